@@ -1,0 +1,385 @@
+"""Building a CNN: the lecture's pooled CNN, and the conv-block network of "CNN vs FCNN".
+
+Model checks compare a submission with a reference model on four things: the
+structure (layers with parameters and pooling, with their hyper-parameters,
+in the order a forward pass calls them), the parameter count, the output
+shape, and the outputs for the same weights and inputs.  Layers are matched
+by order and type, never by attribute names, so any way of writing the model
+(``nn.Sequential``, attributes, a ``forward`` calling ``F.relu``) is judged
+by what it computes.
+"""
+
+from __future__ import annotations
+
+import torch
+from torch import nn
+
+from ..judged import public
+from ..judged.probe import LocalProbe, ModelInfo, SubmissionRaised, WeightsMismatch
+from ..judged.verdict import Wrong
+from . import reference
+from .base import Check, Question
+
+#: Outputs are compared elementwise: ``|got - want| <= ATOL + RTOL * |want|``.
+RTOL, ATOL = 1e-4, 1e-5
+
+#: Layer kinds whose presence and hyper-parameters the structure check compares.
+#: Activations and Flatten may be written functionally, so the outputs judge them.
+STRUCTURAL = ("Conv2d", "Linear", "MaxPool2d", "AvgPool2d", "BatchNorm2d", "Dropout")
+
+
+def _pair(v):
+    if isinstance(v, (list, tuple)):
+        return tuple(v) if len(v) == 2 else (v[0], v[0])
+    return (v, v)
+
+
+def normalised(layer) -> dict:
+    """A layer's hyper-parameters in one canonical form (``3`` and ``(3, 3)`` compare equal)."""
+    c = dict(layer.config)
+    if layer.kind == "Conv2d":
+        k = _pair(c.get("kernel_size"))
+        padding = c.get("padding")
+        if padding == "same":
+            padding = tuple((d * (kk - 1)) // 2 for kk, d in zip(k, _pair(c.get("dilation", 1))))
+        elif padding == "valid":
+            padding = (0, 0)
+        return {"in_channels": c.get("in_channels"), "out_channels": c.get("out_channels"), "kernel_size": k,
+                "stride": _pair(c.get("stride", 1)), "padding": _pair(padding),
+                "dilation": _pair(c.get("dilation", 1)), "groups": c.get("groups", 1), "bias": c.get("bias")}
+    if layer.kind in ("MaxPool2d", "AvgPool2d"):
+        k = _pair(c.get("kernel_size"))
+        stride = c.get("stride")
+        return {"kernel_size": k, "stride": _pair(stride) if stride not in (None, ()) else k,
+                "padding": _pair(c.get("padding", 0)), "ceil_mode": bool(c.get("ceil_mode", False))}
+    if layer.kind == "Linear":
+        return {"in_features": c.get("in_features"), "out_features": c.get("out_features"), "bias": c.get("bias")}
+    return {}
+
+
+def _show(kind: str, config: dict) -> str:
+    inner = ", ".join(f"{k}={v}" for k, v in config.items())
+    return f"{kind}({inner})"
+
+
+def structure_difference(student: ModelInfo, ref: ModelInfo) -> str | None:
+    """The first way the student's structural layers differ from the reference's, in words."""
+    mine = [l for l in student.layers if l.kind in STRUCTURAL]
+    theirs = [l for l in ref.layers if l.kind in STRUCTURAL]
+    for i, want in enumerate(theirs):
+        position = f"layer {i + 1} of the {len(theirs)} with parameters or pooling"
+        if i >= len(mine):
+            return f"{position} is missing: expected {_show(want.kind, normalised(want))} there."
+        got = mine[i]
+        if got.kind != want.kind:
+            return (f"{position} is a {got.kind}; expected a {want.kind} there "
+                    f"(the order is {', '.join(l.kind for l in theirs)}).")
+        a, b = normalised(got), normalised(want)
+        for key in b:
+            if a.get(key) != b[key]:
+                hint = ""
+                if got.kind == "Conv2d" and key == "padding":
+                    hint = " Without padding=1 each 3x3 convolution shrinks the feature map by 2."
+                if got.kind == "Linear" and key == "in_features":
+                    hint = (" in_features must equal the number of features Flatten produces: channels x height "
+                            "x width of the last feature map.")
+                return f"{position} ({got.kind}) has {key}={a.get(key)}; it should be {b[key]}.{hint}"
+    if len(mine) > len(theirs):
+        extra = mine[len(theirs)]
+        return f"there is an extra {extra.kind} after the {len(theirs)} layers the network should have."
+    return None
+
+
+def describe_reference(factory, args: tuple, input_shape: tuple) -> ModelInfo:
+    """The reference model described by the same code that describes submissions."""
+    return LocalProbe({"model": factory}).model("model", args, input_shape)
+
+
+def layer_table(info: ModelInfo) -> list[dict]:
+    """Rows for reports: one per leaf layer."""
+    return [{"kind": l.kind, "type": l.type, "config": {k: list(v) if isinstance(v, tuple) else v
+                                                       for k, v in normalised(l).items()} or None,
+             "params": sum(_numel(s) for _, s in l.params),
+             "output_shape": list(l.output_shape) if l.output_shape else None} for l in info.layers]
+
+
+def _numel(shape) -> int:
+    n = 1
+    for d in shape:
+        n *= d
+    return n
+
+
+def _tables(student: ModelInfo, ref: ModelInfo) -> dict:
+    return {"layers": {"submission": layer_table(student), "reference": layer_table(ref)}}
+
+
+def structure_check(name: str, factory, args_fn, input_shape_fn, *, channels_hint: bool = False):
+    def run(probe, context):
+        args = args_fn(context.rng())
+        shape = input_shape_fn(args)
+        student = probe.model(name, args, shape)
+        ref = describe_reference(factory, args, shape)
+        diff = structure_difference(student, ref)
+        if diff is None:
+            return None
+        mistake = "structure"
+        mine = [l for l in student.layers if l.kind == "Conv2d"]
+        if channels_hint and mine and args and mine[0].config.get("in_channels") != args[0]:
+            diff += (" The first convolution must take input_channels channels: pass the constructor's "
+                     "argument on instead of a fixed number.")
+            mistake = "input_channels_ignored"
+        elif "padding" in diff:
+            mistake = "no_padding"
+        elif "in_features" in diff:
+            mistake = "linear_in_features"
+        raise Wrong(f"{name}{tuple(args) if args else '()'}: {diff}", {"mistake": mistake, **_tables(student, ref)})
+    return run
+
+
+def param_count_check(name: str, factory, args: tuple, variants):
+    def run(probe, context):
+        student = probe.model(name, args, None)
+        want = reference.param_count(factory(*args))
+        if student.param_count == want:
+            return None
+        for mistake, count, feedback in variants:
+            if student.param_count == count():
+                raise Wrong(feedback, {"mistake": mistake})
+        raise Wrong(f"{name}{args if args else '()'} has a different number of parameters than the network "
+                    "asked for. Compare its layers with the description: kernel sizes, channels, bias, and the "
+                    "Linear layer's in_features.")
+    return run
+
+
+def output_shape_check(name: str, args: tuple, shape_fn):
+    def run(probe, context):
+        rng = context.rng()
+        shape = shape_fn(rng)
+        info = probe.model(name, args, shape)
+        if info.forward_error:
+            err = info.forward_error
+            where = f" ({err.get('where')})" if err.get("where") else ""
+            raise Wrong(f"{name}{args if args else '()'} fails on a batch of {shape[0]} inputs of shape "
+                        f"{list(shape[1:])}: {err.get('type')}{where}: {err.get('message')}",
+                        {"mistake": "forward_fails"})
+        if info.output_shape != (shape[0], 1):
+            raise Wrong(f"{name}{args if args else '()'} maps a batch of {shape[0]} inputs to shape "
+                        f"{list(info.output_shape or [])}; it should give one output per input: ({shape[0]}, 1).")
+    return run
+
+
+def outputs_check(name: str, factory, args_fn, input_shape_fn, variants):
+    """Same weights, same inputs: the outputs must agree with the reference's."""
+    def run(probe, context):
+        rng, gen = context.rng(), context.torch_generator()
+        args = args_fn(rng)
+        shape = input_shape_fn(args)
+        model = factory(*args)
+        weights = reference.weights_for(model, gen)
+        x = torch.rand(*shape, generator=gen) * 2 - 1
+        try:
+            got = probe.forward(name, args, weights, x).to_tensor()
+        except WeightsMismatch as exc:
+            raise Wrong(f"The reference weights do not fit {name}{tuple(args) if args else '()'}: {exc}. "
+                        "Fix the structure first.", {"mistake": "structure"}) from None
+        except SubmissionRaised as exc:
+            if exc.out_of_memory:
+                raise
+            raise Wrong(f"{name}{tuple(args) if args else '()'} raised {exc.type_name} on a batch of inputs "
+                        f"of shape {list(shape)}: {exc.message}", {"mistake": "forward_fails"}) from None
+        with torch.no_grad():
+            want = model.eval()(x)
+        if got.shape == want.shape and torch.allclose(got.double(), want.double(), rtol=RTOL, atol=ATOL):
+            return None
+        if got.shape != want.shape:
+            raise Wrong(f"With the reference's weights, the output has shape {list(got.shape)}; expected "
+                        f"{list(want.shape)}.")
+        for mistake, variant, feedback in variants:
+            alt = reference.load_weights(variant(*args), weights)
+            with torch.no_grad():
+                alt_out = alt.eval()(x)
+            if torch.allclose(got.double(), alt_out.double(), rtol=RTOL, atol=ATOL):
+                raise Wrong(feedback, {"mistake": mistake})
+        raise Wrong(f"With the same weights and inputs, the outputs differ from the reference network's (beyond "
+                    f"rtol={RTOL:g}, atol={ATOL:g}). Check the order of the layers, the activations, and what "
+                    "forward() returns.")
+    return run
+
+
+def _both(first, second):
+    """A check that passes when ``first`` and then ``second`` pass."""
+    def run(probe, context):
+        return first(probe, context) or second(probe, context)
+    return run
+
+
+MISSING_RELU = ("With the same weights, the outputs match the network *without* the ReLU after the {which}. "
+                "Apply ReLU after {which_plural}.")
+
+Q7 = Question(
+    id="q7",
+    title="Build the pooled CNN",
+    topic="Cooking up a CNN",
+    prompt="""\
+Write `class CNN(torch.nn.Module)`, with a constructor that takes no arguments, for the network of question 3.
+On an input batch of shape `(N, 1, 100, 100)` it returns shape `(N, 1)`. In order:
+
+1. `Conv2d` from 1 to 3 channels, kernel 3x3, `padding=1`, then `ReLU`, then `MaxPool2d(2)`;
+2. `Conv2d` from 3 to 2 channels, kernel 3x3, `padding=1`, then `ReLU`, then `MaxPool2d(2)`;
+3. `Flatten`, then a `Linear` layer with one output.
+
+Keep PyTorch's default initialisation and `bias=True`; the grader loads its own weights into your layers
+(matched by order and type) and compares the outputs with a reference network's.""",
+    starter='''\
+import torch
+
+
+class CNN(torch.nn.Module):
+    def __init__(self):
+        super().__init__()
+        ...
+
+    def forward(self, x):
+        ...
+''',
+    solution='''\
+import torch
+
+
+class CNN(torch.nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.main = torch.nn.Sequential(
+            torch.nn.Conv2d(in_channels=1, out_channels=3, kernel_size=(3, 3), padding=1),
+            torch.nn.ReLU(),
+            torch.nn.MaxPool2d((2, 2)),
+            torch.nn.Conv2d(in_channels=3, out_channels=2, kernel_size=(3, 3), padding=1),
+            torch.nn.ReLU(),
+            torch.nn.MaxPool2d((2, 2)),
+            torch.nn.Flatten(),
+            torch.nn.Linear(1250, 1),
+        )
+
+    def forward(self, x):
+        return self.main(x)
+''',
+    checks=(
+        Check("q7.runs", "CNN() maps one 1x100x100 image to shape (1, 1)", 0, False, public.q7_runs),
+        Check("q7.structure", "the convolution, pooling and Linear layers and their hyper-parameters", 1, True,
+              structure_check("CNN", reference.PooledCNN, lambda rng: (), lambda args: (1, 1, 100, 100))),
+        Check("q7.params", "the parameter count matches the reference network's", 1, True,
+              param_count_check("CNN", reference.PooledCNN, (), [
+                  ("no_padding", lambda: reference.param_count(reference.PooledCNN(padding=0)),
+                   "The count is what the network has *without* padding: with padding=1 the last feature map "
+                   "is larger, and so is the Linear layer."),
+              ])),
+        Check("q7.output_shape", "a random batch gives one output per image", 1, True,
+              output_shape_check("CNN", (), lambda rng: (rng.randint(2, 5), 1, 100, 100))),
+        Check("q7.outputs", "with the reference's weights, the outputs match the reference network's", 1, True,
+              outputs_check("CNN", reference.PooledCNN, lambda rng: (), lambda args: (3, 1, 100, 100), [
+                  ("missing_relu", lambda: reference.PooledCNN(relu=(False, True)),
+                   MISSING_RELU.format(which="first convolution", which_plural="each convolution")),
+                  ("missing_relu", lambda: reference.PooledCNN(relu=(True, False)),
+                   MISSING_RELU.format(which="second convolution", which_plural="each convolution")),
+                  ("missing_relu", lambda: reference.PooledCNN(relu=(False, False)),
+                   MISSING_RELU.format(which="convolutions", which_plural="each convolution")),
+              ])),
+    ),
+)
+
+
+def _random_channels(rng) -> tuple[int]:
+    return (rng.randint(2, 4),)
+
+
+def _block_args(rng) -> tuple[int, int]:
+    return (rng.randint(2, 5), rng.randint(2, 6))
+
+
+Q8 = Question(
+    id="q8",
+    title="CNN vs FCNN: a network of conv blocks",
+    topic="CNN vs FCNN",
+    prompt="""\
+Write two things:
+
+- `conv_block(input_channels, output_channels)` returning a `torch.nn.Sequential` of a `Conv2d` from
+  `input_channels` to `output_channels` channels with a 3x3 kernel and `padding=1`, followed by a `ReLU`;
+- `class ConvNet(torch.nn.Module)` whose constructor takes `input_channels`: five conv blocks with 3 kernels
+  each (`input_channels` to 3, then 3 to 3 four times), then `Flatten`, then `Linear(49152, 1)`. It takes
+  128x128 images: a batch of shape `(N, input_channels, 128, 128)` gives shape `(N, 1)`.
+
+With one input channel this network has 49,519 parameters, against 4,238,337 for the fully connected
+network of question 4. The grader also builds it with other numbers of input channels.""",
+    starter='''\
+import torch
+
+
+def conv_block(input_channels, output_channels):
+    ...
+
+
+class ConvNet(torch.nn.Module):
+    def __init__(self, input_channels):
+        super().__init__()
+        ...
+
+    def forward(self, x):
+        ...
+''',
+    solution='''\
+import torch
+
+
+def conv_block(input_channels, output_channels):
+    return torch.nn.Sequential(
+        torch.nn.Conv2d(input_channels, output_channels, (3, 3), padding=1),
+        torch.nn.ReLU(),
+    )
+
+
+class ConvNet(torch.nn.Module):
+    def __init__(self, input_channels):
+        super().__init__()
+        self.main = torch.nn.Sequential(
+            conv_block(input_channels, 3),
+            conv_block(3, 3),
+            conv_block(3, 3),
+            conv_block(3, 3),
+            conv_block(3, 3),
+            torch.nn.Flatten(),
+            torch.nn.Linear(49152, 1),
+        )
+
+    def forward(self, x):
+        return self.main(x)
+''',
+    checks=(
+        Check("q8.runs", "conv_block(1, 3) keeps 8x8 maps; ConvNet(1) maps a 1x128x128 image to shape (1, 1)", 0,
+              False, public.q8_runs),
+        Check("q8.block", "conv_block with random channels: its layers, and its outputs for the same weights", 0.5,
+              True, _both(
+                  structure_check("conv_block", reference.conv_block, _block_args, lambda a: (1, a[0], 9, 9)),
+                  outputs_check("conv_block", reference.conv_block, _block_args, lambda a: (2, a[0], 9, 9), [
+                      ("missing_relu", lambda i, o: reference.conv_block(i, o, relu=False),
+                       "The block's output matches the convolution alone: a conv block ends with a ReLU."),
+                  ]))),
+        Check("q8.params", "ConvNet(1) has the reference's parameter count", 0.5, True,
+              param_count_check("ConvNet", reference.ConvNet, (1,), [])),
+        Check("q8.channels", "ConvNet with a random number of input channels has the reference's layers", 0.5, True,
+              structure_check("ConvNet", reference.ConvNet, _random_channels, lambda a: (1, a[0], 128, 128),
+                              channels_hint=True)),
+        Check("q8.outputs_1ch", "ConvNet(1): with the reference's weights the outputs match", 0.75, True,
+              outputs_check("ConvNet", reference.ConvNet, lambda rng: (1,), lambda a: (2, 1, 128, 128), [
+                  ("missing_relu", lambda c: reference.ConvNet(c, relu=False),
+                   MISSING_RELU.format(which="convolutions", which_plural="each convolution")),
+              ])),
+        Check("q8.outputs_channels", "ConvNet with random input channels: with the reference's weights the outputs "
+              "match", 0.75, True,
+              outputs_check("ConvNet", reference.ConvNet, _random_channels, lambda a: (2, a[0], 128, 128), [
+                  ("missing_relu", lambda c: reference.ConvNet(c, relu=False),
+                   MISSING_RELU.format(which="convolutions", which_plural="each convolution")),
+              ])),
+    ),
+)

@@ -1,0 +1,182 @@
+"""Reference models and PyTorch oracles.  Judge side only: never sent to a worker.
+
+Answers are computed here by PyTorch itself (a layer's own output size, its
+own parameter count, ``F.conv2d``), never copied from the solution notebook,
+so the solution is checked against torch like any other submission.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import torch
+from torch import nn
+from torch.nn import functional as F
+
+
+def conv_output_size(size: int, kernel_size: int, stride: int = 1, padding: int = 0) -> int | None:
+    """Height of ``Conv2d(kernel_size, stride, padding)``'s output on a ``size`` x ``size`` input, by torch.
+
+    torch's ``Conv2d`` documents ``H_out = floor((H_in + 2*padding - kernel_size) / stride) + 1``;
+    here torch computes it on a meta tensor (shapes only, no data).  None when
+    torch refuses the configuration (the kernel does not fit the padded input).
+    """
+    x = torch.empty(1, 1, size, size, device="meta")
+    w = torch.empty(1, 1, kernel_size, kernel_size, device="meta")
+    try:
+        return int(F.conv2d(x, w, stride=stride, padding=padding).shape[-1])
+    except RuntimeError:
+        return None
+
+
+def param_count(module: nn.Module) -> int:
+    return sum(p.numel() for p in module.parameters())
+
+
+def conv2d_params(in_channels: int, out_channels: int, kernel_size, bias: bool = True) -> int:
+    """Parameters of ``nn.Conv2d``, counted by torch (weight ``(out, in, kH, kW)`` plus ``out`` biases)."""
+    return param_count(nn.Conv2d(in_channels, out_channels, kernel_size, bias=bias, device="meta"))
+
+
+def linear_params(in_features: int, out_features: int, bias: bool = True) -> int:
+    """Parameters of ``nn.Linear``, counted by torch (weight ``(out, in)`` plus ``out`` biases)."""
+    return param_count(nn.Linear(in_features, out_features, bias=bias, device="meta"))
+
+
+class PooledCNN(nn.Module):
+    """The CNN of the lecture's "Ingredient 3: Pooling", with the padding its printed shapes imply.
+
+    Input ``(N, 1, 100, 100)``; output ``(N, 1)``; 1,337 parameters.
+    """
+
+    def __init__(self, padding: int = 1, relu: tuple[bool, bool] = (True, True)):
+        super().__init__()
+        side = 100
+        layers: list[nn.Module] = []
+        for i, (c_in, c_out) in enumerate(((1, 3), (3, 2))):
+            layers.append(nn.Conv2d(c_in, c_out, (3, 3), padding=padding))
+            if relu[i]:
+                layers.append(nn.ReLU())
+            layers.append(nn.MaxPool2d((2, 2)))
+            side = (side + 2 * padding - 3 + 1) // 2
+        layers += [nn.Flatten(), nn.Linear(2 * side * side, 1)]
+        self.main = nn.Sequential(*layers)
+
+    def forward(self, x):
+        return self.main(x)
+
+
+def conv_block(input_channels: int, output_channels: int, relu: bool = True) -> nn.Sequential:
+    """The lecture's ``conv_block``: 3x3 convolution with padding 1, then ReLU."""
+    layers = [nn.Conv2d(input_channels, output_channels, (3, 3), padding=1)]
+    if relu:
+        layers.append(nn.ReLU())
+    return nn.Sequential(*layers)
+
+
+class ConvNet(nn.Module):
+    """The lecture's CNN of "CNN vs FCNN": five conv blocks of 3 kernels, then Linear(49152, 1).
+
+    Input ``(N, input_channels, 128, 128)``; 49,519 parameters for one channel.
+    ``relu=False`` builds the same network without its ReLUs (a common mistake).
+    """
+
+    def __init__(self, input_channels: int, relu: bool = True):
+        super().__init__()
+        self.main = nn.Sequential(
+            conv_block(input_channels, 3, relu), *(conv_block(3, 3, relu) for _ in range(4)),
+            nn.Flatten(), nn.Linear(3 * 128 * 128, 1))
+
+    def forward(self, x):
+        return self.main(x)
+
+
+class FCNN(nn.Module):
+    """The lecture's fully connected network (the Bitmoji classifier of the previous lecture)."""
+
+    def __init__(self, input_size: int, bias: bool = True):
+        super().__init__()
+        sizes = [input_size, 256, 128, 64, 32, 16, 1]
+        layers: list[nn.Module] = []
+        for i, (a, b) in enumerate(zip(sizes, sizes[1:])):
+            layers.append(nn.Linear(a, b, bias=bias, device="meta"))
+            if i < 4:
+                layers.append(nn.ReLU())
+        self.main = nn.Sequential(*layers)
+
+    def forward(self, x):
+        return self.main(x)
+
+
+def layer_shapes(model: nn.Module, input_shape: tuple[int, ...]) -> list[tuple[str, tuple[int, ...]]]:
+    """``(layer kind, output shape without batch)`` for every leaf, from a meta-tensor forward pass."""
+    out: list[tuple[str, tuple[int, ...]]] = []
+    hooks = [m.register_forward_hook(lambda m, i, o: out.append((type(m).__name__, tuple(o.shape[1:]))))
+             for m in model.modules() if not list(m.children())]
+    try:
+        model.to("meta")(torch.empty(*input_shape, device="meta"))
+    finally:
+        for h in hooks:
+            h.remove()
+    return out
+
+
+@functools.lru_cache(maxsize=None)
+def lecture_conv_example() -> tuple[torch.Tensor, torch.Tensor]:
+    """The lecture's 5x5 input and 3x3 kernel (the animated convolution)."""
+    image = torch.tensor([[3, 3, 2, 1, 0],
+                          [0, 0, 1, 3, 1],
+                          [3, 1, 2, 2, 3],
+                          [2, 0, 0, 2, 2],
+                          [2, 0, 0, 0, 1]], dtype=torch.float32)
+    kernel = torch.tensor([[0, 1, 2],
+                           [2, 2, 0],
+                           [0, 1, 2]], dtype=torch.float32)
+    return image, kernel
+
+
+def conv2d(image: torch.Tensor, kernel: torch.Tensor, stride: int = 1, padding: int = 0) -> torch.Tensor:
+    """torch's cross-correlation of a 2-D image with a 2-D kernel."""
+    return F.conv2d(image[None, None], kernel[None, None], stride=stride, padding=padding)[0, 0]
+
+
+def max_pool2d(image: torch.Tensor, kernel_size: int = 2) -> torch.Tensor:
+    """torch's max pooling of a 2-D image (stride = kernel_size, floor mode)."""
+    return F.max_pool2d(image[None, None], kernel_size)[0, 0]
+
+
+def parametrised_leaves(model: nn.Module) -> list[nn.Module]:
+    return [m for m in model.modules() if not list(m.children()) and list(m.parameters(recurse=False))]
+
+
+def load_weights(model: nn.Module, specs: list[dict]) -> nn.Module:
+    """Copy ``specs`` (from :func:`weights_for`) into ``model``'s parametrised leaves, by order."""
+    leaves = parametrised_leaves(model)
+    if len(leaves) != len(specs):
+        raise ValueError("the model and the weights have different numbers of layers")
+    with torch.no_grad():
+        for m, spec in zip(leaves, specs):
+            for name, value in spec["tensors"].items():
+                getattr(m, name).copy_(value)
+    return model
+
+
+def weights_for(model: nn.Module, generator: torch.Generator) -> list[dict]:
+    """Random weights for ``model``'s parametrised leaves, in order, as the probe's ``forward`` takes them.
+
+    Drawn from ``U(-1/sqrt(fan_in), 1/sqrt(fan_in))`` like torch's own initialisation,
+    then copied into ``model`` so that it computes the reference output with them.
+    """
+    specs = []
+    with torch.no_grad():
+        for m in parametrised_leaves(model):
+            own = dict(m.named_parameters(recurse=False))
+            fan_in = max(1, own["weight"][0].numel())
+            bound = fan_in ** -0.5
+            tensors = {}
+            for name, p in own.items():
+                value = (torch.rand(p.shape, generator=generator) * 2 - 1) * bound
+                p.copy_(value)
+                tensors[name] = value
+            specs.append({"kind": type(m).__name__, "tensors": tensors})
+    return specs

@@ -1,0 +1,364 @@
+"""The judge's side of isolation: a fork server, and a probe that talks to a sandboxed worker.
+
+One :class:`ForkServer` per grading run imports torch once; every submission
+then gets a fresh worker forked from it (see :mod:`grader.judged.forkserver`).
+A :class:`SandboxProbe` owns one submission's worker: it sends the code, keeps
+the time limits from outside, and when the worker dies or hangs it starts a
+new one that skips the cell that killed the last, so that one bad cell or one
+hung function costs only itself.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+
+from .errors import SandboxError
+from .judged import wire
+from .judged.channel import Channel, ChannelClosed
+from .judged.probe import Probe, ProbeTimedOut, ProtocolError
+from .submission import Submission
+
+#: Extra seconds the judge waits beyond a limit the worker enforces itself.
+GRACE = 1.0
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one submission may use."""
+
+    timeout: float = 60.0
+    """Wall-clock seconds for the whole submission: running its code and every probe."""
+    probe_timeout: float = 5.0
+    """Seconds for one probe: one function call, or building and running one model."""
+    unit_timeout: float = 20.0
+    """Seconds for one notebook cell (or one top-level statement of a script)."""
+    memory_mb: int = 1024
+    """Address space the submission may add to the warm interpreter, in MiB."""
+    scratch_mb: int = 64
+    """Size of its private scratch file system, in MiB."""
+    file_mb: int = 32
+    """Largest file it may write, in MiB."""
+    max_restarts: int = 8
+    """How many times a worker that died or hung is replaced for one submission."""
+
+    def as_dict(self) -> dict:
+        return {k: getattr(self, k) for k in self.__dataclass_fields__}
+
+
+@dataclass
+class WorkerExit:
+    code: int | None
+    signal: int | None
+    maxrss_kb: int
+    cpu_seconds: float
+
+    def describe(self) -> str:
+        if self.signal:
+            import signal as _signal
+
+            try:
+                name = _signal.Signals(self.signal).name
+            except ValueError:
+                name = f"signal {self.signal}"
+            return f"killed by {name}"
+        return f"exited with code {self.code}"
+
+
+class ForkServer:
+    """The warm process that forks workers.  Thread-safe; one per grading run."""
+
+    def __init__(self, *, isolate: bool = True, startup_timeout: float = 120.0):
+        self.isolate = isolate
+        self._lock = threading.Lock()
+        self._cond = threading.Condition()
+        self._replies: dict = {}
+        self._exits: dict[int, WorkerExit] = {}
+        self._next_id = 0
+        self.base_dir = tempfile.mkdtemp(prefix="cnn-grader-")
+        os.chmod(self.base_dir, 0o711)
+        self.root_dir = os.path.join(self.base_dir, "root")
+        os.mkdir(self.root_dir, 0o755)
+        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+        env = dict(os.environ, OMP_NUM_THREADS="1", MKL_NUM_THREADS="1", PYTHONDONTWRITEBYTECODE="1")
+        try:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "grader.judged.forkserver", str(theirs.fileno())],
+                pass_fds=(theirs.fileno(),), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE, env=env, cwd=self.base_dir)
+        except OSError as exc:
+            raise SandboxError(f"cannot start the worker process: {exc}") from None
+        theirs.close()
+        self.channel = Channel(ours)
+        try:
+            ready = self.channel.recv(deadline=time.monotonic() + startup_timeout)
+        except (ChannelClosed, TimeoutError, wire.WireError):
+            err = b""
+            if self.process.poll() is not None and self.process.stderr:
+                err = self.process.stderr.read()[-2000:]
+            self.process.kill()
+            raise SandboxError("the worker process did not start" + (f": {err.decode(errors='replace')}" if err else ""))
+        self.versions = ready.get("versions", {})
+        self.pid = ready.get("pid")
+        self._reader = threading.Thread(target=self._read_loop, name="forkserver-reader", daemon=True)
+        self._reader.start()
+
+    def _read_loop(self) -> None:
+        while True:
+            try:
+                message = self.channel.recv()
+            except (ChannelClosed, OSError, wire.WireError):
+                with self._cond:
+                    self._replies["closed"] = True
+                    self._cond.notify_all()
+                return
+            with self._cond:
+                if "exited" in message:
+                    self._exits[message["exited"]] = WorkerExit(message.get("code"), message.get("signal"),
+                                                                int(message.get("maxrss_kb") or 0),
+                                                                float(message.get("cpu_seconds") or 0))
+                else:
+                    key = message.get("spawned", message.get("spawn_failed"))
+                    self._replies[key] = message
+                self._cond.notify_all()
+
+    def spawn(self, config: dict) -> tuple[int, socket.socket, dict]:
+        """A new worker: its id, the judge's end of its socket, and what isolation the OS granted."""
+        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+        with self._lock:
+            self._next_id += 1
+            ident = self._next_id
+            try:
+                self.channel.send({"op": "spawn", "id": ident, "config": config}, fds=[theirs.fileno()])
+            except OSError as exc:
+                raise SandboxError(f"the worker process is gone: {exc}") from None
+            finally:
+                theirs.close()
+        with self._cond:
+            if not self._cond.wait_for(lambda: ident in self._replies or "closed" in self._replies, timeout=60):
+                raise SandboxError("the worker process did not answer a spawn request")
+            if ident not in self._replies:
+                raise SandboxError("the worker process died")
+            reply = self._replies.pop(ident)
+        if "spawn_failed" in reply:
+            raise SandboxError(f"cannot start a worker: {reply.get('error')}")
+        return ident, ours, reply.get("granted", {})
+
+    def kill(self, ident: int) -> None:
+        with self._lock:
+            try:
+                self.channel.send({"op": "kill", "id": ident})
+            except OSError:
+                pass
+
+    def wait_exit(self, ident: int, timeout: float) -> WorkerExit | None:
+        with self._cond:
+            self._cond.wait_for(lambda: ident in self._exits or "closed" in self._replies, timeout=timeout)
+            return self._exits.pop(ident, None)
+
+    def close(self) -> None:
+        with self._lock:
+            try:
+                self.channel.send({"op": "shutdown"})
+            except OSError:
+                pass
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        if self.process.stderr:
+            self.process.stderr.close()
+        self.channel.sock.close()
+        shutil.rmtree(self.base_dir, ignore_errors=True)
+
+    def __enter__(self) -> "ForkServer":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+@dataclass
+class RunLog:
+    """What happened while one submission ran: the judge turns it into a status."""
+
+    units: list[dict] = field(default_factory=list)
+    """One record per cell (or statement): index, status, error."""
+    events: list[dict] = field(default_factory=list)
+    """Worker deaths, hangs, restarts: ``{"kind", "detail"}``."""
+    isolation: dict = field(default_factory=dict)
+    maxrss_kb: int = 0
+    cpu_seconds: float = 0.0
+    restarts: int = 0
+
+
+class SandboxProbe(Probe):
+    """A probe whose answers come from a sandboxed worker running one submission."""
+
+    def __init__(self, server: ForkServer, submission: Submission, limits: Limits, *, slot: int = 0):
+        self.server, self.submission, self.limits, self.slot = server, submission, limits, slot
+        self.log = RunLog()
+        self.deadline = time.monotonic() + limits.timeout
+        self._unit_failures: dict[int, tuple[str, str]] = {}
+        self._worker: tuple[int, socket.socket, Channel] | None = None
+        self._scratch = os.path.join(server.base_dir, f"scratch-{slot}")
+
+    # -- worker lifecycle --------------------------------------------------
+    def _config(self) -> dict:
+        cpu = int(self.limits.timeout) + 2
+        return {"slot": self.slot, "isolate": self.server.isolate, "root_dir": self.server.root_dir,
+                "scratch_dir": self._scratch, "scratch_mb": self.limits.scratch_mb,
+                "memory_mb": self.limits.memory_mb, "file_mb": self.limits.file_mb, "cpu_seconds": cpu}
+
+    def _end_worker(self, *, kill: bool) -> WorkerExit | None:
+        if self._worker is None:
+            return None
+        ident, sock, channel = self._worker
+        self._worker = None
+        if kill:
+            self.server.kill(ident)
+        else:
+            try:
+                channel.send({"op": "exit"})
+            except OSError:
+                pass
+        outcome = self.server.wait_exit(ident, timeout=5)
+        if outcome is None:  # it would not go: kill it
+            self.server.kill(ident)
+            outcome = self.server.wait_exit(ident, timeout=5)
+        sock.close()
+        shutil.rmtree(self._scratch, ignore_errors=True)
+        if outcome:
+            self.log.maxrss_kb = max(self.log.maxrss_kb, outcome.maxrss_kb)
+            self.log.cpu_seconds += outcome.cpu_seconds
+        return outcome
+
+    def start(self) -> None:
+        """Start a worker and run the submission's code in it, skipping units that killed earlier attempts."""
+        while True:
+            if time.monotonic() > self.deadline:
+                self._note("timeout", f"the time budget of {self.limits.timeout:g} s ran out while the code ran")
+                if not self.log.units:
+                    self.log.units = [{"index": i, "status": "timeout", "error": "time budget exhausted"}
+                                      for i in range(len(self.submission.units))]
+                return
+            ident, sock, granted = self.server.spawn(self._config())
+            channel = Channel(sock)
+            self._worker = (ident, sock, channel)
+            channel.send({"op": "load", "kind": self.submission.kind, "units": list(self.submission.units),
+                          "timeout": self.limits.unit_timeout, "skip": sorted(self._unit_failures)})
+            current, failure = self._await_load(channel, granted)
+            if failure is None:
+                return
+            # The worker is gone.  Skip the unit it died in and start again.
+            self.log.restarts += 1
+            if current is None or current in self._unit_failures or self.log.restarts > self.limits.max_restarts:
+                self._note(failure[0], f"the code could not be run: {failure[1]}")
+                if not self.log.units:
+                    self.log.units = [{"index": i, "status": failure[0], "error": failure[1]}
+                                      for i in range(max(len(self.submission.units), 1))]
+                return
+            self._unit_failures[current] = failure
+            self._note(failure[0], f"{_unit_name(self.submission, current)}: {failure[1]}")
+
+    def _await_load(self, channel: Channel, granted: dict) -> tuple[int | None, tuple[str, str] | None]:
+        """Follow the worker through the units; (unit it was in, failure) when it dies or hangs."""
+        current = None
+        while True:
+            limit = min(self.deadline, time.monotonic() + self.limits.unit_timeout + GRACE)
+            try:
+                message = channel.recv(deadline=limit)
+            except TimeoutError:
+                self._end_worker(kill=True)
+                return current, ("timeout", f"did not finish within {self.limits.unit_timeout:g} s and "
+                                            "ignored the interrupt, so its process was killed")
+            except wire.WireError as exc:
+                self._end_worker(kill=True)
+                return current, ("killed", f"it sent malformed data ({exc}), so its process was killed")
+            except (ChannelClosed, OSError):
+                outcome = self._end_worker(kill=True)
+                return current, ("killed", f"its process died ({outcome.describe() if outcome else 'vanished'})")
+            if message.get("event") == "unit" and type(message.get("index")) is int:
+                current = message["index"]
+                continue
+            if type(message.get("loaded")) is list:
+                records = self._valid_records(message["loaded"])
+                for r in records:
+                    if r["index"] in self._unit_failures:
+                        r["status"], r["error"] = self._unit_failures[r["index"]]
+                if not self.log.units:
+                    self.log.units = records
+                self.log.isolation = _isolation(granted, message.get("isolation"))
+                return current, None
+            self._end_worker(kill=True)
+            return current, ("killed", "it sent an unexpected message, so its process was killed")
+
+    def _valid_records(self, records: list) -> list[dict]:
+        out = []
+        for r in records[:100_000]:
+            if type(r) is dict and type(r.get("index")) is int and r.get("status") in (
+                    "ok", "syntax", "error", "memory", "timeout", "skipped"):
+                out.append({"index": r["index"], "status": r["status"],
+                            "error": str(r["error"])[:500] if r.get("error") is not None else None})
+        return out
+
+    def _note(self, kind: str, detail: str) -> None:
+        self.log.events.append({"kind": kind, "detail": detail})
+
+    def close(self) -> None:
+        self._end_worker(kill=False)
+
+    # -- the probe transport -------------------------------------------------
+    def send(self, request: dict) -> dict:
+        if time.monotonic() > self.deadline:
+            raise ProbeTimedOut(None)
+        if self._worker is None:
+            if self.log.restarts > self.limits.max_restarts:
+                raise ProtocolError("not run: the submission's worker was restarted too many times")
+            self.start()
+            if self._worker is None:
+                raise ProbeTimedOut(None) if time.monotonic() > self.deadline else \
+                    ProtocolError("not run: the submission's code could not be run")
+        _, _, channel = self._worker
+        request = dict(request, timeout=self.limits.probe_timeout)
+        channel.send(request)
+        limit = min(self.deadline, time.monotonic() + self.limits.probe_timeout + GRACE)
+        try:
+            return channel.recv(deadline=limit)
+        except TimeoutError:
+            self._end_worker(kill=True)
+            self.log.restarts += 1
+            self._note("timeout", f"a probe of `{request.get('name')}` ran past its limit and was killed")
+            return {"timeout": self.limits.probe_timeout}
+        except (ChannelClosed, OSError) as exc:
+            outcome = self._end_worker(kill=True)
+            self.log.restarts += 1
+            why = outcome.describe() if outcome else str(exc)
+            self._note("killed", f"the process died while answering about `{request.get('name')}`: {why}")
+            return {"crashed": f"{why}"}
+        except wire.WireError as exc:
+            self._end_worker(kill=True)
+            self.log.restarts += 1
+            self._note("protocol", f"malformed answer about `{request.get('name')}`: {exc}")
+            raise ProtocolError(f"the answer could not be read: {exc}") from None
+
+
+def _unit_name(submission: Submission, index: int) -> str:
+    return f"cell {index + 1}" if submission.kind == "notebook" else f"statement {index + 1}"
+
+
+def _isolation(granted: dict, reported) -> dict:
+    """What isolation held: the supervisor's namespaces, and what the worker itself reported."""
+    out = {k: bool(granted.get(k)) for k in ("pid", "mount", "network")}
+    if isinstance(reported, dict):
+        out["user"] = bool(reported.get("user"))
+        out["filesystem"] = bool(reported.get("filesystem"))
+    return out

@@ -1,0 +1,27 @@
+"""The grader's own exceptions.  The CLI turns each into one line and an exit code."""
+
+from __future__ import annotations
+
+
+class GraderError(Exception):
+    """Base class: something the user can fix, explained in one line."""
+
+
+class UsageError(GraderError):
+    """The command was given paths or options that cannot work (exit code 2)."""
+
+
+class InvalidSubmission(GraderError):
+    """A file cannot be read as a submission (not a notebook or script, bad JSON, ...)."""
+
+
+class BuildError(GraderError):
+    """Generating the notebooks or the autograder zip failed."""
+
+
+class SandboxError(GraderError):
+    """The isolated workers could not be started: a failure of the grader, not of a submission."""
+
+
+class ResultsError(GraderError):
+    """An existing results folder cannot be read or resumed."""

@@ -1,0 +1,147 @@
+"""Grade submissions: run every check against a sandboxed worker and total the points.
+
+Grading is a pure function of (submission bytes, seed, limits): the same
+inputs give the same row on any machine, which is what lets ``--resume``
+reuse a result, and any executor (a thread here, a Gradescope container
+there) run it.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import asdict, dataclass, field
+
+from . import bank
+from .bank.base import Check, Context
+from .engine import ForkServer, Limits, SandboxProbe
+from .errors import GraderError
+from .judged.verdict import Verdict, evaluate
+from .submission import Source, Submission, load
+
+#: Row statuses, from the most to the least severe.
+STATUSES = ("invalid", "killed", "memory", "timeout", "error", "ok")
+
+
+@dataclass
+class CheckResult:
+    """One check's outcome for one submission."""
+
+    id: str
+    question: str
+    description: str
+    hidden: bool
+    points: float
+    max_points: float
+    outcome: str
+    feedback: str
+    details: dict = field(default_factory=dict)
+
+
+@dataclass
+class SubmissionResult:
+    """One row of the gradebook, with everything needed to explain and to reproduce it."""
+
+    student: str
+    submission: str
+    source: str
+    sha256: str | None
+    status: str
+    error: str | None
+    scores: dict[str, float]
+    max_scores: dict[str, float]
+    total: float
+    max_total: float
+    checks: list[CheckResult] = field(default_factory=list)
+    units: list[dict] = field(default_factory=list)
+    events: list[dict] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    isolation: dict = field(default_factory=dict)
+    seconds: float = 0.0
+    maxrss_kb: int = 0
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "SubmissionResult":
+        data = dict(data)
+        data["checks"] = [CheckResult(**c) for c in data.get("checks", [])]
+        return cls(**data)
+
+
+def max_scores(questions=None) -> dict[str, float]:
+    return {q.id: q.points for q in (questions or bank.QUESTIONS)}
+
+
+def invalid_result(source: Source, error: str, sha256: str | None = None) -> SubmissionResult:
+    """The row of a submission that could not even be read."""
+    from .submission import student_id
+
+    maxima = max_scores()
+    return SubmissionResult(student=student_id(source.name), submission=source.name, source=source.label,
+                            sha256=sha256, status="invalid", error=error, scores={q: 0.0 for q in maxima},
+                            max_scores=maxima, total=0.0, max_total=round(sum(maxima.values()), 4))
+
+
+def run_checks(probe, checks: list[Check], seed: int) -> list[CheckResult]:
+    results = []
+    for check in checks:
+        verdict: Verdict = evaluate(check.run, probe, Context(seed=seed, check_id=check.id))
+        results.append(CheckResult(
+            id=check.id, question=check.question, description=check.description, hidden=check.hidden,
+            points=check.points if verdict.passed else 0.0, max_points=check.points, outcome=verdict.outcome,
+            feedback=verdict.feedback, details=verdict.details))
+    return results
+
+
+def status_of(units: list[dict], events: list[dict], checks: list[CheckResult]) -> tuple[str, str | None]:
+    """The row's status and its first explanation: the most severe thing that happened."""
+    found: dict[str, str] = {}
+    for u in units:
+        kind = {"syntax": "error", "skipped": None}.get(u["status"], u["status"])
+        if kind and kind != "ok":
+            found.setdefault(kind, f"cell {u['index'] + 1}: {u['error']}" if u.get("error") else kind)
+    for e in events:
+        kind = {"protocol": "killed"}.get(e["kind"], e["kind"])
+        found.setdefault(kind, e["detail"])
+    for c in checks:
+        if c.outcome == "memory":
+            found.setdefault("memory", f"{c.id}: {c.feedback}")
+    for status in STATUSES:
+        if status in found:
+            return status, found[status]
+    return "ok", None
+
+
+def grade(submission: Submission, server: ForkServer, *, seed: int, limits: Limits, slot: int = 0,
+          checks: list[Check] | None = None) -> SubmissionResult:
+    """Grade one parsed submission in a fresh sandboxed worker."""
+    started = time.monotonic()
+    checks = list(checks if checks is not None else bank.CHECKS.values())
+    questions = [q for q in bank.QUESTIONS if any(c.question == q.id for c in checks)]
+    probe = SandboxProbe(server, submission, limits, slot=slot)
+    try:
+        probe.start()
+        results = run_checks(probe, checks, seed)
+    finally:
+        probe.close()
+    status, error = status_of(probe.log.units, probe.log.events, results)
+    scores = {q.id: round(sum(r.points for r in results if r.question == q.id), 4) for q in questions}
+    maxima = max_scores(questions)
+    return SubmissionResult(
+        student=submission.student, submission=submission.name, source=submission.source.label,
+        sha256=submission.sha256, status=status, error=error, scores=scores, max_scores=maxima,
+        total=round(sum(scores.values()), 4), max_total=round(sum(maxima.values()), 4), checks=results,
+        units=probe.log.units, events=probe.log.events, notes=list(submission.notes),
+        isolation=probe.log.isolation, seconds=round(time.monotonic() - started, 3),
+        maxrss_kb=probe.log.maxrss_kb)
+
+
+def grade_source(source: Source, server: ForkServer, *, seed: int, limits: Limits, slot: int = 0,
+                 checks: list[Check] | None = None) -> SubmissionResult:
+    """Read and grade one submission; an unreadable one becomes an ``invalid`` row."""
+    try:
+        submission = load(source)
+    except GraderError as exc:
+        return invalid_result(source, str(exc))
+    return grade(submission, server, seed=seed, limits=limits, slot=slot, checks=checks)

@@ -1,0 +1,65 @@
+"""Run a submission's code, one unit at a time, so that one failure costs only itself.
+
+A notebook's code cells and a script's top-level statements are run in order
+in one namespace.  A unit that does not parse, raises, or runs out of time is
+recorded and the next one still runs, the way a student re-running a notebook
+would see it.
+"""
+
+from __future__ import annotations
+
+import ast
+
+from .handler import ProbeTimeout, deadline, describe_exception
+
+
+def script_units(source: str) -> list:
+    """A script's top-level statements, each compiled on its own with the file's line numbers.
+
+    Running them one after another is what ``python script.py`` does; splitting
+    only lets a statement that kills the process be skipped on a retry.
+    Raises SyntaxError when the script does not parse (Python would refuse it whole).
+    """
+    tree = ast.parse(source, "<submission>")
+    return [compile(ast.Module(body=[stmt], type_ignores=[]), "<submission>", "exec") for stmt in tree.body]
+
+
+def run_units(units: list, namespace: dict, *, timeout: float | None, skip=frozenset(), on_start=None) -> list[dict]:
+    """Run ``units`` (source strings or code objects) in ``namespace``.
+
+    Args:
+        units: a notebook's cells as source text, or a script's compiled statements.
+        timeout: seconds each unit may run (None: no limit here).
+        skip: indices not to run (they killed an earlier attempt).
+        on_start: called with each index just before that unit runs.
+
+    Returns:
+        One record per unit: ``{"index", "status", "error"}`` with status
+        ``ok``, ``syntax``, ``error``, ``memory``, ``timeout`` or ``skipped``.
+    """
+    records = []
+    for index, unit in enumerate(units):
+        record = {"index": index, "status": "ok", "error": None}
+        records.append(record)
+        if index in skip:
+            record.update(status="skipped", error="it ended the process on an earlier attempt")
+            continue
+        if on_start is not None:
+            on_start(index)
+        if isinstance(unit, str):
+            try:
+                unit = compile(unit, f"<cell {index + 1}>", "exec")
+            except (SyntaxError, ValueError, OverflowError, RecursionError, MemoryError) as exc:
+                detail = f" (line {exc.lineno})" if isinstance(exc, SyntaxError) and exc.lineno else ""
+                record.update(status="syntax", error=f"{type(exc).__name__}: {getattr(exc, 'msg', exc)}{detail}")
+                continue
+        try:
+            with deadline(timeout):
+                exec(unit, namespace)
+        except ProbeTimeout:
+            record.update(status="timeout", error=f"did not finish within {timeout:g} s")
+        except BaseException as exc:  # the submission's own failure, recorded
+            info = describe_exception(exc)
+            record.update(status="memory" if info["type"] == "MemoryError" else "error",
+                          error=f"{info['type']}: {info['message']}" + (f" ({info['where']})" if info["where"] else ""))
+    return records

@@ -1,0 +1,250 @@
+"""Confine the process that will run a submission, before any of its code runs.
+
+On Linux as root the worker gets, from the strongest to the weakest layer:
+
+* its own PID namespace, whose init it is: when it dies the kernel kills every
+  process the submission started, detached or not;
+* its own network namespace with no interface up: no connection leaves;
+* its own mount namespace and a root made of a fresh size-limited tmpfs into
+  which only the Python runtime and its libraries are bound, read-only.  The
+  checks, the reference solutions, the judge's files and other students'
+  submissions are simply not there;
+* an unprivileged uid (one per parallel slot) with no capabilities and
+  ``no_new_privs``;
+* resource limits: address space, CPU seconds, file size, open files, processes.
+
+Where the OS refuses a layer (no root, a container without CAP_SYS_ADMIN)
+the worker runs with the layers it could get, and says which in its
+``isolation`` report; the limits and the process clean-up hold everywhere.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import os
+import resource
+import signal
+import sys
+from pathlib import Path
+
+CLONE_NEWNS = 0x00020000
+CLONE_NEWUTS = 0x04000000
+CLONE_NEWIPC = 0x08000000
+CLONE_NEWPID = 0x20000000
+CLONE_NEWNET = 0x40000000
+
+MS_RDONLY = 0x1
+MS_NOSUID = 0x2
+MS_NODEV = 0x4
+MS_NOEXEC = 0x8
+MS_REMOUNT = 0x20
+MS_BIND = 0x1000
+MS_REC = 0x4000
+MS_PRIVATE = 1 << 18
+
+PR_SET_PDEATHSIG = 1
+PR_SET_CHILD_SUBREAPER = 36
+PR_SET_NO_NEW_PRIVS = 38
+
+#: Top of the uid range for sandboxed workers: slot k runs as ``UID_BASE + k``.
+UID_BASE = 61000
+
+_libc = None
+
+
+def _lib():
+    global _libc
+    if _libc is None:
+        _libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+    return _libc
+
+
+def _check(result: int, what: str) -> None:
+    if result != 0:
+        err = ctypes.get_errno()
+        raise OSError(err, f"{what}: {os.strerror(err)}")
+
+
+def unshare(flags: int) -> None:
+    _check(_lib().unshare(ctypes.c_int(flags)), "unshare")
+
+
+def mount(source: str | None, target: str, fstype: str | None, flags: int, data: str | None = None) -> None:
+    enc = lambda s: s.encode() if s is not None else None  # noqa: E731
+    _check(_lib().mount(enc(source), enc(target), enc(fstype), ctypes.c_ulong(flags), enc(data)),
+           f"mount {target}")
+
+
+def prctl(option: int, value: int) -> None:
+    _check(_lib().prctl(ctypes.c_int(option), ctypes.c_ulong(value), ctypes.c_ulong(0), ctypes.c_ulong(0),
+                        ctypes.c_ulong(0)), "prctl")
+
+
+def isolate_namespaces() -> dict:
+    """In the supervisor, before it forks the worker: new PID, mount, network, IPC and UTS namespaces.
+
+    Returns which of them the OS granted.
+    """
+    granted = {"pid": False, "mount": False, "network": False}
+    if os.geteuid() != 0 or not sys.platform.startswith("linux"):
+        return granted
+    for flags, names in ((CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWNET | CLONE_NEWIPC | CLONE_NEWUTS,
+                          ("pid", "mount", "network")),
+                         (CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWIPC | CLONE_NEWUTS, ("pid", "mount"))):
+        try:
+            unshare(flags)
+        except OSError:
+            continue
+        for n in names:
+            granted[n] = True
+        break
+    return granted
+
+
+def runtime_paths() -> list[str]:
+    """What a submission may read: the system's libraries and the Python runtime, nothing else."""
+    candidates = ["/usr", "/lib", "/lib64", "/lib32", "/libx32", "/bin", "/sbin", "/etc"]
+    candidates += [sys.base_prefix, sys.prefix, sys.exec_prefix, os.path.dirname(os.path.realpath(sys.executable))]
+    package_root = str(Path(__file__).resolve().parents[2])  # the folder holding the grader package
+    for entry in sys.path:
+        if not entry or not os.path.isdir(entry):
+            continue
+        real = os.path.realpath(entry)
+        if real == package_root and "-packages" not in real:
+            continue  # a source checkout (editable install): the worker imported what it needs already
+        candidates.append(entry)
+    out: list[str] = []
+    for path in sorted({os.path.abspath(p) for p in candidates if os.path.lexists(p)}):
+        out.append(path)
+    return out
+
+
+def grader_package_dir() -> str:
+    return str(Path(__file__).resolve().parents[1])
+
+
+def build_root(root: str, scratch_mb: int, uid: int) -> None:
+    """Make ``root`` a private tmpfs holding read-only binds of :func:`runtime_paths`, /dev, /proc, /scratch."""
+    mount(None, "/", None, MS_REC | MS_PRIVATE)
+    mount("tmpfs", root, "tmpfs", MS_NOSUID | MS_NODEV, f"size={scratch_mb}m,mode=0755")
+    bound: list[str] = []
+
+    def covered(path: str) -> bool:
+        return any(path == b or path.startswith(b.rstrip("/") + "/") for b in bound)
+
+    def bind(path: str) -> None:
+        target = root + path
+        os.makedirs(target, exist_ok=True)
+        mount(path, target, None, MS_BIND | MS_REC)
+        mount(None, target, None, MS_BIND | MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV)
+        bound.append(path)
+
+    paths = runtime_paths()
+    # Real folders first, parents before children; then symlinks such as /bin -> usr/bin.
+    for path in sorted((p for p in paths if not os.path.islink(p) and os.path.isdir(p)), key=len):
+        if not covered(path):
+            bind(path)
+    for path in (p for p in paths if os.path.islink(p)):
+        os.makedirs(os.path.dirname(root + path), exist_ok=True)
+        if not os.path.lexists(root + path):
+            os.symlink(os.readlink(path), root + path)
+        resolved = os.path.realpath(path)
+        if os.path.isdir(resolved) and not covered(resolved):
+            bind(resolved)
+    # The grader itself may live inside a bound site-packages: cover it with an empty folder.
+    pkg = grader_package_dir()
+    if os.path.isdir(root + pkg):
+        mount("tmpfs", root + pkg, "tmpfs", MS_RDONLY | MS_NOSUID | MS_NODEV, "size=4k,mode=0555")
+    os.makedirs(root + "/dev", exist_ok=True)
+    for dev in ("null", "zero", "full", "random", "urandom"):
+        node = root + "/dev/" + dev
+        open(node, "w").close()
+        mount("/dev/" + dev, node, None, MS_BIND)
+    os.symlink("/proc/self/fd", root + "/dev/fd")
+    for dev in ("stdin", "stdout", "stderr"):
+        os.symlink(f"/proc/self/fd/{('stdin', 'stdout', 'stderr').index(dev)}", root + "/dev/" + dev)
+    os.makedirs(root + "/proc", exist_ok=True)
+    mount("proc", root + "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC)
+    for place, mode in (("/dev/shm", 0o1777), ("/tmp", 0o1777), ("/scratch", 0o700)):
+        os.makedirs(root + place, exist_ok=True)
+        os.chmod(root + place, mode)
+    os.chown(root + "/scratch", uid, uid)
+    os.chroot(root)
+    os.chdir("/scratch")
+
+
+def drop_privileges(uid: int) -> None:
+    os.setgroups([])
+    os.setresgid(uid, uid, uid)
+    os.setresuid(uid, uid, uid)
+
+
+def set_limits(*, memory_mb: int, cpu_seconds: int, file_mb: int, processes: int | None) -> None:
+    """Resource limits for the submission; the address space allows ``memory_mb`` beyond the warm interpreter."""
+    page = os.sysconf("SC_PAGE_SIZE")
+    with open("/proc/self/statm") as f:
+        current = int(f.read().split()[0]) * page
+    limits = [
+        (resource.RLIMIT_AS, current + memory_mb * 1024 * 1024),
+        (resource.RLIMIT_CPU, cpu_seconds),
+        (resource.RLIMIT_FSIZE, file_mb * 1024 * 1024),
+        (resource.RLIMIT_NOFILE, 256),
+        (resource.RLIMIT_CORE, 0),
+    ]
+    if processes is not None:
+        limits.append((resource.RLIMIT_NPROC, processes))
+    for which, value in limits:
+        _, hard = resource.getrlimit(which)
+        if hard != resource.RLIM_INFINITY:
+            value = min(value, hard)
+        resource.setrlimit(which, (value, value if which != resource.RLIMIT_CPU else value + 2))
+
+
+def enter(config: dict, granted: dict) -> dict:
+    """In the worker, as its first act: apply every layer the OS allows.  Returns the isolation achieved."""
+    isolation = dict(granted, user=False, filesystem=False)
+    uid = UID_BASE + int(config.get("slot", 0))
+    root_mode = os.geteuid() == 0
+    if granted.get("mount") and config.get("root_dir"):
+        build_root(config["root_dir"], int(config.get("scratch_mb", 64)), uid if root_mode else os.getuid())
+        isolation["filesystem"] = True
+    else:
+        scratch = config.get("scratch_dir")
+        if scratch:
+            os.makedirs(scratch, exist_ok=True)
+            if root_mode:
+                os.chown(scratch, uid, uid)
+            os.chdir(scratch)
+    if granted.get("pid") or granted.get("mount"):
+        try:
+            import socket
+
+            socket.sethostname("sandbox")
+        except (OSError, AttributeError):
+            pass
+    else:
+        os.setsid()
+    if root_mode:
+        try:
+            drop_privileges(uid)
+            isolation["user"] = True
+        except OSError:
+            pass
+    try:
+        prctl(PR_SET_NO_NEW_PRIVS, 1)
+        prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except OSError:
+        pass
+    set_limits(memory_mb=int(config.get("memory_mb", 1024)), cpu_seconds=int(config.get("cpu_seconds", 60)),
+               file_mb=int(config.get("file_mb", 32)), processes=64 if isolation["user"] else None)
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # an oversized write fails with an error instead of killing
+    home = "/scratch" if isolation["filesystem"] else os.getcwd()
+    os.environ.clear()
+    os.environ.update({"HOME": home, "TMPDIR": home if not isolation["filesystem"] else "/tmp",
+                       "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "OMP_NUM_THREADS": "1"})
+    devnull = os.open(os.devnull, os.O_RDWR)
+    for fd in (0, 1, 2):
+        os.dup2(devnull, fd)
+    os.close(devnull)
+    return isolation
