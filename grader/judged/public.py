@@ -187,3 +187,23 @@ def q10_format(probe, context=None):
     missing = [i for i, a in answers.items() if a is None]
     if missing:
         raise Wrong(f"`q10_answers` has no True/False answer for statement(s) {', '.join(map(str, missing))}.")
+
+
+# -- inside a student's notebook ---------------------------------------------
+
+PUBLIC_CHECKS = (q1_format, q2_easy_case, q3_format, q4_format, q5_easy_case, q6_easy_case, q7_runs, q8_runs,
+                 q9_format, q10_format)
+
+
+def run_in_notebook(function_name: str, env: dict) -> None:
+    """Run one public check on a student's own namespace (Otter's ``grader.check`` calls this).
+
+    Raises AssertionError with the check's feedback when it fails.
+    """
+    from .probe import LocalProbe
+    from .verdict import evaluate
+
+    check = next(c for c in PUBLIC_CHECKS if c.__name__ == function_name)
+    verdict = evaluate(check, LocalProbe(env), None)
+    if not verdict.passed:
+        raise AssertionError(verdict.feedback)

@@ -57,6 +57,9 @@ def evaluate(check_fn, probe, context) -> Verdict:
         return Verdict(False, f"The process running your code died: {exc}.", exc.reason)
     except ProbeError as exc:
         return Verdict(False, str(exc), exc.reason)
+    except Exception as exc:  # a bug in the check itself: this check fails, the run goes on
+        return Verdict(False, f"The grader could not run this check ({type(exc).__name__}: {exc}); "
+                              "please tell your instructor.", "grader-error")
     if result is None:
         return Verdict(True)
     return result

@@ -1,0 +1,342 @@
+"""Answer the judge's questions about a submission's namespace.
+
+This is the judged end of the probe: it receives a request (plain data),
+looks things up in the namespace the submission's cells built, runs them, and
+answers with plain data.  It never sees an expected value.  Requests:
+
+``{"op": "value", "name": N}``
+    the value bound to ``N``.
+``{"op": "call", "name": N, "args": [...], "kwargs": {...}, "trace": bool}``
+    call ``N(*args, **kwargs)``; with ``trace`` the answer also lists the
+    ATen operators the call ran (to tell hand-written code from ``F.conv2d``).
+``{"op": "model", "name": N, "args": [...], "input_shape": [...]}``
+    build ``N(*args)`` and describe it: its leaf layers in the order a
+    forward pass on zeros of ``input_shape`` calls them, each with its
+    hyper-parameters, parameter shapes and output shape; the parameter count;
+    the output shape.
+``{"op": "forward", "name": N, "args": [...], "weights": [...], "input": A}``
+    build ``N(*args)``, copy ``weights`` into its parametrised layers matched
+    by order and type, and return ``model(A)`` in eval mode.
+
+Every answer is ``{"ok": value}`` or one of ``{"missing": name}``,
+``{"raised": {"type", "message", "where"}}``, ``{"timeout": seconds}``,
+``{"refused": reason}``.  The submission's exceptions never escape.
+"""
+
+from __future__ import annotations
+
+import signal
+import sys
+import traceback
+
+from . import wire
+
+#: Per-request time limits are enforced with SIGALRM when this is true.  The
+#: sandboxed worker turns it on; inside an Otter kernel it stays off.
+_BaseException = BaseException
+
+
+class ProbeTimeout(BaseException):
+    """Raised inside submission code when its request's time is up.
+
+    A ``BaseException`` so that ``except Exception`` in a submission does not
+    swallow it.  (A submission that catches it anyway is killed from outside.)
+    """
+
+
+def _on_alarm(signum, frame):
+    raise ProbeTimeout()
+
+
+class _Deadline:
+    def __init__(self, seconds: float | None):
+        self.seconds = seconds
+
+    def __enter__(self):
+        if self.seconds:
+            signal.signal(signal.SIGALRM, _on_alarm)
+            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+        return self
+
+    def __exit__(self, *exc):
+        if self.seconds:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+        return False
+
+
+def deadline(seconds: float | None) -> _Deadline:
+    """Context manager: raise :class:`ProbeTimeout` after ``seconds`` (None: never)."""
+    return _Deadline(seconds)
+
+
+def describe_exception(exc: BaseException) -> dict:
+    """Type, message and the submission line an exception came from, as plain data."""
+    try:
+        message = BaseException.__str__(exc)
+    except BaseException:  # a submission's exception whose args cannot be shown
+        message = "<unprintable message>"
+    where = None
+    try:
+        for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+            if frame.filename.startswith("<cell") or frame.filename.startswith("<submission"):
+                where = f"{frame.filename.strip('<>')}, line {frame.lineno}"
+                break
+    except BaseException:
+        pass
+    name = wire.type_name(exc)
+    if is_out_of_memory(exc):
+        name = "MemoryError"
+    return {"type": name, "message": message[:500], "where": where}
+
+
+def is_out_of_memory(exc: BaseException) -> bool:
+    if isinstance(exc, MemoryError):
+        return True
+    if type(exc) is RuntimeError:
+        text = str(exc.args[0]) if exc.args else ""
+        return "can't allocate memory" in text or "not enough memory" in text
+    return False
+
+
+class Handler:
+    """Serves requests against ``namespace`` (the submission's globals).
+
+    Args:
+        namespace: the dict the submission's code ran in.
+        timeouts: enforce each request's ``timeout`` with SIGALRM.
+    """
+
+    def __init__(self, namespace: dict, *, timeouts: bool = False):
+        self.namespace = namespace
+        self.timeouts = timeouts
+        import torch  # noqa: F401  (bound before submission code can patch it)
+
+        self._torch = torch
+        self._module_type = torch.nn.Module
+        self._tensor_type = torch.Tensor
+        self._module_parameters = torch.nn.Module.parameters
+        self._module_children = torch.nn.Module.children
+        self._module_named_modules = torch.nn.Module.named_modules
+        self._module_eval = torch.nn.Module.eval
+        self._no_grad = torch.no_grad
+        self._zeros = torch.zeros
+        from torch.utils._python_dispatch import TorchDispatchMode
+
+        class _OpRecorder(TorchDispatchMode):
+            def __init__(self):
+                super().__init__()
+                self.ops = set()
+
+            def __torch_dispatch__(self, func, types, args=(), kwargs=None):
+                self.ops.add(func.overloadpacket.__name__)
+                return func(*args, **(kwargs or {}))
+
+        self._op_recorder = _OpRecorder
+
+    # -- entry point -------------------------------------------------------
+    def handle(self, request: dict) -> dict:
+        """Answer one request.  Never raises for anything the submission does."""
+        op = request.get("op")
+        method = {"value": self._value, "call": self._call,
+                  "model": self._model, "forward": self._forward}.get(op)
+        if method is None:
+            return {"refused": f"unknown request {op!r}"}
+        timeout = request.get("timeout") if self.timeouts else None
+        try:
+            with deadline(timeout):
+                return method(request)
+        except ProbeTimeout:
+            return {"timeout": timeout}
+        except _Refused as refusal:
+            return {"refused": str(refusal)}
+        except _Missing as missing:
+            return {"missing": str(missing)}
+        except _BaseException as exc:
+            try:
+                return {"raised": describe_exception(exc)}
+            except _BaseException:
+                return {"raised": {"type": "BaseException", "message": "", "where": None}}
+
+    # -- helpers -----------------------------------------------------------
+    def _lookup(self, name) -> object:
+        if type(name) is not str:
+            raise _Refused("name must be a string")
+        if name not in self.namespace:
+            raise _Missing(name)
+        return self.namespace[name]
+
+    def _args(self, request) -> tuple[list, dict]:
+        args = wire.decode(request.get("args", []))
+        kwargs = wire.decode(request.get("kwargs", {"$dict": []}))
+        if type(args) is not list or type(kwargs) is not dict:
+            raise _Refused("malformed arguments")
+        return [self._live(a) for a in args], {k: self._live(v) for k, v in kwargs.items()}
+
+    def _live(self, value):
+        """Decoded plain data as the submission expects it: tensors for arrays."""
+        if isinstance(value, wire.Array):
+            return value.to_tensor()
+        if type(value) is list:
+            return [self._live(v) for v in value]
+        if type(value) is tuple:
+            return tuple(self._live(v) for v in value)
+        return value
+
+    def _build(self, request):
+        factory = self._lookup(request.get("name"))
+        if not callable(factory):
+            raise _Refused(f"{request.get('name')} is a {wire.type_name(factory)}, not a class or function")
+        args, kwargs = self._args(request)
+        model = factory(*args, **kwargs)
+        if not isinstance(model, self._module_type):
+            raise _Refused(f"{request.get('name')}(...) returned a {wire.type_name(model)}, not a torch.nn.Module")
+        return model
+
+    # -- operations --------------------------------------------------------
+    def _value(self, request) -> dict:
+        return {"ok": wire.encode(self._lookup(request.get("name")))}
+
+    def _call(self, request) -> dict:
+        func = self._lookup(request.get("name"))
+        if not callable(func):
+            raise _Refused(f"{request.get('name')} is a {wire.type_name(func)}, not a function")
+        args, kwargs = self._args(request)
+        if request.get("trace"):
+            recorder = self._op_recorder()
+            with recorder:
+                result = func(*args, **kwargs)
+            return {"ok": wire.encode(result), "ops": sorted(recorder.ops)}
+        return {"ok": wire.encode(func(*args, **kwargs))}
+
+    def _leaves(self, model) -> list[tuple[str, object]]:
+        return [(name, m) for name, m in self._module_named_modules(model)
+                if not any(True for _ in self._module_children(m))]
+
+    def _ordered_leaves(self, model, input_shape) -> tuple[list, dict, object]:
+        """Leaves in the order a forward pass calls them, their output shapes, the output."""
+        leaves = self._leaves(model)
+        calls: list[int] = []
+        shapes: dict[int, list] = {}
+        index_of = {id(m): i for i, (_, m) in enumerate(leaves)}
+
+        def hook(module, inputs, output):
+            i = index_of[id(module)]
+            if i not in shapes:
+                calls.append(i)
+                shapes[i] = list(output.shape) if isinstance(output, self._tensor_type) else None
+
+        handles = [m.register_forward_hook(hook) for _, m in leaves]
+        output = None
+        try:
+            if input_shape is not None:
+                self._module_eval(model)
+                with self._no_grad():
+                    output = model(self._zeros(*input_shape))
+        finally:
+            for h in handles:
+                h.remove()
+        order = calls + [i for i in range(len(leaves)) if i not in shapes]
+        return [leaves[i] for i in order], {id(leaves[i][1]): shapes.get(i) for i in order}, output
+
+    def _kind(self, module) -> str:
+        """The torch.nn class a layer is (or derives from): ``Conv2d``, ``ReLU``, ..."""
+        for cls in type(module).__mro__:
+            mod = type.__dict__["__module__"].__get__(cls)
+            if isinstance(mod, str) and mod.startswith("torch.nn.modules"):
+                return type.__dict__["__name__"].__get__(cls)
+        return wire.type_name(module)
+
+    def _config(self, module) -> dict:
+        attrs = object.__getattribute__(module, "__dict__")
+        config = {}
+        for cls in type(module).__mro__:
+            for key in getattr(cls, "__constants__", ()) if cls.__module__.startswith("torch.nn") else ():
+                if key in attrs and key not in config:
+                    config[key] = attrs[key]
+        params = attrs.get("_parameters", {})
+        if "bias" in params:
+            config["bias"] = params["bias"] is not None
+        for key in ("p", "negative_slope", "num_features"):
+            if key in attrs and key not in config:
+                config[key] = attrs[key]
+        return config
+
+    def _model(self, request) -> dict:
+        model = self._build(request)
+        input_shape = request.get("input_shape")
+        error = None
+        try:
+            leaves, shapes, output = self._ordered_leaves(model, input_shape)
+        except (ProbeTimeout, MemoryError):
+            raise
+        except _BaseException as exc:  # the forward pass failed: describe the layers anyway
+            error = describe_exception(exc)
+            leaves, shapes, output = self._leaves(model), {}, None
+        layers = []
+        for path, module in leaves:
+            own = object.__getattribute__(module, "__dict__").get("_parameters", {})
+            layers.append({
+                "path": path,
+                "kind": self._kind(module),
+                "type": wire.type_name(module),
+                "config": self._config(module),
+                "params": [[k, list(p.shape)] for k, p in own.items() if p is not None],
+                "output_shape": shapes.get(id(module)),
+            })
+        count = sum(p.numel() for p in self._module_parameters(model))
+        trainable = sum(p.numel() for p in self._module_parameters(model) if p.requires_grad)
+        answer = {
+            "layers": layers,
+            "param_count": count,
+            "trainable_count": trainable,
+            "output_shape": list(output.shape) if isinstance(output, self._tensor_type) else None,
+            "forward_error": error,
+        }
+        return {"ok": wire.encode(answer)}
+
+    def _forward(self, request) -> dict:
+        model = self._build(request)
+        weights = wire.decode(request.get("weights", []))
+        x = wire.decode(request.get("input"))
+        if type(weights) is not list or not isinstance(x, wire.Array):
+            raise _Refused("malformed forward request")
+        x = x.to_tensor()
+        leaves, _, _ = self._ordered_leaves(model, list(x.shape))
+        with_params = [(path, m) for path, m in leaves
+                       if any(p is not None for p in object.__getattribute__(m, "__dict__").get("_parameters", {}).values())]
+        if len(with_params) != len(weights):
+            return {"mismatch": f"the model has {len(with_params)} layers with parameters; "
+                                f"the reference has {len(weights)}"}
+        with self._no_grad():
+            for i, ((path, module), spec) in enumerate(zip(with_params, weights)):
+                kind = self._kind(module)
+                if type(spec) is not dict or spec.get("kind") != kind:
+                    want = spec.get("kind") if type(spec) is dict else "?"
+                    return {"mismatch": f"parametrised layer {i + 1} is a {kind}; the reference has a {want} there"}
+                own = object.__getattribute__(module, "__dict__").get("_parameters", {})
+                tensors = spec.get("tensors", {})
+                names = sorted(k for k, p in own.items() if p is not None)
+                if type(tensors) is not dict or names != sorted(tensors):
+                    return {"mismatch": f"layer {i + 1} ({kind}) has parameters {names}; the reference has {sorted(tensors)}"}
+                for name in names:
+                    value = tensors[name]
+                    if not isinstance(value, wire.Array):
+                        raise _Refused("malformed weights")
+                    param = own[name]
+                    if list(param.shape) != list(value.shape):
+                        return {"mismatch": f"layer {i + 1} ({kind}) {name} has shape {list(param.shape)}; "
+                                            f"the reference's has shape {list(value.shape)}"}
+                    param.copy_(value.to_tensor())
+            self._module_eval(model)
+            output = model(x)
+        if not isinstance(output, self._tensor_type):
+            raise _Refused(f"the forward pass returned a {wire.type_name(output)}, not a tensor")
+        return {"ok": wire.encode(output)}
+
+
+class _Refused(Exception):
+    pass
+
+
+class _Missing(Exception):
+    pass

@@ -1,0 +1,213 @@
+"""The judge's narrow view of a submission.
+
+Checks never touch a submission's objects.  They ask a :class:`Probe` to read
+a value, call a function, describe a model or run one with given weights, and
+get plain data back (see :mod:`.wire`).  Two transports implement it:
+:class:`LocalProbe` answers from a namespace in this process (inside an Otter
+kernel, or a student's own notebook), and the judge's sandboxed probe sends
+the same requests to an isolated worker process.  Both go through the same
+:class:`~.handler.Handler` and the same encoding, so a check sees identical
+data either way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import wire
+
+
+class ProbeError(Exception):
+    """A request about the submission did not produce an answer."""
+
+    #: Short machine-readable reason, used in reports.
+    reason = "error"
+
+
+class NameMissing(ProbeError):
+    """The submission does not define the name."""
+
+    reason = "missing"
+
+    def __init__(self, name: str):
+        super().__init__(f"`{name}` is not defined")
+        self.name = name
+
+
+class SubmissionRaised(ProbeError):
+    """The submission's code raised an exception."""
+
+    reason = "raised"
+
+    def __init__(self, type_name: str, message: str, where: str | None):
+        text = f"{type_name}: {message}" if message else type_name
+        super().__init__(f"raised {text}" + (f" ({where})" if where else ""))
+        self.type_name, self.message, self.where = type_name, message, where
+
+    @property
+    def out_of_memory(self) -> bool:
+        return self.type_name == "MemoryError"
+
+
+class ProbeTimedOut(ProbeError):
+    """The submission's code ran past the request's time limit."""
+
+    reason = "timeout"
+
+    def __init__(self, seconds: float | None):
+        super().__init__(f"did not finish within {seconds:g} s" if seconds else "did not finish in time")
+        self.seconds = seconds
+
+
+class SubmissionCrashed(ProbeError):
+    """The process running the submission died while answering."""
+
+    reason = "killed"
+
+
+class Refused(ProbeError):
+    """The request cannot be answered for this submission (wrong kind of object, ...)."""
+
+    reason = "refused"
+
+
+class ProtocolError(ProbeError):
+    """The worker answered with something that is not a valid answer."""
+
+    reason = "protocol"
+
+
+@dataclass(frozen=True)
+class CallResult:
+    """What a function call returned, and (when traced) the ATen ops it ran."""
+
+    value: object
+    ops: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Layer:
+    """One leaf layer of a submitted model, as plain data."""
+
+    path: str
+    """Attribute path inside the model, e.g. ``main.0``."""
+    kind: str
+    """The torch.nn class it is or derives from: ``Conv2d``, ``ReLU``..."""
+    type: str
+    """Its actual class name (a student's subclass keeps its own name)."""
+    config: dict
+    """Hyper-parameters: ``in_channels``, ``kernel_size``, ``bias``..."""
+    params: tuple
+    """``(name, shape)`` of its own parameters."""
+    output_shape: tuple | None
+    """Its output's shape in the probing forward pass (None when not called)."""
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    """A built model, described."""
+
+    layers: tuple[Layer, ...]
+    param_count: int
+    trainable_count: int
+    output_shape: tuple | None
+    forward_error: dict | None = field(default=None)
+
+    @property
+    def kinds(self) -> list[str]:
+        return [layer.kind for layer in self.layers]
+
+
+class WeightsMismatch(ProbeError):
+    """The reference's weights do not fit the submitted model's layers."""
+
+    reason = "mismatch"
+
+
+class Probe:
+    """Ask questions about a submission; subclasses provide :meth:`send`."""
+
+    def send(self, request: dict) -> dict:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def _ask(self, request: dict):
+        answer = self.send(request)
+        if type(answer) is not dict:
+            raise ProtocolError("the answer is not a JSON object")
+        if "ok" in answer:
+            try:
+                return wire.decode(answer["ok"]), answer
+            except wire.WireError as exc:
+                raise ProtocolError(str(exc)) from None
+        if "missing" in answer:
+            raise NameMissing(str(answer["missing"])[:100])
+        if "raised" in answer and type(answer["raised"]) is dict:
+            r = answer["raised"]
+            raise SubmissionRaised(str(r.get("type", "?"))[:100], str(r.get("message", ""))[:500],
+                                   str(r["where"])[:100] if r.get("where") else None)
+        if "timeout" in answer:
+            t = answer["timeout"]
+            raise ProbeTimedOut(t if type(t) in (int, float) else None)
+        if "mismatch" in answer:
+            raise WeightsMismatch(str(answer["mismatch"])[:300])
+        if "refused" in answer:
+            raise Refused(str(answer["refused"])[:300])
+        if "crashed" in answer:
+            raise SubmissionCrashed(str(answer["crashed"])[:300])
+        raise ProtocolError("the answer has no known form")
+
+    def value(self, name: str):
+        """The plain value bound to ``name``."""
+        value, _ = self._ask({"op": "value", "name": name})
+        return value
+
+    def call(self, name: str, *args, trace: bool = False, **kwargs) -> CallResult:
+        """``name(*args, **kwargs)``; tensors among the arguments go as arrays."""
+        value, answer = self._ask({"op": "call", "name": name, "args": wire.encode(list(args)),
+                                   "kwargs": wire.encode(kwargs), "trace": trace})
+        ops = answer.get("ops", [])
+        if type(ops) is not list:
+            raise ProtocolError("malformed op trace")
+        return CallResult(value, frozenset(str(o) for o in ops[:10_000]))
+
+    def model(self, name: str, args: tuple = (), input_shape: tuple | None = None) -> ModelInfo:
+        """Build ``name(*args)`` and describe it; probe the forward pass with zeros of ``input_shape``."""
+        data, _ = self._ask({"op": "model", "name": name, "args": wire.encode(list(args)),
+                             "input_shape": list(input_shape) if input_shape else None})
+        try:
+            layers = tuple(
+                Layer(path=str(d["path"]), kind=str(d["kind"]), type=str(d["type"]),
+                      config=dict(d["config"]), params=tuple((str(n), tuple(s)) for n, s in d["params"]),
+                      output_shape=tuple(d["output_shape"]) if d["output_shape"] is not None else None)
+                for d in data["layers"])
+            return ModelInfo(layers=layers, param_count=int(data["param_count"]),
+                             trainable_count=int(data["trainable_count"]),
+                             output_shape=tuple(data["output_shape"]) if data["output_shape"] is not None else None,
+                             forward_error=data.get("forward_error"))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ProtocolError(f"malformed model description ({exc})") from None
+
+    def forward(self, name: str, args: tuple, weights: list[dict], x) -> wire.Array:
+        """``name(*args)`` with ``weights`` loaded, applied to tensor ``x`` in eval mode."""
+        value, _ = self._ask({"op": "forward", "name": name, "args": wire.encode(list(args)),
+                              "weights": wire.encode(weights), "input": wire.encode(x)})
+        if not isinstance(value, wire.Array):
+            raise ProtocolError("the forward answer is not an array")
+        return value
+
+
+class LocalProbe(Probe):
+    """A probe over a namespace in this process (Otter kernels, students' notebooks).
+
+    Requests and answers still go through JSON so that what a check sees is
+    exactly what it would see from an isolated worker.
+    """
+
+    def __init__(self, namespace: dict):
+        from .handler import Handler
+
+        self._handler = Handler(namespace, timeouts=False)
+
+    def send(self, request: dict) -> dict:
+        request = wire.loads(wire.dumps(request))
+        return wire.loads(wire.dumps(self._handler.handle(request)))

@@ -1,0 +1,94 @@
+"""What a check concludes, and the one place that runs a check function."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from .probe import NameMissing, ProbeError, ProbeTimedOut, SubmissionCrashed, SubmissionRaised
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The outcome of one check."""
+
+    passed: bool
+    """True when the submission meets the check in full."""
+    feedback: str = ""
+    """What was wrong and how to fix it; empty when passed.  Never holds a
+    hidden input or an expected value of a hidden check."""
+    outcome: str = "passed"
+    """``passed``, ``failed``, or why it could not be judged: ``missing``,
+    ``raised``, ``timeout``, ``killed``, ``refused``, ``protocol``..."""
+    details: dict = field(default_factory=dict)
+    """Plain data for reports (a model's layer table, ...)."""
+
+
+class Wrong(Exception):
+    """Raised inside a check function: the answer is wrong, with feedback."""
+
+    def __init__(self, feedback: str, details: dict | None = None):
+        super().__init__(feedback)
+        self.feedback = feedback
+        self.details = details or {}
+
+
+def evaluate(check_fn, probe, context) -> Verdict:
+    """Run ``check_fn(probe, context)`` and turn every way it can end into a :class:`Verdict`.
+
+    A check function returns ``None`` (passed) or a :class:`Verdict`, or raises
+    :class:`Wrong`.  Errors the probe reports about the submission become a
+    failed verdict whose feedback says what happened.
+    """
+    try:
+        result = check_fn(probe, context)
+    except Wrong as wrong:
+        return Verdict(False, wrong.feedback, "failed", wrong.details)
+    except NameMissing as exc:
+        return Verdict(False, f"{exc}. Define it (check the spelling) and run its cell.", exc.reason)
+    except SubmissionRaised as exc:
+        if exc.out_of_memory:
+            return Verdict(False, f"Ran out of memory {_where(exc)}: the grader limits how much memory a "
+                                  "submission may use.", "memory")
+        return Verdict(False, f"Your code {exc}.", exc.reason)
+    except ProbeTimedOut as exc:
+        return Verdict(False, f"Your code {exc}: look for a loop that never ends.", exc.reason)
+    except SubmissionCrashed as exc:
+        return Verdict(False, f"The process running your code died: {exc}.", exc.reason)
+    except ProbeError as exc:
+        return Verdict(False, str(exc), exc.reason)
+    except Exception as exc:  # a bug in the check itself: this check fails, the run goes on
+        return Verdict(False, f"The grader could not run this check ({type(exc).__name__}: {exc}); "
+                              "please tell your instructor.", "grader-error")
+    if result is None:
+        return Verdict(True)
+    return result
+
+
+def _where(exc: SubmissionRaised) -> str:
+    return f"({exc.where})" if exc.where else ""
+
+
+# -- small validators shared by public and hidden checks --------------------
+
+def plain_int(value, what: str) -> int:
+    """``value`` as an int, or :class:`Wrong` explaining what it should be."""
+    if type(value) is int:
+        return value
+    if type(value) is float and math.isfinite(value) and value.is_integer():
+        raise Wrong(f"{what} is the float {value!r}; it should be an int. Use // (floor division) "
+                    "or int(...) so the result is a whole number of type int.")
+    raise Wrong(f"{what} should be an int, not {describe(value)}.")
+
+
+def describe(value) -> str:
+    """A short description of a decoded value's type, for feedback."""
+    from .wire import Array, Object
+
+    if value is Ellipsis or (isinstance(value, Object) and value.type_name == "ellipsis"):
+        return "`...` (the placeholder is still there)"
+    if isinstance(value, Object):
+        return f"a {value.type_name}"
+    if isinstance(value, Array):
+        return f"an array/tensor of shape {list(value.shape)}"
+    return f"a {type(value).__name__}" if value is not None else "None"

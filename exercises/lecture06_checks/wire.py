@@ -1,0 +1,303 @@
+"""The plain data that crosses between a submission and the judge.
+
+A submission's answers reach the judge only in this form, never as live
+objects and never pickled.  ``encode`` turns a value into JSON-able data,
+``decode`` turns that back into plain Python values.  The encoded forms:
+
+====================================  ======================================
+Python value                          encoded as
+====================================  ======================================
+``None``, ``bool``, ``int``, ``str``  itself
+``float``                             itself (``NaN`` / ``inf`` allowed)
+``list``                              a JSON list
+``tuple`` (``torch.Size`` too)        ``{"$tuple": [...]}``
+``set`` / ``frozenset``               ``{"$set": [...]}``
+``dict``                              ``{"$dict": [[key, value], ...]}``
+tensor or NumPy array                 ``{"$array": {"dtype", "shape", "b64"}}``
+NumPy scalar                          the matching Python scalar
+anything else                         ``{"$object": "TypeName"}``
+====================================  ======================================
+
+Subclasses are reduced to their base type through the base type's own
+methods, so an object that overrides ``__eq__`` to claim it equals anything
+arrives as the plain value underneath (or as ``$object``).  Decoding never
+imports or calls anything named in the data.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import math
+import sys
+from dataclasses import dataclass
+
+# Bound now, before any submission code runs in this process, so that a
+# submission patching builtins or these modules cannot change how its
+# answers are encoded.
+_int_value = int.__int__
+_float_value = float.__float__
+_str_value = str.__str__
+_list_iter = list.__iter__
+_tuple_iter = tuple.__iter__
+_dict_items = dict.items
+_set_iter = set.__iter__
+_frozenset_iter = frozenset.__iter__
+_isinstance = isinstance
+_type = type
+_len = len
+_b64encode = base64.b64encode
+_b64decode = base64.b64decode
+
+#: Largest number of array elements one encoded value may hold in total.
+MAX_ELEMENTS = 8_000_000
+#: Deepest nesting of containers accepted.
+MAX_DEPTH = 32
+
+#: dtype names that cross the wire, with their item size in bytes.
+DTYPES = {
+    "bool": 1, "uint8": 1, "int8": 1, "int16": 2, "int32": 4, "int64": 8,
+    "float32": 4, "float64": 8,
+}
+
+
+class WireError(ValueError):
+    """A value cannot be encoded, or encoded data is malformed."""
+
+
+@dataclass(frozen=True)
+class Array:
+    """An n-dimensional array as raw little-endian bytes.
+
+    Attributes:
+        dtype: one of :data:`DTYPES`.
+        shape: the size of each dimension.
+        data: ``prod(shape) * itemsize`` bytes, C order.
+    """
+
+    dtype: str
+    shape: tuple[int, ...]
+    data: bytes
+
+    @property
+    def numel(self) -> int:
+        return math.prod(self.shape)
+
+    def to_tensor(self):
+        """A fresh ``torch.Tensor`` holding a copy of the data."""
+        import torch
+
+        dtype = getattr(torch, self.dtype)
+        if self.numel == 0:
+            return torch.empty(self.shape, dtype=dtype)
+        return torch.frombuffer(bytearray(self.data), dtype=dtype).reshape(self.shape)
+
+    def tolist(self):
+        return self.to_tensor().tolist()
+
+    @classmethod
+    def from_tensor(cls, tensor) -> "Array":
+        """Encode a tensor (judge side: inputs and weights sent to a submission)."""
+        return _array_from_tensor(tensor)
+
+
+def _array_from_numpy(arr) -> Array:
+    import numpy
+
+    name = str(arr.dtype)
+    if name in ("float16", "bfloat16"):
+        arr = arr.astype(numpy.float32)
+        name = "float32"
+    if name not in DTYPES:
+        raise WireError(f"arrays of dtype {name} are not supported")
+    arr = numpy.ascontiguousarray(arr).astype(arr.dtype.newbyteorder("<"), copy=False)
+    return Array(name, tuple(_int_value(d) for d in arr.shape), arr.tobytes())
+
+
+def _array_from_tensor(tensor) -> Array:
+    import torch
+
+    with torch._C.DisableTorchFunctionSubclass():
+        t = torch.Tensor.as_subclass(tensor, torch.Tensor)
+        t = t.detach().to("cpu")
+        if t.is_complex():
+            raise WireError("complex tensors are not supported")
+        if t.dtype in (torch.float16, torch.bfloat16):
+            t = t.to(torch.float32)
+        if t.is_sparse or t.layout != torch.strided:
+            t = t.to_dense()
+        return _array_from_numpy(t.contiguous().numpy())
+
+
+def encode(value, *, _depth: int = 0, _budget: list | None = None):
+    """Turn ``value`` into JSON-able plain data (see the module docstring).
+
+    Raises:
+        WireError: the value is nested too deeply or holds too many elements.
+    """
+    budget = [MAX_ELEMENTS] if _budget is None else _budget
+    if _depth > MAX_DEPTH:
+        raise WireError(f"value nested deeper than {MAX_DEPTH} levels")
+    t = _type(value)
+    if value is None or t is bool or t is str:
+        return value
+    if t is int:
+        return value
+    if t is float:
+        return value
+    if _isinstance(value, bool):  # pragma: no cover - bool cannot be subclassed
+        return bool(value)
+    if _isinstance(value, int):
+        return _int_value(value)
+    if _isinstance(value, float):
+        return _float_value(value)
+    if _isinstance(value, str):
+        return _str_value(value)
+
+    def spend(n: int) -> None:
+        budget[0] -= n
+        if budget[0] < 0:
+            raise WireError(f"value holds more than {MAX_ELEMENTS} elements")
+
+    torch = sys.modules.get("torch")
+    if torch is not None and _isinstance(value, torch.Tensor):
+        arr = _array_from_tensor(value)
+        spend(arr.numel)
+        return _encode_array(arr)
+    numpy = sys.modules.get("numpy")
+    if numpy is not None:
+        if _isinstance(value, numpy.ndarray):
+            arr = _array_from_numpy(value)
+            spend(arr.numel)
+            return _encode_array(arr)
+        if _isinstance(value, numpy.bool_):
+            return bool(value)
+        if _isinstance(value, numpy.integer):
+            return _int_value(int(value))
+        if _isinstance(value, numpy.floating):
+            return _float_value(float(value))
+    nested = _depth + 1
+    if _isinstance(value, list):
+        spend(_len(value))
+        return [encode(v, _depth=nested, _budget=budget) for v in _list_iter(value)]
+    if _isinstance(value, tuple):
+        spend(_len(value))
+        return {"$tuple": [encode(v, _depth=nested, _budget=budget) for v in _tuple_iter(value)]}
+    if _isinstance(value, (set, frozenset)):
+        spend(_len(value))
+        it = _set_iter(value) if _isinstance(value, set) else _frozenset_iter(value)
+        return {"$set": [encode(v, _depth=nested, _budget=budget) for v in it]}
+    if _isinstance(value, dict):
+        spend(_len(value))
+        return {"$dict": [[encode(k, _depth=nested, _budget=budget), encode(v, _depth=nested, _budget=budget)]
+                          for k, v in _dict_items(value)]}
+    return {"$object": type_name(value)}
+
+
+def _encode_array(arr: Array) -> dict:
+    return {"$array": {"dtype": arr.dtype, "shape": list(arr.shape),
+                       "b64": _b64encode(arr.data).decode("ascii")}}
+
+
+def type_name(value) -> str:
+    """The name of ``value``'s type, read without running any of its code."""
+    cls = _type(value)
+    name = type.__dict__["__name__"].__get__(cls)
+    module = type.__dict__["__module__"].__get__(cls)
+    if _type(module) is str and module not in ("builtins", "__main__"):
+        return f"{module}.{name}"
+    return name
+
+
+class Object:
+    """Decoded placeholder for a value that had no plain form."""
+
+    __slots__ = ("type_name",)
+
+    def __init__(self, type_name: str):
+        self.type_name = type_name
+
+    def __repr__(self) -> str:
+        return f"<{self.type_name} object>"
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Object) and other.type_name == self.type_name
+
+    def __hash__(self) -> int:
+        return hash(("Object", self.type_name))
+
+
+def decode(data, *, _depth: int = 0):
+    """Turn encoded data back into plain values; :class:`Array` for arrays.
+
+    Raises:
+        WireError: the data is not of the encoded forms.
+    """
+    if _depth > MAX_DEPTH + 1:
+        raise WireError("encoded data nested too deeply")
+    t = type(data)
+    if data is None or t in (bool, int, float, str):
+        return data
+    nested = _depth + 1
+    if t is list:
+        return [decode(v, _depth=nested) for v in data]
+    if t is dict and len(data) == 1:
+        (tag, body), = data.items()
+        if tag == "$tuple" and type(body) is list:
+            return tuple(decode(v, _depth=nested) for v in body)
+        if tag == "$set" and type(body) is list:
+            items = [decode(v, _depth=nested) for v in body]
+            try:
+                return frozenset(items)
+            except TypeError:
+                raise WireError("a set holds an unhashable value") from None
+        if tag == "$dict" and type(body) is list:
+            out = {}
+            for pair in body:
+                if type(pair) is not list or len(pair) != 2:
+                    raise WireError("malformed dict entry")
+                key = decode(pair[0], _depth=nested)
+                try:
+                    out[key] = decode(pair[1], _depth=nested)
+                except TypeError:
+                    raise WireError("a dict key is unhashable") from None
+            return out
+        if tag == "$array" and type(body) is dict:
+            return _decode_array(body)
+        if tag == "$object" and type(body) is str:
+            return Object(body[:200])
+    raise WireError(f"unexpected encoded value of type {t.__name__}")
+
+
+def _decode_array(body: dict) -> Array:
+    dtype, shape, b64 = body.get("dtype"), body.get("shape"), body.get("b64")
+    if dtype not in DTYPES or type(shape) is not list or type(b64) is not str:
+        raise WireError("malformed array")
+    if len(shape) > 8 or any(type(d) is not int or d < 0 for d in shape):
+        raise WireError("malformed array shape")
+    n = math.prod(shape)
+    if n > MAX_ELEMENTS:
+        raise WireError("array too large")
+    try:
+        raw = _b64decode(b64, validate=True)
+    except ValueError:
+        raise WireError("malformed array data") from None
+    if len(raw) != n * DTYPES[dtype]:
+        raise WireError("array data does not match its shape")
+    return Array(dtype, tuple(shape), raw)
+
+
+def dumps(message: dict) -> bytes:
+    """Serialise a message of already-encoded values."""
+    return json.dumps(message, separators=(",", ":"), allow_nan=True).encode("utf-8")
+
+
+def loads(raw: bytes) -> dict:
+    """Parse a message; anything but a JSON object is a :class:`WireError`."""
+    try:
+        message = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise WireError("message is not valid JSON") from None
+    if type(message) is not dict:
+        raise WireError("message is not a JSON object")
+    return message

@@ -1,0 +1,166 @@
+"""``cnn-grader``: build the exercises, check a notebook, grade a class, report.
+
+A thin layer: each command parses its options, calls the library, and turns
+the library's :class:`~grader.errors.GraderError` into one line on stderr
+with exit code 1 (2 for usage errors).  torch is imported only by the
+commands that grade, so ``--help`` stays instant.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import GraderError, UsageError
+
+
+def _fail(exc: GraderError) -> None:
+    if isinstance(exc, UsageError):
+        raise click.UsageError(str(exc))
+    raise click.ClickException(str(exc))
+
+
+class _Group(click.Group):
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except GraderError as exc:
+            _fail(exc)
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            sys.exit(130)
+
+
+QUESTION_IDS = tuple(f"q{i}" for i in range(1, 11))
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="cnn-grader")
+def cli():
+    """Auto-graded exercises for "Introduction to Convolutional Neural Networks" (PyTorch).
+
+    \b
+    Instructors:  cnn-grader build            generate notebooks and autograder.zip
+                  cnn-grader grade DIR --out OUT   grade a class in isolated workers
+                  cnn-grader report OUT       re-render reports from OUT/grades.json
+    Students:     cnn-grader check NOTEBOOK   run the public tests
+    """
+
+
+@cli.command()
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=".", show_default=True,
+              help="Project folder to write exercises/, solutions/ and autograder.zip into.")
+@click.option("--check", "check_only", is_flag=True,
+              help="Write nothing; exit 1 if a generated file is missing or out of date.")
+def build(root: Path, check_only: bool):
+    """Generate the student and solution notebooks, the public tests and autograder.zip."""
+    from . import build as builder
+
+    if check_only:
+        stale = builder.stale(root)
+        if stale:
+            raise click.ClickException("out of date: " + ", ".join(stale) + " (run `cnn-grader build`)")
+        click.echo("all generated files are up to date")
+        return
+    changed = builder.write(root)
+    for path in changed:
+        click.echo(f"wrote {path}")
+    click.echo(f"{len(changed)} file(s) written, {len(builder.artifacts()) - len(changed)} already up to date")
+
+
+def _question_filter(questions: tuple[str, ...]):
+    from . import bank
+
+    if not questions:
+        return list(bank.CHECKS.values())
+    return [c for c in bank.CHECKS.values() if c.question in questions]
+
+
+LIMIT_OPTIONS = [
+    click.option("--timeout", type=click.FloatRange(min=1), default=60, show_default=True,
+                 help="Wall-clock seconds per submission (its code and every probe)."),
+    click.option("--probe-timeout", type=click.FloatRange(min=0.1), default=5, show_default=True,
+                 help="Seconds for one function call or model run; a hung function costs only its check."),
+    click.option("--cell-timeout", type=click.FloatRange(min=0.1), default=20, show_default=True,
+                 help="Seconds for one notebook cell (or top-level statement of a script)."),
+    click.option("--memory-mb", type=click.IntRange(min=64), default=1024, show_default=True,
+                 help="Memory (address space) a submission may allocate, in MiB."),
+]
+
+
+def _limit_options(f):
+    for option in reversed(LIMIT_OPTIONS):
+        f = option(f)
+    return f
+
+
+def _limits(timeout, probe_timeout, cell_timeout, memory_mb):
+    from .engine import Limits
+
+    return Limits(timeout=timeout, probe_timeout=min(probe_timeout, timeout),
+                  unit_timeout=min(cell_timeout, timeout), memory_mb=memory_mb)
+
+
+@cli.command()
+@click.argument("notebook", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-q", "--question", "questions", multiple=True, type=click.Choice(QUESTION_IDS),
+              help="Only this question (repeatable).")
+@_limit_options
+def check(notebook: Path, questions, timeout, probe_timeout, cell_timeout, memory_mb):
+    """Run the public tests on NOTEBOOK (.ipynb or .py), as a student would."""
+    from .checking import check_public
+
+    report = check_public(notebook, questions=list(questions),
+                          limits=_limits(timeout, probe_timeout, cell_timeout, memory_mb))
+    click.echo(report.text)
+    sys.exit(0 if report.passed else 1)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for grades.csv, grades.json and the reports.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1, max=64), default=2, show_default=True,
+              help="Submissions graded at once.")
+@click.option("--resume", is_flag=True, help="Keep the results already in OUT for unchanged files; grade the rest.")
+@click.option("--seed", type=click.IntRange(min=0), default=None,
+              help="Seed for the hidden tests' random inputs (default: a fresh one, recorded in grades.json).")
+@click.option("-q", "--question", "questions", multiple=True, type=click.Choice(QUESTION_IDS),
+              help="Only this question (repeatable).")
+@_limit_options
+def grade(paths, out_dir: Path, jobs: int, resume: bool, seed, questions, timeout, probe_timeout, cell_timeout,
+          memory_mb):
+    """Grade every submission in PATHS (files, folders, zip archives) into OUT.
+
+    Each submission runs in its own isolated worker; every one gets exactly one
+    row in OUT/grades.csv, whatever it does.
+    """
+    from .batch import grade_batch
+    from .progress import Progress
+
+    summary = grade_batch(list(paths), out_dir, jobs=jobs, resume=resume, seed=seed,
+                          checks=_question_filter(questions),
+                          limits=_limits(timeout, probe_timeout, cell_timeout, memory_mb),
+                          progress=Progress(sys.stderr))
+    click.echo(summary.text)
+
+
+@cli.command()
+@click.argument("out_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+def show(out_dir: Path):
+    """Print the score table of a graded folder."""
+    from .results import load_results, score_table
+
+    meta, results = load_results(out_dir)
+    click.echo(score_table(results))
+
+
+def main() -> None:
+    cli(prog_name="cnn-grader")
+
+
+if __name__ == "__main__":
+    main()

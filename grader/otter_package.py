@@ -1,0 +1,102 @@
+"""Build ``autograder.zip``: Otter 7's Gradescope format, byte for byte reproducible.
+
+Otter's own ``generate`` lays the zip out (setup.sh, environment.yml, the
+test files, ``files/``); this module feeds it the generated test files and
+the grader package, then rewrites the archive with sorted entries, a fixed
+timestamp and fixed modes, so that two builds are identical.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import shutil
+import tempfile
+import zipfile
+from pathlib import Path
+
+from . import bank
+from .errors import BuildError
+
+PYTHON_VERSION = "3.11"
+TORCH_VERSION = "2.13.0"
+#: Gradescope has no GPU: the CPU wheel index keeps several GB of CUDA libraries out of every image.
+REQUIREMENTS = f"""\
+--extra-index-url https://download.pytorch.org/whl/cpu
+torch=={TORCH_VERSION}+cpu
+click>=8.1
+jinja2>=3.1
+nbformat>=5.9
+"""
+FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+EXECUTABLE = ("run_autograder", "setup.sh")
+
+
+def otter_config() -> dict:
+    from .build import ASSIGNMENT
+
+    return {
+        "assignment_name": ASSIGNMENT,
+        "lang": "python",
+        # Per-question results are hidden until grades are published; the public
+        # tests' summary stays visible, as students saw it in their notebook.
+        "show_hidden": False,
+        "points_possible": bank.total_points(),
+    }
+
+
+def _package_files(dest: Path) -> None:
+    """Copy the grader package (sources and templates only) to ``dest/grader``."""
+    src = Path(__file__).parent
+    for path in sorted(src.rglob("*")):
+        rel = path.relative_to(src)
+        if "__pycache__" in rel.parts or path.suffix in (".pyc", ".pyo") or path.is_dir():
+            continue
+        target = dest / "grader" / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target)
+
+
+def normalise(raw: bytes, replace: dict[str, bytes] | None = None) -> bytes:
+    """The same archive with sorted entries, a fixed timestamp and fixed modes (``replace`` swaps entries)."""
+    replace = replace or {}
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(raw)) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        entries = {i.filename: zin.read(i.filename) for i in zin.infolist() if not i.is_dir()}
+        entries.update(replace)
+        for name in sorted(entries):
+            info = zipfile.ZipInfo(name, date_time=FIXED_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 3
+            info.external_attr = (0o100000 | (0o755 if name in EXECUTABLE else 0o644)) << 16
+            zout.writestr(info, entries[name], compresslevel=9)
+    return out.getvalue()
+
+
+def autograder_zip() -> bytes:
+    """The Gradescope autograder, as bytes."""
+    from otter.generate import main as otter_generate
+
+    from .build import otter_test_file
+
+    with tempfile.TemporaryDirectory(prefix="cnn-grader-build-") as tmp:
+        work = Path(tmp)
+        (work / "tests").mkdir()
+        for q in bank.QUESTIONS:
+            (work / "tests" / f"{q.id}.py").write_text(
+                otter_test_file(q, q.checks, runner="grader.otter_bridge.run_check"))
+        (work / "requirements.txt").write_text(REQUIREMENTS)
+        (work / "otter_config.json").write_text(json.dumps(otter_config(), indent=2))
+        _package_files(work)
+        here = os.getcwd()
+        os.chdir(work)  # otter generate takes support files relative to the working directory
+        try:
+            otter_generate(tests_dir="tests", output_path="raw.zip", config="otter_config.json",
+                           requirements="requirements.txt", no_environment=True, files=["grader"],
+                           python_version=PYTHON_VERSION)
+        except Exception as exc:  # otter reports its own failures with arbitrary exception types
+            raise BuildError(f"otter generate failed: {exc}") from None
+        finally:
+            os.chdir(here)
+        return normalise((work / "raw.zip").read_bytes())

@@ -1,0 +1,146 @@
+"""Where results live: an append-only journal while grading, then grades.csv and grades.json.
+
+Every finished submission is appended to ``journal.jsonl`` and flushed to
+disk at once, so that a run killed at any point (``kill -9`` included) loses
+at most the submissions in flight.  ``grades.csv`` and ``grades.json`` are
+always replaced atomically (write, fsync, rename): a reader sees the old file
+or the new one, never half of one.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from pathlib import Path
+
+from . import bank
+from .errors import ResultsError
+from .grading import SubmissionResult
+
+JOURNAL = "journal.jsonl"
+GRADES_JSON = "grades.json"
+GRADES_CSV = "grades.csv"
+FORMAT = 1
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` so that no reader ever sees a partial file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with open(tmp, "wb") as f:
+        f.write(data)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)
+    try:
+        dir_fd = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+    except OSError:
+        pass
+
+
+class Journal:
+    """The append-only record of a grading run: a header line, then one line per result."""
+
+    def __init__(self, out_dir: Path):
+        self.path = out_dir / JOURNAL
+        self._file = None
+
+    def read(self) -> tuple[dict | None, list[SubmissionResult]]:
+        """The header and the results recorded so far (a torn last line is ignored)."""
+        if not self.path.exists():
+            return None, []
+        header, results = None, []
+        try:
+            lines = self.path.read_bytes().split(b"\n")
+        except OSError as exc:
+            raise ResultsError(f"cannot read {self.path}: {exc.strerror}") from None
+        for line in lines:
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except ValueError:
+                continue  # the line a killed run was writing
+            if "header" in record:
+                header = record["header"]
+            elif "result" in record:
+                try:
+                    results.append(SubmissionResult.from_dict(record["result"]))
+                except TypeError:
+                    continue
+        return header, results
+
+    def start(self, header: dict, keep: list[SubmissionResult]) -> None:
+        """Begin a journal holding ``header`` and the results kept from an earlier run."""
+        lines = [json.dumps({"header": header})] + [json.dumps({"result": r.to_dict()}) for r in keep]
+        atomic_write(self.path, ("\n".join(lines) + "\n").encode())
+        self._file = open(self.path, "ab")
+
+    def append(self, result: SubmissionResult) -> None:
+        self._file.write((json.dumps({"result": result.to_dict()}) + "\n").encode())
+        self._file.flush()
+        os.fsync(self._file.fileno())
+
+    def close(self) -> None:
+        if self._file:
+            self._file.close()
+            self._file = None
+
+
+def csv_text(results: list[SubmissionResult]) -> str:
+    """grades.csv: ``student, submission, status, q1 ... q10, total, max_total``, one row per submission."""
+    ids = list(bank.QUESTION_IDS)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["student", "submission", "status", *ids, "total", "max_total"])
+    for r in results:
+        writer.writerow([_safe_cell(r.student), _safe_cell(r.submission), r.status,
+                         *(_num(r.scores[q]) if q in r.scores else "" for q in ids), _num(r.total), _num(r.max_total)])
+    return out.getvalue()
+
+
+def _num(x: float) -> str:
+    return f"{x:.4f}".rstrip("0").rstrip(".") if x != int(x) else str(int(x))
+
+
+def _safe_cell(text: str) -> str:
+    """Neutralise spreadsheet formulas in names taken from file names."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def write_grades(out_dir: Path, meta: dict, results: list[SubmissionResult]) -> None:
+    results = sorted(results, key=lambda r: (r.source, r.submission))
+    doc = {"format": FORMAT, "meta": meta, "results": [r.to_dict() for r in results]}
+    atomic_write(out_dir / GRADES_JSON, (json.dumps(doc, indent=1, sort_keys=False) + "\n").encode())
+    atomic_write(out_dir / GRADES_CSV, csv_text(results).encode())
+
+
+def load_results(out_dir: Path) -> tuple[dict, list[SubmissionResult]]:
+    """Read ``grades.json`` back."""
+    path = out_dir / GRADES_JSON
+    try:
+        doc = json.loads(path.read_text())
+        return doc["meta"], [SubmissionResult.from_dict(r) for r in doc["results"]]
+    except FileNotFoundError:
+        raise ResultsError(f"{path}: no such file (grade into {out_dir} first)") from None
+    except (ValueError, KeyError, TypeError) as exc:
+        raise ResultsError(f"{path}: not a cnn-grader grades.json ({exc})") from None
+
+
+def score_table(results: list[SubmissionResult], *, width: int = 24) -> str:
+    """The score table printed after grading."""
+    ids = [q for q in bank.QUESTION_IDS if any(q in r.scores for r in results)] or list(bank.QUESTION_IDS)
+    head = f"{'student':<{width}} {'status':<8}" + "".join(f"{q:>6}" for q in ids) + f"{'total':>9}"
+    lines = [head, "-" * len(head)]
+    for r in sorted(results, key=lambda r: (r.student, r.submission)):
+        name = "".join(c if c.isprintable() else "?" for c in r.student)
+        name = name if len(name) <= width else name[: width - 1] + "…"
+        cells = "".join(f"{_num(r.scores[q]) if q in r.scores else '-':>6}" for q in ids)
+        lines.append(f"{name:<{width}} {r.status:<8}{cells}{_num(r.total):>6}/{_num(r.max_total)}")
+    return "\n".join(lines)
