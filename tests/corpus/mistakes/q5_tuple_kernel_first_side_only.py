@@ -58,8 +58,6 @@ def linear_params(in_features, out_features, bias=True):
 # Q6: Convolution and max pooling by hand
 # ----------------------------------------------------------------------
 
-import torch
-
 q6_output = torch.tensor([[12, 12, 17],
                           [10, 17, 19],
                           [9, 6, 14]])
@@ -94,9 +92,6 @@ def max_pool2d(image, kernel_size=2):
 # Q7: Build the pooled CNN
 # ----------------------------------------------------------------------
 
-import torch
-
-
 class CNN(torch.nn.Module):
     def __init__(self):
         super().__init__()
@@ -118,9 +113,6 @@ class CNN(torch.nn.Module):
 # ----------------------------------------------------------------------
 # Q8: CNN vs FCNN: a network of conv blocks
 # ----------------------------------------------------------------------
-
-import torch
-
 
 def conv_block(input_channels, output_channels):
     return torch.nn.Sequential(

@@ -1,0 +1,135 @@
+"""The question bank: its shape, and its PyTorch oracles against the lecture's own numbers."""
+
+from __future__ import annotations
+
+import ast
+import re
+
+import pytest
+import torch
+from torch.nn import functional as F
+
+from grader import bank
+from grader.bank import reference
+from grader.bank.base import Context
+from grader.judged import public
+from grader.judged.cells import run_units
+from grader.judged.probe import LocalProbe
+from grader.judged.verdict import evaluate
+
+from .conftest import solution_script, starter_script
+
+
+def test_ten_questions_in_lecture_order_with_unique_check_ids():
+    assert bank.QUESTION_IDS == tuple(f"q{i}" for i in range(1, 11))
+    ids = [c.id for q in bank.QUESTIONS for c in q.checks]
+    assert len(ids) == len(set(ids))
+    assert all(c.id.startswith(q.id + ".") for q in bank.QUESTIONS for c in q.checks)
+
+
+def test_points_match_the_exercise_plan():
+    # The issue's suggested points; partial credit comes from several checks per question.
+    assert {q.id: q.points for q in bank.QUESTIONS} == {
+        "q1": 1, "q2": 3, "q3": 2, "q4": 3, "q5": 2, "q6": 4, "q7": 4, "q8": 3, "q9": 2, "q10": 2}
+
+
+def test_every_question_has_public_and_hidden_checks_and_public_ones_carry_no_points():
+    for q in bank.QUESTIONS:
+        assert q.public_checks and q.hidden_checks, q.id
+        assert all(c.points == 0 for c in q.public_checks), q.id
+        assert all(c.points > 0 for c in q.hidden_checks), q.id
+
+
+def test_public_checks_are_the_shippable_functions():
+    for q in bank.QUESTIONS:
+        for c in q.public_checks:
+            assert c.run in public.PUBLIC_CHECKS, c.id
+
+
+def test_starters_leave_placeholders_and_solutions_fill_them():
+    for q in bank.QUESTIONS:
+        assert "..." in q.starter, q.id
+        assert "..." not in q.solution, q.id
+        ast.parse(q.starter)
+        ast.parse(q.solution)
+
+
+def test_hidden_check_descriptions_name_no_numbers_of_expected_answers():
+    expected_numbers = {"84", "1337", "1,337", "4238337", "4,238,337", "1250", "49519", "49,519", "608"}
+    for c in bank.CHECKS.values():
+        if c.hidden:
+            assert not expected_numbers & set(re.findall(r"[\d,]+", c.description)), c.id
+
+
+# -- the oracles agree with the lecture ------------------------------------------------------------
+
+def test_pooled_cnn_has_the_lecture_shapes_and_count():
+    shapes = [s for kind, s in reference.layer_shapes(reference.PooledCNN(), (1, 1, 100, 100))
+              if kind in ("Conv2d", "MaxPool2d")]
+    assert shapes == [(3, 100, 100), (3, 50, 50), (2, 50, 50), (2, 25, 25)]
+    assert reference.param_count(reference.PooledCNN()) == 1337
+
+
+def test_convnet_and_fcnn_have_the_lecture_counts():
+    assert reference.param_count(reference.ConvNet(1)) == 49519
+    assert reference.param_count(reference.FCNN(128 * 128)) == 4238337
+
+
+def test_conv_output_size_oracle_follows_torch_documentation():
+    for n, k, s, p in [(100, 5, 1, 0), (10, 3, 2, 0), (7, 2, 2, 0), (28, 5, 1, 2), (5, 3, 3, 1)]:
+        assert reference.conv_output_size(n, k, s, p) == (n + 2 * p - k) // s + 1
+    assert reference.conv_output_size(2, 3) is None
+
+
+def test_lecture_convolution_example_reproduces_the_lecture_output():
+    image, kernel = reference.lecture_conv_example()
+    assert reference.conv2d(image, kernel).tolist() == [[12, 12, 17], [10, 17, 19], [9, 6, 14]]
+
+
+def test_statement_truths_come_from_torch_and_match_the_exercise_sheet():
+    from grader.bank import quiz
+
+    assert {n: quiz.truth("q10", n) for n in quiz.STATEMENTS} == {
+        1: True, 2: False, 3: True, 4: True, 5: False, 6: False, 7: True, 8: False}
+    assert {k for k in quiz.EXERCISE_62 if quiz.truth("6.2", k)} == {"C"}
+
+
+def test_weights_for_loads_the_reference_and_matches_functional_computation():
+    model = reference.PooledCNN()
+    specs = reference.weights_for(model, torch.Generator().manual_seed(0))
+    x = torch.rand(2, 1, 100, 100)
+    conv1, conv2, lin = specs
+    h = F.max_pool2d(F.relu(F.conv2d(x, conv1["tensors"]["weight"], conv1["tensors"]["bias"], padding=1)), 2)
+    h = F.max_pool2d(F.relu(F.conv2d(h, conv2["tensors"]["weight"], conv2["tensors"]["bias"], padding=1)), 2)
+    want = F.linear(h.flatten(1), lin["tensors"]["weight"], lin["tensors"]["bias"])
+    assert torch.allclose(model(x), want, rtol=1e-5, atol=1e-6)
+
+
+# -- every check, in process, on the solution and on the blank notebook ----------------------------
+
+def _grade_in_process(source: str, seed: int):
+    namespace = {"__name__": "__main__"}
+    records = run_units([source], namespace, timeout=None)
+    assert all(r["status"] == "ok" for r in records), records
+    probe = LocalProbe(namespace)
+    return {c.id: evaluate(c.run, probe, Context(seed=seed, check_id=c.id)) for c in bank.CHECKS.values()}
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2, 12345])
+def test_the_solution_passes_every_check_whatever_the_seed(seed):
+    verdicts = _grade_in_process(solution_script(), seed)
+    assert {k: v.feedback for k, v in verdicts.items() if not v.passed} == {}
+
+
+def test_the_blank_notebook_passes_no_check_and_no_check_crashes():
+    verdicts = _grade_in_process(starter_script(), 3)
+    assert [k for k, v in verdicts.items() if v.passed] == []
+    assert [k for k, v in verdicts.items() if v.outcome == "grader-error"] == []
+    assert all(v.feedback for v in verdicts.values())
+
+
+def test_seeds_change_the_hidden_inputs():
+    a = Context(seed=1, check_id="q2.stride").rng().random()
+    b = Context(seed=2, check_id="q2.stride").rng().random()
+    c = Context(seed=1, check_id="q2.basic").rng().random()
+    assert len({a, b, c}) == 3

