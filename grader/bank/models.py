@@ -163,6 +163,8 @@ def output_shape_check(name: str, args: tuple, shape_fn):
             raise Wrong(f"{name}{args if args else '()'} fails on a batch of {shape[0]} inputs of shape "
                         f"{list(shape[1:])}: {err.get('type')}{where}: {err.get('message')}",
                         {"mistake": "forward_fails"})
+        if info.output_shape is None:
+            raise Wrong(f"{name}'s forward() returned no tensor: does it `return` its result?")
         if info.output_shape != (shape[0], 1):
             raise Wrong(f"{name}{args if args else '()'} maps a batch of {shape[0]} inputs to shape "
                         f"{list(info.output_shape or [])}; it should give one output per input: ({shape[0]}, 1).")
@@ -310,7 +312,7 @@ Write two things:
   each (`input_channels` to 3, then 3 to 3 four times), then `Flatten`, then `Linear(49152, 1)`. It takes
   128x128 images: a batch of shape `(N, input_channels, 128, 128)` gives shape `(N, 1)`.
 
-With one input channel this network has 49,519 parameters, against 4,238,337 for the fully connected
+With one input channel this network has 49,519 parameters: compare with your count for the fully connected
 network of question 4. The grader also builds it with other numbers of input channels.""",
     starter='''\
 import torch

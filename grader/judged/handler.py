@@ -34,6 +34,8 @@ from . import wire
 #: Per-request time limits are enforced with SIGALRM when this is true.  The
 #: sandboxed worker turns it on; inside an Otter kernel it stays off.
 _BaseException = BaseException
+#: At most this many layer calls are recorded while tracing a forward pass.
+MAX_TRACED_CALLS = 10_000
 
 
 class ProbeTimeout(BaseException):
@@ -212,31 +214,41 @@ class Handler:
         return [(name, m) for name, m in self._module_named_modules(model)
                 if not any(True for _ in self._module_children(m))]
 
-    def _ordered_leaves(self, model, input_shape) -> tuple[list, dict, object]:
-        """Leaves in the order a forward pass calls them, their output shapes, the output."""
+    def _trace(self, model, input_shape) -> tuple[list, object, dict | None]:
+        """Leaf layers in the order a forward pass on zeros calls them.
+
+        A layer called twice (one ``MaxPool2d`` used after both convolutions)
+        appears twice; layers never called come last.  Returns the records
+        ``(path, module, output shape)``, the output, and the forward pass's
+        error if it failed part-way.
+        """
         leaves = self._leaves(model)
-        calls: list[int] = []
-        shapes: dict[int, list] = {}
         index_of = {id(m): i for i, (_, m) in enumerate(leaves)}
+        calls: list[tuple[int, list | None]] = []
 
         def hook(module, inputs, output):
-            i = index_of[id(module)]
-            if i not in shapes:
-                calls.append(i)
-                shapes[i] = list(output.shape) if isinstance(output, self._tensor_type) else None
+            if len(calls) < MAX_TRACED_CALLS:
+                calls.append((index_of[id(module)],
+                              list(output.shape) if isinstance(output, self._tensor_type) else None))
 
         handles = [m.register_forward_hook(hook) for _, m in leaves]
-        output = None
+        output, error = None, None
         try:
             if input_shape is not None:
                 self._module_eval(model)
                 with self._no_grad():
                     output = model(self._zeros(*input_shape))
+        except (ProbeTimeout, MemoryError):
+            raise
+        except _BaseException as exc:  # describe the layers anyway
+            error = describe_exception(exc)
         finally:
             for h in handles:
                 h.remove()
-        order = calls + [i for i in range(len(leaves)) if i not in shapes]
-        return [leaves[i] for i in order], {id(leaves[i][1]): shapes.get(i) for i in order}, output
+        called = {i for i, _ in calls}
+        records = [(leaves[i][0], leaves[i][1], shape) for i, shape in calls]
+        records += [(path, m, None) for i, (path, m) in enumerate(leaves) if i not in called]
+        return records, output, error
 
     def _kind(self, module) -> str:
         """The torch.nn class a layer is (or derives from): ``Conv2d``, ``ReLU``, ..."""
@@ -263,17 +275,9 @@ class Handler:
 
     def _model(self, request) -> dict:
         model = self._build(request)
-        input_shape = request.get("input_shape")
-        error = None
-        try:
-            leaves, shapes, output = self._ordered_leaves(model, input_shape)
-        except (ProbeTimeout, MemoryError):
-            raise
-        except _BaseException as exc:  # the forward pass failed: describe the layers anyway
-            error = describe_exception(exc)
-            leaves, shapes, output = self._leaves(model), {}, None
+        records, output, error = self._trace(model, request.get("input_shape"))
         layers = []
-        for path, module in leaves:
+        for path, module, shape in records:
             own = object.__getattribute__(module, "__dict__").get("_parameters", {})
             layers.append({
                 "path": path,
@@ -281,7 +285,7 @@ class Handler:
                 "type": wire.type_name(module),
                 "config": self._config(module),
                 "params": [[k, list(p.shape)] for k, p in own.items() if p is not None],
-                "output_shape": shapes.get(id(module)),
+                "output_shape": shape,
             })
         count = sum(p.numel() for p in self._module_parameters(model))
         trainable = sum(p.numel() for p in self._module_parameters(model) if p.requires_grad)
@@ -301,9 +305,13 @@ class Handler:
         if type(weights) is not list or not isinstance(x, wire.Array):
             raise _Refused("malformed forward request")
         x = x.to_tensor()
-        leaves, _, _ = self._ordered_leaves(model, list(x.shape))
-        with_params = [(path, m) for path, m in leaves
-                       if any(p is not None for p in object.__getattribute__(m, "__dict__").get("_parameters", {}).values())]
+        records, _, _ = self._trace(model, list(x.shape))
+        with_params, seen = [], set()
+        for path, m, _ in records:
+            own = object.__getattribute__(m, "__dict__").get("_parameters", {})
+            if id(m) not in seen and any(p is not None for p in own.values()):
+                seen.add(id(m))
+                with_params.append((path, m))
         if len(with_params) != len(weights):
             return {"mismatch": f"the model has {len(with_params)} layers with parameters; "
                                 f"the reference has {len(weights)}"}

@@ -159,6 +159,9 @@ def _output_shape(probe, name, args, shape, expected):
         err = info.forward_error
         raise Wrong(f"{name}{args if args else '()'} failed on an input of shape {list(shape)}: "
                     f"{err.get('type')}: {err.get('message')}")
+    if info.output_shape is None:
+        raise Wrong(f"{name}'s forward() returned no tensor on an input of shape {list(shape)}: "
+                    "does it `return` its result?")
     if info.output_shape != expected:
         raise Wrong(f"{name} maps an input of shape {list(shape)} to shape "
                     f"{list(info.output_shape) if info.output_shape else None}; expected {list(expected)}.")

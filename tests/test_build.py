@@ -1,0 +1,174 @@
+"""Generated artifacts: current, reproducible, and with nothing hidden in what students get."""
+
+from __future__ import annotations
+
+import ast
+import io
+import json
+import zipfile
+
+import nbformat
+import pytest
+
+from grader import bank, build
+from grader.otter_package import autograder_zip
+
+from .conftest import ROOT
+
+EXERCISES = ROOT / "exercises"
+
+
+def test_committed_artifacts_are_up_to_date():
+    assert build.stale(ROOT) == [], "run `cnn-grader build` and commit what it writes"
+
+
+def test_two_builds_give_a_byte_identical_zip():
+    assert autograder_zip() == autograder_zip()
+
+
+def test_build_writes_only_what_changed(tmp_path):
+    first = build.write(tmp_path)
+    assert sorted(first) == sorted(build.artifacts())
+    (tmp_path / "exercises" / "tests" / "q1.py").write_text("tampered")
+    assert build.write(tmp_path) == ["exercises/tests/q1.py"]
+    assert build.stale(tmp_path) == []
+
+
+# -- no leak -----------------------------------------------------------------------------------
+
+def _student_files() -> dict[str, str]:
+    return {str(p.relative_to(ROOT)): p.read_text() for p in sorted(EXERCISES.rglob("*")) if p.is_file()}
+
+
+def _distinctive_solution_lines() -> set[str]:
+    """Lines of the solutions that a student could not have from the prompts and starters."""
+    prompts = "\n".join(q.prompt for q in bank.QUESTIONS)
+    lines = set()
+    for q in bank.QUESTIONS:
+        starter = {l.strip() for l in q.starter.splitlines()}
+        for line in q.solution.splitlines():
+            s = line.strip()
+            if len(s) > 12 and s not in starter and s not in prompts and not s.startswith(
+                    ("def ", "class ", "import ", "return self.main")):
+                lines.add(s)
+    return lines
+
+
+def test_student_files_hold_no_solution_line():
+    lines = _distinctive_solution_lines()
+    assert len(lines) > 30  # the test itself must have something to look for
+    for path, text in _student_files().items():
+        found = [l for l in lines if l in text]
+        assert not found, f"{path} holds solution lines: {found[:3]}"
+
+
+def test_student_files_hold_no_hidden_check_and_no_expected_value():
+    hidden_ids = [c.id for c in bank.CHECKS.values() if c.hidden]
+    answers = ["4238337", "4,238,337", "1337", "1,337", "[[12, 12, 17]", "12, 12, 17", "(2, 25, 25)", "1058",
+               "q1_answer = \"C\"", "otter_bridge", "grader.bank", "reference.py"]
+    for path, text in _student_files().items():
+        assert not [h for h in hidden_ids if f'"{h}"' in text or f"'{h}'" in text], path
+        assert not [a for a in answers if a in text], (path, [a for a in answers if a in text])
+
+
+def test_student_notebook_code_cells_are_starters_and_checks_only():
+    nb = nbformat.read(EXERCISES / build.NOTEBOOK, as_version=4)
+    allowed = {build.OTTER_INIT, "grader.check_all()"}
+    allowed |= {q.starter.rstrip("\n") for q in bank.QUESTIONS}
+    allowed |= {f'grader.check("{q.id}")' for q in bank.QUESTIONS}
+    code = [c.source for c in nb.cells if c.cell_type == "code"]
+    assert set(code) <= allowed
+    assert len(code) == 2 + 2 * len(bank.QUESTIONS)
+    assert nb.metadata["otter"]["assignment_name"] == build.ASSIGNMENT
+    assert all(not c.get("outputs") for c in nb.cells if c.cell_type == "code")
+    text = json.dumps(nb)
+    assert "SOLUTION" not in text and "BEGIN TESTS" not in text
+
+
+def test_student_test_files_have_only_public_cases():
+    for q in bank.QUESTIONS:
+        tree = ast.parse((EXERCISES / "tests" / f"{q.id}.py").read_text())
+        cases = [d for f in tree.body if isinstance(f, ast.FunctionDef) for d in f.decorator_list]
+        assert len(cases) == len(q.public_checks)
+        for call in cases:
+            kw = {k.arg: ast.literal_eval(k.value) for k in call.keywords}
+            assert kw["hidden"] is False and kw["points"] == 0
+
+
+def test_otter_loads_the_student_tests_as_public_only():
+    from otter.test_files.exception_test import ExceptionTestFile
+
+    for q in bank.QUESTIONS:
+        test_file = ExceptionTestFile.from_file(str(EXERCISES / "tests" / f"{q.id}.py"))
+        assert test_file.test_cases and not any(tc.hidden for tc in test_file.test_cases)
+
+
+def test_vendored_checks_are_copies_that_import_nothing_of_the_judge():
+    for name in build.VENDORED_MODULES:
+        vendored = EXERCISES / build.VENDORED / name
+        assert vendored.read_bytes() == (ROOT / "grader" / "judged" / name).read_bytes()
+        for node in ast.walk(ast.parse(vendored.read_text())):
+            if isinstance(node, ast.ImportFrom) and node.level == 0:
+                assert node.module.split(".")[0] in ("__future__", "torch", "numpy", "base64", "json", "math",
+                                                     "sys", "dataclasses", "signal", "traceback", "typing"), node.module
+            if isinstance(node, ast.ImportFrom) and node.level > 0:
+                assert (node.module or "") + ".py" in build.VENDORED_MODULES or node.module is None, node.module
+
+
+def test_judged_package_never_imports_the_bank():
+    for path in (ROOT / "grader" / "judged").glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.ImportFrom):
+                assert node.level <= 1 and not (node.module or "").startswith("grader"), (path.name, node.module)
+            if isinstance(node, ast.Import):
+                assert not any(a.name.startswith("grader") for a in node.names), path.name
+
+
+# -- the Gradescope zip --------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def zip_entries():
+    with zipfile.ZipFile(io.BytesIO((ROOT / "autograder.zip").read_bytes())) as z:
+        return {i.filename: (z.read(i), i) for i in z.infolist()}
+
+
+def test_zip_has_otter_layout_and_every_check(zip_entries):
+    for name in ("run_autograder", "setup.sh", "environment.yml", "otter_config.json", "run_otter.py"):
+        assert name in zip_entries
+    import os
+    import tempfile
+
+    from otter.test_files.exception_test import ExceptionTestFile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        for q in bank.QUESTIONS:
+            path = os.path.join(tmp, f"{q.id}.py")
+            with open(path, "wb") as f:
+                f.write(zip_entries[f"tests/{q.id}.py"][0])
+            cases = ExceptionTestFile.from_file(path).test_cases
+            assert [tc.name for tc in cases] == [c.id for c in q.checks]
+            assert [tc.hidden for tc in cases] == [c.hidden for c in q.checks]
+            assert sum(tc.points for tc in cases) == pytest.approx(q.points)
+
+
+def test_zip_pins_python_and_a_cpu_torch(zip_entries):
+    env = zip_entries["environment.yml"][0].decode()
+    assert "python=3.11" in env
+    assert "--extra-index-url https://download.pytorch.org/whl/cpu" in env
+    assert "torch==2.13.0+cpu" in env
+    config = json.loads(zip_entries["otter_config.json"][0])
+    assert config["assignment_name"] == build.ASSIGNMENT
+
+
+def test_zip_ships_the_grader_package_its_tests_import(zip_entries):
+    for module in ("grader/otter_bridge.py", "grader/bank/__init__.py", "grader/judged/probe.py"):
+        assert f"files/{module}" in zip_entries
+    assert not [n for n in zip_entries if "__pycache__" in n or n.endswith(".pyc")]
+
+
+def test_zip_entries_are_sorted_dated_and_moded_for_reproducibility(zip_entries):
+    names = list(zip_entries)
+    assert names == sorted(names)
+    for name, (_, info) in zip_entries.items():
+        assert info.date_time == (1980, 1, 1, 0, 0, 0)
+        assert (info.external_attr >> 16) & 0o777 == (0o755 if name in ("run_autograder", "setup.sh") else 0o644)

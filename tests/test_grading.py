@@ -1,0 +1,139 @@
+"""Grading through the sandboxed engine: whole notebooks, broken cells, and every honest mistake."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from grader import bank
+from grader.engine import Limits
+
+from .conftest import CORPUS, ROOT, failing, solution_script, starter_script
+
+
+def notebook_text(*cells: str) -> str:
+    return json.dumps({"cells": [{"cell_type": "code", "source": c, "metadata": {}, "outputs": [],
+                                  "execution_count": None} for c in cells],
+                       "metadata": {}, "nbformat": 4, "nbformat_minor": 5})
+
+
+def test_the_solutions_notebook_scores_full_marks(grade_text):
+    result = grade_text((ROOT / "solutions" / "lecture06.ipynb").read_text(), "solutions.ipynb")
+    assert result.status == "ok"
+    assert result.total == result.max_total == bank.total_points()
+    assert [c.id for c in result.checks if c.outcome != "passed"] == []
+
+
+def test_the_blank_student_notebook_scores_zero_without_crashing(grade_text):
+    result = grade_text((ROOT / "exercises" / "lecture06.ipynb").read_text(), "blank.ipynb")
+    assert result.total == 0
+    assert result.status == "ok"  # every cell ran; the answers are placeholders
+    assert all(c.feedback for c in result.checks)
+    assert not [c for c in result.checks if c.outcome in ("grader-error", "protocol")]
+
+
+def test_a_cell_that_does_not_parse_costs_only_itself(grade_text):
+    cells = [q.solution for q in bank.QUESTIONS]
+    cells[1] = "def conv_output_size(size, kernel_size:\n    return 0\n"
+    result = grade_text(notebook_text(*cells), "syntax.ipynb")
+    assert result.status == "error" and "SyntaxError" in result.error
+    assert result.scores["q2"] == 0
+    assert result.total == bank.total_points() - 3
+
+
+def test_a_cell_that_raises_costs_only_what_it_did_not_define(grade_text):
+    cells = [q.solution for q in bank.QUESTIONS]
+    cells[3] = "q4_conv_params = 84\nraise RuntimeError('oops')\nq4_cnn_params = 1337\n"
+    result = grade_text(notebook_text(*cells), "raises.ipynb")
+    assert result.status == "error" and "RuntimeError: oops" in result.error
+    assert result.scores["q4"] == 1  # q4_conv_params was bound before the exception
+    assert all(result.scores[q] == result.max_scores[q] for q in result.scores if q != "q4")
+
+
+def test_otter_cells_and_magics_in_a_student_notebook_do_no_harm(grade_text):
+    cells = ["import otter\ngrader = otter.Notebook('lecture06.ipynb')", "%matplotlib inline\n!pip install x"]
+    for q in bank.QUESTIONS:
+        cells += [q.solution, f'grader.check("{q.id}")']
+    cells.append("grader.check_all()\ngrader.export(pdf=False)")
+    result = grade_text(notebook_text(*cells), "otter.ipynb")
+    assert result.status == "ok" and result.total == bank.total_points()
+    assert any("magics" in n for n in result.notes)
+
+
+def test_a_script_statement_that_exits_the_process_is_skipped_and_the_rest_counts(grade_text):
+    text = solution_script().replace('q1_answer = "C"', 'import os\nq1_answer = "C"\nos._exit(3)', 1)
+    result = grade_text(text, "exits.py")
+    assert result.status == "killed"
+    assert result.total == bank.total_points()
+    assert any(u["status"] == "killed" for u in result.units)
+
+
+def test_grades_depend_on_the_seed_only_through_random_inputs(grade_text):
+    a = grade_text(solution_script(), "a.py", seed=1)
+    b = grade_text(solution_script(), "b.py", seed=2)
+    assert a.total == b.total == bank.total_points()
+
+
+def test_public_only_run_counts_no_hidden_check(grade_text):
+    public = [c for c in bank.CHECKS.values() if not c.hidden]
+    result = grade_text(starter_script(), "starter.py", checks=public)
+    assert len(result.checks) == len(public) and result.max_total == bank.total_points()
+
+
+# -- the corpus of honest mistakes ---------------------------------------------------------------
+
+MISTAKES = CORPUS / "mistakes"
+EXPECTED = json.loads((MISTAKES / "expected.json").read_text()) if (MISTAKES / "expected.json").exists() else {}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_each_mistake_costs_points_on_its_question_only_with_feedback(grade_text, name):
+    expected = EXPECTED[name]
+    path = MISTAKES / name
+    result = grade_text(path.read_bytes(), name)
+    assert result.status in ("ok", "error"), (result.status, result.error)
+    short = {q for q in result.scores if result.scores[q] < result.max_scores[q]}
+    assert short == set(expected["short"]), {q: [c.feedback for c in failing(result, q)] for q in short}
+    for q, words in expected.get("feedback", {}).items():
+        feedback = " ".join(c.feedback for c in failing(result, q)).lower()
+        assert words.lower() in feedback, feedback
+    assert result.scores.keys() == set(bank.QUESTION_IDS)
+
+
+def test_the_mistake_corpus_covers_the_listed_mistakes():
+    assert len(EXPECTED) >= 25
+
+
+SHARED_POOL_CNN = '''
+import torch
+import torch.nn.functional as F
+
+
+class CNN(torch.nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = torch.nn.Linear(1250, 1)          # registered first, called last
+        self.pool = torch.nn.MaxPool2d(2)           # one pooling layer, used twice
+        self.conv2 = torch.nn.Conv2d(3, 2, 3, padding="same")
+        self.conv1 = torch.nn.Conv2d(1, 3, kernel_size=3, padding=1)
+
+    def forward(self, x):
+        x = self.pool(F.relu(self.conv1(x)))
+        x = self.pool(torch.relu(self.conv2(x)))
+        return self.fc(x.flatten(1))
+'''
+
+
+def test_a_cnn_written_differently_is_judged_by_what_it_computes(grade_text):
+    text = solution_script().replace(bank.question("q7").solution, SHARED_POOL_CNN)
+    assert text != solution_script()
+    result = grade_text(text, "shared_pool.py")
+    assert result.scores["q7"] == 4, [c.feedback for c in failing(result, "q7")]
+
+
+def test_a_forward_without_return_gets_told_so(grade_text):
+    broken = bank.question("q7").solution.replace("return self.main(x)", "self.main(x)")
+    result = grade_text(solution_script().replace(bank.question("q7").solution, broken), "noreturn.py")
+    assert result.scores["q7"] < 4
+    assert any("return" in c.feedback for c in failing(result, "q7"))
