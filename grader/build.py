@@ -74,12 +74,16 @@ def notebook(*, answered: bool) -> str:
 def otter_test_file(question: Question, checks: tuple[Check, ...], *, runner: str) -> str:
     """An Otter test file whose cases call ``runner`` (``module.function``) with each check."""
     module, function = runner.rsplit(".", 1)
-    if runner.endswith("run_in_notebook"):
-        target = lambda c: c.run.__name__  # noqa: E731  (student side: the public function's name)
-    else:
-        target = lambda c: c.id  # noqa: E731
+    student_side = function == "run_in_notebook"
+    cases = [{
+        "id": c.id, "description": c.description, "hidden": c.hidden,
+        # Student side: public checks by function name, each counting 1 in the student's own
+        # tally (Otter divides by the total); in the grade they are worth nothing.
+        "points": 1 if student_side else c.points,
+        "target": c.run.__name__ if student_side else c.id,
+    } for c in checks]
     return ENV.get_template("otter_test.py.j2").render(
-        question=question, cases=checks, runner_module=module, runner_function=function, target=target)
+        question=question, cases=cases, runner_module=module, runner_function=function)
 
 
 def _vendored() -> dict[str, bytes]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import re
+from pathlib import Path
 
 import pytest
 import torch
@@ -133,3 +134,31 @@ def test_seeds_change_the_hidden_inputs():
     b = Context(seed=2, check_id="q2.stride").rng().random()
     c = Context(seed=1, check_id="q2.basic").rng().random()
     assert len({a, b, c}) == 3
+
+
+# -- points never depend on the seed -------------------------------------------------------------
+
+def _in_process_scores(path, seeds):
+    from grader.judged.cells import script_units
+    from grader.submission import Source, load
+
+    sub = load(Source(path))
+    namespace = {"__name__": "__main__"}
+    run_units(script_units(sub.units[0]) if sub.kind == "script" else list(sub.units), namespace, timeout=None)
+    probe = LocalProbe(namespace)
+    out = []
+    for seed in seeds:
+        scores = {}
+        for c in bank.CHECKS.values():
+            passed = evaluate(c.run, probe, Context(seed=seed, check_id=c.id)).passed
+            scores[c.question] = scores.get(c.question, 0) + (c.points if passed else 0)
+        out.append({q: round(v, 4) for q, v in scores.items()})
+    return out
+
+
+@pytest.mark.parametrize("path", sorted((Path(__file__).parent / "corpus" / "mistakes").glob("*.*[yb]")),
+                         ids=lambda p: p.name)
+def test_an_honest_mistake_scores_the_same_under_every_seed(path):
+    # Otter (its own seed) and the native grader must agree; so must two regrades.
+    scores = _in_process_scores(path, seeds=range(8))
+    assert all(s == scores[0] for s in scores), [s for s in scores if s != scores[0]][:1] + [scores[0]]

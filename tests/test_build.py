@@ -92,7 +92,7 @@ def test_student_test_files_have_only_public_cases():
         assert len(cases) == len(q.public_checks)
         for call in cases:
             kw = {k.arg: ast.literal_eval(k.value) for k in call.keywords}
-            assert kw["hidden"] is False and kw["points"] == 0
+            assert kw["hidden"] is False and kw["points"] == 1  # a student's own tally only
 
 
 def test_otter_loads_the_student_tests_as_public_only():

@@ -137,3 +137,12 @@ def test_a_forward_without_return_gets_told_so(grade_text):
     result = grade_text(solution_script().replace(bank.question("q7").solution, broken), "noreturn.py")
     assert result.scores["q7"] < 4
     assert any("return" in c.feedback for c in failing(result, "q7"))
+
+
+EXAMPLES = sorted((ROOT / "examples" / "submissions").glob("*_lecture06.*"))
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
+def test_the_sample_class_scores_the_same_under_every_seed(grade_text, path):
+    scores = [grade_text(path.read_bytes(), path.name, seed=seed).scores for seed in (11, 22, 33)]
+    assert scores[0] == scores[1] == scores[2]

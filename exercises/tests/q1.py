@@ -5,9 +5,9 @@ OK_FORMAT = False
 from otter.test_files import test_case
 
 name = "q1"
-points = [0]
+points = [1]
 
-@test_case(points=0, hidden=False, name="q1.format")
+@test_case(points=1, hidden=False, name="q1.format")
 def q1_format(env):
     """q1_answer is one of the letters A, B, C"""
     from lecture06_checks.public import run_in_notebook

@@ -5,9 +5,9 @@ OK_FORMAT = False
 from otter.test_files import test_case
 
 name = "q10"
-points = [0]
+points = [1]
 
-@test_case(points=0, hidden=False, name="q10.format")
+@test_case(points=1, hidden=False, name="q10.format")
 def q10_format(env):
     """q10_answers has a True/False answer for each of the 8 statements"""
     from lecture06_checks.public import run_in_notebook

@@ -5,9 +5,9 @@ OK_FORMAT = False
 from otter.test_files import test_case
 
 name = "q2"
-points = [0]
+points = [1]
 
-@test_case(points=0, hidden=False, name="q2.easy")
+@test_case(points=1, hidden=False, name="q2.easy")
 def q2_easy(env):
     """conv_output_size(100, 5) is 96, the lecture's example"""
     from lecture06_checks.public import run_in_notebook

@@ -5,9 +5,9 @@ OK_FORMAT = False
 from otter.test_files import test_case
 
 name = "q3"
-points = [0]
+points = [1]
 
-@test_case(points=0, hidden=False, name="q3.format")
+@test_case(points=1, hidden=False, name="q3.format")
 def q3_format(env):
     """q3_shapes is a list of four (C, H, W) tuples of ints; q3_flatten_features is an int"""
     from lecture06_checks.public import run_in_notebook

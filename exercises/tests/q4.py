@@ -5,9 +5,9 @@ OK_FORMAT = False
 from otter.test_files import test_case
 
 name = "q4"
-points = [0]
+points = [1]
 
-@test_case(points=0, hidden=False, name="q4.format")
+@test_case(points=1, hidden=False, name="q4.format")
 def q4_format(env):
     """the three counts are positive ints"""
     from lecture06_checks.public import run_in_notebook

@@ -5,9 +5,9 @@ OK_FORMAT = False
 from otter.test_files import test_case
 
 name = "q5"
-points = [0]
+points = [1]
 
-@test_case(points=0, hidden=False, name="q5.easy")
+@test_case(points=1, hidden=False, name="q5.easy")
 def q5_easy(env):
     """conv2d_params(1, 3, 3) is 30 and linear_params(16, 4) is 68 (the lecture's examples)"""
     from lecture06_checks.public import run_in_notebook

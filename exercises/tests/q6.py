@@ -5,9 +5,9 @@ OK_FORMAT = False
 from otter.test_files import test_case
 
 name = "q6"
-points = [0]
+points = [1]
 
-@test_case(points=0, hidden=False, name="q6.easy")
+@test_case(points=1, hidden=False, name="q6.easy")
 def q6_easy(env):
     """q6_output is 3x3; conv2d and max_pool2d give the right answer on tiny examples"""
     from lecture06_checks.public import run_in_notebook

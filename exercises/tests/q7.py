@@ -5,9 +5,9 @@ OK_FORMAT = False
 from otter.test_files import test_case
 
 name = "q7"
-points = [0]
+points = [1]
 
-@test_case(points=0, hidden=False, name="q7.runs")
+@test_case(points=1, hidden=False, name="q7.runs")
 def q7_runs(env):
     """CNN() maps one 1x100x100 image to shape (1, 1)"""
     from lecture06_checks.public import run_in_notebook

@@ -5,9 +5,9 @@ OK_FORMAT = False
 from otter.test_files import test_case
 
 name = "q8"
-points = [0]
+points = [1]
 
-@test_case(points=0, hidden=False, name="q8.runs")
+@test_case(points=1, hidden=False, name="q8.runs")
 def q8_runs(env):
     """conv_block(1, 3) keeps 8x8 maps; ConvNet(1) maps a 1x128x128 image to shape (1, 1)"""
     from lecture06_checks.public import run_in_notebook

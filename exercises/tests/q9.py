@@ -5,9 +5,9 @@ OK_FORMAT = False
 from otter.test_files import test_case
 
 name = "q9"
-points = [0]
+points = [1]
 
-@test_case(points=0, hidden=False, name="q9.format")
+@test_case(points=1, hidden=False, name="q9.format")
 def q9_format(env):
     """q9_true is a set of letters from A to E"""
     from lecture06_checks.public import run_in_notebook

@@ -162,31 +162,39 @@ def _q5_check(name, make_cases, reference_fn, mistakes, rule, what, default_bias
     return run
 
 
+# Every draw must expose each common mistake that the check is about (and none that
+# it is not), so that points never depend on the seed: in != out (a bias per input
+# would otherwise pass), out >= 2 (one bias per layer), both kernel sides >= 2
+# (a kernel counted as k would pass with a side of 1), kH != kW for (kH, kW).
+
+def _channels(rng) -> tuple[int, int]:
+    i = rng.randint(1, 16)
+    return i, rng.choice([o for o in range(2, 17) if o != i])
+
+
 def _conv_int(rng):
-    return [(rng.randint(1, 16), rng.randint(1, 16), rng.randint(2, 7), True) for _ in range(6)]
+    return [(*_channels(rng), rng.randint(2, 7), True) for _ in range(6)]
+
+
+def _rect(rng) -> tuple[int, int]:
+    kh = rng.randint(2, 7)
+    return kh, rng.choice([k for k in range(2, 8) if k != kh])
 
 
 def _conv_tuple(rng):
-    out = []
-    for _ in range(6):
-        kh = rng.randint(1, 7)
-        kw = rng.choice([k for k in range(1, 8) if k != kh])
-        out.append((rng.randint(1, 16), rng.randint(2, 16), (kh, kw), True))
-    return out
+    return [(*_channels(rng), _rect(rng), True) for _ in range(6)]
 
 
 def _conv_nobias(rng):
-    return [(rng.randint(1, 16), rng.randint(1, 16), rng.choice([rng.randint(2, 7), (rng.randint(1, 5), rng.randint(1, 5))]),
-             False) for _ in range(6)]
+    return [(*_channels(rng), rng.randint(2, 7) if i % 2 else _rect(rng), False) for i in range(6)]
 
 
 def _linear(bias):
     def cases(rng):
-        # in != out, so that a bias counted per input shows
         out = []
         for _ in range(6):
             i = rng.randint(1, 4096)
-            out.append((i, rng.choice([o for o in (rng.randint(1, 512), rng.randint(1, 512)) if o != i] or [i + 1]), bias))
+            out.append((i, rng.choice([o for o in (rng.randint(2, 512), i + 1) if o != i]), bias))
         return out
     return cases
 
