@@ -21,11 +21,10 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from . import __version__, bank
-from .bank.base import Check
+from . import __version__
 from .engine import ForkServer, Limits
 from .errors import ResultsError, UsageError
-from .grading import SubmissionResult, grade_source
+from .records import SubmissionResult
 from .results import GRADES_CSV, Journal, score_table, write_grades
 from .submission import Source, collect
 
@@ -79,14 +78,29 @@ def _hash_file(source: Source) -> str | None:
 
 
 def grade_batch(paths: list[Path], out_dir: Path, *, jobs: int = 2, resume: bool = False, seed: int | None = None,
-                checks: list[Check] | None = None, limits: Limits = Limits(), progress=None,
-                isolate: bool = True) -> BatchSummary:
-    """Grade every submission under ``paths`` into ``out_dir``; see the module docstring."""
+                checks=None, limits: Limits = Limits(), progress=None, isolate: bool = True) -> BatchSummary:
+    """Grade every submission under ``paths`` into ``out_dir``; see the module docstring.
+
+    ``checks``: the checks to run (default: all of the bank's).
+    """
     started = time.monotonic()
     sources = collect(paths)
     labels = [s.label for s in sources]
     if len(set(labels)) != len(labels):
         raise UsageError("the same submission was given twice")
+    # The fork server imports torch in its own process while this one does the same.
+    server = ForkServer(isolate=isolate)
+    try:
+        return _grade_sources(sources, server, out_dir, jobs=jobs, resume=resume, seed=seed, checks=checks,
+                              limits=limits, progress=progress, started=started)
+    finally:
+        server.close()
+
+
+def _grade_sources(sources, server, out_dir, *, jobs, resume, seed, checks, limits, progress, started):
+    from . import bank
+    from .grading import warm_up
+
     checks = list(checks if checks is not None else bank.CHECKS.values())
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -126,10 +140,11 @@ def grade_batch(paths: list[Path], out_dir: Path, *, jobs: int = 2, resume: bool
         progress.start(len(todo), already=len(kept))
     try:
         if todo:
-            with ForkServer(isolate=isolate) as server:
-                header["versions"].update(server.versions)
-                new = _run(todo, server, jobs=jobs, seed=seed, limits=limits, checks=checks, journal=journal,
-                           progress=progress)
+            warm_up(seed, checks)  # this seed's references, while the fork server warms up
+            server.wait_ready()
+            header["versions"].update(server.versions)
+            new = _run(todo, server, jobs=jobs, seed=seed, limits=limits, checks=checks, journal=journal,
+                       progress=progress)
     finally:
         journal.close()
         if progress:
@@ -142,8 +157,10 @@ def grade_batch(paths: list[Path], out_dir: Path, *, jobs: int = 2, resume: bool
                         out_dir=out_dir, counts=dict(counts))
 
 
-def _run(todo: list[Source], server: ForkServer, *, jobs: int, seed: int, limits: Limits, checks: list[Check],
+def _run(todo: list[Source], server: ForkServer, *, jobs: int, seed: int, limits: Limits, checks: list,
          journal: Journal, progress) -> list[SubmissionResult]:
+    from .grading import grade_source
+
     slots: queue.Queue[int] = queue.Queue()
     for slot in range(jobs):
         slots.put(slot)

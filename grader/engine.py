@@ -76,6 +76,7 @@ class ForkServer:
     """The warm process that forks workers.  Thread-safe; one per grading run."""
 
     def __init__(self, *, isolate: bool = True, startup_timeout: float = 120.0):
+        """Start the fork server process (without waiting for it: see :meth:`wait_ready`)."""
         self.isolate = isolate
         self._lock = threading.Lock()
         self._cond = threading.Condition()
@@ -88,27 +89,47 @@ class ForkServer:
         os.mkdir(self.root_dir, 0o755)
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
         env = dict(os.environ, OMP_NUM_THREADS="1", MKL_NUM_THREADS="1", PYTHONDONTWRITEBYTECODE="1")
+        # Its stderr (and a worker's, until the worker silences it) goes to a log file: a pipe
+        # nobody reads could fill up and block a worker.
+        self.log_path = os.path.join(self.base_dir, "forkserver.log")
         try:
-            self.process = subprocess.Popen(
-                [sys.executable, "-m", "grader.judged.forkserver", str(theirs.fileno())],
-                pass_fds=(theirs.fileno(),), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                stderr=subprocess.PIPE, env=env, cwd=self.base_dir)
+            with open(self.log_path, "wb") as log:
+                self.process = subprocess.Popen(
+                    [sys.executable, "-m", "grader.judged.forkserver", str(theirs.fileno())],
+                    pass_fds=(theirs.fileno(),), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                    stderr=log, env=env, cwd=self.base_dir)
         except OSError as exc:
             raise SandboxError(f"cannot start the worker process: {exc}") from None
         theirs.close()
         self.channel = Channel(ours)
-        try:
-            ready = self.channel.recv(deadline=time.monotonic() + startup_timeout)
-        except (ChannelClosed, TimeoutError, wire.WireError):
-            err = b""
-            if self.process.poll() is not None and self.process.stderr:
-                err = self.process.stderr.read()[-2000:]
-            self.process.kill()
-            raise SandboxError("the worker process did not start" + (f": {err.decode(errors='replace')}" if err else ""))
-        self.versions = ready.get("versions", {})
-        self.pid = ready.get("pid")
-        self._reader = threading.Thread(target=self._read_loop, name="forkserver-reader", daemon=True)
-        self._reader.start()
+        self._startup_deadline = time.monotonic() + startup_timeout
+        self._ready = False
+        self.versions: dict = {}
+        self.pid = self.process.pid
+
+    def wait_ready(self) -> None:
+        """Wait until the fork server has imported torch and warmed up.
+
+        Starting it returns at once, so that the judge can do its own warm-up meanwhile.
+        """
+        with self._lock:
+            if self._ready:
+                return
+            try:
+                ready = self.channel.recv(deadline=self._startup_deadline)
+            except (ChannelClosed, TimeoutError, wire.WireError):
+                self.process.kill()
+                self.process.wait()
+                try:
+                    with open(self.log_path, "rb") as f:
+                        err = f.read()[-2000:].decode(errors="replace").strip().splitlines()
+                except OSError:
+                    err = []
+                raise SandboxError("the worker process did not start" + (f": {err[-1]}" if err else "")) from None
+            self.versions = ready.get("versions", {})
+            self._ready = True
+            self._reader = threading.Thread(target=self._read_loop, name="forkserver-reader", daemon=True)
+            self._reader.start()
 
     def _read_loop(self) -> None:
         while True:
@@ -131,6 +152,7 @@ class ForkServer:
 
     def spawn(self, config: dict) -> tuple[int, socket.socket, dict]:
         """A new worker: its id, the judge's end of its socket, and what isolation the OS granted."""
+        self.wait_ready()
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
         with self._lock:
             self._next_id += 1
@@ -174,8 +196,6 @@ class ForkServer:
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
-        if self.process.stderr:
-            self.process.stderr.close()
         self.channel.sock.close()
         shutil.rmtree(self.base_dir, ignore_errors=True)
 
@@ -356,9 +376,8 @@ def _unit_name(submission: Submission, index: int) -> str:
 
 
 def _isolation(granted: dict, reported) -> dict:
-    """What isolation held: the supervisor's namespaces, and what the worker itself reported."""
-    out = {k: bool(granted.get(k)) for k in ("pid", "mount", "network")}
-    if isinstance(reported, dict):
-        out["user"] = bool(reported.get("user"))
-        out["filesystem"] = bool(reported.get("filesystem"))
+    """Which isolation layers held, as the worker reported them (the PID namespace as the fork server did)."""
+    reported = reported if isinstance(reported, dict) else {}
+    out = {k: bool(reported.get(k)) for k in ("mount", "network", "user", "filesystem")}
+    out["pid"] = bool(granted.get("pid"))
     return out

@@ -9,65 +9,14 @@ there) run it.
 from __future__ import annotations
 
 import time
-from dataclasses import asdict, dataclass, field
 
 from . import bank
 from .bank.base import Check, Context
 from .engine import ForkServer, Limits, SandboxProbe
 from .errors import GraderError
 from .judged.verdict import Verdict, evaluate
+from .records import STATUSES, CheckResult, SubmissionResult
 from .submission import Source, Submission, load
-
-#: Row statuses, from the most to the least severe.
-STATUSES = ("invalid", "killed", "memory", "timeout", "error", "ok")
-
-
-@dataclass
-class CheckResult:
-    """One check's outcome for one submission."""
-
-    id: str
-    question: str
-    description: str
-    hidden: bool
-    points: float
-    max_points: float
-    outcome: str
-    feedback: str
-    details: dict = field(default_factory=dict)
-
-
-@dataclass
-class SubmissionResult:
-    """One row of the gradebook, with everything needed to explain and to reproduce it."""
-
-    student: str
-    submission: str
-    source: str
-    sha256: str | None
-    status: str
-    error: str | None
-    scores: dict[str, float]
-    max_scores: dict[str, float]
-    total: float
-    max_total: float
-    checks: list[CheckResult] = field(default_factory=list)
-    units: list[dict] = field(default_factory=list)
-    events: list[dict] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    isolation: dict = field(default_factory=dict)
-    seconds: float = 0.0
-    maxrss_kb: int = 0
-
-    def to_dict(self) -> dict:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, data: dict) -> "SubmissionResult":
-        data = dict(data)
-        data["checks"] = [CheckResult(**c) for c in data.get("checks", [])]
-        return cls(**data)
-
 
 def max_scores(questions=None) -> dict[str, float]:
     return {q.id: q.points for q in (questions or bank.QUESTIONS)}
@@ -105,12 +54,27 @@ def status_of(units: list[dict], events: list[dict], checks: list[CheckResult]) 
         kind = {"protocol": "killed"}.get(e["kind"], e["kind"])
         found.setdefault(kind, e["detail"])
     for c in checks:
-        if c.outcome == "memory":
-            found.setdefault("memory", f"{c.id}: {c.feedback}")
+        if c.outcome in ("memory", "timeout", "killed"):
+            found.setdefault(c.outcome, f"{c.id}: {c.feedback}")
     for status in STATUSES:
         if status in found:
             return status, found[status]
     return "ok", None
+
+
+def warm_up(seed: int, checks: list[Check] | None = None) -> None:
+    """Compute every check's hidden inputs and reference results for ``seed`` before grading starts.
+
+    Checks memoise these per seed (see :meth:`Context.memo`), so the first
+    submission would otherwise pay for them.  Runs the reference solutions,
+    which are the judge's own code, against the checks in this process.
+    """
+    from .judged.cells import run_units
+    from .judged.probe import LocalProbe
+
+    namespace = {"__name__": "__main__"}
+    run_units([q.solution for q in bank.QUESTIONS], namespace, timeout=None)
+    run_checks(LocalProbe(namespace), list(checks if checks is not None else bank.CHECKS.values()), seed)
 
 
 def grade(submission: Submission, server: ForkServer, *, seed: int, limits: Limits, slot: int = 0,

@@ -15,9 +15,8 @@ import json
 import os
 from pathlib import Path
 
-from . import bank
 from .errors import ResultsError
-from .grading import SubmissionResult
+from .records import SubmissionResult
 
 JOURNAL = "journal.jsonl"
 GRADES_JSON = "grades.json"
@@ -93,9 +92,17 @@ class Journal:
             self._file = None
 
 
+def question_ids(results: list[SubmissionResult]) -> list[str]:
+    """The questions graded, in the bank's order (every row carries the same maxima)."""
+    ids: list[str] = []
+    for r in results:
+        ids += [q for q in r.max_scores if q not in ids]
+    return ids
+
+
 def csv_text(results: list[SubmissionResult]) -> str:
     """grades.csv: ``student, submission, status, q1 ... q10, total, max_total``, one row per submission."""
-    ids = list(bank.QUESTION_IDS)
+    ids = question_ids(results)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["student", "submission", "status", *ids, "total", "max_total"])
@@ -135,7 +142,7 @@ def load_results(out_dir: Path) -> tuple[dict, list[SubmissionResult]]:
 
 def score_table(results: list[SubmissionResult], *, width: int = 24) -> str:
     """The score table printed after grading."""
-    ids = [q for q in bank.QUESTION_IDS if any(q in r.scores for r in results)] or list(bank.QUESTION_IDS)
+    ids = question_ids(results)
     head = f"{'student':<{width}} {'status':<8}" + "".join(f"{q:>6}" for q in ids) + f"{'total':>9}"
     lines = [head, "-" * len(head)]
     for r in sorted(results, key=lambda r: (r.student, r.submission)):

@@ -9,6 +9,9 @@ answers with plain data.  It never sees an expected value.  Requests:
 ``{"op": "call", "name": N, "args": [...], "kwargs": {...}, "trace": bool}``
     call ``N(*args, **kwargs)``; with ``trace`` the answer also lists the
     ATen operators the call ran (to tell hand-written code from ``F.conv2d``).
+``{"op": "calls", "name": N, "calls": [{"args", "kwargs"}, ...], "trace": bool}``
+    several calls in one round trip: ``{"calls": [answer, ...]}``, one ``ok`` or
+    ``raised`` answer per call.
 ``{"op": "model", "name": N, "args": [...], "input_shape": [...]}``
     build ``N(*args)`` and describe it: its leaf layers in the order a
     forward pass on zeros of ``input_shape`` calls them, each with its
@@ -139,7 +142,7 @@ class Handler:
     def handle(self, request: dict) -> dict:
         """Answer one request.  Never raises for anything the submission does."""
         op = request.get("op")
-        method = {"value": self._value, "call": self._call,
+        method = {"value": self._value, "call": self._call, "calls": self._calls,
                   "model": self._model, "forward": self._forward}.get(op)
         if method is None:
             return {"refused": f"unknown request {op!r}"}
@@ -198,17 +201,42 @@ class Handler:
     def _value(self, request) -> dict:
         return {"ok": wire.encode(self._lookup(request.get("name")))}
 
-    def _call(self, request) -> dict:
+    def _function(self, request):
         func = self._lookup(request.get("name"))
         if not callable(func):
             raise _Refused(f"{request.get('name')} is a {wire.type_name(func)}, not a function")
-        args, kwargs = self._args(request)
-        if request.get("trace"):
+        return func
+
+    def _call_one(self, func, args, kwargs, trace: bool) -> dict:
+        if trace:
             recorder = self._op_recorder()
             with recorder:
                 result = func(*args, **kwargs)
             return {"ok": wire.encode(result), "ops": sorted(recorder.ops)}
         return {"ok": wire.encode(func(*args, **kwargs))}
+
+    def _call(self, request) -> dict:
+        args, kwargs = self._args(request)
+        return self._call_one(self._function(request), args, kwargs, bool(request.get("trace")))
+
+    def _calls(self, request) -> dict:
+        """Several calls of one function in one round trip; each answers on its own."""
+        func = self._function(request)
+        calls = request.get("calls")
+        if type(calls) is not list or len(calls) > 1000:
+            raise _Refused("malformed calls")
+        answers = []
+        for call in calls:
+            if type(call) is not dict:
+                raise _Refused("malformed call")
+            args, kwargs = self._args(call)
+            try:
+                answers.append(self._call_one(func, args, kwargs, bool(request.get("trace"))))
+            except (ProbeTimeout, MemoryError):
+                raise
+            except _BaseException as exc:
+                answers.append({"raised": describe_exception(exc)})
+        return {"calls": answers}
 
     def _leaves(self, model) -> list[tuple[str, object]]:
         return [(name, m) for name, m in self._module_named_modules(model)
@@ -305,7 +333,7 @@ class Handler:
         if type(weights) is not list or not isinstance(x, wire.Array):
             raise _Refused("malformed forward request")
         x = x.to_tensor()
-        records, _, _ = self._trace(model, list(x.shape))
+        records, _, _ = self._trace(model, [1, *x.shape[1:]] if x.dim() > 1 else list(x.shape))
         with_params, seen = [], set()
         for path, m, _ in records:
             own = object.__getattribute__(m, "__dict__").get("_parameters", {})

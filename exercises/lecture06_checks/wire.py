@@ -129,6 +129,19 @@ def _array_from_tensor(tensor) -> Array:
         return _array_from_numpy(t.contiguous().numpy())
 
 
+class Encoded:
+    """Data already in encoded form: :func:`encode` passes it through unchanged.
+
+    Lets the judge encode a large input (a model's weights) once and send it to
+    many workers.
+    """
+
+    __slots__ = ("data",)
+
+    def __init__(self, data):
+        self.data = data
+
+
 def encode(value, *, _depth: int = 0, _budget: list | None = None):
     """Turn ``value`` into JSON-able plain data (see the module docstring).
 
@@ -159,6 +172,8 @@ def encode(value, *, _depth: int = 0, _budget: list | None = None):
         if budget[0] < 0:
             raise WireError(f"value holds more than {MAX_ELEMENTS} elements")
 
+    if t is Encoded:
+        return value.data
     torch = sys.modules.get("torch")
     if torch is not None and _isinstance(value, torch.Tensor):
         arr = _array_from_tensor(value)

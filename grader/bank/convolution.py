@@ -39,18 +39,16 @@ def _close(got: torch.Tensor, want: torch.Tensor) -> bool:
     return got.shape == want.shape and bool(torch.allclose(got, want.to(torch.float64), rtol=RTOL, atol=ATOL))
 
 
-def _run_cases(probe, name, cases, expected_fn, variants, what, builtin_what, rule):
-    """Call ``name`` on every case; compare with ``expected_fn``; name a mistake from ``variants``."""
+def _run_cases(probe, name, cases, expected, variants, what, builtin_what, rule):
+    """Call ``name`` on every case; compare with ``expected``; name a mistake from ``variants``."""
     wrong, shape_wrong = [], []
     results = []
-    for args, kwargs in cases:
-        try:
-            result = probe.call(name, *args, trace=True, **kwargs)
-        except SubmissionRaised as exc:
-            if exc.out_of_memory:
-                raise
-            where = f" ({exc.where})" if exc.where else ""
-            raise Wrong(f"{name} raised {exc.type_name}{where} on one of {len(cases)} {what}: {exc.message}") from None
+    for (args, kwargs), want, result in zip(cases, expected, probe.call_many(name, cases, trace=True)):
+        if isinstance(result, SubmissionRaised):
+            if result.out_of_memory:
+                raise result
+            where = f" ({result.where})" if result.where else ""
+            raise Wrong(f"{name} raised {result.type_name}{where} on one of {len(cases)} {what}: {result.message}")
         used = sorted(op for op in result.ops if BUILTIN_OPS.search(op))
         if used:
             raise Wrong(BUILTIN_FEEDBACK.format(what=builtin_what, ops=", ".join(used)), {"mistake": "builtin"})
@@ -58,7 +56,6 @@ def _run_cases(probe, name, cases, expected_fn, variants, what, builtin_what, ru
             if not isinstance(result.value, (list, tuple)):
                 raise Wrong(f"{name} should return a 2-D tensor; it returned {describe(result.value)}.")
         got = _as_tensor(result.value, f"the result of {name}")
-        want = expected_fn(*args, **kwargs)
         results.append((args, kwargs, got))
         if got.dim() != 2:
             raise Wrong(f"{name} should return a 2-D tensor (height, width); it returned one of shape "
@@ -101,6 +98,10 @@ def _no_stride(image, kernel, stride=1, padding=0):
     return reference.conv2d(image, kernel, 1, padding)
 
 
+def _with_expected(cases, reference_fn):
+    return cases, [reference_fn(*args, **kwargs) for args, kwargs in cases]
+
+
 def _conv_cases(rng, gen, *, strided: bool):
     cases = []
     for i in range(4):
@@ -136,15 +137,17 @@ def q6_lecture(probe, context):
 
 
 def q6_conv(probe, context):
-    cases = _conv_cases(context.rng(), context.torch_generator(), strided=False)
-    return _run_cases(probe, "conv2d", cases, reference.conv2d,
+    cases, expected = context.memo(lambda: _with_expected(
+        _conv_cases(context.rng(), context.torch_generator(), strided=False), reference.conv2d))
+    return _run_cases(probe, "conv2d", cases, expected,
                       [("flipped_kernel", _flipped, FLIPPED)],
                       "random images and kernels", "convolution", CONV_RULE)
 
 
 def q6_conv_strided(probe, context):
-    cases = _conv_cases(context.rng(), context.torch_generator(), strided=True)
-    return _run_cases(probe, "conv2d", cases, reference.conv2d,
+    cases, expected = context.memo(lambda: _with_expected(
+        _conv_cases(context.rng(), context.torch_generator(), strided=True), reference.conv2d))
+    return _run_cases(probe, "conv2d", cases, expected,
                       [("flipped_kernel", _flipped, FLIPPED),
                        ("padding_one_side", _pad_one_side,
                         "It looks like the zeros are added on one side only: padding p adds p rows/columns on "
@@ -168,6 +171,17 @@ def _pool_average(image, kernel_size=2):
 
 
 def q6_pool(probe, context):
+    cases, expected = context.memo(lambda: _with_expected(_pool_cases(context), reference.max_pool2d))
+    return _run_cases(probe, "max_pool2d", cases, expected,
+                      [("overlapping_windows", _pool_overlapping,
+                        "It looks like the window moves one pixel at a time. Max pooling moves it by "
+                        "kernel_size, so the blocks do not overlap."),
+                       ("average_not_max", _pool_average,
+                        "It looks like each block is averaged; max pooling keeps each block's maximum.")],
+                      "random feature maps", "pooling", POOL_RULE)
+
+
+def _pool_cases(context):
     rng, gen = context.rng(), context.torch_generator()
     cases = []
     for i in range(4):
@@ -177,13 +191,7 @@ def q6_pool(probe, context):
             h, w = 2 * rng.randint(2, 6) + 1, 2 * rng.randint(2, 6)  # an odd side: the last row is dropped
         image = torch.rand(h, w, generator=gen) * 2 - 1
         cases.append(((image,), {}) if i == 1 else ((image,), {"kernel_size": k}))
-    return _run_cases(probe, "max_pool2d", cases, reference.max_pool2d,
-                      [("overlapping_windows", _pool_overlapping,
-                        "It looks like the window moves one pixel at a time. Max pooling moves it by "
-                        "kernel_size, so the blocks do not overlap."),
-                       ("average_not_max", _pool_average,
-                        "It looks like each block is averaged; max pooling keeps each block's maximum.")],
-                      "random feature maps", "pooling", POOL_RULE)
+    return cases
 
 
 Q6 = Question(

@@ -11,10 +11,12 @@ by what it computes.
 
 from __future__ import annotations
 
+import functools
+
 import torch
 from torch import nn
 
-from ..judged import public
+from ..judged import public, wire
 from ..judged.probe import LocalProbe, ModelInfo, SubmissionRaised, WeightsMismatch
 from ..judged.verdict import Wrong
 from . import reference
@@ -90,6 +92,7 @@ def structure_difference(student: ModelInfo, ref: ModelInfo) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=64)
 def describe_reference(factory, args: tuple, input_shape: tuple) -> ModelInfo:
     """The reference model described by the same code that describes submissions."""
     return LocalProbe({"model": factory}).model("model", args, input_shape)
@@ -140,7 +143,7 @@ def structure_check(name: str, factory, args_fn, input_shape_fn, *, channels_hin
 def param_count_check(name: str, factory, args: tuple, variants):
     def run(probe, context):
         student = probe.model(name, args, None)
-        want = reference.param_count(factory(*args))
+        want = context.memo(lambda: reference.param_count(factory(*args)))
         if student.param_count == want:
             return None
         for mistake, count, feedback in variants:
@@ -173,15 +176,22 @@ def output_shape_check(name: str, args: tuple, shape_fn):
 
 def outputs_check(name: str, factory, args_fn, input_shape_fn, variants):
     """Same weights, same inputs: the outputs must agree with the reference's."""
-    def run(probe, context):
+    def reference_case(context):
         rng, gen = context.rng(), context.torch_generator()
         args = args_fn(rng)
         shape = input_shape_fn(args)
         model = factory(*args)
         weights = reference.weights_for(model, gen)
         x = torch.rand(*shape, generator=gen) * 2 - 1
+        with torch.no_grad():
+            want = model.eval()(x)
+        # Encoded once for the whole class: the weights of ConvNet alone are 49,519 numbers.
+        return args, shape, weights, x, want, wire.Encoded(wire.encode(weights)), wire.Encoded(wire.encode(x))
+
+    def run(probe, context):
+        args, shape, weights, x, want, weights_data, x_data = context.memo(lambda: reference_case(context))
         try:
-            got = probe.forward(name, args, weights, x).to_tensor()
+            got = probe.forward(name, args, weights_data, x_data).to_tensor()
         except WeightsMismatch as exc:
             raise Wrong(f"The reference weights do not fit {name}{tuple(args) if args else '()'}: {exc}. "
                         "Fix the structure first.", {"mistake": "structure"}) from None
@@ -190,8 +200,6 @@ def outputs_check(name: str, factory, args_fn, input_shape_fn, variants):
                 raise
             raise Wrong(f"{name}{tuple(args) if args else '()'} raised {exc.type_name} on a batch of inputs "
                         f"of shape {list(shape)}: {exc.message}", {"mistake": "forward_fails"}) from None
-        with torch.no_grad():
-            want = model.eval()(x)
         if got.shape == want.shape and torch.allclose(got.double(), want.double(), rtol=RTOL, atol=ATOL):
             return None
         if got.shape != want.shape:

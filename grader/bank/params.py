@@ -39,9 +39,9 @@ def _count_check(name: str, build, variants, rule: str):
     """Check that ``name`` equals torch's count for ``build()``; ``variants`` name common wrong counts."""
     def run(probe, context):
         got = plain_int(probe.value(name), f"`{name}`")
-        model = build()
-        if got == reference.param_count(model):
+        if got == context.memo(lambda: reference.param_count(build())):
             return None
+        model = build()
         for mistake, count_of, feedback in variants:
             if got == count_of(model):
                 raise Wrong(feedback, {"mistake": mistake})
@@ -141,23 +141,25 @@ LINEAR_MISTAKES = (
 
 def _call_all(probe, name, cases, default_bias: bool):
     answers = []
-    for *args, bias in cases:
-        kwargs = {} if default_bias else {"bias": bias}
-        try:
-            answers.append(probe.call(name, *args, **kwargs).value)
-        except SubmissionRaised as exc:
-            if exc.out_of_memory:
-                raise
-            raise Wrong(f"{name} raised {exc.type_name} on a valid layer configuration"
-                        f"{' (' + exc.where + ')' if exc.where else ''}: {exc.message}") from None
+    for result in probe.call_many(name, [(tuple(args), {} if default_bias else {"bias": bias})
+                                         for *args, bias in cases]):
+        if isinstance(result, SubmissionRaised):
+            if result.out_of_memory:
+                raise result
+            raise Wrong(f"{name} raised {result.type_name} on a valid layer configuration"
+                        f"{' (' + result.where + ')' if result.where else ''}: {result.message}")
+        answers.append(result.value)
     return answers
+
+
+def _expected(cases, reference_fn):
+    return cases, [reference_fn(*c) for c in cases]
 
 
 def _q5_check(name, make_cases, reference_fn, mistakes, rule, what, default_bias):
     def run(probe, context):
-        cases = make_cases(context.rng())
+        cases, expected = context.memo(lambda: _expected(make_cases(context.rng()), reference_fn))
         answers = _call_all(probe, name, cases, default_bias)
-        expected = [reference_fn(*c) for c in cases]
         compare_cases(cases, answers, expected, mistakes, rule=rule, what=what)
     return run
 

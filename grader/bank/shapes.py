@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 
 from ..judged import public
@@ -73,32 +74,37 @@ Q2_MISTAKES = (
 
 
 def _q2_answers(probe, cases):
+    """What conv_output_size returns per case; ``("raised", type)`` where it raised."""
     answers = []
-    for n, k, s, p in cases:
-        try:
-            answers.append(probe.call("conv_output_size", n, k, stride=s, padding=p).value)
-        except SubmissionRaised as exc:
-            if exc.out_of_memory:
-                raise
-            answers.append(("raised", exc.type_name))
+    for result in probe.call_many("conv_output_size", [((n, k), {"stride": s, "padding": p})
+                                                        for n, k, s, p in cases]):
+        if isinstance(result, SubmissionRaised):
+            if result.out_of_memory:
+                raise result
+            answers.append(("raised", result.type_name))
+        else:
+            answers.append(result.value)
     return answers
 
 
 def _q2_check(cases_fn, what):
     def run(probe, context):
-        cases = cases_fn(context.rng())
+        cases, expected = context.memo(lambda: _with_expected(cases_fn(context.rng())))
         answers = _q2_answers(probe, cases)
         raised = [a for a in answers if type(a) is tuple]
         if raised:
             raise Wrong(f"conv_output_size raised {raised[0][1]} on {len(raised)} of {len(cases)} {what}, "
                         "where the kernel fits and torch gives a size. Raise ValueError only when the kernel "
                         "is larger than the padded input.")
-        expected = [reference.conv_output_size(*c) for c in cases]
         if all(type(a) in (int, float) and a == e for a, e in zip(answers, expected)):
             for a in answers:  # right values; a float among them still needs an int
                 plain_int(a, "the size conv_output_size returns")
         compare_cases(cases, answers, expected, Q2_MISTAKES, rule=RULE_Q2, what=what)
     return run
+
+
+def _with_expected(cases):
+    return cases, [reference.conv_output_size(*c) for c in cases]
 
 
 def _cases_basic(rng):
@@ -142,18 +148,14 @@ def q2_kernel_too_big(probe, context):
     for _ in range(3):
         n, p, s = rng.randint(1, 8), rng.randint(0, 1), rng.randint(1, 3)
         cases.append((n, n + 2 * p + rng.randint(1, 4), s, p))
-    for n, k, s, p in cases:
-        if reference.conv_output_size(n, k, s, p) is not None:  # pragma: no cover - guards the generator
-            raise AssertionError("generated a configuration torch accepts")
-        try:
-            got = probe.call("conv_output_size", n, k, stride=s, padding=p).value
-        except SubmissionRaised as exc:
-            if exc.out_of_memory:
-                raise
-            if exc.type_name != "ValueError":
-                raise Wrong(f"When the kernel is larger than the padded input, conv_output_size raised "
-                            f"{exc.type_name}; raise ValueError instead (torch refuses such a layer).")
+    if any(reference.conv_output_size(*c) is not None for c in cases):  # pragma: no cover - guards the generator
+        raise AssertionError("generated a configuration torch accepts")
+    for got in _q2_answers(probe, cases):
+        if got == ("raised", "ValueError"):
             continue
+        if type(got) is tuple:
+            raise Wrong(f"When the kernel is larger than the padded input, conv_output_size raised "
+                        f"{got[1]}; raise ValueError instead (torch refuses such a layer).")
         raise Wrong(f"When the kernel is larger than the padded input (n + 2p < k), conv_output_size "
                     f"returned {'a number' if type(got) is int else 'a value'} instead of raising ValueError.")
     # The boundary: a kernel exactly as wide as the input fits once.  (No padding, so
@@ -211,6 +213,7 @@ def conv_output_size(size, kernel_size, stride=1, padding=0):
 Q3_STAGES = ("after conv1", "after pool1", "after conv2", "after pool2")
 
 
+@functools.lru_cache(maxsize=None)
 def _q3_reference(padding: int = 1) -> tuple[list[tuple[int, int, int]], int]:
     shapes = reference.layer_shapes(reference.PooledCNN(padding=padding), (1, 1, 100, 100))
     wanted = [s for kind, s in shapes if kind in ("Conv2d", "MaxPool2d")]

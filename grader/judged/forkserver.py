@@ -1,13 +1,11 @@
 """A warm interpreter that forks one sandboxed worker per submission.
 
 Started by the judge as ``python -m grader.judged.forkserver FD``: it imports
-torch once, warms it up, and then, for each ``spawn`` request, forks
-
-* a *supervisor* (trusted: it never runs submission code) that takes new
-  namespaces where the OS allows, becomes a child subreaper, forks the worker,
-  waits for it, and kills whatever the worker left behind;
-* the *worker*, which confines itself (:mod:`.sandbox`) and serves the judge on
-  the socket it was handed (:mod:`.serve`).
+torch once, warms it up, and then, for each ``spawn`` request, forks a worker
+that is the init of a new PID namespace (where the OS allows), confines
+itself (:mod:`.sandbox`) and serves the judge on the socket it was handed
+(:mod:`.serve`).  This process is the workers' parent: it reaps them, kills
+them on request, and reports how they ended.
 
 This process imports nothing of the judge: no checks, no reference solution,
 no hidden input exists in the memory a worker is forked from.
@@ -15,15 +13,15 @@ no hidden input exists in the memory a worker is forked from.
 Control messages (length-prefixed JSON on FD):
 
 * ``{"op": "spawn", "id", "config"}`` + one fd (the worker's end of its socket)
-  -> ``{"spawned": id, "pid", "inner", "isolation"}`` or ``{"spawn_failed": id, "error"}``
+  -> ``{"spawned": id, "pid", "granted"}``
 * ``{"op": "kill", "id"}``: kill that worker and everything it started
-* -> ``{"exited": id, "code", "signal", "maxrss_kb", "cpu_seconds"}`` when a supervisor ends
+* -> ``{"exited": id, "code", "signal", "maxrss_kb", "cpu_seconds"}`` when a worker ends
 * ``{"op": "shutdown"}``
 """
 
 from __future__ import annotations
 
-import json
+import gc
 import os
 import select
 import signal
@@ -56,93 +54,52 @@ def warm_up() -> dict:
     return {"python": sys.version.split()[0], "torch": torch.__version__, "numpy": numpy.__version__}
 
 
-def _descendants(pid: int) -> list[int]:
-    """Every living process below ``pid`` (Linux /proc; empty elsewhere)."""
-    out, todo = [], [pid]
-    while todo:
-        p = todo.pop()
-        try:
-            tasks = os.listdir(f"/proc/{p}/task")
-        except OSError:
+def _session_members(sid: int) -> list[int]:
+    """Processes in session ``sid`` (Linux /proc; empty elsewhere)."""
+    out = []
+    for entry in os.listdir("/proc") if os.path.isdir("/proc") else []:
+        if not entry.isdigit():
             continue
-        for t in tasks:
-            try:
-                with open(f"/proc/{p}/task/{t}/children") as f:
-                    kids = [int(k) for k in f.read().split()]
-            except (OSError, ValueError):
-                continue
-            out.extend(kids)
-            todo.extend(kids)
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            if int(fields[3]) == sid:
+                out.append(int(entry))
+        except (OSError, IndexError, ValueError):
+            continue
     return out
 
 
-def _kill_tree(pid: int) -> None:
-    for child in _descendants(pid):
-        try:
-            os.kill(child, signal.SIGKILL)
-        except OSError:
-            pass
-
-
-def supervise(config: dict, conn_fd: int, report_fd: int) -> None:
-    """The supervisor: never returns; exits with the worker's status (128 + signal when killed)."""
-    from . import sandbox
-    from .serve import worker_main
-
-    granted = sandbox.isolate_namespaces() if config.get("isolate", True) else {}
-    try:
-        sandbox.prctl(sandbox.PR_SET_CHILD_SUBREAPER, 1)
-    except OSError:
-        pass
-    inner = os.fork()
-    if inner == 0:
-        os.close(report_fd)
-        try:
-            isolation = sandbox.enter(config, granted)
-        except BaseException as exc:  # the sandbox could not be built: say so and stop
+def _kill_session(sid: int) -> None:
+    """Without a PID namespace: kill what a worker left running in its session, until nothing is left."""
+    for _ in range(50):
+        members = _session_members(sid)
+        if not members:
+            return
+        for pid in members:
             try:
-                os.write(2, f"sandbox set-up failed: {exc}\n".encode())
-            finally:
-                os._exit(71)
-        worker_main(conn_fd, isolation)
-    os.close(conn_fd)
-    os.write(report_fd, json.dumps({"inner": inner, "granted": granted}).encode())
-    os.close(report_fd)
-
-    def stop(signum, frame):
-        try:
-            os.kill(inner, signal.SIGKILL)
-        except OSError:
-            pass
-        _kill_tree(os.getpid())
-
-    signal.signal(signal.SIGTERM, stop)
-    status, worker_done = 0, False
-    while True:
-        try:
-            pid, st = os.waitpid(-1, 0)
-        except ChildProcessError:
-            break
-        except InterruptedError:
-            continue
-        if pid == inner:
-            status, worker_done = st, True
-        if worker_done:
-            # Outside a PID namespace, what the worker started was re-parented to us
-            # (we are a subreaper): kill it until nothing is left to wait for.
-            _kill_tree(os.getpid())
-    if os.WIFSIGNALED(status):
-        os._exit(128 + os.WTERMSIG(status))
-    os._exit(os.WEXITSTATUS(status) if os.WIFEXITED(status) else 1)
+                os.kill(pid, signal.SIGKILL)
+            except OSError:
+                pass
 
 
 class Server:
     def __init__(self, control: socket.socket):
+        from . import sandbox
         from .channel import Channel
 
+        self.sandbox = sandbox
         self.channel = Channel(control)
-        self.children: dict[int, tuple[int, int]] = {}  # supervisor pid -> (id, inner pid)
+        self.children: dict[int, tuple[int, bool]] = {}  # worker pid -> (id, in its own PID namespace)
         self.by_id: dict[int, int] = {}
+        try:
+            self.own_pid_namespace = os.open("/proc/self/ns/pid", os.O_RDONLY)
+        except OSError:
+            self.own_pid_namespace = None
+        try:  # orphans of workers without a PID namespace come to us, to be killed
+            sandbox.prctl(sandbox.PR_SET_CHILD_SUBREAPER, 1)
+        except OSError:
+            pass
         self.wake_r, self.wake_w = os.pipe()
         os.set_blocking(self.wake_w, False)
         signal.set_wakeup_fd(self.wake_w)
@@ -150,59 +107,47 @@ class Server:
 
     def spawn(self, message: dict, fds: list[int]) -> None:
         ident = message.get("id")
+        config = message.get("config", {})
         if len(fds) != 1:
             for fd in fds:
                 os.close(fd)
             self.channel.send({"spawn_failed": ident, "error": "expected one socket"})
             return
-        report_r, report_w = os.pipe()
+        pid_namespace = bool(config.get("isolate", True)) and \
+            self.sandbox.next_child_in_new_pid_namespace(self.own_pid_namespace)
         pid = os.fork()
         if pid == 0:
             try:
-                os.close(report_r)
                 self.channel.sock.close()
-                os.close(self.wake_r)
-                os.close(self.wake_w)
+                for fd in (self.wake_r, self.wake_w, self.own_pid_namespace):
+                    if fd is not None:
+                        os.close(fd)
                 signal.set_wakeup_fd(-1)
                 signal.signal(signal.SIGCHLD, signal.SIG_DFL)
-                supervise(message.get("config", {}), fds[0], report_w)
-            finally:
-                os._exit(72)
+                isolation = self.sandbox.enter(config, pid_namespace=pid_namespace)
+            except BaseException as exc:  # the sandbox could not be built: say so and stop
+                try:
+                    os.write(2, f"sandbox set-up failed: {exc}\n".encode())
+                finally:
+                    os._exit(71)
+            from .serve import worker_main
+
+            worker_main(fds[0], isolation)
         os.close(fds[0])
-        os.close(report_w)
-        data = b""
-        while True:
-            ready, _, _ = select.select([report_r], [], [], 10)
-            if not ready:
-                break
-            try:
-                chunk = os.read(report_r, 4096)
-            except InterruptedError:
-                continue
-            if not chunk:
-                break
-            data += chunk
-        os.close(report_r)
-        try:
-            report = json.loads(data)
-        except ValueError:
-            report = {"inner": None, "granted": {}}
-        self.children[pid] = (ident, report.get("inner"))
+        self.children[pid] = (ident, pid_namespace)
         self.by_id[ident] = pid
-        self.channel.send({"spawned": ident, "pid": pid, "inner": report.get("inner"),
-                           "granted": report.get("granted", {})})
+        self.channel.send({"spawned": ident, "pid": pid, "granted": {"pid": pid_namespace}})
 
     def kill(self, ident) -> None:
         pid = self.by_id.get(ident)
         if pid is None:
             return
-        _, inner = self.children.get(pid, (None, None))
-        for target, sig in ((inner, signal.SIGKILL), (pid, signal.SIGTERM)):
-            if target:
-                try:
-                    os.kill(target, sig)
-                except OSError:
-                    pass
+        try:
+            os.kill(pid, signal.SIGKILL)  # in its own PID namespace, this ends everything it started
+        except OSError:
+            pass
+        if not self.children[pid][1]:
+            _kill_session(pid)
 
     def reap(self) -> None:
         while True:
@@ -212,12 +157,14 @@ class Server:
                 return
             if pid == 0:
                 return
-            ident, _ = self.children.pop(pid, (None, None))
+            if pid not in self.children:  # an orphan a worker left: it was killed, or is now reaped
+                continue
+            ident, pid_namespace = self.children.pop(pid)
             self.by_id.pop(ident, None)
+            if not pid_namespace:
+                _kill_session(pid)
             code = os.WEXITSTATUS(status) if os.WIFEXITED(status) else None
             sig = os.WTERMSIG(status) if os.WIFSIGNALED(status) else None
-            if code is not None and code > 128:
-                code, sig = None, code - 128
             self.channel.send({"exited": ident, "code": code, "signal": sig, "maxrss_kb": usage.ru_maxrss,
                                "cpu_seconds": round(usage.ru_utime + usage.ru_stime, 3)})
 
@@ -250,18 +197,17 @@ def main(argv: list[str]) -> None:
     control = socket.socket(fileno=int(argv[1]))
     os.umask(0o022)
     versions = warm_up()
+    # Keep the warm heap out of the collector: a collection in a worker would touch
+    # every object and copy each page the fork shares with this process.
+    gc.collect()
+    gc.freeze()
     server = Server(control)
     server.channel.send({"ready": True, "pid": os.getpid(), "versions": versions})
     try:
         server.run()
     finally:
-        for pid, (_, inner) in list(server.children.items()):
-            for target in (inner, pid):
-                if target:
-                    try:
-                        os.kill(target, signal.SIGKILL)
-                    except OSError:
-                        pass
+        for ident, _ in list(server.children.values()):
+            server.kill(ident)
 
 
 if __name__ == "__main__":

@@ -131,7 +131,14 @@ class Probe:
         raise NotImplementedError
 
     def _ask(self, request: dict):
-        answer = self.send(request)
+        return self._decode(self.send(request))
+
+    def _raise_for(self, answer) -> None:
+        self._decode(answer)
+        raise ProtocolError("the answer has no known form")
+
+    def _decode(self, answer):
+        """``(value, answer)`` for an ``ok`` answer; the matching ProbeError for any other."""
         if type(answer) is not dict:
             raise ProtocolError("the answer is not a JSON object")
         if "ok" in answer:
@@ -157,8 +164,20 @@ class Probe:
         raise ProtocolError("the answer has no known form")
 
     def value(self, name: str):
-        """The plain value bound to ``name``."""
-        value, _ = self._ask({"op": "value", "name": name})
+        """The plain value bound to ``name`` once the submission's code has run.
+
+        Read once per probe: several checks look at the same answer, and what they
+        judge is the state the submission's cells left, not what later calls change.
+        """
+        cache = self.__dict__.setdefault("_values", {})
+        if name not in cache:
+            try:
+                cache[name] = (self._ask({"op": "value", "name": name})[0], None)
+            except NameMissing as missing:
+                cache[name] = (None, missing)
+        value, missing = cache[name]
+        if missing is not None:
+            raise NameMissing(missing.name)
         return value
 
     def call(self, name: str, *args, trace: bool = False, **kwargs) -> CallResult:
@@ -169,6 +188,32 @@ class Probe:
         if type(ops) is not list:
             raise ProtocolError("malformed op trace")
         return CallResult(value, frozenset(str(o) for o in ops[:10_000]))
+
+    def call_many(self, name: str, calls: list[tuple[tuple, dict]], *, trace: bool = False) -> list:
+        """Several calls of ``name`` in one round trip.
+
+        Returns, per call, a :class:`CallResult` or the :class:`SubmissionRaised` it raised.
+        A time-out or a crash ends the whole batch (raised, like :meth:`call`).
+        """
+        answer = self.send({"op": "calls", "name": name, "trace": trace, "calls": [
+            {"args": wire.encode(list(args)), "kwargs": wire.encode(dict(kwargs))} for args, kwargs in calls]})
+        if type(answer) is not dict or "calls" not in answer:
+            self._raise_for(answer)
+        items = answer["calls"]
+        if type(items) is not list or len(items) != len(calls):
+            raise ProtocolError("the answer does not have one result per call")
+        out = []
+        for item in items:
+            try:
+                value, _ = self._decode(item)
+            except SubmissionRaised as exc:
+                out.append(exc)
+                continue
+            ops = item.get("ops", [])
+            if type(ops) is not list:
+                raise ProtocolError("malformed op trace")
+            out.append(CallResult(value, frozenset(str(o) for o in ops[:10_000])))
+        return out
 
     def model(self, name: str, args: tuple = (), input_shape: tuple | None = None) -> ModelInfo:
         """Build ``name(*args)`` and describe it; probe the forward pass with zeros of ``input_shape``."""

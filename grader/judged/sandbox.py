@@ -3,7 +3,8 @@
 On Linux as root the worker gets, from the strongest to the weakest layer:
 
 * its own PID namespace, whose init it is: when it dies the kernel kills every
-  process the submission started, detached or not;
+  process the submission started, detached or not (see
+  :func:`next_child_in_new_pid_namespace`);
 * its own network namespace with no interface up: no connection leaves;
 * its own mount namespace and a root made of a fresh size-limited tmpfs into
   which only the Python runtime and its libraries are bound, read-only.  The
@@ -81,17 +82,35 @@ def prctl(option: int, value: int) -> None:
                         ctypes.c_ulong(0)), "prctl")
 
 
-def isolate_namespaces() -> dict:
-    """In the supervisor, before it forks the worker: new PID, mount, network, IPC and UTS namespaces.
+def setns(fd: int, nstype: int) -> None:
+    _check(_lib().setns(ctypes.c_int(fd), ctypes.c_int(nstype)), "setns")
 
-    Returns which of them the OS granted.
+
+def next_child_in_new_pid_namespace(own_pid_namespace_fd: int | None) -> bool:
+    """In the fork server, just before forking a worker: make that child the init of a new PID namespace.
+
+    ``unshare(CLONE_NEWPID)`` works once per process; joining our own namespace
+    again first (``setns``) makes it work for every worker, so each one is the
+    init of its own namespace, and when it dies the kernel kills every process
+    the submission started.  False when the OS refuses (not root, a container).
     """
-    granted = {"pid": False, "mount": False, "network": False}
+    if own_pid_namespace_fd is None or os.geteuid() != 0:
+        return False
+    try:
+        setns(own_pid_namespace_fd, CLONE_NEWPID)
+        unshare(CLONE_NEWPID)
+        return True
+    except OSError:
+        return False
+
+
+def isolate_namespaces() -> dict:
+    """In the worker: its own mount, network, IPC and UTS namespaces.  Returns which the OS granted."""
+    granted = {"mount": False, "network": False}
     if os.geteuid() != 0 or not sys.platform.startswith("linux"):
         return granted
-    for flags, names in ((CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWNET | CLONE_NEWIPC | CLONE_NEWUTS,
-                          ("pid", "mount", "network")),
-                         (CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWIPC | CLONE_NEWUTS, ("pid", "mount"))):
+    for flags, names in ((CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWIPC | CLONE_NEWUTS, ("mount", "network")),
+                         (CLONE_NEWNS | CLONE_NEWIPC | CLONE_NEWUTS, ("mount",))):
         try:
             unshare(flags)
         except OSError:
@@ -165,7 +184,9 @@ def build_root(root: str, scratch_mb: int, uid: int) -> None:
     for dev in ("stdin", "stdout", "stderr"):
         os.symlink(f"/proc/self/fd/{('stdin', 'stdout', 'stderr').index(dev)}", root + "/dev/" + dev)
     os.makedirs(root + "/proc", exist_ok=True)
-    mount("proc", root + "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC)
+    # In its own PID namespace the worker sees only its own processes; without one,
+    # hidepid hides every process that is not its uid's.
+    mount("proc", root + "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, "hidepid=2")
     for place, mode in (("/dev/shm", 0o1777), ("/tmp", 0o1777), ("/scratch", 0o700)):
         os.makedirs(root + place, exist_ok=True)
         os.chmod(root + place, mode)
@@ -201,9 +222,10 @@ def set_limits(*, memory_mb: int, cpu_seconds: int, file_mb: int, processes: int
         resource.setrlimit(which, (value, value if which != resource.RLIMIT_CPU else value + 2))
 
 
-def enter(config: dict, granted: dict) -> dict:
+def enter(config: dict, *, pid_namespace: bool) -> dict:
     """In the worker, as its first act: apply every layer the OS allows.  Returns the isolation achieved."""
-    isolation = dict(granted, user=False, filesystem=False)
+    granted = isolate_namespaces() if config.get("isolate", True) else {"mount": False, "network": False}
+    isolation = dict(granted, pid=pid_namespace, user=False, filesystem=False)
     uid = UID_BASE + int(config.get("slot", 0))
     root_mode = os.geteuid() == 0
     if granted.get("mount") and config.get("root_dir"):
@@ -216,15 +238,15 @@ def enter(config: dict, granted: dict) -> dict:
             if root_mode:
                 os.chown(scratch, uid, uid)
             os.chdir(scratch)
-    if granted.get("pid") or granted.get("mount"):
+    if granted.get("mount"):
         try:
             import socket
 
             socket.sethostname("sandbox")
         except (OSError, AttributeError):
             pass
-    else:
-        os.setsid()
+    if not pid_namespace:
+        os.setsid()  # without a PID namespace, the fork server kills the worker's session at the end
     if root_mode:
         try:
             drop_privileges(uid)
@@ -233,7 +255,7 @@ def enter(config: dict, granted: dict) -> dict:
             pass
     try:
         prctl(PR_SET_NO_NEW_PRIVS, 1)
-        prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+        prctl(PR_SET_PDEATHSIG, signal.SIGKILL)  # if the fork server dies, so do the workers
     except OSError:
         pass
     set_limits(memory_mb=int(config.get("memory_mb", 1024)), cpu_seconds=int(config.get("cpu_seconds", 60)),

@@ -1,0 +1,59 @@
+"""What grading produces: one row per submission, with every check's outcome.
+
+Plain dataclasses with no dependency on torch or the question bank, so that
+reading results back (``show``, ``report``) stays light.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+#: Row statuses, from the most to the least severe.
+STATUSES = ("invalid", "killed", "memory", "timeout", "error", "ok")
+
+
+@dataclass
+class CheckResult:
+    """One check's outcome for one submission."""
+
+    id: str
+    question: str
+    description: str
+    hidden: bool
+    points: float
+    max_points: float
+    outcome: str
+    feedback: str
+    details: dict = field(default_factory=dict)
+
+
+@dataclass
+class SubmissionResult:
+    """One row of the gradebook, with everything needed to explain and to reproduce it."""
+
+    student: str
+    submission: str
+    source: str
+    sha256: str | None
+    status: str
+    error: str | None
+    scores: dict[str, float]
+    max_scores: dict[str, float]
+    total: float
+    max_total: float
+    checks: list[CheckResult] = field(default_factory=list)
+    units: list[dict] = field(default_factory=list)
+    events: list[dict] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    isolation: dict = field(default_factory=dict)
+    seconds: float = 0.0
+    maxrss_kb: int = 0
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "SubmissionResult":
+        data = dict(data)
+        data["checks"] = [CheckResult(**c) for c in data.get("checks", [])]
+        return cls(**data)
