@@ -11,6 +11,7 @@ hung function costs only itself.
 from __future__ import annotations
 
 import os
+import secrets
 import shutil
 import socket
 import subprocess
@@ -218,6 +219,8 @@ class RunLog:
     maxrss_kb: int = 0
     cpu_seconds: float = 0.0
     restarts: int = 0
+    forged: int = 0
+    """Messages dropped because they answered no request (written into the socket by the submission)."""
 
 
 class SandboxProbe(Probe):
@@ -273,13 +276,22 @@ class SandboxProbe(Probe):
             ident, sock, granted = self.server.spawn(self._config())
             channel = Channel(sock)
             self._worker = (ident, sock, channel)
-            channel.send({"op": "load", "kind": self.submission.kind, "units": list(self.submission.units),
-                          "timeout": self.limits.unit_timeout, "skip": sorted(self._unit_failures)})
-            current, failure = self._await_load(channel, granted)
+            nonce = secrets.token_hex(16)
+            try:
+                channel.send({"op": "load", "kind": self.submission.kind, "units": list(self.submission.units),
+                              "timeout": self.limits.unit_timeout, "skip": sorted(self._unit_failures),
+                              "nonce": nonce})
+            except OSError:
+                pass  # it died at once: _await_load reads the closed socket and says so
+            current, failure = self._await_load(channel, granted, nonce)
             if failure is None:
                 return
             # The worker is gone.  Skip the unit it died in and start again.
             self.log.restarts += 1
+            if failure[0] == "memory" and current is None and self.log.restarts <= self.limits.max_restarts:
+                self._note("memory", "; ".join(f"{_unit_name(self.submission, i)}: {e}"
+                                               for i, (k, e) in sorted(self._unit_failures.items()) if k == "memory"))
+                continue
             if current is None or current in self._unit_failures or self.log.restarts > self.limits.max_restarts:
                 self._note(failure[0], f"the code could not be run: {failure[1]}")
                 if not self.log.units:
@@ -289,13 +301,21 @@ class SandboxProbe(Probe):
             self._unit_failures[current] = failure
             self._note(failure[0], f"{_unit_name(self.submission, current)}: {failure[1]}")
 
-    def _await_load(self, channel: Channel, granted: dict) -> tuple[int | None, tuple[str, str] | None]:
+    def _receive(self, channel: Channel, nonce: str, deadline: float) -> dict:
+        """The next message that answers the request carrying ``nonce``; others are forgeries, dropped."""
+        while True:
+            message = channel.recv(deadline=deadline)
+            if message.get("nonce") == nonce:
+                return message
+            self.log.forged += 1
+
+    def _await_load(self, channel: Channel, granted: dict, nonce: str) -> tuple[int | None, tuple[str, str] | None]:
         """Follow the worker through the units; (unit it was in, failure) when it dies or hangs."""
         current = None
         while True:
             limit = min(self.deadline, time.monotonic() + self.limits.unit_timeout + GRACE)
             try:
-                message = channel.recv(deadline=limit)
+                message = self._receive(channel, nonce, limit)
             except TimeoutError:
                 self._end_worker(kill=True)
                 return current, ("timeout", f"did not finish within {self.limits.unit_timeout:g} s and "
@@ -311,11 +331,18 @@ class SandboxProbe(Probe):
                 continue
             if type(message.get("loaded")) is list:
                 records = self._valid_records(message["loaded"])
+                hogs = [r for r in records if r["status"] == "memory" and r["index"] not in self._unit_failures]
+                if hogs:
+                    # A cell that ran out of memory, or keeps most of it, would starve every later
+                    # cell and probe: start again without it.
+                    self._end_worker(kill=True)
+                    for r in hogs:
+                        self._unit_failures[r["index"]] = ("memory", r["error"] or "out of memory")
+                    return None, ("memory", "restart without the cells that hold the memory")
                 for r in records:
                     if r["index"] in self._unit_failures:
                         r["status"], r["error"] = self._unit_failures[r["index"]]
-                if not self.log.units:
-                    self.log.units = records
+                self.log.units = records
                 self.log.isolation = _isolation(granted, message.get("isolation"))
                 return current, None
             self._end_worker(kill=True)
@@ -348,11 +375,18 @@ class SandboxProbe(Probe):
                 raise ProbeTimedOut(None) if time.monotonic() > self.deadline else \
                     ProtocolError("not run: the submission's code could not be run")
         _, _, channel = self._worker
-        request = dict(request, timeout=self.limits.probe_timeout)
-        channel.send(request)
+        nonce = secrets.token_hex(16)
+        request = dict(request, timeout=self.limits.probe_timeout, nonce=nonce)
         limit = min(self.deadline, time.monotonic() + self.limits.probe_timeout + GRACE)
         try:
-            return channel.recv(deadline=limit)
+            channel.send(request)
+            answer = self._receive(channel, nonce, limit)
+            if answer.get("memory_exhausted") or _out_of_memory(answer):
+                # What it allocated stays allocated: later probes get a fresh worker.
+                self._end_worker(kill=True)
+                self.log.restarts += 1
+                self._note("memory", f"a probe of `{request.get('name')}` left the worker out of memory")
+            return answer
         except TimeoutError:
             self._end_worker(kill=True)
             self.log.restarts += 1
@@ -369,6 +403,12 @@ class SandboxProbe(Probe):
             self.log.restarts += 1
             self._note("protocol", f"malformed answer about `{request.get('name')}`: {exc}")
             raise ProtocolError(f"the answer could not be read: {exc}") from None
+
+
+def _out_of_memory(answer: dict) -> bool:
+    items = answer.get("calls") if isinstance(answer.get("calls"), list) else [answer]
+    return any(isinstance(a, dict) and isinstance(a.get("raised"), dict) and a["raised"].get("type") == "MemoryError"
+               for a in items)
 
 
 def _unit_name(submission: Submission, index: int) -> str:

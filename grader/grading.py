@@ -89,6 +89,9 @@ def grade(submission: Submission, server: ForkServer, *, seed: int, limits: Limi
         results = run_checks(probe, checks, seed)
     finally:
         probe.close()
+    if probe.log.forged:
+        probe.log.events.append({"kind": "forged", "detail": f"dropped {probe.log.forged} message(s) that the "
+                                                            "submission wrote into the grader's connection"})
     status, error = status_of(probe.log.units, probe.log.events, results)
     scores = {q.id: round(sum(r.points for r in results if r.question == q.id), 4) for q in questions}
     maxima = max_scores(questions)

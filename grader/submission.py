@@ -31,6 +31,8 @@ class Source:
 
     path: Path
     member: str | None = None
+    broken: str | None = None
+    """Why this source cannot be read at all (an archive that is not a zip): it becomes an invalid row."""
 
     @property
     def name(self) -> str:
@@ -42,6 +44,8 @@ class Source:
         return f"{self.path}:{self.member}" if self.member else str(self.path)
 
     def read(self) -> bytes:
+        if self.broken:
+            raise InvalidSubmission(f"{self.label}: {self.broken}")
         try:
             if self.member is None:
                 size = self.path.stat().st_size
@@ -124,17 +128,23 @@ def collect(paths: list[Path]) -> list[Source]:
 
 
 def _hidden(relative: Path) -> bool:
-    return any(part.startswith(".") or part in ("__MACOSX", "__pycache__") for part in relative.parts)
+    return any((part.startswith(".") and part not in ("..", ".")) or part in ("__MACOSX", "__pycache__")
+               for part in relative.parts)
 
 
 def _archive_members(path: Path) -> list[Source]:
+    """The submissions in a zip archive; one broken source when the archive cannot be used.
+
+    Members are read from the archive, never extracted, so a name like
+    ``../../x.py`` cannot write anywhere.
+    """
     try:
         with zipfile.ZipFile(path) as archive:
             names = archive.namelist()
-    except (OSError, zipfile.BadZipFile) as exc:
-        raise InvalidSubmission(f"{path}: not a readable zip archive ({exc})") from None
+    except (OSError, zipfile.BadZipFile, RuntimeError, ValueError) as exc:
+        return [Source(path, broken=f"not a readable zip archive ({exc})")]
     if len(names) > MAX_ARCHIVE_MEMBERS:
-        raise InvalidSubmission(f"{path}: more than {MAX_ARCHIVE_MEMBERS} files in the archive")
+        return [Source(path, broken=f"more than {MAX_ARCHIVE_MEMBERS} files in the archive")]
     return [Source(path, n) for n in sorted(names)
             if not n.endswith("/") and Path(n).suffix in SUFFIXES and not _hidden(Path(n))]
 

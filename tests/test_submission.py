@@ -132,8 +132,10 @@ def test_collect_refuses_missing_paths_empty_folders_and_other_files(tmp_path):
     with pytest.raises(InvalidSubmission, match="not a notebook"):
         collect([tmp_path / "essay.docx"])
     (tmp_path / "fake.zip").write_text("not a zip")
-    with pytest.raises(InvalidSubmission, match="zip"):
-        collect([tmp_path / "fake.zip"])
+    broken = collect([tmp_path / "fake.zip"])  # a broken archive is a row of its own, not the end of the batch
+    assert len(broken) == 1 and broken[0].broken
+    with pytest.raises(InvalidSubmission, match="not a readable zip archive"):
+        load(broken[0])
 
 
 def test_sha256_changes_with_the_bytes(tmp_path):

@@ -54,18 +54,20 @@ def _on_alarm(signum, frame):
 
 
 class _Deadline:
+    # The signal functions are bound as defaults at definition time: a submission that
+    # patches the signal module cannot keep an alarm from being set or cancelled.
     def __init__(self, seconds: float | None):
         self.seconds = seconds
 
-    def __enter__(self):
+    def __enter__(self, _signal=signal.signal, _setitimer=signal.setitimer):
         if self.seconds:
-            signal.signal(signal.SIGALRM, _on_alarm)
-            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+            _signal(signal.SIGALRM, _on_alarm)
+            _setitimer(signal.ITIMER_REAL, self.seconds)
         return self
 
-    def __exit__(self, *exc):
+    def __exit__(self, *exc, _setitimer=signal.setitimer, _which=signal.ITIMER_REAL):
         if self.seconds:
-            signal.setitimer(signal.ITIMER_REAL, 0)
+            _setitimer(_which, 0)
         return False
 
 
@@ -99,7 +101,8 @@ def is_out_of_memory(exc: BaseException) -> bool:
         return True
     if type(exc) is RuntimeError:
         text = str(exc.args[0]) if exc.args else ""
-        return "can't allocate memory" in text or "not enough memory" in text
+        return any(s in text for s in ("can't allocate memory", "not enough memory", "could not create a primitive",
+                                       "std::bad_alloc", "out of memory"))
     return False
 
 
@@ -109,11 +112,14 @@ class Handler:
     Args:
         namespace: the dict the submission's code ran in.
         timeouts: enforce each request's ``timeout`` with SIGALRM.
+        after_submission_code: called whenever submission code returns or raises,
+            before anything is encoded (the worker undoes monkeypatches there).
     """
 
-    def __init__(self, namespace: dict, *, timeouts: bool = False):
+    def __init__(self, namespace: dict, *, timeouts: bool = False, after_submission_code=None):
         self.namespace = namespace
         self.timeouts = timeouts
+        self._after = after_submission_code or (lambda: None)
         import torch  # noqa: F401  (bound before submission code can patch it)
 
         self._torch = torch
@@ -140,23 +146,34 @@ class Handler:
 
     # -- entry point -------------------------------------------------------
     def handle(self, request: dict) -> dict:
-        """Answer one request.  Never raises for anything the submission does."""
+        """Answer one request.  Never raises for anything the submission does.
+
+        The operations return raw values; they are encoded here, after
+        ``after_submission_code`` has undone whatever the submission patched.
+        """
         op = request.get("op")
         method = {"value": self._value, "call": self._call, "calls": self._calls,
                   "model": self._model, "forward": self._forward}.get(op)
         if method is None:
             return {"refused": f"unknown request {op!r}"}
         timeout = request.get("timeout") if self.timeouts else None
+        after = self._after
         try:
             with deadline(timeout):
-                return method(request)
+                answer = method(request)
+                after()
+                return _encoded(answer)
         except ProbeTimeout:
+            after()
             return {"timeout": timeout}
         except _Refused as refusal:
+            after()
             return {"refused": str(refusal)}
         except _Missing as missing:
+            after()
             return {"missing": str(missing)}
         except _BaseException as exc:
+            after()
             try:
                 return {"raised": describe_exception(exc)}
             except _BaseException:
@@ -193,13 +210,14 @@ class Handler:
             raise _Refused(f"{request.get('name')} is a {wire.type_name(factory)}, not a class or function")
         args, kwargs = self._args(request)
         model = factory(*args, **kwargs)
+        self._after()
         if not isinstance(model, self._module_type):
             raise _Refused(f"{request.get('name')}(...) returned a {wire.type_name(model)}, not a torch.nn.Module")
         return model
 
     # -- operations --------------------------------------------------------
     def _value(self, request) -> dict:
-        return {"ok": wire.encode(self._lookup(request.get("name")))}
+        return {"ok": self._lookup(request.get("name"))}
 
     def _function(self, request):
         func = self._lookup(request.get("name"))
@@ -212,8 +230,11 @@ class Handler:
             recorder = self._op_recorder()
             with recorder:
                 result = func(*args, **kwargs)
-            return {"ok": wire.encode(result), "ops": sorted(recorder.ops)}
-        return {"ok": wire.encode(func(*args, **kwargs))}
+            self._after()
+            return {"ok": result, "ops": sorted(recorder.ops)}
+        result = func(*args, **kwargs)
+        self._after()
+        return {"ok": result}
 
     def _call(self, request) -> dict:
         args, kwargs = self._args(request)
@@ -235,6 +256,7 @@ class Handler:
             except (ProbeTimeout, MemoryError):
                 raise
             except _BaseException as exc:
+                self._after()
                 answers.append({"raised": describe_exception(exc)})
         return {"calls": answers}
 
@@ -271,6 +293,7 @@ class Handler:
         except _BaseException as exc:  # describe the layers anyway
             error = describe_exception(exc)
         finally:
+            self._after()
             for h in handles:
                 h.remove()
         called = {i for i, _ in calls}
@@ -324,7 +347,7 @@ class Handler:
             "output_shape": list(output.shape) if isinstance(output, self._tensor_type) else None,
             "forward_error": error,
         }
-        return {"ok": wire.encode(answer)}
+        return {"ok": answer}
 
     def _forward(self, request) -> dict:
         model = self._build(request)
@@ -365,9 +388,19 @@ class Handler:
                     param.copy_(value.to_tensor())
             self._module_eval(model)
             output = model(x)
+        self._after()
         if not isinstance(output, self._tensor_type):
             raise _Refused(f"the forward pass returned a {wire.type_name(output)}, not a tensor")
-        return {"ok": wire.encode(output)}
+        return {"ok": output}
+
+
+def _encoded(answer: dict) -> dict:
+    """``answer`` with its raw values encoded as plain data."""
+    if "ok" in answer:
+        return dict(answer, ok=wire.encode(answer["ok"]))
+    if "calls" in answer:
+        return {"calls": [_encoded(a) for a in answer["calls"]]}
+    return answer
 
 
 class _Refused(Exception):

@@ -24,7 +24,8 @@ def script_units(source: str) -> list:
     return [compile(ast.Module(body=[stmt], type_ignores=[]), "<submission>", "exec") for stmt in tree.body]
 
 
-def run_units(units: list, namespace: dict, *, timeout: float | None, skip=frozenset(), on_start=None) -> list[dict]:
+def run_units(units: list, namespace: dict, *, timeout: float | None, skip=frozenset(), on_start=None,
+              after=None, exhausted=None) -> list[dict]:
     """Run ``units`` (source strings or code objects) in ``namespace``.
 
     Args:
@@ -32,6 +33,10 @@ def run_units(units: list, namespace: dict, *, timeout: float | None, skip=froze
         timeout: seconds each unit may run (None: no limit here).
         skip: indices not to run (they killed an earlier attempt).
         on_start: called with each index just before that unit runs.
+        after: called as each unit ends, before its outcome is recorded (the worker
+            undoes the unit's monkeypatches there).
+        exhausted: called after each unit; True when the process now holds most of
+            its memory allowance: that unit is recorded as ``memory``.
 
     Returns:
         One record per unit: ``{"index", "status", "error"}`` with status
@@ -54,12 +59,18 @@ def run_units(units: list, namespace: dict, *, timeout: float | None, skip=froze
                 record.update(status="syntax", error=f"{type(exc).__name__}: {getattr(exc, 'msg', exc)}{detail}")
                 continue
         try:
-            with deadline(timeout):
-                exec(unit, namespace)
+            try:
+                with deadline(timeout):
+                    exec(unit, namespace)
+            finally:
+                if after is not None:
+                    after()
         except ProbeTimeout:
             record.update(status="timeout", error=f"did not finish within {timeout:g} s")
         except BaseException as exc:  # the submission's own failure, recorded
             info = describe_exception(exc)
             record.update(status="memory" if info["type"] == "MemoryError" else "error",
                           error=f"{info['type']}: {info['message']}" + (f" ({info['where']})" if info["where"] else ""))
+        if exhausted is not None and record["status"] != "memory" and exhausted():
+            record.update(status="memory", error="it keeps most of the memory the submission may use")
     return records

@@ -20,6 +20,7 @@ import types
 from . import wire
 from .cells import run_units, script_units
 from .channel import Channel, ChannelClosed
+from .guard import Guard
 from .handler import Handler
 
 
@@ -48,15 +49,57 @@ def fresh_namespace() -> dict:
     return {"__name__": "__main__", "__builtins__": builtins, "display": lambda *a, **k: None}
 
 
+class MemoryGauge:
+    """How much of its memory allowance the process holds, from its address-space limit.
+
+    A cell that keeps most of the allowance (a list of huge tensors in a global)
+    would make every later cell and probe fail; the judge skips such a cell on a
+    fresh worker instead.
+    """
+
+    def __init__(self, share: float = 0.75):
+        import resource
+
+        self._page = os.sysconf("SC_PAGE_SIZE")
+        self._base = self._used()
+        limit = resource.getrlimit(resource.RLIMIT_AS)[0]
+        self._threshold = None if limit == resource.RLIM_INFINITY else self._base + share * (limit - self._base)
+
+    # Raw os calls bound at definition time: reading through open() would go through
+    # Python classes (codecs) that a submission can patch.
+    def _used(self, _open=os.open, _read=os.read, _close=os.close, _int=int) -> int:
+        try:
+            fd = _open("/proc/self/statm", os.O_RDONLY)
+        except OSError:
+            return 0
+        try:
+            return _int(_read(fd, 256).split()[0]) * self._page
+        finally:
+            _close(fd)
+
+    def exhausted(self) -> bool:
+        return self._threshold is not None and self._used() > self._threshold
+
+
 def serve(channel: Channel, isolation: dict) -> None:
-    """Run one submission and answer probes on ``channel``; returns when the judge is done."""
+    """Run one submission and answer probes on ``channel``; returns when the judge is done.
+
+    Everything this loop calls is bound before the submission's code runs, and
+    the guard puts back whatever that code patched, each time it returns.
+    """
     install_otter_stub()
     namespace = fresh_namespace()
-    handler = Handler(namespace, timeouts=True)
+    restore = Guard().restore
+    handler = Handler(namespace, timeouts=True, after_submission_code=restore)
+    handle, send, recv = handler.handle, channel.send, channel.recv
+    exhausted = MemoryGauge().exhausted
     try:
         load = channel.recv()
     except (ChannelClosed, wire.WireError, OSError):
         return
+    # Every message answers the request that carried this nonce: a submission writing
+    # its own messages into the socket cannot pass them off as answers.
+    nonce = load.get("nonce")
     units = load.get("units", [])
     records: list[dict]
     if load.get("kind") == "script":
@@ -68,24 +111,33 @@ def serve(channel: Channel, isolation: dict) -> None:
                         "error": f"{type(exc).__name__}: {getattr(exc, 'msg', exc)}{detail}"}]
             units = None
     if units is not None:
+        def started(index: int) -> None:
+            restore()
+            send({"event": "unit", "index": index, "nonce": nonce})
+
         records = run_units(units, namespace, timeout=load.get("timeout"), skip=frozenset(load.get("skip", [])),
-                            on_start=lambda i: channel.send({"event": "unit", "index": i}))
-    channel.send({"loaded": records, "units": len(records), "isolation": isolation})
+                            on_start=started, after=restore, exhausted=exhausted)
+    restore()
+    send({"loaded": records, "units": len(records), "isolation": isolation, "nonce": nonce})
     while True:
         try:
-            request = channel.recv()
+            request = recv()
         except (ChannelClosed, OSError):
             return
         except wire.WireError as exc:
-            channel.send({"refused": str(exc)})
+            send({"refused": str(exc), "nonce": None})
             continue
         if request.get("op") == "exit":
             return
-        answer = handler.handle(request)
+        answer = handle(request)
+        restore()
+        answer["nonce"] = request.get("nonce")
+        if exhausted():
+            answer["memory_exhausted"] = True  # the judge starts a fresh worker for the next probe
         try:
-            channel.send(answer)
+            send(answer)
         except (ValueError, TypeError, OverflowError) as exc:  # an answer that cannot be serialised
-            channel.send({"refused": f"the answer cannot be sent: {exc}"})
+            send({"refused": f"the answer cannot be sent: {exc}", "nonce": request.get("nonce")})
 
 
 def worker_main(conn_fd: int, isolation: dict) -> None:
