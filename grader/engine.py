@@ -228,6 +228,7 @@ class SandboxProbe(Probe):
 
     def __init__(self, server: ForkServer, submission: Submission, limits: Limits, *, slot: int = 0):
         self.server, self.submission, self.limits, self.slot = server, submission, limits, slot
+        self.source = submission.units
         self.log = RunLog()
         self.deadline = time.monotonic() + limits.timeout
         self._unit_failures: dict[int, tuple[str, str]] = {}
@@ -333,12 +334,12 @@ class SandboxProbe(Probe):
                 records = self._valid_records(message["loaded"])
                 hogs = [r for r in records if r["status"] == "memory" and r["index"] not in self._unit_failures]
                 if hogs:
-                    # A cell that ran out of memory, or keeps most of it, would starve every later
-                    # cell and probe: start again without it.
+                    # A cell that ran out of memory, or keeps most of it, starves every later cell
+                    # and probe: start again without it.  Only the first: the cells after it were
+                    # measured with its memory still held.
                     self._end_worker(kill=True)
-                    for r in hogs:
-                        self._unit_failures[r["index"]] = ("memory", r["error"] or "out of memory")
-                    return None, ("memory", "restart without the cells that hold the memory")
+                    self._unit_failures[hogs[0]["index"]] = ("memory", hogs[0]["error"] or "out of memory")
+                    return None, ("memory", "restart without the cell that holds the memory")
                 for r in records:
                     if r["index"] in self._unit_failures:
                         r["status"], r["error"] = self._unit_failures[r["index"]]

@@ -13,6 +13,7 @@ from ..judged.verdict import Wrong, describe
 from ..judged.wire import Array
 from . import reference
 from .base import Check, Question
+from .static import builtin_uses
 
 #: Results are compared with torch's within ``|got - want| <= ATOL + RTOL * |want|``
 #: elementwise; inputs are float32 in [-1, 1], so this allows for a different
@@ -40,7 +41,15 @@ def _close(got: torch.Tensor, want: torch.Tensor) -> bool:
 
 
 def _run_cases(probe, name, cases, expected, variants, what, builtin_what, rule):
-    """Call ``name`` on every case; compare with ``expected``; name a mistake from ``variants``."""
+    """Call ``name`` on every case; compare with ``expected``; name a mistake from ``variants``.
+
+    A built-in convolution or pooling is caught twice, independently: in the
+    source, before anything runs (:mod:`.static`), and in the ATen operators
+    each call ran (traced in the worker).
+    """
+    named = builtin_uses(probe.source, name)
+    if named:
+        raise Wrong(BUILTIN_FEEDBACK.format(what=builtin_what, ops=", ".join(named)), {"mistake": "builtin"})
     wrong, shape_wrong = [], []
     results = []
     for (args, kwargs), want, result in zip(cases, expected, probe.call_many(name, cases, trace=True)):

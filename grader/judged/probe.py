@@ -127,6 +127,10 @@ class WeightsMismatch(ProbeError):
 class Probe:
     """Ask questions about a submission; subclasses provide :meth:`send`."""
 
+    #: The submission's code (notebook cells, or a script), when the judge has it; checks
+    #: may read it (a static look at what a function calls).  None inside an Otter kernel.
+    source: tuple[str, ...] | None = None
+
     def send(self, request: dict) -> dict:  # pragma: no cover - abstract
         raise NotImplementedError
 

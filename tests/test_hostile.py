@@ -1,0 +1,141 @@
+"""Hostile and malformed submissions: each gets one honest row, and nothing escapes.
+
+The whole corpus (tests/corpus/hostile, with its expectations in expected.json)
+is graded once, through the command line, while a TCP listener waits on the
+port the network cheats aim at.  Then every row is checked, and the host is
+searched for files, connections and processes the submissions tried to leave.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from grader import bank
+
+from .conftest import CORPUS, ROOT, needs_root
+
+pytestmark = [pytest.mark.sandbox, needs_root]
+
+HOSTILE = CORPUS / "hostile"
+EXPECTED = json.loads((HOSTILE / "expected.json").read_text())
+PORT = 47123
+
+
+class Listener(threading.Thread):
+    """Accepts and records every connection to 127.0.0.1:PORT."""
+
+    def __init__(self):
+        super().__init__(daemon=True)
+        self.sock = socket.socket()
+        self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self.sock.bind(("127.0.0.1", PORT))
+        self.sock.listen(16)
+        self.connections: list = []
+
+    def run(self):
+        while True:
+            try:
+                conn, addr = self.sock.accept()
+            except OSError:
+                return
+            self.connections.append(addr)
+            conn.close()
+
+
+def processes_with(marker: str) -> list[str]:
+    found = []
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        if marker in cmdline and "pytest" not in cmdline:
+            found.append(f"{pid}: {cmdline[:120]}")
+    return found
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory):
+    work = tmp_path_factory.mktemp("hostile")
+    corpus = work / "corpus"
+    shutil.copytree(HOSTILE, corpus, ignore=shutil.ignore_patterns("expected.json"))
+    listener = Listener()
+    listener.start()
+    out = work / "out"
+    proc = subprocess.run(
+        [sys.executable, "-m", "grader.cli", "grade", str(corpus), "--out", str(out), "--jobs", "2",
+         "--timeout", "30", "--cell-timeout", "2", "--probe-timeout", "2", "--memory-mb", "512"],
+        capture_output=True, text=True, timeout=900)
+    listener.sock.close()
+    rows = {r["submission"]: r for r in json.loads((out / "grades.json").read_text())["results"]} \
+        if (out / "grades.json").exists() else {}
+    return proc, rows, listener.connections, out
+
+
+def test_the_batch_finishes_and_the_grader_survives(graded):
+    proc, rows, _, out = graded
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "Traceback" not in proc.stderr
+    assert (out / "grades.csv").exists()
+
+
+def test_every_submission_gets_exactly_one_row(graded):
+    _, rows, _, out = graded
+    assert set(rows) == set(EXPECTED)
+    csv_rows = (out / "grades.csv").read_text().splitlines()[1:]
+    assert len(csv_rows) == len(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_each_case_gets_an_honest_status_and_only_its_honest_points(graded, name):
+    _, rows, _, _ = graded
+    expected, row = EXPECTED[name], rows[name]
+    assert row["status"] in expected["status"], (row["status"], row["error"], row["events"])
+    wrong = {q: (row["scores"][q], row["max_scores"][q]) for q in expected["full"]
+             if row["scores"][q] != row["max_scores"][q]}
+    feedback = [f"{c['id']}: {c['outcome']}: {c['feedback'][:160]}" for c in row["checks"]
+                if c["points"] < c["max_points"] and c["question"] in wrong]
+    assert not wrong, (wrong, feedback, row["events"])
+    assert {q: row["scores"][q] for q in expected["zero"]} == {q: 0 for q in expected["zero"]}
+    for q, score in expected.get("scores", {}).items():
+        assert row["scores"][q] == score
+    assert not [c for c in row["checks"] if c["outcome"] == "grader-error"]
+
+
+@pytest.mark.parametrize("name", sorted(n for n, e in EXPECTED.items() if e.get("paths_absent")))
+def test_nothing_is_written_outside_the_scratch_folder(graded, name):
+    present = [p for p in EXPECTED[name]["paths_absent"] if os.path.lexists(p)]
+    assert present == []
+
+
+def test_no_connection_leaves_a_worker(graded):
+    _, _, connections, _ = graded
+    assert connections == []
+
+
+@pytest.mark.parametrize("name", sorted(n for n, e in EXPECTED.items() if e.get("marker_process")))
+def test_no_process_a_submission_started_outlives_grading(graded, name):
+    assert processes_with(EXPECTED[name]["marker_process"]) == []
+
+
+def test_a_notebook_with_60_mb_of_saved_output_is_graded_in_full(tmp_path, grade_text):
+    nb = json.loads((ROOT / "solutions" / "lecture06.ipynb").read_text())
+    line = "epoch 000000 loss 0.123456 " + "#" * 70 + "\n"
+    output = {"output_type": "stream", "name": "stdout", "text": [line] * (60 * 2**20 // len(line))}
+    for cell in nb["cells"]:
+        if cell["cell_type"] == "code":
+            cell["outputs"] = [output]
+            break
+    text = json.dumps(nb)
+    assert len(text) > 60 * 2**20
+    result = grade_text(text, "big_output.ipynb")
+    assert result.status == "ok" and result.total == bank.total_points()
