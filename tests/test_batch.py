@@ -1,0 +1,159 @@
+"""Batch grading: resumable after kill -9, atomic results, progress, exit codes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from grader.progress import Progress
+from grader.results import Journal
+
+from .conftest import solution_script
+
+
+def cli(*args, **kw):
+    return subprocess.run([sys.executable, "-m", "grader.cli", *args], capture_output=True, text=True,
+                          timeout=600, **kw)
+
+
+def make_class(folder: Path, count: int, slow: float = 0.0) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    body = solution_script()
+    for i in range(count):
+        pause = f"import time\ntime.sleep({slow})\n" if slow else ""
+        (folder / f"student{i:02d}.py").write_text(f"# student {i}\n{pause}{body}")
+
+
+def rows(out: Path) -> list[dict]:
+    return list(csv.DictReader((out / "grades.csv").open()))
+
+
+def test_kill_9_then_resume_ends_with_every_row_exactly_once(tmp_path):
+    subs, out = tmp_path / "subs", tmp_path / "out"
+    make_class(subs, 12, slow=0.4)
+    proc = subprocess.Popen([sys.executable, "-m", "grader.cli", "grade", str(subs), "--out", str(out), "--jobs", "1"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    journal = out / "journal.jsonl"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if journal.exists() and journal.read_text().count('"result"') >= 3:
+            break
+        time.sleep(0.05)
+    os.killpg(proc.pid, signal.SIGKILL)  # the whole run: judge, fork server, workers
+    proc.wait()
+    header, before = Journal(out).read()
+    assert 3 <= len(before) < 12, "the kill must land in the middle of the run"
+    time.sleep(0.5)
+    assert not [p for p in os.listdir("/proc") if p.isdigit() and _is_our_worker(p, out)]
+
+    resumed = cli("grade", str(subs), "--out", str(out), "--jobs", "2", "--resume")
+    assert resumed.returncode == 0, resumed.stderr
+    assert f"kept {len(before)} from the earlier run" in resumed.stdout
+    final = rows(out)
+    assert sorted(r["submission"] for r in final) == sorted(f"student{i:02d}.py" for i in range(12))
+    assert all(r["total"] == "26" for r in final)
+    doc = json.loads((out / "grades.json").read_text())
+    assert doc["meta"]["seed"] == header["seed"]  # the resumed run reused the seed
+
+
+def _is_our_worker(pid: str, out: Path) -> bool:
+    try:
+        return b"grader.judged.forkserver" in Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return False
+
+
+def test_resume_regrades_only_changed_files(tmp_path):
+    subs, out = tmp_path / "subs", tmp_path / "out"
+    make_class(subs, 3)
+    assert cli("grade", str(subs), "--out", str(out)).returncode == 0
+    (subs / "student01.py").write_text('q1_answer = "B"\n')
+    second = cli("grade", str(subs), "--out", str(out), "--resume")
+    assert second.returncode == 0 and "graded 1 submission(s)" in second.stdout and "kept 2" in second.stdout
+    totals = {r["submission"]: r["total"] for r in rows(out)}
+    assert totals == {"student00.py": "26", "student01.py": "0", "student02.py": "26"}
+
+
+def test_resume_refuses_a_different_seed(tmp_path):
+    subs, out = tmp_path / "subs", tmp_path / "out"
+    make_class(subs, 1)
+    assert cli("grade", str(subs), "--out", str(out), "--seed", "5").returncode == 0
+    again = cli("grade", str(subs), "--out", str(out), "--seed", "6", "--resume")
+    assert again.returncode == 2 and "differs from the seed" in again.stderr
+
+
+def test_a_torn_journal_line_is_ignored(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "journal.jsonl").write_text('{"header": {"seed": 1}}\n{"result": {"student": "a"')
+    header, results = Journal(out).read()
+    assert header == {"seed": 1} and results == []
+
+
+def test_grades_json_records_what_a_regrade_needs(tmp_path):
+    subs, out = tmp_path / "subs", tmp_path / "out"
+    make_class(subs, 1)
+    assert cli("grade", str(subs), "--out", str(out), "--seed", "42", "--timeout", "30").returncode == 0
+    meta = json.loads((out / "grades.json").read_text())["meta"]
+    assert meta["seed"] == 42 and len(meta["checks_sha256"]) == 64
+    assert meta["limits"]["timeout"] == 30
+    assert {"cnn-grader", "python", "torch"} <= set(meta["versions"])
+    from grader import bank
+
+    assert meta["checks"] == list(bank.CHECKS)
+
+
+def test_an_output_folder_that_cannot_be_written_is_a_failure_of_the_grader(tmp_path):
+    subs = tmp_path / "subs"
+    make_class(subs, 1)
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    result = cli("grade", str(subs), "--out", str(blocker / "out"))
+    assert result.returncode == 1
+    assert result.stderr.startswith("Error: cannot create") and "Traceback" not in result.stderr
+
+
+def test_canvas_names_give_the_user_id_and_archives_are_graded(tmp_path):
+    import zipfile
+
+    archive = tmp_path / "submissions.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr("doejane_4411_99_lecture06.py", solution_script())
+        z.writestr("roe_LATE_4412_98_lecture06.py", 'q1_answer = "C"\n')
+    result = cli("grade", str(archive), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert {r["student"]: r["total"] for r in rows(tmp_path / "out")} == {"4411": "26", "4412": "1"}
+
+
+class FakeTerminal(io.StringIO):
+    def isatty(self):
+        return True
+
+
+class Result:
+    student, status, total, max_total, seconds = "alice", "ok", 26, 26, 0.1
+
+
+def test_progress_is_a_bar_on_a_terminal_and_lines_elsewhere():
+    tty = FakeTerminal()
+    bar = Progress(tty)
+    bar.start(2)
+    bar.update(Result())
+    bar.update(Result())
+    bar.finish()
+    text = tty.getvalue()
+    assert "\r[" in text and "2/2" in text and "/s" in text and "left" in text
+    plain = io.StringIO()
+    lines = Progress(plain)
+    lines.start(1)
+    lines.update(Result())
+    assert plain.getvalue() == "[1/1] alice: ok 26/26 (0.10 s)\n"

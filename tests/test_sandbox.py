@@ -1,0 +1,140 @@
+"""What a submission can see and do from inside its worker: observed from the inside, checked from the judge."""
+
+from __future__ import annotations
+
+import os
+import time
+
+import pytest
+
+from grader.engine import Limits, SandboxProbe
+from grader.submission import Source, load
+
+from .conftest import ROOT, needs_root
+
+pytestmark = [pytest.mark.sandbox, needs_root]
+
+OBSERVER = r'''
+import os, socket, sys, pwd
+seen = {}
+seen["uid"] = os.getuid()
+seen["euid"] = os.geteuid()
+def can_read(path):
+    try:
+        with open(path, "rb") as f:
+            f.read(1)
+        return True
+    except OSError:
+        return False
+def exists(path):
+    return os.path.exists(path)
+seen["read_bank"] = can_read(GRADER_DIR + "/bank/reference.py")
+seen["grader_dir_listing"] = sorted(os.listdir(GRADER_DIR)) if exists(GRADER_DIR) else None
+seen["read_solutions"] = can_read(REPO + "/solutions/lecture06.ipynb")
+seen["read_own_file"] = can_read(OWN_FILE)
+seen["read_neighbour"] = can_read(NEIGHBOUR)
+seen["root_listing"] = sorted(os.listdir("/"))
+seen["cwd"] = os.getcwd()
+seen["python_ok"] = can_read(os.__file__)
+try:
+    open("/scratch/note.txt", "w").write("mine")
+    seen["write_scratch"] = True
+except OSError:
+    seen["write_scratch"] = False
+try:
+    open("/tmp/cnn-grader-sandbox-test.txt", "w").write("x")
+    seen["write_tmp"] = True
+except OSError:
+    seen["write_tmp"] = False
+for target in ("/usr/cnn-grader-test", REPO + "/cnn-grader-test"):
+    try:
+        open(target, "w").write("x")
+        seen["write_" + target] = True
+    except OSError:
+        seen["write_" + target] = False
+try:
+    socket.create_connection(("127.0.0.1", 22), timeout=1)
+    seen["connect"] = "connected"
+except OSError as exc:
+    seen["connect"] = type(exc).__name__
+seen["pids"] = sorted(int(p) for p in os.listdir("/proc") if p.isdigit())
+seen["env"] = sorted(os.environ)
+seen["hostname"] = socket.gethostname()
+'''
+
+
+@pytest.fixture
+def observe(server, tmp_path):
+    def run(extra_files=()):
+        for name in extra_files:
+            (tmp_path / name).write_text("q1_answer = 'C'\n")
+        own = tmp_path / "observer.py"
+        header = (f"GRADER_DIR = {str(ROOT / 'grader')!r}\nREPO = {str(ROOT)!r}\nOWN_FILE = {str(own)!r}\n"
+                  f"NEIGHBOUR = {str(tmp_path / 'neighbour.py')!r}\n")
+        own.write_text(header + OBSERVER)
+        probe = SandboxProbe(server, load(Source(own)), Limits(timeout=30, probe_timeout=5, unit_timeout=10))
+        try:
+            probe.start()
+            return probe.value("seen"), probe.log
+        finally:
+            probe.close()
+    return run
+
+
+def test_the_worker_runs_as_an_unprivileged_user_with_every_layer(observe):
+    seen, log = observe()
+    assert seen["uid"] != 0 and seen["euid"] != 0
+    assert log.isolation == {"pid": True, "mount": True, "network": True, "user": True, "filesystem": True}
+
+
+def test_it_cannot_read_the_checks_the_solutions_or_other_submissions(observe):
+    seen, _ = observe(extra_files=["neighbour.py"])
+    assert seen["read_bank"] is False and seen["grader_dir_listing"] is None
+    assert seen["read_solutions"] is False
+    assert seen["read_neighbour"] is False
+    assert seen["read_own_file"] is False  # it gets its code, not a path
+    assert seen["python_ok"] is True
+
+
+def test_its_root_holds_only_the_runtime_and_its_scratch(observe):
+    seen, _ = observe()
+    assert set(seen["root_listing"]) <= {"bin", "dev", "etc", "lib", "lib32", "lib64", "libx32", "proc", "root",
+                                         "sbin", "scratch", "tmp", "usr", "work", "opt", "home"}
+    assert "sys" not in seen["root_listing"] and "boot" not in seen["root_listing"]
+    assert seen["cwd"] == "/scratch"
+    assert not {"PYTHONPATH", "SUDO_USER"} & set(seen["env"])
+
+
+def test_it_writes_only_its_own_scratch_which_vanishes(observe):
+    seen, _ = observe()
+    assert seen["write_scratch"] is True and seen["write_tmp"] is True
+    assert not os.path.exists("/tmp/cnn-grader-sandbox-test.txt")
+    assert seen["write_/usr/cnn-grader-test"] is False
+    assert seen[f"write_{ROOT}/cnn-grader-test"] is False
+    assert not os.path.exists(ROOT / "cnn-grader-test")
+
+
+def test_it_has_no_network(observe):
+    seen, _ = observe()
+    assert seen["connect"] in ("OSError", "ConnectionRefusedError", "TimeoutError") and seen["connect"] != "connected"
+    assert seen["hostname"] == "sandbox"
+
+
+def test_it_sees_only_its_own_processes(observe):
+    seen, _ = observe()
+    assert seen["pids"] == [1]
+
+
+def test_a_hung_probe_costs_only_that_probe_and_the_worker_is_replaced(server, tmp_path):
+    path = tmp_path / "hang.py"
+    path.write_text("def conv_output_size(*a, **k):\n    while True:\n        pass\nq1_answer = 'C'\n")
+    probe = SandboxProbe(server, load(Source(path)), Limits(timeout=30, probe_timeout=1, unit_timeout=5))
+    try:
+        probe.start()
+        started = time.monotonic()
+        with pytest.raises(Exception, match="did not finish"):
+            probe.call("conv_output_size", 10, 3)
+        assert time.monotonic() - started < 3
+        assert probe.value("q1_answer") == "C"
+    finally:
+        probe.close()
