@@ -25,6 +25,7 @@ from . import __version__
 from .engine import ForkServer, Limits
 from .errors import ResultsError, UsageError
 from .records import SubmissionResult
+from .report import REPORT, write_reports
 from .results import GRADES_CSV, Journal, score_table, write_grades
 from .submission import Source, collect
 
@@ -64,7 +65,7 @@ class BatchSummary:
             max_total = self.results[0].max_total
             lines.append(f"total: mean {statistics.mean(totals):.2f}, median {statistics.median(totals):g} "
                          f"of {max_total:g}; full marks: {sum(t == max_total for t in totals)}")
-        lines.append(f"written: {self.out_dir / GRADES_CSV} and grades.json")
+        lines.append(f"written: {self.out_dir / GRADES_CSV}, grades.json, {REPORT} and feedback/")
         if len(self.results) > TABLE_ROWS:
             lines.append(f"the full table: cnn-grader show {self.out_dir}")
         return "\n".join(lines)
@@ -127,6 +128,7 @@ def _grade_sources(sources, server, out_dir, *, jobs, resume, seed, checks, limi
         seed = secrets.randbits(32)
     header = {
         "seed": seed, "checks": check_ids, "checks_sha256": fingerprint, "limits": limits.as_dict(),
+        "questions": {q.id: q.title for q in bank.QUESTIONS if any(c.question == q.id for c in checks)},
         "started": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "versions": {"cnn-grader": __version__, "python": platform.python_version()},
     }
@@ -150,7 +152,9 @@ def _grade_sources(sources, server, out_dir, *, jobs, resume, seed, checks, limi
         if progress:
             progress.finish()
         done = {**kept, **{r.source: r for r in new}}
-        write_grades(out_dir, header, [done[s.label] for s in sources if s.label in done])
+        finished = [done[s.label] for s in sources if s.label in done]
+        write_grades(out_dir, header, finished)
+        write_reports(out_dir, header, finished, header["questions"])
     results = [done[s.label] for s in sources]
     counts = Counter(r.status for r in results)
     return BatchSummary(results=results, graded=len(new), resumed=len(kept), seconds=time.monotonic() - started,

@@ -11,11 +11,10 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-import jinja2
-
 from . import bank
 from .bank.base import Check, Question
 from .errors import BuildError
+from .templating import ENV
 
 ASSIGNMENT = "lecture06"
 NOTEBOOK = f"{ASSIGNMENT}.ipynb"
@@ -24,9 +23,6 @@ VENDORED = f"{ASSIGNMENT}_checks"
 #: Modules of grader.judged a student's public tests import (no hidden check, no reference).
 VENDORED_MODULES = ("__init__.py", "wire.py", "handler.py", "probe.py", "verdict.py", "public.py")
 
-ENV = jinja2.Environment(loader=jinja2.PackageLoader("grader", "templates"), autoescape=jinja2.select_autoescape(),
-                         keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
-                         undefined=jinja2.StrictUndefined)
 
 INTRO = """\
 # Lecture 6: Introduction to Convolutional Neural Networks

@@ -158,6 +158,18 @@ def show(out_dir: Path):
     click.echo(score_table(results))
 
 
+@cli.command()
+@click.argument("out_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+def report(out_dir: Path):
+    """Re-render report.html, the feedback pages and the gradebook CSV from OUT_DIR/grades.json."""
+    from .report import write_reports
+    from .results import load_results
+
+    meta, results = load_results(out_dir)
+    written = write_reports(out_dir, meta, results, meta.get("questions"))
+    click.echo(f"wrote {out_dir / 'report.html'} and {len(written) - 2} feedback files")
+
+
 def main() -> None:
     cli(prog_name="cnn-grader")
 

@@ -113,7 +113,7 @@ def csv_text(results: list[SubmissionResult]) -> str:
 
 
 def _num(x: float) -> str:
-    return f"{x:.4f}".rstrip("0").rstrip(".") if x != int(x) else str(int(x))
+    return f"{x:.4f}".rstrip("0").rstrip(".") if x != int(x) else str(int(x))  # the CSV keeps 4 decimals
 
 
 def _safe_cell(text: str) -> str:

@@ -71,12 +71,16 @@ def _where(exc: SubmissionRaised) -> str:
 
 # -- small validators shared by public and hidden checks --------------------
 
-def plain_int(value, what: str) -> int:
-    """``value`` as an int, or :class:`Wrong` explaining what it should be."""
+def plain_int(value, what: str, *, show: bool = True) -> int:
+    """``value`` as an int, or :class:`Wrong` explaining what it should be.
+
+    ``show=False`` keeps the value out of the feedback (it came from a hidden input).
+    """
     if type(value) is int:
         return value
     if type(value) is float and math.isfinite(value) and value.is_integer():
-        raise Wrong(f"{what} is the float {value!r}; it should be an int. Use // (floor division) "
+        shown = f"the float {value!r}" if show else "a float"
+        raise Wrong(f"{what} is {shown}; it should be an int. Use // (floor division) "
                     "or int(...) so the result is a whole number of type int.")
     raise Wrong(f"{what} should be an int, not {describe(value)}.")
 

@@ -18,7 +18,7 @@ from torch import nn
 
 from ..judged import public, wire
 from ..judged.probe import LocalProbe, ModelInfo, SubmissionRaised, WeightsMismatch
-from ..judged.verdict import Wrong
+from ..judged.verdict import Verdict, Wrong
 from . import reference
 from .base import Check, Question
 
@@ -64,18 +64,18 @@ def _show(kind: str, config: dict) -> str:
     return f"{kind}({inner})"
 
 
-def structure_difference(student: ModelInfo, ref: ModelInfo) -> str | None:
-    """The first way the student's structural layers differ from the reference's, in words."""
+def structure_difference(student: ModelInfo, ref: ModelInfo) -> tuple[int, str] | None:
+    """The first way the student's structural layers differ from the reference's: (position, words)."""
     mine = [l for l in student.layers if l.kind in STRUCTURAL]
     theirs = [l for l in ref.layers if l.kind in STRUCTURAL]
     for i, want in enumerate(theirs):
         position = f"layer {i + 1} of the {len(theirs)} with parameters or pooling"
         if i >= len(mine):
-            return f"{position} is missing: expected {_show(want.kind, normalised(want))} there."
+            return i, f"{position} is missing: expected {_show(want.kind, normalised(want))} there."
         got = mine[i]
         if got.kind != want.kind:
-            return (f"{position} is a {got.kind}; expected a {want.kind} there "
-                    f"(the order is {', '.join(l.kind for l in theirs)}).")
+            return i, (f"{position} is a {got.kind}; expected a {want.kind} there "
+                       f"(the order is {', '.join(l.kind for l in theirs)}).")
         a, b = normalised(got), normalised(want)
         for key in b:
             if a.get(key) != b[key]:
@@ -85,25 +85,25 @@ def structure_difference(student: ModelInfo, ref: ModelInfo) -> str | None:
                 if got.kind == "Linear" and key == "in_features":
                     hint = (" in_features must equal the number of features Flatten produces: channels x height "
                             "x width of the last feature map.")
-                return f"{position} ({got.kind}) has {key}={a.get(key)}; it should be {b[key]}.{hint}"
+                return i, f"{position} ({got.kind}) has {key}={a.get(key)}; it should be {b[key]}.{hint}"
     if len(mine) > len(theirs):
         extra = mine[len(theirs)]
-        return f"there is an extra {extra.kind} after the {len(theirs)} layers the network should have."
+        return len(theirs), f"there is an extra {extra.kind} after the {len(theirs)} layers the network should have."
     return None
 
 
-@functools.lru_cache(maxsize=64)
 def describe_reference(factory, args: tuple, input_shape: tuple) -> ModelInfo:
     """The reference model described by the same code that describes submissions."""
     return LocalProbe({"model": factory}).model("model", args, input_shape)
 
 
-def layer_table(info: ModelInfo) -> list[dict]:
-    """Rows for reports: one per leaf layer."""
-    return [{"kind": l.kind, "type": l.type, "config": {k: list(v) if isinstance(v, tuple) else v
-                                                       for k, v in normalised(l).items()} or None,
+def layer_table(info: ModelInfo, *, shapes: bool = True) -> list[dict]:
+    """Rows for reports: one per leaf layer, in the order the forward pass calls them."""
+    return [{"kind": l.kind, "type": l.type.rsplit(".", 1)[-1],
+             "config": {k: list(v) if isinstance(v, tuple) else v for k, v in normalised(l).items()} or None,
              "params": sum(_numel(s) for _, s in l.params),
-             "output_shape": list(l.output_shape) if l.output_shape else None} for l in info.layers]
+             "output_shape": list(l.output_shape) if shapes and l.output_shape else None,
+             "structural": l.kind in STRUCTURAL} for l in info.layers]
 
 
 def _numel(shape) -> int:
@@ -113,8 +113,38 @@ def _numel(shape) -> int:
     return n
 
 
-def _tables(student: ModelInfo, ref: ModelInfo) -> dict:
-    return {"layers": {"submission": layer_table(student), "reference": layer_table(ref)}}
+def _row_of_structural(info: ModelInfo, index: int | None) -> int | None:
+    """The table row of the ``index``-th structural layer (None past the end)."""
+    if index is None:
+        return None
+    rows = [i for i, l in enumerate(info.layers) if l.kind in STRUCTURAL]
+    return rows[index] if index < len(rows) else None
+
+
+def _first_row_difference(student: ModelInfo, ref: ModelInfo) -> int | None:
+    """The first row where the two layer tables differ in kind or settings (every layer, ReLU included)."""
+    for i, (a, b) in enumerate(zip(student.layers, ref.layers)):
+        if a.kind != b.kind or normalised(a) != normalised(b):
+            return i
+    return None if len(student.layers) == len(ref.layers) else min(len(student.layers), len(ref.layers))
+
+
+def _tables(student: ModelInfo, ref: ModelInfo, first_difference: int | None) -> dict:
+    """The student's layers beside the reference's, the first difference marked.
+
+    The mark goes on the structural difference the check found, else on the first
+    row that differs at all (a missing ReLU module: fine if forward() applies it).
+    The reference shows kinds and hyper-parameters only (what the question states),
+    not its feature-map shapes, which another question asks for.
+    """
+    if first_difference is not None:
+        mark = {"submission": _row_of_structural(student, first_difference),
+                "reference": _row_of_structural(ref, first_difference)}
+    else:
+        row = _first_row_difference(student, ref)
+        mark = {"submission": row, "reference": row}
+    return {"layers": {"submission": layer_table(student), "reference": layer_table(ref, shapes=False),
+                       "first_difference": mark}}
 
 
 def structure_check(name: str, factory, args_fn, input_shape_fn, *, channels_hint: bool = False):
@@ -123,9 +153,10 @@ def structure_check(name: str, factory, args_fn, input_shape_fn, *, channels_hin
         shape = input_shape_fn(args)
         student = probe.model(name, args, shape)
         ref = describe_reference(factory, args, shape)
-        diff = structure_difference(student, ref)
-        if diff is None:
-            return None
+        found = structure_difference(student, ref)
+        if found is None:
+            return Verdict(True, details=_tables(student, ref, None))
+        index, diff = found
         mistake = "structure"
         mine = [l for l in student.layers if l.kind == "Conv2d"]
         if channels_hint and mine and args and mine[0].config.get("in_channels") != args[0]:
@@ -136,7 +167,8 @@ def structure_check(name: str, factory, args_fn, input_shape_fn, *, channels_hin
             mistake = "no_padding"
         elif "in_features" in diff:
             mistake = "linear_in_features"
-        raise Wrong(f"{name}{tuple(args) if args else '()'}: {diff}", {"mistake": mistake, **_tables(student, ref)})
+        raise Wrong(f"{name}{tuple(args) if args else '()'}: {diff}",
+                    {"mistake": mistake, **_tables(student, ref, index)})
     return run
 
 
@@ -220,7 +252,10 @@ def outputs_check(name: str, factory, args_fn, input_shape_fn, variants):
 def _both(first, second):
     """A check that passes when ``first`` and then ``second`` pass."""
     def run(probe, context):
-        return first(probe, context) or second(probe, context)
+        verdict = first(probe, context)
+        if verdict is not None and not verdict.passed:
+            return verdict
+        return second(probe, context) or verdict
     return run
 
 

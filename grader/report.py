@@ -1,0 +1,196 @@
+"""Reports from grades.json: a class report, a feedback page per student, Gradescope JSON, an LMS CSV.
+
+Everything here is a pure function of the results (no clock, no randomness,
+stable order), so two renderings of the same grades are byte-identical and
+reports can be diffed between regrades.  HTML comes from Jinja2 templates
+with autoescaping on: file names and feedback are text, never markup.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import re
+import statistics
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from .records import SubmissionResult
+from .results import atomic_write, question_ids
+from .templating import ENV, number as _fmt
+
+REPORT = "report.html"
+FEEDBACK = "feedback"
+LMS_CSV = "gradebook.csv"
+#: How many failing checks the class report lists.
+TOP_FAILURES = 12
+
+
+def page_name(result: SubmissionResult, taken: set[str]) -> str:
+    """A file-system-safe, unique, stable name for a submission's feedback files."""
+    base = re.sub(r"[^A-Za-z0-9._-]+", "_", result.student).strip("._") or "student"
+    base = base[:60]
+    name = base
+    if name in taken:
+        name = f"{base}-{hashlib.sha256(result.source.encode()).hexdigest()[:8]}"
+    taken.add(name)
+    return name
+
+
+def page_names(results: list[SubmissionResult]) -> dict[str, str]:
+    """Source label -> page name, assigned in a fixed order."""
+    taken: set[str] = set()
+    return {r.source: page_name(r, taken) for r in sorted(results, key=lambda r: (r.student, r.source))}
+
+
+# -- charts ----------------------------------------------------------------------------------------
+
+def histogram(totals: list[float], max_total: float, bins: int = 13) -> list[dict]:
+    """Bins of equal width over 0..max_total: ``{"low", "high", "count"}`` each (the last bin closed)."""
+    width = max_total / bins if max_total else 1
+    counts = [0] * bins
+    for t in totals:
+        counts[min(int(t / width), bins - 1) if width else 0] += 1
+    return [{"low": i * width, "high": (i + 1) * width, "count": c} for i, c in enumerate(counts)]
+
+
+def question_stats(results: list[SubmissionResult]) -> list[dict]:
+    graded = [r for r in results if r.status != "invalid"] or results
+    out = []
+    for q in question_ids(results):
+        maximum = graded[0].max_scores[q] if graded else 0
+        scores = [r.scores.get(q, 0.0) for r in graded]
+        out.append({"id": q, "max": maximum,
+                    "mean": statistics.mean(scores) if scores else 0.0,
+                    "mean_share": (statistics.mean(scores) / maximum) if scores and maximum else 0.0,
+                    "full_share": (sum(s == maximum for s in scores) / len(scores)) if scores else 0.0})
+    return out
+
+
+def frequent_failures(results: list[SubmissionResult], limit: int = TOP_FAILURES) -> list[dict]:
+    """The checks most submissions failed, each with its most common feedback and how many hit each."""
+    by_check: dict[str, list] = defaultdict(list)
+    described: dict[str, tuple[str, bool]] = {}
+    for r in results:
+        if r.status == "invalid":
+            continue
+        for c in r.checks:
+            if c.outcome != "passed":
+                by_check[c.id].append(c.feedback)
+                described[c.id] = (c.description, c.hidden)
+    rows = []
+    for check_id, feedback in by_check.items():
+        messages = Counter(feedback).most_common(3)
+        rows.append({"id": check_id, "description": described[check_id][0], "hidden": described[check_id][1],
+                     "count": len(feedback), "messages": [{"text": t, "count": n} for t, n in messages]})
+    rows.sort(key=lambda row: (-row["count"], row["id"]))
+    return rows[:limit]
+
+
+# -- Gradescope ------------------------------------------------------------------------------------
+
+def gradescope_results(result: SubmissionResult) -> dict:
+    """The same outcome as Gradescope's results.json: one test per question, plus the public tests."""
+    by_question: dict[str, list] = defaultdict(list)
+    for c in result.checks:
+        by_question[c.question].append(c)
+    tests = []
+    public = [c for c in result.checks if not c.hidden]
+    if public:
+        tests.append({
+            "name": "Public tests", "score": 0, "max_score": 0,
+            "status": "passed" if all(c.outcome == "passed" for c in public) else "failed",
+            "visibility": "visible", "output_format": "text",
+            "output": "\n".join(f"{c.id}: {'passed' if c.outcome == 'passed' else 'failed: ' + c.feedback}"
+                                for c in public)})
+    for q in result.max_scores:
+        checks = [c for c in by_question.get(q, []) if c.hidden]
+        lines = [f"{'PASSED' if c.outcome == 'passed' else 'FAILED'}  {c.description}"
+                 + ("" if c.outcome == "passed" else f"\n    {c.feedback}") for c in checks]
+        score = round(result.scores.get(q, 0.0), 4)
+        tests.append({"name": q, "number": q[1:], "score": score, "max_score": result.max_scores[q],
+                      "status": "passed" if score >= result.max_scores[q] else "failed",
+                      "visibility": "after_published", "output_format": "text",
+                      "output": "\n".join(lines) or "No hidden tests ran."})
+    summary = f"{_fmt(result.total)} of {_fmt(result.max_total)} points. Status: {result.status}."
+    if result.error:
+        summary += f"\n{result.error}"
+    return {"score": round(result.total, 4), "execution_time": round(result.seconds, 3), "output": summary,
+            "output_format": "text", "visibility": "after_published", "stdout_visibility": "hidden",
+            "tests": tests}
+
+
+# -- rendering ---------------------------------------------------------------------------------------
+
+def _summary(results: list[SubmissionResult]) -> dict:
+    totals = [r.total for r in results]
+    max_total = results[0].max_total if results else 0
+    return {"count": len(results), "mean": statistics.mean(totals) if totals else 0,
+            "median": statistics.median(totals) if totals else 0, "max_total": max_total,
+            "full": sum(t == max_total for t in totals),
+            "statuses": sorted(Counter(r.status for r in results).items())}
+
+
+def render_report(meta: dict, results: list[SubmissionResult]) -> str:
+    results = sorted(results, key=lambda r: (r.student, r.source))
+    summary = _summary(results)
+    pages = page_names(results)
+    return ENV.get_template("report.html.j2").render(
+        meta=meta, summary=summary, results=results, pages=pages,
+        histogram=histogram([r.total for r in results], summary["max_total"]),
+        questions=question_stats(results), failures=frequent_failures(results),
+        problems=[r for r in results if r.status != "ok"])
+
+
+def render_feedback(result: SubmissionResult, questions: dict[str, str]) -> str:
+    by_question: dict[str, list] = defaultdict(list)
+    for c in result.checks:
+        by_question[c.question].append(c)
+    tables = []
+    for c in result.checks:
+        layers = c.details.get("layers") if isinstance(c.details, dict) else None
+        if layers:
+            tables.append({"check": c, "layers": layers})
+    return ENV.get_template("feedback.html.j2").render(
+        result=result, questions=questions, by_question=by_question, tables=tables)
+
+
+def lms_csv(results: list[SubmissionResult]) -> str:
+    """One row per student for an LMS gradebook: their best total if they submitted more than once."""
+    best: dict[str, SubmissionResult] = {}
+    for r in sorted(results, key=lambda r: (r.student, r.source)):
+        if r.student not in best or r.total > best[r.student].total:
+            best[r.student] = r
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["student", "total", "max_total"])
+    for student in sorted(best):
+        r = best[student]
+        safe = "'" + student if student[:1] in ("=", "+", "-", "@") else student
+        writer.writerow([safe, _fmt(r.total), _fmt(r.max_total)])
+    return out.getvalue()
+
+
+def write_reports(out_dir: Path, meta: dict, results: list[SubmissionResult],
+                  questions: dict[str, str] | None = None) -> list[Path]:
+    """Write report.html, feedback/<student>.html and .json, and the LMS CSV; the paths written."""
+    questions = questions or {}
+    written = []
+    path = out_dir / REPORT
+    atomic_write(path, render_report(meta, results).encode())
+    written.append(path)
+    folder = out_dir / FEEDBACK
+    folder.mkdir(parents=True, exist_ok=True)
+    pages = page_names(results)
+    for r in results:
+        name = pages[r.source]
+        atomic_write(folder / f"{name}.html", render_feedback(r, questions).encode())
+        atomic_write(folder / f"{name}.json",
+                     (json.dumps(gradescope_results(r), indent=1, sort_keys=True) + "\n").encode())
+        written += [folder / f"{name}.html", folder / f"{name}.json"]
+    path = out_dir / LMS_CSV
+    atomic_write(path, lms_csv(results).encode())
+    written.append(path)
+    return written
