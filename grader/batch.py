@@ -79,7 +79,7 @@ def _hash_file(source: Source) -> str | None:
 
 
 def grade_batch(paths: list[Path], out_dir: Path, *, jobs: int = 2, resume: bool = False, seed: int | None = None,
-                checks=None, limits: Limits = Limits(), progress=None, isolate: bool = True) -> BatchSummary:
+                checks=None, limits: Limits = Limits(), progress=None, isolate: bool | None = None) -> BatchSummary:
     """Grade every submission under ``paths`` into ``out_dir``; see the module docstring.
 
     ``checks``: the checks to run (default: all of the bank's).

@@ -19,7 +19,7 @@ class CheckReport:
 
 
 def check_public(path: Path, *, questions: list[str] | None = None, limits: Limits = Limits(),
-                 isolate: bool = True) -> CheckReport:
+                 isolate: bool | None = None) -> CheckReport:
     """Run the public checks of ``questions`` (default: all) on one submission, in a sandboxed worker."""
     if not path.exists():
         raise UsageError(f"{path}: no such file")
