@@ -71,8 +71,8 @@ def _fields(obj: dict, allowed: dict, where: str, problems: list[str]) -> None:
 # -- the autograder entry point -------------------------------------------------------------------
 
 #: Limits for one submission in Gradescope's default container (768 MB, half a CPU, 10 minutes):
-#: the judge and the warm worker take about 500 MB of it.
-GRADESCOPE_LIMITS = {"timeout": 420.0, "probe_timeout": 10.0, "unit_timeout": 60.0, "memory_mb": 256}
+#: the judge and the warm worker take about 550 MB of it (measured), the submission may add 192 MB.
+GRADESCOPE_LIMITS = {"timeout": 420.0, "probe_timeout": 10.0, "unit_timeout": 60.0, "memory_mb": 192}
 
 
 def find_submission(folder: Path) -> Path | None:
