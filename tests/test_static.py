@@ -34,6 +34,10 @@ def test_a_hand_written_convolution_is_clean():
     ("import torch\ndef conv2d(i, k):\n    return getattr(torch, 'con' + 'v2d')(i, k)\n", ["getattr(...)"]),
     ("import torch\ndef conv2d(i, k):\n    with torch._C._DisableTorchDispatch():\n        return i\n",
      ["._DisableTorchDispatch"]),
+    ("import operator, torch.nn.functional as F\ndef conv2d(i, k):\n    return operator.attrgetter('conv2d')(F)(i, k)\n",
+     ["'conv2d'"]),
+    ("import torch.nn.functional as F\ndef conv2d(i, k):\n    return F.__dict__['conv' + '2d'](i, k)\n",
+     [".__dict__"]),
 ])
 def test_built_in_convolution_is_found_however_it_is_reached(source, expected):
     assert builtin_uses((source,), "conv2d") == expected

@@ -7,11 +7,11 @@ answers with plain data.  It never sees an expected value.  Requests:
 ``{"op": "value", "name": N}``
     the value bound to ``N``.
 ``{"op": "call", "name": N, "args": [...], "kwargs": {...}, "trace": bool}``
-    call ``N(*args, **kwargs)``; with ``trace`` the answer also lists the
-    ATen operators the call ran (to tell hand-written code from ``F.conv2d``).
-``{"op": "calls", "name": N, "calls": [{"args", "kwargs"}, ...], "trace": bool}``
+    call ``N(*args, **kwargs)``; with ``trace`` the answer also lists the torch
+    functions the call used (to tell hand-written code from ``F.conv2d``).
+``{"op": "calls", "name": N, "calls": [{"args", "kwargs"}, ...], "trace": bool | "first"}``
     several calls in one round trip: ``{"calls": [answer, ...]}``, one ``ok`` or
-    ``raised`` answer per call.
+    ``raised`` answer per call (``"first"`` traces the first call only).
 ``{"op": "model", "name": N, "args": [...], "input_shape": [...]}``
     build ``N(*args)`` and describe it: its leaf layers in the order a
     forward pass on zeros of ``input_shape`` calls them, each with its
@@ -131,15 +131,17 @@ class Handler:
         self._module_eval = torch.nn.Module.eval
         self._no_grad = torch.no_grad
         self._zeros = torch.zeros
-        from torch.utils._python_dispatch import TorchDispatchMode
+        from torch.overrides import TorchFunctionMode
 
-        class _OpRecorder(TorchDispatchMode):
+        class _OpRecorder(TorchFunctionMode):
+            """Names every torch function and tensor method a call uses (F.conv2d, nn.Conv2d's forward...)."""
+
             def __init__(self):
                 super().__init__()
                 self.ops = set()
 
-            def __torch_dispatch__(self, func, types, args=(), kwargs=None):
-                self.ops.add(func.overloadpacket.__name__)
+            def __torch_function__(self, func, types, args=(), kwargs=None):
+                self.ops.add(str(getattr(func, "__name__", func)))
                 return func(*args, **(kwargs or {}))
 
         self._op_recorder = _OpRecorder
@@ -210,7 +212,6 @@ class Handler:
             raise _Refused(f"{request.get('name')} is a {wire.type_name(factory)}, not a class or function")
         args, kwargs = self._args(request)
         model = factory(*args, **kwargs)
-        self._after()
         if not isinstance(model, self._module_type):
             raise _Refused(f"{request.get('name')}(...) returned a {wire.type_name(model)}, not a torch.nn.Module")
         return model
@@ -230,11 +231,8 @@ class Handler:
             recorder = self._op_recorder()
             with recorder:
                 result = func(*args, **kwargs)
-            self._after()
             return {"ok": result, "ops": sorted(recorder.ops)}
-        result = func(*args, **kwargs)
-        self._after()
-        return {"ok": result}
+        return {"ok": func(*args, **kwargs)}
 
     def _call(self, request) -> dict:
         args, kwargs = self._args(request)
@@ -247,12 +245,15 @@ class Handler:
         if type(calls) is not list or len(calls) > 1000:
             raise _Refused("malformed calls")
         answers = []
-        for call in calls:
+        trace = request.get("trace")
+        for i, call in enumerate(calls):
             if type(call) is not dict:
                 raise _Refused("malformed call")
             args, kwargs = self._args(call)
             try:
-                answers.append(self._call_one(func, args, kwargs, bool(request.get("trace"))))
+                # "first": trace only the first call (tracing runs Python for every operator)
+                traced = trace is True or (trace == "first" and i == 0)
+                answers.append(self._call_one(func, args, kwargs, traced))
             except (ProbeTimeout, MemoryError):
                 raise
             except _BaseException as exc:
@@ -350,48 +351,73 @@ class Handler:
         return {"ok": answer}
 
     def _forward(self, request) -> dict:
+        """One forward pass that loads the reference's weights into each layer as it is first called.
+
+        A pre-hook on every leaf with parameters takes the next weights in call
+        order, so the layers are matched by the order the model uses them, and
+        a single pass both matches and computes.
+        """
         model = self._build(request)
         weights = wire.decode(request.get("weights", []))
         x = wire.decode(request.get("input"))
         if type(weights) is not list or not isinstance(x, wire.Array):
             raise _Refused("malformed forward request")
         x = x.to_tensor()
-        records, _, _ = self._trace(model, [1, *x.shape[1:]] if x.dim() > 1 else list(x.shape))
-        with_params, seen = [], set()
-        for path, m, _ in records:
+        loaded: dict[int, int] = {}  # id(module) -> its position among the reference's layers
+
+        def load(module, inputs):
+            if id(module) in loaded:
+                return
+            i = len(loaded)
+            loaded[id(module)] = i
+            problem = self._load_layer(module, i, weights[i] if i < len(weights) else None)
+            if problem:
+                raise _Mismatch(problem)
+
+        handles = []
+        for _, m in self._leaves(model):
             own = object.__getattribute__(m, "__dict__").get("_parameters", {})
-            if id(m) not in seen and any(p is not None for p in own.values()):
-                seen.add(id(m))
-                with_params.append((path, m))
-        if len(with_params) != len(weights):
-            return {"mismatch": f"the model has {len(with_params)} layers with parameters; "
+            if any(p is not None for p in own.values()):
+                handles.append(m.register_forward_pre_hook(load))
+        try:
+            with self._no_grad():
+                self._module_eval(model)
+                output = model(x)
+        except _Mismatch as mismatch:
+            return {"mismatch": str(mismatch)}
+        finally:
+            for h in handles:
+                h.remove()
+        if len(loaded) != len(weights):
+            return {"mismatch": f"the forward pass uses {len(loaded)} layers with parameters; "
                                 f"the reference has {len(weights)}"}
-        with self._no_grad():
-            for i, ((path, module), spec) in enumerate(zip(with_params, weights)):
-                kind = self._kind(module)
-                if type(spec) is not dict or spec.get("kind") != kind:
-                    want = spec.get("kind") if type(spec) is dict else "?"
-                    return {"mismatch": f"parametrised layer {i + 1} is a {kind}; the reference has a {want} there"}
-                own = object.__getattribute__(module, "__dict__").get("_parameters", {})
-                tensors = spec.get("tensors", {})
-                names = sorted(k for k, p in own.items() if p is not None)
-                if type(tensors) is not dict or names != sorted(tensors):
-                    return {"mismatch": f"layer {i + 1} ({kind}) has parameters {names}; the reference has {sorted(tensors)}"}
-                for name in names:
-                    value = tensors[name]
-                    if not isinstance(value, wire.Array):
-                        raise _Refused("malformed weights")
-                    param = own[name]
-                    if list(param.shape) != list(value.shape):
-                        return {"mismatch": f"layer {i + 1} ({kind}) {name} has shape {list(param.shape)}; "
-                                            f"the reference's has shape {list(value.shape)}"}
-                    param.copy_(value.to_tensor())
-            self._module_eval(model)
-            output = model(x)
-        self._after()
         if not isinstance(output, self._tensor_type):
             raise _Refused(f"the forward pass returned a {wire.type_name(output)}, not a tensor")
         return {"ok": output}
+
+    def _load_layer(self, module, i: int, spec) -> str | None:
+        """Copy ``spec``'s tensors into ``module``; what does not fit, in words (None when it fits)."""
+        kind = self._kind(module)
+        if spec is None:
+            return f"the model uses more layers with parameters than the reference ({kind} is one too many)"
+        if type(spec) is not dict or spec.get("kind") != kind:
+            want = spec.get("kind") if type(spec) is dict else "?"
+            return f"parametrised layer {i + 1} is a {kind}; the reference has a {want} there"
+        own = object.__getattribute__(module, "__dict__").get("_parameters", {})
+        tensors = spec.get("tensors", {})
+        names = sorted(k for k, p in own.items() if p is not None)
+        if type(tensors) is not dict or names != sorted(tensors):
+            return f"layer {i + 1} ({kind}) has parameters {names}; the reference has {sorted(tensors)}"
+        for name in names:
+            value = tensors[name]
+            if not isinstance(value, wire.Array):
+                raise _Refused("malformed weights")
+            param = own[name]
+            if list(param.shape) != list(value.shape):
+                return (f"layer {i + 1} ({kind}) {name} has shape {list(param.shape)}; "
+                        f"the reference's has shape {list(value.shape)}")
+            param.copy_(value.to_tensor())
+        return None
 
 
 def _encoded(answer: dict) -> dict:
@@ -401,6 +427,11 @@ def _encoded(answer: dict) -> dict:
     if "calls" in answer:
         return {"calls": [_encoded(a) for a in answer["calls"]]}
     return answer
+
+
+class _Mismatch(BaseException):
+    """Raised from a forward pre-hook to stop the pass (a BaseException: a model's own
+    ``except Exception`` must not swallow it)."""
 
 
 class _Refused(Exception):

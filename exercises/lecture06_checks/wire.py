@@ -101,16 +101,32 @@ class Array:
         return _array_from_tensor(tensor)
 
 
-def _array_from_numpy(arr) -> Array:
-    import numpy
+_numpy_parts: tuple | None = None
 
+
+def _numpy() -> tuple:
+    """NumPy's module and the functions encoding uses, bound on first use.
+
+    The first use is the fork server's warm-up, before any submission runs, so a
+    submission patching numpy (or sys.modules) cannot change how arrays encode.
+    """
+    global _numpy_parts
+    if _numpy_parts is None:
+        import numpy
+
+        _numpy_parts = (numpy, numpy.ascontiguousarray, numpy.float32)
+    return _numpy_parts
+
+
+def _array_from_numpy(arr) -> Array:
+    _, ascontiguousarray, float32 = _numpy()
     name = str(arr.dtype)
     if name in ("float16", "bfloat16"):
-        arr = arr.astype(numpy.float32)
+        arr = arr.astype(float32)
         name = "float32"
     if name not in DTYPES:
         raise WireError(f"arrays of dtype {name} are not supported")
-    arr = numpy.ascontiguousarray(arr).astype(arr.dtype.newbyteorder("<"), copy=False)
+    arr = ascontiguousarray(arr).astype(arr.dtype.newbyteorder("<"), copy=False)
     return Array(name, tuple(_int_value(d) for d in arr.shape), arr.tobytes())
 
 
@@ -179,7 +195,7 @@ def encode(value, *, _depth: int = 0, _budget: list | None = None):
         arr = _array_from_tensor(value)
         spend(arr.numel)
         return _encode_array(arr)
-    numpy = sys.modules.get("numpy")
+    numpy = _numpy()[0] if "numpy" in sys.modules else None
     if numpy is not None:
         if _isinstance(value, numpy.ndarray):
             arr = _array_from_numpy(value)

@@ -20,9 +20,8 @@ from .static import builtin_uses
 #: summation order and nothing more.
 RTOL, ATOL = 1e-4, 1e-5
 
-#: ATen operators that are torch's own convolution or pooling.  Calling any of
-#: them (through F.conv2d, nn.Conv2d, F.max_pool2d, torch.conv2d, ...) earns no
-#: credit in this question.
+#: torch functions that are its own convolution or pooling.  Calling any of them
+#: (F.conv2d, nn.Conv2d, F.max_pool2d, torch.conv2d, ...) earns no credit here.
 BUILTIN_OPS = re.compile(r"conv|pool")
 
 BUILTIN_FEEDBACK = ("It calls torch's built-in {what} ({ops}). This question asks you to write it yourself "
@@ -44,15 +43,16 @@ def _run_cases(probe, name, cases, expected, variants, what, builtin_what, rule)
     """Call ``name`` on every case; compare with ``expected``; name a mistake from ``variants``.
 
     A built-in convolution or pooling is caught twice, independently: in the
-    source, before anything runs (:mod:`.static`), and in the ATen operators
-    each call ran (traced in the worker).
+    source, before anything runs (:mod:`.static`, which also refuses names
+    computed at run time), and in the torch functions the first call used
+    (traced in the worker; tracing every call would cost more than grading).
     """
     named = builtin_uses(probe.source, name)
     if named:
         raise Wrong(BUILTIN_FEEDBACK.format(what=builtin_what, ops=", ".join(named)), {"mistake": "builtin"})
     wrong, shape_wrong = [], []
     results = []
-    for (args, kwargs), want, result in zip(cases, expected, probe.call_many(name, cases, trace=True)):
+    for (args, kwargs), want, result in zip(cases, expected, probe.call_many(name, cases, trace="first")):
         if isinstance(result, SubmissionRaised):
             if result.out_of_memory:
                 raise result

@@ -92,6 +92,7 @@ def structure_difference(student: ModelInfo, ref: ModelInfo) -> tuple[int, str] 
     return None
 
 
+@functools.lru_cache(maxsize=64)
 def describe_reference(factory, args: tuple, input_shape: tuple) -> ModelInfo:
     """The reference model described by the same code that describes submissions."""
     return LocalProbe({"model": factory}).model("model", args, input_shape)

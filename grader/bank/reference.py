@@ -18,11 +18,11 @@ def conv_output_size(size: int, kernel_size: int, stride: int = 1, padding: int 
     """Height of ``Conv2d(kernel_size, stride, padding)``'s output on a ``size`` x ``size`` input, by torch.
 
     torch's ``Conv2d`` documents ``H_out = floor((H_in + 2*padding - kernel_size) / stride) + 1``;
-    here torch computes it on a meta tensor (shapes only, no data).  None when
+    here torch computes it, on a one-row image (the sizes asked are small).  None when
     torch refuses the configuration (the kernel does not fit the padded input).
     """
-    x = torch.empty(1, 1, size, size, device="meta")
-    w = torch.empty(1, 1, kernel_size, kernel_size, device="meta")
+    x = torch.zeros(1, 1, size, size)
+    w = torch.zeros(1, 1, kernel_size, kernel_size)
     try:
         return int(F.conv2d(x, w, stride=stride, padding=padding).shape[-1])
     except RuntimeError:
@@ -109,12 +109,13 @@ class FCNN(nn.Module):
 
 
 def layer_shapes(model: nn.Module, input_shape: tuple[int, ...]) -> list[tuple[str, tuple[int, ...]]]:
-    """``(layer kind, output shape without batch)`` for every leaf, from a meta-tensor forward pass."""
+    """``(layer kind, output shape without batch)`` for every leaf, from a forward pass on zeros."""
     out: list[tuple[str, tuple[int, ...]]] = []
     hooks = [m.register_forward_hook(lambda m, i, o: out.append((type(m).__name__, tuple(o.shape[1:]))))
              for m in model.modules() if not list(m.children())]
     try:
-        model.to("meta")(torch.empty(*input_shape, device="meta"))
+        with torch.no_grad():
+            model(torch.zeros(*input_shape))
     finally:
         for h in hooks:
             h.remove()

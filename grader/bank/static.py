@@ -1,6 +1,6 @@
 """A static look at what a submitted function calls, without running it.
 
-For "convolution by hand" the worker traces the ATen operators a call runs,
+For "convolution by hand" the worker traces the torch functions a call uses,
 but that trace lives in the submission's process, which a determined
 submission can tamper with.  This second, independent look reads the
 submission's source in the judge: the named function, and everything it
@@ -12,6 +12,7 @@ anything by a name computed at run time.
 from __future__ import annotations
 
 import ast
+import functools
 
 #: Attribute or imported names that are torch's own convolution or pooling, or ways around the trace.
 FORBIDDEN = frozenset({
@@ -22,13 +23,14 @@ FORBIDDEN = frozenset({
     "Conv1d", "Conv2d", "Conv3d", "LazyConv2d", "MaxPool1d", "MaxPool2d", "AvgPool2d", "AdaptiveMaxPool2d",
     "AdaptiveAvgPool2d", "LPPool2d", "FractionalMaxPool2d",
     "_DisableTorchDispatch", "DisableTorchFunction", "DisableTorchFunctionSubclass", "_unset_dispatch_mode",
-    "_op_recorder", "get_objects",
+    "_op_recorder", "get_objects", "__dict__", "__getattribute__",
 })
 #: Calls that reach things by names computed at run time.
 DYNAMIC = frozenset({"eval", "exec", "compile", "__import__", "getattr", "vars", "globals", "locals",
                      "import_module"})
 
 
+@functools.lru_cache(maxsize=8)
 def _top_level(units: tuple[str, ...]) -> dict[str, list[ast.AST]]:
     """Every top-level binding of the submission: name -> the nodes that bind it."""
     out: dict[str, list[ast.AST]] = {}
@@ -85,6 +87,8 @@ def builtin_uses(units: tuple[str, ...] | None, function: str) -> list[str]:
                     found.append(f".{sub.attr}")
                 elif isinstance(sub, ast.Call) and isinstance(sub.func, ast.Name) and sub.func.id in DYNAMIC:
                     found.append(f"{sub.func.id}(...)")
+                elif isinstance(sub, ast.Constant) and isinstance(sub.value, str) and sub.value in FORBIDDEN:
+                    found.append(repr(sub.value))  # attrgetter("conv2d") and the like
                 elif isinstance(sub, ast.Name) and sub.id != name and sub.id in defs:
                     todo.append(sub.id)
     return sorted(set(found))

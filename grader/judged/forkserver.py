@@ -51,6 +51,7 @@ def warm_up() -> dict:
         "m", (), (1, 1, 8, 8))
     probe.LocalProbe({"f": lambda x: (x * x).sum()}).call("f", torch.ones(2, 2), trace=True)
     wire.encode(torch.zeros(3))
+    serve.prepare()
     return {"python": sys.version.split()[0], "torch": torch.__version__, "numpy": numpy.__version__}
 
 

@@ -79,7 +79,7 @@ class ProtocolError(ProbeError):
 
 @dataclass(frozen=True)
 class CallResult:
-    """What a function call returned, and (when traced) the ATen ops it ran."""
+    """What a function call returned, and (when traced) the torch functions it used."""
 
     value: object
     ops: frozenset[str] = frozenset()
@@ -193,8 +193,8 @@ class Probe:
             raise ProtocolError("malformed op trace")
         return CallResult(value, frozenset(str(o) for o in ops[:10_000]))
 
-    def call_many(self, name: str, calls: list[tuple[tuple, dict]], *, trace: bool = False) -> list:
-        """Several calls of ``name`` in one round trip.
+    def call_many(self, name: str, calls: list[tuple[tuple, dict]], *, trace: bool | str = False) -> list:
+        """Several calls of ``name`` in one round trip (``trace="first"``: trace the first call only).
 
         Returns, per call, a :class:`CallResult` or the :class:`SubmissionRaised` it raised.
         A time-out or a crash ends the whole batch (raised, like :meth:`call`).
@@ -220,7 +220,17 @@ class Probe:
         return out
 
     def model(self, name: str, args: tuple = (), input_shape: tuple | None = None) -> ModelInfo:
-        """Build ``name(*args)`` and describe it; probe the forward pass with zeros of ``input_shape``."""
+        """Build ``name(*args)`` and describe it; probe the forward pass with zeros of ``input_shape``.
+
+        Described once per (name, arguments, input shape): several checks look at the same model.
+        """
+        cache = self.__dict__.setdefault("_models", {})
+        key = (name, repr(args), repr(input_shape))
+        if key not in cache:
+            cache[key] = self._model(name, args, input_shape)
+        return cache[key]
+
+    def _model(self, name: str, args: tuple, input_shape: tuple | None) -> ModelInfo:
         data, _ = self._ask({"op": "model", "name": name, "args": wire.encode(list(args)),
                              "input_shape": list(input_shape) if input_shape else None})
         try:

@@ -45,6 +45,16 @@ def install_otter_stub() -> None:
     sys.modules["otter"] = stub
 
 
+#: The snapshot of the serving code's modules, taken once in the fork server (:func:`prepare`).
+_GUARD: Guard | None = None
+
+
+def prepare() -> None:
+    """In the fork server, after its warm-up: snapshot what every worker will guard."""
+    global _GUARD
+    _GUARD = Guard()
+
+
 def fresh_namespace() -> dict:
     return {"__name__": "__main__", "__builtins__": builtins, "display": lambda *a, **k: None}
 
@@ -89,7 +99,7 @@ def serve(channel: Channel, isolation: dict) -> None:
     """
     install_otter_stub()
     namespace = fresh_namespace()
-    restore = Guard().restore
+    restore = (_GUARD or Guard()).restore
     handler = Handler(namespace, timeouts=True, after_submission_code=restore)
     handle, send, recv = handler.handle, channel.send, channel.recv
     exhausted = MemoryGauge().exhausted
@@ -129,8 +139,7 @@ def serve(channel: Channel, isolation: dict) -> None:
             continue
         if request.get("op") == "exit":
             return
-        answer = handle(request)
-        restore()
+        answer = handle(request)  # it restores what the submission patched before encoding the answer
         answer["nonce"] = request.get("nonce")
         if exhausted():
             answer["memory_exhausted"] = True  # the judge starts a fresh worker for the next probe
