@@ -71,14 +71,6 @@ def build(root: Path, check_only: bool):
     click.echo(f"{len(changed)} file(s) written, {len(builder.artifacts()) - len(changed)} already up to date")
 
 
-def _question_filter(questions: tuple[str, ...]):
-    from . import bank
-
-    if not questions:
-        return list(bank.CHECKS.values())
-    return [c for c in bank.CHECKS.values() if c.question in questions]
-
-
 LIMIT_OPTIONS = [
     click.option("--timeout", type=click.FloatRange(min=1), default=60, show_default=True,
                  help="Wall-clock seconds per submission (its code and every probe)."),
@@ -141,8 +133,7 @@ def grade(paths, out_dir: Path, jobs: int, resume: bool, seed, questions, timeou
     from .batch import grade_batch
     from .progress import Progress
 
-    summary = grade_batch(list(paths), out_dir, jobs=jobs, resume=resume, seed=seed,
-                          checks=_question_filter(questions),
+    summary = grade_batch(list(paths), out_dir, jobs=jobs, resume=resume, seed=seed, questions=list(questions),
                           limits=_limits(timeout, probe_timeout, cell_timeout, memory_mb),
                           progress=Progress(sys.stderr))
     click.echo(summary.text)

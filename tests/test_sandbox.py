@@ -136,5 +136,9 @@ def test_a_hung_probe_costs_only_that_probe_and_the_worker_is_replaced(server, t
             probe.call("conv_output_size", 10, 3)
         assert time.monotonic() - started < 3
         assert probe.value("q1_answer") == "C"
+        started = time.monotonic()  # once hung, it gets a quarter of the limit
+        with pytest.raises(Exception, match="did not finish"):
+            probe.call("conv_output_size", 12, 3)
+        assert time.monotonic() - started < 0.25 + 1.0
     finally:
         probe.close()
