@@ -12,7 +12,6 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
 
 from grader.progress import Progress
 from grader.results import Journal

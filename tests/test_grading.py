@@ -7,7 +7,6 @@ import json
 import pytest
 
 from grader import bank
-from grader.engine import Limits
 
 from .conftest import CORPUS, ROOT, failing, solution_script, starter_script
 

@@ -14,7 +14,7 @@ import pytest
 from grader.gradescope import validate
 from grader.records import CheckResult, SubmissionResult
 from grader.report import (frequent_failures, gradescope_results, histogram, lms_csv, page_names,
-                           question_stats, render_report, write_reports)
+                           question_stats, render_report)
 
 from .conftest import ROOT, solution_script
 

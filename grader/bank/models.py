@@ -14,7 +14,6 @@ from __future__ import annotations
 import functools
 
 import torch
-from torch import nn
 
 from ..judged import public, wire
 from ..judged.probe import LocalProbe, ModelInfo, SubmissionRaised, WeightsMismatch

@@ -29,7 +29,6 @@ Every answer is ``{"ok": value}`` or one of ``{"missing": name}``,
 from __future__ import annotations
 
 import signal
-import sys
 import traceback
 
 from . import wire
