@@ -57,10 +57,11 @@ class Limits:
 
 @dataclass
 class WorkerExit:
+    """How a worker ended, as its parent (the fork server) saw it."""
+
     code: int | None
     signal: int | None
     maxrss_kb: int
-    cpu_seconds: float
 
     def describe(self) -> str:
         if self.signal:
@@ -151,8 +152,7 @@ class ForkServer:
             with self._cond:
                 if "exited" in message:
                     self._exits[message["exited"]] = WorkerExit(message.get("code"), message.get("signal"),
-                                                                int(message.get("maxrss_kb") or 0),
-                                                                float(message.get("cpu_seconds") or 0))
+                                                                int(message.get("maxrss_kb") or 0))
                 else:
                     key = message.get("spawned", message.get("spawn_failed"))
                     self._replies[key] = message
@@ -224,7 +224,7 @@ class RunLog:
     """Worker deaths, hangs, restarts: ``{"kind", "detail"}``."""
     isolation: dict = field(default_factory=dict)
     maxrss_kb: int = 0
-    cpu_seconds: float = 0.0
+    """The largest resident set of any of its workers."""
     restarts: int = 0
     forged: int = 0
     """Messages dropped because they answered no request (written into the socket by the submission)."""
@@ -270,7 +270,6 @@ class SandboxProbe(Probe):
         shutil.rmtree(self._scratch, ignore_errors=True)
         if outcome:
             self.log.maxrss_kb = max(self.log.maxrss_kb, outcome.maxrss_kb)
-            self.log.cpu_seconds += outcome.cpu_seconds
         return outcome
 
     def start(self) -> None:

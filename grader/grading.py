@@ -16,19 +16,22 @@ from .engine import ForkServer, Limits, SandboxProbe
 from .errors import GraderError
 from .judged.verdict import Verdict, evaluate
 from .records import STATUSES, CheckResult, SubmissionResult
-from .submission import Source, Submission, load
-
-def max_scores(questions=None) -> dict[str, float]:
-    return {q.id: q.points for q in (questions or bank.QUESTIONS)}
+from .submission import Source, Submission, load, student_id
 
 
-def invalid_result(source: Source, error: str, sha256: str | None = None) -> SubmissionResult:
-    """The row of a submission that could not even be read."""
-    from .submission import student_id
+def _questions(checks: list[Check]) -> list:
+    return [q for q in bank.QUESTIONS if any(c.question == q.id for c in checks)]
 
-    maxima = max_scores()
+
+def max_scores(questions) -> dict[str, float]:
+    return {q.id: q.points for q in questions}
+
+
+def invalid_result(source: Source, error: str, checks: list[Check]) -> SubmissionResult:
+    """The row of a submission that could not even be read: zero on every question graded."""
+    maxima = max_scores(_questions(checks))
     return SubmissionResult(student=student_id(source.name), submission=source.name, source=source.label,
-                            sha256=sha256, status="invalid", error=error, scores={q: 0.0 for q in maxima},
+                            sha256=None, status="invalid", error=error, scores={q: 0.0 for q in maxima},
                             max_scores=maxima, total=0.0, max_total=round(sum(maxima.values()), 4))
 
 
@@ -43,13 +46,17 @@ def run_checks(probe, checks: list[Check], seed: int) -> list[CheckResult]:
     return results
 
 
-def status_of(units: list[dict], events: list[dict], checks: list[CheckResult]) -> tuple[str, str | None]:
-    """The row's status and its first explanation: the most severe thing that happened."""
+def status_of(units: list[dict], events: list[dict], checks: list[CheckResult], *,
+              unit: str = "cell") -> tuple[str, str | None]:
+    """The row's status and its first explanation: the most severe thing that happened.
+
+    ``unit`` names a unit of code in the explanation: ``cell``, or ``statement`` for a script.
+    """
     found: dict[str, str] = {}
     for u in units:
         kind = {"syntax": "error", "skipped": None}.get(u["status"], u["status"])
         if kind and kind != "ok":
-            found.setdefault(kind, f"cell {u['index'] + 1}: {u['error']}" if u.get("error") else kind)
+            found.setdefault(kind, f"{unit} {u['index'] + 1}: {u['error']}" if u.get("error") else kind)
     for e in events:
         kind = {"protocol": "killed"}.get(e["kind"], e["kind"])
         found.setdefault(kind, e["detail"])
@@ -82,7 +89,7 @@ def grade(submission: Submission, server: ForkServer, *, seed: int, limits: Limi
     """Grade one parsed submission in a fresh sandboxed worker."""
     started = time.monotonic()
     checks = list(checks if checks is not None else bank.CHECKS.values())
-    questions = [q for q in bank.QUESTIONS if any(c.question == q.id for c in checks)]
+    questions = _questions(checks)
     probe = SandboxProbe(server, submission, limits, slot=slot)
     try:
         probe.start()
@@ -92,7 +99,8 @@ def grade(submission: Submission, server: ForkServer, *, seed: int, limits: Limi
     if probe.log.forged:
         probe.log.events.append({"kind": "forged", "detail": f"dropped {probe.log.forged} message(s) that the "
                                                             "submission wrote into the grader's connection"})
-    status, error = status_of(probe.log.units, probe.log.events, results)
+    status, error = status_of(probe.log.units, probe.log.events, results,
+                              unit="cell" if submission.kind == "notebook" else "statement")
     scores = {q.id: round(sum(r.points for r in results if r.question == q.id), 4) for q in questions}
     maxima = max_scores(questions)
     return SubmissionResult(
@@ -110,5 +118,5 @@ def grade_source(source: Source, server: ForkServer, *, seed: int, limits: Limit
     try:
         submission = load(source)
     except GraderError as exc:
-        return invalid_result(source, str(exc))
+        return invalid_result(source, str(exc), list(checks if checks is not None else bank.CHECKS.values()))
     return grade(submission, server, seed=seed, limits=limits, slot=slot, checks=checks)

@@ -125,3 +125,13 @@ def test_grade_writes_csv_json_and_a_table(tmp_path):
     alice = next(r for r in doc["results"] if r["student"] == "alice")
     assert all({"id", "outcome", "points", "max_points", "feedback"} <= set(c) for c in alice["checks"])
     assert doc["meta"]["seed"] is not None and doc["meta"]["versions"]["torch"].startswith("2.13.0")
+
+
+def test_report_and_show_need_a_graded_folder(tmp_path):
+    for command in ("report", "show"):
+        result = run(command, str(tmp_path))
+        assert result.returncode == 1
+        assert one_clear_line(result) == [f"Error: {tmp_path / 'grades.json'}: no such file (grade into {tmp_path} first)"]
+    (tmp_path / "grades.json").write_text("{not json")
+    result = run("report", str(tmp_path))
+    assert result.returncode == 1 and "not a cnn-grader grades.json" in result.stderr

@@ -15,7 +15,7 @@ Control messages (length-prefixed JSON on FD):
 * ``{"op": "spawn", "id", "config"}`` + one fd (the worker's end of its socket)
   -> ``{"spawned": id, "pid", "granted"}``
 * ``{"op": "kill", "id"}``: kill that worker and everything it started
-* -> ``{"exited": id, "code", "signal", "maxrss_kb", "cpu_seconds"}`` when a worker ends
+* -> ``{"exited": id, "code", "signal", "maxrss_kb"}`` when a worker ends
 * ``{"op": "shutdown"}``
 """
 
@@ -166,8 +166,7 @@ class Server:
                 _kill_session(pid)
             code = os.WEXITSTATUS(status) if os.WIFEXITED(status) else None
             sig = os.WTERMSIG(status) if os.WIFSIGNALED(status) else None
-            self.channel.send({"exited": ident, "code": code, "signal": sig, "maxrss_kb": usage.ru_maxrss,
-                               "cpu_seconds": round(usage.ru_utime + usage.ru_stime, 3)})
+            self.channel.send({"exited": ident, "code": code, "signal": sig, "maxrss_kb": usage.ru_maxrss})
 
     def run(self) -> None:
         sock = self.channel.sock
