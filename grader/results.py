@@ -143,11 +143,11 @@ def load_results(out_dir: Path) -> tuple[dict, list[SubmissionResult]]:
 def score_table(results: list[SubmissionResult], *, width: int = 24) -> str:
     """The score table printed after grading."""
     ids = question_ids(results)
-    head = f"{'student':<{width}} {'status':<8}" + "".join(f"{q:>6}" for q in ids) + f"{'total':>9}"
+    head = f"{'student':<{width}} {'status':<8}" + "".join(f"{q:>6}" for q in ids) + f"{'total':>12}"
     lines = [head, "-" * len(head)]
     for r in sorted(results, key=lambda r: (r.student, r.submission)):
         name = "".join(c if c.isprintable() else "?" for c in r.student)
         name = name if len(name) <= width else name[: width - 1] + "…"
         cells = "".join(f"{_num(r.scores[q]) if q in r.scores else '-':>6}" for q in ids)
-        lines.append(f"{name:<{width}} {r.status:<8}{cells}{_num(r.total):>6}/{_num(r.max_total)}")
+        lines.append(f"{name:<{width}} {r.status:<8}{cells}{_num(r.total) + '/' + _num(r.max_total):>12}")
     return "\n".join(lines)
