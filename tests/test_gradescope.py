@@ -74,10 +74,16 @@ CASES = {
 
 
 @pytest.mark.parametrize("name, namespaces", [(name, True) for name in sorted(CASES)]
-                         + [("always_equal.py", False), ("loop_top_level.ipynb", False), ("os_exit.ipynb", False)])
+                         + [("always_equal.py", False), ("loop_top_level.ipynb", False), ("os_exit.ipynb", False),
+                            ("detached_processes.ipynb", False)])
 def test_hostile_submissions_get_their_honest_points_only(tmp_path, name, namespaces):
     full, zero = CASES[name]
     doc = run_autograder(layout(tmp_path, {name: (HOSTILE / name).read_bytes()}), namespaces=namespaces)
+    marker = json.loads((HOSTILE / "expected.json").read_text())[name].get("marker_process")
+    if marker:  # nothing it started outlives grading, with or without a PID namespace
+        from .test_hostile import processes_with
+
+        assert processes_with(marker) == []
     got = scores(doc)
     assert {q: got[q] for q in full} == {q: bank.question(q).points for q in full}, doc["output"]
     assert {q: got[q] for q in zero} == {q: 0 for q in zero}
@@ -132,3 +138,39 @@ def test_gradescope_scores_equal_the_native_grader(tmp_path, grade_text):
     data = (CORPUS / "mistakes" / name).read_bytes()
     doc = run_autograder(layout(tmp_path, {name: data}))
     assert scores(doc) == grade_text(data, name).scores
+
+
+def test_without_namespaces_nothing_a_submission_starts_outlives_grading(tmp_path):
+    # /bin/sh is reachable without the chroot, so the detached processes really start here.
+    marker = "cnn-grader-gradescope-detached-marker"
+    attack = solution_script() + f'''
+import os, subprocess
+shell = ["/bin/sh", "-c", "sleep 3600; : {marker}"]
+subprocess.Popen(shell, start_new_session=True, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                 stderr=subprocess.DEVNULL)
+if os.fork() == 0:
+    os.setsid()
+    if os.fork() == 0:
+        os.execv("/bin/sh", shell)
+    os._exit(0)
+import time
+time.sleep(0.3)
+started = sum(1 for p in os.listdir("/proc") if p.isdigit() and "{marker}".encode() in
+              open(f"/proc/{{p}}/cmdline", "rb").read())
+q10_answers = dict(q10_answers) if started >= 2 else {{}}  # q10 full only if the sleepers really ran
+'''
+    doc = run_autograder(layout(tmp_path, {"lecture06.py": attack.encode()}), namespaces=False)
+    assert doc["score"] == bank.total_points()
+    from .test_hostile import processes_with
+
+    assert processes_with(marker) == []
+    leftover = [p for p in os.listdir("/proc") if p.isdigit() and _uid(p) in range(61000, 61064)]
+    assert leftover == []
+
+
+def _uid(pid: str) -> int | None:
+    try:
+        line = next(l for l in open(f"/proc/{pid}/status") if l.startswith("Uid:"))
+        return int(line.split()[1])
+    except (OSError, StopIteration):
+        return None

@@ -55,29 +55,39 @@ def warm_up() -> dict:
     return {"python": sys.version.split()[0], "torch": torch.__version__, "numpy": numpy.__version__}
 
 
-def _session_members(sid: int) -> list[int]:
-    """Processes in session ``sid`` (Linux /proc; empty elsewhere)."""
+def _leftovers(worker: int, uid: int | None) -> list[int]:
+    """Processes a worker without a PID namespace left behind.
+
+    Those in its session, and, when it ran under its own uid, every process of
+    that uid (a process that left the session with setsid cannot leave its uid).
+    """
     out = []
     for entry in os.listdir("/proc") if os.path.isdir("/proc") else []:
-        if not entry.isdigit():
+        if not entry.isdigit() or int(entry) == os.getpid():
             continue
         try:
             with open(f"/proc/{entry}/stat") as f:
                 fields = f.read().rsplit(")", 1)[1].split()
-            if int(fields[3]) == sid:
+            if int(fields[3]) == worker:
                 out.append(int(entry))
-        except (OSError, IndexError, ValueError):
+                continue
+            if uid is not None:
+                with open(f"/proc/{entry}/status") as f:
+                    line = next(l for l in f if l.startswith("Uid:"))
+                if int(line.split()[1]) == uid:
+                    out.append(int(entry))
+        except (OSError, IndexError, ValueError, StopIteration):
             continue
     return out
 
 
-def _kill_session(sid: int) -> None:
-    """Without a PID namespace: kill what a worker left running in its session, until nothing is left."""
+def _kill_leftovers(worker: int, uid: int | None) -> None:
+    """Kill what :func:`_leftovers` finds, until nothing is left (the process limit bounds a fork bomb)."""
     for _ in range(50):
-        members = _session_members(sid)
-        if not members:
+        found = _leftovers(worker, uid)
+        if not found:
             return
-        for pid in members:
+        for pid in found:
             try:
                 os.kill(pid, signal.SIGKILL)
             except OSError:
@@ -91,7 +101,8 @@ class Server:
 
         self.sandbox = sandbox
         self.channel = Channel(control)
-        self.children: dict[int, tuple[int, bool]] = {}  # worker pid -> (id, in its own PID namespace)
+        # worker pid -> (id, in its own PID namespace, the uid it runs as when it has its own)
+        self.children: dict[int, tuple[int, bool, int | None]] = {}
         self.by_id: dict[int, int] = {}
         try:
             self.own_pid_namespace = os.open("/proc/self/ns/pid", os.O_RDONLY)
@@ -135,7 +146,8 @@ class Server:
 
             worker_main(fds[0], isolation)
         os.close(fds[0])
-        self.children[pid] = (ident, pid_namespace)
+        own_uid = self.sandbox.worker_uid(config) if os.geteuid() == 0 else None
+        self.children[pid] = (ident, pid_namespace, own_uid)
         self.by_id[ident] = pid
         self.channel.send({"spawned": ident, "pid": pid, "granted": {"pid": pid_namespace}})
 
@@ -147,8 +159,9 @@ class Server:
             os.kill(pid, signal.SIGKILL)  # in its own PID namespace, this ends everything it started
         except OSError:
             pass
-        if not self.children[pid][1]:
-            _kill_session(pid)
+        _, pid_namespace, uid = self.children[pid]
+        if not pid_namespace:
+            _kill_leftovers(pid, uid)
 
     def reap(self) -> None:
         while True:
@@ -160,10 +173,10 @@ class Server:
                 return
             if pid not in self.children:  # an orphan a worker left: it was killed, or is now reaped
                 continue
-            ident, pid_namespace = self.children.pop(pid)
+            ident, pid_namespace, uid = self.children.pop(pid)
             self.by_id.pop(ident, None)
             if not pid_namespace:
-                _kill_session(pid)
+                _kill_leftovers(pid, uid)
             code = os.WEXITSTATUS(status) if os.WIFEXITED(status) else None
             sig = os.WTERMSIG(status) if os.WIFSIGNALED(status) else None
             self.channel.send({"exited": ident, "code": code, "signal": sig, "maxrss_kb": usage.ru_maxrss})
@@ -206,7 +219,7 @@ def main(argv: list[str]) -> None:
     try:
         server.run()
     finally:
-        for ident, _ in list(server.children.values()):
+        for ident, _, _ in list(server.children.values()):
             server.kill(ident)
 
 

@@ -222,11 +222,16 @@ def set_limits(*, memory_mb: int, cpu_seconds: int, file_mb: int, processes: int
         resource.setrlimit(which, (value, value if which != resource.RLIMIT_CPU else value + 2))
 
 
+def worker_uid(config: dict) -> int:
+    """The unprivileged uid of a slot's workers (used when the grader runs as root)."""
+    return UID_BASE + int(config.get("slot", 0))
+
+
 def enter(config: dict, *, pid_namespace: bool) -> dict:
     """In the worker, as its first act: apply every layer the OS allows.  Returns the isolation achieved."""
     granted = isolate_namespaces() if config.get("isolate", True) else {"mount": False, "network": False}
     isolation = dict(granted, pid=pid_namespace, user=False, filesystem=False)
-    uid = UID_BASE + int(config.get("slot", 0))
+    uid = worker_uid(config)
     root_mode = os.geteuid() == 0
     if granted.get("mount") and config.get("root_dir"):
         build_root(config["root_dir"], int(config.get("scratch_mb", 64)), uid if root_mode else os.getuid())
