@@ -113,10 +113,6 @@ class ModelInfo:
     output_shape: tuple | None
     forward_error: dict | None = field(default=None)
 
-    @property
-    def kinds(self) -> list[str]:
-        return [layer.kind for layer in self.layers]
-
 
 class WeightsMismatch(ProbeError):
     """The reference's weights do not fit the submitted model's layers."""

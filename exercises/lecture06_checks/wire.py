@@ -95,11 +95,6 @@ class Array:
     def tolist(self):
         return self.to_tensor().tolist()
 
-    @classmethod
-    def from_tensor(cls, tensor) -> "Array":
-        """Encode a tensor (judge side: inputs and weights sent to a submission)."""
-        return _array_from_tensor(tensor)
-
 
 _numpy_parts: tuple | None = None
 
