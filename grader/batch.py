@@ -146,8 +146,8 @@ def _grade_sources(sources, server, out_dir, *, jobs, resume, seed, questions, l
             warm_up(seed, checks)  # this seed's references, while the fork server warms up
             server.wait_ready()
             header["versions"].update(server.versions)
-            new = _run(todo, server, jobs=jobs, seed=seed, limits=limits, checks=checks, journal=journal,
-                       progress=progress)
+            _run(todo, server, jobs=jobs, seed=seed, limits=limits, checks=checks, journal=journal,
+                 progress=progress, results=new)
     finally:
         journal.close()
         if progress:
@@ -163,7 +163,12 @@ def _grade_sources(sources, server, out_dir, *, jobs, resume, seed, questions, l
 
 
 def _run(todo: list[Source], server: ForkServer, *, jobs: int, seed: int, limits: Limits, checks: list,
-         journal: Journal, progress) -> list[SubmissionResult]:
+         journal: Journal, progress, results: list[SubmissionResult]) -> None:
+    """Grade ``todo`` on ``jobs`` slots, appending to ``results`` as each finishes.
+
+    Appending as they come (not returning at the end) means an interrupted run
+    still writes the rows it finished into grades.csv, not only into the journal.
+    """
     from .grading import grade_source
 
     slots: queue.Queue[int] = queue.Queue()
@@ -177,7 +182,6 @@ def _run(todo: list[Source], server: ForkServer, *, jobs: int, seed: int, limits
     def one(source: Source) -> SubmissionResult:
         return grade_source(source, server, seed=seed, limits=limits, slot=local.slot, checks=checks)
 
-    results: list[SubmissionResult] = []
     with ThreadPoolExecutor(max_workers=jobs, initializer=take_slot, thread_name_prefix="grade") as pool:
         pending = {pool.submit(one, s) for s in todo}
         try:
@@ -193,5 +197,4 @@ def _run(todo: list[Source], server: ForkServer, *, jobs: int, seed: int, limits
             for future in pending:
                 future.cancel()
             raise
-    return results
 

@@ -5,6 +5,6 @@ no hidden input and no expected value.  It is what a sandboxed worker imports
 before it runs a submission, and ``cnn-grader build`` copies the part that
 public checks need next to the student notebook.
 
-Rule: modules here import only the standard library, torch, and each other
+Rule: modules here import only the standard library, torch, numpy, and each other
 (relatively), never another part of :mod:`grader`.  A test enforces it.
 """
