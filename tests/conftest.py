@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,40 @@ from grader.submission import Source, load
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = Path(__file__).parent / "corpus"
+HOSTILE = CORPUS / "hostile"
+
+# Hostile cases that aim at this checkout or this interpreter name them by placeholder, so the
+# corpus attacks the real paths wherever the repository is cloned (/work here, /check in CI).
+PLACES = {"@REPO@": str(ROOT), "@BASE_PREFIX@": sys.base_prefix}
+
+
+def localise(text: str) -> str:
+    for placeholder, place in PLACES.items():
+        text = text.replace(placeholder, place)
+    return text
+
+
+def hostile_case(name: str) -> bytes:
+    """A hostile case's bytes, its placeholders replaced by this machine's paths."""
+    data = (HOSTILE / name).read_bytes()
+    return localise(data.decode()).encode() if any(p.encode() in data for p in PLACES) else data
+
+
+#: What each hostile case must get: its statuses, full and zero questions, paths it must not leave, markers.
+HOSTILE_EXPECTED = json.loads(localise((HOSTILE / "expected.json").read_text()))
+
+
+def processes_with(marker: str) -> list[str]:
+    """Processes on the host whose command line carries ``marker`` (pytest's own excepted)."""
+    found = []
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        if marker in cmdline and "pytest" not in cmdline:
+            found.append(f"{pid}: {cmdline[:120]}")
+    return found
 
 #: Limits for tests: short enough that hanging submissions cost little.
 FAST = Limits(timeout=30, probe_timeout=2, unit_timeout=3, memory_mb=768)

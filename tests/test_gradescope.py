@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import zipfile
@@ -19,12 +20,9 @@ import pytest
 from grader import bank
 from grader.gradescope import validate
 
-from .conftest import CORPUS, ROOT, needs_root, solution_script
+from .conftest import CORPUS, HOSTILE_EXPECTED, ROOT, hostile_case, needs_root, processes_with, solution_script
 
 pytestmark = [pytest.mark.sandbox, needs_root]
-
-HOSTILE = CORPUS / "hostile"
-
 
 def layout(tmp_path: Path, files: dict[str, bytes]) -> Path:
     root = tmp_path / "autograder"
@@ -62,31 +60,68 @@ def test_the_solutions_notebook_gets_full_marks(tmp_path, namespaces):
     assert scores(doc) == {q.id: q.points for q in bank.QUESTIONS}
 
 
-CASES = {
-    # file: (questions that must be full, questions that must be zero)
-    "loop_top_level.ipynb": (bank.QUESTION_IDS, ()),
-    "os_exit.ipynb": (bank.QUESTION_IDS, ()),
-    "always_equal.py": (("q5", "q6", "q7", "q8"), ("q1", "q2", "q3", "q4", "q9", "q10")),
-    "patch_everything.ipynb": (("q1", "q2", "q3", "q4", "q5", "q9", "q10"), ("q6", "q7", "q8")),
-    "memory_bomb_cell.ipynb": (bank.QUESTION_IDS, ()),
-    "detached_processes.ipynb": (bank.QUESTION_IDS, ()),
-}
+# Gradescope hands run_autograder the files a student uploaded (it unpacks archives itself), so
+# every case of the corpus that is a notebook or a script goes through the zip's run_autograder.
+GRADESCOPE_CASES = sorted(name for name, e in HOSTILE_EXPECTED.items()
+                          if "archive" not in e and Path(name).suffix in (".ipynb", ".py"))
+# Without namespaces there is no chroot: the worker, though unprivileged, can write the host's
+# world-writable folders.  On Gradescope each container is thrown away after one submission.
+WORLD_WRITABLE = ("/tmp/", "/var/tmp/", "/dev/shm/")
 
 
-@pytest.mark.parametrize("name, namespaces", [(name, True) for name in sorted(CASES)]
-                         + [("always_equal.py", False), ("loop_top_level.ipynb", False), ("os_exit.ipynb", False),
-                            ("detached_processes.ipynb", False)])
-def test_hostile_submissions_get_their_honest_points_only(tmp_path, name, namespaces):
-    full, zero = CASES[name]
-    doc = run_autograder(layout(tmp_path, {name: (HOSTILE / name).read_bytes()}), namespaces=namespaces)
-    marker = json.loads((HOSTILE / "expected.json").read_text())[name].get("marker_process")
-    if marker:  # nothing it started outlives grading, with or without a PID namespace
-        from .test_hostile import processes_with
+def status_of(doc: dict) -> str | None:
+    found = re.search(r"Status: (\w+)\.", doc["output"])
+    return found.group(1) if found else None
 
-        assert processes_with(marker) == []
+
+@pytest.fixture(scope="module", params=[True, False], ids=["namespaces", "no-namespaces"])
+def corpus_through_run_autograder(request, tmp_path_factory):
+    """Every case, one fresh /autograder layout each (as Gradescope gives one container each)."""
+    namespaces = request.param
+    runs = {}
+    for name in GRADESCOPE_CASES:
+        tmp = tmp_path_factory.mktemp(Path(name).stem)
+        doc = run_autograder(layout(tmp, {name: hostile_case(name)}), namespaces=namespaces)
+        expected = HOSTILE_EXPECTED[name]
+        marker = expected.get("marker_process")
+        runs[name] = {"doc": doc, "survivors": processes_with(marker) if marker else [],
+                      "present": [p for p in expected.get("paths_absent", []) if os.path.lexists(p)]}
+    if not namespaces:  # leave no stray file for the tests that follow
+        for run in runs.values():
+            for path in run["present"]:
+                if path.startswith(WORLD_WRITABLE) and os.path.isfile(path):
+                    os.unlink(path)
+    yield namespaces, runs
+
+
+@pytest.mark.parametrize("name", GRADESCOPE_CASES)
+def test_every_hostile_case_gets_its_honest_points_through_run_autograder(corpus_through_run_autograder, name):
+    namespaces, runs = corpus_through_run_autograder
+    doc, expected = runs[name]["doc"], HOSTILE_EXPECTED[name]
     got = scores(doc)
-    assert {q: got[q] for q in full} == {q: bank.question(q).points for q in full}, doc["output"]
-    assert {q: got[q] for q in zero} == {q: 0 for q in zero}
+    assert set(got) == set(bank.QUESTION_IDS)
+    assert status_of(doc) in expected["status"], doc["output"]
+    assert {q: got[q] for q in expected["full"]} == {q: bank.question(q).points for q in expected["full"]}, \
+        doc["output"]
+    zero = expected["zero"]
+    if name == "disk_search.py" and not namespaces:
+        # Without a chroot this machine's checkout is readable in place (Gradescope has none, and
+        # its /autograder is root-only: test_a_submission_cannot_forge_results_json_or_read_the_tests).
+        zero = []
+    assert {q: got[q] for q in zero} == {q: 0 for q in zero}, doc["output"]
+    for q, score in expected.get("scores", {}).items():
+        assert got[q] == score
+
+
+@pytest.mark.parametrize("name", [n for n in GRADESCOPE_CASES
+                                  if HOSTILE_EXPECTED[n].get("marker_process") or HOSTILE_EXPECTED[n].get("paths_absent")])
+def test_nothing_a_hostile_case_starts_or_writes_outlives_run_autograder(corpus_through_run_autograder, name):
+    namespaces, runs = corpus_through_run_autograder
+    assert runs[name]["survivors"] == []
+    present = runs[name]["present"]
+    if not namespaces:
+        present = [p for p in present if not p.startswith(WORLD_WRITABLE)]
+    assert present == []
 
 
 @pytest.mark.parametrize("namespaces", [True, False], ids=["namespaces", "no-namespaces"])
@@ -161,8 +196,6 @@ q10_answers = dict(q10_answers) if started >= 2 else {{}}  # q10 full only if th
 '''
     doc = run_autograder(layout(tmp_path, {"lecture06.py": attack.encode()}), namespaces=False)
     assert doc["score"] == bank.total_points()
-    from .test_hostile import processes_with
-
     assert processes_with(marker) == []
     leftover = [p for p in os.listdir("/proc") if p.isdigit() and _uid(p) in range(61000, 61064)]
     assert leftover == []

@@ -15,29 +15,16 @@ import socket
 import subprocess
 import sys
 import threading
-from pathlib import Path
 
 import pytest
 
 from grader import bank
 
-from .conftest import CORPUS, ROOT, needs_root
+from .conftest import HOSTILE, HOSTILE_EXPECTED, ROOT, hostile_case, needs_root, processes_with
 
 pytestmark = [pytest.mark.sandbox, needs_root]
 
-HOSTILE = CORPUS / "hostile"
-# Cases that aim at this checkout or this interpreter name them by placeholder, so the
-# corpus attacks the real paths wherever the repository is cloned (/work here, /check in CI).
-PLACES = {"@REPO@": str(ROOT), "@BASE_PREFIX@": sys.base_prefix}
-
-
-def localise(text: str) -> str:
-    for placeholder, place in PLACES.items():
-        text = text.replace(placeholder, place)
-    return text
-
-
-EXPECTED = json.loads(localise((HOSTILE / "expected.json").read_text()))
+EXPECTED = HOSTILE_EXPECTED
 PORT = 47123
 
 
@@ -62,27 +49,13 @@ class Listener(threading.Thread):
             conn.close()
 
 
-def processes_with(marker: str) -> list[str]:
-    found = []
-    for pid in filter(str.isdigit, os.listdir("/proc")):
-        try:
-            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
-        except OSError:
-            continue
-        if marker in cmdline and "pytest" not in cmdline:
-            found.append(f"{pid}: {cmdline[:120]}")
-    return found
-
-
 @pytest.fixture(scope="module")
 def graded(tmp_path_factory):
     work = tmp_path_factory.mktemp("hostile")
     corpus = work / "corpus"
     shutil.copytree(HOSTILE, corpus, ignore=shutil.ignore_patterns("expected.json"))
     for case in corpus.glob("*.py"):
-        text = case.read_bytes()
-        if b"@REPO@" in text or b"@BASE_PREFIX@" in text:
-            case.write_text(localise(text.decode()))
+        case.write_bytes(hostile_case(case.name))
     listener = Listener()
     listener.start()
     out = work / "out"
