@@ -117,8 +117,12 @@ def prepare_container() -> None:
                 pass
 
 
-def run(root: Path, *, seed: int | None = None, limits=None) -> dict:
-    """Grade ``root``/submission in an isolated worker; write and return ``root``/results/results.json."""
+def run(root: Path, *, seed: int | None = None, limits=None, slot: int = 0) -> dict:
+    """Grade ``root``/submission in an isolated worker; write and return ``root``/results/results.json.
+
+    ``slot`` picks the worker's unprivileged uid (61000 + slot): graders that share one machine
+    need different slots, since leftovers are swept by uid.
+    """
     import secrets
     import time
 
@@ -137,7 +141,7 @@ def run(root: Path, *, seed: int | None = None, limits=None) -> dict:
     else:
         with ForkServer() as server:
             result = grade_source(Source(path), server, seed=seed if seed is not None else secrets.randbits(32),
-                                  limits=limits or Limits(**GRADESCOPE_LIMITS, scratch_mb=32))
+                                  limits=limits or Limits(**GRADESCOPE_LIMITS, scratch_mb=32), slot=slot)
         doc = gradescope_results(result)
         doc["execution_time"] = round(time.monotonic() - started, 3)
     atomic_write(results_path, (json.dumps(doc, indent=1) + "\n").encode())
@@ -157,13 +161,15 @@ def main(argv: list[str] | None = None) -> int:
     for name, value in GRADESCOPE_LIMITS.items():
         parser.add_argument(f"--{name.replace('_', '-').replace('unit', 'cell')}", dest=name, type=type(value),
                             default=value)
+    parser.add_argument("--slot", type=int, default=0, choices=range(64), metavar="0..63",
+                        help="the worker runs as uid 61000+SLOT; give graders sharing a machine different slots")
     args = parser.parse_args(argv)
     if args.prepare_container:
         prepare_container()
     try:
         from .engine import Limits
 
-        doc = run(args.root, seed=args.seed,
+        doc = run(args.root, seed=args.seed, slot=args.slot,
                   limits=Limits(**{k: getattr(args, k) for k in GRADESCOPE_LIMITS}, scratch_mb=32))
     except Exception as exc:  # the grader failed: say so in results.json rather than leave none
         from .results import atomic_write

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import json
 import os
+import queue
 import re
 import subprocess
 import sys
 import zipfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -36,10 +38,11 @@ def layout(tmp_path: Path, files: dict[str, bytes]) -> Path:
     return root
 
 
-def run_autograder(root: Path, *, namespaces: bool = True, python: str = sys.executable, budget: int = 300) -> dict:
+def run_autograder(root: Path, *, namespaces: bool = True, python: str = sys.executable, budget: int = 300,
+                   slot: int = 0) -> dict:
     env = dict(os.environ, AUTOGRADER_ROOT=str(root), CNN_GRADER_PYTHON=python, CNN_GRADER_BUDGET=str(budget),
                CNN_GRADER_NAMESPACES="1" if namespaces else "0",
-               CNN_GRADER_OPTIONS="--cell-timeout 2 --probe-timeout 2")
+               CNN_GRADER_OPTIONS=f"--cell-timeout 2 --probe-timeout 2 --slot {slot}")
     proc = subprocess.run(["bash", str(root / "source" / "run_autograder")], env=env, capture_output=True, text=True,
                           timeout=budget + 60)
     assert proc.returncode == 0, proc.stderr[-2000:]
@@ -76,19 +79,34 @@ def status_of(doc: dict) -> str | None:
 
 @pytest.fixture(scope="module", params=[True, False], ids=["namespaces", "no-namespaces"])
 def corpus_through_run_autograder(request, tmp_path_factory):
-    """Every case, one fresh /autograder layout each (as Gradescope gives one container each)."""
+    """Every case, one fresh /autograder layout each (as Gradescope gives one container each).
+
+    Two run at a time, on different slots (so different uids), as two graders sharing a machine must.
+    The file and process checks of a case are made when it ends, so they may see files or processes of
+    the case running beside it: a stray found there fails a case, never hides one.
+    """
     namespaces = request.param
-    runs = {}
-    for name in GRADESCOPE_CASES:
-        tmp = tmp_path_factory.mktemp(Path(name).stem)
-        doc = run_autograder(layout(tmp, {name: hostile_case(name)}), namespaces=namespaces)
+    folders = {name: tmp_path_factory.mktemp(Path(name).stem) for name in GRADESCOPE_CASES}
+    slots: queue.Queue[int] = queue.Queue()
+    for slot in (0, 1):
+        slots.put(slot)
+
+    def run(name: str) -> dict:
+        slot = slots.get()
+        try:
+            doc = run_autograder(layout(folders[name], {name: hostile_case(name)}), namespaces=namespaces, slot=slot)
+        finally:
+            slots.put(slot)
         expected = HOSTILE_EXPECTED[name]
         marker = expected.get("marker_process")
-        runs[name] = {"doc": doc, "survivors": processes_with(marker) if marker else [],
-                      "present": [p for p in expected.get("paths_absent", []) if os.path.lexists(p)]}
+        return {"doc": doc, "survivors": processes_with(marker) if marker else [],
+                "present": [p for p in expected.get("paths_absent", []) if os.path.lexists(p)]}
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        runs = dict(zip(GRADESCOPE_CASES, pool.map(run, GRADESCOPE_CASES)))
     if not namespaces:  # leave no stray file for the tests that follow
-        for run in runs.values():
-            for path in run["present"]:
+        for run_ in runs.values():
+            for path in run_["present"]:
                 if path.startswith(WORLD_WRITABLE) and os.path.isfile(path):
                     os.unlink(path)
     yield namespaces, runs
