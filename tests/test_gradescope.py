@@ -72,7 +72,8 @@ GRADESCOPE_CASES = sorted(name for name, e in HOSTILE_EXPECTED.items()
 WORLD_WRITABLE = ("/tmp/", "/var/tmp/", "/dev/shm/")
 
 
-def status_of(doc: dict) -> str | None:
+def reported_status(doc: dict) -> str | None:
+    """The row status that run_autograder's summary line reports ("... Status: ok.")."""
     found = re.search(r"Status: (\w+)\.", doc["output"])
     return found.group(1) if found else None
 
@@ -91,7 +92,7 @@ def corpus_through_run_autograder(request, tmp_path_factory):
     for slot in (0, 1):
         slots.put(slot)
 
-    def run(name: str) -> dict:
+    def grade_case(name: str) -> dict:
         slot = slots.get()
         try:
             doc = run_autograder(layout(folders[name], {name: hostile_case(name)}), namespaces=namespaces, slot=slot)
@@ -103,10 +104,10 @@ def corpus_through_run_autograder(request, tmp_path_factory):
                 "present": [p for p in expected.get("paths_absent", []) if os.path.lexists(p)]}
 
     with ThreadPoolExecutor(max_workers=2) as pool:
-        runs = dict(zip(GRADESCOPE_CASES, pool.map(run, GRADESCOPE_CASES)))
+        runs = dict(zip(GRADESCOPE_CASES, pool.map(grade_case, GRADESCOPE_CASES)))
     if not namespaces:  # leave no stray file for the tests that follow
-        for run_ in runs.values():
-            for path in run_["present"]:
+        for outcome in runs.values():
+            for path in outcome["present"]:
                 if path.startswith(WORLD_WRITABLE) and os.path.isfile(path):
                     os.unlink(path)
     yield namespaces, runs
@@ -118,7 +119,7 @@ def test_every_hostile_case_gets_its_honest_points_through_run_autograder(corpus
     doc, expected = runs[name]["doc"], HOSTILE_EXPECTED[name]
     got = scores(doc)
     assert set(got) == set(bank.QUESTION_IDS)
-    assert status_of(doc) in expected["status"], doc["output"]
+    assert reported_status(doc) in expected["status"], doc["output"]
     assert {q: got[q] for q in expected["full"]} == {q: bank.question(q).points for q in expected["full"]}, \
         doc["output"]
     zero = expected["zero"]
