@@ -1,0 +1,76 @@
+"""Cheats: full submissions that are right everywhere except one question, where they cheat.
+
+tests/corpus/cheats holds them; expected.json says, per file, which checks the cheat
+must NOT earn (``zero``) and which honest checks it must keep (``full``):
+
+- ``a*``, ``n*``: "convolution by hand" (q6) that reaches torch's own convolution or
+  pooling in disguise (threads, TorchScript, torch.library ops, popped or patched
+  torch-function modes, rewritten traces, forged answers, names bound out of the
+  static look's sight...).  ``conv2d`` (and/or ``max_pool2d``) must earn nothing.
+- ``m*``: q7/q8 models that lie about themselves (attributes that do not match what the
+  forward pass computes, overridden ``named_parameters``/``named_modules``, spoofed
+  classes, layers that only see a dummy tensor...).  Partial credit must come from
+  behaviour the judge verifies; attribute values are not evidence.
+- ``b*``: borderline ways (``F.unfold`` + matmul, numpy's 1-D ``np.convolve``): no check
+  of theirs is required to fail; only the honest parts are asserted.
+
+Every cheat was run on its own with ``python`` and gives the same results as torch's
+``F.conv2d``/``F.max_pool2d`` (or the model it pretends to be runs), so a zero here is
+the grader catching the trick, not the trick crashing.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from grader import bank
+from grader.grading import grade
+from grader.submission import Source, load
+
+from .conftest import CORPUS, FAST, needs_root
+
+pytestmark = [pytest.mark.sandbox, needs_root]
+
+CHEATS = CORPUS / "cheats"
+EXPECTED = json.loads((CHEATS / "expected.json").read_text())
+SEED = 7
+
+
+def test_the_corpus_and_its_expectations_agree():
+    files = {p.name for p in CHEATS.iterdir() if p.suffix in (".py", ".ipynb")}
+    assert files == set(EXPECTED)
+    known = {c.id for q in bank.QUESTIONS for c in q.checks}
+    for name, expected in EXPECTED.items():
+        assert set(expected["zero"]) <= known, name
+        assert set(expected["full"]) <= known, name
+        assert not set(expected["zero"]) & set(expected["full"]), name
+        assert expected["zero"] or expected.get("borderline"), name
+
+
+@pytest.fixture(scope="module")
+def graded(server):
+    """Every cheat graded once, with the test limits; name -> SubmissionResult."""
+    return {name: grade(load(Source(CHEATS / name)), server, seed=SEED, limits=FAST) for name in sorted(EXPECTED)}
+
+
+def _summary(result, ids) -> list[str]:
+    return [f"{c.id}: {c.points}/{c.max_points} {c.outcome}: {c.feedback[:200]}" for c in result.checks if c.id in ids]
+
+
+@pytest.mark.parametrize("name", sorted(n for n, e in EXPECTED.items() if e["zero"]))
+def test_the_cheated_checks_earn_nothing(graded, name):
+    result = graded[name]
+    earned = {c.id: c.points for c in result.checks if c.id in EXPECTED[name]["zero"] and c.points > 0}
+    assert earned == {}, (EXPECTED[name]["note"], _summary(result, set(earned)))
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_the_honest_parts_keep_their_points(graded, name):
+    result = graded[name]
+    assert result.status == "ok", (result.status, result.error, result.units)
+    by_id = {c.id: c for c in result.checks}
+    lost = [i for i in EXPECTED[name]["full"] if by_id[i].points != by_id[i].max_points]
+    assert lost == [], _summary(result, set(lost))
+    assert not [c.id for c in result.checks if c.outcome == "grader-error"]
