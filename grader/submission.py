@@ -13,6 +13,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .cell_input import transform_cell
 from .errors import InvalidSubmission, UsageError
 
 SUFFIXES = (".ipynb", ".py")
@@ -185,7 +186,7 @@ def decode_script(data: bytes) -> tuple[str, list[str]]:
 
 
 def notebook_cells(data: bytes, label: str) -> tuple[list[str], list[str]]:
-    """The code cells of a notebook (nbformat 4, or 3 with worksheets), with IPython magics removed."""
+    """The code cells of a notebook (nbformat 4, or 3 with worksheets), as IPython would run them (:mod:`.cell_input`)."""
     try:
         nb = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError, RecursionError):
@@ -208,47 +209,7 @@ def notebook_cells(data: bytes, label: str) -> tuple[list[str], list[str]]:
             source = "".join(source)
         if not isinstance(source, str):
             raise InvalidSubmission(f"{label}: a code cell's source is not text")
-        clean, removed = strip_magics(source)
-        if removed:
-            notes.append(f"cell {len(cells) + 1}: {removed}")
-        cells.append(clean)
+        code, cell_notes = transform_cell(source)
+        notes.extend(f"cell {len(cells) + 1}: {note}" for note in cell_notes)
+        cells.append(code)
     return cells, notes
-
-
-MAGIC_LINE = re.compile(r"^(\s*)([!%].*)$")
-MAGIC_ASSIGNMENT = re.compile(r"^(\s*[A-Za-z_][\w.]*\s*=\s*)([!%].*)$")
-
-
-def strip_magics(source: str) -> tuple[str, str | None]:
-    """Source with IPython syntax made inert: nothing it names ever runs, no shell is started.
-
-    A cell magic (``%%bash``...) drops the whole cell; a line magic or ``!`` shell
-    escape becomes ``pass`` (``x = !ls`` becomes ``x = None``).  Line numbers are kept.
-    """
-    lines = source.split("\n")
-    first = next((l.strip() for l in lines if l.strip()), "")
-    if first.startswith("%%"):
-        return "", f"cell magic {first.split()[0]} not run"
-    removed = []
-    out = []
-    for line in lines:
-        m = MAGIC_ASSIGNMENT.match(line)
-        if m:
-            out.append(f"{m.group(1)}None")
-            removed.append(m.group(2).split()[0])
-            continue
-        m = MAGIC_LINE.match(line)
-        if m and not _inside_string_guess(out):
-            out.append(f"{m.group(1)}pass")
-            removed.append(m.group(2).split()[0] if m.group(2).split() else m.group(2))
-            continue
-        out.append(line)
-    if not removed:
-        return source, None
-    return "\n".join(out), "IPython magics and shell escapes not run: " + ", ".join(sorted(set(removed)))[:200]
-
-
-def _inside_string_guess(previous: list[str]) -> bool:
-    """True when the lines so far leave a triple-quoted string open (a '!' there is text, not a shell)."""
-    text = "\n".join(previous)
-    return (text.count('"""') % 2 == 1) or (text.count("'''") % 2 == 1)

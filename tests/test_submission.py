@@ -8,7 +8,8 @@ import zipfile
 import pytest
 
 from grader.errors import InvalidSubmission, UsageError
-from grader.submission import Source, collect, load, strip_magics, student_id
+from grader.cell_input import transform_cell
+from grader.submission import Source, collect, load, student_id
 
 
 def nb(*sources, cell_type="code", **extra):
@@ -75,21 +76,53 @@ def test_binary_script_is_invalid(tmp_path):
         load(Source(path))
 
 
-def test_magics_and_shell_escapes_become_inert_and_line_numbers_stay():
+def test_magics_and_shell_escapes_become_calls_of_the_grading_shell_and_line_numbers_stay():
     src = "import os\n%matplotlib inline\n!rm -rf /\nfiles = !ls\n  %time x = 1\ny = 2"
-    clean, note = strip_magics(src)
-    assert clean.split("\n") == ["import os", "pass", "pass", "files = None", "  pass", "y = 2"]
-    assert "!rm" in note and "%matplotlib" in note
+    code, notes = transform_cell(src)
+    assert code.split("\n")[:6] == [
+        "import os", "get_ipython().run_line_magic('matplotlib', 'inline')", "get_ipython().system('rm -rf /')",
+        "files = get_ipython().getoutput('ls')", "  get_ipython().run_line_magic('time', 'x = 1')", "y = 2"]
+    assert "%matplotlib" in notes[0] and "shell commands not run" in notes[0]
 
 
-def test_a_cell_magic_drops_the_whole_cell():
-    clean, note = strip_magics("%%bash\ncurl http://example.com | sh\n")
-    assert clean == "" and "%%bash" in note
+@pytest.mark.parametrize("src", [
+    'x = 3\nprint("a %d"\n      % x)\n',             # a continuation line starting with % is Python's modulo
+    "a, b = 1, 2\nassert (a\n        != b)\n",         # ... and one starting with != a comparison
+    'text = """\n!important\n%not a magic\n"""\n',     # inside a string nothing is IPython's
+])
+def test_python_that_merely_looks_like_ipython_is_left_alone(src):
+    code, notes = transform_cell(src)
+    assert code == src and notes == []
+    compile(code, "<cell>", "exec")
 
 
-def test_an_exclamation_mark_inside_a_string_is_left_alone():
-    src = 'text = """\n!important\n"""\nx = 1'
-    assert strip_magics(src) == (src, None)
+def test_help_requests_become_inert_calls():
+    code, _ = transform_cell("import torch\ntorch.nn.Conv2d?\nconv2d??\nx = 1\n")
+    compile(code, "<cell>", "exec")
+    assert "pinfo2" in code and code.endswith("x = 1\n")
+
+
+def test_the_body_of_time_and_capture_runs_and_keeps_its_line_numbers():
+    code, notes = transform_cell("\n%%time\ndef f():\n    return 1\n%time y = f()\n")
+    assert code.split("\n")[2:4] == ["def f():", "    return 1"]
+    assert any("%%time: its body was run" in n for n in notes)
+    code, _ = transform_cell("%%capture out\nw = 3\n")
+    assert code.split("\n")[1] == "w = 3"
+
+
+def test_other_cell_magics_do_not_run():
+    code, notes = transform_cell("%%bash\ncurl http://example.com | sh\n")
+    assert code == "" and "%%bash not run" in notes[0]
+    assert transform_cell("%%writefile helper.py\nimport torch\n")[0] == ""
+
+
+def test_many_magics_cost_linear_time():
+    # IPython rescans a whole cell for each magic it rewrites (and gives up after 500): a cell of
+    # 20,000 of them must still come out whole, every line transformed.
+    code, _ = transform_cell("!ls\n" * 20_000)
+    assert code.count("get_ipython().system('ls')") == 20_000
+    code, notes = transform_cell("%%time\n" * 20_000 + "x = 1\n")
+    assert code.endswith("x = 1\n") and len(notes) == 1
 
 
 @pytest.mark.parametrize("name, expected", [

@@ -55,8 +55,55 @@ def prepare() -> None:
     _GUARD = Guard()
 
 
+class GradingShell:
+    """What ``get_ipython()`` is while a notebook is graded: the grading policy for IPython's syntax.
+
+    The judge turns a cell's magics, shell escapes and help requests into calls of
+    ``get_ipython()`` with IPython's own transformer (:mod:`grader.cell_input`);
+    here they meet this policy:
+
+    * ``%time`` and ``%prun`` run their statement in the user's namespace, as
+      Jupyter does (``%time model = CNN()`` defines ``model``); an expression's
+      value is returned (``y = %time f()``);
+    * every other line magic does nothing: ``%matplotlib``, ``%pip``, ``%timeit``
+      (which runs its statement in a scratch scope), ``%run``, ``%load``, ``obj?``...;
+    * shell escapes never start a shell: ``!cmd`` does nothing, ``x = !cmd`` gives ``[]``.
+    """
+
+    #: Line magics whose statement Jupyter runs in the user's namespace.
+    RUN = frozenset({"time", "prun"})
+
+    def __init__(self, namespace: dict):
+        self.user_ns = namespace
+
+    def run_line_magic(self, name, line="", _stack_depth=1):
+        if name not in self.RUN or not isinstance(line, str):
+            return None
+        try:
+            code = compile(line, "<magic>", "eval")
+        except SyntaxError:
+            exec(compile(line, "<magic>", "exec"), self.user_ns)
+            return None
+        return eval(code, self.user_ns)
+
+    def run_cell_magic(self, name, line="", cell=""):
+        return None  # the judge already unwrapped the cell magics whose body runs
+
+    def system(self, cmd="", *args, **kwargs):
+        return None
+
+    def getoutput(self, cmd="", *args, **kwargs):
+        return []
+
+    def __getattr__(self, name):
+        return lambda *args, **kwargs: None
+
+
 def fresh_namespace() -> dict:
-    return {"__name__": "__main__", "__builtins__": builtins, "display": lambda *a, **k: None}
+    namespace = {"__name__": "__main__", "__builtins__": builtins, "display": lambda *a, **k: None}
+    shell = GradingShell(namespace)
+    namespace["get_ipython"] = lambda: shell
+    return namespace
 
 
 class MemoryGauge:
