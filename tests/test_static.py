@@ -1,10 +1,10 @@
-"""The static look at what a hand-written convolution calls."""
+"""The judge's own reading of a hand-written convolution (grader.bank.static)."""
 
 from __future__ import annotations
 
 import pytest
 
-from grader.bank.static import builtin_uses
+from grader.bank.static import by_hand_findings
 
 HAND_WRITTEN = '''
 import torch
@@ -19,35 +19,82 @@ def conv2d(image, kernel, stride=1, padding=0):
 '''
 
 
+def found(units, function="conv2d"):
+    return [(f.kind, f.what) for f in by_hand_findings(tuple(units), function)]
+
+
 def test_a_hand_written_convolution_is_clean():
-    assert builtin_uses((HAND_WRITTEN,), "conv2d") == []
+    assert found([HAND_WRITTEN]) == []
 
 
 @pytest.mark.parametrize("source, expected", [
     ("import torch.nn.functional as F\ndef conv2d(i, k, stride=1, padding=0):\n    return F.conv2d(i, k)\n",
-     [".conv2d"]),
+     ("builtin", "F.conv2d")),
     ("from torch.nn.functional import conv2d as c\ndef conv2d(i, k, stride=1, padding=0):\n    return c(i, k)\n",
-     ["from torch.nn.functional import conv2d"]),
-    ("import torch\nhelper = torch.nn.functional.conv2d\ndef conv2d(i, k):\n    return helper(i, k)\n", [".conv2d"]),
+     ("builtin", "import of torch.nn.functional.conv2d")),
+    ("import torch\nhelper = torch.nn.functional.conv2d\ndef conv2d(i, k):\n    return helper(i, k)\n",
+     ("builtin", "torch.nn.functional.conv2d")),
     ("import torch\ndef inner(i, k):\n    return torch.nn.Conv2d(1, 1, 3)(i)\ndef conv2d(i, k):\n    return inner(i, k)\n",
-     [".Conv2d"]),
-    ("import torch\ndef conv2d(i, k):\n    return getattr(torch, 'con' + 'v2d')(i, k)\n", ["getattr(...)"]),
-    ("import torch\ndef conv2d(i, k):\n    with torch._C._DisableTorchDispatch():\n        return i\n",
-     ["._DisableTorchDispatch"]),
-    ("import operator, torch.nn.functional as F\ndef conv2d(i, k):\n    return operator.attrgetter('conv2d')(F)(i, k)\n",
-     ["'conv2d'"]),
-    ("import torch.nn.functional as F\ndef conv2d(i, k):\n    return F.__dict__['conv' + '2d'](i, k)\n",
-     [".__dict__"]),
+     ("builtin", "torch.nn.Conv2d")),
+    ("import torch\nfor helper in [torch.conv2d]:\n    pass\ndef conv2d(i, k):\n    return helper(i, k)\n",
+     ("builtin", "torch.conv2d")),                              # bound by `for`
+    ("import torch\ntry:\n    helper = torch.conv_tbc\nexcept Exception:\n    helper = None\n"
+     "def conv2d(i, k):\n    return helper(i, k)\n", ("builtin", "torch.conv_tbc")),   # bound in `try`
+    ("import torch\ndef conv2d(i, k):\n    return i\ndef swap():\n    global conv2d\n    conv2d = torch.conv2d\n"
+     "swap()\n", ("builtin", "torch.conv2d")),                  # rebound by a `global` statement
+    ("import torch\ndef conv2d(i, k):\n    return getattr(torch, 'con' + 'v2d')(i, k)\n",
+     ("unverifiable", "getattr")),
+    ("import torch\ndef conv2d(i, k):\n    with torch._C.DisableTorchFunction():\n        return i\n",
+     ("unverifiable", "torch._C")),
+    ("import operator, torch.nn.functional as F\ndef conv2d(i, k):\n    return operator.attrgetter('c')(F)(i, k)\n",
+     ("unverifiable", "operator.attrgetter")),
+    ("import torch.nn.functional as F\ndef conv2d(i, k):\n    return F.__dict__['c' + 'onv2d'](i, k)\n",
+     ("unverifiable", "F.__dict__")),
+    ("import threading\n" + HAND_WRITTEN, ("unverifiable", "import threading")),
+    ("import torch\nunit = torch.jit.CompilationUnit('')\n" + HAND_WRITTEN, ("unverifiable", "torch.jit")),
+    ("import sys\nsys.settrace(None)\n" + HAND_WRITTEN, ("unverifiable", "sys.settrace")),
+    ("exec('x = 1')\n" + HAND_WRITTEN, ("unverifiable", "exec")),
+    ("import torch\ntorch.Tensor.sum = torch.Tensor.mean\n" + HAND_WRITTEN,
+     ("unverifiable", "torch.Tensor.sum = ... (patches an imported module)")),
+    ("open('helper.py', 'w').write('x')\nimport helper\n" + HAND_WRITTEN,
+     ("unverifiable", "import helper (a module that is not installed, in a submission that writes files: "
+                      "open(..., mode))")),
 ])
-def test_built_in_convolution_is_found_however_it_is_reached(source, expected):
-    assert builtin_uses((source,), "conv2d") == expected
+def test_built_in_convolution_and_unreadable_code_are_found_however_they_are_reached(source, expected):
+    assert expected in found([source])
 
 
-def test_torch_names_elsewhere_in_the_submission_do_not_count():
-    cnn = "import torch\nclass CNN(torch.nn.Module):\n    def __init__(self):\n        self.c = torch.nn.Conv2d(1, 3, 3)\n"
-    assert builtin_uses((cnn, HAND_WRITTEN), "conv2d") == []
+def test_the_definition_in_force_counts_not_a_first_draft():
+    draft = "import torch.nn.functional as F\ndef conv2d(i, k, stride=1, padding=0):\n    return F.conv2d(i, k)\n"
+    assert found([draft, HAND_WRITTEN]) == []
+    assert found([HAND_WRITTEN, draft]) == [("builtin", "F.conv2d")]
+
+
+def test_local_names_are_not_confused_with_top_level_ones():
+    # A top-level self-check binds `out` (and `x`) to torch's convolution; conv2d's own `out` is local.
+    self_check = ("import torch.nn.functional as F\nx = torch.ones(1, 1, 4, 4)\n"
+                  "out = F.conv2d(x, torch.ones(1, 1, 2, 2))\nassert out.shape == (1, 1, 3, 3)\n")
+    assert found([HAND_WRITTEN, self_check]) == []
+    loop_local = ("import torch\nresult = torch.nn.functional.conv2d\n"
+                  "def conv2d(image, kernel):\n    result = torch.zeros(2, 2)\n"
+                  "    for out in range(2):\n        result[out] = sum(v for v in image[out])\n    return result\n")
+    assert found([loop_local]) == []
+
+
+def test_ordinary_notebook_code_elsewhere_does_not_count():
+    cnn = ("import torch\nclass CNN(torch.nn.Module):\n    def __init__(self):\n        super().__init__()\n"
+           "        for i in range(2):\n            setattr(self, f'conv{i}', torch.nn.Conv2d(1, 3, 3))\n"
+           "    def forward(self, x):\n        return getattr(self, 'conv0')(x)\n")
+    plots = "import matplotlib\nimport numpy as np\nimport torch\ntorch.backends.cudnn.deterministic = True\n"
+    timed = "get_ipython().run_line_magic('time', 'y = 1')\n"
+    assert found([cnn, plots, timed, HAND_WRITTEN]) == []
+
+
+def test_a_time_magic_statement_is_read_as_code():
+    magic = "get_ipython().run_line_magic('time', 'conv2d = torch.conv2d')\n"
+    assert ("builtin", "torch.conv2d") in found(["import torch\n", HAND_WRITTEN, magic])
 
 
 def test_cells_that_do_not_parse_are_skipped_and_no_source_means_no_finding():
-    assert builtin_uses(("def broken(:\n", HAND_WRITTEN), "conv2d") == []
-    assert builtin_uses(None, "conv2d") == []
+    assert found(["def broken(:\n", HAND_WRITTEN]) == []
+    assert by_hand_findings(None, "conv2d") == []

@@ -13,7 +13,7 @@ from ..judged.verdict import Wrong, describe
 from ..judged.wire import Array
 from . import reference
 from .base import Check, Question
-from .static import builtin_uses
+from .static import by_hand_findings
 
 #: Results are compared with torch's within ``|got - want| <= ATOL + RTOL * |want|``
 #: elementwise; inputs are float32 in [-1, 1], so this allows for a different
@@ -26,6 +26,10 @@ BUILTIN_OPS = re.compile(r"conv|pool")
 
 BUILTIN_FEEDBACK = ("It calls torch's built-in {what} ({ops}). This question asks you to write it yourself "
                     "with plain tensor operations (slicing, *, sum, max), so this part earns no credit.")
+UNVERIFIABLE_FEEDBACK = ("The grader credits code written by hand only when it can read what the code does, and "
+                         "this submission uses {ops}, which can run or rebind code out of sight. Write {name} with "
+                         "plain tensor operations (slicing, *, sum, max) and leave these out: this part earns no "
+                         "credit.")
 
 
 def _as_tensor(value, what: str) -> torch.Tensor:
@@ -42,14 +46,19 @@ def _close(got: torch.Tensor, want: torch.Tensor) -> bool:
 def _run_cases(probe, name, cases, expected, variants, what, builtin_what, rule):
     """Call ``name`` on every case; compare with ``expected``; name a mistake from ``variants``.
 
-    A built-in convolution or pooling is caught twice, independently: in the
-    source, before anything runs (:mod:`.static`, which also refuses names
-    computed at run time), and in the torch functions the first call used
-    (traced in the worker; tracing every call would cost more than grading).
+    A built-in convolution or pooling is caught in the source, by the judge,
+    before anything runs (:mod:`.static`: the code reachable from ``name``, and
+    features that would hide code from that reading).  The torch functions the
+    first call used, traced in the worker, are a second look; being the
+    worker's own report, it can only take points away, never grant them.
     """
-    named = builtin_uses(probe.source, name)
-    if named:
-        raise Wrong(BUILTIN_FEEDBACK.format(what=builtin_what, ops=", ".join(named)), {"mistake": "builtin"})
+    findings = by_hand_findings(probe.source, name)
+    builtins = [f.what for f in findings if f.kind == "builtin"]
+    if builtins:
+        raise Wrong(BUILTIN_FEEDBACK.format(what=builtin_what, ops=", ".join(builtins[:5])), {"mistake": "builtin"})
+    if findings:
+        ops = ", ".join(f"`{f.what}`" for f in findings[:5])
+        raise Wrong(UNVERIFIABLE_FEEDBACK.format(ops=ops, name=name), {"mistake": "unverifiable"})
     wrong, shape_wrong = [], []
     results = []
     for (args, kwargs), want, result in zip(cases, expected, probe.call_many(name, cases, trace="first")):

@@ -1,72 +1,363 @@
-"""A static look at what a submitted function calls, without running it.
+"""The judge's own reading of a submission: does a hand-written function reach torch's convolution?
 
-For "convolution by hand" the worker traces the torch functions a call uses,
-but that trace lives in the submission's process, which a determined
-submission can tamper with.  This second, independent look reads the
-submission's source in the judge: the named function, and everything it
-refers to that the submission defines at top level (helpers, aliases,
-imports), must not name torch's convolution or pooling, nor reach for
-anything by a name computed at run time.
+"Convolution by hand" (q6) earns its points only on evidence the judge controls.
+What a worker reports about itself (the torch functions a call used) can be
+forged by the code it runs, so the decision rests on this reading of the whole
+source, in the judge, before anything runs.  Two rules:
+
+1. **Reachable code is clean.**  The definition of ``conv2d`` that is in force
+   when the checks run (the last binding of the name), and everything it can
+   reach by name under Python's scoping rules (helpers, aliases, imports,
+   classes, decorators, default arguments), must not name torch's convolution
+   or pooling (any attribute, import or string matching :data:`BUILT_IN`).  A
+   local name inside a function is that function's own: a top-level
+   ``out = F.conv2d(...)`` self-check does not taint a local ``out``.  When a
+   reachable name is bound more than once in a way whose order cannot be read
+   off the text (inside a loop, a branch, a ``try``, a ``with``, or by a
+   ``global`` statement in a function), every one of its bindings counts.
+
+2. **The whole submission stays readable.**  Features that let code run or
+   rebind names out of the reader's sight make the reading unverifiable, so a
+   submission that uses any of them, anywhere, earns nothing on the by-hand
+   part (:data:`UNREADABLE_IMPORTS`, :data:`UNREADABLE_NAMES`,
+   :data:`UNREADABLE_ATTRIBUTES`, private torch attributes, patching imported
+   modules, dunder hooks, metaclasses, modules that are not installed).  They
+   are threads and callbacks, tracing hooks and frame or heap inspection,
+   ``exec``/``eval``/``compile`` and computed attribute names, TorchScript,
+   ``torch.library``/``torch.ops``/``torch._C``, dynamic imports and code
+   written then imported.  Ordinary notebooks use none of them.
+
+Every rule works on the syntax tree; the cost is linear in the size of the source.
 """
 
 from __future__ import annotations
 
 import ast
 import functools
+import importlib.util
+import re
+from dataclasses import dataclass
 
-#: Attribute or imported names that are torch's own convolution or pooling, or ways around the trace.
-FORBIDDEN = frozenset({
-    "conv1d", "conv2d", "conv3d", "convolution", "_convolution", "conv_transpose1d", "conv_transpose2d",
-    "mkldnn_convolution", "_slow_conv2d_forward", "thnn_conv2d", "cudnn_convolution",
-    "max_pool1d", "max_pool2d", "max_pool3d", "max_pool2d_with_indices", "avg_pool1d", "avg_pool2d",
-    "adaptive_max_pool2d", "adaptive_avg_pool2d", "lp_pool2d", "fractional_max_pool2d",
-    "Conv1d", "Conv2d", "Conv3d", "LazyConv2d", "MaxPool1d", "MaxPool2d", "AvgPool2d", "AdaptiveMaxPool2d",
-    "AdaptiveAvgPool2d", "LPPool2d", "FractionalMaxPool2d",
-    "_DisableTorchDispatch", "DisableTorchFunction", "DisableTorchFunctionSubclass", "_unset_dispatch_mode",
-    "_op_recorder", "get_objects", "__dict__", "__getattribute__",
+#: A name that is torch's (or a library's) own convolution or pooling: ``F.conv2d``, ``nn.MaxPool2d``,
+#: ``torch.conv_tbc``, ``F._max_pool2d``, ``nn.ConvTranspose2d``, ``np.convolve``, ``correlate2d``...
+BUILT_IN = re.compile(r"conv|pool|correlat", re.IGNORECASE)
+
+#: Modules whose use lets code run out of sight (threads, callbacks, other processes), reach into frames,
+#: the heap or C, or load code the reader cannot see.
+UNREADABLE_IMPORTS = frozenset({
+    "threading", "_thread", "concurrent", "multiprocessing", "asyncio", "sched", "signal", "atexit", "weakref",
+    "subprocess", "pty", "ctypes", "cffi", "inspect", "importlib", "pkgutil", "runpy", "imp", "zipimport",
+    "code", "codeop", "pickle", "_pickle", "dill", "cloudpickle", "marshal", "copyreg", "types", "builtins",
+    "__builtin__", "numba", "cython", "tracemalloc", "faulthandler", "bdb", "pdb", "trace", "dis", "opcode",
 })
-#: Calls that reach things by names computed at run time.
-DYNAMIC = frozenset({"eval", "exec", "compile", "__import__", "getattr", "vars", "globals", "locals",
-                     "import_module"})
+#: Built-in names that run code from strings, look names up at run time, or hand out namespaces.
+UNREADABLE_NAMES = frozenset({
+    "exec", "eval", "compile", "__import__", "globals", "locals", "vars", "getattr", "setattr", "delattr",
+    "breakpoint", "__builtins__", "__loader__", "__spec__", "memoryview",
+})
+#: Attributes that reach frames, the heap, tracing, the import system, TorchScript, torch's dispatch,
+#: other processes, or compiled code.
+UNREADABLE_ATTRIBUTES = frozenset({
+    "settrace", "setprofile", "_getframe", "_current_frames", "f_back", "f_globals", "f_locals", "f_code",
+    "f_builtins", "gi_frame", "cr_frame", "ag_frame", "tb_frame", "get_objects", "get_referrers",
+    "get_referents", "meta_path", "path_hooks", "path_importer_cache", "attrgetter", "methodcaller",
+    "getattr_static", "jit", "library", "ops", "fx", "overrides", "compile", "export", "cpp_extension",
+    "load_inline", "system", "popen", "fork", "forkpty", "execv", "execve", "execvp", "execl", "execlp",
+    "spawnv", "spawnl", "posix_spawn", "addaudithook", "excepthook", "displayhook", "modules",
+    "register_forward_hook", "register_forward_pre_hook", "register_module_forward_hook",
+    "register_module_forward_pre_hook", "register_hook", "TorchFunctionMode", "TorchDispatchMode",
+    "DisableTorchFunction", "DisableTorchFunctionSubclass", "as_subclass", "grad",
+})
+#: Of those, the attributes that are only unreadable on torch (``re.compile`` is fine, ``torch.compile`` is not).
+TORCH_ONLY_ATTRIBUTES = frozenset({"jit", "library", "ops", "fx", "overrides", "compile", "export"})
+#: Private names of torch that are plain helpers (``from torch.nn.modules.utils import _pair``).
+PLAIN_PRIVATE_NAMES = frozenset({"_pair", "_single", "_triple", "_quadruple", "_ntuple", "_reverse_repeat_tuple"})
+#: Attributes that write files: with them, an import of a module that is not installed may load
+#: code the submission wrote.
+FILE_WRITERS = frozenset({"write_text", "write_bytes", "copy", "copyfile", "copy2", "copytree", "move",
+                          "symlink", "symlink_to", "hardlink_to", "link", "savetxt", "tofile", "to_csv"})
+#: Special methods a class may define without running code out of the reader's sight.
+PLAIN_DUNDERS = frozenset({
+    "__init__", "__repr__", "__str__", "__len__", "__getitem__", "__setitem__", "__iter__", "__next__",
+    "__contains__", "__call__", "__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__", "__hash__",
+    "__add__", "__sub__", "__mul__", "__matmul__", "__truediv__", "__floordiv__", "__mod__", "__neg__",
+    "__bool__", "__enter__", "__exit__", "__name__", "__main__", "__doc__", "__version__", "__file__",
+    "__all__", "__future__", "__annotations__", "__slots__", "__qualname__", "__module__",
+})
+#: Attribute reads of these dunders are plain; any other dunder attribute (``__dict__``, ``__globals__``,
+#: ``__code__``, ``__class__`` assignment...) reaches behind the names.
+PLAIN_DUNDER_ATTRIBUTES = frozenset({"__init__", "__name__", "__doc__", "__version__", "__file__",
+                                     "__qualname__", "__module__", "__len__", "__getitem__", "__call__"})
+#: Magics whose statement the grading shell runs (see grader.judged.serve.GradingShell): their text is code.
+RUN_MAGICS = frozenset({"time", "prun"})
+#: Roots of imported modules whose attributes may be set (settings, not code).
+SETTABLE_MODULE_ATTRIBUTES = re.compile(r"^(torch\.backends|plt|matplotlib|mpl|pd|pandas|np\.random|warnings)\b")
 
 
-@functools.lru_cache(maxsize=8)
-def _top_level(units: tuple[str, ...]) -> dict[str, list[ast.AST]]:
-    """Every top-level binding of the submission: name -> the nodes that bind it."""
-    out: dict[str, list[ast.AST]] = {}
+@dataclass(frozen=True)
+class Finding:
+    """Why a hand-written function earns nothing: it reaches a built-in, or the source cannot be read."""
+
+    kind: str
+    """``builtin`` (it names torch's convolution or pooling) or ``unverifiable``."""
+    what: str
+    """The construct, in the student's words: ``F.conv2d``, ``import threading``..."""
+
+
+def by_hand_findings(units: tuple[str, ...] | None, function: str) -> list[Finding]:
+    """What keeps ``function`` from counting as written by hand; empty when it is clean.
+
+    ``units`` are the code the worker runs, in order (a notebook's transformed cells,
+    or a script's whole text).  Units that do not parse are skipped: they did not run.
+    """
+    if not units:
+        return []
+    reading = _read(tuple(units))
+    findings = list(reading.unreadable)
+    findings += _reachable_builtins(reading, function)
+    return sorted(set(findings), key=lambda f: (f.kind, f.what))
+
+
+class _Reading:
+    """The submission's module-level bindings and its unreadable features."""
+
+    def __init__(self) -> None:
+        self.bindings: dict[str, list[tuple[ast.AST, bool]]] = {}
+        """name -> (binding statement or node, plain): plain = a statement directly in a unit's body."""
+        self.imported: dict[str, str] = {}
+        """module-level name -> the dotted module or object it was imported as."""
+        self.unreadable: list[Finding] = []
+        self.global_in_functions: set[str] = set()
+        self.missing_imports: list[str] = []
+        """Imported modules that are not installed: harmless (the import fails) unless the submission
+        writes files, and so may have written them."""
+        self.writes: list[str] = []
+
+
+@functools.lru_cache(maxsize=4)
+def _read(units: tuple[str, ...]) -> _Reading:
+    reading = _Reading()
     for unit in units:
         try:
             tree = ast.parse(unit)
-        except (SyntaxError, ValueError, RecursionError, MemoryError):
+        except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError):
             continue
-        for node in tree.body:
-            for name in _bound_names(node):
-                out.setdefault(name, []).append(node)
-    return out
+        for statement in _with_magic_statements(tree.body):
+            _bind_top_level(reading, statement, plain=True)
+        _scan_unreadable(reading, tree)
+    if reading.missing_imports and reading.writes:
+        reading.unreadable += [Finding("unverifiable", f"import {m} (a module that is not installed, in a "
+                                                       f"submission that writes files: {reading.writes[0]})")
+                               for m in reading.missing_imports]
+    return reading
 
 
-def _bound_names(node: ast.AST) -> list[str]:
+def _with_magic_statements(body: list[ast.stmt]):
+    """The statements of a unit, with the code of a ``%time stmt`` line in its place."""
+    for statement in body:
+        code = _magic_code(statement)
+        if code is None:
+            yield statement
+            continue
+        try:
+            yield from ast.parse(code).body
+        except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError):
+            yield statement
+
+
+def _magic_code(node: ast.AST) -> str | None:
+    call = node.value if isinstance(node, (ast.Expr, ast.Assign)) else None
+    if (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr == "run_line_magic"
+            and len(call.args) >= 2 and all(isinstance(a, ast.Constant) and isinstance(a.value, str)
+                                            for a in call.args[:2]) and call.args[0].value in RUN_MAGICS):
+        code = call.args[1].value
+        if isinstance(node, ast.Assign):
+            return f"{ast.unparse(node.targets[0])} = ({code})"
+        return code
+    return None
+
+
+def _bind_top_level(reading: _Reading, node: ast.stmt, *, plain: bool) -> None:
+    """Record the module-level names ``node`` binds (descending into compound statements, not scopes)."""
+    for name in _names_bound_by(node):
+        reading.bindings.setdefault(name, []).append((node, plain))
+    if isinstance(node, (ast.Import, ast.ImportFrom)):
+        for alias in node.names:
+            if isinstance(node, ast.Import):
+                reading.imported[(alias.asname or alias.name).split(".")[0]] = (
+                    alias.name if alias.asname else alias.name.split(".")[0])
+            elif alias.name != "*":
+                reading.imported[alias.asname or alias.name] = f"{node.module}.{alias.name}"
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+        return
+    for child in ast.iter_child_nodes(node):
+        if isinstance(child, ast.stmt):
+            for statement in _with_magic_statements([child]):
+                _bind_top_level(reading, statement, plain=False)
+        elif isinstance(child, ast.excepthandler):
+            if child.name:
+                reading.bindings.setdefault(child.name, []).append((child, False))
+            for statement in child.body:
+                _bind_top_level(reading, statement, plain=False)
+        elif isinstance(child, ast.match_case):
+            for statement in child.body:
+                _bind_top_level(reading, statement, plain=False)
+
+
+def _names_bound_by(node: ast.stmt) -> list[str]:
+    """Names a statement binds in its own scope (not those of the statements nested in it)."""
     if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
         return [node.name]
     if isinstance(node, (ast.Import, ast.ImportFrom)):
         return [(a.asname or a.name).split(".")[0] for a in node.names]
     targets: list[ast.AST] = []
     if isinstance(node, ast.Assign):
-        targets = node.targets
+        targets = list(node.targets)
     elif isinstance(node, (ast.AnnAssign, ast.AugAssign)):
         targets = [node.target]
-    names = []
-    for t in targets:
-        names += [n.id for n in ast.walk(t) if isinstance(n, ast.Name)]
+    elif isinstance(node, (ast.For, ast.AsyncFor)):
+        targets = [node.target]
+    elif isinstance(node, (ast.With, ast.AsyncWith)):
+        targets = [item.optional_vars for item in node.items if item.optional_vars is not None]
+    names = [n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name)]
+    # Walrus targets in expressions directly in this statement bind in its scope too.
+    for child in ast.iter_child_nodes(node):
+        if isinstance(child, ast.expr):
+            names += [n.target.id for n in _walk_scope(child) if isinstance(n, ast.NamedExpr)]
     return names
 
 
-def builtin_uses(units: tuple[str, ...] | None, function: str) -> list[str]:
-    """What in ``function`` (and what it refers to) names torch's convolution/pooling; empty when clean."""
-    if not units:
-        return []
-    defs = _top_level(units)
-    found: list[str] = []
+def _walk_scope(node: ast.AST):
+    """``ast.walk`` that does not enter nested functions, lambdas or classes."""
+    todo = [node]
+    while todo:
+        current = todo.pop()
+        yield current
+        for child in ast.iter_child_nodes(current):
+            if not isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+                todo.append(child)
+
+
+def _root(node: ast.AST) -> tuple[str | None, str]:
+    """The name an attribute chain starts from, and the chain as text: ``torch.nn.functional.conv2d``."""
+    parts = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if isinstance(node, ast.Name):
+        parts.append(node.id)
+        return node.id, ".".join(reversed(parts))
+    return None, ".".join(reversed(parts))
+
+
+def _scan_unreadable(reading: _Reading, tree: ast.AST) -> None:
+    """Rule 2, over everything in a unit."""
+    add = reading.unreadable.append
+    calls = {id(n.func): n for n in ast.walk(tree) if isinstance(n, ast.Call)}
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            modules = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""]
+            for module in modules:
+                top = module.split(".")[0]
+                if node.__class__ is ast.ImportFrom and node.level:
+                    add(Finding("unverifiable", f"a relative import (from {'.' * node.level}{module} import ...)"))
+                elif top in UNREADABLE_IMPORTS:
+                    add(Finding("unverifiable", f"import {module}"))
+                elif top and not _installed(top):
+                    reading.missing_imports.append(module)
+            if isinstance(node, ast.ImportFrom):
+                for alias in node.names:
+                    if alias.name in UNREADABLE_ATTRIBUTES or alias.name in UNREADABLE_NAMES or (
+                            alias.name.startswith("_") and not alias.name.startswith("__")
+                            and alias.name not in PLAIN_PRIVATE_NAMES):
+                        add(Finding("unverifiable", f"from {node.module} import {alias.name}"))
+        elif isinstance(node, ast.Name) and node.id in UNREADABLE_NAMES:
+            if not _plain_attribute_call(node, calls.get(id(node))):
+                add(Finding("unverifiable", f"{node.id}"))
+        elif isinstance(node, ast.Name) and node.id == "open":
+            call = calls.get(id(node))
+            mode = call.args[1] if call is not None and len(call.args) > 1 else next(
+                (k.value for k in call.keywords if k.arg == "mode"), None) if call is not None else None
+            if call is None or (mode is not None and not (isinstance(mode, ast.Constant) and isinstance(
+                    mode.value, str) and set(mode.value) <= set("rbt"))):
+                reading.writes.append("open(..., mode)")
+        elif isinstance(node, ast.Attribute):
+            root, chain = _root(node)
+            attr = node.attr
+            if attr.startswith("__") and attr.endswith("__") and attr not in PLAIN_DUNDER_ATTRIBUTES:
+                add(Finding("unverifiable", f"{chain}"))
+            elif attr in UNREADABLE_ATTRIBUTES and root in reading.imported and not _settings_chain(chain):
+                if attr in TORCH_ONLY_ATTRIBUTES and not reading.imported[root].startswith("torch"):
+                    continue
+                if attr == "modules" and reading.imported.get(root) != "sys":
+                    continue  # nn.Module.modules() is a method, sys.modules the import table
+                if attr == "grad" and not chain.endswith("nn.grad"):
+                    continue  # x.grad is a gradient; torch.nn.grad computes convolutions
+                add(Finding("unverifiable", chain))
+            elif attr.startswith("_") and not attr.startswith("__") and root in reading.imported \
+                    and attr not in PLAIN_PRIVATE_NAMES:
+                add(Finding("unverifiable", chain))  # torch._C, F._max_pool2d, sys._getframe...
+            if attr in FILE_WRITERS:
+                reading.writes.append(chain)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            name = node.name
+            if name.startswith("__") and name.endswith("__") and name not in PLAIN_DUNDERS:
+                add(Finding("unverifiable", f"def {name}"))
+            declared = {n for s in ast.walk(node) if isinstance(s, ast.Global) for n in s.names}
+            reading.global_in_functions.update(declared)
+            for statement in ast.walk(node):  # a module-level name bound from inside a function
+                if isinstance(statement, ast.stmt) and statement is not node:
+                    for bound in set(_names_bound_by(statement)) & declared:
+                        reading.bindings.setdefault(bound, []).append((statement, False))
+        elif isinstance(node, ast.ClassDef):
+            if any(k.arg == "metaclass" for k in node.keywords):
+                add(Finding("unverifiable", f"class {node.name}(metaclass=...)"))
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "type" \
+                and len(node.args) == 3:
+            add(Finding("unverifiable", "type(name, bases, namespace)"))
+        if isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Delete)):
+            targets = node.targets if isinstance(node, (ast.Assign, ast.Delete)) else [node.target]
+            for target in targets:
+                for sub in ast.walk(target):
+                    if isinstance(sub, ast.Attribute):
+                        root, chain = _root(sub)
+                        if root in reading.imported and not _settings_chain(chain):
+                            add(Finding("unverifiable", f"{chain} = ... (patches an imported module)"))
+                        elif root in reading.bindings and not isinstance(sub.ctx, ast.Load) and any(
+                                isinstance(b, (ast.FunctionDef, ast.ClassDef)) for b, _ in reading.bindings[root]):
+                            add(Finding("unverifiable", f"{chain} = ... (changes a function or class)"))
+
+
+def _settings_chain(chain: str) -> bool:
+    return bool(SETTABLE_MODULE_ATTRIBUTES.match(chain))
+
+
+def _plain_attribute_call(name: ast.Name, call: ast.Call | None) -> bool:
+    """A plain attribute lookup or update: on the object's own ``self``/``cls`` (layers made in a loop:
+    ``setattr(self, f"conv{i}", ...)``), or ``getattr(obj, "constant")`` with a name that is
+    neither private nor a built-in."""
+    if name.id not in ("getattr", "setattr", "delattr") or call is None or len(call.args) < 2:
+        return False
+    if isinstance(call.args[0], ast.Name) and call.args[0].id in ("self", "cls"):
+        return True
+    attr = call.args[1]
+    return (name.id == "getattr" and isinstance(attr, ast.Constant) and isinstance(attr.value, str)
+            and not attr.value.startswith("_") and not BUILT_IN.search(attr.value)
+            and attr.value not in UNREADABLE_ATTRIBUTES)
+
+
+@functools.lru_cache(maxsize=256)
+def _installed(module: str) -> bool:
+    """Whether ``module`` is installed where the judge runs (a module a submission writes is not)."""
+    try:
+        return importlib.util.find_spec(module) is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def _reachable_builtins(reading: _Reading, function: str) -> list[Finding]:
+    """Rule 1: walk from the binding of ``function`` in force, through every name it reaches."""
+    findings: list[Finding] = []
     seen: set[str] = set()
     todo = [function]
     while todo:
@@ -74,21 +365,71 @@ def builtin_uses(units: tuple[str, ...] | None, function: str) -> list[str]:
         if name in seen:
             continue
         seen.add(name)
-        for node in defs.get(name, []):
-            if isinstance(node, ast.ImportFrom):
+        for node in _bindings_in_force(reading, name):
+            if isinstance(node, (ast.Import, ast.ImportFrom)):
                 for alias in node.names:
-                    if (alias.asname or alias.name) == name and alias.name in FORBIDDEN:
-                        found.append(f"from {node.module} import {alias.name}")
+                    if (alias.asname or alias.name).split(".")[0] == name or alias.name == "*":
+                        full = f"{getattr(node, 'module', None) or ''}.{alias.name}".strip(".")
+                        if BUILT_IN.search(alias.name):
+                            findings.append(Finding("builtin", f"import of {full}"))
+                        elif alias.name == "*":
+                            findings.append(Finding("unverifiable", f"from {node.module} import *"))
                 continue
-            if isinstance(node, ast.Import):
-                continue  # a module; what is taken from it shows as an attribute below
-            for sub in ast.walk(node):
-                if isinstance(sub, ast.Attribute) and sub.attr in FORBIDDEN:
-                    found.append(f".{sub.attr}")
-                elif isinstance(sub, ast.Call) and isinstance(sub.func, ast.Name) and sub.func.id in DYNAMIC:
-                    found.append(f"{sub.func.id}(...)")
-                elif isinstance(sub, ast.Constant) and isinstance(sub.value, str) and sub.value in FORBIDDEN:
-                    found.append(repr(sub.value))  # attrgetter("conv2d") and the like
-                elif isinstance(sub, ast.Name) and sub.id != name and sub.id in defs:
+            for sub in _own_code(node, name):
+                if isinstance(sub, ast.Attribute) and BUILT_IN.search(sub.attr):
+                    findings.append(Finding("builtin", _root(sub)[1]))
+                elif isinstance(sub, ast.Constant) and isinstance(sub.value, (str, bytes)) and BUILT_IN.search(
+                        sub.value if isinstance(sub.value, str) else sub.value.decode("latin-1")):
+                    findings.append(Finding("builtin", repr(sub.value)[:60]))
+                elif isinstance(sub, ast.Name) and isinstance(sub.ctx, ast.Load) and sub.id in reading.bindings:
                     todo.append(sub.id)
-    return sorted(set(found))
+    return findings
+
+
+def _bindings_in_force(reading: _Reading, name: str) -> list[ast.AST]:
+    """The bindings of a module-level name that may be in force when the checks run.
+
+    The last one, when it is a plain statement and nothing else can rebind the name
+    later (a ``global`` statement in a function); otherwise every one of them.
+    """
+    bindings = reading.bindings.get(name, [])
+    if not bindings:
+        return []
+    last, plain = bindings[-1]
+    if plain and name not in reading.global_in_functions:
+        return [last]
+    return [node for node, _ in bindings]
+
+
+def _own_code(node: ast.AST, name: str):
+    """The nodes of a binding that run as ``name``'s code, minus the names local to its functions.
+
+    A name bound inside a function (parameter, assignment, loop variable...) is local
+    there, by Python's scoping rules, so it is not looked up at module level.
+    """
+    local: set[str] = set()
+    for sub in ast.walk(node):
+        if isinstance(sub, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+            args = sub.args
+            for a in args.posonlyargs + args.args + args.kwonlyargs + [args.vararg, args.kwarg]:
+                if a is not None:
+                    local.add(a.arg)
+            if not isinstance(sub, ast.Lambda):
+                declared_global = {n for s in ast.walk(sub) if isinstance(s, (ast.Global, ast.Nonlocal))
+                                   for n in s.names}
+                for statement in ast.walk(sub):
+                    if statement is sub:
+                        continue
+                    if isinstance(statement, ast.stmt):
+                        local.update(set(_names_bound_by(statement)) - declared_global)
+                    elif isinstance(statement, ast.comprehension):
+                        local.update(n.id for n in ast.walk(statement.target) if isinstance(n, ast.Name))
+                    elif isinstance(statement, ast.excepthandler) and statement.name:
+                        local.add(statement.name)
+        elif isinstance(sub, ast.comprehension):
+            local.update(n.id for n in ast.walk(sub.target) if isinstance(n, ast.Name))
+    is_scope = isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+    for sub in ast.walk(node):
+        if isinstance(sub, ast.Name) and is_scope and sub.id in local and sub.id != name:
+            continue
+        yield sub
