@@ -1,0 +1,151 @@
+# Lecture 6 exercises
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+# ---- Q7. Build the pooled CNN ----
+class CNN(nn.Module):
+
+    def __init__(self):
+        super(CNN, self).__init__()
+        # 1 input image channel, 3 output channels, 3x3 square convolution
+        self.conv1 = nn.Conv2d(1, 3, 3, padding=1)
+        self.conv2 = nn.Conv2d(3, 2, 3, padding=1)
+        self.fc1 = nn.Linear(2 * 25 * 25, 1)
+
+    def forward(self, x):
+        # Max pooling over a (2, 2) window
+        x = F.max_pool2d(F.relu(self.conv1(x)), (2, 2))
+        # If the size is a square you can only specify a single number
+        x = F.max_pool2d(F.relu(self.conv2(x)), 2)
+        x = x.view(-1, self.num_flat_features(x))
+        x = self.fc1(x)
+        return x
+
+    def num_flat_features(self, x):
+        size = x.size()[1:]  # all dimensions except the batch dimension
+        num_features = 1
+        for s in size:
+            num_features *= s
+        return num_features
+
+
+# ---- Q8. CNN vs FCNN: a network of conv blocks ----
+def conv_block(input_channels, output_channels):
+    return torch.nn.Sequential(
+        torch.nn.Conv2d(input_channels, output_channels, (3, 3), padding=1),
+        torch.nn.ReLU()
+    )
+
+
+class ConvNet(nn.Module):
+    def __init__(self, input_channels):
+        super().__init__()
+        self.block1 = conv_block(input_channels, 3)
+        self.block2 = conv_block(3, 3)
+        self.block3 = conv_block(3, 3)
+        self.block4 = conv_block(3, 3)
+        self.block5 = conv_block(3, 3)
+        self.fc = nn.Linear(49152, 1)
+
+    def forward(self, x):
+        x = self.block1(x)
+        x = self.block2(x)
+        x = self.block3(x)
+        x = self.block4(x)
+        x = self.block5(x)
+        x = x.view(x.size(0), -1)
+        return self.fc(x)
+
+
+# ---- Q2. The output size of a convolution ----
+def conv_output_size(size, kernel_size, stride=1, padding=0):
+    if kernel_size > size + 2 * padding:
+        raise ValueError("kernel too big")
+    return (size + 2 * padding - kernel_size) // stride + 1
+
+
+# ---- Q5. Parameter formulas ----
+def conv2d_params(in_channels, out_channels, kernel_size, bias=True):
+    if isinstance(kernel_size, int):
+        kernel_size = (kernel_size, kernel_size)
+    weights = out_channels * in_channels * kernel_size[0] * kernel_size[1]
+    if bias:
+        return weights + out_channels
+    return weights
+
+
+def linear_params(in_features, out_features, bias=True):
+    if bias:
+        return in_features * out_features + out_features
+    return in_features * out_features
+
+
+# ---- Q6. Convolution and max pooling by hand ----
+q6_output = torch.tensor([[12, 12, 17],
+                          [10, 17, 19],
+                          [9, 6, 14]])
+
+
+def conv2d(image, kernel, stride=1, padding=0):
+    H, W = image.shape
+    kH, kW = kernel.shape
+    if padding > 0:
+        padded = torch.zeros((H + 2 * padding, W + 2 * padding), dtype=image.dtype)
+        padded[padding:-padding, padding:-padding] = image
+    else:
+        padded = image
+    out_H = (H + 2 * padding - kH) // stride + 1
+    out_W = (W + 2 * padding - kW) // stride + 1
+    result = torch.zeros((out_H, out_W), dtype=image.dtype)
+    for r in range(out_H):
+        for c in range(out_W):
+            patch = padded[r * stride:r * stride + kH, c * stride:c * stride + kW]
+            result[r, c] = torch.sum(patch * kernel)
+    return result
+
+
+def max_pool2d(image, kernel_size=2):
+    H, W = image.shape
+    out_H, out_W = H // kernel_size, W // kernel_size
+    result = torch.zeros((out_H, out_W), dtype=image.dtype)
+    for r in range(out_H):
+        for c in range(out_W):
+            result[r, c] = image[r * kernel_size:(r + 1) * kernel_size,
+                                 c * kernel_size:(c + 1) * kernel_size].max()
+    return result
+
+
+# ---- Q1. Exercise 6.1: the output of a 3x3 filter ----
+q1_answer = "C"
+
+
+# ---- Q3. Shapes through a pooled CNN ----
+q3_shapes = [(3, 100, 100), (3, 50, 50), (2, 50, 50), (2, 25, 25)]
+q3_flatten_features = 2 * 25 * 25
+
+
+# ---- Q4. Counting parameters ----
+q4_conv_params = sum(p.numel() for p in nn.Conv2d(3, 3, 3).parameters())
+q4_cnn_params = sum(p.numel() for p in CNN().parameters())
+q4_fcnn_params = sum([p.numel() for p in nn.Sequential(
+    nn.Linear(128 * 128, 256), nn.ReLU(), nn.Linear(256, 128), nn.ReLU(), nn.Linear(128, 64), nn.ReLU(),
+    nn.Linear(64, 32), nn.ReLU(), nn.Linear(32, 16), nn.Linear(16, 1)).parameters()])
+
+
+# ---- Q9. Exercise 6.2: select the true statements ----
+q9_true = {"C"}
+
+
+# ---- Q10. True or false: convolutions in PyTorch ----
+q10_answers = {
+    1: True,
+    2: False,
+    3: True,
+    4: True,
+    5: False,
+    6: False,
+    7: True,
+    8: False,
+}
