@@ -3,10 +3,12 @@
 Model checks compare a submission with a reference model on four things: the
 structure (layers with parameters and pooling, with their hyper-parameters,
 in the order a forward pass calls them), the parameter count, the output
-shape, and the outputs for the same weights and inputs.  Layers are matched
-by order and type, never by attribute names, so any way of writing the model
-(``nn.Sequential``, attributes, a ``forward`` calling ``F.relu``) is judged
-by what it computes.
+shape, and the outputs for the same weights and inputs.  A layer is the
+operation the forward pass really calls, with the arguments it really gets
+(``nn.MaxPool2d(2)`` and ``F.max_pool2d(x, 2)`` are the same layer; a
+``Conv2d`` whose ``padding`` attribute says 1 but which convolves without
+padding is a convolution without padding), matched by order and kind, never
+by attribute names or values.
 """
 
 from __future__ import annotations
@@ -51,7 +53,7 @@ def normalised(layer) -> dict:
     if layer.kind in ("MaxPool2d", "AvgPool2d"):
         k = _pair(c.get("kernel_size"))
         stride = c.get("stride")
-        return {"kernel_size": k, "stride": _pair(stride) if stride not in (None, ()) else k,
+        return {"kernel_size": k, "stride": _pair(stride) if stride not in (None, (), []) else k,
                 "padding": _pair(c.get("padding", 0)), "ceil_mode": bool(c.get("ceil_mode", False))}
     if layer.kind == "Linear":
         return {"in_features": c.get("in_features"), "out_features": c.get("out_features"), "bias": c.get("bias")}
@@ -172,15 +174,40 @@ def structure_check(name: str, factory, args_fn, input_shape_fn, *, channels_hin
     return run
 
 
-def param_count_check(name: str, factory, args: tuple, variants):
+def _holding_parameters(info: ModelInfo) -> ModelInfo:
+    """``info`` with only the layers that hold parameters."""
+    return ModelInfo(layers=tuple(l for l in info.layers if l.params), param_count=info.param_count,
+                     trainable_count=info.trainable_count, output_shape=info.output_shape)
+
+
+def param_count_check(name: str, factory, args: tuple, input_shape: tuple, variants):
+    """The parameters the forward pass really uses, and those the model holds, number the reference's.
+
+    Both are counted by the judge's probe from the tensors themselves: what the
+    model's ``parameters()`` or its layers' attributes say is not asked.
+    """
     def run(probe, context):
-        student = probe.model(name, args, None)
+        student = probe.model(name, args, input_shape)
         want = context.memo(lambda: reference.param_count(factory(*args)))
-        if student.param_count == want:
-            return None
+        used = student.used_param_count
+        if used == want and student.param_count == want:
+            # The count is right; it must also be the count of the layers asked for, as the forward
+            # pass really calls them (a convolution without padding feeding zero-padded features to
+            # the right Linear has the right count and is not the network).
+            ref = describe_reference(factory, args, input_shape)
+            found = structure_difference(_holding_parameters(student), _holding_parameters(ref))
+            if found is None:
+                return None
+            raise Wrong(f"{name}{args if args else '()'} has the right number of parameters, but they are not the "
+                        f"layers asked for: {found[1]}", {"mistake": "structure"})
+        got = used if used is not None else student.param_count
         for mistake, count, feedback in variants:
-            if student.param_count == count():
+            if got == count():
                 raise Wrong(feedback, {"mistake": mistake})
+        if used == want:
+            raise Wrong(f"{name}{args if args else '()'}'s forward pass uses the right parameters, but the model "
+                        f"holds {student.param_count - want:+d} more: a layer it never uses counts too.",
+                        {"mistake": "unused_parameters"})
         raise Wrong(f"{name}{args if args else '()'} has a different number of parameters than the network "
                     "asked for. Compare its layers with the description: kernel sizes, channels, bias, and the "
                     "Linear layer's in_features.")
@@ -191,7 +218,7 @@ def output_shape_check(name: str, args: tuple, shape_fn):
     def run(probe, context):
         rng = context.rng()
         shape = shape_fn(rng)
-        info = probe.model(name, args, shape)
+        info = probe.model(name, args, shape, input_seed=rng.randint(0, 2**31 - 1))
         if info.forward_error:
             err = info.forward_error
             where = f" ({err.get('where')})" if err.get("where") else ""
@@ -314,7 +341,7 @@ class CNN(torch.nn.Module):
         Check("q7.structure", "the convolution, pooling and Linear layers and their hyper-parameters", 1, True,
               structure_check("CNN", reference.PooledCNN, lambda rng: (), lambda args: (1, 1, 100, 100))),
         Check("q7.params", "the parameter count matches the reference network's", 1, True,
-              param_count_check("CNN", reference.PooledCNN, (), [
+              param_count_check("CNN", reference.PooledCNN, (), (1, 1, 100, 100), [
                   ("no_padding", lambda: reference.param_count(reference.PooledCNN(padding=0)),
                    "The count is what the network has *without* padding: with padding=1 the last feature map "
                    "is larger, and so is the Linear layer."),
@@ -411,7 +438,7 @@ class ConvNet(torch.nn.Module):
                        "The block's output matches the convolution alone: a conv block ends with a ReLU."),
                   ]))),
         Check("q8.params", "ConvNet(1) has the reference's parameter count", 0.5, True,
-              param_count_check("ConvNet", reference.ConvNet, (1,), [])),
+              param_count_check("ConvNet", reference.ConvNet, (1,), (1, 1, 128, 128), [])),
         Check("q8.channels", "ConvNet with a random number of input channels has the reference's layers", 0.5, True,
               structure_check("ConvNet", reference.ConvNet, _random_channels, lambda a: (1, a[0], 128, 128),
                               channels_hint=True)),

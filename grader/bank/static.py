@@ -294,8 +294,8 @@ def _scan_unreadable(reading: _Reading, tree: ast.AST) -> None:
                 if attr == "grad" and not chain.endswith("nn.grad"):
                     continue  # x.grad is a gradient; torch.nn.grad computes convolutions
                 add(Finding("unverifiable", chain))
-            elif attr.startswith("_") and not attr.startswith("__") and root in reading.imported \
-                    and attr not in PLAIN_PRIVATE_NAMES:
+            elif attr.startswith("_") and not attr.startswith("__") and attr not in PLAIN_PRIVATE_NAMES \
+                    and reading.imported.get(root, "").split(".")[0] in ("torch", "sys"):
                 add(Finding("unverifiable", chain))  # torch._C, F._max_pool2d, sys._getframe...
             if attr in FILE_WRITERS:
                 reading.writes.append(chain)

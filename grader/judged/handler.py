@@ -13,13 +13,17 @@ answers with plain data.  It never sees an expected value.  Requests:
     several calls in one round trip: ``{"calls": [answer, ...]}``, one ``ok`` or
     ``raised`` answer per call (``"first"`` traces the first call only).
 ``{"op": "model", "name": N, "args": [...], "input_shape": [...]}``
-    build ``N(*args)`` and describe it: its leaf layers in the order a
-    forward pass on zeros of ``input_shape`` calls them, each with its
-    hyper-parameters, parameter shapes and output shape; the parameter count;
-    the output shape.
+    build ``N(*args)`` and describe what a forward pass on zeros of
+    ``input_shape`` does: the layer operations it calls (convolution, linear,
+    pooling, activation, flatten...), in order, each with the arguments it was
+    really called with (``nn.Conv2d`` and ``F.conv2d`` alike) and its output
+    shape; the parameters the pass really used and those the model declares;
+    the output shape.  Attributes (``padding``, ``in_features``) are never read:
+    a layer is what it computes with.
 ``{"op": "forward", "name": N, "args": [...], "weights": [...], "input": A}``
-    build ``N(*args)``, copy ``weights`` into its parametrised layers matched
-    by order and type, and return ``model(A)`` in eval mode.
+    build ``N(*args)`` and return ``model(A)`` in eval mode, each convolution
+    and linear operation of the pass computing with the next of ``weights``
+    (matched by call order and kind) in place of the model's own tensors.
 
 Every answer is ``{"ok": value}`` or one of ``{"missing": name}``,
 ``{"raised": {"type", "message", "where"}}``, ``{"timeout": seconds}``,
@@ -124,9 +128,12 @@ class Handler:
         self._torch = torch
         self._module_type = torch.nn.Module
         self._tensor_type = torch.Tensor
-        self._module_parameters = torch.nn.Module.parameters
-        self._module_children = torch.nn.Module.children
-        self._module_named_modules = torch.nn.Module.named_modules
+        from torch.overrides import _pop_mode, _push_mode
+
+        # Bound now: a submission that patches TorchFunctionMode.__enter__ cannot keep the recorder out.
+        self._push_mode, self._pop_mode = _push_mode, _pop_mode
+        self._register_pre_hook = torch.nn.Module.register_forward_pre_hook
+        self._register_hook = torch.nn.Module.register_forward_hook
         self._module_eval = torch.nn.Module.eval
         self._no_grad = torch.no_grad
         self._zeros = torch.zeros
@@ -144,6 +151,92 @@ class Handler:
                 return func(*args, **(kwargs or {}))
 
         self._op_recorder = _OpRecorder
+        handler = self
+
+        class _LayerRecorder(TorchFunctionMode):
+            """Records the layer operations of a forward pass with the arguments they really get.
+
+            With ``weights``, each convolution and linear operation computes with the
+            judge's next tensors instead of the model's own (:meth:`Handler._forward`).
+            """
+
+            def __init__(self, weights=None):
+                super().__init__()
+                self.records: list[dict] = []
+                self.used: dict[int, int] = {}  # id -> numel of every tensor used as a weight or bias
+                self.weights = weights
+                self.loaded = 0
+                self.pad: tuple | None = None  # (id of F.pad's output, its widths) for a zero pad then conv
+                # Tensors computed from the model's input (kept alive so that their ids stay theirs):
+                # a layer counts only when data from the input flows through it, not when the
+                # forward pass calls it on a tensor of its own for show.
+                self.derived: dict[int, object] = {}
+
+            def start(self, x):
+                self.derived[id(x)] = x
+
+            def _mark(self, output, args, kwargs):
+                if len(self.derived) > 100_000:
+                    return
+                tensor = handler._tensor_type
+                sources = list(args) + list(kwargs.values())
+                flat = [v for a in sources for v in (a if isinstance(a, (list, tuple)) else (a,))]
+                if any(isinstance(v, tensor) and id(v) in self.derived for v in flat):
+                    for out in (output if isinstance(output, (list, tuple)) else (output,)):
+                        if isinstance(out, tensor):
+                            self.derived[id(out)] = out
+
+            def __torch_function__(self, func, types, args=(), kwargs=None):
+                kwargs = kwargs or {}
+                # By identity first: a submission may rename F.max_pool2d's __name__.
+                name = layer_names.get(id(func)) or getattr(func, "__name__", "")
+                spec = LAYER_OPS.get(name) if isinstance(name, str) else None
+                if spec is None or len(self.records) >= MAX_TRACED_CALLS:
+                    output = func(*args, **kwargs)
+                    self._mark(output, args, kwargs)
+                    return output
+                kind, params = spec
+                bound = _bind(params, args, kwargs)
+                if bound is None:
+                    return func(*args, **kwargs)
+                source = bound.get("input")
+                if not (isinstance(source, handler._tensor_type) and id(source) in self.derived):
+                    output = func(*args, **kwargs)  # not on the input's path: not a layer of this model
+                    self._mark(output, args, kwargs)
+                    return output
+                record = handler._layer_record(kind, bound, self)
+                if record is not None and kind not in ("Flatten", "Pad"):
+                    self.records.append(record)  # before the call: a layer that raises is still described
+                if self.weights is not None and kind in ("Conv2d", "Linear"):
+                    bound = handler._substitute(kind, bound, self)
+                    args, kwargs = (), bound
+                output = func(*args, **kwargs)
+                self._mark(output, (source,), {})
+                first = output[0] if type(output) is tuple and output else output
+                shape = list(first.shape) if isinstance(first, handler._tensor_type) else None
+                if kind == "Pad":
+                    widths = bound.get("pad")
+                    if bound.get("mode", "constant") == "constant" and not bound.get("value"):
+                        self.pad = (id(first), tuple(widths) if isinstance(widths, (list, tuple)) else None)
+                elif kind == "Flatten":
+                    source = bound.get("input")
+                    if shape is not None and len(shape) == 2 and isinstance(source, handler._tensor_type) \
+                            and source.dim() > 2 and record is not None:  # a view that flattens
+                        record["output_shape"] = shape
+                        self.records.append(record)
+                elif record is not None:
+                    record["output_shape"] = shape
+                return output
+
+        self._layer_recorder = _LayerRecorder
+        F = torch.nn.functional
+        layer_names = {id(f): n for n, fs in {
+            "conv2d": (torch.conv2d, F.conv2d), "linear": (F.linear,), "max_pool2d": (F.max_pool2d, torch.max_pool2d),
+            "avg_pool2d": (F.avg_pool2d,), "relu": (F.relu, torch.relu, torch.Tensor.relu),
+            "relu_": (torch.relu_, torch.Tensor.relu_), "flatten": (torch.flatten, torch.Tensor.flatten),
+            "view": (torch.Tensor.view,), "reshape": (torch.reshape, torch.Tensor.reshape),
+            "dropout": (F.dropout,), "batch_norm": (F.batch_norm,), "pad": (F.pad,),
+        }.items() for f in fs}
 
     # -- entry point -------------------------------------------------------
     def handle(self, request: dict) -> dict:
@@ -260,163 +353,238 @@ class Handler:
                 answers.append({"raised": describe_exception(exc)})
         return {"calls": answers}
 
-    def _leaves(self, model) -> list[tuple[str, object]]:
-        return [(name, m) for name, m in self._module_named_modules(model)
-                if not any(True for _ in self._module_children(m))]
+    def _layer_record(self, kind: str, bound: dict, recorder) -> dict | None:
+        """One layer operation as plain data: its kind, the arguments it got, its parameters' shapes."""
+        tensor = self._tensor_type
+        weight, bias = bound.get("weight"), bound.get("bias")
+        for t in (weight, bias) + ((bound.get("running_mean"),) if kind == "BatchNorm2d" else ()):
+            if isinstance(t, tensor) and kind in ("Conv2d", "Linear", "BatchNorm2d") and t is not bound.get(
+                    "running_mean"):
+                recorder.used.setdefault(id(t), t.numel())
+        params = [[k, list(t.shape)] for k, t in (("weight", weight), ("bias", bias)) if isinstance(t, tensor)]
+        if kind == "Conv2d":
+            if not isinstance(weight, tensor) or weight.dim() != 4:
+                return None
+            groups = bound.get("groups", 1)
+            padding = bound.get("padding", 0)
+            source = bound.get("input")
+            if recorder.pad and source is not None and id(source) == recorder.pad[0] and recorder.pad[1] \
+                    and len(recorder.pad[1]) == 4 and not isinstance(padding, str):
+                left, right, top, bottom = recorder.pad[1]
+                ph, pw = (padding, padding) if isinstance(padding, int) else tuple(padding)
+                if left == right and top == bottom:  # F.pad with zeros, then the convolution: zero padding
+                    padding = (ph + top, pw + left)
+            config = {"in_channels": int(weight.shape[1]) * int(groups), "out_channels": int(weight.shape[0]),
+                      "kernel_size": [int(d) for d in weight.shape[2:]], "stride": bound.get("stride", 1),
+                      "padding": padding, "dilation": bound.get("dilation", 1), "groups": groups,
+                      "bias": isinstance(bias, tensor)}
+        elif kind == "Linear":
+            if not isinstance(weight, tensor) or weight.dim() != 2:
+                return None
+            config = {"in_features": int(weight.shape[1]), "out_features": int(weight.shape[0]),
+                      "bias": isinstance(bias, tensor)}
+        elif kind in ("MaxPool2d", "AvgPool2d"):
+            config = {k: bound.get(k) for k in ("kernel_size", "stride", "padding", "dilation", "ceil_mode")
+                      if k in bound}
+        elif kind == "Dropout":
+            config = {"p": bound.get("p", 0.5)}
+        elif kind == "BatchNorm2d":
+            mean = bound.get("running_mean")
+            config = {"num_features": int(mean.shape[0]) if isinstance(mean, tensor) else None}
+        else:
+            config = {}
+        return {"path": "", "kind": kind, "type": self._current_type(recorder), "config": _plain(config),
+                "params": params, "output_shape": None}
 
-    def _trace(self, model, input_shape) -> tuple[list, object, dict | None]:
-        """Leaf layers in the order a forward pass on zeros calls them.
+    def _current_type(self, recorder) -> str:
+        stack = getattr(recorder, "modules", None)
+        return stack[-1] if stack else "functional"
 
-        A layer called twice (one ``MaxPool2d`` used after both convolutions)
-        appears twice; layers never called come last.  Returns the records
-        ``(path, module, output shape)``, the output, and the forward pass's
-        error if it failed part-way.
-        """
-        leaves = self._leaves(model)
-        index_of = {id(m): i for i, (_, m) in enumerate(leaves)}
-        calls: list[tuple[int, list | None]] = []
+    def _substitute(self, kind: str, bound: dict, recorder) -> dict:
+        """``bound`` with the judge's next weights in place of the layer's own (shapes must match)."""
+        i = recorder.loaded
+        recorder.loaded += 1
+        spec = recorder.weights[i] if i < len(recorder.weights) else None
+        if spec is None:
+            raise _Mismatch(f"the model uses more layers with parameters than the reference ({kind} is one too many)")
+        if type(spec) is not dict or spec.get("kind") != kind:
+            want = spec.get("kind") if type(spec) is dict else "?"
+            raise _Mismatch(f"parametrised layer {i + 1} is a {kind}; the reference has a {want} there")
+        tensors = spec.get("tensors", {})
+        own = {k: bound.get(k) for k in ("weight", "bias") if isinstance(bound.get(k), self._tensor_type)}
+        if type(tensors) is not dict or sorted(own) != sorted(tensors):
+            raise _Mismatch(f"layer {i + 1} ({kind}) has parameters {sorted(own)}; the reference has {sorted(tensors)}")
+        out = dict(bound)
+        for name, mine in own.items():
+            value = tensors[name]
+            if not isinstance(value, wire.Array):
+                raise _Refused("malformed weights")
+            if list(mine.shape) != list(value.shape):
+                raise _Mismatch(f"layer {i + 1} ({kind}) {name} has shape {list(mine.shape)}; "
+                                f"the reference's has shape {list(value.shape)}")
+            out[name] = value.to_tensor().to(mine.dtype)
+        return out
 
-        def hook(module, inputs, output):
-            if len(calls) < MAX_TRACED_CALLS:
-                calls.append((index_of[id(module)],
-                              list(output.shape) if isinstance(output, self._tensor_type) else None))
+    def _declared_parameters(self, model) -> dict[int, object]:
+        """Every parameter the model holds, found through its modules' own dictionaries
+        (an overridden ``parameters()`` or ``named_parameters()`` is not asked)."""
+        found: dict[int, object] = {}
+        todo, seen = [model], set()
+        while todo and len(seen) < 100_000:
+            module = todo.pop()
+            if id(module) in seen:
+                continue
+            seen.add(id(module))
+            attrs = object.__getattribute__(module, "__dict__")
+            for p in (attrs.get("_parameters") or {}).values():
+                if isinstance(p, self._tensor_type):
+                    found.setdefault(id(p), p)
+            todo.extend(m for m in (attrs.get("_modules") or {}).values() if isinstance(m, self._module_type))
+        return found
 
-        handles = [m.register_forward_hook(hook) for _, m in leaves]
-        output, error = None, None
+    def _run_recorded(self, model, x, recorder):
+        """``model(x)`` in eval mode under ``recorder``; the innermost module's class names each operation."""
+        stack: list[str] = []
+        recorder.modules = stack
+
+        def push(module, inputs):
+            stack.append(type(module).__name__)
+
+        def pop(module, inputs, output):
+            if stack:
+                stack.pop()
+
+        handles = []
+        for m in self._module_named_modules_list(model):
+            handles.append(self._register_pre_hook(m, push))
+            handles.append(self._register_hook(m, pop))
+        recorder.start(x)
         try:
-            if input_shape is not None:
-                self._module_eval(model)
-                with self._no_grad():
-                    output = model(self._zeros(*input_shape))
-        except (ProbeTimeout, MemoryError):
-            raise
-        except _BaseException as exc:  # describe the layers anyway
-            error = describe_exception(exc)
+            self._module_eval(model)
+            with self._no_grad():
+                self._push_mode(recorder)
+                try:
+                    output = model(x)
+                finally:
+                    self._pop_mode()
         finally:
             self._after()
             for h in handles:
                 h.remove()
-        called = {i for i, _ in calls}
-        records = [(leaves[i][0], leaves[i][1], shape) for i, shape in calls]
-        records += [(path, m, None) for i, (path, m) in enumerate(leaves) if i not in called]
-        return records, output, error
+        if isinstance(output, self._tensor_type) and id(output) not in recorder.derived:
+            raise _Refused("the forward pass returned a tensor that is not computed from its input")
+        return output
 
-    def _kind(self, module) -> str:
-        """The torch.nn class a layer is (or derives from): ``Conv2d``, ``ReLU``, ..."""
-        for cls in type(module).__mro__:
-            mod = type.__dict__["__module__"].__get__(cls)
-            if isinstance(mod, str) and mod.startswith("torch.nn.modules"):
-                return type.__dict__["__name__"].__get__(cls)
-        return wire.type_name(module)
 
-    def _config(self, module) -> dict:
-        attrs = object.__getattribute__(module, "__dict__")
-        config = {}
-        for cls in type(module).__mro__:
-            for key in getattr(cls, "__constants__", ()) if cls.__module__.startswith("torch.nn") else ():
-                if key in attrs and key not in config:
-                    config[key] = attrs[key]
-        params = attrs.get("_parameters", {})
-        if "bias" in params:
-            config["bias"] = params["bias"] is not None
-        for key in ("p", "negative_slope", "num_features"):
-            if key in attrs and key not in config:
-                config[key] = attrs[key]
-        return config
+    def _module_named_modules_list(self, model) -> list:
+        out, todo, seen = [], [model], set()
+        while todo and len(out) < 10_000:
+            module = todo.pop()
+            if id(module) in seen:
+                continue
+            seen.add(id(module))
+            out.append(module)
+            attrs = object.__getattribute__(module, "__dict__")
+            todo.extend(m for m in (attrs.get("_modules") or {}).values() if isinstance(m, self._module_type))
+        return out
 
     def _model(self, request) -> dict:
         model = self._build(request)
-        records, output, error = self._trace(model, request.get("input_shape"))
-        layers = []
-        for path, module, shape in records:
-            own = object.__getattribute__(module, "__dict__").get("_parameters", {})
-            layers.append({
-                "path": path,
-                "kind": self._kind(module),
-                "type": wire.type_name(module),
-                "config": self._config(module),
-                "params": [[k, list(p.shape)] for k, p in own.items() if p is not None],
-                "output_shape": shape,
-            })
-        count = sum(p.numel() for p in self._module_parameters(model))
-        trainable = sum(p.numel() for p in self._module_parameters(model) if p.requires_grad)
+        declared = self._declared_parameters(model)
+        recorder = self._layer_recorder()
+        output, error = None, None
+        input_shape = request.get("input_shape")
+        if input_shape is not None:
+            seed = request.get("input_seed")
+            if type(seed) is int:  # the judge's random input: a model cannot special-case zeros
+                x = self._torch.rand(*input_shape, generator=self._torch.Generator().manual_seed(seed)) * 2 - 1
+            else:
+                x = self._zeros(*input_shape)
+            try:
+                output = self._run_recorded(model, x, recorder)
+            except (ProbeTimeout, MemoryError):
+                raise
+            except _BaseException as exc:  # describe the layers it reached anyway
+                error = describe_exception(exc)
         answer = {
-            "layers": layers,
-            "param_count": count,
-            "trainable_count": trainable,
+            "layers": recorder.records,
+            "param_count": sum(p.numel() for p in declared.values()),
+            "trainable_count": sum(p.numel() for p in declared.values() if p.requires_grad),
+            "used_param_count": sum(recorder.used.values()) if input_shape is not None else None,
             "output_shape": list(output.shape) if isinstance(output, self._tensor_type) else None,
             "forward_error": error,
         }
         return {"ok": answer}
 
     def _forward(self, request) -> dict:
-        """One forward pass that loads the reference's weights into each layer as it is first called.
+        """One forward pass in which every convolution and linear operation computes with the judge's weights.
 
-        A pre-hook on every leaf with parameters takes the next weights in call
-        order, so the layers are matched by the order the model uses them, and
-        a single pass both matches and computes.
+        The weights are matched by the order the pass calls the operations and by
+        their kind, so a layer is judged by what it computes, however it is written.
         """
         model = self._build(request)
         weights = wire.decode(request.get("weights", []))
         x = wire.decode(request.get("input"))
         if type(weights) is not list or not isinstance(x, wire.Array):
             raise _Refused("malformed forward request")
-        x = x.to_tensor()
-        loaded: dict[int, int] = {}  # id(module) -> its position among the reference's layers
-
-        def load(module, inputs):
-            if id(module) in loaded:
-                return
-            i = len(loaded)
-            loaded[id(module)] = i
-            problem = self._load_layer(module, i, weights[i] if i < len(weights) else None)
-            if problem:
-                raise _Mismatch(problem)
-
-        handles = []
-        for _, m in self._leaves(model):
-            own = object.__getattribute__(m, "__dict__").get("_parameters", {})
-            if any(p is not None for p in own.values()):
-                handles.append(m.register_forward_pre_hook(load))
+        recorder = self._layer_recorder(weights)
         try:
-            with self._no_grad():
-                self._module_eval(model)
-                output = model(x)
+            output = self._run_recorded(model, x.to_tensor(), recorder)
         except _Mismatch as mismatch:
             return {"mismatch": str(mismatch)}
-        finally:
-            for h in handles:
-                h.remove()
-        if len(loaded) != len(weights):
-            return {"mismatch": f"the forward pass uses {len(loaded)} layers with parameters; "
+        if recorder.loaded != len(weights):
+            return {"mismatch": f"the forward pass uses {recorder.loaded} layers with parameters; "
                                 f"the reference has {len(weights)}"}
         if not isinstance(output, self._tensor_type):
             raise _Refused(f"the forward pass returned a {wire.type_name(output)}, not a tensor")
         return {"ok": output}
 
-    def _load_layer(self, module, i: int, spec) -> str | None:
-        """Copy ``spec``'s tensors into ``module``; what does not fit, in words (None when it fits)."""
-        kind = self._kind(module)
-        if spec is None:
-            return f"the model uses more layers with parameters than the reference ({kind} is one too many)"
-        if type(spec) is not dict or spec.get("kind") != kind:
-            want = spec.get("kind") if type(spec) is dict else "?"
-            return f"parametrised layer {i + 1} is a {kind}; the reference has a {want} there"
-        own = object.__getattribute__(module, "__dict__").get("_parameters", {})
-        tensors = spec.get("tensors", {})
-        names = sorted(k for k, p in own.items() if p is not None)
-        if type(tensors) is not dict or names != sorted(tensors):
-            return f"layer {i + 1} ({kind}) has parameters {names}; the reference has {sorted(tensors)}"
-        for name in names:
-            value = tensors[name]
-            if not isinstance(value, wire.Array):
-                raise _Refused("malformed weights")
-            param = own[name]
-            if list(param.shape) != list(value.shape):
-                return (f"layer {i + 1} ({kind}) {name} has shape {list(param.shape)}; "
-                        f"the reference's has shape {list(value.shape)}")
-            param.copy_(value.to_tensor())
+
+#: The torch functions that are layers, by the name torch dispatches them under:
+#: (kind, their parameters in order).  ``nn.Conv2d`` and ``F.conv2d`` both arrive as ``conv2d``.
+LAYER_OPS = {
+    "conv2d": ("Conv2d", ("input", "weight", "bias", "stride", "padding", "dilation", "groups")),
+    "linear": ("Linear", ("input", "weight", "bias")),
+    "max_pool2d": ("MaxPool2d", ("input", "kernel_size", "stride", "padding", "dilation", "ceil_mode",
+                                 "return_indices")),
+    "avg_pool2d": ("AvgPool2d", ("input", "kernel_size", "stride", "padding", "ceil_mode", "count_include_pad",
+                                 "divisor_override")),
+    "relu": ("ReLU", ("input", "inplace")),
+    "relu_": ("ReLU", ("input",)),
+    "flatten": ("Flatten", ("input", "start_dim", "end_dim")),
+    "view": ("Flatten", ("input", "shape")),
+    "reshape": ("Flatten", ("input", "shape")),
+    "dropout": ("Dropout", ("input", "p", "training", "inplace")),
+    "batch_norm": ("BatchNorm2d", ("input", "running_mean", "running_var", "weight", "bias", "training",
+                                   "momentum", "eps")),
+    "pad": ("Pad", ("input", "pad", "mode", "value")),
+}
+
+
+def _bind(params: tuple, args: tuple, kwargs: dict) -> dict | None:
+    """Arguments by parameter name; None when they do not fit."""
+    if len(args) > len(params) and params[-1] != "shape":
         return None
+    bound = dict(zip(params, args))
+    if params[-1] == "shape" and len(args) > len(params):
+        bound["shape"] = args[1:]
+    for key, value in kwargs.items():
+        bound[key] = value
+    return bound
+
+
+def _plain(value):
+    """Hyper-parameters as plain data (tuples and torch.Size as lists, numbers as numbers)."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, bool) or value is None or isinstance(value, str):
+        return value
+    try:
+        return int(value) if float(value).is_integer() else float(value)
+    except (TypeError, ValueError):
+        return str(value)
 
 
 def _encoded(answer: dict) -> dict:

@@ -90,17 +90,18 @@ class Layer:
     """One leaf layer of a submitted model, as plain data."""
 
     path: str
-    """Attribute path inside the model, e.g. ``main.0``."""
+    """Where it was called from (empty: the operation is not tied to an attribute)."""
     kind: str
     """The torch.nn class it is or derives from: ``Conv2d``, ``ReLU``..."""
     type: str
-    """Its actual class name (a student's subclass keeps its own name)."""
+    """The class of the module whose forward called it (a student's subclass keeps its own name), or
+    ``functional`` for a call in ``forward`` itself (``F.max_pool2d(x, 2)``)."""
     config: dict
-    """Hyper-parameters: ``in_channels``, ``kernel_size``, ``bias``..."""
+    """Hyper-parameters, from the arguments the operation got: ``in_channels``, ``kernel_size``, ``bias``..."""
     params: tuple
     """``(name, shape)`` of its own parameters."""
     output_shape: tuple | None
-    """Its output's shape in the probing forward pass (None when not called)."""
+    """Its output's shape in the probing forward pass."""
 
 
 @dataclass(frozen=True)
@@ -108,10 +109,14 @@ class ModelInfo:
     """A built model, described."""
 
     layers: tuple[Layer, ...]
+    """The layer operations of the forward pass, in call order, as they were really called."""
     param_count: int
+    """Parameters the model holds (found through its modules, not its overridable methods)."""
     trainable_count: int
     output_shape: tuple | None
     forward_error: dict | None = field(default=None)
+    used_param_count: int | None = None
+    """Elements of the tensors the forward pass used as weights and biases (None without a pass)."""
 
 
 class WeightsMismatch(ProbeError):
@@ -215,20 +220,23 @@ class Probe:
             out.append(CallResult(value, frozenset(str(o) for o in ops[:10_000])))
         return out
 
-    def model(self, name: str, args: tuple = (), input_shape: tuple | None = None) -> ModelInfo:
-        """Build ``name(*args)`` and describe it; probe the forward pass with zeros of ``input_shape``.
+    def model(self, name: str, args: tuple = (), input_shape: tuple | None = None,
+              input_seed: int | None = None) -> ModelInfo:
+        """Build ``name(*args)`` and describe it; probe the forward pass with an input of ``input_shape``
+        (zeros, or uniform in [-1, 1) drawn from ``input_seed``).
 
         Described once per (name, arguments, input shape): several checks look at the same model.
         """
         cache = self.__dict__.setdefault("_models", {})
-        key = (name, repr(args), repr(input_shape))
+        key = (name, repr(args), repr(input_shape), input_seed)
         if key not in cache:
-            cache[key] = self._model(name, args, input_shape)
+            cache[key] = self._model(name, args, input_shape, input_seed)
         return cache[key]
 
-    def _model(self, name: str, args: tuple, input_shape: tuple | None) -> ModelInfo:
+    def _model(self, name: str, args: tuple, input_shape: tuple | None, input_seed: int | None) -> ModelInfo:
         data, _ = self._ask({"op": "model", "name": name, "args": wire.encode(list(args)),
-                             "input_shape": list(input_shape) if input_shape else None})
+                             "input_shape": list(input_shape) if input_shape else None,
+                             "input_seed": input_seed})
         try:
             layers = tuple(
                 Layer(path=str(d["path"]), kind=str(d["kind"]), type=str(d["type"]),
@@ -238,7 +246,9 @@ class Probe:
             return ModelInfo(layers=layers, param_count=int(data["param_count"]),
                              trainable_count=int(data["trainable_count"]),
                              output_shape=tuple(data["output_shape"]) if data["output_shape"] is not None else None,
-                             forward_error=data.get("forward_error"))
+                             forward_error=data.get("forward_error"),
+                             used_param_count=(int(data["used_param_count"])
+                                               if data.get("used_param_count") is not None else None))
         except (KeyError, TypeError, ValueError) as exc:
             raise ProtocolError(f"malformed model description ({exc})") from None
 
