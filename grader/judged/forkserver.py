@@ -13,7 +13,9 @@ no hidden input exists in the memory a worker is forked from.
 Control messages (length-prefixed JSON on FD):
 
 * ``{"op": "spawn", "id", "config"}`` + one fd (the worker's end of its socket)
-  -> ``{"spawned": id, "pid", "granted"}``
+  -> ``{"spawned": id, "pid", "granted"}``, sent once the worker is confined: ``granted`` says which
+  layers hold, from this process's side (see :meth:`Server.established`), before any of the
+  submission's code has run
 * ``{"op": "kill", "id"}``: kill that worker and everything it started
 * -> ``{"exited": id, "code", "signal", "maxrss_kb"}`` when a worker ends
 * ``{"op": "shutdown"}``
@@ -22,11 +24,16 @@ Control messages (length-prefixed JSON on FD):
 from __future__ import annotations
 
 import gc
+import json
 import os
 import select
 import signal
 import socket
 import sys
+import time
+
+#: Seconds a worker may take to confine itself before the server reports what holds without it.
+SETUP_SECONDS = 30.0
 
 
 def warm_up() -> dict:
@@ -43,7 +50,7 @@ def warm_up() -> dict:
         torch.set_num_interop_threads(1)
     except RuntimeError:
         pass
-    from . import cells, channel, guard, handler, probe, sandbox, serve, wire  # noqa: F401
+    from . import cells, channel, guard, handler, probe, sandbox, serve, syscall_filter, wire  # noqa: F401
 
     model = torch.nn.Sequential(torch.nn.Conv2d(1, 2, 3, padding=1), torch.nn.ReLU(), torch.nn.MaxPool2d(2),
                                 torch.nn.Flatten(), torch.nn.Linear(32, 1))
@@ -96,10 +103,14 @@ def _kill_leftovers(worker: int, uid: int | None) -> None:
 
 class Server:
     def __init__(self, control: socket.socket):
-        from . import sandbox
+        from . import sandbox, syscall_filter
         from .channel import Channel
 
         self.sandbox = sandbox
+        # Built once here and loaded by each worker; never loaded here (the next worker's
+        # namespaces need unshare and setns).
+        self.syscall_filter_module = syscall_filter
+        self.syscall_filter = syscall_filter.build()
         self.channel = Channel(control)
         # worker pid -> (id, in its own PID namespace, the uid it runs as when it has its own)
         self.children: dict[int, tuple[int, bool, int | None]] = {}
@@ -127,16 +138,21 @@ class Server:
             return
         pid_namespace = bool(config.get("isolate", True)) and \
             self.sandbox.next_child_in_new_pid_namespace(self.own_pid_namespace)
+        confined_r, confined_w = os.pipe()
         pid = os.fork()
         if pid == 0:
             try:
                 self.channel.sock.close()
-                for fd in (self.wake_r, self.wake_w, self.own_pid_namespace):
+                for fd in (self.wake_r, self.wake_w, self.own_pid_namespace, confined_r):
                     if fd is not None:
                         os.close(fd)
                 signal.set_wakeup_fd(-1)
                 signal.signal(signal.SIGCHLD, signal.SIG_DFL)
                 isolation = self.sandbox.enter(config, pid_namespace=pid_namespace)
+                isolation["seccomp"] = self.syscall_filter_module.install(self.syscall_filter)
+                # Still this server's code, before any of the submission's: what was set up.
+                os.write(confined_w, json.dumps(isolation).encode())
+                os.close(confined_w)
             except BaseException as exc:  # the sandbox could not be built: say so and stop
                 try:
                     os.write(2, f"sandbox set-up failed: {exc}\n".encode())
@@ -144,12 +160,53 @@ class Server:
                     os._exit(71)
             from .serve import worker_main
 
-            worker_main(fds[0], isolation)
+            worker_main(fds[0])
         os.close(fds[0])
+        os.close(confined_w)
+        granted = self.established(pid, confined_r, pid_namespace)
         own_uid = self.sandbox.worker_uid(config) if os.geteuid() == 0 else None
         self.children[pid] = (ident, pid_namespace, own_uid)
         self.by_id[ident] = pid
-        self.channel.send({"spawned": ident, "pid": pid, "granted": {"pid": pid_namespace}})
+        self.channel.send({"spawned": ident, "pid": pid, "granted": granted})
+
+    def established(self, pid: int, confined_r: int, pid_namespace: bool) -> dict:
+        """Which isolation layers hold for worker ``pid``, as this process knows them.
+
+        The worker writes what it set up into ``confined_r``'s pipe and closes it before it
+        runs any of the submission's code, so the report is this server's own code speaking;
+        the uid and the seccomp filter are then read from the kernel (``/proc/PID/status``).
+        A worker that died in its set-up reports nothing, and nothing is granted.
+        """
+        report = b""
+        deadline = time.monotonic() + SETUP_SECONDS
+        try:
+            while time.monotonic() < deadline:
+                ready, _, _ = select.select([confined_r], [], [], max(0.0, deadline - time.monotonic()))
+                if not ready:
+                    break
+                chunk = os.read(confined_r, 4096)
+                if not chunk:
+                    break
+                report += chunk
+        finally:
+            os.close(confined_r)
+        try:
+            said = json.loads(report) if report else {}
+        except ValueError:
+            said = {}
+        said = said if isinstance(said, dict) else {}
+        granted = {k: said.get(k) is True for k in ("mount", "network", "filesystem")}
+        granted["pid"] = pid_namespace
+        try:
+            with open(f"/proc/{pid}/status") as f:
+                status = f.read()
+        except OSError:  # it is already gone
+            status = ""
+        uids = next((line.split()[1:] for line in status.splitlines() if line.startswith("Uid:")), [])
+        granted["user"] = said.get("user") is True and bool(uids) and "0" not in uids
+        granted["seccomp"] = said.get("seccomp") is True and \
+            self.syscall_filter_module.filter_count(status) >= 1
+        return granted
 
     def kill(self, ident) -> None:
         pid = self.by_id.get(ident)
