@@ -14,7 +14,7 @@ Control messages (length-prefixed JSON on FD):
 
 * ``{"op": "spawn", "id", "config"}`` + one fd (the worker's end of its socket)
   -> ``{"spawned": id, "pid", "granted"}``, sent once the worker is confined: ``granted`` says which
-  layers hold, from this process's side (see :meth:`Server.established`), before any of the
+  layers hold, from this process's side (see :func:`established`), before any of the
   submission's code has run
 * ``{"op": "kill", "id"}``: kill that worker and everything it started
 * -> ``{"exited": id, "code", "signal", "maxrss_kb"}`` when a worker ends
@@ -101,6 +101,48 @@ def _kill_leftovers(worker: int, uid: int | None) -> None:
                 pass
 
 
+def established(pid: int, confined_r: int, pid_namespace: bool) -> dict:
+    """Which isolation layers hold for worker ``pid``, as this process knows them.
+
+    The worker writes what it set up into ``confined_r``'s pipe and closes it before it
+    runs any of the submission's code, so the report is this server's own code speaking;
+    the uid and the seccomp filter are then read from the kernel (``/proc/PID/status``).
+    A worker that died in its set-up reports nothing, and nothing is granted.
+    """
+    from . import syscall_filter
+
+    report = b""
+    deadline = time.monotonic() + SETUP_SECONDS
+    try:
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([confined_r], [], [], max(0.0, deadline - time.monotonic()))
+            if not ready:
+                break
+            chunk = os.read(confined_r, 4096)
+            if not chunk:
+                break
+            report += chunk
+    finally:
+        os.close(confined_r)
+    try:
+        said = json.loads(report) if report else {}
+    except ValueError:
+        said = {}
+    said = said if isinstance(said, dict) else {}
+    granted = {k: said.get(k) is True for k in ("mount", "network", "filesystem")}
+    granted["pid"] = pid_namespace
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            status = f.read()
+    except OSError:  # it is already gone
+        status = ""
+    uids = next((line.split()[1:] for line in status.splitlines() if line.startswith("Uid:")), [])
+    granted["user"] = said.get("user") is True and bool(uids) and "0" not in uids
+    granted["seccomp"] = said.get("seccomp") is True and \
+        syscall_filter.filter_count(status) >= 1
+    return granted
+
+
 class Server:
     def __init__(self, control: socket.socket):
         from . import sandbox, syscall_filter
@@ -109,7 +151,7 @@ class Server:
         self.sandbox = sandbox
         # Built once here and loaded by each worker; never loaded here (the next worker's
         # namespaces need unshare and setns).
-        self.syscall_filter_module = syscall_filter
+        self.install_filter = syscall_filter.install
         self.syscall_filter = syscall_filter.build()
         self.channel = Channel(control)
         # worker pid -> (id, in its own PID namespace, the uid it runs as when it has its own)
@@ -149,7 +191,7 @@ class Server:
                 signal.set_wakeup_fd(-1)
                 signal.signal(signal.SIGCHLD, signal.SIG_DFL)
                 isolation = self.sandbox.enter(config, pid_namespace=pid_namespace)
-                isolation["seccomp"] = self.syscall_filter_module.install(self.syscall_filter)
+                isolation["seccomp"] = self.install_filter(self.syscall_filter)
                 # Still this server's code, before any of the submission's: what was set up.
                 os.write(confined_w, json.dumps(isolation).encode())
                 os.close(confined_w)
@@ -163,50 +205,11 @@ class Server:
             worker_main(fds[0])
         os.close(fds[0])
         os.close(confined_w)
-        granted = self.established(pid, confined_r, pid_namespace)
+        granted = established(pid, confined_r, pid_namespace)
         own_uid = self.sandbox.worker_uid(config) if os.geteuid() == 0 else None
         self.children[pid] = (ident, pid_namespace, own_uid)
         self.by_id[ident] = pid
         self.channel.send({"spawned": ident, "pid": pid, "granted": granted})
-
-    def established(self, pid: int, confined_r: int, pid_namespace: bool) -> dict:
-        """Which isolation layers hold for worker ``pid``, as this process knows them.
-
-        The worker writes what it set up into ``confined_r``'s pipe and closes it before it
-        runs any of the submission's code, so the report is this server's own code speaking;
-        the uid and the seccomp filter are then read from the kernel (``/proc/PID/status``).
-        A worker that died in its set-up reports nothing, and nothing is granted.
-        """
-        report = b""
-        deadline = time.monotonic() + SETUP_SECONDS
-        try:
-            while time.monotonic() < deadline:
-                ready, _, _ = select.select([confined_r], [], [], max(0.0, deadline - time.monotonic()))
-                if not ready:
-                    break
-                chunk = os.read(confined_r, 4096)
-                if not chunk:
-                    break
-                report += chunk
-        finally:
-            os.close(confined_r)
-        try:
-            said = json.loads(report) if report else {}
-        except ValueError:
-            said = {}
-        said = said if isinstance(said, dict) else {}
-        granted = {k: said.get(k) is True for k in ("mount", "network", "filesystem")}
-        granted["pid"] = pid_namespace
-        try:
-            with open(f"/proc/{pid}/status") as f:
-                status = f.read()
-        except OSError:  # it is already gone
-            status = ""
-        uids = next((line.split()[1:] for line in status.splitlines() if line.startswith("Uid:")), [])
-        granted["user"] = said.get("user") is True and bool(uids) and "0" not in uids
-        granted["seccomp"] = said.get("seccomp") is True and \
-            self.syscall_filter_module.filter_count(status) >= 1
-        return granted
 
     def kill(self, ident) -> None:
         pid = self.by_id.get(ident)
