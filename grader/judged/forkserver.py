@@ -101,6 +101,46 @@ def _kill_leftovers(worker: int, uid: int | None) -> None:
                 pass
 
 
+#: World-writable places of the host a worker without its own file system can leave files in.
+SHARED_PLACES = ("/tmp", "/var/tmp", "/dev/shm")
+
+
+def _remove_files_of(uid: int) -> None:
+    """Delete what ``uid`` left in :data:`SHARED_PLACES` (and their world-writable subfolders).
+
+    Without its own file system a worker writes the host's ``/tmp`` and ``/dev/shm``, and its
+    slot's uid comes back for the next submission: a file left there would pass answers on,
+    and one in ``/dev/shm`` would go on holding memory.  Only those places and their
+    sticky, world-writable subfolders (such as ``/tmp/.X11-unix``) accept its files.
+    """
+    import shutil
+    import stat
+
+    folders = []
+    for place in SHARED_PLACES:
+        folders.append(place)
+        try:
+            with os.scandir(place) as entries:
+                folders += [e.path for e in entries if e.is_dir(follow_symlinks=False)
+                            and e.stat(follow_symlinks=False).st_mode & stat.S_IWOTH]
+        except OSError:
+            continue
+    for folder in folders:
+        try:
+            with os.scandir(folder) as entries:
+                mine = [e for e in entries if e.stat(follow_symlinks=False).st_uid == uid]
+        except OSError:
+            continue
+        for entry in mine:
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    shutil.rmtree(entry.path, ignore_errors=True)
+                else:
+                    os.unlink(entry.path)
+            except OSError:
+                pass
+
+
 def established(pid: int, confined_r: int, pid_namespace: bool) -> dict:
     """Which isolation layers hold for worker ``pid``, as this process knows them.
 
@@ -154,8 +194,9 @@ class Server:
         self.install_filter = syscall_filter.install
         self.syscall_filter = syscall_filter.build()
         self.channel = Channel(control)
-        # worker pid -> (id, in its own PID namespace, the uid it runs as when it has its own)
-        self.children: dict[int, tuple[int, bool, int | None]] = {}
+        # worker pid -> (id, in its own PID namespace, the uid it runs as when it has its own,
+        #                in its own file system)
+        self.children: dict[int, tuple[int, bool, int | None, bool]] = {}
         self.by_id: dict[int, int] = {}
         try:
             self.own_pid_namespace = os.open("/proc/self/ns/pid", os.O_RDONLY)
@@ -207,7 +248,7 @@ class Server:
         os.close(confined_w)
         granted = established(pid, confined_r, pid_namespace)
         own_uid = self.sandbox.worker_uid(config) if os.geteuid() == 0 else None
-        self.children[pid] = (ident, pid_namespace, own_uid)
+        self.children[pid] = (ident, pid_namespace, own_uid, granted["filesystem"])
         self.by_id[ident] = pid
         self.channel.send({"spawned": ident, "pid": pid, "granted": granted})
 
@@ -219,7 +260,7 @@ class Server:
             os.kill(pid, signal.SIGKILL)  # in its own PID namespace, this ends everything it started
         except OSError:
             pass
-        _, pid_namespace, uid = self.children[pid]
+        _, pid_namespace, uid, _ = self.children[pid]
         if not pid_namespace:
             _kill_leftovers(pid, uid)
 
@@ -233,10 +274,12 @@ class Server:
                 return
             if pid not in self.children:  # an orphan a worker left: it was killed, or is now reaped
                 continue
-            ident, pid_namespace, uid = self.children.pop(pid)
+            ident, pid_namespace, uid, own_filesystem = self.children.pop(pid)
             self.by_id.pop(ident, None)
             if not pid_namespace:
                 _kill_leftovers(pid, uid)
+            if not own_filesystem and uid is not None:
+                _remove_files_of(uid)
             code = os.WEXITSTATUS(status) if os.WIFEXITED(status) else None
             sig = os.WTERMSIG(status) if os.WIFSIGNALED(status) else None
             self.channel.send({"exited": ident, "code": code, "signal": sig, "maxrss_kb": usage.ru_maxrss})
@@ -279,7 +322,7 @@ def main(argv: list[str]) -> None:
     try:
         server.run()
     finally:
-        for ident, _, _ in list(server.children.values()):
+        for ident, *_ in list(server.children.values()):
             server.kill(ident)
 
 

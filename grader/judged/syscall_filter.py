@@ -71,7 +71,7 @@ RULES: tuple[Rule, ...] = (
     Rule("network", ("socket",), errno.EPERM, when="not AF_UNIX stream",
          why="new sockets only of the Unix stream kinds: no TCP, UDP, raw, packet or netlink socket, "
              "so no connection leaves without a network namespace either"),
-    Rule("unix datagrams", ("socketpair",), errno.EPERM, when="not AF_UNIX stream",
+    Rule("Unix datagrams", ("socketpair",), errno.EPERM, when="not AF_UNIX stream",
          why="a Unix datagram socket can send to any named socket (sendto with an address), even one of a pair"),
     Rule("connections", ("connect", "bind", "listen", "accept", "accept4"), errno.EPERM,
          why="the worker's one connection is the socket the judge handed it; it may not reach the host's "
