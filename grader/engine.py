@@ -351,7 +351,7 @@ class SandboxProbe(Probe):
                     if r["index"] in self._unit_failures:
                         r["status"], r["error"] = self._unit_failures[r["index"]]
                 self.log.units = records
-                self.log.isolation = _isolation(granted, message.get("isolation"))
+                self.log.isolation = _isolation(granted)
                 return current, None
             self._end_worker(kill=True)
             return current, ("killed", "it sent an unexpected message, so its process was killed")
@@ -432,9 +432,13 @@ def _unit_name(submission: Submission, index: int) -> str:
     return f"cell {index + 1}" if submission.kind == "notebook" else f"statement {index + 1}"
 
 
-def _isolation(granted: dict, reported) -> dict:
-    """Which isolation layers held, as the worker reported them (the PID namespace as the fork server did)."""
-    reported = reported if isinstance(reported, dict) else {}
-    out = {k: bool(reported.get(k)) for k in ("mount", "network", "user", "filesystem")}
-    out["pid"] = bool(granted.get("pid"))
-    return out
+#: The isolation layers ``grades.json`` records for each submission (README, "How grading is isolated").
+ISOLATION_LAYERS = ("pid", "mount", "network", "user", "filesystem", "seccomp")
+
+
+def _isolation(granted: dict) -> dict:
+    """Which isolation layers held, as the fork server established them before the submission ran.
+
+    Never from the worker's own messages: the submission's code could forge those.
+    """
+    return {k: granted.get(k) is True for k in ISOLATION_LAYERS}

@@ -13,7 +13,9 @@ no hidden input exists in the memory a worker is forked from.
 Control messages (length-prefixed JSON on FD):
 
 * ``{"op": "spawn", "id", "config"}`` + one fd (the worker's end of its socket)
-  -> ``{"spawned": id, "pid", "granted"}``
+  -> ``{"spawned": id, "pid", "granted"}``, sent once the worker is confined: ``granted`` says which
+  layers hold, from this process's side (see :func:`established`), before any of the
+  submission's code has run
 * ``{"op": "kill", "id"}``: kill that worker and everything it started
 * -> ``{"exited": id, "code", "signal", "maxrss_kb"}`` when a worker ends
 * ``{"op": "shutdown"}``
@@ -22,11 +24,16 @@ Control messages (length-prefixed JSON on FD):
 from __future__ import annotations
 
 import gc
+import json
 import os
 import select
 import signal
 import socket
 import sys
+import time
+
+#: Seconds a worker may take to confine itself before the server reports what holds without it.
+SETUP_SECONDS = 30.0
 
 
 def warm_up() -> dict:
@@ -43,7 +50,7 @@ def warm_up() -> dict:
         torch.set_num_interop_threads(1)
     except RuntimeError:
         pass
-    from . import cells, channel, guard, handler, probe, sandbox, serve, wire  # noqa: F401
+    from . import cells, channel, guard, handler, probe, sandbox, serve, syscall_filter, wire  # noqa: F401
 
     model = torch.nn.Sequential(torch.nn.Conv2d(1, 2, 3, padding=1), torch.nn.ReLU(), torch.nn.MaxPool2d(2),
                                 torch.nn.Flatten(), torch.nn.Linear(32, 1))
@@ -94,15 +101,102 @@ def _kill_leftovers(worker: int, uid: int | None) -> None:
                 pass
 
 
+#: World-writable places of the host a worker without its own file system can leave files in.
+SHARED_PLACES = ("/tmp", "/var/tmp", "/dev/shm")
+
+
+def _remove_files_of(uid: int) -> None:
+    """Delete what ``uid`` left in :data:`SHARED_PLACES` (and their world-writable subfolders).
+
+    Without its own file system a worker writes the host's ``/tmp`` and ``/dev/shm``, and its
+    slot's uid comes back for the next submission: a file left there would pass answers on,
+    and one in ``/dev/shm`` would go on holding memory.  Only those places and their
+    sticky, world-writable subfolders (such as ``/tmp/.X11-unix``) accept its files.
+    """
+    import shutil
+    import stat
+
+    folders = []
+    for place in SHARED_PLACES:
+        folders.append(place)
+        try:
+            with os.scandir(place) as entries:
+                folders += [e.path for e in entries if e.is_dir(follow_symlinks=False)
+                            and e.stat(follow_symlinks=False).st_mode & stat.S_IWOTH]
+        except OSError:
+            continue
+    for folder in folders:
+        try:
+            with os.scandir(folder) as entries:
+                mine = [e for e in entries if e.stat(follow_symlinks=False).st_uid == uid]
+        except OSError:
+            continue
+        for entry in mine:
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    shutil.rmtree(entry.path, ignore_errors=True)
+                else:
+                    os.unlink(entry.path)
+            except OSError:
+                pass
+
+
+def established(pid: int, confined_r: int, pid_namespace: bool) -> dict:
+    """Which isolation layers hold for worker ``pid``, as this process knows them.
+
+    The worker writes what it set up into ``confined_r``'s pipe and closes it before it
+    runs any of the submission's code, so the report is this server's own code speaking;
+    the uid and the seccomp filter are then read from the kernel (``/proc/PID/status``).
+    A worker that died in its set-up reports nothing, and nothing is granted.
+    """
+    from . import syscall_filter
+
+    report = b""
+    deadline = time.monotonic() + SETUP_SECONDS
+    try:
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([confined_r], [], [], max(0.0, deadline - time.monotonic()))
+            if not ready:
+                break
+            chunk = os.read(confined_r, 4096)
+            if not chunk:
+                break
+            report += chunk
+    finally:
+        os.close(confined_r)
+    try:
+        said = json.loads(report) if report else {}
+    except ValueError:
+        said = {}
+    said = said if isinstance(said, dict) else {}
+    granted = {k: said.get(k) is True for k in ("mount", "network", "filesystem")}
+    granted["pid"] = pid_namespace
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            status = f.read()
+    except OSError:  # it is already gone
+        status = ""
+    uids = next((line.split()[1:] for line in status.splitlines() if line.startswith("Uid:")), [])
+    granted["user"] = said.get("user") is True and bool(uids) and "0" not in uids
+    granted["seccomp"] = said.get("seccomp") is True and \
+        syscall_filter.filter_count(status) >= 1
+    return granted
+
+
 class Server:
     def __init__(self, control: socket.socket):
-        from . import sandbox
+        from . import sandbox, syscall_filter
         from .channel import Channel
 
         self.sandbox = sandbox
+        # Built once here and loaded by each worker; never loaded here (the next worker's
+        # namespaces need unshare and setns).
+        self.install_filter = syscall_filter.install
+        self.syscall_filter = syscall_filter.build()
         self.channel = Channel(control)
-        # worker pid -> (id, in its own PID namespace, the uid it runs as when it has its own)
-        self.children: dict[int, tuple[int, bool, int | None]] = {}
+        # worker pid -> (id, in its own PID namespace, the uid it runs as when it has its own,
+        #                in its own file system)
+        self.children: dict[int, tuple[int, bool, int | None, bool]] = {}
         self.by_id: dict[int, int] = {}
         try:
             self.own_pid_namespace = os.open("/proc/self/ns/pid", os.O_RDONLY)
@@ -127,16 +221,21 @@ class Server:
             return
         pid_namespace = bool(config.get("isolate", True)) and \
             self.sandbox.next_child_in_new_pid_namespace(self.own_pid_namespace)
+        confined_r, confined_w = os.pipe()
         pid = os.fork()
         if pid == 0:
             try:
                 self.channel.sock.close()
-                for fd in (self.wake_r, self.wake_w, self.own_pid_namespace):
+                for fd in (self.wake_r, self.wake_w, self.own_pid_namespace, confined_r):
                     if fd is not None:
                         os.close(fd)
                 signal.set_wakeup_fd(-1)
                 signal.signal(signal.SIGCHLD, signal.SIG_DFL)
                 isolation = self.sandbox.enter(config, pid_namespace=pid_namespace)
+                isolation["seccomp"] = self.install_filter(self.syscall_filter)
+                # Still this server's code, before any of the submission's: what was set up.
+                os.write(confined_w, json.dumps(isolation).encode())
+                os.close(confined_w)
             except BaseException as exc:  # the sandbox could not be built: say so and stop
                 try:
                     os.write(2, f"sandbox set-up failed: {exc}\n".encode())
@@ -144,12 +243,14 @@ class Server:
                     os._exit(71)
             from .serve import worker_main
 
-            worker_main(fds[0], isolation)
+            worker_main(fds[0])
         os.close(fds[0])
+        os.close(confined_w)
+        granted = established(pid, confined_r, pid_namespace)
         own_uid = self.sandbox.worker_uid(config) if os.geteuid() == 0 else None
-        self.children[pid] = (ident, pid_namespace, own_uid)
+        self.children[pid] = (ident, pid_namespace, own_uid, granted["filesystem"])
         self.by_id[ident] = pid
-        self.channel.send({"spawned": ident, "pid": pid, "granted": {"pid": pid_namespace}})
+        self.channel.send({"spawned": ident, "pid": pid, "granted": granted})
 
     def kill(self, ident) -> None:
         pid = self.by_id.get(ident)
@@ -159,7 +260,7 @@ class Server:
             os.kill(pid, signal.SIGKILL)  # in its own PID namespace, this ends everything it started
         except OSError:
             pass
-        _, pid_namespace, uid = self.children[pid]
+        _, pid_namespace, uid, _ = self.children[pid]
         if not pid_namespace:
             _kill_leftovers(pid, uid)
 
@@ -173,10 +274,12 @@ class Server:
                 return
             if pid not in self.children:  # an orphan a worker left: it was killed, or is now reaped
                 continue
-            ident, pid_namespace, uid = self.children.pop(pid)
+            ident, pid_namespace, uid, own_filesystem = self.children.pop(pid)
             self.by_id.pop(ident, None)
             if not pid_namespace:
                 _kill_leftovers(pid, uid)
+            if not own_filesystem and uid is not None:
+                _remove_files_of(uid)
             code = os.WEXITSTATUS(status) if os.WIFEXITED(status) else None
             sig = os.WTERMSIG(status) if os.WIFSIGNALED(status) else None
             self.channel.send({"exited": ident, "code": code, "signal": sig, "maxrss_kb": usage.ru_maxrss})
@@ -219,7 +322,7 @@ def main(argv: list[str]) -> None:
     try:
         server.run()
     finally:
-        for ident, _, _ in list(server.children.values()):
+        for ident, *_ in list(server.children.values()):
             server.kill(ident)
 
 

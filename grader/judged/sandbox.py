@@ -12,11 +12,15 @@ On Linux as root the worker gets, from the strongest to the weakest layer:
   submissions are simply not there;
 * an unprivileged uid (one per parallel slot) with no capabilities and
   ``no_new_privs``;
-* resource limits: address space, CPU seconds, file size, open files, processes.
+* resource limits: address space, CPU seconds, file size, open files, processes;
+* last, loaded by the fork server's code in the worker, a seccomp filter
+  (:mod:`.syscall_filter`): no new connections, no memory outside the address
+  space limit, no keyrings, no other process, no namespaces, no new identity.
 
 Where the OS refuses a layer (no root, a container without CAP_SYS_ADMIN)
-the worker runs with the layers it could get, and says which in its
-``isolation`` report; the limits and the process clean-up hold everywhere.
+the worker runs with the layers it could get, and the fork server reports
+which, before the submission runs; the limits, the seccomp filter and the
+process clean-up hold everywhere.
 """
 
 from __future__ import annotations

@@ -5,7 +5,8 @@ Messages from the judge, in order:
 1. ``{"op": "load", "kind": "notebook"|"script", "units": [...], "timeout": s, "skip": [...]}``:
    the worker runs the units, sends ``{"event": "unit", "index": i}`` as each
    one starts (so that the judge knows which one to skip if the process dies
-   in it), then ``{"loaded": records, "isolation": {...}}``.
+   in it), then ``{"loaded": records}``.  (Which isolation layers hold, the judge learns from the
+   fork server, never from the worker, whose report the submission could forge.)
 2. Any number of probe requests (see :mod:`.handler`), each answered once.
 3. ``{"op": "exit"}``, or the connection closing: the worker exits.
 """
@@ -138,7 +139,7 @@ class MemoryGauge:
         return self._threshold is not None and self._used() > self._threshold
 
 
-def serve(channel: Channel, isolation: dict) -> None:
+def serve(channel: Channel) -> None:
     """Run one submission and answer probes on ``channel``; returns when the judge is done.
 
     Everything this loop calls is bound before the submission's code runs, and
@@ -175,7 +176,7 @@ def serve(channel: Channel, isolation: dict) -> None:
         records = run_units(units, namespace, timeout=load.get("timeout"), skip=frozenset(load.get("skip", [])),
                             on_start=started, after=restore, exhausted=exhausted)
     restore()
-    send({"loaded": records, "units": len(records), "isolation": isolation, "nonce": nonce})
+    send({"loaded": records, "units": len(records), "nonce": nonce})
     while True:
         try:
             request = recv()
@@ -196,13 +197,13 @@ def serve(channel: Channel, isolation: dict) -> None:
             send({"refused": f"the answer cannot be sent: {exc}", "nonce": request.get("nonce")})
 
 
-def worker_main(conn_fd: int, isolation: dict) -> None:
+def worker_main(conn_fd: int) -> None:
     """Entry point in the forked worker, after :func:`sandbox.enter`.  Never returns."""
     import socket
 
     code = 0
     try:
-        serve(Channel(socket.socket(fileno=conn_fd)), isolation)
+        serve(Channel(socket.socket(fileno=conn_fd)))
     except BaseException:  # the judge learns of it from the closed connection
         code = 70
     finally:

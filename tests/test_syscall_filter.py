@@ -1,0 +1,297 @@
+"""The seccomp filter, tried from inside real workers, with and without namespaces.
+
+Each submission here attacks from the inside and keeps what happened in a
+global the test reads through the probe; the judge's side (listeners, the
+isolation record) is checked from outside.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import secrets
+import socket
+import threading
+from pathlib import Path
+
+import pytest
+
+from grader.engine import ForkServer, Limits, SandboxProbe
+from grader.judged import syscall_filter
+from grader.judged.forkserver import established
+from grader.submission import Source, load
+
+pyseccomp = pytest.importorskip("pyseccomp", reason="the filter needs pyseccomp and libseccomp (CI has both)")
+
+pytestmark = pytest.mark.sandbox
+
+LIMITS = Limits(timeout=30, probe_timeout=5, unit_timeout=10)
+
+
+@pytest.fixture(scope="module")
+def without_namespaces():
+    with ForkServer(isolate=False) as fs:
+        yield fs
+
+
+@pytest.fixture(params=["namespaces", "no namespaces"])
+def any_server(request, server, without_namespaces):
+    """Every test runs against workers with namespaces (root) and without (as on Gradescope)."""
+    return server if request.param == "namespaces" else without_namespaces
+
+
+def run_in_worker(fork_server, tmp_path, code: str, name: str = "attacks", *, slot: int = 0):
+    """Run ``code`` as a submission; the value of its global ``name`` and the run's log."""
+    path = tmp_path / f"submission_{secrets.token_hex(4)}.py"
+    path.write_text(code)
+    probe = SandboxProbe(fork_server, load(Source(path)), LIMITS, slot=slot)
+    try:
+        probe.start()
+        return probe.value(name), probe.log
+    finally:
+        probe.close()
+
+
+def syscall_header() -> str:
+    """Python source giving the submission a raw ``syscall(name, *args) -> (result, errno)``."""
+    numbers = {call: pyseccomp.resolve_syscall(pyseccomp.Arch.NATIVE, call)
+               for rule in syscall_filter.RULES for call in rule.calls}
+    return f'''
+import ctypes, os
+NUMBERS = {json.dumps({k: v for k, v in numbers.items() if v >= 0})}
+_libc = ctypes.CDLL(None, use_errno=True)
+_libc.syscall.restype = ctypes.c_long
+def syscall(name, *args):
+    ctypes.set_errno(0)
+    result = _libc.syscall(ctypes.c_long(NUMBERS[name]), *[ctypes.c_long(a) for a in args])
+    if result == 0 and name == "clone":  # the filter failed and this is the child: leave at once
+        os._exit(0)
+    return [result, ctypes.get_errno()]
+'''
+
+
+#: Arguments that meet a conditional rule's condition (the filter refuses them).
+CONDITIONAL_ARGS = {
+    "not AF_UNIX stream": {"socket": [(socket.AF_INET, socket.SOCK_STREAM, 0),
+                                      (socket.AF_NETLINK, socket.SOCK_RAW, 0),
+                                      (socket.AF_UNIX, socket.SOCK_DGRAM, 0)],
+                           "socketpair": [(socket.AF_UNIX, socket.SOCK_DGRAM, 0, 0),
+                                          (socket.AF_INET, socket.SOCK_STREAM, 0, 0)]},
+    "namespace flags": {"clone": [(flag | 17, 0, 0, 0, 0) for flag in syscall_filter.NAMESPACE_FLAGS]},
+    "PR_SET_PDEATHSIG": {"prctl": [(syscall_filter.PR_SET_PDEATHSIG, 0, 0, 0, 0)]},
+}
+
+
+def test_every_rule_refuses_its_calls_with_its_errno_inside_a_worker(any_server, tmp_path):
+    cases = []
+    for rule in syscall_filter.RULES:
+        for call in rule.calls:
+            if pyseccomp.resolve_syscall(pyseccomp.Arch.NATIVE, call) < 0:
+                continue  # not on this architecture
+            arg_lists = CONDITIONAL_ARGS[rule.when][call] if rule.when else [(0, 0, 0, 0, 0, 0)]
+            cases += [(rule.name, call, [int(a) for a in args], rule.errno) for args in arg_lists]
+    code = syscall_header() + f"attacks = [[r, c, a, e, syscall(c, *a)] for r, c, a, e in {cases!r}]\n"
+    attacks, log = run_in_worker(any_server, tmp_path, code)
+    assert len(attacks) == len(cases) > 100
+    wrong = [(rule, call, args, expected, got) for rule, call, args, expected, got in attacks
+             if got != [-1, expected]]
+    assert not wrong
+    assert log.isolation["seccomp"] is True
+
+
+def test_what_honest_code_needs_still_works(any_server, tmp_path):
+    code = '''
+import os, socket, subprocess, threading, torch
+attacks = {}
+a, b = socket.socketpair()
+a.sendall(b"x")
+attacks["socketpair"] = b.recv(1) == b"x"
+attacks["unix stream socket"] = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM).fileno() > 2
+box = []
+t = threading.Thread(target=lambda: box.append(1)); t.start(); t.join()
+attacks["thread"] = box == [1]
+pid = os.fork()
+if pid == 0:
+    os._exit(7)
+attacks["fork"] = os.WEXITSTATUS(os.waitpid(pid, 0)[1]) == 7
+attacks["subprocess"] = subprocess.run(["true"]).returncode == 0
+attacks["torch"] = torch.nn.functional.conv2d(torch.ones(1, 1, 4, 4), torch.ones(1, 1, 3, 3)).sum().item() == 36.0
+'''
+    attacks, _ = run_in_worker(any_server, tmp_path, code)
+    assert attacks == dict.fromkeys(("socketpair", "unix stream socket", "thread", "fork", "subprocess", "torch"),
+                                    True)
+
+
+class Listener(threading.Thread):
+    """Accepts and records every connection to a socket the test owns."""
+
+    def __init__(self, family: int, address):
+        super().__init__(daemon=True)
+        self.sock = socket.socket(family, socket.SOCK_STREAM)
+        self.sock.bind(address)
+        self.sock.listen(8)
+        self.address = self.sock.getsockname()
+        self.connections: list = []
+
+    def run(self):
+        while True:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                return
+            self.connections.append(conn.recv(100))
+            conn.close()
+
+
+def test_no_connection_leaves_a_worker(any_server, tmp_path):
+    tcp = Listener(socket.AF_INET, ("127.0.0.1", 0))
+    # An abstract Unix socket: without a network namespace, reachable from any process on the host.
+    abstract = Listener(socket.AF_UNIX, f"\0cnn-grader-test-{secrets.token_hex(6)}")
+    for listener in (tcp, abstract):
+        listener.start()
+    code = f'''
+import socket
+attacks = {{}}
+def attempt(name, family, address, kind=socket.SOCK_STREAM):
+    try:
+        s = socket.socket(family, kind)
+        s.settimeout(1)
+        s.connect(address)
+        s.sendall(b"escaped")
+        attacks[name] = "connected"
+    except OSError as exc:
+        attacks[name] = type(exc).__name__
+attempt("tcp", socket.AF_INET, {tcp.address!r})
+attempt("abstract unix", socket.AF_UNIX, {abstract.address!r})
+attempt("unix datagram", socket.AF_UNIX, {abstract.address!r}, socket.SOCK_DGRAM)
+'''
+    try:
+        attacks, _ = run_in_worker(any_server, tmp_path, code)
+    finally:
+        for listener in (tcp, abstract):
+            listener.sock.close()
+    assert tcp.connections == [] and abstract.connections == []
+    assert attacks == {"tcp": "PermissionError", "abstract unix": "PermissionError",
+                       "unix datagram": "PermissionError"}
+
+
+def test_memory_outside_the_address_space_limit_cannot_be_held(any_server, tmp_path):
+    code = syscall_header() + '''
+attacks = {}
+try:
+    fd = os.memfd_create("hoard")
+    os.ftruncate(fd, 1 << 30)
+    attacks["memfd"] = "created"
+except OSError as exc:
+    attacks["memfd"] = exc.errno
+IPC_PRIVATE, IPC_CREAT = 0, 0o1000
+attacks["shmget"] = syscall("shmget", IPC_PRIVATE, 1 << 30, IPC_CREAT | 0o600)
+attacks["msgget"] = syscall("msgget", IPC_PRIVATE, IPC_CREAT | 0o600)
+'''
+    attacks, _ = run_in_worker(any_server, tmp_path, code)
+    assert attacks == {"memfd": errno.EPERM, "shmget": [-1, errno.EPERM], "msgget": [-1, errno.EPERM]}
+
+
+KEY_SPEC_USER_KEYRING = -4
+KEYCTL_SEARCH = 10
+
+
+def test_a_key_left_by_one_submission_is_not_seen_by_the_next_in_its_slot(any_server, tmp_path):
+    """Keyrings belong to the uid, and a slot's uid is reused for the next submission."""
+    secret = secrets.token_hex(8)
+    leave = syscall_header() + f'''
+payload = ctypes.create_string_buffer(b"{secret}")
+attacks = syscall("add_key", ctypes.addressof(ctypes.create_string_buffer(b"user")),
+                  ctypes.addressof(ctypes.create_string_buffer(b"cnn-grader-answers")),
+                  ctypes.addressof(payload), len(payload.value), {KEY_SPEC_USER_KEYRING})
+'''
+    find = syscall_header() + f'''
+key = syscall("keyctl", {KEYCTL_SEARCH}, {KEY_SPEC_USER_KEYRING},
+              ctypes.addressof(ctypes.create_string_buffer(b"user")),
+              ctypes.addressof(ctypes.create_string_buffer(b"cnn-grader-answers")), 0)
+found = ctypes.create_string_buffer(64)
+read = syscall("keyctl", 11, key[0], ctypes.addressof(found), 64) if key[0] > 0 else None
+attacks = [key, read, found.value.decode(errors="replace")]
+'''
+    left, _ = run_in_worker(any_server, tmp_path, leave, slot=3)
+    seen, _ = run_in_worker(any_server, tmp_path, find, slot=3)
+    assert left == [-1, errno.EPERM]
+    assert seen[0] == [-1, errno.EPERM] and seen[1] is None and secret not in seen[2]
+
+
+def test_the_record_says_the_filter_held_with_and_without_namespaces(any_server, tmp_path):
+    _, log = run_in_worker(any_server, tmp_path, "attacks = 1\n")
+    assert log.isolation["seccomp"] is True
+    assert log.isolation["user"] is (os.geteuid() == 0)
+    assert log.isolation["network"] is (any_server.isolate and os.geteuid() == 0)
+
+
+def test_the_fork_server_believes_the_kernel_not_the_worker_report(tmp_path):
+    """A worker saying it has a filter and an unprivileged uid, without either, is granted neither."""
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.write(write_end, json.dumps({"seccomp": True, "user": True, "network": True}).encode())
+        os.close(write_end)
+        import time
+
+        time.sleep(5)
+        os._exit(0)
+    os.close(write_end)
+    try:
+        granted = established(pid, read_end, pid_namespace=False)
+    finally:
+        os.kill(pid, 9)
+        os.waitpid(pid, 0)
+    assert granted["seccomp"] is False
+    assert granted["user"] is (os.geteuid() != 0)  # the test runs as root in CI: uid 0 is no drop
+    assert granted["network"] is True  # the pipe's word, which only the fork server's own code writes
+    assert granted["pid"] is False
+
+
+def test_the_filter_is_loaded_in_workers_never_in_the_fork_server(server):
+    with open(f"/proc/{server.process.pid}/status") as f:
+        assert syscall_filter.filter_count(f.read()) == 0
+
+
+def test_filter_count_reads_proc_status():
+    assert syscall_filter.filter_count("Name:\tx\nSeccomp:\t2\nSeccomp_filters:\t3\n") == 3
+    assert syscall_filter.filter_count("Name:\tx\nSeccomp:\t0\nSeccomp_filters:\t0\n") == 0
+    assert syscall_filter.filter_count("Name:\tx\n") == 0
+
+
+def test_files_left_in_shared_places_are_gone_before_the_next_submission_in_the_slot(without_namespaces, tmp_path):
+    """Without its own file system a worker writes the host's /tmp and /dev/shm, as its slot's uid."""
+    if os.geteuid() != 0:
+        pytest.skip("without root the worker runs as the grader's own uid, whose files are not swept")
+    token = secrets.token_hex(6)
+    places = [f"/tmp/cnn-grader-left-{token}", f"/dev/shm/cnn-grader-left-{token}"]
+    leave = f'''
+attacks = []
+for place in {places!r}:
+    try:
+        with open(place, "w") as f:
+            f.write("answers")
+        attacks.append("written")
+    except OSError as exc:
+        attacks.append(type(exc).__name__)
+'''
+    find = f'''
+import os
+attacks = [os.path.exists(place) for place in {places!r}]
+'''
+    left, _ = run_in_worker(without_namespaces, tmp_path, leave, slot=5)
+    seen, _ = run_in_worker(without_namespaces, tmp_path, find, slot=5)
+    assert left == ["written", "written"]  # this machine's /tmp and /dev/shm are world-writable
+    assert seen == [False, False]
+    assert not any(os.path.exists(place) for place in places)
+
+
+def test_the_readme_explains_every_rule():
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text()
+    table = [line for line in readme.splitlines() if line.startswith("| ")]
+    for rule in syscall_filter.RULES:
+        row = next((line for line in table if line.startswith(f"| {rule.name} |")), None)
+        assert row is not None, rule.name
+        assert errno.errorcode[rule.errno] in row, rule.name
