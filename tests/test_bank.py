@@ -55,6 +55,24 @@ def test_starters_leave_placeholders_and_solutions_fill_them():
         ast.parse(q.solution)
 
 
+def _imported_names(source: str) -> set[str]:
+    names = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            names |= {a.asname or a.name.split(".")[0] for a in node.names}
+        elif isinstance(node, ast.ImportFrom):
+            names |= {a.asname or a.name for a in node.names}
+    return names
+
+
+def test_starters_import_what_their_solutions_import():
+    # A student filling in the starter as the prompt suggests (torch.zeros in q6) must not
+    # meet a NameError from grader.check because the starter cell forgot the import.
+    for q in bank.QUESTIONS:
+        assert _imported_names(q.solution) <= _imported_names(q.starter), q.id
+    assert "torch" in _imported_names(bank.question("q6").starter)
+
+
 def test_hidden_check_descriptions_name_no_numbers_of_expected_answers():
     expected_numbers = {"84", "1337", "1,337", "4238337", "4,238,337", "1250", "49519", "49,519", "608"}
     for c in bank.CHECKS.values():
