@@ -180,3 +180,83 @@ def test_an_honest_mistake_scores_the_same_under_every_seed(path):
     # Otter (its own seed) and the native grader must agree; so must two regrades.
     scores = _in_process_scores(path, seeds=range(8))
     assert all(s == scores[0] for s in scores), [s for s in scores if s != scores[0]][:1] + [scores[0]]
+
+
+# -- exceptions are judged by what they are, not by their name -----------------------------------
+
+Q2_RAISING = '''
+{header}
+
+def conv_output_size(size, kernel_size, stride=1, padding=0):
+    if kernel_size > size + 2 * padding:
+        raise {error}("the kernel does not fit the padded input")
+    return (size + 2 * padding - kernel_size) // stride + 1
+'''
+
+#: A metaclass that lies about everything it can: its MRO (it claims ValueError, which Python then
+#: honours: ``except ValueError`` catches it), its attributes, equality and hashing.
+HOSTILE_METACLASS = '''
+class Meta(type):
+    def mro(cls):
+        return (cls, ValueError, Exception, BaseException, object)
+
+    def __getattribute__(cls, name):
+        raise RuntimeError("no attribute for you")
+
+    def __eq__(cls, other):
+        raise RuntimeError("no comparison for you")
+
+    __hash__ = None
+
+
+class Weird(Exception, metaclass=Meta):
+    pass
+'''
+
+
+def _q2_verdicts(header: str, error: str, seed: int = 5):
+    namespace = {"__name__": "__main__"}
+    records = run_units([Q2_RAISING.format(header=header, error=error)], namespace, timeout=None)
+    assert all(r["status"] == "ok" for r in records), records
+    probe = LocalProbe(namespace)
+    return {c.id: evaluate(c.run, probe, Context(seed=seed, check_id=c.id))
+            for c in bank.question("q2").hidden_checks}
+
+
+@pytest.mark.parametrize("header, error", [
+    ("", "ValueError"),
+    ("class SizeError(ValueError):\n    pass", "SizeError"),
+    ("class Deeper(ValueError):\n    pass\n\nclass SizeError(Deeper, KeyError):\n    pass", "SizeError"),
+    (HOSTILE_METACLASS, "Weird"),
+], ids=["ValueError", "subclass", "deep-subclass", "hostile-metaclass"])
+def test_a_subclass_of_valueerror_is_a_valueerror(header, error):
+    verdicts = _q2_verdicts(header, error)
+    assert {k: v.feedback for k, v in verdicts.items() if not v.passed} == {}
+
+
+@pytest.mark.parametrize("header, error", [
+    ("class ValueError(Exception):\n    pass", "ValueError"),  # only named like one
+    ("", "TypeError"),
+    ("class SizeError(ArithmeticError):\n    pass", "SizeError"),
+], ids=["named-ValueError", "TypeError", "other-builtin"])
+def test_an_exception_that_is_not_a_valueerror_fails_only_the_too_big_check(header, error):
+    verdicts = _q2_verdicts(header, error)
+    failed = {k: v for k, v in verdicts.items() if not v.passed}
+    assert list(failed) == ["q2.too_big"]
+    assert "raise ValueError instead" in failed["q2.too_big"].feedback
+
+
+def test_the_worker_reports_an_exceptions_builtin_bases_as_names_whatever_its_metaclass():
+    from grader.judged.handler import MAX_MRO, describe_exception
+
+    namespace: dict = {}
+    exec(HOSTILE_METACLASS + "\nclass Long(*[type(f'L{i}', (ValueError,), {}) for i in range(3)]):\n    pass\n",
+         namespace)
+    assert describe_exception(namespace["Weird"]("x"))["mro"] == ["ValueError", "Exception", "BaseException"]
+    assert describe_exception(namespace["Long"]())["mro"] == ["ValueError", "Exception", "BaseException"]
+    assert describe_exception(ConnectionRefusedError())["mro"] == [
+        "ConnectionRefusedError", "ConnectionError", "OSError", "Exception", "BaseException"]
+    # A very long MRO is read only so far: its builtin classes, at the end, are not reached.
+    exec("Chain = ValueError\nfor i in range(100):\n    Chain = type(f'C{i}', (Chain,), {})\n", namespace)
+    assert describe_exception(namespace["Chain"]())["mro"] == []
+    assert MAX_MRO < 100

@@ -180,3 +180,24 @@ def test_patching_every_function_of_every_module_keeps_the_honest_answers(grade_
     assert result.scores["q6"] == result.scores["q7"] == 0
     # The worker undid the patches after the cell, so it never had to be killed and restarted.
     assert result.status == "ok" and result.events == [], (result.status, result.events)
+
+
+SIZE_ERROR_Q2 = '''
+class SizeError(ValueError):
+    """The kernel does not fit the padded input."""
+
+
+def conv_output_size(size, kernel_size, stride=1, padding=0):
+    padded = size + 2 * padding
+    if kernel_size > padded:
+        raise SizeError(f"a {kernel_size}-wide kernel does not fit a padded input of {padded}")
+    return (padded - kernel_size) // stride + 1
+'''
+
+
+def test_a_students_own_subclass_of_valueerror_passes_through_the_worker(grade_text):
+    text = solution_script().replace(bank.question("q2").solution, SIZE_ERROR_Q2)
+    assert text != solution_script()
+    result = grade_text(text, "size_error.py")
+    assert result.scores["q2"] == result.max_scores["q2"], [c.feedback for c in failing(result, "q2")]
+    assert result.total == bank.total_points()
