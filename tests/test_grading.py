@@ -201,3 +201,43 @@ def test_a_students_own_subclass_of_valueerror_passes_through_the_worker(grade_t
     result = grade_text(text, "size_error.py")
     assert result.scores["q2"] == result.max_scores["q2"], [c.feedback for c in failing(result, "q2")]
     assert result.total == bank.total_points()
+
+
+# -- exiting on purpose ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("ending, status", [
+    ("import sys\nsys.exit(0)", "ok"),
+    ("import sys\nsys.exit()", "ok"),
+    ("import sys\nsys.exit(False)", "ok"),
+    ("raise SystemExit", "ok"),
+    ("exit()", "ok"),
+    ("quit(0)", "ok"),
+    ("class Out(SystemExit):\n    code = property(lambda self: 3)\n\nraise Out(0)", "ok"),  # the real code is 0
+    ("import sys\nsys.exit(2)", "error"),
+    ("import sys\nsys.exit('bye')", "error"),  # Python prints it and exits with 1
+    ("class Out(SystemExit):\n    code = property(lambda self: 0)\n\nraise Out(4)", "error"),
+], ids=["sys.exit(0)", "sys.exit()", "sys.exit(False)", "SystemExit", "exit()", "quit(0)", "lying-subclass-0",
+        "sys.exit(2)", "sys.exit(str)", "lying-subclass-4"])
+def test_exiting_with_status_0_is_a_clean_end_and_any_other_status_an_error(ending, status):
+    from grader.judged.cells import run_units
+
+    namespace = {"__name__": "__main__"}
+    records = run_units(["x = 1", ending, "y = 2"], namespace, timeout=None)
+    assert [r["status"] for r in records] == ["ok", status, "ok"], records
+    assert (records[1]["error"] is None) == (status == "ok")
+    assert namespace["y"] == 2  # what follows still runs, as in a notebook
+
+
+def test_a_script_ending_with_sys_exit_0_gets_full_marks_and_status_ok(grade_text):
+    result = grade_text(solution_script() + "\n\nimport sys\nsys.exit(0)\n", "exits_cleanly.py")
+    assert (result.status, result.error) == ("ok", None)
+    assert result.total == bank.total_points()
+
+
+def test_a_notebook_cell_calling_exit_is_a_clean_end_and_a_nonzero_exit_an_error(grade_text):
+    cells = [q.solution for q in bank.QUESTIONS]
+    clean = grade_text(notebook_text(*cells[:5], "exit()", *cells[5:]), "exit_cell.ipynb")
+    assert (clean.status, clean.total) == ("ok", bank.total_points()), clean.error
+    failed = grade_text(notebook_text(*cells[:5], "import sys\nsys.exit(3)", *cells[5:]), "exit3_cell.ipynb")
+    assert failed.status == "error" and "SystemExit: 3" in failed.error
+    assert failed.total == bank.total_points()
