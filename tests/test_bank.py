@@ -260,3 +260,83 @@ def test_the_worker_reports_an_exceptions_builtin_bases_as_names_whatever_its_me
     exec("Chain = ValueError\nfor i in range(100):\n    Chain = type(f'C{i}', (Chain,), {})\n", namespace)
     assert describe_exception(namespace["Chain"]())["mro"] == []
     assert MAX_MRO < 100
+
+
+# -- the diagnosis, like the points, does not depend on the seed ---------------------------------
+
+@pytest.fixture
+def one_torch_thread():
+    # The oracles run tiny convolutions; on a busy machine torch's thread pool makes each one
+    # a hundred times slower.  Fifty seeds of draws stay quick with one thread.
+    before = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(before)
+
+
+def _q2_as(mistake):
+    return lambda size, kernel_size, stride=1, padding=0: mistake.compute(size, kernel_size, stride, padding)
+
+
+def _q5_as(mistake, arity):
+    if arity == 4:
+        return lambda in_channels, out_channels, kernel_size, bias=True: mistake.compute(
+            in_channels, out_channels, kernel_size, bias)
+    return lambda in_features, out_features, bias=True: mistake.compute(in_features, out_features, bias)
+
+
+def _mistake_cases():
+    from grader.bank import params, shapes
+
+    for m in shapes.Q2_MISTAKES:
+        yield "q2", m, {"conv_output_size": _q2_as(m)}, ("q2.basic", "q2.padding", "q2.stride", "q2.stride_padding")
+    right = _grade_namespace(solution_script())
+    for m in params.CONV_MISTAKES:
+        yield "q5", m, dict(right, conv2d_params=_q5_as(m, 4)), ("q5.conv_square", "q5.conv_rect", "q5.conv_nobias")
+    for m in params.LINEAR_MISTAKES:
+        yield "q5", m, dict(right, linear_params=_q5_as(m, 3)), ("q5.linear", "q5.linear_nobias")
+
+
+def _grade_namespace(source: str) -> dict:
+    namespace = {"__name__": "__main__"}
+    run_units([source], namespace, timeout=None)
+    return namespace
+
+
+def test_every_mistake_is_named_as_itself_under_every_seed(one_torch_thread):
+    misnamed = []
+    for _, mistake, namespace, check_ids in _mistake_cases():
+        probe = LocalProbe(namespace)
+        for seed in range(50):
+            for check_id in check_ids:
+                verdict = evaluate(bank.CHECKS[check_id].run, probe, Context(seed=seed, check_id=check_id))
+                if not verdict.passed and verdict.details.get("mistake") != mistake.name:
+                    misnamed.append((mistake.name, check_id, seed, verdict.details.get("mistake")))
+    assert misnamed == []
+
+
+def test_adding_the_padding_once_gets_the_padding_feedback_under_every_seed(one_torch_thread):
+    from grader.bank.shapes import Q2_MISTAKES
+
+    namespace = _grade_namespace((Path(__file__).parent / "corpus" / "mistakes" / "q2_padding_once.py").read_text())
+    probe = LocalProbe(namespace)
+    padding_once = next(m for m in Q2_MISTAKES if m.name == "padding_once")
+    failed_per_seed = set()
+    for seed in range(50):
+        verdicts = {c.id: evaluate(c.run, probe, Context(seed=seed, check_id=c.id))
+                    for c in bank.question("q2").hidden_checks}
+        failed = {k: v for k, v in verdicts.items() if not v.passed}
+        failed_per_seed.add(tuple(sorted(failed)))
+        for v in failed.values():
+            assert padding_once.feedback in v.feedback and "one short" not in v.feedback, (seed, v.feedback)
+    assert failed_per_seed == {("q2.padding", "q2.stride_padding")}
+
+
+def test_a_tuple_kernel_mistake_costs_only_the_rectangular_kernel_check(one_torch_thread):
+    path = Path(__file__).parent / "corpus" / "mistakes" / "q5_tuple_kernel_first_side_only.py"
+    probe = LocalProbe(_grade_namespace(path.read_text()))
+    for seed in range(20):
+        failed = {c.id: v.feedback for c in bank.question("q5").checks
+                  if not (v := evaluate(c.run, probe, Context(seed=seed, check_id=c.id))).passed}
+        assert list(failed) == ["q5.conv_rect"], (seed, failed)
+        assert "kH * kW" in failed["q5.conv_rect"]
