@@ -340,3 +340,51 @@ def test_a_tuple_kernel_mistake_costs_only_the_rectangular_kernel_check(one_torc
                   if not (v := evaluate(c.run, probe, Context(seed=seed, check_id=c.id))).passed}
         assert list(failed) == ["q5.conv_rect"], (seed, failed)
         assert "kH * kW" in failed["q5.conv_rect"]
+
+
+# -- answers in the forms the prompts allow, and feedback that says what it saw ------------------
+
+Q10_TRUTH = {1: True, 2: False, 3: True, 4: True, 5: False, 6: False, 7: True, 8: False}
+
+
+def _q10_verdicts(q10_source: str) -> dict:
+    namespace = _grade_namespace("import numpy as np\nimport torch\n" + q10_source)
+    probe = LocalProbe(namespace)
+    return {c.id: evaluate(c.run, probe, Context(seed=1, check_id=c.id)) for c in bank.question("q10").checks}
+
+
+@pytest.mark.parametrize("source", [
+    "q10_answers = {np.int64(n): np.bool_(t) for n, t in %r.items()}" % Q10_TRUTH,
+    "q10_answers = {str(n): torch.tensor(t) for n, t in %r.items()}" % Q10_TRUTH,
+    "q10_answers = {n: torch.tensor([t]) if n %% 2 else str(t).lower() for n, t in %r.items()}" % Q10_TRUTH,
+], ids=["numpy", "string-keys-tensors", "one-element-tensors-and-strings"])
+def test_q10_accepts_the_forms_its_prompt_names(source):
+    verdicts = _q10_verdicts(source)
+    assert {k: v.feedback for k, v in verdicts.items() if not v.passed} == {}
+
+
+def test_q10_feedback_says_what_each_answer_is_instead_of_true_or_false():
+    verdicts = _q10_verdicts("q10_answers = {1: True, 2: 0, 3: 1, 4: ..., 5: 'no', 6: None, 7: torch.tensor([1, 0])}")
+    failed = {k: v.feedback for k, v in verdicts.items() if not v.passed}
+    assert set(failed) == {"q10.format", "q10.s2", "q10.s3", "q10.s4", "q10.s5", "q10.s6", "q10.s7", "q10.s8"}
+    assert "statement 3's answer is 1 (an int), not True or False" in failed["q10.s3"]
+    assert "statement 2's answer is 0 (an int)" in failed["q10.s2"]
+    assert "placeholder" in failed["q10.s4"]
+    assert "'no' (a str)" in failed["q10.s5"] and "None" in failed["q10.s6"]
+    assert "shape [2]" in failed["q10.s7"]
+    assert "statement 8 has no answer" in failed["q10.s8"]
+    assert "statement 3's answer is 1 (an int)" in failed["q10.format"]
+    assert "no True/False answer" not in " ".join(failed.values())
+
+
+def test_q10_refuses_a_statement_answered_twice_under_two_keys():
+    verdicts = _q10_verdicts("q10_answers = {**%r, '3': False}" % Q10_TRUTH)
+    assert not verdicts["q10.s3"].passed and "twice" in verdicts["q10.s3"].feedback
+
+
+def test_numpy_integers_are_ints_for_the_counting_questions():
+    namespace = _grade_namespace(bank.question("q4").solution + "\nimport numpy as np\n"
+                                 "q4_conv_params, q4_cnn_params, q4_fcnn_params = "
+                                 "map(np.int64, (q4_conv_params, q4_cnn_params, q4_fcnn_params))\n")
+    probe = LocalProbe(namespace)
+    assert all(evaluate(c.run, probe, Context(seed=1, check_id=c.id)).passed for c in bank.question("q4").checks)
