@@ -241,3 +241,35 @@ def test_a_notebook_cell_calling_exit_is_a_clean_end_and_a_nonzero_exit_an_error
     failed = grade_text(notebook_text(*cells[:5], "import sys\nsys.exit(3)", *cells[5:]), "exit3_cell.ipynb")
     assert failed.status == "error" and "SystemExit: 3" in failed.error
     assert failed.total == bank.total_points()
+
+
+# -- the lecture's own libraries ----------------------------------------------------------------
+
+LECTURE_IMPORTS = '''
+import numpy as np
+import pandas as pd
+import torch
+from torchsummary import summary
+import matplotlib.pyplot as plt
+
+plt.rcParams.update({"axes.labelweight": "bold", "axes.grid": False})
+'''
+
+LECTURE_USE = '''
+import matplotlib
+assert matplotlib.get_backend().lower() == "agg", matplotlib.get_backend()  # off screen, whatever the host
+plt.plot([1, 2, 3], [1, 4, 9])
+plt.show()  # returns at once under Agg
+summary(torch.nn.Sequential(torch.nn.Conv2d(1, 3, 3), torch.nn.Flatten()), (1, 28, 28), device="cpu")
+summary(CNN(), (1, 100, 100))  # torchsummary's default device falls back to the CPU
+frame = pd.DataFrame({"layer": ["conv1", "conv2"], "params": np.array([30, 56])})
+'''
+
+
+def test_a_submission_keeping_the_lectures_imports_and_plotting_gets_full_marks(grade_text):
+    # The lecture's first cell imports numpy, pandas, matplotlib and torchsummary: a missing one
+    # would fail that cell and lose every definition after it.
+    result = grade_text(LECTURE_IMPORTS + "\n\n" + solution_script() + "\n\n" + LECTURE_USE, "lecture_stack.py")
+    assert (result.status, result.error) == ("ok", None)
+    assert result.total == bank.total_points()
+    assert [u["status"] for u in result.units] == ["ok"] * len(result.units)
