@@ -97,7 +97,10 @@ class ForkServer:
         self.root_dir = os.path.join(self.base_dir, "root")
         os.mkdir(self.root_dir, 0o755)
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
-        env = dict(os.environ, OMP_NUM_THREADS="1", MKL_NUM_THREADS="1", PYTHONDONTWRITEBYTECODE="1")
+        # MPLBACKEND: plots render off screen and plt.show() returns at once (the worker sets it
+        # again after its sandbox clears the environment).
+        env = dict(os.environ, OMP_NUM_THREADS="1", MKL_NUM_THREADS="1", PYTHONDONTWRITEBYTECODE="1",
+                   MPLBACKEND="Agg")
         # Its stderr (and a worker's, until the worker silences it) goes to a log file: a pipe
         # nobody reads could fill up and block a worker.
         self.log_path = os.path.join(self.base_dir, "forkserver.log")

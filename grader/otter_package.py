@@ -30,6 +30,8 @@ PYTHON_VERSION = "3.11"
 TORCH_VERSION = "2.13.0"
 #: Gradescope has no GPU: the CPU wheel index keeps several GB of CUDA libraries out of every image.
 #: pyseccomp binds the image's libseccomp2 (Ubuntu ships it) for the workers' seccomp filter.
+#: numpy, pandas, matplotlib and torchsummary are the lecture's own imports: a notebook keeping its
+#: first cell must run here too.
 REQUIREMENTS = f"""\
 --extra-index-url https://download.pytorch.org/whl/cpu
 torch=={TORCH_VERSION}+cpu
@@ -37,6 +39,10 @@ click>=8.1
 jinja2>=3.1
 nbformat>=5.9
 pyseccomp==0.1.2
+numpy>=1.26
+pandas>=2.1
+matplotlib>=3.8
+torchsummary==1.5.1
 """
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 EXECUTABLE = ("run_autograder", "setup.sh")

@@ -55,6 +55,24 @@ def test_starters_leave_placeholders_and_solutions_fill_them():
         ast.parse(q.solution)
 
 
+def _imported_names(source: str) -> set[str]:
+    names = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            names |= {a.asname or a.name.split(".")[0] for a in node.names}
+        elif isinstance(node, ast.ImportFrom):
+            names |= {a.asname or a.name for a in node.names}
+    return names
+
+
+def test_starters_import_what_their_solutions_import():
+    # A student filling in the starter as the prompt suggests (torch.zeros in q6) must not
+    # meet a NameError from grader.check because the starter cell forgot the import.
+    for q in bank.QUESTIONS:
+        assert _imported_names(q.solution) <= _imported_names(q.starter), q.id
+    assert "torch" in _imported_names(bank.question("q6").starter)
+
+
 def test_hidden_check_descriptions_name_no_numbers_of_expected_answers():
     expected_numbers = {"84", "1337", "1,337", "4238337", "4,238,337", "1250", "49519", "49,519", "608"}
     for c in bank.CHECKS.values():
@@ -162,3 +180,211 @@ def test_an_honest_mistake_scores_the_same_under_every_seed(path):
     # Otter (its own seed) and the native grader must agree; so must two regrades.
     scores = _in_process_scores(path, seeds=range(8))
     assert all(s == scores[0] for s in scores), [s for s in scores if s != scores[0]][:1] + [scores[0]]
+
+
+# -- exceptions are judged by what they are, not by their name -----------------------------------
+
+Q2_RAISING = '''
+{header}
+
+def conv_output_size(size, kernel_size, stride=1, padding=0):
+    if kernel_size > size + 2 * padding:
+        raise {error}("the kernel does not fit the padded input")
+    return (size + 2 * padding - kernel_size) // stride + 1
+'''
+
+#: A metaclass that lies about everything it can: its MRO (it claims ValueError, which Python then
+#: honours: ``except ValueError`` catches it), its attributes, equality and hashing.
+HOSTILE_METACLASS = '''
+class Meta(type):
+    def mro(cls):
+        return (cls, ValueError, Exception, BaseException, object)
+
+    def __getattribute__(cls, name):
+        raise RuntimeError("no attribute for you")
+
+    def __eq__(cls, other):
+        raise RuntimeError("no comparison for you")
+
+    __hash__ = None
+
+
+class Weird(Exception, metaclass=Meta):
+    pass
+'''
+
+
+def _q2_verdicts(header: str, error: str, seed: int = 5):
+    namespace = {"__name__": "__main__"}
+    records = run_units([Q2_RAISING.format(header=header, error=error)], namespace, timeout=None)
+    assert all(r["status"] == "ok" for r in records), records
+    probe = LocalProbe(namespace)
+    return {c.id: evaluate(c.run, probe, Context(seed=seed, check_id=c.id))
+            for c in bank.question("q2").hidden_checks}
+
+
+@pytest.mark.parametrize("header, error", [
+    ("", "ValueError"),
+    ("class SizeError(ValueError):\n    pass", "SizeError"),
+    ("class Deeper(ValueError):\n    pass\n\nclass SizeError(Deeper, KeyError):\n    pass", "SizeError"),
+    (HOSTILE_METACLASS, "Weird"),
+], ids=["ValueError", "subclass", "deep-subclass", "hostile-metaclass"])
+def test_a_subclass_of_valueerror_is_a_valueerror(header, error):
+    verdicts = _q2_verdicts(header, error)
+    assert {k: v.feedback for k, v in verdicts.items() if not v.passed} == {}
+
+
+@pytest.mark.parametrize("header, error", [
+    ("class ValueError(Exception):\n    pass", "ValueError"),  # only named like one
+    ("", "TypeError"),
+    ("class SizeError(ArithmeticError):\n    pass", "SizeError"),
+], ids=["named-ValueError", "TypeError", "other-builtin"])
+def test_an_exception_that_is_not_a_valueerror_fails_only_the_too_big_check(header, error):
+    verdicts = _q2_verdicts(header, error)
+    failed = {k: v for k, v in verdicts.items() if not v.passed}
+    assert list(failed) == ["q2.too_big"]
+    assert "raise ValueError instead" in failed["q2.too_big"].feedback
+
+
+def test_the_worker_reports_an_exceptions_builtin_bases_as_names_whatever_its_metaclass():
+    from grader.judged.handler import MAX_MRO, describe_exception
+
+    namespace: dict = {}
+    exec(HOSTILE_METACLASS + "\nclass Long(*[type(f'L{i}', (ValueError,), {}) for i in range(3)]):\n    pass\n",
+         namespace)
+    assert describe_exception(namespace["Weird"]("x"))["mro"] == ["ValueError", "Exception", "BaseException"]
+    assert describe_exception(namespace["Long"]())["mro"] == ["ValueError", "Exception", "BaseException"]
+    assert describe_exception(ConnectionRefusedError())["mro"] == [
+        "ConnectionRefusedError", "ConnectionError", "OSError", "Exception", "BaseException"]
+    # A very long MRO is read only so far: its builtin classes, at the end, are not reached.
+    exec("Chain = ValueError\nfor i in range(100):\n    Chain = type(f'C{i}', (Chain,), {})\n", namespace)
+    assert describe_exception(namespace["Chain"]())["mro"] == []
+    assert MAX_MRO < 100
+
+
+# -- the diagnosis, like the points, does not depend on the seed ---------------------------------
+
+@pytest.fixture
+def one_torch_thread():
+    # The oracles run tiny convolutions; on a busy machine torch's thread pool makes each one
+    # a hundred times slower.  Fifty seeds of draws stay quick with one thread.
+    before = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(before)
+
+
+def _q2_as(mistake):
+    return lambda size, kernel_size, stride=1, padding=0: mistake.compute(size, kernel_size, stride, padding)
+
+
+def _q5_as(mistake, arity):
+    if arity == 4:
+        return lambda in_channels, out_channels, kernel_size, bias=True: mistake.compute(
+            in_channels, out_channels, kernel_size, bias)
+    return lambda in_features, out_features, bias=True: mistake.compute(in_features, out_features, bias)
+
+
+def _mistake_cases():
+    from grader.bank import params, shapes
+
+    for m in shapes.Q2_MISTAKES:
+        yield "q2", m, {"conv_output_size": _q2_as(m)}, ("q2.basic", "q2.padding", "q2.stride", "q2.stride_padding")
+    right = _grade_namespace(solution_script())
+    for m in params.CONV_MISTAKES:
+        yield "q5", m, dict(right, conv2d_params=_q5_as(m, 4)), ("q5.conv_square", "q5.conv_rect", "q5.conv_nobias")
+    for m in params.LINEAR_MISTAKES:
+        yield "q5", m, dict(right, linear_params=_q5_as(m, 3)), ("q5.linear", "q5.linear_nobias")
+
+
+def _grade_namespace(source: str) -> dict:
+    namespace = {"__name__": "__main__"}
+    run_units([source], namespace, timeout=None)
+    return namespace
+
+
+def test_every_mistake_is_named_as_itself_under_every_seed(one_torch_thread):
+    misnamed = []
+    for _, mistake, namespace, check_ids in _mistake_cases():
+        probe = LocalProbe(namespace)
+        for seed in range(50):
+            for check_id in check_ids:
+                verdict = evaluate(bank.CHECKS[check_id].run, probe, Context(seed=seed, check_id=check_id))
+                if not verdict.passed and verdict.details.get("mistake") != mistake.name:
+                    misnamed.append((mistake.name, check_id, seed, verdict.details.get("mistake")))
+    assert misnamed == []
+
+
+def test_adding_the_padding_once_gets_the_padding_feedback_under_every_seed(one_torch_thread):
+    from grader.bank.shapes import Q2_MISTAKES
+
+    namespace = _grade_namespace((Path(__file__).parent / "corpus" / "mistakes" / "q2_padding_once.py").read_text())
+    probe = LocalProbe(namespace)
+    padding_once = next(m for m in Q2_MISTAKES if m.name == "padding_once")
+    failed_per_seed = set()
+    for seed in range(50):
+        verdicts = {c.id: evaluate(c.run, probe, Context(seed=seed, check_id=c.id))
+                    for c in bank.question("q2").hidden_checks}
+        failed = {k: v for k, v in verdicts.items() if not v.passed}
+        failed_per_seed.add(tuple(sorted(failed)))
+        for v in failed.values():
+            assert padding_once.feedback in v.feedback and "one short" not in v.feedback, (seed, v.feedback)
+    assert failed_per_seed == {("q2.padding", "q2.stride_padding")}
+
+
+def test_a_tuple_kernel_mistake_costs_only_the_rectangular_kernel_check(one_torch_thread):
+    path = Path(__file__).parent / "corpus" / "mistakes" / "q5_tuple_kernel_first_side_only.py"
+    probe = LocalProbe(_grade_namespace(path.read_text()))
+    for seed in range(20):
+        failed = {c.id: v.feedback for c in bank.question("q5").checks
+                  if not (v := evaluate(c.run, probe, Context(seed=seed, check_id=c.id))).passed}
+        assert list(failed) == ["q5.conv_rect"], (seed, failed)
+        assert "kH * kW" in failed["q5.conv_rect"]
+
+
+# -- answers in the forms the prompts allow, and feedback that says what it saw ------------------
+
+Q10_TRUTH = {1: True, 2: False, 3: True, 4: True, 5: False, 6: False, 7: True, 8: False}
+
+
+def _q10_verdicts(q10_source: str) -> dict:
+    namespace = _grade_namespace("import numpy as np\nimport torch\n" + q10_source)
+    probe = LocalProbe(namespace)
+    return {c.id: evaluate(c.run, probe, Context(seed=1, check_id=c.id)) for c in bank.question("q10").checks}
+
+
+@pytest.mark.parametrize("source", [
+    "q10_answers = {np.int64(n): np.bool_(t) for n, t in %r.items()}" % Q10_TRUTH,
+    "q10_answers = {str(n): torch.tensor(t) for n, t in %r.items()}" % Q10_TRUTH,
+    "q10_answers = {n: torch.tensor([t]) if n %% 2 else str(t).lower() for n, t in %r.items()}" % Q10_TRUTH,
+], ids=["numpy", "string-keys-tensors", "one-element-tensors-and-strings"])
+def test_q10_accepts_the_forms_its_prompt_names(source):
+    verdicts = _q10_verdicts(source)
+    assert {k: v.feedback for k, v in verdicts.items() if not v.passed} == {}
+
+
+def test_q10_feedback_says_what_each_answer_is_instead_of_true_or_false():
+    verdicts = _q10_verdicts("q10_answers = {1: True, 2: 0, 3: 1, 4: ..., 5: 'no', 6: None, 7: torch.tensor([1, 0])}")
+    failed = {k: v.feedback for k, v in verdicts.items() if not v.passed}
+    assert set(failed) == {"q10.format", "q10.s2", "q10.s3", "q10.s4", "q10.s5", "q10.s6", "q10.s7", "q10.s8"}
+    assert "statement 3's answer is 1 (an int), not True or False" in failed["q10.s3"]
+    assert "statement 2's answer is 0 (an int)" in failed["q10.s2"]
+    assert "placeholder" in failed["q10.s4"]
+    assert "'no' (a str)" in failed["q10.s5"] and "None" in failed["q10.s6"]
+    assert "shape [2]" in failed["q10.s7"]
+    assert "statement 8 has no answer" in failed["q10.s8"]
+    assert "statement 3's answer is 1 (an int)" in failed["q10.format"]
+    assert "no True/False answer" not in " ".join(failed.values())
+
+
+def test_q10_refuses_a_statement_answered_twice_under_two_keys():
+    verdicts = _q10_verdicts("q10_answers = {**%r, '3': False}" % Q10_TRUTH)
+    assert not verdicts["q10.s3"].passed and "twice" in verdicts["q10.s3"].feedback
+
+
+def test_numpy_integers_are_ints_for_the_counting_questions():
+    namespace = _grade_namespace(bank.question("q4").solution + "\nimport numpy as np\n"
+                                 "q4_conv_params, q4_cnn_params, q4_fcnn_params = "
+                                 "map(np.int64, (q4_conv_params, q4_cnn_params, q4_fcnn_params))\n")
+    probe = LocalProbe(namespace)
+    assert all(evaluate(c.run, probe, Context(seed=1, check_id=c.id)).passed for c in bank.question("q4").checks)

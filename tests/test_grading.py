@@ -180,3 +180,96 @@ def test_patching_every_function_of_every_module_keeps_the_honest_answers(grade_
     assert result.scores["q6"] == result.scores["q7"] == 0
     # The worker undid the patches after the cell, so it never had to be killed and restarted.
     assert result.status == "ok" and result.events == [], (result.status, result.events)
+
+
+SIZE_ERROR_Q2 = '''
+class SizeError(ValueError):
+    """The kernel does not fit the padded input."""
+
+
+def conv_output_size(size, kernel_size, stride=1, padding=0):
+    padded = size + 2 * padding
+    if kernel_size > padded:
+        raise SizeError(f"a {kernel_size}-wide kernel does not fit a padded input of {padded}")
+    return (padded - kernel_size) // stride + 1
+'''
+
+
+def test_a_students_own_subclass_of_valueerror_passes_through_the_worker(grade_text):
+    text = solution_script().replace(bank.question("q2").solution, SIZE_ERROR_Q2)
+    assert text != solution_script()
+    result = grade_text(text, "size_error.py")
+    assert result.scores["q2"] == result.max_scores["q2"], [c.feedback for c in failing(result, "q2")]
+    assert result.total == bank.total_points()
+
+
+# -- exiting on purpose ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("ending, status", [
+    ("import sys\nsys.exit(0)", "ok"),
+    ("import sys\nsys.exit()", "ok"),
+    ("import sys\nsys.exit(False)", "ok"),
+    ("raise SystemExit", "ok"),
+    ("exit()", "ok"),
+    ("quit(0)", "ok"),
+    ("class Out(SystemExit):\n    code = property(lambda self: 3)\n\nraise Out(0)", "ok"),  # the real code is 0
+    ("import sys\nsys.exit(2)", "error"),
+    ("import sys\nsys.exit('bye')", "error"),  # Python prints it and exits with 1
+    ("class Out(SystemExit):\n    code = property(lambda self: 0)\n\nraise Out(4)", "error"),
+], ids=["sys.exit(0)", "sys.exit()", "sys.exit(False)", "SystemExit", "exit()", "quit(0)", "lying-subclass-0",
+        "sys.exit(2)", "sys.exit(str)", "lying-subclass-4"])
+def test_exiting_with_status_0_is_a_clean_end_and_any_other_status_an_error(ending, status):
+    from grader.judged.cells import run_units
+
+    namespace = {"__name__": "__main__"}
+    records = run_units(["x = 1", ending, "y = 2"], namespace, timeout=None)
+    assert [r["status"] for r in records] == ["ok", status, "ok"], records
+    assert (records[1]["error"] is None) == (status == "ok")
+    assert namespace["y"] == 2  # what follows still runs, as in a notebook
+
+
+def test_a_script_ending_with_sys_exit_0_gets_full_marks_and_status_ok(grade_text):
+    result = grade_text(solution_script() + "\n\nimport sys\nsys.exit(0)\n", "exits_cleanly.py")
+    assert (result.status, result.error) == ("ok", None)
+    assert result.total == bank.total_points()
+
+
+def test_a_notebook_cell_calling_exit_is_a_clean_end_and_a_nonzero_exit_an_error(grade_text):
+    cells = [q.solution for q in bank.QUESTIONS]
+    clean = grade_text(notebook_text(*cells[:5], "exit()", *cells[5:]), "exit_cell.ipynb")
+    assert (clean.status, clean.total) == ("ok", bank.total_points()), clean.error
+    failed = grade_text(notebook_text(*cells[:5], "import sys\nsys.exit(3)", *cells[5:]), "exit3_cell.ipynb")
+    assert failed.status == "error" and "SystemExit: 3" in failed.error
+    assert failed.total == bank.total_points()
+
+
+# -- the lecture's own libraries ----------------------------------------------------------------
+
+LECTURE_IMPORTS = '''
+import numpy as np
+import pandas as pd
+import torch
+from torchsummary import summary
+import matplotlib.pyplot as plt
+
+plt.rcParams.update({"axes.labelweight": "bold", "axes.grid": False})
+'''
+
+LECTURE_USE = '''
+import matplotlib
+assert matplotlib.get_backend().lower() == "agg", matplotlib.get_backend()  # off screen, whatever the host
+plt.plot([1, 2, 3], [1, 4, 9])
+plt.show()  # returns at once under Agg
+summary(torch.nn.Sequential(torch.nn.Conv2d(1, 3, 3), torch.nn.Flatten()), (1, 28, 28), device="cpu")
+summary(CNN(), (1, 100, 100))  # torchsummary's default device falls back to the CPU
+frame = pd.DataFrame({"layer": ["conv1", "conv2"], "params": np.array([30, 56])})
+'''
+
+
+def test_a_submission_keeping_the_lectures_imports_and_plotting_gets_full_marks(grade_text):
+    # The lecture's first cell imports numpy, pandas, matplotlib and torchsummary: a missing one
+    # would fail that cell and lose every definition after it.
+    result = grade_text(LECTURE_IMPORTS + "\n\n" + solution_script() + "\n\n" + LECTURE_USE, "lecture_stack.py")
+    assert (result.status, result.error) == ("ok", None)
+    assert result.total == bank.total_points()
+    assert [u["status"] for u in result.units] == ["ok"] * len(result.units)

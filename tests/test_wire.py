@@ -122,3 +122,9 @@ def test_malformed_data_is_refused(data):
 def test_messages_must_be_json_objects(raw):
     with pytest.raises(wire.WireError):
         wire.loads(raw)
+
+
+def test_the_type_name_of_a_class_without_a_module_is_its_bare_name():
+    namespace: dict = {}
+    exec("Orphan = type('Orphan', (ValueError,), {})", namespace)  # no __name__ here: no __module__ either
+    assert wire.type_name(namespace["Orphan"]()) == "Orphan"

@@ -26,12 +26,14 @@ answers with plain data.  It never sees an expected value.  Requests:
     (matched by call order and kind) in place of the model's own tensors.
 
 Every answer is ``{"ok": value}`` or one of ``{"missing": name}``,
-``{"raised": {"type", "message", "where"}}``, ``{"timeout": seconds}``,
+``{"raised": {"type", "message", "where", "mro"}}`` (``mro``: the builtin exception
+classes the raised one derives from, by name, most derived first), ``{"timeout": seconds}``,
 ``{"refused": reason}``.  The submission's exceptions never escape.
 """
 
 from __future__ import annotations
 
+import builtins
 import signal
 import traceback
 
@@ -79,6 +81,37 @@ def deadline(seconds: float | None) -> _Deadline:
     return _Deadline(seconds)
 
 
+#: The builtin exception classes by identity, taken at import (before any submission code runs):
+#: a submission's exception is judged by which of these it derives from, never by its own name.
+_BUILTIN_EXCEPTIONS = {id(cls): cls.__name__ for cls in vars(builtins).values()  # OSError, not its alias IOError
+                       if isinstance(cls, type) and issubclass(cls, BaseException)}
+#: How much of a raised class's MRO is read; the deepest builtin chain has 5 classes.
+MAX_MRO = 64
+_read_mro = type.__dict__["__mro__"].__get__
+_tuple_len = tuple.__len__
+_tuple_getitem = tuple.__getitem__
+_id = id
+_type = type
+
+
+def builtin_bases(cls: type) -> list[str]:
+    """The names of the builtin exception classes in ``cls``'s MRO, most derived first.
+
+    Read from the type's own slot and compared by identity, so that a metaclass
+    with its own ``__mro__``, ``__eq__``, ``__hash__`` or ``__name__`` changes nothing.
+    """
+    try:
+        mro = _read_mro(cls)
+        names = []
+        for i in range(min(_tuple_len(mro), MAX_MRO)):
+            name = _BUILTIN_EXCEPTIONS.get(_id(_tuple_getitem(mro, i)))
+            if name is not None:
+                names.append(name)
+        return names
+    except _BaseException:
+        return []
+
+
 def describe_exception(exc: BaseException) -> dict:
     """Type, message and the submission line an exception came from, as plain data."""
     try:
@@ -94,9 +127,10 @@ def describe_exception(exc: BaseException) -> dict:
     except BaseException:
         pass
     name = wire.type_name(exc)
+    mro = builtin_bases(_type(exc))
     if is_out_of_memory(exc):
         name = "MemoryError"
-    return {"type": name, "message": message[:500], "where": where}
+    return {"type": name, "message": message[:500], "where": where, "mro": mro}
 
 
 def is_out_of_memory(exc: BaseException) -> bool:

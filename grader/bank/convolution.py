@@ -240,7 +240,7 @@ like the lecture, does **not** flip the kernel). Compute the 3x3 output by hand 
 
 Use plain tensor operations (indexing, slicing, `*`, `.sum()`, `.max()`, `torch.zeros`, ...).
 Calling torch's own convolution or pooling (`F.conv2d`, `nn.Conv2d`, `F.max_pool2d`, ...) earns no credit.""",
-    starter="q6_output = ...\n\n\n"
+    starter="import torch\n\nq6_output = ...\n\n\n"
             "def conv2d(image, kernel, stride=1, padding=0):\n    ...\n\n\n"
             "def max_pool2d(image, kernel_size=2):\n    ...\n",
     solution='''\

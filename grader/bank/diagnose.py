@@ -4,6 +4,8 @@ A check that finds an answer wrong compares it with what each common mistake
 would have produced on the same inputs.  The first mistake that reproduces
 every one of the student's answers gives the feedback; feedback names the
 misconception and the rule, never a hidden input or an expected value.
+Inputs are drawn (:func:`separating`) so that no two mistakes give the same
+answers, so "the first" is the only one, whatever the seed.
 """
 
 from __future__ import annotations
@@ -26,14 +28,53 @@ class Mistake:
     """The explanation a student reads."""
 
 
+def _results(mistake: Mistake, cases: Sequence[tuple]) -> list | None:
+    """What ``mistake`` gives on each case; None when it cannot compute one."""
+    try:
+        return [mistake.compute(*case) for case in cases]
+    except (ArithmeticError, ValueError, TypeError):
+        return None
+
+
+def told_apart(cases: Sequence[tuple], expected: Sequence, mistakes: Iterable[Mistake]) -> bool:
+    """Whether no two mistakes that get some case wrong give the same answers on every case.
+
+    When two do, :func:`diagnose` can only name the first, and a student who made the
+    second is told about a mistake they did not make, for this draw of inputs only.
+    """
+    seen: list[list] = []
+    for mistake in mistakes:
+        results = _results(mistake, cases)
+        if results is None or all(_same(r, e) for r, e in zip(results, expected)):
+            continue  # not a mistake on these cases: it costs nothing here, so it needs no name
+        if any(all(_same(a, b) for a, b in zip(results, other)) for other in seen):
+            return False
+        seen.append(results)
+    return True
+
+
+def separating(draw: Callable, reference: Callable, mistakes: Sequence[Mistake], attempts: int = 200) -> Callable:
+    """``draw(rng)``, drawn again (from the same rng) until :func:`told_apart` holds.
+
+    The diagnosis, like the points, must not depend on the seed: every draw a check
+    uses tells each of its mistakes from the others.
+    """
+    def cases(rng):
+        for _ in range(attempts):
+            drawn = draw(rng)
+            if told_apart(drawn, [reference(*c) for c in drawn], mistakes):
+                return drawn
+        raise AssertionError(f"{draw.__name__} found no draw that tells its mistakes apart")  # pragma: no cover
+    cases.__name__ = draw.__name__
+    return cases
+
+
 def diagnose(cases: Sequence[tuple], answers: Sequence, mistakes: Iterable[Mistake]) -> Mistake | None:
     """The first mistake whose results equal ``answers`` on every case, if any."""
     for mistake in mistakes:
-        try:
-            if all(_same(mistake.compute(*case), answer) for case, answer in zip(cases, answers)):
-                return mistake
-        except (ArithmeticError, ValueError, TypeError):
-            continue
+        results = _results(mistake, cases)
+        if results is not None and all(_same(r, answer) for r, answer in zip(results, answers)):
+            return mistake
     return None
 
 

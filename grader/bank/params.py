@@ -9,7 +9,7 @@ from ..judged.probe import SubmissionRaised
 from ..judged.verdict import Wrong, plain_int
 from . import reference
 from .base import Check, Question
-from .diagnose import Mistake, compare_cases
+from .diagnose import Mistake, compare_cases, separating
 
 CONV_RULE = ("A Conv2d layer has out_channels x in_channels x kH x kW weights (its weight tensor has shape "
              "(out_channels, in_channels, kH, kW)) plus out_channels biases when bias=True.")
@@ -157,6 +157,8 @@ def _expected(cases, reference_fn):
 
 
 def _q5_check(name, make_cases, reference_fn, mistakes, rule, what, default_bias):
+    make_cases = separating(make_cases, reference_fn, mistakes)
+
     def run(probe, context):
         cases, expected = context.memo(lambda: _expected(make_cases(context.rng()), reference_fn))
         answers = _call_all(probe, name, cases, default_bias)
@@ -188,7 +190,9 @@ def _conv_tuple(rng):
 
 
 def _conv_nobias(rng):
-    return [(*_channels(rng), rng.randint(2, 7) if i % 2 else _rect(rng), False) for i in range(6)]
+    # Square kernels only: this check is about bias=False, and a (kH, kW) kernel here would make
+    # a tuple mistake, already costed by the rectangular-kernel check, cost a second time.
+    return [(*_channels(rng), rng.randint(2, 7), False) for _ in range(6)]
 
 
 def _linear(bias):

@@ -105,8 +105,9 @@ def _q10_statement(number: int):
 
     def run(probe, context):
         answers = public.statement_answers(probe.value("q10_answers"), len(STATEMENTS), "`q10_answers`")
-        if answers[number] is None:
-            raise Wrong(f"`q10_answers` has no True/False answer for statement {number}.")
+        if type(answers[number]) is not bool:
+            problem, = public.statement_problems({number: answers[number]})
+            raise Wrong(f"In `q10_answers`, {problem}, not True or False.")
         if answers[number] != truth("q10", number):
             raise Wrong(f"Statement {number} is not judged right. {hint}")
     return run
@@ -134,8 +135,9 @@ Q10 = Question(
     topic="Convolutions, pooling and their parameters",
     prompt="Decide for each statement whether it is true or false.\n\n"
            + "\n".join(f"{n}. {text}" for n, (text, _, _) in STATEMENTS.items())
-           + "\n\nSet `q10_answers` to a dict mapping each statement number to `True` or `False`. "
-             "Each statement is scored on its own.",
+           + "\n\nSet `q10_answers` to a dict mapping each statement number (`1` to `8`; `\"1\"` to `\"8\"` "
+             "also count) to `True` or `False` (a NumPy bool, a one-element boolean tensor and the strings "
+             "`\"True\"` / `\"False\"` also count; `1` and `0` do not). Each statement is scored on its own.",
     starter="q10_answers = {\n" + "".join(f"    {n}: ...,\n" for n in STATEMENTS) + "}\n",
     solution="q10_answers = {\n    1: True,\n    2: False,\n    3: True,\n    4: True,\n"
              "    5: False,\n    6: False,\n    7: True,\n    8: False,\n}\n",

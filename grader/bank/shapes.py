@@ -10,7 +10,7 @@ from ..judged.probe import SubmissionRaised
 from ..judged.verdict import Wrong, plain_int
 from . import reference
 from .base import Check, Question
-from .diagnose import Mistake, compare_cases
+from .diagnose import Mistake, compare_cases, separating
 
 # -- q1 ----------------------------------------------------------------------
 
@@ -73,21 +73,26 @@ Q2_MISTAKES = (
 )
 
 
+FLOAT_DIVISION = next(m for m in Q2_MISTAKES if m.name == "float_division")
+
+
 def _q2_answers(probe, cases):
-    """What conv_output_size returns per case; ``("raised", type)`` where it raised."""
+    """What conv_output_size returns per case; ``("raised", type name, is a ValueError)`` where it raised."""
     answers = []
     for result in probe.call_many("conv_output_size", [((n, k), {"stride": s, "padding": p})
                                                         for n, k, s, p in cases]):
         if isinstance(result, SubmissionRaised):
             if result.out_of_memory:
                 raise result
-            answers.append(("raised", result.type_name))
+            answers.append(("raised", result.type_name, result.is_a("ValueError")))
         else:
             answers.append(result.value)
     return answers
 
 
 def _q2_check(cases_fn, what):
+    cases_fn = separating(cases_fn, reference.conv_output_size, Q2_MISTAKES)
+
     def run(probe, context):
         cases, expected = context.memo(lambda: _with_expected(cases_fn(context.rng())))
         answers = _q2_answers(probe, cases)
@@ -96,9 +101,10 @@ def _q2_check(cases_fn, what):
             raise Wrong(f"conv_output_size raised {raised[0][1]} on {len(raised)} of {len(cases)} {what}, "
                         "where the kernel fits and torch gives a size. Raise ValueError only when the kernel "
                         "is larger than the padded input.")
-        if all(type(a) in (int, float) and a == e for a, e in zip(answers, expected)):
-            for a in answers:  # right values; a float among them still needs an int
-                plain_int(a, "the size conv_output_size returns", show=False)
+        if all(type(a) in (int, float) and a == e for a, e in zip(answers, expected)) and float in map(type, answers):
+            # Right values, some as floats: true division on draws that divide exactly.  Named
+            # like the same mistake on the draws that do not, so that its feedback is one.
+            raise Wrong(FLOAT_DIVISION.feedback, {"mistake": FLOAT_DIVISION.name})
         compare_cases(cases, answers, expected, Q2_MISTAKES, rule=RULE_Q2, what=what)
     return run
 
@@ -126,18 +132,23 @@ def _cases_padding(rng):
 def _cases_stride(rng):
     # No padding here, so that a padding mistake does not also cost this check.  The
     # first two cases leave a remainder above half a stride (round != floor), the
-    # third divides exactly: each stride mistake shows on every draw.
-    plan = [(3, 2), (4, 3), (2, 0)] + [(s, rng.randrange(s)) for s in (rng.randint(2, 4) for _ in range(5))]
+    # third divides exactly: each stride mistake shows on every draw.  The fourth
+    # leaves one under half a stride, where rounding up and rounding to nearest differ.
+    plan = [(3, 2), (4, 3), (2, 0), (3, 1)] + [(s, rng.randrange(s)) for s in (rng.randint(2, 4) for _ in range(4))]
     return [(q * s + r + k, k, s, 0) for (s, r), k, q in
             ((sr, rng.randint(1, 7), rng.randint(3, 20)) for sr in plan)]
 
 
 def _cases_stride_padding(rng):
     # padding >= stride, so that adding it once instead of twice always changes the size.
-    plan = [(3, 2), (2, 1)] + [(s, rng.randrange(s)) for s in (rng.randint(2, 3) for _ in range(4))]
+    # Planned: (stride, remainder, padding or None for stride or stride + 1).  (3, 1) tells
+    # rounding up from rounding to nearest; (2, 0) with padding stride + 1 tells adding the
+    # padding once from forgetting the + 1 (with padding = stride both give the same size).
+    plan = [(3, 2, None), (2, 1, None), (3, 1, None), (2, 0, 3)]
+    plan += [(s, rng.randrange(s), None) for s in (rng.randint(2, 3) for _ in range(3))]
     out = []
-    for s, r in plan:
-        p, k, q = rng.randint(s, s + 1), rng.randint(1, 7), rng.randint(3, 20)
+    for s, r, p in plan:
+        p, k, q = p or rng.randint(s, s + 1), rng.randint(1, 7), rng.randint(3, 20)
         out.append((q * s + r + k - 2 * p, k, s, p))
     return out
 
@@ -151,7 +162,7 @@ def q2_kernel_too_big(probe, context):
     if any(reference.conv_output_size(*c) is not None for c in cases):  # pragma: no cover - guards the generator
         raise AssertionError("generated a configuration torch accepts")
     for got in _q2_answers(probe, cases):
-        if got == ("raised", "ValueError"):
+        if type(got) is tuple and got[2]:  # ValueError or a subclass: `except ValueError` catches both
             continue
         if type(got) is tuple:
             raise Wrong(f"When the kernel is larger than the padded input, conv_output_size raised "

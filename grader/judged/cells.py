@@ -3,7 +3,8 @@
 A notebook's code cells and a script's top-level statements are run in order
 in one namespace.  A unit that does not parse, raises, or runs out of time is
 recorded and the next one still runs, the way a student re-running a notebook
-would see it.
+would see it.  A unit that exits with status 0 (``sys.exit(0)``, ``exit()``)
+ended cleanly: it is recorded ``ok``, and the next one still runs too.
 """
 
 from __future__ import annotations
@@ -11,6 +12,18 @@ from __future__ import annotations
 import ast
 
 from .handler import ProbeTimeout, deadline, describe_exception
+
+
+_exit_code = SystemExit.__dict__["code"].__get__  # the C slot: a subclass's own `code` property is not asked
+
+
+def clean_exit(exc: SystemExit) -> bool:
+    """Whether ``exc`` ends a program with status 0: a code of None, 0 or False, as Python's own exit reads it."""
+    try:
+        code = _exit_code(exc)
+    except BaseException:
+        return False
+    return code is None or (type(code) in (int, bool) and code == 0)
 
 
 def script_units(source: str) -> list:
@@ -67,6 +80,13 @@ def run_units(units: list, namespace: dict, *, timeout: float | None, skip=froze
                     after()
         except ProbeTimeout:
             record.update(status="timeout", error=f"did not finish within {timeout:g} s")
+        except SystemExit as exc:
+            # sys.exit(0), exit(), quit(), raise SystemExit: a script ending itself on purpose, which
+            # Python reports as success; any other code is a failure, as the shell would see it.
+            if not clean_exit(exc):
+                info = describe_exception(exc)
+                record.update(status="error", error=f"{info['type']}: {info['message']}"
+                              + (f" ({info['where']})" if info["where"] else ""))
         except BaseException as exc:  # the submission's own failure, recorded
             info = describe_exception(exc)
             record.update(status="memory" if info["type"] == "MemoryError" else "error",

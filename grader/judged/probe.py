@@ -17,6 +17,10 @@ from dataclasses import dataclass, field
 from . import wire
 
 
+#: At most this many names of a raised exception's builtin bases are read from an answer.
+MAX_MRO_NAMES = 16
+
+
 class ProbeError(Exception):
     """A request about the submission did not produce an answer."""
 
@@ -39,10 +43,16 @@ class SubmissionRaised(ProbeError):
 
     reason = "raised"
 
-    def __init__(self, type_name: str, message: str, where: str | None):
+    def __init__(self, type_name: str, message: str, where: str | None, mro: tuple[str, ...] = ()):
         text = f"{type_name}: {message}" if message else type_name
         super().__init__(f"raised {text}" + (f" ({where})" if where else ""))
         self.type_name, self.message, self.where = type_name, message, where
+        #: The builtin exception classes it derives from, by name (``("ValueError", "Exception", ...)``).
+        self.mro = mro
+
+    def is_a(self, builtin: str) -> bool:
+        """Whether it is that builtin exception or derives from it (``class SizeError(ValueError)`` is a ValueError)."""
+        return builtin in self.mro  # by identity in the worker: a class merely *named* ValueError is not one
 
     @property
     def out_of_memory(self) -> bool:
@@ -155,8 +165,11 @@ class Probe:
             raise NameMissing(str(answer["missing"])[:100])
         if "raised" in answer and type(answer["raised"]) is dict:
             r = answer["raised"]
+            mro = r.get("mro")
             raise SubmissionRaised(str(r.get("type", "?"))[:100], str(r.get("message", ""))[:500],
-                                   str(r["where"])[:100] if r.get("where") else None)
+                                   str(r["where"])[:100] if r.get("where") else None,
+                                   tuple(n[:100] for n in mro[:MAX_MRO_NAMES] if type(n) is str)
+                                   if type(mro) is list else ())
         if "timeout" in answer:
             t = answer["timeout"]
             raise ProbeTimedOut(t if type(t) in (int, float) else None)

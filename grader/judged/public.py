@@ -62,22 +62,49 @@ def shape_list(value, count: int, what: str) -> list[tuple[int, int, int]]:
     return [shape_triple(v, f"{what}[{i}]") for i, v in enumerate(value)]
 
 
-def statement_answers(value, count: int, what: str) -> dict[int, bool | None]:
-    """True/false answers keyed 1..count; an unanswered statement maps to None."""
+def statement_answers(value, count: int, what: str) -> dict[int, bool | str]:
+    """True/false answers keyed 1..count.
+
+    Keys are the statement numbers as ints (a NumPy integer is one) or as strings
+    (``"3"``).  An answer is ``True`` or ``False`` (a NumPy bool is one), a one-element
+    boolean tensor or array, or the string ``"True"`` / ``"False"``.  A statement
+    without such an answer maps to what it holds instead, in words, for feedback.
+    """
     if type(value) is not dict:
         raise Wrong(f"{what} should be a dict such as {{1: True, 2: False, ...}}; it is {describe(value)}.")
-    out: dict[int, bool | None] = {i: None for i in range(1, count + 1)}
+    out: dict[int, bool | str] = {i: "no answer" for i in range(1, count + 1)}
+    given: dict[int, object] = {}
     for key, answer in value.items():
         number = key
         if type(key) is str and key.strip().isdigit():
             number = int(key.strip())
         if type(number) is not int or number not in out:
             raise Wrong(f"{what} has the key {key!r}; use the statement numbers 1 to {count}.")
-        if type(answer) is bool:
-            out[number] = answer
-        elif type(answer) is str and answer.strip().lower() in ("true", "false", "t", "f"):
-            out[number] = answer.strip().lower().startswith("t")
+        if number in given:
+            raise Wrong(f"{what} answers statement {number} twice (as {given[number]!r} and {key!r}).")
+        given[number] = key
+        out[number] = truth_value(answer)
     return out
+
+
+def truth_value(answer) -> bool | str:
+    """``answer`` as True/False, or what it is instead, in words (``"1 (an int)"``)."""
+    if type(answer) is bool:
+        return answer
+    if type(answer) is str and answer.strip().lower() in ("true", "false"):
+        return answer.strip().lower() == "true"
+    if isinstance(answer, Array) and answer.dtype == "bool" and answer.numel == 1:
+        return answer.data != b"\x00"
+    if type(answer) in (int, float, str):
+        article = "an" if type(answer) is int else "a"
+        return f"{answer!r} ({article} {type(answer).__name__})"[:80]
+    return describe(answer)
+
+
+def statement_problems(answers: dict[int, bool | str]) -> list[str]:
+    """One phrase per statement that has no True/False answer, saying what it has instead."""
+    return [f"statement {n} has no answer" if a == "no answer" else f"statement {n}'s answer is {a}"
+            for n, a in answers.items() if type(a) is not bool]
 
 
 def matrix(value, what: str) -> list[list[float]]:
@@ -186,10 +213,9 @@ def q9_format(probe, context=None):
 
 
 def q10_format(probe, context=None):
-    answers = statement_answers(probe.value("q10_answers"), 8, "`q10_answers`")
-    missing = [i for i, a in answers.items() if a is None]
-    if missing:
-        raise Wrong(f"`q10_answers` has no True/False answer for statement(s) {', '.join(map(str, missing))}.")
+    problems = statement_problems(statement_answers(probe.value("q10_answers"), 8, "`q10_answers`"))
+    if problems:
+        raise Wrong(f"In `q10_answers`, {'; '.join(problems)}: each statement needs True or False.")
 
 
 # -- inside a student's notebook ---------------------------------------------

@@ -146,6 +146,10 @@ def serve(channel: Channel) -> None:
     the guard puts back whatever that code patched, each time it returns.
     """
     install_otter_stub()
+    # The lecture imports matplotlib.pyplot: without a display, plots render off screen and
+    # plt.show() returns at once.  Set here, since the sandbox cleared the environment; read by
+    # matplotlib when the submission imports it (it is not imported beforehand: most never do).
+    os.environ["MPLBACKEND"] = "Agg"
     namespace = fresh_namespace()
     restore = (_GUARD or Guard()).restore
     handler = Handler(namespace, timeouts=True, after_submission_code=restore)

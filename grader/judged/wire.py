@@ -229,7 +229,10 @@ def type_name(value) -> str:
     """The name of ``value``'s type, read without running any of its code."""
     cls = _type(value)
     name = type.__dict__["__name__"].__get__(cls)
-    module = type.__dict__["__module__"].__get__(cls)
+    try:
+        module = type.__dict__["__module__"].__get__(cls)
+    except AttributeError:  # a class made where no __name__ is bound, or whose __module__ was deleted
+        module = None
     if _type(module) is str and module not in ("builtins", "__main__"):
         return f"{module}.{name}"
     return name
