@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from .errors import SandboxError
 from .judged import wire
-from .judged.channel import Channel, ChannelClosed
+from .judged.channel import MAX_REPLY, Channel, ChannelClosed, Forged
 from .judged.probe import Probe, ProbeTimedOut, ProtocolError
 from .submission import Submission
 
@@ -143,7 +143,7 @@ class ForkServer:
     def _read_loop(self) -> None:
         while True:
             try:
-                message = self.channel.recv()
+                message = self.channel.recv(max_size=MAX_REPLY)
             except (ChannelClosed, OSError, wire.WireError):
                 with self._cond:
                     self._replies["closed"] = True
@@ -312,7 +312,11 @@ class SandboxProbe(Probe):
     def _receive(self, channel: Channel, nonce: str, deadline: float) -> dict:
         """The next message that answers the request carrying ``nonce``; others are forgeries, dropped."""
         while True:
-            message = channel.recv(deadline=deadline)
+            try:
+                message = channel.recv(deadline=deadline, nonce=nonce, max_size=MAX_REPLY)
+            except Forged:  # skipped unparsed: its header carried another nonce
+                self.log.forged += 1
+                continue
             if message.get("nonce") == nonce:
                 return message
             self.log.forged += 1

@@ -19,7 +19,7 @@ import types
 
 from . import wire
 from .cells import run_units, script_units
-from .channel import Channel, ChannelClosed
+from .channel import MAX_REPLY, Channel, ChannelClosed
 from .guard import Guard
 from .handler import Handler
 
@@ -155,7 +155,7 @@ def worker_main(conn_fd: int, isolation: dict) -> None:
 
     code = 0
     try:
-        serve(Channel(socket.socket(fileno=conn_fd)), isolation)
+        serve(Channel(socket.socket(fileno=conn_fd), max_send=MAX_REPLY), isolation)
     except BaseException:  # the judge learns of it from the closed connection
         code = 70
     finally:
