@@ -233,11 +233,13 @@ class RunLog:
 class SandboxProbe(Probe):
     """A probe whose answers come from a sandboxed worker running one submission."""
 
-    def __init__(self, server: ForkServer, submission: Submission, limits: Limits, *, slot: int = 0):
+    def __init__(self, server: ForkServer, submission: Submission, limits: Limits, *, slot: int = 0,
+                 started: float | None = None):
+        """``started``: when the submission's time budget began (default now)."""
         self.server, self.submission, self.limits, self.slot = server, submission, limits, slot
         self.source = submission.units
         self.log = RunLog()
-        self.deadline = time.monotonic() + limits.timeout
+        self.deadline = (time.monotonic() if started is None else started) + limits.timeout
         self._unit_failures: dict[int, tuple[str, str]] = {}
         self._hung: set[str] = set()  # names whose probes ran out of time
         self._worker: tuple[int, socket.socket, Channel] | None = None
