@@ -38,6 +38,10 @@ MAX_UNIT_CHARS = 100_000
 MAX_SOURCE_CHARS = 400_000
 #: Address space of the child process that parses one submission, in MiB.
 LOAD_MEMORY_MB = 1024
+#: A submission this small (bytes, and lines, escaped new lines of a notebook's JSON included) is parsed in
+#: the judge itself: every step of parsing is bounded for it.  Larger ones go to a child process.
+INLINE_BYTES = 1024 * 1024
+INLINE_LINES = 3000
 #: Largest Gradescope ``submission_metadata.yml`` read.
 MAX_METADATA_BYTES = 16 * 1024 * 1024
 GRADESCOPE_METADATA = "submission_metadata.yml"
@@ -363,7 +367,11 @@ def load(source: Source) -> Submission:
     Raises:
         InvalidSubmission: unreadable, not JSON, not a notebook, ...
     """
-    data = source.read()
+    return parse(source, source.read())
+
+
+def parse(source: Source, data: bytes) -> Submission:
+    """Parse ``data``, the bytes of ``source``, in this process (see :func:`load`)."""
     digest = hashlib.sha256(data).hexdigest()
     if source.name.endswith(".ipynb"):
         cells, notes = notebook_cells(data, source.label)
@@ -415,6 +423,10 @@ def load_bounded(source: Source, *, seconds: float, memory_mb: int = LOAD_MEMORY
         InvalidSubmission: as :func:`load`, and when reading takes too long or too much memory
             (``timed_out`` is set on the exception then).
     """
+    data = source.read()
+    if len(data) <= INLINE_BYTES and data.count(b"\n") + data.count(b"\\n") <= INLINE_LINES:
+        return parse(source, data)  # small enough that parsing it here is bounded: no process to start
+    del data
     request = {"path": str(source.path), "member": source.member, "index": source.index,
                "broken": source.broken, "memory_mb": memory_mb}
     started = time.monotonic()

@@ -158,7 +158,8 @@ def test_cells_too_large_for_the_judge_are_not_run_and_say_so(hostile_batch):
 def test_a_quadratic_notebook_costs_its_own_time_limit_only(hostile_batch):
     _, out, _, _, seconds = hostile_batch
     (row,) = [r for r in json.loads((out / "grades.json").read_text())["results"] if r["submission"] == "bangs.ipynb"]
-    assert row["status"] in ("timeout", "ok", "error"), row
+    # Its preprocessing is slow (quadratic, for now): it runs out of its own 20 s, not the batch's.
+    assert row["status"] == "timeout" and "reading it took more than 20 s" in row["error"], row
     assert seconds < 180
 
 
@@ -166,6 +167,16 @@ def test_a_flood_of_bytes_into_the_judges_socket_is_skipped_unparsed(hostile_bat
     _, out, _, _, _ = hostile_batch
     (row,) = [r for r in json.loads((out / "grades.json").read_text())["results"] if r["submission"] == "flood.ipynb"]
     assert any(e["kind"] == "forged" for e in row["events"]), row["events"]
+
+
+def test_small_submissions_are_parsed_in_the_judge_within_a_bound(tmp_path):
+    from grader.submission import INLINE_LINES, Source, load_bounded
+
+    path = tmp_path / "bangs.ipynb"
+    path.write_text(notebook("\n".join(["!ls"] * (INLINE_LINES - 10))))
+    started = time.monotonic()
+    submission = load_bounded(Source(path), seconds=60)
+    assert time.monotonic() - started < 2 and submission.units[0].count("pass") == INLINE_LINES - 10
 
 
 def test_the_judge_stays_under_1_gib_and_outputs_stay_small(hostile_batch):
