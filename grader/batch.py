@@ -8,6 +8,7 @@ will not start, the output folder cannot be written) stops the run.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import platform
 import queue
@@ -25,9 +26,12 @@ from . import __version__
 from .engine import ForkServer, Limits
 from .errors import ResultsError, UsageError
 from .records import SubmissionResult
-from .report import REPORT, write_reports
-from .results import GRADES_CSV, Journal, score_table, write_grades
-from .submission import Source, collect
+from .report import FEEDBACK, LMS_CSV, REPORT, write_reports
+from .results import GRADES_CSV, GRADES_JSON, JOURNAL, Journal, load_results, score_table, write_grades
+from .submission import Source, find_submissions
+
+#: What a run writes into its output folder (and ``--overwrite`` removes), besides the feedback folder.
+OUTPUTS = (JOURNAL, GRADES_JSON, GRADES_CSV, REPORT, LMS_CSV)
 
 #: Above this many rows the summary does not print the whole table.
 TABLE_ROWS = 40
@@ -50,6 +54,9 @@ class BatchSummary:
     seconds: float
     out_dir: Path
     counts: dict[str, int] = field(default_factory=dict)
+    kept_other: int = 0
+    """Rows kept from the earlier run for files not given this time."""
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -59,7 +66,8 @@ class BatchSummary:
             lines += [score_table(self.results), ""]
         rate = self.graded / self.seconds if self.seconds > 0 else 0.0
         lines.append(f"graded {self.graded} submission(s) in {self.seconds:.1f} s ({rate:.1f}/s)"
-                     + (f", kept {self.resumed} from the earlier run" if self.resumed else ""))
+                     + (f", kept {self.resumed} from the earlier run" if self.resumed else "")
+                     + (f", and {self.kept_other} row(s) of files not given this time" if self.kept_other else ""))
         lines.append("status: " + ", ".join(f"{k} {v}" for k, v in sorted(self.counts.items())))
         if totals:
             max_total = self.results[0].max_total
@@ -78,69 +86,128 @@ def _hash_file(source: Source) -> str | None:
         return None
 
 
-def grade_batch(paths: list[Path], out_dir: Path, *, jobs: int = 2, resume: bool = False, seed: int | None = None,
-                questions: list[str] | None = None, limits: Limits = Limits(), progress=None,
-                isolate: bool | None = None) -> BatchSummary:
+def holds_results(out_dir: Path) -> bool:
+    """True when ``out_dir`` holds what an earlier run wrote."""
+    return any((out_dir / name).exists() for name in OUTPUTS) or (out_dir / FEEDBACK).is_dir()
+
+
+def remove_results(out_dir: Path) -> None:
+    """Remove what a run writes into ``out_dir`` (and nothing else that is there)."""
+    try:
+        for name in OUTPUTS:
+            (out_dir / name).unlink(missing_ok=True)
+        folder = out_dir / FEEDBACK
+        if folder.is_dir():
+            for page in folder.iterdir():
+                if page.suffix in (".html", ".json") and page.is_file():
+                    page.unlink()
+            if not any(folder.iterdir()):
+                folder.rmdir()
+    except OSError as exc:
+        raise ResultsError(f"cannot remove the earlier results in {out_dir}: {exc.strerror}") from None
+
+
+def owner_rows(result: SubmissionResult, source: Source) -> list[SubmissionResult]:
+    """One row per owner of ``source``: each member of a group submission gets the grade."""
+    return [dataclasses.replace(result, student=owner.id, name=owner.name) for owner in source.owners]
+
+
+def _earlier_run(out_dir: Path) -> tuple[dict | None, list[SubmissionResult]]:
+    """The header and rows of the run in ``out_dir``: its journal, else its grades.json."""
+    header, previous = Journal(out_dir).read()
+    if header is None and (out_dir / GRADES_JSON).exists():
+        header, previous = load_results(out_dir)
+    return header, previous
+
+
+def _resumable(out_dir: Path, checks: list, seed: int | None) -> tuple[list[SubmissionResult], int | None]:
+    """The earlier run's rows and seed, if this run may add to them (same checks, same seed)."""
+    header, previous = _earlier_run(out_dir)
+    if header is None:
+        return previous, seed
+    if seed is not None and seed != header.get("seed"):
+        raise UsageError(f"--seed {seed} differs from the seed of the run being resumed ({header.get('seed')})")
+    if header.get("checks") != [c.id for c in checks]:
+        graded = sorted({str(c).split(".")[0] for c in header.get("checks") or []})
+        raise UsageError(f"{out_dir} was graded with other questions ({', '.join(graded) or 'none'}): "
+                         "resume with the same -q, or --overwrite to regrade")
+    if header.get("checks_sha256") != checks_fingerprint():
+        raise UsageError(f"the checks changed since {out_dir} was graded: --overwrite to regrade everything")
+    return previous, header.get("seed")
+
+
+def grade_batch(paths: list[Path], out_dir: Path, *, jobs: int = 2, resume: bool = False, overwrite: bool = False,
+                seed: int | None = None, questions: list[str] | None = None, limits: Limits = Limits(),
+                progress=None, isolate: bool | None = None) -> BatchSummary:
     """Grade every submission under ``paths`` into ``out_dir``; see the module docstring.
 
-    ``questions``: the ids of the questions to grade (default: all).
+    ``questions``: the ids of the questions to grade (default: all).  An ``out_dir`` holding an
+    earlier run's results is refused unless ``resume`` (keep every earlier row, grade what has no
+    result for its content and seed) or ``overwrite`` (remove them and start again).
+
+    Raises:
+        UsageError: bad paths, or results in ``out_dir`` and neither ``resume`` nor ``overwrite``,
+            or a resume that would mix different checks.
     """
     started = time.monotonic()
-    sources = collect(paths)
-    labels = [s.label for s in sources]
-    if len(set(labels)) != len(labels):
-        raise UsageError("the same submission was given twice")
-    # The fork server imports torch in its own process while this one does the same.
+    if resume and overwrite:
+        raise UsageError("--resume keeps the earlier results and --overwrite removes them: give one of them")
+    found = find_submissions(paths)
+    earlier = holds_results(out_dir) if out_dir.is_dir() else False
+    if earlier and not (resume or overwrite):
+        raise UsageError(f"{out_dir} holds the results of an earlier run: add --resume to keep them and grade only "
+                         "what is new or changed, or --overwrite to replace them")
+    # The fork server imports torch in its own process while this one imports the bank.
     server = ForkServer(isolate=isolate)
     try:
-        return _grade_sources(sources, server, out_dir, jobs=jobs, resume=resume, seed=seed, questions=questions,
-                              limits=limits, progress=progress, started=started)
+        from . import bank
+
+        checks = [c for c in bank.CHECKS.values() if not questions or c.question in questions]
+        previous: list[SubmissionResult] = []
+        if resume and earlier:
+            previous, seed = _resumable(out_dir, checks, seed)
+        summary = _grade_sources(found.sources, server, out_dir, jobs=jobs, previous=previous, overwrite=overwrite,
+                                 seed=seed, checks=checks, limits=limits, progress=progress, started=started)
     finally:
         server.close()
+    summary.warnings = found.warnings
+    return summary
 
 
-def _grade_sources(sources, server, out_dir, *, jobs, resume, seed, questions, limits, progress, started):
-    from . import bank  # imports torch: after the fork server started doing the same
+def _grade_sources(sources, server, out_dir, *, jobs, previous, overwrite, seed, checks, limits, progress, started):
+    from . import bank
     from .grading import warm_up
 
-    checks = [c for c in bank.CHECKS.values() if not questions or c.question in questions]
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise ResultsError(f"cannot create {out_dir}: {exc.strerror}") from None
+    if overwrite:
+        remove_results(out_dir)
     journal = Journal(out_dir)
-    fingerprint = checks_fingerprint()
-    check_ids = [c.id for c in checks]
-    kept: dict[str, SubmissionResult] = {}
-    if resume:
-        header, previous = journal.read()
-        if header is not None:
-            if seed is not None and seed != header.get("seed"):
-                raise UsageError(f"--seed {seed} differs from the seed of the run being resumed ({header.get('seed')})")
-            seed = header.get("seed")
-            if header.get("checks_sha256") == fingerprint and header.get("checks") == check_ids:
-                current = {s.label: s for s in sources}
-                for r in previous:  # the latest result for each file that did not change
-                    if r.source in current:
-                        kept[r.source] = r
-                kept = {label: r for label, r in kept.items() if r.sha256 is not None
-                        and r.sha256 == _hash_file(current[label])}
+    # Every earlier row stays, but for a file given again whose content changed (or that had no
+    # result): it is graded again.
+    current = {s.label: s for s in sources}
+    hashes = {label: _hash_file(current[label]) for label in {r.source for r in previous} if label in current}
+    kept = [r for r in previous if r.source not in current or (r.sha256 is not None and r.sha256 == hashes[r.source])]
+    kept_labels = {r.source for r in kept}
     if seed is None:
         seed = secrets.randbits(32)
     header = {
-        "seed": seed, "checks": check_ids, "checks_sha256": fingerprint, "limits": limits.as_dict(),
+        "seed": seed, "checks": [c.id for c in checks], "checks_sha256": checks_fingerprint(),
+        "limits": limits.as_dict(),
         "questions": {q.id: q.title for q in bank.QUESTIONS if any(c.question == q.id for c in checks)},
         "started": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "versions": {"cnn-grader": __version__, "python": platform.python_version()},
     }
     try:
-        journal.start(header, list(kept.values()))
+        journal.start(header, kept)
     except OSError as exc:
         raise ResultsError(f"cannot write to {out_dir}: {exc.strerror}") from None
-    todo = [s for s in sources if s.label not in kept]
+    todo = [s for s in sources if s.label not in kept_labels]
     new: list[SubmissionResult] = []
     if progress:
-        progress.start(len(todo), already=len(kept))
+        progress.start(len(todo), already=len(sources) - len(todo))
     try:
         if todo:
             warm_up(seed, checks)  # this seed's references, while the fork server warms up
@@ -152,14 +219,14 @@ def _grade_sources(sources, server, out_dir, *, jobs, resume, seed, questions, l
         journal.close()
         if progress:
             progress.finish()
-        done = {**kept, **{r.source: r for r in new}}
-        finished = [done[s.label] for s in sources if s.label in done]
+        finished = kept + new
         write_grades(out_dir, header, finished)
         write_reports(out_dir, header, finished, header["questions"])
-    results = [done[s.label] for s in sources]
+    results = [r for r in finished if r.source in current]
     counts = Counter(r.status for r in results)
-    return BatchSummary(results=results, graded=len(new), resumed=len(kept), seconds=time.monotonic() - started,
-                        out_dir=out_dir, counts=dict(counts))
+    return BatchSummary(results=results, graded=len({r.source for r in new}),
+                        resumed=len(sources) - len(todo), seconds=time.monotonic() - started,
+                        out_dir=out_dir, counts=dict(counts), kept_other=len(finished) - len(results))
 
 
 def _run(todo: list[Source], server: ForkServer, *, jobs: int, seed: int, limits: Limits, checks: list,
@@ -183,14 +250,16 @@ def _run(todo: list[Source], server: ForkServer, *, jobs: int, seed: int, limits
         return grade_source(source, server, seed=seed, limits=limits, slot=local.slot, checks=checks)
 
     with ThreadPoolExecutor(max_workers=jobs, initializer=take_slot, thread_name_prefix="grade") as pool:
-        pending = {pool.submit(one, s) for s in todo}
+        sources = {pool.submit(one, s): s for s in todo}
+        pending = set(sources)
         try:
             while pending:
                 finished, pending = wait(pending, return_when=FIRST_COMPLETED)
                 for future in finished:
                     result = future.result()
-                    journal.append(result)
-                    results.append(result)
+                    for row in owner_rows(result, sources[future]):
+                        journal.append(row)
+                        results.append(row)
                     if progress:
                         progress.update(result)
         except BaseException:

@@ -117,25 +117,50 @@ def check(notebook: Path, questions, timeout, probe_timeout, cell_timeout, memor
               help="Folder for grades.csv, grades.json and the reports.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1, max=64), default=2, show_default=True,
               help="Submissions graded at once.")
-@click.option("--resume", is_flag=True, help="Keep the results already in OUT for unchanged files; grade the rest.")
+@click.option("--resume", is_flag=True,
+              help="Keep every row already in OUT (files not given this time too); grade only the files that "
+                   "have no result for their content and the run's seed: new, changed or unfinished ones.")
+@click.option("--overwrite", is_flag=True, help="Remove the results already in OUT and grade everything again.")
 @click.option("--seed", type=click.IntRange(min=0), default=None,
               help="Seed for the hidden tests' random inputs (default: a fresh one, recorded in grades.json).")
 @click.option("-q", "--question", "questions", multiple=True, type=click.Choice(QUESTION_IDS),
               help="Only this question (repeatable).")
 @_limit_options
-def grade(paths, out_dir: Path, jobs: int, resume: bool, seed, questions, timeout, probe_timeout, cell_timeout,
-          memory_mb):
+def grade(paths, out_dir: Path, jobs: int, resume: bool, overwrite: bool, seed, questions, timeout, probe_timeout,
+          cell_timeout, memory_mb):
     """Grade every submission in PATHS (files, folders, zip archives) into OUT.
 
-    Each submission runs in its own isolated worker; every one gets exactly one
-    row in OUT/grades.csv, whatever it does.
+    Each submission runs in its own isolated worker; every file gets exactly one
+    row in OUT/grades.csv, whatever it does (one per student for a Gradescope
+    group submission).
+
+    \b
+    Students: Gradescope's "Export Submissions" (submission_<id>/ folders and
+    submission_metadata.yml) gives each submitter by SID, else email; Canvas
+    download names give the Canvas user id; a folder per student gives the
+    folder's name; otherwise the file's stem.  Files that would still share an
+    id are kept apart, with a warning.
+
+    \b
+    An OUT that holds results is refused (nothing is touched) unless:
+      --resume     keeps every earlier row and grades only what is new or
+                   changed (the "add the late submissions" run), with the
+                   earlier run's seed and questions;
+      --overwrite  removes the earlier results and grades everything again.
+
+    \b
+    Exit codes: 0 every file got a row; 1 the grader itself failed;
+    2 usage (a missing path, a file type that is not graded, an OUT that holds
+    results without --resume or --overwrite).
     """
     from .batch import grade_batch
     from .progress import Progress
 
-    summary = grade_batch(list(paths), out_dir, jobs=jobs, resume=resume, seed=seed, questions=list(questions),
-                          limits=_limits(timeout, probe_timeout, cell_timeout, memory_mb),
+    summary = grade_batch(list(paths), out_dir, jobs=jobs, resume=resume, overwrite=overwrite, seed=seed,
+                          questions=list(questions), limits=_limits(timeout, probe_timeout, cell_timeout, memory_mb),
                           progress=Progress(sys.stderr))
+    for warning in summary.warnings:
+        click.echo(f"warning: {warning}", err=True)
     click.echo(summary.text)
 
 

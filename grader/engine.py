@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from .errors import SandboxError
 from .judged import wire
-from .judged.channel import Channel, ChannelClosed
+from .judged.channel import MAX_REPLY, Channel, ChannelClosed, Forged
 from .judged.probe import Probe, ProbeTimedOut, ProtocolError
 from .submission import Submission
 
@@ -146,7 +146,7 @@ class ForkServer:
     def _read_loop(self) -> None:
         while True:
             try:
-                message = self.channel.recv()
+                message = self.channel.recv(max_size=MAX_REPLY)
             except (ChannelClosed, OSError, wire.WireError):
                 with self._cond:
                     self._replies["closed"] = True
@@ -236,11 +236,13 @@ class RunLog:
 class SandboxProbe(Probe):
     """A probe whose answers come from a sandboxed worker running one submission."""
 
-    def __init__(self, server: ForkServer, submission: Submission, limits: Limits, *, slot: int = 0):
+    def __init__(self, server: ForkServer, submission: Submission, limits: Limits, *, slot: int = 0,
+                 started: float | None = None):
+        """``started``: when the submission's time budget began (default now)."""
         self.server, self.submission, self.limits, self.slot = server, submission, limits, slot
         self.source = submission.units
         self.log = RunLog()
-        self.deadline = time.monotonic() + limits.timeout
+        self.deadline = (time.monotonic() if started is None else started) + limits.timeout
         self._unit_failures: dict[int, tuple[str, str]] = {}
         self._hung: set[str] = set()  # names whose probes ran out of time
         self._worker: tuple[int, socket.socket, Channel] | None = None
@@ -315,7 +317,11 @@ class SandboxProbe(Probe):
     def _receive(self, channel: Channel, nonce: str, deadline: float) -> dict:
         """The next message that answers the request carrying ``nonce``; others are forgeries, dropped."""
         while True:
-            message = channel.recv(deadline=deadline)
+            try:
+                message = channel.recv(deadline=deadline, nonce=nonce, max_size=MAX_REPLY)
+            except Forged:  # skipped unparsed: its header carried another nonce
+                self.log.forged += 1
+                continue
             if message.get("nonce") == nonce:
                 return message
             self.log.forged += 1

@@ -16,7 +16,7 @@ from .engine import ForkServer, Limits, SandboxProbe
 from .errors import GraderError
 from .judged.verdict import Verdict, evaluate
 from .records import STATUSES, CheckResult, SubmissionResult
-from .submission import Source, Submission, load, student_id
+from .submission import Source, Submission, load_bounded
 
 
 def _questions(checks: list[Check]) -> list:
@@ -27,11 +27,12 @@ def max_scores(questions) -> dict[str, float]:
     return {q.id: q.points for q in questions}
 
 
-def invalid_result(source: Source, error: str, checks: list[Check]) -> SubmissionResult:
+def invalid_result(source: Source, error: str, checks: list[Check], *, status: str = "invalid") -> SubmissionResult:
     """The row of a submission that could not even be read: zero on every question graded."""
     maxima = max_scores(_questions(checks))
-    return SubmissionResult(student=student_id(source.name), submission=source.name, source=source.label,
-                            sha256=None, status="invalid", error=error, scores={q: 0.0 for q in maxima},
+    owner = source.owners[0]
+    return SubmissionResult(student=owner.id, name=owner.name, submission=source.name, source=source.label,
+                            sha256=None, status=status, error=error, scores={q: 0.0 for q in maxima},
                             max_scores=maxima, total=0.0, max_total=round(sum(maxima.values()), 4))
 
 
@@ -85,12 +86,16 @@ def warm_up(seed: int, checks: list[Check] | None = None) -> None:
 
 
 def grade(submission: Submission, server: ForkServer, *, seed: int, limits: Limits, slot: int = 0,
-          checks: list[Check] | None = None) -> SubmissionResult:
-    """Grade one parsed submission in a fresh sandboxed worker."""
-    started = time.monotonic()
+          checks: list[Check] | None = None, started: float | None = None) -> SubmissionResult:
+    """Grade one parsed submission in a fresh sandboxed worker.
+
+    ``started``: the ``time.monotonic()`` instant the submission's time budget began (reading it
+    counts too); default now.
+    """
+    started = time.monotonic() if started is None else started
     checks = list(checks if checks is not None else bank.CHECKS.values())
     questions = _questions(checks)
-    probe = SandboxProbe(server, submission, limits, slot=slot)
+    probe = SandboxProbe(server, submission, limits, slot=slot, started=started)
     try:
         probe.start()
         results = run_checks(probe, checks, seed)
@@ -104,7 +109,7 @@ def grade(submission: Submission, server: ForkServer, *, seed: int, limits: Limi
     scores = {q.id: round(sum(r.points for r in results if r.question == q.id), 4) for q in questions}
     maxima = max_scores(questions)
     return SubmissionResult(
-        student=submission.student, submission=submission.name, source=submission.source.label,
+        student=submission.student, name=submission.source.owners[0].name, submission=submission.name, source=submission.source.label,
         sha256=submission.sha256, status=status, error=error, scores=scores, max_scores=maxima,
         total=round(sum(scores.values()), 4), max_total=round(sum(maxima.values()), 4), checks=results,
         units=probe.log.units, events=probe.log.events, notes=list(submission.notes),
@@ -114,9 +119,16 @@ def grade(submission: Submission, server: ForkServer, *, seed: int, limits: Limi
 
 def grade_source(source: Source, server: ForkServer, *, seed: int, limits: Limits, slot: int = 0,
                  checks: list[Check] | None = None) -> SubmissionResult:
-    """Read and grade one submission; an unreadable one becomes an ``invalid`` row."""
+    """Read and grade one submission; an unreadable one becomes an ``invalid`` row.
+
+    Reading counts against the submission's time limit: one that takes it all to read is a
+    ``timeout`` row.
+    """
+    started = time.monotonic()
     try:
-        submission = load(source)
+        submission = load_bounded(source, seconds=limits.timeout)
     except GraderError as exc:
-        return invalid_result(source, str(exc), list(checks if checks is not None else bank.CHECKS.values()))
-    return grade(submission, server, seed=seed, limits=limits, slot=slot, checks=checks)
+        status = "timeout" if getattr(exc, "timed_out", False) else "invalid"
+        return invalid_result(source, str(exc), list(checks if checks is not None else bank.CHECKS.values()),
+                              status=status)
+    return grade(submission, server, seed=seed, limits=limits, slot=slot, checks=checks, started=started)

@@ -48,6 +48,13 @@ class SubmissionResult:
     isolation: dict = field(default_factory=dict)
     seconds: float = 0.0
     maxrss_kb: int = 0
+    name: str = ""
+    """The student's name, when the export gives one (Gradescope)."""
+
+    @property
+    def key(self) -> str:
+        """Unique among the rows of a run: a group submission has one row per student."""
+        return f"{self.source}\0{self.student}"
 
     def to_dict(self) -> dict:
         return asdict(self)

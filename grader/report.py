@@ -8,9 +8,7 @@ with autoescaping on: file names and feedback are text, never markup.
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import json
 import re
 import statistics
@@ -18,7 +16,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from .records import SubmissionResult
-from .results import atomic_write, question_ids
+from .results import atomic_write, csv_document, question_ids
 from .templating import ENV, number as _fmt
 
 REPORT = "report.html"
@@ -34,15 +32,15 @@ def page_name(result: SubmissionResult, taken: set[str]) -> str:
     base = base[:60]
     name = base
     if name in taken:
-        name = f"{base}-{hashlib.sha256(result.source.encode()).hexdigest()[:8]}"
+        name = f"{base}-{hashlib.sha256(result.key.encode()).hexdigest()[:8]}"
     taken.add(name)
     return name
 
 
 def page_names(results: list[SubmissionResult]) -> dict[str, str]:
-    """Source label -> page name, assigned in a fixed order."""
+    """Row key -> page name, assigned in a fixed order."""
     taken: set[str] = set()
-    return {r.source: page_name(r, taken) for r in sorted(results, key=lambda r: (r.student, r.source))}
+    return {r.key: page_name(r, taken) for r in sorted(results, key=lambda r: (r.student, r.source))}
 
 
 # -- charts ----------------------------------------------------------------------------------------
@@ -163,14 +161,8 @@ def lms_csv(results: list[SubmissionResult]) -> str:
     for r in sorted(results, key=lambda r: (r.student, r.source)):
         if r.student not in best or r.total > best[r.student].total:
             best[r.student] = r
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["student", "total", "max_total"])
-    for student in sorted(best):
-        r = best[student]
-        safe = "'" + student if student[:1] in ("=", "+", "-", "@") else student
-        writer.writerow([safe, _fmt(r.total), _fmt(r.max_total)])
-    return out.getvalue()
+    return csv_document(["student", "name", "total", "max_total"],
+                        [[s, best[s].name, _fmt(best[s].total), _fmt(best[s].max_total)] for s in sorted(best)])
 
 
 def write_reports(out_dir: Path, meta: dict, results: list[SubmissionResult],
@@ -185,7 +177,7 @@ def write_reports(out_dir: Path, meta: dict, results: list[SubmissionResult],
     folder.mkdir(parents=True, exist_ok=True)
     pages = page_names(results)
     for r in results:
-        name = pages[r.source]
+        name = pages[r.key]
         atomic_write(folder / f"{name}.html", render_feedback(r, questions).encode())
         atomic_write(folder / f"{name}.json",
                      (json.dumps(gradescope_results(r), indent=1, sort_keys=True) + "\n").encode())
@@ -193,4 +185,7 @@ def write_reports(out_dir: Path, meta: dict, results: list[SubmissionResult],
     path = out_dir / LMS_CSV
     atomic_write(path, lms_csv(results).encode())
     written.append(path)
+    for stale in folder.iterdir():  # pages of rows this rendering no longer has
+        if stale.suffix in (".html", ".json") and stale not in written:
+            stale.unlink(missing_ok=True)
     return written

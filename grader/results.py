@@ -100,29 +100,47 @@ def question_ids(results: list[SubmissionResult]) -> list[str]:
     return ids
 
 
-def csv_text(results: list[SubmissionResult]) -> str:
-    """grades.csv: ``student, submission, status, q1 ... q10, total, max_total``, one row per submission."""
-    ids = question_ids(results)
+#: What a spreadsheet may read as the start of a formula (or of a DDE command).
+FORMULA_START = ("=", "+", "-", "@", "|", "%")
+
+
+def csv_cell(value) -> str:
+    """A cell that a spreadsheet shows as text and never runs.
+
+    Control characters (carriage returns, new lines, tabs...) become spaces, so a cell is one
+    line and cannot start another row; a cell whose text (leading spaces ignored) starts like a
+    formula gets a leading apostrophe.
+    """
+    text = value if isinstance(value, str) else str(value)
+    text = "".join(c if c.isprintable() else " " for c in text)
+    return "'" + text if text.lstrip()[:1] in FORMULA_START else text
+
+
+def csv_document(header: list[str], rows: list[list]) -> str:
+    """A CSV file whose every cell went through :func:`csv_cell`: every CSV we write is made here."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["student", "submission", "status", *ids, "total", "max_total"])
-    for r in results:
-        writer.writerow([_safe_cell(r.student), _safe_cell(r.submission), r.status,
-                         *(_num(r.scores[q]) if q in r.scores else "" for q in ids), _num(r.total), _num(r.max_total)])
+    for row in [header, *rows]:
+        writer.writerow([csv_cell(c) for c in row])
     return out.getvalue()
+
+
+def csv_text(results: list[SubmissionResult]) -> str:
+    """grades.csv: ``student, name, submission, status, q1 ... q10, total, max_total``, one row per submission
+    (per student for a group submission)."""
+    ids = question_ids(results)
+    return csv_document(["student", "name", "submission", "status", *ids, "total", "max_total"],
+                        [[r.student, r.name, r.submission, r.status,
+                          *(_num(r.scores[q]) if q in r.scores else "" for q in ids), _num(r.total), _num(r.max_total)]
+                         for r in results])
 
 
 def _num(x: float) -> str:
     return f"{x:.4f}".rstrip("0").rstrip(".") if x != int(x) else str(int(x))  # the CSV keeps 4 decimals
 
 
-def _safe_cell(text: str) -> str:
-    """Neutralise spreadsheet formulas in names taken from file names."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 def write_grades(out_dir: Path, meta: dict, results: list[SubmissionResult]) -> None:
-    results = sorted(results, key=lambda r: (r.source, r.submission))
+    results = sorted(results, key=lambda r: (r.source, r.student))
     doc = {"format": FORMAT, "meta": meta, "results": [r.to_dict() for r in results]}
     atomic_write(out_dir / GRADES_JSON, (json.dumps(doc, indent=1, sort_keys=False) + "\n").encode())
     atomic_write(out_dir / GRADES_CSV, csv_text(results).encode())

@@ -2,16 +2,25 @@
 
 Reading happens in the judge and only parses: no submission code runs here.
 What a worker receives is a :class:`Submission`'s ``units``, the code to run.
+Parsing a submission's bytes (:func:`load_bounded`) happens in a short-lived
+child process with the submission's own time limit and a memory limit, so a
+file built to make parsing slow or large costs only its own row.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
+import subprocess
+import sys
+import time
 import zipfile
-from dataclasses import dataclass, field
-from pathlib import Path
+import zlib
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+from pathlib import Path, PurePosixPath
 
 from .cell_input import transform_cell
 from .errors import InvalidSubmission, UsageError
@@ -21,9 +30,34 @@ SUFFIXES = (".ipynb", ".py")
 MAX_BYTES = 128 * 1024 * 1024
 #: Most members read from one zip archive.
 MAX_ARCHIVE_MEMBERS = 5000
+#: Most code cells run from one notebook; the cells after them are not run (and said so).
+MAX_UNITS = 2000
+#: Largest code cell (characters) run and parsed; a larger one is replaced by a cell that says so.
+#: Preprocessing and the judge's static analysis see no unit above this.
+MAX_UNIT_CHARS = 100_000
+#: Most characters of code one submission may have in all; the cells past it are not run either.
+MAX_SOURCE_CHARS = 400_000
+#: Address space of the child process that parses one submission, in MiB.
+LOAD_MEMORY_MB = 1024
+#: A submission this small (bytes, and lines, escaped new lines of a notebook's JSON included) is parsed in
+#: the judge itself: every step of parsing is bounded for it.  Larger ones go to a child process.
+INLINE_BYTES = 1024 * 1024
+INLINE_LINES = 3000
+#: Largest Gradescope ``submission_metadata.yml`` read.
+MAX_METADATA_BYTES = 16 * 1024 * 1024
+GRADESCOPE_METADATA = "submission_metadata.yml"
+GRADESCOPE_FOLDER = re.compile(r"^submission_\d+$")
 
 # Canvas names downloads "name_userid_attemptid_original.ext" (with "_LATE" after the name when late).
-CANVAS_NAME = re.compile(r"^(?P<name>[^_]+)_(?:LATE_)?(?P<user>\d+)_(?P<attempt>\d+)_(?P<original>.+)$")
+CANVAS_NAME = re.compile(r"^(?P<name>[^_]+)_(?:LATE_)?(?P<user>\d+|anon_\d+)_(?P<attempt>\d+)_(?P<original>.+)$")
+
+
+@dataclass(frozen=True)
+class Student:
+    """Who a submission belongs to: a stable id, and a display name when the export gives one."""
+
+    id: str
+    name: str = ""
 
 
 @dataclass(frozen=True)
@@ -34,15 +68,27 @@ class Source:
     member: str | None = None
     broken: str | None = None
     """Why this source cannot be read at all (an archive that is not a zip): it becomes an invalid row."""
+    index: int | None = None
+    """The member's position in the archive: two members may have the same name."""
+    students: tuple[Student, ...] = ()
+    """Whose it is (several for a Gradescope group submission); empty: decided by the file name."""
+    tag: str = ""
+    """Set when another source of the batch would have the same label, to tell them apart."""
 
     @property
     def name(self) -> str:
         """The submission's file name (the CSV's ``submission`` column)."""
-        return Path(self.member).name if self.member else self.path.name
+        return PurePosixPath(self.member).name if self.member else self.path.name
 
     @property
     def label(self) -> str:
-        return f"{self.path}:{self.member}" if self.member else str(self.path)
+        """Unique within a batch: the key of the submission's row."""
+        label = f"{self.path}:{self.member}" if self.member else str(self.path)
+        return f"{label}#{self.tag}" if self.tag else label
+
+    @property
+    def owners(self) -> tuple[Student, ...]:
+        return self.students or (Student(student_id(self.name)),)
 
     def read(self) -> bytes:
         if self.broken:
@@ -52,9 +98,13 @@ class Source:
                 size = self.path.stat().st_size
                 if size > MAX_BYTES:
                     raise InvalidSubmission(f"{self.label}: {size} bytes, more than the {MAX_BYTES} a submission may have")
-                return self.path.read_bytes()
+                with open(self.path, "rb") as handle:
+                    data = handle.read(MAX_BYTES + 1)
+                if len(data) > MAX_BYTES:
+                    raise InvalidSubmission(f"{self.label}: more than {MAX_BYTES} bytes")
+                return data
             with zipfile.ZipFile(self.path) as archive:
-                info = archive.getinfo(self.member)
+                info = archive.infolist()[self.index] if self.index is not None else archive.getinfo(self.member)
                 if info.file_size > MAX_BYTES:
                     raise InvalidSubmission(f"{self.label}: {info.file_size} bytes unpacked, more than {MAX_BYTES}")
                 with archive.open(info) as handle:
@@ -62,8 +112,11 @@ class Source:
                 if len(data) > MAX_BYTES:
                     raise InvalidSubmission(f"{self.label}: more than {MAX_BYTES} bytes unpacked")
                 return data
-        except (OSError, zipfile.BadZipFile, KeyError, RuntimeError) as exc:
-            raise InvalidSubmission(f"{self.label}: cannot be read ({exc})") from None
+        except InvalidSubmission:
+            raise
+        except (OSError, EOFError, zipfile.BadZipFile, zlib.error, KeyError, IndexError, RuntimeError, ValueError,
+                NotImplementedError, MemoryError) as exc:
+            raise InvalidSubmission(f"{self.label}: cannot be read ({type(exc).__name__}: {str(exc)[:200]})") from None
 
 
 @dataclass(frozen=True)
@@ -86,49 +139,203 @@ class Submission:
 
     @property
     def student(self) -> str:
-        return student_id(self.name)
+        return self.source.owners[0].id
 
 
 def student_id(file_name: str) -> str:
-    """The student a file belongs to: Canvas's user id when the name has Canvas's form, else the stem."""
+    """The student a file name alone names: Canvas's user id when the name has Canvas's form, else the stem."""
+    match = CANVAS_NAME.match(file_name)
+    if match:
+        return match.group("user")
     stem = file_name
     for suffix in SUFFIXES:
         if stem.endswith(suffix):
             stem = stem[: -len(suffix)]
-    match = CANVAS_NAME.match(file_name)
-    if match:
-        return match.group("user")
     return stem
 
 
+# -- finding submissions ---------------------------------------------------------------------------
+
+@dataclass
+class Collected:
+    """What :func:`collect` found: the sources, and what the instructor should know about them."""
+
+    sources: list[Source]
+    warnings: list[str] = field(default_factory=list)
+
+
 def collect(paths: list[Path]) -> list[Source]:
-    """Every submission under ``paths`` (files, folders searched recursively, zip archives), sorted.
+    """Every submission under ``paths``; see :func:`find_submissions`."""
+    return find_submissions(paths).sources
+
+
+def find_submissions(paths: list[Path]) -> Collected:
+    """Every submission under ``paths`` (files, folders searched recursively, zip archives), with its owners.
+
+    Owners, first match wins: Gradescope's "Export Submissions" (``submission_<id>/`` folders and
+    ``submission_metadata.yml``: each submitter by SID, else email); Canvas's download name (the
+    user id); a folder per student (the first folder below what was given, after the folders all
+    files share); else the file's stem.  Files that would still share an id without the naming
+    saying they are one student's attempts are kept apart (the id gets a suffix), with a warning.
 
     Raises:
-        UsageError: a path does not exist, or no submission was found.
-        InvalidSubmission: a file given by name is not a notebook, a script or a zip archive.
+        UsageError: a path does not exist, is not a notebook, a script or a zip archive, or no
+            submission was found.
     """
     found: list[Source] = []
+    seen: set[tuple] = set()
     for path in paths:
         if not path.exists():
             raise UsageError(f"{path}: no such file or folder")
         if path.is_dir():
-            members = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in SUFFIXES + (".zip",)
-                             and not _hidden(p.relative_to(path)))
-            for p in members:
-                found.extend(_archive_members(p) if p.suffix == ".zip" else [Source(p)])
+            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in SUFFIXES + (".zip",)
+                           and not _hidden(p.relative_to(path)))
+            group: list[tuple[Source, PurePosixPath]] = []
+            for p in files:
+                rel = PurePosixPath(p.relative_to(path).as_posix())
+                if p.suffix == ".zip":
+                    group += [(s, rel.with_suffix("") / s.member if s.member else rel)
+                              for s in _archive_members(p)]
+                else:
+                    group.append((Source(p), rel))
+            found += _owned(group, _folder_metadata(path))
         elif path.suffix == ".zip":
-            found.extend(_archive_members(path))
+            found += _owned([(s, PurePosixPath(s.member or path.name)) for s in _archive_members(path)],
+                            _archive_metadata(path))
         elif path.suffix in SUFFIXES:
-            found.append(Source(path))
+            found += _owned([(Source(path), PurePosixPath(path.name))], lambda rel: None)
         else:
-            raise InvalidSubmission(f"{path}: not a notebook (.ipynb), a script (.py) or a zip archive of them")
-    if not found:
+            raise UsageError(f"{path}: not a notebook (.ipynb), a script (.py) or a zip archive of them")
+    unique = []
+    for s in found:  # the same file named twice is one submission
+        key = (s.path.resolve(), s.member, s.index)
+        if key not in seen:
+            seen.add(key)
+            unique.append(s)
+    if not unique:
         raise UsageError(f"no submissions (.ipynb or .py files) found in {', '.join(map(str, paths))}")
-    return found
+    return _apart(unique)
 
 
-def _hidden(relative: Path) -> bool:
+def _owned(group: list[tuple[Source, PurePosixPath]], metadata) -> list[Source]:
+    """The sources of one given path, each with its owners (see :func:`find_submissions`)."""
+    rels = [rel for _, rel in group]
+    common = 0
+    if len(rels) > 1:  # folders every file shares say nothing about who wrote which
+        parents = [rel.parts[:-1] for rel in rels]
+        while all(len(p) > common for p in parents) and len({p[common] for p in parents}) == 1:
+            common += 1
+    out = []
+    for source, rel in group:
+        folders = rel.parts[common:-1]
+        owners = None
+        gradescope = next((i for i, part in enumerate(rel.parts[:-1]) if GRADESCOPE_FOLDER.match(part)), None)
+        if gradescope is not None:
+            owners = metadata(PurePosixPath(*rel.parts[:gradescope + 1]))
+        if not owners and CANVAS_NAME.match(source.name):
+            owners = (Student(CANVAS_NAME.match(source.name).group("user")),)
+        if not owners and folders:
+            owners = (Student(folders[0]),)
+        out.append(replace(source, students=owners or ()))
+    return out
+
+
+def _apart(sources: list[Source]) -> Collected:
+    """Unique labels, and owners that merge two people only when the naming says so."""
+    warnings = []
+    labels: dict[str, int] = defaultdict(int)
+    tagged = []
+    for s in sources:
+        labels[s.label] += 1
+        if labels[s.label] > 1:
+            s = replace(s, tag=str(labels[s.label]))
+            warnings.append(f"{s.label}: another submission has the same name; graded as its own row")
+        tagged.append(s)
+    # An id taken from a file's stem says nothing about who wrote the file: two files with the
+    # same stem are two students unless their folder or their Canvas name says otherwise.
+    by_stem: dict[str, list[int]] = defaultdict(list)
+    for i, s in enumerate(tagged):
+        if not s.students:
+            by_stem[student_id(s.name)].append(i)
+    explicit = {o.id for s in tagged if s.students for o in s.students}
+    for stem, indices in by_stem.items():
+        if len(indices) == 1 and stem not in explicit:
+            continue
+        for i in indices:
+            s = tagged[i]
+            suffix = hashlib.sha256(s.label.encode()).hexdigest()[:8]
+            tagged[i] = replace(s, students=(Student(f"{stem}-{suffix}"),))
+        warnings.append(f"{len(indices)} file(s) named {stem!r} and no folder or export naming their students: "
+                        "kept apart as " + ", ".join(tagged[i].owners[0].id for i in indices))
+    return Collected(tagged, warnings)
+
+
+def _parse_metadata(text: bytes) -> dict[str, tuple[Student, ...]]:
+    """Gradescope's ``submission_metadata.yml``: folder name -> the submitters (SID, else email; name)."""
+    import yaml
+
+    try:
+        doc = yaml.safe_load(text)
+    except (yaml.YAMLError, RecursionError, ValueError):
+        return {}
+    out = {}
+    if not isinstance(doc, dict):
+        return {}
+    for folder, entry in doc.items():
+        if not isinstance(entry, dict):
+            continue
+        entry = {str(k).lstrip(":"): v for k, v in entry.items()}
+        people = []
+        for person in entry.get("submitters") or []:
+            if not isinstance(person, dict):
+                continue
+            person = {str(k).lstrip(":"): v for k, v in person.items()}
+            ident = str(person.get("sid") or "").strip() or str(person.get("email") or "").strip()
+            if ident:
+                people.append(Student(ident, str(person.get("name") or "").strip()))
+        if people:
+            out[str(folder)] = tuple(people)
+    return out
+
+
+def _folder_metadata(root: Path):
+    """Owners of a ``submission_<id>`` folder under ``root``, from the metadata file beside it."""
+    cache: dict[PurePosixPath, dict] = {}
+
+    def owners(folder: PurePosixPath):
+        parent = folder.parent
+        if parent not in cache:
+            path = root / parent / GRADESCOPE_METADATA
+            try:
+                cache[parent] = _parse_metadata(path.read_bytes()) if path.stat().st_size <= MAX_METADATA_BYTES else {}
+            except OSError:
+                cache[parent] = {}
+        return cache[parent].get(folder.name)
+    return owners
+
+
+def _archive_metadata(archive_path: Path):
+    """As :func:`_folder_metadata`, for an export downloaded as a zip archive."""
+    cache: dict[PurePosixPath, dict] = {}
+
+    def owners(folder: PurePosixPath):
+        parent = folder.parent
+        if parent not in cache:
+            name = (parent / GRADESCOPE_METADATA).as_posix().lstrip("./") if parent.parts else GRADESCOPE_METADATA
+            try:
+                with zipfile.ZipFile(archive_path) as archive:
+                    info = archive.getinfo(name)
+                    with archive.open(info) as handle:
+                        data = handle.read(MAX_METADATA_BYTES + 1)
+                cache[parent] = _parse_metadata(data) if len(data) <= MAX_METADATA_BYTES else {}
+            except (OSError, EOFError, KeyError, zipfile.BadZipFile, zlib.error, RuntimeError, ValueError,
+                    NotImplementedError):
+                cache[parent] = {}
+        return cache[parent].get(folder.name)
+    return owners
+
+
+def _hidden(relative) -> bool:
     return any((part.startswith(".") and part not in ("..", ".")) or part in ("__MACOSX", "__pycache__")
                for part in relative.parts)
 
@@ -137,34 +344,136 @@ def _archive_members(path: Path) -> list[Source]:
     """The submissions in a zip archive; one broken source when the archive cannot be used.
 
     Members are read from the archive, never extracted, so a name like
-    ``../../x.py`` cannot write anywhere.
+    ``../../x.py`` cannot write anywhere.  Each is addressed by its position,
+    so two members with the same name are two submissions.
     """
     try:
         with zipfile.ZipFile(path) as archive:
-            names = archive.namelist()
-    except (OSError, zipfile.BadZipFile, RuntimeError, ValueError) as exc:
-        return [Source(path, broken=f"not a readable zip archive ({exc})")]
-    if len(names) > MAX_ARCHIVE_MEMBERS:
+            infos = archive.infolist()
+    except (OSError, EOFError, zipfile.BadZipFile, zlib.error, RuntimeError, ValueError, NotImplementedError) as exc:
+        return [Source(path, broken=f"not a readable zip archive ({type(exc).__name__}: {str(exc)[:200]})")]
+    if len(infos) > MAX_ARCHIVE_MEMBERS:
         return [Source(path, broken=f"more than {MAX_ARCHIVE_MEMBERS} files in the archive")]
-    return [Source(path, n) for n in sorted(names)
-            if not n.endswith("/") and Path(n).suffix in SUFFIXES and not _hidden(Path(n))]
+    members = [Source(path, info.filename, index=i) for i, info in enumerate(infos)
+               if not info.is_dir() and PurePosixPath(info.filename).suffix in SUFFIXES
+               and not _hidden(PurePosixPath(info.filename))]
+    return sorted(members, key=lambda s: (s.member, s.index))
 
+
+# -- reading one submission ------------------------------------------------------------------------
 
 def load(source: Source) -> Submission:
-    """Read and parse one submission.
+    """Read and parse one submission, in this process.
 
     Raises:
         InvalidSubmission: unreadable, not JSON, not a notebook, ...
     """
-    data = source.read()
+    return parse(source, source.read())
+
+
+def parse(source: Source, data: bytes) -> Submission:
+    """Parse ``data``, the bytes of ``source``, in this process (see :func:`load`)."""
     digest = hashlib.sha256(data).hexdigest()
     if source.name.endswith(".ipynb"):
         cells, notes = notebook_cells(data, source.label)
-        return Submission(source, "notebook", digest, tuple(cells), tuple(notes))
+        del data
+        units, more = bounded_units(cells, "cell")
+        return Submission(source, "notebook", digest, tuple(units), tuple(notes[:MAX_NOTES] + more))
     if source.name.endswith(".py"):
         text, notes = decode_script(data)
-        return Submission(source, "script", digest, (text,), tuple(notes))
+        del data
+        units, more = bounded_units([text], "script")
+        return Submission(source, "script", digest, tuple(units), tuple(notes + more))
     raise InvalidSubmission(f"{source.label}: not a notebook (.ipynb) or a script (.py)")
+
+
+#: Most notes kept from reading one submission.
+MAX_NOTES = 20
+
+
+def bounded_units(units: list[str], what: str) -> tuple[list[str], list[str]]:
+    """``units`` within :data:`MAX_UNITS`, :data:`MAX_UNIT_CHARS` and :data:`MAX_SOURCE_CHARS`.
+
+    A unit past a bound is replaced by one line that raises, saying why: the row
+    shows an error for it, and nothing larger reaches a worker or the judge's parser.
+    """
+    out, notes, total = [], [], 0
+    limit = MAX_SOURCE_CHARS if what == "script" else MAX_UNIT_CHARS
+    for i, unit in enumerate(units[:MAX_UNITS]):
+        where = "the script" if what == "script" else f"cell {i + 1}"
+        if len(unit) > limit or total + len(unit) > MAX_SOURCE_CHARS:
+            why = (f"{where} holds {len(unit)} characters, more than the {limit} the grader runs"
+                   if len(unit) > limit else f"the code before {where} already holds {total} characters, "
+                   f"the most the grader runs is {MAX_SOURCE_CHARS}")
+            notes.append(f"{where} not run: {why}")
+            out.append(f"raise RuntimeError({('not run: ' + why)!r})")
+            continue
+        total += len(unit)
+        out.append(unit)
+    if len(units) > MAX_UNITS:
+        why = f"{len(units) - MAX_UNITS} more cells after the first {MAX_UNITS} were not run"
+        notes.append(why)
+        out.append(f"raise RuntimeError({why!r})")
+    return out, notes
+
+
+def load_bounded(source: Source, *, seconds: float, memory_mb: int = LOAD_MEMORY_MB) -> Submission:
+    """:func:`load` in a child process limited to ``seconds`` and ``memory_mb``.
+
+    Raises:
+        InvalidSubmission: as :func:`load`, and when reading takes too long or too much memory
+            (``timed_out`` is set on the exception then).
+    """
+    data = source.read()
+    if len(data) <= INLINE_BYTES and data.count(b"\n") + data.count(b"\\n") <= INLINE_LINES:
+        return parse(source, data)  # small enough that parsing it here is bounded: no process to start
+    del data
+    request = {"path": str(source.path), "member": source.member, "index": source.index,
+               "broken": source.broken, "memory_mb": memory_mb}
+    started = time.monotonic()
+    try:
+        done = subprocess.run([sys.executable, "-m", "grader.submission"], input=json.dumps(request).encode(),
+                              capture_output=True, timeout=max(seconds, 0.1),
+                              env=dict(os.environ, PYTHONDONTWRITEBYTECODE="1"))
+    except subprocess.TimeoutExpired:
+        exc = InvalidSubmission(f"{source.label}: reading it took more than {seconds:g} s (the submission's "
+                                "time limit)")
+        exc.timed_out = True
+        raise exc from None
+    try:
+        reply = json.loads(done.stdout)
+    except ValueError:
+        reply = None
+    if not isinstance(reply, dict):
+        why = "more memory than" if done.returncode in (-9, 1, 137) or b"MemoryError" in done.stderr[-2000:] else \
+            "a failure of"
+        raise InvalidSubmission(f"{source.label}: reading it took {why} the reader allows "
+                                f"({memory_mb} MiB, {time.monotonic() - started:.1f} s)")
+    if "invalid" in reply:
+        raise InvalidSubmission(reply["invalid"].replace(_child_label(request), source.label))
+    return Submission(source, reply["kind"], reply["sha256"], tuple(reply["units"]), tuple(reply["notes"]))
+
+
+def _child_label(request: dict) -> str:
+    return Source(Path(request["path"]), request["member"]).label
+
+
+def _load_child() -> None:
+    """``python -m grader.submission``: one :func:`load` for :func:`load_bounded`, JSON in and out."""
+    import resource
+
+    request = json.loads(sys.stdin.buffer.read())
+    limit = int(request["memory_mb"]) * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    source = Source(Path(request["path"]), request["member"], broken=request["broken"], index=request["index"])
+    try:
+        submission = load(source)
+    except InvalidSubmission as exc:
+        reply = {"invalid": str(exc)}
+    else:
+        reply = {"kind": submission.kind, "sha256": submission.sha256, "units": list(submission.units),
+                 "notes": list(submission.notes)}
+    sys.stdout.buffer.write(json.dumps(reply).encode())
 
 
 def decode_script(data: bytes) -> tuple[str, list[str]]:

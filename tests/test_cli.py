@@ -59,12 +59,13 @@ def test_grade_folder_without_submissions(tmp_path):
     assert "no submissions" in result.stderr and "Traceback" not in result.stderr
 
 
-def test_grade_a_file_that_is_not_a_submission(tmp_path):
+def test_grade_a_file_that_is_not_a_submission_is_a_usage_error(tmp_path):
     (tmp_path / "essay.docx").write_text("hello")
     result = run("grade", str(tmp_path / "essay.docx"), "--out", str(tmp_path / "out"))
-    assert result.returncode == 1
-    assert one_clear_line(result) == [f"Error: {tmp_path / 'essay.docx'}: not a notebook (.ipynb), a script (.py) "
-                                      "or a zip archive of them"]
+    assert result.returncode == 2
+    assert one_clear_line(result)[-1] == (f"Error: {tmp_path / 'essay.docx'}: not a notebook (.ipynb), a script (.py) "
+                                          "or a zip archive of them")
+    assert not (tmp_path / "out").exists()
 
 
 def test_grade_requires_out(tmp_path):
@@ -118,9 +119,9 @@ def test_grade_writes_csv_json_and_a_table(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "alice" in result.stdout and "bob" in result.stdout
     rows = (tmp_path / "out" / "grades.csv").read_text().splitlines()
-    assert rows[0] == "student,submission,status,q1,q2,q3,q4,q5,q6,q7,q8,q9,q10,total,max_total"
-    assert sorted(rows[1:]) == ["alice,alice.py,ok,1,3,2,3,2,4,4,3,2,2,26,26",
-                                "bob,bob.ipynb,invalid,0,0,0,0,0,0,0,0,0,0,0,26"]
+    assert rows[0] == "student,name,submission,status,q1,q2,q3,q4,q5,q6,q7,q8,q9,q10,total,max_total"
+    assert sorted(rows[1:]) == ["alice,,alice.py,ok,1,3,2,3,2,4,4,3,2,2,26,26",
+                                "bob,,bob.ipynb,invalid,0,0,0,0,0,0,0,0,0,0,0,26"]
     doc = json.loads((tmp_path / "out" / "grades.json").read_text())
     alice = next(r for r in doc["results"] if r["student"] == "alice")
     assert all({"id", "outcome", "points", "max_points", "feedback"} <= set(c) for c in alice["checks"])

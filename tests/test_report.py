@@ -60,7 +60,7 @@ def test_frequent_failures_count_students_and_group_feedback():
 
 def test_gradebook_csv_one_row_per_student_best_total():
     text = lms_csv([result("a", total=2), result("a", total=3, source="/y/a.py"), result("=cmd", total=1)])
-    assert text.splitlines() == ["student,total,max_total", "'=cmd,1,4", "a,3,4"]
+    assert text.splitlines() == ["student,name,total,max_total", "'=cmd,,1,4", "a,,3,4"]
 
 
 def test_page_names_are_safe_unique_and_stable():

@@ -162,7 +162,7 @@ def test_collect_refuses_missing_paths_empty_folders_and_other_files(tmp_path):
     with pytest.raises(UsageError, match="no submissions"):
         collect([tmp_path])
     (tmp_path / "essay.docx").write_text("")
-    with pytest.raises(InvalidSubmission, match="not a notebook"):
+    with pytest.raises(UsageError, match="not a notebook"):
         collect([tmp_path / "essay.docx"])
     (tmp_path / "fake.zip").write_text("not a zip")
     broken = collect([tmp_path / "fake.zip"])  # a broken archive is a row of its own, not the end of the batch

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 
-from .verdict import Wrong, describe, plain_int
+from .verdict import Wrong, describe, plain_int, quoted
 from .wire import Array
 
 LETTERS_61 = ("A", "B", "C")
@@ -25,7 +25,7 @@ def letter(value, allowed: tuple[str, ...], what: str) -> str:
         raise Wrong(f"{what} should be a string, one of {', '.join(allowed)}; it is {describe(value)}.")
     cleaned = value.strip().strip("()").strip().upper()
     if cleaned not in allowed:
-        raise Wrong(f"{what} is {value!r}; it should be one of {', '.join(repr(a) for a in allowed)}.")
+        raise Wrong(f"{what} is {quoted(value)}; it should be one of {', '.join(repr(a) for a in allowed)}.")
     return cleaned
 
 
@@ -40,7 +40,7 @@ def letter_set(value, allowed: tuple[str, ...], what: str) -> frozenset[str]:
     out = set()
     for item in items:
         if type(item) is not str or item.strip().upper() not in allowed:
-            raise Wrong(f"{what} holds {item!r}; use only the letters {', '.join(allowed)}.")
+            raise Wrong(f"{what} holds {quoted(item)}; use only the letters {', '.join(allowed)}.")
         out.add(item.strip().upper())
     return frozenset(out)
 
@@ -79,7 +79,7 @@ def statement_answers(value, count: int, what: str) -> dict[int, bool | str]:
         if type(key) is str and key.strip().isdigit():
             number = int(key.strip())
         if type(number) is not int or number not in out:
-            raise Wrong(f"{what} has the key {key!r}; use the statement numbers 1 to {count}.")
+            raise Wrong(f"{what} has the key {quoted(key)}; use the statement numbers 1 to {count}.")
         if number in given:
             raise Wrong(f"{what} answers statement {number} twice (as {given[number]!r} and {key!r}).")
         given[number] = key

@@ -8,6 +8,28 @@ from dataclasses import dataclass, field
 from .probe import NameMissing, ProbeError, ProbeTimedOut, SubmissionCrashed, SubmissionRaised
 
 
+#: Longest feedback of one check: a submission's answers are quoted, never whole.
+MAX_FEEDBACK_CHARS = 1000
+#: Longest quotation of an answer inside feedback.
+MAX_QUOTE_CHARS = 80
+#: Largest report data (a layer table) one check keeps, as JSON characters.
+MAX_DETAILS_CHARS = 20_000
+
+
+def cut(text: str, limit: int) -> str:
+    """``text`` shortened to ``limit`` characters, saying how much was left out."""
+    if len(text) <= limit:
+        return text
+    return text[: max(limit - 40, 0)] + f"… ({len(text) - limit + 40} more characters)"
+
+
+def quoted(value) -> str:
+    """``repr(value)`` cut to a readable length, for quoting a submission's answer in feedback."""
+    if isinstance(value, str) and len(value) > MAX_QUOTE_CHARS:  # repr would copy a huge string whole first
+        return repr(value[: MAX_QUOTE_CHARS // 2]) + f"… ({len(value)} characters)"
+    return cut(repr(value), MAX_QUOTE_CHARS)
+
+
 @dataclass(frozen=True)
 class Verdict:
     """The outcome of one check."""
@@ -40,6 +62,25 @@ def evaluate(check_fn, probe, context) -> Verdict:
     :class:`Wrong`.  Errors the probe reports about the submission become a
     failed verdict whose feedback says what happened.
     """
+    verdict = _evaluate(check_fn, probe, context)
+    if len(verdict.feedback) <= MAX_FEEDBACK_CHARS and (not verdict.details or _size(verdict.details) <= MAX_DETAILS_CHARS):
+        return verdict
+    details = verdict.details
+    if details and _size(details) > MAX_DETAILS_CHARS:
+        details = {"omitted": f"more than {MAX_DETAILS_CHARS} characters of report data"}
+    return Verdict(verdict.passed, cut(verdict.feedback, MAX_FEEDBACK_CHARS), verdict.outcome, details)
+
+
+def _size(details: dict) -> int:
+    import json
+
+    try:
+        return len(json.dumps(details, default=str))
+    except (ValueError, TypeError, RecursionError):
+        return MAX_DETAILS_CHARS + 1
+
+
+def _evaluate(check_fn, probe, context) -> Verdict:
     try:
         result = check_fn(probe, context)
     except Wrong as wrong:
@@ -79,7 +120,7 @@ def plain_int(value, what: str, *, show: bool = True) -> int:
     if type(value) is int:
         return value
     if type(value) is float and math.isfinite(value) and value.is_integer():
-        shown = f"the float {value!r}" if show else "a float"
+        shown = f"the float {quoted(value)}" if show else "a float"
         raise Wrong(f"{what} is {shown}; it should be an int. Use // (floor division) "
                     "or int(...) so the result is a whole number of type int.")
     raise Wrong(f"{what} should be an int, not {describe(value)}.")

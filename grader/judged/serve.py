@@ -20,7 +20,7 @@ import types
 
 from . import wire
 from .cells import run_units, script_units
-from .channel import Channel, ChannelClosed
+from .channel import MAX_REPLY, Channel, ChannelClosed
 from .guard import Guard
 from .handler import Handler
 
@@ -207,7 +207,7 @@ def worker_main(conn_fd: int) -> None:
 
     code = 0
     try:
-        serve(Channel(socket.socket(fileno=conn_fd)))
+        serve(Channel(socket.socket(fileno=conn_fd), max_send=MAX_REPLY))
     except BaseException:  # the judge learns of it from the closed connection
         code = 70
     finally:

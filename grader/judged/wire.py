@@ -53,6 +53,9 @@ _b64decode = base64.b64decode
 MAX_ELEMENTS = 8_000_000
 #: Deepest nesting of containers accepted.
 MAX_DEPTH = 32
+#: Most values (commas, lists, objects) one message may hold: what parsing it may allocate
+#: grows with this count, not with its bytes, so it is counted before parsing.
+MAX_ITEMS = 1_000_000
 
 #: dtype names that cross the wire, with their item size in bytes.
 DTYPES = {
@@ -322,7 +325,13 @@ def dumps(message: dict) -> bytes:
 
 
 def loads(raw: bytes) -> dict:
-    """Parse a message; anything but a JSON object is a :class:`WireError`."""
+    """Parse a message; anything but a JSON object is a :class:`WireError`.
+
+    A message holding more than :data:`MAX_ITEMS` values is refused before it is parsed.
+    """
+    items = raw.count(b",") + raw.count(b"[") + raw.count(b"{")
+    if items > MAX_ITEMS:
+        raise WireError(f"message holds more than {MAX_ITEMS} values")
     try:
         message = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError):

@@ -1,0 +1,377 @@
+"""Issue 10: every file one row whatever the batch holds, student identities that never merge two
+people, no results lost by mistake, and a judge bounded in time and memory.
+
+The hostile inputs are built here, in the test: archives with duplicate members, corrupt deflate
+streams, file names that try to start formulas or rows, huge cells, huge answers, a worker that
+floods the judge's socket, Gradescope's export layout.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import socket
+import subprocess
+import sys
+import threading
+import time
+import warnings
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from grader.judged.channel import Channel
+from grader.results import FORMULA_START, csv_cell
+
+from .conftest import solution_script
+
+FULL = "26"
+#: The judge's peak memory the issue allows, in KiB.
+JUDGE_MEMORY_KIB = 1024 * 1024
+
+
+def cli(*args, timeout=600):
+    return subprocess.run([sys.executable, "-m", "grader.cli", *args], capture_output=True, text=True,
+                          timeout=timeout)
+
+
+def cli_measured(*args, timeout=600) -> tuple[subprocess.CompletedProcess, int, float]:
+    """Run the CLI in a fresh parent; also the peak RSS (KiB) of any process of the run, and its wall time."""
+    code = ("import resource, subprocess, sys, time, json; t = time.monotonic(); "
+            "p = subprocess.run(sys.argv[1:], capture_output=True, text=True); "
+            "print(json.dumps([p.returncode, p.stdout, p.stderr, "
+            "resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, time.monotonic() - t]))")
+    out = subprocess.run([sys.executable, "-c", code, sys.executable, "-m", "grader.cli", *args],
+                         capture_output=True, text=True, timeout=timeout)
+    rc, stdout, stderr, maxrss, seconds = json.loads(out.stdout)
+    return subprocess.CompletedProcess(args, rc, stdout, stderr), maxrss, seconds
+
+
+def rows(out: Path, name: str = "grades.csv") -> list[dict]:
+    with (out / name).open(newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def notebook(*cells: str) -> str:
+    return json.dumps({"nbformat": 4, "nbformat_minor": 5, "metadata": {},
+                       "cells": [{"cell_type": "code", "source": c, "metadata": {}, "outputs": [],
+                                  "execution_count": None} for c in cells]})
+
+
+def corrupt_deflate(path: Path, member: str, text: str) -> None:
+    """A zip whose member's deflate stream has bytes flipped in its middle (headers intact)."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr(member, text)
+    data = bytearray(path.read_bytes())
+    start = 30 + len(member)  # local header, then the name, then (no extra field) the compressed data
+    size = zipfile.ZipFile(path).getinfo(member).compress_size
+    for i in range(start + size // 3, start + size // 3 + 16):
+        data[i] ^= 0xA5
+    path.write_bytes(bytes(data))
+
+
+SOCKET_FLOOD = '''
+import os, stat, struct
+payload = b"[" + b"[]," * (30 * 1024 * 1024) + b"[]]"
+frame = struct.pack(">I32s", len(payload), b"0" * 32) + payload
+for fd in range(3, 64):
+    try:
+        if stat.S_ISSOCK(os.fstat(fd).st_mode):
+            os.write(fd, frame)
+    except OSError:
+        pass
+'''
+
+
+@pytest.fixture(scope="module")
+def hostile_batch(tmp_path_factory):
+    """One batch holding every file-level attack of the issue beside an honest submission."""
+    root = tmp_path_factory.mktemp("hostile")
+    subs, out = root / "subs", root / "out"
+    subs.mkdir()
+    honest = solution_script()
+    (subs / "honest.py").write_text(honest)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # zipfile warns about the duplicate name: that is the attack
+        with zipfile.ZipFile(subs / "x.zip", "w") as z:
+            z.writestr("a.py", honest)
+            z.writestr("a.py", 'q1_answer = "C"\n')
+    (subs / "x.zip:a.py").write_text(honest)  # its label is the archive member's
+    corrupt_deflate(subs / "corrupt.zip", "c.py", honest * 3)
+    (subs / "=cmd|' -C calc'!A1\r=HYPERLINK(1)\r@SUM(1).py").write_text(honest)
+    (subs / "\tleading_tab.py").write_text(honest)
+    (subs / "bangs.ipynb").write_text(notebook(honest, "\n".join(["!ls"] * 170_000)))
+    (subs / "literal.ipynb").write_text(notebook(honest, 'x = "' + "a" * (4 * 1024 * 1024) + '"'))
+    (subs / "huge_answers.py").write_text(honest + "\nBIG = 'x' * (10 * 1024 * 1024)\nq1_answer = BIG\n"
+                                          "q9_true = [BIG]\nq10_answers = {BIG: True}\nq3_shapes = [BIG]\n")
+    (subs / "flood.ipynb").write_text(notebook(honest, SOCKET_FLOOD))
+    result, maxrss, seconds = cli_measured("grade", str(subs), "--out", str(out), "--timeout", "20",
+                                           "--cell-timeout", "10")
+    return subs, out, result, maxrss, seconds
+
+
+def test_every_file_gets_one_row_and_the_batch_exits_0(hostile_batch):
+    subs, out, result, _, _ = hostile_batch
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    got = rows(out)
+    # 11 files: honest, two same-named members, the look-alike file, corrupt.zip's member, two odd
+    # names, four notebooks and scripts that attack the judge.
+    assert len(got) == 11, [r["submission"] for r in got]
+    assert len({r["student"] + r["submission"] + r["status"] + r["total"] for r in got}) >= 10
+    doc = json.loads((out / "grades.json").read_text())
+    labels = [r["source"] for r in doc["results"]]
+    assert len(set(labels)) == len(labels) == 11
+
+
+def test_duplicate_members_and_look_alike_labels_are_separate_rows(hostile_batch):
+    subs, out, _, _, _ = hostile_batch
+    doc = json.loads((out / "grades.json").read_text())
+    a_rows = sorted((r["source"], r["total"]) for r in doc["results"] if r["submission"] in ("a.py", "x.zip:a.py"))
+    assert [t for _, t in a_rows].count(26.0) == 2 and [t for _, t in a_rows].count(1.0) == 1, a_rows
+
+
+def test_a_corrupt_deflate_stream_is_an_invalid_row(hostile_batch):
+    _, out, _, _, _ = hostile_batch
+    (row,) = [r for r in json.loads((out / "grades.json").read_text())["results"] if r["submission"] == "c.py"]
+    assert row["status"] == "invalid" and "cannot be read" in row["error"]
+
+
+def test_honest_answers_keep_full_marks_beside_the_attacks(hostile_batch):
+    _, out, _, _, _ = hostile_batch
+    totals = {r["submission"]: r["total"] for r in rows(out)}
+    assert totals["honest.py"] == FULL
+    # the cells that attack the judge cost only themselves
+    assert totals["literal.ipynb"] == FULL
+    assert totals["flood.ipynb"] == FULL
+
+
+def test_cells_too_large_for_the_judge_are_not_run_and_say_so(hostile_batch):
+    _, out, _, _, _ = hostile_batch
+    (row,) = [r for r in json.loads((out / "grades.json").read_text())["results"]
+              if r["submission"] == "literal.ipynb"]
+    assert row["status"] == "error" and "cell 2" in row["error"] and "not run" in row["error"]
+    assert any("cell 2 not run" in n for n in row["notes"])
+
+
+def test_a_quadratic_notebook_costs_its_own_time_limit_only(hostile_batch):
+    _, out, _, _, seconds = hostile_batch
+    (row,) = [r for r in json.loads((out / "grades.json").read_text())["results"] if r["submission"] == "bangs.ipynb"]
+    # Its preprocessing is slow (quadratic, for now): it runs out of its own 20 s, not the batch's.
+    assert row["status"] == "timeout" and "reading it took more than 20 s" in row["error"], row
+    assert seconds < 180
+
+
+def test_a_flood_of_bytes_into_the_judges_socket_is_skipped_unparsed(hostile_batch):
+    _, out, _, _, _ = hostile_batch
+    (row,) = [r for r in json.loads((out / "grades.json").read_text())["results"] if r["submission"] == "flood.ipynb"]
+    assert any(e["kind"] == "forged" for e in row["events"]), row["events"]
+
+
+def test_small_submissions_are_parsed_in_the_judge_within_a_bound(tmp_path):
+    from grader.submission import INLINE_LINES, Source, load_bounded
+
+    path = tmp_path / "bangs.ipynb"
+    path.write_text(notebook("\n".join(["!ls"] * (INLINE_LINES - 10))))
+    started = time.monotonic()
+    submission = load_bounded(Source(path), seconds=60)
+    assert time.monotonic() - started < 2 and submission.units[0].count("pass") == INLINE_LINES - 10
+
+
+def test_the_judge_stays_under_1_gib_and_outputs_stay_small(hostile_batch):
+    _, out, _, maxrss, _ = hostile_batch
+    assert maxrss < JUDGE_MEMORY_KIB, f"peak RSS {maxrss} KiB"
+    total = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
+    assert total < 20 * 1024 * 1024, total
+    for page in (out / "feedback").iterdir():
+        assert page.stat().st_size < 1024 * 1024, page
+    (row,) = [r for r in json.loads((out / "grades.json").read_text())["results"]
+              if r["submission"] == "huge_answers.py"]
+    assert all(len(c["feedback"]) <= 1000 for c in row["checks"])
+    assert any("characters)" in c["feedback"] for c in row["checks"])  # quoted, cut, and said so
+
+
+def test_no_csv_cell_starts_a_formula_or_a_row(hostile_batch):
+    _, out, _, _, _ = hostile_batch
+    for name in ("grades.csv", "gradebook.csv"):
+        text = (out / name).read_text()
+        assert "\r" not in text
+        for row in csv.reader(text.splitlines()):
+            for cell in row:
+                assert cell.lstrip()[:1] not in FORMULA_START + ("\t",), (name, cell)
+    assert len((out / "grades.csv").read_text().splitlines()) == 12
+
+
+@pytest.mark.parametrize("text", ["=1+1", " =1", "\t=1", "+1", "-1", "@SUM(1)", "|calc", "%0A", "a\rb", "a\nb",
+                                  "\u2028=x", "plain"])
+def test_csv_cell_is_inert(text):
+    cell = csv_cell(text)
+    assert cell.isprintable() and (cell.lstrip()[:1] not in FORMULA_START)
+    assert text == "plain" or cell != text
+
+
+# -- identity ------------------------------------------------------------------------------------
+
+METADATA = """\
+submission_101:
+  :submitters:
+  - :name: Ada Lovelace
+    :sid: A0001
+    :email: ada@example.edu
+  :created_at: 2026-11-20 10:00:00.000000000 -08:00
+  :score: 0.0
+submission_102:
+  :submitters:
+  - :name: Grace Hopper
+    :sid: ''
+    :email: grace@example.edu
+submission_103:
+  :submitters:
+  - :name: Alan Turing
+    :sid: A0003
+    :email: alan@example.edu
+  - :name: Kurt Goedel
+    :sid: A0004
+    :email: kurt@example.edu
+"""
+
+
+def gradescope_export(folder: Path) -> None:
+    for ident in (101, 102, 103):
+        (folder / f"submission_{ident}").mkdir(parents=True)
+        (folder / f"submission_{ident}" / "lecture06.py").write_text('q1_answer = "C"\n')
+    (folder / "submission_metadata.yml").write_text(METADATA)
+
+
+def test_gradescope_export_gives_one_row_per_submitter_with_names(tmp_path):
+    export, class_dir, out = tmp_path / "export", tmp_path / "class", tmp_path / "out"
+    gradescope_export(export)
+    for name in ("alice", "bob"):
+        (class_dir / name).mkdir(parents=True)
+        (class_dir / name / "lecture06.py").write_text('q1_answer = "C"\n')
+    with zipfile.ZipFile(tmp_path / "export.zip", "w") as z:
+        for p in sorted(export.rglob("*")):
+            if p.is_file():
+                z.write(p, "assignment_7_export/" + p.relative_to(export).as_posix())
+    result = cli("grade", str(export), str(class_dir), "--out", str(out), "-q", "q1")
+    assert result.returncode == 0, result.stderr
+    got = {r["student"]: r for r in rows(out)}
+    assert set(got) == {"A0001", "grace@example.edu", "A0003", "A0004", "alice", "bob"}
+    assert got["A0001"]["name"] == "Ada Lovelace" and got["A0004"]["name"] == "Kurt Goedel"
+    assert got["A0003"]["total"] == got["A0004"]["total"] == "1"  # each member of the group gets the grade
+    assert {r["student"] for r in rows(out, "gradebook.csv")} == set(got)
+    pages = sorted(p.name for p in (out / "feedback").glob("*.html"))
+    assert len(pages) == 6
+    assert "Ada Lovelace" in (out / "report.html").read_text()
+
+    zipped = cli("grade", str(tmp_path / "export.zip"), "--out", str(tmp_path / "out2"), "-q", "q1")
+    assert zipped.returncode == 0, zipped.stderr
+    assert {r["student"] for r in rows(tmp_path / "out2")} == {"A0001", "grace@example.edu", "A0003", "A0004"}
+
+
+def test_same_stems_without_naming_are_kept_apart_with_a_warning(tmp_path):
+    for name in ("one", "two"):
+        with zipfile.ZipFile(tmp_path / f"{name}.zip", "w") as z:
+            z.writestr("lecture06.py", 'q1_answer = "C"\n')
+    result = cli("grade", str(tmp_path / "one.zip"), str(tmp_path / "two.zip"), "--out", str(tmp_path / "out"),
+                 "-q", "q1")
+    assert result.returncode == 0, result.stderr
+    students = [r["student"] for r in rows(tmp_path / "out")]
+    assert len(set(students)) == 2 and all(s.startswith("lecture06-") for s in students)
+    assert "warning:" in result.stderr and "kept apart" in result.stderr
+    assert len(rows(tmp_path / "out", "gradebook.csv")) == 2
+
+
+# -- no silent loss -------------------------------------------------------------------------------
+
+def test_an_output_folder_with_results_is_refused_resumed_or_overwritten(tmp_path):
+    subs, out = tmp_path / "subs", tmp_path / "out"
+    subs.mkdir()
+    (subs / "ann.py").write_text('q1_answer = "C"\n')
+    (subs / "ben.py").write_text('q1_answer = "A"\n')
+    assert cli("grade", str(subs), "--out", str(out), "-q", "q1").returncode == 0
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+
+    refused = cli("grade", str(subs), "--out", str(out), "-q", "q1")
+    assert refused.returncode == 2 and "holds the results of an earlier run" in refused.stderr
+    assert "Traceback" not in refused.stderr
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before  # nothing touched
+
+    assert cli("grade", str(subs), "--out", str(out), "-q", "q2", "--resume").returncode == 2  # other questions
+    both = cli("grade", str(subs), "--out", str(out), "--resume", "--overwrite", "-q", "q1")
+    assert both.returncode == 2
+
+    # The late submission, alone: the earlier rows stay, only the new file is graded.
+    late = tmp_path / "late"
+    late.mkdir()
+    (late / "cyd.py").write_text('q1_answer = "C"\n')
+    resumed = cli("grade", str(late), "--out", str(out), "-q", "q1", "--resume")
+    assert resumed.returncode == 0, resumed.stderr
+    assert "graded 1 submission(s)" in resumed.stdout
+    assert {r["student"]: r["total"] for r in rows(out)} == {"ann": "1", "ben": "0", "cyd": "1"}
+
+    # Overwrite: the old rows and their pages are gone.
+    overwritten = cli("grade", str(late), "--out", str(out), "-q", "q1", "--overwrite")
+    assert overwritten.returncode == 0, overwritten.stderr
+    assert [r["student"] for r in rows(out)] == ["cyd"]
+    assert sorted(p.stem for p in (out / "feedback").glob("*.html")) == ["cyd"]
+
+
+# -- the judge's connections --------------------------------------------------------------------
+
+def test_a_read_without_deadline_waits_however_long_the_connection_was_idle():
+    ours, theirs = socket.socketpair()
+    receiver, sender = Channel(ours), Channel(theirs)
+    with pytest.raises(TimeoutError):
+        receiver.recv(deadline=time.monotonic() + 0.1)
+    threading.Timer(0.5, sender.send, args=({"ping": 1},)).start()
+    assert receiver.recv() == {"ping": 1}  # the 0.1 s timeout of the read before no longer applies
+
+
+def test_a_message_with_another_nonce_is_skipped_unparsed_and_a_large_one_refused():
+    from grader.judged.channel import Forged
+    from grader.judged.wire import WireError
+
+    ours, theirs = socket.socketpair()
+    receiver, sender = Channel(ours), Channel(theirs)
+    right, wrong = "a" * 32, "b" * 32
+    threading.Thread(target=lambda: [sender.send({"junk": "x" * 1_000_000, "nonce": wrong}),
+                                     sender.send({"ok": 1, "nonce": right}),
+                                     sender.send({"big": "y" * 2000, "nonce": right})]).start()
+    with pytest.raises(Forged):
+        receiver.recv(nonce=right)
+    assert receiver.recv(nonce=right) == {"ok": 1, "nonce": right}
+    with pytest.raises(WireError, match="larger than"):
+        receiver.recv(nonce=right, max_size=1000)
+
+
+def test_a_worker_refuses_to_send_an_answer_larger_than_the_judge_reads():
+    from grader.judged.channel import MAX_REPLY
+    from grader.judged.wire import WireError, loads
+
+    ours, theirs = socket.socketpair()
+    with pytest.raises(WireError):
+        Channel(theirs, max_send=MAX_REPLY).send({"x": "z" * (MAX_REPLY + 1)})
+    with pytest.raises(WireError, match="values"):
+        loads(b"[" + b"[]," * 1_000_001 + b"[]]")
+
+
+def test_the_fork_server_survives_idling_past_the_deadline_of_its_last_read(tmp_path):
+    import select
+
+    from grader.engine import ForkServer
+    from grader.grading import grade
+    from grader.submission import Source, load
+
+    from .conftest import FAST
+
+    path = tmp_path / "late.py"
+    path.write_text('q1_answer = "C"\n')
+    with ForkServer(startup_timeout=120) as server:
+        assert select.select([server.channel.sock], [], [], 120)[0], "the fork server did not start"
+        server._startup_deadline = time.monotonic() + 1.0  # the start-up read ends with 1 s left on the socket
+        server.wait_ready()
+        time.sleep(2.5)  # idle past it
+        result = grade(load(Source(path)), server, seed=1, limits=FAST)
+    assert result.status == "ok" and result.scores["q1"] == 1
