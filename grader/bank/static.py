@@ -70,6 +70,8 @@ UNREADABLE_ATTRIBUTES = frozenset({
 })
 #: Of those, the attributes that are only unreadable on torch (``re.compile`` is fine, ``torch.compile`` is not).
 TORCH_ONLY_ATTRIBUTES = frozenset({"jit", "library", "ops", "fx", "overrides", "compile", "export"})
+#: Most different top-level modules whose installation is looked up (each look-up searches the import path).
+MAX_IMPORTED_MODULES = 64
 #: Private names of torch that are plain helpers (``from torch.nn.modules.utils import _pair``).
 PLAIN_PRIVATE_NAMES = frozenset({"_pair", "_single", "_triple", "_quadruple", "_ntuple", "_reverse_repeat_tuple"})
 #: Attributes that write files: with them, an import of a module that is not installed may load
@@ -132,6 +134,7 @@ class _Reading:
         """Imported modules that are not installed: harmless (the import fails) unless the submission
         writes files, and so may have written them."""
         self.writes: list[str] = []
+        self.checked_imports: set[str] = set()
 
 
 @functools.lru_cache(maxsize=4)
@@ -263,8 +266,12 @@ def _scan_unreadable(reading: _Reading, tree: ast.AST) -> None:
                     add(Finding("unverifiable", f"a relative import (from {'.' * node.level}{module} import ...)"))
                 elif top in UNREADABLE_IMPORTS:
                     add(Finding("unverifiable", f"import {module}"))
-                elif top and not _installed(top):
-                    reading.missing_imports.append(module)
+                elif top and top not in reading.checked_imports:
+                    reading.checked_imports.add(top)
+                    if len(reading.checked_imports) > MAX_IMPORTED_MODULES:
+                        add(Finding("unverifiable", f"more than {MAX_IMPORTED_MODULES} different modules imported"))
+                    elif not _installed(top):
+                        reading.missing_imports.append(module)
             if isinstance(node, ast.ImportFrom):
                 for alias in node.names:
                     if alias.name in UNREADABLE_ATTRIBUTES or alias.name in UNREADABLE_NAMES or (
