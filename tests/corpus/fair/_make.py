@@ -472,6 +472,200 @@ nb_case("long_markdown_explanations", notebook(
         > Note: `%` and `!` in markdown are not code.
         """)] for q in QS}))
 
+
+# --- batch 2: more habits ------------------------------------------------------------------------
+nb_case("notebook_config_magics", notebook(
+    answers(conv="loops", pool="unfold", q9="single_quotes"),
+    first=[code("%pip install torchsummary\n%config InlineBackend.figure_format = 'retina'"),
+           code("import warnings\nwarnings.filterwarnings('ignore')")],
+    before={"q1": [code("torch.manual_seed(42)\ntorch.set_printoptions(precision=2)", n=3)]},
+    after={"q6": [code("?conv2d"), code("%who"), code("help(max_pool2d)"), code("print(conv2d.__doc__)")]}))
+
+nb_case("capture_with_options_and_time_with_comment", notebook(
+    {**answers(), "q5": "%%capture --no-stderr\n# defining the formulas\n" + Q5["pair"],
+     "q8": "%%time\n# blocks and the network\nfrom collections import OrderedDict\n\n" + BLOCK["ordereddict"] +
+           "\n\n\n" + CONVNET["attrs"]}))
+
+nb_case("unicode_everywhere", notebook(
+    {**answers(q2="typed"),
+     "q1": 'q1_answer = "C"  # 3×3 Filter auf 4×4 Eingabe → 2×2 Ausgabe ✓',
+     "q9": 'q9_true = {"C"}  # nur (C) ist wahr — die Gewichte sind 4D 🙂'},
+    after={"q2": [code('print("Ausgabegröße:", conv_output_size(100, 5), "× 96 — passt")')],
+           "q7": [md("Die Größe nach dem Pooling: 100 → 50 → 25 (Hälfte).")]}))
+
+nb_case("decorated_functions", notebook(
+    {**answers(), "q6": [code(Q6OUT["tensor"]), code("""\
+        import functools
+
+
+        @torch.no_grad()
+        def conv2d(image, kernel, stride=1, padding=0):
+            h, w = image.shape
+            kh, kw = kernel.shape
+            padded = torch.zeros(h + 2 * padding, w + 2 * padding, dtype=image.dtype)
+            padded[padding:padding + h, padding:padding + w] = image
+            oh, ow = (h + 2 * padding - kh) // stride + 1, (w + 2 * padding - kw) // stride + 1
+            out = torch.zeros(oh, ow, dtype=image.dtype)
+            for i in range(oh):
+                for j in range(ow):
+                    out[i, j] = (padded[i * stride:i * stride + kh, j * stride:j * stride + kw] * kernel).sum()
+            return out
+
+
+        @torch.no_grad()
+        def max_pool2d(image, kernel_size=2):
+            k = kernel_size
+            return torch.stack([torch.stack([image[i:i + k, j:j + k].max() for j in range(0, image.shape[1] - k + 1, k)])
+                                for i in range(0, image.shape[0] - k + 1, k)])""")],
+     "q2": """\
+        import functools
+
+
+        @functools.lru_cache(maxsize=None)
+        def conv_output_size(size, kernel_size, stride=1, padding=0):
+            if kernel_size > size + 2 * padding:
+                raise ValueError("kernel does not fit")
+            return (size + 2 * padding - kernel_size) // stride + 1"""}))
+
+nb_case("debug_prints_inside_functions_and_forward", notebook(
+    {**answers(), "q6": [code(Q6OUT["rows"]), code("""\
+        DEBUG = True
+
+
+        def conv2d(image, kernel, stride=1, padding=0, verbose=DEBUG):
+            if verbose:
+                print("image", tuple(image.shape), "kernel", tuple(kernel.shape), "stride", stride, "padding", padding)
+            H, W = image.shape
+            kH, kW = kernel.shape
+            padded = torch.zeros(H + 2 * padding, W + 2 * padding)
+            padded[padding:padding + H, padding:padding + W] = image
+            out = torch.zeros((H + 2 * padding - kH) // stride + 1, (W + 2 * padding - kW) // stride + 1)
+            for i in range(out.shape[0]):
+                for j in range(out.shape[1]):
+                    out[i, j] = (padded[i * stride:i * stride + kH, j * stride:j * stride + kW] * kernel).sum()
+            if verbose:
+                print("->", tuple(out.shape))
+            return out
+
+
+        def max_pool2d(image, kernel_size=2, stride=None):
+            stride = stride or kernel_size
+            rows = (image.shape[0] - kernel_size) // stride + 1
+            cols = (image.shape[1] - kernel_size) // stride + 1
+            out = torch.empty(rows, cols)
+            for i in range(rows):
+                for j in range(cols):
+                    out[i, j] = image[i * stride:i * stride + kernel_size, j * stride:j * stride + kernel_size].max()
+            print(f"pooled {tuple(image.shape)} -> {tuple(out.shape)}")
+            return out""")],
+     "q7": """\
+        class CNN(nn.Module):
+            def __init__(self):
+                super().__init__()
+                self.conv1 = nn.Conv2d(1, 3, 3, padding=1)
+                self.conv2 = nn.Conv2d(3, 2, 3, padding=1)
+                self.pool = nn.MaxPool2d(2)
+                self.fc = nn.Linear(1250, 1)
+
+            def forward(self, x):
+                print("input", x.shape)
+                x = self.pool(F.relu(self.conv1(x)))
+                print("after block 1", x.shape)
+                x = self.pool(F.relu(self.conv2(x)))
+                print("after block 2", x.shape)
+                x = torch.flatten(x, start_dim=1)
+                return self.fc(x)"""}))
+
+nb_case("general_conv_supports_batches", notebook(
+    {**answers(), "q6": [code(Q6OUT["tensor"]), code("""\
+        def conv2d(image, kernel, stride=1, padding=0, bias=0.0):
+            \"\"\"2-D cross-correlation. Also accepts (C, H, W) images with (C, kH, kW) kernels.\"\"\"
+            if image.dim() == 2:
+                image, kernel = image.unsqueeze(0), kernel.unsqueeze(0)
+            C, H, W = image.shape
+            _, kH, kW = kernel.shape
+            padded = torch.zeros(C, H + 2 * padding, W + 2 * padding, dtype=image.dtype)
+            padded[:, padding:padding + H, padding:padding + W] = image
+            out_h = (H + 2 * padding - kH) // stride + 1
+            out_w = (W + 2 * padding - kW) // stride + 1
+            out = torch.zeros(out_h, out_w, dtype=image.dtype)
+            for i in range(out_h):
+                for j in range(out_w):
+                    out[i, j] = (padded[:, i * stride:i * stride + kH, j * stride:j * stride + kW] * kernel).sum() + bias
+            return out
+
+
+        def max_pool2d(image, kernel_size=2):
+            squeeze = image.dim() == 2
+            if squeeze:
+                image = image[None]
+            k = kernel_size
+            C, H, W = image.shape
+            out = image[:, :H // k * k, :W // k * k].reshape(C, H // k, k, W // k, k).amax(dim=(2, 4))
+            return out[0] if squeeze else out""")]}))
+
+nb_case("call_counter_dict", notebook(
+    {**answers(), "q6": [code(Q6OUT["tensor"]), code("""\
+        calls = {"conv2d": 0, "max_pool2d": 0}
+
+
+        def conv2d(image, kernel, stride=1, padding=0):
+            calls["conv2d"] += 1
+            kh, kw = kernel.shape
+            x = torch.zeros(image.shape[0] + 2 * padding, image.shape[1] + 2 * padding)
+            x[padding:padding + image.shape[0], padding:padding + image.shape[1]] = image
+            return torch.stack([torch.stack([(x[i:i + kh, j:j + kw] * kernel).sum()
+                                             for j in range(0, x.shape[1] - kw + 1, stride)])
+                                for i in range(0, x.shape[0] - kh + 1, stride)])
+
+
+        def max_pool2d(image, kernel_size=2):
+            global last_pool_shape
+            calls["max_pool2d"] += 1
+            h, w = image.shape[0] // kernel_size, image.shape[1] // kernel_size
+            out = image[:h * kernel_size, :w * kernel_size].reshape(h, kernel_size, w, kernel_size).amax(dim=(1, 3))
+            last_pool_shape = tuple(out.shape)
+            return out"""), code("print(calls)")]}))
+
+nb_case("np_float_shapes", notebook(
+    {**answers(), "q3": """\
+        size = np.float64(100)
+        shapes = []
+        for channels in (3, 2):
+            shapes.append((channels, size, size))         # conv with padding=1 keeps the size
+            size = np.floor(size / 2)
+            shapes.append((channels, size, size))         # max-pool halves it
+        q3_shapes = shapes
+        q3_flatten_features = int(np.prod(shapes[-1]))"""}, head="np_torch",
+    first=[code("import torch.nn as nn\nimport torch.nn.functional as F")]))
+
+nb_case("convnet_view_and_default_arg", notebook(
+    {**answers(block="lecture"), "q8": BLOCK["lecture"] + """
+
+
+class ConvNet(torch.nn.Module):
+    def __init__(self, input_channels=1):
+        super(ConvNet, self).__init__()
+        self.conv_layers = torch.nn.Sequential(*[conv_block(input_channels if i == 0 else 3, 3) for i in range(5)])
+        self.fc = torch.nn.Linear(3 * 128 * 128, 1)
+
+    def forward(self, x):
+        x = self.conv_layers(x)
+        x = x.view(-1, 49152)
+        return self.fc(x)"""}))
+
+nb_case("empty_and_comment_cells", notebook(
+    answers(), after={"q1": [code(""), code("# TODO: double-check\n")], "q5": [code("pass")],
+                      "q9": [code("   \n\n")]}))
+
+nb_case("cpsc330_kernel_metadata", (lambda nb: (nb.metadata.update({
+    "kernelspec": {"display_name": "Python [conda env:cpsc330]", "language": "python", "name": "conda-env-cpsc330-py"},
+    "language_info": {"codemirror_mode": {"name": "ipython", "version": 3}, "file_extension": ".py",
+                      "mimetype": "text/x-python", "name": "python", "nbconvert_exporter": "python",
+                      "pygments_lexer": "ipython3", "version": "3.10.12"},
+    "toc": {"base_numbering": 1, "nav_menu": {}, "number_sections": True}}), nb)[1])(
+    notebook(answers(cnn="num_flat_features", conv="helpers", pool="max_dim"), executed=True)))
+
 # ================================================================================================
 # Scripts
 # ================================================================================================
@@ -581,6 +775,29 @@ py_case("answers_in_main_guard", script(
 
 py_case("math_floor_np_floor", script(answers(q2="np_floor", q5="math_prod"), head="import math\n" +
                                       IMP["np_torch"] + "\nimport torch.nn as nn\nimport torch.nn.functional as F"))
+
+py_case("tabs_indentation", script(answers(cnn="attrs_reused_relu", conv="loops", pool="loops")).replace("    ", "\t"))
+
+py_case("decorators_and_unicode", "# Übung 6 — Faltungsnetze\n" + script(
+    {**answers(), "q2": "import functools\n\n\n@functools.lru_cache(maxsize=None)\n" + Q2["floordiv"],
+     "q6": Q6OUT["tensor"] + "\n\n\n@torch.no_grad()\n" + CONV["shift_add"] + "\n\n\n@torch.no_grad()\n" +
+           POOL["reshape"]},
+    between={"q1": 'print("Ausgabe: 2×2 ✓")'}))
+
+py_case("argparse_main", script(
+    answers(conv="im2col_matmul", pool="numpy", cnn="unbatched_ok"), head=IMP["torch_nn_F"] + "\nimport argparse\nimport numpy as np",
+    tail="""\
+    def parse_args(argv=None):
+        parser = argparse.ArgumentParser(description="Lecture 6 self-checks")
+        parser.add_argument("--seed", type=int, default=0)
+        return parser.parse_args(argv)
+
+
+    if __name__ == "__main__":
+        args = parse_args([])
+        torch.manual_seed(args.seed)
+        print(CNN()(torch.randn(2, 1, 100, 100)))"""))
+
 
 def _crlf():
     return script(answers(cnn="view_minus1", q2="math_floor"), head="math_torch").replace("\n", "\r\n") \
