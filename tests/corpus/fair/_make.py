@@ -666,6 +666,34 @@ nb_case("cpsc330_kernel_metadata", (lambda nb: (nb.metadata.update({
     "toc": {"base_numbering": 1, "nav_menu": {}, "number_sections": True}}), nb)[1])(
     notebook(answers(cnn="num_flat_features", conv="helpers", pool="max_dim"), executed=True)))
 
+nb_case("validation_messages_name_functions", notebook(
+    {**answers(), "q6": [code(Q6OUT["tensor"]), code("""\
+        def conv2d(image, kernel, stride=1, padding=0):
+            if image.dim() != 2 or kernel.dim() != 2:
+                raise ValueError("conv2d expects a 2-D image and a 2-D kernel (unlike F.conv2d, no batch)")
+            if stride < 1:
+                raise ValueError("conv2d: stride must be >= 1")
+            h, w = image.shape
+            kh, kw = kernel.shape
+            padded = torch.zeros(h + 2 * padding, w + 2 * padding, dtype=image.dtype)
+            padded[padding:padding + h, padding:padding + w] = image
+            out = torch.zeros((h + 2 * padding - kh) // stride + 1, (w + 2 * padding - kw) // stride + 1,
+                              dtype=image.dtype)
+            for i in range(out.shape[0]):
+                for j in range(out.shape[1]):
+                    out[i, j] = (padded[i * stride:i * stride + kh, j * stride:j * stride + kw] * kernel).sum()
+            return out
+
+
+        def max_pool2d(image, kernel_size=2):
+            assert kernel_size > 0, "max_pool2d: kernel_size must be positive (like nn.MaxPool2d)"
+            k = kernel_size
+            out = torch.zeros(image.shape[0] // k, image.shape[1] // k, dtype=image.dtype)
+            for i in range(out.shape[0]):
+                for j in range(out.shape[1]):
+                    out[i, j] = image[i * k:(i + 1) * k, j * k:(j + 1) * k].max()
+            return out""")]}))
+
 # ================================================================================================
 # Scripts
 # ================================================================================================
@@ -797,6 +825,31 @@ py_case("argparse_main", script(
         args = parse_args([])
         torch.manual_seed(args.seed)
         print(CNN()(torch.randn(2, 1, 100, 100)))"""))
+
+
+py_case("fstring_logging_in_functions", script(
+    {**answers(), "q6": Q6OUT["tensor"] + """
+
+
+import logging
+
+log = logging.getLogger("lecture06")
+
+
+def conv2d(image, kernel, stride=1, padding=0):
+    log.debug(f"conv2d(image={tuple(image.shape)}, kernel={tuple(kernel.shape)}, {stride=}, {padding=})")
+    kh, kw = kernel.shape
+    padded = torch.nn.functional.pad(image, [padding] * 4)
+    windows = padded.unfold(0, kh, stride).unfold(1, kw, stride)
+    result = (windows * kernel).sum(dim=(2, 3))
+    log.debug("conv2d -> %s (same as torch.nn.functional.conv2d would give)", tuple(result.shape))
+    return result
+
+
+def max_pool2d(image, kernel_size=2):
+    log.debug("max_pool2d with kernel_size=%d, like torch.nn.MaxPool2d(%d)", kernel_size, kernel_size)
+    blocks = image.unfold(0, kernel_size, kernel_size).unfold(1, kernel_size, kernel_size)
+    return blocks.amax(dim=(2, 3))"""}))
 
 
 def _crlf():
