@@ -43,7 +43,7 @@ def test_a_hand_written_convolution_is_clean():
     ("import torch\ndef conv2d(i, k):\n    return i\ndef swap():\n    global conv2d\n    conv2d = torch.conv2d\n"
      "swap()\n", ("builtin", "torch.conv2d")),                  # rebound by a `global` statement
     ("import torch\ndef conv2d(i, k):\n    return getattr(torch, 'con' + 'v2d')(i, k)\n",
-     ("unverifiable", "getattr")),
+     ("unverifiable", "getattr with a computed name")),
     ("import torch\ndef conv2d(i, k):\n    with torch._C.DisableTorchFunction():\n        return i\n",
      ("unverifiable", "torch._C")),
     ("import operator, torch.nn.functional as F\ndef conv2d(i, k):\n    return operator.attrgetter('c')(F)(i, k)\n",
@@ -58,7 +58,7 @@ def test_a_hand_written_convolution_is_clean():
      ("unverifiable", "torch.Tensor.sum = ... (patches an imported module)")),
     ("open('helper.py', 'w').write('x')\nimport helper\n" + HAND_WRITTEN,
      ("unverifiable", "import helper (a module that is not installed, in a submission that writes files: "
-                      "open(..., mode))")),
+                      "write)")),
 ])
 def test_built_in_convolution_and_unreadable_code_are_found_however_they_are_reached(source, expected):
     assert expected in found([source])

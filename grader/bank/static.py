@@ -9,12 +9,15 @@ source, in the judge, before anything runs.  Two rules:
    when the checks run (the last binding of the name), and everything it can
    reach by name under Python's scoping rules (helpers, aliases, imports,
    classes, decorators, default arguments), must not name torch's convolution
-   or pooling (any attribute, import or string matching :data:`BUILT_IN`).  A
-   local name inside a function is that function's own: a top-level
+   or pooling (any attribute or imported name matching :data:`BUILT_IN`, a
+   star import that binds one), nor look an attribute up by a computed name.
+   A local name inside a function is that function's own: a top-level
    ``out = F.conv2d(...)`` self-check does not taint a local ``out``.  When a
    reachable name is bound more than once in a way whose order cannot be read
-   off the text (inside a loop, a branch, a ``try``, a ``with``, or by a
-   ``global`` statement in a function), every one of its bindings counts.
+   off the text (inside a loop, a branch, a ``try``, a ``with``, a ``match``,
+   by a ``global`` statement), every one of its bindings counts; so does every
+   statement that changes a reachable object (``table.update(...)``,
+   ``box.c = ...``), through any name bound to it.
 
 2. **The whole submission stays readable.**  Features that let code run or
    rebind names out of the reader's sight make the reading unverifiable, so a
@@ -47,14 +50,18 @@ BUILT_IN = re.compile(r"conv|pool|correlat", re.IGNORECASE)
 UNREADABLE_IMPORTS = frozenset({
     "threading", "_thread", "concurrent", "multiprocessing", "asyncio", "sched", "signal", "atexit", "weakref",
     "subprocess", "pty", "ctypes", "cffi", "inspect", "importlib", "pkgutil", "runpy", "imp", "zipimport",
-    "code", "codeop", "pickle", "_pickle", "dill", "cloudpickle", "marshal", "copyreg", "types", "builtins",
+    "code", "codeop", "pickle", "_pickle", "dill", "cloudpickle", "marshal", "copyreg", "builtins", "pydoc",
+    "timeit",
     "__builtin__", "numba", "cython", "tracemalloc", "faulthandler", "bdb", "pdb", "trace", "dis", "opcode",
 })
 #: Built-in names that run code from strings, look names up at run time, or hand out namespaces.
 UNREADABLE_NAMES = frozenset({
-    "exec", "eval", "compile", "__import__", "globals", "locals", "vars", "getattr", "setattr", "delattr",
-    "breakpoint", "__builtins__", "__loader__", "__spec__", "memoryview",
+    "exec", "eval", "compile", "__import__", "globals", "locals", "vars", "breakpoint", "__builtins__",
+    "__loader__", "__spec__", "memoryview",
 })
+#: Built-in functions that reach an attribute by a name given as a value: in code reachable from a
+#: by-hand function, only with a constant name; ``setattr``/``delattr`` anywhere only on ``self``/``cls``.
+ATTRIBUTE_FUNCTIONS = frozenset({"getattr", "setattr", "delattr"})
 #: Attributes that reach frames, the heap, tracing, the import system, TorchScript, torch's dispatch,
 #: other processes, or compiled code.
 UNREADABLE_ATTRIBUTES = frozenset({
@@ -66,17 +73,19 @@ UNREADABLE_ATTRIBUTES = frozenset({
     "spawnv", "spawnl", "posix_spawn", "addaudithook", "excepthook", "displayhook", "modules",
     "register_forward_hook", "register_forward_pre_hook", "register_module_forward_hook",
     "register_module_forward_pre_hook", "register_hook", "TorchFunctionMode", "TorchDispatchMode",
-    "DisableTorchFunction", "DisableTorchFunctionSubclass", "as_subclass", "grad",
+    "DisableTorchFunction", "DisableTorchFunctionSubclass", "as_subclass", "grad", "get_field", "Formatter",
+    "FunctionType", "CodeType", "LambdaType", "MethodType", "ModuleType", "CellType", "FrameType", "new_class",
+    "user_ns", "user_global_ns", "run_cell", "run_code", "ex", "ev", "push", "Function",
 })
 #: Of those, the attributes that are only unreadable on torch (``re.compile`` is fine, ``torch.compile`` is not).
-TORCH_ONLY_ATTRIBUTES = frozenset({"jit", "library", "ops", "fx", "overrides", "compile", "export"})
+TORCH_ONLY_ATTRIBUTES = frozenset({"jit", "library", "ops", "fx", "overrides", "compile", "export", "Function"})
 #: Most different top-level modules whose installation is looked up (each look-up searches the import path).
 MAX_IMPORTED_MODULES = 64
 #: Private names of torch that are plain helpers (``from torch.nn.modules.utils import _pair``).
 PLAIN_PRIVATE_NAMES = frozenset({"_pair", "_single", "_triple", "_quadruple", "_ntuple", "_reverse_repeat_tuple"})
 #: Attributes that write files: with them, an import of a module that is not installed may load
 #: code the submission wrote.
-FILE_WRITERS = frozenset({"write_text", "write_bytes", "copy", "copyfile", "copy2", "copytree", "move",
+FILE_WRITERS = frozenset({"write_text", "write_bytes", "write", "open", "copyfile", "copy2", "copytree", "move",
                           "symlink", "symlink_to", "hardlink_to", "link", "savetxt", "tofile", "to_csv"})
 #: Special methods a class may define without running code out of the reader's sight.
 PLAIN_DUNDERS = frozenset({
@@ -84,16 +93,27 @@ PLAIN_DUNDERS = frozenset({
     "__contains__", "__call__", "__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__", "__hash__",
     "__add__", "__sub__", "__mul__", "__matmul__", "__truediv__", "__floordiv__", "__mod__", "__neg__",
     "__bool__", "__enter__", "__exit__", "__name__", "__main__", "__doc__", "__version__", "__file__",
-    "__all__", "__future__", "__annotations__", "__slots__", "__qualname__", "__module__",
+    "__all__", "__future__", "__annotations__", "__slots__", "__qualname__", "__module__", "__post_init__",
+    "__hash__", "__format__", "__sizeof__", "__radd__", "__rmul__", "__pos__", "__abs__", "__pow__",
 })
 #: Attribute reads of these dunders are plain; any other dunder attribute (``__dict__``, ``__globals__``,
 #: ``__code__``, ``__class__`` assignment...) reaches behind the names.
 PLAIN_DUNDER_ATTRIBUTES = frozenset({"__init__", "__name__", "__doc__", "__version__", "__file__",
                                      "__qualname__", "__module__", "__len__", "__getitem__", "__call__"})
+#: Dunder attributes that may be read (``type(model).__name__``, ``model.__class__.__name__``), never set.
+READABLE_DUNDER_ATTRIBUTES = frozenset({"__class__", "__dict__"}) - {"__dict__"}
+#: Modules whose names a star import binds, read from the judge's own copy (already imported here).
+STAR_MODULES = frozenset({"torch", "torch.nn", "torch.nn.functional", "torch.nn.modules", "numpy", "math"})
+#: Methods that put something into the object they are called on: ``table.update(c=F.conv2d)``.
+MUTATING_METHODS = frozenset({"append", "appendleft", "extend", "extendleft", "insert", "update", "setdefault",
+                              "add", "put", "put_nowait", "push", "__setitem__", "__setattr__"})
+#: How many rounds the search for aliases of reachable objects may take.
+MAX_ALIAS_ROUNDS = 50
 #: Magics whose statement the grading shell runs (see grader.judged.serve.GradingShell): their text is code.
 RUN_MAGICS = frozenset({"time", "prun"})
 #: Roots of imported modules whose attributes may be set (settings, not code).
-SETTABLE_MODULE_ATTRIBUTES = re.compile(r"^(torch\.backends|plt|matplotlib|mpl|pd|pandas|np\.random|warnings)\b")
+SETTABLE_MODULE_ATTRIBUTES = re.compile(
+    r"^(torch\.backends|plt|matplotlib|mpl|pd|pandas|np\.random|warnings|os\.environ)\b")
 
 
 @dataclass(frozen=True)
@@ -135,6 +155,10 @@ class _Reading:
         writes files, and so may have written them."""
         self.writes: list[str] = []
         self.checked_imports: set[str] = set()
+        self.mutations: dict[str, list[ast.AST]] = {}
+        """name -> statements and calls anywhere that change the object bound to it."""
+        self.magic_calls: set[int] = set()
+        """Calls of ``run_line_magic`` read as code (module-level, constant arguments)."""
 
 
 @functools.lru_cache(maxsize=4)
@@ -145,9 +169,10 @@ def _read(units: tuple[str, ...]) -> _Reading:
             tree = ast.parse(unit)
         except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError):
             continue
-        for statement in _with_magic_statements(tree.body):
+        for statement in _with_magic_statements(tree.body, reading.magic_calls):
             _bind_top_level(reading, statement, plain=True)
         _scan_unreadable(reading, tree)
+        _record_mutations(reading, tree)
     if reading.missing_imports and reading.writes:
         reading.unreadable += [Finding("unverifiable", f"import {m} (a module that is not installed, in a "
                                                        f"submission that writes files: {reading.writes[0]})")
@@ -155,10 +180,15 @@ def _read(units: tuple[str, ...]) -> _Reading:
     return reading
 
 
-def _with_magic_statements(body: list[ast.stmt]):
+def _with_magic_statements(body: list[ast.stmt], handled: set[int] | None = None):
     """The statements of a unit, with the code of a ``%time stmt`` line in its place."""
     for statement in body:
         code = _magic_code(statement)
+        if handled is not None and isinstance(getattr(statement, "value", None), ast.Call):
+            call = statement.value
+            if isinstance(call.func, ast.Attribute) and call.func.attr == "run_line_magic" and not call.keywords \
+                    and all(isinstance(a, ast.Constant) and isinstance(a.value, str) for a in call.args):
+                handled.add(id(call))
         if code is None:
             yield statement
             continue
@@ -191,6 +221,18 @@ def _bind_top_level(reading: _Reading, node: ast.stmt, *, plain: bool) -> None:
                     alias.name if alias.asname else alias.name.split(".")[0])
             elif alias.name != "*":
                 reading.imported[alias.asname or alias.name] = f"{node.module}.{alias.name}"
+            else:
+                _bind_star(reading, node)
+    if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+        root, chain = _root(node.value)
+        if root in reading.imported:  # an alias of a module: _T = torch, _Tensor = torch.Tensor
+            reading.imported[node.targets[0].id] = reading.imported[root] + chain[len(root):]
+    if isinstance(node, ast.Match):
+        for case in node.cases:
+            for sub in ast.walk(case.pattern):
+                for name in (getattr(sub, "name", None), getattr(sub, "rest", None)):
+                    if isinstance(name, str):
+                        reading.bindings.setdefault(name, []).append((node, False))
     if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
         return
     for child in ast.iter_child_nodes(node):
@@ -207,10 +249,30 @@ def _bind_top_level(reading: _Reading, node: ast.stmt, *, plain: bool) -> None:
                 _bind_top_level(reading, statement, plain=False)
 
 
+def _bind_star(reading: _Reading, node: ast.ImportFrom) -> None:
+    """``from M import *``: the built-in convolutions and poolings it binds, read from the judge's own M."""
+    import sys
+
+    module = sys.modules.get(node.module or "") if node.module in STAR_MODULES else None
+    if module is None:
+        if node.module and _installed(node.module.split(".")[0]):
+            reading.unreadable.append(Finding("unverifiable", f"from {node.module} import * (the names it binds "
+                                                              "cannot be read)"))
+        return
+    exported = getattr(module, "__all__", None) or [n for n in dir(module) if not n.startswith("_")]
+    for name in exported:
+        if isinstance(name, str) and BUILT_IN.search(name):
+            reading.bindings.setdefault(name, []).append((node, False))
+
+
 def _names_bound_by(node: ast.stmt) -> list[str]:
     """Names a statement binds in its own scope (not those of the statements nested in it)."""
     if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-        return [node.name]
+        # Decorators, defaults and bases run in the enclosing scope: a walrus there binds in it.
+        outer = list(node.decorator_list) + (list(node.bases) + [k.value for k in node.keywords]
+                                             if isinstance(node, ast.ClassDef) else
+                                             list(node.args.defaults) + [d for d in node.args.kw_defaults if d])
+        return [node.name] + [n.target.id for e in outer for n in _walk_scope(e) if isinstance(n, ast.NamedExpr)]
     if isinstance(node, (ast.Import, ast.ImportFrom)):
         return [(a.asname or a.name).split(".")[0] for a in node.names]
     targets: list[ast.AST] = []
@@ -279,8 +341,15 @@ def _scan_unreadable(reading: _Reading, tree: ast.AST) -> None:
                             and alias.name not in PLAIN_PRIVATE_NAMES):
                         add(Finding("unverifiable", f"from {node.module} import {alias.name}"))
         elif isinstance(node, ast.Name) and node.id in UNREADABLE_NAMES:
-            if not _plain_attribute_call(node, calls.get(id(node))):
-                add(Finding("unverifiable", f"{node.id}"))
+            add(Finding("unverifiable", f"{node.id}"))
+        elif isinstance(node, ast.Name) and node.id in ("setattr", "delattr"):
+            call = calls.get(id(node))
+            if not (call is not None and call.args and isinstance(call.args[0], ast.Name)
+                    and call.args[0].id in ("self", "cls") and len(call.args) > 1
+                    and not (isinstance(call.args[1], ast.Constant) and str(call.args[1].value).startswith("__"))):
+                add(Finding("unverifiable", f"{node.id} (on anything but self)"))
+        elif isinstance(node, ast.Name) and node.id in ("self", "cls") and isinstance(node.ctx, ast.Store):
+            add(Finding("unverifiable", f"{node.id} = ... (rebinding {node.id})"))
         elif isinstance(node, ast.Name) and node.id == "open":
             call = calls.get(id(node))
             mode = call.args[1] if call is not None and len(call.args) > 1 else next(
@@ -291,7 +360,11 @@ def _scan_unreadable(reading: _Reading, tree: ast.AST) -> None:
         elif isinstance(node, ast.Attribute):
             root, chain = _root(node)
             attr = node.attr
-            if attr.startswith("__") and attr.endswith("__") and attr not in PLAIN_DUNDER_ATTRIBUTES:
+            if attr in ("run_line_magic", "run_cell_magic") and id(calls.get(id(node), node)) not in \
+                    reading.magic_calls and _runs_code(calls.get(id(node))):
+                add(Finding("unverifiable", f"{chain}(...) with code the grader cannot read"))
+            elif attr.startswith("__") and attr.endswith("__") and attr not in PLAIN_DUNDER_ATTRIBUTES and not (
+                    attr in READABLE_DUNDER_ATTRIBUTES and isinstance(node.ctx, ast.Load)):
                 add(Finding("unverifiable", f"{chain}"))
             elif attr in UNREADABLE_ATTRIBUTES and root in reading.imported and not _settings_chain(chain):
                 if attr in TORCH_ONLY_ATTRIBUTES and not reading.imported[root].startswith("torch"):
@@ -310,15 +383,22 @@ def _scan_unreadable(reading: _Reading, tree: ast.AST) -> None:
             name = node.name
             if name.startswith("__") and name.endswith("__") and name not in PLAIN_DUNDERS:
                 add(Finding("unverifiable", f"def {name}"))
-            declared = {n for s in ast.walk(node) if isinstance(s, ast.Global) for n in s.names}
+            declared = {n for st in _walk_scope_body(node) if isinstance(st, ast.Global) for n in st.names}
             reading.global_in_functions.update(declared)
-            for statement in ast.walk(node):  # a module-level name bound from inside a function
-                if isinstance(statement, ast.stmt) and statement is not node:
+            for statement in _walk_scope_body(node):  # a module-level name bound from inside a function
+                if isinstance(statement, ast.stmt):
                     for bound in set(_names_bound_by(statement)) & declared:
                         reading.bindings.setdefault(bound, []).append((statement, False))
-        elif isinstance(node, ast.ClassDef):
+        if isinstance(node, ast.ClassDef):
             if any(k.arg == "metaclass" for k in node.keywords):
                 add(Finding("unverifiable", f"class {node.name}(metaclass=...)"))
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and isinstance(node, ast.ClassDef):
+            # `global` in a class body binds module-level names too
+            declared = {n for st in node.body if isinstance(st, ast.Global) for n in st.names}
+            reading.global_in_functions.update(declared)
+            for st in node.body:
+                for bound in set(_names_bound_by(st)) & declared:
+                    reading.bindings.setdefault(bound, []).append((st, False))
         elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "type" \
                 and len(node.args) == 3:
             add(Finding("unverifiable", "type(name, bases, namespace)"))
@@ -326,7 +406,7 @@ def _scan_unreadable(reading: _Reading, tree: ast.AST) -> None:
             targets = node.targets if isinstance(node, (ast.Assign, ast.Delete)) else [node.target]
             for target in targets:
                 for sub in ast.walk(target):
-                    if isinstance(sub, ast.Attribute):
+                    if isinstance(sub, ast.Attribute) and isinstance(sub.ctx, (ast.Store, ast.Del)):
                         root, chain = _root(sub)
                         if root in reading.imported and not _settings_chain(chain):
                             add(Finding("unverifiable", f"{chain} = ... (patches an imported module)"))
@@ -339,18 +419,46 @@ def _settings_chain(chain: str) -> bool:
     return bool(SETTABLE_MODULE_ATTRIBUTES.match(chain))
 
 
-def _plain_attribute_call(name: ast.Name, call: ast.Call | None) -> bool:
-    """A plain attribute lookup or update: on the object's own ``self``/``cls`` (layers made in a loop:
-    ``setattr(self, f"conv{i}", ...)``), or ``getattr(obj, "constant")`` with a name that is
-    neither private nor a built-in."""
-    if name.id not in ("getattr", "setattr", "delattr") or call is None or len(call.args) < 2:
-        return False
-    if isinstance(call.args[0], ast.Name) and call.args[0].id in ("self", "cls"):
+def _runs_code(call: ast.Call | None) -> bool:
+    """A magic call that may run code: its name or line is computed, given by keyword, or a running magic."""
+    if call is None:
         return True
-    attr = call.args[1]
-    return (name.id == "getattr" and isinstance(attr, ast.Constant) and isinstance(attr.value, str)
-            and not attr.value.startswith("_") and not BUILT_IN.search(attr.value)
-            and attr.value not in UNREADABLE_ATTRIBUTES)
+    if call.keywords or not all(isinstance(a, ast.Constant) and isinstance(a.value, str) for a in call.args):
+        return True
+    return bool(call.args) and call.args[0].value in RUN_MAGICS
+
+
+def _walk_scope_body(node: ast.AST):
+    """The nodes of a function's or class's own scope (its nested scopes left out)."""
+    for statement in node.body:
+        yield from _walk_scope(statement)
+
+
+def _record_mutations(reading: _Reading, tree: ast.AST) -> None:
+    """Statements and calls that change an object through a name: ``N.x = ...``, ``N[k] = ...``,
+    ``N.append(...)``, ``setattr(N, ...)``.  They count as code of N when N is reachable."""
+    for node in ast.walk(tree):
+        roots = []
+        if isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Delete)):
+            targets = node.targets if isinstance(node, (ast.Assign, ast.Delete)) else [node.target]
+            for target in targets:
+                for sub in ast.walk(target):
+                    if isinstance(sub, (ast.Attribute, ast.Subscript)):
+                        roots.append(_base_name(sub))
+        elif isinstance(node, ast.Call):
+            if isinstance(node.func, ast.Attribute) and node.func.attr in MUTATING_METHODS:
+                roots.append(_base_name(node.func.value))
+            elif isinstance(node.func, ast.Name) and node.func.id in ("setattr", "delattr") and node.args:
+                roots.append(_base_name(node.args[0]))
+        for root in roots:
+            if root:
+                reading.mutations.setdefault(root, []).append(node)
+
+
+def _base_name(node: ast.AST) -> str | None:
+    while isinstance(node, (ast.Attribute, ast.Subscript, ast.Call)):
+        node = node.func if isinstance(node, ast.Call) else node.value
+    return node.id if isinstance(node, ast.Name) else None
 
 
 @functools.lru_cache(maxsize=256)
@@ -367,30 +475,64 @@ def _reachable_builtins(reading: _Reading, function: str) -> list[Finding]:
     findings: list[Finding] = []
     seen: set[str] = set()
     todo = [function]
+    walked: set[int] = set()
+
+    def walk(name: str) -> None:
+        for node in _bindings_in_force(reading, name) + reading.mutations.get(name, []):
+            if id(node) in walked:
+                continue
+            walked.add(id(node))
+            if isinstance(node, (ast.Import, ast.ImportFrom)):
+                for alias in node.names:
+                    if (alias.asname or alias.name).split(".")[0] == name or alias.name == "*":
+                        full = f"{getattr(node, 'module', None) or ''}.{alias.name}".strip(".")
+                        if BUILT_IN.search(alias.name) or (alias.name == "*" and BUILT_IN.search(name)):
+                            findings.append(Finding("builtin", f"import of {full}" if alias.name != "*"
+                                                    else f"{name} from {full}"))
+                continue
+            for sub, local in _code(node):
+                if isinstance(sub, ast.Attribute) and BUILT_IN.search(sub.attr):
+                    findings.append(Finding("builtin", _root(sub)[1]))
+                elif isinstance(sub, ast.Call) and isinstance(sub.func, ast.Name) and \
+                        sub.func.id in ATTRIBUTE_FUNCTIONS and sub.func.id not in local:
+                    attr = sub.args[1] if len(sub.args) > 1 else None
+                    if not (isinstance(attr, ast.Constant) and isinstance(attr.value, str)):
+                        first = sub.args[0] if sub.args else None
+                        if not (isinstance(first, ast.Name) and first.id in ("self", "cls") and first.id in local):
+                            findings.append(Finding("unverifiable", f"{sub.func.id} with a computed name"))
+                    elif BUILT_IN.search(attr.value) or attr.value.startswith("_"):
+                        findings.append(Finding("builtin" if BUILT_IN.search(attr.value) else "unverifiable",
+                                                f"{sub.func.id}(..., {attr.value!r})"))
+                elif isinstance(sub, ast.Name) and isinstance(sub.ctx, ast.Load) and sub.id not in local and (
+                        sub.id in reading.bindings or sub.id in reading.mutations):
+                    todo.append(sub.id)
+
     while todo:
         name = todo.pop()
         if name in seen:
             continue
         seen.add(name)
-        for node in _bindings_in_force(reading, name):
-            if isinstance(node, (ast.Import, ast.ImportFrom)):
-                for alias in node.names:
-                    if (alias.asname or alias.name).split(".")[0] == name or alias.name == "*":
-                        full = f"{getattr(node, 'module', None) or ''}.{alias.name}".strip(".")
-                        if BUILT_IN.search(alias.name):
-                            findings.append(Finding("builtin", f"import of {full}"))
-                        elif alias.name == "*":
-                            findings.append(Finding("unverifiable", f"from {node.module} import *"))
-                continue
-            for sub in _own_code(node, name):
-                if isinstance(sub, ast.Attribute) and BUILT_IN.search(sub.attr):
-                    findings.append(Finding("builtin", _root(sub)[1]))
-                elif isinstance(sub, ast.Constant) and isinstance(sub.value, (str, bytes)) and BUILT_IN.search(
-                        sub.value if isinstance(sub.value, str) else sub.value.decode("latin-1")):
-                    findings.append(Finding("builtin", repr(sub.value)[:60]))
-                elif isinstance(sub, ast.Name) and isinstance(sub.ctx, ast.Load) and sub.id in reading.bindings:
-                    todo.append(sub.id)
+        walk(name)
+        if not todo:
+            todo.extend(_aliases(reading, seen))
     return findings
+
+
+def _aliases(reading: _Reading, reached: set[str]) -> list[str]:
+    """Module-level names bound to an object that a reached name also holds (``_O = _Ops``): what is done
+    through them is done to a reached object."""
+    found = []
+    for name, bindings in reading.bindings.items():
+        if name in reached:
+            continue
+        for node, _ in bindings:
+            value = getattr(node, "value", None)
+            while isinstance(value, (ast.Attribute, ast.Subscript)):
+                value = value.value  # _inner = _Ops.table holds part of a reached object
+            if isinstance(value, ast.Name) and value.id in reached and value.id not in reading.imported:
+                found.append(name)
+                break
+    return found
 
 
 def _bindings_in_force(reading: _Reading, name: str) -> list[ast.AST]:
@@ -408,35 +550,54 @@ def _bindings_in_force(reading: _Reading, name: str) -> list[ast.AST]:
     return [node for node, _ in bindings]
 
 
-def _own_code(node: ast.AST, name: str):
-    """The nodes of a binding that run as ``name``'s code, minus the names local to its functions.
+def _code(node: ast.AST, local: frozenset = frozenset()):
+    """Every node of ``node`` with the names local where it stands, by Python's scoping rules.
 
-    A name bound inside a function (parameter, assignment, loop variable...) is local
-    there, by Python's scoping rules, so it is not looked up at module level.
+    Decorators, default values, annotations and base classes run in the enclosing
+    scope; a function's body sees its parameters and what it binds, and the locals of
+    the functions around it; a class body's names are not seen by its methods; a
+    comprehension's targets are its own.
     """
-    local: set[str] = set()
-    for sub in ast.walk(node):
-        if isinstance(sub, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
-            args = sub.args
-            for a in args.posonlyargs + args.args + args.kwonlyargs + [args.vararg, args.kwarg]:
-                if a is not None:
-                    local.add(a.arg)
-            if not isinstance(sub, ast.Lambda):
-                declared_global = {n for s in ast.walk(sub) if isinstance(s, (ast.Global, ast.Nonlocal))
-                                   for n in s.names}
-                for statement in ast.walk(sub):
-                    if statement is sub:
-                        continue
-                    if isinstance(statement, ast.stmt):
-                        local.update(set(_names_bound_by(statement)) - declared_global)
-                    elif isinstance(statement, ast.comprehension):
-                        local.update(n.id for n in ast.walk(statement.target) if isinstance(n, ast.Name))
-                    elif isinstance(statement, ast.excepthandler) and statement.name:
-                        local.add(statement.name)
-        elif isinstance(sub, ast.comprehension):
-            local.update(n.id for n in ast.walk(sub.target) if isinstance(n, ast.Name))
-    is_scope = isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
-    for sub in ast.walk(node):
-        if isinstance(sub, ast.Name) and is_scope and sub.id in local and sub.id != name:
-            continue
-        yield sub
+    stack = [(node, local)]
+    while stack:
+        current, names = stack.pop()
+        yield current, names
+        if isinstance(current, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+            args = current.args
+            outer = list(args.defaults) + [d for d in args.kw_defaults if d is not None]
+            if not isinstance(current, ast.Lambda):
+                outer += list(current.decorator_list) + ([current.returns] if current.returns else [])
+            outer += [a.annotation for a in args.posonlyargs + args.args + args.kwonlyargs if a.annotation]
+            stack.extend((e, names) for e in outer)
+            inner = set(names) | {a.arg for a in args.posonlyargs + args.args + args.kwonlyargs
+                                  + [args.vararg, args.kwarg] if a is not None}
+            body = current.body if isinstance(current.body, list) else [current.body]
+            if not isinstance(current, ast.Lambda):
+                declared = {n for st in _walk_scope_body(current) if isinstance(st, (ast.Global, ast.Nonlocal))
+                            for n in st.names}
+                for st in _walk_scope_body(current):
+                    if isinstance(st, ast.stmt):
+                        inner.update(set(_names_bound_by(st)) - declared)
+                    elif isinstance(st, ast.excepthandler) and st.name:
+                        inner.add(st.name)
+                    elif isinstance(st, ast.NamedExpr):
+                        inner.add(st.target.id)
+                inner -= declared
+            stack.extend((b, frozenset(inner)) for b in body)
+        elif isinstance(current, ast.ClassDef):
+            stack.extend((e, names) for e in list(current.decorator_list) + list(current.bases)
+                         + [k.value for k in current.keywords])
+            stack.extend((b, names) for b in current.body)
+        elif isinstance(current, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)):
+            generators = current.generators
+            inner = set(names) | {n.id for g in generators for n in ast.walk(g.target) if isinstance(n, ast.Name)}
+            if generators:
+                stack.append((generators[0].iter, names))  # evaluated in the enclosing scope
+            for g in generators:
+                stack.append((g.target, frozenset(inner)))
+                stack.extend((c, frozenset(inner)) for c in g.ifs)
+            stack.extend((g.iter, frozenset(inner)) for g in generators[1:])
+            elts = [current.key, current.value] if isinstance(current, ast.DictComp) else [current.elt]
+            stack.extend((e, frozenset(inner)) for e in elts)
+        else:
+            stack.extend((child, names) for child in ast.iter_child_nodes(current))
