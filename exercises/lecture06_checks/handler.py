@@ -170,6 +170,8 @@ class Handler:
         self._register_hook = torch.nn.Module.register_forward_hook
         self._module_eval = torch.nn.Module.eval
         self._no_grad = torch.no_grad
+        self._enable_grad = torch.enable_grad
+        self._grad = torch.autograd.grad
         self._zeros = torch.zeros
         from torch.overrides import TorchFunctionMode
 
@@ -197,7 +199,8 @@ class Handler:
             def __init__(self, weights=None):
                 super().__init__()
                 self.records: list[dict] = []
-                self.used: dict[int, int] = {}  # id -> numel of every tensor used as a weight or bias
+                self.outputs: dict[int, object] = {}  # record index -> the tensor that layer produced
+                self.tensors: dict[int, list] = {}  # record index -> the weight and bias tensors it used
                 self.weights = weights
                 self.loaded = 0
                 self.pad: tuple | None = None  # (id of F.pad's output, its widths) for a zero pad then conv
@@ -205,18 +208,23 @@ class Handler:
                 # a layer counts only when data from the input flows through it, not when the
                 # forward pass calls it on a tensor of its own for show.
                 self.derived: dict[int, object] = {}
+                self.laundered: str | None = None
 
             def start(self, x):
                 self.derived[id(x)] = x
 
-            def _mark(self, output, args, kwargs):
+            def _mark(self, output, args, kwargs, name=""):
                 if len(self.derived) > 100_000:
                     return
                 tensor = handler._tensor_type
                 sources = list(args) + list(kwargs.values())
                 flat = [v for a in sources for v in (a if isinstance(a, (list, tuple)) else (a,))]
                 if any(isinstance(v, tensor) and id(v) in self.derived for v in flat):
-                    for out in (output if isinstance(output, (list, tuple)) else (output,)):
+                    if name in LAUNDERING and self.laundered is None:
+                        self.laundered = name  # the data leaves torch, where the grader cannot follow it
+                    written = (args[0],) if args and (name.endswith("_") or name == "__setitem__") else ()
+                    outputs = list(output) if isinstance(output, (list, tuple)) else [output]
+                    for out in outputs + list(written):
                         if isinstance(out, tensor):
                             self.derived[id(out)] = out
 
@@ -226,8 +234,11 @@ class Handler:
                 name = layer_names.get(id(func)) or getattr(func, "__name__", "")
                 spec = LAYER_OPS.get(name) if isinstance(name, str) else None
                 if spec is None or len(self.records) >= MAX_TRACED_CALLS:
+                    if self.pad and args and isinstance(args[0], handler._tensor_type) and id(args[0]) == \
+                            self.pad[0] and isinstance(name, str) and (name.endswith("_") or name == "__setitem__"):
+                        self.pad = None  # the zero padding was written over: no longer zero padding
                     output = func(*args, **kwargs)
-                    self._mark(output, args, kwargs)
+                    self._mark(output, args, kwargs, name if isinstance(name, str) else "")
                     return output
                 kind, params = spec
                 bound = _bind(params, args, kwargs)
@@ -239,8 +250,11 @@ class Handler:
                     self._mark(output, args, kwargs)
                     return output
                 record = handler._layer_record(kind, bound, self)
+                index = len(self.records)
                 if record is not None and kind not in ("Flatten", "Pad"):
                     self.records.append(record)  # before the call: a layer that raises is still described
+                    self.tensors[index] = [t for t in (bound.get("weight"), bound.get("bias"))
+                                           if isinstance(t, handler._tensor_type)]
                 if self.weights is not None and kind in ("Conv2d", "Linear"):
                     bound = handler._substitute(kind, bound, self)
                     args, kwargs = (), bound
@@ -250,16 +264,19 @@ class Handler:
                 shape = list(first.shape) if isinstance(first, handler._tensor_type) else None
                 if kind == "Pad":
                     widths = bound.get("pad")
-                    if bound.get("mode", "constant") == "constant" and not bound.get("value"):
-                        self.pad = (id(first), tuple(widths) if isinstance(widths, (list, tuple)) else None)
+                    if bound.get("mode", "constant") == "constant" and not bound.get("value") and isinstance(
+                            widths, (list, tuple)) and all(type(w) is int and w >= 0 for w in widths):
+                        self.pad = (id(first), tuple(widths))
                 elif kind == "Flatten":
                     source = bound.get("input")
                     if shape is not None and len(shape) == 2 and isinstance(source, handler._tensor_type) \
                             and source.dim() > 2 and record is not None:  # a view that flattens
                         record["output_shape"] = shape
                         self.records.append(record)
+                        self.outputs[index] = first
                 elif record is not None:
                     record["output_shape"] = shape
+                    self.outputs[index] = first
                 return output
 
         self._layer_recorder = _LayerRecorder
@@ -270,6 +287,7 @@ class Handler:
             "relu_": (torch.relu_, torch.Tensor.relu_), "flatten": (torch.flatten, torch.Tensor.flatten),
             "view": (torch.Tensor.view,), "reshape": (torch.reshape, torch.Tensor.reshape),
             "dropout": (F.dropout,), "batch_norm": (F.batch_norm,), "pad": (F.pad,),
+            "adaptive_avg_pool2d": (F.adaptive_avg_pool2d,), "adaptive_max_pool2d": (F.adaptive_max_pool2d,),
         }.items() for f in fs}
 
     # -- entry point -------------------------------------------------------
@@ -391,10 +409,6 @@ class Handler:
         """One layer operation as plain data: its kind, the arguments it got, its parameters' shapes."""
         tensor = self._tensor_type
         weight, bias = bound.get("weight"), bound.get("bias")
-        for t in (weight, bias) + ((bound.get("running_mean"),) if kind == "BatchNorm2d" else ()):
-            if isinstance(t, tensor) and kind in ("Conv2d", "Linear", "BatchNorm2d") and t is not bound.get(
-                    "running_mean"):
-                recorder.used.setdefault(id(t), t.numel())
         params = [[k, list(t.shape)] for k, t in (("weight", weight), ("bias", bias)) if isinstance(t, tensor)]
         if kind == "Conv2d":
             if not isinstance(weight, tensor) or weight.dim() != 4:
@@ -476,8 +490,12 @@ class Handler:
             todo.extend(m for m in (attrs.get("_modules") or {}).values() if isinstance(m, self._module_type))
         return found
 
-    def _run_recorded(self, model, x, recorder):
-        """``model(x)`` in eval mode under ``recorder``; the innermost module's class names each operation."""
+    def _run_recorded(self, model, x, recorder, *, gradients: bool = False):
+        """``model(x)`` in eval mode under ``recorder``; the innermost module's class names each operation.
+
+        With ``gradients`` the pass is differentiable, so that :meth:`_contributing` can
+        tell which layers the output depends on.
+        """
         stack: list[str] = []
         recorder.modules = stack
 
@@ -492,10 +510,12 @@ class Handler:
         for m in self._module_named_modules_list(model):
             handles.append(self._register_pre_hook(m, push))
             handles.append(self._register_hook(m, pop))
+        if gradients:
+            x = x.detach().requires_grad_(True)
         recorder.start(x)
         try:
             self._module_eval(model)
-            with self._no_grad():
+            with (self._enable_grad() if gradients else self._no_grad()):
                 self._push_mode(recorder)
                 try:
                     output = model(x)
@@ -535,20 +555,50 @@ class Handler:
             else:
                 x = self._zeros(*input_shape)
             try:
-                output = self._run_recorded(model, x, recorder)
+                output = self._run_recorded(model, x, recorder, gradients=True)
             except (ProbeTimeout, MemoryError):
                 raise
             except _BaseException as exc:  # describe the layers it reached anyway
                 error = describe_exception(exc)
+        kept = range(len(recorder.records))
+        if input_shape is not None and error is None:
+            kept = self._contributing(output, recorder)
+        if recorder.laundered:
+            error = error or {"type": "untraceable", "message": f"the forward pass takes its data out of torch "
+                                                                f"(`{recorder.laundered}`)", "where": None}
+        used: dict[int, int] = {}
+        for i in kept:
+            for t in recorder.tensors.get(i, []):
+                used.setdefault(id(t), t.numel())
         answer = {
-            "layers": recorder.records,
+            "layers": [recorder.records[i] for i in kept],
             "param_count": sum(p.numel() for p in declared.values()),
             "trainable_count": sum(p.numel() for p in declared.values() if p.requires_grad),
-            "used_param_count": sum(recorder.used.values()) if input_shape is not None else None,
+            "used_param_count": sum(used.values()) if input_shape is not None and error is None else None,
             "output_shape": list(output.shape) if isinstance(output, self._tensor_type) else None,
             "forward_error": error,
         }
         return {"ok": answer}
+
+    def _contributing(self, output, recorder) -> list[int]:
+        """The recorded layers the output is computed from: their results are in its autograd graph.
+
+        A layer called on data from the input whose result is then thrown away is
+        not part of the network the output comes from.  (The graph, not the size of
+        a gradient: a ReLU that is off everywhere on one input must not hide a layer.)
+        """
+        if not isinstance(output, self._tensor_type) or output.grad_fn is None:
+            return []
+        ancestors, todo = set(), [output.grad_fn]
+        while todo and len(ancestors) < 1_000_000:
+            node = todo.pop()
+            if node is None or id(node) in ancestors:
+                continue
+            ancestors.add(id(node))
+            todo.extend(next_node for next_node, _ in node.next_functions)
+        return [i for i in range(len(recorder.records))
+                if isinstance(recorder.outputs.get(i), self._tensor_type)
+                and (recorder.outputs[i] is output or id(recorder.outputs[i].grad_fn) in ancestors)]
 
     def _forward(self, request) -> dict:
         """One forward pass in which every convolution and linear operation computes with the judge's weights.
@@ -592,7 +642,15 @@ LAYER_OPS = {
     "batch_norm": ("BatchNorm2d", ("input", "running_mean", "running_var", "weight", "bias", "training",
                                    "momentum", "eps")),
     "pad": ("Pad", ("input", "pad", "mode", "value")),
+    "adaptive_avg_pool2d": ("AdaptiveAvgPool2d", ("input", "output_size")),
+    "adaptive_max_pool2d": ("AdaptiveMaxPool2d", ("input", "output_size", "return_indices")),
 }
+
+
+#: Tensor methods that take data out of torch (to Python numbers, numpy, raw memory): a forward pass
+#: that uses them on its input computes beyond what the grader can follow.
+LAUNDERING = frozenset({"tolist", "numpy", "item", "__array__", "data_ptr", "untyped_storage", "storage",
+                        "__dlpack__", "__reduce_ex__", "__iter__", "unbind", "__index__", "__float__", "__int__"})
 
 
 def _bind(params: tuple, args: tuple, kwargs: dict) -> dict | None:

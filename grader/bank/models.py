@@ -22,13 +22,15 @@ from ..judged.probe import LocalProbe, ModelInfo, SubmissionRaised, WeightsMisma
 from ..judged.verdict import Verdict, Wrong
 from . import reference
 from .base import Check, Question
+from .static import unreadable_findings
 
 #: Outputs are compared elementwise: ``|got - want| <= ATOL + RTOL * |want|``.
 RTOL, ATOL = 1e-4, 1e-5
 
 #: Layer kinds whose presence and hyper-parameters the structure check compares.
 #: Activations and Flatten may be written functionally, so the outputs judge them.
-STRUCTURAL = ("Conv2d", "Linear", "MaxPool2d", "AvgPool2d", "BatchNorm2d", "Dropout")
+STRUCTURAL = ("Conv2d", "Linear", "MaxPool2d", "AvgPool2d", "AdaptiveAvgPool2d", "AdaptiveMaxPool2d", "BatchNorm2d",
+              "Dropout")
 
 
 def _pair(v):
@@ -94,9 +96,29 @@ def structure_difference(student: ModelInfo, ref: ModelInfo) -> tuple[int, str] 
 
 
 @functools.lru_cache(maxsize=64)
-def describe_reference(factory, args: tuple, input_shape: tuple) -> ModelInfo:
-    """The reference model described by the same code that describes submissions."""
-    return LocalProbe({"model": factory}).model("model", args, input_shape)
+def describe_reference(factory, args: tuple, input_shape: tuple, input_seed: int | None = None) -> ModelInfo:
+    """The reference model described by the same code that describes submissions, on the same input."""
+    return LocalProbe({"model": factory}).model("model", args, input_shape, input_seed=input_seed)
+
+
+def _seed(rng) -> int:
+    """The seed of a probing input (uniform in [-1, 1)): a model cannot special-case zeros or one shape."""
+    return rng.randint(0, 2**31 - 1)
+
+
+UNREADABLE_MODEL = ("The grader judges a model by what its forward pass does, and this submission uses {what}, "
+                    "which can change what the grader sees while it watches: this part earns no credit.")
+
+
+def _readable(run):
+    """A model check that earns nothing when the submission uses features that hide code (see .static)."""
+    def checked(probe, context):
+        found = unreadable_findings(probe.source)
+        if found:
+            raise Wrong(UNREADABLE_MODEL.format(what=", ".join(f"`{f.what}`" for f in found[:5])),
+                        {"mistake": "unverifiable"})
+        return run(probe, context)
+    return checked
 
 
 def layer_table(info: ModelInfo, *, shapes: bool = True) -> list[dict]:
@@ -150,12 +172,20 @@ def _tables(student: ModelInfo, ref: ModelInfo, first_difference: int | None) ->
 
 
 def structure_check(name: str, factory, args_fn, input_shape_fn, *, channels_hint: bool = False):
+    @_readable
     def run(probe, context):
-        args = args_fn(context.rng())
+        rng = context.rng()
+        args = args_fn(rng)
         shape = input_shape_fn(args)
-        student = probe.model(name, args, shape)
-        ref = describe_reference(factory, args, shape)
+        seed = _seed(rng)
+        student = probe.model(name, args, shape, input_seed=seed)
+        ref = describe_reference(factory, args, shape, seed)
         found = structure_difference(student, ref)
+        if found is None and student.forward_error:
+            err = student.forward_error
+            raise Wrong(f"{name}{tuple(args) if args else '()'}: its forward pass does not run through: "
+                        f"{err.get('type')}: {err.get('message')}", {"mistake": "forward_fails",
+                                                                      **_tables(student, ref, None)})
         if found is None:
             return Verdict(True, details=_tables(student, ref, None))
         index, diff = found
@@ -186,15 +216,21 @@ def param_count_check(name: str, factory, args: tuple, input_shape: tuple, varia
     Both are counted by the judge's probe from the tensors themselves: what the
     model's ``parameters()`` or its layers' attributes say is not asked.
     """
+    @_readable
     def run(probe, context):
-        student = probe.model(name, args, input_shape)
+        seed = _seed(context.rng())
+        student = probe.model(name, args, input_shape, input_seed=seed)
         want = context.memo(lambda: reference.param_count(factory(*args)))
         used = student.used_param_count
+        if used is None and student.forward_error:
+            err = student.forward_error
+            raise Wrong(f"{name}{args if args else '()'}: the parameters its forward pass uses cannot be counted: "
+                        f"{err.get('type')}: {err.get('message')}", {"mistake": "forward_fails"})
         if used == want and student.param_count == want:
             # The count is right; it must also be the count of the layers asked for, as the forward
             # pass really calls them (a convolution without padding feeding zero-padded features to
             # the right Linear has the right count and is not the network).
-            ref = describe_reference(factory, args, input_shape)
+            ref = describe_reference(factory, args, input_shape, seed)
             found = structure_difference(_holding_parameters(student), _holding_parameters(ref))
             if found is None:
                 return None
@@ -215,6 +251,7 @@ def param_count_check(name: str, factory, args: tuple, input_shape: tuple, varia
 
 
 def output_shape_check(name: str, args: tuple, shape_fn):
+    @_readable
     def run(probe, context):
         rng = context.rng()
         shape = shape_fn(rng)
@@ -238,7 +275,7 @@ def outputs_check(name: str, factory, args_fn, input_shape_fn, variants):
     def reference_case(context):
         rng, gen = context.rng(), context.torch_generator()
         args = args_fn(rng)
-        shape = input_shape_fn(args)
+        shape = (rng.randint(2, 4),) + tuple(input_shape_fn(args)[1:])  # a batch size it cannot expect
         model = factory(*args)
         weights = reference.weights_for(model, gen)
         x = torch.rand(*shape, generator=gen) * 2 - 1
@@ -247,6 +284,7 @@ def outputs_check(name: str, factory, args_fn, input_shape_fn, variants):
         # Encoded once for the whole class: the weights of ConvNet alone are 49,519 numbers.
         return args, shape, weights, x, want, wire.Encoded(wire.encode(weights)), wire.Encoded(wire.encode(x))
 
+    @_readable
     def run(probe, context):
         args, shape, weights, x, want, weights_data, x_data = context.memo(lambda: reference_case(context))
         try:
