@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 
 import torch
 from torch.nn import functional as F
@@ -14,6 +15,11 @@ from ..judged.wire import Array
 from . import reference
 from .base import Check, Question
 from .static import builtin_uses
+
+# CPython 3.11 keeps ast.parse's recursion count in state shared by threads: two grading threads
+# parsing at once can fail with "SystemError: AST constructor recursion depth mismatch" (seen in a
+# batch with --jobs 2), which cost an honest submission its q6 check.  One parse at a time.
+_PARSE_LOCK = threading.Lock()
 
 #: Results are compared with torch's within ``|got - want| <= ATOL + RTOL * |want|``
 #: elementwise; inputs are float32 in [-1, 1], so this allows for a different
@@ -47,7 +53,8 @@ def _run_cases(probe, name, cases, expected, variants, what, builtin_what, rule)
     computed at run time), and in the torch functions the first call used
     (traced in the worker; tracing every call would cost more than grading).
     """
-    named = builtin_uses(probe.source, name)
+    with _PARSE_LOCK:
+        named = builtin_uses(probe.source, name)
     if named:
         raise Wrong(BUILTIN_FEEDBACK.format(what=builtin_what, ops=", ".join(named)), {"mistake": "builtin"})
     wrong, shape_wrong = [], []
