@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
 from .cell_input import transform_cell
-from .errors import InvalidSubmission, UsageError
+from .errors import InvalidSubmission, SandboxError, UsageError
 
 SUFFIXES = (".ipynb", ".py")
 #: Largest submission file read (a notebook with 60 MB of saved output still fits).
@@ -440,6 +440,8 @@ def load_bounded(source: Source, *, seconds: float, memory_mb: int = LOAD_MEMORY
                                 "time limit)")
         exc.timed_out = True
         raise exc from None
+    except OSError as exc:  # no process could be started: the grader's failure, not the submission's
+        raise SandboxError(f"cannot start a process to read {source.label}: {exc.strerror}") from None
     try:
         reply = json.loads(done.stdout)
     except ValueError:

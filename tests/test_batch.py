@@ -39,6 +39,7 @@ def rows(out: Path) -> list[dict]:
 def test_kill_9_then_resume_ends_with_every_row_exactly_once(tmp_path):
     subs, out = tmp_path / "subs", tmp_path / "out"
     make_class(subs, 12, slow=0.4)
+    already = _our_fork_servers()  # this session's own fork server, for one
     proc = subprocess.Popen([sys.executable, "-m", "grader.cli", "grade", str(subs), "--out", str(out), "--jobs", "1"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     journal = out / "journal.jsonl"
@@ -52,7 +53,7 @@ def test_kill_9_then_resume_ends_with_every_row_exactly_once(tmp_path):
     header, before = Journal(out).read()
     assert 3 <= len(before) < 12, "the kill must land in the middle of the run"
     time.sleep(0.5)
-    assert not [p for p in os.listdir("/proc") if p.isdigit() and _is_our_worker(p, out)]
+    assert not _our_fork_servers() - already
 
     resumed = cli("grade", str(subs), "--out", str(out), "--jobs", "2", "--resume")
     assert resumed.returncode == 0, resumed.stderr
@@ -64,13 +65,17 @@ def test_kill_9_then_resume_ends_with_every_row_exactly_once(tmp_path):
     assert doc["meta"]["seed"] == header["seed"]  # the resumed run reused the seed
 
 
-def _is_our_worker(pid: str, out: Path) -> bool:
-    """A fork server started by this checkout's interpreter (other checkouts on the machine run their own)."""
-    try:
-        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
-    except OSError:
-        return False
-    return b"grader.judged.forkserver" in cmdline and cmdline.startswith(sys.executable.encode() + b"\0")
+def _our_fork_servers() -> set[str]:
+    """Fork servers (and their workers) of this checkout's interpreter: other checkouts on the machine run theirs."""
+    found = set()
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+        except OSError:
+            continue
+        if b"grader.judged.forkserver" in cmdline and cmdline.startswith(sys.executable.encode() + b"\0"):
+            found.add(pid)
+    return found
 
 
 def test_resume_regrades_only_changed_files(tmp_path):

@@ -375,3 +375,31 @@ def test_the_fork_server_survives_idling_past_the_deadline_of_its_last_read(tmp_
         time.sleep(2.5)  # idle past it
         result = grade(load(Source(path)), server, seed=1, limits=FAST)
     assert result.status == "ok" and result.scores["q1"] == 1
+
+
+def test_find_submissions_names_owners_without_grading(tmp_path):
+    from grader.submission import find_submissions, student_id
+
+    gradescope_export(tmp_path / "export")
+    (tmp_path / "class" / "alice").mkdir(parents=True)
+    (tmp_path / "class" / "alice" / "lecture06.ipynb").write_text("{}")
+    (tmp_path / "class" / "alice" / "lecture06_v2.ipynb").write_text("{}")  # attempts of one student: her folder says so
+    (tmp_path / "class" / "bob").mkdir()
+    (tmp_path / "class" / "bob" / "lecture06.ipynb").write_text("{}")
+    found = find_submissions([tmp_path / "export", tmp_path / "class"])
+    owners = sorted((s.name, tuple(o.id for o in s.owners)) for s in found.sources)
+    assert owners == [("lecture06.ipynb", ("alice",)), ("lecture06.ipynb", ("bob",)),
+                      ("lecture06.py", ("A0001",)), ("lecture06.py", ("A0003", "A0004")),
+                      ("lecture06.py", ("grace@example.edu",)), ("lecture06_v2.ipynb", ("alice",))]
+    assert found.warnings == []
+    assert student_id("doejane_anon_77_3_lecture06.ipynb") == "anon_77"
+    assert student_id("roe_LATE_4412_98_lecture06.py") == "4412"
+
+
+def test_a_broken_metadata_file_falls_back_to_the_folder_names(tmp_path):
+    from grader.submission import find_submissions
+
+    gradescope_export(tmp_path)
+    (tmp_path / "submission_metadata.yml").write_text("{{{ not: yaml: [")
+    owners = sorted(s.owners[0].id for s in find_submissions([tmp_path]).sources)
+    assert owners == ["submission_101", "submission_102", "submission_103"]

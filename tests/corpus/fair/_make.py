@@ -867,6 +867,8 @@ def main():
     for name, obj in CASES.items():
         path = HERE / name
         if name.endswith(".ipynb"):
+            for i, cell in enumerate(obj.cells):
+                cell.id = f"cell-{i:03d}"  # stable ids: regenerating changes nothing
             nbformat.validate(obj)
             nbformat.write(obj, str(path))
         else:
