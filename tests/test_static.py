@@ -98,3 +98,31 @@ def test_a_time_magic_statement_is_read_as_code():
 def test_cells_that_do_not_parse_are_skipped_and_no_source_means_no_finding():
     assert found(["def broken(:\n", HAND_WRITTEN]) == []
     assert by_hand_findings(None, "conv2d") == []
+
+
+@pytest.mark.parametrize("source", [
+    # a name local to a nested scope is not local to conv2d
+    "import torch\n_c = torch.conv2d\ndef conv2d(i, k):\n    [_c for _c in ()]\n    return _c(i, k)\n",
+    # default values run in the enclosing scope
+    "import torch\n_c = torch.conv2d\ndef conv2d(i, k, _c=_c):\n    return _c(i, k)\n",
+    # a star import binds the built-ins
+    "from torch.nn.functional import *\ndef conv2d(i, k):\n    return conv3d(i, k)\n",
+    # a container filled after its binding, through another name
+    "import torch\nclass K: pass\n_O = K\n_O.f = staticmethod(torch.conv2d)\ndef conv2d(i, k):\n    return K.f(i, k)\n",
+    "import torch\n_t = []\n_t.append(torch.conv2d)\ndef conv2d(i, k):\n    return _t[0](i, k)\n",
+    # a match capture rebinds the name in force
+    "import torch\ndef conv2d(i, k):\n    return i\nmatch (torch.conv2d,):\n    case (conv2d,):\n        pass\n",
+])
+def test_bindings_of_every_kind_and_changes_to_reachable_objects_are_read(source):
+    assert any(kind == "builtin" for kind, _ in found([source])), found([source])
+
+
+def test_docstrings_and_messages_that_name_the_builtin_are_fine():
+    documented = ('import torch\ndef conv2d(image, kernel):\n    """A 2-D cross-correlation, like F.conv2d."""\n'
+                  '    assert image.dim() == 2, "conv2d expects a 2-D image"\n    return image\n')
+    assert found([documented]) == []
+
+
+def test_a_chain_of_aliases_is_bounded():
+    chain = "class K: pass\na0 = K\n" + "".join(f"a{i + 1} = a{i}\n" for i in range(500))
+    assert ("unverifiable", "more than 50 chained aliases") in found([chain + "def conv2d(i, k):\n    return K\n"])

@@ -525,14 +525,19 @@ def _reachable_builtins(reading: _Reading, function: str) -> list[Finding]:
                         sub.id in reading.bindings or sub.id in reading.mutations):
                     todo.append(sub.id)
 
+    rounds = 0
     while todo:
-        name = todo.pop()
-        if name in seen:
-            continue
-        seen.add(name)
-        walk(name)
-        if not todo:
-            todo.extend(_aliases(reading, seen))
+        while todo:
+            name = todo.pop()
+            if name not in seen:
+                seen.add(name)
+                walk(name)
+        todo.extend(_aliases(reading, seen))  # names bound to an object already reached
+        if todo:
+            rounds += 1
+            if rounds > MAX_ALIAS_ROUNDS:
+                findings.append(Finding("unverifiable", f"more than {MAX_ALIAS_ROUNDS} chained aliases"))
+                break
     return findings
 
 
