@@ -155,11 +155,12 @@ def test_cells_too_large_for_the_judge_are_not_run_and_say_so(hostile_batch):
     assert any("cell 2 not run" in n for n in row["notes"])
 
 
-def test_a_quadratic_notebook_costs_its_own_time_limit_only(hostile_batch):
+def test_a_cell_of_170000_shell_lines_costs_only_itself(hostile_batch):
     _, out, _, _, seconds = hostile_batch
     (row,) = [r for r in json.loads((out / "grades.json").read_text())["results"] if r["submission"] == "bangs.ipynb"]
-    # Its preprocessing is slow (quadratic, for now): it runs out of its own 20 s, not the batch's.
-    assert row["status"] == "timeout" and "reading it took more than 20 s" in row["error"], row
+    # Too large to run (MAX_UNIT_CHARS), so it is not even transformed: the honest cells beside it count.
+    assert row["status"] == "error" and "not run" in row["error"], row
+    assert row["total"] == row["max_total"]
     assert seconds < 180
 
 
@@ -176,7 +177,9 @@ def test_small_submissions_are_parsed_in_the_judge_within_a_bound(tmp_path):
     path.write_text(notebook("\n".join(["!ls"] * (INLINE_LINES - 10))))
     started = time.monotonic()
     submission = load_bounded(Source(path), seconds=60)
-    assert time.monotonic() - started < 2 and submission.units[0].count("pass") == INLINE_LINES - 10
+    # Each line is IPython's shell escape, transformed on its own: linear, well under the bound.
+    assert time.monotonic() - started < 2
+    assert submission.units[0].count("get_ipython().system('ls')") == INLINE_LINES - 10
 
 
 def test_the_judge_stays_under_1_gib_and_outputs_stay_small(hostile_batch):

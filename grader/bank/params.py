@@ -6,7 +6,7 @@ from torch import nn
 
 from ..judged import public
 from ..judged.probe import SubmissionRaised
-from ..judged.verdict import Wrong, plain_int
+from ..judged.verdict import Wrong, whole_number
 from . import reference
 from .base import Check, Question
 from .diagnose import Mistake, compare_cases, separating
@@ -38,7 +38,7 @@ def _kernel_as_k(model: nn.Module) -> int:
 def _count_check(name: str, build, variants, rule: str):
     """Check that ``name`` equals torch's count for ``build()``; ``variants`` name common wrong counts."""
     def run(probe, context):
-        got = plain_int(probe.value(name), f"`{name}`")
+        got = whole_number(probe.value(name), f"`{name}`")
         if got == context.memo(lambda: reference.param_count(build())):
             return None
         model = build()

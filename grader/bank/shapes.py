@@ -7,7 +7,7 @@ import math
 
 from ..judged import public
 from ..judged.probe import SubmissionRaised
-from ..judged.verdict import Wrong, plain_int
+from ..judged.verdict import Wrong, whole_number
 from . import reference
 from .base import Check, Question
 from .diagnose import Mistake, compare_cases, separating
@@ -255,7 +255,7 @@ def _q3_shape_check(stage: int):
 
 
 def q3_flatten(probe, context):
-    features = plain_int(probe.value("q3_flatten_features"), "`q3_flatten_features`")
+    features = whole_number(probe.value("q3_flatten_features"), "`q3_flatten_features`")
     _, expected = _q3_reference()
     if features == expected:
         return None

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 
-from .verdict import Wrong, describe, plain_int, quoted
+from .verdict import Wrong, as_sequence, describe, plain_int, quoted, whole_number
 from .wire import Array
 
 LETTERS_61 = ("A", "B", "C")
@@ -46,15 +46,17 @@ def letter_set(value, allowed: tuple[str, ...], what: str) -> frozenset[str]:
 
 
 def shape_triple(value, what: str) -> tuple[int, int, int]:
-    """A (channels, height, width) shape."""
+    """A (channels, height, width) shape: three whole numbers, in a tuple, a list, an array or a tensor."""
+    value = as_sequence(value)
     if not isinstance(value, (tuple, list)) or len(value) != 3:
         size = f" with {len(value)} entries" if isinstance(value, (tuple, list)) else ""
         hint = " Leave out the batch dimension." if isinstance(value, (tuple, list)) and len(value) == 4 else ""
         raise Wrong(f"{what} should be a (channels, height, width) tuple; it is {describe(value)}{size}.{hint}")
-    return tuple(plain_int(v, f"each entry of {what}") for v in value)
+    return tuple(whole_number(v, f"each entry of {what}") for v in value)
 
 
 def shape_list(value, count: int, what: str) -> list[tuple[int, int, int]]:
+    value = as_sequence(value)
     if not isinstance(value, (list, tuple)):
         raise Wrong(f"{what} should be a list of {count} (C, H, W) tuples; it is {describe(value)}.")
     if len(value) != count:
@@ -141,12 +143,12 @@ def q2_easy_case(probe, context=None):
 
 def q3_format(probe, context=None):
     shape_list(probe.value("q3_shapes"), 4, "`q3_shapes`")
-    plain_int(probe.value("q3_flatten_features"), "`q3_flatten_features`")
+    whole_number(probe.value("q3_flatten_features"), "`q3_flatten_features`")
 
 
 def q4_format(probe, context=None):
     for name in ("q4_conv_params", "q4_cnn_params", "q4_fcnn_params"):
-        value = plain_int(probe.value(name), f"`{name}`")
+        value = whole_number(probe.value(name), f"`{name}`")
         if value <= 0:
             raise Wrong(f"`{name}` is {value}; a parameter count is a positive number.")
 

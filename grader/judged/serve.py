@@ -42,7 +42,12 @@ def install_otter_stub() -> None:
 
     stub = types.ModuleType("otter")
     stub.Notebook = _Inert
-    stub.__getattr__ = lambda name: _Inert  # otter.anything
+    def module_getattr(name):  # otter.anything, but not the dunders libraries probe modules for
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return _Inert
+
+    stub.__getattr__ = module_getattr
     sys.modules["otter"] = stub
 
 

@@ -126,6 +126,27 @@ def plain_int(value, what: str, *, show: bool = True) -> int:
     raise Wrong(f"{what} should be an int, not {describe(value)}.")
 
 
+def whole_number(value, what: str, *, show: bool = True) -> int:
+    """A size or a count given as a value: an int, or any number equal to one (``50.0``, a NumPy float
+    from ``np.floor``, a one-element tensor).  A function asked to return an int still must (:func:`plain_int`)."""
+    from .wire import Array
+
+    if isinstance(value, Array) and value.numel() == 1:
+        value = value.to_tensor().reshape(()).item()
+    if type(value) is float and math.isfinite(value) and value.is_integer():
+        return int(value)
+    return plain_int(value, what, show=show)
+
+
+def as_sequence(value):
+    """A list for an array or tensor of one or more dimensions (``np.array(shapes)``), else ``value``."""
+    from .wire import Array
+
+    if isinstance(value, Array) and len(value.shape) >= 1:
+        return value.to_tensor().tolist()
+    return value
+
+
 def describe(value) -> str:
     """A short description of a decoded value's type, for feedback."""
     from .wire import Array, Object
