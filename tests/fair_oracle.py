@@ -475,7 +475,8 @@ def _run(path: Path) -> None:
     import torch  # noqa: F401
     import torch.nn.functional  # noqa: F401
 
-    _install_stubs()
+    if "otter" not in sys.modules:
+        _install_stubs()
     sys.path.insert(0, str(path.parent))
     devnull = os.open(os.devnull, os.O_WRONLY)
     saved = os.dup(1)
@@ -489,9 +490,59 @@ def _run(path: Path) -> None:
     print("@@ORACLE@@" + json.dumps({"errors": errors, "failures": failures}), flush=True)
 
 
+def _serve(paths: list[Path]) -> None:
+    """Import torch once, then run each case in a child forked from here: a fresh process per case
+    (nothing one case does reaches the next) without paying torch's import 99 times."""
+    import os
+
+    import numpy  # noqa: F401
+    import torch  # noqa: F401
+    import torch.nn.functional  # noqa: F401
+
+    _install_stubs()
+    for path in paths:
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid == 0:
+            os.close(read)
+            os.dup2(write, 1)
+            os.chdir(path.parent)
+            try:
+                _run(path)
+            finally:
+                os._exit(0)
+        os.close(write)
+        with os.fdopen(read, "r", errors="replace") as out:
+            text = out.read()
+        os.waitpid(pid, 0)
+        verdict = next((line[len("@@ORACLE@@"):] for line in text.splitlines() if line.startswith("@@ORACLE@@")),
+                       json.dumps({"errors": ["the case's process died"], "failures": {}}))
+        print(f"@@CASE@@{path.name}\t{verdict}", flush=True)
+
+
+def check_cases(paths: list[Path], *, processes: int = 2, timeout: float = 900) -> dict[str, dict]:
+    """Every case's verdict, from ``processes`` warm runners that fork a child per case."""
+    paths = [Path(p).resolve() for p in paths]
+    shares = [paths[i::processes] for i in range(processes)]
+    runners = [subprocess.Popen([sys.executable, str(Path(__file__).resolve()), "--serve", *map(str, share)],
+                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+               for share in shares if share]
+    verdicts = {}
+    for runner in runners:
+        out, _ = runner.communicate(timeout=timeout)
+        for line in out.splitlines():
+            if line.startswith("@@CASE@@"):
+                name, verdict = line[len("@@CASE@@"):].split("\t", 1)
+                verdicts[name] = json.loads(verdict)
+    return verdicts
+
+
 def main(argv: list[str]) -> int:
     if argv[:1] == ["--run"]:
         _run(Path(argv[1]))
+        return 0
+    if argv[:1] == ["--serve"]:
+        _serve([Path(a) for a in argv[1:]])
         return 0
     paths = [Path(a) for a in argv] or cases()
     bad = 0

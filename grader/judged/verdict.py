@@ -131,7 +131,7 @@ def whole_number(value, what: str, *, show: bool = True) -> int:
     from ``np.floor``, a one-element tensor).  A function asked to return an int still must (:func:`plain_int`)."""
     from .wire import Array
 
-    if isinstance(value, Array) and value.numel() == 1:
+    if isinstance(value, Array) and value.numel == 1:
         value = value.to_tensor().reshape(()).item()
     if type(value) is float and math.isfinite(value) and value.is_integer():
         return int(value)
