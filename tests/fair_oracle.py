@@ -499,6 +499,7 @@ def _serve(paths: list[Path]) -> None:
     import torch  # noqa: F401
     import torch.nn.functional  # noqa: F401
 
+    torch.set_num_threads(1)  # one runner per core: more threads only fight each other
     _install_stubs()
     for path in paths:
         read, write = os.pipe()
