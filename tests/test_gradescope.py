@@ -214,7 +214,10 @@ started = sum(1 for p in os.listdir("/proc") if p.isdigit() and "{marker}".encod
 q10_answers = dict(q10_answers) if started >= 2 else {{}}  # q10 full only if the sleepers really ran
 '''
     doc = run_autograder(layout(tmp_path, {"lecture06.py": attack.encode()}), namespaces=False)
-    assert doc["score"] == bank.total_points()
+    # Processes and exec hide code from the grader's reading: the by-hand and model questions earn
+    # nothing (grader/bank/static.py); everything else, q10 included (so the sleepers ran), is full.
+    hidden = sum(bank.question(q).points for q in ("q6", "q7", "q8"))
+    assert doc["score"] == bank.total_points() - hidden
     assert processes_with(marker) == []
     leftover = [p for p in os.listdir("/proc") if p.isdigit() and _uid(p) in range(61000, 61064)]
     assert leftover == []
