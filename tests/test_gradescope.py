@@ -216,7 +216,8 @@ q10_answers = dict(q10_answers) if started >= 2 else {{}}  # q10 full only if th
     doc = run_autograder(layout(tmp_path, {"lecture06.py": attack.encode()}), namespaces=False)
     # Processes and exec hide code from the grader's reading: the by-hand and model questions earn
     # nothing (grader/bank/static.py); everything else, q10 included (so the sleepers ran), is full.
-    hidden = sum(bank.question(q).points for q in ("q6", "q7", "q8"))
+    hidden = sum(c.points for q in ("q6", "q7", "q8") for c in bank.question(q).checks
+                 if c.question != "q6" or c.id != "q6.lecture")  # q6.lecture is a value, not code by hand
     assert doc["score"] == bank.total_points() - hidden
     assert processes_with(marker) == []
     leftover = [p for p in os.listdir("/proc") if p.isdigit() and _uid(p) in range(61000, 61064)]
