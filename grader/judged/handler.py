@@ -12,9 +12,9 @@ answers with plain data.  It never sees an expected value.  Requests:
 ``{"op": "calls", "name": N, "calls": [{"args", "kwargs"}, ...], "trace": bool | "first"}``
     several calls in one round trip: ``{"calls": [answer, ...]}``, one ``ok`` or
     ``raised`` answer per call (``"first"`` traces the first call only).
-``{"op": "model", "name": N, "args": [...], "input_shape": [...]}``
-    build ``N(*args)`` and describe what a forward pass on zeros of
-    ``input_shape`` does: the layer operations it calls (convolution, linear,
+``{"op": "model", "name": N, "args": [...], "input_shape": [...], "input_seed": int | None}``
+    build ``N(*args)`` and describe what a forward pass on an input of
+    ``input_shape`` (uniform in [-1, 1) drawn from ``input_seed``, else zeros) does: the layer operations it calls (convolution, linear,
     pooling, activation, flatten...), in order, each with the arguments it was
     really called with (``nn.Conv2d`` and ``F.conv2d`` alike) and its output
     shape; the parameters the pass really used and those the model declares;
@@ -171,7 +171,6 @@ class Handler:
         self._module_eval = torch.nn.Module.eval
         self._no_grad = torch.no_grad
         self._enable_grad = torch.enable_grad
-        self._grad = torch.autograd.grad
         self._zeros = torch.zeros
         from torch.overrides import TorchFunctionMode
 
