@@ -102,7 +102,7 @@ PLAIN_DUNDERS = frozenset({
 PLAIN_DUNDER_ATTRIBUTES = frozenset({"__init__", "__name__", "__doc__", "__version__", "__file__",
                                      "__qualname__", "__module__", "__len__", "__getitem__", "__call__"})
 #: Dunder attributes that may be read (``type(model).__name__``, ``model.__class__.__name__``), never set.
-READABLE_DUNDER_ATTRIBUTES = frozenset({"__class__", "__dict__"}) - {"__dict__"}
+READABLE_DUNDER_ATTRIBUTES = frozenset({"__class__"})
 #: Modules whose names a star import binds, read from the judge's own copy (already imported here).
 STAR_MODULES = frozenset({"torch", "torch.nn", "torch.nn.functional", "torch.nn.modules", "numpy", "math"})
 #: Methods that put something into the object they are called on: ``table.update(c=F.conv2d)``.
