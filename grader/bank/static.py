@@ -189,8 +189,9 @@ def _read_cached(units: tuple[str, ...]) -> _Reading:
             continue
         for statement in _with_magic_statements(tree.body, reading.magic_calls):
             _bind_top_level(reading, statement, plain=True)
-        _scan_unreadable(reading, tree)
-        _record_mutations(reading, tree)
+        nodes = list(ast.walk(tree))  # walked once: both scans read every node of the unit
+        _scan_unreadable(reading, nodes)
+        _record_mutations(reading, nodes)
     if reading.missing_imports and reading.writes:
         reading.unreadable += [Finding("unverifiable", f"import {m} (a module that is not installed, in a "
                                                        f"submission that writes files: {reading.writes[0]})")
@@ -333,11 +334,11 @@ def _root(node: ast.AST) -> tuple[str | None, str]:
     return None, ".".join(reversed(parts))
 
 
-def _scan_unreadable(reading: _Reading, tree: ast.AST) -> None:
-    """Rule 2, over everything in a unit."""
+def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
+    """Rule 2, over every node of a unit."""
     add = reading.unreadable.append
-    calls = {id(n.func): n for n in ast.walk(tree) if isinstance(n, ast.Call)}
-    for node in ast.walk(tree):
+    calls = {id(n.func): n for n in nodes if isinstance(n, ast.Call)}
+    for node in nodes:
         if isinstance(node, (ast.Import, ast.ImportFrom)):
             modules = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""]
             for module in modules:
@@ -452,10 +453,10 @@ def _walk_scope_body(node: ast.AST):
         yield from _walk_scope(statement)
 
 
-def _record_mutations(reading: _Reading, tree: ast.AST) -> None:
+def _record_mutations(reading: _Reading, nodes: list[ast.AST]) -> None:
     """Statements and calls that change an object through a name: ``N.x = ...``, ``N[k] = ...``,
     ``N.append(...)``, ``setattr(N, ...)``.  They count as code of N when N is reachable."""
-    for node in ast.walk(tree):
+    for node in nodes:
         roots = []
         if isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Delete)):
             targets = node.targets if isinstance(node, (ast.Assign, ast.Delete)) else [node.target]
