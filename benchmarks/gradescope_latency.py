@@ -1,0 +1,144 @@
+"""Benchmark: what one student waits for on Gradescope, on one CPU, and where that time goes.
+
+    .venv/bin/python benchmarks/gradescope_latency.py [--runs 5] [--otter-runs 3] [--cpu 0]
+
+Gradescope starts a fresh container with about half a CPU for every submission,
+so what a student waits for is mostly start-up.  This runs, pinned to one CPU
+with ``taskset``:
+
+* the zip's own ``run_autograder`` on the solutions notebook, without namespaces
+  (as on Gradescope), ``--runs`` times, against an ``/autograder``-style folder;
+* ``python -c "import torch"`` alone: the floor every torch-based grader pays;
+* the same grading with its start-up split into pieces (the judge's imports,
+  the fork server's warm-up, grading the submission, writing results.json);
+* ``otter run`` on the same notebook, ``--otter-runs`` times.
+
+It prints the mean, the spread (min to max) and the ratio to ``otter run``.
+Run by hand; the figures go in the README.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+
+#: Run inside the pinned child: the pieces of ``grader.gradescope.run``, each timed on its own.
+PIECES = r"""
+import json, sys, time
+from pathlib import Path
+t0 = time.perf_counter()
+from grader import bank, engine, grading, report, submission   # the judge's imports (torch among them)
+from grader.gradescope import GRADESCOPE_LIMITS
+t1 = time.perf_counter()
+server = engine.ForkServer(isolate=False)
+server.wait_ready()                                               # its own torch import and warm-up
+t2 = time.perf_counter()
+path = Path(sys.argv[1])
+result = grading.grade_source(submission.Source(path), server, seed=1, limits=engine.Limits(**GRADESCOPE_LIMITS, scratch_mb=32))
+t3 = time.perf_counter()
+doc = report.gradescope_results(result)
+Path(sys.argv[2]).write_text(json.dumps(doc))
+t4 = time.perf_counter()
+server.close()
+t5 = time.perf_counter()
+print(json.dumps({"judge imports": t1 - t0, "fork server start and warm-up": t2 - t1,
+                  "grading the submission": t3 - t2, "results.json": t4 - t3, "shutting down": t5 - t4,
+                  "score": result.total}))
+"""
+
+
+def pinned(cpu: int, cmd: list[str], **kwargs) -> tuple[float, subprocess.CompletedProcess]:
+    start = time.perf_counter()
+    proc = subprocess.run(["taskset", "-c", str(cpu), *cmd], capture_output=True, text=True, **kwargs)
+    return time.perf_counter() - start, proc
+
+
+def autograder_folder(work: Path, notebook: Path) -> Path:
+    root = work / "autograder"
+    shutil.rmtree(root, ignore_errors=True)
+    (root / "source").mkdir(parents=True)
+    with zipfile.ZipFile(ROOT / "autograder.zip") as z:
+        z.extractall(root / "source")
+    (root / "submission").mkdir()
+    shutil.copyfile(notebook, root / "submission" / notebook.name)
+    (root / "submission_metadata.json").write_text("{}")
+    return root
+
+
+def spread(times: list[float]) -> str:
+    if not times:
+        return "not run"
+    return f"{statistics.mean(times):.2f} s (min {min(times):.2f}, max {max(times):.2f}, {len(times)} runs)"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--otter-runs", type=int, default=3)
+    parser.add_argument("--cpu", type=int, default=0, help="the CPU every run is pinned to")
+    args = parser.parse_args()
+    if shutil.which("taskset") is None:
+        sys.exit("taskset (util-linux) is needed to pin runs to one CPU")
+    notebook = ROOT / "solutions" / "lecture06.ipynb"
+    work = Path(tempfile.mkdtemp(prefix="cnn-grader-latency-"))
+    try:
+        ours, scores = [], set()
+        for _ in range(args.runs):
+            root = autograder_folder(work, notebook)
+            env = {"AUTOGRADER_ROOT": str(root), "CNN_GRADER_PYTHON": sys.executable, "CNN_GRADER_NAMESPACES": "0",
+                   "PATH": f"{BIN}:/usr/bin:/bin"}
+            t, proc = pinned(args.cpu, ["bash", str(root / "source" / "run_autograder")], env=env)
+            if proc.returncode != 0:
+                sys.exit(f"run_autograder failed:\n{proc.stderr[-3000:]}")
+            ours.append(t)
+            scores.add(json.loads((root / "results" / "results.json").read_text()).get("score"))
+
+        torch_alone = [pinned(args.cpu, [sys.executable, "-c", "import torch"])[0] for _ in range(args.runs)]
+
+        pieces: dict[str, list[float]] = {}
+        for _ in range(args.runs):
+            _, proc = pinned(args.cpu, [sys.executable, "-c", PIECES, str(notebook), str(work / "results.json")],
+                             cwd=ROOT)
+            if proc.returncode != 0:
+                sys.exit(f"the timed pieces failed:\n{proc.stderr[-3000:]}")
+            for name, value in json.loads(proc.stdout.strip().splitlines()[-1]).items():
+                if name != "score":
+                    pieces.setdefault(name, []).append(value)
+
+        otter = []
+        for i in range(args.otter_runs):
+            out = work / f"otter-{i}"
+            out.mkdir()
+            t, proc = pinned(args.cpu, [str(BIN / "otter"), "run", "-a", str(ROOT / "autograder.zip"), "-o", str(out),
+                                        str(notebook)])
+            if proc.returncode != 0:
+                sys.exit(f"otter run failed:\n{proc.stderr[-3000:]}")
+            otter.append(t)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    print(f"one submission (solutions notebook), pinned to CPU {args.cpu}; scores seen: {sorted(scores)}")
+    print(f"  run_autograder, no namespaces   {spread(ours)}")
+    print(f"  import torch alone              {spread(torch_alone)}")
+    print("  where run_autograder's time goes (mean of the timed pieces):")
+    for name, values in pieces.items():
+        print(f"    {name:32s} {statistics.mean(values):.2f} s")
+    print(f"  otter run                       {spread(otter)}")
+    if ours and otter:
+        print(f"ratio: run_autograder takes {statistics.mean(otter) / statistics.mean(ours):.1f}x less time "
+              "than otter run")
+
+
+if __name__ == "__main__":
+    main()
