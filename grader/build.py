@@ -12,11 +12,11 @@ import functools
 from pathlib import Path
 
 from . import bank
+from .assignment import NAME as ASSIGNMENT, TITLE
 from .bank.base import Check, Question
 from .errors import BuildError
 from .templating import ENV
 
-ASSIGNMENT = "lecture06"
 NOTEBOOK = f"{ASSIGNMENT}.ipynb"
 #: The folder, next to the student notebook, holding the code public tests need.
 VENDORED = f"{ASSIGNMENT}_checks"
@@ -24,8 +24,8 @@ VENDORED = f"{ASSIGNMENT}_checks"
 VENDORED_MODULES = ("__init__.py", "wire.py", "handler.py", "probe.py", "verdict.py", "public.py")
 
 
-INTRO = """\
-# Lecture 6: Introduction to Convolutional Neural Networks
+INTRO = f"""\
+# {TITLE}
 
 Ten short exercises on convolutions, output shapes, parameter counts and CNNs in PyTorch.
 
