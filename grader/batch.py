@@ -23,6 +23,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from . import __version__, assignment
+from .canvas import IMPORT_CSV, IMPORT_SUMMARY, remove_imports
 from .engine import ForkServer, Limits
 from .errors import ResultsError, UsageError
 from .lateness import LatePolicy, LateRules
@@ -31,8 +32,9 @@ from .report import FEEDBACK, LMS_CSV, REPORT, write_reports
 from .results import GRADES_CSV, GRADES_JSON, JOURNAL, Journal, load_results, score_table, write_grades
 from .submission import Source, find_submissions
 
-#: What a run writes into its output folder (and ``--overwrite`` removes), besides the feedback folder.
-OUTPUTS = (JOURNAL, GRADES_JSON, GRADES_CSV, REPORT, LMS_CSV)
+#: What a run writes into its output folder (and ``--overwrite`` removes), besides the feedback folder,
+#: and what ``cnn-grader canvas`` writes there from the grades.
+OUTPUTS = (JOURNAL, GRADES_JSON, GRADES_CSV, REPORT, LMS_CSV, IMPORT_CSV, IMPORT_SUMMARY)
 
 #: Above this many rows the summary does not print the whole table.
 TABLE_ROWS = 40
@@ -218,6 +220,8 @@ def _grade_sources(sources, server, out_dir, *, jobs, previous, overwrite, seed,
         raise ResultsError(f"cannot create {out_dir}: {exc.strerror}") from None
     if overwrite:
         remove_results(out_dir)
+    # A Canvas import made from the earlier grades no longer says what the grades say.
+    stale = remove_imports(out_dir)
     journal = Journal(out_dir)
     # Every earlier row stays, but for a file given again whose content changed (or that had no
     # result): it is graded again.
@@ -262,7 +266,9 @@ def _grade_sources(sources, server, out_dir, *, jobs, previous, overwrite, seed,
     return BatchSummary(results=results, graded=len({r.source for r in new}),
                         resumed=len(sources) - len(todo), seconds=time.monotonic() - started,
                         out_dir=out_dir, counts=dict(counts), kept_other=len(finished) - len(results),
-                        late_policy=rules.policy)
+                        late_policy=rules.policy,
+                        warnings=[f"removed {path.name}: it was made from the earlier grades (run cnn-grader canvas "
+                                  "again)" for path in stale if path.name == IMPORT_CSV])
 
 
 def _run(todo: list[Source], server: ForkServer, *, jobs: int, seed: int, limits: Limits, checks: list,

@@ -46,6 +46,7 @@ def cli():
     Instructors:  cnn-grader build            generate notebooks and autograder.zip
                   cnn-grader grade DIR --out OUT   grade a class in isolated workers
                   cnn-grader report OUT       re-render reports from OUT/grades.json
+                  cnn-grader canvas OUT EXPORT.csv   the grades as Canvas imports them
     Students:     cnn-grader check NOTEBOOK   run the public tests
     """
 
@@ -229,6 +230,37 @@ def report(out_dir: Path):
     meta, results = load_results(out_dir)
     written = write_reports(out_dir, meta, results, meta.get("questions"))
     click.echo(f"wrote {out_dir / 'report.html'} and {len(written) - 2} feedback files")
+
+
+@cli.command()
+@click.argument("out_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("export", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--column", default=None, metavar="'TITLE (ID)'",
+              help="The export's assignment column to fill (its header, or the assignment id alone). Default: "
+                   "the one assignment column titled like this assignment.")
+@click.option("--missing-zero", is_flag=True,
+              help="Give 0 to the export's students without a submission (default: an empty cell).")
+def canvas(out_dir: Path, export: Path, column, missing_zero: bool):
+    """Write OUT_DIR/canvas_import.csv from OUT_DIR's grades and EXPORT, a gradebook exported from Canvas.
+
+    \b
+    The file holds the export's student columns as they are, the assignment's
+    column, the Points Possible row (the grades' maximum), and each student's
+    best total, matched by Canvas user id (Gradescope's SID by SIS User ID,
+    its email by SIS Login ID), never by name.  An excused student (EX) stays
+    excused.  Submissions whose student is not in the export are listed on
+    stderr and in report.html; they are not imported.
+    """
+    from .canvas import IMPORT_CSV, import_grades
+
+    summary = import_grades(out_dir, export, column=column, missing_zero=missing_zero)
+    for warning in summary.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    for row in summary.unmatched:
+        click.echo(f"not imported: {row['student']}" + (f" ({row['name']})" if row["name"] else "")
+                   + f", {row['submission']}, total {row['total']:g}: {row['why']}", err=True)
+    click.echo(summary.text)
+    click.echo(f"wrote {out_dir / IMPORT_CSV}: import it in Canvas's gradebook (Import)")
 
 
 def main() -> None:

@@ -15,6 +15,7 @@ import statistics
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from .canvas import load_summary
 from .lateness import LateRules, label as late_label, sentence as late_sentence
 from .records import SubmissionResult
 from .results import atomic_write, csv_document, question_ids
@@ -149,7 +150,8 @@ def _late_policy(meta: dict) -> str:
     return "; ".join(parts)
 
 
-def render_report(meta: dict, results: list[SubmissionResult]) -> str:
+def render_report(meta: dict, results: list[SubmissionResult], canvas: dict | None = None) -> str:
+    """The class report; ``canvas``: the summary of the last Canvas import, shown when given."""
     results = sorted(results, key=lambda r: (r.student, r.source))
     summary = _summary(results)
     pages = page_names(results)
@@ -158,7 +160,7 @@ def render_report(meta: dict, results: list[SubmissionResult]) -> str:
         histogram=histogram([r.total for r in results], summary["max_total"]),
         questions=question_stats(results), failures=frequent_failures(results),
         problems=[r for r in results if r.status != "ok"], late=[r for r in results if r.lateness.late],
-        late_label=late_label, late_policy=_late_policy(meta))
+        late_label=late_label, late_policy=_late_policy(meta), canvas=canvas)
 
 
 def render_feedback(result: SubmissionResult, questions: dict[str, str]) -> str:
@@ -184,14 +186,18 @@ def lms_csv(results: list[SubmissionResult]) -> str:
                         [[s, best[s].name, _fmt(best[s].total), _fmt(best[s].max_total)] for s in sorted(best)])
 
 
+def write_class_report(out_dir: Path, meta: dict, results: list[SubmissionResult]) -> Path:
+    """Write report.html, with the last Canvas import's summary when ``out_dir`` has one."""
+    path = out_dir / REPORT
+    atomic_write(path, render_report(meta, results, load_summary(out_dir)).encode())
+    return path
+
+
 def write_reports(out_dir: Path, meta: dict, results: list[SubmissionResult],
                   questions: dict[str, str] | None = None) -> list[Path]:
     """Write report.html, feedback/<student>.html and .json, and the LMS CSV; the paths written."""
     questions = questions or {}
-    written = []
-    path = out_dir / REPORT
-    atomic_write(path, render_report(meta, results).encode())
-    written.append(path)
+    written = [write_class_report(out_dir, meta, results)]
     folder = out_dir / FEEDBACK
     folder.mkdir(parents=True, exist_ok=True)
     pages = page_names(results)

@@ -278,11 +278,13 @@ def test_canvas_late_marks_are_penalised_and_a_resume_applies_a_new_policy_to_ev
     meta = json.loads((out / "grades.json").read_text())["meta"]
     assert meta["lateness"]["policy"] == LatePolicy(0.25).as_dict() and meta["assignment"]["name"] == "lecture06"
 
+    (out / "canvas_import.csv").write_text("made from the earlier grades")
     (subs / "turingalan_LATE_10500_3_lecture06.py").write_text('q1_answer = "C"\n')
     resumed = grade(str(subs), "--out", str(out), "--resume", "--late-penalty", "0.5")
     assert resumed.returncode == 0, resumed.stderr
     got = rows(out)
     assert got["10412"]["total"] == got["10500"]["total"] == "0.5"  # the kept row too
+    assert not (out / "canvas_import.csv").exists() and "removed canvas_import.csv" in resumed.stderr
     again = grade(str(subs), "--out", str(out), "--resume")  # no policy given: the earlier one is kept
     assert again.returncode == 0 and rows(out)["10412"]["total"] == "0.5"
 
