@@ -294,6 +294,15 @@ def test_an_export_without_bom_and_with_unix_lines_is_read_and_written_alike(tmp
     assert not data.startswith(codecs.BOM_UTF8) and table[2] == ADA + ["20"]
 
 
+def test_a_muted_row_is_a_header_row_too(tmp_path):
+    out = graded(tmp_path / "out", [row("10234", 20)])
+    text = export_text([(ADA, "")]).replace("Manual Posting", "Muted")
+    summary = import_grades(out, write_export(tmp_path / "e.csv", text))
+    _, table = read_import(out)
+    assert table[2] == ["", "", "", "", "", "Muted"] and table[3] == ADA + ["20"]
+    assert summary.students == 1 and summary.warnings == []
+
+
 def test_a_row_without_an_id_is_left_out_with_a_warning(tmp_path):
     out = graded(tmp_path / "out", [row("10234", 20)])
     summary = import_grades(out, write_export(tmp_path / "e.csv",
