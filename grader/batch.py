@@ -22,16 +22,19 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from . import __version__
+from . import __version__, assignment
+from .canvas import IMPORT_CSV, IMPORT_SUMMARY, remove_imports
 from .engine import ForkServer, Limits
 from .errors import ResultsError, UsageError
+from .lateness import LatePolicy, LateRules
 from .records import SubmissionResult
 from .report import FEEDBACK, LMS_CSV, REPORT, write_reports
 from .results import GRADES_CSV, GRADES_JSON, JOURNAL, Journal, load_results, score_table, write_grades
 from .submission import Source, find_submissions
 
-#: What a run writes into its output folder (and ``--overwrite`` removes), besides the feedback folder.
-OUTPUTS = (JOURNAL, GRADES_JSON, GRADES_CSV, REPORT, LMS_CSV)
+#: What a run writes into its output folder (and ``--overwrite`` removes), besides the feedback folder,
+#: and what ``cnn-grader canvas`` writes there from the grades.
+OUTPUTS = (JOURNAL, GRADES_JSON, GRADES_CSV, REPORT, LMS_CSV, IMPORT_CSV, IMPORT_SUMMARY)
 
 #: Above this many rows the summary does not print the whole table.
 TABLE_ROWS = 40
@@ -57,6 +60,7 @@ class BatchSummary:
     kept_other: int = 0
     """Rows kept from the earlier run for files not given this time."""
     warnings: list[str] = field(default_factory=list)
+    late_policy: LatePolicy | None = None
 
     @property
     def text(self) -> str:
@@ -69,6 +73,11 @@ class BatchSummary:
                      + (f", kept {self.resumed} from the earlier run" if self.resumed else "")
                      + (f", and {self.kept_other} row(s) of files not given this time" if self.kept_other else ""))
         lines.append("status: " + ", ".join(f"{k} {v}" for k, v in sorted(self.counts.items())))
+        late = [r for r in self.results if r.lateness.late]
+        if late:
+            lines.append(f"late: {len(late)} row(s)" + (f"; the late policy ({self.late_policy.describe()}) took "
+                                                         f"{sum(r.raw_total - r.total for r in late):g} point(s) in all"
+                                                         if self.late_policy else "; no late policy"))
         if totals:
             max_total = self.results[0].max_total
             lines.append(f"total: mean {statistics.mean(totals):.2f}, median {statistics.median(totals):g} "
@@ -109,7 +118,8 @@ def remove_results(out_dir: Path) -> None:
 
 def owner_rows(result: SubmissionResult, source: Source) -> list[SubmissionResult]:
     """One row per owner of ``source``: each member of a group submission gets the grade."""
-    return [dataclasses.replace(result, student=owner.id, name=owner.name) for owner in source.owners]
+    return [dataclasses.replace(result, student=owner.id, name=owner.name, id_kind=owner.kind)
+            for owner in source.owners]
 
 
 def _earlier_run(out_dir: Path) -> tuple[dict | None, list[SubmissionResult]]:
@@ -120,11 +130,11 @@ def _earlier_run(out_dir: Path) -> tuple[dict | None, list[SubmissionResult]]:
     return header, previous
 
 
-def _resumable(out_dir: Path, checks: list, seed: int | None) -> tuple[list[SubmissionResult], int | None]:
-    """The earlier run's rows and seed, if this run may add to them (same checks, same seed)."""
+def _resumable(out_dir: Path, checks: list, seed: int | None) -> tuple[list[SubmissionResult], int | None, dict]:
+    """The earlier run's rows, seed and header, if this run may add to them (same checks, same seed)."""
     header, previous = _earlier_run(out_dir)
     if header is None:
-        return previous, seed
+        return previous, seed, {}
     if seed is not None and seed != header.get("seed"):
         raise UsageError(f"--seed {seed} differs from the seed of the run being resumed ({header.get('seed')})")
     if header.get("checks") != [c.id for c in checks]:
@@ -133,17 +143,38 @@ def _resumable(out_dir: Path, checks: list, seed: int | None) -> tuple[list[Subm
                          "resume with the same -q, or --overwrite to regrade")
     if header.get("checks_sha256") != checks_fingerprint():
         raise UsageError(f"the checks changed since {out_dir} was graded: --overwrite to regrade everything")
-    return previous, header.get("seed")
+    return previous, header.get("seed"), header
+
+
+def late_rules(earlier: dict, *, due=None, late_due=None, late_policy: LatePolicy | None = None) -> LateRules:
+    """The run's late rules: those given, else (for a resumed run) the earlier run's.
+
+    Raises:
+        UsageError: a late due date without a due date, or before it.
+    """
+    try:
+        recorded = LateRules.from_record(earlier.get("lateness"))
+    except (ValueError, KeyError):
+        recorded = LateRules()  # an unreadable record: only what is given this time
+    try:
+        return recorded.overridden(due=due, late_due=late_due, policy=late_policy)
+    except ValueError as exc:
+        raise UsageError(f"--late-due: {exc}") from None
 
 
 def grade_batch(paths: list[Path], out_dir: Path, *, jobs: int = 2, resume: bool = False, overwrite: bool = False,
                 seed: int | None = None, questions: list[str] | None = None, limits: Limits = Limits(),
+                due=None, late_due=None, late_policy: LatePolicy | None = None,
                 progress=None, isolate: bool | None = None) -> BatchSummary:
     """Grade every submission under ``paths`` into ``out_dir``; see the module docstring.
 
     ``questions``: the ids of the questions to grade (default: all).  An ``out_dir`` holding an
     earlier run's results is refused unless ``resume`` (keep every earlier row, grade what has no
     result for its content and seed) or ``overwrite`` (remove them and start again).
+
+    ``due``, ``late_due`` (aware datetimes) and ``late_policy``: how lateness is judged and
+    penalised (:mod:`grader.lateness`); a resumed run keeps the earlier run's for those not given,
+    and applies them to every row, kept ones too.
 
     Raises:
         UsageError: bad paths, or results in ``out_dir`` and neither ``resume`` nor ``overwrite``,
@@ -152,6 +183,7 @@ def grade_batch(paths: list[Path], out_dir: Path, *, jobs: int = 2, resume: bool
     started = time.monotonic()
     if resume and overwrite:
         raise UsageError("--resume keeps the earlier results and --overwrite removes them: give one of them")
+    late_rules({}, due=due, late_due=late_due, late_policy=late_policy)  # refuse bad dates before any work
     found = find_submissions(paths)
     earlier = holds_results(out_dir) if out_dir.is_dir() else False
     if earlier and not (resume or overwrite):
@@ -164,17 +196,21 @@ def grade_batch(paths: list[Path], out_dir: Path, *, jobs: int = 2, resume: bool
 
         checks = [c for c in bank.CHECKS.values() if not questions or c.question in questions]
         previous: list[SubmissionResult] = []
+        header: dict = {}
         if resume and earlier:
-            previous, seed = _resumable(out_dir, checks, seed)
+            previous, seed, header = _resumable(out_dir, checks, seed)
+        rules = late_rules(header, due=due, late_due=late_due, late_policy=late_policy)
         summary = _grade_sources(found.sources, server, out_dir, jobs=jobs, previous=previous, overwrite=overwrite,
-                                 seed=seed, checks=checks, limits=limits, progress=progress, started=started)
+                                 seed=seed, checks=checks, limits=limits, rules=rules, progress=progress,
+                                 started=started)
     finally:
         server.close()
-    summary.warnings = found.warnings
+    summary.warnings = found.warnings + summary.warnings
     return summary
 
 
-def _grade_sources(sources, server, out_dir, *, jobs, previous, overwrite, seed, checks, limits, progress, started):
+def _grade_sources(sources, server, out_dir, *, jobs, previous, overwrite, seed, checks, limits, rules, progress,
+                   started):
     from . import bank
     from .grading import warm_up
 
@@ -184,6 +220,8 @@ def _grade_sources(sources, server, out_dir, *, jobs, previous, overwrite, seed,
         raise ResultsError(f"cannot create {out_dir}: {exc.strerror}") from None
     if overwrite:
         remove_results(out_dir)
+    # A Canvas import made from the earlier grades no longer says what the grades say.
+    stale = remove_imports(out_dir)
     journal = Journal(out_dir)
     # Every earlier row stays, but for a file given again whose content changed (or that had no
     # result): it is graded again.
@@ -197,6 +235,7 @@ def _grade_sources(sources, server, out_dir, *, jobs, previous, overwrite, seed,
         "seed": seed, "checks": [c.id for c in checks], "checks_sha256": checks_fingerprint(),
         "limits": limits.as_dict(),
         "questions": {q.id: q.title for q in bank.QUESTIONS if any(c.question == q.id for c in checks)},
+        "assignment": assignment.record(), "lateness": rules.record(),
         "started": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "versions": {"cnn-grader": __version__, "python": platform.python_version()},
     }
@@ -213,24 +252,27 @@ def _grade_sources(sources, server, out_dir, *, jobs, previous, overwrite, seed,
             warm_up(seed, checks)  # this seed's references, while the fork server warms up
             server.wait_ready()
             header["versions"].update(server.versions)
-            _run(todo, server, jobs=jobs, seed=seed, limits=limits, checks=checks, journal=journal,
+            _run(todo, server, jobs=jobs, seed=seed, limits=limits, checks=checks, rules=rules, journal=journal,
                  progress=progress, results=new)
     finally:
         journal.close()
         if progress:
             progress.finish()
-        finished = kept + new
+        finished = [rules.apply(r) for r in kept] + new
         write_grades(out_dir, header, finished)
         write_reports(out_dir, header, finished, header["questions"])
     results = [r for r in finished if r.source in current]
     counts = Counter(r.status for r in results)
     return BatchSummary(results=results, graded=len({r.source for r in new}),
                         resumed=len(sources) - len(todo), seconds=time.monotonic() - started,
-                        out_dir=out_dir, counts=dict(counts), kept_other=len(finished) - len(results))
+                        out_dir=out_dir, counts=dict(counts), kept_other=len(finished) - len(results),
+                        late_policy=rules.policy,
+                        warnings=[f"removed {path.name}: it was made from the earlier grades (run cnn-grader canvas "
+                                  "again)" for path in stale if path.name == IMPORT_CSV])
 
 
 def _run(todo: list[Source], server: ForkServer, *, jobs: int, seed: int, limits: Limits, checks: list,
-         journal: Journal, progress, results: list[SubmissionResult]) -> None:
+         rules: LateRules, journal: Journal, progress, results: list[SubmissionResult]) -> None:
     """Grade ``todo`` on ``jobs`` slots, appending to ``results`` as each finishes.
 
     Appending as they come (not returning at the end) means an interrupted run
@@ -258,6 +300,7 @@ def _run(todo: list[Source], server: ForkServer, *, jobs: int, seed: int, limits
                 for future in finished:
                     result = future.result()
                     for row in owner_rows(result, sources[future]):
+                        row = rules.apply(row)
                         journal.append(row)
                         results.append(row)
                     if progress:

@@ -12,11 +12,12 @@ import functools
 from pathlib import Path
 
 from . import bank
+from .assignment import NAME as ASSIGNMENT, TITLE
 from .bank.base import Check, Question
 from .errors import BuildError
+from .lateness import LatePolicy
 from .templating import ENV
 
-ASSIGNMENT = "lecture06"
 NOTEBOOK = f"{ASSIGNMENT}.ipynb"
 #: The folder, next to the student notebook, holding the code public tests need.
 VENDORED = f"{ASSIGNMENT}_checks"
@@ -24,8 +25,8 @@ VENDORED = f"{ASSIGNMENT}_checks"
 VENDORED_MODULES = ("__init__.py", "wire.py", "handler.py", "probe.py", "verdict.py", "public.py")
 
 
-INTRO = """\
-# Lecture 6: Introduction to Convolutional Neural Networks
+INTRO = f"""\
+# {TITLE}
 
 Ten short exercises on convolutions, output shapes, parameter counts and CNNs in PyTorch.
 
@@ -87,9 +88,9 @@ def _vendored() -> dict[str, bytes]:
     return {f"exercises/{VENDORED}/{name}": (here / name).read_bytes() for name in VENDORED_MODULES}
 
 
-@functools.lru_cache(maxsize=1)
-def artifacts() -> dict[str, bytes]:
-    """Every generated file, by path relative to the project root."""
+@functools.lru_cache(maxsize=2)
+def artifacts(late_policy: LatePolicy | None = None) -> dict[str, bytes]:
+    """Every generated file, by path relative to the project root (``late_policy``: see :func:`autograder_zip`)."""
     out: dict[str, bytes] = {
         f"exercises/{NOTEBOOK}": notebook(answered=False).encode(),
         f"solutions/{NOTEBOOK}": notebook(answered=True).encode(),
@@ -100,20 +101,20 @@ def artifacts() -> dict[str, bytes]:
     out.update(_vendored())
     from .otter_package import autograder_zip
 
-    out["autograder.zip"] = autograder_zip()
+    out["autograder.zip"] = autograder_zip(late_policy)
     return out
 
 
-def stale(root: Path) -> list[str]:
+def stale(root: Path, late_policy: LatePolicy | None = None) -> list[str]:
     """Generated files that are missing or differ under ``root``."""
-    return sorted(path for path, data in artifacts().items()
+    return sorted(path for path, data in artifacts(late_policy).items()
                   if not (root / path).is_file() or (root / path).read_bytes() != data)
 
 
-def write(root: Path) -> list[str]:
+def write(root: Path, late_policy: LatePolicy | None = None) -> list[str]:
     """Write every artifact that changed under ``root``; the paths written."""
-    changed = stale(root)
-    data = artifacts()
+    changed = stale(root, late_policy)
+    data = artifacts(late_policy)
     try:
         for path in changed:
             target = root / path

@@ -46,8 +46,33 @@ def cli():
     Instructors:  cnn-grader build            generate notebooks and autograder.zip
                   cnn-grader grade DIR --out OUT   grade a class in isolated workers
                   cnn-grader report OUT       re-render reports from OUT/grades.json
+                  cnn-grader canvas OUT EXPORT.csv   the grades as Canvas imports them
     Students:     cnn-grader check NOTEBOOK   run the public tests
     """
+
+
+class DateTime(click.ParamType):
+    """An ISO 8601 date and time with its time zone (see :func:`grader.lateness.parse_time`)."""
+
+    name = "DATETIME"
+
+    def convert(self, value, param, ctx):
+        from datetime import datetime
+
+        from .lateness import parse_time
+
+        if isinstance(value, datetime):
+            return value
+        try:
+            return parse_time(value)
+        except ValueError as exc:
+            self.fail(str(exc), param, ctx)
+
+
+LATE_PENALTY = click.option(
+    "--late-penalty", type=click.FloatRange(0, 1), default=None, metavar="FRACTION",
+    help="Take FRACTION of the total off per day late (0.1: 10% a day, at most all of it); a Canvas _LATE_ mark "
+         "without times counts as one day. The raw total is kept beside it.")
 
 
 @cli.command()
@@ -55,20 +80,27 @@ def cli():
               help="Project folder to write exercises/, solutions/ and autograder.zip into.")
 @click.option("--check", "check_only", is_flag=True,
               help="Write nothing; exit 1 if a generated file is missing or out of date.")
-def build(root: Path, check_only: bool):
-    """Generate the student and solution notebooks, the public tests and autograder.zip."""
-    from . import build as builder
+@LATE_PENALTY
+def build(root: Path, check_only: bool, late_penalty):
+    """Generate the student and solution notebooks, the public tests and autograder.zip.
 
+    With --late-penalty, the zip's config carries the late policy and run_autograder applies it
+    (lateness from Gradescope's created_at against the due dates); without it the zip has none.
+    """
+    from . import build as builder
+    from .lateness import LatePolicy
+
+    policy = LatePolicy(late_penalty) if late_penalty is not None else None
     if check_only:
-        stale = builder.stale(root)
+        stale = builder.stale(root, policy)
         if stale:
             raise click.ClickException("out of date: " + ", ".join(stale) + " (run `cnn-grader build`)")
         click.echo("all generated files are up to date")
         return
-    changed = builder.write(root)
+    changed = builder.write(root, policy)
     for path in changed:
         click.echo(f"wrote {path}")
-    click.echo(f"{len(changed)} file(s) written, {len(builder.artifacts()) - len(changed)} already up to date")
+    click.echo(f"{len(changed)} file(s) written, {len(builder.artifacts(policy)) - len(changed)} already up to date")
 
 
 LIMIT_OPTIONS = [
@@ -125,9 +157,15 @@ def check(notebook: Path, questions, timeout, probe_timeout, cell_timeout, memor
               help="Seed for the hidden tests' random inputs (default: a fresh one, recorded in grades.json).")
 @click.option("-q", "--question", "questions", multiple=True, type=click.Choice(QUESTION_IDS),
               help="Only this question (repeatable).")
+@click.option("--due", type=DateTime(), default=None,
+              help="The due date, with its time zone (2026-11-20T23:59-08:00): a Gradescope export's submissions "
+                   "are late after it, by their created_at.")
+@click.option("--late-due", type=DateTime(), default=None,
+              help="Gradescope's late due date: submissions after it are marked past it.")
+@LATE_PENALTY
 @_limit_options
-def grade(paths, out_dir: Path, jobs: int, resume: bool, overwrite: bool, seed, questions, timeout, probe_timeout,
-          cell_timeout, memory_mb):
+def grade(paths, out_dir: Path, jobs: int, resume: bool, overwrite: bool, seed, questions, due, late_due,
+          late_penalty, timeout, probe_timeout, cell_timeout, memory_mb):
     """Grade every submission in PATHS (files, folders, zip archives) into OUT.
 
     Each submission runs in its own isolated worker; every file gets exactly one
@@ -142,6 +180,11 @@ def grade(paths, out_dir: Path, jobs: int, resume: bool, overwrite: bool, seed, 
     id are kept apart, with a warning.
 
     \b
+    Lateness: Canvas's _LATE_ mark; a Gradescope export's created_at against
+    --due (and --late-due).  --resume keeps the earlier run's due dates and
+    policy unless given again, and applies them to every row.
+
+    \b
     An OUT that holds results is refused (nothing is touched) unless:
       --resume     keeps every earlier row and grades only what is new or
                    changed (the "add the late submissions" run), with the
@@ -154,10 +197,13 @@ def grade(paths, out_dir: Path, jobs: int, resume: bool, overwrite: bool, seed, 
     results without --resume or --overwrite).
     """
     from .batch import grade_batch
+    from .lateness import LatePolicy
     from .progress import Progress
 
     summary = grade_batch(list(paths), out_dir, jobs=jobs, resume=resume, overwrite=overwrite, seed=seed,
                           questions=list(questions), limits=_limits(timeout, probe_timeout, cell_timeout, memory_mb),
+                          due=due, late_due=late_due,
+                          late_policy=LatePolicy(late_penalty) if late_penalty is not None else None,
                           progress=Progress(sys.stderr))
     for warning in summary.warnings:
         click.echo(f"warning: {warning}", err=True)
@@ -184,6 +230,37 @@ def report(out_dir: Path):
     meta, results = load_results(out_dir)
     written = write_reports(out_dir, meta, results, meta.get("questions"))
     click.echo(f"wrote {out_dir / 'report.html'} and {len(written) - 2} feedback files")
+
+
+@cli.command()
+@click.argument("out_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("export", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--column", default=None, metavar="'TITLE (ID)'",
+              help="The export's assignment column to fill (its header, or the assignment id alone). Default: "
+                   "the one assignment column titled like this assignment.")
+@click.option("--missing-zero", is_flag=True,
+              help="Give 0 to the export's students without a submission (default: an empty cell).")
+def canvas(out_dir: Path, export: Path, column, missing_zero: bool):
+    """Write OUT_DIR/canvas_import.csv from OUT_DIR's grades and EXPORT, a gradebook exported from Canvas.
+
+    \b
+    The file holds the export's student columns as they are, the assignment's
+    column, the Points Possible row (the grades' maximum), and each student's
+    best total, matched by Canvas user id (Gradescope's SID by SIS User ID,
+    its email by SIS Login ID), never by name.  An excused student (EX) stays
+    excused.  Submissions whose student is not in the export are listed on
+    stderr and in report.html; they are not imported.
+    """
+    from .canvas import IMPORT_CSV, import_grades
+
+    summary = import_grades(out_dir, export, column=column, missing_zero=missing_zero)
+    for warning in summary.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    for row in summary.unmatched:
+        click.echo(f"not imported: {row['student']}" + (f" ({row['name']})" if row["name"] else "")
+                   + f", {row['submission']}, total {row['total']:g}: {row['why']}", err=True)
+    click.echo(summary.text)
+    click.echo(f"wrote {out_dir / IMPORT_CSV}: import it in Canvas's gradebook (Import)")
 
 
 def main() -> None:

@@ -25,3 +25,7 @@ class SandboxError(GraderError):
 
 class ResultsError(GraderError):
     """An existing results folder cannot be read or resumed."""
+
+
+class ExportError(GraderError):
+    """A gradebook export (Canvas's CSV) cannot be read: not CSV, not UTF-8, no Student and ID columns..."""

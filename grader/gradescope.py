@@ -14,6 +14,8 @@ of ``tests``; each test has ``score``, ``max_score``, ``status``, ``name``,
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 OUTPUT_FORMATS = ("text", "html", "simple_format", "md", "ansi")
@@ -89,6 +91,68 @@ def find_submission(folder: Path) -> Path | None:
     return None
 
 
+#: Gradescope's record of the submission being graded, beside ``source/`` and ``submission/``.
+SUBMISSION_METADATA = "submission_metadata.json"
+
+
+@dataclass
+class SubmissionMetadata:
+    """What ``submission_metadata.json`` says of who submitted, when, and by when it was due."""
+
+    students: tuple = ()
+    """The submitters (:class:`grader.submission.Student`, by email, with their names)."""
+    submitted_at: str = ""
+    """``created_at``, ISO 8601; empty when missing or unreadable."""
+    due: datetime | None = None
+    late_due: datetime | None = None
+    problems: list[str] = field(default_factory=list)
+    """What could not be read (lateness is then unknown): shown to instructors on stdout."""
+
+
+def read_submission_metadata(path: Path) -> SubmissionMetadata:
+    """Read Gradescope's ``submission_metadata.json``; never fails (what cannot be read is a problem noted).
+
+    The due dates are the assignment's, or the submitters' own where ``users[].assignment`` gives
+    them (an extension); for a group, the latest of its members' (the most lenient).
+    """
+    from .lateness import iso, parse_time
+    from .records import ID_EMAIL
+    from .submission import Student
+
+    meta = SubmissionMetadata()
+    try:
+        doc = json.loads(path.read_text())
+    except (OSError, ValueError) as exc:
+        meta.problems.append(f"{path.name} cannot be read ({exc}): lateness unknown")
+        return meta
+    if not isinstance(doc, dict):
+        meta.problems.append(f"{path.name} is not a JSON object: lateness unknown")
+        return meta
+    users = [u for u in doc.get("users") or [] if isinstance(u, dict)] if isinstance(doc.get("users"), list) else []
+    meta.students = tuple(Student(str(u.get("email") or "").strip(), str(u.get("name") or "").strip(), ID_EMAIL)
+                          for u in users if str(u.get("email") or "").strip())
+
+    def moment(value, what: str) -> datetime | None:
+        if value in (None, ""):
+            return None
+        try:
+            return parse_time(value)
+        except ValueError as exc:
+            meta.problems.append(f"{what}: {exc}")
+            return None
+
+    meta.submitted_at = iso(moment(doc.get("created_at"), "created_at"))
+    # A submitter's own assignment settings (an extension) replace the assignment's, null dates included.
+    own = [u["assignment"] for u in users if isinstance(u.get("assignment"), dict)]
+    settings = own or [doc["assignment"] if isinstance(doc.get("assignment"), dict) else {}]
+    for key, attribute in (("due_date", "due"), ("late_due_date", "late_due")):
+        dates = [d for d in (moment(s.get(key), key) for s in settings) if d is not None]
+        setattr(meta, attribute, max(dates) if dates else None)
+    if meta.late_due is not None and (meta.due is None or meta.late_due < meta.due):
+        meta.late_due = None  # a late due date only means something after a due date
+    return meta
+
+
 def failure_results(message: str) -> dict:
     """What results.json says when no grade could be computed: zero, and why, visible to the student."""
     return {"score": 0, "output": message, "output_format": "text", "visibility": "visible",
@@ -126,6 +190,9 @@ def prepare_container() -> None:
 def run(root: Path, *, seed: int | None = None, limits=None, slot: int = 0) -> dict:
     """Grade ``root``/submission in an isolated worker; write and return ``root``/results/results.json.
 
+    Lateness: ``created_at`` of ``root``/submission_metadata.json against its due dates, never the
+    clock; the total is penalised by the zip's late policy (``otter_config.json``), when it has one.
+
     ``slot`` picks the worker's unprivileged uid (61000 + slot): graders that share one machine
     need different slots, since leftovers are swept by uid.
     """
@@ -134,6 +201,8 @@ def run(root: Path, *, seed: int | None = None, limits=None, slot: int = 0) -> d
 
     from .engine import ForkServer, Limits
     from .grading import grade_source
+    from .lateness import LateRules
+    from .otter_package import zip_late_policy
     from .report import gradescope_results
     from .results import atomic_write
     from .submission import Source
@@ -145,10 +214,15 @@ def run(root: Path, *, seed: int | None = None, limits=None, slot: int = 0) -> d
         doc = failure_results("No notebook (.ipynb) or script (.py) was found in the submission. "
                               "Upload your lecture06.ipynb.")
     else:
+        metadata = read_submission_metadata(root / SUBMISSION_METADATA)
+        for problem in metadata.problems:
+            print(f"{SUBMISSION_METADATA}: {problem}")
+        rules = LateRules(due=metadata.due, late_due=metadata.late_due, policy=zip_late_policy(root / "source"))
+        source = Source(path, students=metadata.students, submitted_at=metadata.submitted_at)
         with ForkServer() as server:
-            result = grade_source(Source(path), server, seed=seed if seed is not None else secrets.randbits(32),
+            result = grade_source(source, server, seed=seed if seed is not None else secrets.randbits(32),
                                   limits=limits or Limits(**GRADESCOPE_LIMITS, scratch_mb=32), slot=slot)
-        doc = gradescope_results(result)
+        doc = gradescope_results(rules.apply(result))
         doc["execution_time"] = round(time.monotonic() - started, 3)
     atomic_write(results_path, (json.dumps(doc, indent=1) + "\n").encode())
     return doc

@@ -15,7 +15,7 @@ from .bank.base import Check, Context
 from .engine import ForkServer, Limits, SandboxProbe
 from .errors import GraderError
 from .judged.verdict import Verdict, evaluate
-from .records import STATUSES, CheckResult, SubmissionResult
+from .records import STATUSES, CheckResult, Lateness, SubmissionResult
 from .submission import Source, Submission, load_bounded
 
 
@@ -27,13 +27,19 @@ def max_scores(questions) -> dict[str, float]:
     return {q.id: q.points for q in questions}
 
 
+def submitted(source: Source) -> Lateness:
+    """What the export recorded about when ``source`` was submitted; :mod:`grader.lateness` judges it."""
+    return Lateness(submitted_at=source.submitted_at, canvas_mark=source.canvas_late)
+
+
 def invalid_result(source: Source, error: str, checks: list[Check], *, status: str = "invalid") -> SubmissionResult:
     """The row of a submission that could not even be read: zero on every question graded."""
     maxima = max_scores(_questions(checks))
     owner = source.owners[0]
-    return SubmissionResult(student=owner.id, name=owner.name, submission=source.name, source=source.label,
-                            sha256=None, status=status, error=error, scores={q: 0.0 for q in maxima},
-                            max_scores=maxima, total=0.0, max_total=round(sum(maxima.values()), 4))
+    return SubmissionResult(student=owner.id, name=owner.name, id_kind=owner.kind, submission=source.name,
+                            source=source.label, sha256=None, status=status, error=error,
+                            scores={q: 0.0 for q in maxima}, max_scores=maxima, total=0.0,
+                            max_total=round(sum(maxima.values()), 4), lateness=submitted(source))
 
 
 def run_checks(probe, checks: list[Check], seed: int) -> list[CheckResult]:
@@ -108,8 +114,10 @@ def grade(submission: Submission, server: ForkServer, *, seed: int, limits: Limi
                               unit="cell" if submission.kind == "notebook" else "statement")
     scores = {q.id: round(sum(r.points for r in results if r.question == q.id), 4) for q in questions}
     maxima = max_scores(questions)
+    owner = submission.source.owners[0]
     return SubmissionResult(
-        student=submission.student, name=submission.source.owners[0].name, submission=submission.name, source=submission.source.label,
+        student=owner.id, name=owner.name, id_kind=owner.kind, lateness=submitted(submission.source),
+        submission=submission.name, source=submission.source.label,
         sha256=submission.sha256, status=status, error=error, scores=scores, max_scores=maxima,
         total=round(sum(scores.values()), 4), max_total=round(sum(maxima.values()), 4), checks=results,
         units=probe.log.units, events=probe.log.events, notes=list(submission.notes),

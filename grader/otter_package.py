@@ -25,6 +25,7 @@ from pathlib import Path
 
 from . import bank
 from .errors import BuildError
+from .lateness import LatePolicy
 
 PYTHON_VERSION = "3.11"
 TORCH_VERSION = "2.13.0"
@@ -46,12 +47,18 @@ torchsummary==1.5.1
 """
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 EXECUTABLE = ("run_autograder", "setup.sh")
+#: The zip's config file (Otter's), which also carries cnn-grader's own settings.
+CONFIG = "otter_config.json"
+#: cnn-grader's settings in it, under a key of their own: Otter ignores keys it does not know.
+CONFIG_KEY = "cnn_grader"
 
 
-def otter_config() -> dict:
+def otter_config(late_policy: LatePolicy | None = None) -> dict:
+    """The zip's ``otter_config.json``; ``late_policy``, when given, goes under ``cnn_grader.late_policy``
+    for ``run_autograder`` to apply (without one the key is left out)."""
     from .build import ASSIGNMENT
 
-    return {
+    config = {
         "assignment_name": ASSIGNMENT,
         "lang": "python",
         # Per-question results are hidden until grades are published; the public
@@ -59,6 +66,28 @@ def otter_config() -> dict:
         "show_hidden": False,
         "points_possible": bank.total_points(),
     }
+    if late_policy is not None:
+        config[CONFIG_KEY] = {"late_policy": late_policy.as_dict()}
+    return config
+
+
+def zip_late_policy(source: Path) -> LatePolicy | None:
+    """The late policy of the zip unpacked in ``source`` (``/autograder/source``); None when it has none.
+
+    Raises:
+        BuildError: the config holds a policy that cannot be read.
+    """
+    try:
+        config = json.loads((source / CONFIG).read_text())
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError) as exc:
+        raise BuildError(f"{source / CONFIG}: cannot be read ({exc})") from None
+    settings = config.get(CONFIG_KEY) if isinstance(config, dict) else None
+    try:
+        return LatePolicy.from_dict(settings.get("late_policy")) if isinstance(settings, dict) else None
+    except ValueError as exc:
+        raise BuildError(f"{source / CONFIG}: {CONFIG_KEY}.late_policy: {exc}") from None
 
 
 def _package_files(dest: Path) -> None:
@@ -89,8 +118,8 @@ def normalise(raw: bytes, replace: dict[str, bytes] | None = None) -> bytes:
     return out.getvalue()
 
 
-def autograder_zip() -> bytes:
-    """The Gradescope autograder, as bytes."""
+def autograder_zip(late_policy: LatePolicy | None = None) -> bytes:
+    """The Gradescope autograder, as bytes (with ``late_policy`` in its config, when given)."""
     from otter.generate import main as otter_generate
 
     from .build import otter_test_file
@@ -102,12 +131,12 @@ def autograder_zip() -> bytes:
             (work / "tests" / f"{q.id}.py").write_text(
                 otter_test_file(q, q.checks, runner="grader.otter_bridge.run_check"))
         (work / "requirements.txt").write_text(REQUIREMENTS)
-        (work / "otter_config.json").write_text(json.dumps(otter_config(), indent=2))
+        (work / CONFIG).write_text(json.dumps(otter_config(late_policy), indent=2))
         _package_files(work)
         here = os.getcwd()
         os.chdir(work)  # otter generate takes support files relative to the working directory
         try:
-            otter_generate(tests_dir="tests", output_path="raw.zip", config="otter_config.json",
+            otter_generate(tests_dir="tests", output_path="raw.zip", config=CONFIG,
                            requirements="requirements.txt", no_environment=True, files=["grader"],
                            python_version=PYTHON_VERSION)
         except Exception as exc:  # otter reports its own failures with arbitrary exception types

@@ -11,6 +11,20 @@ from dataclasses import dataclass, field, fields
 #: Row statuses, from the most to the least severe.
 STATUSES = ("invalid", "killed", "memory", "timeout", "error", "ok")
 
+# What a student id is, by where it was read: the Canvas import matches each kind against its own
+# column, so that a number read from a file name is never taken for another student's SIS id.
+ID_CANVAS = "canvas"
+"""The Canvas user id of a download's name (``anon_<n>`` under anonymous grading)."""
+ID_SID = "sid"
+"""Gradescope's SID: the course's student id (Canvas's SIS User ID)."""
+ID_EMAIL = "email"
+"""Gradescope's email, when the SID is empty (Canvas's SIS Login ID, where logins are emails)."""
+ID_FOLDER = "folder"
+"""The name of a folder per student."""
+ID_FILE = "file"
+"""The file's stem: nothing says what it is."""
+ID_KINDS = (ID_CANVAS, ID_SID, ID_EMAIL, ID_FOLDER, ID_FILE)
+
 
 @dataclass
 class CheckResult:
@@ -25,6 +39,31 @@ class CheckResult:
     outcome: str
     feedback: str
     details: dict = field(default_factory=dict)
+
+
+@dataclass
+class Lateness:
+    """Whether a submission was late, from what its platform recorded (never from the clock).
+
+    See :mod:`grader.lateness` for how ``late``, ``days`` and ``penalty`` are decided.
+    """
+
+    submitted_at: str = ""
+    """When it was submitted (ISO 8601 with its offset): Gradescope's ``created_at``; empty when unknown."""
+    canvas_mark: bool | None = None
+    """Canvas's download name: True with ``_LATE_``, False without it; None when the name is not Canvas's."""
+    due: str = ""
+    """The due date it was judged against (ISO 8601); empty when none was known."""
+    late_due: str = ""
+    """The late due date, past which Gradescope accepts nothing more; empty when none was known."""
+    late: bool | None = None
+    """True late, False on time, None when nothing says (no Canvas name, or no time and due date)."""
+    days: int | None = None
+    """Whole days late, ``ceil((submitted_at - due) / 24 h)`` (0 on time); None when only Canvas's mark says."""
+    past_late_due: bool = False
+    """Submitted after the late due date (an extension or an upload by the staff)."""
+    penalty: float = 0.0
+    """Share of the raw total the late policy took off, 0 to 1."""
 
 
 @dataclass
@@ -49,7 +88,16 @@ class SubmissionResult:
     seconds: float = 0.0
     maxrss_kb: int = 0
     name: str = ""
-    """The student's name, when the export gives one (Gradescope)."""
+    """The student's name, when the export gives one (Gradescope; Canvas's sortable name, lower-cased)."""
+    id_kind: str = ""
+    """What ``student`` is (one of :data:`ID_KINDS`): which gradebook column it matches."""
+    lateness: Lateness = field(default_factory=Lateness)
+    raw_total: float | None = None
+    """The total the checks gave, before any late penalty (``total`` is after it); set from ``total`` if absent."""
+
+    def __post_init__(self):
+        if self.raw_total is None:
+            self.raw_total = self.total
 
     @property
     def key(self) -> str:
@@ -68,4 +116,5 @@ class SubmissionResult:
     def from_dict(cls, data: dict) -> "SubmissionResult":
         data = dict(data)
         data["checks"] = [CheckResult(**c) for c in data.get("checks", [])]
+        data["lateness"] = Lateness(**(data.get("lateness") or {}))
         return cls(**data)

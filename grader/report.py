@@ -15,6 +15,8 @@ import statistics
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from .canvas import load_summary
+from .lateness import LateRules, label as late_label, sentence as late_sentence
 from .records import SubmissionResult
 from .results import atomic_write, csv_document, question_ids
 from .templating import ENV, number as _fmt
@@ -115,6 +117,8 @@ def gradescope_results(result: SubmissionResult) -> dict:
     summary = f"{_fmt(result.total)} of {_fmt(result.max_total)} points. Status: {result.status}."
     if result.error:
         summary += f"\n{result.error}"
+    if late_sentence(result):
+        summary += f"\n{late_sentence(result)}"
     return {"score": round(result.total, 4), "execution_time": round(result.seconds, 3), "output": summary,
             "output_format": "text", "visibility": "after_published", "stdout_visibility": "hidden",
             "tests": tests}
@@ -131,7 +135,23 @@ def _summary(results: list[SubmissionResult]) -> dict:
             "statuses": sorted(Counter(r.status for r in results).items())}
 
 
-def render_report(meta: dict, results: list[SubmissionResult]) -> str:
+def _late_policy(meta: dict) -> str:
+    """The run's late rules in words, for the report ("" when it had none)."""
+    try:
+        rules = LateRules.from_record(meta.get("lateness"))
+    except (ValueError, KeyError):
+        return ""
+    parts = []
+    if rules.due:
+        parts.append(f"due {rules.due.isoformat()}" + (f", late due {rules.late_due.isoformat()}" if rules.late_due
+                                                         else ""))
+    if rules.policy:
+        parts.append(f"late policy: {rules.policy.describe()}, at most all of it")
+    return "; ".join(parts)
+
+
+def render_report(meta: dict, results: list[SubmissionResult], canvas: dict | None = None) -> str:
+    """The class report; ``canvas``: the summary of the last Canvas import, shown when given."""
     results = sorted(results, key=lambda r: (r.student, r.source))
     summary = _summary(results)
     pages = page_names(results)
@@ -139,7 +159,8 @@ def render_report(meta: dict, results: list[SubmissionResult]) -> str:
         meta=meta, summary=summary, results=results, pages=pages,
         histogram=histogram([r.total for r in results], summary["max_total"]),
         questions=question_stats(results), failures=frequent_failures(results),
-        problems=[r for r in results if r.status != "ok"])
+        problems=[r for r in results if r.status != "ok"], late=[r for r in results if r.lateness.late],
+        late_label=late_label, late_policy=_late_policy(meta), canvas=canvas)
 
 
 def render_feedback(result: SubmissionResult, questions: dict[str, str]) -> str:
@@ -152,7 +173,7 @@ def render_feedback(result: SubmissionResult, questions: dict[str, str]) -> str:
         if layers:
             tables.append({"check": c, "layers": layers})
     return ENV.get_template("feedback.html.j2").render(
-        result=result, questions=questions, by_question=by_question, tables=tables)
+        result=result, questions=questions, by_question=by_question, tables=tables, lateness=late_sentence(result))
 
 
 def lms_csv(results: list[SubmissionResult]) -> str:
@@ -165,14 +186,18 @@ def lms_csv(results: list[SubmissionResult]) -> str:
                         [[s, best[s].name, _fmt(best[s].total), _fmt(best[s].max_total)] for s in sorted(best)])
 
 
+def write_class_report(out_dir: Path, meta: dict, results: list[SubmissionResult]) -> Path:
+    """Write report.html, with the last Canvas import's summary when ``out_dir`` has one."""
+    path = out_dir / REPORT
+    atomic_write(path, render_report(meta, results, load_summary(out_dir)).encode())
+    return path
+
+
 def write_reports(out_dir: Path, meta: dict, results: list[SubmissionResult],
                   questions: dict[str, str] | None = None) -> list[Path]:
     """Write report.html, feedback/<student>.html and .json, and the LMS CSV; the paths written."""
     questions = questions or {}
-    written = []
-    path = out_dir / REPORT
-    atomic_write(path, render_report(meta, results).encode())
-    written.append(path)
+    written = [write_class_report(out_dir, meta, results)]
     folder = out_dir / FEEDBACK
     folder.mkdir(parents=True, exist_ok=True)
     pages = page_names(results)

@@ -16,6 +16,7 @@ import os
 from pathlib import Path
 
 from .errors import ResultsError
+from .lateness import label as late_label
 from .records import SubmissionResult
 
 JOURNAL = "journal.jsonl"
@@ -125,18 +126,28 @@ def csv_document(header: list[str], rows: list[list]) -> str:
     return out.getvalue()
 
 
+#: grades.csv's ``late`` column: late, on time, or empty when nothing says.
+LATE_CELLS = {True: "late", False: "on time", None: ""}
+
+
 def csv_text(results: list[SubmissionResult]) -> str:
-    """grades.csv: ``student, name, submission, status, q1 ... q10, total, max_total``, one row per submission
-    (per student for a group submission)."""
+    """grades.csv, one row per submission (per student for a group submission): ``student, name, submission,
+    status, q1 ... q10, total, max_total``, then what lateness did: ``late, days_late, submitted_at, raw_total``
+    (``total`` is after the late penalty, ``raw_total`` before it)."""
     ids = question_ids(results)
-    return csv_document(["student", "name", "submission", "status", *ids, "total", "max_total"],
+    return csv_document(["student", "name", "submission", "status", *ids, "total", "max_total",
+                         "late", "days_late", "submitted_at", "raw_total"],
                         [[r.student, r.name, r.submission, r.status,
-                          *(_num(r.scores[q]) if q in r.scores else "" for q in ids), _num(r.total), _num(r.max_total)]
+                          *(csv_number(r.scores[q]) if q in r.scores else "" for q in ids), csv_number(r.total),
+                          csv_number(r.max_total), LATE_CELLS[r.lateness.late],
+                          "" if r.lateness.days is None else r.lateness.days, r.lateness.submitted_at,
+                          csv_number(r.raw_total)]
                          for r in results])
 
 
-def _num(x: float) -> str:
-    return f"{x:.4f}".rstrip("0").rstrip(".") if x != int(x) else str(int(x))  # the CSV keeps 4 decimals
+def csv_number(x: float) -> str:
+    """A number as our CSV files write it: plain decimal, at most 4 decimals, no trailing zeros."""
+    return f"{x:.4f}".rstrip("0").rstrip(".") if x != int(x) else str(int(x))
 
 
 def write_grades(out_dir: Path, meta: dict, results: list[SubmissionResult]) -> None:
@@ -158,14 +169,24 @@ def load_results(out_dir: Path) -> tuple[dict, list[SubmissionResult]]:
         raise ResultsError(f"{path}: not a cnn-grader grades.json ({exc})") from None
 
 
+def _cell(text: str, width: int) -> str:
+    text = "".join(c if c.isprintable() else "?" for c in text)
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 def score_table(results: list[SubmissionResult], *, width: int = 24) -> str:
-    """The score table printed after grading."""
+    """The score table printed after grading: a ``name`` column when an export gave names, a ``late``
+    column when anything is known of lateness (days late, and the penalty taken)."""
     ids = question_ids(results)
-    head = f"{'student':<{width}} {'status':<8}" + "".join(f"{q:>6}" for q in ids) + f"{'total':>12}"
+    names = any(r.name for r in results)
+    late = any(r.lateness.late is not None for r in results)
+    head = (f"{'student':<{width}} " + (f"{'name':<{width}} " if names else "") + f"{'status':<8}"
+            + (f"{'late':<20}" if late else "") + "".join(f"{q:>6}" for q in ids) + f"{'total':>12}")
     lines = [head, "-" * len(head)]
     for r in sorted(results, key=lambda r: (r.student, r.submission)):
-        name = "".join(c if c.isprintable() else "?" for c in r.student)
-        name = name if len(name) <= width else name[: width - 1] + "…"
-        cells = "".join(f"{_num(r.scores[q]) if q in r.scores else '-':>6}" for q in ids)
-        lines.append(f"{name:<{width}} {r.status:<8}{cells}{_num(r.total) + '/' + _num(r.max_total):>12}")
+        cells = "".join(f"{csv_number(r.scores[q]) if q in r.scores else '-':>6}" for q in ids)
+        lateness = late_label(r.lateness) + (f" -{r.lateness.penalty * 100:g}%" if r.lateness.penalty else "")
+        lines.append(f"{_cell(r.student, width):<{width}} " + (f"{_cell(r.name, width):<{width}} " if names else "")
+                     + f"{r.status:<8}" + (f"{_cell(lateness, 19):<20}" if late else "")
+                     + f"{cells}{csv_number(r.total) + '/' + csv_number(r.max_total):>12}")
     return "\n".join(lines)

@@ -24,6 +24,7 @@ from pathlib import Path, PurePosixPath
 
 from .cell_input import transform_cell
 from .errors import InvalidSubmission, SandboxError, UsageError
+from .records import ID_CANVAS, ID_EMAIL, ID_FILE, ID_FOLDER, ID_SID
 
 SUFFIXES = (".ipynb", ".py")
 #: Largest submission file read (a notebook with 60 MB of saved output still fits).
@@ -49,7 +50,8 @@ GRADESCOPE_METADATA = "submission_metadata.yml"
 GRADESCOPE_FOLDER = re.compile(r"^submission_\d+$")
 
 # Canvas names downloads "name_userid_attemptid_original.ext" (with "_LATE" after the name when late).
-CANVAS_NAME = re.compile(r"^(?P<name>[^_]+)_(?:LATE_)?(?P<user>\d+|anon_\d+)_(?P<attempt>\d+)_(?P<original>.+)$")
+CANVAS_NAME = re.compile(r"^(?P<name>[^_]+)_(?P<late>LATE_)?(?P<user>\d+|anon_\d+)_(?P<attempt>\d+)_(?P<original>.+)$")
+ANONYMOUS_PREFIX = "anon_"
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,26 @@ class Student:
 
     id: str
     name: str = ""
+    kind: str = ID_FILE
+    """What ``id`` is (:data:`grader.records.ID_KINDS`)."""
+
+
+def canvas_student(file_name: str) -> Student | None:
+    """The student a Canvas download's name gives: the user id, and the sortable name it starts with.
+
+    Under anonymous grading (an ``anon_`` id) the name is not kept: it is not the grader's to see.
+    """
+    match = CANVAS_NAME.match(file_name)
+    if not match:
+        return None
+    user = match.group("user")
+    return Student(user, "" if user.startswith(ANONYMOUS_PREFIX) else match.group("name"), ID_CANVAS)
+
+
+def canvas_late_mark(file_name: str) -> bool | None:
+    """Canvas's ``_LATE_`` mark: True with it, False for a Canvas name without it, None for another name."""
+    match = CANVAS_NAME.match(file_name)
+    return bool(match.group("late")) if match else None
 
 
 @dataclass(frozen=True)
@@ -74,6 +96,8 @@ class Source:
     """Whose it is (several for a Gradescope group submission); empty: decided by the file name."""
     tag: str = ""
     """Set when another source of the batch would have the same label, to tell them apart."""
+    submitted_at: str = ""
+    """When it was submitted (ISO 8601), when the export says: Gradescope's ``created_at``."""
 
     @property
     def name(self) -> str:
@@ -88,7 +112,12 @@ class Source:
 
     @property
     def owners(self) -> tuple[Student, ...]:
-        return self.students or (Student(student_id(self.name)),)
+        return self.students or (canvas_student(self.name) or Student(student_id(self.name)),)
+
+    @property
+    def canvas_late(self) -> bool | None:
+        """Canvas's ``_LATE_`` mark on the file's name (see :func:`canvas_late_mark`)."""
+        return canvas_late_mark(self.name)
 
     def read(self) -> bytes:
         if self.broken:
@@ -144,9 +173,9 @@ class Submission:
 
 def student_id(file_name: str) -> str:
     """The student a file name alone names: Canvas's user id when the name has Canvas's form, else the stem."""
-    match = CANVAS_NAME.match(file_name)
-    if match:
-        return match.group("user")
+    canvas = canvas_student(file_name)
+    if canvas:
+        return canvas.id
     stem = file_name
     for suffix in SUFFIXES:
         if stem.endswith(suffix):
@@ -228,15 +257,17 @@ def _owned(group: list[tuple[Source, PurePosixPath]], metadata) -> list[Source]:
     out = []
     for source, rel in group:
         folders = rel.parts[common:-1]
-        owners = None
+        owners, submitted_at = None, ""
         gradescope = next((i for i, part in enumerate(rel.parts[:-1]) if GRADESCOPE_FOLDER.match(part)), None)
         if gradescope is not None:
-            owners = metadata(PurePosixPath(*rel.parts[:gradescope + 1]))
-        if not owners and CANVAS_NAME.match(source.name):
-            owners = (Student(CANVAS_NAME.match(source.name).group("user")),)
+            entry = metadata(PurePosixPath(*rel.parts[:gradescope + 1]))
+            if entry:
+                owners, submitted_at = entry.students, entry.submitted_at
+        if not owners and canvas_student(source.name):
+            owners = (canvas_student(source.name),)
         if not owners and folders:
-            owners = (Student(folders[0]),)
-        out.append(replace(source, students=owners or ()))
+            owners = (Student(folders[0], kind=ID_FOLDER),)
+        out.append(replace(source, students=owners or (), submitted_at=submitted_at))
     return out
 
 
@@ -264,15 +295,27 @@ def _apart(sources: list[Source]) -> Collected:
         for i in indices:
             s = tagged[i]
             suffix = hashlib.sha256(s.label.encode()).hexdigest()[:8]
-            tagged[i] = replace(s, students=(Student(f"{stem}-{suffix}"),))
+            tagged[i] = replace(s, students=(Student(f"{stem}-{suffix}", kind=ID_FILE),))
         warnings.append(f"{len(indices)} file(s) named {stem!r} and no folder or export naming their students: "
                         "kept apart as " + ", ".join(tagged[i].owners[0].id for i in indices))
     return Collected(tagged, warnings)
 
 
-def _parse_metadata(text: bytes) -> dict[str, tuple[Student, ...]]:
-    """Gradescope's ``submission_metadata.yml``: folder name -> the submitters (SID, else email; name)."""
+@dataclass(frozen=True)
+class ExportEntry:
+    """One submission of Gradescope's ``submission_metadata.yml``."""
+
+    students: tuple[Student, ...]
+    """The submitters: each by SID, else email, with the name."""
+    submitted_at: str = ""
+    """``:created_at:`` as ISO 8601; empty when missing or without a time zone."""
+
+
+def _parse_metadata(text: bytes) -> dict[str, ExportEntry]:
+    """Gradescope's ``submission_metadata.yml``: folder name -> its :class:`ExportEntry`."""
     import yaml
+
+    from .lateness import iso, parse_time
 
     try:
         doc = yaml.safe_load(text)
@@ -290,11 +333,16 @@ def _parse_metadata(text: bytes) -> dict[str, tuple[Student, ...]]:
             if not isinstance(person, dict):
                 continue
             person = {str(k).lstrip(":"): v for k, v in person.items()}
-            ident = str(person.get("sid") or "").strip() or str(person.get("email") or "").strip()
-            if ident:
-                people.append(Student(ident, str(person.get("name") or "").strip()))
+            sid, email = str(person.get("sid") or "").strip(), str(person.get("email") or "").strip()
+            if sid or email:
+                people.append(Student(sid or email, str(person.get("name") or "").strip(),
+                                      ID_SID if sid else ID_EMAIL))
         if people:
-            out[str(folder)] = tuple(people)
+            try:
+                submitted_at = iso(parse_time(entry["created_at"])) if entry.get("created_at") else ""
+            except ValueError:
+                submitted_at = ""  # lateness then stays unknown: better than guessing a time zone
+            out[str(folder)] = ExportEntry(tuple(people), submitted_at)
     return out
 
 

@@ -119,9 +119,11 @@ def test_grade_writes_csv_json_and_a_table(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "alice" in result.stdout and "bob" in result.stdout
     rows = (tmp_path / "out" / "grades.csv").read_text().splitlines()
-    assert rows[0] == "student,name,submission,status,q1,q2,q3,q4,q5,q6,q7,q8,q9,q10,total,max_total"
-    assert sorted(rows[1:]) == ["alice,,alice.py,ok,1,3,2,3,2,4,4,3,2,2,26,26",
-                                "bob,,bob.ipynb,invalid,0,0,0,0,0,0,0,0,0,0,0,26"]
+    assert rows[0] == ("student,name,submission,status,q1,q2,q3,q4,q5,q6,q7,q8,q9,q10,total,max_total,"
+                       "late,days_late,submitted_at,raw_total")
+    # Plain file names say nothing of lateness: the late cells are empty and the raw total is the total.
+    assert sorted(rows[1:]) == ["alice,,alice.py,ok,1,3,2,3,2,4,4,3,2,2,26,26,,,,26",
+                                "bob,,bob.ipynb,invalid,0,0,0,0,0,0,0,0,0,0,0,26,,,,0"]
     doc = json.loads((tmp_path / "out" / "grades.json").read_text())
     alice = next(r for r in doc["results"] if r["student"] == "alice")
     assert all({"id", "outcome", "points", "max_points", "feedback"} <= set(c) for c in alice["checks"])

@@ -7,6 +7,7 @@ where the worker is still unprivileged, limited and kept out of /autograder.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import queue
@@ -26,15 +27,18 @@ from .conftest import CORPUS, HOSTILE_EXPECTED, ROOT, hostile_case, needs_root, 
 
 pytestmark = [pytest.mark.sandbox, needs_root]
 
-def layout(tmp_path: Path, files: dict[str, bytes]) -> Path:
+def layout(tmp_path: Path, files: dict[str, bytes], *, autograder: bytes | None = None, metadata: dict | None = None
+           ) -> Path:
+    """An /autograder folder: ``autograder`` (default: the committed zip) unpacked in source/, ``files`` in
+    submission/, and ``metadata`` as submission_metadata.json."""
     root = tmp_path / "autograder"
     (root / "source").mkdir(parents=True)
-    with zipfile.ZipFile(ROOT / "autograder.zip") as z:
+    with zipfile.ZipFile(io.BytesIO(autograder) if autograder else ROOT / "autograder.zip") as z:
         z.extractall(root / "source")
     (root / "submission").mkdir()
     for name, data in files.items():
         (root / "submission" / name).write_bytes(data)
-    (root / "submission_metadata.json").write_text("{}")
+    (root / "submission_metadata.json").write_text(json.dumps(metadata or {}))
     return root
 
 
@@ -230,3 +234,46 @@ def _uid(pid: str) -> int | None:
         return int(line.split()[1])
     except (OSError, StopIteration):
         return None
+
+
+def metadata(created_at: str, due: str, late_due: str | None = None) -> dict:
+    """submission_metadata.json as Gradescope writes it (its fields per Gradescope's documentation)."""
+    return {"id": 123456, "created_at": created_at,
+            "assignment": {"due_date": due, "late_due_date": late_due, "group_size": None, "group_submission": False,
+                           "id": 25828, "course_id": 1234, "release_date": "2001-01-01T00:00:00.000000-08:00",
+                           "title": "Lecture 6", "total_points": "26.0"},
+            "submission_method": "upload",
+            "users": [{"email": "ada@example.edu", "id": 1234, "name": "Ada Lovelace"}],
+            "previous_submissions": []}
+
+
+@pytest.fixture(scope="module")
+def policy_zip():
+    from grader.lateness import LatePolicy
+    from grader.otter_package import autograder_zip
+
+    return autograder_zip(LatePolicy(0.1))
+
+
+def test_a_zip_with_a_late_policy_penalises_by_created_at_against_the_due_date(tmp_path, policy_zip):
+    nb = (ROOT / "solutions" / "lecture06.ipynb").read_bytes()
+    # 26 hours late (2 days), graded now, years after the due date: the clock is never asked.
+    late = metadata("2001-11-22T01:59:00.123456-08:00", "2001-11-20T23:59:00.000000-08:00",
+                    "2001-11-27T23:59:00.000000-08:00")
+    doc = run_autograder(layout(tmp_path / "late", {"lecture06.ipynb": nb}, autograder=policy_zip, metadata=late))
+    assert doc["score"] == pytest.approx(bank.total_points() * (1 - 2 * 0.1))
+    assert sum(scores(doc).values()) == bank.total_points()  # the questions keep their points
+    assert "Submitted 2 days late" in doc["output"] and "takes 20% off" in doc["output"]
+    assert reported_status(doc) == "ok"
+
+    on_time = metadata("2001-11-20T23:58:00.000000-08:00", "2001-11-20T23:59:00.000000-08:00")
+    doc = run_autograder(layout(tmp_path / "on_time", {"lecture06.ipynb": nb}, autograder=policy_zip,
+                                metadata=on_time))
+    assert doc["score"] == bank.total_points() and "Submitted on time." in doc["output"]
+
+
+def test_the_committed_zip_marks_lateness_but_takes_nothing(tmp_path):
+    nb = (ROOT / "solutions" / "lecture06.ipynb").read_bytes()
+    late = metadata("2001-11-25T10:00:00.000000-08:00", "2001-11-20T23:59:00.000000-08:00")
+    doc = run_autograder(layout(tmp_path, {"lecture06.ipynb": nb}, metadata=late))
+    assert doc["score"] == bank.total_points() and "Submitted 5 days late" in doc["output"]
