@@ -6,7 +6,7 @@ reading results back (``show``, ``report``) stays light.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, is_dataclass
 
 #: Row statuses, from the most to the least severe.
 STATUSES = ("invalid", "killed", "memory", "timeout", "error", "ok")
@@ -105,12 +105,7 @@ class SubmissionResult:
         return f"{self.source}\0{self.student}"
 
     def to_dict(self) -> dict:
-        # Field by field rather than dataclasses.asdict, which deep-copies every nested dict and list
-        # (the layer tables of the model checks) only for json.dumps to read them once: a shallow
-        # view is the same document at a fraction of the cost.
-        data = {f.name: getattr(self, f.name) for f in fields(self)}
-        data["checks"] = [{f.name: getattr(c, f.name) for f in fields(c)} for c in self.checks]
-        return data
+        return _fields_of(self)
 
     @classmethod
     def from_dict(cls, data: dict) -> "SubmissionResult":
@@ -118,3 +113,19 @@ class SubmissionResult:
         data["checks"] = [CheckResult(**c) for c in data.get("checks", [])]
         data["lateness"] = Lateness(**(data.get("lateness") or {}))
         return cls(**data)
+
+
+def _fields_of(record) -> dict:
+    """A dataclass as a dict, descending into dataclasses and lists, not into plain dicts.
+
+    Unlike ``dataclasses.asdict``, which deep-copies every nested dict and list (the layer
+    tables of the model checks) only for ``json.dumps`` to read them once, the plain data
+    is shared: the same document at a fraction of the cost.
+    """
+    def value(v):
+        if is_dataclass(v) and not isinstance(v, type):
+            return _fields_of(v)
+        if isinstance(v, list):
+            return [value(x) for x in v]
+        return v
+    return {f.name: value(getattr(record, f.name)) for f in fields(record)}

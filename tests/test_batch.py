@@ -39,7 +39,6 @@ def rows(out: Path) -> list[dict]:
 def test_kill_9_then_resume_ends_with_every_row_exactly_once(tmp_path):
     subs, out = tmp_path / "subs", tmp_path / "out"
     make_class(subs, 12, slow=0.4)
-    already = _our_fork_servers()  # this session's own fork server, for one
     proc = subprocess.Popen([sys.executable, "-m", "grader.cli", "grade", str(subs), "--out", str(out), "--jobs", "1"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     journal = out / "journal.jsonl"
@@ -53,7 +52,7 @@ def test_kill_9_then_resume_ends_with_every_row_exactly_once(tmp_path):
     header, before = Journal(out).read()
     assert 3 <= len(before) < 12, "the kill must land in the middle of the run"
     time.sleep(0.5)
-    assert not _our_fork_servers() - already
+    assert _fork_servers_in_session(proc.pid) == set()
 
     resumed = cli("grade", str(subs), "--out", str(out), "--jobs", "2", "--resume")
     assert resumed.returncode == 0, resumed.stderr
@@ -65,15 +64,20 @@ def test_kill_9_then_resume_ends_with_every_row_exactly_once(tmp_path):
     assert doc["meta"]["seed"] == header["seed"]  # the resumed run reused the seed
 
 
-def _our_fork_servers() -> set[str]:
-    """Fork servers (and their workers) of this checkout's interpreter: other checkouts on the machine run theirs."""
+def _fork_servers_in_session(session: int) -> set[str]:
+    """Fork servers left in the killed run's session (it started one of its own with start_new_session).
+
+    By session rather than by interpreter: other runs on the machine (other checkouts, tests
+    running beside this one) have fork servers of the same interpreter, and none in this session.
+    """
     found = set()
     for pid in filter(str.isdigit, os.listdir("/proc")):
         try:
             cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+            stat = Path(f"/proc/{pid}/stat").read_text()
         except OSError:
             continue
-        if b"grader.judged.forkserver" in cmdline and cmdline.startswith(sys.executable.encode() + b"\0"):
+        if b"grader.judged.forkserver" in cmdline and int(stat.rsplit(")", 1)[1].split()[3]) == session:
             found.add(pid)
     return found
 
