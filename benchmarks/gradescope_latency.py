@@ -38,24 +38,25 @@ PIECES = r"""
 import json, sys, time
 from pathlib import Path
 t0 = time.perf_counter()
-from grader import bank, engine, grading, report, submission   # the judge's imports (torch among them)
-from grader.gradescope import GRADESCOPE_LIMITS
+from grader import engine, gradescope, results       # what run_autograder's own process imports: no torch
 t1 = time.perf_counter()
 server = engine.ForkServer(isolate=False)
-server.wait_ready()                                               # its own torch import and warm-up
+server.wait_ready()                                   # the fork server: torch, once, and the warm-up
 t2 = time.perf_counter()
-path = Path(sys.argv[1])
-result = grading.grade_source(submission.Source(path), server, seed=1, limits=engine.Limits(**GRADESCOPE_LIMITS, scratch_mb=32))
+payload = {"root": sys.argv[1], "seed": 1, "slot": 0, "limits": None}
+doc = server.run_trusted("grader.gradescope", "grade_in_trusted_child", payload)   # the judge's child
 t3 = time.perf_counter()
-doc = report.gradescope_results(result)
-Path(sys.argv[2]).write_text(json.dumps(doc))
-t4 = time.perf_counter()
+results.atomic_write(Path(sys.argv[2]), json.dumps(doc).encode())
 server.close()
-t5 = time.perf_counter()
-print(json.dumps({"judge imports": t1 - t0, "fork server start and warm-up": t2 - t1,
-                  "grading the submission": t3 - t2, "results.json": t4 - t3, "shutting down": t5 - t4,
-                  "score": result.total}))
+t4 = time.perf_counter()
+print(json.dumps({"entry imports (no torch)": t1 - t0, "fork server: torch and warm-up": t2 - t1,
+                  "judge child: its imports and the grading": t3 - t2, "results.json and shutting down": t4 - t3,
+                  "score": doc.get("score")}))
 """
+#: The judge's own imports once torch is loaded: what the trusted child adds to the fork server's.
+JUDGE_IMPORTS = ("import time, torch; t = time.perf_counter(); "
+                 "import grader.grading, grader.report, grader.lateness, grader.otter_package; "
+                 "print(time.perf_counter() - t)")
 
 
 def pinned(cpu: int, cmd: list[str], **kwargs) -> tuple[float, subprocess.CompletedProcess]:
@@ -108,13 +109,19 @@ def main() -> None:
 
         pieces: dict[str, list[float]] = {}
         for _ in range(args.runs):
-            _, proc = pinned(args.cpu, [sys.executable, "-c", PIECES, str(notebook), str(work / "results.json")],
+            root = autograder_folder(work, notebook)
+            _, proc = pinned(args.cpu, [sys.executable, "-c", PIECES, str(root), str(work / "results.json")],
                              cwd=ROOT)
             if proc.returncode != 0:
                 sys.exit(f"the timed pieces failed:\n{proc.stderr[-3000:]}")
             for name, value in json.loads(proc.stdout.strip().splitlines()[-1]).items():
                 if name != "score":
                     pieces.setdefault(name, []).append(value)
+
+        judge_imports = []
+        for _ in range(args.runs):
+            _, proc = pinned(args.cpu, [sys.executable, "-c", JUDGE_IMPORTS], cwd=ROOT)
+            judge_imports.append(float(proc.stdout.strip().splitlines()[-1]))
 
         otter = []
         for i in range(args.otter_runs):
@@ -134,6 +141,7 @@ def main() -> None:
     print("  where run_autograder's time goes (mean of the timed pieces):")
     for name, values in pieces.items():
         print(f"    {name:32s} {statistics.mean(values):.2f} s")
+    print(f"    (of which the judge's imports, torch loaded:  {statistics.mean(judge_imports):.2f} s)")
     print(f"  otter run                       {spread(otter)}")
     if ours and otter:
         print(f"ratio: run_autograder takes {statistics.mean(otter) / statistics.mean(ours):.1f}x less time "

@@ -143,6 +143,60 @@ class ForkServer:
             self._reader = threading.Thread(target=self._read_loop, name="forkserver-reader", daemon=True)
             self._reader.start()
 
+    @classmethod
+    def attached(cls, sock: socket.socket, info: dict) -> "ForkServer":
+        """The client of a fork server that forked this process (see :meth:`run_trusted`).
+
+        ``info`` is what the starting process knew of it (``base_dir``, ``root_dir``,
+        ``isolate``) and its ``versions``.  There is no process to wait for: closing asks the
+        server to stop; the starting process removes ``base_dir``.
+        """
+        self = cls.__new__(cls)
+        self.isolate = bool(info.get("isolate", True))
+        self._lock = threading.Lock()
+        self._cond = threading.Condition()
+        self._replies, self._exits, self._next_id = {}, {}, 0
+        self.base_dir, self.root_dir = info["base_dir"], info["root_dir"]
+        self.log_path = os.path.join(self.base_dir, "forkserver.log")
+        self.channel = Channel(sock)
+        self.process = None
+        self.pid = os.getppid()
+        self.versions = dict(info.get("versions") or {})
+        self._ready = True
+        self._reader = threading.Thread(target=self._read_loop, name="forkserver-reader", daemon=True)
+        self._reader.start()
+        return self
+
+    def run_trusted(self, module: str, function: str, payload: dict) -> dict:
+        """``module.function(payload, sock, info)`` in a child the warm fork server forks; its result.
+
+        The child is the judge's own process, forked before any worker: it finds torch and
+        everything the warm-up imported already loaded, so a grading that starts cold (one
+        submission on Gradescope) imports torch once instead of twice.  It talks to the fork
+        server over ``sock`` (``ForkServer.attached(sock, info)``), and from then on the fork
+        server serves it instead of this process.  ``payload`` and the result are plain data.
+        """
+        self.wait_ready()
+        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+        info = {"base_dir": self.base_dir, "root_dir": self.root_dir, "isolate": self.isolate}
+        with self._lock:
+            try:
+                self.channel.send({"op": "trusted", "module": module, "function": function, "payload": payload,
+                                   "info": info}, fds=[theirs.fileno()])
+            except OSError as exc:
+                raise SandboxError(f"the worker process is gone: {exc}") from None
+            finally:
+                theirs.close()
+        try:
+            reply = Channel(ours).recv()
+        except (ChannelClosed, OSError, wire.WireError) as exc:
+            raise SandboxError(f"the judge's process forked from the worker process died ({exc})") from None
+        finally:
+            ours.close()
+        if "ok" not in reply:
+            raise SandboxError(f"the judge's process failed: {reply.get('error')}")
+        return reply["ok"]
+
     def _read_loop(self) -> None:
         while True:
             try:
@@ -202,6 +256,9 @@ class ForkServer:
                 self.channel.send({"op": "shutdown"})
             except OSError:
                 pass
+        if self.process is None:  # attached: the process that started the server waits for it
+            self.channel.sock.close()
+            return
         try:
             self.process.wait(timeout=10)
         except subprocess.TimeoutExpired:

@@ -187,8 +187,16 @@ def prepare_container() -> None:
                 pass
 
 
+#: Where the trusted child passes the metadata's problems on to :func:`run`, which prints them.
+METADATA_PROBLEMS = "cnn_grader_metadata_problems"
+
+
 def run(root: Path, *, seed: int | None = None, limits=None, slot: int = 0) -> dict:
     """Grade ``root``/submission in an isolated worker; write and return ``root``/results/results.json.
+
+    This process imports no torch: the grading runs in a child of the warm fork server
+    (:func:`grade_in_trusted_child`), which has torch loaded already.  On Gradescope's half
+    CPU the two imports of torch (here and in the fork server) could not overlap.
 
     Lateness: ``created_at`` of ``root``/submission_metadata.json against its due dates, never the
     clock; the total is penalised by the zip's late policy (``otter_config.json``), when it has one.
@@ -196,35 +204,58 @@ def run(root: Path, *, seed: int | None = None, limits=None, slot: int = 0) -> d
     ``slot`` picks the worker's unprivileged uid (61000 + slot): graders that share one machine
     need different slots, since leftovers are swept by uid.
     """
-    import secrets
+    import dataclasses
     import time
+
+    from .engine import ForkServer
+    from .results import atomic_write
+
+    started = time.monotonic()
+    results_path = root / "results" / "results.json"
+    payload = {"root": str(root), "seed": seed, "slot": slot,
+               "limits": dataclasses.asdict(limits) if limits is not None else None}
+    with ForkServer() as server:
+        doc = server.run_trusted("grader.gradescope", grade_in_trusted_child.__name__, payload)
+    for problem in doc.pop(METADATA_PROBLEMS, []):
+        print(problem)
+    doc["execution_time"] = round(time.monotonic() - started, 3)
+    atomic_write(results_path, (json.dumps(doc, indent=1) + "\n").encode())
+    return doc
+
+
+def grade_in_trusted_child(payload: dict, sock, info: dict) -> dict:
+    """The grading of :func:`run`, in the fork server's trusted child: results.json's document.
+
+    ``sock`` and ``info`` connect it to the fork server that forked it (:meth:`ForkServer.attached`).
+    """
+    import secrets
 
     from .engine import ForkServer, Limits
     from .grading import grade_source
     from .lateness import LateRules
     from .otter_package import zip_late_policy
     from .report import gradescope_results
-    from .results import atomic_write
     from .submission import Source
 
-    started = time.monotonic()
-    results_path = root / "results" / "results.json"
+    root = Path(payload["root"])
     path = find_submission(root / "submission")
     if path is None:
-        doc = failure_results("No notebook (.ipynb) or script (.py) was found in the submission. "
-                              "Upload your lecture06.ipynb.")
-    else:
-        metadata = read_submission_metadata(root / SUBMISSION_METADATA)
-        for problem in metadata.problems:
-            print(f"{SUBMISSION_METADATA}: {problem}")
-        rules = LateRules(due=metadata.due, late_due=metadata.late_due, policy=zip_late_policy(root / "source"))
-        source = Source(path, students=metadata.students, submitted_at=metadata.submitted_at)
-        with ForkServer() as server:
-            result = grade_source(source, server, seed=seed if seed is not None else secrets.randbits(32),
-                                  limits=limits or Limits(**GRADESCOPE_LIMITS, scratch_mb=32), slot=slot)
-        doc = gradescope_results(rules.apply(result))
-        doc["execution_time"] = round(time.monotonic() - started, 3)
-    atomic_write(results_path, (json.dumps(doc, indent=1) + "\n").encode())
+        return failure_results("No notebook (.ipynb) or script (.py) was found in the submission. "
+                               "Upload your lecture06.ipynb.")
+    metadata = read_submission_metadata(root / SUBMISSION_METADATA)
+    rules = LateRules(due=metadata.due, late_due=metadata.late_due, policy=zip_late_policy(root / "source"))
+    source = Source(path, students=metadata.students, submitted_at=metadata.submitted_at)
+    limits = Limits(**payload["limits"]) if payload.get("limits") else Limits(**GRADESCOPE_LIMITS, scratch_mb=32)
+    seed = payload.get("seed")
+    server = ForkServer.attached(sock, info)
+    try:
+        result = grade_source(source, server, seed=seed if seed is not None else secrets.randbits(32),
+                              limits=limits, slot=int(payload.get("slot") or 0))
+    finally:
+        server.close()
+    doc = gradescope_results(rules.apply(result))
+    if metadata.problems:  # the instructor reads run_autograder's output; the child's own print goes nowhere
+        doc[METADATA_PROBLEMS] = [f"{SUBMISSION_METADATA}: {p}" for p in metadata.problems]
     return doc
 
 

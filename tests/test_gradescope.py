@@ -191,6 +191,30 @@ def test_results_json_is_written_even_when_grading_runs_out_of_time(tmp_path):
     assert doc["score"] == 0 and "longer than 1 seconds" in doc["output"]
 
 
+def test_run_autograders_own_process_imports_no_torch(tmp_path):
+    """Torch is imported once, by the fork server; the judge grades in a child forked from it."""
+    root = layout(tmp_path, {"lecture06.ipynb": (ROOT / "solutions" / "lecture06.ipynb").read_bytes()})
+    env = dict(os.environ, PYTHONPATH=str(root / "source" / "files"), CNN_GRADER_NAMESPACES="0")
+    proc = subprocess.run([sys.executable, "-X", "importtime", "-m", "grader.gradescope", "--root", str(root)],
+                          env=env, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    imported = {line.rsplit("|", 1)[1].strip() for line in proc.stderr.splitlines() if line.startswith("import time:")}
+    assert "grader.engine" in imported  # the import log is this process's own
+    assert {"torch", "grader.bank", "grader.grading"} & imported == set()
+    assert json.loads((root / "results" / "results.json").read_text())["score"] == bank.total_points()
+
+
+@pytest.mark.parametrize("namespaces", [True, False])
+def test_workers_hold_none_of_the_judges_modules(tmp_path, namespaces):
+    """The judge's child is forked from the fork server, and workers are forked from the fork
+    server too, never from the judge's child: a submission finds no question bank in its process."""
+    probe = ("import sys\n"
+             "assert not [m for m in sys.modules if m.startswith(('grader.bank', 'grader.grading', 'grader.gradescope'))]\n"
+             "q1_answer = 'C'\n")
+    doc = run_autograder(layout(tmp_path, {"lecture06.py": probe.encode()}), namespaces=namespaces)
+    assert scores(doc)["q1"] == bank.QUESTIONS[0].points
+
+
 def test_gradescope_scores_equal_the_native_grader(tmp_path, grade_text):
     name = "q7_missing_first_relu.py"
     data = (CORPUS / "mistakes" / name).read_bytes()
