@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+from .judged.verdict import full_text
+
 #: Row statuses, from the most to the least severe.
 STATUSES = ("invalid", "killed", "memory", "timeout", "error", "ok")
 
@@ -24,7 +26,16 @@ class CheckResult:
     max_points: float
     outcome: str
     feedback: str
+    """What is wrong, without giving the answer away: shown in every feedback mode."""
     details: dict = field(default_factory=dict)
+    """Report data: a model's layer table beside the reference's (``details["layers"]``)."""
+    reveal: str = ""
+    """What gives the answer away (rule, formula, expected value, a statement's truth and why):
+    shown only in full feedback.  Empty in grades.json written before feedback was split."""
+
+    @property
+    def full_feedback(self) -> str:
+        return full_text(self.feedback, self.reveal)
 
 
 @dataclass
@@ -50,6 +61,9 @@ class SubmissionResult:
     maxrss_kb: int = 0
     name: str = ""
     """The student's name, when the export gives one (Gradescope)."""
+    file: str = ""
+    """The file below the folder or archive graded (``alice/lecture06.ipynb``), for reports: ``source``
+    is the grader's own path to it.  Empty in grades.json written before it was recorded."""
 
     @property
     def key(self) -> str:
