@@ -13,7 +13,6 @@ import hashlib
 import platform
 import queue
 import secrets
-import statistics
 import threading
 import time
 from collections import Counter
@@ -25,8 +24,9 @@ from pathlib import Path
 from . import __version__
 from .engine import ForkServer, Limits
 from .errors import ResultsError, UsageError
+from .feedback import DEFAULT as DEFAULT_FEEDBACK, META_KEY, check_mode
 from .records import SubmissionResult
-from .report import FEEDBACK, LMS_CSV, REPORT, write_reports
+from .report import FEEDBACK, LMS_CSV, REPORT, class_summary, write_reports
 from .results import GRADES_CSV, GRADES_JSON, JOURNAL, Journal, load_results, score_table, write_grades
 from .submission import Source, find_submissions
 
@@ -60,7 +60,6 @@ class BatchSummary:
 
     @property
     def text(self) -> str:
-        totals = [r.total for r in self.results]
         lines = []
         if len(self.results) <= TABLE_ROWS:
             lines += [score_table(self.results), ""]
@@ -69,10 +68,13 @@ class BatchSummary:
                      + (f", kept {self.resumed} from the earlier run" if self.resumed else "")
                      + (f", and {self.kept_other} row(s) of files not given this time" if self.kept_other else ""))
         lines.append("status: " + ", ".join(f"{k} {v}" for k, v in sorted(self.counts.items())))
-        if totals:
-            max_total = self.results[0].max_total
-            lines.append(f"total: mean {statistics.mean(totals):.2f}, median {statistics.median(totals):g} "
-                         f"of {max_total:g}; full marks: {sum(t == max_total for t in totals)}")
+        if self.results:
+            c = class_summary(self.results)
+            lines.append(f"{c['students']} student(s), each by their best attempt"
+                         + (f" ({c['ungraded_students']} with no file that could be read)" if c["ungraded_students"] else "")
+                         + f": total mean {c['mean']:.2f}, median {c['median']:g} of {c['max_total']:g}; "
+                         f"full marks: {c['full']}"
+                         + (f"; {c['invalid_files']} invalid file(s) in no statistic" if c["invalid_files"] else ""))
         lines.append(f"written: {self.out_dir / GRADES_CSV}, grades.json, {REPORT} and feedback/")
         if len(self.results) > TABLE_ROWS:
             lines.append(f"the full table: cnn-grader show {self.out_dir}")
@@ -138,18 +140,20 @@ def _resumable(out_dir: Path, checks: list, seed: int | None) -> tuple[list[Subm
 
 def grade_batch(paths: list[Path], out_dir: Path, *, jobs: int = 2, resume: bool = False, overwrite: bool = False,
                 seed: int | None = None, questions: list[str] | None = None, limits: Limits = Limits(),
-                progress=None, isolate: bool | None = None) -> BatchSummary:
+                feedback: str = DEFAULT_FEEDBACK, progress=None, isolate: bool | None = None) -> BatchSummary:
     """Grade every submission under ``paths`` into ``out_dir``; see the module docstring.
 
     ``questions``: the ids of the questions to grade (default: all).  An ``out_dir`` holding an
     earlier run's results is refused unless ``resume`` (keep every earlier row, grade what has no
     result for its content and seed) or ``overwrite`` (remove them and start again).
+    ``feedback``: what the students' pages show (:mod:`grader.feedback`); grades.json keeps it all.
 
     Raises:
         UsageError: bad paths, or results in ``out_dir`` and neither ``resume`` nor ``overwrite``,
             or a resume that would mix different checks.
     """
     started = time.monotonic()
+    check_mode(feedback)
     if resume and overwrite:
         raise UsageError("--resume keeps the earlier results and --overwrite removes them: give one of them")
     found = find_submissions(paths)
@@ -167,14 +171,16 @@ def grade_batch(paths: list[Path], out_dir: Path, *, jobs: int = 2, resume: bool
         if resume and earlier:
             previous, seed = _resumable(out_dir, checks, seed)
         summary = _grade_sources(found.sources, server, out_dir, jobs=jobs, previous=previous, overwrite=overwrite,
-                                 seed=seed, checks=checks, limits=limits, progress=progress, started=started)
+                                 seed=seed, checks=checks, limits=limits, feedback=feedback, progress=progress,
+                                 started=started)
     finally:
         server.close()
     summary.warnings = found.warnings
     return summary
 
 
-def _grade_sources(sources, server, out_dir, *, jobs, previous, overwrite, seed, checks, limits, progress, started):
+def _grade_sources(sources, server, out_dir, *, jobs, previous, overwrite, seed, checks, limits, feedback, progress,
+                   started):
     from . import bank
     from .grading import warm_up
 
@@ -195,7 +201,7 @@ def _grade_sources(sources, server, out_dir, *, jobs, previous, overwrite, seed,
         seed = secrets.randbits(32)
     header = {
         "seed": seed, "checks": [c.id for c in checks], "checks_sha256": checks_fingerprint(),
-        "limits": limits.as_dict(),
+        "limits": limits.as_dict(), META_KEY: feedback,
         "questions": {q.id: q.title for q in bank.QUESTIONS if any(c.question == q.id for c in checks)},
         "started": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "versions": {"cnn-grader": __version__, "python": platform.python_version()},

@@ -14,6 +14,7 @@ from pathlib import Path
 from . import bank
 from .bank.base import Check, Question
 from .errors import BuildError
+from .feedback import DEFAULT as DEFAULT_FEEDBACK, check_mode
 from .templating import ENV
 
 ASSIGNMENT = "lecture06"
@@ -87,9 +88,14 @@ def _vendored() -> dict[str, bytes]:
     return {f"exercises/{VENDORED}/{name}": (here / name).read_bytes() for name in VENDORED_MODULES}
 
 
-@functools.lru_cache(maxsize=1)
-def artifacts() -> dict[str, bytes]:
-    """Every generated file, by path relative to the project root."""
+@functools.lru_cache(maxsize=2)
+def artifacts(feedback: str = DEFAULT_FEEDBACK) -> dict[str, bytes]:
+    """Every generated file, by path relative to the project root.
+
+    ``feedback``: what autograder.zip shows students on Gradescope (:mod:`grader.feedback`); the
+    committed zip is built with the default.
+    """
+    check_mode(feedback)
     out: dict[str, bytes] = {
         f"exercises/{NOTEBOOK}": notebook(answered=False).encode(),
         f"solutions/{NOTEBOOK}": notebook(answered=True).encode(),
@@ -100,20 +106,20 @@ def artifacts() -> dict[str, bytes]:
     out.update(_vendored())
     from .otter_package import autograder_zip
 
-    out["autograder.zip"] = autograder_zip()
+    out["autograder.zip"] = autograder_zip(feedback)
     return out
 
 
-def stale(root: Path) -> list[str]:
+def stale(root: Path, *, feedback: str = DEFAULT_FEEDBACK) -> list[str]:
     """Generated files that are missing or differ under ``root``."""
-    return sorted(path for path, data in artifacts().items()
+    return sorted(path for path, data in artifacts(feedback).items()
                   if not (root / path).is_file() or (root / path).read_bytes() != data)
 
 
-def write(root: Path) -> list[str]:
+def write(root: Path, *, feedback: str = DEFAULT_FEEDBACK) -> list[str]:
     """Write every artifact that changed under ``root``; the paths written."""
-    changed = stale(root)
-    data = artifacts()
+    changed = stale(root, feedback=feedback)
+    data = artifacts(feedback)
     try:
         for path in changed:
             target = root / path

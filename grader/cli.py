@@ -15,6 +15,7 @@ import click
 
 from . import __version__
 from .errors import GraderError, UsageError
+from .feedback import DEFAULT as FEEDBACK_DEFAULT, MODES as FEEDBACK_MODES
 
 
 def _fail(exc: GraderError) -> None:
@@ -50,25 +51,32 @@ def cli():
     """
 
 
+def _feedback_option(help_text: str, default: str | None = FEEDBACK_DEFAULT):
+    return click.option("--feedback", type=click.Choice(FEEDBACK_MODES), default=default,
+                        show_default=default is not None, help=help_text)
+
+
 @cli.command()
 @click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=".", show_default=True,
               help="Project folder to write exercises/, solutions/ and autograder.zip into.")
 @click.option("--check", "check_only", is_flag=True,
               help="Write nothing; exit 1 if a generated file is missing or out of date.")
-def build(root: Path, check_only: bool):
+@_feedback_option("What autograder.zip shows students on Gradescope: full (every test's feedback once grades are "
+                  "published) or brief (what is wrong at once, the full explanation after the due date).")
+def build(root: Path, check_only: bool, feedback: str):
     """Generate the student and solution notebooks, the public tests and autograder.zip."""
     from . import build as builder
 
     if check_only:
-        stale = builder.stale(root)
+        stale = builder.stale(root, feedback=feedback)
         if stale:
             raise click.ClickException("out of date: " + ", ".join(stale) + " (run `cnn-grader build`)")
         click.echo("all generated files are up to date")
         return
-    changed = builder.write(root)
+    changed = builder.write(root, feedback=feedback)
     for path in changed:
         click.echo(f"wrote {path}")
-    click.echo(f"{len(changed)} file(s) written, {len(builder.artifacts()) - len(changed)} already up to date")
+    click.echo(f"{len(changed)} file(s) written, {len(builder.artifacts(feedback)) - len(changed)} already up to date")
 
 
 LIMIT_OPTIONS = [
@@ -125,9 +133,11 @@ def check(notebook: Path, questions, timeout, probe_timeout, cell_timeout, memor
               help="Seed for the hidden tests' random inputs (default: a fresh one, recorded in grades.json).")
 @click.option("-q", "--question", "questions", multiple=True, type=click.Choice(QUESTION_IDS),
               help="Only this question (repeatable).")
+@_feedback_option("What the students' pages and results.json show: full (what is wrong and the answer's "
+                  "explanation, the network asked for) or brief (what is wrong only). grades.json keeps both.")
 @_limit_options
-def grade(paths, out_dir: Path, jobs: int, resume: bool, overwrite: bool, seed, questions, timeout, probe_timeout,
-          cell_timeout, memory_mb):
+def grade(paths, out_dir: Path, jobs: int, resume: bool, overwrite: bool, seed, questions, feedback, timeout,
+          probe_timeout, cell_timeout, memory_mb):
     """Grade every submission in PATHS (files, folders, zip archives) into OUT.
 
     Each submission runs in its own isolated worker; every file gets exactly one
@@ -158,7 +168,7 @@ def grade(paths, out_dir: Path, jobs: int, resume: bool, overwrite: bool, seed, 
 
     summary = grade_batch(list(paths), out_dir, jobs=jobs, resume=resume, overwrite=overwrite, seed=seed,
                           questions=list(questions), limits=_limits(timeout, probe_timeout, cell_timeout, memory_mb),
-                          progress=Progress(sys.stderr))
+                          feedback=feedback, progress=Progress(sys.stderr))
     for warning in summary.warnings:
         click.echo(f"warning: {warning}", err=True)
     click.echo(summary.text)
@@ -176,14 +186,17 @@ def show(out_dir: Path):
 
 @cli.command()
 @click.argument("out_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
-def report(out_dir: Path):
+@_feedback_option("What the students' pages and results.json show (default: what OUT_DIR was graded with).",
+                  default=None)
+def report(out_dir: Path, feedback):
     """Re-render report.html, the feedback pages and the gradebook CSV from OUT_DIR/grades.json."""
-    from .report import write_reports
+    from .report import feedback_mode, write_reports
     from .results import load_results
 
     meta, results = load_results(out_dir)
-    written = write_reports(out_dir, meta, results, meta.get("questions"))
-    click.echo(f"wrote {out_dir / 'report.html'} and {len(written) - 2} feedback files")
+    mode = feedback_mode(meta, feedback)
+    written = write_reports(out_dir, meta, results, meta.get("questions"), feedback=mode)
+    click.echo(f"wrote {out_dir / 'report.html'} and {len(written) - 2} feedback files ({mode} feedback)")
 
 
 def main() -> None:

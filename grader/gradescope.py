@@ -16,6 +16,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from .feedback import DEFAULT as DEFAULT_FEEDBACK, MODES as FEEDBACK_MODES
+
 OUTPUT_FORMATS = ("text", "html", "simple_format", "md", "ansi")
 VISIBILITIES = ("hidden", "after_due_date", "after_published", "visible")
 STATUSES = ("passed", "failed")
@@ -123,11 +125,12 @@ def prepare_container() -> None:
                 pass
 
 
-def run(root: Path, *, seed: int | None = None, limits=None, slot: int = 0) -> dict:
+def run(root: Path, *, seed: int | None = None, limits=None, slot: int = 0, feedback: str = DEFAULT_FEEDBACK) -> dict:
     """Grade ``root``/submission in an isolated worker; write and return ``root``/results/results.json.
 
     ``slot`` picks the worker's unprivileged uid (61000 + slot): graders that share one machine
-    need different slots, since leftovers are swept by uid.
+    need different slots, since leftovers are swept by uid.  ``feedback``: what results.json shows
+    students and when (see :func:`grader.report.gradescope_results`).
     """
     import secrets
     import time
@@ -148,7 +151,7 @@ def run(root: Path, *, seed: int | None = None, limits=None, slot: int = 0) -> d
         with ForkServer() as server:
             result = grade_source(Source(path), server, seed=seed if seed is not None else secrets.randbits(32),
                                   limits=limits or Limits(**GRADESCOPE_LIMITS, scratch_mb=32), slot=slot)
-        doc = gradescope_results(result)
+        doc = gradescope_results(result, feedback)
         doc["execution_time"] = round(time.monotonic() - started, 3)
     atomic_write(results_path, (json.dumps(doc, indent=1) + "\n").encode())
     return doc
@@ -169,13 +172,16 @@ def main(argv: list[str] | None = None) -> int:
                             default=value)
     parser.add_argument("--slot", type=int, default=0, choices=range(64), metavar="0..63",
                         help="the worker runs as uid 61000+SLOT; give graders sharing a machine different slots")
+    parser.add_argument("--feedback", choices=FEEDBACK_MODES, default=DEFAULT_FEEDBACK,
+                        help="full: every test's feedback once grades are published; brief: what is wrong at once, "
+                             "the full explanation after the due date")
     args = parser.parse_args(argv)
     if args.prepare_container:
         prepare_container()
     try:
         from .engine import Limits
 
-        doc = run(args.root, seed=args.seed, slot=args.slot,
+        doc = run(args.root, seed=args.seed, slot=args.slot, feedback=args.feedback,
                   limits=Limits(**{k: getattr(args, k) for k in GRADESCOPE_LIMITS}, scratch_mb=32))
     except Exception as exc:  # the grader failed: say so in results.json rather than leave none
         from .results import atomic_write
