@@ -70,7 +70,8 @@ def build(root: Path, check_only: bool, feedback: str):
     if check_only:
         stale = builder.stale(root, feedback=feedback)
         if stale:
-            raise click.ClickException("out of date: " + ", ".join(stale) + " (run `cnn-grader build`)")
+            again = "cnn-grader build" + ("" if feedback == FEEDBACK_DEFAULT else f" --feedback {feedback}")
+            raise click.ClickException("out of date: " + ", ".join(stale) + f" (run `{again}`)")
         click.echo("all generated files are up to date")
         return
     changed = builder.write(root, feedback=feedback)

@@ -193,7 +193,9 @@ def question_sections(result: SubmissionResult, feedback: str) -> list[dict]:
         if score < maximum:
             for c in checks:
                 layers = layer_tables(c, feedback)
-                if layers:
+                marked = layers and any(v is not None for v in (layers.get("first_difference") or {}).values())
+                # A model whose check passed with nothing to mark says nothing about the points lost.
+                if layers and (c.outcome != "passed" or marked):
                     tables.append({"check": c, "rows": _aligned(layers), "layers": layers,
                                    "structure_passed": c.outcome == "passed"})
         sections.append({"id": q, "score": score, "max": maximum, "tables": tables,

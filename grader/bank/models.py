@@ -204,7 +204,7 @@ def structure_check(name: str, factory, args_fn, input_shape_fn, *, channels_hin
         ref = describe_reference(factory, args, shape, seed)
         found = structure_difference(student, ref)
         if found is None and student.forward_error:
-            raise Wrong(f"{name}{tuple(args) if args else '()'}: its forward pass does not run through: "
+            raise Wrong(f"{shown_call(name, args)}: its forward pass does not run through: "
                         f"{forward_error(student.forward_error)}.",
                         {"mistake": "forward_fails", **_tables(student, ref, None)})
         if found is None:
@@ -220,7 +220,7 @@ def structure_check(name: str, factory, args_fn, input_shape_fn, *, channels_hin
             mistake = "no_padding"
         elif "in_features" in what:
             mistake = "linear_in_features"
-        raise Wrong(f"{name}{tuple(args) if args else '()'}: {what}",
+        raise Wrong(f"{shown_call(name, args)}: {what}",
                     {"mistake": mistake, **_tables(student, ref, found.index)}, reveal=reveal)
     return run
 
@@ -244,7 +244,7 @@ def param_count_check(name: str, factory, args: tuple, input_shape: tuple, varia
         want = context.memo(lambda: reference.param_count(factory(*args)))
         used = student.used_param_count
         if used is None and student.forward_error:
-            raise Wrong(f"{name}{args if args else '()'}: the parameters its forward pass uses cannot be counted: "
+            raise Wrong(f"{shown_call(name, args)}: the parameters its forward pass uses cannot be counted: "
                         f"{forward_error(student.forward_error)}.", {"mistake": "forward_fails"})
         if used == want and student.param_count == want:
             # The count is right; it must also be the count of the layers asked for, as the forward
@@ -254,18 +254,18 @@ def param_count_check(name: str, factory, args: tuple, input_shape: tuple, varia
             found = structure_difference(_holding_parameters(student), _holding_parameters(ref))
             if found is None:
                 return None
-            raise Wrong(f"{name}{args if args else '()'} has the right number of parameters, but they are not the "
+            raise Wrong(f"{shown_call(name, args)} has the right number of parameters, but they are not the "
                         f"layers asked for: {found.what}", {"mistake": "structure"}, reveal=found.reveal)
         got = used if used is not None else student.param_count
         for mistake, count, (feedback, reveal) in variants:
             if got == count():
                 raise Wrong(feedback, {"mistake": mistake}, reveal=reveal)
         if used == want:
-            raise Wrong(f"{name}{args if args else '()'}'s forward pass uses the right parameters, but the model "
+            raise Wrong(f"{shown_call(name, args)}'s forward pass uses the right parameters, but the model "
                         "also holds parameters it never uses: a layer it never uses counts too.",
                         {"mistake": "unused_parameters"}, reveal=f"It holds {student.param_count - want:+d} too many.")
-        raise Wrong(f"{name}{args if args else '()'} has a different number of parameters than the network "
-                    "asked for.", reveal="Compare its layers with the description: kernel sizes, channels, bias, "
+        raise Wrong(f"{shown_call(name, args)} has a different number of parameters from the network the "
+                    "question describes.", reveal="Compare its layers with the description: kernel sizes, channels, bias, "
                                          "and the Linear layer's in_features.")
     return run
 
@@ -277,13 +277,13 @@ def output_shape_check(name: str, args: tuple, shape_fn):
         shape = shape_fn(rng)
         info = probe.model(name, args, shape, input_seed=_seed(context, name))
         if info.forward_error:
-            raise Wrong(f"{name}{args if args else '()'} fails on a batch of {shape[0]} inputs of shape "
+            raise Wrong(f"{shown_call(name, args)} fails on a batch of {shape[0]} inputs of shape "
                         f"{list(shape[1:])}: it raised {forward_error(info.forward_error)}.",
                         {"mistake": "forward_fails"})
         if info.output_shape is None:
             raise Wrong(f"{name}'s forward() returned no tensor: does it `return` its result?")
         if info.output_shape != (shape[0], 1):
-            raise Wrong(f"{name}{args if args else '()'} maps a batch of {shape[0]} inputs to shape "
+            raise Wrong(f"{shown_call(name, args)} maps a batch of {shape[0]} inputs to shape "
                         f"{list(info.output_shape or [])}, not one output per input.",
                         reveal=f"It should give shape ({shape[0]}, 1).")
     return run
@@ -310,13 +310,13 @@ def outputs_check(name: str, factory, args_fn, input_shape_fn, variants):
             got = probe.forward(name, args, weights_data, x_data).to_tensor()
         except WeightsMismatch as exc:
             # The mismatch names the reference's layers: it is part of the answer.
-            raise Wrong(f"The reference weights do not fit {name}{tuple(args) if args else '()'}'s layers: fix the "
+            raise Wrong(f"The reference weights do not fit {shown_call(name, args)}'s layers: fix the "
                         "structure first.", {"mistake": "structure"}, reveal=f"{str(exc)[:1].upper()}{str(exc)[1:]}."
                         ) from None
         except SubmissionRaised as exc:
             if exc.out_of_memory:
                 raise
-            raise Wrong(f"{name}{tuple(args) if args else '()'} raised {raised(exc)} on a batch of inputs "
+            raise Wrong(f"{shown_call(name, args)} raised {raised(exc)} on a batch of inputs "
                         f"of shape {list(shape)}.", {"mistake": "forward_fails"}) from None
         if got.shape == want.shape and torch.allclose(got.double(), want.double(), rtol=RTOL, atol=ATOL):
             return None
@@ -333,6 +333,11 @@ def outputs_check(name: str, factory, args_fn, input_shape_fn, variants):
                     f"rtol={RTOL:g}, atol={ATOL:g}).",
                     reveal="Check the order of the layers, the activations, and what forward() returns.")
     return run
+
+
+def shown_call(name: str, args) -> str:
+    """How feedback names a model: ``ConvNet(3)``, ``CNN()``."""
+    return f"{name}({', '.join(map(repr, args))})"
 
 
 def forward_error(err: dict) -> str:
