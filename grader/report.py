@@ -169,13 +169,14 @@ def class_summary(results: list[SubmissionResult]) -> dict:
             "statuses": sorted(Counter(files.values()).items())}
 
 
-def render_report(meta: dict, results: list[SubmissionResult]) -> str:
+def render_report(meta: dict, results: list[SubmissionResult], feedback: str = DEFAULT_FEEDBACK) -> str:
+    """The class report (``feedback``: the mode of the students' pages, which it names)."""
     results = sorted(results, key=lambda r: (r.student, r.source))
     summary = class_summary(results)
     best = best_attempts(results)
     pages = page_names(results)
     return ENV.get_template("report.html.j2").render(
-        meta=meta, summary=summary, results=results, pages=pages,
+        meta=meta, summary=summary, results=results, pages=pages, feedback=check_mode(feedback),
         best={r.key for r in best.values()}, attempts=Counter(r.student for r in results),
         histogram=histogram([r.total for r in best.values()], summary["max_total"]),
         questions=question_stats(results), failures=frequent_failures(results),
@@ -280,7 +281,7 @@ def write_reports(out_dir: Path, meta: dict, results: list[SubmissionResult],
     questions = questions or {}
     written = []
     path = out_dir / REPORT
-    atomic_write(path, render_report(meta, results).encode())
+    atomic_write(path, render_report(meta, results, feedback).encode())
     written.append(path)
     folder = out_dir / FEEDBACK
     folder.mkdir(parents=True, exist_ok=True)
