@@ -406,7 +406,8 @@ def parse(source: Source, data: bytes) -> Submission:
         cells, notes, labels = notebook_cells(data, source.label)
         del data
         units, more = bounded_units(cells, "cell", labels)
-        if len(units) > len(labels):
+        labels = labels[:MAX_UNITS]
+        if len(units) > len(labels):  # the one unit standing for the cells not run
             labels.append(f"the cells after the first {MAX_UNITS}")
         return Submission(source, "notebook", digest, tuple(units), tuple(notes[:MAX_NOTES] + more), tuple(labels))
     if source.name.endswith(".py"):

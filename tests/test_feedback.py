@@ -504,3 +504,37 @@ def test_the_layer_tables_stand_side_by_side(released, browser):
     marked = page.eval_on_selector_all("#q7 table.layers td.diff", "els => els.map(e => e.textContent.trim())")
     assert any("padding=[0, 0]" in t for t in marked) and any("padding=[1, 1]" in t for t in marked)
     page.close()
+
+
+# -- naming cells --------------------------------------------------------------------------------------
+
+def test_a_cell_is_named_by_its_first_line_and_its_saved_execution_count():
+    from grader.submission import cell_labels, statement_labels
+
+    labels = cell_labels(["import torch\n", "\n\n  model = Net()  \nx = 1", "", "import torch", "y" * 60, "a = `b`"],
+                         [3, None, None, 12, None, 5])
+    assert labels == ["the cell starting `import torch` (In [3], the 1st of 2 such cells)",
+                      "the cell starting `model = Net()`",
+                      "an empty cell",
+                      "the cell starting `import torch` (In [12], the 2nd of 2 such cells)",
+                      f"the cell starting `{'y' * 40}…`",
+                      "the cell starting `` a = `b` `` (In [5])"]
+    assert statement_labels("x = 1\n\ndef f():\n    pass\n") == ("line 1", "line 3")
+    assert statement_labels("x = (") == ("the script",)
+
+
+def test_a_workers_location_is_translated_and_a_forged_one_kept(tmp_path, monkeypatch):
+    from grader import submission
+    from grader.submission import Source, load
+
+    path = tmp_path / "nb.ipynb"
+    path.write_text(notebook([("import torch", 1), ("def f():\n    return 1 / 0", 2), ("f()", 3), ("x = 1", None),
+                              ("y = 2", None)]))
+    sub = load(Source(path))
+    assert sub.place("cell 2, line 2") == "the cell starting `def f():` (In [2]), line 2"
+    assert sub.place("cell 2, line 2", within=1) == "line 2"
+    assert sub.place("cell 99, line 1") == "cell 99, line 1"  # past the cells: said as it came
+    assert sub.place("<b>anything</b>") == "<b>anything</b>"  # a file name the code chose; rendered as text
+    monkeypatch.setattr(submission, "MAX_UNITS", 3)
+    short = load(Source(path))
+    assert len(short.labels) == len(short.units) == 4 and short.labels[-1] == "the cells after the first 3"
