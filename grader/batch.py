@@ -13,7 +13,6 @@ import hashlib
 import platform
 import queue
 import secrets
-import statistics
 import threading
 import time
 from collections import Counter
@@ -26,9 +25,10 @@ from . import __version__, assignment
 from .canvas import IMPORT_CSV, IMPORT_SUMMARY, remove_imports
 from .engine import ForkServer, Limits
 from .errors import ResultsError, UsageError
+from .feedback import DEFAULT as DEFAULT_FEEDBACK, META_KEY, check_mode
 from .lateness import LatePolicy, LateRules
 from .records import SubmissionResult
-from .report import FEEDBACK, LMS_CSV, REPORT, write_reports
+from .report import FEEDBACK, LMS_CSV, REPORT, class_summary, write_reports
 from .results import GRADES_CSV, GRADES_JSON, JOURNAL, Journal, load_results, score_table, write_grades
 from .submission import Source, find_submissions
 
@@ -64,7 +64,6 @@ class BatchSummary:
 
     @property
     def text(self) -> str:
-        totals = [r.total for r in self.results]
         lines = []
         if len(self.results) <= TABLE_ROWS:
             lines += [score_table(self.results), ""]
@@ -78,10 +77,13 @@ class BatchSummary:
             lines.append(f"late: {len(late)} row(s)" + (f"; the late policy ({self.late_policy.describe()}) took "
                                                          f"{sum(r.raw_total - r.total for r in late):g} point(s) in all"
                                                          if self.late_policy else "; no late policy"))
-        if totals:
-            max_total = self.results[0].max_total
-            lines.append(f"total: mean {statistics.mean(totals):.2f}, median {statistics.median(totals):g} "
-                         f"of {max_total:g}; full marks: {sum(t == max_total for t in totals)}")
+        if self.results:
+            c = class_summary(self.results)
+            lines.append(f"{c['students']} student(s), each by their best attempt"
+                         + (f" ({c['ungraded_students']} with no file that could be read)" if c["ungraded_students"] else "")
+                         + f": total mean {c['mean']:.2f}, median {c['median']:g} of {c['max_total']:g}; "
+                         f"full marks: {c['full']}"
+                         + (f"; {c['invalid_files']} invalid file(s) in no statistic" if c["invalid_files"] else ""))
         lines.append(f"written: {self.out_dir / GRADES_CSV}, grades.json, {REPORT} and feedback/")
         if len(self.results) > TABLE_ROWS:
             lines.append(f"the full table: cnn-grader show {self.out_dir}")
@@ -165,12 +167,13 @@ def late_rules(earlier: dict, *, due=None, late_due=None, late_policy: LatePolic
 def grade_batch(paths: list[Path], out_dir: Path, *, jobs: int = 2, resume: bool = False, overwrite: bool = False,
                 seed: int | None = None, questions: list[str] | None = None, limits: Limits = Limits(),
                 due=None, late_due=None, late_policy: LatePolicy | None = None,
-                progress=None, isolate: bool | None = None) -> BatchSummary:
+                feedback: str = DEFAULT_FEEDBACK, progress=None, isolate: bool | None = None) -> BatchSummary:
     """Grade every submission under ``paths`` into ``out_dir``; see the module docstring.
 
     ``questions``: the ids of the questions to grade (default: all).  An ``out_dir`` holding an
     earlier run's results is refused unless ``resume`` (keep every earlier row, grade what has no
     result for its content and seed) or ``overwrite`` (remove them and start again).
+    ``feedback``: what the students' pages show (:mod:`grader.feedback`); grades.json keeps it all.
 
     ``due``, ``late_due`` (aware datetimes) and ``late_policy``: how lateness is judged and
     penalised (:mod:`grader.lateness`); a resumed run keeps the earlier run's for those not given,
@@ -181,6 +184,7 @@ def grade_batch(paths: list[Path], out_dir: Path, *, jobs: int = 2, resume: bool
             or a resume that would mix different checks.
     """
     started = time.monotonic()
+    check_mode(feedback)
     if resume and overwrite:
         raise UsageError("--resume keeps the earlier results and --overwrite removes them: give one of them")
     late_rules({}, due=due, late_due=late_due, late_policy=late_policy)  # refuse bad dates before any work
@@ -201,7 +205,8 @@ def grade_batch(paths: list[Path], out_dir: Path, *, jobs: int = 2, resume: bool
             previous, seed, header = _resumable(out_dir, checks, seed)
         rules = late_rules(header, due=due, late_due=late_due, late_policy=late_policy)
         summary = _grade_sources(found.sources, server, out_dir, jobs=jobs, previous=previous, overwrite=overwrite,
-                                 seed=seed, checks=checks, limits=limits, rules=rules, progress=progress,
+                                 seed=seed, checks=checks, limits=limits, rules=rules, feedback=feedback,
+                                 progress=progress,
                                  started=started)
     finally:
         server.close()
@@ -209,7 +214,8 @@ def grade_batch(paths: list[Path], out_dir: Path, *, jobs: int = 2, resume: bool
     return summary
 
 
-def _grade_sources(sources, server, out_dir, *, jobs, previous, overwrite, seed, checks, limits, rules, progress,
+def _grade_sources(sources, server, out_dir, *, jobs, previous, overwrite, seed, checks, limits, rules, feedback,
+                   progress,
                    started):
     from . import bank
     from .grading import warm_up
@@ -233,7 +239,7 @@ def _grade_sources(sources, server, out_dir, *, jobs, previous, overwrite, seed,
         seed = secrets.randbits(32)
     header = {
         "seed": seed, "checks": [c.id for c in checks], "checks_sha256": checks_fingerprint(),
-        "limits": limits.as_dict(),
+        "limits": limits.as_dict(), META_KEY: feedback,
         "questions": {q.id: q.title for q in bank.QUESTIONS if any(c.question == q.id for c in checks)},
         "assignment": assignment.record(), "lateness": rules.record(),
         "started": datetime.now(timezone.utc).isoformat(timespec="seconds"),

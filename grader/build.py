@@ -15,6 +15,7 @@ from . import bank
 from .assignment import NAME as ASSIGNMENT, TITLE
 from .bank.base import Check, Question
 from .errors import BuildError
+from .feedback import DEFAULT as DEFAULT_FEEDBACK, check_mode
 from .lateness import LatePolicy
 from .templating import ENV
 
@@ -89,8 +90,13 @@ def _vendored() -> dict[str, bytes]:
 
 
 @functools.lru_cache(maxsize=2)
-def artifacts(late_policy: LatePolicy | None = None) -> dict[str, bytes]:
-    """Every generated file, by path relative to the project root (``late_policy``: see :func:`autograder_zip`)."""
+def artifacts(late_policy: LatePolicy | None = None, feedback: str = DEFAULT_FEEDBACK) -> dict[str, bytes]:
+    """Every generated file, by path relative to the project root.
+
+    ``late_policy``: see :func:`autograder_zip`; ``feedback``: what autograder.zip shows students on
+    Gradescope (:mod:`grader.feedback`).  The committed zip is built with the defaults of both.
+    """
+    check_mode(feedback)
     out: dict[str, bytes] = {
         f"exercises/{NOTEBOOK}": notebook(answered=False).encode(),
         f"solutions/{NOTEBOOK}": notebook(answered=True).encode(),
@@ -101,20 +107,20 @@ def artifacts(late_policy: LatePolicy | None = None) -> dict[str, bytes]:
     out.update(_vendored())
     from .otter_package import autograder_zip
 
-    out["autograder.zip"] = autograder_zip(late_policy)
+    out["autograder.zip"] = autograder_zip(late_policy, feedback)
     return out
 
 
-def stale(root: Path, late_policy: LatePolicy | None = None) -> list[str]:
+def stale(root: Path, late_policy: LatePolicy | None = None, *, feedback: str = DEFAULT_FEEDBACK) -> list[str]:
     """Generated files that are missing or differ under ``root``."""
-    return sorted(path for path, data in artifacts(late_policy).items()
+    return sorted(path for path, data in artifacts(late_policy, feedback).items()
                   if not (root / path).is_file() or (root / path).read_bytes() != data)
 
 
-def write(root: Path, late_policy: LatePolicy | None = None) -> list[str]:
+def write(root: Path, late_policy: LatePolicy | None = None, *, feedback: str = DEFAULT_FEEDBACK) -> list[str]:
     """Write every artifact that changed under ``root``; the paths written."""
-    changed = stale(root, late_policy)
-    data = artifacts(late_policy)
+    changed = stale(root, late_policy, feedback=feedback)
+    data = artifacts(late_policy, feedback)
     try:
         for path in changed:
             target = root / path

@@ -361,9 +361,9 @@ def import_grades(out_dir: Path, export_path: Path, *, column: str | None = None
     try:
         atomic_write(out_dir / IMPORT_CSV, (codecs.BOM_UTF8 if export.bom else b"") + text.encode())
         atomic_write(out_dir / IMPORT_SUMMARY, (json.dumps(summary.as_dict(), indent=1) + "\n").encode())
-        from .report import write_class_report
+        from .report import feedback_mode, write_class_report
 
-        write_class_report(out_dir, meta, results)
+        write_class_report(out_dir, meta, results, feedback_mode(meta))
     except OSError as exc:
         raise ResultsError(f"cannot write to {out_dir}: {exc.strerror}") from None
     return summary

@@ -36,8 +36,7 @@ def check_public(path: Path, *, questions: list[str] | None = None, limits: Limi
     lines = []
     for u in result.units:
         if u["status"] not in ("ok", "skipped"):
-            where = f"cell {u['index'] + 1}" if submission.kind == "notebook" else "the script"
-            lines.append(f"note: {where} did not run cleanly: {u['error']}")
+            lines.append(f"note: {u.get('label') or submission.label(u['index'])} did not run cleanly: {u['error']}")
     for note in submission.notes:
         lines.append(f"note: {note}")
     if lines:
@@ -49,7 +48,7 @@ def check_public(path: Path, *, questions: list[str] | None = None, limits: Limi
         failed += len(bad)
         lines.append(f"{q.id}: {'public tests passed' if not bad else 'FAILED'}")
         for c in bad:
-            lines.append(f"    {c.description}:\n      {c.feedback}")
+            lines.append(f"    {c.description}:\n      {c.full_feedback}")  # public tests: nothing held back
     lines.append("")
     lines.append(f"{len(public) - failed} of {len(public)} public tests passed. {hidden} hidden tests were not run: "
                  "they compare your answers with PyTorch and decide the grade.")

@@ -15,6 +15,7 @@ import click
 
 from . import __version__
 from .errors import GraderError, UsageError
+from .feedback import DEFAULT as FEEDBACK_DEFAULT, MODES as FEEDBACK_MODES
 
 
 def _fail(exc: GraderError) -> None:
@@ -73,6 +74,9 @@ LATE_PENALTY = click.option(
     "--late-penalty", type=click.FloatRange(0, 1), default=None, metavar="FRACTION",
     help="Take FRACTION of the total off per day late (0.1: 10% a day, at most all of it); a Canvas _LATE_ mark "
          "without times counts as one day. The raw total is kept beside it.")
+def _feedback_option(help_text: str, default: str | None = FEEDBACK_DEFAULT):
+    return click.option("--feedback", type=click.Choice(FEEDBACK_MODES), default=default,
+                        show_default=default is not None, help=help_text)
 
 
 @cli.command()
@@ -81,7 +85,9 @@ LATE_PENALTY = click.option(
 @click.option("--check", "check_only", is_flag=True,
               help="Write nothing; exit 1 if a generated file is missing or out of date.")
 @LATE_PENALTY
-def build(root: Path, check_only: bool, late_penalty):
+@_feedback_option("What autograder.zip shows students on Gradescope: full (every test's feedback once grades are "
+                  "published) or brief (what is wrong at once, the full explanation after the due date).")
+def build(root: Path, check_only: bool, late_penalty, feedback: str):
     """Generate the student and solution notebooks, the public tests and autograder.zip.
 
     With --late-penalty, the zip's config carries the late policy and run_autograder applies it
@@ -92,15 +98,18 @@ def build(root: Path, check_only: bool, late_penalty):
 
     policy = LatePolicy(late_penalty) if late_penalty is not None else None
     if check_only:
-        stale = builder.stale(root, policy)
+        stale = builder.stale(root, policy, feedback=feedback)
         if stale:
-            raise click.ClickException("out of date: " + ", ".join(stale) + " (run `cnn-grader build`)")
+            again = ("cnn-grader build" + (f" --late-penalty {late_penalty:g}" if policy else "")
+                     + ("" if feedback == FEEDBACK_DEFAULT else f" --feedback {feedback}"))
+            raise click.ClickException("out of date: " + ", ".join(stale) + f" (run `{again}`)")
         click.echo("all generated files are up to date")
         return
-    changed = builder.write(root, policy)
+    changed = builder.write(root, policy, feedback=feedback)
     for path in changed:
         click.echo(f"wrote {path}")
-    click.echo(f"{len(changed)} file(s) written, {len(builder.artifacts(policy)) - len(changed)} already up to date")
+    click.echo(f"{len(changed)} file(s) written, "
+               f"{len(builder.artifacts(policy, feedback)) - len(changed)} already up to date")
 
 
 LIMIT_OPTIONS = [
@@ -163,9 +172,11 @@ def check(notebook: Path, questions, timeout, probe_timeout, cell_timeout, memor
 @click.option("--late-due", type=DateTime(), default=None,
               help="Gradescope's late due date: submissions after it are marked past it.")
 @LATE_PENALTY
+@_feedback_option("What the students' pages and results.json show: full (what is wrong and the answer's "
+                  "explanation, the network asked for) or brief (what is wrong only). grades.json keeps both.")
 @_limit_options
 def grade(paths, out_dir: Path, jobs: int, resume: bool, overwrite: bool, seed, questions, due, late_due,
-          late_penalty, timeout, probe_timeout, cell_timeout, memory_mb):
+          late_penalty, feedback, timeout, probe_timeout, cell_timeout, memory_mb):
     """Grade every submission in PATHS (files, folders, zip archives) into OUT.
 
     Each submission runs in its own isolated worker; every file gets exactly one
@@ -204,7 +215,7 @@ def grade(paths, out_dir: Path, jobs: int, resume: bool, overwrite: bool, seed, 
                           questions=list(questions), limits=_limits(timeout, probe_timeout, cell_timeout, memory_mb),
                           due=due, late_due=late_due,
                           late_policy=LatePolicy(late_penalty) if late_penalty is not None else None,
-                          progress=Progress(sys.stderr))
+                          feedback=feedback, progress=Progress(sys.stderr))
     for warning in summary.warnings:
         click.echo(f"warning: {warning}", err=True)
     click.echo(summary.text)
@@ -222,14 +233,17 @@ def show(out_dir: Path):
 
 @cli.command()
 @click.argument("out_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
-def report(out_dir: Path):
+@_feedback_option("What the students' pages and results.json show (default: what OUT_DIR was graded with).",
+                  default=None)
+def report(out_dir: Path, feedback):
     """Re-render report.html, the feedback pages and the gradebook CSV from OUT_DIR/grades.json."""
-    from .report import write_reports
+    from .report import feedback_mode, write_reports
     from .results import load_results
 
     meta, results = load_results(out_dir)
-    written = write_reports(out_dir, meta, results, meta.get("questions"))
-    click.echo(f"wrote {out_dir / 'report.html'} and {len(written) - 2} feedback files")
+    mode = feedback_mode(meta, feedback)
+    written = write_reports(out_dir, meta, results, meta.get("questions"), feedback=mode)
+    click.echo(f"wrote {out_dir / 'report.html'} and {len(written) - 2} feedback files ({mode} feedback)")
 
 
 @cli.command()

@@ -25,6 +25,7 @@ from .errors import SandboxError
 from .judged import wire
 from .judged.channel import MAX_REPLY, Channel, ChannelClosed, Forged
 from .judged.probe import Probe, ProbeTimedOut, ProtocolError
+from .judged.verdict import code
 from .submission import Submission
 
 #: Extra seconds the judge waits beyond a limit the worker enforces itself.
@@ -298,6 +299,7 @@ class SandboxProbe(Probe):
         """``started``: when the submission's time budget began (default now)."""
         self.server, self.submission, self.limits, self.slot = server, submission, limits, slot
         self.source = submission.units
+        self.place = submission.place
         self.log = RunLog()
         self.deadline = (time.monotonic() if started is None else started) + limits.timeout
         self._unit_failures: dict[int, tuple[str, str]] = {}
@@ -427,8 +429,12 @@ class SandboxProbe(Probe):
         for r in records[:100_000]:
             if type(r) is dict and type(r.get("index")) is int and r.get("status") in (
                     "ok", "syntax", "error", "memory", "timeout", "skipped"):
+                where = self.submission.place(str(r["where"])[:100], within=r["index"]) if r.get("where") else None
+                error = str(r["error"])[:500] if r.get("error") is not None else None
+                if error is not None and r["status"] in ("error", "syntax"):
+                    error = code(error)  # the submission's own exception message: shown literally
                 out.append({"index": r["index"], "status": r["status"],
-                            "error": str(r["error"])[:500] if r.get("error") is not None else None})
+                            "error": error + (f" ({where})" if where else "") if error is not None else None})
         return out
 
     def _note(self, kind: str, detail: str) -> None:
@@ -495,7 +501,7 @@ def _out_of_memory(answer: dict) -> bool:
 
 
 def _unit_name(submission: Submission, index: int) -> str:
-    return f"cell {index + 1}" if submission.kind == "notebook" else f"statement {index + 1}"
+    return submission.label(index)
 
 
 #: The isolation layers ``grades.json`` records for each submission (README, "How grading is isolated").

@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from .feedback import DEFAULT as DEFAULT_FEEDBACK, MODES as FEEDBACK_MODES
+
 OUTPUT_FORMATS = ("text", "html", "simple_format", "md", "ansi")
 VISIBILITIES = ("hidden", "after_due_date", "after_published", "visible")
 STATUSES = ("passed", "failed")
@@ -191,7 +193,7 @@ def prepare_container() -> None:
 METADATA_PROBLEMS = "cnn_grader_metadata_problems"
 
 
-def run(root: Path, *, seed: int | None = None, limits=None, slot: int = 0) -> dict:
+def run(root: Path, *, seed: int | None = None, limits=None, slot: int = 0, feedback: str = DEFAULT_FEEDBACK) -> dict:
     """Grade ``root``/submission in an isolated worker; write and return ``root``/results/results.json.
 
     This process imports no torch: the grading runs in a child of the warm fork server
@@ -202,7 +204,8 @@ def run(root: Path, *, seed: int | None = None, limits=None, slot: int = 0) -> d
     clock; the total is penalised by the zip's late policy (``otter_config.json``), when it has one.
 
     ``slot`` picks the worker's unprivileged uid (61000 + slot): graders that share one machine
-    need different slots, since leftovers are swept by uid.
+    need different slots, since leftovers are swept by uid.  ``feedback``: what results.json shows
+    students and when (see :func:`grader.report.gradescope_results`).
     """
     import dataclasses
     import time
@@ -212,7 +215,7 @@ def run(root: Path, *, seed: int | None = None, limits=None, slot: int = 0) -> d
 
     started = time.monotonic()
     results_path = root / "results" / "results.json"
-    payload = {"root": str(root), "seed": seed, "slot": slot,
+    payload = {"root": str(root), "seed": seed, "slot": slot, "feedback": feedback,
                "limits": dataclasses.asdict(limits) if limits is not None else None}
     with ForkServer() as server:
         doc = server.run_trusted("grader.gradescope", grade_in_trusted_child.__name__, payload)
@@ -253,7 +256,7 @@ def grade_in_trusted_child(payload: dict, sock, info: dict) -> dict:
                               limits=limits, slot=int(payload.get("slot") or 0))
     finally:
         server.close()
-    doc = gradescope_results(rules.apply(result))
+    doc = gradescope_results(rules.apply(result), payload.get("feedback", DEFAULT_FEEDBACK))
     if metadata.problems:  # the instructor reads run_autograder's output; the child's own print goes nowhere
         doc[METADATA_PROBLEMS] = [f"{SUBMISSION_METADATA}: {p}" for p in metadata.problems]
     return doc
@@ -274,13 +277,16 @@ def main(argv: list[str] | None = None) -> int:
                             default=value)
     parser.add_argument("--slot", type=int, default=0, choices=range(64), metavar="0..63",
                         help="the worker runs as uid 61000+SLOT; give graders sharing a machine different slots")
+    parser.add_argument("--feedback", choices=FEEDBACK_MODES, default=DEFAULT_FEEDBACK,
+                        help="full: every test's feedback once grades are published; brief: what is wrong at once, "
+                             "the full explanation after the due date")
     args = parser.parse_args(argv)
     if args.prepare_container:
         prepare_container()
     try:
         from .engine import Limits
 
-        doc = run(args.root, seed=args.seed, slot=args.slot,
+        doc = run(args.root, seed=args.seed, slot=args.slot, feedback=args.feedback,
                   limits=Limits(**{k: getattr(args, k) for k in GRADESCOPE_LIMITS}, scratch_mb=32))
     except Exception as exc:  # the grader failed: say so in results.json rather than leave none
         from .results import atomic_write

@@ -36,10 +36,15 @@ def invalid_result(source: Source, error: str, checks: list[Check], *, status: s
     """The row of a submission that could not even be read: zero on every question graded."""
     maxima = max_scores(_questions(checks))
     owner = source.owners[0]
+    # The reason only: the row names the file, and the grader's path to it is no business of the
+    # student's page (nor of the class report's problem rows).
+    prefix = f"{source.label}: "
+    reason = (error[len(prefix):] if error.startswith(prefix) else error).replace(str(source.path), source.name)
     return SubmissionResult(student=owner.id, name=owner.name, id_kind=owner.kind, submission=source.name,
-                            source=source.label, sha256=None, status=status, error=error,
-                            scores={q: 0.0 for q in maxima}, max_scores=maxima, total=0.0,
-                            max_total=round(sum(maxima.values()), 4), lateness=submitted(source))
+                            source=source.label, file=source.relative or source.name,
+                            sha256=None, status=status, error=reason, scores={q: 0.0 for q in maxima},
+                            max_scores=maxima, total=0.0, max_total=round(sum(maxima.values()), 4),
+                            lateness=submitted(source))
 
 
 def run_checks(probe, checks: list[Check], seed: int) -> list[CheckResult]:
@@ -49,21 +54,21 @@ def run_checks(probe, checks: list[Check], seed: int) -> list[CheckResult]:
         results.append(CheckResult(
             id=check.id, question=check.question, description=check.description, hidden=check.hidden,
             points=check.points if verdict.passed else 0.0, max_points=check.points, outcome=verdict.outcome,
-            feedback=verdict.feedback, details=verdict.details))
+            feedback=verdict.feedback, reveal=verdict.reveal, details=verdict.details))
     return results
 
 
-def status_of(units: list[dict], events: list[dict], checks: list[CheckResult], *,
-              unit: str = "cell") -> tuple[str, str | None]:
+def status_of(units: list[dict], events: list[dict], checks: list[CheckResult]) -> tuple[str, str | None]:
     """The row's status and its first explanation: the most severe thing that happened.
 
-    ``unit`` names a unit of code in the explanation: ``cell``, or ``statement`` for a script.
+    A unit of code is named by its ``label`` (see :attr:`Submission.labels`).
     """
     found: dict[str, str] = {}
     for u in units:
         kind = {"syntax": "error", "skipped": None}.get(u["status"], u["status"])
         if kind and kind != "ok":
-            found.setdefault(kind, f"{unit} {u['index'] + 1}: {u['error']}" if u.get("error") else kind)
+            where = u.get("label") or f"cell {u['index'] + 1}"
+            found.setdefault(kind, f"{where}: {u['error']}" if u.get("error") else kind)
     for e in events:
         kind = {"protocol": "killed"}.get(e["kind"], e["kind"])
         found.setdefault(kind, e["detail"])
@@ -110,14 +115,16 @@ def grade(submission: Submission, server: ForkServer, *, seed: int, limits: Limi
     if probe.log.forged:
         probe.log.events.append({"kind": "forged", "detail": f"dropped {probe.log.forged} message(s) that the "
                                                             "submission wrote into the grader's connection"})
-    status, error = status_of(probe.log.units, probe.log.events, results,
-                              unit="cell" if submission.kind == "notebook" else "statement")
+    for u in probe.log.units:
+        u["label"] = submission.label(u["index"])
+    status, error = status_of(probe.log.units, probe.log.events, results)
     scores = {q.id: round(sum(r.points for r in results if r.question == q.id), 4) for q in questions}
     maxima = max_scores(questions)
     owner = submission.source.owners[0]
     return SubmissionResult(
         student=owner.id, name=owner.name, id_kind=owner.kind, lateness=submitted(submission.source),
         submission=submission.name, source=submission.source.label,
+        file=submission.source.relative or submission.name,
         sha256=submission.sha256, status=status, error=error, scores=scores, max_scores=maxima,
         total=round(sum(scores.values()), 4), max_total=round(sum(maxima.values()), 4), checks=results,
         units=probe.log.units, events=probe.log.events, notes=list(submission.notes),

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from . import bank
 from .errors import BuildError
+from .feedback import DEFAULT as DEFAULT_FEEDBACK, check_mode
 from .lateness import LatePolicy
 
 PYTHON_VERSION = "3.11"
@@ -118,8 +119,9 @@ def normalise(raw: bytes, replace: dict[str, bytes] | None = None) -> bytes:
     return out.getvalue()
 
 
-def autograder_zip(late_policy: LatePolicy | None = None) -> bytes:
-    """The Gradescope autograder, as bytes (with ``late_policy`` in its config, when given)."""
+def autograder_zip(late_policy: LatePolicy | None = None, feedback: str = DEFAULT_FEEDBACK) -> bytes:
+    """The Gradescope autograder, as bytes: ``late_policy`` in its config, when given; ``feedback``:
+    what its results.json shows students."""
     from otter.generate import main as otter_generate
 
     from .build import otter_test_file
@@ -143,15 +145,17 @@ def autograder_zip(late_policy: LatePolicy | None = None) -> bytes:
             raise BuildError(f"otter generate failed: {exc}") from None
         finally:
             os.chdir(here)
-        return normalise((work / "raw.zip").read_bytes(), replace={"run_autograder": run_autograder().encode()})
+        return normalise((work / "raw.zip").read_bytes(),
+                         replace={"run_autograder": run_autograder(feedback).encode()})
 
 
 #: Seconds run_autograder allows grading before it writes a results.json of its own.
 BUDGET = 540
 
 
-def run_autograder() -> str:
+def run_autograder(feedback: str = DEFAULT_FEEDBACK) -> str:
     """Gradescope's entry point: cnn-grader's isolated engine instead of Otter's in-kernel tests."""
     from .templating import ENV
 
-    return ENV.get_template("run_autograder.sh.j2").render(budget=BUDGET, env_name="otter-env")
+    return ENV.get_template("run_autograder.sh.j2").render(budget=BUDGET, env_name="otter-env",
+                                                           feedback=check_mode(feedback))

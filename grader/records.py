@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields, is_dataclass
 
+from .judged.verdict import full_text
+
 #: Row statuses, from the most to the least severe.
 STATUSES = ("invalid", "killed", "memory", "timeout", "error", "ok")
 
@@ -38,7 +40,16 @@ class CheckResult:
     max_points: float
     outcome: str
     feedback: str
+    """What is wrong, without giving the answer away: shown in every feedback mode."""
     details: dict = field(default_factory=dict)
+    """Report data: a model's layer table beside the reference's (``details["layers"]``)."""
+    reveal: str = ""
+    """What gives the answer away (rule, formula, expected value, a statement's truth and why):
+    shown only in full feedback.  Empty in grades.json written before feedback was split."""
+
+    @property
+    def full_feedback(self) -> str:
+        return full_text(self.feedback, self.reveal)
 
 
 @dataclass
@@ -94,6 +105,9 @@ class SubmissionResult:
     lateness: Lateness = field(default_factory=Lateness)
     raw_total: float | None = None
     """The total the checks gave, before any late penalty (``total`` is after it); set from ``total`` if absent."""
+    file: str = ""
+    """The file below the folder or archive graded (``alice/lecture06.ipynb``), for reports: ``source``
+    is the grader's own path to it.  Empty in grades.json written before it was recorded."""
 
     def __post_init__(self):
         if self.raw_total is None:

@@ -98,6 +98,9 @@ class Source:
     """Set when another source of the batch would have the same label, to tell them apart."""
     submitted_at: str = ""
     """When it was submitted (ISO 8601), when the export says: Gradescope's ``created_at``."""
+    relative: str = ""
+    """Its path below the folder or archive given (``alice/lecture06.ipynb``): how reports name it
+    without the grader's own paths.  Empty: its name."""
 
     @property
     def name(self) -> str:
@@ -161,6 +164,31 @@ class Submission:
     """Notebook: the code cells' sources, in order.  Script: one entry, the whole source."""
     notes: tuple[str, ...] = field(default=())
     """What reading changed: magics removed, undecodable bytes replaced, ..."""
+    labels: tuple[str, ...] = field(default=())
+    """One per unit the worker runs, saying where a student finds it: a notebook cell by its first
+    line (and ``In [n]`` when saved with one), a script's statement by its line.  Never a count of
+    code cells: a student cannot see one."""
+
+    def label(self, index: int) -> str:
+        """Where unit ``index`` is, for feedback (Markdown)."""
+        if 0 <= index < len(self.labels):
+            return self.labels[index]
+        return f"cell {index + 1}" if self.kind == "notebook" else f"statement {index + 1}"
+
+    def place(self, where: str | None, *, within: int | None = None) -> str | None:
+        """A worker's "cell 10, line 3" (the file name it compiled a cell under) as a student finds it:
+        "the cell starting `model = Net()`, line 3"; just "line 3" inside unit ``within``.
+
+        Anything else (a file name the submission's own code chose) is kept as it is.
+        """
+        found = re.fullmatch(r"(?:cell (\d+)|submission), line (\d+)", where or "")
+        if not found:
+            return where
+        if found.group(1) is None:  # a script: its lines are the file's
+            return f"line {found.group(2)}"
+        index = int(found.group(1)) - 1
+        line = f"line {found.group(2)}"
+        return line if index == within else f"{self.label(index)}, {line}"
 
     @property
     def name(self) -> str:
@@ -267,7 +295,7 @@ def _owned(group: list[tuple[Source, PurePosixPath]], metadata) -> list[Source]:
             owners = (canvas_student(source.name),)
         if not owners and folders:
             owners = (Student(folders[0], kind=ID_FOLDER),)
-        out.append(replace(source, students=owners or (), submitted_at=submitted_at))
+        out.append(replace(source, students=owners or (), submitted_at=submitted_at, relative=rel.as_posix()))
     return out
 
 
@@ -423,15 +451,18 @@ def parse(source: Source, data: bytes) -> Submission:
     """Parse ``data``, the bytes of ``source``, in this process (see :func:`load`)."""
     digest = hashlib.sha256(data).hexdigest()
     if source.name.endswith(".ipynb"):
-        cells, notes = notebook_cells(data, source.label)
+        cells, notes, labels = notebook_cells(data, source.label)
         del data
-        units, more = bounded_units(cells, "cell")
-        return Submission(source, "notebook", digest, tuple(units), tuple(notes[:MAX_NOTES] + more))
+        units, more = bounded_units(cells, "cell", labels)
+        labels = labels[:MAX_UNITS]
+        if len(units) > len(labels):  # the one unit standing for the cells not run
+            labels.append(f"the cells after the first {MAX_UNITS}")
+        return Submission(source, "notebook", digest, tuple(units), tuple(notes[:MAX_NOTES] + more), tuple(labels))
     if source.name.endswith(".py"):
         text, notes = decode_script(data)
         del data
         units, more = bounded_units([text], "script")
-        return Submission(source, "script", digest, tuple(units), tuple(notes + more))
+        return Submission(source, "script", digest, tuple(units), tuple(notes + more), statement_labels(units[0]))
     raise InvalidSubmission(f"{source.label}: not a notebook (.ipynb) or a script (.py)")
 
 
@@ -439,16 +470,17 @@ def parse(source: Source, data: bytes) -> Submission:
 MAX_NOTES = 20
 
 
-def bounded_units(units: list[str], what: str) -> tuple[list[str], list[str]]:
+def bounded_units(units: list[str], what: str, labels: list[str] = ()) -> tuple[list[str], list[str]]:
     """``units`` within :data:`MAX_UNITS`, :data:`MAX_UNIT_CHARS` and :data:`MAX_SOURCE_CHARS`.
 
     A unit past a bound is replaced by one line that raises, saying why: the row
     shows an error for it, and nothing larger reaches a worker or the judge's parser.
+    ``labels``: how the student finds each cell (see :attr:`Submission.labels`).
     """
     out, notes, total = [], [], 0
     limit = MAX_SOURCE_CHARS if what == "script" else MAX_UNIT_CHARS
     for i, unit in enumerate(units[:MAX_UNITS]):
-        where = "the script" if what == "script" else f"cell {i + 1}"
+        where = "the script" if what == "script" else (labels[i] if i < len(labels) else f"cell {i + 1}")
         if len(unit) > limit or total + len(unit) > MAX_SOURCE_CHARS:
             why = (f"{where} holds {len(unit)} characters, more than the {limit} the grader runs"
                    if len(unit) > limit else f"the code before {where} already holds {total} characters, "
@@ -501,7 +533,8 @@ def load_bounded(source: Source, *, seconds: float, memory_mb: int = LOAD_MEMORY
                                 f"({memory_mb} MiB, {time.monotonic() - started:.1f} s)")
     if "invalid" in reply:
         raise InvalidSubmission(reply["invalid"].replace(_child_label(request), source.label))
-    return Submission(source, reply["kind"], reply["sha256"], tuple(reply["units"]), tuple(reply["notes"]))
+    return Submission(source, reply["kind"], reply["sha256"], tuple(reply["units"]), tuple(reply["notes"]),
+                      tuple(reply["labels"]))
 
 
 def _child_label(request: dict) -> str:
@@ -522,7 +555,7 @@ def _load_child() -> None:
         reply = {"invalid": str(exc)}
     else:
         reply = {"kind": submission.kind, "sha256": submission.sha256, "units": list(submission.units),
-                 "notes": list(submission.notes)}
+                 "notes": list(submission.notes), "labels": list(submission.labels)}
     sys.stdout.buffer.write(json.dumps(reply).encode())
 
 
@@ -544,8 +577,11 @@ def decode_script(data: bytes) -> tuple[str, list[str]]:
         return text, [f"the file is not valid {encoding}: undecodable bytes were replaced by U+FFFD"]
 
 
-def notebook_cells(data: bytes, label: str) -> tuple[list[str], list[str]]:
-    """The code cells of a notebook (nbformat 4, or 3 with worksheets), as IPython would run them (:mod:`.cell_input`)."""
+def notebook_cells(data: bytes, label: str) -> tuple[list[str], list[str], list[str]]:
+    """The code cells of a notebook (nbformat 4, or 3 with worksheets), as IPython would run them (:mod:`.cell_input`).
+
+    Returns the cells, notes on what reading changed, and each cell's label (:func:`cell_labels`).
+    """
     try:
         nb = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError, RecursionError):
@@ -559,7 +595,7 @@ def notebook_cells(data: bytes, label: str) -> tuple[list[str], list[str]]:
         key = "input"
     else:
         raise InvalidSubmission(f"{label}: not a notebook (no list of cells)")
-    cells, notes = [], []
+    cells, notes, raw, counts = [], [], [], []
     for cell in raw_cells:
         if not isinstance(cell, dict) or cell.get("cell_type") != "code":
             continue
@@ -568,13 +604,64 @@ def notebook_cells(data: bytes, label: str) -> tuple[list[str], list[str]]:
             source = "".join(source)
         if not isinstance(source, str):
             raise InvalidSubmission(f"{label}: a code cell's source is not text")
+        count = cell.get("execution_count", cell.get("prompt_number"))
+        raw.append(source)
+        counts.append(count if type(count) is int and count > 0 else None)
         if len(source) > MAX_UNIT_CHARS or len(cells) >= MAX_UNITS:
             cells.append(source)  # not run (see bounded_units): not worth transforming either
             continue
         code, cell_notes = transform_cell(source)
-        notes.extend(f"cell {len(cells) + 1}: {note}" for note in cell_notes)
         cells.append(code)
-    return cells, notes
+        notes.extend((len(cells) - 1, note) for note in cell_notes)
+    labels = cell_labels(raw, counts)
+    return cells, [f"{labels[i]}: {note}" for i, note in notes], labels
+
+
+#: Longest first line quoted to name a cell.
+LABEL_CHARS = 40
+
+
+def cell_labels(sources: list[str], counts: list[int | None]) -> list[str]:
+    """How a student finds each code cell: by its first line, and by ``In [n]`` when the notebook was
+    saved after running it (Markdown, for feedback).
+
+    Never "cell 10": Jupyter numbers no cell, and a count of code cells would include the
+    ``grader.check`` cells.  Cells that start alike are told apart by their order among themselves.
+    """
+    from .judged.verdict import code
+
+    firsts = []
+    for source in sources:
+        line = source.lstrip()[: 4 * LABEL_CHARS].split("\n", 1)[0].strip()
+        firsts.append(line if len(line) <= LABEL_CHARS else line[:LABEL_CHARS].rstrip() + "…")
+    total: dict[str, int] = defaultdict(int)
+    for first in firsts:
+        total[first] += 1
+    seen: dict[str, int] = defaultdict(int)
+    labels = []
+    for first, count in zip(firsts, counts):
+        seen[first] += 1
+        text = f"the cell starting {code(first)}" if first else "an empty cell"
+        extra = [f"In [{count}]"] if count else []
+        if total[first] > 1:
+            extra.append(f"the {_ordinal(seen[first])} of {total[first]} {'such cells' if first else ''}".rstrip())
+        labels.append(text + (f" ({', '.join(extra)})" if extra else ""))
+    return labels
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def statement_labels(text: str) -> tuple[str, ...]:
+    """Each top-level statement of a script by its line (what the worker runs one by one)."""
+    import ast
+
+    try:
+        return tuple(f"line {stmt.lineno}" for stmt in ast.parse(text, "<submission>").body)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return ("the script",)
 
 
 if __name__ == "__main__":

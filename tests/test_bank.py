@@ -336,7 +336,7 @@ def test_a_tuple_kernel_mistake_costs_only_the_rectangular_kernel_check(one_torc
     path = Path(__file__).parent / "corpus" / "mistakes" / "q5_tuple_kernel_first_side_only.py"
     probe = LocalProbe(_grade_namespace(path.read_text()))
     for seed in range(20):
-        failed = {c.id: v.feedback for c in bank.question("q5").checks
+        failed = {c.id: v.full_feedback for c in bank.question("q5").checks
                   if not (v := evaluate(c.run, probe, Context(seed=seed, check_id=c.id))).passed}
         assert list(failed) == ["q5.conv_rect"], (seed, failed)
         assert "kH * kW" in failed["q5.conv_rect"]

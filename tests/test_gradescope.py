@@ -27,13 +27,13 @@ from .conftest import CORPUS, HOSTILE_EXPECTED, ROOT, hostile_case, needs_root, 
 
 pytestmark = [pytest.mark.sandbox, needs_root]
 
-def layout(tmp_path: Path, files: dict[str, bytes], *, autograder: bytes | None = None, metadata: dict | None = None
-           ) -> Path:
-    """An /autograder folder: ``autograder`` (default: the committed zip) unpacked in source/, ``files`` in
-    submission/, and ``metadata`` as submission_metadata.json."""
+def layout(tmp_path: Path, files: dict[str, bytes], *, autograder: bytes | None = None, metadata: dict | None = None,
+           zip_path: Path = ROOT / "autograder.zip") -> Path:
+    """An /autograder folder: ``autograder`` (default: the zip at ``zip_path``, the committed one) unpacked in
+    source/, ``files`` in submission/, and ``metadata`` as submission_metadata.json."""
     root = tmp_path / "autograder"
     (root / "source").mkdir(parents=True)
-    with zipfile.ZipFile(io.BytesIO(autograder) if autograder else ROOT / "autograder.zip") as z:
+    with zipfile.ZipFile(io.BytesIO(autograder) if autograder else zip_path) as z:
         z.extractall(root / "source")
     (root / "submission").mkdir()
     for name, data in files.items():
@@ -220,6 +220,28 @@ def test_gradescope_scores_equal_the_native_grader(tmp_path, grade_text):
     data = (CORPUS / "mistakes" / name).read_bytes()
     doc = run_autograder(layout(tmp_path, {name: data}))
     assert scores(doc) == grade_text(data, name).scores
+
+
+def test_a_brief_zip_says_what_is_wrong_at_once_and_explains_after_the_due_date(tmp_path, grade_text):
+    from grader.feedback import BRIEF
+    from grader.otter_package import autograder_zip
+
+    brief_zip = tmp_path / "brief.zip"
+    brief_zip.write_bytes(autograder_zip(BRIEF))
+    name = "q7_missing_first_relu.py"
+    data = (CORPUS / "mistakes" / name).read_bytes()
+    doc = run_autograder(layout(tmp_path, {name: data}, zip_path=brief_zip))
+    native = grade_text(data, name)
+    assert scores(doc) == native.scores and doc["score"] == native.total
+    assert round(sum(t["score"] for t in doc["tests"]), 4) == native.total  # the explanation adds no points
+    assert round(sum(t["max_score"] for t in doc["tests"]), 4) == native.max_total
+    q7 = next(t for t in doc["tests"] if t["name"] == "q7")
+    later = next(t for t in doc["tests"] if t["name"] == "q7: the full explanation")
+    assert q7["visibility"] == "visible" and "differs once the first convolution runs" in q7["output"]
+    assert "ReLU" not in q7["output"]
+    assert (later["visibility"], later["score"], later["max_score"]) == ("after_due_date", 0, 0)
+    assert "*without* the ReLU after the first convolution" in later["output"]
+    assert [t["name"] for t in doc["tests"] if t["visibility"] == "after_due_date"] == ["q7: the full explanation"]
 
 
 def test_without_namespaces_nothing_a_submission_starts_outlives_grading(tmp_path):

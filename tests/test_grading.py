@@ -95,8 +95,10 @@ def test_each_mistake_costs_points_on_its_question_only_with_feedback(grade_text
     short = {q for q in result.scores if result.scores[q] < result.max_scores[q]}
     assert short == set(expected["short"]), {q: [c.feedback for c in failing(result, q)] for q in short}
     for q, words in expected.get("feedback", {}).items():
-        feedback = " ".join(c.feedback for c in failing(result, q)).lower()
+        feedback = " ".join(c.full_feedback for c in failing(result, q)).lower()
         assert words.lower() in feedback, feedback
+    # Every failure says what is wrong even when the explanation is held back (brief feedback).
+    assert all(c.feedback for c in result.checks if c.outcome != "passed")
     assert result.scores.keys() == set(bank.QUESTION_IDS)
 
 

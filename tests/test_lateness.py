@@ -241,7 +241,7 @@ def test_build_puts_the_policy_in_the_zip_and_check_compares_with_the_same_polic
     root = Path(__file__).resolve().parents[1]
     result = CliRunner().invoke(cli, ["build", "--root", str(root), "--check", "--late-penalty", "0.1"])
     assert result.exit_code == 1 and result.stderr.strip().endswith(
-        "out of date: autograder.zip (run `cnn-grader build`)")  # the committed zip has no policy
+        "out of date: autograder.zip (run `cnn-grader build --late-penalty 0.1`)")  # the committed zip has no policy
     assert CliRunner().invoke(cli, ["build", "--root", str(tmp_path), "--late-penalty", "0.1"]).exit_code == 0
     with zipfile.ZipFile(tmp_path / "autograder.zip") as z:
         z.extractall(tmp_path / "source")

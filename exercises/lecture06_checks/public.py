@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 
-from .verdict import Wrong, as_sequence, describe, plain_int, quoted, whole_number
+from .verdict import Wrong, as_sequence, code, describe, plain_int, quoted, whole_number
 from .wire import Array
 
 LETTERS_61 = ("A", "B", "C")
@@ -83,7 +83,7 @@ def statement_answers(value, count: int, what: str) -> dict[int, bool | str]:
         if type(number) is not int or number not in out:
             raise Wrong(f"{what} has the key {quoted(key)}; use the statement numbers 1 to {count}.")
         if number in given:
-            raise Wrong(f"{what} answers statement {number} twice (as {given[number]!r} and {key!r}).")
+            raise Wrong(f"{what} answers statement {number} twice (as {quoted(given[number])} and {quoted(key)}).")
         given[number] = key
         out[number] = truth_value(answer)
     return out
@@ -137,8 +137,8 @@ def q1_format(probe, context=None):
 def q2_easy_case(probe, context=None):
     result = plain_int(probe.call("conv_output_size", 100, 5).value, "conv_output_size(100, 5)")
     if result != 96:
-        raise Wrong(f"conv_output_size(100, 5) returned {result}; a 5x5 kernel on a 100x100 image with no "
-                    "padding and stride 1 gives 96x96 (the lecture's example).")
+        raise Wrong(f"conv_output_size(100, 5) returned {result}, not the size the lecture's example gives.",
+                    reveal="A 5x5 kernel on a 100x100 image with no padding and stride 1 gives 96x96.")
 
 
 def q3_format(probe, context=None):
@@ -156,30 +156,31 @@ def q4_format(probe, context=None):
 def q5_easy_case(probe, context=None):
     got = plain_int(probe.call("conv2d_params", 1, 3, 3).value, "conv2d_params(1, 3, 3)")
     if got != 30:
-        raise Wrong(f"conv2d_params(1, 3, 3) returned {got}; the lecture counts 1*3*(3*3) = 27 weights "
-                    "+ 3 biases = 30.")
+        raise Wrong(f"conv2d_params(1, 3, 3) returned {got}, not the lecture's count.",
+                    reveal="The lecture counts `1*3*(3*3) = 27` weights + 3 biases = 30.")
     got = plain_int(probe.call("linear_params", 16, 4).value, "linear_params(16, 4)")
     if got != 68:
-        raise Wrong(f"linear_params(16, 4) returned {got}; the lecture counts 16*4 weights + 4 biases = 68.")
+        raise Wrong(f"linear_params(16, 4) returned {got}, not the lecture's count.",
+                    reveal="The lecture counts `16*4` weights + 4 biases = 68.")
 
 
 def q6_easy_case(probe, context=None):
     grid = matrix(probe.value("q6_output"), "`q6_output`")
     if (len(grid), len(grid[0]) if grid else 0) != (3, 3):
-        raise Wrong(f"`q6_output` should be 3x3 (a 3x3 kernel fits 3x3 times in a 5x5 input); "
-                    f"it is {len(grid)}x{len(grid[0]) if grid else 0}.")
+        raise Wrong(f"`q6_output` is {len(grid)}x{len(grid[0]) if grid else 0}, not the shape of the output.",
+                    reveal="It should be 3x3: a 3x3 kernel fits 3x3 times in a 5x5 input.")
     import torch
 
     ones = torch.ones(3, 3)
     got = matrix(probe.call("conv2d", ones, torch.ones(2, 2)).value, "conv2d(torch.ones(3, 3), torch.ones(2, 2))")
     if got != [[4.0, 4.0], [4.0, 4.0]]:
-        raise Wrong(f"conv2d(torch.ones(3, 3), torch.ones(2, 2)) returned {got}; each 2x2 window of ones "
-                    "sums to 4, so the answer is [[4, 4], [4, 4]].")
+        raise Wrong(f"conv2d(torch.ones(3, 3), torch.ones(2, 2)) returned {quoted(got)}.",
+                    reveal="Each 2x2 window of ones sums to 4, so the answer is `[[4, 4], [4, 4]]`.")
     image = torch.tensor([[1.0, 3, 2, 9], [7, 4, 1, 5], [8, 5, 2, 3], [4, 2, 1, 4]])
     got = matrix(probe.call("max_pool2d", image).value, "max_pool2d(lecture example)")
     if got != [[7.0, 9.0], [8.0, 4.0]]:
-        raise Wrong(f"max_pool2d on the lecture's 4x4 example returned {got}; the maximum of each 2x2 "
-                    "block gives [[7, 9], [8, 4]].")
+        raise Wrong(f"max_pool2d on the lecture's 4x4 example returned {quoted(got)}.",
+                    reveal="The maximum of each 2x2 block gives `[[7, 9], [8, 4]]`.")
 
 
 def _output_shape(probe, name, args, shape, expected):
@@ -187,13 +188,14 @@ def _output_shape(probe, name, args, shape, expected):
     if info.forward_error:
         err = info.forward_error
         raise Wrong(f"{name}{args if args else '()'} failed on an input of shape {list(shape)}: "
-                    f"{err.get('type')}: {err.get('message')}")
+                    f"{code(str(err.get('type')) + ': ' + str(err.get('message')))}")
     if info.output_shape is None:
         raise Wrong(f"{name}'s forward() returned no tensor on an input of shape {list(shape)}: "
                     "does it `return` its result?")
     if info.output_shape != expected:
         raise Wrong(f"{name} maps an input of shape {list(shape)} to shape "
-                    f"{list(info.output_shape) if info.output_shape else None}; expected {list(expected)}.")
+                    f"{list(info.output_shape) if info.output_shape else None}, not the shape asked for.",
+                    reveal=f"Expected {list(expected)}.")
 
 
 def q7_runs(probe, context=None):
@@ -203,10 +205,10 @@ def q7_runs(probe, context=None):
 def q8_runs(probe, context=None):
     info = probe.model("conv_block", (1, 3), (1, 1, 8, 8))
     if info.forward_error:
-        raise Wrong(f"conv_block(1, 3) failed on a 1x1x8x8 input: {info.forward_error.get('message')}")
+        raise Wrong(f"conv_block(1, 3) failed on a 1x1x8x8 input: {code(str(info.forward_error.get('message')))}")
     if info.output_shape != (1, 3, 8, 8):
-        raise Wrong(f"conv_block(1, 3) maps 1x1x8x8 to {list(info.output_shape or [])}; with padding=1 a 3x3 "
-                    "convolution keeps height and width, so expect [1, 3, 8, 8].")
+        raise Wrong(f"conv_block(1, 3) maps 1x1x8x8 to {list(info.output_shape or [])}, not the shape asked for.",
+                    reveal="With padding=1 a 3x3 convolution keeps height and width, so expect [1, 3, 8, 8].")
     _output_shape(probe, "ConvNet", (1,), (1, 1, 128, 128), (1, 1))
 
 
@@ -237,4 +239,4 @@ def run_in_notebook(function_name: str, env: dict) -> None:
     check = next(c for c in PUBLIC_CHECKS if c.__name__ == function_name)
     verdict = evaluate(check, LocalProbe(env), None)
     if not verdict.passed:
-        raise AssertionError(verdict.feedback)
+        raise AssertionError(verdict.full_feedback)  # a student's own public test: nothing to hold back

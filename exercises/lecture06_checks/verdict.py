@@ -1,8 +1,17 @@
-"""What a check concludes, and the one place that runs a check function."""
+"""What a check concludes, and the one place that runs a check function.
+
+Feedback comes in two parts, kept apart from the moment a check writes it: what is wrong
+(``feedback``: which answer, which case, which mistake), always shown; and what would give the
+answer away (``reveal``: the rule, a formula, an expected value, a statement's truth and why),
+shown only when an instructor releases feedback in full.  Both are Markdown: code spans and
+emphasis; whatever a submission controls (its answers, its exception messages) goes in as a code
+span (:func:`code`), so it is shown literally.
+"""
 
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 
 from .probe import NameMissing, ProbeError, ProbeTimedOut, SubmissionCrashed, SubmissionRaised
@@ -23,11 +32,28 @@ def cut(text: str, limit: int) -> str:
     return text[: max(limit - 40, 0)] + f"… ({len(text) - limit + 40} more characters)"
 
 
+def code(text: str) -> str:
+    """``text`` as a Markdown code span, shown literally whatever it holds (backticks, ``*``, ``<``...).
+
+    The fence is one backtick longer than the longest run inside, as CommonMark asks.
+    """
+    text = " ".join(str(text).split("\n"))
+    fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
+    # CommonMark strips one space from each side when both are there, and a fence may not touch a backtick.
+    pad = " " if text[:1] in ("`", " ") or text[-1:] in ("`", " ") else ""
+    return f"{fence}{pad}{text}{pad}{fence}" if text else "` `"
+
+
 def quoted(value) -> str:
-    """``repr(value)`` cut to a readable length, for quoting a submission's answer in feedback."""
+    """``repr(value)`` cut to a readable length, as a code span: a submission's answer quoted in feedback."""
     if isinstance(value, str) and len(value) > MAX_QUOTE_CHARS:  # repr would copy a huge string whole first
-        return repr(value[: MAX_QUOTE_CHARS // 2]) + f"… ({len(value)} characters)"
-    return cut(repr(value), MAX_QUOTE_CHARS)
+        return code(repr(value[: MAX_QUOTE_CHARS // 2]) + f"… ({len(value)} characters)")
+    return code(cut(repr(value), MAX_QUOTE_CHARS))
+
+
+def full_text(feedback: str, reveal: str) -> str:
+    """What is wrong followed by what gives the answer away: feedback released in full."""
+    return " ".join(part for part in (feedback, reveal) if part)
 
 
 @dataclass(frozen=True)
@@ -37,21 +63,33 @@ class Verdict:
     passed: bool
     """True when the submission meets the check in full."""
     feedback: str = ""
-    """What was wrong and how to fix it; empty when passed.  Never holds a
-    hidden input or an expected value of a hidden check."""
+    """What is wrong, said without giving the answer away; empty when passed.  Always shown.
+    Never holds a hidden input."""
     outcome: str = "passed"
     """``passed``, ``failed``, or why it could not be judged: ``missing``,
     ``raised``, ``timeout``, ``killed``, ``refused``, ``protocol``..."""
     details: dict = field(default_factory=dict)
     """Plain data for reports (a model's layer table, ...)."""
+    reveal: str = ""
+    """What gives the answer away: the rule or formula, an expected value, a statement's truth
+    and its explanation.  Shown only when feedback is released in full."""
+
+    @property
+    def full_feedback(self) -> str:
+        return full_text(self.feedback, self.reveal)
 
 
 class Wrong(Exception):
-    """Raised inside a check function: the answer is wrong, with feedback."""
+    """Raised inside a check function: the answer is wrong.
 
-    def __init__(self, feedback: str, details: dict | None = None):
-        super().__init__(feedback)
+    ``feedback`` says what is wrong (always shown), ``reveal`` what would give the answer away
+    (the rule, a formula, an expected value: shown only in full feedback).
+    """
+
+    def __init__(self, feedback: str, details: dict | None = None, *, reveal: str = ""):
+        super().__init__(full_text(feedback, reveal))
         self.feedback = feedback
+        self.reveal = reveal
         self.details = details or {}
 
 
@@ -63,12 +101,14 @@ def evaluate(check_fn, probe, context) -> Verdict:
     failed verdict whose feedback says what happened.
     """
     verdict = _evaluate(check_fn, probe, context)
-    if len(verdict.feedback) <= MAX_FEEDBACK_CHARS and (not verdict.details or _size(verdict.details) <= MAX_DETAILS_CHARS):
+    if (len(verdict.feedback) <= MAX_FEEDBACK_CHARS and len(verdict.reveal) <= MAX_FEEDBACK_CHARS
+            and (not verdict.details or _size(verdict.details) <= MAX_DETAILS_CHARS)):
         return verdict
     details = verdict.details
     if details and _size(details) > MAX_DETAILS_CHARS:
         details = {"omitted": f"more than {MAX_DETAILS_CHARS} characters of report data"}
-    return Verdict(verdict.passed, cut(verdict.feedback, MAX_FEEDBACK_CHARS), verdict.outcome, details)
+    return Verdict(verdict.passed, cut(verdict.feedback, MAX_FEEDBACK_CHARS), verdict.outcome, details,
+                   cut(verdict.reveal, MAX_FEEDBACK_CHARS))
 
 
 def _size(details: dict) -> int:
@@ -84,14 +124,14 @@ def _evaluate(check_fn, probe, context) -> Verdict:
     try:
         result = check_fn(probe, context)
     except Wrong as wrong:
-        return Verdict(False, wrong.feedback, "failed", wrong.details)
+        return Verdict(False, wrong.feedback, "failed", wrong.details, wrong.reveal)
     except NameMissing as exc:
         return Verdict(False, f"{exc}. Define it (check the spelling) and run its cell.", exc.reason)
     except SubmissionRaised as exc:
         if exc.out_of_memory:
             return Verdict(False, f"Ran out of memory {_where(exc)}: the grader limits how much memory a "
                                   "submission may use.", "memory")
-        return Verdict(False, f"Your code {exc}.", exc.reason)
+        return Verdict(False, f"Your code raised {raised(exc)}.", exc.reason)
     except ProbeTimedOut as exc:
         return Verdict(False, f"Your code {exc}: look for a loop that never ends.", exc.reason)
     except SubmissionCrashed as exc:
@@ -110,6 +150,12 @@ def _where(exc: SubmissionRaised) -> str:
     return f"({exc.where})" if exc.where else ""
 
 
+def raised(exc: SubmissionRaised) -> str:
+    """What a submission raised, for feedback: its exception as a code span, then where."""
+    text = f"{exc.type_name}: {exc.message}" if exc.message else exc.type_name
+    return code(text) + (f" ({exc.where})" if exc.where else "")
+
+
 # -- small validators shared by public and hidden checks --------------------
 
 def plain_int(value, what: str, *, show: bool = True) -> int:
@@ -121,8 +167,8 @@ def plain_int(value, what: str, *, show: bool = True) -> int:
         return value
     if type(value) is float and math.isfinite(value) and value.is_integer():
         shown = f"the float {quoted(value)}" if show else "a float"
-        raise Wrong(f"{what} is {shown}; it should be an int. Use // (floor division) "
-                    "or int(...) so the result is a whole number of type int.")
+        raise Wrong(f"{what} is {shown}; it should be an int.",
+                    reveal="Use `//` (floor division) or `int(...)` so the result is a whole number of type int.")
     raise Wrong(f"{what} should be an int, not {describe(value)}.")
 
 

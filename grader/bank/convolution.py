@@ -9,7 +9,7 @@ from torch.nn import functional as F
 
 from ..judged import public
 from ..judged.probe import SubmissionRaised
-from ..judged.verdict import Wrong, describe
+from ..judged.verdict import Wrong, code, describe, raised
 from ..judged.wire import Array
 from . import reference
 from .base import Check, Question
@@ -25,11 +25,11 @@ RTOL, ATOL = 1e-4, 1e-5
 BUILTIN_OPS = re.compile(r"conv|pool")
 
 BUILTIN_FEEDBACK = ("It calls torch's built-in {what} ({ops}). This question asks you to write it yourself "
-                    "with plain tensor operations (slicing, *, sum, max), so this part earns no credit.")
+                    "with plain tensor operations (slicing, `*`, `sum`, `max`), so this part earns no credit.")
 UNVERIFIABLE_FEEDBACK = ("The grader credits code written by hand only when it can read what the code does, and "
                          "this submission uses {ops}, which can run or rebind code out of sight. Write {name} with "
-                         "plain tensor operations (slicing, *, sum, max) and leave these out: this part earns no "
-                         "credit.")
+                         "plain tensor operations (slicing, `*`, `sum`, `max`) and leave these out: this part earns "
+                         "no credit.")
 
 
 def _as_tensor(value, what: str) -> torch.Tensor:
@@ -55,9 +55,10 @@ def _run_cases(probe, name, cases, expected, variants, what, builtin_what, rule)
     findings = by_hand_findings(probe.source, name)
     builtins = [f.what for f in findings if f.kind == "builtin"]
     if builtins:
-        raise Wrong(BUILTIN_FEEDBACK.format(what=builtin_what, ops=", ".join(builtins[:5])), {"mistake": "builtin"})
+        raise Wrong(BUILTIN_FEEDBACK.format(what=builtin_what, ops=", ".join(map(code, builtins[:5]))),
+                    {"mistake": "builtin"})
     if findings:
-        ops = ", ".join(f"`{f.what}`" for f in findings[:5])
+        ops = ", ".join(code(f.what) for f in findings[:5])
         raise Wrong(UNVERIFIABLE_FEEDBACK.format(ops=ops, name=name), {"mistake": "unverifiable"})
     wrong, shape_wrong = [], []
     results = []
@@ -65,11 +66,11 @@ def _run_cases(probe, name, cases, expected, variants, what, builtin_what, rule)
         if isinstance(result, SubmissionRaised):
             if result.out_of_memory:
                 raise result
-            where = f" ({result.where})" if result.where else ""
-            raise Wrong(f"{name} raised {result.type_name}{where} on one of {len(cases)} {what}: {result.message}")
+            raise Wrong(f"{name} raised {raised(result)} on one of {len(cases)} {what}.")
         used = sorted(op for op in result.ops if BUILTIN_OPS.search(op))
         if used:
-            raise Wrong(BUILTIN_FEEDBACK.format(what=builtin_what, ops=", ".join(used)), {"mistake": "builtin"})
+            raise Wrong(BUILTIN_FEEDBACK.format(what=builtin_what, ops=", ".join(map(code, used))),
+                        {"mistake": "builtin"})
         if not isinstance(result.value, Array):
             if not isinstance(result.value, (list, tuple)):
                 raise Wrong(f"{name} should return a 2-D tensor; it returned {describe(result.value)}.")
@@ -84,23 +85,25 @@ def _run_cases(probe, name, cases, expected, variants, what, builtin_what, rule)
             wrong.append((got, want))
     if not wrong and not shape_wrong:
         return None
-    for mistake, variant, feedback in variants:
+    for mistake, variant, (feedback, reveal) in variants:
         try:
             if all(_close(got, variant(*args, **kwargs)) for args, kwargs, got in results):
                 raise Wrong(f"Wrong on {len(wrong) + len(shape_wrong)} of {len(cases)} {what}. {feedback}",
-                            {"mistake": mistake})
+                            {"mistake": mistake}, reveal=reveal)
         except (RuntimeError, ValueError):
             continue
     if shape_wrong:
-        raise Wrong(f"The output has the wrong shape on {len(shape_wrong)} of {len(cases)} {what}. {rule}")
+        raise Wrong(f"The output has the wrong shape on {len(shape_wrong)} of {len(cases)} {what}.", reveal=rule)
     raise Wrong(f"The values differ from torch's on {len(wrong)} of {len(cases)} {what} "
-                f"(beyond rtol={RTOL:g}, atol={ATOL:g}). {rule}")
+                f"(beyond rtol={RTOL:g}, atol={ATOL:g}).", reveal=rule)
 
 
-FLIPPED = ("It looks like the kernel is flipped (a true convolution). PyTorch's conv2d, like the lecture, "
-           "computes a cross-correlation: multiply each window by the kernel as it is, without flipping it.")
+#: (what is wrong, what reveals the rule) of each mistake a variant reproduces.
+FLIPPED = ("It looks like the kernel is flipped (a true convolution).",
+           "PyTorch's conv2d, like the lecture, computes a cross-correlation: multiply each window by the kernel "
+           "as it is, without flipping it.")
 CONV_RULE = ("Slide the kernel over the zero-padded image in steps of `stride`; each output value is the sum of "
-             "the window times the kernel. The output is floor((n + 2p - k) / s) + 1 along each side.")
+             "the window times the kernel. The output is `floor((n + 2p - k) / s) + 1` along each side.")
 
 
 def _flipped(image, kernel, stride=1, padding=0):
@@ -143,15 +146,18 @@ def q6_lecture(probe, context):
     if _close(got, want):
         return None
     if got.shape != want.shape:
-        raise Wrong(f"`q6_output` should be 3x3; it has shape {list(got.shape)}.")
+        raise Wrong(f"`q6_output` has shape {list(got.shape)}, not the shape of the output.",
+                    reveal=f"It should be {want.shape[0]}x{want.shape[1]}.")
     if _close(got, _flipped(image, kernel)):
-        raise Wrong(FLIPPED, {"mistake": "flipped_kernel"})
+        raise Wrong(FLIPPED[0], {"mistake": "flipped_kernel"}, reveal=FLIPPED[1])
     if _close(got, reference.conv2d(image, kernel.T)):
-        raise Wrong("It looks like the kernel is transposed: kernel[i][j] multiplies the pixel i rows down and "
-                    "j columns right of the window's corner.", {"mistake": "transposed_kernel"})
+        raise Wrong("It looks like the kernel is transposed.", {"mistake": "transposed_kernel"},
+                    reveal="`kernel[i][j]` multiplies the pixel i rows down and j columns right of the window's "
+                           "corner.")
     wrong = int((~torch.isclose(got, want.to(torch.float64))).sum())
-    raise Wrong(f"{wrong} of the 9 values are off. Each output value is the sum of the 3x3 window times the "
-                "kernel, elementwise; the window moves one pixel at a time.")
+    raise Wrong(f"{wrong} of the {want.numel()} values are off.",
+                reveal="Each output value is the sum of the 3x3 window times the kernel, elementwise; the window "
+                       "moves one pixel at a time.")
 
 
 def q6_conv(probe, context):
@@ -168,11 +174,11 @@ def q6_conv_strided(probe, context):
     return _run_cases(probe, "conv2d", cases, expected,
                       [("flipped_kernel", _flipped, FLIPPED),
                        ("padding_one_side", _pad_one_side,
-                        "It looks like the zeros are added on one side only: padding p adds p rows/columns on "
-                        "every side (top, bottom, left, right)."),
+                        ("It looks like the zeros are added on one side only.",
+                         "Padding p adds p rows/columns on every side (top, bottom, left, right).")),
                        ("stride_ignored", _no_stride,
-                        "It looks like the stride is ignored: the window moves `stride` pixels at a time, "
-                        "in both directions.")],
+                        ("It looks like the stride is ignored.",
+                         "The window moves `stride` pixels at a time, in both directions."))],
                       "random images and kernels with stride and padding", "convolution", CONV_RULE)
 
 
@@ -192,10 +198,10 @@ def q6_pool(probe, context):
     cases, expected = context.memo(lambda: _with_expected(_pool_cases(context), reference.max_pool2d))
     return _run_cases(probe, "max_pool2d", cases, expected,
                       [("overlapping_windows", _pool_overlapping,
-                        "It looks like the window moves one pixel at a time. Max pooling moves it by "
-                        "kernel_size, so the blocks do not overlap."),
+                        ("It looks like the window moves one pixel at a time.",
+                         "Max pooling moves it by kernel_size, so the blocks do not overlap.")),
                        ("average_not_max", _pool_average,
-                        "It looks like each block is averaged; max pooling keeps each block's maximum.")],
+                        ("It looks like each block is averaged.", "Max pooling keeps each block's maximum."))],
                       "random feature maps", "pooling", POOL_RULE)
 
 

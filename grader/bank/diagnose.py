@@ -2,8 +2,9 @@
 
 A check that finds an answer wrong compares it with what each common mistake
 would have produced on the same inputs.  The first mistake that reproduces
-every one of the student's answers gives the feedback; feedback names the
-misconception and the rule, never a hidden input or an expected value.
+every one of the student's answers gives the feedback: it names the
+misconception (always shown) and explains the rule (shown only in full
+feedback), never with a hidden input or an expected value.
 Inputs are drawn (:func:`separating`) so that no two mistakes give the same
 answers, so "the first" is the only one, whatever the seed.
 """
@@ -25,7 +26,9 @@ class Mistake:
     compute: Callable
     """Same inputs as the reference; returns what the mistake produces."""
     feedback: str
-    """The explanation a student reads."""
+    """What the student did, named without giving the answer away ("the padding is added once")."""
+    reveal: str = ""
+    """The rule that corrects it, shown only in full feedback ("padding p adds p pixels on each side")."""
 
 
 def _results(mistake: Mistake, cases: Sequence[tuple]) -> list | None:
@@ -91,7 +94,7 @@ def compare_cases(cases: Sequence[tuple], answers: Sequence, expected: Sequence,
         answers: what the submission returned for each case.
         expected: the reference results.
         mistakes: candidates tried by :func:`diagnose`.
-        rule: the correct rule, quoted when no mistake matches.
+        rule: the correct rule, revealed (in full feedback) when no mistake matches.
         what: a phrase naming the cases, e.g. "random configurations with stride > 1".
     """
     wrong = sum(1 for a, e in zip(answers, expected) if not _same(a, e))
@@ -100,5 +103,5 @@ def compare_cases(cases: Sequence[tuple], answers: Sequence, expected: Sequence,
     found = diagnose(cases, answers, mistakes)
     head = f"Wrong on {wrong} of {len(cases)} {what}."
     if found:
-        raise Wrong(f"{head} {found.feedback}", {"mistake": found.name})
-    raise Wrong(f"{head} {rule}", {"mistake": None})
+        raise Wrong(f"{head} {found.feedback}", {"mistake": found.name}, reveal=found.reveal)
+    raise Wrong(head, {"mistake": None}, reveal=rule)

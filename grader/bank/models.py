@@ -14,12 +14,13 @@ by attribute names or values.
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass
 
 import torch
 
 from ..judged import public, wire
 from ..judged.probe import LocalProbe, ModelInfo, SubmissionRaised, WeightsMismatch
-from ..judged.verdict import Verdict, Wrong
+from ..judged.verdict import Verdict, Wrong, code, raised
 from . import reference
 from .base import Check, Question
 from .static import unreadable_findings
@@ -67,18 +68,31 @@ def _show(kind: str, config: dict) -> str:
     return f"{kind}({inner})"
 
 
-def structure_difference(student: ModelInfo, ref: ModelInfo) -> tuple[int, str] | None:
-    """The first way the student's structural layers differ from the reference's: (position, words)."""
+@dataclass(frozen=True)
+class Difference:
+    """The first way a model's layers differ from the network asked for."""
+
+    index: int
+    """Position among the layers with parameters or pooling."""
+    what: str
+    """Which layer differs and how, in terms of the student's own model (always shown)."""
+    reveal: str
+    """What the network asked for has there (shown only in full feedback)."""
+
+
+def structure_difference(student: ModelInfo, ref: ModelInfo) -> Difference | None:
+    """The first way the student's structural layers differ from the reference's."""
     mine = [l for l in student.layers if l.kind in STRUCTURAL]
     theirs = [l for l in ref.layers if l.kind in STRUCTURAL]
     for i, want in enumerate(theirs):
-        position = f"layer {i + 1} of the {len(theirs)} with parameters or pooling"
+        position = f"layer {i + 1} with parameters or pooling"
         if i >= len(mine):
-            return i, f"{position} is missing: expected {_show(want.kind, normalised(want))} there."
+            return Difference(i, f"{position} is missing: your model has {len(mine)}.",
+                              f"The network asked for has {_show(want.kind, normalised(want))} there.")
         got = mine[i]
         if got.kind != want.kind:
-            return i, (f"{position} is a {got.kind}; expected a {want.kind} there "
-                       f"(the order is {', '.join(l.kind for l in theirs)}).")
+            return Difference(i, f"{position} is a {got.kind}, not the kind of layer asked for there.",
+                              f"Expected a {want.kind} there (the order is {', '.join(l.kind for l in theirs)}).")
         a, b = normalised(got), normalised(want)
         for key in b:
             if a.get(key) != b[key]:
@@ -86,12 +100,14 @@ def structure_difference(student: ModelInfo, ref: ModelInfo) -> tuple[int, str] 
                 if got.kind == "Conv2d" and key == "padding":
                     hint = " Without padding=1 each 3x3 convolution shrinks the feature map by 2."
                 if got.kind == "Linear" and key == "in_features":
-                    hint = (" in_features must equal the number of features Flatten produces: channels x height "
-                            "x width of the last feature map.")
-                return i, f"{position} ({got.kind}) has {key}={a.get(key)}; it should be {b[key]}.{hint}"
+                    hint = (" in_features must equal the number of features Flatten produces: `channels x height "
+                            "x width` of the last feature map.")
+                return Difference(i, f"{position} ({got.kind}) has {key}={a.get(key)}, not the value asked for.",
+                                  f"It should be {b[key]}.{hint}")
     if len(mine) > len(theirs):
         extra = mine[len(theirs)]
-        return len(theirs), f"there is an extra {extra.kind} after the {len(theirs)} layers the network should have."
+        return Difference(len(theirs), f"there is an extra {extra.kind} after the layers the network asks for.",
+                          f"The network asked for has {len(theirs)} layers with parameters or pooling.")
     return None
 
 
@@ -121,7 +137,7 @@ def _readable(run):
     def checked(probe, context):
         found = unreadable_findings(probe.source)
         if found:
-            raise Wrong(UNREADABLE_MODEL.format(what=", ".join(f"`{f.what}`" for f in found[:5])),
+            raise Wrong(UNREADABLE_MODEL.format(what=", ".join(code(f.what) for f in found[:5])),
                         {"mistake": "unverifiable"})
         return run(probe, context)
     return checked
@@ -188,25 +204,24 @@ def structure_check(name: str, factory, args_fn, input_shape_fn, *, channels_hin
         ref = describe_reference(factory, args, shape, seed)
         found = structure_difference(student, ref)
         if found is None and student.forward_error:
-            err = student.forward_error
-            raise Wrong(f"{name}{tuple(args) if args else '()'}: its forward pass does not run through: "
-                        f"{err.get('type')}: {err.get('message')}", {"mistake": "forward_fails",
-                                                                      **_tables(student, ref, None)})
+            raise Wrong(f"{shown_call(name, args)}: its forward pass does not run through: "
+                        f"{forward_error(student.forward_error)}.",
+                        {"mistake": "forward_fails", **_tables(student, ref, None)})
         if found is None:
             return Verdict(True, details=_tables(student, ref, None))
-        index, diff = found
+        what, reveal = found.what, found.reveal
         mistake = "structure"
         mine = [l for l in student.layers if l.kind == "Conv2d"]
         if channels_hint and mine and args and mine[0].config.get("in_channels") != args[0]:
-            diff += (" The first convolution must take input_channels channels: pass the constructor's "
-                     "argument on instead of a fixed number.")
+            what += " The first convolution does not take input_channels channels."
+            reveal += " Pass the constructor's argument on instead of a fixed number."
             mistake = "input_channels_ignored"
-        elif "padding" in diff:
+        elif "padding" in what:
             mistake = "no_padding"
-        elif "in_features" in diff:
+        elif "in_features" in what:
             mistake = "linear_in_features"
-        raise Wrong(f"{name}{tuple(args) if args else '()'}: {diff}",
-                    {"mistake": mistake, **_tables(student, ref, index)})
+        raise Wrong(f"{shown_call(name, args)}: {what}",
+                    {"mistake": mistake, **_tables(student, ref, found.index)}, reveal=reveal)
     return run
 
 
@@ -229,9 +244,8 @@ def param_count_check(name: str, factory, args: tuple, input_shape: tuple, varia
         want = context.memo(lambda: reference.param_count(factory(*args)))
         used = student.used_param_count
         if used is None and student.forward_error:
-            err = student.forward_error
-            raise Wrong(f"{name}{args if args else '()'}: the parameters its forward pass uses cannot be counted: "
-                        f"{err.get('type')}: {err.get('message')}", {"mistake": "forward_fails"})
+            raise Wrong(f"{shown_call(name, args)}: the parameters its forward pass uses cannot be counted: "
+                        f"{forward_error(student.forward_error)}.", {"mistake": "forward_fails"})
         if used == want and student.param_count == want:
             # The count is right; it must also be the count of the layers asked for, as the forward
             # pass really calls them (a convolution without padding feeding zero-padded features to
@@ -240,19 +254,19 @@ def param_count_check(name: str, factory, args: tuple, input_shape: tuple, varia
             found = structure_difference(_holding_parameters(student), _holding_parameters(ref))
             if found is None:
                 return None
-            raise Wrong(f"{name}{args if args else '()'} has the right number of parameters, but they are not the "
-                        f"layers asked for: {found[1]}", {"mistake": "structure"})
+            raise Wrong(f"{shown_call(name, args)} has the right number of parameters, but they are not the "
+                        f"layers asked for: {found.what}", {"mistake": "structure"}, reveal=found.reveal)
         got = used if used is not None else student.param_count
-        for mistake, count, feedback in variants:
+        for mistake, count, (feedback, reveal) in variants:
             if got == count():
-                raise Wrong(feedback, {"mistake": mistake})
+                raise Wrong(feedback, {"mistake": mistake}, reveal=reveal)
         if used == want:
-            raise Wrong(f"{name}{args if args else '()'}'s forward pass uses the right parameters, but the model "
-                        f"holds {student.param_count - want:+d} more: a layer it never uses counts too.",
-                        {"mistake": "unused_parameters"})
-        raise Wrong(f"{name}{args if args else '()'} has a different number of parameters than the network "
-                    "asked for. Compare its layers with the description: kernel sizes, channels, bias, and the "
-                    "Linear layer's in_features.")
+            raise Wrong(f"{shown_call(name, args)}'s forward pass uses the right parameters, but the model "
+                        "also holds parameters it never uses: a layer it never uses counts too.",
+                        {"mistake": "unused_parameters"}, reveal=f"It holds {student.param_count - want:+d} too many.")
+        raise Wrong(f"{shown_call(name, args)} has a different number of parameters from the network the "
+                    "question describes.", reveal="Compare its layers with the description: kernel sizes, channels, bias, "
+                                         "and the Linear layer's in_features.")
     return run
 
 
@@ -263,16 +277,15 @@ def output_shape_check(name: str, args: tuple, shape_fn):
         shape = shape_fn(rng)
         info = probe.model(name, args, shape, input_seed=_seed(context, name))
         if info.forward_error:
-            err = info.forward_error
-            where = f" ({err.get('where')})" if err.get("where") else ""
-            raise Wrong(f"{name}{args if args else '()'} fails on a batch of {shape[0]} inputs of shape "
-                        f"{list(shape[1:])}: {err.get('type')}{where}: {err.get('message')}",
+            raise Wrong(f"{shown_call(name, args)} fails on a batch of {shape[0]} inputs of shape "
+                        f"{list(shape[1:])}: it raised {forward_error(info.forward_error)}.",
                         {"mistake": "forward_fails"})
         if info.output_shape is None:
             raise Wrong(f"{name}'s forward() returned no tensor: does it `return` its result?")
         if info.output_shape != (shape[0], 1):
-            raise Wrong(f"{name}{args if args else '()'} maps a batch of {shape[0]} inputs to shape "
-                        f"{list(info.output_shape or [])}; it should give one output per input: ({shape[0]}, 1).")
+            raise Wrong(f"{shown_call(name, args)} maps a batch of {shape[0]} inputs to shape "
+                        f"{list(info.output_shape or [])}, not one output per input.",
+                        reveal=f"It should give shape ({shape[0]}, 1).")
     return run
 
 
@@ -296,28 +309,41 @@ def outputs_check(name: str, factory, args_fn, input_shape_fn, variants):
         try:
             got = probe.forward(name, args, weights_data, x_data).to_tensor()
         except WeightsMismatch as exc:
-            raise Wrong(f"The reference weights do not fit {name}{tuple(args) if args else '()'}: {exc}. "
-                        "Fix the structure first.", {"mistake": "structure"}) from None
+            # The mismatch names the reference's layers: it is part of the answer.
+            raise Wrong(f"The reference weights do not fit {shown_call(name, args)}'s layers: fix the "
+                        "structure first.", {"mistake": "structure"}, reveal=f"{str(exc)[:1].upper()}{str(exc)[1:]}."
+                        ) from None
         except SubmissionRaised as exc:
             if exc.out_of_memory:
                 raise
-            raise Wrong(f"{name}{tuple(args) if args else '()'} raised {exc.type_name} on a batch of inputs "
-                        f"of shape {list(shape)}: {exc.message}", {"mistake": "forward_fails"}) from None
+            raise Wrong(f"{shown_call(name, args)} raised {raised(exc)} on a batch of inputs "
+                        f"of shape {list(shape)}.", {"mistake": "forward_fails"}) from None
         if got.shape == want.shape and torch.allclose(got.double(), want.double(), rtol=RTOL, atol=ATOL):
             return None
         if got.shape != want.shape:
-            raise Wrong(f"With the reference's weights, the output has shape {list(got.shape)}; expected "
-                        f"{list(want.shape)}.")
-        for mistake, variant, feedback in variants:
+            raise Wrong(f"With the reference's weights, the output has shape {list(got.shape)}, not the shape the "
+                        "network asked for gives.", reveal=f"Expected {list(want.shape)}.")
+        for mistake, variant, (feedback, reveal) in variants:
             alt = reference.load_weights(variant(*args), weights)
             with torch.no_grad():
                 alt_out = alt.eval()(x)
             if torch.allclose(got.double(), alt_out.double(), rtol=RTOL, atol=ATOL):
-                raise Wrong(feedback, {"mistake": mistake})
+                raise Wrong(feedback, {"mistake": mistake}, reveal=reveal)
         raise Wrong(f"With the same weights and inputs, the outputs differ from the reference network's (beyond "
-                    f"rtol={RTOL:g}, atol={ATOL:g}). Check the order of the layers, the activations, and what "
-                    "forward() returns.")
+                    f"rtol={RTOL:g}, atol={ATOL:g}).",
+                    reveal="Check the order of the layers, the activations, and what forward() returns.")
     return run
+
+
+def shown_call(name: str, args) -> str:
+    """How feedback names a model: ``ConvNet(3)``, ``CNN()``."""
+    return f"{name}({', '.join(map(repr, args))})"
+
+
+def forward_error(err: dict) -> str:
+    """A model's failed forward pass, as its probe describes it, for feedback: the exception as a code span."""
+    text = f"{err.get('type')}: {err.get('message')}" if err.get("message") else str(err.get("type"))
+    return code(text) + (f" ({err.get('where')})" if err.get("where") else "")
 
 
 def _both(first, second):
@@ -330,8 +356,14 @@ def _both(first, second):
     return run
 
 
-MISSING_RELU = ("With the same weights, the outputs match the network *without* the ReLU after the {which}. "
-                "Apply ReLU after {which_plural}.")
+def missing_relu(first: str, missing: str) -> tuple[str, str]:
+    """(what is wrong, what reveals it) when the outputs are the network's without some ReLU.
+
+    What is wrong says where the outputs part from the network asked for (after the ``first``
+    convolution lacking its ReLU), not why.
+    """
+    return (f"With the same weights, your network's output differs once the {first} convolution runs.",
+            f"It matches the network *without* the ReLU after {missing}: apply ReLU after each convolution.")
 
 Q7 = Question(
     id="q7",
@@ -387,19 +419,19 @@ class CNN(torch.nn.Module):
         Check("q7.params", "the parameter count matches the reference network's", 1, True,
               param_count_check("CNN", reference.PooledCNN, (), (1, 1, 100, 100), [
                   ("no_padding", lambda: reference.param_count(reference.PooledCNN(padding=0)),
-                   "The count is what the network has *without* padding: with padding=1 the last feature map "
-                   "is larger, and so is the Linear layer."),
+                   ("The count is what the network has *without* padding.",
+                    "With padding=1 the last feature map is larger, and so is the Linear layer.")),
               ])),
         Check("q7.output_shape", "a random batch gives one output per image", 1, True,
               output_shape_check("CNN", (), lambda rng: (rng.randint(2, 5), 1, 100, 100))),
         Check("q7.outputs", "with the reference's weights, the outputs match the reference network's", 1, True,
               outputs_check("CNN", reference.PooledCNN, lambda rng: (), lambda args: (3, 1, 100, 100), [
                   ("missing_relu", lambda: reference.PooledCNN(relu=(False, True)),
-                   MISSING_RELU.format(which="first convolution", which_plural="each convolution")),
+                   missing_relu("first", "the first convolution")),
                   ("missing_relu", lambda: reference.PooledCNN(relu=(True, False)),
-                   MISSING_RELU.format(which="second convolution", which_plural="each convolution")),
+                   missing_relu("second", "the second convolution")),
                   ("missing_relu", lambda: reference.PooledCNN(relu=(False, False)),
-                   MISSING_RELU.format(which="convolutions", which_plural="each convolution")),
+                   missing_relu("first", "the convolutions")),
               ])),
     ),
 )
@@ -479,7 +511,8 @@ class ConvNet(torch.nn.Module):
                   structure_check("conv_block", reference.conv_block, _block_args, lambda a: (1, a[0], 9, 9)),
                   outputs_check("conv_block", reference.conv_block, _block_args, lambda a: (2, a[0], 9, 9), [
                       ("missing_relu", lambda i, o: reference.conv_block(i, o, relu=False),
-                       "The block's output matches the convolution alone: a conv block ends with a ReLU."),
+                       ("With the same weights, the block's output differs once its convolution has run.",
+                        "It matches the convolution alone: a conv block ends with a ReLU.")),
                   ]))),
         Check("q8.params", "ConvNet(1) has the reference's parameter count", 0.5, True,
               param_count_check("ConvNet", reference.ConvNet, (1,), (1, 1, 128, 128), [])),
@@ -489,13 +522,13 @@ class ConvNet(torch.nn.Module):
         Check("q8.outputs_1ch", "ConvNet(1): with the reference's weights the outputs match", 0.75, True,
               outputs_check("ConvNet", reference.ConvNet, lambda rng: (1,), lambda a: (2, 1, 128, 128), [
                   ("missing_relu", lambda c: reference.ConvNet(c, relu=False),
-                   MISSING_RELU.format(which="convolutions", which_plural="each convolution")),
+                   missing_relu("first", "the convolutions")),
               ])),
         Check("q8.outputs_channels", "ConvNet with random input channels: with the reference's weights the outputs "
               "match", 0.75, True,
               outputs_check("ConvNet", reference.ConvNet, _random_channels, lambda a: (2, a[0], 128, 128), [
                   ("missing_relu", lambda c: reference.ConvNet(c, relu=False),
-                   MISSING_RELU.format(which="convolutions", which_plural="each convolution")),
+                   missing_relu("first", "the convolutions")),
               ])),
     ),
 )

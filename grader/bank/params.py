@@ -6,14 +6,14 @@ from torch import nn
 
 from ..judged import public
 from ..judged.probe import SubmissionRaised
-from ..judged.verdict import Wrong, whole_number
+from ..judged.verdict import Wrong, raised, whole_number
 from . import reference
 from .base import Check, Question
 from .diagnose import Mistake, compare_cases, separating
 
-CONV_RULE = ("A Conv2d layer has out_channels x in_channels x kH x kW weights (its weight tensor has shape "
-             "(out_channels, in_channels, kH, kW)) plus out_channels biases when bias=True.")
-LINEAR_RULE = ("A Linear layer has out_features x in_features weights plus out_features biases when bias=True.")
+CONV_RULE = ("A Conv2d layer has `out_channels x in_channels x kH x kW` weights (its weight tensor has shape "
+             "`(out_channels, in_channels, kH, kW)`) plus out_channels biases when bias=True.")
+LINEAR_RULE = "A Linear layer has `out_features x in_features` weights plus out_features biases when bias=True."
 
 
 def _pair(k) -> tuple[int, int]:
@@ -42,16 +42,17 @@ def _count_check(name: str, build, variants, rule: str):
         if got == context.memo(lambda: reference.param_count(build())):
             return None
         model = build()
-        for mistake, count_of, feedback in variants:
+        for mistake, count_of, (feedback, reveal) in variants:
             if got == count_of(model):
-                raise Wrong(feedback, {"mistake": mistake})
-        raise Wrong(f"`{name}` is not the number of parameters torch counts. {rule}")
+                raise Wrong(feedback, {"mistake": mistake}, reveal=reveal)
+        raise Wrong(f"`{name}` is not the number of parameters torch counts.", reveal=rule)
     return run
 
 
-FORGOT_BIAS = "It looks like the biases are left out: every output channel (or unit) has one bias too."
-KERNEL_K = ("It looks like each kernel is counted as k weights; a k x k kernel has k*k weights for every "
-            "(input channel, output channel) pair.")
+#: (what is wrong, what reveals the rule) of the mistakes several checks name.
+FORGOT_BIAS = ("It looks like the biases are left out.", "Every output channel (or unit) has one bias too.")
+KERNEL_K = ("It looks like each kernel is counted as k weights.",
+            "A `k x k` kernel has `k*k` weights for every (input channel, output channel) pair.")
 
 
 def _lecture_conv() -> nn.Module:
@@ -102,11 +103,12 @@ q4_fcnn_params = sum(i * o + o for i, o in [(128 * 128, 256), (256, 128), (128, 
               _count_check("q4_cnn_params", reference.PooledCNN,
                            [("forgot_bias", _weights_only, FORGOT_BIAS), ("kernel_k", _kernel_as_k, KERNEL_K),
                             ("no_padding", lambda m: reference.param_count(reference.PooledCNN(padding=0)),
-                             "That is the count *without* padding: with padding=1 the last feature map is "
-                             "larger, and so is the Linear layer's in_features."),
+                             ("That is the count *without* padding.",
+                              "With padding=1 the last feature map is larger, and so is the Linear layer's "
+                              "in_features.")),
                             ("convs_only", lambda m: sum(reference.param_count(c) for c in m.modules()
                                                          if isinstance(c, nn.Conv2d)),
-                             "Only the convolutions are counted: the final Linear layer has parameters too.")],
+                             ("Only the convolutions are counted.", "The final Linear layer has parameters too."))],
                            CONV_RULE + " " + LINEAR_RULE + " ReLU, MaxPool2d and Flatten have none.")),
         Check("q4.fcnn", "the fully connected network's count matches torch's", 1, True,
               _count_check("q4_fcnn_params", _lecture_fcnn,
@@ -118,23 +120,29 @@ q4_fcnn_params = sum(i * o + o for i, o in [(128 * 128, 256), (256, 128), (128, 
 
 CONV_MISTAKES = (
     Mistake("forgot_bias", lambda i, o, k, b: i * o * _pair(k)[0] * _pair(k)[1],
-            FORGOT_BIAS + " Add out_channels when bias=True."),
+            FORGOT_BIAS[0], FORGOT_BIAS[1] + " Add out_channels when bias=True."),
     Mistake("bias_always", lambda i, o, k, b: i * o * _pair(k)[0] * _pair(k)[1] + o,
-            "With bias=False the layer has no biases: add out_channels only when bias is True."),
-    Mistake("kernel_k", lambda i, o, k, b: i * o * _pair(k)[0] + (o if b else 0), KERNEL_K),
+            "With bias=False your count still has biases.",
+            "A layer built with bias=False has none: add out_channels only when bias is True."),
+    Mistake("kernel_k", lambda i, o, k, b: i * o * _pair(k)[0] + (o if b else 0), *KERNEL_K),
     Mistake("tuple_first_only", lambda i, o, k, b: i * o * _pair(k)[0] ** 2 + (o if b else 0),
-            "For kernel_size=(kH, kW) use both sides: kH * kW weights per channel pair, not kH * kH."),
+            "For kernel_size=(kH, kW) your count uses only the first side.",
+            "Use both sides: `kH * kW` weights per channel pair, not `kH * kH`."),
     Mistake("bias_per_input", lambda i, o, k, b: i * o * _pair(k)[0] * _pair(k)[1] + (i if b else 0),
+            "It looks like there is one bias per input channel.",
             "There is one bias per *output* channel (per kernel), not per input channel."),
     Mistake("one_bias", lambda i, o, k, b: i * o * _pair(k)[0] * _pair(k)[1] + (1 if b else 0),
+            "It looks like the whole layer has one bias.",
             "There is one bias per output channel (per kernel), not one for the whole layer."),
 )
 
 LINEAR_MISTAKES = (
-    Mistake("forgot_bias", lambda i, o, b: i * o, FORGOT_BIAS + " Add out_features when bias=True."),
+    Mistake("forgot_bias", lambda i, o, b: i * o, FORGOT_BIAS[0], FORGOT_BIAS[1] + " Add out_features when bias=True."),
     Mistake("bias_always", lambda i, o, b: i * o + o,
-            "With bias=False the layer has no biases: add out_features only when bias is True."),
+            "With bias=False your count still has biases.",
+            "A layer built with bias=False has none: add out_features only when bias is True."),
     Mistake("bias_per_input", lambda i, o, b: i * o + (i if b else 0),
+            "It looks like there is one bias per input feature.",
             "There is one bias per *output* unit, not per input feature."),
 )
 
@@ -146,8 +154,7 @@ def _call_all(probe, name, cases, default_bias: bool):
         if isinstance(result, SubmissionRaised):
             if result.out_of_memory:
                 raise result
-            raise Wrong(f"{name} raised {result.type_name} on a valid layer configuration"
-                        f"{' (' + result.where + ')' if result.where else ''}: {result.message}")
+            raise Wrong(f"{name} raised {raised(result)} on a valid layer configuration.")
         answers.append(result.value)
     return answers
 

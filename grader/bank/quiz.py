@@ -96,7 +96,7 @@ def _q9_statement(letter: str):
     def run(probe, context):
         chosen = public.letter_set(probe.value("q9_true"), public.LETTERS_62, "`q9_true`")
         if (letter in chosen) != truth("6.2", letter):
-            raise Wrong(f"Statement ({letter}) is not judged right. {hint}")
+            raise Wrong(f"Statement ({letter}) is not judged right.", reveal=hint)
     return run
 
 
@@ -109,7 +109,7 @@ def _q10_statement(number: int):
             problem, = public.statement_problems({number: answers[number]})
             raise Wrong(f"In `q10_answers`, {problem}, not True or False.")
         if answers[number] != truth("q10", number):
-            raise Wrong(f"Statement {number} is not judged right. {hint}")
+            raise Wrong(f"Statement {number} is not judged right.", reveal=hint)
     return run
 
 

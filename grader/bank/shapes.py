@@ -7,7 +7,7 @@ import math
 
 from ..judged import public
 from ..judged.probe import SubmissionRaised
-from ..judged.verdict import Wrong, whole_number
+from ..judged.verdict import Wrong, code, whole_number
 from . import reference
 from .base import Check, Question
 from .diagnose import Mistake, compare_cases, separating
@@ -19,8 +19,9 @@ def q1_answer(probe, context):
     side = reference.conv_output_size(4, 3)
     correct = "ABC"[[4, 3, 2].index(side)]
     if answer != correct:
-        raise Wrong("Not that one. Without padding a kernel only goes where it fits entirely: count the "
-                    "positions a 3-wide filter can take along a 4-wide row (input - kernel + 1).")
+        raise Wrong(f"({answer}) is not the shape of the output.",
+                    reveal="Without padding a kernel only goes where it fits entirely: count the positions a "
+                           "3-wide filter can take along a 4-wide row (`input - kernel + 1`).")
 
 
 Q1 = Question(
@@ -48,28 +49,28 @@ Set `q1_answer` to `"A"`, `"B"` or `"C"`.""",
 
 # -- q2 ----------------------------------------------------------------------
 
-RULE_Q2 = ("torch's Conv2d gives floor((n + 2*padding - kernel_size) / stride) + 1 along each side.")
+RULE_Q2 = "torch's Conv2d gives `floor((n + 2*padding - kernel_size) / stride) + 1` along each side."
+
+FLOOR = "The kernel must fit entirely, so a last partial step does not count: take the floor (`//`)."
 
 Q2_MISTAKES = (
     Mistake("float_division", lambda n, k, s=1, p=0: (n + 2 * p - k) / s + 1,
-            "You return a float: use // (floor division) so that the size is an int, rounded down."),
+            "You return a float.", "Use `//` (floor division) so that the size is an int, rounded down."),
     Mistake("forgot_plus_one", lambda n, k, s=1, p=0: (n + 2 * p - k) // s,
-            "Your sizes are one short: the kernel's first position counts too, so add 1 "
-            "(floor((n + 2p - k) / s) + 1)."),
+            "Your sizes are one short.",
+            "The kernel's first position counts too, so add 1 (`floor((n + 2p - k) / s) + 1`)."),
     Mistake("padding_once", lambda n, k, s=1, p=0: (n + p - k) // s + 1,
-            "It looks like the padding is added once. Padding p adds p pixels on *each* side, "
-            "so the padded size is n + 2p."),
+            "It looks like the padding is added once.",
+            "Padding p adds p pixels on *each* side, so the padded size is `n + 2p`."),
     Mistake("stride_ignored", lambda n, k, s=1, p=0: n + 2 * p - k + 1,
-            "It looks like the stride is ignored. With stride s the kernel jumps s pixels per step, "
-            "so (n + 2p - k) is divided by s."),
+            "It looks like the stride is ignored.",
+            "With stride s the kernel jumps s pixels per step, so `(n + 2p - k)` is divided by s."),
     Mistake("round_not_floor", lambda n, k, s=1, p=0: round((n + 2 * p - k) / s) + 1,
-            "It looks like you round (n + 2p - k) / s to the nearest integer. The kernel must fit "
-            "entirely, so a last partial step does not count: take the floor (//)."),
+            "It looks like the division by the stride is rounded to the nearest integer.", FLOOR),
     Mistake("ceil_not_floor", lambda n, k, s=1, p=0: math.ceil((n + 2 * p - k) / s) + 1,
-            "It looks like you round (n + 2p - k) / s up. The kernel must fit entirely, so a last "
-            "partial step does not count: take the floor (//)."),
+            "It looks like the division by the stride is rounded up.", FLOOR),
     Mistake("padding_ignored", lambda n, k, s=1, p=0: (n - k) // s + 1,
-            "It looks like the padding is ignored: padding p makes the input n + 2p wide."),
+            "It looks like the padding is ignored.", "Padding p makes the input `n + 2p` wide."),
 )
 
 
@@ -98,13 +99,13 @@ def _q2_check(cases_fn, what):
         answers = _q2_answers(probe, cases)
         raised = [a for a in answers if type(a) is tuple]
         if raised:
-            raise Wrong(f"conv_output_size raised {raised[0][1]} on {len(raised)} of {len(cases)} {what}, "
+            raise Wrong(f"conv_output_size raised {code(raised[0][1])} on {len(raised)} of {len(cases)} {what}, "
                         "where the kernel fits and torch gives a size. Raise ValueError only when the kernel "
                         "is larger than the padded input.")
         if all(type(a) in (int, float) and a == e for a, e in zip(answers, expected)) and float in map(type, answers):
             # Right values, some as floats: true division on draws that divide exactly.  Named
             # like the same mistake on the draws that do not, so that its feedback is one.
-            raise Wrong(FLOAT_DIVISION.feedback, {"mistake": FLOAT_DIVISION.name})
+            raise Wrong(FLOAT_DIVISION.feedback, {"mistake": FLOAT_DIVISION.name}, reveal=FLOAT_DIVISION.reveal)
         compare_cases(cases, answers, expected, Q2_MISTAKES, rule=RULE_Q2, what=what)
     return run
 
@@ -166,20 +167,21 @@ def q2_kernel_too_big(probe, context):
             continue
         if type(got) is tuple:
             raise Wrong(f"When the kernel is larger than the padded input, conv_output_size raised "
-                        f"{got[1]}; raise ValueError instead (torch refuses such a layer).")
-        raise Wrong(f"When the kernel is larger than the padded input (n + 2p < k), conv_output_size "
-                    f"returned {'a number' if type(got) is int else 'a value'} instead of raising ValueError.")
+                        f"{code(got[1])}; raise ValueError instead (torch refuses such a layer).")
+        raise Wrong(f"When the kernel is larger than the padded input, conv_output_size "
+                    f"returned {'a number' if type(got) is int else 'a value'} instead of raising ValueError.",
+                    reveal="The kernel does not fit when `n + 2p < k`.")
     # The boundary: a kernel exactly as wide as the input fits once.  (No padding, so
     # that a padding mistake, already costed elsewhere, does not show here too.)
     n = rng.randint(1, 8)
     try:
         got = probe.call("conv_output_size", n, n, stride=rng.randint(1, 3), padding=0).value
     except SubmissionRaised as exc:
-        raise Wrong(f"When the kernel is exactly as wide as the padded input it fits once, but "
-                    f"conv_output_size raised {exc.type_name}. Raise only when n + 2p < k.") from None
+        raise Wrong(f"When the kernel is exactly as wide as the padded input, conv_output_size raised "
+                    f"{code(exc.type_name)}.", reveal="It fits once there: raise only when `n + 2p < k`.") from None
     if got != 1 or type(got) is not int:
-        raise Wrong("When the kernel is exactly as wide as the padded input, it fits in one position: "
-                    "the output size is 1.")
+        raise Wrong("conv_output_size is wrong when the kernel is exactly as wide as the padded input.",
+                    reveal="It fits in one position: the output size is 1.")
 
 
 Q2 = Question(
@@ -241,16 +243,16 @@ def _q3_shape_check(stage: int):
             return None
         unpadded, _ = _q3_reference(padding=0)
         if got == unpadded[stage]:
-            raise Wrong(f"The shape {Q3_STAGES[stage]} is what the network gives *without* padding. "
-                        "These convolutions use padding=1, which keeps a 3x3 convolution's height and width.",
-                        {"mistake": "no_padding"})
+            raise Wrong(f"The shape {Q3_STAGES[stage]} is what the network gives *without* padding.",
+                        {"mistake": "no_padding"},
+                        reveal="These convolutions use padding=1, which keeps a 3x3 convolution's height and width.")
         if sorted(got) == sorted(expected[stage]) and got != expected[stage]:
-            raise Wrong(f"The shape {Q3_STAGES[stage]} has the right numbers in the wrong order: "
-                        "PyTorch orders a feature map as (channels, height, width).", {"mistake": "order"})
+            raise Wrong(f"The shape {Q3_STAGES[stage]} has the right numbers in the wrong order.",
+                        {"mistake": "order"}, reveal="PyTorch orders a feature map as (channels, height, width).")
         hint = ("A convolution sets the channels to its out_channels; with padding=1 a 3x3 kernel keeps "
                 "height and width." if stage % 2 == 0 else
                 "MaxPool2d(2) keeps the channels and halves height and width (rounding down).")
-        raise Wrong(f"The shape {Q3_STAGES[stage]} is not right. {hint}")
+        raise Wrong(f"The shape {Q3_STAGES[stage]} is not right.", reveal=hint)
     return run
 
 
@@ -261,10 +263,11 @@ def q3_flatten(probe, context):
         return None
     _, unpadded = _q3_reference(padding=0)
     if features == unpadded:
-        raise Wrong("That is the number of features the network would have *without* padding; with "
-                    "padding=1 the feature maps are larger.", {"mistake": "no_padding"})
-    raise Wrong("Flatten turns the last feature map into one vector: its length is channels x height x "
-                "width of the shape after pool2.")
+        raise Wrong("`q3_flatten_features` is the number of features the network would have *without* padding.",
+                    {"mistake": "no_padding"}, reveal="With padding=1 the feature maps are larger.")
+    raise Wrong("`q3_flatten_features` is not the number of features Flatten produces.",
+                reveal="Flatten turns the last feature map into one vector: its length is "
+                       "`channels x height x width` of the shape after pool2.")
 
 
 Q3 = Question(

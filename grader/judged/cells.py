@@ -52,8 +52,9 @@ def run_units(units: list, namespace: dict, *, timeout: float | None, skip=froze
             its memory allowance: that unit is recorded as ``memory``.
 
     Returns:
-        One record per unit: ``{"index", "status", "error"}`` with status
-        ``ok``, ``syntax``, ``error``, ``memory``, ``timeout`` or ``skipped``.
+        One record per unit: ``{"index", "status", "error", "where"}`` with status
+        ``ok``, ``syntax``, ``error``, ``memory``, ``timeout`` or ``skipped``; ``where`` is the
+        line an exception came from (``cell 3, line 2``), which the judge names as a student finds it.
     """
     records = []
     for index, unit in enumerate(units):
@@ -85,12 +86,11 @@ def run_units(units: list, namespace: dict, *, timeout: float | None, skip=froze
             # Python reports as success; any other code is a failure, as the shell would see it.
             if not clean_exit(exc):
                 info = describe_exception(exc)
-                record.update(status="error", error=f"{info['type']}: {info['message']}"
-                              + (f" ({info['where']})" if info["where"] else ""))
+                record.update(status="error", error=f"{info['type']}: {info['message']}", where=info["where"])
         except BaseException as exc:  # the submission's own failure, recorded
             info = describe_exception(exc)
             record.update(status="memory" if info["type"] == "MemoryError" else "error",
-                          error=f"{info['type']}: {info['message']}" + (f" ({info['where']})" if info["where"] else ""))
+                          error=f"{info['type']}: {info['message']}", where=info["where"])
         if exhausted is not None and record["status"] != "memory" and exhausted():
             record.update(status="memory", error="it keeps most of the memory the submission may use")
     return records

@@ -145,6 +145,13 @@ class Probe:
     def send(self, request: dict) -> dict:  # pragma: no cover - abstract
         raise NotImplementedError
 
+    def place(self, where: str | None) -> str | None:
+        """Where the worker says an exception came from ("cell 10, line 3"), as feedback shows it.
+
+        The judge's probe knows the submission's cells and names them as a student finds them.
+        """
+        return where
+
     def _ask(self, request: dict):
         return self._decode(self.send(request))
 
@@ -167,7 +174,7 @@ class Probe:
             r = answer["raised"]
             mro = r.get("mro")
             raise SubmissionRaised(str(r.get("type", "?"))[:100], str(r.get("message", ""))[:500],
-                                   str(r["where"])[:100] if r.get("where") else None,
+                                   self.place(str(r["where"])[:100]) if r.get("where") else None,
                                    tuple(n[:100] for n in mro[:MAX_MRO_NAMES] if type(n) is str)
                                    if type(mro) is list else ())
         if "timeout" in answer:
@@ -256,10 +263,13 @@ class Probe:
                       config=dict(d["config"]), params=tuple((str(n), tuple(s)) for n, s in d["params"]),
                       output_shape=tuple(d["output_shape"]) if d["output_shape"] is not None else None)
                 for d in data["layers"])
+            forward_error = data.get("forward_error")
+            if isinstance(forward_error, dict) and forward_error.get("where"):
+                forward_error = dict(forward_error, where=self.place(str(forward_error["where"])[:100]))
             return ModelInfo(layers=layers, param_count=int(data["param_count"]),
                              trainable_count=int(data["trainable_count"]),
                              output_shape=tuple(data["output_shape"]) if data["output_shape"] is not None else None,
-                             forward_error=data.get("forward_error"),
+                             forward_error=forward_error,
                              used_param_count=(int(data["used_param_count"])
                                                if data.get("used_param_count") is not None else None))
         except (KeyError, TypeError, ValueError) as exc:
