@@ -90,7 +90,7 @@ def _vendored() -> dict[str, bytes]:
 
 
 @functools.lru_cache(maxsize=2)
-def artifacts(late_policy: LatePolicy | None = None, feedback: str = DEFAULT_FEEDBACK) -> dict[str, bytes]:
+def artifacts(late_policy: LatePolicy | None = None, *, feedback: str = DEFAULT_FEEDBACK) -> dict[str, bytes]:
     """Every generated file, by path relative to the project root.
 
     ``late_policy``: see :func:`autograder_zip`; ``feedback``: what autograder.zip shows students on
@@ -107,20 +107,20 @@ def artifacts(late_policy: LatePolicy | None = None, feedback: str = DEFAULT_FEE
     out.update(_vendored())
     from .otter_package import autograder_zip
 
-    out["autograder.zip"] = autograder_zip(late_policy, feedback)
+    out["autograder.zip"] = autograder_zip(late_policy, feedback=feedback)
     return out
 
 
 def stale(root: Path, late_policy: LatePolicy | None = None, *, feedback: str = DEFAULT_FEEDBACK) -> list[str]:
     """Generated files that are missing or differ under ``root``."""
-    return sorted(path for path, data in artifacts(late_policy, feedback).items()
+    return sorted(path for path, data in artifacts(late_policy, feedback=feedback).items()
                   if not (root / path).is_file() or (root / path).read_bytes() != data)
 
 
 def write(root: Path, late_policy: LatePolicy | None = None, *, feedback: str = DEFAULT_FEEDBACK) -> list[str]:
     """Write every artifact that changed under ``root``; the paths written."""
     changed = stale(root, late_policy, feedback=feedback)
-    data = artifacts(late_policy, feedback)
+    data = artifacts(late_policy, feedback=feedback)
     try:
         for path in changed:
             target = root / path

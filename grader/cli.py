@@ -109,7 +109,7 @@ def build(root: Path, check_only: bool, late_penalty, feedback: str):
     for path in changed:
         click.echo(f"wrote {path}")
     click.echo(f"{len(changed)} file(s) written, "
-               f"{len(builder.artifacts(policy, feedback)) - len(changed)} already up to date")
+               f"{len(builder.artifacts(policy, feedback=feedback)) - len(changed)} already up to date")
 
 
 LIMIT_OPTIONS = [

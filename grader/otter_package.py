@@ -119,7 +119,7 @@ def normalise(raw: bytes, replace: dict[str, bytes] | None = None) -> bytes:
     return out.getvalue()
 
 
-def autograder_zip(late_policy: LatePolicy | None = None, feedback: str = DEFAULT_FEEDBACK) -> bytes:
+def autograder_zip(late_policy: LatePolicy | None = None, *, feedback: str = DEFAULT_FEEDBACK) -> bytes:
     """The Gradescope autograder, as bytes: ``late_policy`` in its config, when given; ``feedback``:
     what its results.json shows students."""
     from otter.generate import main as otter_generate

@@ -227,7 +227,7 @@ def test_a_brief_zip_says_what_is_wrong_at_once_and_explains_after_the_due_date(
     from grader.otter_package import autograder_zip
 
     brief_zip = tmp_path / "brief.zip"
-    brief_zip.write_bytes(autograder_zip(BRIEF))
+    brief_zip.write_bytes(autograder_zip(feedback=BRIEF))
     name = "q7_missing_first_relu.py"
     data = (CORPUS / "mistakes" / name).read_bytes()
     doc = run_autograder(layout(tmp_path, {name: data}, zip_path=brief_zip))
