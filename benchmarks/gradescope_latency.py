@@ -26,9 +26,12 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import zipfile
 from pathlib import Path
+
+import psutil
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -59,10 +62,45 @@ JUDGE_IMPORTS = ("import time, torch; t = time.perf_counter(); "
                  "print(time.perf_counter() - t)")
 
 
-def pinned(cpu: int, cmd: list[str], **kwargs) -> tuple[float, subprocess.CompletedProcess]:
+class PeakPss(threading.Thread):
+    """The largest sum of PSS over a process tree (shared pages counted once: Gradescope's 768 MB limit)."""
+
+    def __init__(self, pid: int):
+        super().__init__(daemon=True)
+        self.pid, self.peak, self.stop = pid, 0, threading.Event()
+
+    def run(self):
+        while not self.stop.is_set():
+            try:
+                root = psutil.Process(self.pid)
+                procs = [root, *root.children(recursive=True)]
+            except psutil.Error:
+                break
+            total = 0
+            for p in procs:
+                try:
+                    total += p.memory_full_info().pss
+                except psutil.Error:
+                    pass
+            self.peak = max(self.peak, total)
+            self.stop.wait(0.02)
+
+
+def pinned(cpu: int, cmd: list[str], *, memory: list | None = None, **kwargs) -> tuple[float, subprocess.CompletedProcess]:
+    """Run ``cmd`` on one CPU; with ``memory``, append the peak PSS of its process tree."""
     start = time.perf_counter()
-    proc = subprocess.run(["taskset", "-c", str(cpu), *cmd], capture_output=True, text=True, **kwargs)
-    return time.perf_counter() - start, proc
+    proc = subprocess.Popen(["taskset", "-c", str(cpu), *cmd], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True, **kwargs)
+    sampler = PeakPss(proc.pid)
+    if memory is not None:
+        sampler.start()
+    out, err = proc.communicate()
+    elapsed = time.perf_counter() - start
+    if memory is not None:
+        sampler.stop.set()
+        sampler.join()
+        memory.append(sampler.peak)
+    return elapsed, subprocess.CompletedProcess(cmd, proc.returncode, out, err)
 
 
 def autograder_folder(work: Path, notebook: Path) -> Path:
@@ -94,7 +132,7 @@ def main() -> None:
     notebook = ROOT / "solutions" / "lecture06.ipynb"
     work = Path(tempfile.mkdtemp(prefix="cnn-grader-latency-"))
     try:
-        ours, scores = [], set()
+        ours, scores, peaks = [], set(), []
         for _ in range(args.runs):
             root = autograder_folder(work, notebook)
             env = {"AUTOGRADER_ROOT": str(root), "CNN_GRADER_PYTHON": sys.executable, "CNN_GRADER_NAMESPACES": "0",
@@ -104,6 +142,12 @@ def main() -> None:
                 sys.exit(f"run_autograder failed:\n{proc.stderr[-3000:]}")
             ours.append(t)
             scores.add(json.loads((root / "results" / "results.json").read_text()).get("score"))
+
+        # Memory on a run of its own: sampling PSS reads every process's smaps, which would slow a timed run.
+        root = autograder_folder(work, notebook)
+        env = {"AUTOGRADER_ROOT": str(root), "CNN_GRADER_PYTHON": sys.executable, "CNN_GRADER_NAMESPACES": "0",
+               "PATH": f"{BIN}:/usr/bin:/bin"}
+        pinned(args.cpu, ["bash", str(root / "source" / "run_autograder")], env=env, memory=peaks)
 
         torch_alone = [pinned(args.cpu, [sys.executable, "-c", "import torch"])[0] for _ in range(args.runs)]
 
@@ -137,6 +181,7 @@ def main() -> None:
 
     print(f"one submission (solutions notebook), pinned to CPU {args.cpu}; scores seen: {sorted(scores)}")
     print(f"  run_autograder, no namespaces   {spread(ours)}")
+    print(f"  peak memory, all its processes  {max(peaks) / 2**20:.0f} MiB PSS (Gradescope's default limit: 768 MB)")
     print(f"  import torch alone              {spread(torch_alone)}")
     print("  where run_autograder's time goes (mean of the timed pieces):")
     for name, values in pieces.items():
