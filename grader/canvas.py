@@ -180,6 +180,12 @@ def title_key(text: str) -> tuple[str, ...]:
     return tuple(str(int(w)) if w.isdigit() else w for w in words)
 
 
+def column_keys(title: str) -> set[tuple[str, ...]]:
+    """The keys a column's title answers to: the whole title's, and its part before a colon's
+    (``Lecture 06: Introduction to CNNs`` is the instructor's own name for ``Lecture 6``)."""
+    return {title_key(title), title_key(title.split(":")[0])} if ":" in title else {title_key(title)}
+
+
 def assignment_names(meta: dict) -> list[str]:
     """The names a column of this assignment may have: its title, the title's part before a colon
     (``Lecture 6``), and its short name (``lecture06``), as ``grades.json`` recorded them."""
@@ -193,7 +199,8 @@ def assignment_names(meta: dict) -> list[str]:
 
 def choose_column(export: GradebookExport, wanted: str | None, names: list[str]) -> int:
     """The index of the assignment column: ``wanted`` (its header, ``Title (id)``, or the id alone),
-    else the export's one assignment column whose title is one of ``names`` (see :func:`title_key`).
+    else the export's one assignment column whose title, or its part before a colon, is one of
+    ``names`` (see :func:`title_key` and :func:`column_keys`).
 
     Raises:
         UsageError: ``wanted`` names no assignment column, or several or none match ``names``:
@@ -224,8 +231,8 @@ def choose_column(export: GradebookExport, wanted: str | None, names: list[str])
     if not candidates:
         raise ExportError(f"{export.path}: no assignment column (a column titled 'Title (id)', not {READ_ONLY})")
     keys = {title_key(n) for n in names}
-    matching = [i for i in candidates if title_key(ASSIGNMENT_COLUMN.fullmatch(export.header[i].strip())["title"])
-                in keys]
+    matching = [i for i in candidates
+                if column_keys(ASSIGNMENT_COLUMN.fullmatch(export.header[i].strip())["title"]) & keys]
     if len(matching) == 1:
         return matching[0]
     which = " or ".join(repr(n) for n in names)

@@ -202,12 +202,25 @@ def test_without_sis_columns_gradescope_ids_cannot_match_and_say_why(tmp_path):
 
 @pytest.mark.parametrize("title", ["Lecture 6: Introduction to Convolutional Neural Networks", "lecture06",
                                    "LECTURE  06", "Lecture 6", "lecture 6 - introduction to convolutional neural "
-                                                                "networks"])
+                                                                "networks",
+                                   "Lecture 06: Introduction to CNNs",  # the instructor's own title after the colon
+                                   "Lecture 6: CNNs (conv, pooling)"])
 def test_the_column_titled_like_the_assignment_is_found_whatever_its_case_and_spacing(tmp_path, title):
     column = f"{title} (4711)"
     out = graded(tmp_path / "out", [row("10234", 20)])
     import_grades(out, write_export(tmp_path / "e.csv", export_text([(ADA, "")], columns=["Quiz 1 (4712)", column])))
     assert read_import(out)[1][0][-1] == column
+
+
+@pytest.mark.parametrize("decoys", [
+    ["Lecture 16: Introduction to CNNs (4711)", "Lecture 01: Introduction to Deep Learning (4712)"],
+    ["Lecture 6 quiz (4711)", "Lecture 6 notebook (4712)"],  # words after the number, without a colon: not ours
+    ["Lecture 6: quiz (4711)", "Lecture 6: notebook (4712)"],  # two of them: which one is the instructor's to say
+])
+def test_columns_that_only_look_alike_are_never_taken(tmp_path, decoys):
+    out = graded(tmp_path / "out", [row("10234", 20)])
+    with pytest.raises(UsageError, match="give --column"):
+        import_grades(out, write_export(tmp_path / "e.csv", export_text([(ADA, "")], columns=decoys)))
 
 
 def test_the_titles_matched_are_those_grades_json_recorded(tmp_path):
