@@ -47,6 +47,10 @@ POSTING_MARKS = ("Manual Posting", "Muted")
 READ_ONLY = "(read only)"
 #: An excused student's cell.  It is kept: a grade never replaces an excuse (the summary lists them).
 EXCUSED = "EX"
+#: A cell of a student the assignment is not assigned to (or of an anonymous assignment not yet posted).
+NOT_ASSIGNED = "N/A"
+#: How Canvas names its test student (Student View): never a student with missing work.
+TEST_STUDENT_NAMES = ("Student, Test", "Test Student")
 ASSIGNMENT_COLUMN = re.compile(r"(?P<title>.*?)\s*\((?P<id>\d+)\)")
 #: Largest export read: a class of thousands with hundreds of columns is far below.
 MAX_EXPORT_BYTES = 64 * 1024 * 1024
@@ -299,7 +303,12 @@ class CanvasImport:
     graded: int
     """Students given a grade."""
     missing: list[dict] = field(default_factory=list)
-    """Students without a submission (``student``, ``id``): an empty cell, or 0 with ``missing_zero``."""
+    """Students without a submission and without a grade in Canvas (``student``, ``id``): an empty
+    cell, or 0 with ``missing_zero``."""
+    kept: list[dict] = field(default_factory=list)
+    """Students without a submission whose cell already holds something (``student``, ``id``, ``cell``:
+    a grade given by hand, ``N/A``): written back as it was, since Canvas clears a grade an import
+    leaves empty."""
     excused: list[dict] = field(default_factory=list)
     """Students Canvas has excused (``EX`` kept), with their best total when they submitted."""
     unmatched: list[dict] = field(default_factory=list)
@@ -319,7 +328,9 @@ class CanvasImport:
                    + ("0" if self.missing_zero else "empty cell") + ")")
         lines = [f"column {self.column!r} of {self.export}, out of {csv_number(self.points)} points",
                  f"{self.students} student(s): {self.graded} graded, {missing}, {len(self.excused)} excused "
-                 f"({EXCUSED} kept)" + (f"; {self.replaced} grade(s) already in Canvas change" if self.replaced else "")]
+                 f"({EXCUSED} kept)" + (f", {len(self.kept)} without a submission keep their cell in Canvas"
+                                        if self.kept else "")
+                 + (f"; {self.replaced} grade(s) already in Canvas change" if self.replaced else "")]
         if self.unmatched:
             lines.append(f"{len(self.unmatched)} submission(s) whose student is not in the export: not imported")
         return "\n".join(lines)
@@ -392,17 +403,31 @@ def grades_maximum(out_dir: Path, results: list[SubmissionResult]) -> float:
 
 
 def _grade_cell(row: ExportRow, current: str, result: SubmissionResult | None, summary: CanvasImport) -> str:
-    """The cell of one student: ``EX`` kept, else the best total, else empty (0 with ``missing_zero``)."""
+    """The cell of one student: ``EX`` kept, else the best total, else what Canvas holds (a grade
+    given by hand, ``N/A``), else empty (0 with ``missing_zero``, the test student aside).
+
+    Canvas's importer takes an empty cell where a grade exists for a change that clears it: a cell
+    is left empty only when it was empty.
+    """
     who = {"student": row.cells[0].strip(), "id": row.cells[1].strip()}
-    if current.strip().upper() == EXCUSED:
+    held = current.strip()
+    if held.upper() == EXCUSED:
         summary.excused.append({**who, "total": result.total if result else None})
-        return current.strip()
+        return held
     if result is None:
+        if held:
+            summary.kept.append({**who, "cell": held})
+            return held
+        if who["student"] in TEST_STUDENT_NAMES:
+            return ""
         summary.missing.append(who)
         return "0" if summary.missing_zero else ""
+    if held.upper() == NOT_ASSIGNED:
+        summary.warnings.append(f"{who['student']} ({who['id']}) has a submission, but Canvas shows {NOT_ASSIGNED}: "
+                                "the assignment is not assigned to them, and Canvas ignores their grade until it is")
     summary.graded += 1
     new = csv_number(result.total)
-    if current.strip() and _value(current) != result.total:
+    if held and held.upper() != NOT_ASSIGNED and _value(current) != result.total:
         summary.replaced += 1
     return new
 

@@ -140,7 +140,7 @@ def test_the_import_keeps_the_export_and_fills_each_students_best_total(classroo
         "10301": "", "99999": ""}  # no submission: an empty cell
     assert_canvas_accepts(table, original)
     assert summary.graded == 4 and summary.replaced == 1  # Bo's 3.00 in Canvas changes
-    assert [m["id"] for m in summary.missing] == ["10301", "99999"]
+    assert [m["id"] for m in summary.missing] == ["10301"]  # Canvas's test student is nobody's missing work
     assert summary.excused == [{"student": "Excused, Ed", "id": "10300", "total": 26}]
     assert [(u["student"], u["why"]) for u in summary.unmatched] == [("55555", "not in the export")]
 
@@ -150,7 +150,33 @@ def test_missing_zero_gives_zero_and_excused_students_still_keep_ex(classroom):
     import_grades(out, export, missing_zero=True)
     _, table = read_import(out)
     cells = {r[1]: r[-1] for r in table[3:]}
-    assert cells["10301"] == cells["99999"] == "0" and cells["10300"] == EXCUSED
+    assert cells["10301"] == "0" and cells["10300"] == EXCUSED and cells["99999"] == ""  # the test student
+
+
+@pytest.mark.parametrize("missing_zero", [False, True])
+def test_a_cell_already_in_canvas_is_never_blanked_for_a_student_without_a_submission(tmp_path, missing_zero):
+    # Canvas's importer reads an empty cell where a grade exists as a change, and clears the grade
+    # (GradebookImporter#no_change_to_value?): a grade given by hand must be written back as it was.
+    # N/A: the assignment is not assigned to that student; the test student is nobody's missing work.
+    hand = ["Hand, Graded", "10400", "A0040", "hand@example.edu", "CS 101 - 01"]
+    unassigned = ["Not, Assigned", "10401", "A0041", "na@example.edu", "CS 101 - 01"]
+    out = graded(tmp_path / "out", [row("10234", 20)])
+    summary = import_grades(out, write_export(tmp_path / "e.csv", export_text(
+        [(ADA, ""), (hand, "15.50"), (unassigned, "N/A"), (NOBODY, ""), (TEST_STUDENT, "")])),
+        missing_zero=missing_zero)
+    cells = {r[1]: r[-1] for r in read_import(out)[1][3:]}
+    assert cells == {"10234": "20", "10400": "15.50", "10401": "N/A", "10301": "0" if missing_zero else "",
+                     "99999": ""}
+    assert [m["id"] for m in summary.missing] == ["10301"]
+    assert [(k["id"], k["cell"]) for k in summary.kept] == [("10400", "15.50"), ("10401", "N/A")]
+
+
+def test_a_submission_of_a_student_canvas_has_not_assigned_the_assignment_to_is_written_and_warned_about(tmp_path):
+    unassigned = ["Not, Assigned", "10401", "A0041", "na@example.edu", "CS 101 - 01"]
+    out = graded(tmp_path / "out", [row("10401", 20)])
+    summary = import_grades(out, write_export(tmp_path / "e.csv", export_text([(unassigned, "N/A")])))
+    assert read_import(out)[1][3][-1] == "20"  # imported once the instructor assigns it to them
+    assert any("Not, Assigned (10401)" in w and "N/A" in w for w in summary.warnings)
 
 
 def test_the_penalised_total_is_the_one_imported(tmp_path):
