@@ -44,6 +44,9 @@ STUDENT, ID, SIS_USER_ID, SIS_LOGIN_ID, SECTION = "Student", "ID", "SIS User ID"
 POINTS_POSSIBLE = "Points Possible"
 #: Marks Canvas writes in a row of its own under assignment columns whose grades are not posted.
 POSTING_MARKS = ("Manual Posting", "Muted")
+#: A cell of that row, as Canvas's importer recognises it (``Manual Posting (scores hidden from instructors)``
+#: under an anonymous assignment): the row is made of these and blanks.
+POSTING_ROW = re.compile(r"\s*(Muted|Manual Posting.*)?\s*", re.IGNORECASE | re.DOTALL)
 READ_ONLY = "(read only)"
 #: An excused student's cell.  It is kept: a grade never replaces an excuse (the summary lists them).
 EXCUSED = "EX"
@@ -60,6 +63,8 @@ MAX_EXPORT_BYTES = 64 * 1024 * 1024
 #: name different students in different columns.
 MATCH_COLUMNS = {ID_CANVAS: (ID,), ID_SID: (SIS_USER_ID,), ID_EMAIL: (SIS_LOGIN_ID,)}
 ANY_COLUMN = (ID, SIS_USER_ID, SIS_LOGIN_ID)
+#: The id of a student in an anonymous assignment's download (never in a gradebook export).
+ANONYMOUS_PREFIX = "anon_"
 
 
 # -- reading an export ------------------------------------------------------------------------------
@@ -151,17 +156,24 @@ def read_export(path: Path) -> GradebookExport:
         raise ExportError(f"{path}: no {SECTION} column (the student columns of a Canvas export end with it)")
     export = GradebookExport(path, header, [], heads.index(SECTION) + 1, bom)
     width = len(header)
+    lines_of: dict[str, int] = {}
     for line, cells in table[1:]:
         if not any(c.strip() for c in cells):
             continue
+        if [c.strip() for c in cells[:2]] == [STUDENT, ID]:
+            raise ExportError(f"{path}: line {line} repeats the header: two exports pasted together? Export the "
+                              "whole gradebook once")
         if len(cells) > width and any(c.strip() for c in cells[width:]):
             raise ExportError(f"{path}: line {line} has {len(cells)} cells, the header {width}")
-        cells = (cells + [""] * width)[:width]
+        if len(cells) < width:  # Canvas writes every cell: the cells of a short row are not where the header says
+            who = ", ".join(c.strip() for c in cells[:2] if c.strip())
+            raise ExportError(f"{path}: line {line}" + (f" ({who})" if who else "") + f" has {len(cells)} cells, "
+                              f"the header {width}: the file is cut or was edited; export it again")
+        cells = cells[:width]
         ident = cells[1].strip()
-        marks = {c.strip().lower() for c in cells[1:] if c.strip()}
         if cells[0].strip() == POINTS_POSSIBLE:
             kind = "points"
-        elif not ident and marks and marks <= {m.lower() for m in POSTING_MARKS}:
+        elif not ident and all(POSTING_ROW.fullmatch(c) for c in cells):
             kind = "posting"
         elif not ident:
             export.warnings.append(f"{path.name}, line {line}: {cells[0].strip() or 'a row'} has no ID: "
@@ -169,6 +181,10 @@ def read_export(path: Path) -> GradebookExport:
             continue
         else:
             kind = "student"
+            if ident in lines_of:
+                raise ExportError(f"{path}: ID {ident} is on lines {lines_of[ident]} and {line}: Canvas writes one "
+                                  "row per student, and which of them should get the grade cannot be told")
+            lines_of[ident] = line
         export.rows.append(ExportRow(line, kind, cells))
     if sum(r.kind == "points" for r in export.rows) > 1:
         raise ExportError(f"{path}: more than one {POINTS_POSSIBLE} row")
@@ -366,6 +382,8 @@ def import_grades(out_dir: Path, export_path: Path, *, column: str | None = None
         for i in rows:
             if i not in best or result.total > best[i].total:
                 best[i] = result
+    if not best:
+        raise ExportError(_nobody_matched(export, summary.unmatched))
     out_rows = []
     for i, row in enumerate(export.rows):
         cell = row.cells[index]
@@ -385,6 +403,20 @@ def import_grades(out_dir: Path, export_path: Path, *, column: str | None = None
     except OSError as exc:
         raise ResultsError(f"cannot write to {out_dir}: {exc.strerror}") from None
     return summary
+
+
+def _nobody_matched(export: GradebookExport, unmatched: list[dict]) -> str:
+    """Why an import where no student graded is in the export is not written (it would change nothing, or
+    with ``--missing-zero`` give everyone 0)."""
+    ids = sorted({u["student"] for u in unmatched})
+    text = (f"none of the {len(ids)} students graded ({', '.join(ids[:3])}{', ...' if len(ids) > 3 else ''}) "
+            f"is in {export.path.name}")
+    if all(i.startswith(ANONYMOUS_PREFIX) for i in ids):
+        return (text + ": they are anonymous (anon_ ids, from an anonymous assignment's download), and Canvas's "
+                "export lists real user ids; post the assignment's grades (or turn anonymous grading off), "
+                "download the submissions again, named by user id then, and grade that download")
+    whys = sorted({u["why"] for u in unmatched})
+    return text + f" ({'; '.join(whys)}): is it this course's export?"
 
 
 def grades_maximum(out_dir: Path, results: list[SubmissionResult]) -> float:

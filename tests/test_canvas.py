@@ -199,9 +199,9 @@ def test_a_group_submission_gives_each_member_the_grade(tmp_path):
 def test_a_canvas_id_is_never_taken_for_another_students_sis_id(tmp_path):
     # Bo's SIS User ID is the Canvas user id of a student who has left the course.
     bo = [BO[0], BO[1], "20001", BO[3], BO[4]]
-    out = graded(tmp_path / "out", [row("20001", 25)])
-    summary = import_grades(out, write_export(tmp_path / "export.csv", export_text([(bo, "")])))
-    assert read_import(out)[1][3][-1] == ""
+    out = graded(tmp_path / "out", [row("20001", 25), row("10234", 20)])
+    summary = import_grades(out, write_export(tmp_path / "export.csv", export_text([(bo, ""), (ADA, "")])))
+    assert [r[-1] for r in read_import(out)[1][3:]] == ["", "20"]
     assert summary.unmatched[0]["why"] == "not in the export"
 
 
@@ -342,6 +342,25 @@ def test_a_muted_row_is_a_header_row_too(tmp_path):
     assert summary.students == 1 and summary.warnings == []
 
 
+def test_an_anonymous_assignments_posting_row_is_a_header_row(tmp_path):
+    out = graded(tmp_path / "out", [row("10234", 20)])
+    text = export_text([(ADA, "")]).replace("Manual Posting", "Manual Posting (scores hidden from instructors)")
+    summary = import_grades(out, write_export(tmp_path / "e.csv", text))
+    _, table = read_import(out)
+    assert table[2][-1] == "Manual Posting (scores hidden from instructors)" and table[3] == ADA + ["20"]
+    assert summary.warnings == []
+
+
+def test_grades_of_which_no_student_is_in_the_export_write_nothing(tmp_path):
+    # An anonymous assignment's download names students anon_<id>; Canvas's export lists their real ids.
+    out = graded(tmp_path / "out", [row("anon_7Hq2K", 20), row("anon_bX9mT", 26)])
+    export = write_export(tmp_path / "e.csv", export_text([(ADA, "N/A"), (BO, "N/A")]))
+    with pytest.raises(ExportError, match=r"none of the 2 students graded \(anon_7Hq2K, anon_bX9mT\) is in e.csv.*"
+                                          r"anonymous"):
+        import_grades(out, export)
+    assert not (out / IMPORT_CSV).exists()
+
+
 def test_a_row_without_an_id_is_left_out_with_a_warning(tmp_path):
     out = graded(tmp_path / "out", [row("10234", 20)])
     summary = import_grades(out, write_export(tmp_path / "e.csv",
@@ -362,6 +381,15 @@ def test_a_row_without_an_id_is_left_out_with_a_warning(tmp_path):
      "more than one Points Possible row"),
     ("Student,ID,Section,Current Score\n  Points Possible,,,(read only)\nAda,1,A,3\n".encode(),
      "no assignment column"),
+    # Canvas writes one row per user: which of two rows should get the grade cannot be known.
+    ("Student,ID,Section,Lecture 6 (1)\nAda,1,A,\nBo,2,A,\nAda again,1,B,\n".encode(),
+     "ID 1 is on lines 2 and 4: Canvas writes one row per student"),
+    # A row cut short (a damaged or hand-edited file): its cells are not where the header says.
+    ("Student,ID,Section,Quiz (2),Lecture 6 (1)\nAda,1,A,3,\nBo,2,A\n".encode(),
+     "line 3 (Bo, 2) has 3 cells, the header 5"),
+    # Two exports pasted into one file.
+    ("Student,ID,Section,Lecture 6 (1)\nAda,1,A,\nStudent,ID,Section,Lecture 6 (1)\nBo,2,A,\n".encode(),
+     "line 3 repeats the header"),
 ])
 def test_a_malformed_export_is_one_clear_error(tmp_path, data, message):
     out = graded(tmp_path / "out", [row("1", 20)])
