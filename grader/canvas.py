@@ -376,6 +376,8 @@ def import_grades(out_dir: Path, export_path: Path, *, column: str | None = None
                            warnings=list(export.warnings))
     for result in sorted(results, key=lambda r: (r.student, r.source)):
         rows, why = roster.find(result.student, result.id_kind)
+        if rows and result.id_kind == ID_CANVAS:
+            rows, why = _same_name(export, rows, result)
         if not rows:
             summary.unmatched.append({"student": result.student, "name": result.name,
                                       "submission": result.submission, "total": result.total, "why": why})
@@ -403,6 +405,27 @@ def import_grades(out_dir: Path, export_path: Path, *, column: str | None = None
     except OSError as exc:
         raise ResultsError(f"cannot write to {out_dir}: {exc.strerror}") from None
     return summary
+
+
+def name_key(name: str) -> str:
+    """What a Canvas download's name keeps of a sortable name, compared whatever the form: letters and digits
+    only (Canvas drops the rest, the export's ``="..."`` guard too), composed, case folded."""
+    return "".join(c for c in unicodedata.normalize("NFKC", name).casefold() if c.isalnum())
+
+
+def _same_name(export: GradebookExport, rows: list[int], result: SubmissionResult) -> tuple[list[int], str]:
+    """``rows`` when the name of ``result``'s Canvas download is that of the export's student with its id.
+
+    A download's name is ``<sortable name>_<user id>_...``: a sortable name that ends in ``_<digits>``
+    (where students may choose their names) reads as another user id.  The export says whose each id is.
+    """
+    if not name_key(result.name):
+        return rows, ""  # anonymous, or a grades.json from before names were kept
+    student = export.rows[rows[0]].cells[0]
+    if name_key(result.name) == name_key(student):
+        return rows, ""
+    return [], (f"the download is named for '{result.name}', and Canvas's {ID} {result.student} is "
+                f"{student.strip()}: not imported (a renamed file, or a name that reads as another id)")
 
 
 def _nobody_matched(export: GradebookExport, unmatched: list[dict]) -> str:

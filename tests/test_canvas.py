@@ -205,6 +205,26 @@ def test_a_canvas_id_is_never_taken_for_another_students_sis_id(tmp_path):
     assert summary.unmatched[0]["why"] == "not in the export"
 
 
+def test_a_canvas_download_name_must_name_the_student_the_export_gives_that_id(tmp_path):
+    # A student allowed to choose their name ("Smith, Mallory_10235") gets downloads named
+    # smithmallory_10235_<own id>_<attachment>_..., which read as user 10235: the export says who 10235 is.
+    muller = ["Müller-Lüdenscheidt, Jürgen", "10240", "A0010", "jm@example.edu", "CS 101 - 01"]
+    tables = ['="=Tables, Bobby"', "10241", "A0011", "bt@example.edu", "CS 101 - 01"]
+    out = graded(tmp_path / "out", [
+        row("10235", 25, name="smithmallory"),
+        row("10234", 20, name="lovelaceada"),
+        row("10240", 21, name="mu\u0308llerlu\u0308denscheidtju\u0308rgen"),  # unzipped on a Mac: decomposed
+        row("10241", 22, name="tablesbobby"),
+        row("10236", 23, name=""),  # anonymous, or graded before names were kept
+    ])
+    summary = import_grades(out, write_export(tmp_path / "e.csv", export_text(
+        [(ADA, ""), (BO, ""), (SOREN, ""), (muller, ""), (tables, "")])))
+    cells = {r[1]: r[-1] for r in read_import(out)[1][3:]}
+    assert cells == {"10234": "20", "10235": "", "10236": "23", "10240": "21", "10241": "22"}
+    (refused,) = summary.unmatched
+    assert refused["student"] == "10235" and "smithmallory" in refused["why"] and "O'Brien" in refused["why"]
+
+
 def test_an_id_of_unknown_kind_naming_two_students_is_not_imported(tmp_path):
     # A folder named 10235: Bo's Canvas id, and Ada's SIS User ID.
     ada = [ADA[0], ADA[1], "10235", ADA[3], ADA[4]]
