@@ -34,7 +34,7 @@ from pathlib import Path
 from . import assignment
 from .errors import ExportError, ResultsError, UsageError
 from .records import ID_CANVAS, ID_EMAIL, ID_SID, SubmissionResult
-from .results import atomic_write, csv_document, csv_number, load_results
+from .results import FORMULA_START, atomic_write, csv_number, load_results
 
 IMPORT_CSV = "canvas_import.csv"
 #: What the last import did (column, students matched, submissions left out), for the report.
@@ -395,7 +395,7 @@ def import_grades(out_dir: Path, export_path: Path, *, column: str | None = None
             cell = _grade_cell(row, cell, best.get(i), summary)
         out_rows.append(row.cells[: export.student_columns] + [cell])
     _check_points(export, index, points, summary)
-    text = csv_document(export.header[: export.student_columns] + [export.header[index]], out_rows)
+    text = import_document(export.header[: export.student_columns] + [export.header[index]], out_rows)
     try:
         atomic_write(out_dir / IMPORT_CSV, (codecs.BOM_UTF8 if export.bom else b"") + text.encode())
         atomic_write(out_dir / IMPORT_SUMMARY, (json.dumps(summary.as_dict(), indent=1) + "\n").encode())
@@ -426,6 +426,31 @@ def _same_name(export: GradebookExport, rows: list[int], result: SubmissionResul
         return rows, ""
     return [], (f"the download is named for '{result.name}', and Canvas's {ID} {result.student} is "
                 f"{student.strip()}: not imported (a renamed file, or a name that reads as another id)")
+
+
+#: Canvas's own guard for a name starting with ``=``: ``="<name>"``, a formula that only gives its text.
+CANVAS_GUARD = re.compile(r'="[^"]*"', re.DOTALL)
+
+
+def import_cell(text: str) -> str:
+    """A cell of the export, as the import writes it back: exactly, unless a spreadsheet opening the
+    file would run it (it starts like a formula, leading spaces aside, and is not Canvas's own
+    ``="<name>"``): that one gets a leading ``'``, as :func:`grader.results.csv_cell` does.  Canvas
+    matches students by ``ID`` (digits), so such a name changes nothing in the import.
+    """
+    if text.lstrip()[:1] in FORMULA_START and not CANVAS_GUARD.fullmatch(text):
+        return "'" + text
+    return text
+
+
+def import_document(header: list[str], rows: list[list[str]]) -> str:
+    """``canvas_import.csv``: every cell through :func:`import_cell`; new lines inside a cell stay (quoted),
+    as Canvas wrote them."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    for row in [header, *rows]:
+        writer.writerow([import_cell(c) for c in row])
+    return out.getvalue()
 
 
 def _nobody_matched(export: GradebookExport, unmatched: list[dict]) -> str:

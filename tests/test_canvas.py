@@ -337,12 +337,21 @@ def test_cells_that_start_like_formulas_are_defused_but_ids_still_match(tmp_path
     assert student == ["'" + evil[0], "10234", "'@SUM(1)", "'+ada", "'-CS 101", "20"]
 
 
-def test_a_name_spanning_lines_stays_one_row(tmp_path):
+def test_a_name_spanning_lines_stays_one_row_and_comes_back_as_it_was(tmp_path):
     out = graded(tmp_path / "out", [row("10234", 20)])
     import_grades(out, write_export(tmp_path / "e.csv", export_text([(["Lovelace,\nAda", *ADA[1:]], "")])))
-    data, table = read_import(out)
-    assert len(data.decode("utf-8-sig").splitlines()) == len(table) == 4
-    assert table[3][0] == "Lovelace, Ada"
+    _, table = read_import(out)
+    assert len(table) == 4 and table[3] == ["Lovelace,\nAda", *ADA[1:], "20"]
+
+
+def test_canvas_own_guard_and_plain_names_are_copied_exactly(tmp_path):
+    # Canvas writes a name starting with = as ="<name>": a formula giving the text, which runs nothing.  It is
+    # the export's cell, and stays exactly that; so do names with quotes, commas, tabs and other scripts.
+    names = ['="=Tables, Bobby"', 'O\'Brien, Seán ""Jack""', "王, 小明", "Tab\tIn, Side", "Ends, With ="]
+    students = [([n, str(20000 + i), "", "", "S"], "") for i, n in enumerate(names)]
+    out = graded(tmp_path / "out", [row("20000", 20)])
+    import_grades(out, write_export(tmp_path / "e.csv", export_text(students)))
+    assert [r[0] for r in read_import(out)[1][3:]] == names
 
 
 def test_an_export_without_bom_and_with_unix_lines_is_read_and_written_alike(tmp_path):
