@@ -8,6 +8,7 @@ commands that grade, so ``--help`` stays instant.
 
 from __future__ import annotations
 
+import math
 import sys
 from pathlib import Path
 
@@ -69,8 +70,19 @@ class DateTime(click.ParamType):
             self.fail(str(exc), param, ctx)
 
 
+class Finite(click.FloatRange):
+    """A float range that holds neither NaN (which compares false with every bound, so click's range
+    lets it through) nor an infinity."""
+
+    def convert(self, value, param, ctx):
+        number = super().convert(value, param, ctx)
+        if not math.isfinite(number):
+            self.fail(f"{value!r} is not in the range {self._describe_range()}.", param, ctx)
+        return number
+
+
 LATE_PENALTY = click.option(
-    "--late-penalty", type=click.FloatRange(0, 1), default=None, metavar="FRACTION",
+    "--late-penalty", type=Finite(0, 1), default=None, metavar="FRACTION",
     help="Take FRACTION of the total off per day late (0.1: 10% a day, at most all of it); a Canvas _LATE_ mark "
          "without times counts as one day. The raw total is kept beside it.")
 
@@ -104,11 +116,11 @@ def build(root: Path, check_only: bool, late_penalty):
 
 
 LIMIT_OPTIONS = [
-    click.option("--timeout", type=click.FloatRange(min=1), default=60, show_default=True,
+    click.option("--timeout", type=Finite(min=1), default=60, show_default=True,
                  help="Wall-clock seconds per submission (its code and every probe)."),
-    click.option("--probe-timeout", type=click.FloatRange(min=0.1), default=5, show_default=True,
+    click.option("--probe-timeout", type=Finite(min=0.1), default=5, show_default=True,
                  help="Seconds for one function call or model run; a hung function costs only its check."),
-    click.option("--cell-timeout", type=click.FloatRange(min=0.1), default=20, show_default=True,
+    click.option("--cell-timeout", type=Finite(min=0.1), default=20, show_default=True,
                  help="Seconds for one notebook cell (or top-level statement of a script)."),
     click.option("--memory-mb", type=click.IntRange(min=64), default=1024, show_default=True,
                  help="Memory (address space) a submission may allocate, in MiB."),

@@ -227,6 +227,9 @@ def test_the_committed_zip_has_no_late_policy():
     (["--due", "2026-11-20T23:59"], "no time zone"),
     (["--due", "friday"], "not a date and time"),
     (["--late-penalty", "1.5"], "0<=x<=1"),
+    (["--late-penalty", "nan"], "0<=x<=1"),  # NaN compares false with both bounds: it passed click's range
+    (["--timeout", "nan"], "x>=1"),
+    (["--probe-timeout", "inf"], "x>=0.1"),
     (["--late-due", "2026-11-20T23:59Z"], "needs a due date"),
     (["--due", "2026-11-20T23:59Z", "--late-due", "2026-11-19T23:59Z"], "before the due date"),
 ])
@@ -248,6 +251,8 @@ def test_build_puts_the_policy_in_the_zip_and_check_compares_with_the_same_polic
     assert zip_late_policy(tmp_path / "source") == LatePolicy(0.1)
     assert CliRunner().invoke(cli, ["build", "--root", str(tmp_path), "--check", "--late-penalty", "0.1"]).exit_code == 0
     assert CliRunner().invoke(cli, ["build", "--root", str(tmp_path), "--late-penalty", "-1"]).exit_code == 2
+    nan = CliRunner().invoke(cli, ["build", "--root", str(tmp_path), "--check", "--late-penalty", "nan"])
+    assert nan.exit_code == 2 and "0<=x<=1" in nan.stderr and "Traceback" not in nan.output
 
 
 # -- through cnn-grader grade ---------------------------------------------------------------------
