@@ -55,6 +55,10 @@ NOT_ASSIGNED = "N/A"
 #: How Canvas names its test student (Student View): never a student with missing work.
 TEST_STUDENT_NAMES = ("Student, Test", "Test Student")
 ASSIGNMENT_COLUMN = re.compile(r"(?P<title>.*?)\s*\((?P<id>\d+)\)")
+#: Titles Canvas's importer never takes for assignments (GradebookImporter's NON_ASSIGNMENT_COLUMN_HEADERS,
+#: matched anywhere in the title, case and all): totals, grades, and the course's override scores.
+NON_ASSIGNMENT = re.compile("Current Score|Current Points|Current Grade|Final Score|Final Points|Final Grade|"
+                            "Override Score|Override Grade|Override Status")
 #: Largest export read: a class of thousands with hundreds of columns is far below.
 MAX_EXPORT_BYTES = 64 * 1024 * 1024
 
@@ -111,10 +115,16 @@ class GradebookExport:
         points = self.points_row
         return bool(points) and points.cells[index].strip().lower() == READ_ONLY
 
+    def assignment(self, index: int) -> bool:
+        """Canvas imports this column as an assignment's grades: ``Title (id)``, not a total or an override."""
+        title = self.header[index].strip()
+        return bool(ASSIGNMENT_COLUMN.fullmatch(title)) and not NON_ASSIGNMENT.search(title)
+
     def assignment_columns(self) -> list[int]:
-        """The columns a grade can be imported into: ``Title (id)``, after the student columns, not read only."""
+        """The columns a grade can be imported into: assignments (see :meth:`assignment`), after the student
+        columns, not read only."""
         return [i for i in range(self.student_columns, len(self.header))
-                if ASSIGNMENT_COLUMN.fullmatch(self.header[i].strip()) and not self.read_only(i)]
+                if self.assignment(i) and not self.read_only(i)]
 
 
 def read_export(path: Path) -> GradebookExport:
@@ -247,6 +257,10 @@ def choose_column(export: GradebookExport, wanted: str | None, names: list[str])
                              + (f"its assignment columns: {listed}" if candidates else "it has no assignment column"))
         if export.read_only(found[0]):
             raise UsageError(f"--column {wanted!r} is computed by Canvas, {READ_ONLY}: it cannot be imported")
+        if not export.assignment(found[0]):
+            raise UsageError(f"--column {wanted!r} is not an assignment (a custom column, a total or an override "
+                             "score): Canvas would import the grades into it as they are; "
+                             + (f"its assignment columns: {listed}" if candidates else "it has no assignment column"))
         return found[0]
     if not candidates:
         raise ExportError(f"{export.path}: no assignment column (a column titled 'Title (id)', not {READ_ONLY})")
@@ -387,6 +401,8 @@ def import_grades(out_dir: Path, export_path: Path, *, column: str | None = None
     if not best:
         raise ExportError(_nobody_matched(export, summary.unmatched))
     out_rows = []
+    if export.points_row is None:  # Canvas's importer reads the maximum from it
+        out_rows.append([POINTS_POSSIBLE] + [""] * (export.student_columns - 1) + [csv_number(points)])
     for i, row in enumerate(export.rows):
         cell = row.cells[index]
         if row.kind == "points":

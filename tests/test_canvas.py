@@ -301,6 +301,28 @@ def test_no_matching_column_asks_for_column_and_never_offers_computed_ones(tmp_p
     assert "Current Score" not in str(caught.value)
 
 
+def test_a_column_that_is_not_an_assignment_is_never_filled(tmp_path):
+    # A custom column (Notes) is editable, and so is Override Score when Canvas lets scores be overridden:
+    # Canvas would import grades into them, as notes or as the students' course grades.
+    columns = ["Notes", COLUMN, "Override Score", "Override Score (Fall 2025)", "Final Score review (4790)"]
+    out = graded(tmp_path / "out", [row("10234", 20)])
+    export = write_export(tmp_path / "e.csv", export_text([(ADA, "")], columns=columns).replace(
+        "26.00,10.00,10.00,10.00,10.00", "26.00,10.00,,,10.00").replace(",,,,,Manual Posting", ",,,,,"))
+    for wanted in ("Notes", "Override Score", "Override Score (Fall 2025)", "Final Score review (4790)"):
+        with pytest.raises(UsageError, match="not an assignment"):
+            import_grades(out, export, column=wanted)
+    assert not (out / IMPORT_CSV).exists()
+
+
+def test_an_export_without_points_possible_gets_the_row(tmp_path):
+    out = graded(tmp_path / "out", [row("10234", 20)])
+    text = "".join(line for line in export_text([(ADA, "")]).splitlines(True) if "Points Possible" not in line)
+    summary = import_grades(out, write_export(tmp_path / "e.csv", text))
+    _, table = read_import(out)
+    assert table[1] == ["Points Possible", "", "", "", "", "26"] and table[-1] == ADA + ["20"]
+    assert any("no Points Possible row: one is written" in w for w in summary.warnings)
+
+
 @pytest.mark.parametrize("wanted, message", [
     ("Current Score", r"computed by Canvas, \(read only\)"),
     ("Section", "is a student column"),
