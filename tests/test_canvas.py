@@ -472,6 +472,35 @@ def test_grades_that_cannot_be_imported_are_refused(tmp_path):
         import_grades(graded(tmp_path / "empty", []), export)
 
 
+@pytest.mark.parametrize("edit, message", [
+    (lambda d: d["results"][0].update(total="24"), "row 1 (10234): total is not a number"),  # edited by hand
+    (lambda d: d["results"][0].update(total=float("nan")), "row 1 (10234): total is not a number"),
+    (lambda d: d["results"][0].update(raw_total=None, max_total=True), "row 1 (10234): max_total is not a number"),
+    (lambda d: d["results"][1].update(student=10235), "row 2: student is not text"),
+    (lambda d: d.update(meta=[]), "its meta is not an object"),
+    (lambda d: d.update(results={}), "its results are not a list"),
+    (lambda d: d["results"][0].update(lateness="late"), "row 1 (10234): not a row of grades"),
+])
+def test_a_grades_json_edited_by_hand_is_one_clear_error(tmp_path, edit, message):
+    out = graded(tmp_path / "out", [row("10234", 20), row("10235", 13)])
+    doc = json.loads((out / "grades.json").read_text())
+    edit(doc)
+    (out / "grades.json").write_text(json.dumps(doc))
+    export = write_export(tmp_path / "e.csv", export_text([(ADA, "")]))
+    result = CliRunner().invoke(cli, ["canvas", str(out), str(export)])
+    assert result.exit_code == 1 and "Traceback" not in result.output, result.output
+    assert result.stderr.strip().splitlines() == [f"Error: {out / 'grades.json'}: not a cnn-grader grades.json "
+                                                  f"({message})"]
+
+
+def test_a_grades_json_that_cannot_be_read_is_one_clear_error(tmp_path):
+    out = tmp_path / "out"
+    (out / "grades.json").mkdir(parents=True)
+    export = write_export(tmp_path / "e.csv", export_text([(ADA, "")]))
+    result = CliRunner().invoke(cli, ["canvas", str(out), str(export)])
+    assert result.exit_code == 1 and result.stderr.strip() == f"Error: cannot read {out / 'grades.json'}: Is a directory"
+
+
 # -- the command -----------------------------------------------------------------------------------
 
 def test_the_command_writes_the_file_lists_what_was_left_out_and_the_report_shows_it(classroom):
