@@ -61,6 +61,8 @@ NON_ASSIGNMENT = re.compile("Current Score|Current Points|Current Grade|Final Sc
                             "Override Score|Override Grade|Override Status")
 #: Largest export read: a class of thousands with hundreds of columns is far below.
 MAX_EXPORT_BYTES = 64 * 1024 * 1024
+#: Most cells read (each a Python string in memory: about 300 MB at most): 10,000 students by 400 columns fit.
+MAX_EXPORT_CELLS = 4_000_000
 
 #: The export's columns a student id of each kind may match, in Canvas's own order of matching.
 #: Kinds that say nothing of what the id is (a folder's or a file's name) try each, and must not
@@ -127,6 +129,15 @@ class GradebookExport:
                 if self.assignment(i) and not self.read_only(i)]
 
 
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
+
+
+def _lines(text: str):
+    """``text``'s lines, each with its end (``\\n``, ``\\r\\n``, or ``\\r`` as an old Mac spreadsheet ends them): what
+    ``csv.reader`` reads, without a copy of the whole text (``io.StringIO`` keeps four bytes a character)."""
+    return (match.group() for match in _LINE.finditer(text))
+
+
 def read_export(path: Path) -> GradebookExport:
     """Read a Canvas gradebook export.
 
@@ -135,26 +146,34 @@ def read_export(path: Path) -> GradebookExport:
             (``Student``, ``ID``, ... ``Section``).
     """
     try:
-        if path.stat().st_size > MAX_EXPORT_BYTES:
-            raise ExportError(f"{path}: more than {MAX_EXPORT_BYTES // 2**20} MiB: not a gradebook export")
-        data = path.read_bytes()
+        with open(path, "rb") as handle:  # never more than the bound, whatever the size says (/dev/zero: 0)
+            data = handle.read(MAX_EXPORT_BYTES + 1)
     except OSError as exc:
         raise ExportError(f"{path}: cannot be read ({exc.strerror})") from None
+    if len(data) > MAX_EXPORT_BYTES:
+        raise ExportError(f"{path}: more than {MAX_EXPORT_BYTES} bytes: not a gradebook export")
     bom = data.startswith(codecs.BOM_UTF8)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ExportError(f"{path}: not UTF-8 text (byte {exc.start}); Canvas exports UTF-8: export it again "
                           "rather than re-saving it from a spreadsheet") from None
+    del data
     if "\0" in text:
         raise ExportError(f"{path}: not a text file")
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    reader = csv.reader(_lines(text), strict=True)
     table: list[tuple[int, list[str]]] = []
+    cells_read = 0
     try:
         for cells in reader:
             table.append((reader.line_num, cells))
+            cells_read += len(cells)
+            if cells_read > MAX_EXPORT_CELLS:
+                raise ExportError(f"{path}: more than {MAX_EXPORT_CELLS} cells: not a gradebook export this tool "
+                                  "reads (export the gradebook of fewer sections or assignments)")
     except csv.Error as exc:
         raise ExportError(f"{path}: not a readable CSV file (line {reader.line_num}: {exc})") from None
+    del text
     if not table or not any(c.strip() for c in table[0][1]):
         raise ExportError(f"{path}: empty, or no header on its first line")
     header = table[0][1]

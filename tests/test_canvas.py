@@ -384,6 +384,15 @@ def test_an_export_without_bom_and_with_unix_lines_is_read_and_written_alike(tmp
     assert not data.startswith(codecs.BOM_UTF8) and table[2] == ADA + ["20"]
 
 
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_every_line_ending_a_spreadsheet_writes_is_read(tmp_path, newline):
+    out = graded(tmp_path / "out", [row("10234", 20)])
+    import_grades(out, write_export(tmp_path / "e.csv", export_text([(ADA, ""), (["Two,\nLines", *BO[1:]], "")],
+                                                                    newline=newline)))
+    assert [r[:2] + r[-1:] for r in read_import(out)[1][3:]] == [["Lovelace, Ada", "10234", "20"],
+                                                                 ["Two,\nLines", "10235", ""]]
+
+
 def test_a_muted_row_is_a_header_row_too(tmp_path):
     out = graded(tmp_path / "out", [row("10234", 20)])
     text = export_text([(ADA, "")]).replace("Manual Posting", "Muted")
@@ -450,6 +459,20 @@ def test_a_malformed_export_is_one_clear_error(tmp_path, data, message):
     result = CliRunner().invoke(cli, ["canvas", str(out), str(tmp_path / "e.csv")])
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert result.stderr.strip().splitlines() == [f"Error: {str(export_error(out, tmp_path / 'e.csv'))}"]
+
+
+def test_an_export_past_the_bounds_is_refused_before_it_is_all_in_memory(tmp_path, monkeypatch):
+    import grader.canvas as canvas
+
+    out = graded(tmp_path / "out", [row("1", 20)])
+    monkeypatch.setattr(canvas, "MAX_EXPORT_BYTES", 4096)
+    with pytest.raises(ExportError, match="more than 4096 bytes: not a gradebook export"):
+        import_grades(out, Path("/dev/zero"))  # endless, and its size says 0
+    monkeypatch.setattr(canvas, "MAX_EXPORT_CELLS", 100)
+    wide = "Student,ID,Section," + ",".join(f"A{i} ({i})" for i in range(200)) + "\n"
+    (tmp_path / "e.csv").write_text(wide)
+    with pytest.raises(ExportError, match="more than 100 cells"):
+        import_grades(out, tmp_path / "e.csv")
 
 
 def export_error(out: Path, export: Path) -> ExportError:
