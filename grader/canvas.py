@@ -178,8 +178,15 @@ def read_export(path: Path) -> GradebookExport:
         raise ExportError(f"{path}: empty, or no header on its first line")
     header = table[0][1]
     if [h.strip() for h in header[:2]] != [STUDENT, ID]:
+        start = ",".join(header[:2])
+        why = ""
+        if header[0].strip().startswith(f"{STUDENT};{ID};"):
+            why = ": it is separated by semicolons (Canvas's option for decimal-comma locales): export it with commas"
+        elif [h.strip() for h in header[:3]] == ["LastName", "FirstName", ID]:
+            why = (": Canvas wrote separate first and last names: turn that option off (Gradebook settings) and "
+                   "export again")
         raise ExportError(f"{path}: not a Canvas gradebook export (its header starts "
-                          f"{','.join(header[:2])!r}, not 'Student,ID')")
+                          f"{start[:40] + '...' if len(start) > 40 else start!r}, not 'Student,ID'){why}")
     heads = [h.strip() for h in header]
     if SECTION not in heads:
         raise ExportError(f"{path}: no {SECTION} column (the student columns of a Canvas export end with it)")

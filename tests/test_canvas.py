@@ -433,6 +433,11 @@ def test_a_row_without_an_id_is_left_out_with_a_warning(tmp_path):
     (b"", "empty, or no header"),
     ("Student,ID,Section\n\"Lovelace, Ada,10234,CS\n".encode(), "not a readable CSV file"),
     ("Name,ID,Section\nAda,1,A\n".encode(), "not a Canvas gradebook export (its header starts 'Name,ID'"),
+    # Canvas's option for decimal-comma locales: the whole header is one cell, quoted back in full before
+    (("Student;ID;Section;" + ";".join(f"Assignment {i} (1{i})" for i in range(300)) + "\n").encode(),
+     "separated by semicolons (Canvas's option for decimal-comma locales): export it with commas"),
+    ("LastName,FirstName,ID,Section\n".encode(), "separate first and last names: turn that option off"),
+    (("x" * 100_000 + "\n").encode(), "its header starts 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...'"),
     ("Student,ID,Lecture 6 (1)\nAda,1,3\n".encode(), "no Section column"),
     ("Student,ID,Section,Lecture 6 (1)\nLovelace Åda,1,A,3\n".encode("latin-1"), "not UTF-8 text"),
     (b"Student,ID,Section\n\x00\x01\x02", "not a text file"),
