@@ -149,7 +149,11 @@ def read_submission_metadata(path: Path) -> SubmissionMetadata:
         dates = [d for d in (moment(s.get(key), key) for s in settings) if d is not None]
         setattr(meta, attribute, max(dates) if dates else None)
     if meta.late_due is not None and (meta.due is None or meta.late_due < meta.due):
+        if meta.due is not None:
+            meta.problems.append(f"late_due_date {iso(meta.late_due)} is before the due date: ignored")
         meta.late_due = None  # a late due date only means something after a due date
+    if meta.due is not None and not meta.submitted_at and "created_at" not in " ".join(meta.problems):
+        meta.problems.append("no created_at: lateness unknown")
     return meta
 
 

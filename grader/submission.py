@@ -302,9 +302,13 @@ def _owned(group: list[tuple[Source, PurePosixPath]], metadata, warnings: list[s
         owners, submitted_at, mark = None, "", None
         gradescope = next((i for i, part in enumerate(rel.parts[:-1]) if GRADESCOPE_FOLDER.match(part)), None)
         if gradescope is not None:
-            entry = metadata(PurePosixPath(*rel.parts[:gradescope + 1]))
+            folder = PurePosixPath(*rel.parts[:gradescope + 1])
+            entry = metadata(folder)
             if entry:
                 owners, submitted_at = entry.students, entry.submitted_at
+                problem = f"{folder}: {entry.problem}: lateness unknown"
+                if entry.problem and problem not in warnings:
+                    warnings.append(problem)
         if not owners:
             archive = [source.path.name] if source.member and archive_names else []
             canvas, mark, why = canvas_owner(archive + list(folders) + [source.name])
@@ -357,6 +361,8 @@ class ExportEntry:
     """The submitters: each by SID, else email, with the name."""
     submitted_at: str = ""
     """``:created_at:`` as ISO 8601; empty when missing or without a time zone."""
+    problem: str = ""
+    """Why ``submitted_at`` is empty (lateness is then unknown, and the run says so)."""
 
 
 def _parse_metadata(text: bytes) -> dict[str, ExportEntry]:
@@ -386,11 +392,15 @@ def _parse_metadata(text: bytes) -> dict[str, ExportEntry]:
                 people.append(Student(sid or email, str(person.get("name") or "").strip(),
                                       ID_SID if sid else ID_EMAIL))
         if people:
-            try:
-                submitted_at = iso(parse_time(entry["created_at"])) if entry.get("created_at") else ""
-            except ValueError:
-                submitted_at = ""  # lateness then stays unknown: better than guessing a time zone
-            out[str(folder)] = ExportEntry(tuple(people), submitted_at)
+            submitted_at, problem = "", ""
+            if entry.get("created_at") in (None, ""):
+                problem = "no created_at"
+            else:
+                try:
+                    submitted_at = iso(parse_time(entry["created_at"]))
+                except ValueError as exc:  # lateness then stays unknown: better than guessing a time zone
+                    problem = f"created_at {exc}"
+            out[str(folder)] = ExportEntry(tuple(people), submitted_at, problem)
     return out
 
 

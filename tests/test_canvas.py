@@ -187,6 +187,21 @@ def test_the_penalised_total_is_the_one_imported(tmp_path):
     assert read_import(out)[1][3][-1] == "23.4"  # the best total after the penalty, not the raw 26
 
 
+def test_of_an_on_time_and_a_late_attempt_the_better_after_the_penalty_counts(tmp_path):
+    # The decision (README, "Late submissions"): each student's best total after the late penalty, so a late
+    # attempt counts only when it is better even after the penalty, and never takes away the on-time grade.
+    def attempts(penalty):
+        on_time = row("10234", 20, submission="lecture06.py", name="lovelaceada")
+        late = row("10234", round(26 * (1 - penalty), 4), submission="lecture06-1.py", name="lovelaceada")
+        late.raw_total, late.lateness = 26.0, Lateness(canvas_mark=True, late=True, penalty=penalty)
+        return [on_time, late]
+
+    for penalty, expected in ((0.1, "23.4"), (0.3, "20"), (0.0, "26")):
+        out = graded(tmp_path / f"out{penalty}", attempts(penalty))
+        import_grades(out, write_export(tmp_path / "export.csv", export_text([(ADA, "")])))
+        assert read_import(out)[1][3][-1] == expected
+
+
 def test_a_group_submission_gives_each_member_the_grade(tmp_path):
     group = [row(sid, 17, kind=ID_SID, submission="submission_9/lecture06.ipynb") for sid in ("A0001", "A0003")]
     out = graded(tmp_path / "out", group)
