@@ -18,10 +18,16 @@ from . import __version__
 from .errors import GraderError, UsageError
 
 
+def printable(text: str) -> str:
+    """``text`` as one line a terminal shows as it is: control characters (new lines, escape sequences from
+    names and file names a student chose) become ``?``."""
+    return "".join(c if c.isprintable() else "?" for c in text)
+
+
 def _fail(exc: GraderError) -> None:
     if isinstance(exc, UsageError):
-        raise click.UsageError(str(exc))
-    raise click.ClickException(str(exc))
+        raise click.UsageError(printable(str(exc)))
+    raise click.ClickException(printable(str(exc)))
 
 
 class _Group(click.Group):
@@ -218,7 +224,7 @@ def grade(paths, out_dir: Path, jobs: int, resume: bool, overwrite: bool, seed, 
                           late_policy=LatePolicy(late_penalty) if late_penalty is not None else None,
                           progress=Progress(sys.stderr))
     for warning in summary.warnings:
-        click.echo(f"warning: {warning}", err=True)
+        click.echo(printable(f"warning: {warning}"), err=True)  # file names inside archives are the students'
     click.echo(summary.text)
 
 
@@ -267,11 +273,11 @@ def canvas(out_dir: Path, export: Path, column, missing_zero: bool):
 
     summary = import_grades(out_dir, export, column=column, missing_zero=missing_zero)
     for warning in summary.warnings:
-        click.echo(f"warning: {warning}", err=True)
+        click.echo(printable(f"warning: {warning}"), err=True)
     for row in summary.unmatched:
-        click.echo(f"not imported: {row['student']}" + (f" ({row['name']})" if row["name"] else "")
-                   + f", {row['submission']}, total {row['total']:g}: {row['why']}", err=True)
-    click.echo(summary.text)
+        click.echo(printable(f"not imported: {row['student']}" + (f" ({row['name']})" if row["name"] else "")
+                             + f", {row['submission']}, total {row['total']:g}: {row['why']}"), err=True)
+    click.echo("\n".join(printable(line) for line in summary.text.splitlines()))
     click.echo(f"wrote {out_dir / IMPORT_CSV}: import it in Canvas's gradebook (Import)")
 
 

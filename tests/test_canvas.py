@@ -562,6 +562,19 @@ def test_the_command_writes_the_file_lists_what_was_left_out_and_the_report_show
     assert "dropped student" in (out / "report.html").read_text()
 
 
+def test_the_command_prints_no_control_character_it_was_given(tmp_path):
+    # Names come from the export and file names from the students: a new line or an escape sequence
+    # printed as it is could forge a line ("wrote ...") or hide one in the instructor's terminal.
+    sneaky = ["Evil,\nwrote /tmp/x: all good\x1b[2K", "10234", "", "", "S"]
+    out = graded(tmp_path / "out", [row("10234", 20), row("77", 3, submission="x\x1b[2K\rfine.py")])
+    export = write_export(tmp_path / "e.csv", export_text([(sneaky, "N/A")]))
+    result = CliRunner().invoke(cli, ["canvas", str(out), str(export)])
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.output and "\r" not in result.output
+    assert len(result.stderr.splitlines()) == 2  # one warning (N/A), one submission not imported
+    assert all(line.startswith(("warning: ", "not imported: ")) for line in result.stderr.splitlines())
+
+
 def test_the_command_turns_bad_input_into_one_line(tmp_path, classroom):
     out, export = classroom
     runner = CliRunner()
