@@ -217,3 +217,34 @@ def test_corpus_case(name, tmp_path):
 
 def test_the_corpus_is_all_there():
     assert len(CASES) == 36
+
+
+def test_a_real_grading_of_a_canvas_download_is_imported(tmp_path):
+    """End to end on real files: ``grade`` a Canvas download (one late, one zip of a student's own whose files
+    are named for a classmate), then ``canvas`` into corpus case 01's export."""
+    import subprocess
+    import sys
+    import zipfile
+
+    case, names = CORPUS / "01_plain", export_names(CORPUS / "01_plain" / "export.csv")
+    subs, out = tmp_path / "download", tmp_path / "OUT"
+    subs.mkdir()
+    right, wrong = 'q1_answer = "C"\n', 'q1_answer = "A"\n'
+    (subs / f"{canvas_lastfirst(names['10472'])}_10472_11_lecture06.py").write_text(right)
+    (subs / f"{canvas_lastfirst(names['10488'])}_LATE_10488_12_lecture06.py").write_text(right)
+    with zipfile.ZipFile(subs / f"{canvas_lastfirst(names['10503'])}_10503_13_work.zip", "w") as z:
+        z.writestr(f"{canvas_lastfirst(names['10517'])}_10517_1_lecture06.py", right)  # Jordan's? Never.
+    (subs / f"{canvas_lastfirst(names['10517'])}_10517_14_lecture06.py").write_text(wrong)
+    graded = subprocess.run([sys.executable, "-m", "grader.cli", "grade", str(subs), "--out", str(out), "-q", "q1",
+                             "--late-penalty", "0.25"], capture_output=True, text=True, timeout=600)
+    assert graded.returncode == 0, graded.stderr
+    assert "named for Canvas user(s) 10517" in graded.stderr
+    result = CliRunner().invoke(cli, ["canvas", str(out), str(case / "export.csv")])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.reader(io.StringIO((out / IMPORT_CSV).read_text(encoding="utf-8-sig"))))
+    cells = {r[1]: r[-1] for r in rows[1:] if r[1]}
+    # q1 is worth 1: on time 1; late by Canvas's mark, one day at 25%: 0.75; the zip's file is nobody's;
+    # Jordan's own wrong answer is his 0; Wei submitted nothing.
+    assert cells == {"10472": "1", "10488": "0.75", "10503": "", "10517": "0", "10529": ""}
+    assert rows[1][0].strip() == "Points Possible" and rows[1][-1] == "1"
+    assert "lecture06-unattributed" in result.stderr
