@@ -207,7 +207,7 @@ def read_export(path: Path) -> GradebookExport:
                               f"the header {width}: the file is cut or was edited; export it again")
         cells = cells[:width]
         ident = cells[1].strip()
-        if cells[0].strip() == POINTS_POSSIBLE:
+        if cells[0].strip() == POINTS_POSSIBLE and not ident:
             kind = "points"
         elif not ident and all(POSTING_ROW.fullmatch(c) for c in cells):
             kind = "posting"
@@ -435,7 +435,14 @@ def import_grades(out_dir: Path, export_path: Path, *, column: str | None = None
             cell = csv_number(points)
         elif row.kind == "student":
             cell = _grade_cell(row, cell, best.get(i), summary)
-        out_rows.append(row.cells[: export.student_columns] + [cell])
+        cells = row.cells[: export.student_columns]
+        if row.kind == "student" and POINTS_POSSIBLE in cells[0]:
+            # Canvas's importer takes any such row for the points row, this student's grade for the maximum
+            summary.warnings.append(f"{cells[0].strip()} ({cells[1].strip()}): a name holding "
+                                    f"'{POINTS_POSSIBLE}' is left out of the file (Canvas would read the row as the "
+                                    "points possible); the student is matched by ID")
+            cells = [""] + cells[1:]
+        out_rows.append(cells + [cell])
     _check_points(export, index, points, summary)
     text = import_document(export.header[: export.student_columns] + [export.header[index]], out_rows)
     try:

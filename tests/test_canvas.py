@@ -329,6 +329,22 @@ def test_a_column_that_is_not_an_assignment_is_never_filled(tmp_path):
     assert not (out / IMPORT_CSV).exists()
 
 
+def test_a_student_named_points_possible_cannot_set_the_assignments_points(tmp_path):
+    # Canvas's importer takes any row whose first cell includes "Points Possible" for the points row, and
+    # reads the assignment's maximum from it: that student's grade would become the assignment's points.
+    trick = ["Points Possible, Mallory", "10240", "A0010", "m@example.edu", "CS 101 - 01"]
+    out = graded(tmp_path / "out", [row("10240", 20), row("10234", 25)])
+    summary = import_grades(out, write_export(tmp_path / "e.csv", export_text([(ADA, ""), (trick, "")])))
+    table = read_import(out)[1]
+    assert [r for r in table if "Points Possible" in r[0]] == [table[1]]
+    assert table[1][-1] == "26" and table[4] == ["", *trick[1:], "20"]  # still matched by its ID
+    assert any("10240" in w and "Points Possible" in w for w in summary.warnings)
+    exact = ["Points Possible", "10241", "A0011", "p@example.edu", "CS 101 - 01"]  # not a second points row
+    import_grades(graded(tmp_path / "out2", [row("10241", 21)]),
+                  write_export(tmp_path / "e2.csv", export_text([(ADA, ""), (exact, "")])))
+    assert read_import(tmp_path / "out2")[1][4] == ["", *exact[1:], "21"]
+
+
 def test_an_export_without_points_possible_gets_the_row(tmp_path):
     out = graded(tmp_path / "out", [row("10234", 20)])
     text = "".join(line for line in export_text([(ADA, "")]).splitlines(True) if "Points Possible" not in line)
