@@ -142,9 +142,10 @@ def read_submission_metadata(path: Path) -> SubmissionMetadata:
             return None
 
     meta.submitted_at = iso(moment(doc.get("created_at"), "created_at"))
-    # A submitter's own assignment settings (an extension) replace the assignment's, null dates included.
-    own = [u["assignment"] for u in users if isinstance(u.get("assignment"), dict)]
-    settings = own or [doc["assignment"] if isinstance(doc.get("assignment"), dict) else {}]
+    # A submitter's own assignment settings (an extension) replace the assignment's, null dates included;
+    # a submitter without any has the assignment's.  A group gets the latest of its members' (below).
+    common = doc["assignment"] if isinstance(doc.get("assignment"), dict) else {}
+    settings = [u["assignment"] if isinstance(u.get("assignment"), dict) else common for u in users] or [common]
     for key, attribute in (("due_date", "due"), ("late_due_date", "late_due")):
         dates = [d for d in (moment(s.get(key), key) for s in settings) if d is not None]
         setattr(meta, attribute, max(dates) if dates else None)

@@ -221,6 +221,20 @@ def test_unreadable_metadata_leaves_lateness_unknown(tmp_path, text, problem):
     assert (problem is None and meta.problems == []) or any(problem in p for p in meta.problems)
 
 
+def test_a_group_member_without_dates_of_their_own_has_the_assignments(tmp_path):
+    # Ada's own dates are earlier than the assignment's; Alan has none: his are the assignment's, and the
+    # group gets the latest of its members'.
+    path = tmp_path / "submission_metadata.json"
+    path.write_text(json.dumps({
+        "created_at": "2026-11-20T23:30:00-08:00",
+        "assignment": {"due_date": "2026-11-20T23:59:00-08:00", "late_due_date": None},
+        "users": [{"email": "ada@example.edu", "name": "Ada",
+                   "assignment": {"due_date": "2026-11-19T23:59:00-08:00", "late_due_date": None}},
+                  {"email": "alan@example.edu", "name": "Alan"}]}))
+    meta = read_submission_metadata(path)
+    assert meta.due == DUE and meta.problems == []
+
+
 def test_a_late_due_date_before_the_due_date_is_ignored_and_said(tmp_path):
     path = tmp_path / "submission_metadata.json"
     path.write_text(json.dumps({"created_at": "2026-11-22T10:00:00-08:00", "assignment": {
