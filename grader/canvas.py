@@ -132,6 +132,23 @@ class GradebookExport:
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
 
 
+def canvas_reads(student_columns: list[str]) -> bool:
+    """Whether Canvas's importer reads these student columns (``Student`` .. ``Section``): it finds them by
+    position (``GradebookImporter#update_column_count``), and refuses the file unless ``Section`` ends them
+    where it counts: ``Student, ID, [SIS User ID, SIS Login ID, [Integration ID], [Root Account] | SIS Login ID],
+    Section``."""
+    count = 3
+    if re.search(r"SIS\s+Login\s+ID", student_columns[2] if len(student_columns) > 2 else ""):
+        count += 1
+    elif (len(student_columns) > 3 and re.search(r"SIS\s+User\s+ID", student_columns[2])
+          and re.search(r"SIS\s+Login\s+ID", student_columns[3])):
+        integration = 1 if len(student_columns) > 4 and re.search(r"Integration\s+ID", student_columns[4]) else 0
+        count += 2 + integration
+        if len(student_columns) > 4 + integration and re.search(r"Root\s+Account", student_columns[4 + integration]):
+            count += 1
+    return len(student_columns) == count and SECTION in student_columns[count - 1]
+
+
 def _lines(text: str):
     """``text``'s lines, each with its end (``\\n``, ``\\r\\n``, or ``\\r`` as an old Mac spreadsheet ends them): what
     ``csv.reader`` reads, without a copy of the whole text (``io.StringIO`` keeps four bytes a character)."""
@@ -190,6 +207,10 @@ def read_export(path: Path) -> GradebookExport:
     heads = [h.strip() for h in header]
     if SECTION not in heads:
         raise ExportError(f"{path}: no {SECTION} column (the student columns of a Canvas export end with it)")
+    if not canvas_reads(heads[: heads.index(SECTION) + 1]):
+        raise ExportError(f"{path}: its student columns ({', '.join(heads[: heads.index(SECTION) + 1])}) are not in "
+                          "an order Canvas's importer reads (Student, ID, then SIS User ID and SIS Login ID, or SIS "
+                          "Login ID alone, then Section): export it again")
     export = GradebookExport(path, header, [], heads.index(SECTION) + 1, bom)
     width = len(header)
     lines_of: dict[str, int] = {}

@@ -480,6 +480,11 @@ def test_a_row_without_an_id_is_left_out_with_a_warning(tmp_path):
     # Canvas writes one row per user: which of two rows should get the grade cannot be known.
     ("Student,ID,Section,Lecture 6 (1)\nAda,1,A,\nBo,2,A,\nAda again,1,B,\n".encode(),
      "ID 1 is on lines 2 and 4: Canvas writes one row per student"),
+    # Student columns Canvas's importer cannot read: it finds them by position (GradebookImporter#update_column_count),
+    # and refuses the whole file ("Invalid header row") when Section is not where it expects it.
+    ("Student,ID,SIS User ID,Section,Lecture 6 (1)\nAda,1,A1,S,\n".encode(),
+     "its student columns (Student, ID, SIS User ID, Section) are not in an order Canvas's importer reads"),
+    ("Student,ID,Integration ID,Section,Lecture 6 (1)\nAda,1,I1,S,\n".encode(), "not in an order Canvas"),
     # A row cut short (a damaged or hand-edited file): its cells are not where the header says.
     ("Student,ID,Section,Quiz (2),Lecture 6 (1)\nAda,1,A,3,\nBo,2,A\n".encode(),
      "line 3 (Bo, 2) has 3 cells, the header 5"),
