@@ -557,6 +557,15 @@ def test_a_grades_json_edited_by_hand_is_one_clear_error(tmp_path, edit, message
                                                   f"({message})"]
 
 
+def test_an_import_that_cannot_be_written_is_one_clear_error_and_leaves_nothing_behind(tmp_path):
+    out = graded(tmp_path / "out", [row("10234", 20)])
+    (out / IMPORT_CSV).mkdir()
+    result = CliRunner().invoke(cli, ["canvas", str(out), str(write_export(tmp_path / "e.csv",
+                                                                           export_text([(ADA, "")])))])
+    assert result.exit_code == 1 and result.stderr.strip() == f"Error: cannot write to {out}: Is a directory"
+    assert sorted(p.name for p in out.iterdir()) == ["canvas_import.csv", "grades.csv", "grades.json"]
+
+
 def test_a_grades_json_that_cannot_be_read_is_one_clear_error(tmp_path):
     out = tmp_path / "out"
     (out / "grades.json").mkdir(parents=True)
