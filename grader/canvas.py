@@ -344,9 +344,10 @@ class Roster:
 
     @staticmethod
     def key(title: str, value: str) -> str:
-        """Ids compare as written; logins (often emails) whatever their case."""
+        """Ids compare as written; logins (often emails) whatever their case, as Canvas compares them
+        (``lower``: case folding would make ``straße`` and ``strasse`` one login)."""
         value = value.strip()
-        return value.casefold() if title == SIS_LOGIN_ID else value
+        return value.lower() if title == SIS_LOGIN_ID else value
 
     def find(self, student: str, kind: str) -> tuple[list[int], str]:
         """The rows (indices into ``export.rows``) of ``student``, an id of ``kind``; else why none."""
@@ -358,6 +359,10 @@ class Roster:
             if len(missing) == len(columns):
                 return [], f"the export has no {' or '.join(missing)} column to match it"
             return [], "not in the export"
+        for column, rows in found.items():
+            if len(rows) > 1:
+                ids = ", ".join(self.export.rows[r].cells[1].strip() for r in rows)
+                return [], f"is on {len(rows)} rows of {column} (IDs {ids}): not imported"
         rows = list(found.values())
         if any(r != rows[0] for r in rows):
             named = ", ".join(f"{self.export.rows[r[0]].cells[0].strip()} by {c}" for c, r in found.items())

@@ -251,6 +251,20 @@ def test_an_id_of_unknown_kind_naming_two_students_is_not_imported(tmp_path):
     assert "names different students" in summary.unmatched[0]["why"]
 
 
+def test_an_id_that_names_two_students_in_its_column_gives_neither_the_grade(tmp_path):
+    # Two rows with one SIS User ID (entered by hand), two logins equal once case is folded (ß is ss).
+    strasse = ["Strasse, Sam", "10240", "A0001", "strasse@example.edu", "S"]
+    strasze = ["Straße, Sam", "10241", "A0009", "straße@example.edu", "S"]
+    out = graded(tmp_path / "out", [row("A0001", 25, kind=ID_SID), row("STRASSE@example.edu", 24, kind=ID_EMAIL),
+                                    row("10235", 20)])
+    summary = import_grades(out, write_export(tmp_path / "e.csv", export_text([(ADA, ""), (BO, ""), (strasse, ""),
+                                                                                (strasze, "")])))
+    cells = {r[1]: r[-1] for r in read_import(out)[1][3:]}
+    assert cells == {"10234": "", "10235": "20", "10240": "24", "10241": ""}
+    assert [u["student"] for u in summary.unmatched] == ["A0001"]
+    assert "is on 2 rows of SIS User ID" in summary.unmatched[0]["why"]
+
+
 def test_without_sis_columns_gradescope_ids_cannot_match_and_say_why(tmp_path):
     out = graded(tmp_path / "out", [row("A0001", 25, kind=ID_SID), row("10234", 20)])
     summary = import_grades(out, write_export(tmp_path / "export.csv", export_text([(ADA, "")], sis=False)))
