@@ -148,11 +148,14 @@ def _resumable(out_dir: Path, checks: list, seed: int | None) -> tuple[list[Subm
 
 def lateness_warnings(sources: list[Source], rules: LateRules) -> list[str]:
     """What the instructor should know about how lateness is judged in this run: times that no due date
-    judges (a Gradescope export graded without ``--due``)."""
+    judges (a Gradescope export graded without ``--due``), and, with a due date, submissions whose time
+    could not be read (their lateness is unknown: a late one would pass unnoticed)."""
     timed = sum(1 for s in sources if s.submitted_at)
     if timed and rules.due is None:
         return [f"{timed} submission(s) carry Gradescope's created_at, but no --due was given: lateness is not judged"]
-    return []
+    if rules.due is None:
+        return []
+    return list(dict.fromkeys(f"{s.time_problem}: lateness unknown" for s in sources if s.time_problem))
 
 
 def late_rules(earlier: dict, *, due=None, late_due=None, late_policy: LatePolicy | None = None) -> LateRules:

@@ -111,6 +111,9 @@ class Source:
     """When it was submitted (ISO 8601), when the export says: Gradescope's ``created_at``."""
     canvas_mark: bool | None = None
     """Canvas's ``LATE`` mark, when a Canvas name gave ``students`` (see :func:`canvas_owner`)."""
+    time_problem: str = ""
+    """Why the export's submission time could not be read (``<folder>: created_at ...``): lateness is then
+    unknown, which a run with a due date says."""
 
     @property
     def name(self) -> str:
@@ -299,16 +302,14 @@ def _owned(group: list[tuple[Source, PurePosixPath]], metadata, warnings: list[s
     out = []
     for source, rel in group:
         folders = rel.parts[common:-1]
-        owners, submitted_at, mark = None, "", None
+        owners, submitted_at, mark, problem = None, "", None, ""
         gradescope = next((i for i, part in enumerate(rel.parts[:-1]) if GRADESCOPE_FOLDER.match(part)), None)
         if gradescope is not None:
             folder = PurePosixPath(*rel.parts[:gradescope + 1])
             entry = metadata(folder)
             if entry:
                 owners, submitted_at = entry.students, entry.submitted_at
-                problem = f"{folder}: {entry.problem}: lateness unknown"
-                if entry.problem and problem not in warnings:
-                    warnings.append(problem)
+                problem = f"{folder}: {entry.problem}" if entry.problem else ""
         if not owners:
             archive = [source.path.name] if source.member and archive_names else []
             canvas, mark, why = canvas_owner(archive + list(folders) + [source.name])
@@ -319,7 +320,8 @@ def _owned(group: list[tuple[Source, PurePosixPath]], metadata, warnings: list[s
                 owners = (canvas,)
         if not owners and folders:
             owners = (Student(folders[0], kind=ID_FOLDER),)
-        out.append(replace(source, students=owners or (), submitted_at=submitted_at, canvas_mark=mark))
+        out.append(replace(source, students=owners or (), submitted_at=submitted_at, canvas_mark=mark,
+                           time_problem=problem))
     return out
 
 
