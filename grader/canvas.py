@@ -505,15 +505,18 @@ def _same_name(export: GradebookExport, rows: list[int], result: SubmissionResul
 
 #: Canvas's own guard for a name starting with ``=``: ``="<name>"``, a formula that only gives its text.
 CANVAS_GUARD = re.compile(r'="[^"]*"', re.DOTALL)
+#: Cells a spreadsheet reads as a number (a negative grade, -2.00) or as text (Canvas's "-", no score): not formulas.
+PLAIN = re.compile(r"\s*[-+]?(\d[\d.,]*%?)?\s*")
 
 
 def import_cell(text: str) -> str:
     """A cell of the export, as the import writes it back: exactly, unless a spreadsheet opening the
-    file would run it (it starts like a formula, leading spaces aside, and is not Canvas's own
-    ``="<name>"``): that one gets a leading ``'``, as :func:`grader.results.csv_cell` does.  Canvas
+    file would run it (it starts like a formula, leading spaces aside, and is neither Canvas's own
+    ``="<name>"`` nor a number such as a negative grade): that one gets a leading ``'``, as
+    :func:`grader.results.csv_cell` does.  Canvas
     matches students by ``ID`` (digits), so such a name changes nothing in the import.
     """
-    if text.lstrip()[:1] in FORMULA_START and not CANVAS_GUARD.fullmatch(text):
+    if text.lstrip()[:1] in FORMULA_START and not CANVAS_GUARD.fullmatch(text) and not PLAIN.fullmatch(text):
         return "'" + text
     return text
 

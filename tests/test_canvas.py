@@ -171,6 +171,14 @@ def test_a_cell_already_in_canvas_is_never_blanked_for_a_student_without_a_submi
     assert [(k["id"], k["cell"]) for k in summary.kept] == [("10400", "15.50"), ("10401", "N/A")]
 
 
+def test_a_negative_grade_kept_from_canvas_is_written_as_a_number(tmp_path):
+    # Canvas allows negative points, and writes -2.00; a "'" before it would be a new, unreadable grade.
+    minus = ["Minus, Mo", "10402", "A0042", "mo@example.edu", "CS 101 - 01"]
+    out = graded(tmp_path / "out", [row("10234", 20)])
+    import_grades(out, write_export(tmp_path / "e.csv", export_text([(ADA, ""), (minus, "-2.00"), (NOBODY, "-")])))
+    assert [r[-1] for r in read_import(out)[1][3:]] == ["20", "-2.00", "-"]
+
+
 def test_a_submission_of_a_student_canvas_has_not_assigned_the_assignment_to_is_written_and_warned_about(tmp_path):
     unassigned = ["Not, Assigned", "10401", "A0041", "na@example.edu", "CS 101 - 01"]
     out = graded(tmp_path / "out", [row("10401", 20)])
