@@ -148,6 +148,18 @@ def _resumable(out_dir: Path, checks: list, seed: int | None) -> tuple[list[Subm
     return previous, header.get("seed"), header
 
 
+def lateness_warnings(sources: list[Source], rules: LateRules) -> list[str]:
+    """What the instructor should know about how lateness is judged in this run: times that no due date
+    judges (a Gradescope export graded without ``--due``), and, with a due date, submissions whose time
+    could not be read (their lateness is unknown: a late one would pass unnoticed)."""
+    timed = sum(1 for s in sources if s.submitted_at)
+    if timed and rules.due is None:
+        return [f"{timed} submission(s) carry Gradescope's created_at, but no --due was given: lateness is not judged"]
+    if rules.due is None:
+        return []
+    return list(dict.fromkeys(f"{s.time_problem}: lateness unknown" for s in sources if s.time_problem))
+
+
 def late_rules(earlier: dict, *, due=None, late_due=None, late_policy: LatePolicy | None = None) -> LateRules:
     """The run's late rules: those given, else (for a resumed run) the earlier run's.
 
@@ -210,7 +222,7 @@ def grade_batch(paths: list[Path], out_dir: Path, *, jobs: int = 2, resume: bool
                                  started=started)
     finally:
         server.close()
-    summary.warnings = found.warnings + summary.warnings
+    summary.warnings = found.warnings + lateness_warnings(found.sources, rules) + summary.warnings
     return summary
 
 

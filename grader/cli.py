@@ -8,6 +8,7 @@ commands that grade, so ``--help`` stays instant.
 
 from __future__ import annotations
 
+import math
 import sys
 from pathlib import Path
 
@@ -18,10 +19,16 @@ from .errors import GraderError, UsageError
 from .feedback import DEFAULT as FEEDBACK_DEFAULT, MODES as FEEDBACK_MODES
 
 
+def printable(text: str) -> str:
+    """``text`` as one line a terminal shows as it is: control characters (new lines, escape sequences from
+    names and file names a student chose) become ``?``."""
+    return "".join(c if c.isprintable() else "?" for c in text)
+
+
 def _fail(exc: GraderError) -> None:
     if isinstance(exc, UsageError):
-        raise click.UsageError(str(exc))
-    raise click.ClickException(str(exc))
+        raise click.UsageError(printable(str(exc)))
+    raise click.ClickException(printable(str(exc)))
 
 
 class _Group(click.Group):
@@ -70,8 +77,19 @@ class DateTime(click.ParamType):
             self.fail(str(exc), param, ctx)
 
 
+class Finite(click.FloatRange):
+    """A float range that holds neither NaN (which compares false with every bound, so click's range
+    lets it through) nor an infinity."""
+
+    def convert(self, value, param, ctx):
+        number = super().convert(value, param, ctx)
+        if not math.isfinite(number):
+            self.fail(f"{value!r} is not in the range {self._describe_range()}.", param, ctx)
+        return number
+
+
 LATE_PENALTY = click.option(
-    "--late-penalty", type=click.FloatRange(0, 1), default=None, metavar="FRACTION",
+    "--late-penalty", type=Finite(0, 1), default=None, metavar="FRACTION",
     help="Take FRACTION of the total off per day late (0.1: 10% a day, at most all of it); a Canvas _LATE_ mark "
          "without times counts as one day. The raw total is kept beside it.")
 def _feedback_option(help_text: str, default: str | None = FEEDBACK_DEFAULT):
@@ -113,11 +131,11 @@ def build(root: Path, check_only: bool, late_penalty, feedback: str):
 
 
 LIMIT_OPTIONS = [
-    click.option("--timeout", type=click.FloatRange(min=1), default=60, show_default=True,
+    click.option("--timeout", type=Finite(min=1), default=60, show_default=True,
                  help="Wall-clock seconds per submission (its code and every probe)."),
-    click.option("--probe-timeout", type=click.FloatRange(min=0.1), default=5, show_default=True,
+    click.option("--probe-timeout", type=Finite(min=0.1), default=5, show_default=True,
                  help="Seconds for one function call or model run; a hung function costs only its check."),
-    click.option("--cell-timeout", type=click.FloatRange(min=0.1), default=20, show_default=True,
+    click.option("--cell-timeout", type=Finite(min=0.1), default=20, show_default=True,
                  help="Seconds for one notebook cell (or top-level statement of a script)."),
     click.option("--memory-mb", type=click.IntRange(min=64), default=1024, show_default=True,
                  help="Memory (address space) a submission may allocate, in MiB."),
@@ -217,7 +235,7 @@ def grade(paths, out_dir: Path, jobs: int, resume: bool, overwrite: bool, seed, 
                           late_policy=LatePolicy(late_penalty) if late_penalty is not None else None,
                           feedback=feedback, progress=Progress(sys.stderr))
     for warning in summary.warnings:
-        click.echo(f"warning: {warning}", err=True)
+        click.echo(printable(f"warning: {warning}"), err=True)  # file names inside archives are the students'
     click.echo(summary.text)
 
 
@@ -269,11 +287,11 @@ def canvas(out_dir: Path, export: Path, column, missing_zero: bool):
 
     summary = import_grades(out_dir, export, column=column, missing_zero=missing_zero)
     for warning in summary.warnings:
-        click.echo(f"warning: {warning}", err=True)
+        click.echo(printable(f"warning: {warning}"), err=True)
     for row in summary.unmatched:
-        click.echo(f"not imported: {row['student']}" + (f" ({row['name']})" if row["name"] else "")
-                   + f", {row['submission']}, total {row['total']:g}: {row['why']}", err=True)
-    click.echo(summary.text)
+        click.echo(printable(f"not imported: {row['student']}" + (f" ({row['name']})" if row["name"] else "")
+                             + f", {row['submission']}, total {row['total']:g}: {row['why']}"), err=True)
+    click.echo("\n".join(printable(line) for line in summary.text.splitlines()))
     click.echo(f"wrote {out_dir / IMPORT_CSV}: import it in Canvas's gradebook (Import)")
 
 

@@ -144,14 +144,19 @@ def read_submission_metadata(path: Path) -> SubmissionMetadata:
             return None
 
     meta.submitted_at = iso(moment(doc.get("created_at"), "created_at"))
-    # A submitter's own assignment settings (an extension) replace the assignment's, null dates included.
-    own = [u["assignment"] for u in users if isinstance(u.get("assignment"), dict)]
-    settings = own or [doc["assignment"] if isinstance(doc.get("assignment"), dict) else {}]
+    # A submitter's own assignment settings (an extension) replace the assignment's, null dates included;
+    # a submitter without any has the assignment's.  A group gets the latest of its members' (below).
+    common = doc["assignment"] if isinstance(doc.get("assignment"), dict) else {}
+    settings = [u["assignment"] if isinstance(u.get("assignment"), dict) else common for u in users] or [common]
     for key, attribute in (("due_date", "due"), ("late_due_date", "late_due")):
         dates = [d for d in (moment(s.get(key), key) for s in settings) if d is not None]
         setattr(meta, attribute, max(dates) if dates else None)
     if meta.late_due is not None and (meta.due is None or meta.late_due < meta.due):
+        if meta.due is not None:
+            meta.problems.append(f"late_due_date {iso(meta.late_due)} is before the due date: ignored")
         meta.late_due = None  # a late due date only means something after a due date
+    if meta.due is not None and not meta.submitted_at and "created_at" not in " ".join(meta.problems):
+        meta.problems.append("no created_at: lateness unknown")
     return meta
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 import os
 from pathlib import Path
 
@@ -29,11 +30,15 @@ def atomic_write(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` so that no reader ever sees a partial file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with open(tmp, "wb") as f:
-        f.write(data)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, path)
+    try:
+        with open(tmp, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)  # a failed write leaves no half file behind
+        raise
     try:
         dir_fd = os.open(path.parent, os.O_RDONLY)
         try:
@@ -158,15 +163,55 @@ def write_grades(out_dir: Path, meta: dict, results: list[SubmissionResult]) -> 
 
 
 def load_results(out_dir: Path) -> tuple[dict, list[SubmissionResult]]:
-    """Read ``grades.json`` back."""
+    """Read ``grades.json`` back.
+
+    Raises:
+        ResultsError: it is missing, cannot be read, or is not what :func:`write_grades` writes (a file
+            edited by hand: a total that is not a number, an id that is not text...).
+    """
     path = out_dir / GRADES_JSON
     try:
         doc = json.loads(path.read_text())
-        return doc["meta"], [SubmissionResult.from_dict(r) for r in doc["results"]]
     except FileNotFoundError:
         raise ResultsError(f"{path}: no such file (grade into {out_dir} first)") from None
-    except (ValueError, KeyError, TypeError) as exc:
+    except OSError as exc:
+        raise ResultsError(f"cannot read {path}: {exc.strerror}") from None
+    except ValueError as exc:
         raise ResultsError(f"{path}: not a cnn-grader grades.json ({exc})") from None
+    try:
+        return _checked(doc)
+    except (ValueError, KeyError, TypeError) as exc:
+        raise ResultsError(f"{path}: not a cnn-grader grades.json ({str(exc).strip(chr(39))})") from None
+
+
+def _checked(doc) -> tuple[dict, list[SubmissionResult]]:
+    """The meta and rows of a grades.json document, each value of the type the grader writes."""
+    if not isinstance(doc, dict):
+        raise ValueError("not an object")
+    if not isinstance(doc.get("meta"), dict):
+        raise ValueError("its meta is not an object")
+    if not isinstance(doc.get("results"), list):
+        raise ValueError("its results are not a list")
+    rows = []
+    for i, data in enumerate(doc["results"], 1):
+        where = f"row {i}" + (f" ({data['student']})" if isinstance(data, dict) and
+                               isinstance(data.get("student"), str) else "")
+        if not isinstance(data, dict):
+            raise ValueError(f"{where}: not an object")
+        for key in ("student", "submission", "source", "status", "name", "id_kind"):
+            if not isinstance(data.get(key, ""), str):
+                raise ValueError(f"{where}: {key} is not text")
+        for key in ("total", "max_total", "raw_total"):
+            value = data.get(key, 0.0 if key == "raw_total" else None)
+            if value is None and key == "raw_total":
+                continue
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+                raise ValueError(f"{where}: {key} is not a number")
+        try:
+            rows.append(SubmissionResult.from_dict(data))
+        except (TypeError, ValueError, KeyError, AttributeError):
+            raise ValueError(f"{where}: not a row of grades") from None
+    return doc["meta"], rows
 
 
 def _cell(text: str, width: int) -> str:

@@ -49,8 +49,18 @@ MAX_METADATA_BYTES = 16 * 1024 * 1024
 GRADESCOPE_METADATA = "submission_metadata.yml"
 GRADESCOPE_FOLDER = re.compile(r"^submission_\d+$")
 
-# Canvas names downloads "name_userid_attemptid_original.ext" (with "_LATE" after the name when late).
-CANVAS_NAME = re.compile(r"^(?P<name>[^_]+)_(?P<late>LATE_)?(?P<user>\d+|anon_\d+)_(?P<attempt>\d+)_(?P<original>.+)$")
+# Canvas names a download (ContentZipper#get_filename, read in canvas-lms's source):
+#   <lastfirst>[_LATE]_<user id>_<attachment id>_<original name>
+#   [LATE_]anon_<anonymous id>_<attachment id>_<original name>      (anonymous grading: no name at all)
+# where lastfirst is the sortable name, lower-cased, with every character but word characters removed
+# (underscores stay: "van_der Berg, Jan" is van_der_bergjan; it may even be empty), and the original
+# name is the student's own.  The name part is the shortest that parses, so nothing in the original
+# name can say whose the file is or whether it was late; a name that itself ends in _<digits> (a
+# student may be allowed to choose their name) can still mislead: the Canvas import checks each name
+# against the export's (see grader.canvas).
+CANVAS_NAME = re.compile(r"(?:(?P<anon_late>LATE_)?(?P<anon>anon_[A-Za-z0-9]+)"
+                         r"|(?P<name>\w*?)_(?P<late>LATE_)?(?P<user>\d+))"
+                         r"_(?P<attempt>\d+)_(?P<original>.+)", re.DOTALL)
 ANONYMOUS_PREFIX = "anon_"
 
 
@@ -69,17 +79,18 @@ def canvas_student(file_name: str) -> Student | None:
 
     Under anonymous grading (an ``anon_`` id) the name is not kept: it is not the grader's to see.
     """
-    match = CANVAS_NAME.match(file_name)
+    match = CANVAS_NAME.fullmatch(file_name)
     if not match:
         return None
-    user = match.group("user")
-    return Student(user, "" if user.startswith(ANONYMOUS_PREFIX) else match.group("name"), ID_CANVAS)
+    if match["anon"]:
+        return Student(match["anon"], "", ID_CANVAS)
+    return Student(match["user"], match["name"], ID_CANVAS)
 
 
 def canvas_late_mark(file_name: str) -> bool | None:
-    """Canvas's ``_LATE_`` mark: True with it, False for a Canvas name without it, None for another name."""
-    match = CANVAS_NAME.match(file_name)
-    return bool(match.group("late")) if match else None
+    """Canvas's ``LATE`` mark: True with it, False for a Canvas name without it, None for another name."""
+    match = CANVAS_NAME.fullmatch(file_name)
+    return bool(match["late"] or match["anon_late"]) if match else None
 
 
 @dataclass(frozen=True)
@@ -101,6 +112,11 @@ class Source:
     relative: str = ""
     """Its path below the folder or archive given (``alice/lecture06.ipynb``): how reports name it
     without the grader's own paths.  Empty: its name."""
+    canvas_mark: bool | None = None
+    """Canvas's ``LATE`` mark, when a Canvas name gave ``students`` (see :func:`canvas_owner`)."""
+    time_problem: str = ""
+    """Why the export's submission time could not be read (``<folder>: created_at ...``): lateness is then
+    unknown, which a run with a due date says."""
 
     @property
     def name(self) -> str:
@@ -119,8 +135,9 @@ class Source:
 
     @property
     def canvas_late(self) -> bool | None:
-        """Canvas's ``_LATE_`` mark on the file's name (see :func:`canvas_late_mark`)."""
-        return canvas_late_mark(self.name)
+        """Canvas's ``LATE`` mark (see :func:`canvas_late_mark`) on the name that says whose the file is: None
+        when it is not a Canvas name (a Gradescope submission the student named, a folder per student)."""
+        return self.canvas_mark if self.students else canvas_late_mark(self.name)
 
     def read(self) -> bytes:
         if self.broken:
@@ -240,6 +257,7 @@ def find_submissions(paths: list[Path]) -> Collected:
             submission was found.
     """
     found: list[Source] = []
+    warnings: list[str] = []
     seen: set[tuple] = set()
     for path in paths:
         if not path.exists():
@@ -255,12 +273,13 @@ def find_submissions(paths: list[Path]) -> Collected:
                               for s in _archive_members(p)]
                 else:
                     group.append((Source(p), rel))
-            found += _owned(group, _folder_metadata(path))
+            found += _owned(group, _folder_metadata(path), warnings)
         elif path.suffix == ".zip":
+            # The archive given is the download itself (or a class's): its own name says nothing of a student.
             found += _owned([(s, PurePosixPath(s.member or path.name)) for s in _archive_members(path)],
-                            _archive_metadata(path))
+                            _archive_metadata(path), warnings, archive_names=False)
         elif path.suffix in SUFFIXES:
-            found += _owned([(Source(path), PurePosixPath(path.name))], lambda rel: None)
+            found += _owned([(Source(path), PurePosixPath(path.name))], lambda rel: None, warnings)
         else:
             raise UsageError(f"{path}: not a notebook (.ipynb), a script (.py) or a zip archive of them")
     unique = []
@@ -271,11 +290,37 @@ def find_submissions(paths: list[Path]) -> Collected:
             unique.append(s)
     if not unique:
         raise UsageError(f"no submissions (.ipynb or .py files) found in {', '.join(map(str, paths))}")
-    return _apart(unique)
+    collected = _apart(unique)
+    collected.warnings[:0] = warnings
+    return collected
 
 
-def _owned(group: list[tuple[Source, PurePosixPath]], metadata) -> list[Source]:
-    """The sources of one given path, each with its owners (see :func:`find_submissions`)."""
+def canvas_owner(names: list[str]) -> tuple[Student | None, bool | None, str]:
+    """Whose a file is by Canvas's names on its way, outermost first: the archive holding it, the folders
+    below what was given, the file's own name.  The outermost Canvas name is the one Canvas gave (the
+    student's upload); names inside it are the student's own, and may only agree with it.
+
+    Returns the student, Canvas's ``LATE`` mark on that name, and why none when the names disagree.
+    """
+    named = [(name, canvas_student(name)) for name in names]
+    named = [(name, student) for name, student in named if student]
+    if not named:
+        return None, None, ""
+    outer_name, outer = named[0]
+    others = sorted({student.id for _, student in named[1:]} - {outer.id})
+    if others:
+        return None, None, (f"{outer_name} holds files named for Canvas user(s) {', '.join(others)}: "
+                            "not given to anyone by those names")
+    return outer, canvas_late_mark(outer_name), ""
+
+
+def _owned(group: list[tuple[Source, PurePosixPath]], metadata, warnings: list[str], *,
+           archive_names: bool = True) -> list[Source]:
+    """The sources of one given path, each with its owners (see :func:`find_submissions`).
+
+    ``archive_names``: an archive's own name may say whose its files are (a student's upload
+    found in a download unzipped into a folder); not the archive given itself.
+    """
     rels = [rel for _, rel in group]
     common = 0
     if len(rels) > 1:  # folders every file shares say nothing about who wrote which
@@ -285,17 +330,26 @@ def _owned(group: list[tuple[Source, PurePosixPath]], metadata) -> list[Source]:
     out = []
     for source, rel in group:
         folders = rel.parts[common:-1]
-        owners, submitted_at = None, ""
+        owners, submitted_at, mark, problem = None, "", None, ""
         gradescope = next((i for i, part in enumerate(rel.parts[:-1]) if GRADESCOPE_FOLDER.match(part)), None)
         if gradescope is not None:
-            entry = metadata(PurePosixPath(*rel.parts[:gradescope + 1]))
+            folder = PurePosixPath(*rel.parts[:gradescope + 1])
+            entry = metadata(folder)
             if entry:
                 owners, submitted_at = entry.students, entry.submitted_at
-        if not owners and canvas_student(source.name):
-            owners = (canvas_student(source.name),)
+                problem = f"{folder}: {entry.problem}" if entry.problem else ""
+        if not owners:
+            archive = [source.path.name] if source.member and archive_names else []
+            canvas, mark, why = canvas_owner(archive + list(folders) + [source.name])
+            if why:
+                warnings.append(f"{source.label}: {why}")
+                owners = (Student(f"{PurePosixPath(source.name).stem}-unattributed", kind=ID_FILE),)
+            elif canvas:
+                owners = (canvas,)
         if not owners and folders:
             owners = (Student(folders[0], kind=ID_FOLDER),)
-        out.append(replace(source, students=owners or (), submitted_at=submitted_at, relative=rel.as_posix()))
+        out.append(replace(source, students=owners or (), submitted_at=submitted_at, canvas_mark=mark,
+                           time_problem=problem, relative=rel.as_posix()))
     return out
 
 
@@ -337,6 +391,8 @@ class ExportEntry:
     """The submitters: each by SID, else email, with the name."""
     submitted_at: str = ""
     """``:created_at:`` as ISO 8601; empty when missing or without a time zone."""
+    problem: str = ""
+    """Why ``submitted_at`` is empty (lateness is then unknown, and the run says so)."""
 
 
 def _parse_metadata(text: bytes) -> dict[str, ExportEntry]:
@@ -366,11 +422,15 @@ def _parse_metadata(text: bytes) -> dict[str, ExportEntry]:
                 people.append(Student(sid or email, str(person.get("name") or "").strip(),
                                       ID_SID if sid else ID_EMAIL))
         if people:
-            try:
-                submitted_at = iso(parse_time(entry["created_at"])) if entry.get("created_at") else ""
-            except ValueError:
-                submitted_at = ""  # lateness then stays unknown: better than guessing a time zone
-            out[str(folder)] = ExportEntry(tuple(people), submitted_at)
+            submitted_at, problem = "", ""
+            if entry.get("created_at") in (None, ""):
+                problem = "no created_at"
+            else:
+                try:
+                    submitted_at = iso(parse_time(entry["created_at"]))
+                except ValueError as exc:  # lateness then stays unknown: better than guessing a time zone
+                    problem = f"created_at {exc}"
+            out[str(folder)] = ExportEntry(tuple(people), submitted_at, problem)
     return out
 
 

@@ -396,7 +396,7 @@ def test_find_submissions_names_owners_without_grading(tmp_path):
                       ("lecture06.py", ("A0001",)), ("lecture06.py", ("A0003", "A0004")),
                       ("lecture06.py", ("grace@example.edu",)), ("lecture06_v2.ipynb", ("alice",))]
     assert found.warnings == []
-    assert student_id("doejane_anon_77_3_lecture06.ipynb") == "anon_77"
+    assert student_id("anon_77_3_lecture06.ipynb") == "anon_77"  # Canvas names anonymous downloads anon_<id>_...
     assert student_id("roe_LATE_4412_98_lecture06.py") == "4412"
 
 

@@ -82,6 +82,20 @@ def test_days_late_are_whole_days_after_the_due_date(after, late, days):
     assert days == max(0, math.ceil(after / timedelta(days=1)))
 
 
+@pytest.mark.parametrize("due, submitted, days", [
+    # Days are 24 hours of elapsed time, as Canvas's own late policy counts them (seconds late / 86,400,
+    # rounded up): across a change of clocks the wall clock says otherwise.  US clocks fall back on Nov 1 2026.
+    ("2026-10-31T23:59:00-07:00", "2026-11-01T22:59:00-08:00", 1),  # 24 h later, 22:59 on the wall
+    ("2026-10-31T23:59:00-07:00", "2026-11-01T23:30:00-08:00", 2),  # 24 h 31 min: before 23:59 on the wall
+    ("2026-03-07T23:59:00-08:00", "2026-03-08T23:59:00-07:00", 1),  # spring forward: 23 h
+    ("2026-11-20T23:59:00-08:00", "2026-11-21T07:59:00Z", 0),  # the same instant in UTC: on time
+    ("2026-11-20T23:59:00-08:00", "2026-11-21T13:29:00.000001+05:30", 1),  # a microsecond after, in India
+])
+def test_days_late_are_elapsed_days_whatever_the_zones(due, submitted, days):
+    judged = judge(Lateness(submitted_at=submitted), due=parse_time(due))
+    assert (judged.late, judged.days) == (days > 0, days)
+
+
 def test_the_late_due_date_is_recorded_and_past_it_is_marked():
     late_due = DUE + timedelta(days=3)
     inside = judge(Lateness(submitted_at=(DUE + timedelta(days=2)).isoformat()), due=DUE, late_due=late_due)
@@ -197,6 +211,7 @@ def test_submission_metadata_gives_the_time_the_due_dates_and_the_submitters(tmp
     ("[1, 2]", "not a JSON object"),
     ("{broken", "cannot be read"),
     ('{"created_at": "2026-11-22 10:00", "assignment": {"due_date": "2026-11-20T23:59:00-08:00"}}', "no time zone"),
+    ('{"assignment": {"due_date": "2026-11-20T23:59:00-08:00"}}', "no created_at"),
 ])
 def test_unreadable_metadata_leaves_lateness_unknown(tmp_path, text, problem):
     path = tmp_path / "submission_metadata.json"
@@ -204,6 +219,64 @@ def test_unreadable_metadata_leaves_lateness_unknown(tmp_path, text, problem):
     meta = read_submission_metadata(path)
     assert meta.submitted_at == ""
     assert (problem is None and meta.problems == []) or any(problem in p for p in meta.problems)
+
+
+def test_a_group_member_without_dates_of_their_own_has_the_assignments(tmp_path):
+    # Ada's own dates are earlier than the assignment's; Alan has none: his are the assignment's, and the
+    # group gets the latest of its members'.
+    path = tmp_path / "submission_metadata.json"
+    path.write_text(json.dumps({
+        "created_at": "2026-11-20T23:30:00-08:00",
+        "assignment": {"due_date": "2026-11-20T23:59:00-08:00", "late_due_date": None},
+        "users": [{"email": "ada@example.edu", "name": "Ada",
+                   "assignment": {"due_date": "2026-11-19T23:59:00-08:00", "late_due_date": None}},
+                  {"email": "alan@example.edu", "name": "Alan"}]}))
+    meta = read_submission_metadata(path)
+    assert meta.due == DUE and meta.problems == []
+
+
+def test_a_late_due_date_before_the_due_date_is_ignored_and_said(tmp_path):
+    path = tmp_path / "submission_metadata.json"
+    path.write_text(json.dumps({"created_at": "2026-11-22T10:00:00-08:00", "assignment": {
+        "due_date": "2026-11-20T23:59:00-08:00", "late_due_date": "2026-11-19T23:59:00-08:00"}}))
+    meta = read_submission_metadata(path)
+    assert meta.due == DUE and meta.late_due is None
+    assert meta.problems == ["late_due_date 2026-11-19T23:59:00-08:00 is before the due date: ignored"]
+
+
+def test_a_gradescope_export_whose_times_cannot_be_read_says_so(tmp_path):
+    # A late student must not pass for one whose lateness is unknown without anyone being told.
+    from grader.batch import lateness_warnings
+    from grader.submission import find_submissions
+
+    broken = {"submission_3": "yesterday", "submission_4": "2026-11-22 09:00:00", "submission_5": None}
+    text = GRADESCOPE_METADATA
+    for folder, when in broken.items():
+        text += (f"{folder}:\n  :submitters:\n  - :name: N\n    :sid: S{folder[-1]}\n    :email: s@example.edu\n"
+                 + (f"  :created_at: {when}\n" if when else ""))
+    for folder in ("submission_1", "submission_2", *broken):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "lecture06.py").write_text("")
+    (tmp_path / "submission_metadata.yml").write_text(text)
+    found = find_submissions([tmp_path])
+    assert {s.owners[0].id: s.submitted_at for s in found.sources} == {
+        "A0001": "2026-11-20T23:00:00-08:00", "A0003": "2026-11-22T09:00:00-08:00", "S3": "", "S4": "", "S5": ""}
+    assert found.warnings == []  # nothing to say until a due date makes the times matter
+    assert lateness_warnings(found.sources, LateRules(due=DUE)) == [
+        "submission_3: created_at 'yesterday' is not a date and time (2026-11-20T23:59-08:00): lateness unknown",
+        "submission_4: created_at 2026-11-22T09:00:00 has no time zone: lateness unknown",
+        "submission_5: no created_at: lateness unknown"]
+
+
+def test_times_without_a_due_date_are_not_judged_and_the_run_says_so():
+    from grader.batch import lateness_warnings
+    from grader.submission import Source
+
+    sources = [Source(Path("a.py"), submitted_at="2026-11-22T09:00:00-08:00"), Source(Path("b.py"))]
+    assert lateness_warnings(sources, LateRules()) == [
+        "1 submission(s) carry Gradescope's created_at, but no --due was given: lateness is not judged"]
+    assert lateness_warnings(sources, LateRules(due=DUE)) == []
+    assert lateness_warnings([Source(Path("b.py"))], LateRules(policy=LatePolicy(0.1))) == []
 
 
 def test_the_zip_config_carries_the_policy_only_when_given(tmp_path):
@@ -227,6 +300,9 @@ def test_the_committed_zip_has_no_late_policy():
     (["--due", "2026-11-20T23:59"], "no time zone"),
     (["--due", "friday"], "not a date and time"),
     (["--late-penalty", "1.5"], "0<=x<=1"),
+    (["--late-penalty", "nan"], "0<=x<=1"),  # NaN compares false with both bounds: it passed click's range
+    (["--timeout", "nan"], "x>=1"),
+    (["--probe-timeout", "inf"], "x>=0.1"),
     (["--late-due", "2026-11-20T23:59Z"], "needs a due date"),
     (["--due", "2026-11-20T23:59Z", "--late-due", "2026-11-19T23:59Z"], "before the due date"),
 ])
@@ -248,6 +324,8 @@ def test_build_puts_the_policy_in_the_zip_and_check_compares_with_the_same_polic
     assert zip_late_policy(tmp_path / "source") == LatePolicy(0.1)
     assert CliRunner().invoke(cli, ["build", "--root", str(tmp_path), "--check", "--late-penalty", "0.1"]).exit_code == 0
     assert CliRunner().invoke(cli, ["build", "--root", str(tmp_path), "--late-penalty", "-1"]).exit_code == 2
+    nan = CliRunner().invoke(cli, ["build", "--root", str(tmp_path), "--check", "--late-penalty", "nan"])
+    assert nan.exit_code == 2 and "0<=x<=1" in nan.stderr and "Traceback" not in nan.output
 
 
 # -- through cnn-grader grade ---------------------------------------------------------------------

@@ -9,7 +9,9 @@ import pytest
 
 from grader.errors import InvalidSubmission, UsageError
 from grader.cell_input import transform_cell
-from grader.submission import Source, collect, load, student_id
+from grader.records import ID_CANVAS, ID_EMAIL
+from grader.submission import (Source, Student, canvas_late_mark, canvas_student, collect, find_submissions, load,
+                               student_id)
 
 
 def nb(*sources, cell_type="code", **extra):
@@ -133,6 +135,68 @@ def test_many_magics_cost_linear_time():
 ])
 def test_student_ids_from_canvas_names_or_the_stem(name, expected):
     assert student_id(name) == expected
+
+
+@pytest.mark.parametrize("name, student, late", [
+    # Canvas's ContentZipper: [sortable name, lower case, word characters only][_LATE]_<user id>_<attachment>_<name>
+    ("lovelaceada_10234_558001_lecture06.ipynb", Student("10234", "lovelaceada", ID_CANVAS), False),
+    ("garciamaria_LATE_10412_558102_lecture06.py", Student("10412", "garciamaria", ID_CANVAS), True),
+    # word characters keep underscores: "van_der Berg, Jan"
+    ("van_der_bergjan_10234_5_lecture06.py", Student("10234", "van_der_bergjan", ID_CANVAS), False),
+    ("_10234_5_lecture06.py", Student("10234", "", ID_CANVAS), False),  # a sortable name of punctuation only
+    # anonymous grading: no name at all, "LATE" first, an id of letters and digits
+    ("anon_7Hq2K_558001_lecture06.py", Student("anon_7Hq2K", "", ID_CANVAS), False),
+    ("LATE_anon_bX9mT_558002_lecture06.ipynb", Student("anon_bX9mT", "", ID_CANVAS), True),
+    ("anon_12345_558003_lecture06.py", Student("anon_12345", "", ID_CANVAS), False),
+    # the original name is the student's to choose: it never names another student, nor says late or on time
+    ("lovelaceada_10234_5_turingalan_LATE_10500_6_lecture06.py", Student("10234", "lovelaceada", ID_CANVAS), False),
+    ("lovelaceada_LATE_10234_5_turingalan_10500_6_lecture06.py", Student("10234", "lovelaceada", ID_CANVAS), True),
+    ("lovelaceada_10234_5_LATE_lecture06.py", Student("10234", "lovelaceada", ID_CANVAS), False),
+])
+def test_canvas_download_names_give_the_student_and_the_late_mark(name, student, late):
+    assert canvas_student(name) == student and canvas_late_mark(name) is late
+
+
+def write_zip(path, members: dict[str, str]):
+    with zipfile.ZipFile(path, "w") as z:
+        for member, text in members.items():
+            z.writestr(member, text)
+    return path
+
+
+def test_a_students_own_archive_is_theirs_whatever_its_files_are_named(tmp_path):
+    # The instructor unzipped Canvas's download: a student who uploaded a zip has it there, under the name
+    # Canvas gave it; the names inside are the student's to choose.
+    write_zip(tmp_path / "lovelaceada_10234_5_work.zip", {"lecture06.ipynb": nb()})
+    write_zip(tmp_path / "mallorymal_10666_6_work.zip", {"turingalan_10500_1_lecture06.py": "",
+                                                         "work/turingalan_LATE_10500_2_lecture06.py": ""})
+    write_zip(tmp_path / "evemal_LATE_10777_7_work.zip", {"evemal_10777_1_lecture06.py": ""})
+    (tmp_path / "turingalan_10500_8_lecture06.py").write_text("")
+    found = {(s.name, s.member): s for s in find_submissions([tmp_path]).sources}
+    owner = {key: (s.owners[0].id, s.canvas_late) for key, s in found.items()}
+    assert owner[("lecture06.ipynb", "lecture06.ipynb")] == ("10234", False)
+    assert owner[("evemal_10777_1_lecture06.py", "evemal_10777_1_lecture06.py")] == ("10777", True)  # Canvas's mark
+    assert owner[("turingalan_10500_8_lecture06.py", None)] == ("10500", False)
+    for member in ("turingalan_10500_1_lecture06.py", "work/turingalan_LATE_10500_2_lecture06.py"):
+        assert owner[(member.split("/")[-1], member)][0] != "10500"  # never Alan's, whose row is his own
+
+
+def test_canvas_folders_an_instructor_unzipped_a_students_archive_into_are_the_students(tmp_path):
+    folder = tmp_path / "lovelaceada" / "lovelaceada_LATE_10234_5_work"
+    folder.mkdir(parents=True)
+    (folder / "lecture06.py").write_text("")
+    (tmp_path / "turingalan_10500_8_lecture06.py").write_text("")
+    owner = {s.name: (s.owners[0], s.canvas_late) for s in find_submissions([tmp_path]).sources}
+    assert owner["lecture06.py"] == (Student("10234", "lovelaceada", ID_CANVAS), True)
+
+
+def test_a_file_not_owned_by_its_canvas_name_carries_no_canvas_mark(tmp_path):
+    # Gradescope's single submission: the student named the file; nothing about lateness comes from that name.
+    path = tmp_path / "x_LATE_1_2_lecture06.py"
+    path.write_text("")
+    source = Source(path, students=(Student("ada@example.edu", "Ada", ID_EMAIL),))
+    assert source.canvas_late is None and source.owners[0].id == "ada@example.edu"
+    assert Source(path).canvas_late is True  # a file named by Canvas, owned by that name
 
 
 def test_collect_walks_folders_sorted_and_skips_hidden_files(tmp_path):
