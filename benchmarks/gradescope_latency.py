@@ -38,7 +38,7 @@ BIN = Path(sys.executable).parent
 
 #: Run inside the pinned child: the pieces of ``grader.gradescope.run``, each timed on its own.
 PIECES = r"""
-import json, sys, time
+import dataclasses, json, sys, time
 from pathlib import Path
 t0 = time.perf_counter()
 from grader import engine, gradescope, results       # what run_autograder's own process imports: no torch
@@ -46,8 +46,9 @@ t1 = time.perf_counter()
 server = engine.ForkServer(isolate=False)
 server.wait_ready()                                   # the fork server: torch, once, and the warm-up
 t2 = time.perf_counter()
-payload = {"root": sys.argv[1], "seed": 1, "slot": 0, "limits": None}
-doc = server.run_trusted("grader.gradescope", "grade_in_trusted_child", payload)   # the judge's child
+limits = engine.Limits(**gradescope.GRADESCOPE_LIMITS, scratch_mb=32)
+payload = {"root": sys.argv[1], "seed": 1, "slot": 0, "feedback": "full", "limits": dataclasses.asdict(limits)}
+doc = server.run_trusted("grader.gradescope", "grade_in_trusted_child", payload, timeout=600)   # the judge's child
 t3 = time.perf_counter()
 results.atomic_write(Path(sys.argv[2]), json.dumps(doc).encode())
 server.close()

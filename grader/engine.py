@@ -168,14 +168,15 @@ class ForkServer:
         self._reader.start()
         return self
 
-    def run_trusted(self, module: str, function: str, payload: dict) -> dict:
+    def run_trusted(self, module: str, function: str, payload: dict, *, timeout: float) -> dict:
         """``module.function(payload, sock, info)`` in a child the warm fork server forks; its result.
 
         The child is the judge's own process, forked before any worker: it finds torch and
         everything the warm-up imported already loaded, so a grading that starts cold (one
         submission on Gradescope) imports torch once instead of twice.  It talks to the fork
         server over ``sock`` (``ForkServer.attached(sock, info)``), and from then on the fork
-        server serves it instead of this process.  ``payload`` and the result are plain data.
+        server serves it instead of this process.  ``payload`` and the result are plain data;
+        ``timeout``: seconds to wait for the result before giving up on the child.
         """
         self.wait_ready()
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
@@ -189,7 +190,10 @@ class ForkServer:
             finally:
                 theirs.close()
         try:
-            reply = Channel(ours).recv()
+            reply = Channel(ours).recv(deadline=time.monotonic() + timeout)
+        except TimeoutError:
+            raise SandboxError(f"the judge's process forked from the worker process gave no result in {timeout:g} s")\
+                from None
         except (ChannelClosed, OSError, wire.WireError) as exc:
             raise SandboxError(f"the judge's process forked from the worker process died ({exc})") from None
         finally:

@@ -194,6 +194,8 @@ def prepare_container() -> None:
                 pass
 
 
+#: Seconds the judge's child may take beyond the submission's time budget (its imports, the references).
+TRUSTED_MARGIN = 60.0
 #: Where the trusted child passes the metadata's problems on to :func:`run`, which prints them.
 METADATA_PROBLEMS = "cnn_grader_metadata_problems"
 
@@ -215,15 +217,17 @@ def run(root: Path, *, seed: int | None = None, limits=None, slot: int = 0, feed
     import dataclasses
     import time
 
-    from .engine import ForkServer
+    from .engine import ForkServer, Limits
     from .results import atomic_write
 
     started = time.monotonic()
     results_path = root / "results" / "results.json"
-    payload = {"root": str(root), "seed": seed, "slot": slot, "feedback": feedback,
-               "limits": dataclasses.asdict(limits) if limits is not None else None}
+    limits = limits or Limits(**GRADESCOPE_LIMITS, scratch_mb=32)
+    payload = {"root": str(root), "seed": seed, "slot": slot, "feedback": feedback, "limits": dataclasses.asdict(limits)}
     with ForkServer() as server:
-        doc = server.run_trusted("grader.gradescope", grade_in_trusted_child.__name__, payload)
+        # The submission's own budget bounds the grading; the margin covers the judge's imports and references.
+        doc = server.run_trusted("grader.gradescope", grade_in_trusted_child.__name__, payload,
+                                 timeout=limits.timeout + TRUSTED_MARGIN)
     for problem in doc.pop(METADATA_PROBLEMS, []):
         print(problem)
     doc["execution_time"] = round(time.monotonic() - started, 3)
@@ -253,7 +257,7 @@ def grade_in_trusted_child(payload: dict, sock, info: dict) -> dict:
     metadata = read_submission_metadata(root / SUBMISSION_METADATA)
     rules = LateRules(due=metadata.due, late_due=metadata.late_due, policy=zip_late_policy(root / "source"))
     source = Source(path, students=metadata.students, submitted_at=metadata.submitted_at)
-    limits = Limits(**payload["limits"]) if payload.get("limits") else Limits(**GRADESCOPE_LIMITS, scratch_mb=32)
+    limits = Limits(**payload["limits"])
     seed = payload.get("seed")
     server = ForkServer.attached(sock, info)
     try:

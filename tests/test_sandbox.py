@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from grader.engine import Limits, SandboxProbe
+from grader.errors import SandboxError
 from grader.judged.sandbox import runtime_paths
 from grader.submission import Source, load
 
@@ -150,3 +151,26 @@ def test_a_hung_probe_costs_only_that_probe_and_the_worker_is_replaced(server, t
         assert time.monotonic() - started < 0.25 + 1.0
     finally:
         probe.close()
+
+
+def test_the_judges_child_is_forked_only_before_any_worker():
+    """A fork server that has forked a worker refuses to fork the judge's child: the child must come
+    from the pristine warm process, and the server then serves it alone."""
+    from grader.engine import ForkServer
+
+    with ForkServer() as fresh:
+        ident, sock, _ = fresh.spawn({"slot": 0, "isolate": fresh.isolate, "root_dir": fresh.root_dir,
+                                      "scratch_dir": os.path.join(fresh.base_dir, "scratch-0"), "scratch_mb": 8,
+                                      "memory_mb": 512, "file_mb": 8, "cpu_seconds": 10})
+        sock.close()
+        fresh.kill(ident)
+        with pytest.raises(SandboxError, match="died"):
+            fresh.run_trusted("grader.gradescope", "grade_in_trusted_child", {}, timeout=60)
+
+
+def test_a_failure_in_the_judges_child_is_one_clear_error():
+    from grader.engine import ForkServer
+
+    with ForkServer() as fresh:
+        with pytest.raises(SandboxError, match="the judge's process failed: KeyError"):
+            fresh.run_trusted("grader.gradescope", "grade_in_trusted_child", {}, timeout=60)  # no "root"

@@ -207,6 +207,7 @@ class Server:
         except OSError:
             pass
         self.trusted_pid: int | None = None
+        self.spawned = False  # a worker was forked: too late for the trusted child
         self.versions: dict = {}
         self.wake_r, self.wake_w = os.pipe()
         os.set_blocking(self.wake_w, False)
@@ -224,6 +225,7 @@ class Server:
         pid_namespace = bool(config.get("isolate", True)) and \
             self.sandbox.next_child_in_new_pid_namespace(self.own_pid_namespace)
         confined_r, confined_w = os.pipe()
+        self.spawned = True
         pid = os.fork()
         if pid == 0:
             try:
@@ -299,8 +301,8 @@ class Server:
         of this server's control socket, can ask for it, and only once: this server then
         stops listening to that socket.
         """
-        if len(fds) != 1 or self.trusted_pid is not None:
-            for fd in fds:
+        if len(fds) != 1 or self.trusted_pid is not None or self.spawned:
+            for fd in fds:  # the caller reads the closed socket and says so
                 os.close(fd)
             return
         import importlib
