@@ -31,10 +31,14 @@ def checks_of(*questions: str) -> list:
 
 
 def shown_brief(result) -> str:
-    """Everything a student sees at once under brief feedback, as text: the page and the visible tests."""
+    """What a student is told at once under brief feedback, as text: the page and the visible tests.
+
+    The page's layer tables are left out: they are the student's own model's layers and output shapes
+    (its Flatten's output is its own, whatever the network asked for has)."""
     doc = gradescope_results(result, BRIEF)
     visible = " ".join(t["output"] for t in doc["tests"] if t["visibility"] == "visible")
-    return " ".join([text_of(render_feedback(result, {}, BRIEF)), plain(visible), plain(doc["output"])])
+    page = re.sub(r'<table class="layers">.*?</table>', " ", render_feedback(result, {}, BRIEF), flags=re.S)
+    return " ".join([text_of(page), plain(visible), plain(doc["output"])])
 
 
 def check(result, check_id: str):
