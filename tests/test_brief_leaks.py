@@ -118,3 +118,23 @@ def test_a_forward_pass_cannot_read_the_reference_layers_out_of_the_weights_refu
     assert not re.search(r"the reference('s)? has", seen), outputs.feedback
     # Held back, not lost: the full explanation still says where the layers part.
     assert "reference" in outputs.full_feedback.lower()
+
+
+# -- the lecture's convolution by elimination ---------------------------------------------------------
+
+def test_how_many_values_of_the_lecture_convolution_are_off_is_not_told(grade_text):
+    """q6_output is one answer worth one point: brief feedback says it is wrong, not how close it is.
+
+    Telling how many of its 9 values are off turns a 9-value answer into 9 answers checked one by one:
+    a matrix of one value v everywhere is told how many of the answer's values are v, and a few more
+    submissions place them, all without computing a convolution."""
+    told = {}
+    for name, change in {"one value off": "q6_output = q6_output.clone()\nq6_output[0, 0] += 100\n",
+                         "every value off": "q6_output = q6_output + 100\n",
+                         "a constant": "q6_output = torch.full((3, 3), float(q6_output[0, 0]))\n"}.items():
+        q6 = bank.convolution.Q6.solution + "\n" + change
+        result = grade_text(script(q6=q6), checks=[bank.CHECKS["q6.lecture"]])
+        lecture = check(result, "q6.lecture")
+        assert lecture.outcome == "failed", name
+        told[name] = lecture.feedback
+    assert len(set(told.values())) == 1, told
