@@ -9,6 +9,8 @@ never written out here.
 
 from __future__ import annotations
 
+import html
+import json
 import re
 
 import pytest
@@ -16,9 +18,9 @@ import pytest
 from grader import bank
 from grader.bank import reference
 from grader.feedback import BRIEF
-from grader.report import gradescope_results, render_feedback
+from grader.report import gradescope_results, page_names, render_feedback
 
-from .test_feedback import plain, text_of
+from .test_feedback import plain, released, text_of  # noqa: F401 (released: the class graded in brief)
 
 
 def script(**answers: str) -> str:
@@ -138,3 +140,26 @@ def test_how_many_values_of_the_lecture_convolution_are_off_is_not_told(grade_te
         assert lecture.outcome == "failed", name
         told[name] = lecture.feedback
     assert len(set(told.values())) == 1, told
+
+
+# -- the page's source and results.json, not only what a browser shows -------------------------------
+
+def test_no_explanation_is_in_the_brief_page_source_or_anywhere_in_results_json_before_the_due_date(released):
+    """test_feedback scans the page as a reader sees it (tags stripped); a student can also read the
+    source (attributes, comments, hidden elements) and the whole results.json document.  No part of a
+    failed check's explanation may be in either, bar the tests Gradescope shows after the due date."""
+    names = page_names(released["results"])
+    found = []
+    for r in released["results"]:
+        folder = released["brief"] / "feedback"
+        source = html.unescape((folder / f"{names[r.key]}.html").read_text())
+        doc = json.loads((folder / f"{names[r.key]}.json").read_text())
+        doc["tests"] = [t for t in doc["tests"] if t["visibility"] != "after_due_date"]
+        document = json.dumps(doc, ensure_ascii=False)
+        for c in r.checks:
+            if c.outcome == "passed" or not c.reveal:
+                continue
+            for sentence in filter(None, (s.strip() for s in re.split(r"(?<=[.:;])\s", c.reveal))):
+                if len(sentence) >= 12 and (sentence in source or json.dumps(sentence)[1:-1] in document):
+                    found.append((r.student, c.id, sentence))
+    assert found == []
