@@ -202,6 +202,9 @@ class Handler:
                 self.tensors: dict[int, list] = {}  # record index -> the weight and bias tensors it used
                 self.weights = weights
                 self.loaded = 0
+                # Why the judge's weights did not fit (the first refusal), kept here, never in the
+                # exception raised into the submission's forward pass, which can catch that.
+                self.mismatch: str | None = None
                 self.pad: tuple | None = None  # (id of F.pad's output, its widths) for a zero pad then conv
                 # Tensors computed from the model's input (kept alive so that their ids stay theirs):
                 # a layer counts only when data from the input flows through it, not when the
@@ -453,22 +456,24 @@ class Handler:
         recorder.loaded += 1
         spec = recorder.weights[i] if i < len(recorder.weights) else None
         if spec is None:
-            raise _Mismatch(f"the model uses more layers with parameters than the reference ({kind} is one too many)")
+            raise _mismatch(recorder, f"the model uses more layers with parameters than the reference ({kind} is one "
+                                      "too many)")
         if type(spec) is not dict or spec.get("kind") != kind:
             want = spec.get("kind") if type(spec) is dict else "?"
-            raise _Mismatch(f"parametrised layer {i + 1} is a {kind}; the reference has a {want} there")
+            raise _mismatch(recorder, f"parametrised layer {i + 1} is a {kind}; the reference has a {want} there")
         tensors = spec.get("tensors", {})
         own = {k: bound.get(k) for k in ("weight", "bias") if isinstance(bound.get(k), self._tensor_type)}
         if type(tensors) is not dict or sorted(own) != sorted(tensors):
-            raise _Mismatch(f"layer {i + 1} ({kind}) has parameters {sorted(own)}; the reference has {sorted(tensors)}")
+            raise _mismatch(recorder, f"layer {i + 1} ({kind}) has parameters {sorted(own)}; the reference has "
+                                      f"{sorted(tensors)}")
         out = dict(bound)
         for name, mine in own.items():
             value = tensors[name]
             if not isinstance(value, wire.Array):
                 raise _Refused("malformed weights")
             if list(mine.shape) != list(value.shape):
-                raise _Mismatch(f"layer {i + 1} ({kind}) {name} has shape {list(mine.shape)}; "
-                                f"the reference's has shape {list(value.shape)}")
+                raise _mismatch(recorder, f"layer {i + 1} ({kind}) {name} has shape {list(mine.shape)}; "
+                                          f"the reference's has shape {list(value.shape)}")
             out[name] = value.to_tensor().to(mine.dtype)
         return out
 
@@ -613,8 +618,15 @@ class Handler:
         recorder = self._layer_recorder(weights)
         try:
             output = self._run_recorded(model, x.to_tensor(), recorder)
-        except _Mismatch as mismatch:
-            return {"mismatch": str(mismatch)}
+        except (ProbeTimeout, MemoryError):
+            raise
+        except _BaseException:
+            if recorder.mismatch is None:
+                raise
+        # A refusal decides, however the pass went on: the submission may have caught it and raised
+        # an error of its own, or carried on with other layers.
+        if recorder.mismatch is not None:
+            return {"mismatch": recorder.mismatch}
         if recorder.loaded != len(weights):
             return {"mismatch": f"the forward pass uses {recorder.loaded} layers with parameters; "
                                 f"the reference has {len(weights)}"}
@@ -689,7 +701,19 @@ def _encoded(answer: dict) -> dict:
 
 class _Mismatch(BaseException):
     """Raised from a forward pre-hook to stop the pass (a BaseException: a model's own
-    ``except Exception`` must not swallow it)."""
+    ``except Exception`` must not swallow it).
+
+    It carries no text: it is raised inside the submission's forward pass, which may catch it
+    (``except BaseException``) and raise what it says as its own error, quoted in every feedback
+    mode.  Why the weights did not fit names the reference's layers; it stays on the recorder
+    (:func:`_mismatch`) for the judge, who keeps it for full feedback."""
+
+
+def _mismatch(recorder, why: str) -> _Mismatch:
+    """A refusal to raise into the forward pass; ``why`` is kept on ``recorder`` (the first one)."""
+    if recorder.mismatch is None:
+        recorder.mismatch = why
+    return _Mismatch()
 
 
 class _Refused(Exception):

@@ -154,10 +154,12 @@ def q6_lecture(probe, context):
         raise Wrong("It looks like the kernel is transposed.", {"mistake": "transposed_kernel"},
                     reveal="`kernel[i][j]` multiplies the pixel i rows down and j columns right of the window's "
                            "corner.")
+    # How many values are off is held back with the rule: told at once, it would check each value of
+    # this one answer on its own (a matrix of one value v everywhere says how many of the answer's are v).
     wrong = int((~torch.isclose(got, want.to(torch.float64))).sum())
-    raise Wrong(f"{wrong} of the {want.numel()} values are off.",
-                reveal="Each output value is the sum of the 3x3 window times the kernel, elementwise; the window "
-                       "moves one pixel at a time.")
+    raise Wrong("`q6_output` has the shape of the output, but not its values.",
+                reveal=f"{wrong} of the {want.numel()} values are off. Each output value is the sum of the 3x3 "
+                       "window times the kernel, elementwise; the window moves one pixel at a time.")
 
 
 def q6_conv(probe, context):
