@@ -43,10 +43,10 @@ def layout(tmp_path: Path, files: dict[str, bytes], *, autograder: bytes | None 
 
 
 def run_autograder(root: Path, *, namespaces: bool = True, python: str = sys.executable, budget: int = 300,
-                   slot: int = 0) -> dict:
+                   slot: int = 0, options: str = "") -> dict:
     env = dict(os.environ, AUTOGRADER_ROOT=str(root), CNN_GRADER_PYTHON=python, CNN_GRADER_BUDGET=str(budget),
                CNN_GRADER_NAMESPACES="1" if namespaces else "0",
-               CNN_GRADER_OPTIONS=f"--cell-timeout 2 --probe-timeout 2 --slot {slot}")
+               CNN_GRADER_OPTIONS=f"--cell-timeout 2 --probe-timeout 2 --slot {slot} {options}")
     proc = subprocess.run(["bash", str(root / "source" / "run_autograder")], env=env, capture_output=True, text=True,
                           timeout=budget + 60)
     assert proc.returncode == 0, proc.stderr[-2000:]
@@ -213,6 +213,52 @@ def test_workers_hold_none_of_the_judges_modules(tmp_path, namespaces):
              "q1_answer = 'C'\n")
     doc = run_autograder(layout(tmp_path, {"lecture06.py": probe.encode()}), namespaces=namespaces)
     assert scores(doc)["q1"] == bank.QUESTIONS[0].points
+
+
+@pytest.mark.parametrize("namespaces", [True, False], ids=["namespaces", "no-namespaces"])
+def test_a_seed_given_to_run_autograder_is_in_no_workers_memory(tmp_path, namespaces):
+    """``--seed`` decides every hidden input: it may reach the judge's child, never the fork server.
+
+    A worker is a copy of the fork server's memory, freed heap included, so whatever the fork
+    server once read (the ``trusted`` request) a submission can read back with ctypes.  The
+    scan must work (it finds the fork server's own command line, or q10 is lost) and must not
+    find the seed (or q1 is won).
+    """
+    attack = solution_script().replace('q1_answer = "C"', '''
+import ctypes, re
+def _scan(pattern):
+    for line in open("/proc/self/maps"):
+        parts = line.split()
+        if "rw" not in parts[1] or (len(parts) > 5 and parts[5].startswith("/")):
+            continue
+        low, high = (int(x, 16) for x in parts[0].split("-"))
+        if high - low > 256 << 20:
+            continue
+        found = re.search(pattern, memoryview((ctypes.c_char * (high - low)).from_address(low)).cast("B"))
+        if found:
+            return found
+    return None
+scan_works = _scan(rb"grader\\.judged\\.forkserver") is not None
+stolen = _scan(rb'"seed":(\\d+)')
+q1_answer = "C" if stolen and int(stolen.group(1)) == 4238337000 + 123 else "A"
+''', 1) + "\nq10_answers = dict(q10_answers) if scan_works else {}\n"
+    doc = run_autograder(layout(tmp_path, {"lecture06.py": attack.encode()}), namespaces=namespaces,
+                         options="--seed 4238337123")
+    assert scores(doc)["q10"] == bank.question("q10").points, doc["output"]  # the scan read the fork server's heap
+    assert scores(doc)["q1"] == 0, "the submission found the seed in its own memory"
+
+
+def test_a_relative_root_is_graded_like_an_absolute_one(tmp_path):
+    """``--root`` relative to run_autograder's folder: the judge's child (whose working directory is
+    the fork server's) must grade the same folder, not report that it found no notebook."""
+    root = layout(tmp_path, {"lecture06.ipynb": (ROOT / "solutions" / "lecture06.ipynb").read_bytes()})
+    env = dict(os.environ, PYTHONPATH=str(root / "source" / "files"), CNN_GRADER_NAMESPACES="0")
+    proc = subprocess.run([sys.executable, "-m", "grader.gradescope", "--root", root.name, "--cell-timeout", "2",
+                           "--probe-timeout", "2"], cwd=root.parent, env=env, capture_output=True, text=True,
+                          timeout=300)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    doc = json.loads((root / "results" / "results.json").read_text())
+    assert doc["score"] == bank.total_points(), doc["output"]
 
 
 def test_gradescope_scores_equal_the_native_grader(tmp_path, grade_text):
