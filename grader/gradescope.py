@@ -211,6 +211,9 @@ def run(root: Path, *, seed: int | None = None, limits=None, slot: int = 0) -> d
     from .results import atomic_write
 
     started = time.monotonic()
+    # The grading runs in the fork server's child, whose working directory is the server's
+    # own (its temporary folder): a relative root would name nothing there.
+    root = Path(root).absolute()
     results_path = root / "results" / "results.json"
     payload = {"root": str(root), "seed": seed, "slot": slot,
                "limits": dataclasses.asdict(limits) if limits is not None else None}

@@ -19,6 +19,9 @@ Control messages (length-prefixed JSON on FD):
 * ``{"op": "kill", "id"}``: kill that worker and everything it started
 * -> ``{"exited": id, "code", "signal", "maxrss_kb"}`` when a worker ends
 * ``{"op": "shutdown"}``
+* ``{"op": "trusted", "module", "function", "info"}`` + one fd, once: fork the judge's own process
+  (:meth:`Server.trusted`), which reads its payload from that fd, answers on it, and from then on
+  is the only one this server listens to
 """
 
 from __future__ import annotations
@@ -321,9 +324,11 @@ class Server:
                 signal.signal(signal.SIGCHLD, signal.SIG_DFL)
                 answer = Channel(socket.socket(fileno=fds[0]))
                 try:
+                    # The payload comes from the judge's process itself, never through this server
+                    # (whose memory every worker is forked from).
+                    payload = answer.recv().get("payload") or {}
                     function = getattr(importlib.import_module(message["module"]), message["function"])
-                    reply = {"ok": function(message.get("payload", {}), theirs, dict(message.get("info", {}),
-                                                                                      versions=self.versions))}
+                    reply = {"ok": function(payload, theirs, dict(message.get("info", {}), versions=self.versions))}
                 except BaseException as exc:  # the judge failed: its caller says so in results.json
                     reply = {"error": f"{type(exc).__name__}: {exc}"}
                 answer.send(reply)
