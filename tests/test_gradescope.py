@@ -14,6 +14,7 @@ import queue
 import re
 import subprocess
 import sys
+import time
 import zipfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -259,6 +260,74 @@ def test_a_relative_root_is_graded_like_an_absolute_one(tmp_path):
     assert proc.returncode == 0, proc.stderr[-2000:]
     doc = json.loads((root / "results" / "results.json").read_text())
     assert doc["score"] == bank.total_points(), doc["output"]
+
+
+def _children(pids: set[int]) -> set[int]:
+    """Every process whose parent is in ``pids``, and theirs, and so on."""
+    found, frontier = set(), set(pids)
+    while frontier:
+        parents, frontier = frontier, set()
+        for entry in filter(str.isdigit, os.listdir("/proc")):
+            try:
+                with open(f"/proc/{entry}/stat") as f:
+                    ppid = int(f.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            if ppid in parents and int(entry) not in found:
+                found.add(int(entry))
+                frontier.add(int(entry))
+    return found
+
+
+def _running(pids: set[int]) -> set[int]:
+    """Those of ``pids`` that still run (a zombie left to an init that does not reap has ended)."""
+    out = set()
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/stat") as f:
+                if f.read().rsplit(")", 1)[1].split()[0] != "Z":
+                    out.add(pid)
+        except OSError:
+            continue
+    return out
+
+
+def test_killing_run_autograders_own_process_ends_the_grading_it_started(tmp_path):
+    """Killed alone (a caller's timeout that signals only its child, ``kill PID``), the entry
+    process takes the fork server, the judge's child and the submission's workers with it, as it
+    did before the judge moved into the fork server's child: nothing may go on running the
+    student's code unwatched, nor sweep the uid of a grading that reuses its slot."""
+    from grader.judged.sandbox import UID_BASE
+
+    slot = 2
+    slow = 'q1_answer = "C"\nimport time\n' + "time.sleep(1.5)\n" * 40  # a minute of code, each statement in time
+    root = layout(tmp_path, {"lecture06.py": slow.encode()})
+    env = dict(os.environ, PYTHONPATH=str(root / "source" / "files"), CNN_GRADER_NAMESPACES="0")
+    entry = subprocess.Popen([sys.executable, "-m", "grader.gradescope", "--root", str(root), "--cell-timeout", "2",
+                              "--slot", str(slot)], cwd=tmp_path, env=env, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 120
+        started: set[int] = set()
+        while time.monotonic() < deadline:
+            started = _children({entry.pid})
+            if any(_uid(str(pid)) == UID_BASE + slot for pid in started):
+                break
+            time.sleep(0.2)
+        assert any(_uid(str(pid)) == UID_BASE + slot for pid in started), "no worker ever ran the submission"
+    finally:
+        entry.kill()
+        entry.wait()
+    deadline = time.monotonic() + 15
+    while _running(started) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    left = _running(started)
+    for pid in left:  # leave nothing for the tests that follow
+        try:
+            os.kill(pid, 9)
+        except OSError:
+            pass
+    assert left == set(), "still running 15 s after run_autograder's process was killed"
 
 
 def test_gradescope_scores_equal_the_native_grader(tmp_path, grade_text):
