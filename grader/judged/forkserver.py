@@ -210,6 +210,10 @@ class Server:
         except OSError:
             pass
         self.trusted_pid: int | None = None
+        # After the handover (:meth:`trusted`): the process that started this server, no longer
+        # served but watched, so that its end ends the grading it started.
+        self.starter: socket.socket | None = None
+        self.trusted_reaped = False  # its pid may be another process's then: never signal it
         self.versions: dict = {}
         self.wake_r, self.wake_w = os.pipe()
         os.set_blocking(self.wake_w, False)
@@ -231,6 +235,8 @@ class Server:
         if pid == 0:
             try:
                 self.channel.sock.close()
+                if self.starter is not None:
+                    self.starter.close()
                 for fd in (self.wake_r, self.wake_w, self.own_pid_namespace, confined_r):
                     if fd is not None:
                         os.close(fd)
@@ -277,6 +283,8 @@ class Server:
                 return
             if pid == 0:
                 return
+            if pid == self.trusted_pid:
+                self.trusted_reaped = True
             if pid not in self.children:  # the trusted child, or an orphan a worker left (killed, or now reaped)
                 continue
             ident, pid_namespace, uid, own_filesystem = self.children.pop(pid)
@@ -300,7 +308,9 @@ class Server:
         process, never from it: what the judge computes there (reference answers, hidden
         inputs) is in no worker's memory.  Only the judge's own process, holding the other end
         of this server's control socket, can ask for it, and only once: this server then
-        stops listening to that socket.
+        takes no more requests on that socket, but watches it: when that process ends (or
+        asks it to stop) the child is killed and this server stops, killing its workers, as
+        it did when that process graded itself.
         """
         if len(fds) != 1 or self.trusted_pid is not None:
             for fd in fds:
@@ -339,19 +349,29 @@ class Server:
         os.close(fds[0])
         theirs.close()
         self.trusted_pid = pid
-        self.channel.sock.close()
+        self.starter = self.channel.sock
         self.channel = Channel(ours)
 
     def run(self) -> None:
         while True:
             sock = self.channel.sock  # the judge's process, or the trusted child it handed over to
-            ready, _, _ = select.select([sock, self.wake_r], [], [])
+            watched = [sock, self.wake_r] + ([self.starter] if self.starter is not None else [])
+            ready, _, _ = select.select(watched, [], [])
             if self.wake_r in ready:
                 try:
                     os.read(self.wake_r, 4096)
                 except BlockingIOError:
                     pass
                 self.reap()
+            if self.starter is not None and self.starter in ready:
+                # The judge's process is gone (or, its answer in hand, says stop): nobody waits
+                # for this grading any more.
+                if not self.trusted_reaped:
+                    try:
+                        os.kill(self.trusted_pid, signal.SIGKILL)
+                    except OSError:
+                        pass
+                return
             if sock in ready:
                 try:
                     message, fds = self.channel.recv_with_fds()
