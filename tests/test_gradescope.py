@@ -48,8 +48,11 @@ def run_autograder(root: Path, *, namespaces: bool = True, python: str = sys.exe
     env = dict(os.environ, AUTOGRADER_ROOT=str(root), CNN_GRADER_PYTHON=python, CNN_GRADER_BUDGET=str(budget),
                CNN_GRADER_NAMESPACES="1" if namespaces else "0",
                CNN_GRADER_OPTIONS=f"--cell-timeout 2 --probe-timeout 2 --slot {slot} {options}")
+    # From the autograder folder: `python -m grader.gradescope` puts the working directory first on
+    # sys.path, and from this checkout the entry would import its grader, not the zip's (which the fork
+    # server and the judge's child import): a stale zip would then be tested half.
     proc = subprocess.run(["bash", str(root / "source" / "run_autograder")], env=env, capture_output=True, text=True,
-                          timeout=budget + 60)
+                          cwd=root, timeout=budget + 60)
     assert proc.returncode == 0, proc.stderr[-2000:]
     doc = json.loads((root / "results" / "results.json").read_text())
     assert validate(doc) == [], doc
@@ -197,7 +200,7 @@ def test_run_autograders_own_process_imports_no_torch(tmp_path):
     root = layout(tmp_path, {"lecture06.ipynb": (ROOT / "solutions" / "lecture06.ipynb").read_bytes()})
     env = dict(os.environ, PYTHONPATH=str(root / "source" / "files"), CNN_GRADER_NAMESPACES="0")
     proc = subprocess.run([sys.executable, "-X", "importtime", "-m", "grader.gradescope", "--root", str(root)],
-                          env=env, capture_output=True, text=True, timeout=300)
+                          env=env, capture_output=True, text=True, timeout=300, cwd=root)  # the zip's entry
     assert proc.returncode == 0, proc.stderr[-2000:]
     imported = {line.rsplit("|", 1)[1].strip() for line in proc.stderr.splitlines() if line.startswith("import time:")}
     assert "grader.engine" in imported  # the import log is this process's own
