@@ -183,14 +183,20 @@ class ForkServer:
         info = {"base_dir": self.base_dir, "root_dir": self.root_dir, "isolate": self.isolate}
         with self._lock:
             try:
-                self.channel.send({"op": "trusted", "module": module, "function": function, "payload": payload,
-                                   "info": info}, fds=[theirs.fileno()])
+                self.channel.send({"op": "trusted", "module": module, "function": function, "info": info},
+                                  fds=[theirs.fileno()])
             except OSError as exc:
+                ours.close()
                 raise SandboxError(f"the worker process is gone: {exc}") from None
             finally:
                 theirs.close()
         try:
-            reply = Channel(ours).recv(deadline=time.monotonic() + timeout)
+            # Straight to the child, never through the fork server: every worker is a copy of the
+            # fork server's memory, and a message it once read stays in its freed heap (the payload
+            # may hold the seed, which decides every hidden input).
+            child = Channel(ours)
+            child.send({"payload": payload})
+            reply = child.recv(deadline=time.monotonic() + timeout)
         except TimeoutError:
             raise SandboxError(f"the judge's process forked from the worker process gave no result in {timeout:g} s")\
                 from None

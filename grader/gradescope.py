@@ -221,6 +221,9 @@ def run(root: Path, *, seed: int | None = None, limits=None, slot: int = 0, feed
     from .results import atomic_write
 
     started = time.monotonic()
+    # The grading runs in the fork server's child, whose working directory is the server's
+    # own (its temporary folder): a relative root would name nothing there.
+    root = Path(root).absolute()
     results_path = root / "results" / "results.json"
     limits = limits or Limits(**GRADESCOPE_LIMITS, scratch_mb=32)
     payload = {"root": str(root), "seed": seed, "slot": slot, "feedback": feedback, "limits": dataclasses.asdict(limits)}

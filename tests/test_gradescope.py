@@ -14,6 +14,7 @@ import queue
 import re
 import subprocess
 import sys
+import time
 import zipfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -43,12 +44,15 @@ def layout(tmp_path: Path, files: dict[str, bytes], *, autograder: bytes | None 
 
 
 def run_autograder(root: Path, *, namespaces: bool = True, python: str = sys.executable, budget: int = 300,
-                   slot: int = 0) -> dict:
+                   slot: int = 0, options: str = "") -> dict:
     env = dict(os.environ, AUTOGRADER_ROOT=str(root), CNN_GRADER_PYTHON=python, CNN_GRADER_BUDGET=str(budget),
                CNN_GRADER_NAMESPACES="1" if namespaces else "0",
-               CNN_GRADER_OPTIONS=f"--cell-timeout 2 --probe-timeout 2 --slot {slot}")
+               CNN_GRADER_OPTIONS=f"--cell-timeout 2 --probe-timeout 2 --slot {slot} {options}")
+    # From the autograder folder: `python -m grader.gradescope` puts the working directory first on
+    # sys.path, and from this checkout the entry would import its grader, not the zip's (which the fork
+    # server and the judge's child import): a stale zip would then be tested half.
     proc = subprocess.run(["bash", str(root / "source" / "run_autograder")], env=env, capture_output=True, text=True,
-                          timeout=budget + 60)
+                          cwd=root, timeout=budget + 60)
     assert proc.returncode == 0, proc.stderr[-2000:]
     doc = json.loads((root / "results" / "results.json").read_text())
     assert validate(doc) == [], doc
@@ -196,7 +200,7 @@ def test_run_autograders_own_process_imports_no_torch(tmp_path):
     root = layout(tmp_path, {"lecture06.ipynb": (ROOT / "solutions" / "lecture06.ipynb").read_bytes()})
     env = dict(os.environ, PYTHONPATH=str(root / "source" / "files"), CNN_GRADER_NAMESPACES="0")
     proc = subprocess.run([sys.executable, "-X", "importtime", "-m", "grader.gradescope", "--root", str(root)],
-                          env=env, capture_output=True, text=True, timeout=300)
+                          env=env, capture_output=True, text=True, timeout=300, cwd=root)  # the zip's entry
     assert proc.returncode == 0, proc.stderr[-2000:]
     imported = {line.rsplit("|", 1)[1].strip() for line in proc.stderr.splitlines() if line.startswith("import time:")}
     assert "grader.engine" in imported  # the import log is this process's own
@@ -213,6 +217,120 @@ def test_workers_hold_none_of_the_judges_modules(tmp_path, namespaces):
              "q1_answer = 'C'\n")
     doc = run_autograder(layout(tmp_path, {"lecture06.py": probe.encode()}), namespaces=namespaces)
     assert scores(doc)["q1"] == bank.QUESTIONS[0].points
+
+
+@pytest.mark.parametrize("namespaces", [True, False], ids=["namespaces", "no-namespaces"])
+def test_a_seed_given_to_run_autograder_is_in_no_workers_memory(tmp_path, namespaces):
+    """``--seed`` decides every hidden input: it may reach the judge's child, never the fork server.
+
+    A worker is a copy of the fork server's memory, freed heap included, so whatever the fork
+    server once read (the ``trusted`` request) a submission can read back with ctypes.  The
+    scan must work (it finds the fork server's own command line, or q10 is lost) and must not
+    find the seed (or q1 is won).
+    """
+    attack = solution_script().replace('q1_answer = "C"', '''
+import ctypes, re
+def _scan(pattern):
+    for line in open("/proc/self/maps"):
+        parts = line.split()
+        if "rw" not in parts[1] or (len(parts) > 5 and parts[5].startswith("/")):
+            continue
+        low, high = (int(x, 16) for x in parts[0].split("-"))
+        if high - low > 256 << 20:
+            continue
+        found = re.search(pattern, memoryview((ctypes.c_char * (high - low)).from_address(low)).cast("B"))
+        if found:
+            return found
+    return None
+scan_works = _scan(rb"grader\\.judged\\.forkserver") is not None
+stolen = _scan(rb'"seed":(\\d+)')
+q1_answer = "C" if stolen and int(stolen.group(1)) == 4238337000 + 123 else "A"
+''', 1) + "\nq10_answers = dict(q10_answers) if scan_works else {}\n"
+    doc = run_autograder(layout(tmp_path, {"lecture06.py": attack.encode()}), namespaces=namespaces,
+                         options="--seed 4238337123")
+    assert scores(doc)["q10"] == bank.question("q10").points, doc["output"]  # the scan read the fork server's heap
+    assert scores(doc)["q1"] == 0, "the submission found the seed in its own memory"
+
+
+def test_a_relative_root_is_graded_like_an_absolute_one(tmp_path):
+    """``--root`` relative to run_autograder's folder: the judge's child (whose working directory is
+    the fork server's) must grade the same folder, not report that it found no notebook."""
+    root = layout(tmp_path, {"lecture06.ipynb": (ROOT / "solutions" / "lecture06.ipynb").read_bytes()})
+    env = dict(os.environ, PYTHONPATH=str(root / "source" / "files"), CNN_GRADER_NAMESPACES="0")
+    proc = subprocess.run([sys.executable, "-m", "grader.gradescope", "--root", root.name, "--cell-timeout", "2",
+                           "--probe-timeout", "2"], cwd=root.parent, env=env, capture_output=True, text=True,
+                          timeout=300)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    doc = json.loads((root / "results" / "results.json").read_text())
+    assert doc["score"] == bank.total_points(), doc["output"]
+
+
+def _children(pids: set[int]) -> set[int]:
+    """Every process whose parent is in ``pids``, and theirs, and so on."""
+    found, frontier = set(), set(pids)
+    while frontier:
+        parents, frontier = frontier, set()
+        for entry in filter(str.isdigit, os.listdir("/proc")):
+            try:
+                with open(f"/proc/{entry}/stat") as f:
+                    ppid = int(f.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            if ppid in parents and int(entry) not in found:
+                found.add(int(entry))
+                frontier.add(int(entry))
+    return found
+
+
+def _running(pids: set[int]) -> set[int]:
+    """Those of ``pids`` that still run (a zombie left to an init that does not reap has ended)."""
+    out = set()
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/stat") as f:
+                if f.read().rsplit(")", 1)[1].split()[0] != "Z":
+                    out.add(pid)
+        except OSError:
+            continue
+    return out
+
+
+def test_killing_run_autograders_own_process_ends_the_grading_it_started(tmp_path):
+    """Killed alone (a caller's timeout that signals only its child, ``kill PID``), the entry
+    process takes the fork server, the judge's child and the submission's workers with it, as it
+    did before the judge moved into the fork server's child: nothing may go on running the
+    student's code unwatched, nor sweep the uid of a grading that reuses its slot."""
+    from grader.judged.sandbox import UID_BASE
+
+    slot = 2
+    slow = 'q1_answer = "C"\nimport time\n' + "time.sleep(1.5)\n" * 40  # a minute of code, each statement in time
+    root = layout(tmp_path, {"lecture06.py": slow.encode()})
+    env = dict(os.environ, PYTHONPATH=str(root / "source" / "files"), CNN_GRADER_NAMESPACES="0")
+    entry = subprocess.Popen([sys.executable, "-m", "grader.gradescope", "--root", str(root), "--cell-timeout", "2",
+                              "--slot", str(slot)], cwd=tmp_path, env=env, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 120
+        started: set[int] = set()
+        while time.monotonic() < deadline:
+            started = _children({entry.pid})
+            if any(_uid(str(pid)) == UID_BASE + slot for pid in started):
+                break
+            time.sleep(0.2)
+        assert any(_uid(str(pid)) == UID_BASE + slot for pid in started), "no worker ever ran the submission"
+    finally:
+        entry.kill()
+        entry.wait()
+    deadline = time.monotonic() + 15
+    while _running(started) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    left = _running(started)
+    for pid in left:  # leave nothing for the tests that follow
+        try:
+            os.kill(pid, 9)
+        except OSError:
+            pass
+    assert left == set(), "still running 15 s after run_autograder's process was killed"
 
 
 def test_gradescope_scores_equal_the_native_grader(tmp_path, grade_text):

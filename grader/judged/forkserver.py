@@ -19,6 +19,9 @@ Control messages (length-prefixed JSON on FD):
 * ``{"op": "kill", "id"}``: kill that worker and everything it started
 * -> ``{"exited": id, "code", "signal", "maxrss_kb"}`` when a worker ends
 * ``{"op": "shutdown"}``
+* ``{"op": "trusted", "module", "function", "info"}`` + one fd, once: fork the judge's own process
+  (:meth:`Server.trusted`), which reads its payload from that fd, answers on it, and from then on
+  is the only one this server listens to
 """
 
 from __future__ import annotations
@@ -208,6 +211,10 @@ class Server:
             pass
         self.trusted_pid: int | None = None
         self.spawned = False  # a worker was forked: too late for the trusted child
+        # After the handover (:meth:`trusted`): the process that started this server, no longer
+        # served but watched, so that its end ends the grading it started.
+        self.starter: socket.socket | None = None
+        self.trusted_reaped = False  # its pid may be another process's then: never signal it
         self.versions: dict = {}
         self.wake_r, self.wake_w = os.pipe()
         os.set_blocking(self.wake_w, False)
@@ -230,6 +237,8 @@ class Server:
         if pid == 0:
             try:
                 self.channel.sock.close()
+                if self.starter is not None:
+                    self.starter.close()
                 for fd in (self.wake_r, self.wake_w, self.own_pid_namespace, confined_r):
                     if fd is not None:
                         os.close(fd)
@@ -276,6 +285,8 @@ class Server:
                 return
             if pid == 0:
                 return
+            if pid == self.trusted_pid:
+                self.trusted_reaped = True
             if pid not in self.children:  # the trusted child, or an orphan a worker left (killed, or now reaped)
                 continue
             ident, pid_namespace, uid, own_filesystem = self.children.pop(pid)
@@ -299,7 +310,9 @@ class Server:
         process, never from it: what the judge computes there (reference answers, hidden
         inputs) is in no worker's memory.  Only the judge's own process, holding the other end
         of this server's control socket, can ask for it, and only once: this server then
-        stops listening to that socket.
+        takes no more requests on that socket, but watches it: when that process ends (or
+        asks it to stop) the child is killed and this server stops, killing its workers, as
+        it did when that process graded itself.
         """
         if len(fds) != 1 or self.trusted_pid is not None or self.spawned:
             for fd in fds:  # the caller reads the closed socket and says so
@@ -323,9 +336,11 @@ class Server:
                 signal.signal(signal.SIGCHLD, signal.SIG_DFL)
                 answer = Channel(socket.socket(fileno=fds[0]))
                 try:
+                    # The payload comes from the judge's process itself, never through this server
+                    # (whose memory every worker is forked from).
+                    payload = answer.recv().get("payload") or {}
                     function = getattr(importlib.import_module(message["module"]), message["function"])
-                    reply = {"ok": function(message.get("payload", {}), theirs, dict(message.get("info", {}),
-                                                                                      versions=self.versions))}
+                    reply = {"ok": function(payload, theirs, dict(message.get("info", {}), versions=self.versions))}
                 except BaseException as exc:  # the judge failed: its caller says so in results.json
                     reply = {"error": f"{type(exc).__name__}: {exc}"}
                 answer.send(reply)
@@ -336,19 +351,29 @@ class Server:
         os.close(fds[0])
         theirs.close()
         self.trusted_pid = pid
-        self.channel.sock.close()
+        self.starter = self.channel.sock
         self.channel = Channel(ours)
 
     def run(self) -> None:
         while True:
             sock = self.channel.sock  # the judge's process, or the trusted child it handed over to
-            ready, _, _ = select.select([sock, self.wake_r], [], [])
+            watched = [sock, self.wake_r] + ([self.starter] if self.starter is not None else [])
+            ready, _, _ = select.select(watched, [], [])
             if self.wake_r in ready:
                 try:
                     os.read(self.wake_r, 4096)
                 except BlockingIOError:
                     pass
                 self.reap()
+            if self.starter is not None and self.starter in ready:
+                # The judge's process is gone (or, its answer in hand, says stop): nobody waits
+                # for this grading any more.
+                if not self.trusted_reaped:
+                    try:
+                        os.kill(self.trusted_pid, signal.SIGKILL)
+                    except OSError:
+                        pass
+                return
             if sock in ready:
                 try:
                     message, fds = self.channel.recv_with_fds()
