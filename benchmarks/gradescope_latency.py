@@ -138,7 +138,8 @@ def main() -> None:
             root = autograder_folder(work, notebook)
             env = {"AUTOGRADER_ROOT": str(root), "CNN_GRADER_PYTHON": sys.executable, "CNN_GRADER_NAMESPACES": "0",
                    "PATH": f"{BIN}:/usr/bin:/bin"}
-            t, proc = pinned(args.cpu, ["bash", str(root / "source" / "run_autograder")], env=env)
+            # From /autograder, as Gradescope runs it (python -m looks in the working directory first).
+            t, proc = pinned(args.cpu, ["bash", str(root / "source" / "run_autograder")], env=env, cwd=root)
             if proc.returncode != 0:
                 sys.exit(f"run_autograder failed:\n{proc.stderr[-3000:]}")
             ours.append(t)
@@ -148,7 +149,7 @@ def main() -> None:
         root = autograder_folder(work, notebook)
         env = {"AUTOGRADER_ROOT": str(root), "CNN_GRADER_PYTHON": sys.executable, "CNN_GRADER_NAMESPACES": "0",
                "PATH": f"{BIN}:/usr/bin:/bin"}
-        pinned(args.cpu, ["bash", str(root / "source" / "run_autograder")], env=env, memory=peaks)
+        pinned(args.cpu, ["bash", str(root / "source" / "run_autograder")], env=env, memory=peaks, cwd=root)
 
         torch_alone = [pinned(args.cpu, [sys.executable, "-c", "import torch"])[0] for _ in range(args.runs)]
 
