@@ -218,8 +218,7 @@ def grade_batch(paths: list[Path], out_dir: Path, *, jobs: int = 2, resume: bool
         rules = late_rules(header, due=due, late_due=late_due, late_policy=late_policy)
         summary = _grade_sources(found.sources, server, out_dir, jobs=jobs, previous=previous, overwrite=overwrite,
                                  seed=seed, checks=checks, limits=limits, rules=rules, feedback=feedback,
-                                 progress=progress,
-                                 started=started)
+                                 progress=progress, started=started)
     finally:
         server.close()
     summary.warnings = found.warnings + lateness_warnings(found.sources, rules) + summary.warnings
@@ -227,8 +226,7 @@ def grade_batch(paths: list[Path], out_dir: Path, *, jobs: int = 2, resume: bool
 
 
 def _grade_sources(sources, server, out_dir, *, jobs, previous, overwrite, seed, checks, limits, rules, feedback,
-                   progress,
-                   started):
+                   progress, started):
     from . import bank
     from .grading import warm_up
 

@@ -140,9 +140,13 @@ class ForkServer:
                     err = []
                 raise SandboxError("the worker process did not start" + (f": {err[-1]}" if err else "")) from None
             self.versions = ready.get("versions", {})
-            self._ready = True
-            self._reader = threading.Thread(target=self._read_loop, name="forkserver-reader", daemon=True)
-            self._reader.start()
+            self._start_reading()
+
+    def _start_reading(self) -> None:
+        """From now on, the fork server's messages are read by a thread of their own."""
+        self._ready = True
+        self._reader = threading.Thread(target=self._read_loop, name="forkserver-reader", daemon=True)
+        self._reader.start()
 
     @classmethod
     def attached(cls, sock: socket.socket, info: dict) -> "ForkServer":
@@ -163,9 +167,7 @@ class ForkServer:
         self.process = None
         self.pid = os.getppid()
         self.versions = dict(info.get("versions") or {})
-        self._ready = True
-        self._reader = threading.Thread(target=self._read_loop, name="forkserver-reader", daemon=True)
-        self._reader.start()
+        self._start_reading()
         return self
 
     def run_trusted(self, module: str, function: str, payload: dict, *, timeout: float) -> dict:
