@@ -55,7 +55,7 @@ def notebook(cells: list[str]) -> str:
 def build_class(dest: Path, count: int) -> dict[str, float | None]:
     """Write ``count`` submissions into ``dest``; returns the expected total of each (None: not fixed)."""
     sys.path.insert(0, str(ROOT))
-    from grader import bank
+    from grader.questions import bank
 
     cells = [q.solution for q in bank.QUESTIONS]
     mistakes = sorted(p for p in MISTAKES.iterdir() if p.suffix in (".py", ".ipynb"))

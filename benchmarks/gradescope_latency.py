@@ -36,7 +36,7 @@ import psutil
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 
-#: Run inside the pinned child: the pieces of ``grader.gradescope.run``, each timed on its own.
+#: Run inside the pinned child: the pieces of ``grader.judge.gradescope.run``, each timed on its own.
 PIECES = r"""
 import dataclasses, json, sys, time
 from pathlib import Path
@@ -48,7 +48,7 @@ server.wait_ready()                                   # the fork server: torch, 
 t2 = time.perf_counter()
 limits = engine.Limits(**gradescope.GRADESCOPE_LIMITS, scratch_mb=32)
 payload = {"root": sys.argv[1], "seed": 1, "slot": 0, "feedback": "full", "limits": dataclasses.asdict(limits)}
-doc = server.run_trusted("grader.gradescope", "grade_in_trusted_child", payload, timeout=600)   # the judge's child
+doc = server.run_trusted("grader.judge.gradescope", "grade_in_trusted_child", payload, timeout=600)   # the judge's child
 t3 = time.perf_counter()
 results.atomic_write(Path(sys.argv[2]), json.dumps(doc).encode())
 server.close()
@@ -59,7 +59,7 @@ print(json.dumps({"entry imports (no torch)": t1 - t0, "fork server: torch and w
 """
 #: The judge's own imports once torch is loaded: what the trusted child adds to the fork server's.
 JUDGE_IMPORTS = ("import time, torch; t = time.perf_counter(); "
-                 "import grader.grading, grader.report, grader.lateness, grader.otter_package; "
+                 "import grader.judge.grading, grader.outputs.report, grader.lateness, grader.packaging.otter_zip; "
                  "print(time.perf_counter() - t)")
 
 

@@ -111,7 +111,7 @@ def build(root: Path, check_only: bool, late_penalty, feedback: str):
     With --late-penalty, the zip's config carries the late policy and run_autograder applies it
     (lateness from Gradescope's created_at against the due dates); without it the zip has none.
     """
-    from . import build as builder
+    from .packaging import notebooks as builder
     from .lateness import LatePolicy
 
     policy = LatePolicy(late_penalty) if late_penalty is not None else None
@@ -149,7 +149,7 @@ def _limit_options(f):
 
 
 def _limits(timeout, probe_timeout, cell_timeout, memory_mb):
-    from .engine import Limits
+    from .judge.engine import Limits
 
     return Limits(timeout=timeout, probe_timeout=min(probe_timeout, timeout),
                   unit_timeout=min(cell_timeout, timeout), memory_mb=memory_mb)
@@ -162,7 +162,7 @@ def _limits(timeout, probe_timeout, cell_timeout, memory_mb):
 @_limit_options
 def check(notebook: Path, questions, timeout, probe_timeout, cell_timeout, memory_mb):
     """Run the public tests on NOTEBOOK (.ipynb or .py), as a student would."""
-    from .checking import check_public
+    from .judge.checking import check_public
 
     report = check_public(notebook, questions=list(questions),
                           limits=_limits(timeout, probe_timeout, cell_timeout, memory_mb))
@@ -225,9 +225,9 @@ def grade(paths, out_dir: Path, jobs: int, resume: bool, overwrite: bool, seed, 
     2 usage (a missing path, a file type that is not graded, an OUT that holds
     results without --resume or --overwrite).
     """
-    from .batch import grade_batch
+    from .judge.batch import grade_batch
     from .lateness import LatePolicy
-    from .progress import Progress
+    from .outputs.progress import Progress
 
     summary = grade_batch(list(paths), out_dir, jobs=jobs, resume=resume, overwrite=overwrite, seed=seed,
                           questions=list(questions), limits=_limits(timeout, probe_timeout, cell_timeout, memory_mb),
@@ -243,7 +243,7 @@ def grade(paths, out_dir: Path, jobs: int, resume: bool, overwrite: bool, seed, 
 @click.argument("out_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
 def show(out_dir: Path):
     """Print the score table of a graded folder."""
-    from .results import load_results, score_table
+    from .outputs.results import load_results, score_table
 
     meta, results = load_results(out_dir)
     click.echo(score_table(results))
@@ -255,8 +255,8 @@ def show(out_dir: Path):
                   default=None)
 def report(out_dir: Path, feedback):
     """Re-render report.html, the feedback pages and the gradebook CSV from OUT_DIR/grades.json."""
-    from .report import feedback_mode, write_reports
-    from .results import load_results
+    from .outputs.report import feedback_mode, write_reports
+    from .outputs.results import load_results
 
     meta, results = load_results(out_dir)
     mode = feedback_mode(meta, feedback)
@@ -283,7 +283,7 @@ def canvas(out_dir: Path, export: Path, column, missing_zero: bool):
     excused.  Submissions whose student is not in the export are listed on
     stderr and in report.html; they are not imported.
     """
-    from .canvas import IMPORT_CSV, import_grades
+    from .outputs.canvas import IMPORT_CSV, import_grades
 
     summary = import_grades(out_dir, export, column=column, missing_zero=missing_zero)
     for warning in summary.warnings:

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
 from .records import Lateness, SubmissionResult
-from .templating import number
+from .outputs.templating import number
 
 DAY = timedelta(days=1)
 #: Days late a Canvas ``_LATE_`` mark counts for when no submission time is known.

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields, is_dataclass
 
-from .judged.verdict import full_text
+from .checkapi.verdict import full_text
 
 #: Row statuses, from the most to the least severe.
 STATUSES = ("invalid", "killed", "memory", "timeout", "error", "ok")

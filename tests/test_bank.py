@@ -10,15 +10,15 @@ import pytest
 import torch
 from torch.nn import functional as F
 
-from grader import bank
-from grader.bank import reference
-from grader.bank.base import Context
-from grader.judged import public
-from grader.judged.cells import run_units
-from grader.judged.probe import LocalProbe
-from grader.judged.verdict import evaluate
+from grader.questions import bank
+from grader.questions import reference
+from grader.questions.base import Context
+from grader.checkapi import public
+from grader.worker.cells import run_units
+from grader.checkapi.probe import LocalProbe
+from grader.checkapi.verdict import evaluate
 
-from .conftest import solution_script, starter_script
+from tests.conftest import solution_script, starter_script
 
 
 def test_ten_questions_in_lecture_order_with_unique_check_ids():
@@ -106,7 +106,7 @@ def test_lecture_convolution_example_reproduces_the_lecture_output():
 
 
 def test_statement_truths_come_from_torch_and_match_the_exercise_sheet():
-    from grader.bank import quiz
+    from grader.questions import quiz
 
     assert {n: quiz.truth("q10", n) for n in quiz.STATEMENTS} == {
         1: True, 2: False, 3: True, 4: True, 5: False, 6: False, 7: True, 8: False}
@@ -157,8 +157,8 @@ def test_seeds_change_the_hidden_inputs():
 # -- points never depend on the seed -------------------------------------------------------------
 
 def _in_process_scores(path, seeds):
-    from grader.judged.cells import script_units
-    from grader.submission import Source, load
+    from grader.worker.cells import script_units
+    from grader.judge.submission import Source, load
 
     sub = load(Source(path))
     namespace = {"__name__": "__main__"}
@@ -247,7 +247,7 @@ def test_an_exception_that_is_not_a_valueerror_fails_only_the_too_big_check(head
 
 
 def test_the_worker_reports_an_exceptions_builtin_bases_as_names_whatever_its_metaclass():
-    from grader.judged.handler import MAX_MRO, describe_exception
+    from grader.checkapi.handler import MAX_MRO, describe_exception
 
     namespace: dict = {}
     exec(HOSTILE_METACLASS + "\nclass Long(*[type(f'L{i}', (ValueError,), {}) for i in range(3)]):\n    pass\n",
@@ -286,7 +286,7 @@ def _q5_as(mistake, arity):
 
 
 def _mistake_cases():
-    from grader.bank import params, shapes
+    from grader.questions import params, shapes
 
     for m in shapes.Q2_MISTAKES:
         yield "q2", m, {"conv_output_size": _q2_as(m)}, ("q2.basic", "q2.padding", "q2.stride", "q2.stride_padding")
@@ -316,7 +316,7 @@ def test_every_mistake_is_named_as_itself_under_every_seed(one_torch_thread):
 
 
 def test_adding_the_padding_once_gets_the_padding_feedback_under_every_seed(one_torch_thread):
-    from grader.bank.shapes import Q2_MISTAKES
+    from grader.questions.shapes import Q2_MISTAKES
 
     namespace = _grade_namespace((Path(__file__).parent / "corpus" / "mistakes" / "q2_padding_once.py").read_text())
     probe = LocalProbe(namespace)

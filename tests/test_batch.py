@@ -13,10 +13,10 @@ import time
 from pathlib import Path
 
 
-from grader.progress import Progress
-from grader.results import Journal
+from grader.outputs.progress import Progress
+from grader.outputs.results import Journal
 
-from .conftest import solution_script
+from tests.conftest import solution_script
 
 
 def cli(*args, **kw):
@@ -77,7 +77,7 @@ def _fork_servers_in_session(session: int) -> set[str]:
             stat = Path(f"/proc/{pid}/stat").read_text()
         except OSError:
             continue
-        if b"grader.judged.forkserver" in cmdline and int(stat.rsplit(")", 1)[1].split()[3]) == session:
+        if b"grader.worker.forkserver" in cmdline and int(stat.rsplit(")", 1)[1].split()[3]) == session:
             found.add(pid)
     return found
 
@@ -117,7 +117,7 @@ def test_grades_json_records_what_a_regrade_needs(tmp_path):
     assert meta["seed"] == 42 and len(meta["checks_sha256"]) == 64
     assert meta["limits"]["timeout"] == 30
     assert {"cnn-grader", "python", "torch"} <= set(meta["versions"])
-    from grader import bank
+    from grader.questions import bank
 
     assert meta["checks"] == list(bank.CHECKS)
 

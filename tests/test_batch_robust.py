@@ -21,10 +21,10 @@ from pathlib import Path
 
 import pytest
 
-from grader.judged.channel import Channel
-from grader.results import FORMULA_START, csv_cell
+from grader.worker.channel import Channel
+from grader.outputs.results import FORMULA_START, csv_cell
 
-from .conftest import solution_script
+from tests.conftest import solution_script
 
 FULL = "26"
 #: The judge's peak memory the issue allows, in KiB.
@@ -172,7 +172,7 @@ def test_a_flood_of_bytes_into_the_judges_socket_is_skipped_unparsed(hostile_bat
 
 
 def test_small_submissions_are_parsed_in_the_judge_within_a_bound(tmp_path):
-    from grader.submission import INLINE_LINES, Source, load_bounded
+    from grader.judge.submission import INLINE_LINES, Source, load_bounded
 
     path = tmp_path / "bangs.ipynb"
     path.write_text(notebook("\n".join(["!ls"] * (INLINE_LINES - 10))))
@@ -334,8 +334,8 @@ def test_a_read_without_deadline_waits_however_long_the_connection_was_idle():
 
 
 def test_a_message_with_another_nonce_is_skipped_unparsed_and_a_large_one_refused():
-    from grader.judged.channel import Forged
-    from grader.judged.wire import WireError
+    from grader.worker.channel import Forged
+    from grader.checkapi.wire import WireError
 
     ours, theirs = socket.socketpair()
     receiver, sender = Channel(ours), Channel(theirs)
@@ -351,8 +351,8 @@ def test_a_message_with_another_nonce_is_skipped_unparsed_and_a_large_one_refuse
 
 
 def test_a_worker_refuses_to_send_an_answer_larger_than_the_judge_reads():
-    from grader.judged.channel import MAX_REPLY
-    from grader.judged.wire import WireError, loads
+    from grader.worker.channel import MAX_REPLY
+    from grader.checkapi.wire import WireError, loads
 
     ours, theirs = socket.socketpair()
     with pytest.raises(WireError):
@@ -364,11 +364,11 @@ def test_a_worker_refuses_to_send_an_answer_larger_than_the_judge_reads():
 def test_the_fork_server_survives_idling_past_the_deadline_of_its_last_read(tmp_path):
     import select
 
-    from grader.engine import ForkServer
-    from grader.grading import grade
-    from grader.submission import Source, load
+    from grader.judge.engine import ForkServer
+    from grader.judge.grading import grade
+    from grader.judge.submission import Source, load
 
-    from .conftest import FAST
+    from tests.conftest import FAST
 
     path = tmp_path / "late.py"
     path.write_text('q1_answer = "C"\n')
@@ -382,7 +382,7 @@ def test_the_fork_server_survives_idling_past_the_deadline_of_its_last_read(tmp_
 
 
 def test_find_submissions_names_owners_without_grading(tmp_path):
-    from grader.submission import find_submissions, student_id
+    from grader.judge.submission import find_submissions, student_id
 
     gradescope_export(tmp_path / "export")
     (tmp_path / "class" / "alice").mkdir(parents=True)
@@ -401,7 +401,7 @@ def test_find_submissions_names_owners_without_grading(tmp_path):
 
 
 def test_a_broken_metadata_file_falls_back_to_the_folder_names(tmp_path):
-    from grader.submission import find_submissions
+    from grader.judge.submission import find_submissions
 
     gradescope_export(tmp_path)
     (tmp_path / "submission_metadata.yml").write_text("{{{ not: yaml: [")

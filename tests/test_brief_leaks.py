@@ -15,12 +15,12 @@ import re
 
 import pytest
 
-from grader import bank
-from grader.bank import reference
+from grader.questions import bank
+from grader.questions import reference
 from grader.feedback import BRIEF
-from grader.report import gradescope_results, page_names, render_feedback
+from grader.outputs.report import gradescope_results, page_names, render_feedback
 
-from .test_feedback import plain, released, text_of  # noqa: F401 (released: the class graded in brief)
+from tests.test_feedback import plain, released, text_of  # noqa: F401 (released: the class graded in brief)
 
 
 def script(**answers: str) -> str:

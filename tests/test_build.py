@@ -10,10 +10,11 @@ import zipfile
 import nbformat
 import pytest
 
-from grader import bank, build
-from grader.otter_package import autograder_zip
+from grader.questions import bank
+from grader.packaging import notebooks as build
+from grader.packaging.otter_zip import autograder_zip
 
-from .conftest import ROOT
+from tests.conftest import ROOT
 
 EXERCISES = ROOT / "exercises"
 
@@ -65,7 +66,7 @@ def test_student_files_hold_no_solution_line():
 def test_student_files_hold_no_hidden_check_and_no_expected_value():
     hidden_ids = [c.id for c in bank.CHECKS.values() if c.hidden]
     answers = ["4238337", "4,238,337", "1337", "1,337", "[[12, 12, 17]", "12, 12, 17", "(2, 25, 25)", "1058",
-               "q1_answer = \"C\"", "otter_bridge", "grader.bank", "reference.py"]
+               "q1_answer = \"C\"", "otter_bridge", "grader.questions.bank", "reference.py"]
     for path, text in _student_files().items():
         assert not [h for h in hidden_ids if f'"{h}"' in text or f"'{h}'" in text], path
         assert not [a for a in answers if a in text], (path, [a for a in answers if a in text])
@@ -106,7 +107,7 @@ def test_otter_loads_the_student_tests_as_public_only():
 def test_vendored_checks_are_copies_that_import_nothing_of_the_judge():
     for name in build.VENDORED_MODULES:
         vendored = EXERCISES / build.VENDORED / name
-        assert vendored.read_bytes() == (ROOT / "grader" / "judged" / name).read_bytes()
+        assert vendored.read_bytes() == (ROOT / "grader" / "checkapi" / name).read_bytes()
         for node in ast.walk(ast.parse(vendored.read_text())):
             if isinstance(node, ast.ImportFrom) and node.level == 0:
                 assert node.module.split(".")[0] in ("__future__", "torch", "numpy", "base64", "json", "math",
@@ -115,11 +116,22 @@ def test_vendored_checks_are_copies_that_import_nothing_of_the_judge():
                 assert (node.module or "") + ".py" in build.VENDORED_MODULES or node.module is None, node.module
 
 
-def test_judged_package_never_imports_the_bank():
-    for path in (ROOT / "grader" / "judged").glob("*.py"):
+def test_the_check_api_imports_nothing_else_of_the_grader():
+    for path in (ROOT / "grader" / "checkapi").glob("*.py"):
         for node in ast.walk(ast.parse(path.read_text())):
             if isinstance(node, ast.ImportFrom):
                 assert node.level <= 1 and not (node.module or "").startswith("grader"), (path.name, node.module)
+            if isinstance(node, ast.Import):
+                assert not any(a.name.startswith("grader") for a in node.names), path.name
+
+
+def test_the_worker_imports_only_itself_and_the_check_api():
+    for path in (ROOT / "grader" / "worker").glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.ImportFrom) and node.level == 2:
+                assert (node.module or "").split(".")[0] == "checkapi", (path.name, node.module)
+            if isinstance(node, ast.ImportFrom):
+                assert node.level <= 2 and not (node.module or "").startswith("grader"), (path.name, node.module)
             if isinstance(node, ast.Import):
                 assert not any(a.name.startswith("grader") for a in node.names), path.name
 
@@ -161,7 +173,7 @@ def test_zip_pins_python_and_a_cpu_torch(zip_entries):
 
 
 def test_zip_ships_the_grader_package_its_tests_import(zip_entries):
-    for module in ("grader/otter_bridge.py", "grader/bank/__init__.py", "grader/judged/probe.py"):
+    for module in ("grader/judge/otter_bridge.py", "grader/questions/bank.py", "grader/checkapi/probe.py"):
         assert f"files/{module}" in zip_entries
     assert not [n for n in zip_entries if "__pycache__" in n or n.endswith(".pyc")]
 
@@ -183,7 +195,7 @@ def test_zip_environment_holds_the_lectures_libraries_and_plots_off_screen(zip_e
 
 
 def test_the_project_depends_on_the_lectures_libraries_as_the_zip_does():
-    from grader.otter_package import REQUIREMENTS
+    from grader.packaging.otter_zip import REQUIREMENTS
 
     pyproject = (ROOT / "pyproject.toml").read_text()
     lecture = [line for line in REQUIREMENTS.splitlines()

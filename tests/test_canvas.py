@@ -19,12 +19,21 @@ import pytest
 from click.testing import CliRunner
 
 from grader import assignment
-from grader.canvas import (EXCUSED, IMPORT_CSV, IMPORT_SUMMARY, POINTS_POSSIBLE, ExportError, choose_column,
-                           import_grades, read_export, title_key)
+from grader.outputs.canvas import (
+    EXCUSED,
+    IMPORT_CSV,
+    IMPORT_SUMMARY,
+    POINTS_POSSIBLE,
+    ExportError,
+    choose_column,
+    import_grades,
+    read_export,
+    title_key,
+)
 from grader.cli import cli
 from grader.errors import ResultsError, UsageError
 from grader.records import ID_CANVAS, ID_EMAIL, ID_FILE, ID_FOLDER, ID_SID, Lateness, SubmissionResult
-from grader.results import csv_number, load_results, write_grades
+from grader.outputs.results import csv_number, load_results, write_grades
 
 MAX = 26.0
 COLUMN = "Lecture 6: Introduction to Convolutional Neural Networks (4711)"
@@ -525,7 +534,7 @@ def test_a_malformed_export_is_one_clear_error(tmp_path, data, message):
 
 
 def test_an_export_past_the_bounds_is_refused_before_it_is_all_in_memory(tmp_path, monkeypatch):
-    import grader.canvas as canvas
+    import grader.outputs.canvas as canvas
 
     out = graded(tmp_path / "out", [row("1", 20)])
     monkeypatch.setattr(canvas, "MAX_EXPORT_BYTES", 4096)

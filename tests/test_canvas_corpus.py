@@ -8,7 +8,7 @@ The adapter turns ``grades.csv`` into a real graded OUT folder the way grading a
 download would: a file per row named as Canvas names downloads
 (``<lastfirst>_<user id>_<attachment id>_lecture06.py``, ``anon_<id>_...`` under anonymous
 grading, the name made from the export's own Student cell by Canvas's rules), found and owned by
-:func:`grader.submission.find_submissions`, judged by :mod:`grader.lateness`, and written by
+:func:`grader.judge.submission.find_submissions`, judged by :mod:`grader.lateness`, and written by
 ``write_grades``.  Then ``cnn-grader canvas OUT export.csv`` runs as the instructor would run it.
 
 Where the tool deliberately departs from a case's expectation, :data:`DEPARTURES` says how and why.
@@ -26,13 +26,13 @@ import pytest
 from click.testing import CliRunner
 
 from grader import assignment
-from grader.canvas import IMPORT_CSV
+from grader.outputs.canvas import IMPORT_CSV
 from grader.cli import cli
-from grader.grading import submitted
+from grader.judge.grading import submitted
 from grader.lateness import LateRules
 from grader.records import ID_CANVAS, SubmissionResult
-from grader.results import write_grades
-from grader.submission import find_submissions
+from grader.outputs.results import write_grades
+from grader.judge.submission import find_submissions
 
 CORPUS = Path(__file__).parent / "corpus" / "canvas"
 CASES = sorted(p.name for p in CORPUS.iterdir() if (p / "expected.json").is_file())

@@ -25,11 +25,11 @@ import json
 
 import pytest
 
-from grader import bank
-from grader.grading import grade
-from grader.submission import Source, load
+from grader.questions import bank
+from grader.judge.grading import grade
+from grader.judge.submission import Source, load
 
-from .conftest import CORPUS, FAST, needs_root
+from tests.conftest import CORPUS, FAST, needs_root
 
 pytestmark = [pytest.mark.sandbox, needs_root]
 

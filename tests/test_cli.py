@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from grader.cli import cli
 
-from .conftest import ROOT, solution_script
+from tests.conftest import ROOT, solution_script
 
 
 def run(*args, cwd=None):

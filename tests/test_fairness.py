@@ -20,10 +20,10 @@ from pathlib import Path
 
 import pytest
 
-from grader import bank
+from grader.questions import bank
 
-from . import fair_oracle
-from .conftest import ROOT, needs_root
+from tests import fair_oracle
+from tests.conftest import ROOT, needs_root
 
 FAIR = fair_oracle.FAIR
 CASES = [p.name for p in fair_oracle.cases()]
@@ -161,7 +161,7 @@ OTTER = str(Path(sys.executable).with_name("otter"))
 
 
 def otter_run(name: str, work: Path) -> dict:
-    from grader import build
+    from grader.packaging import notebooks as build
 
     src = FAIR / name
     dest = work / name

@@ -19,26 +19,26 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from grader import bank
-from grader.bank import quiz
-from grader.judged import public
-from grader.batch import grade_batch
+from grader.questions import bank
+from grader.questions import quiz
+from grader.checkapi import public
+from grader.judge.batch import grade_batch
 from grader.cli import cli
 from grader.feedback import BRIEF, FULL, check_text
-from grader.gradescope import validate
-from grader.judged.verdict import code, full_text
-from grader.otter_package import run_autograder
-from grader.report import gradescope_results, page_names, write_reports
-from grader.results import load_results
-from grader.templating import markdown
+from grader.judge.gradescope import validate
+from grader.checkapi.verdict import code, full_text
+from grader.packaging.otter_zip import run_autograder
+from grader.outputs.report import gradescope_results, page_names, write_reports
+from grader.outputs.results import load_results
+from grader.outputs.templating import markdown
 
-from .conftest import CORPUS, FAST, ROOT
+from tests.conftest import CORPUS, FAST, ROOT
 
 # -- the answers, derived ----------------------------------------------------------------------------
 
 
 def solution_namespace() -> dict:
-    from grader.judged.cells import run_units
+    from grader.worker.cells import run_units
 
     namespace = {"__name__": "__main__"}
     run_units([q.solution for q in bank.QUESTIONS], namespace, timeout=None)
@@ -509,7 +509,7 @@ def test_the_layer_tables_stand_side_by_side(released, browser):
 # -- naming cells --------------------------------------------------------------------------------------
 
 def test_a_cell_is_named_by_its_first_line_and_its_saved_execution_count():
-    from grader.submission import cell_labels, statement_labels
+    from grader.judge.submission import cell_labels, statement_labels
 
     labels = cell_labels(["import torch\n", "\n\n  model = Net()  \nx = 1", "", "import torch", "y" * 60, "a = `b`"],
                          [3, None, None, 12, None, 5])
@@ -524,8 +524,8 @@ def test_a_cell_is_named_by_its_first_line_and_its_saved_execution_count():
 
 
 def test_a_workers_location_is_translated_and_a_forged_one_kept(tmp_path, monkeypatch):
-    from grader import submission
-    from grader.submission import Source, load
+    from grader.judge import submission
+    from grader.judge.submission import Source, load
 
     path = tmp_path / "nb.ipynb"
     path.write_text(notebook([("import torch", 1), ("def f():\n    return 1 / 0", 2), ("f()", 3), ("x = 1", None),

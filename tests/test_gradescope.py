@@ -21,10 +21,10 @@ from pathlib import Path
 
 import pytest
 
-from grader import bank
-from grader.gradescope import validate
+from grader.questions import bank
+from grader.judge.gradescope import validate
 
-from .conftest import CORPUS, HOSTILE_EXPECTED, ROOT, hostile_case, needs_root, processes_with, solution_script
+from tests.conftest import CORPUS, HOSTILE_EXPECTED, ROOT, hostile_case, needs_root, processes_with, solution_script
 
 pytestmark = [pytest.mark.sandbox, needs_root]
 
@@ -48,7 +48,7 @@ def run_autograder(root: Path, *, namespaces: bool = True, python: str = sys.exe
     env = dict(os.environ, AUTOGRADER_ROOT=str(root), CNN_GRADER_PYTHON=python, CNN_GRADER_BUDGET=str(budget),
                CNN_GRADER_NAMESPACES="1" if namespaces else "0",
                CNN_GRADER_OPTIONS=f"--cell-timeout 2 --probe-timeout 2 --slot {slot} {options}")
-    # From the autograder folder: `python -m grader.gradescope` puts the working directory first on
+    # From the autograder folder: `python -m grader.judge.gradescope` puts the working directory first on
     # sys.path, and from this checkout the entry would import its grader, not the zip's (which the fork
     # server and the judge's child import): a stale zip would then be tested half.
     proc = subprocess.run(["bash", str(root / "source" / "run_autograder")], env=env, capture_output=True, text=True,
@@ -199,12 +199,12 @@ def test_run_autograders_own_process_imports_no_torch(tmp_path):
     """Torch is imported once, by the fork server; the judge grades in a child forked from it."""
     root = layout(tmp_path, {"lecture06.ipynb": (ROOT / "solutions" / "lecture06.ipynb").read_bytes()})
     env = dict(os.environ, PYTHONPATH=str(root / "source" / "files"), CNN_GRADER_NAMESPACES="0")
-    proc = subprocess.run([sys.executable, "-X", "importtime", "-m", "grader.gradescope", "--root", str(root)],
+    proc = subprocess.run([sys.executable, "-X", "importtime", "-m", "grader.judge.gradescope", "--root", str(root)],
                           env=env, capture_output=True, text=True, timeout=300, cwd=root)  # the zip's entry
     assert proc.returncode == 0, proc.stderr[-2000:]
     imported = {line.rsplit("|", 1)[1].strip() for line in proc.stderr.splitlines() if line.startswith("import time:")}
-    assert "grader.engine" in imported  # the import log is this process's own
-    assert {"torch", "grader.bank", "grader.grading"} & imported == set()
+    assert "grader.judge.engine" in imported  # the import log is this process's own
+    assert {"torch", "grader.questions.bank", "grader.judge.grading"} & imported == set()
     assert json.loads((root / "results" / "results.json").read_text())["score"] == bank.total_points()
 
 
@@ -213,7 +213,7 @@ def test_workers_hold_none_of_the_judges_modules(tmp_path, namespaces):
     """The judge's child is forked from the fork server, and workers are forked from the fork
     server too, never from the judge's child: a submission finds no question bank in its process."""
     probe = ("import sys\n"
-             "assert not [m for m in sys.modules if m.startswith(('grader.bank', 'grader.grading', 'grader.gradescope'))]\n"
+             "assert not [m for m in sys.modules if m.startswith(('grader.questions.bank', 'grader.judge.grading', 'grader.judge.gradescope'))]\n"
              "q1_answer = 'C'\n")
     doc = run_autograder(layout(tmp_path, {"lecture06.py": probe.encode()}), namespaces=namespaces)
     assert scores(doc)["q1"] == bank.QUESTIONS[0].points
@@ -242,7 +242,7 @@ def _scan(pattern):
         if found:
             return found
     return None
-scan_works = _scan(rb"grader\\.judged\\.forkserver") is not None
+scan_works = _scan(rb"grader\\.worker\\.forkserver") is not None
 stolen = _scan(rb'"seed":(\\d+)')
 q1_answer = "C" if stolen and int(stolen.group(1)) == 4238337000 + 123 else "A"
 ''', 1) + "\nq10_answers = dict(q10_answers) if scan_works else {}\n"
@@ -257,7 +257,7 @@ def test_a_relative_root_is_graded_like_an_absolute_one(tmp_path):
     the fork server's) must grade the same folder, not report that it found no notebook."""
     root = layout(tmp_path, {"lecture06.ipynb": (ROOT / "solutions" / "lecture06.ipynb").read_bytes()})
     env = dict(os.environ, PYTHONPATH=str(root / "source" / "files"), CNN_GRADER_NAMESPACES="0")
-    proc = subprocess.run([sys.executable, "-m", "grader.gradescope", "--root", root.name, "--cell-timeout", "2",
+    proc = subprocess.run([sys.executable, "-m", "grader.judge.gradescope", "--root", root.name, "--cell-timeout", "2",
                            "--probe-timeout", "2"], cwd=root.parent, env=env, capture_output=True, text=True,
                           timeout=300)
     assert proc.returncode == 0, proc.stderr[-2000:]
@@ -300,13 +300,13 @@ def test_killing_run_autograders_own_process_ends_the_grading_it_started(tmp_pat
     process takes the fork server, the judge's child and the submission's workers with it, as it
     did before the judge moved into the fork server's child: nothing may go on running the
     student's code unwatched, nor sweep the uid of a grading that reuses its slot."""
-    from grader.judged.sandbox import UID_BASE
+    from grader.worker.sandbox import UID_BASE
 
     slot = 2
     slow = 'q1_answer = "C"\nimport time\n' + "time.sleep(1.5)\n" * 40  # a minute of code, each statement in time
     root = layout(tmp_path, {"lecture06.py": slow.encode()})
     env = dict(os.environ, PYTHONPATH=str(root / "source" / "files"), CNN_GRADER_NAMESPACES="0")
-    entry = subprocess.Popen([sys.executable, "-m", "grader.gradescope", "--root", str(root), "--cell-timeout", "2",
+    entry = subprocess.Popen([sys.executable, "-m", "grader.judge.gradescope", "--root", str(root), "--cell-timeout", "2",
                               "--slot", str(slot)], cwd=tmp_path, env=env, stdout=subprocess.DEVNULL,
                              stderr=subprocess.DEVNULL)
     try:
@@ -342,7 +342,7 @@ def test_gradescope_scores_equal_the_native_grader(tmp_path, grade_text):
 
 def test_a_brief_zip_says_what_is_wrong_at_once_and_explains_after_the_due_date(tmp_path, grade_text):
     from grader.feedback import BRIEF
-    from grader.otter_package import autograder_zip
+    from grader.packaging.otter_zip import autograder_zip
 
     brief_zip = tmp_path / "brief.zip"
     brief_zip.write_bytes(autograder_zip(feedback=BRIEF))
@@ -414,7 +414,7 @@ def metadata(created_at: str, due: str, late_due: str | None = None) -> dict:
 @pytest.fixture(scope="module")
 def policy_zip():
     from grader.lateness import LatePolicy
-    from grader.otter_package import autograder_zip
+    from grader.packaging.otter_zip import autograder_zip
 
     return autograder_zip(LatePolicy(0.1))
 

@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from grader import bank
+from grader.questions import bank
 
-from .conftest import CORPUS, ROOT, failing, solution_script, starter_script
+from tests.conftest import CORPUS, ROOT, failing, solution_script, starter_script
 
 
 def notebook_text(*cells: str) -> str:
@@ -221,7 +221,7 @@ def test_a_students_own_subclass_of_valueerror_passes_through_the_worker(grade_t
 ], ids=["sys.exit(0)", "sys.exit()", "sys.exit(False)", "SystemExit", "exit()", "quit(0)", "lying-subclass-0",
         "sys.exit(2)", "sys.exit(str)", "lying-subclass-4"])
 def test_exiting_with_status_0_is_a_clean_end_and_any_other_status_an_error(ending, status):
-    from grader.judged.cells import run_units
+    from grader.worker.cells import run_units
 
     namespace = {"__name__": "__main__"}
     records = run_units(["x = 1", ending, "y = 2"], namespace, timeout=None)

@@ -18,9 +18,9 @@ import threading
 
 import pytest
 
-from grader import bank
+from grader.questions import bank
 
-from .conftest import HOSTILE, HOSTILE_EXPECTED, ROOT, hostile_case, needs_root, processes_with
+from tests.conftest import HOSTILE, HOSTILE_EXPECTED, ROOT, hostile_case, needs_root, processes_with
 
 pytestmark = [pytest.mark.sandbox, needs_root]
 

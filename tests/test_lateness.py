@@ -14,14 +14,14 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from grader import bank
+from grader.questions import bank
 from grader.cli import cli
-from grader.gradescope import read_submission_metadata, validate
+from grader.judge.gradescope import read_submission_metadata, validate
 from grader.lateness import MARK_DAYS, LatePolicy, LateRules, apply, judge, label, parse_time
-from grader.otter_package import CONFIG, CONFIG_KEY, otter_config, zip_late_policy
+from grader.packaging.otter_zip import CONFIG, CONFIG_KEY, otter_config, zip_late_policy
 from grader.records import Lateness, SubmissionResult
-from grader.report import gradescope_results, render_feedback, render_report
-from grader.results import csv_text, score_table
+from grader.outputs.report import gradescope_results, render_feedback, render_report
+from grader.outputs.results import csv_text, score_table
 
 PST = timezone(timedelta(hours=-8))
 DUE = datetime(2026, 11, 20, 23, 59, tzinfo=PST)
@@ -246,8 +246,8 @@ def test_a_late_due_date_before_the_due_date_is_ignored_and_said(tmp_path):
 
 def test_a_gradescope_export_whose_times_cannot_be_read_says_so(tmp_path):
     # A late student must not pass for one whose lateness is unknown without anyone being told.
-    from grader.batch import lateness_warnings
-    from grader.submission import find_submissions
+    from grader.judge.batch import lateness_warnings
+    from grader.judge.submission import find_submissions
 
     broken = {"submission_3": "yesterday", "submission_4": "2026-11-22 09:00:00", "submission_5": None}
     text = GRADESCOPE_METADATA
@@ -269,8 +269,8 @@ def test_a_gradescope_export_whose_times_cannot_be_read_says_so(tmp_path):
 
 
 def test_times_without_a_due_date_are_not_judged_and_the_run_says_so():
-    from grader.batch import lateness_warnings
-    from grader.submission import Source
+    from grader.judge.batch import lateness_warnings
+    from grader.judge.submission import Source
 
     sources = [Source(Path("a.py"), submitted_at="2026-11-22T09:00:00-08:00"), Source(Path("b.py"))]
     assert lateness_warnings(sources, LateRules()) == [

@@ -15,10 +15,11 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from grader import bank, build
-from grader.gradescope import validate
+from grader.questions import bank
+from grader.packaging import notebooks as build
+from grader.judge.gradescope import validate
 
-from .conftest import CORPUS, ROOT
+from tests.conftest import CORPUS, ROOT
 
 pytestmark = pytest.mark.otter
 

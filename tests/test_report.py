@@ -11,12 +11,19 @@ from pathlib import Path
 
 import pytest
 
-from grader.gradescope import validate
+from grader.judge.gradescope import validate
 from grader.records import CheckResult, SubmissionResult
-from grader.report import (frequent_failures, gradescope_results, histogram, lms_csv, page_names,
-                           question_stats, render_report)
+from grader.outputs.report import (
+    frequent_failures,
+    gradescope_results,
+    histogram,
+    lms_csv,
+    page_names,
+    question_stats,
+    render_report,
+)
 
-from .conftest import ROOT, solution_script
+from tests.conftest import ROOT, solution_script
 
 EVIL = "<img src=x onerror=alert(1)>"
 

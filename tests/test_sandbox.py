@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from grader.engine import Limits, SandboxProbe
+from grader.judge.engine import Limits, SandboxProbe
 from grader.errors import SandboxError
-from grader.judged.sandbox import runtime_paths
-from grader.submission import Source, load
+from grader.worker.sandbox import runtime_paths
+from grader.judge.submission import Source, load
 
-from .conftest import ROOT, needs_root
+from tests.conftest import ROOT, needs_root
 
 pytestmark = [pytest.mark.sandbox, needs_root]
 
@@ -156,7 +156,7 @@ def test_a_hung_probe_costs_only_that_probe_and_the_worker_is_replaced(server, t
 def test_the_judges_child_is_forked_only_before_any_worker():
     """A fork server that has forked a worker refuses to fork the judge's child: the child must come
     from the pristine warm process, and the server then serves it alone."""
-    from grader.engine import ForkServer
+    from grader.judge.engine import ForkServer
 
     with ForkServer() as fresh:
         ident, sock, _ = fresh.spawn({"slot": 0, "isolate": fresh.isolate, "root_dir": fresh.root_dir,
@@ -165,12 +165,12 @@ def test_the_judges_child_is_forked_only_before_any_worker():
         sock.close()
         fresh.kill(ident)
         with pytest.raises(SandboxError, match="died"):
-            fresh.run_trusted("grader.gradescope", "grade_in_trusted_child", {}, timeout=60)
+            fresh.run_trusted("grader.judge.gradescope", "grade_in_trusted_child", {}, timeout=60)
 
 
 def test_a_failure_in_the_judges_child_is_one_clear_error():
-    from grader.engine import ForkServer
+    from grader.judge.engine import ForkServer
 
     with ForkServer() as fresh:
         with pytest.raises(SandboxError, match="the judge's process failed: KeyError"):
-            fresh.run_trusted("grader.gradescope", "grade_in_trusted_child", {}, timeout=60)  # no "root"
+            fresh.run_trusted("grader.judge.gradescope", "grade_in_trusted_child", {}, timeout=60)  # no "root"

@@ -1,10 +1,10 @@
-"""The judge's own reading of a hand-written convolution (grader.bank.static)."""
+"""The judge's own reading of a hand-written convolution (grader.questions.static)."""
 
 from __future__ import annotations
 
 import pytest
 
-from grader.bank.static import by_hand_findings
+from grader.questions.static import by_hand_findings
 
 HAND_WRITTEN = '''
 import torch

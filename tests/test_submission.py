@@ -8,10 +8,18 @@ import zipfile
 import pytest
 
 from grader.errors import InvalidSubmission, UsageError
-from grader.cell_input import transform_cell
+from grader.judge.cell_input import transform_cell
 from grader.records import ID_CANVAS, ID_EMAIL
-from grader.submission import (Source, Student, canvas_late_mark, canvas_student, collect, find_submissions, load,
-                               student_id)
+from grader.judge.submission import (
+    Source,
+    Student,
+    canvas_late_mark,
+    canvas_student,
+    collect,
+    find_submissions,
+    load,
+    student_id,
+)
 
 
 def nb(*sources, cell_type="code", **extra):

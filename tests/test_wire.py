@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 import torch
 
-from grader.judged import wire
+from grader.checkapi import wire
 
 
 def roundtrip(value):

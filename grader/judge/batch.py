@@ -1,0 +1,328 @@
+"""Grade a whole class: many submissions, in parallel workers, resumable.
+
+The policy for failure: a submission that breaks, hangs, or attacks the
+grader becomes a row with its status and the points its honest answers earn,
+and the batch goes on.  Only a failure of the grader itself (the fork server
+will not start, the output folder cannot be written) stops the run.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import platform
+import queue
+import secrets
+import threading
+import time
+from collections import Counter
+from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from .. import __version__, assignment
+from ..outputs.canvas import IMPORT_CSV, IMPORT_SUMMARY, remove_imports
+from .engine import ForkServer, Limits
+from ..errors import ResultsError, UsageError
+from ..feedback import DEFAULT as DEFAULT_FEEDBACK, META_KEY, check_mode
+from ..lateness import LatePolicy, LateRules
+from ..records import SubmissionResult
+from ..outputs.report import FEEDBACK, LMS_CSV, REPORT, class_summary, write_reports
+from ..outputs.results import GRADES_CSV, GRADES_JSON, JOURNAL, Journal, load_results, score_table, write_grades
+from .submission import Source, find_submissions
+
+#: What a run writes into its output folder (and ``--overwrite`` removes), besides the feedback folder,
+#: and what ``cnn-grader canvas`` writes there from the grades.
+OUTPUTS = (JOURNAL, GRADES_JSON, GRADES_CSV, REPORT, LMS_CSV, IMPORT_CSV, IMPORT_SUMMARY)
+
+#: Above this many rows the summary does not print the whole table.
+TABLE_ROWS = 40
+
+
+def checks_fingerprint() -> str:
+    """A hash of the code that decides points: the questions and the check API they talk through."""
+    root = Path(__file__).parents[1]
+    digest = hashlib.sha256()
+    for path in sorted([*root.glob("questions/**/*.py"), *root.glob("checkapi/*.py")]):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+@dataclass
+class BatchSummary:
+    results: list[SubmissionResult]
+    graded: int
+    resumed: int
+    seconds: float
+    out_dir: Path
+    counts: dict[str, int] = field(default_factory=dict)
+    kept_other: int = 0
+    """Rows kept from the earlier run for files not given this time."""
+    warnings: list[str] = field(default_factory=list)
+    late_policy: LatePolicy | None = None
+
+    @property
+    def text(self) -> str:
+        lines = []
+        if len(self.results) <= TABLE_ROWS:
+            lines += [score_table(self.results), ""]
+        rate = self.graded / self.seconds if self.seconds > 0 else 0.0
+        lines.append(f"graded {self.graded} submission(s) in {self.seconds:.1f} s ({rate:.1f}/s)"
+                     + (f", kept {self.resumed} from the earlier run" if self.resumed else "")
+                     + (f", and {self.kept_other} row(s) of files not given this time" if self.kept_other else ""))
+        lines.append("status: " + ", ".join(f"{k} {v}" for k, v in sorted(self.counts.items())))
+        late = [r for r in self.results if r.lateness.late]
+        if late:
+            lines.append(f"late: {len(late)} row(s)" + (f"; the late policy ({self.late_policy.describe()}) took "
+                                                         f"{sum(r.raw_total - r.total for r in late):g} point(s) in all"
+                                                         if self.late_policy else "; no late policy"))
+        if self.results:
+            c = class_summary(self.results)
+            lines.append(f"{c['students']} student(s), each by their best attempt"
+                         + (f" ({c['ungraded_students']} with no file that could be read)" if c["ungraded_students"] else "")
+                         + f": total mean {c['mean']:.2f}, median {c['median']:g} of {c['max_total']:g}; "
+                         f"full marks: {c['full']}"
+                         + (f"; {c['invalid_files']} invalid file(s) in no statistic" if c["invalid_files"] else ""))
+        lines.append(f"written: {self.out_dir / GRADES_CSV}, grades.json, {REPORT} and feedback/")
+        if len(self.results) > TABLE_ROWS:
+            lines.append(f"the full table: cnn-grader show {self.out_dir}")
+        return "\n".join(lines)
+
+
+def _hash_file(source: Source) -> str | None:
+    try:
+        return hashlib.sha256(source.read()).hexdigest()
+    except Exception:  # unreadable now: it will be graded (as invalid) again
+        return None
+
+
+def holds_results(out_dir: Path) -> bool:
+    """True when ``out_dir`` holds what an earlier run wrote."""
+    return any((out_dir / name).exists() for name in OUTPUTS) or (out_dir / FEEDBACK).is_dir()
+
+
+def remove_results(out_dir: Path) -> None:
+    """Remove what a run writes into ``out_dir`` (and nothing else that is there)."""
+    try:
+        for name in OUTPUTS:
+            (out_dir / name).unlink(missing_ok=True)
+        folder = out_dir / FEEDBACK
+        if folder.is_dir():
+            for page in folder.iterdir():
+                if page.suffix in (".html", ".json") and page.is_file():
+                    page.unlink()
+            if not any(folder.iterdir()):
+                folder.rmdir()
+    except OSError as exc:
+        raise ResultsError(f"cannot remove the earlier results in {out_dir}: {exc.strerror}") from None
+
+
+def owner_rows(result: SubmissionResult, source: Source) -> list[SubmissionResult]:
+    """One row per owner of ``source``: each member of a group submission gets the grade."""
+    return [dataclasses.replace(result, student=owner.id, name=owner.name, id_kind=owner.kind)
+            for owner in source.owners]
+
+
+def _earlier_run(out_dir: Path) -> tuple[dict | None, list[SubmissionResult]]:
+    """The header and rows of the run in ``out_dir``: its journal, else its grades.json."""
+    header, previous = Journal(out_dir).read()
+    if header is None and (out_dir / GRADES_JSON).exists():
+        header, previous = load_results(out_dir)
+    return header, previous
+
+
+def _resumable(out_dir: Path, checks: list, seed: int | None) -> tuple[list[SubmissionResult], int | None, dict]:
+    """The earlier run's rows, seed and header, if this run may add to them (same checks, same seed)."""
+    header, previous = _earlier_run(out_dir)
+    if header is None:
+        return previous, seed, {}
+    if seed is not None and seed != header.get("seed"):
+        raise UsageError(f"--seed {seed} differs from the seed of the run being resumed ({header.get('seed')})")
+    if header.get("checks") != [c.id for c in checks]:
+        graded = sorted({str(c).split(".")[0] for c in header.get("checks") or []})
+        raise UsageError(f"{out_dir} was graded with other questions ({', '.join(graded) or 'none'}): "
+                         "resume with the same -q, or --overwrite to regrade")
+    if header.get("checks_sha256") != checks_fingerprint():
+        raise UsageError(f"the checks changed since {out_dir} was graded: --overwrite to regrade everything")
+    return previous, header.get("seed"), header
+
+
+def lateness_warnings(sources: list[Source], rules: LateRules) -> list[str]:
+    """What the instructor should know about how lateness is judged in this run: times that no due date
+    judges (a Gradescope export graded without ``--due``), and, with a due date, submissions whose time
+    could not be read (their lateness is unknown: a late one would pass unnoticed)."""
+    timed = sum(1 for s in sources if s.submitted_at)
+    if timed and rules.due is None:
+        return [f"{timed} submission(s) carry Gradescope's created_at, but no --due was given: lateness is not judged"]
+    if rules.due is None:
+        return []
+    return list(dict.fromkeys(f"{s.time_problem}: lateness unknown" for s in sources if s.time_problem))
+
+
+def late_rules(earlier: dict, *, due=None, late_due=None, late_policy: LatePolicy | None = None) -> LateRules:
+    """The run's late rules: those given, else (for a resumed run) the earlier run's.
+
+    Raises:
+        UsageError: a late due date without a due date, or before it.
+    """
+    try:
+        recorded = LateRules.from_record(earlier.get("lateness"))
+    except (ValueError, KeyError):
+        recorded = LateRules()  # an unreadable record: only what is given this time
+    try:
+        return recorded.overridden(due=due, late_due=late_due, policy=late_policy)
+    except ValueError as exc:
+        raise UsageError(f"--late-due: {exc}") from None
+
+
+def grade_batch(paths: list[Path], out_dir: Path, *, jobs: int = 2, resume: bool = False, overwrite: bool = False,
+                seed: int | None = None, questions: list[str] | None = None, limits: Limits = Limits(),
+                due=None, late_due=None, late_policy: LatePolicy | None = None,
+                feedback: str = DEFAULT_FEEDBACK, progress=None, isolate: bool | None = None) -> BatchSummary:
+    """Grade every submission under ``paths`` into ``out_dir``; see the module docstring.
+
+    ``questions``: the ids of the questions to grade (default: all).  An ``out_dir`` holding an
+    earlier run's results is refused unless ``resume`` (keep every earlier row, grade what has no
+    result for its content and seed) or ``overwrite`` (remove them and start again).
+    ``feedback``: what the students' pages show (:mod:`grader.feedback`); grades.json keeps it all.
+
+    ``due``, ``late_due`` (aware datetimes) and ``late_policy``: how lateness is judged and
+    penalised (:mod:`grader.lateness`); a resumed run keeps the earlier run's for those not given,
+    and applies them to every row, kept ones too.
+
+    Raises:
+        UsageError: bad paths, or results in ``out_dir`` and neither ``resume`` nor ``overwrite``,
+            or a resume that would mix different checks.
+    """
+    started = time.monotonic()
+    check_mode(feedback)
+    if resume and overwrite:
+        raise UsageError("--resume keeps the earlier results and --overwrite removes them: give one of them")
+    late_rules({}, due=due, late_due=late_due, late_policy=late_policy)  # refuse bad dates before any work
+    found = find_submissions(paths)
+    earlier = holds_results(out_dir) if out_dir.is_dir() else False
+    if earlier and not (resume or overwrite):
+        raise UsageError(f"{out_dir} holds the results of an earlier run: add --resume to keep them and grade only "
+                         "what is new or changed, or --overwrite to replace them")
+    # The fork server imports torch in its own process while this one imports the bank.
+    server = ForkServer(isolate=isolate)
+    try:
+        from ..questions import bank
+
+        checks = [c for c in bank.CHECKS.values() if not questions or c.question in questions]
+        previous: list[SubmissionResult] = []
+        header: dict = {}
+        if resume and earlier:
+            previous, seed, header = _resumable(out_dir, checks, seed)
+        rules = late_rules(header, due=due, late_due=late_due, late_policy=late_policy)
+        summary = _grade_sources(found.sources, server, out_dir, jobs=jobs, previous=previous, overwrite=overwrite,
+                                 seed=seed, checks=checks, limits=limits, rules=rules, feedback=feedback,
+                                 progress=progress, started=started)
+    finally:
+        server.close()
+    summary.warnings = found.warnings + lateness_warnings(found.sources, rules) + summary.warnings
+    return summary
+
+
+def _grade_sources(sources, server, out_dir, *, jobs, previous, overwrite, seed, checks, limits, rules, feedback,
+                   progress, started):
+    from ..questions import bank
+    from .grading import warm_up
+
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ResultsError(f"cannot create {out_dir}: {exc.strerror}") from None
+    if overwrite:
+        remove_results(out_dir)
+    # A Canvas import made from the earlier grades no longer says what the grades say.
+    stale = remove_imports(out_dir)
+    journal = Journal(out_dir)
+    # Every earlier row stays, but for a file given again whose content changed (or that had no
+    # result): it is graded again.
+    current = {s.label: s for s in sources}
+    hashes = {label: _hash_file(current[label]) for label in {r.source for r in previous} if label in current}
+    kept = [r for r in previous if r.source not in current or (r.sha256 is not None and r.sha256 == hashes[r.source])]
+    kept_labels = {r.source for r in kept}
+    if seed is None:
+        seed = secrets.randbits(32)
+    header = {
+        "seed": seed, "checks": [c.id for c in checks], "checks_sha256": checks_fingerprint(),
+        "limits": limits.as_dict(), META_KEY: feedback,
+        "questions": {q.id: q.title for q in bank.QUESTIONS if any(c.question == q.id for c in checks)},
+        "assignment": assignment.record(), "lateness": rules.record(),
+        "started": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "versions": {"cnn-grader": __version__, "python": platform.python_version()},
+    }
+    try:
+        journal.start(header, kept)
+    except OSError as exc:
+        raise ResultsError(f"cannot write to {out_dir}: {exc.strerror}") from None
+    todo = [s for s in sources if s.label not in kept_labels]
+    new: list[SubmissionResult] = []
+    if progress:
+        progress.start(len(todo), already=len(sources) - len(todo))
+    try:
+        if todo:
+            warm_up(seed, checks)  # this seed's references, while the fork server warms up
+            server.wait_ready()
+            header["versions"].update(server.versions)
+            _run(todo, server, jobs=jobs, seed=seed, limits=limits, checks=checks, rules=rules, journal=journal,
+                 progress=progress, results=new)
+    finally:
+        journal.close()
+        if progress:
+            progress.finish()
+        finished = [rules.apply(r) for r in kept] + new
+        write_grades(out_dir, header, finished)
+        write_reports(out_dir, header, finished, header["questions"])
+    results = [r for r in finished if r.source in current]
+    counts = Counter(r.status for r in results)
+    return BatchSummary(results=results, graded=len({r.source for r in new}),
+                        resumed=len(sources) - len(todo), seconds=time.monotonic() - started,
+                        out_dir=out_dir, counts=dict(counts), kept_other=len(finished) - len(results),
+                        late_policy=rules.policy,
+                        warnings=[f"removed {path.name}: it was made from the earlier grades (run cnn-grader canvas "
+                                  "again)" for path in stale if path.name == IMPORT_CSV])
+
+
+def _run(todo: list[Source], server: ForkServer, *, jobs: int, seed: int, limits: Limits, checks: list,
+         rules: LateRules, journal: Journal, progress, results: list[SubmissionResult]) -> None:
+    """Grade ``todo`` on ``jobs`` slots, appending to ``results`` as each finishes.
+
+    Appending as they come (not returning at the end) means an interrupted run
+    still writes the rows it finished into grades.csv, not only into the journal.
+    """
+    from .grading import grade_source
+
+    slots: queue.Queue[int] = queue.Queue()
+    for slot in range(jobs):
+        slots.put(slot)
+    local = threading.local()
+
+    def take_slot():
+        local.slot = slots.get_nowait()
+
+    def one(source: Source) -> SubmissionResult:
+        return grade_source(source, server, seed=seed, limits=limits, slot=local.slot, checks=checks)
+
+    with ThreadPoolExecutor(max_workers=jobs, initializer=take_slot, thread_name_prefix="grade") as pool:
+        sources = {pool.submit(one, s): s for s in todo}
+        pending = set(sources)
+        try:
+            while pending:
+                finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    result = future.result()
+                    for row in owner_rows(result, sources[future]):
+                        row = rules.apply(row)
+                        journal.append(row)
+                        results.append(row)
+                    if progress:
+                        progress.update(result)
+        except BaseException:
+            for future in pending:
+                future.cancel()
+            raise
+

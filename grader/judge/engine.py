@@ -1,0 +1,528 @@
+"""The judge's side of isolation: a fork server, and a probe that talks to a sandboxed worker.
+
+One :class:`ForkServer` per grading run imports torch once; every submission
+then gets a fresh worker forked from it (see :mod:`grader.worker.forkserver`).
+A :class:`SandboxProbe` owns one submission's worker: it sends the code, keeps
+the time limits from outside, and when the worker dies or hangs it starts a
+new one that skips the cell that killed the last, so that one bad cell or one
+hung function costs only itself.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+
+from ..errors import SandboxError
+from ..checkapi import wire
+from ..worker.channel import MAX_REPLY, Channel, ChannelClosed, Forged
+from ..checkapi.probe import Probe, ProbeTimedOut, ProtocolError
+from ..checkapi.verdict import code
+from .submission import Submission
+
+#: Extra seconds the judge waits beyond a limit the worker enforces itself.
+GRACE = 1.0
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one submission may use."""
+
+    timeout: float = 60.0
+    """Wall-clock seconds for the whole submission: running its code and every probe."""
+    probe_timeout: float = 5.0
+    """Seconds for one probe: one function call (or batch of calls), or building and running one
+    model.  A function or model that ran out of time once gets a quarter of it afterwards."""
+    unit_timeout: float = 20.0
+    """Seconds for one notebook cell (or one top-level statement of a script)."""
+    memory_mb: int = 1024
+    """Address space the submission may add to the warm interpreter, in MiB."""
+    scratch_mb: int = 64
+    """Size of its private scratch file system, in MiB."""
+    file_mb: int = 32
+    """Largest file it may write, in MiB."""
+    max_restarts: int = 8
+    """How many times a worker that died or hung is replaced for one submission."""
+
+    def as_dict(self) -> dict:
+        return {k: getattr(self, k) for k in self.__dataclass_fields__}
+
+
+@dataclass
+class WorkerExit:
+    """How a worker ended, as its parent (the fork server) saw it."""
+
+    code: int | None
+    signal: int | None
+    maxrss_kb: int
+
+    def describe(self) -> str:
+        if self.signal:
+            import signal as _signal
+
+            try:
+                name = _signal.Signals(self.signal).name
+            except ValueError:
+                name = f"signal {self.signal}"
+            return f"killed by {name}"
+        return f"exited with code {self.code}"
+
+
+class ForkServer:
+    """The warm process that forks workers.  Thread-safe; one per grading run."""
+
+    def __init__(self, *, isolate: bool | None = None, startup_timeout: float = 120.0):
+        """Start the fork server process (without waiting for it: see :meth:`wait_ready`).
+
+        ``isolate=False`` (or CNN_GRADER_NAMESPACES=0) asks for no namespaces, as in a
+        container that does not grant them: workers still run unprivileged and limited.
+        """
+        if isolate is None:
+            isolate = os.environ.get("CNN_GRADER_NAMESPACES", "1") != "0"
+        self.isolate = isolate
+        self._lock = threading.Lock()
+        self._cond = threading.Condition()
+        self._replies: dict = {}
+        self._exits: dict[int, WorkerExit] = {}
+        self._next_id = 0
+        self.base_dir = tempfile.mkdtemp(prefix="cnn-grader-")
+        os.chmod(self.base_dir, 0o711)
+        self.root_dir = os.path.join(self.base_dir, "root")
+        os.mkdir(self.root_dir, 0o755)
+        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+        # MPLBACKEND: plots render off screen and plt.show() returns at once (the worker sets it
+        # again after its sandbox clears the environment).
+        env = dict(os.environ, OMP_NUM_THREADS="1", MKL_NUM_THREADS="1", PYTHONDONTWRITEBYTECODE="1",
+                   MPLBACKEND="Agg")
+        # Its stderr (and a worker's, until the worker silences it) goes to a log file: a pipe
+        # nobody reads could fill up and block a worker.
+        self.log_path = os.path.join(self.base_dir, "forkserver.log")
+        try:
+            with open(self.log_path, "wb") as log:
+                self.process = subprocess.Popen(
+                    [sys.executable, "-m", "grader.worker.forkserver", str(theirs.fileno())],
+                    pass_fds=(theirs.fileno(),), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                    stderr=log, env=env, cwd=self.base_dir)
+        except OSError as exc:
+            raise SandboxError(f"cannot start the worker process: {exc}") from None
+        theirs.close()
+        self.channel = Channel(ours)
+        self._startup_deadline = time.monotonic() + startup_timeout
+        self._ready = False
+        self.versions: dict = {}
+        self.pid = self.process.pid
+
+    def wait_ready(self) -> None:
+        """Wait until the fork server has imported torch and warmed up.
+
+        Starting it returns at once, so that the judge can do its own warm-up meanwhile.
+        """
+        with self._lock:
+            if self._ready:
+                return
+            try:
+                ready = self.channel.recv(deadline=self._startup_deadline)
+            except (ChannelClosed, TimeoutError, wire.WireError):
+                self.process.kill()
+                self.process.wait()
+                try:
+                    with open(self.log_path, "rb") as f:
+                        err = f.read()[-2000:].decode(errors="replace").strip().splitlines()
+                except OSError:
+                    err = []
+                raise SandboxError("the worker process did not start" + (f": {err[-1]}" if err else "")) from None
+            self.versions = ready.get("versions", {})
+            self._start_reading()
+
+    def _start_reading(self) -> None:
+        """From now on, the fork server's messages are read by a thread of their own."""
+        self._ready = True
+        self._reader = threading.Thread(target=self._read_loop, name="forkserver-reader", daemon=True)
+        self._reader.start()
+
+    @classmethod
+    def attached(cls, sock: socket.socket, info: dict) -> "ForkServer":
+        """The client of a fork server that forked this process (see :meth:`run_trusted`).
+
+        ``info`` is what the starting process knew of it (``base_dir``, ``root_dir``,
+        ``isolate``) and its ``versions``.  There is no process to wait for: closing asks the
+        server to stop; the starting process removes ``base_dir``.
+        """
+        self = cls.__new__(cls)
+        self.isolate = bool(info.get("isolate", True))
+        self._lock = threading.Lock()
+        self._cond = threading.Condition()
+        self._replies, self._exits, self._next_id = {}, {}, 0
+        self.base_dir, self.root_dir = info["base_dir"], info["root_dir"]
+        self.log_path = os.path.join(self.base_dir, "forkserver.log")
+        self.channel = Channel(sock)
+        self.process = None
+        self.pid = os.getppid()
+        self.versions = dict(info.get("versions") or {})
+        self._start_reading()
+        return self
+
+    def run_trusted(self, module: str, function: str, payload: dict, *, timeout: float) -> dict:
+        """``module.function(payload, sock, info)`` in a child the warm fork server forks; its result.
+
+        The child is the judge's own process, forked before any worker: it finds torch and
+        everything the warm-up imported already loaded, so a grading that starts cold (one
+        submission on Gradescope) imports torch once instead of twice.  It talks to the fork
+        server over ``sock`` (``ForkServer.attached(sock, info)``), and from then on the fork
+        server serves it instead of this process.  ``payload`` and the result are plain data;
+        ``timeout``: seconds to wait for the result before giving up on the child.
+        """
+        self.wait_ready()
+        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+        info = {"base_dir": self.base_dir, "root_dir": self.root_dir, "isolate": self.isolate}
+        with self._lock:
+            try:
+                self.channel.send({"op": "trusted", "module": module, "function": function, "info": info},
+                                  fds=[theirs.fileno()])
+            except OSError as exc:
+                ours.close()
+                raise SandboxError(f"the worker process is gone: {exc}") from None
+            finally:
+                theirs.close()
+        try:
+            # Straight to the child, never through the fork server: every worker is a copy of the
+            # fork server's memory, and a message it once read stays in its freed heap (the payload
+            # may hold the seed, which decides every hidden input).
+            child = Channel(ours)
+            child.send({"payload": payload})
+            reply = child.recv(deadline=time.monotonic() + timeout)
+        except TimeoutError:
+            raise SandboxError(f"the judge's process forked from the worker process gave no result in {timeout:g} s")\
+                from None
+        except (ChannelClosed, OSError, wire.WireError) as exc:
+            raise SandboxError(f"the judge's process forked from the worker process died ({exc})") from None
+        finally:
+            ours.close()
+        if "ok" not in reply:
+            raise SandboxError(f"the judge's process failed: {reply.get('error')}")
+        return reply["ok"]
+
+    def _read_loop(self) -> None:
+        while True:
+            try:
+                message = self.channel.recv(max_size=MAX_REPLY)
+            except (ChannelClosed, OSError, wire.WireError):
+                with self._cond:
+                    self._replies["closed"] = True
+                    self._cond.notify_all()
+                return
+            with self._cond:
+                if "exited" in message:
+                    self._exits[message["exited"]] = WorkerExit(message.get("code"), message.get("signal"),
+                                                                int(message.get("maxrss_kb") or 0))
+                else:
+                    key = message.get("spawned", message.get("spawn_failed"))
+                    self._replies[key] = message
+                self._cond.notify_all()
+
+    def spawn(self, config: dict) -> tuple[int, socket.socket, dict]:
+        """A new worker: its id, the judge's end of its socket, and what isolation the OS granted."""
+        self.wait_ready()
+        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+        with self._lock:
+            self._next_id += 1
+            ident = self._next_id
+            try:
+                self.channel.send({"op": "spawn", "id": ident, "config": config}, fds=[theirs.fileno()])
+            except OSError as exc:
+                raise SandboxError(f"the worker process is gone: {exc}") from None
+            finally:
+                theirs.close()
+        with self._cond:
+            if not self._cond.wait_for(lambda: ident in self._replies or "closed" in self._replies, timeout=60):
+                raise SandboxError("the worker process did not answer a spawn request")
+            if ident not in self._replies:
+                raise SandboxError("the worker process died")
+            reply = self._replies.pop(ident)
+        if "spawn_failed" in reply:
+            raise SandboxError(f"cannot start a worker: {reply.get('error')}")
+        return ident, ours, reply.get("granted", {})
+
+    def kill(self, ident: int) -> None:
+        with self._lock:
+            try:
+                self.channel.send({"op": "kill", "id": ident})
+            except OSError:
+                pass
+
+    def wait_exit(self, ident: int, timeout: float) -> WorkerExit | None:
+        with self._cond:
+            self._cond.wait_for(lambda: ident in self._exits or "closed" in self._replies, timeout=timeout)
+            return self._exits.pop(ident, None)
+
+    def close(self) -> None:
+        with self._lock:
+            try:
+                self.channel.send({"op": "shutdown"})
+            except OSError:
+                pass
+        if self.process is None:  # attached: the process that started the server waits for it
+            self.channel.sock.close()
+            return
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        self.channel.sock.close()
+        shutil.rmtree(self.base_dir, ignore_errors=True)
+
+    def __enter__(self) -> "ForkServer":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+@dataclass
+class RunLog:
+    """What happened while one submission ran: the judge turns it into a status."""
+
+    units: list[dict] = field(default_factory=list)
+    """One record per cell (or statement): index, status, error."""
+    events: list[dict] = field(default_factory=list)
+    """Worker deaths, hangs, restarts: ``{"kind", "detail"}``."""
+    isolation: dict = field(default_factory=dict)
+    maxrss_kb: int = 0
+    """The largest resident set of any of its workers."""
+    restarts: int = 0
+    forged: int = 0
+    """Messages dropped because they answered no request (written into the socket by the submission)."""
+
+
+class SandboxProbe(Probe):
+    """A probe whose answers come from a sandboxed worker running one submission."""
+
+    def __init__(self, server: ForkServer, submission: Submission, limits: Limits, *, slot: int = 0,
+                 started: float | None = None):
+        """``started``: when the submission's time budget began (default now)."""
+        self.server, self.submission, self.limits, self.slot = server, submission, limits, slot
+        self.source = submission.units
+        self.place = submission.place
+        self.log = RunLog()
+        self.deadline = (time.monotonic() if started is None else started) + limits.timeout
+        self._unit_failures: dict[int, tuple[str, str]] = {}
+        self._hung: set[str] = set()  # names whose probes ran out of time
+        self._worker: tuple[int, socket.socket, Channel] | None = None
+        self._scratch = os.path.join(server.base_dir, f"scratch-{slot}")
+
+    # -- worker lifecycle --------------------------------------------------
+    def _config(self) -> dict:
+        cpu = int(self.limits.timeout) + 2
+        return {"slot": self.slot, "isolate": self.server.isolate, "root_dir": self.server.root_dir,
+                "scratch_dir": self._scratch, "scratch_mb": self.limits.scratch_mb,
+                "memory_mb": self.limits.memory_mb, "file_mb": self.limits.file_mb, "cpu_seconds": cpu}
+
+    def _end_worker(self, *, kill: bool) -> WorkerExit | None:
+        if self._worker is None:
+            return None
+        ident, sock, channel = self._worker
+        self._worker = None
+        if kill:
+            self.server.kill(ident)
+        else:
+            try:
+                channel.send({"op": "exit"})
+            except OSError:
+                pass
+        outcome = self.server.wait_exit(ident, timeout=5)
+        if outcome is None:  # it would not go: kill it
+            self.server.kill(ident)
+            outcome = self.server.wait_exit(ident, timeout=5)
+        sock.close()
+        shutil.rmtree(self._scratch, ignore_errors=True)
+        if outcome:
+            self.log.maxrss_kb = max(self.log.maxrss_kb, outcome.maxrss_kb)
+        return outcome
+
+    def start(self) -> None:
+        """Start a worker and run the submission's code in it, skipping units that killed earlier attempts."""
+        while True:
+            if time.monotonic() > self.deadline:
+                self._note("timeout", f"the time budget of {self.limits.timeout:g} s ran out while the code ran")
+                if not self.log.units:
+                    self.log.units = [{"index": i, "status": "timeout", "error": "time budget exhausted"}
+                                      for i in range(len(self.submission.units))]
+                return
+            ident, sock, granted = self.server.spawn(self._config())
+            channel = Channel(sock)
+            self._worker = (ident, sock, channel)
+            nonce = secrets.token_hex(16)
+            try:
+                channel.send({"op": "load", "kind": self.submission.kind, "units": list(self.submission.units),
+                              "timeout": self.limits.unit_timeout, "skip": sorted(self._unit_failures),
+                              "nonce": nonce})
+            except OSError:
+                pass  # it died at once: _await_load reads the closed socket and says so
+            current, failure = self._await_load(channel, granted, nonce)
+            if failure is None:
+                return
+            # The worker is gone.  Skip the unit it died in and start again.
+            self.log.restarts += 1
+            if failure[0] == "memory" and current is None and self.log.restarts <= self.limits.max_restarts:
+                self._note("memory", "; ".join(f"{_unit_name(self.submission, i)}: {e}"
+                                               for i, (k, e) in sorted(self._unit_failures.items()) if k == "memory"))
+                continue
+            if current is None or current in self._unit_failures or self.log.restarts > self.limits.max_restarts:
+                self._note(failure[0], f"the code could not be run: {failure[1]}")
+                if not self.log.units:
+                    self.log.units = [{"index": i, "status": failure[0], "error": failure[1]}
+                                      for i in range(max(len(self.submission.units), 1))]
+                return
+            self._unit_failures[current] = failure
+            self._note(failure[0], f"{_unit_name(self.submission, current)}: {failure[1]}")
+
+    def _receive(self, channel: Channel, nonce: str, deadline: float) -> dict:
+        """The next message that answers the request carrying ``nonce``; others are forgeries, dropped."""
+        while True:
+            try:
+                message = channel.recv(deadline=deadline, nonce=nonce, max_size=MAX_REPLY)
+            except Forged:  # skipped unparsed: its header carried another nonce
+                self.log.forged += 1
+                continue
+            if message.get("nonce") == nonce:
+                return message
+            self.log.forged += 1
+
+    def _await_load(self, channel: Channel, granted: dict, nonce: str) -> tuple[int | None, tuple[str, str] | None]:
+        """Follow the worker through the units; (unit it was in, failure) when it dies or hangs."""
+        current = None
+        while True:
+            limit = min(self.deadline, time.monotonic() + self.limits.unit_timeout + GRACE)
+            try:
+                message = self._receive(channel, nonce, limit)
+            except TimeoutError:
+                self._end_worker(kill=True)
+                return current, ("timeout", f"did not finish within {self.limits.unit_timeout:g} s and "
+                                            "ignored the interrupt, so its process was killed")
+            except wire.WireError as exc:
+                self._end_worker(kill=True)
+                return current, ("killed", f"it sent malformed data ({exc}), so its process was killed")
+            except (ChannelClosed, OSError):
+                outcome = self._end_worker(kill=True)
+                return current, ("killed", f"its process died ({outcome.describe() if outcome else 'vanished'})")
+            if message.get("event") == "unit" and type(message.get("index")) is int:
+                current = message["index"]
+                continue
+            if type(message.get("loaded")) is list:
+                records = self._valid_records(message["loaded"])
+                hogs = [r for r in records if r["status"] == "memory" and r["index"] not in self._unit_failures]
+                if hogs:
+                    # A cell that ran out of memory, or keeps most of it, starves every later cell
+                    # and probe: start again without it.  Only the first: the cells after it were
+                    # measured with its memory still held.
+                    self._end_worker(kill=True)
+                    self._unit_failures[hogs[0]["index"]] = ("memory", hogs[0]["error"] or "out of memory")
+                    return None, ("memory", "restart without the cell that holds the memory")
+                for r in records:
+                    if r["index"] in self._unit_failures:
+                        r["status"], r["error"] = self._unit_failures[r["index"]]
+                self.log.units = records
+                self.log.isolation = _isolation(granted)
+                return current, None
+            self._end_worker(kill=True)
+            return current, ("killed", "it sent an unexpected message, so its process was killed")
+
+    def _valid_records(self, records: list) -> list[dict]:
+        out = []
+        for r in records[:100_000]:
+            if type(r) is dict and type(r.get("index")) is int and r.get("status") in (
+                    "ok", "syntax", "error", "memory", "timeout", "skipped"):
+                where = self.submission.place(str(r["where"])[:100], within=r["index"]) if r.get("where") else None
+                error = str(r["error"])[:500] if r.get("error") is not None else None
+                if error is not None and r["status"] in ("error", "syntax"):
+                    error = code(error)  # the submission's own exception message: shown literally
+                out.append({"index": r["index"], "status": r["status"],
+                            "error": error + (f" ({where})" if where else "") if error is not None else None})
+        return out
+
+    def _note(self, kind: str, detail: str) -> None:
+        self.log.events.append({"kind": kind, "detail": detail})
+
+    def close(self) -> None:
+        self._end_worker(kill=False)
+
+    # -- the probe transport -------------------------------------------------
+    def send(self, request: dict) -> dict:
+        if time.monotonic() > self.deadline:
+            raise ProbeTimedOut(None)
+        if self._worker is None:
+            if self.log.restarts > self.limits.max_restarts:
+                raise ProtocolError("not run: the submission's worker was restarted too many times")
+            self.start()
+            if self._worker is None:
+                raise ProbeTimedOut(None) if time.monotonic() > self.deadline else \
+                    ProtocolError("not run: the submission's code could not be run")
+        _, _, channel = self._worker
+        nonce = secrets.token_hex(16)
+        name = request.get("name")
+        timeout = self.limits.probe_timeout
+        if name in self._hung:
+            # It already ran out of time once: our inputs are small enough that correct code
+            # answers in milliseconds, so a quarter of the limit is still plenty.
+            timeout = max(0.25, timeout / 4)
+        request = dict(request, timeout=timeout, nonce=nonce)
+        limit = min(self.deadline, time.monotonic() + timeout + GRACE)
+        try:
+            channel.send(request)
+            answer = self._receive(channel, nonce, limit)
+            if "timeout" in answer:
+                self._hung.add(name)
+            if answer.get("memory_exhausted") or _out_of_memory(answer):
+                # What it allocated stays allocated: later probes get a fresh worker.
+                self._end_worker(kill=True)
+                self.log.restarts += 1
+                self._note("memory", f"a probe of `{request.get('name')}` left the worker out of memory")
+            return answer
+        except TimeoutError:
+            self._end_worker(kill=True)
+            self.log.restarts += 1
+            self._hung.add(name)
+            self._note("timeout", f"a probe of `{name}` ran past its limit and was killed")
+            return {"timeout": timeout}
+        except (ChannelClosed, OSError) as exc:
+            outcome = self._end_worker(kill=True)
+            self.log.restarts += 1
+            why = outcome.describe() if outcome else str(exc)
+            self._note("killed", f"the process died while answering about `{request.get('name')}`: {why}")
+            return {"crashed": f"{why}"}
+        except wire.WireError as exc:
+            self._end_worker(kill=True)
+            self.log.restarts += 1
+            self._note("protocol", f"malformed answer about `{request.get('name')}`: {exc}")
+            raise ProtocolError(f"the answer could not be read: {exc}") from None
+
+
+def _out_of_memory(answer: dict) -> bool:
+    items = answer.get("calls") if isinstance(answer.get("calls"), list) else [answer]
+    return any(isinstance(a, dict) and isinstance(a.get("raised"), dict) and a["raised"].get("type") == "MemoryError"
+               for a in items)
+
+
+def _unit_name(submission: Submission, index: int) -> str:
+    return submission.label(index)
+
+
+#: The isolation layers ``grades.json`` records for each submission (README, "How grading is isolated").
+ISOLATION_LAYERS = ("pid", "mount", "network", "user", "filesystem", "seccomp")
+
+
+def _isolation(granted: dict) -> dict:
+    """Which isolation layers held, as the fork server established them before the submission ran.
+
+    Never from the worker's own messages: the submission's code could forge those.
+    """
+    return {k: granted.get(k) is True for k in ISOLATION_LAYERS}

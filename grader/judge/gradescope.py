@@ -1,0 +1,316 @@
+"""Gradescope: the ``results.json`` specification, a validator, and the autograder's entry point.
+
+``python -m grader.judge.gradescope --root /autograder`` grades the submission in
+``/autograder/submission`` with the isolated engine and writes
+``/autograder/results/results.json``.
+
+The specification (Gradescope's "Autograder Specifications"): a top-level
+object with ``score`` (optional when tests carry scores), ``execution_time``,
+``output``, ``output_format``, ``visibility``, ``stdout_visibility`` and a list
+of ``tests``; each test has ``score``, ``max_score``, ``status``, ``name``,
+``number``, ``output``, ``output_format``, ``tags`` and ``visibility``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from ..feedback import DEFAULT as DEFAULT_FEEDBACK, MODES as FEEDBACK_MODES
+
+OUTPUT_FORMATS = ("text", "html", "simple_format", "md", "ansi")
+VISIBILITIES = ("hidden", "after_due_date", "after_published", "visible")
+STATUSES = ("passed", "failed")
+
+_TOP = {"score": (int, float), "execution_time": (int, float), "output": str, "output_format": str,
+        "test_output_format": str, "test_name_format": str, "visibility": str, "stdout_visibility": str,
+        "extra_data": dict, "tests": list, "leaderboard": list}
+_TEST = {"score": (int, float), "max_score": (int, float), "status": str, "name": str, "name_format": str,
+         "number": str, "output": str, "output_format": str, "tags": list, "visibility": str, "extra_data": dict}
+
+
+def validate(doc) -> list[str]:
+    """Every way ``doc`` departs from the specification; empty when it conforms."""
+    problems: list[str] = []
+    if not isinstance(doc, dict):
+        return ["results.json must be a JSON object"]
+    _fields(doc, _TOP, "results", problems)
+    tests = doc.get("tests", [])
+    if "score" not in doc and not (isinstance(tests, list) and tests and
+                                   all(isinstance(t, dict) and "score" in t for t in tests)):
+        problems.append("results need a top-level score, or tests that all carry a score")
+    for i, test in enumerate(tests if isinstance(tests, list) else []):
+        where = f"tests[{i}]"
+        if not isinstance(test, dict):
+            problems.append(f"{where} must be an object")
+            continue
+        _fields(test, _TEST, where, problems)
+        if "score" in test and "max_score" not in test and test.get("status") is None:
+            problems.append(f"{where} has a score but no max_score")
+        if isinstance(test.get("score"), (int, float)) and isinstance(test.get("max_score"), (int, float)):
+            if test["score"] < 0 or test["score"] > test["max_score"] + 1e-9:
+                problems.append(f"{where} score {test['score']} is outside 0..{test['max_score']}")
+        if test.get("status") is not None and test["status"] not in STATUSES:
+            problems.append(f"{where}.status must be one of {STATUSES}")
+    return problems
+
+
+def _fields(obj: dict, allowed: dict, where: str, problems: list[str]) -> None:
+    for key, value in obj.items():
+        if key not in allowed:
+            problems.append(f"{where} has an unknown field {key!r}")
+            continue
+        if isinstance(value, bool) or not isinstance(value, allowed[key]):
+            problems.append(f"{where}.{key} has the wrong type ({type(value).__name__})")
+    for key in ("output_format", "test_output_format"):
+        if key in obj and obj[key] not in OUTPUT_FORMATS:
+            problems.append(f"{where}.{key} must be one of {OUTPUT_FORMATS}")
+    for key in ("visibility", "stdout_visibility"):
+        if key in obj and obj[key] not in VISIBILITIES:
+            problems.append(f"{where}.{key} must be one of {VISIBILITIES}")
+
+
+# -- the autograder entry point -------------------------------------------------------------------
+
+#: Limits for one submission in Gradescope's default container (768 MB, half a CPU, 10 minutes):
+#: the judge and the warm worker take about 550 MB of it (measured), the submission may add 192 MB.
+GRADESCOPE_LIMITS = {"timeout": 420.0, "probe_timeout": 10.0, "unit_timeout": 60.0, "memory_mb": 192}
+
+
+def find_submission(folder: Path) -> Path | None:
+    """The notebook (or script) to grade among what the student uploaded."""
+    from ..packaging.notebooks import NOTEBOOK
+
+    candidates = [p for p in sorted(folder.rglob("*")) if p.is_file() and p.suffix in (".ipynb", ".py")
+                  and not any(part.startswith(".") or part in ("tests", "__MACOSX", "__pycache__")
+                              or part.endswith("_checks") for part in p.relative_to(folder).parts)]
+    for preferred in (lambda p: p.name == NOTEBOOK, lambda p: p.suffix == ".ipynb", lambda p: True):
+        chosen = [p for p in candidates if preferred(p)]
+        if chosen:
+            return chosen[0]
+    return None
+
+
+#: Gradescope's record of the submission being graded, beside ``source/`` and ``submission/``.
+SUBMISSION_METADATA = "submission_metadata.json"
+
+
+@dataclass
+class SubmissionMetadata:
+    """What ``submission_metadata.json`` says of who submitted, when, and by when it was due."""
+
+    students: tuple = ()
+    """The submitters (:class:`grader.judge.submission.Student`, by email, with their names)."""
+    submitted_at: str = ""
+    """``created_at``, ISO 8601; empty when missing or unreadable."""
+    due: datetime | None = None
+    late_due: datetime | None = None
+    problems: list[str] = field(default_factory=list)
+    """What could not be read (lateness is then unknown): shown to instructors on stdout."""
+
+
+def read_submission_metadata(path: Path) -> SubmissionMetadata:
+    """Read Gradescope's ``submission_metadata.json``; never fails (what cannot be read is a problem noted).
+
+    The due dates are the assignment's, or the submitters' own where ``users[].assignment`` gives
+    them (an extension); for a group, the latest of its members' (the most lenient).
+    """
+    from ..lateness import iso, parse_time
+    from ..records import ID_EMAIL
+    from .submission import Student
+
+    meta = SubmissionMetadata()
+    try:
+        doc = json.loads(path.read_text())
+    except (OSError, ValueError) as exc:
+        meta.problems.append(f"{path.name} cannot be read ({exc}): lateness unknown")
+        return meta
+    if not isinstance(doc, dict):
+        meta.problems.append(f"{path.name} is not a JSON object: lateness unknown")
+        return meta
+    users = [u for u in doc.get("users") or [] if isinstance(u, dict)] if isinstance(doc.get("users"), list) else []
+    meta.students = tuple(Student(str(u.get("email") or "").strip(), str(u.get("name") or "").strip(), ID_EMAIL)
+                          for u in users if str(u.get("email") or "").strip())
+
+    def moment(value, what: str) -> datetime | None:
+        if value in (None, ""):
+            return None
+        try:
+            return parse_time(value)
+        except ValueError as exc:
+            meta.problems.append(f"{what}: {exc}")
+            return None
+
+    meta.submitted_at = iso(moment(doc.get("created_at"), "created_at"))
+    # A submitter's own assignment settings (an extension) replace the assignment's, null dates included;
+    # a submitter without any has the assignment's.  A group gets the latest of its members' (below).
+    common = doc["assignment"] if isinstance(doc.get("assignment"), dict) else {}
+    settings = [u["assignment"] if isinstance(u.get("assignment"), dict) else common for u in users] or [common]
+    for key, attribute in (("due_date", "due"), ("late_due_date", "late_due")):
+        dates = [d for d in (moment(s.get(key), key) for s in settings) if d is not None]
+        setattr(meta, attribute, max(dates) if dates else None)
+    if meta.late_due is not None and (meta.due is None or meta.late_due < meta.due):
+        if meta.due is not None:
+            meta.problems.append(f"late_due_date {iso(meta.late_due)} is before the due date: ignored")
+        meta.late_due = None  # a late due date only means something after a due date
+    if meta.due is not None and not meta.submitted_at and "created_at" not in " ".join(meta.problems):
+        meta.problems.append("no created_at: lateness unknown")
+    return meta
+
+
+def failure_results(message: str) -> dict:
+    """What results.json says when no grade could be computed: zero, and why, visible to the student."""
+    return {"score": 0, "output": message, "output_format": "text", "visibility": "visible",
+            "stdout_visibility": "hidden", "tests": []}
+
+
+def prepare_container() -> None:
+    """On Gradescope only: let the unprivileged worker reach the Python runtime, and not /dev/shm.
+
+    Without namespaces (Gradescope's containers do not grant them) the worker
+    reads the runtime in place, and the conda environment lives under /root.
+    Folders on the way get search permission, nothing more.
+    """
+    import os
+    import stat
+    import sys
+
+    # Files in the container's /dev/shm are memory no limit of the worker counts (the seccomp
+    # filter already refuses memfds and SysV shared memory): the worker may not create any.
+    try:
+        os.chmod("/dev/shm", 0o755)
+    except OSError:
+        pass
+    for prefix in {sys.prefix, sys.base_prefix, sys.exec_prefix}:
+        path = Path(prefix).resolve()
+        for folder in [*reversed(path.parents), path]:
+            try:
+                mode = folder.stat().st_mode
+                if not mode & stat.S_IXOTH:
+                    os.chmod(folder, mode | stat.S_IXOTH)
+            except OSError:
+                pass
+
+
+#: Seconds the judge's child may take beyond the submission's time budget (its imports, the references).
+TRUSTED_MARGIN = 60.0
+#: Where the trusted child passes the metadata's problems on to :func:`run`, which prints them.
+METADATA_PROBLEMS = "cnn_grader_metadata_problems"
+
+
+def run(root: Path, *, seed: int | None = None, limits=None, slot: int = 0, feedback: str = DEFAULT_FEEDBACK) -> dict:
+    """Grade ``root``/submission in an isolated worker; write and return ``root``/results/results.json.
+
+    This process imports no torch: the grading runs in a child of the warm fork server
+    (:func:`grade_in_trusted_child`), which has torch loaded already.  On Gradescope's half
+    CPU the two imports of torch (here and in the fork server) could not overlap.
+
+    Lateness: ``created_at`` of ``root``/submission_metadata.json against its due dates, never the
+    clock; the total is penalised by the zip's late policy (``otter_config.json``), when it has one.
+
+    ``slot`` picks the worker's unprivileged uid (61000 + slot): graders that share one machine
+    need different slots, since leftovers are swept by uid.  ``feedback``: what results.json shows
+    students and when (see :func:`grader.outputs.report.gradescope_results`).
+    """
+    import dataclasses
+    import time
+
+    from .engine import ForkServer, Limits
+    from ..outputs.results import atomic_write
+
+    started = time.monotonic()
+    # The grading runs in the fork server's child, whose working directory is the server's
+    # own (its temporary folder): a relative root would name nothing there.
+    root = Path(root).absolute()
+    results_path = root / "results" / "results.json"
+    limits = limits or Limits(**GRADESCOPE_LIMITS, scratch_mb=32)
+    payload = {"root": str(root), "seed": seed, "slot": slot, "feedback": feedback, "limits": dataclasses.asdict(limits)}
+    with ForkServer() as server:
+        # The submission's own budget bounds the grading; the margin covers the judge's imports and references.
+        doc = server.run_trusted("grader.judge.gradescope", grade_in_trusted_child.__name__, payload,
+                                 timeout=limits.timeout + TRUSTED_MARGIN)
+    for problem in doc.pop(METADATA_PROBLEMS, []):
+        print(problem)
+    doc["execution_time"] = round(time.monotonic() - started, 3)
+    atomic_write(results_path, (json.dumps(doc, indent=1) + "\n").encode())
+    return doc
+
+
+def grade_in_trusted_child(payload: dict, sock, info: dict) -> dict:
+    """The grading of :func:`run`, in the fork server's trusted child: results.json's document.
+
+    ``sock`` and ``info`` connect it to the fork server that forked it (:meth:`ForkServer.attached`).
+    """
+    import secrets
+
+    from .engine import ForkServer, Limits
+    from .grading import grade_source
+    from ..lateness import LateRules
+    from ..packaging.otter_zip import zip_late_policy
+    from ..outputs.report import gradescope_results
+    from .submission import Source
+
+    root = Path(payload["root"])
+    path = find_submission(root / "submission")
+    if path is None:
+        return failure_results("No notebook (.ipynb) or script (.py) was found in the submission. "
+                               "Upload your lecture06.ipynb.")
+    metadata = read_submission_metadata(root / SUBMISSION_METADATA)
+    rules = LateRules(due=metadata.due, late_due=metadata.late_due, policy=zip_late_policy(root / "source"))
+    source = Source(path, students=metadata.students, submitted_at=metadata.submitted_at)
+    limits = Limits(**payload["limits"])
+    seed = payload.get("seed")
+    server = ForkServer.attached(sock, info)
+    try:
+        result = grade_source(source, server, seed=seed if seed is not None else secrets.randbits(32),
+                              limits=limits, slot=int(payload.get("slot") or 0))
+    finally:
+        server.close()
+    doc = gradescope_results(rules.apply(result), payload.get("feedback", DEFAULT_FEEDBACK))
+    if metadata.problems:  # the instructor reads run_autograder's output; the child's own print goes nowhere
+        doc[METADATA_PROBLEMS] = [f"{SUBMISSION_METADATA}: {p}" for p in metadata.problems]
+    return doc
+
+
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+    import sys
+
+    parser = argparse.ArgumentParser(prog="python -m grader.judge.gradescope",
+                                     description="Grade a Gradescope submission with cnn-grader's isolated engine.")
+    parser.add_argument("--root", type=Path, default=Path("/autograder"))
+    parser.add_argument("--seed", type=int, default=None)
+    parser.add_argument("--prepare-container", action="store_true",
+                        help="make the Python runtime reachable for the unprivileged worker (Gradescope only)")
+    for name, value in GRADESCOPE_LIMITS.items():
+        parser.add_argument(f"--{name.replace('_', '-').replace('unit', 'cell')}", dest=name, type=type(value),
+                            default=value)
+    parser.add_argument("--slot", type=int, default=0, choices=range(64), metavar="0..63",
+                        help="the worker runs as uid 61000+SLOT; give graders sharing a machine different slots")
+    parser.add_argument("--feedback", choices=FEEDBACK_MODES, default=DEFAULT_FEEDBACK,
+                        help="full: every test's feedback once grades are published; brief: what is wrong at once, "
+                             "the full explanation after the due date")
+    args = parser.parse_args(argv)
+    if args.prepare_container:
+        prepare_container()
+    try:
+        from .engine import Limits
+
+        doc = run(args.root, seed=args.seed, slot=args.slot, feedback=args.feedback,
+                  limits=Limits(**{k: getattr(args, k) for k in GRADESCOPE_LIMITS}, scratch_mb=32))
+    except Exception as exc:  # the grader failed: say so in results.json rather than leave none
+        from ..outputs.results import atomic_write
+
+        doc = failure_results(f"The autograder failed ({type(exc).__name__}: {exc}). Your instructor has been "
+                              "told; please do not resubmit.")
+        atomic_write(args.root / "results" / "results.json", (json.dumps(doc, indent=1) + "\n").encode())
+        print(f"cnn-grader failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+    print(doc["output"])
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,149 @@
+"""Grade submissions: run every check against a sandboxed worker and total the points.
+
+Grading is a pure function of (submission bytes, seed, limits): the same
+inputs give the same row on any machine, which is what lets ``--resume``
+reuse a result, and any executor (a thread here, a Gradescope container
+there) run it.
+"""
+
+from __future__ import annotations
+
+import time
+
+from ..questions import bank
+from ..questions.base import Check, Context
+from .engine import ForkServer, Limits, SandboxProbe
+from ..errors import GraderError
+from ..checkapi.verdict import Verdict, evaluate
+from ..records import STATUSES, CheckResult, Lateness, SubmissionResult
+from .submission import Source, Submission, load_bounded
+
+
+def _questions(checks: list[Check]) -> list:
+    return [q for q in bank.QUESTIONS if any(c.question == q.id for c in checks)]
+
+
+def max_scores(questions) -> dict[str, float]:
+    return {q.id: q.points for q in questions}
+
+
+def submitted(source: Source) -> Lateness:
+    """What the export recorded about when ``source`` was submitted; :mod:`grader.lateness` judges it."""
+    return Lateness(submitted_at=source.submitted_at, canvas_mark=source.canvas_late)
+
+
+def invalid_result(source: Source, error: str, checks: list[Check], *, status: str = "invalid") -> SubmissionResult:
+    """The row of a submission that could not even be read: zero on every question graded."""
+    maxima = max_scores(_questions(checks))
+    owner = source.owners[0]
+    # The reason only: the row names the file, and the grader's path to it is no business of the
+    # student's page (nor of the class report's problem rows).
+    prefix = f"{source.label}: "
+    reason = (error[len(prefix):] if error.startswith(prefix) else error).replace(str(source.path), source.name)
+    return SubmissionResult(student=owner.id, name=owner.name, id_kind=owner.kind, submission=source.name,
+                            source=source.label, file=source.relative or source.name,
+                            sha256=None, status=status, error=reason, scores={q: 0.0 for q in maxima},
+                            max_scores=maxima, total=0.0, max_total=round(sum(maxima.values()), 4),
+                            lateness=submitted(source))
+
+
+def run_checks(probe, checks: list[Check], seed: int) -> list[CheckResult]:
+    results = []
+    for check in checks:
+        verdict: Verdict = evaluate(check.run, probe, Context(seed=seed, check_id=check.id))
+        results.append(CheckResult(
+            id=check.id, question=check.question, description=check.description, hidden=check.hidden,
+            points=check.points if verdict.passed else 0.0, max_points=check.points, outcome=verdict.outcome,
+            feedback=verdict.feedback, reveal=verdict.reveal, details=verdict.details))
+    return results
+
+
+def status_of(units: list[dict], events: list[dict], checks: list[CheckResult]) -> tuple[str, str | None]:
+    """The row's status and its first explanation: the most severe thing that happened.
+
+    A unit of code is named by its ``label`` (see :attr:`Submission.labels`).
+    """
+    found: dict[str, str] = {}
+    for u in units:
+        kind = {"syntax": "error", "skipped": None}.get(u["status"], u["status"])
+        if kind and kind != "ok":
+            where = u.get("label") or f"cell {u['index'] + 1}"
+            found.setdefault(kind, f"{where}: {u['error']}" if u.get("error") else kind)
+    for e in events:
+        kind = {"protocol": "killed"}.get(e["kind"], e["kind"])
+        found.setdefault(kind, e["detail"])
+    for c in checks:
+        if c.outcome in ("memory", "timeout", "killed"):
+            found.setdefault(c.outcome, f"{c.id}: {c.feedback}")
+    for status in STATUSES:
+        if status in found:
+            return status, found[status]
+    return "ok", None
+
+
+def warm_up(seed: int, checks: list[Check] | None = None) -> None:
+    """Compute every check's hidden inputs and reference results for ``seed`` before grading starts.
+
+    Checks memoise these per seed (see :meth:`Context.memo`), so the first
+    submission would otherwise pay for them.  Runs the reference solutions,
+    which are the judge's own code, against the checks in this process.
+    """
+    from ..worker.cells import run_units
+    from ..checkapi.probe import LocalProbe
+
+    namespace = {"__name__": "__main__"}
+    run_units([q.solution for q in bank.QUESTIONS], namespace, timeout=None)
+    run_checks(LocalProbe(namespace), list(checks if checks is not None else bank.CHECKS.values()), seed)
+
+
+def grade(submission: Submission, server: ForkServer, *, seed: int, limits: Limits, slot: int = 0,
+          checks: list[Check] | None = None, started: float | None = None) -> SubmissionResult:
+    """Grade one parsed submission in a fresh sandboxed worker.
+
+    ``started``: the ``time.monotonic()`` instant the submission's time budget began (reading it
+    counts too); default now.
+    """
+    started = time.monotonic() if started is None else started
+    checks = list(checks if checks is not None else bank.CHECKS.values())
+    questions = _questions(checks)
+    probe = SandboxProbe(server, submission, limits, slot=slot, started=started)
+    try:
+        probe.start()
+        results = run_checks(probe, checks, seed)
+    finally:
+        probe.close()
+    if probe.log.forged:
+        probe.log.events.append({"kind": "forged", "detail": f"dropped {probe.log.forged} message(s) that the "
+                                                            "submission wrote into the grader's connection"})
+    for u in probe.log.units:
+        u["label"] = submission.label(u["index"])
+    status, error = status_of(probe.log.units, probe.log.events, results)
+    scores = {q.id: round(sum(r.points for r in results if r.question == q.id), 4) for q in questions}
+    maxima = max_scores(questions)
+    owner = submission.source.owners[0]
+    return SubmissionResult(
+        student=owner.id, name=owner.name, id_kind=owner.kind, lateness=submitted(submission.source),
+        submission=submission.name, source=submission.source.label,
+        file=submission.source.relative or submission.name,
+        sha256=submission.sha256, status=status, error=error, scores=scores, max_scores=maxima,
+        total=round(sum(scores.values()), 4), max_total=round(sum(maxima.values()), 4), checks=results,
+        units=probe.log.units, events=probe.log.events, notes=list(submission.notes),
+        isolation=probe.log.isolation, seconds=round(time.monotonic() - started, 3),
+        maxrss_kb=probe.log.maxrss_kb)
+
+
+def grade_source(source: Source, server: ForkServer, *, seed: int, limits: Limits, slot: int = 0,
+                 checks: list[Check] | None = None) -> SubmissionResult:
+    """Read and grade one submission; an unreadable one becomes an ``invalid`` row.
+
+    Reading counts against the submission's time limit: one that takes it all to read is a
+    ``timeout`` row.
+    """
+    started = time.monotonic()
+    try:
+        submission = load_bounded(source, seconds=limits.timeout)
+    except GraderError as exc:
+        status = "timeout" if getattr(exc, "timed_out", False) else "invalid"
+        return invalid_result(source, str(exc), list(checks if checks is not None else bank.CHECKS.values()),
+                              status=status)
+    return grade(submission, server, seed=seed, limits=limits, slot=slot, checks=checks, started=started)

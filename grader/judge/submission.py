@@ -1,0 +1,728 @@
+"""Read submissions: notebooks and scripts, from files, folders and zip archives.
+
+Reading happens in the judge and only parses: no submission code runs here.
+What a worker receives is a :class:`Submission`'s ``units``, the code to run.
+Parsing a submission's bytes (:func:`load_bounded`) happens in a short-lived
+child process with the submission's own time limit and a memory limit, so a
+file built to make parsing slow or large costs only its own row.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+import zipfile
+import zlib
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+from pathlib import Path, PurePosixPath
+
+from .cell_input import transform_cell
+from ..errors import InvalidSubmission, SandboxError, UsageError
+from ..records import ID_CANVAS, ID_EMAIL, ID_FILE, ID_FOLDER, ID_SID
+
+SUFFIXES = (".ipynb", ".py")
+#: Largest submission file read (a notebook with 60 MB of saved output still fits).
+MAX_BYTES = 128 * 1024 * 1024
+#: Most members read from one zip archive.
+MAX_ARCHIVE_MEMBERS = 5000
+#: Most code cells run from one notebook; the cells after them are not run (and said so).
+MAX_UNITS = 2000
+#: Largest code cell (characters) run and parsed; a larger one is replaced by a cell that says so.
+#: Preprocessing and the judge's static analysis see no unit above this.
+MAX_UNIT_CHARS = 100_000
+#: Most characters of code one submission may have in all; the cells past it are not run either.
+MAX_SOURCE_CHARS = 400_000
+#: Address space of the child process that parses one submission, in MiB.
+LOAD_MEMORY_MB = 1024
+#: A submission this small (bytes, and lines, escaped new lines of a notebook's JSON included) is parsed in
+#: the judge itself: every step of parsing is bounded for it.  Larger ones go to a child process.
+INLINE_BYTES = 1024 * 1024
+INLINE_LINES = 3000
+#: Largest Gradescope ``submission_metadata.yml`` read.
+MAX_METADATA_BYTES = 16 * 1024 * 1024
+GRADESCOPE_METADATA = "submission_metadata.yml"
+GRADESCOPE_FOLDER = re.compile(r"^submission_\d+$")
+
+# Canvas names a download (ContentZipper#get_filename, read in canvas-lms's source):
+#   <lastfirst>[_LATE]_<user id>_<attachment id>_<original name>
+#   [LATE_]anon_<anonymous id>_<attachment id>_<original name>      (anonymous grading: no name at all)
+# where lastfirst is the sortable name, lower-cased, with every character but word characters removed
+# (underscores stay: "van_der Berg, Jan" is van_der_bergjan; it may even be empty), and the original
+# name is the student's own.  The name part is the shortest that parses, so nothing in the original
+# name can say whose the file is or whether it was late; a name that itself ends in _<digits> (a
+# student may be allowed to choose their name) can still mislead: the Canvas import checks each name
+# against the export's (see grader.outputs.canvas).
+CANVAS_NAME = re.compile(r"(?:(?P<anon_late>LATE_)?(?P<anon>anon_[A-Za-z0-9]+)"
+                         r"|(?P<name>\w*?)_(?P<late>LATE_)?(?P<user>\d+))"
+                         r"_(?P<attempt>\d+)_(?P<original>.+)", re.DOTALL)
+ANONYMOUS_PREFIX = "anon_"
+
+
+@dataclass(frozen=True)
+class Student:
+    """Who a submission belongs to: a stable id, and a display name when the export gives one."""
+
+    id: str
+    name: str = ""
+    kind: str = ID_FILE
+    """What ``id`` is (:data:`grader.records.ID_KINDS`)."""
+
+
+def canvas_student(file_name: str) -> Student | None:
+    """The student a Canvas download's name gives: the user id, and the sortable name it starts with.
+
+    Under anonymous grading (an ``anon_`` id) the name is not kept: it is not the grader's to see.
+    """
+    match = CANVAS_NAME.fullmatch(file_name)
+    if not match:
+        return None
+    if match["anon"]:
+        return Student(match["anon"], "", ID_CANVAS)
+    return Student(match["user"], match["name"], ID_CANVAS)
+
+
+def canvas_late_mark(file_name: str) -> bool | None:
+    """Canvas's ``LATE`` mark: True with it, False for a Canvas name without it, None for another name."""
+    match = CANVAS_NAME.fullmatch(file_name)
+    return bool(match["late"] or match["anon_late"]) if match else None
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a submission's bytes come from: a file, or a member of a zip archive."""
+
+    path: Path
+    member: str | None = None
+    broken: str | None = None
+    """Why this source cannot be read at all (an archive that is not a zip): it becomes an invalid row."""
+    index: int | None = None
+    """The member's position in the archive: two members may have the same name."""
+    students: tuple[Student, ...] = ()
+    """Whose it is (several for a Gradescope group submission); empty: decided by the file name."""
+    tag: str = ""
+    """Set when another source of the batch would have the same label, to tell them apart."""
+    submitted_at: str = ""
+    """When it was submitted (ISO 8601), when the export says: Gradescope's ``created_at``."""
+    relative: str = ""
+    """Its path below the folder or archive given (``alice/lecture06.ipynb``): how reports name it
+    without the grader's own paths.  Empty: its name."""
+    canvas_mark: bool | None = None
+    """Canvas's ``LATE`` mark, when a Canvas name gave ``students`` (see :func:`canvas_owner`)."""
+    time_problem: str = ""
+    """Why the export's submission time could not be read (``<folder>: created_at ...``): lateness is then
+    unknown, which a run with a due date says."""
+
+    @property
+    def name(self) -> str:
+        """The submission's file name (the CSV's ``submission`` column)."""
+        return PurePosixPath(self.member).name if self.member else self.path.name
+
+    @property
+    def label(self) -> str:
+        """Unique within a batch: the key of the submission's row."""
+        label = f"{self.path}:{self.member}" if self.member else str(self.path)
+        return f"{label}#{self.tag}" if self.tag else label
+
+    @property
+    def owners(self) -> tuple[Student, ...]:
+        return self.students or (canvas_student(self.name) or Student(student_id(self.name)),)
+
+    @property
+    def canvas_late(self) -> bool | None:
+        """Canvas's ``LATE`` mark (see :func:`canvas_late_mark`) on the name that says whose the file is: None
+        when it is not a Canvas name (a Gradescope submission the student named, a folder per student)."""
+        return self.canvas_mark if self.students else canvas_late_mark(self.name)
+
+    def read(self) -> bytes:
+        if self.broken:
+            raise InvalidSubmission(f"{self.label}: {self.broken}")
+        try:
+            if self.member is None:
+                size = self.path.stat().st_size
+                if size > MAX_BYTES:
+                    raise InvalidSubmission(f"{self.label}: {size} bytes, more than the {MAX_BYTES} a submission may have")
+                with open(self.path, "rb") as handle:
+                    data = handle.read(MAX_BYTES + 1)
+                if len(data) > MAX_BYTES:
+                    raise InvalidSubmission(f"{self.label}: more than {MAX_BYTES} bytes")
+                return data
+            with zipfile.ZipFile(self.path) as archive:
+                info = archive.infolist()[self.index] if self.index is not None else archive.getinfo(self.member)
+                if info.file_size > MAX_BYTES:
+                    raise InvalidSubmission(f"{self.label}: {info.file_size} bytes unpacked, more than {MAX_BYTES}")
+                with archive.open(info) as handle:
+                    data = handle.read(MAX_BYTES + 1)
+                if len(data) > MAX_BYTES:
+                    raise InvalidSubmission(f"{self.label}: more than {MAX_BYTES} bytes unpacked")
+                return data
+        except InvalidSubmission:
+            raise
+        except (OSError, EOFError, zipfile.BadZipFile, zlib.error, KeyError, IndexError, RuntimeError, ValueError,
+                NotImplementedError, MemoryError) as exc:
+            raise InvalidSubmission(f"{self.label}: cannot be read ({type(exc).__name__}: {str(exc)[:200]})") from None
+
+
+@dataclass(frozen=True)
+class Submission:
+    """A submission ready to grade."""
+
+    source: Source
+    kind: str
+    """``notebook`` or ``script``."""
+    sha256: str
+    """Hash of the file's bytes: a result is reused by ``--resume`` only for the same bytes."""
+    units: tuple[str, ...]
+    """Notebook: the code cells' sources, in order.  Script: one entry, the whole source."""
+    notes: tuple[str, ...] = field(default=())
+    """What reading changed: magics removed, undecodable bytes replaced, ..."""
+    labels: tuple[str, ...] = field(default=())
+    """One per unit the worker runs, saying where a student finds it: a notebook cell by its first
+    line (and ``In [n]`` when saved with one), a script's statement by its line.  Never a count of
+    code cells: a student cannot see one."""
+
+    def label(self, index: int) -> str:
+        """Where unit ``index`` is, for feedback (Markdown)."""
+        if 0 <= index < len(self.labels):
+            return self.labels[index]
+        return f"cell {index + 1}" if self.kind == "notebook" else f"statement {index + 1}"
+
+    def place(self, where: str | None, *, within: int | None = None) -> str | None:
+        """A worker's "cell 10, line 3" (the file name it compiled a cell under) as a student finds it:
+        "the cell starting `model = Net()`, line 3"; just "line 3" inside unit ``within``.
+
+        Anything else (a file name the submission's own code chose) is kept as it is.
+        """
+        found = re.fullmatch(r"(?:cell (\d+)|submission), line (\d+)", where or "")
+        if not found:
+            return where
+        if found.group(1) is None:  # a script: its lines are the file's
+            return f"line {found.group(2)}"
+        index = int(found.group(1)) - 1
+        line = f"line {found.group(2)}"
+        return line if index == within else f"{self.label(index)}, {line}"
+
+    @property
+    def name(self) -> str:
+        return self.source.name
+
+    @property
+    def student(self) -> str:
+        return self.source.owners[0].id
+
+
+def student_id(file_name: str) -> str:
+    """The student a file name alone names: Canvas's user id when the name has Canvas's form, else the stem."""
+    canvas = canvas_student(file_name)
+    if canvas:
+        return canvas.id
+    stem = file_name
+    for suffix in SUFFIXES:
+        if stem.endswith(suffix):
+            stem = stem[: -len(suffix)]
+    return stem
+
+
+# -- finding submissions ---------------------------------------------------------------------------
+
+@dataclass
+class Collected:
+    """What :func:`collect` found: the sources, and what the instructor should know about them."""
+
+    sources: list[Source]
+    warnings: list[str] = field(default_factory=list)
+
+
+def collect(paths: list[Path]) -> list[Source]:
+    """Every submission under ``paths``; see :func:`find_submissions`."""
+    return find_submissions(paths).sources
+
+
+def find_submissions(paths: list[Path]) -> Collected:
+    """Every submission under ``paths`` (files, folders searched recursively, zip archives), with its owners.
+
+    Owners, first match wins: Gradescope's "Export Submissions" (``submission_<id>/`` folders and
+    ``submission_metadata.yml``: each submitter by SID, else email); Canvas's download name (the
+    user id); a folder per student (the first folder below what was given, after the folders all
+    files share); else the file's stem.  Files that would still share an id without the naming
+    saying they are one student's attempts are kept apart (the id gets a suffix), with a warning.
+
+    Raises:
+        UsageError: a path does not exist, is not a notebook, a script or a zip archive, or no
+            submission was found.
+    """
+    found: list[Source] = []
+    warnings: list[str] = []
+    seen: set[tuple] = set()
+    for path in paths:
+        if not path.exists():
+            raise UsageError(f"{path}: no such file or folder")
+        if path.is_dir():
+            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in SUFFIXES + (".zip",)
+                           and not _hidden(p.relative_to(path)))
+            group: list[tuple[Source, PurePosixPath]] = []
+            for p in files:
+                rel = PurePosixPath(p.relative_to(path).as_posix())
+                if p.suffix == ".zip":
+                    group += [(s, rel.with_suffix("") / s.member if s.member else rel)
+                              for s in _archive_members(p)]
+                else:
+                    group.append((Source(p), rel))
+            found += _owned(group, _folder_metadata(path), warnings)
+        elif path.suffix == ".zip":
+            # The archive given is the download itself (or a class's): its own name says nothing of a student.
+            found += _owned([(s, PurePosixPath(s.member or path.name)) for s in _archive_members(path)],
+                            _archive_metadata(path), warnings, archive_names=False)
+        elif path.suffix in SUFFIXES:
+            found += _owned([(Source(path), PurePosixPath(path.name))], lambda rel: None, warnings)
+        else:
+            raise UsageError(f"{path}: not a notebook (.ipynb), a script (.py) or a zip archive of them")
+    unique = []
+    for s in found:  # the same file named twice is one submission
+        key = (s.path.resolve(), s.member, s.index)
+        if key not in seen:
+            seen.add(key)
+            unique.append(s)
+    if not unique:
+        raise UsageError(f"no submissions (.ipynb or .py files) found in {', '.join(map(str, paths))}")
+    collected = _apart(unique)
+    collected.warnings[:0] = warnings
+    return collected
+
+
+def canvas_owner(names: list[str]) -> tuple[Student | None, bool | None, str]:
+    """Whose a file is by Canvas's names on its way, outermost first: the archive holding it, the folders
+    below what was given, the file's own name.  The outermost Canvas name is the one Canvas gave (the
+    student's upload); names inside it are the student's own, and may only agree with it.
+
+    Returns the student, Canvas's ``LATE`` mark on that name, and why none when the names disagree.
+    """
+    named = [(name, canvas_student(name)) for name in names]
+    named = [(name, student) for name, student in named if student]
+    if not named:
+        return None, None, ""
+    outer_name, outer = named[0]
+    others = sorted({student.id for _, student in named[1:]} - {outer.id})
+    if others:
+        return None, None, (f"{outer_name} holds files named for Canvas user(s) {', '.join(others)}: "
+                            "not given to anyone by those names")
+    return outer, canvas_late_mark(outer_name), ""
+
+
+def _owned(group: list[tuple[Source, PurePosixPath]], metadata, warnings: list[str], *,
+           archive_names: bool = True) -> list[Source]:
+    """The sources of one given path, each with its owners (see :func:`find_submissions`).
+
+    ``archive_names``: an archive's own name may say whose its files are (a student's upload
+    found in a download unzipped into a folder); not the archive given itself.
+    """
+    rels = [rel for _, rel in group]
+    common = 0
+    if len(rels) > 1:  # folders every file shares say nothing about who wrote which
+        parents = [rel.parts[:-1] for rel in rels]
+        while all(len(p) > common for p in parents) and len({p[common] for p in parents}) == 1:
+            common += 1
+    out = []
+    for source, rel in group:
+        folders = rel.parts[common:-1]
+        owners, submitted_at, mark, problem = None, "", None, ""
+        gradescope = next((i for i, part in enumerate(rel.parts[:-1]) if GRADESCOPE_FOLDER.match(part)), None)
+        if gradescope is not None:
+            folder = PurePosixPath(*rel.parts[:gradescope + 1])
+            entry = metadata(folder)
+            if entry:
+                owners, submitted_at = entry.students, entry.submitted_at
+                problem = f"{folder}: {entry.problem}" if entry.problem else ""
+        if not owners:
+            archive = [source.path.name] if source.member and archive_names else []
+            canvas, mark, why = canvas_owner(archive + list(folders) + [source.name])
+            if why:
+                warnings.append(f"{source.label}: {why}")
+                owners = (Student(f"{PurePosixPath(source.name).stem}-unattributed", kind=ID_FILE),)
+            elif canvas:
+                owners = (canvas,)
+        if not owners and folders:
+            owners = (Student(folders[0], kind=ID_FOLDER),)
+        out.append(replace(source, students=owners or (), submitted_at=submitted_at, canvas_mark=mark,
+                           time_problem=problem, relative=rel.as_posix()))
+    return out
+
+
+def _apart(sources: list[Source]) -> Collected:
+    """Unique labels, and owners that merge two people only when the naming says so."""
+    warnings = []
+    labels: dict[str, int] = defaultdict(int)
+    tagged = []
+    for s in sources:
+        labels[s.label] += 1
+        if labels[s.label] > 1:
+            s = replace(s, tag=str(labels[s.label]))
+            warnings.append(f"{s.label}: another submission has the same name; graded as its own row")
+        tagged.append(s)
+    # An id taken from a file's stem says nothing about who wrote the file: two files with the
+    # same stem are two students unless their folder or their Canvas name says otherwise.
+    by_stem: dict[str, list[int]] = defaultdict(list)
+    for i, s in enumerate(tagged):
+        if not s.students:
+            by_stem[student_id(s.name)].append(i)
+    explicit = {o.id for s in tagged if s.students for o in s.students}
+    for stem, indices in by_stem.items():
+        if len(indices) == 1 and stem not in explicit:
+            continue
+        for i in indices:
+            s = tagged[i]
+            suffix = hashlib.sha256(s.label.encode()).hexdigest()[:8]
+            tagged[i] = replace(s, students=(Student(f"{stem}-{suffix}", kind=ID_FILE),))
+        warnings.append(f"{len(indices)} file(s) named {stem!r} and no folder or export naming their students: "
+                        "kept apart as " + ", ".join(tagged[i].owners[0].id for i in indices))
+    return Collected(tagged, warnings)
+
+
+@dataclass(frozen=True)
+class ExportEntry:
+    """One submission of Gradescope's ``submission_metadata.yml``."""
+
+    students: tuple[Student, ...]
+    """The submitters: each by SID, else email, with the name."""
+    submitted_at: str = ""
+    """``:created_at:`` as ISO 8601; empty when missing or without a time zone."""
+    problem: str = ""
+    """Why ``submitted_at`` is empty (lateness is then unknown, and the run says so)."""
+
+
+def _parse_metadata(text: bytes) -> dict[str, ExportEntry]:
+    """Gradescope's ``submission_metadata.yml``: folder name -> its :class:`ExportEntry`."""
+    import yaml
+
+    from ..lateness import iso, parse_time
+
+    try:
+        doc = yaml.safe_load(text)
+    except (yaml.YAMLError, RecursionError, ValueError):
+        return {}
+    out = {}
+    if not isinstance(doc, dict):
+        return {}
+    for folder, entry in doc.items():
+        if not isinstance(entry, dict):
+            continue
+        entry = {str(k).lstrip(":"): v for k, v in entry.items()}
+        people = []
+        for person in entry.get("submitters") or []:
+            if not isinstance(person, dict):
+                continue
+            person = {str(k).lstrip(":"): v for k, v in person.items()}
+            sid, email = str(person.get("sid") or "").strip(), str(person.get("email") or "").strip()
+            if sid or email:
+                people.append(Student(sid or email, str(person.get("name") or "").strip(),
+                                      ID_SID if sid else ID_EMAIL))
+        if people:
+            submitted_at, problem = "", ""
+            if entry.get("created_at") in (None, ""):
+                problem = "no created_at"
+            else:
+                try:
+                    submitted_at = iso(parse_time(entry["created_at"]))
+                except ValueError as exc:  # lateness then stays unknown: better than guessing a time zone
+                    problem = f"created_at {exc}"
+            out[str(folder)] = ExportEntry(tuple(people), submitted_at, problem)
+    return out
+
+
+def _folder_metadata(root: Path):
+    """Owners of a ``submission_<id>`` folder under ``root``, from the metadata file beside it."""
+    cache: dict[PurePosixPath, dict] = {}
+
+    def owners(folder: PurePosixPath):
+        parent = folder.parent
+        if parent not in cache:
+            path = root / parent / GRADESCOPE_METADATA
+            try:
+                cache[parent] = _parse_metadata(path.read_bytes()) if path.stat().st_size <= MAX_METADATA_BYTES else {}
+            except OSError:
+                cache[parent] = {}
+        return cache[parent].get(folder.name)
+    return owners
+
+
+def _archive_metadata(archive_path: Path):
+    """As :func:`_folder_metadata`, for an export downloaded as a zip archive."""
+    cache: dict[PurePosixPath, dict] = {}
+
+    def owners(folder: PurePosixPath):
+        parent = folder.parent
+        if parent not in cache:
+            name = (parent / GRADESCOPE_METADATA).as_posix().lstrip("./") if parent.parts else GRADESCOPE_METADATA
+            try:
+                with zipfile.ZipFile(archive_path) as archive:
+                    info = archive.getinfo(name)
+                    with archive.open(info) as handle:
+                        data = handle.read(MAX_METADATA_BYTES + 1)
+                cache[parent] = _parse_metadata(data) if len(data) <= MAX_METADATA_BYTES else {}
+            except (OSError, EOFError, KeyError, zipfile.BadZipFile, zlib.error, RuntimeError, ValueError,
+                    NotImplementedError):
+                cache[parent] = {}
+        return cache[parent].get(folder.name)
+    return owners
+
+
+def _hidden(relative) -> bool:
+    return any((part.startswith(".") and part not in ("..", ".")) or part in ("__MACOSX", "__pycache__")
+               for part in relative.parts)
+
+
+def _archive_members(path: Path) -> list[Source]:
+    """The submissions in a zip archive; one broken source when the archive cannot be used.
+
+    Members are read from the archive, never extracted, so a name like
+    ``../../x.py`` cannot write anywhere.  Each is addressed by its position,
+    so two members with the same name are two submissions.
+    """
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+    except (OSError, EOFError, zipfile.BadZipFile, zlib.error, RuntimeError, ValueError, NotImplementedError) as exc:
+        return [Source(path, broken=f"not a readable zip archive ({type(exc).__name__}: {str(exc)[:200]})")]
+    if len(infos) > MAX_ARCHIVE_MEMBERS:
+        return [Source(path, broken=f"more than {MAX_ARCHIVE_MEMBERS} files in the archive")]
+    members = [Source(path, info.filename, index=i) for i, info in enumerate(infos)
+               if not info.is_dir() and PurePosixPath(info.filename).suffix in SUFFIXES
+               and not _hidden(PurePosixPath(info.filename))]
+    return sorted(members, key=lambda s: (s.member, s.index))
+
+
+# -- reading one submission ------------------------------------------------------------------------
+
+def load(source: Source) -> Submission:
+    """Read and parse one submission, in this process.
+
+    Raises:
+        InvalidSubmission: unreadable, not JSON, not a notebook, ...
+    """
+    return parse(source, source.read())
+
+
+def parse(source: Source, data: bytes) -> Submission:
+    """Parse ``data``, the bytes of ``source``, in this process (see :func:`load`)."""
+    digest = hashlib.sha256(data).hexdigest()
+    if source.name.endswith(".ipynb"):
+        cells, notes, labels = notebook_cells(data, source.label)
+        del data
+        units, more = bounded_units(cells, "cell", labels)
+        labels = labels[:MAX_UNITS]
+        if len(units) > len(labels):  # the one unit standing for the cells not run
+            labels.append(f"the cells after the first {MAX_UNITS}")
+        return Submission(source, "notebook", digest, tuple(units), tuple(notes[:MAX_NOTES] + more), tuple(labels))
+    if source.name.endswith(".py"):
+        text, notes = decode_script(data)
+        del data
+        units, more = bounded_units([text], "script")
+        return Submission(source, "script", digest, tuple(units), tuple(notes + more), statement_labels(units[0]))
+    raise InvalidSubmission(f"{source.label}: not a notebook (.ipynb) or a script (.py)")
+
+
+#: Most notes kept from reading one submission.
+MAX_NOTES = 20
+
+
+def bounded_units(units: list[str], what: str, labels: list[str] = ()) -> tuple[list[str], list[str]]:
+    """``units`` within :data:`MAX_UNITS`, :data:`MAX_UNIT_CHARS` and :data:`MAX_SOURCE_CHARS`.
+
+    A unit past a bound is replaced by one line that raises, saying why: the row
+    shows an error for it, and nothing larger reaches a worker or the judge's parser.
+    ``labels``: how the student finds each cell (see :attr:`Submission.labels`).
+    """
+    out, notes, total = [], [], 0
+    limit = MAX_SOURCE_CHARS if what == "script" else MAX_UNIT_CHARS
+    for i, unit in enumerate(units[:MAX_UNITS]):
+        where = "the script" if what == "script" else (labels[i] if i < len(labels) else f"cell {i + 1}")
+        if len(unit) > limit or total + len(unit) > MAX_SOURCE_CHARS:
+            why = (f"{where} holds {len(unit)} characters, more than the {limit} the grader runs"
+                   if len(unit) > limit else f"the code before {where} already holds {total} characters, "
+                   f"the most the grader runs is {MAX_SOURCE_CHARS}")
+            notes.append(f"{where} not run: {why}")
+            out.append(f"raise RuntimeError({('not run: ' + why)!r})")
+            continue
+        total += len(unit)
+        out.append(unit)
+    if len(units) > MAX_UNITS:
+        why = f"{len(units) - MAX_UNITS} more cells after the first {MAX_UNITS} were not run"
+        notes.append(why)
+        out.append(f"raise RuntimeError({why!r})")
+    return out, notes
+
+
+def load_bounded(source: Source, *, seconds: float, memory_mb: int = LOAD_MEMORY_MB) -> Submission:
+    """:func:`load` in a child process limited to ``seconds`` and ``memory_mb``.
+
+    Raises:
+        InvalidSubmission: as :func:`load`, and when reading takes too long or too much memory
+            (``timed_out`` is set on the exception then).
+    """
+    data = source.read()
+    if len(data) <= INLINE_BYTES and data.count(b"\n") + data.count(b"\\n") <= INLINE_LINES:
+        return parse(source, data)  # small enough that parsing it here is bounded: no process to start
+    del data
+    request = {"path": str(source.path), "member": source.member, "index": source.index,
+               "broken": source.broken, "memory_mb": memory_mb}
+    started = time.monotonic()
+    try:
+        done = subprocess.run([sys.executable, "-m", "grader.judge.submission"], input=json.dumps(request).encode(),
+                              capture_output=True, timeout=max(seconds, 0.1),
+                              env=dict(os.environ, PYTHONDONTWRITEBYTECODE="1"))
+    except subprocess.TimeoutExpired:
+        exc = InvalidSubmission(f"{source.label}: reading it took more than {seconds:g} s (the submission's "
+                                "time limit)")
+        exc.timed_out = True
+        raise exc from None
+    except OSError as exc:  # no process could be started: the grader's failure, not the submission's
+        raise SandboxError(f"cannot start a process to read {source.label}: {exc.strerror}") from None
+    try:
+        reply = json.loads(done.stdout)
+    except ValueError:
+        reply = None
+    if not isinstance(reply, dict):
+        why = "more memory than" if done.returncode in (-9, 1, 137) or b"MemoryError" in done.stderr[-2000:] else \
+            "a failure of"
+        raise InvalidSubmission(f"{source.label}: reading it took {why} the reader allows "
+                                f"({memory_mb} MiB, {time.monotonic() - started:.1f} s)")
+    if "invalid" in reply:
+        raise InvalidSubmission(reply["invalid"].replace(_child_label(request), source.label))
+    return Submission(source, reply["kind"], reply["sha256"], tuple(reply["units"]), tuple(reply["notes"]),
+                      tuple(reply["labels"]))
+
+
+def _child_label(request: dict) -> str:
+    return Source(Path(request["path"]), request["member"]).label
+
+
+def _load_child() -> None:
+    """``python -m grader.judge.submission``: one :func:`load` for :func:`load_bounded`, JSON in and out."""
+    import resource
+
+    request = json.loads(sys.stdin.buffer.read())
+    limit = int(request["memory_mb"]) * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    source = Source(Path(request["path"]), request["member"], broken=request["broken"], index=request["index"])
+    try:
+        submission = load(source)
+    except InvalidSubmission as exc:
+        reply = {"invalid": str(exc)}
+    else:
+        reply = {"kind": submission.kind, "sha256": submission.sha256, "units": list(submission.units),
+                 "notes": list(submission.notes), "labels": list(submission.labels)}
+    sys.stdout.buffer.write(json.dumps(reply).encode())
+
+
+def decode_script(data: bytes) -> tuple[str, list[str]]:
+    """A script's text: UTF-8 (or its coding cookie); other bytes are replaced and noted."""
+    import io
+    import tokenize
+
+    if b"\x00" in data:
+        raise InvalidSubmission("the script contains NUL bytes: it is not a text file")
+    try:
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+    except SyntaxError:
+        encoding = "utf-8"
+    try:
+        return data.decode(encoding), []
+    except (UnicodeDecodeError, LookupError):
+        text = data.decode("utf-8", errors="replace")
+        return text, [f"the file is not valid {encoding}: undecodable bytes were replaced by U+FFFD"]
+
+
+def notebook_cells(data: bytes, label: str) -> tuple[list[str], list[str], list[str]]:
+    """The code cells of a notebook (nbformat 4, or 3 with worksheets), as IPython would run them (:mod:`.cell_input`).
+
+    Returns the cells, notes on what reading changed, and each cell's label (:func:`cell_labels`).
+    """
+    try:
+        nb = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise InvalidSubmission(f"{label}: not valid notebook JSON") from None
+    if not isinstance(nb, dict):
+        raise InvalidSubmission(f"{label}: not a notebook (the JSON is not an object)")
+    if isinstance(nb.get("cells"), list):
+        raw_cells, key = nb["cells"], "source"
+    elif isinstance(nb.get("worksheets"), list):
+        raw_cells = [c for w in nb["worksheets"] if isinstance(w, dict) for c in w.get("cells", []) or []]
+        key = "input"
+    else:
+        raise InvalidSubmission(f"{label}: not a notebook (no list of cells)")
+    cells, notes, raw, counts = [], [], [], []
+    for cell in raw_cells:
+        if not isinstance(cell, dict) or cell.get("cell_type") != "code":
+            continue
+        source = cell.get(key, "")
+        if isinstance(source, list) and all(isinstance(s, str) for s in source):
+            source = "".join(source)
+        if not isinstance(source, str):
+            raise InvalidSubmission(f"{label}: a code cell's source is not text")
+        count = cell.get("execution_count", cell.get("prompt_number"))
+        raw.append(source)
+        counts.append(count if type(count) is int and count > 0 else None)
+        if len(source) > MAX_UNIT_CHARS or len(cells) >= MAX_UNITS:
+            cells.append(source)  # not run (see bounded_units): not worth transforming either
+            continue
+        code, cell_notes = transform_cell(source)
+        cells.append(code)
+        notes.extend((len(cells) - 1, note) for note in cell_notes)
+    labels = cell_labels(raw, counts)
+    return cells, [f"{labels[i]}: {note}" for i, note in notes], labels
+
+
+#: Longest first line quoted to name a cell.
+LABEL_CHARS = 40
+
+
+def cell_labels(sources: list[str], counts: list[int | None]) -> list[str]:
+    """How a student finds each code cell: by its first line, and by ``In [n]`` when the notebook was
+    saved after running it (Markdown, for feedback).
+
+    Never "cell 10": Jupyter numbers no cell, and a count of code cells would include the
+    ``grader.check`` cells.  Cells that start alike are told apart by their order among themselves.
+    """
+    from ..checkapi.verdict import code
+
+    firsts = []
+    for source in sources:
+        line = source.lstrip()[: 4 * LABEL_CHARS].split("\n", 1)[0].strip()
+        firsts.append(line if len(line) <= LABEL_CHARS else line[:LABEL_CHARS].rstrip() + "…")
+    total: dict[str, int] = defaultdict(int)
+    for first in firsts:
+        total[first] += 1
+    seen: dict[str, int] = defaultdict(int)
+    labels = []
+    for first, count in zip(firsts, counts):
+        seen[first] += 1
+        text = f"the cell starting {code(first)}" if first else "an empty cell"
+        extra = [f"In [{count}]"] if count else []
+        if total[first] > 1:
+            extra.append(f"the {_ordinal(seen[first])} of {total[first]} {'such cells' if first else ''}".rstrip())
+        labels.append(text + (f" ({', '.join(extra)})" if extra else ""))
+    return labels
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def statement_labels(text: str) -> tuple[str, ...]:
+    """Each top-level statement of a script by its line (what the worker runs one by one)."""
+    import ast
+
+    try:
+        return tuple(f"line {stmt.lineno}" for stmt in ast.parse(text, "<submission>").body)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return ("the script",)
+
+
+if __name__ == "__main__":
+    _load_child()

@@ -1,0 +1,237 @@
+"""Where results live: an append-only journal while grading, then grades.csv and grades.json.
+
+Every finished submission is appended to ``journal.jsonl`` and flushed to
+disk at once, so that a run killed at any point (``kill -9`` included) loses
+at most the submissions in flight.  ``grades.csv`` and ``grades.json`` are
+always replaced atomically (write, fsync, rename): a reader sees the old file
+or the new one, never half of one.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+import os
+from pathlib import Path
+
+from ..errors import ResultsError
+from ..lateness import label as late_label
+from ..records import SubmissionResult
+
+JOURNAL = "journal.jsonl"
+GRADES_JSON = "grades.json"
+GRADES_CSV = "grades.csv"
+FORMAT = 1
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` so that no reader ever sees a partial file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)  # a failed write leaves no half file behind
+        raise
+    try:
+        dir_fd = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+    except OSError:
+        pass
+
+
+class Journal:
+    """The append-only record of a grading run: a header line, then one line per result."""
+
+    def __init__(self, out_dir: Path):
+        self.path = out_dir / JOURNAL
+        self._file = None
+
+    def read(self) -> tuple[dict | None, list[SubmissionResult]]:
+        """The header and the results recorded so far (a torn last line is ignored)."""
+        if not self.path.exists():
+            return None, []
+        header, results = None, []
+        try:
+            lines = self.path.read_bytes().split(b"\n")
+        except OSError as exc:
+            raise ResultsError(f"cannot read {self.path}: {exc.strerror}") from None
+        for line in lines:
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except ValueError:
+                continue  # the line a killed run was writing
+            if "header" in record:
+                header = record["header"]
+            elif "result" in record:
+                try:
+                    results.append(SubmissionResult.from_dict(record["result"]))
+                except TypeError:
+                    continue
+        return header, results
+
+    def start(self, header: dict, keep: list[SubmissionResult]) -> None:
+        """Begin a journal holding ``header`` and the results kept from an earlier run."""
+        lines = [json.dumps({"header": header})] + [json.dumps({"result": r.to_dict()}) for r in keep]
+        atomic_write(self.path, ("\n".join(lines) + "\n").encode())
+        self._file = open(self.path, "ab")
+
+    def append(self, result: SubmissionResult) -> None:
+        self._file.write((json.dumps({"result": result.to_dict()}) + "\n").encode())
+        self._file.flush()
+        os.fsync(self._file.fileno())
+
+    def close(self) -> None:
+        if self._file:
+            self._file.close()
+            self._file = None
+
+
+def question_ids(results: list[SubmissionResult]) -> list[str]:
+    """The questions graded, in the bank's order (every row carries the same maxima)."""
+    ids: list[str] = []
+    for r in results:
+        ids += [q for q in r.max_scores if q not in ids]
+    return ids
+
+
+#: What a spreadsheet may read as the start of a formula (or of a DDE command).
+FORMULA_START = ("=", "+", "-", "@", "|", "%")
+
+
+def csv_cell(value) -> str:
+    """A cell that a spreadsheet shows as text and never runs.
+
+    Control characters (carriage returns, new lines, tabs...) become spaces, so a cell is one
+    line and cannot start another row; a cell whose text (leading spaces ignored) starts like a
+    formula gets a leading apostrophe.
+    """
+    text = value if isinstance(value, str) else str(value)
+    text = "".join(c if c.isprintable() else " " for c in text)
+    return "'" + text if text.lstrip()[:1] in FORMULA_START else text
+
+
+def csv_document(header: list[str], rows: list[list]) -> str:
+    """A CSV file whose every cell went through :func:`csv_cell`: every CSV we write is made here."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    for row in [header, *rows]:
+        writer.writerow([csv_cell(c) for c in row])
+    return out.getvalue()
+
+
+#: grades.csv's ``late`` column: late, on time, or empty when nothing says.
+LATE_CELLS = {True: "late", False: "on time", None: ""}
+
+
+def csv_text(results: list[SubmissionResult]) -> str:
+    """grades.csv, one row per submission (per student for a group submission): ``student, name, submission,
+    status, q1 ... q10, total, max_total``, then what lateness did: ``late, days_late, submitted_at, raw_total``
+    (``total`` is after the late penalty, ``raw_total`` before it)."""
+    ids = question_ids(results)
+    return csv_document(["student", "name", "submission", "status", *ids, "total", "max_total",
+                         "late", "days_late", "submitted_at", "raw_total"],
+                        [[r.student, r.name, r.submission, r.status,
+                          *(csv_number(r.scores[q]) if q in r.scores else "" for q in ids), csv_number(r.total),
+                          csv_number(r.max_total), LATE_CELLS[r.lateness.late],
+                          "" if r.lateness.days is None else r.lateness.days, r.lateness.submitted_at,
+                          csv_number(r.raw_total)]
+                         for r in results])
+
+
+def csv_number(x: float) -> str:
+    """A number as our CSV files write it: plain decimal, at most 4 decimals, no trailing zeros."""
+    return f"{x:.4f}".rstrip("0").rstrip(".") if x != int(x) else str(int(x))
+
+
+def write_grades(out_dir: Path, meta: dict, results: list[SubmissionResult]) -> None:
+    results = sorted(results, key=lambda r: (r.source, r.student))
+    doc = {"format": FORMAT, "meta": meta, "results": [r.to_dict() for r in results]}
+    atomic_write(out_dir / GRADES_JSON, (json.dumps(doc, indent=1, sort_keys=False) + "\n").encode())
+    atomic_write(out_dir / GRADES_CSV, csv_text(results).encode())
+
+
+def load_results(out_dir: Path) -> tuple[dict, list[SubmissionResult]]:
+    """Read ``grades.json`` back.
+
+    Raises:
+        ResultsError: it is missing, cannot be read, or is not what :func:`write_grades` writes (a file
+            edited by hand: a total that is not a number, an id that is not text...).
+    """
+    path = out_dir / GRADES_JSON
+    try:
+        doc = json.loads(path.read_text())
+    except FileNotFoundError:
+        raise ResultsError(f"{path}: no such file (grade into {out_dir} first)") from None
+    except OSError as exc:
+        raise ResultsError(f"cannot read {path}: {exc.strerror}") from None
+    except ValueError as exc:
+        raise ResultsError(f"{path}: not a cnn-grader grades.json ({exc})") from None
+    try:
+        return _checked(doc)
+    except (ValueError, KeyError, TypeError) as exc:
+        raise ResultsError(f"{path}: not a cnn-grader grades.json ({str(exc).strip(chr(39))})") from None
+
+
+def _checked(doc) -> tuple[dict, list[SubmissionResult]]:
+    """The meta and rows of a grades.json document, each value of the type the grader writes."""
+    if not isinstance(doc, dict):
+        raise ValueError("not an object")
+    if not isinstance(doc.get("meta"), dict):
+        raise ValueError("its meta is not an object")
+    if not isinstance(doc.get("results"), list):
+        raise ValueError("its results are not a list")
+    rows = []
+    for i, data in enumerate(doc["results"], 1):
+        where = f"row {i}" + (f" ({data['student']})" if isinstance(data, dict) and
+                               isinstance(data.get("student"), str) else "")
+        if not isinstance(data, dict):
+            raise ValueError(f"{where}: not an object")
+        for key in ("student", "submission", "source", "status", "name", "id_kind"):
+            if not isinstance(data.get(key, ""), str):
+                raise ValueError(f"{where}: {key} is not text")
+        for key in ("total", "max_total", "raw_total"):
+            value = data.get(key, 0.0 if key == "raw_total" else None)
+            if value is None and key == "raw_total":
+                continue
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+                raise ValueError(f"{where}: {key} is not a number")
+        try:
+            rows.append(SubmissionResult.from_dict(data))
+        except (TypeError, ValueError, KeyError, AttributeError):
+            raise ValueError(f"{where}: not a row of grades") from None
+    return doc["meta"], rows
+
+
+def _cell(text: str, width: int) -> str:
+    text = "".join(c if c.isprintable() else "?" for c in text)
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def score_table(results: list[SubmissionResult], *, width: int = 24) -> str:
+    """The score table printed after grading: a ``name`` column when an export gave names, a ``late``
+    column when anything is known of lateness (days late, and the penalty taken)."""
+    ids = question_ids(results)
+    names = any(r.name for r in results)
+    late = any(r.lateness.late is not None for r in results)
+    head = (f"{'student':<{width}} " + (f"{'name':<{width}} " if names else "") + f"{'status':<8}"
+            + (f"{'late':<20}" if late else "") + "".join(f"{q:>6}" for q in ids) + f"{'total':>12}")
+    lines = [head, "-" * len(head)]
+    for r in sorted(results, key=lambda r: (r.student, r.submission)):
+        cells = "".join(f"{csv_number(r.scores[q]) if q in r.scores else '-':>6}" for q in ids)
+        lateness = late_label(r.lateness) + (f" -{r.lateness.penalty * 100:g}%" if r.lateness.penalty else "")
+        lines.append(f"{_cell(r.student, width):<{width}} " + (f"{_cell(r.name, width):<{width}} " if names else "")
+                     + f"{r.status:<8}" + (f"{_cell(lateness, 19):<20}" if late else "")
+                     + f"{cells}{csv_number(r.total) + '/' + csv_number(r.max_total):>12}")
+    return "\n".join(lines)

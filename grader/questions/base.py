@@ -1,0 +1,112 @@
+"""The shape of a question: its text, starter code, solution and checks."""
+
+from __future__ import annotations
+
+import hashlib
+import random
+import threading
+from dataclasses import dataclass, field
+from typing import Callable
+
+from ..checkapi.verdict import Verdict
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a check may use besides the probe: its own seeded randomness."""
+
+    seed: int
+    """The grading run's seed; a check derives its own streams from it."""
+    check_id: str = ""
+
+    def rng(self, stream: str = "") -> random.Random:
+        """A ``random.Random`` private to this check (and ``stream``)."""
+        return random.Random(_derive(self.seed, self.check_id, stream))
+
+    def torch_generator(self, stream: str = ""):
+        """A ``torch.Generator`` private to this check (and ``stream``)."""
+        import torch
+
+        return torch.Generator().manual_seed(_derive(self.seed, self.check_id, stream) % 2**63)
+
+
+    def memo(self, compute: Callable, *key):
+        """``compute()``, once per (seed, check, key) in this process.
+
+        A check's hidden inputs and reference results depend only on the seed, and a
+        grading run uses one seed for the whole class: they are computed for the
+        first submission and reused for the others.  Cached values are never mutated.
+        """
+        k = (self.seed, self.check_id, key)
+        try:
+            return _MEMO[k]
+        except KeyError:
+            pass
+        value = compute()
+        with _MEMO_LOCK:
+            if len(_MEMO) >= _MEMO_SIZE:
+                _MEMO.clear()
+            return _MEMO.setdefault(k, value)
+
+
+_MEMO: dict = {}
+_MEMO_LOCK = threading.Lock()
+_MEMO_SIZE = 4096
+
+
+def _derive(seed: int, *parts: str) -> int:
+    digest = hashlib.sha256(":".join([str(seed), *parts]).encode()).digest()
+    return int.from_bytes(digest[:8], "big")
+
+
+@dataclass(frozen=True)
+class Check:
+    """One gradable claim about a submission."""
+
+    id: str
+    """Stable identifier, ``q2.stride``; the Otter test case is named after it."""
+    description: str
+    """What it tests, in words a student understands.  Shown for hidden checks
+    too, so it never names a hidden input or an expected value."""
+    points: float
+    """Points it is worth; a question's checks add up to the question's points."""
+    hidden: bool
+    """Hidden checks decide the grade; public ones are what students can run."""
+    run: Callable[..., Verdict | None] = field(repr=False)
+    """``run(probe, context)``: returns None or a Verdict, or raises ``Wrong``."""
+
+    @property
+    def question(self) -> str:
+        return self.id.split(".", 1)[0]
+
+
+@dataclass(frozen=True)
+class Question:
+    """One exercise: the notebook text, the code cells, and how it is graded."""
+
+    id: str
+    """``q1`` ... ``q10``."""
+    title: str
+    """Short title shown in the notebook and reports."""
+    topic: str
+    """Which part of the lecture it exercises."""
+    prompt: str
+    """Markdown prompt: enough to answer without the lecture open."""
+    starter: str
+    """The student's code cell, with ``...`` where answers go."""
+    solution: str
+    """The same cell answered; it must score full marks."""
+    checks: tuple[Check, ...]
+    """Public and hidden checks, in the order they run."""
+
+    @property
+    def points(self) -> float:
+        return round(sum(c.points for c in self.checks), 6)
+
+    @property
+    def public_checks(self) -> tuple[Check, ...]:
+        return tuple(c for c in self.checks if not c.hidden)
+
+    @property
+    def hidden_checks(self) -> tuple[Check, ...]:
+        return tuple(c for c in self.checks if c.hidden)

@@ -1,0 +1,296 @@
+"""Convolution by hand: the lecture's worked example, then ``conv2d`` and ``max_pool2d`` from plain tensor ops."""
+
+from __future__ import annotations
+
+import re
+
+import torch
+from torch.nn import functional as F
+
+from ..checkapi import public
+from ..checkapi.probe import SubmissionRaised
+from ..checkapi.verdict import Wrong, code, describe, raised
+from ..checkapi.wire import Array
+from . import reference
+from .base import Check, Question
+from .static import by_hand_findings
+
+#: Results are compared with torch's within ``|got - want| <= ATOL + RTOL * |want|``
+#: elementwise; inputs are float32 in [-1, 1], so this allows for a different
+#: summation order and nothing more.
+RTOL, ATOL = 1e-4, 1e-5
+
+#: torch functions that are its own convolution or pooling.  Calling any of them
+#: (F.conv2d, nn.Conv2d, F.max_pool2d, torch.conv2d, ...) earns no credit here.
+BUILTIN_OPS = re.compile(r"conv|pool")
+
+BUILTIN_FEEDBACK = ("It calls torch's built-in {what} ({ops}). This question asks you to write it yourself "
+                    "with plain tensor operations (slicing, `*`, `sum`, `max`), so this part earns no credit.")
+UNVERIFIABLE_FEEDBACK = ("The grader credits code written by hand only when it can read what the code does, and "
+                         "this submission uses {ops}, which can run or rebind code out of sight. Write {name} with "
+                         "plain tensor operations (slicing, `*`, `sum`, `max`) and leave these out: this part earns "
+                         "no credit.")
+
+
+def _as_tensor(value, what: str) -> torch.Tensor:
+    if isinstance(value, Array):
+        return value.to_tensor().to(torch.float64)
+    grid = public.matrix(value, what)
+    return torch.tensor(grid, dtype=torch.float64)
+
+
+def _close(got: torch.Tensor, want: torch.Tensor) -> bool:
+    return got.shape == want.shape and bool(torch.allclose(got, want.to(torch.float64), rtol=RTOL, atol=ATOL))
+
+
+def _run_cases(probe, name, cases, expected, variants, what, builtin_what, rule):
+    """Call ``name`` on every case; compare with ``expected``; name a mistake from ``variants``.
+
+    A built-in convolution or pooling is caught in the source, by the judge,
+    before anything runs (:mod:`.static`: the code reachable from ``name``, and
+    features that would hide code from that reading).  The torch functions the
+    first call used, traced in the worker, are a second look; being the
+    worker's own report, it can only take points away, never grant them.
+    """
+    findings = by_hand_findings(probe.source, name)
+    builtins = [f.what for f in findings if f.kind == "builtin"]
+    if builtins:
+        raise Wrong(BUILTIN_FEEDBACK.format(what=builtin_what, ops=", ".join(map(code, builtins[:5]))),
+                    {"mistake": "builtin"})
+    if findings:
+        ops = ", ".join(code(f.what) for f in findings[:5])
+        raise Wrong(UNVERIFIABLE_FEEDBACK.format(ops=ops, name=name), {"mistake": "unverifiable"})
+    wrong, shape_wrong = [], []
+    results = []
+    for (args, kwargs), want, result in zip(cases, expected, probe.call_many(name, cases, trace="first")):
+        if isinstance(result, SubmissionRaised):
+            if result.out_of_memory:
+                raise result
+            raise Wrong(f"{name} raised {raised(result)} on one of {len(cases)} {what}.")
+        used = sorted(op for op in result.ops if BUILTIN_OPS.search(op))
+        if used:
+            raise Wrong(BUILTIN_FEEDBACK.format(what=builtin_what, ops=", ".join(map(code, used))),
+                        {"mistake": "builtin"})
+        if not isinstance(result.value, Array):
+            if not isinstance(result.value, (list, tuple)):
+                raise Wrong(f"{name} should return a 2-D tensor; it returned {describe(result.value)}.")
+        got = _as_tensor(result.value, f"the result of {name}")
+        results.append((args, kwargs, got))
+        if got.dim() != 2:
+            raise Wrong(f"{name} should return a 2-D tensor (height, width); it returned one of shape "
+                        f"{list(got.shape)}.")
+        if got.shape != want.shape:
+            shape_wrong.append((got, want))
+        elif not _close(got, want):
+            wrong.append((got, want))
+    if not wrong and not shape_wrong:
+        return None
+    for mistake, variant, (feedback, reveal) in variants:
+        try:
+            if all(_close(got, variant(*args, **kwargs)) for args, kwargs, got in results):
+                raise Wrong(f"Wrong on {len(wrong) + len(shape_wrong)} of {len(cases)} {what}. {feedback}",
+                            {"mistake": mistake}, reveal=reveal)
+        except (RuntimeError, ValueError):
+            continue
+    if shape_wrong:
+        raise Wrong(f"The output has the wrong shape on {len(shape_wrong)} of {len(cases)} {what}.", reveal=rule)
+    raise Wrong(f"The values differ from torch's on {len(wrong)} of {len(cases)} {what} "
+                f"(beyond rtol={RTOL:g}, atol={ATOL:g}).", reveal=rule)
+
+
+#: (what is wrong, what reveals the rule) of each mistake a variant reproduces.
+FLIPPED = ("It looks like the kernel is flipped (a true convolution).",
+           "PyTorch's conv2d, like the lecture, computes a cross-correlation: multiply each window by the kernel "
+           "as it is, without flipping it.")
+CONV_RULE = ("Slide the kernel over the zero-padded image in steps of `stride`; each output value is the sum of "
+             "the window times the kernel. The output is `floor((n + 2p - k) / s) + 1` along each side.")
+
+
+def _flipped(image, kernel, stride=1, padding=0):
+    return reference.conv2d(image, kernel.flip(0, 1), stride, padding)
+
+
+def _pad_one_side(image, kernel, stride=1, padding=0):
+    padded = F.pad(image, (padding, 0, padding, 0))
+    return reference.conv2d(padded, kernel, stride, 0)
+
+
+def _no_stride(image, kernel, stride=1, padding=0):
+    return reference.conv2d(image, kernel, 1, padding)
+
+
+def _with_expected(cases, reference_fn):
+    return cases, [reference_fn(*args, **kwargs) for args, kwargs in cases]
+
+
+def _conv_cases(rng, gen, *, strided: bool):
+    cases = []
+    for i in range(4):
+        kh, kw = rng.randint(1, 4), rng.randint(1, 4)
+        if i == 0:
+            kh, kw = 3, 2  # a non-square, non-symmetric kernel shows a flip or a transposition
+        stride = rng.randint(2, 3) if strided and i < 3 else 1
+        padding = rng.randint(1, 2) if strided else 0
+        h, w = rng.randint(kh + 2, 12), rng.randint(kw + 2, 12)
+        image = torch.rand(h, w, generator=gen) * 2 - 1
+        kernel = torch.rand(kh, kw, generator=gen) * 2 - 1
+        kwargs = {"stride": stride, "padding": padding} if strided else {}
+        cases.append(((image, kernel), kwargs))
+    return cases
+
+
+def q6_lecture(probe, context):
+    image, kernel = reference.lecture_conv_example()
+    got = _as_tensor(probe.value("q6_output"), "`q6_output`")
+    want = reference.conv2d(image, kernel)
+    if _close(got, want):
+        return None
+    if got.shape != want.shape:
+        raise Wrong(f"`q6_output` has shape {list(got.shape)}, not the shape of the output.",
+                    reveal=f"It should be {want.shape[0]}x{want.shape[1]}.")
+    if _close(got, _flipped(image, kernel)):
+        raise Wrong(FLIPPED[0], {"mistake": "flipped_kernel"}, reveal=FLIPPED[1])
+    if _close(got, reference.conv2d(image, kernel.T)):
+        raise Wrong("It looks like the kernel is transposed.", {"mistake": "transposed_kernel"},
+                    reveal="`kernel[i][j]` multiplies the pixel i rows down and j columns right of the window's "
+                           "corner.")
+    # How many values are off is held back with the rule: told at once, it would check each value of
+    # this one answer on its own (a matrix of one value v everywhere says how many of the answer's are v).
+    wrong = int((~torch.isclose(got, want.to(torch.float64))).sum())
+    raise Wrong("`q6_output` has the shape of the output, but not its values.",
+                reveal=f"{wrong} of the {want.numel()} values are off. Each output value is the sum of the 3x3 "
+                       "window times the kernel, elementwise; the window moves one pixel at a time.")
+
+
+def q6_conv(probe, context):
+    cases, expected = context.memo(lambda: _with_expected(
+        _conv_cases(context.rng(), context.torch_generator(), strided=False), reference.conv2d))
+    return _run_cases(probe, "conv2d", cases, expected,
+                      [("flipped_kernel", _flipped, FLIPPED)],
+                      "random images and kernels", "convolution", CONV_RULE)
+
+
+def q6_conv_strided(probe, context):
+    cases, expected = context.memo(lambda: _with_expected(
+        _conv_cases(context.rng(), context.torch_generator(), strided=True), reference.conv2d))
+    return _run_cases(probe, "conv2d", cases, expected,
+                      [("flipped_kernel", _flipped, FLIPPED),
+                       ("padding_one_side", _pad_one_side,
+                        ("It looks like the zeros are added on one side only.",
+                         "Padding p adds p rows/columns on every side (top, bottom, left, right).")),
+                       ("stride_ignored", _no_stride,
+                        ("It looks like the stride is ignored.",
+                         "The window moves `stride` pixels at a time, in both directions."))],
+                      "random images and kernels with stride and padding", "convolution", CONV_RULE)
+
+
+POOL_RULE = ("Max pooling takes the maximum of each kernel_size x kernel_size block; the blocks do not overlap "
+             "(stride = kernel_size), and a leftover row or column that does not fill a block is dropped.")
+
+
+def _pool_overlapping(image, kernel_size=2):
+    return F.max_pool2d(image[None, None], kernel_size, stride=1)[0, 0]
+
+
+def _pool_average(image, kernel_size=2):
+    return F.avg_pool2d(image[None, None], kernel_size)[0, 0]
+
+
+def q6_pool(probe, context):
+    cases, expected = context.memo(lambda: _with_expected(_pool_cases(context), reference.max_pool2d))
+    return _run_cases(probe, "max_pool2d", cases, expected,
+                      [("overlapping_windows", _pool_overlapping,
+                        ("It looks like the window moves one pixel at a time.",
+                         "Max pooling moves it by kernel_size, so the blocks do not overlap.")),
+                       ("average_not_max", _pool_average,
+                        ("It looks like each block is averaged.", "Max pooling keeps each block's maximum."))],
+                      "random feature maps", "pooling", POOL_RULE)
+
+
+def _pool_cases(context):
+    rng, gen = context.rng(), context.torch_generator()
+    cases = []
+    for i in range(4):
+        k = 2 if i < 2 else rng.randint(2, 3)
+        h, w = rng.randint(2 * k, 13), rng.randint(2 * k, 13)
+        if i == 0:
+            h, w = 2 * rng.randint(2, 6) + 1, 2 * rng.randint(2, 6)  # an odd side: the last row is dropped
+        image = torch.rand(h, w, generator=gen) * 2 - 1
+        cases.append(((image,), {}) if i == 1 else ((image,), {"kernel_size": k}))
+    return cases
+
+
+Q6 = Question(
+    id="q6",
+    title="Convolution and max pooling by hand",
+    topic="Convolutions and filters; Ingredient 3: pooling",
+    prompt="""\
+**(a)** The lecture slides this 3x3 kernel over this 5x5 input (no padding, stride 1):
+
+```
+input                 kernel
+3  3  2  1  0         0  1  2
+0  0  1  3  1         2  2  0
+3  1  2  2  3         0  1  2
+2  0  0  2  2
+2  0  0  0  1
+```
+
+Each output value is the sum of a 3x3 window of the input multiplied elementwise by the kernel (PyTorch,
+like the lecture, does **not** flip the kernel). Compute the 3x3 output by hand and set `q6_output` to it
+(a tensor or a list of rows).
+
+**(b)** Write `conv2d(image, kernel, stride=1, padding=0)` for a 2-D `image` and a 2-D `kernel`
+(both `torch.Tensor`s) that returns the 2-D output of `torch.nn.functional.conv2d` on them.
+
+**(c)** Write `max_pool2d(image, kernel_size=2)` that returns the 2-D output of
+`torch.nn.functional.max_pool2d(image, kernel_size)`: the maximum of each non-overlapping block.
+
+Use plain tensor operations (indexing, slicing, `*`, `.sum()`, `.max()`, `torch.zeros`, ...).
+Calling torch's own convolution or pooling (`F.conv2d`, `nn.Conv2d`, `F.max_pool2d`, ...) earns no credit.""",
+    starter="import torch\n\nq6_output = ...\n\n\n"
+            "def conv2d(image, kernel, stride=1, padding=0):\n    ...\n\n\n"
+            "def max_pool2d(image, kernel_size=2):\n    ...\n",
+    solution='''\
+import torch
+
+q6_output = torch.tensor([[12, 12, 17],
+                          [10, 17, 19],
+                          [9, 6, 14]])
+
+
+def conv2d(image, kernel, stride=1, padding=0):
+    h, w = image.shape
+    kh, kw = kernel.shape
+    padded = torch.zeros(h + 2 * padding, w + 2 * padding, dtype=image.dtype)
+    padded[padding:padding + h, padding:padding + w] = image
+    out_h = (h + 2 * padding - kh) // stride + 1
+    out_w = (w + 2 * padding - kw) // stride + 1
+    out = torch.zeros(out_h, out_w, dtype=image.dtype)
+    for i in range(out_h):
+        for j in range(out_w):
+            window = padded[i * stride:i * stride + kh, j * stride:j * stride + kw]
+            out[i, j] = (window * kernel).sum()
+    return out
+
+
+def max_pool2d(image, kernel_size=2):
+    h, w = image.shape
+    out = torch.zeros(h // kernel_size, w // kernel_size, dtype=image.dtype)
+    for i in range(h // kernel_size):
+        for j in range(w // kernel_size):
+            block = image[i * kernel_size:(i + 1) * kernel_size, j * kernel_size:(j + 1) * kernel_size]
+            out[i, j] = block.max()
+    return out
+''',
+    checks=(
+        Check("q6.easy", "q6_output is 3x3; conv2d and max_pool2d give the right answer on tiny examples",
+              0, False, public.q6_easy_case),
+        Check("q6.lecture", "q6_output is the lecture's convolution output", 1, True, q6_lecture),
+        Check("q6.conv", "conv2d matches F.conv2d on random images and kernels, written by hand", 1, True, q6_conv),
+        Check("q6.conv_strided", "conv2d matches F.conv2d with random stride and padding, written by hand", 1,
+              True, q6_conv_strided),
+        Check("q6.pool", "max_pool2d matches F.max_pool2d on random feature maps, written by hand", 1, True,
+              q6_pool),
+    ),
+)

@@ -1,0 +1,534 @@
+"""Building a CNN: the lecture's pooled CNN, and the conv-block network of "CNN vs FCNN".
+
+Model checks compare a submission with a reference model on four things: the
+structure (layers with parameters and pooling, with their hyper-parameters,
+in the order a forward pass calls them), the parameter count, the output
+shape, and the outputs for the same weights and inputs.  A layer is the
+operation the forward pass really calls, with the arguments it really gets
+(``nn.MaxPool2d(2)`` and ``F.max_pool2d(x, 2)`` are the same layer; a
+``Conv2d`` whose ``padding`` attribute says 1 but which convolves without
+padding is a convolution without padding), matched by order and kind, never
+by attribute names or values.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import torch
+
+from ..checkapi import public, wire
+from ..checkapi.probe import LocalProbe, ModelInfo, SubmissionRaised, WeightsMismatch
+from ..checkapi.verdict import Verdict, Wrong, code, raised
+from . import reference
+from .base import Check, Question
+from .static import unreadable_findings
+
+#: Outputs are compared elementwise: ``|got - want| <= ATOL + RTOL * |want|``.
+RTOL, ATOL = 1e-4, 1e-5
+
+#: Layer kinds whose presence and hyper-parameters the structure check compares.
+#: Activations and Flatten may be written functionally, so the outputs judge them.
+STRUCTURAL = ("Conv2d", "Linear", "MaxPool2d", "AvgPool2d", "AdaptiveAvgPool2d", "AdaptiveMaxPool2d", "BatchNorm2d",
+              "Dropout")
+
+
+def _pair(v):
+    if isinstance(v, (list, tuple)):
+        return tuple(v) if len(v) == 2 else (v[0], v[0])
+    return (v, v)
+
+
+def normalised(layer) -> dict:
+    """A layer's hyper-parameters in one canonical form (``3`` and ``(3, 3)`` compare equal)."""
+    c = dict(layer.config)
+    if layer.kind == "Conv2d":
+        k = _pair(c.get("kernel_size"))
+        padding = c.get("padding")
+        if padding == "same":
+            padding = tuple((d * (kk - 1)) // 2 for kk, d in zip(k, _pair(c.get("dilation", 1))))
+        elif padding == "valid":
+            padding = (0, 0)
+        return {"in_channels": c.get("in_channels"), "out_channels": c.get("out_channels"), "kernel_size": k,
+                "stride": _pair(c.get("stride", 1)), "padding": _pair(padding),
+                "dilation": _pair(c.get("dilation", 1)), "groups": c.get("groups", 1), "bias": c.get("bias")}
+    if layer.kind in ("MaxPool2d", "AvgPool2d"):
+        k = _pair(c.get("kernel_size"))
+        stride = c.get("stride")
+        return {"kernel_size": k, "stride": _pair(stride) if stride not in (None, (), []) else k,
+                "padding": _pair(c.get("padding", 0)), "ceil_mode": bool(c.get("ceil_mode", False))}
+    if layer.kind == "Linear":
+        return {"in_features": c.get("in_features"), "out_features": c.get("out_features"), "bias": c.get("bias")}
+    return {}
+
+
+def _show(kind: str, config: dict) -> str:
+    inner = ", ".join(f"{k}={v}" for k, v in config.items())
+    return f"{kind}({inner})"
+
+
+@dataclass(frozen=True)
+class Difference:
+    """The first way a model's layers differ from the network asked for."""
+
+    index: int
+    """Position among the layers with parameters or pooling."""
+    what: str
+    """Which layer differs and how, in terms of the student's own model (always shown)."""
+    reveal: str
+    """What the network asked for has there (shown only in full feedback)."""
+
+
+def structure_difference(student: ModelInfo, ref: ModelInfo) -> Difference | None:
+    """The first way the student's structural layers differ from the reference's."""
+    mine = [l for l in student.layers if l.kind in STRUCTURAL]
+    theirs = [l for l in ref.layers if l.kind in STRUCTURAL]
+    for i, want in enumerate(theirs):
+        position = f"layer {i + 1} with parameters or pooling"
+        if i >= len(mine):
+            return Difference(i, f"{position} is missing: your model has {len(mine)}.",
+                              f"The network asked for has {_show(want.kind, normalised(want))} there.")
+        got = mine[i]
+        if got.kind != want.kind:
+            return Difference(i, f"{position} is a {got.kind}, not the kind of layer asked for there.",
+                              f"Expected a {want.kind} there (the order is {', '.join(l.kind for l in theirs)}).")
+        a, b = normalised(got), normalised(want)
+        for key in b:
+            if a.get(key) != b[key]:
+                hint = ""
+                if got.kind == "Conv2d" and key == "padding":
+                    hint = " Without padding=1 each 3x3 convolution shrinks the feature map by 2."
+                if got.kind == "Linear" and key == "in_features":
+                    hint = (" in_features must equal the number of features Flatten produces: `channels x height "
+                            "x width` of the last feature map.")
+                return Difference(i, f"{position} ({got.kind}) has {key}={a.get(key)}, not the value asked for.",
+                                  f"It should be {b[key]}.{hint}")
+    if len(mine) > len(theirs):
+        extra = mine[len(theirs)]
+        return Difference(len(theirs), f"there is an extra {extra.kind} after the layers the network asks for.",
+                          f"The network asked for has {len(theirs)} layers with parameters or pooling.")
+    return None
+
+
+@functools.lru_cache(maxsize=64)
+def describe_reference(factory, args: tuple, input_shape: tuple, input_seed: int | None = None) -> ModelInfo:
+    """The reference model described by the same code that describes submissions, on the same input."""
+    return LocalProbe({"model": factory}).model("model", args, input_shape, input_seed=input_seed)
+
+
+def _seed(context, name: str) -> int:
+    """The seed of a probing input (uniform in [-1, 1)): a model cannot special-case zeros or one shape.
+
+    One per grading seed and model, so that the checks that look at the same model on the same
+    input shape share one description (the probe caches it) instead of each running the model.
+    """
+    import random
+
+    return random.Random(f"{context.seed}:{name}").randint(0, 2**31 - 1)
+
+
+UNREADABLE_MODEL = ("The grader judges a model by what its forward pass does, and this submission uses {what}, "
+                    "which can change what the grader sees while it watches: this part earns no credit.")
+
+
+def _readable(run):
+    """A model check that earns nothing when the submission uses features that hide code (see .static)."""
+    def checked(probe, context):
+        found = unreadable_findings(probe.source)
+        if found:
+            raise Wrong(UNREADABLE_MODEL.format(what=", ".join(code(f.what) for f in found[:5])),
+                        {"mistake": "unverifiable"})
+        return run(probe, context)
+    return checked
+
+
+def layer_table(info: ModelInfo, *, shapes: bool = True) -> list[dict]:
+    """Rows for reports: one per leaf layer, in the order the forward pass calls them."""
+    return [{"kind": l.kind, "type": l.type.rsplit(".", 1)[-1],
+             "config": {k: list(v) if isinstance(v, tuple) else v for k, v in normalised(l).items()} or None,
+             "params": sum(_numel(s) for _, s in l.params),
+             "output_shape": list(l.output_shape) if shapes and l.output_shape else None,
+             "structural": l.kind in STRUCTURAL} for l in info.layers]
+
+
+def _numel(shape) -> int:
+    n = 1
+    for d in shape:
+        n *= d
+    return n
+
+
+def _row_of_structural(info: ModelInfo, index: int | None) -> int | None:
+    """The table row of the ``index``-th structural layer (None past the end)."""
+    if index is None:
+        return None
+    rows = [i for i, l in enumerate(info.layers) if l.kind in STRUCTURAL]
+    return rows[index] if index < len(rows) else None
+
+
+def _first_row_difference(student: ModelInfo, ref: ModelInfo) -> int | None:
+    """The first row where the two layer tables differ in kind or settings (every layer, ReLU included)."""
+    for i, (a, b) in enumerate(zip(student.layers, ref.layers)):
+        if a.kind != b.kind or normalised(a) != normalised(b):
+            return i
+    return None if len(student.layers) == len(ref.layers) else min(len(student.layers), len(ref.layers))
+
+
+def _tables(student: ModelInfo, ref: ModelInfo, first_difference: int | None) -> dict:
+    """The student's layers beside the reference's, the first difference marked.
+
+    The mark goes on the structural difference the check found, else on the first
+    row that differs at all (a missing ReLU module: fine if forward() applies it).
+    The reference shows kinds and hyper-parameters only (what the question states),
+    not its feature-map shapes, which another question asks for.
+    """
+    if first_difference is not None:
+        mark = {"submission": _row_of_structural(student, first_difference),
+                "reference": _row_of_structural(ref, first_difference)}
+    else:
+        row = _first_row_difference(student, ref)
+        mark = {"submission": row, "reference": row}
+    return {"layers": {"submission": layer_table(student), "reference": layer_table(ref, shapes=False),
+                       "first_difference": mark}}
+
+
+def structure_check(name: str, factory, args_fn, input_shape_fn, *, channels_hint: bool = False):
+    @_readable
+    def run(probe, context):
+        rng = context.rng()
+        args = args_fn(rng)
+        shape = input_shape_fn(args)
+        seed = _seed(context, name)
+        student = probe.model(name, args, shape, input_seed=seed)
+        ref = describe_reference(factory, args, shape, seed)
+        found = structure_difference(student, ref)
+        if found is None and student.forward_error:
+            raise Wrong(f"{shown_call(name, args)}: its forward pass does not run through: "
+                        f"{forward_error(student.forward_error)}.",
+                        {"mistake": "forward_fails", **_tables(student, ref, None)})
+        if found is None:
+            return Verdict(True, details=_tables(student, ref, None))
+        what, reveal = found.what, found.reveal
+        mistake = "structure"
+        mine = [l for l in student.layers if l.kind == "Conv2d"]
+        if channels_hint and mine and args and mine[0].config.get("in_channels") != args[0]:
+            what += " The first convolution does not take input_channels channels."
+            reveal += " Pass the constructor's argument on instead of a fixed number."
+            mistake = "input_channels_ignored"
+        elif "padding" in what:
+            mistake = "no_padding"
+        elif "in_features" in what:
+            mistake = "linear_in_features"
+        raise Wrong(f"{shown_call(name, args)}: {what}",
+                    {"mistake": mistake, **_tables(student, ref, found.index)}, reveal=reveal)
+    return run
+
+
+def _holding_parameters(info: ModelInfo) -> ModelInfo:
+    """``info`` with only the layers that hold parameters."""
+    return ModelInfo(layers=tuple(l for l in info.layers if l.params), param_count=info.param_count,
+                     trainable_count=info.trainable_count, output_shape=info.output_shape)
+
+
+def param_count_check(name: str, factory, args: tuple, input_shape: tuple, variants):
+    """The parameters the forward pass really uses, and those the model holds, number the reference's.
+
+    Both are counted by the judge's probe from the tensors themselves: what the
+    model's ``parameters()`` or its layers' attributes say is not asked.
+    """
+    @_readable
+    def run(probe, context):
+        seed = _seed(context, name)
+        student = probe.model(name, args, input_shape, input_seed=seed)
+        want = context.memo(lambda: reference.param_count(factory(*args)))
+        used = student.used_param_count
+        if used is None and student.forward_error:
+            raise Wrong(f"{shown_call(name, args)}: the parameters its forward pass uses cannot be counted: "
+                        f"{forward_error(student.forward_error)}.", {"mistake": "forward_fails"})
+        if used == want and student.param_count == want:
+            # The count is right; it must also be the count of the layers asked for, as the forward
+            # pass really calls them (a convolution without padding feeding zero-padded features to
+            # the right Linear has the right count and is not the network).
+            ref = describe_reference(factory, args, input_shape, seed)
+            found = structure_difference(_holding_parameters(student), _holding_parameters(ref))
+            if found is None:
+                return None
+            raise Wrong(f"{shown_call(name, args)} has the right number of parameters, but they are not the "
+                        f"layers asked for: {found.what}", {"mistake": "structure"}, reveal=found.reveal)
+        got = used if used is not None else student.param_count
+        for mistake, count, (feedback, reveal) in variants:
+            if got == count():
+                raise Wrong(feedback, {"mistake": mistake}, reveal=reveal)
+        if used == want:
+            raise Wrong(f"{shown_call(name, args)}'s forward pass uses the right parameters, but the model "
+                        "also holds parameters it never uses: a layer it never uses counts too.",
+                        {"mistake": "unused_parameters"}, reveal=f"It holds {student.param_count - want:+d} too many.")
+        raise Wrong(f"{shown_call(name, args)} has a different number of parameters from the network the "
+                    "question describes.", reveal="Compare its layers with the description: kernel sizes, channels, bias, "
+                                         "and the Linear layer's in_features.")
+    return run
+
+
+def output_shape_check(name: str, args: tuple, shape_fn):
+    @_readable
+    def run(probe, context):
+        rng = context.rng()
+        shape = shape_fn(rng)
+        info = probe.model(name, args, shape, input_seed=_seed(context, name))
+        if info.forward_error:
+            raise Wrong(f"{shown_call(name, args)} fails on a batch of {shape[0]} inputs of shape "
+                        f"{list(shape[1:])}: it raised {forward_error(info.forward_error)}.",
+                        {"mistake": "forward_fails"})
+        if info.output_shape is None:
+            raise Wrong(f"{name}'s forward() returned no tensor: does it `return` its result?")
+        if info.output_shape != (shape[0], 1):
+            raise Wrong(f"{shown_call(name, args)} maps a batch of {shape[0]} inputs to shape "
+                        f"{list(info.output_shape or [])}, not one output per input.",
+                        reveal=f"It should give shape ({shape[0]}, 1).")
+    return run
+
+
+def outputs_check(name: str, factory, args_fn, input_shape_fn, variants):
+    """Same weights, same inputs: the outputs must agree with the reference's."""
+    def reference_case(context):
+        rng, gen = context.rng(), context.torch_generator()
+        args = args_fn(rng)
+        shape = (rng.randint(2, 4),) + tuple(input_shape_fn(args)[1:])  # a batch size it cannot expect
+        model = factory(*args)
+        weights = reference.weights_for(model, gen)
+        x = torch.rand(*shape, generator=gen) * 2 - 1
+        with torch.no_grad():
+            want = model.eval()(x)
+        # Encoded once for the whole class: the weights of ConvNet alone are 49,519 numbers.
+        return args, shape, weights, x, want, wire.Encoded(wire.encode(weights)), wire.Encoded(wire.encode(x))
+
+    @_readable
+    def run(probe, context):
+        args, shape, weights, x, want, weights_data, x_data = context.memo(lambda: reference_case(context))
+        try:
+            got = probe.forward(name, args, weights_data, x_data).to_tensor()
+        except WeightsMismatch as exc:
+            # The mismatch names the reference's layers: it is part of the answer.
+            raise Wrong(f"The reference weights do not fit {shown_call(name, args)}'s layers: fix the "
+                        "structure first.", {"mistake": "structure"}, reveal=f"{str(exc)[:1].upper()}{str(exc)[1:]}."
+                        ) from None
+        except SubmissionRaised as exc:
+            if exc.out_of_memory:
+                raise
+            raise Wrong(f"{shown_call(name, args)} raised {raised(exc)} on a batch of inputs "
+                        f"of shape {list(shape)}.", {"mistake": "forward_fails"}) from None
+        if got.shape == want.shape and torch.allclose(got.double(), want.double(), rtol=RTOL, atol=ATOL):
+            return None
+        if got.shape != want.shape:
+            raise Wrong(f"With the reference's weights, the output has shape {list(got.shape)}, not the shape the "
+                        "network asked for gives.", reveal=f"Expected {list(want.shape)}.")
+        for mistake, variant, (feedback, reveal) in variants:
+            alt = reference.load_weights(variant(*args), weights)
+            with torch.no_grad():
+                alt_out = alt.eval()(x)
+            if torch.allclose(got.double(), alt_out.double(), rtol=RTOL, atol=ATOL):
+                raise Wrong(feedback, {"mistake": mistake}, reveal=reveal)
+        raise Wrong(f"With the same weights and inputs, the outputs differ from the reference network's (beyond "
+                    f"rtol={RTOL:g}, atol={ATOL:g}).",
+                    reveal="Check the order of the layers, the activations, and what forward() returns.")
+    return run
+
+
+def shown_call(name: str, args) -> str:
+    """How feedback names a model: ``ConvNet(3)``, ``CNN()``."""
+    return f"{name}({', '.join(map(repr, args))})"
+
+
+def forward_error(err: dict) -> str:
+    """A model's failed forward pass, as its probe describes it, for feedback: the exception as a code span."""
+    text = f"{err.get('type')}: {err.get('message')}" if err.get("message") else str(err.get("type"))
+    return code(text) + (f" ({err.get('where')})" if err.get("where") else "")
+
+
+def _both(first, second):
+    """A check that passes when ``first`` and then ``second`` pass."""
+    def run(probe, context):
+        verdict = first(probe, context)
+        if verdict is not None and not verdict.passed:
+            return verdict
+        return second(probe, context) or verdict
+    return run
+
+
+def missing_relu(first: str, missing: str) -> tuple[str, str]:
+    """(what is wrong, what reveals it) when the outputs are the network's without some ReLU.
+
+    What is wrong says where the outputs part from the network asked for (after the ``first``
+    convolution lacking its ReLU), not why.
+    """
+    return (f"With the same weights, your network's output differs once the {first} convolution runs.",
+            f"It matches the network *without* the ReLU after {missing}: apply ReLU after each convolution.")
+
+Q7 = Question(
+    id="q7",
+    title="Build the pooled CNN",
+    topic="Cooking up a CNN",
+    prompt="""\
+Write `class CNN(torch.nn.Module)`, with a constructor that takes no arguments, for the network of question 3.
+On an input batch of shape `(N, 1, 100, 100)` it returns shape `(N, 1)`. In order:
+
+1. `Conv2d` from 1 to 3 channels, kernel 3x3, `padding=1`, then `ReLU`, then `MaxPool2d(2)`;
+2. `Conv2d` from 3 to 2 channels, kernel 3x3, `padding=1`, then `ReLU`, then `MaxPool2d(2)`;
+3. `Flatten`, then a `Linear` layer with one output.
+
+Keep PyTorch's default initialisation and `bias=True`; the grader loads its own weights into your layers
+(matched by order and type) and compares the outputs with a reference network's.""",
+    starter='''\
+import torch
+
+
+class CNN(torch.nn.Module):
+    def __init__(self):
+        super().__init__()
+        ...
+
+    def forward(self, x):
+        ...
+''',
+    solution='''\
+import torch
+
+
+class CNN(torch.nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.main = torch.nn.Sequential(
+            torch.nn.Conv2d(in_channels=1, out_channels=3, kernel_size=(3, 3), padding=1),
+            torch.nn.ReLU(),
+            torch.nn.MaxPool2d((2, 2)),
+            torch.nn.Conv2d(in_channels=3, out_channels=2, kernel_size=(3, 3), padding=1),
+            torch.nn.ReLU(),
+            torch.nn.MaxPool2d((2, 2)),
+            torch.nn.Flatten(),
+            torch.nn.Linear(1250, 1),
+        )
+
+    def forward(self, x):
+        return self.main(x)
+''',
+    checks=(
+        Check("q7.runs", "CNN() maps one 1x100x100 image to shape (1, 1)", 0, False, public.q7_runs),
+        Check("q7.structure", "the convolution, pooling and Linear layers and their hyper-parameters", 1, True,
+              structure_check("CNN", reference.PooledCNN, lambda rng: (), lambda args: (1, 1, 100, 100))),
+        Check("q7.params", "the parameter count matches the reference network's", 1, True,
+              param_count_check("CNN", reference.PooledCNN, (), (1, 1, 100, 100), [
+                  ("no_padding", lambda: reference.param_count(reference.PooledCNN(padding=0)),
+                   ("The count is what the network has *without* padding.",
+                    "With padding=1 the last feature map is larger, and so is the Linear layer.")),
+              ])),
+        Check("q7.output_shape", "a random batch gives one output per image", 1, True,
+              output_shape_check("CNN", (), lambda rng: (rng.randint(2, 5), 1, 100, 100))),
+        Check("q7.outputs", "with the reference's weights, the outputs match the reference network's", 1, True,
+              outputs_check("CNN", reference.PooledCNN, lambda rng: (), lambda args: (3, 1, 100, 100), [
+                  ("missing_relu", lambda: reference.PooledCNN(relu=(False, True)),
+                   missing_relu("first", "the first convolution")),
+                  ("missing_relu", lambda: reference.PooledCNN(relu=(True, False)),
+                   missing_relu("second", "the second convolution")),
+                  ("missing_relu", lambda: reference.PooledCNN(relu=(False, False)),
+                   missing_relu("first", "the convolutions")),
+              ])),
+    ),
+)
+
+
+def _random_channels(rng) -> tuple[int]:
+    return (rng.randint(2, 4),)
+
+
+def _block_args(rng) -> tuple[int, int]:
+    return (rng.randint(2, 5), rng.randint(2, 6))
+
+
+Q8 = Question(
+    id="q8",
+    title="CNN vs FCNN: a network of conv blocks",
+    topic="CNN vs FCNN",
+    prompt="""\
+Write two things:
+
+- `conv_block(input_channels, output_channels)` returning a `torch.nn.Sequential` of a `Conv2d` from
+  `input_channels` to `output_channels` channels with a 3x3 kernel and `padding=1`, followed by a `ReLU`;
+- `class ConvNet(torch.nn.Module)` whose constructor takes `input_channels`: five conv blocks with 3 kernels
+  each (`input_channels` to 3, then 3 to 3 four times), then `Flatten`, then `Linear(49152, 1)`. It takes
+  128x128 images: a batch of shape `(N, input_channels, 128, 128)` gives shape `(N, 1)`.
+
+With one input channel this network has 49,519 parameters: compare with your count for the fully connected
+network of question 4. The grader also builds it with other numbers of input channels.""",
+    starter='''\
+import torch
+
+
+def conv_block(input_channels, output_channels):
+    ...
+
+
+class ConvNet(torch.nn.Module):
+    def __init__(self, input_channels):
+        super().__init__()
+        ...
+
+    def forward(self, x):
+        ...
+''',
+    solution='''\
+import torch
+
+
+def conv_block(input_channels, output_channels):
+    return torch.nn.Sequential(
+        torch.nn.Conv2d(input_channels, output_channels, (3, 3), padding=1),
+        torch.nn.ReLU(),
+    )
+
+
+class ConvNet(torch.nn.Module):
+    def __init__(self, input_channels):
+        super().__init__()
+        self.main = torch.nn.Sequential(
+            conv_block(input_channels, 3),
+            conv_block(3, 3),
+            conv_block(3, 3),
+            conv_block(3, 3),
+            conv_block(3, 3),
+            torch.nn.Flatten(),
+            torch.nn.Linear(49152, 1),
+        )
+
+    def forward(self, x):
+        return self.main(x)
+''',
+    checks=(
+        Check("q8.runs", "conv_block(1, 3) keeps 8x8 maps; ConvNet(1) maps a 1x128x128 image to shape (1, 1)", 0,
+              False, public.q8_runs),
+        Check("q8.block", "conv_block with random channels: its layers, and its outputs for the same weights", 0.5,
+              True, _both(
+                  structure_check("conv_block", reference.conv_block, _block_args, lambda a: (1, a[0], 9, 9)),
+                  outputs_check("conv_block", reference.conv_block, _block_args, lambda a: (2, a[0], 9, 9), [
+                      ("missing_relu", lambda i, o: reference.conv_block(i, o, relu=False),
+                       ("With the same weights, the block's output differs once its convolution has run.",
+                        "It matches the convolution alone: a conv block ends with a ReLU.")),
+                  ]))),
+        Check("q8.params", "ConvNet(1) has the reference's parameter count", 0.5, True,
+              param_count_check("ConvNet", reference.ConvNet, (1,), (1, 1, 128, 128), [])),
+        Check("q8.channels", "ConvNet with a random number of input channels has the reference's layers", 0.5, True,
+              structure_check("ConvNet", reference.ConvNet, _random_channels, lambda a: (1, a[0], 128, 128),
+                              channels_hint=True)),
+        Check("q8.outputs_1ch", "ConvNet(1): with the reference's weights the outputs match", 0.75, True,
+              outputs_check("ConvNet", reference.ConvNet, lambda rng: (1,), lambda a: (2, 1, 128, 128), [
+                  ("missing_relu", lambda c: reference.ConvNet(c, relu=False),
+                   missing_relu("first", "the convolutions")),
+              ])),
+        Check("q8.outputs_channels", "ConvNet with random input channels: with the reference's weights the outputs "
+              "match", 0.75, True,
+              outputs_check("ConvNet", reference.ConvNet, _random_channels, lambda a: (2, a[0], 128, 128), [
+                  ("missing_relu", lambda c: reference.ConvNet(c, relu=False),
+                   missing_relu("first", "the convolutions")),
+              ])),
+    ),
+)

@@ -1,0 +1,627 @@
+"""The judge's own reading of a submission: does a hand-written function reach torch's convolution?
+
+"Convolution by hand" (q6) earns its points only on evidence the judge controls.
+What a worker reports about itself (the torch functions a call used) can be
+forged by the code it runs, so the decision rests on this reading of the whole
+source, in the judge, before anything runs.  Two rules:
+
+1. **Reachable code is clean.**  The definition of ``conv2d`` that is in force
+   when the checks run (the last binding of the name), and everything it can
+   reach by name under Python's scoping rules (helpers, aliases, imports,
+   classes, decorators, default arguments), must not name torch's convolution
+   or pooling (any attribute or imported name matching :data:`BUILT_IN`, a
+   star import that binds one), nor look an attribute up by a computed name.
+   A local name inside a function is that function's own: a top-level
+   ``out = F.conv2d(...)`` self-check does not taint a local ``out``.  When a
+   reachable name is bound more than once in a way whose order cannot be read
+   off the text (inside a loop, a branch, a ``try``, a ``with``, a ``match``,
+   by a ``global`` statement), every one of its bindings counts; so does every
+   statement that changes a reachable object (``table.update(...)``,
+   ``box.c = ...``), through any name bound to it.
+
+2. **The whole submission stays readable.**  Features that let code run or
+   rebind names out of the reader's sight make the reading unverifiable, so a
+   submission that uses any of them, anywhere, earns nothing on the by-hand
+   part (:data:`UNREADABLE_IMPORTS`, :data:`UNREADABLE_NAMES`,
+   :data:`UNREADABLE_ATTRIBUTES`, private torch attributes, patching imported
+   modules, dunder hooks, metaclasses, modules that are not installed).  They
+   are threads and callbacks, tracing hooks and frame or heap inspection,
+   ``exec``/``eval``/``compile`` and computed attribute names, TorchScript,
+   ``torch.library``/``torch.ops``/``torch._C``, dynamic imports and code
+   written then imported.  Ordinary notebooks use none of them.
+
+Every rule works on the syntax tree; the cost is linear in the size of the source.
+"""
+
+from __future__ import annotations
+
+import ast
+import functools
+import importlib.util
+import re
+import threading
+from dataclasses import dataclass
+
+#: A name that is torch's (or a library's) own convolution or pooling: ``F.conv2d``, ``nn.MaxPool2d``,
+#: ``torch.conv_tbc``, ``F._max_pool2d``, ``nn.ConvTranspose2d``, ``np.convolve``, ``correlate2d``...
+BUILT_IN = re.compile(r"conv|pool|correlat", re.IGNORECASE)
+
+#: Modules whose use lets code run out of sight (threads, callbacks, other processes), reach into frames,
+#: the heap or C, or load code the reader cannot see.
+UNREADABLE_IMPORTS = frozenset({
+    "threading", "_thread", "concurrent", "multiprocessing", "asyncio", "sched", "signal", "atexit", "weakref",
+    "subprocess", "pty", "ctypes", "cffi", "inspect", "importlib", "pkgutil", "runpy", "imp", "zipimport",
+    "code", "codeop", "pickle", "_pickle", "dill", "cloudpickle", "marshal", "copyreg", "builtins", "pydoc",
+    "timeit",
+    "__builtin__", "numba", "cython", "tracemalloc", "faulthandler", "bdb", "pdb", "trace", "dis", "opcode",
+})
+#: Built-in names that run code from strings, look names up at run time, or hand out namespaces.
+UNREADABLE_NAMES = frozenset({
+    "exec", "eval", "compile", "__import__", "globals", "locals", "vars", "breakpoint", "__builtins__",
+    "__loader__", "__spec__", "memoryview",
+})
+#: Built-in functions that reach an attribute by a name given as a value: in code reachable from a
+#: by-hand function, only with a constant name; ``setattr``/``delattr`` anywhere only on ``self``/``cls``.
+ATTRIBUTE_FUNCTIONS = frozenset({"getattr", "setattr", "delattr"})
+#: Attributes that reach frames, the heap, tracing, the import system, TorchScript, torch's dispatch,
+#: other processes, or compiled code.
+UNREADABLE_ATTRIBUTES = frozenset({
+    "settrace", "setprofile", "_getframe", "_current_frames", "f_back", "f_globals", "f_locals", "f_code",
+    "f_builtins", "gi_frame", "cr_frame", "ag_frame", "tb_frame", "get_objects", "get_referrers",
+    "get_referents", "meta_path", "path_hooks", "path_importer_cache", "attrgetter", "methodcaller",
+    "getattr_static", "jit", "library", "ops", "fx", "overrides", "compile", "export", "cpp_extension",
+    "load_inline", "system", "popen", "fork", "forkpty", "execv", "execve", "execvp", "execl", "execlp",
+    "spawnv", "spawnl", "posix_spawn", "addaudithook", "excepthook", "displayhook", "modules",
+    "register_forward_hook", "register_forward_pre_hook", "register_module_forward_hook",
+    "register_module_forward_pre_hook", "register_hook", "TorchFunctionMode", "TorchDispatchMode",
+    "DisableTorchFunction", "DisableTorchFunctionSubclass", "as_subclass", "grad", "get_field", "Formatter",
+    "FunctionType", "CodeType", "LambdaType", "MethodType", "ModuleType", "CellType", "FrameType", "new_class",
+    "user_ns", "user_global_ns", "run_cell", "run_code", "ex", "ev", "push", "Function",
+})
+#: Of those, the attributes that are only unreadable on torch (``re.compile`` is fine, ``torch.compile`` is not).
+TORCH_ONLY_ATTRIBUTES = frozenset({"jit", "library", "ops", "fx", "overrides", "compile", "export", "Function"})
+#: Most different top-level modules whose installation is looked up (each look-up searches the import path).
+MAX_IMPORTED_MODULES = 64
+#: Private names of torch that are plain helpers (``from torch.nn.modules.utils import _pair``).
+PLAIN_PRIVATE_NAMES = frozenset({"_pair", "_single", "_triple", "_quadruple", "_ntuple", "_reverse_repeat_tuple"})
+#: Attributes that write files: with them, an import of a module that is not installed may load
+#: code the submission wrote.
+FILE_WRITERS = frozenset({"write_text", "write_bytes", "write", "open", "copyfile", "copy2", "copytree", "move",
+                          "symlink", "symlink_to", "hardlink_to", "link", "savetxt", "tofile", "to_csv"})
+#: Special methods a class may define without running code out of the reader's sight.
+PLAIN_DUNDERS = frozenset({
+    "__init__", "__repr__", "__str__", "__len__", "__getitem__", "__setitem__", "__iter__", "__next__",
+    "__contains__", "__call__", "__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__", "__hash__",
+    "__add__", "__sub__", "__mul__", "__matmul__", "__truediv__", "__floordiv__", "__mod__", "__neg__",
+    "__bool__", "__enter__", "__exit__", "__name__", "__main__", "__doc__", "__version__", "__file__",
+    "__all__", "__future__", "__annotations__", "__slots__", "__qualname__", "__module__", "__post_init__",
+    "__hash__", "__format__", "__sizeof__", "__radd__", "__rmul__", "__pos__", "__abs__", "__pow__",
+})
+#: Attribute reads of these dunders are plain; any other dunder attribute (``__dict__``, ``__globals__``,
+#: ``__code__``, ``__class__`` assignment...) reaches behind the names.
+PLAIN_DUNDER_ATTRIBUTES = frozenset({"__init__", "__name__", "__doc__", "__version__", "__file__",
+                                     "__qualname__", "__module__", "__len__", "__getitem__", "__call__"})
+#: Dunder attributes that may be read (``type(model).__name__``, ``model.__class__.__name__``), never set.
+READABLE_DUNDER_ATTRIBUTES = frozenset({"__class__"})
+#: Modules whose names a star import binds, read from the judge's own copy (already imported here).
+STAR_MODULES = frozenset({"torch", "torch.nn", "torch.nn.functional", "torch.nn.modules", "numpy", "math"})
+#: Methods that put something into the object they are called on: ``table.update(c=F.conv2d)``.
+MUTATING_METHODS = frozenset({"append", "appendleft", "extend", "extendleft", "insert", "update", "setdefault",
+                              "add", "put", "put_nowait", "push", "__setitem__", "__setattr__"})
+#: How many rounds the search for aliases of reachable objects may take.
+MAX_ALIAS_ROUNDS = 50
+#: Magics whose statement the grading shell runs (see grader.worker.serve.GradingShell): their text is code.
+RUN_MAGICS = frozenset({"time", "prun"})
+#: Roots of imported modules whose attributes may be set (settings, not code).
+SETTABLE_MODULE_ATTRIBUTES = re.compile(
+    r"^(torch\.backends|plt|matplotlib|mpl|pd|pandas|np\.random|warnings|os\.environ)\b")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Why a hand-written function earns nothing: it reaches a built-in, or the source cannot be read."""
+
+    kind: str
+    """``builtin`` (it names torch's convolution or pooling) or ``unverifiable``."""
+    what: str
+    """The construct, in the student's words: ``F.conv2d``, ``import threading``..."""
+
+
+def by_hand_findings(units: tuple[str, ...] | None, function: str) -> list[Finding]:
+    """What keeps ``function`` from counting as written by hand; empty when it is clean.
+
+    ``units`` are the code the worker runs, in order (a notebook's transformed cells,
+    or a script's whole text).  Units that do not parse are skipped: they did not run.
+    """
+    if not units:
+        return []
+    reading = _read(tuple(units))
+    findings = list(reading.unreadable)
+    findings += _reachable_builtins(reading, function)
+    return sorted(set(findings), key=lambda f: (f.kind, f.what))
+
+
+def unreadable_findings(units: tuple[str, ...] | None) -> list[Finding]:
+    """Rule 2 alone: the features anywhere in the submission that run or rebind code out of sight."""
+    if not units:
+        return []
+    return sorted(set(_read(tuple(units)).unreadable), key=lambda f: f.what)
+
+
+class _Reading:
+    """The submission's module-level bindings and its unreadable features."""
+
+    def __init__(self) -> None:
+        self.bindings: dict[str, list[tuple[ast.AST, bool]]] = {}
+        """name -> (binding statement or node, plain): plain = a statement directly in a unit's body."""
+        self.imported: dict[str, str] = {}
+        """module-level name -> the dotted module or object it was imported as."""
+        self.unreadable: list[Finding] = []
+        self.global_in_functions: set[str] = set()
+        self.missing_imports: list[str] = []
+        """Imported modules that are not installed: harmless (the import fails) unless the submission
+        writes files, and so may have written them."""
+        self.writes: list[str] = []
+        self.checked_imports: set[str] = set()
+        self.mutations: dict[str, list[ast.AST]] = {}
+        """name -> statements and calls anywhere that change the object bound to it."""
+        self.magic_calls: set[int] = set()
+        """Calls of ``run_line_magic`` read as code (module-level, constant arguments)."""
+
+
+#: Python 3.11's parser is not safe to run from two threads at once ("AST constructor recursion depth
+#: mismatch"), and the judge grades with one thread per job.
+_PARSING = threading.Lock()
+
+
+def _read(units: tuple[str, ...]) -> _Reading:
+    with _PARSING:
+        return _read_cached(units)
+
+
+@functools.lru_cache(maxsize=4)
+def _read_cached(units: tuple[str, ...]) -> _Reading:
+    reading = _Reading()
+    for unit in units:
+        try:
+            tree = ast.parse(unit)
+        except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError):
+            continue
+        for statement in _with_magic_statements(tree.body, reading.magic_calls):
+            _bind_top_level(reading, statement, plain=True)
+        nodes = list(ast.walk(tree))  # walked once: both scans read every node of the unit
+        _scan_unreadable(reading, nodes)
+        _record_mutations(reading, nodes)
+    if reading.missing_imports and reading.writes:
+        reading.unreadable += [Finding("unverifiable", f"import {m} (a module that is not installed, in a "
+                                                       f"submission that writes files: {reading.writes[0]})")
+                               for m in reading.missing_imports]
+    return reading
+
+
+def _with_magic_statements(body: list[ast.stmt], handled: set[int] | None = None):
+    """The statements of a unit, with the code of a ``%time stmt`` line in its place."""
+    for statement in body:
+        code = _magic_code(statement)
+        if handled is not None and isinstance(getattr(statement, "value", None), ast.Call):
+            call = statement.value
+            if isinstance(call.func, ast.Attribute) and call.func.attr == "run_line_magic" and not call.keywords \
+                    and all(isinstance(a, ast.Constant) and isinstance(a.value, str) for a in call.args):
+                handled.add(id(call))
+        if code is None:
+            yield statement
+            continue
+        try:
+            yield from ast.parse(code).body
+        except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError):
+            yield statement
+
+
+def _magic_code(node: ast.AST) -> str | None:
+    call = node.value if isinstance(node, (ast.Expr, ast.Assign)) else None
+    if (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr == "run_line_magic"
+            and len(call.args) >= 2 and all(isinstance(a, ast.Constant) and isinstance(a.value, str)
+                                            for a in call.args[:2]) and call.args[0].value in RUN_MAGICS):
+        code = call.args[1].value
+        if isinstance(node, ast.Assign):
+            return f"{ast.unparse(node.targets[0])} = ({code})"
+        return code
+    return None
+
+
+def _bind_top_level(reading: _Reading, node: ast.stmt, *, plain: bool) -> None:
+    """Record the module-level names ``node`` binds (descending into compound statements, not scopes)."""
+    for name in _names_bound_by(node):
+        reading.bindings.setdefault(name, []).append((node, plain))
+    if isinstance(node, (ast.Import, ast.ImportFrom)):
+        for alias in node.names:
+            if isinstance(node, ast.Import):
+                reading.imported[(alias.asname or alias.name).split(".")[0]] = (
+                    alias.name if alias.asname else alias.name.split(".")[0])
+            elif alias.name != "*":
+                reading.imported[alias.asname or alias.name] = f"{node.module}.{alias.name}"
+            else:
+                _bind_star(reading, node)
+    if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+        root, chain = _root(node.value)
+        if root in reading.imported:  # an alias of a module: _T = torch, _Tensor = torch.Tensor
+            reading.imported[node.targets[0].id] = reading.imported[root] + chain[len(root):]
+    if isinstance(node, ast.Match):
+        for case in node.cases:
+            for sub in ast.walk(case.pattern):
+                for name in (getattr(sub, "name", None), getattr(sub, "rest", None)):
+                    if isinstance(name, str):
+                        reading.bindings.setdefault(name, []).append((node, False))
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+        return
+    for child in ast.iter_child_nodes(node):
+        if isinstance(child, ast.stmt):
+            for statement in _with_magic_statements([child]):
+                _bind_top_level(reading, statement, plain=False)
+        elif isinstance(child, ast.excepthandler):
+            if child.name:
+                reading.bindings.setdefault(child.name, []).append((child, False))
+            for statement in child.body:
+                _bind_top_level(reading, statement, plain=False)
+        elif isinstance(child, ast.match_case):
+            for statement in child.body:
+                _bind_top_level(reading, statement, plain=False)
+
+
+def _bind_star(reading: _Reading, node: ast.ImportFrom) -> None:
+    """``from M import *``: the built-in convolutions and poolings it binds, read from the judge's own M."""
+    import sys
+
+    module = sys.modules.get(node.module or "") if node.module in STAR_MODULES else None
+    if module is None:
+        if node.module and _installed(node.module.split(".")[0]):
+            reading.unreadable.append(Finding("unverifiable", f"from {node.module} import * (the names it binds "
+                                                              "cannot be read)"))
+        return
+    exported = getattr(module, "__all__", None) or [n for n in dir(module) if not n.startswith("_")]
+    for name in exported:
+        if isinstance(name, str) and BUILT_IN.search(name):
+            reading.bindings.setdefault(name, []).append((node, False))
+
+
+def _names_bound_by(node: ast.stmt) -> list[str]:
+    """Names a statement binds in its own scope (not those of the statements nested in it)."""
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        # Decorators, defaults and bases run in the enclosing scope: a walrus there binds in it.
+        outer = list(node.decorator_list) + (list(node.bases) + [k.value for k in node.keywords]
+                                             if isinstance(node, ast.ClassDef) else
+                                             list(node.args.defaults) + [d for d in node.args.kw_defaults if d])
+        return [node.name] + [n.target.id for e in outer for n in _walk_scope(e) if isinstance(n, ast.NamedExpr)]
+    if isinstance(node, (ast.Import, ast.ImportFrom)):
+        return [(a.asname or a.name).split(".")[0] for a in node.names]
+    targets: list[ast.AST] = []
+    if isinstance(node, ast.Assign):
+        targets = list(node.targets)
+    elif isinstance(node, (ast.AnnAssign, ast.AugAssign)):
+        targets = [node.target]
+    elif isinstance(node, (ast.For, ast.AsyncFor)):
+        targets = [node.target]
+    elif isinstance(node, (ast.With, ast.AsyncWith)):
+        targets = [item.optional_vars for item in node.items if item.optional_vars is not None]
+    names = [n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name)]
+    # Walrus targets in expressions directly in this statement bind in its scope too.
+    for child in ast.iter_child_nodes(node):
+        if isinstance(child, ast.expr):
+            names += [n.target.id for n in _walk_scope(child) if isinstance(n, ast.NamedExpr)]
+    return names
+
+
+def _walk_scope(node: ast.AST):
+    """``ast.walk`` that does not enter nested functions, lambdas or classes."""
+    todo = [node]
+    while todo:
+        current = todo.pop()
+        yield current
+        for child in ast.iter_child_nodes(current):
+            if not isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+                todo.append(child)
+
+
+def _root(node: ast.AST) -> tuple[str | None, str]:
+    """The name an attribute chain starts from, and the chain as text: ``torch.nn.functional.conv2d``."""
+    parts = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if isinstance(node, ast.Name):
+        parts.append(node.id)
+        return node.id, ".".join(reversed(parts))
+    return None, ".".join(reversed(parts))
+
+
+def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
+    """Rule 2, over every node of a unit."""
+    add = reading.unreadable.append
+    calls = {id(n.func): n for n in nodes if isinstance(n, ast.Call)}
+    for node in nodes:
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            modules = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""]
+            for module in modules:
+                top = module.split(".")[0]
+                if node.__class__ is ast.ImportFrom and node.level:
+                    add(Finding("unverifiable", f"a relative import (from {'.' * node.level}{module} import ...)"))
+                elif top in UNREADABLE_IMPORTS:
+                    add(Finding("unverifiable", f"import {module}"))
+                elif top and top not in reading.checked_imports:
+                    reading.checked_imports.add(top)
+                    if len(reading.checked_imports) > MAX_IMPORTED_MODULES:
+                        add(Finding("unverifiable", f"more than {MAX_IMPORTED_MODULES} different modules imported"))
+                    elif not _installed(top):
+                        reading.missing_imports.append(module)
+            if isinstance(node, ast.ImportFrom):
+                for alias in node.names:
+                    if alias.name in UNREADABLE_ATTRIBUTES or alias.name in UNREADABLE_NAMES or (
+                            alias.name.startswith("_") and not alias.name.startswith("__")
+                            and alias.name not in PLAIN_PRIVATE_NAMES):
+                        add(Finding("unverifiable", f"from {node.module} import {alias.name}"))
+        elif isinstance(node, ast.Name) and node.id in UNREADABLE_NAMES:
+            add(Finding("unverifiable", f"{node.id}"))
+        elif isinstance(node, ast.Name) and node.id in ("setattr", "delattr"):
+            call = calls.get(id(node))
+            if not (call is not None and call.args and isinstance(call.args[0], ast.Name)
+                    and call.args[0].id in ("self", "cls") and len(call.args) > 1
+                    and not (isinstance(call.args[1], ast.Constant) and str(call.args[1].value).startswith("__"))):
+                add(Finding("unverifiable", f"{node.id} (on anything but self)"))
+        elif isinstance(node, ast.Name) and node.id in ("self", "cls") and isinstance(node.ctx, ast.Store):
+            add(Finding("unverifiable", f"{node.id} = ... (rebinding {node.id})"))
+        elif isinstance(node, ast.Name) and node.id == "open":
+            call = calls.get(id(node))
+            mode = call.args[1] if call is not None and len(call.args) > 1 else next(
+                (k.value for k in call.keywords if k.arg == "mode"), None) if call is not None else None
+            if call is None or (mode is not None and not (isinstance(mode, ast.Constant) and isinstance(
+                    mode.value, str) and set(mode.value) <= set("rbt"))):
+                reading.writes.append("open(..., mode)")
+        elif isinstance(node, ast.Attribute):
+            root, chain = _root(node)
+            attr = node.attr
+            if attr in ("run_line_magic", "run_cell_magic") and id(calls.get(id(node), node)) not in \
+                    reading.magic_calls and _runs_code(calls.get(id(node))):
+                add(Finding("unverifiable", f"{chain}(...) with code the grader cannot read"))
+            elif attr.startswith("__") and attr.endswith("__") and attr not in PLAIN_DUNDER_ATTRIBUTES and not (
+                    attr in READABLE_DUNDER_ATTRIBUTES and isinstance(node.ctx, ast.Load)):
+                add(Finding("unverifiable", f"{chain}"))
+            elif attr in UNREADABLE_ATTRIBUTES and root in reading.imported and not _settings_chain(chain):
+                if attr in TORCH_ONLY_ATTRIBUTES and not reading.imported[root].startswith("torch"):
+                    continue
+                if attr == "modules" and reading.imported.get(root) != "sys":
+                    continue  # nn.Module.modules() is a method, sys.modules the import table
+                if attr == "grad" and not chain.endswith("nn.grad"):
+                    continue  # x.grad is a gradient; torch.nn.grad computes convolutions
+                add(Finding("unverifiable", chain))
+            elif attr.startswith("_") and not attr.startswith("__") and attr not in PLAIN_PRIVATE_NAMES \
+                    and reading.imported.get(root, "").split(".")[0] in ("torch", "sys"):
+                add(Finding("unverifiable", chain))  # torch._C, F._max_pool2d, sys._getframe...
+            if attr in FILE_WRITERS:
+                reading.writes.append(chain)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            name = node.name
+            if name.startswith("__") and name.endswith("__") and name not in PLAIN_DUNDERS:
+                add(Finding("unverifiable", f"def {name}"))
+            declared = {n for st in _walk_scope_body(node) if isinstance(st, ast.Global) for n in st.names}
+            reading.global_in_functions.update(declared)
+            for statement in _walk_scope_body(node):  # a module-level name bound from inside a function
+                if isinstance(statement, ast.stmt):
+                    for bound in set(_names_bound_by(statement)) & declared:
+                        reading.bindings.setdefault(bound, []).append((statement, False))
+        if isinstance(node, ast.ClassDef):
+            if any(k.arg == "metaclass" for k in node.keywords):
+                add(Finding("unverifiable", f"class {node.name}(metaclass=...)"))
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and isinstance(node, ast.ClassDef):
+            # `global` in a class body binds module-level names too
+            declared = {n for st in node.body if isinstance(st, ast.Global) for n in st.names}
+            reading.global_in_functions.update(declared)
+            for st in node.body:
+                for bound in set(_names_bound_by(st)) & declared:
+                    reading.bindings.setdefault(bound, []).append((st, False))
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "type" \
+                and len(node.args) == 3:
+            add(Finding("unverifiable", "type(name, bases, namespace)"))
+        if isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Delete)):
+            targets = node.targets if isinstance(node, (ast.Assign, ast.Delete)) else [node.target]
+            for target in targets:
+                for sub in ast.walk(target):
+                    if isinstance(sub, ast.Attribute) and isinstance(sub.ctx, (ast.Store, ast.Del)):
+                        root, chain = _root(sub)
+                        if root in reading.imported and not _settings_chain(chain):
+                            add(Finding("unverifiable", f"{chain} = ... (patches an imported module)"))
+                        elif root in reading.bindings and not isinstance(sub.ctx, ast.Load) and any(
+                                isinstance(b, (ast.FunctionDef, ast.ClassDef)) for b, _ in reading.bindings[root]):
+                            add(Finding("unverifiable", f"{chain} = ... (changes a function or class)"))
+
+
+def _settings_chain(chain: str) -> bool:
+    return bool(SETTABLE_MODULE_ATTRIBUTES.match(chain))
+
+
+def _runs_code(call: ast.Call | None) -> bool:
+    """A magic call that may run code: its name or line is computed, given by keyword, or a running magic."""
+    if call is None:
+        return True
+    if call.keywords or not all(isinstance(a, ast.Constant) and isinstance(a.value, str) for a in call.args):
+        return True
+    return bool(call.args) and call.args[0].value in RUN_MAGICS
+
+
+def _walk_scope_body(node: ast.AST):
+    """The nodes of a function's or class's own scope (its nested scopes left out)."""
+    for statement in node.body:
+        yield from _walk_scope(statement)
+
+
+def _record_mutations(reading: _Reading, nodes: list[ast.AST]) -> None:
+    """Statements and calls that change an object through a name: ``N.x = ...``, ``N[k] = ...``,
+    ``N.append(...)``, ``setattr(N, ...)``.  They count as code of N when N is reachable."""
+    for node in nodes:
+        roots = []
+        if isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Delete)):
+            targets = node.targets if isinstance(node, (ast.Assign, ast.Delete)) else [node.target]
+            for target in targets:
+                for sub in ast.walk(target):
+                    if isinstance(sub, (ast.Attribute, ast.Subscript)):
+                        roots.append(_base_name(sub))
+        elif isinstance(node, ast.Call):
+            if isinstance(node.func, ast.Attribute) and node.func.attr in MUTATING_METHODS:
+                roots.append(_base_name(node.func.value))
+            elif isinstance(node.func, ast.Name) and node.func.id in ("setattr", "delattr") and node.args:
+                roots.append(_base_name(node.args[0]))
+        for root in roots:
+            if root:
+                reading.mutations.setdefault(root, []).append(node)
+
+
+def _base_name(node: ast.AST) -> str | None:
+    while isinstance(node, (ast.Attribute, ast.Subscript, ast.Call)):
+        node = node.func if isinstance(node, ast.Call) else node.value
+    return node.id if isinstance(node, ast.Name) else None
+
+
+@functools.lru_cache(maxsize=256)
+def _installed(module: str) -> bool:
+    """Whether ``module`` is installed where the judge runs (a module a submission writes is not)."""
+    try:
+        return importlib.util.find_spec(module) is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def _reachable_builtins(reading: _Reading, function: str) -> list[Finding]:
+    """Rule 1: walk from the binding of ``function`` in force, through every name it reaches."""
+    findings: list[Finding] = []
+    seen: set[str] = set()
+    todo = [function]
+    walked: set[int] = set()
+
+    def walk(name: str) -> None:
+        for node in _bindings_in_force(reading, name) + reading.mutations.get(name, []):
+            if id(node) in walked:
+                continue
+            walked.add(id(node))
+            if isinstance(node, (ast.Import, ast.ImportFrom)):
+                for alias in node.names:
+                    if (alias.asname or alias.name).split(".")[0] == name or alias.name == "*":
+                        full = f"{getattr(node, 'module', None) or ''}.{alias.name}".strip(".")
+                        if BUILT_IN.search(alias.name) or (alias.name == "*" and BUILT_IN.search(name)):
+                            findings.append(Finding("builtin", f"import of {full}" if alias.name != "*"
+                                                    else f"{name} from {full}"))
+                continue
+            for sub, local in _code(node):
+                if isinstance(sub, ast.Attribute) and BUILT_IN.search(sub.attr):
+                    findings.append(Finding("builtin", _root(sub)[1]))
+                elif isinstance(sub, ast.Call) and isinstance(sub.func, ast.Name) and \
+                        sub.func.id in ATTRIBUTE_FUNCTIONS and sub.func.id not in local:
+                    attr = sub.args[1] if len(sub.args) > 1 else None
+                    if not (isinstance(attr, ast.Constant) and isinstance(attr.value, str)):
+                        first = sub.args[0] if sub.args else None
+                        if not (isinstance(first, ast.Name) and first.id in ("self", "cls") and first.id in local):
+                            findings.append(Finding("unverifiable", f"{sub.func.id} with a computed name"))
+                    elif BUILT_IN.search(attr.value) or attr.value.startswith("_"):
+                        findings.append(Finding("builtin" if BUILT_IN.search(attr.value) else "unverifiable",
+                                                f"{sub.func.id}(..., {attr.value!r})"))
+                elif isinstance(sub, ast.Name) and isinstance(sub.ctx, ast.Load) and sub.id not in local and (
+                        sub.id in reading.bindings or sub.id in reading.mutations):
+                    todo.append(sub.id)
+
+    rounds = 0
+    while todo:
+        while todo:
+            name = todo.pop()
+            if name not in seen:
+                seen.add(name)
+                walk(name)
+        todo.extend(_aliases(reading, seen))  # names bound to an object already reached
+        if todo:
+            rounds += 1
+            if rounds > MAX_ALIAS_ROUNDS:
+                findings.append(Finding("unverifiable", f"more than {MAX_ALIAS_ROUNDS} chained aliases"))
+                break
+    return findings
+
+
+def _aliases(reading: _Reading, reached: set[str]) -> list[str]:
+    """Module-level names bound to an object that a reached name also holds (``_O = _Ops``): what is done
+    through them is done to a reached object."""
+    found = []
+    for name, bindings in reading.bindings.items():
+        if name in reached:
+            continue
+        for node, _ in bindings:
+            value = getattr(node, "value", None)
+            while isinstance(value, (ast.Attribute, ast.Subscript)):
+                value = value.value  # _inner = _Ops.table holds part of a reached object
+            if isinstance(value, ast.Name) and value.id in reached and value.id not in reading.imported:
+                found.append(name)
+                break
+    return found
+
+
+def _bindings_in_force(reading: _Reading, name: str) -> list[ast.AST]:
+    """The bindings of a module-level name that may be in force when the checks run.
+
+    The last one, when it is a plain statement and nothing else can rebind the name
+    later (a ``global`` statement in a function); otherwise every one of them.
+    """
+    bindings = reading.bindings.get(name, [])
+    if not bindings:
+        return []
+    last, plain = bindings[-1]
+    if plain and name not in reading.global_in_functions:
+        return [last]
+    return [node for node, _ in bindings]
+
+
+def _code(node: ast.AST, local: frozenset = frozenset()):
+    """Every node of ``node`` with the names local where it stands, by Python's scoping rules.
+
+    Decorators, default values, annotations and base classes run in the enclosing
+    scope; a function's body sees its parameters and what it binds, and the locals of
+    the functions around it; a class body's names are not seen by its methods; a
+    comprehension's targets are its own.
+    """
+    stack = [(node, local)]
+    while stack:
+        current, names = stack.pop()
+        yield current, names
+        if isinstance(current, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+            args = current.args
+            outer = list(args.defaults) + [d for d in args.kw_defaults if d is not None]
+            if not isinstance(current, ast.Lambda):
+                outer += list(current.decorator_list) + ([current.returns] if current.returns else [])
+            outer += [a.annotation for a in args.posonlyargs + args.args + args.kwonlyargs if a.annotation]
+            stack.extend((e, names) for e in outer)
+            inner = set(names) | {a.arg for a in args.posonlyargs + args.args + args.kwonlyargs
+                                  + [args.vararg, args.kwarg] if a is not None}
+            body = current.body if isinstance(current.body, list) else [current.body]
+            if not isinstance(current, ast.Lambda):
+                declared = {n for st in _walk_scope_body(current) if isinstance(st, (ast.Global, ast.Nonlocal))
+                            for n in st.names}
+                for st in _walk_scope_body(current):
+                    if isinstance(st, ast.stmt):
+                        inner.update(set(_names_bound_by(st)) - declared)
+                    elif isinstance(st, ast.excepthandler) and st.name:
+                        inner.add(st.name)
+                    elif isinstance(st, ast.NamedExpr):
+                        inner.add(st.target.id)
+                inner -= declared
+            stack.extend((b, frozenset(inner)) for b in body)
+        elif isinstance(current, ast.ClassDef):
+            stack.extend((e, names) for e in list(current.decorator_list) + list(current.bases)
+                         + [k.value for k in current.keywords])
+            stack.extend((b, names) for b in current.body)
+        elif isinstance(current, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)):
+            generators = current.generators
+            inner = set(names) | {n.id for g in generators for n in ast.walk(g.target) if isinstance(n, ast.Name)}
+            if generators:
+                stack.append((generators[0].iter, names))  # evaluated in the enclosing scope
+            for g in generators:
+                stack.append((g.target, frozenset(inner)))
+                stack.extend((c, frozenset(inner)) for c in g.ifs)
+            stack.extend((g.iter, frozenset(inner)) for g in generators[1:])
+            elts = [current.key, current.value] if isinstance(current, ast.DictComp) else [current.elt]
+            stack.extend((e, frozenset(inner)) for e in elts)
+        else:
+            stack.extend((child, names) for child in ast.iter_child_nodes(current))

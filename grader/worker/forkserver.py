@@ -1,0 +1,420 @@
+"""A warm interpreter that forks one sandboxed worker per submission.
+
+Started by the judge as ``python -m grader.worker.forkserver FD``: it imports
+torch once, warms it up, and then, for each ``spawn`` request, forks a worker
+that is the init of a new PID namespace (where the OS allows), confines
+itself (:mod:`.sandbox`) and serves the judge on the socket it was handed
+(:mod:`.serve`).  This process is the workers' parent: it reaps them, kills
+them on request, and reports how they ended.
+
+This process imports nothing of the judge: no checks, no reference solution,
+no hidden input exists in the memory a worker is forked from.
+
+Control messages (length-prefixed JSON on FD):
+
+* ``{"op": "spawn", "id", "config"}`` + one fd (the worker's end of its socket)
+  -> ``{"spawned": id, "pid", "granted"}``, sent once the worker is confined: ``granted`` says which
+  layers hold, from this process's side (see :func:`established`), before any of the
+  submission's code has run
+* ``{"op": "kill", "id"}``: kill that worker and everything it started
+* -> ``{"exited": id, "code", "signal", "maxrss_kb"}`` when a worker ends
+* ``{"op": "shutdown"}``
+* ``{"op": "trusted", "module", "function", "info"}`` + one fd, once: fork the judge's own process
+  (:meth:`Server.trusted`), which reads its payload from that fd, answers on it, and from then on
+  is the only one this server listens to
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import os
+import select
+import signal
+import socket
+import sys
+import time
+
+#: Seconds a worker may take to confine itself before the server reports what holds without it.
+SETUP_SECONDS = 30.0
+
+
+def warm_up() -> dict:
+    """Import and exercise what submissions use, so that each fork starts warm."""
+    import math  # noqa: F401
+    import random  # noqa: F401
+
+    import numpy  # noqa: F401
+    import torch
+    import torch.nn.functional as F
+
+    torch.set_num_threads(1)
+    try:
+        torch.set_num_interop_threads(1)
+    except RuntimeError:
+        pass
+    from . import cells, channel, guard, sandbox, serve, syscall_filter
+    from ..checkapi import handler, probe, wire  # noqa: F401
+
+    model = torch.nn.Sequential(torch.nn.Conv2d(1, 2, 3, padding=1), torch.nn.ReLU(), torch.nn.MaxPool2d(2),
+                                torch.nn.Flatten(), torch.nn.Linear(32, 1))
+    probe.LocalProbe({"m": lambda: model, "f": lambda x: F.conv2d(x[None, None], x[None, None])}).model(
+        "m", (), (1, 1, 8, 8))
+    probe.LocalProbe({"f": lambda x: (x * x).sum()}).call("f", torch.ones(2, 2), trace=True)
+    wire.encode(torch.zeros(3))
+    serve.prepare()
+    return {"python": sys.version.split()[0], "torch": torch.__version__, "numpy": numpy.__version__}
+
+
+def _leftovers(worker: int, uid: int | None) -> list[int]:
+    """Processes a worker without a PID namespace left behind.
+
+    Those in its session, and, when it ran under its own uid, every process of
+    that uid (a process that left the session with setsid cannot leave its uid).
+    """
+    out = []
+    for entry in os.listdir("/proc") if os.path.isdir("/proc") else []:
+        if not entry.isdigit() or int(entry) == os.getpid():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            if int(fields[3]) == worker:
+                out.append(int(entry))
+                continue
+            if uid is not None:
+                with open(f"/proc/{entry}/status") as f:
+                    line = next(l for l in f if l.startswith("Uid:"))
+                if int(line.split()[1]) == uid:
+                    out.append(int(entry))
+        except (OSError, IndexError, ValueError, StopIteration):
+            continue
+    return out
+
+
+def _kill_leftovers(worker: int, uid: int | None) -> None:
+    """Kill what :func:`_leftovers` finds, until nothing is left (the process limit bounds a fork bomb)."""
+    for _ in range(50):
+        found = _leftovers(worker, uid)
+        if not found:
+            return
+        for pid in found:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except OSError:
+                pass
+
+
+#: World-writable places of the host a worker without its own file system can leave files in.
+SHARED_PLACES = ("/tmp", "/var/tmp", "/dev/shm")
+
+
+def _remove_files_of(uid: int) -> None:
+    """Delete what ``uid`` left in :data:`SHARED_PLACES` (and their world-writable subfolders).
+
+    Without its own file system a worker writes the host's ``/tmp`` and ``/dev/shm``, and its
+    slot's uid comes back for the next submission: a file left there would pass answers on,
+    and one in ``/dev/shm`` would go on holding memory.  Only those places and their
+    sticky, world-writable subfolders (such as ``/tmp/.X11-unix``) accept its files.
+    """
+    import shutil
+    import stat
+
+    folders = []
+    for place in SHARED_PLACES:
+        folders.append(place)
+        try:
+            with os.scandir(place) as entries:
+                folders += [e.path for e in entries if e.is_dir(follow_symlinks=False)
+                            and e.stat(follow_symlinks=False).st_mode & stat.S_IWOTH]
+        except OSError:
+            continue
+    for folder in folders:
+        try:
+            with os.scandir(folder) as entries:
+                mine = [e for e in entries if e.stat(follow_symlinks=False).st_uid == uid]
+        except OSError:
+            continue
+        for entry in mine:
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    shutil.rmtree(entry.path, ignore_errors=True)
+                else:
+                    os.unlink(entry.path)
+            except OSError:
+                pass
+
+
+def established(pid: int, confined_r: int, pid_namespace: bool) -> dict:
+    """Which isolation layers hold for worker ``pid``, as this process knows them.
+
+    The worker writes what it set up into ``confined_r``'s pipe and closes it before it
+    runs any of the submission's code, so the report is this server's own code speaking;
+    the uid and the seccomp filter are then read from the kernel (``/proc/PID/status``).
+    A worker that died in its set-up reports nothing, and nothing is granted.
+    """
+    from . import syscall_filter
+
+    report = b""
+    deadline = time.monotonic() + SETUP_SECONDS
+    try:
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([confined_r], [], [], max(0.0, deadline - time.monotonic()))
+            if not ready:
+                break
+            chunk = os.read(confined_r, 4096)
+            if not chunk:
+                break
+            report += chunk
+    finally:
+        os.close(confined_r)
+    try:
+        said = json.loads(report) if report else {}
+    except ValueError:
+        said = {}
+    said = said if isinstance(said, dict) else {}
+    granted = {k: said.get(k) is True for k in ("mount", "network", "filesystem")}
+    granted["pid"] = pid_namespace
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            status = f.read()
+    except OSError:  # it is already gone
+        status = ""
+    uids = next((line.split()[1:] for line in status.splitlines() if line.startswith("Uid:")), [])
+    granted["user"] = said.get("user") is True and bool(uids) and "0" not in uids
+    granted["seccomp"] = said.get("seccomp") is True and \
+        syscall_filter.filter_count(status) >= 1
+    return granted
+
+
+class Server:
+    def __init__(self, control: socket.socket):
+        from . import sandbox, syscall_filter
+        from .channel import Channel
+
+        self.sandbox = sandbox
+        # Built once here and loaded by each worker; never loaded here (the next worker's
+        # namespaces need unshare and setns).
+        self.install_filter = syscall_filter.install
+        self.syscall_filter = syscall_filter.build()
+        self.channel = Channel(control)
+        # worker pid -> (id, in its own PID namespace, the uid it runs as when it has its own,
+        #                in its own file system)
+        self.children: dict[int, tuple[int, bool, int | None, bool]] = {}
+        self.by_id: dict[int, int] = {}
+        try:
+            self.own_pid_namespace = os.open("/proc/self/ns/pid", os.O_RDONLY)
+        except OSError:
+            self.own_pid_namespace = None
+        try:  # orphans of workers without a PID namespace come to us, to be killed
+            sandbox.prctl(sandbox.PR_SET_CHILD_SUBREAPER, 1)
+        except OSError:
+            pass
+        self.trusted_pid: int | None = None
+        self.spawned = False  # a worker was forked: too late for the trusted child
+        # After the handover (:meth:`trusted`): the process that started this server, no longer
+        # served but watched, so that its end ends the grading it started.
+        self.starter: socket.socket | None = None
+        self.trusted_reaped = False  # its pid may be another process's then: never signal it
+        self.versions: dict = {}
+        self.wake_r, self.wake_w = os.pipe()
+        os.set_blocking(self.wake_w, False)
+        signal.set_wakeup_fd(self.wake_w)
+        signal.signal(signal.SIGCHLD, lambda *a: None)
+
+    def spawn(self, message: dict, fds: list[int]) -> None:
+        ident = message.get("id")
+        config = message.get("config", {})
+        if len(fds) != 1:
+            for fd in fds:
+                os.close(fd)
+            self.channel.send({"spawn_failed": ident, "error": "expected one socket"})
+            return
+        pid_namespace = bool(config.get("isolate", True)) and \
+            self.sandbox.next_child_in_new_pid_namespace(self.own_pid_namespace)
+        confined_r, confined_w = os.pipe()
+        self.spawned = True
+        pid = os.fork()
+        if pid == 0:
+            try:
+                self.channel.sock.close()
+                if self.starter is not None:
+                    self.starter.close()
+                for fd in (self.wake_r, self.wake_w, self.own_pid_namespace, confined_r):
+                    if fd is not None:
+                        os.close(fd)
+                signal.set_wakeup_fd(-1)
+                signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+                isolation = self.sandbox.enter(config, pid_namespace=pid_namespace)
+                isolation["seccomp"] = self.install_filter(self.syscall_filter)
+                # Still this server's code, before any of the submission's: what was set up.
+                os.write(confined_w, json.dumps(isolation).encode())
+                os.close(confined_w)
+            except BaseException as exc:  # the sandbox could not be built: say so and stop
+                try:
+                    os.write(2, f"sandbox set-up failed: {exc}\n".encode())
+                finally:
+                    os._exit(71)
+            from .serve import worker_main
+
+            worker_main(fds[0])
+        os.close(fds[0])
+        os.close(confined_w)
+        granted = established(pid, confined_r, pid_namespace)
+        own_uid = self.sandbox.worker_uid(config) if os.geteuid() == 0 else None
+        self.children[pid] = (ident, pid_namespace, own_uid, granted["filesystem"])
+        self.by_id[ident] = pid
+        self.channel.send({"spawned": ident, "pid": pid, "granted": granted})
+
+    def kill(self, ident) -> None:
+        pid = self.by_id.get(ident)
+        if pid is None:
+            return
+        try:
+            os.kill(pid, signal.SIGKILL)  # in its own PID namespace, this ends everything it started
+        except OSError:
+            pass
+        _, pid_namespace, uid, _ = self.children[pid]
+        if not pid_namespace:
+            _kill_leftovers(pid, uid)
+
+    def reap(self) -> None:
+        while True:
+            try:
+                pid, status, usage = os.wait4(-1, os.WNOHANG)
+            except ChildProcessError:
+                return
+            if pid == 0:
+                return
+            if pid == self.trusted_pid:
+                self.trusted_reaped = True
+            if pid not in self.children:  # the trusted child, or an orphan a worker left (killed, or now reaped)
+                continue
+            ident, pid_namespace, uid, own_filesystem = self.children.pop(pid)
+            self.by_id.pop(ident, None)
+            if not pid_namespace:
+                _kill_leftovers(pid, uid)
+            if not own_filesystem and uid is not None:
+                _remove_files_of(uid)
+            code = os.WEXITSTATUS(status) if os.WIFEXITED(status) else None
+            sig = os.WTERMSIG(status) if os.WIFSIGNALED(status) else None
+            self.channel.send({"exited": ident, "code": code, "signal": sig, "maxrss_kb": usage.ru_maxrss})
+
+    def trusted(self, message: dict, fds: list[int]) -> None:
+        """Fork the judge's own process from this warm one, and serve it from now on.
+
+        ``module.function(payload, sock, info)`` runs in the child, which answers on the
+        socket in ``fds``; ``sock`` is its connection to this server.  On one CPU (Gradescope)
+        torch is then imported once, here, instead of once here and once in the judge.
+
+        The child is forked before any worker exists, and workers are forked from this
+        process, never from it: what the judge computes there (reference answers, hidden
+        inputs) is in no worker's memory.  Only the judge's own process, holding the other end
+        of this server's control socket, can ask for it, and only once: this server then
+        takes no more requests on that socket, but watches it: when that process ends (or
+        asks it to stop) the child is killed and this server stops, killing its workers, as
+        it did when that process graded itself.
+        """
+        if len(fds) != 1 or self.trusted_pid is not None or self.spawned:
+            for fd in fds:  # the caller reads the closed socket and says so
+                os.close(fd)
+            return
+        import importlib
+
+        from .channel import Channel
+
+        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+        pid = os.fork()
+        if pid == 0:
+            code = 0
+            try:
+                self.channel.sock.close()
+                ours.close()
+                for fd in (self.wake_r, self.wake_w, self.own_pid_namespace):
+                    if fd is not None:
+                        os.close(fd)
+                signal.set_wakeup_fd(-1)
+                signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+                answer = Channel(socket.socket(fileno=fds[0]))
+                try:
+                    # The payload comes from the judge's process itself, never through this server
+                    # (whose memory every worker is forked from).
+                    payload = answer.recv().get("payload") or {}
+                    function = getattr(importlib.import_module(message["module"]), message["function"])
+                    reply = {"ok": function(payload, theirs, dict(message.get("info", {}), versions=self.versions))}
+                except BaseException as exc:  # the judge failed: its caller says so in results.json
+                    reply = {"error": f"{type(exc).__name__}: {exc}"}
+                answer.send(reply)
+            except BaseException:
+                code = 70
+            finally:
+                os._exit(code)
+        os.close(fds[0])
+        theirs.close()
+        self.trusted_pid = pid
+        self.starter = self.channel.sock
+        self.channel = Channel(ours)
+
+    def run(self) -> None:
+        while True:
+            sock = self.channel.sock  # the judge's process, or the trusted child it handed over to
+            watched = [sock, self.wake_r] + ([self.starter] if self.starter is not None else [])
+            ready, _, _ = select.select(watched, [], [])
+            if self.wake_r in ready:
+                try:
+                    os.read(self.wake_r, 4096)
+                except BlockingIOError:
+                    pass
+                self.reap()
+            if self.starter is not None and self.starter in ready:
+                # The judge's process is gone (or, its answer in hand, says stop): nobody waits
+                # for this grading any more.
+                if not self.trusted_reaped:
+                    try:
+                        os.kill(self.trusted_pid, signal.SIGKILL)
+                    except OSError:
+                        pass
+                return
+            if sock in ready:
+                try:
+                    message, fds = self.channel.recv_with_fds()
+                except (EOFError, OSError):
+                    return
+                op = message.get("op")
+                if op == "spawn":
+                    self.spawn(message, fds)
+                elif op == "trusted":
+                    self.trusted(message, fds)
+                elif op == "kill":
+                    self.kill(message.get("id"))
+                elif op == "shutdown":
+                    return
+                else:
+                    for fd in fds:
+                        os.close(fd)
+                self.reap()
+
+
+def main(argv: list[str]) -> None:
+    control = socket.socket(fileno=int(argv[1]))
+    os.umask(0o022)
+    versions = warm_up()
+    # Keep the warm heap out of the collector: a collection in a worker would touch
+    # every object and copy each page the fork shares with this process.
+    gc.collect()
+    gc.freeze()
+    server = Server(control)
+    server.versions = versions
+    server.channel.send({"ready": True, "pid": os.getpid(), "versions": versions})
+    try:
+        server.run()
+    finally:
+        for ident, *_ in list(server.children.values()):
+            server.kill(ident)
+
+
+if __name__ == "__main__":
+    main(sys.argv)
+    # Nothing is left to flush: skip the interpreter's teardown of torch's modules, which the
+    # judge would wait for (a fifth of a second, on one CPU).
+    os._exit(0)

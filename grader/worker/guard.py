@@ -1,0 +1,73 @@
+"""Undo a submission's monkeypatches of the code the worker itself runs on.
+
+A submission runs in the same interpreter as the worker's probe server.  It
+may replace ``json.dumps``, ``builtins.len``, or "every function of every
+loaded module" with a stub: that must cost it the questions the stub breaks,
+never the answers it gave honestly.  So the worker takes a snapshot of the
+modules and classes its own serving code uses, before any submission code
+runs, and puts them back after every piece of submission code returns.
+
+Patching the submission's own view of torch is not undone here: that is the
+submission's business, and it cannot reach the judge, which runs elsewhere.
+"""
+
+from __future__ import annotations
+
+import sys
+
+#: Modules the serving path (decode a request, encode an answer, talk on the socket) runs on.
+PROTECTED_MODULES = (
+    "builtins", "json", "json.encoder", "json.decoder", "json.scanner", "base64", "binascii", "struct",
+    "signal", "traceback", "linecache", "types", "math",
+)
+# (The worker binds what it needs of socket, os and numpy before the submission runs, so
+# those large modules need no restoring: see channel.Channel, serve.MemoryGauge, wire._numpy.)
+
+
+def _builtin(cls: type) -> bool:
+    """Types implemented in C whose attributes cannot be set anyway."""
+    try:
+        type.__setattr__(cls, "__cnn_grader_probe__", None)
+        type.__delattr__(cls, "__cnn_grader_probe__")
+        return False
+    except (TypeError, AttributeError):
+        return True
+
+
+class Guard:
+    """A snapshot of module and class namespaces; :meth:`restore` puts every snapshotted name back."""
+
+    def __init__(self, extra_modules: tuple[str, ...] = ()):
+        names = PROTECTED_MODULES + extra_modules + tuple(
+            n for n in sys.modules if n == "grader.checkapi" or n.startswith("grader.checkapi."))
+        self._modules = []
+        self._classes = []
+        for name in names:
+            module = sys.modules.get(name)
+            if module is None:
+                continue
+            namespace = vars(module)
+            self._modules.append((namespace, dict(namespace)))
+            for value in list(namespace.values()):  # the classes it defines (json.JSONEncoder, ...)
+                if isinstance(value, type) and value.__module__ == name and not _builtin(value):
+                    self._classes.append((value, dict(vars(value))))
+        # Bound now, from types a submission cannot patch.
+        self._update = dict.update
+        self._setattr = type.__setattr__
+        self._items = dict.items
+
+    def restore(self) -> None:
+        """Put every snapshotted name back; names a submission added stay (they harm nothing)."""
+        update, setattr_, items = self._update, self._setattr, self._items
+        for namespace, snapshot in self._modules:
+            update(namespace, snapshot)
+        for cls, snapshot in self._classes:
+            current = vars(cls)  # builtins are already restored here
+            for key, value in items(snapshot):
+                if key in ("__dict__", "__weakref__"):
+                    continue
+                if current.get(key) is not value:
+                    try:
+                        setattr_(cls, key, value)
+                    except (TypeError, AttributeError):
+                        pass

@@ -1,0 +1,219 @@
+"""The worker's life: run the submission's code, then answer the judge until told to stop.
+
+Messages from the judge, in order:
+
+1. ``{"op": "load", "kind": "notebook"|"script", "units": [...], "timeout": s, "skip": [...]}``:
+   the worker runs the units, sends ``{"event": "unit", "index": i}`` as each
+   one starts (so that the judge knows which one to skip if the process dies
+   in it), then ``{"loaded": records}``.  (Which isolation layers hold, the judge learns from the
+   fork server, never from the worker, whose report the submission could forge.)
+2. Any number of probe requests (see :mod:`.handler`), each answered once.
+3. ``{"op": "exit"}``, or the connection closing: the worker exits.
+"""
+
+from __future__ import annotations
+
+import builtins
+import os
+import sys
+import types
+
+from ..checkapi import wire
+from .cells import run_units, script_units
+from .channel import MAX_REPLY, Channel, ChannelClosed
+from .guard import Guard
+from ..checkapi.handler import Handler
+
+
+def install_otter_stub() -> None:
+    """Make ``import otter`` give an inert stand-in.
+
+    Student notebooks call ``otter.Notebook(...).check("q1")``.  The real Otter
+    would run tests inside the worker and costs a second to import; the judge
+    grades from outside, so these calls only need to do nothing.
+    """
+
+    class _Inert:
+        def __init__(self, *args, **kwargs):
+            pass
+
+        def __getattr__(self, name):
+            return lambda *args, **kwargs: None
+
+    stub = types.ModuleType("otter")
+    stub.Notebook = _Inert
+    def module_getattr(name):  # otter.anything, but not the dunders libraries probe modules for
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return _Inert
+
+    stub.__getattr__ = module_getattr
+    sys.modules["otter"] = stub
+
+
+#: The snapshot of the serving code's modules, taken once in the fork server (:func:`prepare`).
+_GUARD: Guard | None = None
+
+
+def prepare() -> None:
+    """In the fork server, after its warm-up: snapshot what every worker will guard."""
+    global _GUARD
+    _GUARD = Guard()
+
+
+class GradingShell:
+    """What ``get_ipython()`` is while a notebook is graded: the grading policy for IPython's syntax.
+
+    The judge turns a cell's magics, shell escapes and help requests into calls of
+    ``get_ipython()`` with IPython's own transformer (:mod:`grader.judge.cell_input`);
+    here they meet this policy:
+
+    * ``%time`` and ``%prun`` run their statement in the user's namespace, as
+      Jupyter does (``%time model = CNN()`` defines ``model``); an expression's
+      value is returned (``y = %time f()``);
+    * every other line magic does nothing: ``%matplotlib``, ``%pip``, ``%timeit``
+      (which runs its statement in a scratch scope), ``%run``, ``%load``, ``obj?``...;
+    * shell escapes never start a shell: ``!cmd`` does nothing, ``x = !cmd`` gives ``[]``.
+    """
+
+    #: Line magics whose statement Jupyter runs in the user's namespace.
+    RUN = frozenset({"time", "prun"})
+
+    def __init__(self, namespace: dict):
+        self.user_ns = namespace
+
+    def run_line_magic(self, name, line="", _stack_depth=1):
+        if name not in self.RUN or not isinstance(line, str):
+            return None
+        try:
+            code = compile(line, "<magic>", "eval")
+        except SyntaxError:
+            exec(compile(line, "<magic>", "exec"), self.user_ns)
+            return None
+        return eval(code, self.user_ns)
+
+    def run_cell_magic(self, name, line="", cell=""):
+        return None  # the judge already unwrapped the cell magics whose body runs
+
+    def system(self, cmd="", *args, **kwargs):
+        return None
+
+    def getoutput(self, cmd="", *args, **kwargs):
+        return []
+
+    def __getattr__(self, name):
+        return lambda *args, **kwargs: None
+
+
+def fresh_namespace() -> dict:
+    namespace = {"__name__": "__main__", "__builtins__": builtins, "display": lambda *a, **k: None}
+    shell = GradingShell(namespace)
+    namespace["get_ipython"] = lambda: shell
+    return namespace
+
+
+class MemoryGauge:
+    """How much of its memory allowance the process holds, from its address-space limit.
+
+    A cell that keeps most of the allowance (a list of huge tensors in a global)
+    would make every later cell and probe fail; the judge skips such a cell on a
+    fresh worker instead.
+    """
+
+    def __init__(self, share: float = 0.75):
+        import resource
+
+        self._page = os.sysconf("SC_PAGE_SIZE")
+        self._base = self._used()
+        limit = resource.getrlimit(resource.RLIMIT_AS)[0]
+        self._threshold = None if limit == resource.RLIM_INFINITY else self._base + share * (limit - self._base)
+
+    # Raw os calls bound at definition time: reading through open() would go through
+    # Python classes (codecs) that a submission can patch.
+    def _used(self, _open=os.open, _read=os.read, _close=os.close, _int=int) -> int:
+        try:
+            fd = _open("/proc/self/statm", os.O_RDONLY)
+        except OSError:
+            return 0
+        try:
+            return _int(_read(fd, 256).split()[0]) * self._page
+        finally:
+            _close(fd)
+
+    def exhausted(self) -> bool:
+        return self._threshold is not None and self._used() > self._threshold
+
+
+def serve(channel: Channel) -> None:
+    """Run one submission and answer probes on ``channel``; returns when the judge is done.
+
+    Everything this loop calls is bound before the submission's code runs, and
+    the guard puts back whatever that code patched, each time it returns.
+    """
+    install_otter_stub()
+    # The lecture imports matplotlib.pyplot: without a display, plots render off screen and
+    # plt.show() returns at once.  Set here, since the sandbox cleared the environment; read by
+    # matplotlib when the submission imports it (it is not imported beforehand: most never do).
+    os.environ["MPLBACKEND"] = "Agg"
+    namespace = fresh_namespace()
+    restore = (_GUARD or Guard()).restore
+    handler = Handler(namespace, timeouts=True, after_submission_code=restore)
+    handle, send, recv = handler.handle, channel.send, channel.recv
+    exhausted = MemoryGauge().exhausted
+    try:
+        load = channel.recv()
+    except (ChannelClosed, wire.WireError, OSError):
+        return
+    # Every message answers the request that carried this nonce: a submission writing
+    # its own messages into the socket cannot pass them off as answers.
+    nonce = load.get("nonce")
+    units = load.get("units", [])
+    records: list[dict]
+    if load.get("kind") == "script":
+        try:
+            units = script_units(units[0] if units else "")
+        except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError) as exc:
+            detail = f" (line {exc.lineno})" if isinstance(exc, SyntaxError) and exc.lineno else ""
+            records = [{"index": 0, "status": "syntax",
+                        "error": f"{type(exc).__name__}: {getattr(exc, 'msg', exc)}{detail}"}]
+            units = None
+    if units is not None:
+        def started(index: int) -> None:
+            restore()
+            send({"event": "unit", "index": index, "nonce": nonce})
+
+        records = run_units(units, namespace, timeout=load.get("timeout"), skip=frozenset(load.get("skip", [])),
+                            on_start=started, after=restore, exhausted=exhausted)
+    restore()
+    send({"loaded": records, "units": len(records), "nonce": nonce})
+    while True:
+        try:
+            request = recv()
+        except (ChannelClosed, OSError):
+            return
+        except wire.WireError as exc:
+            send({"refused": str(exc), "nonce": None})
+            continue
+        if request.get("op") == "exit":
+            return
+        answer = handle(request)  # it restores what the submission patched before encoding the answer
+        answer["nonce"] = request.get("nonce")
+        if exhausted():
+            answer["memory_exhausted"] = True  # the judge starts a fresh worker for the next probe
+        try:
+            send(answer)
+        except (ValueError, TypeError, OverflowError) as exc:  # an answer that cannot be serialised
+            send({"refused": f"the answer cannot be sent: {exc}", "nonce": request.get("nonce")})
+
+
+def worker_main(conn_fd: int) -> None:
+    """Entry point in the forked worker, after :func:`sandbox.enter`.  Never returns."""
+    import socket
+
+    code = 0
+    try:
+        serve(Channel(socket.socket(fileno=conn_fd), max_send=MAX_REPLY))
+    except BaseException:  # the judge learns of it from the closed connection
+        code = 70
+    finally:
+        os._exit(code)
