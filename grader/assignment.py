@@ -8,6 +8,8 @@ from __future__ import annotations
 
 #: Otter's assignment name, the notebook's stem and the zip's ``assignment_name``.
 NAME = "lecture06"
+#: The student notebook's file name, and the name Gradescope's submission is looked for under.
+NOTEBOOK = f"{NAME}.ipynb"
 #: The title students see at the top of the notebook.
 TITLE = "Lecture 6: Introduction to Convolutional Neural Networks"
 

@@ -17,6 +17,7 @@ import click
 from . import __version__
 from .errors import GraderError, UsageError
 from .feedback import DEFAULT as FEEDBACK_DEFAULT, MODES as FEEDBACK_MODES
+from .questions import QUESTION_IDS  # metadata only: no torch
 
 
 def printable(text: str) -> str:
@@ -42,7 +43,6 @@ class _Group(click.Group):
             sys.exit(130)
 
 
-QUESTION_IDS = tuple(f"q{i}" for i in range(1, 11))
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -111,7 +111,7 @@ def build(root: Path, check_only: bool, late_penalty, feedback: str):
     With --late-penalty, the zip's config carries the late policy and run_autograder applies it
     (lateness from Gradescope's created_at against the due dates); without it the zip has none.
     """
-    from .packaging import notebooks as builder
+    from .packaging import artifacts as builder
     from .lateness import LatePolicy
 
     policy = LatePolicy(late_penalty) if late_penalty is not None else None

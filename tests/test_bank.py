@@ -13,7 +13,6 @@ from torch.nn import functional as F
 from grader.questions import bank
 from grader.questions import reference
 from grader.questions.base import Context
-from grader.checkapi import public
 from grader.worker.cells import run_units
 from grader.checkapi.probe import LocalProbe
 from grader.checkapi.verdict import evaluate
@@ -42,9 +41,12 @@ def test_every_question_has_public_and_hidden_checks_and_public_ones_carry_no_po
 
 
 def test_public_checks_are_the_shippable_functions():
+    import importlib
+
     for q in bank.QUESTIONS:
+        shipped = importlib.import_module(f"grader.questions.{q.folder}.public")
         for c in q.public_checks:
-            assert c.run in public.PUBLIC_CHECKS, c.id
+            assert getattr(shipped, c.run.__name__, None) is c.run, c.id
 
 
 def test_starters_leave_placeholders_and_solutions_fill_them():
@@ -106,11 +108,22 @@ def test_lecture_convolution_example_reproduces_the_lecture_output():
 
 
 def test_statement_truths_come_from_torch_and_match_the_exercise_sheet():
-    from grader.questions import quiz
+    from grader.questions.q09_exercise_62 import checks as q9
+    from grader.questions.q10_statements import checks as q10
 
-    assert {n: quiz.truth("q10", n) for n in quiz.STATEMENTS} == {
+    assert {n: q10.truth(n) for n in q10.TRUTHS} == {
         1: True, 2: False, 3: True, 4: True, 5: False, 6: False, 7: True, 8: False}
-    assert {k for k in quiz.EXERCISE_62 if quiz.truth("6.2", k)} == {"C"}
+    assert {k for k in q9.STATEMENTS if q9.truth(k)} == {"C"}
+
+
+def test_the_statements_checked_are_the_statements_the_prompts_list():
+    from grader.questions.q09_exercise_62 import checks as q9
+    from grader.questions.q10_statements import checks as q10
+
+    listed = re.findall(r"^- \(([A-Z])\) ", bank.question("q9").prompt, re.M)
+    assert tuple(listed) == tuple(q9.STATEMENTS)
+    numbered = re.findall(r"^(\d+)\. ", bank.question("q10").prompt, re.M)
+    assert [int(n) for n in numbered] == list(q10.TRUTHS)
 
 
 def test_weights_for_loads_the_reference_and_matches_functional_computation():
@@ -286,14 +299,15 @@ def _q5_as(mistake, arity):
 
 
 def _mistake_cases():
-    from grader.questions import params, shapes
+    from grader.questions.q02_output_size.checks import Q2_MISTAKES
+    from grader.questions.q05_count_formulas.checks import CONV_MISTAKES, LINEAR_MISTAKES
 
-    for m in shapes.Q2_MISTAKES:
+    for m in Q2_MISTAKES:
         yield "q2", m, {"conv_output_size": _q2_as(m)}, ("q2.basic", "q2.padding", "q2.stride", "q2.stride_padding")
     right = _grade_namespace(solution_script())
-    for m in params.CONV_MISTAKES:
+    for m in CONV_MISTAKES:
         yield "q5", m, dict(right, conv2d_params=_q5_as(m, 4)), ("q5.conv_square", "q5.conv_rect", "q5.conv_nobias")
-    for m in params.LINEAR_MISTAKES:
+    for m in LINEAR_MISTAKES:
         yield "q5", m, dict(right, linear_params=_q5_as(m, 3)), ("q5.linear", "q5.linear_nobias")
 
 
@@ -316,7 +330,7 @@ def test_every_mistake_is_named_as_itself_under_every_seed(one_torch_thread):
 
 
 def test_adding_the_padding_once_gets_the_padding_feedback_under_every_seed(one_torch_thread):
-    from grader.questions.shapes import Q2_MISTAKES
+    from grader.questions.q02_output_size.checks import Q2_MISTAKES
 
     namespace = _grade_namespace((Path(__file__).parent / "corpus" / "mistakes" / "q2_padding_once.py").read_text())
     probe = LocalProbe(namespace)

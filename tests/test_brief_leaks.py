@@ -134,7 +134,7 @@ def test_how_many_values_of_the_lecture_convolution_are_off_is_not_told(grade_te
     for name, change in {"one value off": "q6_output = q6_output.clone()\nq6_output[0, 0] += 100\n",
                          "every value off": "q6_output = q6_output + 100\n",
                          "a constant": "q6_output = torch.full((3, 3), float(q6_output[0, 0]))\n"}.items():
-        q6 = bank.convolution.Q6.solution + "\n" + change
+        q6 = bank.question("q6").solution + "\n" + change
         result = grade_text(script(q6=q6), checks=[bank.CHECKS["q6.lecture"]])
         lecture = check(result, "q6.lecture")
         assert lecture.outcome == "failed", name

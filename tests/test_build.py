@@ -6,12 +6,14 @@ import ast
 import io
 import json
 import zipfile
+from pathlib import Path
 
 import nbformat
 import pytest
 
 from grader.questions import bank
-from grader.packaging import notebooks as build
+from grader import assignment
+from grader.packaging import artifacts as build, notebooks
 from grader.packaging.otter_zip import autograder_zip
 
 from tests.conftest import ROOT
@@ -73,14 +75,14 @@ def test_student_files_hold_no_hidden_check_and_no_expected_value():
 
 
 def test_student_notebook_code_cells_are_starters_and_checks_only():
-    nb = nbformat.read(EXERCISES / build.NOTEBOOK, as_version=4)
-    allowed = {build.OTTER_INIT, "grader.check_all()"}
+    nb = nbformat.read(EXERCISES / assignment.NOTEBOOK, as_version=4)
+    allowed = {notebooks.OTTER_INIT, "grader.check_all()"}
     allowed |= {q.starter.rstrip("\n") for q in bank.QUESTIONS}
     allowed |= {f'grader.check("{q.id}")' for q in bank.QUESTIONS}
     code = [c.source for c in nb.cells if c.cell_type == "code"]
     assert set(code) <= allowed
     assert len(code) == 2 + 2 * len(bank.QUESTIONS)
-    assert nb.metadata["otter"]["assignment_name"] == build.ASSIGNMENT
+    assert nb.metadata["otter"]["assignment_name"] == assignment.NAME
     assert all(not c.get("outputs") for c in nb.cells if c.cell_type == "code")
     text = json.dumps(nb)
     assert "SOLUTION" not in text and "BEGIN TESTS" not in text
@@ -105,15 +107,22 @@ def test_otter_loads_the_student_tests_as_public_only():
 
 
 def test_vendored_checks_are_copies_that_import_nothing_of_the_judge():
-    for name in build.VENDORED_MODULES:
+    files = build.vendored_files()
+    assert "checkapi/handler.py" in files and not any("checks.py" in p or "reference" in p for p in files)
+    allowed = {"__future__", "torch", "numpy", "base64", "builtins", "json", "math", "sys", "dataclasses", "signal",
+               "traceback", "typing", "importlib", "re", "pathlib"}
+    for name, data in files.items():
         vendored = EXERCISES / build.VENDORED / name
-        assert vendored.read_bytes() == (ROOT / "grader" / "checkapi" / name).read_bytes()
+        assert vendored.read_bytes() == data
         for node in ast.walk(ast.parse(vendored.read_text())):
             if isinstance(node, ast.ImportFrom) and node.level == 0:
-                assert node.module.split(".")[0] in ("__future__", "torch", "numpy", "base64", "json", "math",
-                                                     "sys", "dataclasses", "signal", "traceback", "typing"), node.module
+                assert node.module.split(".")[0] in allowed, (name, node.module)
+            if isinstance(node, ast.Import):
+                assert all(a.name.split(".")[0] in allowed for a in node.names), (name, [a.name for a in node.names])
             if isinstance(node, ast.ImportFrom) and node.level > 0:
-                assert (node.module or "") + ".py" in build.VENDORED_MODULES or node.module is None, node.module
+                # relative imports stay inside the vendored package: nothing outside it is shipped
+                depth = len(Path(name).parts) - 1
+                assert node.level <= depth + 1, (name, node.module)
 
 
 def test_the_check_api_imports_nothing_else_of_the_grader():
@@ -169,7 +178,7 @@ def test_zip_pins_python_and_a_cpu_torch(zip_entries):
     assert "--extra-index-url https://download.pytorch.org/whl/cpu" in env
     assert "torch==2.13.0+cpu" in env
     config = json.loads(zip_entries["otter_config.json"][0])
-    assert config["assignment_name"] == build.ASSIGNMENT
+    assert config["assignment_name"] == assignment.NAME
 
 
 def test_zip_ships_the_grader_package_its_tests_import(zip_entries):

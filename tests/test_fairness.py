@@ -161,13 +161,14 @@ OTTER = str(Path(sys.executable).with_name("otter"))
 
 
 def otter_run(name: str, work: Path) -> dict:
-    from grader.packaging import notebooks as build
+    from grader import assignment
+from grader.packaging import artifacts as build
 
     src = FAIR / name
     dest = work / name
     if src.suffix == ".ipynb":
         nb = json.loads(src.read_text())
-        nb.setdefault("metadata", {})["otter"] = {"assignment_name": build.ASSIGNMENT}
+        nb.setdefault("metadata", {})["otter"] = {"assignment_name": assignment.NAME}
         dest.write_text(json.dumps(nb))
     else:
         shutil.copyfile(src, dest)

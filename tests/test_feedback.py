@@ -20,8 +20,12 @@ import pytest
 from click.testing import CliRunner
 
 from grader.questions import bank
-from grader.questions import quiz
-from grader.checkapi import public
+from grader.questions import q01_filter_output as q1_meta, q09_exercise_62 as q9_meta
+from grader.questions import counting
+from grader.questions.q02_output_size import checks as q2
+from grader.questions.q06_conv_by_hand import checks as q6
+from grader.questions.q09_exercise_62 import checks as q9
+from grader.questions.q10_statements import checks as q10
 from grader.judge.batch import grade_batch
 from grader.cli import cli
 from grader.feedback import BRIEF, FULL, check_text
@@ -90,9 +94,9 @@ def answers() -> dict[str, list[tuple[str, re.Pattern]]]:
         found["q6"].append((f"the output row {values}", re.compile(row(values))))
     chosen = sorted(ns["q9_true"])
     found["q9"].append(("the letters", re.compile(r"\{\s*" + r"\s*,\s*".join(rf"['\"]{c}['\"]" for c in chosen) + r"\s*\}")))
-    for key, (_, _, hint) in quiz.EXERCISE_62.items():
+    for key, (_, hint) in q9.STATEMENTS.items():
         found["q9"].append((f"the quiz's explanation of ({key})", re.compile(re.escape(plain(hint)))))
-    for key, (_, _, hint) in quiz.STATEMENTS.items():
+    for key, (_, hint) in q10.TRUTHS.items():
         found["q10"].append((f"the quiz's explanation of statement {key}", re.compile(re.escape(plain(hint)))))
     return found
 
@@ -110,7 +114,7 @@ def reference_settings(failed, question_checks) -> set[str]:
 
 def option_listings(q: str) -> list[str]:
     """How a format message lists every allowed letter: listing them all gives nothing away."""
-    letters = {"q1": public.LETTERS_61, "q9": public.LETTERS_62}.get(q, ())
+    letters = {"q1": q1_meta.LETTERS, "q9": q9_meta.LETTERS}.get(q, ())
     return [", ".join(repr(a) for a in letters), ", ".join(letters)] if letters else []
 
 
@@ -281,7 +285,7 @@ def test_the_scan_recognises_each_answer_written_out(answers):
     for q, texts in written.items():
         for text in texts:
             assert any(p.search(plain(text)) for _, p in answers[q]), (q, text)
-    for rule in (bank.shapes.RULE_Q2, bank.params.CONV_RULE, bank.params.LINEAR_RULE, bank.convolution.CONV_RULE,
+    for rule in (q2.RULE_Q2, counting.CONV_RULE, counting.LINEAR_RULE, q6.CONV_RULE,
                  "out x in x k x k weights", "n + 2p", "input - kernel + 1", "channels x height x width"):
         assert FORMULA.search(plain(rule)), rule
     assert not TRUTH.search(plain("Statement 3 is not judged right."))

@@ -16,7 +16,8 @@ import nbformat
 import pytest
 
 from grader.questions import bank
-from grader.packaging import notebooks as build
+from grader import assignment
+from grader.packaging import artifacts as build
 from grader.judge.gradescope import validate
 
 from tests.conftest import CORPUS, ROOT
@@ -33,7 +34,7 @@ def as_student_notebook(src: Path, dest: Path) -> Path:
     """A copy carrying the assignment name a notebook downloaded from exercises/ has."""
     if src.suffix == ".ipynb":
         nb = json.loads(src.read_text())
-        nb.setdefault("metadata", {})["otter"] = {"assignment_name": build.ASSIGNMENT}
+        nb.setdefault("metadata", {})["otter"] = {"assignment_name": assignment.NAME}
         dest.write_text(json.dumps(nb))
     else:
         shutil.copyfile(src, dest)
@@ -55,7 +56,7 @@ def per_question(results: dict) -> dict[str, float]:
 @pytest.fixture(scope="module")
 def otter_results(tmp_path_factory):
     work = tmp_path_factory.mktemp("otter")
-    jobs = {"solutions": ROOT / "solutions" / build.NOTEBOOK, "blank": ROOT / "exercises" / build.NOTEBOOK}
+    jobs = {"solutions": ROOT / "solutions" / assignment.NOTEBOOK, "blank": ROOT / "exercises" / assignment.NOTEBOOK}
     jobs.update({name: CORPUS / "mistakes" / name for name in WRONG})
     jobs.update({name: ROOT / "examples" / "submissions" / name for name in EXAMPLES})
     subs = {k: as_student_notebook(v, work / (k if "." in k else f"{k}.ipynb")) for k, v in jobs.items()}
@@ -106,15 +107,15 @@ def student_folder(tmp_path: Path, answers_from: Path) -> Path:
     folder = tmp_path / "student"
     shutil.copytree(ROOT / "exercises", folder)
     nb = nbformat.read(answers_from, as_version=4)
-    nbformat.write(nb, folder / build.NOTEBOOK)
+    nbformat.write(nb, folder / assignment.NOTEBOOK)
     return folder
 
 
 def test_a_student_runs_the_notebook_and_its_checks_pass(tmp_path):
     from nbclient import NotebookClient
 
-    folder = student_folder(tmp_path, ROOT / "solutions" / build.NOTEBOOK)
-    nb = nbformat.read(folder / build.NOTEBOOK, as_version=4)
+    folder = student_folder(tmp_path, ROOT / "solutions" / assignment.NOTEBOOK)
+    nb = nbformat.read(folder / assignment.NOTEBOOK, as_version=4)
     NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(folder)}}).execute()
     checks = [c for c in nb.cells if c.cell_type == "code" and c.source.startswith("grader.check(")]
     assert len(checks) == len(bank.QUESTIONS)
@@ -124,10 +125,10 @@ def test_a_student_runs_the_notebook_and_its_checks_pass(tmp_path):
 
 
 def test_otter_check_passes_an_answered_notebook_and_explains_a_blank_one(tmp_path):
-    folder = student_folder(tmp_path, ROOT / "solutions" / build.NOTEBOOK)
-    ok = subprocess.run([OTTER, "check", build.NOTEBOOK], cwd=folder, capture_output=True, text=True, timeout=300)
+    folder = student_folder(tmp_path, ROOT / "solutions" / assignment.NOTEBOOK)
+    ok = subprocess.run([OTTER, "check", assignment.NOTEBOOK], cwd=folder, capture_output=True, text=True, timeout=300)
     assert ok.returncode == 0 and "All tests passed!" in ok.stdout, ok.stdout + ok.stderr
-    shutil.copyfile(ROOT / "exercises" / build.NOTEBOOK, folder / "blank.ipynb")
+    shutil.copyfile(ROOT / "exercises" / assignment.NOTEBOOK, folder / "blank.ipynb")
     blank = subprocess.run([OTTER, "check", "blank.ipynb", "-q", "q2"], cwd=folder, capture_output=True, text=True,
                            timeout=300)
     assert "conv_output_size(100, 5) should be an int" in blank.stdout

@@ -10,6 +10,7 @@ points = [1]
 @test_case(points=1, hidden=False, name="q1.format")
 def q1_format(env):
     """q1_answer is one of the letters A, B, C"""
-    from lecture06_checks.public import run_in_notebook
+    from lecture06_checks.checkapi.notebook import run_in_notebook
+    from lecture06_checks.questions.q01_filter_output.public import q1_format
 
-    run_in_notebook("q1_format", env)
+    run_in_notebook(q1_format, env)

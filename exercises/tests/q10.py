@@ -10,6 +10,7 @@ points = [1]
 @test_case(points=1, hidden=False, name="q10.format")
 def q10_format(env):
     """q10_answers has a True/False answer for each of the 8 statements"""
-    from lecture06_checks.public import run_in_notebook
+    from lecture06_checks.checkapi.notebook import run_in_notebook
+    from lecture06_checks.questions.q10_statements.public import q10_format
 
-    run_in_notebook("q10_format", env)
+    run_in_notebook(q10_format, env)

@@ -10,6 +10,7 @@ points = [1]
 @test_case(points=1, hidden=False, name="q2.easy")
 def q2_easy(env):
     """conv_output_size(100, 5) is 96, the lecture's example"""
-    from lecture06_checks.public import run_in_notebook
+    from lecture06_checks.checkapi.notebook import run_in_notebook
+    from lecture06_checks.questions.q02_output_size.public import q2_easy_case
 
-    run_in_notebook("q2_easy_case", env)
+    run_in_notebook(q2_easy_case, env)

@@ -10,6 +10,7 @@ points = [1]
 @test_case(points=1, hidden=False, name="q3.format")
 def q3_format(env):
     """q3_shapes is a list of four (C, H, W) tuples of ints; q3_flatten_features is an int"""
-    from lecture06_checks.public import run_in_notebook
+    from lecture06_checks.checkapi.notebook import run_in_notebook
+    from lecture06_checks.questions.q03_pooled_shapes.public import q3_format
 
-    run_in_notebook("q3_format", env)
+    run_in_notebook(q3_format, env)

@@ -10,6 +10,7 @@ points = [1]
 @test_case(points=1, hidden=False, name="q4.format")
 def q4_format(env):
     """the three counts are positive ints"""
-    from lecture06_checks.public import run_in_notebook
+    from lecture06_checks.checkapi.notebook import run_in_notebook
+    from lecture06_checks.questions.q04_lecture_counts.public import q4_format
 
-    run_in_notebook("q4_format", env)
+    run_in_notebook(q4_format, env)

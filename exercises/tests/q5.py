@@ -10,6 +10,7 @@ points = [1]
 @test_case(points=1, hidden=False, name="q5.easy")
 def q5_easy(env):
     """conv2d_params(1, 3, 3) is 30 and linear_params(16, 4) is 68 (the lecture's examples)"""
-    from lecture06_checks.public import run_in_notebook
+    from lecture06_checks.checkapi.notebook import run_in_notebook
+    from lecture06_checks.questions.q05_count_formulas.public import q5_easy_case
 
-    run_in_notebook("q5_easy_case", env)
+    run_in_notebook(q5_easy_case, env)

@@ -10,6 +10,7 @@ points = [1]
 @test_case(points=1, hidden=False, name="q6.easy")
 def q6_easy(env):
     """q6_output is 3x3; conv2d and max_pool2d give the right answer on tiny examples"""
-    from lecture06_checks.public import run_in_notebook
+    from lecture06_checks.checkapi.notebook import run_in_notebook
+    from lecture06_checks.questions.q06_conv_by_hand.public import q6_easy_case
 
-    run_in_notebook("q6_easy_case", env)
+    run_in_notebook(q6_easy_case, env)

@@ -10,6 +10,7 @@ points = [1]
 @test_case(points=1, hidden=False, name="q7.runs")
 def q7_runs(env):
     """CNN() maps one 1x100x100 image to shape (1, 1)"""
-    from lecture06_checks.public import run_in_notebook
+    from lecture06_checks.checkapi.notebook import run_in_notebook
+    from lecture06_checks.questions.q07_pooled_cnn.public import q7_runs
 
-    run_in_notebook("q7_runs", env)
+    run_in_notebook(q7_runs, env)

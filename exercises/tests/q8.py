@@ -10,6 +10,7 @@ points = [1]
 @test_case(points=1, hidden=False, name="q8.runs")
 def q8_runs(env):
     """conv_block(1, 3) keeps 8x8 maps; ConvNet(1) maps a 1x128x128 image to shape (1, 1)"""
-    from lecture06_checks.public import run_in_notebook
+    from lecture06_checks.checkapi.notebook import run_in_notebook
+    from lecture06_checks.questions.q08_conv_blocks.public import q8_runs
 
-    run_in_notebook("q8_runs", env)
+    run_in_notebook(q8_runs, env)

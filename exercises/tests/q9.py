@@ -10,6 +10,7 @@ points = [1]
 @test_case(points=1, hidden=False, name="q9.format")
 def q9_format(env):
     """q9_true is a set of letters from A to E"""
-    from lecture06_checks.public import run_in_notebook
+    from lecture06_checks.checkapi.notebook import run_in_notebook
+    from lecture06_checks.questions.q09_exercise_62.public import q9_format
 
-    run_in_notebook("q9_format", env)
+    run_in_notebook(q9_format, env)

@@ -81,7 +81,7 @@ GRADESCOPE_LIMITS = {"timeout": 420.0, "probe_timeout": 10.0, "unit_timeout": 60
 
 def find_submission(folder: Path) -> Path | None:
     """The notebook (or script) to grade among what the student uploaded."""
-    from ..packaging.notebooks import NOTEBOOK
+    from ..assignment import NOTEBOOK
 
     candidates = [p for p in sorted(folder.rglob("*")) if p.is_file() and p.suffix in (".ipynb", ".py")
                   and not any(part.startswith(".") or part in ("tests", "__MACOSX", "__pycache__")

@@ -1,29 +1,10 @@
-"""Generate every artifact from the question bank: notebooks, student tests, the Gradescope zip.
-
-Nothing here is written by hand.  :func:`artifacts` renders all of it in
-memory, deterministically, so that ``cnn-grader build`` rewrites only what
-changed and ``cnn-grader build --check`` (and a test) can tell when a
-committed file is stale.
-"""
+"""The student notebook and the solutions notebook, rendered from the questions."""
 
 from __future__ import annotations
 
-import functools
-from pathlib import Path
-
+from ..assignment import NAME as ASSIGNMENT, NOTEBOOK, TITLE
 from ..questions import bank
-from ..assignment import NAME as ASSIGNMENT, TITLE
-from ..questions.base import Check, Question
-from ..errors import BuildError
-from ..feedback import DEFAULT as DEFAULT_FEEDBACK, check_mode
-from ..lateness import LatePolicy
-from ..outputs.templating import ENV
-
-NOTEBOOK = f"{ASSIGNMENT}.ipynb"
-#: The folder, next to the student notebook, holding the code public tests need.
-VENDORED = f"{ASSIGNMENT}_checks"
-#: Modules of grader.checkapi a student's public tests import (no hidden check, no reference).
-VENDORED_MODULES = ("__init__.py", "wire.py", "handler.py", "probe.py", "verdict.py", "public.py")
+from ..questions.base import Question
 
 
 INTRO = f"""\
@@ -67,67 +48,3 @@ def notebook(*, answered: bool) -> str:
     })
     nbformat.validate(nb)
     return nbformat.writes(nb) + "\n"
-
-
-def otter_test_file(question: Question, checks: tuple[Check, ...], *, runner: str) -> str:
-    """An Otter test file whose cases call ``runner`` (``module.function``) with each check."""
-    module, function = runner.rsplit(".", 1)
-    student_side = function == "run_in_notebook"
-    cases = [{
-        "id": c.id, "description": c.description, "hidden": c.hidden,
-        # Student side: public checks by function name, each counting 1 in the student's own
-        # tally (Otter divides by the total); in the grade they are worth nothing.
-        "points": 1 if student_side else c.points,
-        "target": c.run.__name__ if student_side else c.id,
-    } for c in checks]
-    return ENV.get_template("otter_test.py.j2").render(
-        question=question, cases=cases, runner_module=module, runner_function=function)
-
-
-def _vendored() -> dict[str, bytes]:
-    here = Path(__file__).parents[1] / "checkapi"
-    return {f"exercises/{VENDORED}/{name}": (here / name).read_bytes() for name in VENDORED_MODULES}
-
-
-@functools.lru_cache(maxsize=2)
-def artifacts(late_policy: LatePolicy | None = None, *, feedback: str = DEFAULT_FEEDBACK) -> dict[str, bytes]:
-    """Every generated file, by path relative to the project root.
-
-    ``late_policy``: see :func:`autograder_zip`; ``feedback``: what autograder.zip shows students on
-    Gradescope (:mod:`grader.feedback`).  The committed zip is built with the defaults of both.
-    """
-    check_mode(feedback)
-    out: dict[str, bytes] = {
-        f"exercises/{NOTEBOOK}": notebook(answered=False).encode(),
-        f"solutions/{NOTEBOOK}": notebook(answered=True).encode(),
-    }
-    for q in bank.QUESTIONS:
-        out[f"exercises/tests/{q.id}.py"] = otter_test_file(
-            q, q.public_checks, runner=f"{VENDORED}.public.run_in_notebook").encode()
-    out.update(_vendored())
-    from .otter_zip import autograder_zip
-
-    out["autograder.zip"] = autograder_zip(late_policy, feedback=feedback)
-    return out
-
-
-def stale(root: Path, late_policy: LatePolicy | None = None, *, feedback: str = DEFAULT_FEEDBACK) -> list[str]:
-    """Generated files that are missing or differ under ``root``."""
-    return sorted(path for path, data in artifacts(late_policy, feedback=feedback).items()
-                  if not (root / path).is_file() or (root / path).read_bytes() != data)
-
-
-def write(root: Path, late_policy: LatePolicy | None = None, *, feedback: str = DEFAULT_FEEDBACK) -> list[str]:
-    """Write every artifact that changed under ``root``; the paths written."""
-    changed = stale(root, late_policy, feedback=feedback)
-    data = artifacts(late_policy, feedback=feedback)
-    try:
-        for path in changed:
-            target = root / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            tmp = target.with_name(target.name + ".tmp")
-            tmp.write_bytes(data[path])
-            tmp.replace(target)
-    except OSError as exc:
-        raise BuildError(f"cannot write {exc.filename}: {exc.strerror}") from None
-    return changed

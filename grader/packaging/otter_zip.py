@@ -23,7 +23,9 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+from ..assignment import NAME as ASSIGNMENT
 from ..questions import bank
+from .otter_tests import otter_test_file
 from ..errors import BuildError
 from ..feedback import DEFAULT as DEFAULT_FEEDBACK, check_mode
 from ..lateness import LatePolicy
@@ -57,7 +59,6 @@ CONFIG_KEY = "cnn_grader"
 def otter_config(late_policy: LatePolicy | None = None) -> dict:
     """The zip's ``otter_config.json``; ``late_policy``, when given, goes under ``cnn_grader.late_policy``
     for ``run_autograder`` to apply (without one the key is left out)."""
-    from .notebooks import ASSIGNMENT
 
     config = {
         "assignment_name": ASSIGNMENT,
@@ -124,14 +125,11 @@ def autograder_zip(late_policy: LatePolicy | None = None, *, feedback: str = DEF
     what its results.json shows students."""
     from otter.generate import main as otter_generate
 
-    from .notebooks import otter_test_file
-
     with tempfile.TemporaryDirectory(prefix="cnn-grader-build-") as tmp:
         work = Path(tmp)
         (work / "tests").mkdir()
         for q in bank.QUESTIONS:
-            (work / "tests" / f"{q.id}.py").write_text(
-                otter_test_file(q, q.checks, runner="grader.judge.otter_bridge.run_check"))
+            (work / "tests" / f"{q.id}.py").write_text(otter_test_file(q))
         (work / "requirements.txt").write_text(REQUIREMENTS)
         (work / CONFIG).write_text(json.dumps(otter_config(late_policy), indent=2))
         _package_files(work)

@@ -1,17 +1,38 @@
-"""The lecture-6 question bank: every question defined once, in lecture order.
+"""The loaded question bank: every question with its prompt, code cells and checks.
 
-Judge side only.  This package holds the hidden checks and imports the
-reference models; a sandboxed worker never imports it.
+Judge side only.  Loading imports every question's ``checks`` module, and so torch
+and the reference models; a sandboxed worker never imports it.
 """
 
 from __future__ import annotations
 
-from .base import Check, Context, Question
-from . import convolution, models, params, quiz, shapes
+import dataclasses
+import importlib
+import importlib.resources
 
-QUESTIONS: tuple[Question, ...] = (
-    shapes.Q1, shapes.Q2, shapes.Q3, params.Q4, params.Q5, convolution.Q6, models.Q7, models.Q8, quiz.Q9, quiz.Q10,
-)
+from . import INFO, QuestionInfo, total_points
+from .base import Check, Context, Question
+
+
+def _load(info: QuestionInfo) -> Question:
+    folder = importlib.import_module(info.module, __package__)
+    checks_module = importlib.import_module(f"{info.module}.checks", __package__)
+    here = importlib.resources.files(folder)
+    checks = tuple(dataclasses.replace(c, id=f"{info.id}.{c.id}") for c in checks_module.CHECKS)
+    question = Question(id=info.id, title=info.title, topic=info.topic,
+                        prompt=(here / "prompt.md").read_text(encoding="utf-8").rstrip("\n"),
+                        starter=(here / "starter.py").read_text(encoding="utf-8"),
+                        solution=(here / "solution.py").read_text(encoding="utf-8"),
+                        checks=checks, folder=info.folder)
+    if abs(question.points - info.points) > 1e-9:
+        raise ImportError(f"{info.folder}: its checks add up to {question.points:g} points, its POINTS "
+                          f"says {info.points:g}")
+    if len({c.id for c in checks}) != len(checks):
+        raise ImportError(f"{info.folder}: two checks share a name")
+    return question
+
+
+QUESTIONS: tuple[Question, ...] = tuple(_load(i) for i in INFO)
 QUESTION_IDS = tuple(q.id for q in QUESTIONS)
 CHECKS: dict[str, Check] = {c.id: c for q in QUESTIONS for c in q.checks}
 
@@ -22,10 +43,6 @@ def question(qid: str) -> Question:
         if q.id == qid:
             return q
     raise KeyError(qid)
-
-
-def total_points() -> float:
-    return round(sum(q.points for q in QUESTIONS), 6)
 
 
 __all__ = ["CHECKS", "Check", "Context", "QUESTIONS", "QUESTION_IDS", "Question", "question", "total_points"]

@@ -64,7 +64,8 @@ class Check:
     """One gradable claim about a submission."""
 
     id: str
-    """Stable identifier, ``q2.stride``; the Otter test case is named after it."""
+    """Stable identifier, ``q2.stride``; the Otter test case is named after it.  A question's
+    ``checks.py`` gives the part after the dot; the bank prefixes the question's id."""
     description: str
     """What it tests, in words a student understands.  Shown for hidden checks
     too, so it never names a hidden input or an expected value."""
@@ -98,6 +99,8 @@ class Question:
     """The same cell answered; it must score full marks."""
     checks: tuple[Check, ...]
     """Public and hidden checks, in the order they run."""
+    folder: str = ""
+    """Its folder under ``grader/questions``."""
 
     @property
     def points(self) -> float:

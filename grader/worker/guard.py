@@ -34,12 +34,16 @@ def _builtin(cls: type) -> bool:
         return True
 
 
+#: The packages of the worker's own serving code: the worker and the check API it answers probes with.
+SERVING_PACKAGES = ("grader.worker", "grader.checkapi")
+
+
 class Guard:
     """A snapshot of module and class namespaces; :meth:`restore` puts every snapshotted name back."""
 
     def __init__(self, extra_modules: tuple[str, ...] = ()):
         names = PROTECTED_MODULES + extra_modules + tuple(
-            n for n in sys.modules if n == "grader.checkapi" or n.startswith("grader.checkapi."))
+            n for n in sys.modules if n in SERVING_PACKAGES or n.startswith(tuple(p + "." for p in SERVING_PACKAGES)))
         self._modules = []
         self._classes = []
         for name in names:

@@ -18,11 +18,10 @@ from dataclasses import dataclass
 
 import torch
 
-from ..checkapi import public, wire
+from ..checkapi import wire
 from ..checkapi.probe import LocalProbe, ModelInfo, SubmissionRaised, WeightsMismatch
 from ..checkapi.verdict import Verdict, Wrong, code, raised
 from . import reference
-from .base import Check, Question
 from .static import unreadable_findings
 
 #: Outputs are compared elementwise: ``|got - want| <= ATOL + RTOL * |want|``.
@@ -346,7 +345,7 @@ def forward_error(err: dict) -> str:
     return code(text) + (f" ({err.get('where')})" if err.get("where") else "")
 
 
-def _both(first, second):
+def both(first, second):
     """A check that passes when ``first`` and then ``second`` pass."""
     def run(probe, context):
         verdict = first(probe, context)
@@ -364,171 +363,3 @@ def missing_relu(first: str, missing: str) -> tuple[str, str]:
     """
     return (f"With the same weights, your network's output differs once the {first} convolution runs.",
             f"It matches the network *without* the ReLU after {missing}: apply ReLU after each convolution.")
-
-Q7 = Question(
-    id="q7",
-    title="Build the pooled CNN",
-    topic="Cooking up a CNN",
-    prompt="""\
-Write `class CNN(torch.nn.Module)`, with a constructor that takes no arguments, for the network of question 3.
-On an input batch of shape `(N, 1, 100, 100)` it returns shape `(N, 1)`. In order:
-
-1. `Conv2d` from 1 to 3 channels, kernel 3x3, `padding=1`, then `ReLU`, then `MaxPool2d(2)`;
-2. `Conv2d` from 3 to 2 channels, kernel 3x3, `padding=1`, then `ReLU`, then `MaxPool2d(2)`;
-3. `Flatten`, then a `Linear` layer with one output.
-
-Keep PyTorch's default initialisation and `bias=True`; the grader loads its own weights into your layers
-(matched by order and type) and compares the outputs with a reference network's.""",
-    starter='''\
-import torch
-
-
-class CNN(torch.nn.Module):
-    def __init__(self):
-        super().__init__()
-        ...
-
-    def forward(self, x):
-        ...
-''',
-    solution='''\
-import torch
-
-
-class CNN(torch.nn.Module):
-    def __init__(self):
-        super().__init__()
-        self.main = torch.nn.Sequential(
-            torch.nn.Conv2d(in_channels=1, out_channels=3, kernel_size=(3, 3), padding=1),
-            torch.nn.ReLU(),
-            torch.nn.MaxPool2d((2, 2)),
-            torch.nn.Conv2d(in_channels=3, out_channels=2, kernel_size=(3, 3), padding=1),
-            torch.nn.ReLU(),
-            torch.nn.MaxPool2d((2, 2)),
-            torch.nn.Flatten(),
-            torch.nn.Linear(1250, 1),
-        )
-
-    def forward(self, x):
-        return self.main(x)
-''',
-    checks=(
-        Check("q7.runs", "CNN() maps one 1x100x100 image to shape (1, 1)", 0, False, public.q7_runs),
-        Check("q7.structure", "the convolution, pooling and Linear layers and their hyper-parameters", 1, True,
-              structure_check("CNN", reference.PooledCNN, lambda rng: (), lambda args: (1, 1, 100, 100))),
-        Check("q7.params", "the parameter count matches the reference network's", 1, True,
-              param_count_check("CNN", reference.PooledCNN, (), (1, 1, 100, 100), [
-                  ("no_padding", lambda: reference.param_count(reference.PooledCNN(padding=0)),
-                   ("The count is what the network has *without* padding.",
-                    "With padding=1 the last feature map is larger, and so is the Linear layer.")),
-              ])),
-        Check("q7.output_shape", "a random batch gives one output per image", 1, True,
-              output_shape_check("CNN", (), lambda rng: (rng.randint(2, 5), 1, 100, 100))),
-        Check("q7.outputs", "with the reference's weights, the outputs match the reference network's", 1, True,
-              outputs_check("CNN", reference.PooledCNN, lambda rng: (), lambda args: (3, 1, 100, 100), [
-                  ("missing_relu", lambda: reference.PooledCNN(relu=(False, True)),
-                   missing_relu("first", "the first convolution")),
-                  ("missing_relu", lambda: reference.PooledCNN(relu=(True, False)),
-                   missing_relu("second", "the second convolution")),
-                  ("missing_relu", lambda: reference.PooledCNN(relu=(False, False)),
-                   missing_relu("first", "the convolutions")),
-              ])),
-    ),
-)
-
-
-def _random_channels(rng) -> tuple[int]:
-    return (rng.randint(2, 4),)
-
-
-def _block_args(rng) -> tuple[int, int]:
-    return (rng.randint(2, 5), rng.randint(2, 6))
-
-
-Q8 = Question(
-    id="q8",
-    title="CNN vs FCNN: a network of conv blocks",
-    topic="CNN vs FCNN",
-    prompt="""\
-Write two things:
-
-- `conv_block(input_channels, output_channels)` returning a `torch.nn.Sequential` of a `Conv2d` from
-  `input_channels` to `output_channels` channels with a 3x3 kernel and `padding=1`, followed by a `ReLU`;
-- `class ConvNet(torch.nn.Module)` whose constructor takes `input_channels`: five conv blocks with 3 kernels
-  each (`input_channels` to 3, then 3 to 3 four times), then `Flatten`, then `Linear(49152, 1)`. It takes
-  128x128 images: a batch of shape `(N, input_channels, 128, 128)` gives shape `(N, 1)`.
-
-With one input channel this network has 49,519 parameters: compare with your count for the fully connected
-network of question 4. The grader also builds it with other numbers of input channels.""",
-    starter='''\
-import torch
-
-
-def conv_block(input_channels, output_channels):
-    ...
-
-
-class ConvNet(torch.nn.Module):
-    def __init__(self, input_channels):
-        super().__init__()
-        ...
-
-    def forward(self, x):
-        ...
-''',
-    solution='''\
-import torch
-
-
-def conv_block(input_channels, output_channels):
-    return torch.nn.Sequential(
-        torch.nn.Conv2d(input_channels, output_channels, (3, 3), padding=1),
-        torch.nn.ReLU(),
-    )
-
-
-class ConvNet(torch.nn.Module):
-    def __init__(self, input_channels):
-        super().__init__()
-        self.main = torch.nn.Sequential(
-            conv_block(input_channels, 3),
-            conv_block(3, 3),
-            conv_block(3, 3),
-            conv_block(3, 3),
-            conv_block(3, 3),
-            torch.nn.Flatten(),
-            torch.nn.Linear(49152, 1),
-        )
-
-    def forward(self, x):
-        return self.main(x)
-''',
-    checks=(
-        Check("q8.runs", "conv_block(1, 3) keeps 8x8 maps; ConvNet(1) maps a 1x128x128 image to shape (1, 1)", 0,
-              False, public.q8_runs),
-        Check("q8.block", "conv_block with random channels: its layers, and its outputs for the same weights", 0.5,
-              True, _both(
-                  structure_check("conv_block", reference.conv_block, _block_args, lambda a: (1, a[0], 9, 9)),
-                  outputs_check("conv_block", reference.conv_block, _block_args, lambda a: (2, a[0], 9, 9), [
-                      ("missing_relu", lambda i, o: reference.conv_block(i, o, relu=False),
-                       ("With the same weights, the block's output differs once its convolution has run.",
-                        "It matches the convolution alone: a conv block ends with a ReLU.")),
-                  ]))),
-        Check("q8.params", "ConvNet(1) has the reference's parameter count", 0.5, True,
-              param_count_check("ConvNet", reference.ConvNet, (1,), (1, 1, 128, 128), [])),
-        Check("q8.channels", "ConvNet with a random number of input channels has the reference's layers", 0.5, True,
-              structure_check("ConvNet", reference.ConvNet, _random_channels, lambda a: (1, a[0], 128, 128),
-                              channels_hint=True)),
-        Check("q8.outputs_1ch", "ConvNet(1): with the reference's weights the outputs match", 0.75, True,
-              outputs_check("ConvNet", reference.ConvNet, lambda rng: (1,), lambda a: (2, 1, 128, 128), [
-                  ("missing_relu", lambda c: reference.ConvNet(c, relu=False),
-                   missing_relu("first", "the convolutions")),
-              ])),
-        Check("q8.outputs_channels", "ConvNet with random input channels: with the reference's weights the outputs "
-              "match", 0.75, True,
-              outputs_check("ConvNet", reference.ConvNet, _random_channels, lambda a: (2, a[0], 128, 128), [
-                  ("missing_relu", lambda c: reference.ConvNet(c, relu=False),
-                   missing_relu("first", "the convolutions")),
-              ])),
-    ),
-)

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-import re
-
-import torch
 from torch.nn import functional as F
+import re
+import torch
 
-from ..checkapi import public
-from ..checkapi.probe import SubmissionRaised
-from ..checkapi.verdict import Wrong, code, describe, raised
-from ..checkapi.wire import Array
-from . import reference
-from .base import Check, Question
-from .static import by_hand_findings
+from ...checkapi import answers
+from ...checkapi.probe import SubmissionRaised
+from ...checkapi.verdict import Wrong, code, describe, raised
+from ...checkapi.wire import Array
+from .. import reference
+from ..base import Check
+from ..static import by_hand_findings
+from . import public
 
-#: Results are compared with torch's within ``|got - want| <= ATOL + RTOL * |want|``
+
 #: elementwise; inputs are float32 in [-1, 1], so this allows for a different
 #: summation order and nothing more.
 RTOL, ATOL = 1e-4, 1e-5
@@ -35,7 +35,7 @@ UNVERIFIABLE_FEEDBACK = ("The grader credits code written by hand only when it c
 def _as_tensor(value, what: str) -> torch.Tensor:
     if isinstance(value, Array):
         return value.to_tensor().to(torch.float64)
-    grid = public.matrix(value, what)
+    grid = answers.matrix(value, what)
     return torch.tensor(grid, dtype=torch.float64)
 
 
@@ -220,77 +220,14 @@ def _pool_cases(context):
     return cases
 
 
-Q6 = Question(
-    id="q6",
-    title="Convolution and max pooling by hand",
-    topic="Convolutions and filters; Ingredient 3: pooling",
-    prompt="""\
-**(a)** The lecture slides this 3x3 kernel over this 5x5 input (no padding, stride 1):
-
-```
-input                 kernel
-3  3  2  1  0         0  1  2
-0  0  1  3  1         2  2  0
-3  1  2  2  3         0  1  2
-2  0  0  2  2
-2  0  0  0  1
-```
-
-Each output value is the sum of a 3x3 window of the input multiplied elementwise by the kernel (PyTorch,
-like the lecture, does **not** flip the kernel). Compute the 3x3 output by hand and set `q6_output` to it
-(a tensor or a list of rows).
-
-**(b)** Write `conv2d(image, kernel, stride=1, padding=0)` for a 2-D `image` and a 2-D `kernel`
-(both `torch.Tensor`s) that returns the 2-D output of `torch.nn.functional.conv2d` on them.
-
-**(c)** Write `max_pool2d(image, kernel_size=2)` that returns the 2-D output of
-`torch.nn.functional.max_pool2d(image, kernel_size)`: the maximum of each non-overlapping block.
-
-Use plain tensor operations (indexing, slicing, `*`, `.sum()`, `.max()`, `torch.zeros`, ...).
-Calling torch's own convolution or pooling (`F.conv2d`, `nn.Conv2d`, `F.max_pool2d`, ...) earns no credit.""",
-    starter="import torch\n\nq6_output = ...\n\n\n"
-            "def conv2d(image, kernel, stride=1, padding=0):\n    ...\n\n\n"
-            "def max_pool2d(image, kernel_size=2):\n    ...\n",
-    solution='''\
-import torch
-
-q6_output = torch.tensor([[12, 12, 17],
-                          [10, 17, 19],
-                          [9, 6, 14]])
-
-
-def conv2d(image, kernel, stride=1, padding=0):
-    h, w = image.shape
-    kh, kw = kernel.shape
-    padded = torch.zeros(h + 2 * padding, w + 2 * padding, dtype=image.dtype)
-    padded[padding:padding + h, padding:padding + w] = image
-    out_h = (h + 2 * padding - kh) // stride + 1
-    out_w = (w + 2 * padding - kw) // stride + 1
-    out = torch.zeros(out_h, out_w, dtype=image.dtype)
-    for i in range(out_h):
-        for j in range(out_w):
-            window = padded[i * stride:i * stride + kh, j * stride:j * stride + kw]
-            out[i, j] = (window * kernel).sum()
-    return out
-
-
-def max_pool2d(image, kernel_size=2):
-    h, w = image.shape
-    out = torch.zeros(h // kernel_size, w // kernel_size, dtype=image.dtype)
-    for i in range(h // kernel_size):
-        for j in range(w // kernel_size):
-            block = image[i * kernel_size:(i + 1) * kernel_size, j * kernel_size:(j + 1) * kernel_size]
-            out[i, j] = block.max()
-    return out
-''',
-    checks=(
-        Check("q6.easy", "q6_output is 3x3; conv2d and max_pool2d give the right answer on tiny examples",
-              0, False, public.q6_easy_case),
-        Check("q6.lecture", "q6_output is the lecture's convolution output", 1, True, q6_lecture),
-        Check("q6.conv", "conv2d matches F.conv2d on random images and kernels, written by hand", 1, True, q6_conv),
-        Check("q6.conv_strided", "conv2d matches F.conv2d with random stride and padding, written by hand", 1,
-              True, q6_conv_strided),
-        Check("q6.pool", "max_pool2d matches F.max_pool2d on random feature maps, written by hand", 1, True,
-              q6_pool),
-    ),
+#: Public checks first, then the hidden ones, in the order they run.
+CHECKS = (
+    Check("easy", "q6_output is 3x3; conv2d and max_pool2d give the right answer on tiny examples",
+          0, False, public.q6_easy_case),
+    Check("lecture", "q6_output is the lecture's convolution output", 1, True, q6_lecture),
+    Check("conv", "conv2d matches F.conv2d on random images and kernels, written by hand", 1, True, q6_conv),
+    Check("conv_strided", "conv2d matches F.conv2d with random stride and padding, written by hand", 1,
+          True, q6_conv_strided),
+    Check("pool", "max_pool2d matches F.max_pool2d on random feature maps, written by hand", 1, True,
+          q6_pool),
 )

@@ -1,0 +1,27 @@
+"""Exercise 6.1: the shape of a 3x3 filter's output on a 4x4 input."""
+
+from __future__ import annotations
+
+from ...checkapi import answers
+from ...checkapi.verdict import Wrong
+from .. import reference
+from ..base import Check
+from . import LETTERS
+from . import public
+
+
+def q1_answer(probe, context):
+    answer = answers.letter(probe.value("q1_answer"), LETTERS, "`q1_answer`")
+    side = reference.conv_output_size(4, 3)
+    correct = "ABC"[[4, 3, 2].index(side)]
+    if answer != correct:
+        raise Wrong(f"({answer}) is not the shape of the output.",
+                    reveal="Without padding a kernel only goes where it fits entirely: count the positions a "
+                           "3-wide filter can take along a 4-wide row (`input - kernel + 1`).")
+
+
+#: Public checks first, then the hidden ones, in the order they run.
+CHECKS = (
+    Check("format", "q1_answer is one of the letters A, B, C", 0, False, public.q1_format),
+    Check("answer", "the chosen shape is the one a 3x3 filter produces on a 4x4 input", 1, True, q1_answer),
+)

@@ -1,0 +1,6 @@
+def conv2d_params(in_channels, out_channels, kernel_size, bias=True):
+    ...
+
+
+def linear_params(in_features, out_features, bias=True):
+    ...

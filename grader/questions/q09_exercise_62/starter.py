@@ -1,0 +1,1 @@
+q9_true = ...  # a set of letters, e.g. {"A", "D"}
