@@ -16,7 +16,8 @@ import click
 
 from . import __version__
 from .errors import GraderError, UsageError
-from .feedback import DEFAULT as FEEDBACK_DEFAULT, MODES as FEEDBACK_MODES
+from .feedback import DEFAULT as FEEDBACK_DEFAULT
+from .feedback import MODES as FEEDBACK_MODES
 from .questions import QUESTION_IDS  # metadata only: no torch
 
 
@@ -111,8 +112,8 @@ def build(root: Path, check_only: bool, late_penalty, feedback: str):
     With --late-penalty, the zip's config carries the late policy and run_autograder applies it
     (lateness from Gradescope's created_at against the due dates); without it the zip has none.
     """
-    from .packaging import artifacts as builder
     from .lateness import LatePolicy
+    from .packaging import artifacts as builder
 
     policy = LatePolicy(late_penalty) if late_penalty is not None else None
     if check_only:
@@ -284,8 +285,12 @@ def canvas(out_dir: Path, export: Path, column, missing_zero: bool):
     stderr and in report.html; they are not imported.
     """
     from .outputs.canvas import IMPORT_CSV, import_grades
+    from .outputs.report import feedback_mode, write_class_report
+    from .outputs.results import load_results
 
     summary = import_grades(out_dir, export, column=column, missing_zero=missing_zero)
+    meta, results = load_results(out_dir)
+    write_class_report(out_dir, meta, results, feedback_mode(meta))  # its "Canvas import" section
     for warning in summary.warnings:
         click.echo(printable(f"warning: {warning}"), err=True)
     for row in summary.unmatched:

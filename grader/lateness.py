@@ -32,8 +32,8 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
-from .records import Lateness, SubmissionResult
 from .outputs.templating import number
+from .records import Lateness, SubmissionResult
 
 DAY = timedelta(days=1)
 #: Days late a Canvas ``_LATE_`` mark counts for when no submission time is known.

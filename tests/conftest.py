@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from grader.questions import bank
 from grader.judge.engine import ForkServer, Limits
 from grader.judge.grading import grade
 from grader.judge.submission import Source, load
+from grader.questions import bank
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = Path(__file__).parent / "corpus"

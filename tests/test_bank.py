@@ -10,13 +10,11 @@ import pytest
 import torch
 from torch.nn import functional as F
 
-from grader.questions import bank
-from grader.questions import reference
-from grader.questions.base import Context
-from grader.worker.cells import run_units
 from grader.checkapi.probe import LocalProbe
 from grader.checkapi.verdict import evaluate
-
+from grader.questions import bank, reference
+from grader.questions.base import Context
+from grader.worker.cells import run_units
 from tests.conftest import solution_script, starter_script
 
 
@@ -170,8 +168,8 @@ def test_seeds_change_the_hidden_inputs():
 # -- points never depend on the seed -------------------------------------------------------------
 
 def _in_process_scores(path, seeds):
-    from grader.worker.cells import script_units
     from grader.judge.submission import Source, load
+    from grader.worker.cells import script_units
 
     sub = load(Source(path))
     namespace = {"__name__": "__main__"}

@@ -12,10 +12,8 @@ import sys
 import time
 from pathlib import Path
 
-
 from grader.outputs.progress import Progress
 from grader.outputs.results import Journal
-
 from tests.conftest import solution_script
 
 

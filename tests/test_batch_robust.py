@@ -21,9 +21,8 @@ from pathlib import Path
 
 import pytest
 
-from grader.worker.channel import Channel
 from grader.outputs.results import FORMULA_START, csv_cell
-
+from grader.worker.channel import Channel
 from tests.conftest import solution_script
 
 FULL = "26"
@@ -334,8 +333,8 @@ def test_a_read_without_deadline_waits_however_long_the_connection_was_idle():
 
 
 def test_a_message_with_another_nonce_is_skipped_unparsed_and_a_large_one_refused():
-    from grader.worker.channel import Forged
     from grader.checkapi.wire import WireError
+    from grader.worker.channel import Forged
 
     ours, theirs = socket.socketpair()
     receiver, sender = Channel(ours), Channel(theirs)
@@ -351,8 +350,8 @@ def test_a_message_with_another_nonce_is_skipped_unparsed_and_a_large_one_refuse
 
 
 def test_a_worker_refuses_to_send_an_answer_larger_than_the_judge_reads():
-    from grader.worker.channel import MAX_REPLY
     from grader.checkapi.wire import WireError, loads
+    from grader.worker.channel import MAX_REPLY
 
     ours, theirs = socket.socketpair()
     with pytest.raises(WireError):
@@ -367,7 +366,6 @@ def test_the_fork_server_survives_idling_past_the_deadline_of_its_last_read(tmp_
     from grader.judge.engine import ForkServer
     from grader.judge.grading import grade
     from grader.judge.submission import Source, load
-
     from tests.conftest import FAST
 
     path = tmp_path / "late.py"

@@ -11,11 +11,11 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from grader.questions import bank
 from grader import assignment
-from grader.packaging import artifacts as build, notebooks
+from grader.packaging import artifacts as build
+from grader.packaging import notebooks
 from grader.packaging.otter_zip import autograder_zip
-
+from grader.questions import bank
 from tests.conftest import ROOT
 
 EXERCISES = ROOT / "exercises"

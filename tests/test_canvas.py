@@ -19,6 +19,8 @@ import pytest
 from click.testing import CliRunner
 
 from grader import assignment
+from grader.cli import cli
+from grader.errors import ResultsError, UsageError
 from grader.outputs.canvas import (
     EXCUSED,
     IMPORT_CSV,
@@ -30,10 +32,8 @@ from grader.outputs.canvas import (
     read_export,
     title_key,
 )
-from grader.cli import cli
-from grader.errors import ResultsError, UsageError
-from grader.records import ID_CANVAS, ID_EMAIL, ID_FILE, ID_FOLDER, ID_SID, Lateness, SubmissionResult
 from grader.outputs.results import csv_number, load_results, write_grades
+from grader.records import ID_CANVAS, ID_EMAIL, ID_FILE, ID_FOLDER, ID_SID, Lateness, SubmissionResult
 
 MAX = 26.0
 COLUMN = "Lecture 6: Introduction to Convolutional Neural Networks (4711)"

@@ -26,13 +26,13 @@ import pytest
 from click.testing import CliRunner
 
 from grader import assignment
-from grader.outputs.canvas import IMPORT_CSV
 from grader.cli import cli
 from grader.judge.grading import submitted
-from grader.lateness import LateRules
-from grader.records import ID_CANVAS, SubmissionResult
-from grader.outputs.results import write_grades
 from grader.judge.submission import find_submissions
+from grader.lateness import LateRules
+from grader.outputs.canvas import IMPORT_CSV
+from grader.outputs.results import write_grades
+from grader.records import ID_CANVAS, SubmissionResult
 
 CORPUS = Path(__file__).parent / "corpus" / "canvas"
 CASES = sorted(p.name for p in CORPUS.iterdir() if (p / "expected.json").is_file())

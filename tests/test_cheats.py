@@ -25,10 +25,9 @@ import json
 
 import pytest
 
-from grader.questions import bank
 from grader.judge.grading import grade
 from grader.judge.submission import Source, load
-
+from grader.questions import bank
 from tests.conftest import CORPUS, FAST, needs_root
 
 pytestmark = [pytest.mark.sandbox, needs_root]

@@ -10,7 +10,6 @@ import pytest
 from click.testing import CliRunner
 
 from grader.cli import cli
-
 from tests.conftest import ROOT, solution_script
 
 

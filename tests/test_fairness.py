@@ -162,7 +162,6 @@ OTTER = str(Path(sys.executable).with_name("otter"))
 
 def otter_run(name: str, work: Path) -> dict:
     from grader import assignment
-from grader.packaging import artifacts as build
 
     src = FAIR / name
     dest = work / name

@@ -19,23 +19,22 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from grader.questions import bank
-from grader.questions import q01_filter_output as q1_meta, q09_exercise_62 as q9_meta
-from grader.questions import counting
+from grader.checkapi.verdict import code, full_text
+from grader.cli import cli
+from grader.feedback import BRIEF, FULL, check_text
+from grader.judge.batch import grade_batch
+from grader.judge.gradescope import validate
+from grader.outputs.report import gradescope_results, page_names, write_reports
+from grader.outputs.results import load_results
+from grader.outputs.templating import markdown
+from grader.packaging.otter_zip import run_autograder
+from grader.questions import bank, counting
+from grader.questions import q01_filter_output as q1_meta
+from grader.questions import q09_exercise_62 as q9_meta
 from grader.questions.q02_output_size import checks as q2
 from grader.questions.q06_conv_by_hand import checks as q6
 from grader.questions.q09_exercise_62 import checks as q9
 from grader.questions.q10_statements import checks as q10
-from grader.judge.batch import grade_batch
-from grader.cli import cli
-from grader.feedback import BRIEF, FULL, check_text
-from grader.judge.gradescope import validate
-from grader.checkapi.verdict import code, full_text
-from grader.packaging.otter_zip import run_autograder
-from grader.outputs.report import gradescope_results, page_names, write_reports
-from grader.outputs.results import load_results
-from grader.outputs.templating import markdown
-
 from tests.conftest import CORPUS, FAST, ROOT
 
 # -- the answers, derived ----------------------------------------------------------------------------

@@ -21,9 +21,8 @@ from pathlib import Path
 
 import pytest
 
-from grader.questions import bank
 from grader.judge.gradescope import validate
-
+from grader.questions import bank
 from tests.conftest import CORPUS, HOSTILE_EXPECTED, ROOT, hostile_case, needs_root, processes_with, solution_script
 
 pytestmark = [pytest.mark.sandbox, needs_root]

@@ -7,7 +7,6 @@ import json
 import pytest
 
 from grader.questions import bank
-
 from tests.conftest import CORPUS, ROOT, failing, solution_script, starter_script
 
 

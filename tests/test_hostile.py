@@ -19,7 +19,6 @@ import threading
 import pytest
 
 from grader.questions import bank
-
 from tests.conftest import HOSTILE, HOSTILE_EXPECTED, ROOT, hostile_case, needs_root, processes_with
 
 pytestmark = [pytest.mark.sandbox, needs_root]

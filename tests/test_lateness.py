@@ -14,14 +14,14 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from grader.questions import bank
 from grader.cli import cli
 from grader.judge.gradescope import read_submission_metadata, validate
 from grader.lateness import MARK_DAYS, LatePolicy, LateRules, apply, judge, label, parse_time
-from grader.packaging.otter_zip import CONFIG, CONFIG_KEY, otter_config, zip_late_policy
-from grader.records import Lateness, SubmissionResult
 from grader.outputs.report import gradescope_results, render_feedback, render_report
 from grader.outputs.results import csv_text, score_table
+from grader.packaging.otter_zip import CONFIG, CONFIG_KEY, otter_config, zip_late_policy
+from grader.questions import bank
+from grader.records import Lateness, SubmissionResult
 
 PST = timezone(timedelta(hours=-8))
 DUE = datetime(2026, 11, 20, 23, 59, tzinfo=PST)

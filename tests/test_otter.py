@@ -15,11 +15,9 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from grader.questions import bank
 from grader import assignment
-from grader.packaging import artifacts as build
 from grader.judge.gradescope import validate
-
+from grader.questions import bank
 from tests.conftest import CORPUS, ROOT
 
 pytestmark = pytest.mark.otter

@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 
 from grader.judge.gradescope import validate
-from grader.records import CheckResult, SubmissionResult
 from grader.outputs.report import (
     frequent_failures,
     gradescope_results,
@@ -22,7 +21,7 @@ from grader.outputs.report import (
     question_stats,
     render_report,
 )
-
+from grader.records import CheckResult, SubmissionResult
 from tests.conftest import ROOT, solution_script
 
 EVIL = "<img src=x onerror=alert(1)>"

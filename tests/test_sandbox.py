@@ -8,11 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from grader.judge.engine import Limits, SandboxProbe
 from grader.errors import SandboxError
-from grader.worker.sandbox import runtime_paths
+from grader.judge.engine import Limits, SandboxProbe
 from grader.judge.submission import Source, load
-
+from grader.worker.sandbox import runtime_paths
 from tests.conftest import ROOT, needs_root
 
 pytestmark = [pytest.mark.sandbox, needs_root]

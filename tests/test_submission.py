@@ -9,7 +9,6 @@ import pytest
 
 from grader.errors import InvalidSubmission, UsageError
 from grader.judge.cell_input import transform_cell
-from grader.records import ID_CANVAS, ID_EMAIL
 from grader.judge.submission import (
     Source,
     Student,
@@ -20,6 +19,7 @@ from grader.judge.submission import (
     load,
     student_id,
 )
+from grader.records import ID_CANVAS, ID_EMAIL
 
 
 def nb(*sources, cell_type="code", **extra):

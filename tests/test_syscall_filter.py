@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 
 from grader.judge.engine import ForkServer, Limits, SandboxProbe
+from grader.judge.submission import Source, load
 from grader.worker import syscall_filter
 from grader.worker.forkserver import established
-from grader.judge.submission import Source, load
 
 pyseccomp = pytest.importorskip("pyseccomp", reason="the filter needs pyseccomp and libseccomp (CI has both)")
 

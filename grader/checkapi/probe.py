@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 
 from . import wire
 
-
 #: At most this many names of a raised exception's builtin bases are read from an answer.
 MAX_MRO_NAMES = 16
 

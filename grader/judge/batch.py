@@ -22,14 +22,15 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from .. import __version__, assignment
-from ..outputs.canvas import IMPORT_CSV, IMPORT_SUMMARY, remove_imports
-from .engine import ForkServer, Limits
 from ..errors import ResultsError, UsageError
-from ..feedback import DEFAULT as DEFAULT_FEEDBACK, META_KEY, check_mode
+from ..feedback import DEFAULT as DEFAULT_FEEDBACK
+from ..feedback import META_KEY, check_mode
 from ..lateness import LatePolicy, LateRules
-from ..records import SubmissionResult
+from ..outputs.canvas import IMPORT_CSV, IMPORT_SUMMARY, remove_imports
 from ..outputs.report import FEEDBACK, LMS_CSV, REPORT, class_summary, write_reports
 from ..outputs.results import GRADES_CSV, GRADES_JSON, JOURNAL, Journal, load_results, score_table, write_grades
+from ..records import SubmissionResult
+from .engine import ForkServer, Limits
 from .submission import Source, find_submissions
 
 #: What a run writes into its output folder (and ``--overwrite`` removes), besides the feedback folder,

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..errors import InvalidSubmission, UsageError
 from ..questions import bank
 from .engine import ForkServer, Limits
-from ..errors import InvalidSubmission, UsageError
 from .grading import grade
 from .submission import SUFFIXES, Source, load
 

@@ -21,11 +21,11 @@ import threading
 import time
 from dataclasses import dataclass, field
 
-from ..errors import SandboxError
 from ..checkapi import wire
-from ..worker.channel import MAX_REPLY, Channel, ChannelClosed, Forged
 from ..checkapi.probe import Probe, ProbeTimedOut, ProtocolError
 from ..checkapi.verdict import code
+from ..errors import SandboxError
+from ..worker.channel import MAX_REPLY, Channel, ChannelClosed, Forged
 from .submission import Submission
 
 #: Extra seconds the judge waits beyond a limit the worker enforces itself.

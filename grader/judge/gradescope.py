@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from ..feedback import DEFAULT as DEFAULT_FEEDBACK, MODES as FEEDBACK_MODES
+from ..feedback import DEFAULT as DEFAULT_FEEDBACK
+from ..feedback import MODES as FEEDBACK_MODES
 
 OUTPUT_FORMATS = ("text", "html", "simple_format", "md", "ansi")
 VISIBILITIES = ("hidden", "after_due_date", "after_published", "visible")
@@ -217,8 +218,8 @@ def run(root: Path, *, seed: int | None = None, limits=None, slot: int = 0, feed
     import dataclasses
     import time
 
-    from .engine import ForkServer, Limits
     from ..outputs.results import atomic_write
+    from .engine import ForkServer, Limits
 
     started = time.monotonic()
     # The grading runs in the fork server's child, whose working directory is the server's
@@ -245,11 +246,11 @@ def grade_in_trusted_child(payload: dict, sock, info: dict) -> dict:
     """
     import secrets
 
+    from ..lateness import LateRules
+    from ..outputs.report import gradescope_results
+    from ..packaging.otter_zip import zip_late_policy
     from .engine import ForkServer, Limits
     from .grading import grade_source
-    from ..lateness import LateRules
-    from ..packaging.otter_zip import zip_late_policy
-    from ..outputs.report import gradescope_results
     from .submission import Source
 
     root = Path(payload["root"])

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import time
 
+from ..checkapi.verdict import Verdict, evaluate
+from ..errors import GraderError
 from ..questions import bank
 from ..questions.base import Check, Context
-from .engine import ForkServer, Limits, SandboxProbe
-from ..errors import GraderError
-from ..checkapi.verdict import Verdict, evaluate
 from ..records import STATUSES, CheckResult, Lateness, SubmissionResult
+from .engine import ForkServer, Limits, SandboxProbe
 from .submission import Source, Submission, load_bounded
 
 
@@ -88,8 +88,8 @@ def warm_up(seed: int, checks: list[Check] | None = None) -> None:
     submission would otherwise pay for them.  Runs the reference solutions,
     which are the judge's own code, against the checks in this process.
     """
-    from ..worker.cells import run_units
     from ..checkapi.probe import LocalProbe
+    from ..worker.cells import run_units
 
     namespace = {"__name__": "__main__"}
     run_units([q.solution for q in bank.QUESTIONS], namespace, timeout=None)

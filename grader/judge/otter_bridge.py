@@ -12,10 +12,10 @@ from __future__ import annotations
 import os
 import secrets
 
-from ..questions.bank import CHECKS
-from ..questions.base import Context
 from ..checkapi.probe import LocalProbe
 from ..checkapi.verdict import evaluate
+from ..questions.bank import CHECKS
+from ..questions.base import Context
 
 #: Hidden inputs are drawn from this seed; CNN_GRADER_SEED fixes it for a regrade.
 SEED = int(os.environ.get("CNN_GRADER_SEED") or secrets.randbits(32))

@@ -22,9 +22,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
-from .cell_input import transform_cell
 from ..errors import InvalidSubmission, SandboxError, UsageError
 from ..records import ID_CANVAS, ID_EMAIL, ID_FILE, ID_FOLDER, ID_SID
+from .cell_input import transform_cell
 
 SUFFIXES = (".ipynb", ".py")
 #: Largest submission file read (a notebook with 60 MB of saved output still fits).

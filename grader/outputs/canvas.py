@@ -424,7 +424,8 @@ def import_grades(out_dir: Path, export_path: Path, *, column: str | None = None
 
     Each student's grade is the best (highest, late penalty applied) total among their rows; a
     group submission's row is each member's.  Also writes ``canvas_import.json`` (the returned
-    summary) and renders the class report again with it.
+    summary), which the class report shows (:func:`grader.outputs.report.write_class_report`
+    reads it: render the report again after an import).
 
     Raises:
         ResultsError: ``out_dir`` holds no readable grades, or grades with different maxima.
@@ -474,9 +475,6 @@ def import_grades(out_dir: Path, export_path: Path, *, column: str | None = None
     try:
         atomic_write(out_dir / IMPORT_CSV, (codecs.BOM_UTF8 if export.bom else b"") + text.encode())
         atomic_write(out_dir / IMPORT_SUMMARY, (json.dumps(summary.as_dict(), indent=1) + "\n").encode())
-        from .report import feedback_mode, write_class_report
-
-        write_class_report(out_dir, meta, results, feedback_mode(meta))
     except OSError as exc:
         raise ResultsError(f"cannot write to {out_dir}: {exc.strerror}") from None
     return summary

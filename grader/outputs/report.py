@@ -17,13 +17,17 @@ import statistics
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from .canvas import load_summary
 from ..errors import ResultsError
-from ..feedback import BRIEF, DEFAULT as DEFAULT_FEEDBACK, META_KEY, check_mode, check_text, layer_tables
-from ..lateness import LateRules, label as late_label, sentence as late_sentence
+from ..feedback import BRIEF, META_KEY, check_mode, check_text, layer_tables
+from ..feedback import DEFAULT as DEFAULT_FEEDBACK
+from ..lateness import LateRules
+from ..lateness import label as late_label
+from ..lateness import sentence as late_sentence
 from ..records import SubmissionResult
+from .canvas import load_summary
 from .results import atomic_write, csv_document, question_ids
-from .templating import ENV, number as _fmt
+from .templating import ENV
+from .templating import number as _fmt
 
 REPORT = "report.html"
 FEEDBACK = "feedback"

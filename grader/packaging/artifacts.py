@@ -11,9 +11,11 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from ..assignment import NAME as ASSIGNMENT, NOTEBOOK
+from ..assignment import NAME as ASSIGNMENT
+from ..assignment import NOTEBOOK
 from ..errors import BuildError
-from ..feedback import DEFAULT as DEFAULT_FEEDBACK, check_mode
+from ..feedback import DEFAULT as DEFAULT_FEEDBACK
+from ..feedback import check_mode
 from ..lateness import LatePolicy
 from ..questions import INFO, bank
 from .notebooks import notebook

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..assignment import NAME as ASSIGNMENT, NOTEBOOK, TITLE
+from ..assignment import NAME as ASSIGNMENT
+from ..assignment import NOTEBOOK, TITLE
 from ..questions import bank
 from ..questions.base import Question
-
 
 INTRO = f"""\
 # {TITLE}

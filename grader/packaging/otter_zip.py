@@ -24,11 +24,12 @@ import zipfile
 from pathlib import Path
 
 from ..assignment import NAME as ASSIGNMENT
+from ..errors import BuildError
+from ..feedback import DEFAULT as DEFAULT_FEEDBACK
+from ..feedback import check_mode
+from ..lateness import LatePolicy
 from ..questions import bank
 from .otter_tests import otter_test_file
-from ..errors import BuildError
-from ..feedback import DEFAULT as DEFAULT_FEEDBACK, check_mode
-from ..lateness import LatePolicy
 
 PYTHON_VERSION = "3.11"
 TORCH_VERSION = "2.13.0"

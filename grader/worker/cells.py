@@ -13,7 +13,6 @@ import ast
 
 from ..checkapi.handler import ProbeTimeout, deadline, describe_exception
 
-
 _exit_code = SystemExit.__dict__["code"].__get__  # the C slot: a subclass's own `code` property is not asked
 
 

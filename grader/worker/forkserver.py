@@ -53,8 +53,8 @@ def warm_up() -> dict:
         torch.set_num_interop_threads(1)
     except RuntimeError:
         pass
-    from . import cells, channel, guard, sandbox, serve, syscall_filter
     from ..checkapi import handler, probe, wire  # noqa: F401
+    from . import cells, channel, guard, sandbox, serve, syscall_filter  # noqa: F401
 
     model = torch.nn.Sequential(torch.nn.Conv2d(1, 2, 3, padding=1), torch.nn.ReLU(), torch.nn.MaxPool2d(2),
                                 torch.nn.Flatten(), torch.nn.Linear(32, 1))

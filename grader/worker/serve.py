@@ -19,10 +19,10 @@ import sys
 import types
 
 from ..checkapi import wire
+from ..checkapi.handler import Handler
 from .cells import run_units, script_units
 from .channel import MAX_REPLY, Channel, ChannelClosed
 from .guard import Guard
-from ..checkapi.handler import Handler
 
 
 def install_otter_stub() -> None:

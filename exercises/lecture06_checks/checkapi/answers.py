@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 
-from .verdict import Wrong, as_sequence, code, describe, plain_int, quoted, whole_number
+from .verdict import Wrong, as_sequence, code, describe, quoted, whole_number
 from .wire import Array
 
 # -- validators --------------------------------------------------------------

@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 
 from .probe import NameMissing, ProbeError, ProbeTimedOut, SubmissionCrashed, SubmissionRaised
 
-
 #: Longest feedback of one check: a submission's answers are quoted, never whole.
 MAX_FEEDBACK_CHARS = 1000
 #: Longest quotation of an answer inside feedback.

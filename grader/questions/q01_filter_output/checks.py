@@ -6,8 +6,7 @@ from ...checkapi import answers
 from ...checkapi.verdict import Wrong
 from .. import reference
 from ..base import Check
-from . import LETTERS
-from . import public
+from . import LETTERS, public
 
 
 def q1_answer(probe, context):

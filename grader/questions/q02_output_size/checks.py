@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import math
 
-from ...checkapi import answers
 from ...checkapi.probe import SubmissionRaised
 from ...checkapi.verdict import Wrong, code
 from .. import reference
 from ..base import Check
 from ..diagnose import Mistake, compare_cases, separating
 from . import public
-
 
 RULE_Q2 = "torch's Conv2d gives `floor((n + 2*padding - kernel_size) / stride) + 1` along each side."
 

@@ -10,7 +10,6 @@ from .. import reference
 from ..base import Check
 from . import public
 
-
 Q3_STAGES = ("after conv1", "after pool1", "after conv2", "after pool2")
 
 

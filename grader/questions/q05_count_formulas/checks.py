@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from ...checkapi import answers
 from ...checkapi.probe import SubmissionRaised
 from ...checkapi.verdict import Wrong, raised
 from .. import reference
@@ -10,7 +9,6 @@ from ..base import Check
 from ..counting import CONV_RULE, FORGOT_BIAS, KERNEL_K, LINEAR_RULE, pair
 from ..diagnose import Mistake, compare_cases, separating
 from . import public
-
 
 CONV_MISTAKES = (
     Mistake("forgot_bias", lambda i, o, k, b: i * o * pair(k)[0] * pair(k)[1],

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from torch.nn import functional as F
 import re
+
 import torch
+from torch.nn import functional as F
 
 from ...checkapi import answers
 from ...checkapi.probe import SubmissionRaised
@@ -14,7 +15,6 @@ from .. import reference
 from ..base import Check
 from ..static import by_hand_findings
 from . import public
-
 
 #: elementwise; inputs are float32 in [-1, 1], so this allows for a different
 #: summation order and nothing more.

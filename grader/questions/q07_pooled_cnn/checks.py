@@ -7,7 +7,6 @@ from ..base import Check
 from ..model_checks import missing_relu, output_shape_check, outputs_check, param_count_check, structure_check
 from . import public
 
-
 #: Public checks first, then the hidden ones, in the order they run.
 CHECKS = (
     Check("runs", "CNN() maps one 1x100x100 image to shape (1, 1)", 0, False, public.q7_runs),
