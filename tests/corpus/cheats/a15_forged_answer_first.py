@@ -57,7 +57,7 @@ def _forge():
     if request.get("op") != "calls" or request.get("nonce") in _sent:
         return
     _sent.add(request.get("nonce"))
-    wire = sys.modules["grader.judged.wire"]
+    wire = sys.modules["grader.checkapi.wire"]
     answers = []
     for call in request["calls"]:
         args = [a.to_tensor() if isinstance(a, wire.Array) else a for a in wire.decode(call["args"])]

