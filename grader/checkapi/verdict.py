@@ -25,7 +25,19 @@ MAX_DETAILS_CHARS = 20_000
 
 
 def cut(text: str, limit: int) -> str:
-    """``text`` shortened to ``limit`` characters, saying how much was left out."""
+    """``text`` shortened to ``limit`` characters, saying how much was left out.
+
+    Args:
+        text: any text.
+        limit: the most characters to keep, the note on what was cut included.
+
+    Returns:
+        ``text`` itself when it fits; else its start and ``"… (N more characters)"``.
+
+    Example:
+        >>> cut("abc", 10)
+        'abc'
+    """
     if len(text) <= limit:
         return text
     return text[: max(limit - 40, 0)] + f"… ({len(text) - limit + 40} more characters)"
@@ -35,6 +47,20 @@ def code(text: str) -> str:
     """``text`` as a Markdown code span, shown literally whatever it holds (backticks, ``*``, ``<``...).
 
     The fence is one backtick longer than the longest run inside, as CommonMark asks.
+    Whatever the submission controls (a name it chose, an exception message) goes into
+    feedback through this, never as it is.
+
+    Args:
+        text: the text to show; converted with ``str``, new lines become spaces.
+
+    Returns:
+        The code span; a span holding one space for empty text.
+
+    Example:
+        >>> code("ValueError: k < 1")
+        '`ValueError: k < 1`'
+        >>> code("a `tick`")
+        '`` a `tick` ``'
     """
     text = " ".join(str(text).split("\n"))
     fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
@@ -44,14 +70,33 @@ def code(text: str) -> str:
 
 
 def quoted(value) -> str:
-    """``repr(value)`` cut to a readable length, as a code span: a submission's answer quoted in feedback."""
+    """``repr(value)`` cut to a readable length, as a code span: a submission's answer quoted in feedback.
+
+    Args:
+        value: a decoded answer (plain data).
+
+    Returns:
+        Its ``repr``, at most :data:`MAX_QUOTE_CHARS` characters, as a :func:`code` span.
+
+    Example:
+        >>> quoted("B")
+        "`'B'`"
+    """
     if isinstance(value, str) and len(value) > MAX_QUOTE_CHARS:  # repr would copy a huge string whole first
         return code(repr(value[: MAX_QUOTE_CHARS // 2]) + f"… ({len(value)} characters)")
     return code(cut(repr(value), MAX_QUOTE_CHARS))
 
 
 def full_text(feedback: str, reveal: str) -> str:
-    """What is wrong followed by what gives the answer away: feedback released in full."""
+    """What is wrong followed by what gives the answer away: feedback released in full.
+
+    Args:
+        feedback: what is wrong.
+        reveal: what gives the answer away (may be empty).
+
+    Returns:
+        Both, joined by a space; either alone when the other is empty.
+    """
     return " ".join(part for part in (feedback, reveal) if part)
 
 
@@ -75,6 +120,7 @@ class Verdict:
 
     @property
     def full_feedback(self) -> str:
+        """The feedback followed by the reveal (:func:`full_text`): what full feedback shows."""
         return full_text(self.feedback, self.reveal)
 
 
@@ -86,6 +132,23 @@ class Wrong(Exception):
     """
 
     def __init__(self, feedback: str, details: dict | None = None, *, reveal: str = ""):
+        """The check fails with this feedback.
+
+        Args:
+            feedback: what is wrong, in Markdown, always shown (brief feedback too): which answer,
+                which kind of case, which mistake.  No hidden input, no expected value, no rule
+                that gives the answer away.
+            details: plain data kept in ``grades.json``; ``{"mistake": "name"}`` names the mistake
+                found, ``{"layers": ...}`` holds the layer tables the feedback pages show.
+            reveal: what gives the answer away (the rule, a formula, an expected value); shown
+                only when feedback is released in full.
+
+        Example:
+            >>> def check(probe, context):
+            ...     raise Wrong("It looks like the side is doubled.", {"mistake": "doubled"}, reveal="Use `k * k`.")
+            >>> evaluate(check, None, None)
+            Verdict(passed=False, feedback='It looks like the side is doubled.', outcome='failed', details={'mistake': 'doubled'}, reveal='Use `k * k`.')
+        """
         super().__init__(full_text(feedback, reveal))
         self.feedback = feedback
         self.reveal = reveal
@@ -98,6 +161,26 @@ def evaluate(check_fn, probe, context) -> Verdict:
     A check function returns ``None`` (passed) or a :class:`Verdict`, or raises
     :class:`Wrong`.  Errors the probe reports about the submission become a
     failed verdict whose feedback says what happened.
+
+    Args:
+        check_fn: the check, ``check_fn(probe, context)``.
+        probe: the :class:`~.probe.Probe` it reaches the submission through.
+        context: its :class:`grader.questions.base.Context` (None in a student's notebook).
+
+    Returns:
+        A :class:`Verdict`: passed for ``None``; failed with the :class:`Wrong`'s feedback,
+        details and reveal; failed with ``outcome`` ``missing``, ``raised``, ``memory``,
+        ``timeout``, ``killed``, ``refused``, ``protocol``... for a :class:`~.probe.ProbeError`
+        the check let through; ``grader-error`` for any other exception (a bug in the check).
+        Feedback, reveal and details are cut to their limits.  It never raises: a check that
+        fails in any way fails only itself.
+
+    Example:
+        >>> from .probe import LocalProbe
+        >>> evaluate(lambda probe, context: None, LocalProbe({}), None).passed
+        True
+        >>> evaluate(lambda probe, context: probe.value("choice"), LocalProbe({}), None).feedback
+        '`choice` is not defined. Define it (check the spelling) and run its cell.'
     """
     verdict = _evaluate(check_fn, probe, context)
     if (len(verdict.feedback) <= MAX_FEEDBACK_CHARS and len(verdict.reveal) <= MAX_FEEDBACK_CHARS
@@ -150,7 +233,14 @@ def _where(exc: SubmissionRaised) -> str:
 
 
 def raised(exc: SubmissionRaised) -> str:
-    """What a submission raised, for feedback: its exception as a code span, then where."""
+    """What a submission raised, for feedback: its exception as a code span, then where.
+
+    Args:
+        exc: what the probe raised (or :meth:`~.probe.Probe.call_many` returned).
+
+    Returns:
+        Markdown: the exception as a :func:`code` span, then where (``(cell 4, line 2)``) when known.
+    """
     text = f"{exc.type_name}: {exc.message}" if exc.message else exc.type_name
     return code(text) + (f" ({exc.where})" if exc.where else "")
 
@@ -161,6 +251,25 @@ def plain_int(value, what: str, *, show: bool = True) -> int:
     """``value`` as an int, or :class:`Wrong` explaining what it should be.
 
     ``show=False`` keeps the value out of the feedback (it came from a hidden input).
+
+    Args:
+        value: a decoded answer.
+        what: how feedback names it (``"conv_output_size(100, 5)"``).
+        show: quote the value in the feedback.
+
+    Returns:
+        ``value``, when it is an ``int`` (not a bool, not a float equal to one).
+
+    Raises:
+        Wrong: it is not an int; a whole float is named as such, and the reveal says how to get an int.
+
+    Example:
+        >>> plain_int(96, "conv_output_size(100, 5)")
+        96
+        >>> plain_int(96.0, "conv_output_size(100, 5)")
+        Traceback (most recent call last):
+        ...
+        grader.checkapi.verdict.Wrong: conv_output_size(100, 5) is the float `96.0`; it should be an int. Use `//` (floor division) or `int(...)` so the result is a whole number of type int.
     """
     if type(value) is int:
         return value
@@ -173,7 +282,23 @@ def plain_int(value, what: str, *, show: bool = True) -> int:
 
 def whole_number(value, what: str, *, show: bool = True) -> int:
     """A size or a count given as a value: an int, or any number equal to one (``50.0``, a NumPy float
-    from ``np.floor``, a one-element tensor).  A function asked to return an int still must (:func:`plain_int`)."""
+    from ``np.floor``, a one-element tensor).  A function asked to return an int still must (:func:`plain_int`).
+
+    Args:
+        value: a decoded answer.
+        what: how feedback names it.
+        show: quote the value in the feedback.
+
+    Returns:
+        The whole number, as an int.
+
+    Raises:
+        Wrong: it is not a whole number.
+
+    Example:
+        >>> whole_number(120.0, "`count`")
+        120
+    """
     from .wire import Array
 
     if isinstance(value, Array) and value.numel == 1:
@@ -184,7 +309,14 @@ def whole_number(value, what: str, *, show: bool = True) -> int:
 
 
 def as_sequence(value):
-    """A list for an array or tensor of one or more dimensions (``np.array(shapes)``), else ``value``."""
+    """A list for an array or tensor of one or more dimensions (``np.array(shapes)``), else ``value``.
+
+    Args:
+        value: a decoded answer.
+
+    Returns:
+        ``value.tolist()`` for a :class:`~.wire.Array` of one or more dimensions; ``value`` otherwise.
+    """
     from .wire import Array
 
     if isinstance(value, Array) and len(value.shape) >= 1:
@@ -193,7 +325,19 @@ def as_sequence(value):
 
 
 def describe(value) -> str:
-    """A short description of a decoded value's type, for feedback."""
+    """A short description of a decoded value's type, for feedback.
+
+    Args:
+        value: a decoded answer.
+
+    Returns:
+        ``"a str"``, ``"an array/tensor of shape [2, 3]"``, ``"a function"``, ``"None"``; the
+        starter's ``...`` is named as the placeholder still there.
+
+    Example:
+        >>> describe([1]), describe(None), describe(Ellipsis)
+        ('a list', 'None', '`...` (the placeholder is still there)')
+    """
     from .wire import Array, Object
 
     if value is Ellipsis or (isinstance(value, Object) and value.type_name == "ellipsis"):

@@ -18,13 +18,36 @@ class Context:
     seed: int
     """The grading run's seed; a check derives its own streams from it."""
     check_id: str = ""
+    """The check's id (``q2.stride``): each check's streams are its own."""
 
     def rng(self, stream: str = "") -> random.Random:
-        """A ``random.Random`` private to this check (and ``stream``)."""
+        """A ``random.Random`` private to this check (and ``stream``).
+
+        The same seed, check and stream give the same draws on any machine, whatever other
+        checks ran before: a check's hidden inputs do not depend on the order of grading.
+
+        Args:
+            stream: a name for a second, independent stream of the same check.
+
+        Returns:
+            A fresh ``random.Random``, seeded from (seed, check id, stream).
+
+        Example:
+            >>> Context(seed=7, check_id="q11.random").rng().randint(2, 15) == Context(7, "q11.random").rng().randint(2, 15)
+            True
+        """
         return random.Random(_derive(self.seed, self.check_id, stream))
 
     def torch_generator(self, stream: str = ""):
-        """A ``torch.Generator`` private to this check (and ``stream``)."""
+        """A ``torch.Generator`` private to this check (and ``stream``).
+
+        Args:
+            stream: a name for a second, independent stream of the same check.
+
+        Returns:
+            A fresh ``torch.Generator``, seeded from (seed, check id, stream): pass it as
+            ``generator=`` to ``torch.rand`` and friends.
+        """
         import torch
 
         return torch.Generator().manual_seed(_derive(self.seed, self.check_id, stream) % 2**63)
@@ -36,6 +59,13 @@ class Context:
         A check's hidden inputs and reference results depend only on the seed, and a
         grading run uses one seed for the whole class: they are computed for the
         first submission and reused for the others.  Cached values are never mutated.
+
+        Args:
+            compute: makes the value, from this context's streams only (never from the probe).
+            *key: tells apart several values of one check.
+
+        Returns:
+            What ``compute()`` returned, the first time for this (seed, check, key).
         """
         k = (self.seed, self.check_id, key)
         try:
@@ -78,6 +108,7 @@ class Check:
 
     @property
     def question(self) -> str:
+        """The question's id, the part of :attr:`id` before the dot (``q2``)."""
         return self.id.split(".", 1)[0]
 
 

@@ -61,6 +61,15 @@ def separating(draw: Callable, reference: Callable, mistakes: Sequence[Mistake],
 
     The diagnosis, like the points, must not depend on the seed: every draw a check
     uses tells each of its mistakes from the others.
+
+    Args:
+        draw: ``draw(rng)`` returns a list of cases, each a tuple of the reference's arguments.
+        reference: the right answer, ``reference(*case)``.
+        mistakes: the mistakes the check names.
+        attempts: draws tried before giving up.
+
+    Returns:
+        ``cases(rng)``, a draw function with the same signature.
     """
     def cases(rng):
         for _ in range(attempts):
@@ -96,6 +105,11 @@ def compare_cases(cases: Sequence[tuple], answers: Sequence, expected: Sequence,
         mistakes: candidates tried by :func:`diagnose`.
         rule: the correct rule, revealed (in full feedback) when no mistake matches.
         what: a phrase naming the cases, e.g. "random configurations with stride > 1".
+
+    Raises:
+        Wrong: some answer differs.  The feedback counts the wrong cases and names the first
+            mistake that reproduces every answer (its ``feedback``, and its ``reveal`` as the
+            reveal); ``details["mistake"]`` is its name, or None (then the reveal is ``rule``).
     """
     wrong = sum(1 for a, e in zip(answers, expected) if not _same(a, e))
     if not wrong:

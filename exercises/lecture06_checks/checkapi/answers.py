@@ -15,7 +15,23 @@ from .wire import Array
 # -- validators --------------------------------------------------------------
 
 def letter(value, allowed: tuple[str, ...], what: str) -> str:
-    """A multiple-choice answer: ``"C"``, ``"c"``, ``"(C)"`` and ``" C "`` all read as ``C``."""
+    """A multiple-choice answer: ``"C"``, ``"c"``, ``"(C)"`` and ``" C "`` all read as ``C``.
+
+    Args:
+        value: the decoded answer.
+        allowed: the letters the prompt offers, upper case (a question's ``LETTERS``).
+        what: how feedback names the answer (a code span: ``"`choice`"``).
+
+    Returns:
+        The letter, upper case.
+
+    Raises:
+        Wrong: not a string, or not one of ``allowed``.
+
+    Example:
+        >>> letter(" (b) ", ("A", "B", "C", "D"), "`choice`")
+        'B'
+    """
     if type(value) is not str:
         raise Wrong(f"{what} should be a string, one of {', '.join(allowed)}; it is {describe(value)}.")
     cleaned = value.strip().strip("()").strip().upper()
@@ -25,7 +41,23 @@ def letter(value, allowed: tuple[str, ...], what: str) -> str:
 
 
 def letter_set(value, allowed: tuple[str, ...], what: str) -> frozenset[str]:
-    """A select-all answer: a set/list/tuple of letters, or a string such as ``"AC"``."""
+    """A select-all answer: a set/list/tuple of letters, or a string such as ``"AC"``.
+
+    Args:
+        value: the decoded answer.
+        allowed: the letters the prompt offers, upper case.
+        what: how feedback names the answer.
+
+    Returns:
+        The letters chosen, upper case.
+
+    Raises:
+        Wrong: not such a collection, or it holds something that is not an allowed letter.
+
+    Example:
+        >>> sorted(letter_set("b, d", ("A", "B", "C", "D"), "`choices`"))
+        ['B', 'D']
+    """
     if type(value) is str:
         items = [c for c in value.upper() if c.isalpha()]
     elif isinstance(value, (list, tuple, frozenset)):
@@ -41,7 +73,22 @@ def letter_set(value, allowed: tuple[str, ...], what: str) -> frozenset[str]:
 
 
 def shape_triple(value, what: str) -> tuple[int, int, int]:
-    """A (channels, height, width) shape: three whole numbers, in a tuple, a list, an array or a tensor."""
+    """A (channels, height, width) shape: three whole numbers, in a tuple, a list, an array or a tensor.
+
+    Args:
+        value: the decoded answer.
+        what: how feedback names it.
+
+    Returns:
+        The shape as a tuple of three ints.
+
+    Raises:
+        Wrong: not three whole numbers (four get a hint to leave out the batch dimension).
+
+    Example:
+        >>> shape_triple([16, 12.0, 12], "`shape`")
+        (16, 12, 12)
+    """
     value = as_sequence(value)
     if not isinstance(value, (tuple, list)) or len(value) != 3:
         size = f" with {len(value)} entries" if isinstance(value, (tuple, list)) else ""
@@ -51,6 +98,23 @@ def shape_triple(value, what: str) -> tuple[int, int, int]:
 
 
 def shape_list(value, count: int, what: str) -> list[tuple[int, int, int]]:
+    """A list of ``count`` (channels, height, width) shapes, each read by :func:`shape_triple`.
+
+    Args:
+        value: the decoded answer.
+        count: how many shapes the prompt asks for.
+        what: how feedback names it.
+
+    Returns:
+        The shapes, each a tuple of three ints.
+
+    Raises:
+        Wrong: not a list or tuple, not ``count`` long, or a shape that is not one.
+
+    Example:
+        >>> shape_list([(1, 28, 28), [8, 26, 26]], 2, "`shapes`")
+        [(1, 28, 28), (8, 26, 26)]
+    """
     value = as_sequence(value)
     if not isinstance(value, (list, tuple)):
         raise Wrong(f"{what} should be a list of {count} (C, H, W) tuples; it is {describe(value)}.")
@@ -66,6 +130,22 @@ def statement_answers(value, count: int, what: str) -> dict[int, bool | str]:
     (``"3"``).  An answer is ``True`` or ``False`` (a NumPy bool is one), a one-element
     boolean tensor or array, or the string ``"True"`` / ``"False"``.  A statement
     without such an answer maps to what it holds instead, in words, for feedback.
+
+    Args:
+        value: the decoded answer.
+        count: how many statements the prompt numbers.
+        what: how feedback names it.
+
+    Returns:
+        Per statement number 1..count: True, False, or a phrase saying what it holds instead
+        (``"no answer"``, ``"1 (an int)"``); :func:`statement_problems` words those.
+
+    Raises:
+        Wrong: not a dict, a key that is not a statement number, or a statement answered twice.
+
+    Example:
+        >>> statement_answers({1: False, "2": "true", 3: 1}, 4, "`answers`")
+        {1: False, 2: True, 3: '1 (an int)', 4: 'no answer'}
     """
     if type(value) is not dict:
         raise Wrong(f"{what} should be a dict such as {{1: True, 2: False, ...}}; it is {describe(value)}.")
@@ -85,7 +165,19 @@ def statement_answers(value, count: int, what: str) -> dict[int, bool | str]:
 
 
 def truth_value(answer) -> bool | str:
-    """``answer`` as True/False, or what it is instead, in words (``"1 (an int)"``)."""
+    """``answer`` as True/False, or what it is instead, in words (``"1 (an int)"``).
+
+    Args:
+        answer: one decoded answer.
+
+    Returns:
+        True or False for ``True``/``False``, ``"True"``/``"False"`` (any case) or a one-element
+        boolean array; otherwise a phrase for feedback.
+
+    Example:
+        >>> truth_value(" TRUE "), truth_value(0)
+        (True, '0 (an int)')
+    """
     if type(answer) is bool:
         return answer
     if type(answer) is str and answer.strip().lower() in ("true", "false"):
@@ -99,13 +191,39 @@ def truth_value(answer) -> bool | str:
 
 
 def statement_problems(answers: dict[int, bool | str]) -> list[str]:
-    """One phrase per statement that has no True/False answer, saying what it has instead."""
+    """One phrase per statement that has no True/False answer, saying what it has instead.
+
+    Args:
+        answers: what :func:`statement_answers` returned.
+
+    Returns:
+        The phrases, in statement order; empty when every statement has True or False.
+
+    Example:
+        >>> statement_problems({1: True, 2: "no answer", 3: "1 (an int)"})
+        ['statement 2 has no answer', "statement 3's answer is 1 (an int)"]
+    """
     return [f"statement {n} has no answer" if a == "no answer" else f"statement {n}'s answer is {a}"
             for n, a in answers.items() if type(a) is not bool]
 
 
 def matrix(value, what: str) -> list[list[float]]:
-    """A 2-D grid of numbers from a tensor, an array or nested lists."""
+    """A 2-D grid of numbers from a tensor, an array or nested lists.
+
+    Args:
+        value: the decoded answer.
+        what: how feedback names it.
+
+    Returns:
+        The rows, each a list of floats.
+
+    Raises:
+        Wrong: not two-dimensional, ragged, or holding something other than finite numbers.
+
+    Example:
+        >>> matrix([[1, 2], [3, 4]], "`grid`")
+        [[1.0, 2.0], [3.0, 4.0]]
+    """
     if isinstance(value, Array):
         if len(value.shape) != 2:
             raise Wrong(f"{what} should be 2-D; it has shape {list(value.shape)}.")
@@ -126,7 +244,27 @@ def matrix(value, what: str) -> list[list[float]]:
 # -- models -------------------------------------------------------------------
 
 def expect_output_shape(probe, name: str, args: tuple, shape: tuple, expected: tuple) -> None:
-    """``name(*args)`` maps a zero input of ``shape`` to ``expected``; Wrong, saying what it did, if not."""
+    """``name(*args)`` maps a zero input of ``shape`` to ``expected``; Wrong, saying what it did, if not.
+
+    The shape is one the prompt states, so a public check may use it.
+
+    Args:
+        probe: the probe.
+        name: the model class the prompt asks for.
+        args: its constructor's arguments.
+        shape: the input's shape, batch first.
+        expected: the output shape the prompt states.
+
+    Raises:
+        Wrong: the forward pass raised, returned no tensor, or returned another shape (revealed).
+        ProbeError: building the model failed (:meth:`~.probe.Probe.model`).
+
+    Example:
+        >>> import torch
+        >>> from .probe import LocalProbe
+        >>> probe = LocalProbe({"CNN": lambda: torch.nn.Sequential(torch.nn.Flatten(), torch.nn.Linear(4, 1))})
+        >>> expect_output_shape(probe, "CNN", (), (1, 1, 2, 2), (1, 1))
+    """
     info = probe.model(name, args, shape)
     if info.forward_error:
         err = info.forward_error

@@ -28,7 +28,11 @@ class ProbeError(Exception):
 
 
 class NameMissing(ProbeError):
-    """The submission does not define the name."""
+    """The submission does not define the name.
+
+    Attributes:
+        name: the name asked for.
+    """
 
     reason = "missing"
 
@@ -38,7 +42,16 @@ class NameMissing(ProbeError):
 
 
 class SubmissionRaised(ProbeError):
-    """The submission's code raised an exception."""
+    """The submission's code raised an exception.
+
+    Attributes:
+        type_name: the exception's class name, as the submission named it (``"ValueError"``,
+            ``"SizeError"``); never trust it to say what the exception is (use :meth:`is_a`).
+        message: its message (at most 500 characters), written by the submission: quote it in feedback
+            only as a code span (:func:`~.verdict.code`).
+        where: where it was raised, as feedback names it (``"cell 10, line 3"``), or None.
+        mro: the builtin exception classes it derives from, by name, most derived first.
+    """
 
     reason = "raised"
 
@@ -50,16 +63,41 @@ class SubmissionRaised(ProbeError):
         self.mro = mro
 
     def is_a(self, builtin: str) -> bool:
-        """Whether it is that builtin exception or derives from it (``class SizeError(ValueError)`` is a ValueError)."""
+        """Whether it is that builtin exception or derives from it (``class SizeError(ValueError)`` is a ValueError).
+
+        Args:
+            builtin: the name of a builtin exception class (``"ValueError"``).
+
+        Returns:
+            True when the worker found that very class among the exception's bases; a class
+            merely *named* ``ValueError`` is not one.
+
+        Example:
+            >>> probe = LocalProbe({"half": lambda n: n // 2 if n > 0 else int("minus")})
+            >>> try:
+            ...     probe.call("half", -1)
+            ... except SubmissionRaised as exc:
+            ...     print(exc.type_name, exc.is_a("ValueError"), exc.is_a("TypeError"))
+            ValueError True False
+        """
         return builtin in self.mro  # by identity in the worker: a class merely *named* ValueError is not one
 
     @property
     def out_of_memory(self) -> bool:
+        """Whether it is a ``MemoryError``: the worker's memory limit, not the answer, is at fault.
+
+        A check that turns what a submission raised into its own feedback re-raises this one, so
+        that :func:`~.verdict.evaluate` reports the limit.
+        """
         return self.type_name == "MemoryError"
 
 
 class ProbeTimedOut(ProbeError):
-    """The submission's code ran past the request's time limit."""
+    """The submission's code ran past the request's time limit.
+
+    Attributes:
+        seconds: the limit, when the worker said it.
+    """
 
     reason = "timeout"
 
@@ -91,7 +129,12 @@ class CallResult:
     """What a function call returned, and (when traced) the torch functions it used."""
 
     value: object
+    """The return value, decoded as :meth:`Probe.value` decodes a value."""
     ops: frozenset[str] = frozenset()
+    """With ``trace``: the names torch dispatched the call's operations under (``"conv2d"``,
+    ``"mul"``, ``"max_pool2d"``); empty without.  Recorded in the process the submission runs in,
+    so a hostile submission can forge it: a hint for feedback, never proof (q6 decides "by hand"
+    by reading the source in the judge, :mod:`grader.questions.static`)."""
 
 
 @dataclass(frozen=True)
@@ -122,14 +165,22 @@ class ModelInfo:
     param_count: int
     """Parameters the model holds (found through its modules, not its overridable methods)."""
     trainable_count: int
+    """Of those, the ones that require gradients."""
     output_shape: tuple | None
+    """The shape of what the forward pass returned; None without a pass, or when it returned no tensor."""
     forward_error: dict | None = field(default=None)
+    """What the forward pass raised, ``{"type", "message", "where"}`` (the layers it reached are
+    still described); None when it ran, or was not run."""
     used_param_count: int | None = None
     """Elements of the tensors the forward pass used as weights and biases (None without a pass)."""
 
 
 class WeightsMismatch(ProbeError):
-    """The reference's weights do not fit the submitted model's layers."""
+    """The reference's weights do not fit the submitted model's layers (:meth:`Probe.forward`).
+
+    Its message says which layer differs and how; it names the reference's layers, so it belongs
+    in a ``reveal``, not in the feedback.
+    """
 
     reason = "mismatch"
 
@@ -142,12 +193,31 @@ class Probe:
     source: tuple[str, ...] | None = None
 
     def send(self, request: dict) -> dict:  # pragma: no cover - abstract
+        """Transport: deliver one request to the submission's side and return its answer.
+
+        Checks never call it; a transport (:class:`LocalProbe`, the judge's sandboxed probe)
+        implements it.
+
+        Args:
+            request: a request of :mod:`.handler` (``{"op": "value", "name": ...}``...), plain data.
+
+        Returns:
+            The answer, plain data: ``{"ok": ...}`` or one of the failure forms of :mod:`.handler`.
+        """
         raise NotImplementedError
 
     def place(self, where: str | None) -> str | None:
         """Where the worker says an exception came from ("cell 10, line 3"), as feedback shows it.
 
         The judge's probe knows the submission's cells and names them as a student finds them.
+        Checks never call it: :class:`SubmissionRaised` and :attr:`ModelInfo.forward_error`
+        carry the place already.
+
+        Args:
+            where: the worker's place, or None.
+
+        Returns:
+            The place as a student finds it (this base class returns ``where`` as it is).
         """
         return where
 
@@ -192,6 +262,27 @@ class Probe:
 
         Read once per probe: several checks look at the same answer, and what they
         judge is the state the submission's cells left, not what later calls change.
+
+        Args:
+            name: a global name the prompt asks the submission to define (``"q10_answers"``).
+
+        Returns:
+            A copy as plain data (see :mod:`.wire`): ``None``, a bool, int, float or str, a list,
+            tuple, frozenset or dict of these, an :class:`~.wire.Array` for a tensor or a NumPy array,
+            or an :class:`~.wire.Object` naming the type of anything else (a function, a module).
+            Never the submission's own object.
+
+        Raises:
+            NameMissing: the submission does not define ``name``.
+            ProbeError: the worker could not answer (:class:`ProbeTimedOut`, :class:`SubmissionCrashed`,
+                :class:`Refused`, :class:`ProtocolError`).
+
+        Example:
+            >>> probe = LocalProbe({"choice": "B", "shapes": [(8, 4, 4)], "area": lambda k: k * k})
+            >>> probe.value("choice"), probe.value("shapes")
+            ('B', [(8, 4, 4)])
+            >>> probe.value("area")
+            <function object>
         """
         cache = self.__dict__.setdefault("_values", {})
         if name not in cache:
@@ -205,7 +296,32 @@ class Probe:
         return value
 
     def call(self, name: str, *args, trace: bool = False, **kwargs) -> CallResult:
-        """``name(*args, **kwargs)``; tensors among the arguments go as arrays."""
+        """``name(*args, **kwargs)``; tensors among the arguments go as arrays.
+
+        Each call runs on the submission's side with the request's time limit; the submission
+        gets tensors for the arrays and tensors among the arguments.
+
+        Args:
+            name: the function (or class) the prompt asks for.
+            *args: positional arguments, plain data or tensors.
+            trace: also record the torch operations the call dispatches (:attr:`CallResult.ops`):
+                to tell code written by hand from a call of ``F.conv2d``.
+            **kwargs: keyword arguments, plain data or tensors.
+
+        Returns:
+            A :class:`CallResult`: the return value as plain data (see :meth:`value`), and the ops.
+
+        Raises:
+            NameMissing: the submission does not define ``name``.
+            SubmissionRaised: the call raised; a check that asks for an exception catches it.
+            ProbeTimedOut: the call ran past its time limit.
+            ProbeError: the worker could not answer otherwise (``name`` is not callable: :class:`Refused`).
+
+        Example:
+            >>> probe = LocalProbe({"kernel_area": lambda k: k * k})
+            >>> probe.call("kernel_area", 3).value
+            9
+        """
         value, answer = self._ask({"op": "call", "name": name, "args": wire.encode(list(args)),
                                    "kwargs": wire.encode(kwargs), "trace": trace})
         ops = answer.get("ops", [])
@@ -218,6 +334,26 @@ class Probe:
 
         Returns, per call, a :class:`CallResult` or the :class:`SubmissionRaised` it raised.
         A time-out or a crash ends the whole batch (raised, like :meth:`call`).
+
+        Args:
+            name: the function the prompt asks for.
+            calls: one ``(args, kwargs)`` pair per call, at most 1000.
+            trace: True traces every call, ``"first"`` the first only (tracing is slow), False none.
+
+        Returns:
+            One item per call, in order: a :class:`CallResult`, or the :class:`SubmissionRaised`
+            that call raised (returned, not raised).
+
+        Raises:
+            NameMissing: the submission does not define ``name``.
+            ProbeTimedOut: the batch ran past its time limit.
+            ProbeError: the worker died or could not answer; a ``MemoryError`` in one call is
+                raised too (as :class:`SubmissionRaised`), not returned.
+
+        Example:
+            >>> probe = LocalProbe({"half": lambda n: n // 2 if n > 0 else int("minus")})
+            >>> [getattr(r, "value", r.__class__.__name__) for r in probe.call_many("half", [((8,), {}), ((-1,), {})])]
+            [4, 'SubmissionRaised']
         """
         answer = self.send({"op": "calls", "name": name, "trace": trace, "calls": [
             {"args": wire.encode(list(args)), "kwargs": wire.encode(dict(kwargs))} for args, kwargs in calls]})
@@ -245,6 +381,34 @@ class Probe:
         (zeros, or uniform in [-1, 1) drawn from ``input_seed``).
 
         Described once per (name, arguments, input shape): several checks look at the same model.
+        A layer is described by the operation the forward pass really calls and the arguments it
+        calls it with (``nn.Conv2d`` and ``F.conv2d`` alike), never by the model's attributes, which a
+        submission can set to anything.  Layers whose results do not reach the output are left out.
+
+        Args:
+            name: the class (or a function returning a ``torch.nn.Module``) the prompt asks for.
+            args: the constructor's arguments.
+            input_shape: the shape of one input to run the forward pass on (batch first); None: no pass
+                (then only the parameter counts are known).
+            input_seed: draw the input uniform in [-1, 1) from this seed instead of zeros (a model
+                cannot special-case an input it does not know).
+
+        Returns:
+            A :class:`ModelInfo`.  A forward pass that raises is no exception here: it is
+            :attr:`ModelInfo.forward_error`, and the layers it reached are still described.
+
+        Raises:
+            NameMissing: the submission does not define ``name``.
+            SubmissionRaised: building the model raised.
+            Refused: ``name(*args)`` is not a ``torch.nn.Module``.
+            ProbeError: the worker could not answer (time-out, crash).
+
+        Example:
+            >>> import torch
+            >>> probe = LocalProbe({"Net": lambda: torch.nn.Sequential(torch.nn.Conv2d(1, 2, 3), torch.nn.Flatten())})
+            >>> info = probe.model("Net", (), (1, 1, 5, 5))
+            >>> [(layer.kind, layer.output_shape) for layer in info.layers]
+            [('Conv2d', (1, 2, 3, 3)), ('Flatten', (1, 18))]
         """
         cache = self.__dict__.setdefault("_models", {})
         key = (name, repr(args), repr(input_shape), input_seed)
@@ -275,7 +439,37 @@ class Probe:
             raise ProtocolError(f"malformed model description ({exc})") from None
 
     def forward(self, name: str, args: tuple, weights: list[dict], x) -> wire.Array:
-        """``name(*args)`` with ``weights`` loaded, applied to tensor ``x`` in eval mode."""
+        """``name(*args)`` with ``weights`` loaded, applied to tensor ``x`` in eval mode.
+
+        Each convolution and linear operation the pass calls computes with the next of ``weights``
+        (matched by call order and kind) in place of the model's own tensors: a model is judged by
+        what it computes, whatever its attributes say.
+
+        Args:
+            name: the class the prompt asks for.
+            args: the constructor's arguments.
+            weights: per parametrised layer, in call order, ``{"kind": "Conv2d" | "Linear", "tensors":
+                {"weight": tensor, "bias": tensor}}``; :func:`grader.questions.reference.weights_for` makes
+                them from a reference model.  An :class:`~.wire.Encoded` list is sent as it is.
+            x: the input batch, a tensor (or an encoded one).
+
+        Returns:
+            The output, an :class:`~.wire.Array` (``.to_tensor()`` for a tensor).
+
+        Raises:
+            WeightsMismatch: the layers the pass calls do not take these weights (another kind, another
+                shape, more or fewer of them).
+            SubmissionRaised: building the model or the pass raised.
+            Refused: not a ``torch.nn.Module``, or the pass returned no tensor.
+            ProbeError: the worker could not answer (time-out, crash).
+
+        Example:
+            >>> import torch
+            >>> probe = LocalProbe({"Net": lambda: torch.nn.Linear(2, 1)})
+            >>> weights = [{"kind": "Linear", "tensors": {"weight": torch.ones(1, 2), "bias": torch.zeros(1)}}]
+            >>> probe.forward("Net", (), weights, torch.tensor([[1.0, 2.0]])).to_tensor()
+            tensor([[3.]])
+        """
         value, _ = self._ask({"op": "forward", "name": name, "args": wire.encode(list(args)),
                               "weights": wire.encode(weights), "input": wire.encode(x)})
         if not isinstance(value, wire.Array):
@@ -287,14 +481,32 @@ class LocalProbe(Probe):
     """A probe over a namespace in this process (Otter kernels, students' notebooks).
 
     Requests and answers still go through JSON so that what a check sees is
-    exactly what it would see from an isolated worker.
+    exactly what it would see from an isolated worker.  No time limits: use it for
+    trusted code (a reference solution, a test), never for a submission in the judge.
     """
 
     def __init__(self, namespace: dict):
+        """A probe answering from ``namespace``.
+
+        Args:
+            namespace: the globals a submission's code left (``{"kernel_area": ..., ...}``).
+
+        Example:
+            >>> LocalProbe({"choice": "B"}).value("choice")
+            'B'
+        """
         from .handler import Handler
 
         self._handler = Handler(namespace, timeouts=False)
 
     def send(self, request: dict) -> dict:
+        """Transport: answer ``request`` from the namespace, through JSON both ways (see :meth:`Probe.send`).
+
+        Args:
+            request: a request of :mod:`.handler`.
+
+        Returns:
+            The handler's answer, as the judge would receive it from a worker.
+        """
         request = wire.loads(wire.dumps(request))
         return wire.loads(wire.dumps(self._handler.handle(request)))
