@@ -18,7 +18,7 @@ from . import __version__
 from .errors import GraderError, UsageError
 from .feedback import DEFAULT as FEEDBACK_DEFAULT
 from .feedback import MODES as FEEDBACK_MODES
-from .questions import QUESTION_IDS  # metadata only: no torch
+from . import questions
 
 
 def printable(text: str) -> str:
@@ -33,12 +33,29 @@ def _fail(exc: GraderError) -> None:
     raise click.ClickException(printable(str(exc)))
 
 
+class _QuestionId(click.ParamType):
+    """A question id (``q7``), checked against the question folders when the option is used, so that
+    reading the folders is the work of the commands that need them and never of ``--help``."""
+
+    name = "QUESTION"
+
+    def convert(self, value, param, ctx):
+        if value not in questions.QUESTION_IDS:
+            self.fail(f"{value!r} is not a question: choose from {', '.join(questions.QUESTION_IDS)}", param, ctx)
+        return value
+
+
+QUESTION = _QuestionId()
+
+
 class _Group(click.Group):
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
         except GraderError as exc:
             _fail(exc)
+        except questions.LayoutError as exc:  # a question folder of this package is broken
+            raise click.ClickException(printable(str(exc))) from None
         except KeyboardInterrupt:
             click.echo("interrupted", err=True)
             sys.exit(130)
@@ -158,7 +175,7 @@ def _limits(timeout, probe_timeout, cell_timeout, memory_mb):
 
 @cli.command()
 @click.argument("notebook", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("-q", "--question", "questions", multiple=True, type=click.Choice(QUESTION_IDS),
+@click.option("-q", "--question", "questions", multiple=True, type=QUESTION,
               help="Only this question (repeatable).")
 @_limit_options
 def check(notebook: Path, questions, timeout, probe_timeout, cell_timeout, memory_mb):
@@ -183,7 +200,7 @@ def check(notebook: Path, questions, timeout, probe_timeout, cell_timeout, memor
 @click.option("--overwrite", is_flag=True, help="Remove the results already in OUT and grade everything again.")
 @click.option("--seed", type=click.IntRange(min=0), default=None,
               help="Seed for the hidden tests' random inputs (default: a fresh one, recorded in grades.json).")
-@click.option("-q", "--question", "questions", multiple=True, type=click.Choice(QUESTION_IDS),
+@click.option("-q", "--question", "questions", multiple=True, type=QUESTION,
               help="Only this question (repeatable).")
 @click.option("--due", type=DateTime(), default=None,
               help="The due date, with its time zone (2026-11-20T23:59-08:00): a Gradescope export's submissions "

@@ -30,7 +30,11 @@ def can_read(path):
         return False
 def exists(path):
     return os.path.exists(path)
-seen["read_bank"] = can_read(GRADER_DIR + "/bank/reference.py")
+seen["read_bank"] = can_read(GRADER_DIR + "/questions/reference.py")
+seen["read_a_solution"] = can_read(GRADER_DIR + "/questions/q07_pooled_cnn/solution.py")
+seen["read_forkserver_log"] = can_read(FORKSERVER_LOG)
+seen["sys_path"] = list(sys.path)
+seen["handler_file"] = sys.modules["grader.checkapi.handler"].__file__
 seen["grader_dir_listing"] = sorted(os.listdir(GRADER_DIR)) if exists(GRADER_DIR) else None
 seen["read_solutions"] = can_read(REPO + "/solutions/lecture06.ipynb")
 seen["read_own_file"] = can_read(OWN_FILE)
@@ -72,7 +76,7 @@ def observe(server, tmp_path):
             (tmp_path / name).write_text("q1_answer = 'C'\n")
         own = tmp_path / "observer.py"
         header = (f"GRADER_DIR = {str(ROOT / 'grader')!r}\nREPO = {str(ROOT)!r}\nOWN_FILE = {str(own)!r}\n"
-                  f"NEIGHBOUR = {str(tmp_path / 'neighbour.py')!r}\n")
+                  f"NEIGHBOUR = {str(tmp_path / 'neighbour.py')!r}\nFORKSERVER_LOG = {server.log_path!r}\n")
         own.write_text(header + OBSERVER)
         probe = SandboxProbe(server, load(Source(own)), Limits(timeout=30, probe_timeout=5, unit_timeout=10))
         try:
@@ -92,11 +96,22 @@ def test_the_worker_runs_as_an_unprivileged_user_with_every_layer(observe):
 
 def test_it_cannot_read_the_checks_the_solutions_or_other_submissions(observe):
     seen, _ = observe(extra_files=["neighbour.py"])
-    assert seen["read_bank"] is False and seen["grader_dir_listing"] is None
+    assert seen["read_bank"] is False and seen["read_a_solution"] is False and seen["grader_dir_listing"] is None
     assert seen["read_solutions"] is False
     assert seen["read_neighbour"] is False
     assert seen["read_own_file"] is False  # it gets its code, not a path
     assert seen["python_ok"] is True
+
+
+def test_it_runs_the_judges_own_grader_and_cannot_see_the_fork_servers_folder(observe, server):
+    seen, _ = observe()
+    # The workers run the check API of the grader this judge imported (a worktree, a copy), not
+    # whatever an installed distribution points at.
+    assert Path(seen["handler_file"]).resolve() == (ROOT / "grader" / "checkapi" / "handler.py").resolve()
+    # The fork server's working folder (this run's log, the workers' roots) is not on its path,
+    # which the sandbox would have exposed.
+    assert not [p for p in seen["sys_path"] if p and os.path.realpath(p).startswith(os.path.realpath(server.base_dir))]
+    assert seen["read_forkserver_log"] is False
 
 
 def test_its_root_holds_only_the_runtime_and_its_scratch(observe):

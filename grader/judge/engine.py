@@ -20,6 +20,7 @@ import tempfile
 import threading
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from ..checkapi import wire
 from ..checkapi.probe import Probe, ProbeTimedOut, ProtocolError
@@ -100,15 +101,21 @@ class ForkServer:
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
         # MPLBACKEND: plots render off screen and plt.show() returns at once (the worker sets it
         # again after its sandbox clears the environment).
+        # PYTHONPATH: the workers run the same grader as this judge (the copy it was imported from,
+        # not whatever an installed distribution points at); -P keeps the fork server's working
+        # folder (this run's private folder, with its log) off sys.path, where the sandbox would
+        # have exposed it to every worker.
+        package_root = str(Path(__file__).resolve().parents[2])
         env = dict(os.environ, OMP_NUM_THREADS="1", MKL_NUM_THREADS="1", PYTHONDONTWRITEBYTECODE="1",
-                   MPLBACKEND="Agg")
+                   MPLBACKEND="Agg", PYTHONPATH=os.pathsep.join(
+                       p for p in (package_root, os.environ.get("PYTHONPATH", "")) if p))
         # Its stderr (and a worker's, until the worker silences it) goes to a log file: a pipe
         # nobody reads could fill up and block a worker.
         self.log_path = os.path.join(self.base_dir, "forkserver.log")
         try:
             with open(self.log_path, "wb") as log:
                 self.process = subprocess.Popen(
-                    [sys.executable, "-m", "grader.worker.forkserver", str(theirs.fileno())],
+                    [sys.executable, "-P", "-m", "grader.worker.forkserver", str(theirs.fileno())],
                     pass_fds=(theirs.fileno(),), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                     stderr=log, env=env, cwd=self.base_dir)
         except OSError as exc:

@@ -7,10 +7,14 @@ from ..assignment import NOTEBOOK, TITLE
 from ..questions import bank
 from ..questions.base import Question
 
-INTRO = f"""\
-# {TITLE}
+#: The questions are counted, never written down: "Ten" comes from the folders.
+NUMBER_WORDS = ("No", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Eleven",
+                "Twelve")
 
-Ten short exercises on convolutions, output shapes, parameter counts and CNNs in PyTorch.
+INTRO = """\
+# {title}
+
+{count} short exercises on convolutions, output shapes, parameter counts and CNNs in PyTorch.
 
 - Replace every `...` with your answer and run the cells in order.
 - After each answer, run its `grader.check("qN")` cell: it runs the **public** tests (names, types, one easy case).
@@ -32,7 +36,9 @@ def notebook(*, answered: bool) -> str:
     import nbformat
     from nbformat import v4
 
-    cells = [v4.new_markdown_cell(INTRO, id="intro"), v4.new_code_cell(OTTER_INIT, id="otter-init")]
+    count = len(bank.QUESTIONS)
+    intro = INTRO.format(title=TITLE, count=NUMBER_WORDS[count] if count < len(NUMBER_WORDS) else str(count))
+    cells = [v4.new_markdown_cell(intro, id="intro"), v4.new_code_cell(OTTER_INIT, id="otter-init")]
     for q in bank.QUESTIONS:
         cells.append(v4.new_markdown_cell(f"## {q.id.upper()}. {q.title} ({_points(q)})\n\n{q.prompt}",
                                           id=f"{q.id}-prompt"))

@@ -10,7 +10,7 @@ import dataclasses
 import importlib
 import importlib.resources
 
-from . import INFO, QuestionInfo, total_points
+from . import INFO, LayoutError, QuestionInfo, total_points
 from .base import Check, Context, Question
 
 
@@ -25,10 +25,10 @@ def _load(info: QuestionInfo) -> Question:
                         solution=(here / "solution.py").read_text(encoding="utf-8"),
                         checks=checks, folder=info.folder)
     if abs(question.points - info.points) > 1e-9:
-        raise ImportError(f"{info.folder}: its checks add up to {question.points:g} points, its POINTS "
+        raise LayoutError(f"{info.folder}: its checks add up to {question.points:g} points, its POINTS "
                           f"says {info.points:g}")
     if len({c.id for c in checks}) != len(checks):
-        raise ImportError(f"{info.folder}: two checks share a name")
+        raise LayoutError(f"{info.folder}: two checks share a name")
     return question
 
 

@@ -17,6 +17,7 @@ the checks.  See docs/authoring.md.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import re
 from dataclasses import dataclass
@@ -46,13 +47,24 @@ class QuestionInfo:
         return f".{self.folder}"
 
 
+class LayoutError(Exception):
+    """A question folder breaks the contract above: a name, a number twice, points that do not add up."""
+
+
 def _folders() -> list[tuple[int, str]]:
-    found = [(int(m.group(1)), p.name) for p in HERE.iterdir()
-             if p.is_dir() and (m := FOLDER.fullmatch(p.name)) and (p / "__init__.py").is_file()]
-    numbers = [n for n, _ in found]
-    if len(set(numbers)) != len(numbers):
-        raise ImportError(f"two question folders share a number: {sorted(name for _, name in found)}")
-    return sorted(found)
+    found: dict[int, list[str]] = {}
+    for path in HERE.iterdir():
+        if not path.is_dir() or not re.match(r"q\d", path.name):
+            continue  # shared modules, __pycache__
+        match = FOLDER.fullmatch(path.name)
+        if not match or not (path / "__init__.py").is_file():
+            raise LayoutError(f"{path.name}: a question folder is named q<number>_<lower-case words> and holds "
+                              "an __init__.py")
+        found.setdefault(int(match.group(1)), []).append(path.name)
+    clashes = sorted(name for names in found.values() if len(names) > 1 for name in names)
+    if clashes:
+        raise LayoutError(f"question folders share a number: {', '.join(clashes)}")
+    return sorted((n, names[0]) for n, names in found.items())
 
 
 def _info(number: int, folder: str) -> QuestionInfo:
@@ -61,15 +73,24 @@ def _info(number: int, folder: str) -> QuestionInfo:
                         points=float(meta.POINTS))
 
 
-#: Every question, in order.
-INFO: tuple[QuestionInfo, ...] = tuple(_info(n, f) for n, f in _folders())
-#: Their ids, in order: ``q1`` ... ``q10``.
-QUESTION_IDS: tuple[str, ...] = tuple(q.id for q in INFO)
+@functools.lru_cache(maxsize=None)
+def _discover() -> tuple[QuestionInfo, ...]:
+    return tuple(_info(n, f) for n, f in _folders())
+
+
+def __getattr__(name: str):
+    # Found on first use (PEP 562), so that a broken folder is the error of the command that
+    # needs the questions, in one line, and never of an import (--help keeps working).
+    if name == "INFO":  # every question, in order
+        return _discover()
+    if name == "QUESTION_IDS":  # their ids, in order: q1 ... q10
+        return tuple(q.id for q in _discover())
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def info(qid: str) -> QuestionInfo:
     """The question with id ``qid``; ``KeyError`` if there is none."""
-    for q in INFO:
+    for q in _discover():
         if q.id == qid:
             return q
     raise KeyError(qid)
@@ -77,4 +98,4 @@ def info(qid: str) -> QuestionInfo:
 
 def total_points() -> float:
     """The assignment's total, from the questions' metadata (no torch)."""
-    return round(sum(q.points for q in INFO), 6)
+    return round(sum(q.points for q in _discover()), 6)
