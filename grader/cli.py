@@ -131,15 +131,43 @@ def build(root: Path, check_only: bool, late_penalty, feedback: str):
                f"{len(builder.artifacts(policy, feedback=feedback)) - len(changed)} already up to date")
 
 
+class LibraryDefault(click.Option):
+    """An option whose default is the library's own, given as a function that looks it up: the CLI never
+    restates a default, and it looks the library up only when needed (parsing, ``--help``), so that
+    importing the CLI imports none of it.  Help shows the value, not click's "(dynamic)"."""
+
+    def get_default(self, ctx, call=True):
+        return super().get_default(ctx, call=True)
+
+
+def _limit(name: str):
+    """The default of :class:`~grader.judge.engine.Limits`'s field ``name``."""
+    def default():
+        from .judge.engine import Limits
+
+        return getattr(Limits(), name)
+    return default
+
+
+def _batch_default(keyword: str):
+    """The default of :func:`~grader.judge.batch.grade_batch`'s ``keyword``."""
+    def default():
+        from .judge.batch import grade_batch
+
+        return grade_batch.__kwdefaults__[keyword]
+    return default
+
+
 LIMIT_OPTIONS = [
-    click.option("--timeout", type=Finite(min=1), default=60, show_default=True,
+    click.option("--timeout", cls=LibraryDefault, type=Finite(min=1), default=_limit("timeout"), show_default=True,
                  help="Wall-clock seconds per submission (its code and every probe)."),
-    click.option("--probe-timeout", type=Finite(min=0.1), default=5, show_default=True,
+    click.option("--probe-timeout", cls=LibraryDefault, type=Finite(min=0.1), default=_limit("probe_timeout"),
+                 show_default=True,
                  help="Seconds for one function call or model run; a hung function costs only its check."),
-    click.option("--cell-timeout", type=Finite(min=0.1), default=20, show_default=True,
-                 help="Seconds for one notebook cell (or top-level statement of a script)."),
-    click.option("--memory-mb", type=click.IntRange(min=64), default=1024, show_default=True,
-                 help="Memory (address space) a submission may allocate, in MiB."),
+    click.option("--cell-timeout", cls=LibraryDefault, type=Finite(min=0.1), default=_limit("unit_timeout"),
+                 show_default=True, help="Seconds for one notebook cell (or top-level statement of a script)."),
+    click.option("--memory-mb", cls=LibraryDefault, type=click.IntRange(min=64), default=_limit("memory_mb"),
+                 show_default=True, help="Memory (address space) a submission may allocate, in MiB."),
 ]
 
 
@@ -150,10 +178,10 @@ def _limit_options(f):
 
 
 def _limits(timeout, probe_timeout, cell_timeout, memory_mb):
+    """The limits the options give (the library cuts a probe's or a cell's time to the submission's)."""
     from .judge.engine import Limits
 
-    return Limits(timeout=timeout, probe_timeout=min(probe_timeout, timeout),
-                  unit_timeout=min(cell_timeout, timeout), memory_mb=memory_mb)
+    return Limits(timeout=timeout, probe_timeout=probe_timeout, unit_timeout=cell_timeout, memory_mb=memory_mb)
 
 
 @cli.command()
@@ -175,8 +203,8 @@ def check(notebook: Path, questions, timeout, probe_timeout, cell_timeout, memor
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="Folder for grades.csv, grades.json and the reports.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1, max=64), default=2, show_default=True,
-              help="Submissions graded at once.")
+@click.option("-j", "--jobs", cls=LibraryDefault, type=click.IntRange(min=1, max=64), default=_batch_default("jobs"),
+              show_default=True, help="Submissions graded at once.")
 @click.option("--resume", is_flag=True,
               help="Keep every row already in OUT (files not given this time too); grade only the files that "
                    "have no result for their content and the run's seed: new, changed or unfinished ones.")

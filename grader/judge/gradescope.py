@@ -20,6 +20,7 @@ from pathlib import Path
 
 from ..feedback import DEFAULT as DEFAULT_FEEDBACK
 from ..feedback import MODES as FEEDBACK_MODES
+from .engine import Limits
 
 OUTPUT_FORMATS = ("text", "html", "simple_format", "md", "ansi")
 VISIBILITIES = ("hidden", "after_due_date", "after_published", "visible")
@@ -77,7 +78,9 @@ def _fields(obj: dict, allowed: dict, where: str, problems: list[str]) -> None:
 
 #: Limits for one submission in Gradescope's default container (768 MB, half a CPU, 10 minutes):
 #: the judge and the warm worker take about 550 MB of it (measured), the submission may add 192 MB.
-GRADESCOPE_LIMITS = {"timeout": 420.0, "probe_timeout": 10.0, "unit_timeout": 60.0, "memory_mb": 192}
+GRADESCOPE_LIMITS = Limits(timeout=420.0, probe_timeout=10.0, unit_timeout=60.0, memory_mb=192, scratch_mb=32)
+#: The limits ``python -m grader.judge.gradescope`` takes options for (``unit_timeout`` is ``--cell-timeout``).
+LIMIT_OPTIONS = ("timeout", "probe_timeout", "unit_timeout", "memory_mb")
 
 
 def find_submission(folder: Path) -> Path | None:
@@ -219,14 +222,14 @@ def run(root: Path, *, seed: int | None = None, limits=None, slot: int = 0, feed
     import time
 
     from ..outputs.results import atomic_write
-    from .engine import ForkServer, Limits
+    from .engine import ForkServer
 
     started = time.monotonic()
     # The grading runs in the fork server's child, whose working directory is the server's
     # own (its temporary folder): a relative root would name nothing there.
     root = Path(root).absolute()
     results_path = root / "results" / "results.json"
-    limits = limits or Limits(**GRADESCOPE_LIMITS, scratch_mb=32)
+    limits = limits or GRADESCOPE_LIMITS
     payload = {"root": str(root), "seed": seed, "slot": slot, "feedback": feedback, "limits": dataclasses.asdict(limits)}
     with ForkServer() as server:
         # The submission's own budget bounds the grading; the margin covers the judge's imports and references.
@@ -249,7 +252,7 @@ def grade_in_trusted_child(payload: dict, sock, info: dict) -> dict:
     from ..lateness import LateRules
     from ..outputs.report import gradescope_results
     from ..packaging.otter_zip import zip_late_policy
-    from .engine import ForkServer, Limits
+    from .engine import ForkServer
     from .grading import grade_source
     from .submission import Source
 
@@ -277,6 +280,7 @@ def grade_in_trusted_child(payload: dict, sock, info: dict) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     import argparse
+    import dataclasses
     import sys
 
     parser = argparse.ArgumentParser(prog="python -m grader.judge.gradescope",
@@ -285,22 +289,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=None)
     parser.add_argument("--prepare-container", action="store_true",
                         help="make the Python runtime reachable for the unprivileged worker (Gradescope only)")
-    for name, value in GRADESCOPE_LIMITS.items():
+    for name in LIMIT_OPTIONS:
+        value = getattr(GRADESCOPE_LIMITS, name)
         parser.add_argument(f"--{name.replace('_', '-').replace('unit', 'cell')}", dest=name, type=type(value),
                             default=value)
-    parser.add_argument("--slot", type=int, default=0, choices=range(64), metavar="0..63",
+    parser.add_argument("--slot", type=int, default=run.__kwdefaults__["slot"], choices=range(64), metavar="0..63",
                         help="the worker runs as uid 61000+SLOT; give graders sharing a machine different slots")
-    parser.add_argument("--feedback", choices=FEEDBACK_MODES, default=DEFAULT_FEEDBACK,
+    parser.add_argument("--feedback", choices=FEEDBACK_MODES, default=run.__kwdefaults__["feedback"],
                         help="full: every test's feedback once grades are published; brief: what is wrong at once, "
                              "the full explanation after the due date")
     args = parser.parse_args(argv)
     if args.prepare_container:
         prepare_container()
     try:
-        from .engine import Limits
-
         doc = run(args.root, seed=args.seed, slot=args.slot, feedback=args.feedback,
-                  limits=Limits(**{k: getattr(args, k) for k in GRADESCOPE_LIMITS}, scratch_mb=32))
+                  limits=dataclasses.replace(GRADESCOPE_LIMITS, **{k: getattr(args, k) for k in LIMIT_OPTIONS}))
     except Exception as exc:  # the grader failed: say so in results.json rather than leave none
         from ..outputs.results import atomic_write
 
