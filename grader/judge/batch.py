@@ -12,7 +12,6 @@ import dataclasses
 import hashlib
 import platform
 import queue
-import secrets
 import threading
 import time
 from collections import Counter
@@ -229,7 +228,7 @@ def grade_batch(paths: list[Path], out_dir: Path, *, jobs: int = 2, resume: bool
 def _grade_sources(sources, server, out_dir, *, jobs, previous, overwrite, seed, checks, limits, rules, feedback,
                    progress, started):
     from ..questions import bank
-    from .grading import warm_up
+    from .grading import run_seed, warm_up
 
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -246,8 +245,7 @@ def _grade_sources(sources, server, out_dir, *, jobs, previous, overwrite, seed,
     hashes = {label: _hash_file(current[label]) for label in {r.source for r in previous} if label in current}
     kept = [r for r in previous if r.source not in current or (r.sha256 is not None and r.sha256 == hashes[r.source])]
     kept_labels = {r.source for r in kept}
-    if seed is None:
-        seed = secrets.randbits(32)
+    seed = run_seed(seed)
     header = {
         "seed": seed, "checks": [c.id for c in checks], "checks_sha256": checks_fingerprint(),
         "limits": limits.as_dict(), META_KEY: feedback,

@@ -247,13 +247,11 @@ def grade_in_trusted_child(payload: dict, sock, info: dict) -> dict:
 
     ``sock`` and ``info`` connect it to the fork server that forked it (:meth:`ForkServer.attached`).
     """
-    import secrets
-
     from ..lateness import LateRules
     from ..outputs.report import gradescope_results
     from ..packaging.otter_zip import zip_late_policy
     from .engine import ForkServer
-    from .grading import grade_source
+    from .grading import grade_source, run_seed
     from .submission import Source
 
     root = Path(payload["root"])
@@ -265,10 +263,9 @@ def grade_in_trusted_child(payload: dict, sock, info: dict) -> dict:
     rules = LateRules(due=metadata.due, late_due=metadata.late_due, policy=zip_late_policy(root / "source"))
     source = Source(path, students=metadata.students, submitted_at=metadata.submitted_at)
     limits = Limits(**payload["limits"])
-    seed = payload.get("seed")
     server = ForkServer.attached(sock, info)
     try:
-        result = grade_source(source, server, seed=seed if seed is not None else secrets.randbits(32),
+        result = grade_source(source, server, seed=run_seed(payload.get("seed")),
                               limits=limits, slot=int(payload.get("slot") or 0))
     finally:
         server.close()
