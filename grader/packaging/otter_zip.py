@@ -32,6 +32,7 @@ from ..questions import bank
 from .otter_tests import otter_test_file
 
 PYTHON_VERSION = "3.11"
+#: The torch release graded with; pyproject.toml pins the same one (tests/test_build.py holds them together).
 TORCH_VERSION = "2.13.0"
 #: Gradescope has no GPU: the CPU wheel index keeps several GB of CUDA libraries out of every image.
 #: pyseccomp binds the image's libseccomp2 (Ubuntu ships it) for the workers' seccomp filter.
