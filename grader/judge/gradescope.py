@@ -247,6 +247,7 @@ def grade_in_trusted_child(payload: dict, sock, info: dict) -> dict:
 
     ``sock`` and ``info`` connect it to the fork server that forked it (:meth:`ForkServer.attached`).
     """
+    from ..assignment import NOTEBOOK
     from ..lateness import LateRules
     from ..outputs.report import gradescope_results
     from ..packaging.otter_zip import zip_late_policy
@@ -258,7 +259,7 @@ def grade_in_trusted_child(payload: dict, sock, info: dict) -> dict:
     path = find_submission(root / "submission")
     if path is None:
         return failure_results("No notebook (.ipynb) or script (.py) was found in the submission. "
-                               "Upload your lecture06.ipynb.")
+                               f"Upload your {NOTEBOOK}.")
     metadata = read_submission_metadata(root / SUBMISSION_METADATA)
     rules = LateRules(due=metadata.due, late_due=metadata.late_due, policy=zip_late_policy(root / "source"))
     source = Source(path, students=metadata.students, submitted_at=metadata.submitted_at)
