@@ -33,8 +33,9 @@ from pathlib import Path
 
 from .. import assignment
 from ..errors import ExportError, ResultsError, UsageError
+from ..numbers import number
 from ..records import ID_CANVAS, ID_EMAIL, ID_SID, SubmissionResult
-from .results import FORMULA_START, atomic_write, csv_number, load_results
+from .results import FORMULA_START, atomic_write, load_results
 
 IMPORT_CSV = "canvas_import.csv"
 #: What the last import did (column, students matched, submissions left out), for the report.
@@ -408,7 +409,7 @@ class CanvasImport:
     def text(self) -> str:
         missing = (f"{len(self.missing)} without a submission ("
                    + ("0" if self.missing_zero else "empty cell") + ")")
-        lines = [f"column {self.column!r} of {self.export}, out of {csv_number(self.points)} points",
+        lines = [f"column {self.column!r} of {self.export}, out of {number(self.points)} points",
                  f"{self.students} student(s): {self.graded} graded, {missing}, {len(self.excused)} excused "
                  f"({EXCUSED} kept)" + (f", {len(self.kept)} without a submission keep their cell in Canvas"
                                         if self.kept else "")
@@ -455,11 +456,11 @@ def import_grades(out_dir: Path, export_path: Path, *, column: str | None = None
         raise ExportError(_nobody_matched(export, summary.unmatched))
     out_rows = []
     if export.points_row is None:  # Canvas's importer reads the maximum from it
-        out_rows.append([POINTS_POSSIBLE] + [""] * (export.student_columns - 1) + [csv_number(points)])
+        out_rows.append([POINTS_POSSIBLE] + [""] * (export.student_columns - 1) + [number(points)])
     for i, row in enumerate(export.rows):
         cell = row.cells[index]
         if row.kind == "points":
-            cell = csv_number(points)
+            cell = number(points)
         elif row.kind == "student":
             cell = _grade_cell(row, cell, best.get(i), summary)
         cells = row.cells[: export.student_columns]
@@ -553,7 +554,7 @@ def grades_maximum(out_dir: Path, results: list[SubmissionResult]) -> float:
     if not maxima:
         raise ResultsError(f"{out_dir / 'grades.json'} holds no grades")
     if len(maxima) > 1:
-        raise ResultsError(f"{out_dir / 'grades.json'} mixes grades out of " + ", ".join(map(csv_number, maxima))
+        raise ResultsError(f"{out_dir / 'grades.json'} mixes grades out of " + ", ".join(map(number, maxima))
                            + " points: grade again with --overwrite")
     return maxima[0]
 
@@ -582,7 +583,7 @@ def _grade_cell(row: ExportRow, current: str, result: SubmissionResult | None, s
         summary.warnings.append(f"{who['student']} ({who['id']}) has a submission, but Canvas shows {NOT_ASSIGNED}: "
                                 "the assignment is not assigned to them, and Canvas ignores their grade until it is")
     summary.graded += 1
-    new = csv_number(result.total)
+    new = number(result.total)
     if held and held.upper() != NOT_ASSIGNED and _value(current) != result.total:
         summary.replaced += 1
     return new
@@ -602,8 +603,8 @@ def _check_points(export: GradebookExport, index: int, points: float, summary: C
         return
     canvas = _value(row.cells[index])
     if canvas is not None and abs(canvas - points) > 1e-9:
-        summary.warnings.append(f"Canvas gives {summary.column!r} {csv_number(canvas)} points possible and the grades "
-                                f"are out of {csv_number(points)}: set the assignment to {csv_number(points)} points "
+        summary.warnings.append(f"Canvas gives {summary.column!r} {number(canvas)} points possible and the grades "
+                                f"are out of {number(points)}: set the assignment to {number(points)} points "
                                 "in Canvas (or check --column) before importing")
 
 

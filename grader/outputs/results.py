@@ -18,6 +18,7 @@ from pathlib import Path
 
 from ..errors import ResultsError
 from ..lateness import label as late_label
+from ..numbers import number
 from ..records import SubmissionResult
 
 JOURNAL = "journal.jsonl"
@@ -143,16 +144,11 @@ def csv_text(results: list[SubmissionResult]) -> str:
     return csv_document(["student", "name", "submission", "status", *ids, "total", "max_total",
                          "late", "days_late", "submitted_at", "raw_total"],
                         [[r.student, r.name, r.submission, r.status,
-                          *(csv_number(r.scores[q]) if q in r.scores else "" for q in ids), csv_number(r.total),
-                          csv_number(r.max_total), LATE_CELLS[r.lateness.late],
+                          *(number(r.scores[q]) if q in r.scores else "" for q in ids), number(r.total),
+                          number(r.max_total), LATE_CELLS[r.lateness.late],
                           "" if r.lateness.days is None else r.lateness.days, r.lateness.submitted_at,
-                          csv_number(r.raw_total)]
+                          number(r.raw_total)]
                          for r in results])
-
-
-def csv_number(x: float) -> str:
-    """A number as our CSV files write it: plain decimal, at most 4 decimals, no trailing zeros."""
-    return f"{x:.4f}".rstrip("0").rstrip(".") if x != int(x) else str(int(x))
 
 
 def write_grades(out_dir: Path, meta: dict, results: list[SubmissionResult]) -> None:
@@ -229,9 +225,9 @@ def score_table(results: list[SubmissionResult], *, width: int = 24) -> str:
             + (f"{'late':<20}" if late else "") + "".join(f"{q:>6}" for q in ids) + f"{'total':>12}")
     lines = [head, "-" * len(head)]
     for r in sorted(results, key=lambda r: (r.student, r.submission)):
-        cells = "".join(f"{csv_number(r.scores[q]) if q in r.scores else '-':>6}" for q in ids)
+        cells = "".join(f"{number(r.scores[q]) if q in r.scores else '-':>6}" for q in ids)
         lateness = late_label(r.lateness) + (f" -{r.lateness.penalty * 100:g}%" if r.lateness.penalty else "")
         lines.append(f"{_cell(r.student, width):<{width}} " + (f"{_cell(r.name, width):<{width}} " if names else "")
                      + f"{r.status:<8}" + (f"{_cell(lateness, 19):<20}" if late else "")
-                     + f"{cells}{csv_number(r.total) + '/' + csv_number(r.max_total):>12}")
+                     + f"{cells}{number(r.total) + '/' + number(r.max_total):>12}")
     return "\n".join(lines)

@@ -12,11 +12,7 @@ import jinja2
 from markupsafe import Markup
 
 from .. import assignment
-
-
-def number(x: float) -> str:
-    """2, 2.5, 0.375: at most three decimals, no trailing zeros."""
-    return f"{x:.3f}".rstrip("0").rstrip(".") if x != int(x) else str(int(x))
+from ..numbers import number
 
 
 @functools.lru_cache(maxsize=1)
