@@ -21,6 +21,7 @@ from click.testing import CliRunner
 from grader import assignment
 from grader.cli import cli
 from grader.errors import ResultsError, UsageError
+from grader.numbers import number
 from grader.outputs.canvas import (
     EXCUSED,
     IMPORT_CSV,
@@ -32,7 +33,6 @@ from grader.outputs.canvas import (
     read_export,
     title_key,
 )
-from grader.numbers import number
 from grader.outputs.results import load_results, write_grades
 from grader.records import ID_CANVAS, ID_EMAIL, ID_FILE, ID_FOLDER, ID_SID, Lateness, SubmissionResult
 

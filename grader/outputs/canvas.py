@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import codecs
 import csv
-import io
 import json
 import re
 import unicodedata
@@ -35,7 +34,8 @@ from .. import assignment
 from ..errors import ExportError, ResultsError, UsageError
 from ..numbers import number
 from ..records import ID_CANVAS, ID_EMAIL, ID_SID, SubmissionResult
-from .results import FORMULA_START, atomic_write, load_results
+from .csvfile import csv_document
+from .results import atomic_write, load_results
 
 IMPORT_CSV = "canvas_import.csv"
 #: What the last import did (column, students matched, submissions left out), for the report.
@@ -472,7 +472,8 @@ def import_grades(out_dir: Path, export_path: Path, *, column: str | None = None
             cells = [""] + cells[1:]
         out_rows.append(cells + [cell])
     _check_points(export, index, points, summary)
-    text = import_document(export.header[: export.student_columns] + [export.header[index]], out_rows)
+    # The export's cells go back as Canvas wrote them (see grader.outputs.csvfile).
+    text = csv_document(export.header[: export.student_columns] + [export.header[index]], out_rows, copied=True)
     try:
         atomic_write(out_dir / IMPORT_CSV, (codecs.BOM_UTF8 if export.bom else b"") + text.encode())
         atomic_write(out_dir / IMPORT_SUMMARY, (json.dumps(summary.as_dict(), indent=1) + "\n").encode())
@@ -500,34 +501,6 @@ def _same_name(export: GradebookExport, rows: list[int], result: SubmissionResul
         return rows, ""
     return [], (f"the download is named for '{result.name}', and Canvas's {ID} {result.student} is "
                 f"{student.strip()}: not imported (a renamed file, or a name that reads as another id)")
-
-
-#: Canvas's own guard for a name starting with ``=``: ``="<name>"``, a formula that only gives its text.
-CANVAS_GUARD = re.compile(r'="[^"]*"', re.DOTALL)
-#: Cells a spreadsheet reads as a number (a negative grade, -2.00) or as text (Canvas's "-", no score): not formulas.
-PLAIN = re.compile(r"\s*[-+]?(\d[\d.,]*%?)?\s*")
-
-
-def import_cell(text: str) -> str:
-    """A cell of the export, as the import writes it back: exactly, unless a spreadsheet opening the
-    file would run it (it starts like a formula, leading spaces aside, and is neither Canvas's own
-    ``="<name>"`` nor a number such as a negative grade): that one gets a leading ``'``, as
-    :func:`grader.outputs.results.csv_cell` does.  Canvas
-    matches students by ``ID`` (digits), so such a name changes nothing in the import.
-    """
-    if text.lstrip()[:1] in FORMULA_START and not CANVAS_GUARD.fullmatch(text) and not PLAIN.fullmatch(text):
-        return "'" + text
-    return text
-
-
-def import_document(header: list[str], rows: list[list[str]]) -> str:
-    """``canvas_import.csv``: every cell through :func:`import_cell`; new lines inside a cell stay (quoted),
-    as Canvas wrote them."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    for row in [header, *rows]:
-        writer.writerow([import_cell(c) for c in row])
-    return out.getvalue()
 
 
 def _nobody_matched(export: GradebookExport, unmatched: list[dict]) -> str:

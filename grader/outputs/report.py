@@ -26,7 +26,8 @@ from ..lateness import sentence as late_sentence
 from ..numbers import number, statistic
 from ..records import SubmissionResult
 from .canvas import load_summary
-from .results import atomic_write, csv_document, question_ids
+from .csvfile import csv_document
+from .results import atomic_write, question_ids
 from .templating import ENV
 
 REPORT = "report.html"

@@ -9,8 +9,6 @@ or the new one, never half of one.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import math
 import os
@@ -20,6 +18,7 @@ from ..errors import ResultsError
 from ..lateness import label as late_label
 from ..numbers import number
 from ..records import SubmissionResult
+from .csvfile import csv_document
 
 JOURNAL = "journal.jsonl"
 GRADES_JSON = "grades.json"
@@ -105,31 +104,6 @@ def question_ids(results: list[SubmissionResult]) -> list[str]:
     for r in results:
         ids += [q for q in r.max_scores if q not in ids]
     return ids
-
-
-#: What a spreadsheet may read as the start of a formula (or of a DDE command).
-FORMULA_START = ("=", "+", "-", "@", "|", "%")
-
-
-def csv_cell(value) -> str:
-    """A cell that a spreadsheet shows as text and never runs.
-
-    Control characters (carriage returns, new lines, tabs...) become spaces, so a cell is one
-    line and cannot start another row; a cell whose text (leading spaces ignored) starts like a
-    formula gets a leading apostrophe.
-    """
-    text = value if isinstance(value, str) else str(value)
-    text = "".join(c if c.isprintable() else " " for c in text)
-    return "'" + text if text.lstrip()[:1] in FORMULA_START else text
-
-
-def csv_document(header: list[str], rows: list[list]) -> str:
-    """A CSV file whose every cell went through :func:`csv_cell`: every CSV we write is made here."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    for row in [header, *rows]:
-        writer.writerow([csv_cell(c) for c in row])
-    return out.getvalue()
 
 
 #: grades.csv's ``late`` column: late, on time, or empty when nothing says.
