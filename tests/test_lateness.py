@@ -15,9 +15,10 @@ import pytest
 from click.testing import CliRunner
 
 from grader.cli import cli
-from grader.judge.gradescope import read_submission_metadata, validate
+from grader.judge.gradescope import read_submission_metadata
 from grader.lateness import MARK_DAYS, LatePolicy, LateRules, apply, judge, label, parse_time
-from grader.outputs.report import gradescope_results, lms_csv, render_feedback, render_report
+from grader.outputs.gradescope_json import gradescope_results, validate
+from grader.outputs.report import lms_csv, render_feedback, render_report
 from grader.outputs.results import csv_text, score_table
 from grader.packaging.otter_zip import CONFIG, CONFIG_KEY, otter_config, zip_late_policy
 from grader.questions import bank

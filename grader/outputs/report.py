@@ -27,6 +27,7 @@ from ..numbers import number, statistic
 from ..records import SubmissionResult
 from .canvas import load_summary
 from .csvfile import csv_document
+from .gradescope_json import gradescope_results
 from .results import atomic_write, question_ids
 from .templating import ENV
 
@@ -106,58 +107,6 @@ def frequent_failures(results: list[SubmissionResult], limit: int = TOP_FAILURES
                      "count": len(feedback), "messages": [{"text": t, "count": n} for t, n in messages]})
     rows.sort(key=lambda row: (-row["count"], row["id"]))
     return rows[:limit]
-
-
-# -- Gradescope ------------------------------------------------------------------------------------
-
-def gradescope_results(result: SubmissionResult, feedback: str = DEFAULT_FEEDBACK) -> dict:
-    """The same outcome as Gradescope's results.json: one test per question, plus the public tests.
-
-    ``full``: every test's feedback in full, shown once grades are published (``after_published``).
-    ``brief``: what is wrong, shown at once (``visible``); for each question that lost points, a
-    test worth 0 of 0 points holds the full explanation, shown after the due date
-    (``after_due_date``).  The top-level score is the total either way, so nothing counts twice.
-    """
-    check_mode(feedback)
-    brief = feedback == BRIEF
-    by_question: dict[str, list] = defaultdict(list)
-    for c in result.checks:
-        by_question[c.question].append(c)
-    tests = []
-    public = [c for c in result.checks if not c.hidden]
-    if public:
-        tests.append({
-            "name": "Public tests", "score": 0, "max_score": 0,
-            "status": "passed" if all(c.outcome == "passed" for c in public) else "failed",
-            "visibility": "visible", "output_format": "text",
-            "output": "\n".join(f"{c.id}: {'passed' if c.outcome == 'passed' else 'failed: ' + check_text(c, feedback)}"
-                                for c in public)})
-    for q in result.max_scores:
-        checks = by_question.get(q, [])
-        score = round(result.scores.get(q, 0.0), 4)
-        status = "passed" if score >= result.max_scores[q] else "failed"
-        tests.append({"name": q, "number": q[1:], "score": score, "max_score": result.max_scores[q],
-                      "status": status, "visibility": "visible" if brief else "after_published",
-                      "output_format": "text", "output": _question_output(checks, feedback)})
-        failed = [c for c in checks if c.outcome != "passed"]
-        if brief and failed:
-            tests.append({"name": f"{q}: the full explanation", "number": f"{q[1:]}.1", "score": 0, "max_score": 0,
-                          "status": status, "visibility": "after_due_date", "output_format": "text",
-                          "output": "\n".join(f"FAILED  {c.description}\n    {c.full_feedback}" for c in failed)})
-    summary = f"{number(result.total)} of {number(result.max_total)} points. Status: {result.status}."
-    if result.error:
-        summary += f"\n{result.error}"
-    if late_sentence(result):
-        summary += f"\n{late_sentence(result)}"
-    return {"score": round(result.total, 4), "execution_time": round(result.seconds, 3), "output": summary,
-            "output_format": "text", "visibility": "visible" if brief else "after_published",
-            "stdout_visibility": "hidden", "tests": tests}
-
-
-def _question_output(checks: list, feedback: str) -> str:
-    lines = [f"{'PASSED' if c.outcome == 'passed' else 'FAILED'}  {c.description}"
-             + ("" if c.outcome == "passed" else f"\n    {check_text(c, feedback)}") for c in checks if c.hidden]
-    return "\n".join(lines) or "No hidden tests ran."
 
 
 # -- rendering ---------------------------------------------------------------------------------------
