@@ -1,9 +1,10 @@
 """``cnn-grader``: build the exercises, check a notebook, grade a class, report.
 
-A thin layer: each command parses its options, calls the library, and turns
-the library's :class:`~grader.errors.GraderError` into one line on stderr
-with exit code 1 (2 for usage errors).  torch is imported only by the
-commands that grade, so ``--help`` stays instant.
+A thin layer: each command parses its options, calls the library, echoes the
+text :mod:`grader.outputs.text` makes of what it returned, and turns the
+library's :class:`~grader.errors.GraderError` into one line on stderr with
+exit code 1 (2 for usage errors).  torch is imported only by the commands
+that grade, so ``--help`` stays instant.
 """
 
 from __future__ import annotations
@@ -21,13 +22,9 @@ from .feedback import MODES as FEEDBACK_MODES
 from .questions import QUESTION_IDS  # metadata only: no torch
 
 
-def printable(text: str) -> str:
-    """``text`` as one line a terminal shows as it is: control characters (new lines, escape sequences from
-    names and file names a student chose) become ``?``."""
-    return "".join(c if c.isprintable() else "?" for c in text)
-
-
 def _fail(exc: GraderError) -> None:
+    from .outputs.text import printable
+
     if isinstance(exc, UsageError):
         raise click.UsageError(printable(str(exc)))
     raise click.ClickException(printable(str(exc)))
@@ -192,10 +189,11 @@ def _limits(timeout, probe_timeout, cell_timeout, memory_mb):
 def check(notebook: Path, questions, timeout, probe_timeout, cell_timeout, memory_mb):
     """Run the public tests on NOTEBOOK (.ipynb or .py), as a student would."""
     from .judge.checking import check_public
+    from .outputs import text
 
     report = check_public(notebook, questions=list(questions),
                           limits=_limits(timeout, probe_timeout, cell_timeout, memory_mb))
-    click.echo(report.text)
+    click.echo(text.check_report(report))
     sys.exit(0 if report.passed else 1)
 
 
@@ -256,6 +254,7 @@ def grade(paths, out_dir: Path, jobs: int, resume: bool, overwrite: bool, seed, 
     """
     from .judge.batch import grade_batch
     from .lateness import LatePolicy
+    from .outputs import text
     from .outputs.progress import Progress
 
     summary = grade_batch(list(paths), out_dir, jobs=jobs, resume=resume, overwrite=overwrite, seed=seed,
@@ -264,15 +263,16 @@ def grade(paths, out_dir: Path, jobs: int, resume: bool, overwrite: bool, seed, 
                           late_policy=LatePolicy(late_penalty) if late_penalty is not None else None,
                           feedback=feedback, progress=Progress(sys.stderr))
     for warning in summary.warnings:
-        click.echo(printable(f"warning: {warning}"), err=True)  # file names inside archives are the students'
-    click.echo(summary.text)
+        click.echo(text.warning(warning), err=True)  # file names inside archives are the students'
+    click.echo(text.batch_summary(summary))
 
 
 @cli.command()
 @click.argument("out_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
 def show(out_dir: Path):
     """Print the score table of a graded folder."""
-    from .outputs.results import load_results, score_table
+    from .outputs.results import load_results
+    from .outputs.text import score_table
 
     meta, results = load_results(out_dir)
     click.echo(score_table(results))
@@ -312,6 +312,7 @@ def canvas(out_dir: Path, export: Path, column, missing_zero: bool):
     excused.  Submissions whose student is not in the export are listed on
     stderr and in report.html; they are not imported.
     """
+    from .outputs import text
     from .outputs.canvas import IMPORT_CSV, import_grades
     from .outputs.report import feedback_mode, write_class_report
     from .outputs.results import load_results
@@ -320,11 +321,10 @@ def canvas(out_dir: Path, export: Path, column, missing_zero: bool):
     meta, results = load_results(out_dir)
     write_class_report(out_dir, meta, results, feedback_mode(meta))  # its "Canvas import" section
     for warning in summary.warnings:
-        click.echo(printable(f"warning: {warning}"), err=True)
+        click.echo(text.warning(warning), err=True)
     for row in summary.unmatched:
-        click.echo(printable(f"not imported: {row['student']}" + (f" ({row['name']})" if row["name"] else "")
-                             + f", {row['submission']}, total {row['total']:g}: {row['why']}"), err=True)
-    click.echo("\n".join(printable(line) for line in summary.text.splitlines()))
+        click.echo(text.not_imported(row), err=True)
+    click.echo(text.canvas_import(summary))
     click.echo(f"wrote {out_dir / IMPORT_CSV}: import it in Canvas's gradebook (Import)")
 
 

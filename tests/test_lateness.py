@@ -19,7 +19,8 @@ from grader.judge.gradescope import read_submission_metadata
 from grader.lateness import MARK_DAYS, LatePolicy, LateRules, apply, judge, label, parse_time
 from grader.outputs.gradescope_json import gradescope_results, validate
 from grader.outputs.report import lms_csv, render_feedback, render_report
-from grader.outputs.results import csv_text, score_table
+from grader.outputs.results import csv_text
+from grader.outputs.text import score_table
 from grader.packaging.otter_zip import CONFIG, CONFIG_KEY, otter_config, zip_late_policy
 from grader.questions import bank
 from grader.records import Lateness, SubmissionResult

@@ -405,19 +405,6 @@ class CanvasImport:
     def as_dict(self) -> dict:
         return asdict(self)
 
-    @property
-    def text(self) -> str:
-        missing = (f"{len(self.missing)} without a submission ("
-                   + ("0" if self.missing_zero else "empty cell") + ")")
-        lines = [f"column {self.column!r} of {self.export}, out of {number(self.points)} points",
-                 f"{self.students} student(s): {self.graded} graded, {missing}, {len(self.excused)} excused "
-                 f"({EXCUSED} kept)" + (f", {len(self.kept)} without a submission keep their cell in Canvas"
-                                        if self.kept else "")
-                 + (f"; {self.replaced} grade(s) already in Canvas change" if self.replaced else "")]
-        if self.unmatched:
-            lines.append(f"{len(self.unmatched)} submission(s) whose student is not in the export: not imported")
-        return "\n".join(lines)
-
 
 def import_grades(out_dir: Path, export_path: Path, *, column: str | None = None,
                   missing_zero: bool = False) -> CanvasImport:

@@ -15,7 +15,6 @@ import os
 from pathlib import Path
 
 from ..errors import ResultsError
-from ..lateness import label as late_label
 from ..numbers import number
 from ..records import SubmissionResult
 from .csvfile import csv_document
@@ -182,26 +181,3 @@ def _checked(doc) -> tuple[dict, list[SubmissionResult]]:
         except (TypeError, ValueError, KeyError, AttributeError):
             raise ValueError(f"{where}: not a row of grades") from None
     return doc["meta"], rows
-
-
-def _cell(text: str, width: int) -> str:
-    text = "".join(c if c.isprintable() else "?" for c in text)
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def score_table(results: list[SubmissionResult], *, width: int = 24) -> str:
-    """The score table printed after grading: a ``name`` column when an export gave names, a ``late``
-    column when anything is known of lateness (days late, and the penalty taken)."""
-    ids = question_ids(results)
-    names = any(r.name for r in results)
-    late = any(r.lateness.late is not None for r in results)
-    head = (f"{'student':<{width}} " + (f"{'name':<{width}} " if names else "") + f"{'status':<8}"
-            + (f"{'late':<20}" if late else "") + "".join(f"{q:>6}" for q in ids) + f"{'total':>12}")
-    lines = [head, "-" * len(head)]
-    for r in sorted(results, key=lambda r: (r.student, r.submission)):
-        cells = "".join(f"{number(r.scores[q]) if q in r.scores else '-':>6}" for q in ids)
-        lateness = late_label(r.lateness) + (f" -{r.lateness.penalty * 100:g}%" if r.lateness.penalty else "")
-        lines.append(f"{_cell(r.student, width):<{width}} " + (f"{_cell(r.name, width):<{width}} " if names else "")
-                     + f"{r.status:<8}" + (f"{_cell(lateness, 19):<20}" if late else "")
-                     + f"{cells}{number(r.total) + '/' + number(r.max_total):>12}")
-    return "\n".join(lines)
