@@ -46,7 +46,7 @@ t1 = time.perf_counter()
 server = engine.ForkServer(isolate=False)
 server.wait_ready()                                   # the fork server: torch, once, and the warm-up
 t2 = time.perf_counter()
-limits = engine.Limits(**gradescope.GRADESCOPE_LIMITS, scratch_mb=32)
+limits = gradescope.GRADESCOPE_LIMITS
 payload = {"root": sys.argv[1], "seed": 1, "slot": 0, "feedback": "full", "limits": dataclasses.asdict(limits)}
 doc = server.run_trusted("grader.judge.gradescope", "grade_in_trusted_child", payload, timeout=600)   # the judge's child
 t3 = time.perf_counter()

@@ -12,6 +12,10 @@ NAME = "lecture06"
 NOTEBOOK = f"{NAME}.ipynb"
 #: The title students see at the top of the notebook.
 TITLE = "Lecture 6: Introduction to Convolutional Neural Networks"
+#: How pages name it inside a sentence ("Feedback for ada: lecture 6"): the title's part before its colon.
+LABEL = TITLE.split(":")[0].lower()
+#: The title, short, for the class report's heading.
+SHORT_TITLE = f"{LABEL}, Introduction to CNNs"
 
 
 def record() -> dict:

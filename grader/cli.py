@@ -1,9 +1,10 @@
 """``cnn-grader``: build the exercises, check a notebook, grade a class, report.
 
-A thin layer: each command parses its options, calls the library, and turns
-the library's :class:`~grader.errors.GraderError` into one line on stderr
-with exit code 1 (2 for usage errors).  torch is imported only by the
-commands that grade, so ``--help`` stays instant.
+A thin layer: each command parses its options, calls the library, echoes the
+text :mod:`grader.outputs.text` makes of what it returned, and turns the
+library's :class:`~grader.errors.GraderError` into one line on stderr with
+exit code 1 (2 for usage errors).  torch is imported only by the commands
+that grade, so ``--help`` stays instant.
 """
 
 from __future__ import annotations
@@ -21,13 +22,9 @@ from .feedback import MODES as FEEDBACK_MODES
 from . import questions
 
 
-def printable(text: str) -> str:
-    """``text`` as one line a terminal shows as it is: control characters (new lines, escape sequences from
-    names and file names a student chose) become ``?``."""
-    return "".join(c if c.isprintable() else "?" for c in text)
-
-
 def _fail(exc: GraderError) -> None:
+    from .outputs.text import printable
+
     if isinstance(exc, UsageError):
         raise click.UsageError(printable(str(exc)))
     raise click.ClickException(printable(str(exc)))
@@ -148,15 +145,43 @@ def build(root: Path, check_only: bool, late_penalty, feedback: str):
                f"{len(builder.artifacts(policy, feedback=feedback)) - len(changed)} already up to date")
 
 
+class LibraryDefault(click.Option):
+    """An option whose default is the library's own, given as a function that looks it up: the CLI never
+    restates a default, and it looks the library up only when needed (parsing, ``--help``), so that
+    importing the CLI imports none of it.  Help shows the value, not click's "(dynamic)"."""
+
+    def get_default(self, ctx, call=True):
+        return super().get_default(ctx, call=True)
+
+
+def _limit(name: str):
+    """The default of :class:`~grader.judge.engine.Limits`'s field ``name``."""
+    def default():
+        from .judge.engine import Limits
+
+        return getattr(Limits(), name)
+    return default
+
+
+def _batch_default(keyword: str):
+    """The default of :func:`~grader.judge.batch.grade_batch`'s ``keyword``."""
+    def default():
+        from .judge.batch import grade_batch
+
+        return grade_batch.__kwdefaults__[keyword]
+    return default
+
+
 LIMIT_OPTIONS = [
-    click.option("--timeout", type=Finite(min=1), default=60, show_default=True,
+    click.option("--timeout", cls=LibraryDefault, type=Finite(min=1), default=_limit("timeout"), show_default=True,
                  help="Wall-clock seconds per submission (its code and every probe)."),
-    click.option("--probe-timeout", type=Finite(min=0.1), default=5, show_default=True,
+    click.option("--probe-timeout", cls=LibraryDefault, type=Finite(min=0.1), default=_limit("probe_timeout"),
+                 show_default=True,
                  help="Seconds for one function call or model run; a hung function costs only its check."),
-    click.option("--cell-timeout", type=Finite(min=0.1), default=20, show_default=True,
-                 help="Seconds for one notebook cell (or top-level statement of a script)."),
-    click.option("--memory-mb", type=click.IntRange(min=64), default=1024, show_default=True,
-                 help="Memory (address space) a submission may allocate, in MiB."),
+    click.option("--cell-timeout", cls=LibraryDefault, type=Finite(min=0.1), default=_limit("unit_timeout"),
+                 show_default=True, help="Seconds for one notebook cell (or top-level statement of a script)."),
+    click.option("--memory-mb", cls=LibraryDefault, type=click.IntRange(min=64), default=_limit("memory_mb"),
+                 show_default=True, help="Memory (address space) a submission may allocate, in MiB."),
 ]
 
 
@@ -167,10 +192,10 @@ def _limit_options(f):
 
 
 def _limits(timeout, probe_timeout, cell_timeout, memory_mb):
+    """The limits the options give (the library cuts a probe's or a cell's time to the submission's)."""
     from .judge.engine import Limits
 
-    return Limits(timeout=timeout, probe_timeout=min(probe_timeout, timeout),
-                  unit_timeout=min(cell_timeout, timeout), memory_mb=memory_mb)
+    return Limits(timeout=timeout, probe_timeout=probe_timeout, unit_timeout=cell_timeout, memory_mb=memory_mb)
 
 
 @cli.command()
@@ -181,10 +206,11 @@ def _limits(timeout, probe_timeout, cell_timeout, memory_mb):
 def check(notebook: Path, questions, timeout, probe_timeout, cell_timeout, memory_mb):
     """Run the public tests on NOTEBOOK (.ipynb or .py), as a student would."""
     from .judge.checking import check_public
+    from .outputs import text
 
     report = check_public(notebook, questions=list(questions),
                           limits=_limits(timeout, probe_timeout, cell_timeout, memory_mb))
-    click.echo(report.text)
+    click.echo(text.check_report(report))
     sys.exit(0 if report.passed else 1)
 
 
@@ -192,8 +218,8 @@ def check(notebook: Path, questions, timeout, probe_timeout, cell_timeout, memor
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="Folder for grades.csv, grades.json and the reports.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1, max=64), default=2, show_default=True,
-              help="Submissions graded at once.")
+@click.option("-j", "--jobs", cls=LibraryDefault, type=click.IntRange(min=1, max=64), default=_batch_default("jobs"),
+              show_default=True, help="Submissions graded at once.")
 @click.option("--resume", is_flag=True,
               help="Keep every row already in OUT (files not given this time too); grade only the files that "
                    "have no result for their content and the run's seed: new, changed or unfinished ones.")
@@ -245,6 +271,7 @@ def grade(paths, out_dir: Path, jobs: int, resume: bool, overwrite: bool, seed, 
     """
     from .judge.batch import grade_batch
     from .lateness import LatePolicy
+    from .outputs import text
     from .outputs.progress import Progress
 
     summary = grade_batch(list(paths), out_dir, jobs=jobs, resume=resume, overwrite=overwrite, seed=seed,
@@ -253,15 +280,16 @@ def grade(paths, out_dir: Path, jobs: int, resume: bool, overwrite: bool, seed, 
                           late_policy=LatePolicy(late_penalty) if late_penalty is not None else None,
                           feedback=feedback, progress=Progress(sys.stderr))
     for warning in summary.warnings:
-        click.echo(printable(f"warning: {warning}"), err=True)  # file names inside archives are the students'
-    click.echo(summary.text)
+        click.echo(text.warning(warning), err=True)  # file names inside archives are the students'
+    click.echo(text.batch_summary(summary))
 
 
 @cli.command()
 @click.argument("out_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
 def show(out_dir: Path):
     """Print the score table of a graded folder."""
-    from .outputs.results import load_results, score_table
+    from .outputs.results import load_results
+    from .outputs.text import score_table
 
     meta, results = load_results(out_dir)
     click.echo(score_table(results))
@@ -301,6 +329,7 @@ def canvas(out_dir: Path, export: Path, column, missing_zero: bool):
     excused.  Submissions whose student is not in the export are listed on
     stderr and in report.html; they are not imported.
     """
+    from .outputs import text
     from .outputs.canvas import IMPORT_CSV, import_grades
     from .outputs.report import feedback_mode, write_class_report
     from .outputs.results import load_results
@@ -309,11 +338,10 @@ def canvas(out_dir: Path, export: Path, column, missing_zero: bool):
     meta, results = load_results(out_dir)
     write_class_report(out_dir, meta, results, feedback_mode(meta))  # its "Canvas import" section
     for warning in summary.warnings:
-        click.echo(printable(f"warning: {warning}"), err=True)
+        click.echo(text.warning(warning), err=True)
     for row in summary.unmatched:
-        click.echo(printable(f"not imported: {row['student']}" + (f" ({row['name']})" if row["name"] else "")
-                             + f", {row['submission']}, total {row['total']:g}: {row['why']}"), err=True)
-    click.echo("\n".join(printable(line) for line in summary.text.splitlines()))
+        click.echo(text.not_imported(row), err=True)
+    click.echo(text.canvas_import(summary))
     click.echo(f"wrote {out_dir / IMPORT_CSV}: import it in Canvas's gradebook (Import)")
 
 

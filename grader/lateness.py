@@ -32,7 +32,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
-from .outputs.templating import number
+from .numbers import number
 from .records import Lateness, SubmissionResult
 
 DAY = timedelta(days=1)
@@ -130,7 +130,7 @@ class LatePolicy:
         return cls(data["fraction_per_day"])
 
     def describe(self) -> str:
-        return f"{self.fraction * 100:g}% of the total per day late"
+        return f"{number(self.fraction * 100)}% of the total per day late"
 
 
 def judge(lateness: Lateness, *, due: datetime | None, late_due: datetime | None = None) -> Lateness:
@@ -190,7 +190,7 @@ def sentence(result: SubmissionResult) -> str:
                 f"({lateness.submitted_at}, due {lateness.due})")
         text += ", after the late due date." if lateness.past_late_due else "."
     if lateness.penalty:
-        text += (f" The late policy takes {lateness.penalty * 100:g}% off: {number(result.total)} points, "
+        text += (f" The late policy takes {number(lateness.penalty * 100)}% off: {number(result.total)} points, "
                  f"{number(result.raw_total)} before the penalty.")
     return text
 

@@ -10,8 +10,11 @@ import signal
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
+from grader.judge.engine import Limits
+from grader.judge.gradescope import GRADESCOPE_LIMITS
 from grader.outputs.progress import Progress
 from grader.outputs.results import Journal
 from tests.conftest import solution_script
@@ -149,6 +152,12 @@ class FakeTerminal(io.StringIO):
 
 class Result:
     student, status, total, max_total, seconds = "alice", "ok", 26, 26, 0.1
+
+
+def test_no_probe_or_cell_outlasts_the_submission_whoever_makes_the_limits():
+    limits = Limits(timeout=2, probe_timeout=5, unit_timeout=9)
+    assert (limits.probe_timeout, limits.unit_timeout) == (2, 2)
+    assert replace(GRADESCOPE_LIMITS, timeout=5).unit_timeout == 5  # run_autograder's --timeout 5
 
 
 def test_progress_is_a_bar_on_a_terminal_and_lines_elsewhere():

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from grader.outputs.results import FORMULA_START, csv_cell
+from grader.outputs.csvfile import FORMULA_START, csv_cell
 from grader.worker.channel import Channel
 from tests.conftest import solution_script
 
@@ -212,6 +212,13 @@ def test_csv_cell_is_inert(text):
     cell = csv_cell(text)
     assert cell.isprintable() and (cell.lstrip()[:1] not in FORMULA_START)
     assert text == "plain" or cell != text
+
+
+@pytest.mark.parametrize("text, written", [
+    ("-2.00", "-2.00"), ("-", "-"), ('="=Tables, Bobby"', '="=Tables, Bobby"'), ("Lovelace,\nAda", "Lovelace,\nAda"),
+    ("-CS 101", "'-CS 101"), ("\n=cmd", "'\n=cmd"), ("\u200b=cmd", "'\u200b=cmd"), ("@SUM(1)", "'@SUM(1)")])
+def test_a_cell_copied_from_canvas_comes_back_as_it_was_unless_it_would_run(text, written):
+    assert csv_cell(text, copied=True) == written
 
 
 # -- identity ------------------------------------------------------------------------------------

@@ -16,7 +16,8 @@ import re
 import pytest
 
 from grader.feedback import BRIEF
-from grader.outputs.report import gradescope_results, page_names, render_feedback
+from grader.outputs.gradescope_json import gradescope_results
+from grader.outputs.report import page_names, render_feedback
 from grader.questions import bank, reference
 from tests.test_feedback import plain, released, text_of  # noqa: F401 (released: the class graded in brief)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import io
 import json
+import re
 import zipfile
 from pathlib import Path
 
@@ -14,7 +15,7 @@ import pytest
 from grader import assignment
 from grader.packaging import artifacts as build
 from grader.packaging import notebooks
-from grader.packaging.otter_zip import autograder_zip
+from grader.packaging.otter_zip import TORCH_VERSION, autograder_zip
 from grader.questions import bank
 from tests.conftest import ROOT
 
@@ -176,7 +177,7 @@ def test_zip_pins_python_and_a_cpu_torch(zip_entries):
     env = zip_entries["environment.yml"][0].decode()
     assert "python=3.11" in env
     assert "--extra-index-url https://download.pytorch.org/whl/cpu" in env
-    assert "torch==2.13.0+cpu" in env
+    assert f"torch=={TORCH_VERSION}+cpu" in env
     config = json.loads(zip_entries["otter_config.json"][0])
     assert config["assignment_name"] == assignment.NAME
 
@@ -201,6 +202,13 @@ def test_zip_environment_holds_the_lectures_libraries_and_plots_off_screen(zip_e
     for requirement in ("numpy>=", "pandas>=", "matplotlib>=", "torchsummary==1.5.1"):
         assert requirement in env, requirement
     assert "export MPLBACKEND=Agg" in zip_entries["run_autograder"][0].decode()
+
+
+def test_torch_is_pinned_once():
+    # The zip's pin is TORCH_VERSION; the project's is pyproject.toml's, which scripts/setup reads.
+    assert f'"torch=={TORCH_VERSION}"' in (ROOT / "pyproject.toml").read_text()
+    setup = (ROOT / "scripts" / "setup").read_text()
+    assert "pyproject.toml" in setup and not re.search(r"torch==\d|startswith\(.\d", setup)
 
 
 def test_the_project_depends_on_the_lectures_libraries_as_the_zip_does():

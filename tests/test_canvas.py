@@ -21,6 +21,7 @@ from click.testing import CliRunner
 from grader import assignment
 from grader.cli import cli
 from grader.errors import ResultsError, UsageError
+from grader.numbers import number
 from grader.outputs.canvas import (
     EXCUSED,
     IMPORT_CSV,
@@ -32,7 +33,7 @@ from grader.outputs.canvas import (
     read_export,
     title_key,
 )
-from grader.outputs.results import csv_number, load_results, write_grades
+from grader.outputs.results import load_results, write_grades
 from grader.records import ID_CANVAS, ID_EMAIL, ID_FILE, ID_FOLDER, ID_SID, Lateness, SubmissionResult
 
 MAX = 26.0
@@ -135,7 +136,7 @@ def test_the_import_keeps_the_export_and_fills_each_students_best_total(classroo
     original = list(csv.reader(io.StringIO(export.read_bytes().decode("utf-8-sig"), newline="")))
     assert data.startswith(codecs.BOM_UTF8)  # as the export began
     assert table[0] == STUDENT_COLUMNS + [COLUMN]
-    assert table[1] == ["    Points Possible", "", "", "", "", csv_number(MAX)]  # indentation kept
+    assert table[1] == ["    Points Possible", "", "", "", "", number(MAX)]  # indentation kept
     assert table[2] == ["", "", "", "", "", "Manual Posting"]  # a header row, never a student
     by_id = {r[1]: r for r in table[3:]}
     for cells in (ADA, BO, SOREN, ANON, EXCUSED_STUDENT, NOBODY, TEST_STUDENT):

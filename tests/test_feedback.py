@@ -23,8 +23,8 @@ from grader.checkapi.verdict import code, full_text
 from grader.cli import cli
 from grader.feedback import BRIEF, FULL, check_text
 from grader.judge.batch import grade_batch
-from grader.judge.gradescope import validate
-from grader.outputs.report import gradescope_results, page_names, write_reports
+from grader.outputs.gradescope_json import gradescope_results, validate
+from grader.outputs.report import page_names, write_reports
 from grader.outputs.results import load_results
 from grader.outputs.templating import markdown
 from grader.packaging.otter_zip import run_autograder

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from grader.judge.gradescope import validate
+from grader.outputs.gradescope_json import validate
 from grader.questions import bank
 from tests.conftest import CORPUS, HOSTILE_EXPECTED, ROOT, hostile_case, needs_root, processes_with, solution_script
 

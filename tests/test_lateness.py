@@ -15,10 +15,12 @@ import pytest
 from click.testing import CliRunner
 
 from grader.cli import cli
-from grader.judge.gradescope import read_submission_metadata, validate
+from grader.judge.gradescope import read_submission_metadata
 from grader.lateness import MARK_DAYS, LatePolicy, LateRules, apply, judge, label, parse_time
-from grader.outputs.report import gradescope_results, render_feedback, render_report
-from grader.outputs.results import csv_text, score_table
+from grader.outputs.gradescope_json import gradescope_results, validate
+from grader.outputs.report import lms_csv, render_feedback, render_report
+from grader.outputs.results import csv_text
+from grader.outputs.text import score_table
 from grader.packaging.otter_zip import CONFIG, CONFIG_KEY, otter_config, zip_late_policy
 from grader.questions import bank
 from grader.records import Lateness, SubmissionResult
@@ -165,6 +167,16 @@ def test_grades_csv_shows_lateness_and_the_raw_total_beside_the_total():
         {"name": "Ada Lovelace", "total": "16", "late": "late", "days_late": "2", "raw_total": "20"}
     assert rows[0]["submitted_at"] == (DUE + timedelta(hours=30)).isoformat()
     assert {k: rows[1][k] for k in ("late", "days_late", "raw_total")} == {"late": "", "days_late": "", "raw_total": "26"}
+
+
+def test_a_penalised_total_is_written_alike_in_every_output():
+    # 17.375 less 10%: 15.6375, kept to four decimals, and every output writes the four.
+    result = apply(row(17.375, lateness=Lateness(canvas_mark=True)), policy=LatePolicy(0.1))
+    assert result.total == 15.6375
+    assert next(csv.DictReader(csv_text([result]).splitlines()))["total"] == "15.6375"
+    assert "15.6375,26" in lms_csv([result]) and "15.6375/26" in score_table([result])
+    assert "15.6375 of 26 points" in gradescope_results(result)["output"]
+    assert "15.6375 points, 17.375 before the penalty" in render_feedback(result, {})
 
 
 def test_the_score_table_shows_names_and_lateness():

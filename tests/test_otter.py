@@ -16,7 +16,7 @@ import nbformat
 import pytest
 
 from grader import assignment
-from grader.judge.gradescope import validate
+from grader.outputs.gradescope_json import validate
 from grader.questions import bank
 from tests.conftest import CORPUS, ROOT
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from grader.judge.gradescope import validate
+from grader.outputs.gradescope_json import validate
 from grader.outputs.report import (
     frequent_failures,
     gradescope_results,

@@ -12,7 +12,6 @@ import dataclasses
 import hashlib
 import platform
 import queue
-import secrets
 import threading
 import time
 from collections import Counter
@@ -27,8 +26,8 @@ from ..feedback import DEFAULT as DEFAULT_FEEDBACK
 from ..feedback import META_KEY, check_mode
 from ..lateness import LatePolicy, LateRules
 from ..outputs.canvas import IMPORT_CSV, IMPORT_SUMMARY, remove_imports
-from ..outputs.report import FEEDBACK, LMS_CSV, REPORT, class_summary, write_reports
-from ..outputs.results import GRADES_CSV, GRADES_JSON, JOURNAL, Journal, load_results, score_table, write_grades
+from ..outputs.report import FEEDBACK, LMS_CSV, REPORT, write_reports
+from ..outputs.results import GRADES_CSV, GRADES_JSON, JOURNAL, Journal, load_results, write_grades
 from ..records import SubmissionResult
 from .engine import ForkServer, Limits
 from .submission import Source, find_submissions
@@ -36,9 +35,6 @@ from .submission import Source, find_submissions
 #: What a run writes into its output folder (and ``--overwrite`` removes), besides the feedback folder,
 #: and what ``cnn-grader canvas`` writes there from the grades.
 OUTPUTS = (JOURNAL, GRADES_JSON, GRADES_CSV, REPORT, LMS_CSV, IMPORT_CSV, IMPORT_SUMMARY)
-
-#: Above this many rows the summary does not print the whole table.
-TABLE_ROWS = 40
 
 
 def checks_fingerprint() -> str:
@@ -52,6 +48,8 @@ def checks_fingerprint() -> str:
 
 @dataclass
 class BatchSummary:
+    """What a run did (:func:`grader.outputs.text.batch_summary` puts it in words)."""
+
     results: list[SubmissionResult]
     graded: int
     resumed: int
@@ -62,33 +60,6 @@ class BatchSummary:
     """Rows kept from the earlier run for files not given this time."""
     warnings: list[str] = field(default_factory=list)
     late_policy: LatePolicy | None = None
-
-    @property
-    def text(self) -> str:
-        lines = []
-        if len(self.results) <= TABLE_ROWS:
-            lines += [score_table(self.results), ""]
-        rate = self.graded / self.seconds if self.seconds > 0 else 0.0
-        lines.append(f"graded {self.graded} submission(s) in {self.seconds:.1f} s ({rate:.1f}/s)"
-                     + (f", kept {self.resumed} from the earlier run" if self.resumed else "")
-                     + (f", and {self.kept_other} row(s) of files not given this time" if self.kept_other else ""))
-        lines.append("status: " + ", ".join(f"{k} {v}" for k, v in sorted(self.counts.items())))
-        late = [r for r in self.results if r.lateness.late]
-        if late:
-            lines.append(f"late: {len(late)} row(s)" + (f"; the late policy ({self.late_policy.describe()}) took "
-                                                         f"{sum(r.raw_total - r.total for r in late):g} point(s) in all"
-                                                         if self.late_policy else "; no late policy"))
-        if self.results:
-            c = class_summary(self.results)
-            lines.append(f"{c['students']} student(s), each by their best attempt"
-                         + (f" ({c['ungraded_students']} with no file that could be read)" if c["ungraded_students"] else "")
-                         + f": total mean {c['mean']:.2f}, median {c['median']:g} of {c['max_total']:g}; "
-                         f"full marks: {c['full']}"
-                         + (f"; {c['invalid_files']} invalid file(s) in no statistic" if c["invalid_files"] else ""))
-        lines.append(f"written: {self.out_dir / GRADES_CSV}, grades.json, {REPORT} and feedback/")
-        if len(self.results) > TABLE_ROWS:
-            lines.append(f"the full table: cnn-grader show {self.out_dir}")
-        return "\n".join(lines)
 
 
 def _hash_file(source: Source) -> str | None:
@@ -229,7 +200,7 @@ def grade_batch(paths: list[Path], out_dir: Path, *, jobs: int = 2, resume: bool
 def _grade_sources(sources, server, out_dir, *, jobs, previous, overwrite, seed, checks, limits, rules, feedback,
                    progress, started):
     from ..questions import bank
-    from .grading import warm_up
+    from .grading import run_seed, warm_up
 
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -246,8 +217,7 @@ def _grade_sources(sources, server, out_dir, *, jobs, previous, overwrite, seed,
     hashes = {label: _hash_file(current[label]) for label in {r.source for r in previous} if label in current}
     kept = [r for r in previous if r.source not in current or (r.sha256 is not None and r.sha256 == hashes[r.source])]
     kept_labels = {r.source for r in kept}
-    if seed is None:
-        seed = secrets.randbits(32)
+    seed = run_seed(seed)
     header = {
         "seed": seed, "checks": [c.id for c in checks], "checks_sha256": checks_fingerprint(),
         "limits": limits.as_dict(), META_KEY: feedback,

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InvalidSubmission, UsageError
 from ..questions import bank
+from ..records import CheckResult
 from .engine import ForkServer, Limits
 from .grading import grade
 from .submission import SUFFIXES, Source, load
@@ -14,8 +15,26 @@ from .submission import SUFFIXES, Source, load
 
 @dataclass
 class CheckReport:
-    text: str
-    passed: bool
+    """What the public tests said of one notebook (:func:`grader.outputs.text.check_report` puts it in words)."""
+
+    questions: list[tuple[str, list[CheckResult]]]
+    """Each question run, in the bank's order, with its public checks that failed (none: all passed)."""
+    public: int
+    """Public checks run."""
+    hidden: int
+    """Hidden checks of those questions, not run."""
+    units: list[tuple[str, str]] = field(default_factory=list)
+    """Cells (or statements) that did not run cleanly: their label and the error."""
+    notes: list[str] = field(default_factory=list)
+    """What reading the notebook noticed (see :attr:`grader.judge.submission.Submission.notes`)."""
+
+    @property
+    def failed(self) -> int:
+        return sum(len(failed) for _, failed in self.questions)
+
+    @property
+    def passed(self) -> bool:
+        return self.failed == 0
 
 
 def check_public(path: Path, *, questions: list[str] | None = None, limits: Limits = Limits(),
@@ -33,23 +52,8 @@ def check_public(path: Path, *, questions: list[str] | None = None, limits: Limi
     hidden = sum(len(q.hidden_checks) for q in chosen)
     with ForkServer(isolate=isolate) as server:
         result = grade(submission, server, seed=0, limits=limits, checks=public)
-    lines = []
-    for u in result.units:
-        if u["status"] not in ("ok", "skipped"):
-            lines.append(f"note: {u.get('label') or submission.label(u['index'])} did not run cleanly: {u['error']}")
-    for note in submission.notes:
-        lines.append(f"note: {note}")
-    if lines:
-        lines.append("")
-    failed = 0
-    for q in chosen:
-        outcomes = [c for c in result.checks if c.question == q.id]
-        bad = [c for c in outcomes if c.outcome != "passed"]
-        failed += len(bad)
-        lines.append(f"{q.id}: {'public tests passed' if not bad else 'FAILED'}")
-        for c in bad:
-            lines.append(f"    {c.description}:\n      {c.full_feedback}")  # public tests: nothing held back
-    lines.append("")
-    lines.append(f"{len(public) - failed} of {len(public)} public tests passed. {hidden} hidden tests were not run: "
-                 "they compare your answers with PyTorch and decide the grade.")
-    return CheckReport("\n".join(lines), passed=failed == 0)
+    return CheckReport(
+        questions=[(q.id, [c for c in result.checks if c.question == q.id and c.outcome != "passed"]) for q in chosen],
+        public=len(public), hidden=hidden, notes=list(submission.notes),
+        units=[(u.get("label") or submission.label(u["index"]), u["error"]) for u in result.units
+               if u["status"] not in ("ok", "skipped")])

@@ -41,9 +41,10 @@ class Limits:
     """Wall-clock seconds for the whole submission: running its code and every probe."""
     probe_timeout: float = 5.0
     """Seconds for one probe: one function call (or batch of calls), or building and running one
-    model.  A function or model that ran out of time once gets a quarter of it afterwards."""
+    model.  A function or model that ran out of time once gets a quarter of it afterwards.
+    At most ``timeout`` (a larger value is cut to it)."""
     unit_timeout: float = 20.0
-    """Seconds for one notebook cell (or one top-level statement of a script)."""
+    """Seconds for one notebook cell (or one top-level statement of a script); at most ``timeout``."""
     memory_mb: int = 1024
     """Address space the submission may add to the warm interpreter, in MiB."""
     scratch_mb: int = 64
@@ -52,6 +53,12 @@ class Limits:
     """Largest file it may write, in MiB."""
     max_restarts: int = 8
     """How many times a worker that died or hung is replaced for one submission."""
+
+    def __post_init__(self):
+        # No probe and no cell may outlast the submission's whole budget, whoever made these limits
+        # (the CLI, run_autograder, a library call).
+        object.__setattr__(self, "probe_timeout", min(self.probe_timeout, self.timeout))
+        object.__setattr__(self, "unit_timeout", min(self.unit_timeout, self.timeout))
 
     def as_dict(self) -> dict:
         return {k: getattr(self, k) for k in self.__dataclass_fields__}

@@ -1,14 +1,9 @@
-"""Gradescope: the ``results.json`` specification, a validator, and the autograder's entry point.
+"""Gradescope: the autograder's entry point.
 
 ``python -m grader.judge.gradescope --root /autograder`` grades the submission in
 ``/autograder/submission`` with the isolated engine and writes
-``/autograder/results/results.json``.
-
-The specification (Gradescope's "Autograder Specifications"): a top-level
-object with ``score`` (optional when tests carry scores), ``execution_time``,
-``output``, ``output_format``, ``visibility``, ``stdout_visibility`` and a list
-of ``tests``; each test has ``score``, ``max_score``, ``status``, ``name``,
-``number``, ``output``, ``output_format``, ``tags`` and ``visibility``.
+``/autograder/results/results.json`` (the document, and its specification, are
+:mod:`grader.outputs.gradescope_json`'s).
 """
 
 from __future__ import annotations
@@ -20,64 +15,15 @@ from pathlib import Path
 
 from ..feedback import DEFAULT as DEFAULT_FEEDBACK
 from ..feedback import MODES as FEEDBACK_MODES
+from ..outputs.gradescope_json import failure_results, gradescope_results
+from .engine import Limits
 
-OUTPUT_FORMATS = ("text", "html", "simple_format", "md", "ansi")
-VISIBILITIES = ("hidden", "after_due_date", "after_published", "visible")
-STATUSES = ("passed", "failed")
-
-_TOP = {"score": (int, float), "execution_time": (int, float), "output": str, "output_format": str,
-        "test_output_format": str, "test_name_format": str, "visibility": str, "stdout_visibility": str,
-        "extra_data": dict, "tests": list, "leaderboard": list}
-_TEST = {"score": (int, float), "max_score": (int, float), "status": str, "name": str, "name_format": str,
-         "number": str, "output": str, "output_format": str, "tags": list, "visibility": str, "extra_data": dict}
-
-
-def validate(doc) -> list[str]:
-    """Every way ``doc`` departs from the specification; empty when it conforms."""
-    problems: list[str] = []
-    if not isinstance(doc, dict):
-        return ["results.json must be a JSON object"]
-    _fields(doc, _TOP, "results", problems)
-    tests = doc.get("tests", [])
-    if "score" not in doc and not (isinstance(tests, list) and tests and
-                                   all(isinstance(t, dict) and "score" in t for t in tests)):
-        problems.append("results need a top-level score, or tests that all carry a score")
-    for i, test in enumerate(tests if isinstance(tests, list) else []):
-        where = f"tests[{i}]"
-        if not isinstance(test, dict):
-            problems.append(f"{where} must be an object")
-            continue
-        _fields(test, _TEST, where, problems)
-        if "score" in test and "max_score" not in test and test.get("status") is None:
-            problems.append(f"{where} has a score but no max_score")
-        if isinstance(test.get("score"), (int, float)) and isinstance(test.get("max_score"), (int, float)):
-            if test["score"] < 0 or test["score"] > test["max_score"] + 1e-9:
-                problems.append(f"{where} score {test['score']} is outside 0..{test['max_score']}")
-        if test.get("status") is not None and test["status"] not in STATUSES:
-            problems.append(f"{where}.status must be one of {STATUSES}")
-    return problems
-
-
-def _fields(obj: dict, allowed: dict, where: str, problems: list[str]) -> None:
-    for key, value in obj.items():
-        if key not in allowed:
-            problems.append(f"{where} has an unknown field {key!r}")
-            continue
-        if isinstance(value, bool) or not isinstance(value, allowed[key]):
-            problems.append(f"{where}.{key} has the wrong type ({type(value).__name__})")
-    for key in ("output_format", "test_output_format"):
-        if key in obj and obj[key] not in OUTPUT_FORMATS:
-            problems.append(f"{where}.{key} must be one of {OUTPUT_FORMATS}")
-    for key in ("visibility", "stdout_visibility"):
-        if key in obj and obj[key] not in VISIBILITIES:
-            problems.append(f"{where}.{key} must be one of {VISIBILITIES}")
-
-
-# -- the autograder entry point -------------------------------------------------------------------
 
 #: Limits for one submission in Gradescope's default container (768 MB, half a CPU, 10 minutes):
 #: the judge and the warm worker take about 550 MB of it (measured), the submission may add 192 MB.
-GRADESCOPE_LIMITS = {"timeout": 420.0, "probe_timeout": 10.0, "unit_timeout": 60.0, "memory_mb": 192}
+GRADESCOPE_LIMITS = Limits(timeout=420.0, probe_timeout=10.0, unit_timeout=60.0, memory_mb=192, scratch_mb=32)
+#: The limits ``python -m grader.judge.gradescope`` takes options for (``unit_timeout`` is ``--cell-timeout``).
+LIMIT_OPTIONS = ("timeout", "probe_timeout", "unit_timeout", "memory_mb")
 
 
 def find_submission(folder: Path) -> Path | None:
@@ -161,12 +107,6 @@ def read_submission_metadata(path: Path) -> SubmissionMetadata:
     return meta
 
 
-def failure_results(message: str) -> dict:
-    """What results.json says when no grade could be computed: zero, and why, visible to the student."""
-    return {"score": 0, "output": message, "output_format": "text", "visibility": "visible",
-            "stdout_visibility": "hidden", "tests": []}
-
-
 def prepare_container() -> None:
     """On Gradescope only: let the unprivileged worker reach the Python runtime, and not /dev/shm.
 
@@ -213,20 +153,20 @@ def run(root: Path, *, seed: int | None = None, limits=None, slot: int = 0, feed
 
     ``slot`` picks the worker's unprivileged uid (61000 + slot): graders that share one machine
     need different slots, since leftovers are swept by uid.  ``feedback``: what results.json shows
-    students and when (see :func:`grader.outputs.report.gradescope_results`).
+    students and when (see :func:`grader.outputs.gradescope_json.gradescope_results`).
     """
     import dataclasses
     import time
 
     from ..outputs.results import atomic_write
-    from .engine import ForkServer, Limits
+    from .engine import ForkServer
 
     started = time.monotonic()
     # The grading runs in the fork server's child, whose working directory is the server's
     # own (its temporary folder): a relative root would name nothing there.
     root = Path(root).absolute()
     results_path = root / "results" / "results.json"
-    limits = limits or Limits(**GRADESCOPE_LIMITS, scratch_mb=32)
+    limits = limits or GRADESCOPE_LIMITS
     payload = {"root": str(root), "seed": seed, "slot": slot, "feedback": feedback, "limits": dataclasses.asdict(limits)}
     with ForkServer() as server:
         # The submission's own budget bounds the grading; the margin covers the judge's imports and references.
@@ -244,28 +184,25 @@ def grade_in_trusted_child(payload: dict, sock, info: dict) -> dict:
 
     ``sock`` and ``info`` connect it to the fork server that forked it (:meth:`ForkServer.attached`).
     """
-    import secrets
-
+    from ..assignment import NOTEBOOK
     from ..lateness import LateRules
-    from ..outputs.report import gradescope_results
     from ..packaging.otter_zip import zip_late_policy
-    from .engine import ForkServer, Limits
-    from .grading import grade_source
+    from .engine import ForkServer
+    from .grading import grade_source, run_seed
     from .submission import Source
 
     root = Path(payload["root"])
     path = find_submission(root / "submission")
     if path is None:
         return failure_results("No notebook (.ipynb) or script (.py) was found in the submission. "
-                               "Upload your lecture06.ipynb.")
+                               f"Upload your {NOTEBOOK}.")
     metadata = read_submission_metadata(root / SUBMISSION_METADATA)
     rules = LateRules(due=metadata.due, late_due=metadata.late_due, policy=zip_late_policy(root / "source"))
     source = Source(path, students=metadata.students, submitted_at=metadata.submitted_at)
     limits = Limits(**payload["limits"])
-    seed = payload.get("seed")
     server = ForkServer.attached(sock, info)
     try:
-        result = grade_source(source, server, seed=seed if seed is not None else secrets.randbits(32),
+        result = grade_source(source, server, seed=run_seed(payload.get("seed")),
                               limits=limits, slot=int(payload.get("slot") or 0))
     finally:
         server.close()
@@ -277,6 +214,7 @@ def grade_in_trusted_child(payload: dict, sock, info: dict) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     import argparse
+    import dataclasses
     import sys
 
     parser = argparse.ArgumentParser(prog="python -m grader.judge.gradescope",
@@ -285,22 +223,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=None)
     parser.add_argument("--prepare-container", action="store_true",
                         help="make the Python runtime reachable for the unprivileged worker (Gradescope only)")
-    for name, value in GRADESCOPE_LIMITS.items():
+    for name in LIMIT_OPTIONS:
+        value = getattr(GRADESCOPE_LIMITS, name)
         parser.add_argument(f"--{name.replace('_', '-').replace('unit', 'cell')}", dest=name, type=type(value),
                             default=value)
-    parser.add_argument("--slot", type=int, default=0, choices=range(64), metavar="0..63",
+    parser.add_argument("--slot", type=int, default=run.__kwdefaults__["slot"], choices=range(64), metavar="0..63",
                         help="the worker runs as uid 61000+SLOT; give graders sharing a machine different slots")
-    parser.add_argument("--feedback", choices=FEEDBACK_MODES, default=DEFAULT_FEEDBACK,
+    parser.add_argument("--feedback", choices=FEEDBACK_MODES, default=run.__kwdefaults__["feedback"],
                         help="full: every test's feedback once grades are published; brief: what is wrong at once, "
                              "the full explanation after the due date")
     args = parser.parse_args(argv)
     if args.prepare_container:
         prepare_container()
     try:
-        from .engine import Limits
-
         doc = run(args.root, seed=args.seed, slot=args.slot, feedback=args.feedback,
-                  limits=Limits(**{k: getattr(args, k) for k in GRADESCOPE_LIMITS}, scratch_mb=32))
+                  limits=dataclasses.replace(GRADESCOPE_LIMITS, **{k: getattr(args, k) for k in LIMIT_OPTIONS}))
     except Exception as exc:  # the grader failed: say so in results.json rather than leave none
         from ..outputs.results import atomic_write
 

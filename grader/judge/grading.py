@@ -8,6 +8,7 @@ there) run it.
 
 from __future__ import annotations
 
+import secrets
 import time
 
 from ..checkapi.verdict import Verdict, evaluate
@@ -17,6 +18,15 @@ from ..questions.base import Check, Context
 from ..records import STATUSES, CheckResult, Lateness, SubmissionResult
 from .engine import ForkServer, Limits, SandboxProbe
 from .submission import Source, Submission, load_bounded
+
+
+def run_seed(seed: int | None = None) -> int:
+    """``seed``, or a fresh one (32 random bits) when it is None: the one place a grading run's seed is drawn.
+
+    Every hidden input derives from it (:meth:`grader.questions.base.Context.rng`); a run records it
+    (``grades.json``) so that it can be graded again alike.
+    """
+    return secrets.randbits(32) if seed is None else seed
 
 
 def _questions(checks: list[Check]) -> list:

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import codecs
 import csv
-import io
 import json
 import re
 import unicodedata
@@ -33,8 +32,10 @@ from pathlib import Path
 
 from .. import assignment
 from ..errors import ExportError, ResultsError, UsageError
+from ..numbers import number
 from ..records import ID_CANVAS, ID_EMAIL, ID_SID, SubmissionResult
-from .results import FORMULA_START, atomic_write, csv_number, load_results
+from .csvfile import csv_document
+from .results import atomic_write, load_results
 
 IMPORT_CSV = "canvas_import.csv"
 #: What the last import did (column, students matched, submissions left out), for the report.
@@ -404,19 +405,6 @@ class CanvasImport:
     def as_dict(self) -> dict:
         return asdict(self)
 
-    @property
-    def text(self) -> str:
-        missing = (f"{len(self.missing)} without a submission ("
-                   + ("0" if self.missing_zero else "empty cell") + ")")
-        lines = [f"column {self.column!r} of {self.export}, out of {csv_number(self.points)} points",
-                 f"{self.students} student(s): {self.graded} graded, {missing}, {len(self.excused)} excused "
-                 f"({EXCUSED} kept)" + (f", {len(self.kept)} without a submission keep their cell in Canvas"
-                                        if self.kept else "")
-                 + (f"; {self.replaced} grade(s) already in Canvas change" if self.replaced else "")]
-        if self.unmatched:
-            lines.append(f"{len(self.unmatched)} submission(s) whose student is not in the export: not imported")
-        return "\n".join(lines)
-
 
 def import_grades(out_dir: Path, export_path: Path, *, column: str | None = None,
                   missing_zero: bool = False) -> CanvasImport:
@@ -455,11 +443,11 @@ def import_grades(out_dir: Path, export_path: Path, *, column: str | None = None
         raise ExportError(_nobody_matched(export, summary.unmatched))
     out_rows = []
     if export.points_row is None:  # Canvas's importer reads the maximum from it
-        out_rows.append([POINTS_POSSIBLE] + [""] * (export.student_columns - 1) + [csv_number(points)])
+        out_rows.append([POINTS_POSSIBLE] + [""] * (export.student_columns - 1) + [number(points)])
     for i, row in enumerate(export.rows):
         cell = row.cells[index]
         if row.kind == "points":
-            cell = csv_number(points)
+            cell = number(points)
         elif row.kind == "student":
             cell = _grade_cell(row, cell, best.get(i), summary)
         cells = row.cells[: export.student_columns]
@@ -471,7 +459,8 @@ def import_grades(out_dir: Path, export_path: Path, *, column: str | None = None
             cells = [""] + cells[1:]
         out_rows.append(cells + [cell])
     _check_points(export, index, points, summary)
-    text = import_document(export.header[: export.student_columns] + [export.header[index]], out_rows)
+    # The export's cells go back as Canvas wrote them (see grader.outputs.csvfile).
+    text = csv_document(export.header[: export.student_columns] + [export.header[index]], out_rows, copied=True)
     try:
         atomic_write(out_dir / IMPORT_CSV, (codecs.BOM_UTF8 if export.bom else b"") + text.encode())
         atomic_write(out_dir / IMPORT_SUMMARY, (json.dumps(summary.as_dict(), indent=1) + "\n").encode())
@@ -501,34 +490,6 @@ def _same_name(export: GradebookExport, rows: list[int], result: SubmissionResul
                 f"{student.strip()}: not imported (a renamed file, or a name that reads as another id)")
 
 
-#: Canvas's own guard for a name starting with ``=``: ``="<name>"``, a formula that only gives its text.
-CANVAS_GUARD = re.compile(r'="[^"]*"', re.DOTALL)
-#: Cells a spreadsheet reads as a number (a negative grade, -2.00) or as text (Canvas's "-", no score): not formulas.
-PLAIN = re.compile(r"\s*[-+]?(\d[\d.,]*%?)?\s*")
-
-
-def import_cell(text: str) -> str:
-    """A cell of the export, as the import writes it back: exactly, unless a spreadsheet opening the
-    file would run it (it starts like a formula, leading spaces aside, and is neither Canvas's own
-    ``="<name>"`` nor a number such as a negative grade): that one gets a leading ``'``, as
-    :func:`grader.outputs.results.csv_cell` does.  Canvas
-    matches students by ``ID`` (digits), so such a name changes nothing in the import.
-    """
-    if text.lstrip()[:1] in FORMULA_START and not CANVAS_GUARD.fullmatch(text) and not PLAIN.fullmatch(text):
-        return "'" + text
-    return text
-
-
-def import_document(header: list[str], rows: list[list[str]]) -> str:
-    """``canvas_import.csv``: every cell through :func:`import_cell`; new lines inside a cell stay (quoted),
-    as Canvas wrote them."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    for row in [header, *rows]:
-        writer.writerow([import_cell(c) for c in row])
-    return out.getvalue()
-
-
 def _nobody_matched(export: GradebookExport, unmatched: list[dict]) -> str:
     """Why an import where no student graded is in the export is not written (it would change nothing, or
     with ``--missing-zero`` give everyone 0)."""
@@ -553,7 +514,7 @@ def grades_maximum(out_dir: Path, results: list[SubmissionResult]) -> float:
     if not maxima:
         raise ResultsError(f"{out_dir / 'grades.json'} holds no grades")
     if len(maxima) > 1:
-        raise ResultsError(f"{out_dir / 'grades.json'} mixes grades out of " + ", ".join(map(csv_number, maxima))
+        raise ResultsError(f"{out_dir / 'grades.json'} mixes grades out of " + ", ".join(map(number, maxima))
                            + " points: grade again with --overwrite")
     return maxima[0]
 
@@ -582,7 +543,7 @@ def _grade_cell(row: ExportRow, current: str, result: SubmissionResult | None, s
         summary.warnings.append(f"{who['student']} ({who['id']}) has a submission, but Canvas shows {NOT_ASSIGNED}: "
                                 "the assignment is not assigned to them, and Canvas ignores their grade until it is")
     summary.graded += 1
-    new = csv_number(result.total)
+    new = number(result.total)
     if held and held.upper() != NOT_ASSIGNED and _value(current) != result.total:
         summary.replaced += 1
     return new
@@ -602,8 +563,8 @@ def _check_points(export: GradebookExport, index: int, points: float, summary: C
         return
     canvas = _value(row.cells[index])
     if canvas is not None and abs(canvas - points) > 1e-9:
-        summary.warnings.append(f"Canvas gives {summary.column!r} {csv_number(canvas)} points possible and the grades "
-                                f"are out of {csv_number(points)}: set the assignment to {csv_number(points)} points "
+        summary.warnings.append(f"Canvas gives {summary.column!r} {number(canvas)} points possible and the grades "
+                                f"are out of {number(points)}: set the assignment to {number(points)} points "
                                 "in Canvas (or check --column) before importing")
 
 

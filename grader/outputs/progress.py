@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import time
 
+from .text import already_graded, progress_bar, progress_line
+
 
 class Progress:
     """Reports each finished submission to ``stream``.
@@ -21,7 +23,7 @@ class Progress:
     def start(self, total: int, already: int = 0) -> None:
         self.total, self.done, self.started = total, 0, time.monotonic()
         if already:
-            self._line(f"{already} submission(s) already graded in this folder; grading the other {total}")
+            self._line(already_graded(already, total))
         if self.tty and total:
             self._bar()
 
@@ -30,9 +32,7 @@ class Progress:
         if self.tty:
             self._bar()
         else:
-            name = "".join(c if c.isprintable() else "?" for c in result.student)
-            self._line(f"[{self.done}/{self.total}] {name}: {result.status} "
-                       f"{result.total:g}/{result.max_total:g} ({result.seconds:.2f} s)")
+            self._line(progress_line(self.done, self.total, result))
 
     def finish(self) -> None:
         if self.tty and self.total:
@@ -40,14 +40,7 @@ class Progress:
             self.stream.flush()
 
     def _bar(self) -> None:
-        elapsed = max(time.monotonic() - self.started, 1e-9)
-        rate = self.done / elapsed
-        left = (self.total - self.done) / rate if rate > 0 else float("nan")
-        width = 30
-        filled = int(width * self.done / self.total) if self.total else width
-        eta = f"{left:.0f}s left" if left == left else "--"
-        self.stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total} "
-                          f"{rate:.1f}/s {eta}   ")
+        self.stream.write(progress_bar(self.done, self.total, time.monotonic() - self.started))
         self.stream.flush()
 
     def _line(self, text: str) -> None:

@@ -23,11 +23,13 @@ from ..feedback import DEFAULT as DEFAULT_FEEDBACK
 from ..lateness import LateRules
 from ..lateness import label as late_label
 from ..lateness import sentence as late_sentence
+from ..numbers import number, statistic
 from ..records import SubmissionResult
 from .canvas import load_summary
-from .results import atomic_write, csv_document, question_ids
+from .csvfile import csv_document
+from .gradescope_json import gradescope_results
+from .results import atomic_write, question_ids
 from .templating import ENV
-from .templating import number as _fmt
 
 REPORT = "report.html"
 FEEDBACK = "feedback"
@@ -61,7 +63,7 @@ def histogram(totals: list[float], max_total: float, bins: int = 13) -> list[dic
     counts = [0] * bins
     for t in totals:
         counts[min(int(t / width), bins - 1) if width else 0] += 1
-    return [{"low": i * width, "high": (i + 1) * width, "count": c} for i, c in enumerate(counts)]
+    return [{"low": statistic(i * width), "high": statistic((i + 1) * width), "count": c} for i, c in enumerate(counts)]
 
 
 def best_attempts(results: list[SubmissionResult]) -> dict[str, SubmissionResult]:
@@ -82,7 +84,7 @@ def question_stats(results: list[SubmissionResult]) -> list[dict]:
         maximum = next((r.max_scores[q] for r in results if q in r.max_scores), 0)
         scores = [r.scores.get(q, 0.0) for r in graded]
         out.append({"id": q, "max": maximum,
-                    "mean": statistics.mean(scores) if scores else 0.0,
+                    "mean": statistic(statistics.mean(scores)) if scores else 0.0,
                     "mean_share": (statistics.mean(scores) / maximum) if scores and maximum else 0.0,
                     "full_share": (sum(s == maximum for s in scores) / len(scores)) if scores else 0.0})
     return out
@@ -107,58 +109,6 @@ def frequent_failures(results: list[SubmissionResult], limit: int = TOP_FAILURES
     return rows[:limit]
 
 
-# -- Gradescope ------------------------------------------------------------------------------------
-
-def gradescope_results(result: SubmissionResult, feedback: str = DEFAULT_FEEDBACK) -> dict:
-    """The same outcome as Gradescope's results.json: one test per question, plus the public tests.
-
-    ``full``: every test's feedback in full, shown once grades are published (``after_published``).
-    ``brief``: what is wrong, shown at once (``visible``); for each question that lost points, a
-    test worth 0 of 0 points holds the full explanation, shown after the due date
-    (``after_due_date``).  The top-level score is the total either way, so nothing counts twice.
-    """
-    check_mode(feedback)
-    brief = feedback == BRIEF
-    by_question: dict[str, list] = defaultdict(list)
-    for c in result.checks:
-        by_question[c.question].append(c)
-    tests = []
-    public = [c for c in result.checks if not c.hidden]
-    if public:
-        tests.append({
-            "name": "Public tests", "score": 0, "max_score": 0,
-            "status": "passed" if all(c.outcome == "passed" for c in public) else "failed",
-            "visibility": "visible", "output_format": "text",
-            "output": "\n".join(f"{c.id}: {'passed' if c.outcome == 'passed' else 'failed: ' + check_text(c, feedback)}"
-                                for c in public)})
-    for q in result.max_scores:
-        checks = by_question.get(q, [])
-        score = round(result.scores.get(q, 0.0), 4)
-        status = "passed" if score >= result.max_scores[q] else "failed"
-        tests.append({"name": q, "number": q[1:], "score": score, "max_score": result.max_scores[q],
-                      "status": status, "visibility": "visible" if brief else "after_published",
-                      "output_format": "text", "output": _question_output(checks, feedback)})
-        failed = [c for c in checks if c.outcome != "passed"]
-        if brief and failed:
-            tests.append({"name": f"{q}: the full explanation", "number": f"{q[1:]}.1", "score": 0, "max_score": 0,
-                          "status": status, "visibility": "after_due_date", "output_format": "text",
-                          "output": "\n".join(f"FAILED  {c.description}\n    {c.full_feedback}" for c in failed)})
-    summary = f"{_fmt(result.total)} of {_fmt(result.max_total)} points. Status: {result.status}."
-    if result.error:
-        summary += f"\n{result.error}"
-    if late_sentence(result):
-        summary += f"\n{late_sentence(result)}"
-    return {"score": round(result.total, 4), "execution_time": round(result.seconds, 3), "output": summary,
-            "output_format": "text", "visibility": "visible" if brief else "after_published",
-            "stdout_visibility": "hidden", "tests": tests}
-
-
-def _question_output(checks: list, feedback: str) -> str:
-    lines = [f"{'PASSED' if c.outcome == 'passed' else 'FAILED'}  {c.description}"
-             + ("" if c.outcome == "passed" else f"\n    {check_text(c, feedback)}") for c in checks if c.hidden]
-    return "\n".join(lines) or "No hidden tests ran."
-
-
 # -- rendering ---------------------------------------------------------------------------------------
 
 def class_summary(results: list[SubmissionResult]) -> dict:
@@ -172,7 +122,8 @@ def class_summary(results: list[SubmissionResult]) -> dict:
     return {"students": len(students), "graded_students": len(best), "ungraded_students": len(students - set(best)),
             "files": len(files), "invalid_files": sum(s == "invalid" for s in files.values()),
             "several_attempts": sum(n > 1 for n in Counter(r.student for r in results).values()),
-            "mean": statistics.mean(totals) if totals else 0, "median": statistics.median(totals) if totals else 0,
+            "mean": statistic(statistics.mean(totals)) if totals else 0,
+            "median": statistic(statistics.median(totals)) if totals else 0,
             "max_total": max_total, "full": sum(t == max_total for t in totals),
             "statuses": sorted(Counter(files.values()).items())}
 
@@ -200,10 +151,11 @@ def render_report(meta: dict, results: list[SubmissionResult], canvas: dict | No
     summary = class_summary(results)
     best = best_attempts(results)
     pages = page_names(results)
+    chart = histogram([r.total for r in best.values()], summary["max_total"])
     return ENV.get_template("report.html.j2").render(
         meta=meta, summary=summary, results=results, pages=pages, feedback=check_mode(feedback),
         best={r.key for r in best.values()}, attempts=Counter(r.student for r in results),
-        histogram=histogram([r.total for r in best.values()], summary["max_total"]),
+        histogram=chart, bin_width=statistic(summary["max_total"] / len(chart)),
         questions=question_stats(results), failures=frequent_failures(results),
         problems=[r for r in results if r.status != "ok"], late=[r for r in results if r.lateness.late],
         late_label=late_label, late_policy=_late_policy(meta), canvas=canvas)
@@ -279,7 +231,7 @@ def lms_csv(results: list[SubmissionResult]) -> str:
         if r.student not in best or r.total > best[r.student].total:
             best[r.student] = r
     return csv_document(["student", "name", "total", "max_total"],
-                        [[s, best[s].name, _fmt(best[s].total), _fmt(best[s].max_total)] for s in sorted(best)])
+                        [[s, best[s].name, number(best[s].total), number(best[s].max_total)] for s in sorted(best)])
 
 
 def write_class_report(out_dir: Path, meta: dict, results: list[SubmissionResult],

@@ -9,16 +9,15 @@ or the new one, never half of one.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import math
 import os
 from pathlib import Path
 
 from ..errors import ResultsError
-from ..lateness import label as late_label
+from ..numbers import number
 from ..records import SubmissionResult
+from .csvfile import csv_document
 
 JOURNAL = "journal.jsonl"
 GRADES_JSON = "grades.json"
@@ -106,31 +105,6 @@ def question_ids(results: list[SubmissionResult]) -> list[str]:
     return ids
 
 
-#: What a spreadsheet may read as the start of a formula (or of a DDE command).
-FORMULA_START = ("=", "+", "-", "@", "|", "%")
-
-
-def csv_cell(value) -> str:
-    """A cell that a spreadsheet shows as text and never runs.
-
-    Control characters (carriage returns, new lines, tabs...) become spaces, so a cell is one
-    line and cannot start another row; a cell whose text (leading spaces ignored) starts like a
-    formula gets a leading apostrophe.
-    """
-    text = value if isinstance(value, str) else str(value)
-    text = "".join(c if c.isprintable() else " " for c in text)
-    return "'" + text if text.lstrip()[:1] in FORMULA_START else text
-
-
-def csv_document(header: list[str], rows: list[list]) -> str:
-    """A CSV file whose every cell went through :func:`csv_cell`: every CSV we write is made here."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    for row in [header, *rows]:
-        writer.writerow([csv_cell(c) for c in row])
-    return out.getvalue()
-
-
 #: grades.csv's ``late`` column: late, on time, or empty when nothing says.
 LATE_CELLS = {True: "late", False: "on time", None: ""}
 
@@ -143,16 +117,11 @@ def csv_text(results: list[SubmissionResult]) -> str:
     return csv_document(["student", "name", "submission", "status", *ids, "total", "max_total",
                          "late", "days_late", "submitted_at", "raw_total"],
                         [[r.student, r.name, r.submission, r.status,
-                          *(csv_number(r.scores[q]) if q in r.scores else "" for q in ids), csv_number(r.total),
-                          csv_number(r.max_total), LATE_CELLS[r.lateness.late],
+                          *(number(r.scores[q]) if q in r.scores else "" for q in ids), number(r.total),
+                          number(r.max_total), LATE_CELLS[r.lateness.late],
                           "" if r.lateness.days is None else r.lateness.days, r.lateness.submitted_at,
-                          csv_number(r.raw_total)]
+                          number(r.raw_total)]
                          for r in results])
-
-
-def csv_number(x: float) -> str:
-    """A number as our CSV files write it: plain decimal, at most 4 decimals, no trailing zeros."""
-    return f"{x:.4f}".rstrip("0").rstrip(".") if x != int(x) else str(int(x))
 
 
 def write_grades(out_dir: Path, meta: dict, results: list[SubmissionResult]) -> None:
@@ -212,26 +181,3 @@ def _checked(doc) -> tuple[dict, list[SubmissionResult]]:
         except (TypeError, ValueError, KeyError, AttributeError):
             raise ValueError(f"{where}: not a row of grades") from None
     return doc["meta"], rows
-
-
-def _cell(text: str, width: int) -> str:
-    text = "".join(c if c.isprintable() else "?" for c in text)
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def score_table(results: list[SubmissionResult], *, width: int = 24) -> str:
-    """The score table printed after grading: a ``name`` column when an export gave names, a ``late``
-    column when anything is known of lateness (days late, and the penalty taken)."""
-    ids = question_ids(results)
-    names = any(r.name for r in results)
-    late = any(r.lateness.late is not None for r in results)
-    head = (f"{'student':<{width}} " + (f"{'name':<{width}} " if names else "") + f"{'status':<8}"
-            + (f"{'late':<20}" if late else "") + "".join(f"{q:>6}" for q in ids) + f"{'total':>12}")
-    lines = [head, "-" * len(head)]
-    for r in sorted(results, key=lambda r: (r.student, r.submission)):
-        cells = "".join(f"{csv_number(r.scores[q]) if q in r.scores else '-':>6}" for q in ids)
-        lateness = late_label(r.lateness) + (f" -{r.lateness.penalty * 100:g}%" if r.lateness.penalty else "")
-        lines.append(f"{_cell(r.student, width):<{width}} " + (f"{_cell(r.name, width):<{width}} " if names else "")
-                     + f"{r.status:<8}" + (f"{_cell(lateness, 19):<20}" if late else "")
-                     + f"{cells}{csv_number(r.total) + '/' + csv_number(r.max_total):>12}")
-    return "\n".join(lines)

@@ -11,10 +11,8 @@ import functools
 import jinja2
 from markupsafe import Markup
 
-
-def number(x: float) -> str:
-    """2, 2.5, 0.375: at most three decimals, no trailing zeros."""
-    return f"{x:.3f}".rstrip("0").rstrip(".") if x != int(x) else str(int(x))
+from .. import assignment
+from ..numbers import number
 
 
 @functools.lru_cache(maxsize=1)
@@ -39,3 +37,5 @@ ENV = jinja2.Environment(
     keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
 ENV.filters["num"] = number
 ENV.filters["md"] = markdown
+#: Templates name the assignment as :mod:`grader.assignment` does (``assignment.NOTEBOOK``...).
+ENV.globals["assignment"] = assignment

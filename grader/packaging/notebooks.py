@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..assignment import NAME as ASSIGNMENT
 from ..assignment import NOTEBOOK, TITLE
+from ..numbers import number
 from ..questions import bank
 from ..questions.base import Question
 
@@ -28,7 +29,7 @@ OTTER_INIT = f'# Initialize Otter\nimport otter\ngrader = otter.Notebook("{NOTEB
 
 def _points(q: Question) -> str:
     p = q.points
-    return f"{p:g} point" + ("" if p == 1 else "s")
+    return f"{number(p)} point" + ("" if p == 1 else "s")
 
 
 def notebook(*, answered: bool) -> str:
