@@ -41,7 +41,8 @@ PIECES = r"""
 import dataclasses, json, sys, time
 from pathlib import Path
 t0 = time.perf_counter()
-from grader import engine, gradescope, results       # what run_autograder's own process imports: no torch
+from grader.judge import engine, gradescope         # what run_autograder's own process imports: no torch
+from grader.outputs import results
 t1 = time.perf_counter()
 server = engine.ForkServer(isolate=False)
 server.wait_ready()                                   # the fork server: torch, once, and the warm-up
@@ -59,7 +60,7 @@ print(json.dumps({"entry imports (no torch)": t1 - t0, "fork server: torch and w
 """
 #: The judge's own imports once torch is loaded: what the trusted child adds to the fork server's.
 JUDGE_IMPORTS = ("import time, torch; t = time.perf_counter(); "
-                 "import grader.judge.grading, grader.outputs.report, grader.lateness, grader.packaging.otter_zip; "
+                 "import grader.judge.grading, grader.outputs.gradescope_json, grader.lateness, grader.packaging.otter_zip; "
                  "print(time.perf_counter() - t)")
 
 
