@@ -5,10 +5,13 @@ from __future__ import annotations
 import json
 import os
 import sys
+import traceback
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner, Result
 
+from grader.cli import cli
 from grader.judge.engine import ForkServer, Limits
 from grader.judge.grading import grade
 from grader.judge.submission import Source, load
@@ -55,6 +58,23 @@ def processes_with(marker: str) -> list[str]:
 FAST = Limits(timeout=30, probe_timeout=2, unit_timeout=3, memory_mb=768)
 
 needs_root = pytest.mark.skipif(os.geteuid() != 0, reason="isolation layers need root (CI and Gradescope run as root)")
+
+
+def invoke(*args) -> Result:
+    """``cnn-grader ARGS`` in this process (click's CliRunner): ``exit_code``, and ``stdout`` apart from ``stderr``."""
+    return CliRunner().invoke(cli, [str(a) for a in args], prog_name="cnn-grader")
+
+
+def traceback_of(result: Result) -> str:
+    """The traceback ``python -m grader.cli`` would have shown ("" if none): one the command wrote on stderr, or
+    that of an exception it let through, which CliRunner catches into ``result.exception`` (exit code 1, nothing
+    on stderr) where the process prints it. An exit by ``sys.exit`` or by click's errors is no traceback.
+    """
+    if "Traceback" in result.stderr:
+        return result.stderr
+    if result.exc_info is None or isinstance(result.exception, SystemExit):
+        return ""
+    return "".join(traceback.format_exception(*result.exc_info))
 
 
 def solution_script() -> str:

@@ -17,12 +17,7 @@ from grader.judge.engine import Limits
 from grader.judge.gradescope import GRADESCOPE_LIMITS
 from grader.outputs.progress import Progress
 from grader.outputs.results import Journal
-from tests.conftest import solution_script
-
-
-def cli(*args, **kw):
-    return subprocess.run([sys.executable, "-m", "grader.cli", *args], capture_output=True, text=True,
-                          timeout=600, **kw)
+from tests.conftest import invoke, solution_script, traceback_of
 
 
 def make_class(folder: Path, count: int, slow: float = 0.0) -> None:
@@ -40,6 +35,7 @@ def rows(out: Path) -> list[dict]:
 def test_kill_9_then_resume_ends_with_every_row_exactly_once(tmp_path):
     subs, out = tmp_path / "subs", tmp_path / "out"
     make_class(subs, 12, slow=0.4)
+    # A subprocess: the test is a kill -9 of the whole run (its process group), then a resume in process.
     proc = subprocess.Popen([sys.executable, "-m", "grader.cli", "grade", str(subs), "--out", str(out), "--jobs", "1"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     journal = out / "journal.jsonl"
@@ -55,8 +51,8 @@ def test_kill_9_then_resume_ends_with_every_row_exactly_once(tmp_path):
     time.sleep(0.5)
     assert _fork_servers_in_session(proc.pid) == set()
 
-    resumed = cli("grade", str(subs), "--out", str(out), "--jobs", "2", "--resume")
-    assert resumed.returncode == 0, resumed.stderr
+    resumed = invoke("grade", str(subs), "--out", str(out), "--jobs", "2", "--resume")
+    assert resumed.exit_code == 0, resumed.stderr + traceback_of(resumed)
     assert f"kept {len(before)} from the earlier run" in resumed.stdout
     final = rows(out)
     assert sorted(r["submission"] for r in final) == sorted(f"student{i:02d}.py" for i in range(12))
@@ -86,10 +82,10 @@ def _fork_servers_in_session(session: int) -> set[str]:
 def test_resume_regrades_only_changed_files(tmp_path):
     subs, out = tmp_path / "subs", tmp_path / "out"
     make_class(subs, 3)
-    assert cli("grade", str(subs), "--out", str(out)).returncode == 0
+    assert invoke("grade", str(subs), "--out", str(out)).exit_code == 0
     (subs / "student01.py").write_text('q1_answer = "B"\n')
-    second = cli("grade", str(subs), "--out", str(out), "--resume")
-    assert second.returncode == 0 and "graded 1 submission(s)" in second.stdout and "kept 2" in second.stdout
+    second = invoke("grade", str(subs), "--out", str(out), "--resume")
+    assert second.exit_code == 0 and "graded 1 submission(s)" in second.stdout and "kept 2" in second.stdout
     totals = {r["submission"]: r["total"] for r in rows(out)}
     assert totals == {"student00.py": "26", "student01.py": "0", "student02.py": "26"}
 
@@ -97,9 +93,9 @@ def test_resume_regrades_only_changed_files(tmp_path):
 def test_resume_refuses_a_different_seed(tmp_path):
     subs, out = tmp_path / "subs", tmp_path / "out"
     make_class(subs, 1)
-    assert cli("grade", str(subs), "--out", str(out), "--seed", "5").returncode == 0
-    again = cli("grade", str(subs), "--out", str(out), "--seed", "6", "--resume")
-    assert again.returncode == 2 and "differs from the seed" in again.stderr
+    assert invoke("grade", str(subs), "--out", str(out), "--seed", "5").exit_code == 0
+    again = invoke("grade", str(subs), "--out", str(out), "--seed", "6", "--resume")
+    assert again.exit_code == 2 and "differs from the seed" in again.stderr
 
 
 def test_a_torn_journal_line_is_ignored(tmp_path):
@@ -113,7 +109,7 @@ def test_a_torn_journal_line_is_ignored(tmp_path):
 def test_grades_json_records_what_a_regrade_needs(tmp_path):
     subs, out = tmp_path / "subs", tmp_path / "out"
     make_class(subs, 1)
-    assert cli("grade", str(subs), "--out", str(out), "--seed", "42", "--timeout", "30").returncode == 0
+    assert invoke("grade", str(subs), "--out", str(out), "--seed", "42", "--timeout", "30").exit_code == 0
     meta = json.loads((out / "grades.json").read_text())["meta"]
     assert meta["seed"] == 42 and len(meta["checks_sha256"]) == 64
     assert meta["limits"]["timeout"] == 30
@@ -128,9 +124,9 @@ def test_an_output_folder_that_cannot_be_written_is_a_failure_of_the_grader(tmp_
     make_class(subs, 1)
     blocker = tmp_path / "file"
     blocker.write_text("")
-    result = cli("grade", str(subs), "--out", str(blocker / "out"))
-    assert result.returncode == 1
-    assert result.stderr.startswith("Error: cannot create") and "Traceback" not in result.stderr
+    result = invoke("grade", str(subs), "--out", str(blocker / "out"))
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: cannot create") and not traceback_of(result)
 
 
 def test_canvas_names_give_the_user_id_and_archives_are_graded(tmp_path):
@@ -140,8 +136,8 @@ def test_canvas_names_give_the_user_id_and_archives_are_graded(tmp_path):
     with zipfile.ZipFile(archive, "w") as z:
         z.writestr("doejane_4411_99_lecture06.py", solution_script())
         z.writestr("roe_LATE_4412_98_lecture06.py", 'q1_answer = "C"\n')
-    result = cli("grade", str(archive), "--out", str(tmp_path / "out"))
-    assert result.returncode == 0, result.stderr
+    result = invoke("grade", str(archive), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.stderr + traceback_of(result)
     assert {r["student"]: r["total"] for r in rows(tmp_path / "out")} == {"4411": "26", "4412": "1"}
 
 

@@ -23,20 +23,18 @@ import pytest
 
 from grader.outputs.csvfile import FORMULA_START, csv_cell
 from grader.worker.channel import Channel
-from tests.conftest import solution_script
+from tests.conftest import invoke, solution_script, traceback_of
 
 FULL = "26"
 #: The judge's peak memory the issue allows, in KiB.
 JUDGE_MEMORY_KIB = 1024 * 1024
 
 
-def cli(*args, timeout=600):
-    return subprocess.run([sys.executable, "-m", "grader.cli", *args], capture_output=True, text=True,
-                          timeout=timeout)
-
-
 def cli_measured(*args, timeout=600) -> tuple[subprocess.CompletedProcess, int, float]:
-    """Run the CLI in a fresh parent; also the peak RSS (KiB) of any process of the run, and its wall time."""
+    """Run the CLI in a fresh parent; also the peak RSS (KiB) of any process of the run, and its wall time.
+
+    A subprocess, not CliRunner: the judge's peak memory is measured, which only a process of its own has.
+    """
     code = ("import resource, subprocess, sys, time, json; t = time.monotonic(); "
             "p = subprocess.run(sys.argv[1:], capture_output=True, text=True); "
             "print(json.dumps([p.returncode, p.stdout, p.stderr, "
@@ -264,8 +262,8 @@ def test_gradescope_export_gives_one_row_per_submitter_with_names(tmp_path):
         for p in sorted(export.rglob("*")):
             if p.is_file():
                 z.write(p, "assignment_7_export/" + p.relative_to(export).as_posix())
-    result = cli("grade", str(export), str(class_dir), "--out", str(out), "-q", "q1")
-    assert result.returncode == 0, result.stderr
+    result = invoke("grade", str(export), str(class_dir), "--out", str(out), "-q", "q1")
+    assert result.exit_code == 0, result.stderr + traceback_of(result)
     got = {r["student"]: r for r in rows(out)}
     assert set(got) == {"A0001", "grace@example.edu", "A0003", "A0004", "alice", "bob"}
     assert got["A0001"]["name"] == "Ada Lovelace" and got["A0004"]["name"] == "Kurt Goedel"
@@ -275,8 +273,8 @@ def test_gradescope_export_gives_one_row_per_submitter_with_names(tmp_path):
     assert len(pages) == 6
     assert "Ada Lovelace" in (out / "report.html").read_text()
 
-    zipped = cli("grade", str(tmp_path / "export.zip"), "--out", str(tmp_path / "out2"), "-q", "q1")
-    assert zipped.returncode == 0, zipped.stderr
+    zipped = invoke("grade", str(tmp_path / "export.zip"), "--out", str(tmp_path / "out2"), "-q", "q1")
+    assert zipped.exit_code == 0, zipped.stderr + traceback_of(zipped)
     assert {r["student"] for r in rows(tmp_path / "out2")} == {"A0001", "grace@example.edu", "A0003", "A0004"}
 
 
@@ -284,9 +282,9 @@ def test_same_stems_without_naming_are_kept_apart_with_a_warning(tmp_path):
     for name in ("one", "two"):
         with zipfile.ZipFile(tmp_path / f"{name}.zip", "w") as z:
             z.writestr("lecture06.py", 'q1_answer = "C"\n')
-    result = cli("grade", str(tmp_path / "one.zip"), str(tmp_path / "two.zip"), "--out", str(tmp_path / "out"),
-                 "-q", "q1")
-    assert result.returncode == 0, result.stderr
+    result = invoke("grade", str(tmp_path / "one.zip"), str(tmp_path / "two.zip"), "--out", str(tmp_path / "out"),
+                    "-q", "q1")
+    assert result.exit_code == 0, result.stderr + traceback_of(result)
     students = [r["student"] for r in rows(tmp_path / "out")]
     assert len(set(students)) == 2 and all(s.startswith("lecture06-") for s in students)
     assert "warning:" in result.stderr and "kept apart" in result.stderr
@@ -300,30 +298,30 @@ def test_an_output_folder_with_results_is_refused_resumed_or_overwritten(tmp_pat
     subs.mkdir()
     (subs / "ann.py").write_text('q1_answer = "C"\n')
     (subs / "ben.py").write_text('q1_answer = "A"\n')
-    assert cli("grade", str(subs), "--out", str(out), "-q", "q1").returncode == 0
+    assert invoke("grade", str(subs), "--out", str(out), "-q", "q1").exit_code == 0
     before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
 
-    refused = cli("grade", str(subs), "--out", str(out), "-q", "q1")
-    assert refused.returncode == 2 and "holds the results of an earlier run" in refused.stderr
-    assert "Traceback" not in refused.stderr
+    refused = invoke("grade", str(subs), "--out", str(out), "-q", "q1")
+    assert refused.exit_code == 2 and "holds the results of an earlier run" in refused.stderr
+    assert not traceback_of(refused)
     assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before  # nothing touched
 
-    assert cli("grade", str(subs), "--out", str(out), "-q", "q2", "--resume").returncode == 2  # other questions
-    both = cli("grade", str(subs), "--out", str(out), "--resume", "--overwrite", "-q", "q1")
-    assert both.returncode == 2
+    assert invoke("grade", str(subs), "--out", str(out), "-q", "q2", "--resume").exit_code == 2  # other questions
+    both = invoke("grade", str(subs), "--out", str(out), "--resume", "--overwrite", "-q", "q1")
+    assert both.exit_code == 2
 
     # The late submission, alone: the earlier rows stay, only the new file is graded.
     late = tmp_path / "late"
     late.mkdir()
     (late / "cyd.py").write_text('q1_answer = "C"\n')
-    resumed = cli("grade", str(late), "--out", str(out), "-q", "q1", "--resume")
-    assert resumed.returncode == 0, resumed.stderr
+    resumed = invoke("grade", str(late), "--out", str(out), "-q", "q1", "--resume")
+    assert resumed.exit_code == 0, resumed.stderr + traceback_of(resumed)
     assert "graded 1 submission(s)" in resumed.stdout
     assert {r["student"]: r["total"] for r in rows(out)} == {"ann": "1", "ben": "0", "cyd": "1"}
 
     # Overwrite: the old rows and their pages are gone.
-    overwritten = cli("grade", str(late), "--out", str(out), "-q", "q1", "--overwrite")
-    assert overwritten.returncode == 0, overwritten.stderr
+    overwritten = invoke("grade", str(late), "--out", str(out), "-q", "q1", "--overwrite")
+    assert overwritten.exit_code == 0, overwritten.stderr + traceback_of(overwritten)
     assert [r["student"] for r in rows(out)] == ["cyd"]
     assert sorted(p.stem for p in (out / "feedback").glob("*.html")) == ["cyd"]
 

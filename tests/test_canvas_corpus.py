@@ -33,6 +33,7 @@ from grader.lateness import LateRules
 from grader.outputs.canvas import IMPORT_CSV
 from grader.outputs.results import write_grades
 from grader.records import ID_CANVAS, SubmissionResult
+from tests.conftest import invoke, traceback_of
 
 CORPUS = Path(__file__).parent / "corpus" / "canvas"
 CASES = sorted(p.name for p in CORPUS.iterdir() if (p / "expected.json").is_file())
@@ -222,8 +223,6 @@ def test_the_corpus_is_all_there():
 def test_a_real_grading_of_a_canvas_download_is_imported(tmp_path):
     """End to end on real files: ``grade`` a Canvas download (one late, one zip of a student's own whose files
     are named for a classmate), then ``canvas`` into corpus case 01's export."""
-    import subprocess
-    import sys
     import zipfile
 
     case, names = CORPUS / "01_plain", export_names(CORPUS / "01_plain" / "export.csv")
@@ -235,9 +234,8 @@ def test_a_real_grading_of_a_canvas_download_is_imported(tmp_path):
     with zipfile.ZipFile(subs / f"{canvas_lastfirst(names['10503'])}_10503_13_work.zip", "w") as z:
         z.writestr(f"{canvas_lastfirst(names['10517'])}_10517_1_lecture06.py", right)  # Jordan's? Never.
     (subs / f"{canvas_lastfirst(names['10517'])}_10517_14_lecture06.py").write_text(wrong)
-    graded = subprocess.run([sys.executable, "-m", "grader.cli", "grade", str(subs), "--out", str(out), "-q", "q1",
-                             "--late-penalty", "0.25"], capture_output=True, text=True, timeout=600)
-    assert graded.returncode == 0, graded.stderr
+    graded = invoke("grade", subs, "--out", out, "-q", "q1", "--late-penalty", "0.25")
+    assert graded.exit_code == 0, graded.stderr + traceback_of(graded)
     assert "named for Canvas user(s) 10517" in graded.stderr
     result = CliRunner().invoke(cli, ["canvas", str(out), str(case / "export.csv")])
     assert result.exit_code == 0, result.output

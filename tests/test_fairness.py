@@ -23,7 +23,7 @@ import pytest
 from grader.questions import bank
 
 from tests import fair_oracle
-from tests.conftest import ROOT, needs_root
+from tests.conftest import ROOT, invoke, needs_root, traceback_of
 
 FAIR = fair_oracle.FAIR
 CASES = [p.name for p in fair_oracle.cases()]
@@ -74,18 +74,17 @@ def graded(tmp_path_factory):
         shutil.copyfile(FAIR / name, corpus / name)
     out = work / "out"
     # The instructor's defaults (no limit flags), two workers.
-    proc = subprocess.run([sys.executable, "-m", "grader.cli", "grade", str(corpus), "--out", str(out),
-                           "--jobs", "2"], capture_output=True, text=True, timeout=1800)
+    result = invoke("grade", corpus, "--out", out, "--jobs", "2")
     rows = {r["submission"]: r for r in json.loads((out / "grades.json").read_text())["results"]} \
         if (out / "grades.json").exists() else {}
-    return proc, rows
+    return result, rows
 
 
 @pytest.mark.sandbox
 @needs_root
 def test_the_batch_grades_every_case(graded):
-    proc, rows = graded
-    assert proc.returncode == 0, proc.stderr[-3000:]
+    result, rows = graded
+    assert result.exit_code == 0, (result.stderr + traceback_of(result))[-3000:]
     assert set(rows) == set(CASES)
 
 

@@ -58,6 +58,8 @@ def graded(tmp_path_factory):
     listener = Listener()
     listener.start()
     out = work / "out"
+    # A subprocess: the submissions attack the judge's process (kill_parent, self_signals), whose survival is
+    # tested, and that must not be pytest.
     proc = subprocess.run(
         [sys.executable, "-m", "grader.cli", "grade", str(corpus), "--out", str(out), "--jobs", "2",
          "--timeout", "30", "--cell-timeout", "2", "--probe-timeout", "2", "--memory-mb", "512"],

@@ -5,14 +5,12 @@ from __future__ import annotations
 import csv
 import json
 import math
-import subprocess
-import sys
 import zipfile
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 
 from grader.cli import cli
 from grader.judge.gradescope import read_submission_metadata
@@ -24,6 +22,7 @@ from grader.outputs.text import score_table
 from grader.packaging.otter_zip import CONFIG, CONFIG_KEY, otter_config, zip_late_policy
 from grader.questions import bank
 from grader.records import Lateness, SubmissionResult
+from tests.conftest import invoke, traceback_of
 
 PST = timezone(timedelta(hours=-8))
 DUE = datetime(2026, 11, 20, 23, 59, tzinfo=PST)
@@ -342,9 +341,8 @@ def test_build_puts_the_policy_in_the_zip_and_check_compares_with_the_same_polic
 
 # -- through cnn-grader grade ---------------------------------------------------------------------
 
-def grade(*args) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "grader.cli", "grade", *args, "-q", "q1"], capture_output=True,
-                          text=True, timeout=600)
+def grade(*args) -> Result:
+    return invoke("grade", *args, "-q", "q1")
 
 
 def rows(out: Path) -> dict[str, dict]:
@@ -358,7 +356,7 @@ def test_canvas_late_marks_are_penalised_and_a_resume_applies_a_new_policy_to_ev
     (subs / "lovelaceada_10234_1_lecture06.py").write_text('q1_answer = "C"\n')
     (subs / "garciamaria_LATE_10412_2_lecture06.py").write_text('q1_answer = "C"\n')
     first = grade(str(subs), "--out", str(out), "--late-penalty", "0.25")
-    assert first.returncode == 0, first.stderr
+    assert first.exit_code == 0, first.stderr + traceback_of(first)
     got = rows(out)
     assert {k: got["10412"][k] for k in ("name", "late", "days_late", "total", "raw_total")} == \
         {"name": "garciamaria", "late": "late", "days_late": "", "total": "0.75", "raw_total": "1"}
@@ -371,12 +369,12 @@ def test_canvas_late_marks_are_penalised_and_a_resume_applies_a_new_policy_to_ev
     (out / "canvas_import.csv").write_text("made from the earlier grades")
     (subs / "turingalan_LATE_10500_3_lecture06.py").write_text('q1_answer = "C"\n')
     resumed = grade(str(subs), "--out", str(out), "--resume", "--late-penalty", "0.5")
-    assert resumed.returncode == 0, resumed.stderr
+    assert resumed.exit_code == 0, resumed.stderr + traceback_of(resumed)
     got = rows(out)
     assert got["10412"]["total"] == got["10500"]["total"] == "0.5"  # the kept row too
     assert not (out / "canvas_import.csv").exists() and "removed canvas_import.csv" in resumed.stderr
     again = grade(str(subs), "--out", str(out), "--resume")  # no policy given: the earlier one is kept
-    assert again.returncode == 0 and rows(out)["10412"]["total"] == "0.5"
+    assert again.exit_code == 0 and rows(out)["10412"]["total"] == "0.5"
 
 
 GRADESCOPE_METADATA = """\
@@ -405,7 +403,7 @@ def test_a_gradescope_export_is_judged_by_created_at_against_the_due_date(tmp_pa
         (export / f"submission_{ident}" / "lecture06.py").write_text('q1_answer = "C"\n')
     (export / "submission_metadata.yml").write_text(GRADESCOPE_METADATA)
     result = grade(str(export), "--out", str(out), "--due", "2026-11-20T23:59-08:00", "--late-penalty", "0.1")
-    assert result.returncode == 0, result.stderr
+    assert result.exit_code == 0, result.stderr + traceback_of(result)
     got = rows(out)
     assert {k: got["A0001"][k] for k in ("late", "days_late", "total")} == {"late": "on time", "days_late": "0",
                                                                             "total": "1"}

@@ -6,7 +6,6 @@ import json
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -22,7 +21,7 @@ from grader.outputs.report import (
     render_report,
 )
 from grader.records import CheckResult, SubmissionResult
-from tests.conftest import ROOT, solution_script
+from tests.conftest import ROOT, invoke, solution_script, traceback_of
 
 EVIL = "<img src=x onerror=alert(1)>"
 
@@ -104,9 +103,8 @@ def graded_class(tmp_path_factory):
     (subs / f"{EVIL}.py").write_text(solution_script().replace('q1_answer = "C"', 'q1_answer = "<b>A</b>"')
                                      + '\nprint("<script>alert(2)</script>")\n')
     out = work / "out"
-    proc = subprocess.run([sys.executable, "-m", "grader.cli", "grade", str(subs), "--out", str(out)],
-                          capture_output=True, text=True, timeout=600)
-    assert proc.returncode == 0, proc.stderr
+    graded = invoke("grade", subs, "--out", out)
+    assert graded.exit_code == 0, graded.stderr + traceback_of(graded)
     return out
 
 
@@ -121,9 +119,8 @@ def test_grading_writes_every_report(graded_class):
 
 def test_report_rerenders_identically_from_grades_json(graded_class):
     before = {p: p.read_bytes() for p in graded_class.rglob("*.html")}
-    proc = subprocess.run([sys.executable, "-m", "grader.cli", "report", str(graded_class)], capture_output=True,
-                          text=True, timeout=120)
-    assert proc.returncode == 0, proc.stderr
+    result = invoke("report", graded_class)
+    assert result.exit_code == 0, result.stderr + traceback_of(result)
     assert {p: p.read_bytes() for p in graded_class.rglob("*.html")} == before
 
 
