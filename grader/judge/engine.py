@@ -30,6 +30,8 @@ from .submission import Submission
 
 #: Extra seconds the judge waits beyond a limit the worker enforces itself.
 GRACE = 1.0
+#: The folder holding the ``grader`` package this judge runs.
+PACKAGE_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
 @dataclass(frozen=True)
@@ -102,6 +104,10 @@ class ForkServer:
         # again after its sandbox clears the environment).
         env = dict(os.environ, OMP_NUM_THREADS="1", MKL_NUM_THREADS="1", PYTHONDONTWRITEBYTECODE="1",
                    MPLBACKEND="Agg")
+        # The fork server imports this judge's own copy of the grader: from its temporary folder,
+        # ``python -m`` would find whichever copy is installed (an editable install's checkout, not
+        # this worktree), and the two ends of the protocol must be the same version.
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, (PACKAGE_ROOT, os.environ.get("PYTHONPATH"))))
         # Its stderr (and a worker's, until the worker silences it) goes to a log file: a pipe
         # nobody reads could fill up and block a worker.
         self.log_path = os.path.join(self.base_dir, "forkserver.log")
