@@ -1,4 +1,4 @@
-"""The plain-data format: what a submission's answers become before the judge sees them."""
+"""The plain-data format: what a submission's answers become before the judge sees them; the protocol's terms."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ import numpy as np
 import pytest
 import torch
 
-from grader.checkapi import wire
+from grader.checkapi import protocol, wire
+from grader.checkapi.protocol import Answer, Key, ProbeOp, UnitStatus
 
 
 def roundtrip(value):
@@ -128,3 +129,24 @@ def test_the_type_name_of_a_class_without_a_module_is_its_bare_name():
     namespace: dict = {}
     exec("Orphan = type('Orphan', (ValueError,), {})", namespace)  # no __name__ here: no __module__ either
     assert wire.type_name(namespace["Orphan"]()) == "Orphan"
+
+
+# -- the protocol: one name per term (grader.checkapi.protocol) ------------------------------------
+
+TERMS = (protocol.ProbeOp, protocol.WorkerOp, protocol.ServerOp, protocol.ServerReply, protocol.Event,
+         protocol.Answer, protocol.Key, protocol.SubmissionKind, protocol.UnitStatus)
+
+
+@pytest.mark.parametrize("terms", TERMS, ids=lambda t: t.__name__)
+def test_every_term_has_one_value_and_says_what_it_means(terms):
+    assert len(terms.__members__) == len(list(terms)), "two members share a value: one became the other's alias"
+    for member in terms:
+        assert member.__doc__ and member.__doc__ != terms.__doc__, member
+        assert type(str(member)) is str and str(member) == member.value
+
+
+def test_terms_cross_the_wire_as_their_plain_values():
+    raw = wire.dumps({Key.OP: ProbeOp.CALL, Key.TIME_LIMIT: 2.0, Key.STATUS: UnitStatus.SKIPPED})
+    assert raw == b'{"op":"call","time_limit":2.0,"status":"skipped"}'
+    assert {type(k) for k in wire.loads(raw)} == {str}
+    assert Answer.parse("timeout") is Answer.TIMEOUT and Answer.parse(["timeout"]) is None
