@@ -150,3 +150,27 @@ def test_terms_cross_the_wire_as_their_plain_values():
     assert raw == b'{"op":"call","time_limit":2.0,"status":"skipped"}'
     assert {type(k) for k in wire.loads(raw)} == {str}
     assert Answer.parse("timeout") is Answer.TIMEOUT and Answer.parse(["timeout"]) is None
+
+
+def test_what_a_unit_counts_as_is_one_rule():
+    from grader.judge.grading import status_of
+    from grader.records import Status
+
+    assert {s: s.counts_as for s in UnitStatus} == {
+        "ok": None, "skipped": None, "syntax": "error", "error": "error", "memory": "memory", "timeout": "timeout",
+        "killed": "killed"}
+    assert all(Status(s.counts_as) for s in UnitStatus if s.failed)
+    assert status_of([{"index": 0, "status": "skipped", "error": "it ended the process"},
+                      {"index": 1, "status": "ok", "error": None}], [], []) == ("ok", None)
+    assert status_of([{"index": 0, "status": "syntax", "error": "SyntaxError"}], [], []) == \
+        ("error", "cell 1: SyntaxError")
+
+
+def test_row_statuses_keep_their_values_from_the_most_severe():
+    from grader.judge.gradescope import TEST_STATUSES
+    from grader.records import EventKind, Status
+
+    assert list(Status) == ["invalid", "killed", "memory", "timeout", "error", "ok"]
+    assert TEST_STATUSES == ("passed", "failed")  # a Gradescope test's, another word
+    assert {e: e.counts_as for e in EventKind} == {
+        "timeout": "timeout", "memory": "memory", "killed": "killed", "protocol": "killed", "forged": None}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..checkapi.protocol import Key, UnitStatus
 from ..errors import InvalidSubmission, UsageError
 from ..questions import bank
 from .engine import ForkServer, Limits
@@ -35,8 +36,9 @@ def check_public(path: Path, *, questions: list[str] | None = None, limits: Limi
         result = grade(submission, server, seed=0, limits=limits, checks=public)
     lines = []
     for u in result.units:
-        if u["status"] not in ("ok", "skipped"):
-            lines.append(f"note: {u.get('label') or submission.label(u['index'])} did not run cleanly: {u['error']}")
+        if UnitStatus(u[Key.STATUS]).failed:
+            lines.append(f"note: {u.get('label') or submission.label(u[Key.INDEX])} did not run cleanly: "
+                         f"{u[Key.ERROR]}")
     for note in submission.notes:
         lines.append(f"note: {note}")
     if lines:
