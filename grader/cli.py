@@ -15,14 +15,13 @@ from pathlib import Path
 
 import click
 
-from . import __version__
+from . import __version__, questions
 from .errors import GraderError, UsageError
 from .feedback import DEFAULT as FEEDBACK_DEFAULT
 from .feedback import MODES as FEEDBACK_MODES
-from . import questions
 
 
-def _fail(exc: GraderError) -> None:
+def _fail(exc: Exception) -> None:
     from .outputs.text import printable
 
     if isinstance(exc, UsageError):
@@ -49,10 +48,8 @@ class _Group(click.Group):
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
-        except GraderError as exc:
+        except (GraderError, questions.LayoutError) as exc:  # LayoutError: a question folder is broken
             _fail(exc)
-        except questions.LayoutError as exc:  # a question folder of this package is broken
-            raise click.ClickException(printable(str(exc))) from None
         except KeyboardInterrupt:
             click.echo("interrupted", err=True)
             sys.exit(130)

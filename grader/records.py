@@ -8,10 +8,39 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields, is_dataclass
 
+from .checkapi.protocol import Term
 from .checkapi.verdict import full_text
 
-#: Row statuses, from the most to the least severe.
-STATUSES = ("invalid", "killed", "memory", "timeout", "error", "ok")
+
+class Status(Term):
+    """A row's status (``grades.json``, ``grades.csv``): the most severe thing that happened to the
+    submission.  Members are in that order, from the most to the least severe."""
+
+    INVALID = "invalid", "The file could not be read as a notebook or a script: nothing of it ran."
+    KILLED = "killed", ("A worker running it died, hung past every limit, or sent what could not be read: "
+                        "the units and checks it took with it scored nothing.")
+    MEMORY = "memory", "A unit or a probe ran out of memory, or kept most of what the submission may use."
+    TIMEOUT = "timeout", "A unit or a probe ran past its time limit, or the submission's whole time budget ran out."
+    ERROR = "error", "A unit did not compile or raised an exception; the rest still ran."
+    OK = "ok", "Every unit ran cleanly (checks may still have failed: the scores say)."
+
+
+class EventKind(Term):
+    """What happened to a submission's workers (an entry of a row's ``events``)."""
+
+    TIMEOUT = "timeout", "A unit or a probe ran past its limit and its worker was killed, or the time budget ran out."
+    MEMORY = "memory", "A unit or a probe left its worker out of memory: the next one got a fresh worker."
+    KILLED = "killed", "A worker died, or sent an unexpected message and was killed."
+    PROTOCOL = "protocol", "A worker's answer could not be read (it was killed): counts as ``killed``."
+    FORGED = "forged", ("Messages the submission wrote into the grader's connection were dropped unread: "
+                        "not a failure.")
+
+    @property
+    def counts_as(self) -> Status | None:
+        """The row status this event gives, or None (not a failure)."""
+        if self is EventKind.FORGED:
+            return None
+        return Status.KILLED if self is EventKind.PROTOCOL else Status(self.value)
 
 # What a student id is, by where it was read: the Canvas import matches each kind against its own
 # column, so that a number read from a file name is never taken for another student's SIS id.
@@ -86,6 +115,7 @@ class SubmissionResult:
     source: str
     sha256: str | None
     status: str
+    """A :class:`Status` (its plain value once read back from ``grades.json``)."""
     error: str | None
     scores: dict[str, float]
     max_scores: dict[str, float]

@@ -21,7 +21,6 @@ from pathlib import Path
 import pytest
 
 from grader.questions import bank
-
 from tests import fair_oracle
 from tests.conftest import ROOT, invoke, needs_root, traceback_of
 

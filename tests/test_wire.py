@@ -1,14 +1,17 @@
-"""The plain-data format: what a submission's answers become before the judge sees them."""
+"""The plain-data format: what a submission's answers become before the judge sees them; the protocol's terms."""
 
 from __future__ import annotations
 
+import ast
 import math
+from pathlib import Path
 
 import numpy as np
 import pytest
 import torch
 
-from grader.checkapi import wire
+from grader.checkapi import protocol, wire
+from grader.checkapi.protocol import Answer, Key, ProbeOp, UnitStatus
 
 
 def roundtrip(value):
@@ -128,3 +131,113 @@ def test_the_type_name_of_a_class_without_a_module_is_its_bare_name():
     namespace: dict = {}
     exec("Orphan = type('Orphan', (ValueError,), {})", namespace)  # no __name__ here: no __module__ either
     assert wire.type_name(namespace["Orphan"]()) == "Orphan"
+
+
+# -- the protocol: one name per term (grader.checkapi.protocol) ------------------------------------
+
+TERMS = (protocol.ProbeOp, protocol.WorkerOp, protocol.ServerOp, protocol.ServerReply, protocol.Event,
+         protocol.Answer, protocol.Key, protocol.SubmissionKind, protocol.UnitStatus)
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.parametrize("terms", TERMS, ids=lambda t: t.__name__)
+def test_every_term_has_one_value_and_says_what_it_means(terms):
+    assert len(terms.__members__) == len(list(terms)), "two members share a value: one became the other's alias"
+    for member in terms:
+        assert member.__doc__ and member.__doc__ != terms.__doc__, member
+        assert type(str(member)) is str and str(member) == member.value
+
+
+def test_terms_cross_the_wire_as_their_plain_values():
+    raw = wire.dumps({Key.OP: ProbeOp.CALL, Key.TIME_LIMIT: 2.0, Key.STATUS: UnitStatus.SKIPPED})
+    assert raw == b'{"op":"call","time_limit":2.0,"status":"skipped"}'
+    assert {type(k) for k in wire.loads(raw)} == {str}
+    assert Answer.parse("timeout") is Answer.TIMEOUT and Answer.parse(["timeout"]) is None
+
+
+def test_the_handler_answers_exactly_the_probe_ops():
+    from grader.checkapi.handler import Handler
+
+    assert set(Handler({})._operations()) == set(ProbeOp)
+    answer = Handler({}).handle({"op": "shutdown"})
+    assert set(answer) == {Answer.REFUSED}
+
+
+def test_the_time_limit_asked_and_the_timeout_answered_are_two_words():
+    from grader.checkapi.handler import Handler
+
+    assert Key.TIME_LIMIT != Answer.TIMEOUT
+    handler = Handler({"spin": lambda: [None for _ in iter(int, 1)]}, timeouts=True)
+    assert handler.handle({"op": "call", "name": "spin", "time_limit": 0.2}) == {"timeout": 0.2}
+
+
+def test_the_unit_statuses_a_worker_sends_are_exactly_the_protocols():
+    from grader.worker.cells import run_units
+
+    namespace: dict = {}
+    units = ["x = 1", "def (", "raise ValueError('no')", "while True: pass", "never = 1", "hog = True"]
+    records = run_units(units, namespace, timeout=0.3, skip={4}, exhausted=lambda: namespace.pop("hog", False))
+    assert [r[Key.STATUS] for r in records] == ["ok", "syntax", "error", "timeout", "skipped", "memory"]
+    assert all(type(r[Key.STATUS]) is UnitStatus for r in records)
+    assert {r[Key.STATUS] for r in records} == protocol.WORKER_UNIT_STATUSES \
+        == {s for s in UnitStatus if s.sent_by_worker} == set(UnitStatus) - {UnitStatus.KILLED}
+
+
+def test_what_a_unit_counts_as_is_one_rule():
+    from grader.judge.grading import status_of
+    from grader.records import Status
+
+    assert {s: s.counts_as for s in UnitStatus} == {
+        "ok": None, "skipped": None, "syntax": "error", "error": "error", "memory": "memory", "timeout": "timeout",
+        "killed": "killed"}
+    assert all(Status(s.counts_as) for s in UnitStatus if s.failed)
+    assert status_of([{"index": 0, "status": "skipped", "error": "it ended the process"},
+                      {"index": 1, "status": "ok", "error": None}], [], []) == ("ok", None)
+    assert status_of([{"index": 0, "status": "syntax", "error": "SyntaxError"}], [], []) == \
+        ("error", "cell 1: SyntaxError")
+
+
+def test_row_statuses_keep_their_values_from_the_most_severe():
+    from grader.judge.gradescope import TEST_STATUSES
+    from grader.records import EventKind, Status
+
+    assert list(Status) == ["invalid", "killed", "memory", "timeout", "error", "ok"]
+    assert TEST_STATUSES == ("passed", "failed")  # a Gradescope test's, another word
+    assert {e: e.counts_as for e in EventKind} == {
+        "timeout": "timeout", "memory": "memory", "killed": "killed", "protocol": "killed", "forged": None}
+
+
+#: The modules that make or read protocol messages.
+PROTOCOL_MODULES = ("grader/checkapi/handler.py", "grader/checkapi/probe.py", "grader/worker/serve.py",
+                    "grader/worker/cells.py", "grader/worker/channel.py", "grader/worker/forkserver.py",
+                    "grader/judge/engine.py", "grader/judge/grading.py", "grader/judge/checking.py")
+#: Bare strings there that are not protocol terms, though spelled like one: (module, string) -> why.
+NOT_PROTOCOL = {("grader/checkapi/handler.py", "value"): "F.pad's `value` argument"}
+
+
+def test_no_bare_protocol_string_creeps_back():
+    """Message kinds, statuses and the keys only the protocol uses are named, never spelled out, where a
+    message is built or read (a dict key, a subscript, a ``.get``, a comparison)."""
+    generic = {Key.NAME, Key.ARGS, Key.KWARGS, Key.INPUT, Key.TYPE, Key.MESSAGE, Key.WHERE, Key.KIND, Key.INDEX,
+               Key.ERROR, Key.CONFIG, Key.PID, Key.CODE, Key.SIGNAL, Key.ID, Key.INFO, Key.VERSIONS, Key.UNITS}
+    distinctive = set().union(*(t.values() for t in TERMS)) - {str(k) for k in generic}
+    found = []
+    for module in PROTOCOL_MODULES:
+        for node in ast.walk(ast.parse((ROOT / module).read_text())):
+            if isinstance(node, ast.Dict):
+                places = [k for k in node.keys if k is not None]
+            elif isinstance(node, ast.Subscript):
+                places = [node.slice]
+            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.args \
+                    and node.func.attr in ("get", "pop", "setdefault"):
+                places = [node.args[0]]
+            elif isinstance(node, ast.Compare):
+                places = [node.left, *node.comparators]
+                places += [e for p in places if isinstance(p, (ast.Tuple, ast.List, ast.Set)) for e in p.elts]
+            elif isinstance(node, ast.keyword) and node.arg in {str(k) for k in Key} | {"status"}:
+                places = [node.value]
+            else:
+                continue
+            found += [(module, p.value, p.lineno) for p in places if isinstance(p, ast.Constant)
+                      and p.value in distinctive and (module, p.value) not in NOT_PROTOCOL]
+    assert not found, f"bare protocol strings (use grader.checkapi.protocol): {found}"

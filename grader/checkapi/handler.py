@@ -1,8 +1,10 @@
 """Answer the judge's questions about a submission's namespace.
 
 This is the judged end of the probe: it receives a request (plain data),
-looks things up in the namespace the submission's cells built, runs them, and
-answers with plain data.  It never sees an expected value.  Requests:
+looks things up in the namespace the submission's units built, runs them, and
+answers with plain data.  It never sees an expected value.  Requests (the keys
+and values are named in :mod:`.protocol`: :class:`~.protocol.ProbeOp`,
+:class:`~.protocol.Key`, :class:`~.protocol.Answer`):
 
 ``{"op": "value", "name": N}``
     the value bound to ``N``.
@@ -25,10 +27,11 @@ answers with plain data.  It never sees an expected value.  Requests:
     and linear operation of the pass computing with the next of ``weights``
     (matched by call order and kind) in place of the model's own tensors.
 
+Every request may carry ``time_limit`` (seconds; enforced when the handler keeps time).
 Every answer is ``{"ok": value}`` or one of ``{"missing": name}``,
 ``{"raised": {"type", "message", "where", "mro"}}`` (``mro``: the builtin exception
-classes the raised one derives from, by name, most derived first), ``{"timeout": seconds}``,
-``{"refused": reason}``.  The submission's exceptions never escape.
+classes the raised one derives from, by name, most derived first), ``{"timeout": time_limit}``,
+``{"mismatch": reason}`` (``forward`` only), ``{"refused": reason}``.  The submission's exceptions never escape.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ import signal
 import traceback
 
 from . import wire
+from .protocol import TRACE_FIRST, Answer, Key, ProbeOp
 
 #: Per-request time limits are enforced with SIGALRM when this is true.  The
 #: sandboxed worker turns it on; inside an Otter kernel it stays off.
@@ -130,7 +134,7 @@ def describe_exception(exc: BaseException) -> dict:
     mro = builtin_bases(_type(exc))
     if is_out_of_memory(exc):
         name = "MemoryError"
-    return {"type": name, "message": message[:500], "where": where, "mro": mro}
+    return {Key.TYPE: name, Key.MESSAGE: message[:500], Key.WHERE: where, Key.MRO: mro}
 
 
 def is_out_of_memory(exc: BaseException) -> bool:
@@ -148,7 +152,7 @@ class Handler:
 
     Args:
         namespace: the dict the submission's code ran in.
-        timeouts: enforce each request's ``timeout`` with SIGALRM.
+        timeouts: enforce each request's ``time_limit`` with SIGALRM.
         after_submission_code: called whenever submission code returns or raises,
             before anything is encoded (the worker undoes monkeypatches there).
     """
@@ -299,33 +303,38 @@ class Handler:
         The operations return raw values; they are encoded here, after
         ``after_submission_code`` has undone whatever the submission patched.
         """
-        op = request.get("op")
-        method = {"value": self._value, "call": self._call, "calls": self._calls,
-                  "model": self._model, "forward": self._forward}.get(op)
+        op = request.get(Key.OP)
+        method = self._operations().get(op)
         if method is None:
-            return {"refused": f"unknown request {op!r}"}
-        timeout = request.get("timeout") if self.timeouts else None
+            return {Answer.REFUSED: f"unknown request {op!r}"}
+        limit = request.get(Key.TIME_LIMIT) if self.timeouts else None
         after = self._after
         try:
-            with deadline(timeout):
+            with deadline(limit):
                 answer = method(request)
                 after()
                 return _encoded(answer)
         except ProbeTimeout:
             after()
-            return {"timeout": timeout}
+            return {Answer.TIMEOUT: limit}
         except _Refused as refusal:
             after()
-            return {"refused": str(refusal)}
+            return {Answer.REFUSED: str(refusal)}
         except _Missing as missing:
             after()
-            return {"missing": str(missing)}
+            return {Answer.MISSING: str(missing)}
         except _BaseException as exc:
             after()
             try:
-                return {"raised": describe_exception(exc)}
+                return {Answer.RAISED: describe_exception(exc)}
             except _BaseException:
-                return {"raised": {"type": "BaseException", "message": "", "where": None}}
+                return {Answer.RAISED: {Key.TYPE: "BaseException", Key.MESSAGE: "", Key.WHERE: None}}
+
+    def _operations(self) -> dict:
+        """The method answering each :class:`~.protocol.ProbeOp` (built per request, never kept where a
+        submission could reach and change it)."""
+        return {ProbeOp.VALUE: self._value, ProbeOp.CALL: self._call, ProbeOp.CALLS: self._calls,
+                ProbeOp.MODEL: self._model, ProbeOp.FORWARD: self._forward}
 
     # -- helpers -----------------------------------------------------------
     def _lookup(self, name) -> object:
@@ -336,8 +345,8 @@ class Handler:
         return self.namespace[name]
 
     def _args(self, request) -> tuple[list, dict]:
-        args = wire.decode(request.get("args", []))
-        kwargs = wire.decode(request.get("kwargs", {"$dict": []}))
+        args = wire.decode(request.get(Key.ARGS, []))
+        kwargs = wire.decode(request.get(Key.KWARGS, {"$dict": []}))
         if type(args) is not list or type(kwargs) is not dict:
             raise _Refused("malformed arguments")
         return [self._live(a) for a in args], {k: self._live(v) for k, v in kwargs.items()}
@@ -353,23 +362,23 @@ class Handler:
         return value
 
     def _build(self, request):
-        factory = self._lookup(request.get("name"))
+        factory = self._lookup(request.get(Key.NAME))
         if not callable(factory):
-            raise _Refused(f"{request.get('name')} is a {wire.type_name(factory)}, not a class or function")
+            raise _Refused(f"{request.get(Key.NAME)} is a {wire.type_name(factory)}, not a class or function")
         args, kwargs = self._args(request)
         model = factory(*args, **kwargs)
         if not isinstance(model, self._module_type):
-            raise _Refused(f"{request.get('name')}(...) returned a {wire.type_name(model)}, not a torch.nn.Module")
+            raise _Refused(f"{request.get(Key.NAME)}(...) returned a {wire.type_name(model)}, not a torch.nn.Module")
         return model
 
     # -- operations --------------------------------------------------------
     def _value(self, request) -> dict:
-        return {"ok": self._lookup(request.get("name"))}
+        return {Answer.OK: self._lookup(request.get(Key.NAME))}
 
     def _function(self, request):
-        func = self._lookup(request.get("name"))
+        func = self._lookup(request.get(Key.NAME))
         if not callable(func):
-            raise _Refused(f"{request.get('name')} is a {wire.type_name(func)}, not a function")
+            raise _Refused(f"{request.get(Key.NAME)} is a {wire.type_name(func)}, not a function")
         return func
 
     def _call_one(self, func, args, kwargs, trace: bool) -> dict:
@@ -377,35 +386,35 @@ class Handler:
             recorder = self._op_recorder()
             with recorder:
                 result = func(*args, **kwargs)
-            return {"ok": result, "ops": sorted(recorder.ops)}
-        return {"ok": func(*args, **kwargs)}
+            return {Answer.OK: result, Key.OPS: sorted(recorder.ops)}
+        return {Answer.OK: func(*args, **kwargs)}
 
     def _call(self, request) -> dict:
         args, kwargs = self._args(request)
-        return self._call_one(self._function(request), args, kwargs, bool(request.get("trace")))
+        return self._call_one(self._function(request), args, kwargs, bool(request.get(Key.TRACE)))
 
     def _calls(self, request) -> dict:
         """Several calls of one function in one round trip; each answers on its own."""
         func = self._function(request)
-        calls = request.get("calls")
+        calls = request.get(Key.CALLS)
         if type(calls) is not list or len(calls) > 1000:
             raise _Refused("malformed calls")
         answers = []
-        trace = request.get("trace")
+        trace = request.get(Key.TRACE)
         for i, call in enumerate(calls):
             if type(call) is not dict:
                 raise _Refused("malformed call")
             args, kwargs = self._args(call)
             try:
-                # "first": trace only the first call (tracing runs Python for every operator)
-                traced = trace is True or (trace == "first" and i == 0)
+                # TRACE_FIRST: trace only the first call (tracing runs Python for every operator)
+                traced = trace is True or (trace == TRACE_FIRST and i == 0)
                 answers.append(self._call_one(func, args, kwargs, traced))
             except (ProbeTimeout, MemoryError):
                 raise
             except _BaseException as exc:
                 self._after()
-                answers.append({"raised": describe_exception(exc)})
-        return {"calls": answers}
+                answers.append({Answer.RAISED: describe_exception(exc)})
+        return {Answer.CALLS: answers}
 
     def _layer_record(self, kind: str, bound: dict, recorder) -> dict | None:
         """One layer operation as plain data: its kind, the arguments it got, its parameters' shapes."""
@@ -551,9 +560,9 @@ class Handler:
         declared = self._declared_parameters(model)
         recorder = self._layer_recorder()
         output, error = None, None
-        input_shape = request.get("input_shape")
+        input_shape = request.get(Key.INPUT_SHAPE)
         if input_shape is not None:
-            seed = request.get("input_seed")
+            seed = request.get(Key.INPUT_SEED)
             if type(seed) is int:  # the judge's random input: a model cannot special-case zeros
                 x = self._torch.rand(*input_shape, generator=self._torch.Generator().manual_seed(seed)) * 2 - 1
             else:
@@ -568,8 +577,8 @@ class Handler:
         if input_shape is not None and error is None:
             kept = self._contributing(output, recorder)
         if recorder.laundered:
-            error = error or {"type": "untraceable", "message": f"the forward pass takes its data out of torch "
-                                                                f"(`{recorder.laundered}`)", "where": None}
+            error = error or {Key.TYPE: "untraceable", Key.MESSAGE: f"the forward pass takes its data out of torch "
+                                                                    f"(`{recorder.laundered}`)", Key.WHERE: None}
         used: dict[int, int] = {}
         for i in kept:
             for t in recorder.tensors.get(i, []):
@@ -582,7 +591,7 @@ class Handler:
             "output_shape": list(output.shape) if isinstance(output, self._tensor_type) else None,
             "forward_error": error,
         }
-        return {"ok": answer}
+        return {Answer.OK: answer}
 
     def _contributing(self, output, recorder) -> list[int]:
         """The recorded layers the output is computed from: their results are in its autograd graph.
@@ -611,8 +620,8 @@ class Handler:
         their kind, so a layer is judged by what it computes, however it is written.
         """
         model = self._build(request)
-        weights = wire.decode(request.get("weights", []))
-        x = wire.decode(request.get("input"))
+        weights = wire.decode(request.get(Key.WEIGHTS, []))
+        x = wire.decode(request.get(Key.INPUT))
         if type(weights) is not list or not isinstance(x, wire.Array):
             raise _Refused("malformed forward request")
         recorder = self._layer_recorder(weights)
@@ -626,13 +635,13 @@ class Handler:
         # A refusal decides, however the pass went on: the submission may have caught it and raised
         # an error of its own, or carried on with other layers.
         if recorder.mismatch is not None:
-            return {"mismatch": recorder.mismatch}
+            return {Answer.MISMATCH: recorder.mismatch}
         if recorder.loaded != len(weights):
-            return {"mismatch": f"the forward pass uses {recorder.loaded} layers with parameters; "
+            return {Answer.MISMATCH: f"the forward pass uses {recorder.loaded} layers with parameters; "
                                 f"the reference has {len(weights)}"}
         if not isinstance(output, self._tensor_type):
             raise _Refused(f"the forward pass returned a {wire.type_name(output)}, not a tensor")
-        return {"ok": output}
+        return {Answer.OK: output}
 
 
 #: The torch functions that are layers, by the name torch dispatches them under:
@@ -692,10 +701,10 @@ def _plain(value):
 
 def _encoded(answer: dict) -> dict:
     """``answer`` with its raw values encoded as plain data."""
-    if "ok" in answer:
-        return dict(answer, ok=wire.encode(answer["ok"]))
-    if "calls" in answer:
-        return {"calls": [_encoded(a) for a in answer["calls"]]}
+    if Answer.OK in answer:
+        return {**answer, Answer.OK: wire.encode(answer[Answer.OK])}
+    if Answer.CALLS in answer:
+        return {Answer.CALLS: [_encoded(a) for a in answer[Answer.CALLS]]}
     return answer
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..checkapi.protocol import Key, UnitStatus
 from ..errors import InvalidSubmission, UsageError
 from ..questions import bank
 from ..records import CheckResult
@@ -55,5 +56,5 @@ def check_public(path: Path, *, questions: list[str] | None = None, limits: Limi
     return CheckReport(
         questions=[(q.id, [c for c in result.checks if c.question == q.id and c.outcome != "passed"]) for q in chosen],
         public=len(public), hidden=hidden, notes=list(submission.notes),
-        units=[(u.get("label") or submission.label(u["index"]), u["error"]) for u in result.units
-               if u["status"] not in ("ok", "skipped")])
+        units=[(u.get("label") or submission.label(u[Key.INDEX]), u[Key.ERROR]) for u in result.units
+               if UnitStatus(u[Key.STATUS]).failed])

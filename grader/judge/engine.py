@@ -4,8 +4,8 @@ One :class:`ForkServer` per grading run imports torch once; every submission
 then gets a fresh worker forked from it (see :mod:`grader.worker.forkserver`).
 A :class:`SandboxProbe` owns one submission's worker: it sends the code, keeps
 the time limits from outside, and when the worker dies or hangs it starts a
-new one that skips the cell that killed the last, so that one bad cell or one
-hung function costs only itself.
+new one that skips the unit (cell or statement) that killed the last, so that one
+bad unit or one hung function costs only itself.
 """
 
 from __future__ import annotations
@@ -24,8 +24,10 @@ from pathlib import Path
 
 from ..checkapi import wire
 from ..checkapi.probe import Probe, ProbeTimedOut, ProtocolError
+from ..checkapi.protocol import Answer, Event, Key, ServerOp, ServerReply, UnitStatus, WorkerOp
 from ..checkapi.verdict import code
 from ..errors import SandboxError
+from ..records import EventKind
 from ..worker.channel import MAX_REPLY, Channel, ChannelClosed, Forged
 from .submission import Submission
 
@@ -153,7 +155,7 @@ class ForkServer:
                 except OSError:
                     err = []
                 raise SandboxError("the worker process did not start" + (f": {err[-1]}" if err else "")) from None
-            self.versions = ready.get("versions", {})
+            self.versions = ready.get(Key.VERSIONS, {})
             self._start_reading()
 
     def _start_reading(self) -> None:
@@ -180,7 +182,7 @@ class ForkServer:
         self.channel = Channel(sock)
         self.process = None
         self.pid = os.getppid()
-        self.versions = dict(info.get("versions") or {})
+        self.versions = dict(info.get(Key.VERSIONS) or {})
         self._start_reading()
         return self
 
@@ -199,8 +201,8 @@ class ForkServer:
         info = {"base_dir": self.base_dir, "root_dir": self.root_dir, "isolate": self.isolate}
         with self._lock:
             try:
-                self.channel.send({"op": "trusted", "module": module, "function": function, "info": info},
-                                  fds=[theirs.fileno()])
+                self.channel.send({Key.OP: ServerOp.TRUSTED, Key.MODULE: module, Key.FUNCTION: function,
+                                   Key.INFO: info}, fds=[theirs.fileno()])
             except OSError as exc:
                 ours.close()
                 raise SandboxError(f"the worker process is gone: {exc}") from None
@@ -211,7 +213,7 @@ class ForkServer:
             # fork server's memory, and a message it once read stays in its freed heap (the payload
             # may hold the seed, which decides every hidden input).
             child = Channel(ours)
-            child.send({"payload": payload})
+            child.send({Key.PAYLOAD: payload})
             reply = child.recv(deadline=time.monotonic() + timeout)
         except TimeoutError:
             raise SandboxError(f"the judge's process forked from the worker process gave no result in {timeout:g} s")\
@@ -220,9 +222,9 @@ class ForkServer:
             raise SandboxError(f"the judge's process forked from the worker process died ({exc})") from None
         finally:
             ours.close()
-        if "ok" not in reply:
-            raise SandboxError(f"the judge's process failed: {reply.get('error')}")
-        return reply["ok"]
+        if Key.OK not in reply:
+            raise SandboxError(f"the judge's process failed: {reply.get(Key.ERROR)}")
+        return reply[Key.OK]
 
     def _read_loop(self) -> None:
         while True:
@@ -234,11 +236,11 @@ class ForkServer:
                     self._cond.notify_all()
                 return
             with self._cond:
-                if "exited" in message:
-                    self._exits[message["exited"]] = WorkerExit(message.get("code"), message.get("signal"),
-                                                                int(message.get("maxrss_kb") or 0))
+                if ServerReply.EXITED in message:
+                    self._exits[message[ServerReply.EXITED]] = WorkerExit(
+                        message.get(Key.CODE), message.get(Key.SIGNAL), int(message.get(Key.MAXRSS_KB) or 0))
                 else:
-                    key = message.get("spawned", message.get("spawn_failed"))
+                    key = message.get(ServerReply.SPAWNED, message.get(ServerReply.SPAWN_FAILED))
                     self._replies[key] = message
                 self._cond.notify_all()
 
@@ -250,7 +252,7 @@ class ForkServer:
             self._next_id += 1
             ident = self._next_id
             try:
-                self.channel.send({"op": "spawn", "id": ident, "config": config}, fds=[theirs.fileno()])
+                self.channel.send({Key.OP: ServerOp.SPAWN, Key.ID: ident, Key.CONFIG: config}, fds=[theirs.fileno()])
             except OSError as exc:
                 raise SandboxError(f"the worker process is gone: {exc}") from None
             finally:
@@ -261,14 +263,14 @@ class ForkServer:
             if ident not in self._replies:
                 raise SandboxError("the worker process died")
             reply = self._replies.pop(ident)
-        if "spawn_failed" in reply:
-            raise SandboxError(f"cannot start a worker: {reply.get('error')}")
-        return ident, ours, reply.get("granted", {})
+        if ServerReply.SPAWN_FAILED in reply:
+            raise SandboxError(f"cannot start a worker: {reply.get(Key.ERROR)}")
+        return ident, ours, reply.get(Key.GRANTED, {})
 
     def kill(self, ident: int) -> None:
         with self._lock:
             try:
-                self.channel.send({"op": "kill", "id": ident})
+                self.channel.send({Key.OP: ServerOp.KILL, Key.ID: ident})
             except OSError:
                 pass
 
@@ -280,7 +282,7 @@ class ForkServer:
     def close(self) -> None:
         with self._lock:
             try:
-                self.channel.send({"op": "shutdown"})
+                self.channel.send({Key.OP: ServerOp.SHUTDOWN})
             except OSError:
                 pass
         if self.process is None:  # attached: the process that started the server waits for it
@@ -306,9 +308,9 @@ class RunLog:
     """What happened while one submission ran: the judge turns it into a status."""
 
     units: list[dict] = field(default_factory=list)
-    """One record per cell (or statement): index, status, error."""
+    """One record per unit: index, status (:class:`UnitStatus`), error."""
     events: list[dict] = field(default_factory=list)
-    """Worker deaths, hangs, restarts: ``{"kind", "detail"}``."""
+    """Worker deaths, hangs, restarts: ``{"kind", "detail"}`` (kind: :class:`~grader.records.EventKind`)."""
     isolation: dict = field(default_factory=dict)
     maxrss_kb: int = 0
     """The largest resident set of any of its workers."""
@@ -328,7 +330,8 @@ class SandboxProbe(Probe):
         self.place = submission.place
         self.log = RunLog()
         self.deadline = (time.monotonic() if started is None else started) + limits.timeout
-        self._unit_failures: dict[int, tuple[str, str]] = {}
+        # unit index -> (how the worker's process ended in it, why): the unit is skipped on the next attempt
+        self._unit_failures: dict[int, tuple[UnitStatus, str]] = {}
         self._hung: set[str] = set()  # names whose probes ran out of time
         self._worker: tuple[int, socket.socket, Channel] | None = None
         self._scratch = os.path.join(server.base_dir, f"scratch-{slot}")
@@ -349,7 +352,7 @@ class SandboxProbe(Probe):
             self.server.kill(ident)
         else:
             try:
-                channel.send({"op": "exit"})
+                channel.send({Key.OP: WorkerOp.EXIT})
             except OSError:
                 pass
         outcome = self.server.wait_exit(ident, timeout=5)
@@ -366,19 +369,20 @@ class SandboxProbe(Probe):
         """Start a worker and run the submission's code in it, skipping units that killed earlier attempts."""
         while True:
             if time.monotonic() > self.deadline:
-                self._note("timeout", f"the time budget of {self.limits.timeout:g} s ran out while the code ran")
+                self._note(EventKind.TIMEOUT,
+                           f"the time budget of {self.limits.timeout:g} s ran out while the code ran")
                 if not self.log.units:
-                    self.log.units = [{"index": i, "status": "timeout", "error": "time budget exhausted"}
-                                      for i in range(len(self.submission.units))]
+                    self.log.units = [{Key.INDEX: i, Key.STATUS: UnitStatus.TIMEOUT,
+                                       Key.ERROR: "time budget exhausted"} for i in range(len(self.submission.units))]
                 return
             ident, sock, granted = self.server.spawn(self._config())
             channel = Channel(sock)
             self._worker = (ident, sock, channel)
             nonce = secrets.token_hex(16)
             try:
-                channel.send({"op": "load", "kind": self.submission.kind, "units": list(self.submission.units),
-                              "timeout": self.limits.unit_timeout, "skip": sorted(self._unit_failures),
-                              "nonce": nonce})
+                channel.send({Key.OP: WorkerOp.LOAD, Key.KIND: self.submission.kind,
+                              Key.UNITS: list(self.submission.units), Key.TIME_LIMIT: self.limits.unit_timeout,
+                              Key.SKIP: sorted(self._unit_failures), Key.NONCE: nonce})
             except OSError:
                 pass  # it died at once: _await_load reads the closed socket and says so
             current, failure = self._await_load(channel, granted, nonce)
@@ -386,18 +390,19 @@ class SandboxProbe(Probe):
                 return
             # The worker is gone.  Skip the unit it died in and start again.
             self.log.restarts += 1
-            if failure[0] == "memory" and current is None and self.log.restarts <= self.limits.max_restarts:
-                self._note("memory", "; ".join(f"{_unit_name(self.submission, i)}: {e}"
-                                               for i, (k, e) in sorted(self._unit_failures.items()) if k == "memory"))
+            if failure[0] == UnitStatus.MEMORY and current is None and self.log.restarts <= self.limits.max_restarts:
+                self._note(EventKind.MEMORY, "; ".join(f"{_unit_name(self.submission, i)}: {e}"
+                                                       for i, (k, e) in sorted(self._unit_failures.items())
+                                                       if k == UnitStatus.MEMORY))
                 continue
             if current is None or current in self._unit_failures or self.log.restarts > self.limits.max_restarts:
-                self._note(failure[0], f"the code could not be run: {failure[1]}")
+                self._note(EventKind(failure[0]), f"the code could not be run: {failure[1]}")
                 if not self.log.units:
-                    self.log.units = [{"index": i, "status": failure[0], "error": failure[1]}
+                    self.log.units = [{Key.INDEX: i, Key.STATUS: failure[0], Key.ERROR: failure[1]}
                                       for i in range(max(len(self.submission.units), 1))]
                 return
             self._unit_failures[current] = failure
-            self._note(failure[0], f"{_unit_name(self.submission, current)}: {failure[1]}")
+            self._note(EventKind(failure[0]), f"{_unit_name(self.submission, current)}: {failure[1]}")
 
     def _receive(self, channel: Channel, nonce: str, deadline: float) -> dict:
         """The next message that answers the request carrying ``nonce``; others are forgeries, dropped."""
@@ -407,11 +412,12 @@ class SandboxProbe(Probe):
             except Forged:  # skipped unparsed: its header carried another nonce
                 self.log.forged += 1
                 continue
-            if message.get("nonce") == nonce:
+            if message.get(Key.NONCE) == nonce:
                 return message
             self.log.forged += 1
 
-    def _await_load(self, channel: Channel, granted: dict, nonce: str) -> tuple[int | None, tuple[str, str] | None]:
+    def _await_load(self, channel: Channel, granted: dict,
+                    nonce: str) -> tuple[int | None, tuple[UnitStatus, str] | None]:
         """Follow the worker through the units; (unit it was in, failure) when it dies or hangs."""
         current = None
         while True:
@@ -420,50 +426,58 @@ class SandboxProbe(Probe):
                 message = self._receive(channel, nonce, limit)
             except TimeoutError:
                 self._end_worker(kill=True)
-                return current, ("timeout", f"did not finish within {self.limits.unit_timeout:g} s and "
-                                            "ignored the interrupt, so its process was killed")
+                return current, (UnitStatus.TIMEOUT, f"did not finish within {self.limits.unit_timeout:g} s and "
+                                                     "ignored the interrupt, so its process was killed")
             except wire.WireError as exc:
                 self._end_worker(kill=True)
-                return current, ("killed", f"it sent malformed data ({exc}), so its process was killed")
+                return current, (UnitStatus.KILLED, f"it sent malformed data ({exc}), so its process was killed")
             except (ChannelClosed, OSError):
                 outcome = self._end_worker(kill=True)
-                return current, ("killed", f"its process died ({outcome.describe() if outcome else 'vanished'})")
-            if message.get("event") == "unit" and type(message.get("index")) is int:
-                current = message["index"]
+                return current, (UnitStatus.KILLED,
+                                 f"its process died ({outcome.describe() if outcome else 'vanished'})")
+            if message.get(Key.EVENT) == Event.UNIT and type(message.get(Key.INDEX)) is int:
+                current = message[Key.INDEX]
                 continue
-            if type(message.get("loaded")) is list:
-                records = self._valid_records(message["loaded"])
-                hogs = [r for r in records if r["status"] == "memory" and r["index"] not in self._unit_failures]
+            if type(message.get(Key.LOADED)) is list:
+                records = self._valid_records(message[Key.LOADED])
+                hogs = [r for r in records
+                        if r[Key.STATUS] == UnitStatus.MEMORY and r[Key.INDEX] not in self._unit_failures]
                 if hogs:
                     # A cell that ran out of memory, or keeps most of it, starves every later cell
                     # and probe: start again without it.  Only the first: the cells after it were
                     # measured with its memory still held.
                     self._end_worker(kill=True)
-                    self._unit_failures[hogs[0]["index"]] = ("memory", hogs[0]["error"] or "out of memory")
-                    return None, ("memory", "restart without the cell that holds the memory")
-                for r in records:
-                    if r["index"] in self._unit_failures:
-                        r["status"], r["error"] = self._unit_failures[r["index"]]
+                    self._unit_failures[hogs[0][Key.INDEX]] = (UnitStatus.MEMORY,
+                                                               hogs[0][Key.ERROR] or "out of memory")
+                    return None, (UnitStatus.MEMORY, "restart without the cell that holds the memory")
+                for r in records:  # a unit skipped (or run again after a memory restart): how it ended before
+                    if r[Key.INDEX] in self._unit_failures:
+                        r[Key.STATUS], r[Key.ERROR] = self._unit_failures[r[Key.INDEX]]
                 self.log.units = records
                 self.log.isolation = _isolation(granted)
                 return current, None
             self._end_worker(kill=True)
-            return current, ("killed", "it sent an unexpected message, so its process was killed")
+            return current, (UnitStatus.KILLED, "it sent an unexpected message, so its process was killed")
 
     def _valid_records(self, records: list) -> list[dict]:
+        """The well-formed unit records of a worker's LOADED report (anything else there is dropped)."""
         out = []
         for r in records[:100_000]:
-            if type(r) is dict and type(r.get("index")) is int and r.get("status") in (
-                    "ok", "syntax", "error", "memory", "timeout", "skipped"):
-                where = self.submission.place(str(r["where"])[:100], within=r["index"]) if r.get("where") else None
-                error = str(r["error"])[:500] if r.get("error") is not None else None
-                if error is not None and r["status"] in ("error", "syntax"):
-                    error = code(error)  # the submission's own exception message: shown literally
-                out.append({"index": r["index"], "status": r["status"],
-                            "error": error + (f" ({where})" if where else "") if error is not None else None})
+            if type(r) is not dict or type(r.get(Key.INDEX)) is not int:
+                continue
+            status = UnitStatus.parse(r.get(Key.STATUS))
+            if status is None or not status.sent_by_worker:
+                continue
+            index = r[Key.INDEX]
+            where = self.submission.place(str(r[Key.WHERE])[:100], within=index) if r.get(Key.WHERE) else None
+            error = str(r[Key.ERROR])[:500] if r.get(Key.ERROR) is not None else None
+            if error is not None and status in (UnitStatus.ERROR, UnitStatus.SYNTAX):
+                error = code(error)  # the submission's own exception message: shown literally
+            out.append({Key.INDEX: index, Key.STATUS: status,
+                        Key.ERROR: error + (f" ({where})" if where else "") if error is not None else None})
         return out
 
-    def _note(self, kind: str, detail: str) -> None:
+    def _note(self, kind: EventKind, detail: str) -> None:
         self.log.events.append({"kind": kind, "detail": detail})
 
     def close(self) -> None:
@@ -482,48 +496,48 @@ class SandboxProbe(Probe):
                     ProtocolError("not run: the submission's code could not be run")
         _, _, channel = self._worker
         nonce = secrets.token_hex(16)
-        name = request.get("name")
-        timeout = self.limits.probe_timeout
+        name = request.get(Key.NAME)
+        time_limit = self.limits.probe_timeout
         if name in self._hung:
             # It already ran out of time once: our inputs are small enough that correct code
             # answers in milliseconds, so a quarter of the limit is still plenty.
-            timeout = max(0.25, timeout / 4)
-        request = dict(request, timeout=timeout, nonce=nonce)
-        limit = min(self.deadline, time.monotonic() + timeout + GRACE)
+            time_limit = max(0.25, time_limit / 4)
+        request = {**request, Key.TIME_LIMIT: time_limit, Key.NONCE: nonce}
+        limit = min(self.deadline, time.monotonic() + time_limit + GRACE)
         try:
             channel.send(request)
             answer = self._receive(channel, nonce, limit)
-            if "timeout" in answer:
+            if Answer.TIMEOUT in answer:
                 self._hung.add(name)
-            if answer.get("memory_exhausted") or _out_of_memory(answer):
+            if answer.get(Key.MEMORY_EXHAUSTED) or _out_of_memory(answer):
                 # What it allocated stays allocated: later probes get a fresh worker.
                 self._end_worker(kill=True)
                 self.log.restarts += 1
-                self._note("memory", f"a probe of `{request.get('name')}` left the worker out of memory")
+                self._note(EventKind.MEMORY, f"a probe of `{request.get(Key.NAME)}` left the worker out of memory")
             return answer
         except TimeoutError:
             self._end_worker(kill=True)
             self.log.restarts += 1
             self._hung.add(name)
-            self._note("timeout", f"a probe of `{name}` ran past its limit and was killed")
-            return {"timeout": timeout}
+            self._note(EventKind.TIMEOUT, f"a probe of `{name}` ran past its limit and was killed")
+            return {Answer.TIMEOUT: time_limit}
         except (ChannelClosed, OSError) as exc:
             outcome = self._end_worker(kill=True)
             self.log.restarts += 1
             why = outcome.describe() if outcome else str(exc)
-            self._note("killed", f"the process died while answering about `{request.get('name')}`: {why}")
-            return {"crashed": f"{why}"}
+            self._note(EventKind.KILLED, f"the process died while answering about `{request.get(Key.NAME)}`: {why}")
+            return {Answer.CRASHED: f"{why}"}
         except wire.WireError as exc:
             self._end_worker(kill=True)
             self.log.restarts += 1
-            self._note("protocol", f"malformed answer about `{request.get('name')}`: {exc}")
+            self._note(EventKind.PROTOCOL, f"malformed answer about `{request.get(Key.NAME)}`: {exc}")
             raise ProtocolError(f"the answer could not be read: {exc}") from None
 
 
 def _out_of_memory(answer: dict) -> bool:
-    items = answer.get("calls") if isinstance(answer.get("calls"), list) else [answer]
-    return any(isinstance(a, dict) and isinstance(a.get("raised"), dict) and a["raised"].get("type") == "MemoryError"
-               for a in items)
+    items = answer.get(Answer.CALLS) if isinstance(answer.get(Answer.CALLS), list) else [answer]
+    return any(isinstance(a, dict) and isinstance(a.get(Answer.RAISED), dict)
+               and a[Answer.RAISED].get(Key.TYPE) == "MemoryError" for a in items)
 
 
 def _unit_name(submission: Submission, index: int) -> str:

@@ -18,7 +18,6 @@ from ..feedback import MODES as FEEDBACK_MODES
 from ..outputs.gradescope_json import failure_results, gradescope_results
 from .engine import Limits
 
-
 #: Limits for one submission in Gradescope's default container (768 MB, half a CPU, 10 minutes):
 #: the judge and the warm worker take about 550 MB of it (measured), the submission may add 192 MB.
 GRADESCOPE_LIMITS = Limits(timeout=420.0, probe_timeout=10.0, unit_timeout=60.0, memory_mb=192, scratch_mb=32)

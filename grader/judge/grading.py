@@ -11,11 +11,12 @@ from __future__ import annotations
 import secrets
 import time
 
+from ..checkapi.protocol import Key, UnitStatus
 from ..checkapi.verdict import Verdict, evaluate
 from ..errors import GraderError
 from ..questions import bank
 from ..questions.base import Check, Context
-from ..records import STATUSES, CheckResult, Lateness, SubmissionResult
+from ..records import CheckResult, EventKind, Lateness, Status, SubmissionResult
 from .engine import ForkServer, Limits, SandboxProbe
 from .submission import Source, Submission, load_bounded
 
@@ -42,7 +43,8 @@ def submitted(source: Source) -> Lateness:
     return Lateness(submitted_at=source.submitted_at, canvas_mark=source.canvas_late)
 
 
-def invalid_result(source: Source, error: str, checks: list[Check], *, status: str = "invalid") -> SubmissionResult:
+def invalid_result(source: Source, error: str, checks: list[Check], *,
+                   status: Status = Status.INVALID) -> SubmissionResult:
     """The row of a submission that could not even be read: zero on every question graded."""
     maxima = max_scores(_questions(checks))
     owner = source.owners[0]
@@ -68,27 +70,31 @@ def run_checks(probe, checks: list[Check], seed: int) -> list[CheckResult]:
     return results
 
 
-def status_of(units: list[dict], events: list[dict], checks: list[CheckResult]) -> tuple[str, str | None]:
+def status_of(units: list[dict], events: list[dict], checks: list[CheckResult]) -> tuple[Status, str | None]:
     """The row's status and its first explanation: the most severe thing that happened.
 
-    A unit of code is named by its ``label`` (see :attr:`Submission.labels`).
+    A unit counts as :attr:`UnitStatus.counts_as` says, an event as :attr:`EventKind.counts_as` says.
+    A unit is named by its ``label`` (see :attr:`Submission.labels`).
     """
     found: dict[str, str] = {}
     for u in units:
-        kind = {"syntax": "error", "skipped": None}.get(u["status"], u["status"])
-        if kind and kind != "ok":
-            where = u.get("label") or f"cell {u['index'] + 1}"
-            found.setdefault(kind, f"{where}: {u['error']}" if u.get("error") else kind)
+        unit_status = UnitStatus.parse(u[Key.STATUS])
+        kind = unit_status.counts_as if unit_status is not None else None
+        if kind is not None:
+            where = u.get("label") or f"cell {u[Key.INDEX] + 1}"
+            found.setdefault(kind, f"{where}: {u[Key.ERROR]}" if u.get(Key.ERROR) else kind)
     for e in events:
-        kind = {"protocol": "killed"}.get(e["kind"], e["kind"])
-        found.setdefault(kind, e["detail"])
+        event_kind = EventKind.parse(e["kind"])
+        kind = event_kind.counts_as if event_kind is not None else None
+        if kind is not None:
+            found.setdefault(kind, e["detail"])
     for c in checks:
-        if c.outcome in ("memory", "timeout", "killed"):
+        if c.outcome in (Status.MEMORY, Status.TIMEOUT, Status.KILLED):
             found.setdefault(c.outcome, f"{c.id}: {c.feedback}")
-    for status in STATUSES:
+    for status in Status:
         if status in found:
             return status, found[status]
-    return "ok", None
+    return Status.OK, None
 
 
 def warm_up(seed: int, checks: list[Check] | None = None) -> None:
@@ -123,10 +129,10 @@ def grade(submission: Submission, server: ForkServer, *, seed: int, limits: Limi
     finally:
         probe.close()
     if probe.log.forged:
-        probe.log.events.append({"kind": "forged", "detail": f"dropped {probe.log.forged} message(s) that the "
-                                                            "submission wrote into the grader's connection"})
+        probe.log.events.append({"kind": EventKind.FORGED, "detail": f"dropped {probe.log.forged} message(s) that "
+                                 "the submission wrote into the grader's connection"})
     for u in probe.log.units:
-        u["label"] = submission.label(u["index"])
+        u["label"] = submission.label(u[Key.INDEX])
     status, error = status_of(probe.log.units, probe.log.events, results)
     scores = {q.id: round(sum(r.points for r in results if r.question == q.id), 4) for q in questions}
     maxima = max_scores(questions)
@@ -153,7 +159,7 @@ def grade_source(source: Source, server: ForkServer, *, seed: int, limits: Limit
     try:
         submission = load_bounded(source, seconds=limits.timeout)
     except GraderError as exc:
-        status = "timeout" if getattr(exc, "timed_out", False) else "invalid"
+        status = Status.TIMEOUT if getattr(exc, "timed_out", False) else Status.INVALID
         return invalid_result(source, str(exc), list(checks if checks is not None else bank.CHECKS.values()),
                               status=status)
     return grade(submission, server, seed=seed, limits=limits, slot=slot, checks=checks, started=started)

@@ -22,6 +22,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
+from ..checkapi.protocol import SubmissionKind
 from ..errors import InvalidSubmission, SandboxError, UsageError
 from ..records import ID_CANVAS, ID_EMAIL, ID_FILE, ID_FOLDER, ID_SID
 from .cell_input import transform_cell
@@ -174,7 +175,7 @@ class Submission:
 
     source: Source
     kind: str
-    """``notebook`` or ``script``."""
+    """A :class:`~grader.checkapi.protocol.SubmissionKind`: ``notebook`` or ``script``."""
     sha256: str
     """Hash of the file's bytes: a result is reused by ``--resume`` only for the same bytes."""
     units: tuple[str, ...]
@@ -190,7 +191,7 @@ class Submission:
         """Where unit ``index`` is, for feedback (Markdown)."""
         if 0 <= index < len(self.labels):
             return self.labels[index]
-        return f"cell {index + 1}" if self.kind == "notebook" else f"statement {index + 1}"
+        return f"cell {index + 1}" if self.kind == SubmissionKind.NOTEBOOK else f"statement {index + 1}"
 
     def place(self, where: str | None, *, within: int | None = None) -> str | None:
         """A worker's "cell 10, line 3" (the file name it compiled a cell under) as a student finds it:
@@ -517,12 +518,14 @@ def parse(source: Source, data: bytes) -> Submission:
         labels = labels[:MAX_UNITS]
         if len(units) > len(labels):  # the one unit standing for the cells not run
             labels.append(f"the cells after the first {MAX_UNITS}")
-        return Submission(source, "notebook", digest, tuple(units), tuple(notes[:MAX_NOTES] + more), tuple(labels))
+        return Submission(source, SubmissionKind.NOTEBOOK, digest, tuple(units), tuple(notes[:MAX_NOTES] + more),
+                          tuple(labels))
     if source.name.endswith(".py"):
         text, notes = decode_script(data)
         del data
         units, more = bounded_units([text], "script")
-        return Submission(source, "script", digest, tuple(units), tuple(notes + more), statement_labels(units[0]))
+        return Submission(source, SubmissionKind.SCRIPT, digest, tuple(units), tuple(notes + more),
+                          statement_labels(units[0]))
     raise InvalidSubmission(f"{source.label}: not a notebook (.ipynb) or a script (.py)")
 
 

@@ -26,7 +26,8 @@ from ..records import SubmissionResult
 
 OUTPUT_FORMATS = ("text", "html", "simple_format", "md", "ansi")
 VISIBILITIES = ("hidden", "after_due_date", "after_published", "visible")
-STATUSES = ("passed", "failed")
+#: A Gradescope test's ``status`` (unlike a row's :class:`grader.records.Status`).
+TEST_STATUSES = ("passed", "failed")
 
 _TOP = {"score": (int, float), "execution_time": (int, float), "output": str, "output_format": str,
         "test_output_format": str, "test_name_format": str, "visibility": str, "stdout_visibility": str,
@@ -56,8 +57,8 @@ def validate(doc) -> list[str]:
         if isinstance(test.get("score"), (int, float)) and isinstance(test.get("max_score"), (int, float)):
             if test["score"] < 0 or test["score"] > test["max_score"] + 1e-9:
                 problems.append(f"{where} score {test['score']} is outside 0..{test['max_score']}")
-        if test.get("status") is not None and test["status"] not in STATUSES:
-            problems.append(f"{where}.status must be one of {STATUSES}")
+        if test.get("status") is not None and test["status"] not in TEST_STATUSES:
+            problems.append(f"{where}.status must be one of {TEST_STATUSES}")
     return problems
 
 

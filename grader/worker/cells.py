@@ -12,6 +12,7 @@ from __future__ import annotations
 import ast
 
 from ..checkapi.handler import ProbeTimeout, deadline, describe_exception
+from ..checkapi.protocol import Key, UnitStatus
 
 _exit_code = SystemExit.__dict__["code"].__get__  # the C slot: a subclass's own `code` property is not asked
 
@@ -51,16 +52,16 @@ def run_units(units: list, namespace: dict, *, timeout: float | None, skip=froze
             its memory allowance: that unit is recorded as ``memory``.
 
     Returns:
-        One record per unit: ``{"index", "status", "error", "where"}`` with status
-        ``ok``, ``syntax``, ``error``, ``memory``, ``timeout`` or ``skipped``; ``where`` is the
-        line an exception came from (``cell 3, line 2``), which the judge names as a student finds it.
+        One record per unit: ``{"index", "status", "error", "where"}`` with a status the worker
+        may send (:attr:`UnitStatus.sent_by_worker`); ``where`` is the line an exception came
+        from (``cell 3, line 2``), which the judge names as a student finds it.
     """
     records = []
     for index, unit in enumerate(units):
-        record = {"index": index, "status": "ok", "error": None}
+        record = {Key.INDEX: index, Key.STATUS: UnitStatus.OK, Key.ERROR: None}
         records.append(record)
         if index in skip:
-            record.update(status="skipped", error="it ended the process on an earlier attempt")
+            record.update({Key.STATUS: UnitStatus.SKIPPED, Key.ERROR: "it ended the process on an earlier attempt"})
             continue
         if on_start is not None:
             on_start(index)
@@ -69,7 +70,8 @@ def run_units(units: list, namespace: dict, *, timeout: float | None, skip=froze
                 unit = compile(unit, f"<cell {index + 1}>", "exec")
             except (SyntaxError, ValueError, OverflowError, RecursionError, MemoryError) as exc:
                 detail = f" (line {exc.lineno})" if isinstance(exc, SyntaxError) and exc.lineno else ""
-                record.update(status="syntax", error=f"{type(exc).__name__}: {getattr(exc, 'msg', exc)}{detail}")
+                record.update({Key.STATUS: UnitStatus.SYNTAX,
+                               Key.ERROR: f"{type(exc).__name__}: {getattr(exc, 'msg', exc)}{detail}"})
                 continue
         try:
             try:
@@ -79,17 +81,19 @@ def run_units(units: list, namespace: dict, *, timeout: float | None, skip=froze
                 if after is not None:
                     after()
         except ProbeTimeout:
-            record.update(status="timeout", error=f"did not finish within {timeout:g} s")
+            record.update({Key.STATUS: UnitStatus.TIMEOUT, Key.ERROR: f"did not finish within {timeout:g} s"})
         except SystemExit as exc:
             # sys.exit(0), exit(), quit(), raise SystemExit: a script ending itself on purpose, which
             # Python reports as success; any other code is a failure, as the shell would see it.
             if not clean_exit(exc):
                 info = describe_exception(exc)
-                record.update(status="error", error=f"{info['type']}: {info['message']}", where=info["where"])
+                record.update({Key.STATUS: UnitStatus.ERROR, Key.ERROR: f"{info[Key.TYPE]}: {info[Key.MESSAGE]}",
+                               Key.WHERE: info[Key.WHERE]})
         except BaseException as exc:  # the submission's own failure, recorded
             info = describe_exception(exc)
-            record.update(status="memory" if info["type"] == "MemoryError" else "error",
-                          error=f"{info['type']}: {info['message']}", where=info["where"])
-        if exhausted is not None and record["status"] != "memory" and exhausted():
-            record.update(status="memory", error="it keeps most of the memory the submission may use")
+            record.update({Key.STATUS: UnitStatus.MEMORY if info[Key.TYPE] == "MemoryError" else UnitStatus.ERROR,
+                           Key.ERROR: f"{info[Key.TYPE]}: {info[Key.MESSAGE]}", Key.WHERE: info[Key.WHERE]})
+        if exhausted is not None and record[Key.STATUS] != UnitStatus.MEMORY and exhausted():
+            record.update({Key.STATUS: UnitStatus.MEMORY,
+                           Key.ERROR: "it keeps most of the memory the submission may use"})
     return records

@@ -13,6 +13,7 @@ import struct
 import time
 
 from ..checkapi import wire
+from ..checkapi.protocol import Key
 
 #: Bytes of a nonce: ``secrets.token_hex(16)``.
 NONCE_SIZE = 32
@@ -36,7 +37,7 @@ class Forged(Exception):
 
 
 def _nonce_bytes(message: dict) -> bytes:
-    nonce = message.get("nonce")
+    nonce = message.get(Key.NONCE)
     if type(nonce) is str and len(nonce) == NONCE_SIZE and nonce.isascii():
         return nonce.encode("ascii")
     return NO_NONCE

@@ -10,7 +10,8 @@ them on request, and reports how they ended.
 This process imports nothing of the judge: no checks, no reference solution,
 no hidden input exists in the memory a worker is forked from.
 
-Control messages (length-prefixed JSON on FD):
+Control messages (length-prefixed JSON on FD; named in :mod:`grader.checkapi.protocol`,
+:class:`~grader.checkapi.protocol.ServerOp` and :class:`~grader.checkapi.protocol.ServerReply`):
 
 * ``{"op": "spawn", "id", "config"}`` + one fd (the worker's end of its socket)
   -> ``{"spawned": id, "pid", "granted"}``, sent once the worker is confined: ``granted`` says which
@@ -34,6 +35,8 @@ import signal
 import socket
 import sys
 import time
+
+from ..checkapi.protocol import Key, ServerOp, ServerReply
 
 #: Seconds a worker may take to confine itself before the server reports what holds without it.
 SETUP_SECONDS = 30.0
@@ -223,12 +226,12 @@ class Server:
         signal.signal(signal.SIGCHLD, lambda *a: None)
 
     def spawn(self, message: dict, fds: list[int]) -> None:
-        ident = message.get("id")
-        config = message.get("config", {})
+        ident = message.get(Key.ID)
+        config = message.get(Key.CONFIG, {})
         if len(fds) != 1:
             for fd in fds:
                 os.close(fd)
-            self.channel.send({"spawn_failed": ident, "error": "expected one socket"})
+            self.channel.send({ServerReply.SPAWN_FAILED: ident, Key.ERROR: "expected one socket"})
             return
         pid_namespace = bool(config.get("isolate", True)) and \
             self.sandbox.next_child_in_new_pid_namespace(self.own_pid_namespace)
@@ -264,7 +267,7 @@ class Server:
         own_uid = self.sandbox.worker_uid(config) if os.geteuid() == 0 else None
         self.children[pid] = (ident, pid_namespace, own_uid, granted["filesystem"])
         self.by_id[ident] = pid
-        self.channel.send({"spawned": ident, "pid": pid, "granted": granted})
+        self.channel.send({ServerReply.SPAWNED: ident, Key.PID: pid, Key.GRANTED: granted})
 
     def kill(self, ident) -> None:
         pid = self.by_id.get(ident)
@@ -298,7 +301,8 @@ class Server:
                 _remove_files_of(uid)
             code = os.WEXITSTATUS(status) if os.WIFEXITED(status) else None
             sig = os.WTERMSIG(status) if os.WIFSIGNALED(status) else None
-            self.channel.send({"exited": ident, "code": code, "signal": sig, "maxrss_kb": usage.ru_maxrss})
+            self.channel.send({ServerReply.EXITED: ident, Key.CODE: code, Key.SIGNAL: sig,
+                               Key.MAXRSS_KB: usage.ru_maxrss})
 
     def trusted(self, message: dict, fds: list[int]) -> None:
         """Fork the judge's own process from this warm one, and serve it from now on.
@@ -339,11 +343,12 @@ class Server:
                 try:
                     # The payload comes from the judge's process itself, never through this server
                     # (whose memory every worker is forked from).
-                    payload = answer.recv().get("payload") or {}
-                    function = getattr(importlib.import_module(message["module"]), message["function"])
-                    reply = {"ok": function(payload, theirs, dict(message.get("info", {}), versions=self.versions))}
+                    payload = answer.recv().get(Key.PAYLOAD) or {}
+                    function = getattr(importlib.import_module(message[Key.MODULE]), message[Key.FUNCTION])
+                    info = {**message.get(Key.INFO, {}), Key.VERSIONS: self.versions}
+                    reply = {Key.OK: function(payload, theirs, info)}
                 except BaseException as exc:  # the judge failed: its caller says so in results.json
-                    reply = {"error": f"{type(exc).__name__}: {exc}"}
+                    reply = {Key.ERROR: f"{type(exc).__name__}: {exc}"}
                 answer.send(reply)
             except BaseException:
                 code = 70
@@ -380,14 +385,14 @@ class Server:
                     message, fds = self.channel.recv_with_fds()
                 except (EOFError, OSError):
                     return
-                op = message.get("op")
-                if op == "spawn":
+                op = message.get(Key.OP)
+                if op == ServerOp.SPAWN:
                     self.spawn(message, fds)
-                elif op == "trusted":
+                elif op == ServerOp.TRUSTED:
                     self.trusted(message, fds)
-                elif op == "kill":
-                    self.kill(message.get("id"))
-                elif op == "shutdown":
+                elif op == ServerOp.KILL:
+                    self.kill(message.get(Key.ID))
+                elif op == ServerOp.SHUTDOWN:
                     return
                 else:
                     for fd in fds:
@@ -405,7 +410,7 @@ def main(argv: list[str]) -> None:
     gc.freeze()
     server = Server(control)
     server.versions = versions
-    server.channel.send({"ready": True, "pid": os.getpid(), "versions": versions})
+    server.channel.send({ServerReply.READY: True, Key.PID: os.getpid(), Key.VERSIONS: versions})
     try:
         server.run()
     finally:

@@ -1,11 +1,11 @@
 """The worker's life: run the submission's code, then answer the judge until told to stop.
 
-Messages from the judge, in order:
+Messages from the judge, in order (their names are in :mod:`grader.checkapi.protocol`):
 
-1. ``{"op": "load", "kind": "notebook"|"script", "units": [...], "timeout": s, "skip": [...]}``:
+1. ``{"op": "load", "kind": "notebook"|"script", "units": [...], "time_limit": s, "skip": [...]}``:
    the worker runs the units, sends ``{"event": "unit", "index": i}`` as each
    one starts (so that the judge knows which one to skip if the process dies
-   in it), then ``{"loaded": records}``.  (Which isolation layers hold, the judge learns from the
+   in it), then ``{"loaded": records, "units": n}``.  (Which isolation layers hold, the judge learns from the
    fork server, never from the worker, whose report the submission could forge.)
 2. Any number of probe requests (see :mod:`.handler`), each answered once.
 3. ``{"op": "exit"}``, or the connection closing: the worker exits.
@@ -20,6 +20,7 @@ import types
 
 from ..checkapi import wire
 from ..checkapi.handler import Handler
+from ..checkapi.protocol import Answer, Event, Key, SubmissionKind, UnitStatus, WorkerOp
 from .cells import run_units, script_units
 from .channel import MAX_REPLY, Channel, ChannelClosed
 from .guard import Guard
@@ -166,44 +167,44 @@ def serve(channel: Channel) -> None:
         return
     # Every message answers the request that carried this nonce: a submission writing
     # its own messages into the socket cannot pass them off as answers.
-    nonce = load.get("nonce")
-    units = load.get("units", [])
+    nonce = load.get(Key.NONCE)
+    units = load.get(Key.UNITS, [])
     records: list[dict]
-    if load.get("kind") == "script":
+    if load.get(Key.KIND) == SubmissionKind.SCRIPT:
         try:
             units = script_units(units[0] if units else "")
         except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError) as exc:
             detail = f" (line {exc.lineno})" if isinstance(exc, SyntaxError) and exc.lineno else ""
-            records = [{"index": 0, "status": "syntax",
-                        "error": f"{type(exc).__name__}: {getattr(exc, 'msg', exc)}{detail}"}]
+            records = [{Key.INDEX: 0, Key.STATUS: UnitStatus.SYNTAX,
+                        Key.ERROR: f"{type(exc).__name__}: {getattr(exc, 'msg', exc)}{detail}"}]
             units = None
     if units is not None:
         def started(index: int) -> None:
             restore()
-            send({"event": "unit", "index": index, "nonce": nonce})
+            send({Key.EVENT: Event.UNIT, Key.INDEX: index, Key.NONCE: nonce})
 
-        records = run_units(units, namespace, timeout=load.get("timeout"), skip=frozenset(load.get("skip", [])),
+        records = run_units(units, namespace, timeout=load.get(Key.TIME_LIMIT), skip=frozenset(load.get(Key.SKIP, [])),
                             on_start=started, after=restore, exhausted=exhausted)
     restore()
-    send({"loaded": records, "units": len(records), "nonce": nonce})
+    send({Key.LOADED: records, Key.UNITS: len(records), Key.NONCE: nonce})
     while True:
         try:
             request = recv()
         except (ChannelClosed, OSError):
             return
         except wire.WireError as exc:
-            send({"refused": str(exc), "nonce": None})
+            send({Answer.REFUSED: str(exc), Key.NONCE: None})
             continue
-        if request.get("op") == "exit":
+        if request.get(Key.OP) == WorkerOp.EXIT:
             return
         answer = handle(request)  # it restores what the submission patched before encoding the answer
-        answer["nonce"] = request.get("nonce")
+        answer[Key.NONCE] = request.get(Key.NONCE)
         if exhausted():
-            answer["memory_exhausted"] = True  # the judge starts a fresh worker for the next probe
+            answer[Key.MEMORY_EXHAUSTED] = True  # the judge starts a fresh worker for the next probe
         try:
             send(answer)
         except (ValueError, TypeError, OverflowError) as exc:  # an answer that cannot be serialised
-            send({"refused": f"the answer cannot be sent: {exc}", "nonce": request.get("nonce")})
+            send({Answer.REFUSED: f"the answer cannot be sent: {exc}", Key.NONCE: request.get(Key.NONCE)})
 
 
 def worker_main(conn_fd: int) -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import wire
+from .protocol import Answer, Key, ProbeOp
 
 #: At most this many names of a raised exception's builtin bases are read from an answer.
 MAX_MRO_NAMES = 16
@@ -232,29 +233,29 @@ class Probe:
         """``(value, answer)`` for an ``ok`` answer; the matching ProbeError for any other."""
         if type(answer) is not dict:
             raise ProtocolError("the answer is not a JSON object")
-        if "ok" in answer:
+        if Answer.OK in answer:
             try:
-                return wire.decode(answer["ok"]), answer
+                return wire.decode(answer[Answer.OK]), answer
             except wire.WireError as exc:
                 raise ProtocolError(str(exc)) from None
-        if "missing" in answer:
-            raise NameMissing(str(answer["missing"])[:100])
-        if "raised" in answer and type(answer["raised"]) is dict:
-            r = answer["raised"]
-            mro = r.get("mro")
-            raise SubmissionRaised(str(r.get("type", "?"))[:100], str(r.get("message", ""))[:500],
-                                   self.place(str(r["where"])[:100]) if r.get("where") else None,
+        if Answer.MISSING in answer:
+            raise NameMissing(str(answer[Answer.MISSING])[:100])
+        if Answer.RAISED in answer and type(answer[Answer.RAISED]) is dict:
+            r = answer[Answer.RAISED]
+            mro = r.get(Key.MRO)
+            raise SubmissionRaised(str(r.get(Key.TYPE, "?"))[:100], str(r.get(Key.MESSAGE, ""))[:500],
+                                   self.place(str(r[Key.WHERE])[:100]) if r.get(Key.WHERE) else None,
                                    tuple(n[:100] for n in mro[:MAX_MRO_NAMES] if type(n) is str)
                                    if type(mro) is list else ())
-        if "timeout" in answer:
-            t = answer["timeout"]
+        if Answer.TIMEOUT in answer:
+            t = answer[Answer.TIMEOUT]
             raise ProbeTimedOut(t if type(t) in (int, float) else None)
-        if "mismatch" in answer:
-            raise WeightsMismatch(str(answer["mismatch"])[:300])
-        if "refused" in answer:
-            raise Refused(str(answer["refused"])[:300])
-        if "crashed" in answer:
-            raise SubmissionCrashed(str(answer["crashed"])[:300])
+        if Answer.MISMATCH in answer:
+            raise WeightsMismatch(str(answer[Answer.MISMATCH])[:300])
+        if Answer.REFUSED in answer:
+            raise Refused(str(answer[Answer.REFUSED])[:300])
+        if Answer.CRASHED in answer:
+            raise SubmissionCrashed(str(answer[Answer.CRASHED])[:300])
         raise ProtocolError("the answer has no known form")
 
     def value(self, name: str):
@@ -287,7 +288,7 @@ class Probe:
         cache = self.__dict__.setdefault("_values", {})
         if name not in cache:
             try:
-                cache[name] = (self._ask({"op": "value", "name": name})[0], None)
+                cache[name] = (self._ask({Key.OP: ProbeOp.VALUE, Key.NAME: name})[0], None)
             except NameMissing as missing:
                 cache[name] = (None, missing)
         value, missing = cache[name]
@@ -322,15 +323,16 @@ class Probe:
             >>> probe.call("kernel_area", 3).value
             9
         """
-        value, answer = self._ask({"op": "call", "name": name, "args": wire.encode(list(args)),
-                                   "kwargs": wire.encode(kwargs), "trace": trace})
-        ops = answer.get("ops", [])
+        value, answer = self._ask({Key.OP: ProbeOp.CALL, Key.NAME: name, Key.ARGS: wire.encode(list(args)),
+                                   Key.KWARGS: wire.encode(kwargs), Key.TRACE: trace})
+        ops = answer.get(Key.OPS, [])
         if type(ops) is not list:
             raise ProtocolError("malformed op trace")
         return CallResult(value, frozenset(str(o) for o in ops[:10_000]))
 
     def call_many(self, name: str, calls: list[tuple[tuple, dict]], *, trace: bool | str = False) -> list:
-        """Several calls of ``name`` in one round trip (``trace="first"``: trace the first call only).
+        """Several calls of ``name`` in one round trip (``trace="first"``, :data:`~.protocol.TRACE_FIRST`: trace
+        the first call only).
 
         Returns, per call, a :class:`CallResult` or the :class:`SubmissionRaised` it raised.
         A time-out or a crash ends the whole batch (raised, like :meth:`call`).
@@ -355,11 +357,11 @@ class Probe:
             >>> [getattr(r, "value", r.__class__.__name__) for r in probe.call_many("half", [((8,), {}), ((-1,), {})])]
             [4, 'SubmissionRaised']
         """
-        answer = self.send({"op": "calls", "name": name, "trace": trace, "calls": [
-            {"args": wire.encode(list(args)), "kwargs": wire.encode(dict(kwargs))} for args, kwargs in calls]})
-        if type(answer) is not dict or "calls" not in answer:
+        answer = self.send({Key.OP: ProbeOp.CALLS, Key.NAME: name, Key.TRACE: trace, Key.CALLS: [
+            {Key.ARGS: wire.encode(list(args)), Key.KWARGS: wire.encode(dict(kwargs))} for args, kwargs in calls]})
+        if type(answer) is not dict or Answer.CALLS not in answer:
             self._raise_for(answer)
-        items = answer["calls"]
+        items = answer[Answer.CALLS]
         if type(items) is not list or len(items) != len(calls):
             raise ProtocolError("the answer does not have one result per call")
         out = []
@@ -369,7 +371,7 @@ class Probe:
             except SubmissionRaised as exc:
                 out.append(exc)
                 continue
-            ops = item.get("ops", [])
+            ops = item.get(Key.OPS, [])
             if type(ops) is not list:
                 raise ProtocolError("malformed op trace")
             out.append(CallResult(value, frozenset(str(o) for o in ops[:10_000])))
@@ -417,9 +419,9 @@ class Probe:
         return cache[key]
 
     def _model(self, name: str, args: tuple, input_shape: tuple | None, input_seed: int | None) -> ModelInfo:
-        data, _ = self._ask({"op": "model", "name": name, "args": wire.encode(list(args)),
-                             "input_shape": list(input_shape) if input_shape else None,
-                             "input_seed": input_seed})
+        data, _ = self._ask({Key.OP: ProbeOp.MODEL, Key.NAME: name, Key.ARGS: wire.encode(list(args)),
+                             Key.INPUT_SHAPE: list(input_shape) if input_shape else None,
+                             Key.INPUT_SEED: input_seed})
         try:
             layers = tuple(
                 Layer(path=str(d["path"]), kind=str(d["kind"]), type=str(d["type"]),
@@ -427,8 +429,8 @@ class Probe:
                       output_shape=tuple(d["output_shape"]) if d["output_shape"] is not None else None)
                 for d in data["layers"])
             forward_error = data.get("forward_error")
-            if isinstance(forward_error, dict) and forward_error.get("where"):
-                forward_error = dict(forward_error, where=self.place(str(forward_error["where"])[:100]))
+            if isinstance(forward_error, dict) and forward_error.get(Key.WHERE):
+                forward_error = dict(forward_error, where=self.place(str(forward_error[Key.WHERE])[:100]))
             return ModelInfo(layers=layers, param_count=int(data["param_count"]),
                              trainable_count=int(data["trainable_count"]),
                              output_shape=tuple(data["output_shape"]) if data["output_shape"] is not None else None,
@@ -470,8 +472,8 @@ class Probe:
             >>> probe.forward("Net", (), weights, torch.tensor([[1.0, 2.0]])).to_tensor()
             tensor([[3.]])
         """
-        value, _ = self._ask({"op": "forward", "name": name, "args": wire.encode(list(args)),
-                              "weights": wire.encode(weights), "input": wire.encode(x)})
+        value, _ = self._ask({Key.OP: ProbeOp.FORWARD, Key.NAME: name, Key.ARGS: wire.encode(list(args)),
+                              Key.WEIGHTS: wire.encode(weights), Key.INPUT: wire.encode(x)})
         if not isinstance(value, wire.Array):
             raise ProtocolError("the forward answer is not an array")
         return value
