@@ -44,7 +44,7 @@ t0 = time.perf_counter()
 from grader.judge import engine, gradescope         # what run_autograder's own process imports: no torch
 from grader.outputs import results
 t1 = time.perf_counter()
-server = engine.ForkServer(isolate=False)
+server = engine.ForkServerClient(isolate=False)
 server.wait_ready()                                   # the fork server: torch, once, and the warm-up
 t2 = time.perf_counter()
 limits = gradescope.GRADESCOPE_LIMITS

@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from grader.cli import cli
-from grader.judge.engine import ForkServer, Limits
+from grader.judge.engine import ForkServerClient, Limits
 from grader.judge.grading import grade
 from grader.judge.submission import Source, load
 from grader.questions import bank
@@ -87,7 +87,7 @@ def starter_script() -> str:
 
 @pytest.fixture(scope="session")
 def server():
-    with ForkServer() as fs:
+    with ForkServerClient() as fs:
         yield fs
 
 

@@ -368,14 +368,14 @@ def test_a_worker_refuses_to_send_an_answer_larger_than_the_judge_reads():
 def test_the_fork_server_survives_idling_past_the_deadline_of_its_last_read(tmp_path):
     import select
 
-    from grader.judge.engine import ForkServer
+    from grader.judge.engine import ForkServerClient
     from grader.judge.grading import grade
     from grader.judge.submission import Source, load
     from tests.conftest import FAST
 
     path = tmp_path / "late.py"
     path.write_text('q1_answer = "C"\n')
-    with ForkServer(startup_timeout=120) as server:
+    with ForkServerClient(startup_timeout=120) as server:
         assert select.select([server.channel.sock], [], [], 120)[0], "the fork server did not start"
         server._startup_deadline = time.monotonic() + 1.0  # the start-up read ends with 1 s left on the socket
         server.wait_ready()

@@ -170,9 +170,9 @@ def test_a_hung_probe_costs_only_that_probe_and_the_worker_is_replaced(server, t
 def test_the_judges_child_is_forked_only_before_any_worker():
     """A fork server that has forked a worker refuses to fork the judge's child: the child must come
     from the pristine warm process, and the server then serves it alone."""
-    from grader.judge.engine import ForkServer
+    from grader.judge.engine import ForkServerClient
 
-    with ForkServer() as fresh:
+    with ForkServerClient() as fresh:
         ident, sock, _ = fresh.spawn({"slot": 0, "isolate": fresh.isolate, "root_dir": fresh.root_dir,
                                       "scratch_dir": os.path.join(fresh.base_dir, "scratch-0"), "scratch_mb": 8,
                                       "memory_mb": 512, "file_mb": 8, "cpu_seconds": 10})
@@ -183,8 +183,8 @@ def test_the_judges_child_is_forked_only_before_any_worker():
 
 
 def test_a_failure_in_the_judges_child_is_one_clear_error():
-    from grader.judge.engine import ForkServer
+    from grader.judge.engine import ForkServerClient
 
-    with ForkServer() as fresh:
+    with ForkServerClient() as fresh:
         with pytest.raises(SandboxError, match="the judge's process failed: KeyError"):
             fresh.run_trusted("grader.judge.gradescope", "grade_in_trusted_child", {}, timeout=60)  # no "root"

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from grader.judge.engine import ForkServer, Limits, SandboxProbe
+from grader.judge.engine import ForkServerClient, Limits, SandboxProbe
 from grader.judge.submission import Source, load
 from grader.worker import syscall_filter
 from grader.worker.forkserver import established
@@ -31,7 +31,7 @@ LIMITS = Limits(timeout=30, probe_timeout=5, unit_timeout=10)
 
 @pytest.fixture(scope="module")
 def without_namespaces():
-    with ForkServer(isolate=False) as fs:
+    with ForkServerClient(isolate=False) as fs:
         yield fs
 
 

@@ -29,7 +29,7 @@ from ..outputs.canvas import IMPORT_CSV, IMPORT_SUMMARY, remove_imports
 from ..outputs.report import FEEDBACK, LMS_CSV, REPORT, write_reports
 from ..outputs.results import GRADES_CSV, GRADES_JSON, JOURNAL, Journal, load_results, write_grades
 from ..records import SubmissionResult
-from .engine import ForkServer, Limits
+from .engine import ForkServerClient, Limits
 from .submission import Source, find_submissions
 
 #: What a run writes into its output folder (and ``--overwrite`` removes), besides the feedback folder,
@@ -178,7 +178,7 @@ def grade_batch(paths: list[Path], out_dir: Path, *, jobs: int = 2, resume: bool
         raise UsageError(f"{out_dir} holds the results of an earlier run: add --resume to keep them and grade only "
                          "what is new or changed, or --overwrite to replace them")
     # The fork server imports torch in its own process while this one imports the bank.
-    server = ForkServer(isolate=isolate)
+    server = ForkServerClient(isolate=isolate)
     try:
         from ..questions import bank
 
@@ -258,7 +258,7 @@ def _grade_sources(sources, server, out_dir, *, jobs, previous, overwrite, seed,
                                   "again)" for path in stale if path.name == IMPORT_CSV])
 
 
-def _run(todo: list[Source], server: ForkServer, *, jobs: int, seed: int, limits: Limits, checks: list,
+def _run(todo: list[Source], server: ForkServerClient, *, jobs: int, seed: int, limits: Limits, checks: list,
          rules: LateRules, journal: Journal, progress, results: list[SubmissionResult]) -> None:
     """Grade ``todo`` on ``jobs`` slots, appending to ``results`` as each finishes.
 

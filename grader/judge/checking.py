@@ -9,7 +9,7 @@ from ..checkapi.protocol import Key, UnitStatus
 from ..errors import InvalidSubmission, UsageError
 from ..questions import bank
 from ..records import CheckResult
-from .engine import ForkServer, Limits
+from .engine import ForkServerClient, Limits
 from .grading import grade
 from .submission import SUFFIXES, Source, load
 
@@ -51,7 +51,7 @@ def check_public(path: Path, *, questions: list[str] | None = None, limits: Limi
     chosen = [q for q in bank.QUESTIONS if not questions or q.id in questions]
     public = [c for q in chosen for c in q.public_checks]
     hidden = sum(len(q.hidden_checks) for q in chosen)
-    with ForkServer(isolate=isolate) as server:
+    with ForkServerClient(isolate=isolate) as server:
         result = grade(submission, server, seed=0, limits=limits, checks=public)
     return CheckReport(
         questions=[(q.id, [c for c in result.checks if c.question == q.id and c.outcome != "passed"]) for q in chosen],

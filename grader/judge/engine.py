@@ -1,6 +1,6 @@
 """The judge's side of isolation: a fork server, and a probe that talks to a sandboxed worker.
 
-One :class:`ForkServer` per grading run imports torch once; every submission
+One :class:`ForkServerClient` per grading run imports torch once; every submission
 then gets a fresh worker forked from it (see :mod:`grader.worker.forkserver`).
 A :class:`SandboxProbe` owns one submission's worker: it sends the code, keeps
 the time limits from outside, and when the worker dies or hangs it starts a
@@ -86,8 +86,9 @@ class WorkerExit:
         return f"exited with code {self.code}"
 
 
-class ForkServer:
-    """The warm process that forks workers.  Thread-safe; one per grading run."""
+class ForkServerClient:
+    """The judge's handle on the fork server (:class:`grader.worker.forkserver.Server`), the warm process
+    that forks the workers: it starts the process and asks it for workers.  Thread-safe; one per grading run."""
 
     def __init__(self, *, isolate: bool | None = None, startup_timeout: float = 120.0):
         """Start the fork server process (without waiting for it: see :meth:`wait_ready`).
@@ -165,7 +166,7 @@ class ForkServer:
         self._reader.start()
 
     @classmethod
-    def attached(cls, sock: socket.socket, info: dict) -> "ForkServer":
+    def attached(cls, sock: socket.socket, info: dict) -> "ForkServerClient":
         """The client of a fork server that forked this process (see :meth:`run_trusted`).
 
         ``info`` is what the starting process knew of it (``base_dir``, ``root_dir``,
@@ -192,7 +193,7 @@ class ForkServer:
         The child is the judge's own process, forked before any worker: it finds torch and
         everything the warm-up imported already loaded, so a grading that starts cold (one
         submission on Gradescope) imports torch once instead of twice.  It talks to the fork
-        server over ``sock`` (``ForkServer.attached(sock, info)``), and from then on the fork
+        server over ``sock`` (``ForkServerClient.attached(sock, info)``), and from then on the fork
         server serves it instead of this process.  ``payload`` and the result are plain data;
         ``timeout``: seconds to wait for the result before giving up on the child.
         """
@@ -296,7 +297,7 @@ class ForkServer:
         self.channel.sock.close()
         shutil.rmtree(self.base_dir, ignore_errors=True)
 
-    def __enter__(self) -> "ForkServer":
+    def __enter__(self) -> "ForkServerClient":
         return self
 
     def __exit__(self, *exc) -> None:
@@ -322,7 +323,7 @@ class RunLog:
 class SandboxProbe(Probe):
     """A probe whose answers come from a sandboxed worker running one submission."""
 
-    def __init__(self, server: ForkServer, submission: Submission, limits: Limits, *, slot: int = 0,
+    def __init__(self, server: ForkServerClient, submission: Submission, limits: Limits, *, slot: int = 0,
                  started: float | None = None):
         """``started``: when the submission's time budget began (default now)."""
         self.server, self.submission, self.limits, self.slot = server, submission, limits, slot

@@ -158,7 +158,7 @@ def run(root: Path, *, seed: int | None = None, limits=None, slot: int = 0, feed
     import time
 
     from ..outputs.results import atomic_write
-    from .engine import ForkServer
+    from .engine import ForkServerClient
 
     started = time.monotonic()
     # The grading runs in the fork server's child, whose working directory is the server's
@@ -167,7 +167,7 @@ def run(root: Path, *, seed: int | None = None, limits=None, slot: int = 0, feed
     results_path = root / "results" / "results.json"
     limits = limits or GRADESCOPE_LIMITS
     payload = {"root": str(root), "seed": seed, "slot": slot, "feedback": feedback, "limits": dataclasses.asdict(limits)}
-    with ForkServer() as server:
+    with ForkServerClient() as server:
         # The submission's own budget bounds the grading; the margin covers the judge's imports and references.
         doc = server.run_trusted("grader.judge.gradescope", grade_in_trusted_child.__name__, payload,
                                  timeout=limits.timeout + TRUSTED_MARGIN)
@@ -181,12 +181,12 @@ def run(root: Path, *, seed: int | None = None, limits=None, slot: int = 0, feed
 def grade_in_trusted_child(payload: dict, sock, info: dict) -> dict:
     """The grading of :func:`run`, in the fork server's trusted child: results.json's document.
 
-    ``sock`` and ``info`` connect it to the fork server that forked it (:meth:`ForkServer.attached`).
+    ``sock`` and ``info`` connect it to the fork server that forked it (:meth:`ForkServerClient.attached`).
     """
     from ..assignment import NOTEBOOK
     from ..lateness import LateRules
     from ..packaging.otter_zip import zip_late_policy
-    from .engine import ForkServer
+    from .engine import ForkServerClient
     from .grading import grade_source, run_seed
     from .submission import Source
 
@@ -199,7 +199,7 @@ def grade_in_trusted_child(payload: dict, sock, info: dict) -> dict:
     rules = LateRules(due=metadata.due, late_due=metadata.late_due, policy=zip_late_policy(root / "source"))
     source = Source(path, students=metadata.students, submitted_at=metadata.submitted_at)
     limits = Limits(**payload["limits"])
-    server = ForkServer.attached(sock, info)
+    server = ForkServerClient.attached(sock, info)
     try:
         result = grade_source(source, server, seed=run_seed(payload.get("seed")),
                               limits=limits, slot=int(payload.get("slot") or 0))

@@ -17,7 +17,7 @@ from ..errors import GraderError
 from ..questions import bank
 from ..questions.base import Check, Context
 from ..records import CheckResult, EventKind, Lateness, Status, SubmissionResult
-from .engine import ForkServer, Limits, SandboxProbe
+from .engine import ForkServerClient, Limits, SandboxProbe
 from .submission import Source, Submission, load_bounded
 
 
@@ -112,7 +112,7 @@ def warm_up(seed: int, checks: list[Check] | None = None) -> None:
     run_checks(LocalProbe(namespace), list(checks if checks is not None else bank.CHECKS.values()), seed)
 
 
-def grade(submission: Submission, server: ForkServer, *, seed: int, limits: Limits, slot: int = 0,
+def grade(submission: Submission, server: ForkServerClient, *, seed: int, limits: Limits, slot: int = 0,
           checks: list[Check] | None = None, started: float | None = None) -> SubmissionResult:
     """Grade one parsed submission in a fresh sandboxed worker.
 
@@ -148,7 +148,7 @@ def grade(submission: Submission, server: ForkServer, *, seed: int, limits: Limi
         maxrss_kb=probe.log.maxrss_kb)
 
 
-def grade_source(source: Source, server: ForkServer, *, seed: int, limits: Limits, slot: int = 0,
+def grade_source(source: Source, server: ForkServerClient, *, seed: int, limits: Limits, slot: int = 0,
                  checks: list[Check] | None = None) -> SubmissionResult:
     """Read and grade one submission; an unreadable one becomes an ``invalid`` row.
 
