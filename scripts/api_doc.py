@@ -39,8 +39,8 @@ API: tuple[tuple[str, tuple[str, ...]], ...] = (
         "as_sequence", "cut", "full_text")),
     ("grader.checkapi.answers", (
         "letter", "letter_set", "shape_triple", "shape_list", "statement_answers", "truth_value",
-        "statement_problems", "matrix", "expect_output_shape")),
-    ("grader.checkapi.wire", ("Array", "Object")),
+        "statement_problems", "matrix", "model_input_seed", "expect_output_shape")),
+    ("grader.checkapi.wire", ("Array", "Object", "Uniform")),
     ("grader.questions.base", ("Check", "Context")),
     ("grader.questions.diagnose", ("Mistake", "compare_cases", "separating")),
 )

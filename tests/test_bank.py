@@ -128,11 +128,205 @@ def test_weights_for_loads_the_reference_and_matches_functional_computation():
     model = reference.PooledCNN()
     specs = reference.weights_for(model, torch.Generator().manual_seed(0))
     x = torch.rand(2, 1, 100, 100)
-    conv1, conv2, lin = specs
-    h = F.max_pool2d(F.relu(F.conv2d(x, conv1["tensors"]["weight"], conv1["tensors"]["bias"], padding=1)), 2)
-    h = F.max_pool2d(F.relu(F.conv2d(h, conv2["tensors"]["weight"], conv2["tensors"]["bias"], padding=1)), 2)
-    want = F.linear(h.flatten(1), lin["tensors"]["weight"], lin["tensors"]["bias"])
+    conv1, conv2, lin = [{k: v.to_tensor() for k, v in s["tensors"].items()} for s in specs]
+    h = F.max_pool2d(F.relu(F.conv2d(x, conv1["weight"], conv1["bias"], padding=1)), 2)
+    h = F.max_pool2d(F.relu(F.conv2d(h, conv2["weight"], conv2["bias"], padding=1)), 2)
+    want = F.linear(h.flatten(1), lin["weight"], lin["bias"])
     assert torch.allclose(model(x), want, rtol=1e-5, atol=1e-6)
+
+
+def test_the_worker_draws_exactly_the_judges_weights_and_input(monkeypatch):
+    """The forward probe sends descriptions; the tensors drawn from them are the judge's, bit for bit."""
+    from grader.checkapi import wire
+
+    model = reference.ConvNet(3)
+    gen = torch.Generator().manual_seed(0)
+    weights = reference.weights_for(model, gen)
+    x = reference.uniform_input((4, 3, 128, 128), gen)
+    with torch.no_grad():
+        want = model.eval()(x.to_tensor())
+    drawn = []
+    draw = wire.uniform
+    monkeypatch.setattr(wire, "uniform", lambda *a: drawn.append(draw(*a)) or drawn[-1])
+    got = LocalProbe({"ConvNet": reference.ConvNet}).forward("ConvNet", (3,), weights, x).to_tensor()
+    judges = [p.detach() for m in reference.parametrised_leaves(model) for p in m.parameters(recurse=False)]
+    assert len(drawn) == 1 + len(judges) == 13
+    assert torch.equal(drawn[0], x.to_tensor())
+    assert all(torch.equal(a, b) for a, b in zip(drawn[1:], judges))
+    assert torch.equal(got, want)
+    # The seeds come from the check's generator: another one gives other tensors.
+    other = reference.weights_for(reference.ConvNet(3), torch.Generator().manual_seed(1))
+    assert not torch.equal(other[0]["tensors"]["weight"].to_tensor(), judges[0])
+
+
+class _Wider(torch.nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.c1 = torch.nn.Conv2d(1, 4, 3, padding=1)
+        self.c2 = torch.nn.Conv2d(4, 2, 3, padding=1)
+        self.fc = torch.nn.Linear(1250, 1)
+
+    def forward(self, x):
+        x = F.max_pool2d(F.relu(self.c1(x)), 2)
+        x = F.max_pool2d(F.relu(self.c2(x)), 2)
+        return self.fc(x.flatten(1))
+
+
+class _NoBias(_Wider):
+    def __init__(self):
+        super().__init__()
+        self.c1 = torch.nn.Conv2d(1, 3, 3, padding=1, bias=False)
+        self.c2 = torch.nn.Conv2d(3, 2, 3, padding=1)
+
+
+class _LinearFirst(torch.nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = torch.nn.Linear(100, 100)
+
+    def forward(self, x):
+        return self.fc(x)
+
+
+class _Extra(_NoBias):
+    def __init__(self):
+        super().__init__()
+        self.c1 = torch.nn.Conv2d(1, 3, 3, padding=1)
+        self.out = torch.nn.Linear(1, 1)
+
+    def forward(self, x):
+        return self.out(super().forward(x))
+
+
+class _Fewer(_Extra):
+    def forward(self, x):
+        x = F.max_pool2d(F.relu(self.c1(x)), 2)
+        return F.max_pool2d(F.relu(self.c2(x)), 2).flatten(1).sum(1, keepdim=True)
+
+
+@pytest.mark.parametrize("model, why", [
+    (_Wider, "layer 1 (Conv2d) weight has shape [4, 1, 3, 3]; the reference's has shape [3, 1, 3, 3]"),
+    (_NoBias, "layer 1 (Conv2d) has parameters ['weight']; the reference has ['bias', 'weight']"),
+    (_LinearFirst, "parametrised layer 1 is a Linear; the reference has a Conv2d there"),
+    (_Extra, "the model uses more layers with parameters than the reference (Linear is one too many)"),
+    (_Fewer, "the forward pass uses 2 layers with parameters; the reference has 3"),
+])
+def test_weights_that_do_not_fit_get_the_feedback_they_always_got(model, why):
+    from grader.checkapi.probe import WeightsMismatch
+
+    gen = torch.Generator().manual_seed(0)
+    weights = reference.weights_for(reference.PooledCNN(), gen)
+    with pytest.raises(WeightsMismatch) as refusal:
+        LocalProbe({"M": model}).forward("M", (), weights, reference.uniform_input((2, 1, 100, 100), gen))
+    assert str(refusal.value) == why
+
+
+@pytest.mark.parametrize("change", [
+    {"weights": None}, {"input": None}, {"weights": [{"kind": "Linear", "tensors": {"weight": [[1.0]]}}]},
+    {"weights": [{"kind": "Linear", "tensors": {"weight": {"shape": [10**9, 10**9], "seed": 1, "bound": 1.0}}}]},
+    {"input": {"shape": [2, 1, 100, 100], "seed": -1, "bound": 1.0}},
+    {"input": {"$array": {"dtype": "float32", "shape": [1], "b64": "AAAAAA=="}}},
+])
+def test_a_malformed_forward_request_is_refused_before_the_submission_runs(change):
+    from grader.checkapi import wire
+    from grader.checkapi.handler import Handler
+
+    built = []
+    gen = torch.Generator().manual_seed(0)
+    request = {"op": "forward", "name": "CNN", "args": wire.encode([]),
+               "weights": wire.encode_weights(reference.weights_for(reference.PooledCNN(), gen)),
+               "input": reference.uniform_input((2, 1, 100, 100), gen).encode()}
+    handler = Handler({"CNN": lambda: built.append(1) or reference.PooledCNN()})
+    assert "ok" in handler.handle(request) and built == [1]
+    assert handler.handle(dict(request, **change)) == {"refused": "malformed forward request"}
+    assert built == [1]
+
+
+def test_a_forward_pass_with_the_judges_weights_frees_what_the_model_drops():
+    """The recorder keeps no intermediate result alive: a pass at 128x128 does not pile them all up."""
+    import weakref
+
+    freed = []
+
+    class Net(torch.nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.conv = torch.nn.Conv2d(1, 3, 3, padding=1)
+            self.fc = torch.nn.Linear(3 * 8 * 8, 1)
+
+        def forward(self, x):
+            h = self.conv(x)
+            dropped = weakref.ref(h)
+            h = F.relu(h)
+            freed.append(dropped() is None)
+            return self.fc(h.flatten(1))
+
+    gen = torch.Generator().manual_seed(0)
+    reference_net = Net()
+    weights = reference.weights_for(reference_net, gen)
+    LocalProbe({"Net": Net}).forward("Net", (), weights, reference.uniform_input((2, 1, 8, 8), gen))
+    assert freed == [True]
+
+
+def test_a_dead_tensors_id_does_not_make_a_tensor_of_the_models_own_count_as_computed_from_the_input():
+    """In a forward pass with the judge's weights, ids of the input's dead descendants leave the
+    recorder with them: a tensor that takes over such an id (CPython reuses the memory at once) is
+    still the model's own, and a layer called on it for show gets no weights of the judge's."""
+    reused = []
+
+    class ForShow(torch.nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.conv = torch.nn.Conv2d(1, 3, 3, padding=1)
+            self.decoy = torch.nn.Conv2d(1, 1, 5)
+
+        def forward(self, x):
+            out = self.conv(x).flatten(1).sum(1, keepdim=True)
+            for _ in range(50):
+                h = x * 2
+                dead = id(h)
+                del h
+                own = torch.zeros(1, 1, 8, 8)
+                if id(own) == dead:
+                    reused.append(True)
+                    return out + self.decoy(own).sum()
+            return out
+
+    class Reference(torch.nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.conv = torch.nn.Conv2d(1, 3, 3, padding=1)
+
+    gen = torch.Generator().manual_seed(0)
+    weights = reference.weights_for(Reference(), gen)
+    LocalProbe({"ForShow": ForShow}).forward("ForShow", (), weights, reference.uniform_input((2, 1, 8, 8), gen))
+    if not reused:  # pragma: no cover - the recorder kept the dead tensor alive, or CPython put the new one elsewhere
+        pytest.skip("no tensor took over a dead one's id")
+
+
+def test_public_model_checks_share_the_hidden_checks_description_in_the_judge_and_use_zeros_in_a_notebook():
+    namespace = {"__name__": "__main__"}
+    assert all(r["status"] == "ok" for r in run_units([solution_script()], namespace, timeout=None))
+    asked = []
+
+    class Counting(LocalProbe):
+        def send(self, request):
+            if request["op"] == "model":
+                asked.append((request["name"], tuple(request["input_shape"]), request["input_seed"]))
+            return super().send(request)
+
+    probe = Counting(namespace)
+    for q in ("q7", "q8"):
+        for check in bank.question(q).checks:
+            assert evaluate(check.run, probe, Context(seed=5, check_id=check.id)).passed, check.id
+    assert len(asked) == len(set(asked))
+    assert all(seed is not None for _, _, seed in asked)
+    assert sum(name == "ConvNet" and shape == (1, 1, 128, 128) for name, shape, _ in asked) == 1
+    assert sum(name == "CNN" and shape == (1, 1, 100, 100) for name, shape, _ in asked) == 1
+    asked.clear()
+    q8_runs = next(c.run for c in bank.question("q8").public_checks)
+    assert evaluate(q8_runs, Counting(namespace), None).passed  # a student's notebook: no seed
+    assert [seed for _, _, seed in asked] == [None, None]
 
 
 # -- every check, in process, on the solution and on the blank notebook ----------------------------

@@ -274,3 +274,35 @@ def test_a_submission_keeping_the_lectures_imports_and_plotting_gets_full_marks(
     assert (result.status, result.error) == ("ok", None)
     assert result.total == bank.total_points()
     assert [u["status"] for u in result.units] == ["ok"] * len(result.units)
+
+
+def test_the_sandboxed_worker_computes_with_the_judges_exact_tensors_and_refuses_forged_descriptions(server, tmp_path):
+    """Through the real worker: the reference's own ConvNet, given descriptions, gives the judge's output
+    bit for bit; a description asking for an absurd tensor is refused and the worker answers on."""
+    import torch
+
+    from grader.questions import reference
+    from grader.judge.engine import Limits, SandboxProbe
+    from grader.checkapi import wire
+    from grader.submission import Source, load
+
+    path = tmp_path / "solution.py"
+    path.write_text(solution_script())
+    probe = SandboxProbe(server, load(Source(path)), Limits(timeout=30, probe_timeout=5, unit_timeout=10))
+    try:
+        gen = torch.Generator().manual_seed(3)
+        model = reference.ConvNet(3)
+        weights = reference.weights_for(model, gen)
+        x = reference.uniform_input((3, 3, 128, 128), gen)
+        with torch.no_grad():
+            want = model.eval()(x.to_tensor())
+        assert torch.equal(probe.forward("ConvNet", (3,), weights, x).to_tensor(), want)
+        forged = {"op": "forward", "name": "ConvNet", "args": wire.encode([3]), "input": x.encode(),
+                  "weights": [{"kind": "Conv2d", "tensors": {"weight": {"shape": [10**6, 10**6], "seed": 1,
+                                                                        "bound": 1.0}}}]}
+        assert {k: v for k, v in probe.send(forged).items() if k != "nonce"} == {
+            "refused": "malformed forward request"}
+        assert torch.equal(probe.forward("ConvNet", (3,), weights, x).to_tensor(), want)
+        assert probe.log.restarts == 0
+    finally:
+        probe.close()

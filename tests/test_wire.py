@@ -198,7 +198,7 @@ def test_what_a_unit_counts_as_is_one_rule():
 
 
 def test_row_statuses_keep_their_values_from_the_most_severe():
-    from grader.judge.gradescope import TEST_STATUSES
+    from grader.outputs.gradescope_json import TEST_STATUSES
     from grader.records import EventKind, Status
 
     assert list(Status) == ["invalid", "killed", "memory", "timeout", "error", "ok"]
@@ -241,3 +241,62 @@ def test_no_bare_protocol_string_creeps_back():
             found += [(module, p.value, p.lineno) for p in places if isinstance(p, ast.Constant)
                       and p.value in distinctive and (module, p.value) not in NOT_PROTOCOL]
     assert not found, f"bare protocol strings (use grader.checkapi.protocol): {found}"
+# -- described tensors: the judge's weights and inputs cross as (shape, seed, bound) -----------------
+
+def test_a_described_tensor_is_the_same_bits_whatever_the_process_did_to_torch():
+    want = wire.uniform((3, 4, 5), 123, 0.25)
+    assert want.dtype == torch.float32 and want.shape == (3, 4, 5)
+    assert float(want.abs().max()) <= 0.25 and float(want.std()) > 0.05
+    torch.manual_seed(99)  # a submission's own seeding or default dtype changes nothing
+    old = torch.get_default_dtype()
+    torch.set_default_dtype(torch.float64)
+    try:
+        again = wire.Uniform((3, 4, 5), 123, 0.25).to_tensor()
+    finally:
+        torch.set_default_dtype(old)
+    assert again.dtype == torch.float32 and torch.equal(again, want)
+    assert not torch.equal(wire.uniform((3, 4, 5), 124, 0.25), want)
+
+
+def test_weights_descriptions_cross_as_a_few_numbers_and_come_back_equal():
+    specs = [{"kind": "Conv2d", "tensors": {"weight": wire.Uniform((3, 1, 3, 3), 2**63 + 5, 1 / 3),
+                                            "bias": wire.Uniform((3,), 0, 1 / 3)}},
+             {"kind": "Linear", "tensors": {"weight": wire.Uniform((1, 49152), 7, 49152 ** -0.5)}}]
+    raw = wire.dumps({"weights": wire.encode_weights(specs)})
+    assert len(raw) < 400
+    assert wire.decode_weights(wire.loads(raw)["weights"]) == specs
+
+
+def _described(**change):
+    return dict({"shape": [2, 3], "seed": 1, "bound": 0.5}, **change)
+
+
+@pytest.mark.parametrize("data", [
+    None, {"kind": "Linear"}, "weights",
+    [{"kind": "Linear"}],                                                      # no tensors
+    [{"kind": "Linear", "tensors": {"weight": _described()}, "extra": 1}],
+    [{"kind": 3, "tensors": {"weight": _described()}}],
+    [{"kind": "Linear", "tensors": [_described()]}],
+    [{"kind": "Linear", "tensors": {"weight": {"$array": {"dtype": "float32", "shape": [1], "b64": "AAAAAA=="}}}}],
+    [{"kind": "Linear", "tensors": {"weight": _described(shape=[-1])}}],
+    [{"kind": "Linear", "tensors": {"weight": _described(shape=["2"])}}],
+    [{"kind": "Linear", "tensors": {"weight": _described(shape=[2.0])}}],
+    [{"kind": "Linear", "tensors": {"weight": _described(shape=[10**9, 10**9])}}],  # absurd size: nothing drawn
+    [{"kind": "Linear", "tensors": {"weight": _described(shape=[1] * 9)}}],
+    [{"kind": "Linear", "tensors": {"weight": _described(seed=-1)}}],
+    [{"kind": "Linear", "tensors": {"weight": _described(seed=2**64)}}],
+    [{"kind": "Linear", "tensors": {"weight": _described(seed=1.5)}}],
+    [{"kind": "Linear", "tensors": {"weight": _described(seed=True)}}],
+    [{"kind": "Linear", "tensors": {"weight": _described(bound=math.nan)}}],
+    [{"kind": "Linear", "tensors": {"weight": _described(bound=math.inf)}}],
+    [{"kind": "Linear", "tensors": {"weight": _described(bound=-0.5)}}],
+    [{"kind": "Linear", "tensors": {"weight": _described(bound="0.5")}}],
+    [{"kind": "Linear", "tensors": {"weight": dict(_described(), extra=1)}}],
+    [{"kind": "Linear", "tensors": {"weight": _described(shape=[wire.MAX_ELEMENTS // 2 + 1])}}] * 2,  # too much in all
+    [{"kind": "Linear", "tensors": {"weight": _described()}}] * (wire.MAX_DESCRIBED_TENSORS + 1),
+])
+def test_malformed_weights_descriptions_are_refused_without_drawing_anything(data, monkeypatch):
+    monkeypatch.setattr(wire, "uniform", lambda *a: pytest.fail("a tensor was drawn"))
+    raw = wire.loads(wire.dumps({"weights": data}))["weights"]  # as it arrives: NaN and all
+    with pytest.raises(wire.WireError):
+        wire.decode_weights(raw)

@@ -243,10 +243,30 @@ def matrix(value, what: str) -> list[list[float]]:
 
 # -- models -------------------------------------------------------------------
 
-def expect_output_shape(probe, name: str, args: tuple, shape: tuple, expected: tuple) -> None:
-    """``name(*args)`` maps a zero input of ``shape`` to ``expected``; Wrong, saying what it did, if not.
+def model_input_seed(context, name: str) -> int | None:
+    """The random input the hidden checks probe model ``name`` on, when the judge runs a public check (so
+    that it shares their description of the model instead of running it once more on zeros); None (zeros)
+    in a student's notebook, where there is no grading seed.
 
-    The shape is one the prompt states, so a public check may use it.
+    Args:
+        context: the check's context, or None in a notebook.
+        name: the model's name.
+
+    Returns:
+        A seed for :meth:`~.probe.Probe.model`'s ``input_seed``, or None.
+
+    Example:
+        >>> model_input_seed(None, "CNN") is None
+        True
+    """
+    return context.model_input_seed(name) if context is not None else None
+
+
+def expect_output_shape(probe, name: str, args: tuple, shape: tuple, expected: tuple, context=None) -> None:
+    """``name(*args)`` maps an input of ``shape`` to ``expected``; Wrong, saying what it did, if not.
+
+    The shape is one the prompt states, so a public check may use it.  The input is zeros in a
+    notebook; in a graded run, the hidden checks' random input (:func:`model_input_seed`).
 
     Args:
         probe: the probe.
@@ -254,6 +274,7 @@ def expect_output_shape(probe, name: str, args: tuple, shape: tuple, expected: t
         args: its constructor's arguments.
         shape: the input's shape, batch first.
         expected: the output shape the prompt states.
+        context: the check's context (None in a notebook).
 
     Raises:
         Wrong: the forward pass raised, returned no tensor, or returned another shape (revealed).
@@ -265,7 +286,7 @@ def expect_output_shape(probe, name: str, args: tuple, shape: tuple, expected: t
         >>> probe = LocalProbe({"CNN": lambda: torch.nn.Sequential(torch.nn.Flatten(), torch.nn.Linear(4, 1))})
         >>> expect_output_shape(probe, "CNN", (), (1, 1, 2, 2), (1, 1))
     """
-    info = probe.model(name, args, shape)
+    info = probe.model(name, args, shape, input_seed=model_input_seed(context, name))
     if info.forward_error:
         err = info.forward_error
         raise Wrong(f"{name}{args if args else '()'} failed on an input of shape {list(shape)}: "

@@ -22,10 +22,12 @@ and values are named in :mod:`.protocol`: :class:`~.protocol.ProbeOp`,
     shape; the parameters the pass really used and those the model declares;
     the output shape.  Attributes (``padding``, ``in_features``) are never read:
     a layer is what it computes with.
-``{"op": "forward", "name": N, "args": [...], "weights": [...], "input": A}``
-    build ``N(*args)`` and return ``model(A)`` in eval mode, each convolution
+``{"op": "forward", "name": N, "args": [...], "weights": [...], "input": D}``
+    build ``N(*args)`` and return ``model(x)`` in eval mode, each convolution
     and linear operation of the pass computing with the next of ``weights``
     (matched by call order and kind) in place of the model's own tensors.
+    The weights and ``x`` come as descriptions (:func:`.wire.decode_weights`,
+    :class:`.wire.Uniform`), drawn here with the judge's own function.
 
 Every request may carry ``time_limit`` (seconds; enforced when the handler keeps time).
 Every answer is ``{"ok": value}`` or one of ``{"missing": name}``,
@@ -39,6 +41,7 @@ from __future__ import annotations
 import builtins
 import signal
 import traceback
+import weakref
 
 from . import wire
 from .protocol import TRACE_FIRST, Answer, Key, ProbeOp
@@ -96,6 +99,7 @@ _tuple_len = tuple.__len__
 _tuple_getitem = tuple.__getitem__
 _id = id
 _type = type
+_weakref = weakref.ref
 
 
 def builtin_bases(cls: type) -> list[str]:
@@ -203,24 +207,50 @@ class Handler:
                 super().__init__()
                 self.records: list[dict] = []
                 self.outputs: dict[int, object] = {}  # record index -> the tensor that layer produced
+                # A description keeps every tensor computed from the input alive (its autograd graph
+                # holds most of them anyway).  A forward pass with the judge's weights keeps none: it
+                # frees them as the model drops them, instead of piling them all up in fresh memory.
+                self.keep = weights is None
                 self.tensors: dict[int, list] = {}  # record index -> the weight and bias tensors it used
                 self.weights = weights
                 self.loaded = 0
                 # Why the judge's weights did not fit (the first refusal), kept here, never in the
                 # exception raised into the submission's forward pass, which can catch that.
                 self.mismatch: str | None = None
-                self.pad: tuple | None = None  # (id of F.pad's output, its widths) for a zero pad then conv
-                # Tensors computed from the model's input (kept alive so that their ids stay theirs):
-                # a layer counts only when data from the input flows through it, not when the
-                # forward pass calls it on a tensor of its own for show.
+                # (id of F.pad's output, its widths, that output, kept alive so that its id stays its own)
+                # for a zero pad then conv
+                self.pad: tuple | None = None
+                # Tensors computed from the model's input, by id: a layer counts only when data from
+                # the input flows through it, not when the forward pass calls it on a tensor of its own
+                # for show.  Kept alive so that their ids stay theirs; without ``keep``, held by a weak
+                # reference whose callback takes the id out when the tensor dies (before its memory is
+                # freed), so that no later tensor takes it over either.  (A tensor resurrected by a
+                # finalizer after a garbage collection comes back as not computed from the input: in
+                # a forward pass with the judge's weights, where that could happen, taking data out of
+                # the input's path is already open to the model, through .tolist(), and gains it nothing.)
                 self.derived: dict[int, object] = {}
+                self.marked = 0  # tensors ever marked (the bound of the work, as when all were kept)
                 self.laundered: str | None = None
 
             def start(self, x):
-                self.derived[id(x)] = x
+                self._derive(x)
+
+            def _derive(self, t):
+                key = id(t)
+                if key in self.derived:  # that very tensor: an id is unique among live objects
+                    return
+                self.marked += 1
+                derived = self.derived
+                if self.keep:
+                    derived[key] = t
+                    return
+                try:
+                    derived[key] = _weakref(t, lambda _, key=key, pop=derived.pop: pop(key, None))
+                except TypeError:  # a tensor that takes no weak reference stays alive instead
+                    derived[key] = t
 
             def _mark(self, output, args, kwargs, name=""):
-                if len(self.derived) > 100_000:
+                if self.marked > 100_000:
                     return
                 tensor = handler._tensor_type
                 sources = list(args) + list(kwargs.values())
@@ -232,7 +262,7 @@ class Handler:
                     outputs = list(output) if isinstance(output, (list, tuple)) else [output]
                     for out in outputs + list(written):
                         if isinstance(out, tensor):
-                            self.derived[id(out)] = out
+                            self._derive(out)
 
             def __torch_function__(self, func, types, args=(), kwargs=None):
                 kwargs = kwargs or {}
@@ -272,17 +302,19 @@ class Handler:
                     widths = bound.get("pad")
                     if bound.get("mode", "constant") == "constant" and not bound.get("value") and isinstance(
                             widths, (list, tuple)) and all(type(w) is int and w >= 0 for w in widths):
-                        self.pad = (id(first), tuple(widths))
+                        self.pad = (id(first), tuple(widths), first)
                 elif kind == "Flatten":
                     source = bound.get("input")
                     if shape is not None and len(shape) == 2 and isinstance(source, handler._tensor_type) \
                             and source.dim() > 2 and record is not None:  # a view that flattens
                         record["output_shape"] = shape
                         self.records.append(record)
-                        self.outputs[index] = first
+                        if self.keep:
+                            self.outputs[index] = first
                 elif record is not None:
                     record["output_shape"] = shape
-                    self.outputs[index] = first
+                    if self.keep:
+                        self.outputs[index] = first
                 return output
 
         self._layer_recorder = _LayerRecorder
@@ -478,7 +510,7 @@ class Handler:
         out = dict(bound)
         for name, mine in own.items():
             value = tensors[name]
-            if not isinstance(value, wire.Array):
+            if not isinstance(value, wire.Uniform):
                 raise _Refused("malformed weights")
             if list(mine.shape) != list(value.shape):
                 raise _mismatch(recorder, f"layer {i + 1} ({kind}) {name} has shape {list(mine.shape)}; "
@@ -619,11 +651,12 @@ class Handler:
         The weights are matched by the order the pass calls the operations and by
         their kind, so a layer is judged by what it computes, however it is written.
         """
+        try:  # checked before any of the submission's code runs
+            weights = wire.decode_weights(request.get(Key.WEIGHTS))
+            x = wire.Uniform.decode(request.get(Key.INPUT))
+        except wire.WireError:
+            raise _Refused("malformed forward request") from None
         model = self._build(request)
-        weights = wire.decode(request.get(Key.WEIGHTS, []))
-        x = wire.decode(request.get(Key.INPUT))
-        if type(weights) is not list or not isinstance(x, wire.Array):
-            raise _Refused("malformed forward request")
         recorder = self._layer_recorder(weights)
         try:
             output = self._run_recorded(model, x.to_tensor(), recorder)

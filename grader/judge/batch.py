@@ -180,8 +180,15 @@ def grade_batch(paths: list[Path], out_dir: Path, *, jobs: int = 2, resume: bool
     # The fork server imports torch in its own process while this one imports the bank.
     server = ForkServerClient(isolate=isolate)
     try:
+        import torch
+
         from ..questions import bank
 
+        # The workers use the cores; this process's torch work is small (references, comparisons,
+        # torch's own answer to a tiny convolution).  With a pool of threads per operation, each such
+        # operation woke threads that spun on the cores the workers need (a 5x5 convolution cost
+        # milliseconds of CPU); the Gradescope judge, forked from the fork server, has one thread too.
+        torch.set_num_threads(1)
         checks = [c for c in bank.CHECKS.values() if not questions or c.question in questions]
         previous: list[SubmissionResult] = []
         header: dict = {}

@@ -38,6 +38,15 @@ class Context:
         """
         return random.Random(_derive(self.seed, self.check_id, stream))
 
+    def model_input_seed(self, name: str) -> int:
+        """The seed of the random input (uniform in [-1, 1)) a model named ``name`` is probed on.
+
+        One per grading seed and model, whatever the check: the checks that look at the same
+        model on the same input shape (public ones too) share one description (the probe caches
+        it) instead of each running the model.  A model cannot special-case zeros or one shape.
+        """
+        return random.Random(f"{self.seed}:{name}").randint(0, 2**31 - 1)
+
     def torch_generator(self, stream: str = ""):
         """A ``torch.Generator`` private to this check (and ``stream``).
 

@@ -18,7 +18,6 @@ from dataclasses import dataclass
 
 import torch
 
-from ..checkapi import wire
 from ..checkapi.probe import LocalProbe, ModelInfo, SubmissionRaised, WeightsMismatch
 from ..checkapi.verdict import Verdict, Wrong, code, raised
 from . import reference
@@ -117,14 +116,8 @@ def describe_reference(factory, args: tuple, input_shape: tuple, input_seed: int
 
 
 def _seed(context, name: str) -> int:
-    """The seed of a probing input (uniform in [-1, 1)): a model cannot special-case zeros or one shape.
-
-    One per grading seed and model, so that the checks that look at the same model on the same
-    input shape share one description (the probe caches it) instead of each running the model.
-    """
-    import random
-
-    return random.Random(f"{context.seed}:{name}").randint(0, 2**31 - 1)
+    """The seed of a probing input: see :meth:`Context.model_input_seed`."""
+    return context.model_input_seed(name)
 
 
 UNREADABLE_MODEL = ("The grader judges a model by what its forward pass does, and this submission uses {what}, "
@@ -295,18 +288,19 @@ def outputs_check(name: str, factory, args_fn, input_shape_fn, variants):
         args = args_fn(rng)
         shape = (rng.randint(2, 4),) + tuple(input_shape_fn(args)[1:])  # a batch size it cannot expect
         model = factory(*args)
+        # Described, not sent: the worker draws the same tensors from a few numbers each.
         weights = reference.weights_for(model, gen)
-        x = torch.rand(*shape, generator=gen) * 2 - 1
+        x_described = reference.uniform_input(shape, gen)
+        x = x_described.to_tensor()
         with torch.no_grad():
             want = model.eval()(x)
-        # Encoded once for the whole class: the weights of ConvNet alone are 49,519 numbers.
-        return args, shape, weights, x, want, wire.Encoded(wire.encode(weights)), wire.Encoded(wire.encode(x))
+        return args, shape, weights, x, want, x_described
 
     @_readable
     def run(probe, context):
-        args, shape, weights, x, want, weights_data, x_data = context.memo(lambda: reference_case(context))
+        args, shape, weights, x, want, x_described = context.memo(lambda: reference_case(context))
         try:
-            got = probe.forward(name, args, weights_data, x_data).to_tensor()
+            got = probe.forward(name, args, weights, x_described).to_tensor()
         except WeightsMismatch as exc:
             # The mismatch names the reference's layers: it is part of the answer.
             raise Wrong(f"The reference weights do not fit {shown_call(name, args)}'s layers: fix the "

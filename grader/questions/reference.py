@@ -13,6 +13,8 @@ import torch
 from torch import nn
 from torch.nn import functional as F
 
+from ..checkapi import wire
+
 
 def conv_output_size(size: int, kernel_size: int, stride: int = 1, padding: int = 0) -> int | None:
     """Height of ``Conv2d(kernel_size, stride, padding)``'s output on a ``size`` x ``size`` input, by torch.
@@ -158,15 +160,31 @@ def load_weights(model: nn.Module, specs: list[dict]) -> nn.Module:
     with torch.no_grad():
         for m, spec in zip(leaves, specs):
             for name, value in spec["tensors"].items():
-                getattr(m, name).copy_(value)
+                getattr(m, name).copy_(value.to_tensor())
     return model
+
+
+def draw_seed(generator: torch.Generator) -> int:
+    """A seed for one described tensor, drawn from the check's own generator.
+
+    The worker sees this seed (as it saw the tensor's values before), never the grading
+    run's seed, which no seed drawn here gives away.
+    """
+    return int(torch.randint(0, 2**63 - 1, (), generator=generator))
+
+
+def uniform_input(shape: tuple, generator: torch.Generator) -> wire.Uniform:
+    """A random input of ``shape``, uniform in [-1, 1), described for the probe's ``forward``."""
+    return wire.Uniform(tuple(shape), draw_seed(generator), 1.0)
 
 
 def weights_for(model: nn.Module, generator: torch.Generator) -> list[dict]:
     """Random weights for ``model``'s parametrised leaves, in order, as the probe's ``forward`` takes them.
 
-    Drawn from ``U(-1/sqrt(fan_in), 1/sqrt(fan_in))`` like torch's own initialisation,
-    then copied into ``model`` so that it computes the reference output with them.
+    Each tensor is described (:class:`wire.Uniform`: its shape, a seed drawn from ``generator``,
+    and ``1/sqrt(fan_in)``, the bound of torch's own initialisation) and drawn from its
+    description into ``model``, so that it computes the reference output with exactly the
+    tensors the worker draws from the same description.
     """
     specs = []
     with torch.no_grad():
@@ -176,8 +194,8 @@ def weights_for(model: nn.Module, generator: torch.Generator) -> list[dict]:
             bound = fan_in ** -0.5
             tensors = {}
             for name, p in own.items():
-                value = (torch.rand(p.shape, generator=generator) * 2 - 1) * bound
-                p.copy_(value)
-                tensors[name] = value
+                described = wire.Uniform(tuple(p.shape), draw_seed(generator), bound)
+                p.copy_(described.to_tensor())
+                tensors[name] = described
             specs.append({"kind": type(m).__name__, "tensors": tensors})
     return specs

@@ -440,20 +440,22 @@ class Probe:
         except (KeyError, TypeError, ValueError) as exc:
             raise ProtocolError(f"malformed model description ({exc})") from None
 
-    def forward(self, name: str, args: tuple, weights: list[dict], x) -> wire.Array:
-        """``name(*args)`` with ``weights`` loaded, applied to tensor ``x`` in eval mode.
+    def forward(self, name: str, args: tuple, weights: list[dict], x: wire.Uniform) -> wire.Array:
+        """``name(*args)`` with ``weights`` loaded, applied to the input ``x`` in eval mode.
 
         Each convolution and linear operation the pass calls computes with the next of ``weights``
         (matched by call order and kind) in place of the model's own tensors: a model is judged by
-        what it computes, whatever its attributes say.
+        what it computes, whatever its attributes say.  The weights and the input cross as
+        descriptions (shape, seed, bound): the worker draws them with :func:`.wire.uniform`, the
+        same function the judge drew its own with, instead of receiving every number.
 
         Args:
             name: the class the prompt asks for.
             args: the constructor's arguments.
             weights: per parametrised layer, in call order, ``{"kind": "Conv2d" | "Linear", "tensors":
-                {"weight": tensor, "bias": tensor}}``; :func:`grader.questions.reference.weights_for` makes
-                them from a reference model.  An :class:`~.wire.Encoded` list is sent as it is.
-            x: the input batch, a tensor (or an encoded one).
+                {"weight": Uniform, "bias": Uniform}}``; :func:`grader.questions.reference.weights_for`
+                makes them for a reference model.
+            x: the input batch, a :class:`~.wire.Uniform`.
 
         Returns:
             The output, an :class:`~.wire.Array` (``.to_tensor()`` for a tensor).
@@ -468,12 +470,13 @@ class Probe:
         Example:
             >>> import torch
             >>> probe = LocalProbe({"Net": lambda: torch.nn.Linear(2, 1)})
-            >>> weights = [{"kind": "Linear", "tensors": {"weight": torch.ones(1, 2), "bias": torch.zeros(1)}}]
-            >>> probe.forward("Net", (), weights, torch.tensor([[1.0, 2.0]])).to_tensor()
-            tensor([[3.]])
+            >>> weights = [{"kind": "Linear", "tensors": {"weight": wire.Uniform((1, 2), seed=1, bound=1.0),
+            ...                                           "bias": wire.Uniform((1,), seed=2, bound=1.0)}}]
+            >>> probe.forward("Net", (), weights, wire.Uniform((3, 2), seed=3, bound=1.0)).shape
+            (3, 1)
         """
         value, _ = self._ask({Key.OP: ProbeOp.FORWARD, Key.NAME: name, Key.ARGS: wire.encode(list(args)),
-                              Key.WEIGHTS: wire.encode(weights), Key.INPUT: wire.encode(x)})
+                              Key.WEIGHTS: wire.encode_weights(weights), Key.INPUT: x.encode()})
         if not isinstance(value, wire.Array):
             raise ProtocolError("the forward answer is not an array")
         return value

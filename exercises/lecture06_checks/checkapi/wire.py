@@ -18,6 +18,10 @@ NumPy scalar                          the matching Python scalar
 anything else                         ``{"$object": "TypeName"}``
 ====================================  ======================================
 
+The judge's random tensors (a model's weights, the input of its forward pass) are not
+sent as values but described (:class:`Uniform`: shape, seed, bound; :func:`encode_weights`),
+and the worker draws them with the judge's own function, :func:`uniform`.
+
 Subclasses are reduced to their base type through the base type's own
 methods, so an object that overrides ``__eq__`` to claim it equals anything
 arrives as the plain value underneath (or as ``$object``).  Decoding never
@@ -99,6 +103,111 @@ class Array:
         return self.to_tensor().tolist()
 
 
+#: Largest number of tensors one weights description names.
+MAX_DESCRIBED_TENSORS = 10_000
+
+
+@dataclass(frozen=True)
+class Uniform:
+    """A float32 tensor described instead of sent: uniform in ``[-bound, bound)``, drawn from ``seed``.
+
+    The judge sends its weights (and a forward pass's input) in this form, and both ends
+    draw the values with the same function, :func:`uniform`: a few numbers cross instead
+    of every value, and the receiver gets exactly the judge's tensor.
+    """
+
+    shape: tuple[int, ...]
+    seed: int
+    bound: float
+
+    @property
+    def numel(self) -> int:
+        return math.prod(self.shape)
+
+    def to_tensor(self):
+        """The tensor described (a fresh one on each call)."""
+        return uniform(self.shape, self.seed, self.bound)
+
+    def encode(self) -> dict:
+        return {"shape": list(self.shape), "seed": self.seed, "bound": self.bound}
+
+    @classmethod
+    def decode(cls, data) -> "Uniform":
+        """The description :meth:`encode` made; WireError for anything else (never draws a value)."""
+        if type(data) is not dict or set(data) != {"shape", "seed", "bound"}:
+            raise WireError("malformed tensor description")
+        shape, seed, bound = data["shape"], data["seed"], data["bound"]
+        if type(shape) is not list or len(shape) > 8 or any(type(d) is not int or d < 0 for d in shape):
+            raise WireError("malformed tensor shape")
+        if math.prod(shape) > MAX_ELEMENTS:
+            raise WireError("tensor too large")
+        if type(seed) is not int or not 0 <= seed < 2**64:
+            raise WireError("malformed tensor seed")
+        if type(bound) not in (int, float) or not 0 <= bound <= 1e6:  # NaN fails both comparisons
+            raise WireError("malformed tensor bound")
+        return cls(tuple(shape), seed, float(bound))
+
+
+_torch_parts: tuple | None = None
+
+
+def _torch() -> tuple:
+    """The torch functions :func:`uniform` draws with, bound on first use (the fork server's
+    warm-up, before any submission runs: a submission patching ``torch.rand`` cannot change them)."""
+    global _torch_parts
+    if _torch_parts is None:
+        import torch
+
+        _torch_parts = (torch.Generator, torch.rand, torch.float32)
+    return _torch_parts
+
+
+def uniform(shape, seed: int, bound: float):
+    """The float32 tensor of ``shape`` uniform in ``[-bound, bound)`` drawn from ``seed``.
+
+    The one function the judge (its reference's weights and input) and the worker (the
+    same, from their description) both draw with: the same arguments give the same bits,
+    whatever the process's default dtype or global random state.
+    """
+    generator_type, rand, float32 = _torch()
+    generator = generator_type().manual_seed(seed)
+    return (rand(tuple(shape), generator=generator, dtype=float32) * 2 - 1) * bound
+
+
+def encode_weights(specs: list[dict]) -> list[dict]:
+    """A model's weights, ``[{"kind", "tensors": {name: Uniform}}]``, as plain data (a few numbers a tensor)."""
+    return [{"kind": spec["kind"], "tensors": {name: value.encode() for name, value in spec["tensors"].items()}}
+            for spec in specs]
+
+
+def decode_weights(data) -> list[dict]:
+    """What :func:`encode_weights` made, checked; WireError for anything else.
+
+    Only the description is read: no tensor is drawn here, so a description that does not
+    fit a model costs nothing.
+    """
+    if type(data) is not list or len(data) > MAX_DESCRIBED_TENSORS:
+        raise WireError("malformed weights")
+    out, count, elements = [], 0, 0
+    for spec in data:
+        if type(spec) is not dict or set(spec) != {"kind", "tensors"}:
+            raise WireError("malformed weights")
+        kind, tensors = spec["kind"], spec["tensors"]
+        if type(kind) is not str or len(kind) > 100 or type(tensors) is not dict:
+            raise WireError("malformed weights")
+        described = {}
+        for name, value in tensors.items():
+            count += 1
+            if len(name) > 100 or count > MAX_DESCRIBED_TENSORS:
+                raise WireError("malformed weights")
+            described[name] = Uniform.decode(value)
+            elements += described[name].numel
+            if elements > MAX_ELEMENTS:
+                raise WireError("weights too large")
+        out.append({"kind": kind, "tensors": described})
+    return out
+
+
 _numpy_parts: tuple | None = None
 
 
@@ -143,19 +252,6 @@ def _array_from_tensor(tensor) -> Array:
         return _array_from_numpy(t.contiguous().numpy())
 
 
-class Encoded:
-    """Data already in encoded form: :func:`encode` passes it through unchanged.
-
-    Lets the judge encode a large input (a model's weights) once and send it to
-    many workers.
-    """
-
-    __slots__ = ("data",)
-
-    def __init__(self, data):
-        self.data = data
-
-
 def encode(value, *, _depth: int = 0, _budget: list | None = None):
     """Turn ``value`` into JSON-able plain data (see the module docstring).
 
@@ -186,8 +282,6 @@ def encode(value, *, _depth: int = 0, _budget: list | None = None):
         if budget[0] < 0:
             raise WireError(f"value holds more than {MAX_ELEMENTS} elements")
 
-    if t is Encoded:
-        return value.data
     torch = sys.modules.get("torch")
     if torch is not None and _isinstance(value, torch.Tensor):
         arr = _array_from_tensor(value)
