@@ -42,6 +42,17 @@ def test_a_hand_written_convolution_is_clean():
      "def conv2d(i, k):\n    return helper(i, k)\n", ("builtin", "torch.conv_tbc")),   # bound in `try`
     ("import torch\ndef conv2d(i, k):\n    return i\ndef swap():\n    global conv2d\n    conv2d = torch.conv2d\n"
      "swap()\n", ("builtin", "torch.conv2d")),                  # rebound by a `global` statement
+    # a class of the submission's own that holds torch's convolution, however it gets it
+    ("import torch.nn.functional as F\nclass ByHand:\n    conv2d = staticmethod(F.conv2d)\nconv2d = ByHand.conv2d\n",
+     ("builtin", "F.conv2d")),
+    ("import torch\nclass ByHand:\n    pass\nByHand.conv2d = torch.conv2d\nconv2d = ByHand.conv2d\n",
+     ("builtin", "torch.conv2d")),
+    ("import torch\nclass ByHand(torch.nn.Conv2d):\n    pass\ndef conv2d(i, k):\n    return ByHand(1, 1, 3)(i)\n",
+     ("builtin", "torch.nn.Conv2d")),
+    ("import torch\nclass ByHand:\n    pass\nsetattr(ByHand, 'conv2d', torch.conv2d)\nconv2d = ByHand.conv2d\n",
+     ("builtin", "setattr(..., 'conv2d')")),
+    ("import torch\nByHand = torch.nn.functional\ndef conv2d(i, k):\n    return ByHand.conv2d(i, k)\n",
+     ("builtin", "ByHand.conv2d")),
     ("import torch\ndef conv2d(i, k):\n    return getattr(torch, 'con' + 'v2d')(i, k)\n",
      ("unverifiable", "getattr with a computed name")),
     ("import torch\ndef conv2d(i, k):\n    with torch._C.DisableTorchFunction():\n        return i\n",
@@ -62,6 +73,16 @@ def test_a_hand_written_convolution_is_clean():
 ])
 def test_built_in_convolution_and_unreadable_code_are_found_however_they_are_reached(source, expected):
     assert expected in found([source])
+
+
+def test_methods_of_the_submissions_own_classes_are_its_own_code():
+    # Helpers grouped in classes, the asked-for names bound at the end (a fairness case).
+    source = HAND_WRITTEN.replace("def conv2d(", "def _conv2d(") + (
+        "class Shapes:\n    @staticmethod\n    def conv_output_size(n, k, s=1, p=0):\n        return (n + 2 * p - k) // s + 1\n"
+        "class ByHand:\n    @staticmethod\n    def conv2d(image, kernel, stride=1, padding=0):\n"
+        "        Shapes.conv_output_size(3, 2)\n        return _conv2d(image, kernel, stride, padding)\n"
+        "conv2d = ByHand.conv2d\n")
+    assert found([source]) == []
 
 
 def test_the_definition_in_force_counts_not_a_first_draft():

@@ -511,7 +511,8 @@ def _reachable_builtins(reading: _Reading, function: str) -> list[Finding]:
                 continue
             for sub, local in _code(node):
                 if isinstance(sub, ast.Attribute) and BUILT_IN.search(sub.attr):
-                    findings.append(Finding("builtin", _root(sub)[1]))
+                    if not _own_class_member(reading, sub, local):
+                        findings.append(Finding("builtin", _root(sub)[1]))
                 elif isinstance(sub, ast.Call) and isinstance(sub.func, ast.Name) and \
                         sub.func.id in ATTRIBUTE_FUNCTIONS and sub.func.id not in local:
                     attr = sub.args[1] if len(sub.args) > 1 else None
@@ -540,6 +541,20 @@ def _reachable_builtins(reading: _Reading, function: str) -> list[Finding]:
                 findings.append(Finding("unverifiable", f"more than {MAX_ALIAS_ROUNDS} chained aliases"))
                 break
     return findings
+
+
+def _own_class_member(reading: _Reading, node: ast.Attribute, local: frozenset) -> bool:
+    """Whether ``node`` (``ByHand.conv2d``) reads a member of a class the source itself defines.
+
+    Its name is then no evidence of torch: the class's root name is reached too, so its whole
+    body (``conv2d = staticmethod(F.conv2d)`` included), and every later change made to it
+    (``ByHand.conv2d = F.conv2d``, ``setattr``), are read like any other reached code.
+    """
+    root, _ = _root(node)
+    if root is None or root in local:
+        return False
+    bindings = _bindings_in_force(reading, root)
+    return bool(bindings) and all(isinstance(b, ast.ClassDef) for b in bindings)
 
 
 def _aliases(reading: _Reading, reached: set[str]) -> list[str]:
