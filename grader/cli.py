@@ -30,7 +30,7 @@ def _fail(exc: Exception) -> None:
 
 
 class _QuestionId(click.ParamType):
-    """A question id (``q7``), checked against the question folders when the option is used, so that
+    """A question id (``qN``), checked against the question folders when the option is used, so that
     reading the folders is the work of the commands that need them and never of ``--help``."""
 
     name = "QUESTION"

@@ -9,7 +9,7 @@ A question's folder holds everything the question is:
 - ``checks.py``: ``CHECKS``, every check of the question, public ones first, with the
   mistakes it names and their feedback.
 
-The id (``q7``) is the folder's number and the order is the numbers' order: nothing
+The id (``qN``) is the folder's number and the order is the numbers' order: nothing
 lists the questions again.  Shared oracles and helpers are the modules beside the
 folders.  This module reads metadata only (no torch); the judge's bank module loads
 the checks.  See docs/authoring.md.
@@ -33,9 +33,9 @@ class QuestionInfo:
     """What is known of a question without loading its checks."""
 
     id: str
-    """``q`` and the folder's number, without leading zeros: ``q7``."""
+    """``q`` and the folder's number, without leading zeros: ``q5`` for ``q05_...``."""
     folder: str
-    """The folder's name: ``q07_pooled_cnn``."""
+    """The folder's name, such as ``q05_count_formulas``."""
     title: str
     topic: str
     points: float
