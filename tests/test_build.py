@@ -220,3 +220,41 @@ def test_the_project_depends_on_the_lectures_libraries_as_the_zip_does():
     assert len(lecture) == 4
     for line in lecture:
         assert f'"{line}"' in pyproject, line  # the same pin in both environments
+
+
+def _code_words(path: Path) -> str:
+    """What a module's code says: its names and strings, without docstrings and comments (prose may
+    give an example id); a template's whole text."""
+    text = path.read_text(encoding="utf-8")
+    if path.suffix != ".py":
+        return text
+    tree = ast.parse(text)
+    docstrings = {id(n.value) for n in ast.walk(tree) if isinstance(n, ast.Expr) and isinstance(n.value, ast.Constant)}
+    words = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name):
+            words.append(node.id)
+        elif isinstance(node, ast.Attribute):
+            words.append(node.attr)
+        elif isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+            words.append(node.name)
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings:
+            words.append(node.value)
+    return "\n".join(words)
+
+
+def test_each_question_is_named_in_its_own_folder_only():
+    """Adding or changing a question touches one folder: no other code of the package names it."""
+    import re
+
+    from grader import questions
+
+    sources = {p: _code_words(p) for p in (ROOT / "grader").rglob("*")
+               if p.suffix in (".py", ".j2") and "__pycache__" not in p.parts}
+    assert len(sources) > 40
+    for q in questions.INFO:
+        pattern = re.compile(rf"\b{q.id}\b|\b{q.id}_|{q.id.upper()}\b")
+        named_in = {p for p, text in sources.items() if pattern.search(text)}
+        assert named_in, q.id  # the test can see a question's own folder naming it
+        elsewhere = sorted(str(p.relative_to(ROOT)) for p in named_in if q.folder not in p.parts)
+        assert elsewhere == [], (q.id, elsewhere)
