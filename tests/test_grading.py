@@ -284,7 +284,7 @@ def test_the_sandboxed_worker_computes_with_the_judges_exact_tensors_and_refuses
     from grader.questions import reference
     from grader.judge.engine import Limits, SandboxProbe
     from grader.checkapi import wire
-    from grader.submission import Source, load
+    from grader.judge.submission import Source, load
 
     path = tmp_path / "solution.py"
     path.write_text(solution_script())
