@@ -188,3 +188,15 @@ def test_a_failure_in_the_judges_child_is_one_clear_error():
     with ForkServerClient() as fresh:
         with pytest.raises(SandboxError, match="the judge's process failed: KeyError"):
             fresh.run_trusted("grader.judge.gradescope", "grade_in_trusted_child", {}, timeout=60)  # no "root"
+
+
+def test_the_fork_server_gets_only_the_environment_it_needs(server):
+    # Every worker is a copy of the fork server's memory, where its environment's strings stay after
+    # the sandbox clears os.environ: the judge's own variables must never be there.
+    from grader.judge.engine import FORK_SERVER_ENVIRONMENT
+
+    raw = Path(f"/proc/{server.pid}/environ").read_bytes()
+    names = {entry.split(b"=", 1)[0].decode() for entry in raw.split(b"\0") if entry}
+    set_by_the_judge = {"OMP_NUM_THREADS", "MKL_NUM_THREADS", "PYTHONDONTWRITEBYTECODE", "MPLBACKEND", "PYTHONPATH"}
+    assert names - set_by_the_judge <= FORK_SERVER_ENVIRONMENT | {n for n in names if n.startswith("CNN_GRADER_")}
+    assert "PYTEST_CURRENT_TEST" not in names and "PYTEST_VERSION" not in names  # the judge's own, here

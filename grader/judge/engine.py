@@ -33,6 +33,10 @@ from .submission import Submission
 
 #: Extra seconds the judge waits beyond a limit the worker enforces itself.
 GRACE = 1.0
+#: The variables of the judge's environment the fork server is given (and CNN_GRADER_*): what the
+#: interpreter and its libraries need to start, nothing that names the judge's machine or secrets.
+FORK_SERVER_ENVIRONMENT = frozenset({"PATH", "HOME", "LANG", "LANGUAGE", "LC_ALL", "LC_CTYPE", "TZ", "TMPDIR",
+                                     "LD_LIBRARY_PATH", "PYTHONHOME", "VIRTUAL_ENV"})
 
 
 @dataclass(frozen=True)
@@ -116,9 +120,12 @@ class ForkServerClient:
         # folder (this run's private folder, with its log) off sys.path, where the sandbox would
         # have exposed it to every worker.
         package_root = str(Path(__file__).resolve().parents[2])
-        env = dict(os.environ, OMP_NUM_THREADS="1", MKL_NUM_THREADS="1", PYTHONDONTWRITEBYTECODE="1",
-                   MPLBACKEND="Agg", PYTHONPATH=os.pathsep.join(
-                       p for p in (package_root, os.environ.get("PYTHONPATH", "")) if p))
+        # Only what the runtime needs: every worker is a copy of the fork server's memory, where the
+        # environment's strings stay after the sandbox clears os.environ (a submission read the judge's
+        # whole environment back through ctypes).
+        env = {k: v for k, v in os.environ.items() if k in FORK_SERVER_ENVIRONMENT or k.startswith("CNN_GRADER_")}
+        env.update(OMP_NUM_THREADS="1", MKL_NUM_THREADS="1", PYTHONDONTWRITEBYTECODE="1", MPLBACKEND="Agg",
+                   PYTHONPATH=os.pathsep.join(p for p in (package_root, os.environ.get("PYTHONPATH", "")) if p))
         # Its stderr (and a worker's, until the worker silences it) goes to a log file: a pipe
         # nobody reads could fill up and block a worker.
         self.log_path = os.path.join(self.base_dir, "forkserver.log")

@@ -77,6 +77,14 @@ UNREADABLE_ATTRIBUTES = frozenset({
     "DisableTorchFunction", "DisableTorchFunctionSubclass", "as_subclass", "grad", "get_field", "Formatter",
     "FunctionType", "CodeType", "LambdaType", "MethodType", "ModuleType", "CellType", "FrameType", "new_class",
     "user_ns", "user_global_ns", "run_cell", "run_code", "ex", "ev", "push", "Function",
+    # torch calls these back from inside its own operations, out of the reader's sight (and of the
+    # worker's trace): autograd's saved-tensor and gradient hooks, elementwise Python callbacks.
+    "saved_tensors_hooks", "save_on_cpu", "register_multi_grad_hook", "register_full_backward_hook",
+    "register_full_backward_pre_hook", "register_backward_hook", "register_post_accumulate_grad_hook",
+    "apply_", "map_", "map2_",
+    # frames and their locals, reached through the traceback module instead of sys._getframe
+    "walk_stack", "walk_tb", "extract_stack", "StackSummary", "FrameSummary", "capture_locals", "stack",
+    "currentframe", "getouterframes", "getinnerframes", "trace",
 })
 #: Of those, the attributes that are only unreadable on torch (``re.compile`` is fine, ``torch.compile`` is not).
 TORCH_ONLY_ATTRIBUTES = frozenset({"jit", "library", "ops", "fx", "overrides", "compile", "export", "Function"})
