@@ -83,8 +83,8 @@ UNREADABLE_ATTRIBUTES = frozenset({
     "register_full_backward_pre_hook", "register_backward_hook", "register_post_accumulate_grad_hook",
     "apply_", "map_", "map2_",
     # frames and their locals, reached through the traceback module instead of sys._getframe
-    "walk_stack", "walk_tb", "extract_stack", "StackSummary", "FrameSummary", "capture_locals", "stack",
-    "currentframe", "getouterframes", "getinnerframes", "trace",
+    "walk_stack", "walk_tb", "extract_stack", "StackSummary", "FrameSummary", "capture_locals",
+    "currentframe", "getouterframes", "getinnerframes",
 })
 #: Of those, the attributes that are only unreadable on torch (``re.compile`` is fine, ``torch.compile`` is not).
 TORCH_ONLY_ATTRIBUTES = frozenset({"jit", "library", "ops", "fx", "overrides", "compile", "export", "Function"})
