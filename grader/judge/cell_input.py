@@ -14,7 +14,8 @@ The grading policy for what IPython would run:
 * cell magics whose body Jupyter runs in the user's namespace
   (:data:`CELL_MAGICS_RUN`: ``%%time``, ``%%capture``...): the body is graded as
   the cell, transformed in its turn;
-* every other cell magic (``%%bash``, ``%%writefile``, ``%%html``...): not run, noted;
+* ``%%writefile``: the worker writes the file, as Jupyter does (a helper module the notebook then imports);
+* every other cell magic (``%%bash``, ``%%html``...): not run, noted;
 * line magics: see :data:`grader.worker.serve.GradingShell.RUN`; shell escapes
   and ``!``-assignments: never run (``x = !ls`` gives an empty list).
 
@@ -69,6 +70,11 @@ def transform_cell(source: str) -> tuple[str, list[str]]:
                 break
             header = lines[first][2:].strip()
             name = header.split(maxsplit=1)[0] if header else ""
+            if name == "writefile":
+                line = header[len(name):].strip()
+                body = "".join(lines[first + 1:])
+                return (f"get_ipython().run_cell_magic({name!r}, {line!r}, {body!r})\n",
+                        list(dict.fromkeys(notes + [f"cell magic %%{name}: the file was written"])))
             if name not in CELL_MAGICS_RUN:
                 return "", list(dict.fromkeys(notes + [f"cell magic %%{name} not run"]))
             notes.append(f"cell magic %%{name}: its body was run")

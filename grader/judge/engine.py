@@ -33,6 +33,9 @@ from .submission import Submission
 
 #: Extra seconds the judge waits beyond a limit the worker enforces itself.
 GRACE = 1.0
+#: The share of a submission's time budget kept for the checks: its cells together may use the rest.
+#: Without it, three slow cells (training loops) used the whole budget and every answer scored 0.
+CHECKS_SHARE = 0.25
 #: The variables of the judge's environment the fork server is given (and CNN_GRADER_*): what the
 #: interpreter and its libraries need to start, nothing that names the judge's machine or secrets.
 FORK_SERVER_ENVIRONMENT = frozenset({"PATH", "HOME", "LANG", "LANGUAGE", "LC_ALL", "LC_CTYPE", "TZ", "TMPDIR",
@@ -390,6 +393,8 @@ class SandboxProbe(Probe):
             try:
                 channel.send({Key.OP: WorkerOp.LOAD, Key.KIND: self.submission.kind,
                               Key.UNITS: list(self.submission.units), Key.TIME_LIMIT: self.limits.unit_timeout,
+                              Key.CODE_TIME_LIMIT: max(self.deadline - time.monotonic()
+                                                       - CHECKS_SHARE * self.limits.timeout, 0.0),
                               Key.SKIP: sorted(self._unit_failures), Key.NONCE: nonce})
             except OSError:
                 pass  # it died at once: _await_load reads the closed socket and says so

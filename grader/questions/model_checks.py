@@ -127,7 +127,7 @@ UNREADABLE_MODEL = ("The grader judges a model by what its forward pass does, an
 def _readable(run):
     """A model check that earns nothing when the submission uses features that hide code (see .static)."""
     def checked(probe, context):
-        found = unreadable_findings(probe.source)
+        found = unreadable_findings(probe.source, models=True)
         if found:
             raise Wrong(UNREADABLE_MODEL.format(what=", ".join(code(f.what) for f in found[:5])),
                         {"mistake": "unverifiable"})

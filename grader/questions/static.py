@@ -60,6 +60,16 @@ UNREADABLE_NAMES = frozenset({
     "exec", "eval", "compile", "__import__", "globals", "locals", "vars", "breakpoint", "__builtins__",
     "__loader__", "__spec__", "memoryview",
 })
+#: Of those, the ones that only read or fill the submission's own namespace (``globals().update(...)``
+#: binds names out of the reader's sight, but holds nothing of the worker's): q6's by-hand part only.
+NAMESPACE_NAMES = frozenset({"globals", "locals", "vars"})
+#: What ``inspect`` may be used for without reaching frames or objects out of sight: reading source
+#: (which the cells give it, as Jupyter does), signatures and kinds.
+READABLE_INSPECT = frozenset({
+    "signature", "Signature", "Parameter", "getsource", "getsourcelines", "getdoc", "cleandoc", "getfile",
+    "getsourcefile", "getfullargspec", "isfunction", "isclass", "ismethod", "isbuiltin", "isroutine",
+    "iscoroutinefunction", "isgeneratorfunction", "isabstract",
+})
 #: Built-in functions that reach an attribute by a name given as a value: in code reachable from a
 #: by-hand function, only with a constant name; ``setattr``/``delattr`` anywhere only on ``self``/``cls``.
 ATTRIBUTE_FUNCTIONS = frozenset({"getattr", "setattr", "delattr"})
@@ -96,6 +106,8 @@ PLAIN_PRIVATE_NAMES = frozenset({"_pair", "_single", "_triple", "_quadruple", "_
 #: code the submission wrote.
 FILE_WRITERS = frozenset({"write_text", "write_bytes", "write", "open", "copyfile", "copy2", "copytree", "move",
                           "symlink", "symlink_to", "hardlink_to", "link", "savetxt", "tofile", "to_csv"})
+#: Of those, the calls whose last argument is the text written (read by the judge when it is a constant).
+TEXT_WRITERS = frozenset({"write", "write_text", "writelines", "run_cell_magic"})
 #: Special methods a class may define without running code out of the reader's sight.
 PLAIN_DUNDERS = frozenset({
     "__init__", "__repr__", "__str__", "__len__", "__getitem__", "__setitem__", "__iter__", "__next__",
@@ -133,6 +145,11 @@ class Finding:
     """``builtin`` (it names torch's convolution or pooling) or ``unverifiable``."""
     what: str
     """The construct, in the student's words: ``F.conv2d``, ``import threading``..."""
+    hides_from_models: bool = True
+    """Whether it can also change what the worker sees of a model's forward pass (threads, tracing, frames,
+    torch's dispatch...).  When False (reading the namespace with ``globals()``, code the submission wrote
+    and imports), it only keeps the reader from proving which code a name runs: it costs q6's by-hand
+    part, never a model's points."""
 
 
 def by_hand_findings(units: tuple[str, ...] | None, function: str) -> list[Finding]:
@@ -149,11 +166,16 @@ def by_hand_findings(units: tuple[str, ...] | None, function: str) -> list[Findi
     return sorted(set(findings), key=lambda f: (f.kind, f.what))
 
 
-def unreadable_findings(units: tuple[str, ...] | None) -> list[Finding]:
-    """Rule 2 alone: the features anywhere in the submission that run or rebind code out of sight."""
+def unreadable_findings(units: tuple[str, ...] | None, *, models: bool = False) -> list[Finding]:
+    """Rule 2 alone: the features anywhere in the submission that run or rebind code out of sight.
+
+    With ``models``, only those that can also change what the worker sees of a forward pass
+    (:attr:`Finding.hides_from_models`): the model checks' rule.
+    """
     if not units:
         return []
-    return sorted(set(_read(tuple(units)).unreadable), key=lambda f: f.what)
+    found = _read(tuple(units)).unreadable
+    return sorted({f for f in found if f.hides_from_models or not models}, key=lambda f: f.what)
 
 
 class _Reading:
@@ -174,6 +196,13 @@ class _Reading:
         self.mutations: dict[str, list[ast.AST]] = {}
         """name -> statements and calls anywhere that change the object bound to it."""
         self.magic_calls: set[int] = set()
+        self.own_attributes: set[int] = set()
+        """``self.conv_kernel`` nodes that read an attribute the method's own class sets (see
+        :func:`_record_own_attributes`): their names are no evidence of torch."""
+        self.classes: list[ast.ClassDef] = []
+        self.written: list[ast.AST] = []
+        """What the submission writes to files through ``.write(...)``, ``.write_text(...)`` and
+        ``%%writefile``: the text, as an expression (read once every unit is)."""
         """Calls of ``run_line_magic`` read as code (module-level, constant arguments)."""
 
 
@@ -200,9 +229,23 @@ def _read_cached(units: tuple[str, ...]) -> _Reading:
         nodes = list(ast.walk(tree))  # walked once: both scans read every node of the unit
         _scan_unreadable(reading, nodes)
         _record_mutations(reading, nodes)
+        reading.classes += [n for n in nodes if isinstance(n, ast.ClassDef)]
+    _record_own_attributes(reading)
     if reading.missing_imports and reading.writes:
+        texts = _written_texts(reading)
+        for text in texts or []:
+            try:
+                written = _read_cached((text,))
+            except RecursionError:
+                texts = None
+                break
+            reading.unreadable += [Finding(f.kind, f"{f.what} (in the code it writes to a file)", f.hides_from_models)
+                                   for f in written.unreadable]
+        # A module the submission wrote and imports is its own code, out of the by-hand reading's sight.
+        # Models keep their points when every text written is known (a constant) and was read above.
         reading.unreadable += [Finding("unverifiable", f"import {m} (a module that is not installed, in a "
-                                                       f"submission that writes files: {reading.writes[0]})")
+                                                       f"submission that writes files: {reading.writes[0]})",
+                                       hides_from_models=texts is None)
                                for m in reading.missing_imports]
     return reading
 
@@ -346,6 +389,16 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
     """Rule 2, over every node of a unit."""
     add = reading.unreadable.append
     calls = {id(n.func): n for n in nodes if isinstance(n, ast.Call)}
+    # inspect.signature(f), inspect.getsource(f): the name read only for what READABLE_INSPECT lists
+    inspect_reads = {id(n.value) for n in nodes if isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name)
+                     and reading.imported.get(n.value.id) == "inspect" and n.attr in READABLE_INSPECT}
+    inspect_reads |= {id(n) for n in nodes if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+    importlib_reads: set[int] = set()
+    # @torch.jit.script on a def compiles that def's own source, which is read like any other
+    scripted = {id(d.value) for n in nodes if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))
+                for d in n.decorator_list if isinstance(d, ast.Attribute) and d.attr == "script"
+                and isinstance(d.value, ast.Attribute) and d.value.attr == "jit"
+                and reading.imported.get(_root(d)[0] or "", "").startswith("torch")}
     for node in nodes:
         if isinstance(node, (ast.Import, ast.ImportFrom)):
             modules = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""]
@@ -353,7 +406,7 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                 top = module.split(".")[0]
                 if node.__class__ is ast.ImportFrom and node.level:
                     add(Finding("unverifiable", f"a relative import (from {'.' * node.level}{module} import ...)"))
-                elif top in UNREADABLE_IMPORTS:
+                elif top in UNREADABLE_IMPORTS and not (top in ("inspect", "importlib") and module == top):
                     add(Finding("unverifiable", f"import {module}"))
                 elif top and top not in reading.checked_imports:
                     reading.checked_imports.add(top)
@@ -363,12 +416,22 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                         reading.missing_imports.append(module)
             if isinstance(node, ast.ImportFrom):
                 for alias in node.names:
-                    if alias.name in UNREADABLE_ATTRIBUTES or alias.name in UNREADABLE_NAMES or (
+                    if node.module == "inspect" and alias.name not in READABLE_INSPECT:
+                        add(Finding("unverifiable", f"from inspect import {alias.name}"))
+                    elif alias.name in UNREADABLE_ATTRIBUTES or alias.name in UNREADABLE_NAMES or (
                             alias.name.startswith("_") and not alias.name.startswith("__")
                             and alias.name not in PLAIN_PRIVATE_NAMES):
                         add(Finding("unverifiable", f"from {node.module} import {alias.name}"))
         elif isinstance(node, ast.Name) and node.id in UNREADABLE_NAMES:
-            add(Finding("unverifiable", f"{node.id}"))
+            add(Finding("unverifiable", f"{node.id}", hides_from_models=node.id not in NAMESPACE_NAMES))
+        elif isinstance(node, ast.Name) and reading.imported.get(node.id) == "inspect" and id(node) not in inspect_reads:
+            add(Finding("unverifiable", f"{node.id} (inspect, for more than reading source and signatures)"))
+        elif isinstance(node, ast.Name) and reading.imported.get(node.id) == "importlib" \
+                and isinstance(node.ctx, ast.Load):
+            # importlib.reload(helpers) runs a module again, like an import: the modules it can load are
+            # installed ones or those the submission writes (read below); anything else of it is unreadable
+            add(Finding("unverifiable", f"{node.id}" if id(node) in importlib_reads else f"{node.id} (importlib)",
+                        hides_from_models=id(node) not in importlib_reads))
         elif isinstance(node, ast.Name) and node.id in ("setattr", "delattr"):
             call = calls.get(id(node))
             if not (call is not None and call.args and isinstance(call.args[0], ast.Name)
@@ -377,6 +440,9 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                 add(Finding("unverifiable", f"{node.id} (on anything but self)"))
         elif isinstance(node, ast.Name) and node.id in ("self", "cls") and isinstance(node.ctx, ast.Store):
             add(Finding("unverifiable", f"{node.id} = ... (rebinding {node.id})"))
+        elif isinstance(node, ast.Name) and node.id == "print" and id(node) in calls and any(
+                k.arg == "file" for k in calls[id(node)].keywords):
+            reading.writes.append("print(..., file=...)")
         elif isinstance(node, ast.Name) and node.id == "open":
             call = calls.get(id(node))
             mode = call.args[1] if call is not None and len(call.args) > 1 else next(
@@ -393,7 +459,8 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
             elif attr.startswith("__") and attr.endswith("__") and attr not in PLAIN_DUNDER_ATTRIBUTES and not (
                     attr in READABLE_DUNDER_ATTRIBUTES and isinstance(node.ctx, ast.Load)):
                 add(Finding("unverifiable", f"{chain}"))
-            elif attr in UNREADABLE_ATTRIBUTES and root in reading.imported and not _settings_chain(chain):
+            elif attr in UNREADABLE_ATTRIBUTES and root in reading.imported and not _settings_chain(chain) \
+                    and id(node) not in scripted:
                 if attr in TORCH_ONLY_ATTRIBUTES and not reading.imported[root].startswith("torch"):
                     continue
                 if attr == "modules" and reading.imported.get(root) != "sys":
@@ -404,8 +471,15 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
             elif attr.startswith("_") and not attr.startswith("__") and attr not in PLAIN_PRIVATE_NAMES \
                     and reading.imported.get(root, "").split(".")[0] in ("torch", "sys"):
                 add(Finding("unverifiable", chain))  # torch._C, F._max_pool2d, sys._getframe...
-            if attr in FILE_WRITERS:
+            if attr in FILE_WRITERS or (attr == "run_cell_magic" and _magic_name(calls.get(id(node))) == "writefile"):
                 reading.writes.append(chain)
+                call = calls.get(id(node))
+                if attr in TEXT_WRITERS and call is not None:
+                    text = call.args[-1] if call.args else None
+                    reading.written.append(text if text is not None else call)
+            if root is not None and reading.imported.get(root) == "importlib" and chain == f"{root}.{attr}" \
+                    and attr in ("reload", "import_module", "invalidate_caches"):
+                importlib_reads.add(id(node.value))
         elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             name = node.name
             if name.startswith("__") and name.endswith("__") and name not in PLAIN_DUNDERS:
@@ -438,12 +512,41 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                         if root in reading.imported and not _settings_chain(chain):
                             add(Finding("unverifiable", f"{chain} = ... (patches an imported module)"))
                         elif root in reading.bindings and not isinstance(sub.ctx, ast.Load) and any(
-                                isinstance(b, (ast.FunctionDef, ast.ClassDef)) for b, _ in reading.bindings[root]):
+                                isinstance(b, ast.ClassDef) or (isinstance(b, (ast.FunctionDef, ast.AsyncFunctionDef))
+                                                                and sub.attr.startswith("__"))
+                                for b, _ in reading.bindings[root]):
+                            # A class's attributes are its methods; a function's own attributes
+                            # (timed.calls = ...) change nothing it does, its dunders do.
                             add(Finding("unverifiable", f"{chain} = ... (changes a function or class)"))
 
 
 def _settings_chain(chain: str) -> bool:
     return bool(SETTABLE_MODULE_ATTRIBUTES.match(chain))
+
+
+def _written_texts(reading: _Reading) -> list[str] | None:
+    """The texts the submission writes, when each is a string constant or a name bound once, at the top
+    level, to one and never changed; None when any is computed or written by other means (``print(...,
+    file=f)``, ``shutil.copy``...)."""
+    if any(w.rsplit(".", 1)[-1] not in TEXT_WRITERS and not w.startswith("open") for w in reading.writes):
+        return None
+    texts = []
+    for node in reading.written:
+        if isinstance(node, ast.Name):
+            bindings = reading.bindings.get(node.id, [])
+            if len(bindings) != 1 or not bindings[0][1] or not isinstance(bindings[0][0], ast.Assign) \
+                    or node.id in reading.mutations or node.id in reading.global_in_functions:
+                return None
+            node = bindings[0][0].value
+        if not (isinstance(node, ast.Constant) and isinstance(node.value, str)):
+            return None
+        texts.append(node.value)
+    return texts
+
+
+def _magic_name(call: ast.Call | None) -> str | None:
+    first = call.args[0] if call is not None and call.args else None
+    return first.value if isinstance(first, ast.Constant) and isinstance(first.value, str) else None
 
 
 def _runs_code(call: ast.Call | None) -> bool:
@@ -513,13 +616,20 @@ def _reachable_builtins(reading: _Reading, function: str) -> list[Finding]:
                 for alias in node.names:
                     if (alias.asname or alias.name).split(".")[0] == name or alias.name == "*":
                         full = f"{getattr(node, 'module', None) or ''}.{alias.name}".strip(".")
-                        if BUILT_IN.search(alias.name) or (alias.name == "*" and BUILT_IN.search(name)):
+                        top = (getattr(node, "module", None) or alias.name).split(".")[0]
+                        if top and not getattr(node, "level", 0) and not _installed(top):
+                            # a module the submission wrote (%%writefile, open(...).write): its code is
+                            # not read, so it proves nothing either way
+                            findings.append(Finding("unverifiable", f"import of {full} (code the submission "
+                                                    "writes to a file, which the grader does not read)",
+                                                    hides_from_models=False))
+                        elif BUILT_IN.search(alias.name) or (alias.name == "*" and BUILT_IN.search(name)):
                             findings.append(Finding("builtin", f"import of {full}" if alias.name != "*"
                                                     else f"{name} from {full}"))
                 continue
             for sub, local in _code(node):
                 if isinstance(sub, ast.Attribute) and BUILT_IN.search(sub.attr):
-                    if not _own_class_member(reading, sub, local):
+                    if not (_own_class_member(reading, sub, local) or id(sub) in reading.own_attributes):
                         findings.append(Finding("builtin", _root(sub)[1]))
                 elif isinstance(sub, ast.Call) and isinstance(sub.func, ast.Name) and \
                         sub.func.id in ATTRIBUTE_FUNCTIONS and sub.func.id not in local:
@@ -531,6 +641,8 @@ def _reachable_builtins(reading: _Reading, function: str) -> list[Finding]:
                     elif BUILT_IN.search(attr.value) or attr.value.startswith("_"):
                         findings.append(Finding("builtin" if BUILT_IN.search(attr.value) else "unverifiable",
                                                 f"{sub.func.id}(..., {attr.value!r})"))
+                elif isinstance(sub, ast.Call) and (module := _passes_a_module(reading, sub, local)):
+                    findings.append(Finding("unverifiable", f"the module {module} passed as a value"))
                 elif isinstance(sub, ast.Name) and isinstance(sub.ctx, ast.Load) and sub.id not in local and (
                         sub.id in reading.bindings or sub.id in reading.mutations):
                     todo.append(sub.id)
@@ -549,6 +661,66 @@ def _reachable_builtins(reading: _Reading, function: str) -> list[Finding]:
                 findings.append(Finding("unverifiable", f"more than {MAX_ALIAS_ROUNDS} chained aliases"))
                 break
     return findings
+
+
+def _record_own_attributes(reading: _Reading) -> None:
+    """Find ``self.X`` / ``cls.X`` in a method that reads an attribute its own class (or a base class
+    the source defines) sets: a name bound in the class body, or ``self.X = ...`` in one of its methods.
+
+    Whatever such an attribute holds was put there by code of the class, which is read whenever the
+    method is (the class is reached), or by a change made to a reached object, which is read too.
+    ``self`` is then an instance of the class unless the method is called through the class with
+    another first argument, and a module handed over as an argument is a finding of its own
+    (:func:`_reachable_builtins`).  Only parameters named ``self``/``cls`` count: rebinding them
+    is a finding of rule 2.
+    """
+    by_name: dict[str, list[ast.ClassDef]] = {}
+    for cls in reading.classes:
+        by_name.setdefault(cls.name, []).append(cls)
+
+    def methods(cls: ast.ClassDef):
+        for st in cls.body:
+            if isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef)) and st.args.args \
+                    and st.args.args[0].arg in ("self", "cls") and not any(
+                        isinstance(d, ast.Name) and d.id == "staticmethod" for d in st.decorator_list):
+                yield st, st.args.args[0].arg
+
+    def defined(cls: ast.ClassDef, seen: set[int]) -> set[str]:
+        if id(cls) in seen:
+            return set()
+        seen.add(id(cls))
+        names = {n for st in cls.body for n in _names_bound_by(st)}
+        for method, first in methods(cls):
+            for n in _walk_scope_body(method):
+                if isinstance(n, ast.Attribute) and isinstance(n.ctx, ast.Store) and isinstance(n.value, ast.Name) \
+                        and n.value.id == first:
+                    names.add(n.attr)
+        for base in cls.bases:
+            if isinstance(base, ast.Name):
+                for other in by_name.get(base.id, []):
+                    names |= defined(other, seen)
+        return names
+
+    for cls in reading.classes:
+        own = defined(cls, set())
+        for method, first in methods(cls):
+            for n in _walk_scope_body(method):
+                if isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name) and n.value.id == first \
+                        and n.attr in own:
+                    reading.own_attributes.add(id(n))
+
+
+def _passes_a_module(reading: _Reading, call: ast.Call, local: frozenset) -> str | None:
+    """The name of an imported module (``F``, ``torch``) handed to a call as a value, if any: inside the
+    callee, ``self.conv2d`` may then be torch's."""
+    import sys
+
+    for arg in list(call.args) + [k.value for k in call.keywords]:
+        arg = arg.value if isinstance(arg, ast.Starred) else arg
+        if isinstance(arg, ast.Name) and arg.id not in local and arg.id in reading.imported \
+                and reading.imported[arg.id] in sys.modules:
+            return arg.id
+    return None
 
 
 def _own_class_member(reading: _Reading, node: ast.Attribute, local: frozenset) -> bool:

@@ -10,6 +10,10 @@ ended cleanly: it is recorded ``ok``, and the next one still runs too.
 from __future__ import annotations
 
 import ast
+import linecache
+import time
+
+_monotonic = time.monotonic  # bound before any submission runs: patching time.monotonic changes nothing here
 
 from ..checkapi.handler import ProbeTimeout, deadline, describe_exception
 from ..checkapi.protocol import Key, UnitStatus
@@ -34,16 +38,50 @@ def script_units(source: str) -> list:
     Raises SyntaxError when the script does not parse (Python would refuse it whole).
     """
     tree = ast.parse(source, "<submission>")
+    remember_source("<submission>", source)
     return [compile(ast.Module(body=[stmt], type_ignores=[]), "<submission>", "exec") for stmt in tree.body]
 
 
-def run_units(units: list, namespace: dict, *, timeout: float | None, skip=frozenset(), on_start=None,
-              after=None, exhausted=None) -> list[dict]:
+def remember_source(filename: str, source: str) -> None:
+    """Keep ``source`` where ``inspect.getsource`` and TorchScript look for it, as IPython does for a cell
+    (no modification time: linecache's check never drops it)."""
+    linecache.cache[filename] = (len(source), None, source.splitlines(keepends=True), filename)
+
+
+def _cell_code(source: str, filename: str):
+    """A cell compiled the way IPython runs it: the body, then its last expression, whose value
+    (unless the cell ends with ``;``) becomes ``_`` (IPython's last output).  One code object, or two."""
+    tree = ast.parse(source, filename)
+    last = tree.body[-1] if tree.body else None
+    if isinstance(last, ast.Expr) and not source.rstrip().endswith(";"):
+        body = compile(ast.Module(body=tree.body[:-1], type_ignores=[]), filename, "exec")
+        return body, compile(ast.Expression(last.value), filename, "eval")
+    return compile(tree, filename, "exec"), None
+
+
+def _shift_outputs(namespace: dict, value) -> None:
+    """IPython's output history: ``_``, ``__``, ``___`` (a value of None is not an output)."""
+    if value is None:
+        return
+    namespace["___"], namespace["__"] = namespace.get("__", ""), namespace.get("_", "")
+    namespace["_"] = value
+
+
+#: Seconds each unit may still run once the units' share of the time budget is spent: enough for a
+#: cell that defines or imports something, not for another training loop.
+LATE_UNIT_SECONDS = 2.0
+
+
+def run_units(units: list, namespace: dict, *, timeout: float | None, total: float | None = None,
+              skip=frozenset(), on_start=None, after=None, exhausted=None) -> list[dict]:
     """Run ``units`` (source strings or code objects) in ``namespace``.
 
     Args:
         units: a notebook's cells as source text, or a script's compiled statements.
         timeout: seconds each unit may run (None: no limit here).
+        total: seconds all the units together may run (None: no limit); once spent, each later unit
+            gets :data:`LATE_UNIT_SECONDS`, so that slow cells (three training loops) cost their own
+            results and leave the checks time to run, and a quick cell after them still counts.
         skip: indices not to run (they killed an earlier attempt).
         on_start: called with each index just before that unit runs.
         after: called as each unit ends, before its outcome is recorded (the worker
@@ -57,6 +95,7 @@ def run_units(units: list, namespace: dict, *, timeout: float | None, skip=froze
         from (``cell 3, line 2``), which the judge names as a student finds it.
     """
     records = []
+    begun = _monotonic()
     for index, unit in enumerate(units):
         record = {Key.INDEX: index, Key.STATUS: UnitStatus.OK, Key.ERROR: None}
         records.append(record)
@@ -65,23 +104,33 @@ def run_units(units: list, namespace: dict, *, timeout: float | None, skip=froze
             continue
         if on_start is not None:
             on_start(index)
+        last = None
         if isinstance(unit, str):
+            filename = f"<cell {index + 1}>"
             try:
-                unit = compile(unit, f"<cell {index + 1}>", "exec")
+                unit, last = _cell_code(unit, filename)
+                remember_source(filename, units[index])
             except (SyntaxError, ValueError, OverflowError, RecursionError, MemoryError) as exc:
                 detail = f" (line {exc.lineno})" if isinstance(exc, SyntaxError) and exc.lineno else ""
                 record.update({Key.STATUS: UnitStatus.SYNTAX,
                                Key.ERROR: f"{type(exc).__name__}: {getattr(exc, 'msg', exc)}{detail}"})
                 continue
+        limit = timeout
+        if total is not None:
+            left = max(total - (_monotonic() - begun), LATE_UNIT_SECONDS)
+            limit = left if limit is None else min(limit, left)
         try:
             try:
-                with deadline(timeout):
+                with deadline(limit):
                     exec(unit, namespace)
+                    if last is not None:
+                        _shift_outputs(namespace, eval(last, namespace))
             finally:
                 if after is not None:
                     after()
         except ProbeTimeout:
-            record.update({Key.STATUS: UnitStatus.TIMEOUT, Key.ERROR: f"did not finish within {timeout:g} s"})
+            share = "" if limit == timeout else " (the time the code may take in all was used up by earlier cells)"
+            record.update({Key.STATUS: UnitStatus.TIMEOUT, Key.ERROR: f"did not finish within {limit:.3g} s{share}"})
         except SystemExit as exc:
             # sys.exit(0), exit(), quit(), raise SystemExit: a script ending itself on purpose, which
             # Python reports as success; any other code is a failure, as the shell would see it.

@@ -59,7 +59,41 @@ _GUARD: Guard | None = None
 def prepare() -> None:
     """In the fork server, after its warm-up: snapshot what every worker will guard."""
     global _GUARD
+    load_data_in_process()
     _GUARD = Guard()
+
+
+def load_data_in_process() -> None:
+    """Make ``DataLoader(..., num_workers=N)`` load its batches in the worker itself.
+
+    Its loader processes hand batches back through shared memory and a Unix socket they bind, which the
+    sandbox forbids (no ``bind``/``connect``): they would wait forever, and the cell with them, until its
+    time limit.  Loading in process gives the same batches in the same order (the sampler is the
+    parent's); what is left out (``worker_init_fn``, prefetching, persistent workers) only matters
+    to processes.  A submission that undoes this waits for its own loader: its cell times out.
+    """
+    import functools
+    import inspect
+
+    from torch.utils.data import DataLoader
+
+    original = DataLoader.__init__
+    signature = inspect.signature(original)
+    in_process = {"num_workers": 0, "prefetch_factor": None, "persistent_workers": False, "timeout": 0,
+                  "multiprocessing_context": None, "worker_init_fn": None}
+
+    @functools.wraps(original)
+    def __init__(self, *args, **kwargs):
+        try:
+            bound = signature.bind(self, *args, **kwargs)
+        except TypeError:
+            return original(self, *args, **kwargs)  # torch says what is wrong with the call
+        for name, value in in_process.items():
+            if name in signature.parameters and name in bound.arguments:
+                bound.arguments[name] = value
+        return original(*bound.args, **bound.kwargs)
+
+    DataLoader.__init__ = __init__
 
 
 class GradingShell:
@@ -94,7 +128,16 @@ class GradingShell:
         return eval(code, self.user_ns)
 
     def run_cell_magic(self, name, line="", cell=""):
-        return None  # the judge already unwrapped the cell magics whose body runs
+        """``%%writefile [-a] NAME`` writes its cell, as Jupyter does; the judge already unwrapped the cell
+        magics whose body runs, and every other one does nothing."""
+        if name == "writefile" and isinstance(line, str) and isinstance(cell, str):
+            words = line.split()
+            append = bool(words) and words[0] in ("-a", "--append")
+            target = " ".join(words[1:] if append else words).strip("'\"")
+            if target:
+                with open(target, "a" if append else "w", encoding="utf-8") as f:
+                    f.write(cell)
+        return None
 
     def system(self, cmd="", *args, **kwargs):
         return None
@@ -178,12 +221,17 @@ def serve(channel: Channel) -> None:
             records = [{Key.INDEX: 0, Key.STATUS: UnitStatus.SYNTAX,
                         Key.ERROR: f"{type(exc).__name__}: {getattr(exc, 'msg', exc)}{detail}"}]
             units = None
+    else:
+        # A notebook imports the modules it writes (%%writefile helpers.py) from its folder, as a Jupyter
+        # kernel does; the folder comes last, so that nothing written there shadows an installed module.
+        sys.path.append(os.getcwd())
     if units is not None:
         def started(index: int) -> None:
             restore()
             send({Key.EVENT: Event.UNIT, Key.INDEX: index, Key.NONCE: nonce})
 
-        records = run_units(units, namespace, timeout=load.get(Key.TIME_LIMIT), skip=frozenset(load.get(Key.SKIP, [])),
+        records = run_units(units, namespace, timeout=load.get(Key.TIME_LIMIT), total=load.get(Key.CODE_TIME_LIMIT),
+                            skip=frozenset(load.get(Key.SKIP, [])),
                             on_start=started, after=restore, exhausted=exhausted)
     restore()
     send({Key.LOADED: records, Key.UNITS: len(records), Key.NONCE: nonce})
