@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from grader.questions.static import by_hand_findings
+from grader.questions.static import by_hand_findings, unreadable_findings
 
 HAND_WRITTEN = '''
 import torch
@@ -73,7 +73,7 @@ def test_a_hand_written_convolution_is_clean():
      ("unverifiable", "traceback.walk_stack")),
     ("import torch\ntorch.Tensor.sum = torch.Tensor.mean\n" + HAND_WRITTEN,
      ("unverifiable", "torch.Tensor.sum = ... (patches an imported module)")),
-    ("open('helper.py', 'w').write('x')\nimport helper\n" + HAND_WRITTEN,
+    ("open('helper.py', 'w').write('x' * 2)\nimport helper\n" + HAND_WRITTEN,  # a text the judge cannot read
      ("unverifiable", "import helper (a module that is not installed, in a submission that writes files: "
                       "write)")),
 ])
@@ -153,3 +153,124 @@ def test_docstrings_and_messages_that_name_the_builtin_are_fine():
 def test_a_chain_of_aliases_is_bounded():
     chain = "class K: pass\na0 = K\n" + "".join(f"a{i + 1} = a{i}\n" for i in range(500))
     assert ("unverifiable", "more than 50 chained aliases") in found([chain + "def conv2d(i, k):\n    return K\n"])
+
+
+# -- correct answers in unexpected styles (issue 9): innocent uses, and the cheats they must not let through --
+
+OWN_ATTRIBUTES = '''
+import torch
+
+class HandConv:
+    def __init__(self, kernel, stride=1, padding=0):
+        self.conv_kernel, self.conv_stride = kernel, stride
+        self.conv_padding = padding
+
+    def __call__(self, image):
+        p, s = self.conv_padding, self.conv_stride
+        return (image[p:, s:] * self.conv_kernel).sum()
+
+class Shapes:
+    @staticmethod
+    def conv_output_size(n, k):
+        return n - k + 1
+
+    @classmethod
+    def both(cls, n, k):
+        return cls.conv_output_size(n, k)
+
+def conv2d(image, kernel, stride=1, padding=0):
+    Shapes.both(5, 3)
+    return HandConv(kernel, stride, padding)(image)
+'''
+
+
+def test_attributes_a_method_s_own_class_sets_are_its_own_code():
+    assert found([OWN_ATTRIBUTES]) == []
+
+
+@pytest.mark.parametrize("source, expected", [
+    # the method called through its class with torch's module as `self`: self.conv2d is then F.conv2d
+    ("import torch.nn.functional as F\nclass Hand:\n    def conv2d(self, i, k):\n        return i\n"
+     "    def run(self, i, k):\n        return self.conv2d(i, k)\n"
+     "def conv2d(i, k):\n    return Hand.run(F, i, k)\n", ("unverifiable", "the module F passed as a value")),
+    # an attribute the class never sets is still read by its name
+    ("import torch\nclass Hand:\n    def run(self, i, k):\n        return self.conv2d(i, k)\n"
+     "def conv2d(i, k):\n    return Hand().run(i, k)\n", ("builtin", "self.conv2d")),
+    # what the class sets is read: torch's convolution put there is found
+    ("import torch\nclass Hand:\n    def __init__(self):\n        self.conv_fn = torch.conv2d\n"
+     "    def run(self, i, k):\n        return self.conv_fn(i, k)\n"
+     "def conv2d(i, k):\n    return Hand().run(i, k)\n", ("builtin", "torch.conv2d")),
+])
+def test_own_attributes_leave_no_way_around_the_reading(source, expected):
+    assert expected in found([source])
+
+
+@pytest.mark.parametrize("source", [
+    # a timing decorator keeps a number on itself
+    "import time\ndef timed(fn):\n    def wrapper(*a):\n        t = time.time()\n        r = fn(*a)\n"
+    "        timed.last = time.time() - t\n        return r\n    return wrapper\n" + HAND_WRITTEN.replace(
+        "def conv2d", "@timed\ndef conv2d"),
+    # inspect for source and signatures
+    "import inspect\n" + HAND_WRITTEN + "print(inspect.getsource(conv2d), inspect.signature(conv2d))\n",
+    "from inspect import signature\n" + HAND_WRITTEN + "print(signature(conv2d))\n",
+    # TorchScript compiling the def's own source
+    HAND_WRITTEN.replace("def conv2d", "@torch.jit.script\ndef conv2d"),
+])
+def test_innocent_uses_of_inspect_jit_and_function_attributes_cost_nothing(source):
+    assert found([source]) == []
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("import inspect\n" + HAND_WRITTEN + "frames = inspect.stack()\n",
+     ("unverifiable", "inspect (inspect, for more than reading source and signatures)")),
+    ("from inspect import currentframe\n" + HAND_WRITTEN, ("unverifiable", "from inspect import currentframe")),
+    (HAND_WRITTEN + "conv2d.__code__ = (lambda i, k: i).__code__\n",
+     ("unverifiable", "conv2d.__code__ = ... (changes a function or class)")),
+    (HAND_WRITTEN + "traced = torch.jit.trace(conv2d, (torch.ones(3, 3), torch.ones(2, 2)))\n",
+     ("unverifiable", "torch.jit")),
+])
+def test_what_inspect_jit_and_function_changes_can_hide_is_still_found(source, expected):
+    assert expected in found([source])
+
+
+def _model_rule(units):
+    return [f.what for f in unreadable_findings(tuple(units), models=True)]
+
+
+def test_namespace_reads_cost_the_by_hand_part_only():
+    source = HAND_WRITTEN + "globals().update(q1_answer='C')\n"
+    assert ("unverifiable", "globals") in found([source])
+    assert _model_rule([source]) == []
+
+
+WRITES_HELPER = '''
+HELPERS = {text!r}
+with open('helpers.py', 'w') as f:
+    f.write(HELPERS)
+import importlib
+import helpers
+importlib.reload(helpers)
+from helpers import conv2d
+'''
+
+
+def test_a_module_the_submission_writes_costs_the_by_hand_part_only_when_its_text_is_read():
+    benign = WRITES_HELPER.format(text=HAND_WRITTEN)
+    assert any(kind == "unverifiable" and "helpers" in what for kind, what in found([benign]))
+    assert _model_rule([benign]) == []
+    # what the written module does is read: threads in it still cost the models their points
+    hidden = WRITES_HELPER.format(text="import threading\n" + HAND_WRITTEN)
+    assert "import threading (in the code it writes to a file)" in _model_rule([hidden])
+    # a text built at run time cannot be read: the models lose their points as before
+    computed = WRITES_HELPER.format(text=HAND_WRITTEN).replace("f.write(HELPERS)", "f.write(HELPERS.upper())")
+    assert any("helpers" in what for what in _model_rule([computed]))
+    # printed into the file: not a text the reader sees
+    printed = WRITES_HELPER.format(text=HAND_WRITTEN).replace("f.write(HELPERS)", "print(HELPERS, file=f)")
+    assert any("helpers" in what for what in _model_rule([printed]))
+
+
+def test_writefile_cell_is_read_like_any_written_text():
+    cell = f"get_ipython().run_cell_magic('writefile', 'helpers.py', {('import threading' + chr(10)) !r})\n"
+    units = [cell, "import helpers\n"]
+    assert "import threading (in the code it writes to a file)" in _model_rule(units)
+    assert _model_rule([cell.replace("import threading", "import torch"), "import helpers\n"]) == []

@@ -241,12 +241,13 @@ def _read_cached(units: tuple[str, ...]) -> _Reading:
                 break
             reading.unreadable += [Finding(f.kind, f"{f.what} (in the code it writes to a file)", f.hides_from_models)
                                    for f in written.unreadable]
-        # A module the submission wrote and imports is its own code, out of the by-hand reading's sight.
-        # Models keep their points when every text written is known (a constant) and was read above.
-        reading.unreadable += [Finding("unverifiable", f"import {m} (a module that is not installed, in a "
-                                                       f"submission that writes files: {reading.writes[0]})",
-                                       hides_from_models=texts is None)
-                               for m in reading.missing_imports]
+        # When every text written is known (a constant), it was read above like the cells: what it does
+        # anywhere is found, and a by-hand function imported from it is unverifiable by rule 1.  Otherwise
+        # a module the submission wrote and imports may do anything out of sight.
+        if texts is None:
+            reading.unreadable += [Finding("unverifiable", f"import {m} (a module that is not installed, in a "
+                                                           f"submission that writes files: {reading.writes[0]})")
+                                   for m in reading.missing_imports]
     return reading
 
 
