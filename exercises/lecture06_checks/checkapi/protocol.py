@@ -145,6 +145,8 @@ class Key(Term):
     INPUT = "input", "ProbeOp.FORWARD: the input tensor, encoded."
     TIME_LIMIT = "time_limit", ("Probe request and WorkerOp.LOAD: seconds the code (a request; each unit) may "
                                 "run before the worker interrupts it.  Set by the judge, never by a check.")
+    CODE_TIME_LIMIT = "code_time_limit", ("WorkerOp.LOAD: seconds all the units together may take; once they are "
+                                          "spent, each later unit still runs, for a few seconds at most.")
     # probe answers
     OPS = "ops", "An OK answer to a traced call: the names of the torch functions it used."
     MEMORY_EXHAUSTED = "memory_exhausted", ("Any answer: the worker now holds most of its memory allowance (the "
