@@ -306,3 +306,70 @@ def test_the_sandboxed_worker_computes_with_the_judges_exact_tensors_and_refuses
         assert probe.log.restarts == 0
     finally:
         probe.close()
+
+
+# -- notebooks run the way Jupyter runs them (issue 9) ---------------------------------------------
+
+def test_ipython_last_output_underscore_and_cell_source_for_inspect_work_as_in_jupyter(grade_text):
+    cells = [q.solution for q in bank.QUESTIONS]
+    cells[3] = "84"                                          # the cell's value: Jupyter's Out[n] and _
+    cells.insert(4, "q4_conv_params = _\nq4_cnn_params = 1337\nq4_fcnn_params = 4238337\n"
+                    "import inspect\nassert 'return' in inspect.getsource(conv_output_size)\n")
+    cells.insert(5, "print(inspect.signature(conv_output_size));")  # a trailing ; gives no output
+    cells.insert(6, "assert _ == 84")
+    result = grade_text(notebook_text(*cells), "underscore.ipynb")
+    assert result.status == "ok", result.error
+    assert result.total == bank.total_points()
+
+
+def test_writefile_writes_the_helper_module_a_later_cell_imports(grade_text):
+    cells = [q.solution for q in bank.QUESTIONS]
+    cells[1] = "%%writefile size_helpers.py\n" + bank.question("q2").solution
+    cells.insert(2, "from size_helpers import conv_output_size")
+    result = grade_text(notebook_text(*cells), "writefile.ipynb")
+    assert result.status == "ok", result.error
+    assert result.total == bank.total_points()
+
+
+def test_torchscript_compiles_a_function_from_the_submission_s_source(grade_text):
+    result = grade_text(solution_script() + "\n\nimport torch\n@torch.jit.script\ndef scripted_size(n: int, k: int) -> int:\n"
+                                 "    return n - k + 1\n\nassert scripted_size(5, 3) == 3\n", "jit.py")
+    assert result.status == "ok", result.error
+    assert result.total == bank.total_points()
+
+
+DATALOADER_CELL = """
+import torch
+from torch.utils.data import DataLoader, TensorDataset
+loader = DataLoader(TensorDataset(torch.arange(8.0)), batch_size=4, shuffle=True, num_workers=2,
+                    persistent_workers=True, prefetch_factor=2)
+batches = [b[0].tolist() for b in loader]
+assert sorted(x for b in batches for x in b) == list(range(8)), batches
+"""
+
+
+def test_a_dataloader_with_worker_processes_runs_instead_of_hanging(grade_text):
+    from grader.judge.engine import Limits
+
+    result = grade_text(notebook_text(DATALOADER_CELL, *(q.solution for q in bank.QUESTIONS)), "loader.ipynb",
+                        limits=Limits(timeout=30, probe_timeout=2, unit_timeout=10, memory_mb=768))
+    assert result.status == "ok", result.error
+    assert result.total == bank.total_points()
+
+
+def test_slow_cells_cost_only_themselves_and_are_the_cells_named(grade_text):
+    """Four cells that run past their limit used to spend the whole budget: every answer scored 0 and
+    the first cell of the notebook was blamed.  The cells together now get 3/4 of the budget."""
+    from grader.judge.engine import Limits
+
+    slow = "import time\ntime.sleep(600)  # training"
+    cells = [q.solution for q in bank.QUESTIONS]
+    cells[6:6] = [slow] * 4
+    result = grade_text(notebook_text(*cells), "slow.ipynb",
+                        limits=Limits(timeout=24, probe_timeout=2, unit_timeout=6, memory_mb=768))
+    assert result.total == bank.total_points(), [(c.id, c.feedback) for c in result.checks if c.points < c.max_points]
+    assert result.status == "timeout"
+    timed_out = [u for u in result.units if u["status"] == "timeout"]
+    assert [u["index"] for u in timed_out] == [6, 7, 8, 9]
+    assert all("import time" in u["label"] for u in timed_out)
+    assert "import time" in result.error

