@@ -1,11 +1,16 @@
 """An independent oracle for the fairness corpus (tests/corpus/fair): imports nothing from ``grader``.
 
-Each case runs in a fresh subprocess, in a fresh namespace, the way its student ran it:
+Each case runs in a fresh subprocess, in a fresh namespace, in a temporary folder holding a copy of it (what
+it writes stays there), the way its student ran it:
 
 - a notebook cell by cell, its IPython syntax turned into Python by IPython's own ``TransformerManager``;
   ``get_ipython()`` is a stub: magics and shell escapes do nothing, except that ``%%time`` / ``%%capture``
-  cell bodies and ``%time`` statements run (they define things in the student's kernel);
-- a script as a whole, as ``__main__`` (a final ``sys.exit(0)`` ends it normally);
+  cell bodies and ``%time`` statements run (they define things in the student's kernel) and ``%%writefile``
+  writes its file; as in Jupyter, a cell's last expression becomes ``_`` and its source is where
+  ``inspect.getsource`` finds it; a cell whose saved output shows it raising the same exception (a lecture's
+  "this fails" demonstration) is no error;
+- a script as a whole, as ``__main__``, decoded as Python does (a BOM, a coding cookie; a final
+  ``sys.exit(0)`` ends it normally);
 - ``otter`` (``grader.check``), and the lecture's ``torchsummary`` / ``matplotlib`` when they are not installed
   here, are stubs: the student's machine had them.
 
@@ -36,7 +41,7 @@ def check_case(path: Path, timeout: float = 300) -> dict:
     """Run one case in a subprocess; returns {"errors": [...], "failures": {question: [...]}}."""
     path = Path(path).resolve()
     proc = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--run", str(path)], capture_output=True, text=True,
-                          timeout=timeout, cwd=str(path.parent))
+                          timeout=timeout)
     marker = "@@ORACLE@@"
     for line in proc.stdout.splitlines():
         if line.startswith(marker):
@@ -115,6 +120,11 @@ class _Shell:
     def run_cell_magic(self, name, line, body):
         if name in ("time", "capture"):
             exec(compile(self.transform(body), f"<%%{name}>", "exec"), self.ns)
+        if name == "writefile":
+            words = line.split()
+            append = words[:1] in (["-a"], ["--append"])
+            with open(" ".join(words[1:] if append else words), "a" if append else "w", encoding="utf-8") as f:
+                f.write(body)
         return None
 
     def system(self, cmd):
@@ -122,6 +132,29 @@ class _Shell:
 
     def getoutput(self, cmd):
         return []
+
+
+def _run_cell(source: str, filename: str, ns: dict) -> None:
+    """Run one cell as IPython does: its last expression's value (not None, no trailing ``;``) becomes ``_``,
+    and its source stays in linecache for ``inspect``."""
+    import ast
+    import linecache
+
+    linecache.cache[filename] = (len(source), None, source.splitlines(keepends=True), filename)
+    tree = ast.parse(source, filename)
+    last = tree.body[-1] if tree.body else None
+    if isinstance(last, ast.Expr) and not source.rstrip().endswith(";"):
+        exec(compile(ast.Module(body=tree.body[:-1], type_ignores=[]), filename, "exec"), ns)
+        value = eval(compile(ast.Expression(last.value), filename, "eval"), ns)
+        if value is not None:
+            ns["___"], ns["__"], ns["_"] = ns.get("__", ""), ns.get("_", ""), value
+    else:
+        exec(compile(tree, filename, "exec"), ns)
+
+
+def _saved_error(cell) -> str | None:
+    """The exception name a cell's saved output shows it raising, if any."""
+    return next((o.get("ename") for o in cell.get("outputs", []) if o.get("output_type") == "error"), None)
 
 
 def _execute(path: Path) -> tuple[dict, list[str]]:
@@ -134,7 +167,7 @@ def _execute(path: Path) -> tuple[dict, list[str]]:
     if path.suffix == ".py":
         ns["__file__"] = str(path)
         try:
-            exec(compile(path.read_text(), str(path), "exec"), ns)
+            exec(compile(path.read_bytes(), str(path), "exec"), ns)  # bytes: Python reads BOM and cookie
         except SystemExit as e:
             if e.code not in (None, 0):
                 errors.append(f"script exited with {e.code!r}")
@@ -152,9 +185,10 @@ def _execute(path: Path) -> tuple[dict, list[str]]:
         if cell.cell_type != "code":
             continue
         try:
-            exec(compile(tm.transform_cell(cell.source), f"<cell {i}>", "exec"), ns)
-        except BaseException:
-            errors.append(f"cell {i}: " + traceback.format_exc(limit=-2))
+            _run_cell(tm.transform_cell(cell.source), f"<cell {i}>", ns)
+        except BaseException as exc:
+            if type(exc).__name__ != _saved_error(cell):
+                errors.append(f"cell {i}: " + traceback.format_exc(limit=-2))
     return ns, errors
 
 
@@ -206,12 +240,12 @@ def _called_layers(model, x):
 def _compare_model(student, reference, shape, where, fail):
     import torch
 
+    x = torch.randn(*shape)
+    with torch.no_grad():
+        out = student(x)  # first: a lazy layer (LazyLinear) has its parameters once it has run
     if _n_params(student) != _n_params(reference):
         fail(f"{where}: {_n_params(student)} parameters, torch's reference has {_n_params(reference)}")
         return
-    x = torch.randn(*shape)
-    with torch.no_grad():
-        out = student(x)
     ref_shape = reference(x).shape
     if tuple(out.shape) != tuple(ref_shape):
         fail(f"{where}: output shape {tuple(out.shape)}, expected {tuple(ref_shape)}")
@@ -458,8 +492,10 @@ def _verify(ns: dict) -> dict[str, list[str]]:
                8: tuple(nn.MaxPool2d(2)(torch.zeros(1, 7, 7)).shape[-2:]) == (4, 4)}
         ans = ns["q10_answers"]
         got = {int(k): v for k, v in dict(ans).items()}
-        if set(got) != set(exp) or any(bool(got[k]) is not exp[k] or not isinstance(got[k], (bool, np.bool_))
-                                        for k in exp):
+        def boolean(v):  # True/False, numpy's, or a one-element bool tensor (torch's own comparison result)
+            return isinstance(v, (bool, np.bool_)) or (isinstance(v, torch.Tensor) and v.dtype == torch.bool
+                                                       and v.numel() == 1)
+        if set(got) != set(exp) or any(bool(got[k]) is not exp[k] or not boolean(got[k]) for k in exp):
             fail(f"q10_answers {ans!r} != {exp}")
 
     for q, fn in [("q1", q1), ("q2", q2), ("q3", q3), ("q4", q4), ("q5", q5), ("q6", q6), ("q7", q7), ("q8", q8),
@@ -468,8 +504,23 @@ def _verify(ns: dict) -> dict[str, list[str]]:
     return failures
 
 
+def _in_temporary_copy(path: Path) -> Path:
+    """A copy of the case in a fresh temporary folder, made the working directory: what the case writes
+    (a helper module, a saved model) never lands in the corpus."""
+    import os
+    import shutil
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="fair-oracle-"))
+    copy = folder / path.name
+    shutil.copyfile(path, copy)
+    os.chdir(folder)
+    return copy
+
+
 def _run(path: Path) -> None:
     import os
+    import shutil
 
     import numpy  # noqa: F401  (imported here, not first from a case's frame: torch inspects its importers)
     import torch  # noqa: F401
@@ -477,6 +528,7 @@ def _run(path: Path) -> None:
 
     if "otter" not in sys.modules:
         _install_stubs()
+    path = _in_temporary_copy(path)
     sys.path.insert(0, str(path.parent))
     devnull = os.open(os.devnull, os.O_WRONLY)
     saved = os.dup(1)
@@ -488,6 +540,7 @@ def _run(path: Path) -> None:
         sys.stdout.flush()
         os.dup2(saved, 1)
     print("@@ORACLE@@" + json.dumps({"errors": errors, "failures": failures}), flush=True)
+    shutil.rmtree(path.parent, ignore_errors=True)
 
 
 def _serve(paths: list[Path]) -> None:
@@ -507,7 +560,6 @@ def _serve(paths: list[Path]) -> None:
         if pid == 0:
             os.close(read)
             os.dup2(write, 1)
-            os.chdir(path.parent)
             try:
                 _run(path)
             finally:
