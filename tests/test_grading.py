@@ -373,3 +373,4 @@ def test_slow_cells_cost_only_themselves_and_are_the_cells_named(grade_text):
     assert [u["index"] for u in timed_out] == [6, 7, 8, 9]
     assert all("import time" in u["label"] for u in timed_out)
     assert "import time" in result.error
+

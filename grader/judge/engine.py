@@ -383,8 +383,13 @@ class SandboxProbe(Probe):
                 self._note(EventKind.TIMEOUT,
                            f"the time budget of {self.limits.timeout:g} s ran out while the code ran")
                 if not self.log.units:
-                    self.log.units = [{Key.INDEX: i, Key.STATUS: UnitStatus.TIMEOUT,
-                                       Key.ERROR: "time budget exhausted"} for i in range(len(self.submission.units))]
+                    # The units that ended attempts are the ones to name; the others were not at fault.
+                    self.log.units = [
+                        {Key.INDEX: i, Key.STATUS: self._unit_failures[i][0], Key.ERROR: self._unit_failures[i][1]}
+                        if i in self._unit_failures else
+                        {Key.INDEX: i, Key.STATUS: UnitStatus.SKIPPED if self._unit_failures else UnitStatus.TIMEOUT,
+                         Key.ERROR: "not run again: the time budget ran out"}
+                        for i in range(len(self.submission.units))]
                 return
             ident, sock, granted = self.server.spawn(self._config())
             channel = Channel(sock)
