@@ -204,8 +204,9 @@ class UnitStatus(Term):
     ERROR = "error", "It raised an exception, or exited with a non-zero status."
     MEMORY = "memory", "It ran out of memory, or keeps most of the memory the submission may use."
     TIMEOUT = "timeout", "It ran past its TIME_LIMIT (or the submission's whole time budget ran out)."
-    SKIPPED = "skipped", ("Not run: it ended the worker's process on an earlier attempt.  Not a failure of its "
-                          "own: the judge records how that attempt ended in its place.")
+    SKIPPED = "skipped", ("Not run: it ended the worker's process on an earlier attempt (the judge records how that "
+                          "attempt ended in its place), or the time budget ran out before it could run again after "
+                          "another unit did.  Not a failure of its own.")
     KILLED = "killed", "The worker's process died in it, or hung and was killed (set by the judge only)."
 
     @property
