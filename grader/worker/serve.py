@@ -79,8 +79,9 @@ def load_data_in_process() -> None:
 
     original = DataLoader.__init__
     signature = inspect.signature(original)
-    in_process = {"num_workers": 0, "prefetch_factor": None, "persistent_workers": False, "timeout": 0,
-                  "multiprocessing_context": None, "worker_init_fn": None}
+    # DataLoader's own parameter names (keywords, not strings: its `timeout` is not the protocol's)
+    in_process = dict(num_workers=0, prefetch_factor=None, persistent_workers=False, timeout=0,
+                      multiprocessing_context=None, worker_init_fn=None)
 
     @functools.wraps(original)
     def __init__(self, *args, **kwargs):
