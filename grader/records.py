@@ -34,11 +34,14 @@ class EventKind(Term):
     PROTOCOL = "protocol", "A worker's answer could not be read (it was killed): counts as ``killed``."
     FORGED = "forged", ("Messages the submission wrote into the grader's connection were dropped unread: "
                         "not a failure.")
+    REGRADED = "regraded", ("The submission failed while another was graded beside it, in a way that one could "
+                            "cause (a timeout with little CPU, a worker killed from outside), so it was graded "
+                            "again alone at the end of the batch; this row is that grading: not a failure.")
 
     @property
     def counts_as(self) -> Status | None:
         """The row status this event gives, or None (not a failure)."""
-        if self is EventKind.FORGED:
+        if self in (EventKind.FORGED, EventKind.REGRADED):
             return None
         return Status.KILLED if self is EventKind.PROTOCOL else Status(self.value)
 
@@ -128,6 +131,11 @@ class SubmissionResult:
     isolation: dict = field(default_factory=dict)
     seconds: float = 0.0
     maxrss_kb: int = 0
+    cpu_seconds: float = 0.0
+    """CPU seconds its workers and their children used (the kernel's account): with ``seconds``, whether
+    a timeout came from its own code or from a neighbour that starved it."""
+    outside_kills: int = 0
+    """Its workers that a SIGKILL nobody of the grader sent ended (the kernel's out-of-memory killer)."""
     name: str = ""
     """The student's name, when the export gives one (Gradescope; Canvas's sortable name, lower-cased)."""
     id_kind: str = ""

@@ -367,10 +367,16 @@ def test_without_namespaces_nothing_a_submission_starts_outlives_grading(tmp_pat
     attack = solution_script() + f'''
 import os, subprocess
 shell = ["/bin/sh", "-c", "sleep 3600; : {marker}"]
-subprocess.Popen(shell, start_new_session=True, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                 stderr=subprocess.DEVNULL)
+quiet = dict(stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+try:
+    subprocess.Popen(shell, start_new_session=True, **quiet)
+except OSError:  # the filter refuses setsid: a child in the worker's session, then
+    subprocess.Popen(shell, **quiet)
 if os.fork() == 0:
-    os.setsid()
+    try:
+        os.setsid()
+    except OSError:
+        pass
     if os.fork() == 0:
         os.execv("/bin/sh", shell)
     os._exit(0)

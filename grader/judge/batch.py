@@ -28,7 +28,7 @@ from ..lateness import LatePolicy, LateRules
 from ..outputs.canvas import IMPORT_CSV, IMPORT_SUMMARY, remove_imports
 from ..outputs.report import FEEDBACK, LMS_CSV, REPORT, write_reports
 from ..outputs.results import GRADES_CSV, GRADES_JSON, JOURNAL, Journal, load_results, write_grades
-from ..records import SubmissionResult
+from ..records import EventKind, Status, SubmissionResult
 from .engine import ForkServerClient, Limits
 from .submission import Source, find_submissions
 
@@ -265,12 +265,40 @@ def _grade_sources(sources, server, out_dir, *, jobs, previous, overwrite, seed,
                                   "again)" for path in stale if path.name == IMPORT_CSV])
 
 
+#: A row that timed out having used less CPU than this share of its time was starved rather than
+#: busy: its own loop would have kept a core (the worker's CPU is the kernel's account, not its word).
+STARVED_CPU_SHARE = 0.25
+
+
+def a_neighbour_may_have_cost(result: SubmissionResult) -> bool:
+    """True when ``result`` failed in a way that another submission graded at the same time can cause:
+    a timeout while it got little CPU, or a worker killed from outside (the out-of-memory killer)."""
+    if result.outside_kills:
+        return True
+    return result.status == Status.TIMEOUT and result.cpu_seconds < STARVED_CPU_SHARE * result.seconds
+
+
+def regraded_event(first: SubmissionResult) -> dict:
+    """The event a row graded again alone records about its first grading."""
+    why = f"{first.status}: {first.error}" if first.error else str(first.status)
+    return {"kind": EventKind.REGRADED,
+            "detail": f"graded again alone: beside another submission it ended {why} (its processes used "
+                      f"{first.cpu_seconds:.1f} CPU seconds in {first.seconds:.1f} s"
+                      + (f", {first.outside_kills} worker(s) killed from outside" if first.outside_kills else "")
+                      + ")"}
+
+
 def _run(todo: list[Source], server: ForkServerClient, *, jobs: int, seed: int, limits: Limits, checks: list,
          rules: LateRules, journal: Journal, progress, results: list[SubmissionResult]) -> None:
     """Grade ``todo`` on ``jobs`` slots, appending to ``results`` as each finishes.
 
     Appending as they come (not returning at the end) means an interrupted run
     still writes the rows it finished into grades.csv, not only into the journal.
+
+    One submission must not cost another its marks: a row that failed while another slot was
+    busy, in a way a neighbour can cause (:func:`a_neighbour_may_have_cost`), is not recorded
+    then but graded again alone once the others are done, and that grading is its row (with a
+    ``regraded`` event saying what happened the first time).
     """
     from .grading import grade_source
 
@@ -278,29 +306,55 @@ def _run(todo: list[Source], server: ForkServerClient, *, jobs: int, seed: int, 
     for slot in range(jobs):
         slots.put(slot)
     local = threading.local()
+    # When each grading ran (monotonic start, end or None while it runs): which ones had company.
+    spans: dict[int, list] = {}
+    spans_lock = threading.Lock()
 
     def take_slot():
         local.slot = slots.get_nowait()
 
-    def one(source: Source) -> SubmissionResult:
-        return grade_source(source, server, seed=seed, limits=limits, slot=local.slot, checks=checks)
+    def one(index: int, source: Source) -> tuple[SubmissionResult, bool]:
+        with spans_lock:
+            spans[index] = [time.monotonic(), None]
+        try:
+            return grade_source(source, server, seed=seed, limits=limits, slot=local.slot, checks=checks), \
+                _had_company(index)
+        finally:
+            with spans_lock:
+                spans[index][1] = time.monotonic()
 
+    def _had_company(index: int) -> bool:
+        with spans_lock:
+            start, end = spans[index][0], time.monotonic()
+            return any(other != index and s < end and (e is None or e > start) for other, (s, e) in spans.items())
+
+    def record(result: SubmissionResult, source: Source) -> None:
+        for row in owner_rows(result, source):
+            row = rules.apply(row)
+            journal.append(row)
+            results.append(row)
+        if progress:
+            progress.update(result)
+
+    again: list[tuple[Source, SubmissionResult]] = []
     with ThreadPoolExecutor(max_workers=jobs, initializer=take_slot, thread_name_prefix="grade") as pool:
-        sources = {pool.submit(one, s): s for s in todo}
+        sources = {pool.submit(one, i, s): s for i, s in enumerate(todo)}
         pending = set(sources)
         try:
             while pending:
                 finished, pending = wait(pending, return_when=FIRST_COMPLETED)
                 for future in finished:
-                    result = future.result()
-                    for row in owner_rows(result, sources[future]):
-                        row = rules.apply(row)
-                        journal.append(row)
-                        results.append(row)
-                    if progress:
-                        progress.update(result)
+                    result, had_company = future.result()
+                    if had_company and a_neighbour_may_have_cost(result):
+                        again.append((sources[future], result))
+                    else:
+                        record(result, sources[future])
         except BaseException:
             for future in pending:
                 future.cancel()
             raise
+    for source, first in again:  # every slot is idle now: each alone, in slot 0
+        result = grade_source(source, server, seed=seed, limits=limits, slot=0, checks=checks)
+        result.events.insert(0, regraded_event(first))
+        record(result, source)
 

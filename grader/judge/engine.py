@@ -80,8 +80,29 @@ class WorkerExit:
     code: int | None
     signal: int | None
     maxrss_kb: int
+    cpu_seconds: float = 0.0
+    """CPU seconds the worker and the children it reaped used."""
+    bound: dict | None = None
+    """``{"kind", "detail"}`` when the fork server stopped the submission for passing a bound on all its
+    processes together (:mod:`grader.worker.bounds`)."""
+
+    @property
+    def unit_status(self) -> UnitStatus:
+        """How the unit (or probe) it ended in ended."""
+        kind = (self.bound or {}).get("kind")
+        return {"memory": UnitStatus.MEMORY, "cpu": UnitStatus.TIMEOUT}.get(kind, UnitStatus.KILLED)
+
+    @property
+    def killed_from_outside(self) -> bool:
+        """Killed by SIGKILL that neither the judge nor the fork server's bounds sent: the kernel's
+        out-of-memory killer (which any process on the host can bring on), or the host's staff."""
+        import signal as _signal
+
+        return self.signal == _signal.SIGKILL and self.bound is None
 
     def describe(self) -> str:
+        if self.bound:
+            return str(self.bound.get("detail"))
         if self.signal:
             import signal as _signal
 
@@ -248,8 +269,10 @@ class ForkServerClient:
                 return
             with self._cond:
                 if ServerReply.EXITED in message:
+                    bound = message.get(Key.BOUND)
                     self._exits[message[ServerReply.EXITED]] = WorkerExit(
-                        message.get(Key.CODE), message.get(Key.SIGNAL), int(message.get(Key.MAXRSS_KB) or 0))
+                        message.get(Key.CODE), message.get(Key.SIGNAL), int(message.get(Key.MAXRSS_KB) or 0),
+                        float(message.get(Key.CPU_SECONDS) or 0.0), bound if isinstance(bound, dict) else None)
                 else:
                     key = message.get(ServerReply.SPAWNED, message.get(ServerReply.SPAWN_FAILED))
                     self._replies[key] = message
@@ -325,6 +348,10 @@ class RunLog:
     isolation: dict = field(default_factory=dict)
     maxrss_kb: int = 0
     """The largest resident set of any of its workers."""
+    cpu_seconds: float = 0.0
+    """The CPU seconds its workers (and the children they reaped) used, as the kernel accounts them."""
+    outside_kills: int = 0
+    """Workers killed by a SIGKILL nobody of the grader sent (see :attr:`WorkerExit.killed_from_outside`)."""
     restarts: int = 0
     forged: int = 0
     """Messages dropped because they answered no request (written into the socket by the submission)."""
@@ -374,6 +401,14 @@ class SandboxProbe(Probe):
         shutil.rmtree(self._scratch, ignore_errors=True)
         if outcome:
             self.log.maxrss_kb = max(self.log.maxrss_kb, outcome.maxrss_kb)
+            self.log.cpu_seconds += outcome.cpu_seconds
+        return outcome
+
+    def _died(self) -> WorkerExit | None:
+        """End the worker whose connection closed by itself (it died): how it ended."""
+        outcome = self._end_worker(kill=True)
+        if outcome is not None and outcome.killed_from_outside:
+            self.log.outside_kills += 1
         return outcome
 
     def start(self) -> None:
@@ -450,7 +485,9 @@ class SandboxProbe(Probe):
                 self._end_worker(kill=True)
                 return current, (UnitStatus.KILLED, f"it sent malformed data ({exc}), so its process was killed")
             except (ChannelClosed, OSError):
-                outcome = self._end_worker(kill=True)
+                outcome = self._died()
+                if outcome is not None and outcome.bound:
+                    return current, (outcome.unit_status, outcome.describe())
                 return current, (UnitStatus.KILLED,
                                  f"its process died ({outcome.describe() if outcome else 'vanished'})")
             if message.get(Key.EVENT) == Event.UNIT and type(message.get(Key.INDEX)) is int:
@@ -540,10 +577,11 @@ class SandboxProbe(Probe):
             self._note(EventKind.TIMEOUT, f"a probe of `{name}` ran past its limit and was killed")
             return {Answer.TIMEOUT: time_limit}
         except (ChannelClosed, OSError) as exc:
-            outcome = self._end_worker(kill=True)
+            outcome = self._died()
             self.log.restarts += 1
             why = outcome.describe() if outcome else str(exc)
-            self._note(EventKind.KILLED, f"the process died while answering about `{request.get(Key.NAME)}`: {why}")
+            kind = EventKind(outcome.unit_status) if outcome is not None else EventKind.KILLED
+            self._note(kind, f"the process died while answering about `{request.get(Key.NAME)}`: {why}")
             return {Answer.CRASHED: f"{why}"}
         except wire.WireError as exc:
             self._end_worker(kill=True)

@@ -145,7 +145,8 @@ def grade(submission: Submission, server: ForkServerClient, *, seed: int, limits
         total=round(sum(scores.values()), 4), max_total=round(sum(maxima.values()), 4), checks=results,
         units=probe.log.units, events=probe.log.events, notes=list(submission.notes),
         isolation=probe.log.isolation, seconds=round(time.monotonic() - started, 3),
-        maxrss_kb=probe.log.maxrss_kb)
+        maxrss_kb=probe.log.maxrss_kb, cpu_seconds=round(probe.log.cpu_seconds, 3),
+        outside_kills=probe.log.outside_kills)
 
 
 def grade_source(source: Source, server: ForkServerClient, *, seed: int, limits: Limits, slot: int = 0,

@@ -18,7 +18,8 @@ Control messages (length-prefixed JSON on FD; named in :mod:`grader.checkapi.pro
   layers hold, from this process's side (see :func:`established`), before any of the
   submission's code has run
 * ``{"op": "kill", "id"}``: kill that worker and everything it started
-* -> ``{"exited": id, "code", "signal", "maxrss_kb"}`` when a worker ends
+* -> ``{"exited": id, "code", "signal", "maxrss_kb", "cpu_seconds", "bound"}`` when a worker ends (``bound``:
+  ``{"kind", "detail"}`` when this server stopped the submission for passing a bound of :mod:`.bounds`)
 * ``{"op": "shutdown"}``
 * ``{"op": "trusted", "module", "function", "info"}`` + one fd, once: fork the judge's own process
   (:meth:`Server.trusted`), which reads its payload from that fd, answers on it, and from then on
@@ -210,6 +211,19 @@ class Server:
         #                in its own file system)
         self.children: dict[int, tuple[int, bool, int | None, bool]] = {}
         self.by_id: dict[int, int] = {}
+        # The submissions' sessions and what each may use (:mod:`.bounds`): worker pid -> (the uid
+        # whose processes count too, where the seccomp filter did not hold, its allowance); and
+        # which bound stopped a worker, for its exit report.
+        from . import bounds
+
+        self.bounds = bounds
+        self.watched: dict[int, tuple[int | None, bounds.Allowance]] = {}
+        self.bound_passed: dict[int, dict] = {}
+        # The most CPU seconds each session was seen to have used: its children's too, which the
+        # worker's own account misses when they die with it rather than being reaped by it.
+        self.session_cpu: dict[int, float] = {}
+        self.warm_bytes = bounds.own_resident_bytes()
+        self.last_watch = 0.0
         try:
             self.own_pid_namespace = os.open("/proc/self/ns/pid", os.O_RDONLY)
         except OSError:
@@ -272,6 +286,10 @@ class Server:
         own_uid = self.sandbox.worker_uid(config) if os.geteuid() == 0 else None
         self.children[pid] = (ident, pid_namespace, own_uid, granted["filesystem"])
         self.by_id[ident] = pid
+        self.watched[pid] = (own_uid if not granted["seccomp"] else None, self.bounds.Allowance(
+            memory_bytes=self.warm_bytes + int(config.get("memory_mb", 1024)) * 1024 * 1024,
+            cpu_seconds=self.bounds.CPU_CORES * float(config.get("cpu_seconds", 60)),
+            tasks=self.sandbox.PROCESSES))
         self.channel.send({ServerReply.SPAWNED: ident, Key.PID: pid, Key.GRANTED: granted})
 
     def kill(self, ident) -> None:
@@ -300,6 +318,9 @@ class Server:
                 continue
             ident, pid_namespace, uid, own_filesystem = self.children.pop(pid)
             self.by_id.pop(ident, None)
+            self.watched.pop(pid, None)
+            bound = self.bound_passed.pop(pid, None)
+            cpu = max(usage.ru_utime + usage.ru_stime, self.session_cpu.pop(pid, 0.0))
             if not pid_namespace:
                 _kill_leftovers(pid, uid)
             if not own_filesystem and uid is not None:
@@ -307,7 +328,27 @@ class Server:
             code = os.WEXITSTATUS(status) if os.WIFEXITED(status) else None
             sig = os.WTERMSIG(status) if os.WIFSIGNALED(status) else None
             self.channel.send({ServerReply.EXITED: ident, Key.CODE: code, Key.SIGNAL: sig,
-                               Key.MAXRSS_KB: usage.ru_maxrss})
+                               Key.MAXRSS_KB: usage.ru_maxrss,
+                               Key.CPU_SECONDS: round(cpu, 3), Key.BOUND: bound})
+
+    def watch(self) -> None:
+        """Stop every submission whose session passes a bound of :mod:`.bounds` (all its processes)."""
+        self.last_watch = time.monotonic()
+        if not self.watched:
+            return
+        usage = self.bounds.read_usage({pid: uid for pid, (uid, _) in self.watched.items()})
+        for pid, (uid, allowance) in list(self.watched.items()):
+            if pid in self.bound_passed:
+                continue
+            self.session_cpu[pid] = max(self.session_cpu.get(pid, 0.0), usage[pid].cpu_seconds)
+            found = self.bounds.passed(usage[pid], allowance)
+            if found is None:
+                continue
+            self.bound_passed[pid] = found
+            self.bounds.kill_all([pid, *usage[pid].pids])
+            _, pid_namespace, own_uid, _ = self.children[pid]
+            if not pid_namespace:
+                _kill_leftovers(pid, own_uid)
 
     def trusted(self, message: dict, fds: list[int]) -> None:
         """Fork the judge's own process from this warm one, and serve it from now on.
@@ -369,7 +410,11 @@ class Server:
         while True:
             sock = self.channel.sock  # the judge's process, or the trusted child it handed over to
             watched = [sock, self.wake_r] + ([self.starter] if self.starter is not None else [])
-            ready, _, _ = select.select(watched, [], [])
+            # While workers run, wake at least every WATCH_SECONDS to keep their bounds.
+            wait = max(0.0, self.last_watch + self.bounds.WATCH_SECONDS - time.monotonic()) if self.watched else None
+            ready, _, _ = select.select(watched, [], [], wait)
+            if self.watched and time.monotonic() - self.last_watch >= self.bounds.WATCH_SECONDS:
+                self.watch()
             if self.wake_r in ready:
                 try:
                     os.read(self.wake_r, 4096)

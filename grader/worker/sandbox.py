@@ -207,8 +207,34 @@ def drop_privileges(uid: int) -> None:
     os.setresuid(uid, uid, uid)
 
 
+#: Processes and threads (the kernel counts both) a submission may run at once beyond what its uid
+#: already runs: torch in a worker runs a few threads, ``DataLoader(num_workers=2)`` two more
+#: processes with theirs, and a fork bomb stops here.  The fork server's bounds
+#: (:mod:`.bounds`) count the same across the submission's whole session.
+PROCESSES = 32
+
+
+def tasks_of_uid(uid: int) -> int:
+    """How many processes and threads ``uid`` runs now (what RLIMIT_NPROC counts), from /proc."""
+    count = 0
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/status") as f:
+                fields = dict(line.split(":", 1) for line in f if line.startswith(("Uid:", "Threads:")))
+            if int(fields["Uid"].split()[0]) == uid:
+                count += int(fields["Threads"])
+        except (OSError, KeyError, ValueError, IndexError):
+            continue
+    return count
+
+
 def set_limits(*, memory_mb: int, cpu_seconds: int, file_mb: int, processes: int | None) -> None:
-    """Resource limits for the submission; the address space allows ``memory_mb`` beyond the warm interpreter."""
+    """Resource limits for the submission; the address space allows ``memory_mb`` beyond the warm interpreter.
+
+    ``processes``: RLIMIT_NPROC, which the kernel counts per real uid (None: no limit).
+    """
     page = os.sysconf("SC_PAGE_SIZE")
     with open("/proc/self/statm") as f:
         current = int(f.read().split()[0]) * page
@@ -256,8 +282,11 @@ def enter(config: dict, *, pid_namespace: bool) -> dict:
             socket.sethostname("sandbox")
         except (OSError, AttributeError):
             pass
-    if not pid_namespace:
-        os.setsid()  # without a PID namespace, the fork server kills the worker's session at the end
+    # Its own session, in every mode: the fork server accounts and kills a submission by its
+    # session (the seccomp filter refuses setsid, so every process it starts stays in it), and
+    # the scheduler shares the CPU between sessions (autogroups), so however many processes it
+    # starts, together they compete as one against the judge and the other slot.
+    os.setsid()
     if root_mode:
         try:
             drop_privileges(uid)
@@ -269,8 +298,11 @@ def enter(config: dict, *, pid_namespace: bool) -> dict:
         prctl(PR_SET_PDEATHSIG, signal.SIGKILL)  # if the fork server dies, so do the workers
     except OSError:
         pass
+    # Under its own uid the limit counts the submission's tasks alone; under the judge's uid (no
+    # root) it counts everything that uid runs, so it is set that far above what runs now.
+    processes = PROCESSES if isolation["user"] else tasks_of_uid(os.getuid()) + PROCESSES
     set_limits(memory_mb=int(config.get("memory_mb", 1024)), cpu_seconds=int(config.get("cpu_seconds", 60)),
-               file_mb=int(config.get("file_mb", 32)), processes=64 if isolation["user"] else None)
+               file_mb=int(config.get("file_mb", 32)), processes=processes)
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # an oversized write fails with an error instead of killing
     home = "/scratch" if isolation["filesystem"] else os.getcwd()
     os.environ.clear()

@@ -95,6 +95,10 @@ RULES: tuple[Rule, ...] = (
     Rule("namespaces", ("unshare", "setns"), errno.EPERM,
          why="a new user namespace would give the submission capabilities over its own namespaces; "
              "joining one would leave the sandbox"),
+    Rule("sessions", ("setsid",), errno.EPERM,
+         why="every process a submission starts stays in the session the sandbox gave its worker: the fork "
+             "server bounds and kills a submission by its session, and the scheduler shares the CPU between "
+             "sessions, so sixty sessions would take sixty shares from the submission graded beside it"),
     Rule("clone into namespaces", ("clone",), errno.EPERM, when="namespace flags",
          why="the same through clone: fork and threads (no namespace flags) stay allowed"),
     Rule("clone3", ("clone3",), errno.ENOSYS,

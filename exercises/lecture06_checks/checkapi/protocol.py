@@ -174,6 +174,10 @@ class Key(Term):
     CODE = "code", "ServerReply.EXITED: the worker's exit code (None when a signal ended it)."
     SIGNAL = "signal", "ServerReply.EXITED: the signal that ended the worker (None when it exited)."
     MAXRSS_KB = "maxrss_kb", "ServerReply.EXITED: the worker's largest resident set, in KiB."
+    CPU_SECONDS = "cpu_seconds", ("ServerReply.EXITED: the CPU seconds the worker's session used: the worker, the "
+                                  "children it reaped, and those the fork server saw alive (the kernel's account).")
+    BOUND = "bound", ("ServerReply.EXITED: {kind, detail} when the fork server stopped the submission's processes "
+                      "for passing a bound on them all together (memory, cpu, processes); else None.")
     VERSIONS = "versions", ("ServerReply.READY (and the trusted child's INFO): the Python, torch and NumPy versions "
                             "the workers run.")
     MODULE = "module", "ServerOp.TRUSTED: the module of the function the judge's process runs."

@@ -1,0 +1,162 @@
+"""Bounds on a submission's whole process tree, kept by the fork server from /proc.
+
+The kernel's limits a worker gets are per process (``RLIMIT_AS``, ``RLIMIT_CPU``) or per uid
+(``RLIMIT_NPROC``): a submission that forks could hold its memory allowance once per child.
+So the fork server, which runs outside every sandbox, reads what the kernel accounts for
+each worker's *session* every :data:`WATCH_SECONDS`, and kills the whole session when it
+passes the submission's allowance.  A worker is the leader of its own session
+(:func:`.sandbox.enter`) and the seccomp filter refuses ``setsid``, so every process a
+submission starts stays in it; where the filter did not hold, the processes of the slot's
+uid (as root) count too.  Nothing here is the worker's word: ``/proc/PID/stat`` and
+``smaps_rollup`` are the kernel's.
+
+* **memory**: the resident memory of the session's processes together.  The sum of their
+  resident sets is read first (one line per process); only when it passes the allowance are
+  their proportional sets (PSS, which shares each page among the processes that map it, so the
+  warm interpreter every worker is forked from counts once) read and compared.
+* **CPU time**: the CPU seconds the session's processes used, with those of the children
+  they reaped, at most :data:`CPU_CORES` cores busy for the submission's whole budget.
+* **processes**: its processes and threads, at most :data:`~.sandbox.PROCESSES` (what
+  ``RLIMIT_NPROC`` enforces under the slot's own uid; without root that limit counts the
+  judge's uid, so this is the bound that holds there).
+
+How the CPU is *shared* is the scheduler's: each session is a scheduling group of its own
+(autogroup), so a submission's hundred processes take one share, not a hundred.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+from dataclasses import dataclass
+
+#: Seconds between two readings of /proc: a process can allocate no more than its own address-space
+#: limit in between, and a reading costs a few milliseconds of the fork server's CPU.
+WATCH_SECONDS = 0.5
+#: A submission's processes together may use its CPU-time budget this many times over (honest code
+#: with DataLoader workers runs on more than one core).
+CPU_CORES = 2
+
+_TICKS = os.sysconf("SC_CLK_TCK")
+_PAGE = os.sysconf("SC_PAGE_SIZE")
+
+
+class Kind:
+    """Which bound a submission passed (the ``kind`` of a :attr:`Key.BOUND` report)."""
+
+    MEMORY = "memory"
+    CPU = "cpu"
+    PROCESSES = "processes"
+
+
+@dataclass(frozen=True)
+class Allowance:
+    """What one submission's processes may use together."""
+
+    memory_bytes: int
+    cpu_seconds: float
+    tasks: int
+
+
+@dataclass
+class Usage:
+    """What a session's processes use now, as /proc/PID/stat says."""
+
+    pids: list[int]
+    rss_bytes: int = 0
+    cpu_seconds: float = 0.0
+    tasks: int = 0
+
+
+def own_resident_bytes() -> int:
+    """This process's resident memory: the warm interpreter every worker starts as a copy of."""
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * _PAGE
+
+
+def _uid(pid: str) -> int | None:
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith("Uid:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
+    return None
+
+
+def read_usage(sessions: dict[int, int | None]) -> dict[int, Usage]:
+    """One pass over /proc: for each watched session (its leader's pid -> the slot's uid, when processes
+    of that uid count too), its processes, resident memory, CPU seconds and tasks."""
+    usage = {sid: Usage(pids=[]) for sid in sessions}
+    by_uid = {uid: sid for sid, uid in sessions.items() if uid is not None}
+    own = os.getpid()
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit() or int(entry) == own:
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as f:
+                fields = f.read().rsplit(b")", 1)[1].split()
+            sid = int(fields[3])
+            if sid not in usage:
+                sid = by_uid.get(_uid(entry)) if by_uid else None
+                if sid is None:
+                    continue
+            u = usage[sid]
+            u.pids.append(int(entry))
+            # utime, stime, cutime, cstime (the children it reaped), threads, resident pages
+            u.cpu_seconds += sum(int(x) for x in fields[11:15]) / _TICKS
+            u.tasks += int(fields[17])
+            u.rss_bytes += int(fields[21]) * _PAGE
+        except (OSError, IndexError, ValueError):
+            continue  # it ended meanwhile
+    return usage
+
+
+def proportional_bytes(pids: list[int]) -> int | None:
+    """The summed PSS of ``pids`` (None where the kernel has no smaps_rollup)."""
+    total = 0
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/smaps_rollup", "rb") as f:
+                for line in f:
+                    if line.startswith(b"Pss:"):
+                        total += int(line.split()[1]) * 1024
+                        break
+        except FileNotFoundError:
+            if not os.path.exists(f"/proc/{pid}"):
+                continue  # it ended
+            return None
+        except (OSError, ValueError, IndexError):
+            continue
+    return total
+
+
+def passed(usage: Usage, allowance: Allowance) -> dict | None:
+    """``{"kind", "detail"}`` when ``usage`` passes ``allowance`` (the detail is for the instructor and
+    the student), else None."""
+    mib = 1024 * 1024
+    if usage.rss_bytes > allowance.memory_bytes:
+        held = proportional_bytes(usage.pids)
+        held = usage.rss_bytes if held is None else held
+        if held > allowance.memory_bytes:
+            return {"kind": Kind.MEMORY,
+                    "detail": f"its {len(usage.pids)} process(es) held {held // mib} MiB together, more than the "
+                              f"{allowance.memory_bytes // mib} MiB a submission may hold, so all were stopped"}
+    if usage.cpu_seconds > allowance.cpu_seconds:
+        return {"kind": Kind.CPU,
+                "detail": f"its processes used {usage.cpu_seconds:.0f} CPU seconds together, more than the "
+                          f"{allowance.cpu_seconds:.0f} a submission may use, so all were stopped"}
+    if usage.tasks > allowance.tasks:
+        return {"kind": Kind.PROCESSES,
+                "detail": f"it ran {usage.tasks} processes and threads at once, more than the {allowance.tasks} "
+                          "a submission may run, so all were stopped"}
+    return None
+
+
+def kill_all(pids: list[int]) -> None:
+    for pid in pids:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except OSError:
+            pass

@@ -1,0 +1,163 @@
+"""Issue 10: one submission must not cost another its marks, and a submission's whole process tree is bounded.
+
+The attacks of ``tests/corpus/batch_r2/``: forking busy children (in sessions of their own, or in the
+worker's), and forking children that each hold most of the per-process memory limit, each graded
+beside honest notebooks in the other slot.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from grader.judge.batch import a_neighbour_may_have_cost
+from grader.judge.engine import ForkServerClient, Limits
+from grader.judge.grading import grade
+from grader.judge.submission import Source, load
+from grader.records import SubmissionResult
+from grader.worker import bounds
+from tests.conftest import CORPUS, invoke, needs_root, traceback_of
+
+BATCH = CORPUS / "batch_r2"
+VICTIMS = ("r2_batch_honest_victim_a.ipynb", "r2_batch_honest_victim_b.ipynb")
+
+
+def graded_beside(tmp_path: Path, attack: str, *options) -> dict[str, dict]:
+    """Grade ``attack`` first, then both honest victims, on two slots; the rows by file."""
+    subs, out = tmp_path / "subs", tmp_path / "out"
+    subs.mkdir()
+    # Files are graded in name order: the attack starts first and runs while the victims are graded.
+    shutil.copyfile(BATCH / attack, subs / ("0_" + attack))
+    for name in VICTIMS:
+        shutil.copyfile(BATCH / name, subs / ("1_" + name))
+    result = invoke("grade", subs, "--out", out, "--jobs", "2", "--seed", "1", *options)
+    assert result.exit_code == 0, result.stderr + traceback_of(result)
+    rows = json.loads((out / "grades.json").read_text())["results"]
+    return {r["submission"][2:]: r for r in rows}
+
+
+def assert_victims_keep_full_marks(rows: dict[str, dict]) -> None:
+    for name in VICTIMS:
+        assert (rows[name]["status"], rows[name]["total"]) == ("ok", 26.0), rows[name]
+
+
+@needs_root
+def test_busy_children_in_the_workers_session_do_not_cost_the_other_slot_its_marks(tmp_path):
+    attack = "r2b_batch_busy_children_one_session.py"
+    rows = graded_beside(tmp_path, attack, "--timeout", "30", "--cell-timeout", "10")
+    assert_victims_keep_full_marks(rows)
+    row = rows[attack]
+    # Its honest answers count (q6-q8 excepted: os.fork hides code from the grader).
+    assert row["status"] in ("ok", "timeout") and row["total"] >= 16, row
+    # The CPU its children used is in its record (the fork server read it), not only its worker's own.
+    assert row["cpu_seconds"] > 1.0, row["cpu_seconds"]
+
+
+@needs_root
+def test_busy_children_in_sessions_of_their_own_do_not_cost_the_other_slot_its_marks(tmp_path):
+    attack = "r2_batch_cpu_starvation.py"
+    rows = graded_beside(tmp_path, attack, "--timeout", "20", "--cell-timeout", "10")
+    assert_victims_keep_full_marks(rows)
+    # Its children's setsid fails, so each goes on as a copy of the worker talking on the judge's
+    # connection: the row runs out of time, and says so.
+    row = rows[attack]
+    assert row["status"] == "timeout" and "time budget" in row["error"], row
+
+
+@needs_root
+def test_children_holding_memory_together_stop_the_whole_submission(tmp_path):
+    rows = graded_beside(tmp_path, "r2b_batch_memory_children_one_session.py", "--memory-mb", "512",
+                         "--timeout", "30", "--cell-timeout", "10")
+    assert_victims_keep_full_marks(rows)
+    row = rows["r2b_batch_memory_children_one_session.py"]
+    assert row["status"] == "memory" and "MiB together" in row["error"], row
+    assert row["total"] >= 16  # the statements after the loop ran in a fresh worker
+
+
+@needs_root
+def test_the_original_amplifier_no_longer_leaves_its_session(tmp_path):
+    # Its children's setsid fails (the filter), so they stay in the worker's session: killed with it.
+    rows = graded_beside(tmp_path, "r2_batch_memory_fork_amplify.py", "--memory-mb", "512",
+                         "--timeout", "20", "--cell-timeout", "10")
+    assert_victims_keep_full_marks(rows)
+    assert rows["r2_batch_memory_fork_amplify.py"]["status"] in ("memory", "timeout", "error", "killed")
+
+
+def test_without_namespaces_the_memory_bound_holds_too(tmp_path):
+    path = tmp_path / "amplify.py"
+    shutil.copyfile(BATCH / "r2b_batch_memory_children_one_session.py", path)
+    with ForkServerClient(isolate=False) as server:
+        result = grade(load(Source(path)), server, seed=1,
+                       limits=Limits(timeout=30, probe_timeout=2, unit_timeout=10, memory_mb=512), slot=3)
+    assert result.status == "memory" and "MiB together" in result.error, (result.status, result.error)
+    assert result.isolation["pid"] is False and result.isolation["seccomp"] is True
+
+
+SLEEPER = "import time\ntime.sleep(60)\nq1_answer = 'C'\n"
+
+
+@pytest.mark.parametrize("jobs, regraded", [(2, True), (1, False)])
+def test_a_starved_looking_timeout_beside_another_submission_is_graded_again_alone(tmp_path, jobs, regraded):
+    subs, out = tmp_path / "subs", tmp_path / "out"
+    subs.mkdir()
+    (subs / "a_sleeper.py").write_text(SLEEPER)
+    (subs / "b_honest.py").write_text("import time\ntime.sleep(1)\nq1_answer = 'C'\n")
+    result = invoke("grade", subs, "--out", out, "--jobs", jobs, "-q", "q1", "--timeout", "10", "--cell-timeout", "2")
+    assert result.exit_code == 0, result.stderr + traceback_of(result)
+    rows = {r["submission"]: r for r in json.loads((out / "grades.json").read_text())["results"]}
+    sleeper = rows["a_sleeper.py"]
+    assert sleeper["status"] == "timeout" and sleeper["total"] == 1
+    events = [e for e in sleeper["events"] if e["kind"] == "regraded"]
+    assert bool(events) is regraded, sleeper["events"]
+    if regraded:
+        assert "graded again alone" in events[0]["detail"] and "timeout" in events[0]["detail"]
+    assert not any(e["kind"] == "regraded" for e in rows["b_honest.py"]["events"])
+    assert len(json.loads((out / "grades.json").read_text())["results"]) == 2  # one row each, not two
+
+
+def row(**fields) -> SubmissionResult:
+    base = dict(student="s", submission="s.py", source="s.py", sha256=None, status="ok", error=None, scores={},
+                max_scores={}, total=0.0, max_total=26.0, seconds=20.0, cpu_seconds=19.0)
+    return SubmissionResult(**{**base, **fields})
+
+
+def test_only_failures_a_neighbour_can_cause_are_graded_again():
+    assert a_neighbour_may_have_cost(row(status="timeout", cpu_seconds=0.5))  # starved (or asleep)
+    assert not a_neighbour_may_have_cost(row(status="timeout", cpu_seconds=19.0))  # its own busy loop
+    assert not a_neighbour_may_have_cost(row(status="killed", cpu_seconds=0.5))  # a segfault, an exit
+    assert a_neighbour_may_have_cost(row(status="killed", outside_kills=1))  # the out-of-memory killer
+    assert not a_neighbour_may_have_cost(row(status="ok", cpu_seconds=0.1))
+
+
+def test_the_accounting_counts_every_process_of_a_session():
+    code = ("import os, time\nfor _ in range(3):\n    if os.fork() == 0:\n        time.sleep(30)\n        os._exit(0)\n"
+            "print('ready', flush=True)\ntime.sleep(30)\n")
+    leader = subprocess.Popen([sys.executable, "-c", code], start_new_session=True, stdout=subprocess.PIPE)
+    try:
+        assert leader.stdout.readline().strip() == b"ready"
+        usage = bounds.read_usage({leader.pid: None})[leader.pid]
+        assert len(usage.pids) == 4 and usage.tasks >= 4 and usage.rss_bytes > 4 * 1024 * 1024
+        plenty = bounds.Allowance(memory_bytes=1 << 40, cpu_seconds=1e6, tasks=100)
+        assert bounds.passed(usage, plenty) is None
+        few = bounds.passed(usage, bounds.Allowance(memory_bytes=1 << 40, cpu_seconds=1e6, tasks=3))
+        assert few["kind"] == bounds.Kind.PROCESSES
+        small = bounds.passed(usage, bounds.Allowance(memory_bytes=1024, cpu_seconds=1e6, tasks=100))
+        assert small["kind"] == bounds.Kind.MEMORY and "4 process(es)" in small["detail"]
+        bounds.kill_all(usage.pids)
+        leader.wait(timeout=10)
+        deadline = time.monotonic() + 10
+        while bounds.read_usage({leader.pid: None})[leader.pid].pids and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert bounds.read_usage({leader.pid: None})[leader.pid].pids == []
+    finally:
+        if leader.poll() is None:
+            os.killpg(leader.pid, signal.SIGKILL)
+            leader.wait()
