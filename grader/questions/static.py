@@ -518,7 +518,9 @@ def _reachable_builtins(reading: _Reading, function: str) -> list[Finding]:
                                                     else f"{name} from {full}"))
                 continue
             for sub, local in _code(node):
-                if isinstance(sub, ast.Attribute) and BUILT_IN.search(sub.attr):
+                if local is None:
+                    findings.append(Finding("unverifiable", f"more than {MAX_NESTED_SCOPES} nested functions"))
+                elif isinstance(sub, ast.Attribute) and BUILT_IN.search(sub.attr):
                     if not _own_class_member(reading, sub, local):
                         findings.append(Finding("builtin", _root(sub)[1]))
                 elif isinstance(sub, ast.Call) and isinstance(sub.func, ast.Name) and \
@@ -551,7 +553,7 @@ def _reachable_builtins(reading: _Reading, function: str) -> list[Finding]:
     return findings
 
 
-def _own_class_member(reading: _Reading, node: ast.Attribute, local: frozenset) -> bool:
+def _own_class_member(reading: _Reading, node: ast.Attribute, local: _Scope) -> bool:
     """Whether ``node`` (``ByHand.conv2d``) reads a member of a class the source itself defines.
 
     Its name is then no evidence of torch: the class's root name is reached too, so its whole
@@ -597,17 +599,59 @@ def _bindings_in_force(reading: _Reading, name: str) -> list[ast.AST]:
     return [node for node, _ in bindings]
 
 
-def _code(node: ast.AST, local: frozenset = frozenset()):
+class _Scope:
+    """The names local where a node stands: a scope's own names, then those of the functions around it.
+
+    Linked, not copied: a nested function, lambda or comprehension adds its own names without copying
+    its parents' (a copy per lambda made the reading quadratic: lambdas x locals).
+    """
+
+    __slots__ = ("names", "hidden", "parent", "depth")
+
+    def __init__(self, names: frozenset = frozenset(), parent: "_Scope | None" = None,
+                 hidden: frozenset = frozenset()) -> None:
+        self.names = names
+        self.hidden = hidden
+        """Names this scope declares ``global``/``nonlocal``: not local here, whatever the scopes around bind."""
+        self.parent = parent
+        self.depth = parent.depth + 1 if parent is not None else 0
+
+    def __contains__(self, name: object) -> bool:
+        scope = self
+        while scope is not None:
+            if name in scope.names:
+                return True
+            if name in scope.hidden:
+                return False
+            scope = scope.parent
+        return False
+
+    def nested(self, names) -> "_Scope":
+        names = frozenset(names)
+        return _Scope(names, self) if names else self
+
+
+#: Most functions, lambdas and comprehensions nested in one another that the reader follows (a name's
+#: look-up walks them all; no notebook nests more than a few).
+MAX_NESTED_SCOPES = 40
+_EMPTY_SCOPE = _Scope()
+
+
+def _code(node: ast.AST, local: _Scope = _EMPTY_SCOPE):
     """Every node of ``node`` with the names local where it stands, by Python's scoping rules.
 
     Decorators, default values, annotations and base classes run in the enclosing
     scope; a function's body sees its parameters and what it binds, and the locals of
     the functions around it; a class body's names are not seen by its methods; a
-    comprehension's targets are its own.
+    comprehension's targets are its own.  Past :data:`MAX_NESTED_SCOPES` nested scopes,
+    the node is yielded with ``None`` for its names, and not entered.
     """
     stack = [(node, local)]
     while stack:
         current, names = stack.pop()
+        if names.depth > MAX_NESTED_SCOPES:
+            yield current, None
+            continue
         yield current, names
         if isinstance(current, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
             args = current.args
@@ -616,8 +660,8 @@ def _code(node: ast.AST, local: frozenset = frozenset()):
                 outer += list(current.decorator_list) + ([current.returns] if current.returns else [])
             outer += [a.annotation for a in args.posonlyargs + args.args + args.kwonlyargs if a.annotation]
             stack.extend((e, names) for e in outer)
-            inner = set(names) | {a.arg for a in args.posonlyargs + args.args + args.kwonlyargs
-                                  + [args.vararg, args.kwarg] if a is not None}
+            inner = {a.arg for a in args.posonlyargs + args.args + args.kwonlyargs
+                     + [args.vararg, args.kwarg] if a is not None}
             body = current.body if isinstance(current.body, list) else [current.body]
             if not isinstance(current, ast.Lambda):
                 declared = {n for st in _walk_scope_body(current) if isinstance(st, (ast.Global, ast.Nonlocal))
@@ -630,21 +674,24 @@ def _code(node: ast.AST, local: frozenset = frozenset()):
                     elif isinstance(st, ast.NamedExpr):
                         inner.add(st.target.id)
                 inner -= declared
-            stack.extend((b, frozenset(inner)) for b in body)
+                scope = _Scope(frozenset(inner), names, frozenset(declared)) if declared else names.nested(inner)
+            else:
+                scope = names.nested(inner)
+            stack.extend((b, scope) for b in body)
         elif isinstance(current, ast.ClassDef):
             stack.extend((e, names) for e in list(current.decorator_list) + list(current.bases)
                          + [k.value for k in current.keywords])
             stack.extend((b, names) for b in current.body)
         elif isinstance(current, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)):
             generators = current.generators
-            inner = set(names) | {n.id for g in generators for n in ast.walk(g.target) if isinstance(n, ast.Name)}
+            inner = names.nested({n.id for g in generators for n in ast.walk(g.target) if isinstance(n, ast.Name)})
             if generators:
                 stack.append((generators[0].iter, names))  # evaluated in the enclosing scope
             for g in generators:
-                stack.append((g.target, frozenset(inner)))
-                stack.extend((c, frozenset(inner)) for c in g.ifs)
-            stack.extend((g.iter, frozenset(inner)) for g in generators[1:])
+                stack.append((g.target, inner))
+                stack.extend((c, inner) for c in g.ifs)
+            stack.extend((g.iter, inner) for g in generators[1:])
             elts = [current.key, current.value] if isinstance(current, ast.DictComp) else [current.elt]
-            stack.extend((e, frozenset(inner)) for e in elts)
+            stack.extend((e, inner) for e in elts)
         else:
             stack.extend((child, names) for child in ast.iter_child_nodes(current))
