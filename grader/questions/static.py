@@ -88,6 +88,38 @@ UNREADABLE_ATTRIBUTES = frozenset({
 })
 #: Of those, the attributes that are only unreadable on torch (``re.compile`` is fine, ``torch.compile`` is not).
 TORCH_ONLY_ATTRIBUTES = frozenset({"jit", "library", "ops", "fx", "overrides", "compile", "export", "Function"})
+#: Built-in functions that reach an attribute or a name by a value.  They are readable only as a direct call
+#: (``getattr(obj, "name")``); bound to another name, passed to ``map``/``functools.reduce``/``partial``, an
+#: attribute of them (``getattr.__call__``), kept in a container or rebound, they reach what the reader never
+#: sees named.  (``vars``, ``globals``... are unreadable outright, :data:`UNREADABLE_NAMES`.)
+NAME_REACHING_BUILTINS = frozenset({"getattr", "setattr", "delattr", "hasattr", "dir"})
+#: The only modules whose attributes may be looked up by a computed name (``getattr(nn, activation)``); on
+#: anything else but a method's own ``self``/``cls``, a computed name is unreadable anywhere.
+COMPUTED_NAME_MODULES = frozenset({"torch.nn"})
+#: Of :data:`UNREADABLE_ATTRIBUTES`, the names that are also everyday attributes (``model.modules()``,
+#: ``x.grad``, ``re.compile``): unreadable on imported modules only.  Every other one is unreadable on any
+#: object, however that object was reached (a module taken out of a tuple, a class attribute, a return value).
+EVERYDAY_ATTRIBUTES = TORCH_ONLY_ATTRIBUTES | {"modules", "grad", "system", "popen", "fork", "push", "ex", "ev"}
+#: Attributes that reach objects by a name in a string or a file: loaders that unpickle (a pickle's GLOBAL
+#: opcode imports any module and returns any of its names, from bytes the reader never reads as code), YAML's
+#: object-building loaders, string annotations evaluated, logging's and pydoc's dotted-name resolvers.
+LOADING_ATTRIBUTES = frozenset({
+    "read_pickle", "read_hdf", "HDFStore", "read_array", "pickle_compat", "unsafe_load", "unsafe_load_all",
+    "full_load", "full_load_all", "UnsafeLoader", "FullLoader", "get_type_hints", "ForwardRef", "dictConfig",
+    "fileConfig", "resolve_name", "locate", "import_module", "find_class",
+})
+#: torch's own loaders of code and pickles: its serialization module, the hub, packages, the model zoo.
+TORCH_LOADING_ATTRIBUTES = frozenset({"serialization", "hub", "package", "model_zoo"})
+#: Loaders that are readable only called directly, with the keyword that keeps them from unpickling given as
+#: that constant (numpy's default is safe; torch's default can be switched by an environment variable).
+GUARDED_LOADERS = {"numpy.load": ("allow_pickle", False, True), "torch.load": ("weights_only", True, False)}
+#: Modules that load objects by name or from pickles (besides :data:`UNREADABLE_IMPORTS`).
+LOADING_IMPORTS = frozenset({"joblib", "shelve", "jsonpickle", "numexpr", "mock", "yaml", "ruamel", "dbm"})
+#: Of :data:`UNREADABLE_IMPORTS`, the names that are also everyday attributes (``err.code``, ``torch.trace``):
+#: any other one, as an attribute of anything (``torch.serialization.pickle``, ``np.ctypeslib.ctypes``), is
+#: that module re-exported.
+EVERYDAY_MODULE_NAMES = frozenset({"code", "trace", "signal", "dis", "opcode", "imp", "sched", "timeit",
+                                   "concurrent", "weakref"})
 #: Most different top-level modules whose installation is looked up (each look-up searches the import path).
 MAX_IMPORTED_MODULES = 64
 #: Private names of torch that are plain helpers (``from torch.nn.modules.utils import _pair``).
@@ -190,6 +222,7 @@ def _read(units: tuple[str, ...]) -> _Reading:
 @functools.lru_cache(maxsize=4)
 def _read_cached(units: tuple[str, ...]) -> _Reading:
     reading = _Reading()
+    every_node: list[ast.AST] = []
     for unit in units:
         try:
             tree = ast.parse(unit)
@@ -200,6 +233,8 @@ def _read_cached(units: tuple[str, ...]) -> _Reading:
         nodes = list(ast.walk(tree))  # walked once: both scans read every node of the unit
         _scan_unreadable(reading, nodes)
         _record_mutations(reading, nodes)
+        every_node += nodes
+    _scan_reached_by_value(reading, every_node)
     if reading.missing_imports and reading.writes:
         reading.unreadable += [Finding("unverifiable", f"import {m} (a module that is not installed, in a "
                                                        f"submission that writes files: {reading.writes[0]})")
@@ -440,6 +475,152 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                         elif root in reading.bindings and not isinstance(sub.ctx, ast.Load) and any(
                                 isinstance(b, (ast.FunctionDef, ast.ClassDef)) for b, _ in reading.bindings[root]):
                             add(Finding("unverifiable", f"{chain} = ... (changes a function or class)"))
+
+
+def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
+    """Rule 2 for what reaches objects by a value rather than a name in the text: the name-reaching built-ins
+    used other than as a direct call with a readable name, modules passed around as values, private and
+    unreadable attributes of objects whose origin cannot be read, and loaders that unpickle.
+
+    Run once every unit is bound (a class a later cell defines is the submission's own)."""
+    add = reading.unreadable.append
+    calls = {id(n.func): n for n in nodes if isinstance(n, ast.Call)}
+    attribute_values = {id(n.value) for n in nodes if isinstance(n, ast.Attribute)}
+    plain_aliases = {id(n.value) for n in nodes if isinstance(n, ast.Assign) and len(n.targets) == 1
+                     and isinstance(n.targets[0], ast.Name) and n.targets[0].id in reading.imported
+                     and isinstance(n.value, (ast.Name, ast.Attribute))}
+    methods_own = _method_self_names(nodes)
+    modules = {name for name in reading.imported if _is_module(reading, name)}
+    looked_in = {id(c.args[0]) for c in calls.values() if isinstance(c.func, ast.Name) and c.args
+                 and c.func.id in ("getattr", "hasattr")}  # read by _looked_up_by_name
+    for node in nodes:
+        if isinstance(node, ast.Name):
+            if node.id in NAME_REACHING_BUILTINS:
+                call = calls.get(id(node))
+                if not isinstance(node.ctx, ast.Load):
+                    add(Finding("unverifiable", f"{node.id} = ... (rebinding a built-in that reaches names)"))
+                elif call is None:
+                    add(Finding("unverifiable", f"{node.id} used as a value (only a direct call can be read)"))
+                elif node.id in ("getattr", "hasattr"):
+                    finding = _looked_up_by_name(reading, call, methods_own)
+                    if finding:
+                        add(finding)
+            elif node.id in modules and isinstance(node.ctx, ast.Load) and id(node) not in attribute_values \
+                    and id(node) not in plain_aliases and id(node) not in looked_in:
+                add(Finding("unverifiable", f"the module {node.id} used as a value"))
+        elif isinstance(node, ast.Attribute):
+            root, chain = _root(node)
+            attr = node.attr
+            imported = reading.imported.get(root, "") if root else ""
+            if attr in UNREADABLE_ATTRIBUTES and attr not in EVERYDAY_ATTRIBUTES and not _settings_chain(chain):
+                add(Finding("unverifiable", chain or f"....{attr}"))
+            elif attr in LOADING_ATTRIBUTES or (attr in UNREADABLE_IMPORTS | LOADING_IMPORTS
+                                                and attr not in EVERYDAY_MODULE_NAMES):
+                add(Finding("unverifiable", chain or f"....{attr}"))
+            elif attr in TORCH_LOADING_ATTRIBUTES and imported.startswith("torch"):
+                add(Finding("unverifiable", chain))
+            elif imported.split(".")[0] in LOADING_IMPORTS:
+                add(Finding("unverifiable", chain))
+            elif attr.startswith("_") and not attr.startswith("__") and attr not in PLAIN_PRIVATE_NAMES \
+                    and not _own_private(reading, node, methods_own):
+                add(Finding("unverifiable", chain or f"...{attr}"))
+        elif isinstance(node, ast.Call):
+            for keyword in node.keywords:
+                guard = next((g for g in GUARDED_LOADERS.values() if g[0] == keyword.arg), None)
+                if guard and not (isinstance(keyword.value, ast.Constant) and keyword.value.value is guard[1]):
+                    add(Finding("unverifiable", f"{keyword.arg}={ast.unparse(keyword.value)}"))
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
+                [node.module or ""] + [f"{node.module}.{a.name}" for a in node.names]
+            if any(set(n.split(".")) & LOADING_IMPORTS for n in names):
+                add(Finding("unverifiable", f"import {names[0]}"))
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str) and "WEIGHTS_ONLY" in node.value:
+            add(Finding("unverifiable", "torch.load's weights_only switched by the environment"))
+        full = _resolved(reading, node)
+        if full in GUARDED_LOADERS:
+            keyword, safe, default_safe = GUARDED_LOADERS[full]
+            call = calls.get(id(node))
+            given = None if call is None else next((k.value for k in call.keywords if k.arg == keyword), None)
+            if call is None or len(call.args) > 2 or any(k.arg is None for k in call.keywords) or any(
+                    isinstance(a, ast.Starred) for a in call.args) or (given is None and not default_safe):
+                add(Finding("unverifiable", f"{full} (it unpickles unless called with {keyword}={safe})"))
+
+
+def _resolved(reading: _Reading, node: ast.AST) -> str | None:
+    """The dotted name an imported name or attribute chain stands for (``np.load`` -> ``numpy.load``)."""
+    if not isinstance(node, (ast.Name, ast.Attribute)):
+        return None
+    root, chain = _root(node)
+    if root is None or root not in reading.imported:
+        return None
+    return reading.imported[root] + chain[len(root):]
+
+
+def _is_module(reading: _Reading, name: str) -> bool:
+    """Whether an imported name is a module: ``import torch``, or (``from torch import nn``, ``_F = torch.nn.
+    functional``) a module the judge itself has imported; any other name counts as not a module."""
+    import sys
+
+    return any(isinstance(b, ast.Import) for b, _ in reading.bindings.get(name, [])) or \
+        reading.imported[name] in sys.modules
+
+
+def _method_self_names(nodes: list[ast.AST]) -> set[int]:
+    """The ``self``/``cls`` names that are a method's own first parameter (a ``self`` parameter of a
+    module-level helper can be anything)."""
+    own: set[int] = set()
+    for node in nodes:
+        if isinstance(node, ast.ClassDef):
+            for method in node.body:
+                if isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)) and method.args.args \
+                        and method.args.args[0].arg in ("self", "cls"):
+                    first = method.args.args[0].arg
+                    todo = list(method.body)
+                    while todo:  # the method and the closures in it, not a nested function's own `self`
+                        current = todo.pop()
+                        if isinstance(current, ast.Name) and current.id == first:
+                            own.add(id(current))
+                        elif isinstance(current, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)) and first in {
+                                a.arg for a in current.args.posonlyargs + current.args.args + current.args.kwonlyargs
+                                + [current.args.vararg, current.args.kwarg] if a is not None}:
+                            continue
+                        todo.extend(ast.iter_child_nodes(current))
+    return own
+
+
+def _looked_up_by_name(reading: _Reading, call: ast.Call, methods_own: set[int]) -> Finding | None:
+    """``getattr``/``hasattr``: readable with a constant, plain name, or a computed one on a method's own
+    ``self``/``cls`` or on :data:`COMPUTED_NAME_MODULES`."""
+    function = call.func.id
+    if call.keywords or len(call.args) < 2 or any(isinstance(a, ast.Starred) for a in call.args):
+        return Finding("unverifiable", f"{function}(...) with unpacked arguments")
+    owner, name = call.args[0], call.args[1]
+    if isinstance(name, ast.Constant) and isinstance(name.value, str):
+        attr = name.value
+        dunder = attr.startswith("__") and attr.endswith("__")
+        private = attr.startswith("_") and not dunder and attr not in PLAIN_PRIVATE_NAMES
+        if (attr in UNREADABLE_ATTRIBUTES or attr in LOADING_ATTRIBUTES or attr in UNREADABLE_IMPORTS
+                or (dunder and attr not in PLAIN_DUNDER_ATTRIBUTES | READABLE_DUNDER_ATTRIBUTES)
+                or (private and id(owner) not in methods_own)):
+            return Finding("unverifiable", f"{function}(..., {attr!r})")
+        return None
+    if id(owner) in methods_own or _resolved(reading, owner) in COMPUTED_NAME_MODULES:
+        return None
+    return Finding("unverifiable", f"{function} with a computed name")
+
+
+def _own_private(reading: _Reading, node: ast.Attribute, methods_own: set[int]) -> bool:
+    """Whether a private attribute is the submission's own: on a method's ``self``/``cls``, on a class it
+    defines, or directly on an imported module other than torch or sys (``os._exit``)."""
+    value = node.value
+    if not isinstance(value, ast.Name):
+        return False
+    if id(value) in methods_own:
+        return True
+    if value.id in reading.imported:
+        return reading.imported[value.id].split(".")[0] not in ("torch", "sys")
+    bindings = reading.bindings.get(value.id, [])
+    return bool(bindings) and all(isinstance(b, ast.ClassDef) for b, _ in bindings)
 
 
 def _settings_chain(chain: str) -> bool:
