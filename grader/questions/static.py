@@ -100,6 +100,9 @@ COMPUTED_NAME_MODULES = frozenset({"torch.nn"})
 #: ``x.grad``, ``re.compile``): unreadable on imported modules only.  Every other one is unreadable on any
 #: object, however that object was reached (a module taken out of a tuple, a class attribute, a return value).
 EVERYDAY_ATTRIBUTES = TORCH_ONLY_ATTRIBUTES | {"modules", "grad", "system", "popen", "fork", "push", "ex", "ev"}
+#: torch's entry points for running a function under (or out of) the torch-function modes, on any object.
+TORCH_FUNCTION_ATTRIBUTES = frozenset({"handle_torch_function", "has_torch_function", "has_torch_function_unary",
+                                       "has_torch_function_variadic", "is_tensor_like", "enable_reentrant_dispatch"})
 #: Attributes that reach objects by a name in a string or a file: loaders that unpickle (a pickle's GLOBAL
 #: opcode imports any module and returns any of its names, from bytes the reader never reads as code), YAML's
 #: object-building loaders, string annotations evaluated, logging's and pydoc's dotted-name resolvers.
@@ -489,10 +492,12 @@ def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
     plain_aliases = {id(n.value) for n in nodes if isinstance(n, ast.Assign) and len(n.targets) == 1
                      and isinstance(n.targets[0], ast.Name) and n.targets[0].id in reading.imported
                      and isinstance(n.value, (ast.Name, ast.Attribute))}
+    tested = {id(n.test) for n in nodes if isinstance(n, (ast.If, ast.While, ast.IfExp, ast.Assert))} | {
+        id(e) for n in nodes if isinstance(n, ast.Compare) for e in [n.left, *n.comparators]}  # `if F:`, `m is None`
     methods_own = _method_self_names(nodes)
     modules = {name for name in reading.imported if _is_module(reading, name)}
     looked_in = {id(c.args[0]) for c in calls.values() if isinstance(c.func, ast.Name) and c.args
-                 and c.func.id in ("getattr", "hasattr")}  # read by _looked_up_by_name
+                 and c.func.id in ("getattr", "hasattr", "dir")}  # read by _looked_up_by_name; dir gives strings
     for node in nodes:
         if isinstance(node, ast.Name):
             if node.id in NAME_REACHING_BUILTINS:
@@ -506,24 +511,25 @@ def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
                     if finding:
                         add(finding)
             elif node.id in modules and isinstance(node.ctx, ast.Load) and id(node) not in attribute_values \
-                    and id(node) not in plain_aliases and id(node) not in looked_in:
+                    and id(node) not in plain_aliases and id(node) not in looked_in \
+                    and id(node) not in tested:
                 add(Finding("unverifiable", f"the module {node.id} used as a value"))
         elif isinstance(node, ast.Attribute):
             root, chain = _root(node)
             attr = node.attr
             imported = reading.imported.get(root, "") if root else ""
             if attr in UNREADABLE_ATTRIBUTES and attr not in EVERYDAY_ATTRIBUTES and not _settings_chain(chain):
-                add(Finding("unverifiable", chain or f"....{attr}"))
-            elif attr in LOADING_ATTRIBUTES or (attr in UNREADABLE_IMPORTS | LOADING_IMPORTS
-                                                and attr not in EVERYDAY_MODULE_NAMES):
-                add(Finding("unverifiable", chain or f"....{attr}"))
+                add(Finding("unverifiable", chain if root else f"(...).{chain}"))
+            elif attr in LOADING_ATTRIBUTES or attr in TORCH_FUNCTION_ATTRIBUTES or (
+                    attr in UNREADABLE_IMPORTS | LOADING_IMPORTS and attr not in EVERYDAY_MODULE_NAMES):
+                add(Finding("unverifiable", chain if root else f"(...).{chain}"))
             elif attr in TORCH_LOADING_ATTRIBUTES and imported.startswith("torch"):
                 add(Finding("unverifiable", chain))
             elif imported.split(".")[0] in LOADING_IMPORTS:
                 add(Finding("unverifiable", chain))
             elif attr.startswith("_") and not attr.startswith("__") and attr not in PLAIN_PRIVATE_NAMES \
                     and not _own_private(reading, node, methods_own):
-                add(Finding("unverifiable", chain or f"...{attr}"))
+                add(Finding("unverifiable", chain if root else f"(...).{chain}"))
         elif isinstance(node, ast.Call):
             for keyword in node.keywords:
                 guard = next((g for g in GUARDED_LOADERS.values() if g[0] == keyword.arg), None)
@@ -532,8 +538,13 @@ def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
         elif isinstance(node, (ast.Import, ast.ImportFrom)):
             names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
                 [node.module or ""] + [f"{node.module}.{a.name}" for a in node.names]
-            if any(set(n.split(".")) & LOADING_IMPORTS for n in names):
-                add(Finding("unverifiable", f"import {names[0]}"))
+            loading = [n for n in names if set(n.split(".")) & LOADING_IMPORTS]
+            if loading:
+                add(Finding("unverifiable", f"import {loading[-1]}"))
+            if isinstance(node, ast.ImportFrom):
+                for alias in node.names:  # the same names as attributes, imported by name
+                    if alias.name in LOADING_ATTRIBUTES | TORCH_FUNCTION_ATTRIBUTES:
+                        add(Finding("unverifiable", f"from {node.module} import {alias.name}"))
         elif isinstance(node, ast.Constant) and isinstance(node.value, str) and "WEIGHTS_ONLY" in node.value:
             add(Finding("unverifiable", "torch.load's weights_only switched by the environment"))
         full = _resolved(reading, node)
@@ -604,9 +615,21 @@ def _looked_up_by_name(reading: _Reading, call: ast.Call, methods_own: set[int])
                 or (private and id(owner) not in methods_own)):
             return Finding("unverifiable", f"{function}(..., {attr!r})")
         return None
-    if id(owner) in methods_own or _resolved(reading, owner) in COMPUTED_NAME_MODULES:
+    if _resolved(reading, owner) in COMPUTED_NAME_MODULES:
         return None
+    if id(owner) in methods_own and _plain_prefix(name):
+        return None  # getattr(self, f"conv{i}"): a method can be called on anything, so only its own layers' names
     return Finding("unverifiable", f"{function} with a computed name")
+
+
+def _plain_prefix(name: ast.AST) -> bool:
+    """Whether a computed attribute name starts with a constant, public one: ``f"conv{i}"``, ``"fc" + str(i)``
+    (never ``_C`` or a dunder, whatever the object)."""
+    while isinstance(name, ast.BinOp) and isinstance(name.op, ast.Add):
+        name = name.left
+    if isinstance(name, ast.JoinedStr) and name.values:
+        name = name.values[0]
+    return isinstance(name, ast.Constant) and isinstance(name.value, str) and name.value[:1].isalpha()
 
 
 def _own_private(reading: _Reading, node: ast.Attribute, methods_own: set[int]) -> bool:
