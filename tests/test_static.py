@@ -184,6 +184,8 @@ def test_a_chain_of_aliases_is_bounded():
     ("import torch\nclass Lib:\n    t = torch\nh = Lib.t.overrides.TorchFunctionMode\n", "Lib.t.overrides.TorchFunctionMode"),
     ("import torch\nx = torch.serialization.pickle\n", "torch.serialization.pickle"),
     ("from torch.overrides import handle_torch_function\n", "from torch.overrides import handle_torch_function"),
+    ("import torch.nn.functional as F\nj = F.torch.jit\n", "F.torch"),              # a module re-exported
+    ("import os\nm = os.sys.modules\n", "os.sys"),
     # loaders that unpickle or resolve names from strings
     ("import io, numpy as np\nf = np.load(io.BytesIO(b''), allow_pickle=True)\n", "allow_pickle=True"),
     ("import io, numpy as np\nf = np.load(io.BytesIO(b''), None, True)\n",

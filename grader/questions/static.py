@@ -30,7 +30,19 @@ source, in the judge, before anything runs.  Two rules:
    ``torch.library``/``torch.ops``/``torch._C``, dynamic imports and code
    written then imported.  Ordinary notebooks use none of them.
 
-Every rule works on the syntax tree; the cost is linear in the size of the source.
+   What reaches objects by a value rather than by a name in the text counts the
+   same, whatever it is called or wherever it stands: the attribute functions
+   (``getattr``, ``setattr``, ``delattr``, ``hasattr``, ``dir``) other than as a
+   direct call, or with a computed name (except a method's own layers,
+   ``getattr(self, f"conv{i}")``, and ``getattr(nn, activation)``); a module used
+   as a value (``(operator,)[0]``, ``def f(t=torch)``); private attributes of
+   anything but the submission's own objects; and loaders that unpickle or
+   resolve names from strings (``np.load`` with ``allow_pickle``,
+   ``pd.read_pickle``, ``torch.load`` without ``weights_only=True``, ``joblib``,
+   ``shelve``, YAML's object loaders, ``typing.get_type_hints``, ``unittest.mock``).
+
+Every rule works on the syntax tree; the cost is linear in the size of the source
+(a name's scopes are linked, not copied; an attribute chain's links remember their root).
 """
 
 from __future__ import annotations
@@ -123,6 +135,9 @@ LOADING_IMPORTS = frozenset({"joblib", "shelve", "jsonpickle", "numexpr", "mock"
 #: that module re-exported.
 EVERYDAY_MODULE_NAMES = frozenset({"code", "trace", "signal", "dis", "opcode", "imp", "sched", "timeit",
                                    "concurrent", "weakref"})
+#: Modules that other modules re-export (``F.torch``, ``os.sys``): as an attribute of anything, they reach torch
+#: or the interpreter by a path the checks on imported names never see.
+REEXPORTED_MODULES = frozenset({"torch", "sys"})
 #: Most different top-level modules whose installation is looked up (each look-up searches the import path).
 MAX_IMPORTED_MODULES = 64
 #: Private names of torch that are plain helpers (``from torch.nn.modules.utils import _pair``).
@@ -368,16 +383,31 @@ def _walk_scope(node: ast.AST):
                 todo.append(child)
 
 
+#: Longest attribute chain kept whole as text; a longer one (never in real code) is shown by its root and
+#: its last parts, so that reading every link of a chain costs each link the same.
+MAX_CHAIN_PARTS = 32
+
+
 def _root(node: ast.AST) -> tuple[str | None, str]:
-    """The name an attribute chain starts from, and the chain as text: ``torch.nn.functional.conv2d``."""
-    parts = []
-    while isinstance(node, ast.Attribute):
-        parts.append(node.attr)
+    """The name an attribute chain starts from, and the chain as text: ``torch.nn.functional.conv2d``.
+
+    Each link remembers its root, depth and last parts: the scans ask every link of a chain, and
+    walking a chain each time made the reading quadratic in its length."""
+    pending = []
+    while isinstance(node, ast.Attribute) and "_chain" not in node.__dict__:
+        pending.append(node)
         node = node.value
-    if isinstance(node, ast.Name):
-        parts.append(node.id)
-        return node.id, ".".join(reversed(parts))
-    return None, ".".join(reversed(parts))
+    if isinstance(node, ast.Attribute):
+        known = node.__dict__["_chain"]
+    else:
+        known = (node.id, 0, ()) if isinstance(node, ast.Name) else (None, 0, ())
+    for link in reversed(pending):
+        root, depth, tail = known
+        known = (root, depth + 1, (tail + (link.attr,))[-MAX_CHAIN_PARTS:])
+        link.__dict__["_chain"] = known
+    root, depth, tail = known
+    parts = ([root] if root is not None else []) + (["…"] if depth > MAX_CHAIN_PARTS else []) + list(tail)
+    return root, ".".join(parts)
 
 
 def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
@@ -521,7 +551,8 @@ def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
             if attr in UNREADABLE_ATTRIBUTES and attr not in EVERYDAY_ATTRIBUTES and not _settings_chain(chain):
                 add(Finding("unverifiable", chain if root else f"(...).{chain}"))
             elif attr in LOADING_ATTRIBUTES or attr in TORCH_FUNCTION_ATTRIBUTES or (
-                    attr in UNREADABLE_IMPORTS | LOADING_IMPORTS and attr not in EVERYDAY_MODULE_NAMES):
+                    attr in UNREADABLE_IMPORTS | LOADING_IMPORTS and attr not in EVERYDAY_MODULE_NAMES) or (
+                    attr in REEXPORTED_MODULES):
                 add(Finding("unverifiable", chain if root else f"(...).{chain}"))
             elif attr in TORCH_LOADING_ATTRIBUTES and imported.startswith("torch"):
                 add(Finding("unverifiable", chain))
