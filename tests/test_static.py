@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from grader.questions.static import by_hand_findings
+from tests.conftest import CORPUS
 
 HAND_WRITTEN = '''
 import torch
@@ -231,3 +232,10 @@ def test_nested_scopes_are_bounded():
     assert ("unverifiable", "more than 40 nested functions") in found([deep])
     shallow = "def conv2d(i, k):\n    return " + "(lambda a: " * 10 + "a" + ")" * 10 + "\n"
     assert found([shallow]) == []
+
+
+def test_the_attackers_quadratic_case_is_read():
+    # 21,000 locals and 26,000 lambdas in one conv2d: 40.8 s of the judge's CPU when each lambda copied the
+    # locals, about 1.3 s now (measured, not asserted: the machine is shared); the reading itself must not change.
+    source = (CORPUS / "batch_r3" / "r3_judge_static_quadratic.py").read_text()
+    assert found([source]) == []
