@@ -187,6 +187,8 @@ def test_a_chain_of_aliases_is_bounded():
     ("from torch.overrides import handle_torch_function\n", "from torch.overrides import handle_torch_function"),
     ("import torch.nn.functional as F\nj = F.torch.jit\n", "F.torch"),              # a module re-exported
     ("import os\nm = os.sys.modules\n", "os.sys"),
+    ("import pandas as pd\nd = pd.DataFrame({'a': [1]}).eval('@torch._C', engine='python')\n",
+     "(...).eval(...) (code in a string)"),
     # loaders that unpickle or resolve names from strings
     ("import io, numpy as np\nf = np.load(io.BytesIO(b''), allow_pickle=True)\n", "allow_pickle=True"),
     ("import io, numpy as np\nf = np.load(io.BytesIO(b''), None, True)\n",

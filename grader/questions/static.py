@@ -123,6 +123,9 @@ LOADING_ATTRIBUTES = frozenset({
     "full_load", "full_load_all", "UnsafeLoader", "FullLoader", "get_type_hints", "ForwardRef", "dictConfig",
     "fileConfig", "resolve_name", "locate", "import_module", "find_class",
 })
+#: Methods that evaluate an expression given as a string (pandas' ``eval``/``query``, which reach attributes
+#: and the caller's variables, ``@torch``); called with an argument, on any object.
+STRING_EVALUATORS = frozenset({"eval", "query"})
 #: torch's own loaders of code and pickles: its serialization module, the hub, packages, the model zoo.
 TORCH_LOADING_ATTRIBUTES = frozenset({"serialization", "hub", "package", "model_zoo"})
 #: Loaders that are readable only called directly, with the keyword that keeps them from unpickling given as
@@ -562,6 +565,10 @@ def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
                     and not _own_private(reading, node, methods_own):
                 add(Finding("unverifiable", chain if root else f"(...).{chain}"))
         elif isinstance(node, ast.Call):
+            if isinstance(node.func, ast.Attribute) and node.func.attr in STRING_EVALUATORS and (
+                    node.args or node.keywords):  # model.eval() takes nothing; df.eval("@torch._C") is code
+                root, chain = _root(node.func)
+                add(Finding("unverifiable", f"{chain if root else '(...).' + chain}(...) (code in a string)"))
             for keyword in node.keywords:
                 guard = next((g for g in GUARDED_LOADERS.values() if g[0] == keyword.arg), None)
                 if guard and not (isinstance(keyword.value, ast.Constant) and keyword.value.value is guard[1]):
