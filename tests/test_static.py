@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from grader.questions.static import by_hand_findings, unreadable_findings
+from tests.conftest import CORPUS
 
 HAND_WRITTEN = '''
 import torch
@@ -274,3 +275,90 @@ def test_writefile_cell_is_read_like_any_written_text():
     units = [cell, "import helpers\n"]
     assert "import threading (in the code it writes to a file)" in _model_rule(units)
     assert _model_rule([cell.replace("import threading", "import torch"), "import helpers\n"]) == []
+
+
+# -- issue 11: what reaches objects by a value, not by a name in the text ------------------------------------------
+
+@pytest.mark.parametrize("source, expected", [
+    # the attribute functions are readable only as a direct call
+    ("import torch\nlook = getattr\n_c = look(torch, '_C')\n", "getattr used as a value (only a direct call can be read)"),
+    ("import torch\n_c = getattr.__call__(torch, '_C')\n", "getattr used as a value (only a direct call can be read)"),
+    ("import functools, torch\n_f = functools.partial(functools.reduce, getattr)\n",
+     "getattr used as a value (only a direct call can be read)"),
+    ("import torch.nn.functional as F\n_t = dict(zip(dir(F), map(getattr, [F] * 3, dir(F))))\n",
+     "getattr used as a value (only a direct call can be read)"),
+    ("def fetch(owner, name, _look=getattr):\n    return _look(owner, name)\n",
+     "getattr used as a value (only a direct call can be read)"),
+    ("getattr = print\n", "getattr = ... (rebinding a built-in that reaches names)"),
+    ("import sys\nf = getattr(sys, '_get' + 'frame')\n", "getattr with a computed name"),
+    ("import sys\nf = getattr(sys, '_getframe')\n", "getattr(..., '_getframe')"),
+    ("import torch\nok = hasattr(torch, '_C')\n", "hasattr(..., '_C')"),
+    ("import torch\ndef look(self, name):\n    return getattr(self, name)\nlook(torch, '_C')\n",
+     "getattr with a computed name"),                                    # a `self` that is not a method's
+    ("import torch\nclass K:\n    def look(self, name):\n        return getattr(self, '_' + name)\n",
+     "getattr with a computed name"),                                    # a method's, but a private name
+    # a module used as a value: laundered out of the reader's sight
+    ("import operator, torch\n_op = (operator,)[0]\n", "the module operator used as a value"),
+    ("import torch\ndef watched(t=torch):\n    return t\n", "the module torch used as a value"),
+    # unreadable and private attributes, however the object was reached
+    ("import operator\n_a = [operator][0].attrgetter('x')\n", "(...).attrgetter"),
+    ("import torch\nclass Lib:\n    t = torch\nn = Lib.t._C._len_torch_function_stack()\n", "Lib.t._C"),
+    ("import torch\nclass Lib:\n    t = torch\nh = Lib.t.overrides.TorchFunctionMode\n", "Lib.t.overrides.TorchFunctionMode"),
+    ("import torch\nx = torch.serialization.pickle\n", "torch.serialization.pickle"),
+    ("from torch.overrides import handle_torch_function\n", "from torch.overrides import handle_torch_function"),
+    ("import torch.nn.functional as F\nj = F.torch.jit\n", "F.torch"),              # a module re-exported
+    ("import os\nm = os.sys.modules\n", "os.sys"),
+    ("import pandas as pd\nd = pd.DataFrame({'a': [1]}).eval('@torch._C', engine='python')\n",
+     "(...).eval(...) (code in a string)"),
+    # loaders that unpickle or resolve names from strings
+    ("import io, numpy as np\nf = np.load(io.BytesIO(b''), allow_pickle=True)\n", "allow_pickle=True"),
+    ("import io, numpy as np\nf = np.load(io.BytesIO(b''), None, True)\n",
+     "numpy.load (it unpickles unless called with allow_pickle=False)"),
+    ("import numpy as np\nopts = {}\nf = np.load('x.npy', **opts)\n",
+     "numpy.load (it unpickles unless called with allow_pickle=False)"),
+    ("import numpy as np\nload = np.load\n", "numpy.load (it unpickles unless called with allow_pickle=False)"),
+    ("import pandas as pd\nf = pd.read_pickle('x')\n", "pd.read_pickle"),
+    ("import torch\nf = torch.load('x.pt')\n", "torch.load (it unpickles unless called with weights_only=True)"),
+    ("import torch\nf = torch.load('x.pt', weights_only=False)\n", "weights_only=False"),
+    ("import os\nos.environ['TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD'] = '1'\n",
+     "torch.load's weights_only switched by the environment"),
+    ("import joblib\n", "import joblib"),
+    ("import shelve\n", "import shelve"),
+    ("import yaml\nx = yaml.unsafe_load('')\n", "yaml.unsafe_load"),
+    ("from unittest import mock\n", "import unittest.mock"),
+    ("import typing\ndef f(a: 'torch._C'):\n    pass\nh = typing.get_type_hints(f)\n", "typing.get_type_hints"),
+])
+def test_what_reaches_objects_by_a_value_makes_the_submission_unreadable(source, expected):
+    assert ("unverifiable", expected) in found([source + HAND_WRITTEN]), found([source + HAND_WRITTEN])
+
+
+@pytest.mark.parametrize("source", [
+    # the fairness corpus's styles: layers by name on self, an activation by name on torch.nn
+    "import torch\nclass CNN(torch.nn.Module):\n    def __init__(self):\n        super().__init__()\n"
+    "        for i in range(2):\n            setattr(self, f'conv{i}', torch.nn.Conv2d(1, 1, 3))\n"
+    "    def forward(self, x):\n        for i in range(2):\n            x = getattr(self, f'conv{i}')(x)\n"
+    "        return x if hasattr(self, 'conv0') else None\n",
+    "import torch\nfrom torch import nn\nclass CNN(nn.Module):\n    def __init__(self, activation='ReLU'):\n"
+    "        super().__init__()\n        self.act = getattr(nn, activation)()\n        self._cache = {}\n"
+    "    def forward(self, x):\n        return self.act(x) if self._cache is not None else x\n",
+    # everyday use of the names now watched
+    "import os, numpy as np, pandas as pd, torch\n_T = torch\nprint(dir(torch)[:3], getattr(torch, '__version__'))\n"
+    "if np:\n    table = pd.DataFrame({'a': [1]})\nx = np.load('x.npy') if os._exit is None else None\n"
+    "w = torch.load('w.pt', weights_only=True)\nm = _T.nn.Linear(2, 2)\n",
+])
+def test_everyday_uses_of_the_watched_names_stay_readable(source):
+    assert found([source + HAND_WRITTEN]) == []
+
+
+def test_nested_scopes_are_bounded():
+    deep = "def conv2d(i, k):\n    return " + "(lambda a: " * 45 + "a" + ")" * 45 + "\n"
+    assert ("unverifiable", "more than 40 nested functions") in found([deep])
+    shallow = "def conv2d(i, k):\n    return " + "(lambda a: " * 10 + "a" + ")" * 10 + "\n"
+    assert found([shallow]) == []
+
+
+def test_the_attackers_quadratic_case_is_read():
+    # 21,000 locals and 26,000 lambdas in one conv2d: 40.8 s of the judge's CPU when each lambda copied the
+    # locals, about 1.3 s now (measured, not asserted: the machine is shared); the reading itself must not change.
+    source = (CORPUS / "batch_r3" / "r3_judge_static_quadratic.py").read_text()
+    assert found([source]) == []

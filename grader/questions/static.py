@@ -30,7 +30,19 @@ source, in the judge, before anything runs.  Two rules:
    ``torch.library``/``torch.ops``/``torch._C``, dynamic imports and code
    written then imported.  Ordinary notebooks use none of them.
 
-Every rule works on the syntax tree; the cost is linear in the size of the source.
+   What reaches objects by a value rather than by a name in the text counts the
+   same, whatever it is called or wherever it stands: the attribute functions
+   (``getattr``, ``setattr``, ``delattr``, ``hasattr``, ``dir``) other than as a
+   direct call, or with a computed name (except a method's own layers,
+   ``getattr(self, f"conv{i}")``, and ``getattr(nn, activation)``); a module used
+   as a value (``(operator,)[0]``, ``def f(t=torch)``); private attributes of
+   anything but the submission's own objects; and loaders that unpickle or
+   resolve names from strings (``np.load`` with ``allow_pickle``,
+   ``pd.read_pickle``, ``torch.load`` without ``weights_only=True``, ``joblib``,
+   ``shelve``, YAML's object loaders, ``typing.get_type_hints``, ``unittest.mock``).
+
+Every rule works on the syntax tree; the cost is linear in the size of the source
+(a name's scopes are linked, not copied; an attribute chain's links remember their root).
 """
 
 from __future__ import annotations
@@ -98,6 +110,47 @@ UNREADABLE_ATTRIBUTES = frozenset({
 })
 #: Of those, the attributes that are only unreadable on torch (``re.compile`` is fine, ``torch.compile`` is not).
 TORCH_ONLY_ATTRIBUTES = frozenset({"jit", "library", "ops", "fx", "overrides", "compile", "export", "Function"})
+#: Built-in functions that reach an attribute or a name by a value.  They are readable only as a direct call
+#: (``getattr(obj, "name")``); bound to another name, passed to ``map``/``functools.reduce``/``partial``, an
+#: attribute of them (``getattr.__call__``), kept in a container or rebound, they reach what the reader never
+#: sees named.  (``vars``, ``globals``... are unreadable outright, :data:`UNREADABLE_NAMES`.)
+NAME_REACHING_BUILTINS = frozenset({"getattr", "setattr", "delattr", "hasattr", "dir"})
+#: The only modules whose attributes may be looked up by a computed name (``getattr(nn, activation)``); on
+#: anything else but a method's own ``self``/``cls``, a computed name is unreadable anywhere.
+COMPUTED_NAME_MODULES = frozenset({"torch.nn"})
+#: Of :data:`UNREADABLE_ATTRIBUTES`, the names that are also everyday attributes (``model.modules()``,
+#: ``x.grad``, ``re.compile``): unreadable on imported modules only.  Every other one is unreadable on any
+#: object, however that object was reached (a module taken out of a tuple, a class attribute, a return value).
+EVERYDAY_ATTRIBUTES = TORCH_ONLY_ATTRIBUTES | {"modules", "grad", "system", "popen", "fork", "push", "ex", "ev"}
+#: torch's entry points for running a function under (or out of) the torch-function modes, on any object.
+TORCH_FUNCTION_ATTRIBUTES = frozenset({"handle_torch_function", "has_torch_function", "has_torch_function_unary",
+                                       "has_torch_function_variadic", "is_tensor_like", "enable_reentrant_dispatch"})
+#: Attributes that reach objects by a name in a string or a file: loaders that unpickle (a pickle's GLOBAL
+#: opcode imports any module and returns any of its names, from bytes the reader never reads as code), YAML's
+#: object-building loaders, string annotations evaluated, logging's and pydoc's dotted-name resolvers.
+LOADING_ATTRIBUTES = frozenset({
+    "read_pickle", "read_hdf", "HDFStore", "read_array", "pickle_compat", "unsafe_load", "unsafe_load_all",
+    "full_load", "full_load_all", "UnsafeLoader", "FullLoader", "get_type_hints", "ForwardRef", "dictConfig",
+    "fileConfig", "resolve_name", "locate", "import_module", "find_class",
+})
+#: Methods that evaluate an expression given as a string (pandas' ``eval``/``query``, which reach attributes
+#: and the caller's variables, ``@torch``); called with an argument, on any object.
+STRING_EVALUATORS = frozenset({"eval", "query"})
+#: torch's own loaders of code and pickles: its serialization module, the hub, packages, the model zoo.
+TORCH_LOADING_ATTRIBUTES = frozenset({"serialization", "hub", "package", "model_zoo"})
+#: Loaders that are readable only called directly, with the keyword that keeps them from unpickling given as
+#: that constant (numpy's default is safe; torch's default can be switched by an environment variable).
+GUARDED_LOADERS = {"numpy.load": ("allow_pickle", False, True), "torch.load": ("weights_only", True, False)}
+#: Modules that load objects by name or from pickles (besides :data:`UNREADABLE_IMPORTS`).
+LOADING_IMPORTS = frozenset({"joblib", "shelve", "jsonpickle", "numexpr", "mock", "yaml", "ruamel", "dbm"})
+#: Of :data:`UNREADABLE_IMPORTS`, the names that are also everyday attributes (``err.code``, ``torch.trace``):
+#: any other one, as an attribute of anything (``torch.serialization.pickle``, ``np.ctypeslib.ctypes``), is
+#: that module re-exported.
+EVERYDAY_MODULE_NAMES = frozenset({"code", "trace", "signal", "dis", "opcode", "imp", "sched", "timeit",
+                                   "concurrent", "weakref"})
+#: Modules that other modules re-export (``F.torch``, ``os.sys``): as an attribute of anything, they reach torch
+#: or the interpreter by a path the checks on imported names never see.
+REEXPORTED_MODULES = frozenset({"torch", "sys"})
 #: Most different top-level modules whose installation is looked up (each look-up searches the import path).
 MAX_IMPORTED_MODULES = 64
 #: Private names of torch that are plain helpers (``from torch.nn.modules.utils import _pair``).
@@ -219,6 +272,7 @@ def _read(units: tuple[str, ...]) -> _Reading:
 @functools.lru_cache(maxsize=4)
 def _read_cached(units: tuple[str, ...]) -> _Reading:
     reading = _Reading()
+    every_node: list[ast.AST] = []
     for unit in units:
         try:
             tree = ast.parse(unit)
@@ -230,7 +284,9 @@ def _read_cached(units: tuple[str, ...]) -> _Reading:
         _scan_unreadable(reading, nodes)
         _record_mutations(reading, nodes)
         reading.classes += [n for n in nodes if isinstance(n, ast.ClassDef)]
+        every_node += nodes
     _record_own_attributes(reading)
+    _scan_reached_by_value(reading, every_node)
     if reading.missing_imports and reading.writes:
         texts = _written_texts(reading)
         for text in texts or []:
@@ -374,16 +430,31 @@ def _walk_scope(node: ast.AST):
                 todo.append(child)
 
 
+#: Longest attribute chain kept whole as text; a longer one (never in real code) is shown by its root and
+#: its last parts, so that reading every link of a chain costs each link the same.
+MAX_CHAIN_PARTS = 32
+
+
 def _root(node: ast.AST) -> tuple[str | None, str]:
-    """The name an attribute chain starts from, and the chain as text: ``torch.nn.functional.conv2d``."""
-    parts = []
-    while isinstance(node, ast.Attribute):
-        parts.append(node.attr)
+    """The name an attribute chain starts from, and the chain as text: ``torch.nn.functional.conv2d``.
+
+    Each link remembers its root, depth and last parts: the scans ask every link of a chain, and
+    walking a chain each time made the reading quadratic in its length."""
+    pending = []
+    while isinstance(node, ast.Attribute) and "_chain" not in node.__dict__:
+        pending.append(node)
         node = node.value
-    if isinstance(node, ast.Name):
-        parts.append(node.id)
-        return node.id, ".".join(reversed(parts))
-    return None, ".".join(reversed(parts))
+    if isinstance(node, ast.Attribute):
+        known = node.__dict__["_chain"]
+    else:
+        known = (node.id, 0, ()) if isinstance(node, ast.Name) else (None, 0, ())
+    for link in reversed(pending):
+        root, depth, tail = known
+        known = (root, depth + 1, (tail + (link.attr,))[-MAX_CHAIN_PARTS:])
+        link.__dict__["_chain"] = known
+    root, depth, tail = known
+    parts = ([root] if root is not None else []) + (["…"] if depth > MAX_CHAIN_PARTS else []) + list(tail)
+    return root, ".".join(parts)
 
 
 def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
@@ -521,6 +592,181 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                             add(Finding("unverifiable", f"{chain} = ... (changes a function or class)"))
 
 
+def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
+    """Rule 2 for what reaches objects by a value rather than a name in the text: the name-reaching built-ins
+    used other than as a direct call with a readable name, modules passed around as values, private and
+    unreadable attributes of objects whose origin cannot be read, and loaders that unpickle.
+
+    Run once every unit is bound (a class a later cell defines is the submission's own)."""
+    add = reading.unreadable.append
+    calls = {id(n.func): n for n in nodes if isinstance(n, ast.Call)}
+    attribute_values = {id(n.value) for n in nodes if isinstance(n, ast.Attribute)}
+    plain_aliases = {id(n.value) for n in nodes if isinstance(n, ast.Assign) and len(n.targets) == 1
+                     and isinstance(n.targets[0], ast.Name) and n.targets[0].id in reading.imported
+                     and isinstance(n.value, (ast.Name, ast.Attribute))}
+    tested = {id(n.test) for n in nodes if isinstance(n, (ast.If, ast.While, ast.IfExp, ast.Assert))} | {
+        id(e) for n in nodes if isinstance(n, ast.Compare) for e in [n.left, *n.comparators]}  # `if F:`, `m is None`
+    methods_own = _method_self_names(nodes)
+    modules = {name for name in reading.imported if _is_module(reading, name)}
+    looked_in = {id(c.args[0]) for c in calls.values() if isinstance(c.func, ast.Name) and c.args
+                 and c.func.id in ("getattr", "hasattr", "dir")}  # read by _looked_up_by_name; dir gives strings
+    # importlib.reload(helpers) is read as an import of the module again (rule 2 above): q6's by-hand part only
+    reloaded = {id(a) for c in calls.values() if isinstance(c.func, ast.Attribute) and c.func.attr == "reload"
+                and isinstance(c.func.value, ast.Name) and reading.imported.get(c.func.value.id) == "importlib"
+                for a in c.args}
+    for node in nodes:
+        if isinstance(node, ast.Name):
+            if node.id in NAME_REACHING_BUILTINS:
+                call = calls.get(id(node))
+                if not isinstance(node.ctx, ast.Load):
+                    add(Finding("unverifiable", f"{node.id} = ... (rebinding a built-in that reaches names)"))
+                elif call is None:
+                    add(Finding("unverifiable", f"{node.id} used as a value (only a direct call can be read)"))
+                elif node.id in ("getattr", "hasattr"):
+                    finding = _looked_up_by_name(reading, call, methods_own)
+                    if finding:
+                        add(finding)
+            elif node.id in modules and isinstance(node.ctx, ast.Load) and id(node) not in attribute_values \
+                    and id(node) not in plain_aliases and id(node) not in looked_in \
+                    and id(node) not in tested and id(node) not in reloaded:
+                add(Finding("unverifiable", f"the module {node.id} used as a value"))
+        elif isinstance(node, ast.Attribute):
+            root, chain = _root(node)
+            attr = node.attr
+            imported = reading.imported.get(root, "") if root else ""
+            if attr in UNREADABLE_ATTRIBUTES and attr not in EVERYDAY_ATTRIBUTES and not _settings_chain(chain):
+                add(Finding("unverifiable", chain if root else f"(...).{chain}"))
+            elif attr in LOADING_ATTRIBUTES or attr in TORCH_FUNCTION_ATTRIBUTES or (
+                    attr in UNREADABLE_IMPORTS | LOADING_IMPORTS and attr not in EVERYDAY_MODULE_NAMES) or (
+                    attr in REEXPORTED_MODULES):
+                add(Finding("unverifiable", chain if root else f"(...).{chain}"))
+            elif attr in TORCH_LOADING_ATTRIBUTES and imported.startswith("torch"):
+                add(Finding("unverifiable", chain))
+            elif imported.split(".")[0] in LOADING_IMPORTS:
+                add(Finding("unverifiable", chain))
+            elif attr.startswith("_") and not attr.startswith("__") and attr not in PLAIN_PRIVATE_NAMES \
+                    and not _own_private(reading, node, methods_own):
+                add(Finding("unverifiable", chain if root else f"(...).{chain}"))
+        elif isinstance(node, ast.Call):
+            if isinstance(node.func, ast.Attribute) and node.func.attr in STRING_EVALUATORS and (
+                    node.args or node.keywords):  # model.eval() takes nothing; df.eval("@torch._C") is code
+                root, chain = _root(node.func)
+                add(Finding("unverifiable", f"{chain if root else '(...).' + chain}(...) (code in a string)"))
+            for keyword in node.keywords:
+                guard = next((g for g in GUARDED_LOADERS.values() if g[0] == keyword.arg), None)
+                if guard and not (isinstance(keyword.value, ast.Constant) and keyword.value.value is guard[1]):
+                    add(Finding("unverifiable", f"{keyword.arg}={ast.unparse(keyword.value)}"))
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
+                [node.module or ""] + [f"{node.module}.{a.name}" for a in node.names]
+            loading = [n for n in names if set(n.split(".")) & LOADING_IMPORTS]
+            if loading:
+                add(Finding("unverifiable", f"import {loading[-1]}"))
+            if isinstance(node, ast.ImportFrom):
+                for alias in node.names:  # the same names as attributes, imported by name
+                    if alias.name in LOADING_ATTRIBUTES | TORCH_FUNCTION_ATTRIBUTES:
+                        add(Finding("unverifiable", f"from {node.module} import {alias.name}"))
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str) and "WEIGHTS_ONLY" in node.value:
+            add(Finding("unverifiable", "torch.load's weights_only switched by the environment"))
+        full = _resolved(reading, node)
+        if full in GUARDED_LOADERS:
+            keyword, safe, default_safe = GUARDED_LOADERS[full]
+            call = calls.get(id(node))
+            given = None if call is None else next((k.value for k in call.keywords if k.arg == keyword), None)
+            if call is None or len(call.args) > 2 or any(k.arg is None for k in call.keywords) or any(
+                    isinstance(a, ast.Starred) for a in call.args) or (given is None and not default_safe):
+                add(Finding("unverifiable", f"{full} (it unpickles unless called with {keyword}={safe})"))
+
+
+def _resolved(reading: _Reading, node: ast.AST) -> str | None:
+    """The dotted name an imported name or attribute chain stands for (``np.load`` -> ``numpy.load``)."""
+    if not isinstance(node, (ast.Name, ast.Attribute)):
+        return None
+    root, chain = _root(node)
+    if root is None or root not in reading.imported:
+        return None
+    return reading.imported[root] + chain[len(root):]
+
+
+def _is_module(reading: _Reading, name: str) -> bool:
+    """Whether an imported name is a module: ``import torch``, or (``from torch import nn``, ``_F = torch.nn.
+    functional``) a module the judge itself has imported; any other name counts as not a module."""
+    import sys
+
+    return any(isinstance(b, ast.Import) for b, _ in reading.bindings.get(name, [])) or \
+        reading.imported[name] in sys.modules
+
+
+def _method_self_names(nodes: list[ast.AST]) -> set[int]:
+    """The ``self``/``cls`` names that are a method's own first parameter (a ``self`` parameter of a
+    module-level helper can be anything)."""
+    own: set[int] = set()
+    for node in nodes:
+        if isinstance(node, ast.ClassDef):
+            for method in node.body:
+                if isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)) and method.args.args \
+                        and method.args.args[0].arg in ("self", "cls"):
+                    first = method.args.args[0].arg
+                    todo = list(method.body)
+                    while todo:  # the method and the closures in it, not a nested function's own `self`
+                        current = todo.pop()
+                        if isinstance(current, ast.Name) and current.id == first:
+                            own.add(id(current))
+                        elif isinstance(current, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)) and first in {
+                                a.arg for a in current.args.posonlyargs + current.args.args + current.args.kwonlyargs
+                                + [current.args.vararg, current.args.kwarg] if a is not None}:
+                            continue
+                        todo.extend(ast.iter_child_nodes(current))
+    return own
+
+
+def _looked_up_by_name(reading: _Reading, call: ast.Call, methods_own: set[int]) -> Finding | None:
+    """``getattr``/``hasattr``: readable with a constant, plain name, or a computed one on a method's own
+    ``self``/``cls`` or on :data:`COMPUTED_NAME_MODULES`."""
+    function = call.func.id
+    if call.keywords or len(call.args) < 2 or any(isinstance(a, ast.Starred) for a in call.args):
+        return Finding("unverifiable", f"{function}(...) with unpacked arguments")
+    owner, name = call.args[0], call.args[1]
+    if isinstance(name, ast.Constant) and isinstance(name.value, str):
+        attr = name.value
+        dunder = attr.startswith("__") and attr.endswith("__")
+        private = attr.startswith("_") and not dunder and attr not in PLAIN_PRIVATE_NAMES
+        if (attr in UNREADABLE_ATTRIBUTES or attr in LOADING_ATTRIBUTES or attr in UNREADABLE_IMPORTS
+                or (dunder and attr not in PLAIN_DUNDER_ATTRIBUTES | READABLE_DUNDER_ATTRIBUTES)
+                or (private and id(owner) not in methods_own)):
+            return Finding("unverifiable", f"{function}(..., {attr!r})")
+        return None
+    if _resolved(reading, owner) in COMPUTED_NAME_MODULES:
+        return None
+    if id(owner) in methods_own and _plain_prefix(name):
+        return None  # getattr(self, f"conv{i}"): a method can be called on anything, so only its own layers' names
+    return Finding("unverifiable", f"{function} with a computed name")
+
+
+def _plain_prefix(name: ast.AST) -> bool:
+    """Whether a computed attribute name starts with a constant, public one: ``f"conv{i}"``, ``"fc" + str(i)``
+    (never ``_C`` or a dunder, whatever the object)."""
+    while isinstance(name, ast.BinOp) and isinstance(name.op, ast.Add):
+        name = name.left
+    if isinstance(name, ast.JoinedStr) and name.values:
+        name = name.values[0]
+    return isinstance(name, ast.Constant) and isinstance(name.value, str) and name.value[:1].isalpha()
+
+
+def _own_private(reading: _Reading, node: ast.Attribute, methods_own: set[int]) -> bool:
+    """Whether a private attribute is the submission's own: on a method's ``self``/``cls``, on a class it
+    defines, or directly on an imported module other than torch or sys (``os._exit``)."""
+    value = node.value
+    if not isinstance(value, ast.Name):
+        return False
+    if id(value) in methods_own:
+        return True
+    if value.id in reading.imported:
+        return reading.imported[value.id].split(".")[0] not in ("torch", "sys")
+    bindings = reading.bindings.get(value.id, [])
+    return bool(bindings) and all(isinstance(b, ast.ClassDef) for b, _ in bindings)
+
+
 def _settings_chain(chain: str) -> bool:
     return bool(SETTABLE_MODULE_ATTRIBUTES.match(chain))
 
@@ -629,7 +875,9 @@ def _reachable_builtins(reading: _Reading, function: str) -> list[Finding]:
                                                     else f"{name} from {full}"))
                 continue
             for sub, local in _code(node):
-                if isinstance(sub, ast.Attribute) and BUILT_IN.search(sub.attr):
+                if local is None:
+                    findings.append(Finding("unverifiable", f"more than {MAX_NESTED_SCOPES} nested functions"))
+                elif isinstance(sub, ast.Attribute) and BUILT_IN.search(sub.attr):
                     if not (_own_class_member(reading, sub, local) or id(sub) in reading.own_attributes):
                         findings.append(Finding("builtin", _root(sub)[1]))
                 elif isinstance(sub, ast.Call) and isinstance(sub.func, ast.Name) and \
@@ -711,7 +959,7 @@ def _record_own_attributes(reading: _Reading) -> None:
                     reading.own_attributes.add(id(n))
 
 
-def _passes_a_module(reading: _Reading, call: ast.Call, local: frozenset) -> str | None:
+def _passes_a_module(reading: _Reading, call: ast.Call, local: _Scope) -> str | None:
     """The name of an imported module (``F``, ``torch``) handed to a call as a value, if any: inside the
     callee, ``self.conv2d`` may then be torch's."""
     import sys
@@ -724,7 +972,7 @@ def _passes_a_module(reading: _Reading, call: ast.Call, local: frozenset) -> str
     return None
 
 
-def _own_class_member(reading: _Reading, node: ast.Attribute, local: frozenset) -> bool:
+def _own_class_member(reading: _Reading, node: ast.Attribute, local: _Scope) -> bool:
     """Whether ``node`` (``ByHand.conv2d``) reads a member of a class the source itself defines.
 
     Its name is then no evidence of torch: the class's root name is reached too, so its whole
@@ -770,17 +1018,59 @@ def _bindings_in_force(reading: _Reading, name: str) -> list[ast.AST]:
     return [node for node, _ in bindings]
 
 
-def _code(node: ast.AST, local: frozenset = frozenset()):
+class _Scope:
+    """The names local where a node stands: a scope's own names, then those of the functions around it.
+
+    Linked, not copied: a nested function, lambda or comprehension adds its own names without copying
+    its parents' (a copy per lambda made the reading quadratic: lambdas x locals).
+    """
+
+    __slots__ = ("names", "hidden", "parent", "depth")
+
+    def __init__(self, names: frozenset = frozenset(), parent: "_Scope | None" = None,
+                 hidden: frozenset = frozenset()) -> None:
+        self.names = names
+        self.hidden = hidden
+        """Names this scope declares ``global``/``nonlocal``: not local here, whatever the scopes around bind."""
+        self.parent = parent
+        self.depth = parent.depth + 1 if parent is not None else 0
+
+    def __contains__(self, name: object) -> bool:
+        scope = self
+        while scope is not None:
+            if name in scope.names:
+                return True
+            if name in scope.hidden:
+                return False
+            scope = scope.parent
+        return False
+
+    def nested(self, names) -> "_Scope":
+        names = frozenset(names)
+        return _Scope(names, self) if names else self
+
+
+#: Most functions, lambdas and comprehensions nested in one another that the reader follows (a name's
+#: look-up walks them all; no notebook nests more than a few).
+MAX_NESTED_SCOPES = 40
+_EMPTY_SCOPE = _Scope()
+
+
+def _code(node: ast.AST, local: _Scope = _EMPTY_SCOPE):
     """Every node of ``node`` with the names local where it stands, by Python's scoping rules.
 
     Decorators, default values, annotations and base classes run in the enclosing
     scope; a function's body sees its parameters and what it binds, and the locals of
     the functions around it; a class body's names are not seen by its methods; a
-    comprehension's targets are its own.
+    comprehension's targets are its own.  Past :data:`MAX_NESTED_SCOPES` nested scopes,
+    the node is yielded with ``None`` for its names, and not entered.
     """
     stack = [(node, local)]
     while stack:
         current, names = stack.pop()
+        if names.depth > MAX_NESTED_SCOPES:
+            yield current, None
+            continue
         yield current, names
         if isinstance(current, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
             args = current.args
@@ -789,8 +1079,8 @@ def _code(node: ast.AST, local: frozenset = frozenset()):
                 outer += list(current.decorator_list) + ([current.returns] if current.returns else [])
             outer += [a.annotation for a in args.posonlyargs + args.args + args.kwonlyargs if a.annotation]
             stack.extend((e, names) for e in outer)
-            inner = set(names) | {a.arg for a in args.posonlyargs + args.args + args.kwonlyargs
-                                  + [args.vararg, args.kwarg] if a is not None}
+            inner = {a.arg for a in args.posonlyargs + args.args + args.kwonlyargs
+                     + [args.vararg, args.kwarg] if a is not None}
             body = current.body if isinstance(current.body, list) else [current.body]
             if not isinstance(current, ast.Lambda):
                 declared = {n for st in _walk_scope_body(current) if isinstance(st, (ast.Global, ast.Nonlocal))
@@ -803,21 +1093,24 @@ def _code(node: ast.AST, local: frozenset = frozenset()):
                     elif isinstance(st, ast.NamedExpr):
                         inner.add(st.target.id)
                 inner -= declared
-            stack.extend((b, frozenset(inner)) for b in body)
+                scope = _Scope(frozenset(inner), names, frozenset(declared)) if declared else names.nested(inner)
+            else:
+                scope = names.nested(inner)
+            stack.extend((b, scope) for b in body)
         elif isinstance(current, ast.ClassDef):
             stack.extend((e, names) for e in list(current.decorator_list) + list(current.bases)
                          + [k.value for k in current.keywords])
             stack.extend((b, names) for b in current.body)
         elif isinstance(current, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)):
             generators = current.generators
-            inner = set(names) | {n.id for g in generators for n in ast.walk(g.target) if isinstance(n, ast.Name)}
+            inner = names.nested({n.id for g in generators for n in ast.walk(g.target) if isinstance(n, ast.Name)})
             if generators:
                 stack.append((generators[0].iter, names))  # evaluated in the enclosing scope
             for g in generators:
-                stack.append((g.target, frozenset(inner)))
-                stack.extend((c, frozenset(inner)) for c in g.ifs)
-            stack.extend((g.iter, frozenset(inner)) for g in generators[1:])
+                stack.append((g.target, inner))
+                stack.extend((c, inner) for c in g.ifs)
+            stack.extend((g.iter, inner) for g in generators[1:])
             elts = [current.key, current.value] if isinstance(current, ast.DictComp) else [current.elt]
-            stack.extend((e, frozenset(inner)) for e in elts)
+            stack.extend((e, inner) for e in elts)
         else:
             stack.extend((child, names) for child in ast.iter_child_nodes(current))
