@@ -9,3 +9,14 @@ TOPIC = "Questions for you"
 POINTS = 2
 #: The statements' letters, in the order prompt.md lists them.
 LETTERS = ("A", "B", "C", "D", "E")
+
+#: The order the statements are listed in: ``order[i]`` is the statement (by its letter in the
+#: lecture's exercise) shown under ``LETTERS[i]``.
+LECTURE = {"order": list(LETTERS)}
+
+
+def draw(rng, earlier):
+    """The exercise's statements in a random order."""
+    order = list(LETTERS)
+    rng.shuffle(order)
+    return {"order": order}
