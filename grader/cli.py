@@ -142,6 +142,47 @@ def build(root: Path, check_only: bool, late_penalty, feedback: str):
                f"{len(builder.artifacts(policy, feedback=feedback)) - len(changed)} already up to date")
 
 
+@cli.command()
+@click.argument("keyfile", type=click.Path(dir_okay=False, path_type=Path))
+def key(keyfile: Path):
+    """Write a new random course key to KEYFILE (never over an existing file).
+
+    The key decides every student's numbers: keep it secret, and keep it. Any file of at least
+    16 secret bytes also works as a key.
+    """
+    from .variants import new_key
+
+    new_key(keyfile)
+    click.echo(f"wrote a new course key to {keyfile} (readable by you only)")
+
+
+KEY_OPTION = click.option("--key", "keyfile", required=True, type=click.Path(dir_okay=False, path_type=Path),
+                          help="The course key (cnn-grader key KEYFILE) that draws each student's numbers.")
+
+
+@cli.command()
+@click.argument("roster", type=click.Path(dir_okay=False, path_type=Path))
+@KEY_OPTION
+@click.option("--out", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Write OUT/<student>/lecture06.ipynb with its tests and checks, one folder a student.")
+@click.option("--solutions", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Also write each student's filled-in notebook as SOLUTIONS/<student>.ipynb.")
+def variants(roster: Path, keyfile: Path, out: Path, solutions: Path | None):
+    """Write each student of ROSTER.csv (columns student,email[,name]) a notebook with their own numbers.
+
+    Every variant is drawn from the key and the student's email, and verified with torch before
+    anything is written.
+    """
+    from .packaging.handout import write_handouts
+    from .variants import read_key
+    from .variants.roster import read_roster
+
+    students = read_roster(roster)
+    tags = write_handouts(students, read_key(keyfile), out, solutions)
+    click.echo(f"wrote {len(tags)} notebook(s) to {out}" + (f", solutions to {solutions}" if solutions else "")
+               + f" ({len(set(tags))} distinct variants)")
+
+
 class LibraryDefault(click.Option):
     """An option whose default is the library's own, given as a function that looks it up: the CLI never
     restates a default, and it looks the library up only when needed (parsing, ``--help``), so that

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import os
 import time
+from pathlib import Path
 
 import pytest
 
 from grader import variants
 from grader.questions import bank
 from grader.variants import verify
+from tests.conftest import invoke
 
 KEY = b"a course key of more than sixteen bytes"
 #: The issue's class size.
@@ -105,3 +107,135 @@ def test_a_class_of_variants_is_drawn_and_verified(record_property):
     assert len({tuple(f["q9"]["true"]) for f in found}) == 5
     for n in "4568":
         assert {f["q10"]["answers"][n] for f in found} == {True, False}, n
+
+
+# -- stage 2: the texts of a variant, and the handout ----------------------------------------------
+
+def _values(script: str) -> dict:
+    namespace: dict = {}
+    exec(compile(script, "solution", "exec"), namespace)
+    return namespace
+
+
+def test_a_variant_solution_holds_the_answers_torch_gives():
+    for seed in range(40):
+        variant = variants.from_seed(seed)
+        found = verify.answers(variant)
+        qs = bank.for_variant(variant, found)
+        got = _values("\n\n".join(q.solution for q in qs))
+        assert got["q1_answer"] == found["q1"]["answer"]
+        assert [list(s) for s in got["q3_shapes"]] == found["q3"]["shapes"]
+        assert got["q3_flatten_features"] == found["q3"]["flatten"]
+        assert (got["q4_conv_params"], got["q4_cnn_params"], got["q4_fcnn_params"]) == (
+            found["q4"]["conv"], found["q4"]["cnn"], found["q4"]["fcnn"])
+        assert got["q6_output"].tolist() == found["q6"]["output"]
+        assert sorted(got["q9_true"]) == found["q9"]["true"]
+        assert {str(n): v for n, v in got["q10_answers"].items()} == found["q10"]["answers"]
+        from grader.questions import reference
+        assert reference.param_count(got["CNN"]()) == found["q7"]["params"]
+        assert reference.param_count(got["ConvNet"](1)) == found["q8"]["params_1ch"]
+        prompts = "\n".join(q.prompt for q in qs)
+        # A variant never claims the lecture's numbers as its own.
+        assert "The lecture slides" not in prompts and "This is the CNN of the lecture" not in prompts
+        assert str(found["q8"]["params_1ch"]) in prompts.replace(",", "")
+        assert all(q.starter == lq.starter for q, lq in zip(qs, bank.QUESTIONS))
+
+
+def _roster(tmp_path, count: int) -> Path:
+    path = tmp_path / "roster.csv"
+    path.write_text("student,email,name\n" + "".join(f"s{i:03d},student{i}@example.edu,Student {i}\n"
+                                                     for i in range(count)))
+    return path
+
+
+def test_the_key_command_writes_a_key_once(tmp_path):
+    path = tmp_path / "course.key"
+    assert invoke("key", path).exit_code == 0
+    first = path.read_bytes()
+    again = invoke("key", path)
+    assert again.exit_code == 1 and "never overwritten" in again.stderr and path.read_bytes() == first
+
+
+@pytest.mark.parametrize("roster, problem", [
+    ("student,name\nada,Ada\n", "student,email"),
+    ("student,email\n../evil,ada@example.edu\n", "not a usable student id"),
+    ("student,email\nada,ada@example.edu\nada,bob@example.edu\n", "listed twice"),
+    ("student,email\nada,ada@example.edu\nbob, ADA@example.edu \n", "another student's"),
+    ("student,email\nada,not an email\n", "not an email"),
+    ("student,email\n", "lists nobody"),
+])
+def test_a_bad_roster_is_refused_and_nothing_is_written(tmp_path, roster, problem):
+    (tmp_path / "roster.csv").write_text(roster)
+    (tmp_path / "course.key").write_bytes(KEY)
+    result = invoke("variants", tmp_path / "roster.csv", "--key", tmp_path / "course.key", "--out", tmp_path / "out")
+    assert result.exit_code != 0 and problem in result.stderr, result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_short_key_is_refused(tmp_path):
+    (tmp_path / "course.key").write_bytes(b"short")
+    result = invoke("variants", _roster(tmp_path, 2), "--key", tmp_path / "course.key", "--out", tmp_path / "out")
+    assert result.exit_code == 1 and "at least 16 bytes" in result.stderr and not (tmp_path / "out").exists()
+
+
+PUBLIC_CHECKS = """
+import importlib, json, sys
+from pathlib import Path
+import nbformat
+env = {}
+for cell in nbformat.read(sys.argv[1], as_version=4).cells:
+    if cell.cell_type == "code" and cell.id.endswith("-answer"):
+        exec(cell.source, env)
+from lecture06_checks.checkapi.notebook import run_in_notebook
+failed = []
+for public in sorted(Path("lecture06_checks/questions").glob("q*/public.py")):
+    module = importlib.import_module(f"lecture06_checks.questions.{public.parent.name}.public")
+    for name in dir(module):
+        if name.startswith(public.parent.name.split("_")[0].replace("q0", "q") + "_"):
+            try:
+                run_in_notebook(getattr(module, name), env)
+            except AssertionError as exc:
+                failed.append(name)
+print(json.dumps(failed))
+"""
+
+
+def _public_failures(folder: Path, notebook: Path) -> list[str]:
+    import json
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-c", PUBLIC_CHECKS, str(notebook)], cwd=folder, capture_output=True,
+                         text=True, check=True)
+    return json.loads(out.stdout)
+
+
+def test_the_variants_command_writes_each_student_their_own_notebook(tmp_path):
+    import nbformat
+
+    from grader.assignment import NOTEBOOK
+
+    (tmp_path / "course.key").write_bytes(KEY)
+    out, sol = tmp_path / "out", tmp_path / "sol"
+    result = invoke("variants", _roster(tmp_path, 6), "--key", tmp_path / "course.key", "--out", out,
+                    "--solutions", sol)
+    assert result.exit_code == 0, result.stderr
+    notebooks = {p.parent.name: p.read_text() for p in sorted(out.glob(f"*/{NOTEBOOK}"))}
+    assert len(notebooks) == 6 and len(set(notebooks.values())) == 6
+    for student, text in notebooks.items():
+        nb = nbformat.reads(text, as_version=4)
+        tag = nb.metadata["cnn_grader"]["variant"]
+        assert tag == variants.for_student(KEY, f"student{int(student[1:])}@example.edu").tag
+        # No answers: the code cells are the starters, and no file beside it holds one.
+        code = {c.source for c in nb.cells if c.cell_type == "code" and c.id.endswith("-answer")}
+        assert code == {q.starter.rstrip("\n") for q in bank.QUESTIONS}
+        found = verify.answers(variants.from_seed(int(tag, 16)))
+        beside = "".join(p.read_text() for p in (out / student).rglob("*") if p.is_file())
+        assert str(found["q6"]["output"]) not in beside and "q6_output = torch.tensor([[" not in beside
+    # Each student's filled-in notebook passes their own public checks; a classmate's fails one.
+    assert _public_failures(out / "s000", sol / "s000.ipynb") == []
+    assert _public_failures(out / "s001", sol / "s001.ipynb") == []
+    networks = {s: variants.for_student(KEY, f"student{i}@example.edu").of("q7")
+                for i, s in enumerate(sorted(notebooks))}
+    other = next(s for s in sorted(notebooks) if networks[s] != networks["s000"])
+    assert "q7_runs" in _public_failures(out / "s000", sol / f"{other}.ipynb")

@@ -19,6 +19,9 @@ class Context:
     """The grading run's seed; a check derives its own streams from it."""
     check_id: str = ""
     """The check's id (``q2.stride``): each check's streams are its own."""
+    variant: dict | None = field(default=None, hash=False, compare=False)
+    """The student's numbers, ``{question id: parameters}`` (:mod:`grader.variants`); None for the
+    lecture's.  A check reads its question's with :func:`grader.questions.params`."""
 
     def rng(self, stream: str = "") -> random.Random:
         """A ``random.Random`` private to this check (and ``stream``).

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import questions
+from ..errors import GraderError
 
 #: A course key is at least this many secret bytes.
 MIN_KEY_BYTES = 16
@@ -32,7 +33,7 @@ NEW_KEY_BYTES = 32
 LECTURE_TAG = "lecture"
 
 
-class CourseKeyError(Exception):
+class CourseKeyError(GraderError):
     """A course key that cannot be used (missing, unreadable, too short)."""
 
 
@@ -115,7 +116,7 @@ def lecture() -> Variant:
     """The lecture's numbers: every question's ``LECTURE``."""
     params: dict = {}
     for q in questions.INFO:
-        params[q.id] = json.loads(json.dumps(_folder_module(q.folder).LECTURE))
+        params[q.id] = json.loads(json.dumps(getattr(_folder_module(q.folder), "LECTURE", {})))
     return Variant(None, params)
 
 
@@ -130,7 +131,8 @@ def from_seed(seed: int) -> Variant:
     shared: dict = {}
     for q in questions.INFO:
         module = _folder_module(q.folder)
-        drawn = json.loads(json.dumps(module.draw(random.Random(_derive(seed, q.id)), dict(shared))))
+        draw = getattr(module, "draw", None)  # a question without numbers to vary has none
+        drawn = json.loads(json.dumps(draw(random.Random(_derive(seed, q.id)), dict(shared)) if draw else {}))
         params[q.id] = drawn  # JSON values only, a copy of its own
         if getattr(module, "SHARES", None):
             shared[module.SHARES] = drawn

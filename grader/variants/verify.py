@@ -15,10 +15,21 @@ from . import Variant
 
 
 def _variant_module(folder: str):
-    return importlib.import_module(f"..questions.{folder}.variant", __package__)
+    """The folder's ``variant`` module; None for a question without numbers to vary (no answers)."""
+    try:
+        return importlib.import_module(f"..questions.{folder}.variant", __package__)
+    except ModuleNotFoundError as exc:
+        if exc.name != f"{__package__.rsplit('.', 1)[0]}.questions.{folder}.variant":
+            raise
+        return None
+
+
+def question_answers(info: questions.QuestionInfo, params: dict, *, drawn: bool) -> dict:
+    """The reference answers of one question's ``params``; ``VariantError`` if they are not sensible."""
+    module = _variant_module(info.folder)
+    return module.answers(params, drawn=drawn) if module else {}
 
 
 def answers(variant: Variant) -> dict:
     """``{question id: reference answers}`` of ``variant``; raises ``VariantError`` if it is not sensible."""
-    return {q.id: _variant_module(q.folder).answers(variant.of(q.id), drawn=not variant.is_lecture)
-            for q in questions.INFO}
+    return {q.id: question_answers(q, variant.of(q.id), drawn=not variant.is_lecture) for q in questions.INFO}

@@ -32,4 +32,4 @@ def answers(params: dict, *, drawn: bool = False) -> dict:
         raise VariantError("q4: the count without padding is the same")
     if drawn and params["conv"] == LECTURE["conv"]:
         raise VariantError("q4: the lecture's convolution")
-    return counts
+    return {**counts, "linear_in": cnn(params).main[-1].in_features}

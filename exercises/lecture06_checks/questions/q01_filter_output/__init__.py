@@ -16,11 +16,8 @@ LECTURE = {"input": 4, "kernel": 3, "options": [4, 3, 2]}
 
 
 def draw(rng, earlier):
-    """A filter on a map other than the exercise's, and three distinct options in a random order."""
-    while True:
-        side, kernel = rng.randint(5, 9), rng.choice((2, 3, 4, 5))
-        if kernel < side:
-            break
+    """The exercise's 3x3 filter (its title says so) on another map, and three options in a random order."""
+    side, kernel = rng.randint(5, 9), LECTURE["kernel"]
     right = side - kernel + 1
     wrong = [s for s in dict.fromkeys((side, side - kernel, kernel, right + 1)) if s != right and s > 0]
     options = [right, *rng.sample(wrong, 2)]
