@@ -11,7 +11,7 @@ import pytest
 from grader import variants
 from grader.questions import bank
 from grader.variants import verify
-from tests.conftest import invoke
+from tests.conftest import invoke, needs_root
 
 KEY = b"a course key of more than sixteen bytes"
 #: The issue's class size.
@@ -239,3 +239,126 @@ def test_the_variants_command_writes_each_student_their_own_notebook(tmp_path):
                 for i, s in enumerate(sorted(notebooks))}
     other = next(s for s in sorted(notebooks) if networks[s] != networks["s000"])
     assert "q7_runs" in _public_failures(out / "s000", sol / f"{other}.ipynb")
+
+
+# -- stage 3: graded against the student's own numbers ---------------------------------------------
+
+def _solution_namespace(variant) -> dict:
+    from grader.worker.cells import run_units
+
+    namespace = {"__name__": "__main__"}
+    run_units([q.solution for q in bank.for_variant(variant, verify.answers(variant))], namespace, timeout=None)
+    return namespace
+
+
+def test_a_variant_solution_scores_full_marks_and_a_classmate_s_loses_points():
+    from grader.checkapi.probe import LocalProbe
+    from grader.judge.grading import run_checks
+
+    checks = list(bank.CHECKS.values())
+    drawn = [variants.for_student(KEY, f"student{i}@example.edu") for i in range(4)]
+    solutions = [_solution_namespace(v) for v in drawn]
+    for i, v in enumerate(drawn):
+        own = run_checks(LocalProbe(solutions[i]), checks, 5, v)
+        assert [c.id for c in own if c.points < c.max_points] == [], v.tag
+        theirs = run_checks(LocalProbe(solutions[(i + 1) % len(drawn)]), checks, 5, v)
+        lost = {c.question for c in theirs if c.points < c.max_points}
+        assert {"q3", "q4", "q6", "q7"} <= lost, (v.tag, lost)
+    # The lecture's solution against the lecture's numbers, as before.
+    lecture = run_checks(LocalProbe(_solution_namespace(variants.lecture())), checks, 5, None)
+    assert all(c.points == c.max_points for c in lecture)
+
+
+def test_grade_with_a_roster_grades_each_student_against_their_own_numbers(tmp_path):
+    import json
+
+    from grader.assignment import NOTEBOOK
+
+    (tmp_path / "course.key").write_bytes(KEY)
+    roster = _roster(tmp_path, 3)
+    sol = tmp_path / "sol"
+    assert invoke("variants", roster, "--key", tmp_path / "course.key", "--out", tmp_path / "out",
+                  "--solutions", sol).exit_code == 0
+    for student, notebook in (("s000", "s000"), ("s001", "s001"), ("s002", "s000"), ("stranger", "s001")):
+        (tmp_path / "class" / student).mkdir(parents=True)
+        (tmp_path / "class" / student / NOTEBOOK).write_bytes((sol / f"{notebook}.ipynb").read_bytes())
+    result = invoke("grade", tmp_path / "class", "--roster", roster, "--key", tmp_path / "course.key",
+                    "--out", tmp_path / "graded", "--seed", "3")
+    assert result.exit_code == 0, result.stderr
+    rows = {r["student"]: r for r in json.loads((tmp_path / "graded" / "grades.json").read_text())["results"]}
+    for student in ("s000", "s001"):
+        assert rows[student]["total"] == rows[student]["max_total"], student
+        assert rows[student]["variant"]["tag"] == variants.for_student(
+            KEY, f"student{int(student[1:])}@example.edu").tag
+        assert "carried" not in rows[student]["variant"]
+    # s002 handed in s000's notebook: graded against s002's numbers, flagged as copied.
+    assert rows["s002"]["total"] < rows["s002"]["max_total"]
+    assert rows["s002"]["variant"]["carried"] == rows["s000"]["variant"]["tag"]
+    assert any("copied" in n for n in rows["s002"]["notes"])
+    # Nobody is graded against a default: a student not on the roster gets a row saying so.
+    assert rows["stranger"]["status"] == "unlisted" and rows["stranger"]["total"] == 0
+    assert "not on the roster" in rows["stranger"]["error"]
+    assert "unlisted" in (tmp_path / "graded" / "grades.csv").read_text()
+    # The report: statistics per range of numbers, and the copied notebook flagged.
+    report = (tmp_path / "graded" / "report.html").read_text()
+    assert 'id="variant-table"' in report and "Copied?" in report and rows["s000"]["variant"]["tag"] in report
+    # Each student's page shows their own numbers.
+    page = (tmp_path / "graded" / "feedback" / "s001.html").read_text()
+    q3 = variants.for_student(KEY, "student1@example.edu").of("q3")
+    assert f"Your numbers: side {q3['side']}; channels" in page
+
+
+def test_roster_and_key_go_together(tmp_path):
+    (tmp_path / "course.key").write_bytes(KEY)
+    result = invoke("grade", tmp_path, "--key", tmp_path / "course.key", "--out", tmp_path / "graded")
+    assert result.exit_code == 2 and "go together" in result.stderr
+
+
+# -- stage 4: the Gradescope zip with a course key -------------------------------------------------
+
+def test_build_with_a_key_refuses_the_committed_zip_and_needs_both_options(tmp_path):
+    from tests.conftest import ROOT
+
+    (tmp_path / "course.key").write_bytes(KEY)
+    before = (ROOT / "autograder.zip").read_bytes()
+    result = invoke("build", "--root", ROOT, "--key", tmp_path / "course.key", "--zip", ROOT / "autograder.zip")
+    assert result.exit_code == 2 and "keyless" in result.stderr
+    assert (ROOT / "autograder.zip").read_bytes() == before
+    assert invoke("build", "--key", tmp_path / "course.key").exit_code == 2
+
+
+@pytest.mark.sandbox
+@needs_root
+def test_run_autograder_grades_the_first_submitter_s_own_numbers(tmp_path):
+    import json
+    import zipfile
+
+    from tests.test_gradescope import layout, run_autograder, scores
+
+    (tmp_path / "course.key").write_bytes(KEY)
+    keyed = tmp_path / "keyed.zip"
+    result = invoke("build", "--key", tmp_path / "course.key", "--zip", keyed)
+    assert result.exit_code == 0, result.stderr
+    with zipfile.ZipFile(keyed) as z:
+        assert z.read("course.key") == KEY
+    (tmp_path / "roster.csv").write_text("student,email\na,ada@example.edu\nb,bob@example.edu\n")
+    assert invoke("variants", tmp_path / "roster.csv", "--key", tmp_path / "course.key", "--out", tmp_path / "out",
+                  "--solutions", tmp_path / "sol").exit_code == 0
+
+    def graded(case: str, notebook: str, email: str | None) -> dict:
+        nb = json.loads((tmp_path / "sol" / f"{notebook}.ipynb").read_text())
+        root = tmp_path / case / "autograder"
+        # The student's code tries to read the key; if it could, q1 would lose its point.
+        nb["cells"].append({"cell_type": "code", "id": "steal", "metadata": {}, "outputs": [], "execution_count": None,
+                            "source": f"try:\n    open({str(root / 'source' / 'course.key')!r}).read()\n"
+                                      "    q1_answer = 'read the key'\nexcept OSError:\n    pass\n"})
+        metadata = {"users": [{"email": email, "name": "X", "id": 1}]} if email else {}
+        return run_autograder(layout(tmp_path / case, {"lecture06.ipynb": json.dumps(nb).encode()},
+                                     autograder=keyed.read_bytes(), metadata=metadata), namespaces=False)
+
+    own = graded("own", "a", "Ada@Example.edu")
+    assert own["score"] == bank.total_points(), scores(own)
+    classmate = graded("classmate", "b", "ada@example.edu")
+    assert classmate["score"] < bank.total_points()
+    nobody = graded("nobody", "a", None)
+    assert nobody["score"] == 0 and "no submitter's email" in json.dumps(nobody)

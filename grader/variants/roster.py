@@ -59,3 +59,42 @@ def read_roster(path: Path) -> list[Student]:
     if not students:
         raise UsageError(f"{path}: the roster lists nobody")
     return students
+
+
+class ClassVariants:
+    """Each student's variant, found by the id a submission gives: the roster's student id, or the email."""
+
+    def __init__(self, key: bytes, students: list[Student]):
+        self._key = key
+        self._by_id = {s.student.casefold(): s for s in students}
+        self._by_email = {normalise_email(s.email): s for s in students}
+
+    def student_of(self, owner_id: str) -> Student | None:
+        return self._by_id.get(owner_id.casefold()) or self._by_email.get(normalise_email(owner_id))
+
+    def variant_of(self, owner_id: str):
+        """The variant of the student ``owner_id`` names; None if the roster does not list them."""
+        from . import for_student
+
+        student = self.student_of(owner_id)
+        return None if student is None else for_student(self._key, student.email)
+
+    def missing(self, owner_id: str) -> str:
+        """Why ``owner_id`` has no variant."""
+        return f"{owner_id!r} is not on the roster: no numbers to grade against"
+
+
+class EmailVariants:
+    """Each submitter's variant from their email alone (Gradescope's metadata gives it; no roster)."""
+
+    def __init__(self, key: bytes):
+        self._key = key
+
+    def variant_of(self, owner_id: str):
+        from . import for_student
+
+        return for_student(self._key, owner_id) if "@" in owner_id else None
+
+    def missing(self, owner_id: str) -> str:
+        return (f"no submitter's email in the submission's metadata (only {owner_id!r}): no numbers to grade "
+                "against")

@@ -25,3 +25,8 @@ def draw(rng, earlier):
                   "kernel": kernel, "padding": kernel // 2}
         if (params["side"], params["channels"]) != (LECTURE["side"], LECTURE["channels"]):
             return params
+
+
+def describe(params):
+    """The range a variant falls in, for the report's per-variant statistics."""
+    return f"kernel {params['kernel']}, {params['channels'][0]} input channel(s)"

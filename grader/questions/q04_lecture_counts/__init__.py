@@ -24,3 +24,8 @@ def draw(rng, earlier):
     width = rng.choice((128, 256, 512))
     return {"conv": conv, "network": earlier["pooled_network"],
             "fcnn_side": rng.choice((28, 32, 48, 64, 96)), "fcnn_hidden": [width >> i for i in range(5)]}
+
+
+def describe(params):
+    """The range a variant falls in, for the report's per-variant statistics."""
+    return f"conv kernel {params['conv'][2]}, network kernel {params['network']['kernel']}"

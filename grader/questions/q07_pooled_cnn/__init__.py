@@ -15,3 +15,8 @@ LECTURE = {"network": {"side": 100, "channels": [1, 3, 2], "kernel": 3, "padding
 def draw(rng, earlier):
     """The pooled network as drawn: the notebook asks to build the network whose shapes it follows."""
     return {"network": earlier["pooled_network"]}
+
+
+def describe(params):
+    """The range a variant falls in, for the report's per-variant statistics."""
+    return f"kernel {params['network']['kernel']}, {params['network']['channels'][0]} input channel(s)"

@@ -19,3 +19,8 @@ def draw(rng, earlier):
         params = {"side": rng.choice((32, 48, 64, 96, 128)), "width": rng.randint(2, 5), "blocks": rng.randint(3, 5)}
         if params != LECTURE:
             return params
+
+
+def describe(params):
+    """The range a variant falls in, for the report's per-variant statistics."""
+    return f"{params['blocks']} blocks"

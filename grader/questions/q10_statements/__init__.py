@@ -37,3 +37,12 @@ def draw(rng, earlier):
             "s5": {"size": size, "kernel": kernel, "stride": stride, "side": side},
             "s6": {"conv": [a, b, a_k], "shape": shape},
             "s8": {"size": pool_size, "pool": pool, "side": rng.choice((pooled, pooled + 1))}}
+
+
+def describe(params):
+    """The range a variant falls in, for the report's per-variant statistics: the claims that are the right number."""
+    s4, s8 = params["s4"], params["s8"]
+    c_in, c_out, k = s4["conv"]
+    right = [n for n, ok in ((4, s4["count"] == c_out * c_in * k * k + c_out), (8, s8["side"] == s8["size"] // s8["pool"]))
+             if ok]
+    return "right counts in " + (", ".join(map(str, right)) or "none") + " (of 4, 8)"

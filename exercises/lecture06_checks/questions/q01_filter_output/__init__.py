@@ -23,3 +23,8 @@ def draw(rng, earlier):
     options = [right, *rng.sample(wrong, 2)]
     rng.shuffle(options)
     return {"input": side, "kernel": kernel, "options": options}
+
+
+def describe(params):
+    """The range a variant falls in, for the report's per-variant statistics."""
+    return f"{params['input']}x{params['input']} input"

@@ -18,3 +18,8 @@ def draw(rng, earlier):
         params = {"size": rng.randrange(24, 129, 4), "kernel": rng.choice((3, 5, 7))}
         if params != LECTURE:
             return params
+
+
+def describe(params):
+    """The range a variant falls in, for the report's per-variant statistics."""
+    return f"example kernel {params['kernel']}"

@@ -21,3 +21,8 @@ def draw(rng, earlier):
         flipped = [row[::-1] for row in kernel[::-1]]
         if kernel != flipped and kernel != LECTURE["kernel"] and image != LECTURE["image"]:
             return {"image": image, "kernel": kernel}
+
+
+def describe(params):
+    """The range a variant falls in, for the report's per-variant statistics: how many kernel weights are not 0."""
+    return f"{sum(v != 0 for row in params['kernel'] for v in row)} non-zero kernel weights"

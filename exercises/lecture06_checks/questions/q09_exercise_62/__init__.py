@@ -20,3 +20,8 @@ def draw(rng, earlier):
     order = list(LETTERS)
     rng.shuffle(order)
     return {"order": order}
+
+
+def describe(params):
+    """The range a variant falls in, for the report's per-variant statistics: where the true statement is."""
+    return f"({LETTERS[params['order'].index('C')]}) is the lecture's (C)"
