@@ -117,16 +117,41 @@ def _feedback_option(help_text: str, default: str | None = FEEDBACK_DEFAULT):
 @LATE_PENALTY
 @_feedback_option("What autograder.zip shows students on Gradescope: full (every test's feedback once grades are "
                   "published) or brief (what is wrong at once, the full explanation after the due date).")
-def build(root: Path, check_only: bool, late_penalty, feedback: str):
+@click.option("--key", "keyfile", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="With --zip: a course key (cnn-grader key); the zip grades each student's own numbers.")
+@click.option("--zip", "zip_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="With --key: where to write that zip (never the committed autograder.zip).")
+def build(root: Path, check_only: bool, late_penalty, feedback: str, keyfile: Path | None, zip_path: Path | None):
     """Generate the student and solution notebooks, the public tests and autograder.zip.
 
     With --late-penalty, the zip's config carries the late policy and run_autograder applies it
     (lateness from Gradescope's created_at against the due dates); without it the zip has none.
+
+    With --key KEYFILE --zip PATH, write only an autograder zip to PATH that grades each submission
+    against the numbers of its first submitter's email (cnn-grader variants); the key is inside it,
+    where the student's code cannot read it.  The committed autograder.zip stays keyless.
     """
     from .lateness import LatePolicy
     from .packaging import artifacts as builder
 
     policy = LatePolicy(late_penalty) if late_penalty is not None else None
+    if (keyfile is None) != (zip_path is None):
+        raise click.UsageError("--key and --zip go together: a zip with a key is written apart from the committed one")
+    if keyfile is not None:
+        from .packaging.otter_zip import autograder_zip
+        from .variants import read_key
+
+        key = read_key(keyfile)
+        if check_only:
+            raise click.UsageError("--check looks at the committed files; a zip with a key is never committed")
+        if zip_path.resolve() == (root / "autograder.zip").resolve():
+            raise click.UsageError(f"{zip_path} is the committed, keyless zip: write the keyed one elsewhere")
+        try:
+            zip_path.write_bytes(autograder_zip(policy, feedback=feedback, key=key))
+        except OSError as exc:
+            raise click.ClickException(f"cannot write {zip_path}: {exc.strerror}") from None
+        click.echo(f"wrote {zip_path}: it grades each submitter against their own numbers (keep it private)")
+        return
     if check_only:
         stale = builder.stale(root, policy, feedback=feedback)
         if stale:
@@ -140,6 +165,47 @@ def build(root: Path, check_only: bool, late_penalty, feedback: str):
         click.echo(f"wrote {path}")
     click.echo(f"{len(changed)} file(s) written, "
                f"{len(builder.artifacts(policy, feedback=feedback)) - len(changed)} already up to date")
+
+
+@cli.command()
+@click.argument("keyfile", type=click.Path(dir_okay=False, path_type=Path))
+def key(keyfile: Path):
+    """Write a new random course key to KEYFILE (never over an existing file).
+
+    The key decides every student's numbers: keep it secret, and keep it. Any file of at least
+    16 secret bytes also works as a key.
+    """
+    from .variants import new_key
+
+    new_key(keyfile)
+    click.echo(f"wrote a new course key to {keyfile} (readable by you only)")
+
+
+KEY_OPTION = click.option("--key", "keyfile", required=True, type=click.Path(dir_okay=False, path_type=Path),
+                          help="The course key (cnn-grader key KEYFILE) that draws each student's numbers.")
+
+
+@cli.command()
+@click.argument("roster", type=click.Path(dir_okay=False, path_type=Path))
+@KEY_OPTION
+@click.option("--out", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Write OUT/<student>/lecture06.ipynb with its tests and checks, one folder a student.")
+@click.option("--solutions", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Also write each student's filled-in notebook as SOLUTIONS/<student>.ipynb.")
+def variants(roster: Path, keyfile: Path, out: Path, solutions: Path | None):
+    """Write each student of ROSTER.csv (columns student,email[,name]) a notebook with their own numbers.
+
+    Every variant is drawn from the key and the student's email, and verified with torch before
+    anything is written.
+    """
+    from .packaging.handout import write_handouts
+    from .variants import read_key
+    from .variants.roster import read_roster
+
+    students = read_roster(roster)
+    tags = write_handouts(students, read_key(keyfile), out, solutions)
+    click.echo(f"wrote {len(tags)} notebook(s) to {out}" + (f", solutions to {solutions}" if solutions else "")
+               + f" ({len(set(tags))} distinct variants)")
 
 
 class LibraryDefault(click.Option):
@@ -233,9 +299,14 @@ def check(notebook: Path, questions, timeout, probe_timeout, cell_timeout, memor
 @LATE_PENALTY
 @_feedback_option("What the students' pages and results.json show: full (what is wrong and the answer's "
                   "explanation, the network asked for) or brief (what is wrong only). grades.json keeps both.")
+@click.option("--roster", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="With --key: grade each student against their own numbers; ROSTER.csv (student,email[,name]) "
+                   "maps the id a submission gives (or an email) to the email the numbers are drawn from.")
+@click.option("--key", "keyfile", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="With --roster: the course key the students' notebooks were written with (cnn-grader variants).")
 @_limit_options
 def grade(paths, out_dir: Path, jobs: int, resume: bool, overwrite: bool, seed, questions, due, late_due,
-          late_penalty, feedback, timeout, probe_timeout, cell_timeout, memory_mb):
+          late_penalty, feedback, roster, keyfile, timeout, probe_timeout, cell_timeout, memory_mb):
     """Grade every submission in PATHS (files, folders, zip archives) into OUT.
 
     Each submission runs in its own isolated worker; every file gets exactly one
@@ -271,11 +342,19 @@ def grade(paths, out_dir: Path, jobs: int, resume: bool, overwrite: bool, seed, 
     from .outputs import text
     from .outputs.progress import Progress
 
+    class_variants = None
+    if (roster is None) != (keyfile is None):
+        raise click.UsageError("--roster and --key go together: the key draws the numbers, the roster says whose")
+    if roster is not None:
+        from .variants import read_key
+        from .variants.roster import ClassVariants, read_roster
+
+        class_variants = ClassVariants(read_key(keyfile), read_roster(roster))
     summary = grade_batch(list(paths), out_dir, jobs=jobs, resume=resume, overwrite=overwrite, seed=seed,
                           questions=list(questions), limits=_limits(timeout, probe_timeout, cell_timeout, memory_mb),
                           due=due, late_due=late_due,
                           late_policy=LatePolicy(late_penalty) if late_penalty is not None else None,
-                          feedback=feedback, progress=Progress(sys.stderr))
+                          feedback=feedback, progress=Progress(sys.stderr), roster=class_variants)
     for warning in summary.warnings:
         click.echo(text.warning(warning), err=True)  # file names inside archives are the students'
     click.echo(text.batch_summary(summary))

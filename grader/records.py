@@ -17,6 +17,8 @@ class Status(Term):
     submission.  Members are in that order, from the most to the least severe."""
 
     INVALID = "invalid", "The file could not be read as a notebook or a script: nothing of it ran."
+    UNLISTED = "unlisted", ("Its student is not on the roster (--roster): with no email there are no numbers to "
+                            "grade it against, so nothing of it ran.")
     KILLED = "killed", ("A worker running it died, hung past every limit, or sent what could not be read: "
                         "the units and checks it took with it scored nothing.")
     MEMORY = "memory", "A unit or a probe ran out of memory, or kept most of what the submission may use."
@@ -146,6 +148,10 @@ class SubmissionResult:
     file: str = ""
     """The file below the folder or archive graded (``alice/lecture06.ipynb``), for reports: ``source``
     is the grader's own path to it.  Empty in grades.json written before it was recorded."""
+    variant: dict | None = None
+    """The numbers it was graded against (:mod:`grader.variants`): ``tag`` and ``seed``, and ``carried``,
+    the variant the notebook says it was written for when that is another student's (copied).  None:
+    the lecture's (graded without a course key)."""
 
     def __post_init__(self):
         if self.raw_total is None:

@@ -151,13 +151,16 @@ def late_rules(earlier: dict, *, due=None, late_due=None, late_policy: LatePolic
 def grade_batch(paths: list[Path], out_dir: Path, *, jobs: int = 2, resume: bool = False, overwrite: bool = False,
                 seed: int | None = None, questions: list[str] | None = None, limits: Limits = Limits(),
                 due=None, late_due=None, late_policy: LatePolicy | None = None,
-                feedback: str = DEFAULT_FEEDBACK, progress=None, isolate: bool | None = None) -> BatchSummary:
+                feedback: str = DEFAULT_FEEDBACK, progress=None, isolate: bool | None = None,
+                roster=None) -> BatchSummary:
     """Grade every submission under ``paths`` into ``out_dir``; see the module docstring.
 
     ``questions``: the ids of the questions to grade (default: all).  An ``out_dir`` holding an
     earlier run's results is refused unless ``resume`` (keep every earlier row, grade what has no
     result for its content and seed) or ``overwrite`` (remove them and start again).
     ``feedback``: what the students' pages show (:mod:`grader.feedback`); grades.json keeps it all.
+    ``roster`` (:class:`grader.variants.roster.ClassVariants`): grade each submission against its
+    student's own numbers; without it, everyone's are the lecture's.
 
     ``due``, ``late_due`` (aware datetimes) and ``late_policy``: how lateness is judged and
     penalised (:mod:`grader.lateness`); a resumed run keeps the earlier run's for those not given,
@@ -197,7 +200,7 @@ def grade_batch(paths: list[Path], out_dir: Path, *, jobs: int = 2, resume: bool
         rules = late_rules(header, due=due, late_due=late_due, late_policy=late_policy)
         summary = _grade_sources(found.sources, server, out_dir, jobs=jobs, previous=previous, overwrite=overwrite,
                                  seed=seed, checks=checks, limits=limits, rules=rules, feedback=feedback,
-                                 progress=progress, started=started)
+                                 progress=progress, started=started, roster=roster)
     finally:
         server.close()
     summary.warnings = found.warnings + lateness_warnings(found.sources, rules) + summary.warnings
@@ -205,7 +208,7 @@ def grade_batch(paths: list[Path], out_dir: Path, *, jobs: int = 2, resume: bool
 
 
 def _grade_sources(sources, server, out_dir, *, jobs, previous, overwrite, seed, checks, limits, rules, feedback,
-                   progress, started):
+                   progress, started, roster=None):
     from ..questions import bank
     from .grading import run_seed, warm_up
 
@@ -230,6 +233,7 @@ def _grade_sources(sources, server, out_dir, *, jobs, previous, overwrite, seed,
         "limits": limits.as_dict(), META_KEY: feedback,
         "questions": {q.id: q.title for q in bank.QUESTIONS if any(c.question == q.id for c in checks)},
         "assignment": assignment.record(), "lateness": rules.record(),
+        "variants": "per student" if roster is not None else "lecture",
         "started": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "versions": {"cnn-grader": __version__, "python": platform.python_version()},
     }
@@ -247,7 +251,7 @@ def _grade_sources(sources, server, out_dir, *, jobs, previous, overwrite, seed,
             server.wait_ready()
             header["versions"].update(server.versions)
             _run(todo, server, jobs=jobs, seed=seed, limits=limits, checks=checks, rules=rules, journal=journal,
-                 progress=progress, results=new)
+                 progress=progress, results=new, roster=roster)
     finally:
         journal.close()
         if progress:
@@ -289,7 +293,7 @@ def regraded_event(first: SubmissionResult) -> dict:
 
 
 def _run(todo: list[Source], server: ForkServerClient, *, jobs: int, seed: int, limits: Limits, checks: list,
-         rules: LateRules, journal: Journal, progress, results: list[SubmissionResult]) -> None:
+         rules: LateRules, journal: Journal, progress, results: list[SubmissionResult], roster=None) -> None:
     """Grade ``todo`` on ``jobs`` slots, appending to ``results`` as each finishes.
 
     Appending as they come (not returning at the end) means an interrupted run
@@ -317,8 +321,8 @@ def _run(todo: list[Source], server: ForkServerClient, *, jobs: int, seed: int, 
         with spans_lock:
             spans[index] = [time.monotonic(), None]
         try:
-            return grade_source(source, server, seed=seed, limits=limits, slot=local.slot, checks=checks), \
-                _had_company(index)
+            return grade_source(source, server, seed=seed, limits=limits, slot=local.slot, checks=checks,
+                                roster=roster), _had_company(index)
         finally:
             with spans_lock:
                 spans[index][1] = time.monotonic()
@@ -354,7 +358,7 @@ def _run(todo: list[Source], server: ForkServerClient, *, jobs: int, seed: int, 
                 future.cancel()
             raise
     for source, first in again:  # every slot is idle now: each alone, in slot 0
-        result = grade_source(source, server, seed=seed, limits=limits, slot=0, checks=checks)
+        result = grade_source(source, server, seed=seed, limits=limits, slot=0, checks=checks, roster=roster)
         result.events.insert(0, regraded_event(first))
         record(result, source)
 

@@ -185,7 +185,8 @@ def grade_in_trusted_child(payload: dict, sock, info: dict) -> dict:
     """
     from ..assignment import NOTEBOOK
     from ..lateness import LateRules
-    from ..packaging.otter_zip import zip_late_policy
+    from ..packaging.otter_zip import zip_key, zip_late_policy
+    from ..variants.roster import EmailVariants
     from .engine import ForkServerClient
     from .grading import grade_source, run_seed
     from .submission import Source
@@ -199,10 +200,13 @@ def grade_in_trusted_child(payload: dict, sock, info: dict) -> dict:
     rules = LateRules(due=metadata.due, late_due=metadata.late_due, policy=zip_late_policy(root / "source"))
     source = Source(path, students=metadata.students, submitted_at=metadata.submitted_at)
     limits = Limits(**payload["limits"])
+    # A zip built with a course key grades each group against its first submitter's numbers.
+    key = zip_key(root / "source")
     server = ForkServerClient.attached(sock, info)
     try:
         result = grade_source(source, server, seed=run_seed(payload.get("seed")),
-                              limits=limits, slot=int(payload.get("slot") or 0))
+                              limits=limits, slot=int(payload.get("slot") or 0),
+                              roster=EmailVariants(key) if key is not None else None)
     finally:
         server.close()
     doc = gradescope_results(rules.apply(result), payload.get("feedback", DEFAULT_FEEDBACK))

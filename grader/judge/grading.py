@@ -59,10 +59,13 @@ def invalid_result(source: Source, error: str, checks: list[Check], *,
                             lateness=submitted(source))
 
 
-def run_checks(probe, checks: list[Check], seed: int) -> list[CheckResult]:
+def run_checks(probe, checks: list[Check], seed: int, variant=None) -> list[CheckResult]:
+    """Every check's result; ``variant`` (:class:`grader.variants.Variant`): the student's numbers, the
+    lecture's when None."""
+    numbers = None if variant is None or variant.is_lecture else variant.params
     results = []
     for check in checks:
-        verdict: Verdict = evaluate(check.run, probe, Context(seed=seed, check_id=check.id))
+        verdict: Verdict = evaluate(check.run, probe, Context(seed=seed, check_id=check.id, variant=numbers))
         results.append(CheckResult(
             id=check.id, question=check.question, description=check.description, hidden=check.hidden,
             points=check.points if verdict.passed else 0.0, max_points=check.points, outcome=verdict.outcome,
@@ -113,7 +116,7 @@ def warm_up(seed: int, checks: list[Check] | None = None) -> None:
 
 
 def grade(submission: Submission, server: ForkServerClient, *, seed: int, limits: Limits, slot: int = 0,
-          checks: list[Check] | None = None, started: float | None = None) -> SubmissionResult:
+          checks: list[Check] | None = None, started: float | None = None, variant=None) -> SubmissionResult:
     """Grade one parsed submission in a fresh sandboxed worker.
 
     ``started``: the ``time.monotonic()`` instant the submission's time budget began (reading it
@@ -125,7 +128,7 @@ def grade(submission: Submission, server: ForkServerClient, *, seed: int, limits
     probe = SandboxProbe(server, submission, limits, slot=slot, started=started)
     try:
         probe.start()
-        results = run_checks(probe, checks, seed)
+        results = run_checks(probe, checks, seed, variant)
     finally:
         probe.close()
     if probe.log.forged:
@@ -150,12 +153,47 @@ def grade(submission: Submission, server: ForkServerClient, *, seed: int, limits
 
 
 def grade_source(source: Source, server: ForkServerClient, *, seed: int, limits: Limits, slot: int = 0,
-                 checks: list[Check] | None = None) -> SubmissionResult:
+                 checks: list[Check] | None = None, roster=None) -> SubmissionResult:
     """Read and grade one submission; an unreadable one becomes an ``invalid`` row.
 
     Reading counts against the submission's time limit: one that takes it all to read is a
-    ``timeout`` row.
+    ``timeout`` row.  ``roster`` (:class:`grader.variants.roster.ClassVariants` or ``EmailVariants``):
+    grade against the numbers of the submission's (first) student; one it has none for gets an
+    ``unlisted`` row.
     """
+    if roster is None:
+        return _grade_source(source, server, seed=seed, limits=limits, slot=slot, checks=checks)
+    variant = roster.variant_of(source.owners[0].id)
+    if variant is None:
+        return invalid_result(source, roster.missing(source.owners[0].id),
+                              list(checks if checks is not None else bank.CHECKS.values()), status=Status.UNLISTED)
+    result = _grade_source(source, server, seed=seed, limits=limits, slot=slot, checks=checks, variant=variant)
+    result.variant = {"tag": variant.tag, "seed": variant.seed}
+    carried = carried_variant(source)
+    if carried is not None and carried != variant.tag:
+        result.variant["carried"] = carried
+        result.notes.append(f"This notebook was handed out for other numbers (variant {carried}) than this "
+                            f"student's ({variant.tag}): a copied notebook? It was graded against this student's.")
+    return result
+
+
+def carried_variant(source: Source) -> str | None:
+    """The variant tag a notebook's metadata names (``cnn-grader variants`` writes it); None if none."""
+    import json
+
+    from ..packaging.notebooks import VARIANT_METADATA
+
+    if not source.name.endswith(".ipynb"):
+        return None
+    try:
+        tag = json.loads(source.read().decode("utf-8-sig"))["metadata"][VARIANT_METADATA]["variant"]
+    except (OSError, GraderError, UnicodeDecodeError, ValueError, RecursionError, KeyError, TypeError):
+        return None
+    return tag if isinstance(tag, str) and len(tag) <= 64 else None
+
+
+def _grade_source(source: Source, server: ForkServerClient, *, seed: int, limits: Limits, slot: int = 0,
+                  checks: list[Check] | None = None, variant=None) -> SubmissionResult:
     started = time.monotonic()
     try:
         submission = load_bounded(source, seconds=limits.timeout)
@@ -163,4 +201,5 @@ def grade_source(source: Source, server: ForkServerClient, *, seed: int, limits:
         status = Status.TIMEOUT if getattr(exc, "timed_out", False) else Status.INVALID
         return invalid_result(source, str(exc), list(checks if checks is not None else bank.CHECKS.values()),
                               status=status)
-    return grade(submission, server, seed=seed, limits=limits, slot=slot, checks=checks, started=started)
+    return grade(submission, server, seed=seed, limits=limits, slot=slot, checks=checks, started=started,
+                 variant=variant)

@@ -71,7 +71,7 @@ def best_attempts(results: list[SubmissionResult]) -> dict[str, SubmissionResult
     (on a tie, the first in a fixed order).  A student whose every file is invalid has none."""
     best: dict[str, SubmissionResult] = {}
     for r in sorted(results, key=lambda r: (r.student, r.source)):
-        if r.status != "invalid" and (r.student not in best or r.total > best[r.student].total):
+        if r.status not in ("invalid", "unlisted") and (r.student not in best or r.total > best[r.student].total):
             best[r.student] = r
     return best
 
@@ -107,6 +107,35 @@ def frequent_failures(results: list[SubmissionResult], limit: int = TOP_FAILURES
                      "count": len(feedback), "messages": [{"text": t, "count": n} for t, n in messages]})
     rows.sort(key=lambda row: (-row["count"], row["id"]))
     return rows[:limit]
+
+
+def variant_stats(results: list[SubmissionResult]) -> list[dict]:
+    """Per question and range of numbers (each question's ``describe``): how many students, their mean
+    and share of full marks, over each student's best attempt.  Empty when nobody had their own numbers."""
+    import importlib
+
+    from .. import questions as folders
+    from ..variants import from_record
+
+    graded = [r for r in best_attempts(results).values() if r.variant]
+    if not graded:
+        return []
+    variants = {r.key: from_record(r.variant) for r in graded}
+    rows = []
+    for q in question_ids(results):
+        try:
+            describe = getattr(importlib.import_module(folders.info(q).module, folders.__name__), "describe", None)
+        except KeyError:
+            describe = None
+        groups: dict[str, list[float]] = defaultdict(list)
+        maximum = next((r.max_scores[q] for r in results if q in r.max_scores), 0)
+        for r in graded:
+            label = describe(variants[r.key].of(q)) if describe else "own numbers"
+            groups[label].append(r.scores.get(q, 0.0))
+        for label, scores in sorted(groups.items()):
+            rows.append({"id": q, "range": label, "students": len(scores), "mean": statistic(statistics.mean(scores)),
+                         "full_share": sum(s == maximum for s in scores) / len(scores)})
+    return rows
 
 
 # -- rendering ---------------------------------------------------------------------------------------
@@ -156,8 +185,8 @@ def render_report(meta: dict, results: list[SubmissionResult], canvas: dict | No
         meta=meta, summary=summary, results=results, pages=pages, feedback=check_mode(feedback),
         best={r.key for r in best.values()}, attempts=Counter(r.student for r in results),
         histogram=chart, bin_width=statistic(summary["max_total"] / len(chart)),
-        questions=question_stats(results), failures=frequent_failures(results),
-        problems=[r for r in results if r.status != "ok"], late=[r for r in results if r.lateness.late],
+        questions=question_stats(results), variant_rows=variant_stats(results), failures=frequent_failures(results),
+        problems=[r for r in results if r.status != "ok" or (r.variant or {}).get("carried")], late=[r for r in results if r.lateness.late],
         late_label=late_label, late_policy=_late_policy(meta), canvas=canvas)
 
 
@@ -177,11 +206,30 @@ def question_sections(result: SubmissionResult, feedback: str) -> list[dict]:
                 if layers and (c.outcome != "passed" or marked):
                     tables.append({"check": c, "rows": _aligned(layers), "layers": layers,
                                    "structure_passed": c.outcome == "passed"})
-        sections.append({"id": q, "score": score, "max": maximum, "tables": tables,
+        sections.append({"id": q, "score": score, "max": maximum, "tables": tables, "numbers": _numbers(result, q),
                          "failed": [{"check": c, "text": check_text(c, feedback)} for c in checks
                                     if c.outcome != "passed"],
                          "passed": [c for c in checks if c.outcome == "passed"]})
     return sections
+
+
+def _numbers(result: SubmissionResult, qid: str) -> str:
+    """The student's own numbers for question ``qid``, in words ("" when they had the lecture's)."""
+    if not result.variant:
+        return ""
+    from ..variants import from_record
+
+    def shown(value) -> str:
+        if isinstance(value, dict):
+            return "; ".join(f"{k} {shown(v)}" for k, v in value.items())
+        if isinstance(value, list):
+            return "[" + ", ".join(shown(v) for v in value) + "]"
+        return str(value)
+
+    try:
+        return shown(from_record(result.variant).of(qid))
+    except (KeyError, ValueError, TypeError):
+        return ""
 
 
 def _aligned(layers: dict) -> list[dict]:

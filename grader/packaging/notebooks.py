@@ -32,15 +32,25 @@ def _points(q: Question) -> str:
     return f"{number(p)} point" + ("" if p == 1 else "s")
 
 
-def notebook(*, answered: bool) -> str:
-    """The student notebook (``answered=False``) or the solutions notebook, as nbformat JSON text."""
+#: The notebook metadata key naming the variant a notebook was written for (absent: the lecture's).
+VARIANT_METADATA = "cnn_grader"
+
+
+def notebook(*, answered: bool, questions: tuple[Question, ...] | None = None, variant_tag: str | None = None) -> str:
+    """The student notebook (``answered=False``) or the solutions notebook, as nbformat JSON text.
+
+    ``questions``: the questions with a variant's numbers (:func:`grader.questions.bank.for_variant`),
+    the lecture's by default; ``variant_tag``: the variant's tag, kept in the notebook's metadata so
+    that a notebook handed in by another student than its own is recognised.
+    """
     import nbformat
     from nbformat import v4
 
-    count = len(bank.QUESTIONS)
+    questions = bank.QUESTIONS if questions is None else questions
+    count = len(questions)
     intro = INTRO.format(title=TITLE, count=NUMBER_WORDS[count] if count < len(NUMBER_WORDS) else str(count))
     cells = [v4.new_markdown_cell(intro, id="intro"), v4.new_code_cell(OTTER_INIT, id="otter-init")]
-    for q in bank.QUESTIONS:
+    for q in questions:
         cells.append(v4.new_markdown_cell(f"## {q.id.upper()}. {q.title} ({_points(q)})\n\n{q.prompt}",
                                           id=f"{q.id}-prompt"))
         cells.append(v4.new_code_cell((q.solution if answered else q.starter).rstrip("\n"), id=f"{q.id}-answer"))
@@ -48,10 +58,13 @@ def notebook(*, answered: bool) -> str:
     cells.append(v4.new_markdown_cell("## Check everything\n\nRun the public tests of every question.",
                                       id="check-all-prompt"))
     cells.append(v4.new_code_cell("grader.check_all()", id="check-all"))
-    nb = v4.new_notebook(cells=cells, metadata={
+    metadata = {
         "kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"},
         "language_info": {"name": "python"},
         "otter": {"assignment_name": ASSIGNMENT},
-    })
+    }
+    if variant_tag is not None:
+        metadata[VARIANT_METADATA] = {"variant": variant_tag}
+    nb = v4.new_notebook(cells=cells, metadata=metadata)
     nbformat.validate(nb)
     return nbformat.writes(nb) + "\n"

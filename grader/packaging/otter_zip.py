@@ -122,9 +122,23 @@ def normalise(raw: bytes, replace: dict[str, bytes] | None = None) -> bytes:
     return out.getvalue()
 
 
-def autograder_zip(late_policy: LatePolicy | None = None, *, feedback: str = DEFAULT_FEEDBACK) -> bytes:
+#: The course key's name in a zip built with one (``/autograder/source/`` on Gradescope, which
+#: run_autograder makes unreadable to the student's process).
+KEY_FILE = "course.key"
+
+
+def zip_key(source: Path) -> bytes | None:
+    """The course key of the zip unpacked in ``source``; None for a zip without one (the lecture's numbers)."""
+    from ..variants import read_key
+
+    return read_key(source / KEY_FILE) if (source / KEY_FILE).exists() else None
+
+
+def autograder_zip(late_policy: LatePolicy | None = None, *, feedback: str = DEFAULT_FEEDBACK,
+                   key: bytes | None = None) -> bytes:
     """The Gradescope autograder, as bytes: ``late_policy`` in its config, when given; ``feedback``:
-    what its results.json shows students."""
+    what its results.json shows students; ``key``: a course key, to grade each submission against
+    the numbers of its (first) submitter's email.  The committed zip has none."""
     from otter.generate import main as otter_generate
 
     with tempfile.TemporaryDirectory(prefix="cnn-grader-build-") as tmp:
@@ -145,8 +159,10 @@ def autograder_zip(late_policy: LatePolicy | None = None, *, feedback: str = DEF
             raise BuildError(f"otter generate failed: {exc}") from None
         finally:
             os.chdir(here)
-        return normalise((work / "raw.zip").read_bytes(),
-                         replace={"run_autograder": run_autograder(feedback).encode()})
+        replace = {"run_autograder": run_autograder(feedback).encode()}
+        if key is not None:
+            replace[KEY_FILE] = key
+        return normalise((work / "raw.zip").read_bytes(), replace=replace)
 
 
 #: Seconds run_autograder allows grading before it writes a results.json of its own.

@@ -7,22 +7,50 @@ and the reference models; a sandboxed worker never imports it.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import importlib
 import importlib.resources
+
+import jinja2
 
 from . import INFO, LayoutError, QuestionInfo, total_points
 from .base import Check, Context, Question
 
+#: prompt.md, starter.py and solution.py are templates of a variant's numbers.  Plain text
+#: (no escaping: Markdown and Python); an unknown name is an error, never an empty string.
+_TEXTS = jinja2.Environment(undefined=jinja2.StrictUndefined, keep_trailing_newline=True, autoescape=False)
+
+
+@functools.lru_cache(maxsize=None)
+def _template(folder: str, name: str) -> jinja2.Template:
+    here = importlib.resources.files(importlib.import_module(f".{folder}", __package__))
+    return _TEXTS.from_string((here / name).read_text(encoding="utf-8"))
+
+
+def texts(folder: str, params: dict, answers: dict, *, lecture: bool) -> dict[str, str]:
+    """``prompt``, ``starter`` and ``solution`` of the question in ``folder``, with these numbers.
+
+    ``params`` are the question's parameters, ``answers`` what torch makes of them (its
+    ``variant.answers``), ``lecture`` whether they are the lecture's (the prompt may then
+    say "the lecture's").
+    """
+    meta = importlib.import_module(f".{folder}", __package__)
+    values = {"p": params, "a": answers, "lecture": lecture, "letters": getattr(meta, "LETTERS", ())}
+    rendered = {name: _template(folder, f"{name}{ext}").render(values)
+                for name, ext in (("prompt", ".md"), ("starter", ".py"), ("solution", ".py"))}
+    rendered["prompt"] = rendered["prompt"].rstrip("\n")
+    return rendered
+
 
 def _load(info: QuestionInfo) -> Question:
-    folder = importlib.import_module(info.module, __package__)
+    from ..variants import lecture
+    from ..variants.verify import question_answers
+
     checks_module = importlib.import_module(f"{info.module}.checks", __package__)
-    here = importlib.resources.files(folder)
     checks = tuple(dataclasses.replace(c, id=f"{info.id}.{c.id}") for c in checks_module.CHECKS)
+    params = lecture().of(info.id)
     question = Question(id=info.id, title=info.title, topic=info.topic,
-                        prompt=(here / "prompt.md").read_text(encoding="utf-8").rstrip("\n"),
-                        starter=(here / "starter.py").read_text(encoding="utf-8"),
-                        solution=(here / "solution.py").read_text(encoding="utf-8"),
+                        **texts(info.folder, params, question_answers(info, params, drawn=False), lecture=True),
                         checks=checks, folder=info.folder)
     if abs(question.points - info.points) > 1e-9:
         raise LayoutError(f"{info.folder}: its checks add up to {question.points:g} points, its POINTS "
@@ -35,6 +63,12 @@ def _load(info: QuestionInfo) -> Question:
 QUESTIONS: tuple[Question, ...] = tuple(_load(i) for i in INFO)
 QUESTION_IDS = tuple(q.id for q in QUESTIONS)
 CHECKS: dict[str, Check] = {c.id: c for q in QUESTIONS for c in q.checks}
+
+
+def for_variant(variant, answers: dict) -> tuple[Question, ...]:
+    """Every question with ``variant``'s numbers in its texts (``answers``: :func:`grader.variants.verify.answers`)."""
+    return tuple(dataclasses.replace(q, **texts(q.folder, variant.of(q.id), answers[q.id], lecture=variant.is_lecture))
+                 for q in QUESTIONS)
 
 
 def question(qid: str) -> Question:

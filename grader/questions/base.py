@@ -19,6 +19,9 @@ class Context:
     """The grading run's seed; a check derives its own streams from it."""
     check_id: str = ""
     """The check's id (``q2.stride``): each check's streams are its own."""
+    variant: dict | None = field(default=None, hash=False, compare=False)
+    """The student's numbers, ``{question id: parameters}`` (:mod:`grader.variants`); None for the
+    lecture's.  A check reads its question's with :func:`grader.questions.params`."""
 
     def rng(self, stream: str = "") -> random.Random:
         """A ``random.Random`` private to this check (and ``stream``).
@@ -65,9 +68,10 @@ class Context:
     def memo(self, compute: Callable, *key):
         """``compute()``, once per (seed, check, key) in this process.
 
-        A check's hidden inputs and reference results depend only on the seed, and a
-        grading run uses one seed for the whole class: they are computed for the
-        first submission and reused for the others.  Cached values are never mutated.
+        A check's hidden inputs and reference results depend only on the seed and the
+        question's numbers (the student's variant), and a grading run uses one seed for the
+        whole class: they are computed for the first submission of each variant and reused
+        for the others.  Cached values are never mutated.
 
         Args:
             compute: makes the value, from this context's streams only (never from the probe).
@@ -76,7 +80,7 @@ class Context:
         Returns:
             What ``compute()`` returned, the first time for this (seed, check, key).
         """
-        k = (self.seed, self.check_id, key)
+        k = (self.seed, self.check_id, self._numbers(), key)
         try:
             return _MEMO[k]
         except KeyError:
@@ -86,6 +90,15 @@ class Context:
             if len(_MEMO) >= _MEMO_SIZE:
                 _MEMO.clear()
             return _MEMO.setdefault(k, value)
+
+
+    def _numbers(self) -> str | None:
+        """This check's question's numbers as a key (None: the lecture's)."""
+        if not self.variant:
+            return None
+        import json
+
+        return json.dumps(self.variant.get(self.check_id.split(".", 1)[0]), sort_keys=True)
 
 
 _MEMO: dict = {}

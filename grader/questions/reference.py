@@ -48,24 +48,39 @@ def linear_params(in_features: int, out_features: int, bias: bool = True) -> int
 class PooledCNN(nn.Module):
     """The CNN of the lecture's "Ingredient 3: Pooling", with the padding its printed shapes imply.
 
-    Input ``(N, 1, 100, 100)``; output ``(N, 1)``; 1,337 parameters.
+    Input ``(N, 1, 100, 100)``; output ``(N, 1)``; 1,337 parameters.  A variant's network
+    (``network``: a q3 parameter set, see its folder) changes the image side, the channels and
+    the kernel; ``padding`` then overrides the network's own (0 builds the no-padding mistake).
     """
 
-    def __init__(self, padding: int = 1, relu: tuple[bool, bool] = (True, True)):
+    def __init__(self, padding: int | None = None, relu: tuple[bool, bool] = (True, True), network: dict | None = None):
         super().__init__()
-        side = 100
+        network = network or LECTURE_NETWORK
+        padding = network["padding"] if padding is None else padding
+        kernel, side = network["kernel"], network["side"]
+        channels = network["channels"]
         layers: list[nn.Module] = []
-        for i, (c_in, c_out) in enumerate(((1, 3), (3, 2))):
-            layers.append(nn.Conv2d(c_in, c_out, (3, 3), padding=padding))
+        for i, (c_in, c_out) in enumerate(zip(channels, channels[1:])):
+            layers.append(nn.Conv2d(c_in, c_out, (kernel, kernel), padding=padding))
             if relu[i]:
                 layers.append(nn.ReLU())
             layers.append(nn.MaxPool2d((2, 2)))
-            side = (side + 2 * padding - 3 + 1) // 2
-        layers += [nn.Flatten(), nn.Linear(2 * side * side, 1)]
+            side = (side + 2 * padding - kernel + 1) // 2
+        layers += [nn.Flatten(), nn.Linear(channels[-1] * side * side, 1)]
         self.main = nn.Sequential(*layers)
 
     def forward(self, x):
         return self.main(x)
+
+
+#: The lecture's pooled CNN as q3's parameters describe it.
+LECTURE_NETWORK = {"side": 100, "channels": [1, 3, 2], "kernel": 3, "padding": 1}
+
+
+def pooled_input_shape(network: dict | None = None, batch: int = 1) -> tuple[int, int, int, int]:
+    """The input batch shape of :class:`PooledCNN` for ``network``."""
+    network = network or LECTURE_NETWORK
+    return (batch, network["channels"][0], network["side"], network["side"])
 
 
 def conv_block(input_channels: int, output_channels: int, relu: bool = True) -> nn.Sequential:
@@ -80,14 +95,15 @@ class ConvNet(nn.Module):
     """The lecture's CNN of "CNN vs FCNN": five conv blocks of 3 kernels, then Linear(49152, 1).
 
     Input ``(N, input_channels, 128, 128)``; 49,519 parameters for one channel.
-    ``relu=False`` builds the same network without its ReLUs (a common mistake).
+    ``relu=False`` builds the same network without its ReLUs (a common mistake); a variant
+    changes the image ``side``, the ``width`` (kernels per block) and the number of ``blocks``.
     """
 
-    def __init__(self, input_channels: int, relu: bool = True):
+    def __init__(self, input_channels: int, relu: bool = True, side: int = 128, width: int = 3, blocks: int = 5):
         super().__init__()
         self.main = nn.Sequential(
-            conv_block(input_channels, 3, relu), *(conv_block(3, 3, relu) for _ in range(4)),
-            nn.Flatten(), nn.Linear(3 * 128 * 128, 1))
+            conv_block(input_channels, width, relu), *(conv_block(width, width, relu) for _ in range(blocks - 1)),
+            nn.Flatten(), nn.Linear(width * side * side, 1))
 
     def forward(self, x):
         return self.main(x)
@@ -96,13 +112,13 @@ class ConvNet(nn.Module):
 class FCNN(nn.Module):
     """The lecture's fully connected network (the Bitmoji classifier of the previous lecture)."""
 
-    def __init__(self, input_size: int, bias: bool = True):
+    def __init__(self, input_size: int, bias: bool = True, hidden: tuple[int, ...] = (256, 128, 64, 32, 16)):
         super().__init__()
-        sizes = [input_size, 256, 128, 64, 32, 16, 1]
+        sizes = [input_size, *hidden, 1]
         layers: list[nn.Module] = []
         for i, (a, b) in enumerate(zip(sizes, sizes[1:])):
             layers.append(nn.Linear(a, b, bias=bias, device="meta"))
-            if i < 4:
+            if i < len(hidden) - 1:
                 layers.append(nn.ReLU())
         self.main = nn.Sequential(*layers)
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import importlib
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -99,3 +100,40 @@ def info(qid: str) -> QuestionInfo:
 def total_points() -> float:
     """The assignment's total, from the questions' metadata (no torch)."""
     return round(sum(q.points for q in _discover()), 6)
+
+
+#: In a student's folder, beside the vendored ``questions`` package: the numbers of their variant
+#: (``{question id: parameters}``), written by ``cnn-grader variants``.  Absent: the lecture's.
+VARIANT_FILE = "variant.json"
+
+
+def _question_of(module_name: str) -> tuple[str, str]:
+    parts = module_name.split(".")
+    folder = next(p for p in parts if FOLDER.fullmatch(p))
+    return f"q{int(FOLDER.fullmatch(folder).group(1))}", folder
+
+
+@functools.lru_cache(maxsize=1)
+def _vendored_variant() -> dict | None:
+    try:
+        return json.loads((HERE.parent / VARIANT_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def params(module_name: str, context=None) -> dict:
+    """The numbers of the question whose folder (or a module in it) is ``module_name``.
+
+    A check passes its ``__name__`` and its context: in a grading run the context carries the
+    student's variant, chosen by the judge; in the student's notebook (no context) the variant
+    written beside the vendored checks is theirs.  Otherwise, the lecture's numbers.
+
+    Example:
+        >>> params("grader.questions.q02_output_size.public")["size"]
+        100
+    """
+    qid, folder = _question_of(module_name)
+    variant = getattr(context, "variant", None) if context is not None else _vendored_variant()
+    if variant and qid in variant:
+        return variant[qid]
+    return getattr(importlib.import_module(f".{folder}", __name__), "LECTURE", {})

@@ -4,19 +4,21 @@ from __future__ import annotations
 
 from ...checkapi import answers
 from ...checkapi.verdict import Wrong
-from .. import reference
+from .. import params
 from ..base import Check
 from . import LETTERS, public
+from .variant import answers as reference_answers
 
 
 def q1_answer(probe, context):
     answer = answers.letter(probe.value("q1_answer"), LETTERS, "`q1_answer`")
-    side = reference.conv_output_size(4, 3)
-    correct = "ABC"[[4, 3, 2].index(side)]
+    numbers = params(__name__, context)
+    correct = reference_answers(numbers)["answer"]
     if answer != correct:
         raise Wrong(f"({answer}) is not the shape of the output.",
                     reveal="Without padding a kernel only goes where it fits entirely: count the positions a "
-                           "3-wide filter can take along a 4-wide row (`input - kernel + 1`).")
+                           f"{numbers['kernel']}-wide filter can take along a {numbers['input']}-wide row "
+                           "(`input - kernel + 1`).")
 
 
 #: Public checks first, then the hidden ones, in the order they run.

@@ -1,1 +1,1 @@
-q1_answer = "C"
+q1_answer = "{{ a.answer }}"

@@ -1,2 +1,2 @@
-q3_shapes = [(3, 100, 100), (3, 50, 50), (2, 50, 50), (2, 25, 25)]
-q3_flatten_features = 2 * 25 * 25
+q3_shapes = [{% for s in a.shapes %}({{ s|join(", ") }}){{ ", " if not loop.last }}{% endfor %}]
+q3_flatten_features = {{ a.shapes[-1]|join(" * ") }}

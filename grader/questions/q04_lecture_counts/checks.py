@@ -5,10 +5,10 @@ from __future__ import annotations
 from torch import nn
 
 from ...checkapi.verdict import Wrong, whole_number
-from .. import reference
+from .. import params, reference
 from ..base import Check
 from ..counting import CONV_RULE, FORGOT_BIAS, KERNEL_K, LINEAR_RULE
-from . import public
+from . import public, variant
 
 
 def _weights_only(model: nn.Module) -> int:
@@ -27,46 +27,47 @@ def _kernel_as_k(model: nn.Module) -> int:
 
 
 def _count_check(name: str, build, variants, rule: str):
-    """Check that ``name`` equals torch's count for ``build()``; ``variants`` name common wrong counts."""
+    """Check that ``name`` equals torch's count for ``build(numbers)``; ``variants`` name common wrong counts
+    (each counts ``build(numbers)`` as the mistake does, given the numbers too)."""
     def run(probe, context):
         got = whole_number(probe.value(name), f"`{name}`")
-        if got == context.memo(lambda: reference.param_count(build())):
+        numbers = params(__name__, context)
+        if got == context.memo(lambda: reference.param_count(build(numbers))):
             return None
-        model = build()
+        model = build(numbers)
         for mistake, count_of, (feedback, reveal) in variants:
-            if got == count_of(model):
+            if got == count_of(model, numbers):
                 raise Wrong(feedback, {"mistake": mistake}, reveal=reveal)
         raise Wrong(f"`{name}` is not the number of parameters torch counts.", reveal=rule)
     return run
 
 
-def _lecture_conv() -> nn.Module:
-    return nn.Conv2d(3, 3, (3, 3), device="meta")
-
-
-def _lecture_fcnn() -> nn.Module:
-    return reference.FCNN(128 * 128)
+def _of_model(count):
+    """A mistake's count that needs the model only."""
+    return lambda model, numbers: count(model)
 
 
 #: Public checks first, then the hidden ones, in the order they run.
 CHECKS = (
     Check("format", "the three counts are positive ints", 0, False, public.q4_format),
     Check("conv", "the Conv2d(3, 3, (3, 3)) count matches torch's", 1, True,
-          _count_check("q4_conv_params", _lecture_conv,
-                       [("forgot_bias", _weights_only, FORGOT_BIAS), ("kernel_k", _kernel_as_k, KERNEL_K)],
+          _count_check("q4_conv_params", variant.conv,
+                       [("forgot_bias", _of_model(_weights_only), FORGOT_BIAS),
+                        ("kernel_k", _of_model(_kernel_as_k), KERNEL_K)],
                        CONV_RULE)),
     Check("cnn", "the pooled CNN's count matches torch's", 1, True,
-          _count_check("q4_cnn_params", reference.PooledCNN,
-                       [("forgot_bias", _weights_only, FORGOT_BIAS), ("kernel_k", _kernel_as_k, KERNEL_K),
-                        ("no_padding", lambda m: reference.param_count(reference.PooledCNN(padding=0)),
+          _count_check("q4_cnn_params", variant.cnn,
+                       [("forgot_bias", _of_model(_weights_only), FORGOT_BIAS),
+                        ("kernel_k", _of_model(_kernel_as_k), KERNEL_K),
+                        ("no_padding", lambda m, numbers: reference.param_count(variant.cnn(numbers, padding=0)),
                          ("That is the count *without* padding.",
                           "With padding=1 the last feature map is larger, and so is the Linear layer's "
                           "in_features.")),
-                        ("convs_only", lambda m: sum(reference.param_count(c) for c in m.modules()
-                                                     if isinstance(c, nn.Conv2d)),
+                        ("convs_only", _of_model(lambda m: sum(reference.param_count(c) for c in m.modules()
+                                                               if isinstance(c, nn.Conv2d))),
                          ("Only the convolutions are counted.", "The final Linear layer has parameters too."))],
                        CONV_RULE + " " + LINEAR_RULE + " ReLU, MaxPool2d and Flatten have none.")),
     Check("fcnn", "the fully connected network's count matches torch's", 1, True,
-          _count_check("q4_fcnn_params", _lecture_fcnn,
-                       [("forgot_bias", _weights_only, FORGOT_BIAS)], LINEAR_RULE)),
+          _count_check("q4_fcnn_params", variant.fcnn,
+                       [("forgot_bias", _of_model(_weights_only), FORGOT_BIAS)], LINEAR_RULE)),
 )

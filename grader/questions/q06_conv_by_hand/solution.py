@@ -1,8 +1,6 @@
 import torch
 
-q6_output = torch.tensor([[12, 12, 17],
-                          [10, 17, 19],
-                          [9, 6, 14]])
+q6_output = torch.tensor([{% for row in a.output %}{{ "" if loop.first else ",\n                          " }}[{{ row|join(", ") }}]{% endfor %}])
 
 
 def conv2d(image, kernel, stride=1, padding=0):

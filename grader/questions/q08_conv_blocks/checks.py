@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from .. import reference
+import functools
+import json
+
+from .. import params, reference
 from ..base import Check
 from ..model_checks import both, missing_relu, outputs_check, param_count_check, structure_check
 from . import public
@@ -14,6 +17,40 @@ def _random_channels(rng) -> tuple[int]:
 
 def _block_args(rng) -> tuple[int, int]:
     return (rng.randint(2, 5), rng.randint(2, 6))
+
+
+@functools.lru_cache(maxsize=None)
+def _factory(numbers: str, relu: bool = True):
+    """The conv-block network of these numbers (JSON), as one callable per numbers (a cache key)."""
+    found = json.loads(numbers)
+    return functools.partial(reference.ConvNet, relu=relu, side=found["side"], width=found["width"],
+                             blocks=found["blocks"])
+
+
+@functools.lru_cache(maxsize=256)
+def _checks_of(numbers: str) -> dict:
+    side = json.loads(numbers)["side"]
+    build = _factory(numbers)
+    no_relu = _factory(numbers, relu=False)
+    return {
+        "params": param_count_check("ConvNet", build, (1,), (1, 1, side, side), []),
+        "channels": structure_check("ConvNet", build, _random_channels, lambda a: (1, a[0], side, side),
+                                    channels_hint=True),
+        "outputs_1ch": outputs_check("ConvNet", build, lambda rng: (1,), lambda a: (2, 1, side, side), [
+            ("missing_relu", no_relu, missing_relu("first", "the convolutions")),
+        ]),
+        "outputs_channels": outputs_check("ConvNet", build, _random_channels, lambda a: (2, a[0], side, side), [
+            ("missing_relu", no_relu, missing_relu("first", "the convolutions")),
+        ]),
+    }
+
+
+def _of_network(name: str):
+    """Check ``name`` of the student's network."""
+    def run(probe, context):
+        return _checks_of(json.dumps(params(__name__, context), sort_keys=True))[name](probe, context)
+    run.__name__ = f"q8_{name}"
+    return run
 
 
 #: Public checks first, then the hidden ones, in the order they run.
@@ -28,20 +65,11 @@ CHECKS = (
                    ("With the same weights, the block's output differs once its convolution has run.",
                     "It matches the convolution alone: a conv block ends with a ReLU.")),
               ]))),
-    Check("params", "ConvNet(1) has the reference's parameter count", 0.5, True,
-          param_count_check("ConvNet", reference.ConvNet, (1,), (1, 1, 128, 128), [])),
+    Check("params", "ConvNet(1) has the reference's parameter count", 0.5, True, _of_network("params")),
     Check("channels", "ConvNet with a random number of input channels has the reference's layers", 0.5, True,
-          structure_check("ConvNet", reference.ConvNet, _random_channels, lambda a: (1, a[0], 128, 128),
-                          channels_hint=True)),
+          _of_network("channels")),
     Check("outputs_1ch", "ConvNet(1): with the reference's weights the outputs match", 0.75, True,
-          outputs_check("ConvNet", reference.ConvNet, lambda rng: (1,), lambda a: (2, 1, 128, 128), [
-              ("missing_relu", lambda c: reference.ConvNet(c, relu=False),
-               missing_relu("first", "the convolutions")),
-          ])),
+          _of_network("outputs_1ch")),
     Check("outputs_channels", "ConvNet with random input channels: with the reference's weights the outputs "
-          "match", 0.75, True,
-          outputs_check("ConvNet", reference.ConvNet, _random_channels, lambda a: (2, a[0], 128, 128), [
-              ("missing_relu", lambda c: reference.ConvNet(c, relu=False),
-               missing_relu("first", "the convolutions")),
-          ])),
+          "match", 0.75, True, _of_network("outputs_channels")),
 )

@@ -12,13 +12,10 @@ class ConvNet(torch.nn.Module):
     def __init__(self, input_channels):
         super().__init__()
         self.main = torch.nn.Sequential(
-            conv_block(input_channels, 3),
-            conv_block(3, 3),
-            conv_block(3, 3),
-            conv_block(3, 3),
-            conv_block(3, 3),
-            torch.nn.Flatten(),
-            torch.nn.Linear(49152, 1),
+            conv_block(input_channels, {{ p.width }}),
+{% for _ in range(p.blocks - 1) %}            conv_block({{ p.width }}, {{ p.width }}),
+{% endfor %}            torch.nn.Flatten(),
+            torch.nn.Linear({{ a.linear_in }}, 1),
         )
 
     def forward(self, x):

@@ -9,6 +9,7 @@ from torch import nn
 
 from ...checkapi import answers
 from ...checkapi.verdict import Wrong
+from .. import params
 from ..base import Check
 from . import LETTERS, public
 
@@ -36,12 +37,12 @@ def truth(letter: str) -> bool:
 
 
 def _statement(letter: str):
-    hint = STATEMENTS[letter][1]
-
+    """Statement ``letter`` as the student's notebook lists it (the statements' order varies)."""
     def run(probe, context):
         chosen = answers.letter_set(probe.value("q9_true"), LETTERS, "`q9_true`")
-        if (letter in chosen) != truth(letter):
-            raise Wrong(f"Statement ({letter}) is not judged right.", reveal=hint)
+        original = params(__name__, context)["order"][LETTERS.index(letter)]
+        if (letter in chosen) != truth(original):
+            raise Wrong(f"Statement ({letter}) is not judged right.", reveal=STATEMENTS[original][1])
     return run
 
 

@@ -1,1 +1,1 @@
-q9_true = {"C"}
+q9_true = {% if a.true %}{{ "{" }}{% for letter in a.true %}"{{ letter }}"{{ ", " if not loop.last }}{% endfor %}{{ "}" }}{% else %}set(){% endif %}

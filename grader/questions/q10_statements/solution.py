@@ -1,10 +1,3 @@
 q10_answers = {
-    1: True,
-    2: False,
-    3: True,
-    4: True,
-    5: False,
-    6: False,
-    7: True,
-    8: False,
-}
+{% for n, truth in a.answers.items() %}    {{ n }}: {{ truth }},
+{% endfor %}}

@@ -7,10 +7,16 @@ that the prompt does not already state.
 from __future__ import annotations
 
 from ...checkapi.verdict import Wrong, plain_int
+from .. import params
 
 
 def q2_easy_case(probe, context=None):
-    result = plain_int(probe.call("conv_output_size", 100, 5).value, "conv_output_size(100, 5)")
-    if result != 96:
-        raise Wrong(f"conv_output_size(100, 5) returned {result}, not the size the lecture's example gives.",
-                    reveal="A 5x5 kernel on a 100x100 image with no padding and stride 1 gives 96x96.")
+    example = params(__name__, context)
+    size, kernel = example["size"], example["kernel"]
+    side = size - kernel + 1  # what the prompt states
+    whose = "the lecture's" if (size, kernel) == (100, 5) else "the prompt's"
+    result = plain_int(probe.call("conv_output_size", size, kernel).value, f"conv_output_size({size}, {kernel})")
+    if result != side:
+        raise Wrong(f"conv_output_size({size}, {kernel}) returned {result}, not the size {whose} example gives.",
+                    reveal=f"A {kernel}x{kernel} kernel on a {size}x{size} image with no padding and stride 1 gives "
+                           f"{side}x{side}.")
