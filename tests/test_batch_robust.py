@@ -23,7 +23,7 @@ import pytest
 
 from grader.outputs.csvfile import FORMULA_START, csv_cell
 from grader.worker.channel import Channel
-from tests.conftest import invoke, solution_script, traceback_of
+from tests.conftest import ROOT, invoke, solution_script, traceback_of
 
 FULL = "26"
 #: The judge's peak memory the issue allows, in KiB.
@@ -410,3 +410,22 @@ def test_a_broken_metadata_file_falls_back_to_the_folder_names(tmp_path):
     (tmp_path / "submission_metadata.yml").write_text("{{{ not: yaml: [")
     owners = sorted(s.owners[0].id for s in find_submissions([tmp_path]).sources)
     assert owners == ["submission_101", "submission_102", "submission_103"]
+
+
+def test_every_parse_in_the_judge_holds_the_parser_lock():
+    """Python 3.11's ``ast.parse`` is not thread-safe, and the batch grades on one thread per job: two
+    parses at once crashed a whole run ("AST constructor recursion depth mismatch", every row lost).
+    The judge parses only through :func:`grader.parsing.parse`; workers are single-threaded processes."""
+    import ast as python_ast
+
+    unguarded = []
+    for path in (ROOT / "grader").rglob("*.py"):
+        relative = path.relative_to(ROOT).as_posix()
+        if relative in ("grader/parsing.py",) or relative.startswith("grader/worker/"):
+            continue
+        for node in python_ast.walk(python_ast.parse(path.read_text(), relative)):
+            if isinstance(node, python_ast.Call) and isinstance(node.func, python_ast.Attribute) \
+                    and node.func.attr == "parse" and isinstance(node.func.value, python_ast.Name) \
+                    and node.func.value.id == "ast":
+                unguarded.append(f"{relative}:{node.lineno}")
+    assert unguarded == []

@@ -601,7 +601,7 @@ def _unit_name(submission: Submission, index: int) -> str:
 
 
 #: The isolation layers ``grades.json`` records for each submission (README, "How grading is isolated").
-ISOLATION_LAYERS = ("pid", "mount", "network", "user", "filesystem", "seccomp")
+ISOLATION_LAYERS = ("pid", "mount", "network", "user", "filesystem", "landlock", "seccomp")
 
 
 def _isolation(granted: dict) -> dict:

@@ -719,10 +719,10 @@ def _ordinal(n: int) -> str:
 
 def statement_labels(text: str) -> tuple[str, ...]:
     """Each top-level statement of a script by its line (what the worker runs one by one)."""
-    import ast
+    from ..parsing import parse
 
     try:
-        return tuple(f"line {stmt.lineno}" for stmt in ast.parse(text, "<submission>").body)
+        return tuple(f"line {stmt.lineno}" for stmt in parse(text, "<submission>").body)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return ("the script",)
 

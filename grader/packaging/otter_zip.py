@@ -35,7 +35,8 @@ PYTHON_VERSION = "3.11"
 #: The torch release graded with; pyproject.toml pins the same one (tests/test_build.py holds them together).
 TORCH_VERSION = "2.13.0"
 #: Gradescope has no GPU: the CPU wheel index keeps several GB of CUDA libraries out of every image.
-#: pyseccomp binds the image's libseccomp2 (Ubuntu ships it) for the workers' seccomp filter.
+#: pyseccomp binds the image's libseccomp2 (Ubuntu ships it) for the workers' seccomp filter; landlock
+#: the kernel's Landlock, the workers' view of the file system without namespaces.
 #: numpy, pandas, matplotlib and torchsummary are the lecture's own imports: a notebook keeping its
 #: first cell must run here too.
 REQUIREMENTS = f"""\
@@ -45,6 +46,7 @@ click>=8.1
 jinja2>=3.1
 nbformat>=5.9
 pyseccomp==0.1.2
+landlock==1.0.0.dev5
 numpy>=1.26
 pandas>=2.1
 matplotlib>=3.8

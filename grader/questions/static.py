@@ -51,8 +51,9 @@ import ast
 import functools
 import importlib.util
 import re
-import threading
 from dataclasses import dataclass
+
+from ..parsing import PARSER, parse
 
 #: A name that is torch's (or a library's) own convolution or pooling: ``F.conv2d``, ``nn.MaxPool2d``,
 #: ``torch.conv_tbc``, ``F._max_pool2d``, ``nn.ConvTranspose2d``, ``np.convolve``, ``correlate2d``...
@@ -259,9 +260,8 @@ class _Reading:
         """Calls of ``run_line_magic`` read as code (module-level, constant arguments)."""
 
 
-#: Python 3.11's parser is not safe to run from two threads at once ("AST constructor recursion depth
-#: mismatch"), and the judge grades with one thread per job.
-_PARSING = threading.Lock()
+#: Python's parser is not thread-safe (see grader.parsing); held for the whole reading, which also guards its cache.
+_PARSING = PARSER
 
 
 def _read(units: tuple[str, ...]) -> _Reading:
@@ -275,7 +275,7 @@ def _read_cached(units: tuple[str, ...]) -> _Reading:
     every_node: list[ast.AST] = []
     for unit in units:
         try:
-            tree = ast.parse(unit)
+            tree = parse(unit)
         except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError):
             continue
         for statement in _with_magic_statements(tree.body, reading.magic_calls):
@@ -320,7 +320,7 @@ def _with_magic_statements(body: list[ast.stmt], handled: set[int] | None = None
             yield statement
             continue
         try:
-            yield from ast.parse(code).body
+            yield from parse(code).body
         except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError):
             yield statement
 

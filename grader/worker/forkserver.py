@@ -182,7 +182,7 @@ def established(pid: int, confined_r: int, pid_namespace: bool) -> dict:
     except ValueError:
         said = {}
     said = said if isinstance(said, dict) else {}
-    granted = {k: said.get(k) is True for k in ("mount", "network", "filesystem")}
+    granted = {k: said.get(k) is True for k in ("mount", "network", "filesystem", "landlock")}
     granted["pid"] = pid_namespace
     try:
         with open(f"/proc/{pid}/status") as f:

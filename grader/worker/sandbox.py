@@ -10,6 +10,9 @@ On Linux as root the worker gets, from the strongest to the weakest layer:
   which only the Python runtime and its libraries are bound, read-only.  The
   checks, the reference solutions, the judge's files and other students'
   submissions are simply not there;
+* without that root (no mount namespace: Gradescope), a Landlock view of the
+  file system instead (:mod:`.landlock_view`): the runtime to read, the
+  scratch folder to write, nothing of the judge's or of other submissions;
 * an unprivileged uid (one per parallel slot) with no capabilities and
   ``no_new_privs``;
 * resource limits: address space, CPU seconds, file size, open files, processes;
@@ -32,6 +35,8 @@ import resource
 import signal
 import sys
 from pathlib import Path
+
+from . import landlock_view
 
 CLONE_NEWNS = 0x00020000
 CLONE_NEWUTS = 0x04000000
@@ -282,6 +287,11 @@ def enter(config: dict, *, pid_namespace: bool) -> dict:
             socket.sethostname("sandbox")
         except (OSError, AttributeError):
             pass
+    if not isolation["filesystem"]:
+        # No root of its own: Landlock narrows what it sees to the runtime and its scratch.  Before
+        # the uid changes, so that every runtime folder can still be named, whatever the way to it.
+        isolation["landlock"] = landlock_view.restrict(runtime=runtime_paths(), hidden=grader_package_dir(),
+                                                       scratch=os.getcwd())
     # Its own session, in every mode: the fork server accounts and kills a submission by its
     # session (the seccomp filter refuses setsid, so every process it starts stays in it), and
     # the scheduler shares the CPU between sessions (autogroups), so however many processes it
