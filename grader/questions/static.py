@@ -86,6 +86,11 @@ UNREADABLE_ATTRIBUTES = frozenset({
     "walk_stack", "walk_tb", "extract_stack", "StackSummary", "FrameSummary", "capture_locals",
     "currentframe", "getouterframes", "getinnerframes",
 })
+#: Of those, the attributes that are unreadable on any object, not only through an imported name: a tensor's
+#: elementwise Python callbacks (``torch.zeros(1).apply_(f)`` runs ``f`` inside a torch operation) and a frame's
+#: links (``sys.exc_info()[2].tb_frame.f_back``).  None of them is anything else's name.
+ANY_RECEIVER_ATTRIBUTES = frozenset({"apply_", "map_", "map2_", "tb_frame", "f_back", "f_globals", "f_locals",
+                                     "f_code", "f_builtins", "gi_frame", "cr_frame", "ag_frame"})
 #: Of those, the attributes that are only unreadable on torch (``re.compile`` is fine, ``torch.compile`` is not).
 TORCH_ONLY_ATTRIBUTES = frozenset({"jit", "library", "ops", "fx", "overrides", "compile", "export", "Function"})
 #: Most different top-level modules whose installation is looked up (each look-up searches the import path).
@@ -175,6 +180,11 @@ class _Reading:
         """name -> statements and calls anywhere that change the object bound to it."""
         self.magic_calls: set[int] = set()
         """Calls of ``run_line_magic`` read as code (module-level, constant arguments)."""
+        self.method_setattrs: set[int] = set()
+        """``setattr(self, ...)`` calls that a method makes on its own first parameter."""
+        self.passed: dict[str, list[ast.AST]] = {}
+        """name -> calls given the object bound to it (as an argument, or as the object of a method call):
+        the function called may change it (``put(box, "f", g)``, ``box.install("f", g)``)."""
 
 
 #: Python 3.11's parser is not safe to run from two threads at once ("AST constructor recursion depth
@@ -198,6 +208,7 @@ def _read_cached(units: tuple[str, ...]) -> _Reading:
         for statement in _with_magic_statements(tree.body, reading.magic_calls):
             _bind_top_level(reading, statement, plain=True)
         nodes = list(ast.walk(tree))  # walked once: both scans read every node of the unit
+        reading.method_setattrs |= _setattrs_of_methods(nodes)
         _scan_unreadable(reading, nodes)
         _record_mutations(reading, nodes)
     if reading.missing_imports and reading.writes:
@@ -371,8 +382,7 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
             add(Finding("unverifiable", f"{node.id}"))
         elif isinstance(node, ast.Name) and node.id in ("setattr", "delattr"):
             call = calls.get(id(node))
-            if not (call is not None and call.args and isinstance(call.args[0], ast.Name)
-                    and call.args[0].id in ("self", "cls") and len(call.args) > 1
+            if not (call is not None and id(call) in reading.method_setattrs and len(call.args) > 1
                     and not (isinstance(call.args[1], ast.Constant) and str(call.args[1].value).startswith("__"))):
                 add(Finding("unverifiable", f"{node.id} (on anything but self)"))
         elif isinstance(node, ast.Name) and node.id in ("self", "cls") and isinstance(node.ctx, ast.Store):
@@ -393,6 +403,8 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
             elif attr.startswith("__") and attr.endswith("__") and attr not in PLAIN_DUNDER_ATTRIBUTES and not (
                     attr in READABLE_DUNDER_ATTRIBUTES and isinstance(node.ctx, ast.Load)):
                 add(Finding("unverifiable", f"{chain}"))
+            elif attr in ANY_RECEIVER_ATTRIBUTES:
+                add(Finding("unverifiable", chain if root else f"(...).{chain}"))
             elif attr in UNREADABLE_ATTRIBUTES and root in reading.imported and not _settings_chain(chain):
                 if attr in TORCH_ONLY_ATTRIBUTES and not reading.imported[root].startswith("torch"):
                     continue
@@ -442,6 +454,34 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                             add(Finding("unverifiable", f"{chain} = ... (changes a function or class)"))
 
 
+def _setattrs_of_methods(nodes: list[ast.AST]) -> set[int]:
+    """The ``setattr``/``delattr`` calls a method makes on its own first parameter (``self`` or ``cls``).
+
+    Only a function defined directly in a class body, not a static method, is a method: a
+    plain function whose first parameter is named ``self`` sets attributes on whatever it is
+    given (``put(toolbox, "slide", f)``), which no reading of ``toolbox`` would see.
+    """
+    found = set()
+    for cls in nodes:
+        if not isinstance(cls, ast.ClassDef):
+            continue
+        for method in cls.body:
+            if not isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)) or any(
+                    isinstance(d, ast.Name) and d.id == "staticmethod" for d in method.decorator_list):
+                continue
+            params = method.args.posonlyargs + method.args.args
+            if not params or params[0].arg not in ("self", "cls"):
+                continue
+            body = [st for st in method.body if not isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef,
+                                                                     ast.ClassDef))]  # nested scopes: not the method's
+            for node in (n for st in body for n in _walk_scope(st)):
+                if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in (
+                        "setattr", "delattr") and node.args and isinstance(node.args[0], ast.Name) \
+                        and node.args[0].id == params[0].arg:
+                    found.add(id(node))
+    return found
+
+
 def _settings_chain(chain: str) -> bool:
     return bool(SETTABLE_MODULE_ATTRIBUTES.match(chain))
 
@@ -480,6 +520,27 @@ def _record_mutations(reading: _Reading, nodes: list[ast.AST]) -> None:
         for root in roots:
             if root:
                 reading.mutations.setdefault(root, []).append(node)
+        if isinstance(node, ast.stmt):
+            _record_calls_given(reading, node)
+
+
+def _record_calls_given(reading: _Reading, statement: ast.stmt) -> None:
+    """A statement that hands an object to a call (as an argument, anywhere in the arguments, or as the object
+    of a method call) is code of that object: the function called may store anything the statement holds in
+    it (``put(box, "f", g)``, ``list(map(put, [box], ["f"], [g]))``, ``partial(put, box)("f", g)``)."""
+    given: set[str] = set()
+    for part in ast.iter_child_nodes(statement):
+        if not isinstance(part, ast.expr):
+            continue  # nested statements are statements of their own
+        for call in _walk_scope(part):
+            if not isinstance(call, ast.Call):
+                continue
+            pieces = list(call.args) + [k.value for k in call.keywords]
+            if isinstance(call.func, ast.Attribute):
+                pieces.append(call.func.value)
+            given.update(n.id for piece in pieces for n in ast.walk(piece) if isinstance(n, ast.Name))
+    for name in given:
+        reading.passed.setdefault(name, []).append(statement)
 
 
 def _base_name(node: ast.AST) -> str | None:
@@ -505,7 +566,7 @@ def _reachable_builtins(reading: _Reading, function: str) -> list[Finding]:
     walked: set[int] = set()
 
     def walk(name: str) -> None:
-        for node in _bindings_in_force(reading, name) + reading.mutations.get(name, []):
+        for node in _bindings_in_force(reading, name) + reading.mutations.get(name, []) + _calls_given(reading, name):
             if id(node) in walked:
                 continue
             walked.add(id(node))
@@ -549,6 +610,17 @@ def _reachable_builtins(reading: _Reading, function: str) -> list[Finding]:
                 findings.append(Finding("unverifiable", f"more than {MAX_ALIAS_ROUNDS} chained aliases"))
                 break
     return findings
+
+
+def _calls_given(reading: _Reading, name: str) -> list[ast.AST]:
+    """The calls given the object bound to ``name``, when it is an object whose attributes can be set by
+    a call (an instance, a class, a container), not a function or a module of its own (which only
+    dunders, read as unverifiable, or assignments, read as mutations, can change)."""
+    bindings = _bindings_in_force(reading, name)
+    if not bindings or all(isinstance(b, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Import, ast.ImportFrom))
+                           for b in bindings):
+        return []
+    return reading.passed.get(name, [])
 
 
 def _own_class_member(reading: _Reading, node: ast.Attribute, local: frozenset) -> bool:
