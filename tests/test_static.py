@@ -178,6 +178,8 @@ TOOLBOX = ("import torch.nn.functional as F\n"
      ("unverifiable", "(...).apply_")),
     ("import torch\ndef conv2d(i, k):\n    t = torch.zeros(1)\n    t.map_(t, max)\n    return i\n",
      ("unverifiable", "t.map_")),
+    ("import torch\ndef conv2d(i, k):\n    getattr(torch.zeros(1), 'apply_')(float)\n    return i\n",
+     ("unverifiable", "getattr(..., 'apply_')")),
     # frames reached through an exception's traceback
     ("import sys\ntry:\n    1 / 0\nexcept ZeroDivisionError:\n    up = sys.exc_info()[2].tb_frame.f_back\n"
      + HAND_WRITTEN, ("unverifiable", "(...).tb_frame.f_back")),

@@ -438,6 +438,10 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
             for st in node.body:
                 for bound in set(_names_bound_by(st)) & declared:
                     reading.bindings.setdefault(bound, []).append((st, False))
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ATTRIBUTE_FUNCTIONS \
+                and len(node.args) > 1 and isinstance(node.args[1], ast.Constant) \
+                and node.args[1].value in ANY_RECEIVER_ATTRIBUTES:
+            add(Finding("unverifiable", f"{node.func.id}(..., {node.args[1].value!r})"))  # the attribute by its name
         elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "type" \
                 and len(node.args) == 3:
             add(Finding("unverifiable", "type(name, bases, namespace)"))
