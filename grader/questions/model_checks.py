@@ -9,6 +9,12 @@ operation the forward pass really calls, with the arguments it really gets
 ``Conv2d`` whose ``padding`` attribute says 1 but which convolves without
 padding is a convolution without padding), matched by order and kind, never
 by attribute names or values.
+
+The layers are recorded where the model runs, which the model can reach: the
+record earns the structure and parameter points only when behaviour the judge
+sees confirms it (:func:`behaviour`): run with the judge's weights on the
+judge's input, the model computes the network asked for, or what its recorded
+layers compute when the judge replays them (:func:`replay`).
 """
 
 from __future__ import annotations
