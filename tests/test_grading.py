@@ -190,6 +190,9 @@ def test_the_judge_replays_a_recorded_forward_pass_and_refuses_what_it_cannot_re
     huge = [dataclasses.replace(l, config={**l.config, "padding": [10**6, 10**6]}) if l.kind == "Conv2d" else l
             for l in info.layers]
     assert model_checks.replay(huge, weights, x) is None                     # a hostile record: not computed
+    reshuffled = [dataclasses.replace(l, kind="Flatten", config={}, output_shape=(1, 3, 50, 200))
+                  if l.kind == "ReLU" else l for l in info.layers]                # a flatten that is none
+    assert model_checks.replay(reshuffled, weights, x) is None
     unknown = [dataclasses.replace(l, kind="Mystery") for l in info.layers]
     assert model_checks.replay(unknown, weights, x) is None
 

@@ -289,7 +289,9 @@ def _replay_layer(layer, z, weights):
             return (F.softmax if kind == "Softmax" else F.log_softmax)(z, dim)
     if kind == "Flatten":
         shape = layer.output_shape
-        if not shape or not all(type(d) is int and d > 0 for d in shape) or math.prod(shape) != z.numel():
+        # What the recorder records as a flatten: a view of one or two dimensions (never a reshuffled feature map).
+        if not shape or len(shape) > 2 or not all(type(d) is int and d > 0 for d in shape) \
+                or math.prod(shape) != z.numel():
             raise _NotReplayable("flatten")
         return z.reshape(shape)
     if kind == "Dropout" and c.get("training") is False:
