@@ -211,3 +211,9 @@ def test_setattr_on_self_in_a_method_and_a_function_passed_to_a_checker_stay_cle
     checker = ("import torch.nn.functional as F\ndef check(mine, theirs):\n    return (mine, theirs)\n"
                "check(conv2d, F.conv2d)\nprint(conv2d(torch.ones(3, 3), torch.ones(2, 2)), F.conv2d)\n")
     assert found([layers, HAND_WRITTEN, checker]) == []
+    # helpers grouped in a class, a module alias they use, and self-checks against torch beside them
+    grouped = ("import torch\nF = torch.nn.functional\nclass ByHand:\n    @staticmethod\n"
+               "    def conv2d(image, kernel, stride=1, padding=0):\n        return F.pad(image, (0, 0)) * kernel.sum()\n"
+               "conv2d = ByHand.conv2d\nexpected = F.conv2d(torch.ones(1, 1, 3, 3), torch.ones(1, 1, 2, 2))\n"
+               "assert torch.allclose(ByHand.conv2d(torch.ones(3, 3), torch.ones(2, 2)), expected[0, 0])\n")
+    assert found([grouped]) == []

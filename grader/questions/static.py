@@ -540,11 +540,28 @@ def _record_calls_given(reading: _Reading, statement: ast.stmt) -> None:
             if not isinstance(call, ast.Call):
                 continue
             pieces = list(call.args) + [k.value for k in call.keywords]
-            if isinstance(call.func, ast.Attribute):
-                pieces.append(call.func.value)
-            given.update(n.id for piece in pieces for n in ast.walk(piece) if isinstance(n, ast.Name))
+            given.update(n.id for piece in pieces for n in _values_in(piece))
+            if isinstance(call.func, ast.Attribute) and isinstance(call.func.value, ast.Name):
+                # A method call changes its object only with what the call itself is given (the method's own
+                # code is read with the class): the call, not the whole statement (a self-check beside it).
+                reading.passed.setdefault(call.func.value.id, []).append(call)
     for name in given:
         reading.passed.setdefault(name, []).append(statement)
+
+
+def _values_in(node: ast.AST):
+    """The names whose objects an argument hands over: every name in it, but for the function a call inside it
+    calls (``ByHand.conv2d`` in ``check(ByHand.conv2d(x))``: that call is read as a call of its own)."""
+    todo = [node]
+    while todo:
+        current = todo.pop()
+        if isinstance(current, ast.Name):
+            yield current
+        elif isinstance(current, ast.Call):
+            todo.extend(current.args)
+            todo.extend(k.value for k in current.keywords)
+        else:
+            todo.extend(ast.iter_child_nodes(current))
 
 
 def _base_name(node: ast.AST) -> str | None:
@@ -621,8 +638,8 @@ def _calls_given(reading: _Reading, name: str) -> list[ast.AST]:
     a call (an instance, a class, a container), not a function or a module of its own (which only
     dunders, read as unverifiable, or assignments, read as mutations, can change)."""
     bindings = _bindings_in_force(reading, name)
-    if not bindings or all(isinstance(b, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Import, ast.ImportFrom))
-                           for b in bindings):
+    if name in reading.imported or not bindings or all(  # a module, or an alias of one (F = torch.nn.functional)
+            isinstance(b, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Import, ast.ImportFrom)) for b in bindings):
         return []
     return reading.passed.get(name, [])
 
