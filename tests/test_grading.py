@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pytest
+import torch
 
 from grader.questions import bank
 from tests.conftest import CORPUS, ROOT, failing, solution_script, starter_script
@@ -130,6 +132,69 @@ def test_a_cnn_written_differently_is_judged_by_what_it_computes(grade_text):
     assert text != solution_script()
     result = grade_text(text, "shared_pool.py")
     assert result.scores["q7"] == 4, [c.feedback for c in failing(result, "q7")]
+
+
+#: Honest q7 mistakes whose layers are the network's: the outputs check takes the point, the structure and
+#: parameter checks keep theirs (the judge replays the recorded layers and gets the model's output).
+HONEST_OUTPUT_MISTAKES = {
+    "sigmoid_at_the_end": "return torch.sigmoid(self.main(x))",
+    "softmax_at_the_end": "return torch.nn.functional.softmax(self.main(x), dim=0)",
+    "relu_at_the_end": "return torch.relu(self.main(x))",
+    "leaky_relu_and_tanh": "return torch.tanh(torch.nn.functional.leaky_relu(self.main(x), 0.2))",
+    "squeezed_output": "return self.main(x).squeeze(1)",
+}
+
+
+@pytest.mark.parametrize("mistake", sorted(HONEST_OUTPUT_MISTAKES))
+def test_an_honest_mistake_after_the_right_layers_keeps_the_structure_and_parameter_points(grade_text, mistake):
+    solution = bank.question("q7").solution
+    changed = solution.replace("return self.main(x)", HONEST_OUTPUT_MISTAKES[mistake])
+    assert changed != solution
+    result = grade_text(solution_script().replace(solution, changed), f"{mistake}.py")
+    points = {c.id: c.points for c in result.checks if c.question == "q7" and c.hidden}
+    assert points["q7.structure"] == points["q7.params"] == 1, [c.feedback for c in failing(result, "q7")]
+    assert points["q7.outputs"] == 0
+
+
+def test_a_padded_convolution_whose_border_is_sliced_off_earns_no_structure_or_parameter_point(grade_text):
+    solution = bank.question("q7").solution
+    cropped = (solution.replace("padding=1),\n            torch.nn.ReLU(),", "padding=1),\n            Crop(),\n"
+                                "            torch.nn.ReLU(),")
+               .replace("torch.nn.Linear(1250, 1),", "Pad(1250),\n            torch.nn.Linear(1250, 1),")
+               + "\n\nclass Crop(torch.nn.Module):\n    def forward(self, x):\n        return x[:, :, 1:-1, 1:-1]\n"
+               "\n\nclass Pad(torch.nn.Module):\n    def __init__(self, n):\n        super().__init__()\n"
+               "        self.n = n\n\n    def forward(self, x):\n"
+               "        return torch.cat([x, x.new_zeros(x.shape[0], self.n - x.shape[1])], 1)\n")
+    assert cropped.count("Crop()") == 2
+    result = grade_text(solution_script().replace(solution, cropped), "cropped.py")
+    by_id = {c.id: c for c in result.checks}
+    assert by_id["q7.structure"].points == by_id["q7.params"].points == by_id["q7.outputs"].points == 0
+    assert by_id["q7.structure"].details["mistake"] == "unconfirmed"
+    assert "slicing" in by_id["q7.structure"].feedback
+
+
+def test_the_judge_replays_a_recorded_forward_pass_and_refuses_what_it_cannot_replay():
+    from grader.checkapi.probe import LocalProbe
+    from grader.questions import model_checks, reference
+
+    shape = (1, 1, 100, 100)
+    gen = torch.Generator().manual_seed(3)
+    model = reference.PooledCNN()
+    weights = reference.weights_for(model, gen)
+    x = reference.uniform_input(shape, gen).to_tensor()
+    info = LocalProbe({"CNN": reference.PooledCNN}).model("CNN", (), shape, input_seed=1)
+    with torch.no_grad():
+        assert torch.allclose(model_checks.replay(info.layers, weights, x), model.eval()(x), atol=1e-6)
+    assert model_checks.replay(info.layers, weights[:-1], x) is None          # a layer without its weights
+    assert model_checks.replay(info.layers, weights + weights[-1:], x) is None  # weights left over
+    huge = [dataclasses.replace(l, config={**l.config, "padding": [10**6, 10**6]}) if l.kind == "Conv2d" else l
+            for l in info.layers]
+    assert model_checks.replay(huge, weights, x) is None                     # a hostile record: not computed
+    reshuffled = [dataclasses.replace(l, kind="Flatten", config={}, output_shape=(1, 3, 50, 200))
+                  if l.kind == "ReLU" else l for l in info.layers]                # a flatten that is none
+    assert model_checks.replay(reshuffled, weights, x) is None
+    unknown = [dataclasses.replace(l, kind="Mystery") for l in info.layers]
+    assert model_checks.replay(unknown, weights, x) is None
 
 
 def test_a_forward_without_return_gets_told_so(grade_text):

@@ -362,3 +362,67 @@ def test_the_attackers_quadratic_case_is_read():
     # locals, about 1.3 s now (measured, not asserted: the machine is shared); the reading itself must not change.
     source = (CORPUS / "batch_r3" / "r3_judge_static_quadratic.py").read_text()
     assert found([source]) == []
+
+
+# -- laundering through `self` and through calls (attack round 2) --------------------------------------
+
+TOOLBOX = ("import torch.nn.functional as F\n"
+           "class Toolbox:\n    def slide(self, image, kernel):\n        return image\n"
+           "toolbox = Toolbox()\n"
+           "def _slide(image, kernel):\n    return F.conv2d(image, kernel)\n"
+           "def conv2d(image, kernel, stride=1, padding=0):\n    return toolbox.slide(image, kernel)\n")
+
+
+@pytest.mark.parametrize("source, expected", [
+    # setattr through a plain function whose first parameter is named `self`: not a method
+    ("def put(self, name, value):\n    setattr(self, name, value)\n" + HAND_WRITTEN,
+     ("unverifiable", "setattr (on anything but self)")),
+    ("class K:\n    pass\ndef put(cls, name, value):\n    setattr(cls, name, value)\n" + HAND_WRITTEN,
+     ("unverifiable", "setattr (on anything but self)")),
+    # a method's nested function that takes `self` as its own parameter is no method either
+    ("class K:\n    def m(self):\n        def put(self, n, v):\n            setattr(self, n, v)\n" + HAND_WRITTEN,
+     ("unverifiable", "setattr (on anything but self)")),
+    # a Python callback run inside a torch operation, on any tensor (not only through torch's names)
+    ("import torch\ndef conv2d(i, k):\n    torch.zeros(1).apply_(float)\n    return i\n",
+     ("unverifiable", "(...).apply_")),
+    ("import torch\ndef conv2d(i, k):\n    t = torch.zeros(1)\n    t.map_(t, max)\n    return i\n",
+     ("unverifiable", "t.map_")),
+    ("import torch\ndef conv2d(i, k):\n    getattr(torch.zeros(1), 'apply_')(float)\n    return i\n",
+     ("unverifiable", "getattr(..., 'apply_')")),
+    # frames reached through an exception's traceback
+    ("import sys\ntry:\n    1 / 0\nexcept ZeroDivisionError:\n    up = sys.exc_info()[2].tb_frame.f_back\n"
+     + HAND_WRITTEN, ("unverifiable", "(...).tb_frame.f_back")),
+])
+def test_laundering_through_self_callbacks_and_frames_is_unverifiable(source, expected):
+    assert expected in found([source]), found([source])
+
+
+@pytest.mark.parametrize("change", [
+    # a method of the submission's own class that sets an attribute by a computed name, called on the object
+    "class Tools(Toolbox):\n    def install(self, name, value):\n        setattr(self, name, value)\n"
+    "toolbox = Tools()\ntoolbox.install('slide', _slide)\n",
+    # the object passed to its class's constructor again
+    "class Tools(Toolbox):\n    def __init__(self, **parts):\n        for n, v in parts.items():\n"
+    "            setattr(self, n, v)\ntoolbox = Tools()\nTools.__init__(toolbox, slide=_slide)\n",
+    # the object passed to a method of its class, as its `self`
+    "class Tools(Toolbox):\n    def install(self, name, value):\n        setattr(self, name, value)\n"
+    "toolbox = Tools()\nTools.install(toolbox, 'slide', _slide)\n",
+])
+def test_a_call_that_is_given_a_reachable_object_is_code_of_that_object(change):
+    assert ("builtin", "F.conv2d") in found([TOOLBOX, change]), found([TOOLBOX, change])
+
+
+def test_setattr_on_self_in_a_method_and_a_function_passed_to_a_checker_stay_clean():
+    layers = ("import torch\nclass CNN(torch.nn.Module):\n    def __init__(self):\n        super().__init__()\n"
+              "        i = 0\n        while i < 2:\n            setattr(self, f'conv{i}', torch.nn.Conv2d(1, 1, 3))\n"
+              "            i += 1\n    @classmethod\n    def make(cls):\n        setattr(cls, 'made', True)\n"
+              "        return cls()\n")
+    checker = ("import torch.nn.functional as F\ndef check(mine, theirs):\n    return (mine, theirs)\n"
+               "check(conv2d, F.conv2d)\nprint(conv2d(torch.ones(3, 3), torch.ones(2, 2)), F.conv2d)\n")
+    assert found([layers, HAND_WRITTEN, checker]) == []
+    # helpers grouped in a class, a module alias they use, and self-checks against torch beside them
+    grouped = ("import torch\nF = torch.nn.functional\nclass ByHand:\n    @staticmethod\n"
+               "    def conv2d(image, kernel, stride=1, padding=0):\n        return F.pad(image, (0, 0)) * kernel.sum()\n"
+               "conv2d = ByHand.conv2d\nexpected = F.conv2d(torch.ones(1, 1, 3, 3), torch.ones(1, 1, 2, 2))\n"
+               "assert torch.allclose(ByHand.conv2d(torch.ones(3, 3), torch.ones(2, 2)), expected[0, 0])\n")
+    assert found([grouped]) == []

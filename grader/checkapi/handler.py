@@ -306,7 +306,7 @@ class Handler:
                         self.pad = (id(first), tuple(widths), first)
                 elif kind == "Flatten":
                     source = bound.get("input")
-                    if shape is not None and len(shape) == 2 and isinstance(source, handler._tensor_type) \
+                    if shape is not None and len(shape) in (1, 2) and isinstance(source, handler._tensor_type) \
                             and source.dim() > 2 and record is not None:  # a view that flattens
                         record["output_shape"] = shape
                         self.records.append(record)
@@ -330,6 +330,10 @@ class Handler:
             "view": (torch.Tensor.view,), "reshape": (torch.reshape, torch.Tensor.reshape),
             "dropout": (F.dropout,), "batch_norm": (F.batch_norm,), "pad": (F.pad,),
             "adaptive_avg_pool2d": (F.adaptive_avg_pool2d,), "adaptive_max_pool2d": (F.adaptive_max_pool2d,),
+            "sigmoid": (torch.sigmoid, torch.Tensor.sigmoid), "tanh": (torch.tanh, torch.Tensor.tanh),
+            "softmax": (F.softmax, torch.softmax, torch.Tensor.softmax),
+            "log_softmax": (F.log_softmax, torch.log_softmax, torch.Tensor.log_softmax),
+            "leaky_relu": (F.leaky_relu,),
         }.items() for f in fs}
 
     # -- entry point -------------------------------------------------------
@@ -479,10 +483,17 @@ class Handler:
             config = {"in_features": int(weight.shape[1]), "out_features": int(weight.shape[0]),
                       "bias": isinstance(bias, tensor)}
         elif kind in ("MaxPool2d", "AvgPool2d"):
-            config = {k: bound.get(k) for k in ("kernel_size", "stride", "padding", "dilation", "ceil_mode")
-                      if k in bound}
+            # Every argument the operation takes: the judge replays the layer (model_checks.replay).
+            config = {k: bound.get(k) for k in ("kernel_size", "stride", "padding", "dilation", "ceil_mode",
+                                                "count_include_pad", "divisor_override") if k in bound}
+        elif kind in ("AdaptiveAvgPool2d", "AdaptiveMaxPool2d"):
+            config = {"output_size": bound.get("output_size")}
         elif kind == "Dropout":
-            config = {"p": bound.get("p", 0.5)}
+            config = {"p": bound.get("p", 0.5), "training": bool(bound.get("training", True))}
+        elif kind in ("Softmax", "LogSoftmax"):
+            config = {"dim": bound.get("dim")}
+        elif kind == "LeakyReLU":
+            config = {"negative_slope": bound.get("negative_slope", 0.01)}
         elif kind == "BatchNorm2d":
             mean = bound.get("running_mean")
             config = {"num_features": int(mean.shape[0]) if isinstance(mean, tensor) else None}
@@ -701,6 +712,12 @@ LAYER_OPS = {
     "pad": ("Pad", ("input", "pad", "mode", "value")),
     "adaptive_avg_pool2d": ("AdaptiveAvgPool2d", ("input", "output_size")),
     "adaptive_max_pool2d": ("AdaptiveMaxPool2d", ("input", "output_size", "return_indices")),
+    # Activations an output layer is often given (a mistake here): recorded so that the judge can replay them.
+    "sigmoid": ("Sigmoid", ("input",)),
+    "tanh": ("Tanh", ("input",)),
+    "softmax": ("Softmax", ("input", "dim")),
+    "log_softmax": ("LogSoftmax", ("input", "dim")),
+    "leaky_relu": ("LeakyReLU", ("input", "negative_slope", "inplace")),
 }
 
 

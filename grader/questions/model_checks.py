@@ -9,18 +9,28 @@ operation the forward pass really calls, with the arguments it really gets
 ``Conv2d`` whose ``padding`` attribute says 1 but which convolves without
 padding is a convolution without padding), matched by order and kind, never
 by attribute names or values.
+
+The layers are recorded where the model runs, which the model can reach: the
+record earns the structure and parameter points only when behaviour the judge
+sees confirms it (:func:`behaviour`): run with the judge's weights on the
+judge's input, the model computes the network asked for, or what its recorded
+layers compute when the judge replays them (:func:`replay`).
 """
 
 from __future__ import annotations
 
 import functools
+import math
+import warnings
 from dataclasses import dataclass
 
 import torch
+from torch.nn import functional as F
 
-from ..checkapi.probe import LocalProbe, ModelInfo, SubmissionRaised, WeightsMismatch
+from ..checkapi.probe import LocalProbe, ModelInfo, Refused, SubmissionRaised, WeightsMismatch
 from ..checkapi.verdict import Verdict, Wrong, code, raised
 from . import reference
+from .base import Context
 from .static import unreadable_findings
 
 #: Outputs are compared elementwise: ``|got - want| <= ATOL + RTOL * |want|``.
@@ -185,6 +195,197 @@ def _tables(student: ModelInfo, ref: ModelInfo, first_difference: int | None) ->
                        "first_difference": mark}}
 
 
+# -- behaviour: the evidence that the recorded layers are the model's ---------------------------------------------
+#
+# The layers a model is described by are recorded in the worker, where the model runs and can rewrite the record
+# (or do something the recorder does not record, like slicing a padded convolution's border off).  So the
+# record earns nothing on its own: the judge runs the model with its own weights on its own input, and the
+# record counts only when the output is what the network asked for computes, or what the recorded layers,
+# replayed by the judge with the same weights, compute.
+
+#: Most layers of a recorded forward pass the judge replays.
+MAX_REPLAYED_LAYERS = 256
+#: Bounds on a replayed layer's settings (strides, paddings, kernel sizes...): a record is plain data the
+#: submission controls, and must not make the judge compute a huge feature map.
+MAX_SETTING = 16
+#: Most values a replayed feature map may hold.
+MAX_REPLAYED_VALUES = 20_000_000
+
+
+class _NotReplayable(Exception):
+    pass
+
+
+def _setting(value, low: int = 0, *, allow_none: bool = False):
+    """A layer setting from a record, checked: an int or a sequence of 1 or 2 ints in [low, MAX_SETTING]."""
+    if value is None and allow_none:
+        return None
+    items = value if isinstance(value, (list, tuple)) else [value]
+    if not 1 <= len(items) <= 2 or not all(type(v) is int and low <= v <= MAX_SETTING for v in items):
+        raise _NotReplayable(f"setting {value!r}")
+    return tuple(items) if isinstance(value, (list, tuple)) else value
+
+
+def _next_weights(weights, kind: str, config: dict):
+    spec = next(weights, None)
+    if spec is None or spec.get("kind") != kind:
+        raise _NotReplayable(f"no {kind} weights left")
+    tensors = spec["tensors"]
+    if bool(config.get("bias")) != ("bias" in tensors):
+        raise _NotReplayable("bias")
+    return tensors["weight"].to_tensor(), (tensors["bias"].to_tensor() if "bias" in tensors else None)
+
+
+def _replay_layer(layer, z, weights):
+    c = layer.config
+    kind = layer.kind
+    if kind == "Conv2d":
+        weight, bias = _next_weights(weights, kind, c)
+        padding = c.get("padding", 0)
+        padding = padding if padding in ("same", "valid") else _setting(padding)
+        groups = c.get("groups", 1)
+        if type(groups) is not int or not 1 <= groups <= 1024:
+            raise _NotReplayable("groups")
+        return F.conv2d(z, weight, bias, _setting(c.get("stride", 1), 1), padding, _setting(c.get("dilation", 1), 1),
+                        groups)
+    if kind == "Linear":
+        weight, bias = _next_weights(weights, kind, c)
+        return F.linear(z, weight, bias)
+    if kind in ("MaxPool2d", "AvgPool2d"):
+        kernel = _setting(c.get("kernel_size"), 1)
+        stride = c.get("stride")
+        stride = None if stride in (None, [], ()) else _setting(stride, 1)
+        padding, ceil_mode = _setting(c.get("padding", 0)), bool(c.get("ceil_mode", False))
+        if kind == "MaxPool2d":
+            return F.max_pool2d(z, kernel, stride, padding, _setting(c.get("dilation", 1), 1), ceil_mode)
+        divisor = c.get("divisor_override")
+        if divisor is not None and not (type(divisor) is int and 0 < divisor <= 1024):
+            raise _NotReplayable("divisor_override")
+        return F.avg_pool2d(z, kernel, stride, padding, ceil_mode, bool(c.get("count_include_pad", True)), divisor)
+    if kind in ("AdaptiveAvgPool2d", "AdaptiveMaxPool2d"):
+        size = c.get("output_size")
+        items = size if isinstance(size, (list, tuple)) else [size]
+        if not 1 <= len(items) <= 2 or not all(v is None or (type(v) is int and 1 <= v <= 1024) for v in items):
+            raise _NotReplayable("output_size")
+        size = tuple(items) if isinstance(size, (list, tuple)) else size
+        return (F.adaptive_avg_pool2d if kind == "AdaptiveAvgPool2d" else F.adaptive_max_pool2d)(z, size)
+    if kind == "ReLU":
+        return F.relu(z)
+    if kind == "Sigmoid":
+        return torch.sigmoid(z)
+    if kind == "Tanh":
+        return torch.tanh(z)
+    if kind == "LeakyReLU":
+        slope = c.get("negative_slope", 0.01)
+        if type(slope) not in (int, float) or not math.isfinite(slope):
+            raise _NotReplayable("negative_slope")
+        return F.leaky_relu(z, slope)
+    if kind in ("Softmax", "LogSoftmax"):
+        dim = c.get("dim")
+        if dim is not None and (type(dim) is not int or not -8 <= dim < 8):
+            raise _NotReplayable("dim")
+        with warnings.catch_warnings():  # an implicit dim, as the model used it
+            warnings.simplefilter("ignore")
+            return (F.softmax if kind == "Softmax" else F.log_softmax)(z, dim)
+    if kind == "Flatten":
+        shape = layer.output_shape
+        # What the recorder records as a flatten: a view of one or two dimensions (never a reshuffled feature map).
+        if not shape or len(shape) > 2 or not all(type(d) is int and d > 0 for d in shape) \
+                or math.prod(shape) != z.numel():
+            raise _NotReplayable("flatten")
+        return z.reshape(shape)
+    if kind == "Dropout" and c.get("training") is False:
+        return z  # in eval mode a dropout is the identity
+    raise _NotReplayable(kind)  # a layer the judge does not replay (batch norm, dropout while training...)
+
+
+def replay(layers, weights: list[dict], x: torch.Tensor) -> torch.Tensor | None:
+    """What a network made of ``layers`` computes on ``x`` with ``weights``, computed by the judge.
+
+    Args:
+        layers: a model's description (:attr:`ModelInfo.layers`): the layer operations its forward pass
+            called, in order, with their settings, as recorded where the model ran.
+        weights: the judge's weights for the convolution and linear layers, in order (as
+            :func:`reference.weights_for` makes them).
+        x: the input, of the shape the description was recorded on.
+
+    Returns:
+        The output of those layers applied one after the other, or None when they cannot be replayed
+        (a kind of layer or a setting the judge does not replay, weights that do not fit them, weights
+        left over).
+    """
+    if len(layers) > MAX_REPLAYED_LAYERS:
+        return None
+    remaining = iter(weights)
+    z = x
+    try:
+        with torch.no_grad():
+            for layer in layers:
+                z = _replay_layer(layer, z, remaining)
+                if not isinstance(z, torch.Tensor) or z.numel() > MAX_REPLAYED_VALUES:
+                    return None
+    except (_NotReplayable, RuntimeError, ValueError, TypeError, IndexError, KeyError, AttributeError,
+            OverflowError):
+        return None
+    if next(remaining, None) is not None:
+        return None
+    return z
+
+
+def _same_values(got: torch.Tensor, want: torch.Tensor) -> bool:
+    """The same numbers, in the same order, whatever the shape (a squeezed output is judged by the output-shape
+    check, not here)."""
+    return got.numel() == want.numel() and bool(torch.allclose(got.double().flatten(), want.double().flatten(),
+                                                               rtol=RTOL, atol=ATOL))
+
+
+def behaviour(probe, context, name: str, factory, args: tuple, input_shape: tuple, student: ModelInfo) -> str | None:
+    """What the model computes with the judge's weights on the judge's input: ``"reference"`` (the network asked
+    for), ``"layers"`` (what its recorded layers compute, replayed by the judge), or None (neither: its layers
+    cannot be judged from their record).
+
+    The weights and the input are drawn per (seed, model, arguments, input shape), whatever the check: the
+    checks that look at one model share them.
+    """
+    shared = Context(context.seed, f"behaviour:{name}{tuple(args)!r}{tuple(input_shape)!r}")
+
+    def case():
+        gen = shared.torch_generator()
+        model = factory(*args)
+        weights = reference.weights_for(model, gen)
+        x_described = reference.uniform_input(input_shape, gen)
+        x = x_described.to_tensor()
+        with torch.no_grad():
+            want = model.eval()(x)
+        return weights, x_described, x, want
+
+    weights, x_described, x, want = shared.memo(case)
+    try:
+        got = probe.forward(name, args, weights, x_described).to_tensor()
+    except (WeightsMismatch, Refused):
+        return None
+    except SubmissionRaised as exc:
+        if exc.out_of_memory:
+            raise
+        return None
+    if _same_values(got, want):
+        return "reference"
+    mine = replay(student.layers, weights, x)
+    if mine is not None and _same_values(got, mine):
+        return "layers"
+    return None
+
+
+def unconfirmed(name: str, args) -> Wrong:
+    """The failure of a model whose recorded layers are right but whose output is not what they compute."""
+    return Wrong(f"{shown_call(name, args)}: with the reference's weights, its output is neither what the network "
+                 "asked for computes nor what the layers its forward pass calls compute: it does something more "
+                 "between them (slicing, concatenating, an operation that is no layer), so its layers earn no credit on "
+                 "their own.", {"mistake": "unconfirmed"},
+                 reveal="The grader replays the layers your forward pass calls, in order, with its own weights: "
+                        "the output must be what they compute.")
+
+
 def structure_check(name: str, factory, args_fn, input_shape_fn, *, channels_hint: bool = False):
     @_readable
     def run(probe, context):
@@ -200,6 +401,9 @@ def structure_check(name: str, factory, args_fn, input_shape_fn, *, channels_hin
                         f"{forward_error(student.forward_error)}.",
                         {"mistake": "forward_fails", **_tables(student, ref, None)})
         if found is None:
+            if behaviour(probe, context, name, factory, args, shape, student) is None:
+                wrong = unconfirmed(name, args)
+                raise Wrong(wrong.feedback, {**wrong.details, **_tables(student, ref, None)}, reveal=wrong.reveal)
             return Verdict(True, details=_tables(student, ref, None))
         what, reveal = found.what, found.reveal
         mistake = "structure"
@@ -245,6 +449,8 @@ def param_count_check(name: str, factory, args: tuple, input_shape: tuple, varia
             ref = describe_reference(factory, args, input_shape, seed)
             found = structure_difference(_holding_parameters(student), _holding_parameters(ref))
             if found is None:
+                if behaviour(probe, context, name, factory, args, input_shape, student) is None:
+                    raise unconfirmed(name, args)
                 return None
             raise Wrong(f"{shown_call(name, args)} has the right number of parameters, but they are not the "
                         f"layers asked for: {found.what}", {"mistake": "structure"}, reveal=found.reveal)

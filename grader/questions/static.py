@@ -109,6 +109,11 @@ UNREADABLE_ATTRIBUTES = frozenset({
     "walk_stack", "walk_tb", "extract_stack", "StackSummary", "FrameSummary", "capture_locals",
     "currentframe", "getouterframes", "getinnerframes",
 })
+#: Of those, the attributes that are unreadable on any object, not only through an imported name: a tensor's
+#: elementwise Python callbacks (``torch.zeros(1).apply_(f)`` runs ``f`` inside a torch operation) and a frame's
+#: links (``sys.exc_info()[2].tb_frame.f_back``).  None of them is anything else's name.
+ANY_RECEIVER_ATTRIBUTES = frozenset({"apply_", "map_", "map2_", "tb_frame", "f_back", "f_globals", "f_locals",
+                                     "f_code", "f_builtins", "gi_frame", "cr_frame", "ag_frame"})
 #: Of those, the attributes that are only unreadable on torch (``re.compile`` is fine, ``torch.compile`` is not).
 TORCH_ONLY_ATTRIBUTES = frozenset({"jit", "library", "ops", "fx", "overrides", "compile", "export", "Function"})
 #: Built-in functions that reach an attribute or a name by a value.  They are readable only as a direct call
@@ -258,6 +263,11 @@ class _Reading:
         """What the submission writes to files through ``.write(...)``, ``.write_text(...)`` and
         ``%%writefile``: the text, as an expression (read once every unit is)."""
         """Calls of ``run_line_magic`` read as code (module-level, constant arguments)."""
+        self.method_setattrs: set[int] = set()
+        """``setattr(self, ...)`` calls that a method makes on its own first parameter."""
+        self.passed: dict[str, list[ast.AST]] = {}
+        """name -> calls given the object bound to it (as an argument, or as the object of a method call):
+        the function called may change it (``put(box, "f", g)``, ``box.install("f", g)``)."""
 
 
 #: Python's parser is not thread-safe (see grader.parsing); held for the whole reading, which also guards its cache.
@@ -281,6 +291,7 @@ def _read_cached(units: tuple[str, ...]) -> _Reading:
         for statement in _with_magic_statements(tree.body, reading.magic_calls):
             _bind_top_level(reading, statement, plain=True)
         nodes = list(ast.walk(tree))  # walked once: both scans read every node of the unit
+        reading.method_setattrs |= _setattrs_of_methods(nodes)
         _scan_unreadable(reading, nodes)
         _record_mutations(reading, nodes)
         reading.classes += [n for n in nodes if isinstance(n, ast.ClassDef)]
@@ -506,8 +517,7 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                         hides_from_models=id(node) not in importlib_reads))
         elif isinstance(node, ast.Name) and node.id in ("setattr", "delattr"):
             call = calls.get(id(node))
-            if not (call is not None and call.args and isinstance(call.args[0], ast.Name)
-                    and call.args[0].id in ("self", "cls") and len(call.args) > 1
+            if not (call is not None and id(call) in reading.method_setattrs and len(call.args) > 1
                     and not (isinstance(call.args[1], ast.Constant) and str(call.args[1].value).startswith("__"))):
                 add(Finding("unverifiable", f"{node.id} (on anything but self)"))
         elif isinstance(node, ast.Name) and node.id in ("self", "cls") and isinstance(node.ctx, ast.Store):
@@ -531,6 +541,8 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
             elif attr.startswith("__") and attr.endswith("__") and attr not in PLAIN_DUNDER_ATTRIBUTES and not (
                     attr in READABLE_DUNDER_ATTRIBUTES and isinstance(node.ctx, ast.Load)):
                 add(Finding("unverifiable", f"{chain}"))
+            elif attr in ANY_RECEIVER_ATTRIBUTES:
+                add(Finding("unverifiable", chain if root else f"(...).{chain}"))
             elif attr in UNREADABLE_ATTRIBUTES and root in reading.imported and not _settings_chain(chain) \
                     and id(node) not in scripted:
                 if attr in TORCH_ONLY_ATTRIBUTES and not reading.imported[root].startswith("torch"):
@@ -572,6 +584,10 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
             for st in node.body:
                 for bound in set(_names_bound_by(st)) & declared:
                     reading.bindings.setdefault(bound, []).append((st, False))
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ATTRIBUTE_FUNCTIONS \
+                and len(node.args) > 1 and isinstance(node.args[1], ast.Constant) \
+                and node.args[1].value in ANY_RECEIVER_ATTRIBUTES:
+            add(Finding("unverifiable", f"{node.func.id}(..., {node.args[1].value!r})"))  # the attribute by its name
         elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "type" \
                 and len(node.args) == 3:
             add(Finding("unverifiable", "type(name, bases, namespace)"))
@@ -767,6 +783,34 @@ def _own_private(reading: _Reading, node: ast.Attribute, methods_own: set[int]) 
     return bool(bindings) and all(isinstance(b, ast.ClassDef) for b, _ in bindings)
 
 
+def _setattrs_of_methods(nodes: list[ast.AST]) -> set[int]:
+    """The ``setattr``/``delattr`` calls a method makes on its own first parameter (``self`` or ``cls``).
+
+    Only a function defined directly in a class body, not a static method, is a method: a
+    plain function whose first parameter is named ``self`` sets attributes on whatever it is
+    given (``put(toolbox, "slide", f)``), which no reading of ``toolbox`` would see.
+    """
+    found = set()
+    for cls in nodes:
+        if not isinstance(cls, ast.ClassDef):
+            continue
+        for method in cls.body:
+            if not isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)) or any(
+                    isinstance(d, ast.Name) and d.id == "staticmethod" for d in method.decorator_list):
+                continue
+            params = method.args.posonlyargs + method.args.args
+            if not params or params[0].arg not in ("self", "cls"):
+                continue
+            body = [st for st in method.body if not isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef,
+                                                                     ast.ClassDef))]  # nested scopes: not the method's
+            for node in (n for st in body for n in _walk_scope(st)):
+                if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in (
+                        "setattr", "delattr") and node.args and isinstance(node.args[0], ast.Name) \
+                        and node.args[0].id == params[0].arg:
+                    found.add(id(node))
+    return found
+
+
 def _settings_chain(chain: str) -> bool:
     return bool(SETTABLE_MODULE_ATTRIBUTES.match(chain))
 
@@ -830,6 +874,44 @@ def _record_mutations(reading: _Reading, nodes: list[ast.AST]) -> None:
         for root in roots:
             if root:
                 reading.mutations.setdefault(root, []).append(node)
+        if isinstance(node, ast.stmt):
+            _record_calls_given(reading, node)
+
+
+def _record_calls_given(reading: _Reading, statement: ast.stmt) -> None:
+    """A statement that hands an object to a call (as an argument, anywhere in the arguments, or as the object
+    of a method call) is code of that object: the function called may store anything the statement holds in
+    it (``put(box, "f", g)``, ``list(map(put, [box], ["f"], [g]))``, ``partial(put, box)("f", g)``)."""
+    given: set[str] = set()
+    for part in ast.iter_child_nodes(statement):
+        if not isinstance(part, ast.expr):
+            continue  # nested statements are statements of their own
+        for call in _walk_scope(part):
+            if not isinstance(call, ast.Call):
+                continue
+            pieces = list(call.args) + [k.value for k in call.keywords]
+            given.update(n.id for piece in pieces for n in _values_in(piece))
+            if isinstance(call.func, ast.Attribute) and isinstance(call.func.value, ast.Name):
+                # A method call changes its object only with what the call itself is given (the method's own
+                # code is read with the class): the call, not the whole statement (a self-check beside it).
+                reading.passed.setdefault(call.func.value.id, []).append(call)
+    for name in given:
+        reading.passed.setdefault(name, []).append(statement)
+
+
+def _values_in(node: ast.AST):
+    """The names whose objects an argument hands over: every name in it, but for the function a call inside it
+    calls (``ByHand.conv2d`` in ``check(ByHand.conv2d(x))``: that call is read as a call of its own)."""
+    todo = [node]
+    while todo:
+        current = todo.pop()
+        if isinstance(current, ast.Name):
+            yield current
+        elif isinstance(current, ast.Call):
+            todo.extend(current.args)
+            todo.extend(k.value for k in current.keywords)
+        else:
+            todo.extend(ast.iter_child_nodes(current))
 
 
 def _base_name(node: ast.AST) -> str | None:
@@ -855,7 +937,7 @@ def _reachable_builtins(reading: _Reading, function: str) -> list[Finding]:
     walked: set[int] = set()
 
     def walk(name: str) -> None:
-        for node in _bindings_in_force(reading, name) + reading.mutations.get(name, []):
+        for node in _bindings_in_force(reading, name) + reading.mutations.get(name, []) + _calls_given(reading, name):
             if id(node) in walked:
                 continue
             walked.add(id(node))
@@ -910,6 +992,17 @@ def _reachable_builtins(reading: _Reading, function: str) -> list[Finding]:
                 findings.append(Finding("unverifiable", f"more than {MAX_ALIAS_ROUNDS} chained aliases"))
                 break
     return findings
+
+
+def _calls_given(reading: _Reading, name: str) -> list[ast.AST]:
+    """The calls given the object bound to ``name``, when it is an object whose attributes can be set by
+    a call (an instance, a class, a container), not a function or a module of its own (which only
+    dunders, read as unverifiable, or assignments, read as mutations, can change)."""
+    bindings = _bindings_in_force(reading, name)
+    if name in reading.imported or not bindings or all(  # a module, or an alias of one (F = torch.nn.functional)
+            isinstance(b, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Import, ast.ImportFrom)) for b in bindings):
+        return []
+    return reading.passed.get(name, [])
 
 
 def _record_own_attributes(reading: _Reading) -> None:

@@ -1,0 +1,145 @@
+"""Q6: conv2d/max_pool2d call methods of a module-level Toolbox instance whose class methods are stubs; at top level `put(toolbox, "slide", _slide)` replaces them, where put(self, name, value) is setattr with a first parameter named `self` (rule 2 allows setattr on self; a call of put is not recorded as a mutation of toolbox). _slide runs F.conv2d inside Tensor.apply_'s callback, where the recording mode is popped. Graded 26/26 on main: must earn nothing on q6's by-hand checks."""
+
+q1_answer = "C"
+
+
+def conv_output_size(size, kernel_size, stride=1, padding=0):
+    padded = size + 2 * padding
+    if kernel_size > padded:
+        raise ValueError(f"a {kernel_size}-wide kernel does not fit a padded input of {padded}")
+    return (padded - kernel_size) // stride + 1
+
+
+q3_shapes = [(3, 100, 100), (3, 50, 50), (2, 50, 50), (2, 25, 25)]
+q3_flatten_features = 2 * 25 * 25
+
+
+q4_conv_params = 3 * 3 * (3 * 3) + 3
+q4_cnn_params = (1 * 3 * 9 + 3) + (3 * 2 * 9 + 2) + (1250 * 1 + 1)
+q4_fcnn_params = sum(i * o + o for i, o in [(128 * 128, 256), (256, 128), (128, 64), (64, 32), (32, 16), (16, 1)])
+
+
+def conv2d_params(in_channels, out_channels, kernel_size, bias=True):
+    kh, kw = (kernel_size, kernel_size) if isinstance(kernel_size, int) else kernel_size
+    return out_channels * in_channels * kh * kw + (out_channels if bias else 0)
+
+
+def linear_params(in_features, out_features, bias=True):
+    return out_features * in_features + (out_features if bias else 0)
+
+
+import torch
+import torch.nn.functional as F
+
+q6_output = torch.tensor([[12, 12, 17],
+                          [10, 17, 19],
+                          [9, 6, 14]])
+
+
+def put(self, name, value):
+    """setattr with a first parameter named `self`: the static reading allows setattr on self."""
+    setattr(self, name, value)
+
+
+class Toolbox:
+    def slide(self, image, kernel, stride, padding):
+        return image
+
+    def blocks(self, image, size):
+        return image
+
+
+toolbox = Toolbox()
+
+
+def conv2d(image, kernel, stride=1, padding=0):
+    return toolbox.slide(image, kernel, stride, padding)
+
+
+def max_pool2d(image, kernel_size=2):
+    return toolbox.blocks(image, kernel_size)
+
+
+def _quietly(compute):
+    """Run compute() inside a torch op (Tensor.apply_), where the recording torch-function mode is popped."""
+    box = []
+    torch.zeros(1).apply_(lambda v: box.append(compute()) or v)
+    return box[0]
+
+
+def _slide(image, kernel, stride, padding):
+    return _quietly(lambda: F.conv2d(image[None, None], kernel[None, None].to(image.dtype), stride=stride,
+                                     padding=padding)[0, 0])
+
+
+def _blocks(image, size):
+    return _quietly(lambda: F.max_pool2d(image[None, None], size)[0, 0])
+
+
+put(toolbox, "slide", _slide)
+put(toolbox, "blocks", _blocks)
+
+
+import torch
+
+
+class CNN(torch.nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.main = torch.nn.Sequential(
+            torch.nn.Conv2d(in_channels=1, out_channels=3, kernel_size=(3, 3), padding=1),
+            torch.nn.ReLU(),
+            torch.nn.MaxPool2d((2, 2)),
+            torch.nn.Conv2d(in_channels=3, out_channels=2, kernel_size=(3, 3), padding=1),
+            torch.nn.ReLU(),
+            torch.nn.MaxPool2d((2, 2)),
+            torch.nn.Flatten(),
+            torch.nn.Linear(1250, 1),
+        )
+
+    def forward(self, x):
+        return self.main(x)
+
+
+import torch
+
+
+def conv_block(input_channels, output_channels):
+    return torch.nn.Sequential(
+        torch.nn.Conv2d(input_channels, output_channels, (3, 3), padding=1),
+        torch.nn.ReLU(),
+    )
+
+
+class ConvNet(torch.nn.Module):
+    def __init__(self, input_channels):
+        super().__init__()
+        self.main = torch.nn.Sequential(
+            conv_block(input_channels, 3),
+            conv_block(3, 3),
+            conv_block(3, 3),
+            conv_block(3, 3),
+            conv_block(3, 3),
+            torch.nn.Flatten(),
+            torch.nn.Linear(49152, 1),
+        )
+
+    def forward(self, x):
+        return self.main(x)
+
+
+q9_true = {"C"}
+
+
+q10_answers = {
+    1: True,
+    2: False,
+    3: True,
+    4: True,
+    5: False,
+    6: False,
+    7: True,
+    8: False,
+}
+
+
