@@ -423,6 +423,8 @@ def test_every_parse_in_the_judge_holds_the_parser_lock():
         relative = path.relative_to(ROOT).as_posix()
         if relative in ("grader/parsing.py",) or relative.startswith("grader/worker/"):
             continue
+        if relative.startswith("grader/questions/") and path.name == "solution.py":
+            continue  # a Jinja template of the question's numbers, not a module of the judge
         for node in python_ast.walk(python_ast.parse(path.read_text(), relative)):
             if isinstance(node, python_ast.Call) and isinstance(node.func, python_ast.Attribute) \
                     and node.func.attr == "parse" and isinstance(node.func.value, python_ast.Name) \
