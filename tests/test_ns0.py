@@ -1,0 +1,247 @@
+"""Without namespaces (Gradescope, CNN_GRADER_NAMESPACES=0) the worker sees the host's file system: it must
+still read none of the judge's files, and leave nothing behind for the next submission (issue 11).
+
+The worker runs as its slot's unprivileged uid inside a Landlock view (grader/worker/landlock_view.py): it reads
+the runtime only and writes its scratch only.  Where a kernel has no Landlock, what its uid left in the shared
+places is removed after each worker.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from grader.judge.engine import ForkServerClient, Limits, SandboxProbe
+from grader.judge.grading import grade
+from grader.judge.submission import Source, load
+from grader.questions import bank
+from grader.worker import sandbox
+from tests.conftest import CORPUS, FAST, ROOT, needs_root, solution_script
+
+pytestmark = [pytest.mark.sandbox, needs_root]
+
+ATTACKS = CORPUS / "batch_r3"
+#: A slot of its own, so that the sweep of its uid cannot touch a file another test's worker wrote.
+SLOT = 5
+UID = sandbox.UID_BASE + SLOT
+
+
+@pytest.fixture(scope="module")
+def ns0_server():
+    with ForkServerClient(isolate=False) as fs:
+        yield fs
+
+
+def graded(server, tmp_path, text: str, name: str = "submission.py"):
+    path = tmp_path / name
+    path.write_text(text)
+    return grade(load(Source(path)), server, seed=7, limits=FAST, slot=SLOT)
+
+
+def world_traversable_folder(prefix: str) -> Path:
+    """A folder in /tmp that other users may enter (pytest's own tmp_path is root-only, which would hide
+    everything in it whatever the grader does)."""
+    folder = Path(tempfile.mkdtemp(prefix=prefix, dir="/tmp"))
+    folder.chmod(0o755)
+    return folder
+
+
+# -- the judge's files -------------------------------------------------------------------------------
+
+def test_the_attack_that_runs_the_graders_own_solutions_earns_nothing(ns0_server, tmp_path):
+    result = graded(ns0_server, tmp_path, (ATTACKS / "r3_ns0_import_solutions.py").read_text())
+    assert result.isolation["filesystem"] is False and result.isolation["user"] is True
+    assert result.total == 0, dict(result.scores)
+
+
+OBSERVER = r'''
+import importlib, os, sys
+seen = {}
+def readable(path):
+    try:
+        with open(path, "rb") as f:
+            return len(f.read(64)) > 0
+    except OSError:
+        return False
+def listing(path):
+    try:
+        return sorted(os.listdir(path))
+    except OSError:
+        return None
+package = sys.modules["grader"].__path__[0]
+seen["by_path"] = [p for p in (package + "/questions/q07_pooled_cnn/solution.py", package + "/questions/reference.py",
+                               package + "/questions/q02_output_size/checks.py", package + "/judge/grading.py",
+                               REPO + "/solutions/lecture06.ipynb", REPO + "/autograder.zip",
+                               REPO + "/tests/corpus/fair/README.md", REPO + "/pyproject.toml") if readable(p)]
+seen["listings"] = [p for p in (package, package + "/questions", REPO, REPO + "/tests", REPO + "/.git")
+                    if listing(p) is not None]
+imported = []
+for name in ("grader.questions.q01_filter_output.solution", "grader.questions.reference", "grader.questions.bank",
+             "grader.judge.grading"):
+    try:
+        importlib.import_module(name)
+        imported.append(name)
+    except Exception:
+        pass
+seen["imported"] = imported
+server = os.getppid()
+seen["through_proc"] = [p for p in (f"/proc/{server}/cwd/forkserver.log", f"/proc/{server}/environ",
+                                    f"/proc/{server}/root{package}/questions/q07_pooled_cnn/solution.py",
+                                    f"/proc/{server}/root{REPO}/solutions/lecture06.ipynb")
+                        if readable(p)]
+seen["fd_listing"] = listing(f"/proc/{server}/fd")
+seen["torch_works"] = __import__("torch").nn.functional.conv2d(__import__("torch").ones(1, 1, 3, 3),
+                                                               __import__("torch").ones(1, 1, 2, 2)).shape == (1, 1, 2, 2)
+import numpy.linalg, numpy.fft  # submodules it may import only now, from the runtime it must still read
+seen["numpy_works"] = float(numpy.linalg.det(numpy.eye(2))) == 1.0
+'''
+
+
+def test_a_worker_reads_no_judge_file_by_any_way_but_still_runs(ns0_server, tmp_path):
+    path = tmp_path / "observer.py"
+    path.write_text(f"REPO = {str(ROOT)!r}\n" + OBSERVER)
+    probe = SandboxProbe(ns0_server, load(Source(path)), Limits(timeout=60, probe_timeout=10, unit_timeout=30),
+                         slot=SLOT)
+    try:
+        probe.start()
+        seen = probe.value("seen")
+    finally:
+        probe.close()
+    assert seen["by_path"] == []
+    assert seen["listings"] == []
+    assert seen["imported"] == []
+    assert seen["through_proc"] == [] and seen["fd_listing"] is None
+    assert seen["torch_works"] is True and seen["numpy_works"] is True
+
+
+def test_the_solutions_still_get_full_marks_without_namespaces(ns0_server, tmp_path):
+    result = graded(ns0_server, tmp_path, solution_script())
+    assert result.total == bank.total_points(), [c for c in result.checks if c.points < c.max_points][:3]
+
+
+# -- what a submission leaves behind ---------------------------------------------------------------------
+
+def test_answers_left_in_run_lock_do_not_reach_the_next_submission(ns0_server, tmp_path):
+    writer = graded(ns0_server, tmp_path, (ATTACKS / "r3_ns0_persist_run_lock_writer.py").read_text(), "writer.py")
+    assert writer.scores["q1"] == bank.question("q1").points  # its own answers are honest
+    assert not os.path.lexists("/run/lock/.cnn-grader-shared-answers")
+    reader = graded(ns0_server, tmp_path, (ATTACKS / "r3_ns0_persist_run_lock_reader.py").read_text(), "reader.py")
+    assert {q: reader.scores[q] for q in ("q1", "q9", "q10")} == {"q1": 0, "q9": 0, "q10": 0}
+
+
+LEAVER = r'''
+import os, stat
+MARK = ".cnn-grader-ns0-left-" + str(os.getuid())
+left = []
+def writable_folders():
+    """Every folder this process can write, found by walking the file system from inside."""
+    stack = ["/"]
+    while stack:
+        folder = stack.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            try:
+                if not entry.is_dir(follow_symlinks=False) or entry.path in ("/proc", "/sys"):
+                    continue
+            except OSError:
+                continue
+            if os.access(entry.path, os.W_OK | os.X_OK):
+                yield entry.path
+            stack.append(entry.path)
+for folder in writable_folders():
+    if folder == os.getcwd() or folder.startswith(os.getcwd() + "/"):
+        continue  # its own scratch folder, removed by the judge
+    try:
+        with open(os.path.join(folder, MARK), "w") as f:
+            f.write("C")
+        os.makedirs(os.path.join(folder, MARK + ".d", "deeper"))
+        left.append(folder)
+    except OSError:
+        pass
+'''
+
+FINDER = r'''
+import os
+MARK = ".cnn-grader-ns0-left-" + str(os.getuid())
+found = [p for folder in FOLDERS for p in (os.path.join(folder, MARK), os.path.join(folder, MARK + ".d"))
+         if os.path.lexists(p)]
+'''
+
+
+def test_nothing_left_in_any_writable_folder_reaches_the_next_submission(ns0_server, tmp_path):
+    # A world-writable folder two levels down, which no fixed list of shared places names.
+    outer = world_traversable_folder("cnn-grader-ns0-")
+    (outer / "nested").mkdir(mode=0o755)
+    drop = outer / "nested" / "drop"
+    drop.mkdir()
+    drop.chmod(0o1777)
+    try:
+        restarted = ForkServerClient(isolate=False)  # its survey of writable places sees the new folder
+        try:
+            path = tmp_path / "leaver.py"
+            path.write_text(LEAVER)
+            probe = SandboxProbe(restarted, load(Source(path)), Limits(timeout=120, probe_timeout=60,
+                                                                       unit_timeout=100), slot=SLOT)
+            try:
+                probe.start()
+                left = probe.value("left")
+            finally:
+                probe.close()
+            # The Landlock view leaves it no folder to write but its scratch; the sweep after each worker only
+            # covers the shared places (README), so this holds only where the kernel has Landlock.
+            if not probe.log.isolation["landlock"]:
+                pytest.skip("this kernel has no Landlock: only the shared places are swept")
+            assert left == []
+            path = tmp_path / "finder.py"
+            path.write_text(f"FOLDERS = {left!r}\n" + FINDER)
+            probe = SandboxProbe(restarted, load(Source(path)), FAST, slot=SLOT)
+            try:
+                probe.start()
+                assert probe.value("found") == []
+            finally:
+                probe.close()
+        finally:
+            restarted.close()
+        mark = f".cnn-grader-ns0-left-{UID}"
+        assert [f for f in left if os.path.lexists(os.path.join(f, mark))] == []
+    finally:
+        import shutil
+
+        shutil.rmtree(outer, ignore_errors=True)
+
+
+def test_what_a_slots_uid_left_before_the_run_is_not_seen_by_its_first_worker(tmp_path):
+    # As a grading run killed before its clean-up would leave it.
+    stale = Path("/run/lock") / ".cnn-grader-ns0-stale"
+    stale.write_text("C")
+    os.chown(stale, UID, UID)
+    try:
+        with ForkServerClient(isolate=False) as fresh:
+            result = graded(fresh, tmp_path, "import os\nq1_answer = open('/run/lock/.cnn-grader-ns0-stale').read()\n")
+        assert result.scores["q1"] == 0
+    finally:
+        if stale.exists():
+            stale.unlink()
+
+
+# -- the zip's run_autograder ----------------------------------------------------------------------------
+
+def test_run_autograder_without_namespaces_gives_the_graders_solutions_to_nobody(tmp_path):
+    from tests.test_gradescope import layout, run_autograder
+
+    place = world_traversable_folder("cnn-grader-ns0-gradescope-")
+    try:
+        root = layout(place, {"lecture06.py": (ATTACKS / "r3_ns0_import_solutions.py").read_bytes()})
+        root.chmod(0o755)  # as Gradescope's /autograder
+        doc = run_autograder(root, namespaces=False, slot=SLOT)
+        assert doc["score"] == 0, doc["output"]
+    finally:
+        import shutil
+
+        shutil.rmtree(place, ignore_errors=True)
