@@ -274,3 +274,41 @@ def test_writefile_cell_is_read_like_any_written_text():
     units = [cell, "import helpers\n"]
     assert "import threading (in the code it writes to a file)" in _model_rule(units)
     assert _model_rule([cell.replace("import threading", "import torch"), "import helpers\n"]) == []
+
+
+# -- rules name the object they flag, resolved to its module, not an attribute's spelling (issue 9) --
+
+@pytest.mark.parametrize("source", [
+    "import sys\nIN_COLAB = 'google.colab' in sys.modules\n" + HAND_WRITTEN,
+    "import platform\nprint(platform.system(), platform.release())\n" + HAND_WRITTEN,
+    "from platform import system\nprint(system())\n" + HAND_WRITTEN,
+    "import logging\nh = logging.StreamHandler()\nh.setFormatter(logging.Formatter('%(message)s'))\n" + HAND_WRITTEN,
+    "from abc import ABCMeta, abstractmethod\nclass Layer(metaclass=ABCMeta):\n    @abstractmethod\n"
+    "    def out(self, n): ...\n" + HAND_WRITTEN,
+    "import abc\nclass Layer(metaclass=abc.ABCMeta):\n    pass\n" + HAND_WRITTEN,
+    "class Net(torch.nn.Module):\n    def __repr__(self):\n        return super().__repr__() + '!'\n" + HAND_WRITTEN,
+])
+def test_innocent_objects_that_share_a_name_with_an_unreadable_one_cost_nothing(source):
+    assert found([source]) == []
+    assert _model_rule([source]) == []
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("import sys\nsys.modules['torch'] = None\n" + HAND_WRITTEN, "sys.modules"),
+    ("import sys\nm = sys.modules\n" + HAND_WRITTEN, "sys.modules"),
+    ("import os\nos.system('true')\n" + HAND_WRITTEN, "os.system"),
+    ("import os as platform\nplatform.system('true')\n" + HAND_WRITTEN, "platform.system"),
+    ("import platform\nimport os as platform\nplatform.system('true')\n" + HAND_WRITTEN, "platform.system"),
+    ("from os import system\nsystem('true')\n" + HAND_WRITTEN, "from os import system"),
+    ("import string\nf = string.Formatter()\n" + HAND_WRITTEN, "string.Formatter"),
+    ("class Meta(type):\n    pass\nclass Layer(metaclass=Meta):\n    pass\n" + HAND_WRITTEN,
+     "class Layer(metaclass=...)"),
+    ("from abc import ABCMeta\nABCMeta = type\nclass Layer(metaclass=ABCMeta):\n    pass\n" + HAND_WRITTEN,
+     "class Layer(metaclass=...)"),
+    ("class Net:\n    def f(self):\n        return super().__getattribute__('x')\n" + HAND_WRITTEN,
+     "__getattribute__"),
+    ("super = lambda: torch\nclass Net:\n    def __repr__(self):\n        return super().__repr__()\n" + HAND_WRITTEN,
+     "__repr__"),
+])
+def test_the_unreadable_object_itself_is_still_found(source, expected):
+    assert ("unverifiable", expected) in found([source])

@@ -96,6 +96,12 @@ UNREADABLE_ATTRIBUTES = frozenset({
     "walk_stack", "walk_tb", "extract_stack", "StackSummary", "FrameSummary", "capture_locals",
     "currentframe", "getouterframes", "getinnerframes",
 })
+#: Of those, the objects that only share a name with an unreadable one (``os.system`` runs a shell,
+#: ``platform.system`` names the OS; ``string.Formatter`` reaches attributes, ``logging.Formatter`` formats
+#: records): by the module the name resolves to.
+PLAIN_MODULE_ATTRIBUTES = frozenset({"platform.system", "logging.Formatter"})
+#: Metaclasses that run no code of the submission's: ``class Layer(metaclass=ABCMeta)``.
+PLAIN_METACLASSES = frozenset({"abc.ABCMeta"})
 #: Of those, the attributes that are only unreadable on torch (``re.compile`` is fine, ``torch.compile`` is not).
 TORCH_ONLY_ATTRIBUTES = frozenset({"jit", "library", "ops", "fx", "overrides", "compile", "export", "Function"})
 #: Most different top-level modules whose installation is looked up (each look-up searches the import path).
@@ -395,6 +401,9 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                      and reading.imported.get(n.value.id) == "inspect" and n.attr in READABLE_INSPECT}
     inspect_reads |= {id(n) for n in nodes if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
     importlib_reads: set[int] = set()
+    # `"google.colab" in sys.modules`: a membership test reads the import table, changes nothing
+    membership_tested = {id(c) for n in nodes if isinstance(n, ast.Compare)
+                         and all(isinstance(op, (ast.In, ast.NotIn)) for op in n.ops) for c in n.comparators}
     # @torch.jit.script on a def compiles that def's own source, which is read like any other
     scripted = {id(d.value) for n in nodes if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))
                 for d in n.decorator_list if isinstance(d, ast.Attribute) and d.attr == "script"
@@ -419,6 +428,8 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                 for alias in node.names:
                     if node.module == "inspect" and alias.name not in READABLE_INSPECT:
                         add(Finding("unverifiable", f"from inspect import {alias.name}"))
+                    elif f"{node.module}.{alias.name}" in PLAIN_MODULE_ATTRIBUTES:
+                        continue
                     elif alias.name in UNREADABLE_ATTRIBUTES or alias.name in UNREADABLE_NAMES or (
                             alias.name.startswith("_") and not alias.name.startswith("__")
                             and alias.name not in PLAIN_PRIVATE_NAMES):
@@ -458,14 +469,17 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                     reading.magic_calls and _runs_code(calls.get(id(node))):
                 add(Finding("unverifiable", f"{chain}(...) with code the grader cannot read"))
             elif attr.startswith("__") and attr.endswith("__") and attr not in PLAIN_DUNDER_ATTRIBUTES and not (
-                    attr in READABLE_DUNDER_ATTRIBUTES and isinstance(node.ctx, ast.Load)):
+                    attr in READABLE_DUNDER_ATTRIBUTES and isinstance(node.ctx, ast.Load)) \
+                    and not _plain_super_method(reading, node):
                 add(Finding("unverifiable", f"{chain}"))
             elif attr in UNREADABLE_ATTRIBUTES and root in reading.imported and not _settings_chain(chain) \
                     and id(node) not in scripted:
                 if attr in TORCH_ONLY_ATTRIBUTES and not reading.imported[root].startswith("torch"):
                     continue
-                if attr == "modules" and reading.imported.get(root) != "sys":
+                if attr == "modules" and (reading.imported.get(root) != "sys" or id(node) in membership_tested):
                     continue  # nn.Module.modules() is a method, sys.modules the import table
+                if _resolved(reading, node) in PLAIN_MODULE_ATTRIBUTES:
+                    continue
                 if attr == "grad" and not chain.endswith("nn.grad"):
                     continue  # x.grad is a gradient; torch.nn.grad computes convolutions
                 add(Finding("unverifiable", chain))
@@ -492,7 +506,8 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                     for bound in set(_names_bound_by(statement)) & declared:
                         reading.bindings.setdefault(bound, []).append((statement, False))
         if isinstance(node, ast.ClassDef):
-            if any(k.arg == "metaclass" for k in node.keywords):
+            if any(k.arg == "metaclass" and _resolved(reading, k.value) not in PLAIN_METACLASSES
+                   for k in node.keywords):
                 add(Finding("unverifiable", f"class {node.name}(metaclass=...)"))
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and isinstance(node, ast.ClassDef):
             # `global` in a class body binds module-level names too
@@ -519,6 +534,23 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                             # A class's attributes are its methods; a function's own attributes
                             # (timed.calls = ...) change nothing it does, its dunders do.
                             add(Finding("unverifiable", f"{chain} = ... (changes a function or class)"))
+
+
+def _resolved(reading: _Reading, node: ast.AST) -> str | None:
+    """The dotted name of what ``node`` (``platform.system``, ``ABCMeta``) is, when its root name is bound
+    once, by an import or a module alias; None otherwise (a name bound twice may be either)."""
+    root, chain = _root(node)
+    if root is None or root not in reading.imported or len(reading.bindings.get(root, [])) != 1 \
+            or root in reading.global_in_functions:
+        return None
+    return reading.imported[root] + chain[len(root):]
+
+
+def _plain_super_method(reading: _Reading, node: ast.Attribute) -> bool:
+    """``super().__repr__()``: the parent's own plain special method, read (``super`` not rebound)."""
+    call = node.value
+    return (isinstance(node.ctx, ast.Load) and node.attr in PLAIN_DUNDERS and isinstance(call, ast.Call)
+            and isinstance(call.func, ast.Name) and call.func.id == "super" and "super" not in reading.bindings)
 
 
 def _settings_chain(chain: str) -> bool:
