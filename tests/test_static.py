@@ -312,3 +312,35 @@ def test_innocent_objects_that_share_a_name_with_an_unreadable_one_cost_nothing(
 ])
 def test_the_unreadable_object_itself_is_still_found(source, expected):
     assert ("unverifiable", expected) in found([source])
+
+
+CONFIGURED = '''
+from dataclasses import dataclass
+import torch
+import torch.nn.functional as F
+
+@dataclass(frozen=True)
+class Config:
+    pool_size: int = 2
+
+CFG = Config()
+
+def max_pool2d(image, kernel_size=CFG.pool_size):
+    return image[:kernel_size, :kernel_size].max()
+'''
+
+
+def test_an_attribute_of_an_instance_of_the_submissions_own_class_is_its_own_code():
+    assert found([CONFIGURED], "max_pool2d") == []
+
+
+@pytest.mark.parametrize("source", [
+    CONFIGURED.replace("CFG = Config()", "CFG = Config(pool_size=F.max_pool2d)"),
+    CONFIGURED.replace("pool_size: int = 2", "pool_size: object = F.max_pool2d"),
+    CONFIGURED + "CFG.pool_size = F.max_pool2d\n",
+    CONFIGURED.replace("class Config:", "class Config(torch.nn.MaxPool2d):"),
+    CONFIGURED.replace("class Config:", "class Config(torch.Tensor):"),
+    CONFIGURED.replace("CFG = Config()", "CFG = F"),
+])
+def test_an_instance_attribute_that_may_be_torchs_pooling_is_still_found(source):
+    assert [kind for kind, _ in found([source], "max_pool2d")], source

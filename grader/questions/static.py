@@ -757,7 +757,8 @@ def _passes_a_module(reading: _Reading, call: ast.Call, local: frozenset) -> str
 
 
 def _own_class_member(reading: _Reading, node: ast.Attribute, local: frozenset) -> bool:
-    """Whether ``node`` (``ByHand.conv2d``) reads a member of a class the source itself defines.
+    """Whether ``node`` (``ByHand.conv2d``) reads a member of a class the source itself defines, or of an
+    instance of such a class (see :func:`_makes_a_plain_instance`).
 
     Its name is then no evidence of torch: the class's root name is reached too, so its whole
     body (``conv2d = staticmethod(F.conv2d)`` included), and every later change made to it
@@ -767,7 +768,24 @@ def _own_class_member(reading: _Reading, node: ast.Attribute, local: frozenset) 
     if root is None or root in local:
         return False
     bindings = _bindings_in_force(reading, root)
-    return bool(bindings) and all(isinstance(b, ast.ClassDef) for b in bindings)
+    return bool(bindings) and (all(isinstance(b, ast.ClassDef) for b in bindings) or all(
+        _makes_a_plain_instance(reading, b) for b in bindings))
+
+
+def _makes_a_plain_instance(reading: _Reading, binding: ast.AST) -> bool:
+    """``CFG = Config(...)`` where ``Config`` is a class the source defines with no bases but its own
+    classes: an attribute of ``CFG`` (``CFG.pool_size``) is then set by the class's code, the call's
+    arguments or a later change to ``CFG``, all read once ``CFG`` is reached; nothing inherited hides there."""
+    call = binding.value if isinstance(binding, ast.Assign) else None
+    return isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and _plain_own_class(reading, call.func.id)
+
+
+def _plain_own_class(reading: _Reading, name: str, seen: frozenset = frozenset()) -> bool:
+    bindings = _bindings_in_force(reading, name)
+    return name not in seen and bool(bindings) and all(
+        isinstance(b, ast.ClassDef) and not b.keywords and all(
+            isinstance(base, ast.Name) and _plain_own_class(reading, base.id, seen | {name}) for base in b.bases)
+        for b in bindings)
 
 
 def _aliases(reading: _Reading, reached: set[str]) -> list[str]:
