@@ -114,12 +114,12 @@ class _Shell:
 
     def run_line_magic(self, name, line, *_):
         if name == "time":
-            exec(compile(self.transform(line), "<%time>", "exec"), self.ns)
+            exec(compile(self.transform(line), "<%time>", "exec", dont_inherit=True), self.ns)
         return None
 
     def run_cell_magic(self, name, line, body):
         if name in ("time", "capture"):
-            exec(compile(self.transform(body), f"<%%{name}>", "exec"), self.ns)
+            exec(compile(self.transform(body), f"<%%{name}>", "exec", dont_inherit=True), self.ns)
         if name == "writefile":
             words = line.split()
             append = words[:1] in (["-a"], ["--append"])
@@ -144,12 +144,12 @@ def _run_cell(source: str, filename: str, ns: dict) -> None:
     tree = ast.parse(source, filename)
     last = tree.body[-1] if tree.body else None
     if isinstance(last, ast.Expr) and not source.rstrip().endswith(";"):
-        exec(compile(ast.Module(body=tree.body[:-1], type_ignores=[]), filename, "exec"), ns)
-        value = eval(compile(ast.Expression(last.value), filename, "eval"), ns)
+        exec(compile(ast.Module(body=tree.body[:-1], type_ignores=[]), filename, "exec", dont_inherit=True), ns)
+        value = eval(compile(ast.Expression(last.value), filename, "eval", dont_inherit=True), ns)
         if value is not None:
             ns["___"], ns["__"], ns["_"] = ns.get("__", ""), ns.get("_", ""), value
     else:
-        exec(compile(tree, filename, "exec"), ns)
+        exec(compile(tree, filename, "exec", dont_inherit=True), ns)
 
 
 def _saved_error(cell) -> str | None:
@@ -167,7 +167,7 @@ def _execute(path: Path) -> tuple[dict, list[str]]:
     if path.suffix == ".py":
         ns["__file__"] = str(path)
         try:
-            exec(compile(path.read_bytes(), str(path), "exec"), ns)  # bytes: Python reads BOM and cookie
+            exec(compile(path.read_bytes(), str(path), "exec", dont_inherit=True), ns)  # bytes: Python reads BOM and cookie
         except SystemExit as e:
             if e.code not in (None, 0):
                 errors.append(f"script exited with {e.code!r}")
