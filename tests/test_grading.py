@@ -409,3 +409,9 @@ def test_the_submission_runs_as_main_so_a_whole_model_pickles_and_capture_binds_
     result = grade_text(notebook_text(*cells), "as_main.ipynb")
     assert result.status == "ok", result.error
     assert result.total == bank.total_points()
+
+
+def test_a_model_built_in_double_precision_gets_the_judges_inputs_in_double_precision(grade_text):
+    result = grade_text("import torch\ntorch.set_default_dtype(torch.float64)\n" + solution_script())
+    assert result.status == "ok", result.error
+    assert result.total == bank.total_points(), [(c.id, c.feedback) for c in result.checks if c.points < c.max_points]
