@@ -4,9 +4,9 @@ Each case runs in a fresh subprocess, in a fresh namespace, in a temporary folde
 it writes stays there), the way its student ran it:
 
 - a notebook cell by cell, its IPython syntax turned into Python by IPython's own ``TransformerManager``;
-  ``get_ipython()`` is a stub: magics and shell escapes do nothing, except that ``%%time`` / ``%%capture``
-  cell bodies and ``%time`` statements run (they define things in the student's kernel) and ``%%writefile``
-  writes its file; as in Jupyter, a cell's last expression becomes ``_`` and its source is where
+  ``get_ipython()`` (IPython's own too) is a stub: magics and shell escapes do nothing, except that ``%%time``
+  / ``%%capture`` cell bodies and ``%time`` statements run (they define things in the student's kernel;
+  ``%%capture NAME`` binds NAME) and ``%%writefile`` writes its file; the namespace is the ``__main__`` module; as in Jupyter, a cell's last expression becomes ``_`` and its source is where
   ``inspect.getsource`` finds it; a cell whose saved output shows it raising the same exception (a lecture's
   "this fails" demonstration) is no error;
 - a script as a whole, as ``__main__``, decoded as Python does (a BOM, a coding cookie; a final
@@ -118,7 +118,15 @@ class _Shell:
         return None
 
     def run_cell_magic(self, name, line, body):
-        if name in ("time", "capture"):
+        if name == "capture":  # as IPython: `%%capture NAME` binds what the body printed to NAME
+            from IPython.utils.capture import capture_output
+
+            with capture_output(display=False) as captured:
+                exec(compile(self.transform(body), "<%%capture>", "exec", dont_inherit=True), self.ns)
+            names = [w for w in line.split() if not w.startswith("-")]
+            if names:
+                self.ns[names[0]] = captured
+        if name == "time":
             exec(compile(self.transform(body), f"<%%{name}>", "exec", dont_inherit=True), self.ns)
         if name == "writefile":
             words = line.split()
@@ -162,7 +170,14 @@ def _execute(path: Path) -> tuple[dict, list[str]]:
 
     from IPython.core.inputtransformer2 import TransformerManager
 
-    ns: dict = {"__name__": "__main__", "__builtins__": __builtins__}
+    import types
+
+    # The student's code runs in a module that is __main__, as in Python and in IPython's kernel
+    # (pickle finds __main__.CNN).
+    main = types.ModuleType("__main__")
+    sys.modules["__main__"] = main
+    ns: dict = main.__dict__
+    ns["__builtins__"] = __builtins__
     errors: list[str] = []
     if path.suffix == ".py":
         ns["__file__"] = str(path)
@@ -180,6 +195,10 @@ def _execute(path: Path) -> tuple[dict, list[str]]:
     tm = TransformerManager()
     shell = _Shell(ns, tm.transform_cell)
     ns["get_ipython"] = lambda: shell
+    import IPython
+    import IPython.core.getipython
+
+    IPython.get_ipython = IPython.core.getipython.get_ipython = ns["get_ipython"]  # `from IPython import ...`
     ns["display"] = lambda *a, **k: None
     for i, cell in enumerate(nb.cells):
         if cell.cell_type != "code":
