@@ -110,7 +110,14 @@ class _Shell:
     """What get_ipython() returns in the oracle."""
 
     def __init__(self, ns, transform):
+        import types
+
         self.ns, self.transform = ns, transform
+        # matplotlib registers its redraw hook with IPython's shell when it finds one
+        self.events = types.SimpleNamespace(register=lambda *a: None, unregister=lambda *a: None)
+
+    def enable_gui(self, *a, **k):
+        return None
 
     def run_line_magic(self, name, line, *_):
         if name == "time":
@@ -240,19 +247,28 @@ def _n_params(m) -> int:
 
 
 def _called_layers(model, x):
-    """The leaf modules that own parameters, in the order the forward pass calls them."""
+    """The leaf modules that own parameters, in the order the forward pass computes with their parameters:
+    a module called, or its weights given to ``F.conv2d`` / ``F.linear`` (one entry per torch call)."""
     import torch
+    from torch.overrides import TorchFunctionMode
 
-    order, hooks = [], []
-    for mod in model.modules():
-        if list(mod.children()) == [] and list(mod.parameters(recurse=False)):
-            hooks.append(mod.register_forward_hook(lambda m, i, o: order.append(m)))
-    try:
-        with torch.no_grad():
-            model(x)
-    finally:
-        for h in hooks:
-            h.remove()
+    owner = {id(p): mod for mod in model.modules() if list(mod.children()) == []
+             for p in mod.parameters(recurse=False)}
+    order = []
+
+    class Watch(TorchFunctionMode):
+        def __torch_function__(self, func, types, args=(), kwargs=None):
+            kwargs = kwargs or {}
+            used = []
+            for a in list(args) + list(kwargs.values()):
+                mod = owner.get(id(a))
+                if mod is not None and all(m is not mod for m in used):
+                    used.append(mod)
+            order.extend(used)
+            return func(*args, **kwargs)
+
+    with torch.no_grad(), Watch():
+        model(x)
     return order
 
 
@@ -510,7 +526,8 @@ def _verify(ns: dict) -> dict[str, list[str]]:
                7: nn.Conv2d(3, 2, 3)(torch.zeros(3, 8, 8)).dim() == 3,
                8: tuple(nn.MaxPool2d(2)(torch.zeros(1, 7, 7)).shape[-2:]) == (4, 4)}
         ans = ns["q10_answers"]
-        got = {int(k): v for k, v in dict(ans).items()}
+        words = {"true": True, "false": False}  # the statement's own words, as the prompt shows them
+        got = {int(k): words.get(v.strip().lower(), v) if isinstance(v, str) else v for k, v in dict(ans).items()}
         def boolean(v):  # True/False, numpy's, or a one-element bool tensor (torch's own comparison result)
             return isinstance(v, (bool, np.bool_)) or (isinstance(v, torch.Tensor) and v.dtype == torch.bool
                                                        and v.numel() == 1)
