@@ -150,13 +150,15 @@ def test_the_sample_class_scores_the_same_under_every_seed(grade_text, path):
 
 PATCH_EVERYTHING = '''
 import sys, types
-_setattr, _isinstance, _vars, _list, _type = setattr, isinstance, vars, list, type
+_setattr, _isinstance, _vars, _list, _type, _own = setattr, isinstance, vars, list, type, globals()
 _functions = (types.FunctionType, types.BuiltinFunctionType)
 
 def _stub(*args, **kwargs):
     return True
 
 for _module in _list(sys.modules.values()):
+    if _vars(_module) is _own:
+        continue  # the submission's own module (__main__, as in Jupyter): its own answers would change
     for _name, _value in _list(_vars(_module).items()):
         if _isinstance(_value, _functions):
             try:
@@ -415,3 +417,14 @@ def test_a_model_built_in_double_precision_gets_the_judges_inputs_in_double_prec
     result = grade_text("import torch\ntorch.set_default_dtype(torch.float64)\n" + solution_script())
     assert result.status == "ok", result.error
     assert result.total == bank.total_points(), [(c.id, c.feedback) for c in result.checks if c.points < c.max_points]
+
+
+def test_matplotlib_finds_a_shell_it_can_register_with_once_ipython_is_imported(grade_text):
+    cells = [q.solution for q in bank.QUESTIONS]
+    cells.insert(0, "from IPython.display import display\nimport IPython\nimport matplotlib\n"
+                    "matplotlib.interactive(True)\nimport matplotlib.pyplot as plt\n"
+                    "IPython.get_ipython().events.register('post_execute', print)\n"
+                    "plt.plot([1, 2])\nplt.show()\n")
+    result = grade_text(notebook_text(*cells), "plots.ipynb")
+    assert result.status == "ok", result.error
+    assert result.total == bank.total_points()
