@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from grader.judge.engine import Limits
 from grader.questions import bank
 from tests.conftest import CORPUS, ROOT, failing, solution_script, starter_script
 
@@ -390,12 +391,16 @@ def test_the_students_annotations_are_objects_not_the_workers_postponed_strings(
     assert result.total == bank.total_points()
 
 
+#: Importing IPython (and matplotlib) takes seconds on a loaded machine: room for that cell.
+IMPORTS_IPYTHON = Limits(timeout=60, probe_timeout=2, unit_timeout=30, memory_mb=768)
+
+
 def test_get_ipython_imported_from_ipython_is_the_grading_shell(grade_text):
     cells = [q.solution for q in bank.QUESTIONS]
     cells.insert(0, "from IPython import get_ipython\nfrom IPython.display import display\n"
                     "get_ipython().run_line_magic('time', 'timed = 41 + 1')\nassert timed == 42\n"
                     "import IPython\nassert IPython.get_ipython() is get_ipython()\n")
-    result = grade_text(notebook_text(*cells), "get_ipython.ipynb")
+    result = grade_text(notebook_text(*cells), "get_ipython.ipynb", limits=IMPORTS_IPYTHON)
     assert result.status == "ok", result.error
     assert result.total == bank.total_points()
 
@@ -425,6 +430,6 @@ def test_matplotlib_finds_a_shell_it_can_register_with_once_ipython_is_imported(
                     "matplotlib.interactive(True)\nimport matplotlib.pyplot as plt\n"
                     "IPython.get_ipython().events.register('post_execute', print)\n"
                     "plt.plot([1, 2])\nplt.show()\n")
-    result = grade_text(notebook_text(*cells), "plots.ipynb")
+    result = grade_text(notebook_text(*cells), "plots.ipynb", limits=IMPORTS_IPYTHON)
     assert result.status == "ok", result.error
     assert result.total == bank.total_points()
