@@ -4,9 +4,9 @@ Each case runs in a fresh subprocess, in a fresh namespace, in a temporary folde
 it writes stays there), the way its student ran it:
 
 - a notebook cell by cell, its IPython syntax turned into Python by IPython's own ``TransformerManager``;
-  ``get_ipython()`` is a stub: magics and shell escapes do nothing, except that ``%%time`` / ``%%capture``
-  cell bodies and ``%time`` statements run (they define things in the student's kernel) and ``%%writefile``
-  writes its file; as in Jupyter, a cell's last expression becomes ``_`` and its source is where
+  ``get_ipython()`` (IPython's own too) is a stub: magics and shell escapes do nothing, except that ``%%time``
+  / ``%%capture`` cell bodies and ``%time`` statements run (they define things in the student's kernel;
+  ``%%capture NAME`` binds NAME) and ``%%writefile`` writes its file; the namespace is the ``__main__`` module; as in Jupyter, a cell's last expression becomes ``_`` and its source is where
   ``inspect.getsource`` finds it; a cell whose saved output shows it raising the same exception (a lecture's
   "this fails" demonstration) is no error;
 - a script as a whole, as ``__main__``, decoded as Python does (a BOM, a coding cookie; a final
@@ -110,16 +110,31 @@ class _Shell:
     """What get_ipython() returns in the oracle."""
 
     def __init__(self, ns, transform):
+        import types
+
         self.ns, self.transform = ns, transform
+        # matplotlib registers its redraw hook with IPython's shell when it finds one
+        self.events = types.SimpleNamespace(register=lambda *a: None, unregister=lambda *a: None)
+
+    def enable_gui(self, *a, **k):
+        return None
 
     def run_line_magic(self, name, line, *_):
         if name == "time":
-            exec(compile(self.transform(line), "<%time>", "exec"), self.ns)
+            exec(compile(self.transform(line), "<%time>", "exec", dont_inherit=True), self.ns)
         return None
 
     def run_cell_magic(self, name, line, body):
-        if name in ("time", "capture"):
-            exec(compile(self.transform(body), f"<%%{name}>", "exec"), self.ns)
+        if name == "capture":  # as IPython: `%%capture NAME` binds what the body printed to NAME
+            from IPython.utils.capture import capture_output
+
+            with capture_output(display=False) as captured:
+                exec(compile(self.transform(body), "<%%capture>", "exec", dont_inherit=True), self.ns)
+            names = [w for w in line.split() if not w.startswith("-")]
+            if names:
+                self.ns[names[0]] = captured
+        if name == "time":
+            exec(compile(self.transform(body), f"<%%{name}>", "exec", dont_inherit=True), self.ns)
         if name == "writefile":
             words = line.split()
             append = words[:1] in (["-a"], ["--append"])
@@ -144,12 +159,12 @@ def _run_cell(source: str, filename: str, ns: dict) -> None:
     tree = ast.parse(source, filename)
     last = tree.body[-1] if tree.body else None
     if isinstance(last, ast.Expr) and not source.rstrip().endswith(";"):
-        exec(compile(ast.Module(body=tree.body[:-1], type_ignores=[]), filename, "exec"), ns)
-        value = eval(compile(ast.Expression(last.value), filename, "eval"), ns)
+        exec(compile(ast.Module(body=tree.body[:-1], type_ignores=[]), filename, "exec", dont_inherit=True), ns)
+        value = eval(compile(ast.Expression(last.value), filename, "eval", dont_inherit=True), ns)
         if value is not None:
             ns["___"], ns["__"], ns["_"] = ns.get("__", ""), ns.get("_", ""), value
     else:
-        exec(compile(tree, filename, "exec"), ns)
+        exec(compile(tree, filename, "exec", dont_inherit=True), ns)
 
 
 def _saved_error(cell) -> str | None:
@@ -162,12 +177,19 @@ def _execute(path: Path) -> tuple[dict, list[str]]:
 
     from IPython.core.inputtransformer2 import TransformerManager
 
-    ns: dict = {"__name__": "__main__", "__builtins__": __builtins__}
+    import types
+
+    # The student's code runs in a module that is __main__, as in Python and in IPython's kernel
+    # (pickle finds __main__.CNN).
+    main = types.ModuleType("__main__")
+    sys.modules["__main__"] = main
+    ns: dict = main.__dict__
+    ns["__builtins__"] = __builtins__
     errors: list[str] = []
     if path.suffix == ".py":
         ns["__file__"] = str(path)
         try:
-            exec(compile(path.read_bytes(), str(path), "exec"), ns)  # bytes: Python reads BOM and cookie
+            exec(compile(path.read_bytes(), str(path), "exec", dont_inherit=True), ns)  # bytes: Python reads BOM and cookie
         except SystemExit as e:
             if e.code not in (None, 0):
                 errors.append(f"script exited with {e.code!r}")
@@ -180,6 +202,10 @@ def _execute(path: Path) -> tuple[dict, list[str]]:
     tm = TransformerManager()
     shell = _Shell(ns, tm.transform_cell)
     ns["get_ipython"] = lambda: shell
+    import IPython
+    import IPython.core.getipython
+
+    IPython.get_ipython = IPython.core.getipython.get_ipython = ns["get_ipython"]  # `from IPython import ...`
     ns["display"] = lambda *a, **k: None
     for i, cell in enumerate(nb.cells):
         if cell.cell_type != "code":
@@ -221,19 +247,28 @@ def _n_params(m) -> int:
 
 
 def _called_layers(model, x):
-    """The leaf modules that own parameters, in the order the forward pass calls them."""
+    """The leaf modules that own parameters, in the order the forward pass computes with their parameters:
+    a module called, or its weights given to ``F.conv2d`` / ``F.linear`` (one entry per torch call)."""
     import torch
+    from torch.overrides import TorchFunctionMode
 
-    order, hooks = [], []
-    for mod in model.modules():
-        if list(mod.children()) == [] and list(mod.parameters(recurse=False)):
-            hooks.append(mod.register_forward_hook(lambda m, i, o: order.append(m)))
-    try:
-        with torch.no_grad():
-            model(x)
-    finally:
-        for h in hooks:
-            h.remove()
+    owner = {id(p): mod for mod in model.modules() if list(mod.children()) == []
+             for p in mod.parameters(recurse=False)}
+    order = []
+
+    class Watch(TorchFunctionMode):
+        def __torch_function__(self, func, types, args=(), kwargs=None):
+            kwargs = kwargs or {}
+            used = []
+            for a in list(args) + list(kwargs.values()):
+                mod = owner.get(id(a))
+                if mod is not None and all(m is not mod for m in used):
+                    used.append(mod)
+            order.extend(used)
+            return func(*args, **kwargs)
+
+    with torch.no_grad(), Watch():
+        model(x)
     return order
 
 
@@ -491,7 +526,8 @@ def _verify(ns: dict) -> dict[str, list[str]]:
                7: nn.Conv2d(3, 2, 3)(torch.zeros(3, 8, 8)).dim() == 3,
                8: tuple(nn.MaxPool2d(2)(torch.zeros(1, 7, 7)).shape[-2:]) == (4, 4)}
         ans = ns["q10_answers"]
-        got = {int(k): v for k, v in dict(ans).items()}
+        words = {"true": True, "false": False}  # the statement's own words, as the prompt shows them
+        got = {int(k): words.get(v.strip().lower(), v) if isinstance(v, str) else v for k, v in dict(ans).items()}
         def boolean(v):  # True/False, numpy's, or a one-element bool tensor (torch's own comparison result)
             return isinstance(v, (bool, np.bool_)) or (isinstance(v, torch.Tensor) and v.dtype == torch.bool
                                                        and v.numel() == 1)

@@ -8,6 +8,7 @@ import json
 import pytest
 import torch
 
+from grader.judge.engine import Limits
 from grader.questions import bank
 from tests.conftest import CORPUS, ROOT, failing, solution_script, starter_script
 
@@ -215,13 +216,15 @@ def test_the_sample_class_scores_the_same_under_every_seed(grade_text, path):
 
 PATCH_EVERYTHING = '''
 import sys, types
-_setattr, _isinstance, _vars, _list, _type = setattr, isinstance, vars, list, type
+_setattr, _isinstance, _vars, _list, _type, _own = setattr, isinstance, vars, list, type, globals()
 _functions = (types.FunctionType, types.BuiltinFunctionType)
 
 def _stub(*args, **kwargs):
     return True
 
 for _module in _list(sys.modules.values()):
+    if _vars(_module) is _own:
+        continue  # the submission's own module (__main__, as in Jupyter): its own answers would change
     for _name, _value in _list(_vars(_module).items()):
         if _isinstance(_value, _functions):
             try:
@@ -439,3 +442,59 @@ def test_slow_cells_cost_only_themselves_and_are_the_cells_named(grade_text):
     assert all("import time" in u["label"] for u in timed_out)
     assert "import time" in result.error
 
+
+
+def test_the_students_annotations_are_objects_not_the_workers_postponed_strings(grade_text):
+    """The worker's modules use ``from __future__ import annotations``: the student's code must not inherit it
+    (a dataclass's ClassVar would become a field, typing.get_type_hints would look in the wrong module)."""
+    result = grade_text(solution_script() + "\n\nfrom dataclasses import dataclass, field\nfrom typing import ClassVar\n"
+                        "@dataclass\nclass Config:\n    made: ClassVar[list] = []\n    sizes: list = field(default_factory=list)\n"
+                        "def size(n: int) -> int:\n    return n\n"
+                        "import inspect\nassert inspect.signature(size).parameters['n'].annotation is int\n"
+                        "assert Config().sizes == [] and Config.made == []\n")
+    assert result.status == "ok", result.error
+    assert result.total == bank.total_points()
+
+
+#: Importing IPython (and matplotlib) takes seconds on a loaded machine: room for that cell.
+IMPORTS_IPYTHON = Limits(timeout=60, probe_timeout=2, unit_timeout=30, memory_mb=768)
+
+
+def test_get_ipython_imported_from_ipython_is_the_grading_shell(grade_text):
+    cells = [q.solution for q in bank.QUESTIONS]
+    cells.insert(0, "from IPython import get_ipython\nfrom IPython.display import display\n"
+                    "get_ipython().run_line_magic('time', 'timed = 41 + 1')\nassert timed == 42\n"
+                    "import IPython\nassert IPython.get_ipython() is get_ipython()\n")
+    result = grade_text(notebook_text(*cells), "get_ipython.ipynb", limits=IMPORTS_IPYTHON)
+    assert result.status == "ok", result.error
+    assert result.total == bank.total_points()
+
+
+def test_the_submission_runs_as_main_so_a_whole_model_pickles_and_capture_binds_its_name(grade_text):
+    cells = [q.solution for q in bank.QUESTIONS]
+    cells.append("%%capture captured\nprint('training...')")
+    cells.append("captured.show()\nassert captured.stdout == ''")
+    cells.append("import io, torch\nbuffer = io.BytesIO()\ntorch.save(CNN(), buffer)\nbuffer.seek(0)\n"
+                 "assert type(torch.load(buffer, weights_only=False)).__name__ == 'CNN'")
+    cells.append("import __main__\nassert __main__.CNN is CNN\n"
+                 "assert not [name for name in dir(__main__) if 'serve' in name or 'grader' in name or 'Channel' in name]")
+    result = grade_text(notebook_text(*cells), "as_main.ipynb")
+    assert result.status == "ok", result.error
+    assert result.total == bank.total_points()
+
+
+def test_a_model_built_in_double_precision_gets_the_judges_inputs_in_double_precision(grade_text):
+    result = grade_text("import torch\ntorch.set_default_dtype(torch.float64)\n" + solution_script())
+    assert result.status == "ok", result.error
+    assert result.total == bank.total_points(), [(c.id, c.feedback) for c in result.checks if c.points < c.max_points]
+
+
+def test_matplotlib_finds_a_shell_it_can_register_with_once_ipython_is_imported(grade_text):
+    cells = [q.solution for q in bank.QUESTIONS]
+    cells.insert(0, "from IPython.display import display\nimport IPython\nimport matplotlib\n"
+                    "matplotlib.interactive(True)\nimport matplotlib.pyplot as plt\n"
+                    "IPython.get_ipython().events.register('post_execute', print)\n"
+                    "plt.plot([1, 2])\nplt.show()\n")
+    result = grade_text(notebook_text(*cells), "plots.ipynb", limits=IMPORTS_IPYTHON)
+    assert result.status == "ok", result.error
+    assert result.total == bank.total_points()

@@ -318,7 +318,12 @@ def test_writefile_cell_is_read_like_any_written_text():
      "numpy.load (it unpickles unless called with allow_pickle=False)"),
     ("import numpy as np\nload = np.load\n", "numpy.load (it unpickles unless called with allow_pickle=False)"),
     ("import pandas as pd\nf = pd.read_pickle('x')\n", "pd.read_pickle"),
-    ("import torch\nf = torch.load('x.pt')\n", "torch.load (it unpickles unless called with weights_only=True)"),
+    # torch.load's safe default (weights_only) switched by an environment variable whose name is computed
+    ("import os, torch\nk = 'TORCH_FORCE_NO_' + 'WEIGHTS' + '_ONLY_LOAD'\nos.environ[k] = '1'\nf = torch.load('x.pt')\n",
+     "os.environ[...] set with a computed name"),
+    ("import os, torch\nos.environ.update({'TORCH_FORCE_NO_' + 'WEIGHTS_ONLY_LOAD': '1'})\n",
+     "the environment changed with names the grader cannot read"),
+    ("import yaml\nf = yaml.load(open('x.yml'), Loader=yaml.Loader)\n", "yaml.load"),
     ("import torch\nf = torch.load('x.pt', weights_only=False)\n", "weights_only=False"),
     ("import os\nos.environ['TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD'] = '1'\n",
      "torch.load's weights_only switched by the environment"),
@@ -426,3 +431,95 @@ def test_setattr_on_self_in_a_method_and_a_function_passed_to_a_checker_stay_cle
                "conv2d = ByHand.conv2d\nexpected = F.conv2d(torch.ones(1, 1, 3, 3), torch.ones(1, 1, 2, 2))\n"
                "assert torch.allclose(ByHand.conv2d(torch.ones(3, 3), torch.ones(2, 2)), expected[0, 0])\n")
     assert found([grouped]) == []
+
+
+# -- rules name the object they flag, resolved to its module, not an attribute's spelling (issue 9) --
+
+@pytest.mark.parametrize("source", [
+    "import sys\nIN_COLAB = 'google.colab' in sys.modules\n" + HAND_WRITTEN,
+    "import platform\nprint(platform.system(), platform.release())\n" + HAND_WRITTEN,
+    "from platform import system\nprint(system())\n" + HAND_WRITTEN,
+    "import logging\nh = logging.StreamHandler()\nh.setFormatter(logging.Formatter('%(message)s'))\n" + HAND_WRITTEN,
+    "from abc import ABCMeta, abstractmethod\nclass Layer(metaclass=ABCMeta):\n    @abstractmethod\n"
+    "    def out(self, n): ...\n" + HAND_WRITTEN,
+    "import abc\nclass Layer(metaclass=abc.ABCMeta):\n    pass\n" + HAND_WRITTEN,
+    "class Net(torch.nn.Module):\n    def __repr__(self):\n        return super().__repr__() + '!'\n" + HAND_WRITTEN,
+])
+def test_innocent_objects_that_share_a_name_with_an_unreadable_one_cost_nothing(source):
+    assert found([source]) == []
+    assert _model_rule([source]) == []
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("import sys\nsys.modules['torch'] = None\n" + HAND_WRITTEN, "sys.modules"),
+    ("import sys\nm = sys.modules\n" + HAND_WRITTEN, "sys.modules"),
+    ("import os\nos.system('true')\n" + HAND_WRITTEN, "os.system"),
+    ("import os as platform\nplatform.system('true')\n" + HAND_WRITTEN, "platform.system"),
+    ("import platform\nimport os as platform\nplatform.system('true')\n" + HAND_WRITTEN, "platform.system"),
+    ("from os import system\nsystem('true')\n" + HAND_WRITTEN, "from os import system"),
+    ("import string\nf = string.Formatter()\n" + HAND_WRITTEN, "string.Formatter"),
+    ("class Meta(type):\n    pass\nclass Layer(metaclass=Meta):\n    pass\n" + HAND_WRITTEN,
+     "class Layer(metaclass=...)"),
+    ("from abc import ABCMeta\nABCMeta = type\nclass Layer(metaclass=ABCMeta):\n    pass\n" + HAND_WRITTEN,
+     "class Layer(metaclass=...)"),
+    ("class Net:\n    def f(self):\n        return super().__getattribute__('x')\n" + HAND_WRITTEN,
+     "__getattribute__"),
+    ("super = lambda: torch\nclass Net:\n    def __repr__(self):\n        return super().__repr__()\n" + HAND_WRITTEN,
+     "__repr__"),
+])
+def test_the_unreadable_object_itself_is_still_found(source, expected):
+    assert ("unverifiable", expected) in found([source])
+
+
+CONFIGURED = '''
+from dataclasses import dataclass
+import torch
+import torch.nn.functional as F
+
+@dataclass(frozen=True)
+class Config:
+    pool_size: int = 2
+
+CFG = Config()
+
+def max_pool2d(image, kernel_size=CFG.pool_size):
+    return image[:kernel_size, :kernel_size].max()
+'''
+
+
+def test_an_attribute_of_an_instance_of_the_submissions_own_class_is_its_own_code():
+    assert found([CONFIGURED], "max_pool2d") == []
+
+
+@pytest.mark.parametrize("source", [
+    CONFIGURED.replace("CFG = Config()", "CFG = Config(pool_size=F.max_pool2d)"),
+    CONFIGURED.replace("pool_size: int = 2", "pool_size: object = F.max_pool2d"),
+    CONFIGURED + "CFG.pool_size = F.max_pool2d\n",
+    CONFIGURED.replace("class Config:", "class Config(torch.nn.MaxPool2d):"),
+    CONFIGURED.replace("class Config:", "class Config(torch.Tensor):"),
+    CONFIGURED.replace("CFG = Config()", "CFG = F"),
+])
+def test_an_instance_attribute_that_may_be_torchs_pooling_is_still_found(source):
+    assert [kind for kind, _ in found([source], "max_pool2d")], source
+
+
+@pytest.mark.parametrize("source", [
+    "import torch\nstate = torch.load('cnn.pt')\n",  # weights_only is torch's default
+    "import yaml\nconfig = yaml.safe_load(open('layers.yml'))\n",
+    "import torch.nn as nn\nm = nn.Conv2d(1, 3, 3)\nh = m.register_forward_hook(lambda mod, i, o: print(o.shape))\n",
+    "import os\nos.environ['PYTHONHASHSEED'] = '0'\nos.makedirs('out', exist_ok=True)\n",
+    "import torch\ntorch.save(model, 'cnn.pt')\nagain = torch.load('cnn.pt', weights_only=False)\n",
+])
+def test_everyday_loading_hooks_and_settings_cost_nothing(source):
+    assert _model_rule([source]) == []
+
+
+@pytest.mark.parametrize("source", [
+    # a pickle it wrote by other means, or a path it cannot be held to
+    "import torch\nopen('cnn.pt', 'wb').write(b'cbuiltins\\nexec\\n')\ntorch.save(m, 'cnn.pt')\n"
+    "again = torch.load('cnn.pt', weights_only=False)\n",
+    "import torch\ntorch.save(m, 'a.pt')\nagain = torch.load(name, weights_only=False)\n",
+    "import torch\ntorch.save(m, 'a.pt')\nagain = torch.load('b.pt', weights_only=False)\n",
+])
+def test_loading_a_pickle_it_did_not_save_itself_is_unreadable(source):
+    assert any("weights_only" in what for what in _model_rule([source])), _model_rule([source])

@@ -63,6 +63,7 @@ def transform_cell(source: str) -> tuple[str, list[str]]:
     lines = text.splitlines(keepends=True)
     notes: list[str] = []
     skipped = 0  # lines above the code that is run (cell magic headers), kept as blank lines
+    headers: dict[int, str] = {}  # ... but for `%%capture NAME`, whose line binds NAME (see _capture_binding)
     try:
         while True:
             first = next((i for i in range(skipped, len(lines)) if lines[i].strip()), len(lines))
@@ -78,6 +79,8 @@ def transform_cell(source: str) -> tuple[str, list[str]]:
             if name not in CELL_MAGICS_RUN:
                 return "", list(dict.fromkeys(notes + [f"cell magic %%{name} not run"]))
             notes.append(f"cell magic %%{name}: its body was run")
+            if name == "capture" and (binding := _capture_binding(header[len(name):])):
+                headers[first] = binding
             skipped = first + 1
         cleaned = lines[skipped:]
         for cleanup in manager.cleanup_transforms:
@@ -86,8 +89,17 @@ def transform_cell(source: str) -> tuple[str, list[str]]:
                                else logical) for logical in _logical_lines(cleaned))
     except Exception as exc:  # IPython could not read it: grade the text as it is (it may not parse)
         return source, [f"IPython could not transform the cell ({type(exc).__name__}); it was run as written"]
-    code = "\n" * (len(lines) - len(cleaned)) + code
+    code = "".join(headers.get(i, "\n") for i in range(len(lines) - len(cleaned))) + code
     return code, list(dict.fromkeys(notes + _notes(code)))
+
+
+def _capture_binding(arguments: str) -> str | None:
+    """``%%capture [--no-stdout ...] NAME`` binds NAME to what the cell printed, which later cells may use
+    (``captured.show()``): a call of the worker's shell binds it (the grader captures nothing)."""
+    names = [w for w in arguments.split() if not w.startswith("-")]
+    if len(names) != 1 or not names[0].isidentifier():
+        return None
+    return f"get_ipython().run_cell_magic('capture', {names[0]!r}, '')\n"
 
 
 def _logical_lines(lines: list[str]):

@@ -114,6 +114,12 @@ UNREADABLE_ATTRIBUTES = frozenset({
 #: links (``sys.exc_info()[2].tb_frame.f_back``).  None of them is anything else's name.
 ANY_RECEIVER_ATTRIBUTES = frozenset({"apply_", "map_", "map2_", "tb_frame", "f_back", "f_globals", "f_locals",
                                      "f_code", "f_builtins", "gi_frame", "cr_frame", "ag_frame"})
+#: Of those, the objects that only share a name with an unreadable one (``os.system`` runs a shell,
+#: ``platform.system`` names the OS; ``string.Formatter`` reaches attributes, ``logging.Formatter`` formats
+#: records): by the module the name resolves to.
+PLAIN_MODULE_ATTRIBUTES = frozenset({"platform.system", "logging.Formatter"})
+#: Metaclasses that run no code of the submission's: ``class Layer(metaclass=ABCMeta)``.
+PLAIN_METACLASSES = frozenset({"abc.ABCMeta"})
 #: Of those, the attributes that are only unreadable on torch (``re.compile`` is fine, ``torch.compile`` is not).
 TORCH_ONLY_ATTRIBUTES = frozenset({"jit", "library", "ops", "fx", "overrides", "compile", "export", "Function"})
 #: Built-in functions that reach an attribute or a name by a value.  They are readable only as a direct call
@@ -127,7 +133,10 @@ COMPUTED_NAME_MODULES = frozenset({"torch.nn"})
 #: Of :data:`UNREADABLE_ATTRIBUTES`, the names that are also everyday attributes (``model.modules()``,
 #: ``x.grad``, ``re.compile``): unreadable on imported modules only.  Every other one is unreadable on any
 #: object, however that object was reached (a module taken out of a tuple, a class attribute, a return value).
-EVERYDAY_ATTRIBUTES = TORCH_ONLY_ATTRIBUTES | {"modules", "grad", "system", "popen", "fork", "push", "ex", "ev"}
+EVERYDAY_ATTRIBUTES = TORCH_ONLY_ATTRIBUTES | {"modules", "grad", "system", "popen", "fork", "push", "ex", "ev"} | {
+    # A hook on a layer of a model the submission built (feature-map plots) changes what that instance computes,
+    # which the model checks judge by behaviour; torch's global module hooks stay unreadable (an imported name).
+    "register_forward_hook", "register_forward_pre_hook", "register_hook"}
 #: torch's entry points for running a function under (or out of) the torch-function modes, on any object.
 TORCH_FUNCTION_ATTRIBUTES = frozenset({"handle_torch_function", "has_torch_function", "has_torch_function_unary",
                                        "has_torch_function_variadic", "is_tensor_like", "enable_reentrant_dispatch"})
@@ -146,9 +155,16 @@ STRING_EVALUATORS = frozenset({"eval", "query"})
 TORCH_LOADING_ATTRIBUTES = frozenset({"serialization", "hub", "package", "model_zoo"})
 #: Loaders that are readable only called directly, with the keyword that keeps them from unpickling given as
 #: that constant (numpy's default is safe; torch's default can be switched by an environment variable).
-GUARDED_LOADERS = {"numpy.load": ("allow_pickle", False, True), "torch.load": ("weights_only", True, False)}
+GUARDED_LOADERS = {"numpy.load": ("allow_pickle", False, True), "torch.load": ("weights_only", True, True)}
+#: Calls that set environment variables (one of which switches torch.load's safe default).
+ENVIRONMENT_SETTERS = frozenset({"os.environ.update", "os.environ.setdefault", "os.putenv"})
+#: YAML's loaders that build Python objects from tags (``!!python/name:torch.conv2d``); ``yaml.safe_load``
+#: builds plain data only.
+YAML_OBJECT_LOADERS = frozenset({"load", "load_all", "Loader", "CLoader", "UnsafeLoader", "CUnsafeLoader",
+                                 "FullLoader", "CFullLoader", "add_constructor", "add_multi_constructor",
+                                 "unsafe_load", "unsafe_load_all", "full_load", "full_load_all"})
 #: Modules that load objects by name or from pickles (besides :data:`UNREADABLE_IMPORTS`).
-LOADING_IMPORTS = frozenset({"joblib", "shelve", "jsonpickle", "numexpr", "mock", "yaml", "ruamel", "dbm"})
+LOADING_IMPORTS = frozenset({"joblib", "shelve", "jsonpickle", "numexpr", "mock", "ruamel", "dbm"})
 #: Of :data:`UNREADABLE_IMPORTS`, the names that are also everyday attributes (``err.code``, ``torch.trace``):
 #: any other one, as an attribute of anything (``torch.serialization.pickle``, ``np.ctypeslib.ctypes``), is
 #: that module re-exported.
@@ -477,6 +493,9 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                      and reading.imported.get(n.value.id) == "inspect" and n.attr in READABLE_INSPECT}
     inspect_reads |= {id(n) for n in nodes if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
     importlib_reads: set[int] = set()
+    # `"google.colab" in sys.modules`: a membership test reads the import table, changes nothing
+    membership_tested = {id(c) for n in nodes if isinstance(n, ast.Compare)
+                         and all(isinstance(op, (ast.In, ast.NotIn)) for op in n.ops) for c in n.comparators}
     # @torch.jit.script on a def compiles that def's own source, which is read like any other
     scripted = {id(d.value) for n in nodes if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))
                 for d in n.decorator_list if isinstance(d, ast.Attribute) and d.attr == "script"
@@ -501,6 +520,8 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                 for alias in node.names:
                     if node.module == "inspect" and alias.name not in READABLE_INSPECT:
                         add(Finding("unverifiable", f"from inspect import {alias.name}"))
+                    elif f"{node.module}.{alias.name}" in PLAIN_MODULE_ATTRIBUTES:
+                        continue
                     elif alias.name in UNREADABLE_ATTRIBUTES or alias.name in UNREADABLE_NAMES or (
                             alias.name.startswith("_") and not alias.name.startswith("__")
                             and alias.name not in PLAIN_PRIVATE_NAMES):
@@ -539,7 +560,8 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                     reading.magic_calls and _runs_code(calls.get(id(node))):
                 add(Finding("unverifiable", f"{chain}(...) with code the grader cannot read"))
             elif attr.startswith("__") and attr.endswith("__") and attr not in PLAIN_DUNDER_ATTRIBUTES and not (
-                    attr in READABLE_DUNDER_ATTRIBUTES and isinstance(node.ctx, ast.Load)):
+                    attr in READABLE_DUNDER_ATTRIBUTES and isinstance(node.ctx, ast.Load)) \
+                    and not _plain_super_method(reading, node):
                 add(Finding("unverifiable", f"{chain}"))
             elif attr in ANY_RECEIVER_ATTRIBUTES:
                 add(Finding("unverifiable", chain if root else f"(...).{chain}"))
@@ -547,8 +569,10 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                     and id(node) not in scripted:
                 if attr in TORCH_ONLY_ATTRIBUTES and not reading.imported[root].startswith("torch"):
                     continue
-                if attr == "modules" and reading.imported.get(root) != "sys":
+                if attr == "modules" and (reading.imported.get(root) != "sys" or id(node) in membership_tested):
                     continue  # nn.Module.modules() is a method, sys.modules the import table
+                if _resolved_once(reading, node) in PLAIN_MODULE_ATTRIBUTES:
+                    continue
                 if attr == "grad" and not chain.endswith("nn.grad"):
                     continue  # x.grad is a gradient; torch.nn.grad computes convolutions
                 add(Finding("unverifiable", chain))
@@ -575,7 +599,8 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                     for bound in set(_names_bound_by(statement)) & declared:
                         reading.bindings.setdefault(bound, []).append((statement, False))
         if isinstance(node, ast.ClassDef):
-            if any(k.arg == "metaclass" for k in node.keywords):
+            if any(k.arg == "metaclass" and _resolved_once(reading, k.value) not in PLAIN_METACLASSES
+                   for k in node.keywords):
                 add(Finding("unverifiable", f"class {node.name}(metaclass=...)"))
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and isinstance(node, ast.ClassDef):
             # `global` in a class body binds module-level names too
@@ -650,7 +675,8 @@ def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
             root, chain = _root(node)
             attr = node.attr
             imported = reading.imported.get(root, "") if root else ""
-            if attr in UNREADABLE_ATTRIBUTES and attr not in EVERYDAY_ATTRIBUTES and not _settings_chain(chain):
+            if attr in UNREADABLE_ATTRIBUTES and attr not in EVERYDAY_ATTRIBUTES and not _settings_chain(chain) \
+                    and _resolved_once(reading, node) not in PLAIN_MODULE_ATTRIBUTES:
                 add(Finding("unverifiable", chain if root else f"(...).{chain}"))
             elif attr in LOADING_ATTRIBUTES or attr in TORCH_FUNCTION_ATTRIBUTES or (
                     attr in UNREADABLE_IMPORTS | LOADING_IMPORTS and attr not in EVERYDAY_MODULE_NAMES) or (
@@ -658,19 +684,24 @@ def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
                 add(Finding("unverifiable", chain if root else f"(...).{chain}"))
             elif attr in TORCH_LOADING_ATTRIBUTES and imported.startswith("torch"):
                 add(Finding("unverifiable", chain))
-            elif imported.split(".")[0] in LOADING_IMPORTS:
+            elif imported.split(".")[0] in LOADING_IMPORTS or (imported == "yaml" and attr in YAML_OBJECT_LOADERS):
                 add(Finding("unverifiable", chain))
             elif attr.startswith("_") and not attr.startswith("__") and attr not in PLAIN_PRIVATE_NAMES \
                     and not _own_private(reading, node, methods_own):
                 add(Finding("unverifiable", chain if root else f"(...).{chain}"))
         elif isinstance(node, ast.Call):
+            if _resolved(reading, node.func) in ENVIRONMENT_SETTERS and (node.keywords or not all(
+                    isinstance(a, ast.Constant) for a in node.args[:1])):
+                # torch.load's default (weights_only) can be switched by the environment: only named variables
+                add(Finding("unverifiable", "the environment changed with names the grader cannot read"))
             if isinstance(node.func, ast.Attribute) and node.func.attr in STRING_EVALUATORS and (
                     node.args or node.keywords):  # model.eval() takes nothing; df.eval("@torch._C") is code
                 root, chain = _root(node.func)
                 add(Finding("unverifiable", f"{chain if root else '(...).' + chain}(...) (code in a string)"))
             for keyword in node.keywords:
                 guard = next((g for g in GUARDED_LOADERS.values() if g[0] == keyword.arg), None)
-                if guard and not (isinstance(keyword.value, ast.Constant) and keyword.value.value is guard[1]):
+                if guard and not (isinstance(keyword.value, ast.Constant) and keyword.value.value is guard[1]) \
+                        and not _loads_what_it_saved(reading, node, nodes):
                     add(Finding("unverifiable", f"{keyword.arg}={ast.unparse(keyword.value)}"))
         elif isinstance(node, (ast.Import, ast.ImportFrom)):
             names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
@@ -680,8 +711,13 @@ def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
                 add(Finding("unverifiable", f"import {loading[-1]}"))
             if isinstance(node, ast.ImportFrom):
                 for alias in node.names:  # the same names as attributes, imported by name
-                    if alias.name in LOADING_ATTRIBUTES | TORCH_FUNCTION_ATTRIBUTES:
+                    if alias.name in LOADING_ATTRIBUTES | TORCH_FUNCTION_ATTRIBUTES or (
+                            node.module == "yaml" and alias.name in YAML_OBJECT_LOADERS):
                         add(Finding("unverifiable", f"from {node.module} import {alias.name}"))
+        elif isinstance(node, ast.Subscript) and isinstance(node.ctx, (ast.Store, ast.Del)) \
+                and _resolved(reading, node.value) == "os.environ" and not isinstance(node.slice, ast.Constant):
+            # torch.load's default (weights_only) can be switched by the environment: only named variables
+            add(Finding("unverifiable", "os.environ[...] set with a computed name"))
         elif isinstance(node, ast.Constant) and isinstance(node.value, str) and "WEIGHTS_ONLY" in node.value:
             add(Finding("unverifiable", "torch.load's weights_only switched by the environment"))
         full = _resolved(reading, node)
@@ -694,6 +730,19 @@ def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
                 add(Finding("unverifiable", f"{full} (it unpickles unless called with {keyword}={safe})"))
 
 
+def _loads_what_it_saved(reading: _Reading, call: ast.Call, nodes: list[ast.AST]) -> bool:
+    """``torch.load("cnn.pt", weights_only=False)`` of a file the submission wrote only with
+    ``torch.save(model, "cnn.pt")``: the pickle holds its own objects, rebuilt by torch's code and its
+    classes' (whose special methods rule 2 reads); a submission that writes files any other way may have
+    written any pickle there."""
+    path = call.args[0] if call.args else None
+    if _resolved(reading, call.func) != "torch.load" or reading.writes or not (
+            isinstance(path, ast.Constant) and isinstance(path.value, str)):
+        return False
+    return any(isinstance(n, ast.Call) and _resolved(reading, n.func) == "torch.save" and len(n.args) == 2
+               and isinstance(n.args[1], ast.Constant) and n.args[1].value == path.value for n in nodes)
+
+
 def _resolved(reading: _Reading, node: ast.AST) -> str | None:
     """The dotted name an imported name or attribute chain stands for (``np.load`` -> ``numpy.load``)."""
     if not isinstance(node, (ast.Name, ast.Attribute)):
@@ -702,6 +751,16 @@ def _resolved(reading: _Reading, node: ast.AST) -> str | None:
     if root is None or root not in reading.imported:
         return None
     return reading.imported[root] + chain[len(root):]
+
+
+def _resolved_once(reading: _Reading, node: ast.AST) -> str | None:
+    """The dotted name of what ``node`` (``platform.system``, ``ABCMeta``) is, when its root name is bound
+    once, by an import or a module alias; None otherwise (a name bound twice may be either)."""
+    full = _resolved(reading, node)
+    root = full and _root(node)[0]
+    if full is None or len(reading.bindings.get(root, [])) != 1 or root in reading.global_in_functions:
+        return None
+    return full
 
 
 def _is_module(reading: _Reading, name: str) -> bool:
@@ -809,6 +868,13 @@ def _setattrs_of_methods(nodes: list[ast.AST]) -> set[int]:
                         and node.args[0].id == params[0].arg:
                     found.add(id(node))
     return found
+
+
+def _plain_super_method(reading: _Reading, node: ast.Attribute) -> bool:
+    """``super().__repr__()``: the parent's own plain special method, read (``super`` not rebound)."""
+    call = node.value
+    return (isinstance(node.ctx, ast.Load) and node.attr in PLAIN_DUNDERS and isinstance(call, ast.Call)
+            and isinstance(call.func, ast.Name) and call.func.id == "super" and "super" not in reading.bindings)
 
 
 def _settings_chain(chain: str) -> bool:
@@ -975,7 +1041,9 @@ def _reachable_builtins(reading: _Reading, function: str) -> list[Finding]:
                 elif isinstance(sub, ast.Call) and (module := _passes_a_module(reading, sub, local)):
                     findings.append(Finding("unverifiable", f"the module {module} passed as a value"))
                 elif isinstance(sub, ast.Name) and isinstance(sub.ctx, ast.Load) and sub.id not in local and (
-                        sub.id in reading.bindings or sub.id in reading.mutations):
+                        sub.id in reading.bindings or sub.id in reading.mutations) and sub.id not in ("self", "cls"):
+                    # A call handed to an object is read alone (_calls_given), out of its method: its `self` is
+                    # that method's parameter, never a module-level name (binding one is a finding of rule 2).
                     todo.append(sub.id)
 
     rounds = 0
@@ -1066,7 +1134,8 @@ def _passes_a_module(reading: _Reading, call: ast.Call, local: _Scope) -> str | 
 
 
 def _own_class_member(reading: _Reading, node: ast.Attribute, local: _Scope) -> bool:
-    """Whether ``node`` (``ByHand.conv2d``) reads a member of a class the source itself defines.
+    """Whether ``node`` (``ByHand.conv2d``) reads a member of a class the source itself defines, or of an
+    instance of such a class (see :func:`_makes_a_plain_instance`).
 
     Its name is then no evidence of torch: the class's root name is reached too, so its whole
     body (``conv2d = staticmethod(F.conv2d)`` included), and every later change made to it
@@ -1076,7 +1145,24 @@ def _own_class_member(reading: _Reading, node: ast.Attribute, local: _Scope) -> 
     if root is None or root in local:
         return False
     bindings = _bindings_in_force(reading, root)
-    return bool(bindings) and all(isinstance(b, ast.ClassDef) for b in bindings)
+    return bool(bindings) and (all(isinstance(b, ast.ClassDef) for b in bindings) or all(
+        _makes_a_plain_instance(reading, b) for b in bindings))
+
+
+def _makes_a_plain_instance(reading: _Reading, binding: ast.AST) -> bool:
+    """``CFG = Config(...)`` where ``Config`` is a class the source defines with no bases but its own
+    classes: an attribute of ``CFG`` (``CFG.pool_size``) is then set by the class's code, the call's
+    arguments or a later change to ``CFG``, all read once ``CFG`` is reached; nothing inherited hides there."""
+    call = binding.value if isinstance(binding, ast.Assign) else None
+    return isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and _plain_own_class(reading, call.func.id)
+
+
+def _plain_own_class(reading: _Reading, name: str, seen: frozenset = frozenset()) -> bool:
+    bindings = _bindings_in_force(reading, name)
+    return name not in seen and bool(bindings) and all(
+        isinstance(b, ast.ClassDef) and not b.keywords and all(
+            isinstance(base, ast.Name) and _plain_own_class(reading, base.id, seen | {name}) for base in b.bases)
+        for b in bindings)
 
 
 def _aliases(reading: _Reading, reached: set[str]) -> list[str]:

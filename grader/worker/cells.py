@@ -30,6 +30,10 @@ def clean_exit(exc: SystemExit) -> bool:
     return code is None or (type(code) in (int, bool) and code == 0)
 
 
+# Every compile() here passes dont_inherit=True: this module's own ``from __future__ import annotations``
+# must not turn the student's annotations into strings (dataclass fields, pydantic models and
+# typing.get_type_hints would then see strings the student never wrote).
+
 def script_units(source: str) -> list:
     """A script's top-level statements, each compiled on its own with the file's line numbers.
 
@@ -39,7 +43,8 @@ def script_units(source: str) -> list:
     """
     tree = ast.parse(source, "<submission>")
     remember_source("<submission>", source)
-    return [compile(ast.Module(body=[stmt], type_ignores=[]), "<submission>", "exec") for stmt in tree.body]
+    return [compile(ast.Module(body=[stmt], type_ignores=[]), "<submission>", "exec", dont_inherit=True)
+            for stmt in tree.body]
 
 
 def remember_source(filename: str, source: str) -> None:
@@ -54,9 +59,9 @@ def _cell_code(source: str, filename: str):
     tree = ast.parse(source, filename)
     last = tree.body[-1] if tree.body else None
     if isinstance(last, ast.Expr) and not source.rstrip().endswith(";"):
-        body = compile(ast.Module(body=tree.body[:-1], type_ignores=[]), filename, "exec")
-        return body, compile(ast.Expression(last.value), filename, "eval")
-    return compile(tree, filename, "exec"), None
+        body = compile(ast.Module(body=tree.body[:-1], type_ignores=[]), filename, "exec", dont_inherit=True)
+        return body, compile(ast.Expression(last.value), filename, "eval", dont_inherit=True)
+    return compile(tree, filename, "exec", dont_inherit=True), None
 
 
 def _shift_outputs(namespace: dict, value) -> None:

@@ -97,6 +97,18 @@ def load_data_in_process() -> None:
     DataLoader.__init__ = __init__
 
 
+class CapturedOutput:
+    """What ``%%capture NAME`` binds NAME to: the grader shows no output, so there is none to give back."""
+
+    stdout = stderr = ""
+    outputs: tuple = ()
+
+    def show(self):
+        return None
+
+    __call__ = show
+
+
 class GradingShell:
     """What ``get_ipython()`` is while a notebook is graded: the grading policy for IPython's syntax.
 
@@ -117,20 +129,25 @@ class GradingShell:
 
     def __init__(self, namespace: dict):
         self.user_ns = namespace
+        # matplotlib registers its redraw hook with the shell IPython's get_ipython gives (see fresh_namespace)
+        self.events = types.SimpleNamespace(register=lambda *a, **k: None, unregister=lambda *a, **k: None)
 
     def run_line_magic(self, name, line="", _stack_depth=1):
         if name not in self.RUN or not isinstance(line, str):
             return None
         try:
-            code = compile(line, "<magic>", "eval")
+            code = compile(line, "<magic>", "eval", dont_inherit=True)  # not this module's __future__ flags
         except SyntaxError:
-            exec(compile(line, "<magic>", "exec"), self.user_ns)
+            exec(compile(line, "<magic>", "exec", dont_inherit=True), self.user_ns)
             return None
         return eval(code, self.user_ns)
 
     def run_cell_magic(self, name, line="", cell=""):
-        """``%%writefile [-a] NAME`` writes its cell, as Jupyter does; the judge already unwrapped the cell
-        magics whose body runs, and every other one does nothing."""
+        """``%%writefile [-a] NAME`` writes its cell, as Jupyter does; ``%%capture NAME`` binds NAME (the judge
+        unwrapped its body, which runs as the cell); the judge already unwrapped the other cell magics whose
+        body runs, and every other one does nothing."""
+        if name == "capture" and isinstance(line, str) and line.isidentifier():
+            self.user_ns[line] = CapturedOutput()
         if name == "writefile" and isinstance(line, str) and isinstance(cell, str):
             words = line.split()
             append = bool(words) and words[0] in ("-a", "--append")
@@ -151,9 +168,21 @@ class GradingShell:
 
 
 def fresh_namespace() -> dict:
-    namespace = {"__name__": "__main__", "__builtins__": builtins, "display": lambda *a, **k: None}
+    """The submission's namespace: a module registered as ``__main__``, as IPython's kernel and ``python
+    script.py`` make it (pickle finds ``__main__.CNN``, ``torch.save(model)`` works, annotations resolve in
+    it).  The fork server's own ``__main__`` leaves ``sys.modules``: nothing of the worker is reached there."""
+    main = types.ModuleType("__main__")
+    namespace = main.__dict__
+    namespace.update({"__builtins__": builtins, "display": lambda *a, **k: None})
+    sys.modules["__main__"] = main
     shell = GradingShell(namespace)
-    namespace["get_ipython"] = lambda: shell
+    namespace["get_ipython"] = get_ipython = lambda: shell
+    # `from IPython import get_ipython` gives the same shell, as in Jupyter: IPython's package takes its
+    # get_ipython from IPython.core.getipython, which is this module when the submission first imports IPython
+    # (the worker never does; the rest of IPython is the real one).
+    module = types.ModuleType("IPython.core.getipython")
+    module.get_ipython = get_ipython
+    sys.modules.setdefault("IPython.core.getipython", module)
     return namespace
 
 

@@ -660,6 +660,16 @@ class Handler:
                 if isinstance(recorder.outputs.get(i), self._tensor_type)
                 and (recorder.outputs[i] is output or id(recorder.outputs[i].grad_fn) in ancestors)]
 
+    def _in_parameter_dtype(self, model, x):
+        """``x`` in the floating dtype of the model's parameters when they all share one: a model built after
+        ``torch.set_default_dtype(torch.float64)`` takes double inputs, as its student gave it (the judge's
+        weights are put in each layer's own dtype, and the outputs are compared in double precision)."""
+        try:
+            dtypes = {p.dtype for p in self._declared_parameters(model).values() if p.is_floating_point()}
+        except AttributeError:  # not a module (no __dict__): called with the input as it is
+            return x
+        return x.to(dtypes.pop()) if len(dtypes) == 1 else x
+
     def _forward(self, request) -> dict:
         """One forward pass in which every convolution and linear operation computes with the judge's weights.
 
@@ -674,7 +684,7 @@ class Handler:
         model = self._build(request)
         recorder = self._layer_recorder(weights)
         try:
-            output = self._run_recorded(model, x.to_tensor(), recorder)
+            output = self._run_recorded(model, self._in_parameter_dtype(model, x.to_tensor()), recorder)
         except (ProbeTimeout, MemoryError):
             raise
         except _BaseException:
