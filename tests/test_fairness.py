@@ -41,6 +41,20 @@ BY_HAND_UNREADABLE = {
 }
 BY_HAND_CHECKS = {"q6.conv", "q6.conv_strided", "q6.pool"}
 
+#: Correct cases the grader still marks down (fairness round 4, on main at 8db35fc): each is the grader's fault,
+#: kept as a strict expected failure so that the fix turns it into an unexpected pass to remove from here.
+GRADER_FAULTS = {
+    "r4_py_getattr_named_layers.py": "getattr(self, 'block_%d' % i) is a computed name the reader does not take "
+                                     "for a plain one (f'conv{i}' and 'fc' + str(i) are): -10 (q6 by hand, q7, q8)",
+    "r4_py_q6_getattr_dispatch_on_self.py": "getattr(self, '_' + self.mode) on the class's own methods: -10",
+    "r4_nb_sequential_factory_and_summary_table.ipynb": "pandas DataFrame.query(...) read as code in a string: -10",
+    "r4_nb_q6_helper_class_with_pool_method.ipynb": "the student's own methods .conv() and .max_pool() read as "
+                                                    "torch's: -3 (q6 by hand)",
+    "r4_py_q6_methods_named_pool.py": "the student's own method .pool() read as torch's: -1 (q6.pool)",
+    "r4_py_matmul_and_einsum_head.py": "the Linear layer applied as x @ fc.weight.T + fc.bias (and an einsum) is "
+                                       "no recorded layer: -3 (q7), -2.5 (q8)",
+}
+
 GRADESCOPE_SAMPLE = ["nb_magics_everywhere.ipynb", "nb_continuation_percent_and_bang_eq.ipynb",
                      "nb_lecture_imports_summary_plots.ipynb", "nb_first_draft_conv_replaced.ipynb",
                      "py_sys_exit_at_end.py", "py_numpy_answers.py"]
@@ -124,7 +138,8 @@ def test_a_by_hand_function_out_of_the_readers_sight_costs_its_by_hand_checks_on
 
 @pytest.mark.sandbox
 @needs_root
-@pytest.mark.parametrize("name", [c for c in CASES if c not in BY_HAND_UNREADABLE])
+@pytest.mark.parametrize("name", [pytest.param(c, marks=pytest.mark.xfail(strict=True, reason=GRADER_FAULTS[c]))
+                                  if c in GRADER_FAULTS else c for c in CASES if c not in BY_HAND_UNREADABLE])
 def test_every_fair_case_gets_full_marks(graded, name):
     _, rows = graded
     assert name in rows, f"no row for {name}"
