@@ -159,3 +159,15 @@ def test_without_landlock_the_worker_says_so(tmp_path):
         f"print(json.dumps(restrict(runtime=[], hidden={str(ROOT / 'grader')!r}, scratch={str(tmp_path)!r})))\n")
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert json.loads(out.stdout) is False, out.stderr
+
+
+def test_temporary_files_go_to_the_scratch_folder(without_namespaces, tmp_path):
+    """tempfile's folder is chosen once per process: the fork server's choice (/tmp) is not the worker's."""
+    own = tmp_path / "temp.py"
+    own.write_text("import os, tempfile\nplace = tempfile.mkdtemp()\nwhere = os.path.dirname(place) == os.getcwd()\n")
+    probe = SandboxProbe(without_namespaces, load(Source(own)), LIMITS)
+    try:
+        probe.start()
+        assert probe.value("where") is True
+    finally:
+        probe.close()

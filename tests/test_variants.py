@@ -362,3 +362,27 @@ def test_run_autograder_grades_the_first_submitter_s_own_numbers(tmp_path):
     assert classmate["score"] < bank.total_points()
     nobody = graded("nobody", "a", None)
     assert nobody["score"] == 0 and "no submitter's email" in json.dumps(nobody)
+
+
+def test_two_variants_with_the_same_input_side_each_get_full_marks_in_one_process():
+    """The reference behaviour a model check caches is keyed on the student's numbers: two variants whose
+    conv-block network takes the same input side (its cache key otherwise) but differs in width or depth
+    each keep their marks when graded one after the other (fairness round 4: two of five students lost q8)."""
+    from grader.checkapi.probe import LocalProbe
+    from grader.judge.grading import run_checks
+
+    checks = [c for c in bank.CHECKS.values() if c.question == "q8"]
+    by_side: dict = {}
+    for i in range(400):
+        v = variants.for_student(KEY, f"student{i}@example.edu")
+        same = by_side.setdefault(v.of("q8")["side"], [])
+        if same and same[0].of("q8") != v.of("q8"):
+            pair = [same[0], v]
+            break
+        same.append(v)
+    else:
+        pytest.fail("no two variants share the input side with different networks")
+    lecture_side = [v for v in by_side.get(variants.lecture().of("q8")["side"], [])][:1]
+    for v in [variants.lecture(), *lecture_side, *pair]:
+        graded = run_checks(LocalProbe(_solution_namespace(v)), checks, 5, None if v.is_lecture else v)
+        assert [c.id for c in graded if c.points < c.max_points] == [], v.tag

@@ -347,7 +347,11 @@ def behaviour(probe, context, name: str, factory, args: tuple, input_shape: tupl
     The weights and the input are drawn per (seed, model, arguments, input shape), whatever the check: the
     checks that look at one model share them.
     """
-    shared = Context(context.seed, f"behaviour:{name}{tuple(args)!r}{tuple(input_shape)!r}")
+    # Under the question's own id and with the student's numbers: the memo of the reference behaviour is keyed
+    # on that question's numbers (two variants can share a model's arguments and input shape, not its network).
+    question = context.check_id.split(".", 1)[0]
+    shared = Context(context.seed, f"{question}.behaviour:{name}{tuple(args)!r}{tuple(input_shape)!r}",
+                     variant=context.variant)
 
     def case():
         gen = shared.torch_generator()

@@ -65,7 +65,7 @@ UNREADABLE_IMPORTS = frozenset({
     "threading", "_thread", "concurrent", "multiprocessing", "asyncio", "sched", "signal", "atexit", "weakref",
     "subprocess", "pty", "ctypes", "cffi", "inspect", "importlib", "pkgutil", "runpy", "imp", "zipimport",
     "code", "codeop", "pickle", "_pickle", "dill", "cloudpickle", "marshal", "copyreg", "builtins", "pydoc",
-    "timeit",
+    "timeit", "cProfile", "profile", "jinja2", "mako", "string_eval",
     "__builtin__", "numba", "cython", "tracemalloc", "faulthandler", "bdb", "pdb", "trace", "dis", "opcode",
 })
 #: Built-in names that run code from strings, look names up at run time, or hand out namespaces.
@@ -146,7 +146,8 @@ TORCH_FUNCTION_ATTRIBUTES = frozenset({"handle_torch_function", "has_torch_funct
 LOADING_ATTRIBUTES = frozenset({
     "read_pickle", "read_hdf", "HDFStore", "read_array", "pickle_compat", "unsafe_load", "unsafe_load_all",
     "full_load", "full_load_all", "UnsafeLoader", "FullLoader", "get_type_hints", "ForwardRef", "dictConfig",
-    "fileConfig", "resolve_name", "locate", "import_module", "find_class",
+    "fileConfig", "resolve_name", "locate", "import_module", "find_class", "BaseConfigurator",
+    "DictConfigurator", "ConvertingDict", "ConvertingList", "runctx",
 })
 #: Methods that evaluate an expression given as a string (pandas' ``eval``/``query``, which reach attributes
 #: and the caller's variables, ``@torch``); called with an argument, on any object.
@@ -156,6 +157,15 @@ TORCH_LOADING_ATTRIBUTES = frozenset({"serialization", "hub", "package", "model_
 #: Loaders that are readable only called directly, with the keyword that keeps them from unpickling given as
 #: that constant (numpy's default is safe; torch's default can be switched by an environment variable).
 GUARDED_LOADERS = {"numpy.load": ("allow_pickle", False, True), "torch.load": ("weights_only", True, True)}
+#: doctest's runners of the source's own docstrings (and its option flags); the rest of it runs any text.
+DOCTEST_READABLE = frozenset({"testmod", "run_docstring_examples", "ELLIPSIS", "NORMALIZE_WHITESPACE",
+                              "IGNORE_EXCEPTION_DETAIL"})
+#: A string annotation that is only a forward reference (``"Tensor"``, ``"nn.Module"``, ``"list[int]"``): any other
+#: text is code that ``typing.get_type_hints`` or ``functools.singledispatch`` would evaluate out of sight.
+PLAIN_ANNOTATION = re.compile(r"[A-Za-z_][\w.]*(\[[\w., \[\]]*\])?( \| [A-Za-z_][\w.]*)*")
+#: A pandas query that only compares columns with literals: no ``@`` (the caller's variables), no backquotes,
+#: no attribute look-up (a dot only inside a number).
+PLAIN_QUERY = re.compile(r"(?:[\w\s<>=!&|()+\-*/%,'\"]|(?<=\d)\.(?=\d))*")
 #: Calls that set environment variables (one of which switches torch.load's safe default).
 ENVIRONMENT_SETTERS = frozenset({"os.environ.update", "os.environ.setdefault", "os.putenv"})
 #: YAML's loaders that build Python objects from tags (``!!python/name:torch.conv2d``); ``yaml.safe_load``
@@ -292,7 +302,14 @@ _PARSING = PARSER
 
 def _read(units: tuple[str, ...]) -> _Reading:
     with _PARSING:
-        return _read_cached(units)
+        reading = _read_cached(units)
+        if any(v.split(".")[0] == "doctest" for v in reading.imported.values()):
+            # The docstrings' examples are code doctest runs: read as one more unit, after the others (under
+            # testmod they run in a copy of the globals, so reading them as top-level code is the stricter view).
+            examples = _docstring_examples(units)
+            if examples:
+                return _read_cached(units + (examples,))
+        return reading
 
 
 @functools.lru_cache(maxsize=4)
@@ -314,6 +331,8 @@ def _read_cached(units: tuple[str, ...]) -> _Reading:
         every_node += nodes
     _record_own_attributes(reading)
     _scan_reached_by_value(reading, every_node)
+    if any(v.split(".")[0] == "doctest" for v in reading.imported.values()):
+        _flag_doctest_runners(reading, every_node)
     if reading.missing_imports and reading.writes:
         texts = _written_texts(reading)
         for text in texts or []:
@@ -695,7 +714,8 @@ def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
                 # torch.load's default (weights_only) can be switched by the environment: only named variables
                 add(Finding("unverifiable", "the environment changed with names the grader cannot read"))
             if isinstance(node.func, ast.Attribute) and node.func.attr in STRING_EVALUATORS and (
-                    node.args or node.keywords):  # model.eval() takes nothing; df.eval("@torch._C") is code
+                    node.args or node.keywords) and not _plain_query(node):
+                # model.eval() takes nothing; df.eval("@torch._C") is code
                 root, chain = _root(node.func)
                 add(Finding("unverifiable", f"{chain if root else '(...).' + chain}(...) (code in a string)"))
             for keyword in node.keywords:
@@ -718,6 +738,11 @@ def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
                 and _resolved(reading, node.value) == "os.environ" and not isinstance(node.slice, ast.Constant):
             # torch.load's default (weights_only) can be switched by the environment: only named variables
             add(Finding("unverifiable", "os.environ[...] set with a computed name"))
+        elif isinstance(node, ast.arg | ast.AnnAssign | ast.FunctionDef | ast.AsyncFunctionDef) and any(
+                not _plain_annotation(a) for a in _annotations_of(node)):
+            # a string annotation is evaluated later by typing.get_type_hints, functools.singledispatch's
+            # register, dataclasses...: only a forward reference is readable
+            add(Finding("unverifiable", "an annotation that is not a type (code evaluated out of sight)"))
         elif isinstance(node, ast.Constant) and isinstance(node.value, str) and "WEIGHTS_ONLY" in node.value:
             add(Finding("unverifiable", "torch.load's weights_only switched by the environment"))
         full = _resolved(reading, node)
@@ -728,6 +753,37 @@ def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
             if call is None or len(call.args) > 2 or any(k.arg is None for k in call.keywords) or any(
                     isinstance(a, ast.Starred) for a in call.args) or (given is None and not default_safe):
                 add(Finding("unverifiable", f"{full} (it unpickles unless called with {keyword}={safe})"))
+
+
+def _plain_query(call: ast.Call) -> bool:
+    """``df.query("params > 100")``: a constant comparison of columns, with no ``@`` (the caller's variables),
+    backquoted names, dunders or attribute look-ups."""
+    text = call.args[0] if len(call.args) == 1 and not call.keywords else None
+    return isinstance(text, ast.Constant) and isinstance(text.value, str) and bool(
+        PLAIN_QUERY.fullmatch(text.value)) and "__" not in text.value
+
+
+def _annotations_of(node: ast.AST) -> list[ast.expr]:
+    found = node.returns if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) else node.annotation
+    return [found] if found is not None else []
+
+
+def _plain_annotation(node: ast.expr) -> bool:
+    """A type as an annotation: names, dotted names, subscripts, ``X | Y``, a literal, or a string that is a
+    forward reference (:data:`PLAIN_ANNOTATION`); anything else may be code evaluated later."""
+    if isinstance(node, ast.Constant):
+        return not isinstance(node.value, str) or bool(PLAIN_ANNOTATION.fullmatch(node.value))
+    if isinstance(node, ast.Name):
+        return True
+    if isinstance(node, ast.Attribute):
+        return _plain_annotation(node.value)
+    if isinstance(node, ast.Subscript):
+        return _plain_annotation(node.value) and _plain_annotation(node.slice)
+    if isinstance(node, (ast.Tuple, ast.List)):
+        return all(_plain_annotation(e) for e in node.elts)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
+        return _plain_annotation(node.left) and _plain_annotation(node.right)
+    return False
 
 
 def _loads_what_it_saved(reading: _Reading, call: ast.Call, nodes: list[ast.AST]) -> bool:
@@ -819,10 +875,12 @@ def _looked_up_by_name(reading: _Reading, call: ast.Call, methods_own: set[int])
 
 
 def _plain_prefix(name: ast.AST) -> bool:
-    """Whether a computed attribute name starts with a constant, public one: ``f"conv{i}"``, ``"fc" + str(i)``
-    (never ``_C`` or a dunder, whatever the object)."""
-    while isinstance(name, ast.BinOp) and isinstance(name.op, ast.Add):
+    """Whether a computed attribute name starts with a constant, public one: ``f"conv{i}"``, ``"fc" + str(i)``,
+    ``"block_%d" % i`` (never ``_C`` or a dunder: a method can be called with any object as its ``self``)."""
+    while isinstance(name, ast.BinOp) and isinstance(name.op, (ast.Add, ast.Mod)):
         name = name.left
+    if isinstance(name, ast.Call) and isinstance(name.func, ast.Attribute) and name.func.attr == "format":
+        name = name.func.value
     if isinstance(name, ast.JoinedStr) and name.values:
         name = name.values[0]
     return isinstance(name, ast.Constant) and isinstance(name.value, str) and name.value[:1].isalpha()
@@ -879,6 +937,39 @@ def _plain_super_method(reading: _Reading, node: ast.Attribute) -> bool:
 
 def _settings_chain(chain: str) -> bool:
     return bool(SETTABLE_MODULE_ATTRIBUTES.match(chain))
+
+
+def _flag_doctest_runners(reading: _Reading, nodes: list[ast.AST]) -> None:
+    """Only ``doctest.testmod`` and ``run_docstring_examples`` are readable (their examples are the source's own
+    docstrings, read as a unit of code by :func:`_read`); the rest of doctest runs examples from any string or
+    file (``DocTestParser``, ``testfile``, ``script_from_examples``...)."""
+    for node in nodes:
+        if isinstance(node, ast.Attribute) and reading.imported.get(_root(node)[0] or "", "").startswith("doctest") \
+                and node.attr not in DOCTEST_READABLE:
+            reading.unreadable.append(Finding("unverifiable", f"{_root(node)[1]} (runs code from a string)"))
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("doctest"):
+            reading.unreadable += [Finding("unverifiable", f"from doctest import {a.name}")
+                                   for a in node.names if a.name not in DOCTEST_READABLE]
+
+
+def _docstring_examples(units: tuple[str, ...]) -> str:
+    """The code of every ``>>>`` example in the string constants of ``units``: what doctest would run."""
+    import doctest
+
+    parser = doctest.DocTestParser()
+    code = []
+    for unit in units:
+        try:
+            tree = parse(unit)
+        except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError):
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and ">>>" in node.value:
+                try:
+                    code += [example.source for example in parser.get_examples(node.value)]
+                except ValueError:  # malformed examples: doctest refuses them too
+                    continue
+    return "".join(code)
 
 
 def _written_texts(reading: _Reading) -> list[str] | None:

@@ -318,6 +318,8 @@ def enter(config: dict, *, pid_namespace: bool) -> dict:
     os.environ.clear()
     os.environ.update({"HOME": home, "TMPDIR": home if not isolation["filesystem"] else "/tmp",
                        "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "OMP_NUM_THREADS": "1"})
+    if "tempfile" in sys.modules:  # the fork server's cached choice (/tmp) is not this worker's TMPDIR
+        sys.modules["tempfile"].tempdir = None
     devnull = os.open(os.devnull, os.O_RDWR)
     for fd in (0, 1, 2):
         os.dup2(devnull, fd)
