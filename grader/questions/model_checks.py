@@ -340,40 +340,48 @@ def _same_values(got: torch.Tensor, want: torch.Tensor) -> bool:
 
 
 def behaviour(probe, context, name: str, factory, args: tuple, input_shape: tuple, student: ModelInfo) -> str | None:
-    """What the model computes with the judge's weights on the judge's input: ``"reference"`` (the network asked
+    """What the model computes with the judge's weights on the judge's inputs: ``"reference"`` (the network asked
     for), ``"layers"`` (what its recorded layers compute, replayed by the judge), or None (neither: its layers
     cannot be judged from their record).
 
-    The weights and the input are drawn per (seed, model, arguments, input shape), whatever the check: the
-    checks that look at one model share them.
+    The model runs on one input per distribution of :data:`reference.PROBE_DISTRIBUTIONS` and must compute
+    the same one of the two on every input: a model that is the network asked for only on inputs of one kind
+    (negative values, a mean near 0) is neither.  The weights and the inputs are drawn per (seed, model,
+    arguments, input shape), whatever the check: the checks that look at one model share them.
     """
     shared = Context(context.seed, f"behaviour:{name}{tuple(args)!r}{tuple(input_shape)!r}")
 
     def case():
         gen = shared.torch_generator()
-        model = factory(*args)
+        model = factory(*args).eval()
         weights = reference.weights_for(model, gen)
-        x_described = reference.uniform_input(input_shape, gen)
-        x = x_described.to_tensor()
-        with torch.no_grad():
-            want = model.eval()(x)
-        return weights, x_described, x, want
+        cases = []
+        for x_described in reference.probe_inputs(input_shape, gen):
+            x = x_described.to_tensor()
+            with torch.no_grad():
+                cases.append((x_described, x, model(x)))
+        return weights, cases
 
-    weights, x_described, x, want = shared.memo(case)
-    try:
-        got = probe.forward(name, args, weights, x_described).to_tensor()
-    except (WeightsMismatch, Refused):
-        return None
-    except SubmissionRaised as exc:
-        if exc.out_of_memory:
-            raise
-        return None
-    if _same_values(got, want):
-        return "reference"
-    mine = replay(student.layers, weights, x)
-    if mine is not None and _same_values(got, mine):
-        return "layers"
-    return None
+    weights, cases = shared.memo(case)
+    possible = {"reference", "layers"}
+    for x_described, x, want in cases:
+        try:
+            got = probe.forward(name, args, weights, x_described).to_tensor()
+        except (WeightsMismatch, Refused):
+            return None
+        except SubmissionRaised as exc:
+            if exc.out_of_memory:
+                raise
+            return None
+        if "reference" in possible and not _same_values(got, want):
+            possible.discard("reference")
+        if "layers" in possible and "reference" not in possible:
+            mine = replay(student.layers, weights, x)
+            if mine is None or not _same_values(got, mine):
+                possible.discard("layers")
+        if not possible:
+            return None
+    return "reference" if "reference" in possible else "layers"
 
 
 def unconfirmed(name: str, args) -> Wrong:
@@ -488,50 +496,59 @@ def output_shape_check(name: str, args: tuple, shape_fn):
 
 
 def outputs_check(name: str, factory, args_fn, input_shape_fn, variants):
-    """Same weights, same inputs: the outputs must agree with the reference's."""
+    """Same weights, same inputs: the outputs must agree with the reference's, on one input per distribution of
+    :data:`reference.PROBE_DISTRIBUTIONS` (the first that disagrees is the one the feedback is about)."""
     def reference_case(context):
         rng, gen = context.rng(), context.torch_generator()
         args = args_fn(rng)
         shape = (rng.randint(2, 4),) + tuple(input_shape_fn(args)[1:])  # a batch size it cannot expect
-        model = factory(*args)
+        model = factory(*args).eval()
         # Described, not sent: the worker draws the same tensors from a few numbers each.
         weights = reference.weights_for(model, gen)
-        x_described = reference.uniform_input(shape, gen)
-        x = x_described.to_tensor()
-        with torch.no_grad():
-            want = model.eval()(x)
-        return args, shape, weights, x, want, x_described
+        cases = []
+        for x_described in reference.probe_inputs(shape, gen):
+            x = x_described.to_tensor()
+            with torch.no_grad():
+                cases.append((x_described, x, model(x)))
+        return args, shape, weights, cases
 
     @_readable
     def run(probe, context):
-        args, shape, weights, x, want, x_described = context.memo(lambda: reference_case(context))
-        try:
-            got = probe.forward(name, args, weights, x_described).to_tensor()
-        except WeightsMismatch as exc:
-            # The mismatch names the reference's layers: it is part of the answer.
-            raise Wrong(f"The reference weights do not fit {shown_call(name, args)}'s layers: fix the "
-                        "structure first.", {"mistake": "structure"}, reveal=f"{str(exc)[:1].upper()}{str(exc)[1:]}."
-                        ) from None
-        except SubmissionRaised as exc:
-            if exc.out_of_memory:
-                raise
-            raise Wrong(f"{shown_call(name, args)} raised {raised(exc)} on a batch of inputs "
-                        f"of shape {list(shape)}.", {"mistake": "forward_fails"}) from None
-        if got.shape == want.shape and torch.allclose(got.double(), want.double(), rtol=RTOL, atol=ATOL):
-            return None
-        if got.shape != want.shape:
-            raise Wrong(f"With the reference's weights, the output has shape {list(got.shape)}, not the shape the "
-                        "network asked for gives.", reveal=f"Expected {list(want.shape)}.")
-        for mistake, variant, (feedback, reveal) in variants:
-            alt = reference.load_weights(variant(*args), weights)
-            with torch.no_grad():
-                alt_out = alt.eval()(x)
-            if torch.allclose(got.double(), alt_out.double(), rtol=RTOL, atol=ATOL):
-                raise Wrong(feedback, {"mistake": mistake}, reveal=reveal)
-        raise Wrong(f"With the same weights and inputs, the outputs differ from the reference network's (beyond "
-                    f"rtol={RTOL:g}, atol={ATOL:g}).",
-                    reveal="Check the order of the layers, the activations, and what forward() returns.")
+        args, shape, weights, cases = context.memo(lambda: reference_case(context))
+        for x_described, x, want in cases:
+            _same_outputs(probe, name, args, shape, weights, x_described, x, want, variants)
     return run
+
+
+def _same_outputs(probe, name: str, args, shape, weights, x_described, x, want, variants) -> None:
+    """The model's output on one input is the reference's; else Wrong, naming the mistake when a variant
+    (a known mistake) computes it."""
+    try:
+        got = probe.forward(name, args, weights, x_described).to_tensor()
+    except WeightsMismatch as exc:
+        # The mismatch names the reference's layers: it is part of the answer.
+        raise Wrong(f"The reference weights do not fit {shown_call(name, args)}'s layers: fix the "
+                    "structure first.", {"mistake": "structure"}, reveal=f"{str(exc)[:1].upper()}{str(exc)[1:]}."
+                    ) from None
+    except SubmissionRaised as exc:
+        if exc.out_of_memory:
+            raise
+        raise Wrong(f"{shown_call(name, args)} raised {raised(exc)} on a batch of inputs "
+                    f"of shape {list(shape)}.", {"mistake": "forward_fails"}) from None
+    if got.shape == want.shape and torch.allclose(got.double(), want.double(), rtol=RTOL, atol=ATOL):
+        return
+    if got.shape != want.shape:
+        raise Wrong(f"With the reference's weights, the output has shape {list(got.shape)}, not the shape the "
+                    "network asked for gives.", reveal=f"Expected {list(want.shape)}.")
+    for mistake, variant, (feedback, reveal) in variants:
+        alt = reference.load_weights(variant(*args), weights)
+        with torch.no_grad():
+            alt_out = alt.eval()(x)
+        if torch.allclose(got.double(), alt_out.double(), rtol=RTOL, atol=ATOL):
+            raise Wrong(feedback, {"mistake": mistake}, reveal=reveal)
+    raise Wrong(f"With the same weights and inputs, the outputs differ from the reference network's (beyond "
+                f"rtol={RTOL:g}, atol={ATOL:g}).",
+                reveal="Check the order of the layers, the activations, and what forward() returns.")
 
 
 def shown_call(name: str, args) -> str:

@@ -194,6 +194,23 @@ def uniform_input(shape: tuple, generator: torch.Generator) -> wire.Uniform:
     return wire.Uniform(tuple(shape), draw_seed(generator), 1.0)
 
 
+#: The distributions a model is probed on, as (bound, offset) of :class:`wire.Uniform`: symmetric
+#: [-1, 1), image-like [0, 1) (what ``ToTensor`` gives), and shifted and wider [-1, 7).  A model
+#: must agree with what it is judged against on every one: a model that inspects its input (its
+#: sign, its mean, its range) to be the network asked for only on the judge's inputs then also
+#: has to be it on inputs like the images it is meant for.
+PROBE_DISTRIBUTIONS = ((1.0, 0.0), (0.5, 0.5), (4.0, 3.0))
+
+
+def probe_inputs(shape: tuple, generator: torch.Generator) -> tuple[wire.Uniform, ...]:
+    """One random input of ``shape`` per distribution of :data:`PROBE_DISTRIBUTIONS`, described.
+
+    The first is what :func:`uniform_input` draws from the same generator.
+    """
+    return tuple(wire.Uniform(tuple(shape), draw_seed(generator), bound, offset)
+                 for bound, offset in PROBE_DISTRIBUTIONS)
+
+
 def weights_for(model: nn.Module, generator: torch.Generator) -> list[dict]:
     """Random weights for ``model``'s parametrised leaves, in order, as the probe's ``forward`` takes them.
 
