@@ -344,7 +344,7 @@ def behaviour(probe, context, name: str, factory, args: tuple, input_shape: tupl
     for), ``"layers"`` (what its recorded layers compute, replayed by the judge), or None (neither: its layers
     cannot be judged from their record).
 
-    The model runs on one input per distribution of :data:`reference.PROBE_DISTRIBUTIONS` and must compute
+    The model runs on one input per distribution of :data:`reference.PROBES` and must compute
     the same one of the two on every input: a model that is the network asked for only on inputs of one kind
     (negative values, a mean near 0) is neither.  The weights and the inputs are drawn per (seed, model,
     arguments, input shape), whatever the check: the checks that look at one model share them.
@@ -356,17 +356,17 @@ def behaviour(probe, context, name: str, factory, args: tuple, input_shape: tupl
         model = factory(*args).eval()
         weights = reference.weights_for(model, gen)
         cases = []
-        for x_described in reference.probe_inputs(input_shape, gen):
+        for x_described, gradients in reference.probe_inputs(input_shape, gen):
             x = x_described.to_tensor()
             with torch.no_grad():
-                cases.append((x_described, x, model(x)))
+                cases.append((x_described, gradients, x, model(x)))
         return weights, cases
 
     weights, cases = shared.memo(case)
     possible = {"reference", "layers"}
-    for x_described, x, want in cases:
+    for x_described, gradients, x, want in cases:
         try:
-            got = probe.forward(name, args, weights, x_described).to_tensor()
+            got = probe.forward(name, args, weights, x_described, gradients=gradients).to_tensor()
         except (WeightsMismatch, Refused):
             return None
         except SubmissionRaised as exc:
@@ -497,7 +497,7 @@ def output_shape_check(name: str, args: tuple, shape_fn):
 
 def outputs_check(name: str, factory, args_fn, input_shape_fn, variants):
     """Same weights, same inputs: the outputs must agree with the reference's, on one input per distribution of
-    :data:`reference.PROBE_DISTRIBUTIONS` (the first that disagrees is the one the feedback is about)."""
+    :data:`reference.PROBES` (the first that disagrees is the one the feedback is about)."""
     def reference_case(context):
         rng, gen = context.rng(), context.torch_generator()
         args = args_fn(rng)
@@ -506,25 +506,25 @@ def outputs_check(name: str, factory, args_fn, input_shape_fn, variants):
         # Described, not sent: the worker draws the same tensors from a few numbers each.
         weights = reference.weights_for(model, gen)
         cases = []
-        for x_described in reference.probe_inputs(shape, gen):
+        for x_described, gradients in reference.probe_inputs(shape, gen):
             x = x_described.to_tensor()
             with torch.no_grad():
-                cases.append((x_described, x, model(x)))
+                cases.append((x_described, gradients, x, model(x)))
         return args, shape, weights, cases
 
     @_readable
     def run(probe, context):
         args, shape, weights, cases = context.memo(lambda: reference_case(context))
-        for x_described, x, want in cases:
-            _same_outputs(probe, name, args, shape, weights, x_described, x, want, variants)
+        for x_described, gradients, x, want in cases:
+            _same_outputs(probe, name, args, shape, weights, x_described, gradients, x, want, variants)
     return run
 
 
-def _same_outputs(probe, name: str, args, shape, weights, x_described, x, want, variants) -> None:
+def _same_outputs(probe, name: str, args, shape, weights, x_described, gradients: bool, x, want, variants) -> None:
     """The model's output on one input is the reference's; else Wrong, naming the mistake when a variant
     (a known mistake) computes it."""
     try:
-        got = probe.forward(name, args, weights, x_described).to_tensor()
+        got = probe.forward(name, args, weights, x_described, gradients=gradients).to_tensor()
     except WeightsMismatch as exc:
         # The mismatch names the reference's layers: it is part of the answer.
         raise Wrong(f"The reference weights do not fit {shown_call(name, args)}'s layers: fix the "
@@ -535,6 +535,9 @@ def _same_outputs(probe, name: str, args, shape, weights, x_described, x, want, 
             raise
         raise Wrong(f"{shown_call(name, args)} raised {raised(exc)} on a batch of inputs "
                     f"of shape {list(shape)}.", {"mistake": "forward_fails"}) from None
+    except Refused as exc:
+        raise Wrong(f"{shown_call(name, args)} cannot be judged on a batch of inputs of shape {list(shape)}: "
+                    f"{code(str(exc)[:200])}.", {"mistake": "forward_fails"}) from None
     if got.shape == want.shape and torch.allclose(got.double(), want.double(), rtol=RTOL, atol=ATOL):
         return
     if got.shape != want.shape:

@@ -194,21 +194,22 @@ def uniform_input(shape: tuple, generator: torch.Generator) -> wire.Uniform:
     return wire.Uniform(tuple(shape), draw_seed(generator), 1.0)
 
 
-#: The distributions a model is probed on, as (bound, offset) of :class:`wire.Uniform`: symmetric
-#: [-1, 1), image-like [0, 1) (what ``ToTensor`` gives), and shifted and wider [-1, 7).  A model
-#: must agree with what it is judged against on every one: a model that inspects its input (its
-#: sign, its mean, its range) to be the network asked for only on the judge's inputs then also
-#: has to be it on inputs like the images it is meant for.
-PROBE_DISTRIBUTIONS = ((1.0, 0.0), (0.5, 0.5), (4.0, 3.0))
+#: The inputs a model is probed on, as (bound, offset) of :class:`wire.Uniform` and whether autograd is on:
+#: symmetric [-1, 1) under ``no_grad`` (as while evaluating), image-like [0, 1) (what ``ToTensor`` gives)
+#: with autograd on (as while training), and shifted and wider [-1, 7) under ``no_grad``.  A model must
+#: agree with what it is judged against on every one: a model that inspects its input (its sign, its
+#: mean, its range) or autograd to be the network asked for only while the judge looks then also has to
+#: be it on inputs like the images it is meant for, trained or evaluated.
+PROBES = ((1.0, 0.0, False), (0.5, 0.5, True), (4.0, 3.0, False))
 
 
-def probe_inputs(shape: tuple, generator: torch.Generator) -> tuple[wire.Uniform, ...]:
-    """One random input of ``shape`` per distribution of :data:`PROBE_DISTRIBUTIONS`, described.
+def probe_inputs(shape: tuple, generator: torch.Generator) -> tuple[tuple[wire.Uniform, bool], ...]:
+    """One random input of ``shape`` per probe of :data:`PROBES`, described, with its autograd setting.
 
-    The first is what :func:`uniform_input` draws from the same generator.
+    The first input is what :func:`uniform_input` draws from the same generator.
     """
-    return tuple(wire.Uniform(tuple(shape), draw_seed(generator), bound, offset)
-                 for bound, offset in PROBE_DISTRIBUTIONS)
+    return tuple((wire.Uniform(tuple(shape), draw_seed(generator), bound, offset), gradients)
+                 for bound, offset, gradients in PROBES)
 
 
 def weights_for(model: nn.Module, generator: torch.Generator) -> list[dict]:
