@@ -236,7 +236,7 @@ def _next_weights(weights, kind: str, config: dict):
     return tensors["weight"].to_tensor(), (tensors["bias"].to_tensor() if "bias" in tensors else None)
 
 
-def _replay_layer(layer, z, weights):
+def _replay_layer(layer, z, weights, recorded_batch: int | None = None):
     c = layer.config
     kind = layer.kind
     if kind == "Conv2d":
@@ -289,6 +289,8 @@ def _replay_layer(layer, z, weights):
             return (F.softmax if kind == "Softmax" else F.log_softmax)(z, dim)
     if kind == "Flatten":
         shape = layer.output_shape
+        if recorded_batch is not None and shape and len(shape) == 2 and shape[0] == recorded_batch:
+            shape = (z.shape[0], shape[1])  # the batch of the input replayed, not the one recorded on
         # What the recorder records as a flatten: a view of one or two dimensions (never a reshuffled feature map).
         if not shape or len(shape) > 2 or not all(type(d) is int and d > 0 for d in shape) \
                 or math.prod(shape) != z.numel():
@@ -299,7 +301,7 @@ def _replay_layer(layer, z, weights):
     raise _NotReplayable(kind)  # a layer the judge does not replay (batch norm, dropout while training...)
 
 
-def replay(layers, weights: list[dict], x: torch.Tensor) -> torch.Tensor | None:
+def replay(layers, weights: list[dict], x: torch.Tensor, recorded_batch: int | None = None) -> torch.Tensor | None:
     """What a network made of ``layers`` computes on ``x`` with ``weights``, computed by the judge.
 
     Args:
@@ -307,7 +309,8 @@ def replay(layers, weights: list[dict], x: torch.Tensor) -> torch.Tensor | None:
             called, in order, with their settings, as recorded where the model ran.
         weights: the judge's weights for the convolution and linear layers, in order (as
             :func:`reference.weights_for` makes them).
-        x: the input, of the shape the description was recorded on.
+        x: the input, of the shape the description was recorded on, or of another batch size when
+            ``recorded_batch`` says the batch size it was recorded on (a flatten keeps the batch it is given).
 
     Returns:
         The output of those layers applied one after the other, or None when they cannot be replayed
@@ -321,7 +324,7 @@ def replay(layers, weights: list[dict], x: torch.Tensor) -> torch.Tensor | None:
     try:
         with torch.no_grad():
             for layer in layers:
-                z = _replay_layer(layer, z, remaining)
+                z = _replay_layer(layer, z, remaining, recorded_batch)
                 if not isinstance(z, torch.Tensor) or z.numel() > MAX_REPLAYED_VALUES:
                     return None
     except (_NotReplayable, RuntimeError, ValueError, TypeError, IndexError, KeyError, AttributeError,
@@ -376,7 +379,7 @@ def behaviour(probe, context, name: str, factory, args: tuple, input_shape: tupl
         if "reference" in possible and not _same_values(got, want):
             possible.discard("reference")
         if "layers" in possible and "reference" not in possible:
-            mine = replay(student.layers, weights, x)
+            mine = replay(student.layers, weights, x, recorded_batch=input_shape[0])
             if mine is None or not _same_values(got, mine):
                 possible.discard("layers")
         if not possible:
@@ -510,19 +513,20 @@ def outputs_check(name: str, factory, args_fn, input_shape_fn, variants):
             x = x_described.to_tensor()
             with torch.no_grad():
                 cases.append((x_described, gradients, x, model(x)))
-        return args, shape, weights, cases
+        return args, weights, cases
 
     @_readable
     def run(probe, context):
-        args, shape, weights, cases = context.memo(lambda: reference_case(context))
+        args, weights, cases = context.memo(lambda: reference_case(context))
         for x_described, gradients, x, want in cases:
-            _same_outputs(probe, name, args, shape, weights, x_described, gradients, x, want, variants)
+            _same_outputs(probe, name, args, weights, x_described, gradients, x, want, variants)
     return run
 
 
-def _same_outputs(probe, name: str, args, shape, weights, x_described, gradients: bool, x, want, variants) -> None:
+def _same_outputs(probe, name: str, args, weights, x_described, gradients: bool, x, want, variants) -> None:
     """The model's output on one input is the reference's; else Wrong, naming the mistake when a variant
     (a known mistake) computes it."""
+    shape = x_described.shape
     try:
         got = probe.forward(name, args, weights, x_described, gradients=gradients).to_tensor()
     except WeightsMismatch as exc:

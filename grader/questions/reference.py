@@ -203,13 +203,23 @@ def uniform_input(shape: tuple, generator: torch.Generator) -> wire.Uniform:
 PROBES = ((1.0, 0.0, False), (0.5, 0.5, True), (4.0, 3.0, False))
 
 
-def probe_inputs(shape: tuple, generator: torch.Generator) -> tuple[tuple[wire.Uniform, bool], ...]:
-    """One random input of ``shape`` per probe of :data:`PROBES`, described, with its autograd setting.
+#: The batch sizes of the probes after the first (drawn per probe): larger than the batches of 1 to 5 every
+#: other probe runs, as a training batch is, so a model cannot be the network asked for on small batches only.
+PROBE_BATCHES = (6, 16)
 
-    The first input is what :func:`uniform_input` draws from the same generator.
+
+def probe_inputs(shape: tuple, generator: torch.Generator) -> tuple[tuple[wire.Uniform, bool], ...]:
+    """One random input per probe of :data:`PROBES`, described, with its autograd setting.
+
+    The first input is of ``shape``, and is what :func:`uniform_input` draws from the same generator;
+    the others are batches of a size drawn from :data:`PROBE_BATCHES` of inputs of ``shape[1:]``.
     """
-    return tuple((wire.Uniform(tuple(shape), draw_seed(generator), bound, offset), gradients)
-                 for bound, offset, gradients in PROBES)
+    inputs = []
+    for index, (bound, offset, gradients) in enumerate(PROBES):
+        batch = shape[0] if index == 0 else int(torch.randint(PROBE_BATCHES[0], PROBE_BATCHES[1] + 1, (),
+                                                              generator=generator))
+        inputs.append((wire.Uniform((batch, *shape[1:]), draw_seed(generator), bound, offset), gradients))
+    return tuple(inputs)
 
 
 def weights_for(model: nn.Module, generator: torch.Generator) -> list[dict]:
