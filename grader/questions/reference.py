@@ -203,20 +203,21 @@ def uniform_input(shape: tuple, generator: torch.Generator) -> wire.Uniform:
 PROBES = ((1.0, 0.0, False), (0.5, 0.5, True), (4.0, 3.0, False))
 
 
-#: The batch sizes of the probes after the first (drawn per probe): larger than the batches of 1 to 5 every
-#: other probe runs, as a training batch is, so a model cannot be the network asked for on small batches only.
+#: The batch sizes the last probe draws from: larger than the batches of 1 to 5 every other probe runs, as a
+#: training batch is, so a model cannot be the network asked for on small batches only.  (Larger batches
+#: would cost every submission more: with 64 the class of examples/ took twice as long.)
 PROBE_BATCHES = (6, 16)
 
 
 def probe_inputs(shape: tuple, generator: torch.Generator) -> tuple[tuple[wire.Uniform, bool], ...]:
     """One random input per probe of :data:`PROBES`, described, with its autograd setting.
 
-    The first input is of ``shape``, and is what :func:`uniform_input` draws from the same generator;
-    the others are batches of a size drawn from :data:`PROBE_BATCHES` of inputs of ``shape[1:]``.
+    The inputs are of ``shape`` (the first is what :func:`uniform_input` draws from the same generator),
+    but the last, a batch of a size drawn from :data:`PROBE_BATCHES` of inputs of ``shape[1:]``.
     """
     inputs = []
     for index, (bound, offset, gradients) in enumerate(PROBES):
-        batch = shape[0] if index == 0 else int(torch.randint(PROBE_BATCHES[0], PROBE_BATCHES[1] + 1, (),
+        batch = shape[0] if index < len(PROBES) - 1 else int(torch.randint(PROBE_BATCHES[0], PROBE_BATCHES[1] + 1, (),
                                                               generator=generator))
         inputs.append((wire.Uniform((batch, *shape[1:]), draw_seed(generator), bound, offset), gradients))
     return tuple(inputs)
