@@ -729,7 +729,10 @@ LAYER_OPS = {
 #: Tensor methods that take data out of torch (to Python numbers, numpy, raw memory): a forward pass
 #: that uses them on its input computes beyond what the grader can follow.
 LAUNDERING = frozenset({"tolist", "numpy", "item", "__array__", "data_ptr", "untyped_storage", "storage",
-                        "__dlpack__", "__reduce_ex__", "__iter__", "unbind", "__index__", "__float__", "__int__"})
+                        "__dlpack__", "__reduce_ex__", "__iter__", "unbind", "__index__", "__float__", "__int__",
+                        # a Python truth value of the data: `if x.min() < 0:` lets a model be one network on
+                        # the judge's inputs and another on an image (no layer of this lecture branches so)
+                        "__bool__", "is_nonzero", "equal", "allclose", "__contains__"})
 
 
 def _bind(params: tuple, args: tuple, kwargs: dict) -> dict | None:
