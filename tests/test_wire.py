@@ -267,6 +267,18 @@ def test_weights_descriptions_cross_as_a_few_numbers_and_come_back_equal():
     assert wire.decode_weights(wire.loads(raw)["weights"]) == specs
 
 
+def test_an_offset_shifts_a_described_tensor_and_crosses_only_when_it_is_not_zero():
+    """The judge's image-like inputs are in [0, 1): a model cannot tell them from real images by their sign."""
+    symmetric = wire.Uniform((4, 1, 8, 8), 5, 0.5)
+    image_like = wire.Uniform((4, 1, 8, 8), 5, 0.5, 0.5)
+    assert symmetric.encode() == {"shape": [4, 1, 8, 8], "seed": 5, "bound": 0.5}  # as before: no offset key
+    x = image_like.to_tensor()
+    assert float(x.min()) >= 0 and float(x.max()) < 1 and float(x.mean()) > 0.3
+    assert torch.equal(x, symmetric.to_tensor() + 0.5)
+    assert wire.Uniform.decode(wire.loads(wire.dumps(image_like.encode()))) == image_like
+    assert torch.equal(wire.Uniform.decode(wire.loads(wire.dumps(image_like.encode()))).to_tensor(), x)
+
+
 def _described(**change):
     return dict({"shape": [2, 3], "seed": 1, "bound": 0.5}, **change)
 
@@ -292,6 +304,11 @@ def _described(**change):
     [{"kind": "Linear", "tensors": {"weight": _described(bound=-0.5)}}],
     [{"kind": "Linear", "tensors": {"weight": _described(bound="0.5")}}],
     [{"kind": "Linear", "tensors": {"weight": dict(_described(), extra=1)}}],
+    [{"kind": "Linear", "tensors": {"weight": _described(offset=math.nan)}}],
+    [{"kind": "Linear", "tensors": {"weight": _described(offset=math.inf)}}],
+    [{"kind": "Linear", "tensors": {"weight": _described(offset=-1e7)}}],
+    [{"kind": "Linear", "tensors": {"weight": _described(offset="0.5")}}],
+    [{"kind": "Linear", "tensors": {"weight": _described(offset=None)}}],
     [{"kind": "Linear", "tensors": {"weight": _described(shape=[wire.MAX_ELEMENTS // 2 + 1])}}] * 2,  # too much in all
     [{"kind": "Linear", "tensors": {"weight": _described()}}] * (wire.MAX_DESCRIBED_TENSORS + 1),
 ])

@@ -22,8 +22,9 @@ and values are named in :mod:`.protocol`: :class:`~.protocol.ProbeOp`,
     shape; the parameters the pass really used and those the model declares;
     the output shape.  Attributes (``padding``, ``in_features``) are never read:
     a layer is what it computes with.
-``{"op": "forward", "name": N, "args": [...], "weights": [...], "input": D}``
-    build ``N(*args)`` and return ``model(x)`` in eval mode, each convolution
+``{"op": "forward", "name": N, "args": [...], "weights": [...], "input": D, "gradients": bool}``
+    build ``N(*args)`` and return ``model(x)`` in eval mode (under ``no_grad``, or with autograd on when
+    ``"gradients": true``, as while training), each convolution
     and linear operation of the pass computing with the next of ``weights``
     (matched by call order and kind) in place of the model's own tensors.
     The weights and ``x`` come as descriptions (:func:`.wire.decode_weights`,
@@ -550,11 +551,12 @@ class Handler:
             todo.extend(m for m in (attrs.get("_modules") or {}).values() if isinstance(m, self._module_type))
         return found
 
-    def _run_recorded(self, model, x, recorder, *, gradients: bool = False):
+    def _run_recorded(self, model, x, recorder, *, gradients: bool = False, input_gradients: bool = False):
         """``model(x)`` in eval mode under ``recorder``; the innermost module's class names each operation.
 
-        With ``gradients`` the pass is differentiable, so that :meth:`_contributing` can
-        tell which layers the output depends on.
+        With ``gradients`` autograd is on (as while training), else the pass runs under ``no_grad``
+        (as while evaluating); with ``input_gradients`` too, the pass is differentiable in ``x``, so
+        that :meth:`_contributing` can tell which layers the output depends on.
         """
         stack: list[str] = []
         recorder.modules = stack
@@ -570,7 +572,7 @@ class Handler:
         for m in self._module_named_modules_list(model):
             handles.append(self._register_pre_hook(m, push))
             handles.append(self._register_hook(m, pop))
-        if gradients:
+        if gradients and input_gradients:
             x = x.detach().requires_grad_(True)
         recorder.start(x)
         try:
@@ -615,7 +617,7 @@ class Handler:
             else:
                 x = self._zeros(*input_shape)
             try:
-                output = self._run_recorded(model, x, recorder, gradients=True)
+                output = self._run_recorded(model, x, recorder, gradients=True, input_gradients=True)
             except (ProbeTimeout, MemoryError):
                 raise
             except _BaseException as exc:  # describe the layers it reached anyway
@@ -684,7 +686,8 @@ class Handler:
         model = self._build(request)
         recorder = self._layer_recorder(weights)
         try:
-            output = self._run_recorded(model, self._in_parameter_dtype(model, x.to_tensor()), recorder)
+            output = self._run_recorded(model, self._in_parameter_dtype(model, x.to_tensor()), recorder,
+                                        gradients=request.get(Key.GRADIENTS) is True)
         except (ProbeTimeout, MemoryError):
             raise
         except _BaseException:
@@ -697,6 +700,8 @@ class Handler:
         if recorder.loaded != len(weights):
             return {Answer.MISMATCH: f"the forward pass uses {recorder.loaded} layers with parameters; "
                                 f"the reference has {len(weights)}"}
+        if recorder.laundered:  # as in a description: what it computes outside torch is not seen
+            raise _Refused(f"the forward pass takes its data out of torch (`{recorder.laundered}`)")
         if not isinstance(output, self._tensor_type):
             raise _Refused(f"the forward pass returned a {wire.type_name(output)}, not a tensor")
         return {Answer.OK: output}
@@ -734,7 +739,10 @@ LAYER_OPS = {
 #: Tensor methods that take data out of torch (to Python numbers, numpy, raw memory): a forward pass
 #: that uses them on its input computes beyond what the grader can follow.
 LAUNDERING = frozenset({"tolist", "numpy", "item", "__array__", "data_ptr", "untyped_storage", "storage",
-                        "__dlpack__", "__reduce_ex__", "__iter__", "unbind", "__index__", "__float__", "__int__"})
+                        "__dlpack__", "__reduce_ex__", "__iter__", "unbind", "__index__", "__float__", "__int__",
+                        # a Python truth value of the data: `if x.min() < 0:` lets a model be one network on
+                        # the judge's inputs and another on an image (no layer of this lecture branches so)
+                        "__bool__", "is_nonzero", "equal", "allclose", "__contains__"})
 
 
 def _bind(params: tuple, args: tuple, kwargs: dict) -> dict | None:

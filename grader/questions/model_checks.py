@@ -236,7 +236,7 @@ def _next_weights(weights, kind: str, config: dict):
     return tensors["weight"].to_tensor(), (tensors["bias"].to_tensor() if "bias" in tensors else None)
 
 
-def _replay_layer(layer, z, weights):
+def _replay_layer(layer, z, weights, recorded_batch: int | None = None):
     c = layer.config
     kind = layer.kind
     if kind == "Conv2d":
@@ -289,6 +289,8 @@ def _replay_layer(layer, z, weights):
             return (F.softmax if kind == "Softmax" else F.log_softmax)(z, dim)
     if kind == "Flatten":
         shape = layer.output_shape
+        if recorded_batch is not None and shape and len(shape) == 2 and shape[0] == recorded_batch:
+            shape = (z.shape[0], shape[1])  # the batch of the input replayed, not the one recorded on
         # What the recorder records as a flatten: a view of one or two dimensions (never a reshuffled feature map).
         if not shape or len(shape) > 2 or not all(type(d) is int and d > 0 for d in shape) \
                 or math.prod(shape) != z.numel():
@@ -299,7 +301,7 @@ def _replay_layer(layer, z, weights):
     raise _NotReplayable(kind)  # a layer the judge does not replay (batch norm, dropout while training...)
 
 
-def replay(layers, weights: list[dict], x: torch.Tensor) -> torch.Tensor | None:
+def replay(layers, weights: list[dict], x: torch.Tensor, recorded_batch: int | None = None) -> torch.Tensor | None:
     """What a network made of ``layers`` computes on ``x`` with ``weights``, computed by the judge.
 
     Args:
@@ -307,7 +309,8 @@ def replay(layers, weights: list[dict], x: torch.Tensor) -> torch.Tensor | None:
             called, in order, with their settings, as recorded where the model ran.
         weights: the judge's weights for the convolution and linear layers, in order (as
             :func:`reference.weights_for` makes them).
-        x: the input, of the shape the description was recorded on.
+        x: the input, of the shape the description was recorded on, or of another batch size when
+            ``recorded_batch`` says the batch size it was recorded on (a flatten keeps the batch it is given).
 
     Returns:
         The output of those layers applied one after the other, or None when they cannot be replayed
@@ -321,7 +324,7 @@ def replay(layers, weights: list[dict], x: torch.Tensor) -> torch.Tensor | None:
     try:
         with torch.no_grad():
             for layer in layers:
-                z = _replay_layer(layer, z, remaining)
+                z = _replay_layer(layer, z, remaining, recorded_batch)
                 if not isinstance(z, torch.Tensor) or z.numel() > MAX_REPLAYED_VALUES:
                     return None
     except (_NotReplayable, RuntimeError, ValueError, TypeError, IndexError, KeyError, AttributeError,
@@ -340,12 +343,14 @@ def _same_values(got: torch.Tensor, want: torch.Tensor) -> bool:
 
 
 def behaviour(probe, context, name: str, factory, args: tuple, input_shape: tuple, student: ModelInfo) -> str | None:
-    """What the model computes with the judge's weights on the judge's input: ``"reference"`` (the network asked
+    """What the model computes with the judge's weights on the judge's inputs: ``"reference"`` (the network asked
     for), ``"layers"`` (what its recorded layers compute, replayed by the judge), or None (neither: its layers
     cannot be judged from their record).
 
-    The weights and the input are drawn per (seed, model, arguments, input shape), whatever the check: the
-    checks that look at one model share them.
+    The model runs on one input per distribution of :data:`reference.PROBES` and must compute
+    the same one of the two on every input: a model that is the network asked for only on inputs of one kind
+    (negative values, a mean near 0) is neither.  The weights and the inputs are drawn per (seed, model,
+    arguments, input shape), whatever the check: the checks that look at one model share them.
     """
     # Under the question's own id and with the student's numbers: the memo of the reference behaviour is keyed
     # on that question's numbers (two variants can share a model's arguments and input shape, not its network).
@@ -355,29 +360,35 @@ def behaviour(probe, context, name: str, factory, args: tuple, input_shape: tupl
 
     def case():
         gen = shared.torch_generator()
-        model = factory(*args)
+        model = factory(*args).eval()
         weights = reference.weights_for(model, gen)
-        x_described = reference.uniform_input(input_shape, gen)
-        x = x_described.to_tensor()
-        with torch.no_grad():
-            want = model.eval()(x)
-        return weights, x_described, x, want
+        cases = []
+        for x_described, gradients in reference.probe_inputs(input_shape, gen):
+            x = x_described.to_tensor()
+            with torch.no_grad():
+                cases.append((x_described, gradients, x, model(x)))
+        return weights, cases
 
-    weights, x_described, x, want = shared.memo(case)
-    try:
-        got = probe.forward(name, args, weights, x_described).to_tensor()
-    except (WeightsMismatch, Refused):
-        return None
-    except SubmissionRaised as exc:
-        if exc.out_of_memory:
-            raise
-        return None
-    if _same_values(got, want):
-        return "reference"
-    mine = replay(student.layers, weights, x)
-    if mine is not None and _same_values(got, mine):
-        return "layers"
-    return None
+    weights, cases = shared.memo(case)
+    possible = {"reference", "layers"}
+    for x_described, gradients, x, want in cases:
+        try:
+            got = probe.forward(name, args, weights, x_described, gradients=gradients).to_tensor()
+        except (WeightsMismatch, Refused):
+            return None
+        except SubmissionRaised as exc:
+            if exc.out_of_memory:
+                raise
+            return None
+        if "reference" in possible and not _same_values(got, want):
+            possible.discard("reference")
+        if "layers" in possible and "reference" not in possible:
+            mine = replay(student.layers, weights, x, recorded_batch=input_shape[0])
+            if mine is None or not _same_values(got, mine):
+                possible.discard("layers")
+        if not possible:
+            return None
+    return "reference" if "reference" in possible else "layers"
 
 
 def unconfirmed(name: str, args) -> Wrong:
@@ -492,50 +503,63 @@ def output_shape_check(name: str, args: tuple, shape_fn):
 
 
 def outputs_check(name: str, factory, args_fn, input_shape_fn, variants):
-    """Same weights, same inputs: the outputs must agree with the reference's."""
+    """Same weights, same inputs: the outputs must agree with the reference's, on one input per distribution of
+    :data:`reference.PROBES` (the first that disagrees is the one the feedback is about)."""
     def reference_case(context):
         rng, gen = context.rng(), context.torch_generator()
         args = args_fn(rng)
         shape = (rng.randint(2, 4),) + tuple(input_shape_fn(args)[1:])  # a batch size it cannot expect
-        model = factory(*args)
+        model = factory(*args).eval()
         # Described, not sent: the worker draws the same tensors from a few numbers each.
         weights = reference.weights_for(model, gen)
-        x_described = reference.uniform_input(shape, gen)
-        x = x_described.to_tensor()
-        with torch.no_grad():
-            want = model.eval()(x)
-        return args, shape, weights, x, want, x_described
+        cases = []
+        for x_described, gradients in reference.probe_inputs(shape, gen):
+            x = x_described.to_tensor()
+            with torch.no_grad():
+                cases.append((x_described, gradients, x, model(x)))
+        return args, weights, cases
 
     @_readable
     def run(probe, context):
-        args, shape, weights, x, want, x_described = context.memo(lambda: reference_case(context))
-        try:
-            got = probe.forward(name, args, weights, x_described).to_tensor()
-        except WeightsMismatch as exc:
-            # The mismatch names the reference's layers: it is part of the answer.
-            raise Wrong(f"The reference weights do not fit {shown_call(name, args)}'s layers: fix the "
-                        "structure first.", {"mistake": "structure"}, reveal=f"{str(exc)[:1].upper()}{str(exc)[1:]}."
-                        ) from None
-        except SubmissionRaised as exc:
-            if exc.out_of_memory:
-                raise
-            raise Wrong(f"{shown_call(name, args)} raised {raised(exc)} on a batch of inputs "
-                        f"of shape {list(shape)}.", {"mistake": "forward_fails"}) from None
-        if got.shape == want.shape and torch.allclose(got.double(), want.double(), rtol=RTOL, atol=ATOL):
-            return None
-        if got.shape != want.shape:
-            raise Wrong(f"With the reference's weights, the output has shape {list(got.shape)}, not the shape the "
-                        "network asked for gives.", reveal=f"Expected {list(want.shape)}.")
-        for mistake, variant, (feedback, reveal) in variants:
-            alt = reference.load_weights(variant(*args), weights)
-            with torch.no_grad():
-                alt_out = alt.eval()(x)
-            if torch.allclose(got.double(), alt_out.double(), rtol=RTOL, atol=ATOL):
-                raise Wrong(feedback, {"mistake": mistake}, reveal=reveal)
-        raise Wrong(f"With the same weights and inputs, the outputs differ from the reference network's (beyond "
-                    f"rtol={RTOL:g}, atol={ATOL:g}).",
-                    reveal="Check the order of the layers, the activations, and what forward() returns.")
+        args, weights, cases = context.memo(lambda: reference_case(context))
+        for x_described, gradients, x, want in cases:
+            _same_outputs(probe, name, args, weights, x_described, gradients, x, want, variants)
     return run
+
+
+def _same_outputs(probe, name: str, args, weights, x_described, gradients: bool, x, want, variants) -> None:
+    """The model's output on one input is the reference's; else Wrong, naming the mistake when a variant
+    (a known mistake) computes it."""
+    shape = x_described.shape
+    try:
+        got = probe.forward(name, args, weights, x_described, gradients=gradients).to_tensor()
+    except WeightsMismatch as exc:
+        # The mismatch names the reference's layers: it is part of the answer.
+        raise Wrong(f"The reference weights do not fit {shown_call(name, args)}'s layers: fix the "
+                    "structure first.", {"mistake": "structure"}, reveal=f"{str(exc)[:1].upper()}{str(exc)[1:]}."
+                    ) from None
+    except SubmissionRaised as exc:
+        if exc.out_of_memory:
+            raise
+        raise Wrong(f"{shown_call(name, args)} raised {raised(exc)} on a batch of inputs "
+                    f"of shape {list(shape)}.", {"mistake": "forward_fails"}) from None
+    except Refused as exc:
+        raise Wrong(f"{shown_call(name, args)} cannot be judged on a batch of inputs of shape {list(shape)}: "
+                    f"{code(str(exc)[:200])}.", {"mistake": "forward_fails"}) from None
+    if got.shape == want.shape and torch.allclose(got.double(), want.double(), rtol=RTOL, atol=ATOL):
+        return
+    if got.shape != want.shape:
+        raise Wrong(f"With the reference's weights, the output has shape {list(got.shape)}, not the shape the "
+                    "network asked for gives.", reveal=f"Expected {list(want.shape)}.")
+    for mistake, variant, (feedback, reveal) in variants:
+        alt = reference.load_weights(variant(*args), weights)
+        with torch.no_grad():
+            alt_out = alt.eval()(x)
+        if torch.allclose(got.double(), alt_out.double(), rtol=RTOL, atol=ATOL):
+            raise Wrong(feedback, {"mistake": mistake}, reveal=reveal)
+    raise Wrong(f"With the same weights and inputs, the outputs differ from the reference network's (beyond "
+                f"rtol={RTOL:g}, atol={ATOL:g}).",
+                reveal="Check the order of the layers, the activations, and what forward() returns.")
 
 
 def shown_call(name: str, args) -> str:

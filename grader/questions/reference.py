@@ -194,6 +194,35 @@ def uniform_input(shape: tuple, generator: torch.Generator) -> wire.Uniform:
     return wire.Uniform(tuple(shape), draw_seed(generator), 1.0)
 
 
+#: The inputs a model is probed on, as (bound, offset) of :class:`wire.Uniform` and whether autograd is on:
+#: symmetric [-1, 1) under ``no_grad`` (as while evaluating), image-like [0, 1) (what ``ToTensor`` gives)
+#: with autograd on (as while training), and shifted and wider [-1, 7) under ``no_grad``.  A model must
+#: agree with what it is judged against on every one: a model that inspects its input (its sign, its
+#: mean, its range) or autograd to be the network asked for only while the judge looks then also has to
+#: be it on inputs like the images it is meant for, trained or evaluated.
+PROBES = ((1.0, 0.0, False), (0.5, 0.5, True), (4.0, 3.0, False))
+
+
+#: The batch sizes the last probe draws from: larger than the batches of 1 to 5 every other probe runs, as a
+#: training batch is, so a model cannot be the network asked for on small batches only.  (Larger batches
+#: would cost every submission more: with 64 the class of examples/ took twice as long.)
+PROBE_BATCHES = (6, 16)
+
+
+def probe_inputs(shape: tuple, generator: torch.Generator) -> tuple[tuple[wire.Uniform, bool], ...]:
+    """One random input per probe of :data:`PROBES`, described, with its autograd setting.
+
+    The inputs are of ``shape`` (the first is what :func:`uniform_input` draws from the same generator),
+    but the last, a batch of a size drawn from :data:`PROBE_BATCHES` of inputs of ``shape[1:]``.
+    """
+    inputs = []
+    for index, (bound, offset, gradients) in enumerate(PROBES):
+        batch = shape[0] if index < len(PROBES) - 1 else int(torch.randint(PROBE_BATCHES[0], PROBE_BATCHES[1] + 1, (),
+                                                              generator=generator))
+        inputs.append((wire.Uniform((batch, *shape[1:]), draw_seed(generator), bound, offset), gradients))
+    return tuple(inputs)
+
+
 def weights_for(model: nn.Module, generator: torch.Generator) -> list[dict]:
     """Random weights for ``model``'s parametrised leaves, in order, as the probe's ``forward`` takes them.
 

@@ -440,7 +440,8 @@ class Probe:
         except (KeyError, TypeError, ValueError) as exc:
             raise ProtocolError(f"malformed model description ({exc})") from None
 
-    def forward(self, name: str, args: tuple, weights: list[dict], x: wire.Uniform) -> wire.Array:
+    def forward(self, name: str, args: tuple, weights: list[dict], x: wire.Uniform, *,
+                gradients: bool = False) -> wire.Array:
         """``name(*args)`` with ``weights`` loaded, applied to the input ``x`` in eval mode.
 
         Each convolution and linear operation the pass calls computes with the next of ``weights``
@@ -456,6 +457,8 @@ class Probe:
                 {"weight": Uniform, "bias": Uniform}}``; :func:`grader.questions.reference.weights_for`
                 makes them for a reference model.
             x: the input batch, a :class:`~.wire.Uniform`.
+            gradients: run the pass with autograd on, as while training (else under ``no_grad``, as while
+                evaluating): a model must compute the same either way.
 
         Returns:
             The output, an :class:`~.wire.Array` (``.to_tensor()`` for a tensor).
@@ -476,7 +479,8 @@ class Probe:
             (3, 1)
         """
         value, _ = self._ask({Key.OP: ProbeOp.FORWARD, Key.NAME: name, Key.ARGS: wire.encode(list(args)),
-                              Key.WEIGHTS: wire.encode_weights(weights), Key.INPUT: x.encode()})
+                              Key.WEIGHTS: wire.encode_weights(weights), Key.INPUT: x.encode(),
+                              Key.GRADIENTS: gradients})
         if not isinstance(value, wire.Array):
             raise ProtocolError("the forward answer is not an array")
         return value

@@ -143,6 +143,7 @@ class Key(Term):
     INPUT_SEED = "input_seed", "ProbeOp.MODEL: the seed the input is drawn from (uniform in [-1, 1)); None: zeros."
     WEIGHTS = "weights", "ProbeOp.FORWARD: the tensors each convolution and linear operation computes with."
     INPUT = "input", "ProbeOp.FORWARD: the input tensor, encoded."
+    GRADIENTS = "gradients", "ProbeOp.FORWARD: true: run the pass with autograd on (as while training), not under no_grad."
     TIME_LIMIT = "time_limit", ("Probe request and WorkerOp.LOAD: seconds the code (a request; each unit) may "
                                 "run before the worker interrupts it.  Set by the judge, never by a check.")
     CODE_TIME_LIMIT = "code_time_limit", ("WorkerOp.LOAD: seconds all the units together may take; once they are "

@@ -19,7 +19,7 @@ anything else                         ``{"$object": "TypeName"}``
 ====================================  ======================================
 
 The judge's random tensors (a model's weights, the input of its forward pass) are not
-sent as values but described (:class:`Uniform`: shape, seed, bound; :func:`encode_weights`),
+sent as values but described (:class:`Uniform`: shape, seed, bound, offset; :func:`encode_weights`),
 and the worker draws them with the judge's own function, :func:`uniform`.
 
 Subclasses are reduced to their base type through the base type's own
@@ -109,16 +109,19 @@ MAX_DESCRIBED_TENSORS = 10_000
 
 @dataclass(frozen=True)
 class Uniform:
-    """A float32 tensor described instead of sent: uniform in ``[-bound, bound)``, drawn from ``seed``.
+    """A float32 tensor described instead of sent: uniform in ``[offset - bound, offset + bound)``, drawn from ``seed``.
 
     The judge sends its weights (and a forward pass's input) in this form, and both ends
     draw the values with the same function, :func:`uniform`: a few numbers cross instead
-    of every value, and the receiver gets exactly the judge's tensor.
+    of every value, and the receiver gets exactly the judge's tensor.  ``offset`` lets the
+    judge's inputs be image-like (``[0, 1)``) or shifted as well as symmetric, so that a model
+    cannot tell the judge's inputs from real ones by their sign (it is sent only when not 0).
     """
 
     shape: tuple[int, ...]
     seed: int
     bound: float
+    offset: float = 0.0
 
     @property
     def numel(self) -> int:
@@ -126,17 +129,20 @@ class Uniform:
 
     def to_tensor(self):
         """The tensor described (a fresh one on each call)."""
-        return uniform(self.shape, self.seed, self.bound)
+        return uniform(self.shape, self.seed, self.bound, self.offset)
 
     def encode(self) -> dict:
-        return {"shape": list(self.shape), "seed": self.seed, "bound": self.bound}
+        data = {"shape": list(self.shape), "seed": self.seed, "bound": self.bound}
+        if self.offset:
+            data["offset"] = self.offset
+        return data
 
     @classmethod
     def decode(cls, data) -> "Uniform":
         """The description :meth:`encode` made; WireError for anything else (never draws a value)."""
-        if type(data) is not dict or set(data) != {"shape", "seed", "bound"}:
+        if type(data) is not dict or set(data) - {"offset"} != {"shape", "seed", "bound"}:
             raise WireError("malformed tensor description")
-        shape, seed, bound = data["shape"], data["seed"], data["bound"]
+        shape, seed, bound, offset = data["shape"], data["seed"], data["bound"], data.get("offset", 0.0)
         if type(shape) is not list or len(shape) > 8 or any(type(d) is not int or d < 0 for d in shape):
             raise WireError("malformed tensor shape")
         if math.prod(shape) > MAX_ELEMENTS:
@@ -145,7 +151,9 @@ class Uniform:
             raise WireError("malformed tensor seed")
         if type(bound) not in (int, float) or not 0 <= bound <= 1e6:  # NaN fails both comparisons
             raise WireError("malformed tensor bound")
-        return cls(tuple(shape), seed, float(bound))
+        if type(offset) not in (int, float) or not -1e6 <= offset <= 1e6:
+            raise WireError("malformed tensor offset")
+        return cls(tuple(shape), seed, float(bound), float(offset))
 
 
 _torch_parts: tuple | None = None
@@ -162,8 +170,8 @@ def _torch() -> tuple:
     return _torch_parts
 
 
-def uniform(shape, seed: int, bound: float):
-    """The float32 tensor of ``shape`` uniform in ``[-bound, bound)`` drawn from ``seed``.
+def uniform(shape, seed: int, bound: float, offset: float = 0.0):
+    """The float32 tensor of ``shape`` uniform in ``[offset - bound, offset + bound)`` drawn from ``seed``.
 
     The one function the judge (its reference's weights and input) and the worker (the
     same, from their description) both draw with: the same arguments give the same bits,
@@ -171,7 +179,8 @@ def uniform(shape, seed: int, bound: float):
     """
     generator_type, rand, float32 = _torch()
     generator = generator_type().manual_seed(seed)
-    return (rand(tuple(shape), generator=generator, dtype=float32) * 2 - 1) * bound
+    values = (rand(tuple(shape), generator=generator, dtype=float32) * 2 - 1) * bound
+    return values + offset if offset else values
 
 
 def encode_weights(specs: list[dict]) -> list[dict]:
