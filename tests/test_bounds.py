@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pytest
 
+from grader.checkapi.protocol import Bound
+
 from grader.judge.batch import a_neighbour_may_have_cost
 from grader.judge.engine import ForkServerClient, Limits
 from grader.judge.grading import grade
@@ -148,9 +150,9 @@ def test_the_accounting_counts_every_process_of_a_session():
         plenty = bounds.Allowance(memory_bytes=1 << 40, cpu_seconds=1e6, tasks=100)
         assert bounds.passed(usage, plenty) is None
         few = bounds.passed(usage, bounds.Allowance(memory_bytes=1 << 40, cpu_seconds=1e6, tasks=3))
-        assert few["kind"] == bounds.Kind.PROCESSES
+        assert few["kind"] == Bound.PROCESSES
         small = bounds.passed(usage, bounds.Allowance(memory_bytes=1024, cpu_seconds=1e6, tasks=100))
-        assert small["kind"] == bounds.Kind.MEMORY and "4 process(es)" in small["detail"]
+        assert small["kind"] == Bound.MEMORY and "4 process(es)" in small["detail"]
         bounds.kill_all(usage.pids)
         leader.wait(timeout=10)
         deadline = time.monotonic() + 10

@@ -201,10 +201,11 @@ def test_row_statuses_keep_their_values_from_the_most_severe():
     from grader.outputs.gradescope_json import TEST_STATUSES
     from grader.records import EventKind, Status
 
-    assert list(Status) == ["invalid", "killed", "memory", "timeout", "error", "ok"]
+    assert list(Status) == ["invalid", "unlisted", "killed", "memory", "timeout", "error", "ok"]
     assert TEST_STATUSES == ("passed", "failed")  # a Gradescope test's, another word
     assert {e: e.counts_as for e in EventKind} == {
-        "timeout": "timeout", "memory": "memory", "killed": "killed", "protocol": "killed", "forged": None}
+        "timeout": "timeout", "memory": "memory", "killed": "killed", "protocol": "killed", "forged": None,
+        "regraded": None}
 
 
 #: The modules that make or read protocol messages.

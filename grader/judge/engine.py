@@ -24,7 +24,7 @@ from pathlib import Path
 
 from ..checkapi import wire
 from ..checkapi.probe import Probe, ProbeTimedOut, ProtocolError
-from ..checkapi.protocol import Answer, Event, Key, ServerOp, ServerReply, UnitStatus, WorkerOp
+from ..checkapi.protocol import Answer, Bound, Event, Key, ServerOp, ServerReply, UnitStatus, WorkerOp
 from ..checkapi.verdict import code
 from ..errors import SandboxError
 from ..records import EventKind
@@ -90,7 +90,8 @@ class WorkerExit:
     def unit_status(self) -> UnitStatus:
         """How the unit (or probe) it ended in ended."""
         kind = (self.bound or {}).get("kind")
-        return {"memory": UnitStatus.MEMORY, "cpu": UnitStatus.TIMEOUT}.get(kind, UnitStatus.KILLED)
+        return {Bound.MEMORY: UnitStatus.MEMORY, Bound.CPU: UnitStatus.TIMEOUT}.get(Bound.parse(kind),
+                                                                                   UnitStatus.KILLED)
 
     @property
     def killed_from_outside(self) -> bool:
@@ -379,7 +380,7 @@ class SandboxProbe(Probe):
         cpu = int(self.limits.timeout) + 2
         return {"slot": self.slot, "isolate": self.server.isolate, "root_dir": self.server.root_dir,
                 "scratch_dir": self._scratch, "scratch_mb": self.limits.scratch_mb,
-                "memory_mb": self.limits.memory_mb, "file_mb": self.limits.file_mb, "cpu_seconds": cpu}
+                "memory_mb": self.limits.memory_mb, "file_mb": self.limits.file_mb, Key.CPU_SECONDS: cpu}
 
     def _end_worker(self, *, kill: bool) -> WorkerExit | None:
         if self._worker is None:

@@ -30,6 +30,8 @@ import os
 import signal
 from dataclasses import dataclass
 
+from ..checkapi.protocol import Bound
+
 #: Seconds between two readings of /proc: a process can allocate no more than its own address-space
 #: limit in between, and a reading costs a few milliseconds of the fork server's CPU.
 WATCH_SECONDS = 0.5
@@ -39,14 +41,6 @@ CPU_CORES = 2
 
 _TICKS = os.sysconf("SC_CLK_TCK")
 _PAGE = os.sysconf("SC_PAGE_SIZE")
-
-
-class Kind:
-    """Which bound a submission passed (the ``kind`` of a :attr:`Key.BOUND` report)."""
-
-    MEMORY = "memory"
-    CPU = "cpu"
-    PROCESSES = "processes"
 
 
 @dataclass(frozen=True)
@@ -140,15 +134,15 @@ def passed(usage: Usage, allowance: Allowance) -> dict | None:
         held = proportional_bytes(usage.pids)
         held = usage.rss_bytes if held is None else held
         if held > allowance.memory_bytes:
-            return {"kind": Kind.MEMORY,
+            return {"kind": Bound.MEMORY,
                     "detail": f"its {len(usage.pids)} process(es) held {held // mib} MiB together, more than the "
                               f"{allowance.memory_bytes // mib} MiB a submission may hold, so all were stopped"}
     if usage.cpu_seconds > allowance.cpu_seconds:
-        return {"kind": Kind.CPU,
+        return {"kind": Bound.CPU,
                 "detail": f"its processes used {usage.cpu_seconds:.0f} CPU seconds together, more than the "
                           f"{allowance.cpu_seconds:.0f} a submission may use, so all were stopped"}
     if usage.tasks > allowance.tasks:
-        return {"kind": Kind.PROCESSES,
+        return {"kind": Bound.PROCESSES,
                 "detail": f"it ran {usage.tasks} processes and threads at once, more than the {allowance.tasks} "
                           "a submission may run, so all were stopped"}
     return None

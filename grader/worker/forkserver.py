@@ -291,7 +291,7 @@ class Server:
         self.by_id[ident] = pid
         self.watched[pid] = (own_uid if not granted["seccomp"] else None, self.bounds.Allowance(
             memory_bytes=self.warm_bytes + int(config.get("memory_mb", 1024)) * 1024 * 1024,
-            cpu_seconds=self.bounds.CPU_CORES * float(config.get("cpu_seconds", 60)),
+            cpu_seconds=self.bounds.CPU_CORES * float(config.get(Key.CPU_SECONDS, 60)),
             tasks=self.sandbox.PROCESSES))
         self.channel.send({ServerReply.SPAWNED: ident, Key.PID: pid, Key.GRANTED: granted})
 

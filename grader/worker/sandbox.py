@@ -36,6 +36,7 @@ import signal
 import sys
 from pathlib import Path
 
+from ..checkapi.protocol import Key
 from . import landlock_view
 
 CLONE_NEWNS = 0x00020000
@@ -311,7 +312,7 @@ def enter(config: dict, *, pid_namespace: bool) -> dict:
     # Under its own uid the limit counts the submission's tasks alone; under the judge's uid (no
     # root) it counts everything that uid runs, so it is set that far above what runs now.
     processes = PROCESSES if isolation["user"] else tasks_of_uid(os.getuid()) + PROCESSES
-    set_limits(memory_mb=int(config.get("memory_mb", 1024)), cpu_seconds=int(config.get("cpu_seconds", 60)),
+    set_limits(memory_mb=int(config.get("memory_mb", 1024)), cpu_seconds=int(config.get(Key.CPU_SECONDS, 60)),
                file_mb=int(config.get("file_mb", 32)), processes=processes)
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # an oversized write fails with an error instead of killing
     home = "/scratch" if isolation["filesystem"] else os.getcwd()

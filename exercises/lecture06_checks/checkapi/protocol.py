@@ -189,6 +189,15 @@ class Key(Term):
     OK = "ok", "The trusted child's reply: the function's result (else ERROR)."
 
 
+class Bound(Term):
+    """Which bound on a submission's whole session the fork server stopped it for (the ``kind`` of a
+    :attr:`Key.BOUND` report)."""
+
+    MEMORY = "memory", "Its processes together held more memory than the submission may use."
+    CPU = "cpu", "Its processes together used more CPU time than the submission may use."
+    PROCESSES = "processes", "It ran more processes and threads at once than a submission may."
+
+
 class SubmissionKind(Term):
     """What a submission's units are (:attr:`Key.KIND`)."""
 
