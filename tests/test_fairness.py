@@ -49,6 +49,9 @@ GRADER_FAULTS = {
     "r4_nb_q6_helper_class_with_pool_method.ipynb": "the student's own methods .conv() and .max_pool() read as "
                                                     "torch's: -3 (q6 by hand)",
     "r4_py_q6_methods_named_pool.py": "the student's own method .pool() read as torch's: -1 (q6.pool)",
+    "r3_py_dataclass_config_instance.py": "max_pool2d's default CFG.pool_size reaches CFG, a call handed CFG "
+                                          "(_shapes(CFG)) is read as code of CFG, and cfg.conv_* there reads as "
+                                          "torch's names: -1 (q6.pool)",
     "r4_py_matmul_and_einsum_head.py": "the Linear layer applied as x @ fc.weight.T + fc.bias (and an einsum) is "
                                        "no recorded layer: -3 (q7), -2.5 (q8)",
 }

@@ -65,7 +65,7 @@ UNREADABLE_IMPORTS = frozenset({
     "threading", "_thread", "concurrent", "multiprocessing", "asyncio", "sched", "signal", "atexit", "weakref",
     "subprocess", "pty", "ctypes", "cffi", "inspect", "importlib", "pkgutil", "runpy", "imp", "zipimport",
     "code", "codeop", "pickle", "_pickle", "dill", "cloudpickle", "marshal", "copyreg", "builtins", "pydoc",
-    "timeit", "cProfile", "profile", "jinja2", "mako", "string_eval",
+    "timeit", "cProfile", "profile", "jinja2", "mako", "string_eval", "site",
     "__builtin__", "numba", "cython", "tracemalloc", "faulthandler", "bdb", "pdb", "trace", "dis", "opcode",
 })
 #: Built-in names that run code from strings, look names up at run time, or hand out namespaces.
@@ -133,10 +133,12 @@ COMPUTED_NAME_MODULES = frozenset({"torch.nn"})
 #: Of :data:`UNREADABLE_ATTRIBUTES`, the names that are also everyday attributes (``model.modules()``,
 #: ``x.grad``, ``re.compile``): unreadable on imported modules only.  Every other one is unreadable on any
 #: object, however that object was reached (a module taken out of a tuple, a class attribute, a return value).
-EVERYDAY_ATTRIBUTES = TORCH_ONLY_ATTRIBUTES | {"modules", "grad", "system", "popen", "fork", "push", "ex", "ev"} | {
-    # A hook on a layer of a model the submission built (feature-map plots) changes what that instance computes,
-    # which the model checks judge by behaviour; torch's global module hooks stay unreadable (an imported name).
-    "register_forward_hook", "register_forward_pre_hook", "register_hook"}
+#: Hooks a module runs inside its forward pass.  On a layer of a model the submission built (feature-map plots),
+#: from outside any method, they change that instance only, not the models the judge builds; in a method, on
+#: the model's own ``self``, they are part of every model the judge builds, run out of the reader's sight.
+MODEL_HOOKS = frozenset({"register_forward_hook", "register_forward_pre_hook", "register_hook"})
+EVERYDAY_ATTRIBUTES = TORCH_ONLY_ATTRIBUTES | {"modules", "grad", "system", "popen", "fork", "push", "ex", "ev"} \
+    | MODEL_HOOKS  # torch's global module hooks stay unreadable: an imported name
 #: torch's entry points for running a function under (or out of) the torch-function modes, on any object.
 TORCH_FUNCTION_ATTRIBUTES = frozenset({"handle_torch_function", "has_torch_function", "has_torch_function_unary",
                                        "has_torch_function_variadic", "is_tensor_like", "enable_reentrant_dispatch"})
@@ -697,6 +699,9 @@ def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
             if attr in UNREADABLE_ATTRIBUTES and attr not in EVERYDAY_ATTRIBUTES and not _settings_chain(chain) \
                     and _resolved_once(reading, node) not in PLAIN_MODULE_ATTRIBUTES:
                 add(Finding("unverifiable", chain if root else f"(...).{chain}"))
+            elif attr in MODEL_HOOKS and _method_self_root(node, methods_own):
+                # a model that hooks itself runs code inside every forward pass the judge makes
+                add(Finding("unverifiable", chain))
             elif attr in LOADING_ATTRIBUTES or attr in TORCH_FUNCTION_ATTRIBUTES or (
                     attr in UNREADABLE_IMPORTS | LOADING_IMPORTS and attr not in EVERYDAY_MODULE_NAMES) or (
                     attr in REEXPORTED_MODULES):
@@ -753,6 +758,13 @@ def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
             if call is None or len(call.args) > 2 or any(k.arg is None for k in call.keywords) or any(
                     isinstance(a, ast.Starred) for a in call.args) or (given is None and not default_safe):
                 add(Finding("unverifiable", f"{full} (it unpickles unless called with {keyword}={safe})"))
+
+
+def _method_self_root(node: ast.Attribute, methods_own: set[int]) -> bool:
+    """Whether an attribute chain starts at a method's own ``self`` (``self.conv1.register_forward_hook``)."""
+    while isinstance(node, ast.Attribute):
+        node = node.value
+    return isinstance(node, ast.Name) and id(node) in methods_own
 
 
 def _plain_query(call: ast.Call) -> bool:
