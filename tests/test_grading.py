@@ -500,3 +500,12 @@ def test_matplotlib_finds_a_shell_it_can_register_with_once_ipython_is_imported(
     result = grade_text(notebook_text(*cells), "plots.ipynb", limits=IMPORTS_IPYTHON)
     assert result.status == "ok", result.error
     assert result.total == bank.total_points()
+
+
+def test_a_script_s_classes_have_their_source_as_under_python(grade_text):
+    """doctest (and inspect) find a class's source through ``__main__.__file__``, as ``python script.py`` sets it;
+    before, running a class's docstring examples raised "source code not available"."""
+    result = grade_text(solution_script() + "\nimport doctest\n\nclass Shapes:\n    '''\n    >>> 1 + 1\n    2\n"
+                        "    '''\n\ndoctest.run_docstring_examples(Shapes, {})\n")
+    assert result.status == "ok", result.error
+    assert result.total == bank.total_points()

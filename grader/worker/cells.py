@@ -34,6 +34,10 @@ def clean_exit(exc: SystemExit) -> bool:
 # must not turn the student's annotations into strings (dataclass fields, pydantic models and
 # typing.get_type_hints would then see strings the student never wrote).
 
+#: The file name a script's code runs under (its source is in linecache under it, and ``__main__.__file__``).
+SCRIPT_FILENAME = "<submission>"
+
+
 def script_units(source: str) -> list:
     """A script's top-level statements, each compiled on its own with the file's line numbers.
 
@@ -41,9 +45,9 @@ def script_units(source: str) -> list:
     only lets a statement that kills the process be skipped on a retry.
     Raises SyntaxError when the script does not parse (Python would refuse it whole).
     """
-    tree = ast.parse(source, "<submission>")
-    remember_source("<submission>", source)
-    return [compile(ast.Module(body=[stmt], type_ignores=[]), "<submission>", "exec", dont_inherit=True)
+    tree = ast.parse(source, SCRIPT_FILENAME)
+    remember_source(SCRIPT_FILENAME, source)
+    return [compile(ast.Module(body=[stmt], type_ignores=[]), SCRIPT_FILENAME, "exec", dont_inherit=True)
             for stmt in tree.body]
 
 

@@ -21,7 +21,7 @@ import types
 from ..checkapi import wire
 from ..checkapi.handler import Handler
 from ..checkapi.protocol import Answer, Event, Key, SubmissionKind, UnitStatus, WorkerOp
-from .cells import run_units, script_units
+from .cells import SCRIPT_FILENAME, run_units, script_units
 from .channel import MAX_REPLY, Channel, ChannelClosed
 from .guard import Guard
 
@@ -244,6 +244,8 @@ def serve(channel: Channel) -> None:
     units = load.get(Key.UNITS, [])
     records: list[dict]
     if load.get(Key.KIND) == SubmissionKind.SCRIPT:
+        # As `python script.py` sets it: inspect (doctest, TorchScript) finds a class's source through it
+        namespace["__file__"] = SCRIPT_FILENAME
         try:
             units = script_units(units[0] if units else "")
         except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError) as exc:
