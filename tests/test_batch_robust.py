@@ -431,3 +431,24 @@ def test_every_parse_in_the_judge_holds_the_parser_lock():
                     and node.func.value.id == "ast":
                 unguarded.append(f"{relative}:{node.lineno}")
     assert unguarded == []
+
+
+def test_a_feedback_page_shows_fifty_failing_cells_and_counts_the_rest(tmp_path):
+    """Thousands of failing cells made a 2.5 MB feedback page (attack round 3); a page stays well under 1 MB and
+    grades.json keeps every unit."""
+    from grader.outputs.report import MAX_BAD_UNITS_SHOWN
+
+    failing = 300
+    script = tmp_path / "many_failures.py"
+    script.write_text(solution_script() + "\n" + "\n".join(f"raise ValueError('failure {i}' * 40)"
+                                                            for i in range(failing)) + "\n")
+    out = tmp_path / "out"
+    result = invoke("grade", script, "--out", out)
+    assert result.exit_code == 0, result.stderr + traceback_of(result)
+    page = (out / "feedback" / "many_failures.html").read_text()
+    assert f"and {failing - MAX_BAD_UNITS_SHOWN} more" in page
+    shown = MAX_BAD_UNITS_SHOWN - 1
+    assert f"failure {shown}" in page and f"failure {shown + 1}" not in page and f"failure {failing - 1}" not in page
+    assert len(page.encode()) < 1_000_000
+    row, = json.loads((out / "grades.json").read_text())["results"]
+    assert sum(u["status"] != "ok" for u in row["units"]) == failing

@@ -265,11 +265,18 @@ def _shown(layer: dict) -> dict:
     return {**layer, "settings": [f"{k}={v}" for k, v in config.items() if QUIET_SETTINGS.get(k, object()) != v]}
 
 
+#: Cells that did not run cleanly shown on a feedback page; the rest are counted (grades.json keeps them all).
+#: A notebook of thousands of failing cells made a 2.5 MB page (attack round 3); a page stays under 1 MB.
+MAX_BAD_UNITS_SHOWN = 50
+
+
 def render_feedback(result: SubmissionResult, questions: dict[str, str], feedback: str = DEFAULT_FEEDBACK) -> str:
     check_mode(feedback)
+    bad_units = [u for u in result.units if u.get("status") != "ok"]
     return ENV.get_template("feedback.html.j2").render(
         result=result, questions=questions, sections=question_sections(result, feedback), brief=feedback == BRIEF,
-        bad_units=[u for u in result.units if u.get("status") != "ok"], lateness=late_sentence(result))
+        bad_units=bad_units[:MAX_BAD_UNITS_SHOWN], more_bad_units=max(0, len(bad_units) - MAX_BAD_UNITS_SHOWN),
+        lateness=late_sentence(result))
 
 
 def lms_csv(results: list[SubmissionResult]) -> str:
