@@ -149,9 +149,10 @@ class SubmissionResult:
     """The file below the folder or archive graded (``alice/lecture06.ipynb``), for reports: ``source``
     is the grader's own path to it.  Empty in grades.json written before it was recorded."""
     variant: dict | None = None
-    """The numbers it was graded against (:mod:`grader.variants`): ``tag`` and ``seed``, and ``carried``,
-    the variant the notebook says it was written for when that is another student's (copied).  None:
-    the lecture's (graded without a course key)."""
+    """The numbers it was graded against (:mod:`grader.variants`): ``tag`` and ``seed``; ``carried``, the
+    variant the notebook says it was written for when that is another student's (copied); ``fits``, the
+    students (``students``) whose numbers its wrong answers to ``questions`` are right for
+    (:mod:`grader.judge.copies`).  None: the lecture's (graded without a course key)."""
 
     def __post_init__(self):
         if self.raw_total is None:

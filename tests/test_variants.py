@@ -386,3 +386,32 @@ def test_two_variants_with_the_same_input_side_each_get_full_marks_in_one_proces
     for v in [variants.lecture(), *lecture_side, *pair]:
         graded = run_checks(LocalProbe(_solution_namespace(v)), checks, 5, None if v.is_lecture else v)
         assert [c.id for c in graded if c.points < c.max_points] == [], v.tag
+
+
+def test_cnn_grader_check_runs_the_public_tests_of_the_student_s_own_numbers(tmp_path):
+    """`cnn-grader check` beside a handout checks what `grader.check` in the notebook does: the student's numbers
+    (the variant.json `variants` wrote), not the lecture's; numbers that are not a variant are refused in a line."""
+    import shutil
+
+    from grader.assignment import NOTEBOOK
+    from grader.packaging.artifacts import VENDORED
+    from grader.questions import VARIANT_FILE
+
+    (tmp_path / "course.key").write_bytes(KEY)
+    out, sol = tmp_path / "out", tmp_path / "sol"
+    assert invoke("variants", _roster(tmp_path, 2), "--key", tmp_path / "course.key", "--out", out,
+                  "--solutions", sol).exit_code == 0
+    shutil.copyfile(sol / "s000.ipynb", out / "s000" / NOTEBOOK)
+    shutil.copyfile(sol / "s000.ipynb", out / "s001" / NOTEBOOK)  # a classmate's answers
+    own = invoke("check", out / "s000" / NOTEBOOK)
+    assert own.exit_code == 0, own.output
+    assert "Checked against your own numbers" in own.output
+    theirs = invoke("check", out / "s001" / NOTEBOOK)
+    assert theirs.exit_code == 1 and "FAILED" in theirs.output
+    # The same file where nothing was handed out: the lecture's numbers, which it does not answer either.
+    shutil.copyfile(sol / "s000.ipynb", tmp_path / NOTEBOOK)
+    lecture = invoke("check", tmp_path / NOTEBOOK)
+    assert lecture.exit_code == 1 and "own numbers" not in lecture.output
+    (out / "s001" / VENDORED / VARIANT_FILE).write_text('{"q1": {"kernel": "three"}}')
+    broken = invoke("check", out / "s001" / NOTEBOOK)
+    assert broken.exit_code == 1 and "not the numbers" in broken.stderr and "Traceback" not in broken.output

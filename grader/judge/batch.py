@@ -29,6 +29,7 @@ from ..outputs.canvas import IMPORT_CSV, IMPORT_SUMMARY, remove_imports
 from ..outputs.report import FEEDBACK, LMS_CSV, REPORT, write_reports
 from ..outputs.results import GRADES_CSV, GRADES_JSON, JOURNAL, Journal, load_results, write_grades
 from ..records import EventKind, Status, SubmissionResult
+from .copies import Answered, flag_copies, variant_params
 from .engine import ForkServerClient, Limits
 from .submission import Source, find_submissions
 
@@ -250,8 +251,11 @@ def _grade_sources(sources, server, out_dir, *, jobs, previous, overwrite, seed,
             warm_up(seed, checks)  # this seed's references, while the fork server warms up
             server.wait_ready()
             header["versions"].update(server.versions)
+            answers: list[Answered] | None = [] if roster is not None else None
             _run(todo, server, jobs=jobs, seed=seed, limits=limits, checks=checks, rules=rules, journal=journal,
-                 progress=progress, results=new, roster=roster)
+                 progress=progress, results=new, roster=roster, answers=answers)
+            if answers:
+                flag_copies(answers, roster.everyone(), checks, seed)
     finally:
         journal.close()
         if progress:
@@ -293,8 +297,12 @@ def regraded_event(first: SubmissionResult) -> dict:
 
 
 def _run(todo: list[Source], server: ForkServerClient, *, jobs: int, seed: int, limits: Limits, checks: list,
-         rules: LateRules, journal: Journal, progress, results: list[SubmissionResult], roster=None) -> None:
+         rules: LateRules, journal: Journal, progress, results: list[SubmissionResult], roster=None,
+         answers: list | None = None) -> None:
     """Grade ``todo`` on ``jobs`` slots, appending to ``results`` as each finishes.
+
+    ``answers``: when a list, each graded submission's values are appended to it
+    (:class:`grader.judge.copies.Answered`), for :func:`grader.judge.copies.flag_copies`.
 
     Appending as they come (not returning at the end) means an interrupted run
     still writes the rows it finished into grades.csv, not only into the journal.
@@ -317,12 +325,13 @@ def _run(todo: list[Source], server: ForkServerClient, *, jobs: int, seed: int, 
     def take_slot():
         local.slot = slots.get_nowait()
 
-    def one(index: int, source: Source) -> tuple[SubmissionResult, bool]:
+    def one(index: int, source: Source) -> tuple[SubmissionResult, bool, dict]:
         with spans_lock:
             spans[index] = [time.monotonic(), None]
+        answered: dict = {}
         try:
             return grade_source(source, server, seed=seed, limits=limits, slot=local.slot, checks=checks,
-                                roster=roster), _had_company(index)
+                                roster=roster, answered=answered), _had_company(index), answered
         finally:
             with spans_lock:
                 spans[index][1] = time.monotonic()
@@ -332,11 +341,13 @@ def _run(todo: list[Source], server: ForkServerClient, *, jobs: int, seed: int, 
             start, end = spans[index][0], time.monotonic()
             return any(other != index and s < end and (e is None or e > start) for other, (s, e) in spans.items())
 
-    def record(result: SubmissionResult, source: Source) -> None:
-        for row in owner_rows(result, source):
-            row = rules.apply(row)
+    def record(result: SubmissionResult, source: Source, answered: dict) -> None:
+        rows = [rules.apply(row) for row in owner_rows(result, source)]
+        for row in rows:
             journal.append(row)
             results.append(row)
+        if answers is not None and answered and result.variant:
+            answers.append(Answered(rows, answered, result.variant["tag"], variant_params(result.variant)))
         if progress:
             progress.update(result)
 
@@ -348,17 +359,19 @@ def _run(todo: list[Source], server: ForkServerClient, *, jobs: int, seed: int, 
             while pending:
                 finished, pending = wait(pending, return_when=FIRST_COMPLETED)
                 for future in finished:
-                    result, had_company = future.result()
+                    result, had_company, answered = future.result()
                     if had_company and a_neighbour_may_have_cost(result):
                         again.append((sources[future], result))
                     else:
-                        record(result, sources[future])
+                        record(result, sources[future], answered)
         except BaseException:
             for future in pending:
                 future.cancel()
             raise
     for source, first in again:  # every slot is idle now: each alone, in slot 0
-        result = grade_source(source, server, seed=seed, limits=limits, slot=0, checks=checks, roster=roster)
+        answered = {}
+        result = grade_source(source, server, seed=seed, limits=limits, slot=0, checks=checks, roster=roster,
+                              answered=answered)
         result.events.insert(0, regraded_event(first))
-        record(result, source)
+        record(result, source, answered)
 

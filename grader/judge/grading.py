@@ -17,6 +17,7 @@ from ..errors import GraderError
 from ..questions import bank
 from ..questions.base import Check, Context
 from ..records import CheckResult, EventKind, Lateness, Status, SubmissionResult
+from .copies import recorded_values
 from .engine import ForkServerClient, Limits, SandboxProbe
 from .submission import Source, Submission, load_bounded
 
@@ -116,11 +117,13 @@ def warm_up(seed: int, checks: list[Check] | None = None) -> None:
 
 
 def grade(submission: Submission, server: ForkServerClient, *, seed: int, limits: Limits, slot: int = 0,
-          checks: list[Check] | None = None, started: float | None = None, variant=None) -> SubmissionResult:
+          checks: list[Check] | None = None, started: float | None = None, variant=None,
+          answered: dict | None = None) -> SubmissionResult:
     """Grade one parsed submission in a fresh sandboxed worker.
 
     ``started``: the ``time.monotonic()`` instant the submission's time budget began (reading it
-    counts too); default now.
+    counts too); default now.  ``answered``: filled with the values the checks read (see
+    :func:`grader.judge.copies.recorded_values`), for judging them again on other numbers.
     """
     started = time.monotonic() if started is None else started
     checks = list(checks if checks is not None else bank.CHECKS.values())
@@ -131,6 +134,8 @@ def grade(submission: Submission, server: ForkServerClient, *, seed: int, limits
         results = run_checks(probe, checks, seed, variant)
     finally:
         probe.close()
+    if answered is not None:
+        answered.update(recorded_values(probe))
     if probe.log.forged:
         probe.log.events.append({"kind": EventKind.FORGED, "detail": f"dropped {probe.log.forged} message(s) that "
                                  "the submission wrote into the grader's connection"})
@@ -153,13 +158,13 @@ def grade(submission: Submission, server: ForkServerClient, *, seed: int, limits
 
 
 def grade_source(source: Source, server: ForkServerClient, *, seed: int, limits: Limits, slot: int = 0,
-                 checks: list[Check] | None = None, roster=None) -> SubmissionResult:
+                 checks: list[Check] | None = None, roster=None, answered: dict | None = None) -> SubmissionResult:
     """Read and grade one submission; an unreadable one becomes an ``invalid`` row.
 
     Reading counts against the submission's time limit: one that takes it all to read is a
     ``timeout`` row.  ``roster`` (:class:`grader.variants.roster.ClassVariants` or ``EmailVariants``):
     grade against the numbers of the submission's (first) student; one it has none for gets an
-    ``unlisted`` row.
+    ``unlisted`` row.  ``answered``: as :func:`grade`'s.
     """
     if roster is None:
         return _grade_source(source, server, seed=seed, limits=limits, slot=slot, checks=checks)
@@ -167,7 +172,8 @@ def grade_source(source: Source, server: ForkServerClient, *, seed: int, limits:
     if variant is None:
         return invalid_result(source, roster.missing(source.owners[0].id),
                               list(checks if checks is not None else bank.CHECKS.values()), status=Status.UNLISTED)
-    result = _grade_source(source, server, seed=seed, limits=limits, slot=slot, checks=checks, variant=variant)
+    result = _grade_source(source, server, seed=seed, limits=limits, slot=slot, checks=checks, variant=variant,
+                           answered=answered)
     result.variant = {"tag": variant.tag, "seed": variant.seed}
     carried = carried_variant(source)
     if carried is not None and carried != variant.tag:
@@ -193,7 +199,7 @@ def carried_variant(source: Source) -> str | None:
 
 
 def _grade_source(source: Source, server: ForkServerClient, *, seed: int, limits: Limits, slot: int = 0,
-                  checks: list[Check] | None = None, variant=None) -> SubmissionResult:
+                  checks: list[Check] | None = None, variant=None, answered: dict | None = None) -> SubmissionResult:
     started = time.monotonic()
     try:
         submission = load_bounded(source, seconds=limits.timeout)
@@ -202,4 +208,4 @@ def _grade_source(source: Source, server: ForkServerClient, *, seed: int, limits
         return invalid_result(source, str(exc), list(checks if checks is not None else bank.CHECKS.values()),
                               status=status)
     return grade(submission, server, seed=seed, limits=limits, slot=slot, checks=checks, started=started,
-                 variant=variant)
+                 variant=variant, answered=answered)

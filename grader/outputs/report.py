@@ -186,8 +186,14 @@ def render_report(meta: dict, results: list[SubmissionResult], canvas: dict | No
         best={r.key for r in best.values()}, attempts=Counter(r.student for r in results),
         histogram=chart, bin_width=statistic(summary["max_total"] / len(chart)),
         questions=question_stats(results), variant_rows=variant_stats(results), failures=frequent_failures(results),
-        problems=[r for r in results if r.status != "ok" or (r.variant or {}).get("carried")], late=[r for r in results if r.lateness.late],
+        problems=[r for r in results if r.status != "ok" or copied(r)], late=[r for r in results if r.lateness.late],
         late_label=late_label, late_policy=_late_policy(meta), canvas=canvas)
+
+
+def copied(result: SubmissionResult) -> bool:
+    """Whether ``result`` looks copied: its notebook names another student's variant, or its answers fit
+    another student's numbers (:mod:`grader.judge.copies`)."""
+    return bool((result.variant or {}).get("carried") or (result.variant or {}).get("fits"))
 
 
 def question_sections(result: SubmissionResult, feedback: str) -> list[dict]:

@@ -120,6 +120,8 @@ def check_report(report) -> str:
         for c in failed:
             lines.append(f"    {c.description}:\n      {c.full_feedback}")  # public tests: nothing held back
     lines.append("")
+    if report.numbers:
+        lines.append(f"Checked against your own numbers ({report.numbers}).")
     lines.append(f"{report.public - report.failed} of {report.public} public tests passed. {report.hidden} hidden "
                  "tests were not run: they compare your answers with PyTorch and decide the grade.")
     return "\n".join(lines)

@@ -83,6 +83,12 @@ class ClassVariants:
         """Why ``owner_id`` has no variant."""
         return f"{owner_id!r} is not on the roster: no numbers to grade against"
 
+    def everyone(self) -> list[tuple[str, object]]:
+        """(student id, variant) of each student on the roster, in its order."""
+        from . import for_student
+
+        return [(s.student, for_student(self._key, s.email)) for s in self._by_id.values()]
+
 
 class EmailVariants:
     """Each submitter's variant from their email alone (Gradescope's metadata gives it; no roster)."""
@@ -94,6 +100,10 @@ class EmailVariants:
         from . import for_student
 
         return for_student(self._key, owner_id) if "@" in owner_id else None
+
+    def everyone(self) -> list[tuple[str, object]]:
+        """Nobody: without a roster the classmates are unknown."""
+        return []
 
     def missing(self, owner_id: str) -> str:
         return (f"no submitter's email in the submission's metadata (only {owner_id!r}): no numbers to grade "

@@ -1,0 +1,165 @@
+"""Copied answers: a submission whose answers are another student's numbers' answers.
+
+A notebook's metadata names the variant it was handed out for (:func:`grader.judge.grading.carried_variant`),
+but the student controls it: rewritten, deleted, or a script (no metadata at all), it says nothing.  What
+the judge controls is the answers themselves.  Every value the checks read from a submission
+(``probe.value``) comes back as plain data; once the whole class is graded, those values are judged
+again, in this process, against each classmate's numbers:
+
+* ``lost``: the questions whose value checks fail on the student's own numbers;
+* for each other variant V of the roster (and the lecture's), ``fits(V)``: those of ``lost`` whose
+  value checks all pass on V's numbers.
+
+Only answers that identify numbers count: a wrong answer that would be right for more than
+:data:`COMMON_SHARE` of :data:`SAMPLE` variants drawn at random (an option letter, a set of statements, a
+truth table: few possible answers) is no evidence of whose numbers it was written for, however small the
+class.  A row is flagged when the best ``|fits(V)|`` over those identifying questions is at least
+:data:`MIN_QUESTIONS` and at most :data:`MAX_CANDIDATES` variants reach it: wrong on its own numbers,
+right on one classmate's, in several questions at once.  An honest mistake costs one question, and is
+not flagged; nor is a single copied answer (left to the instructor).  A flag changes no points; it is a
+line for the instructor's report (``grades.json``: ``variant.fits``), never on the student's page, which
+must not name a classmate.
+
+Only checks that ask nothing but values are judged again: a check that would call a function or build a
+model (:class:`AnsweredValues` refuses those) is left out, since its answer is the same code on any
+numbers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..checkapi.probe import Probe
+from ..checkapi.protocol import Answer
+from ..checkapi.verdict import evaluate
+from ..questions.base import Check, Context
+
+#: Questions that must fit another student's numbers before a row is flagged.
+MIN_QUESTIONS = 2
+#: At most this many variants may fit as well as the best one: more, and the answers identify nobody.
+MAX_CANDIDATES = 3
+#: Random variants that tell an identifying answer from a common one; their seeds are fixed, so a flag
+#: is the same on every run.
+SAMPLE = 64
+SAMPLE_SEEDS = range(2**40, 2**40 + SAMPLE)
+#: A wrong answer right for more than this share of the sample is a common one.
+COMMON_SHARE = 1 / 8
+#: The name the lecture's numbers go by among the candidates.
+LECTURE = "the lecture's numbers"
+
+
+class AnsweredValues(Probe):
+    """A probe that answers ``value`` from what a submission answered, and refuses everything else.
+
+    ``recorded``: the sandboxed probe's values (name -> (value, NameMissing or None)), plain data.
+    """
+
+    def __init__(self, recorded: dict):
+        self._values = dict(recorded)
+        self.asked_more = False
+
+    def send(self, request: dict) -> dict:
+        self.asked_more = True
+        return {Answer.REFUSED: "only the values the submission answered are at hand"}
+
+
+def variant_params(record: dict) -> dict | None:
+    """The numbers of the variant a row records (``{"tag", "seed"}``), drawn again from its seed; None: the
+    lecture's."""
+    from ..variants import from_seed
+
+    seed = record.get("seed")
+    return None if seed is None else from_seed(int(seed)).params
+
+
+def recorded_values(probe: Probe) -> dict:
+    """What ``probe`` read with ``value`` (name -> (value, missing)), for :class:`AnsweredValues`."""
+    return dict(probe.__dict__.get("_values", {}))
+
+
+@dataclass
+class Answered:
+    """One graded submission's values, and the numbers it was graded against."""
+
+    rows: list
+    """Its rows (:class:`~grader.records.SubmissionResult`; a group has one a student)."""
+    values: dict
+    tag: str
+    params: dict | None
+    """The variant's numbers (None: the lecture's)."""
+    lost: dict[str, list[Check]] = field(default_factory=dict)
+    """Question -> its value checks, for each question whose value checks fail on its own numbers."""
+    fits: dict[str, set[str]] = field(default_factory=dict)
+    """Candidate -> the questions of ``lost`` its numbers fit."""
+
+
+def _passes(check: Check, values: dict, seed: int, params: dict | None) -> bool | None:
+    """Whether ``check`` passes on ``values`` with ``params``; None when it needs more than values."""
+    probe = AnsweredValues(values)
+    verdict = evaluate(check.run, probe, Context(seed=seed, check_id=check.id, variant=params))
+    return None if probe.asked_more else verdict.passed
+
+
+def _lost(answered: Answered, checks: list[Check], seed: int) -> dict[str, list[Check]]:
+    by_question: dict[str, list[Check]] = {}
+    failing: set[str] = set()
+    for check in checks:
+        passed = _passes(check, answered.values, seed, answered.params)
+        if passed is None:
+            continue
+        by_question.setdefault(check.question, []).append(check)
+        if not passed:
+            failing.add(check.question)
+    return {q: by_question[q] for q in failing}
+
+
+def _fitting(answered: Answered, params: dict | None, seed: int) -> set[str]:
+    """The questions of ``answered.lost`` whose value checks all pass on ``params``."""
+    return {q for q, qchecks in answered.lost.items() if all(_passes(c, answered.values, seed, params) for c in qchecks)}
+
+
+def flag_copies(graded: list[Answered], classmates: list[tuple[str, object]], checks: list[Check], seed: int) -> int:
+    """Flag each of ``graded`` whose answers fit another student's numbers; the number flagged.
+
+    ``classmates``: (student id, :class:`grader.variants.Variant`) of everyone on the roster.  The
+    lecture's numbers are a candidate too (last year's notebook).  Each candidate's references are
+    computed once, for every row at once.
+    """
+    from ..variants import from_seed, lecture
+
+    suspects = []
+    for answered in graded:
+        answered.lost = _lost(answered, checks, seed)
+        if len(answered.lost) >= MIN_QUESTIONS:
+            suspects.append(answered)
+    if not suspects:
+        return 0
+    common = {id(a): {q: 0 for q in a.lost} for a in suspects}
+    for sample_seed in SAMPLE_SEEDS:
+        params = from_seed(sample_seed).params
+        for answered in suspects:
+            for q in _fitting(answered, params, seed):
+                common[id(answered)][q] += 1
+    for answered in suspects:
+        answered.lost = {q: c for q, c in answered.lost.items() if common[id(answered)][q] <= COMMON_SHARE * SAMPLE}
+    candidates = [(sid, v.tag, None if v.is_lecture else v.params) for sid, v in classmates]
+    candidates.append((LECTURE, lecture().tag, None))
+    for name, tag, params in candidates:
+        for answered in suspects:
+            if tag != answered.tag and len(answered.lost) >= MIN_QUESTIONS:
+                fit = _fitting(answered, params, seed)
+                if fit:
+                    answered.fits[name] = fit
+    order = list(dict.fromkeys(c.question for c in checks))
+    flagged = 0
+    for answered in suspects:
+        best = max((len(f) for f in answered.fits.values()), default=0)
+        names = sorted(n for n, f in answered.fits.items() if len(f) == best)
+        if best < MIN_QUESTIONS or len(names) > MAX_CANDIDATES:
+            continue
+        fitting = set().union(*(answered.fits[n] for n in names))
+        questions = [q for q in order if q in fitting]
+        for row in answered.rows:
+            row.variant = dict(row.variant or {}, fits={"students": names, "questions": questions})
+        flagged += 1
+    return flagged
