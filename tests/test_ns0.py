@@ -245,3 +245,43 @@ def test_run_autograder_without_namespaces_gives_the_graders_solutions_to_nobody
         import shutil
 
         shutil.rmtree(place, ignore_errors=True)
+
+
+def test_a_runtime_other_users_cannot_reach_is_named(monkeypatch):
+    """A worker without its own file system imports from the runtime in place: a 0700 folder on the way (this
+    machine's /root) makes every import the fork server had not done fail, so the batch says which folder."""
+    import shutil
+    import sys
+
+    from grader.judge import engine
+
+    base = Path(tempfile.mkdtemp(dir="/tmp")).resolve()  # /tmp itself: pytest's own folders are 0700
+    try:
+        runtime = base / "home" / "python"
+        runtime.mkdir(parents=True)
+        for prefix in ("prefix", "base_prefix", "exec_prefix"):
+            monkeypatch.setattr(sys, prefix, str(runtime))
+        os.chmod(base, 0o755)
+        assert engine.runtime_out_of_reach() is None
+        os.chmod(base / "home", 0o700)
+        assert engine.runtime_out_of_reach() == base / "home"
+    finally:
+        shutil.rmtree(base)
+
+
+@pytest.mark.skipif(__import__("grader.judge.engine", fromlist=["x"]).runtime_out_of_reach() is None,
+                    reason="this machine's Python runtime is reachable by every user")
+def test_the_batch_warns_when_its_workers_cannot_reach_the_runtime(tmp_path, monkeypatch):
+    from grader.judge.batch import grade_batch
+
+    monkeypatch.setenv("CNN_GRADER_NAMESPACES", "0")
+    (tmp_path / "imports.py").write_text("import fractions\nq1_answer = 'A'\n")
+    summary = grade_batch([tmp_path / "imports.py"], tmp_path / "out", questions=["q1"], jobs=1, limits=FAST)
+    warning = next(w for w in summary.warnings if "search permission" in w)
+    assert str(engine_blocked()) in warning and "1 submission(s) had an import fail" in warning
+
+
+def engine_blocked():
+    from grader.judge.engine import runtime_out_of_reach
+
+    return runtime_out_of_reach()

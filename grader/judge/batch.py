@@ -21,6 +21,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from .. import __version__, assignment
+from ..checkapi.protocol import Key
 from ..errors import ResultsError, UsageError
 from ..feedback import DEFAULT as DEFAULT_FEEDBACK
 from ..feedback import META_KEY, check_mode
@@ -30,7 +31,7 @@ from ..outputs.report import FEEDBACK, LMS_CSV, REPORT, write_reports
 from ..outputs.results import GRADES_CSV, GRADES_JSON, JOURNAL, Journal, load_results, write_grades
 from ..records import EventKind, Status, SubmissionResult
 from .copies import Answered, flag_copies, variant_params
-from .engine import ForkServerClient, Limits
+from .engine import ForkServerClient, Limits, runtime_out_of_reach
 from .submission import Source, find_submissions
 
 #: What a run writes into its output folder (and ``--overwrite`` removes), besides the feedback folder,
@@ -205,6 +206,15 @@ def grade_batch(paths: list[Path], out_dir: Path, *, jobs: int = 2, resume: bool
     finally:
         server.close()
     summary.warnings = found.warnings + lateness_warnings(found.sources, rules) + summary.warnings
+    in_place = not server.isolate or any(r.isolation.get("filesystem") is False for r in summary.results)
+    blocked = runtime_out_of_reach() if in_place else None
+    if blocked is not None:
+        failed = sum(any("No module named" in str(u.get(Key.ERROR) or "") for u in r.units) for r in summary.results)
+        summary.warnings.append(
+            f"the workers ran without a file system of their own and cannot enter {blocked} (no search permission "
+            "for other users), on the way to the Python runtime: an import of a module the grader had not loaded "
+            f"fails there ({failed} submission(s) had an import fail). Grade with namespaces, or give the folders "
+            f"on the way search permission (chmod o+x {blocked}) and grade again.")
     return summary
 
 

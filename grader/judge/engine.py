@@ -115,6 +115,28 @@ class WorkerExit:
         return f"exited with code {self.code}"
 
 
+def runtime_out_of_reach() -> Path | None:
+    """The first folder on the way to the Python runtime that other users cannot enter; None if there is none.
+
+    A worker without a root file system of its own (no namespaces: Gradescope, ``CNN_GRADER_NAMESPACES=0``)
+    runs as an unprivileged user and imports from the runtime in place: behind such a folder (a runtime
+    under a 0700 ``/root``), every module the fork server had not imported is out of its reach, and a
+    correct submission that imports one (numpy's ``secrets``, pandas' ``sysconfig``) fails.  On
+    Gradescope, ``run_autograder`` opens the way (:func:`grader.judge.gradescope.prepare_container`).
+    """
+    import stat
+
+    for prefix in sorted({sys.prefix, sys.base_prefix, sys.exec_prefix}):
+        path = Path(prefix).resolve()
+        for folder in [*reversed(path.parents), path]:
+            try:
+                if not folder.stat().st_mode & stat.S_IXOTH:
+                    return folder
+            except OSError:
+                return folder
+    return None
+
+
 class ForkServerClient:
     """The judge's handle on the fork server (:class:`grader.worker.forkserver.Server`), the warm process
     that forks the workers: it starts the process and asks it for workers.  Thread-safe; one per grading run."""
