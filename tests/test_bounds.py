@@ -104,6 +104,42 @@ def test_without_namespaces_the_memory_bound_holds_too(tmp_path):
     assert result.isolation["pid"] is False and result.isolation["seccomp"] is True
 
 
+#: Attack round 5: 32 MiB files (the per-file limit) one after another into the scratch folder, which without
+#: namespaces is on the host's disk.
+DISK_FILLER = """
+import os
+for i in range(64):
+    with open(f"fill{i}.bin", "wb") as f:
+        f.write(os.urandom(32 * 1024 * 1024))
+q1_answer = 'C'
+"""
+
+
+def test_without_namespaces_the_scratch_on_the_host_s_disk_is_bounded(tmp_path):
+    path = tmp_path / "fill.py"
+    path.write_text(DISK_FILLER)
+    with ForkServerClient(isolate=False) as server:
+        result = grade(load(Source(path)), server, seed=1,
+                       limits=Limits(timeout=60, probe_timeout=2, unit_timeout=50, memory_mb=512), slot=3)
+        leftovers = [p for p in Path(server.base_dir).glob("scratch-*/*")]
+    assert result.isolation["filesystem"] is False
+    assert result.status == "killed" and "its scratch may hold" in result.error, (result.status, result.error)
+    assert leftovers == []
+
+
+def test_the_scratch_walk_counts_blocks_and_stops_at_its_entries(tmp_path, monkeypatch):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "data").write_bytes(b"x" * 300_000)
+    (tmp_path / "link").symlink_to("/usr")  # not followed
+    written = bounds.scratch_usage(str(tmp_path))
+    assert 300_000 <= written < 400_000
+    assert bounds.passed(bounds.Usage(pids=[]), bounds.Allowance(1 << 40, 1e6, 100, str(tmp_path), 1 << 20)) is None
+    over = bounds.passed(bounds.Usage(pids=[]), bounds.Allowance(1 << 40, 1e6, 100, str(tmp_path), 100_000))
+    assert over["kind"] == Bound.DISK
+    monkeypatch.setattr(bounds, "SCRATCH_ENTRIES", 2)
+    assert bounds.scratch_usage(str(tmp_path)) is None
+
+
 SLEEPER = "import time\ntime.sleep(60)\nq1_answer = 'C'\n"
 
 

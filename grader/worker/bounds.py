@@ -19,6 +19,10 @@ uid (as root) count too.  Nothing here is the worker's word: ``/proc/PID/stat`` 
 * **processes**: its processes and threads, at most :data:`~.sandbox.PROCESSES` (what
   ``RLIMIT_NPROC`` enforces under the slot's own uid; without root that limit counts the
   judge's uid, so this is the bound that holds there).
+* **disk**: a worker without a root file system of its own (no namespaces) writes its scratch
+  folder on the host's disk, where no tmpfs bounds it (``RLIMIT_FSIZE`` bounds each file only:
+  attack round 5 wrote 2 GiB in 14 s).  The blocks its files take there count, at most the
+  scratch size a worker with namespaces gets, in at most :data:`SCRATCH_ENTRIES` entries.
 
 How the CPU is *shared* is the scheduler's: each session is a scheduling group of its own
 (autogroup), so a submission's hundred processes take one share, not a hundred.
@@ -43,6 +47,11 @@ _TICKS = os.sysconf("SC_CLK_TCK")
 _PAGE = os.sysconf("SC_PAGE_SIZE")
 
 
+#: Files and folders a submission may keep in a scratch folder on the host's disk: walking more
+#: would cost the fork server what the bound is there to save.
+SCRATCH_ENTRIES = 10_000
+
+
 @dataclass(frozen=True)
 class Allowance:
     """What one submission's processes may use together."""
@@ -50,6 +59,33 @@ class Allowance:
     memory_bytes: int
     cpu_seconds: float
     tasks: int
+    scratch: str | None = None
+    """Its scratch folder when that is on the host's disk (no file system of its own); None otherwise."""
+    scratch_bytes: int = 0
+
+
+def scratch_usage(folder: str) -> int | None:
+    """The bytes the files under ``folder`` take on disk (their allocated blocks); None past
+    :data:`SCRATCH_ENTRIES` entries.  Symbolic links are not followed."""
+    total, seen, todo = 0, 0, [folder]
+    while todo:
+        try:
+            entries = os.scandir(todo.pop())
+        except OSError:
+            continue
+        with entries:
+            for entry in entries:
+                seen += 1
+                if seen > SCRATCH_ENTRIES:
+                    return None
+                try:
+                    info = entry.stat(follow_symlinks=False)
+                    if entry.is_dir(follow_symlinks=False):
+                        todo.append(entry.path)
+                except OSError:
+                    continue
+                total += info.st_blocks * 512
+    return total
 
 
 @dataclass
@@ -145,6 +181,16 @@ def passed(usage: Usage, allowance: Allowance) -> dict | None:
         return {"kind": Bound.PROCESSES,
                 "detail": f"it ran {usage.tasks} processes and threads at once, more than the {allowance.tasks} "
                           "a submission may run, so all were stopped"}
+    if allowance.scratch is not None:
+        written = scratch_usage(allowance.scratch)
+        if written is None:
+            return {"kind": Bound.DISK,
+                    "detail": f"it made more than {SCRATCH_ENTRIES} files and folders in its scratch folder, so "
+                              "all its processes were stopped"}
+        if written > allowance.scratch_bytes:
+            return {"kind": Bound.DISK,
+                    "detail": f"its files took {written // mib} MiB, more than the {allowance.scratch_bytes // mib} "
+                              "MiB its scratch may hold, so all its processes were stopped"}
     return None
 
 

@@ -292,7 +292,9 @@ class Server:
         self.watched[pid] = (own_uid if not granted["seccomp"] else None, self.bounds.Allowance(
             memory_bytes=self.warm_bytes + int(config.get("memory_mb", 1024)) * 1024 * 1024,
             cpu_seconds=self.bounds.CPU_CORES * float(config.get(Key.CPU_SECONDS, 60)),
-            tasks=self.sandbox.PROCESSES))
+            tasks=self.sandbox.PROCESSES,
+            scratch=None if granted["filesystem"] else config.get("scratch_dir"),
+            scratch_bytes=int(config.get("scratch_mb", 64)) * 1024 * 1024))
         self.channel.send({ServerReply.SPAWNED: ident, Key.PID: pid, Key.GRANTED: granted})
 
     def kill(self, ident) -> None:

@@ -196,6 +196,8 @@ class Bound(Term):
     MEMORY = "memory", "Its processes together held more memory than the submission may use."
     CPU = "cpu", "Its processes together used more CPU time than the submission may use."
     PROCESSES = "processes", "It ran more processes and threads at once than a submission may."
+    DISK = "disk", ("Its files took more room than its scratch may hold (a worker without a file system of its "
+                    "own writes to the host's disk).")
 
 
 class SubmissionKind(Term):
