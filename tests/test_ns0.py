@@ -285,3 +285,12 @@ def engine_blocked():
     from grader.judge.engine import runtime_out_of_reach
 
     return runtime_out_of_reach()
+
+
+def test_non_ascii_names_and_lazy_standard_modules_work_without_namespaces(ns0_server, tmp_path):
+    """Fairness round 5: a cell with a non-ASCII name killed the worker (the parser needed unicodedata, out of
+    reach under a 0700 /root), and `from decimal import Decimal` failed; the fork server loads both."""
+    result = graded(ns0_server, tmp_path, "from decimal import Decimal\nfrom fractions import Fraction\n"
+                                          "größe = Decimal(3) / 3 + int(Fraction(3, 1))\nσ = 'C'\nq1_answer = σ\n")
+    assert result.status == "ok", (result.status, result.error)
+    assert result.scores["q1"] == result.max_scores["q1"]
