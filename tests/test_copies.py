@@ -114,3 +114,12 @@ def test_a_copy_nothing_in_the_file_gives_away_is_flagged(tmp_path):
     # The student's own page never names the classmate.
     for page in (tmp_path / "out" / "feedback").glob("bob*.html"):
         assert "alice" not in page.read_text()
+
+
+def test_no_flag_is_given_on_part_of_the_class(klass):
+    """Past its CPU budget the comparison stops and flags nothing: a flag must have weighed every classmate."""
+    drawn, solutions = klass
+    own = dict(drawn)
+    graded = [_answered("s1", own["s1"], solutions["s0"])]
+    assert copies.flag_copies(graded, drawn, CHECKS, SEED, seconds=0) is None
+    assert "fits" not in graded[0].rows[0].variant

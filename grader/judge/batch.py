@@ -30,7 +30,7 @@ from ..outputs.canvas import IMPORT_CSV, IMPORT_SUMMARY, remove_imports
 from ..outputs.report import FEEDBACK, LMS_CSV, REPORT, write_reports
 from ..outputs.results import GRADES_CSV, GRADES_JSON, JOURNAL, Journal, load_results, write_grades
 from ..records import EventKind, Status, SubmissionResult
-from .copies import Answered, flag_copies, variant_params
+from .copies import COPY_SECONDS, Answered, flag_copies, variant_params
 from .engine import ForkServerClient, Limits, runtime_out_of_reach
 from .submission import Source, find_submissions
 
@@ -253,6 +253,7 @@ def _grade_sources(sources, server, out_dir, *, jobs, previous, overwrite, seed,
     except OSError as exc:
         raise ResultsError(f"cannot write to {out_dir}: {exc.strerror}") from None
     todo = [s for s in sources if s.label not in kept_labels]
+    copy_warnings: list[str] = []
     new: list[SubmissionResult] = []
     if progress:
         progress.start(len(todo), already=len(sources) - len(todo))
@@ -264,8 +265,9 @@ def _grade_sources(sources, server, out_dir, *, jobs, previous, overwrite, seed,
             answers: list[Answered] | None = [] if roster is not None else None
             _run(todo, server, jobs=jobs, seed=seed, limits=limits, checks=checks, rules=rules, journal=journal,
                  progress=progress, results=new, roster=roster, answers=answers)
-            if answers:
-                flag_copies(answers, roster.everyone(), checks, seed)
+            if answers and flag_copies(answers, roster.everyone(), checks, seed) is None:
+                copy_warnings.append(f"copied answers were not looked for: comparing {len(answers)} submissions with "
+                                     f"every classmate's numbers would take more than {COPY_SECONDS:.0f} CPU seconds")
     finally:
         journal.close()
         if progress:
@@ -279,8 +281,8 @@ def _grade_sources(sources, server, out_dir, *, jobs, previous, overwrite, seed,
                         resumed=len(sources) - len(todo), seconds=time.monotonic() - started,
                         out_dir=out_dir, counts=dict(counts), kept_other=len(finished) - len(results),
                         late_policy=rules.policy,
-                        warnings=[f"removed {path.name}: it was made from the earlier grades (run cnn-grader canvas "
-                                  "again)" for path in stale if path.name == IMPORT_CSV])
+                        warnings=copy_warnings + [f"removed {path.name}: it was made from the earlier grades (run "
+                                                  "cnn-grader canvas again)" for path in stale if path.name == IMPORT_CSV])
 
 
 #: A row that timed out having used less CPU than this share of its time was starved rather than

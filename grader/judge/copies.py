@@ -27,6 +27,7 @@ numbers.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 
 from ..checkapi.probe import Probe
@@ -44,6 +45,8 @@ SAMPLE = 64
 SAMPLE_SEEDS = range(2**40, 2**40 + SAMPLE)
 #: A wrong answer right for more than this share of the sample is a common one.
 COMMON_SHARE = 1 / 8
+#: CPU seconds the judge may spend on it in one batch (about 3 ms per suspect and classmate).
+COPY_SECONDS = 60.0
 #: The name the lecture's numbers go by among the candidates.
 LECTURE = "the lecture's numbers"
 
@@ -113,19 +116,32 @@ def _lost(answered: Answered, checks: list[Check], seed: int) -> dict[str, list[
     return {q: by_question[q] for q in failing}
 
 
-def _fitting(answered: Answered, params: dict | None, seed: int) -> set[str]:
-    """The questions of ``answered.lost`` whose value checks all pass on ``params``."""
-    return {q for q, qchecks in answered.lost.items() if all(_passes(c, answered.values, seed, params) for c in qchecks)}
+def _fitting(answered: Answered, params: dict | None, seed: int, need: int = 0) -> set[str]:
+    """The questions of ``answered.lost`` whose value checks all pass on ``params``; an empty set as soon as
+    fewer than ``need`` of them can."""
+    fit: set[str] = set()
+    for left, (q, qchecks) in zip(range(len(answered.lost) - 1, -1, -1), answered.lost.items()):
+        if all(_passes(c, answered.values, seed, params) for c in qchecks):
+            fit.add(q)
+        elif len(fit) + left < need:
+            return set()
+    return fit
 
 
-def flag_copies(graded: list[Answered], classmates: list[tuple[str, object]], checks: list[Check], seed: int) -> int:
-    """Flag each of ``graded`` whose answers fit another student's numbers; the number flagged.
+def flag_copies(graded: list[Answered], classmates: list[tuple[str, object]], checks: list[Check], seed: int, *,
+                seconds: float = COPY_SECONDS) -> int | None:
+    """Flag each of ``graded`` whose answers fit another student's numbers; the number flagged, or None when
+    judging them all would take more than ``seconds`` of CPU (then nothing is flagged: a flag must have weighed
+    every classmate).
 
     ``classmates``: (student id, :class:`grader.variants.Variant`) of everyone on the roster.  The
     lecture's numbers are a candidate too (last year's notebook).  Each candidate's references are
     computed once, for every row at once.
     """
     from ..variants import from_seed, lecture
+
+    # The CPU time of this thread: on a loaded machine the wall clock says more of the load than of the work.
+    deadline = time.thread_time() + seconds
 
     suspects = []
     for answered in graded:
@@ -140,14 +156,17 @@ def flag_copies(graded: list[Answered], classmates: list[tuple[str, object]], ch
         for answered in suspects:
             for q in _fitting(answered, params, seed):
                 common[id(answered)][q] += 1
-    for answered in suspects:
-        answered.lost = {q: c for q, c in answered.lost.items() if common[id(answered)][q] <= COMMON_SHARE * SAMPLE}
+    for answered in suspects:  # the rarest first: a classmate who misses one is often done with early
+        rare = sorted((c, q) for q, c in common[id(answered)].items() if c <= COMMON_SHARE * SAMPLE)
+        answered.lost = {q: answered.lost[q] for _, q in rare}
     candidates = [(sid, v.tag, None if v.is_lecture else v.params) for sid, v in classmates]
     candidates.append((LECTURE, lecture().tag, None))
     for name, tag, params in candidates:
+        if time.thread_time() > deadline:
+            return None
         for answered in suspects:
             if tag != answered.tag and len(answered.lost) >= MIN_QUESTIONS:
-                fit = _fitting(answered, params, seed)
+                fit = _fitting(answered, params, seed, need=MIN_QUESTIONS)
                 if fit:
                     answered.fits[name] = fit
     order = list(dict.fromkeys(c.question for c in checks))
