@@ -342,7 +342,8 @@ def _same_values(got: torch.Tensor, want: torch.Tensor) -> bool:
                                                                rtol=RTOL, atol=ATOL))
 
 
-def behaviour(probe, context, name: str, factory, args: tuple, input_shape: tuple, student: ModelInfo) -> str | None:
+def behaviour(probe, context, name: str, factory, args: tuple, input_shape: tuple, student: ModelInfo,
+              why: list | None = None) -> str | None:
     """What the model computes with the judge's weights on the judge's inputs: ``"reference"`` (the network asked
     for), ``"layers"`` (what its recorded layers compute, replayed by the judge), or None (neither: its layers
     cannot be judged from their record).
@@ -350,7 +351,8 @@ def behaviour(probe, context, name: str, factory, args: tuple, input_shape: tupl
     The model runs on one input per distribution of :data:`reference.PROBES` and must compute
     the same one of the two on every input: a model that is the network asked for only on inputs of one kind
     (negative values, a mean near 0) is neither.  The weights and the inputs are drawn per (seed, model,
-    arguments, input shape), whatever the check: the checks that look at one model share them.
+    arguments, input shape), whatever the check: the checks that look at one model share them.  ``why``: a
+    list that gets the reason when the judge's weights did not fit the layers the pass computes with.
     """
     # Under the question's own id and with the student's numbers: the memo of the reference behaviour is keyed
     # on that question's numbers (two variants can share a model's arguments and input shape, not its network).
@@ -374,7 +376,11 @@ def behaviour(probe, context, name: str, factory, args: tuple, input_shape: tupl
     for x_described, gradients, x, want in cases:
         try:
             got = probe.forward(name, args, weights, x_described, gradients=gradients).to_tensor()
-        except (WeightsMismatch, Refused):
+        except WeightsMismatch as exc:
+            if why is not None:
+                why.append(str(exc))
+            return None
+        except Refused:
             return None
         except SubmissionRaised as exc:
             if exc.out_of_memory:
@@ -391,8 +397,12 @@ def behaviour(probe, context, name: str, factory, args: tuple, input_shape: tupl
     return "reference" if "reference" in possible else "layers"
 
 
-def unconfirmed(name: str, args) -> Wrong:
-    """The failure of a model whose recorded layers are right but whose output is not what they compute."""
+def unconfirmed(name: str, args, why: list | None = None) -> Wrong:
+    """The failure of a model whose recorded layers are right but whose output is not what they compute;
+    ``why``: the reason the judge's weights did not fit, when that was it (see :func:`behaviour`)."""
+    if why:
+        return Wrong(f"{shown_call(name, args)}: its layers cannot be judged with the reference's weights, so they "
+                     "earn no credit on their own.", {"mistake": "unconfirmed"}, reveal=why[0])
     return Wrong(f"{shown_call(name, args)}: with the reference's weights, its output is neither what the network "
                  "asked for computes nor what the layers its forward pass calls compute: it does something more "
                  "between them (slicing, concatenating, an operation that is no layer), so its layers earn no credit on "
@@ -416,8 +426,9 @@ def structure_check(name: str, factory, args_fn, input_shape_fn, *, channels_hin
                         f"{forward_error(student.forward_error)}.",
                         {"mistake": "forward_fails", **_tables(student, ref, None)})
         if found is None:
-            if behaviour(probe, context, name, factory, args, shape, student) is None:
-                wrong = unconfirmed(name, args)
+            why: list = []
+            if behaviour(probe, context, name, factory, args, shape, student, why) is None:
+                wrong = unconfirmed(name, args, why)
                 raise Wrong(wrong.feedback, {**wrong.details, **_tables(student, ref, None)}, reveal=wrong.reveal)
             return Verdict(True, details=_tables(student, ref, None))
         what, reveal = found.what, found.reveal
@@ -464,8 +475,9 @@ def param_count_check(name: str, factory, args: tuple, input_shape: tuple, varia
             ref = describe_reference(factory, args, input_shape, seed)
             found = structure_difference(_holding_parameters(student), _holding_parameters(ref))
             if found is None:
-                if behaviour(probe, context, name, factory, args, input_shape, student) is None:
-                    raise unconfirmed(name, args)
+                why: list = []
+                if behaviour(probe, context, name, factory, args, input_shape, student, why) is None:
+                    raise unconfirmed(name, args, why)
                 return None
             raise Wrong(f"{shown_call(name, args)} has the right number of parameters, but they are not the "
                         f"layers asked for: {found.what}", {"mistake": "structure"}, reveal=found.reveal)
@@ -473,6 +485,12 @@ def param_count_check(name: str, factory, args: tuple, input_shape: tuple, varia
         for mistake, count, (feedback, reveal) in variants:
             if got == count():
                 raise Wrong(feedback, {"mistake": mistake}, reveal=reveal)
+        if used is not None and used < want <= student.param_count and not student.forward_error:
+            raise Wrong(f"{shown_call(name, args)}'s forward pass computes with tensors it makes as it runs (a "
+                        "weight multiplied, copied or drawn afresh) instead of the parameters the model holds: "
+                        "training could not change what it computes.", {"mistake": "unheld_parameters"},
+                        reveal=f"Of the {want} parameters asked for, its layers compute with {used} as the model "
+                               "holds them.")
         if used == want:
             raise Wrong(f"{shown_call(name, args)}'s forward pass uses the right parameters, but the model "
                         "also holds parameters it never uses: a layer it never uses counts too.",

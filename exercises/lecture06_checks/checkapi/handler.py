@@ -182,6 +182,10 @@ class Handler:
         self._no_grad = torch.no_grad
         self._enable_grad = torch.enable_grad
         self._zeros = torch.zeros
+        # Read through torch's own descriptors, as they are before any submission code runs.
+        self._base_of = torch._C.TensorBase._base.__get__
+        self._strides = torch._C.TensorBase.stride
+        self._offset = torch._C.TensorBase.storage_offset
         from torch.overrides import TorchFunctionMode
 
         class _OpRecorder(TorchFunctionMode):
@@ -205,8 +209,11 @@ class Handler:
             judge's next tensors instead of the model's own (:meth:`Handler._forward`).
             """
 
-            def __init__(self, weights=None):
+            def __init__(self, weights=None, parameters=None):
                 super().__init__()
+                # With ``weights``: the model's own parameters, by id (:meth:`Handler._declared_parameters`);
+                # the judge's weights go only where one of them reaches a layer as it is.
+                self.parameters = parameters
                 self.records: list[dict] = []
                 self.outputs: dict[int, object] = {}  # record index -> the tensor that layer produced
                 # A description keeps every tensor computed from the input alive (its autograd graph
@@ -531,8 +538,32 @@ class Handler:
             if list(mine.shape) != list(value.shape):
                 raise _mismatch(recorder, f"layer {i + 1} ({kind}) {name} has shape {list(mine.shape)}; "
                                           f"the reference's has shape {list(value.shape)}")
+            # Only a parameter the model holds, reaching the layer as it is: a tensor made in the forward
+            # pass (the weight times 0, fresh random numbers, a kernel with its border zeroed, a detached
+            # copy) is not what training would change, and putting the judge's weights in its place would
+            # erase whatever the model does to it (attack round 5).
+            if recorder.parameters is not None and self._held(mine, recorder.parameters) is None:
+                raise _mismatch(recorder, f"layer {i + 1} ({kind}) computes with a {name} that is not one of the "
+                                          "model's parameters as the model holds it (it is made in the forward "
+                                          "pass), so what the model does cannot be judged with the judge's weights")
             out[name] = value.to_tensor().to(mine.dtype)
         return out
+
+    def _held(self, tensor, parameters: dict[int, object]):
+        """The parameter of ``parameters`` (by id) that ``tensor`` is, or lays out all the values of once each
+        (a transpose, a reshape of it): what the judge's weights replace is then what training changes.  None
+        for anything else (a product, a copy, a slice, an expanded view)."""
+        if id(tensor) in parameters:
+            return tensor
+        base = self._base_of(tensor)
+        if base is None or id(base) not in parameters or base.numel() != tensor.numel():
+            return None
+        expected = 1  # the view's strides, smallest first, must step through the values once each
+        for stride, size in sorted((st, sz) for st, sz in zip(self._strides(tensor), tensor.shape) if sz > 1):
+            if stride != expected:
+                return None
+            expected *= size
+        return base if self._offset(tensor) == self._offset(base) else None
 
     def _declared_parameters(self, model) -> dict[int, object]:
         """Every parameter the model holds, found through its modules' own dictionaries
@@ -628,10 +659,14 @@ class Handler:
         if recorder.laundered:
             error = error or {Key.TYPE: "untraceable", Key.MESSAGE: f"the forward pass takes its data out of torch "
                                                                     f"(`{recorder.laundered}`)", Key.WHERE: None}
+        # Parameters counted from what the forward pass really computes with, and only those the model holds:
+        # a tensor made in the pass (a weight times 0, fresh random numbers) is nothing training would change.
         used: dict[int, int] = {}
         for i in kept:
             for t in recorder.tensors.get(i, []):
-                used.setdefault(id(t), t.numel())
+                held = self._held(t, declared)
+                if held is not None:
+                    used.setdefault(id(held), held.numel())
         answer = {
             "layers": [recorder.records[i] for i in kept],
             "param_count": sum(p.numel() for p in declared.values()),
@@ -684,7 +719,7 @@ class Handler:
         except wire.WireError:
             raise _Refused("malformed forward request") from None
         model = self._build(request)
-        recorder = self._layer_recorder(weights)
+        recorder = self._layer_recorder(weights, self._declared_parameters(model))
         try:
             output = self._run_recorded(model, self._in_parameter_dtype(model, x.to_tensor()), recorder,
                                         gradients=request.get(Key.GRADIENTS) is True)

@@ -6,6 +6,9 @@ PyTorch at grading time, not by a table.
 
 from __future__ import annotations
 
+import functools
+import json
+
 from ...checkapi import answers
 from ...checkapi.verdict import Wrong
 from .. import params
@@ -14,11 +17,19 @@ from . import LECTURE, STATEMENTS, public
 from .variant import TRUTHS, numbered_truths, truth
 
 
+@functools.lru_cache(maxsize=1024)
+def _numbered_truths(numbers: str) -> dict:
+    return numbered_truths(json.loads(numbers))
+
+
 def truth_for(number: int, numbers: dict) -> bool:
-    """Statement ``number``'s truth with the student's numbers (those of the lecture: :func:`truth`)."""
+    """Statement ``number``'s truth with the student's numbers (those of the lecture: :func:`truth`).
+
+    Once per variant: torch builds layers to decide it, and eight checks ask (the copy detection asks
+    again for every classmate's numbers)."""
     if numbers == LECTURE:
         return truth(number)
-    return numbered_truths(numbers).get(number, truth(number))
+    return _numbered_truths(json.dumps(numbers, sort_keys=True)).get(number, truth(number))
 
 
 def _statement(number: int):
