@@ -661,3 +661,14 @@ def test_a_linear_layer_written_out_is_the_linear_layer(head, seed):
 def test_a_head_that_does_something_else_still_loses_its_structure_params_and_outputs(head):
     got = _q7_in_process(head, 3)
     assert not got["q7.structure"] and not got["q7.params"] and not got["q7.outputs"], got
+
+
+def test_a_lazy_linear_is_read_once_it_has_its_shape():
+    # the written-out Linear's reader looks at the model's parameters; a lazy one has no shape before its first call
+    source = WRITTEN_HEAD.replace("HEAD", "self.fc(x)").replace("nn.Linear(1250, 1)", "nn.LazyLinear(1)").replace(
+        "        self.w = nn.Parameter(torch.zeros(1250, 1))\n        self.b = nn.Parameter(torch.zeros(1))\n", "")
+    namespace = {"__name__": "__main__"}
+    assert all(r["status"] == "ok" for r in run_units([source], namespace, timeout=None))
+    probe = LocalProbe(namespace)
+    got = {c.id: evaluate(c.run, probe, Context(seed=3, check_id=c.id)).passed for c in Q7_CHECKS}
+    assert got == {c.id: True for c in Q7_CHECKS}

@@ -184,6 +184,8 @@ class Handler:
         self._zeros = torch.zeros
         # The transposing properties a weight written out is read through (x @ fc.weight.T): .T and .mT.
         self._transposing_properties = (torch.Tensor.T, torch.Tensor.mT)
+        # A lazy layer's parameter before its first call: it has no shape to read yet.
+        self._uninitialized = torch.nn.parameter.UninitializedTensorMixin
         from torch.overrides import TorchFunctionMode
 
         class _OpRecorder(TorchFunctionMode):
@@ -531,10 +533,9 @@ class Handler:
         scaled, or a bias added after an activation, is not a Linear, and its record says so.
         """
         tensor = self._tensor_type
-        declared = recorder.declared
         if name in ("t", "transpose", "__get__"):
             source = args[0] if args else None
-            if not (isinstance(source, tensor) and id(source) in declared and source.dim() == 2) or kwargs:
+            if not self._own_parameter(recorder, source, 2) or kwargs:
                 return None
             if name == "__get__" and not any(getattr(func, "__self__", None) is p
                                              for p in self._transposing_properties):
@@ -571,6 +572,12 @@ class Handler:
         recorder.pending = (output, index, parameter, bias, recorder.loaded)
         return (output,)
 
+    def _own_parameter(self, recorder, value, dims: int) -> bool:
+        """Whether ``value`` is one of the model's own parameters, with ``dims`` dimensions (a lazy layer's
+        parameter before its first call has none yet)."""
+        return isinstance(value, self._tensor_type) and id(value) in recorder.declared \
+            and not isinstance(value, self._uninitialized) and value.dim() == dims
+
     def _linear_operands(self, recorder, name: str, args: tuple, kwargs: dict) -> tuple | None:
         """For a product that is a Linear written out: (the input, the parameter, the weight as ``F.linear``
         takes it (out, in), a function giving the call's arguments with another such weight); else None."""
@@ -585,7 +592,7 @@ class Handler:
             if id(other) in recorder.transposed:  # x @ W.T: W is (out, in), as nn.Linear keeps it
                 parameter = recorder.transposed[id(other)][0]
                 weight = parameter
-            elif id(other) in recorder.declared and other.dim() == 2:  # x @ W: W is (in, out)
+            elif self._own_parameter(recorder, other, 2):  # x @ W: W is (in, out)
                 parameter = other
                 weight = other.T
             else:
@@ -606,7 +613,7 @@ class Handler:
             xi = which[0]
             x, w = operands[xi], operands[1 - xi]
             xs, ws = letters[xi], letters[1 - xi]
-            if not (isinstance(w, tensor) and id(w) in recorder.declared and w.dim() == 2 and len(ws) == 2
+            if not (self._own_parameter(recorder, w, 2) and len(ws) == 2
                     and len(xs) == 2 and x.dim() == 2 and len(set(xs + ws)) == 3):
                 return None
             n, f = xs
@@ -624,12 +631,11 @@ class Handler:
 
     def _written_bias(self, recorder, func, args: tuple) -> tuple | None:
         """``+ fc.bias`` right on a written-out Linear's product: that layer's bias (see :meth:`_written_linear`)."""
-        tensor = self._tensor_type
         product, index, parameter, spec_bias, number = recorder.pending
         a, b = args
         bias = b if a is product else a if b is product else None
         record = recorder.records[index]
-        if not (isinstance(bias, tensor) and id(bias) in recorder.declared and bias.dim() == 1
+        if not (self._own_parameter(recorder, bias, 1)
                 and bias.shape[0] == record["config"]["out_features"] and bias is not parameter):
             return None
         recorder.pending = None

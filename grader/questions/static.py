@@ -295,6 +295,8 @@ class _Reading:
         """``setattr(self, ...)`` calls that a method makes on its own first parameter."""
         self.nodes: list[ast.AST] = []
         """Every node of every unit that parses: the rules on the submission's own classes look at each use."""
+        self.memo: dict = {}
+        """What those rules computed over every node, once per reading (each is asked per name or call)."""
         self.passed: dict[str, list[ast.AST]] = {}
         """name -> calls given the object bound to it (as an argument, or as the object of a method call):
         the function called may change it (``put(box, "f", g)``, ``box.install("f", g)``)."""
@@ -925,16 +927,23 @@ def _only_own_methods_under(reading: _Reading, cls: ast.ClassDef, prefix: str) -
     if name in reading.global_in_functions or not _plain_own_class(reading, name) or not any(
             b is cls for b in _bindings_in_force(reading, name)):
         return False
-    called = {id(n.func) for n in reading.nodes if isinstance(n, ast.Call)}
-    tested = {id(n.args[1]) for n in reading.nodes if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
-              and n.func.id in ("isinstance", "issubclass") and len(n.args) == 2}
-    if any(isinstance(n, ast.Name) and n.id == name and id(n) not in called | tested for n in reading.nodes):
+    if name in _names_used_as_values(reading):
         return False
     names = _instance_names(reading, cls)
     if names is None:
         return False
     targets = [kind for attr, kind in names.items() if attr.startswith(prefix)]
     return bool(targets) and all(kind == "method" for kind in targets)
+
+
+def _names_used_as_values(reading: _Reading) -> set[str]:
+    """The names that appear anywhere other than as what a call calls or as ``isinstance``'s class."""
+    if "values" not in reading.memo:
+        called = {id(n.func) for n in reading.nodes if isinstance(n, ast.Call)}
+        called |= {id(n.args[1]) for n in reading.nodes if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
+                   and n.func.id in ("isinstance", "issubclass") and len(n.args) == 2}
+        reading.memo["values"] = {n.id for n in reading.nodes if isinstance(n, ast.Name) and id(n) not in called}
+    return reading.memo["values"]
 
 
 def _class_hierarchy(reading: _Reading, cls: ast.ClassDef) -> list[ast.ClassDef]:
@@ -957,6 +966,13 @@ def _instance_names(reading: _Reading, cls: ast.ClassDef) -> dict[str, str] | No
     ``def`` in a class body, nothing else under that name) or ``"data"`` (anything else: a class-level binding,
     a decorated function, an attribute a method sets on ``self``).  None when a method sets one by a computed
     name (``setattr(self, name, value)``): the names cannot be listed."""
+    key = ("instance names", id(cls))
+    if key not in reading.memo:
+        reading.memo[key] = _list_instance_names(reading, cls)
+    return reading.memo[key]
+
+
+def _list_instance_names(reading: _Reading, cls: ast.ClassDef) -> dict[str, str] | None:
     names: dict[str, str] = {}
 
     def note(attr: str, kind: str) -> None:
@@ -1351,11 +1367,17 @@ def _read_only_fields(reading: _Reading, fields: dict[str, bool]) -> bool:
     every attribute named like a field that holds a list (or dict, set) is only read in place: subscripted,
     iterated, or handed to one of :data:`READING_BUILTINS`.  By name, on any object: a helper's parameter may
     be the instance."""
+    key = ("fields", tuple(sorted(fields.items())))
+    if key not in reading.memo:
+        reading.memo[key] = _fields_read_only(reading, fields)
+    return reading.memo[key]
+
+
+def _fields_read_only(reading: _Reading, fields: dict[str, bool]) -> bool:
     changeable = {name for name, mutable in fields.items() if mutable}
-    parents: dict[int, ast.AST] = {}
-    for node in reading.nodes:
-        for child in ast.iter_child_nodes(node):
-            parents[id(child)] = node
+    if "parents" not in reading.memo:
+        reading.memo["parents"] = {id(child): node for node in reading.nodes for child in ast.iter_child_nodes(node)}
+    parents = reading.memo["parents"]
     for node in reading.nodes:
         if isinstance(node, ast.Attribute) and node.attr == "__init__" and not _plain_super_method(reading, node):
             return False  # CFG.__init__(pool_size=...) sets the fields again, frozen or not
@@ -1477,14 +1499,13 @@ def _own_method(reading: _Reading, node: ast.Attribute, local: _Scope) -> bool:
     return bool(classes) and all(_method_def(reading, cls, node.attr) is not None for cls in classes)
 
 
-def _instance_classes(reading: _Reading, node: ast.AST, local: _Scope | None, calls: int) -> list[ast.ClassDef]:
-    """The submission's own plain classes ``node`` is an instance of, when the text proves it; else empty.
-    ``local`` is None inside a method followed from a chain (its own names are checked there)."""
+def _instance_classes(reading: _Reading, node: ast.AST, local: _Scope, calls: int) -> list[ast.ClassDef]:
+    """The submission's own plain classes ``node`` is an instance of, when the text proves it; else empty."""
     if not isinstance(node, ast.Call) or calls > MAX_RECEIVER_CALLS:
         return []
     func = node.func
     if isinstance(func, ast.Name):
-        if (local is not None and func.id in local) or func.id in reading.global_in_functions \
+        if func.id in local or func.id in reading.global_in_functions \
                 or not _plain_own_class(reading, func.id):
             return []
         return [b for b in _bindings_in_force(reading, func.id) if isinstance(b, ast.ClassDef)]
