@@ -594,3 +594,81 @@ def test_numpy_integers_are_ints_for_the_counting_questions():
                                  "map(np.int64, (q4_conv_params, q4_cnn_params, q4_fcnn_params))\n")
     probe = LocalProbe(namespace)
     assert all(evaluate(c.run, probe, Context(seed=1, check_id=c.id)).passed for c in bank.question("q4").checks)
+
+
+# -- a Linear written out is the same layer (issue 9, fairness round 4) ------------------------------
+
+WRITTEN_HEAD = '''
+import torch
+from torch import nn
+import torch.nn.functional as F
+
+class CNN(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.conv1 = nn.Conv2d(1, 3, 3, padding=1)
+        self.conv2 = nn.Conv2d(3, 2, 3, padding=1)
+        self.fc = nn.Linear(1250, 1)
+        self.w = nn.Parameter(torch.zeros(1250, 1))
+        self.b = nn.Parameter(torch.zeros(1))
+
+    def forward(self, x):
+        x = F.max_pool2d(F.relu(self.conv1(x)), 2)
+        x = F.max_pool2d(F.relu(self.conv2(x)), 2).flatten(1)
+        return HEAD
+'''
+Q7_CHECKS = [c for c in bank.CHECKS.values() if c.id.startswith("q7.")]
+
+
+def _q7_in_process(head: str, seed: int) -> dict[str, bool]:
+    source = WRITTEN_HEAD.replace("HEAD", head)
+    if "self.w" not in head:  # the model holds only the parameters its forward pass uses
+        source = source.replace("        self.w = nn.Parameter(torch.zeros(1250, 1))\n"
+                                "        self.b = nn.Parameter(torch.zeros(1))\n", "")
+    else:
+        source = source.replace("        self.fc = nn.Linear(1250, 1)\n", "")
+    namespace = {"__name__": "__main__"}
+    assert all(r["status"] == "ok" for r in run_units([source], namespace, timeout=None))
+    probe = LocalProbe(namespace)
+    return {c.id: evaluate(c.run, probe, Context(seed=seed, check_id=c.id)).passed for c in Q7_CHECKS}
+
+
+@pytest.mark.parametrize("head", [
+    "x @ self.fc.weight.T + self.fc.bias",
+    "self.fc.bias + x.matmul(self.fc.weight.t())",
+    "x @ self.fc.weight.mT + self.fc.bias",
+    "torch.mm(x, self.fc.weight.transpose(0, 1)) + self.fc.bias",
+    "torch.einsum('nf,of->no', x, self.fc.weight) + self.fc.bias",
+    "torch.einsum('of,nf->no', self.fc.weight, x) + self.fc.bias",
+    "x @ self.w + self.b",  # a weight kept as (in, out)
+    "torch.einsum('nf,fo->no', x, self.w) + self.b",
+])
+@pytest.mark.parametrize("seed", [3, 11])
+def test_a_linear_layer_written_out_is_the_linear_layer(head, seed):
+    assert _q7_in_process(head, seed) == {c.id: True for c in Q7_CHECKS}
+
+
+@pytest.mark.parametrize("head", [
+    "x @ self.fc.weight.T * 2 + self.fc.bias",  # something more between the product and the bias
+    "x @ self.fc.weight.T + self.fc.bias * 2",
+    "(x @ self.fc.weight.T).relu() + self.fc.bias",
+    "x @ self.fc.weight.T",  # no bias
+    "x @ torch.ones(1250, 1) / 1250 + self.fc.bias",  # a weight the model does not hold
+    "x @ self.fc.weight.T.detach() * 0 + self.fc.bias + x.sum(1, keepdim=True)",
+    "torch.einsum('nf,of->no', x, self.fc.weight).flip(0) + self.fc.bias",
+    "x @ self.w + self.b + 1",
+])
+def test_a_head_that_does_something_else_still_loses_its_structure_params_and_outputs(head):
+    got = _q7_in_process(head, 3)
+    assert not got["q7.structure"] and not got["q7.params"] and not got["q7.outputs"], got
+
+
+def test_a_lazy_linear_is_read_once_it_has_its_shape():
+    # the written-out Linear's reader looks at the model's parameters; a lazy one has no shape before its first call
+    source = WRITTEN_HEAD.replace("HEAD", "self.fc(x)").replace("nn.Linear(1250, 1)", "nn.LazyLinear(1)").replace(
+        "        self.w = nn.Parameter(torch.zeros(1250, 1))\n        self.b = nn.Parameter(torch.zeros(1))\n", "")
+    namespace = {"__name__": "__main__"}
+    assert all(r["status"] == "ok" for r in run_units([source], namespace, timeout=None))
+    probe = LocalProbe(namespace)
+    got = {c.id: evaluate(c.run, probe, Context(seed=3, check_id=c.id)).passed for c in Q7_CHECKS}
+    assert got == {c.id: True for c in Q7_CHECKS}

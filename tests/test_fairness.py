@@ -41,20 +41,11 @@ BY_HAND_UNREADABLE = {
 }
 BY_HAND_CHECKS = {"q6.conv", "q6.conv_strided", "q6.pool"}
 
-#: Correct cases the grader still marks down (fairness round 4, on main at 8db35fc): each is the grader's fault,
-#: kept as a strict expected failure so that the fix turns it into an unexpected pass to remove from here.
-GRADER_FAULTS = {
-    "r4_py_q6_getattr_dispatch_on_self.py": "getattr(self, '_' + self.mode) on the class's own methods: a private "
-                                            "name computed on self, which any object can be given as: -10",
-    "r4_nb_q6_helper_class_with_pool_method.ipynb": "the student's own methods .conv() and .max_pool() read as "
-                                                    "torch's: -3 (q6 by hand)",
-    "r4_py_q6_methods_named_pool.py": "the student's own method .pool() read as torch's: -1 (q6.pool)",
-    "r3_py_dataclass_config_instance.py": "max_pool2d's default CFG.pool_size reaches CFG, a call handed CFG "
-                                          "(_shapes(CFG)) is read as code of CFG, and cfg.conv_* there reads as "
-                                          "torch's names: -1 (q6.pool)",
-    "r4_py_matmul_and_einsum_head.py": "the Linear layer applied as x @ fc.weight.T + fc.bias (and an einsum) is "
-                                       "no recorded layer: -3 (q7), -2.5 (q8)",
-}
+#: Correct cases the grader still marks down: each is the grader's fault, kept as a strict expected failure so
+#: that the fix turns it into an unexpected pass to remove from here.  (Fairness round 4's five, on main at
+#: 8db35fc, are fixed: the own-class rules of grader.questions.static, and the written-out Linear the worker's
+#: recorder reads as that layer.)
+GRADER_FAULTS: dict[str, str] = {}
 
 GRADESCOPE_SAMPLE = ["nb_magics_everywhere.ipynb", "nb_continuation_percent_and_bang_eq.ipynb",
                      "nb_lecture_imports_summary_plots.ipynb", "nb_first_draft_conv_replaced.ipynb",

@@ -523,3 +523,168 @@ def test_everyday_loading_hooks_and_settings_cost_nothing(source):
 ])
 def test_loading_a_pickle_it_did_not_save_itself_is_unreadable(source):
     assert any("weights_only" in what for what in _model_rule([source])), _model_rule([source])
+
+
+# -- the student's own classes, read as the student's code (fairness round 4, issue 9) -------------------
+
+DISPATCH_ON_SELF = '''
+import torch
+
+class SlidingOp:
+    def __init__(self, mode):
+        self.mode = mode
+
+    def _sum_product(self, window, kernel):
+        return (window * kernel).sum()
+
+    def _maximum(self, window, kernel):
+        return window.max()
+
+    def __call__(self, image, kernel, k):
+        combine = getattr(self, "_" + self.mode)
+        return combine(image[:k, :k], kernel)
+
+def conv2d(image, kernel, stride=1, padding=0):
+    return SlidingOp("sum_product")(image, kernel, kernel.shape[0])
+
+def max_pool2d(image, kernel_size=2):
+    return SlidingOp("maximum")(image, None, kernel_size)
+'''
+
+
+def test_a_computed_name_on_self_that_can_only_name_the_class_s_own_methods_is_readable():
+    for function in ("conv2d", "max_pool2d"):
+        assert found([DISPATCH_ON_SELF], function) == []
+    assert _model_rule([DISPATCH_ON_SELF]) == []
+
+
+@pytest.mark.parametrize("source", [
+    # the method taken off the class and given torch's functional module as its `self`: "_" + "max_pool2d"
+    # is then F._max_pool2d, and no name in the text says pool
+    DISPATCH_ON_SELF.replace("    def __call__", "    def dispatch(self, name, *args):\n"
+                             "        return getattr(self, '_' + name)(*args)\n\n    def __call__")
+    + "def max_pool2d(image, kernel_size=2):\n"
+      "    return SlidingOp.dispatch(torch.nn.functional, 'max_pool2d', image, kernel_size)\n",
+    # the class used as a value (an alias, then the same call through it)
+    DISPATCH_ON_SELF + "Op = SlidingOp\n",
+    # a subclass: its instances are SlidingOps with more names under the prefix
+    DISPATCH_ON_SELF + "class Sub(SlidingOp):\n    pass\n",
+    # a torch base class: its private methods are under the prefix too
+    DISPATCH_ON_SELF.replace("class SlidingOp:", "class SlidingOp(torch.nn.Module):"),
+    # a target that is data, not a method (whatever it holds, it was not read as code of the class)
+    DISPATCH_ON_SELF.replace("        self.mode = mode", "        self.mode = mode\n        self._helper = mode"),
+    DISPATCH_ON_SELF.replace("    def _maximum(self, window, kernel):\n        return window.max()",
+                             "    _maximum = staticmethod(torch.amax)"),
+    # a method that sets attributes by a computed name: the names an instance has cannot be listed
+    DISPATCH_ON_SELF.replace("        self.mode = mode", "        self.mode = mode\n        setattr(self, mode, mode)"),
+])
+def test_a_computed_name_on_self_that_may_reach_anything_else_stays_unreadable(source):
+    assert ("unverifiable", "getattr with a computed name") in found([source], "max_pool2d"), \
+        found([source], "max_pool2d")
+
+
+OWN_METHODS = '''
+import torch
+
+class Grid:
+    def __init__(self, data):
+        self.data = data
+
+    def padded(self, p):
+        return Grid(torch.nn.functional.pad(self.data, [p] * 4))
+
+    def same(self):
+        return self
+
+    def conv(self, kernel):
+        k = kernel.shape[0]
+        return (self.data[:k, :k] * kernel).sum()
+
+    def max_pool(self, k):
+        return self.data[:k, :k].max()
+
+def conv2d(image, kernel, stride=1, padding=0):
+    return Grid(image).padded(padding).same().conv(kernel)
+
+def max_pool2d(image, kernel_size=2):
+    return Grid(image).max_pool(kernel_size)
+'''
+
+
+def test_a_method_of_the_submissions_own_class_named_conv_or_pool_is_its_own_code():
+    assert found([OWN_METHODS], "conv2d") == []
+    assert found([OWN_METHODS], "max_pool2d") == []
+
+
+@pytest.mark.parametrize("source, expected", [
+    # a receiver that is (or may be) torch's: a local, a parameter, a method that returns something else
+    (OWN_METHODS.replace("    return Grid(image).max_pool(kernel_size)",
+                         "    layer = Grid(image)\n    return layer.max_pool(kernel_size)"), "layer.max_pool"),
+    (OWN_METHODS.replace("def max_pool2d(image, kernel_size=2):\n    return Grid(image)",
+                         "def max_pool2d(image, kernel_size=2, g=Grid):\n    return g(image)"), "max_pool"),
+    (OWN_METHODS.replace("        return self\n", "        return self.data\n"), "conv"),
+    # torch's module object's own pool method, through the class's base
+    (OWN_METHODS.replace("class Grid:", "class Grid(torch.nn.Module):"), "max_pool"),
+    # the name on the instance is data, not the method (set in __init__), or no def at all
+    (OWN_METHODS.replace("        self.data = data", "        self.data = data\n        self.max_pool = data"),
+     "max_pool"),
+    (OWN_METHODS.replace("    def max_pool(self, k):\n        return self.data[:k, :k].max()",
+                         "    max_pool = staticmethod(torch.amax)"), "max_pool"),
+])
+def test_a_pool_method_on_an_object_that_may_be_torchs_still_counts(source, expected):
+    assert ("builtin", expected) in found([source], "max_pool2d") + found([source], "conv2d"), \
+        found([source], "max_pool2d") + found([source], "conv2d")
+
+
+DATA_CONFIG = '''
+from dataclasses import dataclass, field
+
+import torch
+from torch import nn
+
+@dataclass(frozen=True)
+class Config:
+    conv_kernel: int = 3
+    conv_channels: tuple = (3, 2)
+    pool_size: int = 2
+    widths: list = field(default_factory=lambda: [16 * 16, 8, 1])
+
+CFG = Config()
+
+def _shapes(cfg):
+    return [cfg.conv_kernel * c for c in cfg.conv_channels]
+
+shapes = _shapes(CFG)
+count = sum(a * b for a, b in zip(CFG.widths, CFG.widths[1:]))
+first = CFG.widths[0]
+
+def block(c):
+    return nn.Sequential(nn.Conv2d(c, c, CFG.conv_kernel), nn.MaxPool2d(CFG.pool_size))
+
+def max_pool2d(image, kernel_size=CFG.pool_size):
+    return image[:kernel_size, :kernel_size].max()
+'''
+
+
+def test_a_plain_dataclass_instance_handed_to_helpers_is_data():
+    assert found([DATA_CONFIG], "max_pool2d") == []
+
+
+@pytest.mark.parametrize("source", [
+    # a helper handed the instance sets a field (a dataclass that is not frozen)
+    DATA_CONFIG.replace("@dataclass(frozen=True)", "@dataclass")
+    + "def tune(cfg):\n    cfg.pool_size = torch.nn.functional.max_pool2d\ntune(CFG)\n",
+    # ... or puts torch's pooling into a list field, directly or through a name bound to it
+    DATA_CONFIG + "def tune(cfg):\n    cfg.widths.append(torch.nn.functional.max_pool2d)\ntune(CFG)\n",
+    DATA_CONFIG + "def tune(cfg):\n    w = cfg.widths\n    w.append(torch.nn.functional.max_pool2d)\ntune(CFG)\n",
+    DATA_CONFIG + "def tune(cfg):\n    cfg.widths[0] = torch.nn.functional.max_pool2d\ntune(CFG)\n",
+    # ... or runs its __init__ again (frozen or not, it sets the fields)
+    DATA_CONFIG + "def tune(cfg):\n    cfg.__init__(pool_size=torch.nn.functional.max_pool2d)\ntune(CFG)\n",
+    # a class with methods is no plain data
+    DATA_CONFIG.replace("    pool_size: int = 2\n", "    pool_size: int = 2\n\n    def scaled(self, by):\n"
+                        "        return self\n")
+    + "def tune(cfg):\n    return cfg.scaled(torch.nn.functional.max_pool2d)\ntune(CFG)\n",
+])
+def test_a_config_object_a_helper_may_change_is_still_read_with_that_helper(source):
+    assert ("builtin", "torch.nn.functional.max_pool2d") in found([source], "max_pool2d"), \
+        found([source], "max_pool2d")

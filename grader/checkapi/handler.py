@@ -186,6 +186,10 @@ class Handler:
         self._base_of = torch._C.TensorBase._base.__get__
         self._strides = torch._C.TensorBase.stride
         self._offset = torch._C.TensorBase.storage_offset
+        # The transposing properties a weight written out is read through (x @ fc.weight.T): .T and .mT.
+        self._transposing_properties = (torch.Tensor.T, torch.Tensor.mT)
+        # A lazy layer's parameter before its first call: it has no shape to read yet.
+        self._uninitialized = torch.nn.parameter.UninitializedTensorMixin
         from torch.overrides import TorchFunctionMode
 
         class _OpRecorder(TorchFunctionMode):
@@ -209,11 +213,8 @@ class Handler:
             judge's next tensors instead of the model's own (:meth:`Handler._forward`).
             """
 
-            def __init__(self, weights=None, parameters=None):
+            def __init__(self, weights=None):
                 super().__init__()
-                # With ``weights``: the model's own parameters, by id (:meth:`Handler._declared_parameters`);
-                # the judge's weights go only where one of them reaches a layer as it is.
-                self.parameters = parameters
                 self.records: list[dict] = []
                 self.outputs: dict[int, object] = {}  # record index -> the tensor that layer produced
                 # A description keeps every tensor computed from the input alive (its autograd graph
@@ -240,6 +241,13 @@ class Handler:
                 self.derived: dict[int, object] = {}
                 self.marked = 0  # tensors ever marked (the bound of the work, as when all were kept)
                 self.laundered: str | None = None
+                # The model's own parameters, by id (set by _run_recorded): with ``weights``, the judge's go
+                # only where one of them reaches a layer (Handler._substitute).  For a Linear written out
+                # (x @ fc.weight.T + fc.bias, an einsum): the transposed views of them taken in the pass
+                # (kept alive), and the written-out layer whose bias may come next (Handler._written_linear).
+                self.declared: dict[int, object] = {}
+                self.transposed: dict[int, tuple] = {}
+                self.pending: tuple | None = None
 
             def start(self, x):
                 self._derive(x)
@@ -277,6 +285,10 @@ class Handler:
                 kwargs = kwargs or {}
                 # By identity first: a submission may rename F.max_pool2d's __name__.
                 name = layer_names.get(id(func)) or getattr(func, "__name__", "")
+                if isinstance(name, str) and name in WRITTEN_LINEAR_OPS and len(self.records) < MAX_TRACED_CALLS:
+                    written = handler._written_linear(self, func, name, args, kwargs)
+                    if written is not None:
+                        return written[0]
                 spec = layer_ops.get(name) if isinstance(name, str) else None
                 if spec is None or len(self.records) >= MAX_TRACED_CALLS:
                     if self.pad and args and isinstance(args[0], handler._tensor_type) and id(args[0]) == \
@@ -514,8 +526,155 @@ class Handler:
         stack = getattr(recorder, "modules", None)
         return stack[-1] if stack else "functional"
 
-    def _substitute(self, kind: str, bound: dict, recorder) -> dict:
-        """``bound`` with the judge's next weights in place of the layer's own (shapes must match)."""
+    def _written_linear(self, recorder, func, name: str, args: tuple, kwargs: dict) -> tuple | None:
+        """A Linear layer written out, as one operation of it: ``(output,)``, or None when ``func`` is none.
+
+        ``x @ fc.weight.T + fc.bias``, ``x.matmul(W.t())``, ``torch.mm(x, W)``, ``torch.einsum("nf,of->no", x,
+        fc.weight) + fc.bias`` compute what ``F.linear(x, fc.weight, fc.bias)`` does, and are recorded as that
+        layer: a product of data from the input with a 2-D parameter the model holds (or its transpose), then,
+        directly on its result, the addition of a 1-D parameter of the model with one value per output, its
+        bias.  With the judge's weights they compute with them, as ``F.linear`` would.  Only the model's own
+        parameters count (a tensor it makes in ``forward`` is no layer), and nothing in between: a product
+        scaled, or a bias added after an activation, is not a Linear, and its record says so.
+        """
+        tensor = self._tensor_type
+        if name in ("t", "transpose", "__get__"):
+            source = args[0] if args else None
+            if not self._own_parameter(recorder, source, 2) or kwargs:
+                return None
+            if name == "__get__" and not any(getattr(func, "__self__", None) is p
+                                             for p in self._transposing_properties):
+                return None
+            if name == "transpose" and not (len(args) == 3 and all(type(d) is int for d in args[1:])
+                                            and args[1] % 2 != args[2] % 2):
+                return None
+            output = func(*args)
+            recorder.transposed[id(output)] = (source, output)
+            return (output,)
+        if name in ("add", "__radd__") and recorder.pending is not None and not kwargs and len(args) == 2:
+            return self._written_bias(recorder, func, args)
+        operands = self._linear_operands(recorder, name, args, kwargs)
+        if operands is None:
+            return None
+        x, parameter, weight, replace = operands
+        record = self._layer_record("Linear", {"input": x, "weight": weight, "bias": None}, recorder)
+        if record is None:
+            return None
+        self._close_written_linear(recorder)
+        index = len(recorder.records)
+        recorder.records.append(record)
+        recorder.tensors[index] = [parameter]
+        bias = None
+        if recorder.weights is not None:
+            bound = self._substitute("Linear", {"weight": weight}, recorder, bias_later=True)
+            bias = recorder.weights[recorder.loaded - 1]["tensors"].get("bias")
+            args = replace(bound["weight"])
+        output = func(*args)
+        recorder._mark(output, (x,), {})
+        record["output_shape"] = list(output.shape) if isinstance(output, tensor) else None
+        if recorder.keep:
+            recorder.outputs[index] = output
+        recorder.pending = (output, index, parameter, bias, recorder.loaded)
+        return (output,)
+
+    def _own_parameter(self, recorder, value, dims: int) -> bool:
+        """Whether ``value`` is one of the model's own parameters, with ``dims`` dimensions (a lazy layer's
+        parameter before its first call has none yet)."""
+        return isinstance(value, self._tensor_type) and id(value) in recorder.declared \
+            and not isinstance(value, self._uninitialized) and value.dim() == dims
+
+    def _linear_operands(self, recorder, name: str, args: tuple, kwargs: dict) -> tuple | None:
+        """For a product that is a Linear written out: (the input, the parameter, the weight as ``F.linear``
+        takes it (out, in), a function giving the call's arguments with another such weight); else None."""
+        tensor = self._tensor_type
+        derived = recorder.derived
+        if kwargs:
+            return None
+        if name in ("matmul", "mm", "__rmatmul__") and len(args) == 2:
+            x, other = (args[1], args[0]) if name == "__rmatmul__" else args
+            if not (isinstance(x, tensor) and id(x) in derived and isinstance(other, tensor)):
+                return None
+            if id(other) in recorder.transposed:  # x @ W.T: W is (out, in), as nn.Linear keeps it
+                parameter = recorder.transposed[id(other)][0]
+                weight = parameter
+            elif self._own_parameter(recorder, other, 2):  # x @ W: W is (in, out)
+                parameter = other
+                weight = other.T
+            else:
+                return None
+            if name == "__rmatmul__":
+                return x, parameter, weight, lambda w: (w.T, x)
+            return x, parameter, weight, lambda w: (x, w.T)
+        if name == "einsum" and len(args) in (2, 3) and isinstance(args[0], str):
+            operands = list(args[1]) if len(args) == 2 and isinstance(args[1], (list, tuple)) else list(args[1:])
+            spec = args[0].replace(" ", "")
+            if len(operands) != 2 or spec.count("->") != 1 or spec.count(",") != 1 or "." in spec:
+                return None
+            inputs, out = spec.split("->")
+            letters = inputs.split(",")
+            which = [i for i, t in enumerate(operands) if isinstance(t, tensor) and id(t) in derived]
+            if len(which) != 1:
+                return None
+            xi = which[0]
+            x, w = operands[xi], operands[1 - xi]
+            xs, ws = letters[xi], letters[1 - xi]
+            if not (self._own_parameter(recorder, w, 2) and len(ws) == 2
+                    and len(xs) == 2 and x.dim() == 2 and len(set(xs + ws)) == 3):
+                return None
+            n, f = xs
+            o = ws.replace(f, "")
+            if len(o) != 1 or o == n or f not in ws or out != n + o:
+                return None
+            as_kept = ws == o + f  # (out, in): nn.Linear's own layout
+
+            def replace(weight, xi=xi, spec=args[0], as_kept=as_kept):
+                pair = [None, None]
+                pair[xi], pair[1 - xi] = x, (weight if as_kept else weight.T)
+                return (spec, *pair)
+            return x, w, (w if as_kept else w.T), replace
+        return None
+
+    def _written_bias(self, recorder, func, args: tuple) -> tuple | None:
+        """``+ fc.bias`` right on a written-out Linear's product: that layer's bias (see :meth:`_written_linear`)."""
+        product, index, parameter, spec_bias, number = recorder.pending
+        a, b = args
+        bias = b if a is product else a if b is product else None
+        record = recorder.records[index]
+        if not (self._own_parameter(recorder, bias, 1)
+                and bias.shape[0] == record["config"]["out_features"] and bias is not parameter):
+            return None
+        recorder.pending = None
+        record["config"]["bias"] = True
+        record["params"].append(["bias", list(bias.shape)])
+        recorder.tensors[index].append(bias)
+        if recorder.weights is not None:
+            if spec_bias is None:
+                raise _mismatch(recorder, f"layer {number} (Linear) has parameters ['bias', 'weight']; "
+                                          "the reference has ['weight']")
+            if not isinstance(spec_bias, wire.Uniform) or list(spec_bias.shape) != list(bias.shape):
+                raise _mismatch(recorder, f"layer {number} (Linear) bias has shape {list(bias.shape)}; the "
+                                          f"reference's has shape {list(spec_bias.shape)}")
+            judge = spec_bias.to_tensor().to(bias.dtype)
+            args = (product, judge) if a is product else (judge, product)
+        output = func(*args)
+        recorder._mark(output, (product,), {})
+        if recorder.keep:
+            recorder.outputs[index] = output
+        return (output,)
+
+    def _close_written_linear(self, recorder) -> None:
+        """A written-out Linear whose bias did not come: with the judge's weights, the reference's layer
+        there has one, so they do not fit."""
+        pending, recorder.pending = recorder.pending, None
+        if pending is not None and recorder.weights is not None and pending[3] is not None:
+            raise _mismatch(recorder, f"layer {pending[4]} (Linear) has parameters ['weight']; the reference "
+                                      "has ['bias', 'weight']")
+
+    def _substitute(self, kind: str, bound: dict, recorder, *, bias_later: bool = False) -> dict:
+        """``bound`` with the judge's next weights in place of the layer's own (shapes must match).
+
+        With ``bias_later`` (a Linear written out, whose bias is an addition of its own), the reference's
+        bias is left for that addition (:meth:`_written_bias`)."""
         i = recorder.loaded
         recorder.loaded += 1
         spec = recorder.weights[i] if i < len(recorder.weights) else None
@@ -527,7 +686,8 @@ class Handler:
             raise _mismatch(recorder, f"parametrised layer {i + 1} is a {kind}; the reference has a {want} there")
         tensors = spec.get("tensors", {})
         own = {k: bound.get(k) for k in ("weight", "bias") if isinstance(bound.get(k), self._tensor_type)}
-        if type(tensors) is not dict or sorted(own) != sorted(tensors):
+        if type(tensors) is not dict or (sorted(own) != sorted(tensors) and not (
+                bias_later and sorted(tensors) == sorted([*own, "bias"]))):
             raise _mismatch(recorder, f"layer {i + 1} ({kind}) has parameters {sorted(own)}; the reference has "
                                       f"{sorted(tensors)}")
         out = dict(bound)
@@ -542,7 +702,7 @@ class Handler:
             # pass (the weight times 0, fresh random numbers, a kernel with its border zeroed, a detached
             # copy) is not what training would change, and putting the judge's weights in its place would
             # erase whatever the model does to it (attack round 5).
-            if recorder.parameters is not None and self._held(mine, recorder.parameters) is None:
+            if self._held(mine, recorder.declared) is None:
                 raise _mismatch(recorder, f"layer {i + 1} ({kind}) computes with a {name} that is not one of the "
                                           "model's parameters as the model holds it (it is made in the forward "
                                           "pass), so what the model does cannot be judged with the judge's weights")
@@ -606,6 +766,7 @@ class Handler:
         if gradients and input_gradients:
             x = x.detach().requires_grad_(True)
         recorder.start(x)
+        recorder.declared = self._declared_parameters(model)
         try:
             self._module_eval(model)
             with (self._enable_grad() if gradients else self._no_grad()):
@@ -719,7 +880,7 @@ class Handler:
         except wire.WireError:
             raise _Refused("malformed forward request") from None
         model = self._build(request)
-        recorder = self._layer_recorder(weights, self._declared_parameters(model))
+        recorder = self._layer_recorder(weights)
         try:
             output = self._run_recorded(model, self._in_parameter_dtype(model, x.to_tensor()), recorder,
                                         gradients=request.get(Key.GRADIENTS) is True)
@@ -730,6 +891,7 @@ class Handler:
                 raise
         # A refusal decides, however the pass went on: the submission may have caught it and raised
         # an error of its own, or carried on with other layers.
+        self._close_written_linear(recorder)
         if recorder.mismatch is not None:
             return {Answer.MISMATCH: recorder.mismatch}
         if recorder.loaded != len(weights):
@@ -769,6 +931,12 @@ LAYER_OPS = {
     "log_softmax": ("LogSoftmax", ("input", "dim")),
     "leaky_relu": ("LeakyReLU", ("input", "negative_slope", "inplace")),
 }
+
+
+#: The torch functions a Linear written out is made of (Handler._written_linear): the transposes of its
+#: weight, the products, the bias added.
+WRITTEN_LINEAR_OPS = frozenset({"t", "transpose", "__get__", "matmul", "mm", "__rmatmul__", "einsum", "add",
+                                "__radd__"})
 
 
 #: Tensor methods that take data out of torch (to Python numbers, numpy, raw memory): a forward pass

@@ -293,6 +293,10 @@ class _Reading:
         """Calls of ``run_line_magic`` read as code (module-level, constant arguments)."""
         self.method_setattrs: set[int] = set()
         """``setattr(self, ...)`` calls that a method makes on its own first parameter."""
+        self.nodes: list[ast.AST] = []
+        """Every node of every unit that parses: the rules on the submission's own classes look at each use."""
+        self.memo: dict = {}
+        """What those rules computed over every node, once per reading (each is asked per name or call)."""
         self.passed: dict[str, list[ast.AST]] = {}
         """name -> calls given the object bound to it (as an argument, or as the object of a method call):
         the function called may change it (``put(box, "f", g)``, ``box.install("f", g)``)."""
@@ -331,6 +335,7 @@ def _read_cached(units: tuple[str, ...]) -> _Reading:
         _record_mutations(reading, nodes)
         reading.classes += [n for n in nodes if isinstance(n, ast.ClassDef)]
         every_node += nodes
+    reading.nodes = every_node
     _record_own_attributes(reading)
     _scan_reached_by_value(reading, every_node)
     if any(v.split(".")[0] == "doctest" for v in reading.imported.values()):
@@ -760,7 +765,7 @@ def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
                 add(Finding("unverifiable", f"{full} (it unpickles unless called with {keyword}={safe})"))
 
 
-def _method_self_root(node: ast.Attribute, methods_own: set[int]) -> bool:
+def _method_self_root(node: ast.Attribute, methods_own: dict[int, ast.ClassDef]) -> bool:
     """Whether an attribute chain starts at a method's own ``self`` (``self.conv1.register_forward_hook``)."""
     while isinstance(node, ast.Attribute):
         node = node.value
@@ -840,10 +845,10 @@ def _is_module(reading: _Reading, name: str) -> bool:
         reading.imported[name] in sys.modules
 
 
-def _method_self_names(nodes: list[ast.AST]) -> set[int]:
+def _method_self_names(nodes: list[ast.AST]) -> dict[int, ast.ClassDef]:
     """The ``self``/``cls`` names that are a method's own first parameter (a ``self`` parameter of a
-    module-level helper can be anything)."""
-    own: set[int] = set()
+    module-level helper can be anything), each with the class whose method it is in."""
+    own: dict[int, ast.ClassDef] = {}
     for node in nodes:
         if isinstance(node, ast.ClassDef):
             for method in node.body:
@@ -854,7 +859,7 @@ def _method_self_names(nodes: list[ast.AST]) -> set[int]:
                     while todo:  # the method and the closures in it, not a nested function's own `self`
                         current = todo.pop()
                         if isinstance(current, ast.Name) and current.id == first:
-                            own.add(id(current))
+                            own[id(current)] = node
                         elif isinstance(current, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)) and first in {
                                 a.arg for a in current.args.posonlyargs + current.args.args + current.args.kwonlyargs
                                 + [current.args.vararg, current.args.kwarg] if a is not None}:
@@ -863,7 +868,7 @@ def _method_self_names(nodes: list[ast.AST]) -> set[int]:
     return own
 
 
-def _looked_up_by_name(reading: _Reading, call: ast.Call, methods_own: set[int]) -> Finding | None:
+def _looked_up_by_name(reading: _Reading, call: ast.Call, methods_own: dict[int, ast.ClassDef]) -> Finding | None:
     """``getattr``/``hasattr``: readable with a constant, plain name, or a computed one on a method's own
     ``self``/``cls`` or on :data:`COMPUTED_NAME_MODULES`."""
     function = call.func.id
@@ -883,22 +888,120 @@ def _looked_up_by_name(reading: _Reading, call: ast.Call, methods_own: set[int])
         return None
     if id(owner) in methods_own and _plain_prefix(name):
         return None  # getattr(self, f"conv{i}"): a method can be called on anything, so only its own layers' names
+    if id(owner) in methods_own and _only_own_methods_under(reading, methods_own[id(owner)], _constant_prefix(name)):
+        return None  # getattr(self, "_" + self.mode): one of the class's own methods, all of them read
     return Finding("unverifiable", f"{function} with a computed name")
 
 
-def _plain_prefix(name: ast.AST) -> bool:
-    """Whether a computed attribute name starts with a constant, public one: ``f"conv{i}"``, ``"fc" + str(i)``,
-    ``"block_%d" % i`` (never ``_C`` or a dunder: a method can be called with any object as its ``self``)."""
+def _constant_prefix(name: ast.AST) -> str:
+    """The constant start of a computed attribute name: ``"conv"`` for ``f"conv{i}"``, ``"fc" + str(i)``,
+    ``"block_%d" % i``; ``"_"`` for ``"_" + self.mode``; empty when it starts with a value."""
     while isinstance(name, ast.BinOp) and isinstance(name.op, (ast.Add, ast.Mod)):
         name = name.left
     if isinstance(name, ast.Call) and isinstance(name.func, ast.Attribute) and name.func.attr == "format":
         name = name.func.value
     if isinstance(name, ast.JoinedStr) and name.values:
         name = name.values[0]
-    return isinstance(name, ast.Constant) and isinstance(name.value, str) and name.value[:1].isalpha()
+    return name.value if isinstance(name, ast.Constant) and isinstance(name.value, str) else ""
 
 
-def _own_private(reading: _Reading, node: ast.Attribute, methods_own: set[int]) -> bool:
+def _plain_prefix(name: ast.AST) -> bool:
+    """Whether a computed attribute name starts with a constant, public one: ``f"conv{i}"``, ``"fc" + str(i)``,
+    ``"block_%d" % i`` (never ``_C`` or a dunder: a method can be called with any object as its ``self``)."""
+    return _constant_prefix(name)[:1].isalpha()
+
+
+def _only_own_methods_under(reading: _Reading, cls: ast.ClassDef, prefix: str) -> bool:
+    """Whether ``getattr(self, prefix + <anything>)`` in a method of ``cls`` can only reach one of the
+    methods the class's own body defines (all read whenever the class is reached).
+
+    ``self`` is an instance of ``cls`` only when the class never leaves the text as a value: every use of its
+    name calls it (``SlidingOp("maximum")``) or tests against it (``isinstance``).  A method taken off the class
+    (``SlidingOp.dispatch(F, "max_pool2d")``), an alias, a subclass, all let ``self`` be something else, whose
+    private names (``F._max_pool2d``) no reading lists.  With a class of the submission's own, with no base but
+    its own plain classes, what an instance holds under the prefix is then: the names its class bodies bind and
+    its methods set on ``self`` (listed by :func:`_instance_names`; each must be a method), and ``object``'s own
+    slots (fixed, the interpreter's, running no code of anyone's but the class's own special methods, which
+    rule 2 reads)."""
+    name = cls.name
+    if name in reading.global_in_functions or not _plain_own_class(reading, name) or not any(
+            b is cls for b in _bindings_in_force(reading, name)):
+        return False
+    if name in _names_used_as_values(reading):
+        return False
+    names = _instance_names(reading, cls)
+    if names is None:
+        return False
+    targets = [kind for attr, kind in names.items() if attr.startswith(prefix)]
+    return bool(targets) and all(kind == "method" for kind in targets)
+
+
+def _names_used_as_values(reading: _Reading) -> set[str]:
+    """The names that appear anywhere other than as what a call calls or as ``isinstance``'s class."""
+    if "values" not in reading.memo:
+        called = {id(n.func) for n in reading.nodes if isinstance(n, ast.Call)}
+        called |= {id(n.args[1]) for n in reading.nodes if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
+                   and n.func.id in ("isinstance", "issubclass") and len(n.args) == 2}
+        reading.memo["values"] = {n.id for n in reading.nodes if isinstance(n, ast.Name) and id(n) not in called}
+    return reading.memo["values"]
+
+
+def _class_hierarchy(reading: _Reading, cls: ast.ClassDef) -> list[ast.ClassDef]:
+    """``cls`` and every class its bases name (the submission's own plain classes: see :func:`_plain_own_class`)."""
+    found: list[ast.ClassDef] = []
+    todo = [cls]
+    while todo:
+        current = todo.pop()
+        if any(current is c for c in found):
+            continue
+        found.append(current)
+        for base in current.bases:
+            if isinstance(base, ast.Name):
+                todo += [b for b in _bindings_in_force(reading, base.id) if isinstance(b, ast.ClassDef)]
+    return found
+
+
+def _instance_names(reading: _Reading, cls: ast.ClassDef) -> dict[str, str] | None:
+    """The attributes an instance of ``cls`` can hold besides ``object``'s: name -> ``"method"`` (a plain
+    ``def`` in a class body, nothing else under that name) or ``"data"`` (anything else: a class-level binding,
+    a decorated function, an attribute a method sets on ``self``).  None when a method sets one by a computed
+    name (``setattr(self, name, value)``): the names cannot be listed."""
+    key = ("instance names", id(cls))
+    if key not in reading.memo:
+        reading.memo[key] = _list_instance_names(reading, cls)
+    return reading.memo[key]
+
+
+def _list_instance_names(reading: _Reading, cls: ast.ClassDef) -> dict[str, str] | None:
+    names: dict[str, str] = {}
+
+    def note(attr: str, kind: str) -> None:
+        names[attr] = "data" if names.get(attr, kind) == "data" or kind == "data" else "method"
+
+    for current in _class_hierarchy(reading, cls):
+        for statement in current.body:
+            plain_def = isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)) \
+                and not statement.decorator_list
+            for bound in _names_bound_by(statement):
+                note(bound, "method" if plain_def and bound == statement.name else "data")
+            if not isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)) or not statement.args.args:
+                continue
+            first = statement.args.args[0].arg
+            for node in _walk_scope_body(statement):
+                if isinstance(node, ast.Attribute) and isinstance(node.ctx, (ast.Store, ast.Del)) \
+                        and isinstance(node.value, ast.Name) and node.value.id == first:
+                    note(node.attr, "data")
+                elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) \
+                        and node.func.id in ("setattr", "delattr") and node.args \
+                        and isinstance(node.args[0], ast.Name) and node.args[0].id == first:
+                    attr = node.args[1] if len(node.args) > 1 else None
+                    if not (isinstance(attr, ast.Constant) and isinstance(attr.value, str)):
+                        return None
+                    note(attr.value, "data")
+    return names
+
+
+def _own_private(reading: _Reading, node: ast.Attribute, methods_own: dict[int, ast.ClassDef]) -> bool:
     """Whether a private attribute is the submission's own: on a method's ``self``/``cls``, on a class it
     defines, or directly on an imported module other than torch or sys (``os._exit``)."""
     value = node.value
@@ -1129,7 +1232,8 @@ def _reachable_builtins(reading: _Reading, function: str) -> list[Finding]:
                 if local is None:
                     findings.append(Finding("unverifiable", f"more than {MAX_NESTED_SCOPES} nested functions"))
                 elif isinstance(sub, ast.Attribute) and BUILT_IN.search(sub.attr):
-                    if not (_own_class_member(reading, sub, local) or id(sub) in reading.own_attributes):
+                    if not (_own_class_member(reading, sub, local) or id(sub) in reading.own_attributes
+                            or _own_method(reading, sub, local)):
                         findings.append(Finding("builtin", _root(sub)[1]))
                 elif isinstance(sub, ast.Call) and isinstance(sub.func, ast.Name) and \
                         sub.func.id in ATTRIBUTE_FUNCTIONS and sub.func.id not in local:
@@ -1173,7 +1277,130 @@ def _calls_given(reading: _Reading, name: str) -> list[ast.AST]:
     if name in reading.imported or not bindings or all(  # a module, or an alias of one (F = torch.nn.functional)
             isinstance(b, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Import, ast.ImportFrom)) for b in bindings):
         return []
+    if name not in reading.global_in_functions and all(_makes_plain_data(reading, b) for b in bindings):
+        return []  # CFG = Config(): a call handed it cannot change what it holds
     return reading.passed.get(name, [])
+
+
+#: Built-in functions that only read the sequence they are given (never keep it or hand it on).
+READING_BUILTINS = frozenset({"len", "sum", "min", "max", "zip", "enumerate", "sorted", "reversed", "list", "tuple",
+                              "range", "print", "str", "repr", "any", "all", "set", "frozenset"})
+
+
+def _makes_plain_data(reading: _Reading, binding: ast.AST) -> bool:
+    """``CFG = Config()``: an instance of the submission's own dataclass that holds plain data only, made
+    with constant arguments, that nothing in the whole text can change.
+
+    A call handed such an instance (``_shapes(CFG)``, ``nn.Conv2d(c, c, CFG.conv_kernel)``) is then no code of
+    it: the callee could change it only by setting a field (no field's name is ever assigned as an attribute
+    anywhere, nor is any ``__init__`` but ``super()``'s read; ``setattr``, ``object.__setattr__``, ``vars`` and
+    ``__dict__`` are findings of rule 2), or by
+    changing a list a field holds (each such field is only ever subscripted, iterated or handed to a built-in
+    that reads it: :func:`_read_only_fields`).  Its class is a plain ``@dataclass`` with no base, no method and
+    fields whose defaults are constants (or a ``field(default_factory=lambda: [...])`` of constants); what a
+    field holds is that default or a constant argument of the call."""
+    call = binding.value if isinstance(binding, ast.Assign) else None
+    if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Name)) or not all(
+            _constant_data(v) for v in list(call.args) + [k.value for k in call.keywords]) \
+            or any(k.arg is None for k in call.keywords):
+        return False
+    classes = _bindings_in_force(reading, call.func.id)
+    if call.func.id in reading.global_in_functions or len(classes) != 1:
+        return False
+    fields = _plain_dataclass_fields(reading, classes[0])
+    return fields is not None and _read_only_fields(reading, fields)
+
+
+def _constant_data(node: ast.AST) -> bool:
+    """A constant, or a tuple, list, set, dict or arithmetic of constants (``(3, 2)``, ``128 * 128``, ``-1``)."""
+    if isinstance(node, ast.Constant):
+        return True
+    if isinstance(node, (ast.Tuple, ast.List, ast.Set)):
+        return all(_constant_data(e) for e in node.elts)
+    if isinstance(node, ast.Dict):
+        return all(k is not None and _constant_data(k) for k in node.keys) and all(map(_constant_data, node.values))
+    if isinstance(node, ast.UnaryOp):
+        return _constant_data(node.operand)
+    if isinstance(node, ast.BinOp):
+        return _constant_data(node.left) and _constant_data(node.right)
+    return False
+
+
+def _plain_dataclass_fields(reading: _Reading, cls: ast.AST) -> dict[str, bool] | None:
+    """A plain dataclass's fields: name -> whether what it holds can be changed in place (a list, dict or set
+    from a ``default_factory``); None when ``cls`` is no such class (another decorator, a base, a method, a
+    default that is not constant data)."""
+    if not isinstance(cls, ast.ClassDef) or cls.bases or cls.keywords or len(cls.decorator_list) != 1:
+        return None
+    decorator = cls.decorator_list[0]
+    made_by = decorator.func if isinstance(decorator, ast.Call) else decorator
+    if _resolved_once(reading, made_by) != "dataclasses.dataclass" or (isinstance(decorator, ast.Call) and (
+            decorator.args or not all(isinstance(k.value, ast.Constant) for k in decorator.keywords))):
+        return None
+    fields: dict[str, bool] = {}
+    for number, statement in enumerate(cls.body):
+        if number == 0 and isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Constant):
+            continue  # the docstring
+        if not (isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name)):
+            return None
+        value = statement.value
+        if value is None or _constant_data(value) and not isinstance(value, (ast.List, ast.Set, ast.Dict)):
+            fields[statement.target.id] = False
+            continue
+        if not (isinstance(value, ast.Call) and _resolved_once(reading, value.func) == "dataclasses.field"
+                and not value.args and len(value.keywords) == 1):
+            return None
+        keyword = value.keywords[0]
+        if keyword.arg == "default" and _constant_data(keyword.value) \
+                and not isinstance(keyword.value, (ast.List, ast.Set, ast.Dict)):
+            fields[statement.target.id] = False
+        elif keyword.arg == "default_factory" and isinstance(keyword.value, ast.Lambda) \
+                and not keyword.value.args.args and _constant_data(keyword.value.body):
+            fields[statement.target.id] = True
+        else:
+            return None
+    return fields
+
+
+def _read_only_fields(reading: _Reading, fields: dict[str, bool]) -> bool:
+    """Whether, anywhere in the text, no attribute named like one of ``fields`` is assigned or deleted, and
+    every attribute named like a field that holds a list (or dict, set) is only read in place: subscripted,
+    iterated, or handed to one of :data:`READING_BUILTINS`.  By name, on any object: a helper's parameter may
+    be the instance."""
+    key = ("fields", tuple(sorted(fields.items())))
+    if key not in reading.memo:
+        reading.memo[key] = _fields_read_only(reading, fields)
+    return reading.memo[key]
+
+
+def _fields_read_only(reading: _Reading, fields: dict[str, bool]) -> bool:
+    changeable = {name for name, mutable in fields.items() if mutable}
+    if "parents" not in reading.memo:
+        reading.memo["parents"] = {id(child): node for node in reading.nodes for child in ast.iter_child_nodes(node)}
+    parents = reading.memo["parents"]
+    for node in reading.nodes:
+        if isinstance(node, ast.Attribute) and node.attr == "__init__" and not _plain_super_method(reading, node):
+            return False  # CFG.__init__(pool_size=...) sets the fields again, frozen or not
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in (
+                "getattr", "setattr", "delattr") and len(node.args) > 1 and isinstance(node.args[1], ast.Constant) \
+                and node.args[1].value in fields:
+            return False
+        if not (isinstance(node, ast.Attribute) and node.attr in fields):
+            continue
+        if not isinstance(node.ctx, ast.Load):
+            return False
+        if node.attr not in changeable:
+            continue
+        parent = parents.get(id(node))
+        if isinstance(parent, ast.Subscript) and parent.value is node and isinstance(parent.ctx, ast.Load):
+            continue
+        if isinstance(parent, (ast.For, ast.comprehension)) and parent.iter is node:
+            continue
+        if isinstance(parent, ast.Call) and node in parent.args and isinstance(parent.func, ast.Name) \
+                and parent.func.id in READING_BUILTINS and parent.func.id not in reading.bindings:
+            continue
+        return False
+    return True
 
 
 def _record_own_attributes(reading: _Reading) -> None:
@@ -1250,6 +1477,86 @@ def _own_class_member(reading: _Reading, node: ast.Attribute, local: _Scope) -> 
     bindings = _bindings_in_force(reading, root)
     return bool(bindings) and (all(isinstance(b, ast.ClassDef) for b in bindings) or all(
         _makes_a_plain_instance(reading, b) for b in bindings))
+
+
+#: Most calls in a chain (``Grid(x).padded(p).conv(k)``) through which the class of an instance is followed.
+MAX_RECEIVER_CALLS = 8
+
+
+def _own_method(reading: _Reading, node: ast.Attribute, local: _Scope) -> bool:
+    """Whether ``node`` (``Grid(image).padded(p).conv``) is a method of the submission's own class, called on
+    an instance that provably is one: its name (``conv``, ``pool``) is then no evidence of torch.
+
+    Provably: the receiver is a call of one of its plain classes (:func:`_plain_own_class`, so no base of
+    torch's supplies the name), or a call of such a method whose every ``return`` gives one (``return Grid(z)``,
+    ``return self``).  The name must be a plain ``def`` of that class, under which nothing else is bound
+    (:func:`_instance_names`); the class is reached by its name in the receiver, so that ``def`` is read like
+    any other reached code.  Any other receiver (a local, a parameter, a value a method returns) may be
+    torch's: its name counts."""
+    if not isinstance(node.ctx, ast.Load):
+        return False
+    classes = _instance_classes(reading, node.value, local, 0)
+    return bool(classes) and all(_method_def(reading, cls, node.attr) is not None for cls in classes)
+
+
+def _instance_classes(reading: _Reading, node: ast.AST, local: _Scope, calls: int) -> list[ast.ClassDef]:
+    """The submission's own plain classes ``node`` is an instance of, when the text proves it; else empty."""
+    if not isinstance(node, ast.Call) or calls > MAX_RECEIVER_CALLS:
+        return []
+    func = node.func
+    if isinstance(func, ast.Name):
+        if func.id in local or func.id in reading.global_in_functions \
+                or not _plain_own_class(reading, func.id):
+            return []
+        return [b for b in _bindings_in_force(reading, func.id) if isinstance(b, ast.ClassDef)]
+    if not isinstance(func, ast.Attribute):
+        return []
+    found: list[ast.ClassDef] = []
+    for cls in _instance_classes(reading, func.value, local, calls + 1):
+        method = _method_def(reading, cls, func.attr)
+        returned = _returned_classes(reading, cls, method, calls + 1) if method is not None else []
+        if not returned:
+            return []
+        found += returned
+    return found
+
+
+def _returned_classes(reading: _Reading, cls: ast.ClassDef, method: ast.FunctionDef, calls: int) -> list[ast.ClassDef]:
+    """The classes of what ``method`` (called on an instance of ``cls``) returns, when every ``return`` in it
+    gives ``self`` or a call of one of the submission's plain classes that the method does not rebind."""
+    first = method.args.args[0].arg if method.args.args else None
+    own = {a.arg for a in method.args.posonlyargs + method.args.args + method.args.kwonlyargs
+           + [method.args.vararg, method.args.kwarg] if a is not None}
+    own |= {n for st in _walk_scope_body(method) if isinstance(st, ast.stmt) for n in _names_bound_by(st)}
+    returns = [n for n in _walk_scope_body(method) if isinstance(n, (ast.Return, ast.Yield, ast.YieldFrom))]
+    if not returns or any(not isinstance(r, ast.Return) or r.value is None for r in returns):
+        return []
+    found: list[ast.ClassDef] = []
+    for r in returns:
+        if isinstance(r.value, ast.Name) and r.value.id == first and first is not None:
+            found.append(cls)
+            continue
+        value = r.value
+        if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id in own:
+            return []
+        classes = _instance_classes(reading, value, _Scope(frozenset(own - {first} if first else own)), calls)
+        if not classes:
+            return []
+        found += classes
+    return found
+
+
+def _method_def(reading: _Reading, cls: ast.ClassDef, attr: str) -> ast.FunctionDef | None:
+    """The plain ``def`` an instance of ``cls`` (one of the submission's plain classes) has under ``attr``,
+    when nothing else is bound under that name in its classes or set on ``self`` by their methods."""
+    names = _instance_names(reading, cls)
+    if names is None or names.get(attr) != "method":
+        return None
+    for current in _class_hierarchy(reading, cls):
+        for statement in current.body:
+            if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)) and statement.name == attr:
+                return statement if isinstance(statement, ast.FunctionDef) else None
+    return None
 
 
 def _makes_a_plain_instance(reading: _Reading, binding: ast.AST) -> bool:
