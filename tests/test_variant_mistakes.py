@@ -153,6 +153,12 @@ def _lecture_phrases(variant) -> list[str]:
         phrases += ["Conv2d(3, 3, (3, 3))"]
     if (variant.of("q2")["size"], variant.of("q2")["kernel"]) != (100, 5):
         phrases += ["conv_output_size(100, 5)"]
+    if variant.of("q5")["conv"] != [1, 3, 3]:
+        phrases += ["conv2d_params(1, 3, 3)"]
+    if variant.of("q5")["linear"] != [16, 4]:
+        phrases += ["linear_params(16, 4)"]
+    if not variant.is_lecture:
+        phrases += ["the lecture's convolution output", "the lecture's example"]
     return phrases
 
 
