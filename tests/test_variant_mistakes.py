@@ -215,3 +215,45 @@ def test_every_mistake_on_twenty_variants_loses_exactly_where_it_should(record_p
     assert {name for _, name, _ in cannot} <= {"q1_answered_b.py"}
     assert len(cannot) < len(EMAILS) // 2
     assert rows >= (len(EMAILS) + 1) * (len(MISTAKES) - 1)
+
+
+def _kernel_five() -> variants.Variant:
+    return next(v for v in _drawn() if v.of("q3")["kernel"] == 5 and v.of("q3")["side"] != 100)
+
+
+def test_a_variant_s_handed_out_tests_describe_its_own_numbers():
+    from grader.packaging.handout import handout_files
+
+    variant = _kernel_five()
+    network = variant.of("q7")["network"]
+    image = f"{network['channels'][0]}x{network['side']}x{network['side']}"
+    files, _ = handout_files(variant)
+    assert f"CNN() maps one {image} image".encode() in files["tests/q7.py"]
+    assert b"1x100x100" not in files["tests/q7.py"]
+    c_in, c_out, k = variant.of("q4")["conv"]
+    described = {c.id: c.description for q in bank.for_variant(variant, verify.answers(variant)) for c in q.checks}
+    assert described["q4.conv"] == f"the Conv2d({c_in}, {c_out}, ({k}, {k})) count matches torch's"
+    # The lecture's descriptions are the committed ones, word for word.
+    lecture = variants.lecture()
+    assert [c.description for q in bank.for_variant(lecture, verify.answers(lecture)) for c in q.checks] == [
+        c.description for c in bank.CHECKS.values()]
+    assert bank.CHECKS["q7.runs"].description == "CNN() maps one 1x100x100 image to shape (1, 1)"
+
+
+def test_q4_s_count_without_padding_is_told_with_the_variant_s_padding():
+    from grader.questions.q04_lecture_counts import variant as q4
+
+    variant = _kernel_five()
+    found = verify.answers(variant)
+    numbers = variant.of("q4")
+    from grader.questions import reference
+
+    cells = [q.solution for q in bank.for_variant(variant, found)]
+    cells[bank.QUESTION_IDS.index("q4")] = (
+        f"q4_conv_params = {found['q4']['conv']}\n"
+        f"q4_cnn_params = {reference.param_count(q4.cnn(numbers, padding=0))}\n"
+        f"q4_fcnn_params = {found['q4']['fcnn']}\n")
+    lost = {c.id: c for c in _grade(cells, variant, _checks_of("q4")) if c.points < c.max_points}
+    assert set(lost) == {"q4.cnn"} and "*without* padding" in lost["q4.cnn"].feedback
+    assert f"With padding={numbers['network']['padding']} " in lost["q4.cnn"].reveal
+    assert "padding=1" not in lost["q4.cnn"].reveal
