@@ -63,6 +63,20 @@ def test_frequent_failures_count_students_and_group_feedback():
     assert rows[0]["messages"][0] == {"text": "round", "count": 2}
 
 
+def test_frequent_failures_of_a_class_with_variants_name_no_one_student_s_numbers():
+    """A check's description names each student's own numbers: the class report says so, not one student's."""
+    import dataclasses
+
+    def own(student, side):
+        return dataclasses.replace(check("q7.runs", False, "fails"), description=f"CNN() maps one 1x{side}x{side} image")
+
+    rows = frequent_failures([result("a", checks=[own("a", 96)]), result("b", checks=[own("b", 96)]),
+                              result("c", checks=[own("c", 48)])])
+    assert rows[0]["description"] == "CNN() maps one 1x96x96 image (each student with their own numbers)"
+    alike = frequent_failures([result("a", checks=[own("a", 96)]), result("b", checks=[own("b", 96)])])
+    assert alike[0]["description"] == "CNN() maps one 1x96x96 image"
+
+
 def test_gradebook_csv_one_row_per_student_best_total():
     text = lms_csv([result("a", total=2), result("a", total=3, source="/y/a.py"), result("=cmd", total=1)])
     assert text.splitlines() == ["student,name,total,max_total", "'=cmd,,1,4", "a,,3,4"]

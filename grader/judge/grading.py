@@ -68,7 +68,7 @@ def run_checks(probe, checks: list[Check], seed: int, variant=None) -> list[Chec
     for check in checks:
         verdict: Verdict = evaluate(check.run, probe, Context(seed=seed, check_id=check.id, variant=numbers))
         results.append(CheckResult(
-            id=check.id, question=check.question, description=check.description, hidden=check.hidden,
+            id=check.id, question=check.question, description=check.description_for(numbers), hidden=check.hidden,
             points=check.points if verdict.passed else 0.0, max_points=check.points, outcome=verdict.outcome,
             feedback=verdict.feedback, reveal=verdict.reveal, details=verdict.details))
     return results

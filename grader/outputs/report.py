@@ -94,16 +94,22 @@ def frequent_failures(results: list[SubmissionResult], limit: int = TOP_FAILURES
     """The checks most students failed (on their best attempt), each with its most frequent feedback
     (in full: the report is the instructor's) and how many students got each."""
     by_check: dict[str, list] = defaultdict(list)
-    described: dict[str, tuple[str, bool]] = {}
+    descriptions: dict[str, Counter] = defaultdict(Counter)
+    hidden: dict[str, bool] = {}
     for r in best_attempts(results).values():
         for c in r.checks:
             if c.outcome != "passed":
                 by_check[c.id].append(c.full_feedback)
-                described[c.id] = (c.description, c.hidden)
+                descriptions[c.id][c.description] += 1
+                hidden[c.id] = c.hidden
     rows = []
     for check_id, feedback in by_check.items():
         messages = Counter(feedback).most_common(3)
-        rows.append({"id": check_id, "description": described[check_id][0], "hidden": described[check_id][1],
+        # With per-student numbers a description names the student's own: one of them, said to vary.
+        (description, _), *others = descriptions[check_id].most_common()
+        if others:
+            description += " (each student with their own numbers)"
+        rows.append({"id": check_id, "description": description, "hidden": hidden[check_id],
                      "count": len(feedback), "messages": [{"text": t, "count": n} for t, n in messages]})
     rows.sort(key=lambda row: (-row["count"], row["id"]))
     return rows[:limit]

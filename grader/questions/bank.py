@@ -66,8 +66,12 @@ CHECKS: dict[str, Check] = {c.id: c for q in QUESTIONS for c in q.checks}
 
 
 def for_variant(variant, answers: dict) -> tuple[Question, ...]:
-    """Every question with ``variant``'s numbers in its texts (``answers``: :func:`grader.variants.verify.answers`)."""
-    return tuple(dataclasses.replace(q, **texts(q.folder, variant.of(q.id), answers[q.id], lecture=variant.is_lecture))
+    """Every question with ``variant``'s numbers in its texts and its checks' descriptions (``answers``:
+    :func:`grader.variants.verify.answers`)."""
+    numbers = None if variant.is_lecture else variant.params
+    return tuple(dataclasses.replace(q, **texts(q.folder, variant.of(q.id), answers[q.id], lecture=variant.is_lecture),
+                                     checks=tuple(dataclasses.replace(c, description=c.description_for(numbers))
+                                                  for c in q.checks))
                  for q in QUESTIONS)
 
 

@@ -127,11 +127,27 @@ class Check:
     """Hidden checks decide the grade; public ones are what students can run."""
     run: Callable[..., Verdict | None] = field(repr=False)
     """``run(probe, context)``: returns None or a Verdict, or raises ``Wrong``."""
+    described: Callable[[dict], str] | None = field(default=None, repr=False, compare=False)
+    """For a description that names the question's numbers: ``described(numbers)`` is the description with
+    a student's numbers (:attr:`description` is the lecture's, ``described(LECTURE)``)."""
 
     @property
     def question(self) -> str:
         """The question's id, the part of :attr:`id` before the dot (``q2``)."""
         return self.id.split(".", 1)[0]
+
+    def description_for(self, variant: dict | None) -> str:
+        """The description a student with ``variant``'s numbers reads.
+
+        Args:
+            variant: ``{question id: parameters}`` (:attr:`Context.variant`); None for the lecture's.
+
+        Returns:
+            :attr:`description`, or with :attr:`described` the one of the student's numbers.
+        """
+        if self.described is None or not variant or self.question not in variant:
+            return self.description
+        return self.described(variant[self.question])
 
 
 @dataclass(frozen=True)

@@ -106,7 +106,10 @@ def structure_difference(student: ModelInfo, ref: ModelInfo) -> Difference | Non
             if a.get(key) != b[key]:
                 hint = ""
                 if got.kind == "Conv2d" and key == "padding":
-                    hint = " Without padding=1 each 3x3 convolution shrinks the feature map by 2."
+                    # The network asked for's own numbers: a variant's kernel and padding, not the lecture's.
+                    (kh, kw), (ph, pw) = b["kernel_size"], b["padding"]
+                    hint = (f" Without padding={ph if ph == pw else (ph, pw)} each {kh}x{kw} convolution shrinks the "
+                            f"feature map by {kh - 1}" + ("" if kh == kw else f" and {kw - 1}") + ".")
                 if got.kind == "Linear" and key == "in_features":
                     hint = (" in_features must equal the number of features Flatten produces: `channels x height "
                             "x width` of the last feature map.")

@@ -1,4 +1,4 @@
-"""Exercise 6.1: the shape of a 3x3 filter's output on a 4x4 input."""
+"""Exercise 6.1: the shape of a filter's output on an input feature map (3x3 on 4x4 in the lecture)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from ...checkapi import answers
 from ...checkapi.verdict import Wrong
 from .. import params
 from ..base import Check
-from . import LETTERS, public
+from . import LECTURE, LETTERS, public
 from .variant import answers as reference_answers
 
 
@@ -21,8 +21,13 @@ def q1_answer(probe, context):
                            "(`input - kernel + 1`).")
 
 
+def _answer_described(numbers: dict) -> str:
+    return (f"the chosen shape is the one a {numbers['kernel']}x{numbers['kernel']} filter produces on a "
+            f"{numbers['input']}x{numbers['input']} input")
+
+
 #: Public checks first, then the hidden ones, in the order they run.
 CHECKS = (
     Check("format", "q1_answer is one of the letters A, B, C", 0, False, public.q1_format),
-    Check("answer", "the chosen shape is the one a 3x3 filter produces on a 4x4 input", 1, True, q1_answer),
+    Check("answer", _answer_described(LECTURE), 1, True, q1_answer, described=_answer_described),
 )

@@ -9,7 +9,7 @@ from ...checkapi.verdict import Wrong, code
 from .. import reference
 from ..base import Check
 from ..diagnose import Mistake, compare_cases, separating
-from . import public
+from . import LECTURE, public
 
 RULE_Q2 = "torch's Conv2d gives `floor((n + 2*padding - kernel_size) / stride) + 1` along each side."
 
@@ -146,9 +146,15 @@ def q2_kernel_too_big(probe, context):
                     reveal="It fits in one position: the output size is 1.")
 
 
+def _easy_described(example: dict) -> str:
+    size, kernel = example["size"], example["kernel"]
+    whose = "the lecture's" if example == LECTURE else "the prompt's"
+    return f"conv_output_size({size}, {kernel}) is {size - kernel + 1}, {whose} example"
+
+
 #: Public checks first, then the hidden ones, in the order they run.
 CHECKS = (
-    Check("easy", "conv_output_size(100, 5) is 96, the lecture's example", 0, False, public.q2_easy_case),
+    Check("easy", _easy_described(LECTURE), 0, False, public.q2_easy_case, described=_easy_described),
     Check("basic", "matches torch on random sizes and kernels, stride 1, no padding", 0.75, True,
           _q2_check(_cases_basic, "random configurations without padding or stride")),
     Check("padding", "matches torch on random configurations with padding, stride 1", 0.75, True,

@@ -8,7 +8,7 @@ from ...checkapi.verdict import Wrong, whole_number
 from .. import params, reference
 from ..base import Check
 from ..counting import CONV_RULE, FORGOT_BIAS, KERNEL_K, LINEAR_RULE
-from . import public, variant
+from . import LECTURE, public, variant
 
 
 def _weights_only(model: nn.Module) -> int:
@@ -28,7 +28,8 @@ def _kernel_as_k(model: nn.Module) -> int:
 
 def _count_check(name: str, build, variants, rule: str):
     """Check that ``name`` equals torch's count for ``build(numbers)``; ``variants`` name common wrong counts
-    (each counts ``build(numbers)`` as the mistake does, given the numbers too)."""
+    (each counts ``build(numbers)`` as the mistake does, given the numbers too; a reveal that names the
+    numbers is a function of them)."""
     def run(probe, context):
         got = whole_number(probe.value(name), f"`{name}`")
         numbers = params(__name__, context)
@@ -37,7 +38,7 @@ def _count_check(name: str, build, variants, rule: str):
         model = build(numbers)
         for mistake, count_of, (feedback, reveal) in variants:
             if got == count_of(model, numbers):
-                raise Wrong(feedback, {"mistake": mistake}, reveal=reveal)
+                raise Wrong(feedback, {"mistake": mistake}, reveal=reveal(numbers) if callable(reveal) else reveal)
         raise Wrong(f"`{name}` is not the number of parameters torch counts.", reveal=rule)
     return run
 
@@ -47,22 +48,27 @@ def _of_model(count):
     return lambda model, numbers: count(model)
 
 
+def _conv_described(numbers: dict) -> str:
+    c_in, c_out, k = numbers["conv"]
+    return f"the Conv2d({c_in}, {c_out}, ({k}, {k})) count matches torch's"
+
+
 #: Public checks first, then the hidden ones, in the order they run.
 CHECKS = (
     Check("format", "the three counts are positive ints", 0, False, public.q4_format),
-    Check("conv", "the Conv2d(3, 3, (3, 3)) count matches torch's", 1, True,
+    Check("conv", _conv_described(LECTURE), 1, True,
           _count_check("q4_conv_params", variant.conv,
                        [("forgot_bias", _of_model(_weights_only), FORGOT_BIAS),
                         ("kernel_k", _of_model(_kernel_as_k), KERNEL_K)],
-                       CONV_RULE)),
+                       CONV_RULE), described=_conv_described),
     Check("cnn", "the pooled CNN's count matches torch's", 1, True,
           _count_check("q4_cnn_params", variant.cnn,
                        [("forgot_bias", _of_model(_weights_only), FORGOT_BIAS),
                         ("kernel_k", _of_model(_kernel_as_k), KERNEL_K),
                         ("no_padding", lambda m, numbers: reference.param_count(variant.cnn(numbers, padding=0)),
                          ("That is the count *without* padding.",
-                          "With padding=1 the last feature map is larger, and so is the Linear layer's "
-                          "in_features.")),
+                          lambda numbers: f"With padding={numbers['network']['padding']} the last feature map is "
+                                          "larger, and so is the Linear layer's in_features.")),
                         ("convs_only", _of_model(lambda m: sum(reference.param_count(c) for c in m.modules()
                                                                if isinstance(c, nn.Conv2d))),
                          ("Only the convolutions are counted.", "The final Linear layer has parameters too."))],

@@ -8,7 +8,7 @@ from .. import reference
 from ..base import Check
 from ..counting import CONV_RULE, FORGOT_BIAS, KERNEL_K, LINEAR_RULE, pair
 from ..diagnose import Mistake, compare_cases, separating
-from . import public
+from . import LECTURE, public
 
 CONV_MISTAKES = (
     Mistake("forgot_bias", lambda i, o, k, b: i * o * pair(k)[0] * pair(k)[1],
@@ -104,10 +104,16 @@ def _linear(bias):
     return cases
 
 
+def _easy_described(example: dict) -> str:
+    (i, o, k), (f_in, f_out) = example["conv"], example["linear"]
+    whose = " (the lecture's examples)" if example == LECTURE else ""
+    return (f"conv2d_params({i}, {o}, {k}) is {i * o * k * k + o} and linear_params({f_in}, {f_out}) is "
+            f"{f_in * f_out + f_out}{whose}")
+
+
 #: Public checks first, then the hidden ones, in the order they run.
 CHECKS = (
-    Check("easy", "conv2d_params(1, 3, 3) is 30 and linear_params(16, 4) is 68 (the lecture's examples)",
-          0, False, public.q5_easy_case),
+    Check("easy", _easy_described(LECTURE), 0, False, public.q5_easy_case, described=_easy_described),
     Check("conv_square", "conv2d_params matches torch for random square kernels", 0.5, True,
           _q5_check("conv2d_params", _conv_int, reference.conv2d_params, CONV_MISTAKES, CONV_RULE,
                     "random Conv2d configurations with a square kernel", True)),

@@ -12,7 +12,7 @@ import json
 from .. import params, reference
 from ..base import Check
 from ..model_checks import missing_relu, output_shape_check, outputs_check, param_count_check, structure_check
-from . import public
+from . import LECTURE, public
 
 
 @functools.lru_cache(maxsize=None)
@@ -53,9 +53,14 @@ def _of_network(name: str):
     return run
 
 
+def _runs_described(numbers: dict) -> str:
+    network = numbers["network"]
+    return f"CNN() maps one {network['channels'][0]}x{network['side']}x{network['side']} image to shape (1, 1)"
+
+
 #: Public checks first, then the hidden ones, in the order they run.
 CHECKS = (
-    Check("runs", "CNN() maps one 1x100x100 image to shape (1, 1)", 0, False, public.q7_runs),
+    Check("runs", _runs_described(LECTURE), 0, False, public.q7_runs, described=_runs_described),
     Check("structure", "the convolution, pooling and Linear layers and their hyper-parameters", 1, True,
           _of_network("structure")),
     Check("params", "the parameter count matches the reference network's", 1, True, _of_network("params")),

@@ -8,7 +8,7 @@ import json
 from .. import params, reference
 from ..base import Check
 from ..model_checks import both, missing_relu, outputs_check, param_count_check, structure_check
-from . import public
+from . import LECTURE, public
 
 
 def _random_channels(rng) -> tuple[int]:
@@ -53,10 +53,13 @@ def _of_network(name: str):
     return run
 
 
+def _runs_described(numbers: dict) -> str:
+    return f"conv_block(1, 3) keeps 8x8 maps; ConvNet(1) maps a 1x{numbers['side']}x{numbers['side']} image to shape (1, 1)"
+
+
 #: Public checks first, then the hidden ones, in the order they run.
 CHECKS = (
-    Check("runs", "conv_block(1, 3) keeps 8x8 maps; ConvNet(1) maps a 1x128x128 image to shape (1, 1)", 0,
-          False, public.q8_runs),
+    Check("runs", _runs_described(LECTURE), 0, False, public.q8_runs, described=_runs_described),
     Check("block", "conv_block with random channels: its layers, and its outputs for the same weights", 0.5,
           True, both(
               structure_check("conv_block", reference.conv_block, _block_args, lambda a: (1, a[0], 9, 9)),
