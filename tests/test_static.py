@@ -523,3 +523,112 @@ def test_everyday_loading_hooks_and_settings_cost_nothing(source):
 ])
 def test_loading_a_pickle_it_did_not_save_itself_is_unreadable(source):
     assert any("weights_only" in what for what in _model_rule([source])), _model_rule([source])
+
+
+# -- rule 3: what a by-hand function reaches is an allowlist (attack round 5) ---------------------------------------
+
+def _by_hand(body, head="import torch\n"):
+    """A conv2d whose helper ``_c`` is bound by ``body``: the shape of every round-5 resolver attack."""
+    return head + body + "def conv2d(image, kernel, stride=1, padding=0):\n    return _c(image, kernel)\n"
+
+
+@pytest.mark.parametrize("source", [
+    _by_hand("from IPython.utils.importstring import import_item\n_c = import_item('torch.nn.functional.con' + 'v2d')\n"),
+    _by_hand("import traitlets\n_c = traitlets.import_item('torch.nn.functional.con' + 'v2d')\n"),
+    _by_hand("import pydantic\n_c = pydantic.TypeAdapter(pydantic.ImportString).validate_python('torch.con' + 'v2d')\n"),
+    _by_hand("import pydantic\nclass Ops(pydantic.BaseModel):\n    c: pydantic.ImportString\n"
+             "_c = Ops(c='torch.con' + 'v2d').c\n"),
+    _by_hand("import wrapt\n_c = wrapt.resolve_path(torch, 'nn.functional.con' + 'v2d')[2]\n"),
+    _by_hand("import sympy\n_c = sympy.sympify('__import__(\"torch\").con' + 'v2d')\n"),
+    _by_hand("import torch.utils.benchmark\n_box = []\n"
+             "torch.utils.benchmark.Timer(stmt='box.append(torch.con' + 'v2d)', globals={'box': _box}).timeit(1)\n"
+             "_c = _box[0]\n"),
+    # a name torch does not have: something the reader did not see put it there
+    _by_hand("_c = torch.hand_b\n"),
+    _by_hand("_c = getattr(torch, 'hand_b')\n"),
+    # another process
+    _by_hand("import psutil, sys\n_child = psutil.Popen([sys.executable, '-c', 'pass'])\n_c = _child.communicate\n"),
+    # torch's and numpy's own loaders, compilers and utilities, however imported
+    _by_hand("_c = torch.jit.script(lambda i, k: i)\n"),
+    _by_hand("from torch.utils import checkpoint\n_c = checkpoint.checkpoint\n"),
+    _by_hand("import numpy as np\n_c = np.load('helpers.npy')\n"),
+    _by_hand("import numpy.ctypeslib as _ct\n_c = _ct.load_library\n"),
+    _by_hand("_c = torch.nn.utils.parametrize\n"),
+    # built-ins that reach files or the interpreter
+    _by_hand("_c = open('helper.txt').read\n"),
+    _by_hand("_c = help\n"),
+])
+def test_what_a_by_hand_function_reaches_outside_the_allowlist_is_unreadable(source):
+    findings = found([source])
+    assert findings and all(kind == "unverifiable" for kind, _ in findings), findings
+
+
+@pytest.mark.parametrize("source", [
+    # numpy's and torch's mathematics, the pure standard library, the submission's own code
+    _by_hand("from numpy.lib.stride_tricks import sliding_window_view\n"
+             "def _c(i, k):\n    return (sliding_window_view(i, k.shape) * k).sum((-1, -2))\n"),
+    _by_hand("import torch.nn.functional as F\n"
+             "def _c(i, k):\n    cols = F.unfold(i[None, None], k.shape)\n    return (k.flatten() @ cols)[0]\n"),
+    _by_hand("from torch.func import vmap\nimport math, itertools, functools, operator\n"
+             "def _c(i, k):\n    return vmap(lambda r: r * math.prod(k.shape))(i)\n"),
+    _by_hand("import logging\nlog = logging.getLogger(__name__)\n"
+             "def _c(i, k):\n    log.info('conv %s', tuple(i.shape))\n    return i\n"),
+    _by_hand("from numpy import *\ndef _c(i, k):\n    return zeros((2, 2)) + float(len(i))\n"),
+    _by_hand("@torch.jit.script\ndef _c(i, k):\n    return i * k.sum()\n"),
+    _by_hand("from dataclasses import dataclass\nfrom collections import namedtuple\nimport numpy as np\n"
+             "def _c(i, k):\n    return torch.as_tensor(np.einsum('ij,ij->', i.numpy(), k.numpy()))\n"),
+])
+def test_the_allowlist_keeps_ordinary_by_hand_code_readable(source):
+    assert found([source]) == []
+
+
+def test_a_thread_pool_inside_conv2d_is_unreadable_as_threads_not_as_torchs_pooling():
+    source = _by_hand("from concurrent.futures import ThreadPoolExecutor\n"
+                      "def _c(i, k):\n    with ThreadPoolExecutor(2) as pool:\n"
+                      "        return torch.stack(list(pool.map(lambda r: r * 2, i)))\n")
+    findings = found([source])
+    assert findings and all(kind == "unverifiable" for kind, _ in findings), findings
+    assert any("threads" in what for _, what in findings), findings
+
+
+CNN_LATER = ("import torch\nclass CNN(torch.nn.Module):\n    def __init__(self):\n        super().__init__()\n"
+             "        self.fc = torch.nn.Linear(4, 1)\n"
+             "def _forward(self, x):\n    return self.fc(x)\nCNN.forward = _forward\n")
+
+
+def test_a_method_set_on_the_class_in_a_later_cell_costs_nothing_where_it_is_not_reached():
+    assert found([HAND_WRITTEN, CNN_LATER]) == []
+    assert _model_rule([HAND_WRITTEN, CNN_LATER]) == []
+    # reached from conv2d, the change is read: torch's convolution set on a class is still found
+    reached = CNN_LATER + "CNN.conv = torch.conv2d\ndef conv2d(i, k):\n    return CNN.conv(i, k)\n"
+    assert ("builtin", "torch.conv2d") in found([reached])
+    # a special method set on a class changes how Python or torch treat it: unreadable anywhere, models too
+    hooked = CNN_LATER + "CNN.__torch_function__ = classmethod(lambda *a: None)\n"
+    assert found([HAND_WRITTEN, hooked]) and _model_rule([HAND_WRITTEN, hooked])
+
+
+def test_torch_compile_costs_only_the_code_that_reaches_it():
+    demo = "model = CNN()\ntry:\n    fast = torch.compile(model, backend='eager')\nexcept Exception:\n    fast = model\n"
+    cnn = CNN_LATER.replace("CNN.forward = _forward\n", "CNN.forward = _forward\n")
+    assert found([HAND_WRITTEN, cnn, demo]) == []
+    assert unreadable_findings((HAND_WRITTEN, cnn, demo), models=True, reached_from=("CNN",)) == []
+    compiled_forward = cnn + "CNN.forward = torch.compile(_forward)\n"
+    assert [f.what for f in unreadable_findings((compiled_forward,), models=True, reached_from=("CNN",))] == [
+        "torch.compile"]
+    compiled_helper = "import torch\n_c = torch.compile(lambda i, k: i)\n" \
+                      "def conv2d(image, kernel, stride=1, padding=0):\n    return _c(image, kernel)\n"
+    assert ("unverifiable", "torch.compile") in found([compiled_helper])
+
+
+@pytest.mark.parametrize("namespace, readable", [
+    ('{"__init__": _init, "forward": lambda self, x: self.fc(x)}', True),
+    ('{"__torch_function__": classmethod(lambda *a, **k: None)}', False),  # a special method by a string key
+    ('{("__torch_" + "function__"): _init}', False),
+    ("dict(forward=_init)", False),
+])
+def test_a_class_built_by_type_is_read_like_a_class_statement(namespace, readable):
+    source = (f"import torch\ndef _init(self):\n    torch.nn.Module.__init__(self)\n"
+              f"CNN = type('CNN', (torch.nn.Module,), {namespace})\n")
+    assert (_model_rule([source]) == []) is readable, _model_rule([source])
+    metaclass = "import torch\nMeta = type('Meta', (type,), {'__call__': lambda *a: None})\n"
+    assert _model_rule([metaclass])
