@@ -7,8 +7,8 @@ against torch itself; then every case is graded through ``cnn-grader grade``, a 
 
 The one exception, by the grader's rules: a correct submission whose hand-written convolution (q6)
 lives where the judge's reading cannot follow it (in a module it writes and imports, bound through
-``globals()``) loses the by-hand part of q6, and only that, with feedback that says why
-(:data:`BY_HAND_UNREADABLE`).
+``globals()``, or reaching a library outside the allowlist of what a by-hand function may use) loses the by-hand
+part of q6, and only that, with feedback that says why (:data:`BY_HAND_UNREADABLE`).
 """
 
 from __future__ import annotations
@@ -38,6 +38,9 @@ BY_HAND_UNREADABLE = {
     "r2_nb_writefile_helpers.ipynb": "conv2d and max_pool2d live in a %%writefile module",
     "r2_nb_helper_module_written_with_open.ipynb": "conv2d and max_pool2d live in a module written with open()",
     "r2_py_globals_update.py": "conv2d and max_pool2d are bound through globals()",
+    "r3_py_pydantic_specs.py": "conv2d builds pydantic models, whose validation resolves names and types out of the "
+                               "reader's sight (pydantic's ImportString was an attack of round 5): pydantic is not "
+                               "on the allowlist of what a by-hand function may reach (conv2d's checks only)",
 }
 BY_HAND_CHECKS = {"q6.conv", "q6.conv_strided", "q6.pool"}
 
@@ -54,6 +57,10 @@ GRADER_FAULTS = {
                                           "torch's names: -1 (q6.pool)",
     "r4_py_matmul_and_einsum_head.py": "the Linear layer applied as x @ fc.weight.T + fc.bias (and an einsum) is "
                                        "no recorded layer: -3 (q7), -2.5 (q8)",
+    # fairness round 5 (on static5): the rest of that round's faults are fixed
+    "r5_py_threadpool_rows.py": "a ThreadPoolExecutor in q6's conv2d: threads are unreadable by rule, for the models "
+                                "too (a thread a by-hand function starts can run on while the model checks run in "
+                                "the same worker): -10; q6's feedback says threads, no longer torch's convolution",
 }
 
 GRADESCOPE_SAMPLE = ["nb_magics_everywhere.ipynb", "nb_continuation_percent_and_bang_eq.ipynb",
@@ -130,11 +137,11 @@ def test_a_by_hand_function_out_of_the_readers_sight_costs_its_by_hand_checks_on
     _, rows = graded
     row = rows[name]
     lost = {c["id"]: c for c in row["checks"] if c["points"] < c["max_points"]}
-    assert set(lost) == BY_HAND_CHECKS, (BY_HAND_UNREADABLE[name], failing_feedback(row))
+    assert lost and set(lost) <= BY_HAND_CHECKS, (BY_HAND_UNREADABLE[name], failing_feedback(row))
     for check in lost.values():
         assert check["details"].get("mistake") == "unverifiable", check
         assert "can read what the code does" in check["feedback"], check["feedback"]
-    assert row["total"] == bank.total_points() - len(BY_HAND_CHECKS)
+    assert row["total"] == bank.total_points() - len(lost)
 
 
 @pytest.mark.sandbox

@@ -3,7 +3,7 @@
 "Convolution by hand" (q6) earns its points only on evidence the judge controls.
 What a worker reports about itself (the torch functions a call used) can be
 forged by the code it runs, so the decision rests on this reading of the whole
-source, in the judge, before anything runs.  Two rules:
+source, in the judge, before anything runs.  Three rules:
 
 1. **Reachable code is clean.**  The definition of ``conv2d`` that is in force
    when the checks run (the last binding of the name), and everything it can
@@ -40,6 +40,12 @@ source, in the judge, before anything runs.  Two rules:
    resolve names from strings (``np.load`` with ``allow_pickle``,
    ``pd.read_pickle``, ``torch.load`` without ``weights_only=True``, ``joblib``,
    ``shelve``, YAML's object loaders, ``typing.get_type_hints``, ``unittest.mock``).
+
+3. **What a by-hand function reaches is an allowlist.**  Every name rule 1 follows from it, and every
+   import, attribute chain of an imported name and built-in in that code, must be known
+   (:data:`KNOWN_MODULES`, :data:`KNOWN_BUILTINS`): pure modules of the standard library, numpy's and torch's
+   arrays and mathematics, the submission's own code.  Anything else (a resolver of dotted names, another
+   process, a thread pool, a name torch does not have) makes the by-hand part unreadable, and only it.
 
 Every rule works on the syntax tree; the cost is linear in the size of the source
 (a name's scopes are linked, not copied; an attribute chain's links remember their root).
