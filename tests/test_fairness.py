@@ -38,9 +38,6 @@ BY_HAND_UNREADABLE = {
     "r2_nb_writefile_helpers.ipynb": "conv2d and max_pool2d live in a %%writefile module",
     "r2_nb_helper_module_written_with_open.ipynb": "conv2d and max_pool2d live in a module written with open()",
     "r2_py_globals_update.py": "conv2d and max_pool2d are bound through globals()",
-    "r3_py_pydantic_specs.py": "conv2d builds pydantic models, whose validation resolves names and types out of the "
-                               "reader's sight (pydantic's ImportString was an attack of round 5): pydantic is not "
-                               "on the allowlist of what a by-hand function may reach (conv2d's checks only)",
 }
 BY_HAND_CHECKS = {"q6.conv", "q6.conv_strided", "q6.pool"}
 

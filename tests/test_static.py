@@ -632,3 +632,25 @@ def test_a_class_built_by_type_is_read_like_a_class_statement(namespace, readabl
     assert (_model_rule([source]) == []) is readable, _model_rule([source])
     metaclass = "import torch\nMeta = type('Meta', (type,), {'__call__': lambda *a: None})\n"
     assert _model_rule([metaclass])
+
+
+PYDANTIC_SPEC = ("from pydantic import BaseModel, Field, PositiveInt, model_validator\n"
+                 "class Spec(BaseModel):\n    size: PositiveInt\n    padding: int = Field(0, ge=0)\n"
+                 "    @model_validator(mode='after')\n    def fits(self):\n        return self\n")
+
+
+@pytest.mark.parametrize("spec, readable", [
+    (PYDANTIC_SPEC, True),                                                        # plain fields, own validators
+    (PYDANTIC_SPEC.replace("size: PositiveInt", "size: 'PositiveInt'"), True),    # a forward reference to a known name
+    (PYDANTIC_SPEC.replace("size: PositiveInt", "size: 'Spec | None' = None"), True),
+    # a string annotation pydantic evaluates in the module's namespace: the name it gives must be known too
+    ("from pydantic import ImportString\n" + PYDANTIC_SPEC.replace("size: PositiveInt", "size: 'ImportString'"),
+     False),
+    (PYDANTIC_SPEC.replace("size: PositiveInt", "size: 'Callable'"), False),      # a name nothing binds
+    ("import pydantic\n" + PYDANTIC_SPEC.replace("size: PositiveInt", "size: pydantic.ImportString"), False),
+    (PYDANTIC_SPEC.replace("from pydantic import", "from pydantic.v1 import"), False),
+    ("from pydantic import TypeAdapter\n" + PYDANTIC_SPEC.replace("return self", "return TypeAdapter(int)"), False),
+])
+def test_pydantic_models_are_read_by_their_known_names_only(spec, readable):
+    source = spec + "def conv2d(image, kernel, stride=1, padding=0):\n    Spec(size=3)\n    return image\n"
+    assert (found([source]) == []) is readable, found([source])

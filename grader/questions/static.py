@@ -1481,6 +1481,15 @@ KNOWN_MODULES: dict[str, frozenset[str]] = {
                            "attention"}),
     "torch.nn.functional": frozenset(),
 }
+#: Modules of which only the names listed are known.  pydantic: a model of plain fields and the student's own
+#: validators (its ``ImportString``, ``Json``, ``validate_call``, ``v1`` resolve or evaluate text; string
+#: annotations, which it evaluates, are read as code where they are reached: :func:`_string_annotation_outside`).
+KNOWN_NAMES_ONLY: dict[str, frozenset[str]] = {
+    "pydantic": frozenset({"BaseModel", "Field", "ConfigDict", "ValidationError", "field_validator",
+                           "model_validator", "PositiveInt", "NonNegativeInt", "PositiveFloat", "NonNegativeFloat",
+                           "NegativeInt", "NonPositiveInt", "StrictInt", "StrictFloat", "StrictBool", "StrictStr",
+                           "conint", "confloat"}),
+}
 #: What a by-hand function may reach of an otherwise unknown module: ``@torch.jit.script`` on a ``def`` compiles
 #: that def's own source, which is read like any other (rule 2 allows it as a decorator only, and so does rule 3).
 KNOWN_DECORATORS = frozenset({"torch.jit.script"})
@@ -1512,6 +1521,16 @@ def _outside(full: str) -> str | None:
 
     parts = full.split(".")
     module = parts[0]
+    if module in KNOWN_NAMES_ONLY and module in sys.modules or (module in KNOWN_NAMES_ONLY and _installed(module)):
+        if len(parts) > 1 and parts[1] not in KNOWN_NAMES_ONLY[module]:
+            return f"{module}.{parts[1]} (outside the parts of {module} whose behaviour the grader knows)"
+        value = importlib.import_module(module)
+        for index, part in enumerate(parts[1:], start=2):
+            try:
+                value = getattr(value, part)
+            except Exception:  # noqa: BLE001
+                return f"{'.'.join(parts[:index])} (not a name {parts[index - 2]} has)"
+        return None
     if module not in KNOWN_MODULES:
         reason = OUTSIDE_REASONS.get(module, "a module whose behaviour the grader does not know")
         return f"{full} ({reason})"
@@ -1555,6 +1574,9 @@ def _reached_outside(reading: _Reading, sub: ast.AST, local: _Scope | None) -> F
     ``module.name``."""
     if local is None:
         return None
+    if isinstance(sub, (ast.arg, ast.AnnAssign, ast.FunctionDef, ast.AsyncFunctionDef)):
+        if outside := _string_annotation_outside(reading, sub, local):
+            return outside
     if isinstance(sub, (ast.FunctionDef, ast.AsyncFunctionDef)):
         for decorator in sub.decorator_list:  # yielded after their def: marked as read here
             if _resolved(reading, decorator) in KNOWN_DECORATORS:
@@ -1643,3 +1665,33 @@ def _plain_type_call(call: ast.Call) -> bool:
             and isinstance(namespace, ast.Dict) and all(
                 isinstance(k, ast.Constant) and isinstance(k.value, str) and k.value.isidentifier()
                 and (not k.value.startswith("__") or k.value in PLAIN_DUNDERS) for k in namespace.keys))
+
+
+def _string_annotation_outside(reading: _Reading, node: ast.AST, local: _Scope) -> Finding | None:
+    """A string in an annotation of reached code (``c: "ImportString"``) is code pydantic (and ``get_type_hints``)
+    evaluate in the module's namespace: every name in it must be known, a built-in of :data:`KNOWN_BUILTINS`, or
+    a class of the submission's own (a forward reference)."""
+    annotation = node.returns if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) else node.annotation
+    texts = [c.value for c in ast.walk(annotation) if isinstance(c, ast.Constant) and isinstance(c.value, str)] \
+        if annotation is not None else []
+    for text in texts:
+        try:
+            tree = parse(text.strip())
+        except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError):
+            continue  # not code: rule 2 reads what an annotation's text may be
+        for name in (n for n in ast.walk(tree) if isinstance(n, (ast.Name, ast.Attribute))):
+            root, _ = _root(name)
+            if root is None or isinstance(name, ast.Attribute) and not isinstance(name.value, ast.Name):
+                continue
+            full = reading.imported.get(root)
+            if full is not None:
+                resolved = full + _root(name)[1][len(root):] if isinstance(name, ast.Attribute) else full
+                if (reason := _outside(resolved)) is None:
+                    continue
+                return Finding("unverifiable", f"{reason} in the annotation {text!r}", hides_from_models=False)
+            bindings = reading.bindings.get(root, [])
+            if root in KNOWN_BUILTINS or (bindings and all(isinstance(b, ast.ClassDef) for b, _ in bindings)):
+                continue
+            return Finding("unverifiable", f"{root} in the annotation {text!r} (evaluated out of the reader's sight)",
+                           hides_from_models=False)
+    return None
