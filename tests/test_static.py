@@ -654,3 +654,24 @@ PYDANTIC_SPEC = ("from pydantic import BaseModel, Field, PositiveInt, model_vali
 def test_pydantic_models_are_read_by_their_known_names_only(spec, readable):
     source = spec + "def conv2d(image, kernel, stride=1, padding=0):\n    Spec(size=3)\n    return image\n"
     assert (found([source]) == []) is readable, found([source])
+
+
+@pytest.mark.parametrize("source, readable", [
+    # an import inside reached code binds a local name: it is read like a module-level one
+    ("def conv2d(image, kernel, stride=1, padding=0):\n    from IPython.utils.importstring import import_item\n"
+     "    return import_item('torch.con' + 'v2d')(image, kernel)\n", False),
+    ("def conv2d(image, kernel, stride=1, padding=0):\n    import torch.utils.benchmark as bench\n"
+     "    return bench.Timer\n", False),
+    ("def conv2d(image, kernel, stride=1, padding=0):\n    import helpers_it_wrote\n    return image\n", False),
+    ("def conv2d(image, kernel, stride=1, padding=0):\n    import math, torch\n"
+     "    from numpy.lib.stride_tricks import sliding_window_view\n    return torch.zeros(math.prod((2, 2)))\n", True),
+    # string annotations of reached code name what they name
+    ("import torch\ndef conv2d(image: 'torch.Tensor', kernel: 'torch.Tensor', stride=1, padding=0) -> 'torch.Tensor':"
+     "\n    return image\n", True),
+    ("import torch\ndef conv2d(image: 'torch.utils.data.Dataset', kernel, stride=1, padding=0):\n    return image\n",
+     False),
+    # private names of known modules are not known
+    ("import numpy as np\ndef conv2d(image, kernel, stride=1, padding=0):\n    return np._core.multiarray.c\n", False),
+])
+def test_imports_annotations_and_private_names_in_reached_code_are_on_the_allowlist_too(source, readable):
+    assert (found([source]) == []) is readable, found([source])

@@ -1511,6 +1511,7 @@ OUTSIDE_REASONS = {
 }
 
 
+@functools.lru_cache(maxsize=4096)
 def _outside(full: str) -> str | None:
     """Why the dotted name ``full`` (``torch.utils.benchmark.Timer``, ``IPython.utils.importstring.import_item``)
     is outside the allowlist, or None when it is known.  Read from the judge's own copies of the modules: a name a
@@ -1540,6 +1541,8 @@ def _outside(full: str) -> str | None:
         return f"{full} (a module whose behaviour the grader does not know)"
     known = module
     for index, part in enumerate(parts[1:], start=2):
+        if part.startswith("_") and part not in PLAIN_PRIVATE_NAMES and part not in PLAIN_DUNDER_ATTRIBUTES:
+            return f"{'.'.join(parts[:index])} (a private name, outside what the grader knows)"
         if known is not None and part in KNOWN_MODULES.get(known, ()):
             return f"{'.'.join(parts[:index])} (outside the parts of {known.split('.')[0]} whose behaviour the " \
                    "grader knows)"
@@ -1574,7 +1577,19 @@ def _reached_outside(reading: _Reading, sub: ast.AST, local: _Scope | None) -> F
     ``module.name``."""
     if local is None:
         return None
-    if isinstance(sub, (ast.arg, ast.AnnAssign, ast.FunctionDef, ast.AsyncFunctionDef)):
+    if isinstance(sub, (ast.Import, ast.ImportFrom)):
+        # an import inside reached code binds a local name, which the checks of imported names never see
+        if sub.__class__ is ast.ImportFrom and sub.level:
+            return Finding("unverifiable", "a relative import in reached code", hides_from_models=False)
+        for alias in sub.names:
+            top = (getattr(sub, "module", None) or alias.name).split(".")[0]
+            outside = _import_outside(sub, alias) if _installed(top) else Finding(
+                "unverifiable", f"import of {top} (a module that is not installed: code the submission may have "
+                                "written)", hides_from_models=False)
+            if outside:
+                return outside
+        return None
+    if isinstance(sub, (ast.AnnAssign, ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
         if outside := _string_annotation_outside(reading, sub, local):
             return outside
     if isinstance(sub, (ast.FunctionDef, ast.AsyncFunctionDef)):
@@ -1671,17 +1686,24 @@ def _string_annotation_outside(reading: _Reading, node: ast.AST, local: _Scope) 
     """A string in an annotation of reached code (``c: "ImportString"``) is code pydantic (and ``get_type_hints``)
     evaluate in the module's namespace: every name in it must be known, a built-in of :data:`KNOWN_BUILTINS`, or
     a class of the submission's own (a forward reference)."""
-    annotation = node.returns if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) else node.annotation
-    texts = [c.value for c in ast.walk(annotation) if isinstance(c, ast.Constant) and isinstance(c.value, str)] \
-        if annotation is not None else []
+    if isinstance(node, ast.AnnAssign):
+        annotations = [node.annotation]
+    else:
+        args = node.args
+        annotations = [a.annotation for a in args.posonlyargs + args.args + args.kwonlyargs
+                       + [args.vararg, args.kwarg] if a is not None and a.annotation is not None]
+        annotations += [node.returns] if getattr(node, "returns", None) is not None else []
+    texts = [c.value for annotation in annotations for c in ast.walk(annotation)
+             if isinstance(c, ast.Constant) and isinstance(c.value, str)]
     for text in texts:
         try:
             tree = parse(text.strip())
         except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError):
             continue  # not code: rule 2 reads what an annotation's text may be
-        for name in (n for n in ast.walk(tree) if isinstance(n, (ast.Name, ast.Attribute))):
+        inner = {id(n.value) for n in ast.walk(tree) if isinstance(n, ast.Attribute)}
+        for name in (n for n in ast.walk(tree) if isinstance(n, (ast.Name, ast.Attribute)) and id(n) not in inner):
             root, _ = _root(name)
-            if root is None or isinstance(name, ast.Attribute) and not isinstance(name.value, ast.Name):
+            if root is None:
                 continue
             full = reading.imported.get(root)
             if full is not None:
