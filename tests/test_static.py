@@ -675,3 +675,24 @@ def test_pydantic_models_are_read_by_their_known_names_only(spec, readable):
 ])
 def test_imports_annotations_and_private_names_in_reached_code_are_on_the_allowlist_too(source, readable):
     assert (found([source]) == []) is readable, found([source])
+
+
+LOGGED = ("import logging, torch\nimport torch.nn.functional as F\nlog = logging.getLogger('lecture06')\n"
+          "class Mine(logging.Handler):\n    def emit(self, record):\n"
+          "        record.args[0].copy_(F.conv2d(record.args[0], record.args[1]))\n"
+          "def conv2d(image, kernel, stride=1, padding=0):\n    log.debug('%s %s', image, kernel)\n    return image\n")
+
+
+@pytest.mark.parametrize("attach", [
+    "logging.getLogger('lecture06').addHandler(Mine())\n",   # the same logger, reached by no name conv2d uses
+    "logging.basicConfig(handlers=[Mine()])\n",
+    "other = logging.getLogger('lecture06')\nother.handlers.append(Mine())\n",
+])
+def test_code_attached_to_logging_runs_inside_a_log_call_and_is_read(attach):
+    assert ("builtin", "F.conv2d") in found([LOGGED + attach])
+
+
+def test_logging_with_its_own_handlers_stays_readable():
+    plain = LOGGED.replace("record.args[0].copy_(F.conv2d(record.args[0], record.args[1]))", "print(record)")
+    assert found([plain + "h = logging.StreamHandler()\nh.setFormatter(logging.Formatter('%(message)s'))\n"
+                          "log.addHandler(h)\nlog.addHandler(Mine())\n"]) == []

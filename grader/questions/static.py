@@ -254,6 +254,7 @@ def by_hand_findings(units: tuple[str, ...] | None, function: str) -> list[Findi
     if not units:
         return []
     reading = _read(tuple(units))
+    _read_logging_callbacks(reading, tuple(units))
     findings = list(reading.unreadable)
     reached: set[int] = set()
     findings += _reachable_builtins(reading, function, reached)
@@ -1717,3 +1718,31 @@ def _string_annotation_outside(reading: _Reading, node: ast.AST, local: _Scope) 
             return Finding("unverifiable", f"{root} in the annotation {text!r} (evaluated out of the reader's sight)",
                            hides_from_models=False)
     return None
+
+
+#: Calls and attributes that attach code to logging's global state (a handler, filter or formatter of the
+#: submission's own runs inside any log call, whichever name or chain attached it).
+LOGGING_HOOKS = frozenset({"addHandler", "addFilter", "setFormatter", "basicConfig", "setLoggerClass",
+                           "setLogRecordFactory", "dictConfig", "fileConfig", "handlers", "filters"})
+
+
+def _read_logging_callbacks(reading: _Reading, units: tuple[str, ...]) -> None:
+    """Every simple statement anywhere that attaches code to logging (:data:`LOGGING_HOOKS`) is read as a change of
+    the logging module: whatever reaches logging (``log.debug(...)`` in conv2d) reads the handlers, filters and
+    formatters attached, through a reached name or not (``logging.getLogger("x").addHandler(Mine())``)."""
+    aliases = [name for name, full in reading.imported.items() if full.split(".")[0] == "logging"]
+    if not aliases or reading.__dict__.get("_logging_read"):
+        return
+    reading.__dict__["_logging_read"] = True
+    simple = (ast.Expr, ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Return)
+    for unit in units:
+        try:
+            tree = parse(unit)
+        except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError):
+            continue
+        for statement in ast.walk(tree):
+            if isinstance(statement, simple) and any(
+                    (isinstance(n, ast.Attribute) and n.attr in LOGGING_HOOKS)
+                    or (isinstance(n, ast.keyword) and n.arg in LOGGING_HOOKS) for n in ast.walk(statement)):
+                for alias in aliases:
+                    reading.mutations.setdefault(alias, []).append(statement)
