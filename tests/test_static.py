@@ -62,7 +62,7 @@ def test_a_hand_written_convolution_is_clean():
      ("unverifiable", "operator.attrgetter")),
     ("import torch.nn.functional as F\ndef conv2d(i, k):\n    return F.__dict__['c' + 'onv2d'](i, k)\n",
      ("unverifiable", "F.__dict__")),
-    ("import threading\n" + HAND_WRITTEN, ("unverifiable", "import threading")),
+    ("import threading\n" + HAND_WRITTEN, ("unverifiable", "import threading (threads)")),
     ("import torch\nunit = torch.jit.CompilationUnit('')\n" + HAND_WRITTEN, ("unverifiable", "torch.jit")),
     ("import sys\nsys.settrace(None)\n" + HAND_WRITTEN, ("unverifiable", "sys.settrace")),
     ("exec('x = 1')\n" + HAND_WRITTEN, ("unverifiable", "exec")),
@@ -261,7 +261,7 @@ def test_a_module_the_submission_writes_costs_the_by_hand_part_only_when_its_tex
     assert _model_rule([benign]) == []
     # what the written module does is read: threads in it still cost the models their points
     hidden = WRITES_HELPER.format(text="import threading\n" + HAND_WRITTEN)
-    assert "import threading (in the code it writes to a file)" in _model_rule([hidden])
+    assert "import threading (threads) (in the code it writes to a file)" in _model_rule([hidden])
     # a text built at run time cannot be read: the models lose their points as before
     computed = WRITES_HELPER.format(text=HAND_WRITTEN).replace("f.write(HELPERS)", "f.write(HELPERS.upper())")
     assert any("helpers" in what for what in _model_rule([computed]))
@@ -273,7 +273,7 @@ def test_a_module_the_submission_writes_costs_the_by_hand_part_only_when_its_tex
 def test_writefile_cell_is_read_like_any_written_text():
     cell = f"get_ipython().run_cell_magic('writefile', 'helpers.py', {('import threading' + chr(10)) !r})\n"
     units = [cell, "import helpers\n"]
-    assert "import threading (in the code it writes to a file)" in _model_rule(units)
+    assert "import threading (threads) (in the code it writes to a file)" in _model_rule(units)
     assert _model_rule([cell.replace("import threading", "import torch"), "import helpers\n"]) == []
 
 
@@ -589,6 +589,7 @@ def test_a_thread_pool_inside_conv2d_is_unreadable_as_threads_not_as_torchs_pool
     findings = found([source])
     assert findings and all(kind == "unverifiable" for kind, _ in findings), findings
     assert any("threads" in what for _, what in findings), findings
+    assert any("threads" in what for what in _model_rule([source])), _model_rule([source])  # rule 2 says why too
 
 
 CNN_LATER = ("import torch\nclass CNN(torch.nn.Module):\n    def __init__(self):\n        super().__init__()\n"

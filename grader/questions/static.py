@@ -554,7 +554,7 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                 if node.__class__ is ast.ImportFrom and node.level:
                     add(Finding("unverifiable", f"a relative import (from {'.' * node.level}{module} import ...)"))
                 elif top in UNREADABLE_IMPORTS and not (top in ("inspect", "importlib") and module == top):
-                    add(Finding("unverifiable", f"import {module}"))
+                    add(Finding("unverifiable", f"import {module}" + _outside_reason(top)))
                 elif top and top not in reading.checked_imports:
                     reading.checked_imports.add(top)
                     if len(reading.checked_imports) > MAX_IMPORTED_MODULES:
@@ -1746,3 +1746,12 @@ def _read_logging_callbacks(reading: _Reading, units: tuple[str, ...]) -> None:
                     or (isinstance(n, ast.keyword) and n.arg in LOGGING_HOOKS) for n in ast.walk(statement)):
                 for alias in aliases:
                     reading.mutations.setdefault(alias, []).append(statement)
+
+
+#: Of :data:`OUTSIDE_REASONS`, the modules whose import rule 2 refuses anywhere: its feedback says why too.
+RUNS_ELSEWHERE = frozenset({"threading", "concurrent", "multiprocessing", "subprocess"})
+
+
+def _outside_reason(top: str) -> str:
+    """`` (threads)`` after ``import threading`` in feedback: what the feature does, not only its name."""
+    return f" ({OUTSIDE_REASONS[top]})" if top in RUNS_ELSEWHERE else ""
