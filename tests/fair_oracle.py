@@ -242,6 +242,10 @@ def _count(v) -> float:
     return v
 
 
+def _count_tensors(m) -> int:
+    return len(list(m.parameters()))
+
+
 def _n_params(m) -> int:
     return sum(p.numel() for p in m.parameters())
 
@@ -272,6 +276,28 @@ def _called_layers(model, x):
     return order
 
 
+def _used_parameters(model, x):
+    """The model's parameters in the order the forward pass first hands them to a torch function."""
+    import torch
+    from torch.overrides import TorchFunctionMode
+
+    mine = {id(p): p for p in model.parameters()}
+    order, seen = [], set()
+
+    class Watch(TorchFunctionMode):
+        def __torch_function__(self, func, types, args=(), kwargs=None):
+            kwargs = kwargs or {}
+            for a in list(args) + list(kwargs.values()):
+                if id(a) in mine and id(a) not in seen:
+                    seen.add(id(a))
+                    order.append(mine[id(a)])
+            return func(*args, **kwargs)
+
+    with torch.no_grad(), Watch():
+        model(x)
+    return order
+
+
 def _compare_model(student, reference, shape, where, fail):
     import torch
 
@@ -290,9 +316,16 @@ def _compare_model(student, reference, shape, where, fail):
     # layer (its own nn.Parameter tensors with F.conv2d, x @ fc.weight.T) gets them in parameters() order,
     # when that order holds the same shapes: equal outputs then prove it computes the reference function too.
     by_layer = [type(m) for m in s_layers] == [type(m) for m in r_layers]
-    if not by_layer and [p.shape for p in student.parameters()] != [p.shape for p in reference.parameters()]:
-        fail(f"{where}: layers {[type(m).__name__ for m in s_layers]} vs {[type(m).__name__ for m in r_layers]}")
-        return
+    s_params, r_params = list(student.parameters()), list(reference.parameters())
+    if not by_layer and [p.shape for p in s_params] != [p.shape for p in r_params]:
+        # Parameters that parameters() lists in another order (a ParameterDict sorts its keys; a parametrized
+        # layer lists its bias before its weight's original) still match when taken in the order the forward
+        # pass first uses them, if that order holds every parameter with the reference's shapes.
+        s_params, r_params = _used_parameters(student, x), _used_parameters(reference, x)
+        if (len(s_params) != _count_tensors(student) or
+                [p.shape for p in s_params] != [p.shape for p in r_params]):
+            fail(f"{where}: layers {[type(m).__name__ for m in s_layers]} vs {[type(m).__name__ for m in r_layers]}")
+            return
     torch.manual_seed(1234)
     for m in reference.modules():
         for p in m.parameters(recurse=False):
@@ -303,7 +336,7 @@ def _compare_model(student, reference, shape, where, fail):
                 for name, p in r.named_parameters(recurse=False):
                     getattr(s, name).copy_(p)
         else:
-            for s, r in zip(student.parameters(), reference.parameters()):
+            for s, r in zip(s_params, r_params):
                 s.copy_(r)
         for _ in range(2):
             x = torch.randn(*shape)

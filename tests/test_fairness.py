@@ -7,8 +7,8 @@ against torch itself; then every case is graded through ``cnn-grader grade``, a 
 
 The one exception, by the grader's rules: a correct submission whose hand-written convolution (q6)
 lives where the judge's reading cannot follow it (in a module it writes and imports, bound through
-``globals()``) loses the by-hand part of q6, and only that, with feedback that says why
-(:data:`BY_HAND_UNREADABLE`).
+``globals()``, or reaching a library outside the allowlist of what a by-hand function may use) loses the by-hand
+part of q6, and only that, with feedback that says why (:data:`BY_HAND_UNREADABLE`).
 """
 
 from __future__ import annotations
@@ -41,11 +41,15 @@ BY_HAND_UNREADABLE = {
 }
 BY_HAND_CHECKS = {"q6.conv", "q6.conv_strided", "q6.pool"}
 
-#: Correct cases the grader still marks down: each is the grader's fault, kept as a strict expected failure so
-#: that the fix turns it into an unexpected pass to remove from here.  (Fairness round 4's five, on main at
-#: 8db35fc, are fixed: the own-class rules of grader.questions.static, and the written-out Linear the worker's
-#: recorder reads as that layer.)
-GRADER_FAULTS: dict[str, str] = {}
+#: Correct cases the grader still marks down: each is the grader's fault (or a rule's cost), kept as a strict
+#: expected failure so that a fix turns it into an unexpected pass to remove from here.  (Fairness round 4's five,
+#: on main at 8db35fc, are fixed: the own-class rules of grader.questions.static, and the written-out Linear the
+#: worker's recorder reads as that layer; round 5's compile, forward set later and type() by the allowlist.)
+GRADER_FAULTS: dict[str, str] = {
+    "r5_py_threadpool_rows.py": "a ThreadPoolExecutor in q6's conv2d: threads are unreadable by rule, for the models "
+                                "too (a thread a by-hand function starts can run on while the model checks run in "
+                                "the same worker): -10; q6's feedback says threads, no longer torch's convolution",
+}
 
 GRADESCOPE_SAMPLE = ["nb_magics_everywhere.ipynb", "nb_continuation_percent_and_bang_eq.ipynb",
                      "nb_lecture_imports_summary_plots.ipynb", "nb_first_draft_conv_replaced.ipynb",
@@ -121,11 +125,11 @@ def test_a_by_hand_function_out_of_the_readers_sight_costs_its_by_hand_checks_on
     _, rows = graded
     row = rows[name]
     lost = {c["id"]: c for c in row["checks"] if c["points"] < c["max_points"]}
-    assert set(lost) == BY_HAND_CHECKS, (BY_HAND_UNREADABLE[name], failing_feedback(row))
+    assert lost and set(lost) <= BY_HAND_CHECKS, (BY_HAND_UNREADABLE[name], failing_feedback(row))
     for check in lost.values():
         assert check["details"].get("mistake") == "unverifiable", check
         assert "can read what the code does" in check["feedback"], check["feedback"]
-    assert row["total"] == bank.total_points() - len(BY_HAND_CHECKS)
+    assert row["total"] == bank.total_points() - len(lost)
 
 
 @pytest.mark.sandbox

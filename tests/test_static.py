@@ -62,7 +62,7 @@ def test_a_hand_written_convolution_is_clean():
      ("unverifiable", "operator.attrgetter")),
     ("import torch.nn.functional as F\ndef conv2d(i, k):\n    return F.__dict__['c' + 'onv2d'](i, k)\n",
      ("unverifiable", "F.__dict__")),
-    ("import threading\n" + HAND_WRITTEN, ("unverifiable", "import threading")),
+    ("import threading\n" + HAND_WRITTEN, ("unverifiable", "import threading (threads)")),
     ("import torch\nunit = torch.jit.CompilationUnit('')\n" + HAND_WRITTEN, ("unverifiable", "torch.jit")),
     ("import sys\nsys.settrace(None)\n" + HAND_WRITTEN, ("unverifiable", "sys.settrace")),
     ("exec('x = 1')\n" + HAND_WRITTEN, ("unverifiable", "exec")),
@@ -261,7 +261,7 @@ def test_a_module_the_submission_writes_costs_the_by_hand_part_only_when_its_tex
     assert _model_rule([benign]) == []
     # what the written module does is read: threads in it still cost the models their points
     hidden = WRITES_HELPER.format(text="import threading\n" + HAND_WRITTEN)
-    assert "import threading (in the code it writes to a file)" in _model_rule([hidden])
+    assert "import threading (threads) (in the code it writes to a file)" in _model_rule([hidden])
     # a text built at run time cannot be read: the models lose their points as before
     computed = WRITES_HELPER.format(text=HAND_WRITTEN).replace("f.write(HELPERS)", "f.write(HELPERS.upper())")
     assert any("helpers" in what for what in _model_rule([computed]))
@@ -273,7 +273,7 @@ def test_a_module_the_submission_writes_costs_the_by_hand_part_only_when_its_tex
 def test_writefile_cell_is_read_like_any_written_text():
     cell = f"get_ipython().run_cell_magic('writefile', 'helpers.py', {('import threading' + chr(10)) !r})\n"
     units = [cell, "import helpers\n"]
-    assert "import threading (in the code it writes to a file)" in _model_rule(units)
+    assert "import threading (threads) (in the code it writes to a file)" in _model_rule(units)
     assert _model_rule([cell.replace("import threading", "import torch"), "import helpers\n"]) == []
 
 
@@ -688,3 +688,177 @@ def test_a_plain_dataclass_instance_handed_to_helpers_is_data():
 def test_a_config_object_a_helper_may_change_is_still_read_with_that_helper(source):
     assert ("builtin", "torch.nn.functional.max_pool2d") in found([source], "max_pool2d"), \
         found([source], "max_pool2d")
+
+
+# -- rule 3: what a by-hand function reaches is an allowlist (attack round 5) ---------------------------------------
+
+def _by_hand(body, head="import torch\n"):
+    """A conv2d whose helper ``_c`` is bound by ``body``: the shape of every round-5 resolver attack."""
+    return head + body + "def conv2d(image, kernel, stride=1, padding=0):\n    return _c(image, kernel)\n"
+
+
+@pytest.mark.parametrize("source", [
+    _by_hand("from IPython.utils.importstring import import_item\n_c = import_item('torch.nn.functional.con' + 'v2d')\n"),
+    _by_hand("import traitlets\n_c = traitlets.import_item('torch.nn.functional.con' + 'v2d')\n"),
+    _by_hand("import pydantic\n_c = pydantic.TypeAdapter(pydantic.ImportString).validate_python('torch.con' + 'v2d')\n"),
+    _by_hand("import pydantic\nclass Ops(pydantic.BaseModel):\n    c: pydantic.ImportString\n"
+             "_c = Ops(c='torch.con' + 'v2d').c\n"),
+    _by_hand("import wrapt\n_c = wrapt.resolve_path(torch, 'nn.functional.con' + 'v2d')[2]\n"),
+    _by_hand("import sympy\n_c = sympy.sympify('__import__(\"torch\").con' + 'v2d')\n"),
+    _by_hand("import torch.utils.benchmark\n_box = []\n"
+             "torch.utils.benchmark.Timer(stmt='box.append(torch.con' + 'v2d)', globals={'box': _box}).timeit(1)\n"
+             "_c = _box[0]\n"),
+    # a name torch does not have: something the reader did not see put it there
+    _by_hand("_c = torch.hand_b\n"),
+    _by_hand("_c = getattr(torch, 'hand_b')\n"),
+    # another process
+    _by_hand("import psutil, sys\n_child = psutil.Popen([sys.executable, '-c', 'pass'])\n_c = _child.communicate\n"),
+    # torch's and numpy's own loaders, compilers and utilities, however imported
+    _by_hand("_c = torch.jit.script(lambda i, k: i)\n"),
+    _by_hand("from torch.utils import checkpoint\n_c = checkpoint.checkpoint\n"),
+    _by_hand("import numpy as np\n_c = np.load('helpers.npy')\n"),
+    _by_hand("import numpy.ctypeslib as _ct\n_c = _ct.load_library\n"),
+    _by_hand("_c = torch.nn.utils.parametrize\n"),
+    # built-ins that reach files or the interpreter
+    _by_hand("_c = open('helper.txt').read\n"),
+    _by_hand("_c = help\n"),
+])
+def test_what_a_by_hand_function_reaches_outside_the_allowlist_is_unreadable(source):
+    findings = found([source])
+    assert findings and all(kind == "unverifiable" for kind, _ in findings), findings
+
+
+@pytest.mark.parametrize("source", [
+    # numpy's and torch's mathematics, the pure standard library, the submission's own code
+    _by_hand("from numpy.lib.stride_tricks import sliding_window_view\n"
+             "def _c(i, k):\n    return (sliding_window_view(i, k.shape) * k).sum((-1, -2))\n"),
+    _by_hand("import torch.nn.functional as F\n"
+             "def _c(i, k):\n    cols = F.unfold(i[None, None], k.shape)\n    return (k.flatten() @ cols)[0]\n"),
+    _by_hand("from torch.func import vmap\nimport math, itertools, functools, operator\n"
+             "def _c(i, k):\n    return vmap(lambda r: r * math.prod(k.shape))(i)\n"),
+    _by_hand("import logging\nlog = logging.getLogger(__name__)\n"
+             "def _c(i, k):\n    log.info('conv %s', tuple(i.shape))\n    return i\n"),
+    _by_hand("from numpy import *\ndef _c(i, k):\n    return zeros((2, 2)) + float(len(i))\n"),
+    _by_hand("@torch.jit.script\ndef _c(i, k):\n    return i * k.sum()\n"),
+    _by_hand("from dataclasses import dataclass\nfrom collections import namedtuple\nimport numpy as np\n"
+             "def _c(i, k):\n    return torch.as_tensor(np.einsum('ij,ij->', i.numpy(), k.numpy()))\n"),
+])
+def test_the_allowlist_keeps_ordinary_by_hand_code_readable(source):
+    assert found([source]) == []
+
+
+def test_a_thread_pool_inside_conv2d_is_unreadable_as_threads_not_as_torchs_pooling():
+    source = _by_hand("from concurrent.futures import ThreadPoolExecutor\n"
+                      "def _c(i, k):\n    with ThreadPoolExecutor(2) as pool:\n"
+                      "        return torch.stack(list(pool.map(lambda r: r * 2, i)))\n")
+    findings = found([source])
+    assert findings and all(kind == "unverifiable" for kind, _ in findings), findings
+    assert any("threads" in what for _, what in findings), findings
+    assert any("threads" in what for what in _model_rule([source])), _model_rule([source])  # rule 2 says why too
+
+
+CNN_LATER = ("import torch\nclass CNN(torch.nn.Module):\n    def __init__(self):\n        super().__init__()\n"
+             "        self.fc = torch.nn.Linear(4, 1)\n"
+             "def _forward(self, x):\n    return self.fc(x)\nCNN.forward = _forward\n")
+
+
+def test_a_method_set_on_the_class_in_a_later_cell_costs_nothing_where_it_is_not_reached():
+    assert found([HAND_WRITTEN, CNN_LATER]) == []
+    assert _model_rule([HAND_WRITTEN, CNN_LATER]) == []
+    # reached from conv2d, the change is read: torch's convolution set on a class is still found
+    reached = CNN_LATER + "CNN.conv = torch.conv2d\ndef conv2d(i, k):\n    return CNN.conv(i, k)\n"
+    assert ("builtin", "torch.conv2d") in found([reached])
+    # a special method set on a class changes how Python or torch treat it: unreadable anywhere, models too
+    hooked = CNN_LATER + "CNN.__torch_function__ = classmethod(lambda *a: None)\n"
+    assert found([HAND_WRITTEN, hooked]) and _model_rule([HAND_WRITTEN, hooked])
+
+
+def test_torch_compile_costs_only_the_code_that_reaches_it():
+    demo = "model = CNN()\ntry:\n    fast = torch.compile(model, backend='eager')\nexcept Exception:\n    fast = model\n"
+    cnn = CNN_LATER.replace("CNN.forward = _forward\n", "CNN.forward = _forward\n")
+    assert found([HAND_WRITTEN, cnn, demo]) == []
+    assert unreadable_findings((HAND_WRITTEN, cnn, demo), models=True, reached_from=("CNN",)) == []
+    compiled_forward = cnn + "CNN.forward = torch.compile(_forward)\n"
+    assert [f.what for f in unreadable_findings((compiled_forward,), models=True, reached_from=("CNN",))] == [
+        "torch.compile"]
+    compiled_helper = "import torch\n_c = torch.compile(lambda i, k: i)\n" \
+                      "def conv2d(image, kernel, stride=1, padding=0):\n    return _c(image, kernel)\n"
+    assert ("unverifiable", "torch.compile") in found([compiled_helper])
+
+
+@pytest.mark.parametrize("namespace, readable", [
+    ('{"__init__": _init, "forward": lambda self, x: self.fc(x)}', True),
+    ('{"__torch_function__": classmethod(lambda *a, **k: None)}', False),  # a special method by a string key
+    ('{("__torch_" + "function__"): _init}', False),
+    ("dict(forward=_init)", False),
+])
+def test_a_class_built_by_type_is_read_like_a_class_statement(namespace, readable):
+    source = (f"import torch\ndef _init(self):\n    torch.nn.Module.__init__(self)\n"
+              f"CNN = type('CNN', (torch.nn.Module,), {namespace})\n")
+    assert (_model_rule([source]) == []) is readable, _model_rule([source])
+    metaclass = "import torch\nMeta = type('Meta', (type,), {'__call__': lambda *a: None})\n"
+    assert _model_rule([metaclass])
+
+
+PYDANTIC_SPEC = ("from pydantic import BaseModel, Field, PositiveInt, model_validator\n"
+                 "class Spec(BaseModel):\n    size: PositiveInt\n    padding: int = Field(0, ge=0)\n"
+                 "    @model_validator(mode='after')\n    def fits(self):\n        return self\n")
+
+
+@pytest.mark.parametrize("spec, readable", [
+    (PYDANTIC_SPEC, True),                                                        # plain fields, own validators
+    (PYDANTIC_SPEC.replace("size: PositiveInt", "size: 'PositiveInt'"), True),    # a forward reference to a known name
+    (PYDANTIC_SPEC.replace("size: PositiveInt", "size: 'Spec | None' = None"), True),
+    # a string annotation pydantic evaluates in the module's namespace: the name it gives must be known too
+    ("from pydantic import ImportString\n" + PYDANTIC_SPEC.replace("size: PositiveInt", "size: 'ImportString'"),
+     False),
+    (PYDANTIC_SPEC.replace("size: PositiveInt", "size: 'Callable'"), False),      # a name nothing binds
+    ("import pydantic\n" + PYDANTIC_SPEC.replace("size: PositiveInt", "size: pydantic.ImportString"), False),
+    (PYDANTIC_SPEC.replace("from pydantic import", "from pydantic.v1 import"), False),
+    ("from pydantic import TypeAdapter\n" + PYDANTIC_SPEC.replace("return self", "return TypeAdapter(int)"), False),
+])
+def test_pydantic_models_are_read_by_their_known_names_only(spec, readable):
+    source = spec + "def conv2d(image, kernel, stride=1, padding=0):\n    Spec(size=3)\n    return image\n"
+    assert (found([source]) == []) is readable, found([source])
+
+
+@pytest.mark.parametrize("source, readable", [
+    # an import inside reached code binds a local name: it is read like a module-level one
+    ("def conv2d(image, kernel, stride=1, padding=0):\n    from IPython.utils.importstring import import_item\n"
+     "    return import_item('torch.con' + 'v2d')(image, kernel)\n", False),
+    ("def conv2d(image, kernel, stride=1, padding=0):\n    import torch.utils.benchmark as bench\n"
+     "    return bench.Timer\n", False),
+    ("def conv2d(image, kernel, stride=1, padding=0):\n    import helpers_it_wrote\n    return image\n", False),
+    ("def conv2d(image, kernel, stride=1, padding=0):\n    import math, torch\n"
+     "    from numpy.lib.stride_tricks import sliding_window_view\n    return torch.zeros(math.prod((2, 2)))\n", True),
+    # string annotations of reached code name what they name
+    ("import torch\ndef conv2d(image: 'torch.Tensor', kernel: 'torch.Tensor', stride=1, padding=0) -> 'torch.Tensor':"
+     "\n    return image\n", True),
+    ("import torch\ndef conv2d(image: 'torch.utils.data.Dataset', kernel, stride=1, padding=0):\n    return image\n",
+     False),
+    # private names of known modules are not known
+    ("import numpy as np\ndef conv2d(image, kernel, stride=1, padding=0):\n    return np._core.multiarray.c\n", False),
+])
+def test_imports_annotations_and_private_names_in_reached_code_are_on_the_allowlist_too(source, readable):
+    assert (found([source]) == []) is readable, found([source])
+
+
+LOGGED = ("import logging, torch\nimport torch.nn.functional as F\nlog = logging.getLogger('lecture06')\n"
+          "class Mine(logging.Handler):\n    def emit(self, record):\n"
+          "        record.args[0].copy_(F.conv2d(record.args[0], record.args[1]))\n"
+          "def conv2d(image, kernel, stride=1, padding=0):\n    log.debug('%s %s', image, kernel)\n    return image\n")
+
+
+@pytest.mark.parametrize("attach", [
+    "logging.getLogger('lecture06').addHandler(Mine())\n",   # the same logger, reached by no name conv2d uses
+    "logging.basicConfig(handlers=[Mine()])\n",
+    "other = logging.getLogger('lecture06')\nother.handlers.append(Mine())\n",
+])
+def test_code_attached_to_logging_runs_inside_a_log_call_and_is_read(attach):
+    assert ("builtin", "F.conv2d") in found([LOGGED + attach])
+
+
+def test_logging_with_its_own_handlers_stays_readable():
+    plain = LOGGED.replace("record.args[0].copy_(F.conv2d(record.args[0], record.args[1]))", "print(record)")
+    assert found([plain + "h = logging.StreamHandler()\nh.setFormatter(logging.Formatter('%(message)s'))\n"
+                          "log.addHandler(h)\nlog.addHandler(Mine())\n"]) == []

@@ -137,10 +137,15 @@ UNREADABLE_MODEL = ("The grader judges a model by what its forward pass does, an
                     "which can change what the grader sees while it watches: this part earns no credit.")
 
 
+#: The names the model checks build (q7's network, q8's block and network): a feature that hides code only from what
+#: reaches it (``torch.compile`` of a demo instance) costs the model checks when their code reaches it.
+MODEL_NAMES = ("CNN", "conv_block", "ConvNet")
+
+
 def _readable(run):
     """A model check that earns nothing when the submission uses features that hide code (see .static)."""
     def checked(probe, context):
-        found = unreadable_findings(probe.source, models=True)
+        found = unreadable_findings(probe.source, models=True, reached_from=MODEL_NAMES)
         if found:
             raise Wrong(UNREADABLE_MODEL.format(what=", ".join(code(f.what) for f in found[:5])),
                         {"mistake": "unverifiable"})

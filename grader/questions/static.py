@@ -3,7 +3,7 @@
 "Convolution by hand" (q6) earns its points only on evidence the judge controls.
 What a worker reports about itself (the torch functions a call used) can be
 forged by the code it runs, so the decision rests on this reading of the whole
-source, in the judge, before anything runs.  Two rules:
+source, in the judge, before anything runs.  Three rules:
 
 1. **Reachable code is clean.**  The definition of ``conv2d`` that is in force
    when the checks run (the last binding of the name), and everything it can
@@ -40,6 +40,12 @@ source, in the judge, before anything runs.  Two rules:
    resolve names from strings (``np.load`` with ``allow_pickle``,
    ``pd.read_pickle``, ``torch.load`` without ``weights_only=True``, ``joblib``,
    ``shelve``, YAML's object loaders, ``typing.get_type_hints``, ``unittest.mock``).
+
+3. **What a by-hand function reaches is an allowlist.**  Every name rule 1 follows from it, and every
+   import, attribute chain of an imported name and built-in in that code, must be known
+   (:data:`KNOWN_MODULES`, :data:`KNOWN_BUILTINS`): pure modules of the standard library, numpy's and torch's
+   arrays and mathematics, the submission's own code.  Anything else (a resolver of dotted names, another
+   process, a thread pool, a name torch does not have) makes the by-hand part unreadable, and only it.
 
 Every rule works on the syntax tree; the cost is linear in the size of the source
 (a name's scopes are linked, not copied; an attribute chain's links remember their root).
@@ -248,20 +254,32 @@ def by_hand_findings(units: tuple[str, ...] | None, function: str) -> list[Findi
     if not units:
         return []
     reading = _read(tuple(units))
+    _read_logging_callbacks(reading, tuple(units))
     findings = list(reading.unreadable)
-    findings += _reachable_builtins(reading, function)
+    reached: set[int] = set()
+    findings += _reachable_builtins(reading, function, reached)
+    findings += [finding for node, finding in reading.reach_only if id(node) in reached]
     return sorted(set(findings), key=lambda f: (f.kind, f.what))
 
 
-def unreadable_findings(units: tuple[str, ...] | None, *, models: bool = False) -> list[Finding]:
-    """Rule 2 alone: the features anywhere in the submission that run or rebind code out of sight.
+def unreadable_findings(units: tuple[str, ...] | None, *, models: bool = False,
+                        reached_from: tuple[str, ...] = ()) -> list[Finding]:
+    """Rule 2 alone: the features anywhere in the submission that run or rebind code out of sight, and those that
+    hide code only from what reaches them (:attr:`_Reading.reach_only`) when the code of a name of
+    ``reached_from`` (the models the checks build) reaches them.
 
     With ``models``, only those that can also change what the worker sees of a forward pass
     (:attr:`Finding.hides_from_models`): the model checks' rule.
     """
     if not units:
         return []
-    found = _read(tuple(units)).unreadable
+    reading = _read(tuple(units))
+    found = list(reading.unreadable)
+    if reading.reach_only and reached_from:
+        reached: set[int] = set()
+        for name in reached_from:
+            _reachable_builtins(reading, name, reached)
+        found += [finding for node, finding in reading.reach_only if id(node) in reached]
     return sorted({f for f in found if f.hides_from_models or not models}, key=lambda f: f.what)
 
 
@@ -271,6 +289,11 @@ class _Reading:
     def __init__(self) -> None:
         self.bindings: dict[str, list[tuple[ast.AST, bool]]] = {}
         """name -> (binding statement or node, plain): plain = a statement directly in a unit's body."""
+        self.reach_only: list[tuple[ast.AST, Finding]] = []
+        """Features that hide code only from what reaches them (``CNN.forward = f``, ``torch.compile(model)`` in a
+        demo): each with its node, a finding for a by-hand function or a model only when their code reaches it."""
+        self.star_modules: list[str] = []
+        """Modules a star import binds every name of (``from numpy import *``)."""
         self.imported: dict[str, str] = {}
         """module-level name -> the dotted module or object it was imported as."""
         self.unreadable: list[Finding] = []
@@ -433,6 +456,7 @@ def _bind_star(reading: _Reading, node: ast.ImportFrom) -> None:
     """``from M import *``: the built-in convolutions and poolings it binds, read from the judge's own M."""
     import sys
 
+    reading.star_modules.append(node.module or "")
     module = sys.modules.get(node.module or "") if node.module in STAR_MODULES else None
     if module is None:
         if node.module and _installed(node.module.split(".")[0]):
@@ -535,7 +559,7 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                 if node.__class__ is ast.ImportFrom and node.level:
                     add(Finding("unverifiable", f"a relative import (from {'.' * node.level}{module} import ...)"))
                 elif top in UNREADABLE_IMPORTS and not (top in ("inspect", "importlib") and module == top):
-                    add(Finding("unverifiable", f"import {module}"))
+                    add(Finding("unverifiable", f"import {module}" + _outside_reason(top)))
                 elif top and top not in reading.checked_imports:
                     reading.checked_imports.add(top)
                     if len(reading.checked_imports) > MAX_IMPORTED_MODULES:
@@ -595,6 +619,9 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                     and id(node) not in scripted:
                 if attr in TORCH_ONLY_ATTRIBUTES and not reading.imported[root].startswith("torch"):
                     continue
+                if attr in REACH_ONLY_ATTRIBUTES and _resolved(reading, node) in REACH_ONLY_ATTRIBUTES[attr]:
+                    reading.reach_only.append((node, Finding("unverifiable", chain)))
+                    continue
                 if attr == "modules" and (reading.imported.get(root) != "sys" or id(node) in membership_tested):
                     continue  # nn.Module.modules() is a method, sys.modules the import table
                 if _resolved_once(reading, node) in PLAIN_MODULE_ATTRIBUTES:
@@ -640,7 +667,7 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                 and node.args[1].value in ANY_RECEIVER_ATTRIBUTES:
             add(Finding("unverifiable", f"{node.func.id}(..., {node.args[1].value!r})"))  # the attribute by its name
         elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "type" \
-                and len(node.args) == 3:
+                and len(node.args) == 3 and not _plain_type_call(node):
             add(Finding("unverifiable", "type(name, bases, namespace)"))
         if isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Delete)):
             targets = node.targets if isinstance(node, (ast.Assign, ast.Delete)) else [node.target]
@@ -656,7 +683,11 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                                 for b, _ in reading.bindings[root]):
                             # A class's attributes are its methods; a function's own attributes
                             # (timed.calls = ...) change nothing it does, its dunders do.
-                            add(Finding("unverifiable", f"{chain} = ... (changes a function or class)"))
+                            finding = Finding("unverifiable", f"{chain} = ... (changes a function or class)")
+                            if _changes_a_class_method(reading, sub, root):  # what a model runs, the worker sees
+                                reading.reach_only.append((node, Finding(finding.kind, finding.what, False)))
+                            else:
+                                add(finding)
 
 
 def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
@@ -1201,12 +1232,14 @@ def _installed(module: str) -> bool:
         return False
 
 
-def _reachable_builtins(reading: _Reading, function: str) -> list[Finding]:
-    """Rule 1: walk from the binding of ``function`` in force, through every name it reaches."""
+def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | None = None) -> list[Finding]:
+    """Rule 1: walk from the binding of ``function`` in force, through every name it reaches (and rule 3 on what
+    it reaches).  ``reached`` collects every node read (of the bindings, changes and calls followed)."""
     findings: list[Finding] = []
     seen: set[str] = set()
     todo = [function]
     walked: set[int] = set()
+    reached = set() if reached is None else reached
 
     def walk(name: str) -> None:
         for node in _bindings_in_force(reading, name) + reading.mutations.get(name, []) + _calls_given(reading, name):
@@ -1218,6 +1251,10 @@ def _reachable_builtins(reading: _Reading, function: str) -> list[Finding]:
                     if (alias.asname or alias.name).split(".")[0] == name or alias.name == "*":
                         full = f"{getattr(node, 'module', None) or ''}.{alias.name}".strip(".")
                         top = (getattr(node, "module", None) or alias.name).split(".")[0]
+                        if top and not getattr(node, "level", 0) and _installed(top) and (
+                                outside := _import_outside(node, alias)):
+                            findings.append(outside)  # rule 3: not a built-in's name either (ThreadPoolExecutor)
+                            continue
                         if top and not getattr(node, "level", 0) and not _installed(top):
                             # a module the submission wrote (%%writefile, open(...).write): its code is
                             # not read, so it proves nothing either way
@@ -1229,6 +1266,10 @@ def _reachable_builtins(reading: _Reading, function: str) -> list[Finding]:
                                                     else f"{name} from {full}"))
                 continue
             for sub, local in _code(node):
+                reached.add(id(sub))
+                if outside := _reached_outside(reading, sub, local):
+                    findings.append(outside)  # rule 3; a name outside the allowlist is no torch name either
+                    continue
                 if local is None:
                     findings.append(Finding("unverifiable", f"more than {MAX_NESTED_SCOPES} nested functions"))
                 elif isinstance(sub, ast.Attribute) and BUILT_IN.search(sub.attr):
@@ -1703,3 +1744,321 @@ def _code(node: ast.AST, local: _Scope = _EMPTY_SCOPE):
             stack.extend((e, inner) for e in elts)
         else:
             stack.extend((child, names) for child in ast.iter_child_nodes(current))
+
+
+# -- Rule 3: what a by-hand function may reach is an allowlist --------------------------------------------------
+#
+# Rules 1 and 2 name what is refused; each attack round found a resolver or evaluator of strings that no list named
+# (round 5: IPython's and traitlets' import_item, pydantic's ImportString, wrapt, sphinx, tornado, setuptools'
+# read_attr, pytest's resolve, sympy's parse_expr, torch's benchmark Timer, psutil's Popen...).  So the code a
+# by-hand function reaches (every name rule 1 follows from it, the bindings of those names, the calls that build
+# their values) may use only modules and names whose behaviour is known: the built-ins below, pure modules of the
+# standard library, numpy's and torch's array creation and mathematics, and the submission's own code.  Anything
+# else reached makes the by-hand part unreadable (q6 only: what a by-hand function reaches is no model's code).
+
+#: Modules whose every public name is known, but for those listed: pure computation on values, no file, process,
+#: thread, import or evaluation of text.  A submodule is known only if listed itself (``torch.utils`` is not).
+KNOWN_MODULES: dict[str, frozenset[str]] = {
+    **{m: frozenset() for m in (
+        "math", "cmath", "itertools", "functools", "collections", "collections.abc", "numbers", "fractions",
+        "decimal", "statistics", "copy", "enum", "abc", "array", "re", "random", "heapq", "bisect", "dataclasses",
+        "typing", "operator", "string", "contextlib", "warnings", "time",
+        "numpy.linalg", "numpy.random", "numpy.fft", "numpy.lib.stride_tricks",
+        "torch.linalg", "torch.fft", "torch.special", "torch.random", "torch.nn.init", "torch.nn.parameter",
+        "torch.nn.modules.utils", "torch.types", "torch.functional", "torch.return_types", "torch.backends",
+        "torch.backends.cudnn", "torch.backends.mps", "torch.backends.cpu", "torch.cuda", "torch.nn.modules")},
+    # logging's records and loggers; its configurators resolve dotted names (attack round 4), its handlers write
+    "logging": frozenset({"config", "handlers", "setLoggerClass", "setLogRecordFactory", "makeLogRecord"}),
+    # vmap and grad run the function they are given, which is the submission's own (read where it is reached)
+    "torch.func": frozenset({"functional_call", "stack_module_state", "replace_all_batch_norm_modules_"}),
+    # operator's, typing's and string's resolvers of names are refused by rule 2 too; listed here for the record
+    "operator": frozenset({"attrgetter", "methodcaller"}),
+    "typing": frozenset({"get_type_hints", "ForwardRef"}),
+    "string": frozenset({"Formatter"}),
+    "dataclasses": frozenset({"make_dataclass"}),  # a class from a namespace of strings and values
+    "numpy": frozenset({"load", "loadtxt", "genfromtxt", "fromfile", "fromregex", "memmap", "DataSource", "save",
+                        "savez", "savez_compressed", "savetxt", "ctypeslib", "f2py", "testing", "core",
+                        "polynomial", "polymul", "polydiv", "poly1d", "info", "source", "lookfor"}),
+    # torch's tensors and their mathematics; not its compilers, tracers, dispatch tables, loaders and utilities.
+    # (F.unfold with a matrix product stays readable: the fairness corpus holds it as a by-hand convolution.)
+    "torch": frozenset({"compile", "compiler", "jit", "library", "ops", "classes", "utils", "hub", "package", "fx",
+                        "cond", "while_loop", "export", "load", "save", "from_file", "autograd", "overrides",
+                        "serialization", "multiprocessing", "distributed", "profiler", "onnx", "testing", "storage",
+                        "Storage", "TypedStorage", "UntypedStorage", "set_default_tensor_type"}),
+    "torch.nn": frozenset({"utils", "grad", "parallel", "DataParallel", "quantized", "qat", "intrinsic",
+                           "attention"}),
+    "torch.nn.functional": frozenset(),
+}
+#: Modules of which only the names listed are known.  pydantic: a model of plain fields and the student's own
+#: validators (its ``ImportString``, ``Json``, ``validate_call``, ``v1`` resolve or evaluate text; string
+#: annotations, which it evaluates, are read as code where they are reached: :func:`_string_annotation_outside`).
+KNOWN_NAMES_ONLY: dict[str, frozenset[str]] = {
+    "pydantic": frozenset({"BaseModel", "Field", "ConfigDict", "ValidationError", "field_validator",
+                           "model_validator", "PositiveInt", "NonNegativeInt", "PositiveFloat", "NonNegativeFloat",
+                           "NegativeInt", "NonPositiveInt", "StrictInt", "StrictFloat", "StrictBool", "StrictStr",
+                           "conint", "confloat"}),
+}
+#: What a by-hand function may reach of an otherwise unknown module: ``@torch.jit.script`` on a ``def`` compiles
+#: that def's own source, which is read like any other (rule 2 allows it as a decorator only, and so does rule 3).
+KNOWN_DECORATORS = frozenset({"torch.jit.script"})
+#: Built-in names a by-hand function may use (and every built-in exception): none reaches a name by a string,
+#: a file, the import system or a namespace.
+KNOWN_BUILTINS = frozenset({
+    "abs", "all", "any", "ascii", "bin", "bool", "bytearray", "bytes", "callable", "chr", "classmethod", "complex",
+    "dict", "divmod", "enumerate", "filter", "float", "format", "frozenset", "getattr", "hasattr", "hash", "hex",
+    "id", "int", "isinstance", "issubclass", "iter", "len", "list", "map", "max", "min", "next", "object", "oct",
+    "ord", "pow", "print", "property", "range", "repr", "reversed", "round", "set", "slice", "sorted",
+    "staticmethod", "str", "sum", "super", "tuple", "type", "zip", "True", "False", "None", "NotImplemented",
+    "Ellipsis", "__name__", "__doc__",
+})
+#: Why a module outside the allowlist cannot be read, for the families a student meets (the feedback names it).
+OUTSIDE_REASONS = {
+    "threading": "threads", "concurrent": "threads or processes run out of the grader's sight",
+    "multiprocessing": "other processes", "subprocess": "another process", "psutil": "another process",
+    "os": "the operating system", "sys": "the interpreter's internals",
+}
+
+
+@functools.lru_cache(maxsize=4096)
+def _outside(full: str) -> str | None:
+    """Why the dotted name ``full`` (``torch.utils.benchmark.Timer``, ``IPython.utils.importstring.import_item``)
+    is outside the allowlist, or None when it is known.  Read from the judge's own copies of the modules: a name a
+    known module does not have (``torch.hand_a``) was put there by code the reader did not see."""
+    import importlib
+    import sys
+    import types
+
+    parts = full.split(".")
+    module = parts[0]
+    if module in KNOWN_NAMES_ONLY and module in sys.modules or (module in KNOWN_NAMES_ONLY and _installed(module)):
+        if len(parts) > 1 and parts[1] not in KNOWN_NAMES_ONLY[module]:
+            return f"{module}.{parts[1]} (outside the parts of {module} whose behaviour the grader knows)"
+        value = importlib.import_module(module)
+        for index, part in enumerate(parts[1:], start=2):
+            try:
+                value = getattr(value, part)
+            except Exception:  # noqa: BLE001
+                return f"{'.'.join(parts[:index])} (not a name {parts[index - 2]} has)"
+        return None
+    if module not in KNOWN_MODULES:
+        reason = OUTSIDE_REASONS.get(module, "a module whose behaviour the grader does not know")
+        return f"{full} ({reason})"
+    try:
+        value = sys.modules.get(module) or importlib.import_module(module)
+    except Exception:  # noqa: BLE001 - a known module that cannot be imported here is not known
+        return f"{full} (a module whose behaviour the grader does not know)"
+    known = module
+    for index, part in enumerate(parts[1:], start=2):
+        if part.startswith("_") and part not in PLAIN_PRIVATE_NAMES and part not in PLAIN_DUNDER_ATTRIBUTES:
+            return f"{'.'.join(parts[:index])} (a private name, outside what the grader knows)"
+        if known is not None and part in KNOWN_MODULES.get(known, ()):
+            return f"{'.'.join(parts[:index])} (outside the parts of {known.split('.')[0]} whose behaviour the " \
+                   "grader knows)"
+        try:
+            value = getattr(value, part)
+        except Exception:  # noqa: BLE001 - AttributeError, or a lazy import that fails
+            return f"{'.'.join(parts[:index])} (not a name {parts[index - 2]} has: something the grader did not " \
+                   "read put it there)"
+        if isinstance(value, types.ModuleType):
+            if value.__name__ not in KNOWN_MODULES and not (index < len(parts) and any(
+                    m.startswith(f"{value.__name__}.") for m in KNOWN_MODULES)):  # numpy.lib.stride_tricks
+                return f"{'.'.join(parts[:index])} (outside the parts of {parts[0]} whose behaviour the grader knows)"
+            known = value.__name__ if value.__name__ in KNOWN_MODULES else None
+        else:
+            known = None  # an attribute of a known function, class or value: rules 1 and 2 read what it is
+    return None
+
+
+def _import_outside(node: ast.Import | ast.ImportFrom, alias: ast.alias) -> Finding | None:
+    """Rule 3 for an import a by-hand function reaches: the module, or the name taken from it, must be known."""
+    if isinstance(node, ast.ImportFrom):
+        full = f"{node.module}.{alias.name}" if alias.name != "*" else node.module or ""
+    else:
+        full = alias.name if alias.asname else alias.name.split(".")[0]
+    reason = _outside(full)
+    return Finding("unverifiable", f"import of {reason}", hides_from_models=False) if reason else None
+
+
+def _reached_outside(reading: _Reading, sub: ast.AST, local: _Scope | None) -> Finding | None:
+    """Rule 3 for a node of code a by-hand function reaches: an attribute chain of an imported name must resolve
+    to a known name, a built-in must be one of :data:`KNOWN_BUILTINS`, and ``getattr(module, "name")`` is read as
+    ``module.name``."""
+    if local is None:
+        return None
+    if isinstance(sub, (ast.Import, ast.ImportFrom)):
+        # an import inside reached code binds a local name, which the checks of imported names never see
+        if sub.__class__ is ast.ImportFrom and sub.level:
+            return Finding("unverifiable", "a relative import in reached code", hides_from_models=False)
+        for alias in sub.names:
+            top = (getattr(sub, "module", None) or alias.name).split(".")[0]
+            outside = _import_outside(sub, alias) if _installed(top) else Finding(
+                "unverifiable", f"import of {top} (a module that is not installed: code the submission may have "
+                                "written)", hides_from_models=False)
+            if outside:
+                return outside
+        return None
+    if isinstance(sub, (ast.AnnAssign, ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+        if outside := _string_annotation_outside(reading, sub, local):
+            return outside
+    if isinstance(sub, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        for decorator in sub.decorator_list:  # yielded after their def: marked as read here
+            if _resolved(reading, decorator) in KNOWN_DECORATORS:
+                for link in ast.walk(decorator):
+                    link.__dict__["_known_decorator"] = True
+        return None
+    if isinstance(sub, ast.Attribute) and isinstance(sub.ctx, ast.Load) and "_known_decorator" not in sub.__dict__:
+        root, _ = _root(sub)
+        if root is None or root in local or root not in reading.imported:
+            return None
+        full = _resolved(reading, sub)
+        reason = full and _outside(full)
+        return Finding("unverifiable", reason, hides_from_models=False) if reason else None
+    if isinstance(sub, ast.Call) and isinstance(sub.func, ast.Name) and sub.func.id in ("getattr", "hasattr") \
+            and sub.func.id not in local and len(sub.args) > 1 and isinstance(sub.args[1], ast.Constant) \
+            and isinstance(sub.args[1].value, str):
+        owner = _resolved(reading, sub.args[0]) if not (
+            isinstance(sub.args[0], ast.Name) and sub.args[0].id in local) else None
+        reason = owner and _outside(f"{owner}.{sub.args[1].value}")
+        return Finding("unverifiable", reason, hides_from_models=False) if reason else None
+    if isinstance(sub, ast.Name) and isinstance(sub.ctx, ast.Load) and sub.id not in local \
+            and sub.id not in reading.bindings and sub.id not in reading.mutations \
+            and sub.id not in ("self", "cls"):
+        return _unbound_outside(reading, sub.id)
+    return None
+
+
+def _unbound_outside(reading: _Reading, name: str) -> Finding | None:
+    """A built-in name no statement of the submission binds: one of :data:`KNOWN_BUILTINS`, an exception, or a name
+    a star import of a known module binds (``from numpy import *``); any other built-in (``open``, ``input``,
+    ``help``) is outside the allowlist.  A name that is no built-in is left alone: rule 1 reads code out of its
+    class body or method at times (a change handed to an object), where such a name is a local of that scope."""
+    import builtins
+
+    if not hasattr(builtins, name):
+        return None
+    value = getattr(builtins, name)
+    if name in KNOWN_BUILTINS or (isinstance(value, type) and issubclass(value, BaseException)):
+        return None
+    for module in reading.star_modules:
+        if module in STAR_MODULES and _outside(f"{module}.{name}") is None:
+            return None
+    what = "a built-in" if value is not None else "a name no statement of the submission binds"
+    return Finding("unverifiable", f"{name} ({what} outside the ones whose behaviour the grader knows)",
+                   hides_from_models=False)
+
+
+# -- Features that hide code only from what reaches them (issue 11: never a model's points for a q6 feature) -------
+
+#: Attributes that change how the function they are given runs, and nothing else: found in code a by-hand function
+#: or a model reaches, they hide it; in a demo cell no answer uses (``torch.compile(model, backend="eager")``),
+#: nothing the checks run.  attribute -> the dotted names it must resolve to.
+REACH_ONLY_ATTRIBUTES = {"compile": frozenset({"torch.compile"})}
+
+
+def _changes_a_class_method(reading: _Reading, target: ast.Attribute, root: str) -> bool:
+    """``CNN.forward = _cnn_forward``: a public attribute set directly on a class the submission defines (a notebook
+    habit: fix a method in a later cell).  The class runs what it is given, which rule 1 reads wherever the class is
+    reached (the statement is a change of the class), and what a model runs the worker sees; only a special method
+    (``__torch_function__``) changes how Python or torch treat the class, and stays unreadable anywhere."""
+    bindings = [b for b, _ in reading.bindings.get(root, []) if not _changes_only(b, root)]
+    return (isinstance(target.value, ast.Name) and target.value.id == root and not target.attr.startswith("_")
+            and root not in reading.global_in_functions and bool(bindings)
+            and all(isinstance(b, ast.ClassDef) for b in bindings))
+
+
+def _changes_only(statement: ast.AST, name: str) -> bool:
+    """Whether an assignment only changes what ``name`` holds (``CNN.forward = f``, ``table[k] = v``), never
+    binds the name itself (the reading lists both as its bindings)."""
+    if not isinstance(statement, (ast.Assign, ast.AugAssign, ast.AnnAssign)):
+        return False
+    targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target]
+    bare = [n for t in targets for n in ast.walk(t) if isinstance(n, ast.Name) and n.id == name
+            and not any(isinstance(p, (ast.Attribute, ast.Subscript)) and p.value is n for p in ast.walk(t))]
+    return not bare
+
+
+def _plain_type_call(call: ast.Call) -> bool:
+    """``type("CNN", (nn.Module,), {"__init__": _init, "forward": _forward})``: a class made like a ``class``
+    statement, its namespace a dict whose keys are written out (none a special method but the plain ones, which
+    rule 2 allows in a class body) and its bases plain names.  Rule 1 reads the call where the class is reached."""
+    name, bases, namespace = call.args
+    return (not call.keywords and isinstance(name, ast.Constant) and isinstance(name.value, str)
+            and isinstance(bases, ast.Tuple) and all(isinstance(b, (ast.Name, ast.Attribute)) for b in bases.elts)
+            and not any(isinstance(b, ast.Name) and b.id == "type" for b in bases.elts)  # a metaclass
+            and isinstance(namespace, ast.Dict) and all(
+                isinstance(k, ast.Constant) and isinstance(k.value, str) and k.value.isidentifier()
+                and (not k.value.startswith("__") or k.value in PLAIN_DUNDERS) for k in namespace.keys))
+
+
+def _string_annotation_outside(reading: _Reading, node: ast.AST, local: _Scope) -> Finding | None:
+    """A string in an annotation of reached code (``c: "ImportString"``) is code pydantic (and ``get_type_hints``)
+    evaluate in the module's namespace: every name in it must be known, a built-in of :data:`KNOWN_BUILTINS`, or
+    a class of the submission's own (a forward reference)."""
+    if isinstance(node, ast.AnnAssign):
+        annotations = [node.annotation]
+    else:
+        args = node.args
+        annotations = [a.annotation for a in args.posonlyargs + args.args + args.kwonlyargs
+                       + [args.vararg, args.kwarg] if a is not None and a.annotation is not None]
+        annotations += [node.returns] if getattr(node, "returns", None) is not None else []
+    texts = [c.value for annotation in annotations for c in ast.walk(annotation)
+             if isinstance(c, ast.Constant) and isinstance(c.value, str)]
+    for text in texts:
+        try:
+            tree = parse(text.strip())
+        except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError):
+            continue  # not code: rule 2 reads what an annotation's text may be
+        inner = {id(n.value) for n in ast.walk(tree) if isinstance(n, ast.Attribute)}
+        for name in (n for n in ast.walk(tree) if isinstance(n, (ast.Name, ast.Attribute)) and id(n) not in inner):
+            root, _ = _root(name)
+            if root is None:
+                continue
+            full = reading.imported.get(root)
+            if full is not None:
+                resolved = full + _root(name)[1][len(root):] if isinstance(name, ast.Attribute) else full
+                if (reason := _outside(resolved)) is None:
+                    continue
+                return Finding("unverifiable", f"{reason} in the annotation {text!r}", hides_from_models=False)
+            bindings = reading.bindings.get(root, [])
+            if root in KNOWN_BUILTINS or (bindings and all(isinstance(b, ast.ClassDef) for b, _ in bindings)):
+                continue
+            return Finding("unverifiable", f"{root} in the annotation {text!r} (evaluated out of the reader's sight)",
+                           hides_from_models=False)
+    return None
+
+
+#: Calls and attributes that attach code to logging's global state (a handler, filter or formatter of the
+#: submission's own runs inside any log call, whichever name or chain attached it).
+LOGGING_HOOKS = frozenset({"addHandler", "addFilter", "setFormatter", "basicConfig", "setLoggerClass",
+                           "setLogRecordFactory", "dictConfig", "fileConfig", "handlers", "filters"})
+
+
+def _read_logging_callbacks(reading: _Reading, units: tuple[str, ...]) -> None:
+    """Every simple statement anywhere that attaches code to logging (:data:`LOGGING_HOOKS`) is read as a change of
+    the logging module: whatever reaches logging (``log.debug(...)`` in conv2d) reads the handlers, filters and
+    formatters attached, through a reached name or not (``logging.getLogger("x").addHandler(Mine())``)."""
+    aliases = [name for name, full in reading.imported.items() if full.split(".")[0] == "logging"]
+    if not aliases or reading.__dict__.get("_logging_read"):
+        return
+    reading.__dict__["_logging_read"] = True
+    simple = (ast.Expr, ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Return)
+    for unit in units:
+        try:
+            tree = parse(unit)
+        except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError):
+            continue
+        for statement in ast.walk(tree):
+            if isinstance(statement, simple) and any(
+                    (isinstance(n, ast.Attribute) and n.attr in LOGGING_HOOKS)
+                    or (isinstance(n, ast.keyword) and n.arg in LOGGING_HOOKS) for n in ast.walk(statement)):
+                for alias in aliases:
+                    reading.mutations.setdefault(alias, []).append(statement)
+
+
+#: Of :data:`OUTSIDE_REASONS`, the modules whose import rule 2 refuses anywhere: its feedback says why too.
+RUNS_ELSEWHERE = frozenset({"threading", "concurrent", "multiprocessing", "subprocess"})
+
+
+def _outside_reason(top: str) -> str:
+    """`` (threads)`` after ``import threading`` in feedback: what the feature does, not only its name."""
+    return f" ({OUTSIDE_REASONS[top]})" if top in RUNS_ELSEWHERE else ""
