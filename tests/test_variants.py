@@ -415,3 +415,19 @@ def test_cnn_grader_check_runs_the_public_tests_of_the_student_s_own_numbers(tmp
     (out / "s001" / VENDORED / VARIANT_FILE).write_text('{"q1": {"kernel": "three"}}')
     broken = invoke("check", out / "s001" / NOTEBOOK)
     assert broken.exit_code == 1 and "not the numbers" in broken.stderr and "Traceback" not in broken.output
+
+
+def test_correct_answers_in_their_own_styles_get_full_marks_on_their_own_numbers(tmp_path):
+    """Fairness round 5 on variants: six students answered their handouts in styles of their own (a script among
+    them); each gets full marks on their own numbers, and nobody is flagged as a copy."""
+    import json
+
+    corpus = Path(__file__).parent / "corpus" / "fair" / "_r5_variant"
+    result = invoke("grade", corpus / "class", "--roster", corpus / "roster.csv", "--key", corpus / "course.key",
+                    "--out", tmp_path / "out", "--seed", "5")
+    assert result.exit_code == 0, result.stderr
+    rows = json.loads((tmp_path / "out" / "grades.json").read_text())["results"]
+    assert len(rows) == 6
+    for row in rows:
+        assert row["total"] == row["max_total"], (row["student"], row["scores"])
+        assert "fits" not in row["variant"] and "carried" not in row["variant"], row["student"]
