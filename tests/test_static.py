@@ -523,3 +523,17 @@ def test_everyday_loading_hooks_and_settings_cost_nothing(source):
 ])
 def test_loading_a_pickle_it_did_not_save_itself_is_unreadable(source):
     assert any("weights_only" in what for what in _model_rule([source])), _model_rule([source])
+
+
+def test_several_checks_on_one_function_walk_it_once(monkeypatch):
+    from grader.questions import static
+
+    walked = []
+    walk = static._reachable_builtins
+    monkeypatch.setattr(static, "_reachable_builtins", lambda reading, name: walked.append(name) or walk(reading, name))
+    units = ("import torch\nfrom torch.nn import functional as F\n",
+             "def conv2d(image, kernel, stride=1, padding=0):\n    return F.conv2d(image, kernel)\n")
+    first = by_hand_findings(units, "conv2d")
+    assert [f.what for f in first] == ["F.conv2d"]
+    assert by_hand_findings(units, "conv2d") == first and by_hand_findings(tuple(units), "max_pool2d") == []
+    assert walked == ["conv2d", "max_pool2d"]

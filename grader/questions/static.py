@@ -248,8 +248,9 @@ def by_hand_findings(units: tuple[str, ...] | None, function: str) -> list[Findi
     if not units:
         return []
     reading = _read(tuple(units))
-    findings = list(reading.unreadable)
-    findings += _reachable_builtins(reading, function)
+    if function not in reading.reached:  # several checks ask about one function: walked once per reading
+        reading.reached[function] = _reachable_builtins(reading, function)
+    findings = list(reading.unreadable) + reading.reached[function]
     return sorted(set(findings), key=lambda f: (f.kind, f.what))
 
 
@@ -293,6 +294,8 @@ class _Reading:
         """Calls of ``run_line_magic`` read as code (module-level, constant arguments)."""
         self.method_setattrs: set[int] = set()
         """``setattr(self, ...)`` calls that a method makes on its own first parameter."""
+        self.reached: dict[str, list[Finding]] = {}
+        """function -> what rule 1 finds reached from it (:func:`_reachable_builtins`, read-only on the reading)."""
         self.passed: dict[str, list[ast.AST]] = {}
         """name -> calls given the object bound to it (as an argument, or as the object of a method call):
         the function called may change it (``put(box, "f", g)``, ``box.install("f", g)``)."""
@@ -467,14 +470,22 @@ def _names_bound_by(node: ast.stmt) -> list[str]:
     return names
 
 
+_NESTED_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
+
+
 def _walk_scope(node: ast.AST):
     """``ast.walk`` that does not enter nested functions, lambdas or classes."""
+    # ast.iter_child_nodes inlined (the same children, in the same order): the reader calls this on every
+    # statement, and the generator per node was most of the judge's time on a submission.
     todo = [node]
     while todo:
         current = todo.pop()
         yield current
-        for child in ast.iter_child_nodes(current):
-            if not isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+        for field in current._fields:
+            child = getattr(current, field, None)
+            if isinstance(child, list):
+                todo += [c for c in child if isinstance(c, ast.AST) and not isinstance(c, _NESTED_SCOPES)]
+            elif isinstance(child, ast.AST) and not isinstance(child, _NESTED_SCOPES):
                 todo.append(child)
 
 
