@@ -1,12 +1,19 @@
 """Benchmark: grade a class of 200 submissions with cnn-grader, and a sample with `otter run`.
 
-    .venv/bin/python benchmarks/grade_class.py [--count 200] [--jobs 2] [--otter-sample 5]
+    .venv/bin/python benchmarks/grade_class.py [--count 200] [--jobs 2] [--runs 3] [--seed 1] [--otter-sample 5]
+
+The grader is this checkout's (``python -m grader.cli`` with ``PYTHONPATH`` here, not the
+installed ``cnn-grader``, which may be another tree's), so a worktree measures its own code.
 
 The class mixes correct notebooks and scripts, one-mistake submissions (the
 test corpus), crashing ones (an exception, os._exit, a segfault) and hanging
-ones (a cell that loops forever, a function that never returns).  It prints
-the time per submission, the throughput, the peak memory of any one process,
-and the ratio to `otter run` (which grades one submission per Jupyter kernel).
+ones (a cell that loops forever, a function that never returns).  It grades
+the class ``--runs`` times and prints the time per submission (mean, min and
+max over the runs), the CPU time of the whole process tree (user + system:
+the judge, the fork server and every worker, which matters more than wall
+time on a shared machine), the throughput, the peak memory of any one
+process, and the ratio to `otter run` (which grades one submission per
+Jupyter kernel), run on a sample of the same class in the same run.
 Run by hand; the figures go in the README.
 """
 
@@ -15,6 +22,8 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -120,16 +129,33 @@ class PeakMemory(threading.Thread):
             self.stop.wait(0.05)
 
 
-def timed(cmd: list[str]) -> tuple[float, PeakMemory, subprocess.CompletedProcess]:
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed(cmd: list[str]) -> tuple[float, float, PeakMemory, subprocess.CompletedProcess]:
+    """Run ``cmd``: its wall time, the user + system CPU of its whole process tree, its peak memory."""
+    cpu = _children_cpu()
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
+                            env=dict(os.environ, PYTHONPATH=str(ROOT)))
     sampler = PeakMemory(proc.pid)
     sampler.start()
     out, err = proc.communicate()
     elapsed = time.perf_counter() - start
     sampler.stop.set()
     sampler.join()
-    return elapsed, sampler, subprocess.CompletedProcess(cmd, proc.returncode, out, err)
+    return elapsed, _children_cpu() - cpu, sampler, subprocess.CompletedProcess(cmd, proc.returncode, out, err)
+
+
+def spread(values: list[float], scale: float = 1.0, fmt: str = ".2f") -> str:
+    """``mean (min .. max, N runs)``."""
+    if not values:
+        return "nan"
+    v = [x * scale for x in values]
+    return (f"{statistics.mean(v):{fmt}}" if len(v) == 1 else
+            f"{statistics.mean(v):{fmt}} (min {min(v):{fmt}}, max {max(v):{fmt}}, {len(v)} runs)")
 
 
 def main() -> None:
@@ -137,6 +163,8 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=200)
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--otter-sample", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=1, help="grade the class this many times")
+    parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--keep", action="store_true", help="keep the class and the results")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="cnn-grader-bench-"))
@@ -144,39 +172,46 @@ def main() -> None:
     subs.mkdir()
     plan = build_class(subs, args.count)
     limits = ["--timeout", "20", "--cell-timeout", "1", "--probe-timeout", "1"]
-    elapsed, memory, proc = timed([str(BIN / "cnn-grader"), "grade", str(subs), "--out", str(work / "out"),
-                                   "--jobs", str(args.jobs), *limits])
-    if proc.returncode != 0:
-        sys.exit(f"cnn-grader failed:\n{proc.stderr[-3000:]}")
-    rows = list(csv.DictReader((work / "out" / "grades.csv").open()))
-    wrong = [(r["submission"], r["total"], plan[r["submission"]]) for r in rows
-             if plan[r["submission"]] is not None and abs(float(r["total"]) - plan[r["submission"]]) > 1e-6]
-    statuses = {}
-    for r in rows:
-        statuses[r["status"]] = statuses.get(r["status"], 0) + 1
-    per_sub = elapsed / len(rows)
+    walls, cpus, memory, wrong, statuses = [], [], None, [], {}
+    for run_index in range(args.runs):
+        out_dir = work / f"out-{run_index}"
+        elapsed, cpu, memory, proc = timed([sys.executable, "-m", "grader.cli", "grade", str(subs), "--out", str(out_dir),
+                                            "--jobs", str(args.jobs), "--seed", str(args.seed), *limits])
+        if proc.returncode != 0:
+            sys.exit(f"cnn-grader failed:\n{proc.stderr[-3000:]}")
+        rows = list(csv.DictReader((out_dir / "grades.csv").open()))
+        wrong += [(r["submission"], r["total"], plan[r["submission"]]) for r in rows
+                  if plan[r["submission"]] is not None and abs(float(r["total"]) - plan[r["submission"]]) > 1e-6]
+        statuses = {}
+        for r in rows:
+            statuses[r["status"]] = statuses.get(r["status"], 0) + 1
+        walls.append(elapsed)
+        cpus.append(cpu)
+    per_sub = statistics.mean(walls) / len(rows)
 
     otter_times = []
     sample = sorted(p for p in subs.glob("ok_*.ipynb"))[: args.otter_sample]
     for i, path in enumerate(sample):
         out = work / f"otter-{i}"
         out.mkdir()
-        t, otter_memory, run = timed([str(BIN / "otter"), "run", "-a", str(ROOT / "autograder.zip"), "-o", str(out),
-                                      str(path)])
+        t, _, otter_memory, run = timed([str(BIN / "otter"), "run", "-a", str(ROOT / "autograder.zip"), "-o",
+                                         str(out), str(path)])
         if run.returncode != 0:
             sys.exit(f"otter run failed:\n{run.stderr[-3000:]}")
         otter_times.append(t)
     otter_per_sub = statistics.mean(otter_times) if otter_times else float("nan")
 
     print(f"class: {len(rows)} submissions ({', '.join(f'{k} {v}' for k, v in sorted(statuses.items()))})")
-    print(f"cnn-grader grade --jobs {args.jobs} {' '.join(limits)}")
-    print(f"  wall time          {elapsed:.2f} s")
-    print(f"  per submission     {per_sub * 1000:.0f} ms")
-    print(f"  throughput         {len(rows) / elapsed:.1f} submissions/s")
+    print(f"cnn-grader grade --jobs {args.jobs} --seed {args.seed} {' '.join(limits)}")
+    print(f"  wall time          {spread(walls)} s")
+    print(f"  per submission     {spread(walls, 1000 / len(rows), '.0f')} ms")
+    print(f"  CPU, user + system {spread(cpus)} s (every process: judge, fork server, workers)")
+    print(f"  CPU per submission {spread(cpus, 1000 / len(rows), '.0f')} ms")
+    print(f"  throughput         {len(rows) / statistics.mean(walls):.1f} submissions/s")
     print(f"  peak RSS, one process  {memory.single / 2**20:.0f} MiB (all processes together {memory.total / 2**20:.0f} MiB)")
     print(f"  rows with an unexpected total: {len(wrong)} {wrong[:5]}")
     print(f"otter run, {len(otter_times)} correct notebooks one at a time")
-    print(f"  per submission     {otter_per_sub:.2f} s")
+    print(f"  per submission     {spread(otter_times)} s")
     print(f"ratio: cnn-grader is {otter_per_sub / per_sub:.0f}x less time per submission than otter run")
     if args.keep:
         print(f"kept: {work}")

@@ -672,3 +672,61 @@ def test_a_lazy_linear_is_read_once_it_has_its_shape():
     probe = LocalProbe(namespace)
     got = {c.id: evaluate(c.run, probe, Context(seed=3, check_id=c.id)).passed for c in Q7_CHECKS}
     assert got == {c.id: True for c in Q7_CHECKS}
+
+
+class _CountingProbe(LocalProbe):
+    """A LocalProbe that counts the forward passes it is asked for, by model."""
+
+    def __init__(self, namespace: dict):
+        super().__init__(namespace)
+        self.forwards: dict[str, int] = {}
+
+    def send(self, request: dict) -> dict:
+        if request.get("op") == "forward":
+            self.forwards[request["name"]] = self.forwards.get(request["name"], 0) + 1
+        return super().send(request)
+
+
+def test_a_forward_pass_asked_again_is_answered_from_the_first_unless_it_failed():
+    gen = torch.Generator().manual_seed(0)
+    weights = reference.weights_for(reference.ConvNet(1), gen)
+    x = reference.uniform_input((1, 1, 128, 128), gen)
+    probe = _CountingProbe({"ConvNet": reference.ConvNet})
+    first = probe.forward("ConvNet", (1,), weights, x).to_tensor()
+    want = first.clone()
+    first.add_(1)  # a check changing its copy changes nothing the next one sees
+    again = probe.forward("ConvNet", (1,), weights, x).to_tensor()
+    assert probe.forwards == {"ConvNet": 1} and torch.equal(again, want)
+    probe.forward("ConvNet", (1,), weights, x, gradients=True)
+    probe.forward("ConvNet", (1,), weights, reference.uniform_input((1, 1, 128, 128), gen))
+    assert probe.forwards == {"ConvNet": 3}
+    calls = []
+
+    def flaky(*args):
+        calls.append(args)
+        if len(calls) == 1:
+            raise RuntimeError("first time")
+        return reference.ConvNet(*args)
+
+    failing = _CountingProbe({"ConvNet": flaky})
+    from grader.checkapi.probe import SubmissionRaised
+    with pytest.raises(SubmissionRaised):
+        failing.forward("ConvNet", (1,), weights, x)
+    assert torch.equal(failing.forward("ConvNet", (1,), weights, x).to_tensor(), again)
+    assert failing.forwards == {"ConvNet": 2}
+
+
+def test_the_checks_of_one_model_share_its_forward_passes():
+    """q7's structure and parameter count (confirmed by behaviour) and its outputs run CNN() on the same weights
+    and inputs, one pass per probe input, not one per check; so do conv_block's layers and outputs."""
+    from grader.judge.grading import run_checks
+
+    namespace = {"__name__": "__main__"}
+    run_units([q.solution for q in bank.QUESTIONS], namespace, timeout=None)
+    probe = _CountingProbe(namespace)
+    graded = run_checks(probe, [c for c in bank.CHECKS.values() if c.question in ("q7", "q8")], 11)
+    assert all(c.points == c.max_points for c in graded)
+    assert probe.forwards["CNN"] == len(reference.PROBES)
+    assert probe.forwards["conv_block"] == len(reference.PROBES)
+    # ConvNet(1) (parameters and outputs) shares; the random channel counts of two checks may differ.
+    assert probe.forwards["ConvNet"] <= 3 * len(reference.PROBES)

@@ -862,3 +862,17 @@ def test_logging_with_its_own_handlers_stays_readable():
     plain = LOGGED.replace("record.args[0].copy_(F.conv2d(record.args[0], record.args[1]))", "print(record)")
     assert found([plain + "h = logging.StreamHandler()\nh.setFormatter(logging.Formatter('%(message)s'))\n"
                           "log.addHandler(h)\nlog.addHandler(Mine())\n"]) == []
+
+
+def test_several_checks_on_one_function_walk_it_once(monkeypatch):
+    from grader.questions import static
+
+    walked = []
+    walk = static._reachable_builtins
+    monkeypatch.setattr(static, "_reachable_builtins", lambda reading, name: walked.append(name) or walk(reading, name))
+    units = ("import torch\nfrom torch.nn import functional as F\n",
+             "def conv2d(image, kernel, stride=1, padding=0):\n    return F.conv2d(image, kernel)\n")
+    first = by_hand_findings(units, "conv2d")
+    assert [f.what for f in first] == ["F.conv2d"]
+    assert by_hand_findings(units, "conv2d") == first and by_hand_findings(tuple(units), "max_pool2d") == []
+    assert walked == ["conv2d", "max_pool2d"]

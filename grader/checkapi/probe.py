@@ -450,6 +450,10 @@ class Probe:
         descriptions (shape, seed, bound): the worker draws them with :func:`.wire.uniform`, the
         same function the judge drew its own with, instead of receiving every number.
 
+        Run once per request (model, arguments, weights, input, autograd): the checks that run one
+        model on the same weights and input share its output, as they share a description.  Only an
+        output is kept; a pass that failed is run again when asked again.
+
         Args:
             name: the class the prompt asks for.
             args: the constructor's arguments.
@@ -478,12 +482,16 @@ class Probe:
             >>> probe.forward("Net", (), weights, wire.Uniform((3, 2), seed=3, bound=1.0)).shape
             (3, 1)
         """
-        value, _ = self._ask({Key.OP: ProbeOp.FORWARD, Key.NAME: name, Key.ARGS: wire.encode(list(args)),
-                              Key.WEIGHTS: wire.encode_weights(weights), Key.INPUT: x.encode(),
-                              Key.GRADIENTS: gradients})
-        if not isinstance(value, wire.Array):
-            raise ProtocolError("the forward answer is not an array")
-        return value
+        request = {Key.OP: ProbeOp.FORWARD, Key.NAME: name, Key.ARGS: wire.encode(list(args)),
+                   Key.WEIGHTS: wire.encode_weights(weights), Key.INPUT: x.encode(), Key.GRADIENTS: gradients}
+        cache = self.__dict__.setdefault("_forwards", {})
+        key = wire.dumps(request)
+        if key not in cache:
+            value, _ = self._ask(request)
+            if not isinstance(value, wire.Array):
+                raise ProtocolError("the forward answer is not an array")
+            cache[key] = value  # an Array is immutable: each to_tensor() is a fresh copy
+        return cache[key]
 
 
 class LocalProbe(Probe):

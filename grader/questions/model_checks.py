@@ -350,36 +350,49 @@ def _same_values(got: torch.Tensor, want: torch.Tensor) -> bool:
                                                                rtol=RTOL, atol=ATOL))
 
 
+def probe_cases(context, name: str, factory, args: tuple, features: tuple) -> tuple[list[dict], tuple]:
+    """The judge's weights for ``name(*args)`` and its inputs (one per distribution of :data:`reference.PROBES`),
+    with the reference's output on each: ``(weights, ((x described, gradients, x, want), ...))``.
+
+    Drawn once per (seed, question, numbers, model, arguments, shape of one input), whatever the check: the
+    checks that look at one model (its structure and parameter count confirmed by :func:`behaviour`, its
+    outputs) run it on the same weights and inputs, so the probe runs each forward pass once for all of them.
+    The first two inputs are a batch of 2 to 4 (a batch size a model cannot expect), the last a larger one.
+    """
+    # Under the question's own id and with the student's numbers: the memo of the reference behaviour is keyed
+    # on that question's numbers (two variants can share a model's arguments and input shape, not its network).
+    question = context.check_id.split(".", 1)[0]
+    shared = Context(context.seed, f"{question}.cases:{name}{tuple(args)!r}{tuple(features)!r}",
+                     variant=context.variant)
+
+    def case():
+        gen = shared.torch_generator()
+        shape = (shared.rng().randint(2, 4), *features)
+        model = factory(*args).eval()
+        weights = reference.weights_for(model, gen)
+        cases = []
+        for x_described, gradients in reference.probe_inputs(shape, gen):
+            x = x_described.to_tensor()
+            with torch.no_grad():
+                cases.append((x_described, gradients, x, model(x)))
+        return weights, tuple(cases)
+
+    return shared.memo(case)
+
+
 def behaviour(probe, context, name: str, factory, args: tuple, input_shape: tuple, student: ModelInfo,
               why: list | None = None) -> str | None:
     """What the model computes with the judge's weights on the judge's inputs: ``"reference"`` (the network asked
     for), ``"layers"`` (what its recorded layers compute, replayed by the judge), or None (neither: its layers
     cannot be judged from their record).
 
-    The model runs on one input per distribution of :data:`reference.PROBES` and must compute
-    the same one of the two on every input: a model that is the network asked for only on inputs of one kind
-    (negative values, a mean near 0) is neither.  The weights and the inputs are drawn per (seed, model,
-    arguments, input shape), whatever the check: the checks that look at one model share them.  ``why``: a
-    list that gets the reason when the judge's weights did not fit the layers the pass computes with.
+    The model runs on the inputs of :func:`probe_cases` (one per distribution of :data:`reference.PROBES`)
+    and must compute the same one of the two on every input: a model that is the network asked for only on
+    inputs of one kind (negative values, a mean near 0) is neither.  ``input_shape`` is the shape the model
+    was described on (``student``'s layers were recorded on it).  ``why``: a list that gets the reason when the
+    judge's weights did not fit the layers the pass computes with.
     """
-    # Under the question's own id and with the student's numbers: the memo of the reference behaviour is keyed
-    # on that question's numbers (two variants can share a model's arguments and input shape, not its network).
-    question = context.check_id.split(".", 1)[0]
-    shared = Context(context.seed, f"{question}.behaviour:{name}{tuple(args)!r}{tuple(input_shape)!r}",
-                     variant=context.variant)
-
-    def case():
-        gen = shared.torch_generator()
-        model = factory(*args).eval()
-        weights = reference.weights_for(model, gen)
-        cases = []
-        for x_described, gradients in reference.probe_inputs(input_shape, gen):
-            x = x_described.to_tensor()
-            with torch.no_grad():
-                cases.append((x_described, gradients, x, model(x)))
-        return weights, cases
-
-    weights, cases = shared.memo(case)
+    weights, cases = probe_cases(context, name, factory, args, tuple(input_shape[1:]))
     possible = {"reference", "layers"}
     for x_described, gradients, x, want in cases:
         try:
@@ -529,25 +542,12 @@ def output_shape_check(name: str, args: tuple, shape_fn):
 
 
 def outputs_check(name: str, factory, args_fn, input_shape_fn, variants):
-    """Same weights, same inputs: the outputs must agree with the reference's, on one input per distribution of
-    :data:`reference.PROBES` (the first that disagrees is the one the feedback is about)."""
-    def reference_case(context):
-        rng, gen = context.rng(), context.torch_generator()
-        args = args_fn(rng)
-        shape = (rng.randint(2, 4),) + tuple(input_shape_fn(args)[1:])  # a batch size it cannot expect
-        model = factory(*args).eval()
-        # Described, not sent: the worker draws the same tensors from a few numbers each.
-        weights = reference.weights_for(model, gen)
-        cases = []
-        for x_described, gradients in reference.probe_inputs(shape, gen):
-            x = x_described.to_tensor()
-            with torch.no_grad():
-                cases.append((x_described, gradients, x, model(x)))
-        return args, weights, cases
-
+    """Same weights, same inputs: the outputs must agree with the reference's, on the inputs of
+    :func:`probe_cases` (the first that disagrees is the one the feedback is about)."""
     @_readable
     def run(probe, context):
-        args, weights, cases = context.memo(lambda: reference_case(context))
+        args = context.memo(lambda: args_fn(context.rng()))
+        weights, cases = probe_cases(context, name, factory, args, tuple(input_shape_fn(args)[1:]))
         for x_described, gradients, x, want in cases:
             _same_outputs(probe, name, args, weights, x_described, gradients, x, want, variants)
     return run

@@ -255,10 +255,11 @@ def by_hand_findings(units: tuple[str, ...] | None, function: str) -> list[Findi
         return []
     reading = _read(tuple(units))
     _read_logging_callbacks(reading, tuple(units))
-    findings = list(reading.unreadable)
-    reached: set[int] = set()
-    findings += _reachable_builtins(reading, function, reached)
-    findings += [finding for node, finding in reading.reach_only if id(node) in reached]
+    if function not in reading.reached:  # several checks ask about one function: walked once per reading
+        nodes: set[int] = set()
+        found = _reachable_builtins(reading, function, nodes)
+        reading.reached[function] = found + [finding for node, finding in reading.reach_only if id(node) in nodes]
+    findings = list(reading.unreadable) + reading.reached[function]
     return sorted(set(findings), key=lambda f: (f.kind, f.what))
 
 
@@ -320,6 +321,9 @@ class _Reading:
         """Every node of every unit that parses: the rules on the submission's own classes look at each use."""
         self.memo: dict = {}
         """What those rules computed over every node, once per reading (each is asked per name or call)."""
+        self.reached: dict[str, list[Finding]] = {}
+        """function -> what rule 1 finds reached from it (:func:`_reachable_builtins`) and the features that hide code
+        from what reaches them (:attr:`reach_only`) it reaches."""
         self.passed: dict[str, list[ast.AST]] = {}
         """name -> calls given the object bound to it (as an argument, or as the object of a method call):
         the function called may change it (``put(box, "f", g)``, ``box.install("f", g)``)."""
@@ -496,14 +500,22 @@ def _names_bound_by(node: ast.stmt) -> list[str]:
     return names
 
 
+_NESTED_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
+
+
 def _walk_scope(node: ast.AST):
     """``ast.walk`` that does not enter nested functions, lambdas or classes."""
+    # ast.iter_child_nodes inlined (the same children, in the same order): the reader calls this on every
+    # statement, and the generator per node was most of the judge's time on a submission.
     todo = [node]
     while todo:
         current = todo.pop()
         yield current
-        for child in ast.iter_child_nodes(current):
-            if not isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+        for field in current._fields:
+            child = getattr(current, field, None)
+            if isinstance(child, list):
+                todo += [c for c in child if isinstance(c, ast.AST) and not isinstance(c, _NESTED_SCOPES)]
+            elif isinstance(child, ast.AST) and not isinstance(child, _NESTED_SCOPES):
                 todo.append(child)
 
 
