@@ -869,7 +869,8 @@ def test_several_checks_on_one_function_walk_it_once(monkeypatch):
 
     walked = []
     walk = static._reachable_builtins
-    monkeypatch.setattr(static, "_reachable_builtins", lambda reading, name: walked.append(name) or walk(reading, name))
+    monkeypatch.setattr(static, "_reachable_builtins",
+                        lambda reading, name, reached=None: walked.append(name) or walk(reading, name, reached))
     units = ("import torch\nfrom torch.nn import functional as F\n",
              "def conv2d(image, kernel, stride=1, padding=0):\n    return F.conv2d(image, kernel)\n")
     first = by_hand_findings(units, "conv2d")
