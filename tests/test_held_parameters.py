@@ -98,3 +98,39 @@ def test_a_parametrization_is_judged_by_what_reaches_the_layers():
     assert sum(_q7(PARAMETRIZED.format(kind="Same")).values()) == sum(c.points for c in Q7)
     border = _q7(PARAMETRIZED.format(kind="Border"))
     assert border["q7.structure"] == border["q7.params"] == border["q7.outputs"] == 0
+
+
+INPLACE = """
+import torch
+from torch import nn
+import torch.nn.functional as F
+
+class CNN(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.conv1 = nn.Conv2d(1, 3, 3, padding=1)
+        self.conv2 = nn.Conv2d(3, 2, 3, padding=1)
+        self.fc = nn.Linear(1250, 1)
+
+    def forward(self, x):
+        with torch.no_grad():
+            {edit}
+        x = F.max_pool2d(torch.relu(self.conv1(x)), 2)
+        x = F.max_pool2d(torch.relu(self.conv2(x)), 2)
+        return self.fc(x.flatten(1))
+"""
+
+
+@pytest.mark.parametrize("edit", ["self.conv1.weight.mul_(0)", "self.conv1.weight.data.zero_()",
+                                  "self.fc.weight[:] = 0", "self.conv2.weight.copy_(torch.zeros(2, 3, 3, 3))",
+                                  "self.conv1.weight *= 0", "self.fc.weight.data = torch.zeros(1, 1250)"])
+def test_a_pass_that_changes_its_parameters_in_place_earns_nothing_for_its_layers(edit):
+    """Zeroed in place before each layer, a weight would be replaced by the judge's at the layer, erasing the edit:
+    the model would look right while it cannot learn."""
+    points = _q7(INPLACE.format(edit=edit))
+    assert points["q7.structure"] == points["q7.params"] == points["q7.outputs"] == 0, points
+
+
+def test_in_place_work_on_its_own_data_is_fine():
+    points = _q7(INPLACE.format(edit="x = x.clone(); x.mul_(1.0)"))
+    assert points == {c.id: c.points for c in Q7}

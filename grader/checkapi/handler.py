@@ -186,6 +186,8 @@ class Handler:
         self._base_of = torch._C.TensorBase._base.__get__
         self._strides = torch._C.TensorBase.stride
         self._offset = torch._C.TensorBase.storage_offset
+        storage = torch._C.TensorBase.untyped_storage
+        self._storage_address = lambda t: storage(t).data_ptr()
         # The transposing properties a weight written out is read through (x @ fc.weight.T): .T and .mT.
         self._transposing_properties = (torch.Tensor.T, torch.Tensor.mT)
         # A lazy layer's parameter before its first call: it has no shape to read yet.
@@ -246,6 +248,7 @@ class Handler:
                 # (x @ fc.weight.T + fc.bias, an einsum): the transposed views of them taken in the pass
                 # (kept alive), and the written-out layer whose bias may come next (Handler._written_linear).
                 self.declared: dict[int, object] = {}
+                self.parameter_storages: set[int] = set()
                 self.transposed: dict[int, tuple] = {}
                 self.pending: tuple | None = None
 
@@ -290,6 +293,12 @@ class Handler:
                     if written is not None:
                         return written[0]
                 spec = layer_ops.get(name) if isinstance(name, str) else None
+                if self.weights is not None and isinstance(name, str) and args and handler._writes_parameter(
+                        self, name, args[0]):
+                    # Weights changed in place while the pass runs (zeroed, scaled, refilled) would be erased
+                    # by the judge's at the layer: what the model computes with its own is then unjudged.
+                    raise _mismatch(self, f"the forward pass changes the model's parameters in place (`{name}`), "
+                                          "so what it computes cannot be judged with the judge's weights")
                 if spec is None or len(self.records) >= MAX_TRACED_CALLS:
                     if self.pad and args and isinstance(args[0], handler._tensor_type) and id(args[0]) == \
                             self.pad[0] and isinstance(name, str) and (name.endswith("_") or name == "__setitem__"):
@@ -709,6 +718,18 @@ class Handler:
             out[name] = value.to_tensor().to(mine.dtype)
         return out
 
+    def _writes_parameter(self, recorder, name: str, target) -> bool:
+        """Whether the operation ``name`` writes in place into memory one of the model's parameters holds
+        (``w.mul_(0)``, ``w.data.zero_()``, ``w[...] = v``, ``w.data = v``, ``w.copy_(v)``)."""
+        in_place = (name.endswith("_") and not name.endswith("__")) or name in ("__setitem__", "__set__") or (
+            name.startswith("__i") and name.endswith("__") and name not in ("__index__", "__init__", "__iter__"))
+        if not in_place or not isinstance(target, self._tensor_type) or isinstance(target, self._uninitialized):
+            return False
+        try:
+            return self._storage_address(target) in recorder.parameter_storages
+        except (RuntimeError, ValueError, TypeError, NotImplementedError):  # a sparse tensor has no storage
+            return False
+
     def _held(self, tensor, parameters: dict[int, object]):
         """The parameter of ``parameters`` (by id) that ``tensor`` is, or lays out all the values of once each
         (a transpose, a reshape of it): what the judge's weights replace is then what training changes.  None
@@ -767,6 +788,9 @@ class Handler:
             x = x.detach().requires_grad_(True)
         recorder.start(x)
         recorder.declared = self._declared_parameters(model)
+        # Where their values are when the pass starts: a lazy layer's, made during the pass, may be filled then.
+        recorder.parameter_storages = {self._storage_address(p) for p in recorder.declared.values()
+                                       if not isinstance(p, self._uninitialized)} - {0}
         try:
             self._module_eval(model)
             with (self._enable_grad() if gradients else self._no_grad()):
