@@ -115,9 +115,11 @@ q1_answer = 'C'
 """
 
 
-def test_without_namespaces_the_scratch_on_the_host_s_disk_is_bounded(tmp_path):
+@pytest.mark.parametrize("attack", [DISK_FILLER, (CORPUS / "batch_r6" / "ns0_disk" / "r6_disk_unlinked_open_files.py")],
+                         ids=["named files", "files open after their names are removed"])
+def test_without_namespaces_the_scratch_on_the_host_s_disk_is_bounded(tmp_path, attack):
     path = tmp_path / "fill.py"
-    path.write_text(DISK_FILLER)
+    path.write_text(attack if isinstance(attack, str) else attack.read_text())
     with ForkServerClient(isolate=False) as server:
         result = grade(load(Source(path)), server, seed=1,
                        limits=Limits(timeout=60, probe_timeout=2, unit_timeout=50, memory_mb=512), slot=3)

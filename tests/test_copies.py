@@ -123,3 +123,13 @@ def test_no_flag_is_given_on_part_of_the_class(klass):
     graded = [_answered("s1", own["s1"], solutions["s0"])]
     assert copies.flag_copies(graded, drawn, CHECKS, SEED, seconds=0) is None
     assert "fits" not in graded[0].rows[0].variant
+
+
+def test_unanswered_questions_make_no_suspect(klass):
+    """A blank notebook is wrong on every question and fits nobody: it costs the comparison nothing (attack round 6
+    measured 0.26 s of CPU for each such row before)."""
+    drawn, _ = klass
+    own = dict(drawn)
+    blank = _answered("s2", own["s2"], {"__name__": "__main__"})
+    assert copies._lost(blank, CHECKS, SEED) == {}
+    assert copies.flag_copies([blank], drawn, CHECKS, SEED) == 0

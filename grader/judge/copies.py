@@ -60,10 +60,16 @@ class AnsweredValues(Probe):
     def __init__(self, recorded: dict):
         self._values = dict(recorded)
         self.asked_more = False
+        self.missing = False
 
     def send(self, request: dict) -> dict:
         self.asked_more = True
         return {Answer.REFUSED: "only the values the submission answered are at hand"}
+
+    def value(self, name: str):
+        if name in self._values and self._values[name][1] is not None:
+            self.missing = True  # no answer fits anybody's numbers: not a comparison of values
+        return super().value(name)
 
 
 def variant_params(record: dict) -> dict | None:
@@ -100,7 +106,7 @@ def _passes(check: Check, values: dict, seed: int, params: dict | None) -> bool 
     """Whether ``check`` passes on ``values`` with ``params``; None when it needs more than values."""
     probe = AnsweredValues(values)
     verdict = evaluate(check.run, probe, Context(seed=seed, check_id=check.id, variant=params))
-    return None if probe.asked_more else verdict.passed
+    return None if probe.asked_more or probe.missing else verdict.passed
 
 
 def _lost(answered: Answered, checks: list[Check], seed: int) -> dict[str, list[Check]]:
@@ -145,6 +151,8 @@ def flag_copies(graded: list[Answered], classmates: list[tuple[str, object]], ch
 
     suspects = []
     for answered in graded:
+        if time.thread_time() > deadline:
+            return None
         answered.lost = _lost(answered, checks, seed)
         if len(answered.lost) >= MIN_QUESTIONS:
             suspects.append(answered)
@@ -152,6 +160,8 @@ def flag_copies(graded: list[Answered], classmates: list[tuple[str, object]], ch
         return 0
     common = {id(a): {q: 0 for q in a.lost} for a in suspects}
     for sample_seed in SAMPLE_SEEDS:
+        if time.thread_time() > deadline:
+            return None
         params = from_seed(sample_seed).params
         for answered in suspects:
             for q in _fitting(answered, params, seed):

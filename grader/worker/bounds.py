@@ -21,8 +21,10 @@ uid (as root) count too.  Nothing here is the worker's word: ``/proc/PID/stat`` 
   judge's uid, so this is the bound that holds there).
 * **disk**: a worker without a root file system of its own (no namespaces) writes its scratch
   folder on the host's disk, where no tmpfs bounds it (``RLIMIT_FSIZE`` bounds each file only:
-  attack round 5 wrote 2 GiB in 14 s).  The blocks its files take there count, at most the
-  scratch size a worker with namespaces gets, in at most :data:`SCRATCH_ENTRIES` entries.
+  attack round 5 wrote 2 GiB in 14 s).  The blocks its files take there count (and those of files
+  its processes hold open after removing their names), at most the scratch size a worker with
+  namespaces gets, in at most :data:`SCRATCH_ENTRIES` entries.  Read every :data:`WATCH_SECONDS`:
+  a fast writer can pass the size by what it writes in that time before it is stopped.
 
 How the CPU is *shared* is the scheduler's: each session is a scheduling group of its own
 (autogroup), so a submission's hundred processes take one share, not a hundred.
@@ -162,6 +164,34 @@ def proportional_bytes(pids: list[int]) -> int | None:
     return total
 
 
+def unlinked_bytes(pids: list[int], folder: str) -> int:
+    """The blocks of files on ``folder``'s file system that ``pids`` hold open after their names were removed:
+    no walk of the folder finds them, and their room stays taken while they are open (attack round 6)."""
+    try:
+        device = os.stat(folder).st_dev
+    except OSError:
+        return 0
+    seen: set[int] = set()
+    total = 0
+    for pid in pids:
+        try:
+            fds = os.listdir(f"/proc/{pid}/fd")
+        except OSError:
+            continue
+        for fd in fds:
+            path = f"/proc/{pid}/fd/{fd}"
+            try:
+                if not os.readlink(path).endswith(" (deleted)"):
+                    continue
+                info = os.stat(path)
+            except OSError:
+                continue
+            if info.st_dev == device and info.st_ino not in seen:
+                seen.add(info.st_ino)
+                total += info.st_blocks * 512
+    return total
+
+
 def passed(usage: Usage, allowance: Allowance) -> dict | None:
     """``{"kind", "detail"}`` when ``usage`` passes ``allowance`` (the detail is for the instructor and
     the student), else None."""
@@ -183,6 +213,8 @@ def passed(usage: Usage, allowance: Allowance) -> dict | None:
                           "a submission may run, so all were stopped"}
     if allowance.scratch is not None:
         written = scratch_usage(allowance.scratch)
+        if written is not None:
+            written += unlinked_bytes(usage.pids, allowance.scratch)
         if written is None:
             return {"kind": Bound.DISK,
                     "detail": f"it made more than {SCRATCH_ENTRIES} files and folders in its scratch folder, so "

@@ -188,6 +188,10 @@ class Handler:
         self._offset = torch._C.TensorBase.storage_offset
         storage = torch._C.TensorBase.untyped_storage
         self._storage_address = lambda t: storage(t).data_ptr()
+        self._storage_bytes = lambda t: storage(t).nbytes()
+        detach, clone = torch._C.TensorBase.detach, torch._C.TensorBase.clone
+        self._copy_of = lambda t: clone(detach(t))
+        self._same = torch.equal
         # The transposing properties a weight written out is read through (x @ fc.weight.T): .T and .mT.
         self._transposing_properties = (torch.Tensor.T, torch.Tensor.mT)
         # A lazy layer's parameter before its first call: it has no shape to read yet.
@@ -249,6 +253,7 @@ class Handler:
                 # (kept alive), and the written-out layer whose bias may come next (Handler._written_linear).
                 self.declared: dict[int, object] = {}
                 self.parameter_storages: set[int] = set()
+                self.snapshots: dict[int, object] = {}  # with ``weights``: each parameter's values at the start
                 self.transposed: dict[int, tuple] = {}
                 self.pending: tuple | None = None
 
@@ -711,10 +716,15 @@ class Handler:
             # pass (the weight times 0, fresh random numbers, a kernel with its border zeroed, a detached
             # copy) is not what training would change, and putting the judge's weights in its place would
             # erase whatever the model does to it (attack round 5).
-            if self._held(mine, recorder.declared) is None:
+            held = self._held(mine, recorder.declared)
+            if held is None:
                 raise _mismatch(recorder, f"layer {i + 1} ({kind}) computes with a {name} that is not one of the "
                                           "model's parameters as the model holds it (it is made in the forward "
                                           "pass), so what the model does cannot be judged with the judge's weights")
+            before = recorder.snapshots.get(id(held))
+            if before is not None and not self._same(held, before):
+                raise _mismatch(recorder, f"layer {i + 1} ({kind}) computes with a {name} the forward pass changed, "
+                                          "so what the model does cannot be judged with the judge's weights")
             out[name] = value.to_tensor().to(mine.dtype)
         return out
 
@@ -738,6 +748,10 @@ class Handler:
             return tensor
         base = self._base_of(tensor)
         if base is None or id(base) not in parameters or base.numel() != tensor.numel():
+            return None
+        # The parameter must hold its storage alone, from its start: a parameter over every other element of a
+        # larger storage, read through a dense view, would read the gaps between its values (attack round 6).
+        if self._offset(base) != 0 or self._storage_bytes(base) != base.numel() * base.element_size():
             return None
         expected = 1  # the view's strides, smallest first, must step through the values once each
         for stride, size in sorted((st, sz) for st, sz in zip(self._strides(tensor), tensor.shape) if sz > 1):
@@ -791,6 +805,11 @@ class Handler:
         # Where their values are when the pass starts: a lazy layer's, made during the pass, may be filled then.
         recorder.parameter_storages = {self._storage_address(p) for p in recorder.declared.values()
                                        if not isinstance(p, self._uninitialized)} - {0}
+        if recorder.weights is not None:
+            # And their values: a pass that changes them where the mode does not see it (`set_`) and puts the
+            # judge's weights at the layer would hide that the model computes with other values.
+            recorder.snapshots = {key: self._copy_of(p) for key, p in recorder.declared.items()
+                                  if not isinstance(p, self._uninitialized)}
         try:
             self._module_eval(model)
             with (self._enable_grad() if gradients else self._no_grad()):
