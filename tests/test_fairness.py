@@ -61,6 +61,8 @@ GRADER_FAULTS: dict[str, str] = {
                                     "says 'code the submission writes to a file': -3",
     "r6_py_q6_pprint_textwrap_errors.py": "pprint.pformat / textwrap.dedent / textwrap.fill in error messages: not on "
                                           "the allowlist: q6 -3 (pprint alone: conv and conv_strided -2)",
+    "r6_py_q6_print_to_stderr.py": "print(..., file=sys.stderr) in conv2d: sys is 'the interpreter's internals': "
+                                   "q6.conv, q6.conv_strided -2",
 }
 
 GRADESCOPE_SAMPLE = ["nb_magics_everywhere.ipynb", "nb_continuation_percent_and_bang_eq.ipynb",

@@ -463,6 +463,33 @@ case("r6_py_q6_statistics_and_fractions_checks", kind="py", q6=Q6_HEAD + d('''
                 out[i, j] = image[i * k:(i + 1) * k, j * k:(j + 1) * k].max()
         return out'''))
 
+case("r6_py_q6_print_to_stderr", kind="py", q6=Q6_HEAD + d('''
+    import sys
+
+
+    def conv2d(image, kernel, stride=1, padding=0):
+        kh, kw = kernel.shape
+        if kh > image.shape[0] + 2 * padding:
+            print(f"warning: a {kh}x{kw} kernel is taller than the padded image", file=sys.stderr)
+        padded = torch.zeros(image.shape[0] + 2 * padding, image.shape[1] + 2 * padding, dtype=image.dtype)
+        padded[padding:padding + image.shape[0], padding:padding + image.shape[1]] = image
+        oh, ow = (padded.shape[0] - kh) // stride + 1, (padded.shape[1] - kw) // stride + 1
+        out = torch.zeros(oh, ow, dtype=image.dtype)
+        for i in range(oh):
+            for j in range(ow):
+                out[i, j] = (padded[i * stride:i * stride + kh, j * stride:j * stride + kw] * kernel).sum()
+        return out
+
+
+    def max_pool2d(image, kernel_size=2):
+        k = kernel_size
+        oh, ow = image.shape[0] // k, image.shape[1] // k
+        out = torch.zeros(oh, ow, dtype=image.dtype)
+        for i in range(oh):
+            for j in range(ow):
+                out[i, j] = image[i * k:(i + 1) * k, j * k:(j + 1) * k].max()
+        return out'''))
+
 # ---- q7/q8: the model's own parameters reach its layers in unusual but legitimate ways ----------------------
 
 case("r6_py_parameterlist_functional", kind="py",
