@@ -51,18 +51,9 @@ GRADER_FAULTS: dict[str, str] = {
                                 "the same worker): -10; q6's feedback says threads, no longer torch's convolution",
     "r6_nb_addmm_linear.ipynb": "the classifier as torch.addmm(b, x, W.T) (README: addmm is not read as a Linear): "
                                 "q7 -3 (structure, parameter count, outputs)",
-    "r6_nb_q6_numpy_stride_tricks_einsum_pad.ipynb": "np.lib.stride_tricks.sliding_window_view reached as an attribute "
-                                                     "chain in max_pool2d (the from-import of the same function in "
-                                                     "conv2d is read): q6.pool -1",
-    "r6_nb_q6_recursion_and_recursionlimit.ipynb": "sys.getrecursionlimit() in an assert of conv2d is 'the "
-                                                   "interpreter's internals': q6.conv, q6.conv_strided -2",
     "r6_nb_q6_tqdm_fallback.ipynb": "try: from tqdm.auto import tqdm / except ImportError: def tqdm (tqdm is not "
                                     "installed): the import alone costs q6's three by-hand checks, and the feedback "
                                     "says 'code the submission writes to a file': -3",
-    "r6_py_q6_pprint_textwrap_errors.py": "pprint.pformat / textwrap.dedent / textwrap.fill in error messages: not on "
-                                          "the allowlist: q6 -3 (pprint alone: conv and conv_strided -2)",
-    "r6_py_q6_print_to_stderr.py": "print(..., file=sys.stderr) in conv2d: sys is 'the interpreter's internals': "
-                                   "q6.conv, q6.conv_strided -2",
 }
 
 GRADESCOPE_SAMPLE = ["nb_magics_everywhere.ipynb", "nb_continuation_percent_and_bang_eq.ipynb",

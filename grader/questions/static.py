@@ -1774,7 +1774,7 @@ KNOWN_MODULES: dict[str, frozenset[str]] = {
     **{m: frozenset() for m in (
         "math", "cmath", "itertools", "functools", "collections", "collections.abc", "numbers", "fractions",
         "decimal", "statistics", "copy", "enum", "abc", "array", "re", "random", "heapq", "bisect", "dataclasses",
-        "typing", "operator", "string", "contextlib", "warnings", "time",
+        "typing", "operator", "string", "contextlib", "warnings", "time", "textwrap", "pprint",
         "numpy.linalg", "numpy.random", "numpy.fft", "numpy.lib.stride_tricks",
         "torch.linalg", "torch.fft", "torch.special", "torch.random", "torch.nn.init", "torch.nn.parameter",
         "torch.nn.modules.utils", "torch.types", "torch.functional", "torch.return_types", "torch.backends",
@@ -1788,6 +1788,8 @@ KNOWN_MODULES: dict[str, frozenset[str]] = {
     "typing": frozenset({"get_type_hints", "ForwardRef"}),
     "string": frozenset({"Formatter"}),
     "dataclasses": frozenset({"make_dataclass"}),  # a class from a namespace of strings and values
+    # numpy.lib's reading and writing of .npy files (a pickle) and its introspection are not known
+    "numpy.lib": frozenset({"format", "npyio", "introspect", "recfunctions", "user_array", "mixins"}),
     "numpy": frozenset({"load", "loadtxt", "genfromtxt", "fromfile", "fromregex", "memmap", "DataSource", "save",
                         "savez", "savez_compressed", "savetxt", "ctypeslib", "f2py", "testing", "core",
                         "polynomial", "polymul", "polydiv", "poly1d", "info", "source", "lookfor"}),
@@ -1805,6 +1807,10 @@ KNOWN_MODULES: dict[str, frozenset[str]] = {
 #: validators (its ``ImportString``, ``Json``, ``validate_call``, ``v1`` resolve or evaluate text; string
 #: annotations, which it evaluates, are read as code where they are reached: :func:`_string_annotation_outside`).
 KNOWN_NAMES_ONLY: dict[str, frozenset[str]] = {
+    # the interpreter: its standard streams (a print to stderr) and its limits, nothing that reaches a module,
+    # a frame or a hook (rule 2 reads an assignment to any of its names as a patch)
+    "sys": frozenset({"stdout", "stderr", "getrecursionlimit", "maxsize", "float_info", "int_info", "version_info",
+                      "byteorder", "platform"}),
     "pydantic": frozenset({"BaseModel", "Field", "ConfigDict", "ValidationError", "field_validator",
                            "model_validator", "PositiveInt", "NonNegativeInt", "PositiveFloat", "NonNegativeFloat",
                            "NegativeInt", "NonPositiveInt", "StrictInt", "StrictFloat", "StrictBool", "StrictStr",
@@ -1847,6 +1853,8 @@ def _outside(full: str) -> str | None:
             return f"{module}.{parts[1]} (outside the parts of {module} whose behaviour the grader knows)"
         value = importlib.import_module(module)
         for index, part in enumerate(parts[1:], start=2):
+            if part.startswith("_") and part not in PLAIN_PRIVATE_NAMES and part not in PLAIN_DUNDER_ATTRIBUTES:
+                return f"{'.'.join(parts[:index])} (a private name, outside what the grader knows)"
             try:
                 value = getattr(value, part)
             except Exception:  # noqa: BLE001
