@@ -642,6 +642,8 @@ def _q7_in_process(head: str, seed: int) -> dict[str, bool]:
     "torch.einsum('of,nf->no', self.fc.weight, x) + self.fc.bias",
     "x @ self.w + self.b",  # a weight kept as (in, out)
     "torch.einsum('nf,fo->no', x, self.w) + self.b",
+    "torch.addmm(self.fc.bias, x, self.fc.weight.T)",  # fairness round 6
+    "torch.addmm(self.b, x, self.w)",
 ])
 @pytest.mark.parametrize("seed", [3, 11])
 def test_a_linear_layer_written_out_is_the_linear_layer(head, seed):
@@ -657,6 +659,9 @@ def test_a_linear_layer_written_out_is_the_linear_layer(head, seed):
     "x @ self.fc.weight.T.detach() * 0 + self.fc.bias + x.sum(1, keepdim=True)",
     "torch.einsum('nf,of->no', x, self.fc.weight).flip(0) + self.fc.bias",
     "x @ self.w + self.b + 1",
+    "torch.addmm(self.fc.bias, x, self.fc.weight.T, alpha=2)",  # a scaled product
+    "torch.addmm(self.fc.bias * 0, x, self.fc.weight.T)",  # a bias the model does not hold
+    "torch.addmm(self.fc.bias, x, self.fc.weight.T.detach() * 0)",
 ])
 def test_a_head_that_does_something_else_still_loses_its_structure_params_and_outputs(head):
     got = _q7_in_process(head, 3)

@@ -49,8 +49,6 @@ GRADER_FAULTS: dict[str, str] = {
     "r5_py_threadpool_rows.py": "a ThreadPoolExecutor in q6's conv2d: threads are unreadable by rule, for the models "
                                 "too (a thread a by-hand function starts can run on while the model checks run in "
                                 "the same worker): -10; q6's feedback says threads, no longer torch's convolution",
-    "r6_nb_addmm_linear.ipynb": "the classifier as torch.addmm(b, x, W.T) (README: addmm is not read as a Linear): "
-                                "q7 -3 (structure, parameter count, outputs)",
     "r6_nb_q6_tqdm_fallback.ipynb": "try: from tqdm.auto import tqdm / except ImportError: def tqdm (tqdm is not "
                                     "installed): the import alone costs q6's three by-hand checks, and the feedback "
                                     "says 'code the submission writes to a file': -3",

@@ -567,6 +567,8 @@ class Handler:
             return (output,)
         if name in ("add", "__radd__") and recorder.pending is not None and not kwargs and len(args) == 2:
             return self._written_bias(recorder, func, args)
+        if name == "addmm":
+            return self._written_addmm(recorder, func, args, kwargs)
         operands = self._linear_operands(recorder, name, args, kwargs)
         if operands is None:
             return None
@@ -589,6 +591,38 @@ class Handler:
         if recorder.keep:
             recorder.outputs[index] = output
         recorder.pending = (output, index, parameter, bias, recorder.loaded)
+        return (output,)
+
+    def _written_addmm(self, recorder, func, args: tuple, kwargs: dict) -> tuple | None:
+        """``torch.addmm(fc.bias, x, fc.weight.T)``: the product and its bias in one operation, the same Linear
+        (no ``beta`` or ``alpha``: a scaled product or bias is not one)."""
+        tensor = self._tensor_type
+        if kwargs or len(args) != 3:
+            return None
+        bias = args[0]
+        operands = self._linear_operands(recorder, "mm", args[1:], {})
+        if operands is None:
+            return None
+        x, parameter, weight, replace = operands
+        if not (self._own_parameter(recorder, bias, 1) and bias is not parameter
+                and bias.shape[0] == weight.shape[0]):
+            return None
+        record = self._layer_record("Linear", {"input": x, "weight": weight, "bias": bias}, recorder)
+        if record is None:
+            return None
+        self._close_written_linear(recorder)
+        index = len(recorder.records)
+        recorder.records.append(record)
+        recorder.tensors[index] = [parameter, bias]
+        call = args
+        if recorder.weights is not None:
+            bound = self._substitute("Linear", {"weight": weight, "bias": bias}, recorder)
+            call = (bound["bias"], *replace(bound["weight"]))
+        output = func(*call)
+        recorder._mark(output, (x,), {})
+        record["output_shape"] = list(output.shape) if isinstance(output, tensor) else None
+        if recorder.keep:
+            recorder.outputs[index] = output
         return (output,)
 
     def _own_parameter(self, recorder, value, dims: int) -> bool:
@@ -979,7 +1013,7 @@ LAYER_OPS = {
 #: The torch functions a Linear written out is made of (Handler._written_linear): the transposes of its
 #: weight, the products, the bias added.
 WRITTEN_LINEAR_OPS = frozenset({"t", "transpose", "__get__", "matmul", "mm", "__rmatmul__", "einsum", "add",
-                                "__radd__"})
+                                "__radd__", "addmm"})
 
 
 #: Tensor methods that take data out of torch (to Python numbers, numpy, raw memory): a forward pass
