@@ -50,8 +50,8 @@ GRADER_FAULTS: dict[str, str] = {
                                 "too (a thread a by-hand function starts can run on while the model checks run in "
                                 "the same worker): -10; q6's feedback says threads, no longer torch's convolution",
     "r6_nb_q6_tqdm_fallback.ipynb": "try: from tqdm.auto import tqdm / except ImportError: def tqdm (tqdm is not "
-                                    "installed): the import alone costs q6's three by-hand checks, and the feedback "
-                                    "says 'code the submission writes to a file': -3",
+                                    "installed): the import alone costs q6's three by-hand checks (the grader cannot "
+                                    "tell an uninstalled module from one the submission wrote): -3",
 }
 
 GRADESCOPE_SAMPLE = ["nb_magics_everywhere.ipynb", "nb_continuation_percent_and_bang_eq.ipynb",

@@ -1270,9 +1270,10 @@ def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | No
                         if top and not getattr(node, "level", 0) and not _installed(top):
                             # a module the submission wrote (%%writefile, open(...).write): its code is
                             # not read, so it proves nothing either way
-                            findings.append(Finding("unverifiable", f"import of {full} (code the submission "
-                                                    "writes to a file, which the grader does not read)",
-                                                    hides_from_models=False))
+                            findings.append(Finding("unverifiable", f"import of {full} (a module not "
+                                                    "installed where the grader runs: it may be code the "
+                                                    "submission writes to a file, which the grader does not "
+                                                    "read)", hides_from_models=False))
                         elif BUILT_IN.search(alias.name) or (alias.name == "*" and BUILT_IN.search(name)):
                             findings.append(Finding("builtin", f"import of {full}" if alias.name != "*"
                                                     else f"{name} from {full}"))
