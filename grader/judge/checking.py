@@ -7,7 +7,8 @@ from pathlib import Path
 
 from ..checkapi.protocol import Key, UnitStatus
 from ..errors import InvalidSubmission, UsageError
-from ..questions import bank
+from ..packaging.artifacts import VENDORED
+from ..questions import VARIANT_FILE, bank
 from ..records import CheckResult
 from .engine import ForkServerClient, Limits
 from .grading import grade
@@ -50,8 +51,6 @@ def handed_out_numbers(path: Path):
     """
     import json
 
-    from ..packaging.artifacts import VENDORED
-    from ..questions import VARIANT_FILE
     from ..variants import Variant, VariantError, verify
 
     where = path.parent / VENDORED / VARIANT_FILE
@@ -84,9 +83,6 @@ def check_public(path: Path, *, questions: list[str] | None = None, limits: Limi
         raise UsageError(f"{path}: a folder; give one notebook (cnn-grader grade takes folders)")
     if path.suffix not in SUFFIXES:
         raise InvalidSubmission(f"{path}: not a notebook (.ipynb) or a script (.py)")
-    from ..packaging.artifacts import VENDORED
-    from ..questions import VARIANT_FILE
-
     variant = handed_out_numbers(path)
     submission = load(Source(path))
     chosen = [q for q in bank.QUESTIONS if not questions or q.id in questions]

@@ -75,10 +75,10 @@ class AnsweredValues(Probe):
 def variant_params(record: dict) -> dict | None:
     """The numbers of the variant a row records (``{"tag", "seed"}``), drawn again from its seed; None: the
     lecture's."""
-    from ..variants import from_seed
+    from ..variants import from_record
 
-    seed = record.get("seed")
-    return None if seed is None else from_seed(int(seed)).params
+    variant = from_record(record)
+    return None if variant.is_lecture else variant.params
 
 
 def recorded_values(probe: Probe) -> dict:

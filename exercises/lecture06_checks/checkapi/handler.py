@@ -187,7 +187,6 @@ class Handler:
         self._strides = torch._C.TensorBase.stride
         self._offset = torch._C.TensorBase.storage_offset
         storage = torch._C.TensorBase.untyped_storage
-        self._storage_address = lambda t: storage(t).data_ptr()
         self._storage_bytes = lambda t: storage(t).nbytes()
         detach, clone = torch._C.TensorBase.detach, torch._C.TensorBase.clone
         self._copy_of = lambda t: clone(detach(t))
@@ -252,7 +251,6 @@ class Handler:
                 # (x @ fc.weight.T + fc.bias, an einsum): the transposed views of them taken in the pass
                 # (kept alive), and the written-out layer whose bias may come next (Handler._written_linear).
                 self.declared: dict[int, object] = {}
-                self.parameter_storages: set[int] = set()
                 self.snapshots: dict[int, object] = {}  # with ``weights``: each parameter's values at the start
                 self.transposed: dict[int, tuple] = {}
                 self.pending: tuple | None = None
@@ -298,12 +296,6 @@ class Handler:
                     if written is not None:
                         return written[0]
                 spec = layer_ops.get(name) if isinstance(name, str) else None
-                if self.weights is not None and isinstance(name, str) and args and handler._writes_parameter(
-                        self, name, args[0]):
-                    # Weights changed in place while the pass runs (zeroed, scaled, refilled) would be erased
-                    # by the judge's at the layer: what the model computes with its own is then unjudged.
-                    raise _mismatch(self, f"the forward pass changes the model's parameters in place (`{name}`), "
-                                          "so what it computes cannot be judged with the judge's weights")
                 if spec is None or len(self.records) >= MAX_TRACED_CALLS:
                     if self.pad and args and isinstance(args[0], handler._tensor_type) and id(args[0]) == \
                             self.pad[0] and isinstance(name, str) and (name.endswith("_") or name == "__setitem__"):
@@ -572,58 +564,53 @@ class Handler:
         operands = self._linear_operands(recorder, name, args, kwargs)
         if operands is None:
             return None
-        x, parameter, weight, replace = operands
-        record = self._layer_record("Linear", {"input": x, "weight": weight, "bias": None}, recorder)
-        if record is None:
+        replace = operands[3]
+        recorded = self._record_written(recorder, func, operands, None, args, lambda bound: replace(bound["weight"]))
+        if recorded is None:
             return None
-        self._close_written_linear(recorder)
-        index = len(recorder.records)
-        recorder.records.append(record)
-        recorder.tensors[index] = [parameter]
-        bias = None
-        if recorder.weights is not None:
-            bound = self._substitute("Linear", {"weight": weight}, recorder, bias_later=True)
-            bias = recorder.weights[recorder.loaded - 1]["tensors"].get("bias")
-            args = replace(bound["weight"])
-        output = func(*args)
-        recorder._mark(output, (x,), {})
-        record["output_shape"] = list(output.shape) if isinstance(output, tensor) else None
-        if recorder.keep:
-            recorder.outputs[index] = output
-        recorder.pending = (output, index, parameter, bias, recorder.loaded)
+        output, index = recorded
+        bias = recorder.weights[recorder.loaded - 1]["tensors"].get("bias") if recorder.weights is not None else None
+        recorder.pending = (output, index, operands[1], bias, recorder.loaded)
         return (output,)
 
     def _written_addmm(self, recorder, func, args: tuple, kwargs: dict) -> tuple | None:
         """``torch.addmm(fc.bias, x, fc.weight.T)``: the product and its bias in one operation, the same Linear
         (no ``beta`` or ``alpha``: a scaled product or bias is not one)."""
-        tensor = self._tensor_type
         if kwargs or len(args) != 3:
             return None
         bias = args[0]
         operands = self._linear_operands(recorder, "mm", args[1:], {})
         if operands is None:
             return None
-        x, parameter, weight, replace = operands
+        _, parameter, weight, replace = operands
         if not (self._own_parameter(recorder, bias, 1) and bias is not parameter
                 and bias.shape[0] == weight.shape[0]):
             return None
+        recorded = self._record_written(recorder, func, operands, bias, args,
+                                        lambda bound: (bound["bias"], *replace(bound["weight"])))
+        return None if recorded is None else (recorded[0],)
+
+    def _record_written(self, recorder, func, operands: tuple, bias, args: tuple, call) -> tuple | None:
+        """Record a Linear written out (its product, and ``bias`` when the same operation adds it) and run it:
+        ``(output, its record's index)``, or None when it is no layer.  With the judge's weights, ``call(bound)``
+        gives the operation's arguments with them (``bound``: :meth:`_substitute`'s)."""
+        x, parameter, weight, _ = operands
         record = self._layer_record("Linear", {"input": x, "weight": weight, "bias": bias}, recorder)
         if record is None:
             return None
         self._close_written_linear(recorder)
         index = len(recorder.records)
         recorder.records.append(record)
-        recorder.tensors[index] = [parameter, bias]
-        call = args
+        recorder.tensors[index] = [parameter] if bias is None else [parameter, bias]
         if recorder.weights is not None:
-            bound = self._substitute("Linear", {"weight": weight, "bias": bias}, recorder)
-            call = (bound["bias"], *replace(bound["weight"]))
-        output = func(*call)
+            own = {"weight": weight} if bias is None else {"weight": weight, "bias": bias}
+            args = call(self._substitute("Linear", own, recorder, bias_later=bias is None))
+        output = func(*args)
         recorder._mark(output, (x,), {})
-        record["output_shape"] = list(output.shape) if isinstance(output, tensor) else None
+        record["output_shape"] = list(output.shape) if isinstance(output, self._tensor_type) else None
         if recorder.keep:
             recorder.outputs[index] = output
-        return (output,)
+        return output, index
 
     def _own_parameter(self, recorder, value, dims: int) -> bool:
         """Whether ``value`` is one of the model's own parameters, with ``dims`` dimensions (a lazy layer's
@@ -762,18 +749,6 @@ class Handler:
             out[name] = value.to_tensor().to(mine.dtype)
         return out
 
-    def _writes_parameter(self, recorder, name: str, target) -> bool:
-        """Whether the operation ``name`` writes in place into memory one of the model's parameters holds
-        (``w.mul_(0)``, ``w.data.zero_()``, ``w[...] = v``, ``w.data = v``, ``w.copy_(v)``)."""
-        in_place = (name.endswith("_") and not name.endswith("__")) or name in ("__setitem__", "__set__") or (
-            name.startswith("__i") and name.endswith("__") and name not in ("__index__", "__init__", "__iter__"))
-        if not in_place or not isinstance(target, self._tensor_type) or isinstance(target, self._uninitialized):
-            return False
-        try:
-            return self._storage_address(target) in recorder.parameter_storages
-        except (RuntimeError, ValueError, TypeError, NotImplementedError):  # a sparse tensor has no storage
-            return False
-
     def _held(self, tensor, parameters: dict[int, object]):
         """The parameter of ``parameters`` (by id) that ``tensor`` is, or lays out all the values of once each
         (a transpose, a reshape of it): what the judge's weights replace is then what training changes.  None
@@ -836,12 +811,10 @@ class Handler:
             x = x.detach().requires_grad_(True)
         recorder.start(x)
         recorder.declared = self._declared_parameters(model)
-        # Where their values are when the pass starts: a lazy layer's, made during the pass, may be filled then.
-        recorder.parameter_storages = {self._storage_address(p) for p in recorder.declared.values()
-                                       if not isinstance(p, self._uninitialized)} - {0}
         if recorder.weights is not None:
-            # And their values: a pass that changes them where the mode does not see it (`set_`) and puts the
-            # judge's weights at the layer would hide that the model computes with other values.
+            # Their values as the pass starts: a pass that changes them before a layer (zeroed in place, `set_`,
+            # which the mode never sees) and gets the judge's weights there would hide what it computes with.
+            # A lazy layer's, made during the pass, are not there yet.
             recorder.snapshots = {key: self._copy_of(p) for key, p in recorder.declared.items()
                                   if not isinstance(p, self._uninitialized)}
         try:

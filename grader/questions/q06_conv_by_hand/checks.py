@@ -139,10 +139,14 @@ def _conv_cases(rng, gen, *, strided: bool):
     return cases
 
 
+def _with_output(example: tuple) -> tuple:
+    """The worked example's input and kernel, and the output torch computes from them."""
+    return (*example, reference.conv2d(*example))
+
+
 def q6_lecture(probe, context):
     # The lecture's, or the student's own (once per variant: the copy detection asks for every classmate's).
-    image, kernel, want = context.memo(lambda: (*variant.example(params(__name__, context)),
-                                                reference.conv2d(*variant.example(params(__name__, context)))))
+    image, kernel, want = context.memo(lambda: _with_output(variant.example(params(__name__, context))))
     got = _as_tensor(probe.value("q6_output"), "`q6_output`")
     if _close(got, want):
         return None
