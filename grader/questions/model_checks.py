@@ -133,6 +133,18 @@ def _seed(context, name: str) -> int:
     return context.model_input_seed(name)
 
 
+def drawn_args(context, name: str, args_fn) -> tuple:
+    """The random constructor arguments of ``name`` for every check of one question: ``args_fn(rng)`` with
+    one stream per (seed, question, model).
+
+    The structure check and the outputs check of one model then judge the same instance, so
+    :func:`probe_cases` runs its forward passes once for both (a ``ConvNet`` on 128x128 images is
+    most of a submission's grading time).  Which arguments are fair to draw is ``args_fn``'s to say.
+    """
+    question = context.check_id.split(".", 1)[0]
+    return args_fn(Context(context.seed, f"{question}.args:{name}", variant=context.variant).rng())
+
+
 UNREADABLE_MODEL = ("The grader judges a model by what its forward pass does, and this submission uses {what}, "
                     "which can change what the grader sees while it watches: this part earns no credit.")
 
@@ -435,8 +447,7 @@ def unconfirmed(name: str, args, why: list | None = None) -> Wrong:
 def structure_check(name: str, factory, args_fn, input_shape_fn, *, channels_hint: bool = False):
     @_readable
     def run(probe, context):
-        rng = context.rng()
-        args = args_fn(rng)
+        args = drawn_args(context, name, args_fn)
         shape = input_shape_fn(args)
         seed = _seed(context, name)
         student = probe.model(name, args, shape, input_seed=seed)
@@ -546,7 +557,7 @@ def outputs_check(name: str, factory, args_fn, input_shape_fn, variants):
     :func:`probe_cases` (the first that disagrees is the one the feedback is about)."""
     @_readable
     def run(probe, context):
-        args = context.memo(lambda: args_fn(context.rng()))
+        args = drawn_args(context, name, args_fn)
         weights, cases = probe_cases(context, name, factory, args, tuple(input_shape_fn(args)[1:]))
         for x_described, gradients, x, want in cases:
             _same_outputs(probe, name, args, weights, x_described, gradients, x, want, variants)

@@ -204,9 +204,10 @@ PROBES = ((1.0, 0.0, False), (0.5, 0.5, True), (4.0, 3.0, False))
 
 
 #: The batch sizes the last probe draws from: larger than the batches of 1 to 5 every other probe runs, as a
-#: training batch is, so a model cannot be the network asked for on small batches only.  (Larger batches
-#: would cost every submission more: with 64 the class of examples/ took twice as long.)
-PROBE_BATCHES = (6, 16)
+#: training batch is, so a model cannot be the network asked for on small batches only.  Any size past 5 does
+#: that; each image more costs every submission time (a ``ConvNet`` pass is about 0.85 ms of CPU an image on
+#: 128x128, and this batch was most of a submission's forward-pass time when it was 6 to 16).
+PROBE_BATCHES = (6, 9)
 
 
 def probe_inputs(shape: tuple, generator: torch.Generator) -> tuple[tuple[wire.Uniform, bool], ...]:
