@@ -52,6 +52,43 @@ GRADER_FAULTS: dict[str, str] = {
     "r6_nb_q6_tqdm_fallback.ipynb": "try: from tqdm.auto import tqdm / except ImportError: def tqdm (tqdm is not "
                                     "installed): the import alone costs q6's three by-hand checks (the grader cannot "
                                     "tell an uninstalled module from one the submission wrote): -3",
+    # Fairness round 7 (graded on main at 59f82de; each isolated by grading a copy with that one construct changed,
+    # see tests/corpus/fair/_r7_findings.md).
+    "r7_nb_q6_dataclass_post_init_numbers_enum.ipynb":
+        "getattr(self, name) over a tuple of constant field names in a frozen dataclass's __post_init__ "
+        "(type checks): 'getattr with a computed name' costs q6 by hand 3, q7 4, q8 3: -10",
+    "r7_nb_q6_repr_dict_and_dataclasses_astuple.ipynb":
+        "f\"{type(self).__name__}({self.__dict__})\" in a helper class's __repr__ (never called while grading): "
+        "'self.__dict__' costs q6 by hand 3, q7 4, q8 3: -10",
+    "r7_py_q6_cached_property_itemgetter_attrgetter.py":
+        "operator.attrgetter(\"shape\") (a constant attribute name) in q6's helpers: q6 by hand 3, q7 4, q8 3: -10",
+    "r7_py_q6_contextmanager_heapq_methodcaller.py":
+        "operator.methodcaller(\"max\") (a constant method name) in max_pool2d: q6 by hand 3, q7 4, q8 3: -10",
+    "r7_nb_tqdm_threadpool_helpers.ipynb":
+        "import concurrent.futures for a sweep helper outside q6 (the import alone, never used, costs the same): "
+        "q6 by hand 3, q7 4, q8 3: -10",
+    "r7_py_main_guard_threadpool_sweep.py":
+        "a ThreadPoolExecutor imported inside an if __name__ == '__main__': demo block at the end: q6 by hand 3, "
+        "q7 4, q8 3: -10",
+    "r7_py_q7_private_conv_forward_and_elementwise_head.py":
+        "self.conv1._conv_forward(x, self.conv1.weight, self.conv1.bias) in CNN.forward: 'self.conv1._conv_forward' "
+        "costs q6 by hand 3, q7 4, q8 3: -10; without it, the one-output head (x * fc.weight).sum(1, keepdim=True) "
+        "+ fc.bias still costs q7 3",
+    "r7_nb_q7_functional_conv_bias_added_after.ipynb":
+        "F.conv2d(x, self.weight, None, ...) + self.bias.view(1, -1, 1, 1) (own module, and a Conv2d subclass in "
+        "conv_block): read as a Conv2d with bias=False and a weight made in the pass: q7 3, q8 3: -6",
+    "r7_nb_q7_linear_as_full_size_convolution.ipynb":
+        "the Linear(1250, 1) applied as F.conv2d(x, fc.weight.view(1, 2, 25, 25), fc.bias): read as a third Conv2d: "
+        "q7 structure, params, outputs: -3",
+    "r7_py_q7_baddbmm_and_matmul_heads.py":
+        "the classifier as torch.baddbmm(bias, x, fc.weight.t()...) : 'layer 5 is missing': q7 structure, params, "
+        "outputs: -3",
+    "r7_nb_q7_dropout_p0_train_mode.ipynb":
+        "nn.Dropout(p=0.0) after the second pool (Dropout2d(p=0.0) after the first is not counted): read as layer "
+        "5 instead of the Linear: q7 structure -1 (train or eval mode alike)",
+    "r7_nb_q7_relu_as_where_and_adaptive_pool.ipynb":
+        "F.adaptive_max_pool2d(h, h.shape[-1] // 2), the same as MaxPool2d(2) on the even sizes 100 and 50: "
+        "q7 structure -1",
 }
 
 GRADESCOPE_SAMPLE = ["nb_magics_everywhere.ipynb", "nb_continuation_percent_and_bang_eq.ipynb",
