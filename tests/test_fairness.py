@@ -57,9 +57,6 @@ GRADER_FAULTS: dict[str, str] = {
     "r7_nb_q6_dataclass_post_init_numbers_enum.ipynb":
         "getattr(self, name) over a tuple of constant field names in a frozen dataclass's __post_init__ "
         "(type checks): 'getattr with a computed name' costs q6 by hand 3, q7 4, q8 3: -10",
-    "r7_nb_q6_repr_dict_and_dataclasses_astuple.ipynb":
-        "f\"{type(self).__name__}({self.__dict__})\" in a helper class's __repr__ (never called while grading): "
-        "'self.__dict__' costs q6 by hand 3, q7 4, q8 3: -10",
     "r7_py_q6_cached_property_itemgetter_attrgetter.py":
         "operator.attrgetter(\"shape\") (a constant attribute name) in q6's helpers: q6 by hand 3, q7 4, q8 3: -10",
     "r7_py_q6_contextmanager_heapq_methodcaller.py":
@@ -83,9 +80,6 @@ GRADER_FAULTS: dict[str, str] = {
     "r7_py_q7_baddbmm_and_matmul_heads.py":
         "the classifier as torch.baddbmm(bias, x, fc.weight.t()...) : 'layer 5 is missing': q7 structure, params, "
         "outputs: -3",
-    "r7_nb_q7_dropout_p0_train_mode.ipynb":
-        "nn.Dropout(p=0.0) after the second pool (Dropout2d(p=0.0) after the first is not counted): read as layer "
-        "5 instead of the Linear: q7 structure -1 (train or eval mode alike)",
     "r7_nb_q7_relu_as_where_and_adaptive_pool.ipynb":
         "F.adaptive_max_pool2d(h, h.shape[-1] // 2), the same as MaxPool2d(2) on the even sizes 100 and 50: "
         "q7 structure -1",

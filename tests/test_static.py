@@ -877,3 +877,31 @@ def test_several_checks_on_one_function_walk_it_once(monkeypatch):
     assert [f.what for f in first] == ["F.conv2d"]
     assert by_hand_findings(units, "conv2d") == first and by_hand_findings(tuple(units), "max_pool2d") == []
     assert walked == ["conv2d", "max_pool2d"]
+
+
+_SHOWN = "class Params:\n    def __init__(self):\n        self.stride = 1\n    def __repr__(self):\n{body}\n"
+
+
+@pytest.mark.parametrize("body", [
+    '        return f"{type(self).__name__}({self.__dict__})"',  # fairness round 7: a helper's repr
+    "        return repr(self.__dict__)",
+    "        return str(sorted(self.__dict__)) + str(len(self.__dict__))",
+    '        return ", ".join(self.__dict__.keys())',
+])
+def test_a_namespace_shown_or_its_names_listed_is_readable(body):
+    source = HAND_WRITTEN + _SHOWN.format(body=body)
+    assert found([source]) == []
+    assert _model_rule([source]) == []
+
+
+@pytest.mark.parametrize("body", [
+    '        return self.__dict__.get("stride")',  # hands out an object of it, found by a string
+    "        return list(self.__dict__.values())",
+    "        return dict(self.__dict__.items())",
+    "        self.__dict__.update(conv=F.conv2d)\n        return ''",
+    "        vars_of = self.__dict__\n        return vars_of",
+    "        return repr(F.__dict__['conv2d'])",
+])
+def test_a_namespace_used_for_its_objects_is_still_unreadable(body):
+    source = HAND_WRITTEN + "import torch.nn.functional as F\n" + _SHOWN.format(body=body)
+    assert any("__dict__" in what for _, what in found([source]))

@@ -88,10 +88,16 @@ class Difference:
     """What the network asked for has there (shown only in full feedback)."""
 
 
+def _structural(layer) -> bool:
+    """A layer the structure is judged by: not a dropout of probability 0, the identity in training too
+    (``nn.Dropout(p=0.0)`` kept as a placeholder is the network asked for; any other dropout changes training)."""
+    return layer.kind in STRUCTURAL and not (layer.kind == "Dropout" and layer.config.get("p") == 0)
+
+
 def structure_difference(student: ModelInfo, ref: ModelInfo) -> Difference | None:
     """The first way the student's structural layers differ from the reference's."""
-    mine = [l for l in student.layers if l.kind in STRUCTURAL]
-    theirs = [l for l in ref.layers if l.kind in STRUCTURAL]
+    mine = [l for l in student.layers if _structural(l)]
+    theirs = [l for l in ref.layers if _structural(l)]
     for i, want in enumerate(theirs):
         position = f"layer {i + 1} with parameters or pooling"
         if i >= len(mine):
@@ -171,7 +177,7 @@ def layer_table(info: ModelInfo, *, shapes: bool = True) -> list[dict]:
              "config": {k: list(v) if isinstance(v, tuple) else v for k, v in normalised(l).items()} or None,
              "params": sum(_numel(s) for _, s in l.params),
              "output_shape": list(l.output_shape) if shapes and l.output_shape else None,
-             "structural": l.kind in STRUCTURAL} for l in info.layers]
+             "structural": _structural(l)} for l in info.layers]
 
 
 def _numel(shape) -> int:
@@ -185,7 +191,7 @@ def _row_of_structural(info: ModelInfo, index: int | None) -> int | None:
     """The table row of the ``index``-th structural layer (None past the end)."""
     if index is None:
         return None
-    rows = [i for i, l in enumerate(info.layers) if l.kind in STRUCTURAL]
+    rows = [i for i, l in enumerate(info.layers) if _structural(l)]
     return rows[index] if index < len(rows) else None
 
 
@@ -316,8 +322,8 @@ def _replay_layer(layer, z, weights, recorded_batch: int | None = None):
                 or math.prod(shape) != z.numel():
             raise _NotReplayable("flatten")
         return z.reshape(shape)
-    if kind == "Dropout" and c.get("training") is False:
-        return z  # in eval mode a dropout is the identity
+    if kind == "Dropout" and (c.get("training") is False or c.get("p") == 0):
+        return z  # in eval mode, or of probability 0, a dropout is the identity
     raise _NotReplayable(kind)  # a layer the judge does not replay (batch norm, dropout while training...)
 
 

@@ -214,6 +214,8 @@ PLAIN_DUNDERS = frozenset({
 #: ``__code__``, ``__class__`` assignment...) reaches behind the names.
 PLAIN_DUNDER_ATTRIBUTES = frozenset({"__init__", "__name__", "__doc__", "__version__", "__file__",
                                      "__qualname__", "__module__", "__len__", "__getitem__", "__call__"})
+#: Built-ins that only show or count what they are given: ``repr(self.__dict__)`` reads no object out of it.
+NAMESPACE_SHOWING_CALLS = frozenset({"repr", "str", "print", "len", "sorted", "list"})
 #: Dunder attributes that may be read (``type(model).__name__``, ``model.__class__.__name__``), never set.
 READABLE_DUNDER_ATTRIBUTES = frozenset({"__class__"})
 #: Modules whose names a star import binds, read from the judge's own copy (already imported here).
@@ -555,6 +557,14 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                      and reading.imported.get(n.value.id) == "inspect" and n.attr in READABLE_INSPECT}
     inspect_reads |= {id(n) for n in nodes if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
     importlib_reads: set[int] = set()
+    # `f"{self.__dict__}"`, `repr(vars_of.__dict__)`, `obj.__dict__.keys()`: a namespace shown or its names
+    # listed changes nothing and hands out no object of it (`.get`, `.values()`, `.items()` would)
+    shown_namespaces = {id(n.value) for n in nodes if isinstance(n, ast.FormattedValue)}
+    shown_namespaces |= {id(a) for n in nodes if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
+                         and n.func.id in NAMESPACE_SHOWING_CALLS and n.func.id not in reading.bindings
+                         and n.func.id not in reading.imported for a in n.args}
+    shown_namespaces |= {id(n.func.value) for n in nodes if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
+                         and n.func.attr == "keys" and not n.args and not n.keywords}
     # `"google.colab" in sys.modules`: a membership test reads the import table, changes nothing
     membership_tested = {id(c) for n in nodes if isinstance(n, ast.Compare)
                          and all(isinstance(op, (ast.In, ast.NotIn)) for op in n.ops) for c in n.comparators}
@@ -623,7 +633,8 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                 add(Finding("unverifiable", f"{chain}(...) with code the grader cannot read"))
             elif attr.startswith("__") and attr.endswith("__") and attr not in PLAIN_DUNDER_ATTRIBUTES and not (
                     attr in READABLE_DUNDER_ATTRIBUTES and isinstance(node.ctx, ast.Load)) \
-                    and not _plain_super_method(reading, node):
+                    and not _plain_super_method(reading, node) \
+                    and not (attr == "__dict__" and isinstance(node.ctx, ast.Load) and id(node) in shown_namespaces):
                 add(Finding("unverifiable", f"{chain}"))
             elif attr in ANY_RECEIVER_ATTRIBUTES:
                 add(Finding("unverifiable", chain if root else f"(...).{chain}"))
