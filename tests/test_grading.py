@@ -522,3 +522,21 @@ def test_a_script_s_classes_have_their_source_as_under_python(grade_text):
                         "    '''\n\ndoctest.run_docstring_examples(Shapes, {})\n")
     assert result.status == "ok", result.error
     assert result.total == bank.total_points()
+
+
+def test_threads_cost_the_by_hand_and_model_points_only_while_one_runs_as_the_fork_server_counts_them(grade_text):
+    # Fairness round 7: a thread pool in a demo or an unused import cost q6's by-hand part, q7 and q8 (-10).
+    # The judge asks the fork server, outside the sandbox, how many threads the worker runs when a check starts.
+    ended = solution_script() + ("\nfrom concurrent.futures import ThreadPoolExecutor\n"
+                                 "with ThreadPoolExecutor(2) as pool:\n"
+                                 "    print(list(pool.map(lambda n: conv_output_size(n, 3), [5, 7])))\n")
+    result = grade_text(ended, "pool_ended.py")
+    assert result.total == bank.total_points(), [c.feedback for c in result.checks if not c.passed]
+    running = "import threading, time\n" + solution_script() + (
+        "\ndef idle():\n    while True:\n        time.sleep(0.05)\n\n"
+        "threading.Thread(target=idle, daemon=True).start()\n")
+    result = grade_text(running, "thread_running.py")
+    assert result.scores["q7"] == result.scores["q8"] == 0
+    assert all("threading" in c.feedback for c in failing(result, "q7"))
+    by_hand = [c for c in result.checks if c.id in ("q6.conv", "q6.conv_strided", "q6.pool")]
+    assert by_hand and all(c.points == 0 and "threading" in c.feedback for c in by_hand)

@@ -905,3 +905,52 @@ def test_a_namespace_shown_or_its_names_listed_is_readable(body):
 def test_a_namespace_used_for_its_objects_is_still_unreadable(body):
     source = HAND_WRITTEN + "import torch.nn.functional as F\n" + _SHOWN.format(body=body)
     assert any("__dict__" in what for _, what in found([source]))
+
+
+_CLEAN = "def conv2d(image, kernel, stride=1, padding=0):\n    return image\n"
+_THREADS = {
+    "unused": "import concurrent.futures\nimport threading\n" + _CLEAN,
+    "demo": _CLEAN + "if __name__ == '__main__':\n    from concurrent.futures import ThreadPoolExecutor\n"
+                     "    with ThreadPoolExecutor(2) as pool:\n        list(pool.map(print, [1]))\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(_THREADS))
+def test_a_thread_module_counts_only_while_a_thread_runs_where_nothing_asked_about_reaches_it(name):
+    # Fairness round 7: an unused import, or a pool in a demo block that has ended, cost q6, q7 and q8 (-10).
+    source = _THREADS[name]
+    assert by_hand_findings((source,), "conv2d", threads_running=lambda: False) == []
+    assert unreadable_findings((source,), models=True, reached_from=("CNN",), threads_running=lambda: False) == []
+    for running in (lambda: True, None):  # a thread runs, or nobody can tell
+        assert any("threads" in f.what for f in by_hand_findings((source,), "conv2d", threads_running=running))
+        assert any("threads" in f.what for f in unreadable_findings((source,), models=True, reached_from=("CNN",),
+                                                                      threads_running=running))
+
+
+@pytest.mark.parametrize("source, function", [
+    ("from concurrent.futures import ThreadPoolExecutor\n" + _CLEAN.replace(
+        "return image", "with ThreadPoolExecutor(2) as pool:\n        return list(pool.map(abs, image))"), "conv2d"),
+    ("import threading\nimport torch\n" + _CLEAN + "class CNN(torch.nn.Module):\n    def forward(self, x):\n"
+     "        threading.Thread(target=print).start()\n        return x\n", "CNN"),
+    ("import concurrent.futures as cf\nimport torch\n" + _CLEAN + "class CNN(torch.nn.Module):\n"
+     "    def forward(self, x):\n        with cf.ThreadPoolExecutor(1) as pool:\n"
+     "            return pool.submit(lambda: x).result()\n", "CNN"),
+])
+def test_a_thread_module_the_code_asked_about_reaches_counts_whatever_runs(source, function):
+    if function == "conv2d":
+        found = by_hand_findings((source,), "conv2d", threads_running=lambda: False)
+    else:
+        found = unreadable_findings((source,), models=True, reached_from=("CNN",), threads_running=lambda: False)
+    assert any("threads" in f.what for f in found), found
+
+
+@pytest.mark.parametrize("processes", [
+    "from concurrent.futures import ThreadPoolExecutor, ProcessPoolExecutor\n",
+    "import concurrent.futures\npool = concurrent.futures.ProcessPoolExecutor\n",
+    "import concurrent.futures.process\n",
+])
+def test_processes_through_a_thread_module_count_wherever_imported(processes):
+    # A child process writes files the worker may import: what it runs is never read.
+    source = processes + _CLEAN
+    assert by_hand_findings((source,), "conv2d", threads_running=lambda: False)
+    assert unreadable_findings((source,), models=True, threads_running=lambda: False)

@@ -296,6 +296,8 @@ class ForkServerClient:
                     self._exits[message[ServerReply.EXITED]] = WorkerExit(
                         message.get(Key.CODE), message.get(Key.SIGNAL), int(message.get(Key.MAXRSS_KB) or 0),
                         float(message.get(Key.CPU_SECONDS) or 0.0), bound if isinstance(bound, dict) else None)
+                elif ServerReply.TASKS in message:
+                    self._replies[(ServerReply.TASKS, message[ServerReply.TASKS], message.get(Key.NONCE))] = message
                 else:
                     key = message.get(ServerReply.SPAWNED, message.get(ServerReply.SPAWN_FAILED))
                     self._replies[key] = message
@@ -330,6 +332,23 @@ class ForkServerClient:
                 self.channel.send({Key.OP: ServerOp.KILL, Key.ID: ident})
             except OSError:
                 pass
+
+    def tasks(self, ident: int, timeout: float = 10.0) -> int | None:
+        """How many threads worker ``ident``'s session runs now, as the fork server reads them from /proc (None:
+        the worker is gone, or no answer in time)."""
+        with self._lock:
+            self._next_id += 1  # a reply that came too late for an earlier question never answers this one
+            serial = self._next_id
+            try:
+                self.channel.send({Key.OP: ServerOp.TASKS, Key.ID: ident, Key.NONCE: serial})
+            except OSError:
+                return None
+        key = (ServerReply.TASKS, ident, serial)
+        with self._cond:
+            self._cond.wait_for(lambda: key in self._replies or "closed" in self._replies, timeout=timeout)
+            reply = self._replies.pop(key, None)
+        count = reply.get(Key.THREADS) if reply is not None else None
+        return count if type(count) is int else None
 
     def wait_exit(self, ident: int, timeout: float) -> WorkerExit | None:
         with self._cond:
@@ -396,6 +415,14 @@ class SandboxProbe(Probe):
         self._hung: set[str] = set()  # names whose probes ran out of time
         self._worker: tuple[int, socket.socket, Channel] | None = None
         self._scratch = os.path.join(server.base_dir, f"scratch-{slot}")
+
+    def threads_running(self) -> bool:
+        """Whether the worker's session runs more than its main thread, as the fork server counts its tasks in
+        /proc, outside the sandbox (no worker now, or no answer: True, as a probe that cannot tell)."""
+        if self._worker is None:
+            return True
+        count = self.server.tasks(self._worker[0])
+        return count is None or count > 1
 
     # -- worker lifecycle --------------------------------------------------
     def _config(self) -> dict:

@@ -163,7 +163,8 @@ MODEL_NAMES = ("CNN", "conv_block", "ConvNet")
 def _readable(run):
     """A model check that earns nothing when the submission uses features that hide code (see .static)."""
     def checked(probe, context):
-        found = unreadable_findings(probe.source, models=True, reached_from=MODEL_NAMES)
+        found = unreadable_findings(probe.source, models=True, reached_from=MODEL_NAMES,
+                                    threads_running=probe.threads_running)
         if found:
             raise Wrong(UNREADABLE_MODEL.format(what=", ".join(code(f.what) for f in found[:5])),
                         {"mistake": "unverifiable"})

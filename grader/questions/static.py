@@ -58,6 +58,7 @@ import functools
 import importlib.util
 import re
 from dataclasses import dataclass
+from typing import Callable
 
 from ..parsing import PARSER, parse
 
@@ -247,11 +248,13 @@ class Finding:
     part, never a model's points."""
 
 
-def by_hand_findings(units: tuple[str, ...] | None, function: str) -> list[Finding]:
+def by_hand_findings(units: tuple[str, ...] | None, function: str, *,
+                     threads_running: Callable[[], bool] | None = None) -> list[Finding]:
     """What keeps ``function`` from counting as written by hand; empty when it is clean.
 
     ``units`` are the code the worker runs, in order (a notebook's transformed cells,
     or a script's whole text).  Units that do not parse are skipped: they did not run.
+    ``threads_running``: the judge's evidence for :func:`_while_running` (None: threads count wherever imported).
     """
     if not units:
         return []
@@ -261,29 +264,52 @@ def by_hand_findings(units: tuple[str, ...] | None, function: str) -> list[Findi
         nodes: set[int] = set()
         found = _reachable_builtins(reading, function, nodes)
         reading.reached[function] = found + [finding for node, finding in reading.reach_only if id(node) in nodes]
-    findings = list(reading.unreadable) + reading.reached[function]
+        reading.reached_nodes[function] = nodes
+    findings = list(reading.unreadable) + reading.reached[function] + _while_running(
+        reading, reading.reached_nodes[function], threads_running)
     return sorted(set(findings), key=lambda f: (f.kind, f.what))
 
 
 def unreadable_findings(units: tuple[str, ...] | None, *, models: bool = False,
-                        reached_from: tuple[str, ...] = ()) -> list[Finding]:
+                        reached_from: tuple[str, ...] = (),
+                        threads_running: Callable[[], bool] | None = None) -> list[Finding]:
     """Rule 2 alone: the features anywhere in the submission that run or rebind code out of sight, and those that
     hide code only from what reaches them (:attr:`_Reading.reach_only`) when the code of a name of
     ``reached_from`` (the models the checks build) reaches them.
 
     With ``models``, only those that can also change what the worker sees of a forward pass
-    (:attr:`Finding.hides_from_models`): the model checks' rule.
+    (:attr:`Finding.hides_from_models`): the model checks' rule.  ``threads_running``: as for
+    :func:`by_hand_findings`.
     """
     if not units:
         return []
     reading = _read(tuple(units))
     found = list(reading.unreadable)
-    if reading.reach_only and reached_from:
-        reached: set[int] = set()
+    reached: set[int] = set()
+    if (reading.reach_only or reading.while_running) and reached_from:
         for name in reached_from:
             _reachable_builtins(reading, name, reached)
         found += [finding for node, finding in reading.reach_only if id(node) in reached]
+    found += _while_running(reading, reached, threads_running)
     return sorted({f for f in found if f.hides_from_models or not models}, key=lambda f: f.what)
+
+
+def _while_running(reading: _Reading, reached: set[int], threads_running: Callable[[], bool] | None) -> list[Finding]:
+    """The imports of thread modules (:data:`THREAD_MODULES`) that count: those the code asked about reaches,
+    and, when the judge sees a thread or process besides the worker's own running (``threads_running()``, read
+    from the kernel outside the worker) or cannot tell (None), every one.
+
+    A thread can run code out of sight only while it runs: one that a self-check or a demo started and that has
+    ended did, by then, what sequential code would have done, and that code was read like the rest.  A thread the
+    code asked about starts is reached (rule 3 and the model rule); one still running when a check starts is seen.
+    """
+    if not reading.while_running:
+        return []
+    unreached = [finding for node, finding in reading.while_running if id(node) not in reached]
+    found = [finding for node, finding in reading.while_running if id(node) in reached]
+    if unreached and (threads_running is None or threads_running()):
+        found += unreached
+    return found
 
 
 class _Reading:
@@ -323,6 +349,10 @@ class _Reading:
         """Every node of every unit that parses: the rules on the submission's own classes look at each use."""
         self.memo: dict = {}
         """What those rules computed over every node, once per reading (each is asked per name or call)."""
+        self.while_running: list[tuple[ast.AST, Finding]] = []
+        """Imports of thread modules: findings where reached, or while a thread runs (:func:`_while_running`)."""
+        self.reached_nodes: dict[str, set[int]] = {}
+        """function -> the nodes its walk read (:attr:`reached` is what it found there)."""
         self.reached: dict[str, list[Finding]] = {}
         """function -> what rule 1 finds reached from it (:func:`_reachable_builtins`) and the features that hide code
         from what reaches them (:attr:`reach_only`) it reaches."""
@@ -365,6 +395,15 @@ def _read_cached(units: tuple[str, ...]) -> _Reading:
         reading.classes += [n for n in nodes if isinstance(n, ast.ClassDef)]
         every_node += nodes
     reading.nodes = every_node
+    if reading.while_running and any(
+            (isinstance(n, ast.Name) and n.id in PROCESS_NAMES) or (isinstance(n, ast.Attribute) and n.attr in PROCESS_NAMES)
+            or (isinstance(n, ast.alias) and n.name.split(".")[-1] in PROCESS_NAMES)
+            or (isinstance(n, ast.Attribute) and n.attr == "process"
+                and reading.imported.get(_root(n)[0] or "", "").startswith("concurrent")) for n in every_node):
+        # Processes run code the reader never sees written (a child writes the files the worker then imports): a
+        # module of threads that also starts processes counts wherever it is imported, whatever runs at the time.
+        reading.unreadable += [finding for _, finding in reading.while_running]
+        reading.while_running = []
     _record_own_attributes(reading)
     _scan_reached_by_value(reading, every_node)
     if any(v.split(".")[0] == "doctest" for v in reading.imported.values()):
@@ -379,6 +418,8 @@ def _read_cached(units: tuple[str, ...]) -> _Reading:
                 break
             reading.unreadable += [Finding(f.kind, f"{f.what} (in the code it writes to a file)", f.hides_from_models)
                                    for f in written.unreadable]
+            reading.while_running += [(node, Finding(f.kind, f"{f.what} (in the code it writes to a file)",
+                                                     f.hides_from_models)) for node, f in written.while_running]
         # When every text written is known (a constant), it was read above like the cells: what it does
         # anywhere is found, and a by-hand function imported from it is unverifiable by rule 1.  Otherwise
         # a module the submission wrote and imports may do anything out of sight.
@@ -580,6 +621,8 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                 top = module.split(".")[0]
                 if node.__class__ is ast.ImportFrom and node.level:
                     add(Finding("unverifiable", f"a relative import (from {'.' * node.level}{module} import ...)"))
+                elif top in THREAD_MODULES and not module.startswith(PROCESS_MODULES):
+                    reading.while_running.append((node, Finding("unverifiable", f"import {module}" + _outside_reason(top))))
                 elif top in UNREADABLE_IMPORTS and not (top in ("inspect", "importlib") and module == top):
                     add(Finding("unverifiable", f"import {module}" + _outside_reason(top)))
                 elif top and top not in reading.checked_imports:
@@ -1270,6 +1313,7 @@ def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | No
                 continue
             walked.add(id(node))
             if isinstance(node, (ast.Import, ast.ImportFrom)):
+                reached.add(id(node))  # an import of a thread module reached counts whatever runs (_while_running)
                 for alias in node.names:
                     if (alias.asname or alias.name).split(".")[0] == name or alias.name == "*":
                         full = f"{getattr(node, 'module', None) or ''}.{alias.name}".strip(".")
@@ -2089,6 +2133,12 @@ def _read_logging_callbacks(reading: _Reading, units: tuple[str, ...]) -> None:
 
 #: Of :data:`OUTSIDE_REASONS`, the modules whose import rule 2 refuses anywhere: its feedback says why too.
 RUNS_ELSEWHERE = frozenset({"threading", "concurrent", "multiprocessing", "subprocess"})
+#: Modules of threads: their imports are findings only where the code asked about reaches them, or while the judge
+#: sees a thread running besides the worker's own (:func:`_while_running`).
+THREAD_MODULES = frozenset({"threading", "_thread", "concurrent"})
+#: The process parts of those modules, and the names that start processes through them: these count wherever imported.
+PROCESS_MODULES = ("concurrent.futures.process",)
+PROCESS_NAMES = frozenset({"ProcessPoolExecutor"})
 
 
 def _outside_reason(top: str) -> str:

@@ -364,6 +364,16 @@ class Server:
             if not pid_namespace:
                 _kill_leftovers(pid, own_uid)
 
+    def tasks(self, ident, serial) -> None:
+        """Answer how many threads worker ``ident``'s session runs now, read here, outside the sandbox: the judge's
+        evidence that no thread of the submission runs beside the one it asks (see Probe.threads_running)."""
+        pid = self.by_id.get(ident)
+        count = None
+        if pid is not None and pid in self.watched:
+            usage = self.bounds.read_usage({pid: self.watched[pid][0]})[pid]
+            count = usage.tasks if usage.pids else None
+        self.channel.send({ServerReply.TASKS: ident, Key.THREADS: count, Key.NONCE: serial})
+
     def trusted(self, message: dict, fds: list[int]) -> None:
         """Fork the judge's own process from this warm one, and serve it from now on.
 
@@ -456,6 +466,8 @@ class Server:
                     self.trusted(message, fds)
                 elif op == ServerOp.KILL:
                     self.kill(message.get(Key.ID))
+                elif op == ServerOp.TASKS:
+                    self.tasks(message.get(Key.ID), message.get(Key.NONCE))
                 elif op == ServerOp.SHUTDOWN:
                     return
                 else:

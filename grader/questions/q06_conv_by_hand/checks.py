@@ -52,7 +52,7 @@ def _run_cases(probe, name, cases, expected, variants, what, builtin_what, rule)
     first call used, traced in the worker, are a second look; being the
     worker's own report, it can only take points away, never grant them.
     """
-    findings = by_hand_findings(probe.source, name)
+    findings = by_hand_findings(probe.source, name, threads_running=probe.threads_running)
     builtins = [f.what for f in findings if f.kind == "builtin"]
     if builtins:
         raise Wrong(BUILTIN_FEEDBACK.format(what=builtin_what, ops=", ".join(map(code, builtins[:5]))),
