@@ -94,6 +94,8 @@ class ServerOp(Term):
                       "ServerReply.SPAWNED or SPAWN_FAILED.")
     KILL = "kill", "Kill worker ID and everything it started."
     SHUTDOWN = "shutdown", "Stop: the fork server kills its workers and exits."
+    TASKS = "tasks", ("How many threads the processes of worker ID's session run now (its own uid's too, where "
+                      "they count): answered by ServerReply.TASKS.")
     TRUSTED = "trusted", ("Once, before any SPAWN: fork the judge's own process to run MODULE.FUNCTION with INFO; "
                           "it reads PAYLOAD from the socket sent with the message and replies OK or ERROR there.")
 
@@ -105,6 +107,7 @@ class ServerReply(Term):
     SPAWNED = "spawned", "Worker ID is confined (before any submission code ran): carries PID and what is GRANTED."
     SPAWN_FAILED = "spawn_failed", "Worker ID could not be started: ERROR says why."
     EXITED = "exited", "Worker ID ended: its exit CODE or SIGNAL, and MAXRSS_KB."
+    TASKS = "tasks", "Worker ID's session runs THREADS threads, read from /proc (None: the worker is gone)."
 
 
 class Event(Term):
@@ -171,6 +174,7 @@ class Key(Term):
     ID = "id", "ServerOp.SPAWN / KILL: the judge's number for a worker (ServerReply.SPAWNED, EXITED: its value)."
     CONFIG = "config", "ServerOp.SPAWN: the worker's sandbox (slot, limits, folders)."
     PID = "pid", "ServerReply.READY / SPAWNED: the process id."
+    THREADS = "threads", "ServerReply.TASKS: the threads of every process of the worker's session, or None."
     GRANTED = "granted", "ServerReply.SPAWNED: which isolation layers hold, as the fork server established them."
     CODE = "code", "ServerReply.EXITED: the worker's exit code (None when a signal ended it)."
     SIGNAL = "signal", "ServerReply.EXITED: the signal that ended the worker (None when it exited)."
