@@ -1476,6 +1476,128 @@ case("r8_py_q9_q10_parsed_from_notes_with_re",
      })
 
 
+case("r8_py_q6_validated_descriptors_set_name",
+     answers={"q6": d('''
+         import torch
+
+
+         class PositiveInt:
+             """A reusable validated attribute (a data descriptor), instead of one property per field."""
+
+             def __init__(self, minimum=1):
+                 self.minimum = minimum
+
+             def __set_name__(self, owner, name):
+                 self.private = "_" + name
+                 self.public = name
+
+             def __get__(self, obj, objtype=None):
+                 if obj is None:
+                     return self
+                 return obj.__getattribute__(self.private)
+
+             def __set__(self, obj, value):
+                 if not isinstance(value, int) or value < self.minimum:
+                     raise ValueError(f"{self.public} must be an int >= {self.minimum}, got {value!r}")
+                 object.__setattr__(obj, self.private, value)
+
+
+         class Sliding:
+             stride = PositiveInt(1)
+             padding = PositiveInt(0)
+
+             def __init__(self, stride, padding):
+                 self.stride = stride
+                 self.padding = padding
+
+
+         def conv2d(image, kernel, stride=1, padding=0):
+             cfg = Sliding(stride, padding)
+             p, s = cfg.padding, cfg.stride
+             kh, kw = kernel.shape
+             x = torch.zeros(image.shape[0] + 2 * p, image.shape[1] + 2 * p)
+             x[p:p + image.shape[0], p:p + image.shape[1]] = image
+             out = torch.zeros((x.shape[0] - kh) // s + 1, (x.shape[1] - kw) // s + 1)
+             for i in range(out.shape[0]):
+                 for j in range(out.shape[1]):
+                     out[i, j] = (x[i * s:i * s + kh, j * s:j * s + kw] * kernel).sum()
+             return out
+
+
+         def max_pool2d(image, kernel_size=2):
+             k = Sliding(kernel_size, 0).stride
+             out = torch.zeros(image.shape[0] // k, image.shape[1] // k)
+             for i in range(out.shape[0]):
+                 for j in range(out.shape[1]):
+                     out[i, j] = image[i * k:i * k + k, j * k:j * k + k].max()
+             return out
+
+
+         q6_output = [[12, 12, 17], [10, 17, 19], [9, 6, 14]]
+         ''')})
+
+case("r8_nb_q6_init_subclass_layer_registry", tool="lab4",
+     answers={"q6": d('''
+         import torch
+
+         LAYERS = {}
+
+
+         class Layer:
+             """Base class; every subclass registers itself under its `kind`."""
+             kind = None
+
+             def __init_subclass__(cls, **kwargs):
+                 super().__init_subclass__(**kwargs)
+                 LAYERS[cls.kind] = cls
+
+             def __call__(self, image):
+                 return self.forward(image)
+
+
+         class Conv(Layer):
+             kind = "conv"
+
+             def __init__(self, kernel, stride=1, padding=0):
+                 self.kernel, self.stride, self.padding = kernel, stride, padding
+
+             def forward(self, image):
+                 p, s = self.padding, self.stride
+                 kh, kw = self.kernel.shape
+                 x = torch.zeros(image.shape[0] + 2 * p, image.shape[1] + 2 * p, dtype=image.dtype)
+                 x[p:p + image.shape[0], p:p + image.shape[1]] = image
+                 rows = []
+                 for i in range(0, x.shape[0] - kh + 1, s):
+                     rows.append(torch.stack([(x[i:i + kh, j:j + kw] * self.kernel).sum()
+                                              for j in range(0, x.shape[1] - kw + 1, s)]))
+                 return torch.stack(rows)
+
+
+         class MaxPool(Layer):
+             kind = "maxpool"
+
+             def __init__(self, size=2):
+                 self.size = size
+
+             def forward(self, image):
+                 k = self.size
+                 return torch.stack([torch.stack([image[i:i + k, j:j + k].max() for j in range(0, image.shape[1] - k + 1, k)])
+                                     for i in range(0, image.shape[0] - k + 1, k)])
+
+
+         def conv2d(image, kernel, stride=1, padding=0):
+             return LAYERS["conv"](kernel, stride, padding)(image)
+
+
+         def max_pool2d(image, kernel_size=2):
+             return LAYERS["maxpool"](kernel_size)(image)
+
+
+         q6_output = conv2d(torch.tensor([[3., 3, 2, 1, 0], [0, 0, 1, 3, 1], [3, 1, 2, 2, 3], [2, 0, 0, 2, 2], [2, 0, 0, 0, 1]]),
+                            torch.tensor([[0., 1, 2], [2, 2, 0], [0, 1, 2]]))
+         ''')})
+
+
 def main() -> None:
     for old in HERE.glob("r8_*"):
         old.unlink()
