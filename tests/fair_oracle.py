@@ -10,7 +10,8 @@ it writes stays there), the way its student ran it:
   ``inspect.getsource`` finds it; a cell whose saved output shows it raising the same exception (a lecture's
   "this fails" demonstration) is no error;
 - a script as a whole, as ``__main__``, decoded as Python does (a BOM, a coding cookie; a final
-  ``sys.exit(0)`` ends it normally);
+  ``sys.exit(0)`` ends it normally; nbconvert's ``# In[ ]:`` scripts run as IPython runs them, with the
+  same ``get_ipython()`` stub);
 - ``otter`` (``grader.check``), and the lecture's ``torchsummary`` / ``matplotlib`` when they are not installed
   here, are stubs: the student's machine had them.
 
@@ -188,6 +189,13 @@ def _execute(path: Path) -> tuple[dict, list[str]]:
     errors: list[str] = []
     if path.suffix == ".py":
         ns["__file__"] = str(path)
+        if b"\n# In[" in path.read_bytes():
+            # nbconvert's `--to script` output (`# In[ ]:` markers) calls get_ipython() for the notebook's magics;
+            # it is run as `ipython lecture06.py`, where that name exists
+            from IPython.core.inputtransformer2 import TransformerManager
+
+            shell = _Shell(ns, TransformerManager().transform_cell)
+            ns["get_ipython"] = lambda: shell
         try:
             exec(compile(path.read_bytes(), str(path), "exec", dont_inherit=True), ns)  # bytes: Python reads BOM and cookie
         except SystemExit as e:
