@@ -46,9 +46,10 @@ BY_HAND_CHECKS = {"q6.conv", "q6.conv_strided", "q6.pool"}
 #: on main at 8db35fc, are fixed: the own-class rules of grader.questions.static, and the written-out Linear the
 #: worker's recorder reads as that layer; round 5's compile, forward set later and type() by the allowlist.)
 GRADER_FAULTS: dict[str, str] = {
-    "r5_py_threadpool_rows.py": "a ThreadPoolExecutor in q6's conv2d: threads are unreadable by rule, for the models "
-                                "too (a thread a by-hand function starts can run on while the model checks run in "
-                                "the same worker): -10; q6's feedback says threads, no longer torch's convolution",
+    "r5_py_threadpool_rows.py": "a ThreadPoolExecutor in q6's conv2d: what the by-hand functions reach may use known "
+                                "modules only, and concurrent.futures is none (its threads run code the worker's trace "
+                                "does not see): q6 conv and conv_strided -2 (the models keep theirs: the pool has "
+                                "ended when they are checked)",
     "r6_nb_q6_tqdm_fallback.ipynb": "try: from tqdm.auto import tqdm / except ImportError: def tqdm (tqdm is not "
                                     "installed): the import alone costs q6's three by-hand checks (the grader cannot "
                                     "tell an uninstalled module from one the submission wrote): -3",
@@ -61,12 +62,6 @@ GRADER_FAULTS: dict[str, str] = {
         "operator.attrgetter(\"shape\") (a constant attribute name) in q6's helpers: q6 by hand 3, q7 4, q8 3: -10",
     "r7_py_q6_contextmanager_heapq_methodcaller.py":
         "operator.methodcaller(\"max\") (a constant method name) in max_pool2d: q6 by hand 3, q7 4, q8 3: -10",
-    "r7_nb_tqdm_threadpool_helpers.ipynb":
-        "import concurrent.futures for a sweep helper outside q6 (the import alone, never used, costs the same): "
-        "q6 by hand 3, q7 4, q8 3: -10",
-    "r7_py_main_guard_threadpool_sweep.py":
-        "a ThreadPoolExecutor imported inside an if __name__ == '__main__': demo block at the end: q6 by hand 3, "
-        "q7 4, q8 3: -10",
     "r7_py_q7_private_conv_forward_and_elementwise_head.py":
         "self.conv1._conv_forward(x, self.conv1.weight, self.conv1.bias) in CNN.forward: 'self.conv1._conv_forward' "
         "costs q6 by hand 3, q7 4, q8 3: -10; without it, the one-output head (x * fc.weight).sum(1, keepdim=True) "
