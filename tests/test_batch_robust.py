@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import socket
 import subprocess
 import sys
@@ -23,7 +24,7 @@ import pytest
 
 from grader.outputs.csvfile import FORMULA_START, csv_cell
 from grader.worker.channel import Channel
-from tests.conftest import ROOT, invoke, solution_script, traceback_of
+from tests.conftest import CORPUS, ROOT, invoke, needs_root, solution_script, traceback_of
 
 FULL = "26"
 #: The judge's peak memory the issue allows, in KiB.
@@ -452,3 +453,65 @@ def test_a_feedback_page_shows_fifty_failing_cells_and_counts_the_rest(tmp_path)
     assert len(page.encode()) < 1_000_000
     row, = json.loads((out / "grades.json").read_text())["results"]
     assert sum(u["status"] != "ok" for u in row["units"]) == failing
+
+
+def test_a_folder_tree_of_any_depth_is_removed_without_following_links(tmp_path):
+    from grader.worker.cleanup import remove_tree
+
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "keep").write_text("kept")
+    root = tmp_path / "scratch"
+    root.mkdir()
+    fd = os.open(root, os.O_RDONLY | os.O_DIRECTORY)
+    for _ in range(3000):  # attack round 7: deeper than the recursion limit, no path ever long
+        os.mkdir("d", dir_fd=fd)
+        os.close(os.open("f", os.O_WRONLY | os.O_CREAT, dir_fd=fd))
+        os.symlink(str(outside), "link", dir_fd=fd)
+        inner = os.open("d", os.O_RDONLY | os.O_DIRECTORY, dir_fd=fd)
+        os.close(fd)
+        fd = inner
+    os.mkdir(".cnn-grader-removing-0", dir_fd=fd)  # a name the removal uses, taken in advance
+    os.close(os.open(".cnn-grader-removing-0/x", os.O_WRONLY | os.O_CREAT, dir_fd=fd))
+    os.close(fd)
+    assert remove_tree(str(root)) is True
+    assert not root.exists()
+    assert (outside / "keep").read_text() == "kept"
+    assert remove_tree(str(root)) is True  # gone already: nothing to do, no error
+
+
+@needs_root
+def test_a_scratch_tree_too_deep_for_rmtree_costs_only_its_own_row_without_namespaces(tmp_path, monkeypatch):
+    # Attack round 7: shutil.rmtree raised RecursionError on the worker's scratch folder and ended the batch;
+    # the file after it was never graded.
+    monkeypatch.setenv("CNN_GRADER_NAMESPACES", "0")
+    out = tmp_path / "out"
+    result = invoke("grade", str(CORPUS / "batch_r7" / "ns0_deep_scratch"), "--out", str(out), "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    graded = {r["submission"]: r for r in rows(out)}
+    assert set(graded) == {"a_classmate.py", "b_deep_scratch_tree.py", "c_classmate.py"}
+    assert all(r["status"] == "ok" for r in graded.values()), graded
+
+
+def test_a_grader_failure_on_one_file_is_that_files_row_and_the_rest_are_graded(tmp_path, monkeypatch):
+    from grader.judge import grading
+
+    real = grading.grade_source
+
+    def failing_on_b(source, *args, **kwargs):
+        if source.name == "b.py":
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(source, *args, **kwargs)
+
+    monkeypatch.setattr(grading, "grade_source", failing_on_b)
+    for name in ("a.py", "b.py", "c.py"):
+        (tmp_path / name).write_text(solution_script())
+    out = tmp_path / "out"
+    result = invoke("grade", str(tmp_path / "a.py"), str(tmp_path / "b.py"), str(tmp_path / "c.py"),
+                    "--out", str(out), "--jobs", "2")
+    assert result.exit_code == 0, result.output
+    graded = {r["submission"]: r for r in rows(out)}
+    assert graded["a.py"]["total"] == graded["c.py"]["total"] == FULL
+    assert graded["b.py"]["status"] == "killed" and graded["b.py"]["total"] == "0"
+    errors = {r["file"]: r["error"] for r in json.loads((out / "grades.json").read_text())["results"]}
+    assert "RecursionError" in errors["b.py"] and errors["a.py"] is None

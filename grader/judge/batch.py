@@ -22,7 +22,7 @@ from pathlib import Path
 
 from .. import __version__, assignment
 from ..checkapi.protocol import Key
-from ..errors import ResultsError, UsageError
+from ..errors import ResultsError, SandboxError, UsageError
 from ..feedback import DEFAULT as DEFAULT_FEEDBACK
 from ..feedback import META_KEY, check_mode
 from ..lateness import LatePolicy, LateRules
@@ -290,6 +290,25 @@ def _grade_sources(sources, server, out_dir, *, jobs, previous, overwrite, seed,
 STARVED_CPU_SHARE = 0.25
 
 
+def _contained(source: Source, grade_it, checks: list) -> SubmissionResult:
+    """``grade_it()``, or, when the grader itself fails on this file (a bug the file found: attack round 7's folder
+    tree 3,000 levels deep made the scratch folder's removal raise), that file's row, never the batch's end.
+
+    The fork server or the machine failing (SandboxError) still ends the batch: no later row could be graded.
+    """
+    try:
+        return grade_it()
+    except SandboxError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - one file's failure is its row
+        from ..questions import bank
+        from .grading import invalid_result
+
+        return invalid_result(source, f"the grader failed on this file ({type(exc).__name__}: {str(exc)[:200]}); it "
+                              "scored nothing: ask for it to be graded again",
+                              list(checks if checks is not None else bank.CHECKS.values()), status=Status.KILLED)
+
+
 def a_neighbour_may_have_cost(result: SubmissionResult) -> bool:
     """True when ``result`` failed in a way that another submission graded at the same time can cause:
     a timeout while it got little CPU, or a worker killed from outside (the out-of-memory killer)."""
@@ -342,8 +361,9 @@ def _run(todo: list[Source], server: ForkServerClient, *, jobs: int, seed: int, 
             spans[index] = [time.monotonic(), None]
         answered: dict = {}
         try:
-            return grade_source(source, server, seed=seed, limits=limits, slot=local.slot, checks=checks,
-                                roster=roster, answered=answered), _had_company(index), answered
+            return _contained(source, lambda: grade_source(source, server, seed=seed, limits=limits, slot=local.slot,
+                                                           checks=checks, roster=roster, answered=answered),
+                              checks), _had_company(index), answered
         finally:
             with spans_lock:
                 spans[index][1] = time.monotonic()
@@ -382,8 +402,8 @@ def _run(todo: list[Source], server: ForkServerClient, *, jobs: int, seed: int, 
             raise
     for source, first in again:  # every slot is idle now: each alone, in slot 0
         answered = {}
-        result = grade_source(source, server, seed=seed, limits=limits, slot=0, checks=checks, roster=roster,
-                              answered=answered)
+        result = _contained(source, lambda: grade_source(source, server, seed=seed, limits=limits, slot=0,
+                                                         checks=checks, roster=roster, answered=answered), checks)
         result.events.insert(0, regraded_event(first))
         record(result, source, answered)
 

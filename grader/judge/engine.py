@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import secrets
-import shutil
 import socket
 import subprocess
 import sys
@@ -29,6 +28,7 @@ from ..checkapi.verdict import code
 from ..errors import SandboxError
 from ..records import EventKind
 from ..worker.channel import MAX_REPLY, Channel, ChannelClosed, Forged
+from ..worker.cleanup import remove_tree
 from .submission import Submission
 
 #: Extra seconds the judge waits beyond a limit the worker enforces itself.
@@ -370,7 +370,7 @@ class ForkServerClient:
             self.process.kill()
             self.process.wait()
         self.channel.sock.close()
-        shutil.rmtree(self.base_dir, ignore_errors=True)
+        remove_tree(self.base_dir)
 
     def __enter__(self) -> "ForkServerClient":
         return self
@@ -448,7 +448,7 @@ class SandboxProbe(Probe):
             self.server.kill(ident)
             outcome = self.server.wait_exit(ident, timeout=5)
         sock.close()
-        shutil.rmtree(self._scratch, ignore_errors=True)
+        remove_tree(self._scratch)  # whatever the submission left there, at any depth
         if outcome:
             self.log.maxrss_kb = max(self.log.maxrss_kb, outcome.maxrss_kb)
             self.log.cpu_seconds += outcome.cpu_seconds

@@ -138,8 +138,9 @@ def _remove_files_of(uid: int) -> None:
     and one in ``/dev/shm`` would go on holding memory.  Only those places and their
     sticky, world-writable subfolders (such as ``/tmp/.X11-unix``) accept its files.
     """
-    import shutil
     import stat
+
+    from .cleanup import remove_tree
 
     folders = []
     for place in SHARED_PLACES:
@@ -159,7 +160,7 @@ def _remove_files_of(uid: int) -> None:
         for entry in mine:
             try:
                 if entry.is_dir(follow_symlinks=False):
-                    shutil.rmtree(entry.path, ignore_errors=True)
+                    remove_tree(entry.path)  # at any depth (shutil.rmtree recurses)
                 else:
                     os.unlink(entry.path)
             except OSError:
