@@ -954,3 +954,28 @@ def test_processes_through_a_thread_module_count_wherever_imported(processes):
     source = processes + _CLEAN
     assert by_hand_findings((source,), "conv2d", threads_running=lambda: False)
     assert unreadable_findings((source,), models=True, threads_running=lambda: False)
+
+
+@pytest.mark.parametrize("store", [
+    "holder = [OPS]\nholder[0]['c'] = F.conv2d\n",                      # attack round 7: through a list
+    "def _table():\n    return OPS\n_table()['c'] = F.conv2d\n",          # through a call's result
+    "class Box:\n    pass\nbox = Box()\nbox.ops = OPS\nbox.ops['c'] = F.conv2d\n",  # through an instance
+    "def _fill(t=OPS):\n    t['c'] = F.conv2d\n_fill()\n",                # a default argument's object
+    "def _fill(f=F.conv2d):\n    OPS['c'] = f\n_fill()\n",                # torch's function as the default
+    "[OPS][0].update(c=F.conv2d)\n",                                      # a method that puts it in
+    "from torch.nn.functional import conv2d as tconv\nfor t in [OPS]:\n    t['c'] = tconv\n",
+])
+def test_torch_s_convolution_put_into_an_object_costs_the_by_hand_part(store):
+    source = ("import torch\nimport torch.nn.functional as F\nOPS = {}\n" + store
+              + "def conv2d(image, kernel, stride=1, padding=0):\n    return OPS['c'](image, kernel)\n")
+    assert any("used as a value" in what for _, what in found([source])), found([source])
+    assert _model_rule([source]) == []  # the models' points are not the by-hand part's business
+
+
+def test_torch_s_convolution_called_aliased_or_handed_to_a_checker_stays_clean():
+    checks = ("import torch\nimport torch.nn.functional as F\nreference = F.conv2d\n"
+              "def check(mine, theirs):\n    return (mine, theirs)\ncheck(conv2d, F.conv2d)\n"
+              "for fn in (conv2d, F.conv2d):\n    print(fn(torch.ones(1, 1, 3, 3), torch.ones(1, 1, 2, 2)))\n"
+              "assert torch.allclose(reference(torch.ones(1, 1, 3, 3), torch.ones(1, 1, 2, 2)), "
+              "F.conv2d(torch.ones(1, 1, 3, 3), torch.ones(1, 1, 2, 2)))\n")
+    assert found([HAND_WRITTEN, checks]) == []

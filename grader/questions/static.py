@@ -756,6 +756,56 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                                 add(finding)
 
 
+def _stored_in_objects(nodes: list[ast.AST]) -> set[int]:
+    """The expressions a unit puts into an object rather than binds to a name: assigned to an item or an
+    attribute (``holder[0]["c"] = v``, ``obj.table["c"] = v``), a default argument (evaluated once, kept by the
+    function), or given to a method that puts it into its object (``.append(v)``, ``.update(c=v)``); through the
+    literals, conditionals and ``or``/``and`` that hold them.  Rule 1 follows names and their bindings; an object
+    reached through another (``holder[0]``, a call's result, an instance) may be one it never walks to."""
+    roots: list[ast.AST] = []
+    for n in nodes:
+        if isinstance(n, (ast.Assign, ast.AnnAssign, ast.AugAssign)) and n.value is not None:
+            targets = n.targets if isinstance(n, ast.Assign) else [n.target]
+            if any(not isinstance(t, ast.Name) for t in targets):
+                roots.append(n.value)
+        elif isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+            roots += [d for d in n.args.defaults + n.args.kw_defaults if d is not None]
+        elif isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in MUTATING_METHODS:
+            roots += list(n.args) + [k.value for k in n.keywords]
+    found: set[int] = set()
+    while roots:
+        e = roots.pop()
+        found.add(id(e))
+        if isinstance(e, (ast.List, ast.Tuple, ast.Set)):
+            roots += e.elts
+        elif isinstance(e, ast.Dict):
+            roots += [v for v in e.values if v is not None]
+        elif isinstance(e, ast.IfExp):
+            roots += [e.body, e.orelse]
+        elif isinstance(e, ast.BoolOp):
+            roots += e.values
+        elif isinstance(e, ast.Starred):
+            roots.append(e.value)
+    return found
+
+
+def _torch_convolution_function(reading: _Reading, node: ast.AST) -> str | None:
+    """``F.conv2d`` (as written) when ``node`` names one of torch's convolution or pooling functions (not a layer
+    class: ``nn.Conv2d`` handed to a block factory is a model's business); else None."""
+    if isinstance(node, ast.Attribute):
+        root, chain = _root(node)
+        if root and reading.imported.get(root, "").startswith("torch") and BUILT_IN.search(node.attr) \
+                and node.attr[:1].islower():
+            return chain
+    elif isinstance(node, ast.Name) and any(isinstance(b, ast.ImportFrom) for b, _ in reading.bindings.get(node.id, ())):
+        # a name imported as one (`from torch.nn.functional import conv2d as tconv`), not an alias assigned
+        imported = reading.imported.get(node.id, "")
+        last = imported.rsplit(".", 1)[-1]
+        if imported.startswith("torch") and imported != "torch" and BUILT_IN.search(last) and last[:1].islower():
+            return node.id
+    return None
+
+
 def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
     """Rule 2 for what reaches objects by a value rather than a name in the text: the name-reaching built-ins
     used other than as a direct call with a readable name, modules passed around as values, private and
@@ -778,7 +828,14 @@ def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
     reloaded = {id(a) for c in calls.values() if isinstance(c.func, ast.Attribute) and c.func.attr == "reload"
                 and isinstance(c.func.value, ast.Name) and reading.imported.get(c.func.value.id) == "importlib"
                 for a in c.args}
+    stored = _stored_in_objects(nodes)
     for node in nodes:
+        if id(node) in stored and (shown := _torch_convolution_function(reading, node)):
+            # Put in a table, a list, a default argument or an object and read back by a by-hand function
+            # through a path the walk from its name does not follow (attack round 7: `holder[0]["c"] = F.conv2d`):
+            # only a direct call of torch's convolution or pooling, or a plain alias of it, can be read.
+            add(Finding("unverifiable", f"{shown} used as a value (only a direct call of it can be followed)",
+                        hides_from_models=False))
         if isinstance(node, ast.Name):
             if node.id in NAME_REACHING_BUILTINS:
                 call = calls.get(id(node))

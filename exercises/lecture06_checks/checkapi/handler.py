@@ -254,6 +254,10 @@ class Handler:
                 self.snapshots: dict[int, object] = {}  # with ``weights``: each parameter's values at the start
                 self.transposed: dict[int, tuple] = {}
                 self.pending: tuple | None = None
+                # With ``weights``: tensors computed from the model's parameters in the pass (by id, as ``derived``):
+                # where one meets the input's data outside a layer, the model computes with its own weights beside
+                # the judge's, and can tell them apart (attack round 7: a convolution redone with F.unfold).
+                self.from_params: dict[int, object] = {}
 
             def start(self, x):
                 self._derive(x)
@@ -287,6 +291,38 @@ class Handler:
                         if isinstance(out, tensor):
                             self._derive(out)
 
+            def _tensors(self, args, kwargs):
+                tensor = handler._tensor_type
+                sources = list(args) + list(kwargs.values())
+                return [v for a in sources for v in (a if isinstance(a, (list, tuple)) else (a,))
+                        if isinstance(v, tensor)]
+
+            def _from_input(self, args, kwargs) -> bool:
+                return any(id(v) in self.derived for v in self._tensors(args, kwargs))
+
+            def _from_params(self, args, kwargs) -> bool:
+                declared, base_of = self.declared, handler._base_of
+                for v in self._tensors(args, kwargs):
+                    if id(v) in self.from_params or id(v) in declared:
+                        return True
+                    base = base_of(v)
+                    if base is not None and id(base) in declared:
+                        return True
+                return False
+
+            def _mark_params(self, output):
+                if self.marked > 100_000:
+                    return
+                for out in (list(output) if isinstance(output, (list, tuple)) else [output]):
+                    if isinstance(out, handler._tensor_type) and id(out) not in self.from_params:
+                        self.marked += 1
+                        key = id(out)
+                        try:
+                            self.from_params[key] = _weakref(out, lambda _, key=key, pop=self.from_params.pop:
+                                                             pop(key, None))
+                        except TypeError:
+                            self.from_params[key] = out
+
             def __torch_function__(self, func, types, args=(), kwargs=None):
                 kwargs = kwargs or {}
                 # By identity first: a submission may rename F.max_pool2d's __name__.
@@ -300,8 +336,15 @@ class Handler:
                     if self.pad and args and isinstance(args[0], handler._tensor_type) and id(args[0]) == \
                             self.pad[0] and isinstance(name, str) and (name.endswith("_") or name == "__setitem__"):
                         self.pad = None  # the zero padding was written over: no longer zero padding
+                    parametric = self.weights is not None and self._from_params(args, kwargs)
+                    if parametric and name not in CONVERSIONS and self._from_input(args, kwargs):
+                        raise _mismatch(self, f"the forward pass computes with the model's parameters outside its "
+                                              f"layers ({name} of a parameter and the input's data), so what it "
+                                              "does cannot be judged with the judge's weights")
                     output = func(*args, **kwargs)
                     self._mark(output, args, kwargs, name if isinstance(name, str) else "")
+                    if parametric:
+                        self._mark_params(output)
                     return output
                 kind, params = spec
                 bound = _bind(params, args, kwargs)
@@ -309,6 +352,12 @@ class Handler:
                     return func(*args, **kwargs)
                 source = bound.get("input")
                 if not (isinstance(source, handler._tensor_type) and id(source) in self.derived):
+                    if self.weights is not None and kind in ("Conv2d", "Linear"):
+                        # A layer run off the input's path keeps the weights it is given: beside the judge's on
+                        # the path, a model would compare the two and tell when it is judged (attack round 7).
+                        raise _mismatch(self, f"the forward pass runs a {kind} on a tensor that is not computed "
+                                              "from its input, so what it does cannot be judged with the judge's "
+                                              "weights")
                     output = func(*args, **kwargs)  # not on the input's path: not a layer of this model
                     self._mark(output, args, kwargs)
                     return output
@@ -689,7 +738,7 @@ class Handler:
             if not isinstance(spec_bias, wire.Uniform) or list(spec_bias.shape) != list(bias.shape):
                 raise _mismatch(recorder, f"layer {number} (Linear) bias has shape {list(bias.shape)}; the "
                                           f"reference's has shape {list(spec_bias.shape)}")
-            judge = spec_bias.to_tensor().to(bias.dtype)
+            judge = spec_bias.to_tensor().to(bias.dtype).requires_grad_(bool(bias.requires_grad))
             args = (product, judge) if a is product else (judge, product)
         output = func(*args)
         recorder._mark(output, (product,), {})
@@ -746,7 +795,9 @@ class Handler:
             if before is not None and not self._same(held, before):
                 raise _mismatch(recorder, f"layer {i + 1} ({kind}) computes with a {name} the forward pass changed, "
                                           "so what the model does cannot be judged with the judge's weights")
-            out[name] = value.to_tensor().to(mine.dtype)
+            # As the parameter it replaces: a model cannot tell the judge's weights by their requires_grad
+            # (attack round 7: one network while training, another while judged).
+            out[name] = value.to_tensor().to(mine.dtype).requires_grad_(bool(mine.requires_grad))
         return out
 
     def _held(self, tensor, parameters: dict[int, object]):
@@ -985,6 +1036,9 @@ LAYER_OPS = {
 
 #: The torch functions a Linear written out is made of (Handler._written_linear): the transposes of its
 #: weight, the products, the bias added.
+#: Operations that take a tensor for its type, device or layout only (``w.type_as(x)``, ``w.to(x)``): a parameter
+#: and the input's data meet there without computing anything together.
+CONVERSIONS = frozenset({"to", "type_as", "contiguous", "view_as", "reshape_as", "expand_as", "__get__"})
 WRITTEN_LINEAR_OPS = frozenset({"t", "transpose", "__get__", "matmul", "mm", "__rmatmul__", "einsum", "add",
                                 "__radd__", "addmm"})
 
