@@ -202,3 +202,37 @@ def test_the_accounting_counts_every_process_of_a_session():
         if leader.poll() is None:
             os.killpg(leader.pid, signal.SIGKILL)
             leader.wait()
+
+
+def test_sockets_and_pipes_count_against_the_memory_allowance_at_their_full_size():
+    before = bounds.kernel_buffer_bytes([os.getpid()])
+    import socket
+
+    pairs = [socket.socketpair() for _ in range(10)]
+    pipes = [os.pipe() for _ in range(5)]
+    try:
+        grown = bounds.kernel_buffer_bytes([os.getpid()]) - before
+        assert grown == 20 * bounds.SOCKET_BUFFER_BYTES + 5 * bounds.PIPE_BUFFER_BYTES
+        usage = bounds.Usage(pids=[os.getpid()], rss_bytes=0)
+        tight = bounds.Allowance(memory_bytes=grown // 2, cpu_seconds=1e9, tasks=10_000)
+        found = bounds.passed(usage, tight)
+        assert found is not None and found["kind"] == Bound.MEMORY
+    finally:
+        for a, b in pairs:
+            a.close()
+            b.close()
+        for r, w in pipes:
+            os.close(r)
+            os.close(w)
+
+
+@pytest.mark.parametrize("namespaces", ["1", "0"])
+def test_socket_buffers_raised_past_the_allowance_are_refused(tmp_path, monkeypatch, namespaces):
+    # Attack round 7: 100 socket pairs with SO_SNDBUF raised held 1.5 GiB past a 1 GiB allowance, status ok.
+    monkeypatch.setenv("CNN_GRADER_NAMESPACES", namespaces)
+    out = tmp_path / "out"
+    result = invoke("grade", str(CORPUS / "batch_r7" / "r7_mem_socket_buffers.py"), "--out", str(out), "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    row = json.loads((out / "grades.json").read_text())["results"][0]
+    assert row["scores"]["q1"] == 0  # its own signal that it held more than 1 GiB
+    assert "PermissionError" in json.dumps(row["units"])

@@ -80,6 +80,9 @@ CONDITIONAL_ARGS = {
                                           (socket.AF_INET, socket.SOCK_STREAM, 0, 0)]},
     "namespace flags": {"clone": [(flag | 17, 0, 0, 0, 0) for flag in syscall_filter.NAMESPACE_FLAGS]},
     "PR_SET_PDEATHSIG": {"prctl": [(syscall_filter.PR_SET_PDEATHSIG, 0, 0, 0, 0)]},
+    "socket buffer sizes": {"setsockopt": [(0, socket.SOL_SOCKET, option, 0, 0)
+                                           for option in syscall_filter.SOCKET_BUFFER_OPTIONS]},
+    "F_SETPIPE_SZ": {"fcntl": [(0, syscall_filter.F_SETPIPE_SZ, 1 << 20)]},
 }
 
 

@@ -10,7 +10,8 @@ submission starts stays in it; where the filter did not hold, the processes of t
 uid (as root) count too.  Nothing here is the worker's word: ``/proc/PID/stat`` and
 ``smaps_rollup`` are the kernel's.
 
-* **memory**: the resident memory of the session's processes together.  The sum of their
+* **memory**: the resident memory of the session's processes together, and the most their sockets and pipes
+  can hold in the kernel (:func:`kernel_buffer_bytes`: no resident set counts a socket's queued bytes).  The sum of their
   resident sets is read first (one line per process); only when it passes the allowance are
   their proportional sets (PSS, which shares each page among the processes that map it, so the
   warm interpreter every worker is forked from counts once) read and compared.
@@ -192,13 +193,52 @@ def unlinked_bytes(pids: list[int], folder: str) -> int:
     return total
 
 
+def _buffer_size(path: str, default: int) -> int:
+    try:
+        with open(path) as f:
+            return int(f.read().split()[0])
+    except (OSError, ValueError, IndexError):
+        return default
+
+
+#: What one socket's or pipe's buffer can hold in the kernel, at the sizes the seccomp filter keeps them to
+#: (it refuses SO_SNDBUF/SO_RCVBUF and F_SETPIPE_SZ): a Unix socket's queued bytes are charged to the sender's
+#: buffer, of the system's default size; a pipe holds 16 pages.
+SOCKET_BUFFER_BYTES = _buffer_size("/proc/sys/net/core/wmem_default", 212_992)
+PIPE_BUFFER_BYTES = 16 * _PAGE
+
+
+def kernel_buffer_bytes(pids: list[int]) -> int:
+    """The most the sockets and pipes ``pids`` hold open can keep in kernel memory, which neither their resident
+    sets nor ``RLIMIT_AS`` count (attack round 7: 100 socket pairs held 1.5 GiB): each socket and pipe counted
+    once, full."""
+    sockets: set[bytes] = set()
+    pipes: set[bytes] = set()
+    for pid in pids:
+        try:
+            fds = os.listdir(f"/proc/{pid}/fd")
+        except OSError:
+            continue
+        for fd in fds:
+            try:
+                target = os.readlink(f"/proc/{pid}/fd/{fd}")
+            except OSError:
+                continue
+            if target.startswith("socket:"):
+                sockets.add(target)
+            elif target.startswith("pipe:"):
+                pipes.add(target)
+    return len(sockets) * SOCKET_BUFFER_BYTES + len(pipes) * PIPE_BUFFER_BYTES
+
+
 def passed(usage: Usage, allowance: Allowance) -> dict | None:
     """``{"kind", "detail"}`` when ``usage`` passes ``allowance`` (the detail is for the instructor and
     the student), else None."""
     mib = 1024 * 1024
-    if usage.rss_bytes > allowance.memory_bytes:
+    buffers = kernel_buffer_bytes(usage.pids)
+    if usage.rss_bytes + buffers > allowance.memory_bytes:
         held = proportional_bytes(usage.pids)
-        held = usage.rss_bytes if held is None else held
+        held = (usage.rss_bytes if held is None else held) + buffers
         if held > allowance.memory_bytes:
             return {"kind": Bound.MEMORY,
                     "detail": f"its {len(usage.pids)} process(es) held {held // mib} MiB together, more than the "

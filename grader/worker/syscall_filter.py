@@ -50,6 +50,10 @@ NAMESPACE_FLAGS = (CLONE_NEWNS, CLONE_NEWCGROUP, CLONE_NEWUTS, CLONE_NEWIPC, CLO
 #: The type bits of socket(2)'s second argument (the rest are SOCK_NONBLOCK and SOCK_CLOEXEC).
 SOCK_TYPE_MASK = 0xF
 PR_SET_PDEATHSIG = 1
+#: setsockopt(SOL_SOCKET, ...) options that size a socket's buffers: SO_SNDBUF, SO_RCVBUF and their FORCE forms.
+SOCKET_BUFFER_OPTIONS = (7, 8, 32, 33)
+#: fcntl(2)'s command that resizes a pipe's buffer.
+F_SETPIPE_SZ = 1031
 #: What libseccomp resolves a name it does not know to (__NR_SCMP_ERROR).  Calls it knows but this
 #: architecture lacks get other negative numbers, which it accepts in rules and leaves out of the filter.
 UNKNOWN_TO_LIBSECCOMP = -1
@@ -73,6 +77,12 @@ RULES: tuple[Rule, ...] = (
              "so no connection leaves without a network namespace either"),
     Rule("Unix datagrams", ("socketpair",), errno.EPERM, when="not AF_UNIX stream",
          why="a Unix datagram socket can send to any named socket (sendto with an address), even one of a pair"),
+    Rule("socket buffers", ("setsockopt",), errno.EPERM, when="socket buffer sizes",
+         why="a socket's buffers hold kernel memory no limit counts (attack round 7: 100 socket pairs with raised "
+             "buffers held 1.5 GiB past a 1 GiB allowance); at their default size the fork server counts them "
+             "against the memory allowance (bounds.kernel_buffer_bytes)"),
+    Rule("pipe buffers", ("fcntl",), errno.EPERM, when="F_SETPIPE_SZ",
+         why="the same for a pipe's buffer, which would grow from 64 KiB to 1 MiB"),
     Rule("connections", ("connect", "bind", "listen", "accept", "accept4"), errno.EPERM,
          why="the worker's one connection is the socket the judge handed it; it may not reach the host's "
              "Unix sockets (docker, systemd, X11 and abstract names) nor wait for anyone"),
@@ -134,6 +144,9 @@ def _conditions(seccomp) -> dict[str, list[tuple]]:
         "not AF_UNIX stream": [not_unix, datagram],
         "namespace flags": [(Arg(0, seccomp.MASKED_EQ, flag, flag),) for flag in NAMESPACE_FLAGS],
         "PR_SET_PDEATHSIG": [(Arg(0, seccomp.EQ, PR_SET_PDEATHSIG),)],
+        "socket buffer sizes": [(Arg(1, seccomp.EQ, socket.SOL_SOCKET), Arg(2, seccomp.EQ, option))
+                                for option in SOCKET_BUFFER_OPTIONS],
+        "F_SETPIPE_SZ": [(Arg(1, seccomp.EQ, F_SETPIPE_SZ),)],
     }
 
 
