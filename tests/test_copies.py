@@ -133,3 +133,17 @@ def test_unanswered_questions_make_no_suspect(klass):
     blank = _answered("s2", own["s2"], {"__name__": "__main__"})
     assert copies._lost(blank, CHECKS, SEED) == {}
     assert copies.flag_copies([blank], drawn, CHECKS, SEED) == 0
+
+
+def test_answers_too_large_to_identify_anyone_are_not_kept_for_the_whole_batch():
+    # Attack round 7: with a roster, every answer of every file was kept until the class was graded (320 MiB a file).
+    from grader.judge.copies import MAX_KEPT_SCALARS, recorded_values
+
+    class Read:
+        pass
+
+    probe = Read()
+    probe._values = {"q3_shapes": ([(3, 100, 100), (3, 50, 50)], None), "q1_answer": ("C", None),
+                     "q9_true": ([f"s{i}" for i in range(MAX_KEPT_SCALARS + 1)], None),
+                     "q10_answers": ({str(i): "x" * 64 * MAX_KEPT_SCALARS for i in range(2)}, None)}
+    assert set(recorded_values(probe)) == {"q3_shapes", "q1_answer"}

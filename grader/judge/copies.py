@@ -27,6 +27,7 @@ numbers.
 
 from __future__ import annotations
 
+import math
 import time
 from dataclasses import dataclass, field
 
@@ -81,9 +82,34 @@ def variant_params(record: dict) -> dict | None:
     return None if variant.is_lecture else variant.params
 
 
+#: The most scalars one answer kept for the copy check may hold (an honest answer holds a few dozen): a larger one
+#: identifies nobody, and the batch keeps what it keeps until the class is graded (attack round 7: nine answers of
+#: 495,000 strings each kept 320 MiB of the judge's memory a file, some 60 files to exhaust the machine).
+MAX_KEPT_SCALARS = 4096
+
+
 def recorded_values(probe: Probe) -> dict:
-    """What ``probe`` read with ``value`` (name -> (value, missing)), for :class:`AnsweredValues`."""
-    return dict(probe.__dict__.get("_values", {}))
+    """What ``probe`` read with ``value`` (name -> (value, missing)), for :class:`AnsweredValues`: the answers of
+    at most :data:`MAX_KEPT_SCALARS` scalars each (a larger one is left out, as if not answered)."""
+    return {name: answer for name, answer in probe.__dict__.get("_values", {}).items()
+            if _scalars(answer[0], MAX_KEPT_SCALARS) <= MAX_KEPT_SCALARS}
+
+
+def _scalars(value, limit: int) -> int:
+    """How many scalars ``value`` holds (a string one per 64 characters), counted up to just past ``limit``."""
+    count, todo = 0, [value]
+    while todo and count <= limit:
+        item = todo.pop()
+        count += 1
+        if isinstance(item, (str, bytes)):
+            count += len(item) // 64
+        elif isinstance(item, dict):
+            todo += list(item.keys())[:limit] + list(item.values())[:limit]
+        elif isinstance(item, (list, tuple, set, frozenset)):
+            todo += list(item)[:limit + 1]
+        elif isinstance(getattr(item, "shape", None), tuple):  # a wire.Array: its elements
+            count += math.prod(d for d in item.shape if isinstance(d, int)) if item.shape else 0
+    return count
 
 
 @dataclass
