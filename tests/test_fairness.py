@@ -80,9 +80,6 @@ GRADER_FAULTS: dict[str, str] = {
         "q7 structure -1",
     # Fairness round 8 (graded on main at 4de828f; each isolated by grading a copy with that one construct changed,
     # see tests/corpus/fair/_r8_findings.md).
-    "r8_nb_q6_patch_class_matmul_operator.ipynb":
-        "a q6 window class that defines __rmatmul__ next to __matmul__ (patch @ kernel): 'def __rmatmul__' costs "
-        "q6 by hand 3, q7 4, q8 3: -10 (__matmul__ alone is read)",
     "r8_nb_q6_init_subclass_layer_registry.ipynb":
         "a q6 Layer base class whose __init_subclass__ registers Conv / MaxPool in a dict: q6 by hand 3, q7 4, q8 3: "
         "-10 (the same registry filled by LAYERS.update(...) gets 26/26)",
@@ -99,9 +96,6 @@ GRADER_FAULTS: dict[str, str] = {
     "r8_nb_q7_head_weight_times_x_transposed.ipynb":
         "the classifier written as W x + b, (self.fc.weight @ x.T).T + self.fc.bias: 'layer 5 is missing': q7 "
         "structure, params, outputs: -3",
-    "r8_nb_q7_max_pool_return_indices.ipynb":
-        "F.max_pool2d(..., 2, return_indices=True)[0] (or MaxPool2d(2, return_indices=True)) is not recorded as a "
-        "pooling: q7 structure -1",
 }
 
 GRADESCOPE_SAMPLE = ["nb_magics_everywhere.ipynb", "nb_continuation_percent_and_bang_eq.ipynb",

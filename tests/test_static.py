@@ -979,3 +979,16 @@ def test_torch_s_convolution_called_aliased_or_handed_to_a_checker_stays_clean()
               "assert torch.allclose(reference(torch.ones(1, 1, 3, 3), torch.ones(1, 1, 2, 2)), "
               "F.conv2d(torch.ones(1, 1, 3, 3), torch.ones(1, 1, 2, 2)))\n")
     assert found([HAND_WRITTEN, checks]) == []
+
+
+def test_reflected_and_in_place_operators_of_the_submission_s_class_are_its_code():
+    # Fairness round 8: a window class's __rmatmul__ cost q6 by hand, q7 and q8 (-10).
+    window = ("class Window:\n    def __init__(self, values):\n        self.values = values\n"
+              "    def __rmatmul__(self, kernel):\n        return sum(a * b for a, b in zip(self.values, kernel))\n"
+              "    def __iadd__(self, other):\n        self.values = self.values + other\n        return self\n")
+    assert found([window + HAND_WRITTEN]) == []
+    hidden = window.replace("return sum(a * b for a, b in zip(self.values, kernel))",
+                            "return torch.nn.functional.conv2d(self.values, kernel)")
+    uses = HAND_WRITTEN.replace("def conv2d(", "def _unused(") + (
+        "def conv2d(image, kernel, stride=1, padding=0):\n    return kernel @ Window(image)\n")
+    assert ("builtin", "torch.nn.functional.conv2d") in found(["import torch\n" + hidden + uses])

@@ -400,6 +400,7 @@ class Handler:
         layer_ops = MappingProxyType(dict(LAYER_OPS))
         layer_names = {id(f): n for n, fs in {
             "conv2d": (torch.conv2d, F.conv2d), "linear": (F.linear,), "max_pool2d": (F.max_pool2d, torch.max_pool2d),
+            "max_pool2d_with_indices": (F.max_pool2d_with_indices,),
             "avg_pool2d": (F.avg_pool2d,), "relu": (F.relu, torch.relu, torch.Tensor.relu),
             "relu_": (torch.relu_, torch.Tensor.relu_), "flatten": (torch.flatten, torch.Tensor.flatten),
             "view": (torch.Tensor.view,), "reshape": (torch.reshape, torch.Tensor.reshape),
@@ -1012,6 +1013,10 @@ LAYER_OPS = {
     "linear": ("Linear", ("input", "weight", "bias")),
     "max_pool2d": ("MaxPool2d", ("input", "kernel_size", "stride", "padding", "dilation", "ceil_mode",
                                  "return_indices")),
+    # what F.max_pool2d(..., return_indices=True) and nn.MaxPool2d(return_indices=True) dispatch to (fairness
+    # round 8): the same pooling, which also gives the indices of the maxima
+    "max_pool2d_with_indices": ("MaxPool2d", ("input", "kernel_size", "stride", "padding", "dilation", "ceil_mode",
+                                              "return_indices")),
     "avg_pool2d": ("AvgPool2d", ("input", "kernel_size", "stride", "padding", "ceil_mode", "count_include_pad",
                                  "divisor_override")),
     "relu": ("ReLU", ("input", "inplace")),

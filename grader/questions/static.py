@@ -210,6 +210,12 @@ PLAIN_DUNDERS = frozenset({
     "__bool__", "__enter__", "__exit__", "__name__", "__main__", "__doc__", "__version__", "__file__",
     "__all__", "__future__", "__annotations__", "__slots__", "__qualname__", "__module__", "__post_init__",
     "__hash__", "__format__", "__sizeof__", "__radd__", "__rmul__", "__pos__", "__abs__", "__pow__",
+    # the other operators, reflected and in place (fairness round 8: a window class's __rmatmul__): each is a
+    # method of the submission's class, read with it, as __add__ is
+    "__rmatmul__", "__rsub__", "__rtruediv__", "__rfloordiv__", "__rmod__", "__rpow__", "__iadd__", "__isub__",
+    "__imul__", "__imatmul__", "__itruediv__", "__ifloordiv__", "__imod__", "__ipow__", "__invert__", "__round__",
+    "__floor__", "__ceil__", "__trunc__", "__int__", "__float__", "__index__", "__reversed__", "__delitem__",
+    "__and__", "__or__", "__xor__", "__rand__", "__ror__", "__rxor__", "__lshift__", "__rshift__", "__divmod__",
 })
 #: Attribute reads of these dunders are plain; any other dunder attribute (``__dict__``, ``__globals__``,
 #: ``__code__``, ``__class__`` assignment...) reaches behind the names.
