@@ -540,3 +540,14 @@ def test_threads_cost_the_by_hand_and_model_points_only_while_one_runs_as_the_fo
     assert all("threading" in c.feedback for c in failing(result, "q7"))
     by_hand = [c for c in result.checks if c.id in ("q6.conv", "q6.conv_strided", "q6.pool")]
     assert by_hand and all(c.points == 0 and "threading" in c.feedback for c in by_hand)
+
+
+def test_torch_asked_for_more_threads_keeps_one_and_full_marks(grade_text):
+    # Attack round 8: torch.set_num_threads(4) left torch's own threads running beside the submission's, which
+    # the judge counts when a check starts (-10 for an honest file with a joined thread pool).
+    text = "import torch\ntorch.set_num_threads(4)\ntorch.set_num_interop_threads(4)\n" + solution_script() + (
+        "\nfrom concurrent.futures import ThreadPoolExecutor\nwith ThreadPoolExecutor(2) as pool:\n"
+        "    list(pool.map(lambda n: torch.ones(64, 64) @ torch.ones(64, 64), range(4)))\n"
+        "q9_threads = torch.get_num_threads()\n")
+    result = grade_text(text, "more_threads.py")
+    assert result.total == bank.total_points(), [c.feedback for c in result.checks if not c.passed]

@@ -886,7 +886,6 @@ _SHOWN = "class Params:\n    def __init__(self):\n        self.stride = 1\n    d
     '        return f"{type(self).__name__}({self.__dict__})"',  # fairness round 7: a helper's repr
     "        return repr(self.__dict__)",
     "        return str(sorted(self.__dict__)) + str(len(self.__dict__))",
-    '        return ", ".join(self.__dict__.keys())',
 ])
 def test_a_namespace_shown_or_its_names_listed_is_readable(body):
     source = HAND_WRITTEN + _SHOWN.format(body=body)
@@ -900,6 +899,7 @@ def test_a_namespace_shown_or_its_names_listed_is_readable(body):
     "        return dict(self.__dict__.items())",
     "        self.__dict__.update(conv=F.conv2d)\n        return ''",
     "        vars_of = self.__dict__\n        return vars_of",
+    "        return self.__dict__.keys().mapping['stride']",  # attack round 8: the view's mapping is the namespace
     "        return repr(F.__dict__['conv2d'])",
 ])
 def test_a_namespace_used_for_its_objects_is_still_unreadable(body):

@@ -416,13 +416,13 @@ class SandboxProbe(Probe):
         self._worker: tuple[int, socket.socket, Channel] | None = None
         self._scratch = os.path.join(server.base_dir, f"scratch-{slot}")
 
-    def threads_running(self) -> bool:
+    def threads_running(self) -> bool | None:
         """Whether the worker's session runs more than its main thread, as the fork server counts its tasks in
-        /proc, outside the sandbox (no worker now, or no answer: True, as a probe that cannot tell)."""
+        /proc, outside the sandbox (no worker now, or no answer: None, as a probe that cannot tell)."""
         if self._worker is None:
-            return True
+            return None
         count = self.server.tasks(self._worker[0])
-        return count is None or count > 1
+        return None if count is None else count > 1
 
     # -- worker lifecycle --------------------------------------------------
     def _config(self) -> dict:

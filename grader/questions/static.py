@@ -143,6 +143,8 @@ COMPUTED_NAME_MODULES = frozenset({"torch.nn"})
 #: Hooks a module runs inside its forward pass.  On a layer of a model the submission built (feature-map plots),
 #: from outside any method, they change that instance only, not the models the judge builds; in a method, on
 #: the model's own ``self``, they are part of every model the judge builds, run out of the reader's sight.
+#: torch's hooks for every module at once (``torch.nn.modules.module.register_module_...``).
+GLOBAL_HOOK_PREFIX = "register_module_"
 MODEL_HOOKS = frozenset({"register_forward_hook", "register_forward_pre_hook", "register_hook"})
 EVERYDAY_ATTRIBUTES = TORCH_ONLY_ATTRIBUTES | {"modules", "grad", "system", "popen", "fork", "push", "ex", "ev"} \
     | MODEL_HOOKS  # torch's global module hooks stay unreadable: an imported name
@@ -255,7 +257,7 @@ class Finding:
 
 
 def by_hand_findings(units: tuple[str, ...] | None, function: str, *,
-                     threads_running: Callable[[], bool] | None = None) -> list[Finding]:
+                     threads_running: Callable[[], bool | None] | None = None) -> list[Finding]:
     """What keeps ``function`` from counting as written by hand; empty when it is clean.
 
     ``units`` are the code the worker runs, in order (a notebook's transformed cells,
@@ -278,7 +280,7 @@ def by_hand_findings(units: tuple[str, ...] | None, function: str, *,
 
 def unreadable_findings(units: tuple[str, ...] | None, *, models: bool = False,
                         reached_from: tuple[str, ...] = (),
-                        threads_running: Callable[[], bool] | None = None) -> list[Finding]:
+                        threads_running: Callable[[], bool | None] | None = None) -> list[Finding]:
     """Rule 2 alone: the features anywhere in the submission that run or rebind code out of sight, and those that
     hide code only from what reaches them (:attr:`_Reading.reach_only`) when the code of a name of
     ``reached_from`` (the models the checks build) reaches them.
@@ -300,20 +302,30 @@ def unreadable_findings(units: tuple[str, ...] | None, *, models: bool = False,
     return sorted({f for f in found if f.hides_from_models or not models}, key=lambda f: f.what)
 
 
-def _while_running(reading: _Reading, reached: set[int], threads_running: Callable[[], bool] | None) -> list[Finding]:
-    """The imports of thread modules (:data:`THREAD_MODULES`) that count: those the code asked about reaches,
-    and, when the judge sees a thread or process besides the worker's own running (``threads_running()``, read
-    from the kernel outside the worker) or cannot tell (None), every one.
+#: What a check is told when the judge sees more than the worker's own thread running as it starts.
+RUNNING_BESIDE = Finding("unverifiable", "a thread or process it started that was still running when the grader "
+                                         "checked (a thread pool never shut down, a DataLoader's worker processes, "
+                                         "a thread left looping): it can run code while the grader watches")
+
+
+def _while_running(reading: _Reading, reached: set[int],
+                   threads_running: Callable[[], bool | None] | None) -> list[Finding]:
+    """What runs out of sight by running beside the code asked about: a thread or process the judge sees running
+    as the check starts (``threads_running()`` True, read from the kernel outside the worker: whatever started it,
+    an import of no thread module included), and the imports of thread modules (:data:`THREAD_MODULES`) the
+    code asked about reaches, or every one when the judge cannot tell (None, or no ``threads_running``).
 
     A thread can run code out of sight only while it runs: one that a self-check or a demo started and that has
     ended did, by then, what sequential code would have done, and that code was read like the rest.  A thread the
-    code asked about starts is reached (rule 3 and the model rule); one still running when a check starts is seen.
+    code asked about starts is reached (rule 3 and the model rule); code that runs by itself inside a call (a hook,
+    a callback) is rule 2's; one still running when a check starts is seen.
     """
-    if not reading.while_running:
-        return []
-    unreached = [finding for node, finding in reading.while_running if id(node) not in reached]
     found = [finding for node, finding in reading.while_running if id(node) in reached]
-    if unreached and (threads_running is None or threads_running()):
+    unreached = [finding for node, finding in reading.while_running if id(node) not in reached]
+    running = threads_running() if threads_running is not None else None
+    if running:
+        found.append(RUNNING_BESIDE)
+    if unreached and running is not False:
         found += unreached
     return found
 
@@ -604,14 +616,13 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                      and reading.imported.get(n.value.id) == "inspect" and n.attr in READABLE_INSPECT}
     inspect_reads |= {id(n) for n in nodes if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
     importlib_reads: set[int] = set()
-    # `f"{self.__dict__}"`, `repr(vars_of.__dict__)`, `obj.__dict__.keys()`: a namespace shown or its names
-    # listed changes nothing and hands out no object of it (`.get`, `.values()`, `.items()` would)
+    # `f"{self.__dict__}"`, `repr(vars_of.__dict__)`, `sorted(obj.__dict__)`: a namespace shown or its names
+    # listed changes nothing and hands out no object of it (`.get`, `.values()`, `.items()` would, and so does
+    # `.keys()`, whose view's `.mapping` is the namespace itself: attack round 8)
     shown_namespaces = {id(n.value) for n in nodes if isinstance(n, ast.FormattedValue)}
     shown_namespaces |= {id(a) for n in nodes if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
                          and n.func.id in NAMESPACE_SHOWING_CALLS and n.func.id not in reading.bindings
                          and n.func.id not in reading.imported for a in n.args}
-    shown_namespaces |= {id(n.func.value) for n in nodes if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
-                         and n.func.attr == "keys" and not n.args and not n.keywords}
     # `"google.colab" in sys.modules`: a membership test reads the import table, changes nothing
     membership_tested = {id(c) for n in nodes if isinstance(n, ast.Compare)
                          and all(isinstance(op, (ast.In, ast.NotIn)) for op in n.ops) for c in n.comparators}
@@ -643,7 +654,9 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                         add(Finding("unverifiable", f"from inspect import {alias.name}"))
                     elif f"{node.module}.{alias.name}" in PLAIN_MODULE_ATTRIBUTES:
                         continue
-                    elif alias.name in UNREADABLE_ATTRIBUTES or alias.name in UNREADABLE_NAMES or (
+                    elif alias.name in UNREADABLE_ATTRIBUTES or alias.name in UNREADABLE_NAMES \
+                            or alias.name.startswith(GLOBAL_HOOK_PREFIX) \
+                            or (node.module == "gc" and alias.name == "callbacks") or (
                             alias.name.startswith("_") and not alias.name.startswith("__")
                             and alias.name not in PLAIN_PRIVATE_NAMES):
                         add(Finding("unverifiable", f"from {node.module} import {alias.name}"))
@@ -685,7 +698,10 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                     and not _plain_super_method(reading, node) \
                     and not (attr == "__dict__" and isinstance(node.ctx, ast.Load) and id(node) in shown_namespaces):
                 add(Finding("unverifiable", f"{chain}"))
-            elif attr in ANY_RECEIVER_ATTRIBUTES:
+            elif attr in ANY_RECEIVER_ATTRIBUTES or attr.startswith(GLOBAL_HOOK_PREFIX) or (
+                    attr == "callbacks" and reading.imported.get(root or "") == "gc"):
+                # torch's hooks for every module (a parameter registered, a buffer...) and the garbage collector's
+                # callbacks run code whenever they fire, from inside any call (attack round 8 started threads so)
                 add(Finding("unverifiable", chain if root else f"(...).{chain}"))
             elif attr in UNREADABLE_ATTRIBUTES and root in reading.imported and not _settings_chain(chain) \
                     and id(node) not in scripted:

@@ -146,6 +146,18 @@ def read_usage(sessions: dict[int, int | None]) -> dict[int, Usage]:
     return usage
 
 
+def alone(pid: int) -> bool:
+    """Whether process ``pid`` runs one thread and has no child (two reads of /proc); False when unreadable."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            threads = int(f.read().rsplit(b")", 1)[1].split()[17])
+        with open(f"/proc/{pid}/task/{pid}/children", "rb") as f:
+            children = f.read().strip()
+    except (OSError, IndexError, ValueError):
+        return False
+    return threads == 1 and not children
+
+
 def proportional_bytes(pids: list[int]) -> int | None:
     """The summed PSS of ``pids`` (None where the kernel has no smaps_rollup)."""
     total = 0

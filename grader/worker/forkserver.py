@@ -235,6 +235,7 @@ class Server:
         # The most CPU seconds each session was seen to have used: its children's too, which the
         # worker's own account misses when they die with it rather than being reaped by it.
         self.session_cpu: dict[int, float] = {}
+        self.last_tasks: dict[int, int] = {}  # the most tasks each worker's session ran at a watch
         self.warm_bytes = bounds.own_resident_bytes()
         self.last_watch = 0.0
         try:
@@ -336,6 +337,7 @@ class Server:
             self.watched.pop(pid, None)
             bound = self.bound_passed.pop(pid, None)
             cpu = max(usage.ru_utime + usage.ru_stime, self.session_cpu.pop(pid, 0.0))
+            self.last_tasks.pop(pid, None)
             if not pid_namespace:
                 _kill_leftovers(pid, uid)
             if not own_filesystem and uid is not None:
@@ -356,6 +358,7 @@ class Server:
             if pid in self.bound_passed:
                 continue
             self.session_cpu[pid] = max(self.session_cpu.get(pid, 0.0), usage[pid].cpu_seconds)
+            self.last_tasks[pid] = max(self.last_tasks.get(pid, 0), usage[pid].tasks)
             found = self.bounds.passed(usage[pid], allowance)
             if found is None:
                 continue
@@ -371,8 +374,13 @@ class Server:
         pid = self.by_id.get(ident)
         count = None
         if pid is not None and pid in self.watched:
-            usage = self.bounds.read_usage({pid: self.watched[pid][0]})[pid]
-            count = usage.tasks if usage.pids else None
+            # The common case in two reads: the worker alone, one thread, no child, and nothing else seen in its
+            # session at the last watch (a process that left the worker's children, as a double fork's does).
+            if self.bounds.alone(pid) and self.last_tasks.get(pid, 1) <= 1:
+                count = 1
+            else:
+                usage = self.bounds.read_usage({pid: self.watched[pid][0]})[pid]
+                count = usage.tasks if usage.pids else None
         self.channel.send({ServerReply.TASKS: ident, Key.THREADS: count, Key.NONCE: serial})
 
     def trusted(self, message: dict, fds: list[int]) -> None:

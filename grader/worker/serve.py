@@ -60,7 +60,27 @@ def prepare() -> None:
     """In the fork server, after its warm-up: snapshot what every worker will guard."""
     global _GUARD
     load_data_in_process()
+    keep_one_thread()
     _GUARD = Guard()
+
+
+def keep_one_thread() -> None:
+    """Make ``torch.set_num_threads(n)`` and ``set_num_interop_threads(n)`` keep the one thread a worker has.
+
+    torch's extra threads would stay alive beside the submission's own, and the judge counts every thread a
+    worker runs when a check starts (a thread running there can run code while it watches: attack round 8, where
+    ``set_num_threads(4)`` cost an honest file 10 points); a worker has one core's share anyway.
+    """
+    import torch
+
+    def set_num_threads(n: int) -> None:
+        """Kept at 1 while grading (see cnn-grader's worker): the result is the same with any number."""
+
+    def set_num_interop_threads(n: int) -> None:
+        """Kept at 1 while grading (see cnn-grader's worker)."""
+
+    torch.set_num_threads = set_num_threads
+    torch.set_num_interop_threads = set_num_interop_threads
 
 
 def load_data_in_process() -> None:

@@ -222,18 +222,19 @@ class Probe:
         """
         return where
 
-    def threads_running(self) -> bool:
+    def threads_running(self) -> bool | None:
         """Whether a thread or process other than the submission's own main thread runs beside it now.
 
         Read from outside the submission where the judge can (the judge's probe asks the fork server, which
-        counts the worker's tasks in ``/proc``); a check uses it to decide whether an imported thread module
-        can run code while it watches (:mod:`grader.questions.static`).  Checks never answer it from what the
-        submission says about itself.
+        counts the worker's tasks in ``/proc``); a check uses it to decide whether something can run code while it
+        watches (:mod:`grader.questions.static`).  Checks never answer it from what the submission says about
+        itself.
 
         Returns:
-            True here: a probe with no view from outside cannot tell, and assumes one runs.
+            None here: a probe with no view from outside cannot tell (an imported thread module then counts
+            wherever it is).
         """
-        return True
+        return None
 
     def _ask(self, request: dict):
         return self._decode(self.send(request))

@@ -11,9 +11,12 @@ from ..model_checks import both, missing_relu, outputs_check, param_count_check,
 from . import LECTURE, public
 
 
-#: The input channel counts ``ConvNet`` is judged with besides 1: never 3 either, so that a first convolution
-#: written for RGB (3) or grayscale (1) images instead of ``input_channels`` costs its points whatever the seed.
+#: The input channel counts ``ConvNet`` is judged with in full besides 1: never 3 either, so that a first
+#: convolution written for RGB (3) or grayscale (1) images instead of ``input_channels`` costs its points
+#: whatever the seed.  ``ConvNet(3)`` itself, the case of colour images, has its layers checked too (attack round 8:
+#: a network that turned RGB to gray only for 3 channels was never looked at).
 RANDOM_CHANNELS = (2, 4, 5)
+RGB = (3,)
 
 
 def _random_channels(rng) -> tuple[int]:
@@ -39,8 +42,10 @@ def _checks_of(numbers: str) -> dict:
     no_relu = _factory(numbers, relu=False)
     return {
         "params": param_count_check("ConvNet", build, (1,), (1, 1, side, side), []),
-        "channels": structure_check("ConvNet", build, _random_channels, lambda a: (1, a[0], side, side),
-                                    channels_hint=True),
+        "channels": both(structure_check("ConvNet", build, _random_channels, lambda a: (1, a[0], side, side),
+                                         channels_hint=True),
+                         structure_check("ConvNet", build, lambda rng: RGB, lambda a: (1, a[0], side, side),
+                                         channels_hint=True, confirmed=False)),
         "outputs_1ch": outputs_check("ConvNet", build, lambda rng: (1,), lambda a: (2, 1, side, side), [
             ("missing_relu", no_relu, missing_relu("first", "the convolutions")),
         ]),
