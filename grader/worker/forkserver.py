@@ -51,10 +51,10 @@ def warm_up() -> dict:
 
     # Standard modules torch does not load and correct submissions reach lazily: the parser's for a non-ASCII
     # name (without it the worker died), numpy's seeding, Decimal and Fraction answers, pandas' set-up,
-    # torch.utils.checkpoint's.  Where the worker reads the runtime in place and cannot enter it (a 0700
-    # /root without namespaces), an import that was not done here fails; 10 modules, 17 ms, under 1 MiB.
+    # torch.utils.checkpoint's, IPython.display's (logging.config), doctest.  Where the worker reads the runtime in
+    # place and cannot enter it (a 0700 /root without namespaces), an import that was not done here fails.
     for name in ("unicodedata", "decimal", "fractions", "statistics", "secrets", "hmac", "sysconfig", "cProfile",
-                 "profile", "pstats"):
+                 "profile", "pstats", "logging.config", "doctest"):
         importlib.import_module(name)
 
     import numpy  # noqa: F401
