@@ -10,7 +10,7 @@ import pytest
 import torch
 from torch.nn import functional as F
 
-from grader.checkapi.probe import LocalProbe
+from grader.checkapi.probe import LocalProbe, WeightsMismatch
 from grader.checkapi.verdict import evaluate
 from grader.questions import bank, reference
 from grader.questions.base import Context
@@ -299,7 +299,10 @@ def test_a_dead_tensors_id_does_not_make_a_tensor_of_the_models_own_count_as_com
 
     gen = torch.Generator().manual_seed(0)
     weights = reference.weights_for(Reference(), gen)
-    LocalProbe({"ForShow": ForShow}).forward("ForShow", (), weights, reference.uniform_input((2, 1, 8, 8), gen))
+    # Since attack round 7 a layer run off the input's path makes the pass unjudgeable: the decoy is refused as
+    # that, and not as a layer of the input's path taking more weights than the reference has.
+    with pytest.raises(WeightsMismatch, match="not computed from its input"):
+        LocalProbe({"ForShow": ForShow}).forward("ForShow", (), weights, reference.uniform_input((2, 1, 8, 8), gen))
     if not reused:  # pragma: no cover - the recorder kept the dead tensor alive, or CPython put the new one elsewhere
         pytest.skip("no tensor took over a dead one's id")
 

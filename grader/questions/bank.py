@@ -11,20 +11,24 @@ import functools
 import importlib
 import importlib.resources
 
-import jinja2
-
 from . import INFO, LayoutError, QuestionInfo, total_points
 from .base import Check, Context, Question
 
-#: prompt.md, starter.py and solution.py are templates of a variant's numbers.  Plain text
-#: (no escaping: Markdown and Python); an unknown name is an error, never an empty string.
-_TEXTS = jinja2.Environment(undefined=jinja2.StrictUndefined, keep_trailing_newline=True, autoescape=False)
+
+@functools.lru_cache(maxsize=None)
+def _environment():
+    """prompt.md, starter.py and solution.py are templates of a variant's numbers.  Plain text (no escaping:
+    Markdown and Python); an unknown name is an error, never an empty string.  Made on first use: grading
+    renders no text."""
+    import jinja2
+
+    return jinja2.Environment(undefined=jinja2.StrictUndefined, keep_trailing_newline=True, autoescape=False)
 
 
 @functools.lru_cache(maxsize=None)
-def _template(folder: str, name: str) -> jinja2.Template:
+def _template(folder: str, name: str):
     here = importlib.resources.files(importlib.import_module(f".{folder}", __package__))
-    return _TEXTS.from_string((here / name).read_text(encoding="utf-8"))
+    return _environment().from_string((here / name).read_text(encoding="utf-8"))
 
 
 def texts(folder: str, params: dict, answers: dict, *, lecture: bool) -> dict[str, str]:
@@ -50,7 +54,8 @@ def _load(info: QuestionInfo) -> Question:
     checks = tuple(dataclasses.replace(c, id=f"{info.id}.{c.id}") for c in checks_module.CHECKS)
     params = lecture().of(info.id)
     question = Question(id=info.id, title=info.title, topic=info.topic,
-                        **texts(info.folder, params, question_answers(info, params, drawn=False), lecture=True),
+                        texts=lambda: texts(info.folder, params, question_answers(info, params, drawn=False),
+                                            lecture=True),
                         checks=checks, folder=info.folder)
     if abs(question.points - info.points) > 1e-9:
         raise LayoutError(f"{info.folder}: its checks add up to {question.points:g} points, its POINTS "
@@ -69,7 +74,8 @@ def for_variant(variant, answers: dict) -> tuple[Question, ...]:
     """Every question with ``variant``'s numbers in its texts and its checks' descriptions (``answers``:
     :func:`grader.variants.verify.answers`)."""
     numbers = None if variant.is_lecture else variant.params
-    return tuple(dataclasses.replace(q, **texts(q.folder, variant.of(q.id), answers[q.id], lecture=variant.is_lecture),
+    return tuple(dataclasses.replace(q, texts=functools.partial(texts, q.folder, variant.of(q.id), answers[q.id],
+                                                                 lecture=variant.is_lecture),
                                      checks=tuple(dataclasses.replace(c, description=c.description_for(numbers))
                                                   for c in q.checks))
                  for q in QUESTIONS)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import random
 import threading
@@ -160,16 +161,32 @@ class Question:
     """Short title shown in the notebook and reports."""
     topic: str
     """Which part of the lecture it exercises."""
-    prompt: str
-    """Markdown prompt: enough to answer without the lecture open."""
-    starter: str
-    """The student's code cell, with ``...`` where answers go."""
-    solution: str
-    """The same cell answered; it must score full marks."""
-    checks: tuple[Check, ...]
+    texts: Callable[[], dict] = field(repr=False, compare=False)
+    """Makes ``{"prompt", "starter", "solution"}``: rendered on first use (grading never needs them, and rendering
+    every question's templates cost each Gradescope run a tenth of a second)."""
+    checks: tuple[Check, ...] = ()
     """Public and hidden checks, in the order they run."""
     folder: str = ""
     """Its folder under ``grader/questions``."""
+
+    @functools.cached_property
+    def _rendered(self) -> dict:
+        return self.texts()
+
+    @property
+    def prompt(self) -> str:
+        """Markdown prompt: enough to answer without the lecture open."""
+        return self._rendered["prompt"]
+
+    @property
+    def starter(self) -> str:
+        """The student's code cell, with ``...`` where answers go."""
+        return self._rendered["starter"]
+
+    @property
+    def solution(self) -> str:
+        """The same cell answered; it must score full marks."""
+        return self._rendered["solution"]
 
     @property
     def points(self) -> float:
