@@ -186,6 +186,22 @@ def unlinked_bytes(pids: list[int], folder: str) -> int:
         return 0
     seen: set[int] = set()
     total = 0
+    for path, target in _open_files(pids):
+        if not target.endswith(" (deleted)"):
+            continue
+        try:
+            info = os.stat(path)
+        except OSError:
+            continue
+        if info.st_dev == device and info.st_ino not in seen:
+            seen.add(info.st_ino)
+            total += info.st_blocks * 512
+    return total
+
+
+def _open_files(pids: list[int]):
+    """``(/proc path, what it points to)`` for every file descriptor ``pids`` hold open (those that end meanwhile
+    are left out)."""
     for pid in pids:
         try:
             fds = os.listdir(f"/proc/{pid}/fd")
@@ -194,15 +210,9 @@ def unlinked_bytes(pids: list[int], folder: str) -> int:
         for fd in fds:
             path = f"/proc/{pid}/fd/{fd}"
             try:
-                if not os.readlink(path).endswith(" (deleted)"):
-                    continue
-                info = os.stat(path)
+                yield path, os.readlink(path)
             except OSError:
                 continue
-            if info.st_dev == device and info.st_ino not in seen:
-                seen.add(info.st_ino)
-                total += info.st_blocks * 512
-    return total
 
 
 def _buffer_size(path: str, default: int) -> int:
@@ -224,22 +234,13 @@ def kernel_buffer_bytes(pids: list[int]) -> int:
     """The most the sockets and pipes ``pids`` hold open can keep in kernel memory, which neither their resident
     sets nor ``RLIMIT_AS`` count (attack round 7: 100 socket pairs held 1.5 GiB): each socket and pipe counted
     once, full."""
-    sockets: set[bytes] = set()
-    pipes: set[bytes] = set()
-    for pid in pids:
-        try:
-            fds = os.listdir(f"/proc/{pid}/fd")
-        except OSError:
-            continue
-        for fd in fds:
-            try:
-                target = os.readlink(f"/proc/{pid}/fd/{fd}")
-            except OSError:
-                continue
-            if target.startswith("socket:"):
-                sockets.add(target)
-            elif target.startswith("pipe:"):
-                pipes.add(target)
+    sockets: set[str] = set()
+    pipes: set[str] = set()
+    for _, target in _open_files(pids):
+        if target.startswith("socket:"):
+            sockets.add(target)
+        elif target.startswith("pipe:"):
+            pipes.add(target)
     return len(sockets) * SOCKET_BUFFER_BYTES + len(pipes) * PIPE_BUFFER_BYTES
 
 
