@@ -89,10 +89,6 @@ GRADER_FAULTS: dict[str, str] = {
     "r8_nb_q7_forward_pre_hook_adds_channel.ipynb":
         "self.register_forward_pre_hook(add_channel_axis) in CNN.__init__ (lets a (N, 100, 100) batch in): "
         "q6 by hand 3, q7 4, q8 3: -10",
-    "r8_py_nbconvert_script_get_ipython_calls.py":
-        "nbconvert's export of a %%time cell, get_ipython().run_cell_magic('time', '', '<constant source>'): "
-        "'run_cell_magic(...) with code the grader cannot read' costs q6 by hand 3, q7 4, q8 3: -10 (the same cell "
-        "in a notebook is read)",
     "r8_nb_q7_head_weight_times_x_transposed.ipynb":
         "the classifier written as W x + b, (self.fc.weight @ x.T).T + self.fc.bias: 'layer 5 is missing': q7 "
         "structure, params, outputs: -3",

@@ -992,3 +992,21 @@ def test_reflected_and_in_place_operators_of_the_submission_s_class_are_its_code
     uses = HAND_WRITTEN.replace("def conv2d(", "def _unused(") + (
         "def conv2d(image, kernel, stride=1, padding=0):\n    return kernel @ Window(image)\n")
     assert ("builtin", "torch.nn.functional.conv2d") in found(["import torch\n" + hidden + uses])
+
+
+@pytest.mark.parametrize("line", [
+    "get_ipython().run_line_magic('time', 'exec(\"x = 1\")')",     # the code of a %time line is read
+    "get_ipython().run_cell_magic('time', '', 'y = 2\\nexec(\"x = 1\")\\n')",  # and of a %%time cell nbconvert wrote
+])
+def test_code_a_time_magic_runs_is_read_for_what_hides_code(line):
+    assert "exec" in [f.what for f in unreadable_findings((line,))]
+
+
+def test_a_time_cell_nbconvert_wrote_is_read_like_the_cell():
+    # Fairness round 8: nbconvert writes a %%time cell as get_ipython().run_cell_magic('time', '', '...'): -10.
+    cell = "get_ipython().run_cell_magic('time', '', " + repr(HAND_WRITTEN) + ")\n"
+    assert found([cell]) == []
+    assert unreadable_findings((cell,), models=True) == []
+    hidden = "get_ipython().run_cell_magic('time', '', " + repr(HAND_WRITTEN.replace(
+        "def conv2d", "import torch.nn.functional as F\ndef _x():\n    return F.conv2d\ndef conv2d")) + ")\n"
+    assert found([hidden + "conv2d = _x()\n"]) != []

@@ -404,9 +404,14 @@ def _read_cached(units: tuple[str, ...]) -> _Reading:
             tree = parse(unit)
         except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError):
             continue
+        in_text = {id(statement) for statement in tree.body}
+        magic = []
         for statement in _with_magic_statements(tree.body, reading.magic_calls):
             _bind_top_level(reading, statement, plain=True)
-        nodes = list(ast.walk(tree))  # walked once: both scans read every node of the unit
+            if id(statement) not in in_text:
+                magic.append(statement)
+        # walked once: both scans read every node of the unit, and of the code its `%time` lines run
+        nodes = list(ast.walk(tree)) + [n for statement in magic for n in ast.walk(statement)]
         reading.method_setattrs |= _setattrs_of_methods(nodes)
         _scan_unreadable(reading, nodes)
         _record_mutations(reading, nodes)
@@ -457,6 +462,8 @@ def _with_magic_statements(body: list[ast.stmt], handled: set[int] | None = None
             if isinstance(call.func, ast.Attribute) and call.func.attr == "run_line_magic" and not call.keywords \
                     and all(isinstance(a, ast.Constant) and isinstance(a.value, str) for a in call.args):
                 handled.add(id(call))
+            elif code is not None:  # a %%time cell nbconvert wrote as a call, its text read as code below
+                handled.add(id(call))
         if code is None:
             yield statement
             continue
@@ -467,6 +474,8 @@ def _with_magic_statements(body: list[ast.stmt], handled: set[int] | None = None
 
 
 def _magic_code(node: ast.AST) -> str | None:
+    """The code a ``%time stmt`` line runs (``get_ipython().run_line_magic('time', 'stmt')``), or a ``%%time`` cell
+    written by nbconvert as ``get_ipython().run_cell_magic('time', '', 'cell')`` (fairness round 8)."""
     call = node.value if isinstance(node, (ast.Expr, ast.Assign)) else None
     if (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr == "run_line_magic"
             and len(call.args) >= 2 and all(isinstance(a, ast.Constant) and isinstance(a.value, str)
@@ -475,6 +484,11 @@ def _magic_code(node: ast.AST) -> str | None:
         if isinstance(node, ast.Assign):
             return f"{ast.unparse(node.targets[0])} = ({code})"
         return code
+    if (isinstance(node, ast.Expr) and isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)
+            and call.func.attr == "run_cell_magic" and len(call.args) == 3 and not call.keywords
+            and all(isinstance(a, ast.Constant) and isinstance(a.value, str) for a in call.args)
+            and call.args[0].value in RUN_MAGICS and not call.args[1].value.strip()):
+        return call.args[2].value
     return None
 
 
