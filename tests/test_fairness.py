@@ -58,10 +58,6 @@ GRADER_FAULTS: dict[str, str] = {
     "r7_nb_q6_dataclass_post_init_numbers_enum.ipynb":
         "getattr(self, name) over a tuple of constant field names in a frozen dataclass's __post_init__ "
         "(type checks): 'getattr with a computed name' costs q6 by hand 3, q7 4, q8 3: -10",
-    "r7_py_q6_cached_property_itemgetter_attrgetter.py":
-        "operator.attrgetter(\"shape\") (a constant attribute name) in q6's helpers: q6 by hand 3, q7 4, q8 3: -10",
-    "r7_py_q6_contextmanager_heapq_methodcaller.py":
-        "operator.methodcaller(\"max\") (a constant method name) in max_pool2d: q6 by hand 3, q7 4, q8 3: -10",
     "r7_py_q7_private_conv_forward_and_elementwise_head.py":
         "self.conv1._conv_forward(x, self.conv1.weight, self.conv1.bias) in CNN.forward: 'self.conv1._conv_forward' "
         "costs q6 by hand 3, q7 4, q8 3: -10; without it, the one-output head (x * fc.weight).sum(1, keepdim=True) "

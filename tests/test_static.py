@@ -1010,3 +1010,24 @@ def test_a_time_cell_nbconvert_wrote_is_read_like_the_cell():
     hidden = "get_ipython().run_cell_magic('time', '', " + repr(HAND_WRITTEN.replace(
         "def conv2d", "import torch.nn.functional as F\ndef _x():\n    return F.conv2d\ndef conv2d")) + ")\n"
     assert found([hidden + "conv2d = _x()\n"]) != []
+
+
+@pytest.mark.parametrize("getter", ['operator.attrgetter("shape")', 'operator.attrgetter("shape", "dtype")',
+                                    'operator.methodcaller("max")', 'operator.methodcaller("sum", 0)'])
+def test_operator_getters_with_constant_plain_names_are_the_attribute_they_name(getter):
+    # Fairness round 7: operator.attrgetter("shape") and methodcaller("max") cost q6 by hand, q7 and q8 (-10).
+    source = "import operator\n" + HAND_WRITTEN.replace("def conv2d(", f"size_of = {getter}\ndef conv2d(") \
+        .replace("    return", "    size_of(image)\n    return", 1)
+    assert found([source]) == []
+    assert _model_rule([source]) == []
+
+
+@pytest.mark.parametrize("getter", ['operator.methodcaller("conv2d", w)', 'operator.attrgetter(name)',
+                                    'operator.attrgetter("__class__")', 'operator.methodcaller("apply_", f)',
+                                    'operator.methodcaller("append", F.conv2d)', 'operator.attrgetter("_C")',
+                                    'operator.methodcaller("max", key=k)'])
+def test_operator_getters_by_a_computed_or_hidden_name_stay_unreadable(getter):
+    source = ("import operator\nimport torch.nn.functional as F\nname = 'x'\nw = f = k = None\n"
+              + HAND_WRITTEN.replace("def conv2d(", f"size_of = {getter}\ndef conv2d(")
+              .replace("    return", "    size_of(image)\n    return", 1))
+    assert found([source]) != []

@@ -625,6 +625,7 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
     """Rule 2, over every node of a unit."""
     add = reading.unreadable.append
     calls = {id(n.func): n for n in nodes if isinstance(n, ast.Call)}
+    _mark_constant_getters(reading, calls.values())
     # inspect.signature(f), inspect.getsource(f): the name read only for what READABLE_INSPECT lists
     inspect_reads = {id(n.value) for n in nodes if isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name)
                      and reading.imported.get(n.value.id) == "inspect" and n.attr in READABLE_INSPECT}
@@ -718,7 +719,7 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                 # callbacks run code whenever they fire, from inside any call (attack round 8 started threads so)
                 add(Finding("unverifiable", chain if root else f"(...).{chain}"))
             elif attr in UNREADABLE_ATTRIBUTES and root in reading.imported and not _settings_chain(chain) \
-                    and id(node) not in scripted:
+                    and id(node) not in scripted and "_constant_getter" not in node.__dict__:
                 if attr in TORCH_ONLY_ATTRIBUTES and not reading.imported[root].startswith("torch"):
                     continue
                 if attr in REACH_ONLY_ATTRIBUTES and _resolved(reading, node) in REACH_ONLY_ATTRIBUTES[attr]:
@@ -892,7 +893,8 @@ def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
             attr = node.attr
             imported = reading.imported.get(root, "") if root else ""
             if attr in UNREADABLE_ATTRIBUTES and attr not in EVERYDAY_ATTRIBUTES and not _settings_chain(chain) \
-                    and _resolved_once(reading, node) not in PLAIN_MODULE_ATTRIBUTES:
+                    and _resolved_once(reading, node) not in PLAIN_MODULE_ATTRIBUTES \
+                    and "_constant_getter" not in node.__dict__:
                 add(Finding("unverifiable", chain if root else f"(...).{chain}"))
             elif attr in MODEL_HOOKS and _method_self_root(node, methods_own):
                 # a model that hooks itself runs code inside every forward pass the judge makes
@@ -2048,6 +2050,35 @@ def _import_outside(node: ast.Import | ast.ImportFrom, alias: ast.alias) -> Find
     return Finding("unverifiable", f"import of {reason}", hides_from_models=False) if reason else None
 
 
+#: operator's getters of attributes and methods by name: with constant names, ``x.name`` and ``x.name(...)`` written
+#: another way (fairness round 7: ``operator.attrgetter("shape")``, ``operator.methodcaller("max")``).
+NAMED_GETTERS = frozenset({"attrgetter", "methodcaller"})
+
+
+def _plain_attribute_name(name: str) -> bool:
+    """Whether ``x.name`` (each part of a dotted name) is an attribute the rules would let code read or call on any
+    object: not private, not one that reaches code, not torch's convolution or pooling, not one that puts things
+    into its object."""
+    return all(part.isidentifier() and not part.startswith("_") and not BUILT_IN.search(part)
+               and part not in UNREADABLE_ATTRIBUTES and part not in ANY_RECEIVER_ATTRIBUTES
+               and part not in LOADING_ATTRIBUTES and part not in TORCH_FUNCTION_ATTRIBUTES
+               and part not in STRING_EVALUATORS and part not in MUTATING_METHODS for part in name.split("."))
+
+
+def _mark_constant_getters(reading: _Reading, calls) -> None:
+    """Mark ``operator.attrgetter("shape")`` and ``operator.methodcaller("max", ...)`` whose names are constants
+    :func:`_plain_attribute_name` accepts: read as the attribute or method they name, not as a resolver."""
+    for call in calls:
+        func = call.func
+        if not (isinstance(func, ast.Attribute) and func.attr in NAMED_GETTERS and not call.keywords
+                and reading.imported.get(_root(func)[0] or "") == "operator" and call.args):
+            continue
+        names = call.args if func.attr == "attrgetter" else call.args[:1]
+        if all(isinstance(a, ast.Constant) and isinstance(a.value, str) and _plain_attribute_name(a.value)
+               for a in names):
+            func.__dict__["_constant_getter"] = True
+
+
 def _reached_outside(reading: _Reading, sub: ast.AST, local: _Scope | None) -> Finding | None:
     """Rule 3 for a node of code a by-hand function reaches: an attribute chain of an imported name must resolve
     to a known name, a built-in must be one of :data:`KNOWN_BUILTINS`, and ``getattr(module, "name")`` is read as
@@ -2075,7 +2106,8 @@ def _reached_outside(reading: _Reading, sub: ast.AST, local: _Scope | None) -> F
                 for link in ast.walk(decorator):
                     link.__dict__["_known_decorator"] = True
         return None
-    if isinstance(sub, ast.Attribute) and isinstance(sub.ctx, ast.Load) and "_known_decorator" not in sub.__dict__:
+    if isinstance(sub, ast.Attribute) and isinstance(sub.ctx, ast.Load) and "_known_decorator" not in sub.__dict__ \
+            and "_constant_getter" not in sub.__dict__:
         root, _ = _root(sub)
         if root is None or root in local or root not in reading.imported:
             return None
