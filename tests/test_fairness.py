@@ -59,9 +59,9 @@ GRADER_FAULTS: dict[str, str] = {
         "getattr(self, name) over a tuple of constant field names in a frozen dataclass's __post_init__ "
         "(type checks): 'getattr with a computed name' costs q6 by hand 3, q7 4, q8 3: -10",
     "r7_py_q7_private_conv_forward_and_elementwise_head.py":
-        "self.conv1._conv_forward(x, self.conv1.weight, self.conv1.bias) in CNN.forward: 'self.conv1._conv_forward' "
-        "costs q6 by hand 3, q7 4, q8 3: -10; without it, the one-output head (x * fc.weight).sum(1, keepdim=True) "
-        "+ fc.bias still costs q7 3",
+        "the one-output head written elementwise, (x * fc.weight).sum(1, keepdim=True) + fc.bias: a parameter meeting "
+        "the input's data outside a layer: q7 structure, params, outputs -3 (self.conv1._conv_forward(...) is read "
+        "since round 7's fix)",
     "r7_nb_q7_functional_conv_bias_added_after.ipynb":
         "F.conv2d(x, self.weight, None, ...) + self.bias.view(1, -1, 1, 1) (own module, and a Conv2d subclass in "
         "conv_block): read as a Conv2d with bias=False and a weight made in the pass: q7 3, q8 3: -6",

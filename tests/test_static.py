@@ -58,8 +58,11 @@ def test_a_hand_written_convolution_is_clean():
      ("unverifiable", "getattr with a computed name")),
     ("import torch\ndef conv2d(i, k):\n    with torch._C.DisableTorchFunction():\n        return i\n",
      ("unverifiable", "torch._C")),
+    # a constant getter is the attribute it names (fairness round 7); the module handed to it is what is found
     ("import operator, torch.nn.functional as F\ndef conv2d(i, k):\n    return operator.attrgetter('c')(F)(i, k)\n",
-     ("unverifiable", "operator.attrgetter")),
+     ("unverifiable", "the module F passed as a value")),
+    ("import operator, torch.nn.functional as F\nname = 'c'\ndef conv2d(i, k):\n"
+     "    return operator.attrgetter(name)(F)(i, k)\n", ("unverifiable", "operator.attrgetter")),
     ("import torch.nn.functional as F\ndef conv2d(i, k):\n    return F.__dict__['c' + 'onv2d'](i, k)\n",
      ("unverifiable", "F.__dict__")),
     ("import threading\n" + HAND_WRITTEN, ("unverifiable", "import threading (threads)")),
@@ -1031,3 +1034,13 @@ def test_operator_getters_by_a_computed_or_hidden_name_stay_unreadable(getter):
               + HAND_WRITTEN.replace("def conv2d(", f"size_of = {getter}\ndef conv2d(")
               .replace("    return", "    size_of(image)\n    return", 1))
     assert found([source]) != []
+
+
+def test_a_conv_layers_own_conv_forward_is_readable_for_models_and_torch_s_convolution_by_hand():
+    # Fairness round 7: self.conv1._conv_forward(x, w, b) in a forward cost q6 by hand, q7 and q8 (-10).
+    model = ("import torch\nclass CNN(torch.nn.Module):\n    def __init__(self):\n        super().__init__()\n"
+             "        self.conv1 = torch.nn.Conv2d(1, 3, 3, padding=1)\n    def forward(self, x):\n"
+             "        return self.conv1._conv_forward(x, self.conv1.weight, self.conv1.bias)\n")
+    assert _model_rule([model]) == [] and found([HAND_WRITTEN, model]) == []
+    by_hand = model + "def conv2d(image, kernel, stride=1, padding=0):\n    return CNN().conv1._conv_forward(image, kernel, None)\n"
+    assert any(kind == "builtin" and "_conv_forward" in what for kind, what in found([by_hand]))
