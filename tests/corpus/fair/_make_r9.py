@@ -11,7 +11,7 @@ with one or two questions answered the case's way):
   an attribute, a default argument, a ``functools.partial``, a pytest table, a global alias; and, as controls, a
   self-check that keeps only the results of torch's calls or imports torch's function under another name;
 - notebooks that start something beside the answers: a thread pool used with ``with``, ``torch.set_num_threads``,
-  DataLoader workers (ended, and persistent), a matplotlib animation, a joined thread, logging handlers, tqdm
+  DataLoader workers (ended, persistent, counted with ``multiprocessing.cpu_count()``), a matplotlib animation, a joined thread, logging handlers, tqdm
   with a fallback, a timer left pending.
 
     python tests/corpus/fair/_make_r9.py        # rewrites tests/corpus/fair/r9_*
@@ -22,7 +22,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import nbformat  # noqa: F401  (the writers below need it; imported here so a missing one fails early)
+import nbformat
 
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE))
@@ -738,6 +738,20 @@ case("r9_nb_dataloader_two_workers_one_epoch", tool="colab",
          print(f"last loss {loss.item():.3f}")
          ''')]})
 
+case("r9_nb_dataloader_workers_from_multiprocessing_cpu_count",
+     after={"q7": [TRAIN_DATA + d('''
+         import multiprocessing
+
+         from torch.utils.data import DataLoader, TensorDataset
+
+         num_workers = min(2, multiprocessing.cpu_count())  # the tutorial's way to pick the worker count
+         loader = DataLoader(TensorDataset(images, targets), batch_size=8, num_workers=num_workers)
+         model = CNN()
+         with torch.no_grad():
+             losses = [torch.nn.functional.mse_loss(model(xb), yb).item() for xb, yb in loader]
+         print(len(losses), "batches")
+         ''')]})
+
 case("r9_nb_dataloader_persistent_workers_kept",
      after={"q7": [TRAIN_DATA + d('''
          from torch.utils.data import DataLoader, TensorDataset
@@ -856,12 +870,24 @@ case("r9_py_threadpool_models_built_in_parallel",
          ''')]})
 
 
+def _stable_ids(path: Path) -> None:
+    """Round 8's writer draws cell ids (and Colab's markdown ids) at random: fix them, so that running this
+    generator again rewrites the same bytes."""
+    nb = nbformat.read(str(path), as_version=4)
+    for i, cell in enumerate(nb.cells):
+        cell.id = f"r9-{i:03d}"
+        if cell.cell_type == "markdown" and "id" in cell.metadata:
+            cell.metadata["id"] = f"m{i:07d}"
+    nbformat.write(nb, str(path))
+
+
 def main() -> None:
     for old in HERE.glob("r9_*"):
         old.unlink()
     for name, spec in CASES.items():
         if name.startswith("r9_nb_"):
             write_notebook(name, spec)
+            _stable_ids(HERE / f"{name}.ipynb")
         else:
             write_script(name, spec)
     print(len(CASES), "cases")
