@@ -88,6 +88,23 @@ GRADER_FAULTS: dict[str, str] = {
     "r8_nb_q7_head_weight_times_x_transposed.ipynb":
         "the classifier written as W x + b, (self.fc.weight @ x.T).T + self.fc.bias: 'layer 5 is missing': q7 "
         "structure, params, outputs: -3",
+    # Fairness round 9 (graded on main at 14e6d06; each isolated by grading a copy with that one construct changed,
+    # see tests/corpus/fair/_r9_findings.md).
+    "r9_nb_q6_selfcheck_default_argument_reference.ipynb":
+        "a q6 self-check def check_conv(fn, ref=F.conv2d): torch's function as a default argument costs q6 by hand "
+        "-3 ('F.conv2d used as a value'), while the same function in a dict, a list of pairs, an attribute, a "
+        "functools.partial, a global alias, a pytest table, a module constant used as the default, or passed at the "
+        "call all get 26/26",
+    "r9_nb_dataloader_workers_from_multiprocessing_cpu_count.ipynb":
+        "import multiprocessing for multiprocessing.cpu_count() (the DataLoader's num_workers): the import alone costs "
+        "q6 by hand 3, q7 4, q8 3: -10 (os.cpu_count() gets 26/26; the DataLoader's workers cost nothing)",
+    "r9_nb_q8_first_forward_checks_flat_size_on_zeros.ipynb":
+        "ConvNet.forward runs its blocks once more on a probe tensor to check the head's in_features (whatever the "
+        "probe: zeros, zeros_like(x[:1]) or x[:1]; before or after the real pass): q8 params, channels and outputs "
+        "-2.5 ('its layers cannot be judged'); the same check in __init__ gets 26/26",
+    "r9_nb_pending_timer_reminder.ipynb":
+        "a judgement call: threading.Timer(1800, print, ...) started in the first cell and still pending when the "
+        "checks run ('a thread ... still running'): q6 by hand 3, q7 4, q8 3: -10 (cancelled in a last cell: 26/26)",
 }
 
 GRADESCOPE_SAMPLE = ["nb_magics_everywhere.ipynb", "nb_continuation_percent_and_bang_eq.ipynb",
