@@ -90,14 +90,6 @@ GRADER_FAULTS: dict[str, str] = {
         "structure, params, outputs: -3",
     # Fairness round 9 (graded on main at 14e6d06; each isolated by grading a copy with that one construct changed,
     # see tests/corpus/fair/_r9_findings.md).
-    "r9_nb_q6_selfcheck_default_argument_reference.ipynb":
-        "a q6 self-check def check_conv(fn, ref=F.conv2d): torch's function as a default argument costs q6 by hand "
-        "-3 ('F.conv2d used as a value'), while the same function in a dict, a list of pairs, an attribute, a "
-        "functools.partial, a global alias, a pytest table, a module constant used as the default, or passed at the "
-        "call all get 26/26",
-    "r9_nb_dataloader_workers_from_multiprocessing_cpu_count.ipynb":
-        "import multiprocessing for multiprocessing.cpu_count() (the DataLoader's num_workers): the import alone costs "
-        "q6 by hand 3, q7 4, q8 3: -10 (os.cpu_count() gets 26/26; the DataLoader's workers cost nothing)",
     "r9_nb_q8_first_forward_checks_flat_size_on_zeros.ipynb":
         "ConvNet.forward runs its blocks once more on a probe tensor to check the head's in_features (whatever the "
         "probe: zeros, zeros_like(x[:1]) or x[:1]; before or after the real pass): q8 params, channels and outputs "

@@ -1044,3 +1044,34 @@ def test_a_conv_layers_own_conv_forward_is_readable_for_models_and_torch_s_convo
     assert _model_rule([model]) == [] and found([HAND_WRITTEN, model]) == []
     by_hand = model + "def conv2d(image, kernel, stride=1, padding=0):\n    return CNN().conv1._conv_forward(image, kernel, None)\n"
     assert any(kind == "builtin" and "_conv_forward" in what for kind, what in found([by_hand]))
+
+
+@pytest.mark.parametrize("store", [
+    "T = F.conv2d\nholder = [OPS]\nholder[0]['c'] = T\n",       # an alias of it, stored
+    "T = F.conv2d\ndef _fill(f=T):\n    OPS['c'] = f\n_fill()\n",  # an alias as a default its function stores
+])
+def test_torch_s_convolution_stored_through_an_alias_or_a_stored_default_costs_the_by_hand_part(store):
+    source = ("import torch\nimport torch.nn.functional as F\nOPS = {}\n" + store
+              + "def conv2d(image, kernel, stride=1, padding=0):\n    return OPS['c'](image, kernel)\n")
+    assert found([source]) != []
+
+
+def test_a_self_check_with_torch_s_convolution_as_a_default_argument_stays_clean():
+    # Fairness round 9: def check_conv(fn, ref=F.conv2d) cost q6 by hand (-3): a default called, never stored.
+    check = ("import torch\nimport torch.nn.functional as F\ndef check_conv(fn, ref=F.conv2d):\n"
+             "    x, k = torch.ones(1, 1, 4, 4), torch.ones(1, 1, 2, 2)\n    return torch.allclose(fn(x, k), ref(x, k))\n"
+             "check_conv(conv2d)\n")
+    assert found([HAND_WRITTEN, check]) == []
+
+
+@pytest.mark.parametrize("use, readable", [
+    ("import multiprocessing\nworkers = multiprocessing.cpu_count()\n", True),  # fairness round 9: -10
+    ("from multiprocessing import cpu_count\nworkers = cpu_count()\n", True),
+    ("import multiprocessing as mp\nworkers = mp.cpu_count()\n", True),
+    ("import multiprocessing\nworkers = multiprocessing.cpu_count()\np = multiprocessing.Process(target=print)\n", False),
+    ("import multiprocessing\nm = multiprocessing\n", False),
+    ("from multiprocessing import cpu_count, Process\n", False),
+])
+def test_multiprocessing_only_asked_for_the_core_count_is_readable(use, readable):
+    assert (found([HAND_WRITTEN, use]) == []) is readable
+    assert (_model_rule([HAND_WRITTEN, use]) == []) is readable

@@ -370,6 +370,8 @@ class _Reading:
         """Every node of every unit that parses: the rules on the submission's own classes look at each use."""
         self.memo: dict = {}
         """What those rules computed over every node, once per reading (each is asked per name or call)."""
+        self.core_counting: list[tuple[ast.AST, Finding]] = []
+        """Imports of multiprocessing that count unless it is only asked how many cores there are."""
         self.while_running: list[tuple[ast.AST, Finding]] = []
         """Imports of thread modules: findings where reached, or while a thread runs (:func:`_while_running`)."""
         self.reached_nodes: dict[str, set[int]] = {}
@@ -421,6 +423,17 @@ def _read_cached(units: tuple[str, ...]) -> _Reading:
         reading.classes += [n for n in nodes if isinstance(n, ast.ClassDef)]
         every_node += nodes
     reading.nodes = every_node
+    for node, finding in reading.core_counting:
+        names = {a.asname or a.name.split(".")[0] for a in node.names}
+        attribute_values = {id(n.value): n for n in every_node if isinstance(n, ast.Attribute)}
+        if isinstance(node, ast.Import) and any(
+                isinstance(n, ast.Name) and n.id in names and not (
+                    id(n) in attribute_values and attribute_values[id(n)].attr in CORE_COUNTERS)
+                for n in every_node):
+            reading.unreadable.append(finding)
+        elif isinstance(node, ast.ImportFrom) and any(
+                isinstance(n, ast.Name) and n.id in names and not isinstance(n.ctx, ast.Load) for n in every_node):
+            reading.unreadable.append(finding)  # `cpu_count = ...` rebinding it: not the core count any more
     if reading.while_running and any(
             (isinstance(n, ast.Name) and n.id in PROCESS_NAMES) or (isinstance(n, ast.Attribute) and n.attr in PROCESS_NAMES)
             or (isinstance(n, ast.alias) and n.name.split(".")[-1] in PROCESS_NAMES)
@@ -658,6 +671,12 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                     add(Finding("unverifiable", f"a relative import (from {'.' * node.level}{module} import ...)"))
                 elif top in THREAD_MODULES and not module.startswith(PROCESS_MODULES):
                     reading.while_running.append((node, Finding("unverifiable", f"import {module}" + _outside_reason(top))))
+                elif module == "multiprocessing" and (isinstance(node, ast.Import) or all(
+                        a.name in CORE_COUNTERS for a in node.names)):
+                    # `multiprocessing.cpu_count()` to size a DataLoader (fairness round 9) starts no process: the
+                    # import counts unless every use of it is that (read once every unit is, _read_cached)
+                    reading.core_counting.append((node, Finding("unverifiable", f"import {module}"
+                                                                + _outside_reason(top))))
                 elif top in UNREADABLE_IMPORTS and not (top in ("inspect", "importlib") and module == top):
                     add(Finding("unverifiable", f"import {module}" + _outside_reason(top)))
                 elif top and top not in reading.checked_imports:
@@ -798,18 +817,26 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
 
 def _stored_in_objects(nodes: list[ast.AST]) -> set[int]:
     """The expressions a unit puts into an object rather than binds to a name: assigned to an item or an
-    attribute (``holder[0]["c"] = v``, ``obj.table["c"] = v``), a default argument (evaluated once, kept by the
-    function), or given to a method that puts it into its object (``.append(v)``, ``.update(c=v)``); through the
+    attribute (``holder[0]["c"] = v``, ``obj.table["c"] = v``), or given to a method that puts it into its object
+    (``.append(v)``, ``.update(c=v)``); through the
     literals, conditionals and ``or``/``and`` that hold them.  Rule 1 follows names and their bindings; an object
     reached through another (``holder[0]``, a call's result, an instance) may be one it never walks to."""
     roots: list[ast.AST] = []
     for n in nodes:
+        if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+            # `def _fill(f=F.conv2d): table["c"] = f`: a parameter's default, stored by its own function
+            positional = n.args.posonlyargs + n.args.args
+            defaults = dict(zip([a.arg for a in positional[len(positional) - len(n.args.defaults):]],
+                                n.args.defaults))
+            defaults.update({a.arg: d for a, d in zip(n.args.kwonlyargs, n.args.kw_defaults) if d is not None})
+            if defaults:
+                inner = _stored_in_objects([m for m in ast.walk(n) if m is not n])
+                roots += [d for m in ast.walk(n) if isinstance(m, ast.Name) and id(m) in inner
+                          for name, d in defaults.items() if m.id == name]
         if isinstance(n, (ast.Assign, ast.AnnAssign, ast.AugAssign)) and n.value is not None:
             targets = n.targets if isinstance(n, ast.Assign) else [n.target]
             if any(not isinstance(t, ast.Name) for t in targets):
                 roots.append(n.value)
-        elif isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
-            roots += [d for d in n.args.defaults + n.args.kw_defaults if d is not None]
         elif isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in MUTATING_METHODS:
             roots += list(n.args) + [k.value for k in n.keywords]
     found: set[int] = set()
@@ -837,8 +864,8 @@ def _torch_convolution_function(reading: _Reading, node: ast.AST) -> str | None:
         if root and reading.imported.get(root, "").startswith("torch") and BUILT_IN.search(node.attr) \
                 and node.attr[:1].islower():
             return chain
-    elif isinstance(node, ast.Name) and any(isinstance(b, ast.ImportFrom) for b, _ in reading.bindings.get(node.id, ())):
-        # a name imported as one (`from torch.nn.functional import conv2d as tconv`), not an alias assigned
+    elif isinstance(node, ast.Name):
+        # a name imported or assigned as one (`from torch.nn.functional import conv2d as tconv`, `T = F.conv2d`)
         imported = reading.imported.get(node.id, "")
         last = imported.rsplit(".", 1)[-1]
         if imported.startswith("torch") and imported != "torch" and BUILT_IN.search(last) and last[:1].islower():
@@ -871,7 +898,7 @@ def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
     stored = _stored_in_objects(nodes)
     for node in nodes:
         if id(node) in stored and (shown := _torch_convolution_function(reading, node)):
-            # Put in a table, a list, a default argument or an object and read back by a by-hand function
+            # Put in a table, a list or an object and read back by a by-hand function
             # through a path the walk from its name does not follow (attack round 7: `holder[0]["c"] = F.conv2d`):
             # only a direct call of torch's convolution or pooling, or a plain alias of it, can be read.
             add(Finding("unverifiable", f"{shown} used as a value (only a direct call of it can be followed)",
@@ -2261,6 +2288,8 @@ def _read_logging_callbacks(reading: _Reading, units: tuple[str, ...]) -> None:
 
 #: Of :data:`OUTSIDE_REASONS`, the modules whose import rule 2 refuses anywhere: its feedback says why too.
 RUNS_ELSEWHERE = frozenset({"threading", "concurrent", "multiprocessing", "subprocess"})
+#: What of multiprocessing only reports the machine (``multiprocessing.cpu_count()``).
+CORE_COUNTERS = frozenset({"cpu_count"})
 #: Modules of threads: their imports are findings only where the code asked about reaches them, or while the judge
 #: sees a thread running besides the worker's own (:func:`_while_running`).
 THREAD_MODULES = frozenset({"threading", "_thread", "concurrent"})
