@@ -55,9 +55,6 @@ GRADER_FAULTS: dict[str, str] = {
                                     "tell an uninstalled module from one the submission wrote): -3",
     # Fairness round 7 (graded on main at 59f82de; each isolated by grading a copy with that one construct changed,
     # see tests/corpus/fair/_r7_findings.md).
-    "r7_nb_q6_dataclass_post_init_numbers_enum.ipynb":
-        "getattr(self, name) over a tuple of constant field names in a frozen dataclass's __post_init__ "
-        "(type checks): 'getattr with a computed name' costs q6 by hand 3, q7 4, q8 3: -10",
     "r7_py_q7_private_conv_forward_and_elementwise_head.py":
         "the one-output head written elementwise, (x * fc.weight).sum(1, keepdim=True) + fc.bias: a parameter meeting "
         "the input's data outside a layer: q7 structure, params, outputs -3 (self.conv1._conv_forward(...) is read "

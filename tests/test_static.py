@@ -1075,3 +1075,21 @@ def test_a_self_check_with_torch_s_convolution_as_a_default_argument_stays_clean
 def test_multiprocessing_only_asked_for_the_core_count_is_readable(use, readable):
     assert (found([HAND_WRITTEN, use]) == []) is readable
     assert (_model_rule([HAND_WRITTEN, use]) == []) is readable
+
+
+_FIELDS = ("from dataclasses import dataclass\n@dataclass(frozen=True)\nclass Numbers:\n    stride: int = 1\n"
+           "    padding: int = 0\n    def __post_init__(self):\n        for field in {names}:\n"
+           "            if getattr(self, field) < 0:\n                raise ValueError(field)\n"
+           "NUMBERS = Numbers()\n")
+
+
+def test_getattr_on_self_over_a_loop_of_constant_plain_names_is_readable():
+    # Fairness round 7: getattr(self, name) over ("stride", "padding") in __post_init__ cost q6, q7 and q8 (-10).
+    source = _FIELDS.format(names='("stride", "padding")') + HAND_WRITTEN
+    assert found([source]) == [] and _model_rule([source]) == []
+
+
+@pytest.mark.parametrize("names", ['("stride", "__dict__")', '("stride", "settrace")', 'NAMES', '("stride", "jit")'])
+def test_getattr_over_hidden_or_computed_names_stays_unreadable(names):
+    source = "NAMES = ('a',)\n" + _FIELDS.format(names=names) + HAND_WRITTEN
+    assert any("getattr" in what for _, what in found([source])), found([source])

@@ -1097,6 +1097,16 @@ def _looked_up_by_name(reading: _Reading, call: ast.Call, methods_own: dict[int,
     if call.keywords or len(call.args) < 2 or any(isinstance(a, ast.Starred) for a in call.args):
         return Finding("unverifiable", f"{function}(...) with unpacked arguments")
     owner, name = call.args[0], call.args[1]
+    if isinstance(name, ast.Name) and id(owner) in methods_own:
+        # `for field in ("stride", "padding"): getattr(self, field)` (fairness round 7): each constant in turn
+        looped = _looped_constants(methods_own[id(owner)], name.id)
+        if looped:
+            for attr in looped:
+                found = _looked_up_by_name(reading, ast.Call(func=call.func, args=[owner, ast.Constant(attr)],
+                                                             keywords=[]), methods_own)
+                if found:
+                    return found
+            return None
     if isinstance(name, ast.Constant) and isinstance(name.value, str):
         attr = name.value
         dunder = attr.startswith("__") and attr.endswith("__")
@@ -1113,6 +1123,28 @@ def _looked_up_by_name(reading: _Reading, call: ast.Call, methods_own: dict[int,
     if id(owner) in methods_own and _only_own_methods_under(reading, methods_own[id(owner)], _constant_prefix(name)):
         return None  # getattr(self, "_" + self.mode): one of the class's own methods, all of them read
     return Finding("unverifiable", f"{function} with a computed name")
+
+
+def _looped_constants(cls: ast.ClassDef, name: str) -> list[str]:
+    """The strings ``name`` takes in ``cls``'s methods when every binding of it there is a ``for`` over a literal of
+    constant strings (``for field in ("stride", "padding")``); empty otherwise."""
+    values: list[str] = []
+    nodes = list(ast.walk(cls))  # one walk, read twice: the reading stays linear in the class's size
+    loop_targets = set()
+    for node in nodes:
+        if isinstance(node, ast.For) and isinstance(node.target, ast.Name) and node.target.id == name:
+            if not (isinstance(node.iter, (ast.Tuple, ast.List, ast.Set)) and node.iter.elts and all(
+                    isinstance(e, ast.Constant) and isinstance(e.value, str) for e in node.iter.elts)):
+                return []
+            values += [e.value for e in node.iter.elts]
+            loop_targets.add(id(node.target))
+    for node in nodes:
+        if isinstance(node, ast.Name) and node.id == name and not isinstance(node.ctx, ast.Load) \
+                and id(node) not in loop_targets:
+            return []  # bound otherwise too (an assignment, a comprehension, a `del`)
+        if isinstance(node, ast.arg) and node.arg == name:
+            return []  # a parameter: any value
+    return values
 
 
 def _constant_prefix(name: ast.AST) -> str:
