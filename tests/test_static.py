@@ -967,6 +967,11 @@ def test_processes_through_a_thread_module_count_wherever_imported(processes):
     "def _fill(f=F.conv2d):\n    OPS['c'] = f\n_fill()\n",                # torch's function as the default
     "[OPS][0].update(c=F.conv2d)\n",                                      # a method that puts it in
     "from torch.nn.functional import conv2d as tconv\nfor t in [OPS]:\n    t['c'] = tconv\n",
+    # attack round 9: through a comprehension, a dict() call, operator.setitem
+    "[OPS][0].update({k: F.conv2d for k in 'c'})\n",
+    "[OPS][0].update(dict(c=F.conv2d))\n",
+    "import operator\noperator.setitem([OPS][0], 'c', F.conv2d)\n",
+    "_c = F.conv2d\nholder = [OPS]\nholder[0]['c'] = _c\n",
 ])
 def test_torch_s_convolution_put_into_an_object_costs_the_by_hand_part(store):
     source = ("import torch\nimport torch.nn.functional as F\nOPS = {}\n" + store
@@ -1093,3 +1098,16 @@ def test_getattr_on_self_over_a_loop_of_constant_plain_names_is_readable():
 def test_getattr_over_hidden_or_computed_names_stays_unreadable(names):
     source = "NAMES = ('a',)\n" + _FIELDS.format(names=names) + HAND_WRITTEN
     assert any("getattr" in what for _, what in found([source])), found([source])
+
+
+@pytest.mark.parametrize("hook", ["import warnings\nwarnings.showwarning = lambda *a, **k: None\n",
+                                  "import codecs\ncodecs.register(lambda name: None)\n"])
+def test_functions_python_calls_from_inside_other_calls_are_unreadable(hook):
+    # Attack round 9: torch's own warning called a showwarning that computed q6's convolution; so did a codec search.
+    assert found([HAND_WRITTEN, hook]) != []
+
+
+def test_a_call_s_result_stored_is_not_torch_s_function_stored():
+    results = "import torch.nn.functional as F\nimport torch\nresults = []\n" \
+              "results.append(F.conv2d(torch.ones(1, 1, 3, 3), torch.ones(1, 1, 2, 2)))\n"
+    assert found([HAND_WRITTEN, results]) == []

@@ -71,6 +71,7 @@ BUILT_IN = re.compile(r"conv|pool|correlat", re.IGNORECASE)
 UNREADABLE_IMPORTS = frozenset({
     "threading", "_thread", "concurrent", "multiprocessing", "asyncio", "sched", "signal", "atexit", "weakref",
     "subprocess", "pty", "ctypes", "cffi", "inspect", "importlib", "pkgutil", "runpy", "imp", "zipimport",
+    "codecs", "copyreg",  # registries of functions called from inside str.encode, pickle (attack round 9)
     "code", "codeop", "pickle", "_pickle", "dill", "cloudpickle", "marshal", "copyreg", "builtins", "pydoc",
     "timeit", "cProfile", "profile", "jinja2", "mako", "string_eval", "site",
     "__builtin__", "numba", "cython", "tracemalloc", "faulthandler", "bdb", "pdb", "trace", "dis", "opcode",
@@ -241,7 +242,9 @@ MAX_ALIAS_ROUNDS = 50
 RUN_MAGICS = frozenset({"time", "prun"})
 #: Roots of imported modules whose attributes may be set (settings, not code).
 SETTABLE_MODULE_ATTRIBUTES = re.compile(
-    r"^(torch\.backends|plt|matplotlib|mpl|pd|pandas|np\.random|warnings|os\.environ)\b")
+    r"^(torch\.backends|plt|matplotlib|mpl|pd|pandas|np\.random|os\.environ)\b")
+# (Not `warnings`: its showwarning and formatwarning are functions warnings call, from inside torch too: attack
+# round 9 computed q6's convolution in one.)
 
 
 @dataclass(frozen=True)
@@ -815,6 +818,10 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                                 add(finding)
 
 
+#: Functions that put their last argument into the object they are given.
+STORING_FUNCTIONS = frozenset({"setitem", "setattr", "__setitem__", "__setattr__"})
+
+
 def _stored_in_objects(nodes: list[ast.AST]) -> set[int]:
     """The expressions a unit puts into an object rather than binds to a name: assigned to an item or an
     attribute (``holder[0]["c"] = v``, ``obj.table["c"] = v``), or given to a method that puts it into its object
@@ -823,37 +830,36 @@ def _stored_in_objects(nodes: list[ast.AST]) -> set[int]:
     reached through another (``holder[0]``, a call's result, an instance) may be one it never walks to."""
     roots: list[ast.AST] = []
     for n in nodes:
-        if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
-            # `def _fill(f=F.conv2d): table["c"] = f`: a parameter's default, stored by its own function
-            positional = n.args.posonlyargs + n.args.args
-            defaults = dict(zip([a.arg for a in positional[len(positional) - len(n.args.defaults):]],
-                                n.args.defaults))
-            defaults.update({a.arg: d for a, d in zip(n.args.kwonlyargs, n.args.kw_defaults) if d is not None})
-            if defaults:
-                inner = _stored_in_objects([m for m in ast.walk(n) if m is not n])
-                roots += [d for m in ast.walk(n) if isinstance(m, ast.Name) and id(m) in inner
-                          for name, d in defaults.items() if m.id == name]
         if isinstance(n, (ast.Assign, ast.AnnAssign, ast.AugAssign)) and n.value is not None:
             targets = n.targets if isinstance(n, ast.Assign) else [n.target]
             if any(not isinstance(t, ast.Name) for t in targets):
                 roots.append(n.value)
         elif isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in MUTATING_METHODS:
             roots += list(n.args) + [k.value for k in n.keywords]
-    found: set[int] = set()
-    while roots:
-        e = roots.pop()
-        found.add(id(e))
-        if isinstance(e, (ast.List, ast.Tuple, ast.Set)):
-            roots += e.elts
-        elif isinstance(e, ast.Dict):
-            roots += [v for v in e.values if v is not None]
-        elif isinstance(e, ast.IfExp):
-            roots += [e.body, e.orelse]
-        elif isinstance(e, ast.BoolOp):
-            roots += e.values
-        elif isinstance(e, ast.Starred):
-            roots.append(e.value)
-    return found
+        elif isinstance(n, ast.Call) and (isinstance(n.func, ast.Name) and n.func.id in STORING_FUNCTIONS
+                                          or isinstance(n.func, ast.Attribute) and n.func.attr in STORING_FUNCTIONS):
+            roots += n.args[2:] + [k.value for k in n.keywords]  # setitem(obj, key, value), setattr(obj, name, value)
+    # Everything inside what is stored (a comprehension, `dict(c=...)`, a call's arguments), but not a function
+    # called there: its result is what is stored (`results.append(F.conv2d(x, k))`).
+    stored = {id(n): n for root in roots for n in ast.walk(root)}
+    # `def _fill(f=F.conv2d): table["c"] = f`: a parameter's default, stored by its own function.  The function
+    # around each node, from one walk (ast.walk visits a parent before its children): linear in the unit's size.
+    around: dict[int, ast.AST] = {}
+    for n in nodes:
+        inner = n if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)) else around.get(id(n))
+        for child in ast.iter_child_nodes(n):
+            around[id(child)] = inner
+    for n in list(stored.values()):
+        function = around.get(id(n))
+        if isinstance(n, ast.Name) and function is not None:
+            positional = function.args.posonlyargs + function.args.args
+            defaults = dict(zip([a.arg for a in positional[len(positional) - len(function.args.defaults):]],
+                                function.args.defaults))
+            defaults.update({a.arg: d for a, d in zip(function.args.kwonlyargs, function.args.kw_defaults)
+                             if d is not None})
+            if n.id in defaults and id(defaults[n.id]) not in stored:  # each default walked once
+                stored.update({id(m): m for m in ast.walk(defaults[n.id])})
+    return set(stored)
 
 
 def _torch_convolution_function(reading: _Reading, node: ast.AST) -> str | None:
@@ -897,7 +903,8 @@ def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
                 for a in c.args}
     stored = _stored_in_objects(nodes)
     for node in nodes:
-        if id(node) in stored and (shown := _torch_convolution_function(reading, node)):
+        if id(node) in stored and id(node) not in calls and isinstance(getattr(node, "ctx", None), ast.Load) \
+                and (shown := _torch_convolution_function(reading, node)):
             # Put in a table, a list or an object and read back by a by-hand function
             # through a path the walk from its name does not follow (attack round 7: `holder[0]["c"] = F.conv2d`):
             # only a direct call of torch's convolution or pooling, or a plain alias of it, can be read.
