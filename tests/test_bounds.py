@@ -236,3 +236,31 @@ def test_socket_buffers_raised_past_the_allowance_are_refused(tmp_path, monkeypa
     row = json.loads((out / "grades.json").read_text())["results"][0]
     assert row["scores"]["q1"] == 0  # its own signal that it held more than 1 GiB
     assert "PermissionError" in json.dumps(row["units"])
+
+
+@pytest.mark.parametrize("isolate", [True, False], ids=["namespaces", "no namespaces"])
+def test_the_thread_count_sees_an_orphan_a_worker_left_by_a_double_fork(tmp_path, isolate):
+    # The fork server answers "one thread" from two reads when the worker is alone; a process that left the
+    # worker's children (double fork) since the last watch is the subreaper's child, and is seen through it.
+    from grader.judge.engine import SandboxProbe
+
+    code = ("import os, time\npid = os.fork()\nif pid == 0:\n    if os.fork() == 0:\n        time.sleep(30)\n"
+            "    os._exit(0)\nos.waitpid(pid, 0)\nx = 1\n")
+    path = tmp_path / "orphan.py"
+    path.write_text(code)
+    with ForkServerClient(isolate=isolate) as server:
+        probe = SandboxProbe(server, load(Source(path)), Limits(timeout=30))
+        try:
+            probe.start()
+            assert probe.value("x") == 1
+            assert probe.threads_running() is True
+        finally:
+            probe.close()
+        alone = tmp_path / "alone.py"
+        alone.write_text("x = 1\n")
+        probe = SandboxProbe(server, load(Source(alone)), Limits(timeout=30))
+        try:
+            probe.start()
+            assert probe.threads_running() is False
+        finally:
+            probe.close()

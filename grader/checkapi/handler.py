@@ -1039,11 +1039,11 @@ LAYER_OPS = {
 }
 
 
-#: The torch functions a Linear written out is made of (Handler._written_linear): the transposes of its
-#: weight, the products, the bias added.
 #: Operations that take a tensor for its type, device or layout only (``w.type_as(x)``, ``w.to(x)``): a parameter
 #: and the input's data meet there without computing anything together.
 CONVERSIONS = frozenset({"to", "type_as", "contiguous", "view_as", "reshape_as", "expand_as", "__get__"})
+#: The torch functions a Linear written out is made of (Handler._written_linear): the transposes of its
+#: weight, the products, the bias added.
 WRITTEN_LINEAR_OPS = frozenset({"t", "transpose", "__get__", "matmul", "mm", "__rmatmul__", "einsum", "add",
                                 "__radd__", "addmm"})
 

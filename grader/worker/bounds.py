@@ -151,11 +151,18 @@ def alone(pid: int) -> bool:
     try:
         with open(f"/proc/{pid}/stat", "rb") as f:
             threads = int(f.read().rsplit(b")", 1)[1].split()[17])
-        with open(f"/proc/{pid}/task/{pid}/children", "rb") as f:
-            children = f.read().strip()
     except (OSError, IndexError, ValueError):
         return False
-    return threads == 1 and not children
+    return threads == 1 and children_of(pid) == set()
+
+
+def children_of(pid: int) -> set[int] | None:
+    """The children of ``pid``'s main thread (None when unreadable: never taken for none)."""
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children", "rb") as f:
+            return {int(c) for c in f.read().split()}
+    except (OSError, ValueError):
+        return None
 
 
 def proportional_bytes(pids: list[int]) -> int | None:

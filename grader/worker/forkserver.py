@@ -374,9 +374,12 @@ class Server:
         pid = self.by_id.get(ident)
         count = None
         if pid is not None and pid in self.watched:
-            # The common case in two reads: the worker alone, one thread, no child, and nothing else seen in its
-            # session at the last watch (a process that left the worker's children, as a double fork's does).
-            if self.bounds.alone(pid) and self.last_tasks.get(pid, 1) <= 1:
+            # The common case in three reads: the worker alone (one thread, no child), nothing else seen in its
+            # session at the last watch, and no orphan reparented to this server, the subreaper (a process that
+            # left the worker's children by a double fork since the last watch).
+            mine = self.bounds.children_of(os.getpid())
+            if self.bounds.alone(pid) and self.last_tasks.get(pid, 1) <= 1 and mine is not None \
+                    and not mine - set(self.children) - {self.trusted_pid}:
                 count = 1
             else:
                 usage = self.bounds.read_usage({pid: self.watched[pid][0]})[pid]
