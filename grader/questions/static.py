@@ -1135,23 +1135,33 @@ def _looked_up_by_name(reading: _Reading, call: ast.Call, methods_own: dict[int,
 def _looped_constants(cls: ast.ClassDef, name: str) -> list[str]:
     """The strings ``name`` takes in ``cls``'s methods when every binding of it there is a ``for`` over a literal of
     constant strings (``for field in ("stride", "padding")``); empty otherwise."""
-    values: list[str] = []
-    nodes = list(ast.walk(cls))  # one walk, read twice: the reading stays linear in the class's size
-    loop_targets = set()
+    return _loop_names_of(cls).get(name) or []
+
+
+@functools.lru_cache(maxsize=256)
+def _loop_names_of(cls: ast.ClassDef) -> dict[str, list[str] | None]:
+    """For each name bound in ``cls``, the constant strings its ``for`` loops give it, or None when it is bound
+    otherwise too (an assignment, a comprehension, a parameter, a loop over anything but a literal of strings).
+    One walk per class, whatever the number of names asked about: the reading stays linear."""
+    names: dict[str, list[str] | None] = {}
+    loop_targets: set[int] = set()
+    nodes = list(ast.walk(cls))
     for node in nodes:
-        if isinstance(node, ast.For) and isinstance(node.target, ast.Name) and node.target.id == name:
-            if not (isinstance(node.iter, (ast.Tuple, ast.List, ast.Set)) and node.iter.elts and all(
-                    isinstance(e, ast.Constant) and isinstance(e.value, str) for e in node.iter.elts)):
-                return []
-            values += [e.value for e in node.iter.elts]
+        if isinstance(node, ast.For) and isinstance(node.target, ast.Name):
             loop_targets.add(id(node.target))
+            name = node.target.id
+            if isinstance(node.iter, (ast.Tuple, ast.List, ast.Set)) and node.iter.elts and all(
+                    isinstance(e, ast.Constant) and isinstance(e.value, str) for e in node.iter.elts):
+                if name not in names or names[name] is not None:
+                    names[name] = (names.get(name) or []) + [e.value for e in node.iter.elts]
+            else:
+                names[name] = None
     for node in nodes:
-        if isinstance(node, ast.Name) and node.id == name and not isinstance(node.ctx, ast.Load) \
-                and id(node) not in loop_targets:
-            return []  # bound otherwise too (an assignment, a comprehension, a `del`)
-        if isinstance(node, ast.arg) and node.arg == name:
-            return []  # a parameter: any value
-    return values
+        if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load) and id(node) not in loop_targets:
+            names[node.id] = None
+        elif isinstance(node, ast.arg):
+            names[node.arg] = None
+    return names
 
 
 def _constant_prefix(name: ast.AST) -> str:
