@@ -27,6 +27,7 @@ numbers.
 
 from __future__ import annotations
 
+import itertools
 import math
 import time
 from dataclasses import dataclass, field
@@ -103,10 +104,10 @@ def _scalars(value, limit: int) -> int:
         count += 1
         if isinstance(item, (str, bytes)):
             count += len(item) // 64
-        elif isinstance(item, dict):
-            todo += list(item.keys())[:limit] + list(item.values())[:limit]
+        elif isinstance(item, dict):  # the first items only: no copy of a huge answer to count it
+            todo += [part for pair in itertools.islice(item.items(), limit + 1) for part in pair]
         elif isinstance(item, (list, tuple, set, frozenset)):
-            todo += list(item)[:limit + 1]
+            todo += itertools.islice(item, limit + 1)
         elif isinstance(getattr(item, "shape", None), tuple):  # a wire.Array: its elements
             count += math.prod(d for d in item.shape if isinstance(d, int)) if item.shape else 0
     return count

@@ -147,8 +147,14 @@ def drawn_args(context, name: str, args_fn) -> tuple:
     :func:`probe_cases` runs its forward passes once for both (a ``ConvNet`` on 128x128 images is
     most of a submission's grading time).  Which arguments are fair to draw is ``args_fn``'s to say.
     """
+    return args_fn(_question_context(context, f"args:{name}").rng())
+
+
+def _question_context(context, stream: str) -> Context:
+    """A context every check of ``context``'s question shares for ``stream``: under the question's own id and with
+    the student's numbers, so that its draws and memo are the question's, not one check's."""
     question = context.check_id.split(".", 1)[0]
-    return args_fn(Context(context.seed, f"{question}.args:{name}", variant=context.variant).rng())
+    return Context(context.seed, f"{question}.{stream}", variant=context.variant)
 
 
 UNREADABLE_MODEL = ("The grader judges a model by what its forward pass does, and this submission uses {what}, "
@@ -380,9 +386,7 @@ def probe_cases(context, name: str, factory, args: tuple, features: tuple) -> tu
     """
     # Under the question's own id and with the student's numbers: the memo of the reference behaviour is keyed
     # on that question's numbers (two variants can share a model's arguments and input shape, not its network).
-    question = context.check_id.split(".", 1)[0]
-    shared = Context(context.seed, f"{question}.cases:{name}{tuple(args)!r}{tuple(features)!r}",
-                     variant=context.variant)
+    shared = _question_context(context, f"cases:{name}{tuple(args)!r}{tuple(features)!r}")
 
     def case():
         gen = shared.torch_generator()
