@@ -1111,3 +1111,111 @@ def test_a_call_s_result_stored_is_not_torch_s_function_stored():
     results = "import torch.nn.functional as F\nimport torch\nresults = []\n" \
               "results.append(F.conv2d(torch.ones(1, 1, 3, 3), torch.ones(1, 1, 2, 2)))\n"
     assert found([HAND_WRITTEN, results]) == []
+
+
+SUBCLASS_REGISTRY = '''
+import torch
+import torch.nn.functional as F
+LAYERS = {}
+class Layer:
+    kind = None
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        LAYERS[cls.kind] = cls
+class Conv(Layer):
+    kind = "conv"
+    def __init__(self, kernel):
+        self.kernel = kernel
+    def __call__(self, image):
+        return (image[:2, :2] * self.kernel).sum()
+'''
+USES_REGISTRY = "def conv2d(image, kernel, stride=1, padding=0):\n    return LAYERS['conv'](kernel)(image)\n"
+
+
+@pytest.mark.parametrize("extra", ["", "print(isinstance(Conv(1), Layer))\n",
+                                   "def check(layer: Layer) -> Layer:\n    return layer\n"])
+def test_a_registry_filled_by_init_subclass_is_read_with_every_subclass(extra):
+    """Fairness round 8: a base class whose ``__init_subclass__`` registers each subclass is ordinary code."""
+    assert found([SUBCLASS_REGISTRY + extra + USES_REGISTRY]) == []
+    assert unreadable_findings((SUBCLASS_REGISTRY + extra + USES_REGISTRY,), models=True,
+                               reached_from=("CNN",)) == []
+
+
+@pytest.mark.parametrize("extra, expected", [
+    # every subclass the hook registers is reached, through any depth of subclassing
+    ("class Evil(Conv):\n    kind = 'conv'\n    def __call__(self, image):\n        return F.conv2d(image, self.kernel)\n",
+     ("builtin", "F.conv2d")),
+    ("class Mid(Conv):\n    pass\nclass Evil(Mid):\n    kind = 'conv'\n    __call__ = lambda self, i: F.conv2d(i, self.kernel)\n",
+     ("builtin", "F.conv2d")),
+    # a subclass the reader cannot name: through an alias, in a function, from bases it cannot read, made by type()
+    ("Base = Layer\nclass Evil(Base):\n    kind = 'conv'\n", ("unverifiable", "def __init_subclass__")),
+    ("def make():\n    class Evil(Layer):\n        kind = 'conv'\nmake()\n", ("unverifiable", "def __init_subclass__")),
+    ("bases = (Layer,)\nclass Evil(*bases):\n    kind = 'conv'\n", ("unverifiable", "def __init_subclass__")),
+    ("def sub(base):\n    class Evil(base):\n        kind = 'conv'\nsub(Layer)\n", ("unverifiable", "def __init_subclass__")),
+])
+def test_a_subclass_the_hook_registers_is_read_or_the_hook_is_unreadable(extra, expected):
+    assert expected in found([SUBCLASS_REGISTRY + extra + USES_REGISTRY]), found([SUBCLASS_REGISTRY + extra + USES_REGISTRY])
+
+
+MODEL_HOOKED = '''
+import torch
+from torch import nn
+def add_channel_axis(module, inputs):
+    (x,) = inputs
+    return (x.unsqueeze(1),) if x.dim() == 3 else None
+class CNN(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.conv1 = nn.Conv2d(1, 3, 3, padding=1)
+        self.register_forward_pre_hook({hook})
+    def forward(self, x):
+        return self.conv1(x)
+'''
+
+
+def test_a_hook_a_model_puts_on_itself_is_read_as_the_code_it_names():
+    """Fairness round 8: the hook runs inside the model's own call, where the recorder watches; the reader reads it
+    where it is named (a by-hand function that builds the model reaches it)."""
+    source = MODEL_HOOKED.format(hook="add_channel_axis")
+    assert unreadable_findings((source,), models=True, reached_from=("CNN",)) == []
+    assert found([source + HAND_WRITTEN]) == []
+    hooked_conv = MODEL_HOOKED.format(hook="lambda m, i: print(F.conv2d(i[0], m.conv1.weight).shape)")
+    uses_model = "import torch.nn.functional as F\n" + hooked_conv + (
+        "def conv2d(image, kernel, stride=1, padding=0):\n    CNN()(image[None, None])\n    return image\n")
+    assert ("builtin", "F.conv2d") in found([uses_model]), found([uses_model])
+
+
+DESCRIPTOR = '''
+import torch
+import torch.nn.functional as F
+class PositiveInt:
+    def __init__(self, minimum=1):
+        self.minimum, self.values = minimum, {}
+    def __set_name__(self, owner, name):
+        self.name = name
+    def __get__(self, obj, objtype=None):
+        return self if obj is None else self.values[id(obj)]
+    def __set__(self, obj, value):
+        if value < self.minimum:
+            raise ValueError(self.name)
+        self.values[id(obj)] = value
+class Sliding:
+    stride = PositiveInt(1)
+    def __init__(self, stride):
+        self.stride = stride
+def conv2d(image, kernel, stride=1, padding=0):
+    s = Sliding(stride).stride
+    return (image[::s, ::s][:2, :2] * kernel).sum()
+'''
+
+
+def test_a_descriptor_is_read_with_the_class_that_holds_it():
+    """Fairness round 8: a validated attribute written as a descriptor is ordinary code; what its methods name is
+    reached with the class whose body holds it."""
+    assert found([DESCRIPTOR]) == []
+    hidden = DESCRIPTOR.replace("return self if obj is None else self.values[id(obj)]", "return F.conv2d")
+    assert ("builtin", "F.conv2d") in found([hidden]), found([hidden])
+    later = DESCRIPTOR.replace("    stride = PositiveInt(1)\n", "    pass\n").replace(
+        "def conv2d", "class Leak:\n    def __get__(self, obj, t=None):\n        return F.conv2d\n"
+        "Sliding.stride = Leak()\ndef conv2d")
+    assert ("builtin", "F.conv2d") in found([later]), found([later])

@@ -141,11 +141,12 @@ COMPUTED_NAME_MODULES = frozenset({"torch.nn"})
 #: Of :data:`UNREADABLE_ATTRIBUTES`, the names that are also everyday attributes (``model.modules()``,
 #: ``x.grad``, ``re.compile``): unreadable on imported modules only.  Every other one is unreadable on any
 #: object, however that object was reached (a module taken out of a tuple, a class attribute, a return value).
-#: Hooks a module runs inside its forward pass.  On a layer of a model the submission built (feature-map plots),
-#: from outside any method, they change that instance only, not the models the judge builds; in a method, on
-#: the model's own ``self``, they are part of every model the judge builds, run out of the reader's sight.
 #: torch's hooks for every module at once (``torch.nn.modules.module.register_module_...``).
 GLOBAL_HOOK_PREFIX = "register_module_"
+#: Hooks one module runs inside its own forward pass: readable.  The hook is named where it is registered, so
+#: the reader reaches it with that code; it runs only inside that module's call, where the models' recorder
+#: watches as it watches ``forward`` (fairness round 8: a pre-hook that adds the channel axis; a pre-hook that
+#: zeroes the weights is caught there, as the parameter changed during the pass).
 MODEL_HOOKS = frozenset({"register_forward_hook", "register_forward_pre_hook", "register_hook"})
 EVERYDAY_ATTRIBUTES = TORCH_ONLY_ATTRIBUTES | {"modules", "grad", "system", "popen", "fork", "push", "ex", "ev"} \
     | MODEL_HOOKS  # torch's global module hooks stay unreadable: an imported name
@@ -222,6 +223,9 @@ PLAIN_DUNDERS = frozenset({
     "__imul__", "__imatmul__", "__itruediv__", "__ifloordiv__", "__imod__", "__ipow__", "__invert__", "__round__",
     "__floor__", "__ceil__", "__trunc__", "__int__", "__float__", "__index__", "__reversed__", "__delitem__",
     "__and__", "__or__", "__xor__", "__rand__", "__ror__", "__rxor__", "__lshift__", "__rshift__", "__divmod__",
+    # the descriptor protocol (fairness round 8: a validated attribute): run on an attribute of a class whose body
+    # names the descriptor, or that a reached statement sets, so read with that class, as a property's functions are
+    "__get__", "__set__", "__delete__", "__set_name__",
 })
 #: Attribute reads of these dunders are plain; any other dunder attribute (``__dict__``, ``__globals__``,
 #: ``__code__``, ``__class__`` assignment...) reaches behind the names.
@@ -382,6 +386,9 @@ class _Reading:
         self.reached: dict[str, list[Finding]] = {}
         """function -> what rule 1 finds reached from it (:func:`_reachable_builtins`) and the features that hide code
         from what reaches them (:attr:`reach_only`) it reaches."""
+        self.subclass_hooks: dict[int, tuple[str, ...]] = {}
+        """node inside a class's ``__init_subclass__`` -> the classes that run it (every subclass of that class): the
+        hook is handed each one as ``cls``, so what reaches the hook reaches them (:func:`_read_subclass_hooks`)."""
         self.passed: dict[str, list[ast.AST]] = {}
         """name -> calls given the object bound to it (as an argument, or as the object of a method call):
         the function called may change it (``put(box, "f", g)``, ``box.install("f", g)``)."""
@@ -446,6 +453,7 @@ def _read_cached(units: tuple[str, ...]) -> _Reading:
         # module of threads that also starts processes counts wherever it is imported, whatever runs at the time.
         reading.unreadable += [finding for _, finding in reading.while_running]
         reading.while_running = []
+    _read_subclass_hooks(reading, every_node)
     _record_own_attributes(reading)
     _scan_reached_by_value(reading, every_node)
     if any(v.split(".")[0] == "doctest" for v in reading.imported.values()):
@@ -509,6 +517,64 @@ def _magic_code(node: ast.AST) -> str | None:
             and call.args[0].value in RUN_MAGICS and not call.args[1].value.strip()):
         return call.args[2].value
     return None
+
+
+#: The hook a class runs for each of its subclasses as it is made (``LAYERS[cls.kind] = cls``: a registry).
+SUBCLASS_HOOK = "__init_subclass__"
+
+
+def _read_subclass_hooks(reading: _Reading, nodes: list[ast.AST]) -> None:
+    """``__init_subclass__`` is read as code that every subclass of its class reaches: the hook gets each one as
+    ``cls`` and may keep it (a registry), so whatever reaches the hook reaches them all (fairness round 8).
+
+    That holds only while the reader can name every subclass: module-level classes whose bases name the class
+    (or a subclass) directly.  A class made elsewhere (in a function, by ``type(...)``), bases it cannot read
+    (``*bases``, a call), or the class's name used as a value (``Base = Layer``, ``make(Layer)``) could add a
+    subclass it never names: the hook is then unverifiable, as any dunder hook is."""
+    hooked = {c.name for c in reading.classes
+              if any(isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef)) and f.name == SUBCLASS_HOOK
+                     for f in c.body)}
+    if not hooked:
+        return
+    top_level = {c.name for c in reading.classes
+                 if any(node is c for node, plain in reading.bindings.get(c.name, []) if plain)}
+    family, readable = set(hooked), hooked <= top_level
+    grown = True
+    while grown:  # the subclasses of subclasses run the hook too
+        grown = False
+        for c in reading.classes:
+            bases = [b.id for b in c.bases if isinstance(b, ast.Name)]
+            if c.name not in family and family & set(bases):
+                family.add(c.name)
+                grown = True
+                readable = readable and c.name in top_level
+    bases_of = {id(b) for c in reading.classes for b in c.bases}
+    called = {id(n.func) for n in nodes if isinstance(n, ast.Call)}
+    roots = {id(n.value) for n in nodes if isinstance(n, ast.Attribute)}
+    annotations = {id(sub) for n in nodes if isinstance(n, (ast.arg, ast.AnnAssign, ast.FunctionDef,
+                                                            ast.AsyncFunctionDef))
+                   for a in _annotations_of(n) for sub in ast.walk(a)}
+    type_tests = {id(a) for n in nodes if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
+                  and n.func.id in ("isinstance", "issubclass") and len(n.args) == 2
+                  for a in ast.walk(n.args[1])}
+    for c in reading.classes:
+        if not all(isinstance(b, (ast.Name, ast.Attribute)) for b in c.bases):
+            readable = False  # `class X(*bases)`, `class X(make())`: a base the reader cannot name
+    for n in nodes:
+        if isinstance(n, ast.Name) and n.id in family and isinstance(n.ctx, ast.Load) and not (
+                id(n) in bases_of or id(n) in called or id(n) in roots or id(n) in annotations
+                or id(n) in type_tests):
+            readable = False  # the class as a value: an alias or a factory could subclass it out of sight
+    if not readable:
+        reading.unreadable.append(Finding("unverifiable", f"def {SUBCLASS_HOOK}"))
+        return
+    subclasses = tuple(sorted(family - hooked))
+    for c in reading.classes:
+        if c.name in hooked:
+            for f in c.body:
+                if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef)) and f.name == SUBCLASS_HOOK:
+                    for sub in ast.walk(f):
+                        reading.subclass_hooks[id(sub)] = subclasses
 
 
 def _bind_top_level(reading: _Reading, node: ast.stmt, *, plain: bool) -> None:
@@ -771,7 +837,8 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                 importlib_reads.add(id(node.value))
         elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             name = node.name
-            if name.startswith("__") and name.endswith("__") and name not in PLAIN_DUNDERS:
+            if name.startswith("__") and name.endswith("__") and name not in PLAIN_DUNDERS \
+                    and name != SUBCLASS_HOOK:  # read by _read_subclass_hooks
                 add(Finding("unverifiable", f"def {name}"))
             declared = {n for st in _walk_scope_body(node) if isinstance(st, ast.Global) for n in st.names}
             reading.global_in_functions.update(declared)
@@ -933,9 +1000,6 @@ def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
                     and _resolved_once(reading, node) not in PLAIN_MODULE_ATTRIBUTES \
                     and "_constant_getter" not in node.__dict__:
                 add(Finding("unverifiable", chain if root else f"(...).{chain}"))
-            elif attr in MODEL_HOOKS and _method_self_root(node, methods_own):
-                # a model that hooks itself runs code inside every forward pass the judge makes
-                add(Finding("unverifiable", chain))
             elif attr in LOADING_ATTRIBUTES or attr in TORCH_FUNCTION_ATTRIBUTES or (
                     attr in UNREADABLE_IMPORTS | LOADING_IMPORTS and attr not in EVERYDAY_MODULE_NAMES) or (
                     attr in REEXPORTED_MODULES):
@@ -992,13 +1056,6 @@ def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
             if call is None or len(call.args) > 2 or any(k.arg is None for k in call.keywords) or any(
                     isinstance(a, ast.Starred) for a in call.args) or (given is None and not default_safe):
                 add(Finding("unverifiable", f"{full} (it unpickles unless called with {keyword}={safe})"))
-
-
-def _method_self_root(node: ast.Attribute, methods_own: dict[int, ast.ClassDef]) -> bool:
-    """Whether an attribute chain starts at a method's own ``self`` (``self.conv1.register_forward_hook``)."""
-    while isinstance(node, ast.Attribute):
-        node = node.value
-    return isinstance(node, ast.Name) and id(node) in methods_own
 
 
 def _plain_query(call: ast.Call) -> bool:
@@ -1315,9 +1372,12 @@ def _setattrs_of_methods(nodes: list[ast.AST]) -> set[int]:
 
 
 def _plain_super_method(reading: _Reading, node: ast.Attribute) -> bool:
-    """``super().__repr__()``: the parent's own plain special method, read (``super`` not rebound)."""
+    """``super().__repr__()``: the parent's own plain special method, read (``super`` not rebound); and
+    ``super().__init_subclass__(**kwargs)``, the parent's hook (read with its class, or ``object``'s, which does
+    nothing)."""
     call = node.value
-    return (isinstance(node.ctx, ast.Load) and node.attr in PLAIN_DUNDERS and isinstance(call, ast.Call)
+    return (isinstance(node.ctx, ast.Load) and (node.attr in PLAIN_DUNDERS or node.attr == SUBCLASS_HOOK)
+            and isinstance(call, ast.Call)
             and isinstance(call.func, ast.Name) and call.func.id == "super" and "super" not in reading.bindings)
 
 
@@ -1512,6 +1572,8 @@ def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | No
                 if outside := _reached_outside(reading, sub, local):
                     findings.append(outside)  # rule 3; a name outside the allowlist is no torch name either
                     continue
+                if id(sub) in reading.subclass_hooks:
+                    todo.extend(reading.subclass_hooks[id(sub)])  # the classes handed to it as `cls`
                 if local is None:
                     findings.append(Finding("unverifiable", f"more than {MAX_NESTED_SCOPES} nested functions"))
                 elif isinstance(sub, ast.Attribute) and BUILT_IN.search(sub.attr):
