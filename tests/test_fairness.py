@@ -59,38 +59,21 @@ GRADER_FAULTS: dict[str, str] = {
         "the one-output head written elementwise, (x * fc.weight).sum(1, keepdim=True) + fc.bias: a parameter meeting "
         "the input's data outside a layer: q7 structure, params, outputs -3 (self.conv1._conv_forward(...) is read "
         "since round 7's fix)",
-    "r7_nb_q7_functional_conv_bias_added_after.ipynb":
-        "F.conv2d(x, self.weight, None, ...) + self.bias.view(1, -1, 1, 1) (own module, and a Conv2d subclass in "
-        "conv_block): read as a Conv2d with bias=False and a weight made in the pass: q7 3, q8 3: -6",
     "r7_nb_q7_linear_as_full_size_convolution.ipynb":
         "the Linear(1250, 1) applied as F.conv2d(x, fc.weight.view(1, 2, 25, 25), fc.bias): read as a third Conv2d: "
         "q7 structure, params, outputs: -3",
     "r7_py_q7_baddbmm_and_matmul_heads.py":
         "the classifier as torch.baddbmm(bias, x, fc.weight.t()...) : 'layer 5 is missing': q7 structure, params, "
         "outputs: -3",
-    "r7_nb_q7_relu_as_where_and_adaptive_pool.ipynb":
-        "F.adaptive_max_pool2d(h, h.shape[-1] // 2), the same as MaxPool2d(2) on the even sizes 100 and 50: "
-        "q7 structure -1",
     # Fairness round 8 (graded on main at 4de828f; each isolated by grading a copy with that one construct changed,
     # see tests/corpus/fair/_r8_findings.md).
-    "r8_nb_q6_init_subclass_layer_registry.ipynb":
-        "a q6 Layer base class whose __init_subclass__ registers Conv / MaxPool in a dict: q6 by hand 3, q7 4, q8 3: "
-        "-10 (the same registry filled by LAYERS.update(...) gets 26/26)",
     "r8_py_q6_validated_descriptors_set_name.py":
-        "a validated data descriptor (__set_name__, __get__, __set__) for q6's stride and padding: the three defs "
-        "alone cost q6 by hand 3, q7 4, q8 3: -10",
-    "r8_nb_q7_forward_pre_hook_adds_channel.ipynb":
-        "self.register_forward_pre_hook(add_channel_axis) in CNN.__init__ (lets a (N, 100, 100) batch in): "
-        "q6 by hand 3, q7 4, q8 3: -10",
-    "r8_nb_q7_head_weight_times_x_transposed.ipynb":
-        "the classifier written as W x + b, (self.fc.weight @ x.T).T + self.fc.bias: 'layer 5 is missing': q7 "
-        "structure, params, outputs: -3",
+        "a judgement call: a validated data descriptor for q6's stride and padding that reads and writes its value "
+        "by a computed name (obj.__getattribute__(self.private), object.__setattr__(obj, self.private, value)), "
+        "which rule 2 refuses anywhere: q6 by hand 3, q7 4, q8 3: -10 (the descriptor's defs alone are read since "
+        "this round's fix: values kept in a dict on the descriptor get 26/26)",
     # Fairness round 9 (graded on main at 14e6d06; each isolated by grading a copy with that one construct changed,
     # see tests/corpus/fair/_r9_findings.md).
-    "r9_nb_q8_first_forward_checks_flat_size_on_zeros.ipynb":
-        "ConvNet.forward runs its blocks once more on a probe tensor to check the head's in_features (whatever the "
-        "probe: zeros, zeros_like(x[:1]) or x[:1]; before or after the real pass): q8 params, channels and outputs "
-        "-2.5 ('its layers cannot be judged'); the same check in __init__ gets 26/26",
     "r9_nb_pending_timer_reminder.ipynb":
         "a judgement call: threading.Timer(1800, print, ...) started in the first cell and still pending when the "
         "checks run ('a thread ... still running'): q6 by hand 3, q7 4, q8 3: -10 (cancelled in a last cell: 26/26)",

@@ -134,3 +134,76 @@ def test_a_pass_that_changes_its_parameters_in_place_earns_nothing_for_its_layer
 def test_in_place_work_on_its_own_data_is_fine():
     points = _q7(INPLACE.format(edit="x = x.clone(); x.mul_(1.0)"))
     assert points == {c.id: c.points for c in Q7}
+
+
+WRITTEN = """
+import torch
+from torch import nn
+import torch.nn.functional as F
+
+class CNN(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.conv1 = nn.Conv2d(1, 3, 3, padding=1)
+        self.conv2 = nn.Conv2d(3, 2, 3, padding=1)
+        self.fc = nn.Linear(1250, 1)
+
+    def forward(self, x):
+        {before}
+        x = F.max_pool2d(torch.relu({conv1}), 2)
+        x = {pool2}
+        x = x.flatten(1)
+        return {head}
+"""
+PLAIN = {"before": "pass", "conv1": "self.conv1(x)", "pool2": "F.max_pool2d(torch.relu(self.conv2(x)), 2)",
+         "head": "self.fc(x)"}
+
+
+@pytest.mark.parametrize("change", [
+    # a convolution's bias added after it, one value per channel (fairness round 7)
+    {"conv1": "F.conv2d(x, self.conv1.weight, None, padding=1) + self.conv1.bias.view(1, -1, 1, 1)"},
+    {"conv1": "self.conv1.bias[None, :, None, None] + F.conv2d(x, self.conv1.weight, padding=1)"},
+    {"conv1": "F.conv2d(x, self.conv1.weight, padding=1) + self.conv1.bias[:, None, None]"},
+    {"head": "F.linear(x, self.fc.weight) + self.fc.bias"},
+    # y = W x + b with one column per example (fairness round 8)
+    {"head": "(self.fc.weight @ x.T).T + self.fc.bias"},
+    {"head": "(self.fc.weight.matmul(x.t()) + self.fc.bias[:, None]).t()"},
+    # an adaptive pooling on a map its output size divides is that fixed pooling (fairness round 7)
+    {"pool2": "F.adaptive_max_pool2d(torch.relu(self.conv2(x)), x.shape[-1] // 2)"},
+    # a second pass of the layers, on zeros, to check a shape (fairness round 9)
+    {"before": "assert self.conv2(self.conv1(torch.zeros(1, 1, 100, 100))).shape == (1, 2, 100, 100)"},
+], ids=["conv bias viewed", "conv bias indexed first", "conv bias 3-d", "linear bias after", "W x^T",
+        "W x^T bias as a column", "adaptive pool", "shape checked on zeros"])
+def test_layers_written_out_with_their_own_parameters_earn_their_points(change):
+    points = _q7(WRITTEN.format(**{**PLAIN, **change}))
+    assert points == {c.id: c.points for c in Q7}
+
+
+@pytest.mark.parametrize("change", [
+    # the bias after the activation: another network
+    {"conv1": "F.relu(F.conv2d(x, self.conv1.weight, padding=1)) + self.conv1.bias.view(1, -1, 1, 1)"},
+    # the bias added twice
+    {"head": "F.linear(x, self.fc.weight) + self.fc.bias + self.fc.bias"},
+    # another parameter in the bias's place
+    {"conv1": "F.conv2d(x, self.conv1.weight, padding=1) + self.conv2.bias[:1].view(1, 1, 1, 1)"},
+], ids=["after the activation", "twice", "not its bias"])
+def test_a_bias_that_is_not_the_layers_own_earns_nothing_for_the_layers(change):
+    points = _q7(WRITTEN.format(**{**PLAIN, **change}))
+    assert points["q7.outputs"] == 0, points
+    assert points["q7.structure"] == 0 or points["q7.params"] == 0, points
+
+
+@pytest.mark.parametrize("compare", [
+    "torch.allclose(probe, mine)",
+    "probe.tolist() == mine.tolist()",
+    "bool(((probe - mine).abs() < 1e-6).all())",
+])
+def test_a_layer_run_on_a_tensor_of_its_own_cannot_tell_the_judges_weights(compare):
+    """Off the input's path a layer gets the judge's weights too (so that a shape checked on zeros is fair); what it
+    computes then cannot be compared with the model's own parameters, nor taken out of torch (attack round 4)."""
+    before = (f"probe = self.conv1(torch.ones(1, 1, 3, 3))[0, :, 1, 1]\n"
+              f"        mine = self.conv1.weight.sum((1, 2, 3)) + self.conv1.bias\n"
+              f"        if {compare}:\n"
+              f"            x = -x  # its own weights, as a student would run it: another network")
+    points = _q7(WRITTEN.format(**{**PLAIN, "before": before}))
+    assert points["q7.outputs"] == 0, points

@@ -254,6 +254,16 @@ class Handler:
                 self.snapshots: dict[int, object] = {}  # with ``weights``: each parameter's values at the start
                 self.transposed: dict[int, tuple] = {}
                 self.pending: tuple | None = None
+                # With ``weights``: the judge's weights go to each parameter once, by identity (the id of the
+                # parameter -> the index of its weights): a layer called twice on the same parameters (a second
+                # pass of the blocks to check a shape) computes with the same weights both times.
+                self.assigned: dict[int, int] = {}
+                # With ``weights``: tensors computed by a layer run off the input's path with the judge's weights,
+                # and from them (by id, as ``from_params``).  Compared with what the model computes from its own
+                # parameters outside a layer, or taken out of torch, they would tell the judge's weights from the
+                # model's (attack round 4: a layer run on a tensor of ones against its weights' sums).
+                self.judged: dict[int, object] = {}
+                self.spec_index = -1  # the index of the weights the last layer got
                 # With ``weights``: tensors computed from the model's parameters in the pass (by id, as ``derived``):
                 # where one meets the input's data outside a layer, the model computes with its own weights beside
                 # the judge's, and can tell them apart (attack round 7: a convolution redone with F.unfold).
@@ -310,18 +320,21 @@ class Handler:
                         return True
                 return False
 
-            def _mark_params(self, output):
+            def _mark_params(self, output, marks=None):
                 if self.marked > 100_000:
                     return
+                marks = self.from_params if marks is None else marks
                 for out in (list(output) if isinstance(output, (list, tuple)) else [output]):
-                    if isinstance(out, handler._tensor_type) and id(out) not in self.from_params:
+                    if isinstance(out, handler._tensor_type) and id(out) not in marks:
                         self.marked += 1
                         key = id(out)
                         try:
-                            self.from_params[key] = _weakref(out, lambda _, key=key, pop=self.from_params.pop:
-                                                             pop(key, None))
+                            marks[key] = _weakref(out, lambda _, key=key, pop=marks.pop: pop(key, None))
                         except TypeError:
-                            self.from_params[key] = out
+                            marks[key] = out
+
+            def _from_judged(self, args, kwargs) -> bool:
+                return bool(self.judged) and any(id(v) in self.judged for v in self._tensors(args, kwargs))
 
             def __torch_function__(self, func, types, args=(), kwargs=None):
                 kwargs = kwargs or {}
@@ -337,14 +350,19 @@ class Handler:
                             self.pad[0] and isinstance(name, str) and (name.endswith("_") or name == "__setitem__"):
                         self.pad = None  # the zero padding was written over: no longer zero padding
                     parametric = self.weights is not None and self._from_params(args, kwargs)
-                    if parametric and name not in CONVERSIONS and self._from_input(args, kwargs):
+                    judged = self._from_judged(args, kwargs)
+                    if parametric and name not in CONVERSIONS and (judged or self._from_input(args, kwargs)):
                         raise _mismatch(self, f"the forward pass computes with the model's parameters outside its "
-                                              f"layers ({name} of a parameter and the input's data), so what it "
-                                              "does cannot be judged with the judge's weights")
+                                              f"layers ({name} of a parameter and data its layers computed), so "
+                                              "what it does cannot be judged with the judge's weights")
+                    if judged and name in LAUNDERING and self.laundered is None:
+                        self.laundered = name  # what a layer computed with the judge's weights, out of torch
                     output = func(*args, **kwargs)
                     self._mark(output, args, kwargs, name if isinstance(name, str) else "")
                     if parametric:
                         self._mark_params(output)
+                    if judged:
+                        self._mark_params(output, self.judged)
                     return output
                 kind, params = spec
                 bound = _bind(params, args, kwargs)
@@ -353,13 +371,19 @@ class Handler:
                 source = bound.get("input")
                 if not (isinstance(source, handler._tensor_type) and id(source) in self.derived):
                     if self.weights is not None and kind in ("Conv2d", "Linear"):
-                        # A layer run off the input's path keeps the weights it is given: beside the judge's on
-                        # the path, a model would compare the two and tell when it is judged (attack round 7).
-                        raise _mismatch(self, f"the forward pass runs a {kind} on a tensor that is not computed "
-                                              "from its input, so what it does cannot be judged with the judge's "
-                                              "weights")
+                        # A layer run off the input's path gets the judge's weights too, those of its parameters
+                        # (a shape checked on zeros, fairness round 9): with weights of its own beside the judge's
+                        # on the path, a model would compare the two and tell when it is judged (attack round 7),
+                        # so weights that are not its parameters make the pass unjudgeable there as on the path.
+                        handler._close_written_linear(self)
+                        args, kwargs = (), handler._substitute(kind, bound, self)
+                        judged = True
+                    else:
+                        judged = self._from_judged(args, kwargs)
                     output = func(*args, **kwargs)  # not on the input's path: not a layer of this model
                     self._mark(output, args, kwargs)
+                    if judged:
+                        self._mark_params(output, self.judged)
                     return output
                 record = handler._layer_record(kind, bound, self)
                 index = len(self.records)
@@ -367,8 +391,12 @@ class Handler:
                     self.records.append(record)  # before the call: a layer that raises is still described
                     self.tensors[index] = [t for t in (bound.get("weight"), bound.get("bias"))
                                            if isinstance(t, handler._tensor_type)]
+                own_bias = isinstance(bound.get("bias"), handler._tensor_type)
+                own_weight = bound.get("weight")
+                if kind in ("Conv2d", "Linear"):
+                    handler._close_written_linear(self)
                 if self.weights is not None and kind in ("Conv2d", "Linear"):
-                    bound = handler._substitute(kind, bound, self)
+                    bound = handler._substitute(kind, bound, self, bias_later=not own_bias)
                     args, kwargs = (), bound
                 output = func(*args, **kwargs)
                 self._mark(output, (source,), {})
@@ -391,6 +419,10 @@ class Handler:
                     record["output_shape"] = shape
                     if self.keep:
                         self.outputs[index] = first
+                    if kind in ("Conv2d", "Linear") and not own_bias and isinstance(first, handler._tensor_type):
+                        # its bias may be added next, as an operation of its own (F.conv2d(x, w) + b.view(1, -1, 1, 1))
+                        handler._await_bias(self, first, index, own_weight,
+                                            "channels" if kind == "Conv2d" else "rows")
                 return output
 
         self._layer_recorder = _LayerRecorder
@@ -564,6 +596,12 @@ class Handler:
                                                 "count_include_pad", "divisor_override") if k in bound}
         elif kind in ("AdaptiveAvgPool2d", "AdaptiveMaxPool2d"):
             config = {"output_size": bound.get("output_size")}
+            window = _dividing_window(bound.get("input"), bound.get("output_size"), tensor)
+            if window is not None:
+                # On a map its output size divides, an adaptive pooling is the fixed pooling of that window
+                # (F.adaptive_max_pool2d(x, 50) on 100x100 is MaxPool2d(2), fairness round 7): the same layer.
+                kind = "MaxPool2d" if kind == "AdaptiveMaxPool2d" else "AvgPool2d"
+                config = {"kernel_size": list(window), "stride": list(window), "padding": 0}
         elif kind == "Dropout":
             config = {"p": bound.get("p", 0.5), "training": bool(bound.get("training", True))}
         elif kind in ("Softmax", "LogSoftmax"):
@@ -593,10 +631,11 @@ class Handler:
         parameters count (a tensor it makes in ``forward`` is no layer), and nothing in between: a product
         scaled, or a bias added after an activation, is not a Linear, and its record says so.
         """
-        tensor = self._tensor_type
         if name in ("t", "transpose", "__get__"):
             source = args[0] if args else None
-            if not self._own_parameter(recorder, source, 2) or kwargs:
+            pending = recorder.pending
+            columns = pending is not None and pending[0] is source and pending[4] == "columns"
+            if not (columns or self._own_parameter(recorder, source, 2)) or kwargs:
                 return None
             if name == "__get__" and not any(getattr(func, "__self__", None) is p
                                              for p in self._transposing_properties):
@@ -605,6 +644,14 @@ class Handler:
                                             and args[1] % 2 != args[2] % 2):
                 return None
             output = func(*args)
+            if columns:  # (W @ x.T).T: the written-out Linear's output, one row per example, its bias next
+                recorder._mark(output, (source,), {})
+                index = pending[1]
+                recorder.records[index]["output_shape"] = list(output.shape)
+                if recorder.keep:
+                    recorder.outputs[index] = output
+                recorder.pending = (output, index, pending[2], pending[3], "rows", pending[5])
+                return (output,)
             recorder.transposed[id(output)] = (source, output)
             return (output,)
         if name in ("add", "__radd__") and recorder.pending is not None and not kwargs and len(args) == 2:
@@ -619,8 +666,7 @@ class Handler:
         if recorded is None:
             return None
         output, index = recorded
-        bias = recorder.weights[recorder.loaded - 1]["tensors"].get("bias") if recorder.weights is not None else None
-        recorder.pending = (output, index, operands[1], bias, recorder.loaded)
+        self._await_bias(recorder, output, index, operands[1], operands[4])
         return (output,)
 
     def _written_addmm(self, recorder, func, args: tuple, kwargs: dict) -> tuple | None:
@@ -632,8 +678,8 @@ class Handler:
         operands = self._linear_operands(recorder, "mm", args[1:], {})
         if operands is None:
             return None
-        _, parameter, weight, replace = operands
-        if not (self._own_parameter(recorder, bias, 1) and bias is not parameter
+        _, parameter, weight, replace, layout = operands
+        if layout != "rows" or not (self._own_parameter(recorder, bias, 1) and bias is not parameter
                 and bias.shape[0] == weight.shape[0]):
             return None
         recorded = self._record_written(recorder, func, operands, bias, args,
@@ -644,7 +690,7 @@ class Handler:
         """Record a Linear written out (its product, and ``bias`` when the same operation adds it) and run it:
         ``(output, its record's index)``, or None when it is no layer.  With the judge's weights, ``call(bound)``
         gives the operation's arguments with them (``bound``: :meth:`_substitute`'s)."""
-        x, parameter, weight, _ = operands
+        x, parameter, weight = operands[:3]
         record = self._layer_record("Linear", {"input": x, "weight": weight, "bias": bias}, recorder)
         if record is None:
             return None
@@ -670,11 +716,17 @@ class Handler:
 
     def _linear_operands(self, recorder, name: str, args: tuple, kwargs: dict) -> tuple | None:
         """For a product that is a Linear written out: (the input, the parameter, the weight as ``F.linear``
-        takes it (out, in), a function giving the call's arguments with another such weight); else None."""
+        takes it (out, in), a function giving the call's arguments with another such weight, the layout of the
+        product: ``rows``, one per example, or ``columns``, ``W @ x.T``); else None."""
         tensor = self._tensor_type
         derived = recorder.derived
         if kwargs:
             return None
+        if name in ("matmul", "mm") and len(args) == 2 and self._own_parameter(recorder, args[0], 2) \
+                and isinstance(args[1], tensor) and id(args[1]) in derived and args[1].dim() == 2:
+            # W @ x.T, the lecture's y = W x with one column per example: the same Linear, transposed
+            weight, columns = args
+            return columns, weight, weight, lambda w: (w, columns), "columns"
         if name in ("matmul", "mm", "__rmatmul__") and len(args) == 2:
             x, other = (args[1], args[0]) if name == "__rmatmul__" else args
             if not (isinstance(x, tensor) and id(x) in derived and isinstance(other, tensor)):
@@ -688,8 +740,8 @@ class Handler:
             else:
                 return None
             if name == "__rmatmul__":
-                return x, parameter, weight, lambda w: (w.T, x)
-            return x, parameter, weight, lambda w: (x, w.T)
+                return x, parameter, weight, lambda w: (w.T, x), "rows"
+            return x, parameter, weight, lambda w: (x, w.T), "rows"
         if name == "einsum" and len(args) in (2, 3) and isinstance(args[0], str):
             operands = list(args[1]) if len(args) == 2 and isinstance(args[1], (list, tuple)) else list(args[1:])
             spec = args[0].replace(" ", "")
@@ -716,30 +768,50 @@ class Handler:
                 pair = [None, None]
                 pair[xi], pair[1 - xi] = x, (weight if as_kept else weight.T)
                 return (spec, *pair)
-            return x, w, (w if as_kept else w.T), replace
+            return x, w, (w if as_kept else w.T), replace, "rows"
         return None
 
+    def _await_bias(self, recorder, product, index: int, parameter, layout: str) -> None:
+        """After a layer computed without a bias (``F.conv2d(x, w)``, ``x @ fc.weight.T``), its bias may come as an
+        addition of its own, right on ``product`` (see :meth:`_written_bias`): wait for it.  ``layout`` is how the
+        product holds the layer's outputs (``rows``: ``(N, out)``, ``columns``: ``(out, N)``, ``channels``:
+        ``(N, out, H, W)``), which says how a bias must be shaped to add one value per output."""
+        spec_bias = None
+        if recorder.weights is not None and 0 <= recorder.spec_index < len(recorder.weights):
+            spec_bias = recorder.weights[recorder.spec_index]["tensors"].get("bias")
+        recorder.pending = (product, index, parameter, spec_bias, layout, recorder.spec_index + 1)
+
     def _written_bias(self, recorder, func, args: tuple) -> tuple | None:
-        """``+ fc.bias`` right on a written-out Linear's product: that layer's bias (see :meth:`_written_linear`)."""
-        product, index, parameter, spec_bias, number = recorder.pending
+        """``+ fc.bias`` right on a layer's product computed without one (:meth:`_await_bias`): that layer's bias,
+        one of the model's own 1-D parameters with one value per output, as it is or viewed so that it adds one
+        value per output of ``layout`` (``b.view(1, -1, 1, 1)``, ``b[:, None, None]``, ``b[:, None]``)."""
+        product, index, parameter, spec_bias, layout, number = recorder.pending
         a, b = args
-        bias = b if a is product else a if b is product else None
+        given = b if a is product else a if b is product else None
         record = recorder.records[index]
-        if not (self._own_parameter(recorder, bias, 1)
-                and bias.shape[0] == record["config"]["out_features"] and bias is not parameter):
+        outputs = record["config"].get("out_features", record["config"].get("out_channels"))
+        bias = self._held(given, recorder.declared) if isinstance(given, self._tensor_type) else None
+        if not (self._own_parameter(recorder, bias, 1) and bias.shape[0] == outputs and bias is not parameter
+                and list(given.shape) in BIAS_LAYOUTS[layout](outputs)):
             return None
         recorder.pending = None
         record["config"]["bias"] = True
         record["params"].append(["bias", list(bias.shape)])
-        recorder.tensors[index].append(bias)
+        recorder.tensors[index].append(given)
         if recorder.weights is not None:
+            kind = record["kind"]
             if spec_bias is None:
-                raise _mismatch(recorder, f"layer {number} (Linear) has parameters ['bias', 'weight']; "
+                raise _mismatch(recorder, f"layer {number} ({kind}) has parameters ['bias', 'weight']; "
                                           "the reference has ['weight']")
             if not isinstance(spec_bias, wire.Uniform) or list(spec_bias.shape) != list(bias.shape):
-                raise _mismatch(recorder, f"layer {number} (Linear) bias has shape {list(bias.shape)}; the "
+                raise _mismatch(recorder, f"layer {number} ({kind}) bias has shape {list(bias.shape)}; the "
                                           f"reference's has shape {list(spec_bias.shape)}")
+            before = recorder.snapshots.get(id(bias))
+            if before is not None and not self._same(bias, before):
+                raise _mismatch(recorder, f"layer {number} ({kind}) computes with a bias the forward pass changed, "
+                                          "so what the model does cannot be judged with the judge's weights")
             judge = spec_bias.to_tensor().to(bias.dtype).requires_grad_(bool(bias.requires_grad))
+            judge = judge.view(given.shape)  # viewed as the model viewed its own
             args = (product, judge) if a is product else (judge, product)
         output = func(*args)
         recorder._mark(output, (product,), {})
@@ -748,11 +820,12 @@ class Handler:
         return (output,)
 
     def _close_written_linear(self, recorder) -> None:
-        """A written-out Linear whose bias did not come: with the judge's weights, the reference's layer
-        there has one, so they do not fit."""
+        """A layer computed without a bias whose bias did not come (:meth:`_await_bias`): with the judge's weights,
+        when the reference's layer there has one, they do not fit."""
         pending, recorder.pending = recorder.pending, None
         if pending is not None and recorder.weights is not None and pending[3] is not None:
-            raise _mismatch(recorder, f"layer {pending[4]} (Linear) has parameters ['weight']; the reference "
+            kind = recorder.records[pending[1]]["kind"]
+            raise _mismatch(recorder, f"layer {pending[5]} ({kind}) has parameters ['weight']; the reference "
                                       "has ['bias', 'weight']")
 
     def _substitute(self, kind: str, bound: dict, recorder, *, bias_later: bool = False) -> dict:
@@ -760,8 +833,16 @@ class Handler:
 
         With ``bias_later`` (a Linear written out, whose bias is an addition of its own), the reference's
         bias is left for that addition (:meth:`_written_bias`)."""
-        i = recorder.loaded
-        recorder.loaded += 1
+        weight = bound.get("weight")
+        parameter = self._held(weight, recorder.declared) if isinstance(weight, self._tensor_type) else None
+        if parameter is not None and id(parameter) in recorder.assigned:
+            i = recorder.assigned[id(parameter)]  # the weights this parameter got at its first layer
+        else:
+            i = recorder.loaded
+            recorder.loaded += 1
+            if parameter is not None:
+                recorder.assigned[id(parameter)] = i
+        recorder.spec_index = i
         spec = recorder.weights[i] if i < len(recorder.weights) else None
         if spec is None:
             raise _mismatch(recorder, f"the model uses more layers with parameters than the reference ({kind} is one "
@@ -1042,6 +1123,10 @@ LAYER_OPS = {
 #: Operations that take a tensor for its type, device or layout only (``w.type_as(x)``, ``w.to(x)``): a parameter
 #: and the input's data meet there without computing anything together.
 CONVERSIONS = frozenset({"to", "type_as", "contiguous", "view_as", "reshape_as", "expand_as", "__get__"})
+#: How a bias added after its layer (Handler._written_bias) may be shaped, by the layout of the layer's product
+#: (``n``: the layer's number of outputs): one value per output, broadcast along the examples and the pixels.
+BIAS_LAYOUTS = {"rows": lambda n: ([n], [1, n]), "columns": lambda n: ([n, 1],),
+                "channels": lambda n: ([1, n, 1, 1], [n, 1, 1])}
 #: The torch functions a Linear written out is made of (Handler._written_linear): the transposes of its
 #: weight, the products, the bias added.
 WRITTEN_LINEAR_OPS = frozenset({"t", "transpose", "__get__", "matmul", "mm", "__rmatmul__", "einsum", "add",
@@ -1055,6 +1140,23 @@ LAUNDERING = frozenset({"tolist", "numpy", "item", "__array__", "data_ptr", "unt
                         # a Python truth value of the data: `if x.min() < 0:` lets a model be one network on
                         # the judge's inputs and another on an image (no layer of this lecture branches so)
                         "__bool__", "is_nonzero", "equal", "allclose", "__contains__"})
+
+
+def _dividing_window(source, output_size, tensor) -> tuple[int, int] | None:
+    """The window of the fixed pooling an adaptive pooling of ``source`` to ``output_size`` computes, when that
+    size divides the map's (``None`` in it keeps a side: a window of 1); else None."""
+    if not isinstance(source, tensor) or source.dim() < 3:
+        return None
+    sizes = output_size if isinstance(output_size, (list, tuple)) else (output_size, output_size)
+    if len(sizes) != 2:
+        return None
+    window = []
+    for side, size in zip(source.shape[-2:], sizes):
+        size = side if size is None else size
+        if type(size) is not int or not 0 < size <= side or side % size:
+            return None
+        window.append(side // size)
+    return tuple(window)
 
 
 def _bind(params: tuple, args: tuple, kwargs: dict) -> dict | None:
