@@ -77,6 +77,30 @@ GRADER_FAULTS: dict[str, str] = {
     "r9_nb_pending_timer_reminder.ipynb":
         "a judgement call: threading.Timer(1800, print, ...) started in the first cell and still pending when the "
         "checks run ('a thread ... still running'): q6 by hand 3, q7 4, q8 3: -10 (cancelled in a last cell: 26/26)",
+    # Fairness round 10 (graded on main at ece82c0; each isolated by grading a copy with that one construct changed,
+    # see tests/corpus/fair/_r10_findings.md).
+    "r10_py_q7_head_weight_mv_per_row.py":
+        "iterating the batch in forward (torch.stack([self.fc.weight.mv(row) for row in x]) + b; also "
+        "torch.stack([self.fc(row) for row in x]), or torch.stack(x.unbind(0)) before an ordinary model): "
+        "'untraceable: the forward pass takes its data out of torch (unbind)': q7 -4",
+    "r10_py_q7_head_tensordot.py":
+        "the classifier as torch.tensordot(x, fc.weight, dims=([1], [1])) + fc.bias (or dims=1 with fc.weight.T): "
+        "'layer 5 is missing': q7 structure, params, outputs -3",
+    "r10_nb_q8_head_torch_inner.ipynb":
+        "the classifier as torch.inner(x, fc.weight) + fc.bias: 'layer 6 is missing': q8 params, channels, outputs "
+        "-2.5",
+    "r10_nb_q7_head_matmul_add_inplace.ipynb":
+        "torch.matmul(x, fc.weight.T).add_(fc.bias) (also y = x @ W.T; y += b): read as a Linear with bias=False, "
+        "and q7.outputs reports the grader's internal grader.checkapi.handler._Mismatch: q7 -3 (.add(b): 26/26)",
+    "r10_nb_q7_conv_bias_broadcast_after_functional_conv.ipynb":
+        "F.conv2d(x, self.conv1.weight, padding=1) + self.conv1.bias[:, None, None] (the module's own parameters; "
+        "one such convolution is enough): read as a Conv2d with bias=False: q7 -3",
+    "r10_nb_q7_pool_as_amax_over_reshaped_windows.ipynb":
+        "a judgement call: MaxPool2d(2) written as x.reshape(n, c, h // 2, 2, w // 2, 2).amax(dim=(3, 5)) (equal on "
+        "the even sizes 100 and 50): q7 structure -1, whose feedback names the wrong layer ('layer 2 ... is a Conv2d')",
+    "r10_nb_q10_mappingproxy_q9_from_lowercase_notes.ipynb":
+        "a judgement call: q10_answers = types.MappingProxyType({...}) (a read-only mapping, not a dict subclass): "
+        "'should be a dict ... it is a mappingproxy': q10 -2 (the same dict: 26/26)",
 }
 
 GRADESCOPE_SAMPLE = ["nb_magics_everywhere.ipynb", "nb_continuation_percent_and_bang_eq.ipynb",
