@@ -55,10 +55,6 @@ GRADER_FAULTS: dict[str, str] = {
                                     "tell an uninstalled module from one the submission wrote): -3",
     # Fairness round 7 (graded on main at 59f82de; each isolated by grading a copy with that one construct changed,
     # see tests/corpus/fair/_r7_findings.md).
-    "r7_py_q7_private_conv_forward_and_elementwise_head.py":
-        "the one-output head written elementwise, (x * fc.weight).sum(1, keepdim=True) + fc.bias: a parameter meeting "
-        "the input's data outside a layer: q7 structure, params, outputs -3 (self.conv1._conv_forward(...) is read "
-        "since round 7's fix)",
     "r7_nb_q7_linear_as_full_size_convolution.ipynb":
         "the Linear(1250, 1) applied as F.conv2d(x, fc.weight.view(1, 2, 25, 25), fc.bias): read as a third Conv2d: "
         "q7 structure, params, outputs: -3",
@@ -67,6 +63,11 @@ GRADER_FAULTS: dict[str, str] = {
         "outputs: -3",
     # Fairness round 8 (graded on main at 4de828f; each isolated by grading a copy with that one construct changed,
     # see tests/corpus/fair/_r8_findings.md).
+    "r8_nb_q6_init_subclass_layer_registry.ipynb":
+        "a judgement call: a q6 Layer base class whose __init_subclass__ registers Conv / MaxPool in a dict: q6 by "
+        "hand 3, q7 4, q8 3: -10 (the same registry filled by LAYERS.update(...) gets 26/26).  Read as code every "
+        "subclass reaches for a while, it let attack round 11 file a subclass the reader never names (through "
+        "Layer.mro()[0], __main__.Layer, a nested class, a name rebound): a hook handed every subclass stays unreadable",
     "r8_py_q6_validated_descriptors_set_name.py":
         "a judgement call: a validated data descriptor for q6's stride and padding that reads and writes its value "
         "by a computed name (obj.__getattribute__(self.private), object.__setattr__(obj, self.private, value)), "
@@ -83,18 +84,6 @@ GRADER_FAULTS: dict[str, str] = {
         "iterating the batch in forward (torch.stack([self.fc.weight.mv(row) for row in x]) + b; also "
         "torch.stack([self.fc(row) for row in x]), or torch.stack(x.unbind(0)) before an ordinary model): "
         "'untraceable: the forward pass takes its data out of torch (unbind)': q7 -4",
-    "r10_py_q7_head_tensordot.py":
-        "the classifier as torch.tensordot(x, fc.weight, dims=([1], [1])) + fc.bias (or dims=1 with fc.weight.T): "
-        "'layer 5 is missing': q7 structure, params, outputs -3",
-    "r10_nb_q8_head_torch_inner.ipynb":
-        "the classifier as torch.inner(x, fc.weight) + fc.bias: 'layer 6 is missing': q8 params, channels, outputs "
-        "-2.5",
-    "r10_nb_q7_head_matmul_add_inplace.ipynb":
-        "torch.matmul(x, fc.weight.T).add_(fc.bias) (also y = x @ W.T; y += b): read as a Linear with bias=False, "
-        "and q7.outputs reports the grader's internal grader.checkapi.handler._Mismatch: q7 -3 (.add(b): 26/26)",
-    "r10_nb_q7_conv_bias_broadcast_after_functional_conv.ipynb":
-        "F.conv2d(x, self.conv1.weight, padding=1) + self.conv1.bias[:, None, None] (the module's own parameters; "
-        "one such convolution is enough): read as a Conv2d with bias=False: q7 -3",
     "r10_nb_q7_pool_as_amax_over_reshaped_windows.ipynb":
         "a judgement call: MaxPool2d(2) written as x.reshape(n, c, h // 2, 2, w // 2, 2).amax(dim=(3, 5)) (equal on "
         "the even sizes 100 and 50): q7 structure -1, whose feedback names the wrong layer ('layer 2 ... is a Conv2d')",

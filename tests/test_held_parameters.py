@@ -168,12 +168,20 @@ PLAIN = {"before": "pass", "conv1": "self.conv1(x)", "pool2": "F.max_pool2d(torc
     # y = W x + b with one column per example (fairness round 8)
     {"head": "(self.fc.weight @ x.T).T + self.fc.bias"},
     {"head": "(self.fc.weight.matmul(x.t()) + self.fc.bias[:, None]).t()"},
+    # every other spelling of the classifier's product (fairness rounds 7 and 10)
+    {"head": "torch.inner(x, self.fc.weight) + self.fc.bias"},
+    {"head": "torch.tensordot(x, self.fc.weight, dims=([1], [1])) + self.fc.bias"},
+    {"head": "torch.tensordot(x, self.fc.weight.T, dims=1) + self.fc.bias"},
+    {"head": "(x * self.fc.weight).sum(dim=1, keepdim=True) + self.fc.bias"},
+    {"head": "torch.matmul(x, self.fc.weight.T).add_(self.fc.bias)"},
+    {"head": "self.fc.bias + torch.mm(x, self.fc.weight.t())"},
     # an adaptive pooling on a map its output size divides is that fixed pooling (fairness round 7)
     {"pool2": "F.adaptive_max_pool2d(torch.relu(self.conv2(x)), x.shape[-1] // 2)"},
     # a second pass of the layers, on zeros, to check a shape (fairness round 9)
     {"before": "assert self.conv2(self.conv1(torch.zeros(1, 1, 100, 100))).shape == (1, 2, 100, 100)"},
 ], ids=["conv bias viewed", "conv bias indexed first", "conv bias 3-d", "linear bias after", "W x^T",
-        "W x^T bias as a column", "adaptive pool", "shape checked on zeros"])
+        "W x^T bias as a column", "inner", "tensordot", "tensordot of W.T", "elementwise", "bias added in place",
+        "bias first", "adaptive pool", "shape checked on zeros"])
 def test_layers_written_out_with_their_own_parameters_earn_their_points(change):
     points = _q7(WRITTEN.format(**{**PLAIN, **change}))
     assert points == {c.id: c.points for c in Q7}
@@ -186,7 +194,11 @@ def test_layers_written_out_with_their_own_parameters_earn_their_points(change):
     {"head": "F.linear(x, self.fc.weight) + self.fc.bias + self.fc.bias"},
     # another parameter in the bias's place
     {"conv1": "F.conv2d(x, self.conv1.weight, padding=1) + self.conv2.bias[:1].view(1, 1, 1, 1)"},
-], ids=["after the activation", "twice", "not its bias"])
+    # a product with the weight and no bias where the layer has one
+    {"head": "torch.inner(x, self.fc.weight)"},
+    # the bias added to the products before they are summed: 1250 times
+    {"head": "(x * self.fc.weight + self.fc.bias).sum(dim=1, keepdim=True)"},
+], ids=["after the activation", "twice", "not its bias", "no bias", "bias in every product"])
 def test_a_bias_that_is_not_the_layers_own_earns_nothing_for_the_layers(change):
     points = _q7(WRITTEN.format(**{**PLAIN, **change}))
     assert points["q7.outputs"] == 0, points
@@ -194,13 +206,14 @@ def test_a_bias_that_is_not_the_layers_own_earns_nothing_for_the_layers(change):
 
 
 @pytest.mark.parametrize("compare", [
-    "torch.allclose(probe, mine)",
-    "probe.tolist() == mine.tolist()",
-    "bool(((probe - mine).abs() < 1e-6).all())",
+    "torch.allclose(probe, mine, atol=1e-5)",
+    "all(abs(a - b) < 1e-5 for a, b in zip(probe.tolist(), mine.tolist()))",
+    "bool(((probe - mine).abs() < 1e-5).all())",
 ])
 def test_a_layer_run_on_a_tensor_of_its_own_cannot_tell_the_judges_weights(compare):
-    """Off the input's path a layer gets the judge's weights too (so that a shape checked on zeros is fair); what it
-    computes then cannot be compared with the model's own parameters, nor taken out of torch (attack round 4)."""
+    """Off the input's path a layer gets the judge's weights too (so that a shape checked on zeros is fair), and so
+    does every other use of a parameter in the pass: what the layer computes agrees with what the model computes
+    from its parameters, however it compares them (attack round 4), and the model stays the one a student runs."""
     before = (f"probe = self.conv1(torch.ones(1, 1, 3, 3))[0, :, 1, 1]\n"
               f"        mine = self.conv1.weight.sum((1, 2, 3)) + self.conv1.bias\n"
               f"        if {compare}:\n"

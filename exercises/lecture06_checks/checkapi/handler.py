@@ -182,6 +182,7 @@ class Handler:
         self._no_grad = torch.no_grad
         self._enable_grad = torch.enable_grad
         self._zeros = torch.zeros
+        self._empty_strided = torch.empty_strided
         # Read through torch's own descriptors, as they are before any submission code runs.
         self._base_of = torch._C.TensorBase._base.__get__
         self._strides = torch._C.TensorBase.stride
@@ -254,20 +255,21 @@ class Handler:
                 self.snapshots: dict[int, object] = {}  # with ``weights``: each parameter's values at the start
                 self.transposed: dict[int, tuple] = {}
                 self.pending: tuple | None = None
-                # With ``weights``: the judge's weights go to each parameter once, by identity (the id of the
-                # parameter -> the index of its weights): a layer called twice on the same parameters (a second
-                # pass of the blocks to check a shape) computes with the same weights both times.
+                # With ``weights``: every use of one of the model's parameters in the pass, in a layer or in any
+                # other operation, computes with the judge's values for it instead (Handler._judged_arguments):
+                # made once per parameter (``values``: id of the parameter -> a tensor laid out as it is; ``bases``:
+                # the id of that tensor -> the parameter), from the slot of the judge's weights it takes
+                # (``slots``: (layer index, "weight" or "bias") -> the parameter; ``assigned``: the parameter of a
+                # layer's weight -> its index; ``taken``: the layers' indices given out).  A model then computes
+                # with one set of weights only, the judge's, however it spells its layers, and has nothing of its
+                # own in the pass to compare them with (attack round 7: a convolution redone with F.unfold).
+                self.values: dict[int, object] = {}
+                self.bases: dict[int, object] = {}
+                self.slots: dict[tuple, object] = {}
                 self.assigned: dict[int, int] = {}
-                # With ``weights``: tensors computed by a layer run off the input's path with the judge's weights,
-                # and from them (by id, as ``from_params``).  Compared with what the model computes from its own
-                # parameters outside a layer, or taken out of torch, they would tell the judge's weights from the
-                # model's (attack round 4: a layer run on a tensor of ones against its weights' sums).
-                self.judged: dict[int, object] = {}
+                self.taken: set[int] = set()
                 self.spec_index = -1  # the index of the weights the last layer got
-                # With ``weights``: tensors computed from the model's parameters in the pass (by id, as ``derived``):
-                # where one meets the input's data outside a layer, the model computes with its own weights beside
-                # the judge's, and can tell them apart (attack round 7: a convolution redone with F.unfold).
-                self.from_params: dict[int, object] = {}
+                self.recorded: set[int] = set()  # parameters a layer written out was recorded for (once per pass)
 
             def start(self, x):
                 self._derive(x)
@@ -310,15 +312,112 @@ class Handler:
             def _from_input(self, args, kwargs) -> bool:
                 return any(id(v) in self.derived for v in self._tensors(args, kwargs))
 
-            def _from_params(self, args, kwargs) -> bool:
-                declared, base_of = self.declared, handler._base_of
-                for v in self._tensors(args, kwargs):
-                    if id(v) in self.from_params or id(v) in declared:
-                        return True
-                    base = base_of(v)
-                    if base is not None and id(base) in declared:
-                        return True
-                return False
+            def __torch_function__(self, func, types, args=(), kwargs=None):
+                self.ops.add(str(getattr(func, "__name__", func)))
+                return func(*args, **(kwargs or {}))
+
+        self._op_recorder = _OpRecorder
+        handler = self
+
+        class _LayerRecorder(TorchFunctionMode):
+            """Records the layer operations of a forward pass with the arguments they really get.
+
+            With ``weights``, each convolution and linear operation computes with the
+            judge's next tensors instead of the model's own (:meth:`Handler._forward`).
+            """
+
+            def __init__(self, weights=None):
+                super().__init__()
+                self.records: list[dict] = []
+                self.outputs: dict[int, object] = {}  # record index -> the tensor that layer produced
+                # A description keeps every tensor computed from the input alive (its autograd graph
+                # holds most of them anyway).  A forward pass with the judge's weights keeps none: it
+                # frees them as the model drops them, instead of piling them all up in fresh memory.
+                self.keep = weights is None
+                self.tensors: dict[int, list] = {}  # record index -> the weight and bias tensors it used
+                self.weights = weights
+                self.loaded = 0
+                # Why the judge's weights did not fit (the first refusal), kept here, never in the
+                # exception raised into the submission's forward pass, which can catch that.
+                self.mismatch: str | None = None
+                # (id of F.pad's output, its widths, that output, kept alive so that its id stays its own)
+                # for a zero pad then conv
+                self.pad: tuple | None = None
+                # Tensors computed from the model's input, by id: a layer counts only when data from
+                # the input flows through it, not when the forward pass calls it on a tensor of its own
+                # for show.  Kept alive so that their ids stay theirs; without ``keep``, held by a weak
+                # reference whose callback takes the id out when the tensor dies (before its memory is
+                # freed), so that no later tensor takes it over either.  (A tensor resurrected by a
+                # finalizer after a garbage collection comes back as not computed from the input: in
+                # a forward pass with the judge's weights, where that could happen, taking data out of
+                # the input's path is already open to the model, through .tolist(), and gains it nothing.)
+                self.derived: dict[int, object] = {}
+                self.marked = 0  # tensors ever marked (the bound of the work, as when all were kept)
+                self.laundered: str | None = None
+                # The model's own parameters, by id (set by _run_recorded): with ``weights``, the judge's go
+                # only where one of them reaches a layer (Handler._substitute).  For a Linear written out
+                # (x @ fc.weight.T + fc.bias, an einsum): the transposed views of them taken in the pass
+                # (kept alive), and the written-out layer whose bias may come next (Handler._written_linear).
+                self.declared: dict[int, object] = {}
+                self.snapshots: dict[int, object] = {}  # with ``weights``: each parameter's values at the start
+                self.transposed: dict[int, tuple] = {}
+                self.pending: tuple | None = None
+                # With ``weights``: every use of one of the model's parameters in the pass, in a layer or in any
+                # other operation, computes with the judge's values for it instead (Handler._judged_arguments):
+                # made once per parameter (``values``: id of the parameter -> a tensor laid out as it is; ``bases``:
+                # the id of that tensor -> the parameter), from the slot of the judge's weights it takes
+                # (``slots``: (layer index, "weight" or "bias") -> the parameter; ``assigned``: the parameter of a
+                # layer's weight -> its index; ``taken``: the layers' indices given out).  A model then computes
+                # with one set of weights only, the judge's, however it spells its layers, and has nothing of its
+                # own in the pass to compare them with (attack round 7: a convolution redone with F.unfold).
+                self.values: dict[int, object] = {}
+                self.bases: dict[int, object] = {}
+                self.slots: dict[tuple, object] = {}
+                self.assigned: dict[int, int] = {}
+                self.taken: set[int] = set()
+                self.spec_index = -1  # the index of the weights the last layer got
+                self.recorded: set[int] = set()  # parameters a layer written out was recorded for (once per pass)
+
+            def start(self, x):
+                self._derive(x)
+
+            def _derive(self, t):
+                key = id(t)
+                if key in self.derived:  # that very tensor: an id is unique among live objects
+                    return
+                self.marked += 1
+                derived = self.derived
+                if self.keep:
+                    derived[key] = t
+                    return
+                try:
+                    derived[key] = _weakref(t, lambda _, key=key, pop=derived.pop: pop(key, None))
+                except TypeError:  # a tensor that takes no weak reference stays alive instead
+                    derived[key] = t
+
+            def _mark(self, output, args, kwargs, name=""):
+                if self.marked > 100_000:
+                    return
+                tensor = handler._tensor_type
+                sources = list(args) + list(kwargs.values())
+                flat = [v for a in sources for v in (a if isinstance(a, (list, tuple)) else (a,))]
+                if any(isinstance(v, tensor) and id(v) in self.derived for v in flat):
+                    if name in LAUNDERING and self.laundered is None:
+                        self.laundered = name  # the data leaves torch, where the grader cannot follow it
+                    written = (args[0],) if args and (name.endswith("_") or name == "__setitem__") else ()
+                    outputs = list(output) if isinstance(output, (list, tuple)) else [output]
+                    for out in outputs + list(written):
+                        if isinstance(out, tensor):
+                            self._derive(out)
+
+            def _tensors(self, args, kwargs):
+                tensor = handler._tensor_type
+                sources = list(args) + list(kwargs.values())
+                return [v for a in sources for v in (a if isinstance(a, (list, tuple)) else (a,))
+                        if isinstance(v, tensor)]
+
+            def _from_input(self, args, kwargs) -> bool:
+                return any(id(v) in self.derived for v in self._tensors(args, kwargs))
 
             def _mark_params(self, output, marks=None):
                 if self.marked > 100_000:
@@ -349,20 +448,10 @@ class Handler:
                     if self.pad and args and isinstance(args[0], handler._tensor_type) and id(args[0]) == \
                             self.pad[0] and isinstance(name, str) and (name.endswith("_") or name == "__setitem__"):
                         self.pad = None  # the zero padding was written over: no longer zero padding
-                    parametric = self.weights is not None and self._from_params(args, kwargs)
-                    judged = self._from_judged(args, kwargs)
-                    if parametric and name not in CONVERSIONS and (judged or self._from_input(args, kwargs)):
-                        raise _mismatch(self, f"the forward pass computes with the model's parameters outside its "
-                                              f"layers ({name} of a parameter and data its layers computed), so "
-                                              "what it does cannot be judged with the judge's weights")
-                    if judged and name in LAUNDERING and self.laundered is None:
-                        self.laundered = name  # what a layer computed with the judge's weights, out of torch
-                    output = func(*args, **kwargs)
+                    output, args, kwargs, used = handler._judged_call(self, func, name, args, kwargs)
                     self._mark(output, args, kwargs, name if isinstance(name, str) else "")
-                    if parametric:
-                        self._mark_params(output)
-                    if judged:
-                        self._mark_params(output, self.judged)
+                    if isinstance(name, str) and len(self.records) < MAX_TRACED_CALLS:
+                        handler._written_layer(self, name, args, kwargs, used, output)
                     return output
                 kind, params = spec
                 bound = _bind(params, args, kwargs)
@@ -377,13 +466,10 @@ class Handler:
                         # so weights that are not its parameters make the pass unjudgeable there as on the path.
                         handler._close_written_linear(self)
                         args, kwargs = (), handler._substitute(kind, bound, self)
-                        judged = True
+                        output = func(*args, **kwargs)
                     else:
-                        judged = self._from_judged(args, kwargs)
-                    output = func(*args, **kwargs)  # not on the input's path: not a layer of this model
-                    self._mark(output, args, kwargs)
-                    if judged:
-                        self._mark_params(output, self.judged)
+                        output, args, kwargs, _ = handler._judged_call(self, func, name, args, kwargs)
+                    self._mark(output, args, kwargs)  # not on the input's path: not a layer of this model
                     return output
                 record = handler._layer_record(kind, bound, self)
                 index = len(self.records)
@@ -398,6 +484,8 @@ class Handler:
                 if self.weights is not None and kind in ("Conv2d", "Linear"):
                     bound = handler._substitute(kind, bound, self, bias_later=not own_bias)
                     args, kwargs = (), bound
+                elif self.weights is not None:
+                    args, kwargs, _ = handler._judged_arguments(self, args, kwargs)
                 output = func(*args, **kwargs)
                 self._mark(output, (source,), {})
                 first = output[0] if type(output) is tuple and output else output
@@ -634,7 +722,7 @@ class Handler:
         if name in ("t", "transpose", "__get__"):
             source = args[0] if args else None
             pending = recorder.pending
-            columns = pending is not None and pending[0] is source and pending[4] == "columns"
+            columns = pending is not None and pending[0] is source
             if not (columns or self._own_parameter(recorder, source, 2)) or kwargs:
                 return None
             if name == "__get__" and not any(getattr(func, "__self__", None) is p
@@ -646,15 +734,12 @@ class Handler:
             output = func(*args)
             if columns:  # (W @ x.T).T: the written-out Linear's output, one row per example, its bias next
                 recorder._mark(output, (source,), {})
-                index = pending[1]
-                recorder.records[index]["output_shape"] = list(output.shape)
-                if recorder.keep:
-                    recorder.outputs[index] = output
-                recorder.pending = (output, index, pending[2], pending[3], "rows", pending[5])
+                self._follow_product(recorder, output)
                 return (output,)
             recorder.transposed[id(output)] = (source, output)
             return (output,)
-        if name in ("add", "__radd__") and recorder.pending is not None and not kwargs and len(args) == 2:
+        if name in ("add", "__radd__", "add_") and recorder.pending is not None and not kwargs and len(args) == 2 \
+                and (name != "add_" or args[0] is recorder.pending[0]):  # in place: on the product itself
             return self._written_bias(recorder, func, args)
         if name == "addmm":
             return self._written_addmm(recorder, func, args, kwargs)
@@ -790,9 +875,9 @@ class Handler:
         given = b if a is product else a if b is product else None
         record = recorder.records[index]
         outputs = record["config"].get("out_features", record["config"].get("out_channels"))
-        bias = self._held(given, recorder.declared) if isinstance(given, self._tensor_type) else None
+        bias = self._held_by(recorder, given) if isinstance(given, self._tensor_type) else None
         if not (self._own_parameter(recorder, bias, 1) and bias.shape[0] == outputs and bias is not parameter
-                and list(given.shape) in BIAS_LAYOUTS[layout](outputs)):
+                and layout in BIAS_LAYOUTS and list(given.shape) in BIAS_LAYOUTS[layout](outputs)):
             return None
         recorder.pending = None
         record["config"]["bias"] = True
@@ -806,12 +891,7 @@ class Handler:
             if not isinstance(spec_bias, wire.Uniform) or list(spec_bias.shape) != list(bias.shape):
                 raise _mismatch(recorder, f"layer {number} ({kind}) bias has shape {list(bias.shape)}; the "
                                           f"reference's has shape {list(spec_bias.shape)}")
-            before = recorder.snapshots.get(id(bias))
-            if before is not None and not self._same(bias, before):
-                raise _mismatch(recorder, f"layer {number} ({kind}) computes with a bias the forward pass changed, "
-                                          "so what the model does cannot be judged with the judge's weights")
-            judge = spec_bias.to_tensor().to(bias.dtype).requires_grad_(bool(bias.requires_grad))
-            judge = judge.view(given.shape)  # viewed as the model viewed its own
+            judge = self._judge_view(recorder, given, bias, (number - 1, "bias"), f"layer {number} ({kind}) bias")
             args = (product, judge) if a is product else (judge, product)
         output = func(*args)
         recorder._mark(output, (product,), {})
@@ -829,19 +909,17 @@ class Handler:
                                       "has ['bias', 'weight']")
 
     def _substitute(self, kind: str, bound: dict, recorder, *, bias_later: bool = False) -> dict:
-        """``bound`` with the judge's next weights in place of the layer's own (shapes must match).
+        """``bound`` with the judge's weights of a layer in place of the layer's own (shapes must match): those its
+        weight's parameter already has, else the next layer's of the reference that no parameter took.
 
-        With ``bias_later`` (a Linear written out, whose bias is an addition of its own), the reference's
-        bias is left for that addition (:meth:`_written_bias`)."""
+        With ``bias_later`` (a layer computed without its bias, which comes as an addition of its own), the
+        reference's bias is left for that addition (:meth:`_written_bias`)."""
         weight = bound.get("weight")
-        parameter = self._held(weight, recorder.declared) if isinstance(weight, self._tensor_type) else None
+        parameter = self._held_by(recorder, weight) if isinstance(weight, self._tensor_type) else None
         if parameter is not None and id(parameter) in recorder.assigned:
-            i = recorder.assigned[id(parameter)]  # the weights this parameter got at its first layer
+            i = recorder.assigned[id(parameter)]  # the weights this parameter got at its first use
         else:
-            i = recorder.loaded
-            recorder.loaded += 1
-            if parameter is not None:
-                recorder.assigned[id(parameter)] = i
+            i = next((k for k in range(len(recorder.weights) + 1) if k not in recorder.taken))
         recorder.spec_index = i
         spec = recorder.weights[i] if i < len(recorder.weights) else None
         if spec is None:
@@ -868,19 +946,175 @@ class Handler:
             # pass (the weight times 0, fresh random numbers, a kernel with its border zeroed, a detached
             # copy) is not what training would change, and putting the judge's weights in its place would
             # erase whatever the model does to it (attack round 5).
-            held = self._held(mine, recorder.declared)
+            held = self._held_by(recorder, mine)
             if held is None:
                 raise _mismatch(recorder, f"layer {i + 1} ({kind}) computes with a {name} that is not one of the "
                                           "model's parameters as the model holds it (it is made in the forward "
                                           "pass), so what the model does cannot be judged with the judge's weights")
-            before = recorder.snapshots.get(id(held))
-            if before is not None and not self._same(held, before):
-                raise _mismatch(recorder, f"layer {i + 1} ({kind}) computes with a {name} the forward pass changed, "
-                                          "so what the model does cannot be judged with the judge's weights")
-            # As the parameter it replaces: a model cannot tell the judge's weights by their requires_grad
-            # (attack round 7: one network while training, another while judged).
-            out[name] = value.to_tensor().to(mine.dtype).requires_grad_(bool(mine.requires_grad))
+            out[name] = self._judge_view(recorder, mine, held, (i, name), f"layer {i + 1} ({kind}) {name}")
         return out
+
+    def _held_by(self, recorder, tensor):
+        """The model's parameter ``tensor`` is, or lays out all the values of once (:meth:`_held`), directly or
+        through the judge's values for it (a view taken of those earlier in the pass); else None."""
+        held = self._held(tensor, recorder.declared)
+        if held is None and recorder.bases:
+            base = self._held(tensor, recorder.bases)
+            held = recorder.bases[id(base)] if base is not None else None
+        return held
+
+    def _judge_view(self, recorder, view, parameter, slot: tuple | None, what: str):
+        """The judge's values for ``parameter``, seen as ``view`` sees the parameter (``view`` is the parameter
+        or a view laying out its values once).  The values are made at the parameter's first use in the pass,
+        from ``slot`` (a layer's index and ``"weight"`` or ``"bias"``: they then appear at that layer exactly as
+        the reference's), or, for a first use outside a layer, from the first free slot of its shape."""
+        before = recorder.snapshots.get(id(parameter))
+        if before is not None and not self._same(parameter, before):
+            # A pass that changes a parameter (zeroed in place, `set_`, which the mode never sees) would hide
+            # what it computes with behind the judge's values (attack round 6).
+            raise _mismatch(recorder, f"{what} is a parameter the forward pass changed, so what the model does "
+                                      "cannot be judged with the judge's weights")
+        base = recorder.values.get(id(parameter))
+        if base is not None:
+            if slot is not None and recorder.slots.get(slot) is not parameter:
+                raise _mismatch(recorder, f"{what} is a parameter another layer of the reference's computes with")
+            return self._seen_as(base, view, parameter)
+        if slot is None:
+            slot = self._free_slot(recorder, parameter, view, what)
+        if slot in recorder.slots or (slot[1] == "weight" and slot[0] in recorder.taken):
+            raise _mismatch(recorder, f"{what} takes the place of another parameter of the model's")
+        spec = recorder.weights[slot[0]]["tensors"][slot[1]]
+        with self._no_grad():
+            base = self._empty_strided(parameter.shape, self._strides(parameter), dtype=parameter.dtype)
+            target = base if view is parameter else base.as_strided(view.size(), self._strides(view),
+                                                                    self._offset(view))
+            target.copy_(spec.to_tensor().reshape(target.shape))
+        # As the parameter it replaces: a model cannot tell the judge's weights by their requires_grad
+        # (attack round 7: one network while training, another while judged).
+        base.requires_grad_(bool(parameter.requires_grad))
+        recorder.values[id(parameter)] = base
+        recorder.bases[id(base)] = parameter
+        recorder.slots[slot] = parameter
+        if slot[1] == "weight":
+            recorder.assigned[id(parameter)] = slot[0]
+            recorder.taken.add(slot[0])
+        return self._seen_as(base, view, parameter)
+
+    def _seen_as(self, base, view, parameter):
+        """The judge's values ``base`` for ``parameter``, as ``view`` lays the parameter's out."""
+        if view is parameter or view is base:
+            return base
+        if self._base_of(view) is base:
+            return view  # a view already taken of the judge's values
+        return base.as_strided(view.size(), self._strides(view), self._offset(view))
+
+    def _free_slot(self, recorder, parameter, view, what: str) -> tuple:
+        """The slot of the judge's weights a parameter first used outside a layer takes: the bias a layer awaits,
+        else the first free one of its shape, or of the shape it is used in (in the reference's order)."""
+        shapes = (list(parameter.shape), list(view.shape))
+        pending = recorder.pending
+        order = [(pending[5] - 1, "bias")] if pending is not None and pending[5] > 0 else []
+        order += [(i, role) for i in range(len(recorder.weights)) for role in ("weight", "bias")]
+        for i, role in order:
+            spec = recorder.weights[i] if 0 <= i < len(recorder.weights) else None
+            value = spec.get("tensors", {}).get(role) if type(spec) is dict and type(spec.get("tensors")) is dict \
+                else None
+            if isinstance(value, wire.Uniform) and list(value.shape) in shapes and (i, role) not in recorder.slots \
+                    and not (role == "weight" and i in recorder.taken):
+                return i, role
+        raise _mismatch(recorder, f"the forward pass uses a parameter of shape {shapes[0]} ({what}) where the reference "
+                                  "has none left, so what it does cannot be judged with the judge's weights")
+
+    def _judged_call(self, recorder, func, name, args: tuple, kwargs: dict) -> tuple:
+        """``func(*args, **kwargs)`` in the pass: ``(output, args, kwargs, parameters)`` with the arguments it ran
+        on (:meth:`_judged_arguments`).  A view that lays out all of a parameter's values (``k.view(3, 1, 3, 3)``,
+        ``w.T``) is taken of the parameter itself: the judge's values go in where it is used, seen through it
+        (a layer's kernel kept as rows is then the judge's kernel at the layer)."""
+        if recorder.weights is not None and name in VIEW_OPS:
+            output = func(*args, **kwargs)
+            if isinstance(output, self._tensor_type) and self._held_by(recorder, output) is not None:
+                return output, args, kwargs, ()
+        args, kwargs, used = self._judged_arguments(recorder, args, kwargs)
+        return func(*args, **kwargs), args, kwargs, used
+
+    def _judged_arguments(self, recorder, args: tuple, kwargs: dict) -> tuple:
+        """``(args, kwargs, parameters)``: an operation's arguments with the judge's values in place of every
+        parameter of the model's (or view of one) among them, and those parameters.  Outside a judged pass, or
+        with none among them, the arguments as they are."""
+        tensor = self._tensor_type
+        for value in (*args, *kwargs.values()):  # most operations take no parameter: answered without allocating
+            if isinstance(value, tensor) or type(value) in (list, tuple):
+                break
+        else:
+            return args, kwargs, ()
+        used: list = []
+
+        def judged(value):
+            if isinstance(value, (list, tuple)) and type(value) in (list, tuple):
+                items = [judged(v) for v in value]
+                return value if all(a is b for a, b in zip(items, value)) else type(value)(items)
+            if not isinstance(value, tensor):
+                return value
+            held = self._held_by(recorder, value)
+            if held is None or isinstance(held, self._uninitialized):
+                return value
+            used.append(held)
+            if recorder.weights is None or (id(held) not in recorder.snapshots and id(held) not in recorder.values):
+                # A lazy layer's parameter, made in this pass: its layer fills it (its first use as a layer takes the
+                # judge's values); until then it is the model's to initialise.
+                return value
+            return self._judge_view(recorder, value, held, None, f"a parameter of shape {list(held.shape)}")
+
+        new_args = tuple(judged(a) for a in args)
+        new_kwargs = {k: judged(v) for k, v in kwargs.items()}
+        if not used:
+            return args, kwargs, used
+        return new_args, new_kwargs, used
+
+    def _written_layer(self, recorder, name: str, args: tuple, kwargs: dict, used: list, output) -> None:
+        """What an operation that is no layer does to the layers' record: a product of data from the input with a
+        2-D parameter of the model's (``torch.inner(x, fc.weight)``, ``torch.tensordot``, ``(x * fc.weight)``)
+        is a Linear written out, recorded once per parameter; an operation on a layer's product while its bias
+        is awaited (``.sum(1, keepdim=True)``, ``.squeeze()``) carries the wait on to its result.
+
+        The record earns nothing by itself: the model checks count it only when what it computes, replayed by
+        the judge, is what the model computed (grader.questions.model_checks.behaviour)."""
+        tensor = self._tensor_type
+        pending = recorder.pending
+        if pending is not None and name in FOLLOWING_OPS and isinstance(output, tensor):
+            operands = recorder._tensors(args, kwargs)
+            if len(operands) == 1 and operands[0] is pending[0]:
+                self._follow_product(recorder, output)
+                return
+        weight = next((p for p in used if not isinstance(p, self._uninitialized) and p.dim() == 2), None)
+        if weight is None or name in CONVERSIONS or name in FOLLOWING_OPS or id(weight) in recorder.recorded \
+                or not isinstance(output, tensor) or id(output) not in recorder.derived:
+            return
+        source = next((t for t in recorder._tensors(args, kwargs) if id(t) in recorder.derived), None)
+        record = self._layer_record("Linear", {"input": source, "weight": weight, "bias": None}, recorder)
+        if record is None:
+            return
+        self._close_written_linear(recorder)
+        recorder.recorded.add(id(weight))
+        index = len(recorder.records)
+        recorder.records.append(record)
+        recorder.tensors[index] = [weight]
+        record["output_shape"] = list(output.shape)
+        if recorder.keep:
+            recorder.outputs[index] = output
+        recorder.spec_index = recorder.assigned.get(id(weight), -1)
+        self._await_bias(recorder, output, index, weight, _layout(output, record["config"]["out_features"]))
+
+    def _follow_product(self, recorder, output) -> None:
+        """A layer's product, reshaped or reduced while its bias is awaited: the layer's output is now ``output``."""
+        product, index, parameter, spec_bias, _, number = recorder.pending
+        record = recorder.records[index]
+        record["output_shape"] = list(output.shape)
+        if recorder.keep:
+            recorder.outputs[index] = output
+        outputs = record["config"].get("out_features", record["config"].get("out_channels"))
+        layout = "channels" if record["kind"] == "Conv2d" else _layout(output, outputs)
+        recorder.pending = (output, index, parameter, spec_bias, layout, number)
 
     def _held(self, tensor, parameters: dict[int, object]):
         """The parameter of ``parameters`` (by id) that ``tensor`` is, or lays out all the values of once each
@@ -1074,11 +1308,14 @@ class Handler:
                 raise
         # A refusal decides, however the pass went on: the submission may have caught it and raised
         # an error of its own, or carried on with other layers.
-        self._close_written_linear(recorder)
+        try:
+            self._close_written_linear(recorder)
+        except _Mismatch:
+            pass  # kept in recorder.mismatch (fairness round 10: its name reached a student's feedback)
         if recorder.mismatch is not None:
             return {Answer.MISMATCH: recorder.mismatch}
-        if recorder.loaded != len(weights):
-            return {Answer.MISMATCH: f"the forward pass uses {recorder.loaded} layers with parameters; "
+        if len(recorder.taken) != len(weights):
+            return {Answer.MISMATCH: f"the forward pass uses {len(recorder.taken)} layers with parameters; "
                                 f"the reference has {len(weights)}"}
         if recorder.laundered:  # as in a description: what it computes outside torch is not seen
             raise _Refused(f"the forward pass takes its data out of torch (`{recorder.laundered}`)")
@@ -1127,10 +1364,30 @@ CONVERSIONS = frozenset({"to", "type_as", "contiguous", "view_as", "reshape_as",
 #: (``n``: the layer's number of outputs): one value per output, broadcast along the examples and the pixels.
 BIAS_LAYOUTS = {"rows": lambda n: ([n], [1, n]), "columns": lambda n: ([n, 1],),
                 "channels": lambda n: ([1, n, 1, 1], [n, 1, 1])}
+#: Operations whose result may be a view of all of a parameter's values, which the judge's values go in through
+#: where it is used (Handler._judged_call).
+VIEW_OPS = frozenset({"view", "reshape", "t", "transpose", "permute", "flatten", "unflatten", "unsqueeze", "squeeze",
+                      "view_as", "reshape_as", "contiguous", "movedim", "__get__", "detach"})
+#: Operations on a layer's product that keep it that layer's output while its bias is awaited: a reduction of the
+#: elementwise products (``(x * fc.weight).sum(1, keepdim=True)``), a squeeze or an unsqueeze.
+FOLLOWING_OPS = frozenset({"sum", "squeeze", "unsqueeze", "contiguous"})
+
+
+def _layout(product, outputs: int) -> str:
+    """How a Linear's product holds its ``outputs`` values per example: ``rows`` ``(N, out)``, ``columns``
+    ``(out, N)``, or ``none`` (not yet one per example: an elementwise product before its sum)."""
+    shape = list(product.shape)
+    if len(shape) == 2 and shape[1] == outputs:
+        return "rows"
+    if len(shape) == 2 and shape[0] == outputs:
+        return "columns"
+    return "none"
+
+
 #: The torch functions a Linear written out is made of (Handler._written_linear): the transposes of its
 #: weight, the products, the bias added.
 WRITTEN_LINEAR_OPS = frozenset({"t", "transpose", "__get__", "matmul", "mm", "__rmatmul__", "einsum", "add",
-                                "__radd__", "addmm"})
+                                "__radd__", "addmm", "add_"})
 
 
 #: Tensor methods that take data out of torch (to Python numbers, numpy, raw memory): a forward pass
