@@ -1132,29 +1132,38 @@ class Conv(Layer):
 USES_REGISTRY = "def conv2d(image, kernel, stride=1, padding=0):\n    return LAYERS['conv'](kernel)(image)\n"
 
 
-@pytest.mark.parametrize("extra", ["", "print(isinstance(Conv(1), Layer))\n",
-                                   "def check(layer: Layer) -> Layer:\n    return layer\n"])
-def test_a_registry_filled_by_init_subclass_is_read_with_every_subclass(extra):
-    """Fairness round 8: a base class whose ``__init_subclass__`` registers each subclass is ordinary code."""
-    assert found([SUBCLASS_REGISTRY + extra + USES_REGISTRY]) == []
-    assert unreadable_findings((SUBCLASS_REGISTRY + extra + USES_REGISTRY,), models=True,
-                               reached_from=("CNN",)) == []
+def test_a_hook_handed_every_subclass_stays_unreadable():
+    """``__init_subclass__`` (and ``__set_name__``, handed the owner class) give code every class the reader cannot
+    name: attack round 11 reached a subclass through ``Layer.mro()[0]``, ``__main__.Layer``, a class nested under
+    a known name, a name rebound after the class was filed.  The honest registry of fairness round 8 is a
+    judgement call (tests/test_fairness.py)."""
+    assert ("unverifiable", "def __init_subclass__") in found([SUBCLASS_REGISTRY + USES_REGISTRY])
+    named_owner = SUBCLASS_REGISTRY.replace("    def __init_subclass__(cls, **kwargs):\n        super().__init_subclass__(**kwargs)\n"
+                                            "        LAYERS[cls.kind] = cls\n", "    pass\n")
+    assert found([named_owner + USES_REGISTRY]) == []
+    assigned = named_owner.replace("class Layer:\n", "def _file(cls):\n    LAYERS[cls.kind] = cls\nclass Layer:\n"
+                                   "    __init_subclass__ = classmethod(_file)\n")
+    assert ("unverifiable", "__init_subclass__ = ...") in found([assigned + USES_REGISTRY]), found([assigned])
 
 
-@pytest.mark.parametrize("extra, expected", [
-    # every subclass the hook registers is reached, through any depth of subclassing
-    ("class Evil(Conv):\n    kind = 'conv'\n    def __call__(self, image):\n        return F.conv2d(image, self.kernel)\n",
-     ("builtin", "F.conv2d")),
-    ("class Mid(Conv):\n    pass\nclass Evil(Mid):\n    kind = 'conv'\n    __call__ = lambda self, i: F.conv2d(i, self.kernel)\n",
-     ("builtin", "F.conv2d")),
-    # a subclass the reader cannot name: through an alias, in a function, from bases it cannot read, made by type()
-    ("Base = Layer\nclass Evil(Base):\n    kind = 'conv'\n", ("unverifiable", "def __init_subclass__")),
-    ("def make():\n    class Evil(Layer):\n        kind = 'conv'\nmake()\n", ("unverifiable", "def __init_subclass__")),
-    ("bases = (Layer,)\nclass Evil(*bases):\n    kind = 'conv'\n", ("unverifiable", "def __init_subclass__")),
-    ("def sub(base):\n    class Evil(base):\n        kind = 'conv'\nsub(Layer)\n", ("unverifiable", "def __init_subclass__")),
+@pytest.mark.parametrize("change", [
+    # a table changed through the list that holds it (attack round 11, after round 7's container gap)
+    "holder = [TABLE]\ndef fast(i, k):\n    return F.conv2d(i, k)\nholder[0]['conv'] = fast\n",
+    "holder = []\nholder.append(TABLE)\ndef fast(i, k):\n    return F.conv2d(i, k)\nholder[0].update(conv=fast)\n",
+    "outer = {'t': [TABLE]}\ndef fast(i, k):\n    return F.conv2d(i, k)\nouter['t'][0]['conv'] = fast\n",
 ])
-def test_a_subclass_the_hook_registers_is_read_or_the_hook_is_unreadable(extra, expected):
-    assert expected in found([SUBCLASS_REGISTRY + extra + USES_REGISTRY]), found([SUBCLASS_REGISTRY + extra + USES_REGISTRY])
+def test_a_change_made_through_a_container_of_a_reached_object_is_read(change):
+    source = ("import torch.nn.functional as F\nTABLE = {'conv': lambda i, k: (i[:2, :2] * k).sum()}\n" + change
+              + "def conv2d(image, kernel, stride=1, padding=0):\n    return TABLE['conv'](image, kernel)\n")
+    assert ("builtin", "F.conv2d") in found([source]), found([source])
+
+
+def test_a_hook_put_on_a_module_held_in_a_list_is_read_with_the_list():
+    source = ("import torch\nimport torch.nn.functional as F\nSTEPS = [torch.nn.Identity()]\n"
+              "def h(m, i, o):\n    return F.conv2d(o[None, None], torch.ones(1, 1, 2, 2))[0, 0]\n"
+              "STEPS[0].register_forward_hook(h)\n"
+              "def conv2d(image, kernel, stride=1, padding=0):\n    return STEPS[0](image)\n")
+    assert ("builtin", "F.conv2d") in found([source]), found([source])
 
 
 MODEL_HOOKED = '''
@@ -1189,10 +1198,8 @@ DESCRIPTOR = '''
 import torch
 import torch.nn.functional as F
 class PositiveInt:
-    def __init__(self, minimum=1):
-        self.minimum, self.values = minimum, {}
-    def __set_name__(self, owner, name):
-        self.name = name
+    def __init__(self, name, minimum=1):
+        self.name, self.minimum, self.values = name, minimum, {}
     def __get__(self, obj, objtype=None):
         return self if obj is None else self.values[id(obj)]
     def __set__(self, obj, value):
@@ -1200,7 +1207,7 @@ class PositiveInt:
             raise ValueError(self.name)
         self.values[id(obj)] = value
 class Sliding:
-    stride = PositiveInt(1)
+    stride = PositiveInt("stride", 1)
     def __init__(self, stride):
         self.stride = stride
 def conv2d(image, kernel, stride=1, padding=0):
@@ -1215,7 +1222,7 @@ def test_a_descriptor_is_read_with_the_class_that_holds_it():
     assert found([DESCRIPTOR]) == []
     hidden = DESCRIPTOR.replace("return self if obj is None else self.values[id(obj)]", "return F.conv2d")
     assert ("builtin", "F.conv2d") in found([hidden]), found([hidden])
-    later = DESCRIPTOR.replace("    stride = PositiveInt(1)\n", "    pass\n").replace(
+    later = DESCRIPTOR.replace('    stride = PositiveInt("stride", 1)\n', "    pass\n").replace(
         "def conv2d", "class Leak:\n    def __get__(self, obj, t=None):\n        return F.conv2d\n"
         "Sliding.stride = Leak()\ndef conv2d")
     assert ("builtin", "F.conv2d") in found([later]), found([later])

@@ -225,7 +225,8 @@ PLAIN_DUNDERS = frozenset({
     "__and__", "__or__", "__xor__", "__rand__", "__ror__", "__rxor__", "__lshift__", "__rshift__", "__divmod__",
     # the descriptor protocol (fairness round 8: a validated attribute): run on an attribute of a class whose body
     # names the descriptor, or that a reached statement sets, so read with that class, as a property's functions are
-    "__get__", "__set__", "__delete__", "__set_name__",
+    # (not __set_name__, which is handed the owner class: attack round 11 filed owners in a table with it)
+    "__get__", "__set__", "__delete__",
 })
 #: Attribute reads of these dunders are plain; any other dunder attribute (``__dict__``, ``__globals__``,
 #: ``__code__``, ``__class__`` assignment...) reaches behind the names.
@@ -240,6 +241,9 @@ STAR_MODULES = frozenset({"torch", "torch.nn", "torch.nn.functional", "torch.nn.
 #: Methods that put something into the object they are called on: ``table.update(c=F.conv2d)``.
 MUTATING_METHODS = frozenset({"append", "appendleft", "extend", "extendleft", "insert", "update", "setdefault",
                               "add", "put", "put_nowait", "push", "__setitem__", "__setattr__"})
+#: Methods that change their object: those that put something into it, and a module's hooks (attack round 11 put
+#: one on a model held in a list: `steps[0].register_forward_hook(h)`).
+CHANGING_METHODS = MUTATING_METHODS | MODEL_HOOKS
 #: How many rounds the search for aliases of reachable objects may take.
 MAX_ALIAS_ROUNDS = 50
 #: Magics whose statement the grading shell runs (see grader.worker.serve.GradingShell): their text is code.
@@ -386,9 +390,10 @@ class _Reading:
         self.reached: dict[str, list[Finding]] = {}
         """function -> what rule 1 finds reached from it (:func:`_reachable_builtins`) and the features that hide code
         from what reaches them (:attr:`reach_only`) it reaches."""
-        self.subclass_hooks: dict[int, tuple[str, ...]] = {}
-        """node inside a class's ``__init_subclass__`` -> the classes that run it (every subclass of that class): the
-        hook is handed each one as ``cls``, so what reaches the hook reaches them (:func:`_read_subclass_hooks`)."""
+        self.contained_in: dict[str, set[str]] = {}
+        """name -> the module-level names bound to a container that holds its object as an element (``holder =
+        [table]``, ``holder.append(table)``): a change made through the container's elements (``holder[0]["c"] =
+        f``) changes that object (attack round 11)."""
         self.passed: dict[str, list[ast.AST]] = {}
         """name -> calls given the object bound to it (as an argument, or as the object of a method call):
         the function called may change it (``put(box, "f", g)``, ``box.install("f", g)``)."""
@@ -453,7 +458,6 @@ def _read_cached(units: tuple[str, ...]) -> _Reading:
         # module of threads that also starts processes counts wherever it is imported, whatever runs at the time.
         reading.unreadable += [finding for _, finding in reading.while_running]
         reading.while_running = []
-    _read_subclass_hooks(reading, every_node)
     _record_own_attributes(reading)
     _scan_reached_by_value(reading, every_node)
     if any(v.split(".")[0] == "doctest" for v in reading.imported.values()):
@@ -517,64 +521,6 @@ def _magic_code(node: ast.AST) -> str | None:
             and call.args[0].value in RUN_MAGICS and not call.args[1].value.strip()):
         return call.args[2].value
     return None
-
-
-#: The hook a class runs for each of its subclasses as it is made (``LAYERS[cls.kind] = cls``: a registry).
-SUBCLASS_HOOK = "__init_subclass__"
-
-
-def _read_subclass_hooks(reading: _Reading, nodes: list[ast.AST]) -> None:
-    """``__init_subclass__`` is read as code that every subclass of its class reaches: the hook gets each one as
-    ``cls`` and may keep it (a registry), so whatever reaches the hook reaches them all (fairness round 8).
-
-    That holds only while the reader can name every subclass: module-level classes whose bases name the class
-    (or a subclass) directly.  A class made elsewhere (in a function, by ``type(...)``), bases it cannot read
-    (``*bases``, a call), or the class's name used as a value (``Base = Layer``, ``make(Layer)``) could add a
-    subclass it never names: the hook is then unverifiable, as any dunder hook is."""
-    hooked = {c.name for c in reading.classes
-              if any(isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef)) and f.name == SUBCLASS_HOOK
-                     for f in c.body)}
-    if not hooked:
-        return
-    top_level = {c.name for c in reading.classes
-                 if any(node is c for node, plain in reading.bindings.get(c.name, []) if plain)}
-    family, readable = set(hooked), hooked <= top_level
-    grown = True
-    while grown:  # the subclasses of subclasses run the hook too
-        grown = False
-        for c in reading.classes:
-            bases = [b.id for b in c.bases if isinstance(b, ast.Name)]
-            if c.name not in family and family & set(bases):
-                family.add(c.name)
-                grown = True
-                readable = readable and c.name in top_level
-    bases_of = {id(b) for c in reading.classes for b in c.bases}
-    called = {id(n.func) for n in nodes if isinstance(n, ast.Call)}
-    roots = {id(n.value) for n in nodes if isinstance(n, ast.Attribute)}
-    annotations = {id(sub) for n in nodes if isinstance(n, (ast.arg, ast.AnnAssign, ast.FunctionDef,
-                                                            ast.AsyncFunctionDef))
-                   for a in _annotations_of(n) for sub in ast.walk(a)}
-    type_tests = {id(a) for n in nodes if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
-                  and n.func.id in ("isinstance", "issubclass") and len(n.args) == 2
-                  for a in ast.walk(n.args[1])}
-    for c in reading.classes:
-        if not all(isinstance(b, (ast.Name, ast.Attribute)) for b in c.bases):
-            readable = False  # `class X(*bases)`, `class X(make())`: a base the reader cannot name
-    for n in nodes:
-        if isinstance(n, ast.Name) and n.id in family and isinstance(n.ctx, ast.Load) and not (
-                id(n) in bases_of or id(n) in called or id(n) in roots or id(n) in annotations
-                or id(n) in type_tests):
-            readable = False  # the class as a value: an alias or a factory could subclass it out of sight
-    if not readable:
-        reading.unreadable.append(Finding("unverifiable", f"def {SUBCLASS_HOOK}"))
-        return
-    subclasses = tuple(sorted(family - hooked))
-    for c in reading.classes:
-        if c.name in hooked:
-            for f in c.body:
-                if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef)) and f.name == SUBCLASS_HOOK:
-                    for sub in ast.walk(f):
-                        reading.subclass_hooks[id(sub)] = subclasses
 
 
 def _bind_top_level(reading: _Reading, node: ast.stmt, *, plain: bool) -> None:
@@ -837,8 +783,7 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                 importlib_reads.add(id(node.value))
         elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             name = node.name
-            if name.startswith("__") and name.endswith("__") and name not in PLAIN_DUNDERS \
-                    and name != SUBCLASS_HOOK:  # read by _read_subclass_hooks
+            if name.startswith("__") and name.endswith("__") and name not in PLAIN_DUNDERS:
                 add(Finding("unverifiable", f"def {name}"))
             declared = {n for st in _walk_scope_body(node) if isinstance(st, ast.Global) for n in st.names}
             reading.global_in_functions.update(declared)
@@ -850,6 +795,13 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
             if any(k.arg == "metaclass" and _resolved_once(reading, k.value) not in PLAIN_METACLASSES
                    for k in node.keywords):
                 add(Finding("unverifiable", f"class {node.name}(metaclass=...)"))
+        if isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
+            # A special method bound by assignment (`__init_subclass__ = register`, `__getattr__ = f`) runs out of
+            # sight as its `def` would (attack round 11): the same rule
+            for target in (node.targets if isinstance(node, ast.Assign) else [node.target]):
+                for name in (n.id for n in ast.walk(target) if isinstance(n, ast.Name)):
+                    if name.startswith("__") and name.endswith("__") and name not in PLAIN_DUNDERS:
+                        add(Finding("unverifiable", f"{name} = ..."))
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and isinstance(node, ast.ClassDef):
             # `global` in a class body binds module-level names too
             declared = {n for st in node.body if isinstance(st, ast.Global) for n in st.names}
@@ -1372,12 +1324,9 @@ def _setattrs_of_methods(nodes: list[ast.AST]) -> set[int]:
 
 
 def _plain_super_method(reading: _Reading, node: ast.Attribute) -> bool:
-    """``super().__repr__()``: the parent's own plain special method, read (``super`` not rebound); and
-    ``super().__init_subclass__(**kwargs)``, the parent's hook (read with its class, or ``object``'s, which does
-    nothing)."""
+    """``super().__repr__()``: the parent's own plain special method, read (``super`` not rebound)."""
     call = node.value
-    return (isinstance(node.ctx, ast.Load) and (node.attr in PLAIN_DUNDERS or node.attr == SUBCLASS_HOOK)
-            and isinstance(call, ast.Call)
+    return (isinstance(node.ctx, ast.Load) and node.attr in PLAIN_DUNDERS and isinstance(call, ast.Call)
             and isinstance(call.func, ast.Name) and call.func.id == "super" and "super" not in reading.bindings)
 
 
@@ -1460,7 +1409,8 @@ def _walk_scope_body(node: ast.AST):
 
 def _record_mutations(reading: _Reading, nodes: list[ast.AST]) -> None:
     """Statements and calls that change an object through a name: ``N.x = ...``, ``N[k] = ...``,
-    ``N.append(...)``, ``setattr(N, ...)``.  They count as code of N when N is reachable."""
+    ``N.append(...)``, ``setattr(N, ...)``, ``N[0].register_forward_hook(h)``.  They count as code of N when N is
+    reachable; and so, when N holds another object as an element (:attr:`_Reading.contained_in`), of that one."""
     for node in nodes:
         roots = []
         if isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Delete)):
@@ -1469,9 +1419,13 @@ def _record_mutations(reading: _Reading, nodes: list[ast.AST]) -> None:
                 for sub in ast.walk(target):
                     if isinstance(sub, (ast.Attribute, ast.Subscript)):
                         roots.append(_base_name(sub))
+                _record_containers(reading, target, getattr(node, "value", None))
         elif isinstance(node, ast.Call):
-            if isinstance(node.func, ast.Attribute) and node.func.attr in MUTATING_METHODS:
+            if isinstance(node.func, ast.Attribute) and node.func.attr in CHANGING_METHODS:
                 roots.append(_base_name(node.func.value))
+                if node.func.attr in MUTATING_METHODS:
+                    for value in list(node.args) + [k.value for k in node.keywords]:
+                        _record_containers(reading, node.func.value, value)
             elif isinstance(node.func, ast.Name) and node.func.id in ("setattr", "delattr") and node.args:
                 roots.append(_base_name(node.args[0]))
         for root in roots:
@@ -1479,6 +1433,37 @@ def _record_mutations(reading: _Reading, nodes: list[ast.AST]) -> None:
                 reading.mutations.setdefault(root, []).append(node)
         if isinstance(node, ast.stmt):
             _record_calls_given(reading, node)
+
+
+def _record_containers(reading: _Reading, target: ast.AST, value: ast.AST | None) -> None:
+    """``holder = [table]``, ``holder[0] = table``, ``holder.append(table)``: ``table``'s object is now an element of
+    ``holder``'s (a bare name inside literals of lists, tuples, sets and dicts; not a call's result)."""
+    container = target.id if isinstance(target, ast.Name) else _base_name(target)
+    if value is None or container is None:
+        return
+    todo = [value]
+    while todo:
+        current = todo.pop()
+        if isinstance(current, ast.Name) and current.id != container:
+            reading.contained_in.setdefault(current.id, set()).add(container)
+        elif isinstance(current, (ast.List, ast.Tuple, ast.Set)):
+            todo.extend(current.elts)
+        elif isinstance(current, ast.Dict):
+            todo.extend(v for v in current.values if v is not None)
+            todo.extend(k for k in current.keys if k is not None)
+        elif isinstance(current, ast.Starred):
+            todo.append(current.value)
+
+
+def _containers_of(reading: _Reading, name: str) -> list[str]:
+    """Every name whose object holds ``name``'s as an element, through any depth of containers."""
+    found, todo = [], [name]
+    while todo and len(found) < 10_000:
+        for container in reading.contained_in.get(todo.pop(), ()):
+            if container not in found and container != name:
+                found.append(container)
+                todo.append(container)
+    return found
 
 
 def _record_calls_given(reading: _Reading, statement: ast.stmt) -> None:
@@ -1494,10 +1479,12 @@ def _record_calls_given(reading: _Reading, statement: ast.stmt) -> None:
                 continue
             pieces = list(call.args) + [k.value for k in call.keywords]
             given.update(n.id for piece in pieces for n in _values_in(piece))
-            if isinstance(call.func, ast.Attribute) and isinstance(call.func.value, ast.Name):
-                # A method call changes its object only with what the call itself is given (the method's own
-                # code is read with the class): the call, not the whole statement (a self-check beside it).
-                reading.passed.setdefault(call.func.value.id, []).append(call)
+            owner = _base_name(call.func.value) if isinstance(call.func, ast.Attribute) else None
+            if owner is not None:
+                # A method call changes its object (or an element of it: `steps[0].register_forward_hook(h)`) only
+                # with what the call itself is given (the method's own code is read with the class): the call, not
+                # the whole statement (a self-check beside it).
+                reading.passed.setdefault(owner, []).append(call)
     for name in given:
         reading.passed.setdefault(name, []).append(statement)
 
@@ -1515,6 +1502,15 @@ def _values_in(node: ast.AST):
             todo.extend(k.value for k in current.keywords)
         else:
             todo.extend(ast.iter_child_nodes(current))
+
+
+def _changes_only_the_container(node: ast.AST) -> bool:
+    """``holder.append(x)``, ``holder[0] = x``: a change to the container itself, not to an element it holds
+    (``holder[0]["c"] = f``, ``holder[0].conv = f``, ``holder[0].update(...)``)."""
+    if isinstance(node, ast.Call):
+        return isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name)
+    targets = node.targets if isinstance(node, (ast.Assign, ast.Delete)) else [getattr(node, "target", None)]
+    return all(isinstance(t, (ast.Subscript, ast.Attribute)) and isinstance(t.value, ast.Name) for t in targets)
 
 
 def _base_name(node: ast.AST) -> str | None:
@@ -1542,7 +1538,11 @@ def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | No
     reached = set() if reached is None else reached
 
     def walk(name: str) -> None:
-        for node in _bindings_in_force(reading, name) + reading.mutations.get(name, []) + _calls_given(reading, name):
+        # What changes an object that holds this one as an element changes this one too (`holder[0]["c"] = f`)
+        through = [node for container in _containers_of(reading, name) for node in reading.mutations.get(container, [])
+                   if not _changes_only_the_container(node)]
+        for node in _bindings_in_force(reading, name) + reading.mutations.get(name, []) + _calls_given(reading, name) \
+                + through:
             if id(node) in walked:
                 continue
             walked.add(id(node))
@@ -1572,8 +1572,6 @@ def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | No
                 if outside := _reached_outside(reading, sub, local):
                     findings.append(outside)  # rule 3; a name outside the allowlist is no torch name either
                     continue
-                if id(sub) in reading.subclass_hooks:
-                    todo.extend(reading.subclass_hooks[id(sub)])  # the classes handed to it as `cls`
                 if local is None:
                     findings.append(Finding("unverifiable", f"more than {MAX_NESTED_SCOPES} nested functions"))
                 elif isinstance(sub, ast.Attribute) and BUILT_IN.search(sub.attr):
