@@ -1,7 +1,7 @@
-"""A model is judged with the judge's weights only where its own parameters reach its layers as they are
-(attack round 5): a pass that computes with tensors it makes (a weight times 0, fresh random numbers, a detached
-copy) earns nothing for its layers, while models that keep their parameters elsewhere than nn.Conv2d keep
-full marks."""
+"""A model is judged with the judge's weights in place of its own parameters, wherever it uses them, and its layers
+only where its own parameters reach them as they are (attack round 5): a pass that computes with tensors it makes
+(a weight times 0, fresh random numbers, a detached copy) earns nothing for its layers, while models that keep
+their parameters elsewhere than nn.Conv2d, or spell their layers out, keep full marks."""
 
 from __future__ import annotations
 
@@ -220,3 +220,16 @@ def test_a_layer_run_on_a_tensor_of_its_own_cannot_tell_the_judges_weights(compa
               f"            x = -x  # its own weights, as a student would run it: another network")
     points = _q7(WRITTEN.format(**{**PLAIN, "before": before}))
     assert points["q7.outputs"] == 0, points
+
+
+def test_a_pooling_the_recorder_does_not_read_is_named_as_missing_not_as_a_layer_out_of_place():
+    """Fairness round 10: a MaxPool2d written with reshape and amax was told its second convolution was out of place."""
+    source = WRITTEN.format(**PLAIN).replace(
+        "x = F.max_pool2d(torch.relu(self.conv1(x)), 2)",
+        "x = torch.relu(self.conv1(x)).reshape(x.shape[0], 3, 50, 2, 50, 2).amax((3, 5))")
+    namespace = {"__name__": "__main__"}
+    run_units([source], namespace, timeout=None)
+    structure = next(r for r in run_checks(LocalProbe(namespace), Q7, 3) if r.id == "q7.structure")
+    assert structure.points == 0
+    assert "layer 2 with parameters or pooling is missing" in structure.feedback, structure.feedback
+    assert "a Conv2d, comes there instead" in structure.feedback, structure.feedback

@@ -1367,7 +1367,7 @@ BIAS_LAYOUTS = {"rows": lambda n: ([n], [1, n]), "columns": lambda n: ([n, 1],),
 #: Operations whose result may be a view of all of a parameter's values, which the judge's values go in through
 #: where it is used (Handler._judged_call).
 VIEW_OPS = frozenset({"view", "reshape", "t", "transpose", "permute", "flatten", "unflatten", "unsqueeze", "squeeze",
-                      "view_as", "reshape_as", "contiguous", "movedim", "__get__", "detach"})
+                      "view_as", "reshape_as", "contiguous", "movedim", "__get__"})
 #: Operations on a layer's product that keep it that layer's output while its bias is awaited: a reduction of the
 #: elementwise products (``(x * fc.weight).sum(1, keepdim=True)``), a squeeze or an unsqueeze.
 FOLLOWING_OPS = frozenset({"sum", "squeeze", "unsqueeze", "contiguous"})
