@@ -92,19 +92,10 @@ GRADER_FAULTS: dict[str, str] = {
         "'should be a dict ... it is a mappingproxy': q10 -2 (the same dict: 26/26)",
     # Fairness round 11 (graded on main at 4f46973; each isolated by grading a copy with that one construct changed,
     # see tests/corpus/fair/_r11_findings.md).
-    "r11_nb_q7_reset_parameters_nn_init.ipynb":
-        "PyTorch's own reset_parameters written out, with its private helper nn.init._calculate_fan_in_and_fan_out "
-        "(read-only, called in __init__ only): 'can run or rebind code out of sight': q6 by hand 3, q7 4, q8 3: -10 "
-        "(fan_in = layer.weight[0].numel() instead: 26/26)",
     "r11_nb_q7_head_weight_mv_indexed_rows.ipynb":
         "a written-out classifier applied per row by index, torch.stack([self.fc.weight.mv(x[i]) for i in "
         "range(x.shape[0])]) + b (also x[i] @ W.T per row): 'Linear has bias=False', 'computes with tensors it makes "
         "as it runs': q7 structure, params, outputs -3 (self.fc(x[i]) per row, x.mv(w[0]), W.mm(x.T).T: 26/26)",
-    "r11_py_q7_head_tensordot_weight_stored_in_out.py":
-        "a classifier weight kept (in, out) = (1250, 1) and contracted with torch.tensordot(x, w, dims=1) (also "
-        "dims=([1], [0]), tensordot(x, w.T, dims=([1], [1])), inner(x, w.T), (x * w.T).sum(-1, keepdim=True), "
-        "matmul(w.T, x.unsqueeze(-1))): read as a Linear with in_features=1: q7 structure, params, outputs -3 (x @ w, "
-        "mm, addmm, einsum, F.linear(x, w.T): 26/26)",
     "r11_py_q7_lazy_reset_parameters_on_first_forward.py":
         "a judgement call: reset_parameters() called on the first forward pass (if not self.initialised), which "
         "overwrites weights put into the layers before that call, the judge's included: q7 structure, params, outputs "

@@ -175,13 +175,16 @@ PLAIN = {"before": "pass", "conv1": "self.conv1(x)", "pool2": "F.max_pool2d(torc
     {"head": "(x * self.fc.weight).sum(dim=1, keepdim=True) + self.fc.bias"},
     {"head": "torch.matmul(x, self.fc.weight.T).add_(self.fc.bias)"},
     {"head": "self.fc.bias + torch.mm(x, self.fc.weight.t())"},
+    {"head": "torch.matmul(self.fc.weight, x.unsqueeze(-1)).squeeze(-1) + self.fc.bias"},
+    # a model frozen whole, for inference, is judged as its layers (fairness round 8)
+    {"before": "self.requires_grad_(False)"},
     # an adaptive pooling on a map its output size divides is that fixed pooling (fairness round 7)
     {"pool2": "F.adaptive_max_pool2d(torch.relu(self.conv2(x)), x.shape[-1] // 2)"},
     # a second pass of the layers, on zeros, to check a shape (fairness round 9)
     {"before": "assert self.conv2(self.conv1(torch.zeros(1, 1, 100, 100))).shape == (1, 2, 100, 100)"},
 ], ids=["conv bias viewed", "conv bias indexed first", "conv bias 3-d", "linear bias after", "W x^T",
         "W x^T bias as a column", "inner", "tensordot", "tensordot of W.T", "elementwise", "bias added in place",
-        "bias first", "adaptive pool", "shape checked on zeros"])
+        "bias first", "W x as a batch of columns", "frozen whole", "adaptive pool", "shape checked on zeros"])
 def test_layers_written_out_with_their_own_parameters_earn_their_points(change):
     points = _q7(WRITTEN.format(**{**PLAIN, **change}))
     assert points == {c.id: c.points for c in Q7}
@@ -233,3 +236,36 @@ def test_a_pooling_the_recorder_does_not_read_is_named_as_missing_not_as_a_layer
     assert structure.points == 0
     assert "layer 2 with parameters or pooling is missing" in structure.feedback, structure.feedback
     assert "a Conv2d, comes there instead" in structure.feedback, structure.feedback
+
+
+IN_OUT = WRITTEN.replace("        self.fc = nn.Linear(1250, 1)\n",
+                         "        self.w = nn.Parameter(torch.randn(1250, 1) / 40)\n        self.b = nn.Parameter(torch.zeros(1))\n")
+
+
+@pytest.mark.parametrize("head", ["x @ self.w + self.b", "torch.tensordot(x, self.w, dims=1) + self.b",
+                                  "torch.addmm(self.b, x, self.w)"])
+def test_a_classifier_weight_kept_in_out_is_that_linear(head):
+    """Fairness round 11: a weight stored (in, out) and used as `x @ w` in any spelling is the Linear(1250, 1)."""
+    points = _q7(IN_OUT.format(**{**PLAIN, "head": head}))
+    assert points == {c.id: c.points for c in Q7}
+
+
+@pytest.mark.parametrize("change", [
+    # a head frozen at zero beside layers that train (attack round 12): its output is the bias whatever the image
+    {"before": "self.fc.weight.requires_grad_(False).zero_()"},
+    # where a parameter's values are kept is the judge's in a judged pass (attack round 12)
+    {"before": "assert self.conv1.weight.data_ptr() != 0"},
+])
+def test_frozen_parts_and_storage_addresses_earn_nothing_for_the_layers(change):
+    points = _q7(WRITTEN.format(**{**PLAIN, **change}))
+    assert points["q7.outputs"] == 0, points
+
+
+def test_parameters_over_one_storage_are_not_several_layers():
+    """Attack round 12: two parameters over one storage are one set of values, whatever they declare."""
+    tied = WRITTEN.format(**PLAIN).replace(
+        "        self.fc = nn.Linear(1250, 1)\n",
+        "        self.fc = nn.Linear(1250, 1)\n        shared = torch.zeros(3)\n"
+        "        self.conv1.bias = nn.Parameter(shared)\n        self.extra = nn.Parameter(shared)\n")
+    points = _q7(tied)
+    assert points["q7.structure"] == points["q7.params"] == points["q7.outputs"] == 0, points

@@ -541,6 +541,13 @@ def param_count_check(name: str, factory, args: tuple, input_shape: tuple, varia
         for mistake, count, (feedback, reveal) in variants:
             if got == count():
                 raise Wrong(feedback, {"mistake": mistake}, reveal=reveal)
+        if used is not None and used < want and 0 < student.trainable_count < student.param_count \
+                and not student.forward_error:
+            raise Wrong(f"{shown_call(name, args)} holds parameters that do not train (requires_grad=False) beside "
+                        "others that do: training could not change what its layers compute with them.",
+                        {"mistake": "frozen_parameters"},
+                        reveal=f"{student.param_count - student.trainable_count} of its parameters do not require "
+                               "gradients.")
         if used is not None and used < want <= student.param_count and not student.forward_error:
             raise Wrong(f"{shown_call(name, args)}'s forward pass computes with tensors it makes as it runs (a "
                         "weight multiplied, copied or drawn afresh) instead of the parameters the model holds: "

@@ -147,7 +147,9 @@ GLOBAL_HOOK_PREFIX = "register_module_"
 #: the reader reaches it with that code; it runs only inside that module's call, where the models' recorder
 #: watches as it watches ``forward`` (fairness round 8: a pre-hook that adds the channel axis; a pre-hook that
 #: zeroes the weights is caught there, as the parameter changed during the pass).
-MODEL_HOOKS = frozenset({"register_forward_hook", "register_forward_pre_hook", "register_hook"})
+MODEL_HOOKS = frozenset({"register_forward_hook", "register_forward_pre_hook"})
+# (Not a tensor's `register_hook`: a gradient hook changes what training does to a parameter out of the forward
+# pass the recorder watches; attack round 12 kept a 3x3 kernel 1x1 with one, so it is unreadable on any object.)
 EVERYDAY_ATTRIBUTES = TORCH_ONLY_ATTRIBUTES | {"modules", "grad", "system", "popen", "fork", "push", "ex", "ev"} \
     | MODEL_HOOKS  # torch's global module hooks stay unreadable: an imported name
 #: torch's entry points for running a function under (or out of) the torch-function modes, on any object.
@@ -202,7 +204,10 @@ MAX_IMPORTED_MODULES = 64
 PLAIN_PRIVATE_NAMES = frozenset({"_pair", "_single", "_triple", "_quadruple", "_ntuple", "_reverse_repeat_tuple",
                                  # nn.Conv2d's own convolution with given weights (fairness round 7): a layer
                                  # operation the models' recorder sees; its name says `conv` to the by-hand rule
-                                 "_conv_forward"})
+                                 "_conv_forward",
+                                 # nn.init's fan of a weight, from its shape (fairness round 11: the default
+                                 # initialisation written out)
+                                 "_calculate_fan_in_and_fan_out", "_calculate_correct_fan"})
 #: Attributes that write files: with them, an import of a module that is not installed may load
 #: code the submission wrote.
 FILE_WRITERS = frozenset({"write_text", "write_bytes", "write", "open", "copyfile", "copy2", "copytree", "move",

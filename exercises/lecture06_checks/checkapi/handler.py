@@ -189,6 +189,7 @@ class Handler:
         self._offset = torch._C.TensorBase.storage_offset
         storage = torch._C.TensorBase.untyped_storage
         self._storage_bytes = lambda t: storage(t).nbytes()
+        self._storage_address = lambda t: storage(t).data_ptr()
         detach, clone = torch._C.TensorBase.detach, torch._C.TensorBase.clone
         self._copy_of = lambda t: clone(detach(t))
         self._same = torch.equal
@@ -979,15 +980,16 @@ class Handler:
             if slot is not None and recorder.slots.get(slot) is not parameter:
                 raise _mismatch(recorder, f"{what} is a parameter another layer of the reference's computes with")
             return self._seen_as(base, view, parameter)
+        through = view  # the values are laid in so that this view of them is the reference's
         if slot is None:
-            slot = self._free_slot(recorder, parameter, view, what)
+            slot, through = self._free_slot(recorder, parameter, view, what)
         if slot in recorder.slots or (slot[1] == "weight" and slot[0] in recorder.taken):
             raise _mismatch(recorder, f"{what} takes the place of another parameter of the model's")
         spec = recorder.weights[slot[0]]["tensors"][slot[1]]
         with self._no_grad():
             base = self._empty_strided(parameter.shape, self._strides(parameter), dtype=parameter.dtype)
-            target = base if view is parameter else base.as_strided(view.size(), self._strides(view),
-                                                                    self._offset(view))
+            target = base if through is parameter else base.as_strided(through.size(), self._strides(through),
+                                                                       self._offset(through))
             target.copy_(spec.to_tensor().reshape(target.shape))
         # As the parameter it replaces: a model cannot tell the judge's weights by their requires_grad
         # (attack round 7: one network while training, another while judged).
@@ -1009,9 +1011,12 @@ class Handler:
         return base.as_strided(view.size(), self._strides(view), self._offset(view))
 
     def _free_slot(self, recorder, parameter, view, what: str) -> tuple:
-        """The slot of the judge's weights a parameter first used outside a layer takes: the bias a layer awaits,
-        else the first free one of its shape, or of the shape it is used in (in the reference's order)."""
-        shapes = (list(parameter.shape), list(view.shape))
+        """``(slot, through)``: the slot of the judge's weights a parameter first used outside a layer takes (the
+        bias a layer awaits, else the first free one of its shape, of the shape it is used in, or, for a 2-D
+        weight kept (in, out), of its transpose: in the reference's order), and the view of the parameter that is
+        the reference's weight there."""
+        transposed = parameter.T if parameter.dim() == 2 else parameter
+        views = [(list(v.shape), v) for v in (parameter, view, transposed)]
         pending = recorder.pending
         order = [(pending[5] - 1, "bias")] if pending is not None and pending[5] > 0 else []
         order += [(i, role) for i in range(len(recorder.weights)) for role in ("weight", "bias")]
@@ -1019,10 +1024,13 @@ class Handler:
             spec = recorder.weights[i] if 0 <= i < len(recorder.weights) else None
             value = spec.get("tensors", {}).get(role) if type(spec) is dict and type(spec.get("tensors")) is dict \
                 else None
-            if isinstance(value, wire.Uniform) and list(value.shape) in shapes and (i, role) not in recorder.slots \
-                    and not (role == "weight" and i in recorder.taken):
-                return i, role
-        raise _mismatch(recorder, f"the forward pass uses a parameter of shape {shapes[0]} ({what}) where the reference "
+            if not isinstance(value, wire.Uniform) or (i, role) in recorder.slots or (
+                    role == "weight" and i in recorder.taken):
+                continue
+            through = next((v for shape, v in views if shape == list(value.shape)), None)
+            if through is not None:
+                return (i, role), through
+        raise _mismatch(recorder, f"the forward pass uses a parameter of shape {views[0][0]} ({what}) where the reference "
                                   "has none left, so what it does cannot be judged with the judge's weights")
 
     def _judged_call(self, recorder, func, name, args: tuple, kwargs: dict) -> tuple:
@@ -1035,6 +1043,11 @@ class Handler:
             if isinstance(output, self._tensor_type) and self._held_by(recorder, output) is not None:
                 return output, args, kwargs, ()
         args, kwargs, used = self._judged_arguments(recorder, args, kwargs)
+        if used and recorder.weights is not None and name in STORAGE_QUERIES:
+            # Where a parameter's values are kept is the judge's, not the model's, while its values are: a model
+            # would compare the address it saw while being built (attack round 12: data_ptr, is_shared).
+            raise _mismatch(recorder, f"the forward pass asks where a parameter's values are kept ({name}), which "
+                                      "the judge's weights change, so what it does cannot be judged with them")
         return func(*args, **kwargs), args, kwargs, used
 
     def _judged_arguments(self, recorder, args: tuple, kwargs: dict) -> tuple:
@@ -1091,7 +1104,11 @@ class Handler:
                 or not isinstance(output, tensor) or id(output) not in recorder.derived:
             return
         source = next((t for t in recorder._tensors(args, kwargs) if id(t) in recorder.derived), None)
-        record = self._layer_record("Linear", {"input": source, "weight": weight, "bias": None}, recorder)
+        features = set(source.shape[1:]) if source is not None else set()
+        # a weight kept (in, out), as `x @ w` takes it (its first size, not its second, is one of the input's
+        # sizes past the batch): its layer's out is its second size
+        kept = weight.T if weight.shape[0] in features and weight.shape[1] not in features else weight
+        record = self._layer_record("Linear", {"input": source, "weight": kept, "bias": None}, recorder)
         if record is None:
             return
         self._close_written_linear(recorder)
@@ -1121,7 +1138,13 @@ class Handler:
         (a transpose, a reshape of it): what the judge's weights replace is then what training changes.  None
         for anything else (a product, a copy, a slice, an expanded view)."""
         if id(tensor) in parameters:
-            return tensor
+            # only a parameter that holds its storage alone: four parameters over one storage are one set of values
+            # (attack round 12: tied blocks declaring four times the values they train)
+            if isinstance(tensor, self._uninitialized) or (
+                    self._offset(tensor) == 0
+                    and self._storage_bytes(tensor) == tensor.numel() * tensor.element_size()):
+                return tensor
+            return None
         base = self._base_of(tensor)
         if base is None or id(base) not in parameters or base.numel() != tensor.numel():
             return None
@@ -1177,7 +1200,7 @@ class Handler:
         if gradients and input_gradients:
             x = x.detach().requires_grad_(True)
         recorder.start(x)
-        recorder.declared = self._declared_parameters(model)
+        recorder.declared = self._trained(self._declared_parameters(model))
         if recorder.weights is not None:
             # Their values as the pass starts: a pass that changes them before a layer (zeroed in place, `set_`,
             # which the mode never sees) and gets the judge's weights there would hide what it computes with.
@@ -1200,6 +1223,23 @@ class Handler:
             raise _Refused("the forward pass returned a tensor that is not computed from its input")
         return output
 
+
+    def _trained(self, parameters: dict[int, object]) -> dict[int, object]:
+        """Of a model's parameters, those training changes, each as a set of values of its own: not one that shares
+        its storage with another (attack round 12: four blocks over one storage are one block applied four times),
+        nor one that does not require gradients while others do (attack round 12: a head frozen at zero).  The rest
+        are constants of the model: layers computing with them earn nothing, and they get none of the judge's
+        values.  (A model frozen whole, for inference, is still judged as its layers.)"""
+        live = {k: p for k, p in parameters.items() if not isinstance(p, self._uninitialized)}
+        addresses: dict[int, int] = {}
+        for p in live.values():
+            if p.numel():
+                address = self._storage_address(p)
+                addresses[address] = addresses.get(address, 0) + 1
+        training = any(p.requires_grad for p in live.values())
+        return {k: p for k, p in parameters.items() if k not in live or (
+            (not p.numel() or addresses.get(self._storage_address(p), 0) == 1)
+            and (p.requires_grad or not training))}
 
     def _module_named_modules_list(self, model) -> list:
         out, todo, seen = [], [model], set()
@@ -1240,9 +1280,10 @@ class Handler:
         # Parameters counted from what the forward pass really computes with, and only those the model holds:
         # a tensor made in the pass (a weight times 0, fresh random numbers) is nothing training would change.
         used: dict[int, int] = {}
+        trained = self._trained(declared)
         for i in kept:
             for t in recorder.tensors.get(i, []):
-                held = self._held(t, declared)
+                held = self._held(t, trained)
                 if held is not None:
                     used.setdefault(id(held), held.numel())
         answer = {
@@ -1275,6 +1316,28 @@ class Handler:
                 if isinstance(recorder.outputs.get(i), self._tensor_type)
                 and (recorder.outputs[i] is output or id(recorder.outputs[i].grad_fn) in ancestors)]
 
+    def _materialise_lazy(self, model, x) -> None:
+        """A model with lazy layers runs once on ``x`` before a pass with the judge's weights, unrecorded: its lazy
+        parameters are then made and initialised as the model does it, and the judged pass gives every use of them
+        the judge's values from the start.  (Made during the judged pass, they were the model's own until their
+        layer ran, and a model compared a copy of them with its layer: attack round 12.)"""
+        try:
+            parameters = self._declared_parameters(model).values()
+        except AttributeError:
+            return
+        if not any(isinstance(p, self._uninitialized) for p in parameters):
+            return
+        try:
+            self._module_eval(model)
+            with self._no_grad():
+                model(self._in_parameter_dtype(model, x))
+        except (ProbeTimeout, MemoryError):
+            raise
+        except _BaseException:
+            pass  # the judged pass raises it again, where it is described
+        finally:
+            self._after()
+
     def _in_parameter_dtype(self, model, x):
         """``x`` in the floating dtype of the model's parameters when they all share one: a model built after
         ``torch.set_default_dtype(torch.float64)`` takes double inputs, as its student gave it (the judge's
@@ -1298,8 +1361,10 @@ class Handler:
             raise _Refused("malformed forward request") from None
         model = self._build(request)
         recorder = self._layer_recorder(weights)
+        x = x.to_tensor()
         try:
-            output = self._run_recorded(model, self._in_parameter_dtype(model, x.to_tensor()), recorder,
+            self._materialise_lazy(model, x)
+            output = self._run_recorded(model, self._in_parameter_dtype(model, x), recorder,
                                         gradients=request.get(Key.GRADIENTS) is True)
         except (ProbeTimeout, MemoryError):
             raise
@@ -1368,6 +1433,11 @@ BIAS_LAYOUTS = {"rows": lambda n: ([n], [1, n]), "columns": lambda n: ([n, 1],),
 #: where it is used (Handler._judged_call).
 VIEW_OPS = frozenset({"view", "reshape", "t", "transpose", "permute", "flatten", "unflatten", "unsqueeze", "squeeze",
                       "view_as", "reshape_as", "contiguous", "movedim", "__get__"})
+#: Operations that tell where a tensor's values are kept, not what they are: on a parameter, in a pass with the
+#: judge's weights, they would tell those from the model's own (Handler._judged_call).
+STORAGE_QUERIES = frozenset({"data_ptr", "is_shared", "share_memory_", "untyped_storage", "storage", "_typed_storage",
+                             "is_set_to", "_storage", "__dlpack__", "__dlpack_device__", "__array_interface__",
+                             "__cuda_array_interface__", "is_pinned"})
 #: Operations on a layer's product that keep it that layer's output while its bias is awaited: a reduction of the
 #: elementwise products (``(x * fc.weight).sum(1, keepdim=True)``), a squeeze or an unsqueeze.
 FOLLOWING_OPS = frozenset({"sum", "squeeze", "unsqueeze", "contiguous"})
