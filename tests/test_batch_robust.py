@@ -515,3 +515,175 @@ def test_a_grader_failure_on_one_file_is_that_files_row_and_the_rest_are_graded(
     assert graded["b.py"]["status"] == "killed" and graded["b.py"]["total"] == "0"
     errors = {r["file"]: r["error"] for r in json.loads((out / "grades.json").read_text())["results"]}
     assert "RecursionError" in errors["b.py"] and errors["a.py"] is None
+
+
+# -- attack round 10 (tests/corpus/batch_r10/NOTES.md): how the judge reads a class folder ---------------------
+
+#: Round 10's metadata: mallory (Canvas user 10999, LATE) names herself and a classmate who handed in nothing.
+CLAIMING_METADATA = """\
+submission_1:
+  :submitters:
+  - :name: Eve Mallory
+    :sid: '10999'
+  - :name: Friend Who Did Nothing
+    :sid: '10555'
+  :created_at: 2026-11-20 10:00:00.000000000 -08:00
+"""
+
+
+def _owners(found) -> dict[str, tuple[str, ...]]:
+    return {s.relative: tuple(o.id for o in s.owners) for s in found.sources}
+
+
+def test_a_classmates_symlink_does_not_take_a_students_row(tmp_path):
+    """Finding 1: aaron's link to zed's notebook sorted first and the de-duplication (on the link's target) dropped
+    zed's row.  A link found in a folder is never followed: no row, a warning naming it."""
+    from grader.judge.submission import find_submissions
+
+    (tmp_path / "zed").mkdir()
+    (tmp_path / "zed" / "lecture06.ipynb").write_text("{}")
+    (tmp_path / "aaron").mkdir()
+    os.symlink("../zed/lecture06.ipynb", tmp_path / "aaron" / "lecture06.ipynb")
+    found = find_submissions([tmp_path])
+    assert _owners(found) == {"zed/lecture06.ipynb": ("zed",)}
+    assert any("aaron/lecture06.ipynb" in w and "symbolic link" in w for w in found.warnings), found.warnings
+    # the same file given twice (the folder and the file in it) is still one row
+    again = find_submissions([tmp_path, tmp_path / "zed" / "lecture06.ipynb", tmp_path / "aaron" / ".." / "zed"])
+    assert [s.relative for s in again.sources] == ["zed/lecture06.ipynb"]
+
+
+def test_a_symlink_out_of_the_folder_given_is_never_read(tmp_path):
+    """Findings 2-4: a link to a secret, to a folder outside, to /proc/kmsg (whose read never ends) or a FIFO is
+    not read: no source for it, and a source whose file became a link or a FIFO is refused by ``read``."""
+    from grader.errors import InvalidSubmission
+    from grader.judge.submission import Source, find_submissions
+
+    secret = tmp_path / "secret.py"
+    secret.write_text("aws_secret = hunter2\n")
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "outside" / "lecture06.py").write_text("q1_answer = 'C'\n")
+    klass = tmp_path / "class"
+    (klass / "mallory").mkdir(parents=True)
+    os.symlink(secret, klass / "mallory" / "lecture06.py")
+    os.symlink("/proc/kmsg", klass / "mallory" / "kmsg.py")
+    os.symlink(tmp_path / "outside", klass / "trudy")
+    os.mkfifo(klass / "mallory" / "fifo.py")
+    (klass / "alice").mkdir()
+    (klass / "alice" / "lecture06.py").write_text("q1_answer = 'C'\n")
+    found = find_submissions([klass])
+    assert _owners(found) == {"alice/lecture06.py": ("alice",)}
+    said = "\n".join(found.warnings)
+    for name in ("mallory/lecture06.py", "mallory/kmsg.py", "trudy", "mallory/fifo.py"):
+        assert name in said
+    assert "hunter2" not in said and str(secret) not in said  # where a link points is not the student's to learn
+    for path in (klass / "mallory" / "lecture06.py", klass / "mallory" / "kmsg.py", klass / "mallory" / "fifo.py"):
+        started = time.monotonic()
+        with pytest.raises(InvalidSubmission) as raised:
+            Source(path).read()
+        assert time.monotonic() - started < 5 and "hunter2" not in str(raised.value)
+    with zipfile.ZipFile(tmp_path / "a.zip", "w") as archive:
+        archive.writestr("lecture06.py", "q1_answer = 'C'\n")
+    os.symlink(tmp_path / "a.zip", klass / "mallory" / "linked.zip")
+    assert "mallory/linked.zip" in "\n".join(find_submissions([klass]).warnings)
+    with pytest.raises(InvalidSubmission):
+        Source(klass / "mallory" / "linked.zip", "lecture06.py", index=0).read()
+
+
+def test_a_deep_or_huge_folder_in_a_class_does_not_stop_the_collection(tmp_path):
+    """Finding 5: pathlib's rglob recursed once per level; 1,100 levels stopped the batch (RecursionError)."""
+    from grader.judge import submission
+    from grader.judge.submission import MAX_FOLDER_DEPTH, find_submissions
+
+    (tmp_path / "alice").mkdir()
+    (tmp_path / "alice" / "lecture06.py").write_text("q1_answer = 'C'\n")
+    fd = os.open(tmp_path, os.O_RDONLY)
+    os.mkdir("mallory", dir_fd=fd)
+    fd, parent = os.open("mallory", os.O_RDONLY, dir_fd=fd), fd
+    os.close(parent)
+    for _ in range(1100):
+        os.mkdir("a", dir_fd=fd)
+        fd, parent = os.open("a", os.O_RDONLY, dir_fd=fd), fd
+        os.close(parent)
+    os.close(fd)
+    try:
+        found = find_submissions([tmp_path])
+        assert _owners(found) == {"alice/lecture06.py": ("alice",)}
+        assert any("mallory/" + "a/" * (MAX_FOLDER_DEPTH - 1) in w and "deeper" in w for w in found.warnings)
+    finally:  # pytest's own clean-up of old temporary folders recurses once per level too: leave no such tree
+        subprocess.run(["rm", "-rf", str(tmp_path / "mallory")], check=True)
+    (tmp_path / "many").mkdir()
+    for i in range(30):
+        (tmp_path / "many" / f"{i:02}.txt").write_text("")
+    old = submission.MAX_FOLDER_ENTRIES
+    submission.MAX_FOLDER_ENTRIES = 20
+    try:
+        found = find_submissions([tmp_path])
+    finally:
+        submission.MAX_FOLDER_ENTRIES = old
+    assert any("more than 20 entries" in w for w in found.warnings), found.warnings
+
+
+def test_metadata_inside_a_students_upload_names_no_one(tmp_path):
+    """Finding 6: a student's own submission_metadata.yml named her submitters and her time (LATE escaped)."""
+    from grader.judge.submission import find_submissions
+
+    upload = tmp_path / "malloryeve_LATE_10999_558999_upload"
+    (upload / "submission_1").mkdir(parents=True)
+    (upload / "submission_1" / "lecture06.ipynb").write_text("{}")
+    (upload / "submission_metadata.yml").write_text(CLAIMING_METADATA)
+    (tmp_path / "brownemily_10333_558090_lecture06.ipynb").write_text("{}")
+    found = find_submissions([tmp_path])
+    mallory = next(s for s in found.sources if s.relative.startswith("malloryeve"))
+    assert [o.id for o in mallory.owners] == ["10999"]
+    assert mallory.canvas_late is True and not mallory.submitted_at
+
+
+def test_metadata_in_a_students_folder_names_no_classmate(tmp_path):
+    """Finding 9: mallory's folder held submission_1/ and a metadata file naming alice: a row of alice's, flagged
+    as a copy.  In a folder per student, only the top of what was given holds an export's metadata."""
+    from grader.judge.submission import find_submissions
+
+    for name in ("alice", "bob", "mallory"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "lecture06.ipynb").write_text("{}")
+    (tmp_path / "mallory" / "submission_1").mkdir()
+    (tmp_path / "mallory" / "submission_1" / "lecture06.ipynb").write_text("{}")
+    (tmp_path / "mallory" / "submission_metadata.yml").write_text(
+        "submission_1:\n  :submitters:\n  - :name: Alice\n    :sid: alice\n")
+    assert _owners(find_submissions([tmp_path])) == {
+        "alice/lecture06.ipynb": ("alice",), "bob/lecture06.ipynb": ("bob",),
+        "mallory/lecture06.ipynb": ("mallory",), "mallory/submission_1/lecture06.ipynb": ("mallory",)}
+
+
+def test_an_export_unzipped_into_its_own_folder_still_names_its_submitters(tmp_path):
+    """The export's own layout, one folder down (``assignment_<id>_export/``), and as a zip: still read."""
+    from grader.judge.submission import find_submissions
+
+    export = tmp_path / "assignment_77_export"
+    (export / "submission_1").mkdir(parents=True)
+    (export / "submission_1" / "lecture06.ipynb").write_text("{}")
+    (export / "submission_metadata.yml").write_text(CLAIMING_METADATA)
+    assert _owners(find_submissions([tmp_path])) == {
+        "assignment_77_export/submission_1/lecture06.ipynb": ("10999", "10555")}
+    with zipfile.ZipFile(tmp_path / "export.zip", "w") as archive:
+        archive.writestr("assignment_77_export/submission_1/lecture06.ipynb", "{}")
+        archive.writestr("assignment_77_export/submission_metadata.yml", CLAIMING_METADATA)
+    assert _owners(find_submissions([tmp_path / "export.zip"])) == {
+        "assignment_77_export/submission_1/lecture06.ipynb": ("10999", "10555")}
+
+
+def test_a_metadata_name_is_bounded_whatever_its_aliases():
+    """Finding 8: 482 bytes of YAML aliases expanded into a 722 MB name (7.3 GB of the judge).  Aliases are
+    refused (the file is not read: the folder names decide), and a field longer than a name is not kept."""
+    from grader.judge.submission import MAX_METADATA_TEXT, _parse_metadata
+
+    lines = ['l0: &l0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    lines += [f"l{d}: &l{d} [" + ",".join([f"*l{d - 1}"] * 10) + "]" for d in range(1, 9)]
+    lines += ["submission_1:", "  :submitters:", "  - :name: *l8", "    :sid: '10999'"]
+    started = time.monotonic()
+    assert _parse_metadata("\n".join(lines).encode()) == {}
+    assert time.monotonic() - started < 5
+    long = "x" * (MAX_METADATA_TEXT + 1)
+    entries = _parse_metadata(f"submission_1:\n  :submitters:\n  - :name: {long}\n    :sid: '1'\n"
+                              f"  - :name: Ok\n    :sid: '{long}'\n  - :name: [a, b]\n    :sid: '2'\n".encode())
+    assert [(p.id, p.name) for p in entries["submission_1"].students] == [("1", ""), ("2", "")]

@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 import re
+import stat
 import subprocess
 import sys
 import time
@@ -47,6 +48,14 @@ INLINE_BYTES = 1024 * 1024
 INLINE_LINES = 3000
 #: Largest Gradescope ``submission_metadata.yml`` read.
 MAX_METADATA_BYTES = 16 * 1024 * 1024
+#: Longest name, SID or email kept from an export's metadata (characters); a longer one is not a person's.
+MAX_METADATA_TEXT = 300
+#: Deepest folder searched below a folder given (a student's zip unzipped can nest folders without end).
+MAX_FOLDER_DEPTH = 32
+#: Most entries (files, folders, links) looked at below one folder given; the rest is skipped with a warning.
+MAX_FOLDER_ENTRIES = 200_000
+#: Most links, deep folders, ... a walk names one by one in its warnings; the rest are counted.
+MAX_WALK_WARNINGS = 20
 GRADESCOPE_METADATA = "submission_metadata.yml"
 GRADESCOPE_FOLDER = re.compile(r"^submission_\d+$")
 
@@ -145,15 +154,16 @@ class Source:
             raise InvalidSubmission(f"{self.label}: {self.broken}")
         try:
             if self.member is None:
-                size = self.path.stat().st_size
-                if size > MAX_BYTES:
-                    raise InvalidSubmission(f"{self.label}: {size} bytes, more than the {MAX_BYTES} a submission may have")
-                with open(self.path, "rb") as handle:
+                with open_regular(self.path, self.label) as handle:
+                    size = os.fstat(handle.fileno()).st_size
+                    if size > MAX_BYTES:
+                        raise InvalidSubmission(f"{self.label}: {size} bytes, more than the {MAX_BYTES} a submission "
+                                                "may have")
                     data = handle.read(MAX_BYTES + 1)
                 if len(data) > MAX_BYTES:
                     raise InvalidSubmission(f"{self.label}: more than {MAX_BYTES} bytes")
                 return data
-            with zipfile.ZipFile(self.path) as archive:
+            with open_regular(self.path, self.label) as handle, zipfile.ZipFile(handle) as archive:
                 info = archive.infolist()[self.index] if self.index is not None else archive.getinfo(self.member)
                 if info.file_size > MAX_BYTES:
                     raise InvalidSubmission(f"{self.label}: {info.file_size} bytes unpacked, more than {MAX_BYTES}")
@@ -167,6 +177,32 @@ class Source:
         except (OSError, EOFError, zipfile.BadZipFile, zlib.error, KeyError, IndexError, RuntimeError, ValueError,
                 NotImplementedError, MemoryError) as exc:
             raise InvalidSubmission(f"{self.label}: cannot be read ({type(exc).__name__}: {str(exc)[:200]})") from None
+
+
+def open_regular(path: Path, label: str):
+    """``path`` opened for reading in binary, only if it is a regular file and not a symbolic link.
+
+    A link (to a secret of the judge's user, to ``/proc/kmsg`` whose read never ends) is never followed,
+    and a FIFO or a device is never read: opening does not wait (``O_NONBLOCK``), and what is opened is
+    checked on its descriptor, so nothing swapped in between is read either.
+
+    Raises:
+        InvalidSubmission: a link, or not a regular file.
+        OSError: it cannot be opened.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError as exc:
+        if os.path.islink(path):
+            raise InvalidSubmission(f"{label}: a symbolic link: not read") from None
+        raise exc from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise InvalidSubmission(f"{label}: not a regular file: not read")
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 @dataclass(frozen=True)
@@ -239,6 +275,70 @@ class Collected:
     warnings: list[str] = field(default_factory=list)
 
 
+def walk_files(root: Path, *, skip, warnings: list[str], wanted=lambda name: True) -> list[Path]:
+    """The regular files below ``root`` whose name ``wanted`` accepts, sorted; never through a link.
+
+    Iterative (a student's zip can nest folders without end), at most :data:`MAX_FOLDER_DEPTH` folders
+    deep and :data:`MAX_FOLDER_ENTRIES` entries; an entry whose name ``skip`` accepts is not looked at.
+    A symbolic link is never followed nor read (it could name a classmate's file, a secret of the judge's
+    user, or ``/proc/kmsg``), nor is a FIFO, a socket or a device: each is named in ``warnings``, as is
+    what the bounds left out.
+    """
+    files: list[Path] = []
+    said: dict[str, list[str]] = defaultdict(list)
+    stack: list[tuple[Path, int]] = [(root, 0)]
+    entries = 0
+    while stack:
+        folder, depth = stack.pop()
+        try:
+            with os.scandir(folder) as listing:
+                found = list(_bounded(listing, MAX_FOLDER_ENTRIES - entries + 1))
+        except OSError as exc:
+            said["cannot be listed"].append(f"{_shown(folder, root)} ({exc.strerror})")
+            continue
+        entries += len(found)
+        if entries > MAX_FOLDER_ENTRIES:
+            warnings.append(f"{root}: more than {MAX_FOLDER_ENTRIES} entries; the rest of the folder was not searched")
+            break
+        for entry in sorted(found, key=lambda e: e.name, reverse=True):
+            if skip(entry.name):
+                continue
+            path = Path(entry.path)
+            try:
+                if entry.is_symlink():
+                    said["a symbolic link: not followed, not graded"].append(_shown(path, root))
+                elif entry.is_dir(follow_symlinks=False):
+                    if depth + 1 >= MAX_FOLDER_DEPTH:
+                        said[f"folders deeper than {MAX_FOLDER_DEPTH} levels: not searched"].append(
+                            _shown(path, root) + "/")
+                    else:
+                        stack.append((path, depth + 1))
+                elif wanted(entry.name):
+                    if entry.is_file(follow_symlinks=False):
+                        files.append(path)
+                    else:
+                        said["not a regular file (a FIFO, a socket, a device): not read"].append(_shown(path, root))
+            except OSError as exc:
+                said["cannot be looked at"].append(f"{_shown(path, root)} ({exc.strerror})")
+    for why, names in said.items():
+        more = f" and {len(names) - MAX_WALK_WARNINGS} more" if len(names) > MAX_WALK_WARNINGS else ""
+        warnings.append(f"{root}: {why}: {', '.join(sorted(names)[:MAX_WALK_WARNINGS])}{more}")
+    return sorted(files)
+
+
+def _bounded(iterator, most: int):
+    for i, item in enumerate(iterator):
+        if i >= most:
+            return
+        yield item
+
+
+def _shown(path: Path, root: Path) -> str:
+    """``path`` below ``root``, as a warning names it (its last 200 characters: a deep path is long)."""
+    text = path.relative_to(root).as_posix()
+    return text if len(text) <= 200 else "…" + text[-200:]
+
+
 def collect(paths: list[Path]) -> list[Source]:
     """Every submission under ``paths``; see :func:`find_submissions`."""
     return find_submissions(paths).sources
@@ -264,8 +364,8 @@ def find_submissions(paths: list[Path]) -> Collected:
         if not path.exists():
             raise UsageError(f"{path}: no such file or folder")
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in SUFFIXES + (".zip",)
-                           and not _hidden(p.relative_to(path)))
+            files = walk_files(path, skip=lambda name: _hidden(PurePosixPath(name)), warnings=warnings,
+                               wanted=lambda name: PurePosixPath(name).suffix in SUFFIXES + (".zip",))
             group: list[tuple[Source, PurePosixPath]] = []
             for p in files:
                 rel = PurePosixPath(p.relative_to(path).as_posix())
@@ -284,8 +384,8 @@ def find_submissions(paths: list[Path]) -> Collected:
         else:
             raise UsageError(f"{path}: not a notebook (.ipynb), a script (.py) or a zip archive of them")
     unique = []
-    for s in found:  # the same file named twice is one submission
-        key = (s.path.resolve(), s.member, s.index)
+    for s in found:  # the same file named twice is one submission; a link is never its target (it is not read)
+        key = (s.path.parent.resolve() / s.path.name, s.member, s.index)
         if key not in seen:
             seen.add(key)
             unique.append(s)
@@ -328,13 +428,14 @@ def _owned(group: list[tuple[Source, PurePosixPath]], metadata, warnings: list[s
         parents = [rel.parts[:-1] for rel in rels]
         while all(len(p) > common for p in parents) and len({p[common] for p in parents}) == 1:
             common += 1
+    export_level = _export_level(rels, common)
     out = []
     for source, rel in group:
         folders = rel.parts[common:-1]
         owners, submitted_at, mark, problem = None, "", None, ""
-        gradescope = next((i for i, part in enumerate(rel.parts[:-1]) if GRADESCOPE_FOLDER.match(part)), None)
-        if gradescope is not None:
-            folder = PurePosixPath(*rel.parts[:gradescope + 1])
+        if export_level is not None and len(rel.parts) > export_level + 1 \
+                and GRADESCOPE_FOLDER.match(rel.parts[export_level]):
+            folder = PurePosixPath(*rel.parts[:export_level + 1])
             entry = metadata(folder)
             if entry:
                 owners, submitted_at = entry.students, entry.submitted_at
@@ -352,6 +453,22 @@ def _owned(group: list[tuple[Source, PurePosixPath]], metadata, warnings: list[s
         out.append(replace(source, students=owners or (), submitted_at=submitted_at, canvas_mark=mark,
                            time_problem=problem, relative=rel.as_posix()))
     return out
+
+
+def _export_level(rels: list[PurePosixPath], common: int) -> int | None:
+    """How deep Gradescope's ``submission_<id>/`` folders are in what was given, if it can be an export.
+
+    An export's metadata is the instructor's only at the top of what was given: its folders there, or in
+    the one folder every file is in (the export unzipped as it comes, ``assignment_<id>_export/``) when
+    that folder is no student's Canvas upload.  Never deeper: a ``submission_metadata.yml`` in a student's
+    own folder or upload would otherwise name its submitters and its time (attack round 10).
+    """
+    if not rels:
+        return None
+    shared = common if len(rels) > 1 else len(rels[0].parts) - 1
+    if shared == 0 or GRADESCOPE_FOLDER.match(rels[0].parts[0]):
+        return 0
+    return 1 if canvas_student(rels[0].parts[0]) is None else None
 
 
 def _apart(sources: list[Source]) -> Collected:
@@ -402,8 +519,16 @@ def _parse_metadata(text: bytes) -> dict[str, ExportEntry]:
 
     from ..lateness import iso, parse_time
 
+    class NoAliasLoader(yaml.SafeLoader):
+        """Refuses aliases: 482 bytes of nested aliases expand into a 722 MB name (attack round 10)."""
+
+        def compose_node(self, parent, index):
+            if self.check_event(yaml.AliasEvent):
+                raise yaml.composer.ComposerError(None, None, "aliases are not read", self.peek_event().start_mark)
+            return super().compose_node(parent, index)
+
     try:
-        doc = yaml.safe_load(text)
+        doc = yaml.load(text, Loader=NoAliasLoader)  # noqa: S506 (a safe loader, without aliases)
     except (yaml.YAMLError, RecursionError, ValueError):
         return {}
     out = {}
@@ -418,10 +543,9 @@ def _parse_metadata(text: bytes) -> dict[str, ExportEntry]:
             if not isinstance(person, dict):
                 continue
             person = {str(k).lstrip(":"): v for k, v in person.items()}
-            sid, email = str(person.get("sid") or "").strip(), str(person.get("email") or "").strip()
+            sid, email = _metadata_text(person.get("sid")), _metadata_text(person.get("email"))
             if sid or email:
-                people.append(Student(sid or email, str(person.get("name") or "").strip(),
-                                      ID_SID if sid else ID_EMAIL))
+                people.append(Student(sid or email, _metadata_text(person.get("name")), ID_SID if sid else ID_EMAIL))
         if people:
             submitted_at, problem = "", ""
             if entry.get("created_at") in (None, ""):
@@ -435,6 +559,15 @@ def _parse_metadata(text: bytes) -> dict[str, ExportEntry]:
     return out
 
 
+def _metadata_text(value) -> str:
+    """A name, SID or email of the metadata: text (or a number) of at most :data:`MAX_METADATA_TEXT` characters;
+    anything else is no value (``str()`` of a list, or of a megabyte of text, names no one)."""
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        return ""
+    text = str(value).strip() if isinstance(value, str) or abs(value) < 10 ** 40 else ""
+    return text if len(text) <= MAX_METADATA_TEXT else ""
+
+
 def _folder_metadata(root: Path):
     """Owners of a ``submission_<id>`` folder under ``root``, from the metadata file beside it."""
     cache: dict[PurePosixPath, dict] = {}
@@ -444,8 +577,10 @@ def _folder_metadata(root: Path):
         if parent not in cache:
             path = root / parent / GRADESCOPE_METADATA
             try:
-                cache[parent] = _parse_metadata(path.read_bytes()) if path.stat().st_size <= MAX_METADATA_BYTES else {}
-            except OSError:
+                with open_regular(path, str(path)) as handle:
+                    data = handle.read(MAX_METADATA_BYTES + 1)
+                cache[parent] = _parse_metadata(data) if len(data) <= MAX_METADATA_BYTES else {}
+            except (OSError, InvalidSubmission):
                 cache[parent] = {}
         return cache[parent].get(folder.name)
     return owners
@@ -460,13 +595,13 @@ def _archive_metadata(archive_path: Path):
         if parent not in cache:
             name = (parent / GRADESCOPE_METADATA).as_posix().lstrip("./") if parent.parts else GRADESCOPE_METADATA
             try:
-                with zipfile.ZipFile(archive_path) as archive:
+                with open_regular(archive_path, str(archive_path)) as file, zipfile.ZipFile(file) as archive:
                     info = archive.getinfo(name)
                     with archive.open(info) as handle:
                         data = handle.read(MAX_METADATA_BYTES + 1)
                 cache[parent] = _parse_metadata(data) if len(data) <= MAX_METADATA_BYTES else {}
             except (OSError, EOFError, KeyError, zipfile.BadZipFile, zlib.error, RuntimeError, ValueError,
-                    NotImplementedError):
+                    NotImplementedError, InvalidSubmission):
                 cache[parent] = {}
         return cache[parent].get(folder.name)
     return owners
@@ -485,8 +620,10 @@ def _archive_members(path: Path) -> list[Source]:
     so two members with the same name are two submissions.
     """
     try:
-        with zipfile.ZipFile(path) as archive:
+        with open_regular(path, str(path)) as handle, zipfile.ZipFile(handle) as archive:
             infos = archive.infolist()
+    except InvalidSubmission as exc:
+        return [Source(path, broken=str(exc).removeprefix(f"{path}: "))]
     except (OSError, EOFError, zipfile.BadZipFile, zlib.error, RuntimeError, ValueError, NotImplementedError) as exc:
         return [Source(path, broken=f"not a readable zip archive ({type(exc).__name__}: {str(exc)[:200]})")]
     if len(infos) > MAX_ARCHIVE_MEMBERS:
