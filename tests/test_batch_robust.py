@@ -687,3 +687,29 @@ def test_a_metadata_name_is_bounded_whatever_its_aliases():
     entries = _parse_metadata(f"submission_1:\n  :submitters:\n  - :name: {long}\n    :sid: '1'\n"
                               f"  - :name: Ok\n    :sid: '{long}'\n  - :name: [a, b]\n    :sid: '2'\n".encode())
     assert [(p.id, p.name) for p in entries["submission_1"].students] == [("1", ""), ("2", "")]
+
+
+def test_the_variant_a_large_notebook_carries_is_read_by_the_bounded_reader(tmp_path, monkeypatch):
+    """Finding 10: with a roster, ``carried_variant`` parsed every notebook in the judge itself (127 MiB of empty
+    lists: 3.5 GB of the judge).  Only a notebook small enough for the judge's own bounded parse is parsed here."""
+    from grader.judge.grading import carried_variant
+    from grader.judge.submission import INLINE_BYTES, Source
+    from grader.packaging.notebooks import VARIANT_METADATA
+
+    def notebook(padding: int) -> str:
+        return json.dumps({"cells": [{"cell_type": "code", "source": "#" * padding, "metadata": {}, "outputs": []}],
+                           "metadata": {VARIANT_METADATA: {"variant": "ac55"}}, "nbformat": 4, "nbformat_minor": 5})
+
+    (tmp_path / "small.ipynb").write_text(notebook(10))
+    (tmp_path / "large.ipynb").write_text(notebook(2 * INLINE_BYTES))
+    (tmp_path / "lists.ipynb").write_text('{"metadata": {"x": [' + ",".join(["[]"] * 600_000) + ']}}')
+    parse = json.loads
+
+    def judge_parse(text, *args, **kwargs):
+        assert len(text) <= INLINE_BYTES, "a large notebook parsed in the judge"
+        return parse(text, *args, **kwargs)
+
+    monkeypatch.setattr(json, "loads", judge_parse)
+    assert carried_variant(Source(tmp_path / "small.ipynb")) == "ac55"
+    assert carried_variant(Source(tmp_path / "large.ipynb")) == "ac55"
+    assert carried_variant(Source(tmp_path / "lists.ipynb")) is None

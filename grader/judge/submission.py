@@ -697,6 +697,54 @@ def bounded_units(units: list[str], what: str, labels: list[str] = ()) -> tuple[
     return out, notes
 
 
+#: Seconds the reader of a notebook's variant tag may take (:func:`notebook_variant`).
+VARIANT_READ_SECONDS = 30.0
+#: Longest variant tag kept (``cnn-grader variants`` writes 64 hex digits at most).
+MAX_VARIANT_TAG = 64
+
+
+def notebook_variant(source: Source, key: str, *, seconds: float = VARIANT_READ_SECONDS,
+                     memory_mb: int = LOAD_MEMORY_MB) -> str | None:
+    """The variant tag a notebook's ``metadata[key]["variant"]`` names; None if none, or if it cannot be read.
+
+    Parsed as :func:`load_bounded` parses: in the judge only when small enough that parsing is bounded,
+    else in a child within ``seconds`` and ``memory_mb`` (a 127 MiB notebook of empty lists takes 3.5 GB).
+    """
+    if not source.name.endswith(".ipynb"):
+        return None
+    try:
+        data = source.read()
+    except InvalidSubmission:
+        return None
+    if _small(data):
+        return _variant_of(data, key)
+    del data
+    request = {"path": str(source.path), "member": source.member, "index": source.index, "broken": source.broken,
+               "memory_mb": memory_mb, "variant_key": key}
+    try:
+        done = subprocess.run([sys.executable, "-m", "grader.judge.submission"], input=json.dumps(request).encode(),
+                              capture_output=True, timeout=max(seconds, 0.1),
+                              env=dict(os.environ, PYTHONDONTWRITEBYTECODE="1"))
+        reply = json.loads(done.stdout[:4096])
+    except (subprocess.TimeoutExpired, OSError, ValueError):
+        return None
+    tag = reply.get("variant") if isinstance(reply, dict) else None
+    return tag if isinstance(tag, str) and len(tag) <= MAX_VARIANT_TAG else None
+
+
+def _variant_of(data: bytes, key: str) -> str | None:
+    try:
+        tag = json.loads(data.decode("utf-8-sig"))["metadata"][key]["variant"]
+    except (UnicodeDecodeError, ValueError, RecursionError, KeyError, TypeError, MemoryError):
+        return None
+    return tag if isinstance(tag, str) and len(tag) <= MAX_VARIANT_TAG else None
+
+
+def _small(data: bytes) -> bool:
+    """Small enough that parsing it in the judge is bounded (see :data:`INLINE_BYTES`)."""
+    return len(data) <= INLINE_BYTES and data.count(b"\n") + data.count(b"\\n") <= INLINE_LINES
+
+
 def load_bounded(source: Source, *, seconds: float, memory_mb: int = LOAD_MEMORY_MB) -> Submission:
     """:func:`load` in a child process limited to ``seconds`` and ``memory_mb``.
 
@@ -705,7 +753,7 @@ def load_bounded(source: Source, *, seconds: float, memory_mb: int = LOAD_MEMORY
             (``timed_out`` is set on the exception then).
     """
     data = source.read()
-    if len(data) <= INLINE_BYTES and data.count(b"\n") + data.count(b"\\n") <= INLINE_LINES:
+    if _small(data):
         return parse(source, data)  # small enough that parsing it here is bounded: no process to start
     del data
     request = {"path": str(source.path), "member": source.member, "index": source.index,
@@ -749,6 +797,13 @@ def _load_child() -> None:
     limit = int(request["memory_mb"]) * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     source = Source(Path(request["path"]), request["member"], broken=request["broken"], index=request["index"])
+    if request.get("variant_key"):  # notebook_variant's request: the tag only
+        try:
+            tag = _variant_of(source.read(), str(request["variant_key"]))
+        except InvalidSubmission:
+            tag = None
+        sys.stdout.buffer.write(json.dumps({"variant": tag}).encode())
+        return
     try:
         submission = load(source)
     except InvalidSubmission as exc:
