@@ -202,7 +202,7 @@ def grade_batch(paths: list[Path], out_dir: Path, *, jobs: int = 2, resume: bool
         rules = late_rules(header, due=due, late_due=late_due, late_policy=late_policy)
         summary = _grade_sources(found.sources, server, out_dir, jobs=jobs, previous=previous, overwrite=overwrite,
                                  seed=seed, checks=checks, limits=limits, rules=rules, feedback=feedback,
-                                 progress=progress, started=started, roster=roster)
+                                 progress=progress, started=started, roster=roster, found_warnings=found.warnings)
     finally:
         server.close()
     summary.warnings = found.warnings + lateness_warnings(found.sources, rules) + summary.warnings
@@ -218,8 +218,12 @@ def grade_batch(paths: list[Path], out_dir: Path, *, jobs: int = 2, resume: bool
     return summary
 
 
+#: Most warnings of the collection (:func:`~grader.judge.submission.find_submissions`) grades.json keeps.
+MAX_REPORTED_WARNINGS = 100
+
+
 def _grade_sources(sources, server, out_dir, *, jobs, previous, overwrite, seed, checks, limits, rules, feedback,
-                   progress, started, roster=None):
+                   progress, started, roster=None, found_warnings=()):
     from ..questions import bank
     from .grading import run_seed, warm_up
 
@@ -247,6 +251,8 @@ def _grade_sources(sources, server, out_dir, *, jobs, previous, overwrite, seed,
         "variants": "per student" if roster is not None else "lecture",
         "started": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "versions": {"cnn-grader": __version__, "python": platform.python_version()},
+        # What reading the folders left out (links, FIFOs, folders too deep): report.html names it too.
+        "collection_warnings": list(found_warnings)[:MAX_REPORTED_WARNINGS],
     }
     try:
         journal.start(header, kept)
