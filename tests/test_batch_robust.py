@@ -713,3 +713,77 @@ def test_the_variant_a_large_notebook_carries_is_read_by_the_bounded_reader(tmp_
     assert carried_variant(Source(tmp_path / "small.ipynb")) == "ac55"
     assert carried_variant(Source(tmp_path / "large.ipynb")) == "ac55"
     assert carried_variant(Source(tmp_path / "lists.ipynb")) is None
+
+
+def test_a_bzip2_member_is_not_unpacked(tmp_path):
+    """Finding 14: a 115-byte bzip2 member unpacks to 128 MiB (1.45 s of the judge's CPU each, twice: 5,000 allowed).
+    Only stored and deflated members are read (what every zip tool writes by default); another method is an
+    invalid row of its own, refused before any unpacking."""
+    from grader.errors import InvalidSubmission
+    from grader.judge.submission import Source, find_submissions
+
+    (tmp_path / "alice").mkdir()
+    (tmp_path / "alice" / "lecture06.py").write_text("q1_answer = 'C'\n")
+    with zipfile.ZipFile(tmp_path / "mallory_upload.zip", "w") as archive:
+        archive.writestr("a.py", " " * 1_000_000, compress_type=zipfile.ZIP_BZIP2)
+        archive.writestr("b.py", " " * 1_000_000, compress_type=zipfile.ZIP_LZMA)
+        archive.writestr("lecture06.py", "q1_answer = 'C'\n", compress_type=zipfile.ZIP_DEFLATED)
+    found = {s.relative: s for s in find_submissions([tmp_path]).sources}
+    assert "bzip2" in (found["mallory_upload/a.py"].broken or "") and "lzma" in (found["mallory_upload/b.py"].broken or "")
+    assert found["mallory_upload/lecture06.py"].broken is None
+    assert Source(tmp_path / "mallory_upload.zip", "lecture06.py", index=2).read() == b"q1_answer = 'C'\n"
+    with pytest.raises(InvalidSubmission, match="bzip2"):
+        Source(tmp_path / "mallory_upload.zip", "a.py", index=0).read()
+
+
+def test_one_students_files_are_bounded_in_number_and_in_bytes(tmp_path, monkeypatch):
+    """Findings 14 and 15: one upload decided the class's grading time (5,000 sleeping members: four days; 40
+    members unpacking 128 MiB each).  A student gets at most MAX_FILES_PER_STUDENT rows and
+    MAX_BYTES_PER_STUDENT bytes read, the assignment's notebook first, then the shallowest; the rest is named
+    in a warning, not graded."""
+    from grader.judge import submission
+    from grader.judge.submission import MAX_FILES_PER_STUDENT, find_submissions
+
+    (tmp_path / "bob").mkdir()
+    (tmp_path / "bob" / "lecture06.py").write_text("q1_answer = 'C'\n")
+    (tmp_path / "mallory" / "deep").mkdir(parents=True)
+    (tmp_path / "mallory" / "deep" / "lecture06.ipynb").write_text("{}")
+    with zipfile.ZipFile(tmp_path / "mallory" / "sleepers.zip", "w") as archive:
+        for i in range(MAX_FILES_PER_STUDENT + 30):
+            archive.writestr(f"s{i:04}.py", "import time; time.sleep(1000)\n")
+    found = find_submissions([tmp_path])
+    mine = [s.relative for s in found.sources if s.owners[0].id == "mallory"]
+    assert len(mine) == MAX_FILES_PER_STUDENT and "mallory/deep/lecture06.ipynb" in mine
+    assert [s.relative for s in found.sources if s.owners[0].id == "bob"] == ["bob/lecture06.py"]
+    assert any("mallory" in w and "31 not graded" in w for w in found.warnings), found.warnings
+
+    monkeypatch.setattr(submission, "MAX_BYTES_PER_STUDENT", 2_500_000)
+    with zipfile.ZipFile(tmp_path / "mallory" / "sleepers.zip", "w") as archive:
+        for i in range(4):
+            archive.writestr(f"big{i}.py", " " * 1_000_000)
+    found = find_submissions([tmp_path])
+    mine = sorted(s.relative for s in found.sources if s.owners[0].id == "mallory")
+    assert mine == ["mallory/deep/lecture06.ipynb", "mallory/sleepers/big0.py", "mallory/sleepers/big1.py"]
+    assert any("mallory" in w and "bytes" in w for w in found.warnings), found.warnings
+
+
+def test_rows_of_one_student_are_graded_again_alone_a_few_times_only():
+    """Finding 15: each sleeping member timed out with little CPU, was judged starved and graded again alone:
+    71 s a member.  A student's starved rows get at most MAX_LONE_REGRADES lone gradings; the others keep their
+    first row, with an event saying why."""
+    from grader.judge.batch import MAX_LONE_REGRADES, split_regrades
+    from grader.judge.submission import Source, Student
+    from grader.records import SubmissionResult
+
+    def row(name):
+        return SubmissionResult(student="mallory", submission=name, source=name, sha256=None, status="timeout",
+                                error="slept", scores={}, max_scores={}, total=0, max_total=26, seconds=47,
+                                cpu_seconds=0.1)
+
+    mallory = (Student("mallory"),)
+    again = [(Source(Path(f"/x/s{i}.py"), students=mallory), row(f"s{i}.py")) for i in range(6)]
+    again.append((Source(Path("/x/alice.py"), students=(Student("alice"),)), row("alice.py")))
+    alone, kept = split_regrades(again)
+    assert [s.path.name for s, _ in alone] == [f"s{i}.py" for i in range(MAX_LONE_REGRADES)] + ["alice.py"]
+    assert len(kept) == 6 - MAX_LONE_REGRADES
+    assert all("not graded again alone" in r.events[0]["detail"] for _, r in kept)

@@ -33,6 +33,14 @@ SUFFIXES = (".ipynb", ".py")
 MAX_BYTES = 128 * 1024 * 1024
 #: Most members read from one zip archive.
 MAX_ARCHIVE_MEMBERS = 5000
+#: How zip members may be compressed: what every zip tool writes by default.  A bzip2 or LZMA member is
+#: decompressed whole whatever size it declares (115 bytes of bzip2 unpack to 128 MiB: 1.45 s of CPU each).
+ARCHIVE_METHODS = {zipfile.ZIP_STORED: "stored", zipfile.ZIP_DEFLATED: "deflate"}
+#: Most files graded for one student (one owner): the rest are named in a warning.  One upload of
+#: 5,000 sleeping scripts would otherwise take the batch some four days (attack round 10).
+MAX_FILES_PER_STUDENT = 20
+#: Most bytes read (unpacked) for one student's files, as their sizes or their archive declare them.
+MAX_BYTES_PER_STUDENT = 512 * 1024 * 1024
 #: Most code cells run from one notebook; the cells after them are not run (and said so).
 MAX_UNITS = 2000
 #: Largest code cell (characters) run and parsed; a larger one is replaced by a cell that says so.
@@ -122,6 +130,8 @@ class Source:
     relative: str = ""
     """Its path below the folder or archive given (``alice/lecture06.ipynb``): how reports name it
     without the grader's own paths.  Empty: its name."""
+    size: int = 0
+    """Bytes it holds (a member: unpacked, as its archive declares), for :data:`MAX_BYTES_PER_STUDENT`."""
     canvas_mark: bool | None = None
     """Canvas's ``LATE`` mark, when a Canvas name gave ``students`` (see :func:`canvas_owner`)."""
     time_problem: str = ""
@@ -165,6 +175,8 @@ class Source:
                 return data
             with open_regular(self.path, self.label) as handle, zipfile.ZipFile(handle) as archive:
                 info = archive.infolist()[self.index] if self.index is not None else archive.getinfo(self.member)
+                if info.compress_type not in ARCHIVE_METHODS:
+                    raise InvalidSubmission(f"{self.label}: {_method_refused(info)}")
                 if info.file_size > MAX_BYTES:
                     raise InvalidSubmission(f"{self.label}: {info.file_size} bytes unpacked, more than {MAX_BYTES}")
                 with archive.open(info) as handle:
@@ -373,7 +385,7 @@ def find_submissions(paths: list[Path]) -> Collected:
                     group += [(s, rel.with_suffix("") / s.member if s.member else rel)
                               for s in _archive_members(p)]
                 else:
-                    group.append((Source(p), rel))
+                    group.append((Source(p, size=_size(p)), rel))
             found += _owned(group, _folder_metadata(path), warnings)
         elif path.suffix == ".zip":
             # The archive given is the download itself (or a class's): its own name says nothing of a student.
@@ -393,6 +405,54 @@ def find_submissions(paths: list[Path]) -> Collected:
         raise UsageError(f"no submissions (.ipynb or .py files) found in {', '.join(map(str, paths))}")
     collected = _apart(unique)
     collected.warnings[:0] = warnings
+    return _bounded_per_student(collected)
+
+
+def _size(path: Path) -> int:
+    try:
+        return os.lstat(path).st_size
+    except OSError:
+        return 0
+
+
+def _bounded_per_student(collected: Collected) -> Collected:
+    """At most :data:`MAX_FILES_PER_STUDENT` files and :data:`MAX_BYTES_PER_STUDENT` bytes for each student (each
+    set of owners): the assignment's notebook first, then notebooks, then the shallowest, then by name.
+
+    One student's upload must not decide the class's grading time: every file is a row whose grading may take
+    its whole time limit, and each member of an archive is unpacked (attack round 10).
+    """
+    from ..assignment import NOTEBOOK
+
+    def preference(source: Source):
+        relative = PurePosixPath(source.relative or source.name)
+        return (source.name != NOTEBOOK, not source.name.endswith(".ipynb"), len(relative.parts), relative.as_posix())
+
+    by_student: dict[tuple, list[Source]] = defaultdict(list)
+    for source in collected.sources:
+        by_student[tuple(o.id for o in source.owners)].append(source)
+    left_out: set[int] = set()
+    for owners, sources in by_student.items():
+        count = total = 0
+        too_many, too_large = [], []
+        for source in sorted(sources, key=preference):
+            if count >= MAX_FILES_PER_STUDENT:
+                too_many.append(source)
+            elif total + source.size > MAX_BYTES_PER_STUDENT and not source.broken:
+                too_large.append(source)
+            else:
+                count += 1
+                total += 0 if source.broken else source.size
+        who = ", ".join(owners)
+        for dropped, why in ((too_many, f"more than {MAX_FILES_PER_STUDENT} files"),
+                             (too_large, f"files of more than {MAX_BYTES_PER_STUDENT} bytes in all")):
+            if dropped:
+                left_out.update(id(s) for s in dropped)
+                names = sorted(s.relative or s.name for s in dropped)
+                more = f" and {len(names) - MAX_WALK_WARNINGS} more" if len(names) > MAX_WALK_WARNINGS else ""
+                collected.warnings.append(f"{who}: {why}; {len(names)} not graded: "
+                                          f"{', '.join(names[:MAX_WALK_WARNINGS])}{more}")
+    collected.sources = [s for s in collected.sources if id(s) not in left_out]
     return collected
 
 
@@ -612,6 +672,12 @@ def _hidden(relative) -> bool:
                for part in relative.parts)
 
 
+def _method_refused(info: zipfile.ZipInfo) -> str:
+    method = {zipfile.ZIP_BZIP2: "bzip2", zipfile.ZIP_LZMA: "lzma"}.get(info.compress_type, f"method {info.compress_type}")
+    return (f"compressed with {method}: not unpacked (zip it again with the usual compression, deflate: "
+            "every zip tool's default)")
+
+
 def _archive_members(path: Path) -> list[Source]:
     """The submissions in a zip archive; one broken source when the archive cannot be used.
 
@@ -628,7 +694,9 @@ def _archive_members(path: Path) -> list[Source]:
         return [Source(path, broken=f"not a readable zip archive ({type(exc).__name__}: {str(exc)[:200]})")]
     if len(infos) > MAX_ARCHIVE_MEMBERS:
         return [Source(path, broken=f"more than {MAX_ARCHIVE_MEMBERS} files in the archive")]
-    members = [Source(path, info.filename, index=i) for i, info in enumerate(infos)
+    members = [Source(path, info.filename, index=i, size=info.file_size,
+                      broken=None if info.compress_type in ARCHIVE_METHODS else _method_refused(info))
+               for i, info in enumerate(infos)
                if not info.is_dir() and PurePosixPath(info.filename).suffix in SUFFIXES
                and not _hidden(PurePosixPath(info.filename))]
     return sorted(members, key=lambda s: (s.member, s.index))
