@@ -673,7 +673,8 @@ def _hidden(relative) -> bool:
 
 
 def _method_refused(info: zipfile.ZipInfo) -> str:
-    method = {zipfile.ZIP_BZIP2: "bzip2", zipfile.ZIP_LZMA: "lzma"}.get(info.compress_type, f"method {info.compress_type}")
+    method = {zipfile.ZIP_BZIP2: "bzip2", zipfile.ZIP_LZMA: "lzma"}.get(info.compress_type,
+                                                                       f"method {info.compress_type}")
     return (f"compressed with {method}: not unpacked (zip it again with the usual compression, deflate: "
             "every zip tool's default)")
 
