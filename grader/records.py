@@ -39,11 +39,14 @@ class EventKind(Term):
     REGRADED = "regraded", ("The submission failed while another was graded beside it, in a way that one could "
                             "cause (a timeout with little CPU, a worker killed from outside), so it was graded "
                             "again alone at the end of the batch; this row is that grading: not a failure.")
+    NOT_REGRADED = "not regraded", ("As ``regraded``, but the student's files had been graded again alone the most "
+                                    "times a student's may (a file that sleeps looks starved too): this row is its "
+                                    "first grading.")
 
     @property
     def counts_as(self) -> Status | None:
         """The row status this event gives, or None (not a failure)."""
-        if self in (EventKind.FORGED, EventKind.REGRADED):
+        if self in (EventKind.FORGED, EventKind.REGRADED, EventKind.NOT_REGRADED):
             return None
         return Status.KILLED if self is EventKind.PROTOCOL else Status(self.value)
 

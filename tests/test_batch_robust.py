@@ -515,3 +515,276 @@ def test_a_grader_failure_on_one_file_is_that_files_row_and_the_rest_are_graded(
     assert graded["b.py"]["status"] == "killed" and graded["b.py"]["total"] == "0"
     errors = {r["file"]: r["error"] for r in json.loads((out / "grades.json").read_text())["results"]}
     assert "RecursionError" in errors["b.py"] and errors["a.py"] is None
+
+
+# -- attack round 10 (tests/corpus/batch_r10/NOTES.md): how the judge reads a class folder ---------------------
+
+#: Round 10's metadata: mallory (Canvas user 10999, LATE) names herself and a classmate who handed in nothing.
+CLAIMING_METADATA = """\
+submission_1:
+  :submitters:
+  - :name: Eve Mallory
+    :sid: '10999'
+  - :name: Friend Who Did Nothing
+    :sid: '10555'
+  :created_at: 2026-11-20 10:00:00.000000000 -08:00
+"""
+
+
+def _owners(found) -> dict[str, tuple[str, ...]]:
+    return {s.relative: tuple(o.id for o in s.owners) for s in found.sources}
+
+
+def test_a_classmates_symlink_does_not_take_a_students_row(tmp_path):
+    """Finding 1: aaron's link to zed's notebook sorted first and the de-duplication (on the link's target) dropped
+    zed's row.  A link found in a folder is never followed: no row, a warning naming it."""
+    from grader.judge.submission import find_submissions
+
+    (tmp_path / "zed").mkdir()
+    (tmp_path / "zed" / "lecture06.ipynb").write_text("{}")
+    (tmp_path / "aaron").mkdir()
+    os.symlink("../zed/lecture06.ipynb", tmp_path / "aaron" / "lecture06.ipynb")
+    found = find_submissions([tmp_path])
+    assert _owners(found) == {"zed/lecture06.ipynb": ("zed",)}
+    assert any("aaron/lecture06.ipynb" in w and "symbolic link" in w for w in found.warnings), found.warnings
+    # the same file given twice (the folder and the file in it) is still one row
+    again = find_submissions([tmp_path, tmp_path / "zed" / "lecture06.ipynb", tmp_path / "aaron" / ".." / "zed"])
+    assert [s.relative for s in again.sources] == ["zed/lecture06.ipynb"]
+
+
+def test_a_symlink_out_of_the_folder_given_is_never_read(tmp_path):
+    """Findings 2-4: a link to a secret, to a folder outside, to /proc/kmsg (whose read never ends) or a FIFO is
+    not read: no source for it, and a source whose file became a link or a FIFO is refused by ``read``."""
+    from grader.errors import InvalidSubmission
+    from grader.judge.submission import Source, find_submissions
+
+    secret = tmp_path / "secret.py"
+    secret.write_text("aws_secret = hunter2\n")
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "outside" / "lecture06.py").write_text("q1_answer = 'C'\n")
+    klass = tmp_path / "class"
+    (klass / "mallory").mkdir(parents=True)
+    os.symlink(secret, klass / "mallory" / "lecture06.py")
+    os.symlink("/proc/kmsg", klass / "mallory" / "kmsg.py")
+    os.symlink(tmp_path / "outside", klass / "trudy")
+    os.mkfifo(klass / "mallory" / "fifo.py")
+    (klass / "alice").mkdir()
+    (klass / "alice" / "lecture06.py").write_text("q1_answer = 'C'\n")
+    found = find_submissions([klass])
+    assert _owners(found) == {"alice/lecture06.py": ("alice",)}
+    said = "\n".join(found.warnings)
+    for name in ("mallory/lecture06.py", "mallory/kmsg.py", "trudy", "mallory/fifo.py"):
+        assert name in said
+    assert "hunter2" not in said and str(secret) not in said  # where a link points is not the student's to learn
+    for path in (klass / "mallory" / "lecture06.py", klass / "mallory" / "kmsg.py", klass / "mallory" / "fifo.py"):
+        started = time.monotonic()
+        with pytest.raises(InvalidSubmission) as raised:
+            Source(path).read()
+        assert time.monotonic() - started < 5 and "hunter2" not in str(raised.value)
+    with zipfile.ZipFile(tmp_path / "a.zip", "w") as archive:
+        archive.writestr("lecture06.py", "q1_answer = 'C'\n")
+    os.symlink(tmp_path / "a.zip", klass / "mallory" / "linked.zip")
+    assert "mallory/linked.zip" in "\n".join(find_submissions([klass]).warnings)
+    with pytest.raises(InvalidSubmission):
+        Source(klass / "mallory" / "linked.zip", "lecture06.py", index=0).read()
+
+
+def test_a_deep_or_huge_folder_in_a_class_does_not_stop_the_collection(tmp_path):
+    """Finding 5: pathlib's rglob recursed once per level; 1,100 levels stopped the batch (RecursionError)."""
+    from grader.judge import submission
+    from grader.judge.submission import MAX_FOLDER_DEPTH, find_submissions
+
+    (tmp_path / "alice").mkdir()
+    (tmp_path / "alice" / "lecture06.py").write_text("q1_answer = 'C'\n")
+    fd = os.open(tmp_path, os.O_RDONLY)
+    os.mkdir("mallory", dir_fd=fd)
+    fd, parent = os.open("mallory", os.O_RDONLY, dir_fd=fd), fd
+    os.close(parent)
+    for _ in range(1100):
+        os.mkdir("a", dir_fd=fd)
+        fd, parent = os.open("a", os.O_RDONLY, dir_fd=fd), fd
+        os.close(parent)
+    os.close(fd)
+    try:
+        found = find_submissions([tmp_path])
+        assert _owners(found) == {"alice/lecture06.py": ("alice",)}
+        assert any("mallory/" + "a/" * (MAX_FOLDER_DEPTH - 1) in w and "deeper" in w for w in found.warnings)
+    finally:  # pytest's own clean-up of old temporary folders recurses once per level too: leave no such tree
+        subprocess.run(["rm", "-rf", str(tmp_path / "mallory")], check=True)
+    (tmp_path / "many").mkdir()
+    for i in range(30):
+        (tmp_path / "many" / f"{i:02}.txt").write_text("")
+    old = submission.MAX_FOLDER_ENTRIES
+    submission.MAX_FOLDER_ENTRIES = 20
+    try:
+        found = find_submissions([tmp_path])
+    finally:
+        submission.MAX_FOLDER_ENTRIES = old
+    assert any("more than 20 entries" in w for w in found.warnings), found.warnings
+
+
+def test_metadata_inside_a_students_upload_names_no_one(tmp_path):
+    """Finding 6: a student's own submission_metadata.yml named her submitters and her time (LATE escaped)."""
+    from grader.judge.submission import find_submissions
+
+    upload = tmp_path / "malloryeve_LATE_10999_558999_upload"
+    (upload / "submission_1").mkdir(parents=True)
+    (upload / "submission_1" / "lecture06.ipynb").write_text("{}")
+    (upload / "submission_metadata.yml").write_text(CLAIMING_METADATA)
+    (tmp_path / "brownemily_10333_558090_lecture06.ipynb").write_text("{}")
+    found = find_submissions([tmp_path])
+    mallory = next(s for s in found.sources if s.relative.startswith("malloryeve"))
+    assert [o.id for o in mallory.owners] == ["10999"]
+    assert mallory.canvas_late is True and not mallory.submitted_at
+
+
+def test_metadata_in_a_students_folder_names_no_classmate(tmp_path):
+    """Finding 9: mallory's folder held submission_1/ and a metadata file naming alice: a row of alice's, flagged
+    as a copy.  In a folder per student, only the top of what was given holds an export's metadata."""
+    from grader.judge.submission import find_submissions
+
+    for name in ("alice", "bob", "mallory"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "lecture06.ipynb").write_text("{}")
+    (tmp_path / "mallory" / "submission_1").mkdir()
+    (tmp_path / "mallory" / "submission_1" / "lecture06.ipynb").write_text("{}")
+    (tmp_path / "mallory" / "submission_metadata.yml").write_text(
+        "submission_1:\n  :submitters:\n  - :name: Alice\n    :sid: alice\n")
+    assert _owners(find_submissions([tmp_path])) == {
+        "alice/lecture06.ipynb": ("alice",), "bob/lecture06.ipynb": ("bob",),
+        "mallory/lecture06.ipynb": ("mallory",), "mallory/submission_1/lecture06.ipynb": ("mallory",)}
+
+
+def test_an_export_unzipped_into_its_own_folder_still_names_its_submitters(tmp_path):
+    """The export's own layout, one folder down (``assignment_<id>_export/``), and as a zip: still read."""
+    from grader.judge.submission import find_submissions
+
+    export = tmp_path / "assignment_77_export"
+    (export / "submission_1").mkdir(parents=True)
+    (export / "submission_1" / "lecture06.ipynb").write_text("{}")
+    (export / "submission_metadata.yml").write_text(CLAIMING_METADATA)
+    assert _owners(find_submissions([tmp_path])) == {
+        "assignment_77_export/submission_1/lecture06.ipynb": ("10999", "10555")}
+    with zipfile.ZipFile(tmp_path / "export.zip", "w") as archive:
+        archive.writestr("assignment_77_export/submission_1/lecture06.ipynb", "{}")
+        archive.writestr("assignment_77_export/submission_metadata.yml", CLAIMING_METADATA)
+    assert _owners(find_submissions([tmp_path / "export.zip"])) == {
+        "assignment_77_export/submission_1/lecture06.ipynb": ("10999", "10555")}
+
+
+def test_a_metadata_name_is_bounded_whatever_its_aliases():
+    """Finding 8: 482 bytes of YAML aliases expanded into a 722 MB name (7.3 GB of the judge).  Aliases are
+    refused (the file is not read: the folder names decide), and a field longer than a name is not kept."""
+    from grader.judge.submission import MAX_METADATA_TEXT, _parse_metadata
+
+    lines = ['l0: &l0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    lines += [f"l{d}: &l{d} [" + ",".join([f"*l{d - 1}"] * 10) + "]" for d in range(1, 9)]
+    lines += ["submission_1:", "  :submitters:", "  - :name: *l8", "    :sid: '10999'"]
+    started = time.monotonic()
+    assert _parse_metadata("\n".join(lines).encode()) == {}
+    assert time.monotonic() - started < 5
+    long = "x" * (MAX_METADATA_TEXT + 1)
+    entries = _parse_metadata(f"submission_1:\n  :submitters:\n  - :name: {long}\n    :sid: '1'\n"
+                              f"  - :name: Ok\n    :sid: '{long}'\n  - :name: [a, b]\n    :sid: '2'\n".encode())
+    assert [(p.id, p.name) for p in entries["submission_1"].students] == [("1", ""), ("2", "")]
+
+
+def test_the_variant_a_large_notebook_carries_is_read_by_the_bounded_reader(tmp_path, monkeypatch):
+    """Finding 10: with a roster, ``carried_variant`` parsed every notebook in the judge itself (127 MiB of empty
+    lists: 3.5 GB of the judge).  Only a notebook small enough for the judge's own bounded parse is parsed here."""
+    from grader.judge.grading import carried_variant
+    from grader.judge.submission import INLINE_BYTES, Source
+    from grader.packaging.notebooks import VARIANT_METADATA
+
+    def notebook(padding: int) -> str:
+        return json.dumps({"cells": [{"cell_type": "code", "source": "#" * padding, "metadata": {}, "outputs": []}],
+                           "metadata": {VARIANT_METADATA: {"variant": "ac55"}}, "nbformat": 4, "nbformat_minor": 5})
+
+    (tmp_path / "small.ipynb").write_text(notebook(10))
+    (tmp_path / "large.ipynb").write_text(notebook(2 * INLINE_BYTES))
+    (tmp_path / "lists.ipynb").write_text('{"metadata": {"x": [' + ",".join(["[]"] * 600_000) + ']}}')
+    parse = json.loads
+
+    def judge_parse(text, *args, **kwargs):
+        assert len(text) <= INLINE_BYTES, "a large notebook parsed in the judge"
+        return parse(text, *args, **kwargs)
+
+    monkeypatch.setattr(json, "loads", judge_parse)
+    assert carried_variant(Source(tmp_path / "small.ipynb")) == "ac55"
+    assert carried_variant(Source(tmp_path / "large.ipynb")) == "ac55"
+    assert carried_variant(Source(tmp_path / "lists.ipynb")) is None
+
+
+def test_a_bzip2_member_is_not_unpacked(tmp_path):
+    """Finding 14: a 115-byte bzip2 member unpacks to 128 MiB (1.45 s of the judge's CPU each, twice: 5,000 allowed).
+    Only stored and deflated members are read (what every zip tool writes by default); another method is an
+    invalid row of its own, refused before any unpacking."""
+    from grader.errors import InvalidSubmission
+    from grader.judge.submission import Source, find_submissions
+
+    (tmp_path / "alice").mkdir()
+    (tmp_path / "alice" / "lecture06.py").write_text("q1_answer = 'C'\n")
+    with zipfile.ZipFile(tmp_path / "mallory_upload.zip", "w") as archive:
+        archive.writestr("a.py", " " * 1_000_000, compress_type=zipfile.ZIP_BZIP2)
+        archive.writestr("b.py", " " * 1_000_000, compress_type=zipfile.ZIP_LZMA)
+        archive.writestr("lecture06.py", "q1_answer = 'C'\n", compress_type=zipfile.ZIP_DEFLATED)
+    found = {s.relative: s for s in find_submissions([tmp_path]).sources}
+    assert "bzip2" in (found["mallory_upload/a.py"].broken or "")
+    assert "lzma" in (found["mallory_upload/b.py"].broken or "")
+    assert found["mallory_upload/lecture06.py"].broken is None
+    assert Source(tmp_path / "mallory_upload.zip", "lecture06.py", index=2).read() == b"q1_answer = 'C'\n"
+    with pytest.raises(InvalidSubmission, match="bzip2"):
+        Source(tmp_path / "mallory_upload.zip", "a.py", index=0).read()
+
+
+def test_one_students_files_are_bounded_in_number_and_in_bytes(tmp_path, monkeypatch):
+    """Findings 14 and 15: one upload decided the class's grading time (5,000 sleeping members: four days; 40
+    members unpacking 128 MiB each).  A student gets at most MAX_FILES_PER_STUDENT rows and
+    MAX_BYTES_PER_STUDENT bytes read, the assignment's notebook first, then the shallowest; the rest is named
+    in a warning, not graded."""
+    from grader.judge import submission
+    from grader.judge.submission import MAX_FILES_PER_STUDENT, find_submissions
+
+    (tmp_path / "bob").mkdir()
+    (tmp_path / "bob" / "lecture06.py").write_text("q1_answer = 'C'\n")
+    (tmp_path / "mallory" / "deep").mkdir(parents=True)
+    (tmp_path / "mallory" / "deep" / "lecture06.ipynb").write_text("{}")
+    with zipfile.ZipFile(tmp_path / "mallory" / "sleepers.zip", "w") as archive:
+        for i in range(MAX_FILES_PER_STUDENT + 30):
+            archive.writestr(f"s{i:04}.py", "import time; time.sleep(1000)\n")
+    found = find_submissions([tmp_path])
+    mine = [s.relative for s in found.sources if s.owners[0].id == "mallory"]
+    assert len(mine) == MAX_FILES_PER_STUDENT and "mallory/deep/lecture06.ipynb" in mine
+    assert [s.relative for s in found.sources if s.owners[0].id == "bob"] == ["bob/lecture06.py"]
+    assert any("mallory" in w and "31 not graded" in w for w in found.warnings), found.warnings
+
+    monkeypatch.setattr(submission, "MAX_BYTES_PER_STUDENT", 2_500_000)
+    with zipfile.ZipFile(tmp_path / "mallory" / "sleepers.zip", "w") as archive:
+        for i in range(4):
+            archive.writestr(f"big{i}.py", " " * 1_000_000)
+    found = find_submissions([tmp_path])
+    mine = sorted(s.relative for s in found.sources if s.owners[0].id == "mallory")
+    assert mine == ["mallory/deep/lecture06.ipynb", "mallory/sleepers/big0.py", "mallory/sleepers/big1.py"]
+    assert any("mallory" in w and "bytes" in w for w in found.warnings), found.warnings
+
+
+def test_rows_of_one_student_are_graded_again_alone_a_few_times_only():
+    """Finding 15: each sleeping member timed out with little CPU, was judged starved and graded again alone:
+    71 s a member.  A student's starved rows get at most MAX_LONE_REGRADES lone gradings; the others keep their
+    first row, with an event saying why."""
+    from grader.judge.batch import MAX_LONE_REGRADES, split_regrades
+    from grader.judge.submission import Source, Student
+    from grader.records import SubmissionResult
+
+    def row(name):
+        return SubmissionResult(student="mallory", submission=name, source=name, sha256=None, status="timeout",
+                                error="slept", scores={}, max_scores={}, total=0, max_total=26, seconds=47,
+                                cpu_seconds=0.1)
+
+    mallory = (Student("mallory"),)
+    again = [(Source(Path(f"/x/s{i}.py"), students=mallory), row(f"s{i}.py")) for i in range(6)]
+    again.append((Source(Path("/x/alice.py"), students=(Student("alice"),)), row("alice.py")))
+    alone, kept = split_regrades(again)
+    assert [s.path.name for s, _ in alone] == [f"s{i}.py" for i in range(MAX_LONE_REGRADES)] + ["alice.py"]
+    assert len(kept) == 6 - MAX_LONE_REGRADES
+    assert all("not graded again alone" in r.events[0]["detail"] for _, r in kept)

@@ -446,3 +446,43 @@ def test_the_committed_zip_marks_lateness_but_takes_nothing(tmp_path):
     late = metadata("2001-11-25T10:00:00.000000-08:00", "2001-11-20T23:59:00.000000-08:00")
     doc = run_autograder(layout(tmp_path, {"lecture06.ipynb": nb}, metadata=late))
     assert doc["score"] == bank.total_points() and "Submitted 5 days late" in doc["output"]
+
+
+def test_the_notebook_at_the_top_is_graded_and_a_link_never_is(tmp_path):
+    """Attack round 10, findings 3 and 7: ``lecture06.py -> source/course.key`` was read as root and its text shown
+    in results.json; an honest upload's blank copy in ``Archive/`` sorted first and was graded (0 points, "ok")."""
+    from grader.judge.gradescope import choose_submission, find_submission
+
+    folder = tmp_path / "submission"
+    (folder / "Archive").mkdir(parents=True)
+    (folder / "Archive" / "lecture06.ipynb").write_text("{}")
+    (folder / "lecture06.ipynb").write_text("{}")
+    (folder / "AAA").mkdir()
+    (folder / "AAA" / "lecture06.ipynb").write_text("{}")
+    chosen = choose_submission(folder)
+    assert chosen.path == folder / "lecture06.ipynb" == find_submission(folder)
+    assert "Graded lecture06.ipynb" in chosen.note and "AAA/lecture06.ipynb, Archive/lecture06.ipynb" in chosen.note
+    (folder / "lecture06.ipynb").unlink()
+    assert choose_submission(folder).path == folder / "AAA" / "lecture06.ipynb"  # the shallowest, then by name
+
+    key = tmp_path / "course.key"
+    key.write_text("c0ffee0ad295a798f947c9af888fa902f8b77d78839696fbc20b3017f423f958\n")
+    linked = tmp_path / "linked"
+    linked.mkdir()
+    os.symlink(key, linked / "lecture06.py")
+    os.symlink(tmp_path / "submission", linked / "folder")
+    chosen = choose_submission(linked)
+    assert chosen.path is None
+    assert "lecture06.py" in chosen.note and "symbolic link" in chosen.note and "c0ffee" not in chosen.note
+    assert str(tmp_path) not in chosen.note
+
+
+def test_an_archived_blank_copy_beside_the_solved_notebook_costs_nothing(tmp_path):
+    """Finding 7 through run_autograder: the solved notebook at the top is graded, and results.json says which."""
+    root = layout(tmp_path, {"lecture06.ipynb": (ROOT / "solutions" / "lecture06.ipynb").read_bytes()})
+    (root / "submission" / "Archive").mkdir()
+    (root / "submission" / "Archive" / "lecture06.ipynb").write_bytes(
+        (ROOT / "exercises" / "lecture06.ipynb").read_bytes())
+    doc = run_autograder(root, namespaces=False)
+    assert doc["score"] == bank.total_points()
+    assert "Graded lecture06.ipynb" in doc["output"] and "Archive/lecture06.ipynb" in doc["output"]

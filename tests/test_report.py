@@ -193,3 +193,39 @@ def test_a_feedback_page_renders_in_chromium_with_layer_tables(graded_class, tmp
     assert re.search(r'<td class="[^"]*diff[^"]*"[^>]*>\s*no layer here', q7)  # the missing ReLU, marked
     assert re.search(r'class="layer nowrap diff side-start">ReLU', q7)
     assert "<em>without</em> the ReLU" in q7
+
+
+@pytest.mark.parametrize("where", ["error", "student", "name"])
+def test_a_lone_surrogate_costs_no_page_of_the_class(tmp_path, where):
+    """Attack round 10, findings 11 and 12: an exception message a submission raised (``'\\ud800'``), or a file
+    name that is not UTF-8 (Python's surrogate escape, ``stud\\udce9nt``), stopped report.html, every feedback
+    page and gradebook.csv (strict UTF-8).  Such text is written with a replacement character."""
+    from grader.outputs.report import FEEDBACK, LMS_CSV, REPORT, write_reports
+    from grader.outputs.results import write_grades
+
+    honest = result("alice")
+    hostile = result("stud\udce9nt" if where == "student" else "mallory", status="error")
+    if where == "error":
+        hostile.error = "the script: `ValueError: \ud800 lone \udfff`"
+    if where == "name":
+        hostile.name, hostile.submission = "M\udcffallory", "bad\udcff\udcfename.py"
+    write_grades(tmp_path, {"seed": 1}, [honest, hostile])
+    write_reports(tmp_path, {"seed": 1}, [honest, hostile])
+    assert (tmp_path / REPORT).exists() and (tmp_path / LMS_CSV).exists()
+    pages = sorted((tmp_path / FEEDBACK).glob("*.html"))
+    assert len(pages) == 2
+    for path in [tmp_path / REPORT, tmp_path / LMS_CSV, tmp_path / "grades.csv", *pages]:
+        path.read_bytes().decode("utf-8")  # valid UTF-8 throughout
+    text = (tmp_path / REPORT).read_text()
+    assert "alice" in text and ("mallory" in text or "stud" in text)
+
+
+def test_the_report_names_what_reading_the_folders_left_out():
+    """A symbolic link, a FIFO, a folder too deep get no row (attack round 10): the instructor's page says so,
+    escaped like every text from students."""
+    from grader.outputs.report import render_report
+
+    page = render_report({"seed": 1, "collection_warnings": ["class: a symbolic link: not followed, not graded: "
+                                                             "mallory/<b>x</b>.py"]}, [result("alice")])
+    assert 'id="collection"' in page and "mallory/&lt;b&gt;x&lt;/b&gt;.py" in page
+    assert 'id="collection"' not in render_report({"seed": 1}, [result("alice")])

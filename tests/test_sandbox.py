@@ -66,6 +66,8 @@ except OSError as exc:
 seen["pids"] = sorted(int(p) for p in os.listdir("/proc") if p.isdigit())
 seen["env"] = sorted(os.environ)
 seen["hostname"] = socket.gethostname()
+_fs = os.statvfs("/scratch")
+seen["scratch_inodes"] = (_fs.f_files, _fs.f_files - _fs.f_ffree)
 '''
 
 
@@ -201,3 +203,28 @@ def test_the_fork_server_gets_only_the_environment_it_needs(server):
     set_by_the_judge = {"OMP_NUM_THREADS", "MKL_NUM_THREADS", "PYTHONDONTWRITEBYTECODE", "MPLBACKEND", "PYTHONPATH"}
     assert names - set_by_the_judge <= FORK_SERVER_ENVIRONMENT | {n for n in names if n.startswith("CNN_GRADER_")}
     assert "PYTEST_CURRENT_TEST" not in names and "PYTEST_VERSION" not in names  # the judge's own, here
+
+
+def test_its_file_system_holds_a_bounded_number_of_files(observe, server, tmp_path):
+    """Attack round 10, finding 13: empty files take no block, so the 64 MiB tmpfs never filled, and each held an
+    inode and a dentry in the kernel (2.9 million: 3.7 GB outside every bound).  The tmpfs counts its inodes: an
+    honest worker uses a few hundred, a submission that makes more fails in its own row."""
+    from grader.worker.bounds import SCRATCH_ENTRIES
+    from grader.worker.sandbox import WORKER_FS_INODES
+
+    seen, _ = observe()
+    total, used = seen["scratch_inodes"]
+    assert total == WORKER_FS_INODES and SCRATCH_ENTRIES <= total - used, (total, used)
+    flood = tmp_path / "flood.py"
+    flood.write_text("import os\nmade = 0\ntry:\n    for i in range(100_000):\n"
+                     "        os.close(os.open(f'/scratch/{i:06}', os.O_CREAT | os.O_WRONLY, 0o600))\n"
+                     "        made += 1\nexcept OSError as exc:\n    stop = exc.errno\n")
+    probe = SandboxProbe(server, load(Source(flood)), Limits(timeout=60, probe_timeout=10, unit_timeout=40))
+    try:
+        probe.start()
+        made, stop = probe.value("made"), probe.value("stop")
+    finally:
+        probe.close()
+    import errno
+
+    assert SCRATCH_ENTRIES <= made < WORKER_FS_INODES and stop == errno.ENOSPC, (made, used)

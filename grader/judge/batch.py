@@ -202,7 +202,7 @@ def grade_batch(paths: list[Path], out_dir: Path, *, jobs: int = 2, resume: bool
         rules = late_rules(header, due=due, late_due=late_due, late_policy=late_policy)
         summary = _grade_sources(found.sources, server, out_dir, jobs=jobs, previous=previous, overwrite=overwrite,
                                  seed=seed, checks=checks, limits=limits, rules=rules, feedback=feedback,
-                                 progress=progress, started=started, roster=roster)
+                                 progress=progress, started=started, roster=roster, found_warnings=found.warnings)
     finally:
         server.close()
     summary.warnings = found.warnings + lateness_warnings(found.sources, rules) + summary.warnings
@@ -218,8 +218,12 @@ def grade_batch(paths: list[Path], out_dir: Path, *, jobs: int = 2, resume: bool
     return summary
 
 
+#: Most warnings of the collection (:func:`~grader.judge.submission.find_submissions`) grades.json keeps.
+MAX_REPORTED_WARNINGS = 100
+
+
 def _grade_sources(sources, server, out_dir, *, jobs, previous, overwrite, seed, checks, limits, rules, feedback,
-                   progress, started, roster=None):
+                   progress, started, roster=None, found_warnings=()):
     from ..questions import bank
     from .grading import run_seed, warm_up
 
@@ -247,6 +251,8 @@ def _grade_sources(sources, server, out_dir, *, jobs, previous, overwrite, seed,
         "variants": "per student" if roster is not None else "lecture",
         "started": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "versions": {"cnn-grader": __version__, "python": platform.python_version()},
+        # What reading the folders left out (links, FIFOs, folders too deep): report.html names it too.
+        "collection_warnings": list(found_warnings)[:MAX_REPORTED_WARNINGS],
     }
     try:
         journal.start(header, kept)
@@ -327,6 +333,31 @@ def regraded_event(first: SubmissionResult) -> dict:
                       + ")"}
 
 
+#: Most rows of one student (one set of owners) graded again alone after a starved first grading.  A row that
+#: slept through its time looks starved too (little CPU), and each lone grading holds the machine for its whole
+#: time limit: 5,000 sleeping members of one zip took some four days (attack round 10).
+MAX_LONE_REGRADES = 3
+
+
+def split_regrades(again: list[tuple[Source, SubmissionResult]]) -> tuple[list, list]:
+    """The rows to grade again alone (at most :data:`MAX_LONE_REGRADES` a student, in order), and the others,
+    kept as first graded with an event saying why they were not graded again."""
+    alone, kept = [], []
+    counts: Counter = Counter()
+    for source, first in again:
+        owners = tuple(o.id for o in source.owners)
+        counts[owners] += 1
+        if counts[owners] <= MAX_LONE_REGRADES:
+            alone.append((source, first))
+        else:
+            first.events.insert(0, {"kind": EventKind.NOT_REGRADED, "detail": (
+                f"not graded again alone: beside another submission it ended {first.status} with "
+                f"{first.cpu_seconds:.1f} CPU seconds in {first.seconds:.1f} s, and {MAX_LONE_REGRADES} files of the "
+                "same student already were (one student's files must not hold the machine for long)")})
+            kept.append((source, first))
+    return alone, kept
+
+
 def _run(todo: list[Source], server: ForkServerClient, *, jobs: int, seed: int, limits: Limits, checks: list,
          rules: LateRules, journal: Journal, progress, results: list[SubmissionResult], roster=None,
          answers: list | None = None) -> None:
@@ -400,6 +431,9 @@ def _run(todo: list[Source], server: ForkServerClient, *, jobs: int, seed: int, 
             for future in pending:
                 future.cancel()
             raise
+    again, kept = split_regrades(again)
+    for source, first in kept:
+        record(first, source, {})
     for source, first in again:  # every slot is idle now: each alone, in slot 0
         answered = {}
         result = _contained(source, lambda: grade_source(source, server, seed=seed, limits=limits, slot=0,

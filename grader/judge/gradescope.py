@@ -25,18 +25,58 @@ GRADESCOPE_LIMITS = Limits(timeout=420.0, probe_timeout=10.0, unit_timeout=60.0,
 LIMIT_OPTIONS = ("timeout", "probe_timeout", "unit_timeout", "memory_mb")
 
 
-def find_submission(folder: Path) -> Path | None:
-    """The notebook (or script) to grade among what the student uploaded."""
-    from ..assignment import NOTEBOOK
+#: Most files not graded that results.json names.
+MAX_NAMED_OTHERS = 10
 
-    candidates = [p for p in sorted(folder.rglob("*")) if p.is_file() and p.suffix in (".ipynb", ".py")
-                  and not any(part.startswith(".") or part in ("tests", "__MACOSX", "__pycache__")
-                              or part.endswith("_checks") for part in p.relative_to(folder).parts)]
+
+@dataclass
+class ChosenSubmission:
+    """The file :func:`choose_submission` grades among an upload's, and what the student is told about it."""
+
+    path: Path | None
+    """None: nothing to grade."""
+    note: str = ""
+    """For results.json's output: the file graded, the candidates not graded, what was not read (links)."""
+
+
+def choose_submission(folder: Path) -> ChosenSubmission:
+    """The notebook (or script) to grade among what the student uploaded.
+
+    The assignment's name first (``lecture06.ipynb``), then any notebook, then any script; among several, the
+    shallowest, then the first by name: a solved notebook at the top is graded before an older copy in a
+    subfolder (``Archive/``), whatever that folder is called.  A symbolic link is never followed nor read (it
+    could name the course key, which the judge's user can read), nor is anything that is not a regular file.
+    """
+    from ..assignment import NOTEBOOK
+    from .submission import walk_files
+
+    problems: list[str] = []
+
+    def skip(name: str) -> bool:
+        return name.startswith(".") or name in ("tests", "__MACOSX", "__pycache__") or name.endswith("_checks")
+
+    candidates = walk_files(folder, skip=skip, warnings=problems,
+                            wanted=lambda name: Path(name).suffix in (".ipynb", ".py"))
+    candidates.sort(key=lambda p: (len(p.relative_to(folder).parts), p.relative_to(folder).as_posix()))
+    chosen = None
     for preferred in (lambda p: p.name == NOTEBOOK, lambda p: p.suffix == ".ipynb", lambda p: True):
-        chosen = [p for p in candidates if preferred(p)]
+        chosen = next((p for p in candidates if preferred(p)), None)
         if chosen:
-            return chosen[0]
-    return None
+            break
+    lines = [problem.removeprefix(f"{folder}: ") for problem in problems]
+    if chosen is not None:
+        others = [p.relative_to(folder).as_posix() for p in candidates if p != chosen]
+        line = f"Graded {chosen.relative_to(folder).as_posix()}"
+        if others:
+            more = f" and {len(others) - MAX_NAMED_OTHERS} more" if len(others) > MAX_NAMED_OTHERS else ""
+            line += f"; not graded: {', '.join(sorted(others)[:MAX_NAMED_OTHERS])}{more}"
+        lines.insert(0, line + ".")
+    return ChosenSubmission(chosen, "\n".join(lines))
+
+
+def find_submission(folder: Path) -> Path | None:
+    """The file :func:`choose_submission` grades."""
+    return choose_submission(folder).path
 
 
 #: Gradescope's record of the submission being graded, beside ``source/`` and ``submission/``.
@@ -192,10 +232,11 @@ def grade_in_trusted_child(payload: dict, sock, info: dict) -> dict:
     from .submission import Source
 
     root = Path(payload["root"])
-    path = find_submission(root / "submission")
+    chosen = choose_submission(root / "submission")
+    path = chosen.path
     if path is None:
         return failure_results("No notebook (.ipynb) or script (.py) was found in the submission. "
-                               f"Upload your {NOTEBOOK}.")
+                               f"Upload your {NOTEBOOK}." + (f"\n{chosen.note}" if chosen.note else ""))
     metadata = read_submission_metadata(root / SUBMISSION_METADATA)
     rules = LateRules(due=metadata.due, late_due=metadata.late_due, policy=zip_late_policy(root / "source"))
     source = Source(path, students=metadata.students, submitted_at=metadata.submitted_at)
@@ -210,6 +251,7 @@ def grade_in_trusted_child(payload: dict, sock, info: dict) -> dict:
     finally:
         server.close()
     doc = gradescope_results(rules.apply(result), payload.get("feedback", DEFAULT_FEEDBACK))
+    doc["output"] = f"{doc['output']}\n{chosen.note}"  # which file was graded, and which were not
     if metadata.problems:  # the instructor reads run_autograder's output; the child's own print goes nowhere
         doc[METADATA_PROBLEMS] = [f"{SUBMISSION_METADATA}: {p}" for p in metadata.problems]
     return doc

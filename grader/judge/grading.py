@@ -184,18 +184,15 @@ def grade_source(source: Source, server: ForkServerClient, *, seed: int, limits:
 
 
 def carried_variant(source: Source) -> str | None:
-    """The variant tag a notebook's metadata names (``cnn-grader variants`` writes it); None if none."""
-    import json
+    """The variant tag a notebook's metadata names (``cnn-grader variants`` writes it); None if none.
 
+    Read by the bounded reader (:func:`~grader.judge.submission.notebook_variant`): a large notebook is
+    parsed in a child within the reader's time and memory, never in the judge (attack round 10).
+    """
     from ..packaging.notebooks import VARIANT_METADATA
+    from .submission import notebook_variant
 
-    if not source.name.endswith(".ipynb"):
-        return None
-    try:
-        tag = json.loads(source.read().decode("utf-8-sig"))["metadata"][VARIANT_METADATA]["variant"]
-    except (OSError, GraderError, UnicodeDecodeError, ValueError, RecursionError, KeyError, TypeError):
-        return None
-    return tag if isinstance(tag, str) and len(tag) <= 64 else None
+    return notebook_variant(source, VARIANT_METADATA)
 
 
 def _grade_source(source: Source, server: ForkServerClient, *, seed: int, limits: Limits, slot: int = 0,

@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 import re
+import stat
 import subprocess
 import sys
 import time
@@ -32,6 +33,14 @@ SUFFIXES = (".ipynb", ".py")
 MAX_BYTES = 128 * 1024 * 1024
 #: Most members read from one zip archive.
 MAX_ARCHIVE_MEMBERS = 5000
+#: How zip members may be compressed: what every zip tool writes by default.  A bzip2 or LZMA member is
+#: decompressed whole whatever size it declares (115 bytes of bzip2 unpack to 128 MiB: 1.45 s of CPU each).
+ARCHIVE_METHODS = {zipfile.ZIP_STORED: "stored", zipfile.ZIP_DEFLATED: "deflate"}
+#: Most files graded for one student (one owner): the rest are named in a warning.  One upload of
+#: 5,000 sleeping scripts would otherwise take the batch some four days (attack round 10).
+MAX_FILES_PER_STUDENT = 20
+#: Most bytes read (unpacked) for one student's files, as their sizes or their archive declare them.
+MAX_BYTES_PER_STUDENT = 512 * 1024 * 1024
 #: Most code cells run from one notebook; the cells after them are not run (and said so).
 MAX_UNITS = 2000
 #: Largest code cell (characters) run and parsed; a larger one is replaced by a cell that says so.
@@ -47,6 +56,14 @@ INLINE_BYTES = 1024 * 1024
 INLINE_LINES = 3000
 #: Largest Gradescope ``submission_metadata.yml`` read.
 MAX_METADATA_BYTES = 16 * 1024 * 1024
+#: Longest name, SID or email kept from an export's metadata (characters); a longer one is not a person's.
+MAX_METADATA_TEXT = 300
+#: Deepest folder searched below a folder given (a student's zip unzipped can nest folders without end).
+MAX_FOLDER_DEPTH = 32
+#: Most entries (files, folders, links) looked at below one folder given; the rest is skipped with a warning.
+MAX_FOLDER_ENTRIES = 200_000
+#: Most links, deep folders, ... a walk names one by one in its warnings; the rest are counted.
+MAX_WALK_WARNINGS = 20
 GRADESCOPE_METADATA = "submission_metadata.yml"
 GRADESCOPE_FOLDER = re.compile(r"^submission_\d+$")
 
@@ -113,6 +130,8 @@ class Source:
     relative: str = ""
     """Its path below the folder or archive given (``alice/lecture06.ipynb``): how reports name it
     without the grader's own paths.  Empty: its name."""
+    size: int = 0
+    """Bytes it holds (a member: unpacked, as its archive declares), for :data:`MAX_BYTES_PER_STUDENT`."""
     canvas_mark: bool | None = None
     """Canvas's ``LATE`` mark, when a Canvas name gave ``students`` (see :func:`canvas_owner`)."""
     time_problem: str = ""
@@ -145,16 +164,19 @@ class Source:
             raise InvalidSubmission(f"{self.label}: {self.broken}")
         try:
             if self.member is None:
-                size = self.path.stat().st_size
-                if size > MAX_BYTES:
-                    raise InvalidSubmission(f"{self.label}: {size} bytes, more than the {MAX_BYTES} a submission may have")
-                with open(self.path, "rb") as handle:
+                with open_regular(self.path, self.label) as handle:
+                    size = os.fstat(handle.fileno()).st_size
+                    if size > MAX_BYTES:
+                        raise InvalidSubmission(f"{self.label}: {size} bytes, more than the {MAX_BYTES} a submission "
+                                                "may have")
                     data = handle.read(MAX_BYTES + 1)
                 if len(data) > MAX_BYTES:
                     raise InvalidSubmission(f"{self.label}: more than {MAX_BYTES} bytes")
                 return data
-            with zipfile.ZipFile(self.path) as archive:
+            with open_regular(self.path, self.label) as handle, zipfile.ZipFile(handle) as archive:
                 info = archive.infolist()[self.index] if self.index is not None else archive.getinfo(self.member)
+                if info.compress_type not in ARCHIVE_METHODS:
+                    raise InvalidSubmission(f"{self.label}: {_method_refused(info)}")
                 if info.file_size > MAX_BYTES:
                     raise InvalidSubmission(f"{self.label}: {info.file_size} bytes unpacked, more than {MAX_BYTES}")
                 with archive.open(info) as handle:
@@ -167,6 +189,32 @@ class Source:
         except (OSError, EOFError, zipfile.BadZipFile, zlib.error, KeyError, IndexError, RuntimeError, ValueError,
                 NotImplementedError, MemoryError) as exc:
             raise InvalidSubmission(f"{self.label}: cannot be read ({type(exc).__name__}: {str(exc)[:200]})") from None
+
+
+def open_regular(path: Path, label: str):
+    """``path`` opened for reading in binary, only if it is a regular file and not a symbolic link.
+
+    A link (to a secret of the judge's user, to ``/proc/kmsg`` whose read never ends) is never followed,
+    and a FIFO or a device is never read: opening does not wait (``O_NONBLOCK``), and what is opened is
+    checked on its descriptor, so nothing swapped in between is read either.
+
+    Raises:
+        InvalidSubmission: a link, or not a regular file.
+        OSError: it cannot be opened.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError as exc:
+        if os.path.islink(path):
+            raise InvalidSubmission(f"{label}: a symbolic link: not read") from None
+        raise exc from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise InvalidSubmission(f"{label}: not a regular file: not read")
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 @dataclass(frozen=True)
@@ -239,6 +287,70 @@ class Collected:
     warnings: list[str] = field(default_factory=list)
 
 
+def walk_files(root: Path, *, skip, warnings: list[str], wanted=lambda name: True) -> list[Path]:
+    """The regular files below ``root`` whose name ``wanted`` accepts, sorted; never through a link.
+
+    Iterative (a student's zip can nest folders without end), at most :data:`MAX_FOLDER_DEPTH` folders
+    deep and :data:`MAX_FOLDER_ENTRIES` entries; an entry whose name ``skip`` accepts is not looked at.
+    A symbolic link is never followed nor read (it could name a classmate's file, a secret of the judge's
+    user, or ``/proc/kmsg``), nor is a FIFO, a socket or a device: each is named in ``warnings``, as is
+    what the bounds left out.
+    """
+    files: list[Path] = []
+    said: dict[str, list[str]] = defaultdict(list)
+    stack: list[tuple[Path, int]] = [(root, 0)]
+    entries = 0
+    while stack:
+        folder, depth = stack.pop()
+        try:
+            with os.scandir(folder) as listing:
+                found = list(_bounded(listing, MAX_FOLDER_ENTRIES - entries + 1))
+        except OSError as exc:
+            said["cannot be listed"].append(f"{_shown(folder, root)} ({exc.strerror})")
+            continue
+        entries += len(found)
+        if entries > MAX_FOLDER_ENTRIES:
+            warnings.append(f"{root}: more than {MAX_FOLDER_ENTRIES} entries; the rest of the folder was not searched")
+            break
+        for entry in sorted(found, key=lambda e: e.name, reverse=True):
+            if skip(entry.name):
+                continue
+            path = Path(entry.path)
+            try:
+                if entry.is_symlink():
+                    said["a symbolic link: not followed, not graded"].append(_shown(path, root))
+                elif entry.is_dir(follow_symlinks=False):
+                    if depth + 1 >= MAX_FOLDER_DEPTH:
+                        said[f"folders deeper than {MAX_FOLDER_DEPTH} levels: not searched"].append(
+                            _shown(path, root) + "/")
+                    else:
+                        stack.append((path, depth + 1))
+                elif wanted(entry.name):
+                    if entry.is_file(follow_symlinks=False):
+                        files.append(path)
+                    else:
+                        said["not a regular file (a FIFO, a socket, a device): not read"].append(_shown(path, root))
+            except OSError as exc:
+                said["cannot be looked at"].append(f"{_shown(path, root)} ({exc.strerror})")
+    for why, names in said.items():
+        more = f" and {len(names) - MAX_WALK_WARNINGS} more" if len(names) > MAX_WALK_WARNINGS else ""
+        warnings.append(f"{root}: {why}: {', '.join(sorted(names)[:MAX_WALK_WARNINGS])}{more}")
+    return sorted(files)
+
+
+def _bounded(iterator, most: int):
+    for i, item in enumerate(iterator):
+        if i >= most:
+            return
+        yield item
+
+
+def _shown(path: Path, root: Path) -> str:
+    """``path`` below ``root``, as a warning names it (its last 200 characters: a deep path is long)."""
+    text = path.relative_to(root).as_posix()
+    return text if len(text) <= 200 else "…" + text[-200:]
+
+
 def collect(paths: list[Path]) -> list[Source]:
     """Every submission under ``paths``; see :func:`find_submissions`."""
     return find_submissions(paths).sources
@@ -264,8 +376,8 @@ def find_submissions(paths: list[Path]) -> Collected:
         if not path.exists():
             raise UsageError(f"{path}: no such file or folder")
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in SUFFIXES + (".zip",)
-                           and not _hidden(p.relative_to(path)))
+            files = walk_files(path, skip=lambda name: _hidden(PurePosixPath(name)), warnings=warnings,
+                               wanted=lambda name: PurePosixPath(name).suffix in SUFFIXES + (".zip",))
             group: list[tuple[Source, PurePosixPath]] = []
             for p in files:
                 rel = PurePosixPath(p.relative_to(path).as_posix())
@@ -273,7 +385,7 @@ def find_submissions(paths: list[Path]) -> Collected:
                     group += [(s, rel.with_suffix("") / s.member if s.member else rel)
                               for s in _archive_members(p)]
                 else:
-                    group.append((Source(p), rel))
+                    group.append((Source(p, size=_size(p)), rel))
             found += _owned(group, _folder_metadata(path), warnings)
         elif path.suffix == ".zip":
             # The archive given is the download itself (or a class's): its own name says nothing of a student.
@@ -284,8 +396,8 @@ def find_submissions(paths: list[Path]) -> Collected:
         else:
             raise UsageError(f"{path}: not a notebook (.ipynb), a script (.py) or a zip archive of them")
     unique = []
-    for s in found:  # the same file named twice is one submission
-        key = (s.path.resolve(), s.member, s.index)
+    for s in found:  # the same file named twice is one submission; a link is never its target (it is not read)
+        key = (s.path.parent.resolve() / s.path.name, s.member, s.index)
         if key not in seen:
             seen.add(key)
             unique.append(s)
@@ -293,6 +405,54 @@ def find_submissions(paths: list[Path]) -> Collected:
         raise UsageError(f"no submissions (.ipynb or .py files) found in {', '.join(map(str, paths))}")
     collected = _apart(unique)
     collected.warnings[:0] = warnings
+    return _bounded_per_student(collected)
+
+
+def _size(path: Path) -> int:
+    try:
+        return os.lstat(path).st_size
+    except OSError:
+        return 0
+
+
+def _bounded_per_student(collected: Collected) -> Collected:
+    """At most :data:`MAX_FILES_PER_STUDENT` files and :data:`MAX_BYTES_PER_STUDENT` bytes for each student (each
+    set of owners): the assignment's notebook first, then notebooks, then the shallowest, then by name.
+
+    One student's upload must not decide the class's grading time: every file is a row whose grading may take
+    its whole time limit, and each member of an archive is unpacked (attack round 10).
+    """
+    from ..assignment import NOTEBOOK
+
+    def preference(source: Source):
+        relative = PurePosixPath(source.relative or source.name)
+        return (source.name != NOTEBOOK, not source.name.endswith(".ipynb"), len(relative.parts), relative.as_posix())
+
+    by_student: dict[tuple, list[Source]] = defaultdict(list)
+    for source in collected.sources:
+        by_student[tuple(o.id for o in source.owners)].append(source)
+    left_out: set[int] = set()
+    for owners, sources in by_student.items():
+        count = total = 0
+        too_many, too_large = [], []
+        for source in sorted(sources, key=preference):
+            if count >= MAX_FILES_PER_STUDENT:
+                too_many.append(source)
+            elif total + source.size > MAX_BYTES_PER_STUDENT and not source.broken:
+                too_large.append(source)
+            else:
+                count += 1
+                total += 0 if source.broken else source.size
+        who = ", ".join(owners)
+        for dropped, why in ((too_many, f"more than {MAX_FILES_PER_STUDENT} files"),
+                             (too_large, f"files of more than {MAX_BYTES_PER_STUDENT} bytes in all")):
+            if dropped:
+                left_out.update(id(s) for s in dropped)
+                names = sorted(s.relative or s.name for s in dropped)
+                more = f" and {len(names) - MAX_WALK_WARNINGS} more" if len(names) > MAX_WALK_WARNINGS else ""
+                collected.warnings.append(f"{who}: {why}; {len(names)} not graded: "
+                                          f"{', '.join(names[:MAX_WALK_WARNINGS])}{more}")
+    collected.sources = [s for s in collected.sources if id(s) not in left_out]
     return collected
 
 
@@ -328,13 +488,14 @@ def _owned(group: list[tuple[Source, PurePosixPath]], metadata, warnings: list[s
         parents = [rel.parts[:-1] for rel in rels]
         while all(len(p) > common for p in parents) and len({p[common] for p in parents}) == 1:
             common += 1
+    export_level = _export_level(rels, common)
     out = []
     for source, rel in group:
         folders = rel.parts[common:-1]
         owners, submitted_at, mark, problem = None, "", None, ""
-        gradescope = next((i for i, part in enumerate(rel.parts[:-1]) if GRADESCOPE_FOLDER.match(part)), None)
-        if gradescope is not None:
-            folder = PurePosixPath(*rel.parts[:gradescope + 1])
+        if export_level is not None and len(rel.parts) > export_level + 1 \
+                and GRADESCOPE_FOLDER.match(rel.parts[export_level]):
+            folder = PurePosixPath(*rel.parts[:export_level + 1])
             entry = metadata(folder)
             if entry:
                 owners, submitted_at = entry.students, entry.submitted_at
@@ -352,6 +513,22 @@ def _owned(group: list[tuple[Source, PurePosixPath]], metadata, warnings: list[s
         out.append(replace(source, students=owners or (), submitted_at=submitted_at, canvas_mark=mark,
                            time_problem=problem, relative=rel.as_posix()))
     return out
+
+
+def _export_level(rels: list[PurePosixPath], common: int) -> int | None:
+    """How deep Gradescope's ``submission_<id>/`` folders are in what was given, if it can be an export.
+
+    An export's metadata is the instructor's only at the top of what was given: its folders there, or in
+    the one folder every file is in (the export unzipped as it comes, ``assignment_<id>_export/``) when
+    that folder is no student's Canvas upload.  Never deeper: a ``submission_metadata.yml`` in a student's
+    own folder or upload would otherwise name its submitters and its time (attack round 10).
+    """
+    if not rels:
+        return None
+    shared = common if len(rels) > 1 else len(rels[0].parts) - 1
+    if shared == 0 or GRADESCOPE_FOLDER.match(rels[0].parts[0]):
+        return 0
+    return 1 if canvas_student(rels[0].parts[0]) is None else None
 
 
 def _apart(sources: list[Source]) -> Collected:
@@ -402,8 +579,16 @@ def _parse_metadata(text: bytes) -> dict[str, ExportEntry]:
 
     from ..lateness import iso, parse_time
 
+    class NoAliasLoader(yaml.SafeLoader):
+        """Refuses aliases: 482 bytes of nested aliases expand into a 722 MB name (attack round 10)."""
+
+        def compose_node(self, parent, index):
+            if self.check_event(yaml.AliasEvent):
+                raise yaml.composer.ComposerError(None, None, "aliases are not read", self.peek_event().start_mark)
+            return super().compose_node(parent, index)
+
     try:
-        doc = yaml.safe_load(text)
+        doc = yaml.load(text, Loader=NoAliasLoader)  # noqa: S506 (a safe loader, without aliases)
     except (yaml.YAMLError, RecursionError, ValueError):
         return {}
     out = {}
@@ -418,10 +603,9 @@ def _parse_metadata(text: bytes) -> dict[str, ExportEntry]:
             if not isinstance(person, dict):
                 continue
             person = {str(k).lstrip(":"): v for k, v in person.items()}
-            sid, email = str(person.get("sid") or "").strip(), str(person.get("email") or "").strip()
+            sid, email = _metadata_text(person.get("sid")), _metadata_text(person.get("email"))
             if sid or email:
-                people.append(Student(sid or email, str(person.get("name") or "").strip(),
-                                      ID_SID if sid else ID_EMAIL))
+                people.append(Student(sid or email, _metadata_text(person.get("name")), ID_SID if sid else ID_EMAIL))
         if people:
             submitted_at, problem = "", ""
             if entry.get("created_at") in (None, ""):
@@ -435,6 +619,15 @@ def _parse_metadata(text: bytes) -> dict[str, ExportEntry]:
     return out
 
 
+def _metadata_text(value) -> str:
+    """A name, SID or email of the metadata: text (or a number) of at most :data:`MAX_METADATA_TEXT` characters;
+    anything else is no value (``str()`` of a list, or of a megabyte of text, names no one)."""
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        return ""
+    text = str(value).strip() if isinstance(value, str) or abs(value) < 10 ** 40 else ""
+    return text if len(text) <= MAX_METADATA_TEXT else ""
+
+
 def _folder_metadata(root: Path):
     """Owners of a ``submission_<id>`` folder under ``root``, from the metadata file beside it."""
     cache: dict[PurePosixPath, dict] = {}
@@ -444,8 +637,10 @@ def _folder_metadata(root: Path):
         if parent not in cache:
             path = root / parent / GRADESCOPE_METADATA
             try:
-                cache[parent] = _parse_metadata(path.read_bytes()) if path.stat().st_size <= MAX_METADATA_BYTES else {}
-            except OSError:
+                with open_regular(path, str(path)) as handle:
+                    data = handle.read(MAX_METADATA_BYTES + 1)
+                cache[parent] = _parse_metadata(data) if len(data) <= MAX_METADATA_BYTES else {}
+            except (OSError, InvalidSubmission):
                 cache[parent] = {}
         return cache[parent].get(folder.name)
     return owners
@@ -460,13 +655,13 @@ def _archive_metadata(archive_path: Path):
         if parent not in cache:
             name = (parent / GRADESCOPE_METADATA).as_posix().lstrip("./") if parent.parts else GRADESCOPE_METADATA
             try:
-                with zipfile.ZipFile(archive_path) as archive:
+                with open_regular(archive_path, str(archive_path)) as file, zipfile.ZipFile(file) as archive:
                     info = archive.getinfo(name)
                     with archive.open(info) as handle:
                         data = handle.read(MAX_METADATA_BYTES + 1)
                 cache[parent] = _parse_metadata(data) if len(data) <= MAX_METADATA_BYTES else {}
             except (OSError, EOFError, KeyError, zipfile.BadZipFile, zlib.error, RuntimeError, ValueError,
-                    NotImplementedError):
+                    NotImplementedError, InvalidSubmission):
                 cache[parent] = {}
         return cache[parent].get(folder.name)
     return owners
@@ -477,6 +672,13 @@ def _hidden(relative) -> bool:
                for part in relative.parts)
 
 
+def _method_refused(info: zipfile.ZipInfo) -> str:
+    method = {zipfile.ZIP_BZIP2: "bzip2", zipfile.ZIP_LZMA: "lzma"}.get(info.compress_type,
+                                                                       f"method {info.compress_type}")
+    return (f"compressed with {method}: not unpacked (zip it again with the usual compression, deflate: "
+            "every zip tool's default)")
+
+
 def _archive_members(path: Path) -> list[Source]:
     """The submissions in a zip archive; one broken source when the archive cannot be used.
 
@@ -485,13 +687,17 @@ def _archive_members(path: Path) -> list[Source]:
     so two members with the same name are two submissions.
     """
     try:
-        with zipfile.ZipFile(path) as archive:
+        with open_regular(path, str(path)) as handle, zipfile.ZipFile(handle) as archive:
             infos = archive.infolist()
+    except InvalidSubmission as exc:
+        return [Source(path, broken=str(exc).removeprefix(f"{path}: "))]
     except (OSError, EOFError, zipfile.BadZipFile, zlib.error, RuntimeError, ValueError, NotImplementedError) as exc:
         return [Source(path, broken=f"not a readable zip archive ({type(exc).__name__}: {str(exc)[:200]})")]
     if len(infos) > MAX_ARCHIVE_MEMBERS:
         return [Source(path, broken=f"more than {MAX_ARCHIVE_MEMBERS} files in the archive")]
-    members = [Source(path, info.filename, index=i) for i, info in enumerate(infos)
+    members = [Source(path, info.filename, index=i, size=info.file_size,
+                      broken=None if info.compress_type in ARCHIVE_METHODS else _method_refused(info))
+               for i, info in enumerate(infos)
                if not info.is_dir() and PurePosixPath(info.filename).suffix in SUFFIXES
                and not _hidden(PurePosixPath(info.filename))]
     return sorted(members, key=lambda s: (s.member, s.index))
@@ -560,6 +766,54 @@ def bounded_units(units: list[str], what: str, labels: list[str] = ()) -> tuple[
     return out, notes
 
 
+#: Seconds the reader of a notebook's variant tag may take (:func:`notebook_variant`).
+VARIANT_READ_SECONDS = 30.0
+#: Longest variant tag kept (``cnn-grader variants`` writes 64 hex digits at most).
+MAX_VARIANT_TAG = 64
+
+
+def notebook_variant(source: Source, key: str, *, seconds: float = VARIANT_READ_SECONDS,
+                     memory_mb: int = LOAD_MEMORY_MB) -> str | None:
+    """The variant tag a notebook's ``metadata[key]["variant"]`` names; None if none, or if it cannot be read.
+
+    Parsed as :func:`load_bounded` parses: in the judge only when small enough that parsing is bounded,
+    else in a child within ``seconds`` and ``memory_mb`` (a 127 MiB notebook of empty lists takes 3.5 GB).
+    """
+    if not source.name.endswith(".ipynb"):
+        return None
+    try:
+        data = source.read()
+    except InvalidSubmission:
+        return None
+    if _small(data):
+        return _variant_of(data, key)
+    del data
+    request = {"path": str(source.path), "member": source.member, "index": source.index, "broken": source.broken,
+               "memory_mb": memory_mb, "variant_key": key}
+    try:
+        done = subprocess.run([sys.executable, "-m", "grader.judge.submission"], input=json.dumps(request).encode(),
+                              capture_output=True, timeout=max(seconds, 0.1),
+                              env=dict(os.environ, PYTHONDONTWRITEBYTECODE="1"))
+        reply = json.loads(done.stdout[:4096])
+    except (subprocess.TimeoutExpired, OSError, ValueError):
+        return None
+    tag = reply.get("variant") if isinstance(reply, dict) else None
+    return tag if isinstance(tag, str) and len(tag) <= MAX_VARIANT_TAG else None
+
+
+def _variant_of(data: bytes, key: str) -> str | None:
+    try:
+        tag = json.loads(data.decode("utf-8-sig"))["metadata"][key]["variant"]
+    except (UnicodeDecodeError, ValueError, RecursionError, KeyError, TypeError, MemoryError):
+        return None
+    return tag if isinstance(tag, str) and len(tag) <= MAX_VARIANT_TAG else None
+
+
+def _small(data: bytes) -> bool:
+    """Small enough that parsing it in the judge is bounded (see :data:`INLINE_BYTES`)."""
+    return len(data) <= INLINE_BYTES and data.count(b"\n") + data.count(b"\\n") <= INLINE_LINES
+
+
 def load_bounded(source: Source, *, seconds: float, memory_mb: int = LOAD_MEMORY_MB) -> Submission:
     """:func:`load` in a child process limited to ``seconds`` and ``memory_mb``.
 
@@ -568,7 +822,7 @@ def load_bounded(source: Source, *, seconds: float, memory_mb: int = LOAD_MEMORY
             (``timed_out`` is set on the exception then).
     """
     data = source.read()
-    if len(data) <= INLINE_BYTES and data.count(b"\n") + data.count(b"\\n") <= INLINE_LINES:
+    if _small(data):
         return parse(source, data)  # small enough that parsing it here is bounded: no process to start
     del data
     request = {"path": str(source.path), "member": source.member, "index": source.index,
@@ -612,6 +866,13 @@ def _load_child() -> None:
     limit = int(request["memory_mb"]) * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     source = Source(Path(request["path"]), request["member"], broken=request["broken"], index=request["index"])
+    if request.get("variant_key"):  # notebook_variant's request: the tag only
+        try:
+            tag = _variant_of(source.read(), str(request["variant_key"]))
+        except InvalidSubmission:
+            tag = None
+        sys.stdout.buffer.write(json.dumps({"variant": tag}).encode())
+        return
     try:
         submission = load(source)
     except InvalidSubmission as exc:

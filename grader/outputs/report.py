@@ -28,7 +28,7 @@ from ..records import SubmissionResult
 from .canvas import load_summary
 from .csvfile import csv_document
 from .gradescope_json import gradescope_results
-from .results import atomic_write, question_ids
+from .results import atomic_write, question_ids, text_bytes
 from .templating import ENV
 
 REPORT = "report.html"
@@ -44,7 +44,7 @@ def page_name(result: SubmissionResult, taken: set[str]) -> str:
     base = base[:60]
     name = base
     if name in taken:
-        name = f"{base}-{hashlib.sha256(result.key.encode()).hexdigest()[:8]}"
+        name = f"{base}-{hashlib.sha256(result.key.encode(errors='surrogatepass')).hexdigest()[:8]}"
     taken.add(name)
     return name
 
@@ -305,7 +305,7 @@ def write_class_report(out_dir: Path, meta: dict, results: list[SubmissionResult
                        feedback: str = DEFAULT_FEEDBACK) -> Path:
     """Write report.html, with the last Canvas import's summary when ``out_dir`` has one."""
     path = out_dir / REPORT
-    atomic_write(path, render_report(meta, results, load_summary(out_dir), feedback).encode())
+    atomic_write(path, text_bytes(render_report(meta, results, load_summary(out_dir), feedback)))
     return path
 
 
@@ -338,12 +338,12 @@ def write_reports(out_dir: Path, meta: dict, results: list[SubmissionResult],
     pages = page_names(results)
     for r in results:
         name = pages[r.key]
-        atomic_write(folder / f"{name}.html", render_feedback(r, questions, feedback).encode())
+        atomic_write(folder / f"{name}.html", text_bytes(render_feedback(r, questions, feedback)))
         atomic_write(folder / f"{name}.json",
                      (json.dumps(gradescope_results(r, feedback), indent=1, sort_keys=True) + "\n").encode())
         written += [folder / f"{name}.html", folder / f"{name}.json"]
     path = out_dir / LMS_CSV
-    atomic_write(path, lms_csv(results).encode())
+    atomic_write(path, text_bytes(lms_csv(results)))
     written.append(path)
     for stale in folder.iterdir():  # pages of rows this rendering no longer has
         if stale.suffix in (".html", ".json") and stale not in written:

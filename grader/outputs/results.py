@@ -25,6 +25,15 @@ GRADES_CSV = "grades.csv"
 FORMAT = 1
 
 
+def text_bytes(text: str) -> bytes:
+    """``text`` as UTF-8 for a page or a CSV, a lone surrogate written as ``?``.
+
+    Text from students can hold one: an exception message a submission raised (``'\\ud800'``), a file name
+    that is not UTF-8 (Python's surrogate escape).  Strict UTF-8 stopped every page of the class.
+    """
+    return text.encode("utf-8", errors="replace")
+
+
 def atomic_write(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` so that no reader ever sees a partial file."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -128,7 +137,7 @@ def write_grades(out_dir: Path, meta: dict, results: list[SubmissionResult]) -> 
     results = sorted(results, key=lambda r: (r.source, r.student))
     doc = {"format": FORMAT, "meta": meta, "results": [r.to_dict() for r in results]}
     atomic_write(out_dir / GRADES_JSON, (json.dumps(doc, indent=1, sort_keys=False) + "\n").encode())
-    atomic_write(out_dir / GRADES_CSV, csv_text(results).encode())
+    atomic_write(out_dir / GRADES_CSV, text_bytes(csv_text(results)))
 
 
 def load_results(out_dir: Path) -> tuple[dict, list[SubmissionResult]]:

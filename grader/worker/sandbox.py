@@ -155,10 +155,18 @@ def grader_package_dir() -> str:
     return str(Path(__file__).resolve().parents[1])
 
 
+#: Files, folders and links the worker's tmpfs holds in all (its root, ``/tmp``, ``/dev/shm``, ``/scratch``).
+#: An empty file takes no block of ``scratch_mb``, only kernel memory (an inode and a dentry, over 1 KiB with
+#: a long name): without a count the kernel's default (half the RAM's pages) let one worker hold 3.7 GB
+#: (attack round 10).  The root's own folders take a few hundred; the submission gets at least the
+#: 10,000 entries :data:`grader.worker.bounds.SCRATCH_ENTRIES` allows without namespaces.
+WORKER_FS_INODES = 12_000
+
+
 def build_root(root: str, scratch_mb: int, uid: int) -> None:
     """Make ``root`` a private tmpfs holding read-only binds of :func:`runtime_paths`, /dev, /proc, /scratch."""
     mount(None, "/", None, MS_REC | MS_PRIVATE)
-    mount("tmpfs", root, "tmpfs", MS_NOSUID | MS_NODEV, f"size={scratch_mb}m,mode=0755")
+    mount("tmpfs", root, "tmpfs", MS_NOSUID | MS_NODEV, f"size={scratch_mb}m,nr_inodes={WORKER_FS_INODES},mode=0755")
     bound: list[str] = []
 
     def covered(path: str) -> bool:
