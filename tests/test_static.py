@@ -1226,3 +1226,15 @@ def test_a_descriptor_is_read_with_the_class_that_holds_it():
         "def conv2d", "class Leak:\n    def __get__(self, obj, t=None):\n        return F.conv2d\n"
         "Sliding.stride = Leak()\ndef conv2d")
     assert ("builtin", "F.conv2d") in found([later]), found([later])
+
+
+def test_a_gradient_hook_is_unreadable_where_it_runs_for_every_model_built():
+    """Attack round 12 kept a kernel 1x1 with a gradient hook registered in __init__; a saliency map at top level,
+    on a demo tensor, changes that tensor only."""
+    in_init = ("import torch\nclass CNN(torch.nn.Module):\n    def __init__(self):\n        super().__init__()\n"
+               "        self.conv1 = torch.nn.Conv2d(1, 3, 3)\n"
+               "        self.conv1.weight.register_hook(lambda g: g * 0)\n")
+    assert ("unverifiable", "self.conv1.weight.register_hook") in found([in_init + HAND_WRITTEN])
+    demo = ("import torch\nimg = torch.rand(1, 1, 4, 4, requires_grad=True)\ngrads = []\n"
+            "img.register_hook(grads.append)\n")
+    assert found([demo + HAND_WRITTEN]) == []
