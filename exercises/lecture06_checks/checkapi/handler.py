@@ -230,7 +230,6 @@ class Handler:
                 self.keep = weights is None
                 self.tensors: dict[int, list] = {}  # record index -> the weight and bias tensors it used
                 self.weights = weights
-                self.loaded = 0
                 # Why the judge's weights did not fit (the first refusal), kept here, never in the
                 # exception raised into the submission's forward pass, which can catch that.
                 self.mismatch: str | None = None
@@ -312,129 +311,6 @@ class Handler:
 
             def _from_input(self, args, kwargs) -> bool:
                 return any(id(v) in self.derived for v in self._tensors(args, kwargs))
-
-            def __torch_function__(self, func, types, args=(), kwargs=None):
-                self.ops.add(str(getattr(func, "__name__", func)))
-                return func(*args, **(kwargs or {}))
-
-        self._op_recorder = _OpRecorder
-        handler = self
-
-        class _LayerRecorder(TorchFunctionMode):
-            """Records the layer operations of a forward pass with the arguments they really get.
-
-            With ``weights``, each convolution and linear operation computes with the
-            judge's next tensors instead of the model's own (:meth:`Handler._forward`).
-            """
-
-            def __init__(self, weights=None):
-                super().__init__()
-                self.records: list[dict] = []
-                self.outputs: dict[int, object] = {}  # record index -> the tensor that layer produced
-                # A description keeps every tensor computed from the input alive (its autograd graph
-                # holds most of them anyway).  A forward pass with the judge's weights keeps none: it
-                # frees them as the model drops them, instead of piling them all up in fresh memory.
-                self.keep = weights is None
-                self.tensors: dict[int, list] = {}  # record index -> the weight and bias tensors it used
-                self.weights = weights
-                self.loaded = 0
-                # Why the judge's weights did not fit (the first refusal), kept here, never in the
-                # exception raised into the submission's forward pass, which can catch that.
-                self.mismatch: str | None = None
-                # (id of F.pad's output, its widths, that output, kept alive so that its id stays its own)
-                # for a zero pad then conv
-                self.pad: tuple | None = None
-                # Tensors computed from the model's input, by id: a layer counts only when data from
-                # the input flows through it, not when the forward pass calls it on a tensor of its own
-                # for show.  Kept alive so that their ids stay theirs; without ``keep``, held by a weak
-                # reference whose callback takes the id out when the tensor dies (before its memory is
-                # freed), so that no later tensor takes it over either.  (A tensor resurrected by a
-                # finalizer after a garbage collection comes back as not computed from the input: in
-                # a forward pass with the judge's weights, where that could happen, taking data out of
-                # the input's path is already open to the model, through .tolist(), and gains it nothing.)
-                self.derived: dict[int, object] = {}
-                self.marked = 0  # tensors ever marked (the bound of the work, as when all were kept)
-                self.laundered: str | None = None
-                # The model's own parameters, by id (set by _run_recorded): with ``weights``, the judge's go
-                # only where one of them reaches a layer (Handler._substitute).  For a Linear written out
-                # (x @ fc.weight.T + fc.bias, an einsum): the transposed views of them taken in the pass
-                # (kept alive), and the written-out layer whose bias may come next (Handler._written_linear).
-                self.declared: dict[int, object] = {}
-                self.snapshots: dict[int, object] = {}  # with ``weights``: each parameter's values at the start
-                self.transposed: dict[int, tuple] = {}
-                self.pending: tuple | None = None
-                # With ``weights``: every use of one of the model's parameters in the pass, in a layer or in any
-                # other operation, computes with the judge's values for it instead (Handler._judged_arguments):
-                # made once per parameter (``values``: id of the parameter -> a tensor laid out as it is; ``bases``:
-                # the id of that tensor -> the parameter), from the slot of the judge's weights it takes
-                # (``slots``: (layer index, "weight" or "bias") -> the parameter; ``assigned``: the parameter of a
-                # layer's weight -> its index; ``taken``: the layers' indices given out).  A model then computes
-                # with one set of weights only, the judge's, however it spells its layers, and has nothing of its
-                # own in the pass to compare them with (attack round 7: a convolution redone with F.unfold).
-                self.values: dict[int, object] = {}
-                self.bases: dict[int, object] = {}
-                self.slots: dict[tuple, object] = {}
-                self.assigned: dict[int, int] = {}
-                self.taken: set[int] = set()
-                self.spec_index = -1  # the index of the weights the last layer got
-                self.recorded: set[int] = set()  # parameters a layer written out was recorded for (once per pass)
-
-            def start(self, x):
-                self._derive(x)
-
-            def _derive(self, t):
-                key = id(t)
-                if key in self.derived:  # that very tensor: an id is unique among live objects
-                    return
-                self.marked += 1
-                derived = self.derived
-                if self.keep:
-                    derived[key] = t
-                    return
-                try:
-                    derived[key] = _weakref(t, lambda _, key=key, pop=derived.pop: pop(key, None))
-                except TypeError:  # a tensor that takes no weak reference stays alive instead
-                    derived[key] = t
-
-            def _mark(self, output, args, kwargs, name=""):
-                if self.marked > 100_000:
-                    return
-                tensor = handler._tensor_type
-                sources = list(args) + list(kwargs.values())
-                flat = [v for a in sources for v in (a if isinstance(a, (list, tuple)) else (a,))]
-                if any(isinstance(v, tensor) and id(v) in self.derived for v in flat):
-                    if name in LAUNDERING and self.laundered is None:
-                        self.laundered = name  # the data leaves torch, where the grader cannot follow it
-                    written = (args[0],) if args and (name.endswith("_") or name == "__setitem__") else ()
-                    outputs = list(output) if isinstance(output, (list, tuple)) else [output]
-                    for out in outputs + list(written):
-                        if isinstance(out, tensor):
-                            self._derive(out)
-
-            def _tensors(self, args, kwargs):
-                tensor = handler._tensor_type
-                sources = list(args) + list(kwargs.values())
-                return [v for a in sources for v in (a if isinstance(a, (list, tuple)) else (a,))
-                        if isinstance(v, tensor)]
-
-            def _from_input(self, args, kwargs) -> bool:
-                return any(id(v) in self.derived for v in self._tensors(args, kwargs))
-
-            def _mark_params(self, output, marks=None):
-                if self.marked > 100_000:
-                    return
-                marks = self.from_params if marks is None else marks
-                for out in (list(output) if isinstance(output, (list, tuple)) else [output]):
-                    if isinstance(out, handler._tensor_type) and id(out) not in marks:
-                        self.marked += 1
-                        key = id(out)
-                        try:
-                            marks[key] = _weakref(out, lambda _, key=key, pop=marks.pop: pop(key, None))
-                        except TypeError:
-                            marks[key] = out
-
-            def _from_judged(self, args, kwargs) -> bool:
-                return bool(self.judged) and any(id(v) in self.judged for v in self._tensors(args, kwargs))
 
             def __torch_function__(self, func, types, args=(), kwargs=None):
                 kwargs = kwargs or {}
