@@ -101,6 +101,28 @@ GRADER_FAULTS: dict[str, str] = {
         "overwrites weights put into the layers before that call, the judge's included: q7 structure, params, outputs "
         "-3, with feedback that blames 'something more between them (slicing, concatenating...)' (reset in __init__: "
         "26/26)",
+    # Fairness round 12 (graded on main at 1e89235; each isolated by grading copies with one construct changed,
+    # see tests/corpus/fair/_r12_findings.md).
+    "r12_nb_q6_match_args_spec.ipynb":
+        "__match_args__ = (\"stride\", \"padding\") on a plain q6 settings class matched by `case Spec(s, p)`: "
+        "'uses __match_args__ = ..., which can run or rebind code out of sight': q6 by hand 3, q7 4, q8 3: -10 (the "
+        "same class with keyword patterns and no __match_args__: 26/26; __match_args__ kept with no match at all: -10)",
+    "r12_nb_saliency_register_hook_after_answers.ipynb":
+        "a saliency-map demo after the answers, img.register_hook(lambda g: grads.append(g.detach())) on a top-level "
+        "input tensor: 'uses img.register_hook': q6 by hand 3, q7 4, q8 3: -10 (img.grad instead: 26/26; the handle "
+        "removed, a named function, a hook on conv1's output: still -10)",
+    "r12_py_q6_window_repr_alias_str.py":
+        "__repr__ = __str__ in q6's Window class (a def __str__ of its own): '__str__ (a built-in outside the ones "
+        "whose behaviour the grader knows)': q6 by hand -3 (def __repr__: return str(self): 26/26; __str__ = __repr__ "
+        "the other way round: -3 too, while __radd__ = __add__ and show = describe: 26/26)",
+    "r12_py_q7_forward_prints_data_ptr_contiguous.py":
+        "a judgement call: forward prints x.data_ptr() and self.fc.weight.data_ptr() while debugging memory: "
+        "'untraceable: the forward pass takes its data out of torch (data_ptr)': q7 -4 (is_contiguous() only: "
+        "26/26; the weight's data_ptr only: q7 -3, 'its layers cannot be judged with the reference's weights')",
+    "r12_py_q7_no_grad_inside_forward.py":
+        "a judgement call: forward runs under torch.no_grad() (an inference-only model; it cannot be trained): q7 "
+        "structure and params -2, with feedback 'layer 1 ... is missing: your model has 0' (@torch.no_grad() on "
+        "forward, torch.inference_mode(): the same; no_grad around the convolutions only: 'layer 1 ... is a Linear')",
 }
 
 GRADESCOPE_SAMPLE = ["nb_magics_everywhere.ipynb", "nb_continuation_percent_and_bang_eq.ipynb",
