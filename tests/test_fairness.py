@@ -103,14 +103,6 @@ GRADER_FAULTS: dict[str, str] = {
         "26/26)",
     # Fairness round 12 (graded on main at 1e89235; each isolated by grading copies with one construct changed,
     # see tests/corpus/fair/_r12_findings.md).
-    "r12_nb_q6_match_args_spec.ipynb":
-        "__match_args__ = (\"stride\", \"padding\") on a plain q6 settings class matched by `case Spec(s, p)`: "
-        "'uses __match_args__ = ..., which can run or rebind code out of sight': q6 by hand 3, q7 4, q8 3: -10 (the "
-        "same class with keyword patterns and no __match_args__: 26/26; __match_args__ kept with no match at all: -10)",
-    "r12_nb_saliency_register_hook_after_answers.ipynb":
-        "a saliency-map demo after the answers, img.register_hook(lambda g: grads.append(g.detach())) on a top-level "
-        "input tensor: 'uses img.register_hook': q6 by hand 3, q7 4, q8 3: -10 (img.grad instead: 26/26; the handle "
-        "removed, a named function, a hook on conv1's output: still -10)",
     "r12_py_q6_window_repr_alias_str.py":
         "__repr__ = __str__ in q6's Window class (a def __str__ of its own): '__str__ (a built-in outside the ones "
         "whose behaviour the grader knows)': q6 by hand -3 (def __repr__: return str(self): 26/26; __str__ = __repr__ "

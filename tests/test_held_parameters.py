@@ -176,15 +176,14 @@ PLAIN = {"before": "pass", "conv1": "self.conv1(x)", "pool2": "F.max_pool2d(torc
     {"head": "torch.matmul(x, self.fc.weight.T).add_(self.fc.bias)"},
     {"head": "self.fc.bias + torch.mm(x, self.fc.weight.t())"},
     {"head": "torch.matmul(self.fc.weight, x.unsqueeze(-1)).squeeze(-1) + self.fc.bias"},
-    # a model frozen whole, for inference, is judged as its layers (fairness round 8)
-    {"before": "self.requires_grad_(False)"},
+
     # an adaptive pooling on a map its output size divides is that fixed pooling (fairness round 7)
     {"pool2": "F.adaptive_max_pool2d(torch.relu(self.conv2(x)), x.shape[-1] // 2)"},
     # a second pass of the layers, on zeros, to check a shape (fairness round 9)
     {"before": "assert self.conv2(self.conv1(torch.zeros(1, 1, 100, 100))).shape == (1, 2, 100, 100)"},
 ], ids=["conv bias viewed", "conv bias indexed first", "conv bias 3-d", "linear bias after", "W x^T",
         "W x^T bias as a column", "inner", "tensordot", "tensordot of W.T", "elementwise", "bias added in place",
-        "bias first", "W x as a batch of columns", "frozen whole", "adaptive pool", "shape checked on zeros"])
+        "bias first", "W x as a batch of columns", "adaptive pool", "shape checked on zeros"])
 def test_layers_written_out_with_their_own_parameters_earn_their_points(change):
     points = _q7(WRITTEN.format(**{**PLAIN, **change}))
     assert points == {c.id: c.points for c in Q7}
@@ -269,3 +268,23 @@ def test_parameters_over_one_storage_are_not_several_layers():
         "        self.conv1.bias = nn.Parameter(shared)\n        self.extra = nn.Parameter(shared)\n")
     points = _q7(tied)
     assert points["q7.structure"] == points["q7.params"] == points["q7.outputs"] == 0, points
+
+
+def test_a_model_frozen_whole_for_inference_is_judged_as_its_layers():
+    """Fairness round 8: `self.requires_grad_(False)` in __init__ (no parameter trains) keeps full marks."""
+    frozen = WRITTEN.format(**PLAIN).replace("        self.fc = nn.Linear(1250, 1)\n",
+                                             "        self.fc = nn.Linear(1250, 1)\n        self.requires_grad_(False)\n")
+    assert _q7(frozen) == {c.id: c.points for c in Q7}
+
+
+@pytest.mark.parametrize("forward", [
+    # the output cut from the gradients: the network asked for, which never learns (attack round 13)
+    "out = self.fc(x)\n        return out.detach() + (out - out.detach()) * 0",
+    # a layer switched off for the pass only
+    "self.fc.weight.requires_grad_(False)\n        out = self.fc(x)\n        self.fc.weight.requires_grad_(True)\n"
+    "        return out",
+])
+def test_a_model_that_never_learns_earns_nothing_for_its_layers(forward):
+    source = WRITTEN.format(**{**PLAIN, "head": "x"}).replace("        return x\n", f"        {forward}\n")
+    points = _q7(source)
+    assert points["q7.outputs"] == 0, points

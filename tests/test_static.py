@@ -1238,3 +1238,12 @@ def test_a_gradient_hook_is_unreadable_where_it_runs_for_every_model_built():
     demo = ("import torch\nimg = torch.rand(1, 1, 4, 4, requires_grad=True)\ngrads = []\n"
             "img.register_hook(grads.append)\n")
     assert found([demo + HAND_WRITTEN]) == []
+
+
+def test_a_class_that_gives_its_own_account_of_its_parameters_is_unreadable():
+    """Attack round 13 hid its head from an optimiser with an overridden parameters(); a function of that name
+    outside a class is anyone's."""
+    hidden = ("import torch\nclass CNN(torch.nn.Module):\n    def parameters(self, recurse=True):\n"
+              "        return iter([])\n")
+    assert any(what.startswith("def parameters") for _, what in found([hidden + HAND_WRITTEN]))
+    assert found(["def parameters(model):\n    return sum(p.numel() for p in model.parameters())\n" + HAND_WRITTEN]) == []

@@ -235,7 +235,13 @@ PLAIN_DUNDERS = frozenset({
     # names the descriptor, or that a reached statement sets, so read with that class, as a property's functions are
     # (not __set_name__, which is handed the owner class: attack round 11 filed owners in a table with it)
     "__get__", "__set__", "__delete__",
+    # the attribute names a class pattern of `match` reads, as constants (fairness round 12)
+    "__match_args__",
 })
+#: nn.Module's account of the parameters and modules a model holds: a model that overrides it tells an optimiser
+#: (and anything that asks it) something else than what it holds (attack round 13 hid its head from training).
+MODULE_ACCOUNTS = frozenset({"parameters", "named_parameters", "buffers", "named_buffers", "children",
+                             "named_children", "modules", "named_modules", "state_dict", "_named_members"})
 #: Attribute reads of these dunders are plain; any other dunder attribute (``__dict__``, ``__globals__``,
 #: ``__code__``, ``__class__`` assignment...) reaches behind the names.
 PLAIN_DUNDER_ATTRIBUTES = frozenset({"__init__", "__name__", "__doc__", "__version__", "__file__",
@@ -398,6 +404,9 @@ class _Reading:
         self.reached: dict[str, list[Finding]] = {}
         """function -> what rule 1 finds reached from it (:func:`_reachable_builtins`) and the features that hide code
         from what reaches them (:attr:`reach_only`) it reaches."""
+        self.universal: list[str] = []
+        """Names handed to a change the reader cannot tie to one object (:func:`_read_untied_changes`): read as code
+        every by-hand function reaches."""
         self.contained_in: dict[str, set[str]] = {}
         """name -> the module-level names bound to a container that holds its object as an element (``holder =
         [table]``, ``holder.append(table)``): a change made through the container's elements (``holder[0]["c"] =
@@ -466,6 +475,7 @@ def _read_cached(units: tuple[str, ...]) -> _Reading:
         # module of threads that also starts processes counts wherever it is imported, whatever runs at the time.
         reading.unreadable += [finding for _, finding in reading.while_running]
         reading.while_running = []
+    _read_untied_changes(reading, every_node)
     _record_own_attributes(reading)
     _scan_reached_by_value(reading, every_node)
     if any(v.split(".")[0] == "doctest" for v in reading.imported.values()):
@@ -663,6 +673,7 @@ def _root(node: ast.AST) -> tuple[str | None, str]:
 def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
     """Rule 2, over every node of a unit."""
     add = reading.unreadable.append
+    methods = {id(f) for n in nodes if isinstance(n, ast.ClassDef) for f in n.body}
     calls = {id(n.func): n for n in nodes if isinstance(n, ast.Call)}
     _mark_constant_getters(reading, calls.values())
     # inspect.signature(f), inspect.getsource(f): the name read only for what READABLE_INSPECT lists
@@ -793,6 +804,8 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
             name = node.name
             if name.startswith("__") and name.endswith("__") and name not in PLAIN_DUNDERS:
                 add(Finding("unverifiable", f"def {name}"))
+            elif name in MODULE_ACCOUNTS and id(node) in methods:
+                add(Finding("unverifiable", f"def {name} (a class's own account of the parameters it holds)"))
             declared = {n for st in _walk_scope_body(node) if isinstance(st, ast.Global) for n in st.names}
             reading.global_in_functions.update(declared)
             for statement in _walk_scope_body(node):  # a module-level name bound from inside a function
@@ -1449,6 +1462,69 @@ def _record_mutations(reading: _Reading, nodes: list[ast.AST]) -> None:
             _record_calls_given(reading, node)
 
 
+#: Calls that make a new, empty or literal container (a name bound to one is that container, not an alias).
+FRESH_CONSTRUCTORS = frozenset({"dict", "list", "set", "tuple", "frozenset", "defaultdict", "OrderedDict", "deque",
+                                "Counter"})
+
+
+def _fresh(value: ast.AST | None) -> bool:
+    """Whether ``value`` makes a new object of its own: a literal, a display, a comprehension, a new container."""
+    if isinstance(value, (ast.Constant, ast.Dict, ast.List, ast.Set, ast.Tuple, ast.ListComp, ast.DictComp,
+                          ast.SetComp, ast.GeneratorExp, ast.JoinedStr)):
+        return True
+    if isinstance(value, ast.Call):
+        func = value.func
+        return (isinstance(func, ast.Name) and func.id in FRESH_CONSTRUCTORS) or (
+            isinstance(func, ast.Attribute) and func.attr in FRESH_CONSTRUCTORS)
+    return False
+
+
+def _read_untied_changes(reading: _Reading, nodes: list[ast.AST]) -> None:
+    """Changes the reader cannot tie to the one object they change are read as code of every object, so what they
+    put in (:attr:`_Reading.universal`) is reached from every by-hand function.  They change an object through an
+    element or a call's result (``holder[0]["c"] = f``, ``Outer.Inner.table[k] = f``, ``make()["c"] = f``), or
+    through a name that may be another's alias: bound by unpacking, a loop, ``:=``, ``with``, or to anything but a
+    new object (``table = holder[0]``, ``table, _ = holder``, ``t = box_of(ops)``).  Attack round 13 reached a table
+    a by-hand function reads through twelve such links; what the change stores is read, not the functions it calls
+    (a self-check's ``rows[0]["torch"] = F.conv2d(x, k)`` keeps a result)."""
+    may_alias: set[str] = set()
+    for n in nodes:
+        if isinstance(n, (ast.Assign, ast.AnnAssign)) and getattr(n, "value", None) is not None:
+            for target in (n.targets if isinstance(n, ast.Assign) else [n.target]):
+                if isinstance(target, ast.Name):
+                    if not _fresh(n.value):
+                        may_alias.add(target.id)
+                else:
+                    may_alias.update(t.id for t in ast.walk(target) if isinstance(t, ast.Name)
+                                     and isinstance(t.ctx, ast.Store))
+        elif isinstance(n, (ast.For, ast.AsyncFor, ast.comprehension)):
+            may_alias.update(t.id for t in ast.walk(n.target) if isinstance(t, ast.Name))
+        elif isinstance(n, ast.NamedExpr) and not _fresh(n.value):
+            may_alias.add(n.target.id)
+        elif isinstance(n, ast.withitem) and n.optional_vars is not None:
+            may_alias.update(t.id for t in ast.walk(n.optional_vars) if isinstance(t, ast.Name))
+
+    def untied(receiver: ast.AST) -> bool:
+        return not isinstance(receiver, ast.Name) or receiver.id in may_alias
+
+    stored: list[ast.AST] = []
+    for n in nodes:
+        if isinstance(n, (ast.Assign, ast.AnnAssign, ast.AugAssign)) and getattr(n, "value", None) is not None:
+            targets = n.targets if isinstance(n, ast.Assign) else [n.target]
+            if any(isinstance(t, (ast.Subscript, ast.Attribute)) and untied(t.value)
+                   for target in targets for t in ast.walk(target)):
+                stored.append(n.value)
+        elif isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in CHANGING_METHODS \
+                and untied(n.func.value):
+            stored += list(n.args) + [k.value for k in n.keywords]
+        elif isinstance(n, ast.Call) and ((isinstance(n.func, ast.Name) and n.func.id in STORING_FUNCTIONS) or (
+                isinstance(n.func, ast.Attribute) and n.func.attr in STORING_FUNCTIONS)) and n.args \
+                and untied(n.args[0]):
+            stored += n.args[1:] + [k.value for k in n.keywords]
+    names = {name.id for value in stored for name in _values_in(value)}
+    reading.universal = sorted(name for name in names if name in reading.bindings or name in reading.mutations)
+
+
 def _record_containers(reading: _Reading, target: ast.AST, value: ast.AST | None) -> None:
     """``holder = [table]``, ``holder[0] = table``, ``holder.append(table)``: ``table``'s object is now an element of
     ``holder``'s (a bare name inside literals of lists, tuples, sets and dicts; not a call's result)."""
@@ -1547,7 +1623,7 @@ def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | No
     it reaches).  ``reached`` collects every node read (of the bindings, changes and calls followed)."""
     findings: list[Finding] = []
     seen: set[str] = set()
-    todo = [function]
+    todo = [function, *reading.universal]
     walked: set[int] = set()
     reached = set() if reached is None else reached
 

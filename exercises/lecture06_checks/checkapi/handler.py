@@ -180,6 +180,7 @@ class Handler:
         self._register_hook = torch.nn.Module.register_forward_hook
         self._module_eval = torch.nn.Module.eval
         self._no_grad = torch.no_grad
+        self._gradients_of = torch.autograd.grad
         self._enable_grad = torch.enable_grad
         self._zeros = torch.zeros
         self._empty_strided = torch.empty_strided
@@ -918,13 +919,20 @@ class Handler:
             output = func(*args, **kwargs)
             if isinstance(output, self._tensor_type) and self._held_by(recorder, output) is not None:
                 return output, args, kwargs, ()
-        args, kwargs, used = self._judged_arguments(recorder, args, kwargs)
+        judged_args, judged_kwargs, used = self._judged_arguments(recorder, args, kwargs)
         if used and recorder.weights is not None and name in STORAGE_QUERIES:
             # Where a parameter's values are kept is the judge's, not the model's, while its values are: a model
             # would compare the address it saw while being built (attack round 12: data_ptr, is_shared).
             raise _mismatch(recorder, f"the forward pass asks where a parameter's values are kept ({name}), which "
                                       "the judge's weights change, so what it does cannot be judged with them")
-        return func(*args, **kwargs), args, kwargs, used
+        output = func(*judged_args, **judged_kwargs)
+        if used and isinstance(output, self._tensor_type):
+            # An operation that hands back its own argument (`w.float()`, `w.to(w.dtype)`, `w.requires_grad_()`)
+            # hands back the parameter, as it would unjudged: its identity would tell (attack round 13).
+            for mine, theirs in zip((*args, *kwargs.values()), (*judged_args, *judged_kwargs.values())):
+                if output is theirs and mine is not theirs:
+                    return mine, args, kwargs, used
+        return output, judged_args, judged_kwargs, used
 
     def _judged_arguments(self, recorder, args: tuple, kwargs: dict) -> tuple:
         """``(args, kwargs, parameters)``: an operation's arguments with the judge's values in place of every
@@ -932,16 +940,24 @@ class Handler:
         with none among them, the arguments as they are."""
         tensor = self._tensor_type
         for value in (*args, *kwargs.values()):  # most operations take no parameter: answered without allocating
-            if isinstance(value, tensor) or type(value) in (list, tuple):
+            if isinstance(value, (tensor, list, tuple)):
                 break
         else:
             return args, kwargs, ()
         used: list = []
 
         def judged(value):
-            if isinstance(value, (list, tuple)) and type(value) in (list, tuple):
+            if isinstance(value, (list, tuple)):
                 items = [judged(v) for v in value]
-                return value if all(a is b for a, b in zip(items, value)) else type(value)(items)
+                if all(a is b for a, b in zip(items, value)):
+                    return value
+                if type(value) not in (list, tuple):
+                    # a container type of the submission's own (a list subclass, a named tuple) could keep the
+                    # parameter's own values past the operation (attack round 13)
+                    raise _mismatch(recorder, f"the forward pass hands a parameter to torch inside a "
+                                              f"{type(value).__name__}, so what it does cannot be judged with the "
+                                              "judge's weights")
+                return type(value)(items)
             if not isinstance(value, tensor):
                 return value
             held = self._held_by(recorder, value)
@@ -1192,7 +1208,7 @@ class Handler:
                 if isinstance(recorder.outputs.get(i), self._tensor_type)
                 and (recorder.outputs[i] is output or id(recorder.outputs[i].grad_fn) in ancestors)]
 
-    def _materialise_lazy(self, model, x) -> None:
+    def _materialise_lazy(self, model, x, gradients: bool) -> None:
         """A model with lazy layers runs once on ``x`` before a pass with the judge's weights, unrecorded: its lazy
         parameters are then made and initialised as the model does it, and the judged pass gives every use of them
         the judge's values from the start.  (Made during the judged pass, they were the model's own until their
@@ -1205,7 +1221,8 @@ class Handler:
             return
         try:
             self._module_eval(model)
-            with self._no_grad():
+            # as the judged pass will run, autograd on or off alike (attack round 13 told the two apart by that)
+            with (self._enable_grad() if gradients else self._no_grad()):
                 model(self._in_parameter_dtype(model, x))
         except (ProbeTimeout, MemoryError):
             raise
@@ -1213,6 +1230,10 @@ class Handler:
             pass  # the judged pass raises it again, where it is described
         finally:
             self._after()
+        if any(isinstance(p, self._uninitialized) for p in self._declared_parameters(model).values()):
+            # still not made (its first pass raised, on purpose or not): made in the judged pass, they would be the
+            # model's own until their layer ran (attack round 13)
+            raise _Refused("the model's lazy layers could not be made by a pass of its own before the judged one")
 
     def _in_parameter_dtype(self, model, x):
         """``x`` in the floating dtype of the model's parameters when they all share one: a model built after
@@ -1238,10 +1259,10 @@ class Handler:
         model = self._build(request)
         recorder = self._layer_recorder(weights)
         x = x.to_tensor()
+        gradients = request.get(Key.GRADIENTS) is True
         try:
-            self._materialise_lazy(model, x)
-            output = self._run_recorded(model, self._in_parameter_dtype(model, x), recorder,
-                                        gradients=request.get(Key.GRADIENTS) is True)
+            self._materialise_lazy(model, x, gradients)
+            output = self._run_recorded(model, self._in_parameter_dtype(model, x), recorder, gradients=gradients)
         except (ProbeTimeout, MemoryError):
             raise
         except _BaseException:
@@ -1262,7 +1283,35 @@ class Handler:
             raise _Refused(f"the forward pass takes its data out of torch (`{recorder.laundered}`)")
         if not isinstance(output, self._tensor_type):
             raise _Refused(f"the forward pass returned a {wire.type_name(output)}, not a tensor")
+        if gradients:
+            untrained = self._untrained(recorder, output)
+            if untrained is not None:
+                return {Answer.MISMATCH: untrained}
         return {Answer.OK: output}
+
+    def _untrained(self, recorder, output) -> str | None:
+        """In a pass with autograd on (as while training): why a parameter that trains got no gradient from the
+        output through the judge's values for it, or None.  A model whose output is cut from its parameters'
+        gradients (``out.detach() + (out - out.detach()) * 0``), or that switches a parameter's ``requires_grad``
+        off for the pass, computes the network asked for and never learns (attack round 13).  A model frozen whole
+        for inference has no parameter that trains, and is judged as its layers."""
+        pairs = [(recorder.bases[key], base) for key, base in
+                 ((id(b), b) for b in recorder.values.values()) if key in recorder.bases]
+        trained = [(p, b) for p, b in pairs if p.requires_grad]
+        if not trained:
+            return None
+        if any(not b.requires_grad for _, b in trained) or not output.requires_grad:
+            return "a parameter that trains is cut off from the forward pass's gradients"
+        gradients = self._gradients_of(output.sum(), [b for _, b in trained], allow_unused=True)
+        for (parameter, _), gradient in zip(trained, gradients):
+            if gradient is None:
+                return (f"a parameter of shape {list(parameter.shape)} gets no gradient from the output: training "
+                        "could not change it")
+        # Every gradient zero: the output is cut from them.  (One layer's may be zero in an honest network, its
+        # units all off under the judge's weights, as the reference's would be: not asked.)
+        if not any(bool(g.any()) for g in gradients):
+            return "the output's gradients reach no parameter: training could not change any"
+        return None
 
 
 #: The torch functions that are layers, by the name torch dispatches them under:
