@@ -1521,8 +1521,12 @@ def _read_untied_changes(reading: _Reading, nodes: list[ast.AST]) -> None:
                 isinstance(n.func, ast.Attribute) and n.func.attr in STORING_FUNCTIONS)) and n.args \
                 and untied(n.args[0]):
             stored += n.args[1:] + [k.value for k in n.keywords]
+    # Only code: functions and classes the changes store (an instance, a model, a result stored in a table is data
+    # whose class the reader reaches where the object is used)
     names = {name.id for value in stored for name in _values_in(value)}
-    reading.universal = sorted(name for name in names if name in reading.bindings or name in reading.mutations)
+    reading.universal = sorted(name for name in names if reading.bindings.get(name) and all(
+        isinstance(b, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) or (
+            isinstance(b, ast.Assign) and isinstance(b.value, ast.Lambda)) for b, _ in reading.bindings[name]))
 
 
 def _record_containers(reading: _Reading, target: ast.AST, value: ast.AST | None) -> None:

@@ -181,6 +181,7 @@ class Handler:
         self._module_eval = torch.nn.Module.eval
         self._no_grad = torch.no_grad
         self._gradients_of = torch.autograd.grad
+        self._linspace = torch.linspace
         self._enable_grad = torch.enable_grad
         self._zeros = torch.zeros
         self._empty_strided = torch.empty_strided
@@ -1302,14 +1303,22 @@ class Handler:
             return None
         if any(not b.requires_grad for _, b in trained) or not output.requires_grad:
             return "a parameter that trains is cut off from the forward pass's gradients"
-        gradients = self._gradients_of(output.sum(), [b for _, b in trained], allow_unused=True)
+        try:
+            with self._enable_grad():  # whatever the notebook left switched off
+                # a weighted sum, not the plain one: a softmax over the batch sums to 1 whatever its parameters
+                flat = output.flatten()
+                weighting = self._linspace(1.0, 2.0, flat.numel(), dtype=flat.dtype)
+                gradients = self._gradients_of((flat * weighting).sum(), [b for _, b in trained], allow_unused=True)
+        except RuntimeError:
+            return None  # not asked of what autograd cannot answer: the outputs are judged as they are
         for (parameter, _), gradient in zip(trained, gradients):
             if gradient is None:
                 return (f"a parameter of shape {list(parameter.shape)} gets no gradient from the output: training "
                         "could not change it")
-        # Every gradient zero: the output is cut from them.  (One layer's may be zero in an honest network, its
-        # units all off under the judge's weights, as the reference's would be: not asked.)
-        if not any(bool(g.any()) for g in gradients):
+        # Every gradient zero while the output varies: the output is cut from them.  (One layer's may be zero in an
+        # honest network, its units all off under the judge's weights, as the reference's would be; a constant
+        # output, a softmax over one value, is a mistake the outputs check names.)
+        if not any(bool(g.any()) for g in gradients) and bool((output != output.flatten()[0]).any()):
             return "the output's gradients reach no parameter: training could not change any"
         return None
 
