@@ -1303,22 +1303,35 @@ class Handler:
             return None
         if any(not b.requires_grad for _, b in trained) or not output.requires_grad:
             return "a parameter that trains is cut off from the forward pass's gradients"
+        # Which parameters the output's autograd graph reaches: a walk, no arithmetic.
+        reached, seen, todo = set(), set(), [output.grad_fn]
+        while todo and len(seen) < 1_000_000:
+            node = todo.pop()
+            if node is None or id(node) in seen:
+                continue
+            seen.add(id(node))
+            variable = getattr(node, "variable", None)
+            if variable is not None:
+                reached.add(id(variable))
+            todo.extend(next_node for next_node, _ in node.next_functions)
+        for parameter, base in trained:
+            if id(base) not in reached:
+                return (f"a parameter of shape {list(parameter.shape)} gets no gradient from the output: training "
+                        "could not change it")
+        # The gradient of the parameter used last (the classifier's, as a rule: autograd computes only the path
+        # to it) must not be zero while the output varies: an output cut from its gradients
+        # (`out.detach() + (out - out.detach()) * 0`) gives zero to every one.  (An inner layer's may be zero in an
+        # honest network, its units all off under the judge's weights; a constant output, a softmax over one value,
+        # is a mistake the outputs check names.)
         try:
             with self._enable_grad():  # whatever the notebook left switched off
                 # a weighted sum, not the plain one: a softmax over the batch sums to 1 whatever its parameters
                 flat = output.flatten()
                 weighting = self._linspace(1.0, 2.0, flat.numel(), dtype=flat.dtype)
-                gradients = self._gradients_of((flat * weighting).sum(), [b for _, b in trained], allow_unused=True)
+                (gradient,) = self._gradients_of((flat * weighting).sum(), [trained[-1][1]], allow_unused=True)
         except RuntimeError:
             return None  # not asked of what autograd cannot answer: the outputs are judged as they are
-        for (parameter, _), gradient in zip(trained, gradients):
-            if gradient is None:
-                return (f"a parameter of shape {list(parameter.shape)} gets no gradient from the output: training "
-                        "could not change it")
-        # Every gradient zero while the output varies: the output is cut from them.  (One layer's may be zero in an
-        # honest network, its units all off under the judge's weights, as the reference's would be; a constant
-        # output, a softmax over one value, is a mistake the outputs check names.)
-        if not any(bool(g.any()) for g in gradients) and bool((output != output.flatten()[0]).any()):
+        if (gradient is None or not bool(gradient.any())) and bool((output != flat[0]).any()):
             return "the output's gradients reach no parameter: training could not change any"
         return None
 
