@@ -311,9 +311,6 @@ class Handler:
                 return [v for a in sources for v in (a if isinstance(a, (list, tuple)) else (a,))
                         if isinstance(v, tensor)]
 
-            def _from_input(self, args, kwargs) -> bool:
-                return any(id(v) in self.derived for v in self._tensors(args, kwargs))
-
             def __torch_function__(self, func, types, args=(), kwargs=None):
                 kwargs = kwargs or {}
                 # By identity first: a submission may rename F.max_pool2d's __name__.
