@@ -167,7 +167,8 @@ class Key(Term):
     EVENT = "event", "A worker's report while it runs the units (Event)."
     INDEX = "index", "Event.UNIT and a unit record: the unit's position, from 0."
     LOADED = "loaded", "The worker's report once every unit ran: one unit record {INDEX, STATUS, ERROR, WHERE} each."
-    STATUS = "status", "A unit record: how the unit ended (UnitStatus)."
+    STATUS = "status", ("A unit record: how the unit ended (UnitStatus); a crashed probe's answer: how its process "
+                        "ended (memory or timeout when a bound on the session stopped it).")
     ERROR = "error", ("A unit record: what went wrong, or None; ServerReply.SPAWN_FAILED and the trusted child's "
                       "reply: why it failed.")
     # the fork server

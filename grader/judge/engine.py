@@ -632,7 +632,10 @@ class SandboxProbe(Probe):
             why = outcome.describe() if outcome else str(exc)
             kind = EventKind(outcome.unit_status) if outcome is not None else EventKind.KILLED
             self._note(kind, f"the process died while answering about `{request.get(Key.NAME)}`: {why}")
-            return {Answer.CRASHED: f"{why}"}
+            # the bound that stopped it, if any, is how the probe ended (a session past its memory during a probe
+            # ends the submission with status memory, as during its cells)
+            return {Answer.CRASHED: f"{why}", Key.STATUS: (outcome.unit_status if outcome is not None
+                                                           else UnitStatus.KILLED).value}
         except wire.WireError as exc:
             self._end_worker(kill=True)
             self.log.restarts += 1

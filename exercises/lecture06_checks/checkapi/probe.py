@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import wire
-from .protocol import Answer, Key, ProbeOp
+from .protocol import Answer, Key, ProbeOp, UnitStatus
 
 #: At most this many names of a raised exception's builtin bases are read from an answer.
 MAX_MRO_NAMES = 16
@@ -108,9 +108,15 @@ class ProbeTimedOut(ProbeError):
 
 
 class SubmissionCrashed(ProbeError):
-    """The process running the submission died while answering."""
+    """The process running the submission died while answering; ``reason`` is ``memory`` or ``timeout`` when the
+    judge stopped it for passing that bound with all its processes together, else ``killed``."""
 
     reason = "killed"
+
+    def __init__(self, message: str, reason: str = "killed"):
+        super().__init__(message)
+        bound = (UnitStatus.MEMORY.value, UnitStatus.TIMEOUT.value)
+        self.reason = reason if reason in bound else UnitStatus.KILLED.value
 
 
 class Refused(ProbeError):
@@ -269,7 +275,7 @@ class Probe:
         if Answer.REFUSED in answer:
             raise Refused(str(answer[Answer.REFUSED])[:300])
         if Answer.CRASHED in answer:
-            raise SubmissionCrashed(str(answer[Answer.CRASHED])[:300])
+            raise SubmissionCrashed(str(answer[Answer.CRASHED])[:300], str(answer.get(Key.STATUS)))
         raise ProtocolError("the answer has no known form")
 
     def value(self, name: str):
