@@ -93,10 +93,19 @@ seen["through_proc"] = [p for p in (f"/proc/{server}/cwd/forkserver.log", f"/pro
                                     f"/proc/{server}/root{REPO}/solutions/lecture06.ipynb")
                         if readable(p)]
 seen["fd_listing"] = listing(f"/proc/{server}/fd")
+# The import folders it reaches through descriptors opened before its uid changed (a 0700 /root on the way):
+# climbing out of one must not lead to the judge's files either.
+seen["through_own_descriptors"] = [p for fd in (listing("/proc/self/fd") or [])
+                                   for p in (f"/proc/self/fd/{fd}/" + "../" * 16 + package.lstrip("/")
+                                             + "/questions/reference.py",
+                                             f"/proc/self/fd/{fd}/" + "../" * 16 + REPO.lstrip("/") + "/pyproject.toml")
+                                   if readable(p)]
 seen["torch_works"] = __import__("torch").nn.functional.conv2d(__import__("torch").ones(1, 1, 3, 3),
                                                                __import__("torch").ones(1, 1, 2, 2)).shape == (1, 1, 2, 2)
 import numpy.linalg, numpy.fft  # submodules it may import only now, from the runtime it must still read
 seen["numpy_works"] = float(numpy.linalg.det(numpy.eye(2))) == 1.0
+import shlex, getopt, json.tool  # standard modules the fork server never imported
+seen["stdlib_works"] = shlex.split("a 'b c'") == ["a", "b c"] and getopt.getopt(["-v"], "v")[0] == [("-v", "")]
 '''
 
 
@@ -113,8 +122,8 @@ def test_a_worker_reads_no_judge_file_by_any_way_but_still_runs(ns0_server, tmp_
     assert seen["by_path"] == []
     assert seen["listings"] == []
     assert seen["imported"] == []
-    assert seen["through_proc"] == [] and seen["fd_listing"] is None
-    assert seen["torch_works"] is True and seen["numpy_works"] is True
+    assert seen["through_proc"] == [] and seen["fd_listing"] is None and seen["through_own_descriptors"] == []
+    assert seen["torch_works"] is True and seen["numpy_works"] is True and seen["stdlib_works"] is True
 
 
 def test_the_solutions_still_get_full_marks_without_namespaces(ns0_server, tmp_path):
@@ -269,22 +278,36 @@ def test_a_runtime_other_users_cannot_reach_is_named(monkeypatch):
         shutil.rmtree(base)
 
 
-@pytest.mark.skipif(__import__("grader.judge.engine", fromlist=["x"]).runtime_out_of_reach() is None,
-                    reason="this machine's Python runtime is reachable by every user")
-def test_the_batch_warns_when_its_workers_cannot_reach_the_runtime(tmp_path, monkeypatch):
-    from grader.judge.batch import grade_batch
+def test_modules_the_fork_server_never_imported_import_without_namespaces(ns0_server, tmp_path):
+    """Fairness round 13: under a runtime other users cannot reach (this machine's 0700 /root), `import shlex`
+    failed without namespaces and a correct notebook got an error row; the worker now reaches the import folders
+    through descriptors opened before its uid changed."""
+    result = graded(ns0_server, tmp_path, "import getpass, shlex, getopt, csv, json.tool, email.mime.text\n"
+                                          "from torch.optim.lr_scheduler import StepLR\n"
+                                          "q1_answer = shlex.split('C')[0]\n")
+    assert result.status == "ok", (result.status, result.error)
+    assert result.scores["q1"] == result.max_scores["q1"]
 
-    monkeypatch.setenv("CNN_GRADER_NAMESPACES", "0")
-    (tmp_path / "imports.py").write_text("import getpass\nq1_answer = 'A'\n")  # not one the fork server loads
-    summary = grade_batch([tmp_path / "imports.py"], tmp_path / "out", questions=["q1"], jobs=1, limits=FAST)
-    warning = next(w for w in summary.warnings if "search permission" in w)
-    assert str(engine_blocked()) in warning and "1 submission(s) had an import fail" in warning
 
+def test_the_batch_warns_when_workers_without_landlock_cannot_reach_the_runtime(monkeypatch):
+    from types import SimpleNamespace
 
-def engine_blocked():
-    from grader.judge.engine import runtime_out_of_reach
+    from grader.judge import batch
 
-    return runtime_out_of_reach()
+    monkeypatch.setattr(batch, "runtime_out_of_reach", lambda: Path("/root"))
+    from grader.checkapi.protocol import Key
+
+    failed = {Key.ERROR: "`ModuleNotFoundError: No module named 'getpass'` (line 1)"}
+
+    def row(**isolation):
+        return SimpleNamespace(isolation=isolation, units=[failed])
+
+    assert batch.runtime_warning([row(filesystem=False, landlock=True)]) is None
+    assert batch.runtime_warning([row(filesystem=True, landlock=False)]) is None
+    warning = batch.runtime_warning([row(filesystem=False, landlock=False), row(filesystem=False, landlock=True)])
+    assert "/root" in warning and "1 submission(s) had an import fail" in warning
+    monkeypatch.setattr(batch, "runtime_out_of_reach", lambda: None)
+    assert batch.runtime_warning([row(filesystem=False, landlock=False)]) is None
 
 
 def test_non_ascii_names_and_lazy_standard_modules_work_without_namespaces(ns0_server, tmp_path):

@@ -206,16 +206,29 @@ def grade_batch(paths: list[Path], out_dir: Path, *, jobs: int = 2, resume: bool
     finally:
         server.close()
     summary.warnings = found.warnings + lateness_warnings(found.sources, rules) + summary.warnings
-    in_place = not server.isolate or any(r.isolation.get("filesystem") is False for r in summary.results)
-    blocked = runtime_out_of_reach() if in_place else None
-    if blocked is not None:
-        failed = sum(any("No module named" in str(u.get(Key.ERROR) or "") for u in r.units) for r in summary.results)
-        summary.warnings.append(
-            f"the workers ran without a file system of their own and cannot enter {blocked} (no search permission "
-            "for other users), on the way to the Python runtime: an import of a module the grader had not loaded "
-            f"fails there ({failed} submission(s) had an import fail). Grade with namespaces, or give the folders "
-            f"on the way search permission (chmod o+x {blocked}) and grade again.")
+    unreachable = runtime_warning(summary.results)
+    if unreachable:
+        summary.warnings.append(unreachable)
     return summary
+
+
+def runtime_warning(results: list[SubmissionResult]) -> str | None:
+    """What to tell when workers imported from a runtime they could not reach, or None.
+
+    A worker without a file system of its own reads the runtime in place; under Landlock it reaches the import
+    folders through descriptors opened before its uid changed (:func:`grader.worker.sandbox.
+    reach_imports_by_descriptor`), so a folder closed to other users on the way (a 0700 ``/root``) matters only
+    where Landlock did not hold.
+    """
+    exposed = [r for r in results if r.isolation.get("filesystem") is False and not r.isolation.get("landlock")]
+    blocked = runtime_out_of_reach() if exposed else None
+    if blocked is None:
+        return None
+    failed = sum(any("No module named" in str(u.get(Key.ERROR) or "") for u in r.units) for r in exposed)
+    return (f"the workers ran without a file system of their own or Landlock and cannot enter {blocked} (no search "
+            "permission for other users), on the way to the Python runtime: an import of a module the grader had "
+            f"not loaded fails there ({failed} submission(s) had an import fail). Grade with namespaces, or give the "
+            f"folders on the way search permission (chmod o+x {blocked}) and grade again.")
 
 
 #: Most warnings of the collection (:func:`~grader.judge.submission.find_submissions`) grades.json keeps.

@@ -155,6 +155,62 @@ def grader_package_dir() -> str:
     return str(Path(__file__).resolve().parents[1])
 
 
+def _closed_to_others(path: str) -> bool:
+    """Whether a folder on the way to ``path`` (or ``path`` itself) is closed to a uid that owns none of them."""
+    here = os.path.realpath(path)
+    while True:
+        try:
+            if not os.stat(here).st_mode & 0o001:
+                return True
+        except OSError:
+            return False
+        parent = os.path.dirname(here)
+        if parent == here:
+            return False
+        here = parent
+
+
+def reach_imports_by_descriptor(hidden: str) -> dict[str, str]:
+    """Point the import system at the runtime's folders through descriptors opened now, before the uid changes.
+
+    Without a mount namespace the worker reads the runtime where it lies.  Under the slot's uid a folder on the
+    way there may be closed to it (a Python in a 0700 ``/root/.pyenv``): a module the fork server did not import
+    (``shlex``, ``getopt``, ``json.tool``) then fails to import, and a correct notebook got an error row
+    (fairness round 13).  A folder opened now is reached later through ``/proc/self/fd/N`` without crossing the
+    folders above it.  Called only under Landlock, which still decides what can be opened (the closed folders
+    were never the fence: the grader package sits in an open one here); no folder holding ``hidden`` (the
+    grader package) or inside it is opened all the same.  Returns the old paths and their new ones;
+    ``sys.path`` and the imported packages' ``__path__`` lists are rewritten to them.
+    """
+    hidden = os.path.realpath(hidden)
+    moved: dict[str, str] = {}
+    for entry in sys.path:
+        if not entry or entry in moved or not os.path.isdir(entry):
+            continue
+        real = os.path.realpath(entry)
+        if real == hidden or real.startswith(hidden + os.sep) or hidden.startswith(real + os.sep):
+            continue
+        if not _closed_to_others(real):
+            continue
+        fd = os.open(real, os.O_PATH | os.O_DIRECTORY)  # close-on-exec: a program the submission runs gets none
+        moved[entry] = f"/proc/self/fd/{fd}"
+    if not moved:
+        return moved
+
+    def rewritten(path: str) -> str:
+        for old, new in moved.items():
+            if path == old or path.startswith(old + os.sep):
+                return new + path[len(old):]
+        return path
+
+    sys.path[:] = [rewritten(entry) for entry in sys.path]
+    for module in list(sys.modules.values()):
+        package_path = getattr(module, "__path__", None)
+        if type(package_path) is list:  # a regular package; namespace packages recompute theirs from sys.path
+            package_path[:] = [rewritten(entry) for entry in package_path]
+    return moved
+
+
 #: Files, folders and links the worker's tmpfs holds in all (its root, ``/tmp``, ``/dev/shm``, ``/scratch``).
 #: An empty file takes no block of ``scratch_mb``, only kernel memory (an inode and a dentry, over 1 KiB with
 #: a long name): without a count the kernel's default (half the RAM's pages) let one worker hold 3.7 GB
@@ -306,6 +362,8 @@ def enter(config: dict, *, pid_namespace: bool) -> dict:
     # the scheduler shares the CPU between sessions (autogroups), so however many processes it
     # starts, together they compete as one against the judge and the other slot.
     os.setsid()
+    if root_mode and isolation.get("landlock"):  # Landlock, not the closed folders, keeps the judge's files out
+        reach_imports_by_descriptor(grader_package_dir())
     if root_mode:
         try:
             drop_privileges(uid)
