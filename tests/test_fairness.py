@@ -103,10 +103,6 @@ GRADER_FAULTS: dict[str, str] = {
         "26/26)",
     # Fairness round 12 (graded on main at 1e89235; each isolated by grading copies with one construct changed,
     # see tests/corpus/fair/_r12_findings.md).
-    "r12_py_q6_window_repr_alias_str.py":
-        "__repr__ = __str__ in q6's Window class (a def __str__ of its own): '__str__ (a built-in outside the ones "
-        "whose behaviour the grader knows)': q6 by hand -3 (def __repr__: return str(self): 26/26; __str__ = __repr__ "
-        "the other way round: -3 too, while __radd__ = __add__ and show = describe: 26/26)",
     "r12_py_q7_forward_prints_data_ptr_contiguous.py":
         "a judgement call: forward prints x.data_ptr() and self.fc.weight.data_ptr() while debugging memory: "
         "'untraceable: the forward pass takes its data out of torch (data_ptr)': q7 -4 (is_contiguous() only: "

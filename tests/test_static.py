@@ -95,6 +95,19 @@ def test_methods_of_the_submissions_own_classes_are_its_own_code():
     assert found([source]) == []
 
 
+def test_a_special_method_aliased_in_its_class_body_is_the_classes_own():
+    """Fairness round 12: ``__repr__ = __str__`` names the class's own ``def __str__``; it was read as the builtins
+    module's attribute, 'a built-in outside the ones the grader knows' (q6 by hand -3)."""
+    window = ("class Window:\n    def __init__(self, v):\n        self.v = v\n"
+              "    def __str__(self):\n        return f'Window({self.v})'\n    __repr__ = __str__\n")
+    uses = HAND_WRITTEN.replace("def conv2d(image, kernel, stride=1, padding=0):\n",
+                                "def conv2d(image, kernel, stride=1, padding=0):\n    repr(Window(image))\n")
+    assert uses != HAND_WRITTEN and found([window + uses]) == []
+    # The builtins module's own namespace still counts: its entries are built-ins, known or not.
+    hidden = uses.replace("repr(Window(image))", "__build_class__")
+    assert [f for f in found([window + hidden]) if "__build_class__" in f[1]]
+
+
 def test_the_definition_in_force_counts_not_a_first_draft():
     draft = "import torch.nn.functional as F\ndef conv2d(i, k, stride=1, padding=0):\n    return F.conv2d(i, k)\n"
     assert found([draft, HAND_WRITTEN]) == []

@@ -2368,9 +2368,11 @@ def _unbound_outside(reading: _Reading, name: str) -> Finding | None:
     class body or method at times (a change handed to an object), where such a name is a local of that scope."""
     import builtins
 
-    if not hasattr(builtins, name):
+    # Python looks a free name up in the builtins module's namespace, not among the module object's attributes
+    # (``__str__``, ``__class__``): ``__repr__ = __str__`` in a class body names the class's own method.
+    if name not in vars(builtins):
         return None
-    value = getattr(builtins, name)
+    value = vars(builtins)[name]
     if name in KNOWN_BUILTINS or (isinstance(value, type) and issubclass(value, BaseException)):
         return None
     for module in reading.star_modules:
