@@ -109,8 +109,9 @@ GRADER_FAULTS: dict[str, str] = {
         "26/26; the weight's data_ptr only: q7 -3, 'its layers cannot be judged with the reference's weights')",
     "r12_py_q7_no_grad_inside_forward.py":
         "a judgement call: forward runs under torch.no_grad() (an inference-only model; it cannot be trained): q7 "
-        "structure and params -2, with feedback 'layer 1 ... is missing: your model has 0' (@torch.no_grad() on "
-        "forward, torch.inference_mode(): the same; no_grad around the convolutions only: 'layer 1 ... is a Linear')",
+        "structure, params and outputs -3, with feedback that says its forward pass computes with autograd off "
+        "(was 'layer 1 ... is missing: your model has 0'; @torch.no_grad() on forward, torch.inference_mode(): the "
+        "same)",
 }
 
 GRADESCOPE_SAMPLE = ["nb_magics_everywhere.ipynb", "nb_continuation_percent_and_bang_eq.ipynb",

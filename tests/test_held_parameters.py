@@ -288,3 +288,33 @@ def test_a_model_that_never_learns_earns_nothing_for_its_layers(forward):
     source = WRITTEN.format(**{**PLAIN, "head": "x"}).replace("        return x\n", f"        {forward}\n")
     points = _q7(source)
     assert points["q7.outputs"] == 0, points
+
+
+@pytest.mark.parametrize("forward", [
+    "with torch.no_grad():\n            return self.fc(x)",
+    "torch.set_grad_enabled(False)\n        out = self.fc(x)\n        torch.set_grad_enabled(True)\n        return out",
+    "with torch.inference_mode():\n            return self.fc(x)",
+    "return self.fc(x).detach()",
+])
+def test_a_forward_pass_with_autograd_off_is_told_so(forward):
+    """Fairness round 12: `forward` under `torch.no_grad()` (an inference-only model) was told 'layer 1 is
+    missing: your model has 0'; it still cannot be trained, and the feedback now says that."""
+    source = WRITTEN.format(**{**PLAIN, "head": "x"}).replace("        return x\n", f"        {forward}\n")
+    namespace = {"__name__": "__main__"}
+    run_units([source], namespace, timeout=None)
+    results = {c.id: c for c in run_checks(LocalProbe(namespace), Q7, 3)}
+    for check in ("q7.structure", "q7.params"):
+        assert results[check].points == 0 and "autograd off" in results[check].feedback, results[check].feedback
+    # a detached copy for a print, while the output keeps its graph: nothing to say
+    logged = WRITTEN.format(**{**PLAIN, "before": "self.input_mean = x.detach().mean()"})
+    assert _q7(logged) == {c.id: c.points for c in Q7}
+
+
+def test_a_forward_pass_decorated_with_no_grad_is_told_so():
+    source = WRITTEN.format(**PLAIN).replace("    def forward(self, x):\n",
+                                             "    @torch.no_grad()\n    def forward(self, x):\n")
+    namespace = {"__name__": "__main__"}
+    run_units([source], namespace, timeout=None)
+    results = {c.id: c for c in run_checks(LocalProbe(namespace), Q7, 3)}
+    assert results["q7.structure"].points == 0 and "autograd off" in results["q7.structure"].feedback
+    assert results["q7.runs"].points == results["q7.runs"].max_points  # it runs: only what needs its layers fails

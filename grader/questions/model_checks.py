@@ -94,6 +94,19 @@ def _structural(layer) -> bool:
     return layer.kind in STRUCTURAL and not (layer.kind == "Dropout" and layer.config.get("p") == 0)
 
 
+def untracked(name: str, args: tuple, student: ModelInfo) -> Wrong | None:
+    """A model whose layers ran while autograd traced its output to none of them (fairness round 12: ``forward``
+    under ``torch.no_grad()``, told 'layer 1 is missing: your model has 0'): what the checks that need its layers
+    say instead of counting none."""
+    if not student.untracked_output or student.forward_error:
+        return None
+    return Wrong(f"{shown_call(name, args)}'s forward pass computes its output with autograd off (`torch.no_grad()`, "
+                 "`torch.inference_mode()` or `set_grad_enabled(False)` inside `forward`, or a `detach()`ed result): "
+                 "training could change none of its layers, and the grader cannot tell which layers the output "
+                 "comes from.", {"mistake": "autograd_off"},
+                 reveal="Keep autograd on in `forward`; switch it off around evaluation, outside the model.")
+
+
 def structure_difference(student: ModelInfo, ref: ModelInfo) -> Difference | None:
     """The first way the student's structural layers differ from the reference's."""
     mine = [l for l in student.layers if _structural(l)]
@@ -475,6 +488,8 @@ def structure_check(name: str, factory, args_fn, input_shape_fn, *, channels_hin
         student = probe.model(name, args, shape, input_seed=seed)
         ref = describe_reference(factory, args, shape, seed)
         found = structure_difference(student, ref)
+        if found is not None and untracked(name, args, student):
+            raise untracked(name, args, student)
         if found is None and student.forward_error:
             raise Wrong(f"{shown_call(name, args)}: its forward pass does not run through: "
                         f"{forward_error(student.forward_error)}.",
@@ -537,6 +552,8 @@ def param_count_check(name: str, factory, args: tuple, input_shape: tuple, varia
                 return None
             raise Wrong(f"{shown_call(name, args)} has the right number of parameters, but they are not the "
                         f"layers asked for: {found.what}", {"mistake": "structure"}, reveal=found.reveal)
+        if untracked(name, args, student):
+            raise untracked(name, args, student)
         got = used if used is not None else student.param_count
         for mistake, count, (feedback, reveal) in variants:
             if got == count():

@@ -1183,6 +1183,10 @@ class Handler:
             "used_param_count": sum(used.values()) if input_shape is not None and error is None else None,
             "output_shape": list(output.shape) if isinstance(output, self._tensor_type) else None,
             "forward_error": error,
+            # layers ran, yet autograd traces the output to none of them: the pass switched autograd off inside
+            # forward (no_grad, inference_mode) or detached its result; only the feedback reads it
+            "untracked_output": bool(input_shape is not None and error is None and recorder.records
+                                     and isinstance(output, self._tensor_type) and output.grad_fn is None),
         }
         return {Answer.OK: answer}
 

@@ -180,6 +180,9 @@ class ModelInfo:
     still described); None when it ran, or was not run."""
     used_param_count: int | None = None
     """Elements of the tensors the forward pass used as weights and biases (None without a pass)."""
+    untracked_output: bool = False
+    """Layers ran, but autograd traces the output to none of them: the forward pass switched autograd off
+    (``torch.no_grad()`` inside ``forward``) or detached its result.  The worker's word: for feedback only."""
 
 
 class WeightsMismatch(ProbeError):
@@ -456,7 +459,8 @@ class Probe:
                              output_shape=tuple(data["output_shape"]) if data["output_shape"] is not None else None,
                              forward_error=forward_error,
                              used_param_count=(int(data["used_param_count"])
-                                               if data.get("used_param_count") is not None else None))
+                                               if data.get("used_param_count") is not None else None),
+                             untracked_output=data.get("untracked_output") is True)
         except (KeyError, TypeError, ValueError) as exc:
             raise ProtocolError(f"malformed model description ({exc})") from None
 
