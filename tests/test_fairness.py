@@ -80,10 +80,6 @@ GRADER_FAULTS: dict[str, str] = {
         "checks run ('a thread ... still running'): q6 by hand 3, q7 4, q8 3: -10 (cancelled in a last cell: 26/26)",
     # Fairness round 10 (graded on main at ece82c0; each isolated by grading a copy with that one construct changed,
     # see tests/corpus/fair/_r10_findings.md).
-    "r10_py_q7_head_weight_mv_per_row.py":
-        "iterating the batch in forward (torch.stack([self.fc.weight.mv(row) for row in x]) + b; also "
-        "torch.stack([self.fc(row) for row in x]), or torch.stack(x.unbind(0)) before an ordinary model): "
-        "'untraceable: the forward pass takes its data out of torch (unbind)': q7 -4",
     "r10_nb_q7_pool_as_amax_over_reshaped_windows.ipynb":
         "a judgement call: MaxPool2d(2) written as x.reshape(n, c, h // 2, 2, w // 2, 2).amax(dim=(3, 5)) (equal on "
         "the even sizes 100 and 50): q7 structure -1, whose feedback names the wrong layer ('layer 2 ... is a Conv2d')",
@@ -92,10 +88,6 @@ GRADER_FAULTS: dict[str, str] = {
         "'should be a dict ... it is a mappingproxy': q10 -2 (the same dict: 26/26)",
     # Fairness round 11 (graded on main at 4f46973; each isolated by grading a copy with that one construct changed,
     # see tests/corpus/fair/_r11_findings.md).
-    "r11_nb_q7_head_weight_mv_indexed_rows.ipynb":
-        "a written-out classifier applied per row by index, torch.stack([self.fc.weight.mv(x[i]) for i in "
-        "range(x.shape[0])]) + b (also x[i] @ W.T per row): 'Linear has bias=False', 'computes with tensors it makes "
-        "as it runs': q7 structure, params, outputs -3 (self.fc(x[i]) per row, x.mv(w[0]), W.mm(x.T).T: 26/26)",
     "r11_py_q7_lazy_reset_parameters_on_first_forward.py":
         "a judgement call: reset_parameters() called on the first forward pass (if not self.initialised), which "
         "overwrites weights put into the layers before that call, the judge's included: q7 structure, params, outputs "

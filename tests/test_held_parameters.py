@@ -176,6 +176,12 @@ PLAIN = {"before": "pass", "conv1": "self.conv1(x)", "pool2": "F.max_pool2d(torc
     {"head": "torch.matmul(x, self.fc.weight.T).add_(self.fc.bias)"},
     {"head": "self.fc.bias + torch.mm(x, self.fc.weight.t())"},
     {"head": "torch.matmul(self.fc.weight, x.unsqueeze(-1)).squeeze(-1) + self.fc.bias"},
+    # one example at a time, gathered back into the batch (fairness rounds 10 and 11)
+    {"head": "torch.stack([self.fc.weight.mv(row) for row in x]) + self.fc.bias"},
+    {"head": "torch.stack([x[i] @ self.fc.weight.T for i in range(x.shape[0])]) + self.fc.bias"},
+    {"head": "torch.cat([x[i:i + 1] @ self.fc.weight.t() for i in range(len(x))], dim=0) + self.fc.bias"},
+    {"head": "torch.stack([self.fc(row) for row in x])"},
+    {"head": "self.fc(torch.stack(x.unbind(0)))"},
 
     # an adaptive pooling on a map its output size divides is that fixed pooling (fairness round 7)
     {"pool2": "F.adaptive_max_pool2d(torch.relu(self.conv2(x)), x.shape[-1] // 2)"},
@@ -183,7 +189,8 @@ PLAIN = {"before": "pass", "conv1": "self.conv1(x)", "pool2": "F.max_pool2d(torc
     {"before": "assert self.conv2(self.conv1(torch.zeros(1, 1, 100, 100))).shape == (1, 2, 100, 100)"},
 ], ids=["conv bias viewed", "conv bias indexed first", "conv bias 3-d", "linear bias after", "W x^T",
         "W x^T bias as a column", "inner", "tensordot", "tensordot of W.T", "elementwise", "bias added in place",
-        "bias first", "W x as a batch of columns", "adaptive pool", "shape checked on zeros"])
+        "bias first", "W x as a batch of columns", "rows by mv", "rows by index", "rows by cat", "rows by layer",
+        "rows unbound", "adaptive pool", "shape checked on zeros"])
 def test_layers_written_out_with_their_own_parameters_earn_their_points(change):
     points = _q7(WRITTEN.format(**{**PLAIN, **change}))
     assert points == {c.id: c.points for c in Q7}
@@ -318,3 +325,15 @@ def test_a_forward_pass_decorated_with_no_grad_is_told_so():
     results = {c.id: c for c in run_checks(LocalProbe(namespace), Q7, 3)}
     assert results["q7.structure"].points == 0 and "autograd off" in results["q7.structure"].feedback
     assert results["q7.runs"].points == results["q7.runs"].max_points  # it runs: only what needs its layers fails
+
+
+@pytest.mark.parametrize("head", [
+    # the examples gathered back in another order, or one example's product for all
+    "torch.stack([self.fc.weight.mv(row) for row in reversed(list(x))]) + self.fc.bias",
+    "torch.stack([self.fc.weight.mv(x[0]) for row in x]) + self.fc.bias",
+    # another tensor's product among the examples'
+    "torch.stack([self.fc.weight.mv(row) for row in x[:-1]] + [self.fc.weight.mv(x[-1] * 0)]) + self.fc.bias",
+])
+def test_examples_gathered_wrongly_earn_nothing_for_the_layers(head):
+    points = _q7(WRITTEN.format(**{**PLAIN, "head": head}))
+    assert points["q7.structure"] == points["q7.params"] == points["q7.outputs"] == 0, points

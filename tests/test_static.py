@@ -1260,3 +1260,48 @@ def test_a_class_that_gives_its_own_account_of_its_parameters_is_unreadable():
               "        return iter([])\n")
     assert any(what.startswith("def parameters") for _, what in found([hidden + HAND_WRITTEN]))
     assert found(["def parameters(model):\n    return sum(p.numel() for p in model.parameters())\n" + HAND_WRITTEN]) == []
+
+
+def test_a_class_that_can_be_a_module_gives_no_account_of_its_own_by_any_binding():
+    """Attack round 14 bound `parameters = parameters_but_the_head` in a model's class body; fairness round 13 gave
+    a plain layer class of its own for q6 `def parameters` and `def state_dict` (no nn.Module, never one's base)."""
+    assigned = ("import torch\nclass CNN(torch.nn.Module):\n    def others(self, recurse=True):\n"
+                "        return iter([])\n    parameters = others\n")
+    assert any(what.startswith("parameters = ...") for _, what in found([assigned + HAND_WRITTEN]))
+    plain = ("class Layer:\n    def __init__(self):\n        self.w = [1.0]\n    def parameters(self):\n"
+             "        return list(self.w)\n    def state_dict(self):\n        return {'w': self.w}\n"
+             "class Conv(Layer):\n    pass\n")
+    assert found([plain + HAND_WRITTEN]) == []
+    # the same class becomes a module's account once a module takes it as a base, in any cell
+    module = "import torch\nclass CNN(Layer, torch.nn.Module):\n    pass\n"
+    assert any(what.startswith("def parameters") for _, what in found([plain, module, HAND_WRITTEN]))
+    decorated = "import functools\n@functools.total_ordering\n" + plain
+    assert any(what.startswith("def parameters") for _, what in found([decorated + HAND_WRITTEN]))
+
+
+@pytest.mark.parametrize("stored, expected", [
+    # attack round 14: what an untied change stores, followed through the names in it
+    ("import torch.nn.functional as F\ndef _c(x, k):\n    return F.conv2d(x, k)\nconv_fn = _c\n"
+     "holder[0]['c'] = conv_fn\n", "F.conv2d"),
+    ("import functools\nimport torch.nn.functional as F\np = functools.partial(F.conv2d)\nholder[0]['c'] = p\n",
+     "F.conv2d (stored by a change"),
+    ("import torch.nn.functional as F\nclass Ops:\n    def conv(self, x, k):\n        return F.conv2d(x, k)\n"
+     "holder[0]['c'] = Ops().conv\n", "F.conv2d"),
+    ("import torch.nn.functional as F\ndef torch_conv():\n    return F.conv2d\nholder[0]['c'] = torch_conv()\n",
+     "F.conv2d (stored by a change"),
+    ("from torch.nn.functional import conv2d as c2\nholder[0]['c'] = c2\n", "c2 (stored by a change"),
+])
+def test_what_an_untied_change_stores_is_read_from_every_by_hand_function(stored, expected):
+    table = "ops = {}\nholder = [t for t in (ops,)]\n"
+    findings = found([table + stored + HAND_WRITTEN])
+    assert any(expected in what for _, what in findings), findings
+
+
+def test_results_an_untied_change_stores_are_data():
+    """A self-check keeps torch's results (a wrapper's too) beside the student's in a table: nothing is stored
+    that computes."""
+    checks = ("import torch\nimport torch.nn.functional as F\nrows = [{}]\n"
+              "def torch_reference(x, k):\n    return F.conv2d(x, k)\nx = torch.rand(1, 1, 4, 4)\nk = torch.rand(1, 1, 2, 2)\n"
+              "expected = torch_reference(x, k)\nrows[0]['torch'] = expected\nrows[0]['direct'] = F.conv2d(x, k)\n"
+              "rows[0]['mine'] = conv2d(x[0, 0], k[0, 0])\nrows[0]['shape'] = F.conv2d(x, k).shape\n")
+    assert found([HAND_WRITTEN + checks]) == []

@@ -179,6 +179,7 @@ class Handler:
         self._register_pre_hook = torch.nn.Module.register_forward_pre_hook
         self._register_hook = torch.nn.Module.register_forward_hook
         self._module_eval = torch.nn.Module.eval
+        self._module_train = torch.nn.Module.train
         self._no_grad = torch.no_grad
         self._gradients_of = torch.autograd.grad
         self._linspace = torch.linspace
@@ -257,6 +258,11 @@ class Handler:
                 self.snapshots: dict[int, object] = {}  # with ``weights``: each parameter's values at the start
                 self.transposed: dict[int, tuple] = {}
                 self.pending: tuple | None = None
+                # a pass in training mode (the judged one with autograd on): dropout runs without its randomness
+                self.training_pass = False
+                # while a written-out layer's bias is awaited: the products of its weight with other examples'
+                # data (a per-example loop, ``torch.stack([W.mv(row) for row in x])``), by id, kept alive
+                self.siblings: dict[int, object] = {}
                 # With ``weights``: every use of one of the model's parameters in the pass, in a layer or in any
                 # other operation, computes with the judge's values for it instead (Handler._judged_arguments):
                 # made once per parameter (``values``: id of the parameter -> a tensor laid out as it is; ``bases``:
@@ -268,6 +274,9 @@ class Handler:
                 self.values: dict[int, object] = {}
                 self.bases: dict[int, object] = {}
                 self.slots: dict[tuple, object] = {}
+                # slot -> how the reference's tensor there lies in the parameter's values (None: as they are;
+                # else the size, strides and offset of the view of them that is the reference's tensor)
+                self.layouts: dict[tuple, tuple | None] = {}
                 self.assigned: dict[int, int] = {}
                 self.taken: set[int] = set()
                 self.spec_index = -1  # the index of the weights the last layer got
@@ -362,6 +371,9 @@ class Handler:
                     args, kwargs = (), bound
                 elif self.weights is not None:
                     args, kwargs, _ = handler._judged_arguments(self, args, kwargs)
+                if kind == "Dropout" and self.training_pass:
+                    # training mode without its randomness: what else the mode changes is judged (attack round 14)
+                    args, kwargs = (), dict(bound, training=False)
                 output = func(*args, **kwargs)
                 self._mark(output, (source,), {})
                 first = output[0] if type(output) is tuple and output else output
@@ -620,8 +632,8 @@ class Handler:
         if name == "addmm":
             return self._written_addmm(recorder, func, args, kwargs)
         operands = self._linear_operands(recorder, name, args, kwargs)
-        if operands is None:
-            return None
+        if operands is None or id(operands[1]) in recorder.recorded:
+            return None  # a layer is recorded once per pass: its weight on another example is a sibling product
         replace = operands[3]
         recorded = self._record_written(recorder, func, operands, None, args, lambda bound: replace(bound["weight"]))
         if recorded is None:
@@ -637,7 +649,7 @@ class Handler:
             return None
         bias = args[0]
         operands = self._linear_operands(recorder, "mm", args[1:], {})
-        if operands is None:
+        if operands is None or id(operands[1]) in recorder.recorded:
             return None
         _, parameter, weight, replace, layout = operands
         if layout != "rows" or not (self._own_parameter(recorder, bias, 1) and bias is not parameter
@@ -656,6 +668,7 @@ class Handler:
         if record is None:
             return None
         self._close_written_linear(recorder)
+        recorder.recorded.add(id(parameter))
         index = len(recorder.records)
         recorder.records.append(record)
         recorder.tensors[index] = [parameter] if bias is None else [parameter, bias]
@@ -741,6 +754,7 @@ class Handler:
         if recorder.weights is not None and 0 <= recorder.spec_index < len(recorder.weights):
             spec_bias = recorder.weights[recorder.spec_index]["tensors"].get("bias")
         recorder.pending = (product, index, parameter, spec_bias, layout, recorder.spec_index + 1)
+        recorder.siblings = {}
 
     def _written_bias(self, recorder, func, args: tuple) -> tuple | None:
         """``+ fc.bias`` right on a layer's product computed without one (:meth:`_await_bias`): that layer's bias,
@@ -872,6 +886,8 @@ class Handler:
         recorder.values[id(parameter)] = base
         recorder.bases[id(base)] = parameter
         recorder.slots[slot] = parameter
+        recorder.layouts[slot] = None if through is parameter else (
+            tuple(through.size()), tuple(self._strides(through)), self._offset(through))
         if slot[1] == "weight":
             recorder.assigned[id(parameter)] = slot[0]
             recorder.taken.add(slot[0])
@@ -918,11 +934,13 @@ class Handler:
             if isinstance(output, self._tensor_type) and self._held_by(recorder, output) is not None:
                 return output, args, kwargs, ()
         judged_args, judged_kwargs, used = self._judged_arguments(recorder, args, kwargs)
-        if used and recorder.weights is not None and name in STORAGE_QUERIES:
+        if recorder.weights is not None and name in STORAGE_QUERIES:
             # Where a parameter's values are kept is the judge's, not the model's, while its values are: a model
-            # would compare the address it saw while being built (attack round 12: data_ptr, is_shared).
-            raise _mismatch(recorder, f"the forward pass asks where a parameter's values are kept ({name}), which "
-                                      "the judge's weights change, so what it does cannot be judged with them")
+            # would compare the address it saw while being built (attack round 12: data_ptr, is_shared), also
+            # through a tensor made of the parameter without a view of it (attack round 14: `w.detach()`), so no
+            # tensor of the pass is asked.
+            raise _mismatch(recorder, f"the forward pass asks where a tensor's values are kept ({name}), which the "
+                                      "judge's weights change, so what it does cannot be judged with them")
         output = func(*judged_args, **judged_kwargs)
         if used and isinstance(output, self._tensor_type):
             # An operation that hands back its own argument (`w.float()`, `w.to(w.dtype)`, `w.requires_grad_()`)
@@ -984,10 +1002,16 @@ class Handler:
         the judge, is what the model computed (grader.questions.model_checks.behaviour)."""
         tensor = self._tensor_type
         pending = recorder.pending
-        if pending is not None and name in FOLLOWING_OPS and isinstance(output, tensor):
+        if pending is not None and isinstance(output, tensor):
             operands = recorder._tensors(args, kwargs)
-            if len(operands) == 1 and operands[0] is pending[0]:
+            if (name in FOLLOWING_OPS and len(operands) == 1 and operands[0] is pending[0]) \
+                    or self._gathers_examples(recorder, name, args, kwargs, operands, output):
                 self._follow_product(recorder, output)
+                return
+            if id(output) in recorder.derived and name not in CONVERSIONS and name not in VIEW_OPS \
+                    and any(p is pending[2] for p in used) and output.shape == pending[0].shape:
+                # the awaited layer's weight on another example (fairness rounds 10 and 11: a per-example loop)
+                recorder.siblings[id(output)] = output
                 return
         weight = next((p for p in used if not isinstance(p, self._uninitialized) and p.dim() == 2), None)
         if weight is None or name in CONVERSIONS or name in FOLLOWING_OPS or id(weight) in recorder.recorded \
@@ -1011,6 +1035,18 @@ class Handler:
             recorder.outputs[index] = output
         recorder.spec_index = recorder.assigned.get(id(weight), -1)
         self._await_bias(recorder, output, index, weight, _layout(output, record["config"]["out_features"]))
+
+    def _gathers_examples(self, recorder, name: str, args: tuple, kwargs: dict, operands: list, output) -> bool:
+        """``torch.stack([W.mv(row) for row in x])`` (or ``torch.cat`` of rows) while the bias of the layer whose
+        weight ``W`` is awaits: the awaited product first, then the same weight's products with the other examples
+        (:attr:`siblings`), gathered along the first dimension into the layer's output for the batch."""
+        if name not in ("stack", "cat") or not operands or operands[0] is not recorder.pending[0]:
+            return False
+        dim = kwargs.get("dim", args[1] if len(args) > 1 else 0)
+        if type(dim) is not int or dim != 0 or len(args) < 1 or not isinstance(args[0], (list, tuple)):
+            return False
+        return all(id(t) in recorder.siblings and recorder.siblings[id(t)] is t for t in operands[1:]) \
+            and output.shape[0] == len(operands) * (1 if name == "stack" else operands[0].shape[0])
 
     def _follow_product(self, recorder, output) -> None:
         """A layer's product, reshaped or reduced while its bias is awaited: the layer's output is now ``output``."""
@@ -1066,12 +1102,15 @@ class Handler:
             todo.extend(m for m in (attrs.get("_modules") or {}).values() if isinstance(m, self._module_type))
         return found
 
-    def _run_recorded(self, model, x, recorder, *, gradients: bool = False, input_gradients: bool = False):
+    def _run_recorded(self, model, x, recorder, *, gradients: bool = False, input_gradients: bool = False,
+                      training: bool = False):
         """``model(x)`` in eval mode under ``recorder``; the innermost module's class names each operation.
 
         With ``gradients`` autograd is on (as while training), else the pass runs under ``no_grad``
         (as while evaluating); with ``input_gradients`` too, the pass is differentiable in ``x``, so
-        that :meth:`_contributing` can tell which layers the output depends on.
+        that :meth:`_contributing` can tell which layers the output depends on.  With ``training`` the model is
+        in training mode (``model.train()``), its dropout without randomness: a model that is another network
+        while it trains (``if self.training:``) is judged as that one (attack round 14).
         """
         stack: list[str] = []
         recorder.modules = stack
@@ -1097,8 +1136,9 @@ class Handler:
             # A lazy layer's, made during the pass, are not there yet.
             recorder.snapshots = {key: self._copy_of(p) for key, p in recorder.declared.items()
                                   if not isinstance(p, self._uninitialized)}
+        recorder.training_pass = training
         try:
-            self._module_eval(model)
+            (self._module_train if training else self._module_eval)(model)
             with (self._enable_grad() if gradients else self._no_grad()):
                 self._push_mode(recorder)
                 try:
@@ -1211,7 +1251,8 @@ class Handler:
                 and (recorder.outputs[i] is output or id(recorder.outputs[i].grad_fn) in ancestors)]
 
     def _materialise_lazy(self, model, x, gradients: bool) -> None:
-        """A model with lazy layers runs once on ``x`` before a pass with the judge's weights, unrecorded: its lazy
+        """A model with lazy layers runs once on ``x`` (an input like the judged pass's, not it) before a pass with
+        the judge's weights, unrecorded: its lazy
         parameters are then made and initialised as the model does it, and the judged pass gives every use of them
         the judge's values from the start.  (Made during the judged pass, they were the model's own until their
         layer ran, and a model compared a copy of them with its layer: attack round 12.)"""
@@ -1222,8 +1263,9 @@ class Handler:
         if not any(isinstance(p, self._uninitialized) for p in parameters):
             return
         try:
-            self._module_eval(model)
-            # as the judged pass will run, autograd on or off alike (attack round 13 told the two apart by that)
+            # as the judged pass will run, autograd on or off and the mode alike (attack round 13 told the two
+            # apart by autograd)
+            (self._module_train if gradients else self._module_eval)(model)
             with (self._enable_grad() if gradients else self._no_grad()):
                 model(self._in_parameter_dtype(model, x))
         except (ProbeTimeout, MemoryError):
@@ -1260,11 +1302,16 @@ class Handler:
             raise _Refused("malformed forward request") from None
         model = self._build(request)
         recorder = self._layer_recorder(weights)
+        # The warm-up of lazy layers runs on another input than the judged pass, drawn alike: on the same one, a
+        # model honest only when its input repeats the last one was the network asked for while judged and never
+        # while training (attack round 14).
+        warm_up = wire.Uniform(x.shape, (x.seed + 1) % 2**64, x.bound, x.offset).to_tensor()
         x = x.to_tensor()
         gradients = request.get(Key.GRADIENTS) is True
         try:
-            self._materialise_lazy(model, x, gradients)
-            output = self._run_recorded(model, self._in_parameter_dtype(model, x), recorder, gradients=gradients)
+            self._materialise_lazy(model, warm_up, gradients)
+            output = self._run_recorded(model, self._in_parameter_dtype(model, x), recorder, gradients=gradients,
+                                        training=gradients)
         except (ProbeTimeout, MemoryError):
             raise
         except _BaseException:
@@ -1289,11 +1336,48 @@ class Handler:
             untrained = self._untrained(recorder, output)
             if untrained is not None:
                 return {Answer.MISMATCH: untrained}
+            found = self._parameter_gradients(recorder, output)
+            if isinstance(found, str):
+                return {Answer.MISMATCH: found}
+            return {Answer.OK: (output, found)}
         return {Answer.OK: output}
 
+    def _parameter_gradients(self, recorder, output) -> list | str:
+        """In a pass with autograd on: the gradient of the output's weighted sum (:data:`wire.OUTPUT_WEIGHTING`)
+        with respect to the judge's values of each parameter that trains, laid out as the reference's tensor in
+        its slot: ``[[layer index, "weight" or "bias", gradient], ...]``; or why there is none (its backward pass
+        raises).  The judge compares them with the reference's: a model trains as the network asked for only if
+        the gradients that reach its parameters are the network's (attack round 14: gradients reversed by
+        ``2 * out.detach() - out``, kept for the bias only, or a backward pass that always fails)."""
+        trained = [(slot, recorder.values[id(p)]) for slot, p in sorted(recorder.slots.items())
+                   if id(p) in recorder.values and p.requires_grad]
+        if not trained:
+            return []
+        low, high = wire.OUTPUT_WEIGHTING
+        try:
+            with self._enable_grad():  # whatever the notebook left switched off
+                flat = output.flatten()
+                weighting = self._linspace(low, high, flat.numel(), dtype=flat.dtype)
+                found = self._gradients_of((flat * weighting).sum(), [v for _, v in trained], allow_unused=True)
+        except RuntimeError as exc:
+            return f"its backward pass raises {type(exc).__name__}: {str(exc)[:120]}"
+        out = []
+        for (slot, value), gradient in zip(trained, found):
+            with self._no_grad():
+                laid = self._empty_strided(value.shape, self._strides(value), dtype=value.dtype)
+                if gradient is None:
+                    laid.zero_()
+                else:
+                    laid.copy_(gradient)
+                layout = recorder.layouts.get(slot)
+                if layout is not None:
+                    laid = laid.as_strided(*layout)
+                out.append([slot[0], slot[1], self._copy_of(laid)])
+        return out
+
     def _untrained(self, recorder, output) -> str | None:
-        """In a pass with autograd on (as while training): why a parameter that trains got no gradient from the
-        output through the judge's values for it, or None.  A model whose output is cut from its parameters'
+        """In a pass with autograd on (as while training): why a parameter that trains cannot get a gradient from
+        the output through the judge's values for it, or None.  A model whose output is cut from its parameters'
         gradients (``out.detach() + (out - out.detach()) * 0``), or that switches a parameter's ``requires_grad``
         off for the pass, computes the network asked for and never learns (attack round 13).  A model frozen whole
         for inference has no parameter that trains, and is judged as its layers."""
@@ -1319,21 +1403,7 @@ class Handler:
             if id(base) not in reached:
                 return (f"a parameter of shape {list(parameter.shape)} gets no gradient from the output: training "
                         "could not change it")
-        # The gradient of the parameter used last (the classifier's, as a rule: autograd computes only the path
-        # to it) must not be zero while the output varies: an output cut from its gradients
-        # (`out.detach() + (out - out.detach()) * 0`) gives zero to every one.  (An inner layer's may be zero in an
-        # honest network, its units all off under the judge's weights; a constant output, a softmax over one value,
-        # is a mistake the outputs check names.)
-        try:
-            with self._enable_grad():  # whatever the notebook left switched off
-                # a weighted sum, not the plain one: a softmax over the batch sums to 1 whatever its parameters
-                flat = output.flatten()
-                weighting = self._linspace(1.0, 2.0, flat.numel(), dtype=flat.dtype)
-                (gradient,) = self._gradients_of((flat * weighting).sum(), [trained[-1][1]], allow_unused=True)
-        except RuntimeError:
-            return None  # not asked of what autograd cannot answer: the outputs are judged as they are
-        if (gradient is None or not bool(gradient.any())) and bool((output != flat[0]).any()):
-            return "the output's gradients reach no parameter: training could not change any"
+        # What the gradients are is the judge's to compare with the reference's (_parameter_gradients).
         return None
 
 
@@ -1356,6 +1426,11 @@ LAYER_OPS = {
     "view": ("Flatten", ("input", "shape")),
     "reshape": ("Flatten", ("input", "shape")),
     "dropout": ("Dropout", ("input", "p", "training", "inplace")),
+    "dropout1d": ("Dropout", ("input", "p", "training", "inplace")),
+    "dropout2d": ("Dropout", ("input", "p", "training", "inplace")),
+    "dropout3d": ("Dropout", ("input", "p", "training", "inplace")),
+    "alpha_dropout": ("Dropout", ("input", "p", "training", "inplace")),
+    "feature_alpha_dropout": ("Dropout", ("input", "p", "training", "inplace")),
     "batch_norm": ("BatchNorm2d", ("input", "running_mean", "running_var", "weight", "bias", "training",
                                    "momentum", "eps")),
     "pad": ("Pad", ("input", "pad", "mode", "value")),
@@ -1381,8 +1456,9 @@ BIAS_LAYOUTS = {"rows": lambda n: ([n], [1, n]), "columns": lambda n: ([n, 1],),
 #: where it is used (Handler._judged_call).
 VIEW_OPS = frozenset({"view", "reshape", "t", "transpose", "permute", "flatten", "unflatten", "unsqueeze", "squeeze",
                       "view_as", "reshape_as", "contiguous", "movedim", "__get__"})
-#: Operations that tell where a tensor's values are kept, not what they are: on a parameter, in a pass with the
-#: judge's weights, they would tell those from the model's own (Handler._judged_call).
+#: Operations that tell where a tensor's values are kept, not what they are: on any tensor of a pass with the
+#: judge's weights (a parameter, or a tensor made of one), they would tell those from the model's own
+#: (Handler._judged_call).
 STORAGE_QUERIES = frozenset({"data_ptr", "is_shared", "share_memory_", "untyped_storage", "storage", "_typed_storage",
                              "is_set_to", "_storage", "__dlpack__", "__dlpack_device__", "__array_interface__",
                              "__cuda_array_interface__", "is_pinned"})
@@ -1411,7 +1487,7 @@ WRITTEN_LINEAR_OPS = frozenset({"t", "transpose", "__get__", "matmul", "mm", "__
 #: Tensor methods that take data out of torch (to Python numbers, numpy, raw memory): a forward pass
 #: that uses them on its input computes beyond what the grader can follow.
 LAUNDERING = frozenset({"tolist", "numpy", "item", "__array__", "data_ptr", "untyped_storage", "storage",
-                        "__dlpack__", "__reduce_ex__", "__iter__", "unbind", "__index__", "__float__", "__int__",
+                        "__dlpack__", "__reduce_ex__", "__index__", "__float__", "__int__",
                         # a Python truth value of the data: `if x.min() < 0:` lets a model be one network on
                         # the judge's inputs and another on an image (no layer of this lecture branches so)
                         "__bool__", "is_nonzero", "equal", "allclose", "__contains__"})

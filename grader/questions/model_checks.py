@@ -397,7 +397,8 @@ def _same_values(got: torch.Tensor, want: torch.Tensor) -> bool:
 
 def probe_cases(context, name: str, factory, args: tuple, features: tuple) -> tuple[list[dict], tuple]:
     """The judge's weights for ``name(*args)`` and its inputs (one per distribution of :data:`reference.PROBES`),
-    with the reference's output on each: ``(weights, ((x described, gradients, x, want), ...))``.
+    with the reference's output on each, and its parameters' gradients where autograd is on (:func:`reference.
+    gradients`): ``(weights, ((x described, gradients, x, want, want's gradients or None), ...))``.
 
     Drawn once per (seed, question, numbers, model, arguments, shape of one input), whatever the check: the
     checks that look at one model (its structure and parameter count confirmed by :func:`behaviour`, its
@@ -417,7 +418,8 @@ def probe_cases(context, name: str, factory, args: tuple, features: tuple) -> tu
         for x_described, gradients in reference.probe_inputs(shape, gen):
             x = x_described.to_tensor()
             with torch.no_grad():
-                cases.append((x_described, gradients, x, model(x)))
+                want = model(x)
+            cases.append((x_described, gradients, x, want, reference.gradients(model, x) if gradients else None))
         return weights, tuple(cases)
 
     return shared.memo(case)
@@ -437,9 +439,10 @@ def behaviour(probe, context, name: str, factory, args: tuple, input_shape: tupl
     """
     weights, cases = probe_cases(context, name, factory, args, tuple(input_shape[1:]))
     possible = {"reference", "layers"}
-    for x_described, gradients, x, want in cases:
+    for x_described, gradients, x, want, want_gradients in cases:
         try:
             got = probe.forward(name, args, weights, x_described, gradients=gradients).to_tensor()
+            got_gradients = probe.gradients(name, args, weights, x_described) if gradients else {}
         except WeightsMismatch as exc:
             if why is not None:
                 why.append(str(exc))
@@ -452,6 +455,12 @@ def behaviour(probe, context, name: str, factory, args: tuple, input_shape: tupl
             return None
         if "reference" in possible and not _same_values(got, want):
             possible.discard("reference")
+        elif "reference" in possible and want_gradients is not None:
+            differs = gradients_differ(got_gradients, want_gradients)
+            if differs is not None:  # the network asked for, which does not train as it does: neither
+                if why is not None:
+                    why.append(differs)
+                return None
         if "layers" in possible and "reference" not in possible:
             mine = replay(student.layers, weights, x, recorded_batch=input_shape[0])
             if mine is None or not _same_values(got, mine):
@@ -607,9 +616,40 @@ def outputs_check(name: str, factory, args_fn, input_shape_fn, variants):
     def run(probe, context):
         args = drawn_args(context, name, args_fn)
         weights, cases = probe_cases(context, name, factory, args, tuple(input_shape_fn(args)[1:]))
-        for x_described, gradients, x, want in cases:
+        for x_described, gradients, x, want, want_gradients in cases:
             _same_outputs(probe, name, args, weights, x_described, gradients, x, want, variants)
+            if want_gradients is not None:
+                differs = gradients_differ(probe.gradients(name, args, weights, x_described), want_gradients)
+                if differs is not None:
+                    raise Wrong(f"With the reference's weights {shown_call(name, args)} computes the outputs of the "
+                                f"network asked for, but {differs}.", {"mistake": "gradients"},
+                                reveal="Let every layer's result reach the output through operations autograd "
+                                       "follows (no `detach()`, `.data` or `no_grad` on the way), and nothing "
+                                       "else change the gradients.")
     return run
+
+
+#: Gradients are compared elementwise: ``|got - want| <= GRADIENT_ATOL * max|want| + GRADIENT_RTOL * |want|``
+#: (a layer written out sums its products in another order than torch's: float32 rounding, nothing more).
+GRADIENT_RTOL, GRADIENT_ATOL = 1e-3, 1e-4
+
+
+def gradients_differ(got: dict, want: dict) -> str | None:
+    """Where a model's parameters' gradients (:meth:`Probe.gradients`, the judge's values that trained
+    parameters took) are not the reference's (:func:`reference.gradients`), in words; None where they are.  A
+    model none of whose parameters train (frozen whole for inference) has none to compare."""
+    for (layer, role), array in sorted(got.items()):
+        expected = want.get((layer, role))
+        if expected is None:
+            continue
+        mine = array.to_tensor().double().flatten()
+        theirs = expected.double().flatten()
+        scale = float(theirs.abs().max()) if theirs.numel() else 0.0
+        if mine.numel() != theirs.numel() or not bool(
+                torch.allclose(mine, theirs, rtol=GRADIENT_RTOL, atol=GRADIENT_ATOL * scale + 1e-12)):
+            return (f"the gradients that reach layer {layer + 1}'s {role} are not the network's: training would "
+                    "not change it as it changes the network asked for")
+    return None
 
 
 def _same_outputs(probe, name: str, args, weights, x_described, gradients: bool, x, want, variants) -> None:

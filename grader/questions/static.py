@@ -112,6 +112,8 @@ UNREADABLE_ATTRIBUTES = frozenset({
     # worker's trace): autograd's saved-tensor and gradient hooks, elementwise Python callbacks.
     "saved_tensors_hooks", "save_on_cpu", "register_multi_grad_hook", "register_full_backward_hook",
     "register_full_backward_pre_hook", "register_backward_hook", "register_post_accumulate_grad_hook",
+    # a hook on an autograd node (a parameter's AccumulateGrad: attack round 14 zeroed every gradient with one)
+    "register_prehook",
     "apply_", "map_", "map2_",
     # frames and their locals, reached through the traceback module instead of sys._getframe
     "walk_stack", "walk_tb", "extract_stack", "StackSummary", "FrameSummary", "capture_locals",
@@ -385,6 +387,8 @@ class _Reading:
         """``self.conv_kernel`` nodes that read an attribute the method's own class sets (see
         :func:`_record_own_attributes`): their names are no evidence of torch."""
         self.classes: list[ast.ClassDef] = []
+        # a class's own `parameters`, `state_dict`...: unreadable unless the class is plain (_plain_classes)
+        self.accounts: list[tuple[ast.ClassDef, Finding]] = []
         self.written: list[ast.AST] = []
         """What the submission writes to files through ``.write(...)``, ``.write_text(...)`` and
         ``%%writefile``: the text, as an expression (read once every unit is)."""
@@ -405,6 +409,8 @@ class _Reading:
         """function -> what rule 1 finds reached from it (:func:`_reachable_builtins`) and the features that hide code
         from what reaches them (:attr:`reach_only`) it reaches."""
         self.universal: list[str] = []
+        # torch's convolution or pooling stored as a value by a change the reader cannot tie (_code_stored)
+        self.untied_builtins: list[Finding] = []
         """Names handed to a change the reader cannot tie to one object (:func:`_read_untied_changes`): read as code
         every by-hand function reaches."""
         self.contained_in: dict[str, set[str]] = {}
@@ -455,6 +461,8 @@ def _read_cached(units: tuple[str, ...]) -> _Reading:
         reading.classes += [n for n in nodes if isinstance(n, ast.ClassDef)]
         every_node += nodes
     reading.nodes = every_node
+    plain = _plain_classes(reading.classes)
+    reading.unreadable += [finding for cls, finding in reading.accounts if cls.name not in plain]
     for node, finding in reading.core_counting:
         names = {a.asname or a.name.split(".")[0] for a in node.names}
         attribute_values = {id(n.value): n for n in every_node if isinstance(n, ast.Attribute)}
@@ -670,10 +678,37 @@ def _root(node: ast.AST) -> tuple[str | None, str]:
     return root, ".".join(parts)
 
 
+def _plain_classes(classes: list[ast.ClassDef]) -> set[str]:
+    """The names of the submission's classes that can be no ``nn.Module``: each of its classes of that name has no
+    base but ``object`` or other such classes, no keyword and no decorator but ``dataclass``, and no class that is
+    not such a class names it as a base (``class CNN(Layer, nn.Module)`` would take Layer's ``parameters``).  Their
+    own ``parameters()`` or ``state_dict()`` account for nothing an optimiser trains (fairness round 13: a
+    hand-written layer class for q6); a model's would (attack round 13)."""
+    by_name: dict[str, list[ast.ClassDef]] = {}
+    for c in classes:
+        by_name.setdefault(c.name, []).append(c)
+    plain = set(by_name)
+    changed = True
+    while changed:
+        changed = False
+        for name in sorted(plain):
+            if any(c.keywords or any(not (isinstance(d, ast.Name) and d.id == "dataclass") for d in c.decorator_list)
+                   or any(not (isinstance(b, ast.Name) and (b.id == "object" or b.id in plain)) for b in c.bases)
+                   for c in by_name[name]):
+                plain.discard(name)
+                changed = True
+        for c in classes:
+            if c.name not in plain:
+                for b in c.bases:
+                    if isinstance(b, ast.Name) and b.id in plain:
+                        plain.discard(b.id)
+                        changed = True
+    return plain
+
+
 def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
     """Rule 2, over every node of a unit."""
     add = reading.unreadable.append
-    methods = {id(f) for n in nodes if isinstance(n, ast.ClassDef) for f in n.body}
     calls = {id(n.func): n for n in nodes if isinstance(n, ast.Call)}
     _mark_constant_getters(reading, calls.values())
     # inspect.signature(f), inspect.getsource(f): the name read only for what READABLE_INSPECT lists
@@ -804,8 +839,6 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
             name = node.name
             if name.startswith("__") and name.endswith("__") and name not in PLAIN_DUNDERS:
                 add(Finding("unverifiable", f"def {name}"))
-            elif name in MODULE_ACCOUNTS and id(node) in methods:
-                add(Finding("unverifiable", f"def {name} (a class's own account of the parameters it holds)"))
             declared = {n for st in _walk_scope_body(node) if isinstance(st, ast.Global) for n in st.names}
             reading.global_in_functions.update(declared)
             for statement in _walk_scope_body(node):  # a module-level name bound from inside a function
@@ -816,6 +849,16 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
             if any(k.arg == "metaclass" and _resolved_once(reading, k.value) not in PLAIN_METACLASSES
                    for k in node.keywords):
                 add(Finding("unverifiable", f"class {node.name}(metaclass=...)"))
+            for statement in node.body:  # by `def` or by assignment (attack round 14: `parameters = others`)
+                defined = isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef))
+                names = [statement.name] if defined else [
+                    n.id for t in (statement.targets if isinstance(statement, ast.Assign) else [statement.target])
+                    for n in ast.walk(t) if isinstance(n, ast.Name)] \
+                    if isinstance(statement, (ast.Assign, ast.AnnAssign, ast.AugAssign)) else []
+                for name in (n for n in names if n in MODULE_ACCOUNTS):
+                    shown = f"def {name}" if defined else f"{name} = ..."
+                    reading.accounts.append(
+                        (node, Finding("unverifiable", f"{shown} (a class's own account of the parameters it holds)")))
         if isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
             # A special method bound by assignment (`__init_subclass__ = register`, `__getattr__ = f`) runs out of
             # sight as its `def` would (attack round 11): the same rule
@@ -1527,6 +1570,63 @@ def _read_untied_changes(reading: _Reading, nodes: list[ast.AST]) -> None:
     reading.universal = sorted(name for name in names if reading.bindings.get(name) and all(
         isinstance(b, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) or (
             isinstance(b, ast.Assign) and isinstance(b.value, ast.Lambda)) for b, _ in reading.bindings[name]))
+    code, reading.untied_builtins = _code_stored(reading, stored)
+    reading.universal = sorted(set(reading.universal) | code)
+
+
+#: How many values the search for the code an untied change stores may follow.
+MAX_STORED_VALUES = 10_000
+
+
+def _code_stored(reading: _Reading, stored: list[ast.AST]) -> tuple[set[str], list[Finding]]:
+    """What the values an untied change stores are made of, followed through the names in them (attack round 14:
+    an alias of a def, ``functools.partial(F.conv2d)`` bound to a name, ``Ops().conv``, a call of a def returning
+    ``F.conv2d``): the names of the submission's functions and classes stored as code, and torch's convolution or
+    pooling stored as a value (never called there: a self-check's ``rows[0]["torch"] = F.conv2d(x, k)`` keeps a
+    result).  A name bound to a value is followed to that value; a call of a def of the submission's, to what it
+    returns; ``Cls().method``, to the class."""
+    names: set[str] = set()
+    findings: list[Finding] = []
+    seen: set[str] = set()
+    todo = list(stored)
+    followed = 0
+    while todo and followed < MAX_STORED_VALUES:
+        followed += 1
+        value = todo.pop()
+        nodes = list(ast.walk(value))
+        called = {id(n.func) for n in nodes if isinstance(n, ast.Call)}
+        bound_methods = {id(n.value.func) for n in nodes
+                         if isinstance(n, ast.Attribute) and isinstance(n.value, ast.Call)}
+        for n in nodes:
+            if isinstance(n, ast.Attribute) and id(n) not in called and BUILT_IN.search(n.attr):
+                root, chain = _root(n)
+                if root is not None and root in reading.imported:
+                    findings.append(Finding("builtin", f"{chain} (stored by a change the reader cannot tie to one "
+                                                       "object)"))
+            if not isinstance(n, ast.Name) or n.id in seen:
+                continue
+            seen.add(n.id)
+            for binding, _ in reading.bindings.get(n.id, []):
+                if isinstance(binding, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                    if id(n) in called:  # its result is stored: what it returns
+                        todo += [r.value for r in _walk_scope_body(binding)
+                                 if isinstance(r, ast.Return) and r.value is not None]
+                    else:
+                        names.add(n.id)
+                elif isinstance(binding, ast.ClassDef):
+                    if id(n) not in called or id(n) in bound_methods:
+                        names.add(n.id)
+                elif isinstance(binding, (ast.Import, ast.ImportFrom)):
+                    for alias in binding.names:
+                        if (alias.asname or alias.name) == n.id and BUILT_IN.search(alias.name.split(".")[-1]):
+                            findings.append(Finding("builtin", f"{n.id} (stored by a change the reader cannot tie "
+                                                               "to one object)"))
+                elif isinstance(binding, (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.NamedExpr)) \
+                        and getattr(binding, "value", None) is not None:
+                    if isinstance(binding.value, ast.Lambda):
+                        names.add(n.id)
+                    todo.append(binding.value)
+    return names, findings
 
 
 def _record_containers(reading: _Reading, target: ast.AST, value: ast.AST | None) -> None:
@@ -1625,7 +1725,7 @@ def _installed(module: str) -> bool:
 def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | None = None) -> list[Finding]:
     """Rule 1: walk from the binding of ``function`` in force, through every name it reaches (and rule 3 on what
     it reaches).  ``reached`` collects every node read (of the bindings, changes and calls followed)."""
-    findings: list[Finding] = []
+    findings: list[Finding] = list(reading.untied_builtins)
     seen: set[str] = set()
     todo = [function, *reading.universal]
     walked: set[int] = set()

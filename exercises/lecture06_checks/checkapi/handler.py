@@ -257,6 +257,9 @@ class Handler:
                 self.snapshots: dict[int, object] = {}  # with ``weights``: each parameter's values at the start
                 self.transposed: dict[int, tuple] = {}
                 self.pending: tuple | None = None
+                # while a written-out layer's bias is awaited: the products of its weight with other examples'
+                # data (a per-example loop, ``torch.stack([W.mv(row) for row in x])``), by id, kept alive
+                self.siblings: dict[int, object] = {}
                 # With ``weights``: every use of one of the model's parameters in the pass, in a layer or in any
                 # other operation, computes with the judge's values for it instead (Handler._judged_arguments):
                 # made once per parameter (``values``: id of the parameter -> a tensor laid out as it is; ``bases``:
@@ -620,8 +623,8 @@ class Handler:
         if name == "addmm":
             return self._written_addmm(recorder, func, args, kwargs)
         operands = self._linear_operands(recorder, name, args, kwargs)
-        if operands is None:
-            return None
+        if operands is None or id(operands[1]) in recorder.recorded:
+            return None  # a layer is recorded once per pass: its weight on another example is a sibling product
         replace = operands[3]
         recorded = self._record_written(recorder, func, operands, None, args, lambda bound: replace(bound["weight"]))
         if recorded is None:
@@ -637,7 +640,7 @@ class Handler:
             return None
         bias = args[0]
         operands = self._linear_operands(recorder, "mm", args[1:], {})
-        if operands is None:
+        if operands is None or id(operands[1]) in recorder.recorded:
             return None
         _, parameter, weight, replace, layout = operands
         if layout != "rows" or not (self._own_parameter(recorder, bias, 1) and bias is not parameter
@@ -656,6 +659,7 @@ class Handler:
         if record is None:
             return None
         self._close_written_linear(recorder)
+        recorder.recorded.add(id(parameter))
         index = len(recorder.records)
         recorder.records.append(record)
         recorder.tensors[index] = [parameter] if bias is None else [parameter, bias]
@@ -741,6 +745,7 @@ class Handler:
         if recorder.weights is not None and 0 <= recorder.spec_index < len(recorder.weights):
             spec_bias = recorder.weights[recorder.spec_index]["tensors"].get("bias")
         recorder.pending = (product, index, parameter, spec_bias, layout, recorder.spec_index + 1)
+        recorder.siblings = {}
 
     def _written_bias(self, recorder, func, args: tuple) -> tuple | None:
         """``+ fc.bias`` right on a layer's product computed without one (:meth:`_await_bias`): that layer's bias,
@@ -984,10 +989,16 @@ class Handler:
         the judge, is what the model computed (grader.questions.model_checks.behaviour)."""
         tensor = self._tensor_type
         pending = recorder.pending
-        if pending is not None and name in FOLLOWING_OPS and isinstance(output, tensor):
+        if pending is not None and isinstance(output, tensor):
             operands = recorder._tensors(args, kwargs)
-            if len(operands) == 1 and operands[0] is pending[0]:
+            if (name in FOLLOWING_OPS and len(operands) == 1 and operands[0] is pending[0]) \
+                    or self._gathers_examples(recorder, name, args, kwargs, operands, output):
                 self._follow_product(recorder, output)
+                return
+            if id(output) in recorder.derived and name not in CONVERSIONS and name not in VIEW_OPS \
+                    and any(p is pending[2] for p in used) and output.shape == pending[0].shape:
+                # the awaited layer's weight on another example (fairness rounds 10 and 11: a per-example loop)
+                recorder.siblings[id(output)] = output
                 return
         weight = next((p for p in used if not isinstance(p, self._uninitialized) and p.dim() == 2), None)
         if weight is None or name in CONVERSIONS or name in FOLLOWING_OPS or id(weight) in recorder.recorded \
@@ -1011,6 +1022,18 @@ class Handler:
             recorder.outputs[index] = output
         recorder.spec_index = recorder.assigned.get(id(weight), -1)
         self._await_bias(recorder, output, index, weight, _layout(output, record["config"]["out_features"]))
+
+    def _gathers_examples(self, recorder, name: str, args: tuple, kwargs: dict, operands: list, output) -> bool:
+        """``torch.stack([W.mv(row) for row in x])`` (or ``torch.cat`` of rows) while the bias of the layer whose
+        weight ``W`` is awaits: the awaited product first, then the same weight's products with the other examples
+        (:attr:`siblings`), gathered along the first dimension into the layer's output for the batch."""
+        if name not in ("stack", "cat") or not operands or operands[0] is not recorder.pending[0]:
+            return False
+        dim = kwargs.get("dim", args[1] if len(args) > 1 else 0)
+        if type(dim) is not int or dim != 0 or len(args) < 1 or not isinstance(args[0], (list, tuple)):
+            return False
+        return all(id(t) in recorder.siblings and recorder.siblings[id(t)] is t for t in operands[1:]) \
+            and output.shape[0] == len(operands) * (1 if name == "stack" else operands[0].shape[0])
 
     def _follow_product(self, recorder, output) -> None:
         """A layer's product, reshaped or reduced while its bias is awaited: the layer's output is now ``output``."""
@@ -1411,7 +1434,7 @@ WRITTEN_LINEAR_OPS = frozenset({"t", "transpose", "__get__", "matmul", "mm", "__
 #: Tensor methods that take data out of torch (to Python numbers, numpy, raw memory): a forward pass
 #: that uses them on its input computes beyond what the grader can follow.
 LAUNDERING = frozenset({"tolist", "numpy", "item", "__array__", "data_ptr", "untyped_storage", "storage",
-                        "__dlpack__", "__reduce_ex__", "__iter__", "unbind", "__index__", "__float__", "__int__",
+                        "__dlpack__", "__reduce_ex__", "__index__", "__float__", "__int__",
                         # a Python truth value of the data: `if x.min() < 0:` lets a model be one network on
                         # the judge's inputs and another on an image (no layer of this lecture branches so)
                         "__bool__", "is_nonzero", "equal", "allclose", "__contains__"})
