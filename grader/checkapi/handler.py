@@ -188,6 +188,9 @@ class Handler:
         self._empty_strided = torch.empty_strided
         # Read through torch's own descriptors, as they are before any submission code runs.
         self._base_of = torch._C.TensorBase._base.__get__
+        backward_hooks = torch._C.TensorBase._backward_hooks.__get__
+        accumulated_hooks = torch._C.TensorBase._post_accumulate_grad_hooks.__get__
+        self._gradient_hooks_of = lambda t: bool(backward_hooks(t)) or bool(accumulated_hooks(t))
         self._strides = torch._C.TensorBase.stride
         self._offset = torch._C.TensorBase.storage_offset
         storage = torch._C.TensorBase.untyped_storage
@@ -1353,6 +1356,11 @@ class Handler:
                    if id(p) in recorder.values and p.requires_grad]
         if not trained:
             return []
+        if any(self._gradient_hooks_of(p) for p in recorder.slots.values()):
+            # A hook on a parameter changes its gradient after it arrives, where the judge's values for it get
+            # none: a model built by the checks has such a hook only from its own code or a parameter it shares
+            # with a module-level one (attack round 14: every gradient of the head zeroed from top level).
+            return "a hook on one of its parameters changes that parameter's gradients"
         low, high = wire.OUTPUT_WEIGHTING
         try:
             with self._enable_grad():  # whatever the notebook left switched off

@@ -179,6 +179,7 @@ class Handler:
         self._register_pre_hook = torch.nn.Module.register_forward_pre_hook
         self._register_hook = torch.nn.Module.register_forward_hook
         self._module_eval = torch.nn.Module.eval
+        self._module_train = torch.nn.Module.train
         self._no_grad = torch.no_grad
         self._gradients_of = torch.autograd.grad
         self._linspace = torch.linspace
@@ -187,6 +188,9 @@ class Handler:
         self._empty_strided = torch.empty_strided
         # Read through torch's own descriptors, as they are before any submission code runs.
         self._base_of = torch._C.TensorBase._base.__get__
+        backward_hooks = torch._C.TensorBase._backward_hooks.__get__
+        accumulated_hooks = torch._C.TensorBase._post_accumulate_grad_hooks.__get__
+        self._gradient_hooks_of = lambda t: bool(backward_hooks(t)) or bool(accumulated_hooks(t))
         self._strides = torch._C.TensorBase.stride
         self._offset = torch._C.TensorBase.storage_offset
         storage = torch._C.TensorBase.untyped_storage
@@ -257,6 +261,8 @@ class Handler:
                 self.snapshots: dict[int, object] = {}  # with ``weights``: each parameter's values at the start
                 self.transposed: dict[int, tuple] = {}
                 self.pending: tuple | None = None
+                # a pass in training mode (the judged one with autograd on): dropout runs without its randomness
+                self.training_pass = False
                 # while a written-out layer's bias is awaited: the products of its weight with other examples'
                 # data (a per-example loop, ``torch.stack([W.mv(row) for row in x])``), by id, kept alive
                 self.siblings: dict[int, object] = {}
@@ -271,6 +277,9 @@ class Handler:
                 self.values: dict[int, object] = {}
                 self.bases: dict[int, object] = {}
                 self.slots: dict[tuple, object] = {}
+                # slot -> how the reference's tensor there lies in the parameter's values (None: as they are;
+                # else the size, strides and offset of the view of them that is the reference's tensor)
+                self.layouts: dict[tuple, tuple | None] = {}
                 self.assigned: dict[int, int] = {}
                 self.taken: set[int] = set()
                 self.spec_index = -1  # the index of the weights the last layer got
@@ -365,6 +374,9 @@ class Handler:
                     args, kwargs = (), bound
                 elif self.weights is not None:
                     args, kwargs, _ = handler._judged_arguments(self, args, kwargs)
+                if kind == "Dropout" and self.training_pass:
+                    # training mode without its randomness: what else the mode changes is judged (attack round 14)
+                    args, kwargs = (), dict(bound, training=False)
                 output = func(*args, **kwargs)
                 self._mark(output, (source,), {})
                 first = output[0] if type(output) is tuple and output else output
@@ -877,6 +889,8 @@ class Handler:
         recorder.values[id(parameter)] = base
         recorder.bases[id(base)] = parameter
         recorder.slots[slot] = parameter
+        recorder.layouts[slot] = None if through is parameter else (
+            tuple(through.size()), tuple(self._strides(through)), self._offset(through))
         if slot[1] == "weight":
             recorder.assigned[id(parameter)] = slot[0]
             recorder.taken.add(slot[0])
@@ -923,11 +937,13 @@ class Handler:
             if isinstance(output, self._tensor_type) and self._held_by(recorder, output) is not None:
                 return output, args, kwargs, ()
         judged_args, judged_kwargs, used = self._judged_arguments(recorder, args, kwargs)
-        if used and recorder.weights is not None and name in STORAGE_QUERIES:
+        if recorder.weights is not None and name in STORAGE_QUERIES:
             # Where a parameter's values are kept is the judge's, not the model's, while its values are: a model
-            # would compare the address it saw while being built (attack round 12: data_ptr, is_shared).
-            raise _mismatch(recorder, f"the forward pass asks where a parameter's values are kept ({name}), which "
-                                      "the judge's weights change, so what it does cannot be judged with them")
+            # would compare the address it saw while being built (attack round 12: data_ptr, is_shared), also
+            # through a tensor made of the parameter without a view of it (attack round 14: `w.detach()`), so no
+            # tensor of the pass is asked.
+            raise _mismatch(recorder, f"the forward pass asks where a tensor's values are kept ({name}), which the "
+                                      "judge's weights change, so what it does cannot be judged with them")
         output = func(*judged_args, **judged_kwargs)
         if used and isinstance(output, self._tensor_type):
             # An operation that hands back its own argument (`w.float()`, `w.to(w.dtype)`, `w.requires_grad_()`)
@@ -1089,12 +1105,15 @@ class Handler:
             todo.extend(m for m in (attrs.get("_modules") or {}).values() if isinstance(m, self._module_type))
         return found
 
-    def _run_recorded(self, model, x, recorder, *, gradients: bool = False, input_gradients: bool = False):
+    def _run_recorded(self, model, x, recorder, *, gradients: bool = False, input_gradients: bool = False,
+                      training: bool = False):
         """``model(x)`` in eval mode under ``recorder``; the innermost module's class names each operation.
 
         With ``gradients`` autograd is on (as while training), else the pass runs under ``no_grad``
         (as while evaluating); with ``input_gradients`` too, the pass is differentiable in ``x``, so
-        that :meth:`_contributing` can tell which layers the output depends on.
+        that :meth:`_contributing` can tell which layers the output depends on.  With ``training`` the model is
+        in training mode (``model.train()``), its dropout without randomness: a model that is another network
+        while it trains (``if self.training:``) is judged as that one (attack round 14).
         """
         stack: list[str] = []
         recorder.modules = stack
@@ -1120,8 +1139,9 @@ class Handler:
             # A lazy layer's, made during the pass, are not there yet.
             recorder.snapshots = {key: self._copy_of(p) for key, p in recorder.declared.items()
                                   if not isinstance(p, self._uninitialized)}
+        recorder.training_pass = training
         try:
-            self._module_eval(model)
+            (self._module_train if training else self._module_eval)(model)
             with (self._enable_grad() if gradients else self._no_grad()):
                 self._push_mode(recorder)
                 try:
@@ -1234,7 +1254,8 @@ class Handler:
                 and (recorder.outputs[i] is output or id(recorder.outputs[i].grad_fn) in ancestors)]
 
     def _materialise_lazy(self, model, x, gradients: bool) -> None:
-        """A model with lazy layers runs once on ``x`` before a pass with the judge's weights, unrecorded: its lazy
+        """A model with lazy layers runs once on ``x`` (an input like the judged pass's, not it) before a pass with
+        the judge's weights, unrecorded: its lazy
         parameters are then made and initialised as the model does it, and the judged pass gives every use of them
         the judge's values from the start.  (Made during the judged pass, they were the model's own until their
         layer ran, and a model compared a copy of them with its layer: attack round 12.)"""
@@ -1245,8 +1266,9 @@ class Handler:
         if not any(isinstance(p, self._uninitialized) for p in parameters):
             return
         try:
-            self._module_eval(model)
-            # as the judged pass will run, autograd on or off alike (attack round 13 told the two apart by that)
+            # as the judged pass will run, autograd on or off and the mode alike (attack round 13 told the two
+            # apart by autograd)
+            (self._module_train if gradients else self._module_eval)(model)
             with (self._enable_grad() if gradients else self._no_grad()):
                 model(self._in_parameter_dtype(model, x))
         except (ProbeTimeout, MemoryError):
@@ -1283,11 +1305,16 @@ class Handler:
             raise _Refused("malformed forward request") from None
         model = self._build(request)
         recorder = self._layer_recorder(weights)
+        # The warm-up of lazy layers runs on another input than the judged pass, drawn alike: on the same one, a
+        # model honest only when its input repeats the last one was the network asked for while judged and never
+        # while training (attack round 14).
+        warm_up = wire.Uniform(x.shape, (x.seed + 1) % 2**64, x.bound, x.offset).to_tensor()
         x = x.to_tensor()
         gradients = request.get(Key.GRADIENTS) is True
         try:
-            self._materialise_lazy(model, x, gradients)
-            output = self._run_recorded(model, self._in_parameter_dtype(model, x), recorder, gradients=gradients)
+            self._materialise_lazy(model, warm_up, gradients)
+            output = self._run_recorded(model, self._in_parameter_dtype(model, x), recorder, gradients=gradients,
+                                        training=gradients)
         except (ProbeTimeout, MemoryError):
             raise
         except _BaseException:
@@ -1312,11 +1339,53 @@ class Handler:
             untrained = self._untrained(recorder, output)
             if untrained is not None:
                 return {Answer.MISMATCH: untrained}
+            found = self._parameter_gradients(recorder, output)
+            if isinstance(found, str):
+                return {Answer.MISMATCH: found}
+            return {Answer.OK: (output, found)}
         return {Answer.OK: output}
 
+    def _parameter_gradients(self, recorder, output) -> list | str:
+        """In a pass with autograd on: the gradient of the output's weighted sum (:data:`wire.OUTPUT_WEIGHTING`)
+        with respect to the judge's values of each parameter that trains, laid out as the reference's tensor in
+        its slot: ``[[layer index, "weight" or "bias", gradient], ...]``; or why there is none (its backward pass
+        raises).  The judge compares them with the reference's: a model trains as the network asked for only if
+        the gradients that reach its parameters are the network's (attack round 14: gradients reversed by
+        ``2 * out.detach() - out``, kept for the bias only, or a backward pass that always fails)."""
+        trained = [(slot, recorder.values[id(p)]) for slot, p in sorted(recorder.slots.items())
+                   if id(p) in recorder.values and p.requires_grad]
+        if not trained:
+            return []
+        if any(self._gradient_hooks_of(p) for p in recorder.slots.values()):
+            # A hook on a parameter changes its gradient after it arrives, where the judge's values for it get
+            # none: a model built by the checks has such a hook only from its own code or a parameter it shares
+            # with a module-level one (attack round 14: every gradient of the head zeroed from top level).
+            return "a hook on one of its parameters changes that parameter's gradients"
+        low, high = wire.OUTPUT_WEIGHTING
+        try:
+            with self._enable_grad():  # whatever the notebook left switched off
+                flat = output.flatten()
+                weighting = self._linspace(low, high, flat.numel(), dtype=flat.dtype)
+                found = self._gradients_of((flat * weighting).sum(), [v for _, v in trained], allow_unused=True)
+        except RuntimeError as exc:
+            return f"its backward pass raises {type(exc).__name__}: {str(exc)[:120]}"
+        out = []
+        for (slot, value), gradient in zip(trained, found):
+            with self._no_grad():
+                laid = self._empty_strided(value.shape, self._strides(value), dtype=value.dtype)
+                if gradient is None:
+                    laid.zero_()
+                else:
+                    laid.copy_(gradient)
+                layout = recorder.layouts.get(slot)
+                if layout is not None:
+                    laid = laid.as_strided(*layout)
+                out.append([slot[0], slot[1], self._copy_of(laid)])
+        return out
+
     def _untrained(self, recorder, output) -> str | None:
-        """In a pass with autograd on (as while training): why a parameter that trains got no gradient from the
-        output through the judge's values for it, or None.  A model whose output is cut from its parameters'
+        """In a pass with autograd on (as while training): why a parameter that trains cannot get a gradient from
+        the output through the judge's values for it, or None.  A model whose output is cut from its parameters'
         gradients (``out.detach() + (out - out.detach()) * 0``), or that switches a parameter's ``requires_grad``
         off for the pass, computes the network asked for and never learns (attack round 13).  A model frozen whole
         for inference has no parameter that trains, and is judged as its layers."""
@@ -1342,21 +1411,7 @@ class Handler:
             if id(base) not in reached:
                 return (f"a parameter of shape {list(parameter.shape)} gets no gradient from the output: training "
                         "could not change it")
-        # The gradient of the parameter used last (the classifier's, as a rule: autograd computes only the path
-        # to it) must not be zero while the output varies: an output cut from its gradients
-        # (`out.detach() + (out - out.detach()) * 0`) gives zero to every one.  (An inner layer's may be zero in an
-        # honest network, its units all off under the judge's weights; a constant output, a softmax over one value,
-        # is a mistake the outputs check names.)
-        try:
-            with self._enable_grad():  # whatever the notebook left switched off
-                # a weighted sum, not the plain one: a softmax over the batch sums to 1 whatever its parameters
-                flat = output.flatten()
-                weighting = self._linspace(1.0, 2.0, flat.numel(), dtype=flat.dtype)
-                (gradient,) = self._gradients_of((flat * weighting).sum(), [trained[-1][1]], allow_unused=True)
-        except RuntimeError:
-            return None  # not asked of what autograd cannot answer: the outputs are judged as they are
-        if (gradient is None or not bool(gradient.any())) and bool((output != flat[0]).any()):
-            return "the output's gradients reach no parameter: training could not change any"
+        # What the gradients are is the judge's to compare with the reference's (_parameter_gradients).
         return None
 
 
@@ -1379,6 +1434,11 @@ LAYER_OPS = {
     "view": ("Flatten", ("input", "shape")),
     "reshape": ("Flatten", ("input", "shape")),
     "dropout": ("Dropout", ("input", "p", "training", "inplace")),
+    "dropout1d": ("Dropout", ("input", "p", "training", "inplace")),
+    "dropout2d": ("Dropout", ("input", "p", "training", "inplace")),
+    "dropout3d": ("Dropout", ("input", "p", "training", "inplace")),
+    "alpha_dropout": ("Dropout", ("input", "p", "training", "inplace")),
+    "feature_alpha_dropout": ("Dropout", ("input", "p", "training", "inplace")),
     "batch_norm": ("BatchNorm2d", ("input", "running_mean", "running_var", "weight", "bias", "training",
                                    "momentum", "eps")),
     "pad": ("Pad", ("input", "pad", "mode", "value")),
@@ -1404,8 +1464,9 @@ BIAS_LAYOUTS = {"rows": lambda n: ([n], [1, n]), "columns": lambda n: ([n, 1],),
 #: where it is used (Handler._judged_call).
 VIEW_OPS = frozenset({"view", "reshape", "t", "transpose", "permute", "flatten", "unflatten", "unsqueeze", "squeeze",
                       "view_as", "reshape_as", "contiguous", "movedim", "__get__"})
-#: Operations that tell where a tensor's values are kept, not what they are: on a parameter, in a pass with the
-#: judge's weights, they would tell those from the model's own (Handler._judged_call).
+#: Operations that tell where a tensor's values are kept, not what they are: on any tensor of a pass with the
+#: judge's weights (a parameter, or a tensor made of one), they would tell those from the model's own
+#: (Handler._judged_call).
 STORAGE_QUERIES = frozenset({"data_ptr", "is_shared", "share_memory_", "untyped_storage", "storage", "_typed_storage",
                              "is_set_to", "_storage", "__dlpack__", "__dlpack_device__", "__array_interface__",
                              "__cuda_array_interface__", "is_pinned"})

@@ -163,6 +163,10 @@ class Layer:
     """Its output's shape in the probing forward pass."""
 
 
+#: Gradients a forward answer may carry: two per layer of the largest network the questions ask for, and more.
+MAX_GRADIENTS = 64
+
+
 @dataclass(frozen=True)
 class ModelInfo:
     """A built model, described."""
@@ -508,13 +512,36 @@ class Probe:
         """
         request = {Key.OP: ProbeOp.FORWARD, Key.NAME: name, Key.ARGS: wire.encode(list(args)),
                    Key.WEIGHTS: wire.encode_weights(weights), Key.INPUT: x.encode(), Key.GRADIENTS: gradients}
+        return self._forward_answer(request)[0]
+
+    def gradients(self, name: str, args: tuple, weights: list[dict], x: wire.Uniform) -> dict[tuple, wire.Array]:
+        """The gradients :meth:`forward` with ``gradients=True`` gives the judge's weights: of the output's weighted
+        sum (:data:`.wire.OUTPUT_WEIGHTING`), for each weight or bias of ``weights`` that a parameter which trains
+        took, keyed ``(layer index, "weight" or "bias")``, laid out as that tensor of ``weights``.  The same
+        pass as the forward one (asked once for both).  Raises as :meth:`forward` does."""
+        request = {Key.OP: ProbeOp.FORWARD, Key.NAME: name, Key.ARGS: wire.encode(list(args)),
+                   Key.WEIGHTS: wire.encode_weights(weights), Key.INPUT: x.encode(), Key.GRADIENTS: True}
+        return self._forward_answer(request)[1]
+
+    def _forward_answer(self, request: dict) -> tuple:
+        """``(output, gradients)`` for a forward request, asked once."""
         cache = self.__dict__.setdefault("_forwards", {})
         key = wire.dumps(request)
         if key not in cache:
             value, _ = self._ask(request)
+            gradients: dict[tuple, wire.Array] = {}
+            if request[Key.GRADIENTS]:
+                if not (isinstance(value, tuple) and len(value) == 2 and isinstance(value[1], list)):
+                    raise ProtocolError("the forward answer is not an output with its gradients")
+                value, found = value
+                for entry in found[:MAX_GRADIENTS]:
+                    if not (isinstance(entry, list) and len(entry) == 3 and type(entry[0]) is int
+                            and entry[1] in ("weight", "bias") and isinstance(entry[2], wire.Array)):
+                        raise ProtocolError("a gradient of the forward answer is malformed")
+                    gradients[(entry[0], entry[1])] = entry[2]
             if not isinstance(value, wire.Array):
                 raise ProtocolError("the forward answer is not an array")
-            cache[key] = value  # an Array is immutable: each to_tensor() is a fresh copy
+            cache[key] = (value, gradients)  # an Array is immutable: each to_tensor() is a fresh copy
         return cache[key]
 
 

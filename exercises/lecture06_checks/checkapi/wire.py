@@ -183,6 +183,12 @@ def uniform(shape, seed: int, bound: float, offset: float = 0.0):
     return values + offset if offset else values
 
 
+#: In a pass with autograd on, the gradients the worker reports are those of ``sum(w_i * y_i)`` over the output's
+#: elements ``y`` in order, with weights ``w`` evenly spaced from the first to the second number (the judge computes
+#: the reference's the same way): a plain sum would give a softmax over the batch no gradient at all.
+OUTPUT_WEIGHTING = (1.0, 2.0)
+
+
 def encode_weights(specs: list[dict]) -> list[dict]:
     """A model's weights, ``[{"kind", "tensors": {name: Uniform}}]``, as plain data (a few numbers a tensor)."""
     return [{"kind": spec["kind"], "tensors": {name: value.encode() for name, value in spec["tensors"].items()}}
