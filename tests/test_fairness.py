@@ -104,6 +104,54 @@ GRADER_FAULTS: dict[str, str] = {
         "structure, params and outputs -3, with feedback that says its forward pass computes with autograd off "
         "(was 'layer 1 ... is missing: your model has 0'; @torch.no_grad() on forward, torch.inference_mode(): the "
         "same)",
+    # Fairness round 13 (graded on main at 0b80135; each isolated by grading copies with one construct changed,
+    # see tests/corpus/fair/_r13_findings.md).
+    "r13_nb_isort_imports_first_cell_torch_last.ipynb":
+        "import pickle and import timeit among the everyday modules of an isort-ordered first cell, neither used: "
+        "'uses `import pickle`, `import timeit`, which can run or rebind code out of sight': q6 by hand 3, q7 4, q8 3: "
+        "-10 (each import alone in a plain file: -10; the other 35 standard modules of the cell: 26/26)",
+    "r13_py_stdlib_imports_at_top.py":
+        "the standard library's everyday modules imported at the top of a script, pickle and timeit among them, none "
+        "used: q6 by hand 3, q7 4, q8 3: -10 (import pickle or import timeit alone: -10)",
+    "r13_py_imports_used_in_main_guard.py":
+        "pickle and timeit used only in a main() run under if __name__ == '__main__' (timing conv2d, saving answers "
+        "in a temporary folder): q6 by hand 3, q7 4, q8 3: -10 (import pickle inside main() alone: -10)",
+    "r13_nb_q6_timed_against_torch_with_default_timer.ipynb":
+        "from timeit import default_timer as timer in a top-level cell after q6, timing conv2d against F.conv2d: "
+        "'uses `import timeit`': q6 by hand 3, q7 4, q8 3: -10",
+    "r13_py_answers_pickled_for_later.py":
+        "pickle.dump of the quiz answers to a file in a last cell: 'uses `import pickle`': q6 by hand 3, q7 4, q8 3: "
+        "-10 (torch.save to a BytesIO: 26/26)",
+    "r13_nb_q6_hand_layer_class_with_parameters_and_state_dict.ipynb":
+        "q6's plain HandConv2d / HandMaxPool2d classes (no nn.Module) with def parameters() and def state_dict() of "
+        "their own: 'def parameters (a class's own account of the parameters it holds)': q6 by hand 3, q7 4, q8 3: -10 "
+        "(either method alone: -10; renamed params / settings: 26/26; a class Tiny with def parameters that nothing "
+        "uses, beside the plain answers: -10)",
+    "r13_nb_q7_full_backward_hook_logs_gradient_norms.ipynb":
+        "register_full_backward_hook on conv1 and conv2 in CNN.__init__, logging gradient norms: q6 by hand 3, q7 4, "
+        "q8 3: -10 (one layer: -10; register_forward_hook instead: 26/26; a backward hook on an instance at top level, "
+        "even removed after one pass: -10)",
+    "r13_py_q7_gradient_clamping_hooks_on_parameters.py":
+        "p.register_hook(lambda grad: grad.clamp(-clip, clip)) over self.parameters() in CNN.__init__ (per-element "
+        "gradient clipping): q6 by hand 3, q7 4, q8 3: -10 (a named staticmethod as the hook: -10; the same hooks on an "
+        "instance at top level: 26/26; clip_grad_value_ after backward: 26/26)",
+    "r13_py_q6_validator_decorator_inspect_signature.py":
+        "q6's own argument-checking decorator binding the arguments with inspect.signature(fn).bind: 'import of inspect "
+        "(a module whose behaviour the grader does not know)': q6 by hand -3 (the wrapper checking kwargs without "
+        "inspect: 26/26; import inspect unused, or inspect.signature at top level: 26/26)",
+    "r13_nb_q7_features_frozen_to_finetune_head.ipynb":
+        "a judgement call: CNN(freeze_features=True) sets requires_grad = False on the convolutions to fine-tune the "
+        "head: 'holds parameters that do not train beside others that do': q7 structure, params, outputs -3, the "
+        "structure feedback 'its layers cannot be judged with the reference's weights' (conv1 only frozen: -3; "
+        "everything frozen, or freeze_features=False: 26/26)",
+    "r13_py_q8_head_frozen_blocks_train.py":
+        "a judgement call: ConvNet's Linear head frozen (requires_grad_(False)) while the blocks train: q8 params, "
+        "channels, outputs -2.5 (the head's bias only frozen, or the first block instead: -2.5)",
+    "r13_nb_q7_reentrant_checkpoint_second_block.ipynb":
+        "checkpoint(self.block2, x, use_reentrant=True) in forward (block2's input needs a gradient, so block2 trains, "
+        "with the plain model's gradients): 'layer 3 ... is missing', 'computes with tensors it makes as it runs ... "
+        "training could not change what it computes': q7 structure, params, outputs -3 (use_reentrant=False: 26/26; "
+        "the head checkpointed instead: -3; without namespaces -4, the call imports getpass)",
 }
 
 GRADESCOPE_SAMPLE = ["nb_magics_everywhere.ipynb", "nb_continuation_percent_and_bang_eq.ipynb",
