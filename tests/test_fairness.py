@@ -106,27 +106,14 @@ GRADER_FAULTS: dict[str, str] = {
         "same)",
     # Fairness round 13 (graded on main at 0b80135; each isolated by grading copies with one construct changed,
     # see tests/corpus/fair/_r13_findings.md).
-    "r13_nb_isort_imports_first_cell_torch_last.ipynb":
-        "import pickle and import timeit among the everyday modules of an isort-ordered first cell, neither used: "
-        "'uses `import pickle`, `import timeit`, which can run or rebind code out of sight': q6 by hand 3, q7 4, q8 3: "
-        "-10 (each import alone in a plain file: -10; the other 35 standard modules of the cell: 26/26)",
-    "r13_py_stdlib_imports_at_top.py":
-        "the standard library's everyday modules imported at the top of a script, pickle and timeit among them, none "
-        "used: q6 by hand 3, q7 4, q8 3: -10 (import pickle or import timeit alone: -10)",
     "r13_py_imports_used_in_main_guard.py":
-        "pickle and timeit used only in a main() run under if __name__ == '__main__' (timing conv2d, saving answers "
-        "in a temporary folder): q6 by hand 3, q7 4, q8 3: -10 (import pickle inside main() alone: -10)",
-    "r13_nb_q6_timed_against_torch_with_default_timer.ipynb":
-        "from timeit import default_timer as timer in a top-level cell after q6, timing conv2d against F.conv2d: "
-        "'uses `import timeit`': q6 by hand 3, q7 4, q8 3: -10",
+        "a judgement call: pickle.loads of the answers main() saved (under if __name__ == '__main__'): pickle.loads "
+        "runs any function its bytes name, and rule 2 refuses it anywhere: q6 by hand 3, q7 4, q8 3: -10 (import "
+        "pickle, pickle.dumps and timeit alone are readable since round 13's fix)",
     "r13_py_answers_pickled_for_later.py":
-        "pickle.dump of the quiz answers to a file in a last cell: 'uses `import pickle`': q6 by hand 3, q7 4, q8 3: "
-        "-10 (torch.save to a BytesIO: 26/26)",
-    "r13_nb_q6_hand_layer_class_with_parameters_and_state_dict.ipynb":
-        "q6's plain HandConv2d / HandMaxPool2d classes (no nn.Module) with def parameters() and def state_dict() of "
-        "their own: 'def parameters (a class's own account of the parameters it holds)': q6 by hand 3, q7 4, q8 3: -10 "
-        "(either method alone: -10; renamed params / settings: 26/26; a class Tiny with def parameters that nothing "
-        "uses, beside the plain answers: -10)",
+        "a judgement call: pickle.load of the quiz answers it saved with pickle.dump in a last cell: pickle.load runs "
+        "any function a file names, and rule 2 refuses it anywhere: q6 by hand 3, q7 4, q8 3: -10 (pickle.dump alone: "
+        "26/26 since round 13's fix)",
     "r13_nb_q7_full_backward_hook_logs_gradient_norms.ipynb":
         "register_full_backward_hook on conv1 and conv2 in CNN.__init__, logging gradient norms: q6 by hand 3, q7 4, "
         "q8 3: -10 (one layer: -10; register_forward_hook instead: 26/26; a backward hook on an instance at top level, "
@@ -135,10 +122,6 @@ GRADER_FAULTS: dict[str, str] = {
         "p.register_hook(lambda grad: grad.clamp(-clip, clip)) over self.parameters() in CNN.__init__ (per-element "
         "gradient clipping): q6 by hand 3, q7 4, q8 3: -10 (a named staticmethod as the hook: -10; the same hooks on an "
         "instance at top level: 26/26; clip_grad_value_ after backward: 26/26)",
-    "r13_py_q6_validator_decorator_inspect_signature.py":
-        "q6's own argument-checking decorator binding the arguments with inspect.signature(fn).bind: 'import of inspect "
-        "(a module whose behaviour the grader does not know)': q6 by hand -3 (the wrapper checking kwargs without "
-        "inspect: 26/26; import inspect unused, or inspect.signature at top level: 26/26)",
     "r13_nb_q7_features_frozen_to_finetune_head.ipynb":
         "a judgement call: CNN(freeze_features=True) sets requires_grad = False on the convolutions to fine-tune the "
         "head: 'holds parameters that do not train beside others that do': q7 structure, params, outputs -3, the "

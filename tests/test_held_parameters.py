@@ -290,11 +290,16 @@ def test_a_model_frozen_whole_for_inference_is_judged_as_its_layers():
     # a layer switched off for the pass only
     "self.fc.weight.requires_grad_(False)\n        out = self.fc(x)\n        self.fc.weight.requires_grad_(True)\n"
     "        return out",
+    # the network's values with its gradients reversed, or kept for the bias only (attack round 14)
+    "out = self.fc(x)\n        return 2 * out.detach() - out",
+    "out = self.fc(x)\n        return out.detach() + (out - out.detach()) * 0 + (self.fc.bias - self.fc.bias.detach())",
+    # another network while it trains
+    "return self.fc(x) if not self.training else self.fc(x * 0.5)",
 ])
 def test_a_model_that_never_learns_earns_nothing_for_its_layers(forward):
     source = WRITTEN.format(**{**PLAIN, "head": "x"}).replace("        return x\n", f"        {forward}\n")
     points = _q7(source)
-    assert points["q7.outputs"] == 0, points
+    assert points["q7.structure"] == points["q7.params"] == points["q7.outputs"] == 0, points
 
 
 @pytest.mark.parametrize("forward", [
@@ -337,3 +342,11 @@ def test_a_forward_pass_decorated_with_no_grad_is_told_so():
 def test_examples_gathered_wrongly_earn_nothing_for_the_layers(head):
     points = _q7(WRITTEN.format(**{**PLAIN, "head": head}))
     assert points["q7.structure"] == points["q7.params"] == points["q7.outputs"] == 0, points
+
+
+def test_a_model_that_recomputes_its_layers_in_backpropagation_keeps_its_points():
+    """Fairness round 13: torch.utils.checkpoint recomputes a block in the backward pass, reading its parameters
+    themselves; their gradients are still the network's."""
+    source = ("from torch.utils.checkpoint import checkpoint\n" + WRITTEN.format(**{
+        **PLAIN, "pool2": "checkpoint(lambda t: F.max_pool2d(torch.relu(self.conv2(t)), 2), x, use_reentrant=False)"}))
+    assert _q7(source) == {c.id: c.points for c in Q7}

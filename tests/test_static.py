@@ -1305,3 +1305,28 @@ def test_results_an_untied_change_stores_are_data():
               "expected = torch_reference(x, k)\nrows[0]['torch'] = expected\nrows[0]['direct'] = F.conv2d(x, k)\n"
               "rows[0]['mine'] = conv2d(x[0, 0], k[0, 0])\nrows[0]['shape'] = F.conv2d(x, k).shape\n")
     assert found([HAND_WRITTEN + checks]) == []
+
+
+@pytest.mark.parametrize("source", [
+    # fairness round 13: everyday parts of modules whose other parts run code out of sight
+    "import pickle, timeit, tracemalloc, weakref, codecs\nimport torch\nstart = timeit.default_timer()\n"
+    "with open('answers.pkl', 'wb') as f:\n    pickle.dump({'q1': 'C'}, f, protocol=pickle.HIGHEST_PROTOCOL)\n"
+    "tracemalloc.start()\nprint(timeit.timeit(lambda: conv2d(torch.ones(3, 3), torch.ones(2, 2)), number=3))\n",
+    "from timeit import default_timer as timer\nt0 = timer()\n",
+    "import inspect, functools\ndef checked(fn):\n    signature = inspect.signature(fn)\n"
+    "    @functools.wraps(fn)\n    def wrapper(*args, **kwargs):\n        signature.bind(*args, **kwargs)\n"
+    "        return fn(*args, **kwargs)\n    return wrapper\n",
+])
+def test_the_harmless_parts_of_watched_modules_are_readable(source):
+    assert found([source + HAND_WRITTEN]) == []
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("import pickle\nwith open('a.pkl', 'rb') as f:\n    answers = pickle.load(f)\n", "pickle (pickle, for more than"),
+    ("import timeit\ntimeit.timeit('conv2d(x, k)', number=1)\n", "timeit (timeit, for more than"),
+    ("from timeit import timeit\n", "from timeit import timeit"),
+    ("import weakref\nweakref.finalize(object(), print)\n", "weakref (weakref, for more than"),
+    ("import codecs\ncodecs.register(lambda name: None)\n", "codecs (codecs, for more than"),
+])
+def test_the_other_parts_of_watched_modules_stay_unreadable(source, expected):
+    assert any(expected in what for _, what in found([source + HAND_WRITTEN])), found([source + HAND_WRITTEN])

@@ -91,6 +91,20 @@ READABLE_INSPECT = frozenset({
     "getsourcefile", "getfullargspec", "isfunction", "isclass", "ismethod", "isbuiltin", "isroutine",
     "iscoroutinefunction", "isgeneratorfunction", "isabstract",
 })
+#: Of :data:`UNREADABLE_IMPORTS`, modules with parts that run nothing out of sight: imported alone or for these
+#: names only, they are readable (fairness round 13: `import pickle` to save answers, `from timeit import
+#: default_timer` to time conv2d cost -10 unused).  ``pickle.load`` runs any function a file names; ``timeit``
+#: runs a statement given as text (a callable it is given is read where it is written: see
+#: :func:`_plain_timing`); ``weakref.finalize`` calls back at collection; ``codecs.register`` calls a search
+#: function from inside every ``encode``.
+READABLE_PARTS: dict[str, frozenset[str]] = {
+    "inspect": READABLE_INSPECT,
+    "pickle": frozenset({"dump", "dumps", "HIGHEST_PROTOCOL", "DEFAULT_PROTOCOL", "PickleError", "PicklingError"}),
+    "timeit": frozenset({"default_timer", "timeit", "repeat"}),
+    "tracemalloc": frozenset({"start", "stop", "get_traced_memory", "reset_peak", "is_tracing", "clear_traces"}),
+    "weakref": frozenset({"ref", "WeakValueDictionary", "WeakKeyDictionary", "WeakSet"}),
+    "codecs": frozenset({"open", "encode", "decode", "BOM_UTF8"}),
+}
 #: Built-in functions that reach an attribute by a name given as a value: in code reachable from a
 #: by-hand function, only with a constant name; ``setattr``/``delattr`` anywhere only on ``self``/``cls``.
 ATTRIBUTE_FUNCTIONS = frozenset({"getattr", "setattr", "delattr"})
@@ -678,6 +692,16 @@ def _root(node: ast.AST) -> tuple[str | None, str]:
     return root, ".".join(parts)
 
 
+def _plain_timing(attribute: ast.Attribute, call: ast.Call | None) -> bool:
+    """``timeit.timeit(lambda: conv2d(x, k), number=10)``: timing a callable the text holds runs nothing the reader
+    does not see; a statement or set-up given as text (``timeit.timeit("conv2d(x, k)", globals=globals())``) is
+    code it never reads.  Any other readable part is plain as it is."""
+    if attribute.attr not in ("timeit", "repeat"):
+        return True
+    return call is not None and not any(isinstance(n, ast.Constant) and isinstance(n.value, str)
+                                        for a in [*call.args, *(k.value for k in call.keywords)] for n in ast.walk(a))
+
+
 def _plain_classes(classes: list[ast.ClassDef]) -> set[str]:
     """The names of the submission's classes that can be no ``nn.Module``: each of its classes of that name has no
     base but ``object`` or other such classes, no keyword and no decorator but ``dataclass``, and no class that is
@@ -711,9 +735,10 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
     add = reading.unreadable.append
     calls = {id(n.func): n for n in nodes if isinstance(n, ast.Call)}
     _mark_constant_getters(reading, calls.values())
-    # inspect.signature(f), inspect.getsource(f): the name read only for what READABLE_INSPECT lists
+    # inspect.signature(f), pickle.dump(answers, f): the name read only for what READABLE_PARTS lists of it
     inspect_reads = {id(n.value) for n in nodes if isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name)
-                     and reading.imported.get(n.value.id) == "inspect" and n.attr in READABLE_INSPECT}
+                     and n.attr in READABLE_PARTS.get(reading.imported.get(n.value.id, ""), ())
+                     and _plain_timing(n, calls.get(id(n)))}
     inspect_reads |= {id(n) for n in nodes if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
     importlib_reads: set[int] = set()
     # `f"{self.__dict__}"`, `repr(vars_of.__dict__)`, `sorted(obj.__dict__)`: a namespace shown or its names
@@ -746,7 +771,7 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                     # import counts unless every use of it is that (read once every unit is, _read_cached)
                     reading.core_counting.append((node, Finding("unverifiable", f"import {module}"
                                                                 + _outside_reason(top))))
-                elif top in UNREADABLE_IMPORTS and not (top in ("inspect", "importlib") and module == top):
+                elif top in UNREADABLE_IMPORTS and not (top in (*READABLE_PARTS, "importlib") and module == top):
                     add(Finding("unverifiable", f"import {module}" + _outside_reason(top)))
                 elif top and top not in reading.checked_imports:
                     reading.checked_imports.add(top)
@@ -756,8 +781,9 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                         reading.missing_imports.append(module)
             if isinstance(node, ast.ImportFrom):
                 for alias in node.names:
-                    if node.module == "inspect" and alias.name not in READABLE_INSPECT:
-                        add(Finding("unverifiable", f"from inspect import {alias.name}"))
+                    if node.module in READABLE_PARTS and alias.name not in READABLE_PARTS[node.module] or (
+                            node.module == "timeit" and alias.name in ("timeit", "repeat")):
+                        add(Finding("unverifiable", f"from {node.module} import {alias.name}"))
                     elif f"{node.module}.{alias.name}" in PLAIN_MODULE_ATTRIBUTES:
                         continue
                     elif alias.name in UNREADABLE_ATTRIBUTES or alias.name in UNREADABLE_NAMES \
@@ -768,8 +794,12 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                         add(Finding("unverifiable", f"from {node.module} import {alias.name}"))
         elif isinstance(node, ast.Name) and node.id in UNREADABLE_NAMES:
             add(Finding("unverifiable", f"{node.id}", hides_from_models=node.id not in NAMESPACE_NAMES))
-        elif isinstance(node, ast.Name) and reading.imported.get(node.id) == "inspect" and id(node) not in inspect_reads:
-            add(Finding("unverifiable", f"{node.id} (inspect, for more than reading source and signatures)"))
+        elif isinstance(node, ast.Name) and reading.imported.get(node.id) in READABLE_PARTS \
+                and id(node) not in inspect_reads:
+            module = reading.imported[node.id]
+            add(Finding("unverifiable", f"{node.id} ({module}, for more than "
+                        + ("reading source and signatures)" if module == "inspect" else
+                           f"{', '.join(sorted(READABLE_PARTS[module]))})")))
         elif isinstance(node, ast.Name) and reading.imported.get(node.id) == "importlib" \
                 and isinstance(node.ctx, ast.Load):
             # importlib.reload(helpers) runs a module again, like an import: the modules it can load are
@@ -2295,6 +2325,9 @@ KNOWN_NAMES_ONLY: dict[str, frozenset[str]] = {
     # a frame or a hook (rule 2 reads an assignment to any of its names as a patch)
     "sys": frozenset({"stdout", "stderr", "getrecursionlimit", "maxsize", "float_info", "int_info", "version_info",
                       "byteorder", "platform"}),
+    # a decorator of q6's own binding its arguments to a signature (fairness round 13); rule 2 allows inspect for
+    # signatures and source only
+    "inspect": frozenset({"signature", "Signature", "Parameter", "BoundArguments"}),
     "pydantic": frozenset({"BaseModel", "Field", "ConfigDict", "ValidationError", "field_validator",
                            "model_validator", "PositiveInt", "NonNegativeInt", "PositiveFloat", "NonNegativeFloat",
                            "NegativeInt", "NonPositiveInt", "StrictInt", "StrictFloat", "StrictBool", "StrictStr",
