@@ -350,3 +350,20 @@ def test_a_model_that_recomputes_its_layers_in_backpropagation_keeps_its_points(
     source = ("from torch.utils.checkpoint import checkpoint\n" + WRITTEN.format(**{
         **PLAIN, "pool2": "checkpoint(lambda t: F.max_pool2d(torch.relu(self.conv2(t)), 2), x, use_reentrant=False)"}))
     assert _q7(source) == {c.id: c.points for c in Q7}
+
+
+@pytest.mark.parametrize("factory, args, features", [
+    (lambda: __import__("grader.questions.reference", fromlist=["x"]).PooledCNN(), (), (1, 100, 100)),
+    (lambda c: __import__("grader.questions.reference", fromlist=["x"]).ConvNet(c), (2,), (2, 128, 128)),
+], ids=["CNN", "ConvNet"])
+def test_the_judges_weights_leave_the_reference_alive_on_every_probe(factory, args, features):
+    """Attack round 16: under torch's initial weights a ConvNet of five blocks was dead on about one probe in seven
+    (its output the head's bias whatever came in), where a network that trained its bias only looked the same.
+    The judge draws again until the reference's outputs vary and every parameter gets a gradient."""
+    from grader.questions.base import Context
+    from grader.questions.model_checks import _alive, probe_cases
+
+    for seed in range(20):
+        _, cases = probe_cases(Context(seed=seed, check_id="q8.outputs_1ch"), "Net", factory, args, features)
+        for _, gradients, _, want, want_gradients in cases:
+            assert _alive(want, want_gradients), (seed, gradients)

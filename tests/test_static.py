@@ -1330,3 +1330,37 @@ def test_the_harmless_parts_of_watched_modules_are_readable(source):
 ])
 def test_the_other_parts_of_watched_modules_stay_unreadable(source, expected):
     assert any(expected in what for _, what in found([source + HAND_WRITTEN])), found([source + HAND_WRITTEN])
+
+
+@pytest.mark.parametrize("source", [
+    # attack round 16: a plain class made a model's base under another name, or by a decorator named dataclass
+    "import torch\nclass Accounts:\n    def parameters(self):\n        return iter([])\nBookkeeping = Accounts\n"
+    "class CNN(Bookkeeping, torch.nn.Module):\n    pass\n",
+    "import torch\ndef dataclass(cls):\n    return type('M', (cls, torch.nn.Module), {})\n@dataclass\n"
+    "class Accounts:\n    def parameters(self):\n        return iter([])\n",
+])
+def test_a_plain_class_that_may_become_a_modules_base_is_no_plain_class(source):
+    assert any(what.startswith("def parameters") for _, what in found([source + HAND_WRITTEN]))
+
+
+def test_a_plain_class_compared_with_or_annotated_stays_plain():
+    source = ("from dataclasses import dataclass\n@dataclass\nclass Layer:\n    size: int = 3\n"
+              "    def parameters(self):\n        return [self.size]\n"
+              "def describe(layer: Layer) -> Layer:\n    assert isinstance(layer, Layer)\n    return layer\n"
+              "describe(Layer())\n")
+    assert found([source + HAND_WRITTEN]) == []
+
+
+@pytest.mark.parametrize("source, expected", [
+    # attack round 16: text bound to a name, and what an untied change stores through a loop, a default, getattr
+    ("import timeit\ncode = 'print(1)'\ntimeit.timeit(code, number=1)\n", "timeit (timeit, for more than"),
+    ("import torch.nn.functional as F\nops = {}\nholder = [t for t in (ops,)]\nfor f in (F.conv2d,):\n"
+     "    holder[0]['c'] = f\n", "F.conv2d (stored by a change"),
+    ("import torch.nn.functional as F\nops = {}\nholder = [t for t in (ops,)]\ndef pick(f=F.conv2d):\n"
+     "    return f\nholder[0]['c'] = pick()\n", "F.conv2d (stored by a change"),
+    ("import torch.nn.functional as F\nops = {}\nholder = [t for t in (ops,)]\n"
+     "holder[0]['c'] = getattr(F, 'conv2d')\n", "getattr(..., 'conv2d')"),
+])
+def test_round_16s_ways_around_the_reader_are_read(source, expected):
+    findings = found([source + HAND_WRITTEN])
+    assert any(expected in what for _, what in findings), findings

@@ -188,7 +188,6 @@ class Handler:
         self._empty_strided = torch.empty_strided
         # Read through torch's own descriptors, as they are before any submission code runs.
         self._base_of = torch._C.TensorBase._base.__get__
-        self._data_of, self._set_data = torch._C.TensorBase.data.__get__, torch._C.TensorBase.data.__set__
         backward_hooks = torch._C.TensorBase._backward_hooks.__get__
         accumulated_hooks = torch._C.TensorBase._post_accumulate_grad_hooks.__get__
         self._gradient_hooks_of = lambda t: bool(backward_hooks(t)) or bool(accumulated_hooks(t))
@@ -199,6 +198,7 @@ class Handler:
         self._storage_address = lambda t: storage(t).data_ptr()
         detach, clone = torch._C.TensorBase.detach, torch._C.TensorBase.clone
         self._copy_of = lambda t: clone(detach(t))
+        self._copy_into = torch._C.TensorBase.copy_  # not a method a Parameter subclass may override
         self._same = torch.equal
         # The transposing properties a weight written out is read through (x @ fc.weight.T): .T and .mT.
         self._transposing_properties = (torch.Tensor.T, torch.Tensor.mT)
@@ -262,8 +262,6 @@ class Handler:
                 self.snapshots: dict[int, object] = {}  # with ``weights``: each parameter's values at the start
                 self.transposed: dict[int, tuple] = {}
                 self.pending: tuple | None = None
-                # a pass in training mode (the judged one with autograd on): dropout runs without its randomness
-                self.training_pass = False
                 # while a written-out layer's bias is awaited: the products of its weight with other examples'
                 # data (a per-example loop, ``torch.stack([W.mv(row) for row in x])``), by id, kept alive
                 self.siblings: dict[int, object] = {}
@@ -375,9 +373,6 @@ class Handler:
                     args, kwargs = (), bound
                 elif self.weights is not None:
                     args, kwargs, _ = handler._judged_arguments(self, args, kwargs)
-                if kind == "Dropout" and self.training_pass:
-                    # training mode without its randomness: what else the mode changes is judged (attack round 14)
-                    args, kwargs = (), dict(bound, training=False)
                 output = func(*args, **kwargs)
                 self._mark(output, (source,), {})
                 first = output[0] if type(output) is tuple and output else output
@@ -1113,8 +1108,9 @@ class Handler:
         With ``gradients`` autograd is on (as while training), else the pass runs under ``no_grad``
         (as while evaluating); with ``input_gradients`` too, the pass is differentiable in ``x``, so
         that :meth:`_contributing` can tell which layers the output depends on.  With ``training`` the model is
-        in training mode (``model.train()``), its dropout without randomness: a model that is another network
-        while it trains (``if self.training:``) is judged as that one (attack round 14).
+        in training mode (``model.train()``), as it is while it trains, dropout included (attack round 16: a
+        dropout of p=1 while training, 0 while evaluated): a model that is another network while it trains (``if
+        self.training:``) is judged as that one (attack round 14).
         """
         stack: list[str] = []
         recorder.modules = stack
@@ -1140,7 +1136,6 @@ class Handler:
             # A lazy layer's, made during the pass, are not there yet.
             recorder.snapshots = {key: self._copy_of(p) for key, p in recorder.declared.items()
                                   if not isinstance(p, self._uninitialized)}
-        recorder.training_pass = training
         try:
             (self._module_train if training else self._module_eval)(model)
             with (self._enable_grad() if gradients else self._no_grad()):
@@ -1369,16 +1364,19 @@ class Handler:
                 weighting = self._linspace(low, high, flat.numel(), dtype=flat.dtype)
                 total = (flat * weighting).sum()
                 # What the backward pass recomputes (torch.utils.checkpoint) reads the parameters themselves, out
-                # of the recorder's sight: they hold the judge's values meanwhile, so that it computes what the
-                # forward pass did (fairness round 13), and their own afterwards.
-                own = [(p, self._data_of(p)) for p in recorder.slots.values() if id(p) in recorder.values]
+                # of the recorder's sight: they hold the judge's values meanwhile, in their own storage (a storage
+                # swapped in told the pass apart by its address: attack round 16), so that it computes what the
+                # forward pass did (fairness round 13), and their own values afterwards.
+                own = [(p, self._copy_of(p)) for p in recorder.slots.values() if id(p) in recorder.values]
                 try:
-                    for p, _ in own:
-                        self._set_data(p, self._data_of(recorder.values[id(p)]))
+                    with self._no_grad():
+                        for p, _ in own:
+                            self._copy_into(p, recorder.values[id(p)])
                     found = self._gradients_of(total, [v for _, v in trained], allow_unused=True)
                 finally:
-                    for p, data in own:
-                        self._set_data(p, data)
+                    with self._no_grad():
+                        for p, values in own:
+                            self._copy_into(p, values)
         except RuntimeError as exc:
             return f"its backward pass raises {type(exc).__name__}: {str(exc)[:120]}"
         out = []

@@ -395,12 +395,28 @@ def _same_values(got: torch.Tensor, want: torch.Tensor) -> bool:
                                                                rtol=RTOL, atol=ATOL))
 
 
+#: How many sets of weights (and inputs) the judge draws at most until the reference network is alive on them.
+MAX_WEIGHT_DRAWS = 16
+
+
+def _alive(want: torch.Tensor, want_gradients: dict | None) -> bool:
+    """Whether the reference network, on one probe input, tells networks apart: its outputs differ across the
+    batch and every parameter gets some gradient.  A ConvNet of five blocks under torch's initial weights is dead
+    on about one input in seven (every unit off: its output the head's bias whatever comes in), where a network
+    that does anything else before the head, or trains nothing but the bias, looks the same (attack round 16)."""
+    flat = want.flatten()
+    if flat.numel() > 1 and not bool((flat != flat[0]).any()):
+        return False
+    return want_gradients is None or all(bool(g.any()) for g in want_gradients.values())
+
+
 def probe_cases(context, name: str, factory, args: tuple, features: tuple) -> tuple[list[dict], tuple]:
     """The judge's weights for ``name(*args)`` and its inputs (one per distribution of :data:`reference.PROBES`),
     with the reference's output on each, and its parameters' gradients where autograd is on (:func:`reference.
     gradients`): ``(weights, ((x described, gradients, x, want, want's gradients or None), ...))``.
 
-    Drawn once per (seed, question, numbers, model, arguments, shape of one input), whatever the check: the
+    Drawn once per (seed, question, numbers, model, arguments, shape of one input), whatever the check, and drawn
+    again (:data:`MAX_WEIGHT_DRAWS` times at most) while the reference is dead on an input (:func:`_alive`): the
     checks that look at one model (its structure and parameter count confirmed by :func:`behaviour`, its
     outputs) run it on the same weights and inputs, so the probe runs each forward pass once for all of them.
     The first two inputs are a batch of 2 to 4 (a batch size a model cannot expect), the last a larger one.
@@ -413,13 +429,16 @@ def probe_cases(context, name: str, factory, args: tuple, features: tuple) -> tu
         gen = shared.torch_generator()
         shape = (shared.rng().randint(2, 4), *features)
         model = factory(*args).eval()
-        weights = reference.weights_for(model, gen)
-        cases = []
-        for x_described, gradients in reference.probe_inputs(shape, gen):
-            x = x_described.to_tensor()
-            with torch.no_grad():
-                want = model(x)
-            cases.append((x_described, gradients, x, want, reference.gradients(model, x) if gradients else None))
+        for _ in range(MAX_WEIGHT_DRAWS):
+            weights = reference.weights_for(model, gen)
+            cases = []
+            for x_described, gradients in reference.probe_inputs(shape, gen):
+                x = x_described.to_tensor()
+                with torch.no_grad():
+                    want = model(x)
+                cases.append((x_described, gradients, x, want, reference.gradients(model, x) if gradients else None))
+            if all(_alive(want, want_gradients) for _, _, _, want, want_gradients in cases):
+                break
         return weights, tuple(cases)
 
     return shared.memo(case)

@@ -475,7 +475,7 @@ def _read_cached(units: tuple[str, ...]) -> _Reading:
         reading.classes += [n for n in nodes if isinstance(n, ast.ClassDef)]
         every_node += nodes
     reading.nodes = every_node
-    plain = _plain_classes(reading.classes)
+    plain = _plain_classes(reading, reading.classes)
     reading.unreadable += [finding for cls, finding in reading.accounts if cls.name not in plain]
     for node, finding in reading.core_counting:
         names = {a.asname or a.name.split(".")[0] for a in node.names}
@@ -693,32 +693,50 @@ def _root(node: ast.AST) -> tuple[str | None, str]:
 
 
 def _plain_timing(attribute: ast.Attribute, call: ast.Call | None) -> bool:
-    """``timeit.timeit(lambda: conv2d(x, k), number=10)``: timing a callable the text holds runs nothing the reader
-    does not see; a statement or set-up given as text (``timeit.timeit("conv2d(x, k)", globals=globals())``) is
-    code it never reads.  Any other readable part is plain as it is."""
+    """``timeit.timeit(lambda: conv2d(x, k), number=10)``: timing a lambda the text holds runs nothing the reader
+    does not see; a statement or set-up given as text (``timeit.timeit("conv2d(x, k)", globals=globals())``, or a
+    name bound to text) is code it never reads.  Any other readable part is plain as it is."""
     if attribute.attr not in ("timeit", "repeat"):
         return True
-    return call is not None and not any(isinstance(n, ast.Constant) and isinstance(n.value, str)
-                                        for a in [*call.args, *(k.value for k in call.keywords)] for n in ast.walk(a))
+    # only a lambda the text holds, as the statement and any set-up: a name could hold text (attack round 16)
+    return call is not None and bool(call.args) and all(
+        isinstance(a, ast.Lambda) for a in [call.args[0], *call.args[1:2],
+                                            *(k.value for k in call.keywords if k.arg in ("stmt", "setup"))]) \
+        and not any(k.arg == "globals" for k in call.keywords)
 
 
-def _plain_classes(classes: list[ast.ClassDef]) -> set[str]:
+def _plain_classes(reading: _Reading, classes: list[ast.ClassDef]) -> set[str]:
     """The names of the submission's classes that can be no ``nn.Module``: each of its classes of that name has no
-    base but ``object`` or other such classes, no keyword and no decorator but ``dataclass``, and no class that is
-    not such a class names it as a base (``class CNN(Layer, nn.Module)`` would take Layer's ``parameters``).  Their
-    own ``parameters()`` or ``state_dict()`` account for nothing an optimiser trains (fairness round 13: a
-    hand-written layer class for q6); a model's would (attack round 13)."""
+    base but ``object`` or other such classes, no keyword and no decorator but ``dataclasses.dataclass``, its name
+    is bound by those classes only and used only to call it or as a base of such a class (``Alias = Layer``, a
+    name handed on, could be any class's base: attack round 16), and no class that is not such a class names it
+    as a base (``class CNN(Layer, nn.Module)`` would take Layer's ``parameters``).  Their own ``parameters()`` or
+    ``state_dict()`` account for nothing an optimiser trains (fairness round 13: a hand-written layer class for
+    q6); a model's would (attack round 13)."""
     by_name: dict[str, list[ast.ClassDef]] = {}
     for c in classes:
         by_name.setdefault(c.name, []).append(c)
-    plain = set(by_name)
+    called = {id(n.func) for n in reading.nodes if isinstance(n, ast.Call)}
+    # isinstance(obj, Layer), an annotation `layer: Layer`: the name is only compared with, never made a base
+    called |= {id(t) for n in reading.nodes if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
+               and n.func.id in ("isinstance", "issubclass") and len(n.args) == 2 for t in ast.walk(n.args[1])}
+    called |= {id(t) for n in reading.nodes if isinstance(n, (ast.arg, ast.AnnAssign)) and n.annotation is not None
+               for t in ast.walk(n.annotation)}
+    called |= {id(t) for n in reading.nodes if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))
+               and n.returns is not None for t in ast.walk(n.returns)}
+    bases = {id(b): c for c in classes for b in c.bases}
+    plain = {name for name in by_name
+             if all(isinstance(b, ast.ClassDef) for b, _ in reading.bindings.get(name, []))}
     changed = True
     while changed:
         changed = False
         for name in sorted(plain):
-            if any(c.keywords or any(not (isinstance(d, ast.Name) and d.id == "dataclass") for d in c.decorator_list)
+            if any(c.keywords or any(_resolved_once(reading, d) != "dataclasses.dataclass" for d in c.decorator_list)
                    or any(not (isinstance(b, ast.Name) and (b.id == "object" or b.id in plain)) for b in c.bases)
-                   for c in by_name[name]):
+                   for c in by_name[name]) or any(
+                    isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load)
+                    and id(n) not in called and not (id(n) in bases and bases[id(n)].name in plain)
+                    for n in reading.nodes):
                 plain.discard(name)
                 changed = True
         for c in classes:
@@ -1633,14 +1651,20 @@ def _code_stored(reading: _Reading, stored: list[ast.AST]) -> tuple[set[str], li
                 if root is not None and root in reading.imported:
                     findings.append(Finding("builtin", f"{chain} (stored by a change the reader cannot tie to one "
                                                        "object)"))
+            elif isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id in NAME_REACHING_BUILTINS \
+                    and len(n.args) > 1 and isinstance(n.args[1], ast.Constant) and isinstance(n.args[1].value, str) \
+                    and BUILT_IN.search(n.args[1].value):  # getattr(F, "conv2d"): the attribute by its name
+                findings.append(Finding("builtin", f"getattr(..., {n.args[1].value!r}) (stored by a change the reader "
+                                                   "cannot tie to one object)"))
             if not isinstance(n, ast.Name) or n.id in seen:
                 continue
             seen.add(n.id)
             for binding, _ in reading.bindings.get(n.id, []):
                 if isinstance(binding, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                    if id(n) in called:  # its result is stored: what it returns
+                    if id(n) in called:  # its result is stored: what it returns, which may be a default argument
                         todo += [r.value for r in _walk_scope_body(binding)
                                  if isinstance(r, ast.Return) and r.value is not None]
+                        todo += [d for d in [*binding.args.defaults, *binding.args.kw_defaults] if d is not None]
                     else:
                         names.add(n.id)
                 elif isinstance(binding, ast.ClassDef):
@@ -1656,6 +1680,8 @@ def _code_stored(reading: _Reading, stored: list[ast.AST]) -> tuple[set[str], li
                     if isinstance(binding.value, ast.Lambda):
                         names.add(n.id)
                     todo.append(binding.value)
+                else:  # bound by a loop, a `with`, an `except`, a `match`...: all it holds (attack round 16)
+                    todo.append(binding)
     return names, findings
 
 

@@ -470,7 +470,8 @@ class Probe:
 
     def forward(self, name: str, args: tuple, weights: list[dict], x: wire.Uniform, *,
                 gradients: bool = False) -> wire.Array:
-        """``name(*args)`` with ``weights`` loaded, applied to the input ``x`` in eval mode.
+        """``name(*args)`` with ``weights`` loaded, applied to the input ``x`` in eval mode (with ``gradients``, in
+        training mode, as while training).
 
         Each convolution and linear operation the pass calls computes with the next of ``weights``
         (matched by call order and kind) in place of the model's own tensors: a model is judged by
