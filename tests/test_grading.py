@@ -174,17 +174,20 @@ def test_a_padded_convolution_whose_border_is_sliced_off_earns_no_structure_or_p
     assert "slicing" in by_id["q7.structure"].feedback
 
 
-@pytest.mark.parametrize("dropout, points", [("torch.nn.Dropout(p=0.0)", 4), ("torch.nn.Dropout(p=0.25)", 3)])
+@pytest.mark.parametrize("dropout, points", [("torch.nn.Dropout(p=0.0)", 4), ("torch.nn.Dropout(p=0.25)", 1)])
 def test_a_dropout_of_probability_0_is_no_layer_and_any_other_is_one(grade_text, dropout, points):
     # Fairness round 7: a placeholder Dropout(p=0.0) before the Linear is the network asked for (the identity in
-    # training too); a real dropout is a layer the network does not have, and costs the structure point.
+    # training too); a real dropout is a layer the network does not have: it costs the structure point, and, as
+    # the network is judged while training too (attack round 16: p=1 while training, 0 while evaluated), every
+    # check of what it computes then.
     solution = bank.question("q7").solution
     changed = solution.replace("torch.nn.Linear(1250, 1),", f"{dropout},\n            torch.nn.Linear(1250, 1),")
     assert changed != solution
     result = grade_text(solution_script().replace(solution, changed), "dropout.py")
     assert result.scores["q7"] == points, [c.feedback for c in failing(result, "q7")]
     if points < 4:
-        assert [c.id for c in failing(result, "q7")] == ["q7.structure"]
+        assert {c.id for c in failing(result, "q7")} == {"q7.structure", "q7.params", "q7.outputs"}
+        assert "Dropout" in next(c for c in failing(result, "q7") if c.id == "q7.structure").feedback
 
 
 def test_the_judge_replays_a_recorded_forward_pass_and_refuses_what_it_cannot_replay():
