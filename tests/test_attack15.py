@@ -1,0 +1,88 @@
+"""Attack round 15 (tests/corpus/batch_r12/NOTES.md): the findings that a quick test can state.
+
+Each is a strict expected failure: it fails on main for the reason its finding names, and passes once fixed.
+Findings 1 (a worker's signals without root) and 5 (the fork server held by smaps_rollup) need a user that is not
+root or a minute of grading; NOTES.md says how they were run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+import types
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import needs_root
+
+
+@pytest.mark.xfail(strict=True, reason="attack round 15, finding 4: page_name never checks its hashed name is free")
+def test_two_chosen_stems_do_not_share_a_classmates_feedback_page():
+    """``_bob`` takes ``bob``, which pushes bob's row to ``bob-<hash>``; ``_bob-<hash>`` (sorted first) takes that name
+    before bob's row does.  Every row must get a page of its own."""
+    from grader.outputs.report import page_names
+
+    def row(student: str, source: str):
+        return types.SimpleNamespace(student=student, source=source, key=f"{source}\0{student}")
+
+    bob = row("bob", "class/bob.ipynb")
+    pushed_to = "bob-" + hashlib.sha256(bob.key.encode()).hexdigest()[:8]
+    rows = [row("_bob", "class/_bob.py"), row("_" + pushed_to, f"class/_{pushed_to}.py"), bob]
+    names = page_names(rows)
+    assert len(set(names.values())) == len(rows), names
+
+
+@pytest.mark.xfail(strict=True, reason="attack round 15, finding 3: the judge keeps 100,000 records whatever it sent")
+def test_a_worker_report_keeps_no_more_records_than_units():
+    """A forged LOADED report of a one-statement script held 100,000 records (20 MB of grades.json a row); the judge
+    keeps one record per unit it sent, at most."""
+    from grader.checkapi.protocol import SubmissionKind
+    from grader.judge.engine import Limits, SandboxProbe
+    from grader.judge.submission import Source, Submission
+
+    submission = Submission(Source(Path("mallory.py")), SubmissionKind.SCRIPT, "0" * 64, ("q1_answer = 'C'",))
+    probe = SandboxProbe(types.SimpleNamespace(base_dir="/nonexistent"), submission, Limits())
+    forged = [{"index": 0, "status": "error", "error": "E" * 90 + str(i), "where": "cell 1, line 1"}
+              for i in range(100_000)]
+    assert len(probe._valid_records(forged)) <= len(submission.units)
+
+
+@needs_root
+@pytest.mark.xfail(strict=True, reason="attack round 15, finding 2: sandbox.enter lists /proc after Landlock took it")
+def test_a_worker_without_root_is_confined_and_runs():
+    """Without root (here: a fork that drops to an unprivileged uid before entering the sandbox, as a grader started
+    by that user would be), the worker's set-up must succeed: on main it raises PermissionError on /proc, every
+    worker exits 71 and every row is `killed` 0/26."""
+    from grader.worker import sandbox
+
+    uid = sandbox.UID_BASE + 50
+    # pytest's own tmp_path sits in a folder only root may enter
+    scratch = Path(tempfile.mkdtemp(prefix="cnn-grader-attack15-"))
+    os.chmod(scratch, 0o777)
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child reports through the pipe
+        os.close(read)
+        try:
+            os.setgroups([])
+            os.setresgid(uid, uid, uid)
+            os.setresuid(uid, uid, uid)
+            config = {"slot": 50, "isolate": True, "root_dir": str(scratch / "root"),
+                      "scratch_dir": str(scratch / "scratch-50"), "scratch_mb": 8, "memory_mb": 256, "file_mb": 8,
+                      "cpu_seconds": 30}
+            isolation = sandbox.enter(config, pid_namespace=False)
+            report = {"ok": True, "landlock": isolation.get("landlock")}
+        except BaseException as exc:  # noqa: BLE001 - what failed is the report
+            report = {"ok": False, "error": f"{type(exc).__name__}: {exc}"}
+        os.write(write, json.dumps(report).encode())
+        os._exit(0)
+    os.close(write)
+    with os.fdopen(read, "rb") as pipe:
+        report = json.loads(pipe.read() or b"{}")
+    os.waitpid(pid, 0)
+    shutil.rmtree(scratch, ignore_errors=True)
+    assert report.get("ok"), report
