@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import time
 from pathlib import Path
@@ -12,7 +13,7 @@ from grader.errors import SandboxError
 from grader.judge.engine import Limits, SandboxProbe
 from grader.judge.submission import Source, load
 from grader.worker.sandbox import runtime_paths
-from tests.conftest import ROOT, needs_root
+from tests.conftest import CORPUS, ROOT, as_user, needs_root, open_scratch
 
 pytestmark = [pytest.mark.sandbox, needs_root]
 
@@ -237,15 +238,6 @@ def _unprivileged_uid() -> int:
     return sandbox.UID_BASE + 90
 
 
-def _open_scratch() -> Path:
-    import tempfile
-
-    # pytest's own tmp_path sits in a folder only root may enter
-    scratch = Path(tempfile.mkdtemp(prefix="cnn-grader-nonroot-"))
-    os.chmod(scratch, 0o777)
-    return scratch
-
-
 def test_a_worker_without_root_is_confined_and_runs():
     """Attack round 15, finding 2: without root (a fork that drops to an unprivileged uid before entering the
     sandbox, as a grader started by that user would be), the set-up counted the uid's tasks by listing /proc after
@@ -256,7 +248,7 @@ def test_a_worker_without_root_is_confined_and_runs():
     from grader.worker import sandbox
 
     uid = _unprivileged_uid()
-    scratch = _open_scratch()
+    scratch = open_scratch()
     read, write = os.pipe()
     pid = os.fork()
     if pid == 0:  # pragma: no cover - the child reports through the pipe
@@ -290,10 +282,9 @@ def test_a_worker_without_root_is_confined_and_runs():
 
 
 def grade_without_root(submissions: dict[str, str], *, jobs: int = 1, timeout: int = 900):
-    """``cnn-grader grade`` run by an unprivileged user (``setpriv``): the CompletedProcess and grades.json's rows.
+    """``cnn-grader grade`` run by an unprivileged user: the CompletedProcess and grades.json (None if not written).
 
-    ``submissions``: relative path -> text.  The capability kept is only to reach the runtime where it sits under a
-    folder closed to other users (``/root/.pyenv`` here); it is no right to signal anyone (attack round 15).
+    ``submissions``: relative path -> text.
     """
     import json
     import shutil
@@ -301,7 +292,7 @@ def grade_without_root(submissions: dict[str, str], *, jobs: int = 1, timeout: i
     import sys
 
     uid = _unprivileged_uid()
-    scratch = _open_scratch()
+    scratch = open_scratch()
     try:
         for relative, text in submissions.items():
             path = scratch / "class" / relative
@@ -311,9 +302,8 @@ def grade_without_root(submissions: dict[str, str], *, jobs: int = 1, timeout: i
             os.chmod(folder, 0o777 if folder.is_dir() else 0o666)
         env = {k: v for k, v in os.environ.items() if k in ("PATH", "LANG", "CNN_GRADER_UID_BASE")}
         env.update(HOME=str(scratch), PYTHONDONTWRITEBYTECODE="1")
-        command = ["setpriv", f"--reuid={uid}", f"--regid={uid}", "--clear-groups", "--inh-caps=+dac_read_search",
-                   "--ambient-caps=+dac_read_search", sys.executable, "-m", "grader.cli", "grade",
-                   str(scratch / "class"), "--out", str(scratch / "out"), "--jobs", str(jobs)]
+        command = [*as_user(uid), sys.executable, "-m", "grader.cli", "grade", str(scratch / "class"),
+                   "--out", str(scratch / "out"), "--jobs", str(jobs)]
         done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout)
         grades = scratch / "out" / "grades.json"
         rows = json.loads(grades.read_text()) if grades.exists() else None
@@ -335,3 +325,18 @@ def test_the_solutions_get_full_marks_when_the_grader_runs_without_root():
     assert done.returncode == 0, done.stderr[-3000:]
     alice = _by_student(rows)["alice"]
     assert (alice["status"], alice["total"]) == ("ok", alice["max_total"]), alice
+
+
+def test_a_signal_to_every_process_costs_only_its_own_row_without_root():
+    """Attack round 15, finding 1: without root the worker keeps the grader's uid, and `os.kill(-1, SIGKILL)` killed
+    the judge (exit 137, no grades written, the last student never graded) and every process of that user."""
+    from tests.conftest import solution_script
+
+    kill_all = (CORPUS / "batch_r12" / "r12_nonroot_kill_every_process.py").read_text()
+    done, grades = grade_without_root({"alice.py": solution_script(), "mallory.py": kill_all,
+                                       "zed.py": solution_script()})
+    assert done.returncode == 0, (done.returncode, done.stderr[-3000:])
+    rows = _by_student(grades)
+    for honest in ("alice", "zed"):
+        assert (rows[honest]["status"], rows[honest]["total"]) == ("ok", rows[honest]["max_total"]), rows[honest]
+    assert rows["mallory"]["status"] == "error" and "PermissionError" in json.dumps(rows["mallory"]), rows["mallory"]

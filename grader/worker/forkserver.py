@@ -215,10 +215,12 @@ class Server:
         from .channel import Channel
 
         self.sandbox = sandbox
-        # Built once here and loaded by each worker; never loaded here (the next worker's
-        # namespaces need unshare and setns).
+        # Built once, before the first worker, and loaded by each worker; never loaded here (the next
+        # worker's namespaces need unshare and setns).  Built then, not now: it names the processes no
+        # worker may signal, and the judge's own process (:meth:`trusted`) is forked after this.
         self.install_filter = syscall_filter.install
-        self.syscall_filter = syscall_filter.build()
+        self.build_filter = syscall_filter.build
+        self.syscall_filter = None
         self.channel = Channel(control)
         # worker pid -> (id, in its own PID namespace, the uid it runs as when it has its own,
         #                in its own file system)
@@ -266,6 +268,13 @@ class Server:
                 os.close(fd)
             self.channel.send({ServerReply.SPAWN_FAILED: ident, Key.ERROR: "expected one socket"})
             return
+        if not self.spawned:
+            # The judge (this server's parent, or the child it handed over to) and this server: without root a
+            # worker shares their uid, and the filter is what keeps its signals off them (attack round 15).
+            # Before the next child's PID namespace: loading libseccomp may run a program (find_library), which
+            # would become that namespace's init and leave it dead.
+            protected = (os.getpid(), os.getppid()) + ((self.trusted_pid,) if self.trusted_pid is not None else ())
+            self.syscall_filter = self.build_filter(protected)
         pid_namespace = bool(config.get("isolate", True)) and \
             self.sandbox.next_child_in_new_pid_namespace(self.own_pid_namespace)
         confined_r, confined_w = os.pipe()
