@@ -788,3 +788,24 @@ def test_rows_of_one_student_are_graded_again_alone_a_few_times_only():
     assert [s.path.name for s, _ in alone] == [f"s{i}.py" for i in range(MAX_LONE_REGRADES)] + ["alice.py"]
     assert len(kept) == 6 - MAX_LONE_REGRADES
     assert all("not graded again alone" in r.events[0]["detail"] for _, r in kept)
+
+
+def test_a_worker_report_keeps_at_most_one_record_per_unit_sent():
+    """Attack round 15, finding 3: a forged LOADED report of a one-statement script held 100,000 records, all kept
+    (20 MB of grades.json a row, 1.5 GB of judge memory for eight such files).  The judge keeps the first record of
+    each unit it sent, and none for an index it did not send."""
+    import types
+
+    from grader.checkapi.protocol import SubmissionKind
+    from grader.judge.engine import Limits, SandboxProbe
+    from grader.judge.submission import Source, Submission
+
+    units = ("q1_answer = 'C'", "x = 1")
+    submission = Submission(Source(Path("mallory.py")), SubmissionKind.SCRIPT, "0" * 64, units)
+    probe = SandboxProbe(types.SimpleNamespace(base_dir="/nonexistent"), submission, Limits())
+    forged = [{"index": i % 4 - 1, "status": "error", "error": "E" * 90 + str(i), "where": "cell 1, line 1"}
+              for i in range(100_000)]
+    kept = probe._valid_records(forged)
+    assert [r["index"] for r in kept] == [0, 1]
+    errors = [r["error"].replace("`", " ") for r in kept]
+    assert "E" * 90 + "1 " in errors[0] and "E" * 90 + "2 " in errors[1]
