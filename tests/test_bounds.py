@@ -178,6 +178,50 @@ def test_only_failures_a_neighbour_can_cause_are_graded_again():
     assert not a_neighbour_may_have_cost(row(status="ok", cpu_seconds=0.1))
 
 
+def test_a_thread_count_left_unanswered_beside_another_row_is_graded_again_alone():
+    unanswered = {"kind": "unanswered", "detail": "the fork server did not answer"}
+    assert a_neighbour_may_have_cost(row(status="timeout", events=[unanswered]))
+
+
+@pytest.mark.parametrize("jobs", [2, 1])
+def test_a_thread_count_the_fork_server_did_not_give_in_time_never_costs_points_silently(tmp_path, monkeypatch,
+                                                                                        jobs):
+    """Attack round 15, finding 5: a classmate's processes held the fork server, the judge's question "do threads
+    run?" went unanswered for 10 s and was read as "cannot tell", and an honest notebook whose cell imports
+    threading lost 3 to 5 points with status ok, not graded again.  Here the first questions go unanswered (no
+    stall needed): a row they hit is graded again alone when it had company, else its status says why."""
+    from tests.conftest import solution_script
+
+    asked = []
+    answer = ForkServerClient.tasks
+
+    def stalled_at_first(self, ident, timeout=10.0):
+        asked.append(ident)
+        if len(asked) <= 3:
+            raise TimeoutError("no answer in time")
+        return answer(self, ident, timeout)
+
+    monkeypatch.setattr(ForkServerClient, "tasks", stalled_at_first)
+    subs, out = tmp_path / "subs", tmp_path / "out"
+    subs.mkdir()
+    for name in ("a_alice.py", "b_bob.py"):
+        (subs / name).write_text("import threading  # an honest import no check reaches\n" + solution_script())
+    result = invoke("grade", subs, "--out", out, "--jobs", jobs)
+    assert result.exit_code == 0, result.stderr + traceback_of(result)
+    rows = json.loads((out / "grades.json").read_text())["results"]
+    assert len(rows) == 2 and len(asked) > 3
+    hit = [r for r in rows if r["total"] < r["max_total"] or any(e["kind"] == "regraded" for e in r["events"])]
+    assert hit
+    for r in rows:
+        assert r["status"] != "ok" or r["total"] == r["max_total"], r
+    if jobs == 2:
+        assert all(r["total"] == r["max_total"] for r in rows), rows
+        assert all("question" in e["detail"] for r in hit for e in r["events"] if e["kind"] == "regraded")
+    else:
+        for r in hit:
+            assert r["status"] == "timeout" and "thread" in r["error"], r
+
+
 def test_the_accounting_counts_every_process_of_a_session():
     code = ("import os, time\nfor _ in range(3):\n    if os.fork() == 0:\n        time.sleep(30)\n        os._exit(0)\n"
             "print('ready', flush=True)\ntime.sleep(30)\n")
