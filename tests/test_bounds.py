@@ -308,3 +308,73 @@ def test_the_thread_count_sees_an_orphan_a_worker_left_by_a_double_fork(tmp_path
             assert probe.threads_running() is False
         finally:
             probe.close()
+
+
+class Clock:
+    """A monotonic clock the test moves: each reading of a process's smaps_rollup takes ``per_read`` seconds."""
+
+    def __init__(self, per_read: float = 0.0):
+        self.now, self.per_read, self.reads = 100.0, per_read, 0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_a_slow_pss_reading_stops_at_its_bound_and_the_next_waits(monkeypatch):
+    """Attack round 15, finding 5: each process's smaps_rollup took 0.5 to 0.8 s under the submission's own mappings
+    and forks, and the fork server read them all at every watch.  One session's reading stops after
+    PSS_READING_SECONDS (the rest count at their resident size), and the next waits for its turn."""
+    clock = Clock()
+    monkeypatch.setattr(bounds.time, "monotonic", clock)
+    real_open = open
+
+    def slow_smaps(path, *args, **kwargs):
+        if str(path).endswith("/smaps_rollup"):
+            clock.now += 0.6
+            clock.reads += 1
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr("builtins.open", slow_smaps)
+    me = os.getpid()
+    usage = bounds.Usage(pids=[me] * 10, rss_bytes=10 * 7, resident={me: 7})
+    pace = bounds.PssPace()
+    held = pace.held(usage)
+    assert clock.reads == 2  # 0.6 s each: the second ends past the 1 s bound, the other eight are not read
+    assert held is not None and held >= 8 * 7
+    assert pace.last_seconds == pytest.approx(1.2)
+    assert pace.due == pytest.approx(clock.now + bounds.PSS_MAX_GAP)
+    # not due: no reading, and no memory verdict from one either
+    allowance = bounds.Allowance(memory_bytes=1, cpu_seconds=1e9, tasks=100)
+    assert pace.held(usage) is None and clock.reads == 2
+    assert bounds.passed(usage, allowance, pace) is None and clock.reads == 2
+    clock.now = pace.due
+    found = bounds.passed(usage, allowance, pace)
+    assert found["kind"] == Bound.MEMORY and clock.reads == 4
+    assert "8 of them counted at their resident size" in found["detail"]
+
+
+def test_an_honest_sessions_pss_is_read_at_every_watch(monkeypatch):
+    clock = Clock()
+    monkeypatch.setattr(bounds.time, "monotonic", clock)
+    pace = bounds.PssPace()
+    usage = bounds.Usage(pids=[os.getpid()], rss_bytes=1, resident={os.getpid(): 1})
+    assert pace.held(usage) is not None
+    clock.now += bounds.WATCH_SECONDS
+    assert pace.held(usage) is not None  # a reading that took no time waits no time
+
+
+def test_the_next_watch_is_due_after_the_last_ends_not_after_it_starts(monkeypatch):
+    """A watch that took 10 s was followed at once by another, ahead of every request waiting (attack round 15)."""
+    import types
+
+    from grader.worker import forkserver
+
+    clock = Clock()
+    monkeypatch.setattr(forkserver.time, "monotonic", clock)
+
+    def long_watch():
+        clock.now += 10.0
+
+    server = types.SimpleNamespace(_watch=long_watch, last_watch=0.0)
+    forkserver.Server.watch(server)
+    assert server.last_watch == clock.now == 110.0
