@@ -793,16 +793,18 @@ def test_rows_of_one_student_are_graded_again_alone_a_few_times_only():
 def test_a_worker_report_keeps_at_most_one_record_per_unit_sent():
     """Attack round 15, finding 3: a forged LOADED report of a one-statement script held 100,000 records, all kept
     (20 MB of grades.json a row, 1.5 GB of judge memory for eight such files).  The judge keeps the first record of
-    each unit it sent, and none for an index it did not send."""
+    each unit it asked for (a script's statements, a notebook's cells), and none for any other index."""
+    import shutil
+    import tempfile
     import types
 
-    from grader.checkapi.protocol import SubmissionKind
     from grader.judge.engine import Limits, SandboxProbe
-    from grader.judge.submission import Source, Submission
+    from grader.judge.submission import Source, load
 
-    units = ("q1_answer = 'C'", "x = 1")
-    submission = Submission(Source(Path("mallory.py")), SubmissionKind.SCRIPT, "0" * 64, units)
-    probe = SandboxProbe(types.SimpleNamespace(base_dir="/nonexistent"), submission, Limits())
+    path = Path(tempfile.mkdtemp()) / "mallory.py"
+    path.write_text("q1_answer = 'C'\nx = 1\n")  # two statements: the worker runs them as two units
+    probe = SandboxProbe(types.SimpleNamespace(base_dir="/nonexistent"), load(Source(path)), Limits())
+    shutil.rmtree(path.parent)
     forged = [{"index": i % 4 - 1, "status": "error", "error": "E" * 90 + str(i), "where": "cell 1, line 1"}
               for i in range(100_000)]
     kept = probe._valid_records(forged)

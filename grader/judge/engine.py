@@ -583,11 +583,13 @@ class SandboxProbe(Probe):
     def _valid_records(self, records: list) -> list[dict]:
         """The well-formed unit records of a worker's LOADED report (anything else there is dropped).
 
-        At most one per unit the judge sent, the first of each: the report is the submission's to forge, and
-        100,000 records for a one-statement script were all kept (attack round 15: 20 MB of grades.json a row).
+        At most one per unit the worker was asked to run, the first of each: the report is the submission's to
+        forge, and 100,000 records for a one-statement script were all kept (attack round 15: 20 MB of grades.json
+        a row).  A notebook's units are its cells; a script's, its top-level statements, which the judge counted
+        when it read the file (:attr:`Submission.labels`) as the worker splits them.
         """
         out = []
-        sent = len(self.submission.units)
+        sent = max(len(self.submission.units), len(self.submission.labels))
         seen: set[int] = set()
         for r in records:
             if len(seen) == sent:
