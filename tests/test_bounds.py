@@ -323,34 +323,39 @@ class Clock:
 def test_a_slow_pss_reading_stops_at_its_bound_and_the_next_waits(monkeypatch):
     """Attack round 15, finding 5: each process's smaps_rollup took 0.5 to 0.8 s under the submission's own mappings
     and forks, and the fork server read them all at every watch.  One session's reading stops after
-    PSS_READING_SECONDS (the rest count at their resident size), and the next waits for its turn."""
+    PSS_READING_SECONDS, the next waits for its turn and goes on with the processes not read yet."""
     clock = Clock()
     monkeypatch.setattr(bounds.time, "monotonic", clock)
-    real_open = open
 
-    def slow_smaps(path, *args, **kwargs):
-        if str(path).endswith("/smaps_rollup"):
-            clock.now += 0.6
-            clock.reads += 1
-        return real_open(path, *args, **kwargs)
+    def slow_pss(pid: int) -> int:  # each reading takes 0.6 s; process N holds 1000 + N bytes
+        clock.now += 0.6
+        clock.reads += 1
+        return 1000 + pid
 
-    monkeypatch.setattr("builtins.open", slow_smaps)
-    me = os.getpid()
-    usage = bounds.Usage(pids=[me] * 10, rss_bytes=10 * 7, resident={me: 7})
+    monkeypatch.setattr(bounds, "process_pss", slow_pss)
+    pids = list(range(10))
+    resident = dict.fromkeys(pids, 5000)
+    usage = bounds.Usage(pids=pids, rss_bytes=sum(resident.values()), resident=resident)
     pace = bounds.PssPace()
     held = pace.held(usage)
-    assert clock.reads == 2  # 0.6 s each: the second ends past the 1 s bound, the other eight are not read
-    assert held is not None and held >= 8 * 7
+    assert clock.reads == 2  # the second ends past the 1 s bound: the other eight are not read
+    assert held == 1000 + 1001 + 8 * 5000 and pace.unread == 8  # never read: at their resident size
     assert pace.last_seconds == pytest.approx(1.2)
     assert pace.due == pytest.approx(clock.now + bounds.PSS_MAX_GAP)
     # not due: no reading, and no memory verdict from one either
     allowance = bounds.Allowance(memory_bytes=1, cpu_seconds=1e9, tasks=100)
     assert pace.held(usage) is None and clock.reads == 2
     assert bounds.passed(usage, allowance, pace) is None and clock.reads == 2
+    # the next reading starts with the processes never read; those read before count from then, plus their growth
     clock.now = pace.due
+    resident[0] = 5100
     found = bounds.passed(usage, allowance, pace)
     assert found["kind"] == Bound.MEMORY and clock.reads == 4
-    assert "8 of them counted at their resident size" in found["detail"]
+    assert set(pace.known) == {0, 1, 2, 3} and pace.unread == 8
+    assert "8 of them counted from an earlier reading or at their resident size" in found["detail"]
+    clock.now = pace.due
+    assert pace.held(usage) == (1000 + 100) + sum(1000 + pid for pid in range(1, 6)) + 4 * 5000
+    assert set(pace.known) == {0, 1, 2, 3, 4, 5}
 
 
 def test_an_honest_sessions_pss_is_read_at_every_watch(monkeypatch):

@@ -73,17 +73,18 @@ def syscall(name, *args):
 '''
 
 
-def conditional_args(fork_server_pid: int, judge_pid: int) -> dict:
+def conditional_args(protected: tuple[int, ...]) -> dict:
     """Arguments that meet a conditional rule's condition (the filter refuses them).
 
     Signals are 0 (a check of the right to signal, which sends nothing), so a filter that failed harms no one.
     A negative pid both sign-extended to 64 bits (-1) and not (0xFFFFFFFF): the kernel reads an int either way.
+    ``protected``: the fork server's and the judge's pids, for a worker without a PID namespace (in its own, it
+    cannot name them, and the filter protects no number there).
     """
-    protected = (fork_server_pid, judge_pid)
     return {**CONDITIONAL_ARGS, "foreign signal targets": {
         "kill": [(-1, 0), (0xFFFFFFFF, 0), (-os.getpgid(0), 0), *((pid, 0) for pid in protected)],
         "tkill": [(-1, 0), *((pid, 0) for pid in protected)],
-        "tgkill": [(-1, 1, 0), (1, -1, 0), *((pid, pid, 0) for pid in protected), (1, judge_pid, 0)],
+        "tgkill": [(-1, 1, 0), (1, -1, 0), *((pid, pid, 0) for pid in protected), *((1, pid, 0) for pid in protected)],
         "rt_sigqueueinfo": [(-1, 0, 0), *((pid, 0, 0) for pid in protected)],
         "rt_tgsigqueueinfo": [(-1, 1, 0, 0), *((pid, pid, 0, 0) for pid in protected)],
     }, "signal owner": {
@@ -107,9 +108,9 @@ CONDITIONAL_ARGS = {
 }
 
 
-def rule_cases(fork_server_pid: int, judge_pid: int) -> list:
+def rule_cases(protected: tuple[int, ...]) -> list:
     """``[rule, call, args, errno]`` for every call of every rule, with arguments its condition refuses."""
-    conditional = conditional_args(fork_server_pid, judge_pid)
+    conditional = conditional_args(protected)
     cases = []
     for rule in syscall_filter.RULES:
         for call in rule.calls:
@@ -121,7 +122,8 @@ def rule_cases(fork_server_pid: int, judge_pid: int) -> list:
 
 
 def test_every_rule_refuses_its_calls_with_its_errno_inside_a_worker(any_server, tmp_path):
-    cases = rule_cases(any_server.pid, os.getpid())
+    own_pid_namespace = any_server.isolate and os.geteuid() == 0
+    cases = rule_cases(() if own_pid_namespace else (any_server.pid, os.getpid()))
     code = syscall_header() + f"attacks = [[r, c, a, e, syscall(c, *a)] for r, c, a, e in {cases!r}]\n"
     attacks, log = run_in_worker(any_server, tmp_path, code)
     assert len(attacks) == len(cases) > 100
@@ -350,7 +352,7 @@ from tests.test_syscall_filter import rule_cases, syscall_header
 rules = ("signals", "signal by descriptor", "signal owners")
 with ForkServerClient() as server:
     server.wait_ready()
-    cases = [case for case in rule_cases(server.pid, os.getpid()) if case[0] in rules]
+    cases = [case for case in rule_cases((server.pid, os.getpid())) if case[0] in rules]
     code = syscall_header() + f"""
 import signal
 attacks = [[r, c, a, e, syscall(c, *a)] for r, c, a, e in {cases!r}]

@@ -18,8 +18,8 @@ uid (as root) count too.  Nothing here is the worker's word: ``/proc/PID/stat`` 
   walks every mapping of a process under its memory lock, and a submission decides how long that
   takes (attack round 15: 60,000 mappings and children forking without end made each reading
   0.5 to 0.8 s, and the fork server, one thread, answered nothing else for over 10 s).  So one
-  session's reading stops after :data:`PSS_READING_SECONDS` (the processes not reached count at
-  their resident size, which is never less than their PSS), and the next waits
+  session's reading stops after :data:`PSS_READING_SECONDS` (the processes not reached count from
+  their last reading, or at their resident size, see :meth:`PssPace.held`), and the next waits
   :data:`PSS_GAP_FACTOR` times as long as the last took, at most :data:`PSS_MAX_GAP` seconds
   (:class:`PssPace`).  What that costs: a session whose readings are slow (its own doing; an
   honest one's take milliseconds and is read at every watch) is checked against its memory
@@ -188,33 +188,23 @@ def children_of(pid: int) -> set[int] | None:
         return None
 
 
-def proportional_bytes(pids: list[int], *, deadline: float | None = None, resident: dict[int, int] | None = None,
-                       unread: list[int] | None = None) -> int | None:
-    """The summed PSS of ``pids`` (None where the kernel has no smaps_rollup).
+#: What :func:`process_pss` gives for a process that ended meanwhile.
+ENDED = -1
 
-    ``deadline`` (``time.monotonic()``): the processes not read by then count at their ``resident`` size, and are
-    appended to ``unread`` when given.
-    """
-    total = 0
-    for pid in pids:
-        if deadline is not None and time.monotonic() > deadline:
-            total += (resident or {}).get(pid, 0)
-            if unread is not None:
-                unread.append(pid)
-            continue
-        try:
-            with open(f"/proc/{pid}/smaps_rollup", "rb") as f:
-                for line in f:
-                    if line.startswith(b"Pss:"):
-                        total += int(line.split()[1]) * 1024
-                        break
-        except FileNotFoundError:
-            if not os.path.exists(f"/proc/{pid}"):
-                continue  # it ended
-            return None
-        except (OSError, ValueError, IndexError):
-            continue
-    return total
+
+def process_pss(pid: int) -> int | None:
+    """Process ``pid``'s PSS in bytes: :data:`ENDED` when it ended meanwhile, None where the kernel has no
+    smaps_rollup."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", "rb") as f:
+            for line in f:
+                if line.startswith(b"Pss:"):
+                    return int(line.split()[1]) * 1024
+    except FileNotFoundError:
+        return ENDED if not os.path.exists(f"/proc/{pid}") else None
+    except (OSError, ValueError, IndexError):
+        return ENDED
+    return 0
 
 
 def unlinked_bytes(pids: list[int], folder: str) -> int:
@@ -286,28 +276,53 @@ def kernel_buffer_bytes(pids: list[int]) -> int:
 
 @dataclass
 class PssPace:
-    """When one session's proportional sets may next be read (see the module's notes)."""
+    """When one session's proportional sets may next be read, and what earlier readings found (see the module's
+    notes)."""
 
     due: float = 0.0
     """``time.monotonic()`` before which no reading is made."""
     last_seconds: float = 0.0
     """How long the last reading took."""
     unread: int = 0
-    """How many processes the last reading did not reach in time (counted at their resident size)."""
+    """How many processes the last reading did not reach in time (counted as :meth:`held` says)."""
+    known: dict[int, tuple[int, int, float]] = field(default_factory=dict)
+    """pid -> its PSS at its last reading, its resident size then, and when."""
 
     def held(self, usage: Usage) -> int | None:
-        """The session's PSS now (its resident size where the kernel has no smaps_rollup), or None when a reading
-        is not due yet."""
+        """The session's PSS now, or None when a reading is not due yet.
+
+        A reading stops after :data:`PSS_READING_SECONDS`, reading first the processes never read, then those read
+        longest ago; one it did not reach counts at its last PSS plus what its resident set grew since, or at its
+        resident size if never read (neither is ever less than its PSS, but for pages it stopped sharing since).
+        Where the kernel has no smaps_rollup, the resident sets.
+        """
         start = time.monotonic()
         if start < self.due:
             return None
-        unread: list[int] = []
-        held = proportional_bytes(usage.pids, deadline=start + PSS_READING_SECONDS, resident=usage.resident,
-                                  unread=unread)
+        deadline = start + PSS_READING_SECONDS
+        for pid in sorted(usage.pids, key=lambda p: self.known[p][2] if p in self.known else float("-inf")):
+            if time.monotonic() > deadline:
+                break
+            pss = process_pss(pid)
+            if pss is None:
+                return usage.rss_bytes
+            if pss != ENDED:
+                self.known[pid] = (pss, usage.resident.get(pid, 0), time.monotonic())
         end = time.monotonic()
-        self.last_seconds, self.unread = end - start, len(unread)
+        total, self.unread = 0, 0
+        for pid in usage.pids:
+            resident = usage.resident.get(pid, 0)
+            if pid not in self.known:
+                total += resident
+                self.unread += 1
+                continue
+            pss, resident_then, when = self.known[pid]
+            total += pss + max(0, resident - resident_then)
+            self.unread += when < start
+        self.known = {pid: self.known[pid] for pid in usage.pids if pid in self.known}
+        self.last_seconds = end - start
         self.due = end + min(PSS_MAX_GAP, PSS_GAP_FACTOR * self.last_seconds)
-        return usage.rss_bytes if held is None else held
+        return total
 
 
 def passed(usage: Usage, allowance: Allowance, pace: PssPace | None = None) -> dict | None:
@@ -321,8 +336,8 @@ def passed(usage: Usage, allowance: Allowance, pace: PssPace | None = None) -> d
         if held is not None and held + buffers > allowance.memory_bytes:
             held += buffers
             # A reading cut short is the submission's doing (its mappings, its forks): say what was counted
-            cut_short = (f" ({pace.unread} of them counted at their resident size: reading their memory took "
-                         f"longer than {PSS_READING_SECONDS:g} s)") if pace.unread else ""
+            cut_short = (f" ({pace.unread} of them counted from an earlier reading or at their resident size: "
+                         f"reading their memory took longer than {PSS_READING_SECONDS:g} s)") if pace.unread else ""
             return {"kind": Bound.MEMORY,
                     "detail": f"its {len(usage.pids)} process(es) held {held // mib} MiB together{cut_short}, more "
                               f"than the {allowance.memory_bytes // mib} MiB a submission may hold, so all were "

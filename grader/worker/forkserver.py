@@ -220,7 +220,8 @@ class Server:
         # worker may signal, and the judge's own process (:meth:`trusted`) is forked after this.
         self.install_filter = syscall_filter.install
         self.build_filter = syscall_filter.build
-        self.syscall_filter = None
+        # by whether the worker has a PID namespace of its own (see spawn)
+        self.syscall_filters: dict[bool, object] = {}
         self.channel = Channel(control)
         # worker pid -> (id, in its own PID namespace, the uid it runs as when it has its own,
         #                in its own file system)
@@ -271,11 +272,13 @@ class Server:
             return
         if not self.spawned:
             # The judge (this server's parent, or the child it handed over to) and this server: without root a
-            # worker shares their uid, and the filter is what keeps its signals off them (attack round 15).
-            # Before the next child's PID namespace: loading libseccomp may run a program (find_library), which
-            # would become that namespace's init and leave it dead.
+            # worker shares their uid, and the filter is what keeps its signals off them (attack round 15).  A
+            # worker in a PID namespace of its own cannot name them, and there their numbers may be its own
+            # children's (a judge in a container runs with a small pid): its filter protects no pid.
+            # Built before the next child's PID namespace: loading libseccomp may run a program (find_library),
+            # which would become that namespace's init and leave it dead.
             protected = (os.getpid(), os.getppid()) + ((self.trusted_pid,) if self.trusted_pid is not None else ())
-            self.syscall_filter = self.build_filter(protected)
+            self.syscall_filters = {False: self.build_filter(protected), True: self.build_filter(())}
         pid_namespace = bool(config.get("isolate", True)) and \
             self.sandbox.next_child_in_new_pid_namespace(self.own_pid_namespace)
         confined_r, confined_w = os.pipe()
@@ -292,7 +295,7 @@ class Server:
                 signal.set_wakeup_fd(-1)
                 signal.signal(signal.SIGCHLD, signal.SIG_DFL)
                 isolation = self.sandbox.enter(config, pid_namespace=pid_namespace)
-                isolation["seccomp"] = self.install_filter(self.syscall_filter)
+                isolation["seccomp"] = self.install_filter(self.syscall_filters[pid_namespace])
                 # Still this server's code, before any of the submission's: what was set up.
                 os.write(confined_w, json.dumps(isolation).encode())
                 os.close(confined_w)

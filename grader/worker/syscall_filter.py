@@ -164,7 +164,7 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-def _conditions(seccomp, protected_pids: tuple[int, ...]) -> dict[str, list[tuple]]:
+def _conditions(seccomp, protected_pids: tuple[int, ...]) -> dict[str, list[tuple] | dict[str, list[tuple]]]:
     """Argument tests for each ``when``: a call is refused if all tests of one tuple hold.
 
     A ``when`` shared by calls whose target sits in different arguments maps each call to its own tests.
@@ -205,7 +205,8 @@ def build(protected_pids: tuple[int, ...] = ()):
     """The filter, ready to load (in the fork server); None without pyseccomp or libseccomp.
 
     ``protected_pids``: the processes no worker may signal by pid (the judge's, the fork server's), as the fork
-    server sees them; a worker in a PID namespace of its own cannot name them anyway.
+    server sees them; none for a worker in a PID namespace of its own, which cannot name them (and where those
+    numbers may be its own children's).
     """
     seccomp = _binding()
     if seccomp is None:
