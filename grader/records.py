@@ -36,8 +36,13 @@ class EventKind(Term):
     PROTOCOL = "protocol", "A worker's answer could not be read (it was killed): counts as ``killed``."
     FORGED = "forged", ("Messages the submission wrote into the grader's connection were dropped unread: "
                         "not a failure.")
+    UNANSWERED = "unanswered", ("The fork server did not answer the judge's question whether threads ran beside the "
+                                "submission in time (a neighbour's processes, or its own, held it), so the checks "
+                                "that asked counted them as running: counts as ``timeout``, and the row is graded "
+                                "again alone when another was graded beside it.")
     REGRADED = "regraded", ("The submission failed while another was graded beside it, in a way that one could "
-                            "cause (a timeout with little CPU, a worker killed from outside), so it was graded "
+                            "cause (a timeout with little CPU, a worker killed from outside, a question the fork "
+                            "server left unanswered), so it was graded "
                             "again alone at the end of the batch; this row is that grading: not a failure.")
     NOT_REGRADED = "not regraded", ("As ``regraded``, but the student's files had been graded again alone the most "
                                     "times a student's may (a file that sleeps looks starved too): this row is its "
@@ -48,6 +53,8 @@ class EventKind(Term):
         """The row status this event gives, or None (not a failure)."""
         if self in (EventKind.FORGED, EventKind.REGRADED, EventKind.NOT_REGRADED):
             return None
+        if self is EventKind.UNANSWERED:
+            return Status.TIMEOUT
         return Status.KILLED if self is EventKind.PROTOCOL else Status(self.value)
 
 # What a student id is, by where it was read: the Canvas import matches each kind against its own

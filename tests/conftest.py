@@ -60,6 +60,23 @@ FAST = Limits(timeout=30, probe_timeout=2, unit_timeout=3, memory_mb=768)
 needs_root = pytest.mark.skipif(os.geteuid() != 0, reason="isolation layers need root (CI and Gradescope run as root)")
 
 
+def open_scratch() -> Path:
+    """A fresh folder anyone may write: pytest's own tmp_path sits in a folder only root may enter."""
+    import tempfile
+
+    scratch = Path(tempfile.mkdtemp(prefix="cnn-grader-nonroot-"))
+    os.chmod(scratch, 0o777)
+    return scratch
+
+
+def as_user(uid: int) -> list[str]:
+    """The command prefix that runs a program as ``uid``, with no groups, as a grader started by a user who is not
+    root.  The one capability kept reaches the runtime where it sits under a folder closed to other users
+    (``/root/.pyenv`` here); it is no right to signal anyone (attack round 15)."""
+    return ["setpriv", f"--reuid={uid}", f"--regid={uid}", "--clear-groups", "--inh-caps=+dac_read_search",
+            "--ambient-caps=+dac_read_search"]
+
+
 def invoke(*args) -> Result:
     """``cnn-grader ARGS`` in this process (click's CliRunner): ``exit_code``, and ``stdout`` apart from ``stderr``."""
     return CliRunner().invoke(cli, [str(a) for a in args], prog_name="cnn-grader")

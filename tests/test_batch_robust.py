@@ -788,3 +788,26 @@ def test_rows_of_one_student_are_graded_again_alone_a_few_times_only():
     assert [s.path.name for s, _ in alone] == [f"s{i}.py" for i in range(MAX_LONE_REGRADES)] + ["alice.py"]
     assert len(kept) == 6 - MAX_LONE_REGRADES
     assert all("not graded again alone" in r.events[0]["detail"] for _, r in kept)
+
+
+def test_a_worker_report_keeps_at_most_one_record_per_unit_sent():
+    """Attack round 15, finding 3: a forged LOADED report of a one-statement script held 100,000 records, all kept
+    (20 MB of grades.json a row, 1.5 GB of judge memory for eight such files).  The judge keeps the first record of
+    each unit it asked for (a script's statements, a notebook's cells), and none for any other index."""
+    import shutil
+    import tempfile
+    import types
+
+    from grader.judge.engine import Limits, SandboxProbe
+    from grader.judge.submission import Source, load
+
+    path = Path(tempfile.mkdtemp()) / "mallory.py"
+    path.write_text("q1_answer = 'C'\nx = 1\n")  # two statements: the worker runs them as two units
+    probe = SandboxProbe(types.SimpleNamespace(base_dir="/nonexistent"), load(Source(path)), Limits())
+    shutil.rmtree(path.parent)
+    forged = [{"index": i % 4 - 1, "status": "error", "error": "E" * 90 + str(i), "where": "cell 1, line 1"}
+              for i in range(100_000)]
+    kept = probe._valid_records(forged)
+    assert [r["index"] for r in kept] == [0, 1]
+    errors = [r["error"].replace("`", " ") for r in kept]
+    assert "E" * 90 + "1 " in errors[0] and "E" * 90 + "2 " in errors[1]

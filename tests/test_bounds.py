@@ -178,6 +178,50 @@ def test_only_failures_a_neighbour_can_cause_are_graded_again():
     assert not a_neighbour_may_have_cost(row(status="ok", cpu_seconds=0.1))
 
 
+def test_a_thread_count_left_unanswered_beside_another_row_is_graded_again_alone():
+    unanswered = {"kind": "unanswered", "detail": "the fork server did not answer"}
+    assert a_neighbour_may_have_cost(row(status="timeout", events=[unanswered]))
+
+
+@pytest.mark.parametrize("jobs", [2, 1])
+def test_a_thread_count_the_fork_server_did_not_give_in_time_never_costs_points_silently(tmp_path, monkeypatch,
+                                                                                        jobs):
+    """Attack round 15, finding 5: a classmate's processes held the fork server, the judge's question "do threads
+    run?" went unanswered for 10 s and was read as "cannot tell", and an honest notebook whose cell imports
+    threading lost 3 to 5 points with status ok, not graded again.  Here the first questions go unanswered (no
+    stall needed): a row they hit is graded again alone when it had company, else its status says why."""
+    from tests.conftest import solution_script
+
+    asked = []
+    answer = ForkServerClient.tasks
+
+    def stalled_at_first(self, ident, timeout=10.0):
+        asked.append(ident)
+        if len(asked) <= 3:
+            raise TimeoutError("no answer in time")
+        return answer(self, ident, timeout)
+
+    monkeypatch.setattr(ForkServerClient, "tasks", stalled_at_first)
+    subs, out = tmp_path / "subs", tmp_path / "out"
+    subs.mkdir()
+    for name in ("a_alice.py", "b_bob.py"):
+        (subs / name).write_text("import threading  # an honest import no check reaches\n" + solution_script())
+    result = invoke("grade", subs, "--out", out, "--jobs", jobs)
+    assert result.exit_code == 0, result.stderr + traceback_of(result)
+    rows = json.loads((out / "grades.json").read_text())["results"]
+    assert len(rows) == 2 and len(asked) > 3
+    hit = [r for r in rows if r["total"] < r["max_total"] or any(e["kind"] == "regraded" for e in r["events"])]
+    assert hit
+    for r in rows:
+        assert r["status"] != "ok" or r["total"] == r["max_total"], r
+    if jobs == 2:
+        assert all(r["total"] == r["max_total"] for r in rows), rows
+        assert all("question" in e["detail"] for r in hit for e in r["events"] if e["kind"] == "regraded")
+    else:
+        for r in hit:
+            assert r["status"] == "timeout" and "thread" in r["error"], r
+
+
 def test_the_accounting_counts_every_process_of_a_session():
     code = ("import os, time\nfor _ in range(3):\n    if os.fork() == 0:\n        time.sleep(30)\n        os._exit(0)\n"
             "print('ready', flush=True)\ntime.sleep(30)\n")
@@ -264,3 +308,78 @@ def test_the_thread_count_sees_an_orphan_a_worker_left_by_a_double_fork(tmp_path
             assert probe.threads_running() is False
         finally:
             probe.close()
+
+
+class Clock:
+    """A monotonic clock the test moves: each reading of a process's smaps_rollup takes ``per_read`` seconds."""
+
+    def __init__(self, per_read: float = 0.0):
+        self.now, self.per_read, self.reads = 100.0, per_read, 0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_a_slow_pss_reading_stops_at_its_bound_and_the_next_waits(monkeypatch):
+    """Attack round 15, finding 5: each process's smaps_rollup took 0.5 to 0.8 s under the submission's own mappings
+    and forks, and the fork server read them all at every watch.  One session's reading stops after
+    PSS_READING_SECONDS, the next waits for its turn and goes on with the processes not read yet."""
+    clock = Clock()
+    monkeypatch.setattr(bounds.time, "monotonic", clock)
+
+    def slow_pss(pid: int) -> int:  # each reading takes 0.6 s; process N holds 1000 + N bytes
+        clock.now += 0.6
+        clock.reads += 1
+        return 1000 + pid
+
+    monkeypatch.setattr(bounds, "process_pss", slow_pss)
+    pids = list(range(10))
+    resident = dict.fromkeys(pids, 5000)
+    usage = bounds.Usage(pids=pids, rss_bytes=sum(resident.values()), resident=resident)
+    pace = bounds.PssPace()
+    held = pace.held(usage)
+    assert clock.reads == 2  # the second ends past the 1 s bound: the other eight are not read
+    assert held == 1000 + 1001 + 8 * 5000 and pace.unread == 8  # never read: at their resident size
+    assert pace.last_seconds == pytest.approx(1.2)
+    assert pace.due == pytest.approx(clock.now + bounds.PSS_MAX_GAP)
+    # not due: no reading, and no memory verdict from one either
+    allowance = bounds.Allowance(memory_bytes=1, cpu_seconds=1e9, tasks=100)
+    assert pace.held(usage) is None and clock.reads == 2
+    assert bounds.passed(usage, allowance, pace) is None and clock.reads == 2
+    # the next reading starts with the processes never read; those read before count from then, plus their growth
+    clock.now = pace.due
+    resident[0] = 5100
+    found = bounds.passed(usage, allowance, pace)
+    assert found["kind"] == Bound.MEMORY and clock.reads == 4
+    assert set(pace.known) == {0, 1, 2, 3} and pace.unread == 8
+    assert "8 of them counted from an earlier reading or at their resident size" in found["detail"]
+    clock.now = pace.due
+    assert pace.held(usage) == (1000 + 100) + sum(1000 + pid for pid in range(1, 6)) + 4 * 5000
+    assert set(pace.known) == {0, 1, 2, 3, 4, 5}
+
+
+def test_an_honest_sessions_pss_is_read_at_every_watch(monkeypatch):
+    clock = Clock()
+    monkeypatch.setattr(bounds.time, "monotonic", clock)
+    pace = bounds.PssPace()
+    usage = bounds.Usage(pids=[os.getpid()], rss_bytes=1, resident={os.getpid(): 1})
+    assert pace.held(usage) is not None
+    clock.now += bounds.WATCH_SECONDS
+    assert pace.held(usage) is not None  # a reading that took no time waits no time
+
+
+def test_the_next_watch_is_due_after_the_last_ends_not_after_it_starts(monkeypatch):
+    """A watch that took 10 s was followed at once by another, ahead of every request waiting (attack round 15)."""
+    import types
+
+    from grader.worker import forkserver
+
+    clock = Clock()
+    monkeypatch.setattr(forkserver.time, "monotonic", clock)
+
+    def long_watch():
+        clock.now += 10.0
+
+    server = types.SimpleNamespace(_watch=long_watch, last_watch=0.0)
+    forkserver.Server.watch(server)
+    assert server.last_watch == clock.now == 110.0

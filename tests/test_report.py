@@ -90,6 +90,30 @@ def test_page_names_are_safe_unique_and_stable():
     assert page_names(list(reversed(results))) == names
 
 
+def test_two_chosen_stems_do_not_take_a_classmates_feedback_page():
+    """Attack round 15, finding 4: ``_bob`` takes ``bob``, which pushes bob's row to ``bob-<hash>``; a second file
+    named ``_bob-<hash>`` (sorted first) took that name before bob's row did, and both rows wrote the same page
+    and results JSON.  Every row gets a page of its own, whatever names the others chose."""
+    import hashlib
+    import types
+
+    def row(student: str, source: str):
+        return types.SimpleNamespace(student=student, source=source, key=f"{source}\0{student}")
+
+    bob = row("bob", "class/bob.ipynb")
+    pushed_to = "bob-" + hashlib.sha256(bob.key.encode()).hexdigest()[:8]
+    rows = [row("_bob", "class/_bob.py"), row("_" + pushed_to, f"class/_{pushed_to}.py"), bob]
+    names = page_names(rows)
+    assert len(set(names.values())) == len(rows), names
+    assert names[bob.key] not in ("bob", pushed_to)
+    # and the stems of a whole chain of such files: each fallback is taken by the file before it
+    chain = [bob]
+    for _ in range(3):
+        taken = page_names(chain)[bob.key]
+        chain.append(row("_" + taken, f"class/_{taken}.py"))
+    assert len(set(page_names(chain).values())) == len(chain)
+
+
 @pytest.mark.parametrize("row", [
     result(checks=[check("q1.format", True, hidden=False, points=0), check("q1.answer", True)]),
     result(total=0, status="invalid"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import time
 from pathlib import Path
@@ -12,7 +13,7 @@ from grader.errors import SandboxError
 from grader.judge.engine import Limits, SandboxProbe
 from grader.judge.submission import Source, load
 from grader.worker.sandbox import runtime_paths
-from tests.conftest import ROOT, needs_root
+from tests.conftest import CORPUS, ROOT, as_user, needs_root, open_scratch
 
 pytestmark = [pytest.mark.sandbox, needs_root]
 
@@ -228,3 +229,114 @@ def test_its_file_system_holds_a_bounded_number_of_files(observe, server, tmp_pa
     import errno
 
     assert SCRATCH_ENTRIES <= made < WORKER_FS_INODES and stop == errno.ENOSPC, (made, used)
+
+
+def _unprivileged_uid() -> int:
+    """A uid no slot of this run uses: the grader started by that user, as an instructor without root would."""
+    from grader.worker import sandbox
+
+    return sandbox.UID_BASE + 90
+
+
+def test_a_worker_without_root_is_confined_and_runs():
+    """Attack round 15, finding 2: without root (a fork that drops to an unprivileged uid before entering the
+    sandbox, as a grader started by that user would be), the set-up counted the uid's tasks by listing /proc after
+    Landlock had taken /proc away: PermissionError, every worker exited 71 and every row was `killed` 0/26."""
+    import json
+    import shutil
+
+    from grader.worker import sandbox
+
+    uid = _unprivileged_uid()
+    scratch = open_scratch()
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child reports through the pipe
+        os.close(read)
+        try:
+            os.setgroups([])
+            os.setresgid(uid, uid, uid)
+            os.setresuid(uid, uid, uid)
+            config = {"slot": 90, "isolate": True, "root_dir": str(scratch / "root"),
+                      "scratch_dir": str(scratch / "scratch-90"), "scratch_mb": 8, "memory_mb": 256, "file_mb": 8,
+                      "cpu_seconds": 30}
+            isolation = sandbox.enter(config, pid_namespace=False)
+            import resource
+
+            report = {"ok": True, "landlock": isolation.get("landlock"), "user": isolation.get("user"),
+                      "nproc": resource.getrlimit(resource.RLIMIT_NPROC)[0]}
+        except BaseException as exc:  # noqa: BLE001 - what failed is the report
+            report = {"ok": False, "error": f"{type(exc).__name__}: {exc}"}
+        os.write(write, json.dumps(report).encode())
+        os._exit(0)
+    os.close(write)
+    with os.fdopen(read, "rb") as pipe:
+        report = json.loads(pipe.read() or b"{}")
+    os.waitpid(pid, 0)
+    shutil.rmtree(scratch, ignore_errors=True)
+    assert report.get("ok"), report
+    assert report["user"] is False
+    # the process limit is set above what that uid ran before (this child), never at the bare allowance
+    assert report["nproc"] > sandbox.PROCESSES, report
+
+
+
+def grade_without_root(submissions: dict[str, str], *, jobs: int = 1, timeout: int = 900):
+    """``cnn-grader grade`` run by an unprivileged user: the CompletedProcess and grades.json (None if not written).
+
+    ``submissions``: relative path -> text.
+    """
+    import json
+    import shutil
+    import subprocess
+    import sys
+
+    uid = _unprivileged_uid()
+    scratch = open_scratch()
+    try:
+        for relative, text in submissions.items():
+            path = scratch / "class" / relative
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text)
+        for folder in [scratch, *scratch.rglob("*")]:
+            os.chmod(folder, 0o777 if folder.is_dir() else 0o666)
+        env = {k: v for k, v in os.environ.items() if k in ("PATH", "LANG", "CNN_GRADER_UID_BASE")}
+        env.update(HOME=str(scratch), PYTHONDONTWRITEBYTECODE="1")
+        command = [*as_user(uid), sys.executable, "-m", "grader.cli", "grade", str(scratch / "class"),
+                   "--out", str(scratch / "out"), "--jobs", str(jobs)]
+        done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout)
+        grades = scratch / "out" / "grades.json"
+        rows = json.loads(grades.read_text()) if grades.exists() else None
+        return done, rows
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _by_student(grades) -> dict:
+    return {r["student"]: r for r in grades["results"]}
+
+
+def test_the_solutions_get_full_marks_when_the_grader_runs_without_root():
+    """Attack round 15, finding 2, end to end: graded by a user that is not root, with Landlock, the solutions
+    scored 0/26 (`killed`, exit 0) because no worker could finish its set-up."""
+    from tests.conftest import solution_script
+
+    done, rows = grade_without_root({"alice.py": solution_script()})
+    assert done.returncode == 0, done.stderr[-3000:]
+    alice = _by_student(rows)["alice"]
+    assert (alice["status"], alice["total"]) == ("ok", alice["max_total"]), alice
+
+
+def test_a_signal_to_every_process_costs_only_its_own_row_without_root():
+    """Attack round 15, finding 1: without root the worker keeps the grader's uid, and `os.kill(-1, SIGKILL)` killed
+    the judge (exit 137, no grades written, the last student never graded) and every process of that user."""
+    from tests.conftest import solution_script
+
+    kill_all = (CORPUS / "batch_r12" / "r12_nonroot_kill_every_process.py").read_text()
+    done, grades = grade_without_root({"alice.py": solution_script(), "mallory.py": kill_all,
+                                       "zed.py": solution_script()})
+    assert done.returncode == 0, (done.returncode, done.stderr[-3000:])
+    rows = _by_student(grades)
+    for honest in ("alice", "zed"):
+        assert (rows[honest]["status"], rows[honest]["total"]) == ("ok", rows[honest]["max_total"]), rows[honest]
+    assert rows["mallory"]["status"] == "error" and "PermissionError" in json.dumps(rows["mallory"]), rows["mallory"]

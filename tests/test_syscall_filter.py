@@ -11,6 +11,7 @@ import errno
 import json
 import os
 import secrets
+import shutil
 import socket
 import threading
 from pathlib import Path
@@ -21,6 +22,7 @@ from grader.judge.engine import ForkServerClient, Limits, SandboxProbe
 from grader.judge.submission import Source, load
 from grader.worker import syscall_filter
 from grader.worker.forkserver import established
+from tests.conftest import ROOT, as_user, needs_root, open_scratch
 
 pyseccomp = pytest.importorskip("pyseccomp", reason="the filter needs pyseccomp and libseccomp (CI has both)")
 
@@ -71,7 +73,27 @@ def syscall(name, *args):
 '''
 
 
-#: Arguments that meet a conditional rule's condition (the filter refuses them).
+def conditional_args(protected: tuple[int, ...]) -> dict:
+    """Arguments that meet a conditional rule's condition (the filter refuses them).
+
+    Signals are 0 (a check of the right to signal, which sends nothing), so a filter that failed harms no one.
+    A negative pid both sign-extended to 64 bits (-1) and not (0xFFFFFFFF): the kernel reads an int either way.
+    ``protected``: the fork server's and the judge's pids, for a worker without a PID namespace (in its own, it
+    cannot name them, and the filter protects no number there).
+    """
+    return {**CONDITIONAL_ARGS, "foreign signal targets": {
+        "kill": [(-1, 0), (0xFFFFFFFF, 0), (-os.getpgid(0), 0), *((pid, 0) for pid in protected)],
+        "tkill": [(-1, 0), *((pid, 0) for pid in protected)],
+        "tgkill": [(-1, 1, 0), (1, -1, 0), *((pid, pid, 0) for pid in protected), *((1, pid, 0) for pid in protected)],
+        "rt_sigqueueinfo": [(-1, 0, 0), *((pid, 0, 0) for pid in protected)],
+        "rt_tgsigqueueinfo": [(-1, 1, 0, 0), *((pid, pid, 0, 0) for pid in protected)],
+    }, "signal owner": {
+        "fcntl": [(0, syscall_filter.F_SETOWN, -1), (0, syscall_filter.F_SETOWN, -os.getpgid(0)),
+                  *((0, syscall_filter.F_SETOWN, pid) for pid in protected), (0, syscall_filter.F_SETOWN_EX, 0)],
+        "ioctl": [(0, syscall_filter.FIOSETOWN, 0), (0, syscall_filter.SIOCSPGRP, 0)],
+    }}
+
+
 CONDITIONAL_ARGS = {
     "not AF_UNIX stream": {"socket": [(socket.AF_INET, socket.SOCK_STREAM, 0),
                                       (socket.AF_NETLINK, socket.SOCK_RAW, 0),
@@ -86,14 +108,22 @@ CONDITIONAL_ARGS = {
 }
 
 
-def test_every_rule_refuses_its_calls_with_its_errno_inside_a_worker(any_server, tmp_path):
+def rule_cases(protected: tuple[int, ...]) -> list:
+    """``[rule, call, args, errno]`` for every call of every rule, with arguments its condition refuses."""
+    conditional = conditional_args(protected)
     cases = []
     for rule in syscall_filter.RULES:
         for call in rule.calls:
             if pyseccomp.resolve_syscall(pyseccomp.Arch.NATIVE, call) < 0:
                 continue  # not on this architecture
-            arg_lists = CONDITIONAL_ARGS[rule.when][call] if rule.when else [(0, 0, 0, 0, 0, 0)]
+            arg_lists = conditional[rule.when][call] if rule.when else [(0, 0, 0, 0, 0, 0)]
             cases += [(rule.name, call, [int(a) for a in args], rule.errno) for args in arg_lists]
+    return cases
+
+
+def test_every_rule_refuses_its_calls_with_its_errno_inside_a_worker(any_server, tmp_path):
+    own_pid_namespace = any_server.isolate and os.geteuid() == 0
+    cases = rule_cases(() if own_pid_namespace else (any_server.pid, os.getpid()))
     code = syscall_header() + f"attacks = [[r, c, a, e, syscall(c, *a)] for r, c, a, e in {cases!r}]\n"
     attacks, log = run_in_worker(any_server, tmp_path, code)
     assert len(attacks) == len(cases) > 100
@@ -120,10 +150,18 @@ if pid == 0:
 attacks["fork"] = os.WEXITSTATUS(os.waitpid(pid, 0)[1]) == 7
 attacks["subprocess"] = subprocess.run(["true"]).returncode == 0
 attacks["torch"] = torch.nn.functional.conv2d(torch.ones(1, 1, 4, 4), torch.ones(1, 1, 3, 3)).sum().item() == 36.0
+import signal, time
+child = subprocess.Popen(["sleep", "60"])
+child.terminate()
+attacks["signal a child"] = child.wait() == -signal.SIGTERM
+os.kill(os.getpid(), 0)
+os.kill(0, 0)  # its own process group
+signal.pthread_kill(threading.get_ident(), 0)
+attacks["signal itself"] = True
 '''
     attacks, _ = run_in_worker(any_server, tmp_path, code)
-    assert attacks == dict.fromkeys(("socketpair", "unix stream socket", "thread", "fork", "subprocess", "torch"),
-                                    True)
+    assert attacks == dict.fromkeys(("socketpair", "unix stream socket", "thread", "fork", "subprocess", "torch",
+                                     "signal a child", "signal itself"), True)
 
 
 class Listener(threading.Thread):
@@ -300,3 +338,66 @@ def test_the_readme_explains_every_rule():
         row = next((line for line in table if line.startswith(f"| {rule.name} |")), None)
         assert row is not None, rule.name
         assert errno.errorcode[rule.errno] in row, rule.name
+
+
+#: Run by a user who is not root: a fork server of its own, and each signal rule tried from a worker, which then
+#: shares that uid.  Printed: the calls not refused as the rule says, and what real signals to the judge, the fork
+#: server and every process (-1) did.  Should the filter fail, the signals kill only this script's uid.
+UNPRIVILEGED_SIGNALS = r'''
+import json, os, sys
+from pathlib import Path
+from grader.judge.engine import ForkServerClient, Limits, SandboxProbe
+from grader.judge.submission import Source, load
+from tests.test_syscall_filter import rule_cases, syscall_header
+rules = ("signals", "signal by descriptor", "signal owners")
+with ForkServerClient() as server:
+    server.wait_ready()
+    cases = [case for case in rule_cases((server.pid, os.getpid())) if case[0] in rules]
+    code = syscall_header() + f"""
+import signal
+attacks = [[r, c, a, e, syscall(c, *a)] for r, c, a, e in {cases!r}]
+killed = {{}}
+for name, pid in (("judge", {os.getpid()}), ("fork server", {server.pid}), ("every process", -1),
+                  ("the judge's group", -{os.getpgid(0)})):
+    try:
+        os.kill(pid, signal.SIGKILL)
+        killed[name] = "sent"
+    except OSError as exc:
+        killed[name] = type(exc).__name__
+"""
+    path = Path(sys.argv[1]) / "attack.py"
+    path.write_text(code)
+    probe = SandboxProbe(server, load(Source(path)), Limits(timeout=30, probe_timeout=5, unit_timeout=10))
+    try:
+        probe.start()
+        attacks, killed = probe.value("attacks"), probe.value("killed")
+        isolation = probe.log.isolation
+    finally:
+        probe.close()
+print(json.dumps({"cases": len(cases), "wrong": [a for a in attacks if a[4] != [-1, a[3]]], "killed": killed,
+                  "user": isolation["user"], "seccomp": isolation["seccomp"]}))
+'''
+
+
+@needs_root
+def test_signals_reach_no_process_outside_the_worker_when_the_grader_runs_without_root():
+    """Attack round 15, finding 1: without root, `os.kill(-1, SIGKILL)` from a submission killed the judge."""
+    import subprocess
+    import sys
+
+    from grader.worker import sandbox
+
+    scratch = open_scratch()
+    try:
+        env = {k: v for k, v in os.environ.items() if k in ("PATH", "LANG", "CNN_GRADER_UID_BASE")}
+        env.update(HOME=str(scratch), PYTHONDONTWRITEBYTECODE="1")
+        done = subprocess.run([*as_user(sandbox.UID_BASE + 91), sys.executable, "-c", UNPRIVILEGED_SIGNALS,
+                               str(scratch)], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    assert done.returncode == 0, (done.returncode, done.stderr[-3000:])
+    report = json.loads(done.stdout.strip().splitlines()[-1])
+    assert (report["user"], report["seccomp"]) == (False, True)
+    assert report["cases"] > 20 and report["wrong"] == []
+    assert report["killed"] == dict.fromkeys(("judge", "fork server", "every process", "the judge's group"),
+                                             "PermissionError")

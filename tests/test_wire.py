@@ -205,7 +205,7 @@ def test_row_statuses_keep_their_values_from_the_most_severe():
     assert TEST_STATUSES == ("passed", "failed")  # a Gradescope test's, another word
     assert {e: e.counts_as for e in EventKind} == {
         "timeout": "timeout", "memory": "memory", "killed": "killed", "protocol": "killed", "forged": None,
-        "regraded": None, "not regraded": None}
+        "unanswered": "timeout", "regraded": None, "not regraded": None}
 
 
 #: The modules that make or read protocol messages.

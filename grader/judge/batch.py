@@ -328,10 +328,18 @@ def _contained(source: Source, grade_it, checks: list) -> SubmissionResult:
                               list(checks if checks is not None else bank.CHECKS.values()), status=Status.KILLED)
 
 
+def left_unanswered(result: SubmissionResult) -> bool:
+    """Whether a question the judge asked the fork server about ``result``'s worker went unanswered in time."""
+    return any(EventKind.parse(e.get("kind")) is EventKind.UNANSWERED for e in result.events)
+
+
 def a_neighbour_may_have_cost(result: SubmissionResult) -> bool:
     """True when ``result`` failed in a way that another submission graded at the same time can cause:
-    a timeout while it got little CPU, or a worker killed from outside (the out-of-memory killer)."""
+    a timeout while it got little CPU, a worker killed from outside (the out-of-memory killer), or a question
+    about its threads the fork server, held by a neighbour's processes, did not answer in time (attack round 15)."""
     if result.outside_kills:
+        return True
+    if left_unanswered(result):
         return True
     return result.status == Status.TIMEOUT and result.cpu_seconds < STARVED_CPU_SHARE * result.seconds
 
@@ -343,6 +351,7 @@ def regraded_event(first: SubmissionResult) -> dict:
             "detail": f"graded again alone: beside another submission it ended {why} (its processes used "
                       f"{first.cpu_seconds:.1f} CPU seconds in {first.seconds:.1f} s"
                       + (f", {first.outside_kills} worker(s) killed from outside" if first.outside_kills else "")
+                      + (", a question about its threads unanswered" if left_unanswered(first) else "")
                       + ")"}
 
 

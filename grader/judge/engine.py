@@ -335,7 +335,12 @@ class ForkServerClient:
 
     def tasks(self, ident: int, timeout: float = 10.0) -> int | None:
         """How many threads worker ``ident``'s session runs now, as the fork server reads them from /proc (None:
-        the worker is gone, or no answer in time)."""
+        the worker is gone).
+
+        Raises:
+            TimeoutError: no answer within ``timeout`` seconds (the fork server busy: attack round 15's
+                smaps_rollup readings held it past 10 s).  Not "cannot tell": the caller says it could not ask.
+        """
         with self._lock:
             self._next_id += 1  # a reply that came too late for an earlier question never answers this one
             serial = self._next_id
@@ -345,8 +350,10 @@ class ForkServerClient:
                 return None
         key = (ServerReply.TASKS, ident, serial)
         with self._cond:
-            self._cond.wait_for(lambda: key in self._replies or "closed" in self._replies, timeout=timeout)
+            answered = self._cond.wait_for(lambda: key in self._replies or "closed" in self._replies, timeout=timeout)
             reply = self._replies.pop(key, None)
+        if not answered:
+            raise TimeoutError(f"the fork server gave no thread count within {timeout:g} s")
         count = reply.get(Key.THREADS) if reply is not None else None
         return count if type(count) is int else None
 
@@ -397,6 +404,8 @@ class RunLog:
     restarts: int = 0
     forged: int = 0
     """Messages dropped because they answered no request (written into the socket by the submission)."""
+    unanswered: int = 0
+    """Thread counts the fork server did not give in time (:meth:`SandboxProbe.threads_running`)."""
 
 
 class SandboxProbe(Probe):
@@ -421,7 +430,14 @@ class SandboxProbe(Probe):
         /proc, outside the sandbox (no worker now, or no answer: None, as a probe that cannot tell)."""
         if self._worker is None:
             return None
-        count = self.server.tasks(self._worker[0])
+        try:
+            count = self.server.tasks(self._worker[0])
+        except TimeoutError:
+            # "Cannot tell" costs the checks that ask (a thread module imported anywhere counts), and here it was
+            # not the submission's doing alone: a neighbour may have held the fork server.  Recorded, so that the
+            # row is never "ok" with those points lost (grading.grade, batch.a_neighbour_may_have_cost).
+            self.log.unanswered += 1
+            return None
         return None if count is None else count > 1
 
     # -- worker lifecycle --------------------------------------------------
@@ -565,10 +581,21 @@ class SandboxProbe(Probe):
             return current, (UnitStatus.KILLED, "it sent an unexpected message, so its process was killed")
 
     def _valid_records(self, records: list) -> list[dict]:
-        """The well-formed unit records of a worker's LOADED report (anything else there is dropped)."""
+        """The well-formed unit records of a worker's LOADED report (anything else there is dropped).
+
+        At most one per unit the worker was asked to run, the first of each: the report is the submission's to
+        forge, and 100,000 records for a one-statement script were all kept (attack round 15: 20 MB of grades.json
+        a row).  A notebook's units are its cells; a script's, its top-level statements, which the judge counted
+        when it read the file (:attr:`Submission.labels`) as the worker splits them.
+        """
         out = []
-        for r in records[:100_000]:
-            if type(r) is not dict or type(r.get(Key.INDEX)) is not int:
+        sent = max(len(self.submission.units), len(self.submission.labels))
+        seen: set[int] = set()
+        for r in records:
+            if len(seen) == sent:
+                break
+            if type(r) is not dict or type(r.get(Key.INDEX)) is not int or r[Key.INDEX] in seen \
+                    or not 0 <= r[Key.INDEX] < sent:
                 continue
             status = UnitStatus.parse(r.get(Key.STATUS))
             if status is None or not status.sent_by_worker:
@@ -578,6 +605,7 @@ class SandboxProbe(Probe):
             error = str(r[Key.ERROR])[:500] if r.get(Key.ERROR) is not None else None
             if error is not None and status in (UnitStatus.ERROR, UnitStatus.SYNTAX):
                 error = code(error)  # the submission's own exception message: shown literally
+            seen.add(index)
             out.append({Key.INDEX: index, Key.STATUS: status,
                         Key.ERROR: error + (f" ({where})" if where else "") if error is not None else None})
         return out

@@ -139,6 +139,11 @@ def grade(submission: Submission, server: ForkServerClient, *, seed: int, limits
     if probe.log.forged:
         probe.log.events.append({"kind": EventKind.FORGED, "detail": f"dropped {probe.log.forged} message(s) that "
                                  "the submission wrote into the grader's connection"})
+    if probe.log.unanswered:
+        probe.log.events.append({"kind": EventKind.UNANSWERED, "detail": (
+            f"the grader could not tell whether threads ran beside the submission: {probe.log.unanswered} "
+            "question(s) about its threads went unanswered in time (the worker process was busy), and the checks "
+            "that asked counted a thread module it imports as running")})
     for u in probe.log.units:
         u["label"] = submission.label(u[Key.INDEX])
     status, error = status_of(probe.log.units, probe.log.events, results)

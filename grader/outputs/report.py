@@ -42,9 +42,14 @@ def page_name(result: SubmissionResult, taken: set[str]) -> str:
     """A file-system-safe, unique, stable name for a submission's feedback files."""
     base = re.sub(r"[^A-Za-z0-9._-]+", "_", result.student).strip("._") or "student"
     base = base[:60]
-    name = base
-    if name in taken:
-        name = f"{base}-{hashlib.sha256(result.key.encode(errors='surrogatepass')).hexdigest()[:8]}"
+    name, attempt = base, 0
+    # Every fallback is checked free too: stems are the students' to choose, and a file named as another row's
+    # first fallback, sorted before it, took that row's page (attack round 15).  The first fallback is the one
+    # earlier outputs used; the next ones hash the key with the attempt's number.
+    while name in taken:
+        salt = result.key if attempt == 0 else f"{result.key}\0{attempt}"
+        name = f"{base}-{hashlib.sha256(salt.encode(errors='surrogatepass')).hexdigest()[:8]}"
+        attempt += 1
     taken.add(name)
     return name
 

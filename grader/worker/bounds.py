@@ -14,7 +14,17 @@ uid (as root) count too.  Nothing here is the worker's word: ``/proc/PID/stat`` 
   can hold in the kernel (:func:`kernel_buffer_bytes`: no resident set counts a socket's queued bytes).  The sum of their
   resident sets is read first (one line per process); only when it passes the allowance are
   their proportional sets (PSS, which shares each page among the processes that map it, so the
-  warm interpreter every worker is forked from counts once) read and compared.
+  warm interpreter every worker is forked from counts once) read and compared.  Reading PSS
+  walks every mapping of a process under its memory lock, and a submission decides how long that
+  takes (attack round 15: 60,000 mappings and children forking without end made each reading
+  0.5 to 0.8 s, and the fork server, one thread, answered nothing else for over 10 s).  So one
+  session's reading stops after :data:`PSS_READING_SECONDS` (the processes not reached count from
+  their last reading, or at their resident size, see :meth:`PssPace.held`), and the next waits
+  :data:`PSS_GAP_FACTOR` times as long as the last took, at most :data:`PSS_MAX_GAP` seconds
+  (:class:`PssPace`).  What that costs: a session whose readings are slow (its own doing; an
+  honest one's take milliseconds and is read at every watch) is checked against its memory
+  allowance less often, up to every :data:`PSS_MAX_GAP` seconds, and meanwhile only each
+  process's own address-space limit holds.
 * **CPU time**: the CPU seconds the session's processes used, with those of the children
   they reaped, at most :data:`CPU_CORES` cores busy for the submission's whole budget.
 * **processes**: its processes and threads, at most :data:`~.sandbox.PROCESSES` (what
@@ -35,7 +45,8 @@ from __future__ import annotations
 
 import os
 import signal
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 
 from ..checkapi.protocol import Bound
 
@@ -45,6 +56,15 @@ WATCH_SECONDS = 0.5
 #: A submission's processes together may use its CPU-time budget this many times over (honest code
 #: with DataLoader workers runs on more than one core).
 CPU_CORES = 2
+
+#: Longest one session's PSS reading may take (see the module's notes): past it, the processes not yet read count
+#: at their resident size.  An honest session's reading takes a few milliseconds a process.
+PSS_READING_SECONDS = 1.0
+#: After a PSS reading that took ``t`` seconds, the session's next waits ``PSS_GAP_FACTOR * t``, at most
+#: :data:`PSS_MAX_GAP`: however slow a submission makes its readings, they take at most about a tenth of the fork
+#: server's time, and every other request waits at most one reading.
+PSS_GAP_FACTOR = 10
+PSS_MAX_GAP = 5.0
 
 _TICKS = os.sysconf("SC_CLK_TCK")
 _PAGE = os.sysconf("SC_PAGE_SIZE")
@@ -99,6 +119,8 @@ class Usage:
     rss_bytes: int = 0
     cpu_seconds: float = 0.0
     tasks: int = 0
+    resident: dict[int, int] = field(default_factory=dict)
+    """Each process's resident bytes."""
 
 
 def own_resident_bytes() -> int:
@@ -140,7 +162,8 @@ def read_usage(sessions: dict[int, int | None]) -> dict[int, Usage]:
             # utime, stime, cutime, cstime (the children it reaped), threads, resident pages
             u.cpu_seconds += sum(int(x) for x in fields[11:15]) / _TICKS
             u.tasks += int(fields[17])
-            u.rss_bytes += int(fields[21]) * _PAGE
+            u.resident[int(entry)] = int(fields[21]) * _PAGE
+            u.rss_bytes += u.resident[int(entry)]
         except (OSError, IndexError, ValueError):
             continue  # it ended meanwhile
     return usage
@@ -165,23 +188,23 @@ def children_of(pid: int) -> set[int] | None:
         return None
 
 
-def proportional_bytes(pids: list[int]) -> int | None:
-    """The summed PSS of ``pids`` (None where the kernel has no smaps_rollup)."""
-    total = 0
-    for pid in pids:
-        try:
-            with open(f"/proc/{pid}/smaps_rollup", "rb") as f:
-                for line in f:
-                    if line.startswith(b"Pss:"):
-                        total += int(line.split()[1]) * 1024
-                        break
-        except FileNotFoundError:
-            if not os.path.exists(f"/proc/{pid}"):
-                continue  # it ended
-            return None
-        except (OSError, ValueError, IndexError):
-            continue
-    return total
+#: What :func:`process_pss` gives for a process that ended meanwhile.
+ENDED = -1
+
+
+def process_pss(pid: int) -> int | None:
+    """Process ``pid``'s PSS in bytes: :data:`ENDED` when it ended meanwhile, None where the kernel has no
+    smaps_rollup."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", "rb") as f:
+            for line in f:
+                if line.startswith(b"Pss:"):
+                    return int(line.split()[1]) * 1024
+    except FileNotFoundError:
+        return ENDED if not os.path.exists(f"/proc/{pid}") else None
+    except (OSError, ValueError, IndexError):
+        return ENDED
+    return 0
 
 
 def unlinked_bytes(pids: list[int], folder: str) -> int:
@@ -251,18 +274,74 @@ def kernel_buffer_bytes(pids: list[int]) -> int:
     return len(sockets) * SOCKET_BUFFER_BYTES + len(pipes) * PIPE_BUFFER_BYTES
 
 
-def passed(usage: Usage, allowance: Allowance) -> dict | None:
+@dataclass
+class PssPace:
+    """When one session's proportional sets may next be read, and what earlier readings found (see the module's
+    notes)."""
+
+    due: float = 0.0
+    """``time.monotonic()`` before which no reading is made."""
+    last_seconds: float = 0.0
+    """How long the last reading took."""
+    unread: int = 0
+    """How many processes the last reading did not reach in time (counted as :meth:`held` says)."""
+    known: dict[int, tuple[int, int, float]] = field(default_factory=dict)
+    """pid -> its PSS at its last reading, its resident size then, and when."""
+
+    def held(self, usage: Usage) -> int | None:
+        """The session's PSS now, or None when a reading is not due yet.
+
+        A reading stops after :data:`PSS_READING_SECONDS`, reading first the processes never read, then those read
+        longest ago; one it did not reach counts at its last PSS plus what its resident set grew since, or at its
+        resident size if never read (neither is ever less than its PSS, but for pages it stopped sharing since).
+        Where the kernel has no smaps_rollup, the resident sets.
+        """
+        start = time.monotonic()
+        if start < self.due:
+            return None
+        deadline = start + PSS_READING_SECONDS
+        for pid in sorted(usage.pids, key=lambda p: self.known[p][2] if p in self.known else float("-inf")):
+            if time.monotonic() > deadline:
+                break
+            pss = process_pss(pid)
+            if pss is None:
+                return usage.rss_bytes
+            if pss != ENDED:
+                self.known[pid] = (pss, usage.resident.get(pid, 0), time.monotonic())
+        end = time.monotonic()
+        total, self.unread = 0, 0
+        for pid in usage.pids:
+            resident = usage.resident.get(pid, 0)
+            if pid not in self.known:
+                total += resident
+                self.unread += 1
+                continue
+            pss, resident_then, when = self.known[pid]
+            total += pss + max(0, resident - resident_then)
+            self.unread += when < start
+        self.known = {pid: self.known[pid] for pid in usage.pids if pid in self.known}
+        self.last_seconds = end - start
+        self.due = end + min(PSS_MAX_GAP, PSS_GAP_FACTOR * self.last_seconds)
+        return total
+
+
+def passed(usage: Usage, allowance: Allowance, pace: PssPace | None = None) -> dict | None:
     """``{"kind", "detail"}`` when ``usage`` passes ``allowance`` (the detail is for the instructor and
-    the student), else None."""
+    the student), else None.  ``pace``: the session's, kept between watches (default: read PSS now)."""
     mib = 1024 * 1024
     buffers = kernel_buffer_bytes(usage.pids)
     if usage.rss_bytes + buffers > allowance.memory_bytes:
-        held = proportional_bytes(usage.pids)
-        held = (usage.rss_bytes if held is None else held) + buffers
-        if held > allowance.memory_bytes:
+        pace = pace if pace is not None else PssPace()
+        held = pace.held(usage)
+        if held is not None and held + buffers > allowance.memory_bytes:
+            held += buffers
+            # A reading cut short is the submission's doing (its mappings, its forks): say what was counted
+            cut_short = (f" ({pace.unread} of them counted from an earlier reading or at their resident size: "
+                         f"reading their memory took longer than {PSS_READING_SECONDS:g} s)") if pace.unread else ""
             return {"kind": Bound.MEMORY,
-                    "detail": f"its {len(usage.pids)} process(es) held {held // mib} MiB together, more than the "
-                              f"{allowance.memory_bytes // mib} MiB a submission may hold, so all were stopped"}
+                    "detail": f"its {len(usage.pids)} process(es) held {held // mib} MiB together{cut_short}, more "
+                              f"than the {allowance.memory_bytes // mib} MiB a submission may hold, so all were "
+                              "stopped"}
     if usage.cpu_seconds > allowance.cpu_seconds:
         return {"kind": Bound.CPU,
                 "detail": f"its processes used {usage.cpu_seconds:.0f} CPU seconds together, more than the "

@@ -215,10 +215,13 @@ class Server:
         from .channel import Channel
 
         self.sandbox = sandbox
-        # Built once here and loaded by each worker; never loaded here (the next worker's
-        # namespaces need unshare and setns).
+        # Built once, before the first worker, and loaded by each worker; never loaded here (the next
+        # worker's namespaces need unshare and setns).  Built then, not now: it names the processes no
+        # worker may signal, and the judge's own process (:meth:`trusted`) is forked after this.
         self.install_filter = syscall_filter.install
-        self.syscall_filter = syscall_filter.build()
+        self.build_filter = syscall_filter.build
+        # by whether the worker has a PID namespace of its own (see spawn)
+        self.syscall_filters: dict[bool, object] = {}
         self.channel = Channel(control)
         # worker pid -> (id, in its own PID namespace, the uid it runs as when it has its own,
         #                in its own file system)
@@ -236,6 +239,7 @@ class Server:
         # worker's own account misses when they die with it rather than being reaped by it.
         self.session_cpu: dict[int, float] = {}
         self.last_tasks: dict[int, int] = {}  # the most tasks each worker's session ran at a watch
+        self.pss_pace: dict[int, bounds.PssPace] = {}  # when each session's PSS may next be read
         self.warm_bytes = bounds.own_resident_bytes()
         self.last_watch = 0.0
         try:
@@ -266,6 +270,15 @@ class Server:
                 os.close(fd)
             self.channel.send({ServerReply.SPAWN_FAILED: ident, Key.ERROR: "expected one socket"})
             return
+        if not self.spawned:
+            # The judge (this server's parent, or the child it handed over to) and this server: without root a
+            # worker shares their uid, and the filter is what keeps its signals off them (attack round 15).  A
+            # worker in a PID namespace of its own cannot name them, and there their numbers may be its own
+            # children's (a judge in a container runs with a small pid): its filter protects no pid.
+            # Built before the next child's PID namespace: loading libseccomp may run a program (find_library),
+            # which would become that namespace's init and leave it dead.
+            protected = (os.getpid(), os.getppid()) + ((self.trusted_pid,) if self.trusted_pid is not None else ())
+            self.syscall_filters = {False: self.build_filter(protected), True: self.build_filter(())}
         pid_namespace = bool(config.get("isolate", True)) and \
             self.sandbox.next_child_in_new_pid_namespace(self.own_pid_namespace)
         confined_r, confined_w = os.pipe()
@@ -282,7 +295,7 @@ class Server:
                 signal.set_wakeup_fd(-1)
                 signal.signal(signal.SIGCHLD, signal.SIG_DFL)
                 isolation = self.sandbox.enter(config, pid_namespace=pid_namespace)
-                isolation["seccomp"] = self.install_filter(self.syscall_filter)
+                isolation["seccomp"] = self.install_filter(self.syscall_filters[pid_namespace])
                 # Still this server's code, before any of the submission's: what was set up.
                 os.write(confined_w, json.dumps(isolation).encode())
                 os.close(confined_w)
@@ -338,6 +351,7 @@ class Server:
             bound = self.bound_passed.pop(pid, None)
             cpu = max(usage.ru_utime + usage.ru_stime, self.session_cpu.pop(pid, 0.0))
             self.last_tasks.pop(pid, None)
+            self.pss_pace.pop(pid, None)
             if not pid_namespace:
                 _kill_leftovers(pid, uid)
             if not own_filesystem and uid is not None:
@@ -349,8 +363,17 @@ class Server:
                                Key.CPU_SECONDS: round(cpu, 3), Key.BOUND: bound})
 
     def watch(self) -> None:
-        """Stop every submission whose session passes a bound of :mod:`.bounds` (all its processes)."""
-        self.last_watch = time.monotonic()
+        """Stop every submission whose session passes a bound of :mod:`.bounds` (all its processes).
+
+        The next watch is due :data:`.bounds.WATCH_SECONDS` after this one ends, not after it starts: a reading
+        that took long (attack round 15) is not followed at once by another, ahead of every request waiting.
+        """
+        try:
+            self._watch()
+        finally:
+            self.last_watch = time.monotonic()
+
+    def _watch(self) -> None:
         if not self.watched:
             return
         usage = self.bounds.read_usage({pid: uid for pid, (uid, _) in self.watched.items()})
@@ -359,7 +382,7 @@ class Server:
                 continue
             self.session_cpu[pid] = max(self.session_cpu.get(pid, 0.0), usage[pid].cpu_seconds)
             self.last_tasks[pid] = max(self.last_tasks.get(pid, 0), usage[pid].tasks)
-            found = self.bounds.passed(usage[pid], allowance)
+            found = self.bounds.passed(usage[pid], allowance, self.pss_pace.setdefault(pid, self.bounds.PssPace()))
             if found is None:
                 continue
             self.bound_passed[pid] = found
@@ -449,8 +472,6 @@ class Server:
             # While workers run, wake at least every WATCH_SECONDS to keep their bounds.
             wait = max(0.0, self.last_watch + self.bounds.WATCH_SECONDS - time.monotonic()) if self.watched else None
             ready, _, _ = select.select(watched, [], [], wait)
-            if self.watched and time.monotonic() - self.last_watch >= self.bounds.WATCH_SECONDS:
-                self.watch()
             if self.wake_r in ready:
                 try:
                     os.read(self.wake_r, 4096)
@@ -486,6 +507,9 @@ class Server:
                     for fd in fds:
                         os.close(fd)
                 self.reap()
+            # After the requests that were waiting: a spawn, a kill or the judge's thread count is answered first
+            if self.watched and time.monotonic() - self.last_watch >= self.bounds.WATCH_SECONDS:
+                self.watch()
 
 
 def main(argv: list[str]) -> None:

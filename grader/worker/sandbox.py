@@ -352,6 +352,11 @@ def enter(config: dict, *, pid_namespace: bool) -> dict:
             socket.sethostname("sandbox")
         except (OSError, AttributeError):
             pass
+    # Without root the process limit counts everything the grader's uid runs, so it is set that far above what
+    # runs now; counted here, while /proc can still be listed: the Landlock view below takes it away (attack
+    # round 15: counted after it, every worker's set-up failed and every row scored 0).  As root the slot's own
+    # uid is counted from nothing, and a root that keeps uid 0 is not bound by RLIMIT_NPROC at all.
+    tasks_already_running = 0 if root_mode else tasks_of_uid(os.getuid())
     if not isolation["filesystem"]:
         # No root of its own: Landlock narrows what it sees to the runtime and its scratch.  Before
         # the uid changes, so that every runtime folder can still be named, whatever the way to it.
@@ -376,8 +381,8 @@ def enter(config: dict, *, pid_namespace: bool) -> dict:
     except OSError:
         pass
     # Under its own uid the limit counts the submission's tasks alone; under the judge's uid (no
-    # root) it counts everything that uid runs, so it is set that far above what runs now.
-    processes = PROCESSES if isolation["user"] else tasks_of_uid(os.getuid()) + PROCESSES
+    # root) it counts everything that uid runs (counted above).
+    processes = PROCESSES if isolation["user"] else tasks_already_running + PROCESSES
     set_limits(memory_mb=int(config.get("memory_mb", 1024)), cpu_seconds=int(config.get(Key.CPU_SECONDS, 60)),
                file_mb=int(config.get("file_mb", 32)), processes=processes)
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # an oversized write fails with an error instead of killing

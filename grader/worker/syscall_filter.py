@@ -54,6 +54,17 @@ PR_SET_PDEATHSIG = 1
 SOCKET_BUFFER_OPTIONS = (7, 8, 32, 33)
 #: fcntl(2)'s command that resizes a pipe's buffer.
 F_SETPIPE_SZ = 1031
+#: fcntl(2)'s commands that name who gets a descriptor's I/O signals (SIGIO by default, any signal after
+#: F_SETSIG): a pid, or a process group as a negative number; F_SETOWN_EX's owner sits in memory.
+F_SETOWN = 8
+F_SETOWN_EX = 15
+#: ioctl(2)'s requests that do the same as F_SETOWN, their owner in memory.
+FIOSETOWN = 0x8901
+SIOCSPGRP = 0x8902
+#: The sign bit of a 32-bit pid: set for -1 (every process the caller may signal) and for -PGID (a process group).
+#: Tested alone, so that a negative pid counts whether the caller sign-extended it to 64 bits or not.
+PID_SIGN_BIT = 0x80000000
+PID_BITS = 0xFFFFFFFF
 #: What libseccomp resolves a name it does not know to (__NR_SCMP_ERROR).  Calls it knows but this
 #: architecture lacks get other negative numbers, which it accepts in rules and leaves out of the filter.
 UNKNOWN_TO_LIBSECCOMP = -1
@@ -128,6 +139,20 @@ RULES: tuple[Rule, ...] = (
     Rule("identity", ("setuid", "setgid", "setreuid", "setregid", "setresuid", "setresgid", "setgroups",
                       "setfsuid", "setfsgid", "capset"), errno.EPERM,
          why="the worker keeps the uid, gid and (no) capabilities the sandbox gave it"),
+    Rule("signals", ("kill", "tkill", "tgkill", "rt_sigqueueinfo", "rt_tgsigqueueinfo"), errno.EPERM,
+         when="foreign signal targets",
+         why="without root the worker keeps the grader's uid, and kill(-1) reached every process of that user: the "
+             "judge, the fork server, the other slot and the instructor's own programs (attack round 15); so no "
+             "signal to pid -1 or to a process group (a negative pid; 0, its own group, stays allowed), nor to the "
+             "judge or the fork server by pid.  A signal by pid to another process of the same uid stays possible "
+             "without root (README, Known gaps)"),
+    Rule("signal by descriptor", ("pidfd_send_signal",), errno.EPERM,
+         why="its target is a descriptor (pidfd_open, or a /proc/PID folder), which the filter cannot read: a worker "
+             "signals its own processes by pid"),
+    Rule("signal owners", ("fcntl", "ioctl"), errno.EPERM, when="signal owner",
+         why="a descriptor's owner gets its I/O signal (SIGIO, which ends a process that does not handle it, or any "
+             "signal F_SETSIG names): no owner that is a process group, -1, the judge or the fork server "
+             "(F_SETOWN), nor one the filter cannot read (F_SETOWN_EX, FIOSETOWN, SIOCSPGRP hold it in memory)"),
     Rule("parent-death signal", ("prctl",), errno.EPERM, when="PR_SET_PDEATHSIG",
          why="the worker dies with the fork server; it may not clear that"),
     Rule("host administration", ("kexec_load", "kexec_file_load", "init_module", "finit_module", "delete_module",
@@ -139,12 +164,25 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-def _conditions(seccomp) -> dict[str, list[tuple]]:
-    """Argument tests for each ``when``: a call is refused if all tests of one tuple hold."""
+def _conditions(seccomp, protected_pids: tuple[int, ...]) -> dict[str, list[tuple] | dict[str, list[tuple]]]:
+    """Argument tests for each ``when``: a call is refused if all tests of one tuple hold.
+
+    A ``when`` shared by calls whose target sits in different arguments maps each call to its own tests.
+    """
     Arg = seccomp.Arg
     not_unix = (Arg(0, seccomp.NE, socket.AF_UNIX),)
     datagram = (Arg(1, seccomp.MASKED_EQ, SOCK_TYPE_MASK, socket.SOCK_DGRAM),)
+
+    def foreign(arg: int, *more) -> list[tuple]:
+        """Tests that argument ``arg`` names -1, a process group, or a protected process (``more``: tests added)."""
+        return [(*more, Arg(arg, seccomp.MASKED_EQ, PID_SIGN_BIT, PID_SIGN_BIT))] + \
+            [(*more, Arg(arg, seccomp.MASKED_EQ, PID_BITS, pid)) for pid in protected_pids]
+
     return {
+        "foreign signal targets": {"kill": foreign(0), "tkill": foreign(0), "rt_sigqueueinfo": foreign(0),
+                                   "tgkill": foreign(0) + foreign(1), "rt_tgsigqueueinfo": foreign(0) + foreign(1)},
+        "signal owner": {"fcntl": foreign(2, Arg(1, seccomp.EQ, F_SETOWN)) + [(Arg(1, seccomp.EQ, F_SETOWN_EX),)],
+                         "ioctl": [(Arg(1, seccomp.EQ, FIOSETOWN),), (Arg(1, seccomp.EQ, SIOCSPGRP),)]},
         "not AF_UNIX stream": [not_unix, datagram],
         "namespace flags": [(Arg(0, seccomp.MASKED_EQ, flag, flag),) for flag in NAMESPACE_FLAGS],
         "PR_SET_PDEATHSIG": [(Arg(0, seccomp.EQ, PR_SET_PDEATHSIG),)],
@@ -163,21 +201,27 @@ def _binding():
     return pyseccomp
 
 
-def build():
-    """The filter, ready to load (in the fork server, once); None without pyseccomp or libseccomp."""
+def build(protected_pids: tuple[int, ...] = ()):
+    """The filter, ready to load (in the fork server); None without pyseccomp or libseccomp.
+
+    ``protected_pids``: the processes no worker may signal by pid (the judge's, the fork server's), as the fork
+    server sees them; none for a worker in a PID namespace of its own, which cannot name them (and where those
+    numbers may be its own children's).
+    """
     seccomp = _binding()
     if seccomp is None:
         return None
     try:
         syscall_filter = seccomp.SyscallFilter(seccomp.ALLOW)
         syscall_filter.set_attr(seccomp.Attr.ACT_BADARCH, seccomp.KILL_PROCESS)
-        conditions = _conditions(seccomp)
+        conditions = _conditions(seccomp, tuple(protected_pids))
         for rule in RULES:
             action = seccomp.ERRNO(rule.errno)
             for call in rule.calls:
                 if seccomp.resolve_syscall(seccomp.Arch.NATIVE, call) == UNKNOWN_TO_LIBSECCOMP:
                     continue  # an older libseccomp than the call: the kernel it targets has none either
-                for args in conditions[rule.when] if rule.when else [()]:
+                tests = conditions[rule.when] if rule.when else [()]
+                for args in tests[call] if isinstance(tests, dict) else tests:
                     syscall_filter.add_rule(action, call, *args)
     except OSError:
         return None

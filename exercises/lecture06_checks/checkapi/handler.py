@@ -373,6 +373,12 @@ class Handler:
                     args, kwargs = (), bound
                 elif self.weights is not None:
                     args, kwargs, _ = handler._judged_arguments(self, args, kwargs)
+                if kind == "Dropout" and self.weights is not None and bound.get("training", True) is not False \
+                        and bound.get("p", 0.5) != 0:
+                    # while training, a dropout zeroes units at random: not the network asked for (attack round 16
+                    # had p=1 while training, 0 while evaluated), told as such rather than by random outputs
+                    raise _mismatch(self, f"a dropout of p={bound.get('p', 0.5)} while training, which the network "
+                                          "asked for does not have")
                 output = func(*args, **kwargs)
                 self._mark(output, (source,), {})
                 first = output[0] if type(output) is tuple and output else output
@@ -1250,8 +1256,8 @@ class Handler:
                 and (recorder.outputs[i] is output or id(recorder.outputs[i].grad_fn) in ancestors)]
 
     def _materialise_lazy(self, model, x, gradients: bool) -> None:
-        """A model with lazy layers runs once on ``x`` (an input like the judged pass's, not it) before a pass with
-        the judge's weights, unrecorded: its lazy
+        """A model with lazy layers runs once on ``x`` (described: an input like the judged pass's, not it) before a
+        pass with the judge's weights, unrecorded: its lazy
         parameters are then made and initialised as the model does it, and the judged pass gives every use of them
         the judge's values from the start.  (Made during the judged pass, they were the model's own until their
         layer ran, and a model compared a copy of them with its layer: attack round 12.)"""
@@ -1261,6 +1267,7 @@ class Handler:
             return
         if not any(isinstance(p, self._uninitialized) for p in parameters):
             return
+        x = x.to_tensor()  # drawn only for a model that has lazy layers
         try:
             # as the judged pass will run, autograd on or off and the mode alike (attack round 13 told the two
             # apart by autograd)
@@ -1304,7 +1311,7 @@ class Handler:
         # The warm-up of lazy layers runs on another input than the judged pass, drawn alike: on the same one, a
         # model honest only when its input repeats the last one was the network asked for while judged and never
         # while training (attack round 14).
-        warm_up = wire.Uniform(x.shape, (x.seed + 1) % 2**64, x.bound, x.offset).to_tensor()
+        warm_up = wire.Uniform(x.shape, (x.seed + 1) % 2**64, x.bound, x.offset)
         x = x.to_tensor()
         gradients = request.get(Key.GRADIENTS) is True
         try:
