@@ -137,14 +137,6 @@ GRADER_FAULTS: dict[str, str] = {
         "the head checkpointed instead: -3; without namespaces -4, the call imports getpass)",
     # Fairness round 14 (graded on main at 9cb1d91; each isolated by grading copies with one construct changed,
     # see tests/corpus/fair/_r14_findings.md). Every model here has the reference's gradients (checked with torch).
-    "r14_py_q7_custom_autograd_function_relu.py":
-        "a ReLU as a torch.autograd.Function with a correct backward (the PyTorch tutorial's MyReLU, checked by "
-        "gradcheck): 'uses torch.autograd.Function': q6 by hand 3, q7 4, q8 3: -10 (the class defined and never "
-        "used, or only gradchecked at top level: -10; from torch.autograd import Function: -10; "
-        "torch.autograd.gradcheck / grad alone: 26/26)",
-    "r14_nb_q8_custom_autograd_relu_module.ipynb":
-        "q8's conv_block ends in an nn.Module whose forward applies a torch.autograd.Function ReLU (mask saved for "
-        "backward): 'uses torch.autograd.Function': q6 by hand 3, q7 4, q8 3: -10",
     "r14_nb_q7_gradcam_hook_on_activation_in_forward.ipynb":
         "Grad-CAM: forward keeps conv2's maps and calls x.register_hook(self.save_gradient) on them when they need a "
         "gradient: 'uses x.register_hook': q6 by hand 3, q7 4, q8 3: -10 (without the guard: -10; in q8's forward: "

@@ -1364,3 +1364,17 @@ def test_a_plain_class_compared_with_or_annotated_stays_plain():
 def test_round_16s_ways_around_the_reader_are_read(source, expected):
     findings = found([source + HAND_WRITTEN])
     assert any(expected in what for _, what in findings), findings
+
+
+def test_a_custom_autograd_function_is_read_as_the_students_own_code():
+    """Fairness round 14: the PyTorch tutorial's MyReLU (an autograd.Function with its own backward) in a model cost
+    -10; what its backward does to a model's gradients is now judged by the gradient check.  Reached from q6's
+    conv2d, its forward is read like any method of the student's."""
+    relu = ("import torch\nclass MyReLU(torch.autograd.Function):\n    @staticmethod\n    def forward(ctx, x):\n"
+            "        ctx.save_for_backward(x)\n        return x.clamp(min=0)\n    @staticmethod\n"
+            "    def backward(ctx, grad):\n        (x,) = ctx.saved_tensors\n        return grad * (x > 0)\n")
+    assert found([relu + HAND_WRITTEN]) == []
+    hidden = ("import torch\nimport torch.nn.functional as F\nclass _Conv(torch.autograd.Function):\n"
+              "    @staticmethod\n    def forward(ctx, image, kernel):\n        return F.conv2d(image, kernel)\n"
+              "def conv2d(image, kernel, stride=1, padding=0):\n    return _Conv.apply(image, kernel)\n")
+    assert ("builtin", "F.conv2d") in found([hidden])

@@ -121,7 +121,7 @@ UNREADABLE_ATTRIBUTES = frozenset({
     "register_module_forward_pre_hook", "register_hook", "TorchFunctionMode", "TorchDispatchMode",
     "DisableTorchFunction", "DisableTorchFunctionSubclass", "as_subclass", "grad", "get_field", "Formatter",
     "FunctionType", "CodeType", "LambdaType", "MethodType", "ModuleType", "CellType", "FrameType", "new_class",
-    "user_ns", "user_global_ns", "run_cell", "run_code", "ex", "ev", "push", "Function",
+    "user_ns", "user_global_ns", "run_cell", "run_code", "ex", "ev", "push",
     # torch calls these back from inside its own operations, out of the reader's sight (and of the
     # worker's trace): autograd's saved-tensor and gradient hooks, elementwise Python callbacks.
     "saved_tensors_hooks", "save_on_cpu", "register_multi_grad_hook", "register_full_backward_hook",
@@ -145,7 +145,7 @@ PLAIN_MODULE_ATTRIBUTES = frozenset({"platform.system", "logging.Formatter"})
 #: Metaclasses that run no code of the submission's: ``class Layer(metaclass=ABCMeta)``.
 PLAIN_METACLASSES = frozenset({"abc.ABCMeta"})
 #: Of those, the attributes that are only unreadable on torch (``re.compile`` is fine, ``torch.compile`` is not).
-TORCH_ONLY_ATTRIBUTES = frozenset({"jit", "library", "ops", "fx", "overrides", "compile", "export", "Function"})
+TORCH_ONLY_ATTRIBUTES = frozenset({"jit", "library", "ops", "fx", "overrides", "compile", "export"})
 #: Built-in functions that reach an attribute or a name by a value.  They are readable only as a direct call
 #: (``getattr(obj, "name")``); bound to another name, passed to ``map``/``functools.reduce``/``partial``, an
 #: attribute of them (``getattr.__call__``), kept in a container or rebound, they reach what the reader never
