@@ -114,14 +114,12 @@ GRADER_FAULTS: dict[str, str] = {
         "a judgement call: pickle.load of the quiz answers it saved with pickle.dump in a last cell: pickle.load runs "
         "any function a file names, and rule 2 refuses it anywhere: q6 by hand 3, q7 4, q8 3: -10 (pickle.dump alone: "
         "26/26 since round 13's fix)",
-    "r13_nb_q7_full_backward_hook_logs_gradient_norms.ipynb":
-        "register_full_backward_hook on conv1 and conv2 in CNN.__init__, logging gradient norms: q6 by hand 3, q7 4, "
-        "q8 3: -10 (one layer: -10; register_forward_hook instead: 26/26; a backward hook on an instance at top level, "
-        "even removed after one pass: -10)",
     "r13_py_q7_gradient_clamping_hooks_on_parameters.py":
-        "p.register_hook(lambda grad: grad.clamp(-clip, clip)) over self.parameters() in CNN.__init__ (per-element "
-        "gradient clipping): q6 by hand 3, q7 4, q8 3: -10 (a named staticmethod as the hook: -10; the same hooks on an "
-        "instance at top level: 26/26; clip_grad_value_ after backward: 26/26)",
+        "a judgement call: p.register_hook(lambda grad: grad.clamp(-clip, clip)) over self.parameters() in "
+        "CNN.__init__ (per-element gradient clipping): a hook on a parameter changes its gradient after it arrives, "
+        "where the judge's values get none, so the judged pass with autograd on is unjudgeable: q7 structure, params, "
+        "outputs -3 (was -10 while gradient hooks were unreadable; the same hooks on an instance at top level, or "
+        "clip_grad_value_ after backward: 26/26)",
     "r13_nb_q7_features_frozen_to_finetune_head.ipynb":
         "a judgement call: CNN(freeze_features=True) sets requires_grad = False on the convolutions to fine-tune the "
         "head: 'holds parameters that do not train beside others that do': q7 structure, params, outputs -3, the "
@@ -137,11 +135,6 @@ GRADER_FAULTS: dict[str, str] = {
         "the head checkpointed instead: -3; without namespaces -4, the call imports getpass)",
     # Fairness round 14 (graded on main at 9cb1d91; each isolated by grading copies with one construct changed,
     # see tests/corpus/fair/_r14_findings.md). Every model here has the reference's gradients (checked with torch).
-    "r14_nb_q7_gradcam_hook_on_activation_in_forward.ipynb":
-        "Grad-CAM: forward keeps conv2's maps and calls x.register_hook(self.save_gradient) on them when they need a "
-        "gradient: 'uses x.register_hook': q6 by hand 3, q7 4, q8 3: -10 (without the guard: -10; in q8's forward: "
-        "-10; x.retain_grad() instead: 26/26; a tensor hook at top level: 26/26; one registered in a forward hook "
-        "at top level: -10)",
     "r14_py_models_scripted_after_answers.py":
         "torch.jit.script(CNN()) and torch.jit.trace(ConvNet(1)) after the answers: 'uses torch.jit': q6 by hand 3, "
         "q7 4, q8 3: -10 (script only, trace only, print(torch.jit.is_scripting()) only: -10 each)",

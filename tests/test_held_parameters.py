@@ -367,3 +367,24 @@ def test_the_judges_weights_leave_the_reference_alive_on_every_probe(factory, ar
         _, cases = probe_cases(Context(seed=seed, check_id="q8.outputs_1ch"), "Net", factory, args, features)
         for _, gradients, _, want, want_gradients in cases:
             assert _alive(want, want_gradients), (seed, gradients)
+
+
+@pytest.mark.parametrize("change, full", [
+    # Grad-CAM: a hook on a feature map in forward, and a module's backward hook that logs (fairness rounds 13, 14)
+    ({"pool2": "F.max_pool2d(torch.relu(self.conv2(x)), 2)", "before": "self.grads = []",
+      "head": "self.fc((x.register_hook(self.grads.append), x)[1] if x.requires_grad else x)"}, True),
+    ({"before": "self.conv2.register_full_backward_hook(lambda m, gi, go: None) if not self.conv2._backward_hooks "
+                "else None"}, True),
+    # a hook on a parameter: what reaches it is not what training gives it (attack round 12)
+    ({"before": "self.conv1.weight.register_hook(lambda g: g * 0) if not self.conv1.weight._backward_hooks else None"},
+     False),
+    # a module backward hook that changes the gradient flowing back: judged by its effect
+    ({"before": "self.conv2.register_full_backward_hook(lambda m, gi, go: (gi[0] * 0,)) "
+                "if not self.conv2._backward_hooks else None"}, False),
+], ids=["grad-cam", "backward hook that logs", "hook on a parameter", "backward hook that zeroes"])
+def test_gradient_hooks_are_judged_by_what_they_do_to_the_gradients(change, full):
+    points = _q7(WRITTEN.format(**{**PLAIN, **change}))
+    if full:
+        assert points == {c.id: c.points for c in Q7}
+    else:
+        assert points["q7.structure"] == points["q7.params"] == points["q7.outputs"] == 0, points

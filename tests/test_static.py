@@ -1241,16 +1241,19 @@ def test_a_descriptor_is_read_with_the_class_that_holds_it():
     assert ("builtin", "F.conv2d") in found([later]), found([later])
 
 
-def test_a_gradient_hook_is_unreadable_where_it_runs_for_every_model_built():
-    """Attack round 12 kept a kernel 1x1 with a gradient hook registered in __init__; a saliency map at top level,
-    on a demo tensor, changes that tensor only."""
-    in_init = ("import torch\nclass CNN(torch.nn.Module):\n    def __init__(self):\n        super().__init__()\n"
-               "        self.conv1 = torch.nn.Conv2d(1, 3, 3)\n"
-               "        self.conv1.weight.register_hook(lambda g: g * 0)\n")
-    assert ("unverifiable", "self.conv1.weight.register_hook") in found([in_init + HAND_WRITTEN])
-    demo = ("import torch\nimg = torch.rand(1, 1, 4, 4, requires_grad=True)\ngrads = []\n"
-            "img.register_hook(grads.append)\n")
-    assert found([demo + HAND_WRITTEN]) == []
+def test_gradient_hooks_are_read_as_the_students_own_code():
+    """Fairness rounds 13 and 14: a Grad-CAM hook in forward and gradient norms logged by a module's backward hook
+    cost -10; what they do to a model's gradients is judged by the gradient check, and a hook on a parameter (attack
+    round 12 kept a kernel 1x1 with one) makes a judged pass unjudgeable (tests/test_held_parameters.py)."""
+    in_forward = ("import torch\nclass CNN(torch.nn.Module):\n    def __init__(self):\n        super().__init__()\n"
+                  "        self.conv1 = torch.nn.Conv2d(1, 3, 3)\n"
+                  "        self.conv1.register_full_backward_hook(lambda m, gi, go: print(go[0].norm()))\n"
+                  "    def forward(self, x):\n        x = self.conv1(x)\n        if x.requires_grad:\n"
+                  "            x.register_hook(self.save)\n        return x\n    def save(self, grad):\n"
+                  "        self.grad = grad\n")
+    assert found([in_forward + HAND_WRITTEN]) == []
+    node = "import torch\nw = torch.zeros(2, requires_grad=True)\nw.view_as(w).grad_fn.register_prehook(print)\n"
+    assert any("register_prehook" in what for _, what in found([node + HAND_WRITTEN]))
 
 
 def test_a_class_that_gives_its_own_account_of_its_parameters_is_unreadable():

@@ -164,11 +164,13 @@ GLOBAL_HOOK_PREFIX = "register_module_"
 #: watches as it watches ``forward`` (fairness round 8: a pre-hook that adds the channel axis; a pre-hook that
 #: zeroes the weights is caught there, as the parameter changed during the pass).
 MODEL_HOOKS = frozenset({"register_forward_hook", "register_forward_pre_hook"})
-#: A tensor's gradient hook: it changes what training does to a parameter, out of the forward pass the recorder
-#: watches (attack round 12 kept a 3x3 kernel 1x1 with one, registered in __init__).  Unreadable in code that
-#: runs for every model built (any function or method); at top level, on a demo tensor or a built model's
-#: parameter (a saliency map), it changes that tensor only.
-GRADIENT_HOOKS = frozenset({"register_hook"})
+#: A tensor's gradient hook, and a module's backward hooks: readable.  They run in the backward pass, where the
+#: models' gradient check compares what reaches the parameters with the reference's (a Grad-CAM hook in
+#: ``forward``, fairness round 14; gradient norms logged, round 13); a hook on a parameter itself, which would
+#: change its gradient after it arrives (attack round 12 kept a 3x3 kernel 1x1 with one), makes a judged pass
+#: unjudgeable (grader.checkapi.handler), and one on an autograd node (``register_prehook``) is unreadable.
+GRADIENT_HOOKS = frozenset({"register_hook", "register_full_backward_hook", "register_full_backward_pre_hook",
+                            "register_backward_hook"})
 EVERYDAY_ATTRIBUTES = TORCH_ONLY_ATTRIBUTES | {"modules", "grad", "system", "popen", "fork", "push", "ex", "ev"} \
     | MODEL_HOOKS | GRADIENT_HOOKS  # torch's global module hooks stay unreadable: an imported name
 #: torch's entry points for running a function under (or out of) the torch-function modes, on any object.
@@ -1016,10 +1018,6 @@ def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
     unreadable attributes of objects whose origin cannot be read, and loaders that unpickle.
 
     Run once every unit is bound (a class a later cell defines is the submission's own)."""
-    in_functions: set[int] = set()  # nodes inside a function or method (a unit's walk meets the outer ones first)
-    for n in nodes:
-        if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)) and id(n) not in in_functions:
-            in_functions.update(id(sub) for sub in ast.walk(n))
     add = reading.unreadable.append
     calls = {id(n.func): n for n in nodes if isinstance(n, ast.Call)}
     attribute_values = {id(n.value) for n in nodes if isinstance(n, ast.Attribute)}
@@ -1067,8 +1065,6 @@ def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
             if attr in UNREADABLE_ATTRIBUTES and attr not in EVERYDAY_ATTRIBUTES and not _settings_chain(chain) \
                     and _resolved_once(reading, node) not in PLAIN_MODULE_ATTRIBUTES \
                     and "_constant_getter" not in node.__dict__:
-                add(Finding("unverifiable", chain if root else f"(...).{chain}"))
-            elif attr in GRADIENT_HOOKS and id(node) in in_functions:
                 add(Finding("unverifiable", chain if root else f"(...).{chain}"))
             elif attr in LOADING_ATTRIBUTES or attr in TORCH_FUNCTION_ATTRIBUTES or (
                     attr in UNREADABLE_IMPORTS | LOADING_IMPORTS and attr not in EVERYDAY_MODULE_NAMES) or (
