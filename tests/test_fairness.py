@@ -137,11 +137,8 @@ GRADER_FAULTS: dict[str, str] = {
     # see tests/corpus/fair/_r14_findings.md). Every model here has the reference's gradients (checked with torch).
     "r14_py_models_scripted_after_answers.py":
         "torch.jit.script(CNN()) and torch.jit.trace(ConvNet(1)) after the answers: 'uses torch.jit': q6 by hand 3, "
-        "q7 4, q8 3: -10 (script only, trace only, print(torch.jit.is_scripting()) only: -10 each)",
-    "r14_py_torch_compile_guarded_by_hasattr.py":
-        "if hasattr(torch, 'compile'): torch.compile(CNN(), backend='eager') after the answers: 'uses hasattr(..., "
-        "'compile')': q6 by hand 3, q7 4, q8 3: -10 (print(hasattr(torch, 'compile')) alone, getattr(torch, "
-        "'compile', None): -10; torch.compile in try/except without hasattr: 26/26)",
+        "q7 4, q8 3: -10 (torch.jit.script and is_scripting are readable since round 14's fix; the tracer, which "
+        "runs a recorded graph instead of the source read, is not: trace only: -10)",
 }
 
 GRADESCOPE_SAMPLE = ["nb_magics_everywhere.ipynb", "nb_continuation_percent_and_bang_eq.ipynb",

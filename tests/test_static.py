@@ -1381,3 +1381,15 @@ def test_a_custom_autograd_function_is_read_as_the_students_own_code():
               "    @staticmethod\n    def forward(ctx, image, kernel):\n        return F.conv2d(image, kernel)\n"
               "def conv2d(image, kernel, stride=1, padding=0):\n    return _Conv.apply(image, kernel)\n")
     assert ("builtin", "F.conv2d") in found([hidden])
+
+
+def test_torch_jit_on_a_built_model_and_hasattr_with_a_constant_are_readable():
+    """Fairness round 14: a model scripted after the answers, and a torch.compile demo guarded by hasattr(torch,
+    "compile"), cost -10; jit's tracer, loaders and compilation units stay unreadable."""
+    source = ("import torch\nm = torch.nn.Linear(2, 1)\nscripted = torch.jit.script(m)\n"
+              "print(torch.jit.is_scripting())\n"
+              "if hasattr(torch, 'compile'):\n    print('compile is there')\n")
+    assert found([source + HAND_WRITTEN]) == []
+    for loader in ("torch.jit.load('m.pt')", "torch.jit.CompilationUnit('def f(x): return x')",
+                   "getattr(torch, 'jit')"):
+        assert found([f"import torch\nthing = {loader}\n" + HAND_WRITTEN]), loader

@@ -144,6 +144,10 @@ ANY_RECEIVER_ATTRIBUTES = frozenset({"apply_", "map_", "map2_", "tb_frame", "f_b
 PLAIN_MODULE_ATTRIBUTES = frozenset({"platform.system", "logging.Formatter"})
 #: Metaclasses that run no code of the submission's: ``class Layer(metaclass=ABCMeta)``.
 PLAIN_METACLASSES = frozenset({"abc.ABCMeta"})
+#: What of ``torch.jit`` compiles only the student's own code (read where it is written) into a copy of a model the
+#: checks never build, or asks whether it runs so: not its tracer (a graph recorded from a run, not the source read),
+#: loaders, compilation units or internals.
+READABLE_JIT = frozenset({"script", "is_scripting", "is_tracing"})
 #: Of those, the attributes that are only unreadable on torch (``re.compile`` is fine, ``torch.compile`` is not).
 TORCH_ONLY_ATTRIBUTES = frozenset({"jit", "library", "ops", "fx", "overrides", "compile", "export"})
 #: Built-in functions that reach an attribute or a name by a value.  They are readable only as a direct call
@@ -771,11 +775,15 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
     # `"google.colab" in sys.modules`: a membership test reads the import table, changes nothing
     membership_tested = {id(c) for n in nodes if isinstance(n, ast.Compare)
                          and all(isinstance(op, (ast.In, ast.NotIn)) for op in n.ops) for c in n.comparators}
-    # @torch.jit.script on a def compiles that def's own source, which is read like any other
+    # @torch.jit.script on a def compiles that def's own source, which is read like any other; torch.jit.script(m)
+    # of a built model makes a copy of it the checks never see (fairness round 14)
     scripted = {id(d.value) for n in nodes if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))
                 for d in n.decorator_list if isinstance(d, ast.Attribute) and d.attr == "script"
                 and isinstance(d.value, ast.Attribute) and d.value.attr == "jit"
                 and reading.imported.get(_root(d)[0] or "", "").startswith("torch")}
+    scripted |= {id(n.value) for n in nodes if isinstance(n, ast.Attribute) and n.attr in READABLE_JIT
+                 and isinstance(n.value, ast.Attribute) and n.value.attr == "jit"
+                 and reading.imported.get(_root(n)[0] or "", "").startswith("torch")}
     for node in nodes:
         if isinstance(node, (ast.Import, ast.ImportFrom)):
             modules = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""]
@@ -1239,6 +1247,8 @@ def _looked_up_by_name(reading: _Reading, call: ast.Call, methods_own: dict[int,
             return None
     if isinstance(name, ast.Constant) and isinstance(name.value, str):
         attr = name.value
+        if function == "hasattr" and not attr.startswith("_"):
+            return None  # a truth value, no object handed out (fairness round 14: `hasattr(torch, "compile")`)
         dunder = attr.startswith("__") and attr.endswith("__")
         private = attr.startswith("_") and not dunder and attr not in PLAIN_PRIVATE_NAMES
         if (attr in UNREADABLE_ATTRIBUTES or attr in LOADING_ATTRIBUTES or attr in UNREADABLE_IMPORTS
