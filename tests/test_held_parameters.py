@@ -295,6 +295,9 @@ def test_a_model_frozen_whole_for_inference_is_judged_as_its_layers():
     "out = self.fc(x)\n        return out.detach() + (out - out.detach()) * 0 + (self.fc.bias - self.fc.bias.detach())",
     # another network while it trains
     "return self.fc(x) if not self.training else self.fc(x * 0.5)",
+    # a hook that passes only what looks like the judge's gradient (attack round 17: all of it at least 1)
+    "out = self.fc(x)\n        if out.requires_grad:\n"
+    "            out.register_hook(lambda g: torch.where((g >= 1).all(), g, g * 0))\n        return out",
 ])
 def test_a_model_that_never_learns_earns_nothing_for_its_layers(forward):
     source = WRITTEN.format(**{**PLAIN, "head": "x"}).replace("        return x\n", f"        {forward}\n")

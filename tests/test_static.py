@@ -1393,3 +1393,15 @@ def test_torch_jit_on_a_built_model_and_hasattr_with_a_constant_are_readable():
     for loader in ("torch.jit.load('m.pt')", "torch.jit.CompilationUnit('def f(x): return x')",
                    "getattr(torch, 'jit')"):
         assert found([f"import torch\nthing = {loader}\n" + HAND_WRITTEN]), loader
+
+
+@pytest.mark.parametrize("source, expected", [
+    # attack round 17: backpropagation inside conv2d runs a hook registered anywhere, reached through the graph
+    (HAND_WRITTEN.replace("    return out\n", "    out.sum().backward()\n    return out\n"), "backpropagation"),
+    # TorchScript resolves a name when it compiles: the first binding, not the one in force when the checks run
+    ("import torch\n_slide = torch.conv2d\n@torch.jit.script\ndef _use(x, k):\n    return _slide(x, k)\n"
+     "def _slide(x, k):\n    return x\n" + HAND_WRITTEN, "@torch.jit.script on _use"),
+])
+def test_round_17s_ways_around_the_reader_are_read(source, expected):
+    findings = found([source])
+    assert any(expected in what for _, what in findings), findings

@@ -182,7 +182,6 @@ class Handler:
         self._module_train = torch.nn.Module.train
         self._no_grad = torch.no_grad
         self._gradients_of = torch.autograd.grad
-        self._linspace = torch.linspace
         self._enable_grad = torch.enable_grad
         self._zeros = torch.zeros
         self._empty_strided = torch.empty_strided
@@ -1312,7 +1311,7 @@ class Handler:
         # model honest only when its input repeats the last one was the network asked for while judged and never
         # while training (attack round 14).
         warm_up = wire.Uniform(x.shape, (x.seed + 1) % 2**64, x.bound, x.offset)
-        x = x.to_tensor()
+        described, x = x, x.to_tensor()
         gradients = request.get(Key.GRADIENTS) is True
         try:
             self._materialise_lazy(model, warm_up, gradients)
@@ -1342,14 +1341,14 @@ class Handler:
             untrained = self._untrained(recorder, output)
             if untrained is not None:
                 return {Answer.MISMATCH: untrained}
-            found = self._parameter_gradients(recorder, output)
+            found = self._parameter_gradients(recorder, output, described)
             if isinstance(found, str):
                 return {Answer.MISMATCH: found}
             return {Answer.OK: (output, found)}
         return {Answer.OK: output}
 
-    def _parameter_gradients(self, recorder, output) -> list | str:
-        """In a pass with autograd on: the gradient of the output's weighted sum (:data:`wire.OUTPUT_WEIGHTING`)
+    def _parameter_gradients(self, recorder, output, x) -> list | str:
+        """In a pass with autograd on: the gradient of the output's weighted sum (:func:`wire.output_weighting`)
         with respect to the judge's values of each parameter that trains, laid out as the reference's tensor in
         its slot: ``[[layer index, "weight" or "bias", gradient], ...]``; or why there is none (its backward pass
         raises).  The judge compares them with the reference's: a model trains as the network asked for only if
@@ -1364,12 +1363,10 @@ class Handler:
             # none: a model built by the checks has such a hook only from its own code or a parameter it shares
             # with a module-level one (attack round 14: every gradient of the head zeroed from top level).
             return "a hook on one of its parameters changes that parameter's gradients"
-        low, high = wire.OUTPUT_WEIGHTING
         try:
             with self._enable_grad():  # whatever the notebook left switched off
                 flat = output.flatten()
-                weighting = self._linspace(low, high, flat.numel(), dtype=flat.dtype)
-                total = (flat * weighting).sum()
+                total = (flat * wire.output_weighting(x, flat.numel()).to(flat.dtype)).sum()
                 # What the backward pass recomputes (torch.utils.checkpoint) reads the parameters themselves, out
                 # of the recorder's sight: they hold the judge's values meanwhile, in their own storage (a storage
                 # swapped in told the pass apart by its address: attack round 16), so that it computes what the
@@ -1386,6 +1383,9 @@ class Handler:
                             self._copy_into(p, values)
         except RuntimeError as exc:
             return f"its backward pass raises {type(exc).__name__}: {str(exc)[:120]}"
+        if any(self._gradient_hooks_of(p) for p in recorder.slots.values()):
+            # put on during the backward pass, as training's first one would (attack round 17)
+            return "a hook on one of its parameters changes that parameter's gradients"
         out = []
         for (slot, value), gradient in zip(trained, found):
             with self._no_grad():

@@ -183,10 +183,13 @@ def uniform(shape, seed: int, bound: float, offset: float = 0.0):
     return values + offset if offset else values
 
 
-#: In a pass with autograd on, the gradients the worker reports are those of ``sum(w_i * y_i)`` over the output's
-#: elements ``y`` in order, with weights ``w`` evenly spaced from the first to the second number (the judge computes
-#: the reference's the same way): a plain sum would give a softmax over the batch no gradient at all.
-OUTPUT_WEIGHTING = (1.0, 2.0)
+def output_weighting(x: "Uniform", numel: int):
+    """The weights ``w`` of ``sum(w_i * y_i)`` over a model's output ``y`` (``numel`` values, in order) whose
+    gradients a pass with autograd on reports for the input ``x``: drawn from ``x``'s description, as both ends draw
+    them, signed and of a loss's size (uniform in ``[-1/n, 1/n)``).  A plain sum would give a softmax over the batch
+    no gradient at all; fixed weights (evenly spaced from 1 to 2) let a model's hook tell the judge's backward
+    pass from a real loss's by their sign and size and train otherwise (attack round 17)."""
+    return uniform((numel,), (x.seed + 2) % 2**64, 1.0 / max(1, numel))
 
 
 def encode_weights(specs: list[dict]) -> list[dict]:

@@ -436,7 +436,8 @@ def probe_cases(context, name: str, factory, args: tuple, features: tuple) -> tu
                 x = x_described.to_tensor()
                 with torch.no_grad():
                     want = model(x)
-                cases.append((x_described, gradients, x, want, reference.gradients(model, x) if gradients else None))
+                cases.append((x_described, gradients, x, want,
+                          reference.gradients(model, x_described) if gradients else None))
             if all(_alive(want, want_gradients) for _, _, _, want, want_gradients in cases):
                 break
         return weights, tuple(cases)

@@ -168,20 +168,19 @@ def parametrised_leaves(model: nn.Module) -> list[nn.Module]:
     return [m for m in model.modules() if not list(m.children()) and list(m.parameters(recurse=False))]
 
 
-def gradients(model: nn.Module, x: torch.Tensor) -> dict[tuple, torch.Tensor]:
-    """The gradients of ``model``'s output on ``x``, summed with :data:`~grader.checkapi.wire.OUTPUT_WEIGHTING`,
-    for each parameter of its parametrised leaves: ``{(leaf index, parameter name): gradient}``, keyed as
-    :meth:`grader.checkapi.probe.Probe.gradients` keys a submission's.
+def gradients(model: nn.Module, x: wire.Uniform) -> dict[tuple, torch.Tensor]:
+    """The gradients of ``model``'s output on the input ``x`` describes, weighted by
+    :func:`~grader.checkapi.wire.output_weighting`, for each parameter of its parametrised leaves: ``{(leaf index,
+    parameter name): gradient}``, keyed as :meth:`grader.checkapi.probe.Probe.gradients` keys a submission's.
 
-    For ``y = model(x)`` flattened to ``n`` values and ``w_i = a + (b - a) i / (n - 1)`` (``(a, b)`` the
-    weighting), the gradient of ``sum_i w_i y_i`` with respect to each parameter.
+    For ``y = model(x)`` flattened to ``n`` values and ``w`` the ``n`` weights drawn from ``x``'s description, the
+    gradient of ``sum_i w_i y_i`` with respect to each parameter.
     """
     named = [((i, name), p) for i, m in enumerate(parametrised_leaves(model))
              for name, p in m.named_parameters(recurse=False)]
-    low, high = wire.OUTPUT_WEIGHTING
     with torch.enable_grad():
-        flat = model(x).flatten()
-        total = (flat * torch.linspace(low, high, flat.numel(), dtype=flat.dtype)).sum()
+        flat = model(x.to_tensor()).flatten()
+        total = (flat * wire.output_weighting(x, flat.numel()).to(flat.dtype)).sum()
         found = torch.autograd.grad(total, [p for _, p in named])
     return {slot: g.detach() for (slot, _), g in zip(named, found)}
 

@@ -409,6 +409,8 @@ class _Reading:
         self.classes: list[ast.ClassDef] = []
         # a class's own `parameters`, `state_dict`...: unreadable unless the class is plain (_plain_classes)
         self.accounts: list[tuple[ast.ClassDef, Finding]] = []
+        # defs compiled by @torch.jit.script, which resolves their names when it compiles (_scripted_early)
+        self.scripted_defs: list[ast.FunctionDef] = []
         self.written: list[ast.AST] = []
         """What the submission writes to files through ``.write(...)``, ``.write_text(...)`` and
         ``%%writefile``: the text, as an expression (read once every unit is)."""
@@ -482,6 +484,16 @@ def _read_cached(units: tuple[str, ...]) -> _Reading:
         every_node += nodes
     reading.nodes = every_node
     plain = _plain_classes(reading, reading.classes)
+    for function in reading.scripted_defs:
+        # TorchScript resolves a def's names when the decorator runs, not when it is called: a name bound again
+        # later (attack round 17: `_slide = torch.conv2d`, then a hand-written `def _slide`) is not the one read
+        again = sorted({n.id for n in ast.walk(function) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)
+                        and len(reading.bindings.get(n.id, [])) > 1})
+        if again:
+            reading.unreadable.append(Finding(
+                "unverifiable", f"@torch.jit.script on {function.name}, which names {', '.join(again)} (bound more "
+                                "than once: TorchScript takes the binding in force when it compiles)",
+                hides_from_models=False))
     reading.unreadable += [finding for cls, finding in reading.accounts if cls.name not in plain]
     for node, finding in reading.core_counting:
         names = {a.asname or a.name.split(".")[0] for a in node.names}
@@ -781,6 +793,9 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                 for d in n.decorator_list if isinstance(d, ast.Attribute) and d.attr == "script"
                 and isinstance(d.value, ast.Attribute) and d.value.attr == "jit"
                 and reading.imported.get(_root(d)[0] or "", "").startswith("torch")}
+    reading.scripted_defs += [n for n in nodes if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))
+                              and any(id(d.value) in scripted for d in n.decorator_list
+                                      if isinstance(d, ast.Attribute))]
     scripted |= {id(n.value) for n in nodes if isinstance(n, ast.Attribute) and n.attr in READABLE_JIT
                  and isinstance(n.value, ast.Attribute) and n.value.attr == "jit"
                  and reading.imported.get(_root(n)[0] or "", "").startswith("torch")}
@@ -2483,6 +2498,11 @@ def _reached_outside(reading: _Reading, sub: ast.AST, local: _Scope | None) -> F
     ``module.name``."""
     if local is None:
         return None
+    if isinstance(sub, ast.Attribute) and sub.attr == "backward" and isinstance(sub.ctx, ast.Load):
+        # backpropagation runs the gradient hooks of every tensor the graph reaches, hooks registered anywhere
+        # (attack round 17 reached one through an in-place product with a view): no by-hand convolution needs it
+        return Finding("unverifiable", f"{_root(sub)[1]} (backpropagation runs hooks out of the reader's sight)",
+                       hides_from_models=False)
     if isinstance(sub, (ast.Import, ast.ImportFrom)):
         # an import inside reached code binds a local name, which the checks of imported names never see
         if sub.__class__ is ast.ImportFrom and sub.level:

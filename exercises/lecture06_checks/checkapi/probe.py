@@ -517,7 +517,7 @@ class Probe:
 
     def gradients(self, name: str, args: tuple, weights: list[dict], x: wire.Uniform) -> dict[tuple, wire.Array]:
         """The gradients :meth:`forward` with ``gradients=True`` gives the judge's weights: of the output's weighted
-        sum (:data:`.wire.OUTPUT_WEIGHTING`), for each weight or bias of ``weights`` that a parameter which trains
+        sum (:func:`.wire.output_weighting`), for each weight or bias of ``weights`` that a parameter which trains
         took, keyed ``(layer index, "weight" or "bias")``, laid out as that tensor of ``weights``.  The same
         pass as the forward one (asked once for both).  Raises as :meth:`forward` does."""
         request = {Key.OP: ProbeOp.FORWARD, Key.NAME: name, Key.ARGS: wire.encode(list(args)),
