@@ -516,10 +516,27 @@ class Probe:
         return self._forward_answer(request)[0]
 
     def gradients(self, name: str, args: tuple, weights: list[dict], x: wire.Uniform) -> dict[tuple, wire.Array]:
-        """The gradients :meth:`forward` with ``gradients=True`` gives the judge's weights: of the output's weighted
-        sum (:func:`.wire.output_weighting`), for each weight or bias of ``weights`` that a parameter which trains
-        took, keyed ``(layer index, "weight" or "bias")``, laid out as that tensor of ``weights``.  The same
-        pass as the forward one (asked once for both).  Raises as :meth:`forward` does."""
+        """The gradients the judge's weights get in :meth:`forward`'s pass with ``gradients=True`` (the same pass,
+        asked once for both): of the output summed with :func:`.wire.output_weighting`'s weights for ``x``, for
+        each weight or bias of ``weights`` that a parameter which trains took.
+
+        Args:
+            name: the class the prompt asks for.
+            args: the constructor's arguments.
+            weights: as :meth:`forward` takes them.
+            x: the input batch, a :class:`~.wire.Uniform`.
+
+        Returns:
+            ``{(layer index, "weight" or "bias"): gradient}``, each an :class:`~.wire.Array` laid out as that
+            tensor of ``weights``; empty for a model none of whose parameters train.
+
+        Raises:
+            WeightsMismatch: the layers do not take these weights, or the pass cannot be judged with them (its
+                backward pass raises, a hook changes a parameter's gradient).
+            SubmissionRaised: building the model or the pass raised.
+            Refused: not a ``torch.nn.Module``, or the pass returned no tensor.
+            ProbeError: the worker could not answer (time-out, crash).
+        """
         request = {Key.OP: ProbeOp.FORWARD, Key.NAME: name, Key.ARGS: wire.encode(list(args)),
                    Key.WEIGHTS: wire.encode_weights(weights), Key.INPUT: x.encode(), Key.GRADIENTS: True}
         return self._forward_answer(request)[1]
