@@ -1405,3 +1405,10 @@ def test_torch_jit_on_a_built_model_and_hasattr_with_a_constant_are_readable():
 def test_round_17s_ways_around_the_reader_are_read(source, expected):
     findings = found([source])
     assert any(expected in what for _, what in findings), findings
+
+
+def test_a_scripted_defs_own_arguments_are_its_own():
+    """A scripted def's parameters and locals shadow module names bound twice (the solutions bind `k` and `n`)."""
+    source = ("import torch\nk = 1\nk = 2\nn = 3\nn = 4\n@torch.jit.script\ndef size(n: int, k: int) -> int:\n"
+              "    m = n - k\n    return m + 1\n" + HAND_WRITTEN)
+    assert found([source]) == []

@@ -487,8 +487,13 @@ def _read_cached(units: tuple[str, ...]) -> _Reading:
     for function in reading.scripted_defs:
         # TorchScript resolves a def's names when the decorator runs, not when it is called: a name bound again
         # later (attack round 17: `_slide = torch.conv2d`, then a hand-written `def _slide`) is not the one read
-        again = sorted({n.id for n in ast.walk(function) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)
-                        and len(reading.bindings.get(n.id, [])) > 1})
+        body = [n for statement in function.body for n in ast.walk(statement)]
+        local = {a.arg for a in ast.walk(function.args) if isinstance(a, ast.arg)} | {
+            n.id for n in body if isinstance(n, ast.Name) and not isinstance(n.ctx, ast.Load)}
+        again = sorted({n.id for n in body if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)
+                        and n.id not in local and len({
+                            ast.dump(b) if isinstance(b, (ast.Import, ast.ImportFrom)) else id(b)
+                            for b, _ in reading.bindings.get(n.id, [])}) > 1})
         if again:
             reading.unreadable.append(Finding(
                 "unverifiable", f"@torch.jit.script on {function.name}, which names {', '.join(again)} (bound more "
