@@ -748,26 +748,31 @@ def _plain_classes(reading: _Reading, classes: list[ast.ClassDef]) -> set[str]:
     called |= {id(t) for n in reading.nodes if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))
                and n.returns is not None for t in ast.walk(n.returns)}
     bases = {id(b): c for c in classes for b in c.bases}
-    plain = {name for name in by_name
-             if all(isinstance(b, ast.ClassDef) for b, _ in reading.bindings.get(name, []))}
-    changed = True
-    while changed:
-        changed = False
-        for name in sorted(plain):
-            if any(c.keywords or any(_resolved_once(reading, d) != "dataclasses.dataclass" for d in c.decorator_list)
-                   or any(not (isinstance(b, ast.Name) and (b.id == "object" or b.id in plain)) for b in c.bases)
-                   for c in by_name[name]) or any(
-                    isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load)
-                    and id(n) not in called and not (id(n) in bases and bases[id(n)].name in plain)
-                    for n in reading.nodes):
-                plain.discard(name)
-                changed = True
-        for c in classes:
-            if c.name not in plain:
-                for b in c.bases:
-                    if isinstance(b, ast.Name) and b.id in plain:
-                        plain.discard(b.id)
-                        changed = True
+    # each name's uses as a value, in one walk (a submission of thousands of classes stays linear)
+    used_as_value = {n.id for n in reading.nodes if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)
+                     and n.id in by_name and id(n) not in called and id(n) not in bases}
+
+    def own(c: ast.ClassDef) -> bool:  # what the class itself shows, its bases aside
+        return not c.keywords and all(_resolved_once(reading, d) == "dataclasses.dataclass" for d in c.decorator_list) \
+            and all(isinstance(b, ast.Name) and (b.id == "object" or b.id in by_name) for b in c.bases)
+
+    not_plain = {name for name, defs in by_name.items() if name in used_as_value or not all(own(c) for c in defs)
+                 or not all(isinstance(b, ast.ClassDef) for b, _ in reading.bindings.get(name, []))}
+    # A class whose base is no plain class is none, and neither is a base of a class that is none: one walk over
+    # the links (a chain of thousands of classes stays linear).
+    links: dict[str, set[str]] = {}
+    for c in classes:
+        for b in c.bases:
+            if isinstance(b, ast.Name) and b.id in by_name:
+                links.setdefault(b.id, set()).add(c.name)
+                links.setdefault(c.name, set()).add(b.id)
+    todo = list(not_plain)
+    while todo:
+        for other in links.get(todo.pop(), ()):
+            if other not in not_plain:
+                not_plain.add(other)
+                todo.append(other)
+    plain = set(by_name) - not_plain
     return plain
 
 
