@@ -1358,11 +1358,13 @@ class Handler:
                    if id(p) in recorder.values and p.requires_grad]
         if not trained:
             return []
+        # A hook on a parameter changes its gradient after it arrives, where the judge's values for it get none:
+        # a model built by the checks has one only from its own code or a parameter it shares with a module-level
+        # one (attack round 14: the head's gradients zeroed from top level), put on before the backward pass or
+        # during it, as training's first one would (attack round 17): asked before and after.
+        hooked = "a hook on one of its parameters changes that parameter's gradients"
         if any(self._gradient_hooks_of(p) for p in recorder.slots.values()):
-            # A hook on a parameter changes its gradient after it arrives, where the judge's values for it get
-            # none: a model built by the checks has such a hook only from its own code or a parameter it shares
-            # with a module-level one (attack round 14: every gradient of the head zeroed from top level).
-            return "a hook on one of its parameters changes that parameter's gradients"
+            return hooked
         try:
             with self._enable_grad():  # whatever the notebook left switched off
                 flat = output.flatten()
@@ -1384,8 +1386,7 @@ class Handler:
         except RuntimeError as exc:
             return f"its backward pass raises {type(exc).__name__}: {str(exc)[:120]}"
         if any(self._gradient_hooks_of(p) for p in recorder.slots.values()):
-            # put on during the backward pass, as training's first one would (attack round 17)
-            return "a hook on one of its parameters changes that parameter's gradients"
+            return hooked
         out = []
         for (slot, value), gradient in zip(trained, found):
             with self._no_grad():
