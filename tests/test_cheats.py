@@ -14,6 +14,8 @@ must NOT earn (``zero``) and which honest checks it must keep (``full``):
 - ``b*``: borderline ways (``F.unfold`` + matmul, numpy's 1-D ``np.convolve``): no check
   of theirs is required to fail; only the honest parts are asserted.
 
+An entry's ``open`` says why the grader does not stop that cheat yet: its zero test is an expected failure.
+
 Every cheat was run on its own with ``python`` and gives the same results as torch's
 ``F.conv2d``/``F.max_pool2d`` (or the model it pretends to be runs), so a zero here is
 the grader catching the trick, not the trick crashing.
@@ -67,7 +69,14 @@ def _summary(result, ids) -> list[str]:
     return [f"{c.id}: {c.points}/{c.max_points} {c.outcome}: {c.feedback[:200]}" for c in result.checks if c.id in ids]
 
 
-@pytest.mark.parametrize("name", sorted(n for n, e in EXPECTED.items() if e["zero"]))
+def _cheats_with_zeros() -> list:
+    """Every cheat with checks it must not earn; those the grader cannot yet stop (``open``: why) are strict
+    expected failures, kept in sight: closing one turns it into an unexpected pass to clear from expected.json."""
+    return [pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=e["open"])) if e.get("open") else n
+            for n, e in sorted(EXPECTED.items()) if e["zero"]]
+
+
+@pytest.mark.parametrize("name", _cheats_with_zeros())
 def test_the_cheated_checks_earn_nothing(graded, name):
     result = graded[name]
     earned = {c.id: c.points for c in result.checks if c.id in EXPECTED[name]["zero"] and c.points > 0}

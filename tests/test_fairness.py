@@ -139,6 +139,26 @@ GRADER_FAULTS: dict[str, str] = {
         "torch.jit.script(CNN()) and torch.jit.trace(ConvNet(1)) after the answers: 'uses torch.jit': q6 by hand 3, "
         "q7 4, q8 3: -10 (torch.jit.script and is_scripting are readable since round 14's fix; the tracer, which "
         "runs a recorded graph instead of the source read, is not: trace only: -10)",
+    # Fairness round 15 (graded on main at 44183ec, each isolated by grading copies with one construct changed, see
+    # tests/corpus/fair/_r15_findings.md; `__author__` and the other metadata names, -10 there, are fixed).
+    "r15_py_q7_pruning_ready_amount_zero.py":
+        "torch.nn.utils.prune.l1_unstructured(..., amount=0.0) in CNN.__init__ (weight_orig the parameter, the weight "
+        "made from it by a forward pre-hook on every call): 'computes with tensors it makes as it runs': q7 "
+        "structure, params, outputs -3 (prune.remove after it, or pruning an instance at top level: 26/26)",
+    "r15_nb_q7_pool_by_reshape_amax_einops_style.ipynb":
+        "MaxPool2d(2) written as reshape(...).amax(dim=(3, 5)) in a module of its own (as round 10's amax pool): "
+        "q7 structure -1, 'layer 2 with parameters or pooling is missing'",
+    "r15_nb_answers_summary_through_globals.ipynb":
+        "a summary cell reads the answers through globals()[name]: rule 2 (globals binds and reads names out of the "
+        "reader's sight): q6 by hand -3",
+    "r15_py_hyperparameters_namespace_vars.py":
+        "vars(cfg) of a config object (vars is read as the namespace function, not as cfg.__dict__): q6 by hand -3",
+    "r15_nb_leftover_breakpoint_behind_debug_flag.ipynb":
+        "`if DEBUG: breakpoint()` that never runs: breakpoint calls whatever sys.breakpointhook or PYTHONBREAKPOINT "
+        "names: rule 2, q6 by hand 3, q7 4, q8 3: -10",
+    "r15_py_config_overrides_with_setattr.py":
+        "setattr(cfg, k, v) on a config object: setattr is readable on self/cls only (on anything else it can "
+        "patch a module or a class the reader read): q6 by hand 3, q7 4, q8 3: -10",
 }
 
 GRADESCOPE_SAMPLE = ["nb_magics_everywhere.ipynb", "nb_continuation_percent_and_bang_eq.ipynb",

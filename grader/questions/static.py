@@ -75,6 +75,9 @@ UNREADABLE_IMPORTS = frozenset({
     "code", "codeop", "pickle", "_pickle", "dill", "cloudpickle", "marshal", "copyreg", "builtins", "pydoc",
     "timeit", "cProfile", "profile", "jinja2", "mako", "string_eval", "site",
     "__builtin__", "numba", "cython", "tracemalloc", "faulthandler", "bdb", "pdb", "trace", "dis", "opcode",
+    # the source lines `inspect` and TorchScript read a function from: rewritten, `@torch.jit.script` compiles
+    # other code than the reader read (attack round 18: a conv2d compiled from lines calling torch.conv2d)
+    "linecache",
 })
 #: Built-in names that run code from strings, look names up at run time, or hand out namespaces.
 UNREADABLE_NAMES = frozenset({
@@ -129,6 +132,12 @@ UNREADABLE_ATTRIBUTES = frozenset({
     # a hook on an autograd node (a parameter's AccumulateGrad: attack round 14 zeroed every gradient with one)
     "register_prehook",
     "apply_", "map_", "map2_",
+    # code training runs that no judged pass does: an optimizer's step and zero_grad hooks (global or one
+    # optimizer's), a model's state-dict hooks (attack round 18: the convolutions put back after every step,
+    # gradients reversed before it, re-initialised on every load_state_dict)
+    "register_optimizer_step_pre_hook", "register_optimizer_step_post_hook", "register_step_pre_hook",
+    "register_step_post_hook", "register_zero_grad_pre_hook", "register_load_state_dict_pre_hook",
+    "register_load_state_dict_post_hook", "register_state_dict_pre_hook", "register_state_dict_post_hook",
     # frames and their locals, reached through the traceback module instead of sys._getframe
     "walk_stack", "walk_tb", "extract_stack", "StackSummary", "FrameSummary", "capture_locals",
     "currentframe", "getouterframes", "getinnerframes",
@@ -259,6 +268,9 @@ PLAIN_DUNDERS = frozenset({
     "__get__", "__set__", "__delete__",
     # the attribute names a class pattern of `match` reads, as constants (fairness round 12)
     "__match_args__",
+    # a script's metadata, plain names as __version__ is (fairness round 15: `__author__ = "..."` cost -10)
+    "__author__", "__email__", "__license__", "__status__", "__credits__", "__maintainer__", "__copyright__",
+    "__date__", "__contact__", "__description__", "__title__", "__url__",
 })
 #: nn.Module's account of the parameters and modules a model holds: a model that overrides it tells an optimiser
 #: (and anything that asks it) something else than what it holds (attack round 13 hid its head from training).
