@@ -205,6 +205,26 @@ def test_attributes_a_method_s_own_class_sets_are_its_own_code():
     assert found([OWN_ATTRIBUTES]) == []
 
 
+def _class_chain(n: int) -> str:
+    """``n`` classes, each deriving from the one before, defined where they never run."""
+    return "if False:\n    class C0:\n        x0 = 1\n" + "".join(
+        f"    class C{i}(C{i - 1}):\n        x{i} = {i}\n" for i in range(1, n))
+
+
+def test_a_deep_chain_of_classes_is_read_without_recursion():
+    # Past 1,000 bases the reading used to recurse out of Python's stack (a grader-error in every q6 check).
+    ok = "class Hand:\n    def run(self, i, k):\n        return self.x999 + i\n"
+    assert found([HAND_WRITTEN + _class_chain(999) + ok]) == []
+
+
+def test_more_classes_than_the_reader_follows_is_a_finding_of_its_own():
+    from grader.questions.static import MAX_CLASSES
+
+    what = dict(found([HAND_WRITTEN + _class_chain(MAX_CLASSES + 1)]))
+    assert what.get("unverifiable", "").startswith(f"{MAX_CLASSES + 1} class definitions")
+    assert found([HAND_WRITTEN + _class_chain(MAX_CLASSES)]) == []
+
+
 @pytest.mark.parametrize("source, expected", [
     # the method called through its class with torch's module as `self`: self.conv2d is then F.conv2d
     ("import torch.nn.functional as F\nclass Hand:\n    def conv2d(self, i, k):\n        return i\n"
