@@ -199,6 +199,7 @@ class Handler:
         self._copy_of = lambda t: clone(detach(t))
         self._copy_into = torch._C.TensorBase.copy_  # not a method a Parameter subclass may override
         self._same = torch.equal
+        self._allclose = torch.allclose
         # The transposing properties a weight written out is read through (x @ fc.weight.T): .T and .mT.
         self._transposing_properties = (torch.Tensor.T, torch.Tensor.mT)
         # A lazy layer's parameter before its first call: it has no shape to read yet.
@@ -1142,6 +1143,10 @@ class Handler:
             recorder.snapshots = {key: self._copy_of(p) for key, p in recorder.declared.items()
                                   if not isinstance(p, self._uninitialized)}
         try:
+            # The model's own train() / eval() first, as every training loop and evaluation calls them (attack
+            # round 18: an override of train() that made the model another network went unseen while the judge
+            # called torch's unbound); then torch's, so that the mode is the one judged whatever the override did.
+            model.train() if training else model.eval()
             (self._module_train if training else self._module_eval)(model)
             with (self._enable_grad() if gradients else self._no_grad()):
                 self._push_mode(recorder)
@@ -1315,8 +1320,8 @@ class Handler:
         gradients = request.get(Key.GRADIENTS) is True
         try:
             self._materialise_lazy(model, warm_up, gradients)
-            output = self._run_recorded(model, self._in_parameter_dtype(model, x), recorder, gradients=gradients,
-                                        training=gradients)
+            x = self._in_parameter_dtype(model, x)
+            output = self._run_recorded(model, x, recorder, gradients=gradients, training=gradients)
         except (ProbeTimeout, MemoryError):
             raise
         except _BaseException:
@@ -1344,8 +1349,39 @@ class Handler:
             found = self._parameter_gradients(recorder, output, described)
             if isinstance(found, str):
                 return {Answer.MISMATCH: found}
+            changed = self._changed_by_backward(model, x, weights, output)
+            if changed is not None:
+                return {Answer.MISMATCH: changed}
             return {Answer.OK: (output, found)}
         return {Answer.OK: output}
+
+    def _changed_by_backward(self, model, x, weights, output) -> str | None:
+        """After the judge's backward pass: why the same model, run again on ``x`` as while training, computes
+        something else than ``output`` (its pass before the backward pass), or None.  Training runs a model again
+        after every backward pass; a model whose backward pass changes it (a flag set by an autograd.Function, a
+        tensor hook, a module backward hook: attack round 18) is the network asked for only until it trains."""
+        recorder = self._layer_recorder(weights)
+        try:
+            again = self._run_recorded(model, x, recorder, gradients=True, training=True)
+            self._close_written_linear(recorder)
+        except (ProbeTimeout, MemoryError):
+            raise
+        except _BaseException:
+            again = None
+        changed = "its forward pass computes something else after a backward pass, so it is not the network that trains"
+        if recorder.mismatch is not None or not isinstance(again, self._tensor_type):
+            return changed
+        try:
+            before, after = wire.decode(wire.encode(output)), wire.decode(wire.encode(again))
+        except wire.WireError:
+            return None  # the output itself cannot be sent: the answer says so
+        if not isinstance(before, wire.Array) or not isinstance(after, wire.Array) or before.shape != after.shape \
+                or before.dtype != after.dtype:
+            return changed
+        with self._no_grad():
+            if not self._allclose(before.to_tensor(), after.to_tensor(), rtol=1e-5, atol=1e-7):
+                return changed
+        return None
 
     def _parameter_gradients(self, recorder, output, x) -> list | str:
         """In a pass with autograd on: the gradient of the output's weighted sum (:func:`wire.output_weighting`)
@@ -1416,6 +1452,7 @@ class Handler:
             return "a parameter that trains is cut off from the forward pass's gradients"
         # Which parameters the output's autograd graph reaches: a walk, no arithmetic.
         reached, seen, todo = set(), set(), [output.grad_fn]
+        judged = {id(base) for _, base in pairs}
         while todo and len(seen) < 1_000_000:
             node = todo.pop()
             if node is None or id(node) in seen:
@@ -1424,6 +1461,14 @@ class Handler:
             variable = getattr(node, "variable", None)
             if variable is not None:
                 reached.add(id(variable))
+                if id(variable) not in judged:
+                    # A tensor that trains in the pass but is none of the model's parameters: the network asked
+                    # for trains its parameters only.  Its gradient would come only in training's backward pass,
+                    # never in the judge's, which asks for the parameters' (attack round 18: a `lever * 0` whose
+                    # gradient hook or autograd.Function switched the model to another network, reversed or froze
+                    # its gradients once real training began).
+                    return (f"its forward pass computes with a tensor of shape {list(variable.shape)} that trains "
+                            "but is none of its parameters")
             todo.extend(next_node for next_node, _ in node.next_functions)
         for parameter, base in trained:
             if id(base) not in reached:
@@ -1487,7 +1532,10 @@ VIEW_OPS = frozenset({"view", "reshape", "t", "transpose", "permute", "flatten",
 #: (Handler._judged_call).
 STORAGE_QUERIES = frozenset({"data_ptr", "is_shared", "share_memory_", "untyped_storage", "storage", "_typed_storage",
                              "is_set_to", "_storage", "__dlpack__", "__dlpack_device__", "__array_interface__",
-                             "__cuda_array_interface__", "is_pinned"})
+                             "__cuda_array_interface__", "is_pinned",
+                             # an array over the tensor's own memory, which numpy compares (attack round 18:
+                             # np.shares_memory of a weight's numpy() and the one kept at construction)
+                             "numpy", "__array__"})
 #: Operations on a layer's product that keep it that layer's output while its bias is awaited: a reduction of the
 #: elementwise products (``(x * fc.weight).sum(1, keepdim=True)``), a squeeze or an unsqueeze.
 FOLLOWING_OPS = frozenset({"sum", "squeeze", "unsqueeze", "contiguous"})
