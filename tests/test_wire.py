@@ -259,6 +259,24 @@ def test_a_described_tensor_is_the_same_bits_whatever_the_process_did_to_torch()
     assert not torch.equal(wire.uniform((3, 4, 5), 124, 0.25), want)
 
 
+def _on_rand_grid(t: torch.Tensor, bound: float) -> float:
+    """The share of ``t``'s values that are ``(r * 2 - 1) * bound`` computed in float32 for an ``r`` on torch.rand's
+    float32 grid (multiples of 2**-24): what a model tested its weights with (attack round 19)."""
+    k = torch.round((t.double() / bound + 1) / 2 * 2**24)
+    hit = torch.zeros(t.shape, dtype=torch.bool)
+    for step in (-1, 0, 1):
+        hit |= (((k + step) / 2**24).float() * 2 - 1) * bound == t
+    return float(hit.double().mean())
+
+
+def test_described_weights_are_off_the_grid_a_fresh_draw_of_torch_rand_is_on():
+    # A model that found its weights on that grid knew they were freshly drawn, hence the judge's (attack round 19).
+    bound = 1 / 3
+    float32_draw = (torch.rand(4096, generator=torch.Generator().manual_seed(5)) * 2 - 1) * bound
+    assert _on_rand_grid(float32_draw, bound) == 1.0
+    assert _on_rand_grid(wire.uniform((4096,), 5, bound), bound) < 0.5  # the model asked whether all were on it
+
+
 def test_weights_descriptions_cross_as_a_few_numbers_and_come_back_equal():
     specs = [{"kind": "Conv2d", "tensors": {"weight": wire.Uniform((3, 1, 3, 3), 2**63 + 5, 1 / 3),
                                             "bias": wire.Uniform((3,), 0, 1 / 3)}},

@@ -129,8 +129,10 @@ UNREADABLE_ATTRIBUTES = frozenset({
     # worker's trace): autograd's saved-tensor and gradient hooks, elementwise Python callbacks.
     "saved_tensors_hooks", "save_on_cpu", "register_multi_grad_hook", "register_full_backward_hook",
     "register_full_backward_pre_hook", "register_backward_hook", "register_post_accumulate_grad_hook",
-    # a hook on an autograd node (a parameter's AccumulateGrad: attack round 14 zeroed every gradient with one)
-    "register_prehook",
+    # a hook on an autograd node (a parameter's AccumulateGrad: attack round 14 zeroed every gradient with one), and
+    # the ways to a parameter's AccumulateGrad node, whose hooks run only in training's backward pass (attack round
+    # 19: `w.view_as(w).grad_fn.next_functions[0][0].register_hook(...)` froze or reversed the gradients)
+    "register_prehook", "next_functions", "get_gradient_edge", "GradientEdge",
     "apply_", "map_", "map2_",
     # code training runs that no judged pass does: an optimizer's step and zero_grad hooks (global or one
     # optimizer's), a model's state-dict hooks (attack round 18: the convolutions put back after every step,
@@ -510,6 +512,12 @@ def _read_cached(units: tuple[str, ...]) -> _Reading:
                         and n.id not in local and len({
                             ast.dump(b) if isinstance(b, (ast.Import, ast.ImportFrom)) else id(b)
                             for b, _ in reading.bindings.get(n.id, [])}) > 1})
+        if len(function.decorator_list) > 1:
+            # Another decorator hands TorchScript another function to compile: functools.wraps(earlier) makes it
+            # follow __wrapped__ to a first draft's source (attack round 19: a `_slide` calling torch.conv2d).
+            reading.unreadable.append(Finding(
+                "unverifiable", f"@torch.jit.script on {function.name} beside another decorator (TorchScript may "
+                                "compile the function that decorator names instead)", hides_from_models=False))
         if again:
             reading.unreadable.append(Finding(
                 "unverifiable", f"@torch.jit.script on {function.name}, which names {', '.join(again)} (bound more "
