@@ -199,6 +199,13 @@ class Handler:
         self._copy_of = lambda t: clone(detach(t))
         self._copy_into = torch._C.TensorBase.copy_  # not a method a Parameter subclass may override
         self._same = torch.equal
+        import os
+
+        self._urandom = os.urandom
+        self._generator, self._rand = torch.Generator, torch.rand
+        self._grad_descriptor = torch._C.TensorBase.grad
+        self._grad_of = torch._C.TensorBase.grad.__get__
+        self._set_grad = torch._C.TensorBase.grad.__set__
         self._allclose = torch.allclose
         # The transposing properties a weight written out is read through (x @ fc.weight.T): .T and .mT.
         self._transposing_properties = (torch.Tensor.T, torch.Tensor.mT)
@@ -498,6 +505,14 @@ class Handler:
         model = factory(*args, **kwargs)
         if not isinstance(model, self._module_type):
             raise _Refused(f"{request.get(Key.NAME)}(...) returned a {wire.type_name(model)}, not a torch.nn.Module")
+        for module in self._module_named_modules_list(model):
+            for cls in type(module).__mro__:
+                if cls is self._module_type or str(getattr(cls, "__module__", "")).startswith("torch"):
+                    continue
+                overridden = sorted(TRAINING_CALLS & set(vars(cls)))
+                if overridden:
+                    raise _Refused(f"{cls.__name__} overrides torch.nn.Module.{overridden[0]}, which training and "
+                                   "checkpointing call and the judge does not, so what the model is cannot be judged")
         return model
 
     # -- operations --------------------------------------------------------
@@ -934,6 +949,9 @@ class Handler:
         on (:meth:`_judged_arguments`).  A view that lays out all of a parameter's values (``k.view(3, 1, 3, 3)``,
         ``w.T``) is taken of the parameter itself: the judge's values go in where it is used, seen through it
         (a layer's kernel kept as rows is then the judge's kernel at the layer)."""
+        if recorder.weights is not None and getattr(func, "__self__", None) is self._grad_descriptor:
+            # A parameter's `.grad` is its own (given in the pass, :meth:`_give_gradients`), not the judge's values'
+            return func(*args, **kwargs), args, kwargs, ()
         if recorder.weights is not None and name in VIEW_OPS:
             output = func(*args, **kwargs)
             if isinstance(output, self._tensor_type) and self._held_by(recorder, output) is not None:
@@ -1142,6 +1160,10 @@ class Handler:
             # A lazy layer's, made during the pass, are not there yet.
             recorder.snapshots = {key: self._copy_of(p) for key, p in recorder.declared.items()
                                   if not isinstance(p, self._uninitialized)}
+        # In a judged pass the parameters hold gradients, as after training's first backward pass, of values no one
+        # can predict: a model that is the network asked for only until `.grad` is set (attack round 19: another
+        # network in every evaluation after training) is judged as what it becomes.  Taken away after the pass.
+        given = self._give_gradients(model) if recorder.weights is not None else []
         try:
             # The model's own train() / eval() first, as every training loop and evaluation calls them (attack
             # round 18: an override of train() that made the model another network went unseen while the judge
@@ -1158,10 +1180,29 @@ class Handler:
             self._after()
             for h in handles:
                 h.remove()
+            for p in given:
+                self._set_grad(p, None)
         if isinstance(output, self._tensor_type) and id(output) not in recorder.derived:
             raise _Refused("the forward pass returned a tensor that is not computed from its input")
         return output
 
+
+    def _give_gradients(self, model) -> list:
+        """Give every parameter of ``model`` without a gradient a random one (uniform in [-1e-3, 1e-3), from the
+        system's entropy, which the submission cannot replay); the parameters given one."""
+        given = []
+        generator = self._generator().manual_seed(int.from_bytes(self._urandom(8), "little"))
+        for p in self._declared_parameters(model).values():
+            if isinstance(p, self._uninitialized) or self._grad_of(p) is not None:
+                continue
+            try:
+                with self._no_grad():
+                    value = (self._rand(p.shape, generator=generator, dtype=p.dtype) * 2 - 1) * 1e-3
+                self._set_grad(p, value)
+            except Exception:  # noqa: BLE001 - a parameter that cannot hold one (an integer constant) holds none
+                continue
+            given.append(p)
+        return given
 
     def _trained(self, parameters: dict[int, object]) -> dict[int, object]:
         """Of a model's parameters, those training changes, each as a set of values of its own: not one that shares
@@ -1527,6 +1568,12 @@ BIAS_LAYOUTS = {"rows": lambda n: ([n], [1, n]), "columns": lambda n: ([n, 1],),
 #: where it is used (Handler._judged_call).
 VIEW_OPS = frozenset({"view", "reshape", "t", "transpose", "permute", "flatten", "unflatten", "unsqueeze", "squeeze",
                       "view_as", "reshape_as", "contiguous", "movedim", "__get__"})
+#: torch.nn.Module methods that a training loop, a device move or a checkpoint calls and no judged pass does: a model
+#: that overrides one can become another network there (attack round 19: `to()` and `load_state_dict()` overrides).
+#: ``train``/``eval`` are called by the judge, the model's own first (Handler._run_recorded).
+TRAINING_CALLS = frozenset({"to", "cuda", "cpu", "half", "float", "double", "bfloat16", "type", "_apply", "apply",
+                            "load_state_dict", "_load_from_state_dict", "state_dict", "_save_to_state_dict",
+                            "zero_grad", "requires_grad_", "share_memory", "to_empty"})
 #: Operations that tell where a tensor's values are kept, not what they are: on any tensor of a pass with the
 #: judge's weights (a parameter, or a tensor made of one), they would tell those from the model's own
 #: (Handler._judged_call).

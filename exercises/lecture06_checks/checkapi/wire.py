@@ -166,7 +166,7 @@ def _torch() -> tuple:
     if _torch_parts is None:
         import torch
 
-        _torch_parts = (torch.Generator, torch.rand, torch.float32)
+        _torch_parts = (torch.Generator, torch.rand, torch.float32, torch.float64)
     return _torch_parts
 
 
@@ -177,9 +177,12 @@ def uniform(shape, seed: int, bound: float, offset: float = 0.0):
     same, from their description) both draw with: the same arguments give the same bits,
     whatever the process's default dtype or global random state.
     """
-    generator_type, rand, float32 = _torch()
+    generator_type, rand, float32, float64 = _torch()
     generator = generator_type().manual_seed(seed)
-    values = (rand(tuple(shape), generator=generator, dtype=float32) * 2 - 1) * bound
+    # Drawn in float64, then rounded: torch's initialisation draws float32 multiples of 2**-24 scaled by the bound,
+    # a grid that no weight keeps after one optimiser step, so weights drawn on it told a model it was freshly
+    # built, judged, and not yet trained (attack round 19).
+    values = ((rand(tuple(shape), generator=generator, dtype=float64) * 2 - 1) * bound).to(float32)
     return values + offset if offset else values
 
 
