@@ -170,6 +170,22 @@ GRADER_FAULTS: dict[str, str] = {
     "r16_py_param_groups_and_whole_model_torch_save.py":
         "torch.load(buf, weights_only=False) of a whole model saved with torch.save (PyTorch's own recipe): unpickling "
         "runs any function the bytes name: rule 2, q6 by hand 3, q7 4, q8 3: -10",
+    # Fairness round 17 (graded on main at 74cc377 and again with attack round 20's fixes, see
+    # tests/corpus/fair/_r17_findings.md; `self.__repr__()` called by name, -10 there, is fixed).
+    "r17_nb_q7_forward_logs_previous_gradient_norms.ipynb":
+        "forward reads each parameter's .grad to log the last step's gradient norms: reading .grad in a judged pass "
+        "makes it unjudgeable (attack rounds 19 and 20 told the judge's passes from training's by it): q7 structure, "
+        "params, outputs -3",
+    "r17_py_q7_set_grad_enabled_by_training_flag.py":
+        "`with torch.set_grad_enabled(self.training):` in forward: the model's description runs in eval mode with "
+        "autograd on, where this forward turns autograd off: 'computes its output with autograd off': q7 structure, "
+        "params -2 (its training pass is judged and right: q7.outputs kept)",
+    "r17_nb_profiler_on_one_forward.ipynb":
+        "`with torch.profiler.profile():` at top level: torch's profiler leaves threads running that the notebook "
+        "cannot stop ('a thread or process it started that was still running'): q6 by hand 3, q7 4, q8 3: -10",
+    "r17_py_q6_benchmark_timer_against_torch.py":
+        "torch.utils.benchmark.Timer(..., globals={'F': F, ...}): a module stored as a value ('the module F used as "
+        "a value'): q6 by hand 3, q7 4, q8 3: -10 (a Timer whose globals hold no module: 26/26)",
 }
 
 GRADESCOPE_SAMPLE = ["nb_magics_everywhere.ipynb", "nb_continuation_percent_and_bang_eq.ipynb",

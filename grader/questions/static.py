@@ -288,8 +288,9 @@ PLAIN_DUNDER_ATTRIBUTES = frozenset({"__init__", "__name__", "__doc__", "__versi
                                      "__qualname__", "__module__", "__len__", "__getitem__", "__call__"})
 #: Built-ins that only show or count what they are given: ``repr(self.__dict__)`` reads no object out of it.
 NAMESPACE_SHOWING_CALLS = frozenset({"repr", "str", "print", "len", "sorted", "list"})
-#: Dunder attributes that may be read (``type(model).__name__``, ``model.__class__.__name__``), never set.
-READABLE_DUNDER_ATTRIBUTES = frozenset({"__class__"})
+#: Dunder attributes that may be read (``type(model).__name__``, ``model.__class__.__name__``), never set; a text
+#: method called by name (``self.__repr__()``, ``nn.Module.__repr__(self)``: fairness round 17, -10) is ``repr()``.
+READABLE_DUNDER_ATTRIBUTES = frozenset({"__class__", "__repr__", "__str__"})
 #: Modules whose names a star import binds, read from the judge's own copy (already imported here).
 STAR_MODULES = frozenset({"torch", "torch.nn", "torch.nn.functional", "torch.nn.modules", "numpy", "math"})
 #: Methods that put something into the object they are called on: ``table.update(c=F.conv2d)``.
