@@ -199,13 +199,7 @@ class Handler:
         self._copy_of = lambda t: clone(detach(t))
         self._copy_into = torch._C.TensorBase.copy_  # not a method a Parameter subclass may override
         self._same = torch.equal
-        import os
-
-        self._urandom = os.urandom
-        self._generator, self._rand = torch.Generator, torch.rand
         self._grad_descriptor = torch._C.TensorBase.grad
-        self._grad_of = torch._C.TensorBase.grad.__get__
-        self._set_grad = torch._C.TensorBase.grad.__set__
         self._allclose = torch.allclose
         # The transposing properties a weight written out is read through (x @ fc.weight.T): .T and .mT.
         self._transposing_properties = (torch.Tensor.T, torch.Tensor.mT)
@@ -950,8 +944,12 @@ class Handler:
         ``w.T``) is taken of the parameter itself: the judge's values go in where it is used, seen through it
         (a layer's kernel kept as rows is then the judge's kernel at the layer)."""
         if recorder.weights is not None and getattr(func, "__self__", None) is self._grad_descriptor:
-            # A parameter's `.grad` is its own (given in the pass, :meth:`_give_gradients`), not the judge's values'
-            return func(*args, **kwargs), args, kwargs, ()
+            # What a tensor's `.grad` holds tells a pass of training from the judge's, whose backward pass fills
+            # none: a model that became another network once `.grad` was set (attack round 19), or that told the
+            # gradients the judge gave it from real ones by their size, or kept one of its own set (attack round
+            # 20), was the network asked for only while judged.  No tensor's is asked in a judged pass.
+            raise _mismatch(recorder, "the forward pass reads a tensor's gradient (.grad), which tells a pass of "
+                                      "training from the judge's, so what it does cannot be judged")
         if recorder.weights is not None and name in VIEW_OPS:
             output = func(*args, **kwargs)
             if isinstance(output, self._tensor_type) and self._held_by(recorder, output) is not None:
@@ -1160,10 +1158,6 @@ class Handler:
             # A lazy layer's, made during the pass, are not there yet.
             recorder.snapshots = {key: self._copy_of(p) for key, p in recorder.declared.items()
                                   if not isinstance(p, self._uninitialized)}
-        # In a judged pass the parameters hold gradients, as after training's first backward pass, of values no one
-        # can predict: a model that is the network asked for only until `.grad` is set (attack round 19: another
-        # network in every evaluation after training) is judged as what it becomes.  Taken away after the pass.
-        given = self._give_gradients(model) if recorder.weights is not None else []
         try:
             # The model's own train() / eval() first, as every training loop and evaluation calls them (attack
             # round 18: an override of train() that made the model another network went unseen while the judge
@@ -1180,29 +1174,10 @@ class Handler:
             self._after()
             for h in handles:
                 h.remove()
-            for p in given:
-                self._set_grad(p, None)
         if isinstance(output, self._tensor_type) and id(output) not in recorder.derived:
             raise _Refused("the forward pass returned a tensor that is not computed from its input")
         return output
 
-
-    def _give_gradients(self, model) -> list:
-        """Give every parameter of ``model`` without a gradient a random one (uniform in [-1e-3, 1e-3), from the
-        system's entropy, which the submission cannot replay); the parameters given one."""
-        given = []
-        generator = self._generator().manual_seed(int.from_bytes(self._urandom(8), "little"))
-        for p in self._declared_parameters(model).values():
-            if isinstance(p, self._uninitialized) or self._grad_of(p) is not None:
-                continue
-            try:
-                with self._no_grad():
-                    value = (self._rand(p.shape, generator=generator, dtype=p.dtype) * 2 - 1) * 1e-3
-                self._set_grad(p, value)
-            except Exception:  # noqa: BLE001 - a parameter that cannot hold one (an integer constant) holds none
-                continue
-            given.append(p)
-        return given
 
     def _trained(self, parameters: dict[int, object]) -> dict[int, object]:
         """Of a model's parameters, those training changes, each as a set of values of its own: not one that shares
@@ -1582,7 +1557,10 @@ STORAGE_QUERIES = frozenset({"data_ptr", "is_shared", "share_memory_", "untyped_
                              "__cuda_array_interface__", "is_pinned",
                              # an array over the tensor's own memory, which numpy compares (attack round 18:
                              # np.shares_memory of a weight's numpy() and the one kept at construction)
-                             "numpy", "__array__"})
+                             "numpy", "__array__",
+                             # how often the tensor was written in place: one optimiser step moves it (attack
+                             # round 20 read it through the private name)
+                             "_version"})
 #: Operations on a layer's product that keep it that layer's output while its bias is awaited: a reduction of the
 #: elementwise products (``(x * fc.weight).sum(1, keepdim=True)``), a squeeze or an unsqueeze.
 FOLLOWING_OPS = frozenset({"sum", "squeeze", "unsqueeze", "contiguous"})
