@@ -500,8 +500,9 @@ def test_innocent_objects_that_share_a_name_with_an_unreadable_one_cost_nothing(
      "class Layer(metaclass=...)"),
     ("class Net:\n    def f(self):\n        return super().__getattribute__('x')\n" + HAND_WRITTEN,
      "__getattribute__"),
-    ("super = lambda: torch\nclass Net:\n    def __repr__(self):\n        return super().__repr__()\n" + HAND_WRITTEN,
-     "__repr__"),
+    # (not __repr__: reading a text method off anything is plain since fairness round 17)
+    ("super = lambda: torch\nclass Net:\n    def __repr__(self):\n        return super().__getattribute__('x')\n"
+     + HAND_WRITTEN, "__getattribute__"),
 ])
 def test_the_unreadable_object_itself_is_still_found(source, expected):
     assert ("unverifiable", expected) in found([source])
