@@ -205,6 +205,37 @@ def test_attributes_a_method_s_own_class_sets_are_its_own_code():
     assert found([OWN_ATTRIBUTES]) == []
 
 
+LOSS_HISTORY = HAND_WRITTEN + '''
+class CNN(torch.nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.conv1 = torch.nn.Conv2d(1, 3, 3, padding=1)
+
+    def forward(self, x):
+        return self.conv1(x)
+
+model = CNN().to("cpu")
+losses = []
+for step in range(2):
+    losses.append(model(torch.zeros(1, 1, 4, 4)).sum())
+losses = torch.tensor(losses)
+'''
+
+
+def test_a_training_loop_s_loss_history_is_not_code_stored():
+    # fairness round 16: the list rebound and a method chained on the constructor read CNN's layers from conv2d
+    assert found([LOSS_HISTORY]) == []
+
+
+def test_torch_s_convolution_returned_by_a_method_of_a_fresh_instance_is_still_found():
+    # what the loss-history fix loosened (a called method of `Cls()` no longer stores the whole class) opens no way
+    cheat = LOSS_HISTORY.replace("def conv2d(", "def _unused(") + (
+        "import torch.nn.functional as F\nclass Base:\n    def get(self):\n        return F.conv2d\n"
+        "class Ops(Base):\n    pass\ntable = {}\ntable = dict(table)\ntable['c'] = Ops().get()\n"
+        "def conv2d(image, kernel, stride=1, padding=0):\n    return table['c'](image, kernel)\n")
+    assert "builtin" in dict(found([cheat]))
+
+
 def _class_chain(n: int) -> str:
     """``n`` classes, each deriving from the one before, defined where they never run."""
     return "if False:\n    class C0:\n        x0 = 1\n" + "".join(

@@ -1703,19 +1703,19 @@ def _code_stored(reading: _Reading, stored: list[ast.AST]) -> tuple[set[str], li
         value = todo.pop()
         nodes = list(ast.walk(value))
         called = {id(n.func) for n in nodes if isinstance(n, ast.Call)}
-        # `Cls().method` stored uncalled is code of the class; `Cls().method(...)` called, what that method returns
-        # (fairness round 16: `model = CNN().to(device)`, then `losses.append(model(x))`, read CNN's layers from
-        # conv2d); a method the class does not define (torch's `to`, `eval`) returns the instance, no code.
+        # `Cls().method` stored uncalled is code of the class; `Cls().method(...)` called, what a method of that name
+        # returns in any class of the submission's (the class's own, or one it derives from) (fairness round 16:
+        # `model = CNN().to(device)`, then `losses.append(model(x))`, read CNN's layers from conv2d); a method no
+        # class of the submission's defines (torch's `to`, `eval`) returns the instance, no code.
         bound_methods = {id(n.value.func) for n in nodes
                          if isinstance(n, ast.Attribute) and isinstance(n.value, ast.Call) and id(n) not in called}
         for n in nodes:
             if isinstance(n, ast.Attribute) and isinstance(n.value, ast.Call) and id(n) in called \
-                    and isinstance(n.value.func, ast.Name):
-                for binding, _ in reading.bindings.get(n.value.func.id, []):
-                    if isinstance(binding, ast.ClassDef):
-                        todo += [r.value for st in binding.body if isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef))
-                                 and st.name == n.attr for r in _walk_scope_body(st)
-                                 if isinstance(r, ast.Return) and r.value is not None]
+                    and isinstance(n.value.func, ast.Name) and any(
+                        isinstance(b, ast.ClassDef) for b, _ in reading.bindings.get(n.value.func.id, [])):
+                todo += [r.value for cls in reading.classes for st in cls.body
+                         if isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef)) and st.name == n.attr
+                         for r in _walk_scope_body(st) if isinstance(r, ast.Return) and r.value is not None]
         for n in nodes:
             if isinstance(n, ast.Attribute) and id(n) not in called and BUILT_IN.search(n.attr):
                 root, chain = _root(n)
