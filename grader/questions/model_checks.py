@@ -650,8 +650,11 @@ def outputs_check(name: str, factory, args_fn, input_shape_fn, variants):
 
 
 #: Gradients are compared elementwise: ``|got - want| <= GRADIENT_ATOL * max|want| + GRADIENT_RTOL * |want|``
-#: (a layer written out sums its products in another order than torch's: float32 rounding, nothing more).
-GRADIENT_RTOL, GRADIENT_ATOL = 1e-3, 1e-4
+#: (a layer written out sums its products in another order than torch's: float32 rounding, nothing more).  A first
+#: layer's bias gradient sums 2 x 128 x 128 signed terms that can cancel, so another order (a bias added after
+#: `F.conv2d`, channels-last) differed by more than 1e-4 of the largest for some seeds (5 correct files, q8 -1.75);
+#: what a cheat does to a gradient (reversed, zeroed, masked) is far beyond 1e-2.
+GRADIENT_RTOL, GRADIENT_ATOL = 1e-2, 1e-2
 
 
 def gradients_differ(got: dict, want: dict) -> str | None:
