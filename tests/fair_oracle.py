@@ -639,6 +639,18 @@ def _run(path: Path) -> None:
     shutil.rmtree(path.parent, ignore_errors=True)
 
 
+def _warm_libraries() -> None:
+    """Import before forking what every case's run imports anyway (IPython's input transformer and nbformat,
+    with its schema validator): half a second a case otherwise, paid in every child."""
+    import IPython  # noqa: F401
+    import IPython.core.getipython  # noqa: F401
+    import IPython.core.inputtransformer2  # noqa: F401
+    import nbformat
+    import nbformat.validator
+
+    nbformat.validator.get_validator(version=4, version_minor=nbformat.current_nbformat_minor)
+
+
 def _serve(paths: list[Path]) -> None:
     """Import torch once, then run each case in a child forked from here: a fresh process per case
     (nothing one case does reaches the next) without paying torch's import 99 times."""
@@ -650,6 +662,7 @@ def _serve(paths: list[Path]) -> None:
 
     torch.set_num_threads(1)  # one runner per core: more threads only fight each other
     _install_stubs()
+    _warm_libraries()
     for path in paths:
         read, write = os.pipe()
         pid = os.fork()
