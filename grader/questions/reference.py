@@ -8,6 +8,7 @@ so the solution is checked against torch like any other submission.
 from __future__ import annotations
 
 import functools
+from typing import NamedTuple
 
 import torch
 from torch import nn
@@ -168,21 +169,62 @@ def parametrised_leaves(model: nn.Module) -> list[nn.Module]:
     return [m for m in model.modules() if not list(m.children()) and list(m.parameters(recurse=False))]
 
 
-def gradients(model: nn.Module, x: wire.Uniform) -> dict[tuple, torch.Tensor]:
+class Gradient(NamedTuple):
+    """A parameter's gradient in the reference, with the scale its float32 rounding is measured against."""
+
+    #: ``d(sum_i w_i y_i) / d(parameter)``, the parameter's shape.
+    value: torch.Tensor
+    #: The same sum taken over the absolute values of its terms, the parameter's shape: for a layer with input
+    #: ``a`` and upstream gradient ``g`` (the gradient reaching its output), ``sum |g|`` over the positions a bias
+    #: is added at, and ``sum |g| * |a|`` over the products a weight's gradient adds up.
+    terms: torch.Tensor
+
+
+def gradients(model: nn.Module, x: wire.Uniform) -> dict[tuple, Gradient]:
     """The gradients of ``model``'s output on the input ``x`` describes, weighted by
     :func:`~grader.checkapi.wire.output_weighting`, for each parameter of its parametrised leaves: ``{(leaf index,
-    parameter name): gradient}``, keyed as :meth:`grader.checkapi.probe.Probe.gradients` keys a submission's.
+    parameter name): Gradient}``, keyed as :meth:`grader.checkapi.probe.Probe.gradients` keys a submission's.
 
     For ``y = model(x)`` flattened to ``n`` values and ``w`` the ``n`` weights drawn from ``x``'s description, the
-    gradient of ``sum_i w_i y_i`` with respect to each parameter.
+    gradient of ``sum_i w_i y_i`` with respect to each parameter, and the sum of its terms' absolute values
+    (:attr:`Gradient.terms`): a correct network written another way (a bias added after ``F.conv2d``,
+    channels-last) rounds differently, and a ReLU input within rounding of zero then lets its gradient through in
+    one and not the other; either changes a gradient by a small part of that sum, however much its terms cancel.
     """
-    named = [((i, name), p) for i, m in enumerate(parametrised_leaves(model))
-             for name, p in m.named_parameters(recurse=False)]
-    with torch.enable_grad():
-        flat = model(x.to_tensor()).flatten()
-        total = (flat * wire.output_weighting(x, flat.numel()).to(flat.dtype)).sum()
-        found = torch.autograd.grad(total, [p for _, p in named])
-    return {slot: g.detach() for (slot, _), g in zip(named, found)}
+    leaves = parametrised_leaves(model)
+    named = [((i, name), p) for i, m in enumerate(leaves) for name, p in m.named_parameters(recurse=False)]
+    seen: dict[int, list] = {}
+
+    def keep(i):
+        def hook(module, inputs, output):
+            seen[i] = [inputs[0].detach(), None]
+            output.register_hook(lambda g: seen[i].__setitem__(1, g.detach()))
+        return hook
+
+    handles = [m.register_forward_hook(keep(i)) for i, m in enumerate(leaves)]
+    try:
+        with torch.enable_grad():
+            flat = model(x.to_tensor()).flatten()
+            total = (flat * wire.output_weighting(x, flat.numel()).to(flat.dtype)).sum()
+            found = torch.autograd.grad(total, [p for _, p in named])
+    finally:
+        for handle in handles:
+            handle.remove()
+    terms = {}
+    with torch.no_grad():
+        for i, m in enumerate(leaves):
+            a, g = (t.abs() for t in seen[i])
+            if isinstance(m, nn.Conv2d):
+                terms[(i, "weight")] = torch.nn.grad.conv2d_weight(a, m.weight.shape, g, m.stride, m.padding,
+                                                                   m.dilation, m.groups)
+                terms[(i, "bias")] = g.sum((0, 2, 3))
+            elif isinstance(m, nn.Linear):
+                g, a = g.reshape(-1, g.shape[-1]), a.reshape(-1, a.shape[-1])
+                terms[(i, "weight")] = g.T @ a
+                terms[(i, "bias")] = g.sum(0)
+            else:
+                raise TypeError(f"no gradient terms for a {type(m).__name__}")
+    return {slot: Gradient(gradient.detach(), terms[slot]) for (slot, _), gradient in zip(named, found)}
 
 
 def load_weights(model: nn.Module, specs: list[dict]) -> nn.Module:
