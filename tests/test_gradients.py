@@ -117,3 +117,75 @@ def test_what_a_cheat_does_to_gradients_is_found_on_every_draw(draws, cheat):
         if model_checks.gradients_differ(got, want) is None:
             missed.append(seed)
     assert not missed, f"{cheat} gradients passed for draws {missed}"
+
+
+class BiasDrift(BiasAfterConv):
+    """Attack round 21, moved off the parameters: each convolution's output gradient gets 1.5e-3 of its mean
+    absolute value per channel added, the same way whatever reaches it: each bias gradient moves by 1.5e-3 of the
+    sum of its terms' absolute values, inside the tolerance, and every training step drifts the biases alike."""
+
+    def forward(self, x):
+        for conv in self.convs:
+            y = F.conv2d(x, conv.weight, None, 1, 1)
+            if y.requires_grad:
+                y.register_hook(lambda g: g + 1.5e-3 * g.abs().mean((0, 2, 3), keepdim=True))
+            x = F.relu(y + conv.bias.view(1, -1, 1, 1))
+        return self.fc(x.flatten(1))
+
+
+class HookedBiasView(BiasAfterConv):
+    """Attack round 21 as filed: the hook on the bias's view, where the judge's values stand in for the bias."""
+
+    def forward(self, x):
+        for conv in self.convs:
+            bias = conv.bias.view(1, -1, 1, 1)
+            if bias.requires_grad:
+                bias.register_hook(lambda g: g * 0)
+            x = F.relu(F.conv2d(x, conv.weight, None, 1, 1) + bias)
+        return self.fc(x.flatten(1))
+
+
+def _through_the_handler(model_class, draws):
+    """``[(seed, gradients_differ's verdict)]``: the model's gradients and negated gradients asked through the
+    handler (LocalProbe), as the judge asks a worker."""
+    from grader.checkapi.probe import LocalProbe
+
+    verdicts = []
+    for seed, _, specs, x, channels, want in draws:
+        probe = LocalProbe({"ConvNet": model_class})
+        got = probe.gradients("ConvNet", (channels,), specs, x)
+        negated = probe.negated_gradients("ConvNet", (channels,), specs, x)
+        verdicts.append((seed, model_checks.gradients_differ(got, want, negated)))
+    return verdicts
+
+
+def test_the_negated_weighting_gives_a_correct_network_s_gradients_negated(draws):
+    verdicts = _through_the_handler(BiasAfterConv, draws[:12])
+    assert [seed for seed, verdict in verdicts if verdict is not None] == []
+
+
+def test_a_hook_on_a_parameter_s_view_makes_the_pass_unjudgeable(draws):
+    from grader.checkapi.probe import LocalProbe, WeightsMismatch
+
+    seed, _, specs, x, channels, _ = draws[0]
+    with pytest.raises(WeightsMismatch, match="gradient hook"):
+        LocalProbe({"ConvNet": HookedBiasView}).gradients("ConvNet", (channels,), specs, x)
+
+
+def test_a_drift_of_the_output_gradients_is_found_through_the_handler(draws):
+    verdicts = _through_the_handler(BiasDrift, draws[:12])
+    assert [seed for seed, verdict in verdicts if verdict is None] == []
+
+
+def test_a_drift_inside_the_tolerance_is_found_by_the_negated_weighting(draws):
+    # Gradients moved by 1.5e-3 of their terms the same way in both backward passes: inside the tolerance against
+    # the reference, never the negation of each other.
+    missed = []
+    for seed, _, _, _, _, want in draws:
+        drift = {slot: 1.5e-3 * g.terms.max() * torch.ones_like(g.value) for slot, g in want.items()}
+        got = {slot: wire.decode(wire.encode(g.value + drift[slot])) for slot, g in want.items()}
+        negated = {slot: wire.decode(wire.encode(-g.value + drift[slot])) for slot, g in want.items()}
+        assert model_checks.gradients_differ(got, want) is None, seed
+        if model_checks.gradients_differ(got, want, negated) is None:
+            missed.append(seed)
+    assert not missed, f"a drift passed for draws {missed}"

@@ -541,25 +541,36 @@ class Probe:
                    Key.WEIGHTS: wire.encode_weights(weights), Key.INPUT: x.encode(), Key.GRADIENTS: True}
         return self._forward_answer(request)[1]
 
+    def negated_gradients(self, name: str, args: tuple, weights: list[dict], x: wire.Uniform) -> dict[tuple, wire.Array]:
+        """As :meth:`gradients`, from the pass the worker runs again after that backward pass, for the output summed
+        with the negated weights: exactly the negated gradients for a model whose backward pass is the network's
+        (the same pass as :meth:`forward`'s, asked once for all three)."""
+        request = {Key.OP: ProbeOp.FORWARD, Key.NAME: name, Key.ARGS: wire.encode(list(args)),
+                   Key.WEIGHTS: wire.encode_weights(weights), Key.INPUT: x.encode(), Key.GRADIENTS: True}
+        return self._forward_answer(request)[2]
+
     def _forward_answer(self, request: dict) -> tuple:
-        """``(output, gradients)`` for a forward request, asked once."""
+        """``(output, gradients, negated gradients)`` for a forward request, asked once."""
         cache = self.__dict__.setdefault("_forwards", {})
         key = wire.dumps(request)
         if key not in cache:
             value, _ = self._ask(request)
             gradients: dict[tuple, wire.Array] = {}
+            negated: dict[tuple, wire.Array] = {}
             if request[Key.GRADIENTS]:
-                if not (isinstance(value, tuple) and len(value) == 2 and isinstance(value[1], list)):
+                if not (isinstance(value, tuple) and len(value) == 3 and isinstance(value[1], list)
+                        and isinstance(value[2], list)):
                     raise ProtocolError("the forward answer is not an output with its gradients")
-                value, found = value
-                for entry in found[:MAX_GRADIENTS]:
-                    if not (isinstance(entry, list) and len(entry) == 3 and type(entry[0]) is int
-                            and entry[1] in ("weight", "bias") and isinstance(entry[2], wire.Array)):
-                        raise ProtocolError("a gradient of the forward answer is malformed")
-                    gradients[(entry[0], entry[1])] = entry[2]
+                value, found, found_negated = value
+                for entries, into in ((found, gradients), (found_negated, negated)):
+                    for entry in entries[:MAX_GRADIENTS]:
+                        if not (isinstance(entry, list) and len(entry) == 3 and type(entry[0]) is int
+                                and entry[1] in ("weight", "bias") and isinstance(entry[2], wire.Array)):
+                            raise ProtocolError("a gradient of the forward answer is malformed")
+                        into[(entry[0], entry[1])] = entry[2]
             if not isinstance(value, wire.Array):
                 raise ProtocolError("the forward answer is not an array")
-            cache[key] = (value, gradients)  # an Array is immutable: each to_tensor() is a fresh copy
+            cache[key] = (value, gradients, negated)  # an Array is immutable: each to_tensor() is a fresh copy
         return cache[key]
 
 

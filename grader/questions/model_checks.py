@@ -463,6 +463,7 @@ def behaviour(probe, context, name: str, factory, args: tuple, input_shape: tupl
         try:
             got = probe.forward(name, args, weights, x_described, gradients=gradients).to_tensor()
             got_gradients = probe.gradients(name, args, weights, x_described) if gradients else {}
+            got_negated = probe.negated_gradients(name, args, weights, x_described) if gradients else {}
         except WeightsMismatch as exc:
             if why is not None:
                 why.append(str(exc))
@@ -476,7 +477,7 @@ def behaviour(probe, context, name: str, factory, args: tuple, input_shape: tupl
         if "reference" in possible and not _same_values(got, want):
             possible.discard("reference")
         elif "reference" in possible and want_gradients is not None:
-            differs = gradients_differ(got_gradients, want_gradients)
+            differs = gradients_differ(got_gradients, want_gradients, got_negated)
             if differs is not None:  # the network asked for, which does not train as it does: neither
                 if why is not None:
                     why.append(differs)
@@ -639,7 +640,8 @@ def outputs_check(name: str, factory, args_fn, input_shape_fn, variants):
         for x_described, gradients, x, want, want_gradients in cases:
             _same_outputs(probe, name, args, weights, x_described, gradients, x, want, variants)
             if want_gradients is not None:
-                differs = gradients_differ(probe.gradients(name, args, weights, x_described), want_gradients)
+                differs = gradients_differ(probe.gradients(name, args, weights, x_described), want_gradients,
+                                           probe.negated_gradients(name, args, weights, x_described))
                 if differs is not None:
                     raise Wrong(f"With the reference's weights {shown_call(name, args)} computes the outputs of the "
                                 f"network asked for, but {differs}.", {"mistake": "gradients"},
@@ -660,12 +662,20 @@ def outputs_check(name: str, factory, args_fn, input_shape_fn, variants):
 #: A cheat reverses, zeroes or masks gradients: the difference is the gradient's own size, which stands out of
 #: rounding in the layers that learn (a whole model's gradients reversed or zeroed are never all within it).
 GRADIENT_RTOL, GRADIENT_TERMS_TOL = 1e-3, 2e-3
+#: The gradients for the negated weighting (:meth:`Probe.negated_gradients`) must be the gradients negated within
+#: this part of ``max terms``: exactly, for a backward pass that is linear in what reaches the output (any the
+#: network asked for, computed in any order); a hook that adds to a gradient the same whatever reaches it (a drift
+#: inside the tolerance above, the same way every training step: attack round 21) is off by twice what it adds.
+GRADIENT_ANTISYMMETRY_TOL = 1e-5
 
 
-def gradients_differ(got: dict, want: dict) -> str | None:
+def gradients_differ(got: dict, want: dict, negated: dict | None = None) -> str | None:
     """Where a model's parameters' gradients (:meth:`Probe.gradients`, the judge's values that trained
-    parameters took) are not the reference's (:func:`reference.gradients`), in words; None where they are.  A
+    parameters took) are not the reference's (:func:`reference.gradients`), or the gradients for the negated
+    weighting (``negated``, :meth:`Probe.negated_gradients`) not their negation, in words; None where they are.  A
     model none of whose parameters train (frozen whole for inference) has none to compare."""
+    if negated is not None and set(negated) != set(got):
+        return "the parameters that get gradients are not the same in every backward pass"
     for (layer, role), array in sorted(got.items()):
         expected = want.get((layer, role))
         if expected is None:
@@ -673,10 +683,16 @@ def gradients_differ(got: dict, want: dict) -> str | None:
         mine = array.to_tensor().double().flatten()
         theirs, terms = expected.value.double().flatten(), expected.terms.double().flatten()
         scale = float(terms.max()) if terms.numel() else 0.0
+        wrong = (f"the gradients that reach layer {layer + 1}'s {role} are not the network's: training would "
+                 "not change it as it changes the network asked for")
         if mine.numel() != theirs.numel() or not bool(
                 torch.allclose(mine, theirs, rtol=GRADIENT_RTOL, atol=GRADIENT_TERMS_TOL * scale + 1e-12)):
-            return (f"the gradients that reach layer {layer + 1}'s {role} are not the network's: training would "
-                    "not change it as it changes the network asked for")
+            return wrong
+        if negated is not None:
+            other = negated[(layer, role)].to_tensor().double().flatten()
+            if other.numel() != mine.numel() or \
+                    float((mine + other).abs().max()) > GRADIENT_ANTISYMMETRY_TOL * scale + 1e-12:
+                return wrong
     return None
 
 

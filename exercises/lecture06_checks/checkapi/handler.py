@@ -153,6 +153,10 @@ def is_out_of_memory(exc: BaseException) -> bool:
     return False
 
 
+#: The tensor methods that put a hook on a tensor's gradient.
+TENSOR_HOOKS = frozenset({"register_hook", "register_post_accumulate_grad_hook"})
+
+
 class Handler:
     """Serves requests against ``namespace`` (the submission's globals).
 
@@ -260,6 +264,11 @@ class Handler:
                 # (x @ fc.weight.T + fc.bias, an einsum): the transposed views of them taken in the pass
                 # (kept alive), and the written-out layer whose bias may come next (Handler._written_linear).
                 self.declared: dict[int, object] = {}
+                # The model's own tensors a layer computed with that the judge's values replaced and that are
+                # not the parameter itself (a view of it: `conv.bias.view(1, -1, 1, 1)`), kept alive: a gradient
+                # hook on one changes training's gradients and never the judged pass's, where they are not on
+                # the path (attack round 21: a bias gradient drifted by a hook on its view).
+                self.replaced: list = []
                 self.snapshots: dict[int, object] = {}  # with ``weights``: each parameter's values at the start
                 self.transposed: dict[int, tuple] = {}
                 self.pending: tuple | None = None
@@ -332,6 +341,13 @@ class Handler:
                     if written is not None:
                         return written[0]
                 spec = layer_ops.get(name) if isinstance(name, str) else None
+                if name in TENSOR_HOOKS and self.weights is not None and args and \
+                        isinstance(args[0], handler._tensor_type) and handler._held_by(self, args[0]) is not None:
+                    # In a judged pass the judge's values stand in for the parameter, and the hook would go on a
+                    # view of them no later operation uses: it would change training's gradients and never the
+                    # judged pass's (attack round 21: a bias gradient drifted by a hook on `bias.view(...)`).
+                    raise _mismatch(self, "a gradient hook on one of its parameters (or a view of one) changes "
+                                          "that parameter's gradients")
                 if spec is None or len(self.records) >= MAX_TRACED_CALLS:
                     if self.pad and args and isinstance(args[0], handler._tensor_type) and id(args[0]) == \
                             self.pad[0] and isinstance(name, str) and (name.endswith("_") or name == "__setitem__"):
@@ -872,6 +888,8 @@ class Handler:
         or a view laying out its values once).  The values are made at the parameter's first use in the pass,
         from ``slot`` (a layer's index and ``"weight"`` or ``"bias"``: they then appear at that layer exactly as
         the reference's), or, for a first use outside a layer, from the first free slot of its shape."""
+        if view is not parameter:
+            recorder.replaced.append(view)
         before = recorder.snapshots.get(id(parameter))
         if before is not None and not self._same(parameter, before):
             # A pass that changes a parameter (zeroed in place, `set_`, which the mode never sees) would hide
@@ -1365,17 +1383,23 @@ class Handler:
             found = self._parameter_gradients(recorder, output, described)
             if isinstance(found, str):
                 return {Answer.MISMATCH: found}
-            changed = self._changed_by_backward(model, x, weights, output)
+            changed, negated = self._changed_by_backward(model, x, weights, output, described)
             if changed is not None:
                 return {Answer.MISMATCH: changed}
-            return {Answer.OK: (output, found)}
+            return {Answer.OK: (output, found, negated)}
         return {Answer.OK: output}
 
-    def _changed_by_backward(self, model, x, weights, output) -> str | None:
+    def _changed_by_backward(self, model, x, weights, output, described) -> tuple[str | None, list]:
         """After the judge's backward pass: why the same model, run again on ``x`` as while training, computes
-        something else than ``output`` (its pass before the backward pass), or None.  Training runs a model again
-        after every backward pass; a model whose backward pass changes it (a flag set by an autograd.Function, a
-        tensor hook, a module backward hook: attack round 18) is the network asked for only until it trains."""
+        something else than ``output`` (its pass before the backward pass), or None; and the gradients of this
+        second pass for the output weighted by the negated weights (as :meth:`_parameter_gradients` lays them out).
+
+        Training runs a model again after every backward pass; a model whose backward pass changes it (a flag set
+        by an autograd.Function, a tensor hook, a module backward hook: attack round 18) is the network asked for
+        only until it trains.  A backward pass is linear in the gradient reaching the output, and negating is exact
+        in floating point: the network asked for gives exactly the negated gradients, where a hook that adds to a
+        gradient whatever reaches it (a drift within float32 rounding of the reference's, every step the same
+        way: attack round 21) does not.  The judge compares the two."""
         recorder = self._layer_recorder(weights)
         try:
             again = self._run_recorded(model, x, recorder, gradients=True, training=True)
@@ -1386,20 +1410,23 @@ class Handler:
             again = None
         changed = "its forward pass computes something else after a backward pass, so it is not the network that trains"
         if recorder.mismatch is not None or not isinstance(again, self._tensor_type):
-            return changed
+            return changed, []
         try:
             before, after = wire.decode(wire.encode(output)), wire.decode(wire.encode(again))
         except wire.WireError:
-            return None  # the output itself cannot be sent: the answer says so
+            return None, []  # the output itself cannot be sent: the answer says so
         if not isinstance(before, wire.Array) or not isinstance(after, wire.Array) or before.shape != after.shape \
                 or before.dtype != after.dtype:
-            return changed
+            return changed, []
         with self._no_grad():
             if not self._allclose(before.to_tensor(), after.to_tensor(), rtol=1e-5, atol=1e-7):
-                return changed
-        return None
+                return changed, []
+        negated = self._parameter_gradients(recorder, again, described, sign=-1.0)
+        if isinstance(negated, str):
+            return negated, []
+        return None, negated
 
-    def _parameter_gradients(self, recorder, output, x) -> list | str:
+    def _parameter_gradients(self, recorder, output, x, sign: float = 1.0) -> list | str:
         """In a pass with autograd on: the gradient of the output's weighted sum (:func:`wire.output_weighting`)
         with respect to the judge's values of each parameter that trains, laid out as the reference's tensor in
         its slot: ``[[layer index, "weight" or "bias", gradient], ...]``; or why there is none (its backward pass
@@ -1415,12 +1442,13 @@ class Handler:
         # one (attack round 14: the head's gradients zeroed from top level), put on before the backward pass or
         # during it, as training's first one would (attack round 17): asked before and after.
         hooked = "a hook on one of its parameters changes that parameter's gradients"
-        if any(self._gradient_hooks_of(p) for p in recorder.slots.values()):
+        if any(self._gradient_hooks_of(p) for p in [*recorder.slots.values(), *recorder.replaced]):
             return hooked
         try:
             with self._enable_grad():  # whatever the notebook left switched off
                 flat = output.flatten()
-                total = (flat * wire.output_weighting(x, flat.numel()).to(flat.dtype)).sum()
+                weighting = wire.output_weighting(x, flat.numel()).to(flat.dtype)
+                total = (flat * (weighting if sign > 0 else -weighting)).sum()
                 # What the backward pass recomputes (torch.utils.checkpoint) reads the parameters themselves, out
                 # of the recorder's sight: they hold the judge's values meanwhile, in their own storage (a storage
                 # swapped in told the pass apart by its address: attack round 16), so that it computes what the
@@ -1437,7 +1465,7 @@ class Handler:
                             self._copy_into(p, values)
         except RuntimeError as exc:
             return f"its backward pass raises {type(exc).__name__}: {str(exc)[:120]}"
-        if any(self._gradient_hooks_of(p) for p in recorder.slots.values()):
+        if any(self._gradient_hooks_of(p) for p in [*recorder.slots.values(), *recorder.replaced]):
             return hooked
         out = []
         for (slot, value), gradient in zip(trained, found):

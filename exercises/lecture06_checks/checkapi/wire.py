@@ -178,24 +178,28 @@ def uniform(shape, seed: int, bound: float, offset: float = 0.0):
     same, from their description) both draw with: the same arguments give the same bits,
     whatever the process's default dtype or global random state.
 
-    ``u`` is drawn in float64 from NumPy's PCG64 seeded with ``seed``, then ``(2u - 1) * bound`` is rounded to
-    float32 and ``offset`` added in float32.
+    ``u`` is drawn in float64 from NumPy's PCG64 seeded with ``seed``, and ``offset + (2u - 1) * bound`` is
+    computed in float64 and rounded once to float32.
     """
     generator, pcg64, empty, float32, copyto = _drawing()
     # Drawn in float64, then rounded: torch's initialisation draws float32 multiples of 2**-24 scaled by the bound,
     # a grid that no weight keeps after one optimiser step, so weights drawn on it told a model it was freshly
-    # built, judged, and not yet trained (attack round 19).  NumPy's generator, not torch's: it draws a probe
-    # input of 9 x 5 x 128 x 128 in half the time (torch's CPU generator was a tenth of a worker's time).
+    # built, judged, and not yet trained (attack round 19).  Rounded once, after the offset: an offset added in
+    # float32 to values already rounded left every input below 0.25 of the [0, 1) probe on a grid of 2**-25 (and
+    # of the [-1, 7) probe's in (-1, 1) on 2**-22), which no float32 image has (attack round 21).  NumPy's
+    # generator, not torch's: it draws a probe input of 9 x 5 x 128 x 128 in half the time (torch's CPU generator
+    # was a tenth of a worker's time).
     values = generator(pcg64(seed)).random(math.prod(shape))
     values *= 2.0
     values -= 1.0
     values *= bound
+    if offset:
+        values += offset
     # Into a tensor of torch's own storage (not one made by torch.from_numpy, whose storage cannot be resized: a
     # property no batch of real images has).
     tensor = empty(values.shape, dtype=float32)
     copyto(tensor.numpy(), values, casting="same_kind")  # rounded to nearest, as torch's .to(float32)
-    tensor = tensor.reshape(tuple(shape))
-    return tensor + offset if offset else tensor
+    return tensor.reshape(tuple(shape))
 
 
 def output_weighting(x: "Uniform", numel: int):
