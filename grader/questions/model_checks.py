@@ -596,9 +596,13 @@ def param_count_check(name: str, factory, args: tuple, input_shape: tuple, varia
                         reveal=f"{student.param_count - student.trainable_count} of its parameters do not require "
                                "gradients.")
         if used is not None and used < want <= student.param_count and not student.forward_error:
+            # Not "training could not change it": a copy made by a differentiable cast (`weight.double()`) trains
+            # (fairness round 18); what is certain is that the judge cannot put its weights in that tensor's place.
             raise Wrong(f"{shown_call(name, args)}'s forward pass computes with tensors it makes as it runs (a "
-                        "weight multiplied, copied or drawn afresh) instead of the parameters the model holds: "
-                        "training could not change what it computes.", {"mistake": "unheld_parameters"},
+                        "weight multiplied, cast, copied or drawn afresh) instead of the parameters the model holds "
+                        "as they are, so the judge cannot run its layers with the reference's weights; pass the "
+                        "layer's own weight and bias to F.conv2d / F.linear (or call the layer).",
+                        {"mistake": "unheld_parameters"},
                         reveal=f"Of the {want} parameters asked for, its layers compute with {used} as the model "
                                "holds them.")
         if used == want:
