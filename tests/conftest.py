@@ -124,3 +124,24 @@ def by_question(result) -> dict[str, float]:
 
 def failing(result, question: str) -> list:
     return [c for c in result.checks if c.question == question and c.points < c.max_points]
+
+
+#: The fairness oracle's background run (tests/fair_oracle.py), started at collection when its tests are selected.
+ORACLE_RUN = pytest.StashKey()
+
+
+def pytest_collection_finish(session):
+    # The oracle proves the fairness corpus correct with torch alone: no grader, no time limit, no shared state. It
+    # starts now, at the lowest priority, and runs on the CPU the tests before test_fairness.py leave idle (sleeps,
+    # subprocesses starting, one-core stretches); the tests that time things see it only as a nice-19 neighbour.
+    if not session.config.option.collectonly and \
+            any("test_fairness.py::test_the_oracle" in item.nodeid for item in session.items):
+        from tests import fair_oracle
+
+        session.config.stash[ORACLE_RUN] = fair_oracle.start_cases(fair_oracle.cases(), nice=19)
+
+
+def pytest_sessionfinish(session):
+    run = session.config.stash.get(ORACLE_RUN, None)
+    if run is not None:
+        run.kill()  # a run no test waited for (a failure stopped the session first)

@@ -682,21 +682,47 @@ def _serve(paths: list[Path]) -> None:
         print(f"@@CASE@@{path.name}\t{verdict}", flush=True)
 
 
+class OracleRun:
+    """Warm runners checking cases in the background (:func:`start_cases`); :meth:`verdicts` waits for them."""
+
+    def __init__(self, paths: list[Path], processes: int, nice: int):
+        import os
+
+        self.paths = [Path(p).resolve() for p in paths]
+        shares = [self.paths[i::processes] for i in range(processes)]
+        lower = (lambda: os.nice(nice)) if nice else None
+        self.runners = [subprocess.Popen([sys.executable, str(Path(__file__).resolve()), "--serve", *map(str, share)],
+                                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+                                         preexec_fn=lower)
+                        for share in shares if share]
+
+    def verdicts(self, timeout: float = 900) -> dict[str, dict]:
+        """Every case's verdict, by file name (a case whose runner died has none)."""
+        verdicts = {}
+        for runner in self.runners:
+            out, _ = runner.communicate(timeout=timeout)
+            for line in out.splitlines():
+                if line.startswith("@@CASE@@"):
+                    name, verdict = line[len("@@CASE@@"):].split("\t", 1)
+                    verdicts[name] = json.loads(verdict)
+        return verdicts
+
+    def kill(self) -> None:
+        for runner in self.runners:
+            if runner.poll() is None:
+                runner.kill()
+                runner.wait()
+
+
+def start_cases(paths: list[Path], *, processes: int = 2, nice: int = 0) -> OracleRun:
+    """Start ``processes`` warm runners that fork a child per case, at ``nice`` (19: only on a core nothing else
+    wants), and return at once."""
+    return OracleRun(paths, processes, nice)
+
+
 def check_cases(paths: list[Path], *, processes: int = 2, timeout: float = 900) -> dict[str, dict]:
     """Every case's verdict, from ``processes`` warm runners that fork a child per case."""
-    paths = [Path(p).resolve() for p in paths]
-    shares = [paths[i::processes] for i in range(processes)]
-    runners = [subprocess.Popen([sys.executable, str(Path(__file__).resolve()), "--serve", *map(str, share)],
-                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-               for share in shares if share]
-    verdicts = {}
-    for runner in runners:
-        out, _ = runner.communicate(timeout=timeout)
-        for line in out.splitlines():
-            if line.startswith("@@CASE@@"):
-                name, verdict = line[len("@@CASE@@"):].split("\t", 1)
-                verdicts[name] = json.loads(verdict)
-    return verdicts
+    return start_cases(paths, processes=processes).verdicts(timeout)
 
 
 def main(argv: list[str]) -> int:
