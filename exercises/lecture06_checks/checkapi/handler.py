@@ -204,7 +204,6 @@ class Handler:
         self._copy_into = torch._C.TensorBase.copy_  # not a method a Parameter subclass may override
         self._same = torch.equal
         self._grad_descriptor = torch._C.TensorBase.grad
-        self._grad_fn_descriptor = torch._C.TensorBase.grad_fn
         self._allclose = torch.allclose
         # The transposing properties a weight written out is read through (x @ fc.weight.T): .T and .mT.
         self._transposing_properties = (torch.Tensor.T, torch.Tensor.mT)
@@ -969,12 +968,6 @@ class Handler:
             # 20), was the network asked for only while judged.  No tensor's is asked in a judged pass.
             raise _mismatch(recorder, "the forward pass reads a tensor's gradient (.grad), which tells a pass of "
                                       "training from the judge's, so what it does cannot be judged")
-        if recorder.weights is not None and getattr(func, "__self__", None) is self._grad_fn_descriptor:
-            # A tensor's autograd node takes hooks of its own (`z.grad_fn.register_hook(...)` changes the
-            # gradients a layer's backward step hands on, the weight's too, where no tensor hook shows), and a
-            # forward pass has no other use for it (attack round 22).
-            raise _mismatch(recorder, "the forward pass reads a tensor's autograd node (.grad_fn), whose hooks change "
-                                      "the gradients training computes, so what it does cannot be judged")
         if recorder.weights is not None and name in VIEW_OPS:
             output = func(*args, **kwargs)
             if isinstance(output, self._tensor_type) and self._held_by(recorder, output) is not None:
