@@ -542,9 +542,25 @@ class Probe:
         return self._forward_answer(request)[1]
 
     def negated_gradients(self, name: str, args: tuple, weights: list[dict], x: wire.Uniform) -> dict[tuple, wire.Array]:
-        """As :meth:`gradients`, from the pass the worker runs again after that backward pass, for the output summed
-        with the negated weights: exactly the negated gradients for a model whose backward pass is the network's
-        (the same pass as :meth:`forward`'s, asked once for all three)."""
+        """As :meth:`gradients`, from the pass the worker runs again after that backward pass (on a copy of ``x``),
+        for the output summed with the negated weights: exactly the negated gradients for a model whose backward
+        pass is the network's (the same request as :meth:`forward`'s, asked once for all three).
+
+        Args:
+            name: the class the prompt asks for.
+            args: the constructor's arguments.
+            weights: as :meth:`forward` takes them.
+            x: the input batch, a :class:`~.wire.Uniform`.
+
+        Returns:
+            ``{(layer index, "weight" or "bias"): gradient}``, as :meth:`gradients` returns them.
+
+        Raises:
+            WeightsMismatch: as :meth:`gradients` (also when the pass run again computes something else).
+            SubmissionRaised: building the model or the pass raised.
+            Refused: not a ``torch.nn.Module``, or the pass returned no tensor.
+            ProbeError: the worker could not answer (time-out, crash).
+        """
         request = {Key.OP: ProbeOp.FORWARD, Key.NAME: name, Key.ARGS: wire.encode(list(args)),
                    Key.WEIGHTS: wire.encode_weights(weights), Key.INPUT: x.encode(), Key.GRADIENTS: True}
         return self._forward_answer(request)[2]
