@@ -537,9 +537,7 @@ class Probe:
             Refused: not a ``torch.nn.Module``, or the pass returned no tensor.
             ProbeError: the worker could not answer (time-out, crash).
         """
-        request = {Key.OP: ProbeOp.FORWARD, Key.NAME: name, Key.ARGS: wire.encode(list(args)),
-                   Key.WEIGHTS: wire.encode_weights(weights), Key.INPUT: x.encode(), Key.GRADIENTS: True}
-        return self._forward_answer(request)[1]
+        return self._training_answer(name, args, weights, x)[1]
 
     def negated_gradients(self, name: str, args: tuple, weights: list[dict], x: wire.Uniform) -> dict[tuple, wire.Array]:
         """As :meth:`gradients`, from the pass the worker runs again after that backward pass (on a copy of ``x``),
@@ -561,9 +559,13 @@ class Probe:
             Refused: not a ``torch.nn.Module``, or the pass returned no tensor.
             ProbeError: the worker could not answer (time-out, crash).
         """
+        return self._training_answer(name, args, weights, x)[2]
+
+    def _training_answer(self, name: str, args: tuple, weights: list[dict], x: wire.Uniform) -> tuple:
+        """:meth:`_forward_answer` for the pass with autograd on (``gradients=True``)."""
         request = {Key.OP: ProbeOp.FORWARD, Key.NAME: name, Key.ARGS: wire.encode(list(args)),
                    Key.WEIGHTS: wire.encode_weights(weights), Key.INPUT: x.encode(), Key.GRADIENTS: True}
-        return self._forward_answer(request)[2]
+        return self._forward_answer(request)
 
     def _forward_answer(self, request: dict) -> tuple:
         """``(output, gradients, negated gradients)`` for a forward request, asked once."""
