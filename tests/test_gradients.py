@@ -211,3 +211,24 @@ class AlternatingDrift(BiasDrift):
 def test_a_drift_that_reverses_when_the_same_input_returns_is_found(draws):
     verdicts = _through_the_handler(AlternatingDrift, draws[:6])
     assert [seed for seed, verdict in verdicts if verdict is None] == []
+
+
+def test_the_pass_after_the_backward_pass_gets_another_tensor_of_the_same_values(draws):
+    # What defeats the alternation above whatever its size: the model cannot tell the judge's second pass by its
+    # input tensor coming back, as no training batch does.
+    from grader.checkapi.probe import LocalProbe
+
+    seen = []
+
+    class Recording(BiasAfterConv):
+        def forward(self, x):
+            if torch.is_grad_enabled():
+                seen.append(x)
+            return super().forward(x)
+
+    seed, _, specs, x, channels, _ = draws[0]
+    LocalProbe({"ConvNet": Recording}).gradients("ConvNet", (channels,), specs, x)
+    assert len(seen) == 2, len(seen)
+    first, again = seen
+    assert first is not again and first.data_ptr() != again.data_ptr()
+    assert torch.equal(first, again)
