@@ -183,7 +183,7 @@ def grade_batch(paths: list[Path], out_dir: Path, *, jobs: int = 2, resume: bool
         raise UsageError(f"{out_dir} holds the results of an earlier run: add --resume to keep them and grade only "
                          "what is new or changed, or --overwrite to replace them")
     # The fork server imports torch in its own process while this one imports the bank.
-    server = ForkServerClient(isolate=isolate)
+    server = ForkServerClient(isolate=isolate, warm_training=True)
     try:
         import torch
 

@@ -29,6 +29,7 @@ from ..errors import SandboxError
 from ..records import EventKind
 from ..worker.channel import MAX_REPLY, Channel, ChannelClosed, Forged
 from ..worker.cleanup import remove_tree
+from ..worker.forkserver import WARM_TRAINING
 from .submission import Submission
 
 #: Extra seconds the judge waits beyond a limit the worker enforces itself.
@@ -141,8 +142,11 @@ class ForkServerClient:
     """The judge's handle on the fork server (:class:`grader.worker.forkserver.Server`), the warm process
     that forks the workers: it starts the process and asks it for workers.  Thread-safe; one per grading run."""
 
-    def __init__(self, *, isolate: bool | None = None, startup_timeout: float = 120.0):
+    def __init__(self, *, isolate: bool | None = None, startup_timeout: float = 120.0, warm_training: bool = False):
         """Start the fork server process (without waiting for it: see :meth:`wait_ready`).
+
+        ``warm_training``: the server also warms up torch's optimizers (:func:`grader.worker.forkserver.warm_up`),
+        worth its 2 s once for a batch, where some submissions train a model.
 
         ``isolate=False`` (or CNN_GRADER_NAMESPACES=0) asks for no namespaces, as in a
         container that does not grant them: workers still run unprivileged and limited.
@@ -179,7 +183,8 @@ class ForkServerClient:
         try:
             with open(self.log_path, "wb") as log:
                 self.process = subprocess.Popen(
-                    [sys.executable, "-P", "-m", "grader.worker.forkserver", str(theirs.fileno())],
+                    [sys.executable, "-P", "-m", "grader.worker.forkserver", str(theirs.fileno()),
+                     *([WARM_TRAINING] if warm_training else [])],
                     pass_fds=(theirs.fileno(),), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                     stderr=log, env=env, cwd=self.base_dir)
         except OSError as exc:

@@ -1,6 +1,6 @@
 """A warm interpreter that forks one sandboxed worker per submission.
 
-Started by the judge as ``python -m grader.worker.forkserver FD``: it imports
+Started by the judge as ``python -m grader.worker.forkserver FD [--warm-training]``: it imports
 torch once, warms it up, and then, for each ``spawn`` request, forks a worker
 that is the init of a new PID namespace (where the OS allows), confines
 itself (:mod:`.sandbox`) and serves the judge on the socket it was handed
@@ -44,8 +44,17 @@ from ..checkapi.protocol import Key, ServerOp, ServerReply
 SETUP_SECONDS = 30.0
 
 
-def warm_up() -> dict:
-    """Import and exercise what submissions use, so that each fork starts warm."""
+#: The fork server's argument that asks it to warm up training too (see :func:`warm_up`).
+WARM_TRAINING = "--warm-training"
+
+
+def warm_up(*, training: bool = False) -> dict:
+    """Import and exercise what submissions use, so that each fork starts warm.
+
+    ``training``: also build and step torch's optimizers.  Their first construction imports
+    ``torch._dynamo`` (with sympy: 2 s of CPU and 70 MB), which every worker whose submission trains
+    a model would import again; a batch pays it once here, a single submission only if it trains.
+    """
     import math  # noqa: F401
     import random  # noqa: F401
 
@@ -80,6 +89,12 @@ def warm_up() -> dict:
                for m in model if list(m.parameters())]
     probe.LocalProbe({"m": lambda: model}).forward("m", (), weights, wire.Uniform((1, 1, 8, 8), 0, 1.0))
     wire.encode(torch.zeros(3))
+    if training:
+        for optimizer in (torch.optim.SGD(model.parameters(), lr=0.0, momentum=0.9),
+                          torch.optim.Adam(model.parameters(), lr=0.0)):
+            optimizer.zero_grad()
+            model(torch.ones(1, 1, 8, 8)).sum().backward()
+            optimizer.step()
     serve.prepare()
     return {"python": sys.version.split()[0], "torch": torch.__version__, "numpy": numpy.__version__}
 
@@ -515,7 +530,7 @@ class Server:
 def main(argv: list[str]) -> None:
     control = socket.socket(fileno=int(argv[1]))
     os.umask(0o022)
-    versions = warm_up()
+    versions = warm_up(training=WARM_TRAINING in argv[2:])
     # Keep the warm heap out of the collector: a collection in a worker would touch
     # every object and copy each page the fork shares with this process.
     gc.collect()
