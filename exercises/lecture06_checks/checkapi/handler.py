@@ -205,6 +205,15 @@ class Handler:
         self._same = torch.equal
         self._grad_descriptor = torch._C.TensorBase.grad
         self._allclose = torch.allclose
+        # What a convolution written out is compared with (Handler._written_convolution), bound before any
+        # submission code runs, and run with no tensor subclass's __torch_function__ in the way.
+        self._conv2d = torch.conv2d
+        self._linspace, self._int64 = torch.linspace, torch.int64
+        self._no_subclass = torch._C.DisableTorchFunctionSubclass
+        self._as_double = torch._C.TensorBase.double
+        self._abs = torch.abs
+        self._grad_enabled = torch.is_grad_enabled
+        self._exact_dtypes = (torch.float32, torch.float64)
         # The transposing properties a weight written out is read through (x @ fc.weight.T): .T and .mT.
         self._transposing_properties = (torch.Tensor.T, torch.Tensor.mT)
         # A lazy layer's parameter before its first call: it has no shape to read yet.
@@ -292,6 +301,24 @@ class Handler:
                 self.assigned: dict[int, int] = {}
                 self.taken: set[int] = set()
                 self.spec_index = -1  # the index of the weights the last layer got
+                # Differentiable copies of a parameter that hold exactly its values (`w.double()`, `w.clone()`, a
+                # channels-last copy, `w * 1.0`), by id, kept alive: a layer computing with one computes with the
+                # parameter (Handler._note_cast); with the judge's weights they are made of the judge's values.
+                self.casts: dict[int, object] = {}
+                self.cast_of: dict[int, object] = {}  # id of the copy -> the parameter
+                # A convolution written out (im2col, einsum over windows, an FFT, shifted slices): the model's 4-D
+                # parameters used outside a convolution since the last layer (``open_convs``, by id), the 1-D ones
+                # with one value per output channel (``open_biases``), the first data from the input the pass used
+                # since the last layer (``windows``, kept alive: the layer's input is among them), and how many
+                # comparisons the pass made (bounded: Handler._written_convolution).
+                self.open_convs: dict[int, object] = {}
+                self.open_biases: dict[int, object] = {}
+                self.windows: list = []
+                self.windows_before = 0  # how many of them came before a convolution opened
+                self.windows_at = 0
+                self.conv_tries = 0  # since the last layer
+                self.all_conv_tries = 0
+                self.convolutions: dict[tuple, tuple] = {}  # (weight, input, stride, padding) -> (F.conv2d's, scale)
                 self.recorded: set[int] = set()  # parameters a layer written out was recorded for (once per pass)
 
             def start(self, x):
@@ -318,6 +345,7 @@ class Handler:
                 sources = list(args) + list(kwargs.values())
                 flat = [v for a in sources for v in (a if isinstance(a, (list, tuple)) else (a,))]
                 if any(isinstance(v, tensor) and id(v) in self.derived for v in flat):
+                    self._window(flat)
                     if name in LAUNDERING and self.laundered is None:
                         self.laundered = name  # the data leaves torch, where the grader cannot follow it
                     written = (args[0],) if args and (name.endswith("_") or name == "__setitem__") else ()
@@ -325,6 +353,24 @@ class Handler:
                     for out in outputs + list(written):
                         if isinstance(out, tensor):
                             self._derive(out)
+
+            def _window(self, flat):
+                """Keep the 4-D tensors from the input that operations used since the last layer, the last few before
+                a parameter of a convolution was used outside one and the first few after: the input of a
+                convolution written out is one of them (Handler._written_convolution)."""
+                if self.windows_at != len(self.records):
+                    self.windows, self.windows_at, self.convolutions = [], len(self.records), {}
+                    self.conv_tries = 0
+                for v in flat:
+                    if isinstance(v, handler._tensor_type) and id(v) in self.derived and v.dim() == 4 \
+                            and not any(w is v for w in self.windows):
+                        if not self.open_convs:
+                            self.windows = self.windows[1 - MAX_WINDOWS:] if len(self.windows) >= MAX_WINDOWS \
+                                else self.windows
+                            self.windows_before = len(self.windows) + 1
+                        elif len(self.windows) >= self.windows_before + MAX_WINDOWS:
+                            return
+                        self.windows.append(v)
 
             def _tensors(self, args, kwargs):
                 tensor = handler._tensor_type
@@ -341,6 +387,9 @@ class Handler:
                     if written is not None:
                         return written[0]
                 spec = layer_ops.get(name) if isinstance(name, str) else None
+                if self.casts and isinstance(name, str) and (name.endswith("_") or name in ("__setitem__", "__set__")
+                                                             or "out" in kwargs):
+                    handler._forget_casts(self, args, kwargs)  # a copy written over no longer holds the parameter
                 if name in TENSOR_HOOKS and self.weights is not None and args and \
                         isinstance(args[0], handler._tensor_type) and handler._held_by(self, args[0]) is not None:
                     # In a judged pass the judge's values stand in for the parameter, and the hook would go on a
@@ -352,9 +401,13 @@ class Handler:
                     if self.pad and args and isinstance(args[0], handler._tensor_type) and id(args[0]) == \
                             self.pad[0] and isinstance(name, str) and (name.endswith("_") or name == "__setitem__"):
                         self.pad = None  # the zero padding was written over: no longer zero padding
+                    given = args
                     output, args, kwargs, used = handler._judged_call(self, func, name, args, kwargs)
                     self._mark(output, args, kwargs, name if isinstance(name, str) else "")
                     if isinstance(name, str) and len(self.records) < MAX_TRACED_CALLS:
+                        if used or self.casts:
+                            handler._note_cast(self, name, given, kwargs, used, output)
+                        handler._written_convolution(self, used, output)
                         handler._written_layer(self, name, args, kwargs, used, output)
                     return output
                 kind, params = spec
@@ -372,8 +425,19 @@ class Handler:
                         args, kwargs = (), handler._substitute(kind, bound, self)
                         output = func(*args, **kwargs)
                     else:
-                        output, args, kwargs, _ = handler._judged_call(self, func, name, args, kwargs)
+                        output, args, kwargs, used = handler._judged_call(self, func, name, args, kwargs)
+                        handler._written_convolution(self, used, output)  # `conv.weight.view(o, -1)`
                     self._mark(output, args, kwargs)  # not on the input's path: not a layer of this model
+                    return output
+                if kind == "Conv2d" and handler._part_of_parameter(self, bound.get("weight")):
+                    # A convolution with part of a parameter's kernel (one output channel's, one input channel's):
+                    # part of a convolution written out, which the whole parameter's is compared with once its
+                    # parts are put together (fairness round 19: per-channel F.conv2d calls concatenated or summed).
+                    output, args, kwargs, used = handler._judged_call(self, func, name, args, kwargs)
+                    self._mark(output, args, kwargs, name)
+                    # a part is never the whole layer's output: where the input's other channels are all zero (a
+                    # dead ReLU), it would equal it without its bias
+                    handler._written_convolution(self, used, None)
                     return output
                 record = handler._layer_record(kind, bound, self)
                 index = len(self.records)
@@ -385,6 +449,10 @@ class Handler:
                 own_weight = bound.get("weight")
                 if kind in ("Conv2d", "Linear"):
                     handler._close_written_linear(self)
+                    # its weight is used by this layer, not by one written out
+                    held = handler._parameter_of(self, own_weight)
+                    if held is not None:
+                        self.open_convs.pop(id(held), None)
                 if self.weights is not None and kind in ("Conv2d", "Linear"):
                     bound = handler._substitute(kind, bound, self, bias_later=not own_bias)
                     args, kwargs = (), bound
@@ -406,6 +474,7 @@ class Handler:
                             widths, (list, tuple)) and all(type(w) is int and w >= 0 for w in widths):
                         self.pad = (id(first), tuple(widths), first)
                 elif kind == "Flatten":
+                    handler._written_convolution(self, (), first)  # an im2col product viewed as (N, out, H', W')
                     source = bound.get("input")
                     if shape is not None and len(shape) in (1, 2) and isinstance(source, handler._tensor_type) \
                             and source.dim() > 2 and record is not None:  # a view that flattens
@@ -674,10 +743,12 @@ class Handler:
 
     def _written_addmm(self, recorder, func, args: tuple, kwargs: dict) -> tuple | None:
         """``torch.addmm(fc.bias, x, fc.weight.T)``: the product and its bias in one operation, the same Linear
-        (no ``beta`` or ``alpha``: a scaled product or bias is not one)."""
-        if kwargs or len(args) != 3:
+        (``beta`` and ``alpha`` of 1 only: a scaled product or bias is not one).  The bias may be broadcast to one
+        row per example first (``fc.bias.unsqueeze(0).expand(n, -1)``: fairness round 19)."""
+        if len(args) != 3 or any(k not in ("beta", "alpha") or type(v) not in (int, float) or v != 1
+                                 for k, v in kwargs.items()):
             return None
-        bias = args[0]
+        bias = self._broadcast_rows(recorder, args[0])
         operands = self._linear_operands(recorder, "mm", args[1:], {})
         if operands is None or id(operands[1]) in recorder.recorded:
             return None
@@ -688,6 +759,20 @@ class Handler:
         recorded = self._record_written(recorder, func, operands, bias, args,
                                         lambda bound: (bound["bias"], *replace(bound["weight"])))
         return None if recorded is None else (recorded[0],)
+
+    def _broadcast_rows(self, recorder, tensor):
+        """The 1-D parameter of the model's (or the judge's values for it) that ``tensor`` repeats once per row
+        (``b.unsqueeze(0).expand(n, -1)``, ``b.expand(n, -1)``); else ``tensor`` itself."""
+        if not isinstance(tensor, self._tensor_type) or tensor.dim() != 2:
+            return tensor
+        base = self._base_of(tensor)
+        if base is None or base.dim() != 1 or tensor.shape[1] != base.shape[0] \
+                or (tensor.shape[0] != 1 and self._strides(tensor)[0] != 0) \
+                or self._strides(tensor)[1] != self._strides(base)[0] or self._offset(tensor) != self._offset(base):
+            return tensor
+        if id(base) in recorder.bases:
+            return recorder.bases[id(base)]
+        return base
 
     def _record_written(self, recorder, func, operands: tuple, bias, args: tuple, call) -> tuple | None:
         """Record a Linear written out (its product, and ``bias`` when the same operation adds it) and run it:
@@ -713,9 +798,10 @@ class Handler:
         return output, index
 
     def _own_parameter(self, recorder, value, dims: int) -> bool:
-        """Whether ``value`` is one of the model's own parameters, with ``dims`` dimensions (a lazy layer's
-        parameter before its first call has none yet)."""
-        return isinstance(value, self._tensor_type) and id(value) in recorder.declared \
+        """Whether ``value`` is one of the model's own parameters, or an exact copy of one made in the pass
+        (:meth:`_note_cast`: ``fc.weight.double()``), with ``dims`` dimensions (a lazy layer's parameter before its
+        first call has none yet)."""
+        return isinstance(value, self._tensor_type) and (id(value) in recorder.declared or id(value) in recorder.casts) \
             and not isinstance(value, self._uninitialized) and value.dim() == dims
 
     def _linear_operands(self, recorder, name: str, args: tuple, kwargs: dict) -> tuple | None:
@@ -795,7 +881,7 @@ class Handler:
         given = b if a is product else a if b is product else None
         record = recorder.records[index]
         outputs = record["config"].get("out_features", record["config"].get("out_channels"))
-        bias = self._held_by(recorder, given) if isinstance(given, self._tensor_type) else None
+        bias = self._parameter_of(recorder, given)
         if not (self._own_parameter(recorder, bias, 1) and bias.shape[0] == outputs and bias is not parameter
                 and layout in BIAS_LAYOUTS and list(given.shape) in BIAS_LAYOUTS[layout](outputs)):
             return None
@@ -811,7 +897,13 @@ class Handler:
             if not isinstance(spec_bias, wire.Uniform) or list(spec_bias.shape) != list(bias.shape):
                 raise _mismatch(recorder, f"layer {number} ({kind}) bias has shape {list(bias.shape)}; the "
                                           f"reference's has shape {list(spec_bias.shape)}")
-            judge = self._judge_view(recorder, given, bias, (number - 1, "bias"), f"layer {number} ({kind}) bias")
+            if self._held_by(recorder, given) is None:  # a copy made of the judge's values (_note_cast)
+                if recorder.slots.get((number - 1, "bias")) is not bias:
+                    raise _mismatch(recorder, f"layer {number} ({kind}) bias is a copy of a parameter another layer "
+                                              "of the reference's computes with")
+                judge = given
+            else:
+                judge = self._judge_view(recorder, given, bias, (number - 1, "bias"), f"layer {number} ({kind}) bias")
             args = (product, judge) if a is product else (judge, product)
         output = func(*args)
         recorder._mark(output, (product,), {})
@@ -835,7 +927,7 @@ class Handler:
         With ``bias_later`` (a layer computed without its bias, which comes as an addition of its own), the
         reference's bias is left for that addition (:meth:`_written_bias`)."""
         weight = bound.get("weight")
-        parameter = self._held_by(recorder, weight) if isinstance(weight, self._tensor_type) else None
+        parameter = self._parameter_of(recorder, weight)
         if parameter is not None and id(parameter) in recorder.assigned:
             i = recorder.assigned[id(parameter)]  # the weights this parameter got at its first use
         else:
@@ -867,12 +959,213 @@ class Handler:
             # copy) is not what training would change, and putting the judge's weights in its place would
             # erase whatever the model does to it (attack round 5).
             held = self._held_by(recorder, mine)
+            copied = self._cast_source(recorder, mine) if held is None else None
+            if copied is not None:
+                # an exact copy of the parameter made in this pass, of the judge's values (_note_cast): it computes
+                # with them as they are, if they are the reference's for this layer
+                if recorder.slots.get((i, name)) is not copied:
+                    raise _mismatch(recorder, f"layer {i + 1} ({kind}) {name} is a copy of a parameter another "
+                                              "layer of the reference's computes with")
+                continue
             if held is None:
                 raise _mismatch(recorder, f"layer {i + 1} ({kind}) computes with a {name} that is not one of the "
                                           "model's parameters as the model holds it (it is made in the forward "
                                           "pass), so what the model does cannot be judged with the judge's weights")
             out[name] = self._judge_view(recorder, mine, held, (i, name), f"layer {i + 1} ({kind}) {name}")
         return out
+
+    def _cast_source(self, recorder, tensor):
+        """The parameter ``tensor`` is a copy of (:meth:`_note_cast`), or lays out all the values of such a copy
+        once (a view of it); else None."""
+        if not recorder.casts or not isinstance(tensor, self._tensor_type):
+            return None
+        copy = self._held(tensor, recorder.casts)
+        return recorder.cast_of.get(id(copy)) if copy is not None else None
+
+    def _part_of_parameter(self, recorder, tensor) -> bool:
+        """Whether ``tensor`` is a view of some, not all, of one of the model's 4-D parameters' values (or of the
+        judge's values for one), the parameter's convolution open or already recorded as written out
+        (:meth:`_written_convolution`: a dead ReLU can make the sum of the first parts the whole)."""
+        if not isinstance(tensor, self._tensor_type) or self._parameter_of(recorder, tensor) is not None:
+            return False
+        base = self._base_of(tensor)
+        if base is None:
+            return False
+        parameter = recorder.bases.get(id(base)) if id(base) in recorder.bases else recorder.declared.get(id(base))
+        return parameter is not None and parameter.dim() == 4 and (
+            id(parameter) in recorder.open_convs or id(parameter) in recorder.recorded)  # (its parts after the whole)
+
+    def _parameter_of(self, recorder, tensor):
+        """The model's parameter ``tensor`` is, lays out, or is an exact copy of (:meth:`_held_by`,
+        :meth:`_cast_source`); else None."""
+        if not isinstance(tensor, self._tensor_type):
+            return None
+        held = self._held_by(recorder, tensor)
+        return held if held is not None else self._cast_source(recorder, tensor)
+
+    def _note_cast(self, recorder, name: str, args: tuple, kwargs: dict, used: list, output) -> None:
+        """``output``, made in the pass from one parameter alone (or from a copy of one), when it holds exactly
+        that parameter's values, in its shape, in float32 or float64, and the gradient reaches the parameter
+        through it (``w.double()``, ``w.to(x.dtype)``, ``w.clone()``, ``w.contiguous(memory_format=
+        torch.channels_last)``, ``w * 1.0``): a copy of it.  A layer computing with the copy computes with the
+        parameter, and training changes it.  In a pass with the judge's weights the copy is made of the judge's
+        values (:meth:`_judged_call` gave them to the operation), and compared with them: nothing the operation
+        did to them is erased (a weight times 0 is no copy of it, nor is a detached one)."""
+        tensor = self._tensor_type
+        if not isinstance(output, tensor) or id(output) in recorder.derived or output.dtype not in self._exact_dtypes \
+                or id(output) in recorder.casts or isinstance(output, self._uninitialized):
+            return
+        sources = {id(p): p for p in used}
+        for value in (*args, *kwargs.values()):
+            if value is output:
+                return  # the operation handed back its argument: no copy
+            copied = self._cast_source(recorder, value) if isinstance(value, tensor) else None
+            if copied is not None:
+                sources[id(copied)] = copied
+            elif isinstance(value, tensor) and id(value) in recorder.derived and name not in CONVERSIONS:
+                return  # computed with the input's data too (`w.to(x)` only takes its type)
+        if len(sources) != 1:
+            return
+        parameter = next(iter(sources.values()))
+        if isinstance(parameter, self._uninitialized) or output.shape != parameter.shape \
+                or (parameter.requires_grad and self._grad_enabled() and not output.requires_grad):
+            return
+        with self._no_grad(), self._no_subclass():
+            values = recorder.values.get(id(parameter), parameter)
+            if not self._same(self._as_double(output), self._as_double(values)):
+                return
+        recorder.casts[id(output)] = output
+        recorder.cast_of[id(output)] = parameter
+
+    def _forget_casts(self, recorder, args: tuple, kwargs: dict) -> None:
+        """An operation that writes into a tensor (in place, ``out=``, item assignment): a copy of a parameter it
+        writes into, or into a view of, no longer holds the parameter's values."""
+        for target in (*args[:1], kwargs.get("out")):
+            for t in (target if isinstance(target, (list, tuple)) else (target,)):
+                if isinstance(t, self._tensor_type):
+                    for key in (id(t), id(self._base_of(t))):
+                        if key in recorder.casts:
+                            del recorder.casts[key]
+                            recorder.cast_of.pop(key, None)
+
+    def _written_convolution(self, recorder, used: list, output) -> None:
+        """A convolution written out: ``F.unfold`` and a product with ``conv.weight.view(o, -1)``, an einsum over
+        windows, shifted slices summed, an FFT, ``F.conv_transpose2d`` with the flipped kernel.  A 4-D parameter
+        of the model's (out, in, kh, kw) used outside a convolution opens one; the first tensor from the input of
+        shape (N, out, H', W') that is what ``F.conv2d`` computes from one of the tensors the pass used since the
+        last layer (its input), with that parameter's values (the judge's in a judged pass), some stride and zero
+        padding, and maybe a 1-D parameter of the model's as its bias, is that layer's output, recorded as the
+        Conv2d it is.  Compared within :data:`WRITTEN_CONV_RTOL` of the largest sum of the terms' absolute values
+        (``conv2d(|x|, |w|)``: float32 rounding in another order, an FFT).
+
+        The record earns nothing by itself: the model checks count it only when what it computes, replayed by the
+        judge, is what the model computed, and the reference's outputs and gradients are compared as for any model
+        (grader.questions.model_checks.behaviour)."""
+        tensor = self._tensor_type
+        for p in used:
+            if isinstance(p, self._uninitialized) or id(p) in recorder.recorded:
+                continue
+            if p.dim() == 4:
+                recorder.open_convs.setdefault(id(p), p)
+            elif p.dim() == 1:
+                recorder.open_biases.setdefault(id(p), p)
+        if not recorder.open_convs or not isinstance(output, tensor) or output.dim() != 4 \
+                or id(output) not in recorder.derived or output.dtype not in self._exact_dtypes \
+                or recorder.windows_at != len(recorder.records):  # a layer came since: its input is not kept yet
+            return
+        n, channels, height, width = output.shape
+        for weight in list(recorder.open_convs.values()):
+            o, i, kh, kw = weight.shape
+            if o != channels:
+                continue
+            for x in recorder.windows:
+                if x is output or x.shape[0] != n or x.shape[1] != i or x.dtype not in self._exact_dtypes:
+                    continue
+                for stride in range(1, max(kh, kw) + 1):
+                    for padding in range(0, max(kh, kw)):
+                        rows, columns = x.shape[2] + 2 * padding, x.shape[3] + 2 * padding
+                        if rows < kh or columns < kw or (rows - kh) // stride + 1 != height \
+                                or (columns - kw) // stride + 1 != width:
+                            continue
+                        bias = self._convolution_bias(recorder, weight, x, output, stride, padding)
+                        if bias is not False:
+                            self._record_written_convolution(recorder, weight, bias, x, output, stride, padding)
+                            return
+
+    def _convolution_bias(self, recorder, weight, x, output, stride: int, padding: int):
+        """Whether ``output`` is ``F.conv2d(x, weight, bias, stride, padding)`` with no bias (None) or with one of
+        the open 1-D parameters (that parameter); False when it is neither, or when the pass has made its
+        :data:`MAX_WRITTEN_CONV_TRIES` convolutions since the last layer, or :data:`MAX_PASS_CONV_TRIES` (each kept
+        for the next tensor of that shape: a sum of shifted slices is compared after each of its terms, first at
+        :data:`CONV_SAMPLES` of its elements, which tells a partial sum from the whole at a fraction of the cost)."""
+        values = recorder.values
+        key = (id(weight), id(x), stride, padding)
+        with self._no_grad(), self._no_subclass():
+            found = recorder.convolutions.get(key)
+            if found is None:
+                if recorder.conv_tries >= MAX_WRITTEN_CONV_TRIES or recorder.all_conv_tries >= MAX_PASS_CONV_TRIES:
+                    return False
+                recorder.conv_tries += 1
+                recorder.all_conv_tries += 1
+                w = values.get(id(weight), weight)
+                double = x.dtype != self._exact_dtypes[0] or w.dtype != x.dtype
+                w, xd = (self._as_double(w), self._as_double(x)) if double else (w, x)
+                want = self._conv2d(xd, w, None, stride, padding)
+                terms = self._conv2d(self._abs(xd), self._abs(w), None, stride, padding)
+                scale = float(terms.max()) if terms.numel() else 0.0
+                # the same elements of every candidate: spread evenly over the whole output
+                flat = self._linspace(0, want.numel() - 1, CONV_SAMPLES, dtype=self._int64).unique()
+                spots, rest = [], flat
+                for size in reversed(want.shape):
+                    spots.append(rest % size)
+                    rest = rest // size
+                spots = tuple(reversed(spots))
+                found = (want, scale, spots, self._as_double(want[spots]))
+                if len(recorder.convolutions) >= 2 * MAX_WINDOWS:
+                    recorder.convolutions.pop(next(iter(recorder.convolutions)))
+                recorder.convolutions[key] = found
+            want, scale, spots, sampled = found
+            if want.shape != output.shape or not scale > 0:
+                return False  # (an input of zeros is every convolution's: it tells none)
+            sample = self._as_double(output[spots]) - sampled
+            channel = spots[1]
+            difference = None
+            for bias in (None, *[b for b in recorder.open_biases.values() if b.shape[0] == weight.shape[0]]):
+                b = None if bias is None else values.get(id(bias), bias)
+                tolerance = WRITTEN_CONV_RTOL * (scale + (0.0 if b is None else float(self._abs(b).max())))
+                near = sample if b is None else sample - self._as_double(b)[channel]
+                if float(self._abs(near).max()) > tolerance:
+                    continue
+                if difference is None:
+                    got = output if output.dtype == want.dtype else self._as_double(output)
+                    difference = got - (want if want.dtype == got.dtype else self._as_double(want))
+                if b is not None:
+                    b = b.view(1, -1, 1, 1)
+                    b = b if b.dtype == difference.dtype else self._as_double(b)
+                if float(self._abs(difference if b is None else difference - b).max()) <= tolerance:
+                    return bias
+        return False
+
+    def _record_written_convolution(self, recorder, weight, bias, x, output, stride: int, padding: int) -> None:
+        """Record the convolution :meth:`_written_convolution` found (and wait for its bias when it had none)."""
+        record = self._layer_record("Conv2d", {"input": x, "weight": weight, "bias": bias, "stride": stride,
+                                               "padding": padding}, recorder)
+        if record is None:
+            return
+        self._close_written_linear(recorder)
+        recorder.recorded.add(id(weight))
+        recorder.open_convs.pop(id(weight), None)
+        if bias is not None:
+            recorder.open_biases.pop(id(bias), None)
+        index = len(recorder.records)
+        recorder.records.append(record)
+        recorder.tensors[index] = [weight] if bias is None else [weight, bias]
+        record["output_shape"] = list(output.shape)
+        if recorder.keep:
+            recorder.outputs[index] = output
+        recorder.spec_index = recorder.assigned.get(id(weight), -1)
+        if bias is None:
+            self._await_bias(recorder, output, index, weight, "channels")
 
     def _held_by(self, recorder, tensor):
         """The model's parameter ``tensor`` is, or lays out all the values of once (:meth:`_held`), directly or
@@ -1257,6 +1550,9 @@ class Handler:
         for i in kept:
             for t in recorder.tensors.get(i, []):
                 held = self._held(t, trained)
+                if held is None:
+                    copied = self._cast_source(recorder, t)
+                    held = copied if copied is not None and id(copied) in trained else None
                 if held is not None:
                     used.setdefault(id(held), held.numel())
         answer = {
@@ -1564,6 +1860,16 @@ LAYER_OPS = {
 }
 
 
+#: The 4-D tensors from the input a pass keeps after each layer, among which a convolution written out finds its
+#: input (Handler._written_convolution), and how many comparisons with F.conv2d one pass may make.
+MAX_WINDOWS = 2
+MAX_WRITTEN_CONV_TRIES = 24  # after each layer
+MAX_PASS_CONV_TRIES = 240
+CONV_SAMPLES = 64
+#: A convolution written out is what F.conv2d computes within this much of the sum of its terms' absolute values.
+WRITTEN_CONV_RTOL = 1e-4
+
+
 #: Operations that take a tensor for its type, device or layout only (``w.type_as(x)``, ``w.to(x)``): a parameter
 #: and the input's data meet there without computing anything together.
 CONVERSIONS = frozenset({"to", "type_as", "contiguous", "view_as", "reshape_as", "expand_as", "__get__"})
@@ -1595,7 +1901,9 @@ STORAGE_QUERIES = frozenset({"data_ptr", "is_shared", "share_memory_", "untyped_
                              "_version"})
 #: Operations on a layer's product that keep it that layer's output while its bias is awaited: a reduction of the
 #: elementwise products (``(x * fc.weight).sum(1, keepdim=True)``), a squeeze or an unsqueeze.
-FOLLOWING_OPS = frozenset({"sum", "squeeze", "unsqueeze", "contiguous"})
+FOLLOWING_OPS = frozenset({"sum", "squeeze", "unsqueeze", "contiguous",
+                           # a product computed in float64, cast back before its bias (fairness round 18: an FFT)
+                           "to", "float", "double", "type_as"})
 
 
 def _layout(product, outputs: int) -> str:
