@@ -128,6 +128,14 @@ def failing(result, question: str) -> list:
 
 #: The fairness oracle's background run (tests/fair_oracle.py), started at collection when its tests are selected.
 ORACLE_RUN = pytest.StashKey()
+#: The background runs (tests/background.py) of test_bank's seeds and test_variant_mistakes' rows.
+BANK_SEEDS = pytest.StashKey()
+VARIANT_ROWS = pytest.StashKey()
+
+
+def pytest_collection_modifyitems(session, config, items):
+    # The tests that read a background run go last, so that it runs beside everything before them.
+    items.sort(key=lambda item: item.get_closest_marker("background") is not None)
 
 
 def pytest_collection_finish(session):
@@ -139,9 +147,25 @@ def pytest_collection_finish(session):
         from tests import fair_oracle
 
         session.config.stash[ORACLE_RUN] = fair_oracle.start_cases(fair_oracle.cases(), nice=19)
+    if session.config.option.collectonly:
+        return
+    from tests.background import Background
+
+    seeds = [item.callspec.params["path"] for item in session.items
+             if item.originalname == "test_an_honest_mistake_scores_the_same_under_every_seed"]
+    if seeds:
+        from tests.test_bank import seed_scores
+
+        session.config.stash[BANK_SEEDS] = Background(seed_scores, seeds)
+    if any(item.originalname == "test_every_mistake_on_twenty_variants_loses_exactly_where_it_should"
+           for item in session.items):
+        from tests.test_variant_mistakes import variant_rows
+
+        session.config.stash[VARIANT_ROWS] = Background(variant_rows, ["rows"])
 
 
 def pytest_sessionfinish(session):
-    run = session.config.stash.get(ORACLE_RUN, None)
-    if run is not None:
-        run.kill()  # a run no test waited for (a failure stopped the session first)
+    for key in (ORACLE_RUN, BANK_SEEDS, VARIANT_ROWS):
+        run = session.config.stash.get(key, None)
+        if run is not None:
+            run.kill()  # a run no test waited for (a failure stopped the session first)

@@ -74,7 +74,11 @@ def _q7(source: str) -> dict[str, float]:
      "self.fc.weight.T.T"),
     ("self.conv1.weight.reshape(3, 9).reshape(3, 1, 3, 3)", "self.conv2.weight.contiguous()",
      "self.fc.weight.flatten().unsqueeze(0)"),
-], ids=["held", "transposed back", "reshaped"])
+    # Copies by definition, made in the pass, with exactly the values and the gradient reaching the parameter
+    # (fairness rounds 18 and 19): what training changes reaches the layer through them.
+    ("self.conv1.weight.clone()", "self.conv2.weight.double().float()",
+     "self.fc.weight.contiguous(memory_format=torch.contiguous_format).to(torch.float32)"),
+], ids=["held", "transposed back", "reshaped", "copies"])
 def test_a_model_whose_layers_compute_with_its_parameters_earns_its_points(weights):
     points = _q7(LAYERS.format(w1=weights[0], w2=weights[1], w3=weights[2]))
     assert points == {c.id: c.points for c in Q7}
@@ -84,11 +88,15 @@ def test_a_model_whose_layers_compute_with_its_parameters_earns_its_points(weigh
     ("self.conv1.weight * 0", "self.conv2.weight * 0", "self.fc.weight * 0"),
     ("torch.randn(3, 1, 3, 3)", "torch.randn(2, 3, 3, 3)", "torch.randn(1, 1250)"),
     ("self.conv1.weight.detach()", "self.conv2.weight", "self.fc.weight"),
-    # A copy made in the pass has the same values, and is not the parameter training changes.
-    ("self.conv1.weight.clone()", "self.conv2.weight", "self.fc.weight"),
+    # A copy of a detached tensor: the same values, without the gradient's way back to the parameter.
+    ("self.conv1.weight.detach().clone()", "self.conv2.weight", "self.fc.weight"),
+    # Operations that leave the judge's values as they are without being copies: a clamp to torch's initialisation
+    # bound (the judge draws within it; attack round 5), a product with a factor that could be 1 only while judged.
+    ("self.conv1.weight.clamp(-1 / 3, 1 / 3)", "self.conv2.weight", "self.fc.weight"),
+    ("self.conv1.weight * 1.0", "self.conv2.weight", "self.fc.weight"),
     # Views that are not all of a parameter once each: one value for a whole kernel, a corner of a bigger one.
     ("self.conv1.weight[:, :, :1, :1].expand(3, 1, 3, 3)", "self.conv2.weight", "self.fc.weight"),
-], ids=["times zero", "fresh random", "detached", "a clone", "expanded"])
+], ids=["times zero", "fresh random", "detached", "a detached clone", "clamped", "times one", "expanded"])
 def test_a_pass_that_makes_its_own_weights_earns_nothing_for_its_layers(weights):
     points = _q7(LAYERS.format(w1=weights[0], w2=weights[1], w3=weights[2]))
     assert points["q7.structure"] == points["q7.params"] == points["q7.outputs"] == 0, points
@@ -183,11 +191,30 @@ PLAIN = {"before": "pass", "conv1": "self.conv1(x)", "pool2": "F.max_pool2d(torc
     {"head": "torch.stack([self.fc(row) for row in x])"},
     {"head": "self.fc(torch.stack(x.unbind(0)))"},
 
+    # a convolution written out with its own weight and bias (fairness rounds 18 and 19): im2col, an einsum over
+    # windows, shifted slices summed, the transposed convolution of the flipped kernel, parts per output channel
+    # concatenated, parts per input channel summed, the whole layer in float64
+    {"conv1": "(self.conv1.weight.view(3, -1) @ F.unfold(x, 3, padding=1)).view(x.shape[0], 3, 100, 100)"
+              " + self.conv1.bias.view(1, -1, 1, 1)"},
+    {"conv1": "torch.einsum('nchwij,ocij->nohw', F.pad(x, (1, 1, 1, 1)).unfold(2, 3, 1).unfold(3, 3, 1), "
+              "self.conv1.weight) + self.conv1.bias[:, None, None]"},
+    {"conv1": "sum(self.conv1.weight[:, :, i, j].view(1, 3, 1, 1) * F.pad(x, (1, 1, 1, 1))[:, :, i:i + 100, j:j + 100]"
+              " for i in range(3) for j in range(3)) + self.conv1.bias.view(1, -1, 1, 1)"},
+    {"conv1": "F.conv_transpose2d(x, self.conv1.weight.flip(-2, -1).transpose(0, 1), self.conv1.bias, padding=1)"},
+    {"conv1": "torch.cat([F.conv2d(x, self.conv1.weight[o:o + 1], self.conv1.bias[o:o + 1], padding=1) "
+              "for o in range(3)], dim=1)"},
+    {"pool2": "F.max_pool2d(torch.relu(sum(F.conv2d(x[:, c:c + 1], self.conv2.weight[:, c:c + 1], padding=1) "
+              "for c in range(3)) + self.conv2.bias.view(1, -1, 1, 1)), 2)"},
+    {"conv1": "F.conv2d(x.double(), self.conv1.weight.double(), self.conv1.bias.double(), padding=1).float()"},
+    {"head": "torch.addmm(self.fc.bias.unsqueeze(0).expand(x.shape[0], -1), x, self.fc.weight.t(), beta=1, alpha=1)"},
+
     # an adaptive pooling on a map its output size divides is that fixed pooling (fairness round 7)
     {"pool2": "F.adaptive_max_pool2d(torch.relu(self.conv2(x)), x.shape[-1] // 2)"},
     # a second pass of the layers, on zeros, to check a shape (fairness round 9)
     {"before": "assert self.conv2(self.conv1(torch.zeros(1, 1, 100, 100))).shape == (1, 2, 100, 100)"},
 ], ids=["conv bias viewed", "conv bias indexed first", "conv bias 3-d", "linear bias after", "W x^T",
+        "conv im2col", "conv einsum windows", "conv shifted slices", "conv transposed", "conv parts per output",
+        "conv parts per input", "conv in float64", "addmm broadcast bias",
         "W x^T bias as a column", "inner", "tensordot", "tensordot of W.T", "elementwise", "bias added in place",
         "bias first", "W x as a batch of columns", "rows by mv", "rows by index", "rows by cat", "rows by layer",
         "rows unbound", "adaptive pool", "shape checked on zeros"])
@@ -209,6 +236,26 @@ def test_layers_written_out_with_their_own_parameters_earn_their_points(change):
     {"head": "(x * self.fc.weight + self.fc.bias).sum(dim=1, keepdim=True)"},
 ], ids=["after the activation", "twice", "not its bias", "no bias", "bias in every product"])
 def test_a_bias_that_is_not_the_layers_own_earns_nothing_for_the_layers(change):
+    points = _q7(WRITTEN.format(**{**PLAIN, **change}))
+    assert points["q7.outputs"] == 0, points
+    assert points["q7.structure"] == 0 or points["q7.params"] == 0, points
+
+
+IM2COL = "(self.conv1.weight.view(3, -1) @ F.unfold({x}, 3, padding={padding})).view(x.shape[0], 3, {side}, {side})"
+
+
+@pytest.mark.parametrize("change", [
+    # another function than the convolution asked for, written out: circular padding, the kernel flipped, a product
+    # the recorder saw equal to the convolution changed afterwards, one output channel's part left out
+    {"conv1": "(self.conv1.weight.view(3, -1) @ F.unfold(F.pad(x, (1, 1, 1, 1), mode='circular'), 3))"
+              ".view(x.shape[0], 3, 100, 100) + self.conv1.bias.view(1, -1, 1, 1)"},
+    {"conv1": IM2COL.format(x="x", padding=1, side=100).replace("weight.view", "weight.flip(-1).reshape")
+              + " + self.conv1.bias.view(1, -1, 1, 1)"},
+    {"conv1": "(" + IM2COL.format(x="x", padding=1, side=100) + " * 1.01 + self.conv1.bias.view(1, -1, 1, 1))"},
+    {"conv1": "torch.cat([F.conv2d(x, self.conv1.weight[o:o + 1], self.conv1.bias[o:o + 1], padding=1) "
+              "for o in range(2)] + [torch.zeros_like(x)], dim=1)"},
+], ids=["circular padding", "flipped kernel", "scaled after", "a part missing"])
+def test_a_written_out_convolution_of_another_function_earns_nothing_for_the_layers(change):
     points = _q7(WRITTEN.format(**{**PLAIN, **change}))
     assert points["q7.outputs"] == 0, points
     assert points["q7.structure"] == 0 or points["q7.params"] == 0, points

@@ -171,14 +171,35 @@ def _speaks_the_lecture(results, variant) -> list[str]:
     return found
 
 
-def test_every_mistake_on_twenty_variants_loses_exactly_where_it_should(record_property):
+@pytest.mark.background
+def test_every_mistake_on_twenty_variants_loses_exactly_where_it_should(record_property, request):
     """28 mistakes x (the lecture's numbers and 20 variants), one process.  Per row: exactly the expected
     questions are short, the feedback names the mistake, every other question has full marks, and nothing
     the student reads names the lecture's numbers where theirs differ.  A mistake that cannot be made with
     some numbers is listed with why (q1: an option list without the filter's own size), never passed.
 
     Each row runs the whole submission and its question's checks; the other questions' checks run once per
-    variant, on its solution (they read the same names: see the test above), which must get full marks."""
+    variant, on its solution (they read the same names: see the test above), which must get full marks.
+    Computed in the background from collection on (``conftest.VARIANT_ROWS``), or here when the test runs alone."""
+    from tests.conftest import VARIANT_ROWS
+
+    run = request.config.stash.get(VARIANT_ROWS, None)
+    wrong, cannot, rows, seconds = run.result("rows") if run is not None else variant_rows("rows")
+    record_property("seconds", seconds)
+    record_property("rows", rows)
+    print(f"\n{rows} rows graded in {seconds:.1f} s; {len(cannot)} cannot be made")
+    for tag, name, why in cannot:
+        print(f"  cannot: {tag} {name}: {why}")
+    assert wrong == [], "\n".join(f"{tag} {name}: {p}" for tag, name, problems in wrong for p in problems)
+    # Only q1's "answered B" may be impossible (its options need not offer the filter's size), and most
+    # variants can make it.
+    assert {name for _, name, _ in cannot} <= {"q1_answered_b.py"}
+    assert len(cannot) < len(EMAILS) // 2
+    assert rows >= (len(EMAILS) + 1) * (len(MISTAKES) - 1)
+
+
+def variant_rows(_key) -> tuple[list, list, int, float]:
+    """``(wrong, cannot, rows, seconds)`` of every mistake on the lecture's numbers and twenty variants."""
     started = time.perf_counter()
     wrong, cannot, rows = [], [], 0
     for variant in [variants.lecture(), *_drawn()]:
@@ -203,18 +224,7 @@ def test_every_mistake_on_twenty_variants_loses_exactly_where_it_should(record_p
             problems += _speaks_the_lecture(own, variant)
             if problems:
                 wrong.append((variant.tag, name, problems))
-    seconds = time.perf_counter() - started
-    record_property("seconds", seconds)
-    record_property("rows", rows)
-    print(f"\n{rows} rows graded in {seconds:.1f} s; {len(cannot)} cannot be made")
-    for tag, name, why in cannot:
-        print(f"  cannot: {tag} {name}: {why}")
-    assert wrong == [], "\n".join(f"{tag} {name}: {p}" for tag, name, problems in wrong for p in problems)
-    # Only q1's "answered B" may be impossible (its options need not offer the filter's size), and most
-    # variants can make it.
-    assert {name for _, name, _ in cannot} <= {"q1_answered_b.py"}
-    assert len(cannot) < len(EMAILS) // 2
-    assert rows >= (len(EMAILS) + 1) * (len(MISTAKES) - 1)
+    return wrong, cannot, rows, time.perf_counter() - started
 
 
 def _kernel_five() -> variants.Variant:

@@ -405,7 +405,7 @@ class Handler:
                     output, args, kwargs, used = handler._judged_call(self, func, name, args, kwargs)
                     self._mark(output, args, kwargs, name if isinstance(name, str) else "")
                     if isinstance(name, str) and len(self.records) < MAX_TRACED_CALLS:
-                        if used or self.casts:
+                        if name in CAST_OPS:
                             handler._note_cast(self, name, given, kwargs, used, output)
                         handler._written_convolution(self, used, output)
                         handler._written_layer(self, name, args, kwargs, used, output)
@@ -1004,13 +1004,15 @@ class Handler:
         return held if held is not None else self._cast_source(recorder, tensor)
 
     def _note_cast(self, recorder, name: str, args: tuple, kwargs: dict, used: list, output) -> None:
-        """``output``, made in the pass from one parameter alone (or from a copy of one), when it holds exactly
-        that parameter's values, in its shape, in float32 or float64, and the gradient reaches the parameter
+        """``output`` of a cast or copy (:data:`CAST_OPS`) of one parameter (or of a copy of one), when it holds
+        exactly that parameter's values, in its shape, in float32 or float64, and the gradient reaches the parameter
         through it (``w.double()``, ``w.to(x.dtype)``, ``w.clone()``, ``w.contiguous(memory_format=
-        torch.channels_last)``, ``w * 1.0``): a copy of it.  A layer computing with the copy computes with the
-        parameter, and training changes it.  In a pass with the judge's weights the copy is made of the judge's
-        values (:meth:`_judged_call` gave them to the operation), and compared with them: nothing the operation
-        did to them is erased (a weight times 0 is no copy of it, nor is a detached one)."""
+        torch.channels_last)``): a copy of it.  A layer computing with the copy computes with the parameter, and
+        training changes it.  In a pass with the judge's weights the copy is made of the judge's values
+        (:meth:`_judged_call` gave them to the operation), and compared with them.  Only operations that copy by
+        definition: an operation that merely leaves the judge's values as they are (a clamp to torch's
+        initialisation bound, within which the judge draws them; a product with a factor that is 1 only while
+        judged) is another function of the weights while training (attack round 5), so ``w * 1.0`` is no copy."""
         tensor = self._tensor_type
         if not isinstance(output, tensor) or id(output) in recorder.derived or output.dtype not in self._exact_dtypes \
                 or id(output) in recorder.casts or isinstance(output, self._uninitialized):
@@ -1870,6 +1872,8 @@ CONV_SAMPLES = 64
 WRITTEN_CONV_RTOL = 1e-4
 
 
+#: Operations that copy a tensor by definition, which a parameter's copy is made with (Handler._note_cast).
+CAST_OPS = frozenset({"to", "double", "float", "type", "type_as", "contiguous", "clone"})
 #: Operations that take a tensor for its type, device or layout only (``w.type_as(x)``, ``w.to(x)``): a parameter
 #: and the input's data meet there without computing anything together.
 CONVERSIONS = frozenset({"to", "type_as", "contiguous", "view_as", "reshape_as", "expand_as", "__get__"})
