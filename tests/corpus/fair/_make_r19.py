@@ -499,6 +499,8 @@ def _stable_ids(path: Path) -> None:
         cell.id = f"r19-{i:03d}"
         if cell.cell_type == "markdown" and "id" in cell.metadata:
             cell.metadata["id"] = f"m{i:07x}"
+        if cell.cell_type == "markdown" and "cell_id" in cell.metadata:   # deepnote's (from hash(): not stable)
+            cell.metadata["cell_id"] = f"md-{i:08x}"
     nbformat.write(nb, str(path))
 
 
