@@ -187,24 +187,10 @@ GRADER_FAULTS: dict[str, str] = {
     "r17_py_q6_benchmark_timer_against_torch.py":
         "torch.utils.benchmark.Timer(..., globals={'F': F, ...}): a module stored as a value ('the module F used as "
         "a value'): q6 by hand 3, q7 4, q8 3: -10 (a Timer whose globals hold no module: 26/26)",
-    "r18_nb_float64_conv_cast_back.ipynb":
-        "a grader's fault (fairness round 18): `F.conv2d(x.double(), weight.double(), bias.double())` cast back to "
-        "float32: a differentiable cast or copy of the held parameter is not the parameter as the model holds it, so "
-        "the judge cannot put its weights there (training does change it): q7 structure, params, outputs, q8 params, "
-        "channels, outputs -5.5",
-    "r18_nb_per_input_channel_convolutions.ipynb":
-        "a judgement call (fairness round 18): one F.conv2d per input channel on `weight[:, c:c+1]`, summed: each "
-        "call is read as a layer of its own (another kind or size than asked for), though the function and its "
-        "parameters are the network's: q7 structure, params, outputs, q8 params, channels, outputs -5.5",
     "r18_nb_pool_f_unfold_blocks_max.ipynb":
         "a judgement call (fairness round 18): F.conv2d on slices of one weight, each read as its own layer: each "
         "call is read as a layer of its own (another kind or size than asked for), though the function and its "
         "parameters are the network's: q7 structure, params, outputs, q8 params, channels, outputs -5.5",
-    "r18_py_channels_last_bias_after.py":
-        "a grader's fault (fairness round 18): `weight.contiguous(memory_format=torch.channels_last)` passed to "
-        "F.conv2d: a differentiable cast or copy of the held parameter is not the parameter as the model holds it, so"
-        " the judge cannot put its weights there (training does change it): q7 structure, params, outputs, q8 params,"
-        " channels, outputs -5.5",
     "r18_py_grouped_depthwise_then_summed.py":
         "a judgement call (fairness round 18): a depthwise F.conv2d (groups) on the reshaped weight, then summed: "
         "each call is read as a layer of its own (another kind or size than asked for), though the function and its "
@@ -218,88 +204,17 @@ GRADER_FAULTS: dict[str, str] = {
         "25)`, the FCN trick): each call is read as a layer of its own (another kind or size than asked for), though "
         "the function and its parameters are the network's: q7 structure, params, outputs, q8 params, channels, "
         "outputs -5.5",
-    "r18_py_kernel_rows_three_1x3_convs.py":
-        "a judgement call (fairness round 18): three 1x3 F.conv2d calls on the kernel's rows, summed: each call is "
-        "read as a layer of its own (another kind or size than asked for), though the function and its parameters are"
-        " the network's: q7 structure, params, outputs, q8 params, channels, outputs -5.5",
-    "r18_py_whole_forward_in_float64.py":
-        "a grader's fault (fairness round 18): the whole forward pass in float64 (`weight.double()` before each "
-        "layer): a differentiable cast or copy of the held parameter is not the parameter as the model holds it, so "
-        "the judge cannot put its weights there (training does change it): q7 structure, params, outputs, q8 params, "
-        "channels, outputs -5.5",
-    "r18_nb_conv_transpose_flipped_kernel.ipynb":
-        "a grader's fault (fairness round 18): a convolution written out with the Conv2d's own weight and bias "
-        "(im2col by F.unfold / Tensor.unfold / as_strided with a matmul, einsum or tensordot; nine shifted slices; "
-        "FFT; F.conv_transpose2d with the flipped kernel) is not read as a convolution layer, though its outputs and "
-        "gradients are the network's (q7.outputs kept): q7 structure, params, q8 params, channels -3",
-    "r18_nb_fft_convolution_float32.ipynb":
-        "a grader's fault (fairness round 18): a convolution written out with the Conv2d's own weight and bias "
-        "(im2col by F.unfold / Tensor.unfold / as_strided with a matmul, einsum or tensordot; nine shifted slices; "
-        "FFT; F.conv_transpose2d with the flipped kernel) is not read as a convolution layer, though its outputs and "
-        "gradients are the network's (q7.outputs kept): q7 structure, params, q8 params, channels -3",
-    "r18_nb_loop_over_convs_unfold_einsum_mm_head.ipynb":
-        "a grader's fault (fairness round 18): a convolution written out with the Conv2d's own weight and bias "
-        "(im2col by F.unfold / Tensor.unfold / as_strided with a matmul, einsum or tensordot; nine shifted slices; "
-        "FFT; F.conv_transpose2d with the flipped kernel) is not read as a convolution layer, though its outputs and "
-        "gradients are the network's (q7.outputs kept): q7 structure, params, q8 params, channels -3",
-    "r18_nb_nine_shifted_slices_einsum.ipynb":
-        "a grader's fault (fairness round 18): a convolution written out with the Conv2d's own weight and bias "
-        "(im2col by F.unfold / Tensor.unfold / as_strided with a matmul, einsum or tensordot; nine shifted slices; "
-        "FFT; F.conv_transpose2d with the flipped kernel) is not read as a convolution layer, though its outputs and "
-        "gradients are the network's (q7.outputs kept): q7 structure, params, q8 params, channels -3",
-    "r18_nb_own_parameters_im2col_float64.ipynb":
-        "a grader's fault (fairness round 18): a convolution written out with the Conv2d's own weight and bias "
-        "(im2col by F.unfold / Tensor.unfold / as_strided with a matmul, einsum or tensordot; nine shifted slices; "
-        "FFT; F.conv_transpose2d with the flipped kernel) is not read as a convolution layer, though its outputs and "
-        "gradients are the network's (q7.outputs kept): q7 structure, params, q8 params, channels -3",
-    "r18_nb_pool_return_indices_abs_relu.ipynb":
-        "a grader's fault (fairness round 18): a convolution written out with the Conv2d's own weight and bias "
-        "(im2col by F.unfold / Tensor.unfold / as_strided with a matmul, einsum or tensordot; nine shifted slices; "
-        "FFT; F.conv_transpose2d with the flipped kernel) is not read as a convolution layer, though its outputs and "
-        "gradients are the network's (q7.outputs kept): q7 structure, params, q8 params, channels -3",
-    "r18_nb_tensor_unfold_windows_abs_relu.ipynb":
-        "a grader's fault (fairness round 18): a convolution written out with the Conv2d's own weight and bias "
-        "(im2col by F.unfold / Tensor.unfold / as_strided with a matmul, einsum or tensordot; nine shifted slices; "
-        "FFT; F.conv_transpose2d with the flipped kernel) is not read as a convolution layer, though its outputs and "
-        "gradients are the network's (q7.outputs kept): q7 structure, params, q8 params, channels -3",
-    "r18_nb_unfold_einsum_where_relu.ipynb":
-        "a grader's fault (fairness round 18): a convolution written out with the Conv2d's own weight and bias "
-        "(im2col by F.unfold / Tensor.unfold / as_strided with a matmul, einsum or tensordot; nine shifted slices; "
-        "FFT; F.conv_transpose2d with the flipped kernel) is not read as a convolution layer, though its outputs and "
-        "gradients are the network's (q7.outputs kept): q7 structure, params, q8 params, channels -3",
-    "r18_py_as_strided_windows_addmm_head.py":
-        "a grader's fault (fairness round 18): a convolution written out with the Conv2d's own weight and bias "
-        "(im2col by F.unfold / Tensor.unfold / as_strided with a matmul, einsum or tensordot; nine shifted slices; "
-        "FFT; F.conv_transpose2d with the flipped kernel) is not read as a convolution layer, though its outputs and "
-        "gradients are the network's (q7.outputs kept): q7 structure, params, q8 params, channels -3",
-    "r18_py_fft_convolution_float64.py":
-        "a grader's fault (fairness round 18): a convolution written out with the Conv2d's own weight and bias "
-        "(im2col by F.unfold / Tensor.unfold / as_strided with a matmul, einsum or tensordot; nine shifted slices; "
-        "FFT; F.conv_transpose2d with the flipped kernel) is not read as a convolution layer, though its outputs and "
-        "gradients are the network's (q7.outputs kept): q7 structure, params, q8 params, channels -3",
-    "r18_py_nine_shifted_slices_broadcast_mask_relu.py":
-        "a grader's fault (fairness round 18): a convolution written out with the Conv2d's own weight and bias "
-        "(im2col by F.unfold / Tensor.unfold / as_strided with a matmul, einsum or tensordot; nine shifted slices; "
-        "FFT; F.conv_transpose2d with the flipped kernel) is not read as a convolution layer, though its outputs and "
-        "gradients are the network's (q7.outputs kept): q7 structure, params, q8 params, channels -3",
-    "r18_py_pool_reshape_max_maximum_relu.py":
-        "a grader's fault (fairness round 18): a convolution written out with the Conv2d's own weight and bias "
-        "(im2col by F.unfold / Tensor.unfold / as_strided with a matmul, einsum or tensordot; nine shifted slices; "
-        "FFT; F.conv_transpose2d with the flipped kernel) is not read as a convolution layer, though its outputs and "
-        "gradients are the network's (q7.outputs kept): q7 structure, params, q8 params, channels -3",
-    "r18_py_unfold_matmul_im2col_matmul_head.py":
-        "a grader's fault (fairness round 18): a convolution written out with the Conv2d's own weight and bias "
-        "(im2col by F.unfold / Tensor.unfold / as_strided with a matmul, einsum or tensordot; nine shifted slices; "
-        "FFT; F.conv_transpose2d with the flipped kernel) is not read as a convolution layer, though its outputs and "
-        "gradients are the network's (q7.outputs kept): q7 structure, params, q8 params, channels -3",
-    "r18_py_unfold_tensordot_threshold_relu.py":
-        "a grader's fault (fairness round 18): a convolution written out with the Conv2d's own weight and bias "
-        "(im2col by F.unfold / Tensor.unfold / as_strided with a matmul, einsum or tensordot; nine shifted slices; "
-        "FFT; F.conv_transpose2d with the flipped kernel) is not read as a convolution layer, though its outputs and "
-        "gradients are the network's (q7.outputs kept): q7 structure, params, q8 params, channels -3",
     "r18_nb_pool_unfold_amax_clamp.ipynb":
         "a grader's fault (fairness rounds 15, 18): max pooling by hand (unfold + amax, the maximum of four strided "
         "slices) is not read as a pooling layer: q7 structure -1",
+    "r18_py_pool_reshape_max_maximum_relu.py":
+        "a grader's fault (fairness rounds 15, 18): max pooling by hand (a reshape and two max) is not read as a "
+        "pooling layer: q7 structure -1 (its im2col convolutions are read since fairness round 19's change)",
+    "r19_nb_weight_times_one.ipynb":
+        "a judgement call (fairness round 19): `F.conv2d(x, self.conv1.weight * 1.0, ...)`: a product of the weight "
+        "is no copy of it (a clamp to the initialisation bound, or a factor that is 1 only while judged, leaves the "
+        "judge's values as they are and is another function while training: attack round 5), so the layer computes "
+        "with a tensor the pass made: q7 structure, params, outputs, q8 params, channels, outputs -5.5",
     "r18_py_pool_four_slices_where_relu.py":
         "a grader's fault (fairness rounds 15, 18): max pooling by hand (unfold + amax, the maximum of four strided "
         "slices) is not read as a pooling layer: q7 structure -1",

@@ -213,11 +213,11 @@ PLAIN = {"before": "pass", "conv1": "self.conv1(x)", "pool2": "F.max_pool2d(torc
     # a second pass of the layers, on zeros, to check a shape (fairness round 9)
     {"before": "assert self.conv2(self.conv1(torch.zeros(1, 1, 100, 100))).shape == (1, 2, 100, 100)"},
 ], ids=["conv bias viewed", "conv bias indexed first", "conv bias 3-d", "linear bias after", "W x^T",
-        "conv im2col", "conv einsum windows", "conv shifted slices", "conv transposed", "conv parts per output",
-        "conv parts per input", "conv in float64", "addmm broadcast bias",
         "W x^T bias as a column", "inner", "tensordot", "tensordot of W.T", "elementwise", "bias added in place",
         "bias first", "W x as a batch of columns", "rows by mv", "rows by index", "rows by cat", "rows by layer",
-        "rows unbound", "adaptive pool", "shape checked on zeros"])
+        "rows unbound", "conv im2col", "conv einsum windows", "conv shifted slices", "conv transposed",
+        "conv parts per output", "conv parts per input", "conv in float64", "addmm broadcast bias", "adaptive pool",
+        "shape checked on zeros"])
 def test_layers_written_out_with_their_own_parameters_earn_their_points(change):
     points = _q7(WRITTEN.format(**{**PLAIN, **change}))
     assert points == {c.id: c.points for c in Q7}

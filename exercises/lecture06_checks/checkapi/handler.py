@@ -362,15 +362,20 @@ class Handler:
                     self.windows, self.windows_at, self.convolutions = [], len(self.records), {}
                     self.conv_tries = 0
                 for v in flat:
+                    # by weak reference: the recorder keeps no result of the pass alive (the window of a tensor the
+                    # model drops goes with it)
                     if isinstance(v, handler._tensor_type) and id(v) in self.derived and v.dim() == 4 \
-                            and not any(w is v for w in self.windows):
+                            and not any(w() is v for w in self.windows):
                         if not self.open_convs:
                             self.windows = self.windows[1 - MAX_WINDOWS:] if len(self.windows) >= MAX_WINDOWS \
                                 else self.windows
                             self.windows_before = len(self.windows) + 1
                         elif len(self.windows) >= self.windows_before + MAX_WINDOWS:
                             return
-                        self.windows.append(v)
+                        try:
+                            self.windows.append(_weakref(v))
+                        except TypeError:
+                            return
 
             def _tensors(self, args, kwargs):
                 tensor = handler._tensor_type
@@ -405,7 +410,7 @@ class Handler:
                     output, args, kwargs, used = handler._judged_call(self, func, name, args, kwargs)
                     self._mark(output, args, kwargs, name if isinstance(name, str) else "")
                     if isinstance(name, str) and len(self.records) < MAX_TRACED_CALLS:
-                        if used or self.casts:
+                        if name in CAST_OPS:
                             handler._note_cast(self, name, given, kwargs, used, output)
                         handler._written_convolution(self, used, output)
                         handler._written_layer(self, name, args, kwargs, used, output)
@@ -991,7 +996,12 @@ class Handler:
         base = self._base_of(tensor)
         if base is None:
             return False
-        parameter = recorder.bases.get(id(base)) if id(base) in recorder.bases else recorder.declared.get(id(base))
+        if recorder.weights is not None:
+            # with the judge's weights, only a part taken of the judge's values: a slice the model kept from before
+            # the pass holds its own values, and would tell the judge's from them (attack round 23)
+            parameter = recorder.bases.get(id(base))
+        else:
+            parameter = recorder.declared.get(id(base))
         return parameter is not None and parameter.dim() == 4 and (
             id(parameter) in recorder.open_convs or id(parameter) in recorder.recorded)  # (its parts after the whole)
 
@@ -1004,13 +1014,15 @@ class Handler:
         return held if held is not None else self._cast_source(recorder, tensor)
 
     def _note_cast(self, recorder, name: str, args: tuple, kwargs: dict, used: list, output) -> None:
-        """``output``, made in the pass from one parameter alone (or from a copy of one), when it holds exactly
-        that parameter's values, in its shape, in float32 or float64, and the gradient reaches the parameter
+        """``output`` of a cast or copy (:data:`CAST_OPS`) of one parameter (or of a copy of one), when it holds
+        exactly that parameter's values, in its shape, in float32 or float64, and the gradient reaches the parameter
         through it (``w.double()``, ``w.to(x.dtype)``, ``w.clone()``, ``w.contiguous(memory_format=
-        torch.channels_last)``, ``w * 1.0``): a copy of it.  A layer computing with the copy computes with the
-        parameter, and training changes it.  In a pass with the judge's weights the copy is made of the judge's
-        values (:meth:`_judged_call` gave them to the operation), and compared with them: nothing the operation
-        did to them is erased (a weight times 0 is no copy of it, nor is a detached one)."""
+        torch.channels_last)``): a copy of it.  A layer computing with the copy computes with the parameter, and
+        training changes it.  In a pass with the judge's weights the copy is made of the judge's values
+        (:meth:`_judged_call` gave them to the operation), and compared with them.  Only operations that copy by
+        definition: an operation that merely leaves the judge's values as they are (a clamp to torch's
+        initialisation bound, within which the judge draws them; a product with a factor that is 1 only while
+        judged) is another function of the weights while training (attack round 5), so ``w * 1.0`` is no copy."""
         tensor = self._tensor_type
         if not isinstance(output, tensor) or id(output) in recorder.derived or output.dtype not in self._exact_dtypes \
                 or id(output) in recorder.casts or isinstance(output, self._uninitialized):
@@ -1078,8 +1090,9 @@ class Handler:
             o, i, kh, kw = weight.shape
             if o != channels:
                 continue
-            for x in recorder.windows:
-                if x is output or x.shape[0] != n or x.shape[1] != i or x.dtype not in self._exact_dtypes:
+            for window in recorder.windows:
+                x = window()
+                if x is None or x is output or x.shape[0] != n or x.shape[1] != i or x.dtype not in self._exact_dtypes:
                     continue
                 for stride in range(1, max(kh, kw) + 1):
                     for padding in range(0, max(kh, kw)):
@@ -1102,6 +1115,8 @@ class Handler:
         key = (id(weight), id(x), stride, padding)
         with self._no_grad(), self._no_subclass():
             found = recorder.convolutions.get(key)
+            if found is not None and found[4]() is not x:
+                found = None  # that id's tensor died and another took it over
             if found is None:
                 if recorder.conv_tries >= MAX_WRITTEN_CONV_TRIES or recorder.all_conv_tries >= MAX_PASS_CONV_TRIES:
                     return False
@@ -1120,11 +1135,11 @@ class Handler:
                     spots.append(rest % size)
                     rest = rest // size
                 spots = tuple(reversed(spots))
-                found = (want, scale, spots, self._as_double(want[spots]))
+                found = (want, scale, spots, self._as_double(want[spots]), _weakref(x))
                 if len(recorder.convolutions) >= 2 * MAX_WINDOWS:
                     recorder.convolutions.pop(next(iter(recorder.convolutions)))
                 recorder.convolutions[key] = found
-            want, scale, spots, sampled = found
+            want, scale, spots, sampled, _ = found
             if want.shape != output.shape or not scale > 0:
                 return False  # (an input of zeros is every convolution's: it tells none)
             sample = self._as_double(output[spots]) - sampled
@@ -1870,6 +1885,8 @@ CONV_SAMPLES = 64
 WRITTEN_CONV_RTOL = 1e-4
 
 
+#: Operations that copy a tensor by definition, which a parameter's copy is made with (Handler._note_cast).
+CAST_OPS = frozenset({"to", "double", "float", "type", "type_as", "contiguous", "clone"})
 #: Operations that take a tensor for its type, device or layout only (``w.type_as(x)``, ``w.to(x)``): a parameter
 #: and the input's data meet there without computing anything together.
 CONVERSIONS = frozenset({"to", "type_as", "contiguous", "view_as", "reshape_as", "expand_as", "__get__"})
