@@ -312,6 +312,11 @@ class Handler:
                 # since the last layer (``windows``, kept alive: the layer's input is among them), and how many
                 # comparisons the pass made (bounded: Handler._written_convolution).
                 self.open_convs: dict[int, object] = {}
+                # kernels rearranged (id of the result -> (the parameter, the result), kept alive), and kernels
+                # transformed otherwise, no convolution's for the rest of the pass (Handler._kernel_use)
+                self.arranged: dict[int, tuple] = {}
+                self.transformed: dict[int, object] = {}
+                self.modified: dict[int, object] = {}  # functions of parameters alone (Handler._weight_function)
                 self.open_biases: dict[int, object] = {}
                 self.windows: list = []
                 self.windows_before = 0  # how many of them came before a convolution opened
@@ -412,6 +417,7 @@ class Handler:
                     if isinstance(name, str) and len(self.records) < MAX_TRACED_CALLS:
                         if name in CAST_OPS:
                             handler._note_cast(self, name, given, kwargs, used, output)
+                        handler._kernel_use(self, name, given, kwargs, used, output)
                         handler._written_convolution(self, used, output)
                         handler._written_layer(self, name, args, kwargs, used, output)
                     return output
@@ -430,7 +436,9 @@ class Handler:
                         args, kwargs = (), handler._substitute(kind, bound, self)
                         output = func(*args, **kwargs)
                     else:
+                        given = args
                         output, args, kwargs, used = handler._judged_call(self, func, name, args, kwargs)
+                        handler._kernel_use(self, name, given, kwargs, used, output)
                         handler._written_convolution(self, used, output)  # `conv.weight.view(o, -1)`
                     self._mark(output, args, kwargs)  # not on the input's path: not a layer of this model
                     return output
@@ -438,7 +446,9 @@ class Handler:
                     # A convolution with part of a parameter's kernel (one output channel's, one input channel's):
                     # part of a convolution written out, which the whole parameter's is compared with once its
                     # parts are put together (fairness round 19: per-channel F.conv2d calls concatenated or summed).
+                    given = args
                     output, args, kwargs, used = handler._judged_call(self, func, name, args, kwargs)
+                    handler._kernel_use(self, name, given, kwargs, used, output)
                     self._mark(output, args, kwargs, name)
                     # a part is never the whole layer's output: where the input's other channels are all zero (a
                     # dead ReLU), it would equal it without its bias
@@ -1002,7 +1012,7 @@ class Handler:
             parameter = recorder.bases.get(id(base))
         else:
             parameter = recorder.declared.get(id(base))
-        return parameter is not None and parameter.dim() == 4 and (
+        return parameter is not None and parameter.dim() == 4 and id(parameter) not in recorder.transformed and (
             id(parameter) in recorder.open_convs or id(parameter) in recorder.recorded)  # (its parts after the whole)
 
     def _parameter_of(self, recorder, tensor):
@@ -1060,6 +1070,69 @@ class Handler:
                             del recorder.casts[key]
                             recorder.cast_of.pop(key, None)
 
+    def _kernel_use(self, recorder, name: str, args: tuple, kwargs: dict, used: list, output) -> None:
+        """How an operation uses a 4-D parameter of the model's (a kernel), or a rearrangement of one: a convolution
+        written out only rearranges its kernel (views, slices, flips, copies, an FFT: :data:`KERNEL_REARRANGING`,
+        whose results are rearrangements of it too) and multiplies it with the input's data
+        (:data:`KERNEL_PRODUCTS`).  Any other use (a clamp, a ``where``, an addition) transforms it, and the kernel
+        is then no convolution layer's for the rest of the pass (:meth:`_written_convolution`), nor is it after a
+        product with anything but the input's data (``w * 1.0``, a factor that could be 1 only while judged): a
+        function that is
+        the identity on the judge's weights, drawn within torch's initialisation bound, and not on the weights
+        training reaches, would be the network asked for only while judged (attack round 23: a kernel clamped to
+        that bound, then unfolded)."""
+        tensor = self._tensor_type
+        self._weight_function(recorder, name, args, kwargs, used, output)
+        kernels = {id(p): p for p in used if p.dim() == 4 and not isinstance(p, self._uninitialized)}
+        for value in (*args, *kwargs.values()):
+            for t in (value if isinstance(value, (list, tuple)) else (value,)):
+                if isinstance(t, tensor):
+                    arranged = recorder.arranged.get(id(t))
+                    if arranged is not None and arranged[1] is t:
+                        kernels[id(arranged[0])] = arranged[0]
+                    else:
+                        copied = self._cast_source(recorder, t)
+                        if copied is not None and copied.dim() == 4:
+                            kernels[id(copied)] = copied
+        if not kernels:
+            return
+        with_data = any(isinstance(t, tensor) and id(t) in recorder.derived
+                        for v in (*args, *kwargs.values()) for t in (v if isinstance(v, (list, tuple)) else (v,)))
+        if name in KERNEL_PRODUCTS and with_data:
+            return  # the kernel times the input's data: the convolution itself
+        if name in KERNEL_REARRANGING and len(kernels) == 1 and not with_data:
+            kernel = next(iter(kernels.values()))
+            for out in (output if isinstance(output, (list, tuple)) else (output,)):
+                if isinstance(out, tensor) and len(recorder.arranged) < MAX_TRACED_CALLS:
+                    recorder.arranged[id(out)] = (kernel, out)
+            return
+        for key, kernel in kernels.items():
+            recorder.transformed[key] = kernel
+            recorder.open_convs.pop(key, None)
+
+    def _weight_function(self, recorder, name: str, args: tuple, kwargs: dict, used: list, output) -> None:
+        """A function of the model's parameters alone that is no rearrangement or copy of them (a clamp, a
+        ``where``, a product with a constant), computed in a judged pass, may be the identity on the judge's
+        weights, drawn within torch's initialisation bound, and not on the weights training reaches: where such a
+        tensor meets the input's data, what the model computes cannot be judged with the judge's weights (attack
+        round 23: a kernel clamped to that bound, then unfolded; a head clamped, then in ``addmm``).  Its results
+        are such functions too (``recorder.modified``, kept alive)."""
+        tensor = self._tensor_type
+        flat = [t for v in (*args, *kwargs.values()) for t in (v if isinstance(v, (list, tuple)) else (v,))
+                if isinstance(t, tensor)]
+        modified = any(id(t) in recorder.modified and recorder.modified[id(t)] is t for t in flat)
+        if any(id(t) in recorder.derived for t in flat):
+            if modified and recorder.weights is not None:
+                raise _mismatch(recorder, f"the forward pass computes with a function of its parameters ({name} on "
+                                          "one) that is no layer's, so what it does cannot be judged with the "
+                                          "judge's weights")
+            return
+        if not (modified or used) or (not modified and (name in KERNEL_REARRANGING or name in CAST_OPS)):
+            return
+        for out in (output if isinstance(output, (list, tuple)) else (output,)):
+            if isinstance(out, tensor) and len(recorder.modified) < MAX_TRACED_CALLS:
+                recorder.modified[id(out)] = out
+
     def _written_convolution(self, recorder, used: list, output) -> None:
         """A convolution written out: ``F.unfold`` and a product with ``conv.weight.view(o, -1)``, an einsum over
         windows, shifted slices summed, an FFT, ``F.conv_transpose2d`` with the flipped kernel.  A 4-D parameter
@@ -1075,7 +1148,7 @@ class Handler:
         (grader.questions.model_checks.behaviour)."""
         tensor = self._tensor_type
         for p in used:
-            if isinstance(p, self._uninitialized) or id(p) in recorder.recorded:
+            if isinstance(p, self._uninitialized) or id(p) in recorder.recorded or id(p) in recorder.transformed:
                 continue
             if p.dim() == 4:
                 recorder.open_convs.setdefault(id(p), p)
@@ -1885,6 +1958,16 @@ CONV_SAMPLES = 64
 WRITTEN_CONV_RTOL = 1e-4
 
 
+#: What a convolution written out does to its kernel alone (Handler._kernel_use): views, slices, flips, copies, an
+#: FFT, the reads of its shape; and what it multiplies the kernel with the input's data by.
+KERNEL_REARRANGING = frozenset({"view", "reshape", "t", "transpose", "permute", "flatten", "unflatten", "unsqueeze",
+                                "squeeze", "view_as", "reshape_as", "contiguous", "movedim", "__get__", "__getitem__",
+                                "narrow", "select", "unbind", "split", "chunk", "flip", "fliplr", "flipud", "rot90",
+                                "expand", "expand_as", "to", "double", "float", "type", "type_as", "clone", "conj",
+                                "resolve_conj", "fft_fft2", "fft_rfft2", "fft_fftn", "fft_rfftn", "size", "dim",
+                                "numel", "__len__"})
+KERNEL_PRODUCTS = frozenset({"matmul", "mm", "bmm", "mv", "einsum", "tensordot", "mul", "__rmul__", "inner",
+                             "__matmul__", "__rmatmul__", "conv2d", "conv_transpose2d", "baddbmm", "addmm"})
 #: Operations that copy a tensor by definition, which a parameter's copy is made with (Handler._note_cast).
 CAST_OPS = frozenset({"to", "double", "float", "type", "type_as", "contiguous", "clone"})
 #: Operations that take a tensor for its type, device or layout only (``w.type_as(x)``, ``w.to(x)``): a parameter
