@@ -254,7 +254,14 @@ IM2COL = "(self.conv1.weight.view(3, -1) @ F.unfold({x}, 3, padding={padding})).
     {"conv1": "(" + IM2COL.format(x="x", padding=1, side=100) + " * 1.01 + self.conv1.bias.view(1, -1, 1, 1))"},
     {"conv1": "torch.cat([F.conv2d(x, self.conv1.weight[o:o + 1], self.conv1.bias[o:o + 1], padding=1) "
               "for o in range(2)] + [torch.zeros_like(x)], dim=1)"},
-], ids=["circular padding", "flipped kernel", "scaled after", "a part missing"])
+    # a function of the weights alone that is the identity on the judge's (drawn within torch's initialisation
+    # bound) and not on trained ones: a clamp to the bound, a flag raised once a weight leaves it (attack round 23)
+    {"conv1": IM2COL.format(x="x", padding=1, side=100).replace("weight.view", "weight.clamp(-1 / 3, 1 / 3).view")
+              + " + self.conv1.bias.view(1, -1, 1, 1)"},
+    {"head": "x @ self.fc.weight.clamp(-1250 ** -0.5, 1250 ** -0.5).T + self.fc.bias"},
+    {"head": "torch.where((self.fc.weight.abs() > 1250 ** -0.5).any(), self.fc(x).detach(), self.fc(x))"},
+], ids=["circular padding", "flipped kernel", "scaled after", "a part missing", "kernel clamped", "head clamped",
+        "flag out of the bound"])
 def test_a_written_out_convolution_of_another_function_earns_nothing_for_the_layers(change):
     points = _q7(WRITTEN.format(**{**PLAIN, **change}))
     assert points["q7.outputs"] == 0, points

@@ -1965,7 +1965,10 @@ KERNEL_REARRANGING = frozenset({"view", "reshape", "t", "transpose", "permute", 
                                 "narrow", "select", "unbind", "split", "chunk", "flip", "fliplr", "flipud", "rot90",
                                 "expand", "expand_as", "to", "double", "float", "type", "type_as", "clone", "conj",
                                 "resolve_conj", "fft_fft2", "fft_rfft2", "fft_fftn", "fft_rfftn", "size", "dim",
-                                "numel", "__len__"})
+                                "numel", "__len__", "repeat", "repeat_interleave", "tile", "broadcast_to",
+                                "as_strided", "split_with_sizes", "swapaxes", "swapdims", "moveaxis", "adjoint",
+                                "view_as_real", "view_as_complex", "stack", "cat", "concat", "concatenate", "hstack",
+                                "vstack", "pad", "reshape_as", "diagonal"})
 KERNEL_PRODUCTS = frozenset({"matmul", "mm", "bmm", "mv", "einsum", "tensordot", "mul", "__rmul__", "inner",
                              "__matmul__", "__rmatmul__", "conv2d", "conv_transpose2d", "baddbmm", "addmm"})
 #: Operations that copy a tensor by definition, which a parameter's copy is made with (Handler._note_cast).
