@@ -207,6 +207,8 @@ PLAIN = {"before": "pass", "conv1": "self.conv1(x)", "pool2": "F.max_pool2d(torc
               "for c in range(3)) + self.conv2.bias.view(1, -1, 1, 1)), 2)"},
     {"conv1": "F.conv2d(x.double(), self.conv1.weight.double(), self.conv1.bias.double(), padding=1).float()"},
     {"head": "torch.addmm(self.fc.bias.unsqueeze(0).expand(x.shape[0], -1), x, self.fc.weight.t(), beta=1, alpha=1)"},
+    {"before": "acc = self.conv1.weight.new_zeros(x.shape[0], 3, 100, 100)",
+     "conv1": "acc + F.conv2d(x, self.conv1.weight, self.conv1.bias, padding=1)"},
 
     # an adaptive pooling on a map its output size divides is that fixed pooling (fairness round 7)
     {"pool2": "F.adaptive_max_pool2d(torch.relu(self.conv2(x)), x.shape[-1] // 2)"},
@@ -216,7 +218,8 @@ PLAIN = {"before": "pass", "conv1": "self.conv1(x)", "pool2": "F.max_pool2d(torc
         "W x^T bias as a column", "inner", "tensordot", "tensordot of W.T", "elementwise", "bias added in place",
         "bias first", "W x as a batch of columns", "rows by mv", "rows by index", "rows by cat", "rows by layer",
         "rows unbound", "conv im2col", "conv einsum windows", "conv shifted slices", "conv transposed",
-        "conv parts per output", "conv parts per input", "conv in float64", "addmm broadcast bias", "adaptive pool",
+        "conv parts per output", "conv parts per input", "conv in float64", "addmm broadcast bias",
+        "accumulator made from the weight", "adaptive pool",
         "shape checked on zeros"])
 def test_layers_written_out_with_their_own_parameters_earn_their_points(change):
     points = _q7(WRITTEN.format(**{**PLAIN, **change}))

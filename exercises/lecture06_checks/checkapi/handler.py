@@ -301,16 +301,17 @@ class Handler:
                 self.assigned: dict[int, int] = {}
                 self.taken: set[int] = set()
                 self.spec_index = -1  # the index of the weights the last layer got
-                # Differentiable copies of a parameter that hold exactly its values (`w.double()`, `w.clone()`, a
-                # channels-last copy, `w * 1.0`), by id, kept alive: a layer computing with one computes with the
-                # parameter (Handler._note_cast); with the judge's weights they are made of the judge's values.
+                # Differentiable copies of a parameter made by a copying operation, holding exactly its values
+                # (`w.double()`, `w.clone()`, a channels-last copy), by id, kept alive: a layer computing with one
+                # computes with the parameter (Handler._note_cast); in a judged pass they are made of the judge's
+                # values.
                 self.casts: dict[int, object] = {}
                 self.cast_of: dict[int, object] = {}  # id of the copy -> the parameter
                 # A convolution written out (im2col, einsum over windows, an FFT, shifted slices): the model's 4-D
                 # parameters used outside a convolution since the last layer (``open_convs``, by id), the 1-D ones
-                # with one value per output channel (``open_biases``), the first data from the input the pass used
-                # since the last layer (``windows``, kept alive: the layer's input is among them), and how many
-                # comparisons the pass made (bounded: Handler._written_convolution).
+                # with one value per output channel (``open_biases``), the last few tensors from the input the pass
+                # used before one opened and the first few after (``windows``, by weak reference: the layer's input
+                # is among them), and how many comparisons were made (bounded: Handler._written_convolution).
                 self.open_convs: dict[int, object] = {}
                 # kernels rearranged (id of the result -> (the parameter, the result), kept alive), and kernels
                 # transformed otherwise, no convolution's for the rest of the pass (Handler._kernel_use)
@@ -1127,7 +1128,8 @@ class Handler:
                                           "one) that is no layer's, so what it does cannot be judged with the "
                                           "judge's weights")
             return
-        if not (modified or used) or (not modified and (name in KERNEL_REARRANGING or name in CAST_OPS)):
+        if not (modified or used) or name in VALUE_FREE or (
+                not modified and (name in KERNEL_REARRANGING or name in CAST_OPS)):
             return
         for out in (output if isinstance(output, (list, tuple)) else (output,)):
             if isinstance(out, tensor) and len(recorder.modified) < MAX_TRACED_CALLS:
@@ -1971,6 +1973,10 @@ KERNEL_REARRANGING = frozenset({"view", "reshape", "t", "transpose", "permute", 
                                 "vstack", "pad", "reshape_as", "diagonal"})
 KERNEL_PRODUCTS = frozenset({"matmul", "mm", "bmm", "mv", "einsum", "tensordot", "mul", "__rmul__", "inner",
                              "__matmul__", "__rmatmul__", "conv2d", "conv_transpose2d", "baddbmm", "addmm"})
+#: Operations whose result does not depend on a tensor's values (a new tensor of its shape, type or device), which
+#: a parameter may be read with (``w.new_zeros(...)`` as an accumulator): no function of it (Handler._weight_function).
+VALUE_FREE = frozenset({"new_zeros", "new_ones", "new_empty", "new_full", "zeros_like", "ones_like", "empty_like",
+                        "full_like", "rand_like", "randn_like", "size", "dim", "numel", "__len__"})
 #: Operations that copy a tensor by definition, which a parameter's copy is made with (Handler._note_cast).
 CAST_OPS = frozenset({"to", "double", "float", "type", "type_as", "contiguous", "clone"})
 #: Operations that take a tensor for its type, device or layout only (``w.type_as(x)``, ``w.to(x)``): a parameter
