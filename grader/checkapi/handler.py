@@ -1083,22 +1083,20 @@ class Handler:
         training reaches, would be the network asked for only while judged (attack round 23: a kernel clamped to
         that bound, then unfolded)."""
         tensor = self._tensor_type
-        self._weight_function(recorder, name, args, kwargs, used, output)
+        flat = recorder._tensors(args, kwargs)
+        with_data = any(id(t) in recorder.derived for t in flat)
+        self._weight_function(recorder, name, flat, with_data, used, output)
         kernels = {id(p): p for p in used if p.dim() == 4 and not isinstance(p, self._uninitialized)}
-        for value in (*args, *kwargs.values()):
-            for t in (value if isinstance(value, (list, tuple)) else (value,)):
-                if isinstance(t, tensor):
-                    arranged = recorder.arranged.get(id(t))
-                    if arranged is not None and arranged[1] is t:
-                        kernels[id(arranged[0])] = arranged[0]
-                    else:
-                        copied = self._cast_source(recorder, t)
-                        if copied is not None and copied.dim() == 4:
-                            kernels[id(copied)] = copied
+        for t in flat:
+            arranged = recorder.arranged.get(id(t))
+            if arranged is not None and arranged[1] is t:
+                kernels[id(arranged[0])] = arranged[0]
+            else:
+                copied = self._cast_source(recorder, t)
+                if copied is not None and copied.dim() == 4:
+                    kernels[id(copied)] = copied
         if not kernels:
             return
-        with_data = any(isinstance(t, tensor) and id(t) in recorder.derived
-                        for v in (*args, *kwargs.values()) for t in (v if isinstance(v, (list, tuple)) else (v,)))
         if name in KERNEL_PRODUCTS and with_data:
             return  # the kernel times the input's data: the convolution itself
         if name in KERNEL_REARRANGING and len(kernels) == 1 and not with_data:
@@ -1111,18 +1109,17 @@ class Handler:
             recorder.transformed[key] = kernel
             recorder.open_convs.pop(key, None)
 
-    def _weight_function(self, recorder, name: str, args: tuple, kwargs: dict, used: list, output) -> None:
+    def _weight_function(self, recorder, name: str, flat: list, with_data: bool, used: list, output) -> None:
         """A function of the model's parameters alone that is no rearrangement or copy of them (a clamp, a
         ``where``, a product with a constant), computed in a judged pass, may be the identity on the judge's
         weights, drawn within torch's initialisation bound, and not on the weights training reaches: where such a
         tensor meets the input's data, what the model computes cannot be judged with the judge's weights (attack
         round 23: a kernel clamped to that bound, then unfolded; a head clamped, then in ``addmm``).  Its results
-        are such functions too (``recorder.modified``, kept alive)."""
+        are such functions too (``recorder.modified``, kept alive).  ``flat``: the operation's tensors
+        (``recorder._tensors``); ``with_data``: whether one of them is from the input."""
         tensor = self._tensor_type
-        flat = [t for v in (*args, *kwargs.values()) for t in (v if isinstance(v, (list, tuple)) else (v,))
-                if isinstance(t, tensor)]
         modified = any(id(t) in recorder.modified and recorder.modified[id(t)] is t for t in flat)
-        if any(id(t) in recorder.derived for t in flat):
+        if with_data:
             if modified and recorder.weights is not None:
                 raise _mismatch(recorder, f"the forward pass computes with a function of its parameters ({name} on "
                                           "one) that is no layer's, so what it does cannot be judged with the "
