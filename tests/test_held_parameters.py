@@ -5,6 +5,8 @@ their parameters elsewhere than nn.Conv2d, or spell their layers out, keep full 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from grader.checkapi.probe import LocalProbe
@@ -163,6 +165,9 @@ class CNN(nn.Module):
         x = x.flatten(1)
         return {head}
 """
+IM2COL = "(self.conv1.weight.view(3, -1) @ F.unfold({x}, 3, padding={padding})).view(x.shape[0], 3, {side}, {side})"
+
+
 PLAIN = {"before": "pass", "conv1": "self.conv1(x)", "pool2": "F.max_pool2d(torch.relu(self.conv2(x)), 2)",
          "head": "self.fc(x)"}
 
@@ -209,6 +214,9 @@ PLAIN = {"before": "pass", "conv1": "self.conv1(x)", "pool2": "F.max_pool2d(torc
     {"head": "torch.addmm(self.fc.bias.unsqueeze(0).expand(x.shape[0], -1), x, self.fc.weight.t(), beta=1, alpha=1)"},
     {"before": "acc = self.conv1.weight.new_zeros(x.shape[0], 3, 100, 100)",
      "conv1": "acc + F.conv2d(x, self.conv1.weight, self.conv1.bias, padding=1)"},
+    # a written-out convolution whose sum goes on after it already is the whole: a term that adds nothing
+    {"conv1": "(" + IM2COL.format(x="x", padding=1, side=100) + " + torch.zeros_like(x[:, :1]))"
+              " + self.conv1.bias.view(1, -1, 1, 1)"},
 
     # an adaptive pooling on a map its output size divides is that fixed pooling (fairness round 7)
     {"pool2": "F.adaptive_max_pool2d(torch.relu(self.conv2(x)), x.shape[-1] // 2)"},
@@ -219,7 +227,7 @@ PLAIN = {"before": "pass", "conv1": "self.conv1(x)", "pool2": "F.max_pool2d(torc
         "bias first", "W x as a batch of columns", "rows by mv", "rows by index", "rows by cat", "rows by layer",
         "rows unbound", "conv im2col", "conv einsum windows", "conv shifted slices", "conv transposed",
         "conv parts per output", "conv parts per input", "conv in float64", "addmm broadcast bias",
-        "accumulator made from the weight", "adaptive pool",
+        "accumulator made from the weight", "a term adding nothing", "adaptive pool",
         "shape checked on zeros"])
 def test_layers_written_out_with_their_own_parameters_earn_their_points(change):
     points = _q7(WRITTEN.format(**{**PLAIN, **change}))
@@ -242,9 +250,6 @@ def test_a_bias_that_is_not_the_layers_own_earns_nothing_for_the_layers(change):
     points = _q7(WRITTEN.format(**{**PLAIN, **change}))
     assert points["q7.outputs"] == 0, points
     assert points["q7.structure"] == 0 or points["q7.params"] == 0, points
-
-
-IM2COL = "(self.conv1.weight.view(3, -1) @ F.unfold({x}, 3, padding={padding})).view(x.shape[0], 3, {side}, {side})"
 
 
 @pytest.mark.parametrize("change", [
@@ -448,3 +453,39 @@ def test_gradient_hooks_are_judged_by_what_they_do_to_the_gradients(change, full
         assert points == {c.id: c.points for c in Q7}
     else:
         assert points["q7.structure"] == points["q7.params"] == points["q7.outputs"] == 0, points
+
+
+SHIFTED_CONV2 = ("F.max_pool2d(torch.relu(sum(F.pad(x, (1, 1, 1, 1))[:, None, :, i:i + 50, j:j + 50] "
+                 "* self.conv2.weight[None, :, :, i, j, None, None] for i in range(3) for j in range(3)).sum(2)"
+                 " + self.conv2.bias.view(1, -1, 1, 1)), 2)")
+
+
+@pytest.mark.parametrize("init", ["pass", "self.conv1.bias.fill_(-10.0)"], ids=["alive", "dead under its own weights"])
+def test_a_written_out_convolution_whose_input_its_own_weights_leave_dead_keeps_its_points(init):
+    """The model is described with its own weights: a first block whose units are all off under them (a ReLU after
+    a bias of -10) hands the second, written out as shifted slices, an input of zeros, which is every
+    convolution's; the judged passes, with the judge's weights, confirm what it is."""
+    source = WRITTEN.format(**{**PLAIN, "pool2": SHIFTED_CONV2}) + f"""
+class CNN(CNN):
+    def __init__(self):
+        super().__init__()
+        with torch.no_grad():
+            {init}
+"""
+    assert _q7(source) == {c.id: c.points for c in Q7}
+
+
+FAIR = Path(__file__).parent / "corpus" / "fair"
+
+
+def test_a_written_out_convolution_behind_a_nearly_dead_relu_keeps_its_points():
+    """Nine shifted slices summed: at seed 15 the judge's weights leave ConvNet(1)'s fifth layer an input with one
+    row of live pixels, so the sum of the first six terms already is the whole convolution and the last three add
+    zeros (a failed CI run: the layer was recorded at the partial sum, and its bias, added after the ninth term,
+    was not taken for its own)."""
+    seed = 15
+    namespace = {"__name__": "__main__"}
+    run_units([(FAIR / "r18_py_nine_shifted_slices_broadcast_mask_relu.py").read_text()], namespace, timeout=None)
+    q8 = [c for c in bank.CHECKS.values() if c.question == "q8"]
+    lost = {c.id: c.feedback for c in run_checks(LocalProbe(namespace), q8, seed) if c.points < c.max_points}
+    assert not lost
