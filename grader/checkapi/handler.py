@@ -318,6 +318,7 @@ class Handler:
                 self.arranged: dict[int, tuple] = {}
                 self.transformed: dict[int, object] = {}
                 self.modified: dict[int, object] = {}  # functions of parameters alone (Handler._weight_function)
+                self.rearranged: dict[int, object] = {}  # their rearrangements and copies (the same)
                 self.open_biases: dict[int, object] = {}
                 self.windows: list = []
                 self.windows_before = 0  # how many of them came before a convolution opened
@@ -1063,13 +1064,20 @@ class Handler:
         recorder.cast_of[id(output)] = parameter
 
     def _forget_casts(self, recorder, args: tuple, kwargs: dict) -> None:
-        """An operation that writes into a tensor (in place, ``out=``, item assignment): a copy of a parameter it
-        writes into, or into a view of, no longer holds the parameter's values."""
+        """An operation that writes into a tensor (in place, ``out=``, item assignment): a copy of a parameter whose
+        memory it writes into, through the copy, a view of it or any other alias (``c.detach()``, ``c.data``), no
+        longer holds the parameter's values, whatever it writes (attack round 24: a copy clamped, through its
+        detached alias, to the bound within which the judge draws its weights)."""
         for target in (*args[:1], kwargs.get("out")):
             for t in (target if isinstance(target, (list, tuple)) else (target,)):
                 if isinstance(t, self._tensor_type):
-                    for key in (id(t), id(self._base_of(t))):
-                        if key in recorder.casts:
+                    try:
+                        address = self._storage_address(t)
+                    except Exception:  # no storage of its own (a tensor subclass): its id and base only
+                        address = None
+                    for key, copy in list(recorder.casts.items()):
+                        if key in (id(t), id(self._base_of(t))) or (
+                                address is not None and address != 0 and self._storage_address(copy) == address):
                             del recorder.casts[key]
                             recorder.cast_of.pop(key, None)
 
@@ -1127,11 +1135,22 @@ class Handler:
                                           "one) that is no layer's, so what it does cannot be judged with the "
                                           "judge's weights")
             return
-        if not (modified or used) or name in VALUE_FREE or (
-                not modified and (name in KERNEL_REARRANGING or name in CAST_OPS)):
+        # Read from the parameters: directly, or through a copy or a rearrangement of one made in the pass (attack
+        # round 24: a flag computed on `w.double()`, on `fc.weight[0, 1:]`, on `torch.stack(w.unbind(0))`).
+        from_parameters = bool(used) or any(
+            (id(t) in recorder.rearranged and recorder.rearranged[id(t)] is t)
+            or self._cast_source(recorder, t) is not None for t in flat)
+        if not (modified or from_parameters) or name in VALUE_FREE:
             return
-        for out in (output if isinstance(output, (list, tuple)) else (output,)):
-            if isinstance(out, tensor) and len(recorder.modified) < MAX_TRACED_CALLS:
+        outputs = [out for out in (output if isinstance(output, (list, tuple)) else (output,))
+                   if isinstance(out, tensor)]
+        if not modified and (name in KERNEL_REARRANGING or name in CAST_OPS):
+            for out in outputs:
+                if len(recorder.rearranged) < MAX_TRACED_CALLS:
+                    recorder.rearranged[id(out)] = out
+            return
+        for out in outputs:
+            if len(recorder.modified) < MAX_TRACED_CALLS:
                 recorder.modified[id(out)] = out
 
     def _written_convolution(self, recorder, used: list, output) -> None:
