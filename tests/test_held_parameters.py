@@ -460,12 +460,18 @@ SHIFTED_CONV2 = ("F.max_pool2d(torch.relu(sum(F.pad(x, (1, 1, 1, 1))[:, None, :,
                  " + self.conv2.bias.view(1, -1, 1, 1)), 2)")
 
 
+#: The second convolution as im2col with its bias added to the product before it is laid out as (N, 2, 50, 50).
+IM2COL_BIAS_INSIDE_CONV2 = ("F.max_pool2d(torch.relu((self.conv2.weight.view(2, -1) @ F.unfold(x, 3, padding=1) "
+                            "+ self.conv2.bias[:, None]).view(x.shape[0], 2, 50, 50)), 2)")
+
+
+@pytest.mark.parametrize("conv2", [SHIFTED_CONV2, IM2COL_BIAS_INSIDE_CONV2], ids=["shifted slices", "im2col bias inside"])
 @pytest.mark.parametrize("init", ["pass", "self.conv1.bias.fill_(-10.0)"], ids=["alive", "dead under its own weights"])
-def test_a_written_out_convolution_whose_input_its_own_weights_leave_dead_keeps_its_points(init):
+def test_a_written_out_convolution_whose_input_its_own_weights_leave_dead_keeps_its_points(init, conv2):
     """The model is described with its own weights: a first block whose units are all off under them (a ReLU after
-    a bias of -10) hands the second, written out as shifted slices, an input of zeros, which is every
-    convolution's; the judged passes, with the judge's weights, confirm what it is."""
-    source = WRITTEN.format(**{**PLAIN, "pool2": SHIFTED_CONV2}) + f"""
+    a bias of -10) hands the second, written out, an input of zeros, which is every convolution's (with its bias:
+    the bias alone); the judged passes, with the judge's weights, confirm what it is."""
+    source = WRITTEN.format(**{**PLAIN, "pool2": conv2}) + f"""
 class CNN(CNN):
     def __init__(self):
         super().__init__()

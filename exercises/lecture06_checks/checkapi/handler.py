@@ -1183,20 +1183,21 @@ class Handler:
             o, i, kh, kw = weight.shape
             if o != channels:
                 continue
-            for window in recorder.windows:
+            # the smallest stride first, over every window (oldest first): an input of zeros fits any stride and
+            # padding that give the output's size, and the layer's own input (a pooled map) wants the smallest
+            for stride, window in [(s, w) for s in range(1, max(kh, kw) + 1) for w in recorder.windows]:
                 x = window()
                 if x is None or x is output or x.shape[0] != n or x.shape[1] != i or x.dtype not in self._exact_dtypes:
                     continue
-                for stride in range(1, max(kh, kw) + 1):
-                    for padding in range(0, max(kh, kw)):
-                        rows, columns = x.shape[2] + 2 * padding, x.shape[3] + 2 * padding
-                        if rows < kh or columns < kw or (rows - kh) // stride + 1 != height \
-                                or (columns - kw) // stride + 1 != width:
-                            continue
-                        bias = self._convolution_bias(recorder, weight, x, output, stride, padding)
-                        if bias is not False:
-                            self._record_written_convolution(recorder, weight, bias, x, output, stride, padding)
-                            return
+                for padding in range(0, max(kh, kw)):
+                    rows, columns = x.shape[2] + 2 * padding, x.shape[3] + 2 * padding
+                    if rows < kh or columns < kw or (rows - kh) // stride + 1 != height \
+                            or (columns - kw) // stride + 1 != width:
+                        continue
+                    bias = self._convolution_bias(recorder, weight, x, output, stride, padding)
+                    if bias is not False:
+                        self._record_written_convolution(recorder, weight, bias, x, output, stride, padding)
+                        return
 
     def _convolution_bias(self, recorder, weight, x, output, stride: int, padding: int):
         """Whether ``output`` is ``F.conv2d(x, weight, bias, stride, padding)`` with no bias (None) or with one of
@@ -1243,14 +1244,22 @@ class Handler:
         values; its sampled elements first.  (Under no_grad, outside the mode.)
 
         An input of zeros is every convolution's, and tells none: only in a pass with the model's own weights, whose
-        record the judged passes must confirm, are zeros without a bias that convolution (a ConvNet of five blocks
-        is dead under torch's initial weights on about one input in seven, and its description is made with them:
-        without this, a written-out layer behind a dead ReLU went missing from it, at one seed in ten)."""
+        record the judged passes must confirm, are zeros (plus the bias, one value per channel) that convolution (a
+        ConvNet of five blocks is dead under torch's initial weights on about one input in seven, and its
+        description is made with them: without this, a written-out layer behind a dead ReLU went missing from it,
+        at one seed in ten, its bias added before or after the product)."""
         want, scale, spots, sampled, _ = found
         if want.shape != output.shape:
             return False
         if not scale > 0:
-            return recorder.weights is None and bias is None and not bool(output.any())
+            if recorder.weights is not None:
+                return False
+            if bias is None:
+                return not bool(output.any())
+            got = output if output.dtype == bias.dtype else self._as_double(output)
+            bias = bias.view(1, -1, 1, 1)
+            difference = got - (bias if bias.dtype == got.dtype else self._as_double(bias))
+            return float(self._abs(difference).max()) <= WRITTEN_CONV_RTOL * float(self._abs(bias).max())
         tolerance = WRITTEN_CONV_RTOL * (scale + (0.0 if bias is None else float(self._abs(bias).max())))
         near = self._as_double(output[spots]) - sampled
         if bias is not None:
