@@ -755,6 +755,9 @@ ISO = {
         m(torch.rand(1, 1, 100, 100))
         handle.remove()
         ''')]}),
+    "iso_jit_script_only": dict(after={"q7": ["scripted = torch.jit.script(CNN())\nprint(scripted.code)\n"]}),
+    "iso_hook_named_in_a_comment_only": dict(after={"q7": [
+        "# torch.nn.modules.module.register_module_forward_hook could log every layer's shape; not needed here\n"]}),
     "iso_set_default_tensor_type_only": dict(before={"q1": [SET_TENSOR_TYPE]}),
     "iso_jit_trace_only": dict(after={"q7": [d('''
         traced = torch.jit.trace(CNN().eval(), torch.rand(1, 1, 100, 100))
