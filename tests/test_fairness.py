@@ -218,6 +218,16 @@ GRADER_FAULTS: dict[str, str] = {
     "r18_py_pool_four_slices_where_relu.py":
         "a grader's fault (fairness rounds 15, 18): max pooling by hand (unfold + amax, the maximum of four strided "
         "slices) is not read as a pooling layer: q7 structure -1",
+    # Fairness round 20 (graded on main at 20e6b4c, see tests/corpus/fair/_r20_findings.md; own initialisation,
+    # training at top level, float64 or grad mode left on, written-out convolutions trained first: 26/26).
+    "r20_nb_global_module_forward_hook_left_registered.ipynb":
+        "a judgement call (fairness round 20): torch.nn.modules.module.register_module_forward_hook(...) at top level "
+        "(removed again or not): a hook every module's forward calls can rewrite what any model returns while the "
+        "judge watches (rule 2): q6 by hand 3, q7 4, q8 3: -10 (a hook on one instance: 26/26)",
+    "r20_nb_set_default_tensor_type_float_and_jit_trace.ipynb":
+        "a grader's fault (fairness round 20): torch.jit.trace(CNN().eval(), ...) in a cell after q7 is rule 2's "
+        "torch.jit, though tracing changes nothing the class computes and torch.jit.script(CNN()) gets 26/26: q6 by "
+        "hand 3, q7 4, q8 3: -10",
 }
 
 GRADESCOPE_SAMPLE = ["nb_magics_everywhere.ipynb", "nb_continuation_percent_and_bang_eq.ipynb",
