@@ -1095,7 +1095,10 @@ class Handler:
         tensor = self._tensor_type
         flat = recorder._tensors(args, kwargs)
         with_data = any(id(t) in recorder.derived for t in flat)
-        self._weight_function(recorder, name, flat, with_data, used, output)
+        written = [kwargs["out"]] if isinstance(kwargs.get("out"), tensor) else []
+        if args and isinstance(args[0], tensor) and (name.endswith("_") or name in ("__setitem__", "__set__")):
+            written.append(args[0])
+        self._weight_function(recorder, name, flat, with_data, used, output, written)
         kernels = {id(p): p for p in used if p.dim() == 4 and not isinstance(p, self._uninitialized)}
         for t in flat:
             arranged = recorder.arranged.get(id(t))
@@ -1119,14 +1122,17 @@ class Handler:
             recorder.transformed[key] = kernel
             recorder.open_convs.pop(key, None)
 
-    def _weight_function(self, recorder, name: str, flat: list, with_data: bool, used: list, output) -> None:
+    def _weight_function(self, recorder, name: str, flat: list, with_data: bool, used: list, output,
+                         written: list) -> None:
         """A function of the model's parameters alone that is no rearrangement or copy of them (a clamp, a
         ``where``, a product with a constant), computed in a judged pass, may be the identity on the judge's
         weights, drawn within torch's initialisation bound, and not on the weights training reaches: where such a
         tensor meets the input's data, what the model computes cannot be judged with the judge's weights (attack
         round 23: a kernel clamped to that bound, then unfolded; a head clamped, then in ``addmm``).  Its results
-        are such functions too (``recorder.modified``, kept alive).  ``flat``: the operation's tensors
-        (``recorder._tensors``); ``with_data``: whether one of them is from the input."""
+        are such functions too (``recorder.modified``, kept alive), and so is a tensor one is written into (attack
+        round 25: `flag[0] = (w.abs() > b).any()`, `flag.data = ...`, which return nothing).  ``flat``: the
+        operation's tensors (``recorder._tensors``); ``with_data``: whether one of them is from the input;
+        ``written``: the tensors it writes into (in place, ``out=``, item assignment)."""
         tensor = self._tensor_type
         modified = any(id(t) in recorder.modified and recorder.modified[id(t)] is t for t in flat)
         if with_data:
@@ -1143,8 +1149,9 @@ class Handler:
         if not (modified or from_parameters) or name in VALUE_FREE:
             return
         outputs = [out for out in (output if isinstance(output, (list, tuple)) else (output,))
-                   if isinstance(out, tensor)]
-        if not modified and (name in KERNEL_REARRANGING or name in CAST_OPS):
+                   if isinstance(out, tensor)] + written
+        if not modified and (name in KERNEL_REARRANGING or name in CAST_OPS or name in ("__setitem__", "copy_")):
+            # (a parameter's values written into a buffer, as they are: a kernel padded with zeros for an FFT)
             for out in outputs:
                 if len(recorder.rearranged) < MAX_TRACED_CALLS:
                     recorder.rearranged[id(out)] = out
