@@ -131,8 +131,6 @@ ORACLE_RUN = pytest.StashKey()
 #: The background runs (tests/background.py) of test_bank's seeds and test_variant_mistakes' rows.
 BANK_SEEDS = pytest.StashKey()
 VARIANT_ROWS = pytest.StashKey()
-#: The background run of the fairness corpus through `cnn-grader grade` (tests/test_fairness.py's `graded`).
-FAIR_BATCH = pytest.StashKey()
 
 
 def pytest_collection_modifyitems(session, config, items):
@@ -164,16 +162,10 @@ def pytest_collection_finish(session):
         from tests.test_variant_mistakes import variant_rows
 
         session.config.stash[VARIANT_ROWS] = Background(variant_rows, ["rows"])
-    if os.geteuid() == 0 and any(item.originalname == "test_every_fair_case_gets_full_marks" for item in session.items):
-        from functools import partial
-
-        from tests.test_fairness import grade_corpus
-
-        session.config.stash[FAIR_BATCH] = Background(partial(grade_corpus, background=True), ["batch"])
 
 
 def pytest_sessionfinish(session):
-    for key in (ORACLE_RUN, BANK_SEEDS, VARIANT_ROWS, FAIR_BATCH):
+    for key in (ORACLE_RUN, BANK_SEEDS, VARIANT_ROWS):
         run = session.config.stash.get(key, None)
         if run is not None:
             run.kill()  # a run no test waited for (a failure stopped the session first)

@@ -27,7 +27,7 @@ import pytest
 
 from grader.questions import bank
 from tests import fair_oracle
-from tests.conftest import FAIR_BATCH, ORACLE_RUN, ROOT, invoke, needs_root, traceback_of
+from tests.conftest import ORACLE_RUN, ROOT, invoke, needs_root, traceback_of
 
 FAIR = fair_oracle.FAIR
 CASES = [p.name for p in fair_oracle.cases()]
@@ -278,66 +278,34 @@ def failing_feedback(row: dict) -> list[str]:
             for c in row["checks"] if c["points"] < c["max_points"]]
 
 
-#: Worker uids of the batch that runs beside the suite: apart from the suite's own (CNN_GRADER_UID_BASE + slot),
-#: since leftovers are swept by uid.
-BACKGROUND_UID_OFFSET = 50
-#: The batch beside the suite runs at nice 19 and can wait minutes for a core while both run tests: its limits are
-#: wide, so that a wait is never a timeout.  (The instructor's defaults grade a sample through run_autograder and
-#: otter run below, and the class of tests/test_batch.py.)
-BACKGROUND_LIMITS = ("--timeout", "3600", "--probe-timeout", "600", "--cell-timeout", "600")
-
-
-def grade_corpus(_key=None, *, background: bool = False) -> tuple[int, str, dict]:
-    """Every case through ``cnn-grader grade --jobs 2``: (exit code, its stderr and traceback, rows by file name).
-    Run beside the suite from collection on (``conftest.FAIR_BATCH``, ``background``), or in place when these
-    tests run alone."""
-    import tempfile
-
-    limits = ()
-    if background:
-        from grader.worker import sandbox
-
-        sandbox.UID_BASE += BACKGROUND_UID_OFFSET
-        os.environ["CNN_GRADER_UID_BASE"] = str(sandbox.UID_BASE)  # the fork server's, read when it starts
-        limits = BACKGROUND_LIMITS
-    work = Path(tempfile.mkdtemp(prefix="cnn-grader-fair-"))
-    try:
-        corpus = work / "corpus"
-        corpus.mkdir()
-        for name in CASES:
-            shutil.copyfile(FAIR / name, corpus / name)
-        out = work / "out"
-        result = invoke("grade", corpus, "--out", out, "--jobs", "2", *limits)
-        rows = {r["submission"]: r for r in json.loads((out / "grades.json").read_text())["results"]} \
-            if (out / "grades.json").exists() else {}
-        return result.exit_code, (result.stderr + traceback_of(result))[-3000:], rows
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-
-
 @pytest.fixture(scope="module")
-def graded(request):
-    # Started at collection by conftest.py when these tests are selected: 787 cases are six minutes of two cores,
-    # which the batch takes from what the tests before these leave idle.
-    run = request.config.stash.get(FAIR_BATCH, None)
-    return run.result("batch") if run is not None else grade_corpus()
+def graded(tmp_path_factory):
+    work = tmp_path_factory.mktemp("fair")
+    corpus = work / "corpus"
+    corpus.mkdir()
+    for name in CASES:
+        shutil.copyfile(FAIR / name, corpus / name)
+    out = work / "out"
+    # The instructor's defaults (no limit flags), two workers.
+    result = invoke("grade", corpus, "--out", out, "--jobs", "2")
+    rows = {r["submission"]: r for r in json.loads((out / "grades.json").read_text())["results"]} \
+        if (out / "grades.json").exists() else {}
+    return result, rows
 
 
 @pytest.mark.sandbox
 @needs_root
-@pytest.mark.background
 def test_the_batch_grades_every_case(graded):
-    exit_code, errors, rows = graded
-    assert exit_code == 0, errors
+    result, rows = graded
+    assert result.exit_code == 0, (result.stderr + traceback_of(result))[-3000:]
     assert set(rows) == set(CASES)
 
 
 @pytest.mark.sandbox
 @needs_root
-@pytest.mark.background
 @pytest.mark.parametrize("name", sorted(BY_HAND_UNREADABLE))
 def test_a_by_hand_function_out_of_the_readers_sight_costs_its_by_hand_checks_only(graded, name):
-    _, _, rows = graded
+    _, rows = graded
     row = rows[name]
     lost = {c["id"]: c for c in row["checks"] if c["points"] < c["max_points"]}
     assert lost and set(lost) <= BY_HAND_CHECKS, (BY_HAND_UNREADABLE[name], failing_feedback(row))
@@ -349,11 +317,10 @@ def test_a_by_hand_function_out_of_the_readers_sight_costs_its_by_hand_checks_on
 
 @pytest.mark.sandbox
 @needs_root
-@pytest.mark.background
 @pytest.mark.parametrize("name", [pytest.param(c, marks=pytest.mark.xfail(strict=True, reason=GRADER_FAULTS[c]))
                                   if c in GRADER_FAULTS else c for c in CASES if c not in BY_HAND_UNREADABLE])
 def test_every_fair_case_gets_full_marks(graded, name):
-    _, _, rows = graded
+    _, rows = graded
     assert name in rows, f"no row for {name}"
     row = rows[name]
     lost = {q: (row["scores"][q], row["max_scores"][q]) for q in row["max_scores"]
