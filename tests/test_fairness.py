@@ -233,8 +233,7 @@ GRADER_FAULTS: dict[str, str] = {
 GRADESCOPE_SAMPLE = ["nb_magics_everywhere.ipynb", "nb_continuation_percent_and_bang_eq.ipynb",
                      "nb_lecture_imports_summary_plots.ipynb", "nb_first_draft_conv_replaced.ipynb",
                      "py_sys_exit_at_end.py", "py_numpy_answers.py"]
-OTTER_SAMPLE = ["nb_cell_magic_time_defines_answers.ipynb", "nb_modulelist_functional.ipynb",
-                "py_main_guard_selfchecks.py"]
+OTTER_SAMPLE = ["nb_cell_magic_time_defines_answers.ipynb", "py_main_guard_selfchecks.py"]
 
 
 def test_the_corpus_is_large_and_mixed():
