@@ -183,7 +183,7 @@ def grade_batch(paths: list[Path], out_dir: Path, *, jobs: int = 2, resume: bool
         raise UsageError(f"{out_dir} holds the results of an earlier run: add --resume to keep them and grade only "
                          "what is new or changed, or --overwrite to replace them")
     # The fork server imports torch in its own process while this one imports the bank.
-    server = ForkServerClient(isolate=isolate, warm_training=True)
+    server = ForkServerClient(isolate=isolate, warm_training=len(found.sources) >= WARM_TRAINING_FROM)
     try:
         import torch
 
@@ -233,6 +233,13 @@ def runtime_warning(results: list[SubmissionResult]) -> str | None:
 
 #: Most warnings of the collection (:func:`~grader.judge.submission.find_submissions`) grades.json keeps.
 MAX_REPORTED_WARNINGS = 100
+
+#: Batches of at least this many files warm up torch's optimizers in the fork server (``warm_training``): about 3 s
+#: of CPU once (importing ``torch._dynamo``), which every worker whose submission builds an optimizer pays again
+#: otherwise.  A class has several such submissions; a batch of a few files (a regrade, a late one) mostly has none,
+#: and would pay the 3 s for nothing.  A submission that trains gets the same grade either way: the import counts
+#: against its time limit only when the batch is small.
+WARM_TRAINING_FROM = 8
 
 
 def _grade_sources(sources, server, out_dir, *, jobs, previous, overwrite, seed, checks, limits, rules, feedback,
