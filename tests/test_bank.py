@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import math
 import re
 from pathlib import Path
 
@@ -133,6 +134,30 @@ def test_weights_for_loads_the_reference_and_matches_functional_computation():
     h = F.max_pool2d(F.relu(F.conv2d(h, conv2["weight"], conv2["bias"], padding=1)), 2)
     want = F.linear(h.flatten(1), lin["weight"], lin["bias"])
     assert torch.allclose(model(x), want, rtol=1e-5, atol=1e-6)
+
+
+@pytest.mark.parametrize("name,factory,args,features", [("CNN", reference.PooledCNN, (), (1, 100, 100)),
+                                                          ("ConvNet", reference.ConvNet, (3,), (3, 128, 128))],
+                         ids=["CNN", "ConvNet"])
+@pytest.mark.parametrize("seed", [1, 2])
+def test_the_judges_weights_leave_torchs_initial_bound_on_some_probes_only(name, factory, args, features, seed):
+    """A freshly built layer's weights lie within ``1/sqrt(fan_in)``: a model checking that bound knew it was judged
+    (attack rounds 23 and 24) while all the judge's weights lay there, and a model checking the size of its outputs
+    would know it if none did (attack round 12): some probes must take every layer past the bound, one within it."""
+    from grader.questions import model_checks
+
+    cases = model_checks.probe_cases(Context(seed=seed, check_id="q7.outputs"), name, factory, args, features)
+    widest = {}
+    for case in cases:
+        for index, spec in enumerate(case.weights):
+            fan_in = math.prod(spec["tensors"]["weight"].shape[1:])
+            for tensor in spec["tensors"].values():
+                part = float(tensor.to_tensor().abs().max()) * fan_in ** 0.5
+                widest[(case.x_described.seed, index)] = max(widest.get((case.x_described.seed, index), 0.0), part)
+    by_case = [[widest[(case.x_described.seed, i)] for i in range(len(case.weights))] for case in cases]
+    assert any(all(part <= 1 for part in parts) for parts in by_case), by_case
+    assert any(all(2 < part <= reference.WIDE_WEIGHT_SCALE for part in parts) for parts in by_case), by_case
+    assert any(case.gradients and all(part > 2 for part in parts) for case, parts in zip(cases, by_case)), by_case
 
 
 def test_the_worker_draws_exactly_the_judges_weights_and_input(monkeypatch):

@@ -429,9 +429,8 @@ def test_the_judges_weights_leave_the_reference_alive_on_every_probe(factory, ar
     from grader.questions.model_checks import _alive, probe_cases
 
     for seed in range(20):
-        _, cases = probe_cases(Context(seed=seed, check_id="q8.outputs_1ch"), "Net", factory, args, features)
-        for _, gradients, _, want, want_gradients in cases:
-            assert _alive(want, want_gradients), (seed, gradients)
+        for case in probe_cases(Context(seed=seed, check_id="q8.outputs_1ch"), "Net", factory, args, features):
+            assert _alive(case.want, case.want_gradients), (seed, case.gradients)
 
 
 @pytest.mark.parametrize("change, full", [

@@ -253,13 +253,30 @@ def uniform_input(shape: tuple, generator: torch.Generator) -> wire.Uniform:
     return wire.Uniform(tuple(shape), draw_seed(generator), 1.0)
 
 
-#: The inputs a model is probed on, as (bound, offset) of :class:`wire.Uniform` and whether autograd is on:
-#: symmetric [-1, 1) under ``no_grad`` (as while evaluating), image-like [0, 1) (what ``ToTensor`` gives)
-#: with autograd on (as while training), and shifted and wider [-1, 7) under ``no_grad``.  A model must
-#: agree with what it is judged against on every one: a model that inspects its input (its sign, its
-#: mean, its range) or autograd to be the network asked for only while the judge looks then also has to
-#: be it on inputs like the images it is meant for, trained or evaluated.
-PROBES = ((1.0, 0.0, False), (0.5, 0.5, True), (4.0, 3.0, False))
+#: How many times torch's initial bound ``1/sqrt(fan_in)`` the judge's weights reach on the probes that do not use
+#: that bound (:data:`PROBES`).  Within it, a model could tell every judged pass from training by its weights alone
+#: (a freshly built layer's weights never leave it; trained ones do): a "range flag" such as
+#: ``if (self.fc.weight.abs() > 1/sqrt(fan_in)).any(): h = h.detach()``, or a kernel clamped to the bound, was the
+#: network asked for whenever the judge looked and another one once trained (attack rounds 23 and 24).  Beyond it,
+#: the judged passes are the ones such a flag marks.  A flag set past this scale stays unseen, but then changes
+#: nothing until training takes a weight that far.  The first probe keeps torch's bound: outputs of the size a
+#: freshly built network gives (0.004 to 0.2 for ConvNet, against up to about 10 here), so that the size of the
+#: outputs tells no judged pass from a model's own either (attack round 12's head compared with a copy of itself
+#: within 1e-5, which rounding passes at this scale).  A correct network computes the same at any scale: its
+#: outputs are compared within a tolerance that grows with them (:data:`grader.questions.model_checks.ATOL`), its
+#: gradients within one relative to their terms.
+WIDE_WEIGHT_SCALE = 4.0
+
+#: The inputs a model is probed on, as (bound, offset) of :class:`wire.Uniform`, whether autograd is on, and the
+#: scale of the judge's weights (times torch's initial bound): symmetric [-1, 1) under ``no_grad`` (as while
+#: evaluating) with weights of torch's own bound, image-like [0, 1) with autograd on (as while training), and
+#: shifted and wider [-1, 7) under ``no_grad``, both with wider weights.  A model must agree with what it is judged
+#: against on every one: a model that inspects its input (its sign, its mean, its range), its weights or autograd
+#: to be the network asked for only while the judge looks then also has to be it on inputs like the images it is
+#: meant for, freshly built, trained or evaluated.
+PROBES = ((1.0, 0.0, False, 1.0), (0.5, 0.5, True, WIDE_WEIGHT_SCALE), (4.0, 3.0, False, WIDE_WEIGHT_SCALE))
+#: The weight scales of :data:`PROBES`, in the order their weights are drawn.
+WEIGHT_SCALES = tuple(dict.fromkeys(probe[3] for probe in PROBES))
 
 
 #: The batch sizes the last probe draws from: larger than the batches of 1 to 5 every other probe runs, as a
@@ -269,34 +286,35 @@ PROBES = ((1.0, 0.0, False), (0.5, 0.5, True), (4.0, 3.0, False))
 PROBE_BATCHES = (6, 9)
 
 
-def probe_inputs(shape: tuple, generator: torch.Generator) -> tuple[tuple[wire.Uniform, bool], ...]:
-    """One random input per probe of :data:`PROBES`, described, with its autograd setting.
+def probe_inputs(shape: tuple, generator: torch.Generator) -> tuple[tuple[wire.Uniform, bool, float], ...]:
+    """One random input per probe of :data:`PROBES`, described, with its autograd setting and weight scale.
 
     The inputs are of ``shape`` (the first is what :func:`uniform_input` draws from the same generator),
     but the last, a batch of a size drawn from :data:`PROBE_BATCHES` of inputs of ``shape[1:]``.
     """
     inputs = []
-    for index, (bound, offset, gradients) in enumerate(PROBES):
+    for index, (bound, offset, gradients, weight_scale) in enumerate(PROBES):
         batch = shape[0] if index < len(PROBES) - 1 else int(torch.randint(PROBE_BATCHES[0], PROBE_BATCHES[1] + 1, (),
                                                               generator=generator))
-        inputs.append((wire.Uniform((batch, *shape[1:]), draw_seed(generator), bound, offset), gradients))
+        inputs.append((wire.Uniform((batch, *shape[1:]), draw_seed(generator), bound, offset), gradients,
+                       weight_scale))
     return tuple(inputs)
 
 
-def weights_for(model: nn.Module, generator: torch.Generator) -> list[dict]:
+def weights_for(model: nn.Module, generator: torch.Generator, scale: float = 1.0) -> list[dict]:
     """Random weights for ``model``'s parametrised leaves, in order, as the probe's ``forward`` takes them.
 
     Each tensor is described (:class:`wire.Uniform`: its shape, a seed drawn from ``generator``,
-    and ``1/sqrt(fan_in)``, the bound of torch's own initialisation) and drawn from its
-    description into ``model``, so that it computes the reference output with exactly the
-    tensors the worker draws from the same description.
+    and the bound ``scale / sqrt(fan_in)``, ``scale`` times that of torch's own initialisation) and
+    drawn from its description into ``model``, so that it computes the reference output with exactly
+    the tensors the worker draws from the same description.
     """
     specs = []
     with torch.no_grad():
         for m in parametrised_leaves(model):
             own = dict(m.named_parameters(recurse=False))
             fan_in = max(1, own["weight"][0].numel())
-            bound = fan_in ** -0.5
+            bound = scale * fan_in ** -0.5
             tensors = {}
             for name, p in own.items():
                 described = wire.Uniform(tuple(p.shape), draw_seed(generator), bound)
