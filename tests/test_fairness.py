@@ -228,6 +228,51 @@ GRADER_FAULTS: dict[str, str] = {
         "a grader's fault (fairness round 20): torch.jit.trace(CNN().eval(), ...) in a cell after q7 is rule 2's "
         "torch.jit, though tracing changes nothing the class computes and torch.jit.script(CNN()) gets 26/26: q6 by "
         "hand 3, q7 4, q8 3: -10",
+    # Fairness round 21 (numerically unusual correct models, graded on d3062c3 and on main at 93575ec alike, seeds 1
+    # to 7; tests/corpus/fair/_r21_findings.md isolates each construct). Max pooling written out is round 10's known
+    # cost (q7 structure -1).
+    "r21_nb_all_parameters_by_hand_matmul_head.ipynb":
+        "a grader's fault (fairness round 21): own nn.Parameter convolutions with zero-initialised biases added before "
+        "the reshape, (W.flatten(1) @ cols + bias[:, None]).view(...): q7 structure, params -2 (non-zero initial "
+        "biases, or the bias added after the view: 26/26); the model's own values decide what the describing pass reads",
+    "r21_nb_conv2d_subclass_fft_float64_conv_forward.ipynb":
+        "a grader's fault (fairness round 21): an nn.Conv2d subclass whose _conv_forward is an rfft2 convolution in "
+        "float64: read as Conv2d layers with bias=False: q7 -3, q8 -3 (_conv_forward as F.conv2d: 26/26)",
+    "r21_nb_einsum_im2col_float64_cast_back_unfold_amax_pool.ipynb":
+        "max pooling written out (x.unfold(2, 2, 2).unfold(3, 2, 2).amax): q7 structure -1 (round 10's known cost)",
+    "r21_nb_mean_centred_input_plus_offset_convolution.ipynb":
+        "a judgement call (fairness round 21): F.conv2d(x - m, w) + F.conv2d(m.expand_as(x), w) + b, the convolution "
+        "split by linearity: read as Conv2d layers without their bias, q7 -4 (with pooling -1), q8 -1.5",
+    "r21_nb_nine_slices_bias_first_abs_relu_strided_max_einsum_head.ipynb":
+        "max pooling written out (torch.maximum of four strided slices): q7 structure -1; and at some seeds and worker "
+        "draws q8 params or channels -0.5 (nine slices added in place to the expanded bias: its own initial weights "
+        "decide the describing pass)",
+    "r21_nb_pixel_scale_255_intermediates.ipynb":
+        "a grader's fault (fairness round 21): F.conv2d(x * 255, w, padding=1) / 255 + b (pixels on the 0-255 scale): "
+        "read as Conv2d layers without their bias: q7 -4, q8 -1.5",
+    "r21_py_conv3d_depth_one.py":
+        "a grader's fault (fairness round 21): F.conv3d(x.unsqueeze(2), w.unsqueeze(2), b, padding=(0, 1, 1)) "
+        "(a depth-1 3-D convolution): no Conv2d layer is read: q7 structure, params, q8 channels, params -3",
+    "r21_py_im2col_addmm_bias_first_reshape_amax_pool.py":
+        "a grader's fault (fairness round 21): torch.addmm(bias, rows, W.t()) over F.unfold rows read as a Linear, "
+        "and max pooling written out: q7 structure, params, q8 channels, params -3",
+    "r21_py_im2col_bias_folded_into_weight_threshold_relu.py":
+        "max pooling written out (F.unfold(x, 2, stride=2).max): q7 structure -1 (round 10's known cost)",
+    "r21_py_nine_taps_float64_accumulator_mask_relu_reshape_pool.py":
+        "a judgement call (fairness round 21): nine taps accumulated in a float64 buffer (float32: 26/26), read as "
+        "Conv2d layers without their bias: q7 -4.5, q8 -1.5",
+    "r21_py_sum_of_single_channel_convs_moduledict_loop.py":
+        "a grader's fault (fairness round 21): a convolution as the sum over input channels of single-channel "
+        "F.conv2d, bias added last: q7 -4, q8 -0.75 to -1.25 (the amount depends on the seed)",
+}
+
+#: Correct cases the grader marks down at some seeds or worker draws only (the model's own random initial weights
+#: are what the describing pass reads): expected failures that may pass, so that a run where they keep their points
+#: is no failure either.  Each is the grader's fault, to fix.
+SOMETIMES_MARKED_DOWN: dict[str, str] = {
+    "r21_nb_fft_rfft2_correlation_clamp_relu.ipynb":
+        "a grader's fault (fairness round 21): ConvNet's convolutions as rfft2 products read, at some seeds and "
+        "worker draws, as padding=(2, 2) or with a bias unused: q8 channels or params -0.5 (26/26 on most seeds)",
 }
 
 GRADESCOPE_SAMPLE = ["nb_magics_everywhere.ipynb", "nb_continuation_percent_and_bang_eq.ipynb",
@@ -317,7 +362,9 @@ def test_a_by_hand_function_out_of_the_readers_sight_costs_its_by_hand_checks_on
 @pytest.mark.sandbox
 @needs_root
 @pytest.mark.parametrize("name", [pytest.param(c, marks=pytest.mark.xfail(strict=True, reason=GRADER_FAULTS[c]))
-                                  if c in GRADER_FAULTS else c for c in CASES if c not in BY_HAND_UNREADABLE])
+                                  if c in GRADER_FAULTS else
+                                  pytest.param(c, marks=pytest.mark.xfail(strict=False, reason=SOMETIMES_MARKED_DOWN[c]))
+                                  if c in SOMETIMES_MARKED_DOWN else c for c in CASES if c not in BY_HAND_UNREADABLE])
 def test_every_fair_case_gets_full_marks(graded, name):
     _, rows = graded
     assert name in rows, f"no row for {name}"

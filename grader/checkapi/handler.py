@@ -1034,9 +1034,8 @@ class Handler:
         torch.channels_last)``): a copy of it.  A layer computing with the copy computes with the parameter, and
         training changes it.  In a pass with the judge's weights the copy is made of the judge's values
         (:meth:`_judged_call` gave them to the operation), and compared with them.  Only operations that copy by
-        definition: an operation that merely leaves the judge's values as they are (a clamp to torch's
-        initialisation bound, within which the judge draws them; a product with a factor that is 1 only while
-        judged) is another function of the weights while training (attack round 5), so ``w * 1.0`` is no copy."""
+        definition: an operation that merely leaves the judge's values as they are (a clamp to the bound within
+        which the judge draws them; a product with a factor that is 1 only while judged) is another function of the weights while training (attack round 5), so ``w * 1.0`` is no copy."""
         tensor = self._tensor_type
         if not isinstance(output, tensor) or id(output) in recorder.derived or output.dtype not in self._exact_dtypes \
                 or id(output) in recorder.casts or isinstance(output, self._uninitialized):
@@ -1089,8 +1088,8 @@ class Handler:
         is then no convolution layer's for the rest of the pass (:meth:`_written_convolution`), nor is it after a
         product with anything but the input's data (``w * 1.0``, a factor that could be 1 only while judged): a
         function that is
-        the identity on the judge's weights, drawn within torch's initialisation bound, and not on the weights
-        training reaches, would be the network asked for only while judged (attack round 23: a kernel clamped to
+        the identity on the judge's weights, drawn within a known bound (:data:`reference.PROBES`), and not on the
+        weights training reaches, would be the network asked for only while judged (attack round 23: a kernel clamped to
         that bound, then unfolded)."""
         tensor = self._tensor_type
         flat = recorder._tensors(args, kwargs)
@@ -1126,7 +1125,7 @@ class Handler:
                          written: list) -> None:
         """A function of the model's parameters alone that is no rearrangement or copy of them (a clamp, a
         ``where``, a product with a constant), computed in a judged pass, may be the identity on the judge's
-        weights, drawn within torch's initialisation bound, and not on the weights training reaches: where such a
+        weights, drawn within a known bound (:data:`reference.PROBES`), and not on the weights training reaches: where such a
         tensor meets the input's data, what the model computes cannot be judged with the judge's weights (attack
         round 23: a kernel clamped to that bound, then unfolded; a head clamped, then in ``addmm``).  Its results
         are such functions too (``recorder.modified``, kept alive), and so is a tensor one is written into (attack
