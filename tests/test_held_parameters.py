@@ -293,6 +293,35 @@ def test_a_layer_run_on_a_tensor_of_its_own_cannot_tell_the_judges_weights(compa
     assert points["q7.outputs"] == 0, points
 
 
+@pytest.mark.parametrize("flag", [
+    # a statistic of the weights as a Python truth value, false on every draw of the judge's (and on a fresh model)
+    # and true once trained: the largest |w| sqrt(fan_in) off the bounds the judge draws within, or in a band
+    # between them; the spread of a uniform draw (attack round 26)
+    "not (0.96 < self.fc.weight.abs().max() * 1250 ** 0.5 <= 1 "
+    "or 3.84 < self.fc.weight.abs().max() * 1250 ** 0.5 <= 4)",
+    "1.001 < float(self.conv1.weight.abs().max()) * 3 < 2.5",
+    "abs(self.fc.weight.std().item() / self.fc.weight.abs().max().item() - 3 ** -0.5) > 0.05",
+], ids=["edge", "past torch's bound", "uniform spread"])
+def test_a_python_value_of_the_weights_in_the_pass_earns_nothing_for_the_layers(flag):
+    """Whatever such a value decides, it decides on the judge's weights, which any statistic tells from a model's own
+    or trained ones: the pass cannot be judged with them (Handler._weight_function)."""
+    points = _q7(WRITTEN.format(**{**PLAIN, "before": f"if {flag}:\n            x = x * 0.5"}))
+    assert points["q7.structure"] == points["q7.params"] == points["q7.outputs"] == 0, points
+
+
+@pytest.mark.parametrize("check", [
+    "assert torch.isfinite(self.conv1.weight).all(), 'conv1 diverged'",
+    "assert not torch.isnan(self.fc.weight).any()",
+    "assert all(torch.isfinite(p).all() for p in self.parameters())",
+    "assert not any(bool(torch.isinf(p.double()).any()) for p in self.parameters())",
+], ids=["isfinite all", "isnan any", "every parameter", "isinf of a copy"])
+def test_asserting_the_weights_are_finite_in_the_pass_keeps_the_points(check):
+    """Fairness rounds 9 and 11: whether the weights are finite is the same on the judge's and on any that compute a
+    number, so its truth value tells nothing."""
+    points = _q7(WRITTEN.format(**{**PLAIN, "before": check}))
+    assert points == {c.id: c.points for c in Q7}
+
+
 def test_a_pooling_the_recorder_does_not_read_is_named_as_missing_not_as_a_layer_out_of_place():
     """Fairness round 10: a MaxPool2d written with reshape and amax was told its second convolution was out of place."""
     source = WRITTEN.format(**PLAIN).replace(

@@ -319,6 +319,7 @@ class Handler:
                 self.transformed: dict[int, object] = {}
                 self.modified: dict[int, object] = {}  # functions of parameters alone (Handler._weight_function)
                 self.rearranged: dict[int, object] = {}  # their rearrangements and copies (the same)
+                self.finiteness: dict[int, object] = {}  # whether parameters are finite (Handler._weight_function)
                 self.open_biases: dict[int, object] = {}
                 self.windows: list = []
                 self.windows_before = 0  # how many of them came before a convolution opened
@@ -1034,9 +1035,8 @@ class Handler:
         torch.channels_last)``): a copy of it.  A layer computing with the copy computes with the parameter, and
         training changes it.  In a pass with the judge's weights the copy is made of the judge's values
         (:meth:`_judged_call` gave them to the operation), and compared with them.  Only operations that copy by
-        definition: an operation that merely leaves the judge's values as they are (a clamp to torch's
-        initialisation bound, within which the judge draws them; a product with a factor that is 1 only while
-        judged) is another function of the weights while training (attack round 5), so ``w * 1.0`` is no copy."""
+        definition: an operation that merely leaves the judge's values as they are (a clamp to the bound within
+        which the judge draws them; a product with a factor that is 1 only while judged) is another function of the weights while training (attack round 5), so ``w * 1.0`` is no copy."""
         tensor = self._tensor_type
         if not isinstance(output, tensor) or id(output) in recorder.derived or output.dtype not in self._exact_dtypes \
                 or id(output) in recorder.casts or isinstance(output, self._uninitialized):
@@ -1089,8 +1089,8 @@ class Handler:
         is then no convolution layer's for the rest of the pass (:meth:`_written_convolution`), nor is it after a
         product with anything but the input's data (``w * 1.0``, a factor that could be 1 only while judged): a
         function that is
-        the identity on the judge's weights, drawn within torch's initialisation bound, and not on the weights
-        training reaches, would be the network asked for only while judged (attack round 23: a kernel clamped to
+        the identity on the judge's weights, drawn within a known bound (:data:`reference.PROBES`), and not on the
+        weights training reaches, would be the network asked for only while judged (attack round 23: a kernel clamped to
         that bound, then unfolded)."""
         tensor = self._tensor_type
         flat = recorder._tensors(args, kwargs)
@@ -1126,11 +1126,13 @@ class Handler:
                          written: list) -> None:
         """A function of the model's parameters alone that is no rearrangement or copy of them (a clamp, a
         ``where``, a product with a constant), computed in a judged pass, may be the identity on the judge's
-        weights, drawn within torch's initialisation bound, and not on the weights training reaches: where such a
-        tensor meets the input's data, what the model computes cannot be judged with the judge's weights (attack
-        round 23: a kernel clamped to that bound, then unfolded; a head clamped, then in ``addmm``).  Its results
-        are such functions too (``recorder.modified``, kept alive), and so is a tensor one is written into (attack
-        round 25: `flag[0] = (w.abs() > b).any()`, `flag.data = ...`, which return nothing).  ``flat``: the
+        weights, drawn within a known bound (:data:`reference.PROBES`), and not on the weights training reaches:
+        where such a tensor meets the input's data, or leaves torch as a Python value (:data:`LAUNDERING`: a truth
+        value, ``item()``), what the model computes cannot be judged with the judge's weights (attack round 23: a
+        kernel clamped to that bound, then unfolded; a head clamped, then in ``addmm``; attack round 26: a statistic
+        of the weights in an ``if``).  Its results are such functions too (``recorder.modified``, kept alive), and
+        so is a tensor one is written into (attack round 25: `flag[0] = (w.abs() > b).any()`, `flag.data = ...`,
+        which return nothing).  ``flat``: the
         operation's tensors (``recorder._tensors``); ``with_data``: whether one of them is from the input;
         ``written``: the tensors it writes into (in place, ``out=``, item assignment)."""
         tensor = self._tensor_type
@@ -1150,6 +1152,24 @@ class Handler:
             return
         outputs = [out for out in (output if isinstance(output, (list, tuple)) else (output,))
                    if isinstance(out, tensor)] + written
+        finite = [t for t in flat if id(t) in recorder.finiteness and recorder.finiteness[id(t)] is t]
+        if (name in FINITENESS_TESTS and not modified) or (finite and len(finite) == len(flat) and (
+                name in FINITENESS_REDUCTIONS or name in LAUNDERING)):
+            # Whether the parameters are finite (`assert torch.isfinite(p).all()`, fairness rounds 9 and 11) is the
+            # same on the judge's weights and on any a model trains to that still computes a number: no statistic
+            # of them passes through it.
+            for out in outputs:
+                if len(recorder.finiteness) < MAX_TRACED_CALLS:
+                    recorder.finiteness[id(out)] = out
+            return
+        if name in LAUNDERING and recorder.weights is not None:
+            # A Python value of the parameters (a truth value, a float): whatever it decides in a judged pass, it
+            # decides on the judge's weights, which the model can tell from its own by any statistic of them
+            # (attack round 26: the largest |w| times sqrt(fan_in) at exactly the bound the judge draws within, or in
+            # a band past torch's; the ratio of their spread to their largest, sqrt(1/3) for any uniform draw), and
+            # be another network once trained.
+            raise _mismatch(recorder, f"the forward pass takes a function of its parameters out of torch (`{name}`), "
+                                      "so what it does cannot be judged with the judge's weights")
         if not modified and (name in KERNEL_REARRANGING or name in CAST_OPS or name in ("__setitem__", "copy_")):
             # (a parameter's values written into a buffer, as they are: a kernel padded with zeros for an FFT)
             for out in outputs:
@@ -2037,6 +2057,10 @@ KERNEL_PRODUCTS = frozenset({"matmul", "mm", "bmm", "mv", "einsum", "tensordot",
 #: a parameter may be read with (``w.new_zeros(...)`` as an accumulator): no function of it (Handler._weight_function).
 VALUE_FREE = frozenset({"new_zeros", "new_ones", "new_empty", "new_full", "zeros_like", "ones_like", "empty_like",
                         "full_like", "rand_like", "randn_like", "size", "dim", "numel", "__len__"})
+#: Whether a parameter's values are finite, and the reductions and truth values of that (Handler._weight_function).
+FINITENESS_TESTS = frozenset({"isfinite", "isnan", "isinf", "isposinf", "isneginf"})
+FINITENESS_REDUCTIONS = frozenset({"all", "any", "logical_not", "__invert__", "__and__", "__or__", "logical_and",
+                                   "logical_or"})
 #: Operations that copy a tensor by definition, which a parameter's copy is made with (Handler._note_cast).
 CAST_OPS = frozenset({"to", "double", "float", "type", "type_as", "contiguous", "clone"})
 #: Operations that take a tensor for its type, device or layout only (``w.type_as(x)``, ``w.to(x)``): a parameter
