@@ -319,7 +319,6 @@ class Handler:
                 self.transformed: dict[int, object] = {}
                 self.modified: dict[int, object] = {}  # functions of parameters alone (Handler._weight_function)
                 self.rearranged: dict[int, object] = {}  # their rearrangements and copies (the same)
-                self.finiteness: dict[int, object] = {}  # whether parameters are finite (Handler._weight_function)
                 self.open_biases: dict[int, object] = {}
                 self.windows: list = []
                 self.windows_before = 0  # how many of them came before a convolution opened
@@ -1036,7 +1035,8 @@ class Handler:
         training changes it.  In a pass with the judge's weights the copy is made of the judge's values
         (:meth:`_judged_call` gave them to the operation), and compared with them.  Only operations that copy by
         definition: an operation that merely leaves the judge's values as they are (a clamp to the bound within
-        which the judge draws them; a product with a factor that is 1 only while judged) is another function of the weights while training (attack round 5), so ``w * 1.0`` is no copy."""
+        which the judge draws them; a product with a factor that is 1 only while judged) is another function of
+        the weights while training (attack round 5), so ``w * 1.0`` is no copy."""
         tensor = self._tensor_type
         if not isinstance(output, tensor) or id(output) in recorder.derived or output.dtype not in self._exact_dtypes \
                 or id(output) in recorder.casts or isinstance(output, self._uninitialized):
@@ -1088,10 +1088,9 @@ class Handler:
         (:data:`KERNEL_PRODUCTS`).  Any other use (a clamp, a ``where``, an addition) transforms it, and the kernel
         is then no convolution layer's for the rest of the pass (:meth:`_written_convolution`), nor is it after a
         product with anything but the input's data (``w * 1.0``, a factor that could be 1 only while judged): a
-        function that is
-        the identity on the judge's weights, drawn within a known bound (:data:`reference.PROBES`), and not on the
-        weights training reaches, would be the network asked for only while judged (attack round 23: a kernel clamped to
-        that bound, then unfolded)."""
+        function that is the identity on the judge's weights, drawn within a known bound (:data:`reference.PROBES`),
+        and not on the weights training reaches, would be the network asked for only while judged (attack round 23:
+        a kernel clamped to that bound, then unfolded)."""
         tensor = self._tensor_type
         flat = recorder._tensors(args, kwargs)
         with_data = any(id(t) in recorder.derived for t in flat)
@@ -1132,9 +1131,9 @@ class Handler:
         kernel clamped to that bound, then unfolded; a head clamped, then in ``addmm``; attack round 26: a statistic
         of the weights in an ``if``).  Its results are such functions too (``recorder.modified``, kept alive), and
         so is a tensor one is written into (attack round 25: `flag[0] = (w.abs() > b).any()`, `flag.data = ...`,
-        which return nothing).  ``flat``: the
-        operation's tensors (``recorder._tensors``); ``with_data``: whether one of them is from the input;
-        ``written``: the tensors it writes into (in place, ``out=``, item assignment)."""
+        which return nothing).  ``flat``: the operation's tensors (``recorder._tensors``); ``with_data``: whether
+        one of them is from the input; ``written``: the tensors it writes into (in place, ``out=``, item
+        assignment)."""
         tensor = self._tensor_type
         modified = any(id(t) in recorder.modified and recorder.modified[id(t)] is t for t in flat)
         if with_data:
@@ -1150,17 +1149,10 @@ class Handler:
             or self._cast_source(recorder, t) is not None for t in flat)
         if not (modified or from_parameters) or name in VALUE_FREE:
             return
-        outputs = [out for out in (output if isinstance(output, (list, tuple)) else (output,))
-                   if isinstance(out, tensor)] + written
-        finite = [t for t in flat if id(t) in recorder.finiteness and recorder.finiteness[id(t)] is t]
-        if (name in FINITENESS_TESTS and not modified) or (finite and len(finite) == len(flat) and (
-                name in FINITENESS_REDUCTIONS or name in LAUNDERING)):
+        if name in FINITENESS_TESTS and not modified:
             # Whether the parameters are finite (`assert torch.isfinite(p).all()`, fairness rounds 9 and 11) is the
             # same on the judge's weights and on any a model trains to that still computes a number: no statistic
-            # of them passes through it.
-            for out in outputs:
-                if len(recorder.finiteness) < MAX_TRACED_CALLS:
-                    recorder.finiteness[id(out)] = out
+            # of them passes through it, so its result (and what is made of it) is no function of them to follow.
             return
         if name in LAUNDERING and recorder.weights is not None:
             # A Python value of the parameters (a truth value, a float): whatever it decides in a judged pass, it
@@ -1170,6 +1162,8 @@ class Handler:
             # be another network once trained.
             raise _mismatch(recorder, f"the forward pass takes a function of its parameters out of torch (`{name}`), "
                                       "so what it does cannot be judged with the judge's weights")
+        outputs = [out for out in (output if isinstance(output, (list, tuple)) else (output,))
+                   if isinstance(out, tensor)] + written
         if not modified and (name in KERNEL_REARRANGING or name in CAST_OPS or name in ("__setitem__", "copy_")):
             # (a parameter's values written into a buffer, as they are: a kernel padded with zeros for an FFT)
             for out in outputs:
@@ -2057,10 +2051,8 @@ KERNEL_PRODUCTS = frozenset({"matmul", "mm", "bmm", "mv", "einsum", "tensordot",
 #: a parameter may be read with (``w.new_zeros(...)`` as an accumulator): no function of it (Handler._weight_function).
 VALUE_FREE = frozenset({"new_zeros", "new_ones", "new_empty", "new_full", "zeros_like", "ones_like", "empty_like",
                         "full_like", "rand_like", "randn_like", "size", "dim", "numel", "__len__"})
-#: Whether a parameter's values are finite, and the reductions and truth values of that (Handler._weight_function).
+#: Whether a parameter's values are finite: the same on the judge's and a model's own (Handler._weight_function).
 FINITENESS_TESTS = frozenset({"isfinite", "isnan", "isinf", "isposinf", "isneginf"})
-FINITENESS_REDUCTIONS = frozenset({"all", "any", "logical_not", "__invert__", "__and__", "__or__", "logical_and",
-                                   "logical_or"})
 #: Operations that copy a tensor by definition, which a parameter's copy is made with (Handler._note_cast).
 CAST_OPS = frozenset({"to", "double", "float", "type", "type_as", "contiguous", "clone"})
 #: Operations that take a tensor for its type, device or layout only (``w.type_as(x)``, ``w.to(x)``): a parameter

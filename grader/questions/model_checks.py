@@ -36,9 +36,10 @@ from .base import Context
 from .static import unreadable_findings
 
 #: Outputs are compared elementwise: ``|got - want| <= ATOL * max(1, max |want|) + RTOL * |want|``.  The absolute
-#: part grows with the outputs: the judge's weights (up to :data:`reference.WIDE_WEIGHT_SCALE` times torch's initial bound)
-#: give a ConvNet outputs of up to about 10, where a correct network written another way rounds an output near zero
-#: by up to 1e-5 (measured against float64: at most 9.9e-6 over 12 draws of ConvNet and the pooled CNN).
+#: part grows with the outputs: the judge's weights (up to :data:`reference.WIDE_WEIGHT_SCALE` times torch's
+#: initial bound) give a ConvNet outputs of up to about 10, where a correct network written another way rounds an
+#: output near zero by up to 1e-5 (measured against float64: at most 9.9e-6 over 12 draws of ConvNet and the pooled
+#: CNN).
 RTOL, ATOL = 1e-4, 1e-5
 
 
@@ -47,6 +48,7 @@ def outputs_close(got: torch.Tensor, want: torch.Tensor) -> bool:
     want = want.double()
     scale = max(1.0, float(want.abs().max())) if want.numel() else 1.0
     return bool(torch.allclose(got.double(), want, rtol=RTOL, atol=ATOL * scale))
+
 
 #: Layer kinds whose presence and hyper-parameters the structure check compares.
 #: Activations and Flatten may be written functionally, so the outputs judge them.
