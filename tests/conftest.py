@@ -40,6 +40,16 @@ def hostile_case(name: str) -> bytes:
 
 #: What each hostile case must get: its statuses, full and zero questions, paths it must not leave, markers.
 HOSTILE_EXPECTED = json.loads(localise((HOSTILE / "expected.json").read_text()))
+#: Without namespaces there is no chroot: the worker, though unprivileged, can write the host's world-writable
+#: folders where the kernel has no Landlock (what a case left there is removed after its run, once recorded).
+WORLD_WRITABLE = ("/tmp/", "/var/tmp/", "/dev/shm/")
+
+
+def hostile_zero(name: str, namespaces: bool) -> list[str]:
+    """The questions hostile case ``name`` must score nothing on.  Without a chroot this machine's checkout is
+    readable in place, so ``disk_search.py`` finds answers there (Gradescope has none, and its /autograder is
+    root-only: test_gradescope.test_a_submission_cannot_forge_results_json_or_read_the_tests)."""
+    return [] if name == "disk_search.py" and not namespaces else HOSTILE_EXPECTED[name]["zero"]
 
 
 def processes_with(marker: str) -> list[str]:

@@ -147,14 +147,9 @@ def test_the_judges_weights_leave_torchs_initial_bound_on_some_probes_only(name,
     from grader.questions import model_checks
 
     cases = model_checks.probe_cases(Context(seed=seed, check_id="q7.outputs"), name, factory, args, features)
-    widest = {}
-    for case in cases:
-        for index, spec in enumerate(case.weights):
-            fan_in = math.prod(spec["tensors"]["weight"].shape[1:])
-            for tensor in spec["tensors"].values():
-                part = float(tensor.to_tensor().abs().max()) * fan_in ** 0.5
-                widest[(case.x_described.seed, index)] = max(widest.get((case.x_described.seed, index), 0.0), part)
-    by_case = [[widest[(case.x_described.seed, i)] for i in range(len(case.weights))] for case in cases]
+    # per case, per layer: its largest |weight or bias| in units of torch's bound 1/sqrt(fan_in)
+    by_case = [[max(float(t.to_tensor().abs().max()) for t in spec["tensors"].values())
+                * math.prod(spec["tensors"]["weight"].shape[1:]) ** 0.5 for spec in case.weights] for case in cases]
     assert any(all(part <= 1 for part in parts) for parts in by_case), by_case
     assert any(all(2 < part <= reference.WIDE_WEIGHT_SCALE for part in parts) for parts in by_case), by_case
     assert any(case.gradients and all(part > 2 for part in parts) for case, parts in zip(cases, by_case)), by_case

@@ -23,7 +23,8 @@ import pytest
 
 from grader.outputs.gradescope_json import validate
 from grader.questions import bank
-from tests.conftest import CORPUS, HOSTILE_EXPECTED, ROOT, hostile_case, needs_root, processes_with, solution_script
+from tests.conftest import (CORPUS, HOSTILE_EXPECTED, ROOT, WORLD_WRITABLE, hostile_case, hostile_zero, needs_root,
+                            processes_with, solution_script)
 
 pytestmark = [pytest.mark.sandbox, needs_root]
 
@@ -74,9 +75,8 @@ def test_the_solutions_notebook_gets_full_marks(tmp_path, namespaces):
 # corpus that are notebooks or scripts can go through the zip's run_autograder.
 GRADESCOPE_CASES = sorted(name for name, e in HOSTILE_EXPECTED.items()
                           if "archive" not in e and Path(name).suffix in (".ipynb", ".py"))
-# Without namespaces there is no chroot: the worker, though unprivileged, can write the host's
-# world-writable folders.  On Gradescope each container is thrown away after one submission.
-WORLD_WRITABLE = ("/tmp/", "/var/tmp/", "/dev/shm/")
+# Without namespaces the worker can write the host's world-writable folders (conftest.WORLD_WRITABLE).  On
+# Gradescope each container is thrown away after one submission.
 
 
 def reported_status(doc: dict) -> str | None:
@@ -161,11 +161,7 @@ def test_every_hostile_case_gets_its_honest_points_through_run_autograder(reques
     assert reported_status(doc) in expected["status"], doc["output"]
     assert {q: got[q] for q in expected["full"]} == {q: bank.question(q).points for q in expected["full"]}, \
         doc["output"]
-    zero = expected["zero"]
-    if name == "disk_search.py" and not namespaces:
-        # Without a chroot this machine's checkout is readable in place (Gradescope has none, and
-        # its /autograder is root-only: test_a_submission_cannot_forge_results_json_or_read_the_tests).
-        zero = []
+    zero = hostile_zero(name, namespaces)
     assert {q: got[q] for q in zero} == {q: 0 for q in zero}, doc["output"]
     for q, score in expected.get("scores", {}).items():
         assert got[q] == score

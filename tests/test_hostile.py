@@ -23,15 +23,13 @@ from types import SimpleNamespace
 import pytest
 
 from grader.questions import bank
-from tests.conftest import HOSTILE, HOSTILE_EXPECTED, ROOT, hostile_case, needs_root, processes_with
+from tests.conftest import (HOSTILE, HOSTILE_EXPECTED, ROOT, WORLD_WRITABLE, hostile_case, hostile_zero, needs_root,
+                            processes_with)
 
 pytestmark = [pytest.mark.sandbox, needs_root]
 
 EXPECTED = HOSTILE_EXPECTED
 PORT = 47123
-#: Without namespaces there is no chroot: the worker, though unprivileged, can write the host's world-writable
-#: folders (what a case left there is removed after the run, once recorded).
-WORLD_WRITABLE = ("/tmp/", "/var/tmp/", "/dev/shm/")
 
 
 class Listener(threading.Thread):
@@ -115,11 +113,7 @@ def test_each_case_gets_an_honest_status_and_only_its_honest_points(graded, name
     feedback = [f"{c['id']}: {c['outcome']}: {c['feedback'][:160]}" for c in row["checks"]
                 if c["points"] < c["max_points"] and c["question"] in wrong]
     assert not wrong, (wrong, feedback, row["events"])
-    zero = expected["zero"]
-    if name == "disk_search.py" and not graded.namespaces:
-        # Without a chroot this machine's checkout is readable in place (Gradescope has none, and its /autograder
-        # is root-only: test_gradescope.test_a_submission_cannot_forge_results_json_or_read_the_tests).
-        zero = []
+    zero = hostile_zero(name, graded.namespaces)
     assert {q: row["scores"][q] for q in zero} == {q: 0 for q in zero}
     for q, score in expected.get("scores", {}).items():
         assert row["scores"][q] == score
