@@ -554,3 +554,54 @@ def test_torch_asked_for_more_threads_keeps_one_and_full_marks(grade_text):
         "q9_threads = torch.get_num_threads()\n")
     result = grade_text(text, "more_threads.py")
     assert result.total == bank.total_points(), [c.feedback for c in result.checks if not c.passed]
+
+
+BY_HAND_CONV = """
+import torch
+import torch.nn.functional as F
+
+@torch.jit.script
+def scripted_conv(x, w, stride: int):
+    return torch.conv2d(x, w, stride=stride)
+
+@torch.jit.script
+def scripted_pool(x, kernel_size: int):
+    return torch.max_pool2d(x, kernel_size)
+
+def conv2d(image, kernel, stride=1, padding=0):
+    return {conv}
+
+def max_pool2d(image, kernel_size=2):
+    return {pool}
+"""
+# q6 written by hand: im2col with F.pad, unfold and a matrix product; pooling by unfold and amax
+HAND_CONV = ("(F.unfold(F.pad(image[None, None], (padding,) * 4), kernel.shape, stride=stride)[0].T @ "
+             "kernel.flatten()).reshape((image.shape[0] + 2 * padding - kernel.shape[0]) // stride + 1, -1)")
+HAND_POOL = "image.unfold(0, kernel_size, kernel_size).unfold(1, kernel_size, kernel_size).amax((-1, -2))"
+
+
+@pytest.mark.parametrize("conv, pool, ops", [
+    # TorchScript runs torch's convolution below every torch function (attack round 27)
+    ("scripted_conv(F.pad(image[None, None], (padding,) * 4), kernel[None, None], stride)[0, 0]",
+     "scripted_pool(image[None], kernel_size)[0]", ("aten.convolution", "aten.max_pool2d_with_indices")),
+    # torch's pooling inside another torch function: F.interpolate in area mode averages windows (attack round 27)
+    (HAND_CONV, "F.interpolate(image[None, None], scale_factor=1 / kernel_size, mode='area')[0, 0] * 0 + "
+     + HAND_POOL, ("aten._adaptive_avg_pool2d",)),
+], ids=["scripted", "inside interpolate"])
+def test_torchs_convolution_and_pooling_below_the_torch_functions_cost_the_by_hand_points(conv, pool, ops):
+    """The worker's trace names the ATen operators a call runs, not only the torch functions it calls: what a
+    TorchScript function or a torch function built on another computes is seen (the static reading, the judge's own,
+    is not asked here: a LocalProbe has no source)."""
+    from grader.checkapi.probe import LocalProbe
+    from grader.judge.grading import run_checks
+    from grader.worker.cells import run_units
+    q6 = [c for c in bank.CHECKS.values() if c.question == "q6" and c.id in ("q6.conv", "q6.conv_strided", "q6.pool")]
+    namespace = {"__name__": "__main__"}
+    run_units([BY_HAND_CONV.format(conv=conv, pool=pool)], namespace, timeout=None)
+    results = run_checks(LocalProbe(namespace), q6, 3)
+    lost = [r for r in results if r.points < r.max_points]
+    assert lost, [(r.id, r.feedback) for r in results]
+    assert all(any(op in r.feedback for op in ops) for r in lost), [r.feedback for r in lost]
+    namespace = {"__name__": "__main__"}
+    run_units([BY_HAND_CONV.format(conv=HAND_CONV, pool=HAND_POOL)], namespace, timeout=None)
+    assert all(r.points == r.max_points for r in run_checks(LocalProbe(namespace), q6, 3))

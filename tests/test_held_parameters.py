@@ -523,3 +523,90 @@ def test_a_written_out_convolution_behind_a_nearly_dead_relu_keeps_its_points():
     q8 = [c for c in bank.CHECKS.values() if c.question == "q8"]
     lost = {c.id: c.feedback for c in run_checks(LocalProbe(namespace), q8, seed) if c.points < c.max_points}
     assert not lost
+
+
+OWN_CODE = """
+import torch
+from torch import nn
+import torch.nn.functional as F
+
+class CNN(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.conv1 = nn.Conv2d(1, 3, 3, padding=1)
+        self.conv2 = nn.Conv2d(3, 2, 3, padding=1)
+        self.fc = nn.Linear(1250, 1)
+        self.as_built = [p.detach().clone() for p in self.parameters()]
+        self.moved = False
+{methods}
+    def forward(self, x):
+        if self.moved:
+            x = -x  # another network once trained
+        x = F.max_pool2d(torch.relu(self.conv1(x)), 2)
+        x = F.max_pool2d(torch.relu(self.conv2(x)), 2)
+        return self.fc(x.flatten(1))
+"""
+
+
+@pytest.mark.parametrize("methods", [
+    # the model's own train(), which the judge calls outside the recorded pass, where the parameters are as built in
+    # every request and moved in every training loop after the first step (attack round 26)
+    "    def train(self, mode=True):\n"
+    "        self.moved = any(not torch.equal(p, b) for p, b in zip(self.parameters(), self.as_built))\n"
+    "        return super().train(mode)\n",
+    "    def eval(self):\n"
+    "        self.moved = sum((p - b).abs().sum() for p, b in zip(self.parameters(), self.as_built)).item() > 0\n"
+    "        return super().eval()\n"
+    "    def train(self, mode=True):\n"
+    "        self.moved = bool((self.fc.weight != self.as_built[4]).any())\n"
+    "        return super().train(mode)\n",
+    # the __setattr__ torch's own train() makes (`module.training = mode`)
+    "    def __setattr__(self, name, value):\n"
+    "        if name == 'training' and 'as_built' in self.__dict__:\n"
+    "            self.__dict__['moved'] = repr(self.fc.weight.data) != repr(self.as_built[4])\n"
+    "        super().__setattr__(name, value)\n",
+], ids=["train compares", "eval sums", "setattr prints"])
+def test_the_models_own_train_reading_its_parameters_earns_nothing_for_the_layers(methods):
+    """A Python value of the parameters in the model's own code outside the recorded pass makes the pass
+    unjudgeable, as in it (Handler._own_code): there they are the model's own, as built whenever the judge looks."""
+    points = _q7(OWN_CODE.format(methods=methods))
+    assert points["q7.structure"] == points["q7.params"] == points["q7.outputs"] == 0, points
+
+
+def test_a_backward_hook_reading_the_judges_weights_earns_nothing_for_the_layers():
+    """In the judge's backward pass the parameters hold the judge's values: a hook that tells them by a statistic
+    (their largest value at the edge the judge draws within) trained as the network only while judged."""
+    methods = ("    def fit_hook(self):\n"
+               "        def hook(module, grad_input, grad_output):\n"
+               "            edge = self.fc.weight.abs().max().item() * 1250 ** 0.5\n"
+               "            if not (0.96 < edge <= 1 or 3.84 < edge <= 4):\n"
+               "                return tuple(None if g is None else g * 0.5 for g in grad_input)\n"
+               "        self.conv2.register_full_backward_hook(hook)\n")
+    source = OWN_CODE.format(methods=methods).replace("        self.moved = False\n",
+                                                       "        self.moved = False\n        self.fit_hook()\n")
+    points = _q7(source)
+    assert points["q7.structure"] == points["q7.params"] == points["q7.outputs"] == 0, points
+
+
+@pytest.mark.parametrize("methods", [
+    "    def train(self, mode=True):\n"
+    "        print('training' if mode else 'evaluating', type(self).__name__)\n"
+    "        return super().train(mode)\n",
+    "    def train(self, mode=True):\n"
+    "        assert all(torch.isfinite(p).all() for p in self.parameters()), 'diverged'\n"
+    "        self.shapes = [tuple(p.shape) for p in self.parameters()]\n"
+    "        return super().train(mode)\n",
+    "    def fit_hook(self):\n"
+    "        self.norms = []\n"
+    "        self.conv2.register_full_backward_hook(\n"
+    "            lambda m, gi, go: self.norms.append(float(go[0].norm())))\n"
+    "    def train(self, mode=True):\n"
+    "        if not hasattr(self, 'norms'):\n"
+    "            self.fit_hook()\n"
+    "        return super().train(mode)\n",
+], ids=["prints its mode", "asserts finite weights", "logs gradient norms"])
+def test_a_train_override_that_logs_keeps_the_points(methods):
+    """What a student's train() does to log or check (its mode, finite weights, gradient norms in a backward hook)
+    tells no value of the parameters."""
+    points = _q7(OWN_CODE.format(methods=methods))
+    assert points == {c.id: c.points for c in Q7}

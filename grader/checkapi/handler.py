@@ -40,6 +40,7 @@ classes the raised one derives from, by name, most derived first), ``{"timeout":
 from __future__ import annotations
 
 import builtins
+import contextlib
 import signal
 import traceback
 import weakref
@@ -186,6 +187,11 @@ class Handler:
         self._module_train = torch.nn.Module.train
         self._no_grad = torch.no_grad
         self._gradients_of = torch.autograd.grad
+        # The autograd engine itself: torch.autograd.grad, handed to a mode, runs whole with the mode off, its hooks
+        # out of the mode's sight (Handler._own_code).
+        from torch.autograd.variable import Variable
+        self._run_backward = Variable._execution_engine.run_backward
+        self._ones_like = torch.ones_like
         self._enable_grad = torch.enable_grad
         self._zeros = torch.zeros
         self._empty_strided = torch.empty_strided
@@ -232,6 +238,67 @@ class Handler:
                 return func(*args, **(kwargs or {}))
 
         self._op_recorder = _OpRecorder
+        from torch.utils._python_dispatch import TorchDispatchMode
+        from torch.utils._python_dispatch import _pop_mode as pop_dispatch_mode
+        from torch.utils._python_dispatch import _push_mode as push_dispatch_mode
+
+        class _KernelRecorder(TorchDispatchMode):
+            """Names every ATen operator a call runs, below the torch functions :class:`_OpRecorder` sees: what a
+            TorchScript function, a custom op or a torch function built on another (``F.interpolate`` in area mode
+            pools, ``F.local_response_norm`` too) runs reaches the dispatcher all the same (attack round 27)."""
+
+            def __init__(self):
+                super().__init__()
+                self.ops = set()
+
+            def __torch_dispatch__(self, func, types, args=(), kwargs=None):
+                self.ops.add(f"aten.{getattr(getattr(func, 'overloadpacket', func), '__name__', func)}")
+                return func(*args, **(kwargs or {}))
+
+        self._kernel_recorder = _KernelRecorder
+        # Bound now, as the function modes' (a submission that patches __enter__ cannot keep the recorder out).
+        self._push_dispatch_mode, self._pop_dispatch_mode = push_dispatch_mode, pop_dispatch_mode
+
+        class _ParameterReads(TorchFunctionMode):
+            """Follows the model's parameters through the code of its own that a judged request runs outside the
+            recorded pass (:meth:`Handler._own_code`), and keeps the first operation that takes a function of them
+            out of torch as a Python value (:data:`LAUNDERING`, a printed form), with the code's ``where``.
+
+            Follows only what is computed from them (``tracked``, kept alive so that ids stay theirs; at most
+            :data:`MAX_TRACKED_READS`, beyond which any Python value counts); a finiteness test of a parameter, or
+            of a rearrangement or copy of one (``plain``), is no function of its values to follow, as in the pass
+            (:data:`FINITENESS_TESTS`)."""
+
+            def __init__(self, parameters, where: str):
+                super().__init__()
+                self.tracked = {id(p): p for p in parameters}
+                self.plain = set(self.tracked)
+                self.where = where
+                self.found: str | None = None
+
+            def __torch_function__(self, func, types, args=(), kwargs=None):
+                kwargs = kwargs or {}
+                name = getattr(func, "__name__", "")
+                name = name if isinstance(name, str) else ""
+                flat = [v for a in (*args, *kwargs.values()) for v in (a if isinstance(a, (list, tuple)) else (a,))
+                        if isinstance(v, handler._tensor_type)]
+                reads = [t for t in flat if self.tracked.get(id(t)) is t]
+                plain = all(id(t) in self.plain for t in reads)
+                if reads and self.found is None and (name in LAUNDERING or name in PRINTED_FORMS or len(
+                        self.tracked) >= MAX_TRACKED_READS) and not (name in FINITENESS_TESTS and plain):
+                    self.found = name or "a Python value"
+                output = func(*args, **kwargs)
+                if reads and name not in VALUE_FREE and not (name in FINITENESS_TESTS and plain) and \
+                        len(self.tracked) < MAX_TRACKED_READS:
+                    for out in (output if isinstance(output, (list, tuple)) else (output,)):
+                        if isinstance(out, handler._tensor_type):
+                            self.tracked[id(out)] = out
+                            if plain and name in KERNEL_REARRANGING:
+                                self.plain.add(id(out))
+                return output
+
+        self._parameter_reads = _ParameterReads
+        self._parameter_type = torch.nn.Parameter
         handler = self
 
         class _LayerRecorder(TorchFunctionMode):
@@ -625,10 +692,17 @@ class Handler:
 
     def _call_one(self, func, args, kwargs, trace: bool) -> dict:
         if trace:
-            recorder = self._op_recorder()
-            with recorder:
-                result = func(*args, **kwargs)
-            return {Answer.OK: result, Key.OPS: sorted(recorder.ops)}
+            recorder, kernels = self._op_recorder(), self._kernel_recorder()
+            self._push_dispatch_mode(kernels)
+            try:
+                self._push_mode(recorder)
+                try:
+                    result = func(*args, **kwargs)
+                finally:
+                    self._pop_mode()
+            finally:
+                self._pop_dispatch_mode()
+            return {Answer.OK: result, Key.OPS: sorted(recorder.ops | kernels.ops)}
         return {Answer.OK: func(*args, **kwargs)}
 
     def _call(self, request) -> dict:
@@ -1637,8 +1711,9 @@ class Handler:
             # The model's own train() / eval() first, as every training loop and evaluation calls them (attack
             # round 18: an override of train() that made the model another network went unseen while the judge
             # called torch's unbound); then torch's, so that the mode is the one judged whatever the override did.
-            model.train() if training else model.eval()
-            (self._module_train if training else self._module_eval)(model)
+            with self._own_code(recorder, self._declared_parameters(model).values(), "train() or eval()"):
+                model.train() if training else model.eval()
+                (self._module_train if training else self._module_eval)(model)
             with (self._enable_grad() if gradients else self._no_grad()):
                 self._push_mode(recorder)
                 try:
@@ -1653,6 +1728,32 @@ class Handler:
             raise _Refused("the forward pass returned a tensor that is not computed from its input")
         return output
 
+
+    @contextlib.contextmanager
+    def _own_code(self, recorder, parameters, where: str):
+        """Runs the model's own code that a judged request (``recorder.weights``) calls outside the recorded pass
+        (its ``train()``/``eval()`` and the ``__setattr__`` torch's makes, a lazy model's pass before the judged
+        one, its backward pass's hooks and functions) under :class:`_ParameterReads` of ``parameters``: a Python
+        value of a function of them there makes the pass unjudgeable (``recorder.mismatch``), as in the pass
+        (:meth:`_weight_function`).
+
+        Outside the pass the parameters hold the model's own values, as built in every request (the judge never
+        trains it) and moved in every training loop after the first step: a ``train()`` that compared them with a
+        copy taken in ``__init__`` made the model another network once trained, and the network asked for
+        whenever the judge looked (attack round 26); one reading the judge's values in a backward hook tells the
+        judged pass by any statistic of them (attack round 26's, moved out of the pass)."""
+        if recorder.weights is None:
+            yield
+            return
+        reads = self._parameter_reads(list(parameters), where)
+        self._push_mode(reads)
+        try:
+            yield
+        finally:
+            self._pop_mode()
+            if reads.found is not None and recorder.mismatch is None:
+                recorder.mismatch = (f"its {where} takes a function of its parameters out of torch "
+                                     f"(`{reads.found}`), so what it does cannot be judged with the judge's weights")
 
     def _trained(self, parameters: dict[int, object]) -> dict[int, object]:
         """Of a model's parameters, those training changes, each as a set of values of its own: not one that shares
@@ -1813,7 +1914,8 @@ class Handler:
         described, x = x, x.to_tensor()
         gradients = request.get(Key.GRADIENTS) is True
         try:
-            self._materialise_lazy(model, warm_up, gradients)
+            with self._own_code(recorder, self._declared_parameters(model).values(), "pass before the judged one"):
+                self._materialise_lazy(model, warm_up, gradients)
             x = self._in_parameter_dtype(model, x)
             output = self._run_recorded(model, x, recorder, gradients=gradients, training=gradients)
         except (ProbeTimeout, MemoryError):
@@ -1922,7 +2024,12 @@ class Handler:
                     with self._no_grad():
                         for p, _ in own:
                             self._copy_into(p, recorder.values[id(p)])
-                    found = self._gradients_of(total, [v for _, v in trained], allow_unused=True)
+                    seed = self._ones_like(total)
+                    with self._own_code(recorder, [*recorder.declared.values(), *recorder.slots.values(),
+                                                   *recorder.values.values()], "backward pass"):
+                        # (torch.autograd.grad(total, values, allow_unused=True), hooks in sight)
+                        found = self._run_backward((total,), (seed,), False, False, tuple(v for _, v in trained),
+                                                   True, False)
                 finally:
                     with self._no_grad():
                         for p, values in own:
@@ -1931,6 +2038,8 @@ class Handler:
             return f"its backward pass raises {type(exc).__name__}: {str(exc)[:120]}"
         if any(self._gradient_hooks_of(p) for p in [*recorder.slots.values(), *recorder.replaced]):
             return hooked
+        if recorder.mismatch is not None:  # a Python value of the parameters in the backward pass (_own_code)
+            return recorder.mismatch
         out = []
         for (slot, value), gradient in zip(trained, found):
             with self._no_grad():
@@ -2117,6 +2226,12 @@ LAUNDERING = frozenset({"tolist", "numpy", "item", "__array__", "data_ptr", "unt
                         # a Python truth value of the data: `if x.min() < 0:` lets a model be one network on
                         # the judge's inputs and another on an image (no layer of this lecture branches so)
                         "__bool__", "is_nonzero", "equal", "allclose", "__contains__"})
+#: A tensor's values as text: outside the recorded pass, where the model's own code reads its parameters
+#: (Handler._own_code), a printed parameter is its values as much as ``tolist()`` is.
+PRINTED_FORMS = frozenset({"__repr__", "__format__", "__str__"})
+#: How many tensors computed from the parameters Handler._own_code follows at most: a ``train()`` or a backward
+#: hook computes a few; past this many, any Python value of a tensor it follows counts.
+MAX_TRACKED_READS = 10_000
 
 
 def _dividing_window(source, output_size, tensor) -> tuple[int, int] | None:
