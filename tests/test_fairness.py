@@ -264,12 +264,6 @@ GRADER_FAULTS: dict[str, str] = {
     "r21_py_sum_of_single_channel_convs_moduledict_loop.py":
         "a grader's fault (fairness round 21): a convolution as the sum over input channels of single-channel "
         "F.conv2d, bias added last: q7 -4, q8 -0.75 to -1.25 (the amount depends on the seed)",
-    "r27_py_q6_shape_hook_names_layer_classes.py":
-        "a grader's fault (attack round 27's converse): a Q3 shape printer `def log_shape(module, inputs, output)` "
-        "with `isinstance(module, (torch.nn.Conv2d, torch.nn.MaxPool2d))`, registered by `for layer in "
-        "demo_model.main: layer.register_forward_hook(log_shape)`: a change through a loop name is untied, so the "
-        "hook is read from every by-hand function and its isinstance names count as calls of torch's convolution: "
-        "q6 conv, conv_strided, pool -3",
 }
 
 #: Correct cases the grader marks down at some seeds or worker draws only (the model's own random initial weights

@@ -1464,3 +1464,29 @@ def test_a_scripted_defs_own_arguments_are_its_own():
     source = ("import torch\nk = 1\nk = 2\nn = 3\nn = 4\n@torch.jit.script\ndef size(n: int, k: int) -> int:\n"
               "    m = n - k\n    return m + 1\n" + HAND_WRITTEN)
     assert found([source]) == []
+
+
+# A shape printer hooked on every layer, which a loop variable hands every function of the file (fairness round 27)
+SHAPE_HOOK = '''
+def log_shape(module, inputs, output):
+    if isinstance(module, (torch.nn.Conv2d, torch.nn.MaxPool2d)):
+        print(type(module).__name__, tuple(output.shape))
+
+demo = torch.nn.Sequential(torch.nn.Conv2d(1, 3, 3), torch.nn.MaxPool2d(2))
+for layer in demo:
+    layer.register_forward_hook(log_shape)
+'''
+
+
+def test_a_class_named_only_to_be_tested_against_is_no_call_of_it():
+    assert found([HAND_WRITTEN + SHAPE_HOOK.replace("isinstance(module, (", "issubclass(type(module), (")]) == []
+    assert found([HAND_WRITTEN + SHAPE_HOOK]) == []
+
+
+@pytest.mark.parametrize("rebinding", [
+    "isinstance = lambda value, cls: cls[0](1, 3, 3)(value) is not None\n",
+    "import builtins\nbuiltins.isinstance = lambda value, cls: cls[0](1, 3, 3)(value) is not None\n",
+    "import builtins\nsetattr(builtins, 'isinstance', lambda value, cls: cls[0](1, 3, 3)(value) is not None)\n",
+], ids=["module-level name", "builtins attribute", "setattr by name"])
+def test_a_class_test_the_submission_rebinds_may_call_the_class(rebinding):
+    assert ("builtin", "torch.nn.Conv2d") in found([HAND_WRITTEN + rebinding + SHAPE_HOOK])

@@ -1897,7 +1897,7 @@ def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | No
                     findings.append(Finding("unverifiable", f"more than {MAX_NESTED_SCOPES} nested functions"))
                 elif isinstance(sub, ast.Attribute) and BUILT_IN.search(sub.attr):
                     if not (_own_class_member(reading, sub, local) or id(sub) in reading.own_attributes
-                            or _own_method(reading, sub, local)):
+                            or _own_method(reading, sub, local) or id(sub) in _class_tests(reading)):
                         findings.append(Finding("builtin", _root(sub)[1]))
                 elif isinstance(sub, ast.Call) and isinstance(sub.func, ast.Name) and \
                         sub.func.id in ATTRIBUTE_FUNCTIONS and sub.func.id not in local:
@@ -2141,6 +2141,38 @@ def _passes_a_module(reading: _Reading, call: ast.Call, local: _Scope) -> str | 
                 and reading.imported[arg.id] in sys.modules:
             return arg.id
     return None
+
+
+#: The built-in tests of a class, which call nothing of the class they are given.
+CLASS_TESTS = ("isinstance", "issubclass")
+
+
+def _class_tests(reading: _Reading) -> set[int]:
+    """The classes an ``isinstance``/``issubclass`` test names (its second argument, or an element of a tuple
+    there), by node id: comparing with a class runs none of its code (fairness round 27: a shape hook testing
+    ``isinstance(module, (torch.nn.Conv2d, torch.nn.MaxPool2d))`` read as a call of torch's convolution).  None
+    when the submission binds either name anywhere (a parameter, an assignment, an import, an attribute): a test
+    of its own may call what it is given (so may one named by a string: ``setattr(builtins, "isinstance", f)``)."""
+    if "class_tests" not in reading.memo:
+        bound = any(
+            (isinstance(n, ast.Name) and not isinstance(n.ctx, ast.Load) and n.id in CLASS_TESTS)
+            or (isinstance(n, ast.arg) and n.arg in CLASS_TESTS)
+            or (isinstance(n, ast.Attribute) and n.attr in CLASS_TESTS)
+            or (isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and n.name in CLASS_TESTS)
+            or (isinstance(n, ast.alias) and (n.asname or n.name).split(".")[-1] in CLASS_TESTS)
+            or (isinstance(n, ast.Constant) and n.value in CLASS_TESTS)  # setattr(builtins, "isinstance", f)
+            or (isinstance(n, (ast.Global, ast.Nonlocal)) and set(n.names) & set(CLASS_TESTS))
+            or (isinstance(n, (ast.MatchAs, ast.MatchStar)) and n.name in CLASS_TESTS)
+            for n in reading.nodes)
+        found: set[int] = set()
+        if not bound:
+            for n in reading.nodes:
+                if isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id in CLASS_TESTS \
+                        and len(n.args) == 2 and not n.keywords:
+                    second = n.args[1]
+                    found.update(id(e) for e in (second.elts if isinstance(second, ast.Tuple) else [second]))
+        reading.memo["class_tests"] = found
+    return reading.memo["class_tests"]
 
 
 def _own_class_member(reading: _Reading, node: ast.Attribute, local: _Scope) -> bool:
