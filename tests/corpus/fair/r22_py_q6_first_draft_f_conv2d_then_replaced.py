@@ -1,0 +1,218 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.16.4
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Lecture 6: Introduction to Convolutional Neural Networks
+
+# %%
+# Initialize Otter
+import otter
+grader = otter.Notebook("lecture06.ipynb")
+
+# %% [markdown]
+# ## Q1. Exercise 6.1: the output of a 3x3 filter (1 point)
+
+# %%
+q1_answer = "C"
+
+# %%
+grader.check("q1")
+
+# %% [markdown]
+# ## Q2. The output size of a convolution (3 points)
+
+# %%
+def conv_output_size(size, kernel_size, stride=1, padding=0):
+    padded = size + 2 * padding
+    if kernel_size > padded:
+        raise ValueError("kernel does not fit")
+    return (padded - kernel_size) // stride + 1
+
+# %%
+grader.check("q2")
+
+# %% [markdown]
+# ## Q3. Shapes through a pooled CNN (2 points)
+
+# %%
+q3_shapes = [(3, 100, 100), (3, 50, 50), (2, 50, 50), (2, 25, 25)]
+q3_flatten_features = 2 * 25 * 25
+
+# %%
+grader.check("q3")
+
+# %% [markdown]
+# ## Q4. Counting parameters (3 points)
+
+# %%
+q4_conv_params = 3 * 3 * 3 * 3 + 3
+q4_cnn_params = (1 * 3 * 9 + 3) + (3 * 2 * 9 + 2) + (1250 + 1)
+q4_fcnn_params = (128 * 128 * 256 + 256) + (256 * 128 + 128) + (128 * 64 + 64) + (64 * 32 + 32) + (32 * 16 + 16) + (16 + 1)
+
+# %%
+grader.check("q4")
+
+# %% [markdown]
+# ## Q5. Parameter formulas (2 points)
+
+# %%
+def conv2d_params(in_channels, out_channels, kernel_size, bias=True):
+    if isinstance(kernel_size, int):
+        kernel_size = (kernel_size, kernel_size)
+    kh, kw = kernel_size
+    return in_channels * out_channels * kh * kw + (out_channels if bias else 0)
+
+
+def linear_params(in_features, out_features, bias=True):
+    return in_features * out_features + (out_features if bias else 0)
+
+# %%
+grader.check("q5")
+
+# %% [markdown]
+# ## Q6. Convolution and max pooling by hand (4 points)
+
+# %%
+import torch
+import torch.nn.functional as F
+
+# first try (just to see what the answer should be) -- not allowed, rewritten below
+def conv2d(image, kernel, stride=1, padding=0):
+    return F.conv2d(image[None, None], kernel[None, None], stride=stride, padding=padding)[0, 0]
+
+
+def max_pool2d(image, kernel_size=2):
+    return F.max_pool2d(image[None, None], kernel_size)[0, 0]
+
+
+q6_output = conv2d(torch.tensor([[3., 3, 2, 1, 0], [0, 0, 1, 3, 1], [3, 1, 2, 2, 3], [2, 0, 0, 2, 2],
+                                 [2, 0, 0, 0, 1]]), torch.tensor([[0., 1, 2], [2, 2, 0], [0, 1, 2]]))
+reference_conv, reference_pool = conv2d, max_pool2d
+q6_output
+
+# %%
+# by hand, as the question asks
+def conv2d(image, kernel, stride=1, padding=0):
+    if padding > 0:
+        image = F.pad(image, (padding,) * 4, mode="constant", value=0.0)
+    kh, kw = kernel.shape
+    H, W = image.shape
+    out_rows = []
+    for i in range(0, H - kh + 1, stride):
+        out_rows.append(torch.stack([(image[i:i + kh, j:j + kw] * kernel).sum()
+                                     for j in range(0, W - kw + 1, stride)]))
+    return torch.stack(out_rows)
+
+
+def max_pool2d(image, kernel_size=2):
+    k = kernel_size
+    H, W = image.shape[0] // k, image.shape[1] // k
+    out = torch.zeros(H, W)
+    for i in range(H):
+        for j in range(W):
+            out[i, j] = image[k * i:k * i + k, k * j:k * j + k].max()
+    return out
+
+
+x, w = torch.randn(9, 9), torch.randn(3, 2)
+print((conv2d(x, w, 2, 1) - reference_conv(x, w, 2, 1)).abs().max(), torch.equal(max_pool2d(x, 3), reference_pool(x, 3)))
+
+# %%
+grader.check("q6")
+
+# %% [markdown]
+# ## Q7. Build the pooled CNN (4 points)
+
+# %%
+import torch
+
+
+class CNN(torch.nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.conv1 = torch.nn.Conv2d(1, 3, kernel_size=3, padding=1)
+        self.conv2 = torch.nn.Conv2d(3, 2, kernel_size=3, padding=1)
+        self.pool = torch.nn.MaxPool2d(2)
+        self.relu = torch.nn.ReLU()
+        self.flatten = torch.nn.Flatten()
+        self.fc = torch.nn.Linear(1250, 1)
+
+    def forward(self, x):
+        x = self.pool(self.relu(self.conv1(x)))
+        x = self.pool(self.relu(self.conv2(x)))
+        return self.fc(self.flatten(x))
+
+# %%
+grader.check("q7")
+
+# %% [markdown]
+# ## Q8. CNN vs FCNN: a network of conv blocks (3 points)
+
+# %%
+import torch
+
+
+def conv_block(input_channels, output_channels):
+    return torch.nn.Sequential(
+        torch.nn.Conv2d(input_channels, output_channels, kernel_size=3, padding=1),
+        torch.nn.ReLU(),
+    )
+
+
+class ConvNet(torch.nn.Module):
+    def __init__(self, input_channels):
+        super().__init__()
+        self.blocks = torch.nn.Sequential(
+            conv_block(input_channels, 3),
+            conv_block(3, 3),
+            conv_block(3, 3),
+            conv_block(3, 3),
+            conv_block(3, 3),
+        )
+        self.flatten = torch.nn.Flatten()
+        self.fc = torch.nn.Linear(49152, 1)
+
+    def forward(self, x):
+        return self.fc(self.flatten(self.blocks(x)))
+
+# %%
+grader.check("q8")
+
+# %% [markdown]
+# ## Q9. Exercise 6.2: select the true statements (2 points)
+
+# %%
+q9_true = {"C"}
+
+# %%
+grader.check("q9")
+
+# %% [markdown]
+# ## Q10. True or false: convolutions in PyTorch (2 points)
+
+# %%
+q10_answers = {
+    1: True,
+    2: False,
+    3: True,
+    4: True,
+    5: False,
+    6: False,
+    7: True,
+    8: False,
+}
+
+# %%
+grader.check("q10")
