@@ -81,9 +81,6 @@ GRADER_FAULTS: dict[str, str] = {
         "checks run ('a thread ... still running'): q6 by hand 3, q7 4, q8 3: -10 (cancelled in a last cell: 26/26)",
     # Fairness round 10 (graded on main at ece82c0; each isolated by grading a copy with that one construct changed,
     # see tests/corpus/fair/_r10_findings.md).
-    "r10_nb_q7_pool_as_amax_over_reshaped_windows.ipynb":
-        "a judgement call: MaxPool2d(2) written as x.reshape(n, c, h // 2, 2, w // 2, 2).amax(dim=(3, 5)) (equal on "
-        "the even sizes 100 and 50): q7 structure -1, whose feedback names the wrong layer ('layer 2 ... is a Conv2d')",
     "r10_nb_q10_mappingproxy_q9_from_lowercase_notes.ipynb":
         "a judgement call: q10_answers = types.MappingProxyType({...}) (a read-only mapping, not a dict subclass): "
         "'should be a dict ... it is a mappingproxy': q10 -2 (the same dict: 26/26)",
@@ -146,9 +143,6 @@ GRADER_FAULTS: dict[str, str] = {
         "torch.nn.utils.prune.l1_unstructured(..., amount=0.0) in CNN.__init__ (weight_orig the parameter, the weight "
         "made from it by a forward pre-hook on every call): 'computes with tensors it makes as it runs': q7 "
         "structure, params, outputs -3 (prune.remove after it, or pruning an instance at top level: 26/26)",
-    "r15_nb_q7_pool_by_reshape_amax_einops_style.ipynb":
-        "MaxPool2d(2) written as reshape(...).amax(dim=(3, 5)) in a module of its own (as round 10's amax pool): "
-        "q7 structure -1, 'layer 2 with parameters or pooling is missing'",
     "r15_nb_answers_summary_through_globals.ipynb":
         "a summary cell reads the answers through globals()[name]: rule 2 (globals binds and reads names out of the "
         "reader's sight): q6 by hand -3",
@@ -165,9 +159,6 @@ GRADER_FAULTS: dict[str, str] = {
     "r16_nb_q7_last_activation_as_numpy_for_matplotlib.ipynb":
         "self.feature_maps = x.detach().cpu().numpy() in forward, kept to plot: 'the forward pass takes its data out "
         "of torch (numpy)': q7 -4 (keeping the detached tensor: 26/26)",
-    "r16_py_q7_activation_stats_logged_as_floats.py":
-        "float(x.mean()) / .item() of an activation statistic logged in forward: 'takes its data out of torch "
-        "(__float__)': q7 -4 (the detached tensor logged: 26/26)",
     "r16_py_param_groups_and_whole_model_torch_save.py":
         "torch.load(buf, weights_only=False) of a whole model saved with torch.save (PyTorch's own recipe): unpickling "
         "runs any function the bytes name: rule 2, q6 by hand 3, q7 4, q8 3: -10",
@@ -204,20 +195,11 @@ GRADER_FAULTS: dict[str, str] = {
         "25)`, the FCN trick): each call is read as a layer of its own (another kind or size than asked for), though "
         "the function and its parameters are the network's: q7 structure, params, outputs, q8 params, channels, "
         "outputs -5.5",
-    "r18_nb_pool_unfold_amax_clamp.ipynb":
-        "a grader's fault (fairness rounds 15, 18): max pooling by hand (unfold + amax, the maximum of four strided "
-        "slices) is not read as a pooling layer: q7 structure -1",
-    "r18_py_pool_reshape_max_maximum_relu.py":
-        "a grader's fault (fairness rounds 15, 18): max pooling by hand (a reshape and two max) is not read as a "
-        "pooling layer: q7 structure -1 (its im2col convolutions are read since fairness round 19's change)",
     "r19_nb_weight_times_one.ipynb":
         "a judgement call (fairness round 19): `F.conv2d(x, self.conv1.weight * 1.0, ...)`: a product of the weight "
         "is no copy of it (a clamp to the initialisation bound, or a factor that is 1 only while judged, leaves the "
         "judge's values as they are and is another function while training: attack round 5), so the layer computes "
         "with a tensor the pass made: q7 structure, params, outputs, q8 params, channels, outputs -5.5",
-    "r18_py_pool_four_slices_where_relu.py":
-        "a grader's fault (fairness rounds 15, 18): max pooling by hand (unfold + amax, the maximum of four strided "
-        "slices) is not read as a pooling layer: q7 structure -1",
     # Fairness round 20 (graded on main at 20e6b4c, see tests/corpus/fair/_r20_findings.md; own initialisation,
     # training at top level, float64 or grad mode left on, written-out convolutions trained first: 26/26).
     "r20_nb_global_module_forward_hook_left_registered.ipynb":
@@ -238,15 +220,9 @@ GRADER_FAULTS: dict[str, str] = {
     "r21_nb_conv2d_subclass_fft_float64_conv_forward.ipynb":
         "a grader's fault (fairness round 21): an nn.Conv2d subclass whose _conv_forward is an rfft2 convolution in "
         "float64: read as Conv2d layers with bias=False: q7 -3, q8 -3 (_conv_forward as F.conv2d: 26/26)",
-    "r21_nb_einsum_im2col_float64_cast_back_unfold_amax_pool.ipynb":
-        "max pooling written out (x.unfold(2, 2, 2).unfold(3, 2, 2).amax): q7 structure -1 (round 10's known cost)",
     "r21_nb_mean_centred_input_plus_offset_convolution.ipynb":
         "a judgement call (fairness round 21): F.conv2d(x - m, w) + F.conv2d(m.expand_as(x), w) + b, the convolution "
         "split by linearity: read as Conv2d layers without their bias, q7 -4 (with pooling -1), q8 -1.5",
-    "r21_nb_nine_slices_bias_first_abs_relu_strided_max_einsum_head.ipynb":
-        "max pooling written out (torch.maximum of four strided slices): q7 structure -1; and at some seeds and worker "
-        "draws q8 params or channels -0.5 (nine slices added in place to the expanded bias: its own initial weights "
-        "decide the describing pass)",
     "r21_nb_pixel_scale_255_intermediates.ipynb":
         "a grader's fault (fairness round 21): F.conv2d(x * 255, w, padding=1) / 255 + b (pixels on the 0-255 scale): "
         "read as Conv2d layers without their bias: q7 -4, q8 -1.5",
@@ -254,10 +230,15 @@ GRADER_FAULTS: dict[str, str] = {
         "a grader's fault (fairness round 21): F.conv3d(x.unsqueeze(2), w.unsqueeze(2), b, padding=(0, 1, 1)) "
         "(a depth-1 3-D convolution): no Conv2d layer is read: q7 structure, params, q8 channels, params -3",
     "r21_py_im2col_addmm_bias_first_reshape_amax_pool.py":
-        "a grader's fault (fairness round 21): torch.addmm(bias, rows, W.t()) over F.unfold rows read as a Linear, "
-        "and max pooling written out: q7 structure, params, q8 channels, params -3",
-    "r21_py_im2col_bias_folded_into_weight_threshold_relu.py":
-        "max pooling written out (F.unfold(x, 2, stride=2).max): q7 structure -1 (round 10's known cost)",
+        "a grader's fault (fairness round 21): torch.addmm(bias, rows, W.t()) over F.unfold rows read as a Linear: "
+        "q7 structure, params, q8 channels, params (its written-out max pooling is read since round 22's change)",
+    # Fairness round 22 (models that look at their own weights, hand-written q6; graded on main at f026401, then with
+    # the Python values of a pass varied instead of refused: see tests/corpus/fair/_r22_findings.md).
+    "r22_py_weights_call_counter_buffer_numpy_prehook.py":
+        "a judgement call (fairness round 22): np.isfinite(p.detach().cpu().numpy()) of each parameter in a forward "
+        "pre-hook: an array over a parameter's own memory tells the judge's values from the model's "
+        "(np.shares_memory with one kept at construction: attack round 18), so the pass cannot be judged: q7 -3 "
+        "(torch.isfinite(p).all(), or numpy() of the input's data: 26/26)",
     "r21_py_nine_taps_float64_accumulator_mask_relu_reshape_pool.py":
         "a judgement call (fairness round 21): nine taps accumulated in a float64 buffer (float32: 26/26), read as "
         "Conv2d layers without their bias: q7 -4.5, q8 -1.5",
@@ -270,6 +251,19 @@ GRADER_FAULTS: dict[str, str] = {
 #: are what the describing pass reads): expected failures that may pass, so that a run where they keep their points
 #: is no failure either.  Each is the grader's fault, to fix.
 SOMETIMES_MARKED_DOWN: dict[str, str] = {
+    "r21_nb_nine_slices_bias_first_abs_relu_strided_max_einsum_head.ipynb":
+        "a grader's fault (fairness round 21): at some seeds and worker draws q8 params or channels -0.5 (nine "
+        "slices added in place to the expanded bias: its own initial weights decide the describing pass); its "
+        "max pooling written out is read since round 22's change",
+    **{name: "a grader's fault (fairness rounds 18, 19; seen 2026-11-30 at seed 3282027424 in the whole corpus's "
+             "batch, and not again at that seed in the next batch): ConvNet's convolutions written out (FFTs, k x k "
+             "shifted slices, rows of 1x3 kernels) lose q8 params -0.5 at some seeds and worker draws, 'computes "
+             "with tensors it makes as it runs': the describing pass, on the model's own initial weights, does not "
+             "read every one as the layer it is"
+       for name in ("r18_nb_fft_convolution_float32.ipynb", "r18_py_fft_convolution_float64.py",
+                    "r18_py_kernel_rows_three_1x3_convs.py", "r19_nb_kk_slices_inplace_add.ipynb",
+                    "r19_nb_rfft2_float64_to.ipynb", "r19_py_fft2_complex_float32.py",
+                    "r19_py_kk_slices_tensordot_matmul_add_head.py", "r19_py_own_parameters_fft_einsum_head.py")},
     "r21_nb_fft_rfft2_correlation_clamp_relu.ipynb":
         "a grader's fault (fairness round 21): ConvNet's convolutions as rfft2 products read, at some seeds and "
         "worker draws, as padding=(2, 2) or with a bias unused: q8 channels or params -0.5 (26/26 on most seeds)",

@@ -627,3 +627,40 @@ def test_a_train_override_that_logs_keeps_the_points(methods):
     tells no value of the parameters."""
     points = _q7(OWN_CODE.format(methods=methods))
     assert points == {c.id: c.points for c in Q7}
+
+
+@pytest.mark.parametrize("before", [
+    "print('conv1 norm', self.conv1.weight.norm().item())",
+    "self.stats = {name: p.abs().max().item() for name, p in self.named_parameters()}",
+    "print(f'head std {self.fc.weight.std():.4f}', repr(self.fc.bias))",
+    "assert not torch.isnan(x).any(), 'nan input'\n        print('input mean', float(x.mean()))",
+    "self.first_image = x[0, 0].detach().numpy().copy()  # for plt.imshow",
+    "print([round(v, 3) for v in self.fc.bias.tolist()], complex(self.fc.bias.sum()))",
+], ids=["norm item", "stats dict", "format and repr", "assert and float of data", "numpy of data", "tolist"])
+def test_printing_or_logging_the_weights_and_data_in_the_pass_keeps_the_points(before):
+    """Fairness round 22: a Python value a pass only prints, logs or asserts decides nothing; with other values
+    there the pass computes the same (Handler._counterfactual), so it is judged as any other (8 of 12 correct files
+    that looked at their weights lost 3 to 6.5 points while any such value was refused)."""
+    points = _q7(WRITTEN.format(**{**PLAIN, "before": before}))
+    assert points == {c.id: c.points for c in Q7}
+
+
+@pytest.mark.parametrize("flag", [
+    # attack round 27: a flag on the weights that leaves torch by another way than item() or a truth value; the
+    # band (1.001, 2.5) of conv1's largest |w| times sqrt(9) is reached by training and by no draw of the judge's
+    "1.001 < float(repr(self.conv1.weight.detach().abs().max() * 3).split('(')[1].split(')')[0]) < 2.5",
+    "1.001 < float(f'{self.conv1.weight.detach().abs().max() * 3:.6f}') < 2.5",
+    "1.001 < complex(self.conv1.weight.detach().abs().max() * 3).real < 2.5",
+    "band(self.conv1.weight.detach().abs().max() * 3).reshape(1)[band(self.conv1.weight.detach().abs().max() * 3)"
+    ".reshape(1)].numel() > 0",
+    "len(torch.bincount(band(self.conv1.weight.detach().abs().max() * 3).long().reshape(1))) > 1",
+    "flagged(band(self.conv1.weight.detach().abs().max() * 3).long().reshape(1) * 3)",
+], ids=["repr", "format", "complex", "masked numel", "bincount length", "index error"])
+def test_a_flag_on_the_weights_taken_out_of_torch_any_way_earns_nothing_for_the_layers(flag):
+    """A flag true once trained (a weight past torch's bound) and false on every draw of the judge's: whatever way
+    it leaves torch, the pass that takes it cannot be judged, or is another one with it varied."""
+    source = WRITTEN.format(**{**PLAIN, "before": f"if {flag}:\n            x = -x"}) + (
+        "\ndef flagged(index):\n    try:\n        torch.zeros(2)[index]\n    except IndexError:\n        return True\n"
+        "    return False\n\ndef band(top):\n    return (top > 1.001) & (top < 2.5)\n")
+    points = _q7(source)
+    assert points["q7.structure"] == points["q7.params"] == points["q7.outputs"] == 0, points

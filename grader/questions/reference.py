@@ -265,7 +265,7 @@ def uniform_input(shape: tuple, generator: torch.Generator) -> wire.Uniform:
 #: within 1e-5, which rounding passes at this scale).  A correct network computes the same at any scale: its
 #: outputs are compared within a tolerance that grows with them (:data:`grader.questions.model_checks.ATOL`), its
 #: gradients within one relative to their terms.
-WIDE_WEIGHT_SCALE = 4.0
+WIDE_WEIGHT_SCALE = wire.WIDE_WEIGHT_SCALE
 
 #: The inputs a model is probed on, as (bound, offset) of :class:`wire.Uniform`, whether autograd is on, and the
 #: scale of the judge's weights (times torch's initial bound): symmetric [-1, 1) under ``no_grad`` (as while
