@@ -40,6 +40,7 @@ classes the raised one derives from, by name, most derived first), ``{"timeout":
 from __future__ import annotations
 
 import builtins
+import contextlib
 import signal
 import traceback
 import weakref
@@ -186,6 +187,11 @@ class Handler:
         self._module_train = torch.nn.Module.train
         self._no_grad = torch.no_grad
         self._gradients_of = torch.autograd.grad
+        # The autograd engine itself: torch.autograd.grad, handed to a mode, runs whole with the mode off, its hooks
+        # out of the mode's sight (Handler._own_code).
+        from torch.autograd.variable import Variable
+        self._run_backward = Variable._execution_engine.run_backward
+        self._ones_like = torch.ones_like
         self._enable_grad = torch.enable_grad
         self._zeros = torch.zeros
         self._empty_strided = torch.empty_strided
@@ -208,6 +214,9 @@ class Handler:
         # What a convolution written out is compared with (Handler._written_convolution), bound before any
         # submission code runs, and run with no tensor subclass's __torch_function__ in the way.
         self._conv2d = torch.conv2d
+        self._max_pool2d = torch.nn.functional.max_pool2d
+        import random
+        self._random = random.Random
         self._linspace, self._int64 = torch.linspace, torch.int64
         self._no_subclass = torch._C.DisableTorchFunctionSubclass
         self._as_double = torch._C.TensorBase.double
@@ -232,6 +241,72 @@ class Handler:
                 return func(*args, **(kwargs or {}))
 
         self._op_recorder = _OpRecorder
+        from torch.utils._python_dispatch import TorchDispatchMode
+        from torch.utils._python_dispatch import _pop_mode as pop_dispatch_mode
+        from torch.utils._python_dispatch import _push_mode as push_dispatch_mode
+
+        class _KernelRecorder(TorchDispatchMode):
+            """Names every ATen operator a call runs, below the torch functions :class:`_OpRecorder` sees: what a
+            TorchScript function, a custom op or a torch function built on another (``F.interpolate`` in area mode
+            pools, ``F.local_response_norm`` too) runs reaches the dispatcher all the same (attack round 27)."""
+
+            def __init__(self):
+                super().__init__()
+                self.ops = set()
+
+            def __torch_dispatch__(self, func, types, args=(), kwargs=None):
+                self.ops.add(f"aten.{getattr(getattr(func, 'overloadpacket', func), '__name__', func)}")
+                return func(*args, **(kwargs or {}))
+
+        self._kernel_recorder = _KernelRecorder
+        # Bound now, as the function modes' (a submission that patches __enter__ cannot keep the recorder out).
+        self._push_dispatch_mode, self._pop_dispatch_mode = push_dispatch_mode, pop_dispatch_mode
+
+        class _ParameterReads(TorchFunctionMode):
+            """Follows the model's parameters through the code of its own that a judged request runs outside the
+            recorded pass (:meth:`Handler._own_code`), and keeps the first operation that takes a function of them
+            out of torch as a Python value (:data:`LAUNDERING`, a printed form), with the code's ``where``.
+
+            Follows only what is computed from them (``tracked``, kept alive so that ids stay theirs; at most
+            :data:`MAX_TRACKED_READS`, beyond which any Python value counts); a finiteness test of a parameter, or
+            of a rearrangement or copy of one (``plain``), is no function of its values to follow, as in the pass
+            (:data:`FINITENESS_TESTS`)."""
+
+            def __init__(self, parameters, where: str, python_value=None):
+                super().__init__()
+                self.tracked = {id(p): p for p in parameters}
+                self.plain = set(self.tracked)
+                self.where = where
+                self.found: str | None = None
+                # what a Python value of them goes through instead of being refused (Handler._noted_or_varied)
+                self.python_value = python_value
+
+            def __torch_function__(self, func, types, args=(), kwargs=None):
+                kwargs = kwargs or {}
+                name = getattr(func, "__name__", "")
+                name = name if isinstance(name, str) else ""
+                flat = [v for a in (*args, *kwargs.values()) for v in (a if isinstance(a, (list, tuple)) else (a,))
+                        if isinstance(v, handler._tensor_type)]
+                reads = [t for t in flat if self.tracked.get(id(t)) is t]
+                plain = all(id(t) in self.plain for t in reads)
+                varied = reads and self.python_value is not None and name in PYTHON_VALUES
+                if reads and self.found is None and not varied and (name in LAUNDERING or name in PRINTED_FORMS or len(
+                        self.tracked) >= MAX_TRACKED_READS) and not (name in FINITENESS_TESTS and plain):
+                    self.found = name or "a Python value"
+                output = func(*args, **kwargs)
+                if varied:
+                    return self.python_value(func, name, args, kwargs, output)
+                if reads and name not in VALUE_FREE and not (name in FINITENESS_TESTS and plain) and \
+                        len(self.tracked) < MAX_TRACKED_READS:
+                    for out in (output if isinstance(output, (list, tuple)) else (output,)):
+                        if isinstance(out, handler._tensor_type):
+                            self.tracked[id(out)] = out
+                            if plain and name in KERNEL_REARRANGING:
+                                self.plain.add(id(out))
+                return output
+
+        self._parameter_reads = _ParameterReads
+        self._parameter_type = torch.nn.Parameter
         handler = self
 
         class _LayerRecorder(TorchFunctionMode):
@@ -268,6 +343,15 @@ class Handler:
                 self.derived: dict[int, object] = {}
                 self.marked = 0  # tensors ever marked (the bound of the work, as when all were kept)
                 self.laundered: str | None = None
+                # In a judged pass: the Python values it took of its data or of functions of its parameters, in
+                # order (``python_values``: their operations), and, in the pass run again to see whether they
+                # decide anything (Handler._counterfactual), ``varied``: how many were handed back varied so far;
+                # the names of the operations the pass ran (``op_log``, at most MAX_OP_LOG).
+                self.python_values: list[str] = []
+                self.varied: int | None = None
+                self.vary_random = None
+                self.vary_factor = None
+                self.op_log: list[str] = []
                 # The model's own parameters, by id (set by _run_recorded): with ``weights``, the judge's go
                 # only where one of them reaches a layer (Handler._substitute).  For a Linear written out
                 # (x @ fc.weight.T + fc.bias, an einsum): the transposed views of them taken in the pass
@@ -281,6 +365,12 @@ class Handler:
                 self.snapshots: dict[int, object] = {}  # with ``weights``: each parameter's values at the start
                 self.transposed: dict[int, tuple] = {}
                 self.pending: tuple | None = None
+                # In a description: the last few 4-D tensors from the input of each shape (``maps``), among which a max pooling
+                # written out finds its input, those already pooled (by id, kept alive), and how many comparisons
+                # were made (Handler._written_pooling).
+                self.maps: dict[tuple, list] = {}
+                self.pooled: dict[int, object] = {}
+                self.pool_tries = 0
                 # while a written-out layer's bias is awaited: the products of its weight with other examples'
                 # data (a per-example loop, ``torch.stack([W.mv(row) for row in x])``), by id, kept alive
                 self.siblings: dict[int, object] = {}
@@ -318,6 +408,7 @@ class Handler:
                 self.arranged: dict[int, tuple] = {}
                 self.transformed: dict[int, object] = {}
                 self.modified: dict[int, object] = {}  # functions of parameters alone (Handler._weight_function)
+                self.spectral: dict[int, object] = {}  # of those and rearrangements, FFTs and what is made of one
                 self.rearranged: dict[int, object] = {}  # their rearrangements and copies (the same)
                 self.open_biases: dict[int, object] = {}
                 self.windows: list = []
@@ -341,6 +432,11 @@ class Handler:
                 derived = self.derived
                 if self.keep:
                     derived[key] = t
+                    if t.dim() == 4:  # the last few of each shape (a pooling's four slices leave its input in)
+                        key = (tuple(t.shape), t.dtype)
+                        self.maps[key] = [*self.maps.pop(key, [])[1 - MAX_POOLED_MAPS:], t]
+                        if len(self.maps) > MAX_POOLED_SHAPES:
+                            del self.maps[next(iter(self.maps))]
                     return
                 try:
                     derived[key] = _weakref(t, lambda _, key=key, pop=derived.pop: pop(key, None))
@@ -355,7 +451,7 @@ class Handler:
                 flat = [v for a in sources for v in (a if isinstance(a, (list, tuple)) else (a,))]
                 if any(isinstance(v, tensor) and id(v) in self.derived for v in flat):
                     self._window(flat)
-                    if name in LAUNDERING and self.laundered is None:
+                    if name in LAUNDERING and name not in PYTHON_VALUES and self.laundered is None:
                         self.laundered = name  # the data leaves torch, where the grader cannot follow it
                     written = (args[0],) if args and (name.endswith("_") or name == "__setitem__") else ()
                     outputs = list(output) if isinstance(output, (list, tuple)) else [output]
@@ -396,6 +492,8 @@ class Handler:
                 kwargs = kwargs or {}
                 # By identity first: a submission may rename F.max_pool2d's __name__.
                 name = layer_names.get(id(func)) or getattr(func, "__name__", "")
+                if self.weights is not None and len(self.op_log) <= MAX_OP_LOG:
+                    self.op_log.append(name if isinstance(name, str) else "?")
                 if isinstance(name, str) and name in WRITTEN_LINEAR_OPS and len(self.records) < MAX_TRACED_CALLS:
                     written = handler._written_linear(self, func, name, args, kwargs)
                     if written is not None:
@@ -416,7 +514,17 @@ class Handler:
                             self.pad[0] and isinstance(name, str) and (name.endswith("_") or name == "__setitem__"):
                         self.pad = None  # the zero padding was written over: no longer zero padding
                     given = args
-                    output, args, kwargs, used = handler._judged_call(self, func, name, args, kwargs)
+                    try:
+                        output, args, kwargs, used = handler._judged_call(self, func, name, args, kwargs)
+                    except Exception:
+                        if self.weights is not None and self.mismatch is None and handler._of_parameters_alone(
+                                self, args, kwargs):
+                            # whether an operation on the parameters alone raises is a Python value of them
+                            # (attack round 27: `torch.zeros(2)[flag * 3]`'s IndexError, caught, was a flag)
+                            self.mismatch = (f"an operation on its parameters alone (`{name}`) raises, which tells "
+                                             "something of their values, so what it does cannot be judged with "
+                                             "the judge's weights")
+                        raise
                     self._mark(output, args, kwargs, name if isinstance(name, str) else "")
                     if isinstance(name, str) and len(self.records) < MAX_TRACED_CALLS:
                         if name in CAST_OPS:
@@ -424,6 +532,9 @@ class Handler:
                         handler._kernel_use(self, name, given, kwargs, used, output)
                         handler._written_convolution(self, used, output)
                         handler._written_layer(self, name, args, kwargs, used, output)
+                        handler._written_pooling(self, output)
+                    if self.weights is not None and name in PYTHON_VALUES:
+                        output = handler._python_value(self, func, name, args, kwargs, used, output)
                     return output
                 kind, params = spec
                 bound = _bind(params, args, kwargs)
@@ -485,6 +596,8 @@ class Handler:
                                           "asked for does not have")
                 output = func(*args, **kwargs)
                 self._mark(output, (source,), {})
+                if kind in POOLINGS and self.keep and isinstance(source, handler._tensor_type):
+                    self.pooled[id(source)] = source  # pooled by a layer: no pooling written out of it
                 first = output[0] if type(output) is tuple and output else output
                 shape = list(first.shape) if isinstance(first, handler._tensor_type) else None
                 if kind == "Pad":
@@ -494,6 +607,7 @@ class Handler:
                         self.pad = (id(first), tuple(widths), first)
                 elif kind == "Flatten":
                     handler._written_convolution(self, (), first)  # an im2col product viewed as (N, out, H', W')
+                    handler._written_pooling(self, first)  # the max of F.unfold(x, 2, stride=2) viewed back
                     source = bound.get("input")
                     if shape is not None and len(shape) in (1, 2) and isinstance(source, handler._tensor_type) \
                             and source.dim() > 2 and record is not None:  # a view that flattens
@@ -625,10 +739,17 @@ class Handler:
 
     def _call_one(self, func, args, kwargs, trace: bool) -> dict:
         if trace:
-            recorder = self._op_recorder()
-            with recorder:
-                result = func(*args, **kwargs)
-            return {Answer.OK: result, Key.OPS: sorted(recorder.ops)}
+            recorder, kernels = self._op_recorder(), self._kernel_recorder()
+            self._push_dispatch_mode(kernels)
+            try:
+                self._push_mode(recorder)
+                try:
+                    result = func(*args, **kwargs)
+                finally:
+                    self._pop_mode()
+            finally:
+                self._pop_dispatch_mode()
+            return {Answer.OK: result, Key.OPS: sorted(recorder.ops | kernels.ops)}
         return {Answer.OK: func(*args, **kwargs)}
 
     def _call(self, request) -> dict:
@@ -1149,30 +1270,50 @@ class Handler:
             or self._cast_source(recorder, t) is not None for t in flat)
         if not (modified or from_parameters) or name in VALUE_FREE:
             return
-        if name in FINITENESS_TESTS and not modified:
+        spectral = any(recorder.spectral.get(id(t)) is t for t in flat)
+        if name in FINITENESS_TESTS and not modified and not spectral:
             # Whether the parameters are finite (`assert torch.isfinite(p).all()`, fairness rounds 9 and 11) is the
             # same on the judge's weights and on any a model trains to that still computes a number: no statistic
             # of them passes through it, so its result (and what is made of it) is no function of them to follow.
+            # Not of a spectrum: unnormalised FFTs scale the values, and enough of them overflow past a bound
+            # (attack round 27: isinf of the weights through FFT pairs was a threshold test).
             return
-        if name in LAUNDERING and recorder.weights is not None:
-            # A Python value of the parameters (a truth value, a float): whatever it decides in a judged pass, it
-            # decides on the judge's weights, which the model can tell from its own by any statistic of them
-            # (attack round 26: the largest |w| times sqrt(fan_in) at exactly the bound the judge draws within, or in
-            # a band past torch's; the ratio of their spread to their largest, sqrt(1/3) for any uniform draw), and
-            # be another network once trained.
+        if recorder.weights is not None and name in ("__getitem__", "__setitem__") and len(flat) > 1 and (
+                recorder.modified.get(id(flat[1])) is flat[1] or self._held_by(recorder, flat[1]) is not None
+                or recorder.rearranged.get(id(flat[1])) is flat[1]):
+            # A function of the parameters as an index decides which element is read, or whether the reading
+            # raises (attack round 27: `torch.zeros(2)[flag * 3]`'s IndexError, caught, was a flag).
+            raise _mismatch(recorder, f"the forward pass indexes with a function of its parameters (`{name}`), so "
+                                      "what it does cannot be judged with the judge's weights")
+        if recorder.weights is not None and (name in VALUE_SHAPED or (name == "__getitem__" and any(
+                t.dtype == self._torch.bool for t in flat[1:]))):
+            # A shape that depends on the values (`w[w > b].numel()`, `len(torch.bincount(v))`) is a Python value of
+            # them that no operation hands out (attack round 27).
+            raise _mismatch(recorder, f"the forward pass takes a shape that depends on its parameters' values "
+                                      f"(`{name}`), so what it does cannot be judged with the judge's weights")
+        if name in LAUNDERING and name not in PYTHON_VALUES and recorder.weights is not None:
             raise _mismatch(recorder, f"the forward pass takes a function of its parameters out of torch (`{name}`), "
                                       "so what it does cannot be judged with the judge's weights")
+        if name in PYTHON_VALUES:
+            return  # a Python value, seen by Handler._python_value
         outputs = [out for out in (output if isinstance(output, (list, tuple)) else (output,))
                    if isinstance(out, tensor)] + written
         if not modified and (name in KERNEL_REARRANGING or name in CAST_OPS or name in ("__setitem__", "copy_")):
             # (a parameter's values written into a buffer, as they are: a kernel padded with zeros for an FFT)
-            for out in outputs:
-                if len(recorder.rearranged) < MAX_TRACED_CALLS:
-                    recorder.rearranged[id(out)] = out
-            return
+            # rearranged, so still read as the parameter's values as they are (a finiteness test of them is)
+            table = recorder.rearranged
+        else:
+            table = recorder.modified
+        if len(table) + len(outputs) > MAX_TRACED_CALLS and recorder.weights is not None:
+            # past the bound it follows, a function of the parameters would go unseen (attack round 27: one
+            # `unbind` of 10001 elements filled the table, then a plain float() of the weights passed)
+            raise _mismatch(recorder, "the forward pass computes more functions of its parameters than the judge "
+                                      "follows, so what it does cannot be judged with the judge's weights")
         for out in outputs:
-            if len(recorder.modified) < MAX_TRACED_CALLS:
-                recorder.modified[id(out)] = out
+            if len(table) < MAX_TRACED_CALLS:
+                table[id(out)] = out
+            if (spectral or name in SPECTRAL_OPS) and len(recorder.spectral) < MAX_TRACED_CALLS:
+                recorder.spectral[id(out)] = out
 
     def _written_convolution(self, recorder, used: list, output) -> None:
         """A convolution written out: ``F.unfold`` and a product with ``conv.weight.view(o, -1)``, an einsum over
@@ -1415,7 +1556,10 @@ class Handler:
             if isinstance(output, self._tensor_type) and self._held_by(recorder, output) is not None:
                 return output, args, kwargs, ()
         judged_args, judged_kwargs, used = self._judged_arguments(recorder, args, kwargs)
-        if recorder.weights is not None and name in STORAGE_QUERIES:
+        if recorder.weights is not None and name in STORAGE_QUERIES and not (
+                name in ARRAY_VIEWS and not used and not self._of_parameters_alone(recorder, args, kwargs)):
+            # (an array over the input's data, which is the data itself in a judged pass, is no tell: its values are
+            # a Python value of the data, varied when the pass runs again, fairness round 22's image for plt.imshow)
             # Where a parameter's values are kept is the judge's, not the model's, while its values are: a model
             # would compare the address it saw while being built (attack round 12: data_ptr, is_shared), also
             # through a tensor made of the parameter without a view of it (attack round 14: `w.detach()`), so no
@@ -1517,6 +1661,47 @@ class Handler:
             recorder.outputs[index] = output
         recorder.spec_index = recorder.assigned.get(id(weight), -1)
         self._await_bias(recorder, output, index, weight, _layout(output, record["config"]["out_features"]))
+
+    def _written_pooling(self, recorder, output) -> None:
+        """A max pooling written out, recorded as the ``MaxPool2d(k)`` it computes, in a description: an operation
+        whose result, from the input's data, is exactly ``F.max_pool2d(t, k)`` of one of the last few 4-D tensors
+        ``t`` of the pass (``recorder.maps``), ``k`` of :data:`POOLED_WINDOWS`: ``x.reshape(n, c, h // 2, 2, w // 2, 2).amax((3,
+        5))``, ``x.unfold(2, 2, 2).unfold(3, 2, 2).amax((-2, -1))``, the maximum of four strided slices, the max of
+        ``F.unfold(x, 2, stride=2)`` viewed back (fairness rounds 10, 15, 18 and 21: the network asked for, its
+        pooling layer read as missing).  Once per ``t``, and never of a ``t`` a pooling layer took; not where the
+        pooled map is constant (a dead ReLU's zeros equal any other zeros).
+
+        The record earns nothing by itself: the model checks count it only when what it computes, replayed by the
+        judge, is what the model computed (grader.questions.model_checks.behaviour)."""
+        if isinstance(output, tuple) and output:  # x.reshape(...).max(dim=5): its values
+            output = output[0]
+        if not recorder.keep or not isinstance(output, self._tensor_type) or output.dim() != 4 \
+                or id(output) not in recorder.derived or recorder.pool_tries >= MAX_POOL_TRIES \
+                or len(recorder.records) >= MAX_TRACED_CALLS or not output.is_floating_point():
+            return
+        n, c, h, w = output.shape
+        if not h or not w:
+            return
+        # the maps it may pool, by shape: (n, c, H, W) with H // k == h and W // k == w
+        candidates = [(k, t) for k in POOLED_WINDOWS for dh in range(k) for dw in range(k)
+                      for t in reversed(recorder.maps.get(((n, c, k * h + dh, k * w + dw), output.dtype), ()))]
+        for k, t in candidates:
+            if t is output or id(t) in recorder.pooled:
+                continue
+            recorder.pool_tries += 1
+            with self._no_grad():
+                pooled = self._max_pool2d(t, k)
+                if not self._same(pooled, output) or bool(self._same(pooled.amax(), pooled.amin())):
+                    continue
+            record = self._layer_record("MaxPool2d", {"input": t, "kernel_size": k, "stride": k, "padding": 0},
+                                        recorder)
+            index = len(recorder.records)
+            recorder.records.append(record)
+            recorder.tensors[index] = []
+            record["output_shape"] = list(output.shape)
+            recorder.outputs[index] = output
+            recorder.pooled[id(t)] = t
+            return
 
     def _sum_goes_on(self, recorder, name: str, operands: list, output) -> bool:
         """A written-out convolution recorded at a partial sum of its terms that already was the whole (the terms
@@ -1637,8 +1822,9 @@ class Handler:
             # The model's own train() / eval() first, as every training loop and evaluation calls them (attack
             # round 18: an override of train() that made the model another network went unseen while the judge
             # called torch's unbound); then torch's, so that the mode is the one judged whatever the override did.
-            model.train() if training else model.eval()
-            (self._module_train if training else self._module_eval)(model)
+            with self._own_code(recorder, self._declared_parameters(model).values(), "train() or eval()"):
+                model.train() if training else model.eval()
+                (self._module_train if training else self._module_eval)(model)
             with (self._enable_grad() if gradients else self._no_grad()):
                 self._push_mode(recorder)
                 try:
@@ -1653,6 +1839,158 @@ class Handler:
             raise _Refused("the forward pass returned a tensor that is not computed from its input")
         return output
 
+
+    def _of_parameters_alone(self, recorder, args: tuple, kwargs: dict) -> bool:
+        """Whether an operation's tensors include a parameter or a function of the parameters, and no data from the
+        input."""
+        flat = recorder._tensors(args, kwargs)
+        if any(id(t) in recorder.derived for t in flat):
+            return False
+        return any(self._held_by(recorder, t) is not None or recorder.modified.get(id(t)) is t
+                   or recorder.rearranged.get(id(t)) is t or self._cast_source(recorder, t) is not None
+                   for t in flat)
+
+    def _python_value(self, recorder, func, name: str, args: tuple, kwargs: dict, used: list, output):
+        """A Python value (:data:`PYTHON_VALUES`) an operation of a judged pass takes of the input's data or of a
+        function of the model's parameters: noted, or varied in the pass run again (:meth:`_noted_or_varied`); of
+        anything else (a constant the pass made), handed back as it is."""
+        flat = recorder._tensors(args, kwargs)
+        if not (used or any(id(t) in recorder.derived or recorder.modified.get(id(t)) is t
+                            or recorder.rearranged.get(id(t)) is t or self._cast_source(recorder, t) is not None
+                            for t in flat)):
+            return output
+        return self._noted_or_varied(recorder, func, name, args, kwargs, output)
+
+    def _noted_or_varied(self, recorder, func, name: str, args: tuple, kwargs: dict, value):
+        """In a judged pass, ``value`` (what ``func(*args, **kwargs)`` gave) as it is, noted
+        (``recorder.python_values``); in the pass run again to see whether such values decide anything
+        (``recorder.varied`` counting), another value of its kind: a printed form (:data:`PRINTED_FORMS`) is that
+        of the tensor varied (a number parsed back from ``repr`` or ``f"{t:.6f}"``: attack round 27)."""
+        if recorder.varied is None:
+            if len(recorder.python_values) >= MAX_PYTHON_VALUES:
+                raise _mismatch(recorder, f"the forward pass takes more than {MAX_PYTHON_VALUES} Python values of "
+                                          "its data or parameters, which the judge cannot vary all")
+            recorder.python_values.append(name)
+            return value
+        recorder.varied += 1
+        if name in PRINTED_FORMS:
+            tensor = args[0] if args and isinstance(args[0], self._tensor_type) else None
+            if tensor is None:
+                raise _mismatch(recorder, f"the forward pass prints a value (`{name}`) the judge cannot vary")
+            with self._no_grad():
+                detached = self._copy_of(tensor)
+                if detached.dtype == self._torch.bool:
+                    varied = ~detached
+                elif detached.is_floating_point() or detached.is_complex():
+                    varied = detached * recorder.vary_factor(recorder.vary_random)
+                else:
+                    varied = detached + 1
+            return func(varied, *args[1:], **kwargs)
+        return self._varied_value(recorder, value)
+
+    def _varied_value(self, recorder, value):
+        """Another value of ``value``'s kind, as a model's own data or weights could give: a truth value negated, a
+        number scaled by a factor of ``recorder.vary_factor`` (its sign kept), an integer moved by one, each
+        element of a list or array so; a zero moved off zero.  Drawn from ``recorder.vary_random``
+        (Handler._counterfactual)."""
+        rng = recorder.vary_random
+        if type(value) is bool:
+            return not value
+        if type(value) is int:
+            return value + rng.choice((-1, 1))
+        if type(value) is float:
+            if value != value or value in (float("inf"), float("-inf")):
+                return 0.5
+            return value * recorder.vary_factor(rng) if value else rng.uniform(-1e-3, 1e-3)
+        if type(value) is complex:
+            return complex(self._varied_value(recorder, value.real), self._varied_value(recorder, value.imag))
+        if type(value) in (list, tuple):
+            return type(value)(self._varied_value(recorder, v) for v in value)
+        if type(value).__name__ == "ndarray" and type(value).__module__ == "numpy":
+            if value.dtype.kind == "b":
+                return ~value
+            if value.dtype.kind in "iu":
+                return value + 1
+            if value.dtype.kind in "fc":
+                return value * recorder.vary_factor(rng) + (value == 0) * rng.uniform(-1e-3, 1e-3)
+        raise _mismatch(recorder, f"the forward pass takes a Python value of its data or parameters (a "
+                                  f"{wire.type_name(value)}) that the judge cannot vary")
+
+    def _counterfactual(self, request, weights, described, gradients: bool, first, output) -> str | None:
+        """Why the model, built again and run again as in ``first`` (a judged pass that took Python values of its
+        data or parameters) but with each of those values varied (:meth:`_varied_value`), computes something else
+        (other operations, or other outputs), or None: the values then only went to a print, a log, a list, an
+        assertion (a pass that raises with them varied decides nothing but whether it raises: as in training,
+        where a model whose check fails stops).
+
+        A Python value the pass takes cannot be followed by the judge, and whatever it decides in a judged pass it
+        decides on the judge's weights, which a model can tell from its own by any statistic of them (attack
+        round 26: the largest |w| sqrt(fan_in) at exactly the bound the judge draws within, in a band past
+        torch's, the ratio of their spread to their largest); refused outright, it cost correct students who
+        print their weights' norms or assert their activations are finite (fairness round 22: 8 of 12 files)."""
+        values = ", ".join(f"`{name}`" for name in dict.fromkeys(first.python_values))
+        differs = (f"its forward pass decides something on a Python value it takes of its data or parameters "
+                   f"({values}): with another value there it computes something else, so what it does cannot be "
+                   "judged with the judge's weights")
+        for attempt, factor in enumerate(VARIED_FACTORS):
+            model = self._build(request)
+            recorder = self._layer_recorder(weights)
+            recorder.varied = 0
+            recorder.vary_factor = factor
+            # Drawn from the judged input's seed, which the submission never sees: the same variations whenever
+            # this request is judged (a grade is the same at every run), none it could foresee.
+            recorder.vary_random = self._random(f"{described.seed}:{attempt}")
+            warm_up = wire.Uniform(described.shape, (described.seed + 1) % 2**64, described.bound, described.offset)
+            try:
+                with self._own_code(recorder, self._declared_parameters(model).values(),
+                                    "pass before the judged one"):
+                    self._materialise_lazy(model, warm_up, gradients)
+                x = self._in_parameter_dtype(model, described.to_tensor())
+                again = self._run_recorded(model, x, recorder, gradients=gradients, training=gradients)
+            except (ProbeTimeout, MemoryError):
+                raise
+            except _BaseException:
+                if recorder.mismatch is not None:
+                    return differs
+                continue
+            if recorder.mismatch is not None or recorder.varied != len(first.python_values) \
+                    or recorder.op_log != first.op_log or len(first.op_log) > MAX_OP_LOG \
+                    or not isinstance(again, self._tensor_type):
+                return differs
+            with self._no_grad():
+                if again.shape != output.shape or again.dtype != output.dtype or not self._same(
+                        self._copy_of(again), self._copy_of(output)):
+                    return differs
+        return None
+
+    @contextlib.contextmanager
+    def _own_code(self, recorder, parameters, where: str, *, varied: bool = True):
+        """Runs the model's own code that a judged request (``recorder.weights``) calls outside the recorded pass
+        (its ``train()``/``eval()`` and the ``__setattr__`` torch's makes, a lazy model's pass before the judged
+        one, its backward pass's hooks and functions) under :class:`_ParameterReads` of ``parameters``: a Python
+        value of a function of them there is noted, and varied when the pass runs again, as one in the pass is
+        (:meth:`_counterfactual`); in the backward pass, which does not run again, and for a printed form, it
+        makes the pass unjudgeable (``recorder.mismatch``).
+
+        Outside the pass the parameters hold the model's own values, as built in every request (the judge never
+        trains it) and moved in every training loop after the first step: a ``train()`` that compared them with a
+        copy taken in ``__init__`` made the model another network once trained, and the network asked for
+        whenever the judge looked (attack round 26); one reading the judge's values in a backward hook tells the
+        judged pass by any statistic of them (attack round 26's, moved out of the pass)."""
+        if recorder.weights is None:
+            yield
+            return
+        reads = self._parameter_reads(list(parameters), where, (
+            lambda func, name, args, kwargs, value: self._noted_or_varied(recorder, func, name, args, kwargs, value))
+            if varied else None)
+        self._push_mode(reads)
+        try:
+            yield
+        finally:
+            self._pop_mode()
+            if reads.found is not None and recorder.mismatch is None:
+                recorder.mismatch = (f"its {where} takes a function of its parameters out of torch "
+                                     f"(`{reads.found}`), so what it does cannot be judged with the judge's weights")
 
     def _trained(self, parameters: dict[int, object]) -> dict[int, object]:
         """Of a model's parameters, those training changes, each as a set of values of its own: not one that shares
@@ -1813,7 +2151,8 @@ class Handler:
         described, x = x, x.to_tensor()
         gradients = request.get(Key.GRADIENTS) is True
         try:
-            self._materialise_lazy(model, warm_up, gradients)
+            with self._own_code(recorder, self._declared_parameters(model).values(), "pass before the judged one"):
+                self._materialise_lazy(model, warm_up, gradients)
             x = self._in_parameter_dtype(model, x)
             output = self._run_recorded(model, x, recorder, gradients=gradients, training=gradients)
         except (ProbeTimeout, MemoryError):
@@ -1836,6 +2175,10 @@ class Handler:
             raise _Refused(f"the forward pass takes its data out of torch (`{recorder.laundered}`)")
         if not isinstance(output, self._tensor_type):
             raise _Refused(f"the forward pass returned a {wire.type_name(output)}, not a tensor")
+        if recorder.python_values:
+            differs = self._counterfactual(request, weights, described, gradients, recorder, output)
+            if differs is not None:
+                return {Answer.MISMATCH: differs}
         if gradients:
             untrained = self._untrained(recorder, output)
             if untrained is not None:
@@ -1922,7 +2265,12 @@ class Handler:
                     with self._no_grad():
                         for p, _ in own:
                             self._copy_into(p, recorder.values[id(p)])
-                    found = self._gradients_of(total, [v for _, v in trained], allow_unused=True)
+                    seed = self._ones_like(total)
+                    with self._own_code(recorder, [*recorder.declared.values(), *recorder.slots.values(),
+                                                   *recorder.values.values()], "backward pass", varied=False):
+                        # (torch.autograd.grad(total, values, allow_unused=True), hooks in sight)
+                        found = self._run_backward((total,), (seed,), False, False, tuple(v for _, v in trained),
+                                                   True, False)
                 finally:
                     with self._no_grad():
                         for p, values in own:
@@ -1931,6 +2279,8 @@ class Handler:
             return f"its backward pass raises {type(exc).__name__}: {str(exc)[:120]}"
         if any(self._gradient_hooks_of(p) for p in [*recorder.slots.values(), *recorder.replaced]):
             return hooked
+        if recorder.mismatch is not None:  # a Python value of the parameters in the backward pass (_own_code)
+            return recorder.mismatch
         out = []
         for (slot, value), gradient in zip(trained, found):
             with self._no_grad():
@@ -2027,6 +2377,14 @@ LAYER_OPS = {
 #: The 4-D tensors from the input a pass keeps after each layer, among which a convolution written out finds its
 #: input (Handler._written_convolution), and how many comparisons with F.conv2d one pass may make.
 MAX_WINDOWS = 2
+#: The 4-D tensors from the input a description keeps, among which a max pooling written out finds its input, and
+#: how many comparisons with F.max_pool2d it may make (Handler._written_pooling).
+MAX_POOLED_MAPS = 3  # of each shape and dtype
+POOLED_WINDOWS = (2, 3, 4)  # the window sizes of a max pooling written out that are looked for
+MAX_POOLED_SHAPES = 16
+MAX_POOL_TRIES = 64
+#: The layer kinds that pool: a tensor one of them took is no written-out pooling's input.
+POOLINGS = frozenset({"MaxPool2d", "AvgPool2d", "AdaptiveAvgPool2d", "AdaptiveMaxPool2d"})
 MAX_WRITTEN_CONV_TRIES = 24  # after each layer
 MAX_PASS_CONV_TRIES = 240
 CONV_SAMPLES = 64
@@ -2084,6 +2442,8 @@ STORAGE_QUERIES = frozenset({"data_ptr", "is_shared", "share_memory_", "untyped_
                              # how often the tensor was written in place: one optimiser step moves it (attack
                              # round 20 read it through the private name)
                              "_version"})
+#: Of those, the arrays over a tensor's memory: asked of the input's data, its values as a Python value.
+ARRAY_VIEWS = frozenset({"numpy", "__array__"})
 #: How the terms of a convolution written out as a sum are added up (Handler._sum_goes_on).
 PARTIAL_SUMS = frozenset({"add", "add_", "__radd__", "__iadd__", "sub", "sub_", "__rsub__", "__isub__"})
 #: Operations on a layer's product that keep it that layer's output while its bias is awaited: a reduction of the
@@ -2117,6 +2477,38 @@ LAUNDERING = frozenset({"tolist", "numpy", "item", "__array__", "data_ptr", "unt
                         # a Python truth value of the data: `if x.min() < 0:` lets a model be one network on
                         # the judge's inputs and another on an image (no layer of this lecture branches so)
                         "__bool__", "is_nonzero", "equal", "allclose", "__contains__"})
+#: Of :data:`LAUNDERING`, the operations whose Python value a judged pass may take of its data or parameters: noted,
+#: then varied in the pass run again (Handler._counterfactual), so that a print or a log of them costs nothing and a
+#: decision on them is seen.  The rest tell where values are kept, or hand them to code that cannot be followed.
+PYTHON_VALUES = frozenset({"tolist", "numpy", "item", "__array__", "__index__", "__float__", "__int__", "__bool__",
+                           "is_nonzero", "equal", "allclose", "__contains__", "__complex__", "__repr__", "__format__",
+                           "__str__"})
+#: How many Python values one judged pass may take (each is varied in the pass run again), and how many operations
+#: of a pass are compared with those of the pass run again.
+MAX_PYTHON_VALUES = 10_000
+MAX_OP_LOG = 100_000
+#: The factors a number a judged pass took as a Python value is scaled by when the pass runs again, one
+#: distribution per run, each number drawn on its own (so a ratio of two changes too): near (0.5 to 2), wide
+#: (log-uniform in 1/4 to 4), the judge's weight scales swapped (about 1/4 and 4: a statistic of the judge's wide
+#: weights then is one of a model's own, and the other way round) and just past (1 to 1.6: trained a few steps
+#: from a fresh model's).  A decision on a statistic of the weights that tells the judge's from a model's own or
+#: trained ones is the other branch under most of them (attack round 26's edge, band and one-sided flags).
+VARIED_FACTORS = (lambda rng: rng.uniform(0.5, 2.0), lambda rng: 4.0 ** rng.uniform(-1.0, 1.0),
+                  lambda rng: rng.uniform(0.9, 1.1) / wire.WIDE_WEIGHT_SCALE,
+                  lambda rng: rng.uniform(0.9, 1.1) * wire.WIDE_WEIGHT_SCALE,
+                  lambda rng: rng.uniform(1.0, 1.6))
+#: Operations whose result's shape depends on the values (a boolean mask's selection, the positions of nonzeros):
+#: its size read as a number is a Python value of them (Handler._weight_function).
+VALUE_SHAPED = frozenset({"masked_select", "nonzero", "argwhere", "unique", "unique_consecutive", "bincount"})
+#: The FFTs, whose unnormalised forms scale the values they are given (Handler._weight_function).
+SPECTRAL_OPS = frozenset({"fft_fft", "fft_ifft", "fft_rfft", "fft_irfft", "fft_fft2", "fft_ifft2", "fft_rfft2",
+                          "fft_irfft2", "fft_fftn", "fft_ifftn", "fft_rfftn", "fft_irfftn", "fft_hfft", "fft_ihfft"})
+#: A tensor's values as text: outside the recorded pass, where the model's own code reads its parameters
+#: (Handler._own_code), a printed parameter is its values as much as ``tolist()`` is.
+PRINTED_FORMS = frozenset({"__repr__", "__format__", "__str__"})
+#: How many tensors computed from the parameters Handler._own_code follows at most: a ``train()`` or a backward
+#: hook computes a few; past this many, any Python value of a tensor it follows counts.
+MAX_TRACKED_READS = 10_000
 
 
 def _dividing_window(source, output_size, tensor) -> tuple[int, int] | None:

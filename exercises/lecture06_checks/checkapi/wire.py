@@ -202,6 +202,12 @@ def uniform(shape, seed: int, bound: float, offset: float = 0.0):
     return tensor.reshape(tuple(shape))
 
 
+#: How many times torch's initial bound ``1/sqrt(fan_in)`` the judge's wide weights reach
+#: (:data:`grader.questions.reference.WIDE_WEIGHT_SCALE`, which says why); the worker varies Python values of the
+#: weights by it too (Handler._counterfactual).
+WIDE_WEIGHT_SCALE = 4.0
+
+
 def output_weighting(x: "Uniform", numel: int):
     """The weights ``w`` of ``sum(w_i * y_i)`` over a model's output ``y`` (``numel`` values, in order) whose
     gradients a pass with autograd on reports for the input ``x``: drawn from ``x``'s description, as both ends draw
