@@ -621,10 +621,13 @@ def test_a_backward_hook_reading_the_judges_weights_earns_nothing_for_the_layers
     "        if not hasattr(self, 'norms'):\n"
     "            self.fit_hook()\n"
     "        return super().train(mode)\n",
-], ids=["prints its mode", "asserts finite weights", "logs gradient norms"])
+    "    def train(self, mode=True):\n"
+    "        print('fc weight norm', self.fc.weight.norm().item(), f'{self.conv1.weight.abs().max():.4f}')\n"
+    "        return super().train(mode)\n",
+], ids=["prints its mode", "asserts finite weights", "logs gradient norms", "prints weight norms"])
 def test_a_train_override_that_logs_keeps_the_points(methods):
-    """What a student's train() does to log or check (its mode, finite weights, gradient norms in a backward hook)
-    tells no value of the parameters."""
+    """What a student's train() does to log or check (its mode, finite weights, gradient norms in a backward hook,
+    its weights' norms printed: varied when the pass runs again, they change nothing) decides nothing."""
     points = _q7(OWN_CODE.format(methods=methods))
     assert points == {c.id: c.points for c in Q7}
 

@@ -264,8 +264,9 @@ class Handler:
 
         class _ParameterReads(TorchFunctionMode):
             """Follows the model's parameters through the code of its own that a judged request runs outside the
-            recorded pass (:meth:`Handler._own_code`), and keeps the first operation that takes a function of them
-            out of torch as a Python value (:data:`LAUNDERING`, a printed form), with the code's ``where``.
+            recorded pass (:meth:`Handler._own_code`): a Python value of a function of them (:data:`PYTHON_VALUES`)
+            goes through ``python_value`` (noted, or varied when the pass runs again); without one (the backward
+            pass), the first operation that takes one out of torch is kept (``found``), with the code's ``where``.
 
             Follows only what is computed from them (``tracked``, kept alive so that ids stay theirs; at most
             :data:`MAX_TRACKED_READS`, beyond which any Python value counts); a finiteness test of a parameter, or
@@ -365,9 +366,9 @@ class Handler:
                 self.snapshots: dict[int, object] = {}  # with ``weights``: each parameter's values at the start
                 self.transposed: dict[int, tuple] = {}
                 self.pending: tuple | None = None
-                # In a description: the last few 4-D tensors from the input of each shape (``maps``), among which a max pooling
-                # written out finds its input, those already pooled (by id, kept alive), and how many comparisons
-                # were made (Handler._written_pooling).
+                # In a description: the last few 4-D tensors from the input of each shape (``maps``), among which
+                # a max pooling written out finds its input, those already pooled (by id, kept alive), and how many
+                # comparisons were made (Handler._written_pooling).
                 self.maps: dict[tuple, list] = {}
                 self.pooled: dict[int, object] = {}
                 self.pool_tries = 0
@@ -433,8 +434,8 @@ class Handler:
                 if self.keep:
                     derived[key] = t
                     if t.dim() == 4:  # the last few of each shape (a pooling's four slices leave its input in)
-                        key = (tuple(t.shape), t.dtype)
-                        self.maps[key] = [*self.maps.pop(key, [])[1 - MAX_POOLED_MAPS:], t]
+                        shape = (tuple(t.shape), t.dtype)
+                        self.maps[shape] = [*self.maps.pop(shape, [])[1 - MAX_POOLED_MAPS:], t]
                         if len(self.maps) > MAX_POOLED_SHAPES:
                             del self.maps[next(iter(self.maps))]
                     return
@@ -1665,11 +1666,11 @@ class Handler:
     def _written_pooling(self, recorder, output) -> None:
         """A max pooling written out, recorded as the ``MaxPool2d(k)`` it computes, in a description: an operation
         whose result, from the input's data, is exactly ``F.max_pool2d(t, k)`` of one of the last few 4-D tensors
-        ``t`` of the pass (``recorder.maps``), ``k`` of :data:`POOLED_WINDOWS`: ``x.reshape(n, c, h // 2, 2, w // 2, 2).amax((3,
-        5))``, ``x.unfold(2, 2, 2).unfold(3, 2, 2).amax((-2, -1))``, the maximum of four strided slices, the max of
-        ``F.unfold(x, 2, stride=2)`` viewed back (fairness rounds 10, 15, 18 and 21: the network asked for, its
-        pooling layer read as missing).  Once per ``t``, and never of a ``t`` a pooling layer took; not where the
-        pooled map is constant (a dead ReLU's zeros equal any other zeros).
+        ``t`` of the pass (``recorder.maps``), ``k`` of :data:`POOLED_WINDOWS`:
+        ``x.reshape(n, c, h // 2, 2, w // 2, 2).amax((3, 5))``, ``x.unfold(2, 2, 2).unfold(3, 2, 2).amax((-2, -1))``,
+        the maximum of four strided slices, the max of ``F.unfold(x, 2, stride=2)`` viewed back (fairness rounds 10,
+        15, 18 and 21: the network asked for, its pooling layer read as missing).  Once per ``t``, and never of a
+        ``t`` a pooling layer took; not where the pooled map is constant (a dead ReLU's zeros equal any other zeros).
 
         The record earns nothing by itself: the model checks count it only when what it computes, replayed by the
         judge, is what the model computed (grader.questions.model_checks.behaviour)."""
