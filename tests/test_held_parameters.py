@@ -667,3 +667,12 @@ def test_a_flag_on_the_weights_taken_out_of_torch_any_way_earns_nothing_for_the_
         "    return False\n\ndef band(top):\n    return (top > 1.001) & (top < 2.5)\n")
     points = _q7(source)
     assert points["q7.structure"] == points["q7.params"] == points["q7.outputs"] == 0, points
+
+
+def test_a_flag_on_the_weights_that_changes_only_the_gradients_earns_nothing_for_the_layers():
+    """With the flag varied, a pass that is the same function but trains otherwise (the head cut from the
+    convolutions' gradients once the weights have moved) gives other gradients: the varied pass compares them."""
+    flag = "torch.tensor(1.001 < float(self.conv1.weight.detach().abs().max()) * 3 < 2.5)"
+    source = WRITTEN.format(**{**PLAIN, "head": f"self.fc(torch.where({flag}, x.detach(), x))"})
+    points = _q7(source)
+    assert points["q7.structure"] == points["q7.params"] == points["q7.outputs"] == 0, points

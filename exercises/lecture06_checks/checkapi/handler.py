@@ -1917,12 +1917,13 @@ class Handler:
         raise _mismatch(recorder, f"the forward pass takes a Python value of its data or parameters (a "
                                   f"{wire.type_name(value)}) that the judge cannot vary")
 
-    def _counterfactual(self, request, weights, described, gradients: bool, first, output) -> str | None:
+    def _counterfactual(self, request, weights, described, gradients: bool, first, output, found) -> str | None:
         """Why the model, built again and run again as in ``first`` (a judged pass that took Python values of its
         data or parameters) but with each of those values varied (:meth:`_varied_value`), computes something else
-        (other operations, or other outputs), or None: the values then only went to a print, a log, a list, an
-        assertion (a pass that raises with them varied decides nothing but whether it raises: as in training,
-        where a model whose check fails stops).
+        (other operations, other outputs, or with autograd on other gradients than ``found``, the first pass's:
+        ``torch.where(flag, h, h.detach())`` changes nothing else), or None: the values then only went to a print,
+        a log, a list, an assertion (a pass that raises with them varied decides nothing but whether it raises: as
+        in training, where a model whose check fails stops).
 
         A Python value the pass takes cannot be followed by the judge, and whatever it decides in a judged pass it
         decides on the judge's weights, which a model can tell from its own by any statistic of them (attack
@@ -1961,6 +1962,11 @@ class Handler:
             with self._no_grad():
                 if again.shape != output.shape or again.dtype != output.dtype or not self._same(
                         self._copy_of(again), self._copy_of(output)):
+                    return differs
+            if gradients:
+                varied = self._parameter_gradients(recorder, again, described)
+                if isinstance(varied, str) or len(varied) != len(found) or any(
+                        a[:2] != b[:2] or not self._same(a[2], b[2]) for a, b in zip(varied, found)):
                     return differs
         return None
 
@@ -2176,10 +2182,7 @@ class Handler:
             raise _Refused(f"the forward pass takes its data out of torch (`{recorder.laundered}`)")
         if not isinstance(output, self._tensor_type):
             raise _Refused(f"the forward pass returned a {wire.type_name(output)}, not a tensor")
-        if recorder.python_values:
-            differs = self._counterfactual(request, weights, described, gradients, recorder, output)
-            if differs is not None:
-                return {Answer.MISMATCH: differs}
+        found = negated = None
         if gradients:
             untrained = self._untrained(recorder, output)
             if untrained is not None:
@@ -2190,6 +2193,11 @@ class Handler:
             changed, negated = self._changed_by_backward(model, x, weights, output, described)
             if changed is not None:
                 return {Answer.MISMATCH: changed}
+        if recorder.python_values:
+            differs = self._counterfactual(request, weights, described, gradients, recorder, output, found)
+            if differs is not None:
+                return {Answer.MISMATCH: differs}
+        if gradients:
             return {Answer.OK: (output, found, negated)}
         return {Answer.OK: output}
 
