@@ -156,9 +156,6 @@ GRADER_FAULTS: dict[str, str] = {
         "patch a module or a class the reader read): q6 by hand 3, q7 4, q8 3: -10",
     # Fairness round 16 (graded on main at eba432a, see tests/corpus/fair/_r16_findings.md; the loss history of a
     # training loop over `CNN().to(device)`, q6 by hand -3 there, is fixed).
-    "r16_nb_q7_last_activation_as_numpy_for_matplotlib.ipynb":
-        "self.feature_maps = x.detach().cpu().numpy() in forward, kept to plot: 'the forward pass takes its data out "
-        "of torch (numpy)': q7 -4 (keeping the detached tensor: 26/26)",
     "r16_py_param_groups_and_whole_model_torch_save.py":
         "torch.load(buf, weights_only=False) of a whole model saved with torch.save (PyTorch's own recipe): unpickling "
         "runs any function the bytes name: rule 2, q6 by hand 3, q7 4, q8 3: -10",

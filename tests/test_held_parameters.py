@@ -676,3 +676,13 @@ def test_a_flag_on_the_weights_that_changes_only_the_gradients_earns_nothing_for
     source = WRITTEN.format(**{**PLAIN, "head": f"self.fc(torch.where({flag}, x.detach(), x))"})
     points = _q7(source)
     assert points["q7.structure"] == points["q7.params"] == points["q7.outputs"] == 0, points
+
+
+def test_a_copy_of_a_pooling_layers_output_is_no_second_pooling():
+    """Fairness round 6's channels-last model, at some seeds: `.contiguous()` of MaxPool2d's output is also
+    F.max_pool2d of the convolution before its ReLU wherever every window's largest value is positive (here, a bias
+    of 10), and was read as a fifth layer."""
+    source = WRITTEN.format(**{**PLAIN, "pool2": "F.max_pool2d(torch.relu(self.conv2(x)), 2).contiguous()"}).replace(
+        "        self.fc = nn.Linear(1250, 1)\n",
+        "        self.fc = nn.Linear(1250, 1)\n        with torch.no_grad():\n            self.conv2.bias.fill_(10.0)\n")
+    assert _q7(source) == {c.id: c.points for c in Q7}
