@@ -1150,6 +1150,12 @@ ISO.update({
         "if (x > 0).float().mean().item() < 0.5:\n    print('more than half dead')\nelse:\n    print('ok')")),
 })
 
+ISO.update({
+    # how far the explicit-dunder rule reaches: old-style explicit base __init__ call; dunder attributes read
+    "iso_q7_explicit_module_init_call": {"q7": iso7()["q7"].replace("super().__init__()", "nn.Module.__init__(self)")},
+    "iso_q7_print_class_name_dunder_attribute": iso7(pre="print(self.__class__.__name__, x.shape)"),
+})
+
 
 def write_iso(folder: Path) -> None:
     """Isolation copies (plain scripts, not corpus files)."""
