@@ -1490,3 +1490,14 @@ def test_a_class_named_only_to_be_tested_against_is_no_call_of_it():
 ], ids=["module-level name", "builtins attribute", "setattr by name"])
 def test_a_class_test_the_submission_rebinds_may_call_the_class(rebinding):
     assert ("builtin", "torch.nn.Conv2d") in found([HAND_WRITTEN + rebinding + SHAPE_HOOK])
+
+
+def test_a_dict_filled_by_calling_its_setitem_is_read_as_the_change_it_makes():
+    """Fairness round 23: `self.stats.__setitem__(name, value)` in a hook's lambda is `self.stats[name] = value`
+    (it was unreadable as a dunder, -10); a table of torch's convolution filled so is still found."""
+    hook = ("stats = {}\nlayer = torch.nn.Conv2d(1, 1, 3)\n"
+            "layer.register_forward_hook(lambda m, i, o: stats.__setitem__('mean', o.abs().mean().item()))\n")
+    assert found([HAND_WRITTEN + hook]) == []
+    table = ("import torch.nn.functional as F\nOPS = {}\nOPS.__setitem__('c', F.conv2d)\n"
+             "def conv2d(image, kernel, stride=1, padding=0):\n    return OPS['c'](image, kernel)\n")
+    assert ("builtin", "F.conv2d") in found([table])

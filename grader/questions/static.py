@@ -286,6 +286,9 @@ MODULE_ACCOUNTS = frozenset({"parameters", "named_parameters", "buffers", "named
 #: ``__code__``, ``__class__`` assignment...) reaches behind the names.
 PLAIN_DUNDER_ATTRIBUTES = frozenset({"__init__", "__name__", "__doc__", "__version__", "__file__",
                                      "__qualname__", "__module__", "__len__", "__getitem__", "__call__"})
+#: Dunder methods that may be called by name: ``d.__setitem__(k, v)`` is ``d[k] = v``, read as the change it makes
+#: (:data:`MUTATING_METHODS`; fairness round 23: a forward hook's lambda storing a statistic cost q6 to q8, -10).
+CALLED_DUNDERS = frozenset({"__setitem__"})
 #: Built-ins that only show or count what they are given: ``repr(self.__dict__)`` reads no object out of it.
 NAMESPACE_SHOWING_CALLS = frozenset({"repr", "str", "print", "len", "sorted", "list"})
 #: Dunder attributes that may be read (``type(model).__name__``, ``model.__class__.__name__``), never set; a text
@@ -913,6 +916,7 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                 add(Finding("unverifiable", f"{chain}(...) with code the grader cannot read"))
             elif attr.startswith("__") and attr.endswith("__") and attr not in PLAIN_DUNDER_ATTRIBUTES and not (
                     attr in READABLE_DUNDER_ATTRIBUTES and isinstance(node.ctx, ast.Load)) \
+                    and not (attr in CALLED_DUNDERS and calls.get(id(node)) is not None) \
                     and not _plain_super_method(reading, node) \
                     and not (attr == "__dict__" and isinstance(node.ctx, ast.Load) and id(node) in shown_namespaces):
                 add(Finding("unverifiable", f"{chain}"))

@@ -353,6 +353,10 @@ class Handler:
                 self.vary_random = None
                 self.vary_factor = None
                 self.op_log: list[str] = []
+                # finiteness tests of anything, and their reductions and negations, by id, kept alive
+                self.finite_tests: dict[int, object] = {}
+                # comparisons, and their all() and any(), with what made them (Handler._rederived)
+                self.comparisons: dict[int, tuple] = {}
                 # The model's own parameters, by id (set by _run_recorded): with ``weights``, the judge's go
                 # only where one of them reaches a layer (Handler._substitute).  For a Linear written out
                 # (x @ fc.weight.T + fc.bias, an einsum): the transposed views of them taken in the pass
@@ -528,6 +532,21 @@ class Handler:
                                              "the judge's weights")
                         raise
                     self._mark(output, args, kwargs, name if isinstance(name, str) else "")
+                    if self.weights is not None and isinstance(output, handler._tensor_type) and (
+                            (name in FINITENESS_TESTS and not any(
+                                self.modified.get(id(t)) is t or self.spectral.get(id(t)) is t
+                                for t in self._tensors(args, kwargs)))
+                            or (name in TRUTH_REDUCTIONS and all(
+                                self.finite_tests.get(id(t)) is t for t in self._tensors(args, kwargs)))) \
+                            and len(self.finite_tests) < MAX_TRACED_CALLS:
+                        # (Handler._python_value; not of a function of the parameters alone, which a scale and
+                        # an overflow turn into a threshold test: attack round 27)
+                        self.finite_tests[id(output)] = output
+                    if self.weights is not None and isinstance(output, handler._tensor_type) and (
+                            name in COMPARISONS or (name in ("all", "any") and any(
+                                self.comparisons.get(id(t), (None,))[0] is t for t in self._tensors(args, kwargs)))) \
+                            and len(self.comparisons) < MAX_TRACED_CALLS:
+                        self.comparisons[id(output)] = (output, func, args, kwargs)  # (Handler._rederived)
                     if isinstance(name, str) and len(self.records) < MAX_TRACED_CALLS:
                         if name in CAST_OPS:
                             handler._note_cast(self, name, given, kwargs, used, output)
@@ -1272,6 +1291,14 @@ class Handler:
         from_parameters = bool(used) or any(
             (id(t) in recorder.rearranged and recorder.rearranged[id(t)] is t)
             or self._cast_source(recorder, t) is not None for t in flat)
+        if recorder.weights is not None and (modified or from_parameters) and (
+                (name in SIZED_BY_VALUE and (flat[1:] if name.startswith("new_") else flat))
+                or (name in SHAPED_BY_LATER_ARGUMENTS and len(flat) > 1) or (name == "where" and len(flat) == 1)):
+            # a size, a split or the positions of nonzeros given by the values (`torch.arange(flag)`,
+            # `torch.zeros(flag)`, `torch.where(mask)`, `x.repeat_interleave(flag)`) is a Python value of them by
+            # its shape (attack round 28)
+            raise _mismatch(recorder, f"the forward pass makes a shape from its parameters' values (`{name}`), so "
+                                      "what it does cannot be judged with the judge's weights")
         if not (modified or from_parameters) or name in VALUE_FREE:
             return
         spectral = any(recorder.spectral.get(id(t)) is t for t in flat)
@@ -1874,6 +1901,10 @@ class Handler:
                             or recorder.rearranged.get(id(t)) is t or self._cast_source(recorder, t) is not None
                             for t in flat)):
             return output
+        if flat and all(recorder.finite_tests.get(id(t)) is t for t in flat):
+            # whether the data or the parameters are finite (`assert torch.isfinite(out).all()`): the same on the
+            # judge's values and on any that compute a number, and an assertion on it is no decision to vary
+            return output
         return self._noted_or_varied(recorder, func, name, args, kwargs, output)
 
     def _noted_or_varied(self, recorder, func, name: str, args: tuple, kwargs: dict, value):
@@ -1888,6 +1919,13 @@ class Handler:
             recorder.python_values.append(name)
             return value
         recorder.varied += 1
+        tensor = args[0] if args and isinstance(args[0], self._tensor_type) else None
+        if tensor is not None and name not in PRINTED_FORMS and recorder.comparisons.get(id(tensor), (None,))[0] \
+                is tensor:
+            # a comparison's truth made again from its operands varied: `assert h.min() >= 0` after a ReLU, or
+            # `(w == w).all()`, holds as in training, where a negated truth value would fail it (fairness round 23)
+            with self._no_grad():
+                return func(self._rederived(recorder, tensor), *args[1:], **kwargs)
         if name in PRINTED_FORMS:
             tensor = args[0] if args and isinstance(args[0], self._tensor_type) else None
             if tensor is None:
@@ -1905,18 +1943,21 @@ class Handler:
 
     def _varied_value(self, recorder, value):
         """Another value of ``value``'s kind, as a model's own data or weights could give: a truth value negated, a
-        number scaled by a factor of ``recorder.vary_factor`` (its sign kept), an integer moved by one, each
-        element of a list or array so; a zero moved off zero.  Drawn from ``recorder.vary_random``
+        number scaled by a factor of ``recorder.vary_factor`` (its sign kept; an integer rounded, and moved by one
+        where that leaves it as it was), each element of a list or array so; a zero made positive.  Drawn from ``recorder.vary_random``
         (Handler._counterfactual)."""
         rng = recorder.vary_random
         if type(value) is bool:
             return not value
         if type(value) is int:
-            return value + rng.choice((-1, 1))
+            # scaled as a number is (moved by one, a count stayed on the same side of any bound: attack round 28)
+            varied = round(value * recorder.vary_factor(rng)) if value else 1
+            return varied if varied != value else value + (1 if value >= 0 else -1)
         if type(value) is float:
             if value != value or value in (float("inf"), float("-inf")):
                 return 0.5
-            return value * recorder.vary_factor(rng) if value else rng.uniform(-1e-3, 1e-3)
+            # a zero made positive (a flag of 0.0 then reads as set; `x.min() >= 0` after a ReLU still holds)
+            return value * recorder.vary_factor(rng) if value else recorder.vary_factor(rng) / 2
         if type(value) is complex:
             return complex(self._varied_value(recorder, value.real), self._varied_value(recorder, value.imag))
         if type(value) in (list, tuple):
@@ -1927,17 +1968,35 @@ class Handler:
             if value.dtype.kind in "iu":
                 return value + 1
             if value.dtype.kind in "fc":
-                return value * recorder.vary_factor(rng) + (value == 0) * rng.uniform(-1e-3, 1e-3)
+                factor = recorder.vary_factor(rng)
+                return (value * factor + (value == 0) * (factor / 2)).astype(value.dtype)
         raise _mismatch(recorder, f"the forward pass takes a Python value of its data or parameters (a "
                                   f"{wire.type_name(value)}) that the judge cannot vary")
+
+    def _rederived(self, recorder, tensor):
+        """A comparison of the pass (or its ``all()``/``any()``) made again with its operands varied: each
+        floating operand scaled by a factor of ``recorder.vary_factor`` (its zeros made positive), each comparison
+        among them made again so."""
+        def varied(value):
+            if not isinstance(value, self._tensor_type):
+                return value
+            entry = recorder.comparisons.get(id(value))
+            if entry is not None and entry[0] is value:
+                return self._rederived(recorder, value)
+            if not value.is_floating_point():
+                return value
+            factor = recorder.vary_factor(recorder.vary_random)
+            plain = self._copy_of(value)
+            return plain * factor + (plain == 0) * (factor / 2)
+        _, func, args, kwargs = recorder.comparisons[id(tensor)]
+        return func(*[varied(a) for a in args], **{k: varied(v) for k, v in kwargs.items()})
 
     def _counterfactual(self, request, weights, described, gradients: bool, first, output, found) -> str | None:
         """Why the model, built again and run again as in ``first`` (a judged pass that took Python values of its
         data or parameters) but with each of those values varied (:meth:`_varied_value`), computes something else
         (other operations, other outputs, or with autograd on other gradients than ``found``, the first pass's:
         ``torch.where(flag, h, h.detach())`` changes nothing else), or None: the values then only went to a print,
-        a log, a list, an assertion (a pass that raises with them varied decides nothing but whether it raises: as
-        in training, where a model whose check fails stops).
+        a log, a list, or an assertion that the values are finite (not varied: :meth:`_python_value`).
 
         A Python value the pass takes cannot be followed by the judge, and whatever it decides in a judged pass it
         decides on the judge's weights, which a model can tell from its own by any statistic of them (attack
@@ -1966,9 +2025,11 @@ class Handler:
             except (ProbeTimeout, MemoryError):
                 raise
             except _BaseException:
-                if recorder.mismatch is not None:
-                    return differs
-                continue
+                # A run that raises with the values varied is another run: ignored, it let a model raise as soon as
+                # it noticed a variation (two reads of one statistic that disagree, a 0/1 flag read off its
+                # lattice, an odd count) and be another network after its check (attack round 28).  An assertion
+                # on whether the data or the parameters are finite is not varied (_is_finiteness).
+                return differs
             if recorder.mismatch is not None or recorder.varied != len(first.python_values) \
                     or recorder.op_log != first.op_log or len(first.op_log) > MAX_OP_LOG \
                     or not isinstance(again, self._tensor_type):
@@ -2522,10 +2583,25 @@ VARIED_FACTORS = (lambda rng: rng.uniform(0.5, 2.0), lambda rng: 4.0 ** rng.unif
                   lambda rng: rng.uniform(1.0, 1.6))
 #: Operations whose result's shape depends on the values (a boolean mask's selection, the positions of nonzeros):
 #: its size read as a number is a Python value of them (Handler._weight_function).
-VALUE_SHAPED = frozenset({"masked_select", "nonzero", "argwhere", "unique", "unique_consecutive", "bincount"})
+VALUE_SHAPED = frozenset({"masked_select", "nonzero", "argwhere", "unique", "unique_consecutive", "bincount",
+                          "to_sparse", "to_sparse_coo", "to_sparse_csr", "to_sparse_csc", "to_sparse_bsr",
+                          "to_sparse_bsc"})
+#: Operations that take a size from a tensor (its value), and those that split or repeat by a tensor after their
+#: first argument: given a function of the parameters there, their result's shape is a Python value of it.
+SIZED_BY_VALUE = frozenset({"arange", "range", "zeros", "ones", "empty", "full", "rand", "randn", "randint",
+                            "randperm", "linspace", "logspace", "eye", "new_zeros", "new_ones", "new_empty",
+                            "new_full", "tril_indices", "triu_indices"})
+SHAPED_BY_LATER_ARGUMENTS = frozenset({"tensor_split", "repeat_interleave", "split", "narrow", "expand", "view",
+                                       "reshape", "repeat", "tile", "unflatten", "split_with_sizes"})
 #: The FFTs, whose unnormalised forms scale the values they are given (Handler._weight_function).
 SPECTRAL_OPS = frozenset({"fft_fft", "fft_ifft", "fft_rfft", "fft_irfft", "fft_fft2", "fft_ifft2", "fft_rfft2",
                           "fft_irfft2", "fft_fftn", "fft_ifftn", "fft_rfftn", "fft_irfftn", "fft_hfft", "fft_ihfft"})
+#: Comparisons, whose truth the pass run again makes again from their operands varied (Handler._rederived).
+COMPARISONS = frozenset({"ge", "gt", "le", "lt", "eq", "ne", "__ge__", "__gt__", "__le__", "__lt__", "__eq__",
+                         "__ne__", "greater_equal", "greater", "less_equal", "less", "not_equal"})
+#: Reductions and negations of truth values: of finiteness tests, still finiteness tests (Handler._python_value).
+TRUTH_REDUCTIONS = frozenset({"any", "all", "logical_not", "__invert__", "bitwise_not", "__and__", "__or__",
+                              "logical_and", "logical_or", "__rand__", "__ror__"})
 #: A tensor's values as text: outside the recorded pass, where the model's own code reads its parameters
 #: (Handler._own_code), a printed parameter is its values as much as ``tolist()`` is.
 PRINTED_FORMS = frozenset({"__repr__", "__format__", "__str__"})
