@@ -686,3 +686,14 @@ def test_a_copy_of_a_pooling_layers_output_is_no_second_pooling():
         "        self.fc = nn.Linear(1250, 1)\n",
         "        self.fc = nn.Linear(1250, 1)\n        with torch.no_grad():\n            self.conv2.bias.fill_(10.0)\n")
     assert _q7(source) == {c.id: c.points for c in Q7}
+
+
+def test_a_max_pooling_written_out_behind_a_dead_relu_is_still_that_layer():
+    """The model is described with its own initial weights, under which a ReLU can be off everywhere: the pooled map
+    is then all zeros, and a maximum that gives it is still the pooling (fairness rounds 18 and 21, at some seeds)."""
+    source = WRITTEN.format(**PLAIN).replace(
+        "x = F.max_pool2d(torch.relu(self.conv1(x)), 2)",
+        "x = torch.relu(self.conv1(x)).reshape(x.shape[0], 3, 50, 2, 50, 2).amax((3, 5))").replace(
+        "        self.fc = nn.Linear(1250, 1)\n",
+        "        self.fc = nn.Linear(1250, 1)\n        with torch.no_grad():\n            self.conv1.bias.fill_(-100.0)\n")
+    assert _q7(source) == {c.id: c.points for c in Q7}

@@ -376,6 +376,7 @@ class Handler:
                 self.maps: dict[tuple, list] = {}
                 self.pooled: dict[int, object] = {}
                 self.pool_outputs: dict[int, object] = {}  # pooled maps, and what operations made of them alone
+                self.maxima: dict[int, object] = {}  # results of maxima (MAXIMA) and of views of them
                 self.pool_tries = 0
                 # while a written-out layer's bias is awaited: the products of its weight with other examples'
                 # data (a per-example loop, ``torch.stack([W.mv(row) for row in x])``), by id, kept alive
@@ -553,7 +554,7 @@ class Handler:
                         handler._kernel_use(self, name, given, kwargs, used, output)
                         handler._written_convolution(self, used, output)
                         handler._written_layer(self, name, args, kwargs, used, output)
-                        handler._written_pooling(self, output, args, kwargs)
+                        handler._written_pooling(self, name, output, args, kwargs)
                     if self.weights is not None and name in PYTHON_VALUES:
                         output = handler._python_value(self, func, name, args, kwargs, used, output)
                     return output
@@ -630,7 +631,7 @@ class Handler:
                         self.pad = (id(first), tuple(widths), first)
                 elif kind == "Flatten":
                     handler._written_convolution(self, (), first)  # an im2col product viewed as (N, out, H', W')
-                    handler._written_pooling(self, first, args, kwargs)  # F.unfold(x, 2, stride=2)'s max
+                    handler._written_pooling(self, name, first, args, kwargs)  # F.unfold(x, 2, stride=2)'s max
                     source = bound.get("input")
                     if shape is not None and len(shape) in (1, 2) and isinstance(source, handler._tensor_type) \
                             and source.dim() > 2 and record is not None:  # a view that flattens
@@ -1693,27 +1694,36 @@ class Handler:
         recorder.spec_index = recorder.assigned.get(id(weight), -1)
         self._await_bias(recorder, output, index, weight, _layout(output, record["config"]["out_features"]))
 
-    def _written_pooling(self, recorder, output, args: tuple, kwargs: dict) -> None:
+    def _written_pooling(self, recorder, name: str, output, args: tuple, kwargs: dict) -> None:
         """A max pooling written out, recorded as the ``MaxPool2d(k)`` it computes, in a description: an operation
         whose result, from the input's data, is exactly ``F.max_pool2d(t, k)`` of one of the last few 4-D tensors
         ``t`` of the pass (``recorder.maps``), ``k`` of :data:`POOLED_WINDOWS`:
         ``x.reshape(n, c, h // 2, 2, w // 2, 2).amax((3, 5))``, ``x.unfold(2, 2, 2).unfold(3, 2, 2).amax((-2, -1))``,
         the maximum of four strided slices, the max of ``F.unfold(x, 2, stride=2)`` viewed back (fairness rounds 10,
         15, 18 and 21: the network asked for, its pooling layer read as missing).  Once per ``t``, and never of a
-        ``t`` a pooling layer took; not where the pooled map is constant (a dead ReLU's zeros equal any other zeros);
-        nor of an operation on a pooled map (``recorder.pool_outputs``): a copy of a pooling's output
-        (``x.contiguous()`` after ``MaxPool2d``) is also ``F.max_pool2d`` of the convolution before its ReLU wherever
-        every window's largest value is positive (fairness round 6's channels-last model, at some seeds).
+        ``t`` a pooling layer took; where the pooled map is constant (a dead ReLU's zeros equal any other zeros), only
+        of a maximum (:data:`MAXIMA`) or a view of one;
+        nor of a copy or view of a pooled map (:data:`SAME_VALUES`, ``recorder.pool_outputs``): one of a pooling's
+        output (``x.contiguous()`` after ``MaxPool2d``) is also ``F.max_pool2d`` of the convolution before its ReLU
+        wherever every window's largest value is positive (fairness round 6's channels-last model, at some seeds).
 
         The record earns nothing by itself: the model checks count it only when what it computes, replayed by the
         judge, is what the model computed (grader.questions.model_checks.behaviour)."""
         if not recorder.keep:
             return
-        if any(recorder.pool_outputs.get(id(t)) is t for t in recorder._tensors(args, kwargs)):
+        if name in SAME_VALUES and any(recorder.pool_outputs.get(id(t)) is t for t in recorder._tensors(args, kwargs)):
             for out in (output if isinstance(output, (list, tuple)) else (output,)):
                 if isinstance(out, self._tensor_type) and len(recorder.pool_outputs) < MAX_TRACED_CALLS:
                     recorder.pool_outputs[id(out)] = out
             return
+        # A maximum, or a view of one: where the pooled map is constant (a dead ReLU's zeros under the model's own
+        # initial weights), only such an operation is read as the pooling (any other zeros would match too).
+        maximum = name in MAXIMA or (name in SAME_VALUES and any(
+            recorder.maxima.get(id(t)) is t for t in recorder._tensors(args, kwargs)))
+        if maximum and len(recorder.maxima) < MAX_TRACED_CALLS:
+            for out in (output if isinstance(output, (list, tuple)) else (output,)):
+                if isinstance(out, self._tensor_type):
+                    recorder.maxima[id(out)] = out
         if isinstance(output, tuple) and output:  # x.reshape(...).max(dim=5): its values
             output = output[0]
         if not isinstance(output, self._tensor_type) or output.dim() != 4 \
@@ -1732,7 +1742,7 @@ class Handler:
             recorder.pool_tries += 1
             with self._no_grad():
                 pooled = self._max_pool2d(t, k)
-                if not self._same(pooled, output) or bool(self._same(pooled.amax(), pooled.amin())):
+                if not self._same(pooled, output) or (bool(self._same(pooled.amax(), pooled.amin())) and not maximum):
                     continue
             record = self._layer_record("MaxPool2d", {"input": t, "kernel_size": k, "stride": k, "padding": 0},
                                         recorder)
@@ -2465,6 +2475,7 @@ MAX_WINDOWS = 2
 #: how many comparisons with F.max_pool2d it may make (Handler._written_pooling).
 MAX_POOLED_MAPS = 3  # of each shape and dtype
 POOLED_WINDOWS = (2, 3, 4)  # the window sizes of a max pooling written out that are looked for
+MAXIMA = frozenset({"max", "amax", "maximum", "fmax"})
 MAX_POOLED_SHAPES = 16
 MAX_POOL_TRIES = 64
 #: The layer kinds that pool: a tensor one of them took is no written-out pooling's input.
@@ -2508,6 +2519,9 @@ BIAS_LAYOUTS = {"rows": lambda n: ([n], [1, n]), "columns": lambda n: ([n, 1],),
 #: where it is used (Handler._judged_call).
 VIEW_OPS = frozenset({"view", "reshape", "t", "transpose", "permute", "flatten", "unflatten", "unsqueeze", "squeeze",
                       "view_as", "reshape_as", "contiguous", "movedim", "__get__"})
+#: Operations whose result holds its argument's values as they are (a view, a copy, a cast): of a pooled map, no
+#: pooling of its own (Handler._written_pooling).
+SAME_VALUES = VIEW_OPS | CAST_OPS | {"detach", "requires_grad_", "flatten", "unflatten", "squeeze", "unsqueeze"}
 #: torch.nn.Module methods that a training loop, a device move or a checkpoint calls and no judged pass does: a model
 #: that overrides one can become another network there (attack round 19: `to()` and `load_state_dict()` overrides).
 #: ``train``/``eval`` are called by the judge, the model's own first (Handler._run_recorded).
