@@ -40,7 +40,6 @@ classes the raised one derives from, by name, most derived first), ``{"timeout":
 from __future__ import annotations
 
 import builtins
-import contextlib
 import signal
 import traceback
 import weakref
@@ -253,6 +252,13 @@ class Handler:
             def __init__(self):
                 super().__init__()
                 self.ops = set()
+
+            @classmethod
+            def _should_skip_dynamo(cls) -> bool:
+                # torch wraps a mode's __torch_dispatch__ to keep torch.compile out of it, and the wrapper imports
+                # torch._dynamo at its first call: 1.5 s in every judge and small batch's worker; nothing compiles
+                # here
+                return False
 
             def __torch_dispatch__(self, func, types, args=(), kwargs=None):
                 self.ops.add(f"aten.{getattr(getattr(func, 'overloadpacket', func), '__name__', func)}")
@@ -2055,7 +2061,6 @@ class Handler:
                     return differs
         return None
 
-    @contextlib.contextmanager
     def _own_code(self, recorder, parameters, where: str, *, varied: bool = True):
         """Runs the model's own code that a judged request (``recorder.weights``) calls outside the recorded pass
         (its ``train()``/``eval()`` and the ``__setattr__`` torch's makes, a lazy model's pass before the judged
@@ -2070,19 +2075,11 @@ class Handler:
         whenever the judge looked (attack round 26); one reading the judge's values in a backward hook tells the
         judged pass by any statistic of them (attack round 26's, moved out of the pass)."""
         if recorder.weights is None:
-            yield
-            return
+            return _NoWatch()
         reads = self._parameter_reads(list(parameters), where, (
             lambda func, name, args, kwargs, value: self._noted_or_varied(recorder, func, name, args, kwargs, value))
             if varied else None)
-        self._push_mode(reads)
-        try:
-            yield
-        finally:
-            self._pop_mode()
-            if reads.found is not None and recorder.mismatch is None:
-                recorder.mismatch = (f"its {where} takes a function of its parameters out of torch "
-                                     f"(`{reads.found}`), so what it does cannot be judged with the judge's weights")
+        return _Watch(self, recorder, reads)
 
     def _trained(self, parameters: dict[int, object]) -> dict[int, object]:
         """Of a model's parameters, those training changes, each as a set of values of its own: not one that shares
@@ -2622,6 +2619,36 @@ PRINTED_FORMS = frozenset({"__repr__", "__format__", "__str__"})
 #: How many tensors computed from the parameters Handler._own_code follows at most: a ``train()`` or a backward
 #: hook computes a few; past this many, any Python value of a tensor it follows counts.
 MAX_TRACKED_READS = 10_000
+
+
+class _NoWatch:
+    """Handler._own_code outside a judged request: nothing to watch."""
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        return None
+
+
+class _Watch:
+    """Handler._own_code in a judged request: ``reads`` (a _ParameterReads) pushed for the block, and a Python value
+    of the parameters it refused kept as the pass's mismatch."""
+
+    def __init__(self, handler, recorder, reads):
+        self.handler, self.recorder, self.reads = handler, recorder, reads
+
+    def __enter__(self):
+        self.handler._push_mode(self.reads)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.handler._pop_mode()
+        found = self.reads.found
+        if found is not None and self.recorder.mismatch is None:
+            self.recorder.mismatch = (f"its {self.reads.where} takes a function of its parameters out of torch "
+                                      f"(`{found}`), so what it does cannot be judged with the judge's weights")
+        return None
 
 
 def _dividing_window(source, output_size, tensor) -> tuple[int, int] | None:
