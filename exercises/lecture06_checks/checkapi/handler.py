@@ -1960,8 +1960,8 @@ class Handler:
     def _varied_value(self, recorder, value):
         """Another value of ``value``'s kind, as a model's own data or weights could give: a truth value negated, a
         number scaled by a factor of ``recorder.vary_factor`` (its sign kept; an integer rounded, and moved by one
-        where that leaves it as it was), each element of a list or array so; a zero made positive.  Drawn from ``recorder.vary_random``
-        (Handler._counterfactual)."""
+        where that leaves it as it was), each element of a list or array so; a zero made positive.  Drawn from
+        ``recorder.vary_random`` (Handler._counterfactual)."""
         rng = recorder.vary_random
         if type(value) is bool:
             return not value
