@@ -185,7 +185,6 @@ class Handler:
         self._module_eval = torch.nn.Module.eval
         self._module_train = torch.nn.Module.train
         self._no_grad = torch.no_grad
-        self._gradients_of = torch.autograd.grad
         # The autograd engine itself: torch.autograd.grad, handed to a mode, runs whole with the mode off, its hooks
         # out of the mode's sight (Handler._own_code).
         from torch.autograd.variable import Variable
@@ -313,7 +312,6 @@ class Handler:
                 return output
 
         self._parameter_reads = _ParameterReads
-        self._parameter_type = torch.nn.Parameter
         handler = self
 
         class _LayerRecorder(TorchFunctionMode):
@@ -1316,9 +1314,8 @@ class Handler:
             # Not of a spectrum: unnormalised FFTs scale the values, and enough of them overflow past a bound
             # (attack round 27: isinf of the weights through FFT pairs was a threshold test).
             return
-        if recorder.weights is not None and name in ("__getitem__", "__setitem__") and len(flat) > 1 and (
-                recorder.modified.get(id(flat[1])) is flat[1] or self._held_by(recorder, flat[1]) is not None
-                or recorder.rearranged.get(id(flat[1])) is flat[1]):
+        if recorder.weights is not None and name in ("__getitem__", "__setitem__") and len(flat) > 1 \
+                and self._of_parameters(recorder, flat[1]):
             # A function of the parameters as an index decides which element is read, or whether the reading
             # raises (attack round 27: `torch.zeros(2)[flag * 3]`'s IndexError, caught, was a flag).
             raise _mismatch(recorder, f"the forward pass indexes with a function of its parameters (`{name}`), so "
@@ -1898,24 +1895,24 @@ class Handler:
         return output
 
 
+    def _of_parameters(self, recorder, tensor) -> bool:
+        """Whether ``tensor`` is a parameter (or a view of one), a copy or rearrangement of one, or a function of
+        the parameters alone (:meth:`_weight_function`'s tables)."""
+        return self._held_by(recorder, tensor) is not None or recorder.modified.get(id(tensor)) is tensor \
+            or recorder.rearranged.get(id(tensor)) is tensor or self._cast_source(recorder, tensor) is not None
+
     def _of_parameters_alone(self, recorder, args: tuple, kwargs: dict) -> bool:
         """Whether an operation's tensors include a parameter or a function of the parameters, and no data from the
         input."""
         flat = recorder._tensors(args, kwargs)
-        if any(id(t) in recorder.derived for t in flat):
-            return False
-        return any(self._held_by(recorder, t) is not None or recorder.modified.get(id(t)) is t
-                   or recorder.rearranged.get(id(t)) is t or self._cast_source(recorder, t) is not None
-                   for t in flat)
+        return not any(id(t) in recorder.derived for t in flat) and any(self._of_parameters(recorder, t) for t in flat)
 
     def _python_value(self, recorder, func, name: str, args: tuple, kwargs: dict, used: list, output):
         """A Python value (:data:`PYTHON_VALUES`) an operation of a judged pass takes of the input's data or of a
         function of the model's parameters: noted, or varied in the pass run again (:meth:`_noted_or_varied`); of
         anything else (a constant the pass made), handed back as it is."""
         flat = recorder._tensors(args, kwargs)
-        if not (used or any(id(t) in recorder.derived or recorder.modified.get(id(t)) is t
-                            or recorder.rearranged.get(id(t)) is t or self._cast_source(recorder, t) is not None
-                            for t in flat)):
+        if not (used or any(id(t) in recorder.derived or self._of_parameters(recorder, t) for t in flat)):
             return output
         if flat and all(recorder.finite_tests.get(id(t)) is t for t in flat):
             # whether the data or the parameters are finite (`assert torch.isfinite(out).all()`): the same on the
