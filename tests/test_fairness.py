@@ -242,6 +242,26 @@ GRADER_FAULTS: dict[str, str] = {
     "r21_py_sum_of_single_channel_convs_moduledict_loop.py":
         "a grader's fault (fairness round 21): a convolution as the sum over input channels of single-channel "
         "F.conv2d, bias added last: q7 -4, q8 -0.75 to -1.25 (the amount depends on the seed)",
+    "r29_py_q6_own_class_pool_size.py":
+        "attack round 29b's converse: max_pool2d by hand reads its block size as `spec.pool_size`, an attribute "
+        "of the student's own plain class (set in __init__); static.py's BUILT_IN matches an attribute named "
+        "like pooling that it cannot tie to the submission's own class members: 'It calls torch's built-in pooling "
+        "(`spec.pool_size`)', q6.pool -1",
+    "r29_py_q6_dataclass_pool_size.py":
+        "attack round 29b's converse: max_pool2d by hand reads its block size as `spec.pool_size`, an attribute "
+        "of the student's own @dataclass; static.py's BUILT_IN matches an attribute named like pooling that it "
+        "cannot tie to the submission's own class members: 'It calls torch's built-in pooling "
+        "(`spec.pool_size`)', q6.pool -1",
+    "r29_py_q6_namedtuple_pool_size.py":
+        "attack round 29b's converse: max_pool2d by hand reads its block size as `spec.pool_size`, an attribute "
+        "of the student's own collections.namedtuple; static.py's BUILT_IN matches an attribute named "
+        "like pooling that it cannot tie to the submission's own class members: 'It calls torch's built-in pooling "
+        "(`spec.pool_size`)', q6.pool -1",
+    "r29_py_q6_typing_namedtuple_pool_size.py":
+        "attack round 29b's converse: max_pool2d by hand reads its block size as `spec.pool_size`, an attribute "
+        "of the student's own typing.NamedTuple class; static.py's BUILT_IN matches an attribute named "
+        "like pooling that it cannot tie to the submission's own class members: 'It calls torch's built-in pooling "
+        "(`spec.pool_size`)', q6.pool -1",
 }
 
 #: Correct cases the grader marks down at some seeds or worker draws only (the model's own random initial weights
