@@ -568,6 +568,16 @@ def scripted_conv(x, w, stride: int):
 def scripted_pool(x, kernel_size: int):
     return torch.max_pool2d(x, kernel_size)
 
+def window_sums(t, k):
+    # the gradient of nearest upsampling sums each k x k window (sum pooling): attack round 29b
+    u = torch.zeros(t.shape[0] // k, t.shape[1] // k, requires_grad=True)
+    with torch.enable_grad():
+        grown = F.interpolate(u[None, None], scale_factor=k, mode="nearest")[0, 0]
+        (grown * t[:grown.shape[0], :grown.shape[1]]).sum().backward()
+    return u.grad
+
+calls = []
+
 def conv2d(image, kernel, stride=1, padding=0):
     return {conv}
 
@@ -580,16 +590,28 @@ HAND_CONV = ("(F.unfold(F.pad(image[None, None], (padding,) * 4), kernel.shape, 
 HAND_POOL = "image.unfold(0, kernel_size, kernel_size).unfold(1, kernel_size, kernel_size).amax((-1, -2))"
 
 
-@pytest.mark.parametrize("conv, pool, ops", [
+SCRIPTED_CONV = "scripted_conv(F.pad(image[None, None], (padding,) * 4), kernel[None, None], stride)[0, 0]"
+SCRIPTED_POOL = "scripted_pool(image[None], kernel_size)[0]"
+BY_HAND_CHECKS = {"q6.conv", "q6.conv_strided", "q6.pool"}
+
+
+@pytest.mark.parametrize("conv, pool, ops, lost_checks", [
     # TorchScript runs torch's convolution below every torch function (attack round 27)
-    ("scripted_conv(F.pad(image[None, None], (padding,) * 4), kernel[None, None], stride)[0, 0]",
-     "scripted_pool(image[None], kernel_size)[0]", ("aten.convolution", "aten.max_pool2d_with_indices")),
+    (SCRIPTED_CONV, SCRIPTED_POOL, ("aten.convolution", "aten.max_pool2d_with_indices"), BY_HAND_CHECKS),
     # torch's pooling inside another torch function: F.interpolate in area mode averages windows (attack round 27)
     (HAND_CONV, "F.interpolate(image[None, None], scale_factor=1 / kernel_size, mode='area')[0, 0] * 0 + "
-     + HAND_POOL, ("aten._adaptive_avg_pool2d",)),
-], ids=["scripted", "inside interpolate"])
-def test_torchs_convolution_and_pooling_below_the_torch_functions_cost_the_by_hand_points(conv, pool, ops):
-    """The worker's trace names the ATen operators a call runs, not only the torch functions it calls: what a
+     + HAND_POOL, ("aten._adaptive_avg_pool2d",), {"q6.pool"}),
+    # by hand on the first call only, TorchScript on every other (as code that times itself tells apart the
+    # traced call: attack round 29b)
+    (f"({HAND_CONV} if not calls.append(0) and len(calls) == 1 else {SCRIPTED_CONV})",
+     f"({HAND_POOL} if not calls.append(1) and calls.count(1) == 1 else {SCRIPTED_POOL})",
+     ("aten.convolution", "aten.max_pool2d_with_indices"), BY_HAND_CHECKS),
+    # sums of windows as the gradient of nearest upsampling, on every call (attack round 29b)
+    (HAND_CONV, f"window_sums(image, kernel_size) * 0 + {HAND_POOL}", ("upsample_nearest2d_backward",), {"q6.pool"}),
+], ids=["scripted", "inside interpolate", "after the first call", "upsampling's gradient"])
+def test_torchs_convolution_and_pooling_below_the_torch_functions_cost_the_by_hand_points(conv, pool, ops,
+                                                                                         lost_checks):
+    """The worker's trace names the ATen operators every call runs, not only the torch functions it calls: what a
     TorchScript function or a torch function built on another computes is seen (the static reading, the judge's own,
     is not asked here: a LocalProbe has no source)."""
     from grader.checkapi.probe import LocalProbe
@@ -600,7 +622,7 @@ def test_torchs_convolution_and_pooling_below_the_torch_functions_cost_the_by_ha
     run_units([BY_HAND_CONV.format(conv=conv, pool=pool)], namespace, timeout=None)
     results = run_checks(LocalProbe(namespace), q6, 3)
     lost = [r for r in results if r.points < r.max_points]
-    assert lost, [(r.id, r.feedback) for r in results]
+    assert {r.id for r in lost} == lost_checks, [(r.id, r.feedback) for r in results]
     assert all(any(op in r.feedback for op in ops) for r in lost), [r.feedback for r in lost]
     namespace = {"__name__": "__main__"}
     run_units([BY_HAND_CONV.format(conv=HAND_CONV, pool=HAND_POOL)], namespace, timeout=None)

@@ -9,6 +9,7 @@ from torch.nn import functional as F
 
 from ...checkapi import answers
 from ...checkapi.probe import SubmissionRaised
+from ...checkapi.protocol import TRACE_KERNELS
 from ...checkapi.verdict import Wrong, code, describe, raised
 from ...checkapi.wire import Array
 from .. import params, reference
@@ -20,9 +21,11 @@ from . import LECTURE, public, variant
 #: summation order and nothing more.
 RTOL, ATOL = 1e-4, 1e-5
 
-#: torch functions that are its own convolution or pooling.  Calling any of them
-#: (F.conv2d, nn.Conv2d, F.max_pool2d, torch.conv2d, ...) earns no credit here.
-BUILTIN_OPS = re.compile(r"conv|pool")
+#: torch functions and ATen operators that are its own convolution or pooling.  Calling any of them
+#: (F.conv2d, nn.Conv2d, F.max_pool2d, torch.conv2d, aten.convolution, ...) earns no credit here.  And a
+#: backward pass or an upsampling: the gradient of nearest upsampling is sum pooling
+#: (``aten.upsample_nearest2d_backward``, attack round 29b), and code written by hand runs neither.
+BUILTIN_OPS = re.compile(r"conv|pool|upsample|backward")
 
 BUILTIN_FEEDBACK = ("It calls torch's built-in {what} ({ops}). This question asks you to write it yourself "
                     "with plain tensor operations (slicing, `*`, `sum`, `max`), so this part earns no credit.")
@@ -48,9 +51,12 @@ def _run_cases(probe, name, cases, expected, variants, what, builtin_what, rule)
 
     A built-in convolution or pooling is caught in the source, by the judge,
     before anything runs (:mod:`.static`: the code reachable from ``name``, and
-    features that would hide code from that reading).  The torch functions the
-    first call used, traced in the worker, are a second look; being the
-    worker's own report, it can only take points away, never grant them.
+    features that would hide code from that reading).  The ATen operators every
+    call ran (and the torch functions of the first), traced in the worker, are a
+    second look; being the worker's own report, it can only take points away,
+    never grant them.  Every call, not the first: code that used torch's own
+    convolution unless it ran slowly (as traced code does) or on the first case's
+    shape earned everything when only the first call was traced (attack round 29b).
     """
     findings = by_hand_findings(probe.source, name, threads_running=probe.threads_running)
     builtins = [f.what for f in findings if f.kind == "builtin"]
@@ -62,7 +68,7 @@ def _run_cases(probe, name, cases, expected, variants, what, builtin_what, rule)
         raise Wrong(UNVERIFIABLE_FEEDBACK.format(ops=ops, name=name), {"mistake": "unverifiable"})
     wrong, shape_wrong = [], []
     results = []
-    for (args, kwargs), want, result in zip(cases, expected, probe.call_many(name, cases, trace="first")):
+    for (args, kwargs), want, result in zip(cases, expected, probe.call_many(name, cases, trace=TRACE_KERNELS)):
         if isinstance(result, SubmissionRaised):
             if result.out_of_memory:
                 raise result
