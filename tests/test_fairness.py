@@ -242,26 +242,17 @@ GRADER_FAULTS: dict[str, str] = {
     "r21_py_sum_of_single_channel_convs_moduledict_loop.py":
         "a grader's fault (fairness round 21): a convolution as the sum over input channels of single-channel "
         "F.conv2d, bias added last: q7 -4, q8 -0.75 to -1.25 (the amount depends on the seed)",
-    "r29_py_q6_own_class_pool_size.py":
-        "attack round 29b's converse: max_pool2d by hand reads its block size as `spec.pool_size`, an attribute "
-        "of the student's own plain class (set in __init__); static.py's BUILT_IN matches an attribute named "
-        "like pooling that it cannot tie to the submission's own class members: 'It calls torch's built-in pooling "
-        "(`spec.pool_size`)', q6.pool -1",
-    "r29_py_q6_dataclass_pool_size.py":
-        "attack round 29b's converse: max_pool2d by hand reads its block size as `spec.pool_size`, an attribute "
-        "of the student's own @dataclass; static.py's BUILT_IN matches an attribute named like pooling that it "
-        "cannot tie to the submission's own class members: 'It calls torch's built-in pooling "
-        "(`spec.pool_size`)', q6.pool -1",
-    "r29_py_q6_namedtuple_pool_size.py":
-        "attack round 29b's converse: max_pool2d by hand reads its block size as `spec.pool_size`, an attribute "
-        "of the student's own collections.namedtuple; static.py's BUILT_IN matches an attribute named "
-        "like pooling that it cannot tie to the submission's own class members: 'It calls torch's built-in pooling "
-        "(`spec.pool_size`)', q6.pool -1",
-    "r29_py_q6_typing_namedtuple_pool_size.py":
-        "attack round 29b's converse: max_pool2d by hand reads its block size as `spec.pool_size`, an attribute "
-        "of the student's own typing.NamedTuple class; static.py's BUILT_IN matches an attribute named "
-        "like pooling that it cannot tie to the submission's own class members: 'It calls torch's built-in pooling "
-        "(`spec.pool_size`)', q6.pool -1",
+    **{name: "a grader's fault (fairness round 24): an assertion that always holds but that the varied passes "
+             "cannot prove (torch.allclose / torch.testing.assert_close / torch.equal of a pooling or ReLU written "
+             "two ways, a Python all() over activations in [0, 1]): its truth value negated or made again from "
+             "varied operands raises, and a varied run that raises makes the pass unjudgeable (q7 -3, q8 -2.5)"
+       for name in ("r24_nb_allclose_two_poolings_equal_relu_clamp.ipynb",
+                    "r24_nb_assert_close_pool_self_check_in_forward.ipynb",
+                    "r24_nb_relu_as_where_and_clamp.ipynb", "r24_py_careful_student_second_edition.py")},
+    "r24_py_sorted_channel_means_debug_flag.py":
+        "a grader's fault (fairness round 24): `if self.debug and h.std() > 10: print(...)` style branches whose "
+        "body (never run on the judge's values) computes a tensor to print: a varied run takes the branch, runs "
+        "other operations, and the pass is unjudgeable (q7 -3); a branch printing text only keeps the points",
 }
 
 #: Correct cases the grader marks down at some seeds or worker draws only (the model's own random initial weights

@@ -682,12 +682,61 @@ def max_pool2d(image, kernel_size=2):
 def test_a_method_of_the_submissions_own_class_named_conv_or_pool_is_its_own_code():
     assert found([OWN_METHODS], "conv2d") == []
     assert found([OWN_METHODS], "max_pool2d") == []
+    # through a local the function binds only to a new instance of it
+    local = OWN_METHODS.replace("    return Grid(image).max_pool(kernel_size)",
+                                "    layer = Grid(image)\n    return layer.max_pool(kernel_size)")
+    assert found([local], "max_pool2d") == []
+
+
+RECORDS = {
+    "plain class": "class PoolSpec:\n    def __init__(self, pool_size, stride):\n        self.pool_size = pool_size\n"
+                   "        self.stride = stride\n",
+    "dataclass": "from dataclasses import dataclass\n@dataclass\nclass PoolSpec:\n    pool_size: int\n    stride: int\n",
+    "namedtuple": "from collections import namedtuple\nPoolSpec = namedtuple('PoolSpec', ['pool_size', 'stride'])\n",
+    "typing.NamedTuple": "from typing import NamedTuple\nclass PoolSpec(NamedTuple):\n    pool_size: int\n    stride: int\n",
+}
+RECORD_POOL = """
+import torch
+import torch.nn.functional as F
+{record}
+def max_pool2d(image, kernel_size=2):
+    {binding}
+    rows, cols = image.shape[0] // spec.stride, image.shape[1] // spec.stride
+    out = torch.zeros(rows, cols)
+    for i in range(rows):
+        for j in range(cols):
+            out[i, j] = image[i * spec.stride:i * spec.stride + spec.pool_size,
+                              j * spec.stride:j * spec.stride + spec.pool_size].max()
+    return out
+"""
+
+
+@pytest.mark.parametrize("record", sorted(RECORDS))
+def test_a_field_of_the_submissions_own_record_named_pool_is_its_own_data(record):
+    """Attack round 29b's converse: a block size read as ``spec.pool_size`` cost q6's by-hand points."""
+    source = RECORD_POOL.format(record=RECORDS[record], binding="spec = PoolSpec(kernel_size, kernel_size)")
+    assert found([source], "max_pool2d") == []
+
+
+@pytest.mark.parametrize("binding", [
+    "spec = PoolSpec(F.max_pool2d, kernel_size)",  # torch's pooling handed to it: read in the call
+    "spec = PoolSpec(kernel_size, kernel_size)\n    spec.pool_size = F.max_pool2d",  # set on it afterwards
+    "spec = PoolSpec(kernel_size, kernel_size)\n    spec = F",  # the name bound to something else too
+    "spec = PoolSpec(kernel_size, kernel_size)\n    [(spec := F) for _ in range(1)]",
+    "spec = PoolSpec(kernel_size, kernel_size)\n    for spec in [F]: pass",
+    "class PoolSpec(torch.nn.MaxPool2d): pass\n    spec = PoolSpec(kernel_size, kernel_size)",  # a class of its own
+])
+def test_a_field_of_a_record_that_may_hold_torchs_pooling_still_counts(binding):
+    source = RECORD_POOL.format(record=RECORDS["plain class"], binding=binding)
+    assert any(kind == "builtin" for kind, _ in found([source], "max_pool2d")), found([source], "max_pool2d")
 
 
 @pytest.mark.parametrize("source, expected", [
-    # a receiver that is (or may be) torch's: a local, a parameter, a method that returns something else
+    # a receiver that is (or may be) torch's: a local bound otherwise too, a parameter, a method that returns
+    # something else
     (OWN_METHODS.replace("    return Grid(image).max_pool(kernel_size)",
-                         "    layer = Grid(image)\n    return layer.max_pool(kernel_size)"), "layer.max_pool"),
+                         "    layer = Grid(image) if kernel_size else torch\n    return layer.max_pool(kernel_size)"),
+     "layer.max_pool"),
     (OWN_METHODS.replace("def max_pool2d(image, kernel_size=2):\n    return Grid(image)",
                          "def max_pool2d(image, kernel_size=2, g=Grid):\n    return g(image)"), "max_pool"),
     (OWN_METHODS.replace("        return self\n", "        return self.data\n"), "conv"),
@@ -1501,3 +1550,40 @@ def test_a_dict_filled_by_calling_its_setitem_is_read_as_the_change_it_makes():
     table = ("import torch.nn.functional as F\nOPS = {}\nOPS.__setitem__('c', F.conv2d)\n"
              "def conv2d(image, kernel, stride=1, padding=0):\n    return OPS['c'](image, kernel)\n")
     assert ("builtin", "F.conv2d") in found([table])
+
+
+HOOKED_THROUGH = '''
+import torch
+
+class Window(torch.nn.Module):
+    def forward(self, t):
+        return t
+
+window = Window()
+
+def answer(module, inputs, output):
+    {body}
+
+{install}
+
+def conv2d(image, kernel, stride=1, padding=0):
+    return window(image)
+'''
+INSTALLS = {
+    "a parameter": "def install(module):\n    module.register_forward_hook(answer)\n\ninstall(window.train())",
+    "a default argument": "def install(module=window):\n    module.register_forward_hook(answer)\n\ninstall()",
+    "a lambda's parameter": "(lambda module: module.register_forward_hook(answer))(window.eval())",
+    "a match capture": "match window:\n    case Window() as module:\n        module.register_forward_hook(answer)",
+}
+
+
+@pytest.mark.parametrize("install", sorted(INSTALLS))
+def test_a_hook_registered_through_a_name_the_reader_cannot_tie_is_read_from_every_function(install):
+    """Attack rounds 27b and 29b: a forward hook put on the module conv2d calls, through a function's parameter (or
+    a default argument, a lambda, a match capture), answered with torch's convolution; the reader tied it to
+    nothing.  What such a hook runs is now code of every by-hand function; a shape printer is still nothing."""
+    cheat = HOOKED_THROUGH.format(body="return torch.conv2d(inputs[0][None, None], torch.ones(1, 1, 3, 3))[0, 0]",
+                                  install=INSTALLS[install])
+    assert ("builtin", "torch.conv2d") in found([cheat]), found([cheat])
+    printer = HOOKED_THROUGH.format(body="print(output.shape)", install=INSTALLS[install])
+    assert found([printer]) == []

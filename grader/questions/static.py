@@ -63,8 +63,10 @@ from typing import Callable
 from ..parsing import PARSER, parse
 
 #: A name that is torch's (or a library's) own convolution or pooling: ``F.conv2d``, ``nn.MaxPool2d``,
-#: ``torch.conv_tbc``, ``F._max_pool2d``, ``nn.ConvTranspose2d``, ``np.convolve``, ``correlate2d``...
-BUILT_IN = re.compile(r"conv|pool|correlat", re.IGNORECASE)
+#: ``torch.conv_tbc``, ``F._max_pool2d``, ``nn.ConvTranspose2d``, ``np.convolve``, ``correlate2d``...; and torch's
+#: functions built on its pooling (``F.interpolate`` in area mode, ``F.local_response_norm``, an upsampling's
+#: gradient: attack rounds 27b and 29b)
+BUILT_IN = re.compile(r"conv|pool|correlat|interpolate|local_response_norm|upsampl", re.IGNORECASE)
 
 #: Modules whose use lets code run out of sight (threads, callbacks, other processes), reach into frames,
 #: the heap or C, or load code the reader cannot see.
@@ -247,7 +249,10 @@ PLAIN_PRIVATE_NAMES = frozenset({"_pair", "_single", "_triple", "_quadruple", "_
                                  "_conv_forward",
                                  # nn.init's fan of a weight, from its shape (fairness round 11: the default
                                  # initialisation written out)
-                                 "_calculate_fan_in_and_fan_out", "_calculate_correct_fan"})
+                                 "_calculate_fan_in_and_fan_out", "_calculate_correct_fan",
+                                 # torch._assert(condition, message): an `assert` symbolic tracing can keep
+                                 # (fairness round 24: a shape check in forward cost q6, q7 and q8, -10)
+                                 "_assert"})
 #: Attributes that write files: with them, an import of a module that is not installed may load
 #: code the submission wrote.
 FILE_WRITERS = frozenset({"write_text", "write_bytes", "write", "open", "copyfile", "copy2", "copytree", "move",
@@ -554,6 +559,7 @@ def _read_cached(units: tuple[str, ...]) -> _Reading:
                                                           f"at most {MAX_CLASSES})"))
     else:
         _record_own_attributes(reading)
+        _record_own_local_records(reading)
     _scan_reached_by_value(reading, every_node)
     if any(v.split(".")[0] == "doctest" for v in reading.imported.values()):
         _flag_doctest_runners(reading, every_node)
@@ -1639,10 +1645,15 @@ def _read_untied_changes(reading: _Reading, nodes: list[ast.AST]) -> None:
     put in (:attr:`_Reading.universal`) is reached from every by-hand function.  They change an object through an
     element or a call's result (``holder[0]["c"] = f``, ``Outer.Inner.table[k] = f``, ``make()["c"] = f``), or
     through a name that may be another's alias: bound by unpacking, a loop, ``:=``, ``with``, or to anything but a
-    new object (``table = holder[0]``, ``table, _ = holder``, ``t = box_of(ops)``).  Attack round 13 reached a table
+    new object (``table = holder[0]``, ``table, _ = holder``, ``t = box_of(ops)``); and a module's forward hook or an
+    attribute set through a function's or a lambda's parameter, a ``match`` capture or an ``except`` clause (attack
+    rounds 27b and 29b hooked a module through ``def _install(module)``, a default argument, ``case _Window() as
+    module`` and a lambda; an ``append`` through a parameter stays tied, a ``reduce`` building a model appends
+    so: fairness round 24).  Attack round 13 reached a table
     a by-hand function reads through twelve such links; what the change stores is read, not the functions it calls
     (a self-check's ``rows[0]["torch"] = F.conv2d(x, k)`` keeps a result)."""
     may_alias: set[str] = set()
+    captured: set[str] = set()  # parameters, match captures, exception names: any object the code is handed
     for n in nodes:
         if isinstance(n, (ast.Assign, ast.AnnAssign)) and getattr(n, "value", None) is not None:
             for target in (n.targets if isinstance(n, ast.Assign) else [n.target]):
@@ -1658,23 +1669,30 @@ def _read_untied_changes(reading: _Reading, nodes: list[ast.AST]) -> None:
             may_alias.add(n.target.id)
         elif isinstance(n, ast.withitem) and n.optional_vars is not None:
             may_alias.update(t.id for t in ast.walk(n.optional_vars) if isinstance(t, ast.Name))
+        elif isinstance(n, ast.arg) and n.arg not in ("self", "cls"):
+            captured.add(n.arg)  # (a method's own instance is read by _record_own_attributes)
+        elif isinstance(n, (ast.MatchAs, ast.MatchStar, ast.ExceptHandler)) and n.name:
+            captured.add(n.name)
+        elif isinstance(n, ast.MatchMapping) and n.rest:
+            captured.add(n.rest)
 
-    def untied(receiver: ast.AST) -> bool:
-        return not isinstance(receiver, ast.Name) or receiver.id in may_alias
+    def untied(receiver: ast.AST, hooked: bool = False) -> bool:
+        return not isinstance(receiver, ast.Name) or receiver.id in may_alias or (hooked and receiver.id in captured)
 
     stored: list[ast.AST] = []
     for n in nodes:
         if isinstance(n, (ast.Assign, ast.AnnAssign, ast.AugAssign)) and getattr(n, "value", None) is not None:
             targets = n.targets if isinstance(n, ast.Assign) else [n.target]
-            if any(isinstance(t, (ast.Subscript, ast.Attribute)) and untied(t.value)
+            if any(isinstance(t, (ast.Subscript, ast.Attribute))
+                   and untied(t.value, hooked=isinstance(t, ast.Attribute))  # `module.forward = f`
                    for target in targets for t in ast.walk(target)):
                 stored.append(n.value)
         elif isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in CHANGING_METHODS \
-                and untied(n.func.value):
+                and untied(n.func.value, hooked=n.func.attr in MODEL_HOOKS):
             stored += list(n.args) + [k.value for k in n.keywords]
         elif isinstance(n, ast.Call) and ((isinstance(n.func, ast.Name) and n.func.id in STORING_FUNCTIONS) or (
                 isinstance(n.func, ast.Attribute) and n.func.attr in STORING_FUNCTIONS)) and n.args \
-                and untied(n.args[0]):
+                and untied(n.args[0], hooked=True):
             stored += n.args[1:] + [k.value for k in n.keywords]
     # Only code: functions and classes the changes store (an instance, a model, a result stored in a table is data
     # whose class the reader reaches where the object is used)
@@ -2134,6 +2152,73 @@ def _record_own_attributes(reading: _Reading) -> None:
                     reading.own_attributes.add(id(n))
 
 
+def _record_own_local_records(reading: _Reading) -> None:
+    """Find ``spec.X`` in a function whose local ``spec`` is only ever bound to a new instance of one of the
+    submission's own record classes (``spec = PoolSpec(pool_size=k, stride=k)``: :func:`_own_record_class`).
+
+    Such an attribute holds what the class's code or the call's arguments put there, or what the function itself
+    sets on it: all of it is read whenever the function is (the class by its name in the call).  Its name
+    (``pool_size``) is then no evidence of torch (attack round 29b's converse: a by-hand ``max_pool2d`` reading its
+    block size from a dataclass, a namedtuple or a plain class lost its by-hand points).  Any other binding of the
+    name anywhere in the function (a parameter, a loop, a walrus, ``nonlocal`` in a nested one) leaves it out."""
+    functions = [n for n in reading.nodes if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    for function in functions[:MAX_CLASSES * 10]:
+        own_scope = list(_walk_scope_body(function))
+        records: dict[str, bool] = {}  # a local name: whether every plain assignment of it makes a record
+        record_classes: set[str] = set()
+        for n in own_scope:
+            if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name):
+                made = isinstance(n.value, ast.Call) and isinstance(n.value.func, ast.Name) \
+                    and _own_record_class(reading, n.value.func.id)
+                records[n.targets[0].id] = records.get(n.targets[0].id, True) and made
+                if made:
+                    record_classes.add(n.value.func.id)
+        if not any(records.values()):
+            continue
+        arguments = function.args
+        rebound = {a.arg for a in [*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs,
+                                   arguments.vararg, arguments.kwarg] if a is not None}
+        plain_targets = {id(n.targets[0]) for n in own_scope if isinstance(n, ast.Assign) and len(n.targets) == 1}
+        for n in ast.walk(function):
+            if isinstance(n, ast.Name) and not isinstance(n.ctx, ast.Load) and id(n) not in plain_targets:
+                rebound.add(n.id)
+            elif isinstance(n, (ast.Global, ast.Nonlocal)):
+                rebound.update(n.names)
+            elif isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and n is not function:
+                rebound.add(n.name)
+            elif isinstance(n, ast.arg) or isinstance(n, ast.alias):
+                rebound.add(n.arg if isinstance(n, ast.arg) else (n.asname or n.name).split(".")[0])
+            elif isinstance(n, ast.ExceptHandler) and n.name:
+                rebound.add(n.name)
+            elif isinstance(n, (ast.MatchAs, ast.MatchStar)) and n.name:
+                rebound.add(n.name)
+            elif isinstance(n, ast.MatchMapping) and n.rest:
+                rebound.add(n.rest)
+        if record_classes & rebound:
+            continue  # a class of that name made in the function is not the module's
+        for n in own_scope:
+            if isinstance(n, ast.Attribute) and isinstance(n.ctx, ast.Load) and isinstance(n.value, ast.Name) \
+                    and records.get(n.value.id) and n.value.id not in rebound:
+                reading.own_attributes.add(id(n))
+
+
+def _own_record_class(reading: _Reading, name: str) -> bool:
+    """Whether ``name`` is one of the submission's own classes whose instances hold only what its code and its
+    callers put there: a plain class (:func:`_plain_own_class`, a ``@dataclass`` too), a class deriving from
+    ``typing.NamedTuple``, or ``collections.namedtuple("Spec", fields)`` bound to the name."""
+    if _plain_own_class(reading, name):
+        return True
+    bindings = _bindings_in_force(reading, name)
+    return bool(bindings) and all(
+        (isinstance(b, ast.ClassDef) and not b.keywords and b.bases and all(
+            isinstance(base, ast.Name) and (reading.imported.get(base.id) == "typing.NamedTuple"
+                                            or _plain_own_class(reading, base.id)) for base in b.bases))
+        or (isinstance(b, ast.Assign) and isinstance(b.value, ast.Call) and isinstance(b.value.func, ast.Name)
+            and reading.imported.get(b.value.func.id) in ("collections.namedtuple", "typing.NamedTuple")
+            and all(isinstance(a, (ast.Constant, ast.List, ast.Tuple)) for a in b.value.args))
+        for b in bindings)
+
+
 def _passes_a_module(reading: _Reading, call: ast.Call, local: _Scope) -> str | None:
     """The name of an imported module (``F``, ``torch``) handed to a call as a value, if any: inside the
     callee, ``self.conv2d`` may then be torch's."""
@@ -2280,7 +2365,7 @@ def _makes_a_plain_instance(reading: _Reading, binding: ast.AST) -> bool:
     classes: an attribute of ``CFG`` (``CFG.pool_size``) is then set by the class's code, the call's
     arguments or a later change to ``CFG``, all read once ``CFG`` is reached; nothing inherited hides there."""
     call = binding.value if isinstance(binding, ast.Assign) else None
-    return isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and _plain_own_class(reading, call.func.id)
+    return isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and _own_record_class(reading, call.func.id)
 
 
 def _plain_own_class(reading: _Reading, name: str, seen: frozenset = frozenset()) -> bool:

@@ -11,9 +11,9 @@ and values are named in :mod:`.protocol`: :class:`~.protocol.ProbeOp`,
 ``{"op": "call", "name": N, "args": [...], "kwargs": {...}, "trace": bool}``
     call ``N(*args, **kwargs)``; with ``trace`` the answer also lists the torch
     functions the call used (to tell hand-written code from ``F.conv2d``).
-``{"op": "calls", "name": N, "calls": [{"args", "kwargs"}, ...], "trace": bool | "first"}``
+``{"op": "calls", "name": N, "calls": [{"args", "kwargs"}, ...], "trace": bool | "kernels"}``
     several calls in one round trip: ``{"calls": [answer, ...]}``, one ``ok`` or
-    ``raised`` answer per call (``"first"`` traces the first call only).
+    ``raised`` answer per call (``"kernels"``: every call's ATen operators, the first call's torch functions).
 ``{"op": "model", "name": N, "args": [...], "input_shape": [...], "input_seed": int | None}``
     build ``N(*args)`` and describe what a forward pass on an input of
     ``input_shape`` (uniform in [-1, 1) drawn from ``input_seed``, else zeros) does: the layer operations it calls (convolution, linear,
@@ -46,7 +46,7 @@ import weakref
 from types import MappingProxyType
 
 from . import wire
-from .protocol import TRACE_FIRST, Answer, Key, ProbeOp
+from .protocol import TRACE_KERNELS, Answer, Key, ProbeOp
 
 #: Per-request time limits are enforced with SIGALRM when this is true.  The
 #: sandboxed worker turns it on; inside an Otter kernel it stays off.
@@ -765,24 +765,30 @@ class Handler:
             raise _Refused(f"{request.get(Key.NAME)} is a {wire.type_name(func)}, not a function")
         return func
 
-    def _call_one(self, func, args, kwargs, trace: bool) -> dict:
-        if trace:
-            recorder, kernels = self._op_recorder(), self._kernel_recorder()
-            self._push_dispatch_mode(kernels)
-            try:
+    def _call_one(self, func, args, kwargs, kernels: bool, functions: bool) -> dict:
+        """Call ``func``; with ``kernels``, name the ATen operators it runs, with ``functions`` also the torch
+        functions and tensor methods it calls."""
+        if not kernels:
+            return {Answer.OK: func(*args, **kwargs)}
+        recorder, aten = (self._op_recorder() if functions else None), self._kernel_recorder()
+        self._push_dispatch_mode(aten)
+        try:
+            if recorder is None:
+                result = func(*args, **kwargs)
+            else:
                 self._push_mode(recorder)
                 try:
                     result = func(*args, **kwargs)
                 finally:
                     self._pop_mode()
-            finally:
-                self._pop_dispatch_mode()
-            return {Answer.OK: result, Key.OPS: sorted(recorder.ops | kernels.ops)}
-        return {Answer.OK: func(*args, **kwargs)}
+        finally:
+            self._pop_dispatch_mode()
+        return {Answer.OK: result, Key.OPS: sorted(aten.ops | (recorder.ops if recorder is not None else set()))}
 
     def _call(self, request) -> dict:
         args, kwargs = self._args(request)
-        return self._call_one(self._function(request), args, kwargs, bool(request.get(Key.TRACE)))
+        traced = bool(request.get(Key.TRACE))
+        return self._call_one(self._function(request), args, kwargs, traced, traced)
 
     def _calls(self, request) -> dict:
         """Several calls of one function in one round trip; each answers on its own."""
@@ -797,9 +803,8 @@ class Handler:
                 raise _Refused("malformed call")
             args, kwargs = self._args(call)
             try:
-                # TRACE_FIRST: trace only the first call (tracing runs Python for every operator)
-                traced = trace is True or (trace == TRACE_FIRST and i == 0)
-                answers.append(self._call_one(func, args, kwargs, traced))
+                answers.append(self._call_one(func, args, kwargs, kernels=trace is True or trace == TRACE_KERNELS,
+                                              functions=trace is True or (trace == TRACE_KERNELS and i == 0)))
             except (ProbeTimeout, MemoryError):
                 raise
             except _BaseException as exc:

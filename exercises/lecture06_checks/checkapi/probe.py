@@ -358,8 +358,8 @@ class Probe:
         return CallResult(value, frozenset(str(o) for o in ops[:10_000]))
 
     def call_many(self, name: str, calls: list[tuple[tuple, dict]], *, trace: bool | str = False) -> list:
-        """Several calls of ``name`` in one round trip (``trace="first"``, :data:`~.protocol.TRACE_FIRST`: trace
-        the first call only).
+        """Several calls of ``name`` in one round trip (``trace="kernels"``, :data:`~.protocol.TRACE_KERNELS`: the
+        ATen operators of every call, the torch functions of the first).
 
         Returns, per call, a :class:`CallResult` or the :class:`SubmissionRaised` it raised.
         A time-out or a crash ends the whole batch (raised, like :meth:`call`).
@@ -367,7 +367,8 @@ class Probe:
         Args:
             name: the function the prompt asks for.
             calls: one ``(args, kwargs)`` pair per call, at most 1000.
-            trace: True traces every call, ``"first"`` the first only (tracing is slow), False none.
+            trace: True traces every call fully, ``"kernels"`` every call's ATen operators and the first call's
+                torch functions (the torch-function trace is the slow one), False none.
 
         Returns:
             One item per call, in order: a :class:`CallResult`, or the :class:`SubmissionRaised`

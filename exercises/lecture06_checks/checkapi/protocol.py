@@ -69,14 +69,17 @@ class ProbeOp(Term):
     VALUE = "value", "The value bound to NAME."
     CALL = "call", "Call NAME(*ARGS, **KWARGS); with TRACE, the answer also lists the torch functions used (OPS)."
     CALLS = "calls", ("Several calls of NAME in one round trip, one CALLS item each ({ARGS, KWARGS}); TRACE may be "
-                      "TRACE_FIRST.  Answered by Answer.CALLS.")
+                      "TRACE_KERNELS.  Answered by Answer.CALLS.")
     MODEL = "model", ("Build NAME(*ARGS) and describe the layers a forward pass on an input of INPUT_SHAPE "
                       "(drawn from INPUT_SEED, else zeros) really calls.")
     FORWARD = "forward", "Build NAME(*ARGS) and run it on INPUT in eval mode, computing with WEIGHTS."
 
 
-#: :attr:`Key.TRACE` of a :attr:`ProbeOp.CALLS` request: trace the first call only (else a bool).
-TRACE_FIRST = "first"
+#: :attr:`Key.TRACE` of a :attr:`ProbeOp.CALLS` request (else a bool): name the ATen operators of every call, and
+#: the torch functions of the first call only (that trace runs Python for every torch function and tensor method,
+#: three times the cost of the ATen one).  Every call: code that behaves only while it is watched (slower, or on the
+#: judge's first case) is watched on all of them (attack round 29b).
+TRACE_KERNELS = "kernels"
 
 
 class WorkerOp(Term):
@@ -140,7 +143,7 @@ class Key(Term):
     NAME = "name", "Probe request: the name in the submission's namespace asked about."
     ARGS = "args", "Probe request (and each CALLS item): positional arguments, encoded as a list."
     KWARGS = "kwargs", "Probe request (and each CALLS item): keyword arguments, encoded as a dict."
-    TRACE = "trace", "ProbeOp.CALL / CALLS: also list the torch functions each call uses (CALLS: or TRACE_FIRST)."
+    TRACE = "trace", "ProbeOp.CALL / CALLS: also list the torch functions each call uses (CALLS: or TRACE_KERNELS)."
     CALLS = "calls", "ProbeOp.CALLS: the calls, each {ARGS, KWARGS}."
     INPUT_SHAPE = "input_shape", "ProbeOp.MODEL: the shape of the input of the probing forward pass."
     INPUT_SEED = "input_seed", "ProbeOp.MODEL: the seed the input is drawn from (uniform in [-1, 1)); None: zeros."
