@@ -167,8 +167,17 @@ def _drawing() -> tuple:
         import numpy.random
         import torch
 
-        _drawing_parts = (numpy.random.Generator, numpy.random.PCG64, torch.empty, torch.float32, numpy.copyto)
+        _drawing_parts = (numpy.random.Generator, numpy.random.PCG64, torch.empty, torch.float32, numpy.copyto,
+                          torch.Tensor.clone)
     return _drawing_parts
+
+
+#: At most this many float32 values of earlier draws are kept for reuse by :func:`uniform` (16 MB): the judge and a
+#: worker each draw one description many times a submission (a probe input for the description, the forward pass,
+#: the training pass, each varied pass: 328 draws of 80 descriptions for the solutions notebook, a tenth of its
+#: checks' CPU).
+DRAWS_KEPT_VALUES = 4_000_000
+_draws_kept: dict = {}
 
 
 def uniform(shape, seed: int, bound: float, offset: float = 0.0):
@@ -181,7 +190,11 @@ def uniform(shape, seed: int, bound: float, offset: float = 0.0):
     ``u`` is drawn in float64 from NumPy's PCG64 seeded with ``seed``, and ``offset + (2u - 1) * bound`` is
     computed in float64 and rounded once to float32.
     """
-    generator, pcg64, empty, float32, copyto = _drawing()
+    generator, pcg64, empty, float32, copyto, clone = _drawing()
+    key = (tuple(shape), seed, bound, offset)
+    kept = _draws_kept.get(key)
+    if kept is not None:
+        return clone(kept)  # a copy: the caller may change its tensor in place
     # Drawn in float64, then rounded: torch's initialisation draws float32 multiples of 2**-24 scaled by the bound,
     # a grid that no weight keeps after one optimiser step, so weights drawn on it told a model it was freshly
     # built, judged, and not yet trained (attack round 19).  Rounded once, after the offset: an offset added in
@@ -199,7 +212,15 @@ def uniform(shape, seed: int, bound: float, offset: float = 0.0):
     # property no batch of real images has).
     tensor = empty(values.shape, dtype=float32)
     copyto(tensor.numpy(), values, casting="same_kind")  # rounded to nearest, as torch's .to(float32)
-    return tensor.reshape(tuple(shape))
+    tensor = tensor.reshape(tuple(shape))
+    if values.size <= DRAWS_KEPT_VALUES:
+        _draws_kept[key] = tensor
+        # Oldest first; the judge's grading threads may evict at once (a key already gone is no matter).
+        for old in list(_draws_kept):
+            if sum(t.numel() for t in list(_draws_kept.values())) <= DRAWS_KEPT_VALUES:
+                break
+            _draws_kept.pop(old, None)
+    return clone(tensor)
 
 
 #: How many times torch's initial bound ``1/sqrt(fan_in)`` the judge's wide weights reach
