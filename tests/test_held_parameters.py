@@ -658,7 +658,14 @@ def test_printing_or_logging_the_weights_and_data_in_the_pass_keeps_the_points(b
     ".reshape(1)].numel() > 0",
     "len(torch.bincount(band(self.conv1.weight.detach().abs().max() * 3).long().reshape(1))) > 1",
     "flagged(band(self.conv1.weight.detach().abs().max() * 3).long().reshape(1) * 3)",
-], ids=["repr", "format", "complex", "masked numel", "bincount length", "index error"])
+    # attack round 29: sizes read in C++ from a 0-d integer made from the weights, and integers compared
+    "F.one_hot(band(self.conv1.weight.detach().abs().max() * 3).long().reshape(1)).numel() == 2",
+    "torch.zeros(2).topk(band(self.conv1.weight.detach().abs().max() * 3).long() + 1).values.numel() == 2",
+    "torch.zeros(2)[:band(self.conv1.weight.detach().abs().max() * 3).long() + 1].numel() == 2",
+    "bool((self.conv1.weight.detach().abs().max() * 3000).long() > 1001) and "
+    "bool((self.conv1.weight.detach().abs().max() * 3000).long() < 2500)",
+], ids=["repr", "format", "complex", "masked numel", "bincount length", "index error", "one_hot width", "topk k",
+        "slice bound", "integers compared"])
 def test_a_flag_on_the_weights_taken_out_of_torch_any_way_earns_nothing_for_the_layers(flag):
     """A flag true once trained (a weight past torch's bound) and false on every draw of the judge's: whatever way
     it leaves torch, the pass that takes it cannot be judged, or is another one with it varied."""

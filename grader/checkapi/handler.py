@@ -494,9 +494,12 @@ class Handler:
                             return
 
             def _tensors(self, args, kwargs):
+                # (a slice's bounds too: `t[:n]` with a tensor `n` reads it as a number, attack round 29)
                 tensor = handler._tensor_type
                 sources = list(args) + list(kwargs.values())
-                return [v for a in sources for v in (a if isinstance(a, (list, tuple)) else (a,))
+                items = [v for a in sources for v in (a if isinstance(a, (list, tuple)) else (a,))]
+                return [v for item in items
+                        for v in ((item.start, item.stop, item.step) if isinstance(item, slice) else (item,))
                         if isinstance(v, tensor)]
 
             def __torch_function__(self, func, types, args=(), kwargs=None):
@@ -1311,6 +1314,15 @@ class Handler:
                                       "what it does cannot be judged with the judge's weights")
         if not (modified or from_parameters) or name in VALUE_FREE:
             return
+        if recorder.weights is not None and name not in NUMBERS_AS_DATA and any(
+                t.dim() == 0 and not (t.is_floating_point() or t.is_complex()) and self._of_parameters(recorder, t)
+                for t in flat[1:]):
+            # An integer made from the values, given after an operation's first tensor, is read as a number in C++
+            # (`F.one_hot`'s width, `topk`'s k, `diag`'s offset, `multinomial`'s count, `unfold`'s size, a slice's
+            # bound), where no Python value of it is taken (attack round 29)
+            raise _mismatch(recorder, f"the forward pass gives `{name}` a number made from its parameters' values (a "
+                                      "size, a count or a position), so what it does cannot be judged with the "
+                                      "judge's weights")
         spectral = any(recorder.spectral.get(id(t)) is t for t in flat)
         if name in FINITENESS_TESTS and not modified and not spectral:
             # Whether the parameters are finite (`assert torch.isfinite(p).all()`, fairness rounds 9 and 11) is the
@@ -1993,18 +2005,23 @@ class Handler:
 
     def _rederived(self, recorder, tensor):
         """A comparison of the pass (or its ``all()``/``any()``) made again with its operands varied: each
-        floating operand scaled by a factor of ``recorder.vary_factor`` (its zeros made positive), each comparison
-        among them made again so."""
+        floating operand scaled by a factor of ``recorder.vary_factor`` (its zeros made positive), an integer one
+        too, rounded, a truth value negated (attack round 29 compared `(top * 1000).long()` and `band.int()`, which
+        stayed as they were), each comparison among them made again so."""
         def varied(value):
             if not isinstance(value, self._tensor_type):
                 return value
             entry = recorder.comparisons.get(id(value))
             if entry is not None and entry[0] is value:
                 return self._rederived(recorder, value)
-            if not value.is_floating_point():
+            if value.is_complex():
                 return value
-            factor = recorder.vary_factor(recorder.vary_random)
             plain = self._copy_of(value)
+            if plain.dtype == self._torch.bool:
+                return ~plain
+            factor = recorder.vary_factor(recorder.vary_random)
+            if not plain.is_floating_point():
+                return (plain * factor).round().to(plain.dtype) + (plain == 0)
             return plain * factor + (plain == 0) * (factor / 2)
         _, func, args, kwargs = recorder.comparisons[id(tensor)]
         return func(*[varied(a) for a in args], **{k: varied(v) for k, v in kwargs.items()})
@@ -2597,6 +2614,7 @@ VARIED_FACTORS = (lambda rng: rng.uniform(0.5, 2.0), lambda rng: 4.0 ** rng.unif
 #: Operations whose result's shape depends on the values (a boolean mask's selection, the positions of nonzeros):
 #: its size read as a number is a Python value of them (Handler._weight_function).
 VALUE_SHAPED = frozenset({"masked_select", "nonzero", "argwhere", "unique", "unique_consecutive", "bincount",
+                          "one_hot",  # without num_classes, as wide as the largest value (attack round 29)
                           "to_sparse", "to_sparse_coo", "to_sparse_csr", "to_sparse_csc", "to_sparse_bsr",
                           "to_sparse_bsc"})
 #: Operations that take a size from a tensor (its value), and those that split or repeat by a tensor after their
@@ -2615,6 +2633,16 @@ COMPARISONS = frozenset({"ge", "gt", "le", "lt", "eq", "ne", "__ge__", "__gt__",
 #: Reductions and negations of truth values: of finiteness tests, still finiteness tests (Handler._python_value).
 TRUTH_REDUCTIONS = frozenset({"any", "all", "logical_not", "__invert__", "bitwise_not", "__and__", "__or__",
                               "logical_and", "logical_or", "__rand__", "__ror__"})
+#: Operations that take an integer tensor as a value, elementwise (arithmetic, comparisons, logic, selection,
+#: joining, casting): given an integer made from the parameters after their first tensor, they compute with it,
+#: where any other operation reads it as a size, a count or a position (Handler._weight_function).
+NUMBERS_AS_DATA = COMPARISONS | TRUTH_REDUCTIONS | PARTIAL_SUMS | CAST_OPS | frozenset({
+    "mul", "mul_", "__mul__", "__rmul__", "__imul__", "div", "div_", "__truediv__", "__rtruediv__", "__itruediv__",
+    "__floordiv__", "__rfloordiv__", "floor_divide", "remainder", "__mod__", "__rmod__", "__add__", "__sub__",
+    "__and__", "__rand__", "__iand__", "__or__", "__ror__", "__ior__", "__xor__", "__rxor__", "__ixor__",
+    "logical_and", "logical_or", "logical_xor", "bitwise_and", "bitwise_or", "bitwise_xor", "where", "clamp",
+    "clip", "maximum", "minimum", "fmax", "fmin", "pow", "__pow__", "__rpow__", "masked_fill", "masked_fill_",
+    "fill_", "cat", "concat", "concatenate", "stack", "hstack", "vstack", "copy_", "__setitem__"})
 #: A tensor's values as text: outside the recorded pass, where the model's own code reads its parameters
 #: (Handler._own_code), a printed parameter is its values as much as ``tolist()`` is.
 PRINTED_FORMS = frozenset({"__repr__", "__format__", "__str__"})
