@@ -639,7 +639,9 @@ def test_a_train_override_that_logs_keeps_the_points(methods):
     "assert not torch.isnan(x).any(), 'nan input'\n        print('input mean', float(x.mean()))",
     "self.first_image = x[0, 0].detach().numpy().copy()  # for plt.imshow",
     "print([round(v, 3) for v in self.fc.bias.tolist()], complex(self.fc.bias.sum()))",
-], ids=["norm item", "stats dict", "format and repr", "assert and float of data", "numpy of data", "tolist"])
+    "assert (torch.isfinite(self.conv1.weight) == True).all(), 'weights blew up'",
+], ids=["norm item", "stats dict", "format and repr", "assert and float of data", "numpy of data", "tolist",
+        "finite weights compared with True"])
 def test_printing_or_logging_the_weights_and_data_in_the_pass_keeps_the_points(before):
     """Fairness round 22: a Python value a pass only prints, logs or asserts decides nothing; with other values
     there the pass computes the same (Handler._counterfactual), so it is judged as any other (8 of 12 correct files

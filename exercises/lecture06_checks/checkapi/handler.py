@@ -2006,8 +2006,9 @@ class Handler:
     def _rederived(self, recorder, tensor):
         """A comparison of the pass (or its ``all()``/``any()``) made again with its operands varied: each
         floating operand scaled by a factor of ``recorder.vary_factor`` (its zeros made positive), an integer one
-        too, rounded, a truth value negated (attack round 29 compared `(top * 1000).long()` and `band.int()`, which
-        stayed as they were), each comparison among them made again so."""
+        too, rounded, a truth value of the parameters negated (attack round 29 compared `(top * 1000).long()` and
+        `band.int()`, which stayed as they were; a finiteness test stays: it is not varied), each comparison among
+        them made again so."""
         def varied(value):
             if not isinstance(value, self._tensor_type):
                 return value
@@ -2016,9 +2017,10 @@ class Handler:
                 return self._rederived(recorder, value)
             if value.is_complex():
                 return value
+            if value.dtype == self._torch.bool:
+                finite = recorder.finite_tests.get(id(value)) is value
+                return ~self._copy_of(value) if self._of_parameters(recorder, value) and not finite else value
             plain = self._copy_of(value)
-            if plain.dtype == self._torch.bool:
-                return ~plain
             factor = recorder.vary_factor(recorder.vary_random)
             if not plain.is_floating_point():
                 return (plain * factor).round().to(plain.dtype) + (plain == 0)
