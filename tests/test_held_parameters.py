@@ -666,8 +666,17 @@ def test_printing_or_logging_the_weights_and_data_in_the_pass_keeps_the_points(b
     "torch.zeros(2)[:band(self.conv1.weight.detach().abs().max() * 3).long() + 1].numel() == 2",
     "bool((self.conv1.weight.detach().abs().max() * 3000).long() > 1001) and "
     "bool((self.conv1.weight.detach().abs().max() * 3000).long() < 2500)",
+    # attack round 30: a number of one element (not 0-d), given by keyword before the input, nested in a list, or
+    # the length of a window function
+    "torch.topk(torch.zeros(2), band(self.conv1.weight.detach().abs().max() * 3).long().reshape(1) + 1)"
+    ".values.numel() == 2",
+    "torch.topk(k=band(self.conv1.weight.detach().abs().max() * 3).long() + 1, input=torch.zeros(2))"
+    ".values.numel() == 2",
+    "bool(torch.tensor([[band(self.conv1.weight.detach().abs().max() * 3).long()]]).reshape(()) == 1)",
+    "torch.hann_window(band(self.conv1.weight.detach().abs().max() * 3).long() + 1).numel() == 2",
 ], ids=["repr", "format", "complex", "masked numel", "bincount length", "index error", "one_hot width", "topk k",
-        "slice bound", "integers compared"])
+        "slice bound", "integers compared", "one-element k", "k by keyword first", "nested in a list",
+        "window length"])
 def test_a_flag_on_the_weights_taken_out_of_torch_any_way_earns_nothing_for_the_layers(flag):
     """A flag true once trained (a weight past torch's bound) and false on every draw of the judge's: whatever way
     it leaves torch, the pass that takes it cannot be judged, or is another one with it varied."""

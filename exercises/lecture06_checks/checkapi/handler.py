@@ -494,13 +494,23 @@ class Handler:
                             return
 
             def _tensors(self, args, kwargs):
-                # (a slice's bounds too: `t[:n]` with a tensor `n` reads it as a number, attack round 29)
-                tensor = handler._tensor_type
-                sources = list(args) + list(kwargs.values())
-                items = [v for a in sources for v in (a if isinstance(a, (list, tuple)) else (a,))]
-                return [v for item in items
-                        for v in ((item.start, item.stop, item.step) if isinstance(item, slice) else (item,))
-                        if isinstance(v, tensor)]
+                # In lists and tuples at any depth (`torch.tensor([[flag]])`, attack round 30) and a slice's bounds
+                # (`t[:n]` with a tensor `n` reads it as a number, attack round 29); at most MAX_TRACED_CALLS items.
+                tensor, end = handler._tensor_type, _END_OF_ITEMS
+                found, stack, seen = [], [iter(list(args) + list(kwargs.values()))], 0
+                while stack and seen < MAX_TRACED_CALLS:
+                    item = next(stack[-1], end)
+                    if item is end:
+                        stack.pop()
+                        continue
+                    seen += 1
+                    if isinstance(item, tensor):
+                        found.append(item)
+                    elif isinstance(item, (list, tuple)):
+                        stack.append(iter(item))
+                    elif isinstance(item, slice):
+                        stack.append(iter((item.start, item.stop, item.step)))
+                return found
 
             def __torch_function__(self, func, types, args=(), kwargs=None):
                 kwargs = kwargs or {}
@@ -1254,7 +1264,10 @@ class Handler:
         written = [kwargs["out"]] if isinstance(kwargs.get("out"), tensor) else []
         if args and isinstance(args[0], tensor) and (name.endswith("_") or name in ("__setitem__", "__set__")):
             written.append(args[0])
-        self._weight_function(recorder, name, flat, with_data, used, output, written)
+        # the tensor the operation works on: its first argument, or the one given by keyword as its input
+        subject = args[0] if args and isinstance(args[0], tensor) else next(
+            (kwargs[k] for k in ("input", "self") if isinstance(kwargs.get(k), tensor)), None)
+        self._weight_function(recorder, name, flat, with_data, used, output, written, subject)
         kernels = {id(p): p for p in used if p.dim() == 4 and not isinstance(p, self._uninitialized)}
         for t in flat:
             arranged = recorder.arranged.get(id(t))
@@ -1279,7 +1292,7 @@ class Handler:
             recorder.open_convs.pop(key, None)
 
     def _weight_function(self, recorder, name: str, flat: list, with_data: bool, used: list, output,
-                         written: list) -> None:
+                         written: list, subject=None) -> None:
         """A function of the model's parameters alone that is no rearrangement or copy of them (a clamp, a
         ``where``, a product with a constant), computed in a judged pass, may be the identity on the judge's
         weights, drawn within a known bound (:data:`reference.PROBES`), and not on the weights training reaches:
@@ -1290,7 +1303,7 @@ class Handler:
         so is a tensor one is written into (attack round 25: `flag[0] = (w.abs() > b).any()`, `flag.data = ...`,
         which return nothing).  ``flat``: the operation's tensors (``recorder._tensors``); ``with_data``: whether
         one of them is from the input; ``written``: the tensors it writes into (in place, ``out=``, item
-        assignment)."""
+        assignment); ``subject``: the tensor it works on (its first argument, or its ``input``), None if none."""
         tensor = self._tensor_type
         modified = any(id(t) in recorder.modified and recorder.modified[id(t)] is t for t in flat)
         if with_data:
@@ -1315,11 +1328,12 @@ class Handler:
         if not (modified or from_parameters) or name in VALUE_FREE:
             return
         if recorder.weights is not None and name not in NUMBERS_AS_DATA and any(
-                t.dim() == 0 and not (t.is_floating_point() or t.is_complex()) and self._of_parameters(recorder, t)
-                for t in flat[1:]):
-            # An integer made from the values, given after an operation's first tensor, is read as a number in C++
-            # (`F.one_hot`'s width, `topk`'s k, `diag`'s offset, `multinomial`'s count, `unfold`'s size, a slice's
-            # bound), where no Python value of it is taken (attack round 29)
+                t.numel() == 1 and not (t.is_floating_point() or t.is_complex()) and self._of_parameters(recorder, t)
+                and t is not subject for t in flat):
+            # An integer made from the values, given to an operation other than as the tensor it works on, is read
+            # as a number in C++ (`F.one_hot`'s width, `topk`'s k, `diag`'s offset, `multinomial`'s count,
+            # `unfold`'s size, a slice's bound, `F.pad`'s widths, `torch.tensor([[n]])`), where no Python value of
+            # it is taken (attack rounds 29 and 30: of one element, not only 0-d; given by keyword before the input)
             raise _mismatch(recorder, f"the forward pass gives `{name}` a number made from its parameters' values (a "
                                       "size, a count or a position), so what it does cannot be judged with the "
                                       "judge's weights")
@@ -2623,9 +2637,12 @@ VALUE_SHAPED = frozenset({"masked_select", "nonzero", "argwhere", "unique", "uni
 #: first argument: given a function of the parameters there, their result's shape is a Python value of it.
 SIZED_BY_VALUE = frozenset({"arange", "range", "zeros", "ones", "empty", "full", "rand", "randn", "randint",
                             "randperm", "linspace", "logspace", "eye", "new_zeros", "new_ones", "new_empty",
-                            "new_full", "tril_indices", "triu_indices"})
+                            "new_full", "tril_indices", "triu_indices", "empty_strided", "new_empty_strided",
+                            "hann_window", "hamming_window", "blackman_window", "bartlett_window", "kaiser_window"})
 SHAPED_BY_LATER_ARGUMENTS = frozenset({"tensor_split", "repeat_interleave", "split", "narrow", "expand", "view",
                                        "reshape", "repeat", "tile", "unflatten", "split_with_sizes"})
+#: What the recorder's walk over an operation's arguments meets at the end of a list (``_tensors``).
+_END_OF_ITEMS = object()
 #: The FFTs, whose unnormalised forms scale the values they are given (Handler._weight_function).
 SPECTRAL_OPS = frozenset({"fft_fft", "fft_ifft", "fft_rfft", "fft_irfft", "fft_fft2", "fft_ifft2", "fft_rfft2",
                           "fft_irfft2", "fft_fftn", "fft_ifftn", "fft_rfftn", "fft_irfftn", "fft_hfft", "fft_ihfft"})
