@@ -691,9 +691,11 @@ def test_a_method_of_the_submissions_own_class_named_conv_or_pool_is_its_own_cod
 RECORDS = {
     "plain class": "class PoolSpec:\n    def __init__(self, pool_size, stride):\n        self.pool_size = pool_size\n"
                    "        self.stride = stride\n",
-    "dataclass": "from dataclasses import dataclass\n@dataclass\nclass PoolSpec:\n    pool_size: int\n    stride: int\n",
+    "dataclass": "from dataclasses import dataclass\n@dataclass\nclass PoolSpec:\n    pool_size: int\n"
+                 "    stride: int\n",
     "namedtuple": "from collections import namedtuple\nPoolSpec = namedtuple('PoolSpec', ['pool_size', 'stride'])\n",
-    "typing.NamedTuple": "from typing import NamedTuple\nclass PoolSpec(NamedTuple):\n    pool_size: int\n    stride: int\n",
+    "typing.NamedTuple": "from typing import NamedTuple\nclass PoolSpec(NamedTuple):\n    pool_size: int\n"
+                         "    stride: int\n",
 }
 RECORD_POOL = """
 import torch
