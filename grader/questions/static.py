@@ -1649,9 +1649,9 @@ def _read_untied_changes(reading: _Reading, nodes: list[ast.AST]) -> None:
     attribute set through a function's or a lambda's parameter, a ``match`` capture or an ``except`` clause (attack
     rounds 27b and 29b hooked a module through ``def _install(module)``, a default argument, ``case _Window() as
     module`` and a lambda; an ``append`` through a parameter stays tied, a ``reduce`` building a model appends
-    so: fairness round 24).  Attack round 13 reached a table
-    a by-hand function reads through twelve such links; what the change stores is read, not the functions it calls
-    (a self-check's ``rows[0]["torch"] = F.conv2d(x, k)`` keeps a result)."""
+    so: fairness round 24).  Attack round 13 reached a table a by-hand function reads through twelve such links;
+    what the change stores is read, not the functions it calls (a self-check's ``rows[0]["torch"] = F.conv2d(x, k)``
+    keeps a result)."""
     may_alias: set[str] = set()
     captured: set[str] = set()  # parameters, match captures, exception names: any object the code is handed
     for n in nodes:
@@ -1669,12 +1669,9 @@ def _read_untied_changes(reading: _Reading, nodes: list[ast.AST]) -> None:
             may_alias.add(n.target.id)
         elif isinstance(n, ast.withitem) and n.optional_vars is not None:
             may_alias.update(t.id for t in ast.walk(n.optional_vars) if isinstance(t, ast.Name))
-        elif isinstance(n, ast.arg) and n.arg not in ("self", "cls"):
-            captured.add(n.arg)  # (a method's own instance is read by _record_own_attributes)
-        elif isinstance(n, (ast.MatchAs, ast.MatchStar, ast.ExceptHandler)) and n.name:
-            captured.add(n.name)
-        elif isinstance(n, ast.MatchMapping) and n.rest:
-            captured.add(n.rest)
+        else:
+            # (a method's own instance is read by _record_own_attributes)
+            captured.update(name for name in _handed_names(n) if name not in ("self", "cls"))
 
     def untied(receiver: ast.AST, hooked: bool = False) -> bool:
         return not isinstance(receiver, ast.Name) or receiver.id in may_alias or (hooked and receiver.id in captured)
@@ -2175,10 +2172,8 @@ def _record_own_local_records(reading: _Reading) -> None:
                     record_classes.add(n.value.func.id)
         if not any(records.values()):
             continue
-        arguments = function.args
-        rebound = {a.arg for a in [*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs,
-                                   arguments.vararg, arguments.kwarg] if a is not None}
         plain_targets = {id(n.targets[0]) for n in own_scope if isinstance(n, ast.Assign) and len(n.targets) == 1}
+        rebound: set[str] = set()  # every other binding in the function, its parameters too
         for n in ast.walk(function):
             if isinstance(n, ast.Name) and not isinstance(n.ctx, ast.Load) and id(n) not in plain_targets:
                 rebound.add(n.id)
@@ -2186,20 +2181,28 @@ def _record_own_local_records(reading: _Reading) -> None:
                 rebound.update(n.names)
             elif isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and n is not function:
                 rebound.add(n.name)
-            elif isinstance(n, ast.arg) or isinstance(n, ast.alias):
-                rebound.add(n.arg if isinstance(n, ast.arg) else (n.asname or n.name).split(".")[0])
-            elif isinstance(n, ast.ExceptHandler) and n.name:
-                rebound.add(n.name)
-            elif isinstance(n, (ast.MatchAs, ast.MatchStar)) and n.name:
-                rebound.add(n.name)
-            elif isinstance(n, ast.MatchMapping) and n.rest:
-                rebound.add(n.rest)
+            elif isinstance(n, ast.alias):
+                rebound.add((n.asname or n.name).split(".")[0])
+            else:
+                rebound.update(_handed_names(n))
         if record_classes & rebound:
             continue  # a class of that name made in the function is not the module's
         for n in own_scope:
             if isinstance(n, ast.Attribute) and isinstance(n.ctx, ast.Load) and isinstance(n.value, ast.Name) \
                     and records.get(n.value.id) and n.value.id not in rebound:
                 reading.own_attributes.add(id(n))
+
+
+def _handed_names(node: ast.AST) -> tuple[str, ...]:
+    """The names ``node`` binds to whatever object the code is handed: a function's or a lambda's parameter, a
+    ``match`` capture, an ``except`` clause's name."""
+    if isinstance(node, ast.arg):
+        return (node.arg,)
+    if isinstance(node, (ast.MatchAs, ast.MatchStar, ast.ExceptHandler)) and node.name:
+        return (node.name,)
+    if isinstance(node, ast.MatchMapping) and node.rest:
+        return (node.rest,)
+    return ()
 
 
 def _own_record_class(reading: _Reading, name: str) -> bool:
