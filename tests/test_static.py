@@ -1589,3 +1589,59 @@ def test_a_hook_registered_through_a_name_the_reader_cannot_tie_is_read_from_eve
     assert ("builtin", "torch.conv2d") in found([cheat]), found([cheat])
     printer = HOOKED_THROUGH.format(body="print(output.shape)", install=INSTALLS[install])
     assert found([printer]) == []
+
+
+#: Fairness round 26: by-hand functions whose locals `out`, `i` and `j` are spelled like a plot cell's names, which
+#: loops over a model's feature maps at top level; `out` is also bound to a model's output at top level, so the
+#: functions' `out[i, j] = ...` is a change the reader cannot tie to one object.
+LOCALS_SPELLED_LIKE_TOP_LEVEL = ("""
+import torch
+from torch import nn
+
+def conv2d(image, kernel, stride=1, padding=0):
+    h, w = image.shape
+    kh, kw = kernel.shape
+    out = torch.zeros((h - kh) // stride + 1, (w - kw) // stride + 1)
+    for i in range(out.shape[0]):
+        for j in range(out.shape[1]):
+            total = (image[i * stride:i * stride + kh, j * stride:j * stride + kw] * kernel).sum()
+            out[i, j] = total
+    return out
+
+def max_pool2d(image, kernel_size=2):
+    out = torch.zeros(image.shape[0] // kernel_size, image.shape[1] // kernel_size)
+    for i in range(out.shape[0]):
+        for j in range(out.shape[1]):
+            out[i, j] = image[i * kernel_size:(i + 1) * kernel_size, j * kernel_size:(j + 1) * kernel_size].max()
+    return out
+""", """
+class CNN(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.main = nn.Sequential(nn.Conv2d(1, 3, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2))
+
+    def forward(self, x):
+        return self.main(x)
+
+out = CNN()(torch.rand(1, 1, 8, 8))
+fmap = CNN().main[0](torch.rand(1, 1, 8, 8))
+for i, row in enumerate(fmap[0]):
+    for j in range(2):
+        print(row[j].mean())
+""")
+
+
+@pytest.mark.parametrize("function", ["conv2d", "max_pool2d"])
+def test_a_by_hand_functions_locals_are_not_the_top_level_names_spelled_alike(function):
+    """A local of the function a change is in is followed to what that function binds to it, never to a module-level
+    name spelled alike (here: a loop over a model's feature maps, which reads the model's Conv2d)."""
+    assert by_hand_findings(LOCALS_SPELLED_LIKE_TOP_LEVEL, function) == []
+
+    # A change in another function, through a local bound to torch's own convolution, into a table conv2d reads: the
+    # local is followed to what that function binds to it.
+    cheat = LOCALS_SPELLED_LIKE_TOP_LEVEL[0].replace(
+        "            total = (image", "            total = TABLE[0][0](image[None, None], kernel[None, None]).sum() + (image")
+    cheat = cheat.replace("from torch import nn\n", "from torch import nn\nimport torch.nn.functional as F\n"
+                          "TABLE = [{}]\nholder = TABLE[0]\n\ndef setup():\n    slot = F.conv2d\n    holder[0] = slot\n\n"
+                          "setup()\n")
+    assert by_hand_findings((cheat, LOCALS_SPELLED_LIKE_TOP_LEVEL[1]), "conv2d") != []

@@ -1715,6 +1715,7 @@ def _code_stored(reading: _Reading, stored: list[ast.AST]) -> tuple[set[str], li
     names: set[str] = set()
     findings: list[Finding] = []
     seen: set[str] = set()
+    seen_locals: set[tuple[int, str]] = set()
     todo = list(stored)
     followed = 0
     while todo and followed < MAX_STORED_VALUES:
@@ -1746,7 +1747,19 @@ def _code_stored(reading: _Reading, stored: list[ast.AST]) -> tuple[set[str], li
                     and BUILT_IN.search(n.args[1].value):  # getattr(F, "conv2d"): the attribute by its name
                 findings.append(Finding("builtin", f"getattr(..., {n.args[1].value!r}) (stored by a change the reader "
                                                    "cannot tie to one object)"))
-            if not isinstance(n, ast.Name) or n.id in seen:
+            if not isinstance(n, ast.Name):
+                continue
+            scope = _local_scope_of(reading, n)
+            if scope is not None:
+                # A local of the function (or comprehension) the change is in, not the module-level name spelled
+                # alike (fairness round 26: a by-hand `out[i, j] = ...` followed `i` to a plot cell's
+                # `for i, ax in enumerate(axes)` over a model's feature maps, and read the model's Conv2d from
+                # conv2d): what the function binds to it.
+                if (id(scope), n.id) not in seen_locals:
+                    seen_locals.add((id(scope), n.id))
+                    todo += _local_bindings(scope, n.id)
+                continue
+            if n.id in seen:
                 continue
             seen.add(n.id)
             for binding, _ in reading.bindings.get(n.id, []):
@@ -1773,6 +1786,81 @@ def _code_stored(reading: _Reading, stored: list[ast.AST]) -> tuple[set[str], li
                 else:  # bound by a loop, a `with`, an `except`, a `match`...: all it holds (attack round 16)
                     todo.append(binding)
     return names, findings
+
+
+def _parents(reading: _Reading) -> dict[int, ast.AST]:
+    """Each node's parent, by id, over every node read (the cells' and the code their magics run)."""
+    if "parents" not in reading.memo:
+        reading.memo["parents"] = {id(child): node for node in reading.nodes for child in ast.iter_child_nodes(node)}
+    return reading.memo["parents"]
+
+
+def _local_scope_of(reading: _Reading, name: ast.Name) -> ast.AST | None:
+    """The function, lambda or comprehension ``name`` is a local of where it stands, by Python's scoping rules
+    (:func:`_scope_locals`); None for a module-level name (a class body is no scope its methods see)."""
+    parents = _parents(reading)
+    node: ast.AST = name
+    depth = 0
+    while (node := parents.get(id(node))) is not None and depth < MAX_NESTED_SCOPES * 64:
+        depth += 1
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ListComp, ast.SetComp,
+                             ast.GeneratorExp, ast.DictComp)):
+            inner, declared = _scope_locals(reading, node)
+            if name.id in declared:
+                return None
+            if name.id in inner:
+                return node
+    return None
+
+
+def _scope_locals(reading: _Reading, scope: ast.AST) -> tuple[frozenset, frozenset]:
+    """The names a function, lambda or comprehension binds as its own, and those it declares ``global`` or
+    ``nonlocal`` (as :func:`_code` reads them)."""
+    key = ("locals", id(scope))
+    if key not in reading.memo:
+        if isinstance(scope, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)):
+            found = ({n.id for g in scope.generators for n in ast.walk(g.target) if isinstance(n, ast.Name)}, set())
+        else:
+            found = _function_locals(scope)
+        reading.memo[key] = (frozenset(found[0]), frozenset(found[1]))
+    return reading.memo[key]
+
+
+def _function_locals(function: ast.AST) -> tuple[set[str], set[str]]:
+    """A function's or lambda's own names (its parameters and what its body binds, but not what it declares
+    ``global`` or ``nonlocal``), and those it declares so."""
+    args = function.args
+    inner = {a.arg for a in args.posonlyargs + args.args + args.kwonlyargs + [args.vararg, args.kwarg]
+             if a is not None}
+    if isinstance(function, ast.Lambda):
+        return inner, set()
+    declared = {n for st in _walk_scope_body(function) if isinstance(st, (ast.Global, ast.Nonlocal)) for n in st.names}
+    for st in _walk_scope_body(function):
+        if isinstance(st, ast.stmt):
+            inner.update(set(_names_bound_by(st)) - declared)
+        elif isinstance(st, ast.excepthandler) and st.name:
+            inner.add(st.name)
+        elif isinstance(st, ast.NamedExpr):
+            inner.add(st.target.id)
+    return inner - declared, declared
+
+
+def _local_bindings(scope: ast.AST, name: str) -> list[ast.AST]:
+    """What a function binds to its local ``name``: the value of each assignment to it in its own scope, and each
+    other statement that binds it (a loop, a ``with``: all it holds); a parameter or a comprehension's target,
+    nothing (its values come from a caller, or from the iterable read with the comprehension)."""
+    if isinstance(scope, (ast.Lambda, ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)):
+        return []
+    found: list[ast.AST] = []
+    for st in _walk_scope_body(scope):
+        if isinstance(st, ast.stmt) and name in _names_bound_by(st):
+            if isinstance(st, (ast.Assign, ast.AnnAssign, ast.AugAssign)) and getattr(st, "value", None) is not None:
+                found.append(st.value)
+            else:
+                found.append(st)
+        elif isinstance(st, ast.NamedExpr) and st.target.id == name:
+            found.append(st.value)
+    return found
 
 
 def _record_containers(reading: _Reading, target: ast.AST, value: ast.AST | None) -> None:
@@ -2058,9 +2146,7 @@ def _read_only_fields(reading: _Reading, fields: dict[str, bool]) -> bool:
 
 def _fields_read_only(reading: _Reading, fields: dict[str, bool]) -> bool:
     changeable = {name for name, mutable in fields.items() if mutable}
-    if "parents" not in reading.memo:
-        reading.memo["parents"] = {id(child): node for node in reading.nodes for child in ast.iter_child_nodes(node)}
-    parents = reading.memo["parents"]
+    parents = _parents(reading)
     for node in reading.nodes:
         if isinstance(node, ast.Attribute) and node.attr == "__init__" and not _plain_super_method(reading, node):
             return False  # CFG.__init__(pool_size=...) sets the fields again, frozen or not
@@ -2472,23 +2558,9 @@ def _code(node: ast.AST, local: _Scope = _EMPTY_SCOPE):
                 outer += list(current.decorator_list) + ([current.returns] if current.returns else [])
             outer += [a.annotation for a in args.posonlyargs + args.args + args.kwonlyargs if a.annotation]
             stack.extend((e, names) for e in outer)
-            inner = {a.arg for a in args.posonlyargs + args.args + args.kwonlyargs
-                     + [args.vararg, args.kwarg] if a is not None}
+            inner, declared = _function_locals(current)
             body = current.body if isinstance(current.body, list) else [current.body]
-            if not isinstance(current, ast.Lambda):
-                declared = {n for st in _walk_scope_body(current) if isinstance(st, (ast.Global, ast.Nonlocal))
-                            for n in st.names}
-                for st in _walk_scope_body(current):
-                    if isinstance(st, ast.stmt):
-                        inner.update(set(_names_bound_by(st)) - declared)
-                    elif isinstance(st, ast.excepthandler) and st.name:
-                        inner.add(st.name)
-                    elif isinstance(st, ast.NamedExpr):
-                        inner.add(st.target.id)
-                inner -= declared
-                scope = _Scope(frozenset(inner), names, frozenset(declared)) if declared else names.nested(inner)
-            else:
-                scope = names.nested(inner)
+            scope = _Scope(frozenset(inner), names, frozenset(declared)) if declared else names.nested(inner)
             stack.extend((b, scope) for b in body)
         elif isinstance(current, ast.ClassDef):
             stack.extend((e, names) for e in list(current.decorator_list) + list(current.bases)
