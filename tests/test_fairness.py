@@ -242,17 +242,12 @@ GRADER_FAULTS: dict[str, str] = {
     "r21_py_sum_of_single_channel_convs_moduledict_loop.py":
         "a grader's fault (fairness round 21): a convolution as the sum over input channels of single-channel "
         "F.conv2d, bias added last: q7 -4, q8 -0.75 to -1.25 (the amount depends on the seed)",
-    **{name: "a grader's fault (fairness round 24): an assertion that always holds but that the varied passes "
-             "cannot prove (torch.allclose / torch.testing.assert_close / torch.equal of a pooling or ReLU written "
-             "two ways, a Python all() over activations in [0, 1]): its truth value negated or made again from "
-             "varied operands raises, and a varied run that raises makes the pass unjudgeable (q7 -3, q8 -2.5)"
-       for name in ("r24_nb_allclose_two_poolings_equal_relu_clamp.ipynb",
-                    "r24_nb_assert_close_pool_self_check_in_forward.ipynb",
-                    "r24_nb_relu_as_where_and_clamp.ipynb", "r24_py_careful_student_second_edition.py")},
-    "r24_py_sorted_channel_means_debug_flag.py":
-        "a grader's fault (fairness round 24): `if self.debug and h.std() > 10: print(...)` style branches whose "
-        "body (never run on the judge's values) computes a tensor to print: a varied run takes the branch, runs "
-        "other operations, and the pass is unjudgeable (q7 -3); a branch printing text only keeps the points",
+    "r24_py_careful_student_second_edition.py":
+        "a grader's fault (fairness round 24): `assert all(0.0 <= a <= 1.0 for a in alive)` over fractions of active "
+        "units taken as Python floats (`float((x > 0).float().mean())`): a varied run scales them past 1 and the "
+        "assertion raises, which makes the pass unjudgeable (q7 -2.5); the fraction made again from its comparison "
+        "varied would hold (its allclose, assert_close, equal and debugging-branch siblings of the round keep their "
+        "points since varied runs are compared by what reaches the output)",
 }
 
 #: Correct cases the grader marks down at some seeds or worker draws only (the model's own random initial weights

@@ -650,6 +650,48 @@ def test_printing_or_logging_the_weights_and_data_in_the_pass_keeps_the_points(b
     assert points == {c.id: c.points for c in Q7}
 
 
+#: A function of the activations after the first block, called on them in the pass (``looked_at(x)``).
+LOOKED_AT = """
+def looked_at(h):
+    {check}
+    return h
+"""
+
+
+@pytest.mark.parametrize("check", [
+    # a debugging branch that a statistic of the activations opens once they are large, printing another
+    "if h.std() > 3 * h.mean():\n        print('spread out activations, std', h.std(), 'max', h.abs().max())",
+    # identities of the pass asserted or printed (a pooling or a ReLU written two ways): they hold at every scale
+    "if not torch.allclose(h, h.clamp(min=0)):\n        print('negative after ReLU!', (h - h.clamp(min=0)).max())",
+    "torch.testing.assert_close(h, torch.relu(h), msg='ReLU left a negative')",
+    "assert torch.equal(h, torch.where(h > 0, h, torch.zeros_like(h)))",
+    "assert (F.max_pool2d(h, 1) == h).all()",
+], ids=["debug branch", "allclose branch", "assert_close", "equal", "eq all"])
+def test_self_checks_and_debugging_branches_in_the_pass_keep_the_points(check):
+    """Fairness round 24: a varied run (Handler._counterfactual) is compared by what reaches the output, so a branch
+    that only prints keeps the points; an equality of two tensors computed from the input is made again from them
+    scaled alike (Handler._varied_alike), so that a self-check that always holds still holds."""
+    source = WRITTEN.format(**{**PLAIN, "pool2": "F.max_pool2d(torch.relu(self.conv2(looked_at(x))), 2)"})
+    points = _q7(source + LOOKED_AT.format(check=check))
+    assert points == {c.id: c.points for c in Q7}
+
+
+@pytest.mark.parametrize("check", [
+    # the flag leaves its mark only in a buffer (read by the next pass), never in this pass's output
+    "if 1.001 < float(self.conv1.weight.abs().max()) * 3 < 2.5:\n            self.seen.add_(1)",
+    # an equality with a tensor the pass did not compute from its input (a copy of the weights kept since the
+    # model was built, which the judge's values never equal) is varied as any truth value is
+    "if torch.equal(self.conv1.weight.detach(), self.kept):\n            x = -x",
+], ids=["buffer written", "equal to a kept copy"])
+def test_a_flag_that_only_leaves_state_or_compares_with_a_kept_copy_earns_nothing_for_the_layers(check):
+    source = WRITTEN.format(**{**PLAIN, "before": check}).replace(
+        "        self.fc = nn.Linear(1250, 1)\n",
+        "        self.fc = nn.Linear(1250, 1)\n        self.register_buffer('seen', torch.zeros(()))\n"
+        "        self.kept = self.conv1.weight.detach().clone()\n")
+    points = _q7(source)
+    assert points["q7.structure"] == points["q7.params"] == points["q7.outputs"] == 0, points
+
+
 @pytest.mark.parametrize("flag", [
     # attack round 27: a flag on the weights that leaves torch by another way than item() or a truth value; the
     # band (1.001, 2.5) of conv1's largest |w| times sqrt(9) is reached by training and by no draw of the judge's
