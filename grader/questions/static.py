@@ -1737,6 +1737,10 @@ def _code_stored(reading: _Reading, stored: list[ast.AST]) -> tuple[set[str], li
                          if isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef)) and st.name == n.attr
                          for r in _walk_scope_body(st) if isinstance(r, ast.Return) and r.value is not None]
         for n in nodes:
+            if isinstance(n, (ast.Import, ast.ImportFrom)):  # a function's own import of a local it stores
+                findings += [Finding("builtin", f"{alias.asname or alias.name} (stored by a change the reader cannot "
+                                                "tie to one object)")
+                             for alias in n.names if BUILT_IN.search(alias.name.split(".")[-1])]
             if isinstance(n, ast.Attribute) and id(n) not in called and BUILT_IN.search(n.attr):
                 root, chain = _root(n)
                 if root is not None and root in reading.imported:
@@ -1846,20 +1850,27 @@ def _function_locals(function: ast.AST) -> tuple[set[str], set[str]]:
 
 
 def _local_bindings(scope: ast.AST, name: str) -> list[ast.AST]:
-    """What a function binds to its local ``name``: the value of each assignment to it in its own scope, and each
-    other statement that binds it (a loop, a ``with``: all it holds); a parameter or a comprehension's target,
-    nothing (its values come from a caller, or from the iterable read with the comprehension)."""
+    """What a function binds to its local ``name``: the value of each assignment to it in its own scope, the
+    iterable of a loop over it, the context of a ``with`` binding it, a nested ``def``/``class`` or an ``import``
+    of that name itself; a parameter or a comprehension's target, nothing (its values come from a caller, or from
+    the iterable read with the comprehension).  Not a loop's body (fairness round 26: `for name, m in
+    net.named_modules(): if isinstance(m, nn.Conv2d): ...` holds no Conv2d in `name`)."""
     if isinstance(scope, (ast.Lambda, ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)):
         return []
     found: list[ast.AST] = []
     for st in _walk_scope_body(scope):
-        if isinstance(st, ast.stmt) and name in _names_bound_by(st):
-            if isinstance(st, (ast.Assign, ast.AnnAssign, ast.AugAssign)) and getattr(st, "value", None) is not None:
-                found.append(st.value)
-            else:
-                found.append(st)
-        elif isinstance(st, ast.NamedExpr) and st.target.id == name:
+        if isinstance(st, ast.NamedExpr) and st.target.id == name:
             found.append(st.value)
+        if not (isinstance(st, ast.stmt) and name in _names_bound_by(st)):
+            continue
+        if isinstance(st, (ast.Assign, ast.AnnAssign, ast.AugAssign)) and getattr(st, "value", None) is not None:
+            found.append(st.value)
+        elif isinstance(st, (ast.For, ast.AsyncFor)):
+            found.append(st.iter)
+        elif isinstance(st, (ast.With, ast.AsyncWith)):
+            found += [item.context_expr for item in st.items]
+        elif isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Import, ast.ImportFrom)):
+            found.append(st)
     return found
 
 
