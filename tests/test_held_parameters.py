@@ -650,6 +650,42 @@ def test_printing_or_logging_the_weights_and_data_in_the_pass_keeps_the_points(b
     assert points == {c.id: c.points for c in Q7}
 
 
+@pytest.mark.parametrize("change", [
+    # another network from its third pass on (a count kept in the model: every judged pass is a fresh model's first)
+    {"before": "self.passes = getattr(self, 'passes', 0) + 1",
+     "pool2": "F.max_pool2d(self.conv2(x) if self.passes > 2 else torch.relu(self.conv2(x)), 2)"},
+    # another network once its weights left the band a fresh layer's are drawn in, decided inside torch at every
+    # pass (no Python value: on the judge's values, which every use of a parameter computes with, it is false)
+    {"pool2": "F.max_pool2d(torch.where(self.conv1.weight.abs().amax() * 3 > 1.001, self.conv2(x), "
+              "torch.relu(self.conv2(x))), 2)"},
+    # another network after its first backward pass (a hook on its output counts them)
+    {"before": "if torch.is_grad_enabled() and not hasattr(self, 'hooked'):\n"
+               "            self.hooked = True\n"
+               "            self.conv1.register_full_backward_hook(lambda m, gi, go: setattr(self, 'trained', True))",
+     "pool2": "F.max_pool2d(self.conv2(x) if getattr(self, 'trained', False) else torch.relu(self.conv2(x)), 2)"},
+], ids=["third pass on", "weights past the band", "after a backward pass"])
+def test_a_model_that_is_another_network_once_trained_earns_nothing_for_its_layers(change):
+    """The judge trains a fresh model two steps from its own weights and judges it again (Probe.train): a model that
+    is the network asked for on a fresh model's first pass and another once trained is that other network there.
+    (The third was already refused by the varied passes and the pass after the backward pass: kept in sight.)"""
+    points = _q7(WRITTEN.format(**{**PLAIN, **change}))
+    assert points["q7.structure"] == points["q7.params"] == points["q7.outputs"] == 0, points
+
+
+@pytest.mark.parametrize("init", [
+    "nn.init.xavier_uniform_(self.conv1.weight)\n        nn.init.zeros_(self.conv1.bias)",
+    "nn.init.kaiming_normal_(self.fc.weight)\n        self.fc.bias.data.fill_(0.01)",
+    "nn.init.orthogonal_(self.conv2.weight.view(2, -1))",
+], ids=["xavier and zero bias", "kaiming normal", "orthogonal"])
+def test_a_correct_model_trained_by_the_judge_from_its_own_initialisation_keeps_the_points(init):
+    """Trained from whatever values the model starts with (its own initialisation, a frozen layer), the network
+    asked for trains as the reference trained from those values does."""
+    source = WRITTEN.format(**PLAIN).replace("        self.fc = nn.Linear(1250, 1)\n",
+                                              f"        self.fc = nn.Linear(1250, 1)\n        {init}\n")
+    points = _q7(source)
+    assert points == {c.id: c.points for c in Q7}
+
+
 #: A function of the activations after the first block, called on them in the pass (``looked_at(x)``).
 LOOKED_AT = """
 def looked_at(h):

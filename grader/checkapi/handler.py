@@ -207,6 +207,13 @@ class Handler:
         self._copy_of = lambda t: clone(detach(t))
         self._copy_into = torch._C.TensorBase.copy_  # not a method a Parameter subclass may override
         self._same = torch.equal
+        # The judge's training step (Handler._train, wire.training_moves), on ops a submission cannot patch.
+        from types import SimpleNamespace
+        self._training_ops = SimpleNamespace(amax=torch.amax, abs=torch.abs, mul=torch.mul, clamp=torch.clamp,
+                                             item=torch._C.TensorBase.item, numel=torch._C.TensorBase.numel)
+        self._subtract_in_place = torch._C.TensorBase.sub_
+        self._requires_grad = torch._C.TensorBase.requires_grad.__get__
+        self._flatten = torch.flatten
         self._grad_descriptor = torch._C.TensorBase.grad
         self._allclose = torch.allclose
         # What a convolution written out is compared with (Handler._written_convolution), bound before any
@@ -755,7 +762,7 @@ class Handler:
         """The method answering each :class:`~.protocol.ProbeOp` (built per request, never kept where a
         submission could reach and change it)."""
         return {ProbeOp.VALUE: self._value, ProbeOp.CALL: self._call, ProbeOp.CALLS: self._calls,
-                ProbeOp.MODEL: self._model, ProbeOp.FORWARD: self._forward}
+                ProbeOp.MODEL: self._model, ProbeOp.FORWARD: self._forward, ProbeOp.TRAIN: self._train}
 
     # -- helpers -----------------------------------------------------------
     def _lookup(self, name) -> object:
@@ -2403,6 +2410,106 @@ class Handler:
         if gradients:
             return {Answer.OK: (output, found, negated)}
         return {Answer.OK: output}
+
+    def _train(self, request) -> dict:
+        """A fresh model trained as a course's loop trains it, then judged: ``(outputs, judged, start)``.
+
+        From its own initial values, on each of INPUTS but the last: a pass in training mode with autograd on, the
+        output's sum weighted by :func:`wire.output_weighting` run backward into each parameter's ``.grad`` (its
+        hooks and functions as in ``loss.backward()``), and a step (:func:`wire.training_moves`) on every parameter
+        that trains; then the last input in eval mode under ``no_grad``.  ``outputs``: the output of each of those
+        passes.  Then the trained model runs on INPUT with the judge's WEIGHTS, as :meth:`_forward` runs a fresh
+        one (``judged``: its output), which also tells which parameter each of the judge's tensors stands for:
+        ``start`` gives, per slot (layer index, "weight" or "bias"), that parameter's values before the first step,
+        laid out as the reference's tensor, and whether it trains.
+
+        The judge trains the reference the same way from ``start`` and compares: a model that is the network asked
+        for while judged and another once trained (a flag set by its weights leaving the band a freshly built
+        layer's stay in, by a count of its passes or backward passes, by its age: attack rounds 18 to 31) is
+        another network in both comparisons; every judged pass before ran on a freshly built model."""
+        try:  # checked before any of the submission's code runs
+            weights = wire.decode_weights(request.get(Key.WEIGHTS))
+            judged = wire.Uniform.decode(request.get(Key.INPUT))
+            inputs = request.get(Key.INPUTS)
+            if type(inputs) is not list or not 2 <= len(inputs) <= wire.MAX_TRAINING_INPUTS:
+                raise wire.WireError("training inputs")
+            inputs = [wire.Uniform.decode(item) for item in inputs]
+        except wire.WireError:
+            raise _Refused("malformed training request") from None
+        model = self._build(request)
+        self._materialise_lazy(model, inputs[0], True)
+        declared = list(self._declared_parameters(model).values())
+        start = {id(p): self._copy_of(p) for p in declared}
+        trained = [p for p in declared if self._requires_grad(p)]
+        grad = self._grad_descriptor
+        outputs = []
+        try:
+            for index, described in enumerate(inputs):
+                x = self._in_parameter_dtype(model, described.to_tensor())
+                if index == len(inputs) - 1:
+                    model.eval()  # its own, as an evaluation calls it; then torch's, so that the mode is eval
+                    self._module_eval(model)
+                    with self._no_grad():
+                        output = model(x)
+                else:
+                    model.train()
+                    self._module_train(model)
+                    with self._enable_grad():
+                        output = model(x)
+                if not isinstance(output, self._tensor_type):
+                    raise _Refused(f"the forward pass returned a {wire.type_name(output)}, not a tensor")
+                outputs.append(self._copy_of(output))
+                if index == len(inputs) - 1:
+                    break
+                for p in trained:
+                    grad.__set__(p, None)
+                flat = self._flatten(output)
+                total = (flat * wire.output_weighting(described, flat.numel()).to(flat.dtype)).sum()
+                if not (trained and self._requires_grad(total)):
+                    continue  # a model frozen whole: nothing trains (the reference's step moves nothing either)
+                self._run_backward((total,), (self._ones_like(total),), False, False, (), True, True)
+                with self._no_grad(), self._no_subclass():
+                    moves = wire.training_moves(trained, [grad.__get__(p) for p in trained], self._training_ops)
+                    for p, move in zip(trained, moves):
+                        if move is not None:
+                            self._subtract_in_place(p, move)
+                for p in trained:
+                    grad.__set__(p, None)
+        finally:
+            self._after()
+        recorder = self._layer_recorder(weights)
+        try:
+            x = self._in_parameter_dtype(model, judged.to_tensor())
+            output = self._run_recorded(model, x, recorder)
+        except (ProbeTimeout, MemoryError):
+            raise
+        except _BaseException:
+            if recorder.mismatch is None:
+                raise
+        try:
+            self._close_written_linear(recorder)
+        except _Mismatch:
+            pass
+        if recorder.mismatch is not None:
+            return {Answer.MISMATCH: recorder.mismatch}
+        if len(recorder.taken) != len(weights):
+            return {Answer.MISMATCH: f"the forward pass uses {len(recorder.taken)} layers with parameters; "
+                                     f"the reference has {len(weights)}"}
+        if not isinstance(output, self._tensor_type):
+            raise _Refused(f"the forward pass returned a {wire.type_name(output)}, not a tensor")
+        found = []
+        for slot, p in sorted(recorder.slots.items()):
+            values = start.get(id(p))
+            if values is None:  # a parameter the model made after its training (a lazy one made again)
+                return {Answer.MISMATCH: "a layer computes with a parameter the model did not have while it trained"}
+            with self._no_grad():
+                laid = self._empty_strided(values.shape, self._strides(values), dtype=values.dtype)
+                self._copy_into(laid, values)
+                layout = recorder.layouts.get(slot)
+                if layout is not None:
+                    laid = laid.as_strided(*layout)
+                found.append([slot[0], slot[1], self._copy_of(laid), self._requires_grad(p)])
+        return {Answer.OK: (outputs, self._copy_of(output), found)}
 
     def _changed_by_backward(self, model, x, weights, output, described) -> tuple[str | None, list]:
         """After the judge's backward pass: why the same model, run again on ``x`` as while training, computes

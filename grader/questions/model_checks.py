@@ -516,7 +516,77 @@ def behaviour(probe, context, name: str, factory, args: tuple, input_shape: tupl
                 possible.discard("layers")
         if not possible:
             return None
-    return "reference" if "reference" in possible else "layers"
+    if "reference" in possible:
+        differs = training_differs(probe, context, name, factory, args, tuple(input_shape[1:]))
+        if differs is not None:
+            if why is not None:
+                why.append(differs)
+            return None
+        return "reference"
+    return "layers"
+
+
+#: The outputs of a model trained by the judge (:func:`training_differs`) must be the reference's, trained the same
+#: way from the same values, within this part of their largest magnitude: each step is continuous in the
+#: gradients, which a correct model written another way rounds differently (a ReLU input within rounding of zero
+#: lets its gradient through in one and not the other), and three steps carry that on.  A model that is another
+#: network once trained (a ReLU dropped, a block skipped) is off by a large part of its outputs.
+TRAINED_TOL = 5e-3
+
+
+def training_differs(probe, context, name: str, factory, args: tuple, features: tuple) -> str | None:
+    """Why ``name(*args)``, built afresh and trained by the judge from its own initial values
+    (:meth:`~grader.checkapi.probe.Probe.train`), is not the network asked for, or None: once trained, it computes
+    something else with the judge's weights than the reference (on :func:`probe_cases`' first case, which every
+    freshly built model passed), or its outputs while training and evaluated after are not the reference's trained
+    the same way from the same values (:func:`reference.trained_outputs`).
+
+    Every other judged pass runs on a freshly built model, on its first pass: a model that tells them from
+    training by its weights leaving the band a fresh layer's stay in, by a count of its passes or backward passes,
+    or by its age, and is another network from then on (attack rounds 18 to 31: a flag made into a size, an
+    index that fails, a sign), is that other network here.  Asked once per submission, model and arguments."""
+    verdicts = probe.__dict__.setdefault("_training_verdicts", {})
+    key = (name, repr(tuple(args)), tuple(features))
+    if key in verdicts:
+        return verdicts[key]
+    shared = _question_context(context, f"training:{name}{tuple(args)!r}{tuple(features)!r}")
+
+    def draw():
+        gen = shared.torch_generator()
+        return tuple(reference.uniform_input((reference.TRAINING_BATCH, *features), gen)
+                     for _ in range(reference.TRAINING_STEPS + 1))
+
+    inputs = list(shared.memo(draw, "inputs"))
+    case = probe_cases(context, name, factory, args, features)[0]
+    verdict = None
+    try:
+        outputs, judged, start = probe.train(name, args, case.weights, case.x_described, inputs)
+    except WeightsMismatch as exc:
+        verdict = f"once trained a few steps, its layers no longer take the judge's weights ({exc})"
+    except Refused as exc:
+        verdict = f"trained a few steps, it cannot be judged ({exc})"
+    except SubmissionRaised as exc:
+        if exc.out_of_memory:
+            raise
+        verdict = f"training it a few steps raised {exc.type_name}"
+    else:
+        if not _same_values(judged.to_tensor(), case.want):
+            verdict = ("once trained a few steps, it computes something else with the judge's weights than it did "
+                       "when freshly built")
+        else:
+            want = reference.trained_outputs(factory(*args), {k: (v.to_tensor(), t) for k, (v, t) in start.items()},
+                                             inputs)
+            for step, (got, expected) in enumerate(zip(outputs, want)):
+                got, expected = got.to_tensor().flatten().double(), expected.flatten().double()
+                scale = float(expected.abs().max()) if expected.numel() else 0.0
+                if got.numel() != expected.numel() or not bool(
+                        ((got - expected).abs() <= TRAINED_TOL * scale + ATOL).all()):
+                    verdict = ("trained from its own initial weights as the judge trains the network asked for, "
+                               + (f"its outputs at training step {step + 1} are not that network's"
+                                  if step < len(want) - 1 else "its outputs once trained are not that network's"))
+                    break
+    verdicts[key] = verdict
+    return verdict
 
 
 def unconfirmed(name: str, args, why: list | None = None) -> Wrong:
@@ -680,6 +750,13 @@ def outputs_check(name: str, factory, args_fn, input_shape_fn, variants):
                                 reveal="Let every layer's result reach the output through operations autograd "
                                        "follows (no `detach()`, `.data` or `no_grad` on the way), and nothing "
                                        "else change the gradients.")
+        differs = training_differs(probe, context, name, factory, args, tuple(input_shape_fn(args)[1:]))
+        if differs is not None:
+            raise Wrong(f"With the reference's weights {shown_call(name, args)} computes the outputs of the network "
+                        f"asked for, but {differs}.", {"mistake": "trains_otherwise"},
+                        reveal="Let the network be the same at every pass: nothing it computes may depend on how "
+                               "many times it ran, on how long ago it was built, or on its weights' values "
+                               "beyond what its layers compute with them.")
     return run
 
 

@@ -239,6 +239,58 @@ def load_weights(model: nn.Module, specs: list[dict]) -> nn.Module:
     return model
 
 
+#: How many training steps the judge runs (``Probe.train``) before the evaluation, and on batches of how many
+#: images: the first step moves a few of each layer's weights out of the band a freshly built layer's stay in
+#: (``wire.training_moves``), so the second pass and the evaluation run on weights as trained ones are.  One image
+#: a pass: a ``ConvNet`` pass on 128x128 with its backward pass is the cost (the batch sizes a model might single
+#: out are the judged passes' business, :data:`PROBE_BATCHES`).
+TRAINING_STEPS = 2
+TRAINING_BATCH = 1
+_TRAINING_OPS = type("TrainingOps", (), {"amax": staticmethod(torch.amax), "abs": staticmethod(torch.abs),
+                                         "mul": staticmethod(torch.mul), "clamp": staticmethod(torch.clamp),
+                                         "item": staticmethod(torch.Tensor.item),
+                                         "numel": staticmethod(torch.Tensor.numel)})
+
+
+def trained_outputs(model: nn.Module, start: dict[tuple, tuple], inputs: list[wire.Uniform]) -> list[torch.Tensor]:
+    """The reference trained as the worker trains a submission (``Probe.train``): ``start``'s values
+    (``{(leaf index, parameter name): (values, trains)}``, a parameter not in it keeps zeros) loaded into
+    ``model``'s parametrised leaves; on each of ``inputs`` but the last, a pass in training mode, the gradients of
+    the output's sum weighted by :func:`wire.output_weighting`, and :func:`wire.training_moves`' step on the
+    parameters that train; then the last input in eval mode.  The output of each pass."""
+    leaves = parametrised_leaves(model)
+    trained = []
+    with torch.no_grad():
+        for i, m in enumerate(leaves):
+            for name, p in m.named_parameters(recurse=False):
+                values, trains = start.get((i, name), (None, False))
+                if values is None or values.numel() != p.numel():
+                    p.zero_()
+                else:  # as the layer took it (a bias viewed as (1, C, 1, 1)), in the reference's order
+                    p.copy_(values.reshape(p.shape))
+                if trains:
+                    trained.append(p)
+    outputs = []
+    for index, described in enumerate(inputs):
+        x = described.to_tensor()
+        if index == len(inputs) - 1:
+            model.eval()
+            with torch.no_grad():
+                outputs.append(model(x))
+            break
+        model.train()
+        output = model(x)
+        outputs.append(output.detach())
+        flat = output.flatten()
+        total = (flat * wire.output_weighting(described, flat.numel()).to(flat.dtype)).sum()
+        gradients = torch.autograd.grad(total, trained, allow_unused=True) if trained else ()
+        with torch.no_grad():
+            for p, move in zip(trained, wire.training_moves(trained, list(gradients), _TRAINING_OPS)):
+                if move is not None:
+                    p.sub_(move)
+    return outputs
+
+
 def draw_seed(generator: torch.Generator) -> int:
     """A seed for one described tensor, drawn from the check's own generator.
 
