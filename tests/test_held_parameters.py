@@ -665,7 +665,7 @@ def test_printing_or_logging_the_weights_and_data_in_the_pass_keeps_the_points(b
      "pool2": "F.max_pool2d(self.conv2(x) if getattr(self, 'trained', False) else torch.relu(self.conv2(x)), 2)"},
 ], ids=["third pass on", "weights past the band", "after a backward pass"])
 def test_a_model_that_is_another_network_once_trained_earns_nothing_for_its_layers(change):
-    """The judge trains a fresh model two steps from its own weights and judges it again (Probe.train): a model that
+    """The judge trains a fresh model one step from its own weights, evaluates it and judges it again (Probe.train): a model that
     is the network asked for on a fresh model's first pass and another once trained is that other network there.
     (The third was already refused by the varied passes and the pass after the backward pass: kept in sight.)"""
     points = _q7(WRITTEN.format(**{**PLAIN, **change}))

@@ -533,7 +533,11 @@ class Handler:
                     return self._recorded(func, types, args, kwargs)
                 index = len(self.op_log)  # the entry _recorded makes
                 producer = self.producer
-                taken = self._tensors(args, kwargs)
+                tensor = handler._tensor_type
+                if kwargs or any(type(a) in (list, tuple, slice) for a in args):
+                    taken = self._tensors(args, kwargs)
+                else:  # (most operations: tensors and numbers, no container to look into)
+                    taken = [a for a in args if isinstance(a, tensor)]
                 self.flow[index] = tuple(producer[id(t)] for t in taken if id(t) in producer)
                 subject = args[0] if args and isinstance(args[0], handler._tensor_type) else None
                 name = getattr(func, "__name__", "")
@@ -2367,31 +2371,17 @@ class Handler:
         warm_up = wire.Uniform(x.shape, (x.seed + 1) % 2**64, x.bound, x.offset)
         described, x = x, x.to_tensor()
         gradients = request.get(Key.GRADIENTS) is True
-        try:
+
+        def run():
+            nonlocal x
             with self._own_code(recorder, self._declared_parameters(model).values(), "pass before the judged one"):
                 self._materialise_lazy(model, warm_up, gradients)
             x = self._in_parameter_dtype(model, x)
-            output = self._run_recorded(model, x, recorder, gradients=gradients, training=gradients)
-        except (ProbeTimeout, MemoryError):
-            raise
-        except _BaseException:
-            if recorder.mismatch is None:
-                raise
-        # A refusal decides, however the pass went on: the submission may have caught it and raised
-        # an error of its own, or carried on with other layers.
-        try:
-            self._close_written_linear(recorder)
-        except _Mismatch:
-            pass  # kept in recorder.mismatch (fairness round 10: its name reached a student's feedback)
-        if recorder.mismatch is not None:
-            return {Answer.MISMATCH: recorder.mismatch}
-        if len(recorder.taken) != len(weights):
-            return {Answer.MISMATCH: f"the forward pass uses {len(recorder.taken)} layers with parameters; "
-                                f"the reference has {len(weights)}"}
-        if recorder.laundered:  # as in a description: what it computes outside torch is not seen
-            raise _Refused(f"the forward pass takes its data out of torch (`{recorder.laundered}`)")
-        if not isinstance(output, self._tensor_type):
-            raise _Refused(f"the forward pass returned a {wire.type_name(output)}, not a tensor")
+            return self._run_recorded(model, x, recorder, gradients=gradients, training=gradients)
+
+        output, refused = self._judged_output(recorder, weights, run)
+        if refused is not None:
+            return refused
         found = negated = None
         if gradients:
             untrained = self._untrained(recorder, output)
@@ -2410,6 +2400,35 @@ class Handler:
         if gradients:
             return {Answer.OK: (output, found, negated)}
         return {Answer.OK: output}
+
+    def _judged_output(self, recorder, weights: list, run) -> tuple:
+        """``(output, None)`` of ``run()``, a pass recorded by ``recorder`` with the judge's ``weights``, or ``(None,
+        answer)`` when the weights do not fit it; raises _Refused for a pass that takes its data out of torch or
+        returns no tensor."""
+        output = None
+        try:
+            output = run()
+        except (ProbeTimeout, MemoryError):
+            raise
+        except _BaseException:
+            if recorder.mismatch is None:
+                raise
+        # A refusal decides, however the pass went on: the submission may have caught it and raised
+        # an error of its own, or carried on with other layers.
+        try:
+            self._close_written_linear(recorder)
+        except _Mismatch:
+            pass  # kept in recorder.mismatch (fairness round 10: its name reached a student's feedback)
+        if recorder.mismatch is not None:
+            return None, {Answer.MISMATCH: recorder.mismatch}
+        if len(recorder.taken) != len(weights):
+            return None, {Answer.MISMATCH: f"the forward pass uses {len(recorder.taken)} layers with parameters; "
+                                           f"the reference has {len(weights)}"}
+        if recorder.laundered:  # as in a description: what it computes outside torch is not seen
+            raise _Refused(f"the forward pass takes its data out of torch (`{recorder.laundered}`)")
+        if not isinstance(output, self._tensor_type):
+            raise _Refused(f"the forward pass returned a {wire.type_name(output)}, not a tensor")
+        return output, None
 
     def _train(self, request) -> dict:
         """A fresh model trained as a course's loop trains it, then judged: ``(outputs, judged, start)``.
@@ -2454,8 +2473,11 @@ class Handler:
                 else:
                     model.train()
                     self._module_train(model)
-                    with self._enable_grad():
+                    with self._enable_grad():  # whatever the notebook left switched off
                         output = model(x)
+                        if isinstance(output, self._tensor_type):
+                            flat = self._flatten(output)
+                            total = (flat * wire.output_weighting(described, flat.numel()).to(flat.dtype)).sum()
                 if not isinstance(output, self._tensor_type):
                     raise _Refused(f"the forward pass returned a {wire.type_name(output)}, not a tensor")
                 outputs.append(self._copy_of(output))
@@ -2463,13 +2485,13 @@ class Handler:
                     break
                 for p in trained:
                     grad.__set__(p, None)
-                flat = self._flatten(output)
-                total = (flat * wire.output_weighting(described, flat.numel()).to(flat.dtype)).sum()
                 if not (trained and self._requires_grad(total)):
                     continue  # a model frozen whole: nothing trains (the reference's step moves nothing either)
-                self._run_backward((total,), (self._ones_like(total),), False, False, (), True, True)
+                with self._enable_grad():
+                    self._run_backward((total,), (self._ones_like(total),), False, False, (), True, True)
                 with self._no_grad(), self._no_subclass():
-                    moves = wire.training_moves(trained, [grad.__get__(p) for p in trained], self._training_ops)
+                    moves = wire.training_moves(trained, [grad.__get__(p) for p in trained], self._training_ops,
+                                                described)
                     for p, move in zip(trained, moves):
                         if move is not None:
                             self._subtract_in_place(p, move)
@@ -2478,25 +2500,11 @@ class Handler:
         finally:
             self._after()
         recorder = self._layer_recorder(weights)
-        try:
-            x = self._in_parameter_dtype(model, judged.to_tensor())
-            output = self._run_recorded(model, x, recorder)
-        except (ProbeTimeout, MemoryError):
-            raise
-        except _BaseException:
-            if recorder.mismatch is None:
-                raise
-        try:
-            self._close_written_linear(recorder)
-        except _Mismatch:
-            pass
-        if recorder.mismatch is not None:
-            return {Answer.MISMATCH: recorder.mismatch}
-        if len(recorder.taken) != len(weights):
-            return {Answer.MISMATCH: f"the forward pass uses {len(recorder.taken)} layers with parameters; "
-                                     f"the reference has {len(weights)}"}
-        if not isinstance(output, self._tensor_type):
-            raise _Refused(f"the forward pass returned a {wire.type_name(output)}, not a tensor")
+        output, refused = self._judged_output(
+            recorder, weights, lambda: self._run_recorded(model, self._in_parameter_dtype(model, judged.to_tensor()),
+                                                          recorder))
+        if refused is not None:
+            return refused
         found = []
         for slot, p in sorted(recorder.slots.items()):
             values = start.get(id(p))

@@ -239,22 +239,33 @@ def output_weighting(x: "Uniform", numel: int):
 
 
 #: The judge's training (``Probe.train``): a step moves each parameter ``p`` that gets a gradient ``g`` by
-#: ``-TRAINING_RATE * max|p| * clamp(g / (TRAINING_KNEE * max|g|), -1, 1)`` (maxima over that parameter): its
-#: weights with the largest gradients move by a tenth of its largest weight, as a few steps of Adam move a freshly
-#: built layer's out of the band they were drawn in (round 26's flags, attack rounds 29 and 31), in every layer
-#: whatever the size of its gradients; and a step is continuous in the gradients, so that a correct model written
-#: another way, which rounds them differently, trains the same within rounding.
-TRAINING_RATE = 0.1
+#: ``-r * max|p| * clamp(g / (TRAINING_KNEE * max|g|), -1, 1)`` (maxima over that parameter), ``r`` drawn within
+#: ``TRAINING_RATES`` for each step and each parameter size from the step's input's seed (both ends draw it alike,
+#: and a model cannot tell the judge's step by a move of exactly one part of its largest weight: attack round 32):
+#: its weights with the largest gradients move by about a tenth of its largest weight, as a few steps of Adam move
+#: a freshly built layer's out of the band they were drawn in (round 26's flags, attack rounds 29 and 31), in every
+#: layer whatever the size of its gradients; and a step is continuous in the gradients, so that a correct model
+#: written another way, which rounds them differently, trains the same within rounding.
+TRAINING_RATES = (0.05, 0.15)
 TRAINING_KNEE = 0.1
 #: How many inputs a training request may give (its steps, then the evaluation).
 MAX_TRAINING_INPUTS = 8
 
 
-def training_moves(parameters: list, gradients: list, ops) -> list:
-    """What the judge's training step subtracts from each of ``parameters``, given its gradient (None: none; a
-    parameter without one, all zeros or not finite, or of zeros, does not move: None), computed with ``ops``'
-    ``amax``, ``abs``, ``mul``, ``clamp``, ``item`` and ``numel`` (the worker's, bound before any submission code ran;
-    the judge's are torch's)."""
+def training_rate(x: "Uniform", size: int) -> float:
+    """The rate of the judge's training step on input ``x`` for a parameter of ``size`` values: drawn within
+    :data:`TRAINING_RATES` from ``x``'s seed and the size (by which a parameter is the same at both ends, however
+    the model lays it out)."""
+    low, high = TRAINING_RATES
+    mixed = (x.seed * 1_000_003 + size * 7_919 + 12_345) % 2**61
+    return low + (high - low) * (mixed % 1_000_000) / 1_000_000
+
+
+def training_moves(parameters: list, gradients: list, ops, x: "Uniform") -> list:
+    """What the judge's training step on input ``x`` subtracts from each of ``parameters``, given its gradient
+    (None: none; a parameter without one, all zeros or not finite, or of zeros, does not move: None), computed with
+    ``ops``' ``amax``, ``abs``, ``mul``, ``clamp``, ``item`` and ``numel`` (the worker's, bound before any submission
+    code ran; the judge's are torch's)."""
     moves = []
     for p, g in zip(parameters, gradients):
         if g is None or not ops.numel(g):
@@ -266,7 +277,7 @@ def training_moves(parameters: list, gradients: list, ops) -> list:
             moves.append(None)
             continue
         moves.append(ops.mul(ops.clamp(ops.mul(g, 1.0 / (TRAINING_KNEE * largest)), -1.0, 1.0),
-                             TRAINING_RATE * size))
+                             training_rate(x, ops.numel(p)) * size))
     return moves
 
 

@@ -474,7 +474,7 @@ def probe_cases(context, name: str, factory, args: tuple, features: tuple) -> tu
 
 
 def behaviour(probe, context, name: str, factory, args: tuple, input_shape: tuple, student: ModelInfo,
-              why: list | None = None) -> str | None:
+              why: list | None = None, trained_as: tuple | None = None) -> str | None:
     """What the model computes with the judge's weights on the judge's inputs: ``"reference"`` (the network asked
     for), ``"layers"`` (what its recorded layers compute, replayed by the judge), or None (neither: its layers
     cannot be judged from their record).
@@ -483,7 +483,8 @@ def behaviour(probe, context, name: str, factory, args: tuple, input_shape: tupl
     and must compute the same one of the two on every input: a model that is the network asked for only on
     inputs of one kind (negative values, a mean near 0) is neither.  ``input_shape`` is the shape the model
     was described on (``student``'s layers were recorded on it).  ``why``: a list that gets the reason when the
-    judge's weights did not fit the layers the pass computes with.
+    judge's weights did not fit the layers the pass computes with.  The network asked for must also train as it
+    (:func:`training_differs`), with ``args`` and that input, or with ``trained_as``'s ``(args, features)``.
     """
     possible = {"reference", "layers"}
     for x_described, gradients, x, want, want_gradients, weights in probe_cases(context, name, factory, args,
@@ -517,7 +518,7 @@ def behaviour(probe, context, name: str, factory, args: tuple, input_shape: tupl
         if not possible:
             return None
     if "reference" in possible:
-        differs = training_differs(probe, context, name, factory, args, tuple(input_shape[1:]))
+        differs = training_differs(probe, context, name, factory, *(trained_as or (args, tuple(input_shape[1:]))))
         if differs is not None:
             if why is not None:
                 why.append(differs)
@@ -604,7 +605,7 @@ def unconfirmed(name: str, args, why: list | None = None) -> Wrong:
 
 
 def structure_check(name: str, factory, args_fn, input_shape_fn, *, channels_hint: bool = False,
-                    confirmed: bool = True):
+                    confirmed: bool = True, trained_as: tuple | None = None):
     """The layers the forward pass of ``name(*args_fn(...))`` calls are the reference's; with ``confirmed``, what
     they compute with the judge's weights must also be (:func:`behaviour`), else the description alone decides
     (one pass on a batch of one: for arguments the other checks do not run at full cost)."""
@@ -626,7 +627,7 @@ def structure_check(name: str, factory, args_fn, input_shape_fn, *, channels_hin
             return Verdict(True, details=_tables(student, ref, None))
         if found is None:
             why: list = []
-            if behaviour(probe, context, name, factory, args, shape, student, why) is None:
+            if behaviour(probe, context, name, factory, args, shape, student, why, trained_as) is None:
                 wrong = unconfirmed(name, args, why)
                 raise Wrong(wrong.feedback, {**wrong.details, **_tables(student, ref, None)}, reveal=wrong.reveal)
             return Verdict(True, details=_tables(student, ref, None))
@@ -732,9 +733,11 @@ def output_shape_check(name: str, args: tuple, shape_fn):
     return run
 
 
-def outputs_check(name: str, factory, args_fn, input_shape_fn, variants):
+def outputs_check(name: str, factory, args_fn, input_shape_fn, variants, *, trained_as: tuple | None = None):
     """Same weights, same inputs: the outputs must agree with the reference's, on the inputs of
-    :func:`probe_cases` (the first that disagrees is the one the feedback is about)."""
+    :func:`probe_cases` (the first that disagrees is the one the feedback is about); and the model must train as
+    the network asked for (:func:`training_differs`, with its arguments, or ``trained_as``'s ``(args,
+    features)``: a network judged for several arguments is trained for one, a ConvNet's for one channel)."""
     @_readable
     def run(probe, context):
         args = drawn_args(context, name, args_fn)
@@ -750,7 +753,8 @@ def outputs_check(name: str, factory, args_fn, input_shape_fn, variants):
                                 reveal="Let every layer's result reach the output through operations autograd "
                                        "follows (no `detach()`, `.data` or `no_grad` on the way), and nothing "
                                        "else change the gradients.")
-        differs = training_differs(probe, context, name, factory, args, tuple(input_shape_fn(args)[1:]))
+        differs = training_differs(probe, context, name, factory,
+                                   *(trained_as or (args, tuple(input_shape_fn(args)[1:]))))
         if differs is not None:
             raise Wrong(f"With the reference's weights {shown_call(name, args)} computes the outputs of the network "
                         f"asked for, but {differs}.", {"mistake": "trains_otherwise"},

@@ -240,11 +240,12 @@ def load_weights(model: nn.Module, specs: list[dict]) -> nn.Module:
 
 
 #: How many training steps the judge runs (``Probe.train``) before the evaluation, and on batches of how many
-#: images: the first step moves a few of each layer's weights out of the band a freshly built layer's stay in
-#: (``wire.training_moves``), so the second pass and the evaluation run on weights as trained ones are.  One image
-#: a pass: a ``ConvNet`` pass on 128x128 with its backward pass is the cost (the batch sizes a model might single
-#: out are the judged passes' business, :data:`PROBE_BATCHES`).
-TRAINING_STEPS = 2
+#: images: the step moves a few of each layer's weights out of the band a freshly built layer's stay in
+#: (``wire.training_moves``), so the evaluation (and the judged pass after it) runs on weights as trained ones are.
+#: One step of one image: a ``ConvNet`` pass on 128x128 with its backward pass, at both ends, is the cost of every
+#: step (a second one cost the fairness corpus's batch a fifth more time); a model that changes only after more
+#: steps, or on larger batches, outlasts it (attack round 32).
+TRAINING_STEPS = 1
 TRAINING_BATCH = 1
 _TRAINING_OPS = type("TrainingOps", (), {"amax": staticmethod(torch.amax), "abs": staticmethod(torch.abs),
                                          "mul": staticmethod(torch.mul), "clamp": staticmethod(torch.clamp),
@@ -279,13 +280,14 @@ def trained_outputs(model: nn.Module, start: dict[tuple, tuple], inputs: list[wi
                 outputs.append(model(x))
             break
         model.train()
-        output = model(x)
-        outputs.append(output.detach())
-        flat = output.flatten()
-        total = (flat * wire.output_weighting(described, flat.numel()).to(flat.dtype)).sum()
-        gradients = torch.autograd.grad(total, trained, allow_unused=True) if trained else ()
+        with torch.enable_grad():
+            output = model(x)
+            outputs.append(output.detach())
+            flat = output.flatten()
+            total = (flat * wire.output_weighting(described, flat.numel()).to(flat.dtype)).sum()
+            gradients = torch.autograd.grad(total, trained, allow_unused=True) if trained else ()
         with torch.no_grad():
-            for p, move in zip(trained, wire.training_moves(trained, list(gradients), _TRAINING_OPS)):
+            for p, move in zip(trained, wire.training_moves(trained, list(gradients), _TRAINING_OPS, described)):
                 if move is not None:
                     p.sub_(move)
     return outputs

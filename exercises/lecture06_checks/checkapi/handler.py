@@ -207,6 +207,13 @@ class Handler:
         self._copy_of = lambda t: clone(detach(t))
         self._copy_into = torch._C.TensorBase.copy_  # not a method a Parameter subclass may override
         self._same = torch.equal
+        # The judge's training step (Handler._train, wire.training_moves), on ops a submission cannot patch.
+        from types import SimpleNamespace
+        self._training_ops = SimpleNamespace(amax=torch.amax, abs=torch.abs, mul=torch.mul, clamp=torch.clamp,
+                                             item=torch._C.TensorBase.item, numel=torch._C.TensorBase.numel)
+        self._subtract_in_place = torch._C.TensorBase.sub_
+        self._requires_grad = torch._C.TensorBase.requires_grad.__get__
+        self._flatten = torch.flatten
         self._grad_descriptor = torch._C.TensorBase.grad
         self._allclose = torch.allclose
         # What a convolution written out is compared with (Handler._written_convolution), bound before any
@@ -357,6 +364,14 @@ class Handler:
                 self.vary_random = None
                 self.vary_factor = None
                 self.op_log: list[str] = []
+                # For each operation of ``op_log``: the operations (their indices) that made the tensors it took,
+                # as they were when it ran (``flow``), which operation made each tensor last (``producer``, by id;
+                # an id of a dead tensor may be taken again, which only adds an edge), and the operations that
+                # wrote into a tensor the pass did not make (a buffer, a parameter: ``effects``).  What reaches the
+                # output (Handler._reaching) is what a varied run is compared by (Handler._counterfactual).
+                self.flow: dict[int, tuple] = {}
+                self.producer: dict[int, int] = {}
+                self.effects: list[int] = []
                 # finiteness tests of anything, and their reductions and negations, by id, kept alive
                 self.finite_tests: dict[int, object] = {}
                 # comparisons, and their all() and any(), with what made them (Handler._rederived)
@@ -514,6 +529,34 @@ class Handler:
 
             def __torch_function__(self, func, types, args=(), kwargs=None):
                 kwargs = kwargs or {}
+                if self.weights is None or len(self.op_log) > MAX_OP_LOG:
+                    return self._recorded(func, types, args, kwargs)
+                index = len(self.op_log)  # the entry _recorded makes
+                producer = self.producer
+                tensor = handler._tensor_type
+                if kwargs or any(type(a) in (list, tuple, slice) for a in args):
+                    taken = self._tensors(args, kwargs)
+                else:  # (most operations: tensors and numbers, no container to look into)
+                    taken = [a for a in args if isinstance(a, tensor)]
+                self.flow[index] = tuple(producer[id(t)] for t in taken if id(t) in producer)
+                subject = args[0] if args and isinstance(args[0], handler._tensor_type) else None
+                name = getattr(func, "__name__", "")
+                writes = subject is not None and isinstance(name, str) and (
+                    (name.endswith("_") and not name.endswith("__")) or name in WRITING_METHODS or "out" in kwargs)
+                fresh = writes and id(subject) not in producer
+                output = self._recorded(func, types, args, kwargs)
+                for out in (output if isinstance(output, (list, tuple)) else (output,)):
+                    if isinstance(out, handler._tensor_type):
+                        producer[id(out)] = index
+                if writes:
+                    # written into (`h.add_(b)`, `h[0] = v`): a tensor the pass did not make is state it leaves
+                    # behind for the next pass, which the output does not show
+                    producer[id(subject)] = index
+                    if fresh:
+                        self.effects.append(index)
+                return output
+
+            def _recorded(self, func, types, args, kwargs):
                 # By identity first: a submission may rename F.max_pool2d's __name__.
                 name = layer_names.get(id(func)) or getattr(func, "__name__", "")
                 if self.weights is not None and len(self.op_log) <= MAX_OP_LOG:
@@ -723,7 +766,7 @@ class Handler:
         """The method answering each :class:`~.protocol.ProbeOp` (built per request, never kept where a
         submission could reach and change it)."""
         return {ProbeOp.VALUE: self._value, ProbeOp.CALL: self._call, ProbeOp.CALLS: self._calls,
-                ProbeOp.MODEL: self._model, ProbeOp.FORWARD: self._forward}
+                ProbeOp.MODEL: self._model, ProbeOp.FORWARD: self._forward, ProbeOp.TRAIN: self._train}
 
     # -- helpers -----------------------------------------------------------
     def _lookup(self, name) -> object:
@@ -1963,6 +2006,10 @@ class Handler:
             recorder.python_values.append(name)
             return value
         recorder.varied += 1
+        if name in ("equal", "allclose"):
+            same = self._varied_alike(recorder, func, args, kwargs)
+            if same is not None:
+                return same
         tensor = args[0] if args and isinstance(args[0], self._tensor_type) else None
         if tensor is not None and name not in PRINTED_FORMS and recorder.comparisons.get(id(tensor), (None,))[0] \
                 is tensor:
@@ -2040,7 +2087,33 @@ class Handler:
                 return (plain * factor).round().to(plain.dtype) + (plain == 0)
             return plain * factor + (plain == 0) * (factor / 2)
         _, func, args, kwargs = recorder.comparisons[id(tensor)]
+        same = self._varied_alike(recorder, func, args, kwargs)
+        if same is not None:
+            return same
         return func(*[varied(a) for a in args], **{k: varied(v) for k, v in kwargs.items()})
+
+    def _varied_alike(self, recorder, func, args: tuple, kwargs: dict):
+        """An equality test (:data:`EQUALITY_TESTS`) between tensors that are all computed from the input's data,
+        made again with every floating operand scaled by one factor of ``recorder.vary_factor``, or None (another
+        test: its operands are varied each on its own).  What it tells is an identity of the pass (a pooling or a
+        ReLU written two ways, `torch.testing.assert_close(p, F.max_pool2d(h, 2))`), which holds at every scale
+        as in training; a negated truth value failed the assertion, and a correct model lost q7 and q8 (fairness
+        round 24).  Tested against a tensor the pass did not compute from its input (a copy kept of the weights,
+        a threshold), it is varied as before."""
+        name = getattr(func, "__name__", "")
+        if name not in EQUALITY_TESTS:
+            return None
+        flat = recorder._tensors(args, kwargs)
+        if len(flat) < 2 or not all(id(t) in recorder.derived for t in flat):
+            return None
+        factor = recorder.vary_factor(recorder.vary_random)
+
+        def scaled(value):
+            if isinstance(value, self._tensor_type) and (value.is_floating_point() or value.is_complex()):
+                return self._copy_of(value) * factor
+            return value
+        with self._no_grad():
+            return func(*[scaled(a) for a in args], **{k: scaled(v) for k, v in kwargs.items()})
 
     def _counterfactual(self, request, weights, described, gradients: bool, first, output, found) -> str | None:
         """Why the model, built again and run again as in ``first`` (a judged pass that took Python values of its
@@ -2081,9 +2154,9 @@ class Handler:
                 # lattice, an odd count) and be another network after its check (attack round 28).  An assertion
                 # on whether the data or the parameters are finite is not varied (_is_finiteness).
                 return differs
-            if recorder.mismatch is not None or recorder.varied != len(first.python_values) \
-                    or recorder.op_log != first.op_log or len(first.op_log) > MAX_OP_LOG \
-                    or not isinstance(again, self._tensor_type):
+            if recorder.mismatch is not None or len(first.op_log) > MAX_OP_LOG or len(recorder.op_log) > MAX_OP_LOG \
+                    or not isinstance(again, self._tensor_type) \
+                    or self._reaching(recorder, again) != self._reaching(first, output):
                 return differs
             with self._no_grad():
                 if again.shape != output.shape or again.dtype != output.dtype or not self._same(
@@ -2095,6 +2168,30 @@ class Handler:
                         a[:2] != b[:2] or not self._same(a[2], b[2]) for a, b in zip(varied, found)):
                     return differs
         return None
+
+    def _reaching(self, recorder, output) -> list[str]:
+        """The operations of a recorded pass (their names, in order) that made ``output`` or anything it was made
+        of, and those that wrote into a tensor the pass did not make (with what they wrote), but not those whose
+        results went only to a print, a log or a test that changed nothing (``recorder.flow``).
+
+        A pass run again with its Python values varied (:meth:`_counterfactual`) is compared with the judged one
+        by these, its output and its gradients: a debugging branch taken on a varied statistic (`if self.debug
+        and h.std() > 10: print(h.std())`) computes what it prints, never the network (fairness round 24: it
+        cost a correct model q7); one that computes the output otherwise, or keeps other state for the next pass,
+        is another network."""
+        flow, reached = recorder.flow, set()
+        stack = list(recorder.effects)
+        last = recorder.producer.get(id(output))
+        if last is not None:
+            stack.append(last)
+        while stack:
+            index = stack.pop()
+            if index in reached:
+                continue
+            reached.add(index)
+            stack.extend(i for i in flow.get(index, ()) if i not in reached)
+        log = recorder.op_log
+        return [log[i] for i in sorted(reached) if i < len(log)]
 
     def _own_code(self, recorder, parameters, where: str, *, varied: bool = True):
         """Runs the model's own code that a judged request (``recorder.weights``) calls outside the recorded pass
@@ -2274,31 +2371,17 @@ class Handler:
         warm_up = wire.Uniform(x.shape, (x.seed + 1) % 2**64, x.bound, x.offset)
         described, x = x, x.to_tensor()
         gradients = request.get(Key.GRADIENTS) is True
-        try:
+
+        def run():
+            nonlocal x
             with self._own_code(recorder, self._declared_parameters(model).values(), "pass before the judged one"):
                 self._materialise_lazy(model, warm_up, gradients)
             x = self._in_parameter_dtype(model, x)
-            output = self._run_recorded(model, x, recorder, gradients=gradients, training=gradients)
-        except (ProbeTimeout, MemoryError):
-            raise
-        except _BaseException:
-            if recorder.mismatch is None:
-                raise
-        # A refusal decides, however the pass went on: the submission may have caught it and raised
-        # an error of its own, or carried on with other layers.
-        try:
-            self._close_written_linear(recorder)
-        except _Mismatch:
-            pass  # kept in recorder.mismatch (fairness round 10: its name reached a student's feedback)
-        if recorder.mismatch is not None:
-            return {Answer.MISMATCH: recorder.mismatch}
-        if len(recorder.taken) != len(weights):
-            return {Answer.MISMATCH: f"the forward pass uses {len(recorder.taken)} layers with parameters; "
-                                f"the reference has {len(weights)}"}
-        if recorder.laundered:  # as in a description: what it computes outside torch is not seen
-            raise _Refused(f"the forward pass takes its data out of torch (`{recorder.laundered}`)")
-        if not isinstance(output, self._tensor_type):
-            raise _Refused(f"the forward pass returned a {wire.type_name(output)}, not a tensor")
+            return self._run_recorded(model, x, recorder, gradients=gradients, training=gradients)
+
+        output, refused = self._judged_output(recorder, weights, run)
+        if refused is not None:
+            return refused
         found = negated = None
         if gradients:
             untrained = self._untrained(recorder, output)
@@ -2317,6 +2400,124 @@ class Handler:
         if gradients:
             return {Answer.OK: (output, found, negated)}
         return {Answer.OK: output}
+
+    def _judged_output(self, recorder, weights: list, run) -> tuple:
+        """``(output, None)`` of ``run()``, a pass recorded by ``recorder`` with the judge's ``weights``, or ``(None,
+        answer)`` when the weights do not fit it; raises _Refused for a pass that takes its data out of torch or
+        returns no tensor."""
+        output = None
+        try:
+            output = run()
+        except (ProbeTimeout, MemoryError):
+            raise
+        except _BaseException:
+            if recorder.mismatch is None:
+                raise
+        # A refusal decides, however the pass went on: the submission may have caught it and raised
+        # an error of its own, or carried on with other layers.
+        try:
+            self._close_written_linear(recorder)
+        except _Mismatch:
+            pass  # kept in recorder.mismatch (fairness round 10: its name reached a student's feedback)
+        if recorder.mismatch is not None:
+            return None, {Answer.MISMATCH: recorder.mismatch}
+        if len(recorder.taken) != len(weights):
+            return None, {Answer.MISMATCH: f"the forward pass uses {len(recorder.taken)} layers with parameters; "
+                                           f"the reference has {len(weights)}"}
+        if recorder.laundered:  # as in a description: what it computes outside torch is not seen
+            raise _Refused(f"the forward pass takes its data out of torch (`{recorder.laundered}`)")
+        if not isinstance(output, self._tensor_type):
+            raise _Refused(f"the forward pass returned a {wire.type_name(output)}, not a tensor")
+        return output, None
+
+    def _train(self, request) -> dict:
+        """A fresh model trained as a course's loop trains it, then judged: ``(outputs, judged, start)``.
+
+        From its own initial values, on each of INPUTS but the last: a pass in training mode with autograd on, the
+        output's sum weighted by :func:`wire.output_weighting` run backward into each parameter's ``.grad`` (its
+        hooks and functions as in ``loss.backward()``), and a step (:func:`wire.training_moves`) on every parameter
+        that trains; then the last input in eval mode under ``no_grad``.  ``outputs``: the output of each of those
+        passes.  Then the trained model runs on INPUT with the judge's WEIGHTS, as :meth:`_forward` runs a fresh
+        one (``judged``: its output), which also tells which parameter each of the judge's tensors stands for:
+        ``start`` gives, per slot (layer index, "weight" or "bias"), that parameter's values before the first step,
+        laid out as the reference's tensor, and whether it trains.
+
+        The judge trains the reference the same way from ``start`` and compares: a model that is the network asked
+        for while judged and another once trained (a flag set by its weights leaving the band a freshly built
+        layer's stay in, by a count of its passes or backward passes, by its age: attack rounds 18 to 31) is
+        another network in both comparisons; every judged pass before ran on a freshly built model."""
+        try:  # checked before any of the submission's code runs
+            weights = wire.decode_weights(request.get(Key.WEIGHTS))
+            judged = wire.Uniform.decode(request.get(Key.INPUT))
+            inputs = request.get(Key.INPUTS)
+            if type(inputs) is not list or not 2 <= len(inputs) <= wire.MAX_TRAINING_INPUTS:
+                raise wire.WireError("training inputs")
+            inputs = [wire.Uniform.decode(item) for item in inputs]
+        except wire.WireError:
+            raise _Refused("malformed training request") from None
+        model = self._build(request)
+        self._materialise_lazy(model, inputs[0], True)
+        declared = list(self._declared_parameters(model).values())
+        start = {id(p): self._copy_of(p) for p in declared}
+        trained = [p for p in declared if self._requires_grad(p)]
+        grad = self._grad_descriptor
+        outputs = []
+        try:
+            for index, described in enumerate(inputs):
+                x = self._in_parameter_dtype(model, described.to_tensor())
+                if index == len(inputs) - 1:
+                    model.eval()  # its own, as an evaluation calls it; then torch's, so that the mode is eval
+                    self._module_eval(model)
+                    with self._no_grad():
+                        output = model(x)
+                else:
+                    model.train()
+                    self._module_train(model)
+                    with self._enable_grad():  # whatever the notebook left switched off
+                        output = model(x)
+                        if isinstance(output, self._tensor_type):
+                            flat = self._flatten(output)
+                            total = (flat * wire.output_weighting(described, flat.numel()).to(flat.dtype)).sum()
+                if not isinstance(output, self._tensor_type):
+                    raise _Refused(f"the forward pass returned a {wire.type_name(output)}, not a tensor")
+                outputs.append(self._copy_of(output))
+                if index == len(inputs) - 1:
+                    break
+                for p in trained:
+                    grad.__set__(p, None)
+                if not (trained and self._requires_grad(total)):
+                    continue  # a model frozen whole: nothing trains (the reference's step moves nothing either)
+                with self._enable_grad():
+                    self._run_backward((total,), (self._ones_like(total),), False, False, (), True, True)
+                with self._no_grad(), self._no_subclass():
+                    moves = wire.training_moves(trained, [grad.__get__(p) for p in trained], self._training_ops,
+                                                described)
+                    for p, move in zip(trained, moves):
+                        if move is not None:
+                            self._subtract_in_place(p, move)
+                for p in trained:
+                    grad.__set__(p, None)
+        finally:
+            self._after()
+        recorder = self._layer_recorder(weights)
+        output, refused = self._judged_output(
+            recorder, weights, lambda: self._run_recorded(model, self._in_parameter_dtype(model, judged.to_tensor()),
+                                                          recorder))
+        if refused is not None:
+            return refused
+        found = []
+        for slot, p in sorted(recorder.slots.items()):
+            values = start.get(id(p))
+            if values is None:  # a parameter the model made after its training (a lazy one made again)
+                return {Answer.MISMATCH: "a layer computes with a parameter the model did not have while it trained"}
+            with self._no_grad():
+                laid = self._empty_strided(values.shape, self._strides(values), dtype=values.dtype)
+                self._copy_into(laid, values)
+                layout = recorder.layouts.get(slot)
+                if layout is not None:
+                    laid = laid.as_strided(*layout)
+                found.append([slot[0], slot[1], self._copy_of(laid), self._requires_grad(p)])
+        return {Answer.OK: (outputs, self._copy_of(output), found)}
 
     def _changed_by_backward(self, model, x, weights, output, described) -> tuple[str | None, list]:
         """After the judge's backward pass: why the same model, run again on ``x`` as while training, computes
@@ -2648,7 +2849,10 @@ SPECTRAL_OPS = frozenset({"fft_fft", "fft_ifft", "fft_rfft", "fft_irfft", "fft_f
                           "fft_irfft2", "fft_fftn", "fft_ifftn", "fft_rfftn", "fft_irfftn", "fft_hfft", "fft_ihfft"})
 #: Comparisons, whose truth the pass run again makes again from their operands varied (Handler._rederived).
 COMPARISONS = frozenset({"ge", "gt", "le", "lt", "eq", "ne", "__ge__", "__gt__", "__le__", "__lt__", "__eq__",
-                         "__ne__", "greater_equal", "greater", "less_equal", "less", "not_equal"})
+                         "__ne__", "greater_equal", "greater", "less_equal", "less", "not_equal", "isclose"})
+#: Tests of equality, made again from operands computed from the input's data with one factor for all
+#: (Handler._varied_alike).
+EQUALITY_TESTS = frozenset({"eq", "ne", "__eq__", "__ne__", "not_equal", "isclose", "equal", "allclose"})
 #: Reductions and negations of truth values: of finiteness tests, still finiteness tests (Handler._python_value).
 TRUTH_REDUCTIONS = frozenset({"any", "all", "logical_not", "__invert__", "bitwise_not", "__and__", "__or__",
                               "logical_and", "logical_or", "__rand__", "__ror__"})
@@ -2662,6 +2866,10 @@ NUMBERS_AS_DATA = COMPARISONS | TRUTH_REDUCTIONS | PARTIAL_SUMS | CAST_OPS | fro
     "logical_and", "logical_or", "logical_xor", "bitwise_and", "bitwise_or", "bitwise_xor", "where", "clamp",
     "clip", "maximum", "minimum", "fmax", "fmin", "pow", "__pow__", "__rpow__", "masked_fill", "masked_fill_",
     "fill_", "cat", "concat", "concatenate", "stack", "hstack", "vstack", "copy_", "__setitem__"})
+#: Operations that write into their first tensor without a trailing underscore (Handler._reaching).
+WRITING_METHODS = frozenset({"__setitem__", "__iadd__", "__isub__", "__imul__", "__itruediv__", "__ifloordiv__",
+                             "__imod__", "__ipow__", "__iand__", "__ior__", "__ixor__", "__ilshift__", "__irshift__",
+                             "__set__"})
 #: A tensor's values as text: outside the recorded pass, where the model's own code reads its parameters
 #: (Handler._own_code), a printed parameter is its values as much as ``tolist()`` is.
 PRINTED_FORMS = frozenset({"__repr__", "__format__", "__str__"})

@@ -568,6 +568,58 @@ class Probe:
                    Key.WEIGHTS: wire.encode_weights(weights), Key.INPUT: x.encode(), Key.GRADIENTS: True}
         return self._forward_answer(request)
 
+    def train(self, name: str, args: tuple, weights: list[dict], x: wire.Uniform,
+              inputs: list[wire.Uniform]) -> tuple[list[wire.Array], wire.Array, dict[tuple, tuple]]:
+        """A freshly built ``name(*args)`` trained from its own values, then judged with ``weights`` on ``x``.
+
+        The worker trains it on each of ``inputs`` but the last (a pass in training mode, the output's sum
+        weighted by :func:`.wire.output_weighting` run backward, :func:`.wire.training_moves`' step), evaluates
+        it on the last, then runs it as :meth:`forward` does, on ``x`` with ``weights``.
+
+        Args:
+            name: the class the prompt asks for.
+            args: the constructor's arguments.
+            weights: as :meth:`forward` takes them.
+            x: the judged pass's input, a :class:`~.wire.Uniform`.
+            inputs: the training steps' inputs, then the evaluation's (2 to ``wire.MAX_TRAINING_INPUTS``).
+
+        Returns:
+            ``(outputs, judged, start)``: the output of each training step and of the evaluation; the judged
+            pass's output; ``{(layer index, "weight" or "bias"): (values, trains)}``: the model's own values of the
+            parameter each tensor of ``weights`` stood for, before the first step, laid out as that tensor, and
+            whether it trains.
+
+        Raises:
+            WeightsMismatch: the trained model's layers do not take these weights.
+            SubmissionRaised: building, training or running the model raised.
+            Refused: not a ``torch.nn.Module``, or a pass returned no tensor.
+            ProbeError: the worker could not answer (time-out, crash).
+        """
+        request = {Key.OP: ProbeOp.TRAIN, Key.NAME: name, Key.ARGS: wire.encode(list(args)),
+                   Key.WEIGHTS: wire.encode_weights(weights), Key.INPUT: x.encode(),
+                   Key.INPUTS: [item.encode() for item in inputs]}
+        cache = self.__dict__.setdefault("_trainings", {})
+        key = wire.dumps(request)
+        if key not in cache:
+            value, _ = self._ask(request)
+            try:
+                outputs, judged, found = value
+                if not (isinstance(outputs, list) and len(outputs) == len(inputs)
+                        and all(isinstance(o, wire.Array) for o in outputs) and isinstance(judged, wire.Array)
+                        and isinstance(found, list)):
+                    raise ValueError
+                start = {}
+                for entry in found[:MAX_GRADIENTS]:
+                    index, kind, values, trains = entry
+                    if type(index) is not int or kind not in ("weight", "bias") or not isinstance(values, wire.Array) \
+                            or type(trains) is not bool:
+                        raise ValueError
+                    start[(index, kind)] = (values, trains)
+            except (TypeError, ValueError):
+                raise ProtocolError("the training answer is malformed") from None
+            cache[key] = (outputs, judged, start)
+        return cache[key]
+
     def _forward_answer(self, request: dict) -> tuple:
         """``(output, gradients, negated gradients)`` for a forward request, asked once."""
         cache = self.__dict__.setdefault("_forwards", {})

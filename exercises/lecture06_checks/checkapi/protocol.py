@@ -73,6 +73,8 @@ class ProbeOp(Term):
     MODEL = "model", ("Build NAME(*ARGS) and describe the layers a forward pass on an input of INPUT_SHAPE "
                       "(drawn from INPUT_SEED, else zeros) really calls.")
     FORWARD = "forward", "Build NAME(*ARGS) and run it on INPUT in eval mode, computing with WEIGHTS."
+    TRAIN = "train", ("Build NAME(*ARGS), train it from its own values on each of INPUTS but the last (wire's "
+                      "training step), evaluate it on the last, then run it on INPUT computing with WEIGHTS.")
 
 
 #: :attr:`Key.TRACE` of a :attr:`ProbeOp.CALLS` request (else a bool): name the ATen operators of every call, and
@@ -150,6 +152,7 @@ class Key(Term):
     WEIGHTS = "weights", "ProbeOp.FORWARD: the tensors each convolution and linear operation computes with."
     INPUT = "input", "ProbeOp.FORWARD: the input tensor, encoded."
     GRADIENTS = "gradients", "ProbeOp.FORWARD: true: run the pass with autograd on (as while training), not under no_grad."
+    INPUTS = "inputs", "ProbeOp.TRAIN: the inputs of the training steps, then of the evaluation, each encoded."
     TIME_LIMIT = "time_limit", ("Probe request and WorkerOp.LOAD: seconds the code (a request; each unit) may "
                                 "run before the worker interrupts it.  Set by the judge, never by a check.")
     CODE_TIME_LIMIT = "code_time_limit", ("WorkerOp.LOAD: seconds all the units together may take; once they are "

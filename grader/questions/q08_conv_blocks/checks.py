@@ -40,10 +40,14 @@ def _checks_of(numbers: str) -> dict:
     side = json.loads(numbers)["side"]
     build = _factory(numbers)
     no_relu = _factory(numbers, relu=False)
+    # The judge trains ConvNet(1) (model_checks.training_differs), for the checks of other channel counts too: one
+    # class, one network however many channels come in, and a ConvNet pass with its backward pass on 128x128 is the
+    # cost of every one trained.
+    trained_as = ((1,), (1, side, side))
     return {
         "params": param_count_check("ConvNet", build, (1,), (1, 1, side, side), []),
         "channels": both(structure_check("ConvNet", build, _random_channels, lambda a: (1, a[0], side, side),
-                                         channels_hint=True),
+                                         channels_hint=True, trained_as=trained_as),
                          structure_check("ConvNet", build, lambda rng: RGB, lambda a: (1, a[0], side, side),
                                          channels_hint=True, confirmed=False)),
         "outputs_1ch": outputs_check("ConvNet", build, lambda rng: (1,), lambda a: (2, 1, side, side), [
@@ -51,7 +55,7 @@ def _checks_of(numbers: str) -> dict:
         ]),
         "outputs_channels": outputs_check("ConvNet", build, _random_channels, lambda a: (2, a[0], side, side), [
             ("missing_relu", no_relu, missing_relu("first", "the convolutions")),
-        ]),
+        ], trained_as=trained_as),
     }
 
 
