@@ -242,6 +242,20 @@ GRADER_FAULTS: dict[str, str] = {
     "r21_py_sum_of_single_channel_convs_moduledict_loop.py":
         "a grader's fault (fairness round 21): a convolution as the sum over input channels of single-channel "
         "F.conv2d, bias added last: q7 -4, q8 -0.75 to -1.25 (the amount depends on the seed)",
+    # Fairness round 27 (models a grader that trains them might trip on; graded on main at ec0171b and on the
+    # code before the training probe, 642f0d6, alike: older rules, see tests/corpus/fair/_r27_findings.md).
+    "r27_py_fconv2d_parameters_bias_1c11.py":
+        "a grader's fault (fairness round 27): a bias nn.Parameter of shape (1, C, 1, 1) added after F.conv2d(x, w) "
+        "is read as bias=False and a tensor the pass makes: q7 structure, params, outputs -3 (a (C,) bias viewed, or "
+        "given to F.conv2d: 26/26)",
+    "r27_nb_im2col_flattened_weight_matmul_head.ipynb":
+        "a grader's fault (fairness round 27): im2col with the kernel kept as an (out, in*9) nn.Parameter is read as "
+        "Linear(9, 3, bias=False): q7 -3 (the kernel kept 4-D and viewed for the product: read as the Conv2d)",
+    **{name: "a judgement call (fairness round 27): parameters frozen in __init__ (requires_grad_(False) on the "
+             "biases, or on the whole backbone to fine-tune the head) beside others that train: the frozen ones "
+             "cannot be told from constants, so the layers are not confirmed (q7 -3, q8 -2.5; a frozen instance at "
+             "top level keeps 26/26)"
+       for name in ("r27_nb_frozen_biases_q7_and_q8.ipynb", "r27_py_finetune_head_only_frozen_backbone.py")},
     "r24_py_careful_student_second_edition.py":
         "a grader's fault (fairness round 24): `assert all(0.0 <= a <= 1.0 for a in alive)` over fractions of active "
         "units taken as Python floats (`float((x > 0).float().mean())`): a varied run scales them past 1 and the "
