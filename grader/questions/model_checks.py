@@ -546,6 +546,8 @@ def training_differs(probe, context, name: str, factory, args: tuple, features: 
     training by its weights leaving the band a fresh layer's stay in, by a count of its passes or backward passes,
     or by its age, and is another network from then on (attack rounds 18 to 31: a flag made into a size, an
     index that fails, a sign), is that other network here.  Asked once per submission, model and arguments."""
+    if not reference.TRAINING_ENABLED:
+        return None
     verdicts = probe.__dict__.setdefault("_training_verdicts", {})
     key = (name, repr(tuple(args)), tuple(features))
     if key in verdicts:
