@@ -530,7 +530,7 @@ def behaviour(probe, context, name: str, factory, args: tuple, input_shape: tupl
 #: The outputs of a model trained by the judge (:func:`training_differs`) must be the reference's, trained the same
 #: way from the same values, within this part of their largest magnitude: each step is continuous in the
 #: gradients, which a correct model written another way rounds differently (a ReLU input within rounding of zero
-#: lets its gradient through in one and not the other), and three steps carry that on.  A model that is another
+#: lets its gradient through in one and not the other), and the step carries that on.  A model that is another
 #: network once trained (a ReLU dropped, a block skipped) is off by a large part of its outputs.
 TRAINED_TOL = 5e-3
 
@@ -565,16 +565,16 @@ def training_differs(probe, context, name: str, factory, args: tuple, features: 
     try:
         outputs, judged, start = probe.train(name, args, case.weights, case.x_described, inputs)
     except WeightsMismatch as exc:
-        verdict = f"once trained a few steps, its layers no longer take the judge's weights ({exc})"
+        verdict = f"once trained, its layers no longer take the judge's weights ({exc})"
     except Refused as exc:
-        verdict = f"trained a few steps, it cannot be judged ({exc})"
+        verdict = f"trained, it cannot be judged ({exc})"
     except SubmissionRaised as exc:
         if exc.out_of_memory:
             raise
-        verdict = f"training it a few steps raised {exc.type_name}"
+        verdict = f"training it raised {exc.type_name}"
     else:
         if not _same_values(judged.to_tensor(), case.want):
-            verdict = ("once trained a few steps, it computes something else with the judge's weights than it did "
+            verdict = ("once trained, it computes something else with the judge's weights than it did "
                        "when freshly built")
         else:
             want = reference.trained_outputs(factory(*args), {k: (v.to_tensor(), t) for k, (v, t) in start.items()},
