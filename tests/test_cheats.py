@@ -14,7 +14,9 @@ must NOT earn (``zero``) and which honest checks it must keep (``full``):
 - ``b*``: borderline ways (``F.unfold`` + matmul, numpy's 1-D ``np.convolve``): no check
   of theirs is required to fail; only the honest parts are asserted.
 
-An entry's ``open`` says why the grader does not stop that cheat yet: its zero test is an expected failure.
+An entry's ``open`` says why the grader does not stop that cheat yet: its zero test is an expected failure, strict
+unless the entry is ``intermittent`` (caught at some seeds and not at others, so that its test at this seed says
+nothing either way).
 
 Every cheat was run on its own with ``python`` and gives the same results as torch's
 ``F.conv2d``/``F.max_pool2d`` (or the model it pretends to be runs), so a zero here is
@@ -52,6 +54,7 @@ def test_the_corpus_and_its_expectations_agree():
         assert set(expected["full"]) <= known, name
         assert not set(expected["zero"]) & set(expected["full"]), name
         assert expected["zero"] or expected.get("borderline"), name
+        assert expected.get("open") or not expected.get("intermittent"), name
 
 
 # The product's probe limit (5 s), not the test limit's 2 s: the heaviest cheats (a checkpointed body recomputed in
@@ -104,8 +107,8 @@ def _summary(result, ids) -> list[str]:
 def _cheats_with_zeros() -> list:
     """Every cheat with checks it must not earn; those the grader cannot yet stop (``open``: why) are strict
     expected failures, kept in sight: closing one turns it into an unexpected pass to clear from expected.json."""
-    return [pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=e["open"])) if e.get("open") else n
-            for n, e in sorted(EXPECTED.items()) if e["zero"]]
+    return [pytest.param(n, marks=pytest.mark.xfail(strict=not e.get("intermittent"), reason=e["open"]))
+            if e.get("open") else n for n, e in sorted(EXPECTED.items()) if e["zero"]]
 
 
 @pytest.mark.parametrize("name", _cheats_with_zeros())

@@ -11,7 +11,7 @@ import pytest
 
 from grader.checkapi.probe import LocalProbe
 from grader.judge.grading import run_checks
-from grader.questions import bank, reference
+from grader.questions import bank
 from grader.worker.cells import run_units
 
 Q7 = [c for c in bank.CHECKS.values() if c.question == "q7"]
@@ -664,12 +664,10 @@ def test_printing_or_logging_the_weights_and_data_in_the_pass_keeps_the_points(b
                "            self.conv1.register_full_backward_hook(lambda m, gi, go: setattr(self, 'trained', True))",
      "pool2": "F.max_pool2d(self.conv2(x) if getattr(self, 'trained', False) else torch.relu(self.conv2(x)), 2)"},
 ], ids=["third pass on", "weights past the band", "after a backward pass"])
-def test_a_model_that_is_another_network_once_trained_earns_nothing_for_its_layers(change, monkeypatch):
+def test_a_model_that_is_another_network_once_trained_earns_nothing_for_its_layers(change):
     """The judge trains a fresh model one step from its own weights, evaluates it and judges it again (Probe.train): a model that
     is the network asked for on a fresh model's first pass and another once trained is that other network there.
-    (The third was already refused by the varied passes and the pass after the backward pass: kept in sight.)
-    The probe is off in the product for now (reference.TRAINING_ENABLED says why): on here."""
-    monkeypatch.setattr(reference, "TRAINING_ENABLED", True)
+    (The third was already refused by the varied passes and the pass after the backward pass: kept in sight.)"""
     points = _q7(WRITTEN.format(**{**PLAIN, **change}))
     assert points["q7.structure"] == points["q7.params"] == points["q7.outputs"] == 0, points
 
@@ -679,10 +677,9 @@ def test_a_model_that_is_another_network_once_trained_earns_nothing_for_its_laye
     "nn.init.kaiming_normal_(self.fc.weight)\n        self.fc.bias.data.fill_(0.01)",
     "nn.init.orthogonal_(self.conv2.weight.view(2, -1))",
 ], ids=["xavier and zero bias", "kaiming normal", "orthogonal"])
-def test_a_correct_model_trained_by_the_judge_from_its_own_initialisation_keeps_the_points(init, monkeypatch):
+def test_a_correct_model_trained_by_the_judge_from_its_own_initialisation_keeps_the_points(init):
     """Trained from whatever values the model starts with (its own initialisation, a frozen layer), the network
     asked for trains as the reference trained from those values does."""
-    monkeypatch.setattr(reference, "TRAINING_ENABLED", True)
     source = WRITTEN.format(**PLAIN).replace("        self.fc = nn.Linear(1250, 1)\n",
                                               f"        self.fc = nn.Linear(1250, 1)\n        {init}\n")
     points = _q7(source)

@@ -73,7 +73,7 @@ class ProbeOp(Term):
     MODEL = "model", ("Build NAME(*ARGS) and describe the layers a forward pass on an input of INPUT_SHAPE "
                       "(drawn from INPUT_SEED, else zeros) really calls.")
     FORWARD = "forward", "Build NAME(*ARGS) and run it on INPUT in eval mode, computing with WEIGHTS."
-    TRAIN = "train", ("Build NAME(*ARGS), train it from its own values on each of INPUTS but the last (wire's "
+    TRAIN = "train", ("Build NAME(*ARGS) from INIT_SEED, train it from its own values on each of INPUTS but the last (wire's "
                       "training step), evaluate it on the last, then run it on INPUT computing with WEIGHTS.")
 
 
@@ -153,6 +153,8 @@ class Key(Term):
     INPUT = "input", "ProbeOp.FORWARD: the input tensor, encoded."
     GRADIENTS = "gradients", "ProbeOp.FORWARD: true: run the pass with autograd on (as while training), not under no_grad."
     INPUTS = "inputs", "ProbeOp.TRAIN: the inputs of the training steps, then of the evaluation, each encoded."
+    INIT_SEED = "init_seed", ("ProbeOp.TRAIN: the seed of torch's default generator when the model is built (its own "
+                              "initial values).")
     TIME_LIMIT = "time_limit", ("Probe request and WorkerOp.LOAD: seconds the code (a request; each unit) may "
                                 "run before the worker interrupts it.  Set by the judge, never by a check.")
     CODE_TIME_LIMIT = "code_time_limit", ("WorkerOp.LOAD: seconds all the units together may take; once they are "

@@ -546,8 +546,6 @@ def training_differs(probe, context, name: str, factory, args: tuple, features: 
     training by its weights leaving the band a fresh layer's stay in, by a count of its passes or backward passes,
     or by its age, and is another network from then on (attack rounds 18 to 31: a flag made into a size, an
     index that fails, a sign), is that other network here.  Asked once per submission, model and arguments."""
-    if not reference.TRAINING_ENABLED:
-        return None
     verdicts = probe.__dict__.setdefault("_training_verdicts", {})
     key = (name, repr(tuple(args)), tuple(features))
     if key in verdicts:
@@ -563,7 +561,9 @@ def training_differs(probe, context, name: str, factory, args: tuple, features: 
     case = probe_cases(context, name, factory, args, features)[0]
     verdict = None
     try:
-        outputs, judged, start = probe.train(name, args, case.weights, case.x_described, inputs)
+        outputs, judged, start = probe.train(name, args, case.weights, case.x_described, inputs,
+                                             shared.memo(lambda: reference.draw_seed(shared.torch_generator("init")),
+                                                         "init_seed"))
     except WeightsMismatch as exc:
         verdict = f"once trained, its layers no longer take the judge's weights ({exc})"
     except Refused as exc:

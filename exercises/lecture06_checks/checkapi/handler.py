@@ -183,6 +183,7 @@ class Handler:
         self._register_pre_hook = torch.nn.Module.register_forward_pre_hook
         self._register_hook = torch.nn.Module.register_forward_hook
         self._module_eval = torch.nn.Module.eval
+        self._seed_default_generator = torch.random.default_generator.manual_seed
         self._module_train = torch.nn.Module.train
         self._no_grad = torch.no_grad
         # The autograd engine itself: torch.autograd.grad, handed to a mode, runs whole with the mode off, its hooks
@@ -2453,8 +2454,16 @@ class Handler:
             if type(inputs) is not list or not 2 <= len(inputs) <= wire.MAX_TRAINING_INPUTS:
                 raise wire.WireError("training inputs")
             inputs = [wire.Uniform.decode(item) for item in inputs]
+            init_seed = request.get(Key.INIT_SEED)
+            if type(init_seed) is not int or not 0 <= init_seed < 2**64:
+                raise wire.WireError("initial seed")
         except wire.WireError:
             raise _Refused("malformed training request") from None
+        # Its own initial values drawn from the judge's seed, not from whatever state the worker's generator was
+        # left in (a fresh process seeds it at random): the same submission graded twice with the run's seed
+        # trains from the same values and gets the same verdict (a cheat whose gradients drift within rounding
+        # was caught on some runs and not on others).
+        self._seed_default_generator(init_seed)
         model = self._build(request)
         self._materialise_lazy(model, inputs[0], True)
         declared = list(self._declared_parameters(model).values())

@@ -569,7 +569,7 @@ class Probe:
         return self._forward_answer(request)
 
     def train(self, name: str, args: tuple, weights: list[dict], x: wire.Uniform,
-              inputs: list[wire.Uniform]) -> tuple[list[wire.Array], wire.Array, dict[tuple, tuple]]:
+              inputs: list[wire.Uniform], init_seed: int) -> tuple[list[wire.Array], wire.Array, dict[tuple, tuple]]:
         """A freshly built ``name(*args)`` trained from its own values, then judged with ``weights`` on ``x``.
 
         The worker trains it on each of ``inputs`` but the last (a pass in training mode, the output's sum
@@ -582,6 +582,9 @@ class Probe:
             weights: as :meth:`forward` takes them.
             x: the judged pass's input, a :class:`~.wire.Uniform`.
             inputs: the training steps' inputs, then the evaluation's (2 to ``wire.MAX_TRAINING_INPUTS``).
+            init_seed: what torch's default generator is seeded with before the model is built, so that its own
+                initial values are the same each time the submission is graded with the run's seed (drawn by
+                the check, like an input's seed: as a fresh process's seed is, unrelated to anything else).
 
         Returns:
             ``(outputs, judged, start)``: the output of each training step and of the evaluation; the judged
@@ -597,7 +600,7 @@ class Probe:
         """
         request = {Key.OP: ProbeOp.TRAIN, Key.NAME: name, Key.ARGS: wire.encode(list(args)),
                    Key.WEIGHTS: wire.encode_weights(weights), Key.INPUT: x.encode(),
-                   Key.INPUTS: [item.encode() for item in inputs]}
+                   Key.INPUTS: [item.encode() for item in inputs], Key.INIT_SEED: int(init_seed)}
         cache = self.__dict__.setdefault("_trainings", {})
         key = wire.dumps(request)
         if key not in cache:
