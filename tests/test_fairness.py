@@ -256,6 +256,16 @@ GRADER_FAULTS: dict[str, str] = {
              "cannot be told from constants, so the layers are not confirmed (q7 -3, q8 -2.5; a frozen instance at "
              "top level keeps 26/26)"
        for name in ("r27_nb_frozen_biases_q7_and_q8.ipynb", "r27_py_finetune_head_only_frozen_backbone.py")},
+    # Fairness round 28 (correct models against the training probe, 20 files: 18 keep 26/26 at seeds 1, 3 and 7; these
+    # two lose the same at every seed, to rules older than the probe).
+    "r28_py_gradient_clip_hooks.py":
+        "a judgement call (fairness round 28): gradient hooks registered on the parameters in __init__ (q7's clamps "
+        "to +-1e4, q8's returns None for finite gradients: neither changes a correct network's gradients here) make "
+        "the layers unjudgeable, as any hook on a parameter does: q7 -3, q8 -2.5 (without the hooks: 26/26)",
+    "r28_py_override_to_tracks_device.py":
+        "a judgement call (fairness round 28): a `to()` override that calls super().to() and records the device is "
+        "refused as a training call the judge does not make (TRAINING_CALLS, attack round 19): q7 -4 (without it: "
+        "26/26)",
     "r24_py_careful_student_second_edition.py":
         "a grader's fault (fairness round 24): `assert all(0.0 <= a <= 1.0 for a in alive)` over fractions of active "
         "units taken as Python floats (`float((x > 0).float().mean())`): a varied run scales them past 1 and the "

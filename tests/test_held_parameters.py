@@ -672,6 +672,43 @@ def test_a_model_that_is_another_network_once_trained_earns_nothing_for_its_laye
     assert points["q7.structure"] == points["q7.params"] == points["q7.outputs"] == 0, points
 
 
+#: What a model may read between the judge's looks to tell its training from a course's (attack round 33), set in
+#: ``__init__``/``train()`` and read in the pass as ``self.other``.
+TELLS = {
+    "the generator drawn from since it was built":
+        ("        self.rng = torch.get_rng_state()\n",
+         "    @property\n    def other(self):\n        return not torch.equal(torch.get_rng_state(), self.rng)\n"),
+    "gradients left in .grad when eval() is called":
+        ("        self.other = False\n",
+         "    def train(self, mode=True):\n"
+         "        if not mode and not self.other:\n"
+         "            self.other = any(p.grad is not None for p in self.parameters())\n"
+         "        return super().train(mode)\n"),
+    "no gradients in .grad when eval() is called after training":
+        ("        self.other, self.trains = False, 0\n",
+         "    def train(self, mode=True):\n"
+         "        self.trains += bool(mode)\n"
+         "        if not mode and not self.other and self.trains:\n"
+         "            self.other = all(p.grad is None for p in self.parameters())\n"
+         "        return super().train(mode)\n"),
+}
+
+
+@pytest.mark.parametrize("tell", sorted(TELLS))
+def test_a_model_that_tells_the_judges_training_from_a_courses_earns_nothing_for_its_layers(tell):
+    """The judge's training step looks like a course's loop where a model can see it: it draws from torch's default
+    generator before the step (as a shuffled DataLoader's epoch does) and evaluates the trained model twice, the
+    step's gradients kept in .grad and then cleared (as loops that zero them before the backward pass, and after the
+    step, leave them).  A model that waits for either, and drops a ReLU from then on, is that network there."""
+    init, method = TELLS[tell]
+    source = WRITTEN.format(**{**PLAIN, "pool2": "F.max_pool2d(self.conv2(x) if self.other else "
+                                                 "torch.relu(self.conv2(x)), 2)"})
+    source = source.replace("        self.fc = nn.Linear(1250, 1)\n", "        self.fc = nn.Linear(1250, 1)\n" + init)
+    source = source.replace("    def forward(self, x):\n", method + "\n    def forward(self, x):\n")
+    points = _q7(source)
+    assert points["q7.structure"] == points["q7.params"] == points["q7.outputs"] == 0, points
+
+
 @pytest.mark.parametrize("init", [
     "nn.init.xavier_uniform_(self.conv1.weight)\n        nn.init.zeros_(self.conv1.bias)",
     "nn.init.kaiming_normal_(self.fc.weight)\n        self.fc.bias.data.fill_(0.01)",

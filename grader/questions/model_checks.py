@@ -545,7 +545,10 @@ def training_differs(probe, context, name: str, factory, args: tuple, features: 
     Every other judged pass runs on a freshly built model, on its first pass: a model that tells them from
     training by its weights leaving the band a fresh layer's stay in, by a count of its passes or backward passes,
     or by its age, and is another network from then on (attack rounds 18 to 31: a flag made into a size, an
-    index that fails, a sign), is that other network here.  Asked once per submission, model and arguments."""
+    index that fails, a sign), is that other network here; so is one that waits for torch's default generator
+    to be drawn from, or reads ``.grad`` when ``eval()`` is called (round 33: the worker draws as a DataLoader's
+    epoch does, and evaluates with the step's gradients kept and cleared).  Asked once per submission, model and
+    arguments."""
     verdicts = probe.__dict__.setdefault("_training_verdicts", {})
     key = (name, repr(tuple(args)), tuple(features))
     if key in verdicts:
@@ -579,6 +582,7 @@ def training_differs(probe, context, name: str, factory, args: tuple, features: 
         else:
             want = reference.trained_outputs(factory(*args), {k: (v.to_tensor(), t) for k, (v, t) in start.items()},
                                              inputs)
+            want.append(want[-1])  # evaluated twice, its step's gradients in .grad and cleared: the same network
             for step, (got, expected) in enumerate(zip(outputs, want)):
                 got, expected = got.to_tensor().flatten().double(), expected.flatten().double()
                 scale = float(expected.abs().max()) if expected.numel() else 0.0
@@ -586,7 +590,7 @@ def training_differs(probe, context, name: str, factory, args: tuple, features: 
                         ((got - expected).abs() <= TRAINED_TOL * scale + ATOL).all()):
                     verdict = ("trained from its own initial weights as the judge trains the network asked for, "
                                + (f"its outputs at training step {step + 1} are not that network's"
-                                  if step < len(want) - 1 else "its outputs once trained are not that network's"))
+                                  if step < len(inputs) - 1 else "its outputs once trained are not that network's"))
                     break
     verdicts[key] = verdict
     return verdict

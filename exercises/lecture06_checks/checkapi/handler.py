@@ -184,6 +184,9 @@ class Handler:
         self._register_hook = torch.nn.Module.register_forward_hook
         self._module_eval = torch.nn.Module.eval
         self._seed_default_generator = torch.random.default_generator.manual_seed
+        self._empty = torch.empty
+        self._int64 = torch.int64
+        self._random_in_place = torch.Tensor.random_
         self._module_train = torch.nn.Module.train
         self._no_grad = torch.no_grad
         # The autograd engine itself: torch.autograd.grad, handed to a mode, runs whole with the mode off, its hooks
@@ -2434,11 +2437,13 @@ class Handler:
     def _train(self, request) -> dict:
         """A fresh model trained as a course's loop trains it, then judged: ``(outputs, judged, start)``.
 
-        From its own initial values, on each of INPUTS but the last: a pass in training mode with autograd on, the
-        output's sum weighted by :func:`wire.output_weighting` run backward into each parameter's ``.grad`` (its
-        hooks and functions as in ``loss.backward()``), and a step (:func:`wire.training_moves`) on every parameter
-        that trains; then the last input in eval mode under ``no_grad``.  ``outputs``: the output of each of those
-        passes.  Then the trained model runs on INPUT with the judge's WEIGHTS, as :meth:`_forward` runs a fresh
+        From its own initial values (built with torch's default generator seeded with INIT_SEED), on each of INPUTS
+        but the last: one draw from that generator (as a shuffled DataLoader's epoch starts), a pass in training
+        mode with autograd on, the output's sum weighted by :func:`wire.output_weighting` run backward into each
+        parameter's ``.grad`` (its hooks and functions as in ``loss.backward()``), and a step
+        (:func:`wire.training_moves`) on every parameter that trains; then the last input in eval mode under
+        ``no_grad``, twice: with the last step's gradients in ``.grad``, then with none.  ``outputs``: the output of
+        each of those passes (one more than INPUTS).  Then the trained model runs on INPUT with the judge's WEIGHTS, as :meth:`_forward` runs a fresh
         one (``judged``: its output), which also tells which parameter each of the judge's tensors stands for:
         ``start`` gives, per slot (layer index, "weight" or "bias"), that parameter's values before the first step,
         laid out as the reference's tensor, and whether it trains.
@@ -2475,24 +2480,37 @@ class Handler:
             for index, described in enumerate(inputs):
                 x = self._in_parameter_dtype(model, described.to_tensor())
                 if index == len(inputs) - 1:
-                    model.eval()  # its own, as an evaluation calls it; then torch's, so that the mode is eval
-                    self._module_eval(model)
-                    with self._no_grad():
-                        output = model(x)
-                else:
-                    model.train()
-                    self._module_train(model)
-                    with self._enable_grad():  # whatever the notebook left switched off
-                        output = model(x)
-                        if isinstance(output, self._tensor_type):
-                            flat = self._flatten(output)
-                            total = (flat * wire.output_weighting(described, flat.numel()).to(flat.dtype)).sum()
+                    # Evaluated twice: with the last step's gradients still in .grad (a loop that zeroes them
+                    # before each backward pass leaves them there), then with none (one that zeroes them after each
+                    # step): a model that tells either from the judge's training by reading them when eval() is
+                    # called (attack round 33) is the other network in one of the two.
+                    for kept in (True, False):
+                        if not kept:
+                            for p in trained:
+                                grad.__set__(p, None)
+                        model.eval()  # its own, as an evaluation calls it; then torch's, so that the mode is eval
+                        self._module_eval(model)
+                        with self._no_grad():
+                            output = model(x)
+                        if not isinstance(output, self._tensor_type):
+                            raise _Refused(f"the forward pass returned a {wire.type_name(output)}, not a tensor")
+                        outputs.append(self._copy_of(output))
+                    break
+                # A shuffled DataLoader draws from torch's default generator as each epoch starts: a model that
+                # stays the network asked for until something else draws from it after it was built (attack round
+                # 33) sees a draw here too.
+                self._random_in_place(self._empty((), dtype=self._int64))
+                model.train()
+                self._module_train(model)
+                with self._enable_grad():  # whatever the notebook left switched off
+                    output = model(x)
+                    if isinstance(output, self._tensor_type):
+                        flat = self._flatten(output)
+                        total = (flat * wire.output_weighting(described, flat.numel()).to(flat.dtype)).sum()
                 if not isinstance(output, self._tensor_type):
                     raise _Refused(f"the forward pass returned a {wire.type_name(output)}, not a tensor")
                 outputs.append(self._copy_of(output))
-                if index == len(inputs) - 1:
-                    break
-                for p in trained:
+                for p in trained:  # zero_grad() before the backward pass, as set_to_none does
                     grad.__set__(p, None)
                 if not (trained and self._requires_grad(total)):
                     continue  # a model frozen whole: nothing trains (the reference's step moves nothing either)
@@ -2504,8 +2522,6 @@ class Handler:
                     for p, move in zip(trained, moves):
                         if move is not None:
                             self._subtract_in_place(p, move)
-                for p in trained:
-                    grad.__set__(p, None)
         finally:
             self._after()
         recorder = self._layer_recorder(weights)

@@ -572,9 +572,10 @@ class Probe:
               inputs: list[wire.Uniform], init_seed: int) -> tuple[list[wire.Array], wire.Array, dict[tuple, tuple]]:
         """A freshly built ``name(*args)`` trained from its own values, then judged with ``weights`` on ``x``.
 
-        The worker trains it on each of ``inputs`` but the last (a pass in training mode, the output's sum
-        weighted by :func:`.wire.output_weighting` run backward, :func:`.wire.training_moves`' step), evaluates
-        it on the last, then runs it as :meth:`forward` does, on ``x`` with ``weights``.
+        The worker trains it on each of ``inputs`` but the last (a draw from torch's default generator, a pass in
+        training mode, the output's sum weighted by :func:`.wire.output_weighting` run backward,
+        :func:`.wire.training_moves`' step), evaluates it on the last twice (the step's gradients left in
+        ``.grad``, then cleared), then runs it as :meth:`forward` does, on ``x`` with ``weights``.
 
         Args:
             name: the class the prompt asks for.
@@ -587,7 +588,7 @@ class Probe:
                 the check, like an input's seed: as a fresh process's seed is, unrelated to anything else).
 
         Returns:
-            ``(outputs, judged, start)``: the output of each training step and of the evaluation; the judged
+            ``(outputs, judged, start)``: the output of each training step and of the two evaluations; the judged
             pass's output; ``{(layer index, "weight" or "bias"): (values, trains)}``: the model's own values of the
             parameter each tensor of ``weights`` stood for, before the first step, laid out as that tensor, and
             whether it trains.
@@ -607,7 +608,7 @@ class Probe:
             value, _ = self._ask(request)
             try:
                 outputs, judged, found = value
-                if not (isinstance(outputs, list) and len(outputs) == len(inputs)
+                if not (isinstance(outputs, list) and len(outputs) == len(inputs) + 1
                         and all(isinstance(o, wire.Array) for o in outputs) and isinstance(judged, wire.Array)
                         and isinstance(found, list)):
                     raise ValueError
