@@ -691,15 +691,32 @@ TELLS = {
          "        if not mode and not self.other and self.trains:\n"
          "            self.other = all(p.grad is None for p in self.parameters())\n"
          "        return super().train(mode)\n"),
+    "the generator drawn from otherwise than once since it was built":
+        ("        self.rng = torch.get_rng_state()\n"
+         "        torch.empty((), dtype=torch.int64).random_()\n"
+         "        self.once = torch.get_rng_state()\n"
+         "        torch.set_rng_state(self.rng)\n",
+         "    @property\n    def other(self):\n"
+         "        now = torch.get_rng_state()\n"
+         "        return not (torch.equal(now, self.rng) or torch.equal(now, self.once))\n"),
+    "a table of parameters that sees an optimiser built":
+        ("        class Seen(dict):\n"
+         "            def items(table):\n"
+         "                self.__dict__['other'] = True\n"
+         "                return dict.items(table)\n"
+         "        self.__dict__['other'] = False\n"
+         "        self.fc._parameters = Seen(self.fc._parameters)\n",
+         ""),
 }
 
 
 @pytest.mark.parametrize("tell", sorted(TELLS))
 def test_a_model_that_tells_the_judges_training_from_a_courses_earns_nothing_for_its_layers(tell):
     """The judge's training step looks like a course's loop where a model can see it: it draws from torch's default
-    generator before the step (as a shuffled DataLoader's epoch does) and evaluates the trained model twice, the
-    step's gradients kept in .grad and then cleared (as loops that zero them before the backward pass, and after the
-    step, leave them).  A model that waits for either, and drops a ReLU from then on, is that network there."""
+    generator as a shuffled DataLoader's epoch does (two numbers, after model.train()) and evaluates the trained
+    model twice, the step's gradients kept in .grad and then cleared (as loops that zero them before the backward
+    pass, and after the step, leave them); a module whose tables are of a class of its own is refused (attack rounds
+    33 and 34).  A model that waits for any of these, and drops a ReLU from then on, earns nothing for its layers."""
     init, method = TELLS[tell]
     source = WRITTEN.format(**{**PLAIN, "pool2": "F.max_pool2d(self.conv2(x) if self.other else "
                                                  "torch.relu(self.conv2(x)), 2)"})

@@ -184,6 +184,7 @@ class Handler:
         self._register_hook = torch.nn.Module.register_forward_hook
         self._module_eval = torch.nn.Module.eval
         self._seed_default_generator = torch.random.default_generator.manual_seed
+        self._plain_tables = (dict, __import__("collections").OrderedDict)
         self._empty = torch.empty
         self._int64 = torch.int64
         self._random_in_place = torch.Tensor.random_
@@ -805,6 +806,7 @@ class Handler:
         model = factory(*args, **kwargs)
         if not isinstance(model, self._module_type):
             raise _Refused(f"{request.get(Key.NAME)}(...) returned a {wire.type_name(model)}, not a torch.nn.Module")
+        self._refuse_own_tables(model)
         for module in self._module_named_modules_list(model):
             for cls in type(module).__mro__:
                 if cls is self._module_type or str(getattr(cls, "__module__", "")).startswith("torch"):
@@ -814,6 +816,19 @@ class Handler:
                     raise _Refused(f"{cls.__name__} overrides torch.nn.Module.{overridden[0]}, which training and "
                                    "checkpointing call and the judge does not, so what the model is cannot be judged")
         return model
+
+    def _refuse_own_tables(self, model) -> None:
+        """Refuse a model whose modules keep their attributes, parameters, buffers, submodules or hooks in a
+        table of a class of its own: such a table runs the model's code whenever torch reads it (an optimizer
+        built from ``model.parameters()``, ``zero_grad``, ``clip_grad_norm_``: attack round 34), out of the judge's
+        sight.  Checked when the model is built and again once the judge has trained it."""
+        for module in self._module_named_modules_list(model):
+            attrs = object.__getattribute__(module, "__dict__")
+            for table in (None, *MODULE_TABLES):
+                value = attrs if table is None else attrs.get(table, {})
+                if type(value) not in self._plain_tables:
+                    raise _Refused(f"{type(module).__name__}'s {table or '__dict__'} is a {wire.type_name(value)}, "
+                                   "not the dict torch makes, so what the model is cannot be judged")
 
     # -- operations --------------------------------------------------------
     def _value(self, request) -> dict:
@@ -2496,12 +2511,14 @@ class Handler:
                             raise _Refused(f"the forward pass returned a {wire.type_name(output)}, not a tensor")
                         outputs.append(self._copy_of(output))
                     break
-                # A shuffled DataLoader draws from torch's default generator as each epoch starts: a model that
-                # stays the network asked for until something else draws from it after it was built (attack round
-                # 33) sees a draw here too.
-                self._random_in_place(self._empty((), dtype=self._int64))
                 model.train()
                 self._module_train(model)
+                # A shuffled DataLoader's epoch starts after model.train(), drawing two numbers from torch's default
+                # generator (its base seed, then the sampler's seed): a model that stays the network asked for
+                # until something draws from it after it was built (attack round 33), or until it was drawn from
+                # otherwise than that (round 34), sees the same draws here.
+                for _ in range(2):
+                    self._random_in_place(self._empty((), dtype=self._int64))
                 with self._enable_grad():  # whatever the notebook left switched off
                     output = model(x)
                     if isinstance(output, self._tensor_type):
@@ -2524,6 +2541,7 @@ class Handler:
                             self._subtract_in_place(p, move)
         finally:
             self._after()
+        self._refuse_own_tables(model)
         recorder = self._layer_recorder(weights)
         output, refused = self._judged_output(
             recorder, weights, lambda: self._run_recorded(model, self._in_parameter_dtype(model, judged.to_tensor()),
@@ -2783,6 +2801,12 @@ SAME_VALUES = VIEW_OPS | CAST_OPS | {"detach", "requires_grad_", "flatten", "unf
 #: torch.nn.Module methods that a training loop, a device move or a checkpoint calls and no judged pass does: a model
 #: that overrides one can become another network there (attack round 19: `to()` and `load_state_dict()` overrides).
 #: ``train``/``eval`` are called by the judge, the model's own first (Handler._run_recorded).
+#: Where torch.nn.Module keeps its parameters, buffers, submodules and hooks (each a dict or an OrderedDict):
+#: Handler._refuse_own_tables refuses a model whose tables are of a class of its own.
+MODULE_TABLES = ("_parameters", "_buffers", "_modules", "_forward_hooks", "_forward_pre_hooks", "_backward_hooks", "_backward_pre_hooks",
+                 "_state_dict_hooks", "_state_dict_pre_hooks", "_load_state_dict_pre_hooks",
+                 "_load_state_dict_post_hooks", "_forward_hooks_with_kwargs", "_forward_hooks_always_called",
+                 "_forward_pre_hooks_with_kwargs")
 TRAINING_CALLS = frozenset({"to", "cuda", "cpu", "half", "float", "double", "bfloat16", "type", "_apply", "apply",
                             "load_state_dict", "_load_from_state_dict", "state_dict", "_save_to_state_dict",
                             "zero_grad", "requires_grad_", "share_memory", "to_empty"})
