@@ -43,6 +43,7 @@ import builtins
 import signal
 import traceback
 import weakref
+from collections import OrderedDict
 from types import MappingProxyType
 
 from . import wire
@@ -184,7 +185,7 @@ class Handler:
         self._register_hook = torch.nn.Module.register_forward_hook
         self._module_eval = torch.nn.Module.eval
         self._seed_default_generator = torch.random.default_generator.manual_seed
-        self._plain_tables = (dict, __import__("collections").OrderedDict)
+        self._plain_tables = (dict, OrderedDict)
         self._empty = torch.empty
         self._int64 = torch.int64
         self._random_in_place = torch.Tensor.random_
@@ -2452,16 +2453,16 @@ class Handler:
     def _train(self, request) -> dict:
         """A fresh model trained as a course's loop trains it, then judged: ``(outputs, judged, start)``.
 
-        From its own initial values (built with torch's default generator seeded with INIT_SEED), on each of INPUTS
-        but the last: one draw from that generator (as a shuffled DataLoader's epoch starts), a pass in training
-        mode with autograd on, the output's sum weighted by :func:`wire.output_weighting` run backward into each
-        parameter's ``.grad`` (its hooks and functions as in ``loss.backward()``), and a step
-        (:func:`wire.training_moves`) on every parameter that trains; then the last input in eval mode under
-        ``no_grad``, twice: with the last step's gradients in ``.grad``, then with none.  ``outputs``: the output of
-        each of those passes (one more than INPUTS).  Then the trained model runs on INPUT with the judge's WEIGHTS, as :meth:`_forward` runs a fresh
-        one (``judged``: its output), which also tells which parameter each of the judge's tensors stands for:
-        ``start`` gives, per slot (layer index, "weight" or "bias"), that parameter's values before the first step,
-        laid out as the reference's tensor, and whether it trains.
+        From its own initial values (built with torch's default generator seeded with INIT_SEED), on each of INPUTS but
+        the last: training mode, two draws from that generator (as a shuffled DataLoader's epoch starts), a pass with
+        autograd on, the output's sum weighted by :func:`wire.output_weighting` run backward into each parameter's
+        ``.grad`` (its hooks and functions as in ``loss.backward()``), and a step (:func:`wire.training_moves`) on every
+        parameter that trains; then the last input in eval mode under ``no_grad``, twice: with the last step's gradients
+        in ``.grad``, then with none.  ``outputs``: the output of each of those passes (one more than INPUTS).  Then the
+        trained model runs on INPUT with the judge's WEIGHTS, as :meth:`_forward` runs a fresh one (``judged``: its
+        output), which also tells which parameter each of the judge's tensors stands for: ``start`` gives, per slot
+        (layer index, "weight" or "bias"), that parameter's values before the first step, laid out as the reference's
+        tensor, and whether it trains.
 
         The judge trains the reference the same way from ``start`` and compares: a model that is the network asked
         for while judged and another once trained (a flag set by its weights leaving the band a freshly built
@@ -2798,15 +2799,15 @@ VIEW_OPS = frozenset({"view", "reshape", "t", "transpose", "permute", "flatten",
 #: Operations whose result holds its argument's values as they are (a view, a copy, a cast): of a pooled map, no
 #: pooling of its own (Handler._written_pooling).
 SAME_VALUES = VIEW_OPS | CAST_OPS | {"detach", "requires_grad_", "flatten", "unflatten", "squeeze", "unsqueeze"}
+#: Where torch.nn.Module keeps its parameters, buffers, submodules and hooks (each a dict or an OrderedDict):
+#: Handler._refuse_own_tables refuses a model whose tables are of a class of its own.
+MODULE_TABLES = ("_parameters", "_buffers", "_modules", "_forward_hooks", "_forward_pre_hooks", "_backward_hooks",
+                 "_backward_pre_hooks", "_state_dict_hooks", "_state_dict_pre_hooks", "_load_state_dict_pre_hooks",
+                 "_load_state_dict_post_hooks", "_forward_hooks_with_kwargs", "_forward_hooks_always_called",
+                 "_forward_pre_hooks_with_kwargs")
 #: torch.nn.Module methods that a training loop, a device move or a checkpoint calls and no judged pass does: a model
 #: that overrides one can become another network there (attack round 19: `to()` and `load_state_dict()` overrides).
 #: ``train``/``eval`` are called by the judge, the model's own first (Handler._run_recorded).
-#: Where torch.nn.Module keeps its parameters, buffers, submodules and hooks (each a dict or an OrderedDict):
-#: Handler._refuse_own_tables refuses a model whose tables are of a class of its own.
-MODULE_TABLES = ("_parameters", "_buffers", "_modules", "_forward_hooks", "_forward_pre_hooks", "_backward_hooks", "_backward_pre_hooks",
-                 "_state_dict_hooks", "_state_dict_pre_hooks", "_load_state_dict_pre_hooks",
-                 "_load_state_dict_post_hooks", "_forward_hooks_with_kwargs", "_forward_hooks_always_called",
-                 "_forward_pre_hooks_with_kwargs")
 TRAINING_CALLS = frozenset({"to", "cuda", "cpu", "half", "float", "double", "bfloat16", "type", "_apply", "apply",
                             "load_state_dict", "_load_from_state_dict", "state_dict", "_save_to_state_dict",
                             "zero_grad", "requires_grad_", "share_memory", "to_empty"})

@@ -546,8 +546,9 @@ def training_differs(probe, context, name: str, factory, args: tuple, features: 
     training by its weights leaving the band a fresh layer's stay in, by a count of its passes or backward passes,
     or by its age, and is another network from then on (attack rounds 18 to 31: a flag made into a size, an
     index that fails, a sign), is that other network here; so is one that waits for torch's default generator
-    to be drawn from, or reads ``.grad`` when ``eval()`` is called (round 33: the worker draws as a DataLoader's
-    epoch does, and evaluates with the step's gradients kept and cleared).  Asked once per submission, model and
+    to be drawn from otherwise than a DataLoader's epoch does, or reads ``.grad`` when ``eval()`` is called (rounds
+    33 and 34: the worker draws as a shuffled DataLoader's epoch does, and evaluates with the step's gradients kept
+    and cleared).  Asked once per submission, model and
     arguments."""
     verdicts = probe.__dict__.setdefault("_training_verdicts", {})
     key = (name, repr(tuple(args)), tuple(features))

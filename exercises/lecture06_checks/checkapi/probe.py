@@ -572,9 +572,9 @@ class Probe:
               inputs: list[wire.Uniform], init_seed: int) -> tuple[list[wire.Array], wire.Array, dict[tuple, tuple]]:
         """A freshly built ``name(*args)`` trained from its own values, then judged with ``weights`` on ``x``.
 
-        The worker trains it on each of ``inputs`` but the last (a draw from torch's default generator, a pass in
-        training mode, the output's sum weighted by :func:`.wire.output_weighting` run backward,
-        :func:`.wire.training_moves`' step), evaluates it on the last twice (the step's gradients left in
+        The worker trains it on each of ``inputs`` but the last (training mode, two draws from torch's default generator
+        as a shuffled DataLoader's epoch makes them, a pass, the output's sum weighted by :func:`.wire.output_weighting`
+        run backward, :func:`.wire.training_moves`' step), evaluates it on the last twice (the step's gradients left in
         ``.grad``, then cleared), then runs it as :meth:`forward` does, on ``x`` with ``weights``.
 
         Args:

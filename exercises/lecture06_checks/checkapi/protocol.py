@@ -73,9 +73,9 @@ class ProbeOp(Term):
     MODEL = "model", ("Build NAME(*ARGS) and describe the layers a forward pass on an input of INPUT_SHAPE "
                       "(drawn from INPUT_SEED, else zeros) really calls.")
     FORWARD = "forward", "Build NAME(*ARGS) and run it on INPUT in eval mode, computing with WEIGHTS."
-    TRAIN = "train", ("Build NAME(*ARGS) from INIT_SEED, train it from its own values on each of INPUTS but the last (wire's "
-                      "training step), evaluate it on the last (its gradients kept, then cleared), then run it on "
-                      "INPUT computing with WEIGHTS.")
+    TRAIN = "train", ("Build NAME(*ARGS) from INIT_SEED, train it from its own values on each of INPUTS but the "
+                      "last (wire's training step), evaluate it on the last (its gradients kept, then cleared), then "
+                      "run it on INPUT computing with WEIGHTS.")
 
 
 #: :attr:`Key.TRACE` of a :attr:`ProbeOp.CALLS` request (else a bool): name the ATen operators of every call, and
