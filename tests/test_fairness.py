@@ -266,6 +266,19 @@ GRADER_FAULTS: dict[str, str] = {
         "a judgement call (fairness round 28): a `to()` override that calls super().to() and records the device is "
         "refused as a training call the judge does not make (TRAINING_CALLS, attack round 19): q7 -4 (without it: "
         "26/26)",
+    # Fairness round 29 (16 correct models against the table check and the judge's step; graded at seeds 1 and 7): none
+    # loses to the step; six lose to rules about code the judge cannot watch, the same at both seeds.
+    "r29_nb_jit_script_feature_extractor.ipynb":
+        "a judgement call (fairness round 29): a torch.jit.script submodule runs as TorchScript, which the recorder "
+        "does not see, so the forward pass's output is not computed from its input as far as the judge can tell: "
+        "q7 -4 (without torch.jit.script: 26/26)",
+    **{name: "a judgement call (fairness round 29): the file uses a feature that can run or rebind code out of the "
+             "judge's sight (" + why + "): q6's by-hand part and the models earn nothing, -10"
+       for name, why in (("r29_nb_fx_symbolic_trace_both_models.ipynb", "torch.fx"),
+                         ("r29_nb_getstate_setstate_lambda_attribute.ipynb", "__getstate__ / __setstate__"),
+                         ("r29_nb_torch_save_load_deepcopy_in_init.ipynb", "torch.load with weights_only=False"),
+                         ("r29_py_pickle_roundtrip_init_torch_save_top_level.py", "pickle"),
+                         ("r29_py_jit_trace_q7_jit_script_q8_blocks.py", "torch.jit.trace"))},
     "r24_py_careful_student_second_edition.py":
         "a grader's fault (fairness round 24): `assert all(0.0 <= a <= 1.0 for a in alive)` over fractions of active "
         "units taken as Python floats (`float((x > 0).float().mean())`): a varied run scales them past 1 and the "

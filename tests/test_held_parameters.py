@@ -707,6 +707,14 @@ TELLS = {
          "        self.__dict__['other'] = False\n"
          "        self.fc._parameters = Seen(self.fc._parameters)\n",
          ""),
+    "a parameter whose hash sees an optimiser built":
+        ("        class Seen(nn.Parameter):\n"
+         "            def __hash__(p):\n"
+         "                self.__dict__['other'] = True\n"
+         "                return id(p)\n"
+         "        self.__dict__['other'] = False\n"
+         "        self.fc.weight = Seen(self.fc.weight.detach().clone())\n",
+         ""),
 }
 
 
@@ -715,8 +723,9 @@ def test_a_model_that_tells_the_judges_training_from_a_courses_earns_nothing_for
     """The judge's training step looks like a course's loop where a model can see it: it draws from torch's default
     generator as a shuffled DataLoader's epoch does (two numbers, after model.train()) and evaluates the trained
     model twice, the step's gradients kept in .grad and then cleared (as loops that zero them before the backward
-    pass, and after the step, leave them); a module whose tables are of a class of its own is refused (attack rounds
-    33 and 34).  A model that waits for any of these, and drops a ReLU from then on, earns nothing for its layers."""
+    pass, and after the step, leave them); a module whose tables or parameters are of a class of their own is refused
+    (attack rounds 33 to 35).  A model that waits for any of these, and drops a ReLU from then on, earns nothing for
+    its layers."""
     init, method = TELLS[tell]
     source = WRITTEN.format(**{**PLAIN, "pool2": "F.max_pool2d(self.conv2(x) if self.other else "
                                                  "torch.relu(self.conv2(x)), 2)"})

@@ -185,7 +185,10 @@ class Handler:
         self._register_hook = torch.nn.Module.register_forward_hook
         self._module_eval = torch.nn.Module.eval
         self._seed_default_generator = torch.random.default_generator.manual_seed
-        self._plain_tables = (dict, OrderedDict)
+        # TorchScript keeps a scripted module's parameters, buffers and submodules in tables of its own
+        self._plain_tables = (dict, OrderedDict, torch.jit._script.OrderedDictWrapper,
+                              torch.jit._script.OrderedModuleDict)
+        self._parameter_types = (torch.nn.Parameter, torch.nn.parameter.UninitializedParameter)
         self._empty = torch.empty
         self._int64 = torch.int64
         self._random_in_place = torch.Tensor.random_
@@ -820,9 +823,11 @@ class Handler:
 
     def _refuse_own_tables(self, model) -> None:
         """Refuse a model whose modules keep their attributes, parameters, buffers, submodules or hooks in a
-        table of a class of its own: such a table runs the model's code whenever torch reads it (an optimizer
-        built from ``model.parameters()``, ``zero_grad``, ``clip_grad_norm_``: attack round 34), out of the judge's
-        sight.  Checked when the model is built and again once the judge has trained it."""
+        table of a class of its own, or whose parameters are of a class of their own: such a table or parameter runs
+        the model's code whenever an optimizer reads it (``model.parameters()`` when it is built, a parameter's
+        ``__hash__`` or ``is_leaf`` there and at every step: attack rounds 34 and 35), out of the judge's sight,
+        since the judge's own step reads neither.  Checked when the model is built and again once the judge has
+        trained it."""
         for module in self._module_named_modules_list(model):
             attrs = object.__getattribute__(module, "__dict__")
             for table in (None, *MODULE_TABLES):
@@ -830,6 +835,10 @@ class Handler:
                 if type(value) not in self._plain_tables:
                     raise _Refused(f"{type(module).__name__}'s {table or '__dict__'} is a {wire.type_name(value)}, "
                                    "not the dict torch makes, so what the model is cannot be judged")
+            for name, p in attrs.get("_parameters", {}).items():
+                if p is not None and type(p) not in self._parameter_types:
+                    raise _Refused(f"{type(module).__name__}'s parameter {name} is a {wire.type_name(p)}, not a "
+                                   "torch.nn.Parameter, so what the model is cannot be judged")
 
     # -- operations --------------------------------------------------------
     def _value(self, request) -> dict:
