@@ -707,6 +707,21 @@ TELLS = {
          "        self.__dict__['other'] = False\n"
          "        self.fc._parameters = Seen(self.fc._parameters)\n",
          ""),
+    "a descriptor in the class over its table of parameters":
+        ("        model = self\n"
+         "        class Table:\n"
+         "            def __get__(table, module, owner=None):\n"
+         "                if module is not None:\n"
+         "                    model.__dict__['other'] = True\n"
+         "                return table if module is None else module.__dict__['_parameters']\n"
+         "            def __set__(table, module, value):\n"
+         "                module.__dict__['_parameters'] = value\n"
+         "        class Watched(nn.Linear):\n"
+         "            _parameters = Table()\n"
+         "        head = Watched(1250, 1)\n"
+         "        self.__dict__['other'] = False\n"
+         "        self.fc = head\n",
+         ""),
     "a parameter whose hash sees an optimiser built":
         ("        class Seen(nn.Parameter):\n"
          "            def __hash__(p):\n"

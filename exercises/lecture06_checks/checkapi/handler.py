@@ -189,6 +189,10 @@ class Handler:
         self._plain_tables = (dict, OrderedDict, torch.jit._script.OrderedDictWrapper,
                               torch.jit._script.OrderedModuleDict)
         self._parameter_types = (torch.nn.Parameter, torch.nn.parameter.UninitializedParameter)
+        # A class's own namespace as type keeps it (whatever its metaclass says), and the kind of __dict__ every
+        # class that adds instance dictionaries gets
+        self._class_namespace = type.__dict__["__dict__"].__get__
+        self._plain_instance_dict = type(type.__dict__["__dict__"])
         self._empty = torch.empty
         self._int64 = torch.int64
         self._random_in_place = torch.Tensor.random_
@@ -827,8 +831,18 @@ class Handler:
         the model's code whenever an optimizer reads it (``model.parameters()`` when it is built, a parameter's
         ``__hash__`` or ``is_leaf`` there and at every step: attack rounds 34 and 35), out of the judge's sight,
         since the judge's own step reads neither.  Checked when the model is built and again once the judge has
-        trained it."""
+        trained it.  So is one whose class binds one of those tables' names itself (a descriptor in the class
+        body sees every read of ``module._parameters`` while the instance's own table stays a dict: attack round
+        36), or its own ``__getattribute__`` or ``__dict__``."""
         for module in self._module_named_modules_list(model):
+            for cls in type(module).__mro__[:-1]:  # object's own __getattribute__ is the one torch reads through
+                own = self._class_namespace(cls)
+                bound = [name for name in (*MODULE_TABLES, "__getattribute__") if name in own]
+                if "__dict__" in own and type(own["__dict__"]) is not self._plain_instance_dict:
+                    bound.append("__dict__")
+                if bound:
+                    raise _Refused(f"{cls.__name__} binds {bound[0]} in its class, which torch reads when an "
+                                   "optimizer is built or a step taken, so what the model is cannot be judged")
             attrs = object.__getattribute__(module, "__dict__")
             for table in (None, *MODULE_TABLES):
                 value = attrs if table is None else attrs.get(table, {})
