@@ -140,8 +140,8 @@ def failing(result, question: str) -> list:
 ORACLE_RUN = pytest.StashKey()
 #: Whether the suite runs the oracle over the whole fairness corpus (``CNN_GRADER_ORACLE=1``): it proves the corpus
 #: files correct with torch alone, which no change to the grader alters, and costs about 20 minutes of CPU at the
-#: lowest priority (968 files, each run in full); every fairness round runs it on its new files, and the whole
-#: corpus is run with it before a round is merged.  Off in the default run, whose 30 minutes it no longer fits in.
+#: lowest priority (about 1000 files, each run in full); every fairness round runs it on its new files
+#: (``python tests/fair_oracle.py FILE...``).  Off in the default run, whose 30 minutes it no longer fits in.
 ORACLE_WANTED = os.environ.get("CNN_GRADER_ORACLE") == "1"
 #: The background runs (tests/background.py) of test_bank's seeds and test_variant_mistakes' rows.
 BANK_SEEDS = pytest.StashKey()

@@ -814,29 +814,30 @@ class Handler:
         model = factory(*args, **kwargs)
         if not isinstance(model, self._module_type):
             raise _Refused(f"{request.get(Key.NAME)}(...) returned a {wire.type_name(model)}, not a torch.nn.Module")
-        self._refuse_own_tables(model)
-        for module in self._module_named_modules_list(model):
-            for cls in type(module).__mro__:
-                if cls is self._module_type or str(getattr(cls, "__module__", "")).startswith("torch"):
-                    continue
-                overridden = sorted(TRAINING_CALLS & set(vars(cls)))
-                if overridden:
-                    raise _Refused(f"{cls.__name__} overrides torch.nn.Module.{overridden[0]}, which training and "
-                                   "checkpointing call and the judge does not, so what the model is cannot be judged")
+        self._refuse_unjudgeable(model)
         return model
 
-    def _refuse_own_tables(self, model) -> None:
-        """Refuse a model whose modules keep their attributes, parameters, buffers, submodules or hooks in a
-        table of a class of its own, or whose parameters are of a class of their own: such a table or parameter runs
-        the model's code whenever an optimizer reads it (``model.parameters()`` when it is built, a parameter's
-        ``__hash__`` or ``is_leaf`` there and at every step: attack rounds 34 and 35), out of the judge's sight,
-        since the judge's own step reads neither.  Checked when the model is built and again once the judge has
-        trained it.  So is one whose class binds one of those tables' names itself (a descriptor in the class
-        body sees every read of ``module._parameters`` while the instance's own table stays a dict: attack round
-        36), or its own ``__getattribute__`` or ``__dict__``."""
+    def _refuse_unjudgeable(self, model) -> None:
+        """Refuse a model whose modules run its own code where training reaches them and no judged pass does,
+        checked when the model is built and again once the judge has trained it:
+
+        - a class of its own that overrides a method training, a device move or a checkpoint calls
+          (:data:`TRAINING_CALLS`: attack round 19);
+        - attributes, parameters, buffers, submodules or hooks kept in a table of a class of its own, or a class
+          that binds a table's name itself, its own ``__getattribute__`` or a ``__dict__`` of its own (an optimizer
+          reads the tables by attribute when ``model.parameters()`` builds it: attack rounds 34 and 36);
+        - parameters of a class of their own (an optimizer hashes them and reads ``is_leaf``: attack round 35).
+
+        The judge's own step reads none of these, so such a model could be another network once really trained."""
         for module in self._module_named_modules_list(model):
             for cls in type(module).__mro__[:-1]:  # object's own __getattribute__ is the one torch reads through
                 own = self._class_namespace(cls)
+                if cls is not self._module_type and not str(getattr(cls, "__module__", "")).startswith("torch"):
+                    overridden = sorted(TRAINING_CALLS & set(own))
+                    if overridden:
+                        raise _Refused(f"{cls.__name__} overrides torch.nn.Module.{overridden[0]}, which training "
+                                       "and checkpointing call and the judge does not, so what the model is cannot "
+                                       "be judged")
                 bound = [name for name in (*MODULE_TABLES, "__getattribute__") if name in own]
                 if "__dict__" in own and type(own["__dict__"]) is not self._plain_instance_dict:
                     bound.append("__dict__")
@@ -2565,7 +2566,7 @@ class Handler:
                             self._subtract_in_place(p, move)
         finally:
             self._after()
-        self._refuse_own_tables(model)
+        self._refuse_unjudgeable(model)
         recorder = self._layer_recorder(weights)
         output, refused = self._judged_output(
             recorder, weights, lambda: self._run_recorded(model, self._in_parameter_dtype(model, judged.to_tensor()),
@@ -2823,7 +2824,7 @@ VIEW_OPS = frozenset({"view", "reshape", "t", "transpose", "permute", "flatten",
 #: pooling of its own (Handler._written_pooling).
 SAME_VALUES = VIEW_OPS | CAST_OPS | {"detach", "requires_grad_", "flatten", "unflatten", "squeeze", "unsqueeze"}
 #: Where torch.nn.Module keeps its parameters, buffers, submodules and hooks (each a dict or an OrderedDict):
-#: Handler._refuse_own_tables refuses a model whose tables are of a class of its own.
+#: Handler._refuse_unjudgeable refuses a model whose tables are of a class of its own.
 MODULE_TABLES = ("_parameters", "_buffers", "_modules", "_forward_hooks", "_forward_pre_hooks", "_backward_hooks",
                  "_backward_pre_hooks", "_state_dict_hooks", "_state_dict_pre_hooks", "_load_state_dict_pre_hooks",
                  "_load_state_dict_post_hooks", "_forward_hooks_with_kwargs", "_forward_hooks_always_called",

@@ -548,8 +548,7 @@ def training_differs(probe, context, name: str, factory, args: tuple, features: 
     index that fails, a sign), is that other network here; so is one that waits for torch's default generator
     to be drawn from otherwise than a DataLoader's epoch does, or reads ``.grad`` when ``eval()`` is called (rounds
     33 and 34: the worker draws as a shuffled DataLoader's epoch does, and evaluates with the step's gradients kept
-    and cleared).  Asked once per submission, model and
-    arguments."""
+    and cleared).  Asked once per submission, model and arguments."""
     verdicts = probe.__dict__.setdefault("_training_verdicts", {})
     key = (name, repr(tuple(args)), tuple(features))
     if key in verdicts:
