@@ -8,9 +8,11 @@ import json
 import pytest
 import torch
 
-from grader.judge.engine import Limits
+from grader.judge.engine import ForkServerClient, Limits
+from grader.judge.grading import grade
+from grader.judge.submission import Source, load
 from grader.questions import bank
-from tests.conftest import CORPUS, ROOT, failing, solution_script, starter_script
+from tests.conftest import CORPUS, FAST, ROOT, failing, solution_script, starter_script
 
 
 def notebook_text(*cells: str) -> str:
@@ -627,3 +629,37 @@ def test_torchs_convolution_and_pooling_below_the_torch_functions_cost_the_by_ha
     namespace = {"__name__": "__main__"}
     run_units([BY_HAND_CONV.format(conv=HAND_CONV, pool=HAND_POOL)], namespace, timeout=None)
     assert all(r.points == r.max_points for r in run_checks(LocalProbe(namespace), q6, 3))
+
+
+#: q10's answers, each flipped when a draw from one of the worker's default generators falls under a half: which of
+#: its eight checks pass is a fingerprint of what those generators held when the submission's code ran.
+DRAWN_ANSWERS = "\n".join([bank.QUESTIONS[-1].solution, """
+import random
+import numpy
+import torch
+
+draws = ([torch.rand(()).item() < 0.5 for _ in range(3)] + [numpy.random.rand() < 0.5 for _ in range(3)]
+         + [random.random() < 0.5 for _ in range(2)])
+q10_answers = {n: truth != flip for (n, truth), flip in zip(q10_answers.items(), draws)}
+"""])
+
+
+def test_the_same_file_graded_again_with_the_same_seed_draws_the_same_numbers_in_any_fork_server(grade_text, tmp_path):
+    """Grading is a function of the file, the seed and the limits: what a submission draws without seeding (its
+    models' initial weights) comes from the run's seed, not from the fork server's own random start, which every
+    worker it forks inherits (a model whose description depends on its initial weights lost points on some runs
+    and kept them on others at the same seed: fairness rounds 18, 19, 21)."""
+    q10 = [c for c in bank.CHECKS.values() if c.question == "q10"]
+    assert len(q10) >= 8
+
+    def fingerprint(result) -> tuple:
+        return tuple(c.points for c in result.checks)
+
+    here = {seed: fingerprint(grade_text(DRAWN_ANSWERS, seed=seed, checks=q10)) for seed in (1, 2, 3, 4)}
+    path = tmp_path / "again.py"
+    path.write_text(DRAWN_ANSWERS)
+    with ForkServerClient() as another:  # a fork server of its own: its generators started elsewhere
+        there = {seed: fingerprint(grade(load(Source(path)), another, seed=seed, limits=FAST, checks=q10))
+                 for seed in (1, 2)}
+    assert there == {seed: here[seed] for seed in there}
+    assert len(set(here.values())) > 1, "the draws do not follow the seed"

@@ -417,9 +417,11 @@ class SandboxProbe(Probe):
     """A probe whose answers come from a sandboxed worker running one submission."""
 
     def __init__(self, server: ForkServerClient, submission: Submission, limits: Limits, *, slot: int = 0,
-                 started: float | None = None):
-        """``started``: when the submission's time budget began (default now)."""
+                 started: float | None = None, random_seed: int | None = None):
+        """``started``: when the submission's time budget began (default now).  ``random_seed``: what the worker
+        seeds its default generators with before the submission's code runs (None: they stay as forked)."""
         self.server, self.submission, self.limits, self.slot = server, submission, limits, slot
+        self.random_seed = random_seed
         self.source = submission.units
         self.place = submission.place
         self.log = RunLog()
@@ -506,7 +508,8 @@ class SandboxProbe(Probe):
                               Key.UNITS: list(self.submission.units), Key.TIME_LIMIT: self.limits.unit_timeout,
                               Key.CODE_TIME_LIMIT: max(self.deadline - time.monotonic()
                                                        - CHECKS_SHARE * self.limits.timeout, 0.0),
-                              Key.SKIP: sorted(self._unit_failures), Key.NONCE: nonce})
+                              Key.SKIP: sorted(self._unit_failures), Key.RANDOM_SEED: self.random_seed,
+                              Key.NONCE: nonce})
             except OSError:
                 pass  # it died at once: _await_load reads the closed socket and says so
             current, failure = self._await_load(channel, granted, nonce)

@@ -15,11 +15,15 @@ from ..checkapi.protocol import Key, UnitStatus
 from ..checkapi.verdict import Verdict, evaluate
 from ..errors import GraderError
 from ..questions import bank
-from ..questions.base import Check, Context
+from ..questions.base import Check, Context, derive_seed
 from ..records import CheckResult, EventKind, Lateness, Status, SubmissionResult
 from .copies import recorded_values
 from .engine import ForkServerClient, Limits, SandboxProbe
 from .submission import Source, Submission, load_bounded
+
+
+#: The stream of a run's seed the worker's default generators are seeded from (no check's id: they have a dot).
+WORKER_RANDOM_STREAM = "worker"
 
 
 def run_seed(seed: int | None = None) -> int:
@@ -128,7 +132,10 @@ def grade(submission: Submission, server: ForkServerClient, *, seed: int, limits
     started = time.monotonic() if started is None else started
     checks = list(checks if checks is not None else bank.CHECKS.values())
     questions = _questions(checks)
-    probe = SandboxProbe(server, submission, limits, slot=slot, started=started)
+    # The worker's generators start from the run's seed too (its own stream): the same file graded again with the
+    # same seed draws the same initial weights, and so gets the same grade.
+    probe = SandboxProbe(server, submission, limits, slot=slot, started=started,
+                         random_seed=derive_seed(seed, WORKER_RANDOM_STREAM))
     try:
         probe.start()
         results = run_checks(probe, checks, seed, variant)

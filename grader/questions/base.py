@@ -40,7 +40,7 @@ class Context:
             >>> Context(seed=7, check_id="q11.random").rng().randint(2, 15) == Context(7, "q11.random").rng().randint(2, 15)
             True
         """
-        return random.Random(_derive(self.seed, self.check_id, stream))
+        return random.Random(derive_seed(self.seed, self.check_id, stream))
 
     def model_input_seed(self, name: str) -> int:
         """The seed of the random input (uniform in [-1, 1)) a model named ``name`` is probed on.
@@ -63,7 +63,7 @@ class Context:
         """
         import torch
 
-        return torch.Generator().manual_seed(_derive(self.seed, self.check_id, stream) % 2**63)
+        return torch.Generator().manual_seed(derive_seed(self.seed, self.check_id, stream) % 2**63)
 
 
     def memo(self, compute: Callable, *key):
@@ -107,7 +107,8 @@ _MEMO_LOCK = threading.Lock()
 _MEMO_SIZE = 4096
 
 
-def _derive(seed: int, *parts: str) -> int:
+def derive_seed(seed: int, *parts: str) -> int:
+    """A 64-bit seed of its own for each (seed, *parts): SHA-256 of them joined with ``:``, its first 8 bytes."""
     digest = hashlib.sha256(":".join([str(seed), *parts]).encode()).digest()
     return int.from_bytes(digest[:8], "big")
 

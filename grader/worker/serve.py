@@ -238,6 +238,27 @@ class MemoryGauge:
         return self._threshold is not None and self._used() > self._threshold
 
 
+def seed_generators(seed) -> None:
+    """Seed Python's, NumPy's and torch's default generators with the judge's ``seed`` (no valid seed: left alone).
+
+    Every worker is forked from one fork server, whose generators torch and Python seeded at random when it
+    started: without this, what a submission draws without seeding (its models' initial weights, a random input
+    to a self-check) differed from one grading run to the next, and so, for a model whose description depends on
+    its own initial weights, did its grade at the same seed (fairness rounds 18, 19 and 21).  Grading is meant to
+    be a function of the submission, the seed and the limits (:mod:`grader.judge.grading`).
+    """
+    if type(seed) is not int or not 0 <= seed < 2**64:
+        return
+    import random
+
+    import numpy
+    import torch
+
+    random.seed(seed)
+    numpy.random.seed(seed % 2**32)
+    torch.random.default_generator.manual_seed(seed)
+
+
 def serve(channel: Channel) -> None:
     """Run one submission and answer probes on ``channel``; returns when the judge is done.
 
@@ -261,6 +282,7 @@ def serve(channel: Channel) -> None:
     # Every message answers the request that carried this nonce: a submission writing
     # its own messages into the socket cannot pass them off as answers.
     nonce = load.get(Key.NONCE)
+    seed_generators(load.get(Key.RANDOM_SEED))
     units = load.get(Key.UNITS, [])
     records: list[dict]
     if load.get(Key.KIND) == SubmissionKind.SCRIPT:

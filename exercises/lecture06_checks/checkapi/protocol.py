@@ -173,6 +173,8 @@ class Key(Term):
     KIND = "kind", "WorkerOp.LOAD: what the units are (SubmissionKind)."
     UNITS = "units", "WorkerOp.LOAD: the units' sources (a script: its whole text); LOADED report: their count."
     SKIP = "skip", "WorkerOp.LOAD: indices of units not to run (they ended the process on an earlier attempt)."
+    RANDOM_SEED = "random_seed", ("WorkerOp.LOAD: what the worker seeds Python's, NumPy's and torch's default "
+                                  "generators with before the first unit runs (one per grading seed).")
     EVENT = "event", "A worker's report while it runs the units (Event)."
     INDEX = "index", "Event.UNIT and a unit record: the unit's position, from 0."
     LOADED = "loaded", "The worker's report once every unit ran: one unit record {INDEX, STATUS, ERROR, WHERE} each."
