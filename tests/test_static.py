@@ -1645,3 +1645,94 @@ def test_a_by_hand_functions_locals_are_not_the_top_level_names_spelled_alike(fu
                           "TABLE = [{}]\nholder = TABLE[0]\n\ndef setup():\n    slot = F.conv2d\n    holder[0] = slot\n\n"
                           "setup()\n")
     assert by_hand_findings((cheat, LOCALS_SPELLED_LIKE_TOP_LEVEL[1]), "conv2d") != []
+
+
+# -- fairness round 30: students' set-up recipes that run no code out of sight -----------------------------------
+
+COLAB = "try:\n    import google.colab\n    IN_COLAB = True\nexcept ImportError:\n    IN_COLAB = False\n"
+ANSWERS = "import json\nanswers = {'q1': 'C', 'q4': [84, 1337]}\n"
+
+
+@pytest.mark.parametrize("source", [
+    "import sys\nsys.argv = ['']\n",  # argparse in a notebook
+    "import logging\nlogging.root.handlers = []\nlogging.basicConfig(level=logging.INFO)\n",
+    "from IPython.core.interactiveshell import InteractiveShell\nInteractiveShell.ast_node_interactivity = 'all'\n",
+    "class AttrDict(dict):\n    __getattr__ = dict.__getitem__\n    __setattr__ = dict.__setitem__\n"
+    "    __delattr__ = dict.__delitem__\ncfg = AttrDict(lr=0.1)\nprint(cfg.lr)\n",
+    "class Bunch:\n    def __init__(self, **kwargs):\n        self.__dict__.update(kwargs)\ncfg = Bunch(lr=0.1)\n",
+    "import torch\nprint(torch.__config__.show())\nprint(torch.__config__.parallel_info())\n",
+    # an optional module that is not installed, beside files written under names no import loads
+    COLAB + ANSWERS + "with open('my_answers.json', 'w') as f:\n    f.write(json.dumps(answers))\n",
+    COLAB + ANSWERS + "import pandas as pd\npd.DataFrame(answers).to_csv(f'{OUT}/q4_counts.csv')\n".replace(
+        "{OUT}", "{'.'}"),
+    COLAB + ANSWERS + "import os\nlog = open(os.path.join('runs', 'train_log.txt'), 'a')\nprint(answers, file=log)\n",
+])
+def test_a_recipe_that_sets_data_or_binds_dicts_own_methods_is_readable(source):
+    assert found([source + HAND_WRITTEN]) == []
+    assert _model_rule([source + HAND_WRITTEN]) == []
+
+
+@pytest.mark.parametrize("source, expected", [
+    # a module's attribute set to anything but a literal of constants, or torch's and NumPy's at all
+    ("import logging\nclass H(logging.Handler):\n    def emit(self, r):\n        pass\nlogging.root.handlers = [H()]\n",
+     "logging.root.handlers = ... (patches an imported module)"),
+    ("import sys\ndef f():\n    pass\nsys.excepthook = f\n", "sys.excepthook"),
+    ("import numpy as np\nnp.float = float\n", "np.float = ... (patches an imported module)"),
+    ("import torch\ntorch.nn.functional.relu = 0\n", "torch.nn.functional.relu = ... (patches an imported module)"),
+    ("import logging\nlogging.root.handlers += []\n", "logging.root.handlers = ... (patches an imported module)"),
+    # a special method bound to anything but dict's own
+    ("def get(self, name):\n    return 1\nclass AttrDict(dict):\n    __getattr__ = get\n", "__getattr__ = ..."),
+    ("dict = type('dict', (), {})\nclass AttrDict(dict):\n    __getattr__ = dict.__getitem__\n", "__getattr__ = ..."),
+    ("class AttrDict(dict):\n    __init_subclass__ = dict.get\n", "__init_subclass__ = ..."),
+    # an instance's namespace updated in a class with a base (torch's Module bypasses its own __setattr__ so), or
+    # another object's
+    ("import torch\nclass M(torch.nn.Module):\n    def __init__(self, **kw):\n        super().__init__()\n"
+     "        self.__dict__.update(kw)\n", "self.__dict__"),
+    ("class Bunch:\n    def __init__(self, other, **kw):\n        other.__dict__.update(kw)\n", "other.__dict__"),
+    ("import torch\ntorch.__config__ = None\n", "torch.__config__"),
+    ("import torch\nprint(torch.__dict__)\nx = torch.__dict__['conv2d']\n", "torch.__dict__"),
+])
+def test_what_those_recipes_resemble_is_still_unreadable(source, expected):
+    assert expected in [what for _, what in found([source + HAND_WRITTEN])]
+
+
+@pytest.mark.parametrize("change", [
+    "with open('colab.py', 'w') as f:\n    f.write(json.dumps(answers))\n",  # a module's name
+    "with open(NAME, 'w') as f:\n    f.write(json.dumps(answers))\n",  # a name not known
+    "with open('a.json', 'w') as f:\n    f.write(json.dumps(answers))\nimport os\nos.rename('a.json', 'x.py')\n",
+    "with open('a.json', 'w') as f:\n    f.write(json.dumps(answers))\nfrom shutil import copy\n",
+    "with open('a.json', 'w') as f:\n    f.write(json.dumps(answers))\nimport shutil\nmake = shutil.copy\n",
+    "with open('a.json', 'w') as f:\n    f.write(json.dumps(answers))\nimport pathlib\npathlib.Path('a.json').replace('b.py')\n",
+    "with open('a.json', 'wb') as f:\n    f.write(bytes(answers))\nimport sys\nsys.path.insert(0, 'a.json')\n",  # a zip
+    "import zipfile\nzipfile.ZipFile('a.json', 'w').writestr('google/colab.py', str(answers))\n",
+    "import tempfile\nf = tempfile.NamedTemporaryFile('w', suffix='.json', delete=False)\nf.write(str(answers))\n",
+    "open = lambda *a: None\nlog = open('train_log.txt', 'w')\nlog.write(str(answers))\n",
+    "import shutil\nf = open('a.json', 'w')\nf.write(str(answers))\ngetattr(shutil, 'co' + 'py')('a.json', 'x.py')\n",
+    "import pathlib\npathlib.Path('google', 'colab.py').write_text(str(answers))\n",
+])
+def test_an_import_that_is_not_installed_beside_a_file_that_could_be_it_is_still_unreadable(change):
+    source = COLAB + ANSWERS + change
+    assert any("google.colab (a module that is not installed" in what for what in _model_rule([source])), \
+        _model_rule([source])
+
+
+@pytest.mark.parametrize("helper", [
+    "import datetime\ndef _stamp():\n    return datetime.datetime.now()\n",
+    "import numpy as np\nimport numpy.typing as npt\ndef _stamp(a: npt.NDArray[np.float64] = None):\n    return a\n",
+    "import types\ndef _stamp():\n    return types.SimpleNamespace(kh=3, kw=3)\n",
+    "import os\ndef _stamp():\n    return os.environ.get('LAB6_DEBUG', '0') == '1' or os.getenv('X') == '1'\n",
+])
+def test_a_by_hand_function_may_reach_dates_type_aliases_attribute_bags_and_environment_variables(helper):
+    source = helper + HAND_WRITTEN.replace("def conv2d(", "def conv2d(*args, **kwargs):\n    _stamp()\n    return "
+                                           "_conv2d(*args, **kwargs)\n\n\ndef _conv2d(")
+    assert found([source]) == []
+
+
+@pytest.mark.parametrize("helper, expected", [
+    ("import types\ndef _stamp():\n    return types.FunctionType\n", "types.FunctionType"),
+    ("import os\ndef _stamp():\n    return os.listdir('.')\n", "os.listdir"),
+])
+def test_the_rest_of_types_and_os_stays_outside_what_a_by_hand_function_may_reach(helper, expected):
+    source = helper + HAND_WRITTEN.replace("def conv2d(", "def conv2d(*args, **kwargs):\n    _stamp()\n    return "
+                                           "_conv2d(*args, **kwargs)\n\n\ndef _conv2d(")
+    assert any(expected in what for _, what in found([source])), found([source])

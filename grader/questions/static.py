@@ -256,9 +256,28 @@ PLAIN_PRIVATE_NAMES = frozenset({"_pair", "_single", "_triple", "_quadruple", "_
 #: Attributes that write files: with them, an import of a module that is not installed may load
 #: code the submission wrote.
 FILE_WRITERS = frozenset({"write_text", "write_bytes", "write", "open", "copyfile", "copy2", "copytree", "move",
-                          "symlink", "symlink_to", "hardlink_to", "link", "savetxt", "tofile", "to_csv"})
-#: Of those, the calls whose last argument is the text written (read by the judge when it is a constant).
-TEXT_WRITERS = frozenset({"write", "write_text", "writelines", "run_cell_magic"})
+                          "symlink", "symlink_to", "hardlink_to", "link", "savetxt", "tofile", "to_csv", "writestr"})
+#: Of those, the calls whose last argument is the text written (read by the judge when it is a constant; a zip
+#: archive's member too, which `import` loads once the archive is on sys.path).
+TEXT_WRITERS = frozenset({"write", "write_text", "writelines", "run_cell_magic", "writestr"})
+#: The suffixes of files no import loads: data, text, images and checkpoints.  A file whose name ends so cannot
+#: be a module an import of a module that is not installed finds (:func:`_writes_data_files_only`).
+DATA_SUFFIXES = frozenset({".json", ".jsonl", ".csv", ".tsv", ".txt", ".log", ".md", ".yaml", ".yml", ".toml",
+                           ".html", ".png", ".jpg", ".jpeg", ".svg", ".pdf", ".npy", ".npz", ".pt", ".pth.tar",
+                           ".ckpt", ".pkl", ".pickle", ".out"})
+#: Calls that make a file under another name than the one it was written as, or write one through a handle the
+#: reader does not see opened: with any of them, what a file is called is not known from its writing.
+OTHER_FILE_MAKERS = frozenset({"rename", "renames", "copyfile", "copy2", "copytree", "move", "symlink",
+                               "symlink_to", "hardlink_to", "link", "unpack_archive", "make_archive", "extract",
+                               "extractall", "writestr", "FileIO", "fdopen", "NamedTemporaryFile", "TemporaryFile",
+                               "SpooledTemporaryFile", "mkstemp", "ZipFile", "PyZipFile", "TarFile", "mkfifo",
+                               "mknod"})
+#: Functions of modules that make a file from another, or change ``sys.path``, by their full names.
+OTHER_FILE_FUNCTIONS = frozenset({"shutil.copy", "os.replace", "sys.path"})
+#: The calls that name a file they create or open, and where the name is: the first argument (``open(PATH, "w")``,
+#: ``df.to_csv(PATH)``), or the ``Path(PATH)`` they are called on (``Path(PATH).write_text(...)``).
+NAMING_WRITERS = {"open": "argument", "to_csv": "argument", "savetxt": "argument", "tofile": "argument",
+                  "write_text": "receiver", "write_bytes": "receiver"}
 #: Special methods a class may define without running code out of the reader's sight.
 PLAIN_DUNDERS = frozenset({
     "__init__", "__repr__", "__str__", "__len__", "__getitem__", "__setitem__", "__iter__", "__next__",
@@ -311,6 +330,15 @@ CHANGING_METHODS = MUTATING_METHODS | MODEL_HOOKS
 MAX_ALIAS_ROUNDS = 50
 #: Magics whose statement the grading shell runs (see grader.worker.serve.GradingShell): their text is code.
 RUN_MAGICS = frozenset({"time", "prun"})
+#: Top-level packages whose attributes no literal may be set on (their functions are what the checks' passes run, and
+#: ``np.float = float`` does patch NumPy's namespace); any other module's may take a literal of constants
+#: (:func:`_plain_data_setting`).
+DATA_SETTINGS_EXCLUDED = frozenset({"torch", "numpy", "builtins"})
+#: Special methods a class body may bind to one of dict's own methods (the AttrDict recipe), and those methods.
+DICT_SLOT_DUNDERS = frozenset({"__getattr__", "__setattr__", "__delattr__"})
+DICT_SLOTS = frozenset({"__getitem__", "__setitem__", "__delitem__", "get", "pop"})
+#: Dunder attributes of modules that may be read: torch's build report (``torch.__config__.show()``).
+READABLE_MODULE_DUNDERS = frozenset({"torch.__config__"})
 #: Roots of imported modules whose attributes may be set (settings, not code).
 SETTABLE_MODULE_ATTRIBUTES = re.compile(
     r"^(torch\.backends|plt|matplotlib|mpl|pd|pandas|np\.random|os\.environ)\b")
@@ -577,8 +605,9 @@ def _read_cached(units: tuple[str, ...]) -> _Reading:
                                                      f.hides_from_models)) for node, f in written.while_running]
         # When every text written is known (a constant), it was read above like the cells: what it does
         # anywhere is found, and a by-hand function imported from it is unverifiable by rule 1.  Otherwise
-        # a module the submission wrote and imports may do anything out of sight.
-        if texts is None:
+        # a module the submission wrote and imports may do anything out of sight, unless every file it writes
+        # is named so that no import loads it.
+        if texts is None and not _writes_data_files_only(reading):
             reading.unreadable += [Finding("unverifiable", f"import {m} (a module that is not installed, in a "
                                                            f"submission that writes files: {reading.writes[0]})")
                                    for m in reading.missing_imports]
@@ -832,6 +861,12 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
     shown_namespaces |= {id(a) for n in nodes if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
                          and n.func.id in NAMESPACE_SHOWING_CALLS and n.func.id not in reading.bindings
                          and n.func.id not in reading.imported for a in n.args}
+    # `class AttrDict(dict): __getattr__ = dict.__getitem__`: a special method bound to one of dict's own, which
+    # runs no code of the submission's (fairness round 30: the Stack Overflow config recipe cost -10)
+    dict_slots = _dict_slot_bindings(reading, nodes)
+    # `self.__dict__.update(kwargs)` in a method of a class with no base: the instance's attributes set, as
+    # `setattr(self, k, v)` sets them (fairness round 30: the "Bunch" config recipe cost -10)
+    own_instance_dicts = _plain_instance_dict_updates(nodes)
     # `"google.colab" in sys.modules`: a membership test reads the import table, changes nothing
     membership_tested = {id(c) for n in nodes if isinstance(n, ast.Compare)
                          and all(isinstance(op, (ast.In, ast.NotIn)) for op in n.ops) for c in n.comparators}
@@ -924,7 +959,11 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                     attr in READABLE_DUNDER_ATTRIBUTES and isinstance(node.ctx, ast.Load)) \
                     and not (attr in CALLED_DUNDERS and calls.get(id(node)) is not None) \
                     and not _plain_super_method(reading, node) \
-                    and not (attr == "__dict__" and isinstance(node.ctx, ast.Load) and id(node) in shown_namespaces):
+                    and not (attr == "__dict__" and isinstance(node.ctx, ast.Load) and (
+                        id(node) in shown_namespaces or id(node) in own_instance_dicts)) \
+                    and not (id(node) in dict_slots) \
+                    and not (isinstance(node.ctx, ast.Load) and _imported_only(reading, root)
+                             and _resolved(reading, node) in READABLE_MODULE_DUNDERS):
                 add(Finding("unverifiable", f"{chain}"))
             elif attr in ANY_RECEIVER_ATTRIBUTES or attr.startswith(GLOBAL_HOOK_PREFIX) or (
                     attr == "callbacks" and reading.imported.get(root or "") == "gc"):
@@ -986,7 +1025,8 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
             # sight as its `def` would (attack round 11): the same rule
             for target in (node.targets if isinstance(node, ast.Assign) else [node.target]):
                 for name in (n.id for n in ast.walk(target) if isinstance(n, ast.Name)):
-                    if name.startswith("__") and name.endswith("__") and name not in PLAIN_DUNDERS:
+                    if name.startswith("__") and name.endswith("__") and name not in PLAIN_DUNDERS \
+                            and not (name in DICT_SLOT_DUNDERS and id(node.value) in dict_slots):
                         add(Finding("unverifiable", f"{name} = ..."))
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and isinstance(node, ast.ClassDef):
             # `global` in a class body binds module-level names too
@@ -1008,7 +1048,8 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                 for sub in ast.walk(target):
                     if isinstance(sub, ast.Attribute) and isinstance(sub.ctx, (ast.Store, ast.Del)):
                         root, chain = _root(sub)
-                        if root in reading.imported and not _settings_chain(chain):
+                        if root in reading.imported and not _settings_chain(chain) \
+                                and not _plain_data_setting(reading, node, root):
                             add(Finding("unverifiable", f"{chain} = ... (patches an imported module)"))
                         elif root in reading.bindings and not isinstance(sub.ctx, ast.Load) and any(
                                 isinstance(b, ast.ClassDef) or (isinstance(b, (ast.FunctionDef, ast.AsyncFunctionDef))
@@ -1522,6 +1563,84 @@ def _settings_chain(chain: str) -> bool:
     return bool(SETTABLE_MODULE_ATTRIBUTES.match(chain))
 
 
+def _imported_only(reading: _Reading, name: str | None) -> bool:
+    """Whether every binding of ``name`` is an import (``import torch`` in two cells is still torch)."""
+    bindings = reading.bindings.get(name or "", [])
+    return bool(bindings) and name not in reading.global_in_functions and all(
+        isinstance(b, (ast.Import, ast.ImportFrom)) for b, _ in bindings)
+
+
+def _plain_data(node: ast.AST | None) -> bool:
+    """A literal of constants (``"all"``, ``[""]``, ``[]``, ``(1, 2)``): data, naming and calling nothing."""
+    if isinstance(node, ast.Constant):
+        return True
+    if isinstance(node, (ast.List, ast.Tuple, ast.Set)):
+        return all(_plain_data(e) for e in node.elts)
+    if isinstance(node, ast.Dict):
+        return all(k is not None and _plain_data(k) for k in node.keys) and all(_plain_data(v) for v in node.values)
+    return False
+
+
+def _plain_data_setting(reading: _Reading, node: ast.AST, root: str) -> bool:
+    """``sys.argv = [""]``, ``logging.root.handlers = []``, ``InteractiveShell.ast_node_interactivity = "all"``:
+    a literal of constants assigned (plainly: no augmented assignment, no deletion) to an attribute of a module
+    other than torch and NumPy, whose functions the checks' passes run.  No code of the submission's runs
+    through a constant; a handler, a hook or a function assigned is still a patch (fairness round 30: three
+    notebook recipes cost -10 each)."""
+    return isinstance(node, (ast.Assign, ast.AnnAssign)) and _plain_data(node.value) \
+        and reading.imported.get(root, "").split(".")[0] not in DATA_SETTINGS_EXCLUDED
+
+
+def _dict_slot_bindings(reading: _Reading, nodes: list[ast.AST]) -> set[int]:
+    """The ``dict.__getitem__`` nodes (and the assignments' values) of class-body bindings of
+    :data:`DICT_SLOT_DUNDERS` to dict's own methods (:data:`DICT_SLOTS`), ``dict`` being the built-in."""
+    if "dict" in reading.bindings or "dict" in reading.imported:
+        return set()
+    found: set[int] = set()
+    for node in nodes:
+        if not isinstance(node, ast.ClassDef):
+            continue
+        for statement in node.body:
+            if isinstance(statement, ast.Assign) and all(
+                    isinstance(t, ast.Name) and t.id in DICT_SLOT_DUNDERS for t in statement.targets):
+                value = statement.value
+                if isinstance(value, ast.Attribute) and isinstance(value.value, ast.Name) \
+                        and value.value.id == "dict" and value.attr in DICT_SLOTS:
+                    found.add(id(value))
+    return found
+
+
+def _plain_instance_dict_updates(nodes: list[ast.AST]) -> set[int]:
+    """The ``self.__dict__`` nodes of ``self.__dict__.update(kwargs)`` calls (one argument, one of the method's
+    parameters, maybe ``**``-unpacked) in the methods of a class with no base (``self`` the method's first
+    parameter): they set the instance's attributes from what it was given, as a ``setattr(self, k, v)`` loop does
+    (a class with a base may be torch's Module, whose own ``__setattr__`` that bypasses)."""
+    found: set[int] = set()
+    for node in nodes:
+        if not isinstance(node, ast.ClassDef) or node.keywords or any(
+                not (isinstance(b, ast.Name) and b.id == "object") for b in node.bases):
+            continue
+        for method in node.body:
+            if not isinstance(method, ast.FunctionDef) or not method.args.args or method.decorator_list:
+                continue
+            first = method.args.args[0].arg
+            given = {a.arg for a in method.args.args[1:] + method.args.kwonlyargs} | (
+                {method.args.kwarg.arg} if method.args.kwarg else set())
+            for sub in _walk_scope_body(method):
+                # only what the method was given, as it was given (`update(kwargs)`, `update(**kwargs)`): a value
+                # written there (`update(conv=F.conv2d)`) would be bound out of the reader's sight
+                arguments = list(sub.args) + [k.value for k in sub.keywords if k.arg is None] \
+                    if isinstance(sub, ast.Call) else []
+                if isinstance(sub, ast.Call) and isinstance(sub.func, ast.Attribute) and sub.func.attr == "update" \
+                        and len(arguments) == 1 and len(sub.args) + len(sub.keywords) == 1 \
+                        and isinstance(arguments[0], ast.Name) and arguments[0].id in given:
+                    target = sub.func.value
+                    if isinstance(target, ast.Attribute) and target.attr == "__dict__" \
+                            and isinstance(target.value, ast.Name) and target.value.id == first:
+                        found.add(id(target))
+    return found
+
+
 def _flag_doctest_runners(reading: _Reading, nodes: list[ast.AST]) -> None:
     """Only ``doctest.testmod`` and ``run_docstring_examples`` are readable (their examples are the source's own
     docstrings, read as a unit of code by :func:`_read`); the rest of doctest runs examples from any string or
@@ -1573,6 +1692,80 @@ def _written_texts(reading: _Reading) -> list[str] | None:
             return None
         texts.append(node.value)
     return texts
+
+
+def _writes_data_files_only(reading: _Reading) -> bool:
+    """Whether every file the submission creates or opens through a call that names it has a name ending in one
+    of :data:`DATA_SUFFIXES` (``open("answers.json", "w")``, ``df.to_csv(f"{out}/counts.csv")``), no call makes a
+    file otherwise (:data:`OTHER_FILE_MAKERS`: a rename, a copy, a temporary file, an archive), and ``sys.path``
+    is left alone (a zip archive is imported from whatever its name, once on it).  Then a module that is not
+    installed is one no file written can be, and its import fails as it would anywhere (fairness round 30: a Colab
+    check, an optional torchinfo or wandb import beside answers or a log written to a file cost -10 each)."""
+    if "open" in reading.bindings or "open" in reading.imported:
+        return False  # `open` is not the built-in
+    for node in reading.nodes:
+        if isinstance(node, ast.ImportFrom) and any(
+                a.name in OTHER_FILE_MAKERS or f"{node.module}.{a.name}" in OTHER_FILE_FUNCTIONS for a in node.names):
+            return False
+        if isinstance(node, (ast.Name, ast.Attribute)) and (
+                (node.id if isinstance(node, ast.Name) else node.attr) in OTHER_FILE_MAKERS
+                or _resolved(reading, node) in OTHER_FILE_FUNCTIONS):
+            return False  # named, called or not (`make = shutil.copy`)
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None
+        if name in ATTRIBUTE_FUNCTIONS and not (len(node.args) > 1 and isinstance(node.args[1], ast.Constant)):
+            return False  # an attribute by a computed name may be any of them
+        if name == "replace" and len(node.args) == 1 and not node.keywords:  # Path.replace(target)
+            return False
+        if name == "copy" and len(node.args) > 1:  # a copy from one file to another
+            return False
+        if name == "run_cell_magic" and _magic_name(node) == "writefile":
+            target = node.args[1] if len(node.args) > 1 else None
+        elif name not in NAMING_WRITERS:
+            continue
+        elif name == "open" and isinstance(func, ast.Name) and not _opens_for_writing(node):
+            continue
+        elif NAMING_WRITERS[name] == "receiver" or (name == "open" and isinstance(func, ast.Attribute)
+                                                    and isinstance(func.value, ast.Call) and not node.args):
+            receiver = func.value if isinstance(func, ast.Attribute) else None
+            target = receiver.args[0] if isinstance(receiver, ast.Call) and len(receiver.args) == 1 else None
+        else:
+            target = node.args[0] if node.args else None
+        if not _ends_in_data_suffix(reading, target):
+            return False
+    return True
+
+
+def _opens_for_writing(call: ast.Call) -> bool:
+    """Whether ``open(...)`` may write: a mode that is not a constant of ``r``, ``b`` and ``t`` only."""
+    mode = call.args[1] if len(call.args) > 1 else next((k.value for k in call.keywords if k.arg == "mode"), None)
+    return mode is not None and not (isinstance(mode, ast.Constant) and isinstance(mode.value, str)
+                                     and set(mode.value) <= set("rbt"))
+
+
+def _ends_in_data_suffix(reading: _Reading, node: ast.AST | None) -> bool:
+    """Whether the path ``node`` makes surely ends in one of :data:`DATA_SUFFIXES`: a string constant, or a name
+    bound once at the top level to one, or an f-string, ``+`` or ``/`` whose last part is one, or
+    ``os.path.join(...)`` whose last argument is one (whatever comes before, the name ends so)."""
+    if isinstance(node, ast.Name):
+        bindings = reading.bindings.get(node.id, [])
+        if len(bindings) != 1 or not bindings[0][1] or not isinstance(bindings[0][0], ast.Assign) \
+                or node.id in reading.mutations or node.id in reading.global_in_functions:
+            return False
+        node = bindings[0][0].value
+    if isinstance(node, ast.JoinedStr) and node.values:
+        node = node.values[-1]
+    elif isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Div)):
+        node = node.right
+    elif isinstance(node, ast.Call) and node.args and not node.keywords \
+            and _resolved(reading, node.func) == "os.path.join":
+        node = node.args[-1]
+    if not (isinstance(node, ast.Constant) and isinstance(node.value, str)):
+        return False
+    name = node.value.lower()
+    return any(name.endswith(suffix) for suffix in DATA_SUFFIXES)
 
 
 def _magic_name(call: ast.Call | None) -> str | None:
@@ -2609,6 +2802,9 @@ KNOWN_MODULES: dict[str, frozenset[str]] = {
         "math", "cmath", "itertools", "functools", "collections", "collections.abc", "numbers", "fractions",
         "decimal", "statistics", "copy", "enum", "abc", "array", "re", "random", "heapq", "bisect", "dataclasses",
         "typing", "operator", "string", "contextlib", "warnings", "time", "textwrap", "pprint",
+        # dates and times, and NumPy's type aliases for annotations (fairness round 30: a conv2d timing itself
+        # with datetime.now(), annotated with npt.NDArray, lost its by-hand points)
+        "datetime", "numpy.typing",
         "numpy.linalg", "numpy.random", "numpy.fft", "numpy.lib.stride_tricks",
         "torch.linalg", "torch.fft", "torch.special", "torch.random", "torch.nn.init", "torch.nn.parameter",
         "torch.nn.modules.utils", "torch.types", "torch.functional", "torch.return_types", "torch.backends",
@@ -2648,6 +2844,12 @@ KNOWN_NAMES_ONLY: dict[str, frozenset[str]] = {
     # a decorator of q6's own binding its arguments to a signature (fairness round 13); rule 2 allows inspect for
     # signatures and source only
     "inspect": frozenset({"signature", "Signature", "Parameter", "BoundArguments"}),
+    # an attribute bag like a namedtuple (fairness round 30: a conv2d's geometry helper returned one); the rest of
+    # `types` makes functions, code objects and classes
+    "types": frozenset({"SimpleNamespace"}),
+    # an environment variable read as text (fairness round 30: `DEBUG = os.environ.get("LAB6_DEBUG") == "1"` read in
+    # conv2d); the rest of `os` reaches files and processes
+    "os": frozenset({"environ", "getenv"}),
     "pydantic": frozenset({"BaseModel", "Field", "ConfigDict", "ValidationError", "field_validator",
                            "model_validator", "PositiveInt", "NonNegativeInt", "PositiveFloat", "NonNegativeFloat",
                            "NegativeInt", "NonPositiveInt", "StrictInt", "StrictFloat", "StrictBool", "StrictStr",
