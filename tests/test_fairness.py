@@ -280,14 +280,10 @@ GRADER_FAULTS: dict[str, str] = {
                          ("r29_py_pickle_roundtrip_init_torch_save_top_level.py", "pickle"),
                          ("r29_py_jit_trace_q7_jit_script_q8_blocks.py", "torch.jit.trace"))},
     # Fairness round 30 (30 files of students' set-up code, graded at seeds 1, 3 and 7: 14 lost points to the static
-    # reader, 12 of them fixed; see tests/corpus/fair/_r30_findings.md).
+    # reader, 13 of them fixed; see tests/corpus/fair/_r30_findings.md).
     "r30_nb_numpy_float_int_alias_shim.ipynb":
         "a judgement call (fairness round 30): `np.float = float; np.int = int` (the NumPy 1.24 compatibility shim) "
         "patches NumPy's namespace, whose functions the checks' passes run: rule 2, q6 by hand 3, q7 4, q8 3: -10",
-    "r30_py_optional_wandb_import_log_file.py":
-        "a grader's fault (fairness round 30): `import wandb` (not installed) beside a training log opened as "
-        "`open(log_path, 'w')`, `log_path` a parameter of train(): the reader cannot tell the file's name from a "
-        "module's (a literal, a top-level constant or an f-string ending in '.txt' would do: 26/26): -10",
     "r24_py_careful_student_second_edition.py":
         "a grader's fault (fairness round 24): `assert all(0.0 <= a <= 1.0 for a in alive)` over fractions of active "
         "units taken as Python floats (`float((x > 0).float().mean())`): a varied run scales them past 1 and the "

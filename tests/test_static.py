@@ -1666,6 +1666,8 @@ ANSWERS = "import json\nanswers = {'q1': 'C', 'q4': [84, 1337]}\n"
     COLAB + ANSWERS + "import pandas as pd\npd.DataFrame(answers).to_csv(f'{OUT}/q4_counts.csv')\n".replace(
         "{OUT}", "{'.'}"),
     COLAB + ANSWERS + "import os\nlog = open(os.path.join('runs', 'train_log.txt'), 'a')\nprint(answers, file=log)\n",
+    COLAB + ANSWERS + "def train(steps, log_path='train_log.txt'):\n    with open(log_path, 'w') as log:\n"
+    "        print(steps, answers, file=log)\ntrain(3)\ntrain(4, log_path=f'{steps}_log.txt')\n",
 ])
 def test_a_recipe_that_sets_data_or_binds_dicts_own_methods_is_readable(source):
     assert found([source + HAND_WRITTEN]) == []
@@ -1709,11 +1711,61 @@ def test_what_those_recipes_resemble_is_still_unreadable(source, expected):
     "open = lambda *a: None\nlog = open('train_log.txt', 'w')\nlog.write(str(answers))\n",
     "import shutil\nf = open('a.json', 'w')\nf.write(str(answers))\ngetattr(shutil, 'co' + 'py')('a.json', 'x.py')\n",
     "import pathlib\npathlib.Path('google', 'colab.py').write_text(str(answers))\n",
+    "import sys\nf = open('a.json', 'wb')\nf.write(bytes(answers))\ngetattr(sys, 'path').insert(0, 'a.json')\n",
+    # a parameter's default names a data file, but a call gives it another name, or it is passed on, or rebound
+    "def save(path='a.json'):\n    open(path, 'w').write(str(answers))\nsave('google/colab.py')\n",
+    "def save(path='a.json'):\n    open(path, 'w').write(str(answers))\nsave(path='colab.py')\n",
+    "def save(path='a.json'):\n    open(path, 'w').write(str(answers))\nrun = save\nrun('colab.py')\n",
+    "def save(path='a.json'):\n    path = 'colab.py'\n    open(path, 'w').write(str(answers))\nsave()\n",
+    "def save(path='a.json'):\n    open(path, 'w').write(str(answers))\nsave(*['colab.py'])\n",
+    # a local name is not the top level's of the same spelling
+    "PATH = 'a.json'\ndef save():\n    PATH = 'colab.py'\n    open(PATH, 'w').write(str(answers))\nsave()\n",
+    "PATH = 'a.json'\ndef save():\n    for PATH in ['colab.py']:\n        open(PATH, 'w').write(str(answers))\n",
+    "PATH = 'a.json'\ndef save():\n    import colab as PATH\n    open(PATH, 'w').write(str(answers))\n",
+    "import sys\nf = open('a.json', 'wb')\nf.write(bytes(answers))\nvars(sys)['path'].insert(0, 'a.json')\n",
 ])
 def test_an_import_that_is_not_installed_beside_a_file_that_could_be_it_is_still_unreadable(change):
     source = COLAB + ANSWERS + change
     assert any("google.colab (a module that is not installed" in what for what in _model_rule([source])), \
         _model_rule([source])
+
+
+NOTES = "notes = '\\n'.join(['import torch', 'print(torch.__version__)'])\n"
+
+
+@pytest.mark.parametrize("change", [
+    # attack round 38: a module written with text the reader cannot know, then imported by a library from a name
+    # it is given, with no import statement of it
+    "import pathlib\npathlib.Path('results.json/run_notes.py').relative_to('results.json').write_text(notes)\n"
+    "import xml.sax\nxml.sax.default_parser_list = ['run_notes']\nxml.sax.make_parser()\n",
+    "import pathlib\ndef artifact(name):\n    return pathlib.Path('run_notes.py')\n"
+    "artifact('notes.json').write_text(notes)\nimport pandas as pd\npd.options.plotting.backend = 'run_notes'\n",
+    "import logging\nlog = logging.getLogger('x')\nlog.addHandler(logging.FileHandler('run_notes.py'))\nlog.warning(notes)\n"
+    "import matplotlib\nmatplotlib.use('module://run_notes')\n",
+    "from logging import FileHandler\nFileHandler('run_notes.py')\n",
+    "import logging\nlogging.basicConfig(filename='run_notes.py')\n",
+    "with open('run_notes.py', 'w') as f:\n    f.write(notes)\n",
+    "with open(f'{NAME}.p' + 'y', 'w') as f:\n    f.write(notes)\n",
+    "import pathlib\ndef save(folder):\n    path = pathlib.Path(folder) / 'answers.pkl'\n    path = path.with_suffix('.py')\n"
+    "    path.write_bytes(notes.encode())\n",
+    "import pathlib\ndef save(folder):\n    for path in [pathlib.Path('run_notes.py')]:\n        path.write_text(notes)\n",
+])
+def test_a_file_written_with_text_the_reader_cannot_know_under_a_module_s_name_is_unreadable(change):
+    assert any("a file written with text the grader cannot read" in what
+               for what in _model_rule([NOTES + change])), _model_rule([NOTES + change])
+
+
+@pytest.mark.parametrize("change", [
+    "import logging\nlogging.basicConfig(filename='train.log', level=logging.INFO)\nlogging.info(notes)\n",
+    "import pathlib\n(pathlib.Path('out') / 'notes.md').write_text(notes)\n",
+    "import numpy as np\nnp.savetxt('q4_counts.dat', np.zeros(3), header=notes)\n",
+    "with open('weights_notes', 'w') as f:\n    f.write(notes)\n",
+    "import logging, sys\nlogging.basicConfig(handlers=[logging.StreamHandler(sys.stdout), "
+    "logging.FileHandler('lecture06.log')])\n",
+    "import pathlib\ndef save(folder):\n    path = pathlib.Path(folder) / 'answers.pkl'\n    path.write_bytes(notes.encode())\n",
+])
+def test_a_file_written_under_a_name_no_import_loads_is_readable(change):
+    assert _model_rule([NOTES + change]) == []
 
 
 @pytest.mark.parametrize("helper", [

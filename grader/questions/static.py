@@ -260,11 +260,15 @@ FILE_WRITERS = frozenset({"write_text", "write_bytes", "write", "open", "copyfil
 #: Of those, the calls whose last argument is the text written (read by the judge when it is a constant; a zip
 #: archive's member too, which `import` loads once the archive is on sys.path).
 TEXT_WRITERS = frozenset({"write", "write_text", "writelines", "run_cell_magic", "writestr"})
-#: The suffixes of files no import loads: data, text, images and checkpoints.  A file whose name ends so cannot
-#: be a module an import of a module that is not installed finds (:func:`_writes_data_files_only`).
-DATA_SUFFIXES = frozenset({".json", ".jsonl", ".csv", ".tsv", ".txt", ".log", ".md", ".yaml", ".yml", ".toml",
-                           ".html", ".png", ".jpg", ".jpeg", ".svg", ".pdf", ".npy", ".npz", ".pt", ".pth.tar",
-                           ".ckpt", ".pkl", ".pickle", ".out"})
+#: The endings of the names of files an import loads (importlib's source, bytecode and extension suffixes, and
+#: Windows' own): a file written under any other name, or none, is no module (:func:`_names_no_module`).  (A zip
+#: archive is imported from whatever its name, but only from ``sys.path``, which such a submission leaves alone.)
+IMPORTABLE_SUFFIXES = (".py", ".pyc", ".pyo", ".pyw", ".pyd", ".so")
+#: How many names and parameters the reader follows to learn a written file's name.
+MAX_PATH_DEPTH = 4
+#: Log handlers that write records, text the reader cannot know, into the file they name (their first argument).
+LOG_FILE_HANDLERS = frozenset({"FileHandler", "RotatingFileHandler", "TimedRotatingFileHandler",
+                               "WatchedFileHandler"})
 #: Calls that make a file under another name than the one it was written as, or write one through a handle the
 #: reader does not see opened: with any of them, what a file is called is not known from its writing.
 OTHER_FILE_MAKERS = frozenset({"rename", "renames", "copyfile", "copy2", "copytree", "move", "symlink",
@@ -277,7 +281,11 @@ OTHER_FILE_FUNCTIONS = frozenset({"shutil.copy", "os.replace", "sys.path"})
 #: The calls that name a file they create or open, and where the name is: the first argument (``open(PATH, "w")``,
 #: ``df.to_csv(PATH)``), or the ``Path(PATH)`` they are called on (``Path(PATH).write_text(...)``).
 NAMING_WRITERS = {"open": "argument", "to_csv": "argument", "savetxt": "argument", "tofile": "argument",
-                  "write_text": "receiver", "write_bytes": "receiver"}
+                  "write_text": "receiver", "write_bytes": "receiver",
+                  **{handler: "argument" for handler in LOG_FILE_HANDLERS}}
+#: The constructors of paths whose ``write_text``/``write_bytes``/``open`` name their file: ``Path(PATH)`` only, not
+#: what a method or a function of the submission's made of one (attack round 38: ``relative_to``).
+PATH_CONSTRUCTORS = frozenset({"pathlib.Path", "pathlib.PosixPath", "pathlib.PurePath", "pathlib.PurePosixPath"})
 #: Special methods a class may define without running code out of the reader's sight.
 PLAIN_DUNDERS = frozenset({
     "__init__", "__repr__", "__str__", "__len__", "__getitem__", "__setitem__", "__iter__", "__next__",
@@ -467,6 +475,8 @@ class _Reading:
         # defs compiled by @torch.jit.script, which resolves their names when it compiles (_scripted_early)
         self.scripted_defs: list[ast.FunctionDef] = []
         self.written: list[ast.AST] = []
+        # id of a node -> the innermost function it is in (made when first asked: _function_binding)
+        self.function_of: dict[int, ast.AST] | None = None
         """What the submission writes to files through ``.write(...)``, ``.write_text(...)`` and
         ``%%writefile``: the text, as an expression (read once every unit is)."""
         """Calls of ``run_line_magic`` read as code (module-level, constant arguments)."""
@@ -591,7 +601,7 @@ def _read_cached(units: tuple[str, ...]) -> _Reading:
     _scan_reached_by_value(reading, every_node)
     if any(v.split(".")[0] == "doctest" for v in reading.imported.values()):
         _flag_doctest_runners(reading, every_node)
-    if reading.missing_imports and reading.writes:
+    if reading.writes:
         texts = _written_texts(reading)
         for text in texts or []:
             try:
@@ -607,10 +617,12 @@ def _read_cached(units: tuple[str, ...]) -> _Reading:
         # anywhere is found, and a by-hand function imported from it is unverifiable by rule 1.  Otherwise
         # a module the submission wrote and imports may do anything out of sight, unless every file it writes
         # is named so that no import loads it.
-        if texts is None and not _writes_data_files_only(reading):
+        if texts is None and not _writes_no_module(reading):
             reading.unreadable += [Finding("unverifiable", f"import {m} (a module that is not installed, in a "
                                                            f"submission that writes files: {reading.writes[0]})")
-                                   for m in reading.missing_imports]
+                                   for m in reading.missing_imports] or [
+                Finding("unverifiable", f"a file written with text the grader cannot read, under a name a module "
+                                        f"may have ({reading.writes[0]})")]
     return reading
 
 
@@ -883,6 +895,13 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                  and isinstance(n.value, ast.Attribute) and n.value.attr == "jit"
                  and reading.imported.get(_root(n)[0] or "", "").startswith("torch")}
     for node in nodes:
+        if isinstance(node, (ast.Name, ast.Attribute)) and id(node) in calls and (
+                (node.id if isinstance(node, ast.Name) else node.attr) in LOG_FILE_HANDLERS or (
+                (node.id if isinstance(node, ast.Name) else node.attr) == "basicConfig"
+                and any(k.arg == "filename" or k.arg is None for k in calls[id(node)].keywords))):
+            # a log file's records are text the reader cannot know, written under the name given
+            reading.writes.append(f"{_root(node)[1]}(...)")
+            reading.written.append(calls[id(node)])
         if isinstance(node, (ast.Import, ast.ImportFrom)):
             modules = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""]
             for module in modules:
@@ -1694,16 +1713,21 @@ def _written_texts(reading: _Reading) -> list[str] | None:
     return texts
 
 
-def _writes_data_files_only(reading: _Reading) -> bool:
-    """Whether every file the submission creates or opens through a call that names it has a name ending in one
-    of :data:`DATA_SUFFIXES` (``open("answers.json", "w")``, ``df.to_csv(f"{out}/counts.csv")``), no call makes a
-    file otherwise (:data:`OTHER_FILE_MAKERS`: a rename, a copy, a temporary file, an archive), and ``sys.path``
-    is left alone (a zip archive is imported from whatever its name, once on it).  Then a module that is not
-    installed is one no file written can be, and its import fails as it would anywhere (fairness round 30: a Colab
-    check, an optional torchinfo or wandb import beside answers or a log written to a file cost -10 each)."""
+def _writes_no_module(reading: _Reading) -> bool:
+    """Whether every file the submission creates or opens through a call that names it has a name that no import
+    loads (:func:`_names_no_module`: ``open("answers.json", "w")``, ``df.to_csv(f"{out}/counts.csv")``,
+    ``logging.FileHandler("train.log")``), no call makes a file otherwise (:data:`OTHER_FILE_MAKERS`: a rename, a
+    copy, a temporary file, an archive), and ``sys.path`` is left alone (a zip archive is imported from whatever its
+    name, once on it).  Then what it writes, whatever the text, is no module: neither an import of a module that is
+    not installed nor a library that imports a module by a name it is given (a plotting backend, a parser list:
+    attack round 38) finds code there (fairness round 30: a Colab check, an optional torchinfo or wandb import
+    beside answers or a log written to a file cost -10 each)."""
     if "open" in reading.bindings or "open" in reading.imported:
         return False  # `open` is not the built-in
     for node in reading.nodes:
+        if (isinstance(node, ast.Name) and node.id in UNREADABLE_NAMES) or (
+                isinstance(node, ast.Attribute) and node.attr == "__dict__"):
+            return False  # a namespace reached by value (`vars(sys)["path"]`) may hold any of them
         if isinstance(node, ast.ImportFrom) and any(
                 a.name in OTHER_FILE_MAKERS or f"{node.module}.{a.name}" in OTHER_FILE_FUNCTIONS for a in node.names):
             return False
@@ -1715,25 +1739,31 @@ def _writes_data_files_only(reading: _Reading) -> bool:
             continue
         func = node.func
         name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None
-        if name in ATTRIBUTE_FUNCTIONS and not (len(node.args) > 1 and isinstance(node.args[1], ast.Constant)):
+        if name in ATTRIBUTE_FUNCTIONS and not (len(node.args) > 1 and isinstance(node.args[1], ast.Constant)
+                                                and isinstance(node.args[1].value, str)):
             return False  # an attribute by a computed name may be any of them
+        if name in ATTRIBUTE_FUNCTIONS and (node.args[1].value in OTHER_FILE_MAKERS or f"{_resolved(reading, node.args[0])}"
+                                            f".{node.args[1].value}" in OTHER_FILE_FUNCTIONS):
+            return False  # `getattr(sys, "path")`
         if name == "replace" and len(node.args) == 1 and not node.keywords:  # Path.replace(target)
             return False
         if name == "copy" and len(node.args) > 1:  # a copy from one file to another
             return False
-        if name == "run_cell_magic" and _magic_name(node) == "writefile":
+        if name == "basicConfig" and any(k.arg == "filename" or k.arg is None for k in node.keywords):
+            target = next((k.value for k in node.keywords if k.arg == "filename"), None)
+        elif name == "run_cell_magic" and _magic_name(node) == "writefile":
             target = node.args[1] if len(node.args) > 1 else None
         elif name not in NAMING_WRITERS:
             continue
         elif name == "open" and isinstance(func, ast.Name) and not _opens_for_writing(node):
             continue
         elif NAMING_WRITERS[name] == "receiver" or (name == "open" and isinstance(func, ast.Attribute)
-                                                    and isinstance(func.value, ast.Call) and not node.args):
-            receiver = func.value if isinstance(func, ast.Attribute) else None
-            target = receiver.args[0] if isinstance(receiver, ast.Call) and len(receiver.args) == 1 else None
+                                                    and _resolved(reading, func) is None):
+            # the path it is called on: `Path(PATH)`, `PATH_OBJECT / "name.json"`, a name bound to one
+            target = func.value if isinstance(func, ast.Attribute) else None
         else:
             target = node.args[0] if node.args else None
-        if not _ends_in_data_suffix(reading, target):
+        if not _names_no_module(reading, target):
             return False
     return True
 
@@ -1745,27 +1775,125 @@ def _opens_for_writing(call: ast.Call) -> bool:
                                      and set(mode.value) <= set("rbt"))
 
 
-def _ends_in_data_suffix(reading: _Reading, node: ast.AST | None) -> bool:
-    """Whether the path ``node`` makes surely ends in one of :data:`DATA_SUFFIXES`: a string constant, or a name
-    bound once at the top level to one, or an f-string, ``+`` or ``/`` whose last part is one, or
-    ``os.path.join(...)`` whose last argument is one (whatever comes before, the name ends so)."""
+def _names_no_module(reading: _Reading, node: ast.AST | None, depth: int = 0) -> bool:
+    """Whether the path ``node`` makes surely names no module: its last part is known and does not end in one of
+    :data:`IMPORTABLE_SUFFIXES`.  Known: a string constant, or a name bound once at the top level to one, or a
+    function's parameter whose default and every argument given for it is one
+    (:func:`_parameter_names_no_module`), or the last part of an f-string, ``+``, ``/`` or ``os.path.join(...)``
+    that holds the file name's whole suffix (``f"{out}/counts.csv"``; ``f"{name}.p" + "y"`` holds none)."""
     if isinstance(node, ast.Name):
+        function = _function_binding(reading, node)
+        if function is not None:  # a local name: bound once in the function to one, a parameter, or unknown
+            value = _bound_once_in(function, node.id)
+            if value is not None:
+                return depth < MAX_PATH_DEPTH and _names_no_module(reading, value, depth + 1)
+            return _parameter_names_no_module(reading, function, node.id, depth)
         bindings = reading.bindings.get(node.id, [])
         if len(bindings) != 1 or not bindings[0][1] or not isinstance(bindings[0][0], ast.Assign) \
                 or node.id in reading.mutations or node.id in reading.global_in_functions:
             return False
         node = bindings[0][0].value
+    whole = True
     if isinstance(node, ast.JoinedStr) and node.values:
-        node = node.values[-1]
+        node, whole = node.values[-1], len(node.values) == 1
     elif isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Div)):
-        node = node.right
+        node, whole = node.right, isinstance(node.op, ast.Div)  # `PATH / "name"`: the name is the whole last part
     elif isinstance(node, ast.Call) and node.args and not node.keywords \
             and _resolved(reading, node.func) == "os.path.join":
-        node = node.args[-1]
-    if not (isinstance(node, ast.Constant) and isinstance(node.value, str)):
+        node, whole = node.args[-1], True
+    elif isinstance(node, ast.Call) and len(node.args) == 1 and not node.keywords \
+            and _resolved(reading, node.func) in PATH_CONSTRUCTORS:
+        return depth < MAX_PATH_DEPTH and _names_no_module(reading, node.args[0], depth + 1)  # `Path(PATH)`
+    if not (isinstance(node, ast.Constant) and isinstance(node.value, str)) or not node.value:
         return False
-    name = node.value.lower()
-    return any(name.endswith(suffix) for suffix in DATA_SUFFIXES)
+    tail = node.value.lower()
+    if not whole and "/" not in tail and "." not in tail:
+        return False  # what comes before may end the file name's suffix
+    name = tail.rsplit("/", 1)[-1]
+    return not name.endswith(IMPORTABLE_SUFFIXES)
+
+
+def _function_binding(reading: _Reading, name: ast.Name) -> ast.AST | None:
+    """The innermost function around ``name`` that binds it (a parameter, an assignment, a loop...: Python's
+    scoping), or None when it is the module's name.  (A function's local name is never the top level's.)"""
+    owners = reading.function_of
+    if owners is None:
+        owners = reading.function_of = {}
+        for function in reading.nodes:  # outer functions come first in ast.walk's order: the innermost wins
+            if isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+                for sub in ast.walk(function):
+                    if sub is not function:
+                        owners[id(sub)] = function
+    function = owners.get(id(name))
+    while function is not None:
+        arguments = function.args
+        parameters = {a.arg for a in arguments.posonlyargs + arguments.args + arguments.kwonlyargs} | {
+            a.arg for a in (arguments.vararg, arguments.kwarg) if a is not None}
+        body = function.body if isinstance(function.body, list) else [function.body]
+        own = [n for statement in body for n in _walk_scope(statement)]
+        declared = {n for st in own if isinstance(st, (ast.Global, ast.Nonlocal)) for n in st.names}
+        bound = {n.id for n in own if isinstance(n, ast.Name) and isinstance(n.ctx, (ast.Store, ast.Del))}
+        bound |= {n.name for n in own if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+                  and n is not function} | {n.name for n in own if isinstance(n, ast.ExceptHandler) and n.name}
+        bound |= {(a.asname or a.name).split(".")[0] for n in own if isinstance(n, (ast.Import, ast.ImportFrom))
+                  for a in n.names}
+        if name.id in (parameters | bound) - declared:
+            return function
+        if name.id in declared:
+            return function  # global or nonlocal in a function: not followed
+        function = owners.get(id(function))
+    return None
+
+
+def _bound_once_in(function: ast.AST, name: str) -> ast.AST | None:
+    """The value a name local to ``function`` (not one of its parameters) is bound to by its one binding there, a
+    plain assignment (``path = Path(folder) / "answers.pkl"``); None when it has another binding or more than one."""
+    arguments = getattr(function, "args", None)
+    if arguments is None or name in {a.arg for a in arguments.posonlyargs + arguments.args + arguments.kwonlyargs} | {
+            a.arg for a in (arguments.vararg, arguments.kwarg) if a is not None}:
+        return None
+    body = function.body if isinstance(function.body, list) else [function.body]
+    stores = [n for statement in body for n in _walk_scope(statement)
+              if (isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, (ast.Store, ast.Del)))
+              or (isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and n.name == name)
+              or (isinstance(n, (ast.Import, ast.ImportFrom))
+                  and any((a.asname or a.name).split(".")[0] == name for a in n.names))]
+    assignments = [n for statement in body for n in _walk_scope(statement) if isinstance(n, ast.Assign)
+                   and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name) and n.targets[0].id == name]
+    if len(stores) != 1 or len(assignments) != 1 or assignments[0].targets[0] is not stores[0]:
+        return None
+    return assignments[0].value
+
+
+def _parameter_names_no_module(reading: _Reading, function: ast.AST, name: str, depth: int) -> bool:
+    """Whether the parameter ``name`` of a module-level ``def`` (never rebound in it) never names a module: its
+    default does, and so does the argument given for it at each call of the function, which is only ever called
+    by its name (``def train(model, log_path="train_log.txt")``, called ``train(model)``: fairness round 30)."""
+    if depth > MAX_PATH_DEPTH or not isinstance(function, ast.FunctionDef) or not reading.bindings.get(function.name) \
+            or [b for b, _ in reading.bindings[function.name]] != [function]:
+        return False
+    arguments = function.args
+    positional = [a.arg for a in arguments.posonlyargs + arguments.args]
+    defaults = dict(zip(positional[len(positional) - len(arguments.defaults):], arguments.defaults))
+    defaults.update({a.arg: d for a, d in zip(arguments.kwonlyargs, arguments.kw_defaults) if d is not None})
+    own = [n for statement in function.body for n in _walk_scope(statement)]
+    if name not in defaults or any(isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, (ast.Store, ast.Del))
+                                   for n in own) or not _names_no_module(reading, defaults[name], depth + 1):
+        return False
+    calls = {id(n.func): n for n in reading.nodes if isinstance(n, ast.Call)}
+    for use in reading.nodes:
+        if not (isinstance(use, ast.Name) and use.id == function.name and isinstance(use.ctx, ast.Load)):
+            continue
+        call = calls.get(id(use))
+        if call is None or any(isinstance(a, ast.Starred) for a in call.args) or any(
+                k.arg is None for k in call.keywords):
+            return False  # passed on as a value, or given arguments the reader cannot line up
+        given = [k.value for k in call.keywords if k.arg == name]
+        if name in positional and positional.index(name) < len(call.args):
+            given.append(call.args[positional.index(name)])
+        if not all(_names_no_module(reading, value, depth + 1) for value in given):
+            return False
+    return True
 
 
 def _magic_name(call: ast.Call | None) -> str | None:
