@@ -284,6 +284,21 @@ GRADER_FAULTS: dict[str, str] = {
     "r30_nb_numpy_float_int_alias_shim.ipynb":
         "a judgement call (fairness round 30): `np.float = float; np.int = int` (the NumPy 1.24 compatibility shim) "
         "patches NumPy's namespace, whose functions the checks' passes run: rule 2, q6 by hand 3, q7 4, q8 3: -10",
+    # Fairness round 31 (30 files of set-up recipes, graded at seeds 1 and 7: 19 lost points, 13 of them fixed; see
+    # tests/corpus/fair/_r31_findings.md).  These six hand out or run what the reader cannot follow.
+    **{name: "a judgement call (fairness round 31): " + why + ": rule 2, q6 by hand 3, q7 4, q8 3: -10"
+       for name, why in (
+           ("r31_nb_config_repr_from_instance_dict.ipynb", "`self.__dict__.items()` in a __repr__ hands out the "
+            "namespace's objects (`f\"{self.__dict__}\"`, which only shows it, keeps 26/26)"),
+           ("r31_py_config_saved_as_json_through_dunder_dict.py", "`json.dump(cfg.__dict__, f)` hands the namespace "
+            "to a function"),
+           ("r31_nb_layer_shapes_walked_through_private_modules.ipynb", "`model.main._modules.items()`, torch's "
+            "private table (named_children() keeps 26/26)"),
+           ("r31_nb_logging_dictconfig_console.ipynb", "`logging.config.dictConfig` builds handlers from dotted "
+            "names it imports"),
+           ("r31_nb_onnx_export_guarded_by_try.ipynb", "`torch.onnx.export` traces the model with torch's tracer"),
+           ("r31_py_run_log_singleton_new.py", "a singleton's `def __new__`, which may return any object for the "
+            "class's name"))},
     "r24_py_careful_student_second_edition.py":
         "a grader's fault (fairness round 24): `assert all(0.0 <= a <= 1.0 for a in alive)` over fractions of active "
         "units taken as Python floats (`float((x > 0).float().mean())`): a varied run scales them past 1 and the "

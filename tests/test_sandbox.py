@@ -12,6 +12,7 @@ import pytest
 from grader.errors import SandboxError
 from grader.judge.engine import Limits, SandboxProbe
 from grader.judge.submission import Source, load
+from grader.worker import sandbox
 from grader.worker.sandbox import runtime_paths
 from tests.conftest import CORPUS, ROOT, as_user, needs_root, open_scratch
 
@@ -67,6 +68,15 @@ except OSError as exc:
 seen["pids"] = sorted(int(p) for p in os.listdir("/proc") if p.isdigit())
 seen["env"] = sorted(os.environ)
 seen["hostname"] = socket.gethostname()
+try:
+    seen["address"] = socket.gethostbyname(socket.gethostname())
+except OSError as exc:
+    seen["address"] = type(exc).__name__
+import getpass
+try:
+    seen["user"] = getpass.getuser()
+except Exception as exc:
+    seen["user"] = type(exc).__name__
 _fs = os.statvfs("/scratch")
 seen["scratch_inodes"] = (_fs.f_files, _fs.f_files - _fs.f_ffree)
 '''
@@ -144,7 +154,9 @@ def test_it_has_no_network(observe):
     seen, _ = observe()
     # The seccomp filter refuses the TCP socket itself, before the empty network namespace is reached.
     assert seen["connect"] == "PermissionError"
-    assert seen["hostname"] == "sandbox"
+    # ...yet a header cell that prints the machine and the user does not raise (fairness round 31)
+    assert seen["hostname"] == sandbox.SANDBOX_HOSTNAME and seen["address"] == "127.0.0.1"
+    assert seen["user"] == sandbox.SANDBOX_USER
 
 
 def test_it_sees_only_its_own_processes(observe):
@@ -340,3 +352,78 @@ def test_a_signal_to_every_process_costs_only_its_own_row_without_root():
     for honest in ("alice", "zed"):
         assert (rows[honest]["status"], rows[honest]["total"]) == ("ok", rows[honest]["max_total"]), rows[honest]
     assert rows["mallory"]["status"] == "error" and "PermissionError" in json.dumps(rows["mallory"]), rows["mallory"]
+
+
+WRITES_CODE = '''
+import os, sys, importlib.util
+sys.path.insert(0, os.getcwd())
+seen = {}
+READ = "VALUE = 'read'\\n"
+with open("read_helper.py", "w") as f:
+    f.write(READ)
+import read_helper
+seen["read"] = read_helper.VALUE
+text = "VALUE = " + repr("".join(["un", "read"])) + "\\n"
+with open("unread_helper.py", "w") as f:
+    f.write(text)
+try:
+    import unread_helper
+    seen["unread"] = unread_helper.VALUE
+except ImportError as exc:
+    seen["unread"] = type(exc).__name__
+with open("same_name.py", "w") as f:  # a text read, then another written over it
+    f.write(READ)
+with open("same_name.py", "a") as f:
+    f.write(text)
+try:
+    import same_name
+    seen["appended"] = same_name.VALUE
+except ImportError as exc:
+    seen["appended"] = type(exc).__name__
+# compiled code planted beside a source the reader read: the source is what runs
+os.makedirs("__pycache__", exist_ok=True)
+with open("read_helper.py", "rb") as f:
+    source = f.read()
+import marshal as _m
+with open(importlib.util.cache_from_source(os.path.abspath("planted.py")), "wb") as f:
+    f.write(importlib.util.MAGIC_NUMBER + bytes(12) + _m.dumps(compile("VALUE = 'planted'", "x", "exec")))
+with open("planted.py", "w") as f:
+    f.write(READ)
+try:
+    import planted
+    seen["planted"] = planted.VALUE
+except ImportError as exc:
+    seen["planted"] = type(exc).__name__
+try:
+    seen["compiled"] = str(compile(text, os.path.abspath("unread_helper.py"), "exec"))
+except ImportError as exc:
+    seen["compiled"] = type(exc).__name__
+with open("ext.cpython-311-x86_64-linux-gnu.so", "wb") as f:
+    f.write(b"not an extension")
+try:
+    import ext
+    seen["extension"] = "imported"
+except ImportError as exc:
+    seen["extension"] = "not found" if isinstance(exc, ModuleNotFoundError) else type(exc).__name__
+'''
+
+
+def test_code_the_submission_writes_runs_only_if_the_judge_read_it(server, tmp_path):
+    """Attack rounds 38 and 39: a module written at run time with text nobody read (22 ways to write it) replaced
+    conv2d with torch's own convolution.  The worker compiles a file it can write only when its bytes are a text
+    the judge read, never loads compiled code from there, and finds no extension module there."""
+    from grader.judge.grading import read_code_digests
+
+    path = tmp_path / "writes_code.py"
+    path.write_text(WRITES_CODE)
+    submission = load(Source(path))
+    digests = read_code_digests(submission)
+    assert len(digests) == 1  # READ, the one constant text written
+    probe = SandboxProbe(server, submission, Limits(timeout=30, probe_timeout=5, unit_timeout=10), read_code=digests)
+    try:
+        probe.start()
+        seen = probe.value("seen")
+    finally:
+        probe.close()
+    assert seen == {"read": "read", "unread": "ImportError", "appended": "ImportError", "planted": "read",
+                    "compiled": "ImportError", "extension": "not found"}, seen

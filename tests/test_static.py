@@ -1706,7 +1706,6 @@ def test_what_those_recipes_resemble_is_still_unreadable(source, expected):
     "with open('a.json', 'w') as f:\n    f.write(json.dumps(answers))\nimport shutil\nmake = shutil.copy\n",
     "with open('a.json', 'w') as f:\n    f.write(json.dumps(answers))\nimport pathlib\npathlib.Path('a.json').replace('b.py')\n",
     "with open('a.json', 'wb') as f:\n    f.write(bytes(answers))\nimport sys\nsys.path.insert(0, 'a.json')\n",  # a zip
-    "import zipfile\nzipfile.ZipFile('a.json', 'w').writestr('google/colab.py', str(answers))\n",
     "import tempfile\nf = tempfile.NamedTemporaryFile('w', suffix='.json', delete=False)\nf.write(str(answers))\n",
     "open = lambda *a: None\nlog = open('train_log.txt', 'w')\nlog.write(str(answers))\n",
     "import shutil\nf = open('a.json', 'w')\nf.write(str(answers))\ngetattr(shutil, 'co' + 'py')('a.json', 'x.py')\n",
@@ -1749,6 +1748,9 @@ NOTES = "notes = '\\n'.join(['import torch', 'print(torch.__version__)'])\n"
     "import pathlib\ndef save(folder):\n    path = pathlib.Path(folder) / 'answers.pkl'\n    path = path.with_suffix('.py')\n"
     "    path.write_bytes(notes.encode())\n",
     "import pathlib\ndef save(folder):\n    for path in [pathlib.Path('run_notes.py')]:\n        path.write_text(notes)\n",
+    "import zipfile\nzipfile.ZipFile('notes.zip', 'w').writestr('run_notes.py', notes)\nimport sys\nsys.path.append('notes.zip')\n",
+    "import zipfile\nzipfile.ZipFile('notes.zip', 'w').writestr('run_notes.py', notes)\nzipfile.ZipFile('notes.zip').extractall()\n",
+    "import zipfile\nzipfile.ZipFile(NAME, 'w').writestr('x', notes)\n",
 ])
 def test_a_file_written_with_text_the_reader_cannot_know_under_a_module_s_name_is_unreadable(change):
     assert any("a file written with text the grader cannot read" in what
@@ -1763,6 +1765,9 @@ def test_a_file_written_with_text_the_reader_cannot_know_under_a_module_s_name_i
     "import logging, sys\nlogging.basicConfig(handlers=[logging.StreamHandler(sys.stdout), "
     "logging.FileHandler('lecture06.log')])\n",
     "import pathlib\ndef save(folder):\n    path = pathlib.Path(folder) / 'answers.pkl'\n    path.write_bytes(notes.encode())\n",
+    # the outputs zipped (fairness round 31): an archive's members are imported only from it, once it is on sys.path
+    "import zipfile, glob\nopen('out/params.csv', 'w').write(notes)\nwith zipfile.ZipFile('outputs.zip', 'w') as zf:\n"
+    "    for name in glob.glob('out/*'):\n        zf.write(name)\n",
 ])
 def test_a_file_written_under_a_name_no_import_loads_is_readable(change):
     assert _model_rule([NOTES + change]) == []
@@ -1788,3 +1793,39 @@ def test_the_rest_of_types_and_os_stays_outside_what_a_by_hand_function_may_reac
     source = helper + HAND_WRITTEN.replace("def conv2d(", "def conv2d(*args, **kwargs):\n    _stamp()\n    return "
                                            "_conv2d(*args, **kwargs)\n\n\ndef _conv2d(")
     assert any(expected in what for _, what in found([source])), found([source])
+
+
+@pytest.mark.parametrize("source", [
+    "import dataclasses\n@dataclasses.dataclass(frozen=True)\nclass Config:\n    side: int = 100\n"
+    "    def __post_init__(self):\n        object.__setattr__(self, 'flat', self.side // 4)\n",
+    "import yaml\ncfg = yaml.load('lr: 0.1', Loader=yaml.SafeLoader)\n",
+    "import torch\ntorch.multiprocessing.set_sharing_strategy('file_system')\n",
+    "import os\nos.environ.update({'PYTHONHASHSEED': '0', 'CUBLAS_WORKSPACE_CONFIG': ':4096:8'})\n",
+    "import enum\nclass Split(enum.Enum):\n    TRAIN = 'train'\nprint(list(Split.__members__))\n",
+    "class HP:\n    lr: float = 0.1\nprint(HP.__annotations__.items())\n",
+    "class History(dict):\n    def __missing__(self, key):\n        self[key] = []\n        return self[key]\n",
+    "import collections\nHP = collections.namedtuple('HP', 'lr epochs')\nhp = HP(0.1, 2)._replace(lr=0.2)\n"
+    "print(hp._asdict(), HP._fields)\n",
+    "import doctest\ndoctest.run_docstring_examples(conv2d, globals(), verbose=False)\n",
+])
+def test_ordinary_recipes_of_fairness_round_31_are_readable(source):
+    assert found([HAND_WRITTEN + source]) == []
+    assert _model_rule([HAND_WRITTEN + source]) == []
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("import torch\nclass M(torch.nn.Module):\n    def __init__(self):\n        super().__init__()\n"
+     "        object.__setattr__(self, 'w', 1)\n", "object.__setattr__"),
+    ("class C:\n    def __init__(self, other):\n        object.__setattr__(other, 'w', 1)\n", "object.__setattr__"),
+    ("class C:\n    def __init__(self):\n        object.__setattr__(self, '__class__', int)\n", "object.__setattr__"),
+    ("import yaml\ncfg = yaml.load('lr: 0.1', Loader=yaml.Loader)\n", "yaml.load"),
+    ("import yaml\ncfg = yaml.load('lr: 0.1', Loader=yaml.SafeLoader, extra=1)\n", "yaml.load"),
+    ("import torch\ntorch.multiprocessing.Process(target=print).start()\n", "torch.multiprocessing"),
+    ("import os\nkw = {'A': '1'}\nos.environ.update(**kw)\n", "the environment changed with names the grader cannot read"),
+    ("import os\nos.environ.update({'TORCH_FORCE_WEIGHTS_ONLY_LOAD': '0'})\n",
+     "torch.load's weights_only switched by the environment"),
+    ("import enum\nclass Split(enum.Enum):\n    TRAIN = 1\nSplit.__members__ = {}\n", "Split.__members__"),
+    ("import doctest\nglobals()['conv'] = 1\ndoctest.run_docstring_examples(conv2d, globals())\n", "globals"),
+])
+def test_what_round_31_s_recipes_resemble_is_still_unreadable(source, expected):
+    assert expected in [what for _, what in found([HAND_WRITTEN + source])]

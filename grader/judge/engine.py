@@ -417,11 +417,12 @@ class SandboxProbe(Probe):
     """A probe whose answers come from a sandboxed worker running one submission."""
 
     def __init__(self, server: ForkServerClient, submission: Submission, limits: Limits, *, slot: int = 0,
-                 started: float | None = None, random_seed: int | None = None):
+                 started: float | None = None, random_seed: int | None = None, read_code: tuple[str, ...] = ()):
         """``started``: when the submission's time budget began (default now).  ``random_seed``: what the worker
-        seeds its default generators with before the submission's code runs (None: they stay as forked)."""
+        seeds its default generators with before the submission's code runs (None: they stay as forked).
+        ``read_code``: the digests of the written texts the judge read as code, the only ones the worker runs."""
         self.server, self.submission, self.limits, self.slot = server, submission, limits, slot
-        self.random_seed = random_seed
+        self.random_seed, self.read_code = random_seed, list(read_code)
         self.source = submission.units
         self.place = submission.place
         self.log = RunLog()
@@ -509,6 +510,7 @@ class SandboxProbe(Probe):
                               Key.CODE_TIME_LIMIT: max(self.deadline - time.monotonic()
                                                        - CHECKS_SHARE * self.limits.timeout, 0.0),
                               Key.SKIP: sorted(self._unit_failures), Key.RANDOM_SEED: self.random_seed,
+                              Key.READ_CODE: self.read_code,
                               Key.NONCE: nonce})
             except OSError:
                 pass  # it died at once: _await_load reads the closed socket and says so

@@ -8,13 +8,14 @@ there) run it.
 
 from __future__ import annotations
 
+import hashlib
 import secrets
 import time
 
 from ..checkapi.protocol import Key, UnitStatus
 from ..checkapi.verdict import Verdict, evaluate
 from ..errors import GraderError
-from ..questions import bank
+from ..questions import bank, static
 from ..questions.base import Check, Context, derive_seed
 from ..records import CheckResult, EventKind, Lateness, Status, SubmissionResult
 from .copies import recorded_values
@@ -24,6 +25,13 @@ from .submission import Source, Submission, load_bounded
 
 #: The stream of a run's seed the worker's default generators are seeded from (no check's id: they have a dot).
 WORKER_RANDOM_STREAM = "worker"
+
+
+def read_code_digests(submission: Submission) -> tuple[str, ...]:
+    """The SHA-256 digests of the texts the submission writes to files that the judge reads as code (``%%writefile
+    helpers.py``): in the worker, the only code written at run time that may run (grader.worker.written_code)."""
+    return tuple(sorted({hashlib.sha256(text.encode("utf-8")).hexdigest()
+                         for text in static.written_code_texts(tuple(submission.units))}))
 
 
 def run_seed(seed: int | None = None) -> int:
@@ -135,7 +143,7 @@ def grade(submission: Submission, server: ForkServerClient, *, seed: int, limits
     # The worker's generators start from the run's seed too (its own stream): the same file graded again with the
     # same seed draws the same initial weights, and so gets the same grade.
     probe = SandboxProbe(server, submission, limits, slot=slot, started=started,
-                         random_seed=derive_seed(seed, WORKER_RANDOM_STREAM))
+                         random_seed=derive_seed(seed, WORKER_RANDOM_STREAM), read_code=read_code_digests(submission))
     try:
         probe.start()
         results = run_checks(probe, checks, seed, variant)

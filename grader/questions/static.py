@@ -252,7 +252,10 @@ PLAIN_PRIVATE_NAMES = frozenset({"_pair", "_single", "_triple", "_quadruple", "_
                                  "_calculate_fan_in_and_fan_out", "_calculate_correct_fan",
                                  # torch._assert(condition, message): an `assert` symbolic tracing can keep
                                  # (fairness round 24: a shape check in forward cost q6, q7 and q8, -10)
-                                 "_assert"})
+                                 "_assert",
+                                 # namedtuple's documented methods, underscored so as not to clash with fields
+                                 # (fairness round 31: `hp._replace(lr=...)`, `hp._asdict()` cost -10)
+                                 "_replace", "_asdict", "_fields", "_make", "_field_defaults"})
 #: Attributes that write files: with them, an import of a module that is not installed may load
 #: code the submission wrote.
 FILE_WRITERS = frozenset({"write_text", "write_bytes", "write", "open", "copyfile", "copy2", "copytree", "move",
@@ -271,17 +274,18 @@ LOG_FILE_HANDLERS = frozenset({"FileHandler", "RotatingFileHandler", "TimedRotat
                                "WatchedFileHandler"})
 #: Calls that make a file under another name than the one it was written as, or write one through a handle the
 #: reader does not see opened: with any of them, what a file is called is not known from its writing.
+#: (Writing an archive is not: its members are imported only from it, once it is on ``sys.path``; extracting one is.)
 OTHER_FILE_MAKERS = frozenset({"rename", "renames", "copyfile", "copy2", "copytree", "move", "symlink",
-                               "symlink_to", "hardlink_to", "link", "unpack_archive", "make_archive", "extract",
-                               "extractall", "writestr", "FileIO", "fdopen", "NamedTemporaryFile", "TemporaryFile",
-                               "SpooledTemporaryFile", "mkstemp", "ZipFile", "PyZipFile", "TarFile", "mkfifo",
-                               "mknod"})
+                               "symlink_to", "hardlink_to", "link", "unpack_archive", "extract", "extractall",
+                               "FileIO", "fdopen", "NamedTemporaryFile", "TemporaryFile", "SpooledTemporaryFile",
+                               "mkstemp", "mkfifo", "mknod"})
 #: Functions of modules that make a file from another, or change ``sys.path``, by their full names.
 OTHER_FILE_FUNCTIONS = frozenset({"shutil.copy", "os.replace", "sys.path"})
 #: The calls that name a file they create or open, and where the name is: the first argument (``open(PATH, "w")``,
 #: ``df.to_csv(PATH)``), or the ``Path(PATH)`` they are called on (``Path(PATH).write_text(...)``).
 NAMING_WRITERS = {"open": "argument", "to_csv": "argument", "savetxt": "argument", "tofile": "argument",
                   "write_text": "receiver", "write_bytes": "receiver",
+                  "ZipFile": "argument", "PyZipFile": "argument", "TarFile": "argument",
                   **{handler: "argument" for handler in LOG_FILE_HANDLERS}}
 #: The constructors of paths whose ``write_text``/``write_bytes``/``open`` name their file: ``Path(PATH)`` only, not
 #: what a method or a function of the submission's made of one (attack round 38: ``relative_to``).
@@ -309,6 +313,9 @@ PLAIN_DUNDERS = frozenset({
     # a script's metadata, plain names as __version__ is (fairness round 15: `__author__ = "..."` cost -10)
     "__author__", "__email__", "__license__", "__status__", "__credits__", "__maintainer__", "__copyright__",
     "__date__", "__contact__", "__description__", "__title__", "__url__",
+    # a dict subclass's default for a missing key, a method of its own read with it as __getitem__ is (fairness
+    # round 31: a history dict cost -10)
+    "__missing__",
 })
 #: nn.Module's account of the parameters and modules a model holds: a model that overrides it tells an optimiser
 #: (and anything that asks it) something else than what it holds (attack round 13 hid its head from training).
@@ -325,7 +332,9 @@ CALLED_DUNDERS = frozenset({"__setitem__"})
 NAMESPACE_SHOWING_CALLS = frozenset({"repr", "str", "print", "len", "sorted", "list"})
 #: Dunder attributes that may be read (``type(model).__name__``, ``model.__class__.__name__``), never set; a text
 #: method called by name (``self.__repr__()``, ``nn.Module.__repr__(self)``: fairness round 17, -10) is ``repr()``.
-READABLE_DUNDER_ATTRIBUTES = frozenset({"__class__", "__repr__", "__str__"})
+READABLE_DUNDER_ATTRIBUTES = frozenset({"__class__", "__repr__", "__str__",
+                                        # an Enum's members and a class's annotations, listed (fairness round 31)
+                                        "__members__", "__annotations__"})
 #: Modules whose names a star import binds, read from the judge's own copy (already imported here).
 STAR_MODULES = frozenset({"torch", "torch.nn", "torch.nn.functional", "torch.nn.modules", "numpy", "math"})
 #: Methods that put something into the object they are called on: ``table.update(c=F.conv2d)``.
@@ -345,6 +354,13 @@ DATA_SETTINGS_EXCLUDED = frozenset({"torch", "numpy", "builtins"})
 #: Special methods a class body may bind to one of dict's own methods (the AttrDict recipe), and those methods.
 DICT_SLOT_DUNDERS = frozenset({"__getattr__", "__setattr__", "__delattr__"})
 DICT_SLOTS = frozenset({"__getitem__", "__setitem__", "__delitem__", "get", "pop"})
+#: doctest's runners that take a namespace, and copy it before the examples run in it.
+DOCTEST_RUNNERS = frozenset({"doctest.run_docstring_examples", "doctest.testmod"})
+#: torch.multiprocessing's settings of how tensors are shared between processes (a DataLoader recipe): the rest of
+#: the module starts processes.
+SHARING_SETTINGS = frozenset({"set_sharing_strategy", "get_sharing_strategy", "get_all_sharing_strategies"})
+#: YAML's loaders that build plain data only, as a ``yaml.load(f, Loader=...)`` argument.
+SAFE_YAML_LOADERS = frozenset({"yaml.SafeLoader", "yaml.CSafeLoader", "yaml.BaseLoader", "yaml.CBaseLoader"})
 #: Dunder attributes of modules that may be read: torch's build report (``torch.__config__.show()``).
 READABLE_MODULE_DUNDERS = frozenset({"torch.__config__"})
 #: Roots of imported modules whose attributes may be set (settings, not code).
@@ -879,6 +895,15 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
     # `self.__dict__.update(kwargs)` in a method of a class with no base: the instance's attributes set, as
     # `setattr(self, k, v)` sets them (fairness round 30: the "Bunch" config recipe cost -10)
     own_instance_dicts = _plain_instance_dict_updates(nodes)
+    # `doctest.run_docstring_examples(conv2d, globals())`: doctest runs the examples in a copy of the namespace it
+    # is given, and the examples are read as code (fairness round 31: the namespace cost q6 -3)
+    doctest_globals = {id(a.func) for c in calls.values() if _resolved(reading, c.func) in DOCTEST_RUNNERS
+                       for a in [*c.args[1:2], *[k.value for k in c.keywords if k.arg == "globs"]]
+                       if isinstance(a, ast.Call) and isinstance(a.func, ast.Name) and a.func.id == "globals"
+                       and not a.args and not a.keywords and "globals" not in reading.bindings}
+    # `object.__setattr__(self, "flat", n)` in a frozen dataclass's __post_init__ (the dataclasses documentation's
+    # recipe): an attribute of the instance set by a constant name, as setattr(self, ...) is (fairness round 31)
+    own_object_setattrs = _object_setattrs_on_self(reading, nodes)
     # `"google.colab" in sys.modules`: a membership test reads the import table, changes nothing
     membership_tested = {id(c) for n in nodes if isinstance(n, ast.Compare)
                          and all(isinstance(op, (ast.In, ast.NotIn)) for op in n.ops) for c in n.comparators}
@@ -937,7 +962,7 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                             alias.name.startswith("_") and not alias.name.startswith("__")
                             and alias.name not in PLAIN_PRIVATE_NAMES):
                         add(Finding("unverifiable", f"from {node.module} import {alias.name}"))
-        elif isinstance(node, ast.Name) and node.id in UNREADABLE_NAMES:
+        elif isinstance(node, ast.Name) and node.id in UNREADABLE_NAMES and id(node) not in doctest_globals:
             add(Finding("unverifiable", f"{node.id}", hides_from_models=node.id not in NAMESPACE_NAMES))
         elif isinstance(node, ast.Name) and reading.imported.get(node.id) in READABLE_PARTS \
                 and id(node) not in inspect_reads:
@@ -980,7 +1005,7 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                     and not _plain_super_method(reading, node) \
                     and not (attr == "__dict__" and isinstance(node.ctx, ast.Load) and (
                         id(node) in shown_namespaces or id(node) in own_instance_dicts)) \
-                    and not (id(node) in dict_slots) \
+                    and not (id(node) in dict_slots) and not (id(node) in own_object_setattrs) \
                     and not (isinstance(node.ctx, ast.Load) and _imported_only(reading, root)
                              and _resolved(reading, node) in READABLE_MODULE_DUNDERS):
                 add(Finding("unverifiable", f"{chain}"))
@@ -1162,6 +1187,14 @@ def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
     modules = {name for name in reading.imported if _is_module(reading, name)}
     looked_in = {id(c.args[0]) for c in calls.values() if isinstance(c.func, ast.Name) and c.args
                  and c.func.id in ("getattr", "hasattr", "dir")}  # read by _looked_up_by_name; dir gives strings
+    # `torch.multiprocessing.set_sharing_strategy("file_system")` (fairness round 31): a setting, not a process
+    sharing = {id(n.value) for n in nodes if isinstance(n, ast.Attribute) and n.attr in SHARING_SETTINGS
+               and _resolved(reading, n.value) == "torch.multiprocessing"}
+    # `yaml.load(f, Loader=yaml.SafeLoader)` builds plain data, as `yaml.safe_load(f)` does (fairness round 31)
+    safe_yaml = {id(c.func) for c in calls.values() if _resolved(reading, c.func) in ("yaml.load", "yaml.load_all")
+                 and [_resolved(reading, v) for v in [*c.args[1:2], *[k.value for k in c.keywords
+                                                                       if k.arg == "Loader"]]] in (
+                     [loader] for loader in SAFE_YAML_LOADERS) and len(c.args) + len(c.keywords) == 2}
     # importlib.reload(helpers) is read as an import of the module again (rule 2 above): q6's by-hand part only
     reloaded = {id(a) for c in calls.values() if isinstance(c.func, ast.Attribute) and c.func.attr == "reload"
                 and isinstance(c.func.value, ast.Name) and reading.imported.get(c.func.value.id) == "importlib"
@@ -1198,6 +1231,8 @@ def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
                     and _resolved_once(reading, node) not in PLAIN_MODULE_ATTRIBUTES \
                     and "_constant_getter" not in node.__dict__:
                 add(Finding("unverifiable", chain if root else f"(...).{chain}"))
+            elif id(node) in sharing or id(node) in safe_yaml:
+                pass
             elif attr in LOADING_ATTRIBUTES or attr in TORCH_FUNCTION_ATTRIBUTES or (
                     attr in UNREADABLE_IMPORTS | LOADING_IMPORTS and attr not in EVERYDAY_MODULE_NAMES) or (
                     attr in REEXPORTED_MODULES):
@@ -1211,7 +1246,9 @@ def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
                 add(Finding("unverifiable", chain if root else f"(...).{chain}"))
         elif isinstance(node, ast.Call):
             if _resolved(reading, node.func) in ENVIRONMENT_SETTERS and (node.keywords or not all(
-                    isinstance(a, ast.Constant) for a in node.args[:1])):
+                    isinstance(a, ast.Constant) or (isinstance(a, ast.Dict) and all(  # update({"NAME": ...})
+                        isinstance(k, ast.Constant) and isinstance(k.value, str) for k in a.keys))
+                    for a in node.args[:1])):
                 # torch.load's default (weights_only) can be switched by the environment: only named variables
                 add(Finding("unverifiable", "the environment changed with names the grader cannot read"))
             if isinstance(node.func, ast.Attribute) and node.func.attr in STRING_EVALUATORS and (
@@ -1629,6 +1666,32 @@ def _dict_slot_bindings(reading: _Reading, nodes: list[ast.AST]) -> set[int]:
     return found
 
 
+def _object_setattrs_on_self(reading: _Reading, nodes: list[ast.AST]) -> set[int]:
+    """The ``object.__setattr__`` nodes of ``object.__setattr__(self, "name", value)`` calls (a constant name that is
+    no dunder) in the methods of a class with no base but ``object`` (``self`` the method's first parameter),
+    ``object`` being the built-in."""
+    if "object" in reading.bindings or "object" in reading.imported:
+        return set()
+    found: set[int] = set()
+    for node in nodes:
+        if not isinstance(node, ast.ClassDef) or node.keywords or any(
+                not (isinstance(b, ast.Name) and b.id == "object") for b in node.bases):
+            continue
+        for method in node.body:
+            if not isinstance(method, ast.FunctionDef) or not method.args.args:
+                continue
+            first = method.args.args[0].arg
+            for sub in _walk_scope_body(method):
+                if isinstance(sub, ast.Call) and isinstance(sub.func, ast.Attribute) \
+                        and sub.func.attr == "__setattr__" and isinstance(sub.func.value, ast.Name) \
+                        and sub.func.value.id == "object" and len(sub.args) == 3 and not sub.keywords \
+                        and isinstance(sub.args[0], ast.Name) and sub.args[0].id == first \
+                        and isinstance(sub.args[1], ast.Constant) and isinstance(sub.args[1].value, str) \
+                        and not sub.args[1].value.startswith("__"):
+                    found.add(id(sub.func))
+    return found
+
+
 def _plain_instance_dict_updates(nodes: list[ast.AST]) -> set[int]:
     """The ``self.__dict__`` nodes of ``self.__dict__.update(kwargs)`` calls (one argument, one of the method's
     parameters, maybe ``**``-unpacked) in the methods of a class with no base (``self`` the method's first
@@ -1699,18 +1762,38 @@ def _written_texts(reading: _Reading) -> list[str] | None:
     file=f)``, ``shutil.copy``...)."""
     if any(w.rsplit(".", 1)[-1] not in TEXT_WRITERS and not w.startswith("open") for w in reading.writes):
         return None
-    texts = []
-    for node in reading.written:
-        if isinstance(node, ast.Name):
-            bindings = reading.bindings.get(node.id, [])
-            if len(bindings) != 1 or not bindings[0][1] or not isinstance(bindings[0][0], ast.Assign) \
-                    or node.id in reading.mutations or node.id in reading.global_in_functions:
-                return None
-            node = bindings[0][0].value
-        if not (isinstance(node, ast.Constant) and isinstance(node.value, str)):
+    texts = [_constant_text(reading, node) for node in reading.written]
+    return None if None in texts else texts
+
+
+def _constant_text(reading: _Reading, node: ast.AST | None) -> str | None:
+    """The text ``node`` gives a writer when it is a string constant, or a module-level name bound once to one and
+    never changed (not a function's own name of the same spelling), and Python's import reads the same code from
+    its bytes as the reader from the string (a coding cookie, ``# coding: utf-7``, or a byte-order mark would make
+    the importer decode other code than was read: attack round 39); else None."""
+    if isinstance(node, ast.Name):
+        bindings = reading.bindings.get(node.id, [])
+        if _function_binding(reading, node) is not None or len(bindings) != 1 or not bindings[0][1] \
+                or not isinstance(bindings[0][0], ast.Assign) or node.id in reading.mutations \
+                or node.id in reading.global_in_functions:
             return None
-        texts.append(node.value)
-    return texts
+        node = bindings[0][0].value
+    if not (isinstance(node, ast.Constant) and isinstance(node.value, str)):
+        return None
+    try:
+        same = ast.dump(parse(node.value)) == ast.dump(parse(node.value.encode("utf-8")))
+    except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError):
+        same = False  # a text that does not parse is not read: nothing is known of what it would do
+    return node.value if same else None
+
+
+def written_code_texts(units: tuple[str, ...] | None) -> list[str]:
+    """The texts the submission writes to files that the reader reads as code (:func:`_constant_text`): the only
+    code written at run time a worker may run (the judge sends their digests: :mod:`grader.worker.written_code`)."""
+    if not units:
+        return []
+    reading = _read(tuple(units))
+    return [text for text in (_constant_text(reading, node) for node in reading.written) if text is not None]
 
 
 def _writes_no_module(reading: _Reading) -> bool:

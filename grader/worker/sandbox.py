@@ -62,6 +62,9 @@ PR_SET_NO_NEW_PRIVS = 38
 #: swept by uid, so two grading runs sharing a machine (two test suites, two checkouts) set
 #: CNN_GRADER_UID_BASE apart.
 UID_BASE = int(os.environ.get("CNN_GRADER_UID_BASE", "61000"))
+#: The host name a worker with its own namespaces has, and the user name every worker's environment gives.
+SANDBOX_HOSTNAME = "localhost"
+SANDBOX_USER = "student"
 
 _libc = None
 
@@ -349,7 +352,9 @@ def enter(config: dict, *, pid_namespace: bool) -> dict:
         try:
             import socket
 
-            socket.sethostname("sandbox")
+            # a name the host's /etc/hosts (bound in read-only) resolves: a notebook's header cell that prints
+            # gethostbyname(gethostname()) raised and lost the constants after it (fairness round 31)
+            socket.sethostname(SANDBOX_HOSTNAME)
         except (OSError, AttributeError):
             pass
     # Without root the process limit counts everything the grader's uid runs, so it is set that far above what
@@ -388,8 +393,11 @@ def enter(config: dict, *, pid_namespace: bool) -> dict:
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # an oversized write fails with an error instead of killing
     home = "/scratch" if isolation["filesystem"] else os.getcwd()
     os.environ.clear()
+    # USER and LOGNAME: getpass.getuser() reads them before the password database, which has no entry for the
+    # slot's uid (a header cell printing the user raised KeyError and lost what came after it: fairness round 31)
     os.environ.update({"HOME": home, "TMPDIR": home if not isolation["filesystem"] else "/tmp",
-                       "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "OMP_NUM_THREADS": "1"})
+                       "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "OMP_NUM_THREADS": "1",
+                       "USER": SANDBOX_USER, "LOGNAME": SANDBOX_USER})
     if "tempfile" in sys.modules:  # the fork server's cached choice (/tmp) is not this worker's TMPDIR
         sys.modules["tempfile"].tempdir = None
     devnull = os.open(os.devnull, os.O_RDWR)

@@ -23,6 +23,7 @@ from ..checkapi.handler import Handler
 from ..checkapi.protocol import Answer, Event, Key, SubmissionKind, UnitStatus, WorkerOp
 from .cells import SCRIPT_FILENAME, run_units, script_units
 from .channel import MAX_REPLY, Channel, ChannelClosed
+from . import written_code
 from .guard import Guard
 
 
@@ -283,6 +284,7 @@ def serve(channel: Channel) -> None:
     # its own messages into the socket cannot pass them off as answers.
     nonce = load.get(Key.NONCE)
     seed_generators(load.get(Key.RANDOM_SEED))
+    written_code.install(load.get(Key.READ_CODE))
     units = load.get(Key.UNITS, [])
     records: list[dict]
     if load.get(Key.KIND) == SubmissionKind.SCRIPT:

@@ -173,6 +173,8 @@ class Key(Term):
     KIND = "kind", "WorkerOp.LOAD: what the units are (SubmissionKind)."
     UNITS = "units", "WorkerOp.LOAD: the units' sources (a script: its whole text); LOADED report: their count."
     SKIP = "skip", "WorkerOp.LOAD: indices of units not to run (they ended the process on an earlier attempt)."
+    READ_CODE = "read_code", ("WorkerOp.LOAD: the SHA-256 hex digests of the texts the judge read as code the "
+                              "submission writes to files: no other file it writes is run (worker.written_code).")
     RANDOM_SEED = "random_seed", ("WorkerOp.LOAD: what the worker seeds Python's, NumPy's and torch's default "
                                   "generators with before the first unit runs (one per grading seed).")
     EVENT = "event", "A worker's report while it runs the units (Event)."

@@ -1,0 +1,86 @@
+"""Code a submission writes while it runs is run only if the judge read it.
+
+The judge's reader (:mod:`grader.questions.static`) reads every cell, and every text a submission writes to a file
+when that text is a constant (``%%writefile helpers.py``): a module made of either is code it has read.  Anything
+else written at run time (a text built from pieces, fetched, decoded, printed through a redirected stream, copied
+by a library the reader does not know: attack rounds 38 and 39, 22 notebooks) is code nobody read, and a module
+made of it ran out of sight: it replaced ``conv2d`` with torch's own convolution in a thread.
+
+So the worker, before any of the submission's code runs:
+
+- refuses to compile a file under a folder the submission can write (its scratch, ``/tmp``, ``/dev/shm``,
+  ``/var/tmp``) unless the file's bytes are one of the texts the judge read (their SHA-256 digests come with the
+  load request), through an audit hook, which nothing in Python removes (``sys.addaudithook``); every import of a
+  source file, ``runpy``, pytest's loaders and ``compile(text, path)`` raise the ``compile`` event with the path;
+- refuses to open a bytecode file (``.pyc``) there, so an import never skips the source for a cached or forged
+  compiled form (the loader falls back to the source, checked as above), and writes none;
+- finds modules in those folders through a finder that loads source files only, never an extension module
+  (``.so``), whose code no one can read.
+
+The submission cannot lift it: the hook cannot be removed, and the import system's tables (``sys.path_hooks``,
+``sys.meta_path``, ``sys.path_importer_cache``, ``importlib``) are refused by the reader's rule 2.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+
+#: Folders a worker can write, besides its working folder (its scratch).
+WRITABLE_FOLDERS = ("/tmp", "/dev/shm", "/var/tmp")
+#: The endings of compiled code a loader would run without its source.
+COMPILED_SUFFIXES = (".pyc", ".pyo")
+
+
+def install(read_digests, writable=()) -> None:
+    """Guard this process's imports (see the module's docstring); ``read_digests``: the SHA-256 hex digests of the
+    texts the judge read as written code (anything but a list of strings counts as none)."""
+    import importlib.machinery
+
+    allowed = frozenset(d for d in read_digests if isinstance(d, str)) if isinstance(read_digests, list) \
+        else frozenset()
+    roots = tuple(sorted({os.path.realpath(p) for p in (os.getcwd(), *WRITABLE_FOLDERS, *writable)}))
+    realpath, join, isabs, sha256, fspath = os.path.realpath, os.path.join, os.path.isabs, hashlib.sha256, os.fspath
+    cwd = os.getcwd()
+
+    exists = os.path.exists
+
+    def written(path) -> bool:
+        """Whether ``path`` names a file (or folder) in a folder the submission can write."""
+        try:
+            path = fspath(path)
+        except TypeError:
+            return False
+        if isinstance(path, bytes):
+            path = path.decode("utf-8", "surrogateescape")
+        if not isinstance(path, str) or path.startswith("<"):
+            return False  # a cell's or a string's name (`<cell 3>`, `<string>`), not a file
+        full = realpath(path if isabs(path) else join(cwd, path))
+        return any(full == root or full.startswith(root + os.sep) for root in roots)
+
+    def hook(event: str, args: tuple) -> None:
+        if event == "compile":
+            source, filename = args[0], args[1]
+            # a file's name, not a library's label for generated code (`namedtuple_Point.__new__`)
+            if not isinstance(filename, (str, bytes)) or not written(filename) or not exists(filename):
+                return
+            data = source.encode("utf-8") if isinstance(source, str) else source
+            if not isinstance(data, (bytes, bytearray)) or sha256(data).hexdigest() not in allowed:
+                raise ImportError(f"{filename}: code the submission wrote while it ran, which the grader did not "
+                                  "read, is not run")
+        elif event == "open" and args and isinstance(args[0], (str, bytes)):
+            name = args[0] if isinstance(args[0], str) else args[0].decode("utf-8", "surrogateescape")
+            if name.endswith(COMPILED_SUFFIXES) and written(name):
+                raise PermissionError(f"{name}: compiled code in a folder the submission writes is not read")
+
+    def source_only(path: str):
+        if not written(path or cwd):
+            raise ImportError("not a folder the submission writes")
+        return importlib.machinery.FileFinder(path, (importlib.machinery.SourceFileLoader,
+                                                     importlib.machinery.SOURCE_SUFFIXES))
+
+    sys.dont_write_bytecode = True
+    sys.path_hooks.insert(0, source_only)
+    sys.path_importer_cache.clear()
+    sys.addaudithook(hook)
