@@ -1829,3 +1829,19 @@ def test_ordinary_recipes_of_fairness_round_31_are_readable(source):
 ])
 def test_what_round_31_s_recipes_resemble_is_still_unreadable(source, expected):
     assert expected in [what for _, what in found([HAND_WRITTEN + source])]
+
+
+def test_a_module_written_in_two_writefile_cells_is_read_whole():
+    from grader.questions.static import written_code_texts
+
+    first = "get_ipython().run_cell_magic('writefile', 'helpers.py', 'import torch\\n')\n"
+    second = "get_ipython().run_cell_magic('writefile', '-a helpers.py', 'def twice(x):\\n    return 2 * x\\n')\n"
+    assert "import torch\ndef twice(x):\n    return 2 * x\n" in written_code_texts((first, second))
+    # what the whole does is read: a thread started by the second half costs the models their points
+    threaded = second.replace("return 2 * x", "import threading\\n    return 2 * x")
+    assert any("threading" in what for what in _model_rule([first, threaded, "import helpers\n"]))
+    # halves that do not parse alone are not read, so neither is the whole (attack round 39 cut a def in two)
+    cut = ("get_ipython().run_cell_magic('writefile', 'h.py', 'def f(a,\\n')\n",
+           "get_ipython().run_cell_magic('writefile', '-a h.py', '      b):\\n    return a\\n')\n")
+    assert _model_rule([*cut, "import h\n"]) != []
+    assert written_code_texts(cut) == []

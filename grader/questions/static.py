@@ -1763,7 +1763,33 @@ def _written_texts(reading: _Reading) -> list[str] | None:
     if any(w.rsplit(".", 1)[-1] not in TEXT_WRITERS and not w.startswith("open") for w in reading.writes):
         return None
     texts = [_constant_text(reading, node) for node in reading.written]
-    return None if None in texts else texts
+    return None if None in texts else texts + _appended_files(reading)
+
+
+def _appended_files(reading: _Reading) -> list[str]:
+    """What a file holds after each ``%%writefile -a NAME`` cell that adds to a file an earlier ``%%writefile NAME``
+    cell wrote, in the order the cells run (a module written in two cells: fairness round 32), when every text is a
+    constant read as code (:func:`_constant_text`); the whole is read and may be imported too."""
+    held: dict[str, str | None] = {}
+    texts = []
+    for node in reading.nodes:
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "run_cell_magic" and _magic_name(node) == "writefile" and len(node.args) == 3
+                and isinstance(node.args[1], ast.Constant) and isinstance(node.args[1].value, str)):
+            continue
+        words = node.args[1].value.split()
+        append = bool(words) and words[0] in ("-a", "--append")
+        target = " ".join(words[1:] if append else words).strip("'\"")
+        text = _constant_text(reading, node.args[2])
+        before = held.get(target, "") if append else ""
+        held[target] = None if text is None or before is None else before + text
+        if append and held[target] is not None and target in held and before:
+            whole = held[target]
+            if _constant_text(reading, ast.Constant(whole)) is not None:
+                texts.append(whole)
+            else:
+                held[target] = None
+    return texts
 
 
 def _constant_text(reading: _Reading, node: ast.AST | None) -> str | None:
@@ -1793,7 +1819,8 @@ def written_code_texts(units: tuple[str, ...] | None) -> list[str]:
     if not units:
         return []
     reading = _read(tuple(units))
-    return [text for text in (_constant_text(reading, node) for node in reading.written) if text is not None]
+    return [text for text in (_constant_text(reading, node) for node in reading.written) if text is not None] \
+        + _appended_files(reading)
 
 
 def _writes_no_module(reading: _Reading) -> bool:

@@ -40,9 +40,14 @@ def install(read_digests, writable=()) -> None:
 
     allowed = frozenset(d for d in read_digests if isinstance(d, str)) if isinstance(read_digests, list) \
         else frozenset()
-    roots = tuple(sorted({os.path.realpath(p) for p in (os.getcwd(), *WRITABLE_FOLDERS, *writable)}))
     realpath, join, isabs, sha256, fspath = os.path.realpath, os.path.join, os.path.isabs, hashlib.sha256, os.fspath
-    cwd = os.getcwd()
+    cwd = realpath(os.getcwd())
+    roots = tuple(sorted({realpath(p) for p in (cwd, *WRITABLE_FOLDERS, *writable)}))
+    # The runtime's own folders (the standard library, site-packages, the grader's checkout: every entry of the
+    # import path but the working folder), wherever they are, /tmp included (a checkout under /tmp/ci): the
+    # worker cannot write there (bound read-only, or outside its Landlock view), and their modules are the runtime's
+    runtime = tuple(sorted({full for full in (realpath(p) for p in sys.path if p) if full not in roots
+                            and full != os.sep and not cwd.startswith(full + os.sep)}))
 
     exists = os.path.exists
 
@@ -57,7 +62,8 @@ def install(read_digests, writable=()) -> None:
         if not isinstance(path, str) or path.startswith("<"):
             return False  # a cell's or a string's name (`<cell 3>`, `<string>`), not a file
         full = realpath(path if isabs(path) else join(cwd, path))
-        return any(full == root or full.startswith(root + os.sep) for root in roots)
+        return any(full == root or full.startswith(root + os.sep) for root in roots) and not any(
+            full == folder or full.startswith(folder + os.sep) for folder in runtime)
 
     def hook(event: str, args: tuple) -> None:
         if event == "compile":
