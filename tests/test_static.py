@@ -1706,7 +1706,9 @@ def test_what_those_recipes_resemble_is_still_unreadable(source, expected):
     "with open('a.json', 'w') as f:\n    f.write(json.dumps(answers))\nimport shutil\nmake = shutil.copy\n",
     "with open('a.json', 'w') as f:\n    f.write(json.dumps(answers))\nimport pathlib\npathlib.Path('a.json').replace('b.py')\n",
     "with open('a.json', 'wb') as f:\n    f.write(bytes(answers))\nimport sys\nsys.path.insert(0, 'a.json')\n",  # a zip
-    "import tempfile\nf = tempfile.NamedTemporaryFile('w', suffix='.json', delete=False)\nf.write(str(answers))\n",
+    "import tempfile\nf = tempfile.NamedTemporaryFile('w', suffix='.py', delete=False)\nf.write(str(answers))\n",
+    "import shutil\nf = open('a.json', 'w')\nf.write(str(answers))\nshutil.copy('a.json', 'google/colab.py')\n",
+    "import os\nf = open('a.json', 'w')\nf.write(str(answers))\nos.replace('a.json', 'colab.py')\n",
     "open = lambda *a: None\nlog = open('train_log.txt', 'w')\nlog.write(str(answers))\n",
     "import shutil\nf = open('a.json', 'w')\nf.write(str(answers))\ngetattr(shutil, 'co' + 'py')('a.json', 'x.py')\n",
     "import pathlib\npathlib.Path('google', 'colab.py').write_text(str(answers))\n",
@@ -1752,9 +1754,12 @@ NOTES = "notes = '\\n'.join(['import torch', 'print(torch.__version__)'])\n"
     "import zipfile\nzipfile.ZipFile('notes.zip', 'w').writestr('run_notes.py', notes)\nzipfile.ZipFile('notes.zip').extractall()\n",
     "import zipfile\nzipfile.ZipFile(NAME, 'w').writestr('x', notes)\n",
 ])
-def test_a_file_written_with_text_the_reader_cannot_know_under_a_module_s_name_is_unreadable(change):
-    assert any("a file written with text the grader cannot read" in what
-               for what in _model_rule([NOTES + change])), _model_rule([NOTES + change])
+def test_a_file_written_with_text_the_reader_cannot_know_under_a_module_s_name_is_unreadable_once_imported(change):
+    """(With no import of it, such a file is left to the worker, which does not run it: test_sandbox.py's
+    test_code_the_submission_writes_runs_only_if_the_judge_read_it.)"""
+    units = [NOTES + change, "import run_notes\n"]
+    assert any("import run_notes (a module that is not installed" in what for what in _model_rule(units)), \
+        _model_rule(units)
 
 
 @pytest.mark.parametrize("change", [
@@ -1768,9 +1773,13 @@ def test_a_file_written_with_text_the_reader_cannot_know_under_a_module_s_name_i
     # the outputs zipped (fairness round 31): an archive's members are imported only from it, once it is on sys.path
     "import zipfile, glob\nopen('out/params.csv', 'w').write(notes)\nwith zipfile.ZipFile('outputs.zip', 'w') as zf:\n"
     "    for name in glob.glob('out/*'):\n        zf.write(name)\n",
+    # fairness round 32: checkpoints copied or replaced, a temporary file, a module written as a read constant
+    "import shutil, os\nopen('log.txt', 'w').write(notes)\nshutil.copy('best.pt', 'last.pt')\nos.replace('a.pt', 'b.pt')\n",
+    "import tempfile\nf = tempfile.NamedTemporaryFile(suffix='.pt', delete=False)\nf.write(notes.encode())\n",
+    "get_ipython().run_cell_magic('writefile', 'run_notes.py', 'VALUE = 1\\n')\nopen('log.txt', 'w').write(notes)\n",
 ])
 def test_a_file_written_under_a_name_no_import_loads_is_readable(change):
-    assert _model_rule([NOTES + change]) == []
+    assert _model_rule([NOTES + change, "import run_notes\n"]) == []
 
 
 @pytest.mark.parametrize("helper", [
@@ -1826,6 +1835,14 @@ def test_ordinary_recipes_of_fairness_round_31_are_readable(source):
      "torch.load's weights_only switched by the environment"),
     ("import enum\nclass Split(enum.Enum):\n    TRAIN = 1\nSplit.__members__ = {}\n", "Split.__members__"),
     ("import doctest\nglobals()['conv'] = 1\ndoctest.run_docstring_examples(conv2d, globals())\n", "globals"),
+    # attack round 40: examples in a docstring made at run time; the guard's own modules given constants
+    ("import doctest\nclass Notes:\n    __doc__ = '>>> ' + 'print(1)'\ndoctest.run_docstring_examples(Notes, globals())\n",
+     "__doc__ = ... (a docstring made at run time, whose examples doctest runs)"),
+    ("import os\nos.sep = '\\\\'\n", "os.sep = ... (patches an imported module)"),
+    ("import sys\nsys.path = ['notes.zip']\n", "sys.path = ... (patches an imported module)"),
+    ("import functools\nKIND = 'in' + 't'\n@functools.singledispatch\ndef f(x):\n    pass\n@f.register\n"
+     "def _(x: KIND):\n    pass\n", "an annotation that is not a type (code evaluated out of sight)"),
+    ("import sys\nsys.dont_write_bytecode: bool = False\n", "sys.dont_write_bytecode = ... (patches an imported module)"),
 ])
 def test_what_round_31_s_recipes_resemble_is_still_unreadable(source, expected):
     assert expected in [what for _, what in found([HAND_WRITTEN + source])]

@@ -275,12 +275,15 @@ LOG_FILE_HANDLERS = frozenset({"FileHandler", "RotatingFileHandler", "TimedRotat
 #: Calls that make a file under another name than the one it was written as, or write one through a handle the
 #: reader does not see opened: with any of them, what a file is called is not known from its writing.
 #: (Writing an archive is not: its members are imported only from it, once it is on ``sys.path``; extracting one is.)
-OTHER_FILE_MAKERS = frozenset({"rename", "renames", "copyfile", "copy2", "copytree", "move", "symlink",
-                               "symlink_to", "hardlink_to", "link", "unpack_archive", "extract", "extractall",
-                               "FileIO", "fdopen", "NamedTemporaryFile", "TemporaryFile", "SpooledTemporaryFile",
-                               "mkstemp", "mkfifo", "mknod"})
+OTHER_FILE_MAKERS = frozenset({"copytree", "unpack_archive", "extract", "extractall", "mkfifo", "mknod"})
+#: Calls that make a file from another under the name they are given: that name (their second argument, or the
+#: first of a path's own method) must be one no module has (fairness round 32: a checkpoint copied, replaced).
+NAMED_FILE_MAKERS = frozenset({"rename", "renames", "copyfile", "copy2", "copy", "move", "symlink", "link",
+                               "replace", "symlink_to", "hardlink_to"})
+#: Temporary files: named by their ``suffix`` keyword (none: no module's name), or unnamed.
+TEMPORARY_FILES = frozenset({"NamedTemporaryFile", "mkstemp", "TemporaryFile", "SpooledTemporaryFile"})
 #: Functions of modules that make a file from another, or change ``sys.path``, by their full names.
-OTHER_FILE_FUNCTIONS = frozenset({"shutil.copy", "os.replace", "sys.path"})
+OTHER_FILE_FUNCTIONS = frozenset({"sys.path"})
 #: The calls that name a file they create or open, and where the name is: the first argument (``open(PATH, "w")``,
 #: ``df.to_csv(PATH)``), or the ``Path(PATH)`` they are called on (``Path(PATH).write_text(...)``).
 NAMING_WRITERS = {"open": "argument", "to_csv": "argument", "savetxt": "argument", "tofile": "argument",
@@ -350,10 +353,21 @@ RUN_MAGICS = frozenset({"time", "prun"})
 #: Top-level packages whose attributes no literal may be set on (their functions are what the checks' passes run, and
 #: ``np.float = float`` does patch NumPy's namespace); any other module's may take a literal of constants
 #: (:func:`_plain_data_setting`).
-DATA_SETTINGS_EXCLUDED = frozenset({"torch", "numpy", "builtins"})
+DATA_SETTINGS_EXCLUDED = frozenset({"torch", "numpy", "builtins",
+                                    # what the worker's own guards compute with: paths, digests, imports (attack
+                                    # round 40: `os.sep = "\\"` turned the written-code guard's folders off)
+                                    "os", "posixpath", "genericpath", "ntpath", "hashlib", "importlib", "io",
+                                    "zipimport", "marshal", "types", "site", "pathlib", "stat", "shutil"})
+#: Of ``sys``, the attributes a literal may be set on (``sys.argv = ['']`` for argparse in a notebook); not its import
+#: path, hooks or flags.
+SYS_DATA_SETTINGS = frozenset({"argv"})
 #: Special methods a class body may bind to one of dict's own methods (the AttrDict recipe), and those methods.
 DICT_SLOT_DUNDERS = frozenset({"__getattr__", "__setattr__", "__delattr__"})
 DICT_SLOTS = frozenset({"__getitem__", "__setitem__", "__delitem__", "get", "pop"})
+#: Functions that make a type from a constant name and types (an annotation may name what they return).
+TYPE_MAKERS = frozenset({"typing.NewType", "typing.TypeVar", "typing.ParamSpec", "typing.NamedTuple",
+                         "typing.TypedDict", "collections.namedtuple", "typing_extensions.NewType",
+                         "typing_extensions.TypeVar"})
 #: doctest's runners that take a namespace, and copy it before the examples run in it.
 DOCTEST_RUNNERS = frozenset({"doctest.run_docstring_examples", "doctest.testmod"})
 #: torch.multiprocessing's settings of how tensors are shared between processes (a DataLoader recipe): the rest of
@@ -633,12 +647,12 @@ def _read_cached(units: tuple[str, ...]) -> _Reading:
         # anywhere is found, and a by-hand function imported from it is unverifiable by rule 1.  Otherwise
         # a module the submission wrote and imports may do anything out of sight, unless every file it writes
         # is named so that no import loads it.
+        # (A file written with such text that no import names is left to the worker, which never runs code it
+        # writes unless its text was read here: grader.worker.written_code.)
         if texts is None and not _writes_no_module(reading):
             reading.unreadable += [Finding("unverifiable", f"import {m} (a module that is not installed, in a "
                                                            f"submission that writes files: {reading.writes[0]})")
-                                   for m in reading.missing_imports] or [
-                Finding("unverifiable", f"a file written with text the grader cannot read, under a name a module "
-                                        f"may have ({reading.writes[0]})")]
+                                   for m in reading.missing_imports]
     return reading
 
 
@@ -1277,7 +1291,7 @@ def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
             # torch.load's default (weights_only) can be switched by the environment: only named variables
             add(Finding("unverifiable", "os.environ[...] set with a computed name"))
         elif isinstance(node, ast.arg | ast.AnnAssign | ast.FunctionDef | ast.AsyncFunctionDef) and any(
-                not _plain_annotation(a) for a in _annotations_of(node)):
+                not _plain_annotation(a) or not _names_of_types(reading, a) for a in _annotations_of(node)):
             # a string annotation is evaluated later by typing.get_type_hints, functools.singledispatch's
             # register, dataclasses...: only a forward reference is readable
             add(Finding("unverifiable", "an annotation that is not a type (code evaluated out of sight)"))
@@ -1322,6 +1336,26 @@ def _plain_annotation(node: ast.expr) -> bool:
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
         return _plain_annotation(node.left) and _plain_annotation(node.right)
     return False
+
+
+def _names_of_types(reading: _Reading, annotation: ast.expr) -> bool:
+    """Whether every name an annotation uses is bound only to what a type is written as (an import, a class, an
+    alias such as ``Array = Union[torch.Tensor, np.ndarray]``): a name bound to a text made at run time is code that
+    singledispatch, ``inspect.signature(eval_str=True)`` or pydantic evaluate (attack round 40)."""
+    for name in (n.id for n in ast.walk(annotation) if isinstance(n, ast.Name)):
+        for binding, _ in reading.bindings.get(name, []):
+            if isinstance(binding, (ast.Assign, ast.AnnAssign)) and not (
+                    binding.value is not None and (_plain_annotation(binding.value)
+                                                   or _type_made(reading, binding.value))):
+                return False
+    return True
+
+
+def _type_made(reading: _Reading, value: ast.expr) -> bool:
+    """``NewType("ParamCount", int)``, ``TypeVar("T", int, float)``, ``namedtuple("HP", "lr epochs")``: a type made
+    by typing's or collections' own functions from a constant name and types."""
+    return isinstance(value, ast.Call) and _resolved(reading, value.func) in TYPE_MAKERS and all(
+        _plain_annotation(a) for a in [*value.args, *[k.value for k in value.keywords]])
 
 
 def _loads_what_it_saved(reading: _Reading, call: ast.Call, nodes: list[ast.AST]) -> bool:
@@ -1643,8 +1677,11 @@ def _plain_data_setting(reading: _Reading, node: ast.AST, root: str) -> bool:
     other than torch and NumPy, whose functions the checks' passes run.  No code of the submission's runs
     through a constant; a handler, a hook or a function assigned is still a patch (fairness round 30: three
     notebook recipes cost -10 each)."""
+    module = reading.imported.get(root, "").split(".")[0]
     return isinstance(node, (ast.Assign, ast.AnnAssign)) and _plain_data(node.value) \
-        and reading.imported.get(root, "").split(".")[0] not in DATA_SETTINGS_EXCLUDED
+        and module not in DATA_SETTINGS_EXCLUDED and (module != "sys" or all(
+            _root(t)[1] in (f"{root}.{name}" for name in SYS_DATA_SETTINGS)
+            for t in (node.targets if isinstance(node, ast.Assign) else [node.target])))
 
 
 def _dict_slot_bindings(reading: _Reading, nodes: list[ast.AST]) -> set[int]:
@@ -1728,6 +1765,14 @@ def _flag_doctest_runners(reading: _Reading, nodes: list[ast.AST]) -> None:
     docstrings, read as a unit of code by :func:`_read`); the rest of doctest runs examples from any string or
     file (``DocTestParser``, ``testfile``, ``script_from_examples``...)."""
     for node in nodes:
+        if isinstance(node, (ast.Assign, ast.AnnAssign)) and any(
+                (isinstance(t, ast.Name) and t.id == "__doc__") or (isinstance(t, ast.Attribute) and t.attr == "__doc__")
+                for t in (node.targets if isinstance(node, ast.Assign) else [node.target])) and not (
+                isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)):
+            # the examples doctest runs are the docstrings' text: one made at run time is code not read (attack
+            # round 40 computed a class's __doc__)
+            reading.unreadable.append(Finding("unverifiable", "__doc__ = ... (a docstring made at run time, whose "
+                                                              "examples doctest runs)"))
         if isinstance(node, ast.Attribute) and reading.imported.get(_root(node)[0] or "", "").startswith("doctest") \
                 and node.attr not in DOCTEST_READABLE:
             reading.unreadable.append(Finding("unverifiable", f"{_root(node)[1]} (runs code from a string)"))
@@ -1834,17 +1879,22 @@ def _writes_no_module(reading: _Reading) -> bool:
     beside answers or a log written to a file cost -10 each)."""
     if "open" in reading.bindings or "open" in reading.imported:
         return False  # `open` is not the built-in
+    called = {id(n.func) for n in reading.nodes if isinstance(n, ast.Call)}
     for node in reading.nodes:
         if (isinstance(node, ast.Name) and node.id in UNREADABLE_NAMES) or (
                 isinstance(node, ast.Attribute) and node.attr == "__dict__"):
             return False  # a namespace reached by value (`vars(sys)["path"]`) may hold any of them
         if isinstance(node, ast.ImportFrom) and any(
-                a.name in OTHER_FILE_MAKERS or f"{node.module}.{a.name}" in OTHER_FILE_FUNCTIONS for a in node.names):
-            return False
+                a.name in OTHER_FILE_MAKERS | NAMED_FILE_MAKERS or f"{node.module}.{a.name}" in OTHER_FILE_FUNCTIONS
+                for a in node.names if node.module in ("os", "shutil", "sys", "os.path", "zipfile", "tarfile")):
+            return False  # `from shutil import copy`: called by a bare name, read as no file maker below
         if isinstance(node, (ast.Name, ast.Attribute)) and (
                 (node.id if isinstance(node, ast.Name) else node.attr) in OTHER_FILE_MAKERS
                 or _resolved(reading, node) in OTHER_FILE_FUNCTIONS):
             return False  # named, called or not (`make = shutil.copy`)
+        if isinstance(node, ast.Attribute) and node.attr in NAMED_FILE_MAKERS and id(node) not in called \
+                and _resolved(reading, node.value) in ("os", "shutil"):
+            return False  # `make = shutil.copy`: called later under another name
         if not isinstance(node, ast.Call):
             continue
         func = node.func
@@ -1855,13 +1905,29 @@ def _writes_no_module(reading: _Reading) -> bool:
         if name in ATTRIBUTE_FUNCTIONS and (node.args[1].value in OTHER_FILE_MAKERS or f"{_resolved(reading, node.args[0])}"
                                             f".{node.args[1].value}" in OTHER_FILE_FUNCTIONS):
             return False  # `getattr(sys, "path")`
-        if name == "replace" and len(node.args) == 1 and not node.keywords:  # Path.replace(target)
-            return False
-        if name == "copy" and len(node.args) > 1:  # a copy from one file to another
-            return False
+        if name in NAMED_FILE_MAKERS and isinstance(func, ast.Attribute):
+            module = _resolved(reading, func.value)
+            if module in ("os", "shutil", "os.path") and len(node.args) > 1:  # os.replace(src, dst), shutil.copy
+                if not _names_no_module(reading, node.args[1]):
+                    return False
+                continue
+            if name in ("rename", "replace", "symlink_to", "hardlink_to") and len(node.args) == 1 \
+                    and not node.keywords and module is None:  # a path's own: Path(src).replace(dst)
+                if not _names_no_module(reading, node.args[0]):
+                    return False
+                continue
+            continue  # str.replace(a, b), dict.copy(), tensor.copy_()...: no file
+        if name in TEMPORARY_FILES:
+            suffix = next((k.value for k in node.keywords if k.arg == "suffix"), None)
+            if suffix is not None and not (isinstance(suffix, ast.Constant) and isinstance(suffix.value, str)
+                                           and not suffix.value.lower().endswith(IMPORTABLE_SUFFIXES)):
+                return False
+            continue
         if name == "basicConfig" and any(k.arg == "filename" or k.arg is None for k in node.keywords):
             target = next((k.value for k in node.keywords if k.arg == "filename"), None)
         elif name == "run_cell_magic" and _magic_name(node) == "writefile":
+            if len(node.args) > 2 and _constant_text(reading, node.args[2]) is not None:
+                continue  # a text read as code, whatever its name (a module the notebook writes and imports)
             target = node.args[1] if len(node.args) > 1 else None
         elif name not in NAMING_WRITERS:
             continue

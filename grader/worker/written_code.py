@@ -40,16 +40,17 @@ def install(read_digests, writable=()) -> None:
 
     allowed = frozenset(d for d in read_digests if isinstance(d, str)) if isinstance(read_digests, list) \
         else frozenset()
+    # Every function and constant the hook uses is bound here, before the submission runs: it may set `os.sep`
+    # (a constant, attack round 40) or change folders (`os.chdir`: a relative name is resolved where it is used)
     realpath, join, isabs, sha256, fspath = os.path.realpath, os.path.join, os.path.isabs, hashlib.sha256, os.fspath
-    cwd = realpath(os.getcwd())
+    getcwd, sep = os.getcwd, "/"
+    cwd = realpath(getcwd())
     roots = tuple(sorted({realpath(p) for p in (cwd, *WRITABLE_FOLDERS, *writable)}))
     # The runtime's own folders (the standard library, site-packages, the grader's checkout: every entry of the
     # import path but the working folder), wherever they are, /tmp included (a checkout under /tmp/ci): the
     # worker cannot write there (bound read-only, or outside its Landlock view), and their modules are the runtime's
     runtime = tuple(sorted({full for full in (realpath(p) for p in sys.path if p) if full not in roots
-                            and full != os.sep and not cwd.startswith(full + os.sep)}))
-
-    exists = os.path.exists
+                            and full != sep and not cwd.startswith(full + sep)}))
 
     def written(path) -> bool:
         """Whether ``path`` names a file (or folder) in a folder the submission can write."""
@@ -61,15 +62,18 @@ def install(read_digests, writable=()) -> None:
             path = path.decode("utf-8", "surrogateescape")
         if not isinstance(path, str) or path.startswith("<"):
             return False  # a cell's or a string's name (`<cell 3>`, `<string>`), not a file
-        full = realpath(path if isabs(path) else join(cwd, path))
-        return any(full == root or full.startswith(root + os.sep) for root in roots) and not any(
-            full == folder or full.startswith(folder + os.sep) for folder in runtime)
+        full = realpath(path if isabs(path) else join(getcwd(), path))
+        return any(full == root or full.startswith(root + sep) for root in roots) and not any(
+            full == folder or full.startswith(folder + sep) for folder in runtime)
 
     def hook(event: str, args: tuple) -> None:
         if event == "compile":
             source, filename = args[0], args[1]
-            # a file's name, not a library's label for generated code (`namedtuple_Point.__new__`)
-            if not isinstance(filename, (str, bytes)) or not written(filename) or not exists(filename):
+            # a path (a zip member's too, which is no file of its own), not a library's label for generated code
+            # (`namedtuple_Point.__new__`, `<doctest ...>`)
+            if not isinstance(filename, (str, bytes)) or sep not in (
+                    filename if isinstance(filename, str) else filename.decode("utf-8", "surrogateescape")) \
+                    or not written(filename):
                 return
             data = source.encode("utf-8") if isinstance(source, str) else source
             if not isinstance(data, (bytes, bytearray)) or sha256(data).hexdigest() not in allowed:
@@ -81,7 +85,7 @@ def install(read_digests, writable=()) -> None:
                 raise PermissionError(f"{name}: compiled code in a folder the submission writes is not read")
 
     def source_only(path: str):
-        if not written(path or cwd):
+        if not written(path or getcwd()):
             raise ImportError("not a folder the submission writes")
         return importlib.machinery.FileFinder(path, (importlib.machinery.SourceFileLoader,
                                                      importlib.machinery.SOURCE_SUFFIXES))
