@@ -297,10 +297,11 @@ def serve(channel: Channel) -> None:
             records = [{Key.INDEX: 0, Key.STATUS: UnitStatus.SYNTAX,
                         Key.ERROR: f"{type(exc).__name__}: {getattr(exc, 'msg', exc)}{detail}"}]
             units = None
-    else:
-        # A notebook imports the modules it writes (%%writefile helpers.py) from its folder, as a Jupyter
-        # kernel does; the folder comes last, so that nothing written there shadows an installed module.
-        sys.path.append(os.getcwd())
+    # A notebook imports the modules it writes (%%writefile helpers.py) from its folder, as a Jupyter kernel does,
+    # and a script from its own, as `python script.py` does (fairness round 32: a script that wrote its module got
+    # ModuleNotFoundError); the folder comes last, so that nothing written there shadows an installed module, and
+    # what is written there runs only if the judge read it (written_code).
+    sys.path.append(os.getcwd())
     if units is not None:
         def started(index: int) -> None:
             restore()
