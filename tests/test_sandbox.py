@@ -398,6 +398,14 @@ try:
     seen["compiled"] = str(compile(text, os.path.abspath("unread_helper.py"), "exec"))
 except ImportError as exc:
     seen["compiled"] = type(exc).__name__
+import doctest
+def documented():
+    """
+    >>> seen["doctest_read"] = "ran"
+    """
+doctest.run_docstring_examples(documented, {"seen": seen})
+made = ">>> seen['doctest_made'] = 'ran'\\n".replace("'ran'", "'made at run time'")
+doctest.run_docstring_examples(made, {"seen": seen})
 with open("ext.cpython-311-x86_64-linux-gnu.so", "wb") as f:
     f.write(b"not an extension")
 try:
@@ -411,14 +419,15 @@ except ImportError as exc:
 def test_code_the_submission_writes_runs_only_if_the_judge_read_it(server, tmp_path):
     """Attack rounds 38 and 39: a module written at run time with text nobody read (22 ways to write it) replaced
     conv2d with torch's own convolution.  The worker compiles a file it can write only when its bytes are a text
-    the judge read, never loads compiled code from there, and finds no extension module there."""
+    the judge read, never loads compiled code from there, and finds no extension module there; doctest runs only
+    the examples of docstrings the judge read (attack round 41 made them at run time)."""
     from grader.judge.grading import read_code_digests
 
     path = tmp_path / "writes_code.py"
     path.write_text(WRITES_CODE)
     submission = load(Source(path))
     digests = read_code_digests(submission)
-    assert len(digests) == 1  # READ, the one constant text written
+    assert len(digests) == 3  # READ, the one constant text written, and the two examples written out
     probe = SandboxProbe(server, submission, Limits(timeout=30, probe_timeout=5, unit_timeout=10), read_code=digests)
     try:
         probe.start()
@@ -426,4 +435,4 @@ def test_code_the_submission_writes_runs_only_if_the_judge_read_it(server, tmp_p
     finally:
         probe.close()
     assert seen == {"read": "read", "unread": "ImportError", "appended": "ImportError", "planted": "read",
-                    "compiled": "ImportError", "extension": "not found"}, seen
+                    "compiled": "ImportError", "extension": "not found", "doctest_read": "ran"}, seen

@@ -1862,3 +1862,21 @@ def test_a_module_written_in_two_writefile_cells_is_read_whole():
            "get_ipython().run_cell_magic('writefile', '-a h.py', '      b):\\n    return a\\n')\n")
     assert _model_rule([*cut, "import h\n"]) != []
     assert written_code_texts(cut) == []
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("import pydantic\nT = pydantic.TypeAdapter('int')\n", "pydantic.TypeAdapter"),
+    ("from pydantic import create_model\nM = create_model('M', x=('int', 1))\n", "from pydantic import create_model"),
+    ("import sympy\nx = sympy.sympify('1 + 1')\n", "sympy.sympify"),
+    ("from sympy import S\nx = S('1')\n", "from sympy import S"),
+])
+def test_libraries_that_evaluate_a_text_as_python_are_unreadable(source, expected):
+    """Attack round 41: pydantic evaluated a type given as text, SymPy's sympify a computed string."""
+    assert expected in [what for _, what in found([HAND_WRITTEN + source])]
+    assert expected in _model_rule([HAND_WRITTEN + source])
+
+
+def test_plain_pydantic_models_and_sympy_symbols_stay_readable():
+    source = ("import pydantic\nclass Config(pydantic.BaseModel):\n    lr: float = 0.1\n"
+              "import sympy\nk, c = sympy.symbols('k c')\nprint(sympy.expand((k * k * c + 1) * 3))\n")
+    assert found([HAND_WRITTEN + source]) == []

@@ -29,9 +29,11 @@ WORKER_RANDOM_STREAM = "worker"
 
 def read_code_digests(submission: Submission) -> tuple[str, ...]:
     """The SHA-256 digests of the texts the submission writes to files that the judge reads as code (``%%writefile
-    helpers.py``): in the worker, the only code written at run time that may run (grader.worker.written_code)."""
+    helpers.py``) and of its docstrings' examples: in the worker, the only code written at run time, and the only
+    doctest examples, that may run (grader.worker.written_code)."""
+    units = tuple(submission.units)
     return tuple(sorted({hashlib.sha256(text.encode("utf-8")).hexdigest()
-                         for text in static.written_code_texts(tuple(submission.units))}))
+                         for text in static.written_code_texts(units) + static.docstring_example_sources(units)}))
 
 
 def run_seed(seed: int | None = None) -> int:

@@ -364,6 +364,9 @@ SYS_DATA_SETTINGS = frozenset({"argv"})
 #: Special methods a class body may bind to one of dict's own methods (the AttrDict recipe), and those methods.
 DICT_SLOT_DUNDERS = frozenset({"__getattr__", "__setattr__", "__delattr__"})
 DICT_SLOTS = frozenset({"__getitem__", "__setitem__", "__delitem__", "get", "pop"})
+#: SymPy's functions that parse a text as Python and evaluate it (its other functions given a text call them too).
+SYMPY_EVALUATORS = frozenset({"sympify", "S", "parse_expr", "lambdify", "parse_latex", "parse_mathematica",
+                              "sympy_parser", "parsing"})
 #: Functions that make a type from a constant name and types (an annotation may name what they return).
 TYPE_MAKERS = frozenset({"typing.NewType", "typing.TypeVar", "typing.ParamSpec", "typing.NamedTuple",
                          "typing.TypedDict", "collections.namedtuple", "typing_extensions.NewType",
@@ -1253,7 +1256,8 @@ def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
                 add(Finding("unverifiable", chain if root else f"(...).{chain}"))
             elif attr in TORCH_LOADING_ATTRIBUTES and imported.startswith("torch"):
                 add(Finding("unverifiable", chain))
-            elif imported.split(".")[0] in LOADING_IMPORTS or (imported == "yaml" and attr in YAML_OBJECT_LOADERS):
+            elif imported.split(".")[0] in LOADING_IMPORTS or (imported == "yaml" and attr in YAML_OBJECT_LOADERS) \
+                    or _evaluates_text(imported, attr):
                 add(Finding("unverifiable", chain))
             elif attr.startswith("_") and not attr.startswith("__") and attr not in PLAIN_PRIVATE_NAMES \
                     and not _own_private(reading, node, methods_own):
@@ -1284,7 +1288,8 @@ def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
             if isinstance(node, ast.ImportFrom):
                 for alias in node.names:  # the same names as attributes, imported by name
                     if alias.name in LOADING_ATTRIBUTES | TORCH_FUNCTION_ATTRIBUTES or (
-                            node.module == "yaml" and alias.name in YAML_OBJECT_LOADERS):
+                            node.module == "yaml" and alias.name in YAML_OBJECT_LOADERS) or (
+                            _evaluates_text(node.module or "", alias.name)):
                         add(Finding("unverifiable", f"from {node.module} import {alias.name}"))
         elif isinstance(node, ast.Subscript) and isinstance(node.ctx, (ast.Store, ast.Del)) \
                 and _resolved(reading, node.value) == "os.environ" and not isinstance(node.slice, ast.Constant):
@@ -1336,6 +1341,16 @@ def _plain_annotation(node: ast.expr) -> bool:
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
         return _plain_annotation(node.left) and _plain_annotation(node.right)
     return False
+
+
+def _evaluates_text(module: str, name: str) -> bool:
+    """Whether ``module.name`` evaluates a text as Python: pydantic beyond its plain models (``TypeAdapter("...")``,
+    ``create_model`` evaluate a type given as text), SymPy's parsers (``sympify("...")`` runs ``eval``: attack round
+    41)."""
+    top = module.split(".")[0]
+    if top == "pydantic":
+        return not name.startswith("_") and name not in KNOWN_NAMES_ONLY["pydantic"]
+    return top == "sympy" and name in SYMPY_EVALUATORS
 
 
 def _names_of_types(reading: _Reading, annotation: ast.expr) -> bool:
@@ -1783,11 +1798,18 @@ def _flag_doctest_runners(reading: _Reading, nodes: list[ast.AST]) -> None:
 
 def _docstring_examples(units: tuple[str, ...]) -> str:
     """The code of every ``>>>`` example in the string constants of ``units``: what doctest would run."""
+    return "".join(docstring_example_sources(units))
+
+
+def docstring_example_sources(units: tuple[str, ...] | None) -> list[str]:
+    """The source of each ``>>>`` example in the string constants of ``units``, as doctest parses it: the only
+    examples a worker lets doctest (or pytest's doctest plugin) run (grader.worker.written_code: attack round 41 gave
+    doctest examples made at run time, a computed string or a ``.txt`` file)."""
     import doctest
 
     parser = doctest.DocTestParser()
     code = []
-    for unit in units:
+    for unit in units or ():
         try:
             tree = parse(unit)
         except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError):
@@ -1798,7 +1820,7 @@ def _docstring_examples(units: tuple[str, ...]) -> str:
                     code += [example.source for example in parser.get_examples(node.value)]
                 except ValueError:  # malformed examples: doctest refuses them too
                     continue
-    return "".join(code)
+    return code
 
 
 def _written_texts(reading: _Reading) -> list[str] | None:

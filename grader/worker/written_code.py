@@ -15,7 +15,9 @@ So the worker, before any of the submission's code runs:
 - refuses to open a bytecode file (``.pyc``) there, so an import never skips the source for a cached or forged
   compiled form (the loader falls back to the source, checked as above), and writes none;
 - finds modules in those folders through a finder that loads source files only, never an extension module
-  (``.so``), whose code no one can read.
+  (``.so``), whose code no one can read;
+- lets doctest (and pytest's doctest plugin) run only the examples of the docstrings the judge read (their sources'
+  digests come in the same list): an example made at run time is code nobody read (attack round 41).
 
 The submission cannot lift it: the hook cannot be removed, and the import system's tables (``sys.path_hooks``,
 ``sys.meta_path``, ``sys.path_importer_cache``, ``importlib``) are refused by the reader's rule 2.
@@ -29,6 +31,8 @@ import sys
 
 #: Folders a worker can write, besides its working folder (its scratch).
 WRITABLE_FOLDERS = ("/tmp", "/dev/shm", "/var/tmp")
+#: How doctest names the code of an example it compiles (``<doctest NAME[0]>``).
+DOCTEST_NAME = "<doctest "
 #: The endings of compiled code a loader would run without its source.
 COMPILED_SUFFIXES = (".pyc", ".pyo")
 
@@ -67,7 +71,12 @@ def install(read_digests, writable=()) -> None:
             full == folder or full.startswith(folder + sep) for folder in runtime)
 
     def hook(event: str, args: tuple) -> None:
-        if event == "compile":
+        if event == "compile" and isinstance(args[1], str) and args[1].startswith(DOCTEST_NAME):
+            # a doctest example (doctest, pytest's doctest plugin): one of the docstrings' the judge read, or none
+            data = args[0].encode("utf-8") if isinstance(args[0], str) else args[0]  # (the event gives bytes)
+            if not isinstance(data, (bytes, bytearray)) or sha256(data).hexdigest() not in allowed:
+                raise ImportError(f"{args[1]}: a doctest example the grader did not read is not run")
+        elif event == "compile":
             source, filename = args[0], args[1]
             # a path (a zip member's too, which is no file of its own), not a library's label for generated code
             # (`namedtuple_Point.__new__`, `<doctest ...>`)
