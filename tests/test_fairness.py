@@ -327,10 +327,19 @@ GRADER_FAULTS: dict[str, str] = {
 }
 
 #: Correct cases the grader marks down at some seeds only: expected failures that may pass, so that a run where they
-#: keep their points is no failure either.  Each is the grader's fault, to fix.  (Fairness rounds 18, 19 and 21's ten,
-#: ConvNet's convolutions written out and read on an input of zeros, are fixed: Handler._model describes such a model
-#: again, and the worker's generators start from the run's seed, so a grade no longer changes between runs.)
-SOMETIMES_MARKED_DOWN: dict[str, str] = {}
+#: keep their points is no failure either.  Each is the grader's fault, to fix.  (Their description on an input of
+#: zeros is fixed: Handler._model describes such a model again, and the worker's generators start from the run's
+#: seed, so the same seed gives the same grade; the four k x k slice files of the list are off it.)
+SOMETIMES_MARKED_DOWN: dict[str, str] = {
+    **{name: "a grader's fault (fairness rounds 18, 19, 21; seen again 2026-11-30 in a whole-corpus batch at a random "
+             "seed, after the fix for their description on zeros): ConvNet's convolutions written as FFT products "
+             "lose q8 (params, channels -0.5 each; outputs once trained: 'trained from its own initial weights as "
+             "the judge trains the network asked for, its outputs once trained are not that network's') at some "
+             "seeds: an FFT's rounding, trained one step, drifts past the comparison's tolerance"
+       for name in ("r18_nb_fft_convolution_float32.ipynb", "r18_py_fft_convolution_float64.py",
+                    "r19_nb_rfft2_float64_to.ipynb", "r19_py_fft2_complex_float32.py",
+                    "r19_py_own_parameters_fft_einsum_head.py", "r21_nb_fft_rfft2_correlation_clamp_relu.ipynb")},
+}
 
 GRADESCOPE_SAMPLE = ["nb_magics_everywhere.ipynb", "nb_continuation_percent_and_bang_eq.ipynb",
                      "nb_lecture_imports_summary_plots.ipynb", "nb_first_draft_conv_replaced.ipynb",

@@ -18,9 +18,12 @@ from ..feedback import MODES as FEEDBACK_MODES
 from ..outputs.gradescope_json import failure_results, gradescope_results
 from .engine import Limits
 
-#: Limits for one submission in Gradescope's default container (768 MB, half a CPU, 10 minutes):
-#: the judge and the warm worker take about 550 MB of it (measured), the submission may add 192 MB.
-GRADESCOPE_LIMITS = Limits(timeout=420.0, probe_timeout=10.0, unit_timeout=60.0, memory_mb=192, scratch_mb=32)
+#: Limits for one submission in Gradescope's default container (768 MB, half a CPU, 10 minutes): the judge and the
+#: worker grading the solutions notebook peak at about 370 MB (PSS, measured 2026-11-30), and the submission's
+#: address space may grow by 256 MB (address space, not memory used: the lecture's own pandas and matplotlib map
+#: 81 MB of libraries, and with 192 MB the lecture's first cell, a ConvNet and its torchsummary left a notebook
+#: over the worker's three-quarter mark, "memory").
+GRADESCOPE_LIMITS = Limits(timeout=420.0, probe_timeout=10.0, unit_timeout=60.0, memory_mb=256, scratch_mb=32)
 #: The limits ``python -m grader.judge.gradescope`` takes options for (``unit_timeout`` is ``--cell-timeout``).
 LIMIT_OPTIONS = ("timeout", "probe_timeout", "unit_timeout", "memory_mb")
 
