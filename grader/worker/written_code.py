@@ -101,5 +101,6 @@ def install(read_digests, writable=()) -> None:
 
     sys.dont_write_bytecode = True
     sys.path_hooks.insert(0, source_only)
-    sys.path_importer_cache.clear()
+    for cached in [p for p in sys.path_importer_cache if isinstance(p, str) and written(p or getcwd())]:
+        del sys.path_importer_cache[cached]  # (only those: the runtime's stay, rebuilding them slows every import)
     sys.addaudithook(hook)
