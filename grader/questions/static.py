@@ -1893,12 +1893,13 @@ def written_code_texts(units: tuple[str, ...] | None) -> list[str]:
 def _writes_no_module(reading: _Reading) -> bool:
     """Whether every file the submission creates or opens through a call that names it has a name that no import
     loads (:func:`_names_no_module`: ``open("answers.json", "w")``, ``df.to_csv(f"{out}/counts.csv")``,
-    ``logging.FileHandler("train.log")``), no call makes a file otherwise (:data:`OTHER_FILE_MAKERS`: a rename, a
-    copy, a temporary file, an archive), and ``sys.path`` is left alone (a zip archive is imported from whatever its
-    name, once on it).  Then what it writes, whatever the text, is no module: neither an import of a module that is
-    not installed nor a library that imports a module by a name it is given (a plotting backend, a parser list:
-    attack round 38) finds code there (fairness round 30: a Colab check, an optional torchinfo or wandb import
-    beside answers or a log written to a file cost -10 each)."""
+    ``logging.FileHandler("train.log")``; a copy, rename or replace by its destination, a temporary file by its
+    suffix, a ``%%writefile`` whose text is read by nothing), no call makes files under names it does not give
+    (:data:`OTHER_FILE_MAKERS`: an archive extracted, a tree copied), and ``sys.path`` is left alone (a zip archive
+    is imported from whatever its name, once on it).  Then an import of a module that is not installed finds no
+    code the submission wrote, and fails as it would anywhere (fairness round 30: a Colab check, an optional
+    torchinfo or wandb import beside answers or a log written to a file cost -10 each).  The worker keeps code
+    written with text no one read from running in any case (grader.worker.written_code)."""
     if "open" in reading.bindings or "open" in reading.imported:
         return False  # `open` is not the built-in
     called = {id(n.func) for n in reading.nodes if isinstance(n, ast.Call)}
