@@ -1725,23 +1725,28 @@ def _object_setattrs_on_self(reading: _Reading, nodes: list[ast.AST]) -> set[int
     if "object" in reading.bindings or "object" in reading.imported:
         return set()
     found: set[int] = set()
+    for method, first in _methods_of_baseless_classes(nodes):
+        for sub in _walk_scope_body(method):
+            if isinstance(sub, ast.Call) and isinstance(sub.func, ast.Attribute) \
+                    and sub.func.attr == "__setattr__" and isinstance(sub.func.value, ast.Name) \
+                    and sub.func.value.id == "object" and len(sub.args) == 3 and not sub.keywords \
+                    and isinstance(sub.args[0], ast.Name) and sub.args[0].id == first \
+                    and isinstance(sub.args[1], ast.Constant) and isinstance(sub.args[1].value, str) \
+                    and not sub.args[1].value.startswith("__"):
+                found.add(id(sub.func))
+    return found
+
+
+def _methods_of_baseless_classes(nodes: list[ast.AST]):
+    """``(method, name of its first parameter)`` for each ``def`` with a parameter in the body of a class with no
+    base but ``object`` and no keywords (no metaclass): a class that cannot be torch's Module."""
     for node in nodes:
         if not isinstance(node, ast.ClassDef) or node.keywords or any(
                 not (isinstance(b, ast.Name) and b.id == "object") for b in node.bases):
             continue
         for method in node.body:
-            if not isinstance(method, ast.FunctionDef) or not method.args.args:
-                continue
-            first = method.args.args[0].arg
-            for sub in _walk_scope_body(method):
-                if isinstance(sub, ast.Call) and isinstance(sub.func, ast.Attribute) \
-                        and sub.func.attr == "__setattr__" and isinstance(sub.func.value, ast.Name) \
-                        and sub.func.value.id == "object" and len(sub.args) == 3 and not sub.keywords \
-                        and isinstance(sub.args[0], ast.Name) and sub.args[0].id == first \
-                        and isinstance(sub.args[1], ast.Constant) and isinstance(sub.args[1].value, str) \
-                        and not sub.args[1].value.startswith("__"):
-                    found.add(id(sub.func))
-    return found
+            if isinstance(method, ast.FunctionDef) and method.args.args:
+                yield method, method.args.args[0].arg
 
 
 def _plain_instance_dict_updates(nodes: list[ast.AST]) -> set[int]:
@@ -1750,28 +1755,23 @@ def _plain_instance_dict_updates(nodes: list[ast.AST]) -> set[int]:
     parameter): they set the instance's attributes from what it was given, as a ``setattr(self, k, v)`` loop does
     (a class with a base may be torch's Module, whose own ``__setattr__`` that bypasses)."""
     found: set[int] = set()
-    for node in nodes:
-        if not isinstance(node, ast.ClassDef) or node.keywords or any(
-                not (isinstance(b, ast.Name) and b.id == "object") for b in node.bases):
+    for method, first in _methods_of_baseless_classes(nodes):
+        if method.decorator_list:
             continue
-        for method in node.body:
-            if not isinstance(method, ast.FunctionDef) or not method.args.args or method.decorator_list:
-                continue
-            first = method.args.args[0].arg
-            given = {a.arg for a in method.args.args[1:] + method.args.kwonlyargs} | (
-                {method.args.kwarg.arg} if method.args.kwarg else set())
-            for sub in _walk_scope_body(method):
-                # only what the method was given, as it was given (`update(kwargs)`, `update(**kwargs)`): a value
-                # written there (`update(conv=F.conv2d)`) would be bound out of the reader's sight
-                arguments = list(sub.args) + [k.value for k in sub.keywords if k.arg is None] \
-                    if isinstance(sub, ast.Call) else []
-                if isinstance(sub, ast.Call) and isinstance(sub.func, ast.Attribute) and sub.func.attr == "update" \
-                        and len(arguments) == 1 and len(sub.args) + len(sub.keywords) == 1 \
-                        and isinstance(arguments[0], ast.Name) and arguments[0].id in given:
-                    target = sub.func.value
-                    if isinstance(target, ast.Attribute) and target.attr == "__dict__" \
-                            and isinstance(target.value, ast.Name) and target.value.id == first:
-                        found.add(id(target))
+        given = {a.arg for a in method.args.args[1:] + method.args.kwonlyargs} | (
+            {method.args.kwarg.arg} if method.args.kwarg else set())
+        for sub in _walk_scope_body(method):
+            # only what the method was given, as it was given (`update(kwargs)`, `update(**kwargs)`): a value
+            # written there (`update(conv=F.conv2d)`) would be bound out of the reader's sight
+            arguments = list(sub.args) + [k.value for k in sub.keywords if k.arg is None] \
+                if isinstance(sub, ast.Call) else []
+            if isinstance(sub, ast.Call) and isinstance(sub.func, ast.Attribute) and sub.func.attr == "update" \
+                    and len(arguments) == 1 and len(sub.args) + len(sub.keywords) == 1 \
+                    and isinstance(arguments[0], ast.Name) and arguments[0].id in given:
+                target = sub.func.value
+                if isinstance(target, ast.Attribute) and target.attr == "__dict__" \
+                        and isinstance(target.value, ast.Name) and target.value.id == first:
+                    found.add(id(target))
     return found
 
 
@@ -1865,12 +1865,7 @@ def _constant_text(reading: _Reading, node: ast.AST | None) -> str | None:
     its bytes as the reader from the string (a coding cookie, ``# coding: utf-7``, or a byte-order mark would make
     the importer decode other code than was read: attack round 39); else None."""
     if isinstance(node, ast.Name):
-        bindings = reading.bindings.get(node.id, [])
-        if _function_binding(reading, node) is not None or len(bindings) != 1 or not bindings[0][1] \
-                or not isinstance(bindings[0][0], ast.Assign) or node.id in reading.mutations \
-                or node.id in reading.global_in_functions:
-            return None
-        node = bindings[0][0].value
+        node = None if _function_binding(reading, node) is not None else _module_value(reading, node.id)
     if not (isinstance(node, ast.Constant) and isinstance(node.value, str)):
         return None
     try:
@@ -1878,6 +1873,16 @@ def _constant_text(reading: _Reading, node: ast.AST | None) -> str | None:
     except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError):
         same = False  # a text that does not parse is not read: nothing is known of what it would do
     return node.value if same else None
+
+
+def _module_value(reading: _Reading, name: str) -> ast.expr | None:
+    """The value a module-level name is bound to by its one binding, a plain assignment at the top level, when
+    nothing changes it later (no mutation, no ``global`` of it in a function); else None."""
+    bindings = reading.bindings.get(name, [])
+    if len(bindings) != 1 or not bindings[0][1] or not isinstance(bindings[0][0], ast.Assign) \
+            or name in reading.mutations or name in reading.global_in_functions:
+        return None
+    return bindings[0][0].value
 
 
 def written_code_texts(units: tuple[str, ...] | None) -> list[str]:
@@ -1987,11 +1992,7 @@ def _names_no_module(reading: _Reading, node: ast.AST | None, depth: int = 0) ->
             if value is not None:
                 return depth < MAX_PATH_DEPTH and _names_no_module(reading, value, depth + 1)
             return _parameter_names_no_module(reading, function, node.id, depth)
-        bindings = reading.bindings.get(node.id, [])
-        if len(bindings) != 1 or not bindings[0][1] or not isinstance(bindings[0][0], ast.Assign) \
-                or node.id in reading.mutations or node.id in reading.global_in_functions:
-            return False
-        node = bindings[0][0].value
+        node = _module_value(reading, node.id)
     whole = True
     if isinstance(node, ast.JoinedStr) and node.values:
         node, whole = node.values[-1], len(node.values) == 1
