@@ -19,6 +19,7 @@ from . import __version__, questions
 from .errors import GraderError, UsageError
 from .feedback import DEFAULT as FEEDBACK_DEFAULT
 from .feedback import MODES as FEEDBACK_MODES
+from .judge.seed_key import SEED_KEY_ENV, UNKEYED
 
 
 def _fail(exc: Exception) -> None:
@@ -289,6 +290,10 @@ def check(notebook: Path, questions, timeout, probe_timeout, cell_timeout, memor
 @click.option("--overwrite", is_flag=True, help="Remove the results already in OUT and grade everything again.")
 @click.option("--seed", type=click.IntRange(min=0), default=None,
               help="Seed for the hidden tests' random inputs (default: a fresh one, recorded in grades.json).")
+@click.option("--seed-key", default=None, metavar="FILE",
+              help="The secret the hidden inputs derive from with the seed, so that no submission can compute them "
+                   f"from a seed it guesses (default: ${SEED_KEY_ENV}, else ~/.config/cnn-grader/seed.key, made on "
+                   f"first use). '{UNKEYED}': the seed alone.")
 @click.option("-q", "--question", "questions", multiple=True, type=QUESTION,
               help="Only this question (repeatable).")
 @click.option("--due", type=DateTime(), default=None,
@@ -305,7 +310,7 @@ def check(notebook: Path, questions, timeout, probe_timeout, cell_timeout, memor
 @click.option("--key", "keyfile", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="With --roster: the course key the students' notebooks were written with (cnn-grader variants).")
 @_limit_options
-def grade(paths, out_dir: Path, jobs: int, resume: bool, overwrite: bool, seed, questions, due, late_due,
+def grade(paths, out_dir: Path, jobs: int, resume: bool, overwrite: bool, seed, seed_key, questions, due, late_due,
           late_penalty, feedback, roster, keyfile, timeout, probe_timeout, cell_timeout, memory_mb):
     """Grade every submission in PATHS (files, folders, zip archives) into OUT.
 
@@ -337,6 +342,7 @@ def grade(paths, out_dir: Path, jobs: int, resume: bool, overwrite: bool, seed, 
     2 usage (a missing path, a file type that is not graded, an OUT that holds
     results without --resume or --overwrite).
     """
+    from .judge import seed_key as seed_keys
     from .judge.batch import grade_batch
     from .lateness import LatePolicy
     from .outputs import text
@@ -354,7 +360,8 @@ def grade(paths, out_dir: Path, jobs: int, resume: bool, overwrite: bool, seed, 
                           questions=list(questions), limits=_limits(timeout, probe_timeout, cell_timeout, memory_mb),
                           due=due, late_due=late_due,
                           late_policy=LatePolicy(late_penalty) if late_penalty is not None else None,
-                          feedback=feedback, progress=Progress(sys.stderr), roster=class_variants)
+                          feedback=feedback, progress=Progress(sys.stderr), roster=class_variants,
+                          seed_key=seed_keys.resolve(seed_key))
     for warning in summary.warnings:
         click.echo(text.warning(warning), err=True)  # file names inside archives are the students'
     click.echo(text.batch_summary(summary))

@@ -34,6 +34,7 @@ import pytest
 
 from grader.judge.engine import Limits
 from grader.judge.grading import grade
+from grader.judge.seed_key import hidden_seed
 from grader.judge.submission import Source, load
 from grader.questions import bank
 from tests.conftest import CORPUS, FAST, needs_root
@@ -43,6 +44,9 @@ pytestmark = [pytest.mark.sandbox, needs_root]
 CHEATS = CORPUS / "cheats"
 EXPECTED = json.loads((CHEATS / "expected.json").read_text())
 SEED = 7
+#: The seed key of the instructor's machine: as `cnn-grader grade` grades them, the hidden inputs derive from the seed
+#: and a secret no submission holds (attack round 37 drew the judge's q6 inputs for seeds 0 to 31 ahead of the call).
+SEED_KEY = b"the instructor's seed key, which no submission reads"
 
 
 def test_the_corpus_and_its_expectations_agree():
@@ -90,8 +94,8 @@ def graded(server):
     def one(name: str):
         slot = slots.get()
         try:
-            return grade(load(Source(CHEATS / name)), server, seed=SEED, limits=CHEAT_LIMITS, slot=slot,
-                         checks=checks_for(EXPECTED[name]))
+            return grade(load(Source(CHEATS / name)), server, seed=hidden_seed(SEED, SEED_KEY), limits=CHEAT_LIMITS,
+                         slot=slot, checks=checks_for(EXPECTED[name]))
         finally:
             slots.put(slot)
 

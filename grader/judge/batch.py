@@ -32,6 +32,7 @@ from ..outputs.results import GRADES_CSV, GRADES_JSON, JOURNAL, Journal, load_re
 from ..records import EventKind, Status, SubmissionResult
 from .copies import COPY_SECONDS, Answered, flag_copies, variant_params
 from .engine import ForkServerClient, Limits, runtime_out_of_reach
+from .seed_key import SEED_KEY_RECORD, UNKEYED, fingerprint, hidden_seed
 from .submission import Source, find_submissions
 
 #: What a run writes into its output folder (and ``--overwrite`` removes), besides the feedback folder,
@@ -106,13 +107,21 @@ def _earlier_run(out_dir: Path) -> tuple[dict | None, list[SubmissionResult]]:
     return header, previous
 
 
-def _resumable(out_dir: Path, checks: list, seed: int | None) -> tuple[list[SubmissionResult], int | None, dict]:
-    """The earlier run's rows, seed and header, if this run may add to them (same checks, same seed)."""
+def _resumable(out_dir: Path, checks: list, seed: int | None,
+               key: bytes | None) -> tuple[list[SubmissionResult], int | None, dict]:
+    """The earlier run's rows, seed and header, if this run may add to them (same checks, same seed, same seed
+    key: a run recorded without one was graded without one)."""
     header, previous = _earlier_run(out_dir)
     if header is None:
         return previous, seed, {}
     if seed is not None and seed != header.get("seed"):
         raise UsageError(f"--seed {seed} differs from the seed of the run being resumed ({header.get('seed')})")
+    if header.get(SEED_KEY_RECORD) != fingerprint(key):
+        then, now = (f"the seed key {p}" if p else "no seed key"
+                     for p in (header.get(SEED_KEY_RECORD), fingerprint(key)))
+        raise UsageError(f"{out_dir} was graded with {then}, and this run has {now}: its hidden inputs would differ. "
+                         f"Resume with the key it was graded with (--seed-key FILE, or --seed-key {UNKEYED}), or "
+                         "--overwrite to regrade")
     if header.get("checks") != [c.id for c in checks]:
         graded = sorted({str(c).split(".")[0] for c in header.get("checks") or []})
         raise UsageError(f"{out_dir} was graded with other questions ({', '.join(graded) or 'none'}): "
@@ -154,7 +163,7 @@ def grade_batch(paths: list[Path], out_dir: Path, *, jobs: int = 2, resume: bool
                 seed: int | None = None, questions: list[str] | None = None, limits: Limits = Limits(),
                 due=None, late_due=None, late_policy: LatePolicy | None = None,
                 feedback: str = DEFAULT_FEEDBACK, progress=None, isolate: bool | None = None,
-                roster=None) -> BatchSummary:
+                roster=None, seed_key: bytes | None = None) -> BatchSummary:
     """Grade every submission under ``paths`` into ``out_dir``; see the module docstring.
 
     ``questions``: the ids of the questions to grade (default: all).  An ``out_dir`` holding an
@@ -163,6 +172,9 @@ def grade_batch(paths: list[Path], out_dir: Path, *, jobs: int = 2, resume: bool
     ``feedback``: what the students' pages show (:mod:`grader.feedback`); grades.json keeps it all.
     ``roster`` (:class:`grader.variants.roster.ClassVariants`): grade each submission against its
     student's own numbers; without it, everyone's are the lecture's.
+    ``seed_key`` (:func:`grader.judge.seed_key.resolve`): the secret the hidden inputs derive from with the seed
+    (:func:`~grader.judge.seed_key.hidden_seed`); None: the seed alone, which a submission can guess when it
+    was chosen.
 
     ``due``, ``late_due`` (aware datetimes) and ``late_policy``: how lateness is judged and
     penalised (:mod:`grader.lateness`); a resumed run keeps the earlier run's for those not given,
@@ -198,11 +210,12 @@ def grade_batch(paths: list[Path], out_dir: Path, *, jobs: int = 2, resume: bool
         previous: list[SubmissionResult] = []
         header: dict = {}
         if resume and earlier:
-            previous, seed, header = _resumable(out_dir, checks, seed)
+            previous, seed, header = _resumable(out_dir, checks, seed, seed_key)
         rules = late_rules(header, due=due, late_due=late_due, late_policy=late_policy)
         summary = _grade_sources(found.sources, server, out_dir, jobs=jobs, previous=previous, overwrite=overwrite,
                                  seed=seed, checks=checks, limits=limits, rules=rules, feedback=feedback,
-                                 progress=progress, started=started, roster=roster, found_warnings=found.warnings)
+                                 progress=progress, started=started, roster=roster, found_warnings=found.warnings,
+                                 seed_key=seed_key)
     finally:
         server.close()
     summary.warnings = found.warnings + lateness_warnings(found.sources, rules) + summary.warnings
@@ -243,7 +256,7 @@ WARM_TRAINING_FROM = 8
 
 
 def _grade_sources(sources, server, out_dir, *, jobs, previous, overwrite, seed, checks, limits, rules, feedback,
-                   progress, started, roster=None, found_warnings=()):
+                   progress, started, roster=None, found_warnings=(), seed_key=None):
     from ..questions import bank
     from .grading import run_seed, warm_up
 
@@ -263,8 +276,10 @@ def _grade_sources(sources, server, out_dir, *, jobs, previous, overwrite, seed,
     kept = [r for r in previous if r.source not in current or (r.sha256 is not None and r.sha256 == hashes[r.source])]
     kept_labels = {r.source for r in kept}
     seed = run_seed(seed)
+    hidden = hidden_seed(seed, seed_key)  # every hidden input's; grades.json records the seed and the key's print
     header = {
-        "seed": seed, "checks": [c.id for c in checks], "checks_sha256": checks_fingerprint(),
+        "seed": seed, SEED_KEY_RECORD: fingerprint(seed_key), "checks": [c.id for c in checks],
+        "checks_sha256": checks_fingerprint(),
         "limits": limits.as_dict(), META_KEY: feedback,
         "questions": {q.id: q.title for q in bank.QUESTIONS if any(c.question == q.id for c in checks)},
         "assignment": assignment.record(), "lateness": rules.record(),
@@ -285,13 +300,13 @@ def _grade_sources(sources, server, out_dir, *, jobs, previous, overwrite, seed,
         progress.start(len(todo), already=len(sources) - len(todo))
     try:
         if todo:
-            warm_up(seed, checks)  # this seed's references, while the fork server warms up
+            warm_up(hidden, checks)  # this seed's references, while the fork server warms up
             server.wait_ready()
             header["versions"].update(server.versions)
             answers: list[Answered] | None = [] if roster is not None else None
-            _run(todo, server, jobs=jobs, seed=seed, limits=limits, checks=checks, rules=rules, journal=journal,
+            _run(todo, server, jobs=jobs, seed=hidden, limits=limits, checks=checks, rules=rules, journal=journal,
                  progress=progress, results=new, roster=roster, answers=answers)
-            if answers and flag_copies(answers, roster.everyone(), checks, seed) is None:
+            if answers and flag_copies(answers, roster.everyone(), checks, hidden) is None:
                 copy_warnings.append(f"copied answers were not looked for: comparing {len(answers)} submissions with "
                                      f"every classmate's numbers would take more than {COPY_SECONDS:.0f} CPU seconds")
     finally:

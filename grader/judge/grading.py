@@ -37,12 +37,14 @@ def read_code_digests(submission: Submission) -> tuple[str, ...]:
 
 
 def run_seed(seed: int | None = None) -> int:
-    """``seed``, or a fresh one (32 random bits) when it is None: the one place a grading run's seed is drawn.
+    """``seed``, or a fresh one (64 random bits) when it is None: the one place a grading run's seed is drawn.
 
-    Every hidden input derives from it (:meth:`grader.questions.base.Context.rng`); a run records it
-    (``grades.json``) so that it can be graded again alike.
+    Every hidden input derives from it (:meth:`grader.questions.base.Context.rng`, through the seed key in a
+    batch: :mod:`grader.judge.seed_key`); a run records it (``grades.json``) so that it can be graded again
+    alike.  A worker's generators start from a digest of it (:data:`WORKER_RANDOM_STREAM`): 64 bits are too
+    many for a submission to find the seed from that digest by trying them all.
     """
-    return secrets.randbits(32) if seed is None else seed
+    return secrets.randbits(64) if seed is None else seed
 
 
 def _questions(checks: list[Check]) -> list:
