@@ -413,6 +413,23 @@ try:
     seen["extension"] = "imported"
 except ImportError as exc:
     seen["extension"] = "not found" if isinstance(exc, ModuleNotFoundError) else type(exc).__name__
+# a written file compiled under its name without a folder, as Sphinx's eval_config_file does (attack round 42); a
+# library's label for code it generates is no file
+try:
+    seen["relative"] = str(compile(text, "unread_helper.py", "exec"))
+except ImportError as exc:
+    seen["relative"] = type(exc).__name__
+seen["label"] = type(compile("VALUE = 1", "namedtuple_Point.__new__", "exec")).__name__
+# SymPy parses a text it meets and evaluates it: its own texts and plain expressions run, a payload does not
+import sympy
+x = sympy.Symbol("x")
+seen["sympy_plain"] = str(sympy.simplify((x ** 2 - 1) / (x - 1)) + sympy.sympify("2*x"))
+import math
+try:
+    sympy.simplify("ex" + "ec('import math; math.payload_ran = True')")
+except Exception:
+    pass
+seen["sympy_payload"] = "ran" if getattr(math, "payload_ran", False) else "not run"
 '''
 
 
@@ -435,4 +452,6 @@ def test_code_the_submission_writes_runs_only_if_the_judge_read_it(server, tmp_p
     finally:
         probe.close()
     assert seen == {"read": "read", "unread": "ImportError", "appended": "ImportError", "planted": "read",
-                    "compiled": "ImportError", "extension": "not found", "doctest_read": "ran"}, seen
+                    "compiled": "ImportError", "extension": "not found", "doctest_read": "ran",
+                    "relative": "ImportError", "label": "code", "sympy_plain": "3*x + 1",
+                    "sympy_payload": "not run"}, seen

@@ -1880,3 +1880,34 @@ def test_plain_pydantic_models_and_sympy_symbols_stay_readable():
     source = ("import pydantic\nclass Config(pydantic.BaseModel):\n    lr: float = 0.1\n"
               "import sympy\nk, c = sympy.symbols('k c')\nprint(sympy.expand((k * k * c + 1) * 3))\n")
     assert found([HAND_WRITTEN + source]) == []
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("from IPython.utils.text import EvalFormatter\nEvalFormatter().format('{x}', x=1)\n",
+     "from IPython.utils.text import EvalFormatter"),
+    ("from distutils.core import run_setup\nrun_setup('notes.txt')\n", "from distutils.core import run_setup"),
+    ("import sphinx.config\nsphinx.config.eval_config_file('notes.txt', {})\n", "sphinx.config.eval_config_file"),
+    ("import pandas as pd\npd.DataFrame().style.env.from_string('{{ x }}')\n", "(...).style.env.from_string"),
+    ("import torch.utils.benchmark as b\nb.Timer(stmt='1').timeit(1)\n", "import torch.utils.benchmark"),
+    ("from torch.utils import benchmark\n", "import torch.utils.benchmark"),
+    ("import torch\ntorch.utils.benchmark.Timer('1')\n", "torch.utils.benchmark"),
+    ("import torch\nt = getattr(torch.utils, 'benchmark')\n", "getattr(..., 'benchmark')"),
+    ("def f(x: int): pass\nf.__annotations__['x'] = 'int'\n", "f.__annotations__"),
+    ("def f(x: int): pass\nf.__annotations__.update(x='int')\n", "f.__annotations__"),
+    ("def f(x: int): pass\nann = f.__annotations__\n", "f.__annotations__"),
+    ("def f(x: int): pass\nann = getattr(f, '__annotations__')\n", "getattr(..., '__annotations__')"),
+])
+def test_evaluators_of_text_and_changes_of_annotations_are_unreadable(source, expected):
+    """Attack round 42: IPython's formatters, distutils' run_setup, Sphinx's configuration, jinja2 templates made by
+    pandas' Styler and torch's benchmark Timer evaluate a text; annotations changed at run time are texts that
+    singledispatch evaluates."""
+    assert expected in [what for _, what in found([HAND_WRITTEN + source])]
+
+
+def test_reading_annotations_in_place_and_cudnn_s_benchmark_setting_stay_readable():
+    source = ("import torch\ntorch.backends.cudnn.benchmark = False\n"
+              "class Config:\n    lr: float = 0.1\n    epochs: int = 2\n"
+              "for name, kind in Config.__annotations__.items():\n    print(name, kind)\n"
+              "print(Config.__annotations__, len(Config.__annotations__), 'lr' in Config.__annotations__)\n"
+              "first = Config.__annotations__['lr']\n")
+    assert found([HAND_WRITTEN + source]) == []

@@ -195,13 +195,22 @@ TORCH_FUNCTION_ATTRIBUTES = frozenset({"handle_torch_function", "has_torch_funct
                                        "has_torch_function_variadic", "is_tensor_like", "enable_reentrant_dispatch"})
 #: Attributes that reach objects by a name in a string or a file: loaders that unpickle (a pickle's GLOBAL
 #: opcode imports any module and returns any of its names, from bytes the reader never reads as code), YAML's
-#: object-building loaders, string annotations evaluated, logging's and pydoc's dotted-name resolvers.
+#: object-building loaders, string annotations evaluated, logging's and pydoc's dotted-name resolvers; and
+#: libraries' evaluators of a text or a file as Python (attack round 42: IPython's formatters that ``eval`` each
+#: field, distutils' ``run_setup`` and Sphinx's and traitlets' configuration files that ``exec`` a file's text,
+#: jinja2 templates made from a text, which reach ``__builtins__``, through the environment pandas' Styler hands
+#: out).
 LOADING_ATTRIBUTES = frozenset({
     "read_pickle", "read_hdf", "HDFStore", "read_array", "pickle_compat", "unsafe_load", "unsafe_load_all",
     "full_load", "full_load_all", "UnsafeLoader", "FullLoader", "get_type_hints", "ForwardRef", "dictConfig",
     "fileConfig", "resolve_name", "locate", "import_module", "find_class", "BaseConfigurator",
     "DictConfigurator", "ConvertingDict", "ConvertingList", "runctx",
+    "EvalFormatter", "FullEvalFormatter", "DollarFormatter", "run_setup", "eval_config_file", "PyFileConfigLoader",
+    "load_pyconfig_files", "from_string", "from_custom_template", "template_class",
 })
+#: torch's timer of a statement given as text (it compiles the text as ``timeit`` does: attack round 42); its parts
+#: too.  (``torch.backends.cudnn.benchmark`` is a setting, not this.)
+TORCH_TEXT_TIMER = "torch.utils.benchmark"
 #: Methods that evaluate an expression given as a string (pandas' ``eval``/``query``, which reach attributes
 #: and the caller's variables, ``@torch``); called with an argument, on any object.
 STRING_EVALUATORS = frozenset({"eval", "query"})
@@ -893,6 +902,12 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
     add = reading.unreadable.append
     calls = {id(n.func): n for n in nodes if isinstance(n, ast.Call)}
     _mark_constant_getters(reading, calls.values())
+    unit_parents: dict[int, ast.AST] = {}
+
+    def parents() -> dict[int, ast.AST]:  # the unit's nodes' parents, made when a rule first asks
+        if not unit_parents:
+            unit_parents.update((id(child), n) for n in nodes for child in ast.iter_child_nodes(n))
+        return unit_parents
     # inspect.signature(f), pickle.dump(answers, f): the name read only for what READABLE_PARTS lists of it
     inspect_reads = {id(n.value) for n in nodes if isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name)
                      and n.attr in READABLE_PARTS.get(reading.imported.get(n.value.id, ""), ())
@@ -1017,7 +1032,8 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                     reading.magic_calls and _runs_code(calls.get(id(node))):
                 add(Finding("unverifiable", f"{chain}(...) with code the grader cannot read"))
             elif attr.startswith("__") and attr.endswith("__") and attr not in PLAIN_DUNDER_ATTRIBUTES and not (
-                    attr in READABLE_DUNDER_ATTRIBUTES and isinstance(node.ctx, ast.Load)) \
+                    attr in READABLE_DUNDER_ATTRIBUTES and isinstance(node.ctx, ast.Load)
+                    and (attr != "__annotations__" or _read_in_place(reading, parents(), node))) \
                     and not (attr in CALLED_DUNDERS and calls.get(id(node)) is not None) \
                     and not _plain_super_method(reading, node) \
                     and not (attr == "__dict__" and isinstance(node.ctx, ast.Load) and (
@@ -1254,7 +1270,8 @@ def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
                     attr in UNREADABLE_IMPORTS | LOADING_IMPORTS and attr not in EVERYDAY_MODULE_NAMES) or (
                     attr in REEXPORTED_MODULES):
                 add(Finding("unverifiable", chain if root else f"(...).{chain}"))
-            elif attr in TORCH_LOADING_ATTRIBUTES and imported.startswith("torch"):
+            elif (attr in TORCH_LOADING_ATTRIBUTES and imported.startswith("torch")) \
+                    or _is_text_timer(_resolved(reading, node)):
                 add(Finding("unverifiable", chain))
             elif imported.split(".")[0] in LOADING_IMPORTS or (imported == "yaml" and attr in YAML_OBJECT_LOADERS) \
                     or _evaluates_text(imported, attr):
@@ -1282,7 +1299,7 @@ def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
         elif isinstance(node, (ast.Import, ast.ImportFrom)):
             names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
                 [node.module or ""] + [f"{node.module}.{a.name}" for a in node.names]
-            loading = [n for n in names if set(n.split(".")) & LOADING_IMPORTS]
+            loading = [n for n in names if set(n.split(".")) & LOADING_IMPORTS or _is_text_timer(n)]
             if loading:
                 add(Finding("unverifiable", f"import {loading[-1]}"))
             if isinstance(node, ast.ImportFrom):
@@ -1341,6 +1358,11 @@ def _plain_annotation(node: ast.expr) -> bool:
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
         return _plain_annotation(node.left) and _plain_annotation(node.right)
     return False
+
+
+def _is_text_timer(dotted: str | None) -> bool:
+    """Whether a dotted name is :data:`TORCH_TEXT_TIMER` or one of its parts."""
+    return bool(dotted) and (dotted == TORCH_TEXT_TIMER or dotted.startswith(TORCH_TEXT_TIMER + "."))
 
 
 def _evaluates_text(module: str, name: str) -> bool:
@@ -1463,6 +1485,8 @@ def _looked_up_by_name(reading: _Reading, call: ast.Call, methods_own: dict[int,
         private = attr.startswith("_") and not dunder and attr not in PLAIN_PRIVATE_NAMES
         if (attr in UNREADABLE_ATTRIBUTES or attr in LOADING_ATTRIBUTES or attr in UNREADABLE_IMPORTS
                 or (dunder and attr not in PLAIN_DUNDER_ATTRIBUTES | READABLE_DUNDER_ATTRIBUTES)
+                or attr == "__annotations__"  # handed out, not read in place (_read_in_place)
+                or _is_text_timer(f"{_resolved(reading, owner)}.{attr}")
                 or (private and id(owner) not in methods_own)):
             return Finding("unverifiable", f"{function}(..., {attr!r})")
         return None
@@ -2674,6 +2698,30 @@ def _read_only_fields(reading: _Reading, fields: dict[str, bool]) -> bool:
     if key not in reading.memo:
         reading.memo[key] = _fields_read_only(reading, fields)
     return reading.memo[key]
+
+
+#: Methods that read a mapping and change nothing in it.
+MAPPING_READERS = frozenset({"items", "keys", "values", "get", "copy", "__contains__"})
+
+
+def _read_in_place(reading: _Reading, parents: dict[int, ast.AST], node: ast.expr) -> bool:
+    """Whether ``node``'s value is only read where it stands: indexed, iterated, listed or shown by a built-in, or
+    read by a mapping's reading method; never changed, bound to a name or handed to other code.  A class's
+    ``__annotations__`` so (fairness round 31 listed a config's fields); changed, its texts are types that
+    ``functools.singledispatch`` and ``typing`` evaluate (attack round 42: ``f.__annotations__["x"] = text``).
+    ``parents``: each node's parent, by id."""
+    parent = parents.get(id(node))
+    if isinstance(parent, ast.Subscript) and parent.value is node:
+        return isinstance(parent.ctx, ast.Load)
+    if isinstance(parent, (ast.For, ast.comprehension)) and parent.iter is node:
+        return True
+    if isinstance(parent, ast.Call) and node in parent.args and isinstance(parent.func, ast.Name) \
+            and parent.func.id in READING_BUILTINS and parent.func.id not in reading.bindings:
+        return True
+    if isinstance(parent, ast.Compare) and node in parent.comparators:
+        return True  # `"x" in f.__annotations__`
+    return isinstance(parent, ast.Attribute) and parent.attr in MAPPING_READERS \
+        and isinstance(parents.get(id(parent)), ast.Call)
 
 
 def _fields_read_only(reading: _Reading, fields: dict[str, bool]) -> bool:

@@ -25,6 +25,8 @@ The submission cannot lift it: the hook cannot be removed, and the import system
 
 from __future__ import annotations
 
+import ast
+import builtins
 import hashlib
 import os
 import sys
@@ -35,6 +37,44 @@ WRITABLE_FOLDERS = ("/tmp", "/dev/shm", "/var/tmp")
 DOCTEST_NAME = "<doctest "
 #: The endings of compiled code a loader would run without its source.
 COMPILED_SUFFIXES = (".pyc", ".pyo")
+#: Library code that turns any text it is handed into Python and evaluates it: SymPy parses a string met anywhere
+#: (``sympify``, arithmetic with a Symbol, ``Matrix([["..."]])``, ``.subs``, ``simplify("...")``: attack rounds 41
+#: and 42), and ``lambdify`` compiles what its printer writes of an expression, a Symbol's name included.  What they
+#: compile is checked by :func:`plain_expression`.
+TEXT_EVALUATORS = ("/sympy/parsing/", "/sympy/utilities/lambdify.py")
+#: Built-in names a text those libraries compile may use: values and arithmetic, nothing that reaches code, names
+#: or objects (``exec``, ``__import__``, ``getattr``, ``open``, ``type``...).
+PLAIN_BUILTINS = frozenset({"True", "False", "None", "int", "float", "complex", "bool", "abs", "pow", "min", "max",
+                            "round", "sum", "range", "len", "tuple", "list", "dict", "set", "str", "divmod"})
+
+
+def plain_expression(source, builtin_names: frozenset) -> bool:
+    """Whether a text SymPy compiles is an expression of its own names: its names neither private nor built-in
+    (but :data:`PLAIN_BUILTINS`), its attributes not private, no statement but ``from sympy import *`` (how its
+    parser fills its namespace).  Its own texts are so (``Symbol ('x' )*Integer (2 )``); a payload needs ``exec``,
+    ``__import__``, a frame or a dunder.  ``source`` is what ``compile`` was given: a text, bytes or a tree
+    (``parse_expr(..., evaluate=False)`` compiles a tree)."""
+    if isinstance(source, ast.AST):
+        tree = source
+    else:
+        try:
+            tree = ast.parse(source)
+        except (SyntaxError, ValueError, TypeError):
+            return True  # compile raises the same error
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom):
+            if node.module != "sympy" or node.level or [a.name for a in node.names] != ["*"]:
+                return False
+        elif isinstance(node, (ast.Import, ast.Global, ast.Nonlocal)):
+            return False
+        elif isinstance(node, ast.Name) and (node.id.startswith("_") or (
+                node.id in builtin_names and node.id not in PLAIN_BUILTINS)):
+            return False
+        elif isinstance(node, ast.Attribute) and node.attr.startswith("_"):
+            return False
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and node.name.startswith("_"):
+            return False
+    return True
 
 
 def install(read_digests, writable=()) -> None:
@@ -47,6 +87,8 @@ def install(read_digests, writable=()) -> None:
     # Every function and constant the hook uses is bound here, before the submission runs: it may set `os.sep`
     # (a constant, attack round 40) or change folders (`os.chdir`: a relative name is resolved where it is used)
     realpath, join, isabs, sha256, fspath = os.path.realpath, os.path.join, os.path.isabs, hashlib.sha256, os.fspath
+    exists, getframe = os.path.lexists, sys._getframe
+    builtin_names = frozenset(dir(builtins))
     getcwd, sep = os.getcwd, "/"
     cwd = realpath(getcwd())
     roots = tuple(sorted({realpath(p) for p in (cwd, *WRITABLE_FOLDERS, *writable)}))
@@ -78,11 +120,17 @@ def install(read_digests, writable=()) -> None:
                 raise ImportError(f"{args[1]}: a doctest example the grader did not read is not run")
         elif event == "compile":
             source, filename = args[0], args[1]
-            # a path (a zip member's too, which is no file of its own), not a library's label for generated code
-            # (`namedtuple_Point.__new__`, `<doctest ...>`)
-            if not isinstance(filename, (str, bytes)) or sep not in (
-                    filename if isinstance(filename, str) else filename.decode("utf-8", "surrogateescape")) \
-                    or not written(filename):
+            if not isinstance(filename, (str, bytes)):
+                return
+            name = filename if isinstance(filename, str) else filename.decode("utf-8", "surrogateescape")
+            # A path (a zip member's too, which is no file of its own); a name without a folder counts when a file
+            # of that name is there (`eval_config_file(Path("notes.txt"))` compiles under the relative name: attack
+            # round 42), else it is a library's label for code it generates (`namedtuple_Point.__new__`)
+            if not written(name) or (sep not in name and not exists(join(getcwd(), name))):
+                compiler = getframe(1).f_code.co_filename
+                if any(part in compiler for part in TEXT_EVALUATORS) and not plain_expression(source, builtin_names):
+                    raise ImportError(f"text that {compiler.rsplit(sep, 1)[-1]} evaluates, which reaches code out of "
+                                      "the grader's sight, is not run")
                 return
             data = source.encode("utf-8") if isinstance(source, str) else source
             if not isinstance(data, (bytes, bytearray)) or sha256(data).hexdigest() not in allowed:
