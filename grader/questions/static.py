@@ -346,7 +346,15 @@ NAMESPACE_SHOWING_CALLS = frozenset({"repr", "str", "print", "len", "sorted", "l
 #: method called by name (``self.__repr__()``, ``nn.Module.__repr__(self)``: fairness round 17, -10) is ``repr()``.
 READABLE_DUNDER_ATTRIBUTES = frozenset({"__class__", "__repr__", "__str__",
                                         # an Enum's members and a class's annotations, listed (fairness round 31)
-                                        "__members__", "__annotations__"})
+                                        "__members__", "__annotations__",
+                                        # an exception's notes and chain, a class's bases, printed in self-checks
+                                        # and the lecture's aside on inheritance (fairness round 33)
+                                        "__notes__", "__cause__", "__context__", "__bases__", "__mro__"})
+#: traceback's functions that print or summarise a traceback (never hand out its frames, as ``walk_tb`` does): an
+#: exception's ``__traceback__`` may be given to them (fairness round 33: ``print_exception(type(e), e,
+#: e.__traceback__)`` cost -10).
+TRACEBACK_PRINTERS = frozenset({"traceback.print_exception", "traceback.format_exception", "traceback.print_tb",
+                                "traceback.format_tb", "traceback.extract_tb", "traceback.TracebackException"})
 #: Modules whose names a star import binds, read from the judge's own copy (already imported here).
 STAR_MODULES = frozenset({"torch", "torch.nn", "torch.nn.functional", "torch.nn.modules", "numpy", "math"})
 #: Methods that put something into the object they are called on: ``table.update(c=F.conv2d)``.
@@ -973,6 +981,9 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                     # import counts unless every use of it is that (read once every unit is, _read_cached)
                     reading.core_counting.append((node, Finding("unverifiable", f"import {module}"
                                                                 + _outside_reason(top))))
+                elif isinstance(node, ast.ImportFrom) and module == "importlib.metadata" and all(
+                        a.name in PACKAGE_VERSIONS for a in node.names):
+                    continue  # `from importlib.metadata import version` (fairness round 33): a package's version
                 elif top in UNREADABLE_IMPORTS and not (top in (*READABLE_PARTS, "importlib") and module == top):
                     add(Finding("unverifiable", f"import {module}" + _outside_reason(top)))
                 elif top and top not in reading.checked_imports:
@@ -988,6 +999,8 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                         add(Finding("unverifiable", f"from {node.module} import {alias.name}"))
                     elif f"{node.module}.{alias.name}" in PLAIN_MODULE_ATTRIBUTES:
                         continue
+                    elif alias.name == "grad" and not (node.module or "").endswith("nn"):
+                        continue  # torch.autograd's and torch.func's grad, as the chains are read; not nn.grad
                     elif alias.name in UNREADABLE_ATTRIBUTES or alias.name in UNREADABLE_NAMES \
                             or alias.name.startswith(GLOBAL_HOOK_PREFIX) \
                             or (node.module == "gc" and alias.name == "callbacks") or (
@@ -1034,6 +1047,8 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
             elif attr.startswith("__") and attr.endswith("__") and attr not in PLAIN_DUNDER_ATTRIBUTES and not (
                     attr in READABLE_DUNDER_ATTRIBUTES and isinstance(node.ctx, ast.Load)
                     and (attr != "__annotations__" or _read_in_place(reading, parents(), node))) \
+                    and not (attr == "__traceback__" and isinstance(node.ctx, ast.Load)
+                             and _handed_to(reading, parents(), node, TRACEBACK_PRINTERS)) \
                     and not (attr in CALLED_DUNDERS and calls.get(id(node)) is not None) \
                     and not _plain_super_method(reading, node) \
                     and not (attr == "__dict__" and isinstance(node.ctx, ast.Load) and (
@@ -1202,6 +1217,38 @@ def _torch_convolution_function(reading: _Reading, node: ast.AST) -> str | None:
     return None
 
 
+#: Of ``importlib.metadata``, what reads an installed package's version and nothing else (its entry points load code).
+PACKAGE_VERSIONS = frozenset({"version", "PackageNotFoundError"})
+#: What a loop over modules may read of each: names and versions, printed (fairness round 33).
+MODULE_LABELS = frozenset({"__name__", "__version__", "__file__"})
+
+
+def _modules_listed_by_name(nodes: list[ast.AST], modules: set[str]) -> set[int]:
+    """The module names in ``for m in (torch, np, pd): print(m.__name__, m.__version__)`` (a loop's or a
+    comprehension's literal tuple or list of modules, its one-name target read only for :data:`MODULE_LABELS`):
+    each module's name and version, not the module handed on."""
+    listed: set[int] = set()
+    for loop in nodes:
+        if isinstance(loop, (ast.For, ast.AsyncFor)):
+            target, iterable, body = loop.target, loop.iter, loop.body + loop.orelse
+        elif isinstance(loop, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)) \
+                and len(loop.generators) == 1:
+            generator = loop.generators[0]
+            target, iterable = generator.target, generator.iter
+            body = [*generator.ifs, *([loop.key, loop.value] if isinstance(loop, ast.DictComp) else [loop.elt])]
+        else:
+            continue
+        if not (isinstance(target, ast.Name) and isinstance(iterable, (ast.Tuple, ast.List))
+                and iterable.elts and all(isinstance(e, ast.Name) and e.id in modules for e in iterable.elts)):
+            continue
+        inside = [n for part in body for n in ast.walk(part)]
+        labels = {id(n.value) for n in inside if isinstance(n, ast.Attribute) and n.attr in MODULE_LABELS}
+        uses = [n for n in inside if isinstance(n, ast.Name) and n.id == target.id]
+        if all(id(n) in labels for n in uses):
+            listed.update(id(e) for e in iterable.elts)
+    return listed
+
+
 def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
     """Rule 2 for what reaches objects by a value rather than a name in the text: the name-reaching built-ins
     used other than as a direct call with a readable name, modules passed around as values, private and
@@ -1232,6 +1279,7 @@ def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
     reloaded = {id(a) for c in calls.values() if isinstance(c.func, ast.Attribute) and c.func.attr == "reload"
                 and isinstance(c.func.value, ast.Name) and reading.imported.get(c.func.value.id) == "importlib"
                 for a in c.args}
+    listed = _modules_listed_by_name(nodes, modules)
     stored = _stored_in_objects(nodes)
     for node in nodes:
         if id(node) in stored and id(node) not in calls and isinstance(getattr(node, "ctx", None), ast.Load) \
@@ -1254,7 +1302,7 @@ def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
                         add(finding)
             elif node.id in modules and isinstance(node.ctx, ast.Load) and id(node) not in attribute_values \
                     and id(node) not in plain_aliases and id(node) not in looked_in \
-                    and id(node) not in tested and id(node) not in reloaded:
+                    and id(node) not in tested and id(node) not in reloaded and id(node) not in listed:
                 add(Finding("unverifiable", f"the module {node.id} used as a value"))
         elif isinstance(node, ast.Attribute):
             root, chain = _root(node)
@@ -1352,12 +1400,58 @@ def _plain_annotation(node: ast.expr) -> bool:
     if isinstance(node, ast.Attribute):
         return _plain_annotation(node.value)
     if isinstance(node, ast.Subscript):
+        kind = node.value.id if isinstance(node.value, ast.Name) else \
+            node.value.attr if isinstance(node.value, ast.Attribute) else None
+        elements = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+        if kind == "Literal" and _plain_annotation(node.value):
+            # values, never evaluated as types (nn.Conv2d's `padding_mode: Literal["zeros", ...]`: fairness round 33)
+            return all(isinstance(e, ast.Constant) or _dotted(e)
+                       or (isinstance(e, ast.Subscript) and _plain_annotation(e)) for e in elements)
+        if kind == "Annotated" and _plain_annotation(node.value) and elements:
+            # a type, then metadata kept as it is (`Annotated[Tensor, "2-D (H, W)"]`, `Field(gt=0)`: round 33)
+            return _plain_annotation(elements[0]) and all(_plain_metadata(e) for e in elements[1:])
         return _plain_annotation(node.value) and _plain_annotation(node.slice)
     if isinstance(node, (ast.Tuple, ast.List)):
         return all(_plain_annotation(e) for e in node.elts)
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
         return _plain_annotation(node.left) and _plain_annotation(node.right)
     return False
+
+
+def _forward_references(annotation: ast.expr) -> list[str]:
+    """The strings of an annotation that name types (forward references, evaluated by ``get_type_hints``): not a
+    ``Literal``'s values nor ``Annotated``'s metadata, which are kept as they are."""
+    texts, todo = [], [annotation]
+    while todo:
+        node = todo.pop()
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            texts.append(node.value)
+            continue
+        if isinstance(node, ast.Subscript):
+            kind = node.value.id if isinstance(node.value, ast.Name) else \
+                node.value.attr if isinstance(node.value, ast.Attribute) else None
+            elements = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+            if kind == "Literal":
+                continue
+            if kind == "Annotated" and elements:
+                todo += [node.value, elements[0]]
+                continue
+        todo.extend(ast.iter_child_nodes(node))
+    return texts
+
+
+def _dotted(node: ast.expr) -> bool:
+    """A name or a dotted name (``Color.RED``)."""
+    return isinstance(node, ast.Name) or (isinstance(node, ast.Attribute) and _dotted(node.value))
+
+
+def _plain_metadata(node: ast.expr) -> bool:
+    """``Annotated``'s metadata that is a value, not a type: a constant, a dotted name, or a call of a dotted name
+    with constants (``Field(gt=0)``, ``ValueRange(0, 10)``)."""
+    if isinstance(node, ast.Constant) or _dotted(node):
+        return True
+    return isinstance(node, ast.Call) and _dotted(node.func) and all(
+        isinstance(a, ast.Constant) for a in [*node.args, *(k.value for k in node.keywords)])
 
 
 def _is_text_timer(dotted: str | None) -> bool:
@@ -2391,6 +2485,8 @@ def _function_locals(function: ast.AST) -> tuple[set[str], set[str]]:
             inner.add(st.name)
         elif isinstance(st, ast.NamedExpr):
             inner.add(st.target.id)
+        elif isinstance(st, ast.pattern):
+            inner.update(_handed_names(st))  # `case int(k):` binds k in the function (fairness round 33)
     return inner - declared, declared
 
 
@@ -2722,6 +2818,13 @@ def _read_in_place(reading: _Reading, parents: dict[int, ast.AST], node: ast.exp
         return True  # `"x" in f.__annotations__`
     return isinstance(parent, ast.Attribute) and parent.attr in MAPPING_READERS \
         and isinstance(parents.get(id(parent)), ast.Call)
+
+
+def _handed_to(reading: _Reading, parents: dict[int, ast.AST], node: ast.expr, functions: frozenset) -> bool:
+    """Whether ``node`` is an argument of a call of one of ``functions`` (dotted names, as imported)."""
+    parent = parents.get(id(node))
+    return isinstance(parent, ast.Call) and parent.func is not node \
+        and _resolved(reading, parent.func) in functions
 
 
 def _fields_read_only(reading: _Reading, fields: dict[str, bool]) -> bool:
@@ -3473,8 +3576,7 @@ def _string_annotation_outside(reading: _Reading, node: ast.AST, local: _Scope) 
         annotations = [a.annotation for a in args.posonlyargs + args.args + args.kwonlyargs
                        + [args.vararg, args.kwarg] if a is not None and a.annotation is not None]
         annotations += [node.returns] if getattr(node, "returns", None) is not None else []
-    texts = [c.value for annotation in annotations for c in ast.walk(annotation)
-             if isinstance(c, ast.Constant) and isinstance(c.value, str)]
+    texts = [text for annotation in annotations for text in _forward_references(annotation)]
     for text in texts:
         try:
             tree = parse(text.strip())
