@@ -772,7 +772,19 @@ def _bind_star(reading: _Reading, node: ast.ImportFrom) -> None:
 
 
 def _names_bound_by(node: ast.stmt) -> list[str]:
-    """Names a statement binds in its own scope (not those of the statements nested in it)."""
+    """Names a statement binds in its own scope (not those of the statements nested in it); kept on its node (the
+    reader asks for a statement's names once per scope query)."""
+    names = node.__dict__.get(NAMES_BOUND)
+    if names is None:
+        names = node.__dict__[NAMES_BOUND] = _statement_bindings(node)
+    return list(names)
+
+
+#: Where :func:`_names_bound_by` keeps a statement's names, on its node.
+NAMES_BOUND = "_cnn_grader_names_bound"
+
+
+def _statement_bindings(node: ast.stmt) -> list[str]:
     if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
         # Decorators, defaults and bases run in the enclosing scope: a walrus there binds in it.
         outer = list(node.decorator_list) + (list(node.bases) + [k.value for k in node.keywords]
@@ -2498,21 +2510,34 @@ def _local_bindings(scope: ast.AST, name: str) -> list[ast.AST]:
     net.named_modules(): if isinstance(m, nn.Conv2d): ...` holds no Conv2d in `name`)."""
     if isinstance(scope, (ast.Lambda, ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)):
         return []
-    found: list[ast.AST] = []
-    for st in _walk_scope_body(scope):
-        if isinstance(st, ast.NamedExpr) and st.target.id == name:
-            found.append(st.value)
-        if not (isinstance(st, ast.stmt) and name in _names_bound_by(st)):
-            continue
-        if isinstance(st, (ast.Assign, ast.AnnAssign, ast.AugAssign)) and getattr(st, "value", None) is not None:
-            found.append(st.value)
-        elif isinstance(st, (ast.For, ast.AsyncFor)):
-            found.append(st.iter)
-        elif isinstance(st, (ast.With, ast.AsyncWith)):
-            found += [item.context_expr for item in st.items]
-        elif isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Import, ast.ImportFrom)):
-            found.append(st)
-    return found
+    # Every local's bindings from one walk of the scope, kept on its node: the search for stored code asks for
+    # many names of one function, and a walk per name was a third of the judge's reading of a notebook.
+    index = scope.__dict__.get(LOCAL_BINDINGS_INDEX)
+    if index is None:
+        index = {}
+        for st in _walk_scope_body(scope):
+            if isinstance(st, ast.NamedExpr):
+                index.setdefault(st.target.id, []).append(st.value)
+            if not isinstance(st, ast.stmt):
+                continue
+            for bound in dict.fromkeys(_names_bound_by(st)):
+                found = index.setdefault(bound, [])
+                if isinstance(st, (ast.Assign, ast.AnnAssign, ast.AugAssign)) \
+                        and getattr(st, "value", None) is not None:
+                    found.append(st.value)
+                elif isinstance(st, (ast.For, ast.AsyncFor)):
+                    found.append(st.iter)
+                elif isinstance(st, (ast.With, ast.AsyncWith)):
+                    found += [item.context_expr for item in st.items]
+                elif isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Import,
+                                     ast.ImportFrom)):
+                    found.append(st)
+        scope.__dict__[LOCAL_BINDINGS_INDEX] = index
+    return list(index.get(name, ()))
+
+
+#: Where :func:`_local_bindings` keeps a scope's index of its locals' bindings, on the scope's node.
+LOCAL_BINDINGS_INDEX = "_cnn_grader_local_bindings"
 
 
 def _record_containers(reading: _Reading, target: ast.AST, value: ast.AST | None) -> None:
