@@ -1965,3 +1965,32 @@ def test_fairness_round_33_s_ordinary_code_stays_readable(source):
 ])
 def test_what_those_allowances_do_not_cover_is_still_found(source, expected):
     assert any(expected in what for _, what in found([source])), found([source])
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("import attr\n", "import attr (a library the grader does not read"),
+    ("from tornado.template import Template\n", "import tornado (a library the grader does not read"),
+    ("import networkx as nx\n", "import networkx (a library the grader does not read"),
+    ("import grader.questions.static\n", "import grader (a library the grader does not read"),
+    ("from IPython.core.guarded_eval import guarded_eval\n", "import IPython.core.guarded_eval (of IPython"),
+    ("import IPython\nIPython.core.guarded_eval.guarded_eval('1', None)\n", "IPython.core.guarded_eval"),
+    ("import pandas as pd\npd.DataFrame().style.env.compile_expression('x')\n", "compile_expression"),
+    ("import pandas as pd\nt = pd.io.formats.style.Styler.template_html\n", "template_html"),
+    ("import inspect\ndef f(x: int): pass\ninspect.signature(f, eval_str=True)\n", "eval_str=True"),
+])
+def test_libraries_outside_the_lecture_s_and_ipython_s_evaluators_are_unreadable(source, expected):
+    """Attack rounds 41 to 43 turned text into code through 32 installed libraries the lecture never uses (attrs'
+    generated __init__, tornado's and pandas' jinja2 templates, IPython's guarded_eval, Sphinx, pygments...): only
+    the libraries a course's notebooks use are read, and of IPython its display, shell settings and debugger."""
+    assert any(expected in what for _, what in found([HAND_WRITTEN + source])), found([HAND_WRITTEN + source])
+
+
+def test_the_lecture_s_libraries_and_ipython_s_display_stay_readable():
+    source = ("import numpy as np\nimport pandas as pd\nimport matplotlib.pyplot as plt\nfrom tqdm import tqdm\n"
+              "import yaml, sympy, pytest, torchsummary\nfrom PIL import Image\n"
+              "from IPython.display import display, Markdown, clear_output\nfrom IPython import get_ipython\n"
+              "from IPython.core.interactiveshell import InteractiveShell\n"
+              "InteractiveShell.ast_node_interactivity = 'all'\n"
+              "import IPython\nIPython.display.display(Markdown('**done**'))\n"
+              "print(pd.DataFrame({'a': [1]}).style.format('{:.2f}').to_html()[:10])\n")
+    assert found([HAND_WRITTEN + source]) == []

@@ -57,6 +57,7 @@ import ast
 import functools
 import importlib.util
 import re
+import sys
 from dataclasses import dataclass
 from typing import Callable
 
@@ -207,7 +208,30 @@ LOADING_ATTRIBUTES = frozenset({
     "DictConfigurator", "ConvertingDict", "ConvertingList", "runctx",
     "EvalFormatter", "FullEvalFormatter", "DollarFormatter", "run_setup", "eval_config_file", "PyFileConfigLoader",
     "load_pyconfig_files", "from_string", "from_custom_template", "template_class",
+    # jinja2 reached through pandas' Styler (its environment, loader and templates: attack round 43 compiled an
+    # expression), and annotations evaluated from text (``typing_extensions.get_annotations(eval_str=True)``)
+    "env", "environment", "loader", "get_template", "compile_expression", "from_code", "get_annotations",
 })
+#: pandas' Styler's jinja2 templates (``template_html``, ``template_latex``...): their environment compiles text.
+STYLER_TEMPLATES = "template_"
+#: The keyword that makes ``inspect.signature`` / ``get_annotations`` evaluate annotations given as text.
+EVALUATING_KEYWORDS = frozenset({"eval_str"})
+#: The installed libraries a submission's code may use besides Python's own (and torch's, NumPy's...): those a
+#: course's notebooks use (fairness rounds 1 to 33), each read by the rules.  Any other installed library is one the
+#: grader runs on (Sphinx, jinja2, attrs, tornado, pygments, networkx, wrapt...), and many of those turn a text into
+#: code under a name no check sees (attack rounds 41 to 43: 32 ways, each closed alone until this list).
+STUDENT_LIBRARIES = frozenset({
+    "torch", "torchvision", "torchaudio", "torchtext", "torchsummary", "torchinfo", "torchmetrics", "numpy", "pandas",
+    "matplotlib", "mpl_toolkits", "pylab", "PIL", "scipy", "sklearn", "skimage", "cv2", "seaborn", "plotly", "tqdm",
+    "IPython", "ipywidgets", "otter", "yaml", "sympy", "pydantic", "pytest", "nbformat", "click", "tabulate", "rich",
+    "einops", "timm", "lightning", "pytorch_lightning", "wandb", "tensorboard", "h5py", "requests", "google",
+    "kaggle", "packaging", "psutil", "dateutil", "typing_extensions",
+})
+#: Of IPython, what a notebook uses (display, the shell's ``ast_node_interactivity``, ``set_trace``): not its
+#: evaluators (``IPython.core.guarded_eval``, ``IPython.utils.text``'s formatters: attack rounds 42 and 43).
+PLAIN_IPYTHON = frozenset({"IPython", "IPython.display", "IPython.core.display", "IPython.core.interactiveshell",
+                           "IPython.core.debugger", "IPython.core.getipython", "IPython.get_ipython",
+                           "IPython.version_info", "IPython.__version__"})
 #: torch's timer of a statement given as text (it compiles the text as ``timeit`` does: attack round 42); its parts
 #: too.  (``torch.backends.cudnn.benchmark`` is a setting, not this.)
 TORCH_TEXT_TIMER = "torch.utils.benchmark"
@@ -998,12 +1022,19 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                     continue  # `from importlib.metadata import version` (fairness round 33): a package's version
                 elif top in UNREADABLE_IMPORTS and not (top in (*READABLE_PARTS, "importlib") and module == top):
                     add(Finding("unverifiable", f"import {module}" + _outside_reason(top)))
+                elif top == "IPython" and not all(_plain_ipython(name) for name in (
+                        [module] if isinstance(node, ast.Import) else [f"{module}.{a.name}" for a in node.names])):
+                    add(Finding("unverifiable", f"import {module} (of IPython, only its display, its shell's settings "
+                                                "and its debugger are read)"))
                 elif top and top not in reading.checked_imports:
                     reading.checked_imports.add(top)
                     if len(reading.checked_imports) > MAX_IMPORTED_MODULES:
                         add(Finding("unverifiable", f"more than {MAX_IMPORTED_MODULES} different modules imported"))
                     elif not _installed(top):
                         reading.missing_imports.append(module)
+                    elif _unread_library(top):
+                        add(Finding("unverifiable", f"import {top} (a library the grader does not read, beside the "
+                                                    "ones a lecture's notebook uses: it may turn text into code)"))
             if isinstance(node, ast.ImportFrom):
                 for alias in node.names:
                     if node.module in READABLE_PARTS and alias.name not in READABLE_PARTS[node.module] or (
@@ -1328,11 +1359,15 @@ def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
                 pass
             elif attr in LOADING_ATTRIBUTES or attr in TORCH_FUNCTION_ATTRIBUTES or (
                     attr in UNREADABLE_IMPORTS | LOADING_IMPORTS and attr not in EVERYDAY_MODULE_NAMES) or (
-                    attr in REEXPORTED_MODULES):
+                    attr in REEXPORTED_MODULES) or attr.startswith(STYLER_TEMPLATES):
                 add(Finding("unverifiable", chain if root else f"(...).{chain}"))
             elif (attr in TORCH_LOADING_ATTRIBUTES and imported.startswith("torch")) \
                     or _is_text_timer(_resolved(reading, node)):
                 add(Finding("unverifiable", chain))
+            elif imported.split(".")[0] == "IPython" and not _plain_ipython(
+                    _resolved(reading, node) or "", within=id(node) in attribute_values):
+                add(Finding("unverifiable", f"{chain} (of IPython, only its display, its shell's settings and its "
+                                            "debugger are read)"))
             elif imported.split(".")[0] in LOADING_IMPORTS or (imported == "yaml" and attr in YAML_OBJECT_LOADERS) \
                     or _evaluates_text(imported, attr):
                 add(Finding("unverifiable", chain))
@@ -1352,6 +1387,10 @@ def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
                 root, chain = _root(node.func)
                 add(Finding("unverifiable", f"{chain if root else '(...).' + chain}(...) (code in a string)"))
             for keyword in node.keywords:
+                if keyword.arg in EVALUATING_KEYWORDS and not (
+                        isinstance(keyword.value, ast.Constant) and keyword.value.value is False):
+                    add(Finding("unverifiable", f"{keyword.arg}={ast.unparse(keyword.value)} (annotations evaluated "
+                                                "as code)"))
                 guard = next((g for g in GUARDED_LOADERS.values() if g[0] == keyword.arg), None)
                 if guard and not (isinstance(keyword.value, ast.Constant) and keyword.value.value is guard[1]) \
                         and not _loads_what_it_saved(reading, node, nodes):
@@ -1464,6 +1503,18 @@ def _plain_metadata(node: ast.expr) -> bool:
         return True
     return isinstance(node, ast.Call) and _dotted(node.func) and all(
         isinstance(a, ast.Constant) for a in [*node.args, *(k.value for k in node.keywords)])
+
+
+def _unread_library(top: str) -> bool:
+    """Whether an installed top-level module is a library outside :data:`STUDENT_LIBRARIES` and Python's own."""
+    return top not in sys.stdlib_module_names and top not in STUDENT_LIBRARIES
+
+
+def _plain_ipython(dotted: str, *, within: bool = False) -> bool:
+    """Whether a dotted name of IPython is one of :data:`PLAIN_IPYTHON` or inside one; ``within``: also a part of
+    one's path (``IPython.core`` in ``IPython.core.display.display``)."""
+    return any(dotted == plain or dotted.startswith(plain + ".") or (within and plain.startswith(dotted + "."))
+               for plain in PLAIN_IPYTHON if plain != "IPython") or dotted == "IPython"
 
 
 def _is_text_timer(dotted: str | None) -> bool:

@@ -39,9 +39,10 @@ DOCTEST_NAME = "<doctest "
 COMPILED_SUFFIXES = (".pyc", ".pyo")
 #: Library code that turns any text it is handed into Python and evaluates it: SymPy parses a string met anywhere
 #: (``sympify``, arithmetic with a Symbol, ``Matrix([["..."]])``, ``.subs``, ``simplify("...")``: attack rounds 41
-#: and 42), and ``lambdify`` compiles what its printer writes of an expression, a Symbol's name included.  What they
-#: compile is checked by :func:`plain_expression`.
-TEXT_EVALUATORS = ("/sympy/parsing/", "/sympy/utilities/lambdify.py")
+#: and 42), and its lambdifiers (``lambdify``, the plotting module's ``experimental_lambdify``: round 43) compile what
+#: a printer writes of an expression, a Symbol's name included.  What any of SymPy compiles is checked by
+#: :func:`plain_expression` (its own texts, as a notebook's symbolic work makes it compile them, are plain).
+TEXT_EVALUATORS = ("/sympy/",)
 #: Built-in names a text those libraries compile may use: values and arithmetic, nothing that reaches code, names
 #: or objects (``exec``, ``__import__``, ``getattr``, ``open``, ``type``...).
 PLAIN_BUILTINS = frozenset({"True", "False", "None", "int", "float", "complex", "bool", "abs", "pow", "min", "max",
