@@ -300,22 +300,12 @@ GRADER_FAULTS: dict[str, str] = {
            ("r31_py_run_log_singleton_new.py", "a singleton's `def __new__`, which may return any object for the "
             "class's name"))},
     # Fairness round 32 (30 files that write helper modules and data files, graded at seeds 1 and 7: 18 lost points,
-    # 11 of them fixed with the written-code guard; see tests/corpus/fair/_r32_findings.md).
-    "r32_nb_module_rewritten_and_importlib_reload.ipynb":
-        "a judgement call (fairness round 32): importlib.reload(cnn_models) of a module it rewrote (a reload runs a "
-        "module again, and importlib beyond reload is refused): q6 by hand -3",
-    **{name: "a grader's fault (fairness round 32): " + why for name, why in (
-        ("r32_nb_module_rewritten_from_importlib_import_reload.ipynb", "`from importlib import reload` then "
-         "`reload(m)`: only `importlib.reload(m)` is read as a reload: -10"),
-        ("r32_nb_module_written_in_two_pieces.ipynb", "a module written by two f.write calls of constants: the "
-         "worker runs a written file only when its bytes are one text the reader read (%%writefile -a is read "
-         "whole): q7, q8 -7"),
-        ("r32_nb_module_written_with_textwrap_dedent.ipynb", "`write_text(textwrap.dedent(CONSTANT))`: the reader "
-         "does not work out dedent's result, so the module is not read and does not run: -10"),
-        ("r32_nb_package_folder_init_relative_import.ipynb", "`from .models import ...` in a written package's "
-         "__init__.py: a relative import is refused: -10"),
-        ("r32_nb_unittest_tests_written_to_module.ipynb", "`loadTestsFromModule(test_models)` (loadTestsFromName "
-         "and unittest.main(module=...) keep 26/26): -10"))},
+    # 11 of them fixed with the written-code guard, 5 more on 2026-12-01: `importlib.reload` and `from importlib
+    # import reload`, `textwrap.dedent` of a constant, a relative import in a written package, unittest's
+    # `loadTestsFromModule`; see tests/corpus/fair/_r32_findings.md).
+    "r32_nb_module_written_in_two_pieces.ipynb":
+        "a grader's fault (fairness round 32): a module written by two f.write calls of constants: the worker runs a "
+        "written file only when its bytes are one text the reader read (%%writefile -a is read whole): q7, q8 -7",
     "r32_nb_written_module_exec_open_read.ipynb":
         "a judgement call (fairness round 32): exec(open('layers.py').read()) runs a text from a file: -10",
     "r24_py_careful_student_second_edition.py":

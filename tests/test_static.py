@@ -1994,3 +1994,29 @@ def test_the_lecture_s_libraries_and_ipython_s_display_stay_readable():
               "import IPython\nIPython.display.display(Markdown('**done**'))\n"
               "print(pd.DataFrame({'a': [1]}).style.format('{:.2f}').to_html()[:10])\n")
     assert found([HAND_WRITTEN + source]) == []
+
+
+def test_fairness_round_32_s_written_modules_are_read_as_their_text():
+    """A module written with `textwrap.dedent` of a constant is read as dedent's result (the worker is sent its
+    digest); a package's own relative import, `importlib.reload` in either spelling and unittest's
+    `loadTestsFromModule` of a read module cost nothing."""
+    from grader.questions.static import written_code_texts
+
+    dedented = ("import textwrap\nfrom pathlib import Path\n"
+                "Path('helpers.py').write_text(textwrap.dedent('''\n    def twice(x):\n        return 2 * x\n'''))\n"
+                "import helpers\n")
+    assert "\ndef twice(x):\n    return 2 * x\n" in written_code_texts((dedented,))
+    package = ("import os\nos.makedirs('lab', exist_ok=True)\n"
+               "with open('lab/models.py', 'w') as f:\n    f.write('def twice(x):\\n    return 2 * x\\n')\n"
+               "with open('lab/__init__.py', 'w') as f:\n    f.write('from .models import twice\\n')\n"
+               "from lab import twice\n")
+    reloads = ("import importlib\nfrom importlib import reload\nimport unittest\n"
+               "with open('helpers.py', 'w') as f:\n    f.write('VALUE = 1\\n')\n"
+               "import helpers\nimportlib.reload(helpers)\nreload(helpers)\n"
+               "unittest.TextTestRunner().run(unittest.defaultTestLoader.loadTestsFromModule(helpers))\n")
+    for source in (dedented, package, reloads):
+        assert found([HAND_WRITTEN + source]) == [] and _model_rule([HAND_WRITTEN + source]) == [], source
+    # a relative import in a cell, and importlib's import by a name given as a value, are still findings
+    assert any("relative import" in what for _, what in found([HAND_WRITTEN + "from .models import twice\n"]))
+    assert any("importlib" in what for _, what in found([HAND_WRITTEN + "import importlib\n"
+                                                         "m = importlib.import_module('hel' + 'pers')\n"]))

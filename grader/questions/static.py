@@ -56,8 +56,10 @@ from __future__ import annotations
 import ast
 import functools
 import importlib.util
+import inspect
 import re
 import sys
+import textwrap
 from dataclasses import dataclass
 from typing import Callable
 
@@ -683,8 +685,11 @@ def _read_cached(units: tuple[str, ...]) -> _Reading:
             except RecursionError:
                 texts = None
                 break
+            # (a relative import in a module it writes is a package's own, `from .models import CNN` in its
+            # __init__.py: its modules are written files too, which the worker runs only if their text was read;
+            # fairness round 32)
             reading.unreadable += [Finding(f.kind, f"{f.what} (in the code it writes to a file)", f.hides_from_models)
-                                   for f in written.unreadable]
+                                   for f in written.unreadable if not f.what.startswith(RELATIVE_IMPORT)]
             reading.while_running += [(node, Finding(f.kind, f"{f.what} (in the code it writes to a file)",
                                                      f.hides_from_models)) for node, f in written.while_running]
         # When every text written is known (a constant), it was read above like the cells: what it does
@@ -958,6 +963,7 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                      and _plain_timing(n, calls.get(id(n)))}
     inspect_reads |= {id(n) for n in nodes if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
     importlib_reads: set[int] = set()
+    importlib_reloads: set[int] = set()
     # `f"{self.__dict__}"`, `repr(vars_of.__dict__)`, `sorted(obj.__dict__)`: a namespace shown or its names
     # listed changes nothing and hands out no object of it (`.get`, `.values()`, `.items()` would, and so does
     # `.keys()`, whose view's `.mapping` is the namespace itself: attack round 8)
@@ -1008,7 +1014,7 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
             for module in modules:
                 top = module.split(".")[0]
                 if node.__class__ is ast.ImportFrom and node.level:
-                    add(Finding("unverifiable", f"a relative import (from {'.' * node.level}{module} import ...)"))
+                    add(Finding("unverifiable", f"{RELATIVE_IMPORT} (from {'.' * node.level}{module} import ...)"))
                 elif top in THREAD_MODULES and not module.startswith(PROCESS_MODULES):
                     reading.while_running.append((node, Finding("unverifiable", f"import {module}" + _outside_reason(top))))
                 elif module == "multiprocessing" and (isinstance(node, ast.Import) or all(
@@ -1059,7 +1065,7 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                         + ("reading source and signatures)" if module == "inspect" else
                            f"{', '.join(sorted(READABLE_PARTS[module]))})")))
         elif isinstance(node, ast.Name) and reading.imported.get(node.id) == "importlib" \
-                and isinstance(node.ctx, ast.Load):
+                and isinstance(node.ctx, ast.Load) and id(node) not in importlib_reloads:
             # importlib.reload(helpers) runs a module again, like an import: the modules it can load are
             # installed ones or those the submission writes (read below); anything else of it is unreadable
             add(Finding("unverifiable", f"{node.id}" if id(node) in importlib_reads else f"{node.id} (importlib)",
@@ -1131,6 +1137,10 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
             if root is not None and reading.imported.get(root) == "importlib" and chain == f"{root}.{attr}" \
                     and attr in ("reload", "import_module", "invalidate_caches"):
                 importlib_reads.add(id(node.value))
+                if attr in ("reload", "invalidate_caches"):
+                    # a module imported again, which the rules read as an import (fairness round 32: as
+                    # `from importlib import reload; reload(m)` is)
+                    importlib_reloads.add(id(node.value))
         elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             name = node.name
             if name.startswith("__") and name.endswith("__") and name not in PLAIN_DUNDERS:
@@ -1262,6 +1272,8 @@ def _torch_convolution_function(reading: _Reading, node: ast.AST) -> str | None:
 
 #: Of ``importlib.metadata``, what reads an installed package's version and nothing else (its entry points load code).
 PACKAGE_VERSIONS = frozenset({"version", "PackageNotFoundError"})
+#: How a relative import's finding begins (one in a cell; one in a module the submission writes is its package's).
+RELATIVE_IMPORT = "a relative import"
 #: What a loop over modules may read of each: names and versions, printed (fairness round 33).
 MODULE_LABELS = frozenset({"__name__", "__version__", "__file__"})
 
@@ -1319,9 +1331,11 @@ def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
                                                                        if k.arg == "Loader"]]] in (
                      [loader] for loader in SAFE_YAML_LOADERS) and len(c.args) + len(c.keywords) == 2}
     # importlib.reload(helpers) is read as an import of the module again (rule 2 above): q6's by-hand part only
-    reloaded = {id(a) for c in calls.values() if isinstance(c.func, ast.Attribute) and c.func.attr == "reload"
-                and isinstance(c.func.value, ast.Name) and reading.imported.get(c.func.value.id) == "importlib"
-                for a in c.args}
+    reloaded = {id(a) for c in calls.values() if _resolved(reading, c.func) == "importlib.reload" for a in c.args}
+    # unittest's loader given a module the submission wrote and the reader read (fairness round 32: as
+    # `loadTestsFromName("test_models")` and `unittest.main(module=...)` are)
+    reloaded |= {id(a) for c in calls.values() if isinstance(c.func, ast.Attribute)
+                 and c.func.attr == "loadTestsFromModule" for a in c.args[:1]}
     listed = _modules_listed_by_name(nodes, modules)
     stored = _stored_in_objects(nodes)
     for node in nodes:
@@ -2040,20 +2054,38 @@ def _appended_files(reading: _Reading) -> list[str]:
     return texts
 
 
+#: Functions that make a text of a text, worked out by the reader on a constant (their results are what is written).
+TEXT_FOLDERS = {"textwrap.dedent": textwrap.dedent, "inspect.cleandoc": inspect.cleandoc}
+
+
 def _constant_text(reading: _Reading, node: ast.AST | None) -> str | None:
     """The text ``node`` gives a writer when it is a string constant, or a module-level name bound once to one and
-    never changed (not a function's own name of the same spelling), and Python's import reads the same code from
+    never changed (not a function's own name of the same spelling), or what a :data:`TEXT_FOLDERS` function makes of
+    one (``textwrap.dedent(CONSTANT)``), and Python's import reads the same code from
     its bytes as the reader from the string (a coding cookie, ``# coding: utf-7``, or a byte-order mark would make
     the importer decode other code than was read: attack round 39); else None."""
-    if isinstance(node, ast.Name):
-        node = None if _function_binding(reading, node) is not None else _module_value(reading, node.id)
-    if not (isinstance(node, ast.Constant) and isinstance(node.value, str)):
+    if isinstance(node, ast.Call) and len(node.args) == 1 and not node.keywords \
+            and _resolved(reading, node.func) in TEXT_FOLDERS:
+        # `write_text(textwrap.dedent(CONSTANT))`: the text its function makes of a constant (fairness round 32)
+        inner = _constant_string(reading, node.args[0])
+        node = None if inner is None else ast.Constant(TEXT_FOLDERS[_resolved(reading, node.func)](inner.value))
+    else:
+        node = _constant_string(reading, node)
+    if node is None:
         return None
     try:
         same = ast.dump(parse(node.value)) == ast.dump(parse(node.value.encode("utf-8")))
     except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError):
         same = False  # a text that does not parse is not read: nothing is known of what it would do
     return node.value if same else None
+
+
+def _constant_string(reading: _Reading, node: ast.AST | None) -> ast.Constant | None:
+    """``node`` when it is a string constant, or the constant a module-level name is bound to once and never changed
+    (not a function's own name of the same spelling); else None."""
+    if isinstance(node, ast.Name):
+        node = None if _function_binding(reading, node) is not None else _module_value(reading, node.id)
+    return node if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
 
 
 def _module_value(reading: _Reading, name: str) -> ast.expr | None:
