@@ -300,12 +300,9 @@ GRADER_FAULTS: dict[str, str] = {
            ("r31_py_run_log_singleton_new.py", "a singleton's `def __new__`, which may return any object for the "
             "class's name"))},
     # Fairness round 32 (30 files that write helper modules and data files, graded at seeds 1 and 7: 18 lost points,
-    # 11 of them fixed with the written-code guard, 5 more on 2026-12-01: `importlib.reload` and `from importlib
+    # 11 of them fixed with the written-code guard, 6 more on 2026-12-01: `importlib.reload` and `from importlib
     # import reload`, `textwrap.dedent` of a constant, a relative import in a written package, unittest's
-    # `loadTestsFromModule`; see tests/corpus/fair/_r32_findings.md).
-    "r32_nb_module_written_in_two_pieces.ipynb":
-        "a grader's fault (fairness round 32): a module written by two f.write calls of constants: the worker runs a "
-        "written file only when its bytes are one text the reader read (%%writefile -a is read whole): q7, q8 -7",
+    # `loadTestsFromModule`, a module written by two `f.write` of constants; see tests/corpus/fair/_r32_findings.md).
     "r32_nb_written_module_exec_open_read.ipynb":
         "a judgement call (fairness round 32): exec(open('layers.py').read()) runs a text from a file: -10",
     "r24_py_careful_student_second_edition.py":

@@ -2006,6 +2006,12 @@ def test_fairness_round_32_s_written_modules_are_read_as_their_text():
                 "Path('helpers.py').write_text(textwrap.dedent('''\n    def twice(x):\n        return 2 * x\n'''))\n"
                 "import helpers\n")
     assert "\ndef twice(x):\n    return 2 * x\n" in written_code_texts((dedented,))
+    pieces = ("HEADER = 'import torch\\n'\nBODY = 'def twice(x):\\n    return 2 * x\\n'\n"
+              "with open('helpers.py', 'w') as f:\n    f.write(HEADER)\n    f.write(BODY)\nimport helpers\n")
+    assert "import torch\ndef twice(x):\n    return 2 * x\n" in written_code_texts((pieces,))
+    # pieces that are not code alone are not read, nor is their whole (attack round 39 cut a def in two)
+    cut = pieces.replace("'import torch\\n'", "'def twice(x,\\n'").replace("'def twice(x):", "'      y):")
+    assert written_code_texts((cut,)) == [] and _model_rule([cut]) != []
     package = ("import os\nos.makedirs('lab', exist_ok=True)\n"
                "with open('lab/models.py', 'w') as f:\n    f.write('def twice(x):\\n    return 2 * x\\n')\n"
                "with open('lab/__init__.py', 'w') as f:\n    f.write('from .models import twice\\n')\n"
@@ -2014,7 +2020,7 @@ def test_fairness_round_32_s_written_modules_are_read_as_their_text():
                "with open('helpers.py', 'w') as f:\n    f.write('VALUE = 1\\n')\n"
                "import helpers\nimportlib.reload(helpers)\nreload(helpers)\n"
                "unittest.TextTestRunner().run(unittest.defaultTestLoader.loadTestsFromModule(helpers))\n")
-    for source in (dedented, package, reloads):
+    for source in (dedented, pieces, package, reloads):
         assert found([HAND_WRITTEN + source]) == [] and _model_rule([HAND_WRITTEN + source]) == [], source
     # a relative import in a cell, and importlib's import by a name given as a value, are still findings
     assert any("relative import" in what for _, what in found([HAND_WRITTEN + "from .models import twice\n"]))

@@ -2025,7 +2025,7 @@ def _written_texts(reading: _Reading) -> list[str] | None:
     if any(w.rsplit(".", 1)[-1] not in TEXT_WRITERS and not w.startswith("open") for w in reading.writes):
         return None
     texts = [_constant_text(reading, node) for node in reading.written]
-    return None if None in texts else texts + _appended_files(reading)
+    return None if None in texts else texts + _appended_files(reading) + _files_written_in_pieces(reading)
 
 
 def _appended_files(reading: _Reading) -> list[str]:
@@ -2052,6 +2052,39 @@ def _appended_files(reading: _Reading) -> list[str]:
             else:
                 held[target] = None
     return texts
+
+
+def _files_written_in_pieces(reading: _Reading) -> list[str]:
+    """What a file holds that ``with open(NAME, "w") as f:`` fills with two or more ``f.write(TEXT)`` statements of
+    constants read as code (fairness round 32: a module's imports and its classes written as two constants), when
+    the whole is read as code too; the whole is read and may be imported."""
+    texts = []
+    for node in reading.nodes:
+        if not isinstance(node, (ast.With, ast.AsyncWith)):
+            continue
+        handles = {item.optional_vars.id for item in node.items
+                   if isinstance(item.optional_vars, ast.Name) and isinstance(item.context_expr, ast.Call)
+                   and isinstance(item.context_expr.func, ast.Name) and item.context_expr.func.id == "open"
+                   and _creates_file(item.context_expr)}
+        for handle in handles:
+            pieces = [st.value.args[0] for st in node.body
+                      if isinstance(st, ast.Expr) and isinstance(st.value, ast.Call)
+                      and isinstance(st.value.func, ast.Attribute) and st.value.func.attr == "write"
+                      and isinstance(st.value.func.value, ast.Name) and st.value.func.value.id == handle
+                      and len(st.value.args) == 1 and not st.value.keywords]
+            texts_of = [_constant_text(reading, piece) for piece in pieces]
+            if len(pieces) > 1 and None not in texts_of:
+                whole = "".join(texts_of)
+                if _constant_text(reading, ast.Constant(whole)) is not None:
+                    texts.append(whole)
+    return texts
+
+
+def _creates_file(call: ast.Call) -> bool:
+    """Whether ``open(...)``'s mode, a constant, writes a file from its start (``"w"``, ``"x"``, with ``t``)."""
+    mode = call.args[1] if len(call.args) > 1 else next((k.value for k in call.keywords if k.arg == "mode"), None)
+    return isinstance(mode, ast.Constant) and isinstance(mode.value, str) and bool(mode.value) \
+        and mode.value[0] in "wx" and set(mode.value[1:]) <= {"t"}
 
 
 #: Functions that make a text of a text, worked out by the reader on a constant (their results are what is written).
@@ -2105,7 +2138,7 @@ def written_code_texts(units: tuple[str, ...] | None) -> list[str]:
         return []
     reading = _read(tuple(units))
     return [text for text in (_constant_text(reading, node) for node in reading.written) if text is not None] \
-        + _appended_files(reading)
+        + _appended_files(reading) + _files_written_in_pieces(reading)
 
 
 def _writes_no_module(reading: _Reading) -> bool:
