@@ -303,6 +303,29 @@ GRADER_FAULTS: dict[str, str] = {
     # 11 of them fixed with the written-code guard, 6 more on 2026-12-01: `importlib.reload` and `from importlib
     # import reload`, `textwrap.dedent` of a constant, a relative import in a written package, unittest's
     # `loadTestsFromModule`, a module written by two `f.write` of constants; see tests/corpus/fair/_r32_findings.md).
+    # Fairness round 34 (49 files using SymPy, annotations, timers, introspection and seeds honestly, graded at seeds
+    # 1 and 7: 24 lost points, 13 fixed the same day; see tests/corpus/fair/_r34_findings.md).
+    **{name: "a judgement call (fairness round 34): " + why for name, why in (
+        ("r34_nb_argparse_vars_namespace.ipynb", "`vars(args)` of an argparse Namespace hands out a namespace "
+         "(q6 by hand -3; `args.seed` keeps 26/26)"),
+        ("r34_nb_config_annotations_bound_to_table.ipynb", "`hints = Config.__annotations__`: the annotations bound "
+         "to a name may be changed through it (read in place they keep 26/26): -10"),
+        ("r34_nb_config_annotations_listed.ipynb", "`getattr(Config, name)` over the annotations' keys: a computed "
+         "name (fairness rounds 7 and 15's rule): -10"),
+        ("r34_nb_config_dataclass_fields_getattr.ipynb", "`getattr(cfg, f.name)` over `dataclasses.fields`: a "
+         "computed name: -10"),
+        ("r34_nb_config_get_type_hints.ipynb", "`typing.get_type_hints` evaluates string annotations: -10"),
+        ("r34_nb_environment_importlib_metadata_version.ipynb", "`import importlib.metadata` then "
+         "`importlib.metadata.version(...)` (`from importlib.metadata import version` keeps 26/26): -10"),
+        ("r34_nb_optional_tabulate_find_spec.ipynb", "`importlib.util.find_spec` (a spec's loader runs a module): "
+         "-10"),
+        ("r34_nb_sympy_lambdify_size_table.ipynb", "`sp.lambdify` writes and compiles code (the worker checks it too, "
+         "and a payload can reach numpy's loaders through its namespace): -10"),
+        ("r34_nb_sympy_sympify_lecture_formula.ipynb", "`sp.sympify` of a text parses and evaluates it: -10"),
+        ("r34_nb_torch_benchmark_timer_conv2d.ipynb", "torch.utils.benchmark's Timer compiles its statement, a "
+         "text: -10"),
+        ("r34_py_logging_utc_converter.py", "`logging.Formatter.converter = time.gmtime` patches an imported "
+         "module's class: -10"))},
     "r32_nb_written_module_exec_open_read.ipynb":
         "a judgement call (fairness round 32): exec(open('layers.py').read()) runs a text from a file: -10",
     "r24_py_careful_student_second_edition.py":

@@ -2026,3 +2026,32 @@ def test_fairness_round_32_s_written_modules_are_read_as_their_text():
     assert any("relative import" in what for _, what in found([HAND_WRITTEN + "from .models import twice\n"]))
     assert any("importlib" in what for _, what in found([HAND_WRITTEN + "import importlib\n"
                                                          "m = importlib.import_module('hel' + 'pers')\n"]))
+
+
+@pytest.mark.parametrize("source", [
+    "class Config:\n    lr: float = 0.1\nConfig.__annotations__\n",
+    "class Config:\n    lr: float = 0.1\nprint(f'fields: {Config.__annotations__}')\n",
+    "from pprint import pprint\nclass Config:\n    lr: float = 0.1\npprint(Config.__annotations__)\n",
+    "class Config:\n    lr: float = 0.1\nassert Config.__annotations__ == {'lr': float}\n",
+    "class Config:\n    lr: float = 0.1\nprint(', '.join(Config.__annotations__), '%s' % Config.__annotations__)\n",
+    "import inspect\nclass Config:\n    lr: float = 0.1\nprint(inspect.get_annotations(Config))\n",
+    "class CNN(torch.nn.Module):\n    pass\nprint(CNN.__base__)\n",
+    "import sympy as sp\nprint(sp.S.Half * 4, sp.S.One)\n",
+    "from sympy import *\nn = symbols('n')\nprint(floor((n - 3) / 1) + 1)\n",
+    "import timeit\ndef run_conv():\n    return conv2d(torch.ones(3, 3), torch.ones(2, 2))\n"
+    "print(timeit.timeit(run_conv, number=3), timeit.Timer(lambda: run_conv()).autorange())\n",
+])
+def test_fairness_round_34_s_ordinary_code_stays_readable(source):
+    assert found([HAND_WRITTEN + source]) == []
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("def f(x: int): pass\ndict.update(f.__annotations__, x='int')\n", "f.__annotations__"),
+    ("def f(x: int): pass\ndef fill(d):\n    d['x'] = 'int'\nfill(f.__annotations__)\n", "f.__annotations__"),
+    ("import sympy as sp\nx = sp.S('1 + 1')\n", "sp.S"),
+    ("from sympy import *\nx = sympify('1 + 1')\n", "sympify (from sympy import *)"),
+    ("import timeit\ntext = 'conv2d(1, 2)'\ntimeit.timeit(text, number=1)\n", "timeit"),
+    ("from timeit import Timer\n", "from timeit import Timer"),
+])
+def test_what_round_34_s_allowances_do_not_cover_is_still_found(source, expected):
+    assert any(expected in what for _, what in found([HAND_WRITTEN + source])), found([HAND_WRITTEN + source])

@@ -95,6 +95,7 @@ NAMESPACE_NAMES = frozenset({"globals", "locals", "vars"})
 #: What ``inspect`` may be used for without reaching frames or objects out of sight: reading source
 #: (which the cells give it, as Jupyter does), signatures and kinds.
 READABLE_INSPECT = frozenset({
+    "get_annotations",  # a copy of the annotations (with eval_str=, which evaluates text, refused: EVALUATING_KEYWORDS)
     "signature", "Signature", "Parameter", "getsource", "getsourcelines", "getdoc", "cleandoc", "getfile",
     "getsourcefile", "getfullargspec", "isfunction", "isclass", "ismethod", "isbuiltin", "isroutine",
     "iscoroutinefunction", "isgeneratorfunction", "isabstract",
@@ -108,7 +109,7 @@ READABLE_INSPECT = frozenset({
 READABLE_PARTS: dict[str, frozenset[str]] = {
     "inspect": READABLE_INSPECT,
     "pickle": frozenset({"dump", "dumps", "HIGHEST_PROTOCOL", "DEFAULT_PROTOCOL", "PickleError", "PicklingError"}),
-    "timeit": frozenset({"default_timer", "timeit", "repeat"}),
+    "timeit": frozenset({"default_timer", "timeit", "repeat", "Timer"}),
     "tracemalloc": frozenset({"start", "stop", "get_traced_memory", "reset_peak", "is_tracing", "clear_traces"}),
     "weakref": frozenset({"ref", "WeakValueDictionary", "WeakKeyDictionary", "WeakSet"}),
     "codecs": frozenset({"open", "encode", "decode", "BOM_UTF8"}),
@@ -211,8 +212,11 @@ LOADING_ATTRIBUTES = frozenset({
     "EvalFormatter", "FullEvalFormatter", "DollarFormatter", "run_setup", "eval_config_file", "PyFileConfigLoader",
     "load_pyconfig_files", "from_string", "from_custom_template", "template_class",
     # jinja2 reached through pandas' Styler (its environment, loader and templates: attack round 43 compiled an
-    # expression), and annotations evaluated from text (``typing_extensions.get_annotations(eval_str=True)``)
-    "env", "environment", "loader", "get_template", "compile_expression", "from_code", "get_annotations",
+    # expression)
+    "env", "environment", "loader", "get_template", "compile_expression", "from_code",
+    # of the libraries a notebook may use, the rest of their evaluators of text: PIL's ImageMath, typing_extensions'
+    # forward references
+    "unsafe_eval", "evaluate_forward_ref",
 })
 #: pandas' Styler's jinja2 templates (``template_html``, ``template_latex``...): their environment compiles text.
 STYLER_TEMPLATES = "template_"
@@ -375,14 +379,15 @@ READABLE_DUNDER_ATTRIBUTES = frozenset({"__class__", "__repr__", "__str__",
                                         "__members__", "__annotations__",
                                         # an exception's notes and chain, a class's bases, printed in self-checks
                                         # and the lecture's aside on inheritance (fairness round 33)
-                                        "__notes__", "__cause__", "__context__", "__bases__", "__mro__"})
+                                        "__notes__", "__cause__", "__context__", "__bases__", "__base__",
+                                        "__mro__"})
 #: traceback's functions that print or summarise a traceback (never hand out its frames, as ``walk_tb`` does): an
 #: exception's ``__traceback__`` may be given to them (fairness round 33: ``print_exception(type(e), e,
 #: e.__traceback__)`` cost -10).
 TRACEBACK_PRINTERS = frozenset({"traceback.print_exception", "traceback.format_exception", "traceback.print_tb",
                                 "traceback.format_tb", "traceback.extract_tb", "traceback.TracebackException"})
 #: Modules whose names a star import binds, read from the judge's own copy (already imported here).
-STAR_MODULES = frozenset({"torch", "torch.nn", "torch.nn.functional", "torch.nn.modules", "numpy", "math"})
+STAR_MODULES = frozenset({"torch", "torch.nn", "torch.nn.functional", "torch.nn.modules", "numpy", "math", "sympy"})
 #: Methods that put something into the object they are called on: ``table.update(c=F.conv2d)``.
 MUTATING_METHODS = frozenset({"append", "appendleft", "extend", "extendleft", "insert", "update", "setdefault",
                               "add", "put", "put_nowait", "push", "__setitem__", "__setattr__"})
@@ -788,6 +793,8 @@ def _bind_star(reading: _Reading, node: ast.ImportFrom) -> None:
     import sys
 
     reading.star_modules.append(node.module or "")
+    if node.module in STAR_MODULES and node.module not in sys.modules and _installed(node.module):
+        importlib.import_module(node.module)  # (SymPy: the judge imports it when a submission star-imports it)
     module = sys.modules.get(node.module or "") if node.module in STAR_MODULES else None
     if module is None:
         if node.module and _installed(node.module.split(".")[0]):
@@ -885,17 +892,29 @@ def _root(node: ast.AST) -> tuple[str | None, str]:
     return root, ".".join(parts)
 
 
-def _plain_timing(attribute: ast.Attribute, call: ast.Call | None) -> bool:
-    """``timeit.timeit(lambda: conv2d(x, k), number=10)``: timing a lambda the text holds runs nothing the reader
-    does not see; a statement or set-up given as text (``timeit.timeit("conv2d(x, k)", globals=globals())``, or a
-    name bound to text) is code it never reads.  Any other readable part is plain as it is."""
-    if attribute.attr not in ("timeit", "repeat"):
+def _plain_timing(reading: _Reading, attribute: ast.Attribute, call: ast.Call | None) -> bool:
+    """``timeit.timeit(lambda: conv2d(x, k), number=10)``, ``timeit.Timer(run_conv).autorange()``: timing a lambda
+    the text holds, or a function of the submission's, runs nothing the reader does not see; a statement or set-up
+    given as text (``timeit.timeit("conv2d(x, k)", globals=globals())``, or a name bound to text) is code it never
+    reads.  Any other readable part is plain as it is."""
+    if attribute.attr not in TIMERS:
         return True
-    # only a lambda the text holds, as the statement and any set-up: a name could hold text (attack round 16)
+
+    def code(a: ast.expr) -> bool:  # a name bound only by `def`s is a function (fairness round 34), never text
+        bindings = reading.bindings.get(a.id, []) if isinstance(a, ast.Name) else []
+        return isinstance(a, ast.Lambda) or (bool(bindings) and all(
+            isinstance(b, (ast.FunctionDef, ast.AsyncFunctionDef)) for b, _ in bindings))
+
+    # only a lambda the text holds or a def of its own, as the statement and any set-up (attack round 16: a name
+    # could hold text)
     return call is not None and bool(call.args) and all(
-        isinstance(a, ast.Lambda) for a in [call.args[0], *call.args[1:2],
-                                            *(k.value for k in call.keywords if k.arg in ("stmt", "setup"))]) \
+        code(a) for a in [call.args[0], *call.args[1:2],
+                          *(k.value for k in call.keywords if k.arg in ("stmt", "setup"))]) \
         and not any(k.arg == "globals" for k in call.keywords)
+
+
+#: timeit's functions that take a statement (text, or a callable).
+TIMERS = ("timeit", "repeat", "Timer")
 
 
 def _plain_classes(reading: _Reading, classes: list[ast.ClassDef]) -> set[str]:
@@ -960,7 +979,7 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
     # inspect.signature(f), pickle.dump(answers, f): the name read only for what READABLE_PARTS lists of it
     inspect_reads = {id(n.value) for n in nodes if isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name)
                      and n.attr in READABLE_PARTS.get(reading.imported.get(n.value.id, ""), ())
-                     and _plain_timing(n, calls.get(id(n)))}
+                     and _plain_timing(reading, n, calls.get(id(n)))}
     inspect_reads |= {id(n) for n in nodes if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
     importlib_reads: set[int] = set()
     importlib_reloads: set[int] = set()
@@ -1044,7 +1063,7 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
             if isinstance(node, ast.ImportFrom):
                 for alias in node.names:
                     if node.module in READABLE_PARTS and alias.name not in READABLE_PARTS[node.module] or (
-                            node.module == "timeit" and alias.name in ("timeit", "repeat")):
+                            node.module == "timeit" and alias.name in TIMERS):
                         add(Finding("unverifiable", f"from {node.module} import {alias.name}"))
                     elif f"{node.module}.{alias.name}" in PLAIN_MODULE_ATTRIBUTES:
                         continue
@@ -1056,6 +1075,10 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                             alias.name.startswith("_") and not alias.name.startswith("__")
                             and alias.name not in PLAIN_PRIVATE_NAMES):
                         add(Finding("unverifiable", f"from {node.module} import {alias.name}"))
+        elif isinstance(node, ast.Name) and node.id in SYMPY_EVALUATORS and "sympy" in reading.star_modules \
+                and node.id not in reading.bindings:
+            # `from sympy import *` binds SymPy's parsers too (read from the judge's own SymPy: fairness round 34)
+            add(Finding("unverifiable", f"{node.id} (from sympy import *)"))
         elif isinstance(node, ast.Name) and node.id in UNREADABLE_NAMES and id(node) not in doctest_globals:
             add(Finding("unverifiable", f"{node.id}", hides_from_models=node.id not in NAMESPACE_NAMES))
         elif isinstance(node, ast.Name) and reading.imported.get(node.id) in READABLE_PARTS \
@@ -1312,7 +1335,8 @@ def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
     Run once every unit is bound (a class a later cell defines is the submission's own)."""
     add = reading.unreadable.append
     calls = {id(n.func): n for n in nodes if isinstance(n, ast.Call)}
-    attribute_values = {id(n.value) for n in nodes if isinstance(n, ast.Attribute)}
+    attribute_names = {id(n.value): n.attr for n in nodes if isinstance(n, ast.Attribute)}
+    attribute_values = set(attribute_names)
     plain_aliases = {id(n.value) for n in nodes if isinstance(n, ast.Assign) and len(n.targets) == 1
                      and isinstance(n.targets[0], ast.Name) and n.targets[0].id in reading.imported
                      and isinstance(n.value, (ast.Name, ast.Attribute))}
@@ -1383,7 +1407,9 @@ def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
                 add(Finding("unverifiable", f"{chain} (of IPython, only its display, its shell's settings and its "
                                             "debugger are read)"))
             elif imported.split(".")[0] in LOADING_IMPORTS or (imported == "yaml" and attr in YAML_OBJECT_LOADERS) \
-                    or _evaluates_text(imported, attr):
+                    or (_evaluates_text(imported, attr) and not (
+                        attr == "S" and id(node) not in calls and attribute_names.get(id(node), "")[:1].isupper())):
+                # (`sp.S.Half`: one of SymPy's singletons, read off its registry, not a text parsed: round 34)
                 add(Finding("unverifiable", chain))
             elif attr.startswith("_") and not attr.startswith("__") and attr not in PLAIN_PRIVATE_NAMES \
                     and not _own_private(reading, node, methods_own):
@@ -2952,11 +2978,17 @@ def _read_in_place(reading: _Reading, parents: dict[int, ast.AST], node: ast.exp
         return isinstance(parent.ctx, ast.Load)
     if isinstance(parent, (ast.For, ast.comprehension)) and parent.iter is node:
         return True
-    if isinstance(parent, ast.Call) and node in parent.args and isinstance(parent.func, ast.Name) \
-            and parent.func.id in READING_BUILTINS and parent.func.id not in reading.bindings:
-        return True
-    if isinstance(parent, ast.Compare) and node in parent.comparators:
-        return True  # `"x" in f.__annotations__`
+    if isinstance(parent, (ast.Expr, ast.FormattedValue, ast.Compare)):
+        return True  # shown as a cell's value, in an f-string, compared (`assert X == {...}`: fairness round 34)
+    if isinstance(parent, ast.BinOp) and isinstance(parent.op, ast.Mod) and parent.right is node:
+        return True  # `"%s" % X`
+    if isinstance(parent, ast.Call) and node in parent.args:
+        # handed to a library's function that shows or copies it (print, pprint, display, json.dumps, ", ".join,
+        # pd.Series): not to the submission's own code, nor to a method that changes what it is given
+        # (`dict.update(f.__annotations__, x=...)`)
+        func = parent.func
+        own = isinstance(func, ast.Name) and func.id in reading.bindings and func.id not in reading.imported
+        return not own and not (isinstance(func, ast.Attribute) and func.attr in MUTATING_METHODS)
     return isinstance(parent, ast.Attribute) and parent.attr in MAPPING_READERS \
         and isinstance(parents.get(id(parent)), ast.Call)
 

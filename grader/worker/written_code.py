@@ -47,14 +47,27 @@ TEXT_EVALUATORS = ("/sympy/",)
 #: or objects (``exec``, ``__import__``, ``getattr``, ``open``, ``type``...).
 PLAIN_BUILTINS = frozenset({"True", "False", "None", "int", "float", "complex", "bool", "abs", "pow", "min", "max",
                             "round", "sum", "range", "len", "tuple", "list", "dict", "set", "str", "divmod"})
+#: The namespaces SymPy's lambdifiers fill with a star import (``from math import *``, ``import numpy; from numpy
+#: import *``, ``from sympy.functions import *``) before they compile the function they write.
+MATH_NAMESPACES = frozenset({"math", "cmath", "mpmath", "numpy", "numpy.linalg", "scipy", "scipy.special", "sympy",
+                             "sympy.functions", "sympy.matrices"})
+#: The name of the function ``lambdify`` writes.
+LAMBDIFIED = "_lambdifygenerated"
+#: Names in those namespaces that load objects or code from a file or a module given by name (a pickle, a shared
+#: library, Fortran), which a text may not reach either.
+LOADING_NAMES = frozenset({"import_module", "load", "loads", "loadtxt", "genfromtxt", "fromfile", "memmap",
+                           "open_memmap", "read_array", "ctypeslib", "load_library", "DataSource", "f2py", "system",
+                           "popen"})
 
 
 def plain_expression(source, builtin_names: frozenset) -> bool:
-    """Whether a text SymPy compiles is an expression of its own names: its names neither private nor built-in
-    (but :data:`PLAIN_BUILTINS`), its attributes not private, no statement but ``from sympy import *`` (how its
-    parser fills its namespace).  Its own texts are so (``Symbol ('x' )*Integer (2 )``); a payload needs ``exec``,
-    ``__import__``, a frame or a dunder.  ``source`` is what ``compile`` was given: a text, bytes or a tree
-    (``parse_expr(..., evaluate=False)`` compiles a tree)."""
+    """Whether a text SymPy compiles is one of its own: expressions of the names of its namespaces, their names
+    neither private, nor built-in (but :data:`PLAIN_BUILTINS`), nor loaders (:data:`LOADING_NAMES`); no statement
+    but imports of :data:`MATH_NAMESPACES` and functions of plain names (``lambdify``'s own, ``_lambdifygenerated``).  SymPy's parser and its
+    lambdifiers compile only such texts for a notebook's symbolic work (``Symbol ('x' )*Integer (2 )``, ``def
+    _lambdifygenerated(n): return floor(n/2)``, a plot's); a payload needs ``exec``, ``__import__``, a frame, a
+    dunder or a loader.  ``source`` is what ``compile`` was given: a text, bytes or a tree (``parse_expr(...,
+    evaluate=False)`` compiles a tree)."""
     if isinstance(source, ast.AST):
         tree = source
     else:
@@ -62,18 +75,28 @@ def plain_expression(source, builtin_names: frozenset) -> bool:
             tree = ast.parse(source)
         except (SyntaxError, ValueError, TypeError):
             return True  # compile raises the same error
+
+    def plain_name(name: str) -> bool:
+        return not name.startswith("_") and name not in LOADING_NAMES and (
+            name not in builtin_names or name in PLAIN_BUILTINS)
+
     for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom):
-            if node.module != "sympy" or node.level or [a.name for a in node.names] != ["*"]:
+            if node.module not in MATH_NAMESPACES or node.level:
                 return False
-        elif isinstance(node, (ast.Import, ast.Global, ast.Nonlocal)):
+        elif isinstance(node, ast.Import):
+            if any(a.name not in MATH_NAMESPACES or a.asname for a in node.names):
+                return False
+        elif isinstance(node, (ast.Global, ast.Nonlocal, ast.ClassDef, ast.AsyncFunctionDef, ast.Lambda)):
             return False
-        elif isinstance(node, ast.Name) and (node.id.startswith("_") or (
-                node.id in builtin_names and node.id not in PLAIN_BUILTINS)):
+        elif isinstance(node, ast.FunctionDef) and (node.decorator_list or not (
+                node.name == LAMBDIFIED or plain_name(node.name))):
+            return False  # (SymPy writes functions of its own too: its polynomials' monomial operations)
+        elif isinstance(node, ast.Name) and not plain_name(node.id):
             return False
-        elif isinstance(node, ast.Attribute) and node.attr.startswith("_"):
+        elif isinstance(node, ast.Attribute) and not plain_name(node.attr):
             return False
-        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and node.name.startswith("_"):
+        elif isinstance(node, ast.keyword) and node.arg == "allow_pickle":
             return False
     return True
 
