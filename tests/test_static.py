@@ -1987,7 +1987,7 @@ def test_libraries_outside_the_lecture_s_and_ipython_s_evaluators_are_unreadable
 
 def test_the_lecture_s_libraries_and_ipython_s_display_stay_readable():
     source = ("import numpy as np\nimport pandas as pd\nimport matplotlib.pyplot as plt\nfrom tqdm import tqdm\n"
-              "import yaml, sympy, pytest, torchsummary\nfrom PIL import Image\n"
+              "import yaml, sympy, pytest, torchsummary, __main__\nfrom PIL import Image\n"
               "from IPython.display import display, Markdown, clear_output\nfrom IPython import get_ipython\n"
               "from IPython.core.interactiveshell import InteractiveShell\n"
               "InteractiveShell.ast_node_interactivity = 'all'\n"

@@ -1547,7 +1547,7 @@ def _plain_metadata(node: ast.expr) -> bool:
 
 def _unread_library(top: str) -> bool:
     """Whether an installed top-level module is a library outside :data:`STUDENT_LIBRARIES` and Python's own."""
-    return top not in sys.stdlib_module_names and top not in STUDENT_LIBRARIES
+    return top not in sys.stdlib_module_names and top not in STUDENT_LIBRARIES and top != "__main__"
 
 
 def _plain_ipython(dotted: str, *, within: bool = False) -> bool:
