@@ -215,9 +215,19 @@ LOADING_ATTRIBUTES = frozenset({
     # expression)
     "env", "environment", "loader", "get_template", "compile_expression", "from_code",
     # of the libraries a notebook may use, the rest of their evaluators of text: PIL's ImageMath, typing_extensions'
-    # forward references
-    "unsafe_eval", "evaluate_forward_ref",
+    # forward references; numpy.testing's measure and rundocs, an IPython shell's evaluators, pytest's plugins and
+    # markers with text conditions, YAML's constructors of Python objects (attack round 44)
+    "unsafe_eval", "evaluate_forward_ref", "measure", "rundocs", "extbuild", "user_expressions", "safe_execfile",
+    "safe_execfile_ipy", "safe_run_module", "run_ast_nodes", "run_cell_async", "add_marker", "UnsafeConstructor",
+    "FullConstructor", "Constructor", "construct_python_object_apply", "construct_python_name",
+    "construct_python_module", "find_python_name", "make_python_instance",
 })
+#: Keywords that hand a library code to run on its own: pytest's plugins (whose hooks add markers with text
+#: conditions it evaluates: attack round 44).
+CODE_KEYWORDS = frozenset({"plugins"})
+#: Methods of pandas (and any object) that call a method named by a string (``df.agg("eval", expr=text)``: attack
+#: round 44): the name must not be a text evaluator's.
+BY_NAME_DISPATCH = frozenset({"agg", "aggregate", "apply", "transform", "map", "applymap", "pipe"})
 #: pandas' Styler's jinja2 templates (``template_html``, ``template_latex``...): their environment compiles text.
 STYLER_TEMPLATES = "template_"
 #: The keyword that makes ``inspect.signature`` / ``get_annotations`` evaluate annotations given as text.
@@ -235,8 +245,9 @@ STUDENT_LIBRARIES = frozenset({
 })
 #: Of IPython, what a notebook uses (display, the shell's ``ast_node_interactivity``, ``set_trace``): not its
 #: evaluators (``IPython.core.guarded_eval``, ``IPython.utils.text``'s formatters: attack rounds 42 and 43).
-PLAIN_IPYTHON = frozenset({"IPython", "IPython.display", "IPython.core.display", "IPython.core.interactiveshell",
-                           "IPython.core.debugger", "IPython.core.getipython", "IPython.get_ipython",
+PLAIN_IPYTHON = frozenset({"IPython", "IPython.display", "IPython.core.display",
+                           "IPython.core.interactiveshell.InteractiveShell", "IPython.core.debugger.set_trace",
+                           "IPython.core.getipython", "IPython.get_ipython",
                            "IPython.version_info", "IPython.__version__"})
 #: torch's timer of a statement given as text (it compiles the text as ``timeit`` does: attack round 42); its parts
 #: too.  (``torch.backends.cudnn.benchmark`` is a setting, not this.)
@@ -266,7 +277,11 @@ YAML_OBJECT_LOADERS = frozenset({"load", "load_all", "Loader", "CLoader", "Unsaf
                                  "FullLoader", "CFullLoader", "add_constructor", "add_multi_constructor",
                                  "unsafe_load", "unsafe_load_all", "full_load", "full_load_all"})
 #: Modules that load objects by name or from pickles (besides :data:`UNREADABLE_IMPORTS`).
-LOADING_IMPORTS = frozenset({"joblib", "shelve", "jsonpickle", "numexpr", "mock", "ruamel", "dbm"})
+LOADING_IMPORTS = frozenset({"joblib", "shelve", "jsonpickle", "numexpr", "mock", "ruamel", "dbm",
+                             # libraries outside STUDENT_LIBRARIES that evaluate text, re-exported by ones inside it
+                             # (`sympy.core.numbers.mpmath.identify`: attack round 44)
+                             "mpmath", "jinja2", "tornado", "pygments", "traitlets", "networkx", "wrapt", "sphinx",
+                             "setuptools", "distutils", "pkg_resources", "_pytest", "pluggy", "attrs"})
 #: Of :data:`UNREADABLE_IMPORTS`, the names that are also everyday attributes (``err.code``, ``torch.trace``):
 #: any other one, as an attribute of anything (``torch.serialization.pickle``, ``np.ctypeslib.ctypes``), is
 #: that module re-exported.
@@ -1426,7 +1441,15 @@ def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
                 # model.eval() takes nothing; df.eval("@torch._C") is code
                 root, chain = _root(node.func)
                 add(Finding("unverifiable", f"{chain if root else '(...).' + chain}(...) (code in a string)"))
+            if isinstance(node.func, ast.Attribute) and node.func.attr in BY_NAME_DISPATCH and node.args and (
+                    (isinstance(node.args[0], ast.Constant) and node.args[0].value in STRING_EVALUATORS)
+                    or isinstance(node.args[0], (ast.JoinedStr, ast.BinOp))):
+                root, chain = _root(node.func)
+                add(Finding("unverifiable", f"{chain if root else '(...).' + chain}({ast.unparse(node.args[0])[:40]}, "
+                                            "...) (a method named by a text)"))
             for keyword in node.keywords:
+                if keyword.arg in CODE_KEYWORDS:
+                    add(Finding("unverifiable", f"{keyword.arg}=... (code handed to a library to run)"))
                 if keyword.arg in EVALUATING_KEYWORDS and not (
                         isinstance(keyword.value, ast.Constant) and keyword.value.value is False):
                     add(Finding("unverifiable", f"{keyword.arg}={ast.unparse(keyword.value)} (annotations evaluated "
