@@ -2055,3 +2055,24 @@ def test_fairness_round_34_s_ordinary_code_stays_readable(source):
 ])
 def test_what_round_34_s_allowances_do_not_cover_is_still_found(source, expected):
     assert any(expected in what for _, what in found([HAND_WRITTEN + source])), found([HAND_WRITTEN + source])
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("import numpy as np\nnp.testing.measure('1 + 1')\n", "np.testing.measure"),
+    ("from IPython.core.interactiveshell import InteractiveShell\n"
+     "InteractiveShell.instance().user_expressions({'a': '1'})\n", "user_expressions"),
+    ("import pytest\npytest.main(['-q'], plugins=[object()])\n", "plugins=... (code handed to a library to run)"),
+    ("import yaml\nclass L(yaml.constructor.UnsafeConstructor, yaml.SafeLoader):\n    pass\n", "UnsafeConstructor"),
+    ("import pandas as pd\npd.DataFrame({'a': [1]}).agg('eval', expr='a + 1')\n", "(a method named by a text)"),
+    ("import sympy\nsympy.core.numbers.mpmath.identify(0.5)\n", "numbers.mpmath"),
+    ("from IPython.core.debugger import OldPdb\n", "import IPython.core.debugger"),
+])
+def test_attack_round_44_s_evaluators_inside_the_allowed_libraries_are_unreadable(source, expected):
+    assert any(expected in what for _, what in found([HAND_WRITTEN + source])), found([HAND_WRITTEN + source])
+
+
+def test_the_allowed_libraries_everyday_calls_stay_readable():
+    source = ("import pandas as pd\nimport numpy as np\nfrom IPython.core.debugger import set_trace\n"
+              "df = pd.DataFrame({'a': [1.0, 2.0]})\nprint(df.agg('mean'), df['a'].map('{:.1f}'.format))\n"
+              "np.testing.assert_allclose(np.ones(2), np.ones(2))\n")
+    assert found([HAND_WRITTEN + source]) == []
