@@ -326,6 +326,26 @@ GRADER_FAULTS: dict[str, str] = {
          "text: -10"),
         ("r34_py_logging_utc_converter.py", "`logging.Formatter.converter = time.gmtime` patches an imported "
          "module's class: -10"))},
+    # Fairness round 35 (48 files of everyday standard library, installed libraries and magics, graded at seeds 1
+    # and 7: 21 unfair rows, 12 fixed the same day; see tests/corpus/fair/_r35_findings.md).
+    **{name: "a judgement call (fairness round 35): " + why for name, why in (
+        ("r35_nb_attrs_define_block_config.ipynb", "`import attrs`: attrs writes code from text it is given (an "
+         "`alias` became a payload: attack round 43), outside the libraries read: -10"),
+        ("r35_py_attr_s_frozen_hparams.py", "`import attr`, as above: -10"),
+        ("r35_nb_networkx_layer_graph.ipynb", "`import networkx` (its argmap compiles text: attack round 43): -10"),
+        ("r35_nb_urllib3_disable_warnings_download.ipynb", "`import urllib3`, a library outside the list (a "
+         "download that cannot happen in the sandbox anyway): -10"),
+        ("r35_nb_cprofile_profile_enable_disable.ipynb", "`cProfile.Profile().enable()` installs a hook on every "
+         "call (`%prun` keeps 26/26): -10"),
+        ("r35_nb_stdlib_dis_max_pool2d_bytecode.ipynb", "`import dis` reads code objects out of the reader's "
+         "sight (`inspect.getsource` keeps 26/26): -10"))},
+    **{name: "a grader's fault (fairness round 35): " + why for name, why in (
+        ("r35_nb_ipython_utils_io_capture_output.ipynb", "`from IPython.utils import io` (its `capture_output`, "
+         "read when imported by name): -10"),
+        ("r35_nb_matplotlib_inline_set_formats.ipynb", "`matplotlib_inline.backend_inline.set_matplotlib_formats` "
+         "starts IPython's history thread in the worker, which Jupyter already runs: -10"),
+        ("r35_nb_pylab_star_import_plot.ipynb", "`from pylab import *`: the names a star import of a module the "
+         "judge does not import binds cannot be read: -10"))},
     "r32_nb_written_module_exec_open_read.ipynb":
         "a judgement call (fairness round 32): exec(open('layers.py').read()) runs a text from a file: -10",
     "r24_py_careful_student_second_edition.py":

@@ -2076,3 +2076,38 @@ def test_the_allowed_libraries_everyday_calls_stay_readable():
               "df = pd.DataFrame({'a': [1.0, 2.0]})\nprint(df.agg('mean'), df['a'].map('{:.1f}'.format))\n"
               "np.testing.assert_allclose(np.ones(2), np.ones(2))\n")
     assert found([HAND_WRITTEN + source]) == []
+
+
+@pytest.mark.parametrize("source", [
+    "class Trainer:\n    def __init__(self, loader):\n        self.loader = loader\n"
+    "    def run(self):\n        return list(self.loader)\n",
+    "import argparse\np = argparse.ArgumentParser()\np.add_argument('--env')\nprint(p.parse_args([]).env)\n",
+    "class M:\n    template_size = 3\nmatch = M()\nprint(match.template_size)\n",
+    "class Config:\n    @classmethod\n    def from_string(cls, text):\n        return cls()\nConfig.from_string('a')\n",
+    "from cycler import cycler\nfrom IPython.core.display_functions import display\n"
+    "from IPython.lib.display import YouTubeVideo\nfrom IPython.core.pylabtools import figsize\n",
+    "from pydantic import BaseModel, Field\nfrom typing import Annotated\n"
+    "class C(BaseModel):\n    k: Annotated[int, Field(gt=-1)] = 3\n",
+])
+def test_fairness_round_35_s_ordinary_code_stays_readable(source):
+    assert found([HAND_WRITTEN + source]) == []
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("import pandas as pd\ns = pd.DataFrame().style\ns.env.from_string('x')\n", "s.env"),
+    ("import pandas as pd\ndef f(st):\n    return st.loader\nf(pd.DataFrame().style)\n",
+     "pandas' Styler handed to the submission's own code"),
+    ("import pandas as pd\nt = type(pd.DataFrame().style.template_html)\n", "template_html"),
+])
+def test_jinja2_through_pandas_styler_is_still_found(source, expected):
+    assert any(expected in what for _, what in found([HAND_WRITTEN + source])), found([HAND_WRITTEN + source])
+
+
+def test_prun_s_options_are_taken_off_as_ipython_takes_them():
+    from grader.parsing import magic_statement
+
+    assert magic_statement("prun", "-s cumulative -l 5 conv2d(x, k)") == "conv2d(x, k)"
+    assert magic_statement("prun", "conv2d(x, k)") == "conv2d(x, k)"
+    assert magic_statement("time", "-1 + 2") == "-1 + 2"  # %time takes no options
+    source = HAND_WRITTEN + "get_ipython().run_line_magic('prun', '-l 5 conv2d(torch.ones(3, 3), torch.ones(2, 2))')\n"
+    assert found([source]) == []

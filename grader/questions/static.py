@@ -63,7 +63,7 @@ import textwrap
 from dataclasses import dataclass
 from typing import Callable
 
-from ..parsing import PARSER, parse
+from ..parsing import PARSER, RUN_MAGIC_OPTIONS, magic_statement, parse
 
 #: A name that is torch's (or a library's) own convolution or pooling: ``F.conv2d``, ``nn.MaxPool2d``,
 #: ``torch.conv_tbc``, ``F._max_pool2d``, ``nn.ConvTranspose2d``, ``np.convolve``, ``correlate2d``...; and torch's
@@ -210,10 +210,7 @@ LOADING_ATTRIBUTES = frozenset({
     "fileConfig", "resolve_name", "locate", "import_module", "find_class", "BaseConfigurator",
     "DictConfigurator", "ConvertingDict", "ConvertingList", "runctx",
     "EvalFormatter", "FullEvalFormatter", "DollarFormatter", "run_setup", "eval_config_file", "PyFileConfigLoader",
-    "load_pyconfig_files", "from_string", "from_custom_template", "template_class",
-    # jinja2 reached through pandas' Styler (its environment, loader and templates: attack round 43 compiled an
-    # expression)
-    "env", "environment", "loader", "get_template", "compile_expression", "from_code",
+    "load_pyconfig_files",
     # of the libraries a notebook may use, the rest of their evaluators of text: PIL's ImageMath, typing_extensions'
     # forward references; numpy.testing's measure and rundocs, an IPython shell's evaluators, pytest's plugins and
     # markers with text conditions, YAML's constructors of Python objects (attack round 44)
@@ -228,8 +225,14 @@ CODE_KEYWORDS = frozenset({"plugins"})
 #: Methods of pandas (and any object) that call a method named by a string (``df.agg("eval", expr=text)``: attack
 #: round 44): the name must not be a text evaluator's.
 BY_NAME_DISPATCH = frozenset({"agg", "aggregate", "apply", "transform", "map", "applymap", "pipe"})
-#: pandas' Styler's jinja2 templates (``template_html``, ``template_latex``...): their environment compiles text.
+#: jinja2 reached through pandas' Styler (its environment, loader and templates, ``template_html``...: attack rounds
+#: 42 and 43 compiled a template and an expression from text): refused on a Styler only (:func:`_through_styler`),
+#: since a student's own objects have these names too (fairness round 35: `self.loader`, `args.env`).
+JINJA_ATTRIBUTES = frozenset({"env", "environment", "loader", "get_template", "compile_expression", "from_code",
+                              "from_string", "from_custom_template", "template_class"})
 STYLER_TEMPLATES = "template_"
+#: How pandas' Styler is reached: ``df.style``, ``Styler``.
+STYLER_NAMES = frozenset({"style", "Styler"})
 #: The keyword that makes ``inspect.signature`` / ``get_annotations`` evaluate annotations given as text.
 EVALUATING_KEYWORDS = frozenset({"eval_str"})
 #: The installed libraries a submission's code may use besides Python's own (and torch's, NumPy's...): those a
@@ -242,10 +245,14 @@ STUDENT_LIBRARIES = frozenset({
     "IPython", "ipywidgets", "otter", "yaml", "sympy", "pydantic", "pytest", "nbformat", "click", "tabulate", "rich",
     "einops", "timm", "lightning", "pytorch_lightning", "wandb", "tensorboard", "h5py", "requests", "google",
     "kaggle", "packaging", "psutil", "dateutil", "typing_extensions",
+    # matplotlib's and pydantic's own parts, imported by name in their tutorials (fairness round 35)
+    "cycler", "matplotlib_inline", "annotated_types",
 })
 #: Of IPython, what a notebook uses (display, the shell's ``ast_node_interactivity``, ``set_trace``): not its
 #: evaluators (``IPython.core.guarded_eval``, ``IPython.utils.text``'s formatters: attack rounds 42 and 43).
-PLAIN_IPYTHON = frozenset({"IPython", "IPython.display", "IPython.core.display",
+PLAIN_IPYTHON = frozenset({"IPython", "IPython.display", "IPython.core.display", "IPython.core.display_functions",
+                           "IPython.lib.display", "IPython.utils.capture", "IPython.utils.io.capture_output",
+                           "IPython.core.pylabtools.figsize",
                            "IPython.core.interactiveshell.InteractiveShell", "IPython.core.debugger.set_trace",
                            "IPython.core.getipython", "IPython.get_ipython",
                            "IPython.version_info", "IPython.__version__"})
@@ -412,7 +419,7 @@ CHANGING_METHODS = MUTATING_METHODS | MODEL_HOOKS
 #: How many rounds the search for aliases of reachable objects may take.
 MAX_ALIAS_ROUNDS = 50
 #: Magics whose statement the grading shell runs (see grader.worker.serve.GradingShell): their text is code.
-RUN_MAGICS = frozenset({"time", "prun"})
+RUN_MAGICS = frozenset(RUN_MAGIC_OPTIONS)
 #: Top-level packages whose attributes no literal may be set on (their functions are what the checks' passes run, and
 #: ``np.float = float`` does patch NumPy's namespace); any other module's may take a literal of constants
 #: (:func:`_plain_data_setting`).
@@ -752,7 +759,7 @@ def _magic_code(node: ast.AST) -> str | None:
     if (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr == "run_line_magic"
             and len(call.args) >= 2 and all(isinstance(a, ast.Constant) and isinstance(a.value, str)
                                             for a in call.args[:2]) and call.args[0].value in RUN_MAGICS):
-        code = call.args[1].value
+        code = magic_statement(call.args[0].value, call.args[1].value)
         if isinstance(node, ast.Assign):
             return f"{ast.unparse(node.targets[0])} = ({code})"
         return code
@@ -1412,7 +1419,9 @@ def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
                 pass
             elif attr in LOADING_ATTRIBUTES or attr in TORCH_FUNCTION_ATTRIBUTES or (
                     attr in UNREADABLE_IMPORTS | LOADING_IMPORTS and attr not in EVERYDAY_MODULE_NAMES) or (
-                    attr in REEXPORTED_MODULES) or attr.startswith(STYLER_TEMPLATES):
+                    attr in REEXPORTED_MODULES) or (
+                    (attr in JINJA_ATTRIBUTES or attr.startswith(STYLER_TEMPLATES))
+                    and id(node) not in reading.own_attributes and _through_styler(reading, node.value)):
                 add(Finding("unverifiable", chain if root else f"(...).{chain}"))
             elif (attr in TORCH_LOADING_ATTRIBUTES and imported.startswith("torch")) \
                     or _is_text_timer(_resolved(reading, node)):
@@ -1441,6 +1450,12 @@ def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
                 # model.eval() takes nothing; df.eval("@torch._C") is code
                 root, chain = _root(node.func)
                 add(Finding("unverifiable", f"{chain if root else '(...).' + chain}(...) (code in a string)"))
+            own_callee = _root(node.func)[0] if isinstance(node.func, (ast.Name, ast.Attribute)) else None
+            if own_callee in reading.bindings and own_callee not in reading.imported and any(
+                    _mentions_styler(reading, a) for a in [*node.args, *(k.value for k in node.keywords)]):
+                # a Styler handed to the submission's own code, whose `self.loader` / a parameter's `.env` would be
+                # the Styler's jinja2 (the exemption of own attributes above assumes `self` is its class's)
+                add(Finding("unverifiable", "pandas' Styler handed to the submission's own code"))
             if isinstance(node.func, ast.Attribute) and node.func.attr in BY_NAME_DISPATCH and node.args and (
                     (isinstance(node.args[0], ast.Constant) and node.args[0].value in STRING_EVALUATORS)
                     or isinstance(node.args[0], (ast.JoinedStr, ast.BinOp))):
@@ -1562,10 +1577,44 @@ def _dotted(node: ast.expr) -> bool:
 def _plain_metadata(node: ast.expr) -> bool:
     """``Annotated``'s metadata that is a value, not a type: a constant, a dotted name, or a call of a dotted name
     with constants (``Field(gt=0)``, ``ValueRange(0, 10)``)."""
-    if isinstance(node, ast.Constant) or _dotted(node):
+    def constant(a: ast.expr) -> bool:  # (`Field(gt=-1)`: a negative bound is a unary minus: fairness round 35)
+        return isinstance(a, ast.Constant) or (isinstance(a, ast.UnaryOp) and isinstance(a.op, (ast.USub, ast.UAdd))
+                                                and isinstance(a.operand, ast.Constant))
+
+    if constant(node) or _dotted(node):
         return True
     return isinstance(node, ast.Call) and _dotted(node.func) and all(
-        isinstance(a, ast.Constant) for a in [*node.args, *(k.value for k in node.keywords)])
+        constant(a) for a in [*node.args, *(k.value for k in node.keywords)])
+
+
+def _through_styler(reading: _Reading, node: ast.expr) -> bool:
+    """Whether ``node`` may be pandas' Styler or something reached from it: it names one (:func:`_mentions_styler`),
+    or starts from a name the top level binds by a loop or a ``with`` (anything), or does not bind at all (a
+    parameter or a local: anything).  A class's attribute set by its own code (``self.loader`` of a trainer of the
+    student's: :attr:`_Reading.own_attributes`) is checked by the caller."""
+    if _mentions_styler(reading, node):
+        return True
+    root = _root(node)[0] if isinstance(node, (ast.Name, ast.Attribute)) else None
+    if root is None:
+        return False
+    bindings = reading.bindings.get(root, [])
+    if not bindings:
+        return root not in KNOWN_BUILTINS
+    return any(isinstance(b, (ast.For, ast.AsyncFor, ast.With, ast.AsyncWith)) for b, _ in bindings)
+
+
+def _mentions_styler(reading: _Reading, node: ast.expr, depth: int = 0) -> bool:
+    """Whether ``node`` names pandas' Styler (``.style``, ``Styler``), itself or through a name the top level binds
+    to an expression that does (a few bindings deep)."""
+    for n in ast.walk(node):
+        if (isinstance(n, ast.Attribute) and n.attr in STYLER_NAMES) or (isinstance(n, ast.Name) and (
+                n.id in STYLER_NAMES or reading.imported.get(n.id, "").endswith(".Styler"))):
+            return True
+        if isinstance(n, ast.Name) and depth < 3 and any(
+                isinstance(b, (ast.Assign, ast.AnnAssign)) and b.value is not None
+                and _mentions_styler(reading, b.value, depth + 1) for b, _ in reading.bindings.get(n.id, [])):
+            return True
+    return False
 
 
 def _unread_library(top: str) -> bool:

@@ -19,6 +19,7 @@ import sys
 import types
 
 from ..checkapi import wire
+from ..parsing import RUN_MAGIC_OPTIONS, magic_statement
 from ..checkapi.handler import Handler
 from ..checkapi.protocol import Answer, Event, Key, SubmissionKind, UnitStatus, WorkerOp
 from .cells import SCRIPT_FILENAME, run_units, script_units
@@ -146,7 +147,7 @@ class GradingShell:
     """
 
     #: Line magics whose statement Jupyter runs in the user's namespace.
-    RUN = frozenset({"time", "prun"})
+    RUN = frozenset(RUN_MAGIC_OPTIONS)
 
     def __init__(self, namespace: dict):
         self.user_ns = namespace
@@ -156,6 +157,7 @@ class GradingShell:
     def run_line_magic(self, name, line="", _stack_depth=1):
         if name not in self.RUN or not isinstance(line, str):
             return None
+        line = magic_statement(name, line)
         try:
             code = compile(line, "<magic>", "eval", dont_inherit=True)  # not this module's __future__ flags
         except SyntaxError:
