@@ -63,11 +63,12 @@ LOADING_NAMES = frozenset({"import_module", "load", "loads", "loadtxt", "genfrom
 def plain_expression(source, builtin_names: frozenset) -> bool:
     """Whether a text SymPy compiles is one of its own: expressions of the names of its namespaces, their names
     neither private, nor built-in (but :data:`PLAIN_BUILTINS`), nor loaders (:data:`LOADING_NAMES`); no statement
-    but imports of :data:`MATH_NAMESPACES` and functions of plain names (``lambdify``'s own, ``_lambdifygenerated``).  SymPy's parser and its
-    lambdifiers compile only such texts for a notebook's symbolic work (``Symbol ('x' )*Integer (2 )``, ``def
-    _lambdifygenerated(n): return floor(n/2)``, a plot's); a payload needs ``exec``, ``__import__``, a frame, a
-    dunder or a loader.  ``source`` is what ``compile`` was given: a text, bytes or a tree (``parse_expr(...,
-    evaluate=False)`` compiles a tree)."""
+    but imports of :data:`MATH_NAMESPACES` and functions of plain names (and ``_lambdifygenerated``).
+
+    SymPy's parser and its lambdifiers compile only such texts for a notebook's symbolic work (``Symbol ('x'
+    )*Integer (2 )``, ``def _lambdifygenerated(n): return floor(n/2)``, a plot's); a payload needs ``exec``,
+    ``__import__``, a frame, a dunder or a loader.  ``source`` is what ``compile`` was given: a text, bytes or a
+    tree (``parse_expr(..., evaluate=False)`` compiles a tree)."""
     if isinstance(source, ast.AST):
         tree = source
     else:
@@ -144,6 +145,10 @@ def install(read_digests, writable=()) -> None:
                 raise ImportError(f"{args[1]}: a doctest example the grader did not read is not run")
         elif event == "compile":
             source, filename = args[0], args[1]
+            compiler = getframe(1).f_code.co_filename
+            if any(part in compiler for part in TEXT_EVALUATORS) and not plain_expression(source, builtin_names):
+                raise ImportError(f"text that {compiler.rsplit(sep, 1)[-1]} evaluates, which reaches code out of "
+                                  "the grader's sight, is not run")
             if not isinstance(filename, (str, bytes)):
                 return
             name = filename if isinstance(filename, str) else filename.decode("utf-8", "surrogateescape")
@@ -151,10 +156,6 @@ def install(read_digests, writable=()) -> None:
             # of that name is there (`eval_config_file(Path("notes.txt"))` compiles under the relative name: attack
             # round 42), else it is a library's label for code it generates (`namedtuple_Point.__new__`)
             if not written(name) or (sep not in name and not exists(join(getcwd(), name))):
-                compiler = getframe(1).f_code.co_filename
-                if any(part in compiler for part in TEXT_EVALUATORS) and not plain_expression(source, builtin_names):
-                    raise ImportError(f"text that {compiler.rsplit(sep, 1)[-1]} evaluates, which reaches code out of "
-                                      "the grader's sight, is not run")
                 return
             data = source.encode("utf-8") if isinstance(source, str) else source
             if not isinstance(data, (bytes, bytearray)) or sha256(data).hexdigest() not in allowed:
