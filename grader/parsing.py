@@ -20,24 +20,3 @@ def parse(source: str, filename: str = "<unknown>") -> ast.Module:
     with PARSER:
         return ast.parse(source, filename)
 
-
-#: The line magics whose statement Jupyter runs in the user's namespace, and the options each takes before it
-#: (``getopt``'s letters, as IPython's own ``parse_options`` is given them: ``%prun -l 5 -s cumulative stmt``).
-RUN_MAGIC_OPTIONS = {"time": "", "prun": "D:l:rs:T:q"}
-
-
-def magic_statement(name: str, line: str) -> str:
-    """The statement ``%name line`` runs, its options taken off as IPython takes them (fairness round 35: ``%prun -l
-    5 conv2d(x, k)`` ran ``-l 5 conv2d(x, k)`` as code); the line itself when its options do not parse."""
-    import getopt
-
-    from IPython.utils.process import arg_split
-
-    options = RUN_MAGIC_OPTIONS.get(name, "")
-    if not options or not line.lstrip().startswith("-"):
-        return line
-    try:
-        _, rest = getopt.getopt(arg_split(line, posix=False), options)
-    except getopt.GetoptError:
-        return line
-    return " ".join(rest)

@@ -2104,7 +2104,7 @@ def test_jinja2_through_pandas_styler_is_still_found(source, expected):
 
 
 def test_prun_s_options_are_taken_off_as_ipython_takes_them():
-    from grader.parsing import magic_statement
+    from grader.checkapi.magics import magic_statement
 
     assert magic_statement("prun", "-s cumulative -l 5 conv2d(x, k)") == "conv2d(x, k)"
     assert magic_statement("prun", "conv2d(x, k)") == "conv2d(x, k)"

@@ -63,7 +63,8 @@ import textwrap
 from dataclasses import dataclass
 from typing import Callable
 
-from ..parsing import PARSER, RUN_MAGIC_OPTIONS, magic_statement, parse
+from ..checkapi.magics import RUN_MAGIC_OPTIONS, magic_statement
+from ..parsing import PARSER, parse
 
 #: A name that is torch's (or a library's) own convolution or pooling: ``F.conv2d``, ``nn.MaxPool2d``,
 #: ``torch.conv_tbc``, ``F._max_pool2d``, ``nn.ConvTranspose2d``, ``np.convolve``, ``correlate2d``...; and torch's

@@ -19,8 +19,8 @@ import sys
 import types
 
 from ..checkapi import wire
-from ..parsing import RUN_MAGIC_OPTIONS, magic_statement
 from ..checkapi.handler import Handler
+from ..checkapi.magics import RUN_MAGIC_OPTIONS, magic_statement
 from ..checkapi.protocol import Answer, Event, Key, SubmissionKind, UnitStatus, WorkerOp
 from .cells import SCRIPT_FILENAME, run_units, script_units
 from .channel import MAX_REPLY, Channel, ChannelClosed
