@@ -19,4 +19,3 @@ def parse(source: str, filename: str = "<unknown>") -> ast.Module:
     """``ast.parse(source, filename)`` under :data:`PARSER`."""
     with PARSER:
         return ast.parse(source, filename)
-

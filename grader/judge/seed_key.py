@@ -22,6 +22,7 @@ import hmac
 import os
 from pathlib import Path
 
+from .. import keyfile
 from ..errors import GraderError
 
 #: The environment variable that names the seed key's file (or :data:`UNKEYED`) when ``--seed-key`` is not given.
@@ -31,8 +32,6 @@ SEED_KEY_ENV = "CNN_GRADER_SEED_KEY"
 UNKEYED = "none"
 #: grades.json's header key for the seed key's :func:`fingerprint` (null: graded without one).
 SEED_KEY_RECORD = "seed_key"
-#: A seed key is at least this many bytes; a new one is this many random bytes, in hex.
-MIN_KEY_BYTES, NEW_KEY_BYTES = 16, 32
 
 
 class SeedKeyError(GraderError):
@@ -46,8 +45,9 @@ def default_path() -> Path:
 
 
 def resolve(option: str | None) -> bytes | None:
-    """The seed key a run uses: the file ``option`` names (``--seed-key``), else the one :data:`SEED_KEY_ENV`
-    names, else :func:`default_path` (made on first use, readable by its owner only); None for :data:`UNKEYED`.
+    """The seed key a run uses, its bytes as they are (:func:`grader.keyfile.read_key`): the file ``option`` names
+    (``--seed-key``), else the one :data:`SEED_KEY_ENV` names, else :func:`default_path` (made on first use,
+    readable by its owner only); None for :data:`UNKEYED`.
 
     Raises:
         SeedKeyError: the file cannot be read, is too short, or cannot be made.
@@ -58,26 +58,18 @@ def resolve(option: str | None) -> bytes | None:
     path = Path(named) if named is not None else default_path()
     if named is None and not path.exists():
         _make(path)
-    try:
-        data = path.read_bytes().strip()
-    except OSError as exc:
-        raise SeedKeyError(f"the seed key {path}: {exc.strerror}") from None
-    if len(data) < MIN_KEY_BYTES:
-        raise SeedKeyError(f"the seed key {path} has {len(data)} bytes; a seed key needs at least {MIN_KEY_BYTES}")
-    return data
+    return keyfile.read_key(path, "the seed key", SeedKeyError)
 
 
 def _make(path: Path) -> None:
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        keyfile.write_new_key(path)
     except FileExistsError:
         return  # another run made it first
     except OSError as exc:
         raise SeedKeyError(f"cannot make the seed key {path}: {exc.strerror}; give --seed-key FILE "
-                           f"(any file of {MIN_KEY_BYTES} or more secret bytes)") from None
-    with os.fdopen(fd, "wb") as f:
-        f.write(os.urandom(NEW_KEY_BYTES).hex().encode() + b"\n")
+                           f"(any file of {keyfile.MIN_KEY_BYTES} or more secret bytes)") from None
 
 
 def hidden_seed(seed: int, key: bytes | None) -> int:
