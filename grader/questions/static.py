@@ -1530,9 +1530,7 @@ def _plain_annotation(node: ast.expr) -> bool:
     if isinstance(node, ast.Attribute):
         return _plain_annotation(node.value)
     if isinstance(node, ast.Subscript):
-        kind = node.value.id if isinstance(node.value, ast.Name) else \
-            node.value.attr if isinstance(node.value, ast.Attribute) else None
-        elements = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+        kind, elements = _subscript_form(node)
         if kind == "Literal" and _plain_annotation(node.value):
             # values, never evaluated as types (nn.Conv2d's `padding_mode: Literal["zeros", ...]`: fairness round 33)
             return all(isinstance(e, ast.Constant) or _dotted(e)
@@ -1548,6 +1546,13 @@ def _plain_annotation(node: ast.expr) -> bool:
     return False
 
 
+def _subscript_form(node: ast.Subscript) -> tuple[str | None, list[ast.expr]]:
+    """The last name of what is subscripted (``Literal`` of ``typing.Literal[...]``) and the elements it is given."""
+    kind = node.value.id if isinstance(node.value, ast.Name) else \
+        node.value.attr if isinstance(node.value, ast.Attribute) else None
+    return kind, node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+
+
 def _forward_references(annotation: ast.expr) -> list[str]:
     """The strings of an annotation that name types (forward references, evaluated by ``get_type_hints``): not a
     ``Literal``'s values nor ``Annotated``'s metadata, which are kept as they are."""
@@ -1558,9 +1563,7 @@ def _forward_references(annotation: ast.expr) -> list[str]:
             texts.append(node.value)
             continue
         if isinstance(node, ast.Subscript):
-            kind = node.value.id if isinstance(node.value, ast.Name) else \
-                node.value.attr if isinstance(node.value, ast.Attribute) else None
-            elements = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+            kind, elements = _subscript_form(node)
             if kind == "Literal":
                 continue
             if kind == "Annotated" and elements:
@@ -3046,11 +3049,9 @@ def _read_in_place(reading: _Reading, parents: dict[int, ast.AST], node: ast.exp
     ``__annotations__`` so (fairness round 31 listed a config's fields); changed, its texts are types that
     ``functools.singledispatch`` and ``typing`` evaluate (attack round 42: ``f.__annotations__["x"] = text``).
     ``parents``: each node's parent, by id."""
-    parent = parents.get(id(node))
-    if isinstance(parent, ast.Subscript) and parent.value is node:
-        return isinstance(parent.ctx, ast.Load)
-    if isinstance(parent, (ast.For, ast.comprehension)) and parent.iter is node:
+    if _read_plainly(reading, parents, node):
         return True
+    parent = parents.get(id(node))
     if isinstance(parent, (ast.Expr, ast.FormattedValue, ast.Compare)):
         return True  # shown as a cell's value, in an f-string, compared (`assert X == {...}`: fairness round 34)
     if isinstance(parent, ast.BinOp) and isinstance(parent.op, ast.Mod) and parent.right is node:
@@ -3064,6 +3065,18 @@ def _read_in_place(reading: _Reading, parents: dict[int, ast.AST], node: ast.exp
         return not own and not (isinstance(func, ast.Attribute) and func.attr in MUTATING_METHODS)
     return isinstance(parent, ast.Attribute) and parent.attr in MAPPING_READERS \
         and isinstance(parents.get(id(parent)), ast.Call)
+
+
+def _read_plainly(reading: _Reading, parents: dict[int, ast.AST], node: ast.expr) -> bool:
+    """Whether ``node``'s value is indexed (not assigned through), iterated, or given to a built-in that lists or
+    shows it (:data:`READING_BUILTINS`, not rebound)."""
+    parent = parents.get(id(node))
+    if isinstance(parent, ast.Subscript) and parent.value is node:
+        return isinstance(parent.ctx, ast.Load)
+    if isinstance(parent, (ast.For, ast.comprehension)) and parent.iter is node:
+        return True
+    return isinstance(parent, ast.Call) and node in parent.args and isinstance(parent.func, ast.Name) \
+        and parent.func.id in READING_BUILTINS and parent.func.id not in reading.bindings
 
 
 def _handed_to(reading: _Reading, parents: dict[int, ast.AST], node: ast.expr, functions: frozenset) -> bool:
@@ -3087,15 +3100,7 @@ def _fields_read_only(reading: _Reading, fields: dict[str, bool]) -> bool:
             continue
         if not isinstance(node.ctx, ast.Load):
             return False
-        if node.attr not in changeable:
-            continue
-        parent = parents.get(id(node))
-        if isinstance(parent, ast.Subscript) and parent.value is node and isinstance(parent.ctx, ast.Load):
-            continue
-        if isinstance(parent, (ast.For, ast.comprehension)) and parent.iter is node:
-            continue
-        if isinstance(parent, ast.Call) and node in parent.args and isinstance(parent.func, ast.Name) \
-                and parent.func.id in READING_BUILTINS and parent.func.id not in reading.bindings:
+        if node.attr not in changeable or _read_plainly(reading, parents, node):
             continue
         return False
     return True
