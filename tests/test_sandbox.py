@@ -430,6 +430,8 @@ try:
 except Exception:
     pass
 seen["sympy_payload"] = "ran" if getattr(math, "payload_ran", False) else "not run"
+# %prun's options are taken off its statement, as IPython takes them (fairness round 35 ran them as code)
+get_ipython().run_line_magic("prun", "-s cumulative -l 5 seen.update(prun='ran')")
 '''
 
 
@@ -454,4 +456,4 @@ def test_code_the_submission_writes_runs_only_if_the_judge_read_it(server, tmp_p
     assert seen == {"read": "read", "unread": "ImportError", "appended": "ImportError", "planted": "read",
                     "compiled": "ImportError", "extension": "not found", "doctest_read": "ran",
                     "relative": "ImportError", "label": "code", "sympy_plain": "3*x + 1",
-                    "sympy_payload": "not run"}, seen
+                    "sympy_payload": "not run", "prun": "ran"}, seen

@@ -2111,3 +2111,6 @@ def test_prun_s_options_are_taken_off_as_ipython_takes_them():
     assert magic_statement("time", "-1 + 2") == "-1 + 2"  # %time takes no options
     source = HAND_WRITTEN + "get_ipython().run_line_magic('prun', '-l 5 conv2d(torch.ones(3, 3), torch.ones(2, 2))')\n"
     assert found([source]) == []
+    # the statement is read once its options are off: what it runs is found (with them on, it did not parse)
+    hidden = HAND_WRITTEN + "get_ipython().run_line_magic('prun', '-s cumulative -l 5 exec(\"x = 1\")')\n"
+    assert ("unverifiable", "exec") in found([hidden])
