@@ -312,6 +312,49 @@ def test_an_offset_shifts_a_described_tensor_and_crosses_only_when_it_is_not_zer
     assert torch.equal(wire.Uniform.decode(wire.loads(wire.dumps(image_like.encode()))).to_tensor(), x)
 
 
+def _neighbour_step(x: torch.Tensor) -> float:
+    """How much neighbouring pixels differ, against the range: about 1/3 for independent values."""
+    return float((x[..., 1:] - x[..., :-1]).abs().mean() / (x.max() - x.min()))
+
+
+@pytest.mark.parametrize("blur", [1, 4])
+def test_an_image_like_input_is_smooth_and_on_the_8_bit_grid_as_to_tensor_gives_it(blur):
+    """Attack rounds 4 and 20: models that were the network asked for only on noise (neighbouring pixels as
+    different as independent values are) or only off the 8-bit grid: the judge's image-like inputs are neither."""
+    photo = wire.Uniform((3, 2, 40, 30), 8, 0.5, 0.5, blur, 255)
+    x = photo.to_tensor()
+    assert x.shape == (3, 2, 40, 30) and x.dtype == torch.float32
+    k = (x.double() * 255).round()
+    # exactly what ToTensor makes of 8-bit pixels k: k / 255 computed in float32
+    assert torch.equal(x, k.to(torch.uint8).float().div(255))
+    assert 0.0 <= float(x.min()) and float(x.max()) <= 1.0
+    assert _neighbour_step(wire.uniform((3, 2, 40, 30), 8, 0.5, 0.5)) > 0.25 > 0.1 > _neighbour_step(x)
+    for example in x:  # each its own contrast, most of the range
+        assert float(example.max() - example.min()) > 0.6
+    assert len(torch.unique(k)) > 100
+    # normalised to [-1, 1] as Normalize(0.5, 0.5) gives: 2k/255 - 1
+    centred = wire.Uniform((3, 2, 40, 30), 8, 1.0, 0.0, blur, 255).to_tensor()
+    assert torch.allclose(centred.double(), k * 2 / 255 - 1, rtol=0, atol=1e-6)
+    # both ends draw the same bits from the description, which names blur and levels only when they are not 0
+    assert photo.encode() == {"shape": [3, 2, 40, 30], "seed": 8, "bound": 0.5, "offset": 0.5, "blur": blur,
+                              "levels": 255}
+    assert torch.equal(wire.Uniform.decode(wire.loads(wire.dumps(photo.encode()))).to_tensor(), x)
+    assert not torch.equal(photo.drawn_alike().to_tensor(), x) and photo.drawn_alike().blur == blur
+
+
+def test_the_judges_probes_show_a_model_photographs_while_it_evaluates_and_while_it_trains():
+    from grader.questions import reference
+
+    gen = torch.Generator().manual_seed(3)
+    inputs = reference.probe_inputs((2, 1, 100, 100), gen)
+    photos = [(x, gradients) for x, gradients, _ in inputs if x.blur and x.levels == 255]
+    assert {gradients for _, gradients in photos} == {False, True}  # evaluating and training
+    assert any(not x.blur for x, _, _ in inputs)  # and noise, which tells pooling and padding apart best
+    for x, _ in photos:
+        assert _neighbour_step(x.to_tensor()) < 0.1
+    assert reference.image_input((1, 3, 128, 128), gen).levels == 255
+
+
 def _described(**change):
     return dict({"shape": [2, 3], "seed": 1, "bound": 0.5}, **change)
 
@@ -342,6 +385,14 @@ def _described(**change):
     [{"kind": "Linear", "tensors": {"weight": _described(offset=-1e7)}}],
     [{"kind": "Linear", "tensors": {"weight": _described(offset="0.5")}}],
     [{"kind": "Linear", "tensors": {"weight": _described(offset=None)}}],
+    [{"kind": "Linear", "tensors": {"weight": _described(blur=-1)}}],
+    [{"kind": "Linear", "tensors": {"weight": _described(blur=wire.MAX_BLUR + 1)}}],  # a huge margin drawn
+    [{"kind": "Linear", "tensors": {"weight": _described(blur=1.0)}}],
+    [{"kind": "Linear", "tensors": {"weight": _described(blur=True)}}],
+    [{"kind": "Linear", "tensors": {"weight": _described(shape=[5], blur=1)}}],  # an image has rows and columns
+    [{"kind": "Linear", "tensors": {"weight": _described(levels=-1)}}],
+    [{"kind": "Linear", "tensors": {"weight": _described(levels=wire.MAX_LEVELS + 1)}}],
+    [{"kind": "Linear", "tensors": {"weight": _described(levels="255")}}],
     [{"kind": "Linear", "tensors": {"weight": _described(shape=[wire.MAX_ELEMENTS // 2 + 1])}}] * 2,  # too much in all
     [{"kind": "Linear", "tensors": {"weight": _described()}}] * (wire.MAX_DESCRIBED_TENSORS + 1),
 ])

@@ -2187,7 +2187,7 @@ class Handler:
             # Drawn from the judged input's seed, which the submission never sees: the same variations whenever
             # this request is judged (a grade is the same at every run), none it could foresee.
             recorder.vary_random = self._random(f"{described.seed}:{attempt}")
-            warm_up = wire.Uniform(described.shape, (described.seed + 1) % 2**64, described.bound, described.offset)
+            warm_up = described.drawn_alike()
             try:
                 with self._own_code(recorder, self._declared_parameters(model).values(),
                                     "pass before the judged one"):
@@ -2429,7 +2429,7 @@ class Handler:
         # The warm-up of lazy layers runs on another input than the judged pass, drawn alike: on the same one, a
         # model honest only when its input repeats the last one was the network asked for while judged and never
         # while training (attack round 14).
-        warm_up = wire.Uniform(x.shape, (x.seed + 1) % 2**64, x.bound, x.offset)
+        warm_up = x.drawn_alike()
         described, x = x, x.to_tensor()
         gradients = request.get(Key.GRADIENTS) is True
 

@@ -19,8 +19,8 @@ anything else                         ``{"$object": "TypeName"}``
 ====================================  ======================================
 
 The judge's random tensors (a model's weights, the input of its forward pass) are not
-sent as values but described (:class:`Uniform`: shape, seed, bound, offset; :func:`encode_weights`),
-and the worker draws them with the judge's own function, :func:`uniform`.
+sent as values but described (:class:`Uniform`: shape, seed, bound, offset, and for an image-like input its blur
+and levels; :func:`encode_weights`), and the worker draws them with the judge's own function, :func:`uniform`.
 
 Subclasses are reduced to their base type through the base type's own
 methods, so an object that overrides ``__eq__`` to claim it equals anything
@@ -34,7 +34,7 @@ import base64
 import json
 import math
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 # Bound now, before any submission code runs in this process, so that a
 # submission patching builtins or these modules cannot change how its
@@ -116,12 +116,20 @@ class Uniform:
     of every value, and the receiver gets exactly the judge's tensor.  ``offset`` lets the
     judge's inputs be image-like (``[0, 1)``) or shifted as well as symmetric, so that a model
     cannot tell the judge's inputs from real ones by their sign (it is sent only when not 0).
+
+    ``blur`` and ``levels`` (sent only when not 0) make an input look like a photograph instead of noise: smooth
+    regions (``blur``, the radius of the box blurs, :func:`uniform`) and values on a grid of ``levels`` steps
+    across the range (255: an 8-bit image as ``ToTensor`` gives it, ``k / 255``, or ``2k / 255 - 1`` once
+    normalised to [-1, 1]).  A model that is the network asked for only on noise, or only off the 8-bit grid,
+    is then another network on some of the judge's inputs too (attack rounds 4 and 20).
     """
 
     shape: tuple[int, ...]
     seed: int
     bound: float
     offset: float = 0.0
+    blur: int = 0
+    levels: int = 0
 
     @property
     def numel(self) -> int:
@@ -129,20 +137,27 @@ class Uniform:
 
     def to_tensor(self):
         """The tensor described (a fresh one on each call)."""
-        return uniform(self.shape, self.seed, self.bound, self.offset)
+        return uniform(self.shape, self.seed, self.bound, self.offset, self.blur, self.levels)
+
+    def drawn_alike(self) -> "Uniform":
+        """Another tensor drawn as this one (the next seed): the warm-up input of a judged pass, which must not be
+        the judged input itself (attack round 14)."""
+        return replace(self, seed=(self.seed + 1) % 2**64)
 
     def encode(self) -> dict:
         data = {"shape": list(self.shape), "seed": self.seed, "bound": self.bound}
-        if self.offset:
-            data["offset"] = self.offset
+        for name in _OPTIONAL_FIELDS:
+            if getattr(self, name):
+                data[name] = getattr(self, name)
         return data
 
     @classmethod
     def decode(cls, data) -> "Uniform":
         """The description :meth:`encode` made; WireError for anything else (never draws a value)."""
-        if type(data) is not dict or set(data) - {"offset"} != {"shape", "seed", "bound"}:
+        if type(data) is not dict or set(data) - set(_OPTIONAL_FIELDS) != {"shape", "seed", "bound"}:
             raise WireError("malformed tensor description")
         shape, seed, bound, offset = data["shape"], data["seed"], data["bound"], data.get("offset", 0.0)
+        blur, levels = data.get("blur", 0), data.get("levels", 0)
         if type(shape) is not list or len(shape) > 8 or any(type(d) is not int or d < 0 for d in shape):
             raise WireError("malformed tensor shape")
         if math.prod(shape) > MAX_ELEMENTS:
@@ -153,7 +168,19 @@ class Uniform:
             raise WireError("malformed tensor bound")
         if type(offset) not in (int, float) or not -1e6 <= offset <= 1e6:
             raise WireError("malformed tensor offset")
-        return cls(tuple(shape), seed, float(bound), float(offset))
+        if type(blur) is not int or not 0 <= blur <= MAX_BLUR or (blur and len(shape) < 2):
+            raise WireError("malformed tensor blur")
+        if type(levels) is not int or not 0 <= levels <= MAX_LEVELS:
+            raise WireError("malformed tensor levels")
+        return cls(tuple(shape), seed, float(bound), float(offset), blur, levels)
+
+
+#: The fields of a :class:`Uniform` description sent only when they are not 0.
+_OPTIONAL_FIELDS = ("offset", "blur", "levels")
+#: Largest blur radius and number of levels a description may ask for (a blur draws ``6 * blur`` more rows and
+#: columns than it returns).
+MAX_BLUR = 16
+MAX_LEVELS = 65535
 
 
 _drawing_parts: tuple | None = None
@@ -180,18 +207,20 @@ DRAWS_KEPT_VALUES = 4_000_000
 _draws_kept: dict = {}
 
 
-def uniform(shape, seed: int, bound: float, offset: float = 0.0):
-    """The float32 tensor of ``shape`` uniform in ``[offset - bound, offset + bound)`` drawn from ``seed``.
+def uniform(shape, seed: int, bound: float, offset: float = 0.0, blur: int = 0, levels: int = 0):
+    """The float32 tensor of ``shape`` in ``[offset - bound, offset + bound)`` drawn from ``seed``: uniform, or
+    image-like.
 
     The one function the judge (its reference's weights and input) and the worker (the
     same, from their description) both draw with: the same arguments give the same bits,
     whatever the process's default dtype or global random state.
 
     ``u`` is drawn in float64 from NumPy's PCG64 seeded with ``seed``, and ``offset + (2u - 1) * bound`` is
-    computed in float64 and rounded once to float32.
+    computed in float64 and rounded once to float32.  With ``blur`` (:func:`_image_like`), ``u`` is an image's
+    smooth regions instead of independent values; with ``levels``, ``u`` is rounded to ``k / levels``.
     """
     generator, pcg64, empty, float32, copyto, clone = _drawing()
-    key = (tuple(shape), seed, bound, offset)
+    key = (tuple(shape), seed, bound, offset, blur, levels)
     kept = _draws_kept.get(key)
     if kept is not None:
         return clone(kept)  # a copy: the caller may change its tensor in place
@@ -202,7 +231,12 @@ def uniform(shape, seed: int, bound: float, offset: float = 0.0):
     # of the [-1, 7) probe's in (-1, 1) on 2**-22), which no float32 image has (attack round 21).  NumPy's
     # generator, not torch's: it draws a probe input of 9 x 5 x 128 x 128 in half the time (torch's CPU generator
     # was a tenth of a worker's time).
-    values = generator(pcg64(seed)).random(math.prod(shape))
+    rng = generator(pcg64(seed))
+    values = _image_like(rng, tuple(shape), blur) if blur else rng.random(math.prod(shape))
+    if levels:
+        values *= levels
+        values = values.round()  # ndarray's own method: a submission cannot patch it
+        values /= levels
     values *= 2.0
     values -= 1.0
     values *= bound
@@ -221,6 +255,45 @@ def uniform(shape, seed: int, bound: float, offset: float = 0.0):
                 break
             _draws_kept.pop(old, None)
     return clone(tensor)
+
+
+def _image_like(rng, shape: tuple, blur: int):
+    """Values in [0, 1] shaped like a photograph's pixels, flattened: smooth regions and edges, every example's
+    own contrast, and a little sensor noise.
+
+    Independent values in [0, 1) over ``shape`` with ``6 * blur`` more rows and columns are averaged by a box of
+    ``2 * blur + 1`` pixels three times along each of the last two axes (close to a Gaussian blur of standard
+    deviation ``blur``), each example (the first axis) is stretched to ``[lo, hi]`` (``lo`` in [0, 0.15), ``hi`` in
+    (0.85, 1]), noise uniform in ``±1.5 / 255`` is added and the values are clipped to [0, 1].  Only NumPy's
+    generator and ndarray's own methods compute them, so that the judge and the worker get the same bits.
+    """
+    *lead, rows, columns = shape
+    margin = 6 * blur
+    field = rng.random((*lead, rows + margin, columns + margin))
+    for _ in range(3):
+        field = _box_mean(field, blur)
+        field = _box_mean(field.swapaxes(-1, -2), blur).swapaxes(-1, -2)
+    examples = field.reshape(shape[0], -1) if lead else field.reshape(1, -1)
+    low, high = examples.min(axis=1, keepdims=True), examples.max(axis=1, keepdims=True)
+    span = high - low
+    span[span == 0] = 1.0
+    stretched = (examples - low) / span
+    contrast_low = rng.random((len(examples), 1)) * 0.15
+    contrast_high = 1.0 - rng.random((len(examples), 1)) * 0.15
+    stretched = contrast_low + stretched * (contrast_high - contrast_low)
+    stretched += (rng.random(stretched.shape) - 0.5) * (3.0 / 255.0)
+    return stretched.clip(0.0, 1.0).reshape(-1)
+
+
+def _box_mean(values, radius: int):
+    """The mean of each ``2 * radius + 1`` consecutive values along the last axis (``2 * radius`` fewer values),
+    from a running sum: ``out[i] = (c[i + 2r] - c[i - 1]) / (2r + 1)`` with ``c`` the cumulative sum."""
+    width = 2 * radius + 1
+    running = values.cumsum(axis=-1)
+    out = running[..., width - 1:].copy()
+    out[..., 1:] -= running[..., :-width]
+    out /= width
+    return out
 
 
 #: How many times torch's initial bound ``1/sqrt(fan_in)`` the judge's wide weights reach

@@ -557,7 +557,9 @@ def training_differs(probe, context, name: str, factory, args: tuple, features: 
 
     def draw():
         gen = shared.torch_generator()
-        return tuple(reference.uniform_input((reference.TRAINING_BATCH, *features), gen)
+        # Photographs, as a model trains on: a model that trains as the network asked for only on noise is
+        # another network once it trains on images.
+        return tuple(reference.image_input((reference.TRAINING_BATCH, *features), gen)
                      for _ in range(reference.TRAINING_STEPS + 1))
 
     inputs = list(shared.memo(draw, "inputs"))

@@ -307,6 +307,12 @@ def uniform_input(shape: tuple, generator: torch.Generator) -> wire.Uniform:
     return wire.Uniform(tuple(shape), draw_seed(generator), 1.0)
 
 
+def image_input(shape: tuple, generator: torch.Generator) -> wire.Uniform:
+    """A random batch of ``shape`` that looks like photographs as ``ToTensor`` gives them (values ``k / 255`` in
+    [0, 1], smooth regions: :data:`IMAGE_BLURS`), described for the probe."""
+    return wire.Uniform(tuple(shape), draw_seed(generator), 0.5, 0.5, _drawn_int(IMAGE_BLURS, generator), IMAGE_LEVELS)
+
+
 #: How many times torch's initial bound ``1/sqrt(fan_in)`` the judge's weights reach on the probes that do not use
 #: that bound (:data:`PROBES`).  Within it, a model could tell every judged pass from training by its weights alone
 #: (a freshly built layer's weights never leave it; trained ones do): a "range flag" such as
@@ -321,16 +327,25 @@ def uniform_input(shape: tuple, generator: torch.Generator) -> wire.Uniform:
 #: gradients within one relative to their terms.
 WIDE_WEIGHT_SCALE = wire.WIDE_WEIGHT_SCALE
 
-#: The inputs a model is probed on, as (bound, offset) of :class:`wire.Uniform`, whether autograd is on, and the
-#: scale of the judge's weights (times torch's initial bound): symmetric [-1, 1) under ``no_grad`` (as while
-#: evaluating) with weights of torch's own bound, image-like [0, 1) with autograd on (as while training), and
-#: shifted and wider [-1, 7) under ``no_grad``, both with wider weights.  A model must agree with what it is judged
-#: against on every one: a model that inspects its input (its sign, its mean, its range), its weights or autograd
-#: to be the network asked for only while the judge looks then also has to be it on inputs like the images it is
-#: meant for, freshly built, trained or evaluated.
-PROBES = ((1.0, 0.0, False, 1.0), (0.5, 0.5, True, WIDE_WEIGHT_SCALE), (4.0, 3.0, False, WIDE_WEIGHT_SCALE))
+#: The inputs a model is probed on, as (bound, offset) of :class:`wire.Uniform`, whether autograd is on, the
+#: scale of the judge's weights (times torch's initial bound), and whether the input looks like photographs
+#: (:data:`IMAGE_BLURS`, :data:`IMAGE_LEVELS`) or is noise: images normalised to [-1, 1] under ``no_grad`` (as
+#: while evaluating) with weights of torch's own bound, images in [0, 1] as ``ToTensor`` gives them with autograd
+#: on (as while training), and noise shifted and wider, [-1, 7), under ``no_grad``, both with wider weights.  A
+#: model must agree with what it is judged against on every one: a model that inspects its input (its sign, its
+#: mean, its range, its smoothness, whether its values lie on an 8-bit grid), its weights or autograd to be the
+#: network asked for only while the judge looks then also has to be it on inputs like the images it is meant for,
+#: freshly built, trained or evaluated.  (All three were noise until attack rounds 4 and 20's models, the network
+#: asked for only on inputs whose neighbouring pixels differ as noise's do, or that lie off the 8-bit grid.)
+PROBES = ((1.0, 0.0, False, 1.0, True), (0.5, 0.5, True, WIDE_WEIGHT_SCALE, True),
+          (4.0, 3.0, False, WIDE_WEIGHT_SCALE, False))
 #: The weight scales of :data:`PROBES`, in the order their weights are drawn.
 WEIGHT_SCALES = tuple(dict.fromkeys(probe[3] for probe in PROBES))
+#: The blur radii (:func:`wire.uniform`) an image-like probe input draws from: textures to broad regions, on the
+#: lecture's 100x100 and 128x128 inputs.
+IMAGE_BLURS = (1, 4)
+#: The levels of an image-like probe input: an 8-bit image's.
+IMAGE_LEVELS = 255
 
 
 #: The batch sizes the last probe draws from: larger than the batches of 1 to 5 every other probe runs, as a
@@ -343,16 +358,21 @@ PROBE_BATCHES = (6, 9)
 def probe_inputs(shape: tuple, generator: torch.Generator) -> tuple[tuple[wire.Uniform, bool, float], ...]:
     """One random input per probe of :data:`PROBES`, described, with its autograd setting and weight scale.
 
-    The inputs are of ``shape`` (the first is what :func:`uniform_input` draws from the same generator),
-    but the last, a batch of a size drawn from :data:`PROBE_BATCHES` of inputs of ``shape[1:]``.
+    The inputs are of ``shape``, but the last, a batch of a size drawn from :data:`PROBE_BATCHES` of inputs of
+    ``shape[1:]``; an image-like one's blur is drawn from :data:`IMAGE_BLURS`.
     """
     inputs = []
-    for index, (bound, offset, gradients, weight_scale) in enumerate(PROBES):
-        batch = shape[0] if index < len(PROBES) - 1 else int(torch.randint(PROBE_BATCHES[0], PROBE_BATCHES[1] + 1, (),
-                                                              generator=generator))
-        inputs.append((wire.Uniform((batch, *shape[1:]), draw_seed(generator), bound, offset), gradients,
+    for index, (bound, offset, gradients, weight_scale, image) in enumerate(PROBES):
+        batch = shape[0] if index < len(PROBES) - 1 else _drawn_int(PROBE_BATCHES, generator)
+        blur, levels = (_drawn_int(IMAGE_BLURS, generator), IMAGE_LEVELS) if image else (0, 0)
+        inputs.append((wire.Uniform((batch, *shape[1:]), draw_seed(generator), bound, offset, blur, levels), gradients,
                        weight_scale))
     return tuple(inputs)
+
+
+def _drawn_int(bounds: tuple[int, int], generator: torch.Generator) -> int:
+    """An integer from ``bounds[0]`` to ``bounds[1]`` (both included), drawn from ``generator``."""
+    return int(torch.randint(bounds[0], bounds[1] + 1, (), generator=generator))
 
 
 def weights_for(model: nn.Module, generator: torch.Generator, scale: float = 1.0) -> list[dict]:
