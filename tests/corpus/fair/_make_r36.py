@@ -1249,6 +1249,134 @@ case("r36_nb_pydantic_field_bound_power_of_two", "Config bounds with Field.", [A
 
 
 # ===============================================================================================================
+# 8. Probes added after the first grading: the same rules, other spellings
+# ===============================================================================================================
+PROFILER = d('''
+    x_big, k_big = torch.rand(40, 40), torch.rand(3, 3)
+    with torch.profiler.profile(record_shapes=True) as prof:
+        conv2d(x_big, k_big, padding=1)
+        max_pool2d(x_big, 2)
+    print(prof.key_averages().table(sort_by="cpu_time_total", row_limit=8))
+    ''')
+case("r36_nb_torch_profiler_key_averages", "Which tensor operations does my conv2d run? (torch.profiler)", [],
+     extra6=(PROFILER,))
+
+QUERY_IN_LIST = d('''
+    import pandas as pd
+
+    grid = pd.DataFrame([{"n": n, "k": k, "out": conv_output_size(n, k, padding=k // 2)}
+                         for n in (28, 64, 100) for k in (2, 3, 4, 5)])
+    print(grid.query("k in [3, 5] and out == n"))
+    ''')
+case("r36_nb_pandas_query_in_list_literal", "Which odd kernels keep the size?", [],
+     q2=r30.r26.Q2["floordiv"] + "\n\n" + QUERY_IN_LIST)
+
+STR_UNION_TUPLE = d('''
+    def conv_output_size(size: int, kernel_size: "int | tuple[int, int]", stride: int = 1, padding: int = 0) -> int:
+        """Output side of a Conv2d (a square kernel may be given as (k, k))."""
+        if isinstance(kernel_size, tuple):
+            kernel_size = kernel_size[0]
+        if kernel_size > size + 2 * padding:
+            raise ValueError("kernel is bigger than the padded input")
+        return (size + 2 * padding - kernel_size) // stride + 1
+    ''')
+script("r36_py_string_annotation_union_with_tuple", [], q2=STR_UNION_TUPLE)
+
+TIMING_FLAG = d('''
+    RUN_TIMINGS = True   # set to False for a quick run-through
+
+    if RUN_TIMINGS:
+        x_big, k_big = torch.rand(40, 40), torch.rand(3, 3)
+        %timeit -n 3 -r 1 conv2d(x_big, k_big, padding=1)
+    ''')
+case("r36_nb_timeit_inside_if_flag", "Timings that can be switched off.", [], extra6=(TIMING_FLAG,))
+
+TIME_LOOP = d('''
+    # does the time grow with the number of output pixels?
+    for n in (20, 40, 80):
+        x_big = torch.rand(n, n)
+        print(f"{n}x{n}:")
+        %time conv2d(x_big, torch.rand(3, 3), padding=1)
+    ''')
+case("r36_nb_time_magic_inside_for_loop", "Timing conv2d at three sizes.", [], extra6=(TIME_LOOP,))
+
+FROZEN_CFG = d('''
+    from dataclasses import dataclass, field
+
+
+    @dataclass(frozen=True)
+    class BlockConfig:
+        kernel_size: int = 3
+        channels: int = 3
+        n_blocks: int = 5
+        padding: int = field(init=False)
+
+        def __post_init__(self):
+            # "same" padding for an odd kernel; a frozen dataclass needs object.__setattr__
+            object.__setattr__(self, "padding", self.kernel_size // 2)
+
+
+    cfg = BlockConfig()
+    print(cfg)
+    ''')
+case("r36_nb_frozen_dataclass_post_init_object_setattr", "A frozen config that derives its padding.", [FROZEN_CFG],
+     q8=Q8_CFG)
+
+HOOK_SHAPES = d('''
+    from enum import Enum
+
+
+    class Stage(Enum):
+        CONV1 = "conv1"
+        POOL1 = "pool1"
+        CONV2 = "conv2"
+        POOL2 = "pool2"
+
+        @classmethod
+        def _missing_(cls, value):   # accept "Conv1", "CONV1"...
+            return cls(value.lower()) if isinstance(value, str) else None
+
+
+    net = nn.Sequential(nn.Conv2d(1, 3, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
+                        nn.Conv2d(3, 2, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2))
+    recorded = {}
+    watched = {Stage("Conv1"): net[0], Stage.POOL1: net[2], Stage("CONV2"): net[3], Stage.POOL2: net[5]}
+    handles = [layer.register_forward_hook(lambda mod, inp, out, stage=stage: recorded.update({stage: tuple(out.shape[1:])}))
+               for stage, layer in watched.items()]
+    net(torch.zeros(1, 1, 100, 100))
+    for h in handles:
+        h.remove()
+    q3_shapes = [recorded[stage] for stage in Stage]
+    q3_flatten_features = int(np.prod(recorded[Stage.POOL2]))
+    print(q3_shapes, q3_flatten_features)
+    ''')
+case("r36_nb_enum_missing_forward_hooks_q3_shapes", "Q3's shapes recorded with forward hooks.", [], q3=HOOK_SHAPES)
+
+PIL_KERNEL = d('''
+    from PIL import Image, ImageFilter
+
+    rng = np.random.default_rng(0)
+    pixels = rng.integers(0, 20, size=(8, 8)).astype(np.uint8)
+    weights = [0, 1, 2, 2, 2, 0, 0, 1, 2]
+    pil_out = np.asarray(Image.fromarray(pixels).filter(ImageFilter.Kernel((3, 3), weights, scale=1)))
+    mine = conv2d(torch.from_numpy(pixels.astype(np.float32)), torch.tensor(weights, dtype=torch.float32).reshape(3, 3))
+    # PIL keeps the border pixels as they are; compare the inside
+    print("same as PIL inside the border:", np.array_equal(pil_out[1:-1, 1:-1], mine.numpy().astype(np.uint8)))
+    ''')
+case("r36_nb_pil_imagefilter_kernel_cross_check", "conv2d checked against PIL's own 3x3 filter.", [],
+     extra6=(PIL_KERNEL,))
+
+GET_NAME = d('''
+    rows = []
+    for name, layer in CNN().main.named_children():
+        n = sum(p.numel() for p in layer.parameters())
+        rows.append(f"{name:>3} {layer._get_name():<10} {n:>5}")
+    print("\\n".join(rows))
+    ''')
+case("r36_nb_layer_table_get_name", "A parameter table with torch's layer names.", [], extra7=(GET_NAME,))
+
+
+# ===============================================================================================================
 # isolation copies
 # ===============================================================================================================
 ISO: dict[str, list] = {}
@@ -1280,7 +1408,61 @@ def iso(name: str, base: str, *changes: tuple[str, str]) -> None:
 
 
 _NB = "_nb_"
-# (filled in after grading: see _r36_findings.md)
+iso(f"iso{_NB}stopwatch_method_renamed_time_call", "r36_nb_stopwatch_measure_method", ("measure", "time_call"))
+iso(f"iso{_NB}run_config_profile_renamed", "r36_nb_dataclass_run_config_profile_flag", ("profile", "use_prun"))
+iso("iso_py_argparse_profile_renamed", "r36_py_argparse_profile_flag",
+    ('"--profile"', '"--timing"'), ("args.profile", "args.timing"))
+iso(f"iso{_NB}inspect_method_renamed", "r36_nb_model_inspect_debug_method", ("inspect", "show_shapes"))
+iso(f"iso{_NB}inspect_method_on_a_name", "r36_nb_model_inspect_debug_method",
+    ("CNN().inspect(torch.rand(1, 1, 100, 100))", "cnn = CNN()\ncnn.inspect(torch.rand(1, 1, 100, 100))"))
+iso(f"iso{_NB}pandas_attrs_as_variable", "r36_nb_pandas_attrs_metadata",
+    ('params.attrs["source"] = ', "source = "), ('params.attrs["source"])', "source)"))
+iso(f"iso{_NB}pandas_eval_assigned", "r36_nb_pandas_eval_inplace_sizes",
+    ('layers.eval("out = (n + 2 * p - k) // s + 1", inplace=True)', 'layers = layers.eval("out = (n + 2 * p - k) // s + 1")'))
+iso(f"iso{_NB}pandas_query_budget_inlined", "r36_nb_pandas_query_at_budget",
+    ('candidates.query("params <= @budget")', 'candidates.query("params <= 500")'))
+iso(f"iso{_NB}pandas_query_budget_mask", "r36_nb_pandas_query_at_budget",
+    ('candidates.query("params <= @budget")', 'candidates[candidates["params"] <= budget]'))
+iso(f"iso{_NB}pydantic_dataclass_as_stdlib", "r36_nb_pydantic_dataclass_config",
+    ("from pydantic.dataclasses import dataclass", "from dataclasses import dataclass"))
+iso(f"iso{_NB}pydantic_computed_field_dropped", "r36_nb_pydantic_computed_field_flat_features",
+    ("from pydantic import BaseModel, computed_field", "from pydantic import BaseModel"), ("    @computed_field\n", ""))
+iso(f"iso{_NB}pydantic_validator_as_field_validator", "r36_nb_pydantic_v1_validator_odd_kernel",
+    ("from pydantic import BaseModel, validator", "from pydantic import BaseModel, field_validator"),
+    ('@validator("kernel_size")', '@field_validator("kernel_size")\n    @classmethod'))
+iso(f"iso{_NB}pydantic_field_bound_constant", "r36_nb_pydantic_field_bound_power_of_two", ("le=2 ** 4", "le=16"))
+iso(f"iso{_NB}namedtuple_fields_as_list", "r36_nb_namedtuple_fields_text_annotations",
+    ('namedtuple("Shape", "channels height width")', 'namedtuple("Shape", ["channels", "height", "width"])'))
+iso(f"iso{_NB}namedtuple_fields_text_unannotated", "r36_nb_namedtuple_fields_text_annotations",
+    ("shape: Shape, out_channels: int, kernel_size: int = 3, padding: int = 1) -> Shape:",
+     "shape, out_channels: int, kernel_size: int = 3, padding: int = 1):"),
+    ("def after_pool(shape: Shape, size: int = 2) -> Shape:", "def after_pool(shape, size: int = 2):"))
+iso(f"iso{_NB}enum_functional_as_class", "r36_nb_enum_functional_activation",
+    ('Activation = Enum("Activation", ["RELU", "TANH", "SIGMOID"])',
+     "class Activation(Enum):\n    RELU = 1\n    TANH = 2\n    SIGMOID = 3"))
+iso(f"iso{_NB}annotated_metadata_as_string", "r36_nb_annotated_shape_tuple_metadata",
+    ('("H", "W")', '"(H, W)"'), ('("kH", "kW")', '"(kH, kW)"'))
+iso(f"iso{_NB}doctest_globs_as_globals", "r36_nb_q6_doctest_run_docstring_examples",
+    ('{"torch": torch, "max_pool2d": max_pool2d}', "globals()"))
+iso(f"iso{_NB}profiler_imported_by_name", "r36_nb_torch_profiler_key_averages",
+    ("x_big, k_big = torch.rand(40, 40), torch.rand(3, 3)\nwith torch.profiler.profile(",
+     "from torch.profiler import profile\n\nx_big, k_big = torch.rand(40, 40), torch.rand(3, 3)\nwith profile("))
+iso(f"iso{_NB}pandas_query_in_tuple", "r36_nb_pandas_query_in_list_literal", ('"k in [3, 5] and', '"k in (3, 5) and'))
+iso(f"iso{_NB}run_config_profile_renamed_prun_as_call", "r36_nb_dataclass_run_config_profile_flag",
+    ("profile", "use_prun"), ("%prun conv2d(", "conv2d("))
+iso(f"iso{_NB}run_config_prun_in_if_as_call", "r36_nb_dataclass_run_config_profile_flag", ("%prun conv2d(", "conv2d("))
+iso(f"iso{_NB}profiler_as_prun", "r36_nb_torch_profiler_key_averages",
+    (PROFILER, "x_big, k_big = torch.rand(40, 40), torch.rand(3, 3)\n%prun -l 8 conv2d(x_big, k_big, padding=1)\n"))
+iso(f"iso{_NB}timeit_unindented", "r36_nb_timeit_inside_if_flag",
+    ("if RUN_TIMINGS:\n    x_big, k_big = torch.rand(40, 40), torch.rand(3, 3)\n    %timeit",
+     "x_big, k_big = torch.rand(40, 40), torch.rand(3, 3)\n%timeit"))
+iso(f"iso{_NB}time_in_loop_as_call", "r36_nb_time_magic_inside_for_loop", ("%time conv2d(", "conv2d("))
+iso(f"iso{_NB}time_loop_unrolled", "r36_nb_time_magic_inside_for_loop",
+    (TIME_LOOP, "".join(f"x_big = torch.rand({n}, {n})\n%time conv2d(x_big, torch.rand(3, 3), padding=1)\n"
+                        for n in (20, 40, 80))))
+iso(f"iso{_NB}get_name_as_type_name", "r36_nb_layer_table_get_name", ("layer._get_name()", "type(layer).__name__"))
+iso("iso_py_string_annotation_union_unquoted", "r36_py_string_annotation_union_with_tuple",
+    ('kernel_size: "int | tuple[int, int]"', "kernel_size: int | tuple[int, int]"))
 
 
 def main(argv: list[str]) -> None:
