@@ -2114,3 +2114,42 @@ def test_prun_s_options_are_taken_off_as_ipython_takes_them():
     # the statement is read once its options are off: what it runs is found (with them on, it did not parse)
     hidden = HAND_WRITTEN + "get_ipython().run_line_magic('prun', '-s cumulative -l 5 exec(\"x = 1\")')\n"
     assert ("unverifiable", "exec") in found([hidden])
+
+
+@pytest.mark.parametrize("magic", ["time", "prun"])
+def test_an_assigned_magic_runs_its_statements_and_the_reader_reads_them(magic):
+    """``took = %time STATEMENTS``: IPython runs a text that is no expression as statements; the reader read
+    ``took = (STATEMENTS)``, which does not parse, and then nothing of them (attack round 45)."""
+    hidden = HAND_WRITTEN + f"took = get_ipython().run_line_magic({magic!r}, 'y = 2; exec(\"x = 1\")')\n"
+    assert ("unverifiable", "exec") in found([hidden])
+    # a student's own timing of statements binds what they bind and is no finding
+    timed = HAND_WRITTEN + (f"took = get_ipython().run_line_magic({magic!r}, "
+                            "'out = conv2d(torch.ones(3, 3), torch.ones(2, 2)); n = out.numel()')\nprint(n, took)\n")
+    assert found([timed]) == []
+    # a text that parses neither way is no code the reader read: its call is a finding
+    broken = HAND_WRITTEN + f"took = get_ipython().run_line_magic({magic!r}, 'exec(\"x = 1\"')\n"
+    assert found([broken]) != []
+
+
+@pytest.mark.parametrize("call", ["run.agg('eval', expr=TEXT)", "run.agg(func='eval', expr=TEXT)",
+                                  "run.agg(HOW, expr=TEXT)", "run.agg(['sum', 'eval'], expr=TEXT)",
+                                  "run.apply(func=f'{HOW}', expr=TEXT)"])
+def test_a_method_named_by_a_text_evaluator_is_found_in_any_spelling(call):
+    # attack rounds 44 and 45: by position, by keyword, through a module constant, in a list, made at run time
+    source = HAND_WRITTEN + f"import pandas as pd\nHOW = 'eval'\nTEXT = 'notes'\nrun = pd.DataFrame()\n{call}\n"
+    assert any("a method named by a text" in what for _, what in found([source])), found([source])
+    plain = HAND_WRITTEN + "import pandas as pd\nrun = pd.DataFrame({'a': [1]})\nrun.agg('sum')\nrun.agg(func=['min', 'max'])\n"
+    assert found([plain]) == []
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("import numpy as np\nnp.testing.runstring('x = 1', {})\n", "np.testing.runstring"),
+    ("from IPython.core.interactiveshell import InteractiveShell\nInteractiveShell.instance().var_expand('{x}')\n",
+     "var_expand"),
+    ("from pandas.core.computation.expr import Expr\n", "pandas.core.computation"),
+    ("import pandas as pd\nE = pd.core.computation.expr.Expr\n", "pd.core.computation"),
+    ("from sympy.utilities.source import get_class\n", "get_class"),
+    ("import yaml\nL = yaml.YAMLObject.yaml_loader[-1]\n", "yaml_loader"),
+])
+def test_round_45s_evaluators_inside_allowed_libraries_are_found(source, expected):
+    assert any(expected in what for _, what in found([HAND_WRITTEN + source])), found([HAND_WRITTEN + source])

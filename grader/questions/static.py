@@ -219,6 +219,13 @@ LOADING_ATTRIBUTES = frozenset({
     "safe_execfile_ipy", "safe_run_module", "run_ast_nodes", "run_cell_async", "add_marker", "UnsafeConstructor",
     "FullConstructor", "Constructor", "construct_python_object_apply", "construct_python_name",
     "construct_python_module", "find_python_name", "make_python_instance",
+    # attack round 45: numpy.testing's runstring (exec), an IPython shell's var_expand (its formatter evaluates each
+    # field), SymPy's get_class / get_mod_func (any object by its dotted name: `get_class("builtins.exec")`), and
+    # YAML's lists of loaders and constructors and the loaders' own entry points, which reach the unsafe loader
+    # without its name (`yaml.YAMLObject.yaml_loader[-1](text).get_single_data()`)
+    "runstring", "var_expand", "get_class", "get_mod_func", "yaml_loader", "yaml_constructors",
+    "yaml_multi_constructors", "get_single_data", "construct_document", "add_constructor",
+    "add_multi_constructor",
 })
 #: Keywords that hand a library code to run on its own: pytest's plugins (whose hooks add markers with text
 #: conditions it evaluates: attack round 44).
@@ -260,6 +267,10 @@ PLAIN_IPYTHON = frozenset({"IPython", "IPython.display", "IPython.core.display",
 #: torch's timer of a statement given as text (it compiles the text as ``timeit`` does: attack round 42); its parts
 #: too.  (``torch.backends.cudnn.benchmark`` is a setting, not this.)
 TORCH_TEXT_TIMER = "torch.utils.benchmark"
+#: Parts of the allowed libraries that evaluate a text under names no other rule refuses, reached by import or
+#: attribute: torch's text timer, pandas' expression engine (``pandas.core.computation.expr.Expr(text, ...)()``
+#: evaluates what ``df.eval`` does without that name: attack round 45).
+TEXT_EVALUATING_MODULES = (TORCH_TEXT_TIMER, "pandas.core.computation")
 #: Methods that evaluate an expression given as a string (pandas' ``eval``/``query``, which reach attributes
 #: and the caller's variables, ``@torch``); called with an argument, on any object.
 STRING_EVALUATORS = frozenset({"eval", "query"})
@@ -749,19 +760,37 @@ def _with_magic_statements(body: list[ast.stmt], handled: set[int] | None = None
             continue
         try:
             yield from parse(code).body
+            continue
         except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError):
+            pass
+        # `took = %time STATEMENTS`: IPython runs a text that is no expression as statements (and binds None), so
+        # the statements are read, then the assignment (attack round 45: the assigned form did not parse, and
+        # nothing of the statements was read).  A text that parses neither way is no code the reader has read:
+        # its call stays unhandled, a finding.
+        bare = _magic_code(statement, assigned=False) if isinstance(statement, ast.Assign) else None
+        try:
+            body = parse(bare).body if bare is not None else None
+        except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError):
+            body = None
+        if body is None:
+            if handled is not None and isinstance(getattr(statement, "value", None), ast.Call):
+                handled.discard(id(statement.value))
             yield statement
+            continue
+        yield from body
+        yield statement
 
 
-def _magic_code(node: ast.AST) -> str | None:
+def _magic_code(node: ast.AST, *, assigned: bool = True) -> str | None:
     """The code a ``%time stmt`` line runs (``get_ipython().run_line_magic('time', 'stmt')``), or a ``%%time`` cell
-    written by nbconvert as ``get_ipython().run_cell_magic('time', '', 'cell')`` (fairness round 8)."""
+    written by nbconvert as ``get_ipython().run_cell_magic('time', '', 'cell')`` (fairness round 8).  Of
+    ``x = %time stmt``: ``x = (stmt)``, or with ``assigned=False`` the statement alone."""
     call = node.value if isinstance(node, (ast.Expr, ast.Assign)) else None
     if (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr == "run_line_magic"
             and len(call.args) >= 2 and all(isinstance(a, ast.Constant) and isinstance(a.value, str)
                                             for a in call.args[:2]) and call.args[0].value in RUN_MAGICS):
         code = magic_statement(call.args[0].value, call.args[1].value)
-        if isinstance(node, ast.Assign):
+        if isinstance(node, ast.Assign) and assigned:
             return f"{ast.unparse(node.targets[0])} = ({code})"
         return code
     if (isinstance(node, ast.Expr) and isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)
@@ -1457,11 +1486,11 @@ def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
                 # a Styler handed to the submission's own code, whose `self.loader` / a parameter's `.env` would be
                 # the Styler's jinja2 (the exemption of own attributes above assumes `self` is its class's)
                 add(Finding("unverifiable", "pandas' Styler handed to the submission's own code"))
-            if isinstance(node.func, ast.Attribute) and node.func.attr in BY_NAME_DISPATCH and node.args and (
-                    (isinstance(node.args[0], ast.Constant) and node.args[0].value in STRING_EVALUATORS)
-                    or isinstance(node.args[0], (ast.JoinedStr, ast.BinOp))):
+            named = _evaluator_named(reading, node) if isinstance(node.func, ast.Attribute) \
+                and node.func.attr in BY_NAME_DISPATCH else None
+            if named is not None:
                 root, chain = _root(node.func)
-                add(Finding("unverifiable", f"{chain if root else '(...).' + chain}({ast.unparse(node.args[0])[:40]}, "
+                add(Finding("unverifiable", f"{chain if root else '(...).' + chain}({ast.unparse(named)[:40]}, "
                                             "...) (a method named by a text)"))
             for keyword in node.keywords:
                 if keyword.arg in CODE_KEYWORDS:
@@ -1634,8 +1663,9 @@ def _plain_ipython(dotted: str, *, within: bool = False) -> bool:
 
 
 def _is_text_timer(dotted: str | None) -> bool:
-    """Whether a dotted name is :data:`TORCH_TEXT_TIMER` or one of its parts."""
-    return bool(dotted) and (dotted == TORCH_TEXT_TIMER or dotted.startswith(TORCH_TEXT_TIMER + "."))
+    """Whether a dotted name is one of :data:`TEXT_EVALUATING_MODULES` or one of their parts."""
+    return bool(dotted) and any(dotted == module or dotted.startswith(module + ".")
+                                for module in TEXT_EVALUATING_MODULES)
 
 
 def _evaluates_text(module: str, name: str) -> bool:
@@ -2213,6 +2243,27 @@ def _constant_text(reading: _Reading, node: ast.AST | None) -> str | None:
     except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError):
         same = False  # a text that does not parse is not read: nothing is known of what it would do
     return node.value if same else None
+
+
+#: The keywords that name the function a by-name dispatcher (:data:`BY_NAME_DISPATCH`) calls: pandas' ``agg(func=)``,
+#: ``apply(func=)``, ``map(arg=)``.
+DISPATCHED_KEYWORDS = frozenset({"func", "arg"})
+
+
+def _evaluator_named(reading: _Reading, call: ast.Call) -> ast.expr | None:
+    """The argument of a by-name dispatch (``df.agg("eval", expr=text)``) that names a text evaluator, or is a text
+    made at run time: by position or keyword, directly, through a module-level constant (``HOW = "eval"``), or inside
+    a list, tuple, set or dict of them (attack rounds 44 and 45); else None."""
+    named = [*call.args[:1], *(k.value for k in call.keywords if k.arg in DISPATCHED_KEYWORDS)]
+    for argument in named:
+        for part in (argument, *getattr(argument, "elts", ()), *(v for v in getattr(argument, "values", ())
+                                                                  if isinstance(argument, ast.Dict))):
+            if isinstance(part, (ast.JoinedStr, ast.BinOp)):
+                return part
+            text = _constant_string(reading, part)
+            if text is not None and text.value in STRING_EVALUATORS:
+                return part
+    return None
 
 
 def _constant_string(reading: _Reading, node: ast.AST | None) -> ast.Constant | None:

@@ -17,7 +17,14 @@ So the worker, before any of the submission's code runs:
 - finds modules in those folders through a finder that loads source files only, never an extension module
   (``.so``), whose code no one can read;
 - lets doctest (and pytest's doctest plugin) run only the examples of the docstrings the judge read (their sources'
-  digests come in the same list): an example made at run time is code nobody read (attack round 41).
+  digests come in the same list): an example made at run time is code nobody read (attack round 41);
+- lets a library compile a text that is no file of the runtime only while a library module is imported (its own
+  code generation), when it is one of the few that write code of their own (:data:`CODE_GENERATORS`:
+  ``namedtuple``, ``dataclasses``, typing, torch...), or when the text is a plain expression (:data:`TEXT_EVALUATORS`:
+  SymPy, pandas' expressions).  Any other library that turns
+  a text it is handed into code (NumPy's ``runstring``, IPython's formatters, YAML's constructors, pdb...: attack
+  rounds 41 to 45 found one after another inside the libraries a notebook may use) is refused whatever it is
+  called, instead of each being refused by name in the reader once found.
 
 The submission cannot lift it: the hook cannot be removed, and the import system's tables (``sys.path_hooks``,
 ``sys.meta_path``, ``sys.path_importer_cache``, ``importlib``) are refused by the reader's rule 2.
@@ -42,7 +49,22 @@ COMPILED_SUFFIXES = (".pyc", ".pyo")
 #: and 42), and its lambdifiers (``lambdify``, the plotting module's ``experimental_lambdify``: round 43) compile what
 #: a printer writes of an expression, a Symbol's name included.  What any of SymPy compiles is checked by
 #: :func:`plain_expression` (its own texts, as a notebook's symbolic work makes it compile them, are plain).
-TEXT_EVALUATORS = ("/sympy/",)
+TEXT_EVALUATORS = ("/sympy/", "/pandas/core/computation/")
+#: Library code that writes Python of its own from names it checks (``namedtuple``'s and ``dataclass``'s methods,
+#: ``timeit``'s loop around a callable, torch's compilers and code generators, pytest's ``-k`` expressions, doctest's
+#: examples, checked against the judge's digests), or evaluates the annotations of the code it is given (typing's
+#: forward references, ``inspect.signature``'s of built-ins: libraries' own annotations name private types, and
+#: a submission's are read by the reader where written): what it compiles may be any text.  (A text a library is
+#: handed but does not write, which the reader sees as an argument, is the reader's to check: ``timeit`` given a
+#: text, ``typing.ForwardRef(text)``, ``inspect.signature(f, eval_str=True)``.)
+CODE_GENERATORS = ("/collections/__init__.py", "/dataclasses.py", "/timeit.py", "/doctest.py", "/typing.py",
+                   "/typing_extensions.py", "/typing_inspection/", "/inspect.py", "/torch/",
+                   "/_pytest/mark/expression.py",
+                   # matplotlib's check of a cycler given as text (its rc files' default): no built-ins, no dunder,
+                   # no name but cycler's
+                   "/matplotlib/rcsetup.py")
+#: How a path names a library's file (besides the standard library's folder).
+LIBRARY_FOLDERS = ("/site-packages/", "/dist-packages/")
 #: Built-in names a text those libraries compile may use: values and arithmetic, nothing that reaches code, names
 #: or objects (``exec``, ``__import__``, ``getattr``, ``open``, ``type``...).
 PLAIN_BUILTINS = frozenset({"True", "False", "None", "int", "float", "complex", "bool", "abs", "pow", "min", "max",
@@ -114,6 +136,16 @@ def install(read_digests, writable=()) -> None:
     realpath, join, isabs, sha256, fspath = os.path.realpath, os.path.join, os.path.isabs, hashlib.sha256, os.fspath
     exists, getframe = os.path.lexists, sys._getframe
     builtin_names = frozenset(dir(builtins))
+    # Which frames are a library's: the standard library's folder and site-packages, but the grader's own package
+    # (installed there too, on Gradescope), whose cells and magics are the texts the judge read.
+    import sysconfig
+
+    standard = tuple({sysconfig.get_paths()[key] + "/" for key in ("stdlib", "platstdlib")})
+    own = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + "/"
+    parser = ast.__file__
+
+    def library(path: str) -> bool:
+        return not path.startswith(own) and (path.startswith(standard) or any(f in path for f in LIBRARY_FOLDERS))
     getcwd, sep = os.getcwd, "/"
     cwd = realpath(getcwd())
     roots = tuple(sorted({realpath(p) for p in (cwd, *WRITABLE_FOLDERS, *writable)}))
@@ -137,6 +169,22 @@ def install(read_digests, writable=()) -> None:
         return any(full == root or full.startswith(root + sep) for root in roots) and not any(
             full == folder or full.startswith(folder + sep) for folder in runtime)
 
+    def a_file(filename) -> bool:
+        """Whether ``filename`` names a file: a library's source or template (the runtime's, which the submission
+        cannot write), or one the submission wrote (checked against the judge's digests below)."""
+        name = filename if isinstance(filename, str) else filename.decode("utf-8", "surrogateescape")
+        return not name.startswith("<") and exists(name if isabs(name) else join(getcwd(), name))
+
+    def importing(frame) -> bool:
+        """Whether a library module is being imported in ``frame``'s stack (its top-level code runs): what it
+        compiles then is its own code (mpmath writes its number types' methods as it is imported, and SymPy, which
+        torch imports as it first needs it, imports mpmath)."""
+        while frame is not None:
+            if frame.f_code.co_name == "<module>" and library(frame.f_code.co_filename):
+                return True
+            frame = frame.f_back
+        return False
+
     def hook(event: str, args: tuple) -> None:
         if event == "compile" and isinstance(args[1], str) and args[1].startswith(DOCTEST_NAME):
             # a doctest example (doctest, pytest's doctest plugin): one of the docstrings' the judge read, or none
@@ -145,10 +193,22 @@ def install(read_digests, writable=()) -> None:
                 raise ImportError(f"{args[1]}: a doctest example the grader did not read is not run")
         elif event == "compile":
             source, filename = args[0], args[1]
-            compiler = getframe(1).f_code.co_filename
-            if any(part in compiler for part in TEXT_EVALUATORS) and not plain_expression(source, builtin_names):
-                raise ImportError(f"text that {compiler.rsplit(sep, 1)[-1]} evaluates, which reaches code out of "
-                                  "the grader's sight, is not run")
+            frame = getframe(1)
+            # ast.parse compiles for whoever called it: that caller is the compiler (pandas parses a text, then
+            # evaluates the tree itself); ast.literal_eval's text can only be a literal
+            while frame is not None and frame.f_code.co_filename == parser and frame.f_code.co_name != "literal_eval":
+                frame = frame.f_back
+            compiler = frame.f_code.co_filename if frame is not None else ""
+            if frame is not None and frame.f_code.co_filename == parser:
+                compiler = ""  # a literal
+            if any(part in compiler for part in TEXT_EVALUATORS):
+                if not plain_expression(source, builtin_names):
+                    raise ImportError(f"text that {compiler.rsplit(sep, 1)[-1]} evaluates, which reaches code out "
+                                      "of the grader's sight, is not run")
+            elif library(compiler) and not any(part in compiler for part in CODE_GENERATORS) and not (
+                    isinstance(filename, (str, bytes)) and a_file(filename)) and not importing(frame):
+                raise ImportError(f"text that {compiler.rsplit(sep, 1)[-1]} compiles, which reaches code out of the "
+                                  "grader's sight, is not run")
             if not isinstance(filename, (str, bytes)):
                 return
             name = filename if isinstance(filename, str) else filename.decode("utf-8", "surrogateescape")

@@ -1,0 +1,111 @@
+"""The worker's guard on code compiled at run time (grader.worker.written_code), in a process of its own.
+
+A library may compile a text that is no file of the runtime only when it writes that code itself (namedtuple,
+dataclasses, typing, torch...) or the text is a plain expression (SymPy, pandas' expressions).  The evaluators of
+text that attack rounds 41 to 45 found inside the libraries a notebook may use, one after another, are refused by
+that one rule whatever their name; what correct notebooks do with the same libraries still runs.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from tests.conftest import ROOT
+
+#: Each case: a name, and a statement run after the guard is installed (``torch``, ``np``, ``pd``, ``sp``, ``yaml``
+#: imported before, as the fork server's warm-up imports them).
+EVERYDAY = {
+    "namedtuple": "collections.namedtuple('Point', 'x y')(1, 2)",
+    "dataclass": "dataclasses.dataclass(type('C', (), {'__annotations__': {'a': int}, 'a': 1}))()",
+    "string annotations": "typing.get_type_hints(type('D', (), {'__annotations__': {'a': 'list[int]'}}))",
+    "timeit of a callable": "timeit.timeit(lambda: 1, number=3)",
+    "sympy parses a formula": "sp.sympify('(n + 2 * p - k) / s + 1')",
+    "sympy lambdify": "sp.lambdify(sp.Symbol('n'), sp.floor(sp.Symbol('n') / 2))(5)",
+    "pandas query": "pd.DataFrame({'a': [1, 2]}).query('a > 1')",
+    "pandas eval": "pd.DataFrame({'a': [1, 2]}).eval('a * 2')",
+    "literal_eval": "ast.literal_eval('[1, 2]')",
+    "numpy save and load": "np.save('a.npy', np.arange(3)); np.load('a.npy')",
+    "torch.jit.script": "torch.jit.script(torch.nn.Linear(2, 2))",
+    "torch.fx": "torch.fx.symbolic_trace(torch.nn.Sequential(torch.nn.Linear(2, 2), torch.nn.ReLU()))",
+    "pandas Styler": "pd.DataFrame({'a': [1.0]}).style.format('{:.2f}').to_html()",
+    "matplotlib": "import matplotlib; matplotlib.use('Agg'); import matplotlib.pyplot as plt; plt.plot([1, 2])",
+    "matplotlib cycler text": "import matplotlib; matplotlib.rcParams['axes.prop_cycle'] = \"cycler(color='rgb')\"",
+    "pydantic": "import pydantic\nclass M(pydantic.BaseModel):\n    k: 'int'\nM(k=3)",
+    "inspect.signature": "inspect.signature(len)",
+    "enum": "import enum; enum.Enum('Act', 'RELU TANH')",
+}
+#: Evaluators of text inside allowed libraries (attack rounds 44 and 45): refused in the worker by the rule.
+EVALUATORS = {
+    "numpy.testing.runstring": "np.testing.runstring('y = 1', {})",
+    "numpy.testing.measure": "np.testing.measure('y = 1')",
+    "yaml's Python objects": "yaml.unsafe_load(\"!!python/object/apply:builtins.exec ['y = 1']\")",
+    "pdb": "import pdb; pdb.Pdb().runeval('1')",
+    "a pandas expression with a dunder": "pd.DataFrame({'a': [1]}).eval('a.__class__')",
+    "sympy given a payload": "sp.sympify(\"__import__('os')\")",
+}
+
+RUNNER = textwrap.dedent("""
+    import ast, collections, dataclasses, inspect, json, os, sys, timeit, typing
+    sys.path.insert(0, sys.argv[1])
+    os.chdir(sys.argv[2])
+    import numpy as np, pandas as pd, sympy as sp, torch, yaml
+    from grader.worker import written_code
+    written_code.install([])
+    outcome = {}
+    for name, statement in json.loads(sys.argv[3]).items():
+        try:
+            exec(statement, {**globals()})
+            outcome[name] = "ran"
+        except ImportError as exc:
+            outcome[name] = "refused: " + str(exc)
+        except Exception as exc:  # an evaluator that wraps the guard's refusal in its own error
+            outcome[name] = "refused: " + repr(exc) if "out of the grader's sight" in repr(exc) else "failed: " + repr(exc)
+    print(json.dumps(outcome))
+""")
+
+
+def _run(cases: dict, folder) -> dict:
+    proc = subprocess.run([sys.executable, "-c", RUNNER, str(ROOT), str(folder), json.dumps(cases)],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+@pytest.fixture(scope="module")
+def outcomes(tmp_path_factory):
+    return _run({**EVERYDAY, **EVALUATORS}, tmp_path_factory.mktemp("worker"))
+
+
+@pytest.mark.parametrize("name", sorted(EVERYDAY))
+def test_what_correct_notebooks_do_with_the_libraries_still_runs(outcomes, name):
+    assert outcomes[name] == "ran", outcomes[name]
+
+
+@pytest.mark.parametrize("name", sorted(EVALUATORS))
+def test_an_evaluator_of_text_inside_an_allowed_library_is_refused_whatever_its_name(outcomes, name):
+    assert outcomes[name].startswith("refused") and "out of the grader's sight" in outcomes[name], outcomes[name]
+
+
+def test_a_library_imported_after_the_guard_still_writes_its_own_code(tmp_path):
+    # mpmath writes its number types' methods as it is imported (exec of generated text), and torch imports SymPy,
+    # hence mpmath, as it first needs it: a submission that imports them (or uses torch.utils.checkpoint) after
+    # the guard is installed must get them whole (attack round 16's checkpoint cheat lost q7's output shape to
+    # "SymPy now depends on mpmath").
+    runner = textwrap.dedent("""
+        import sys
+        sys.path.insert(0, sys.argv[1])
+        for name in [m for m in sys.modules if m.split('.')[0] in ('sympy', 'mpmath')]:
+            del sys.modules[name]
+        from grader.worker import written_code
+        written_code.install([])
+        import sympy
+        print(sympy.sympify('2*x + 1').subs('x', 1))
+    """)
+    proc = subprocess.run([sys.executable, "-c", runner, str(ROOT)], capture_output=True, text=True, timeout=300,
+                          cwd=tmp_path)
+    assert proc.returncode == 0 and proc.stdout.strip().splitlines()[-1] == "3", proc.stderr[-2000:]
