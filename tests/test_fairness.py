@@ -346,6 +346,26 @@ GRADER_FAULTS: dict[str, str] = {
          "starts IPython's history thread in the worker, which Jupyter already runs: -10"),
         ("r35_nb_pylab_star_import_plot.ipynb", "`from pylab import *`: the names a star import of a module the "
          "judge does not import binds cannot be read: -10"))},
+    # Fairness round 36 (tests/corpus/fair/_r36_findings.md): 15 of its 20 unfair rows are fixed (own classes'
+    # names on their instances, plain queries with lists or inplace=, constant arithmetic and tuples as metadata,
+    # unions of subscripts as text, namedtuple/Enum field names, %time in a top-level loop, pydantic's decorators);
+    # these five stay.
+    "r36_py_argparse_profile_flag.py":
+        "a judgement call (fairness round 36): `args.profile` of an argparse flag: `profile` as an attribute of an "
+        "object the reader cannot tie to the submission's own class may be the profile module re-exported: -10",
+    "r36_nb_pandas_query_at_budget.ipynb":
+        "a judgement call (fairness round 36): `df.query('params <= @budget')`: `@name` reaches any variable of the "
+        "caller (`@torch`): -10",
+    "r36_nb_q6_doctest_run_docstring_examples.ipynb":
+        "a judgement call (fairness round 36): a dict holding the torch module handed to doctest's runner as its "
+        "globals ('the module torch used as a value', which closes `ns['t'].conv2d`): -10",
+    "r36_nb_torch_profiler_key_averages.ipynb":
+        "a grader's fault (fairness round 36): `with torch.profiler.profile():` (the attribute is the profile "
+        "module's name) and Kineto's native thread, which outlives the profiler (round 17's, 'a thread it started "
+        "that was still running'): -10",
+    "r36_nb_layer_table_get_name.ipynb":
+        "a judgement call (fairness round 36): `layer._get_name()`, a private method of torch's, refused as every "
+        "private name of torch's objects is: -10",
     "r32_nb_written_module_exec_open_read.ipynb":
         "a judgement call (fairness round 32): exec(open('layers.py').read()) runs a text from a file: -10",
     "r24_py_careful_student_second_edition.py":

@@ -2153,3 +2153,57 @@ def test_a_method_named_by_a_text_evaluator_is_found_in_any_spelling(call):
 ])
 def test_round_45s_evaluators_inside_allowed_libraries_are_found(source, expected):
     assert any(expected in what for _, what in found([HAND_WRITTEN + source])), found([HAND_WRITTEN + source])
+
+
+# -- fairness round 36: what correct notebooks wrote, and the cheats each rule still sees ---------------------------
+
+@pytest.mark.parametrize("source", [
+    # a name the student's own class binds, on an instance of it (numpy.testing's `measure`, the profile module's
+    # name, inspect's, as attributes of anything, were refused)
+    "class Stopwatch:\n    def measure(self, f):\n        return f()\nwatch = Stopwatch()\nwatch.measure(lambda: 1)\n",
+    "import dataclasses\n@dataclasses.dataclass\nclass RunConfig:\n    profile: bool = False\ncfg = RunConfig()\n"
+    "print(cfg.profile)\n",
+    "class Net:\n    def inspect(self, x):\n        return x\nNet().inspect(1)\n",
+    "import pandas as pd\nparams = pd.DataFrame({'n': [30]})\nparams.attrs['note'] = 'counts'\n",
+    # pandas: a plain query with a list literal, eval in place
+    "import pandas as pd\ngrid = pd.DataFrame({'k': [3, 5, 7]})\ngrid.query('k in [3, 5]')\n",
+    "import pandas as pd\nlayers = pd.DataFrame({'a': [1], 'b': [2]})\nlayers.eval('c = a * b', inplace=True)\n",
+    # annotations: arithmetic and tuples of constants as metadata, a union of subscripts as text, types made from
+    # field names
+    "from typing import Annotated\nfrom pydantic import Field\nK = Annotated[int, Field(ge=1, le=2 ** 4)]\n"
+    "def f(k: K) -> int:\n    return k\n",
+    "from typing import Annotated\nimport torch\nImage = Annotated[torch.Tensor, ('H', 'W')]\n"
+    "def g(x: Image) -> Image:\n    return x\n",
+    "def h(kernel_size: 'int | tuple[int, int]') -> int:\n    return 1\n",
+    "from collections import namedtuple\nShape = namedtuple('Shape', 'channels height width')\n"
+    "def s() -> Shape:\n    return Shape(1, 2, 3)\n",
+    "from enum import Enum\nActivation = Enum('Activation', ['RELU', 'TANH'])\n"
+    "def a(act: Activation = Activation.RELU):\n    return act\n",
+    # pydantic's computed fields, version 1's validators, its dataclasses
+    "from pydantic import BaseModel, computed_field, validator\nclass C(BaseModel):\n    k: int = 3\n"
+    "    @computed_field\n    @property\n    def twice(self) -> int:\n        return 2 * self.k\n"
+    "    @validator('k')\n    def odd(cls, v):\n        return v\n",
+    "from pydantic.dataclasses import dataclass\n@dataclass\nclass D:\n    k: int = 3\n",
+    # %time in a loop of the top level
+    "for _ in range(2):\n    get_ipython().run_line_magic('time', 'out = conv2d(torch.ones(3, 3), torch.ones(2, 2))')\n",
+])
+def test_what_fairness_round_36s_students_wrote_is_no_finding(source):
+    assert _model_rule([HAND_WRITTEN + source]) == [] and found([HAND_WRITTEN + source]) == []
+
+
+@pytest.mark.parametrize("source, expected", [
+    # the name on anything but a new instance of the class that binds it
+    ("import numpy as np\nclass Stopwatch:\n    def measure(self, f):\n        return f()\n"
+     "watch = [np.testing][0]\nwatch.measure('x = 1')\n", "watch.measure"),
+    # a name the class inherits from a library's class is not the submission's
+    ("from IPython.core.interactiveshell import InteractiveShell\nclass Shell(InteractiveShell):\n    pass\n"
+     "class Other:\n    def var_expand(self):\n        pass\nshell = Shell()\nshell.var_expand('{x}')\n",
+     "shell.var_expand"),
+    # the caller's variables in a query
+    ("import pandas as pd\nbudget = 3\npd.DataFrame({'p': [1]}).query('p <= @budget')\n", "query"),
+    # %time in a function's body rebinds the user's namespace in the grading shell: still a finding
+    ("def setup():\n    get_ipython().run_line_magic('time', 'conv2d = other')\nsetup()\n", "run_line_magic"),
+])
+def test_the_rules_fairness_round_36_relaxed_still_see_what_they_must(source, expected):
+    findings = _model_rule([HAND_WRITTEN + source]) + [what for _, what in found([HAND_WRITTEN + source])]
+    assert any(expected in what for what in findings), findings

@@ -284,10 +284,10 @@ DOCTEST_READABLE = frozenset({"testmod", "run_docstring_examples", "ELLIPSIS", "
                               "IGNORE_EXCEPTION_DETAIL"})
 #: A string annotation that is only a forward reference (``"Tensor"``, ``"nn.Module"``, ``"list[int]"``): any other
 #: text is code that ``typing.get_type_hints`` or ``functools.singledispatch`` would evaluate out of sight.
-PLAIN_ANNOTATION = re.compile(r"[A-Za-z_][\w.]*(\[[\w., \[\]]*\])?( \| [A-Za-z_][\w.]*)*")
+PLAIN_ANNOTATION = re.compile(r"[A-Za-z_][\w.]*(\[[\w., \[\]]*\])?( \| [A-Za-z_][\w.]*(\[[\w., \[\]]*\])?)*")
 #: A pandas query that only compares columns with literals: no ``@`` (the caller's variables), no backquotes,
 #: no attribute look-up (a dot only inside a number).
-PLAIN_QUERY = re.compile(r"(?:[\w\s<>=!&|()+\-*/%,'\"]|(?<=\d)\.(?=\d))*")
+PLAIN_QUERY = re.compile(r"(?:[\w\s<>=!&|()\[\]+\-*/%,'\"]|(?<=\d)\.(?=\d))*")
 #: Calls that set environment variables (one of which switches torch.load's safe default).
 ENVIRONMENT_SETTERS = frozenset({"os.environ.update", "os.environ.setdefault", "os.putenv"})
 #: YAML's loaders that build Python objects from tags (``!!python/name:torch.conv2d``); ``yaml.safe_load``
@@ -305,7 +305,10 @@ LOADING_IMPORTS = frozenset({"joblib", "shelve", "jsonpickle", "numexpr", "mock"
 #: any other one, as an attribute of anything (``torch.serialization.pickle``, ``np.ctypeslib.ctypes``), is
 #: that module re-exported.
 EVERYDAY_MODULE_NAMES = frozenset({"code", "trace", "signal", "dis", "opcode", "imp", "sched", "timeit",
-                                   "concurrent", "weakref"})
+                                   "concurrent", "weakref",
+                                   # pandas' `df.attrs` (fairness round 36): only torch's dynamic namespaces
+                                   # (torch.ops, refused) hand the attrs library out as an attribute
+                                   "attrs"})
 #: Modules that other modules re-export (``F.torch``, ``os.sys``): as an attribute of anything, they reach torch
 #: or the interpreter by a path the checks on imported names never see.
 REEXPORTED_MODULES = frozenset({"torch", "sys"})
@@ -453,6 +456,12 @@ SYMPY_EVALUATORS = frozenset({"sympify", "S", "parse_expr", "lambdify", "parse_l
 TYPE_MAKERS = frozenset({"typing.NewType", "typing.TypeVar", "typing.ParamSpec", "typing.NamedTuple",
                          "typing.TypedDict", "collections.namedtuple", "typing_extensions.NewType",
                          "typing_extensions.TypeVar"})
+#: Makers of a class from a name and its fields' (or members') names, which they never evaluate:
+#: ``namedtuple("Shape", "channels height width")``, ``Enum("Activation", ["RELU", "TANH"])`` (fairness round 36).
+FIELD_NAME_MAKERS = frozenset({"collections.namedtuple", "enum.Enum", "enum.IntEnum", "enum.StrEnum", "enum.Flag",
+                               "enum.IntFlag"})
+#: Field names as one text: identifiers separated by commas or white space.
+FIELD_NAMES_TEXT = re.compile(r"[\w\s,]*")
 #: doctest's runners that take a namespace, and copy it before the examples run in it.
 DOCTEST_RUNNERS = frozenset({"doctest.run_docstring_examples", "doctest.testmod"})
 #: torch.multiprocessing's settings of how tensors are shared between processes (a DataLoader recipe): the rest of
@@ -585,6 +594,9 @@ class _Reading:
         """``self.conv_kernel`` nodes that read an attribute the method's own class sets (see
         :func:`_record_own_attributes`): their names are no evidence of torch."""
         self.classes: list[ast.ClassDef] = []
+        self.own_members: dict[str, set[str]] = {}
+        """Per class name, the names the submission's class of that name binds (in its body, as ``self.X = ...`` in
+        its methods, or in those of its bases the source defines); of classes sharing a name, the names all bind."""
         # a class's own `parameters`, `state_dict`...: unreadable unless the class is plain (_plain_classes)
         self.accounts: list[tuple[ast.ClassDef, Finding]] = []
         # defs compiled by @torch.jit.script, which resolves their names when it compiles (_scripted_early)
@@ -655,6 +667,13 @@ def _read_cached(units: tuple[str, ...]) -> _Reading:
             _bind_top_level(reading, statement, plain=True)
             if id(statement) not in in_text:
                 magic.append(statement)
+        # `%time f()` indented in a loop or a branch of the top level: it runs there, in the user's namespace
+        # (fairness round 36); its statements are read as the top level's are, and its call is handled as theirs
+        # is.  (Not in a function's body: the grading shell runs the line in the user's namespace, not the
+        # function's, so `%time conv2d = other` there rebinds a global the reader would not see bound.)
+        for nested in _module_level_statements(tree.body):
+            if id(nested) not in in_text and _magic_code(nested) is not None:
+                magic += [st for st in _with_magic_statements([nested], reading.magic_calls) if st is not nested]
         # walked once: both scans read every node of the unit, and of the code its `%time` lines run
         nodes = list(ast.walk(tree)) + [n for statement in magic for n in ast.walk(statement)]
         reading.method_setattrs |= _setattrs_of_methods(nodes)
@@ -779,6 +798,21 @@ def _with_magic_statements(body: list[ast.stmt], handled: set[int] | None = None
             continue
         yield from body
         yield statement
+
+
+def _module_level_statements(body: list[ast.stmt]):
+    """Every statement of the module's own scope: the top level's and those nested in its loops, branches,
+    ``with`` and ``try`` blocks, not in a function's or a class's body."""
+    todo = list(body)
+    while todo:
+        statement = todo.pop()
+        yield statement
+        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            continue
+        for field in ("body", "orelse", "finalbody"):
+            todo += [s for s in getattr(statement, field, ()) if isinstance(s, ast.stmt)]
+        todo += [s for handler in getattr(statement, "handlers", ()) for s in handler.body]
+        todo += [s for case in getattr(statement, "cases", ()) for s in case.body]
 
 
 def _magic_code(node: ast.AST, *, assigned: bool = True) -> str | None:
@@ -1447,8 +1481,10 @@ def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
                 add(Finding("unverifiable", chain if root else f"(...).{chain}"))
             elif id(node) in sharing or id(node) in safe_yaml:
                 pass
-            elif attr in LOADING_ATTRIBUTES or attr in TORCH_FUNCTION_ATTRIBUTES or (
-                    attr in UNREADABLE_IMPORTS | LOADING_IMPORTS and attr not in EVERYDAY_MODULE_NAMES) or (
+            elif ((attr in LOADING_ATTRIBUTES or (attr in UNREADABLE_IMPORTS | LOADING_IMPORTS
+                                                   and attr not in EVERYDAY_MODULE_NAMES))
+                  and not (id(node) in reading.own_attributes or _own_instance_member(reading, node))) \
+                    or attr in TORCH_FUNCTION_ATTRIBUTES or (
                     attr in REEXPORTED_MODULES) or (
                     (attr in JINJA_ATTRIBUTES or attr.startswith(STYLER_TEMPLATES))
                     and id(node) not in reading.own_attributes and _through_styler(reading, node.value)):
@@ -1536,10 +1572,16 @@ def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
                 add(Finding("unverifiable", f"{full} (it unpickles unless called with {keyword}={safe})"))
 
 
+#: Keywords of pandas' ``eval``/``query`` that change where the result goes, not what the text may reach
+#: (``df.eval("c = a * b", inplace=True)``: fairness round 36), given as a constant.
+PLAIN_QUERY_KEYWORDS = frozenset({"inplace"})
+
+
 def _plain_query(call: ast.Call) -> bool:
-    """``df.query("params > 100")``: a constant comparison of columns, with no ``@`` (the caller's variables),
-    backquoted names, dunders or attribute look-ups."""
-    text = call.args[0] if len(call.args) == 1 and not call.keywords else None
+    """``df.query("params > 100")``, ``df.query("k in [3, 5]")``: a constant comparison of columns, with no ``@``
+    (the caller's variables), backquoted names, dunders or attribute look-ups."""
+    text = call.args[0] if len(call.args) == 1 and all(
+        k.arg in PLAIN_QUERY_KEYWORDS and isinstance(k.value, ast.Constant) for k in call.keywords) else None
     return isinstance(text, ast.Constant) and isinstance(text.value, str) and bool(
         PLAIN_QUERY.fullmatch(text.value)) and "__" not in text.value
 
@@ -1610,14 +1652,53 @@ def _dotted(node: ast.expr) -> bool:
 def _plain_metadata(node: ast.expr) -> bool:
     """``Annotated``'s metadata that is a value, not a type: a constant, a dotted name, or a call of a dotted name
     with constants (``Field(gt=0)``, ``ValueRange(0, 10)``)."""
-    def constant(a: ast.expr) -> bool:  # (`Field(gt=-1)`: a negative bound is a unary minus: fairness round 35)
-        return isinstance(a, ast.Constant) or (isinstance(a, ast.UnaryOp) and isinstance(a.op, (ast.USub, ast.UAdd))
-                                                and isinstance(a.operand, ast.Constant))
+    def constant(a: ast.expr, depth: int = 0) -> bool:
+        # `Field(gt=-1)`: a negative bound is a unary minus (fairness round 35); `le=2 ** 4`, arithmetic of
+        # constants, and `("H", "W")`, a tuple of them (round 36)
+        if depth > 8:
+            return False
+        if isinstance(a, ast.UnaryOp) and isinstance(a.op, (ast.USub, ast.UAdd)):
+            return constant(a.operand, depth + 1)
+        if isinstance(a, ast.BinOp) and isinstance(a.op, (ast.Add, ast.Sub, ast.Mult, ast.Div, ast.FloorDiv,
+                                                          ast.Pow, ast.Mod)):
+            return constant(a.left, depth + 1) and constant(a.right, depth + 1)
+        if isinstance(a, ast.Tuple):
+            return len(a.elts) <= 16 and all(constant(e, depth + 1) for e in a.elts)
+        return isinstance(a, ast.Constant)
 
     if constant(node) or _dotted(node):
         return True
     return isinstance(node, ast.Call) and _dotted(node.func) and all(
         constant(a) for a in [*node.args, *(k.value for k in node.keywords)])
+
+
+def _own_instance_member(reading: _Reading, node: ast.Attribute) -> bool:
+    """``watch.measure()``, ``cfg.profile``, ``model.inspect()``: a name the submission's own class binds, read on a
+    module-level name bound only to new instances of that class (``watch = Stopwatch()``) and never changed (fairness round 36: these names are also a library's evaluator or a module's,
+    and were refused on any object).  Not a function's local of the same spelling."""
+    owner = node.value
+    if isinstance(owner, ast.Call) and isinstance(owner.func, ast.Name):  # `CNN().inspect(x)`
+        return node.attr in reading.own_members.get(owner.func.id, ()) and _own_class_name(reading, owner.func)
+    if not isinstance(owner, ast.Name) or owner.id in reading.imported or owner.id in reading.mutations \
+            or owner.id in reading.global_in_functions or _function_binding(reading, owner) is not None:
+        return False
+    bindings = reading.bindings.get(owner.id, [])
+    # (a name the class inherits from a library's class is not the submission's: only names its source binds)
+    return bool(bindings) and all(
+        plain and isinstance(statement, ast.Assign) and len(statement.targets) == 1
+        and isinstance(statement.targets[0], ast.Name) and isinstance(statement.value, ast.Call)
+        and isinstance(statement.value.func, ast.Name)
+        and node.attr in reading.own_members.get(statement.value.func.id, ())
+        and _own_class_name(reading, statement.value.func)
+        for statement, plain in bindings)
+
+
+def _own_class_name(reading: _Reading, name: ast.Name) -> bool:
+    """Whether ``name`` is the module's name of the submission's own class: every binding of it a class
+    definition, and no function's local of the same spelling."""
+    bindings = reading.bindings.get(name.id, [])
+    return bool(bindings) and all(isinstance(statement, ast.ClassDef) for statement, _ in bindings) \
+        and name.id not in reading.imported and _function_binding(reading, name) is None
 
 
 def _through_styler(reading: _Reading, node: ast.expr) -> bool:
@@ -1694,8 +1775,26 @@ def _names_of_types(reading: _Reading, annotation: ast.expr) -> bool:
 def _type_made(reading: _Reading, value: ast.expr) -> bool:
     """``NewType("ParamCount", int)``, ``TypeVar("T", int, float)``, ``namedtuple("HP", "lr epochs")``: a type made
     by typing's or collections' own functions from a constant name and types."""
-    return isinstance(value, ast.Call) and _resolved(reading, value.func) in TYPE_MAKERS and all(
+    if not isinstance(value, ast.Call):
+        return False
+    maker = _resolved(reading, value.func)
+    if maker in FIELD_NAME_MAKERS and all(_field_names(a) for a in [*value.args, *[k.value for k in value.keywords]]):
+        return True
+    return maker in TYPE_MAKERS and all(
         _plain_annotation(a) for a in [*value.args, *[k.value for k in value.keywords]])
+
+
+def _field_names(node: ast.expr) -> bool:
+    """A namedtuple's or a functional Enum's name, fields or members, or an option: constants only (a text of
+    identifiers, a list or tuple of them, pairs of a name and a constant value, a dict of constants)."""
+    if isinstance(node, ast.Constant):
+        return not isinstance(node.value, str) or bool(FIELD_NAMES_TEXT.fullmatch(node.value))
+    if isinstance(node, (ast.List, ast.Tuple)):
+        return len(node.elts) <= 256 and all(_field_names(e) for e in node.elts)
+    if isinstance(node, ast.Dict):
+        return len(node.keys) <= 256 and all(k is not None and _field_names(k) and _field_names(v)
+                                             for k, v in zip(node.keys, node.values))
+    return isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub) and isinstance(node.operand, ast.Constant)
 
 
 def _loads_what_it_saved(reading: _Reading, call: ast.Call, nodes: list[ast.AST]) -> bool:
@@ -3213,6 +3312,7 @@ def _record_own_attributes(reading: _Reading) -> None:
 
     for cls in reading.classes:
         own = defined(cls)
+        reading.own_members[cls.name] = reading.own_members.get(cls.name, own) & own
         for method, first in methods(cls):
             for n in _walk_scope_body(method):
                 if isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name) and n.value.id == first \
@@ -3634,7 +3734,10 @@ KNOWN_NAMES_ONLY: dict[str, frozenset[str]] = {
     "pydantic": frozenset({"BaseModel", "Field", "ConfigDict", "ValidationError", "field_validator",
                            "model_validator", "PositiveInt", "NonNegativeInt", "PositiveFloat", "NonNegativeFloat",
                            "NegativeInt", "NonPositiveInt", "StrictInt", "StrictFloat", "StrictBool", "StrictStr",
-                           "conint", "confloat"}),
+                           "conint", "confloat",
+                           # its computed properties, pydantic 1's validators, its dataclasses (fairness round 36):
+                           # decorators of the submission's own code, which evaluate no text the reader does not read
+                           "computed_field", "validator", "root_validator", "dataclasses", "dataclass"}),
 }
 #: What a by-hand function may reach of an otherwise unknown module: ``@torch.jit.script`` on a ``def`` compiles
 #: that def's own source, which is read like any other (rule 2 allows it as a decorator only, and so does rule 3).
