@@ -366,6 +366,54 @@ GRADER_FAULTS: dict[str, str] = {
     "r36_nb_layer_table_get_name.ipynb":
         "a judgement call (fairness round 36): `layer._get_name()`, a private method of torch's, refused as every "
         "private name of torch's objects is: -10",
+    # Fairness round 37 (tests/corpus/fair/_r37_findings.md): pydantic's conint(...) annotations, pydantic.v1's
+    # validators, functorch's einops and lambdify's Max/tuple arguments in the worker are fixed; these stay.
+    'r37_nb_stopwatch_from_factory_function.ipynb':
+        "a grader's fault (fairness round 37): `watch = make_stopwatch()`, then `watch.measure(...)`: the "
+        'own-instance exemption of round 36 reads only `Name = OwnClass(...)`, not an instance a factory '
+        'function returns: -10',
+    'r37_nb_stopwatch_classmethod_chained.ipynb':
+        "a grader's fault (fairness round 37): `Stopwatch.named(...).measure(...)`, an instance made by a "
+        'classmethod: -10',
+    'r37_nb_inspect_method_on_factory_instance.ipynb':
+        "a grader's fault (fairness round 37): `net = build_model(); net.inspect(x)`, the model's own method "
+        'on an instance a function returns: -10',
+    'r37_nb_profile_flag_read_inside_function.ipynb':
+        "a grader's fault (fairness round 37): `cfg.profile` read from a function's parameter, which may be "
+        'any object: -10',
+    'r37_py_simplenamespace_profile_inspect_flags.py':
+        "a grader's fault (fairness round 37): `opts.profile` / `opts.inspect` on a types.SimpleNamespace of "
+        "flags (module names as attributes of an object the reader cannot tie to the submission's class): -10",
+    'r37_nb_time_magic_inside_function.ipynb':
+        "a judgement call (fairness round 37): `%time` in a def's body: the grading shell runs the line in "
+        "the user's namespace, not the function's, so the reader refuses it there (round 2's cheat rebound a "
+        'global that way): -10',
+    'r37_nb_cprofile_object_pstats_timeit_repeat.ipynb':
+        "a judgement call (fairness round 37): `import cProfile` (a profiler's timer callback runs on every "
+        'call) and `timeit.Timer(text, globals=globals())`: -10',
+    'r37_nb_cprofile_run_text.ipynb':
+        'a judgement call (fairness round 37): `cProfile.run(text)` runs a text (refused by the reader, and '
+        'its compile by the worker: status error); `%prun` does the same and passes: -10',
+    'r37_nb_fx_shapeprop_jit_flops_export.ipynb':
+        'a judgement call (fairness round 37): torch.fx, torch.jit.trace and torch.export on the model after '
+        'the answers: they run a recorded graph instead of the source read: -10',
+    'r37_nb_functorch_einops_rearrange_flatten.ipynb':
+        "a judgement call (fairness round 37): `functorch.einops.rearrange` in the CNN's forward: functorch "
+        'is outside the libraries the reader knows (its compile in the worker is allowed since round 37): -10',
+    'r37_nb_sympy_lambdify_floor_solve_plot.ipynb':
+        'a judgement call (fairness rounds 34, 37): `sp.lambdify` writes and compiles code: -10',
+    'r37_nb_sympy_lambdify_max_formula.ipynb':
+        'a judgement call (fairness rounds 34, 37): `sp.lambdify` of a Max (its `from functools import '
+        'reduce` is allowed in the worker since round 37; the reader still refuses lambdify): -10',
+    'r37_nb_sympy_lambdify_tuple_args_q3.ipynb':
+        'a judgement call (fairness rounds 34, 37): `sp.lambdify` with tuple arguments (its `_Dummy_` names '
+        'are allowed in the worker since round 37; the reader still refuses lambdify): -10',
+    'r37_nb_pil_imagemath_difference.ipynb':
+        "a judgement call (fairness round 37): PIL's `ImageMath.unsafe_eval` evaluates a text (refused by the"
+        ' reader, and its compile by the worker: status error): -10',
+    'r37_nb_pydantic_attribute_docstrings_config.ipynb':
+        'a judgement call (fairness round 37): `getattr(cfg, name)` over field names on a config object (a '
+        'computed name on anything but self): -10',
     "r32_nb_written_module_exec_open_read.ipynb":
         "a judgement call (fairness round 32): exec(open('layers.py').read()) runs a text from a file: -10",
     "r24_py_careful_student_second_edition.py":

@@ -2184,6 +2184,8 @@ def test_round_45s_evaluators_inside_allowed_libraries_are_found(source, expecte
     "    @computed_field\n    @property\n    def twice(self) -> int:\n        return 2 * self.k\n"
     "    @validator('k')\n    def odd(cls, v):\n        return v\n",
     "from pydantic.dataclasses import dataclass\n@dataclass\nclass D:\n    k: int = 3\n",
+    # a constrained type of pydantic's as an annotation (fairness round 37)
+    "from pydantic import BaseModel, conint\nclass E(BaseModel):\n    k: conint(ge=1, le=10) = 3\n",
     # %time in a loop of the top level
     "for _ in range(2):\n    get_ipython().run_line_magic('time', 'out = conv2d(torch.ones(3, 3), torch.ones(2, 2))')\n",
 ])

@@ -38,6 +38,12 @@ EVERYDAY = {
     "pydantic": "import pydantic\nclass M(pydantic.BaseModel):\n    k: 'int'\nM(k=3)",
     "inspect.signature": "inspect.signature(len)",
     "enum": "import enum; enum.Enum('Act', 'RELU TANH')",
+    # fairness round 37
+    "sympy lambdify of a Max": "sp.lambdify(sp.Symbol('n'), sp.Max(sp.Symbol('n'), 2))(5)",
+    "sympy lambdify of tuple arguments": "h, w, k = sp.symbols('h w k'); sp.lambdify([(h, w), k], (h - k + 1) * (w - k + 1))((5, 5), 3)",
+    "functorch's einops": "from functorch.einops import rearrange; rearrange(torch.ones(2, 3, 4), 'b c h -> b (c h)')",
+    "pydantic 1's validators": "from pydantic.v1 import BaseModel, validator\nclass C(BaseModel):\n    k: int = 3\n"
+                               "    @validator('k')\n    def odd(cls, v):\n        return v\nC(k=5)",
 }
 #: Evaluators of text inside allowed libraries (attack rounds 44 and 45): refused in the worker by the rule.
 EVALUATORS = {

@@ -1614,7 +1614,15 @@ def _plain_annotation(node: ast.expr) -> bool:
         return all(_plain_annotation(e) for e in node.elts)
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
         return _plain_annotation(node.left) and _plain_annotation(node.right)
+    if isinstance(node, ast.Call) and isinstance(node.func, (ast.Name, ast.Attribute)) \
+            and _root(node.func)[1].split(".")[-1] in CONSTRAINED_TYPES:
+        # pydantic's constrained types, made by a call with constant bounds: `k: conint(ge=1, le=10)` (round 37)
+        return _plain_metadata(node)
     return False
+
+
+#: pydantic's makers of constrained types, which an annotation may call with constant bounds.
+CONSTRAINED_TYPES = frozenset({"conint", "confloat", "constr", "conlist", "conset", "condecimal", "conbytes"})
 
 
 def _subscript_form(node: ast.Subscript) -> tuple[str | None, list[ast.expr]]:

@@ -36,6 +36,7 @@ import ast
 import builtins
 import hashlib
 import os
+import re
 import sys
 
 #: Folders a worker can write, besides its working folder (its scratch).
@@ -60,6 +61,9 @@ TEXT_EVALUATORS = ("/sympy/", "/pandas/core/computation/")
 CODE_GENERATORS = ("/collections/__init__.py", "/dataclasses.py", "/timeit.py", "/doctest.py", "/typing.py",
                    "/typing_extensions.py", "/typing_inspection/", "/inspect.py", "/torch/",
                    "/_pytest/mark/expression.py",
+                   # torch's own einops (a rearrange's function written from its pattern: fairness round 37), and
+                   # pydantic 1's test of `__IPYTHON__` (a constant text)
+                   "/functorch/", "/pydantic/v1/utils.py",
                    # matplotlib's check of a cycler given as text (its rc files' default): no built-ins, no dunder,
                    # no name but cycler's
                    "/matplotlib/rcsetup.py")
@@ -72,7 +76,11 @@ PLAIN_BUILTINS = frozenset({"True", "False", "None", "int", "float", "complex", 
 #: The namespaces SymPy's lambdifiers fill with a star import (``from math import *``, ``import numpy; from numpy
 #: import *``, ``from sympy.functions import *``) before they compile the function they write.
 MATH_NAMESPACES = frozenset({"math", "cmath", "mpmath", "numpy", "numpy.linalg", "scipy", "scipy.special", "sympy",
-                             "sympy.functions", "sympy.matrices"})
+                             "sympy.functions", "sympy.matrices",
+                             # `reduce` for a lambdified Max or Min (fairness round 37)
+                             "functools"})
+#: The names SymPy's lambdify gives a tuple argument it unpacks (``lambdify([(h, w), k], ...)``: fairness round 37).
+LAMBDIFY_ARGUMENT = re.compile(r"_Dummy_\d+")
 #: The name of the function ``lambdify`` writes.
 LAMBDIFIED = "_lambdifygenerated"
 #: Names in those namespaces that load objects or code from a file or a module given by name (a pickle, a shared
@@ -100,6 +108,8 @@ def plain_expression(source, builtin_names: frozenset) -> bool:
             return True  # compile raises the same error
 
     def plain_name(name: str) -> bool:
+        if LAMBDIFY_ARGUMENT.fullmatch(name):
+            return True
         return not name.startswith("_") and name not in LOADING_NAMES and (
             name not in builtin_names or name in PLAIN_BUILTINS)
 
