@@ -125,8 +125,11 @@ def test_the_cheated_checks_earn_nothing(graded, name):
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_the_honest_parts_keep_their_points(graded, name):
     result = graded[name]
-    # (A cheat whose trick the worker refuses may end its cell with an error: its entry says so, `"status"`.)
-    assert result.status == EXPECTED[name].get("status", "ok"), (result.status, result.error, result.units)
+    # (A cheat whose trick the worker refuses may end its cell with an error: its entry says so, `"status"`; a list
+    # when the refusal races the cheat's own code, which then fails either way.)
+    statuses = EXPECTED[name].get("status", "ok")
+    assert result.status in (statuses if isinstance(statuses, list) else [statuses]), (result.status, result.error,
+                                                                                        result.units)
     by_id = {c.id: c for c in result.checks}
     lost = [i for i in EXPECTED[name]["full"] if i in by_id and by_id[i].points != by_id[i].max_points]
     assert lost == [], _summary(result, set(lost))
