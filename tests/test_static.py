@@ -2209,3 +2209,20 @@ def test_what_fairness_round_36s_students_wrote_is_no_finding(source):
 def test_the_rules_fairness_round_36_relaxed_still_see_what_they_must(source, expected):
     findings = _model_rule([HAND_WRITTEN + source]) + [what for _, what in found([HAND_WRITTEN + source])]
     assert any(expected in what for what in findings), findings
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("from torch.fx import Graph, GraphModule\n", "torch.fx"),  # attack round 47: a constant's repr in fx's code
+    ("import torch.fx as tfx\n", "torch.fx"),
+    ("from torch.fx.graph_module import GraphModule\n", "torch.fx"),
+    ("from torch.jit import trace\n", "torch.jit.trace"),
+    ("from torch._dynamo import optimize\n", "torch._dynamo"),
+])
+def test_an_import_of_torchs_compilers_is_found_as_their_attributes_are(source, expected):
+    assert any(expected in what for _, what in found([HAND_WRITTEN + source])), found([HAND_WRITTEN + source])
+
+
+@pytest.mark.parametrize("source", ["from torch.jit import script\n", "from torch.nn import functional as F\n",
+                                    "from torch.utils.checkpoint import checkpoint\n", "import torch.nn.functional as F\n"])
+def test_everyday_imports_from_torch_stay_readable(source):
+    assert found([HAND_WRITTEN + source]) == [] and _model_rule([HAND_WRITTEN + source]) == []

@@ -115,3 +115,29 @@ def test_a_library_imported_after_the_guard_still_writes_its_own_code(tmp_path):
     proc = subprocess.run([sys.executable, "-c", runner, str(ROOT)], capture_output=True, text=True, timeout=300,
                           cwd=tmp_path)
     assert proc.returncode == 0 and proc.stdout.strip().splitlines()[-1] == "3", proc.stderr[-2000:]
+
+
+def test_a_module_the_submission_writes_under_a_folder_named_site_packages_is_no_library(tmp_path):
+    # Its top-level code would otherwise count as a library being imported, whose compiles are the library's own.
+    runner = textwrap.dedent("""
+        import os, sys
+        sys.path.insert(0, sys.argv[1])
+        import numpy as np
+        from grader.worker import written_code
+        import hashlib
+        os.makedirs("x/site-packages", exist_ok=True)
+        text = "import numpy as np\\nnp.testing.runstring('y = 1', {})\\n"
+        with open("x/site-packages/notes.py", "w") as f:
+            f.write(text)
+        written_code.install([hashlib.sha256(text.encode()).hexdigest()])  # a text the judge read: it may run
+        sys.path.insert(0, os.path.abspath("x/site-packages"))
+        try:
+            import notes
+            print("ran")
+        except ImportError as exc:
+            print("refused:", exc)
+    """)
+    proc = subprocess.run([sys.executable, "-c", runner, str(ROOT)], capture_output=True, text=True, timeout=300,
+                          cwd=tmp_path)
+    last = proc.stdout.strip().splitlines()[-1]
+    assert proc.returncode == 0 and last.startswith("refused") and "utils.py compiles" in last, proc.stdout + proc.stderr

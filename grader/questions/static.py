@@ -1545,6 +1545,11 @@ def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
             loading = [n for n in names if set(n.split(".")) & LOADING_IMPORTS or _is_text_timer(n)]
             if loading:
                 add(Finding("unverifiable", f"import {loading[-1]}"))
+            imported_parts = [alias.name for alias in node.names] if isinstance(node, ast.Import) else \
+                [f"{node.module}.{alias.name}" for alias in node.names]
+            compiling = [n for n in imported_parts if _torch_compiler_module(n)]
+            if compiling:
+                add(Finding("unverifiable", f"import {compiling[-1]}"))
             if isinstance(node, ast.ImportFrom):
                 for alias in node.names:  # the same names as attributes, imported by name
                     if alias.name in LOADING_ATTRIBUTES | TORCH_FUNCTION_ATTRIBUTES or (
@@ -1749,6 +1754,21 @@ def _plain_ipython(dotted: str, *, within: bool = False) -> bool:
     one's path (``IPython.core`` in ``IPython.core.display.display``)."""
     return any(dotted == plain or dotted.startswith(plain + ".") or (within and plain.startswith(dotted + "."))
                for plain in PLAIN_IPYTHON if plain != "IPython") or dotted == "IPython"
+
+
+def _torch_compiler_module(dotted: str) -> bool:
+    """Whether an imported dotted name is a part of torch's compilers and code generators or its internals
+    (``from torch.fx import Graph``, ``import torch.fx``, ``from torch._dynamo import ...``), as the attributes
+    ``torch.fx`` and ``torch.jit`` are (:data:`TORCH_ONLY_ATTRIBUTES`): attack round 47 put its payload into the
+    ``forward`` torch.fx writes for a graph, through a constant's ``repr``, with names imported from ``torch.fx``
+    that no rule read.  ``torch.jit``'s readable parts (:data:`READABLE_JIT`) stay readable."""
+    parts = dotted.split(".")
+    if parts[0] != "torch" or len(parts) < 2:
+        return False
+    if parts[1] == "jit" and len(parts) == 3 and parts[2] in READABLE_JIT:
+        return False
+    return any(part in TORCH_ONLY_ATTRIBUTES or (part.startswith("_") and part not in PLAIN_PRIVATE_NAMES)
+               for part in parts[1:])
 
 
 def _is_text_timer(dotted: str | None) -> bool:

@@ -155,7 +155,9 @@ def install(read_digests, writable=()) -> None:
     parser = ast.__file__
 
     def library(path: str) -> bool:
-        return not path.startswith(own) and (path.startswith(standard) or any(f in path for f in LIBRARY_FOLDERS))
+        # (not a folder the submission writes, whatever it is called: `/tmp/x/site-packages/m.py` is its own)
+        return not path.startswith(own) and (path.startswith(standard) or any(f in path for f in LIBRARY_FOLDERS)) \
+            and not written(path)
     getcwd, sep = os.getcwd, "/"
     cwd = realpath(getcwd())
     roots = tuple(sorted({realpath(p) for p in (cwd, *WRITABLE_FOLDERS, *writable)}))
