@@ -1686,8 +1686,9 @@ def _plain_metadata(node: ast.expr) -> bool:
 
 
 def _own_instance_member(reading: _Reading, node: ast.Attribute) -> bool:
-    """``watch.measure()``, ``cfg.profile``, ``model.inspect()``: a name the submission's own class binds, read on a
-    module-level name bound only to new instances of that class (``watch = Stopwatch()``) and never changed (fairness round 36: these names are also a library's evaluator or a module's,
+    """``watch.measure()``, ``cfg.profile``, ``CNN().inspect(x)``: a name the submission's own class binds, read on
+    a new instance of that class, or on a module-level name bound only to new instances of it (``watch =
+    Stopwatch()``) and never changed (fairness round 36: these names are also a library's evaluator or a module's,
     and were refused on any object).  Not a function's local of the same spelling."""
     owner = node.value
     if isinstance(owner, ast.Call) and isinstance(owner.func, ast.Name):  # `CNN().inspect(x)`
