@@ -342,6 +342,40 @@ def test_an_image_like_input_is_smooth_and_on_the_8_bit_grid_as_to_tensor_gives_
     assert not torch.equal(photo.drawn_alike().to_tensor(), x) and photo.drawn_alike().blur == blur
 
 
+def test_a_photograph_crosses_with_its_values_and_the_worker_does_not_draw_it(monkeypatch):
+    """Issue 15: the worker drew 14 photographs a submission (a fifth of its CPU): the judge sends their values."""
+    photo = wire.Uniform((2, 3, 40, 30), 8, 0.5, 0.5, 4, 255)
+    noise = wire.Uniform((2, 3, 40, 30), 8, 0.5, 0.5)
+    x = photo.to_tensor()
+    assert noise.encode_with_values() == noise.encode()  # noise is cheaper to draw than to send
+    sent = wire.loads(wire.dumps(photo.encode_with_values()))
+    monkeypatch.setattr(wire, "uniform", lambda *a: pytest.fail("a photograph that came with its values was drawn"))
+    received = wire.Uniform.decode(sent)
+    assert received == photo  # the same description: the values are no part of what it is
+    y = received.to_tensor()
+    assert torch.equal(y, x) and y.dtype == torch.float32 and y.is_contiguous()
+    # in storage of torch's own, as a drawn input is: resizable (a property a model tested, attack round 21)
+    y.untyped_storage().resize_(y.numel() * 8)
+    assert not torch.equal(received.to_tensor(), x + 1)  # each call a fresh tensor, not one changed in place
+    y.add_(1)
+    assert torch.equal(received.to_tensor(), x)
+    assert received.drawn_alike().values is None  # another input: described, not these values
+
+
+@pytest.mark.parametrize("values", [
+    {"$array": {"dtype": "float64", "shape": [2, 3], "b64": "A" * 64}},  # not float32
+    {"$array": {"dtype": "float32", "shape": [3, 2], "b64": "A" * 32}},  # another shape
+    {"$array": {"dtype": "float32", "shape": [2, 3], "b64": "A" * 8}},  # too few bytes
+    {"$tuple": []},
+    [0.5] * 6,
+    "values",
+])
+def test_a_photograph_whose_values_do_not_fit_its_description_is_refused(values):
+    data = {"shape": [2, 3], "seed": 1, "bound": 0.5, "offset": 0.5, "blur": 1, "levels": 255, "values": values}
+    with pytest.raises(wire.WireError):
+        wire.Uniform.decode(wire.loads(wire.dumps(data)))
+
+
 def test_the_judges_photographs_have_the_heavy_tailed_differences_of_real_ones():
     """Attack round 46: box-blurred noise is a Gaussian field, whose neighbouring differences d give mean|d| / rms(d)
     about 0.8 (2/pi ** 0.5), as noise's do, against 0.06 to 0.73 on real photographs: one statistic told every judged

@@ -513,7 +513,7 @@ class Probe:
             (3, 1)
         """
         request = {Key.OP: ProbeOp.FORWARD, Key.NAME: name, Key.ARGS: wire.encode(list(args)),
-                   Key.WEIGHTS: wire.encode_weights(weights), Key.INPUT: x.encode(), Key.GRADIENTS: gradients}
+                   Key.WEIGHTS: wire.encode_weights(weights), Key.INPUT: x.encode_with_values(), Key.GRADIENTS: gradients}
         return self._forward_answer(request)[0]
 
     def gradients(self, name: str, args: tuple, weights: list[dict], x: wire.Uniform) -> dict[tuple, wire.Array]:
@@ -565,7 +565,7 @@ class Probe:
     def _training_answer(self, name: str, args: tuple, weights: list[dict], x: wire.Uniform) -> tuple:
         """:meth:`_forward_answer` for the pass with autograd on (``gradients=True``)."""
         request = {Key.OP: ProbeOp.FORWARD, Key.NAME: name, Key.ARGS: wire.encode(list(args)),
-                   Key.WEIGHTS: wire.encode_weights(weights), Key.INPUT: x.encode(), Key.GRADIENTS: True}
+                   Key.WEIGHTS: wire.encode_weights(weights), Key.INPUT: x.encode_with_values(), Key.GRADIENTS: True}
         return self._forward_answer(request)
 
     def train(self, name: str, args: tuple, weights: list[dict], x: wire.Uniform,
@@ -600,8 +600,8 @@ class Probe:
             ProbeError: the worker could not answer (time-out, crash).
         """
         request = {Key.OP: ProbeOp.TRAIN, Key.NAME: name, Key.ARGS: wire.encode(list(args)),
-                   Key.WEIGHTS: wire.encode_weights(weights), Key.INPUT: x.encode(),
-                   Key.INPUTS: [item.encode() for item in inputs], Key.INIT_SEED: int(init_seed)}
+                   Key.WEIGHTS: wire.encode_weights(weights), Key.INPUT: x.encode_with_values(),
+                   Key.INPUTS: [item.encode_with_values() for item in inputs], Key.INIT_SEED: int(init_seed)}
         cache = self.__dict__.setdefault("_trainings", {})
         key = wire.dumps(request)
         if key not in cache:
