@@ -367,23 +367,11 @@ GRADER_FAULTS: dict[str, str] = {
         "a judgement call (fairness round 36): `layer._get_name()`, a private method of torch's, refused as every "
         "private name of torch's objects is: -10",
     # Fairness round 37 (tests/corpus/fair/_r37_findings.md): pydantic's conint(...) annotations, pydantic.v1's
-    # validators, functorch's einops and lambdify's Max/tuple arguments in the worker are fixed; these stay.
-    'r37_nb_stopwatch_from_factory_function.ipynb':
-        "a grader's fault (fairness round 37): `watch = make_stopwatch()`, then `watch.measure(...)`: the "
-        'own-instance exemption of round 36 reads only `Name = OwnClass(...)`, not an instance a factory '
-        'function returns: -10',
-    'r37_nb_stopwatch_classmethod_chained.ipynb':
-        "a grader's fault (fairness round 37): `Stopwatch.named(...).measure(...)`, an instance made by a "
-        'classmethod: -10',
-    'r37_nb_inspect_method_on_factory_instance.ipynb':
-        "a grader's fault (fairness round 37): `net = build_model(); net.inspect(x)`, the model's own method "
-        'on an instance a function returns: -10',
+    # validators, functorch's einops and lambdify's Max/tuple arguments in the worker are fixed, and (2026-12-01) own
+    # instances made by factories and classmethods and SimpleNamespace flags in the reader; these stay.
     'r37_nb_profile_flag_read_inside_function.ipynb':
         "a grader's fault (fairness round 37): `cfg.profile` read from a function's parameter, which may be "
         'any object: -10',
-    'r37_py_simplenamespace_profile_inspect_flags.py':
-        "a grader's fault (fairness round 37): `opts.profile` / `opts.inspect` on a types.SimpleNamespace of "
-        "flags (module names as attributes of an object the reader cannot tie to the submission's class): -10",
     'r37_nb_time_magic_inside_function.ipynb':
         "a judgement call (fairness round 37): `%time` in a def's body: the grading shell runs the line in "
         "the user's namespace, not the function's, so the reader refuses it there (round 2's cheat rebound a "

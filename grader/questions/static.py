@@ -1689,10 +1689,13 @@ def _own_instance_member(reading: _Reading, node: ast.Attribute) -> bool:
     """``watch.measure()``, ``cfg.profile``, ``CNN().inspect(x)``: a name the submission's own class binds, read on
     a new instance of that class, or on a module-level name bound only to new instances of it (``watch =
     Stopwatch()``) and never changed (fairness round 36: these names are also a library's evaluator or a module's,
-    and were refused on any object).  Not a function's local of the same spelling."""
+    and were refused on any object).  Not a function's local of the same spelling.  A new instance is also what the
+    submission's own factory returns (:func:`_made_class`: ``make_stopwatch()``, ``Stopwatch.named("conv2d")``,
+    fairness round 37), and a ``types.SimpleNamespace`` of constants has the names given to it
+    (``opts = SimpleNamespace(profile=False)``: ``opts.profile`` is ``False``)."""
     owner = node.value
-    if isinstance(owner, ast.Call) and isinstance(owner.func, ast.Name):  # `CNN().inspect(x)`
-        return node.attr in reading.own_members.get(owner.func.id, ()) and _own_class_name(reading, owner.func)
+    if isinstance(owner, ast.Call):  # `CNN().inspect(x)`, `Stopwatch.named("x").measure(...)`
+        return _member_of_made(reading, owner, node.attr)
     if not isinstance(owner, ast.Name) or owner.id in reading.imported or owner.id in reading.mutations \
             or owner.id in reading.global_in_functions or _function_binding(reading, owner) is not None:
         return False
@@ -1701,10 +1704,98 @@ def _own_instance_member(reading: _Reading, node: ast.Attribute) -> bool:
     return bool(bindings) and all(
         plain and isinstance(statement, ast.Assign) and len(statement.targets) == 1
         and isinstance(statement.targets[0], ast.Name) and isinstance(statement.value, ast.Call)
-        and isinstance(statement.value.func, ast.Name)
-        and node.attr in reading.own_members.get(statement.value.func.id, ())
-        and _own_class_name(reading, statement.value.func)
+        and _member_of_made(reading, statement.value, node.attr)
         for statement, plain in bindings)
+
+
+def _member_of_made(reading: _Reading, call: ast.Call, attr: str) -> bool:
+    """Whether ``attr`` read on what ``call`` returns is a name the submission binds on it: a member of the
+    submission's own class that the call makes (:func:`_made_class`), or a constant given to a
+    ``types.SimpleNamespace``."""
+    made = _made_class(reading, call)
+    if made is not None:
+        return attr in reading.own_members.get(made, ()) and _instances_are_plain(reading, made)
+    if _resolved(reading, call.func) == "types.SimpleNamespace" and not call.args:
+        given = {k.arg: k.value for k in call.keywords}
+        return None not in given and isinstance(given.get(attr), ast.Constant)
+    return False
+
+
+def _made_class(reading: _Reading, call: ast.Call) -> str | None:
+    """The name of the submission's own class a new instance of which ``call`` returns, or None: ``Stopwatch()``;
+    ``make_stopwatch()``, a module-level function of the submission's whose every ``return`` is such a call
+    (``return Stopwatch()``); ``Stopwatch.named("x")``, a classmethod of that class whose every ``return`` is
+    ``cls(...)`` or the class's call (fairness round 37: an instance made by a factory was refused)."""
+    func = call.func
+    if isinstance(func, ast.Name):
+        if _own_class_name(reading, func):
+            return func.id
+        bindings = reading.bindings.get(func.id, [])
+        if len(bindings) != 1 or func.id in reading.imported or func.id in reading.mutations \
+                or func.id in reading.global_in_functions or _function_binding(reading, func) is not None:
+            return None
+        definition, plain = bindings[0]
+        if not (plain and isinstance(definition, ast.FunctionDef) and not definition.decorator_list):
+            return None
+        return _returned_class(reading, definition, None)
+    if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and _own_class_name(reading, func.value):
+        owner = func.value.id
+        methods = [m for cls in reading.classes if cls.name == owner for m in cls.body
+                   if isinstance(m, ast.FunctionDef) and m.name == func.attr]
+        if len(methods) != 1 or len([c for c in reading.classes if c.name == owner]) != 1:
+            return None
+        method = methods[0]
+        decorators = method.decorator_list
+        if not (len(decorators) == 1 and isinstance(decorators[0], ast.Name) and decorators[0].id == "classmethod"
+                and "classmethod" not in reading.bindings and method.args.args):
+            return None
+        made = _returned_class(reading, method, method.args.args[0].arg)
+        return owner if made in (owner, _CLS) else None
+    return None
+
+
+#: Methods through which a class's call or an attribute read on its instance may give another object than the
+#: class's own member (``__new__`` returning the timeit module made ``Stopwatch().timeit(...)`` timeit's).
+INSTANCE_REDIRECTING_METHODS = frozenset({"__new__", "__getattribute__", "__class_getitem__", "__init_subclass__"})
+
+
+def _instances_are_plain(reading: _Reading, name: str) -> bool:
+    """Whether every class the submission names ``name`` makes instances whose attributes are its own members: none
+    defines a method of :data:`INSTANCE_REDIRECTING_METHODS` or names a metaclass."""
+    return all(not any(k.arg == "metaclass" for k in cls.keywords) and not any(
+        isinstance(m, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Assign)) and (
+            m.name if not isinstance(m, ast.Assign) else
+            next((t.id for t in m.targets if isinstance(t, ast.Name)), "")) in INSTANCE_REDIRECTING_METHODS
+        for m in cls.body) for cls in reading.classes if cls.name == name)
+
+
+#: What :func:`_returned_class` answers for ``return cls(...)`` in a classmethod whose first parameter is ``cls``.
+_CLS = "\0cls"
+
+
+def _returned_class(reading: _Reading, function: ast.FunctionDef, cls: str | None) -> str | None:
+    """The own class every ``return`` of ``function`` makes a new instance of (``return Stopwatch()``, or ``return
+    cls(...)`` when ``cls`` names the classmethod's first parameter, answered as :data:`_CLS`), or None: another
+    value, a bare ``return``, a generator, or a parameter ``cls`` the function rebinds."""
+    returns, made = [], set()
+    for node in _walk_scope_body(function):
+        if isinstance(node, (ast.Yield, ast.YieldFrom)):
+            return None
+        if isinstance(node, ast.Return):
+            returns.append(node)
+        if cls is not None and isinstance(node, ast.Name) and node.id == cls and not isinstance(node.ctx, ast.Load):
+            return None
+    for node in returns:
+        value = node.value
+        if not (isinstance(value, ast.Call) and isinstance(value.func, ast.Name)):
+            return None
+        if cls is not None and value.func.id == cls:
+            made.add(_CLS)
+        elif _own_class_name(reading, value.func):
+            made.add(value.func.id)
+        else:
+            return None
+    return made.pop() if len(made) == 1 else None
 
 
 def _own_class_name(reading: _Reading, name: ast.Name) -> bool:
