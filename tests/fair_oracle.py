@@ -150,22 +150,32 @@ class _Shell:
         return []
 
 
-def _run_cell(source: str, filename: str, ns: dict) -> None:
+def _run_cell(source: str, filename: str, ns: dict, future: list[int]) -> None:
     """Run one cell as IPython does: its last expression's value (not None, no trailing ``;``) becomes ``_``,
-    and its source stays in linecache for ``inspect``."""
+    its source stays in linecache for ``inspect``, and a ``from __future__`` import holds in every later cell
+    (``future``: the flags imported so far, updated; IPython's compiler is a ``codeop.Compile``)."""
+    import __future__
     import ast
     import linecache
 
+    features = 0
+    for name in __future__.all_feature_names:
+        features |= getattr(__future__, name).compiler_flag
     linecache.cache[filename] = (len(source), None, source.splitlines(keepends=True), filename)
     tree = ast.parse(source, filename)
     last = tree.body[-1] if tree.body else None
     if isinstance(last, ast.Expr) and not source.rstrip().endswith(";"):
-        exec(compile(ast.Module(body=tree.body[:-1], type_ignores=[]), filename, "exec", dont_inherit=True), ns)
-        value = eval(compile(ast.Expression(last.value), filename, "eval", dont_inherit=True), ns)
+        body = compile(ast.Module(body=tree.body[:-1], type_ignores=[]), filename, "exec", flags=future[0],
+                       dont_inherit=True)
+        future[0] |= body.co_flags & features
+        exec(body, ns)
+        value = eval(compile(ast.Expression(last.value), filename, "eval", flags=future[0], dont_inherit=True), ns)
         if value is not None:
             ns["___"], ns["__"], ns["_"] = ns.get("__", ""), ns.get("_", ""), value
     else:
-        exec(compile(tree, filename, "exec", dont_inherit=True), ns)
+        code = compile(tree, filename, "exec", flags=future[0], dont_inherit=True)
+        future[0] |= code.co_flags & features
+        exec(code, ns)
 
 
 def _saved_error(cell) -> str | None:
@@ -223,11 +233,12 @@ def _execute(path: Path) -> tuple[dict, list[str]]:
 
     IPython.get_ipython = IPython.core.getipython.get_ipython = ns["get_ipython"]  # `from IPython import ...`
     ns["display"] = lambda *a, **k: None
+    future = [0]
     for i, cell in enumerate(nb.cells):
         if cell.cell_type != "code":
             continue
         try:
-            _run_cell(tm.transform_cell(cell.source), f"<cell {i}>", ns)
+            _run_cell(tm.transform_cell(cell.source), f"<cell {i}>", ns, future)
         except BaseException as exc:
             if type(exc).__name__ != _saved_error(cell):
                 errors.append(f"cell {i}: " + traceback.format_exc(limit=-2))

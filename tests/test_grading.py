@@ -474,6 +474,26 @@ def test_the_students_annotations_are_objects_not_the_workers_postponed_strings(
     assert result.total == bank.total_points()
 
 
+_POSTPONED = ("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from collections.abc import Sequence\n"
+              "def total(counts: Sequence[int]) -> int:\n    return sum(counts)\n"
+              "assert total.__annotations__['counts'] == 'Sequence[int]'\n")
+
+
+@pytest.mark.parametrize("kind", ["script", "notebook"])
+def test_the_students_own_future_import_holds_in_every_later_statement_and_cell(grade_text, kind):
+    """Fairness round 38: a script's ``from __future__ import annotations`` reached only its own statement (each is
+    compiled apart), so an annotation naming a type imported under TYPE_CHECKING raised NameError.  Python holds it
+    for the whole file, IPython for every later cell; an earlier cell or statement keeps evaluated annotations."""
+    before = "def early(n: int) -> int:\n    return n\nassert early.__annotations__['n'] is int\n"
+    if kind == "script":
+        result = grade_text("from __future__ import annotations\n" + solution_script() + "\n" + _POSTPONED)
+    else:
+        cells = [before, "from __future__ import annotations", *(q.solution for q in bank.QUESTIONS), _POSTPONED]
+        result = grade_text(notebook_text(*cells), "future.ipynb")
+    assert result.status == "ok", result.error
+    assert result.total == bank.total_points()
+
+
 #: Importing IPython (and matplotlib) takes seconds on a loaded machine: room for that cell.
 IMPORTS_IPYTHON = Limits(timeout=60, probe_timeout=2, unit_timeout=30, memory_mb=768)
 

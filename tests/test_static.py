@@ -2279,3 +2279,24 @@ def test_what_fairness_round_37s_students_wrote_is_no_finding(source):
 def test_the_rules_fairness_round_37_relaxed_still_see_what_they_must(source, expected):
     findings = _model_rule([HAND_WRITTEN + source]) + [what for _, what in found([HAND_WRITTEN + source])]
     assert any(expected in what for what in findings), findings
+
+
+@pytest.mark.parametrize("source", [
+    # fairness round 38: a module's label, a module of type aliases, the schedulers' base class by its older name
+    "from torch import __version__\nprint(__version__)\n",
+    "from torch.nn.common_types import _size_2_t\ndef size(kernel_size: _size_2_t) -> int:\n    return 1\n",
+    "from torch.optim.lr_scheduler import _LRScheduler\ndef fit(s: _LRScheduler | None = None) -> None:\n    pass\n",
+])
+def test_what_fairness_round_38s_students_imported_from_torch_is_no_finding(source):
+    assert _model_rule([HAND_WRITTEN + source]) == [] and found([HAND_WRITTEN + source]) == []
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("from torch import _C\n", "_C"),
+    ("from torch import __dict__ as d\n", "__dict__"),
+    ("from torch.nn import _reduction\n", "_reduction"),
+    ("from torch.nn.modules.conv import _ConvNd\n", "_ConvNd"),
+])
+def test_torchs_internals_imported_by_name_are_still_found(source, expected):
+    findings = _model_rule([HAND_WRITTEN + source]) + [what for _, what in found([HAND_WRITTEN + source])]
+    assert any(expected in what for what in findings), findings

@@ -331,7 +331,13 @@ PLAIN_PRIVATE_NAMES = frozenset({"_pair", "_single", "_triple", "_quadruple", "_
                                  "_assert",
                                  # namedtuple's documented methods, underscored so as not to clash with fields
                                  # (fairness round 31: `hp._replace(lr=...)`, `hp._asdict()` cost -10)
-                                 "_replace", "_asdict", "_fields", "_make", "_field_defaults"})
+                                 "_replace", "_asdict", "_fields", "_make", "_field_defaults",
+                                 # torch's base class of learning-rate schedulers, by its older name (fairness round
+                                 # 38: a training helper's type hint cost q6, q7 and q8, -10)
+                                 "_LRScheduler"})
+#: Modules of torch that hold type aliases only (``_size_2_t``, ``_ratio_2_t``): their names, private or not, are
+#: plain (fairness round 38: `from torch.nn.common_types import _size_2_t` for q2's hints cost -10).
+TYPE_ALIAS_MODULES = frozenset({"torch.nn.common_types"})
 #: Attributes that write files: with them, an import of a module that is not installed may load
 #: code the submission wrote.
 FILE_WRITERS = frozenset({"write_text", "write_bytes", "write", "open", "copyfile", "copy2", "copytree", "move",
@@ -1159,7 +1165,7 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                             or alias.name.startswith(GLOBAL_HOOK_PREFIX) \
                             or (node.module == "gc" and alias.name == "callbacks") or (
                             alias.name.startswith("_") and not alias.name.startswith("__")
-                            and alias.name not in PLAIN_PRIVATE_NAMES):
+                            and alias.name not in PLAIN_PRIVATE_NAMES and node.module not in TYPE_ALIAS_MODULES):
                         add(Finding("unverifiable", f"from {node.module} import {alias.name}"))
         elif isinstance(node, ast.Name) and node.id in SYMPY_EVALUATORS and "sympy" in reading.star_modules \
                 and node.id not in reading.bindings:
@@ -1859,7 +1865,11 @@ def _torch_compiler_module(dotted: str) -> bool:
         return False
     if parts[1] == "jit" and len(parts) == 3 and parts[2] in READABLE_JIT:
         return False
-    return any(part in TORCH_ONLY_ATTRIBUTES or (part.startswith("_") and part not in PLAIN_PRIVATE_NAMES)
+    if ".".join(parts[:-1]) in TYPE_ALIAS_MODULES or dotted in TYPE_ALIAS_MODULES:
+        return False
+    # a module's labels (`from torch import __version__`: fairness round 38) are no internals
+    return any(part in TORCH_ONLY_ATTRIBUTES or (part.startswith("_") and part not in PLAIN_PRIVATE_NAMES
+                                                 and part not in MODULE_LABELS)
                for part in parts[1:])
 
 

@@ -9,8 +9,11 @@ ended cleanly: it is recorded ``ok``, and the next one still runs too.
 
 from __future__ import annotations
 
+import __future__
 import ast
+import functools
 import linecache
+import operator
 import time
 
 _monotonic = time.monotonic  # bound before any submission runs: patching time.monotonic changes nothing here
@@ -34,6 +37,13 @@ def clean_exit(exc: SystemExit) -> bool:
 # must not turn the student's annotations into strings (dataclass fields, pydantic models and
 # typing.get_type_hints would then see strings the student never wrote).
 
+#: Every ``from __future__ import`` feature's compiler flag: a unit that imports one compiles every later unit with
+#: it, as Python compiles a whole script and IPython's compiler (``codeop.Compile``) the cells after it.  (A script's
+#: ``from __future__ import annotations`` reached only its own first statement, so an annotation naming a type
+#: imported under ``TYPE_CHECKING`` was evaluated and raised NameError: fairness round 38.)
+FUTURE_FLAGS = functools.reduce(operator.or_, (getattr(__future__, name).compiler_flag
+                                                for name in __future__.all_feature_names))
+
 #: The file name a script's code runs under (its source is in linecache under it, and ``__main__.__file__``).
 SCRIPT_FILENAME = "<submission>"
 
@@ -47,8 +57,12 @@ def script_units(source: str) -> list:
     """
     tree = ast.parse(source, SCRIPT_FILENAME)
     remember_source(SCRIPT_FILENAME, source)
-    return [compile(ast.Module(body=[stmt], type_ignores=[]), SCRIPT_FILENAME, "exec", dont_inherit=True)
-            for stmt in tree.body]
+    units, future = [], 0
+    for stmt in tree.body:
+        units.append(compile(ast.Module(body=[stmt], type_ignores=[]), SCRIPT_FILENAME, "exec", flags=future,
+                             dont_inherit=True))
+        future |= units[-1].co_flags & FUTURE_FLAGS
+    return units
 
 
 def remember_source(filename: str, source: str) -> None:
@@ -57,15 +71,18 @@ def remember_source(filename: str, source: str) -> None:
     linecache.cache[filename] = (len(source), None, source.splitlines(keepends=True), filename)
 
 
-def _cell_code(source: str, filename: str):
+def _cell_code(source: str, filename: str, future: int = 0):
     """A cell compiled the way IPython runs it: the body, then its last expression, whose value
-    (unless the cell ends with ``;``) becomes ``_`` (IPython's last output).  One code object, or two."""
+    (unless the cell ends with ``;``) becomes ``_`` (IPython's last output).  One code object, or two.
+    ``future``: the :data:`FUTURE_FLAGS` earlier cells imported."""
     tree = ast.parse(source, filename)
     last = tree.body[-1] if tree.body else None
     if isinstance(last, ast.Expr) and not source.rstrip().endswith(";"):
-        body = compile(ast.Module(body=tree.body[:-1], type_ignores=[]), filename, "exec", dont_inherit=True)
-        return body, compile(ast.Expression(last.value), filename, "eval", dont_inherit=True)
-    return compile(tree, filename, "exec", dont_inherit=True), None
+        body = compile(ast.Module(body=tree.body[:-1], type_ignores=[]), filename, "exec", flags=future,
+                       dont_inherit=True)
+        return body, compile(ast.Expression(last.value), filename, "eval", flags=future | body.co_flags & FUTURE_FLAGS,
+                             dont_inherit=True)
+    return compile(tree, filename, "exec", flags=future, dont_inherit=True), None
 
 
 def _shift_outputs(namespace: dict, value) -> None:
@@ -104,6 +121,7 @@ def run_units(units: list, namespace: dict, *, timeout: float | None, total: flo
         from (``cell 3, line 2``), which the judge names as a student finds it.
     """
     records = []
+    future = 0
     begun = _monotonic()
     for index, unit in enumerate(units):
         record = {Key.INDEX: index, Key.STATUS: UnitStatus.OK, Key.ERROR: None}
@@ -117,7 +135,8 @@ def run_units(units: list, namespace: dict, *, timeout: float | None, total: flo
         if isinstance(unit, str):
             filename = f"<cell {index + 1}>"
             try:
-                unit, last = _cell_code(unit, filename)
+                unit, last = _cell_code(unit, filename, future)
+                future |= unit.co_flags & FUTURE_FLAGS
                 remember_source(filename, units[index])
             except (SyntaxError, ValueError, OverflowError, RecursionError, MemoryError) as exc:
                 detail = f" (line {exc.lineno})" if isinstance(exc, SyntaxError) and exc.lineno else ""
