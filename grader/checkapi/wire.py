@@ -263,14 +263,13 @@ def uniform(shape, seed: int, bound: float, offset: float = 0.0, blur: int = 0, 
     rng = generator(pcg64(seed))
     values = _image_like(rng, arange, tuple(shape), blur) if blur else rng.random(math.prod(shape))
     if levels:
-        values *= levels
-        values = values.round()  # ndarray's own method: a submission cannot patch it
-        values /= levels
-    values *= 2.0
-    values -= 1.0
-    values *= bound
-    if offset:
-        values += offset
+        values = _pixels(values, levels, bound, offset)
+    else:
+        values *= 2.0
+        values -= 1.0
+        values *= bound
+        if offset:
+            values += offset
     # Into a tensor of torch's own storage (not one made by torch.from_numpy, whose storage cannot be resized: a
     # property no batch of real images has).
     tensor = empty(values.shape, dtype=float32)
@@ -293,6 +292,26 @@ def _tensor_of(values: Array):
     tensor = empty(values.shape, dtype=float32)
     copyto(tensor.numpy(), frombuffer(values.data, dtype="<f4").reshape(values.shape), casting="same_kind")
     return clone(tensor)  # a tensor whose .numpy() was taken has storage that cannot be resized; its clone can
+
+
+def _pixels(values, levels: int, bound: float, offset: float):
+    """``values`` in [0, 1] as a pipeline makes an image of ``levels`` steps: ``k = round(u * levels)``, then
+    ``x = k / levels`` in float32 (``ToTensor``'s ``k / 255``), then, for a range other than [0, 1], normalised in
+    float32 as ``Normalize(mean, std)`` does (``(x - mean) / std``, ``mean = (bound - offset) / (2 * bound)``,
+    ``std = 1 / (2 * bound)``: ``(x - 0.5) / 0.5`` for [-1, 1], the same bits as ``x * 2 - 1``).
+
+    Rounded once from float64 instead (until attack round 48), the [-1, 1] probe's values were ``fl32(2k/255 - 1)``,
+    which differs from every real pipeline's ``2 * fl32(k/255) - 1`` at 128 of the 256 levels: a model compared its
+    input with the real grid and was another network on every normalised image a student feeds it."""
+    float32 = _numpy()[2]
+    values = values * levels
+    values = values.round().astype(float32)  # ndarray's own methods: a submission cannot patch them
+    values /= float32(levels)
+    mean, std = float32((bound - offset) / (2.0 * bound)), float32(0.5 / bound)
+    if mean != 0 or std != 1:
+        values -= mean
+        values /= std
+    return values
 
 
 #: How many shapes an image-like input's scene holds (:func:`_dead_leaves`), and the most of a smooth field mixed in.
