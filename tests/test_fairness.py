@@ -372,6 +372,12 @@ GRADER_FAULTS: dict[str, str] = {
     'r37_nb_profile_flag_read_inside_function.ipynb':
         "a grader's fault (fairness round 37): `cfg.profile` read from a function's parameter, which may be "
         'any object: -10',
+    # Fairness round 38 (tests/corpus/fair/_r38_findings.md): torch's __version__, _size_2_t and _LRScheduler
+    # imported by name and a script's own __future__ import are fixed; this stays.
+    "r38_nb_model_registry_init_subclass.ipynb":
+        "a judgement call (fairness round 38): models that register themselves through `__init_subclass__`, a hook "
+        "that runs code whenever a class is made (round 11's attack filed classes in a table with __set_name__): "
+        "-10",
     'r37_nb_time_magic_inside_function.ipynb':
         "a judgement call (fairness round 37): `%time` in a def's body: the grading shell runs the line in "
         "the user's namespace, not the function's, so the reader refuses it there (round 2's cheat rebound a "

@@ -2300,3 +2300,23 @@ def test_what_fairness_round_38s_students_imported_from_torch_is_no_finding(sour
 def test_torchs_internals_imported_by_name_are_still_found(source, expected):
     findings = _model_rule([HAND_WRITTEN + source]) + [what for _, what in found([HAND_WRITTEN + source])]
     assert any(expected in what for what in findings), findings
+
+
+@pytest.mark.parametrize("source", [
+    "__annotations__ = {'k': int, 'stride': int}\n",
+    "from dataclasses import dataclass\n@dataclass\nclass Hyper:\n    __annotations__ = {'k': int}\n    k = 3\n",
+])
+def test_annotations_written_as_a_display_of_names_are_no_finding(source):
+    assert _model_rule([HAND_WRITTEN + source]) == [] and found([HAND_WRITTEN + source]) == []
+
+
+@pytest.mark.parametrize("source", [
+    # attack round 48: a key made at run time, which dataclasses writes into the code of the methods it compiles
+    "from dataclasses import dataclass\nFIELD = 'x' + ')'\n@dataclass\nclass N:\n    __annotations__ = {FIELD: int}\n",
+    "from dataclasses import dataclass\n@dataclass\nclass N:\n    __annotations__ = {'x=0): pass': int}\n",
+    "from dataclasses import dataclass\n@dataclass\nclass N:\n    x: int\n    __annotations__['y)'] = int\n",
+    "from dataclasses import dataclass\n@dataclass\nclass N:\n    x: int\n    __annotations__.update({'y)': int})\n",
+    "from dataclasses import dataclass\nnames = dict(k=int)\n@dataclass\nclass N:\n    __annotations__ = names\n",
+])
+def test_annotations_written_by_hand_otherwise_are_a_finding(source):
+    assert any("__annotations__" in what for _, what in found([HAND_WRITTEN + source])), found([HAND_WRITTEN + source])

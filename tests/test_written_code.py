@@ -44,6 +44,12 @@ EVERYDAY = {
     "functorch's einops": "from functorch.einops import rearrange; rearrange(torch.ones(2, 3, 4), 'b c h -> b (c h)')",
     "pydantic 1's validators": "from pydantic.v1 import BaseModel, validator\nclass C(BaseModel):\n    k: int = 3\n"
                                "    @validator('k')\n    def odd(cls, v):\n        return v\nC(k=5)",
+    # dataclasses as notebooks use them (attack round 48's check of their field names must not refuse these)
+    "dataclasses of every kind": "@dataclasses.dataclass(frozen=True, order=True, slots=True)\nclass A:\n"
+                                 "    k: int = 3\n    sizes: list = dataclasses.field(default_factory=list)\n"
+                                 "@dataclasses.dataclass(frozen=True)\nclass B(A):\n    stride: 'int' = 1\n"
+                                 "    def __post_init__(self):\n        pass\n"
+                                 "B(); dataclasses.make_dataclass('C', [('k', int)])(1); dataclasses.replace(A(), k=5)",
 }
 #: Evaluators of text inside allowed libraries (attack rounds 44 and 45): refused in the worker by the rule.
 EVALUATORS = {
@@ -53,6 +59,13 @@ EVALUATORS = {
     "pdb": "import pdb; pdb.Pdb().runeval('1')",
     "a pandas expression with a dunder": "pd.DataFrame({'a': [1]}).eval('a.__class__')",
     "sympy given a payload": "sp.sympify(\"__import__('os')\")",
+    # attack round 48: a field name made of code, which dataclasses writes into the methods it compiles
+    "a dataclass field named with code": "dataclasses.dataclass(type('N', (), {'__annotations__': "
+                                         "{'x=0): pass\\n def _q(self': int}}))",
+    "a base's fields renamed by hand": "Base = dataclasses.dataclass(type('Base', (), {'__annotations__': {'y': int},"
+                                       " 'y': 1}))\nBase.__dataclass_fields__['y'].name = 'y=0): pass\\n def _q(self'\n"
+                                       "dataclasses.dataclass(type('M', (Base,), {'__annotations__': {'z': int}, "
+                                       "'z': 2}))",
 }
 
 RUNNER = textwrap.dedent("""

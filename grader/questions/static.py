@@ -57,6 +57,7 @@ import ast
 import functools
 import importlib.util
 import inspect
+import keyword
 import re
 import sys
 import textwrap
@@ -375,6 +376,22 @@ NAMING_WRITERS = {"open": "argument", "to_csv": "argument", "savetxt": "argument
 #: The constructors of paths whose ``write_text``/``write_bytes``/``open`` name their file: ``Path(PATH)`` only, not
 #: what a method or a function of the submission's made of one (attack round 38: ``relative_to``).
 PATH_CONSTRUCTORS = frozenset({"pathlib.Path", "pathlib.PosixPath", "pathlib.PurePath", "pathlib.PurePosixPath"})
+#: The name of a namespace's annotations (a class body's, a module's).
+ANNOTATIONS = "__annotations__"
+
+
+def _plain_annotations_binding(node: ast.Name, parents: dict) -> bool:
+    """Whether this ``__annotations__`` name is bound to a dict display whose keys are constant identifiers
+    (``__annotations__ = {"k": int}``): the only way of writing a namespace's annotations by hand that names what
+    each field is."""
+    statement = parents.get(id(node))
+    if not (isinstance(node.ctx, ast.Store) and isinstance(statement, ast.Assign) and statement.targets == [node]
+            and isinstance(statement.value, ast.Dict)):
+        return False
+    return all(isinstance(k, ast.Constant) and isinstance(k.value, str) and k.value.isidentifier()
+               and not keyword.iskeyword(k.value) for k in statement.value.keys)
+
+
 #: Special methods a class may define without running code out of the reader's sight.
 PLAIN_DUNDERS = frozenset({
     "__init__", "__repr__", "__str__", "__len__", "__getitem__", "__setitem__", "__iter__", "__next__",
@@ -1280,6 +1297,11 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                     shown = f"def {name}" if defined else f"{name} = ..."
                     reading.accounts.append(
                         (node, Finding("unverifiable", f"{shown} (a class's own account of the parameters it holds)")))
+        if isinstance(node, ast.Name) and node.id == ANNOTATIONS and not _plain_annotations_binding(node, parents()):
+            # a namespace's annotations written by hand: dataclasses writes each key into the code it compiles, and
+            # never checks it is a name (attack round 48: a key made of code ran as the class was made)
+            add(Finding("unverifiable", f"{ANNOTATIONS} written by hand (its keys are names dataclasses writes into "
+                                        "code)"))
         if isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
             # A special method bound by assignment (`__init_subclass__ = register`, `__getattr__ = f`) runs out of
             # sight as its `def` would (attack round 11): the same rule

@@ -67,6 +67,13 @@ CODE_GENERATORS = ("/collections/__init__.py", "/dataclasses.py", "/timeit.py", 
                    # matplotlib's check of a cycler given as text (its rc files' default): no built-ins, no dunder,
                    # no name but cycler's
                    "/matplotlib/rcsetup.py")
+#: The code generator of CODE_GENERATORS that writes the field names of a class it is handed into the code it
+#: compiles without checking they are names (``@dataclass`` takes them from the class's ``__annotations__``; only
+#: ``make_dataclass`` checks): what it compiles runs only when every name a class of the one it makes holds is an
+#: identifier (attack round 48: a key made of code ran as the class was made).
+NAMING_GENERATOR = "/dataclasses.py"
+#: The namespaces of a class whose keys that generator writes into code.
+FIELD_TABLES = ("__annotations__", "__dataclass_fields__")
 #: How a path names a library's file (besides the standard library's folder).
 LIBRARY_FOLDERS = ("/site-packages/", "/dist-packages/")
 #: Built-in names a text those libraries compile may use: values and arithmetic, nothing that reaches code, names
@@ -187,6 +194,37 @@ def install(read_digests, writable=()) -> None:
         name = filename if isinstance(filename, str) else filename.decode("utf-8", "surrogateescape")
         return not name.startswith("<") and exists(name if isabs(name) else join(getcwd(), name))
 
+    import dataclasses
+    import keyword
+
+    is_identifier, is_keyword, field_type = str.isidentifier, keyword.iskeyword, dataclasses.Field
+    field_name = dataclasses.Field.__dict__["name"].__get__  # the slot itself: no property of a subclass answers
+    mro_of, namespace_of = type.__dict__["__mro__"].__get__, type.__dict__["__dict__"].__get__
+    dict_keys, dict_values = dict.keys, dict.values
+
+    def a_name(name) -> bool:
+        return type(name) is str and is_identifier(name) and not is_keyword(name)
+
+    def plain_fields(frame, generator: str) -> bool:
+        """Whether every class the generator's frames hold (``cls``: the class being made) names its fields with
+        identifiers, in its annotations and in the fields a base made by hand declares (:data:`FIELD_TABLES`)."""
+        while frame is not None and frame.f_code.co_filename == generator:
+            made = frame.f_locals.get("cls")
+            if isinstance(made, type):
+                for klass in mro_of(made):
+                    namespace = namespace_of(klass)
+                    for table in FIELD_TABLES:
+                        held = namespace.get(table)
+                        if held is None:
+                            continue
+                        if type(held) is not dict or not all(a_name(k) for k in dict_keys(held)):
+                            return False
+                        if table == FIELD_TABLES[1] and not all(
+                                type(f) is field_type and a_name(field_name(f)) for f in dict_values(held)):
+                            return False
+            frame = frame.f_back
+        return True
+
     def importing(frame) -> bool:
         """Whether a library module is being imported in ``frame``'s stack (its top-level code runs): what it
         compiles then is its own code (mpmath writes its number types' methods as it is imported, and SymPy, which
@@ -217,6 +255,9 @@ def install(read_digests, writable=()) -> None:
                 if not plain_expression(source, builtin_names):
                     raise ImportError(f"text that {compiler.rsplit(sep, 1)[-1]} evaluates, which reaches code out "
                                       "of the grader's sight, is not run")
+            elif compiler.endswith(NAMING_GENERATOR) and library(compiler) and not plain_fields(frame, compiler):
+                raise ImportError("a dataclass whose field names are no identifiers is not made: dataclasses writes "
+                                  "them into the code it compiles, which reaches code out of the grader's sight")
             elif library(compiler) and not any(part in compiler for part in CODE_GENERATORS) and not (
                     isinstance(filename, (str, bytes)) and a_file(filename)) and not importing(frame):
                 raise ImportError(f"text that {compiler.rsplit(sep, 1)[-1]} compiles, which reaches code out of the "
