@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from grader.questions import bank
 from grader.questions.static import by_hand_findings, unreadable_findings
 from tests.conftest import CORPUS
 
@@ -2320,3 +2321,40 @@ def test_annotations_written_as_a_display_of_names_are_no_finding(source):
 ])
 def test_annotations_written_by_hand_otherwise_are_a_finding(source):
     assert any("__annotations__" in what for _, what in found([HAND_WRITTEN + source])), found([HAND_WRITTEN + source])
+
+
+# -- fairness round 38: a registry in an own class's attribute is that class's, not every function's -----------------
+
+_SOLUTIONS = [q.solution for q in bank.QUESTIONS]
+
+
+@pytest.mark.parametrize("source", [
+    "class Zoo:\n    models = {}\nZoo.models['cnn'] = CNN\n",
+    "class Zoo:\n    models: dict[str, type] = {}\nZoo.models.update(cnn=CNN, convnet=ConvNet)\n"
+    "print(sorted(Zoo.models))\nmodel = Zoo.models['convnet'](3)\n",
+])
+def test_model_classes_filed_in_an_own_class_table_do_not_reach_the_by_hand_functions(source):
+    units = tuple(_SOLUTIONS + [source])
+    assert by_hand_findings(units, "conv2d") == [] and by_hand_findings(units, "max_pool2d") == []
+
+
+@pytest.mark.parametrize("source", [
+    # the table rebound, bound to another object, a class rebound, a longer chain, a table handed to a function
+    "class Zoo:\n    models = {}\nZoo.models = holder = {}\nZoo.models['cnn'] = CNN\n",
+    "holder = {}\nclass Zoo:\n    models = holder\nZoo.models['cnn'] = CNN\n",
+    "class Zoo:\n    models = {}\nZoo = type('Z', (), {'models': {}})\nZoo.models['cnn'] = CNN\n",
+    "class Zoo:\n    models = {}\nclass Outer:\n    Inner = Zoo\nOuter.Inner.models['cnn'] = CNN\n",
+    "def put(t):\n    pass\nclass Zoo:\n    models = {}\nZoo.models['cnn'] = CNN\nput(Zoo.models)\n",
+    "class Zoo:\n    models = {}\n    def swap(self):\n        self.models = {}\nZoo.models['cnn'] = CNN\n",
+    "class Zoo:\n    models = {}\nsetattr(Zoo, 'models', {})\nZoo.models['cnn'] = CNN\n",
+])
+def test_a_table_the_reader_cannot_tie_to_its_class_still_reaches_every_by_hand_function(source):
+    units = tuple(_SOLUTIONS + [source])
+    assert any("Conv2d" in f.what for f in by_hand_findings(units, "conv2d")), by_hand_findings(units, "conv2d")
+
+
+def test_a_by_hand_function_that_reads_the_tied_table_reads_what_it_holds():
+    source = ("import torch.nn.functional as F2\nclass Zoo:\n    ops = {}\nZoo.ops['c'] = F2.conv2d\n"
+              "def conv2d(image, kernel, stride=1, padding=0):\n"
+              "    return Zoo.ops['c'](image[None, None], kernel[None, None])[0, 0]\n")
+    assert any("conv2d" in f.what for f in by_hand_findings(tuple(_SOLUTIONS + [source]), "conv2d"))

@@ -2811,6 +2811,18 @@ def _fresh(value: ast.AST | None) -> bool:
     return False
 
 
+def _binds_bare_name(statement: ast.AST, name: str) -> bool:
+    """Whether ``statement`` binds ``name`` itself (``name = ...``, ``for name in``, ``def name``, ``import ... as
+    name``), not only changes what it holds (``name.table[k] = v``, which the reader files among its bindings)."""
+    if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        return statement.name == name or any(
+            isinstance(n, ast.NamedExpr) and n.target.id == name for n in ast.walk(statement))
+    if isinstance(statement, (ast.Import, ast.ImportFrom)):
+        return name in _names_bound_by(statement)
+    return any(isinstance(n, ast.Name) and n.id == name and not isinstance(n.ctx, ast.Load)
+               for n in ast.walk(statement))
+
+
 def _read_untied_changes(reading: _Reading, nodes: list[ast.AST]) -> None:
     """Changes the reader cannot tie to the one object they change are read as code of every object, so what they
     put in (:attr:`_Reading.universal`) is reached from every by-hand function.  They change an object through an
@@ -2844,7 +2856,55 @@ def _read_untied_changes(reading: _Reading, nodes: list[ast.AST]) -> None:
             # (a method's own instance is read by _record_own_attributes)
             captured.update(name for name in _handed_names(n) if name not in ("self", "cls"))
 
+    # Attributes something rebinds (`C.table = other`, `self.table = ...`, setattr): None when a name is computed
+    rebound: set[str] | None = {n.attr for n in nodes if isinstance(n, ast.Attribute) and not isinstance(n.ctx, ast.Load)}
+    for n in nodes:
+        if isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id in ("setattr", "delattr") \
+                and rebound is not None:
+            if len(n.args) > 1 and isinstance(n.args[1], ast.Constant) and isinstance(n.args[1].value, str):
+                rebound.add(n.args[1].value)
+            else:
+                rebound = None
+
+    def class_table(receiver: ast.AST) -> bool:
+        """``Zoo.models``: a table the submission's own class binds in its body to a new object, that nothing
+        rebinds, on a class name that is no alias and is handed to no call: the one object, a change of which is a
+        change of that class (fairness round 38: `Zoo.models["cnn"] = CNN` made every by-hand function reach CNN's
+        nn.Conv2d).  A longer chain (`Outer.Inner.table`, attack round 13) stays untied."""
+        if not (isinstance(receiver, ast.Attribute) and isinstance(receiver.value, ast.Name)) or rebound is None \
+                or receiver.attr in rebound:
+            return False
+        owner = receiver.value.id
+        classes = [c for c in reading.classes if c.name == owner]
+        # (a change `Zoo.models[k] = v` is filed among the name's bindings: only the class statement binds it)
+        def mentions(node: ast.AST) -> bool:
+            return any(isinstance(n, ast.Name) and n.id == owner for n in ast.walk(node))
+
+        def shown_only(statement: ast.AST) -> bool:  # `print(sorted(Zoo.models))`: a built-in that only shows it
+            return isinstance(statement, ast.stmt) and all(
+                not mentions(call) or (isinstance(call.func, ast.Name) and call.func.id in NAMESPACE_SHOWING_CALLS
+                                       and call.func.id not in reading.bindings)
+                for part in ast.iter_child_nodes(statement) if isinstance(part, ast.expr)
+                for call in _walk_scope(part) if isinstance(call, ast.Call))
+
+        handed = [call for call in reading.passed.get(owner, []) if not (  # (its own table's change is no hand-over)
+            isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr in CHANGING_METHODS
+            and isinstance(call.func.value, ast.Attribute) and isinstance(call.func.value.value, ast.Name)
+            and call.func.value.value.id == owner and not any(
+                mentions(a) for a in [*call.args, *(k.value for k in call.keywords)])) and not shown_only(call)]
+        if len(classes) != 1 or owner in may_alias or owner in captured or handed \
+                or owner in reading.imported or _function_binding(reading, receiver.value) is not None or not all(
+                    statement is classes[0] or not _binds_bare_name(statement, owner)
+                    for statement, _ in reading.bindings.get(owner, [])):
+            return False
+        bound = [st for st in classes[0].body if receiver.attr in _names_bound_by(st)]
+        return len(bound) == 1 and isinstance(bound[0], (ast.Assign, ast.AnnAssign)) and _fresh(bound[0].value) \
+            and all(isinstance(t, ast.Name) for t in (bound[0].targets if isinstance(bound[0], ast.Assign)
+                                                       else [bound[0].target]))
+
     def untied(receiver: ast.AST, hooked: bool = False) -> bool:
+        if class_table(receiver):
+            return False
         return not isinstance(receiver, ast.Name) or receiver.id in may_alias or (hooked and receiver.id in captured)
 
     stored: list[ast.AST] = []
