@@ -44,6 +44,18 @@ EVERYDAY = {
     "functorch's einops": "from functorch.einops import rearrange; rearrange(torch.ones(2, 3, 4), 'b c h -> b (c h)')",
     "pydantic 1's validators": "from pydantic.v1 import BaseModel, validator\nclass C(BaseModel):\n    k: int = 3\n"
                                "    @validator('k')\n    def odd(cls, v):\n        return v\nC(k=5)",
+    # forward references as notebooks write them (typing evaluates each as a type expression: attack round 49)
+    "pydantic with postponed annotations": "import pydantic\nfrom typing import Annotated, Optional, Literal\n"
+                                           "class H(pydantic.BaseModel):\n"
+                                           "    k: 'Annotated[int, pydantic.Field(ge=1, le=2 ** 4)]' = 3\n"
+                                           "    act: 'Literal[\"relu\", \"tanh\"] | None' = None\n"
+                                           "    sizes: 'Optional[list[tuple[int, ...]]]' = None\n"
+                                           "    n: 'pydantic.conint(ge=-1)' = 0\nH(k=5)",
+    "get_type_hints of a model": "class Net(torch.nn.Module):\n    def forward(self, x: 'torch.Tensor') -> "
+                                 "'torch.Tensor':\n        return x\ntyping.get_type_hints(Net.forward)",
+    "get_annotations with eval_str": "def f(k: 'int | tuple[int, int]' = 3) -> 'list[int]':\n    return [k]\n"
+                                     "inspect.get_annotations(f, eval_str=True)",
+    "signature of a built-in method": "inspect.signature(sorted); inspect.signature(str.replace); inspect.signature(dict.fromkeys)",
     # dataclasses as notebooks use them (attack round 48's check of their field names must not refuse these)
     "dataclasses of every kind": "@dataclasses.dataclass(frozen=True, order=True, slots=True)\nclass A:\n"
                                  "    k: int = 3\n    sizes: list = dataclasses.field(default_factory=list)\n"
@@ -59,6 +71,11 @@ EVALUATORS = {
     "pdb": "import pdb; pdb.Pdb().runeval('1')",
     "a pandas expression with a dunder": "pd.DataFrame({'a': [1]}).eval('a.__class__')",
     "sympy given a payload": "sp.sympify(\"__import__('os')\")",
+    # attack round 49: a forward reference's name bound again in the class body to a text, which typing compiles
+    "get_type_hints given a text": "class P:\n    Width = \"__import__('os') and int\"\n    w: 'Width' = 3\n"
+                                   "typing.get_type_hints(P)",
+    "get_annotations given a text": "def g(k: \"getattr(int, 'mro') and int\"):\n    pass\n"
+                                    "inspect.get_annotations(g, eval_str=True)",
     # attack round 48: a field name made of code, which dataclasses writes into the methods it compiles
     "a dataclass field named with code": "dataclasses.dataclass(type('N', (), {'__annotations__': "
                                          "{'x=0): pass\\n def _q(self': int}}))",
@@ -154,3 +171,19 @@ def test_a_module_the_submission_writes_under_a_folder_named_site_packages_is_no
                           cwd=tmp_path)
     last = proc.stdout.strip().splitlines()[-1]
     assert proc.returncode == 0 and last.startswith("refused") and "utils.py compiles" in last, proc.stdout + proc.stderr
+
+
+def test_a_forward_reference_a_pydantic_model_shadows_with_a_text_never_runs_it(tmp_path):
+    """Attack round 49: ``Width: ClassVar[str] = TEXT`` in a model's body, beside ``width: "Width"``: pydantic looks the
+    name up in the class body first and has typing compile and run the text.  The guard refuses the text (pydantic
+    then reports the model not fully defined); the payload never runs."""
+    shadowed = ("import builtins, pydantic\nfrom typing import ClassVar\nclass Width:\n    pass\n"
+                "class O(pydantic.BaseModel):\n"
+                "    Width: ClassVar[str] = \"exec('import builtins; builtins.PAYLOAD = 1', {}) or int\"\n"
+                "    width: 'Width' = 3\n"
+                "try:\n    O()\nexcept Exception:\n    pass\n"
+                "assert not hasattr(builtins, 'PAYLOAD'), 'the text ran'\n")
+    honest = shadowed.replace("Width: ClassVar[str] = \"exec('import builtins; builtins.PAYLOAD = 1', {}) or int\"",
+                              "unit: ClassVar[str] = 'px'").replace("class Width:\n    pass\n", "Width = int\n")
+    outcome = _run({"shadowed": shadowed, "honest": honest + "assert O().width == 3\n"}, tmp_path)
+    assert outcome == {"shadowed": "ran", "honest": "ran"}, outcome

@@ -58,8 +58,9 @@ TEXT_EVALUATORS = ("/sympy/", "/pandas/core/computation/")
 #: a submission's are read by the reader where written): what it compiles may be any text.  (A text a library is
 #: handed but does not write, which the reader sees as an argument, is the reader's to check: ``timeit`` given a
 #: text, ``typing.ForwardRef(text)``, ``inspect.signature(f, eval_str=True)``.)
-CODE_GENERATORS = ("/collections/__init__.py", "/dataclasses.py", "/timeit.py", "/doctest.py", "/typing.py",
-                   "/typing_extensions.py", "/typing_inspection/", "/inspect.py", "/torch/",
+CODE_GENERATORS = ("/collections/__init__.py", "/dataclasses.py", "/timeit.py", "/doctest.py", "/torch/",
+                   # pydantic's typing_inspection writes its `is_X` checks (`obj is typing.X`) as it is used
+                   "/typing_inspection/",
                    "/_pytest/mark/expression.py",
                    # torch's own einops (a rearrange's function written from its pattern: fairness round 37), and
                    # pydantic 1's test of `__IPYTHON__` (a constant text)
@@ -74,6 +75,27 @@ CODE_GENERATORS = ("/collections/__init__.py", "/dataclasses.py", "/timeit.py", 
 NAMING_GENERATOR = "/dataclasses.py"
 #: The namespaces of a class whose keys that generator writes into code.
 FIELD_TABLES = ("__annotations__", "__dataclass_fields__")
+#: Library code that evaluates the annotations it is handed (typing's forward references, which pydantic and
+#: ``get_type_hints`` make of every string annotation, and ``inspect``'s ``eval_str``), looking their names up in
+#: namespaces a class body fills: what it compiles must be a type expression (:func:`type_expression`).  Trusted
+#: whole as code generators until attack round 49, which bound a forward reference's name again in a pydantic
+#: model's body (``Width: ClassVar[str] = TEXT``) and had typing compile and run the text.  (``inspect`` also compiles
+#: a built-in's text signature, ``def foo(...): pass``.)
+TYPE_EVALUATORS = ("/typing.py", "/typing_extensions.py", "/inspect.py", "/annotationlib.py")
+#: Built-in names a type expression may use besides :data:`PLAIN_BUILTINS`.
+TYPE_BUILTINS = frozenset({"type", "object", "bytes", "bytearray", "frozenset", "slice", "memoryview", "Ellipsis",
+                           "NotImplemented", "BaseException", "Exception", "callable", "property", "staticmethod",
+                           "classmethod"})
+#: The nodes of a type expression: names, dotted names, subscripts, constants, ``|``, and calls of metadata
+#: (``Annotated[int, Field(ge=1)]``, ``conint(ge=1)``); no lambda, no comprehension, no ``:=``, no statement.
+TYPE_EXPRESSION_NODES = (ast.Expression, ast.Name, ast.Attribute, ast.Subscript, ast.Constant, ast.Tuple, ast.List,
+                         ast.Dict, ast.Set, ast.Starred, ast.Slice, ast.Call, ast.keyword, ast.BinOp, ast.UnaryOp,
+                         ast.USub, ast.UAdd, ast.Load)
+#: The operators of a type expression: ``|`` of a union, and constant arithmetic in metadata (``Field(le=2 ** 4)``).
+TYPE_OPERATORS = (ast.BitOr, ast.Add, ast.Sub, ast.Mult, ast.Div, ast.FloorDiv, ast.Mod, ast.Pow)
+TYPE_EXPRESSION_NODES += TYPE_OPERATORS
+#: The function ``inspect`` writes to read a built-in's text signature.
+SIGNATURE_FUNCTION = "foo"
 #: How a path names a library's file (besides the standard library's folder).
 LIBRARY_FOLDERS = ("/site-packages/", "/dist-packages/")
 #: Built-in names a text those libraries compile may use: values and arithmetic, nothing that reaches code, names
@@ -139,6 +161,50 @@ def plain_expression(source, builtin_names: frozenset) -> bool:
         elif isinstance(node, ast.keyword) and node.arg == "allow_pickle":
             return False
     return True
+
+
+def type_expression(source, builtin_names: frozenset) -> bool:
+    """Whether ``source`` (a text, bytes or a tree) is a type expression an annotation may hold (see
+    :data:`TYPE_EXPRESSION_NODES`): every name and attribute neither a dunder nor one of :data:`LOADING_NAMES`, a
+    built-in only if it is a value or a type (:data:`PLAIN_BUILTINS`, :data:`TYPE_BUILTINS`), so that no ``exec``,
+    ``__import__``, ``getattr`` or ``globals`` is reached; or ``inspect``'s ``def foo(...): pass`` of a built-in."""
+    if isinstance(source, ast.AST):
+        tree = source
+    else:
+        try:
+            tree = ast.parse(source, mode="eval")
+        except (SyntaxError, ValueError, TypeError):
+            try:
+                tree = ast.parse(source)
+            except (SyntaxError, ValueError, TypeError):
+                return True  # compile raises the same error
+            body = tree.body
+            return len(body) == 1 and isinstance(body[0], ast.FunctionDef) and body[0].name == SIGNATURE_FUNCTION \
+                and not body[0].decorator_list and body[0].returns is None \
+                and [type(st) for st in body[0].body] == [ast.Pass] and all(
+                    isinstance(n, (*TYPE_EXPRESSION_NODES, ast.FunctionDef, ast.arguments, ast.arg, ast.Pass,
+                                   ast.Module))
+                    and not (isinstance(n, ast.Name) and not _type_name(n.id, builtin_names))
+                    and not (isinstance(n, ast.Attribute) and not _type_name(n.attr, builtin_names))
+                    for n in ast.walk(tree))
+    for node in ast.walk(tree):
+        if not isinstance(node, TYPE_EXPRESSION_NODES):
+            return False
+        if isinstance(node, ast.BinOp) and not isinstance(node.op, TYPE_OPERATORS):
+            return False
+        if isinstance(node, ast.Name) and not _type_name(node.id, builtin_names):
+            return False
+        if isinstance(node, ast.Attribute) and not _type_name(node.attr, builtin_names):
+            return False
+        if isinstance(node, ast.Call) and not isinstance(node.func, (ast.Name, ast.Attribute)):
+            return False
+    return True
+
+
+def _type_name(name: str, builtin_names: frozenset) -> bool:
+    """Whether a name may stand in a type expression (:func:`type_expression`)."""
+    return not (name.startswith("__") and name.endswith("__")) and name not in LOADING_NAMES and (
+        name not in builtin_names or name in PLAIN_BUILTINS or name in TYPE_BUILTINS)
 
 
 def install(read_digests, writable=()) -> None:
@@ -251,7 +317,11 @@ def install(read_digests, writable=()) -> None:
             compiler = frame.f_code.co_filename if frame is not None else ""
             if frame is not None and frame.f_code.co_filename == parser:
                 compiler = ""  # a literal
-            if any(part in compiler for part in TEXT_EVALUATORS):
+            if any(part in compiler for part in TYPE_EVALUATORS) and library(compiler):
+                if not type_expression(source, builtin_names):
+                    raise ImportError(f"text that {compiler.rsplit(sep, 1)[-1]} evaluates as a type, which is no type "
+                                      "expression and reaches code out of the grader's sight, is not run")
+            elif any(part in compiler for part in TEXT_EVALUATORS):
                 if not plain_expression(source, builtin_names):
                     raise ImportError(f"text that {compiler.rsplit(sep, 1)[-1]} evaluates, which reaches code out "
                                       "of the grader's sight, is not run")
