@@ -378,6 +378,23 @@ GRADER_FAULTS: dict[str, str] = {
         "a judgement call (fairness round 38): models that register themselves through `__init_subclass__`, a hook "
         "that runs code whenever a class is made (round 11's attack filed classes in a table with __set_name__): "
         "-10",
+    # Fairness round 39 (tests/corpus/fair/_r39_findings.md): annotations read, torch's type aliases through a module
+    # alias and in a by-hand signature, argparse.Namespace made by hand and staticmethod factories are fixed; these stay.
+    **{name: "a grader's fault (fairness round 39): " + why for name, why in (
+        ("r39_nb_flags_simplenamespace_from_dict.ipynb",
+         "`SimpleNamespace(**DEFAULTS)` flags named profile/inspect/measure: only keyword arguments written out are "
+         "read as the namespace's names: -10"),
+        ("r39_nb_dataclass_flags_replace_profile_inspect.ipynb",
+         "`flags = dataclasses.replace(flags, inspect=True)`: an own instance remade by dataclasses.replace is not "
+         "followed: -10"),
+        ("r39_nb_namedtuple_flags_timeit_replace.ipynb",
+         "`Flags()._replace(timeit=True)`: an own namedtuple's copy is not followed: -10"),
+        ("r39_nb_stopwatch_staticmethod_and_partial.ipynb",
+         "`functools.partial(Stopwatch)` called to make the instance (the staticmethod factory beside it is fixed): "
+         "-10"),
+        ("r39_nb_timer_classmethod_from_config_property.ipynb",
+         "`lab.timer.measure(...)`, a property returning an own instance: -10"),
+    )},
     'r37_nb_time_magic_inside_function.ipynb':
         "a judgement call (fairness round 37): `%time` in a def's body: the grading shell runs the line in "
         "the user's namespace, not the function's, so the reader refuses it there (round 2's cheat rebound a "

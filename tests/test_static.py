@@ -2358,3 +2358,36 @@ def test_a_by_hand_function_that_reads_the_tied_table_reads_what_it_holds():
               "def conv2d(image, kernel, stride=1, padding=0):\n"
               "    return Zoo.ops['c'](image[None, None], kernel[None, None])[0, 0]\n")
     assert any("conv2d" in f.what for f in by_hand_findings(tuple(_SOLUTIONS + [source]), "conv2d"))
+
+
+@pytest.mark.parametrize("source", [
+    # fairness round 39: annotations read, a module of type aliases through its alias and in a by-hand signature
+    "settings: int = 3\nprint(__annotations__)\nfor name, kind in __annotations__.items():\n    print(name, kind)\n",
+    "import torch.nn.common_types as ct\ndef block(k: ct._size_2_t = 3) -> int:\n    return 1\n",
+    "import argparse\nargs = argparse.Namespace(profile=False, inspect=False)\nprint(args.profile, args.inspect)\n",
+    _STOPWATCH + "class Lab:\n    @staticmethod\n    def stopwatch():\n        return Stopwatch()\n"
+    "Lab.stopwatch().measure(lambda: 1)\nsw = Lab.stopwatch()\nsw.measure(lambda: 2)\n",
+])
+def test_what_fairness_round_39s_students_wrote_is_no_finding(source):
+    assert _model_rule([HAND_WRITTEN + source]) == [] and found([HAND_WRITTEN + source]) == []
+
+
+def test_a_by_hand_signature_annotated_with_torchs_type_alias_is_no_finding():
+    source = HAND_WRITTEN.replace("def conv2d(", "from torch.nn.common_types import _size_2_t\ndef conv2d(", 1)
+    assert "def conv2d(" in source and found([source]) == []
+
+
+@pytest.mark.parametrize("source", [
+    "def print(d):\n    d['x)'] = int\nfrom dataclasses import dataclass\n@dataclass\nclass N:\n    x: int\n"
+    "    print(__annotations__)\n",
+    "def fill(d):\n    d['x)'] = int\nfrom dataclasses import dataclass\n@dataclass\nclass N:\n    x: int\n"
+    "    fill(__annotations__)\n",
+    "from dataclasses import dataclass\n@dataclass\nclass N:\n    x: int\n    __annotations__.setdefault('y)', int)\n",
+    "import torch.nn.common_types as ct\nct._C\n",
+    "import argparse, numpy as np\nargs = argparse.Namespace(measure=np.testing.measure)\nargs.measure('x = 1')\n",
+    _STOPWATCH + "import numpy as np\nclass Lab:\n    @staticmethod\n    def stopwatch():\n        return np.testing\n"
+    "Lab.stopwatch().measure('x = 1')\n",
+])
+def test_annotations_handed_on_and_torchs_internals_through_an_alias_are_still_found(source):
+    findings = _model_rule([HAND_WRITTEN + source]) + [what for _, what in found([HAND_WRITTEN + source])]
+    assert findings, findings

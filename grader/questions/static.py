@@ -339,6 +339,24 @@ PLAIN_PRIVATE_NAMES = frozenset({"_pair", "_single", "_triple", "_quadruple", "_
 #: Modules of torch that hold type aliases only (``_size_2_t``, ``_ratio_2_t``): their names, private or not, are
 #: plain (fairness round 38: `from torch.nn.common_types import _size_2_t` for q2's hints cost -10).
 TYPE_ALIAS_MODULES = frozenset({"torch.nn.common_types"})
+
+
+@functools.lru_cache(maxsize=None)
+def _type_alias(module: str, name: str) -> bool:
+    """Whether ``module`` (one of :data:`TYPE_ALIAS_MODULES`) binds ``name`` to a type alias or a type variable: an
+    object of typing's or of the ``types`` module's own kinds (a union, a generic alias, a ``TypeVar``), read from
+    the judge's own copy."""
+    import importlib
+
+    if module not in TYPE_ALIAS_MODULES:
+        return False
+    try:
+        value = getattr(importlib.import_module(module), name)
+    except Exception:  # noqa: BLE001 - no such name: nothing the grader knows
+        return False
+    return type(value).__module__ in ("typing", "types")
+
+
 #: Attributes that write files: with them, an import of a module that is not installed may load
 #: code the submission wrote.
 FILE_WRITERS = frozenset({"write_text", "write_bytes", "write", "open", "copyfile", "copy2", "copytree", "move",
@@ -380,11 +398,25 @@ PATH_CONSTRUCTORS = frozenset({"pathlib.Path", "pathlib.PosixPath", "pathlib.Pur
 ANNOTATIONS = "__annotations__"
 
 
-def _plain_annotations_binding(node: ast.Name, parents: dict) -> bool:
-    """Whether this ``__annotations__`` name is bound to a dict display whose keys are constant identifiers
+#: Methods of a dict that only read it.
+DICT_READERS = frozenset({"keys", "values", "items", "get", "copy"})
+
+
+def _plain_annotations_binding(node: ast.Name, parents: dict, rebound: dict) -> bool:
+    """Whether this ``__annotations__`` name is only read (shown, counted, looked up, iterated: ``print(
+    __annotations__)``, fairness round 39) or bound to a dict display whose keys are constant identifiers
     (``__annotations__ = {"k": int}``): the only way of writing a namespace's annotations by hand that names what
     each field is."""
     statement = parents.get(id(node))
+    if isinstance(node.ctx, ast.Load):
+        if isinstance(statement, ast.Call) and node in statement.args:
+            return isinstance(statement.func, ast.Name) and statement.func.id in NAMESPACE_SHOWING_CALLS \
+                and statement.func.id not in rebound  # (``rebound``: the submission's bindings)
+        if isinstance(statement, ast.Attribute):
+            return statement.attr in DICT_READERS and isinstance(parents.get(id(statement)), ast.Call)
+        if isinstance(statement, ast.Subscript):
+            return isinstance(statement.ctx, ast.Load)
+        return isinstance(statement, (ast.Compare, ast.FormattedValue, ast.comprehension, ast.For))
     if not (isinstance(node.ctx, ast.Store) and isinstance(statement, ast.Assign) and statement.targets == [node]
             and isinstance(statement.value, ast.Dict)):
         return False
@@ -1182,7 +1214,7 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                             or alias.name.startswith(GLOBAL_HOOK_PREFIX) \
                             or (node.module == "gc" and alias.name == "callbacks") or (
                             alias.name.startswith("_") and not alias.name.startswith("__")
-                            and alias.name not in PLAIN_PRIVATE_NAMES and node.module not in TYPE_ALIAS_MODULES):
+                            and alias.name not in PLAIN_PRIVATE_NAMES and not _type_alias(node.module, alias.name)):
                         add(Finding("unverifiable", f"from {node.module} import {alias.name}"))
         elif isinstance(node, ast.Name) and node.id in SYMPY_EVALUATORS and "sympy" in reading.star_modules \
                 and node.id not in reading.bindings:
@@ -1258,8 +1290,10 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                     continue  # x.grad is a gradient; torch.nn.grad computes convolutions
                 add(Finding("unverifiable", chain))
             elif attr.startswith("_") and not attr.startswith("__") and attr not in PLAIN_PRIVATE_NAMES \
-                    and reading.imported.get(root, "").split(".")[0] in ("torch", "sys"):
-                add(Finding("unverifiable", chain))  # torch._C, F._max_pool2d, sys._getframe...
+                    and reading.imported.get(root, "").split(".")[0] in ("torch", "sys") \
+                    and not (chain == f"{root}.{attr}" and _type_alias(reading.imported.get(root, ""), attr)):
+                # torch._C, F._max_pool2d, sys._getframe... (not `ct._size_2_t`, a type alias: fairness round 39)
+                add(Finding("unverifiable", chain))
             if attr in FILE_WRITERS or (attr == "run_cell_magic" and _magic_name(calls.get(id(node))) == "writefile"):
                 reading.writes.append(chain)
                 call = calls.get(id(node))
@@ -1297,11 +1331,12 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                     shown = f"def {name}" if defined else f"{name} = ..."
                     reading.accounts.append(
                         (node, Finding("unverifiable", f"{shown} (a class's own account of the parameters it holds)")))
-        if isinstance(node, ast.Name) and node.id == ANNOTATIONS and not _plain_annotations_binding(node, parents()):
+        if isinstance(node, ast.Name) and node.id == ANNOTATIONS \
+                and not _plain_annotations_binding(node, parents(), reading.bindings):
             # a namespace's annotations written by hand: dataclasses writes each key into the code it compiles, and
             # never checks it is a name (attack round 48: a key made of code ran as the class was made)
-            add(Finding("unverifiable", f"{ANNOTATIONS} written by hand (its keys are names dataclasses writes into "
-                                        "code)"))
+            add(Finding("unverifiable", f"{ANNOTATIONS} written or handed on by hand (its keys are names dataclasses "
+                                        "writes into code)"))
         if isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
             # A special method bound by assignment (`__init_subclass__ = register`, `__getattr__ = f`) runs out of
             # sight as its `def` would (attack round 11): the same rule
@@ -1530,7 +1565,9 @@ def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
                 # (`sp.S.Half`: one of SymPy's singletons, read off its registry, not a text parsed: round 34)
                 add(Finding("unverifiable", chain))
             elif attr.startswith("_") and not attr.startswith("__") and attr not in PLAIN_PRIVATE_NAMES \
-                    and not _own_private(reading, node, methods_own):
+                    and not _own_private(reading, node, methods_own) \
+                    and not (chain == f"{root}.{attr}" and _type_alias(imported, attr)):
+                # (`ct._size_2_t` with `import torch.nn.common_types as ct`: a type alias, fairness round 39)
                 add(Finding("unverifiable", chain if root else f"(...).{chain}"))
         elif isinstance(node, ast.Call):
             if _resolved(reading, node.func) in ENVIRONMENT_SETTERS and (node.keywords or not all(
@@ -1743,17 +1780,23 @@ def _member_of_made(reading: _Reading, call: ast.Call, attr: str) -> bool:
     made = _made_class(reading, call)
     if made is not None:
         return attr in reading.own_members.get(made, ()) and _instances_are_plain(reading, made)
-    if _resolved(reading, call.func) == "types.SimpleNamespace" and not call.args:
+    if _resolved(reading, call.func) in PLAIN_NAMESPACES and not call.args:
         given = {k.arg: k.value for k in call.keywords}
         return None not in given and isinstance(given.get(attr), ast.Constant)
     return False
+
+
+#: Classes whose instances hold the keyword arguments they are made with, and nothing else of their own
+#: (``argparse.Namespace(profile=False)`` made by hand: fairness round 39).
+PLAIN_NAMESPACES = frozenset({"types.SimpleNamespace", "argparse.Namespace"})
 
 
 def _made_class(reading: _Reading, call: ast.Call) -> str | None:
     """The name of the submission's own class a new instance of which ``call`` returns, or None: ``Stopwatch()``;
     ``make_stopwatch()``, a module-level function of the submission's whose every ``return`` is such a call
     (``return Stopwatch()``); ``Stopwatch.named("x")``, a classmethod of that class whose every ``return`` is
-    ``cls(...)`` or the class's call (fairness round 37: an instance made by a factory was refused)."""
+    ``cls(...)`` or the class's call, or a staticmethod whose every ``return`` is one own class's call (fairness
+    rounds 37 and 39: an instance made by a factory was refused)."""
     func = call.func
     if isinstance(func, ast.Name):
         if _own_class_name(reading, func):
@@ -1774,8 +1817,13 @@ def _made_class(reading: _Reading, call: ast.Call) -> str | None:
             return None
         method = methods[0]
         decorators = method.decorator_list
-        if not (len(decorators) == 1 and isinstance(decorators[0], ast.Name) and decorators[0].id == "classmethod"
-                and "classmethod" not in reading.bindings and method.args.args):
+        if not (len(decorators) == 1 and isinstance(decorators[0], ast.Name)
+                and decorators[0].id in ("classmethod", "staticmethod") and decorators[0].id not in reading.bindings):
+            return None
+        if decorators[0].id == "staticmethod":  # a factory of the class's (fairness round 39)
+            made = _returned_class(reading, method, None)
+            return made if made is not None and made != _CLS else None
+        if not method.args.args:
             return None
         made = _returned_class(reading, method, method.args.args[0].arg)
         return owner if made in (owner, _CLS) else None
@@ -1887,7 +1935,7 @@ def _torch_compiler_module(dotted: str) -> bool:
         return False
     if parts[1] == "jit" and len(parts) == 3 and parts[2] in READABLE_JIT:
         return False
-    if ".".join(parts[:-1]) in TYPE_ALIAS_MODULES or dotted in TYPE_ALIAS_MODULES:
+    if _type_alias(".".join(parts[:-1]), parts[-1]) or dotted in TYPE_ALIAS_MODULES:
         return False
     # a module's labels (`from torch import __version__`: fairness round 38) are no internals
     return any(part in TORCH_ONLY_ATTRIBUTES or (part.startswith("_") and part not in PLAIN_PRIVATE_NAMES
@@ -3901,7 +3949,9 @@ KNOWN_MODULES: dict[str, frozenset[str]] = {
         "numpy.linalg", "numpy.random", "numpy.fft", "numpy.lib.stride_tricks",
         "torch.linalg", "torch.fft", "torch.special", "torch.random", "torch.nn.init", "torch.nn.parameter",
         "torch.nn.modules.utils", "torch.types", "torch.functional", "torch.return_types", "torch.backends",
-        "torch.backends.cudnn", "torch.backends.mps", "torch.backends.cpu", "torch.cuda", "torch.nn.modules")},
+        "torch.backends.cudnn", "torch.backends.mps", "torch.backends.cpu", "torch.cuda", "torch.nn.modules",
+        # type aliases only (fairness round 39: conv2d's signature annotated with _size_2_t cost q6, -3)
+        *TYPE_ALIAS_MODULES)},
     # logging's records and loggers; its configurators resolve dotted names (attack round 4), its handlers write
     "logging": frozenset({"config", "handlers", "setLoggerClass", "setLogRecordFactory", "makeLogRecord"}),
     # vmap and grad run the function they are given, which is the submission's own (read where it is reached)
@@ -4004,7 +4054,8 @@ def _outside(full: str) -> str | None:
         return f"{full} (a module whose behaviour the grader does not know)"
     known = module
     for index, part in enumerate(parts[1:], start=2):
-        if part.startswith("_") and part not in PLAIN_PRIVATE_NAMES and part not in PLAIN_DUNDER_ATTRIBUTES:
+        if part.startswith("_") and part not in PLAIN_PRIVATE_NAMES and part not in PLAIN_DUNDER_ATTRIBUTES \
+                and not _type_alias(".".join(parts[:index - 1]), part):
             return f"{'.'.join(parts[:index])} (a private name, outside what the grader knows)"
         if known is not None and part in KNOWN_MODULES.get(known, ()):
             return f"{'.'.join(parts[:index])} (outside the parts of {known.split('.')[0]} whose behaviour the " \
