@@ -383,6 +383,43 @@ def test_a_photograph_whose_values_do_not_fit_its_description_is_refused(values)
         wire.Uniform.decode(wire.loads(wire.dumps(data)))
 
 
+def test_the_normalised_photographs_are_what_each_pipeline_makes_of_8_bit_pixels_example_by_example():
+    """Attack round 49: normalised one way only, the judge's photographs were a grid no image normalised with a
+    dataset's statistics lies on.  Each example is now one of wire.NORMALISATIONS' pipelines, bit for bit
+    (``ToTensor`` then ``Normalize(mean, std)``, in float32), and every pipeline comes up in a batch that long."""
+    from grader.questions import reference
+
+    count = len(wire.NORMALISATIONS)
+    photo = wire.Uniform((count, 3, 24, 20), 5, 1.0, 0.0, 1, 255, 2)
+    x = photo.to_tensor()
+    for i in range(count):
+        means, stds = wire.NORMALISATIONS[(2 - 1 + i) % count]
+        for c in range(3):
+            mean, std = means[c % len(means)], stds[c % len(stds)]
+            k = ((x[i, c].double() * std + mean) * 255).round().to(torch.uint8)
+            pixels = k.float().div(255)
+            assert torch.equal(x[i, c], (pixels - torch.tensor(mean)) / torch.tensor(std)), (i, c)
+            assert len(torch.unique(k)) > 50
+    assert wire.Uniform.decode(wire.loads(wire.dumps(photo.encode()))) == photo
+    shapes = {}
+    for seed in range(40):
+        probe = reference.probe_inputs((2, 1, 28, 28), torch.Generator().manual_seed(seed))[0][0]
+        shapes[probe.normalised] = probe
+        assert probe.shape[0] >= count  # every pipeline in every judged batch
+    assert set(shapes) == set(range(1, count + 1))  # the probe centred on 0 starts anywhere in the cycle
+
+
+@pytest.mark.parametrize("normalised, levels, shape", [(-1, 255, [2, 3, 4, 4]), (len(wire.NORMALISATIONS) + 1, 255,
+                                                                                   [2, 3, 4, 4]),
+                                                       (1, 0, [2, 3, 4, 4]), (1, 255, [4]), (True, 255, [2, 3, 4, 4])])
+def test_a_normalisation_that_names_no_pipeline_is_refused(normalised, levels, shape):
+    data = {"shape": shape, "seed": 1, "bound": 1.0, "blur": 1, "levels": levels, "normalised": normalised}
+    if len(shape) < 2:
+        data.pop("blur")
+    with pytest.raises(wire.WireError):
+        wire.Uniform.decode(wire.loads(wire.dumps(data)))
+
+
 def test_the_judges_photographs_have_the_heavy_tailed_differences_of_real_ones():
     """Attack round 46: box-blurred noise is a Gaussian field, whose neighbouring differences d give mean|d| / rms(d)
     about 0.8 (2/pi ** 0.5), as noise's do, against 0.06 to 0.73 on real photographs: one statistic told every judged

@@ -329,8 +329,9 @@ WIDE_WEIGHT_SCALE = wire.WIDE_WEIGHT_SCALE
 
 #: The inputs a model is probed on, as (bound, offset) of :class:`wire.Uniform`, whether autograd is on, the
 #: scale of the judge's weights (times torch's initial bound), and whether the input looks like photographs
-#: (:data:`IMAGE_BLURS`, :data:`IMAGE_LEVELS`) or is noise: images normalised to [-1, 1] under ``no_grad`` (as
-#: while evaluating) with weights of torch's own bound, images in [0, 1] as ``ToTensor`` gives them with autograd
+#: (:data:`IMAGE_BLURS`, :data:`IMAGE_LEVELS`) or is noise: images normalised under ``no_grad`` (as while
+#: evaluating), each example as one of the pipelines of :data:`wire.NORMALISATIONS` normalises it (to [-1, 1], or
+#: with MNIST's, CIFAR's or ImageNet's statistics), with weights of torch's own bound, images in [0, 1] as ``ToTensor`` gives them with autograd
 #: on (as while training), and noise shifted and wider, [-1, 7), under ``no_grad``, both with wider weights.  A
 #: model must agree with what it is judged against on every one: a model that inspects its input (its sign, its
 #: mean, its range, its smoothness, whether its values lie on an 8-bit grid), its weights or autograd to be the
@@ -348,7 +349,7 @@ IMAGE_BLURS = (1, 4)
 IMAGE_LEVELS = 255
 
 
-#: The batch sizes the last probe draws from: larger than the batches of 1 to 5 every other probe runs, as a
+#: The batch sizes the last probe draws from: larger than the batches of 1 to 5 the probe with autograd on runs, as a
 #: training batch is, so a model cannot be the network asked for on small batches only.  Any size past 5 does
 #: that; each image more costs every submission time (a ``ConvNet`` pass is about 0.85 ms of CPU an image on
 #: 128x128, and this batch was most of a submission's forward-pass time when it was 6 to 16).
@@ -365,7 +366,15 @@ def probe_inputs(shape: tuple, generator: torch.Generator) -> tuple[tuple[wire.U
     for index, (bound, offset, gradients, weight_scale, image) in enumerate(PROBES):
         batch = shape[0] if index < len(PROBES) - 1 else _drawn_int(PROBE_BATCHES, generator)
         blur, levels = (_drawn_int(IMAGE_BLURS, generator), IMAGE_LEVELS) if image else (0, 0)
-        inputs.append((wire.Uniform((batch, *shape[1:]), draw_seed(generator), bound, offset, blur, levels), gradients,
+        seed = draw_seed(generator)
+        # The normalised photographs (the probe centred on 0) run through every normalisation pipelines use, one an
+        # example from one drawn by the input's seed, in a batch that holds each (attack round 49: normalised one
+        # way only, they were a grid no image normalised with a dataset's statistics lies on; a model that tests its
+        # input for any one pipeline's grid meets that pipeline in every judged batch)
+        normalised = 1 + seed % len(wire.NORMALISATIONS) if image and offset == 0 and len(shape) >= 3 else 0
+        if normalised:
+            batch = max(batch, len(wire.NORMALISATIONS))
+        inputs.append((wire.Uniform((batch, *shape[1:]), seed, bound, offset, blur, levels, normalised), gradients,
                        weight_scale))
     return tuple(inputs)
 

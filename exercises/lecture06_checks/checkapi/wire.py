@@ -125,6 +125,10 @@ class Uniform:
     normalised to [-1, 1]).  A model that is the network asked for only on noise, or only off the 8-bit grid,
     is then another network on some of the judge's inputs too (attack rounds 4 and 20).
 
+    ``normalised`` (sent only when not 0, with ``levels``): the photograph's examples are normalised as pipelines
+    normalise real images, example ``i`` by ``NORMALISATIONS[(normalised - 1 + i) % len(NORMALISATIONS)]``
+    (:func:`_pixels`), instead of to ``[offset - bound, offset + bound]``.
+
     ``values``: the tensor's values, when they came with the description (:meth:`encode_with_values`); the tensor
     is then made from them instead of drawn.
     """
@@ -135,6 +139,7 @@ class Uniform:
     offset: float = 0.0
     blur: int = 0
     levels: int = 0
+    normalised: int = 0
     values: Array | None = field(default=None, compare=False, repr=False)
 
     @property
@@ -145,7 +150,7 @@ class Uniform:
         """The tensor described (a fresh one on each call)."""
         if self.values is not None:
             return _tensor_of(self.values)
-        return uniform(self.shape, self.seed, self.bound, self.offset, self.blur, self.levels)
+        return uniform(self.shape, self.seed, self.bound, self.offset, self.blur, self.levels, self.normalised)
 
     def drawn_alike(self) -> "Uniform":
         """Another tensor drawn as this one (the next seed): the warm-up input of a judged pass, which must not be
@@ -178,7 +183,7 @@ class Uniform:
         if type(data) is not dict or set(data) - {*_OPTIONAL_FIELDS, "values"} != {"shape", "seed", "bound"}:
             raise WireError("malformed tensor description")
         shape, seed, bound, offset = data["shape"], data["seed"], data["bound"], data.get("offset", 0.0)
-        blur, levels = data.get("blur", 0), data.get("levels", 0)
+        blur, levels, normalised = data.get("blur", 0), data.get("levels", 0), data.get("normalised", 0)
         if type(shape) is not list or len(shape) > 8 or any(type(d) is not int or d < 0 for d in shape):
             raise WireError("malformed tensor shape")
         if math.prod(shape) > MAX_ELEMENTS:
@@ -193,6 +198,9 @@ class Uniform:
             raise WireError("malformed tensor blur")
         if type(levels) is not int or not 0 <= levels <= MAX_LEVELS:
             raise WireError("malformed tensor levels")
+        if type(normalised) is not int or not 0 <= normalised <= len(NORMALISATIONS) or (
+                normalised and (not levels or len(shape) < 2)):
+            raise WireError("malformed tensor normalisation")
         values = None
         if "values" in data:
             body = data["values"]
@@ -201,11 +209,21 @@ class Uniform:
             values = _decode_array(body["$array"])
             if values.dtype != "float32" or list(values.shape) != shape:
                 raise WireError("tensor values do not match their description")
-        return cls(tuple(shape), seed, float(bound), float(offset), blur, levels, values)
+        return cls(tuple(shape), seed, float(bound), float(offset), blur, levels, normalised, values)
 
 
 #: The fields of a :class:`Uniform` description sent only when they are not 0.
-_OPTIONAL_FIELDS = ("offset", "blur", "levels")
+_OPTIONAL_FIELDS = ("offset", "blur", "levels", "normalised")
+#: How pipelines normalise real images, ``(mean, std)`` per channel (cycled over the channels):
+#: ``Normalize((0.5,), (0.5,))``, MNIST's, Fashion-MNIST's, CIFAR-10's (two deviations tutorials use), CIFAR-100's,
+#: ImageNet's.  The judge's normalised photographs run through them example by example (:attr:`Uniform.normalised`):
+#: normalised one way only, they were a grid no image normalised with a dataset's statistics lies on, and a model
+#: that tested its input for that grid was another network on every such image (attack round 49).
+NORMALISATIONS = (((0.5,), (0.5,)), ((0.1307,), (0.3081,)), ((0.2860,), (0.3530,)),
+                  ((0.4914, 0.4822, 0.4465), (0.2470, 0.2435, 0.2616)),
+                  ((0.4914, 0.4822, 0.4465), (0.2023, 0.1994, 0.2010)),
+                  ((0.5071, 0.4865, 0.4409), (0.2673, 0.2564, 0.2762)),
+                  ((0.485, 0.456, 0.406), (0.229, 0.224, 0.225)))
 #: Largest blur radius and number of levels a description may ask for (a blur draws ``6 * blur`` more rows and
 #: columns than it returns).
 MAX_BLUR = 16
@@ -236,7 +254,7 @@ DRAWS_KEPT_VALUES = 4_000_000
 _draws_kept: dict = {}
 
 
-def uniform(shape, seed: int, bound: float, offset: float = 0.0, blur: int = 0, levels: int = 0):
+def uniform(shape, seed: int, bound: float, offset: float = 0.0, blur: int = 0, levels: int = 0, normalised: int = 0):
     """The float32 tensor of ``shape`` in ``[offset - bound, offset + bound)`` drawn from ``seed``: uniform, or
     image-like.
 
@@ -249,7 +267,7 @@ def uniform(shape, seed: int, bound: float, offset: float = 0.0, blur: int = 0, 
     smooth regions instead of independent values; with ``levels``, ``u`` is rounded to ``k / levels``.
     """
     generator, pcg64, empty, float32, copyto, clone, arange, _ = _drawing()
-    key = (tuple(shape), seed, bound, offset, blur, levels)
+    key = (tuple(shape), seed, bound, offset, blur, levels, normalised)
     kept = _draws_kept.get(key)
     if kept is not None:
         return clone(kept)  # a copy: the caller may change its tensor in place
@@ -263,7 +281,7 @@ def uniform(shape, seed: int, bound: float, offset: float = 0.0, blur: int = 0, 
     rng = generator(pcg64(seed))
     values = _image_like(rng, arange, tuple(shape), blur) if blur else rng.random(math.prod(shape))
     if levels:
-        values = _pixels(values, levels, bound, offset)
+        values = _pixels(values, levels, bound, offset, tuple(shape), normalised)
     else:
         values *= 2.0
         values -= 1.0
@@ -294,7 +312,7 @@ def _tensor_of(values: Array):
     return clone(tensor)  # a tensor whose .numpy() was taken has storage that cannot be resized; its clone can
 
 
-def _pixels(values, levels: int, bound: float, offset: float):
+def _pixels(values, levels: int, bound: float, offset: float, shape: tuple = (), normalised: int = 0):
     """``values`` in [0, 1] as a pipeline makes an image of ``levels`` steps: ``k = round(u * levels)``, then
     ``x = k / levels`` in float32 (``ToTensor``'s ``k / 255``), then, for a range other than [0, 1], normalised in
     float32 as ``Normalize(mean, std)`` does (``(x - mean) / std``, ``mean = (bound - offset) / (2 * bound)``,
@@ -302,11 +320,24 @@ def _pixels(values, levels: int, bound: float, offset: float):
 
     Rounded once from float64 instead (until attack round 48), the [-1, 1] probe's values were ``fl32(2k/255 - 1)``,
     which differs from every real pipeline's ``2 * fl32(k/255) - 1`` at 128 of the 256 levels: a model compared its
-    input with the real grid and was another network on every normalised image a student feeds it."""
+    input with the real grid and was another network on every normalised image a student feeds it.
+
+    With ``normalised`` (and ``shape``, examples first and channels second), example ``i``'s channel ``c`` is
+    normalised by :data:`NORMALISATIONS` ``[(normalised - 1 + i) % len(NORMALISATIONS)]``'s mean and deviation of
+    channel ``c`` (cycled), as ``Normalize(mean, std)`` computes it in float32."""
     float32 = _numpy()[2]
     values = values * levels
     values = values.round().astype(float32)  # ndarray's own methods: a submission cannot patch them
     values /= float32(levels)
+    if normalised:
+        examples = values.reshape(shape[0], shape[1], -1)
+        for example in range(shape[0]):
+            means, stds = NORMALISATIONS[(normalised - 1 + example) % len(NORMALISATIONS)]
+            for channel in range(shape[1]):
+                plane = examples[example, channel]
+                plane -= float32(means[channel % len(means)])
+                plane /= float32(stds[channel % len(stds)])
+        return values
     mean, std = float32((bound - offset) / (2.0 * bound)), float32(0.5 / bound)
     if mean != 0 or std != 1:
         values -= mean
