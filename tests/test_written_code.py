@@ -74,6 +74,11 @@ EVALUATORS = {
     # attack round 49: a forward reference's name bound again in the class body to a text, which typing compiles
     "get_type_hints given a text": "class P:\n    Width = \"__import__('os') and int\"\n    w: 'Width' = 3\n"
                                    "typing.get_type_hints(P)",
+    # attack round 50: a call of torch's (private, or public) text compilers inside a forward reference
+    "a forward reference calling torch.fx": "class Q:\n    Width = \"int | torch.fx.graph_module._exec_with_source("
+                                            "'y = 1', {})\"\n    w: 'Width' = 3\ntyping.get_type_hints(Q)",
+    "a forward reference calling a public compiler": "class R:\n    Width = \"int | torch.jit.CompilationUnit('')\"\n"
+                                                     "    w: 'Width' = 3\ntyping.get_type_hints(R)",
     "get_annotations given a text": "def g(k: \"getattr(int, 'mro') and int\"):\n    pass\n"
                                     "inspect.get_annotations(g, eval_str=True)",
     # attack round 48: a field name made of code, which dataclasses writes into the methods it compiles

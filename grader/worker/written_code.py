@@ -87,13 +87,22 @@ TYPE_BUILTINS = frozenset({"type", "object", "bytes", "bytearray", "frozenset", 
                            "NotImplemented", "BaseException", "Exception", "callable", "property", "staticmethod",
                            "classmethod"})
 #: The nodes of a type expression: names, dotted names, subscripts, constants, ``|``, and calls of metadata
-#: (``Annotated[int, Field(ge=1)]``, ``conint(ge=1)``); no lambda, no comprehension, no ``:=``, no statement.
+#: (:data:`TYPE_METADATA_CALLS`); no lambda, no comprehension, no ``:=``, no statement.
 TYPE_EXPRESSION_NODES = (ast.Expression, ast.Name, ast.Attribute, ast.Subscript, ast.Constant, ast.Tuple, ast.List,
                          ast.Dict, ast.Set, ast.Starred, ast.Slice, ast.Call, ast.keyword, ast.BinOp, ast.UnaryOp,
                          ast.USub, ast.UAdd, ast.Load)
 #: The operators of a type expression: ``|`` of a union, and constant arithmetic in metadata (``Field(le=2 ** 4)``).
 TYPE_OPERATORS = (ast.BitOr, ast.Add, ast.Sub, ast.Mult, ast.Div, ast.FloorDiv, ast.Mod, ast.Pow)
 TYPE_EXPRESSION_NODES += TYPE_OPERATORS
+#: The callables a type expression may call: typing's constructors and pydantic's and annotated-types' metadata
+#: (``Annotated[int, Field(ge=1)]``, ``conint(ge=1)``).  Any other call is refused: attack round 50 called
+#: ``torch.fx.graph_module._exec_with_source(text)`` from a forward reference, and public functions that compile a
+#: text (``torch.jit.CompilationUnit``, ``timeit.Timer``) would do as well.
+TYPE_METADATA_CALLS = frozenset({
+    "Field", "PrivateAttr", "conint", "confloat", "constr", "conlist", "conset", "confrozenset", "condecimal",
+    "condate", "conbytes", "Strict", "StringConstraints", "Gt", "Ge", "Lt", "Le", "MultipleOf", "MinLen", "MaxLen",
+    "Len", "Interval", "Timezone", "Unit", "Discriminator", "Tag", "WithJsonSchema", "TypeVar", "ParamSpec",
+    "TypeVarTuple", "NewType", "ForwardRef", "Doc"})
 #: The function ``inspect`` writes to read a built-in's text signature.
 SIGNATURE_FUNCTION = "foo"
 #: How a path names a library's file (besides the standard library's folder).
@@ -194,9 +203,11 @@ def type_expression(source, builtin_names: frozenset) -> bool:
             return False
         if isinstance(node, ast.Name) and not _type_name(node.id, builtin_names):
             return False
-        if isinstance(node, ast.Attribute) and not _type_name(node.attr, builtin_names):
-            return False
-        if isinstance(node, ast.Call) and not isinstance(node.func, (ast.Name, ast.Attribute)):
+        if isinstance(node, ast.Attribute) and (node.attr.startswith("_") or not _type_name(node.attr, builtin_names)):
+            return False  # (no private part of a module: `torch.fx.graph_module._exec_with_source`, round 50)
+        if isinstance(node, ast.Call) and not (
+                isinstance(node.func, ast.Name) and node.func.id in TYPE_METADATA_CALLS
+                or isinstance(node.func, ast.Attribute) and node.func.attr in TYPE_METADATA_CALLS):
             return False
     return True
 
@@ -317,7 +328,7 @@ def install(read_digests, writable=()) -> None:
             compiler = frame.f_code.co_filename if frame is not None else ""
             if frame is not None and frame.f_code.co_filename == parser:
                 compiler = ""  # a literal
-            if any(part in compiler for part in TYPE_EVALUATORS) and library(compiler):
+            if any(part in compiler for part in TYPE_EVALUATORS) and library(compiler) and not importing(frame):
                 if not type_expression(source, builtin_names):
                     raise ImportError(f"text that {compiler.rsplit(sep, 1)[-1]} evaluates as a type, which is no type "
                                       "expression and reaches code out of the grader's sight, is not run")
