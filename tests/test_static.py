@@ -2364,6 +2364,7 @@ def test_a_by_hand_function_that_reads_the_tied_table_reads_what_it_holds():
     # fairness round 39: annotations read, a module of type aliases through its alias and in a by-hand signature
     "settings: int = 3\nprint(__annotations__)\nfor name, kind in __annotations__.items():\n    print(name, kind)\n",
     "import torch.nn.common_types as ct\ndef block(k: ct._size_2_t = 3) -> int:\n    return 1\n",
+    "import torch.nn.common_types\ndef block(k: torch.nn.common_types._size_2_t = 3) -> int:\n    return 1\n",
     "import argparse\nargs = argparse.Namespace(profile=False, inspect=False)\nprint(args.profile, args.inspect)\n",
     _STOPWATCH + "class Lab:\n    @staticmethod\n    def stopwatch():\n        return Stopwatch()\n"
     "Lab.stopwatch().measure(lambda: 1)\nsw = Lab.stopwatch()\nsw.measure(lambda: 2)\n",

@@ -1291,8 +1291,9 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                 add(Finding("unverifiable", chain))
             elif attr.startswith("_") and not attr.startswith("__") and attr not in PLAIN_PRIVATE_NAMES \
                     and reading.imported.get(root, "").split(".")[0] in ("torch", "sys") \
-                    and not (chain == f"{root}.{attr}" and _type_alias(reading.imported.get(root, ""), attr)):
-                # torch._C, F._max_pool2d, sys._getframe... (not `ct._size_2_t`, a type alias: fairness round 39)
+                    and not _type_alias(*(_resolved(reading, node) or ".").rsplit(".", 1)):
+                # torch._C, F._max_pool2d, sys._getframe... (not `ct._size_2_t`, a type alias however reached: fairness
+                # rounds 39 and 40)
                 add(Finding("unverifiable", chain))
             if attr in FILE_WRITERS or (attr == "run_cell_magic" and _magic_name(calls.get(id(node))) == "writefile"):
                 reading.writes.append(chain)
@@ -1566,7 +1567,7 @@ def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
                 add(Finding("unverifiable", chain))
             elif attr.startswith("_") and not attr.startswith("__") and attr not in PLAIN_PRIVATE_NAMES \
                     and not _own_private(reading, node, methods_own) \
-                    and not (chain == f"{root}.{attr}" and _type_alias(imported, attr)):
+                    and not _type_alias(*(_resolved(reading, node) or ".").rsplit(".", 1)):
                 # (`ct._size_2_t` with `import torch.nn.common_types as ct`: a type alias, fairness round 39)
                 add(Finding("unverifiable", chain if root else f"(...).{chain}"))
         elif isinstance(node, ast.Call):
