@@ -203,8 +203,8 @@ def type_expression(source, builtin_names: frozenset) -> bool:
             return False
         if isinstance(node, ast.Name) and not _type_name(node.id, builtin_names):
             return False
-        if isinstance(node, ast.Attribute) and (node.attr.startswith("_") or not _type_name(node.attr, builtin_names)):
-            return False  # (no private part of a module: `torch.fx.graph_module._exec_with_source`, round 50)
+        if isinstance(node, ast.Attribute) and not _type_name(node.attr, builtin_names):
+            return False  # (a private part may be named, torch's DataLoader's own hints do: only not called)
         if isinstance(node, ast.Call) and not (
                 isinstance(node.func, ast.Name) and node.func.id in TYPE_METADATA_CALLS
                 or isinstance(node.func, ast.Attribute) and node.func.attr in TYPE_METADATA_CALLS):
