@@ -402,7 +402,7 @@ ANNOTATIONS = "__annotations__"
 DICT_READERS = frozenset({"keys", "values", "items", "get", "copy"})
 
 
-def _plain_annotations_binding(node: ast.Name, parents: dict, rebound: dict) -> bool:
+def _plain_annotations_use(node: ast.Name, parents: dict, rebound: dict) -> bool:
     """Whether this ``__annotations__`` name is only read (shown, counted, looked up, iterated: ``print(
     __annotations__)``, fairness round 39) or bound to a dict display whose keys are constant identifiers
     (``__annotations__ = {"k": int}``): the only way of writing a namespace's annotations by hand that names what
@@ -1333,7 +1333,7 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                     reading.accounts.append(
                         (node, Finding("unverifiable", f"{shown} (a class's own account of the parameters it holds)")))
         if isinstance(node, ast.Name) and node.id == ANNOTATIONS \
-                and not _plain_annotations_binding(node, parents(), reading.bindings):
+                and not _plain_annotations_use(node, parents(), reading.bindings):
             # a namespace's annotations written by hand: dataclasses writes each key into the code it compiles, and
             # never checks it is a name (attack round 48: a key made of code ran as the class was made)
             add(Finding("unverifiable", f"{ANNOTATIONS} written or handed on by hand (its keys are names dataclasses "

@@ -86,14 +86,13 @@ TYPE_EVALUATORS = ("/typing.py", "/typing_extensions.py", "/inspect.py", "/annot
 TYPE_BUILTINS = frozenset({"type", "object", "bytes", "bytearray", "frozenset", "slice", "memoryview", "Ellipsis",
                            "NotImplemented", "BaseException", "Exception", "callable", "property", "staticmethod",
                            "classmethod"})
-#: The nodes of a type expression: names, dotted names, subscripts, constants, ``|``, and calls of metadata
+#: The operators of a type expression: ``|`` of a union, and constant arithmetic in metadata (``Field(le=2 ** 4)``).
+TYPE_OPERATORS = (ast.BitOr, ast.Add, ast.Sub, ast.Mult, ast.Div, ast.FloorDiv, ast.Mod, ast.Pow)
+#: The nodes of a type expression: names, dotted names, subscripts, constants, those operators, and calls of metadata
 #: (:data:`TYPE_METADATA_CALLS`); no lambda, no comprehension, no ``:=``, no statement.
 TYPE_EXPRESSION_NODES = (ast.Expression, ast.Name, ast.Attribute, ast.Subscript, ast.Constant, ast.Tuple, ast.List,
                          ast.Dict, ast.Set, ast.Starred, ast.Slice, ast.Call, ast.keyword, ast.BinOp, ast.UnaryOp,
-                         ast.USub, ast.UAdd, ast.Load)
-#: The operators of a type expression: ``|`` of a union, and constant arithmetic in metadata (``Field(le=2 ** 4)``).
-TYPE_OPERATORS = (ast.BitOr, ast.Add, ast.Sub, ast.Mult, ast.Div, ast.FloorDiv, ast.Mod, ast.Pow)
-TYPE_EXPRESSION_NODES += TYPE_OPERATORS
+                         ast.USub, ast.UAdd, ast.Load, *TYPE_OPERATORS)
 #: The callables a type expression may call: typing's constructors and pydantic's and annotated-types' metadata
 #: (``Annotated[int, Field(ge=1)]``, ``conint(ge=1)``).  Any other call is refused: attack round 50 called
 #: ``torch.fx.graph_module._exec_with_source(text)`` from a forward reference, and public functions that compile a
