@@ -349,10 +349,7 @@ GRADER_FAULTS: dict[str, str] = {
     # Fairness round 36 (tests/corpus/fair/_r36_findings.md): 15 of its 20 unfair rows are fixed (own classes'
     # names on their instances, plain queries with lists or inplace=, constant arithmetic and tuples as metadata,
     # unions of subscripts as text, namedtuple/Enum field names, %time in a top-level loop, pydantic's decorators);
-    # these five stay.
-    "r36_py_argparse_profile_flag.py":
-        "a judgement call (fairness round 36): `args.profile` of an argparse flag: `profile` as an attribute of an "
-        "object the reader cannot tie to the submission's own class may be the profile module re-exported: -10",
+    # these five stay (`args.profile` of an argparse flag was fixed in round 40's fixes).
     "r36_nb_pandas_query_at_budget.ipynb":
         "a judgement call (fairness round 36): `df.query('params <= @budget')`: `@name` reaches any variable of the "
         "caller (`@torch`): -10",
@@ -395,8 +392,8 @@ GRADER_FAULTS: dict[str, str] = {
         ("r39_nb_timer_classmethod_from_config_property.ipynb",
          "`lab.timer.measure(...)`, a property returning an own instance: -10"),
     )},
-    # Fairness round 40 (tests/corpus/fair/_r40_findings.md): a fully dotted torch.nn.common_types alias is fixed; these
-    # stay.  (typing's and inspect's evaluations are now checked in the worker: the reader's refusal of get_type_hints,
+    # Fairness round 40 (tests/corpus/fair/_r40_findings.md): a fully dotted torch.nn.common_types alias is fixed, and
+    # since then flags set one at a time on a SimpleNamespace and the options of parsed arguments; these stay.  (typing's and inspect's evaluations are now checked in the worker: the reader's refusal of get_type_hints,
     # eval_str and validate_call could be lifted; left for an attack round.)
     **{name: "(fairness round 40) " + why for name, why in (
         ('r40_nb_class_table_update_setdefault_annotations_read.ipynb',
@@ -419,8 +416,6 @@ GRADER_FAULTS: dict[str, str] = {
          "grader's fault: `@pydantic.validate_call` on q2's function, outside the names of pydantic the reader knows: -10"),
         ('r40_nb_future_validate_call_conv_block_conint.ipynb',
          "grader's fault: `@pydantic.validate_call` on q8's conv_block: -10"),
-        ('r40_nb_namespace_from_parsed_args_keywords.ipynb',
-         "grader's fault: `args.profile` of parsed arguments (as rounds 36 and 37's), handed to a SimpleNamespace: -10"),
         ('r40_nb_numpy_ndarray_dtype_annotations_evaluated.ipynb',
          "judgement call: `typing.get_type_hints` (as round 34's): -10"),
         ('r40_nb_pydantic_string_annotations_recursive_model.ipynb',
@@ -429,8 +424,6 @@ GRADER_FAULTS: dict[str, str] = {
          "judgement call: `typing.get_type_hints` (as round 34's): -10"),
         ('r40_nb_runtime_checkable_protocol_string_return.ipynb',
          "judgement call: `def parameters` in a typing Protocol, read as a module's own account of its parameters, and `typing.get_type_hints`: -10"),
-        ('r40_nb_simplenamespace_flags_set_attribute_by_attribute.ipynb',
-         "grader's fault: SimpleNamespace flags set one attribute a line (`flags.profile = False`), not as keywords: -10"),
         ('r40_nb_timer_self_classmethod_in_dict.ipynb',
          "grader's fault: an own instance taken from a dict of instances its classmethod made (`t6 = timers['q6']`): -10"),
         ('r40_py_future_pydantic_runconfig_from_args.py',

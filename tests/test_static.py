@@ -2392,3 +2392,60 @@ def test_a_by_hand_signature_annotated_with_torchs_type_alias_is_no_finding():
 def test_annotations_handed_on_and_torchs_internals_through_an_alias_are_still_found(source):
     findings = _model_rule([HAND_WRITTEN + source]) + [what for _, what in found([HAND_WRITTEN + source])]
     assert findings, findings
+
+
+# -- fairness round 40: namespaces of flags set one at a time, options of parsed arguments ---------------------------
+
+_PARSER = "import argparse\nparser = argparse.ArgumentParser(description='lab 6')\n"
+
+
+@pytest.mark.parametrize("source", [
+    "from types import SimpleNamespace\nflags = SimpleNamespace()\nflags.profile = False\nflags.inspect = True\n"
+    "if flags.profile or flags.inspect:\n    print(flags)\n",
+    "import types\nflags = types.SimpleNamespace(measure=False)\nflags.measure = True\nprint(flags.measure)\n",
+    _PARSER + "parser.add_argument('--profile', action='store_true')\nparser.add_argument('--n', type=int, default=3)\n"
+    "args = parser.parse_args([])\nif args.profile:\n    print(args.n)\n",
+    _PARSER + "parser.add_argument('--inspect', action='store_true')\nargs, _ = parser.parse_known_args()\n"
+    "print(args.inspect)\n",
+    _PARSER + "parser.add_argument('--profile', action='store_true', help='time it')\n"
+    "args = parser.parse_known_args()[0]\nfrom types import SimpleNamespace\n"
+    "cfg = SimpleNamespace(profile=args.profile, timeit=False)\nprint(cfg.profile, cfg.timeit)\n",
+])
+def test_what_fairness_round_40s_students_wrote_is_no_finding(source):
+    assert _model_rule([HAND_WRITTEN + source]) == [] and found([HAND_WRITTEN + source]) == []
+
+
+@pytest.mark.parametrize("source, expected", [
+    # a namespace given a library's evaluator, however it is given
+    ("import numpy.testing as nt\nfrom types import SimpleNamespace\nflags = SimpleNamespace()\nflags.measure = 1\n"
+     "setattr(flags, 'measure', nt.measure)\nflags.measure('x = 1')\n", "flags.measure"),
+    ("import numpy.testing as nt\nfrom types import SimpleNamespace\nflags = SimpleNamespace()\nflags.measure = 1\n"
+     "def later():\n    flags.measure = nt.measure\nlater()\nflags.measure('x = 1')\n", "flags.measure"),
+    ("import numpy.testing as nt\nfrom types import SimpleNamespace\nflags = SimpleNamespace()\nflags.measure = 1\n"
+     "flags.__dict__.update(measure=nt.measure)\nflags.measure('x = 1')\n", "flags.measure"),
+    # parsed arguments whose parser is given an object, a converter of the submission's, or is handed on
+    ("import numpy.testing as nt\n" + _PARSER + "parser.add_argument('--m', default=nt)\n"
+     "args = parser.parse_args([])\nargs.m.measure('x = 1')\n", "measure"),
+    ("import numpy.testing as nt\n" + _PARSER + "def convert(text):\n    return nt\n"
+     "parser.add_argument('--m', type=convert)\nargs = parser.parse_args(['--m', 'x'])\nargs.m.measure('x = 1')\n",
+     "measure"),
+    ("import numpy.testing as nt\n" + _PARSER + "int = lambda text: nt.measure\n"
+     "parser.add_argument('--measure', type=int)\nargs = parser.parse_args(['--measure', 'x'])\n"
+     "args.measure('x = 1')\n", "args.measure"),
+    ("import numpy.testing as nt\n" + _PARSER + "def declare(p):\n    p.set_defaults(measure=nt.measure)\n"
+     "declare(parser)\nargs = parser.parse_args([])\nargs.measure('x = 1')\n", "args.measure"),
+    ("import numpy.testing as nt\n" + _PARSER + "class Keep(argparse.Action):\n"
+     "    def __call__(self, p, ns, v, o=None):\n        ns.__dict__[self.dest] = nt.measure\n"
+     "parser.add_argument('--measure', action=Keep, nargs=0)\nargs = parser.parse_args(['--measure'])\n"
+     "args.measure('x = 1')\n", "args.measure"),
+    ("import argparse, numpy.testing as nt\n" + _PARSER + "args = parser.parse_args([], "
+     "namespace=argparse.Namespace(measure=nt.measure))\nargs.measure('x = 1')\n", "args.measure"),
+    # the parsed arguments changed, or the name rebound, after the parse
+    ("import numpy.testing as nt\n" + _PARSER + "args = parser.parse_args([])\nargs.measure = nt.measure\n"
+     "args.measure('x = 1')\n", "args.measure"),
+    ("import numpy.testing as nt\n" + _PARSER + "args = parser.parse_args([])\ndef swap():\n    global args\n"
+     "    args = nt\nswap()\nargs.measure('x = 1')\n", "args.measure"),
+])
+def test_the_rules_fairness_round_40_relaxed_still_see_what_they_must(source, expected):
+    findings = _model_rule([HAND_WRITTEN + source]) + [what for _, what in found([HAND_WRITTEN + source])]
+    assert any(expected in what for what in findings), findings

@@ -1758,20 +1758,52 @@ def _own_instance_member(reading: _Reading, node: ast.Attribute) -> bool:
     and were refused on any object).  Not a function's local of the same spelling.  A new instance is also what the
     submission's own factory returns (:func:`_made_class`: ``make_stopwatch()``, ``Stopwatch.named("conv2d")``,
     fairness round 37), and a ``types.SimpleNamespace`` of constants has the names given to it
-    (``opts = SimpleNamespace(profile=False)``: ``opts.profile`` is ``False``)."""
+    (``opts = SimpleNamespace(profile=False)``: ``opts.profile`` is ``False``), or stored in it one at a time
+    (``opts.profile = False``: :func:`_constants_stored`)."""
     owner = node.value
     if isinstance(owner, ast.Call):  # `CNN().inspect(x)`, `Stopwatch.named("x").measure(...)`
         return _member_of_made(reading, owner, node.attr)
-    if not isinstance(owner, ast.Name) or owner.id in reading.imported or owner.id in reading.mutations \
+    if isinstance(owner, ast.Name) and _parsed_arguments(reading, owner.id):
+        return True
+    if not isinstance(owner, ast.Name) or owner.id in reading.imported \
             or owner.id in reading.global_in_functions or _function_binding(reading, owner) is not None:
         return False
-    bindings = reading.bindings.get(owner.id, [])
+    changes = reading.mutations.get(owner.id, [])
+    stored = _constants_stored(owner.id, changes)
+    if stored is None:
+        return False
+    # (the attribute stores are bindings of the name too: what it is bound to is the rest)
+    bindings = [(b, plain) for b, plain in reading.bindings.get(owner.id, []) if not any(b is c for c in changes)]
     # (a name the class inherits from a library's class is not the submission's: only names its source binds)
     return bool(bindings) and all(
         plain and isinstance(statement, ast.Assign) and len(statement.targets) == 1
         and isinstance(statement.targets[0], ast.Name) and isinstance(statement.value, ast.Call)
-        and _member_of_made(reading, statement.value, node.attr)
+        and (_member_of_made(reading, statement.value, node.attr) if not stored
+             else _namespace_of_constants(reading, statement.value, node.attr, stored))
         for statement, plain in bindings)
+
+
+def _constants_stored(name: str, mutations: list[ast.AST]) -> dict[str, list[ast.expr]] | None:
+    """What the changes of ``name`` store, by attribute, when every one is ``name.attr = <constant>``
+    (``flags.profile = False``, one a line: fairness round 40); {} when it has none; None when one is any other."""
+    stored: dict[str, list[ast.expr]] = {}
+    for change in mutations:
+        if not (isinstance(change, ast.Assign) and len(change.targets) == 1
+                and isinstance(change.targets[0], ast.Attribute) and isinstance(change.targets[0].value, ast.Name)
+                and change.targets[0].value.id == name and isinstance(change.value, ast.Constant)):
+            return None
+        stored.setdefault(change.targets[0].attr, []).append(change.value)
+    return stored
+
+
+def _namespace_of_constants(reading: _Reading, call: ast.Call, attr: str, stored: dict) -> bool:
+    """Whether ``attr`` of the ``types.SimpleNamespace`` that ``call`` makes, then given ``stored`` constants one
+    attribute at a time, is a constant: given as one to the call or stored, never anything else."""
+    if _resolved(reading, call.func) not in PLAIN_NAMESPACES or call.args:
+        return False
+    given = {k.arg: k.value for k in call.keywords}
+    return None not in given and (attr in given or attr in stored) and (
+        attr not in given or isinstance(given[attr], ast.Constant))
 
 
 def _member_of_made(reading: _Reading, call: ast.Call, attr: str) -> bool:
@@ -1783,8 +1815,94 @@ def _member_of_made(reading: _Reading, call: ast.Call, attr: str) -> bool:
         return attr in reading.own_members.get(made, ()) and _instances_are_plain(reading, made)
     if _resolved(reading, call.func) in PLAIN_NAMESPACES and not call.args:
         given = {k.arg: k.value for k in call.keywords}
-        return None not in given and isinstance(given.get(attr), ast.Constant)
+        return None not in given and attr in given and _option_value(reading, given[attr])
     return False
+
+
+def _option_value(reading: _Reading, node: ast.expr) -> bool:
+    """A constant, or an option of parsed arguments (``SimpleNamespace(profile=args.profile)``: fairness round 40)."""
+    return isinstance(node, ast.Constant) or isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) \
+        and _parsed_arguments(reading, node.value.id)
+
+
+#: The methods of an ``argparse.ArgumentParser`` that declare its options and parse them.
+PARSER_METHODS = frozenset({"add_argument", "set_defaults", "parse_args", "parse_known_args"})
+#: The converters an option may name as its ``type=`` (Python's own, never rebound): what they give is plain data.
+OPTION_TYPES = frozenset({"int", "float", "str", "bool"})
+
+
+def _parsed_arguments(reading: _Reading, name: str) -> bool:
+    """Whether ``name`` is bound, at module level and only there, to what a plain parser's ``parse_args(...)``
+    gives (or the first of ``parse_known_args(...)``), and is never changed: its attributes are then the parsed
+    options, strings, numbers and the constants declared (``args.profile`` of ``add_argument("--profile",
+    action="store_true")``: fairness rounds 36, 37 and 40 were refused, as the names of evaluators)."""
+    key = ("parsed", name)
+    if key not in reading.memo:
+        bindings = reading.bindings.get(name, [])
+        reading.memo[key] = bool(bindings) and name not in reading.imported and name not in reading.mutations \
+            and name not in reading.global_in_functions and _function_binding_free(reading, name) and all(
+                plain and _parse_of_plain_parser(reading, statement, name) for statement, plain in bindings)
+    return reading.memo[key]
+
+
+def _function_binding_free(reading: _Reading, name: str) -> bool:
+    """No function of the submission binds ``name`` as its own (its reads there are the module-level one's)."""
+    return not any(isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Store)
+                   and _function_binding(reading, n) is not None for n in reading.nodes)
+
+
+def _parse_of_plain_parser(reading: _Reading, statement: ast.AST, name: str) -> bool:
+    """``args = parser.parse_args([])``, ``args = parser.parse_known_args()[0]``, ``args, _ =
+    parser.parse_known_args()``, of a parser :func:`_plain_parser` accepts."""
+    if not (isinstance(statement, ast.Assign) and len(statement.targets) == 1):
+        return False
+    target, value = statement.targets[0], statement.value
+    if isinstance(target, ast.Tuple) and len(target.elts) == 2 and isinstance(target.elts[0], ast.Name) \
+            and target.elts[0].id == name and isinstance(target.elts[1], ast.Name) and target.elts[1].id != name:
+        method = "parse_known_args"
+    elif isinstance(target, ast.Name) and target.id == name:
+        method = "parse_args"
+        if isinstance(value, ast.Subscript) and isinstance(value.slice, ast.Constant) and value.slice.value == 0:
+            method, value = "parse_known_args", value.value
+    else:
+        return False
+    return isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and value.func.attr == method \
+        and isinstance(value.func.value, ast.Name) and _plain_parser(reading, value.func.value.id)
+
+
+def _plain_parser(reading: _Reading, name: str) -> bool:
+    """Whether ``name`` is bound once, at module level, to ``argparse.ArgumentParser(...)`` of constants, and every
+    other use of it calls one of :data:`PARSER_METHODS` with constants, :data:`OPTION_TYPES` and lists of
+    constants only (no ``type=`` of the submission's, no ``action=`` class, no ``default=`` object)."""
+    bindings = reading.bindings.get(name, [])
+    if len(bindings) != 1 or name in reading.imported or name in reading.global_in_functions:
+        return False
+    statement, plain = bindings[0]
+    if not (plain and isinstance(statement, ast.Assign) and len(statement.targets) == 1
+            and isinstance(statement.targets[0], ast.Name) and isinstance(statement.value, ast.Call)
+            and _resolved(reading, statement.value.func) == "argparse.ArgumentParser"
+            and _constant_options(reading, statement.value)):
+        return False
+    parents = _parents(reading)
+    for node in reading.nodes:
+        if isinstance(node, ast.Name) and node.id == name and node is not statement.targets[0]:
+            method, call = parents.get(id(node)), parents.get(id(parents.get(id(node))))
+            if not (isinstance(method, ast.Attribute) and method.attr in PARSER_METHODS
+                    and isinstance(call, ast.Call) and call.func is method and _constant_options(reading, call)):
+                return False
+    return True
+
+
+def _constant_options(reading: _Reading, call: ast.Call) -> bool:
+    """Every argument of ``call`` a constant, a list or tuple of constants, or a type of :data:`OPTION_TYPES`."""
+    def plain(value: ast.expr) -> bool:
+        if isinstance(value, (ast.List, ast.Tuple)):
+            return len(value.elts) <= 256 and all(isinstance(e, ast.Constant) for e in value.elts)
+        return isinstance(value, ast.Constant) or isinstance(value, ast.Name) and value.id in OPTION_TYPES \
+            and value.id not in reading.bindings
+
+    return all(k.arg is not None for k in call.keywords) and all(
+        plain(v) for v in [*call.args, *(k.value for k in call.keywords)])
 
 
 #: Classes whose instances hold the keyword arguments they are made with, and nothing else of their own
