@@ -393,8 +393,9 @@ GRADER_FAULTS: dict[str, str] = {
          "`lab.timer.measure(...)`, a property returning an own instance: -10"),
     )},
     # Fairness round 40 (tests/corpus/fair/_r40_findings.md): a fully dotted torch.nn.common_types alias is fixed, and
-    # since then flags set one at a time on a SimpleNamespace and the options of parsed arguments; these stay.  (typing's and inspect's evaluations are now checked in the worker: the reader's refusal of get_type_hints,
-    # eval_str and validate_call could be lifted; left for an attack round.)
+    # since then flags set one at a time on a SimpleNamespace, the options of parsed arguments and a pydantic field
+    # named `children`; these stay.  (typing's and inspect's evaluations are now checked in the worker: the reader's
+    # refusal of get_type_hints, eval_str and validate_call could be lifted; left for an attack round.)
     **{name: "(fairness round 40) " + why for name, why in (
         ('r40_nb_class_table_update_setdefault_annotations_read.ipynb',
          "grader's fault: a class table whose own classmethod calls from it (`return cls.models[name](*args)`): the table is handed on, so its classes count as reached by every by-hand function: q6 -3"),
@@ -418,8 +419,6 @@ GRADER_FAULTS: dict[str, str] = {
          "grader's fault: `@pydantic.validate_call` on q8's conv_block: -10"),
         ('r40_nb_numpy_ndarray_dtype_annotations_evaluated.ipynb',
          "judgement call: `typing.get_type_hints` (as round 34's): -10"),
-        ('r40_nb_pydantic_string_annotations_recursive_model.ipynb',
-         "grader's fault: a pydantic field named `children`, read as a module's own account of its parameters: -10"),
         ('r40_nb_q8_size_any_t_get_type_hints.ipynb',
          "judgement call: `typing.get_type_hints` (as round 34's): -10"),
         ('r40_nb_runtime_checkable_protocol_string_return.ipynb',

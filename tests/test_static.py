@@ -2449,3 +2449,30 @@ def test_what_fairness_round_40s_students_wrote_is_no_finding(source):
 def test_the_rules_fairness_round_40_relaxed_still_see_what_they_must(source, expected):
     findings = _model_rule([HAND_WRITTEN + source]) + [what for _, what in found([HAND_WRITTEN + source])]
     assert any(expected in what for what in findings), findings
+
+
+_PYDANTIC_ACCOUNT = ("import torch\nfrom pydantic import BaseModel\nclass Plan(BaseModel):\n    width: int = 3\n"
+                     "    def parameters(self, recurse=True):\n        return iter([])\n")
+
+
+@pytest.mark.parametrize("source", [
+    "from pydantic import BaseModel\nclass Block(BaseModel):\n    in_ch: 'int'\n    children: 'list[Block]' = []\n"
+    "Block.model_rebuild()\nplan = Block(in_ch=1, children=[Block(in_ch=3)])\nprint(plan.model_dump_json())\n",
+    _PYDANTIC_ACCOUNT + "print(Plan.model_json_schema(), Plan(width=2).parameters())\n",
+])
+def test_a_pydantic_models_field_named_like_a_modules_account_is_no_finding(source):
+    assert _model_rule([HAND_WRITTEN + source]) == [], _model_rule([HAND_WRITTEN + source])
+
+
+@pytest.mark.parametrize("source", [
+    _PYDANTIC_ACCOUNT + "class CNN(Plan, torch.nn.Module):\n    pass\n",
+    _PYDANTIC_ACCOUNT + "class Mid(Plan):\n    pass\nclass CNN(torch.nn.Module, Mid):\n    pass\n",
+    _PYDANTIC_ACCOUNT + "Alias = Plan\nclass CNN(Alias, torch.nn.Module):\n    pass\n",
+    _PYDANTIC_ACCOUNT + "class CNN(Plan.mro()[0], torch.nn.Module):\n    pass\n",
+    _PYDANTIC_ACCOUNT.replace("    width: int = 3\n", "    @classmethod\n    def me(cls):\n        return cls\n")
+    + "class CNN(Plan.me(), torch.nn.Module):\n    pass\n",
+    _PYDANTIC_ACCOUNT.replace("from pydantic import BaseModel\n", "from pydantic import BaseModel\n"
+                              "BaseModel = torch.nn.Module\n"),
+])
+def test_a_class_that_may_be_a_module_keeps_its_account_a_finding(source):
+    assert any("own account" in what for what in _model_rule([HAND_WRITTEN + source])), _model_rule([source])

@@ -1058,9 +1058,14 @@ def _plain_timing(reading: _Reading, attribute: ast.Attribute, call: ast.Call | 
 TIMERS = ("timeit", "repeat", "Timer")
 
 
+#: Libraries' base classes that no ``nn.Module`` derives from (pydantic's models are made by its own metaclass): a
+#: field of theirs named ``children`` or ``parameters`` is data (fairness round 40: a recursive plan of blocks).
+ACCOUNTLESS_BASES = frozenset({"pydantic.BaseModel"})
+
+
 def _plain_classes(reading: _Reading, classes: list[ast.ClassDef]) -> set[str]:
     """The names of the submission's classes that can be no ``nn.Module``: each of its classes of that name has no
-    base but ``object`` or other such classes, no keyword and no decorator but ``dataclasses.dataclass``, its name
+    base but ``object``, other such classes or :data:`ACCOUNTLESS_BASES`, no keyword and no decorator but ``dataclasses.dataclass``, its name
     is bound by those classes only and used only to call it or as a base of such a class (``Alias = Layer``, a
     name handed on, could be any class's base: attack round 16), and no class that is not such a class names it
     as a base (``class CNN(Layer, nn.Module)`` would take Layer's ``parameters``).  Their own ``parameters()`` or
@@ -1077,6 +1082,14 @@ def _plain_classes(reading: _Reading, classes: list[ast.ClassDef]) -> set[str]:
                for t in ast.walk(n.annotation)}
     called |= {id(t) for n in reading.nodes if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))
                and n.returns is not None for t in ast.walk(n.returns)}
+    # `Block.model_rebuild()`: a library model's own API read on the class, never the class handed on (a name of
+    # the submission's, which could return `cls`, or a dunder, `__mro__[0]`, could)
+    accountless = {c.name for c in classes if any(_resolved_once(reading, b) in ACCOUNTLESS_BASES for b in c.bases)}
+    if accountless:
+        bound_in_classes = {name for c in classes for statement in c.body for name in _names_bound_by(statement)}
+        called |= {id(n.value) for n in reading.nodes if isinstance(n, ast.Attribute)
+                   and isinstance(n.value, ast.Name) and n.value.id in accountless and not n.attr.startswith("_")
+                   and n.attr not in bound_in_classes and n.attr != "mro"}  # (`Block.mro()[0]` is Block)
     bases = {id(b): c for c in classes for b in c.bases}
     # each name's uses as a value, in one walk (a submission of thousands of classes stays linear)
     used_as_value = {n.id for n in reading.nodes if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)
@@ -1084,7 +1097,8 @@ def _plain_classes(reading: _Reading, classes: list[ast.ClassDef]) -> set[str]:
 
     def own(c: ast.ClassDef) -> bool:  # what the class itself shows, its bases aside
         return not c.keywords and all(_resolved_once(reading, d) == "dataclasses.dataclass" for d in c.decorator_list) \
-            and all(isinstance(b, ast.Name) and (b.id == "object" or b.id in by_name) for b in c.bases)
+            and all(isinstance(b, ast.Name) and (b.id == "object" or b.id in by_name)
+                    or _resolved_once(reading, b) in ACCOUNTLESS_BASES for b in c.bases)
 
     not_plain = {name for name, defs in by_name.items() if name in used_as_value or not all(own(c) for c in defs)
                  or not all(isinstance(b, ast.ClassDef) for b, _ in reading.bindings.get(name, []))}
