@@ -393,8 +393,8 @@ GRADER_FAULTS: dict[str, str] = {
          "`lab.timer.measure(...)`, a property returning an own instance: -10"),
     )},
     # Fairness round 40 (tests/corpus/fair/_r40_findings.md): a fully dotted torch.nn.common_types alias is fixed, and
-    # since then flags set one at a time on a SimpleNamespace, the options of parsed arguments and a pydantic field
-    # named `children`; these stay.  (typing's and inspect's evaluations are now checked in the worker: the reader's
+    # since then flags set one at a time on a SimpleNamespace, the options of parsed arguments, a pydantic field
+    # named `children` and an own instance taken from a table of them; these stay.  (typing's and inspect's evaluations are now checked in the worker: the reader's
     # refusal of get_type_hints, eval_str and validate_call could be lifted; left for an attack round.)
     **{name: "(fairness round 40) " + why for name, why in (
         ('r40_nb_class_table_update_setdefault_annotations_read.ipynb',
@@ -423,8 +423,6 @@ GRADER_FAULTS: dict[str, str] = {
          "judgement call: `typing.get_type_hints` (as round 34's): -10"),
         ('r40_nb_runtime_checkable_protocol_string_return.ipynb',
          "judgement call: `def parameters` in a typing Protocol, read as a module's own account of its parameters, and `typing.get_type_hints`: -10"),
-        ('r40_nb_timer_self_classmethod_in_dict.ipynb',
-         "grader's fault: an own instance taken from a dict of instances its classmethod made (`t6 = timers['q6']`): -10"),
         ('r40_py_future_pydantic_runconfig_from_args.py',
          'judgement call: `a.inspect` of parsed arguments and `cfg.inspect` on a pydantic model (a class with a metaclass): -10'),
         ('r40_py_future_validate_call_settings_main_guard.py',

@@ -2476,3 +2476,40 @@ def test_a_pydantic_models_field_named_like_a_modules_account_is_no_finding(sour
 ])
 def test_a_class_that_may_be_a_module_keeps_its_account_a_finding(source):
     assert any("own account" in what for what in _model_rule([HAND_WRITTEN + source])), _model_rule([source])
+
+
+_TIMER = ("class Timer:\n    def __init__(self, label):\n        self.label = label\n    @classmethod\n"
+          "    def named(cls, label):\n        return cls(label)\n    def measure(self, fn, *args):\n"
+          "        return fn(*args)\n")
+
+
+@pytest.mark.parametrize("source", [
+    _TIMER + "timers = {name: Timer.named(name) for name in ('q6', 'q7')}\nt6 = timers['q6']\n"
+    "print(t6.measure(len, [1]))\n",
+    _TIMER + "timers = {'q6': Timer('q6'), 'q7': Timer.named('q7')}\nprint(timers)\n"
+    "print(timers['q7'].measure(len, [1]))\n",
+    _TIMER + "watches = [Timer('a'), Timer('b')]\nfirst = watches[0]\nfirst.measure(len, [1])\n",
+])
+def test_an_own_instance_taken_from_a_table_of_them_is_no_finding(source):
+    assert _model_rule([HAND_WRITTEN + source]) == [] and found([HAND_WRITTEN + source]) == []
+
+
+@pytest.mark.parametrize("source", [
+    _TIMER + "import numpy as np\ntimers = {'q6': Timer('q6'), 'q7': np.testing}\ntimers['q7'].measure('x = 1')\n",
+    _TIMER + "import numpy as np\ntimers = {'q6': Timer('q6')}\ntimers['q6'] = np.testing\n"
+    "timers['q6'].measure('x = 1')\n",
+    _TIMER + "import numpy as np\ntimers = {'q6': Timer('q6')}\ntimers.update(q6=np.testing)\n"
+    "t = timers['q6']\nt.measure('x = 1')\n",
+    _TIMER + "import numpy as np\ntimers = {'q6': Timer('q6')}\ndef swap(table):\n    table['q6'] = np.testing\n"
+    "swap(timers)\ntimers['q6'].measure('x = 1')\n",
+    _TIMER + "import numpy as np\ntimers = {'q6': Timer('q6')}\nsame = timers\nsame['q6'] = np.testing\n"
+    "timers['q6'].measure('x = 1')\n",
+    _TIMER + "import numpy as np\ntimers = {**{'q6': np.testing}, 'q7': Timer('q7')}\ntimers['q6'].measure('x = 1')\n",
+    _TIMER + "import numpy as np\ntimers = {'q6': Timer('q6')}\ndef later():\n    global timers\n"
+    "    timers = {'q6': np.testing}\nlater()\ntimers['q6'].measure('x = 1')\n",
+    "import numpy as np\nclass Timer:\n    def __new__(cls):\n        return np.testing\n    def measure(self, f):\n"
+    "        return f()\ntimers = {'q6': Timer()}\ntimers['q6'].measure('x = 1')\n",
+])
+def test_a_table_that_may_hold_another_object_keeps_its_reads_findings(source):
+    findings = _model_rule([HAND_WRITTEN + source]) + [what for _, what in found([HAND_WRITTEN + source])]
+    assert any("measure" in what for what in findings), findings

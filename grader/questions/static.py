@@ -1777,6 +1777,8 @@ def _own_instance_member(reading: _Reading, node: ast.Attribute) -> bool:
     owner = node.value
     if isinstance(owner, ast.Call):  # `CNN().inspect(x)`, `Stopwatch.named("x").measure(...)`
         return _member_of_made(reading, owner, node.attr)
+    if isinstance(owner, ast.Subscript):  # `timers["q6"].measure(...)`
+        return _member_of_table(reading, owner, node.attr)
     if isinstance(owner, ast.Name) and _parsed_arguments(reading, owner.id):
         return True
     if not isinstance(owner, ast.Name) or owner.id in reading.imported \
@@ -1791,10 +1793,65 @@ def _own_instance_member(reading: _Reading, node: ast.Attribute) -> bool:
     # (a name the class inherits from a library's class is not the submission's: only names its source binds)
     return bool(bindings) and all(
         plain and isinstance(statement, ast.Assign) and len(statement.targets) == 1
-        and isinstance(statement.targets[0], ast.Name) and isinstance(statement.value, ast.Call)
-        and (_member_of_made(reading, statement.value, node.attr) if not stored
-             else _namespace_of_constants(reading, statement.value, node.attr, stored))
+        and isinstance(statement.targets[0], ast.Name) and (
+            isinstance(statement.value, ast.Call)
+            and (_member_of_made(reading, statement.value, node.attr) if not stored
+                 else _namespace_of_constants(reading, statement.value, node.attr, stored))
+            or not stored and _member_of_table(reading, statement.value, node.attr))
         for statement, plain in bindings)
+
+
+def _member_of_table(reading: _Reading, element: ast.expr, attr: str) -> bool:
+    """Whether ``element`` is ``table[constant]`` of a table of the submission's own instances
+    (:func:`_instances_table`) and ``attr`` a member their class binds (``t6 = timers["q6"]``: fairness round 40)."""
+    if not (isinstance(element, ast.Subscript) and isinstance(element.value, ast.Name)
+            and isinstance(element.slice, ast.Constant)):
+        return False
+    made = _instances_table(reading, element.value.id)
+    return made is not None and attr in reading.own_members.get(made, ()) and _instances_are_plain(reading, made)
+
+
+def _instances_table(reading: _Reading, name: str) -> str | None:
+    """The own class whose new instances are every value of the dict or list ``name`` is bound to, once, at module
+    level (``{n: Timer.named(n) for n in ("q6", "q7")}``, ``[Timer(), Timer()]``), when the table is never changed
+    and only read by a constant index or shown (``print(timers)``); None otherwise."""
+    key = ("instances table", name)
+    if key in reading.memo:
+        return reading.memo[key]
+    made = None
+    bindings = reading.bindings.get(name, [])
+    if len(bindings) == 1 and name not in reading.imported and name not in reading.mutations \
+            and name not in reading.global_in_functions and _function_binding_free(reading, name):
+        statement, plain = bindings[0]
+        values = []
+        if plain and isinstance(statement, ast.Assign) and len(statement.targets) == 1 \
+                and isinstance(statement.targets[0], ast.Name):
+            value = statement.value
+            values = value.values if isinstance(value, ast.Dict) and None not in value.keys else \
+                value.elts if isinstance(value, (ast.List, ast.Tuple)) else \
+                [value.value] if isinstance(value, ast.DictComp) else \
+                [value.elt] if isinstance(value, ast.ListComp) else []
+        classes = {_made_class(reading, v) if isinstance(v, ast.Call) else None for v in values}
+        if len(classes) == 1 and None not in classes and _only_read_by_constant_index(reading, name, statement):
+            made = classes.pop()
+    reading.memo[key] = made
+    return made
+
+
+def _only_read_by_constant_index(reading: _Reading, name: str, binding: ast.AST) -> bool:
+    """Every other use of ``name`` is ``name[constant]`` read, or the argument of a built-in that only shows it."""
+    parents = _parents(reading)
+    for node in reading.nodes:
+        if isinstance(node, ast.Name) and node.id == name and node is not binding.targets[0]:
+            parent = parents.get(id(node))
+            if isinstance(parent, ast.Subscript) and parent.value is node and isinstance(parent.ctx, ast.Load) \
+                    and isinstance(parent.slice, ast.Constant):
+                continue
+            if isinstance(parent, ast.Call) and node in parent.args and isinstance(parent.func, ast.Name) \
+                    and parent.func.id in NAMESPACE_SHOWING_CALLS and parent.func.id not in reading.bindings:
+                continue
+            return False
+    return True
 
 
 def _constants_stored(name: str, mutations: list[ast.AST]) -> dict[str, list[ast.expr]] | None:
