@@ -376,11 +376,9 @@ GRADER_FAULTS: dict[str, str] = {
         "that runs code whenever a class is made (round 11's attack filed classes in a table with __set_name__): "
         "-10",
     # Fairness round 39 (tests/corpus/fair/_r39_findings.md): annotations read, torch's type aliases through a module
-    # alias and in a by-hand signature, argparse.Namespace made by hand and staticmethod factories are fixed; these stay.
+    # alias and in a by-hand signature, argparse.Namespace made by hand and staticmethod factories are fixed (and
+    # since, SimpleNamespace(**DEFAULTS)); these stay.
     **{name: "a grader's fault (fairness round 39): " + why for name, why in (
-        ("r39_nb_flags_simplenamespace_from_dict.ipynb",
-         "`SimpleNamespace(**DEFAULTS)` flags named profile/inspect/measure: only keyword arguments written out are "
-         "read as the namespace's names: -10"),
         ("r39_nb_dataclass_flags_replace_profile_inspect.ipynb",
          "`flags = dataclasses.replace(flags, inspect=True)`: an own instance remade by dataclasses.replace is not "
          "followed: -10"),

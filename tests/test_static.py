@@ -2513,3 +2513,26 @@ def test_an_own_instance_taken_from_a_table_of_them_is_no_finding(source):
 def test_a_table_that_may_hold_another_object_keeps_its_reads_findings(source):
     findings = _model_rule([HAND_WRITTEN + source]) + [what for _, what in found([HAND_WRITTEN + source])]
     assert any("measure" in what for what in findings), findings
+
+
+@pytest.mark.parametrize("source, readable", [
+    ("from types import SimpleNamespace\nDEFAULTS = {'profile': False, 'measure': True}\n"
+     "flags = SimpleNamespace(**DEFAULTS)\nif flags.profile or flags.measure:\n    print(flags)\n", True),
+    ("from types import SimpleNamespace\nopts = SimpleNamespace(**{'profile': False}, inspect=True)\n"
+     "print(opts.profile, opts.inspect)\n", True),
+    # a dict that holds or may come to hold a library's evaluator
+    ("import numpy as np\nfrom types import SimpleNamespace\nDEFAULTS = {'measure': np.testing.measure}\n"
+     "flags = SimpleNamespace(**DEFAULTS)\nflags.measure('x = 1')\n", False),
+    ("import numpy as np\nfrom types import SimpleNamespace\nDEFAULTS = {'measure': False}\n"
+     "DEFAULTS['measure'] = np.testing.measure\nflags = SimpleNamespace(**DEFAULTS)\nflags.measure('x = 1')\n", False),
+    ("import numpy as np\nfrom types import SimpleNamespace\nDEFAULTS = {'measure': False}\n"
+     "def fill(d):\n    d['measure'] = np.testing.measure\nfill(DEFAULTS)\nflags = SimpleNamespace(**DEFAULTS)\n"
+     "flags.measure('x = 1')\n", False),
+    ("import numpy as np\nfrom types import SimpleNamespace\nDEFAULTS = {'measure': False}\n"
+     "DEFAULTS = {'measure': np.testing.measure}\nflags = SimpleNamespace(**DEFAULTS)\nflags.measure('x = 1')\n", False),
+    ("import numpy as np\nfrom types import SimpleNamespace\nDEFAULTS = dict(measure=np.testing.measure)\n"
+     "flags = SimpleNamespace(**DEFAULTS)\nflags.measure('x = 1')\n", False),
+])
+def test_a_namespace_unpacked_from_a_dict_of_constants_has_their_names(source, readable):
+    findings = _model_rule([HAND_WRITTEN + source]) + [what for _, what in found([HAND_WRITTEN + source])]
+    assert (not any("measure" in w or "profile" in w for w in findings)) is readable, findings

@@ -1885,9 +1885,47 @@ def _member_of_made(reading: _Reading, call: ast.Call, attr: str) -> bool:
     if made is not None:
         return attr in reading.own_members.get(made, ()) and _instances_are_plain(reading, made)
     if _resolved(reading, call.func) in PLAIN_NAMESPACES and not call.args:
-        given = {k.arg: k.value for k in call.keywords}
-        return None not in given and attr in given and _option_value(reading, given[attr])
+        given = _namespace_keywords(reading, call)
+        return given is not None and attr in given and _option_value(reading, given[attr])
     return False
+
+
+def _namespace_keywords(reading: _Reading, call: ast.Call) -> dict[str, ast.expr] | None:
+    """The keywords ``call`` gives, by name: written out, or unpacked from a dict display of constant keys
+    (``SimpleNamespace(**{"profile": False})``) or from a name bound once to one and only ever unpacked
+    (``SimpleNamespace(**DEFAULTS)``: fairness round 39); None when one may be anything."""
+    given: dict[str, ast.expr] = {}
+    for keyword in call.keywords:
+        if keyword.arg is not None:
+            given[keyword.arg] = keyword.value
+            continue
+        table = keyword.value
+        if isinstance(table, ast.Name):
+            table = _unpacked_only_dict(reading, table.id)
+        if not (isinstance(table, ast.Dict) and all(
+                isinstance(k, ast.Constant) and isinstance(k.value, str) for k in table.keys)):
+            return None
+        given.update(zip((k.value for k in table.keys), table.values))
+    return given
+
+
+def _unpacked_only_dict(reading: _Reading, name: str) -> ast.Dict | None:
+    """The dict display ``name`` is bound to, once, at module level, when its every other use is ``**name`` in a
+    call (never changed, handed on or rebound); None otherwise."""
+    bindings = reading.bindings.get(name, [])
+    if len(bindings) != 1 or name in reading.imported or name in reading.mutations \
+            or name in reading.global_in_functions or not _function_binding_free(reading, name):
+        return None
+    statement, plain = bindings[0]
+    if not (plain and isinstance(statement, ast.Assign) and len(statement.targets) == 1
+            and isinstance(statement.targets[0], ast.Name) and isinstance(statement.value, ast.Dict)):
+        return None
+    parents = _parents(reading)
+    for node in reading.nodes:
+        if isinstance(node, ast.Name) and node.id == name and node is not statement.targets[0] and not (
+                isinstance(parents.get(id(node)), ast.keyword) and parents[id(node)].arg is None):
+            return None
+    return statement.value
 
 
 def _option_value(reading: _Reading, node: ast.expr) -> bool:
