@@ -377,13 +377,8 @@ GRADER_FAULTS: dict[str, str] = {
         "-10",
     # Fairness round 39 (tests/corpus/fair/_r39_findings.md): annotations read, torch's type aliases through a module
     # alias and in a by-hand signature, argparse.Namespace made by hand and staticmethod factories are fixed (and
-    # since, SimpleNamespace(**DEFAULTS)); these stay.
+    # since, SimpleNamespace(**DEFAULTS) and copies made by dataclasses.replace or _replace); these stay.
     **{name: "a grader's fault (fairness round 39): " + why for name, why in (
-        ("r39_nb_dataclass_flags_replace_profile_inspect.ipynb",
-         "`flags = dataclasses.replace(flags, inspect=True)`: an own instance remade by dataclasses.replace is not "
-         "followed: -10"),
-        ("r39_nb_namedtuple_flags_timeit_replace.ipynb",
-         "`Flags()._replace(timeit=True)`: an own namedtuple's copy is not followed: -10"),
         ("r39_nb_stopwatch_staticmethod_and_partial.ipynb",
          "`functools.partial(Stopwatch)` called to make the instance (the staticmethod factory beside it is fixed): "
          "-10"),

@@ -1870,7 +1870,7 @@ def _constants_stored(name: str, mutations: list[ast.AST]) -> dict[str, list[ast
 def _namespace_of_constants(reading: _Reading, call: ast.Call, attr: str, stored: dict) -> bool:
     """Whether ``attr`` of the ``types.SimpleNamespace`` that ``call`` makes, then given ``stored`` constants one
     attribute at a time, is a constant: given as one to the call or stored, never anything else."""
-    if _resolved(reading, call.func) not in PLAIN_NAMESPACES or call.args:
+    if _resolved_once(reading, call.func) not in PLAIN_NAMESPACES or call.args:
         return False
     given = {k.arg: k.value for k in call.keywords}
     return None not in given and (attr in given or attr in stored) and (
@@ -1884,7 +1884,7 @@ def _member_of_made(reading: _Reading, call: ast.Call, attr: str) -> bool:
     made = _made_class(reading, call)
     if made is not None:
         return attr in reading.own_members.get(made, ()) and _instances_are_plain(reading, made)
-    if _resolved(reading, call.func) in PLAIN_NAMESPACES and not call.args:
+    if _resolved_once(reading, call.func) in PLAIN_NAMESPACES and not call.args:
         given = _namespace_keywords(reading, call)
         return given is not None and attr in given and _option_value(reading, given[attr])
     return False
@@ -1989,7 +1989,7 @@ def _plain_parser(reading: _Reading, name: str) -> bool:
     statement, plain = bindings[0]
     if not (plain and isinstance(statement, ast.Assign) and len(statement.targets) == 1
             and isinstance(statement.targets[0], ast.Name) and isinstance(statement.value, ast.Call)
-            and _resolved(reading, statement.value.func) == "argparse.ArgumentParser"
+            and _resolved_once(reading, statement.value.func) == "argparse.ArgumentParser"
             and _constant_options(reading, statement.value)):
         return False
     parents = _parents(reading)
@@ -2024,8 +2024,13 @@ def _made_class(reading: _Reading, call: ast.Call) -> str | None:
     ``make_stopwatch()``, a module-level function of the submission's whose every ``return`` is such a call
     (``return Stopwatch()``); ``Stopwatch.named("x")``, a classmethod of that class whose every ``return`` is
     ``cls(...)`` or the class's call, or a staticmethod whose every ``return`` is one own class's call (fairness
-    rounds 37 and 39: an instance made by a factory was refused)."""
+    rounds 37 and 39: an instance made by a factory was refused).  A copy with fields changed,
+    ``dataclasses.replace(flags, inspect=True)`` or ``flags._replace(timeit=True)``, is one too
+    (:func:`_copied_instance`)."""
     func = call.func
+    copied = _copied_instance(reading, call)
+    if copied is not None:
+        return copied or None
     if isinstance(func, ast.Name):
         if _own_class_name(reading, func):
             return func.id
@@ -2056,6 +2061,58 @@ def _made_class(reading: _Reading, call: ast.Call) -> str | None:
         made = _returned_class(reading, method, method.args.args[0].arg)
         return owner if made in (owner, _CLS) else None
     return None
+
+
+def _copied_instance(reading: _Reading, call: ast.Call) -> str | None:
+    """For a copy of an own instance with fields changed by keyword (``dataclasses.replace(flags, inspect=True)``,
+    ``Flags()._replace(timeit=True)``, a NamedTuple's own method): the instance's class; "" for a copy of anything
+    else; None when ``call`` is no such copy (fairness round 39: a remade instance of flags was refused)."""
+    func = call.func
+    if isinstance(func, ast.Attribute) and func.attr == "_replace" and not call.args:
+        source = func.value
+    elif _resolved_once(reading, func) == "dataclasses.replace" and len(call.args) == 1:
+        source = call.args[0]
+    else:
+        return None
+    if any(k.arg is None for k in call.keywords):
+        return ""
+    made = _made_class(reading, source) if isinstance(source, ast.Call) else \
+        _instance_name_class(reading, source.id) if isinstance(source, ast.Name) else None
+    if made is None or made == _CLS or (func.attr == "_replace" if isinstance(func, ast.Attribute) else False) \
+            and "_replace" in reading.own_members.get(made, ()):
+        return ""  # (a `_replace` of the submission's own may return anything)
+    return made
+
+
+def _instance_name_class(reading: _Reading, name: str) -> str | None:
+    """The own class of the instance a module-level name holds: every binding a new instance of one class
+    (:func:`_made_class`) or a copy of the name's own instance (``flags = dataclasses.replace(flags, ...)``), the
+    name never changed; None otherwise."""
+    visiting = reading.memo.setdefault("instance names visited", set())
+    if name in visiting or name in reading.imported or name in reading.mutations \
+            or name in reading.global_in_functions or not _function_binding_free(reading, name):
+        return None
+    visiting.add(name)
+    try:
+        classes = set()
+        for statement, plain in reading.bindings.get(name, []):
+            if not (plain and isinstance(statement, ast.Assign) and len(statement.targets) == 1
+                    and isinstance(statement.targets[0], ast.Name) and isinstance(statement.value, ast.Call)):
+                return None
+            if _copied_instance_source(reading, statement.value) == name:
+                continue  # a copy of itself: the class the other bindings give
+            classes.add(_made_class(reading, statement.value))
+        return classes.pop() if len(classes) == 1 and None not in classes else None
+    finally:
+        visiting.discard(name)
+
+
+def _copied_instance_source(reading: _Reading, call: ast.Call) -> str | None:
+    """The name a copy call (:func:`_copied_instance`) copies, when it copies a name's object."""
+    func = call.func
+    source = func.value if isinstance(func, ast.Attribute) and func.attr == "_replace" else \
+        call.args[0] if _resolved_once(reading, func) == "dataclasses.replace" and call.args else None
+    return source.id if isinstance(source, ast.Name) else None
 
 
 #: Methods through which a class's call or an attribute read on its instance may give another object than the
