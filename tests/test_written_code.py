@@ -55,6 +55,12 @@ EVERYDAY = {
                                  "'torch.Tensor':\n        return x\ntyping.get_type_hints(Net.forward)",
     "get_annotations with eval_str": "def f(k: 'int | tuple[int, int]' = 3) -> 'list[int]':\n    return [k]\n"
                                      "inspect.get_annotations(f, eval_str=True)",
+    # torch's profiler evaluates its own annotation, which names a private class, as a DataLoader's workers start
+    "a DataLoader with worker processes": "from torch.utils.data import DataLoader, TensorDataset\n"
+                                          "for batch in DataLoader(TensorDataset(torch.rand(4, 2)), batch_size=2, "
+                                          "num_workers=2):\n    pass",
+    "a forward reference to a public class of torch": "class U:\n    layer: 'torch.nn.Conv2d | None' = None\n"
+                                                      "typing.get_type_hints(U)",
     "signature of a built-in method": "inspect.signature(sorted); inspect.signature(str.replace); inspect.signature(dict.fromkeys)",
     # dataclasses as notebooks use them (attack round 48's check of their field names must not refuse these)
     "dataclasses of every kind": "@dataclasses.dataclass(frozen=True, order=True, slots=True)\nclass A:\n"
@@ -79,6 +85,16 @@ EVALUATORS = {
                                             "'y = 1', {})\"\n    w: 'Width' = 3\ntyping.get_type_hints(Q)",
     "a forward reference calling a public compiler": "class R:\n    Width = \"int | torch.jit.CompilationUnit('')\"\n"
                                                      "    w: 'Width' = 3\ntyping.get_type_hints(R)",
+    # attack round 51: a forward reference that fetches torch's switches of the worker's recorders (private parts),
+    # through typing, through a class of the submission's that holds torch, through singledispatch's registry
+    "a forward reference to torch's private parts": "class V:\n    off: 'torch._C._DisableTorchDispatch' = None\n"
+                                                    "typing.get_type_hints(V)",
+    "a forward reference through an own class": "class Lib:\n    torch = torch\nclass W:\n"
+                                                "    off: 'Lib.torch._C.DisableTorchFunction' = None\n"
+                                                "typing.get_type_hints(W)",
+    "singledispatch registering a private class": "import functools\n@functools.singledispatch\ndef d(v):\n"
+                                                  "    pass\n@d.register\ndef _(v: 'torch._C.DisableTorchFunction'):"
+                                                  "\n    pass",
     "get_annotations given a text": "def g(k: \"getattr(int, 'mro') and int\"):\n    pass\n"
                                     "inspect.get_annotations(g, eval_str=True)",
     # attack round 48: a field name made of code, which dataclasses writes into the methods it compiles

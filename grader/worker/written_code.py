@@ -171,11 +171,16 @@ def plain_expression(source, builtin_names: frozenset) -> bool:
     return True
 
 
-def type_expression(source, builtin_names: frozenset) -> bool:
+def type_expression(source, builtin_names: frozenset, private: bool = False) -> bool:
     """Whether ``source`` (a text, bytes or a tree) is a type expression an annotation may hold (see
     :data:`TYPE_EXPRESSION_NODES`): every name and attribute neither a dunder nor one of :data:`LOADING_NAMES`, a
     built-in only if it is a value or a type (:data:`PLAIN_BUILTINS`, :data:`TYPE_BUILTINS`), so that no ``exec``,
-    ``__import__``, ``getattr`` or ``globals`` is reached; or ``inspect``'s ``def foo(...): pass`` of a built-in."""
+    ``__import__``, ``getattr`` or ``globals`` is reached; or ``inspect``'s ``def foo(...): pass`` of a built-in.
+
+    An attribute may be private (``torch.classes.profiler._RecordFunction``) only when ``private``: a library's
+    own annotation, which names its own internals; a submission's text that names one reaches what the reader
+    refuses written out (attack round 51 fetched ``torch._C._DisableTorchDispatch`` through an annotation and
+    switched the worker's recorders off with it)."""
     if isinstance(source, ast.AST):
         tree = source
     else:
@@ -202,8 +207,9 @@ def type_expression(source, builtin_names: frozenset) -> bool:
             return False
         if isinstance(node, ast.Name) and not _type_name(node.id, builtin_names):
             return False
-        if isinstance(node, ast.Attribute) and not _type_name(node.attr, builtin_names):
-            return False  # (a private part may be named, torch's DataLoader's own hints do: only not called)
+        if isinstance(node, ast.Attribute) and (
+                not _type_name(node.attr, builtin_names) or not private and node.attr.startswith("_")):
+            return False
         if isinstance(node, ast.Call) and not (
                 isinstance(node.func, ast.Name) and node.func.id in TYPE_METADATA_CALLS
                 or isinstance(node.func, ast.Attribute) and node.func.attr in TYPE_METADATA_CALLS):
@@ -301,6 +307,22 @@ def install(read_digests, writable=()) -> None:
             frame = frame.f_back
         return True
 
+    def library_text(frame, source) -> bool:
+        """Whether the text a type evaluator compiles is a constant of a library's code that asked for it, on the
+        stack before any of the submission's frames (torch's profiler evaluates ``Optional["torch.classes.profiler.
+        _RecordFunction"]`` as a DataLoader's workers start): the library's own annotation, not the submission's."""
+        text = source.decode("utf-8", "surrogateescape") if isinstance(source, (bytes, bytearray)) else source
+        if type(text) is not str:
+            return False
+        while frame is not None:
+            path = frame.f_code.co_filename
+            if not library(path):
+                return False  # the submission's code asked first
+            if not any(part in path for part in TYPE_EVALUATORS) and text in frame.f_code.co_consts:
+                return True
+            frame = frame.f_back
+        return False
+
     def importing(frame) -> bool:
         """Whether a library module is being imported in ``frame``'s stack (its top-level code runs): what it
         compiles then is its own code (mpmath writes its number types' methods as it is imported, and SymPy, which
@@ -328,7 +350,7 @@ def install(read_digests, writable=()) -> None:
             if frame is not None and frame.f_code.co_filename == parser:
                 compiler = ""  # a literal
             if any(part in compiler for part in TYPE_EVALUATORS) and library(compiler) and not importing(frame):
-                if not type_expression(source, builtin_names):
+                if not type_expression(source, builtin_names, private=library_text(frame, source)):
                     raise ImportError(f"text that {compiler.rsplit(sep, 1)[-1]} evaluates as a type, which is no type "
                                       "expression and reaches code out of the grader's sight, is not run")
             elif any(part in compiler for part in TEXT_EVALUATORS):
