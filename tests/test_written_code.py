@@ -8,6 +8,7 @@ that one rule whatever their name; what correct notebooks do with the same libra
 
 from __future__ import annotations
 
+import hashlib
 import json
 import subprocess
 import sys
@@ -15,6 +16,8 @@ import textwrap
 
 import pytest
 
+from grader.checkapi.protocol import TYPE_TEXT_PREFIX
+from grader.questions import static
 from tests.conftest import ROOT
 
 #: Each case: a name, and a statement run after the guard is installed (``torch``, ``np``, ``pd``, ``sp``, ``yaml``
@@ -95,6 +98,9 @@ EVALUATORS = {
     "singledispatch registering a private class": "import functools\n@functools.singledispatch\ndef d(v):\n"
                                                   "    pass\n@d.register\ndef _(v: 'torch._C.DisableTorchFunction'):"
                                                   "\n    pass",
+    # attack round 51: a text made at run time, evaluated as a type, fetches what the reader refuses by name
+    "a forward reference made at run time": "class X:\n    Width: typing.ClassVar[str] = 'torch.' + 'library.Library'"
+                                             "\n    w: 'Width' = None\ntyping.get_type_hints(X)",
     "get_annotations given a text": "def g(k: \"getattr(int, 'mro') and int\"):\n    pass\n"
                                     "inspect.get_annotations(g, eval_str=True)",
     # attack round 48: a field name made of code, which dataclasses writes into the methods it compiles
@@ -112,7 +118,7 @@ RUNNER = textwrap.dedent("""
     os.chdir(sys.argv[2])
     import numpy as np, pandas as pd, sympy as sp, torch, yaml
     from grader.worker import written_code
-    written_code.install([])
+    written_code.install(json.loads(sys.argv[4]))
     outcome = {}
     for name, statement in json.loads(sys.argv[3]).items():
         try:
@@ -126,9 +132,13 @@ RUNNER = textwrap.dedent("""
 """)
 
 
-def _run(cases: dict, folder) -> dict:
-    proc = subprocess.run([sys.executable, "-c", RUNNER, str(ROOT), str(folder), json.dumps(cases)],
-                          capture_output=True, text=True, timeout=300)
+def _run(cases: dict, folder, read: dict | None = None) -> dict:
+    """Each case's outcome in a worker guarded as the judge guards it: the texts the judge read as types are those of
+    ``read`` (the cases themselves unless given)."""
+    types = static.type_texts(tuple((cases if read is None else read).values()))
+    digests = [hashlib.sha256((TYPE_TEXT_PREFIX + text).encode()).hexdigest() for text in types]
+    proc = subprocess.run([sys.executable, "-c", RUNNER, str(ROOT), str(folder), json.dumps(cases),
+                           json.dumps(digests)], capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr[-2000:]
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
@@ -208,3 +218,21 @@ def test_a_forward_reference_a_pydantic_model_shadows_with_a_text_never_runs_it(
                               "unit: ClassVar[str] = 'px'").replace("class Width:\n    pass\n", "Width = int\n")
     outcome = _run({"shadowed": shadowed, "honest": honest + "assert O().width == 3\n"}, tmp_path)
     assert outcome == {"shadowed": "ran", "honest": "ran"}, outcome
+
+
+def test_a_text_made_at_run_time_never_gives_pydantic_what_it_names(tmp_path):
+    """Attack round 51: a model's ClassVar holds a text made at run time, which pydantic has typing evaluate as the
+    type of a field; as ``Annotated`` metadata it hands back whatever the text names (``torch.library.Library``,
+    which the reader refuses by name).  The same text written as a constant, which the reader reads, is evaluated."""
+    model = ("import pydantic, typing\nclass Y(pydantic.BaseModel):\n    Width: typing.ClassVar[str] = TEXT\n"
+             "    w: 'Width' = 3\ntry:\n    Y()\n    got = [m for f in Y.model_fields.values() for m in f.metadata]\n"
+             "except Exception:\n    got = []\n")
+    made = model.replace("TEXT", "'typing.Annotated[int, torch.' + 'library.Library]'") + \
+        "assert not any(m is torch.library.Library for m in got), 'fetched'\n"
+    written = model.replace("TEXT", "'typing.Annotated[int, torch.library.Library]'") + \
+        "assert any(m is torch.library.Library for m in got), 'not evaluated'\n"
+    (tmp_path / "made").mkdir()
+    (tmp_path / "written").mkdir()
+    # (apart: the written text, read, would let the made one through, as the same text)
+    outcome = {**_run({"made": made}, tmp_path / "made"), **_run({"written": written}, tmp_path / "written")}
+    assert outcome == {"made": "ran", "written": "ran"}, outcome

@@ -174,7 +174,9 @@ class Key(Term):
     UNITS = "units", "WorkerOp.LOAD: the units' sources (a script: its whole text); LOADED report: their count."
     SKIP = "skip", "WorkerOp.LOAD: indices of units not to run (they ended the process on an earlier attempt)."
     READ_CODE = "read_code", ("WorkerOp.LOAD: the SHA-256 hex digests of the texts the judge read as code the "
-                              "submission writes to files: no other file it writes is run (worker.written_code).")
+                              "submission writes to files, of its docstrings' examples, and of what it writes where a "
+                              "library may evaluate it as a type (TYPE_TEXT_PREFIX): no other is run "
+                              "(worker.written_code).")
     RANDOM_SEED = "random_seed", ("WorkerOp.LOAD: what the worker seeds Python's, NumPy's and torch's default "
                                   "generators with before the first unit runs (one per grading seed).")
     EVENT = "event", "A worker's report while it runs the units (Event)."
@@ -265,3 +267,9 @@ _COUNTS_AS = {UnitStatus.OK: None, UnitStatus.SKIPPED: None, UnitStatus.SYNTAX: 
 
 #: The unit statuses a worker's LOADED report may hold, as plain strings.
 WORKER_UNIT_STATUSES = frozenset(str.__str__(s) for s in UnitStatus if s.sent_by_worker)
+
+
+#: What the judge prefixes to ``ast.dump`` of a text it read where a library may evaluate it as a type, before it
+#: digests it into :attr:`Key.READ_CODE` (``grader.questions.static.type_texts``); the worker looks a text typing
+#: compiles for the submission up by the same digest.
+TYPE_TEXT_PREFIX = "type:"

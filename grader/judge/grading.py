@@ -12,7 +12,7 @@ import hashlib
 import secrets
 import time
 
-from ..checkapi.protocol import Key, UnitStatus
+from ..checkapi.protocol import TYPE_TEXT_PREFIX, Key, UnitStatus
 from ..checkapi.verdict import Verdict, evaluate
 from ..errors import GraderError
 from ..questions import bank, static
@@ -29,11 +29,14 @@ WORKER_RANDOM_STREAM = "worker"
 
 def read_code_digests(submission: Submission) -> tuple[str, ...]:
     """The SHA-256 digests of the texts the submission writes to files that the judge reads as code (``%%writefile
-    helpers.py``) and of its docstrings' examples: in the worker, the only code written at run time, and the only
-    doctest examples, that may run (grader.worker.written_code)."""
+    helpers.py``), of its docstrings' examples, and of what it writes where a library may evaluate it as a type
+    (:func:`static.type_texts`, prefixed :data:`TYPE_TEXT_PREFIX`): in the worker, the only code written at run time,
+    the only doctest examples, and the only texts typing may evaluate for it, that may run
+    (grader.worker.written_code)."""
     units = tuple(submission.units)
-    return tuple(sorted({hashlib.sha256(text.encode("utf-8")).hexdigest()
-                         for text in static.written_code_texts(units) + static.docstring_example_sources(units)}))
+    texts = static.written_code_texts(units) + static.docstring_example_sources(units) + [
+        TYPE_TEXT_PREFIX + text for text in static.type_texts(units)]
+    return tuple(sorted({hashlib.sha256(text.encode("utf-8")).hexdigest() for text in texts}))
 
 
 def run_seed(seed: int | None = None) -> int:

@@ -2712,6 +2712,35 @@ def _docstring_examples(units: tuple[str, ...]) -> str:
     return "".join(docstring_example_sources(units))
 
 
+#: The longest string constant read as a type a library may evaluate (an annotation is a line, not a page).
+LONGEST_TYPE_TEXT = 1000
+
+
+def type_texts(units: tuple[str, ...] | None) -> list[str]:
+    """What the submission writes where a library may evaluate it as a type, each as ``ast.dump`` of its expression:
+    every annotation, and every string constant that is an expression (a forward reference, ``TypeAdapter("...")``'s
+    text, an annotation written as text).  A text typing or inspect evaluates for the submission must be one of
+    them (grader.worker.written_code: attack round 51 had pydantic evaluate a text made at run time, which no rule
+    read, and fetch what the rules refuse by name)."""
+    texts = set()
+    for unit in units or ():
+        try:
+            tree = parse(unit)
+        except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError):
+            continue
+        for node in ast.walk(tree):
+            annotations = [node.annotation] if isinstance(node, (ast.arg, ast.AnnAssign)) else \
+                [node.returns] if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) else []
+            texts.update(ast.dump(a) for a in annotations if a is not None)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) \
+                    and len(node.value) <= LONGEST_TYPE_TEXT:
+                try:
+                    texts.add(ast.dump(ast.parse(node.value, mode="eval").body))
+                except (SyntaxError, ValueError, RecursionError, MemoryError):
+                    continue
+    return sorted(texts)
+
+
 def docstring_example_sources(units: tuple[str, ...] | None) -> list[str]:
     """The source of each ``>>>`` example in the string constants of ``units``, as doctest parses it: the only
     examples a worker lets doctest (or pytest's doctest plugin) run (grader.worker.written_code: attack round 41 gave

@@ -39,6 +39,8 @@ import os
 import re
 import sys
 
+from ..checkapi.protocol import TYPE_TEXT_PREFIX
+
 #: Folders a worker can write, besides its working folder (its scratch).
 WRITABLE_FOLDERS = ("/tmp", "/dev/shm", "/var/tmp")
 #: How doctest names the code of an example it compiles (``<doctest NAME[0]>``).
@@ -323,6 +325,21 @@ def install(read_digests, writable=()) -> None:
             frame = frame.f_back
         return False
 
+    dump, parse_expression = ast.dump, ast.parse
+
+    def read_as_type(source) -> bool:
+        """Whether a text a type evaluator compiles for the submission is one the judge read in its source (an
+        annotation, a string constant: their digests come with the load request), or a bare name (whatever it is
+        bound to, a text included, is looked up and, a text, compiled and checked in its turn)."""
+        try:
+            tree = source if isinstance(source, ast.AST) else parse_expression(source, mode="eval")
+        except (SyntaxError, ValueError, TypeError, RecursionError, MemoryError):
+            return True  # compile raises the same error
+        body = tree.body if isinstance(tree, ast.Expression) else tree
+        if isinstance(body, ast.Name):
+            return True
+        return sha256((TYPE_TEXT_PREFIX + dump(body)).encode("utf-8")).hexdigest() in allowed
+
     def importing(frame) -> bool:
         """Whether a library module is being imported in ``frame``'s stack (its top-level code runs): what it
         compiles then is its own code (mpmath writes its number types' methods as it is imported, and SymPy, which
@@ -350,9 +367,13 @@ def install(read_digests, writable=()) -> None:
             if frame is not None and frame.f_code.co_filename == parser:
                 compiler = ""  # a literal
             if any(part in compiler for part in TYPE_EVALUATORS) and library(compiler) and not importing(frame):
-                if not type_expression(source, builtin_names, private=library_text(frame, source)):
+                own = library_text(frame, source)
+                if not type_expression(source, builtin_names, private=own):
                     raise ImportError(f"text that {compiler.rsplit(sep, 1)[-1]} evaluates as a type, which is no type "
                                       "expression and reaches code out of the grader's sight, is not run")
+                if not own and not read_as_type(source):
+                    raise ImportError(f"text that {compiler.rsplit(sep, 1)[-1]} evaluates as a type, made while the "
+                                      "submission ran and so out of the grader's sight, is not run")
             elif any(part in compiler for part in TEXT_EVALUATORS):
                 if not plain_expression(source, builtin_names):
                     raise ImportError(f"text that {compiler.rsplit(sep, 1)[-1]} evaluates, which reaches code out "
