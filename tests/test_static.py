@@ -2580,3 +2580,41 @@ def test_an_own_instance_copied_with_fields_changed_is_one_too(source):
 def test_copies_and_namespaces_the_reader_cannot_tie_to_their_maker_stay_findings(source, expected):
     findings = _model_rule([HAND_WRITTEN + source]) + [what for _, what in found([HAND_WRITTEN + source])]
     assert any(expected in what for what in findings), findings
+
+
+# -- fairness round 41: pure modules a by-hand function may reach -----------------------------------------------------
+
+_BY_HAND_USING = '''
+import torch
+import torch.nn.functional as F
+{setup}
+def conv2d(image, kernel, stride=1, padding=0):
+    {use}
+    h, w = image.shape
+    kh, kw = kernel.shape
+    out = torch.zeros(h - kh + 1, w - kw + 1)
+    for i in range(out.shape[0]):
+        for j in range(out.shape[1]):
+            out[i, j] = (image[i:i + kh, j:j + kw] * kernel).sum()
+    return out
+'''
+
+
+@pytest.mark.parametrize("setup, use, readable", [
+    ("from contextvars import ContextVar\nVERBOSE = ContextVar('verbose', default=False)\n",
+     "if VERBOSE.get():\n        print(image.shape)", True),
+    ("from typing_extensions import Annotated, TypeAlias\nImage: TypeAlias = Annotated[torch.Tensor, '2-D']\n",
+     "picture: Image = image", True),
+    ("from types import MappingProxyType\nDEFAULTS = MappingProxyType({'stride': 1})\n",
+     "stride = DEFAULTS['stride']", True),
+    # what such a module is handed is still read where it is reached
+    ("from contextvars import ContextVar\nVERBOSE = ContextVar('verbose', default=False)\nVERBOSE.set(F.conv2d)\n",
+     "return VERBOSE.get()(image[None, None], kernel[None, None])[0, 0]", False),
+    ("from types import MappingProxyType\nDEFAULTS = MappingProxyType({'slide': F.conv2d})\n",
+     "return DEFAULTS['slide'](image[None, None], kernel[None, None])[0, 0]", False),
+    ("import typing_extensions\nhints = typing_extensions.get_type_hints(torch.nn.Conv2d.forward)\n",
+     "hints.clear()", False),
+])
+def test_pure_modules_a_by_hand_function_may_reach(setup, use, readable):
+    findings = found([_BY_HAND_USING.format(setup=setup, use=use)])
+    assert (findings == []) is readable, findings

@@ -4260,6 +4260,8 @@ KNOWN_MODULES: dict[str, frozenset[str]] = {
         # dates and times, and NumPy's type aliases for annotations (fairness round 30: a conv2d timing itself
         # with datetime.now(), annotated with npt.NDArray, lost its by-hand points)
         "datetime", "numpy.typing",
+        # a context variable read as a flag (fairness round 41: a conv2d's verbosity, -2)
+        "contextvars",
         "numpy.linalg", "numpy.random", "numpy.fft", "numpy.lib.stride_tricks",
         "torch.linalg", "torch.fft", "torch.special", "torch.random", "torch.nn.init", "torch.nn.parameter",
         "torch.nn.modules.utils", "torch.types", "torch.functional", "torch.return_types", "torch.backends",
@@ -4273,6 +4275,9 @@ KNOWN_MODULES: dict[str, frozenset[str]] = {
     # operator's, typing's and string's resolvers of names are refused by rule 2 too; listed here for the record
     "operator": frozenset({"attrgetter", "methodcaller"}),
     "typing": frozenset({"get_type_hints", "ForwardRef"}),
+    # typing's backport, for the same annotations (fairness round 41: Annotated and TypeAlias from it, -3), with the
+    # same evaluators not known
+    "typing_extensions": frozenset({"get_type_hints", "ForwardRef", "evaluate_forward_ref", "get_annotations"}),
     "string": frozenset({"Formatter"}),
     "dataclasses": frozenset({"make_dataclass"}),  # a class from a namespace of strings and values
     # numpy.lib's reading and writing of .npy files (a pickle) and its introspection are not known
@@ -4303,7 +4308,9 @@ KNOWN_NAMES_ONLY: dict[str, frozenset[str]] = {
     "inspect": frozenset({"signature", "Signature", "Parameter", "BoundArguments"}),
     # an attribute bag like a namedtuple (fairness round 30: a conv2d's geometry helper returned one); the rest of
     # `types` makes functions, code objects and classes
-    "types": frozenset({"SimpleNamespace"}),
+    "types": frozenset({"SimpleNamespace",
+                        # a read-only view of a dict (fairness round 41: defaults of conv2d's arguments, -3)
+                        "MappingProxyType"}),
     # an environment variable read as text (fairness round 30: `DEBUG = os.environ.get("LAB6_DEBUG") == "1"` read in
     # conv2d); the rest of `os` reaches files and processes
     "os": frozenset({"environ", "getenv"}),
