@@ -392,6 +392,7 @@ def test_the_normalised_photographs_are_what_each_pipeline_makes_of_8_bit_pixels
     count = len(wire.NORMALISATIONS)
     photo = wire.Uniform((count, 3, 24, 20), 5, 1.0, 0.0, 1, 255, 2)
     x = photo.to_tensor()
+    levels = set()
     for i in range(count):
         means, stds = wire.NORMALISATIONS[(2 - 1 + i) % count]
         for c in range(3):
@@ -399,7 +400,8 @@ def test_the_normalised_photographs_are_what_each_pipeline_makes_of_8_bit_pixels
             k = ((x[i, c].double() * std + mean) * 255).round().to(torch.uint8)
             pixels = k.float().div(255)
             assert torch.equal(x[i, c], (pixels - torch.tensor(mean)) / torch.tensor(std)), (i, c)
-            assert len(torch.unique(k)) > 50
+            levels.update(torch.unique(k).tolist())
+    assert len(levels) > 100  # (an example on a flat background may show few of them)
     assert wire.Uniform.decode(wire.loads(wire.dumps(photo.encode()))) == photo
     shapes = {}
     for seed in range(40):
@@ -434,6 +436,33 @@ def test_the_judges_photographs_have_the_heavy_tailed_differences_of_real_ones()
     ratios.sort()
     assert ratios[len(ratios) // 2] < 0.6 and ratios[0] < 0.3  # most well below a Gaussian field's 0.8
     assert sum(r > 0.745 for r in ratios) < len(ratios) // 10  # a gate above 0.745 shuts on nearly every one
+
+
+def test_the_judges_photographs_include_examples_on_a_flat_background_as_digits_and_scans_lie():
+    """Attack round 51: every pixel of the judge's photographs carried noise, so none had even a tenth of its pixels
+    at one value, as MNIST's digits (exact zeros) and scanned pages (exact whites) do: a model that was another
+    network on any example with 30% of its pixels at its own minimum or maximum was never judged on one."""
+    from grader.questions import reference
+
+    shares = []
+    for seed in range(12):
+        generator = torch.Generator().manual_seed(seed)
+        for shape in ((2, 1, 100, 100), (3, 3, 128, 128)):
+            for described, _, _ in reference.probe_inputs(shape, generator):
+                if not described.blur:
+                    continue
+                x = described.to_tensor().flatten(2)  # (examples, channels, pixels): each channel normalised alone
+                at_extremes = ((x == x.min(2, keepdim=True).values) | (x == x.max(2, keepdim=True).values)).double()
+                share = at_extremes.mean(2).min(1).values  # every channel of the example
+                assert float(share.max()) >= wire.FLAT_COVER[0] - 0.01, (seed, shape, share)  # one in every batch
+                shares += share.tolist()
+    flat = sum(s >= wire.FLAT_COVER[0] - 0.01 for s in shares)
+    assert 0.3 * len(shares) < flat < 0.8 * len(shares)  # some, not all: photographs with no background too
+    # dark and light backgrounds both, in every channel alike
+    x = wire.Uniform((16, 3, 32, 32), 3, 0.5, 0.5, 1, 255).to_tensor()
+    dark = [e for e in x if float((e.sum(0) == 0).double().mean()) >= wire.FLAT_COVER[0] - 0.01]
+    light = [e for e in x if float((e.sum(0) == 3).double().mean()) >= wire.FLAT_COVER[0] - 0.01]
+    assert dark and light
 
 
 def test_the_judges_probes_show_a_model_photographs_while_it_evaluates_and_while_it_trains():
