@@ -2618,3 +2618,54 @@ def conv2d(image, kernel, stride=1, padding=0):
 def test_pure_modules_a_by_hand_function_may_reach(setup, use, readable):
     findings = found([_BY_HAND_USING.format(setup=setup, use=use)])
     assert (findings == []) is readable, findings
+
+
+_POOL_BY_HAND = '''
+import torch
+import torch.nn.functional as F
+from collections import namedtuple
+from types import SimpleNamespace
+{setup}
+def max_pool2d(image, kernel_size=2):
+    oh, ow = image.shape[0] // kernel_size, image.shape[1] // kernel_size
+    values = torch.zeros(oh, ow)
+    for i in range(oh):
+        for j in range(ow):
+            values[i, j] = image[i * kernel_size:(i + 1) * kernel_size, j * kernel_size:(j + 1) * kernel_size].max()
+    {result}
+'''
+
+
+@pytest.mark.parametrize("setup, result", [
+    ("Pooled = namedtuple('Pooled', ['pooled', 'size'])\ndef pool_result(v, k):\n    return Pooled(v, k)\n",
+     "return pool_result(values, kernel_size).pooled"),
+    ("class PoolResult:\n    def __init__(self, pooled):\n        self.pooled = pooled\n",
+     "return PoolResult(values).pooled"),
+    ("", "res = SimpleNamespace(pooled=values, size=kernel_size)\n    return res.pooled"),
+    ("from typing import NamedTuple\nclass Shape(NamedTuple):\n    conv_h: int\n    conv_w: int\n"
+     "    def pooled_size(self, k):\n        return Shape(self.conv_h // k, self.conv_w // k)\n",
+     "s, t = Shape(*image.shape), Shape(kernel_size, kernel_size)\n    print(s.pooled_size(t.conv_h), s.conv_w)\n"
+     "    return values"),
+])
+def test_fields_of_the_submissions_own_records_named_like_torchs_layers_are_no_finding(setup, result):
+    source = _POOL_BY_HAND.format(setup=setup, result=result)
+    assert found([source], "max_pool2d") == [], found([source], "max_pool2d")
+
+
+@pytest.mark.parametrize("setup, result", [
+    # what the record holds is read where it is made
+    ("", "res = SimpleNamespace(pooled=F.max_pool2d)\n    return res.pooled(image[None], kernel_size)[0]"),
+    ("Pooled = namedtuple('Pooled', ['pooled', 'size'])\ndef make():\n    return Pooled(F.max_pool2d, 2)\n",
+     "return make().pooled(image[None], kernel_size)[0]"),
+    ("class PoolResult:\n    @property\n    def pooled(self):\n        return F.max_pool2d\n",
+     "return PoolResult().pooled(image[None], kernel_size)[0]"),
+    ("class PoolResult:\n    pass\nPoolResult.pooled = staticmethod(F.max_pool2d)\n",
+     "return PoolResult().pooled(image[None], kernel_size)[0]"),
+    # a record maker the reader cannot follow
+    ("SimpleNamespace = lambda **k: F\n", "res = SimpleNamespace(pooled=1)\n    return res.max_pool2d(image[None], 2)[0]"),
+    ("def make():\n    return F\n", "return make().max_pool2d(image[None], kernel_size)[0]"),
+    ("", "res = SimpleNamespace(**{'pooled': F.max_pool2d})\n    return res.pooled(image[None], kernel_size)[0]"),
+])
+def test_a_record_that_holds_torchs_pooling_is_still_found(setup, result):
+    source = _POOL_BY_HAND.format(setup=setup, result=result)
+    assert found([source], "max_pool2d"), source

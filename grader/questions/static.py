@@ -3908,16 +3908,27 @@ def _record_own_local_records(reading: _Reading) -> None:
         own_scope = list(_walk_scope_body(function))
         records: dict[str, bool] = {}  # a local name: whether every plain assignment of it makes a record
         record_classes: set[str] = set()
+        plain_targets: set[int] = set()
         for n in own_scope:
-            if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name):
-                made = isinstance(n.value, ast.Call) and isinstance(n.value.func, ast.Name) \
-                    and _own_record_class(reading, n.value.func.id)
-                records[n.targets[0].id] = records.get(n.targets[0].id, True) and made
-                if made:
-                    record_classes.add(n.value.func.id)
-        if not any(records.values()):
+            if not (isinstance(n, ast.Assign) and len(n.targets) == 1):
+                continue
+            target, value = n.targets[0], n.value
+            # `s = Shape(...)`, and pairwise `s, k = Shape(...), Shape(...)` (fairness round 41)
+            pairs = [(target, value)] if isinstance(target, ast.Name) else \
+                list(zip(target.elts, value.elts)) if isinstance(target, ast.Tuple) and isinstance(value, ast.Tuple) \
+                and len(target.elts) == len(value.elts) and all(isinstance(t, ast.Name) for t in target.elts) else []
+            for name, made_by in pairs:
+                plain_targets.add(id(name))
+                maker = _record_maker(reading, made_by)
+                records[name.id] = records.get(name.id, True) and maker is not None
+                if maker is not None:
+                    record_classes.add(maker)
+        chained = [n for n in own_scope if isinstance(n, ast.Attribute) and isinstance(n.ctx, ast.Load)
+                   and isinstance(n.value, ast.Call) and _record_maker(reading, n.value) is not None
+                   and _record_field(reading, n.value, n.attr)]
+        if not any(records.values()) and not chained:
             continue
-        plain_targets = {id(n.targets[0]) for n in own_scope if isinstance(n, ast.Assign) and len(n.targets) == 1}
+        record_classes |= {_record_maker(reading, n.value) for n in chained}
         rebound: set[str] = set()  # every other binding in the function, its parameters too
         for n in ast.walk(function):
             if isinstance(n, ast.Name) and not isinstance(n.ctx, ast.Load) and id(n) not in plain_targets:
@@ -3936,6 +3947,92 @@ def _record_own_local_records(reading: _Reading) -> None:
             if isinstance(n, ast.Attribute) and isinstance(n.ctx, ast.Load) and isinstance(n.value, ast.Name) \
                     and records.get(n.value.id) and n.value.id not in rebound:
                 reading.own_attributes.add(id(n))
+        reading.own_attributes.update(id(n) for n in chained)  # `PoolResult(values, k).pooled`
+
+
+def _record_maker(reading: _Reading, value: ast.expr) -> str | None:
+    """The name of what makes the record ``value`` is a new instance of, or None: a call of one of the submission's
+    own record classes (:func:`_own_record_class`), of its own factory whose every ``return`` makes one
+    (:func:`_record_factory`: ``shape = conv_shape(h, w, ...)``, fairness round 41), or of ``types.SimpleNamespace``
+    with keywords written out (``res = SimpleNamespace(pooled=values)``): whatever such a record holds, the call's
+    arguments, the class's or the factory's code put there, and all of them are read where the call is."""
+    if not isinstance(value, ast.Call) or not isinstance(value.func, ast.Name):
+        return None
+    name = value.func.id
+    if _own_record_class(reading, name):
+        return name
+    if _resolved_once(reading, value.func) == "types.SimpleNamespace" and not value.args \
+            and all(k.arg is not None for k in value.keywords):
+        return name
+    return name if _record_factory(reading, value.func) else None
+
+
+def _record_field(reading: _Reading, call: ast.Call, attr: str) -> bool:
+    """Whether ``attr`` is a field of the record ``call`` makes (:func:`_record_maker`) and nothing else: a keyword
+    of a ``SimpleNamespace``, a field a namedtuple names, an annotation without a value in a record class's body, or
+    an attribute its methods set on ``self`` that its body binds no other way (a method or a class attribute of the
+    same name may be anything: ``max_pool = staticmethod(...)``)."""
+    if _resolved_once(reading, call.func) == "types.SimpleNamespace":
+        return any(k.arg == attr for k in call.keywords)
+    names = {call.func.id} if _own_record_class(reading, call.func.id) else _factory_records(reading, call.func)
+    return bool(names) and all(_declared_field(reading, name, attr) for name in names)
+
+
+def _factory_records(reading: _Reading, func: ast.Name) -> set[str]:
+    """The record classes the returns of a factory (:func:`_record_factory`) make; empty for anything else."""
+    if not _record_factory(reading, func):
+        return set()
+    definition = reading.bindings[func.id][0][0]
+    return {node.value.func.id for node in _walk_scope_body(definition) if isinstance(node, ast.Return)}
+
+
+def _declared_field(reading: _Reading, name: str, attr: str) -> bool:
+    """Whether every binding of the record class ``name`` declares ``attr`` as a field only (see
+    :func:`_record_field`)."""
+    for binding in _bindings_in_force(reading, name):
+        if isinstance(binding, ast.Assign):  # namedtuple("Pooled", ["pooled", "argmax"]) or "pooled argmax"
+            fields = [e.value for a in binding.value.args[1:2] for e in
+                      (a.elts if isinstance(a, (ast.List, ast.Tuple)) else [a]) if isinstance(e, ast.Constant)]
+            fields = [f for field in fields if isinstance(field, str) for f in field.replace(",", " ").split()]
+            if attr not in fields:
+                return False
+            continue
+        if not isinstance(binding, ast.ClassDef):
+            return False
+        annotated, other = set(), set()
+        for statement in binding.body:
+            if isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name) \
+                    and (statement.value is None or isinstance(statement.value, ast.Constant)):
+                annotated.add(statement.target.id)
+            else:
+                other.update(_names_bound_by(statement))
+        set_on_self = {n.attr for statement in binding.body if isinstance(statement, ast.FunctionDef)
+                       for n in _walk_scope_body(statement) if isinstance(n, ast.Attribute)
+                       and isinstance(n.ctx, ast.Store) and isinstance(n.value, ast.Name) and n.value.id == "self"}
+        if attr in other or attr not in annotated | set_on_self:
+            return False
+    return True
+
+
+def _record_factory(reading: _Reading, func: ast.Name) -> bool:
+    """Whether ``func`` names a module-level function of the submission's, bound once, undecorated, that is no
+    generator and whose every ``return`` is a call of one of its own record classes (a namedtuple bound by
+    assignment too: ``return Pooled(values, indices)``)."""
+    bindings = reading.bindings.get(func.id, [])
+    if len(bindings) != 1 or func.id in reading.imported or func.id in reading.mutations \
+            or func.id in reading.global_in_functions or _function_binding(reading, func) is not None:
+        return False
+    definition, plain = bindings[0]
+    if not (plain and isinstance(definition, ast.FunctionDef) and not definition.decorator_list):
+        return False
+    returns = []
+    for node in _walk_scope_body(definition):
+        if isinstance(node, (ast.Yield, ast.YieldFrom)):
+            return False
+        if isinstance(node, ast.Return):
+            returns.append(node.value)
+    return bool(returns) and all(isinstance(v, ast.Call) and isinstance(v.func, ast.Name)
+                                 and _own_record_class(reading, v.func.id) for v in returns)
 
 
 def _handed_names(node: ast.AST) -> tuple[str, ...]:
@@ -3959,8 +4056,8 @@ def _own_record_class(reading: _Reading, name: str) -> bool:
     bindings = _bindings_in_force(reading, name)
     return bool(bindings) and all(
         (isinstance(b, ast.ClassDef) and not b.keywords and b.bases and all(
-            isinstance(base, ast.Name) and (reading.imported.get(base.id) == "typing.NamedTuple"
-                                            or _plain_own_class(reading, base.id)) for base in b.bases))
+            _resolved_once(reading, base) == "typing.NamedTuple"
+            or isinstance(base, ast.Name) and _plain_own_class(reading, base.id) for base in b.bases))
         or (isinstance(b, ast.Assign) and isinstance(b.value, ast.Call) and isinstance(b.value.func, ast.Name)
             and reading.imported.get(b.value.func.id) in ("collections.namedtuple", "typing.NamedTuple")
             and all(isinstance(a, (ast.Constant, ast.List, ast.Tuple)) for a in b.value.args))
