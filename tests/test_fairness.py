@@ -464,14 +464,9 @@ GRADER_FAULTS: dict[str, str] = {
     # Fairness round 41 (tests/corpus/fair/_r41_findings.md): contextvars, typing_extensions and MappingProxyType are
     # known modules and names since, and fields named like torch's layers (`pooled`, `conv_h`) of records the
     # submission makes (a namedtuple, a NamedTuple, a dataclass, a plain class, a SimpleNamespace, made in place or by
-    # its own factory) are no evidence of torch; these stay.
+    # its own factory) are no evidence of torch, nor is a model logged through the logger conv2d uses;
+    # this stays.
     **{name: "(fairness round 41) " + why for name, why in (
-        ("r41_py_logging_warnings_seed_main_argv_list.py",
-         "grader's fault: conv2d logs through a module-level logger, and `log.info('CNN: %s', CNN()(x).shape)` hands "
-         "the same logger an expression that reaches CNN: a call handed to an object conv2d reaches is read as its "
-         "code (the logger could keep it), so conv2d reaches nn.Conv2d: q6 conv, conv_strided -2"),
-        ("r41_nb_logger_in_conv2d_and_model_logged_at_top_level.ipynb",
-         "grader's fault: `logger.info('model: %s', model)` on the logger conv2d uses (as the script's): -2"),
         ("r41_py_q6_old_tutorial_autograd_variable.py",
          "judgement call: `Variable(...)` from torch.autograd inside conv2d (an old tutorial's style): torch.autograd "
          "is unknown to rule 3 as a whole (its Functions and hooks run code out of sight), though Variable only returns "

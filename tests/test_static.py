@@ -2669,3 +2669,51 @@ def test_fields_of_the_submissions_own_records_named_like_torchs_layers_are_no_f
 def test_a_record_that_holds_torchs_pooling_is_still_found(setup, result):
     source = _POOL_BY_HAND.format(setup=setup, result=result)
     assert found([source], "max_pool2d"), source
+
+
+_LOGGED = '''
+import logging
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+log = logging.getLogger("lab6")
+{setup}
+def conv2d(image, kernel, stride=1, padding=0):
+    log.debug("conv2d %s %s", tuple(image.shape), tuple(kernel.shape))
+    {use}
+    h, w = image.shape
+    kh, kw = kernel.shape
+    out = torch.zeros(h - kh + 1, w - kw + 1)
+    for i in range(out.shape[0]):
+        for j in range(out.shape[1]):
+            out[i, j] = (image[i:i + kh, j:j + kw] * kernel).sum()
+    return out
+
+class CNN(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.conv1 = nn.Conv2d(1, 3, 3, padding=1)
+    def forward(self, x):
+        return self.conv1(x)
+
+model = CNN()
+log.info("model: %s", model)
+log.info("CNN: %s", tuple(CNN()(torch.rand(1, 1, 8, 8)).shape))
+'''
+
+
+def test_a_model_logged_through_the_logger_conv2d_uses_is_no_code_of_conv2d():
+    source = _LOGGED.format(setup="", use="")
+    assert found([source]) == [], found([source])
+
+
+@pytest.mark.parametrize("setup, use", [
+    # a handler of the submission's own, which may keep what it is handed, and one of logging's that keeps records
+    ("class Keep(logging.Handler):\n    kept = []\n    def emit(self, record):\n        Keep.kept.append(record)\n"
+     "log.addHandler(Keep())\n", "F_ = Keep.kept[-1].args[0]"),
+    ("import logging.handlers\nkept = logging.handlers.MemoryHandler(100)\nlog.addHandler(kept)\n",
+     "F_ = log.handlers[0].buffer[-1].args[0]"),
+])
+def test_a_logger_that_may_keep_what_it_is_handed_still_hands_it_on(setup, use):
+    source = _LOGGED.format(setup=setup, use=use)
+    assert found([source]), source
