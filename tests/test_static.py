@@ -2717,3 +2717,16 @@ def test_a_model_logged_through_the_logger_conv2d_uses_is_no_code_of_conv2d():
 def test_a_logger_that_may_keep_what_it_is_handed_still_hands_it_on(setup, use):
     source = _LOGGED.format(setup=setup, use=use)
     assert found([source]), source
+
+
+@pytest.mark.parametrize("source, readable", [
+    ("import pydantic\nclass Plan(pydantic.BaseModel):\n    __module__ = '__main__'\n    width: 'int' = 3\n", True),
+    # where typing and pydantic look a class's string annotations up (attack round 52: torch._C's switches of the
+    # recorders, as bare names the submission also bound to empty classes of its own)
+    ("import pydantic\nclass Conv2d:\n    pass\nclass Plan(pydantic.BaseModel):\n    __module__ = 'torch.nn'\n"
+     "    layer: 'Conv2d | None' = None\n", False),
+    ("Plan = type('Plan', (), {'__module__': 'torch._C', '__annotations__': {'off': 'int'}})\n", False),
+])
+def test_a_class_set_in_another_module_is_a_finding(source, readable):
+    findings = _model_rule([HAND_WRITTEN + source])
+    assert (findings == []) is readable, findings

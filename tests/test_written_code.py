@@ -95,6 +95,9 @@ EVALUATORS = {
     "a forward reference through an own class": "class Lib:\n    torch = torch\nclass W:\n"
                                                 "    off: 'Lib.torch._C.DisableTorchFunction' = None\n"
                                                 "typing.get_type_hints(W)",
+    # attack round 52: a bare private name, evaluated in a library's namespace (a class's __module__ set to it)
+    "a bare private name in a library's namespace": "class Z:\n    __module__ = 'torch._C'\n"
+                                                     "    off: '_DisableTorchDispatch' = None\ntyping.get_type_hints(Z)",
     "singledispatch registering a private class": "import functools\n@functools.singledispatch\ndef d(v):\n"
                                                   "    pass\n@d.register\ndef _(v: 'torch._C.DisableTorchFunction'):"
                                                   "\n    pass",

@@ -1360,6 +1360,9 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                     if name.startswith("__") and name.endswith("__") and name not in PLAIN_DUNDERS \
                             and not (name in DICT_SLOT_DUNDERS and id(node.value) in dict_slots):
                         add(Finding("unverifiable", f"{name} = ..."))
+                    elif name == MODULE_DUNDER and not _the_main_module(getattr(node, "value", None)):
+                        add(Finding("unverifiable", f"{MODULE_DUNDER} = ... (the module whose names typing and "
+                                                    "pydantic evaluate the class's annotations in)"))
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and isinstance(node, ast.ClassDef):
             # `global` in a class body binds module-level names too
             declared = {n for st in node.body if isinstance(st, ast.Global) for n in st.names}
@@ -4666,6 +4669,16 @@ def _changes_only(statement: ast.AST, name: str) -> bool:
     return not bare
 
 
+#: A class's module: where typing and pydantic look the names of its string annotations up (attack round 52 set it
+#: to "torch._C" in a model's body, and pydantic handed back torch's switches of the worker's recorders).
+MODULE_DUNDER = "__module__"
+
+
+def _the_main_module(value: ast.expr | None) -> bool:
+    """``__module__ = "__main__"``: the notebook's own module, where the class is anyway."""
+    return isinstance(value, ast.Constant) and value.value == "__main__"
+
+
 def _plain_type_call(call: ast.Call) -> bool:
     """``type("CNN", (nn.Module,), {"__init__": _init, "forward": _forward})``: a class made like a ``class``
     statement, its namespace a dict whose keys are written out (none a special method but the plain ones, which
@@ -4676,7 +4689,8 @@ def _plain_type_call(call: ast.Call) -> bool:
             and not any(isinstance(b, ast.Name) and b.id == "type" for b in bases.elts)  # a metaclass
             and isinstance(namespace, ast.Dict) and all(
                 isinstance(k, ast.Constant) and isinstance(k.value, str) and k.value.isidentifier()
-                and (not k.value.startswith("__") or k.value in PLAIN_DUNDERS) for k in namespace.keys))
+                and (not k.value.startswith("__") or k.value in PLAIN_DUNDERS)
+                and (k.value != MODULE_DUNDER or _the_main_module(v)) for k, v in zip(namespace.keys, namespace.values)))
 
 
 def _string_annotation_outside(reading: _Reading, node: ast.AST, local: _Scope) -> Finding | None:

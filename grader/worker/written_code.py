@@ -179,10 +179,11 @@ def type_expression(source, builtin_names: frozenset, private: bool = False) -> 
     built-in only if it is a value or a type (:data:`PLAIN_BUILTINS`, :data:`TYPE_BUILTINS`), so that no ``exec``,
     ``__import__``, ``getattr`` or ``globals`` is reached; or ``inspect``'s ``def foo(...): pass`` of a built-in.
 
-    An attribute may be private (``torch.classes.profiler._RecordFunction``) only when ``private``: a library's
-    own annotation, which names its own internals; a submission's text that names one reaches what the reader
-    refuses written out (attack round 51 fetched ``torch._C._DisableTorchDispatch`` through an annotation and
-    switched the worker's recorders off with it)."""
+    A name or an attribute may be private (``torch.classes.profiler._RecordFunction``) only when ``private``: a
+    library's own annotation, which names its own internals; a submission's text that names one reaches what the
+    reader refuses written out (attack round 51 fetched ``torch._C._DisableTorchDispatch`` through an annotation
+    and switched the worker's recorders off with it; round 52, the bare name, in a class whose module was set to
+    ``torch._C``)."""
     if isinstance(source, ast.AST):
         tree = source
     else:
@@ -207,8 +208,9 @@ def type_expression(source, builtin_names: frozenset, private: bool = False) -> 
             return False
         if isinstance(node, ast.BinOp) and not isinstance(node.op, TYPE_OPERATORS):
             return False
-        if isinstance(node, ast.Name) and not _type_name(node.id, builtin_names):
-            return False
+        if isinstance(node, ast.Name) and (
+                not _type_name(node.id, builtin_names) or not private and node.id.startswith("_")):
+            return False  # (a bare name too: the namespace may be a library's, `__module__ = "torch._C"`, round 52)
         if isinstance(node, ast.Attribute) and (
                 not _type_name(node.attr, builtin_names) or not private and node.attr.startswith("_")):
             return False
