@@ -2730,3 +2730,11 @@ def test_a_logger_that_may_keep_what_it_is_handed_still_hands_it_on(setup, use):
 def test_a_class_set_in_another_module_is_a_finding(source, readable):
     findings = _model_rule([HAND_WRITTEN + source])
     assert (findings == []) is readable, findings
+
+
+def test_a_parameter_named_like_the_parsed_arguments_is_any_object():
+    # attack round 52's lead: `args` of a function's own is not the module's parsed arguments
+    source = (_PARSER + "parser.add_argument('--profile', action='store_true')\nargs = parser.parse_args([])\n"
+              "import numpy as np\ndef helper(x, args=np.testing):\n    return args.measure(x)\nhelper('y = 1')\n")
+    findings = _model_rule([HAND_WRITTEN + source]) + [what for _, what in found([HAND_WRITTEN + source])]
+    assert any("args.measure" in what for what in findings), findings

@@ -1782,11 +1782,11 @@ def _own_instance_member(reading: _Reading, node: ast.Attribute) -> bool:
         return _member_of_made(reading, owner, node.attr)
     if isinstance(owner, ast.Subscript):  # `timers["q6"].measure(...)`
         return _member_of_table(reading, owner, node.attr)
-    if isinstance(owner, ast.Name) and _parsed_arguments(reading, owner.id):
-        return True
     if not isinstance(owner, ast.Name) or owner.id in reading.imported \
             or owner.id in reading.global_in_functions or _function_binding(reading, owner) is not None:
-        return False
+        return False  # (a function's parameter or local of the same name is any object: attack round 52)
+    if _parsed_arguments(reading, owner.id):
+        return True
     changes = reading.mutations.get(owner.id, [])
     stored = _constants_stored(owner.id, changes)
     if stored is None:
