@@ -348,6 +348,17 @@ def _pixels(values, levels: int, bound: float, offset: float, shape: tuple = (),
 #: How many shapes an image-like input's scene holds (:func:`_dead_leaves`), and the most of a smooth field mixed in.
 LEAVES = 48
 FIELD_SHARE = 0.6
+#: The range of an image-like example's contrast, the span of its values before noise: dim and hazy photographs to
+#: full range (a span of 0.7 at least, until attack round 52, told every judged input from an underexposed photo).
+CONTRAST_SPAN = (0.3, 1.0)
+#: The share of a batch's examples that are dim or hazy (at least one), their span below this.
+DIM_SHARE = 0.3
+DIM_SPAN = 0.5
+#: The shares of a batch's examples grey in every channel, and shifted with a zero border (at most this many pixels
+#: each way), as pipelines leave images (:func:`_as_pipelines_leave_them`).
+GREY_SHARE = 0.25
+SHIFT_SHARE = 0.25
+SHIFT_MOST = 4
 #: The share of an image-like input's examples drawn on a flat background (:func:`_flat_backgrounds`), and the
 #: range of the share of its pixels that background covers: a digit or a sketch on black, a scan on white.
 FLAT_SHARE = 0.5
@@ -362,9 +373,11 @@ def _image_like(rng, arange, shape: tuple, blur: int):
     edges real images have) mixed with a smooth field, a share ``t`` uniform in ``[0, FIELD_SHARE)`` of it: independent
     values in [0, 1) over ``shape`` with ``6 * blur`` more rows and columns, averaged by a box of ``2 * blur + 1``
     pixels three times along each of the last two axes (close to a Gaussian blur of standard deviation ``blur``) and
-    stretched to [0, 1].  Each example is then stretched to ``[lo, hi]`` (``lo`` in [0, 0.15), ``hi`` in (0.85, 1]),
-    noise uniform in ``±1.5 / 255`` is added and the values are clipped to [0, 1]; some examples then lie on a flat
-    background (:func:`_flat_backgrounds`).
+    stretched to [0, 1].  Each example is then given its own contrast, a span drawn from :data:`CONTRAST_SPAN` (below
+    :data:`DIM_SPAN` for a share :data:`DIM_SHARE`, at least one, which no flat background stretches) at a drawn
+    level, noise uniform in ``±1.5 / 255`` is added and the values are clipped to [0, 1]; some examples then lie
+    on a flat background (:func:`_flat_backgrounds`), some are grey in every channel and some shifted with a zero
+    border (:func:`_as_pipelines_leave_them`).
 
     The smooth field alone (until attack round 46) was told from real images by one statistic of its neighbouring
     differences (``mean|d| / rms(d)``: about 0.8, a Gaussian field's, against 0.06 to 0.73 on photographs); a scene
@@ -384,16 +397,62 @@ def _image_like(rng, arange, shape: tuple, blur: int):
     scene = _dead_leaves(rng, arange, examples, channels, rows, columns).reshape(examples, -1)
     share = rng.random((examples, 1)) * FIELD_SHARE
     mixed = _stretched(scene * (1.0 - share) + smooth * share)
-    contrast_low = rng.random((examples, 1)) * 0.15
-    contrast_high = 1.0 - rng.random((examples, 1)) * 0.15
-    mixed = contrast_low + mixed * (contrast_high - contrast_low)
+    # a share of the examples dim or hazy (at least one), the others of a wider contrast
+    dim = _chosen(rng, examples, DIM_SHARE)
+    lowest, highest = CONTRAST_SPAN
+    draw = rng.random((examples, 1))
+    span = (lowest + draw * (DIM_SPAN - lowest)) * dim[:, None] + (DIM_SPAN + draw * (highest - DIM_SPAN)) * ~dim[:, None]
+    low = rng.random((examples, 1)) * (1.0 - span)
+    mixed = low + mixed * span
     mixed += (rng.random(mixed.shape) - 0.5) * (3.0 / 255.0)
     mixed = mixed.clip(0.0, 1.0)
-    _flat_backgrounds(rng, mixed.reshape(examples, channels, rows * columns))
+    _flat_backgrounds(rng, mixed.reshape(examples, channels, rows * columns), dim if not dim.all() else None)
+    _as_pipelines_leave_them(rng, mixed.reshape(examples, channels, rows, columns), dim if not dim.all() else None)
     return mixed.reshape(-1)
 
 
-def _flat_backgrounds(rng, examples) -> None:
+def _chosen(rng, count: int, share: float, spared=None):
+    """Which of ``count`` examples a share ``share`` of them, drawn, and at least one; none of ``spared`` (a mask)."""
+    drawn = rng.random(count + 1)
+    chosen = drawn[:count] < share
+    if spared is not None:
+        chosen &= ~spared
+    if not chosen.any():
+        candidates = (~spared).nonzero()[0] if spared is not None else range(count)
+        chosen[candidates[int(drawn[count] * len(candidates)) % len(candidates)]] = True
+    return chosen
+
+
+def _as_pipelines_leave_them(rng, examples, spared=None) -> None:
+    """In place, on (examples, channels, rows, columns): a share :data:`GREY_SHARE` of a colour batch's examples
+    (at least one) grey in every channel, as a grey image a pipeline converts to RGB is; a share :data:`SHIFT_SHARE`
+    (at least one) shifted by up to :data:`SHIFT_MOST` pixels each way with the border left zero in every channel,
+    as ``RandomCrop(size, padding=4)`` leaves it (attack round 52: models that were another network on grey
+    examples in RGB form, or on examples with a constant border row or column, were never judged on one)."""
+    count, channels, rows, columns = examples.shape
+    if channels > 1:
+        for index in _chosen(rng, count, GREY_SHARE).nonzero()[0]:
+            example = examples[index]
+            example[:] = example.mean(axis=0)
+    shifts = rng.random((count, 2))
+    for index in _chosen(rng, count, SHIFT_SHARE, spared).nonzero()[0]:  # (a zero border would undim the dim)
+        most = min(SHIFT_MOST, rows // 4, columns // 4)
+        if most < 1:
+            continue
+        down, right = (int(v * (2 * most + 1)) - most for v in shifts[index])
+        if down == 0 and right == 0:
+            down = most
+        example = examples[index]
+        source = example.copy()
+        example[:] = 0.0
+        rows_to = slice(max(down, 0), rows + min(down, 0))
+        rows_from = slice(max(-down, 0), rows - max(down, 0))
+        columns_to = slice(max(right, 0), columns + min(right, 0))
+        columns_from = slice(max(-right, 0), columns - max(right, 0))
+        example[:, rows_to, columns_to] = source[:, rows_from, columns_from]
+
+
+def _flat_backgrounds(rng, examples, spared=None) -> None:
     """Put a share :data:`FLAT_SHARE` of ``examples`` (examples, channels, pixels), and at least one, on a flat
     background, in place: the share of their pixels drawn from :data:`FLAT_COVER` that are darkest (by their mean
     over channels) becomes exactly 0 in every channel, or, for half of them, the brightest exactly 1.
@@ -402,18 +461,17 @@ def _flat_backgrounds(rng, examples) -> None:
     a little noise instead, so that none had a tenth of its pixels at one value (attack round 51: a model that was
     another network on any example with 30% of its pixels at its minimum or maximum earned q7 and q8 whole)."""
     count = examples.shape[0]
-    drawn = rng.random((count, 3))  # per example: on a background?, which, how much of it
-    chosen = drawn[:, 0] < FLAT_SHARE
-    if not chosen.any():
-        chosen[int(drawn[0, 1] * count) % count] = True
+    # (the dim examples keep their narrow span: a background would stretch it to the range)
+    chosen = _chosen(rng, count, FLAT_SHARE, spared)
+    drawn = rng.random((count, 2))  # per example: which background, how much of it
     for index in range(count):
         if not chosen[index]:
             continue
         example = examples[index]
         brightness = example.mean(axis=0)
         order = brightness.argsort()
-        cover = int((FLAT_COVER[0] + drawn[index, 2] * (FLAT_COVER[1] - FLAT_COVER[0])) * order.size)
-        if drawn[index, 1] < 0.5:
+        cover = int((FLAT_COVER[0] + drawn[index, 1] * (FLAT_COVER[1] - FLAT_COVER[0])) * order.size)
+        if drawn[index, 0] < 0.5:
             example[:, order[:cover]] = 0.0
         else:
             example[:, order[order.size - cover:]] = 1.0
