@@ -2738,3 +2738,16 @@ def test_a_parameter_named_like_the_parsed_arguments_is_any_object():
               "import numpy as np\ndef helper(x, args=np.testing):\n    return args.measure(x)\nhelper('y = 1')\n")
     findings = _model_rule([HAND_WRITTEN + source]) + [what for _, what in found([HAND_WRITTEN + source])]
     assert any("args.measure" in what for what in findings), findings
+
+
+@pytest.mark.parametrize("source, readable", [
+    ("def helper(x, _cache=None):\n    return x\nhelper(1, _cache={})\n", True),
+    ("class Grid:\n    def padded(self, p, _fill=0):\n        return p\nGrid().padded(1, _fill=0)\n", True),
+    # attack round 53: pydantic told to look a model's annotations up four frames up, in the worker's own
+    ("import pydantic\nclass Peek(pydantic.BaseModel):\n    r: 'recorder'\n"
+     "Peek.model_rebuild(force=True, _parent_namespace_depth=4)\n", False),
+    ("import pydantic\nclass Peek(pydantic.BaseModel):\n    r: 'int'\nPeek.model_rebuild(_types_namespace={})\n", False),
+])
+def test_a_private_keyword_given_to_a_library_is_a_finding(source, readable):
+    findings = _model_rule([HAND_WRITTEN + source])
+    assert (not any("private keyword" in f for f in findings)) is readable, findings

@@ -788,6 +788,7 @@ def _read_cached(units: tuple[str, ...]) -> _Reading:
         _record_own_attributes(reading)
         _record_own_local_records(reading)
     _scan_reached_by_value(reading, every_node)
+    _flag_private_keywords(reading, every_node)
     if any(v.split(".")[0] == "doctest" for v in reading.imported.values()):
         _flag_doctest_runners(reading, every_node)
     if reading.writes:
@@ -4064,6 +4065,28 @@ def _record_factory(reading: _Reading, func: ast.Name) -> bool:
             returns.append(node.value)
     return bool(returns) and all(isinstance(v, ast.Call) and isinstance(v.func, ast.Name)
                                  and _own_record_class(reading, v.func.id) for v in returns)
+
+
+def _flag_private_keywords(reading: _Reading, nodes: list[ast.AST]) -> None:
+    """A private keyword (``_parent_namespace_depth=``, ``_types_namespace=``) given to a callable that is not the
+    submission's own reaches into a library's internals: attack round 53 had pydantic look a model's annotations up
+    in the locals of the worker's own frames, four calls up, and fetched and emptied its recorders."""
+    own_functions = {name for name, bindings in reading.bindings.items()
+                     if bindings and all(isinstance(b, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+                                         for b, _ in bindings)}
+    own_members = set().union(*reading.own_members.values()) if reading.own_members else set()
+    for node in nodes:
+        if not isinstance(node, ast.Call):
+            continue
+        private = [k.arg for k in node.keywords if k.arg and k.arg.startswith("_")]
+        if not private:
+            continue
+        func = node.func
+        if isinstance(func, ast.Name) and func.id in own_functions and func.id not in reading.imported \
+                or isinstance(func, ast.Attribute) and func.attr in own_members:
+            continue  # the submission's own function or method, whose parameters it names
+        reading.unreadable.append(Finding("unverifiable", f"{private[0]}= given to a library (a private keyword "
+                                                          "reaches its internals)"))
 
 
 def _handed_names(node: ast.AST) -> tuple[str, ...]:
