@@ -472,6 +472,41 @@ GRADER_FAULTS: dict[str, str] = {
          "is unknown to rule 3 as a whole (its Functions and hooks run code out of sight), though Variable only returns "
          "its tensor: q6 conv, conv_strided -2"),
     )},
+    # Fairness round 42 (tests/corpus/fair/_r42_findings.md, graded on main at 1dfebb6): none fixed yet.
+    **{name: "(fairness round 42) " + why for name, why in (
+        ("r42_nb_models_forward_asserts_range_shape_dtype.ipynb",
+         "judgement call: `assert x.min() >= -10 and x.max() <= 10` in forward, a Python value of the input that "
+         "decides whether the pass raises: q7, q8 -5.5"),
+        ("r42_nb_q6_argparse_flags_and_star_args_helper.ipynb",
+         "grader's fault: `if args.verbose:` in conv2d, with `args = parser.parse_args([])` and a function elsewhere "
+         "whose parameter is named `args`: the reader takes the name for that parameter too and reaches the models: "
+         "q6 conv, conv_strided -2"),
+        ("r42_nb_q6_logger_dunder_name_model_logged_later.ipynb",
+         "grader's fault: `logging.getLogger(__name__)` (no constant name) used in conv2d, a model logged through it "
+         "later: -2"),
+        ("r42_nb_q6_logger_adapter_model_logged.ipynb",
+         "grader's fault: a `logging.LoggerAdapter` used in conv2d and handed a model: -2"),
+        ("r42_nb_q6_dataclass_replace_copy_field_pooled.ipynb",
+         "grader's fault: `final = dataclasses.replace(st, ...)` then `final.pooled`: a copied record's field: -1"),
+        ("r42_nb_q6_namedtuple_replace_field_conv_out.ipynb",
+         "grader's fault: `state = state._replace(...)` then `state.conv_out`: -2"),
+        ("r42_nb_q6_namedtuple_make_field_pooled.ipynb",
+         "grader's fault: `res = PoolOut._make([...])` then `res.pooled`: -1"),
+        ("r42_nb_q6_namedtuple_classmethod_constructor_conv_h.ipynb",
+         "grader's fault: `ConvShape.of(...)`, a classmethod returning `cls(...)`, then `.conv_h`: -2"),
+        ("r42_nb_q6_future_annotations_typed_result_helper.ipynb",
+         "grader's fault: an annotated assignment `result: PoolResult = _pool(...)` then `result.pooled`: -1"),
+        ("r42_nb_q6_record_passed_to_helper_reads_pooled.ipynb",
+         "grader's fault: `def unwrap(result: PoolResult): return result.pooled`, a record handed as a parameter: -1"),
+        ("r42_nb_q6_simplenamespace_in_dict_conv_h.ipynb",
+         "grader's fault: `results['shape'] = SimpleNamespace(conv_h=...)`, a record in a dict: -2"),
+        ("r42_py_q6_namedtuple_taps_list_conv_out_sum.py",
+         "grader's fault: a list of own namedtuples iterated with `t.conv_out`: -2"),
+        ("r42_nb_q6_typed_namedtuple_getattr_constant_pooled.ipynb",
+         "grader's fault: `getattr(Pooled(...), 'pooled')`, a constant name: -1"),
+        ("r42_nb_q6_dataclass_history_list_last_pooled.ipynb",
+         "grader's fault: `HISTORY.append(PoolRecord(...)); return HISTORY[-1].pooled`: -1"),
+    )},
 }
 
 #: Correct cases the grader marks down at some seeds only: expected failures that may pass, so that a run where they
