@@ -472,7 +472,8 @@ GRADER_FAULTS: dict[str, str] = {
          "is unknown to rule 3 as a whole (its Functions and hooks run code out of sight), though Variable only returns "
          "its tensor: q6 conv, conv_strided -2"),
     )},
-    # Fairness round 42 (tests/corpus/fair/_r42_findings.md, graded on main at 1dfebb6): none fixed yet.
+    # Fairness round 42 (tests/corpus/fair/_r42_findings.md, graded on main at 1dfebb6): getLogger(__name__) and
+    # LoggerAdapter are fixed since; these stay.
     **{name: "(fairness round 42) " + why for name, why in (
         ("r42_nb_models_forward_asserts_range_shape_dtype.ipynb",
          "judgement call: `assert x.min() >= -10 and x.max() <= 10` in forward, a Python value of the input that "
@@ -481,11 +482,6 @@ GRADER_FAULTS: dict[str, str] = {
          "grader's fault: `if args.verbose:` in conv2d, with `args = parser.parse_args([])` and a function elsewhere "
          "whose parameter is named `args`: the reader takes the name for that parameter too and reaches the models: "
          "q6 conv, conv_strided -2"),
-        ("r42_nb_q6_logger_dunder_name_model_logged_later.ipynb",
-         "grader's fault: `logging.getLogger(__name__)` (no constant name) used in conv2d, a model logged through it "
-         "later: -2"),
-        ("r42_nb_q6_logger_adapter_model_logged.ipynb",
-         "grader's fault: a `logging.LoggerAdapter` used in conv2d and handed a model: -2"),
         ("r42_nb_q6_dataclass_replace_copy_field_pooled.ipynb",
          "grader's fault: `final = dataclasses.replace(st, ...)` then `final.pooled`: a copied record's field: -1"),
         ("r42_nb_q6_namedtuple_replace_field_conv_out.ipynb",

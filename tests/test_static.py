@@ -2702,9 +2702,11 @@ log.info("CNN: %s", tuple(CNN()(torch.rand(1, 1, 8, 8)).shape))
 '''
 
 
-def test_a_model_logged_through_the_logger_conv2d_uses_is_no_code_of_conv2d():
-    source = _LOGGED.format(setup="", use="")
-    assert found([source]) == [], found([source])
+@pytest.mark.parametrize("logger", ['logging.getLogger("lab6")', "logging.getLogger(__name__)",
+                                    'logging.LoggerAdapter(logging.getLogger(__name__), {"lab": 6})'])
+def test_a_model_logged_through_the_logger_conv2d_uses_is_no_code_of_conv2d(logger):
+    source = _LOGGED.format(setup="", use="").replace('logging.getLogger("lab6")', logger)
+    assert logger in source and found([source]) == [], found([source])
 
 
 @pytest.mark.parametrize("setup, use", [
@@ -2717,6 +2719,15 @@ def test_a_model_logged_through_the_logger_conv2d_uses_is_no_code_of_conv2d():
 def test_a_logger_that_may_keep_what_it_is_handed_still_hands_it_on(setup, use):
     source = _LOGGED.format(setup=setup, use=use)
     assert found([source]), source
+
+
+@pytest.mark.parametrize("logger", ['logging.LoggerAdapter(logging.getLogger("lab6"), {"keep": torch.nn.Conv2d})',
+                                    "logging.getLogger(NAME)", "Adapter(logging.getLogger('lab6'), {})"])
+def test_a_logger_made_of_what_the_reader_cannot_follow_still_hands_on_what_it_is_handed(logger):
+    setup = "NAME = 'lab6'\nclass Adapter(logging.LoggerAdapter):\n    def process(self, msg, kwargs):\n" \
+            "        return msg, kwargs\n"
+    source = _LOGGED.format(setup="", use="").replace('log = logging.getLogger("lab6")', setup + "log = " + logger)
+    assert logger in source and found([source]), source
 
 
 @pytest.mark.parametrize("source, readable", [

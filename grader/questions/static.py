@@ -3696,12 +3696,28 @@ def _a_logger(reading: _Reading, name: str) -> bool:
         return False
     statement, plain = bindings[0]
     return plain and isinstance(statement, ast.Assign) and len(statement.targets) == 1 \
-        and isinstance(statement.targets[0], ast.Name) and isinstance(statement.value, ast.Call) \
-        and _resolved_once(reading, statement.value.func) == "logging.getLogger" \
-        and all(isinstance(a, ast.Constant) for a in [*statement.value.args,
-                                                        *(k.value for k in statement.value.keywords)]) \
-        and not any(isinstance(m, ast.FunctionDef) and m.name in ("emit", "handle", "filter")
+        and isinstance(statement.targets[0], ast.Name) and _makes_a_logger(reading, statement.value) \
+        and not any(isinstance(m, ast.FunctionDef) and m.name in ("emit", "handle", "filter", "process")
                     for cls in reading.classes for m in cls.body)
+
+
+def _makes_a_logger(reading: _Reading, value: ast.expr) -> bool:
+    """``logging.getLogger("lab6")`` or ``getLogger(__name__)`` (fairness round 42: the name the logging docs
+    recommend), or a ``logging.LoggerAdapter`` of one with constant extras."""
+    if not isinstance(value, ast.Call) or any(k.arg is None for k in value.keywords):
+        return False
+    arguments = [*value.args, *(k.value for k in value.keywords)]
+    maker = _resolved_once(reading, value.func)
+    if maker == "logging.getLogger":
+        return all(isinstance(a, ast.Constant) or isinstance(a, ast.Name) and a.id == "__name__"
+                   and a.id not in reading.bindings for a in arguments)
+    if maker == "logging.LoggerAdapter" and arguments:
+        return (_makes_a_logger(reading, arguments[0]) or isinstance(arguments[0], ast.Name)
+                and _a_logger(reading, arguments[0].id)) and all(
+            _plain_metadata(a) or isinstance(a, ast.Dict) and all(
+                isinstance(k, ast.Constant) and isinstance(v, ast.Constant) for k, v in zip(a.keys, a.values))
+            for a in arguments[1:])
+    return False
 
 
 #: Built-in functions that only read the sequence they are given (never keep it or hand it on).
