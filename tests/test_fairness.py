@@ -472,8 +472,9 @@ GRADER_FAULTS: dict[str, str] = {
          "is unknown to rule 3 as a whole (its Functions and hooks run code out of sight), though Variable only returns "
          "its tensor: q6 conv, conv_strided -2"),
     )},
-    # Fairness round 42 (tests/corpus/fair/_r42_findings.md, graded on main at 1dfebb6): getLogger(__name__) and
-    # LoggerAdapter are fixed since; these stay.
+    # Fairness round 42 (tests/corpus/fair/_r42_findings.md, graded on main at 1dfebb6): records copied (replace,
+    # _replace), remade (_make, a classmethod) or annotated, getLogger(__name__) and LoggerAdapter are fixed since;
+    # these stay.
     **{name: "(fairness round 42) " + why for name, why in (
         ("r42_nb_models_forward_asserts_range_shape_dtype.ipynb",
          "judgement call: `assert x.min() >= -10 and x.max() <= 10` in forward, a Python value of the input that "
@@ -482,16 +483,6 @@ GRADER_FAULTS: dict[str, str] = {
          "grader's fault: `if args.verbose:` in conv2d, with `args = parser.parse_args([])` and a function elsewhere "
          "whose parameter is named `args`: the reader takes the name for that parameter too and reaches the models: "
          "q6 conv, conv_strided -2"),
-        ("r42_nb_q6_dataclass_replace_copy_field_pooled.ipynb",
-         "grader's fault: `final = dataclasses.replace(st, ...)` then `final.pooled`: a copied record's field: -1"),
-        ("r42_nb_q6_namedtuple_replace_field_conv_out.ipynb",
-         "grader's fault: `state = state._replace(...)` then `state.conv_out`: -2"),
-        ("r42_nb_q6_namedtuple_make_field_pooled.ipynb",
-         "grader's fault: `res = PoolOut._make([...])` then `res.pooled`: -1"),
-        ("r42_nb_q6_namedtuple_classmethod_constructor_conv_h.ipynb",
-         "grader's fault: `ConvShape.of(...)`, a classmethod returning `cls(...)`, then `.conv_h`: -2"),
-        ("r42_nb_q6_future_annotations_typed_result_helper.ipynb",
-         "grader's fault: an annotated assignment `result: PoolResult = _pool(...)` then `result.pooled`: -1"),
         ("r42_nb_q6_record_passed_to_helper_reads_pooled.ipynb",
          "grader's fault: `def unwrap(result: PoolResult): return result.pooled`, a record handed as a parameter: -1"),
         ("r42_nb_q6_simplenamespace_in_dict_conv_h.ipynb",

@@ -2762,3 +2762,33 @@ def test_a_parameter_named_like_the_parsed_arguments_is_any_object():
 def test_a_private_keyword_given_to_a_library_is_a_finding(source, readable):
     findings = _model_rule([HAND_WRITTEN + source])
     assert (not any("private keyword" in f for f in findings)) is readable, findings
+
+
+@pytest.mark.parametrize("setup, result", [
+    ("import dataclasses\n@dataclasses.dataclass(frozen=True)\nclass Pool:\n    pooled: object = None\n",
+     "st = Pool(values)\n    final = dataclasses.replace(st, pooled=values * 1)\n    return final.pooled"),
+    ("Pool = namedtuple('Pool', 'pooled size')\n",
+     "state = Pool(values, 2)\n    state = state._replace(size=3)\n    return state.pooled"),
+    ("Pool = namedtuple('Pool', 'pooled size')\n", "res = Pool._make([values, 2])\n    return res.pooled"),
+    ("from typing import NamedTuple\nclass Pool(NamedTuple):\n    pooled: object\n    @classmethod\n"
+     "    def of(cls, v):\n        return cls(v)\n", "return Pool.of(values).pooled"),
+    ("Pool = namedtuple('Pool', 'pooled size')\ndef _pool(v):\n    return Pool(v, 2)\n",
+     "result: Pool = _pool(values)\n    return result.pooled"),
+])
+def test_records_copied_remade_or_annotated_keep_their_fields(setup, result):
+    source = _POOL_BY_HAND.format(setup=setup, result=result)
+    assert found([source], "max_pool2d") == [], found([source], "max_pool2d")
+
+
+@pytest.mark.parametrize("setup, result", [
+    ("Pool = namedtuple('Pool', 'pooled size')\n",
+     "state = Pool(values, 2)\n    state = state._replace(pooled=F.max_pool2d)\n    return state.pooled(image[None], 2)[0]"),
+    ("Pool = namedtuple('Pool', 'pooled size')\n",
+     "other = F\n    copy = other._replace()\n    return copy.max_pool2d(image[None], 2)[0]"),
+    ("import dataclasses\n", "copy = dataclasses.replace(F)\n    return copy.max_pool2d(image[None], 2)[0]"),
+    ("class Pool:\n    @classmethod\n    def of(cls, v):\n        return F\n",
+     "return Pool.of(values).max_pool2d(image[None], 2)[0]"),
+])
+def test_a_copy_or_maker_that_may_give_torchs_pooling_is_still_found(setup, result):
+    source = _POOL_BY_HAND.format(setup=setup, result=result)
+    assert found([source], "max_pool2d"), source

@@ -3957,20 +3957,30 @@ def _record_own_local_records(reading: _Reading) -> None:
         records: dict[str, bool] = {}  # a local name: whether every plain assignment of it makes a record
         record_classes: set[str] = set()
         plain_targets: set[int] = set()
+        copies: list[tuple[ast.Name, str]] = []  # `state = state._replace(...)`: a copy of a local's record
         for n in own_scope:
-            if not (isinstance(n, ast.Assign) and len(n.targets) == 1):
+            if isinstance(n, ast.AnnAssign) and n.simple and n.value is not None:
+                target, value = n.target, n.value  # `result: PoolResult = _pool(...)` (fairness round 42)
+            elif isinstance(n, ast.Assign) and len(n.targets) == 1:
+                target, value = n.targets[0], n.value
+            else:
                 continue
-            target, value = n.targets[0], n.value
             # `s = Shape(...)`, and pairwise `s, k = Shape(...), Shape(...)` (fairness round 41)
             pairs = [(target, value)] if isinstance(target, ast.Name) else \
                 list(zip(target.elts, value.elts)) if isinstance(target, ast.Tuple) and isinstance(value, ast.Tuple) \
                 and len(target.elts) == len(value.elts) and all(isinstance(t, ast.Name) for t in target.elts) else []
             for name, made_by in pairs:
                 plain_targets.add(id(name))
+                source = _copied_record_call(reading, made_by) if isinstance(made_by, ast.Call) else None
+                if isinstance(source, ast.Name):
+                    copies.append((name, source.id))
+                    continue
                 maker = _record_maker(reading, made_by)
                 records[name.id] = records.get(name.id, True) and maker is not None
                 if maker is not None:
                     record_classes.add(maker)
+        for name, source in copies:  # a copy of a record is one, when every other binding of its source is
+            records[name.id] = records.get(name.id, True) and bool(records.get(source))
         chained = [n for n in own_scope if isinstance(n, ast.Attribute) and isinstance(n.ctx, ast.Load)
                    and isinstance(n.value, ast.Call) and _record_maker(reading, n.value) is not None
                    and _record_field(reading, n.value, n.attr)]
@@ -4004,15 +4014,44 @@ def _record_maker(reading: _Reading, value: ast.expr) -> str | None:
     (:func:`_record_factory`: ``shape = conv_shape(h, w, ...)``, fairness round 41), or of ``types.SimpleNamespace``
     with keywords written out (``res = SimpleNamespace(pooled=values)``): whatever such a record holds, the call's
     arguments, the class's or the factory's code put there, and all of them are read where the call is."""
-    if not isinstance(value, ast.Call) or not isinstance(value.func, ast.Name):
+    if not isinstance(value, ast.Call):
         return None
-    name = value.func.id
+    func = value.func
+    if isinstance(func, ast.Attribute):
+        # `PoolOut._make([...])`, a classmethod returning `cls(...)` (`ConvShape.of(...)`), a copy of a record made in
+        # place (`Pool(v)._replace(...)`, `dataclasses.replace(Pool(v), ...)`: fairness round 42)
+        if func.attr == "_make" and isinstance(func.value, ast.Name) and _own_record_class(reading, func.value.id):
+            return func.value.id
+        copied = _copied_record_call(reading, value)
+        if copied is not None:
+            return _record_maker(reading, copied)
+        made = _made_class(reading, value)
+        return made if made is not None and made != _CLS and _own_record_class(reading, made) else None
+    if not isinstance(func, ast.Name):
+        return None
+    copied = _copied_record_call(reading, value)
+    if copied is not None:
+        return _record_maker(reading, copied)
+    name = func.id
     if _own_record_class(reading, name):
         return name
-    if _resolved_once(reading, value.func) == "types.SimpleNamespace" and not value.args \
+    if _resolved_once(reading, func) == "types.SimpleNamespace" and not value.args \
             and all(k.arg is not None for k in value.keywords):
         return name
-    return name if _record_factory(reading, value.func) else None
+    return name if _record_factory(reading, func) else None
+
+
+def _copied_record_call(reading: _Reading, call: ast.Call) -> ast.expr | None:
+    """What ``call`` copies with fields changed by keyword, ``dataclasses.replace(source, ...)`` or
+    ``source._replace(...)``; None for any other call."""
+    if any(k.arg is None for k in call.keywords):
+        return None
+    func = call.func
+    if isinstance(func, ast.Attribute) and func.attr == "_replace" and not call.args:
+        return func.value
+    if _resolved_once(reading, func) == "dataclasses.replace" and len(call.args) == 1:
+        return call.args[0]
+    return None
 
 
 def _record_field(reading: _Reading, call: ast.Call, attr: str) -> bool:
@@ -4020,9 +4059,14 @@ def _record_field(reading: _Reading, call: ast.Call, attr: str) -> bool:
     of a ``SimpleNamespace``, a field a namedtuple names, an annotation without a value in a record class's body, or
     an attribute its methods set on ``self`` that its body binds no other way (a method or a class attribute of the
     same name may be anything: ``max_pool = staticmethod(...)``)."""
+    copied = _copied_record_call(reading, call)
+    if copied is not None:
+        return isinstance(copied, ast.Call) and _record_field(reading, copied, attr)
     if _resolved_once(reading, call.func) == "types.SimpleNamespace":
         return any(k.arg == attr for k in call.keywords)
-    names = {call.func.id} if _own_record_class(reading, call.func.id) else _factory_records(reading, call.func)
+    maker = _record_maker(reading, call)
+    names = {maker} if maker is not None and _own_record_class(reading, maker) else \
+        _factory_records(reading, call.func) if isinstance(call.func, ast.Name) else set()
     return bool(names) and all(_declared_field(reading, name, attr) for name in names)
 
 
