@@ -2038,14 +2038,8 @@ def _made_class(reading: _Reading, call: ast.Call) -> str | None:
     if isinstance(func, ast.Name):
         if _own_class_name(reading, func):
             return func.id
-        bindings = reading.bindings.get(func.id, [])
-        if len(bindings) != 1 or func.id in reading.imported or func.id in reading.mutations \
-                or func.id in reading.global_in_functions or _function_binding(reading, func) is not None:
-            return None
-        definition, plain = bindings[0]
-        if not (plain and isinstance(definition, ast.FunctionDef) and not definition.decorator_list):
-            return None
-        return _returned_class(reading, definition, None)
+        definition = _plain_module_function(reading, func)
+        return None if definition is None else _returned_class(reading, definition, None)
     if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and _own_class_name(reading, func.value):
         owner = func.value.id
         methods = [m for cls in reading.classes if cls.name == owner for m in cls.body
@@ -2727,22 +2721,26 @@ def type_texts(units: tuple[str, ...] | None) -> list[str]:
     them (grader.worker.written_code: attack round 51 had pydantic evaluate a text made at run time, which no rule
     read, and fetch what the rules refuse by name)."""
     texts = set()
+    for node in _nodes_of_units(units):
+        annotations = [node.annotation] if isinstance(node, (ast.arg, ast.AnnAssign)) else \
+            [node.returns] if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) else []
+        texts.update(ast.dump(a) for a in annotations if a is not None)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and len(node.value) <= LONGEST_TYPE_TEXT:
+            try:
+                texts.add(ast.dump(ast.parse(node.value, mode="eval").body))
+            except (SyntaxError, ValueError, RecursionError, MemoryError):
+                continue
+    return sorted(texts)
+
+
+def _nodes_of_units(units: tuple[str, ...] | None):
+    """Every node of every unit that parses, unit by unit."""
     for unit in units or ():
         try:
             tree = parse(unit)
         except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError):
             continue
-        for node in ast.walk(tree):
-            annotations = [node.annotation] if isinstance(node, (ast.arg, ast.AnnAssign)) else \
-                [node.returns] if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) else []
-            texts.update(ast.dump(a) for a in annotations if a is not None)
-            if isinstance(node, ast.Constant) and isinstance(node.value, str) \
-                    and len(node.value) <= LONGEST_TYPE_TEXT:
-                try:
-                    texts.add(ast.dump(ast.parse(node.value, mode="eval").body))
-                except (SyntaxError, ValueError, RecursionError, MemoryError):
-                    continue
-    return sorted(texts)
+        yield from ast.walk(tree)
 
 
 def docstring_example_sources(units: tuple[str, ...] | None) -> list[str]:
@@ -2753,17 +2751,12 @@ def docstring_example_sources(units: tuple[str, ...] | None) -> list[str]:
 
     parser = doctest.DocTestParser()
     code = []
-    for unit in units or ():
-        try:
-            tree = parse(unit)
-        except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError):
-            continue
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Constant) and isinstance(node.value, str) and ">>>" in node.value:
-                try:
-                    code += [example.source for example in parser.get_examples(node.value)]
-                except ValueError:  # malformed examples: doctest refuses them too
-                    continue
+    for node in _nodes_of_units(units):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and ">>>" in node.value:
+            try:
+                code += [example.source for example in parser.get_examples(node.value)]
+            except ValueError:  # malformed examples: doctest refuses them too
+                continue
     return code
 
 
@@ -4074,7 +4067,7 @@ def _factory_records(reading: _Reading, func: ast.Name) -> set[str]:
     """The record classes the returns of a factory (:func:`_record_factory`) make; empty for anything else."""
     if not _record_factory(reading, func):
         return set()
-    definition = reading.bindings[func.id][0][0]
+    definition = _plain_module_function(reading, func)
     return {node.value.func.id for node in _walk_scope_body(definition) if isinstance(node, ast.Return)}
 
 
@@ -4106,16 +4099,24 @@ def _declared_field(reading: _Reading, name: str, attr: str) -> bool:
     return True
 
 
-def _record_factory(reading: _Reading, func: ast.Name) -> bool:
-    """Whether ``func`` names a module-level function of the submission's, bound once, undecorated, that is no
-    generator and whose every ``return`` is a call of one of its own record classes (a namedtuple bound by
-    assignment too: ``return Pooled(values, indices)``)."""
+def _plain_module_function(reading: _Reading, func: ast.Name) -> ast.FunctionDef | None:
+    """The ``def`` ``func`` names when it is a module-level function of the submission's, bound once, undecorated,
+    never changed, and no function's local of the same spelling; None otherwise."""
     bindings = reading.bindings.get(func.id, [])
     if len(bindings) != 1 or func.id in reading.imported or func.id in reading.mutations \
             or func.id in reading.global_in_functions or _function_binding(reading, func) is not None:
-        return False
+        return None
     definition, plain = bindings[0]
-    if not (plain and isinstance(definition, ast.FunctionDef) and not definition.decorator_list):
+    return definition if plain and isinstance(definition, ast.FunctionDef) and not definition.decorator_list \
+        else None
+
+
+def _record_factory(reading: _Reading, func: ast.Name) -> bool:
+    """Whether ``func`` names a plain module-level function of the submission's (:func:`_plain_module_function`)
+    that is no generator and whose every ``return`` is a call of one of its own record classes (a namedtuple bound
+    by assignment too: ``return Pooled(values, indices)``)."""
+    definition = _plain_module_function(reading, func)
+    if definition is None:
         return False
     returns = []
     for node in _walk_scope_body(definition):
