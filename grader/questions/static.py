@@ -2726,10 +2726,12 @@ def type_texts(units: tuple[str, ...] | None) -> list[str]:
             [node.returns] if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) else []
         texts.update(ast.dump(a) for a in annotations if a is not None)
         if isinstance(node, ast.Constant) and isinstance(node.value, str) and len(node.value) <= LONGEST_TYPE_TEXT:
-            try:
-                texts.add(ast.dump(ast.parse(node.value, mode="eval").body))
+            try:  # (as an expression compiles it, leading blanks aside; under the parser's lock: the batch's threads)
+                body = parse(node.value.lstrip(" \t")).body
             except (SyntaxError, ValueError, RecursionError, MemoryError):
                 continue
+            if len(body) == 1 and isinstance(body[0], ast.Expr):
+                texts.add(ast.dump(body[0].value))
     return sorted(texts)
 
 
