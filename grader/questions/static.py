@@ -2066,11 +2066,8 @@ def _copied_instance(reading: _Reading, call: ast.Call) -> str | None:
     ``Flags()._replace(timeit=True)``, a NamedTuple's own method): the instance's class; "" for a copy of anything
     else; None when ``call`` is no such copy (fairness round 39: a remade instance of flags was refused)."""
     func = call.func
-    if isinstance(func, ast.Attribute) and func.attr == "_replace" and not call.args:
-        source = func.value
-    elif _resolved_once(reading, func) == "dataclasses.replace" and len(call.args) == 1:
-        source = call.args[0]
-    else:
+    source = _copy_source(reading, call)
+    if source is None:
         return None
     if any(k.arg is None for k in call.keywords):
         return ""
@@ -2107,10 +2104,19 @@ def _instance_name_class(reading: _Reading, name: str) -> str | None:
 
 def _copied_instance_source(reading: _Reading, call: ast.Call) -> str | None:
     """The name a copy call (:func:`_copied_instance`) copies, when it copies a name's object."""
-    func = call.func
-    source = func.value if isinstance(func, ast.Attribute) and func.attr == "_replace" else \
-        call.args[0] if _resolved_once(reading, func) == "dataclasses.replace" and call.args else None
+    source = _copy_source(reading, call)
     return source.id if isinstance(source, ast.Name) else None
+
+
+def _copy_source(reading: _Reading, call: ast.Call) -> ast.expr | None:
+    """What ``call`` copies, when it is ``source._replace(...)`` or ``dataclasses.replace(source, ...)`` (fields
+    changed by keyword only); None for any other call."""
+    func = call.func
+    if isinstance(func, ast.Attribute) and func.attr == "_replace" and not call.args:
+        return func.value
+    if _resolved_once(reading, func) == "dataclasses.replace" and len(call.args) == 1:
+        return call.args[0]
+    return None
 
 
 #: Methods through which a class's call or an attribute read on its instance may give another object than the
@@ -4039,14 +4045,7 @@ def _record_maker(reading: _Reading, value: ast.expr) -> str | None:
 def _copied_record_call(reading: _Reading, call: ast.Call) -> ast.expr | None:
     """What ``call`` copies with fields changed by keyword, ``dataclasses.replace(source, ...)`` or
     ``source._replace(...)``; None for any other call."""
-    if any(k.arg is None for k in call.keywords):
-        return None
-    func = call.func
-    if isinstance(func, ast.Attribute) and func.attr == "_replace" and not call.args:
-        return func.value
-    if _resolved_once(reading, func) == "dataclasses.replace" and len(call.args) == 1:
-        return call.args[0]
-    return None
+    return None if any(k.arg is None for k in call.keywords) else _copy_source(reading, call)
 
 
 def _record_field(reading: _Reading, call: ast.Call, attr: str) -> bool:
