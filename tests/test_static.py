@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from grader.questions import bank
-from grader.questions.static import by_hand_findings, unreadable_findings
+from grader.questions.static import STARTED_WHILE_CHECKED, StartWatch, by_hand_findings, unreadable_findings
 from tests.conftest import CORPUS
 
 HAND_WRITTEN = '''
@@ -1045,6 +1045,37 @@ def test_a_thread_module_counts_only_while_a_thread_runs_where_nothing_asked_abo
         assert any("threads" in f.what for f in by_hand_findings((source,), "conv2d", threads_running=running))
         assert any("threads" in f.what for f in unreadable_findings((source,), models=True, reached_from=("CNN",),
                                                                       threads_running=running))
+
+
+class _CountingProbe:
+    """A probe whose count of started threads and processes the test moves (None: nothing counts)."""
+
+    def __init__(self, started, running=False):
+        self.started, self.running, self.asked = started, running, 0
+
+    def tasks_started(self):
+        self.asked += 1
+        return self.started
+
+    def threads_running(self):
+        return self.running
+
+
+def test_a_start_counted_while_a_check_ran_is_a_finding():
+    probe = _CountingProbe(3)
+    watch = StartWatch(probe)
+    assert watch.threads_running() is False and watch.findings() == []
+    probe.started = 4  # a thread started (and maybe ended) inside the calls
+    assert watch.findings() == [STARTED_WHILE_CHECKED]
+    probe.started = None  # the count went unread after the calls: nothing shows they started nothing
+    assert watch.findings() == [STARTED_WHILE_CHECKED]
+
+
+def test_where_nothing_counts_starts_every_thread_module_counts():
+    watch = StartWatch(_CountingProbe(None))
+    assert watch.threads_running() is None and watch.findings() == []
+    source = _THREADS["unused"]
+    assert any("threads" in f.what for f in by_hand_findings((source,), "conv2d", threads_running=watch.threads_running))
 
 
 @pytest.mark.parametrize("source, function", [

@@ -261,6 +261,72 @@ attacks = [key, read, found.value.decode(errors="replace")]
     assert seen[0] == [-1, errno.EPERM] and seen[1] is None and secret not in seen[2]
 
 
+STARTS = """
+import os, threading
+def nothing():
+    return 1
+def a_thread():
+    box = []
+    t = threading.Thread(target=lambda: box.append(1)); t.start(); t.join()
+    return box[0]
+def a_process():
+    pid = os.fork()
+    if pid == 0:
+        os._exit(0)
+    os.waitpid(pid, 0)
+    return 1
+"""
+
+
+def _counted(probe, name: str) -> int:
+    before = probe.tasks_started()
+    assert probe.call(name).value == 1
+    return probe.tasks_started() - before
+
+
+def test_every_thread_and_process_a_worker_starts_is_counted_outside_it(any_server, tmp_path):
+    """The fork server counts each start as the kernel stops it (attack round 53: a thread started and joined inside
+    a call ran torch's convolution where the worker's thread-local trace is not, and left nothing in /proc)."""
+    path = tmp_path / "starts.py"
+    path.write_text(STARTS)
+    probe = SandboxProbe(any_server, load(Source(path)), LIMITS)
+    try:
+        probe.start()
+        assert probe.tasks_started() == 0
+        assert [_counted(probe, name) for name in ("nothing", "a_thread", "a_process", "nothing")] == [0, 1, 1, 0]
+        assert probe.threads_running() is False  # both ended: only the count saw them
+    finally:
+        probe.close()
+
+
+def test_a_submission_can_neither_hold_the_listener_nor_start_out_of_the_count(any_server, tmp_path):
+    """No listener of the count in the worker (it could answer its own starts first); a filter the submission adds
+    cannot let a start skip the count (the strictest answer wins: one that refuses starts nothing)."""
+    code = STARTS + """
+held = []
+for fd in os.listdir("/proc/self/fd"):
+    try:
+        held.append(os.readlink(f"/proc/self/fd/{fd}"))
+    except OSError:
+        pass
+import pyseccomp
+allow = pyseccomp.SyscallFilter(pyseccomp.ALLOW)
+allow.add_rule(pyseccomp.ALLOW, "clone")
+allow.load()
+loaded = True
+"""
+    path = tmp_path / "starts.py"
+    path.write_text(code)
+    probe = SandboxProbe(any_server, load(Source(path)), LIMITS)
+    try:
+        probe.start()
+        assert probe.value("held") and not [link for link in probe.value("held") if "seccomp" in link]
+        assert probe.value("loaded") is True
+        assert [_counted(probe, name) for name in ("a_thread", "a_process")] == [1, 1]
+    finally:
+        probe.close()
+
+
 def test_the_record_says_the_filter_held_with_and_without_namespaces(any_server, tmp_path):
     _, log = run_in_worker(any_server, tmp_path, "attacks = 1\n")
     assert log.isolation["seccomp"] is True

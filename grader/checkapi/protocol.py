@@ -113,7 +113,8 @@ class ServerReply(Term):
     SPAWNED = "spawned", "Worker ID is confined (before any submission code ran): carries PID and what is GRANTED."
     SPAWN_FAILED = "spawn_failed", "Worker ID could not be started: ERROR says why."
     EXITED = "exited", "Worker ID ended: its exit CODE or SIGNAL, and MAXRSS_KB."
-    TASKS = "tasks", "Worker ID's session runs THREADS threads, read from /proc (None: the worker is gone)."
+    TASKS = "tasks", ("Worker ID's session runs THREADS threads, read from /proc (None: the worker is gone), and has "
+                      "STARTED threads and processes so far.")
 
 
 class Event(Term):
@@ -191,6 +192,9 @@ class Key(Term):
     CONFIG = "config", "ServerOp.SPAWN: the worker's sandbox (slot, limits, folders)."
     PID = "pid", "ServerReply.READY / SPAWNED: the process id."
     THREADS = "threads", "ServerReply.TASKS: the threads of every process of the worker's session, or None."
+    STARTED = "started", ("ServerReply.TASKS: how many threads and processes the worker's session has started, as the "
+                          "fork server counted each start the kernel stopped (None: no count, the filter did not "
+                          "load).")
     GRANTED = "granted", "ServerReply.SPAWNED: which isolation layers hold, as the fork server established them."
     CODE = "code", "ServerReply.EXITED: the worker's exit code (None when a signal ended it)."
     SIGNAL = "signal", "ServerReply.EXITED: the signal that ended the worker (None when it exited)."

@@ -338,9 +338,10 @@ class ForkServerClient:
             except OSError:
                 pass
 
-    def tasks(self, ident: int, timeout: float = 10.0) -> int | None:
-        """How many threads worker ``ident``'s session runs now, as the fork server reads them from /proc (None:
-        the worker is gone).
+    def tasks(self, ident: int, timeout: float = 10.0) -> tuple[int | None, int | None]:
+        """How many threads worker ``ident``'s session runs now, as the fork server reads them from /proc, and how
+        many threads and processes it has started so far, as the fork server counted them (each None: the worker is
+        gone, or nothing counted its starts).
 
         Raises:
             TimeoutError: no answer within ``timeout`` seconds (the fork server busy: attack round 15's
@@ -352,15 +353,16 @@ class ForkServerClient:
             try:
                 self.channel.send({Key.OP: ServerOp.TASKS, Key.ID: ident, Key.NONCE: serial})
             except OSError:
-                return None
+                return None, None
         key = (ServerReply.TASKS, ident, serial)
         with self._cond:
             answered = self._cond.wait_for(lambda: key in self._replies or "closed" in self._replies, timeout=timeout)
             reply = self._replies.pop(key, None)
         if not answered:
             raise TimeoutError(f"the fork server gave no thread count within {timeout:g} s")
-        count = reply.get(Key.THREADS) if reply is not None else None
-        return count if type(count) is int else None
+        reply = reply or {}
+        count, started = reply.get(Key.THREADS), reply.get(Key.STARTED)
+        return count if type(count) is int else None, started if type(started) is int else None
 
     def wait_exit(self, ident: int, timeout: float) -> WorkerExit | None:
         with self._cond:
@@ -436,17 +438,25 @@ class SandboxProbe(Probe):
     def threads_running(self) -> bool | None:
         """Whether the worker's session runs more than its main thread, as the fork server counts its tasks in
         /proc, outside the sandbox (no worker now, or no answer: None, as a probe that cannot tell)."""
+        count = self._tasks()[0]
+        return None if count is None else count > 1
+
+    def tasks_started(self) -> int | None:
+        """How many threads and processes the worker's session has started, as the fork server counted them
+        outside the sandbox (no worker, no count or no answer: None)."""
+        return self._tasks()[1]
+
+    def _tasks(self) -> tuple[int | None, int | None]:
         if self._worker is None:
-            return None
+            return None, None
         try:
-            count = self.server.tasks(self._worker[0])
+            return self.server.tasks(self._worker[0])
         except TimeoutError:
             # "Cannot tell" costs the checks that ask (a thread module imported anywhere counts), and here it was
             # not the submission's doing alone: a neighbour may have held the fork server.  Recorded, so that the
             # row is never "ok" with those points lost (grading.grade, batch.a_neighbour_may_have_cost).
             self.log.unanswered += 1
-            return None
-        return None if count is None else count > 1
+            return None, None
 
     # -- worker lifecycle --------------------------------------------------
     def _config(self) -> dict:

@@ -33,7 +33,7 @@ from ..checkapi.probe import LocalProbe, ModelInfo, Refused, SubmissionRaised, W
 from ..checkapi.verdict import Verdict, Wrong, code, raised
 from . import reference
 from .base import Context
-from .static import unreadable_findings
+from .static import StartWatch, unreadable_findings
 
 #: Outputs are compared elementwise: ``|got - want| <= ATOL * max(1, max |want|) + RTOL * |want|``.  The absolute
 #: part grows with the outputs: the judge's weights (up to :data:`reference.WIDE_WEIGHT_SCALE` times torch's
@@ -203,12 +203,17 @@ MODEL_NAMES = ("CNN", "conv_block", "ConvNet")
 def _readable(run):
     """A model check that earns nothing when the submission uses features that hide code (see .static)."""
     def checked(probe, context):
+        watch = StartWatch(probe)
         found = unreadable_findings(probe.source, models=True, reached_from=MODEL_NAMES,
-                                    threads_running=probe.threads_running)
+                                    threads_running=watch.threads_running)
         if found:
             raise Wrong(UNREADABLE_MODEL.format(what=", ".join(code(f.what) for f in found[:5])),
                         {"mistake": "unverifiable"})
-        return run(probe, context)
+        verdict = run(probe, context)
+        found = watch.findings()  # after a pass: a check the model failed costs its points already
+        if found:
+            raise Wrong(UNREADABLE_MODEL.format(what=code(found[0].what)), {"mistake": "unverifiable"})
+        return verdict
     return checked
 
 

@@ -600,6 +600,42 @@ RUNNING_BESIDE = Finding("unverifiable", "a thread or process it started that wa
                                          "a thread left looping): it can run code while the grader watches")
 
 
+#: What a check is told when the submission started a thread or process while the grader ran its code.
+STARTED_WHILE_CHECKED = Finding("unverifiable", "a thread or process started while the grader ran its code (the "
+                                                "grader's view of what the code computes covers only the thread it "
+                                                "calls)")
+
+
+class StartWatch:
+    """The threads and processes a submission starts while a check runs its code, counted outside the submission.
+
+    The worker's trace of a call (the operators it ran, the layers a forward pass used) sees only the thread the
+    judge called: a thread or process started and ended inside the call ran code nobody traced, and ``/proc``
+    shows nothing of it once it ended (attack round 53: a thread started by a logging filter or a ``map``
+    callback the reader never ties to the code asked about).  The fork server counts every start as the kernel
+    stops it (:meth:`~grader.checkapi.probe.Probe.tasks_started`); a check made with this watch earns nothing when
+    the count moved while it ran.
+
+    Where nothing counts (no seccomp filter; a probe without a view from outside), :meth:`threads_running` says
+    "cannot tell", and every thread module the submission imports counts as the reader's finding instead.
+    """
+
+    def __init__(self, probe) -> None:
+        self._probe = probe
+        self._before = probe.tasks_started()
+
+    def threads_running(self) -> bool | None:
+        """``probe.threads_running()``, or None (cannot tell) where starts are not counted."""
+        return self._probe.threads_running() if self._before is not None else None
+
+    def findings(self) -> list[Finding]:
+        """:data:`STARTED_WHILE_CHECKED` when a start was counted since the watch began, or the count went unread
+        (a worker gone, a fork server that did not answer: :attr:`~grader.judge.engine.RunLog.unanswered`)."""
+        if self._before is None:
+            return []
+        return [STARTED_WHILE_CHECKED] if self._probe.tasks_started() != self._before else []
+
+
 def _while_running(reading: _Reading, reached: set[int],
                    threads_running: Callable[[], bool | None] | None) -> list[Finding]:
     """What runs out of sight by running beside the code asked about: a thread or process the judge sees running

@@ -235,6 +235,11 @@ class Server:
         # worker may signal, and the judge's own process (:meth:`trusted`) is forked after this.
         self.install_filter = syscall_filter.install
         self.build_filter = syscall_filter.build
+        self.build_counter, self.install_counter = syscall_filter.build_counter, syscall_filter.install_counter
+        self.counter_filter = None
+        # The threads and processes each worker's session starts, counted here as the kernel stops each start
+        # (syscall_filter.build_counter): the judge's evidence that a call ran nothing where its trace is blind.
+        self.starts = syscall_filter.StartCounter()
         # by whether the worker has a PID namespace of its own (see spawn)
         self.syscall_filters: dict[bool, object] = {}
         self.channel = Channel(control)
@@ -294,9 +299,11 @@ class Server:
             # which would become that namespace's init and leave it dead.
             protected = (os.getpid(), os.getppid()) + ((self.trusted_pid,) if self.trusted_pid is not None else ())
             self.syscall_filters = {False: self.build_filter(protected), True: self.build_filter(())}
+            self.counter_filter = self.build_counter()
         pid_namespace = bool(config.get("isolate", True)) and \
             self.sandbox.next_child_in_new_pid_namespace(self.own_pid_namespace)
         confined_r, confined_w = os.pipe()
+        listener_r, listener_w = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
         self.spawned = True
         pid = os.fork()
         if pid == 0:
@@ -304,12 +311,19 @@ class Server:
                 self.channel.sock.close()
                 if self.starter is not None:
                     self.starter.close()
-                for fd in (self.wake_r, self.wake_w, self.own_pid_namespace, confined_r):
+                for fd in (self.wake_r, self.wake_w, self.own_pid_namespace, confined_r, *self.starts.listeners()):
                     if fd is not None:
                         os.close(fd)
+                listener_r.close()
                 signal.set_wakeup_fd(-1)
                 signal.signal(signal.SIGCHLD, signal.SIG_DFL)
                 isolation = self.sandbox.enter(config, pid_namespace=pid_namespace)
+                # Before the filter that refuses sendmsg: the listener goes to this server, and no copy stays.
+                listener = self.install_counter(self.counter_filter)
+                if listener is not None:
+                    socket.send_fds(listener_w, [b"L"], [listener])
+                    os.close(listener)
+                listener_w.close()
                 isolation["seccomp"] = self.install_filter(self.syscall_filters[pid_namespace])
                 # Still this server's code, before any of the submission's: what was set up.
                 os.write(confined_w, json.dumps(isolation).encode())
@@ -324,7 +338,15 @@ class Server:
             worker_main(fds[0])
         os.close(fds[0])
         os.close(confined_w)
+        listener_w.close()
         granted = established(pid, confined_r, pid_namespace)
+        try:  # sent before the report established() read to its end
+            _, listeners, _, _ = socket.recv_fds(listener_r, 1, 1, socket.MSG_DONTWAIT)
+        except OSError:
+            listeners = []
+        listener_r.close()
+        for listener in listeners:
+            self.starts.add(pid, listener)
         own_uid = self.sandbox.worker_uid(config) if os.geteuid() == 0 else None
         self.children[pid] = (ident, pid_namespace, own_uid, granted["filesystem"])
         self.by_id[ident] = pid
@@ -367,6 +389,7 @@ class Server:
             cpu = max(usage.ru_utime + usage.ru_stime, self.session_cpu.pop(pid, 0.0))
             self.last_tasks.pop(pid, None)
             self.pss_pace.pop(pid, None)
+            self.starts.drop(pid)
             if not pid_namespace:
                 _kill_leftovers(pid, uid)
             if not own_filesystem and uid is not None:
@@ -422,7 +445,8 @@ class Server:
             else:
                 usage = self.bounds.read_usage({pid: self.watched[pid][0]})[pid]
                 count = usage.tasks if usage.pids else None
-        self.channel.send({ServerReply.TASKS: ident, Key.THREADS: count, Key.NONCE: serial})
+        started = self.starts.started.get(pid) if pid is not None else None
+        self.channel.send({ServerReply.TASKS: ident, Key.THREADS: count, Key.STARTED: started, Key.NONCE: serial})
 
     def trusted(self, message: dict, fds: list[int]) -> None:
         """Fork the judge's own process from this warm one, and serve it from now on.
@@ -483,10 +507,14 @@ class Server:
     def run(self) -> None:
         while True:
             sock = self.channel.sock  # the judge's process, or the trusted child it handed over to
-            watched = [sock, self.wake_r] + ([self.starter] if self.starter is not None else [])
+            listeners = self.starts.listeners()
+            watched = [sock, self.wake_r, *listeners] + ([self.starter] if self.starter is not None else [])
             # While workers run, wake at least every WATCH_SECONDS to keep their bounds.
             wait = max(0.0, self.last_watch + self.bounds.WATCH_SECONDS - time.monotonic()) if self.watched else None
             ready, _, _ = select.select(watched, [], [], wait)
+            for listener in listeners:  # first: a worker waits on each
+                if listener in ready:
+                    self.starts.answer(listener)
             if self.wake_r in ready:
                 try:
                     os.read(self.wake_r, 4096)

@@ -33,7 +33,10 @@ Design:
 
 from __future__ import annotations
 
+import ctypes
 import errno
+import os
+import select
 import socket
 from dataclasses import dataclass
 
@@ -248,3 +251,145 @@ def filter_count(status_text: str) -> int:
         return int(fields.get("Seccomp_filters", "1").strip())
     except ValueError:
         return 1
+
+
+# -- the count of threads and processes a worker starts -------------------------------------------------------------
+#: The calls that start a thread or a process (fork, posix_spawn and threads all come to clone on x86-64; clone3 is
+#: refused by RULES with ENOSYS, and glibc falls back to clone).  The worker's second filter stops each of them until
+#: the fork server, outside the sandbox, has counted it.
+STARTING_CALLS = ("clone", "fork", "vfork")
+#: seccomp_notif_resp's flag that lets the call go on as if no filter had stopped it (Linux 5.5).
+CONTINUE = 1
+
+
+def build_counter():
+    """The filter that has the fork server count every thread and process a worker starts: None without libseccomp.
+
+    Why: torch's dispatch and function modes, through which the worker traces the operators a call runs, are
+    thread-local, and a process of its own has none.  An operator run in a thread or process started and ended
+    inside one call (a thread a logging filter or a ``map`` callback starts and joins, attack round 53) leaves no
+    trace, and no thread is left for ``/proc`` to show when the call returns.  The kernel's own count, kept outside
+    the worker, is evidence the judge controls: the calls of :data:`STARTING_CALLS` wait on a seccomp user
+    notification that only the fork server answers (:class:`StartCounter`), after counting it.  Nothing is refused.
+
+    Loaded before :data:`RULES`' filter (which refuses ``sendmsg``, by which the worker hands its listener over).
+    The kernel obeys the strictest answer of all filters, so a filter the submission adds cannot let a call skip
+    the count (an error refuses the call, which starts nothing), and one that refuses a call refuses it first.
+    """
+    seccomp = _binding()
+    if seccomp is None:
+        return None
+    try:
+        counter = seccomp.SyscallFilter(seccomp.ALLOW)
+        for call in STARTING_CALLS:
+            if seccomp.resolve_syscall(seccomp.Arch.NATIVE, call) != UNKNOWN_TO_LIBSECCOMP:
+                counter.add_rule(seccomp.NOTIFY, call)
+    except OSError:
+        return None
+    return counter
+
+
+def install_counter(counter) -> int | None:
+    """In the worker, before :func:`install`: load the counting filter; its listener's descriptor (None: not loaded).
+
+    The worker hands the descriptor to the fork server and closes its own copy before any submission code runs:
+    a listener the submission held could answer its own notifications before the fork server counts them.
+    """
+    if counter is None:
+        return None
+    try:
+        counter.load()
+    except OSError:  # a kernel without user notification (before 5.0) or without seccomp
+        return None
+    # pyseccomp (0.1.2) keeps the listener in libseccomp's state and reads it back only inside its own
+    # receive_notify; libseccomp's seccomp_notify_fd gives it out.
+    from pyseccomp import _libseccomp  # noqa: PLC2701 (see above)
+
+    listener = _libseccomp.seccomp_notify_fd(counter._filter)  # noqa: SLF001
+    return listener if listener >= 0 else None
+
+
+class StartCounter:
+    """The fork server's side of :func:`build_counter`: each worker's listener, and what it counted."""
+
+    def __init__(self) -> None:
+        self.started: dict[int, int | None] = {}
+        """worker pid -> the threads and processes its session started (None: no longer counted; a worker without
+        a listener has no entry)."""
+        self._listeners: dict[int, int] = {}  # listener fd -> worker pid
+        self._request = self._response = None
+
+    def add(self, pid: int, listener: int) -> None:
+        self._listeners[listener] = pid
+        self.started[pid] = 0
+
+    def listeners(self) -> list[int]:
+        return list(self._listeners)
+
+    def drop(self, pid: int) -> None:
+        """Worker ``pid`` ended: close its listener."""
+        for fd in [fd for fd, owner in self._listeners.items() if owner == pid]:
+            del self._listeners[fd]
+            os.close(fd)
+        self.started.pop(pid, None)
+
+    def answer(self, listener: int) -> None:
+        """``listener`` is ready (select): count the call that waits on it and let it go on.
+
+        Never raises: a listener this server cannot answer is closed (the calls waiting on it fail with ENOSYS,
+        starting nothing) and its worker's count becomes unknown (None), which the judge takes for "cannot tell".
+        """
+        try:
+            self._answer(listener)
+        except Exception:  # noqa: BLE001 - one worker's listener, never the server
+            pid = self._listeners.pop(listener, None)
+            try:
+                os.close(listener)
+            except OSError:
+                pass
+            if pid is not None:
+                self.started[pid] = None
+
+    def _answer(self, listener: int) -> None:
+        """What :meth:`answer` does.
+
+        A listener whose every process ended only hangs up (poll's POLLHUP without POLLIN): it is closed, as
+        receiving on it would wait for a call that never comes.  A call whose process was killed after select
+        saw it is gone too (receive fails with ENOENT): nothing is counted.
+        """
+        events = _events(listener)
+        if not events & select.POLLIN:
+            if events & (select.POLLHUP | select.POLLERR | select.POLLNVAL) and listener in self._listeners:
+                del self._listeners[listener]  # what it counted stays, until the worker is reaped (drop)
+                os.close(listener)
+            return
+        from pyseccomp import _libseccomp  # noqa: PLC2701 (libseccomp's own receive and respond, on any fd)
+
+        if self._request is None:  # libseccomp's buffers, sized for this kernel (and its api level detected)
+            from pyseccomp import _Notif, _NotifResp  # noqa: PLC2701
+
+            self._request, self._response = ctypes.POINTER(_Notif)(), ctypes.POINTER(_NotifResp)()
+            if _libseccomp.seccomp_notify_alloc(ctypes.byref(self._request), ctypes.byref(self._response)) != 0:
+                self._request = self._response = None
+                raise OSError("libseccomp gave no notification buffers")
+        # The kernel takes only a zeroed request (EINVAL otherwise, and the call would wait on forever).
+        ctypes.memset(self._request, 0, ctypes.sizeof(self._request.contents))
+        if _libseccomp.seccomp_notify_receive(listener, self._request) != 0:
+            # Its caller killed since select (ENOENT): gone.  A call still waiting that cannot be received would
+            # wait forever and wake this server at once, forever: the listener is given up.
+            if _events(listener) & select.POLLIN:
+                raise OSError("a waiting call could not be received")
+            return
+        pid = self._listeners.get(listener)
+        if pid is not None and self.started.get(pid) is not None:
+            self.started[pid] += 1
+        response = self._response.contents
+        response.id, response.val, response.error, response.flags = self._request.contents.id, 0, 0, CONTINUE
+        _libseccomp.seccomp_notify_respond(listener, self._response)
+
+
+def _events(fd: int) -> int:
+    """poll's events on ``fd`` now (without waiting)."""
+    poller = select.poll()
+    poller.register(fd, select.POLLIN)
+    return dict(poller.poll(0)).get(fd, 0)

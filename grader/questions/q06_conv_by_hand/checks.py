@@ -14,7 +14,7 @@ from ...checkapi.verdict import Wrong, code, describe, raised
 from ...checkapi.wire import Array
 from .. import params, reference
 from ..base import Check
-from ..static import by_hand_findings
+from ..static import StartWatch, by_hand_findings
 from . import LECTURE, public, variant
 
 #: elementwise; inputs are float32 in [-1, 1], so this allows for a different
@@ -58,7 +58,8 @@ def _run_cases(probe, name, cases, expected, variants, what, builtin_what, rule)
     convolution unless it ran slowly (as traced code does) or on the first case's
     shape earned everything when only the first call was traced (attack round 29b).
     """
-    findings = by_hand_findings(probe.source, name, threads_running=probe.threads_running)
+    watch = StartWatch(probe)
+    findings = by_hand_findings(probe.source, name, threads_running=watch.threads_running)
     builtins = [f.what for f in findings if f.kind == "builtin"]
     if builtins:
         raise Wrong(BUILTIN_FEEDBACK.format(what=builtin_what, ops=", ".join(map(code, builtins[:5]))),
@@ -89,6 +90,9 @@ def _run_cases(probe, name, cases, expected, variants, what, builtin_what, rule)
             shape_wrong.append((got, want))
         elif not _close(got, want):
             wrong.append((got, want))
+    started = watch.findings()
+    if started:
+        raise Wrong(UNVERIFIABLE_FEEDBACK.format(ops=code(started[0].what), name=name), {"mistake": "unverifiable"})
     if not wrong and not shape_wrong:
         return None
     for mistake, variant, (feedback, reveal) in variants:
