@@ -438,24 +438,60 @@ def test_the_judges_photographs_have_the_heavy_tailed_differences_of_real_ones()
     assert sum(r > 0.745 for r in ratios) < len(ratios) // 10  # a gate above 0.745 shuts on nearly every one
 
 
+def _pixels_of(described) -> torch.Tensor:
+    """A described photograph's pixels in [0, 1], each example's normalisation undone channel by channel."""
+    x = described.to_tensor()
+    if not described.normalised:
+        return (x - (described.offset - described.bound)) / (2 * described.bound)
+    examples = []
+    for i in range(x.shape[0]):
+        mean, std = wire.NORMALISATIONS[(described.normalised - 1 + i) % len(wire.NORMALISATIONS)]
+        examples.append(torch.stack([x[i, c] * std[c % len(std)] + mean[c % len(mean)] for c in range(x.shape[1])]))
+    return torch.stack(examples)
+
+
+def _kinds_held(described) -> int:
+    """The kinds of examples (wire.DIM, FLAT, GREY, SHIFTED) a described photograph holds, read from its values."""
+    x, pixels = described.to_tensor(), _pixels_of(described)
+    held = 0
+    flat = x.flatten(2)  # (examples, channels, pixels): each channel normalised alone
+    at_extremes = ((flat == flat.min(2, keepdim=True).values) | (flat == flat.max(2, keepdim=True).values)).double()
+    if float(at_extremes.mean(2).min(1).values.max()) >= wire.FLAT_COVER[0] - 0.01:  # every channel of an example
+        held |= wire.FLAT
+    if float((pixels.flatten(1).max(1).values - pixels.flatten(1).min(1).values).min()) < wire.DIM_SPAN:
+        held |= wire.DIM
+    if any(any(all(bool(line.max() == line.min()) for line in edge) for edge in (
+            p[:, 0, :], p[:, -1, :], p[:, :, 0], p[:, :, -1])) for p in x):  # a border one value in each channel
+        held |= wire.SHIFTED
+    if x.shape[1] > 1 and any(torch.equal(p[0], p[1]) and torch.equal(p[1], p[2]) for p in (pixels * 255).round()):
+        held |= wire.GREY
+    return held
+
+
+def _judged_photographs(seeds=range(12), shapes=((2, 1, 100, 100), (3, 3, 128, 128))):
+    from grader.questions import reference
+
+    for seed in seeds:
+        generator = torch.Generator().manual_seed(seed)
+        for shape in shapes:
+            yield seed, shape, [described for described, _, _ in reference.probe_inputs(shape, generator)
+                                if described.blur]
+
+
 def test_the_judges_photographs_include_examples_on_a_flat_background_as_digits_and_scans_lie():
     """Attack round 51: every pixel of the judge's photographs carried noise, so none had even a tenth of its pixels
     at one value, as MNIST's digits (exact zeros) and scanned pages (exact whites) do: a model that was another
     network on any example with 30% of its pixels at its own minimum or maximum was never judged on one."""
-    from grader.questions import reference
-
     shares = []
-    for seed in range(12):
-        generator = torch.Generator().manual_seed(seed)
-        for shape in ((2, 1, 100, 100), (3, 3, 128, 128)):
-            for described, _, _ in reference.probe_inputs(shape, generator):
-                if not described.blur:
-                    continue
-                x = described.to_tensor().flatten(2)  # (examples, channels, pixels): each channel normalised alone
-                at_extremes = ((x == x.min(2, keepdim=True).values) | (x == x.max(2, keepdim=True).values)).double()
-                share = at_extremes.mean(2).min(1).values  # every channel of the example
-                assert float(share.max()) >= wire.FLAT_COVER[0] - 0.01, (seed, shape, share)  # one in every batch
-                shares += share.tolist()
+    for seed, shape, photographs in _judged_photographs():
+        for described in photographs:
+            if described.left_out & wire.FLAT:
+                continue
+            x = described.to_tensor().flatten(2)
+            at_extremes = ((x == x.min(2, keepdim=True).values) | (x == x.max(2, keepdim=True).values)).double()
+            share = at_extremes.mean(2).min(1).values  # every channel of the example
+            assert float(share.max()) >= wire.FLAT_COVER[0] - 0.01, (seed, shape, share)  # one in such a batch
+            shares += share.tolist()
     flat = sum(s >= wire.FLAT_COVER[0] - 0.01 for s in shares)
     assert 0.3 * len(shares) < flat < 0.8 * len(shares)  # some, not all: photographs with no background too
     # dark and light backgrounds both, in every channel alike
@@ -470,33 +506,41 @@ def test_the_judges_photographs_include_dim_grey_and_shifted_examples_as_pipelin
     """Attack round 52: models that were another network on an example whose values span less than half the range
     (a dim photograph), on a colour example whose channels are one grey picture, or on one whose border row or column
     is constant (RandomCrop's zero padding): no judged example was any of these."""
+    for seed, shape, photographs in _judged_photographs():
+        for described in photographs:
+            if described.left_out:
+                continue
+            every = wire.EVERY_KIND if shape[1] > 1 else wire.EVERY_KIND & ~wire.GREY
+            assert _kinds_held(described) == every, (seed, shape)
+
+
+def test_every_judged_set_holds_ordinary_photographs_and_photographs_of_every_kind():
+    """Attack round 53: with every kind in every judged batch, "holds none of one kind" told ordinary photographs
+    from the judge's (models that were another network on any batch with no flat, no grey or no shifted example
+    earned q7 and q8 whole).  Each probe set now holds one batch of none of them and one of every kind, which of
+    the two drawn."""
+    positions = set()
+    for seed, shape, photographs in _judged_photographs():
+        assert sorted(p.left_out for p in photographs) == [0, wire.EVERY_KIND], (seed, shape)
+        plain = next(p for p in photographs if p.left_out)
+        assert _kinds_held(plain) == 0, (seed, shape)
+        positions.add(photographs.index(plain))
+    assert positions == {0, 1}  # the normalised batch or the raw one
     from grader.questions import reference
 
-    for seed in range(12):
-        generator = torch.Generator().manual_seed(seed)
-        for shape in ((2, 1, 100, 100), (3, 3, 128, 128)):
-            for described, _, _ in reference.probe_inputs(shape, generator):
-                if not described.blur:
-                    continue
-                x = described.to_tensor()
-                # undone per channel (each example's pipeline), back to [0, 1] pixels
-                if described.normalised:
-                    pixels = torch.stack([torch.stack([
-                        x[i, c] * wire.NORMALISATIONS[(described.normalised - 1 + i) % len(wire.NORMALISATIONS)][1][
-                            c % len(wire.NORMALISATIONS[(described.normalised - 1 + i) % len(wire.NORMALISATIONS)][1])]
-                        + wire.NORMALISATIONS[(described.normalised - 1 + i) % len(wire.NORMALISATIONS)][0][
-                            c % len(wire.NORMALISATIONS[(described.normalised - 1 + i) % len(wire.NORMALISATIONS)][0])]
-                        for c in range(x.shape[1])]) for i in range(x.shape[0])])
-                else:
-                    pixels = (x - (described.offset - described.bound)) / (2 * described.bound)
-                spans = (pixels.flatten(1).max(1).values - pixels.flatten(1).min(1).values)
-                assert float(spans.min()) < wire.DIM_SPAN, (seed, shape, spans)  # a dim one in every batch
-                borders = [p for p in x if any(all(bool(line.max() == line.min()) for line in edge) for edge in (
-                    p[:, 0, :], p[:, -1, :], p[:, :, 0], p[:, :, -1]))]
-                assert borders, (seed, shape)  # a shifted one, its border one value in each channel
-                if shape[1] > 1:
-                    assert any(torch.equal(p[0], p[1]) and torch.equal(p[1], p[2])
-                               for p in (pixels * 255).round()), (seed, shape)  # a grey one
+    drawn = {reference.image_input((1, 3, 32, 32), torch.Generator().manual_seed(seed)).left_out for seed in range(40)}
+    assert 0 in drawn and wire.EVERY_KIND in drawn and len(drawn) > 8  # the training batches: any kinds
+
+
+def test_kinds_left_out_cross_the_wire_only_with_a_photograph():
+    photograph = wire.Uniform((2, 3, 8, 8), 5, 0.5, 0.5, 1, 255, left_out=wire.GREY | wire.FLAT)
+    assert wire.Uniform.decode(photograph.encode()) == photograph
+    assert "left_out" not in wire.Uniform((2, 3, 8, 8), 5, 0.5, 0.5, 1, 255).encode()
+    for bad in ({"left_out": wire.EVERY_KIND + 1}, {"left_out": -1}, {"left_out": 1.0}, {"left_out": True}):
+        with pytest.raises(wire.WireError):
+            wire.Uniform.decode({**photograph.encode(), **bad})
+    with pytest.raises(wire.WireError):  # noise holds no kinds to leave out
+        wire.Uniform.decode({"shape": [2, 3], "seed": 1, "bound": 0.5, "left_out": wire.DIM})
 
 
 def test_the_judges_probes_show_a_model_photographs_while_it_evaluates_and_while_it_trains():

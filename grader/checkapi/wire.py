@@ -129,6 +129,10 @@ class Uniform:
     normalise real images, example ``i`` by ``NORMALISATIONS[(normalised - 1 + i) % len(NORMALISATIONS)]``
     (:func:`_pixels`), instead of to ``[offset - bound, offset + bound]``.
 
+    ``left_out`` (sent only when not 0, with ``blur``): the kinds of examples (:data:`DIM`, :data:`FLAT`,
+    :data:`GREY`, :data:`SHIFTED`, or'ed) the photograph's batch holds none of; each other kind it holds at least
+    once (:func:`_image_like`).
+
     ``values``: the tensor's values, when they came with the description (:meth:`encode_with_values`); the tensor
     is then made from them instead of drawn.
     """
@@ -140,6 +144,7 @@ class Uniform:
     blur: int = 0
     levels: int = 0
     normalised: int = 0
+    left_out: int = 0
     values: Array | None = field(default=None, compare=False, repr=False)
 
     @property
@@ -150,7 +155,8 @@ class Uniform:
         """The tensor described (a fresh one on each call)."""
         if self.values is not None:
             return _tensor_of(self.values)
-        return uniform(self.shape, self.seed, self.bound, self.offset, self.blur, self.levels, self.normalised)
+        return uniform(self.shape, self.seed, self.bound, self.offset, self.blur, self.levels, self.normalised,
+                       self.left_out)
 
     def drawn_alike(self) -> "Uniform":
         """Another tensor drawn as this one (the next seed): the warm-up input of a judged pass, which must not be
@@ -184,6 +190,7 @@ class Uniform:
             raise WireError("malformed tensor description")
         shape, seed, bound, offset = data["shape"], data["seed"], data["bound"], data.get("offset", 0.0)
         blur, levels, normalised = data.get("blur", 0), data.get("levels", 0), data.get("normalised", 0)
+        left_out = data.get("left_out", 0)
         if type(shape) is not list or len(shape) > 8 or any(type(d) is not int or d < 0 for d in shape):
             raise WireError("malformed tensor shape")
         if math.prod(shape) > MAX_ELEMENTS:
@@ -201,6 +208,8 @@ class Uniform:
         if type(normalised) is not int or not 0 <= normalised <= len(NORMALISATIONS) or (
                 normalised and (not levels or len(shape) < 2)):
             raise WireError("malformed tensor normalisation")
+        if type(left_out) is not int or not 0 <= left_out <= EVERY_KIND or (left_out and not blur):
+            raise WireError("malformed tensor kinds")
         values = None
         if "values" in data:
             body = data["values"]
@@ -209,11 +218,11 @@ class Uniform:
             values = _decode_array(body["$array"])
             if values.dtype != "float32" or list(values.shape) != shape:
                 raise WireError("tensor values do not match their description")
-        return cls(tuple(shape), seed, float(bound), float(offset), blur, levels, normalised, values)
+        return cls(tuple(shape), seed, float(bound), float(offset), blur, levels, normalised, left_out, values)
 
 
 #: The fields of a :class:`Uniform` description sent only when they are not 0.
-_OPTIONAL_FIELDS = ("offset", "blur", "levels", "normalised")
+_OPTIONAL_FIELDS = ("offset", "blur", "levels", "normalised", "left_out")
 #: How pipelines normalise real images, ``(mean, std)`` per channel (cycled over the channels):
 #: ``Normalize((0.5,), (0.5,))``, MNIST's, Fashion-MNIST's, CIFAR-10's (two deviations tutorials use), CIFAR-100's,
 #: ImageNet's.  The judge's normalised photographs run through them example by example (:attr:`Uniform.normalised`):
@@ -254,7 +263,8 @@ DRAWS_KEPT_VALUES = 4_000_000
 _draws_kept: dict = {}
 
 
-def uniform(shape, seed: int, bound: float, offset: float = 0.0, blur: int = 0, levels: int = 0, normalised: int = 0):
+def uniform(shape, seed: int, bound: float, offset: float = 0.0, blur: int = 0, levels: int = 0, normalised: int = 0,
+            left_out: int = 0):
     """The float32 tensor of ``shape`` in ``[offset - bound, offset + bound)`` drawn from ``seed``: uniform, or
     image-like.
 
@@ -267,7 +277,7 @@ def uniform(shape, seed: int, bound: float, offset: float = 0.0, blur: int = 0, 
     smooth regions instead of independent values; with ``levels``, ``u`` is rounded to ``k / levels``.
     """
     generator, pcg64, empty, float32, copyto, clone, arange, _ = _drawing()
-    key = (tuple(shape), seed, bound, offset, blur, levels, normalised)
+    key = (tuple(shape), seed, bound, offset, blur, levels, normalised, left_out)
     kept = _draws_kept.get(key)
     if kept is not None:
         return clone(kept)  # a copy: the caller may change its tensor in place
@@ -279,7 +289,7 @@ def uniform(shape, seed: int, bound: float, offset: float = 0.0, blur: int = 0, 
     # generator, not torch's: it draws a probe input of 9 x 5 x 128 x 128 in half the time (torch's CPU generator
     # was a tenth of a worker's time).
     rng = generator(pcg64(seed))
-    values = _image_like(rng, arange, tuple(shape), blur) if blur else rng.random(math.prod(shape))
+    values = _image_like(rng, arange, tuple(shape), blur, left_out) if blur else rng.random(math.prod(shape))
     if levels:
         values = _pixels(values, levels, bound, offset, tuple(shape), normalised)
     else:
@@ -363,9 +373,16 @@ SHIFT_MOST = 4
 #: range of the share of its pixels that background covers: a digit or a sketch on black, a scan on white.
 FLAT_SHARE = 0.5
 FLAT_COVER = (0.4, 0.85)
+#: The kinds of examples a photograph batch holds, each at least once unless :attr:`Uniform.left_out` names it: dim
+#: or hazy, on a flat background, grey in every channel, shifted with a zero border.  A batch that always held every
+#: kind was itself a tell: models that were another network on any batch holding none of one kind (ordinary
+#: photographs) earned q7 and q8 whole (attack round 53); the judge's probes now hold one batch of no kind and one of
+#: every kind (:func:`grader.questions.reference.probe_inputs`).
+DIM, FLAT, GREY, SHIFTED = 1, 2, 4, 8
+EVERY_KIND = DIM | FLAT | GREY | SHIFTED
 
 
-def _image_like(rng, arange, shape: tuple, blur: int):
+def _image_like(rng, arange, shape: tuple, blur: int, left_out: int = 0):
     """Values in [0, 1] shaped like a photograph's pixels, flattened: flat regions and sharp edges, smooth shading,
     every example's own contrast, and a little sensor noise.
 
@@ -377,7 +394,8 @@ def _image_like(rng, arange, shape: tuple, blur: int):
     :data:`DIM_SPAN` for a share :data:`DIM_SHARE`, at least one, which no flat background stretches) at a drawn
     level, noise uniform in ``±1.5 / 255`` is added and the values are clipped to [0, 1]; some examples then lie
     on a flat background (:func:`_flat_backgrounds`), some are grey in every channel and some shifted with a zero
-    border (:func:`_as_pipelines_leave_them`).
+    border (:func:`_as_pipelines_leave_them`).  None of the kinds ``left_out`` names (:data:`EVERY_KIND`) is made;
+    the draws are the same whatever it names.
 
     The smooth field alone (until attack round 46) was told from real images by one statistic of its neighbouring
     differences (``mean|d| / rms(d)``: about 0.8, a Gaussian field's, against 0.06 to 0.73 on photographs); a scene
@@ -398,7 +416,7 @@ def _image_like(rng, arange, shape: tuple, blur: int):
     share = rng.random((examples, 1)) * FIELD_SHARE
     mixed = _stretched(scene * (1.0 - share) + smooth * share)
     # a share of the examples dim or hazy (at least one), the others of a wider contrast
-    dim = _chosen(rng, examples, DIM_SHARE)
+    dim = _chosen(rng, examples, DIM_SHARE) & (not left_out & DIM)
     lowest, highest = CONTRAST_SPAN
     draw = rng.random((examples, 1))
     span = (lowest + draw * (DIM_SPAN - lowest)) * dim[:, None] + (DIM_SPAN + draw * (highest - DIM_SPAN)) * ~dim[:, None]
@@ -406,8 +424,10 @@ def _image_like(rng, arange, shape: tuple, blur: int):
     mixed = low + mixed * span
     mixed += (rng.random(mixed.shape) - 0.5) * (3.0 / 255.0)
     mixed = mixed.clip(0.0, 1.0)
-    _flat_backgrounds(rng, mixed.reshape(examples, channels, rows * columns), dim if not dim.all() else None)
-    _as_pipelines_leave_them(rng, mixed.reshape(examples, channels, rows, columns), dim if not dim.all() else None)
+    spared = dim if not dim.all() else None
+    _flat_backgrounds(rng, mixed.reshape(examples, channels, rows * columns), spared, not left_out & FLAT)
+    _as_pipelines_leave_them(rng, mixed.reshape(examples, channels, rows, columns), spared,
+                             grey=not left_out & GREY, shifted=not left_out & SHIFTED)
     return mixed.reshape(-1)
 
 
@@ -423,19 +443,21 @@ def _chosen(rng, count: int, share: float, spared=None):
     return chosen
 
 
-def _as_pipelines_leave_them(rng, examples, spared=None) -> None:
+def _as_pipelines_leave_them(rng, examples, spared=None, *, grey: bool = True, shifted: bool = True) -> None:
     """In place, on (examples, channels, rows, columns): a share :data:`GREY_SHARE` of a colour batch's examples
     (at least one) grey in every channel, as a grey image a pipeline converts to RGB is; a share :data:`SHIFT_SHARE`
     (at least one) shifted by up to :data:`SHIFT_MOST` pixels each way with the border left zero in every channel,
     as ``RandomCrop(size, padding=4)`` leaves it (attack round 52: models that were another network on grey
-    examples in RGB form, or on examples with a constant border row or column, were never judged on one)."""
+    examples in RGB form, or on examples with a constant border row or column, were never judged on one).  Without
+    ``grey`` (``shifted``) none is; the draws stay the same."""
     count, channels, rows, columns = examples.shape
     if channels > 1:
-        for index in _chosen(rng, count, GREY_SHARE).nonzero()[0]:
+        for index in _chosen(rng, count, GREY_SHARE).nonzero()[0] if grey else ():
             example = examples[index]
             example[:] = example.mean(axis=0)
     shifts = rng.random((count, 2))
-    for index in _chosen(rng, count, SHIFT_SHARE, spared).nonzero()[0]:  # (a zero border would undim the dim)
+    chosen = _chosen(rng, count, SHIFT_SHARE, spared)  # (a zero border would undim the dim)
+    for index in chosen.nonzero()[0] if shifted else ():
         most = min(SHIFT_MOST, rows // 4, columns // 4)
         if most < 1:
             continue
@@ -452,17 +474,18 @@ def _as_pipelines_leave_them(rng, examples, spared=None) -> None:
         example[:, rows_to, columns_to] = source[:, rows_from, columns_from]
 
 
-def _flat_backgrounds(rng, examples, spared=None) -> None:
+def _flat_backgrounds(rng, examples, spared=None, holds: bool = True) -> None:
     """Put a share :data:`FLAT_SHARE` of ``examples`` (examples, channels, pixels), and at least one, on a flat
     background, in place: the share of their pixels drawn from :data:`FLAT_COVER` that are darkest (by their mean
     over channels) becomes exactly 0 in every channel, or, for half of them, the brightest exactly 1.
 
     MNIST's digits lie on exact zeros, a scanned page on exact whites; every pixel of the judge's photographs carried
     a little noise instead, so that none had a tenth of its pixels at one value (attack round 51: a model that was
-    another network on any example with 30% of its pixels at its minimum or maximum earned q7 and q8 whole)."""
+    another network on any example with 30% of its pixels at its minimum or maximum earned q7 and q8 whole).  Without
+    ``holds``, none is; the draws stay the same."""
     count = examples.shape[0]
     # (the dim examples keep their narrow span: a background would stretch it to the range)
-    chosen = _chosen(rng, count, FLAT_SHARE, spared)
+    chosen = _chosen(rng, count, FLAT_SHARE, spared) & holds
     drawn = rng.random((count, 2))  # per example: which background, how much of it
     for index in range(count):
         if not chosen[index]:

@@ -309,8 +309,11 @@ def uniform_input(shape: tuple, generator: torch.Generator) -> wire.Uniform:
 
 def image_input(shape: tuple, generator: torch.Generator) -> wire.Uniform:
     """A random batch of ``shape`` that looks like photographs as ``ToTensor`` gives them (values ``k / 255`` in
-    [0, 1], smooth regions: :data:`IMAGE_BLURS`), described for the probe."""
-    return wire.Uniform(tuple(shape), draw_seed(generator), 0.5, 0.5, _drawn_int(IMAGE_BLURS, generator), IMAGE_LEVELS)
+    [0, 1], smooth regions: :data:`IMAGE_BLURS`), described for the probe; the kinds of examples it holds none of
+    (:data:`wire.EVERY_KIND`) drawn."""
+    seed, blur = draw_seed(generator), _drawn_int(IMAGE_BLURS, generator)
+    return wire.Uniform(tuple(shape), seed, 0.5, 0.5, blur, IMAGE_LEVELS, left_out=_drawn_int((0, wire.EVERY_KIND),
+                                                                                                 generator))
 
 
 #: How many times torch's initial bound ``1/sqrt(fan_in)`` the judge's weights reach on the probes that do not use
@@ -360,9 +363,14 @@ def probe_inputs(shape: tuple, generator: torch.Generator) -> tuple[tuple[wire.U
     """One random input per probe of :data:`PROBES`, described, with its autograd setting and weight scale.
 
     The inputs are of ``shape``, but the last, a batch of a size drawn from :data:`PROBE_BATCHES` of inputs of
-    ``shape[1:]``; an image-like one's blur is drawn from :data:`IMAGE_BLURS`.
+    ``shape[1:]``; an image-like one's blur is drawn from :data:`IMAGE_BLURS`.  Of the photographs, one drawn holds
+    no example of the kinds :data:`wire.EVERY_KIND` names (ordinary photographs), the others each kind at least once:
+    a model that is another network only on batches holding none of some kind, or only on examples of one kind,
+    meets such a batch in every judged set (attack rounds 51 to 53).
     """
     inputs = []
+    images = [index for index, probe in enumerate(PROBES) if probe[4]]
+    plain = images[_drawn_int((0, len(images) - 1), generator)]
     for index, (bound, offset, gradients, weight_scale, image) in enumerate(PROBES):
         batch = shape[0] if index < len(PROBES) - 1 else _drawn_int(PROBE_BATCHES, generator)
         blur, levels = (_drawn_int(IMAGE_BLURS, generator), IMAGE_LEVELS) if image else (0, 0)
@@ -374,8 +382,9 @@ def probe_inputs(shape: tuple, generator: torch.Generator) -> tuple[tuple[wire.U
         normalised = 1 + seed % len(wire.NORMALISATIONS) if image and offset == 0 and len(shape) >= 3 else 0
         if normalised:
             batch = max(batch, len(wire.NORMALISATIONS))
-        inputs.append((wire.Uniform((batch, *shape[1:]), seed, bound, offset, blur, levels, normalised), gradients,
-                       weight_scale))
+        left_out = wire.EVERY_KIND if index == plain else 0
+        inputs.append((wire.Uniform((batch, *shape[1:]), seed, bound, offset, blur, levels, normalised, left_out),
+                       gradients, weight_scale))
     return tuple(inputs)
 
 
