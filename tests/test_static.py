@@ -1048,31 +1048,37 @@ def test_a_thread_module_counts_only_while_a_thread_runs_where_nothing_asked_abo
 
 
 class _CountingProbe:
-    """A probe whose count of started threads and processes the test moves (None: nothing counts)."""
+    """A probe whose mark of started threads and processes the test moves (None: unread)."""
 
-    def __init__(self, started, running=False):
-        self.started, self.running, self.asked = started, running, 0
+    def __init__(self, mark, counted=True, running=False):
+        self.mark, self.counted, self.running = mark, counted, running
 
     def tasks_started(self):
-        self.asked += 1
-        return self.started
+        return self.mark
+
+    def starts_counted(self):
+        return self.counted
 
     def threads_running(self):
         return self.running
 
 
 def test_a_start_counted_while_a_check_ran_is_a_finding():
-    probe = _CountingProbe(3)
+    probe = _CountingProbe((1, 3))
     watch = StartWatch(probe)
     assert watch.threads_running() is False and watch.findings() == []
-    probe.started = 4  # a thread started (and maybe ended) inside the calls
+    probe.mark = (1, 4)  # a thread started (and maybe ended) inside the calls
     assert watch.findings() == [STARTED_WHILE_CHECKED]
-    probe.started = None  # the count went unread after the calls: nothing shows they started nothing
+    probe.mark = (2, 3)  # another worker answers (attack round 54: each call ended its worker after answering)
     assert watch.findings() == [STARTED_WHILE_CHECKED]
+    probe.mark = None  # the count went unread after the calls: nothing shows they started nothing
+    assert watch.findings() == [STARTED_WHILE_CHECKED]
+    probe.mark = (1, 3)
+    assert StartWatch(_CountingProbe(None)).findings() == [STARTED_WHILE_CHECKED]  # unread before them
 
 
 def test_where_nothing_counts_starts_every_thread_module_counts():
-    watch = StartWatch(_CountingProbe(None))
+    watch = StartWatch(_CountingProbe(None, counted=False))
     assert watch.threads_running() is None and watch.findings() == []
     source = _THREADS["unused"]
     assert any("threads" in f.what for f in by_hand_findings((source,), "conv2d", threads_running=watch.threads_running))

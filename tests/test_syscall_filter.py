@@ -279,9 +279,11 @@ def a_process():
 
 
 def _counted(probe, name: str) -> int:
-    before = probe.tasks_started()
+    (worker, before) = probe.tasks_started()
     assert probe.call(name).value == 1
-    return probe.tasks_started() - before
+    (same, after) = probe.tasks_started()
+    assert same == worker
+    return after - before
 
 
 def test_every_thread_and_process_a_worker_starts_is_counted_outside_it(any_server, tmp_path):
@@ -292,7 +294,7 @@ def test_every_thread_and_process_a_worker_starts_is_counted_outside_it(any_serv
     probe = SandboxProbe(any_server, load(Source(path)), LIMITS)
     try:
         probe.start()
-        assert probe.tasks_started() == 0
+        assert probe.starts_counted() and probe.tasks_started()[1] == 0
         assert [_counted(probe, name) for name in ("nothing", "a_thread", "a_process", "nothing")] == [0, 1, 1, 0]
         assert probe.threads_running() is False  # both ended: only the count saw them
     finally:
@@ -300,8 +302,8 @@ def test_every_thread_and_process_a_worker_starts_is_counted_outside_it(any_serv
 
 
 def test_a_submission_can_neither_hold_the_listener_nor_start_out_of_the_count(any_server, tmp_path):
-    """No listener of the count in the worker (it could answer its own starts first); a filter the submission adds
-    cannot let a start skip the count (the strictest answer wins: one that refuses starts nothing)."""
+    """No listener of the count in the worker (it could answer its own starts first); once the submission adds a
+    filter of its own, the count is "cannot tell"."""
     code = STARTS + """
 held = []
 for fd in os.listdir("/proc/self/fd"):
@@ -311,7 +313,7 @@ for fd in os.listdir("/proc/self/fd"):
         pass
 import pyseccomp
 allow = pyseccomp.SyscallFilter(pyseccomp.ALLOW)
-allow.add_rule(pyseccomp.ALLOW, "clone")
+allow.add_rule(pyseccomp.ERRNO(1), "kcmp")
 allow.load()
 loaded = True
 """
@@ -322,7 +324,9 @@ loaded = True
         probe.start()
         assert probe.value("held") and not [link for link in probe.value("held") if "seccomp" in link]
         assert probe.value("loaded") is True
-        assert [_counted(probe, name) for name in ("a_thread", "a_process")] == [1, 1]
+        # Any filter it added may take the notifications (the newest of equal answers wins: attack round 54):
+        # its count is vouched for no more, which costs the checks that watch it (static.StartWatch)
+        assert probe.starts_counted() and probe.tasks_started() is None
     finally:
         probe.close()
 

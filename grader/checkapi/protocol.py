@@ -196,6 +196,8 @@ class Key(Term):
                           "fork server counted each start the kernel stopped (None: no count, the filter did not "
                           "load).")
     GRANTED = "granted", "ServerReply.SPAWNED: which isolation layers hold, as the fork server established them."
+    STARTS_COUNTED = "starts_counted", ("In GRANTED: the fork server counts the worker's thread and process starts "
+                                        "(it holds the worker's seccomp listener); not an isolation layer.")
     CODE = "code", "ServerReply.EXITED: the worker's exit code (None when a signal ended it)."
     SIGNAL = "signal", "ServerReply.EXITED: the signal that ended the worker (None when it exited)."
     MAXRSS_KB = "maxrss_kb", "ServerReply.EXITED: the worker's largest resident set, in KiB."

@@ -433,6 +433,7 @@ class SandboxProbe(Probe):
         self._unit_failures: dict[int, tuple[UnitStatus, str]] = {}
         self._hung: set[str] = set()  # names whose probes ran out of time
         self._worker: tuple[int, socket.socket, Channel] | None = None
+        self._starts_counted = False  # whether the fork server counts the current worker's starts
         self._scratch = os.path.join(server.base_dir, f"scratch-{slot}")
 
     def threads_running(self) -> bool | None:
@@ -441,10 +442,27 @@ class SandboxProbe(Probe):
         count = self._tasks()[0]
         return None if count is None else count > 1
 
-    def tasks_started(self) -> int | None:
-        """How many threads and processes the worker's session has started, as the fork server counted them
-        outside the sandbox (no worker, no count or no answer: None)."""
-        return self._tasks()[1]
+    def tasks_started(self) -> tuple[int, int] | None:
+        """Which worker runs the submission and how many threads and processes its session has started, as the
+        fork server counted them outside the sandbox (no count or no answer: None).  A worker is started first
+        when none runs: a check that began with none was told "cannot count" (attack round 54: each call ended its
+        worker by exhausting its memory after answering, so every check began without one)."""
+        if not self._a_worker():
+            return None
+        started = self._tasks()[1]
+        return None if started is None or self._worker is None else (self._worker[0], started)
+
+    def starts_counted(self) -> bool:
+        """Whether the fork server counts the starts of the worker running the submission (one is started when
+        none runs): its seccomp listener reached the fork server (syscall_filter.build_counter)."""
+        return self._a_worker() and self._starts_counted
+
+    def _a_worker(self) -> bool:
+        """Whether a worker runs the submission, started now if none does and the budget allows."""
+        if self._worker is None and self.log.restarts <= self.limits.max_restarts \
+                and time.monotonic() <= self.deadline:
+            self.start()
+        return self._worker is not None
 
     def _tasks(self) -> tuple[int | None, int | None]:
         if self._worker is None:
@@ -513,6 +531,7 @@ class SandboxProbe(Probe):
             ident, sock, granted = self.server.spawn(self._config())
             channel = Channel(sock)
             self._worker = (ident, sock, channel)
+            self._starts_counted = granted.get(Key.STARTS_COUNTED) is True
             nonce = secrets.token_hex(16)
             try:
                 channel.send({Key.OP: WorkerOp.LOAD, Key.KIND: self.submission.kind,

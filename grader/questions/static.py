@@ -614,7 +614,8 @@ class StartWatch:
     shows nothing of it once it ended (attack round 53: a thread started by a logging filter or a ``map``
     callback the reader never ties to the code asked about).  The fork server counts every start as the kernel
     stops it (:meth:`~grader.checkapi.probe.Probe.tasks_started`); a check made with this watch earns nothing when
-    the count moved while it ran.
+    the count moved while it ran, when another worker answered at the end than at the start, or when the count went
+    unread (attack round 54 ended its worker after each answer, so that every check began with none).
 
     Where nothing counts (no seccomp filter; a probe without a view from outside), :meth:`threads_running` says
     "cannot tell", and every thread module the submission imports counts as the reader's finding instead.
@@ -622,18 +623,21 @@ class StartWatch:
 
     def __init__(self, probe) -> None:
         self._probe = probe
-        self._before = probe.tasks_started()
+        self._before = probe.tasks_started()  # (a worker is started first when none runs)
+        self._counted = probe.starts_counted()
 
     def threads_running(self) -> bool | None:
         """``probe.threads_running()``, or None (cannot tell) where starts are not counted."""
-        return self._probe.threads_running() if self._before is not None else None
+        return self._probe.threads_running() if self._counted else None
 
     def findings(self) -> list[Finding]:
-        """:data:`STARTED_WHILE_CHECKED` when a start was counted since the watch began, or the count went unread
-        (a worker gone, a fork server that did not answer: :attr:`~grader.judge.engine.RunLog.unanswered`)."""
-        if self._before is None:
+        """:data:`STARTED_WHILE_CHECKED` when a start was counted since the watch began, another worker answers, or
+        either count went unread (a fork server that did not answer: :attr:`~grader.judge.engine.RunLog.unanswered`;
+        a filter the submission added)."""
+        if not self._counted:
             return []
-        return [STARTED_WHILE_CHECKED] if self._probe.tasks_started() != self._before else []
+        after = self._probe.tasks_started()
+        return [STARTED_WHILE_CHECKED] if self._before is None or after != self._before else []
 
 
 def _while_running(reading: _Reading, reached: set[int],

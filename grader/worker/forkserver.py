@@ -224,6 +224,17 @@ def established(pid: int, confined_r: int, pid_namespace: bool) -> dict:
     return granted
 
 
+def syscall_filter_count(pid: int) -> int | None:
+    """How many seccomp filters process ``pid`` has, read from the kernel (None: unreadable, or gone)."""
+    from . import syscall_filter
+
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            return syscall_filter.filter_count(f.read())
+    except OSError:
+        return None
+
+
 class Server:
     def __init__(self, control: socket.socket):
         from . import sandbox, syscall_filter
@@ -346,7 +357,8 @@ class Server:
             listeners = []
         listener_r.close()
         for listener in listeners:
-            self.starts.add(pid, listener)
+            self.starts.add(pid, listener, syscall_filter_count(pid))
+        granted[Key.STARTS_COUNTED] = bool(listeners)
         own_uid = self.sandbox.worker_uid(config) if os.geteuid() == 0 else None
         self.children[pid] = (ident, pid_namespace, own_uid, granted["filesystem"])
         self.by_id[ident] = pid
@@ -445,7 +457,7 @@ class Server:
             else:
                 usage = self.bounds.read_usage({pid: self.watched[pid][0]})[pid]
                 count = usage.tasks if usage.pids else None
-        started = self.starts.started.get(pid) if pid is not None else None
+        started = self.starts.count(pid, syscall_filter_count(pid)) if pid is not None else None
         self.channel.send({ServerReply.TASKS: ident, Key.THREADS: count, Key.STARTED: started, Key.NONCE: serial})
 
     def trusted(self, message: dict, fds: list[int]) -> None:

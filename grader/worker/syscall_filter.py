@@ -273,8 +273,9 @@ def build_counter():
     notification that only the fork server answers (:class:`StartCounter`), after counting it.  Nothing is refused.
 
     Loaded before :data:`RULES`' filter (which refuses ``sendmsg``, by which the worker hands its listener over).
-    The kernel obeys the strictest answer of all filters, so a filter the submission adds cannot let a call skip
-    the count (an error refuses the call, which starts nothing), and one that refuses a call refuses it first.
+    The kernel obeys the strictest answer of all filters: a filter the submission adds that refuses a call refuses
+    it (which starts nothing); one that asks a notification too gets it instead (the newest of equal answers wins),
+    so the fork server counts only workers whose filters are the two of their set-up (:meth:`StartCounter.count`).
     """
     seccomp = _binding()
     if seccomp is None:
@@ -317,11 +318,23 @@ class StartCounter:
         """worker pid -> the threads and processes its session started (None: no longer counted; a worker without
         a listener has no entry)."""
         self._listeners: dict[int, int] = {}  # listener fd -> worker pid
+        self._filters: dict[int, int | None] = {}  # worker pid -> its seccomp filters once its set-up ended
         self._request = self._response = None
 
-    def add(self, pid: int, listener: int) -> None:
+    def add(self, pid: int, listener: int, filters: int | None) -> None:
+        """Count worker ``pid``'s starts on ``listener``; ``filters``: its seccomp filters after its set-up."""
         self._listeners[listener] = pid
         self.started[pid] = 0
+        self._filters[pid] = filters
+
+    def count(self, pid: int, filters: int | None) -> int | None:
+        """What worker ``pid``'s session started, or None when it cannot be vouched for: no listener, a listener
+        given up, or a filter the submission added since its set-up (``filters``, read now, differs).  A filter that
+        asks the same notification as this one's gets it instead of this one: the kernel tells the newest of filters
+        of equal answer (attack round 54 found this; a start answered there would never be counted here)."""
+        if filters is None or filters != self._filters.get(pid):
+            return None
+        return self.started.get(pid)
 
     def listeners(self) -> list[int]:
         return list(self._listeners)
@@ -332,6 +345,7 @@ class StartCounter:
             del self._listeners[fd]
             os.close(fd)
         self.started.pop(pid, None)
+        self._filters.pop(pid, None)
 
     def answer(self, listener: int) -> None:
         """``listener`` is ready (select): count the call that waits on it and let it go on.

@@ -249,18 +249,23 @@ class Probe:
         """
         return None
 
-    def tasks_started(self) -> int | None:
-        """How many threads and processes the submission has started so far, counted outside it.
+    def tasks_started(self):
+        """A mark of the threads and processes the submission has started so far, counted outside it.
 
         The judge's probe asks the fork server, which counts each start as the kernel stops it (a seccomp user
-        notification, :func:`grader.worker.syscall_filter.build_counter`).  A check compares the count before and
-        after calls whose trace is its evidence: the trace is blind to a thread or process started and ended
-        inside a call.
+        notification, :func:`grader.worker.syscall_filter.build_counter`), and marks the count with the worker
+        it is of.  A check compares the marks before and after calls whose trace is its evidence (equal: nothing
+        started in between, in the same worker): the trace is blind to a thread or process started and ended inside
+        a call.
 
         Returns:
             None here: a probe with no view from outside cannot count.
         """
         return None
+
+    def starts_counted(self) -> bool:
+        """Whether :meth:`tasks_started` counts anything for this submission (False here)."""
+        return False
 
     def _ask(self, request: dict):
         return self._decode(self.send(request))
