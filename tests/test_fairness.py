@@ -494,6 +494,35 @@ GRADER_FAULTS: dict[str, str] = {
         ("r42_nb_q6_dataclass_history_list_last_pooled.ipynb",
          "grader's fault: `HISTORY.append(PoolRecord(...)); return HISTORY[-1].pooled`: -1"),
     )},
+    # Fairness round 43 (tests/corpus/fair/_r43_findings.md, graded on ddea69c): processes counted wherever imported
+    # are fixed since (a closed Pool, nvidia-smi run, an unused ProcessPoolExecutor: -10 each); these stay.
+    **{name: "(fairness round 43) " + why for name, why in (
+        ("r43_nb_logging_queue_listener_stopped_at_end.ipynb",
+         "grader's fault: `log.debug` in conv2d through a logging.handlers.QueueHandler (`queue`, `logging.handlers` "
+         "are no modules the reader knows): q6 conv, conv_strided -2"),
+        ("r43_nb_logging_queue_listener_left_running.ipynb",
+         "judgement call: a QueueListener never stopped is a thread running when the checks start: -10"),
+        ("r43_py_spawn_pool_self_check_main_guard.py",
+         "the sandbox's fault: a spawn-context Pool under `__main__` waits 20 s in the worker (status timeout): -10"),
+        ("r43_nb_jit_script_and_trace_demo.ipynb",
+         "grader's fault: `torch.jit.trace` of a model in a demo costs the models where `torch.jit.script` does not: "
+         "-10"),
+        ("r43_nb_jit_fork_async_demo.ipynb",
+         "judgement call: `torch.jit.fork`/`wait` in a demo (torch.jit's futures run code out of the reader's sight): "
+         "-10"),
+        ("r43_nb_torch_profiler_demo.ipynb",
+         "known (rounds 17, 36): `torch.profiler.profile` leaves its thread running: -10"),
+        ("r43_nb_faulthandler_watchdog_cancelled.ipynb",
+         "judgement call: `import faulthandler` (its watchdog thread dumps frames): -10"),
+        ("r43_py_asyncio_to_thread_self_check.py",
+         "judgement call: `import asyncio` (callbacks run out of the reader's sight), wherever imported: -10"),
+        ("r43_nb_q6_threadpool_rows_inside_conv2d.ipynb",
+         "by design: conv2d computes its rows on a ThreadPoolExecutor, code the trace does not see: -2"),
+        ("r43_nb_q6_spinner_thread_context_manager.ipynb",
+         "by design: a spinner thread started around conv2d's loops: -2"),
+        ("r43_nb_q6_timeout_decorator_runs_in_thread.ipynb",
+         "by design: a @timeout decorator runs conv2d and max_pool2d on a thread: -3"),
+    )},
 }
 
 #: Correct cases the grader marks down at some seeds only: expected failures that may pass, so that a run where they

@@ -708,10 +708,9 @@ class _Reading:
         """Every node of every unit that parses: the rules on the submission's own classes look at each use."""
         self.memo: dict = {}
         """What those rules computed over every node, once per reading (each is asked per name or call)."""
-        self.core_counting: list[tuple[ast.AST, Finding]] = []
-        """Imports of multiprocessing that count unless it is only asked how many cores there are."""
         self.while_running: list[tuple[ast.AST, Finding]] = []
-        """Imports of thread modules: findings where reached, or while a thread runs (:func:`_while_running`)."""
+        """Imports of thread and process modules: findings where reached, or while a thread runs
+        (:func:`_while_running`)."""
         self.reached_nodes: dict[str, set[int]] = {}
         """function -> the nodes its walk read (:attr:`reached` is what it found there)."""
         self.reached: dict[str, list[Finding]] = {}
@@ -800,26 +799,6 @@ def _read_cached(units: tuple[str, ...]) -> _Reading:
                                 "than once: TorchScript takes the binding in force when it compiles)",
                 hides_from_models=False))
     reading.unreadable += [finding for cls, finding in reading.accounts if cls.name not in plain]
-    for node, finding in reading.core_counting:
-        names = {a.asname or a.name.split(".")[0] for a in node.names}
-        attribute_values = {id(n.value): n for n in every_node if isinstance(n, ast.Attribute)}
-        if isinstance(node, ast.Import) and any(
-                isinstance(n, ast.Name) and n.id in names and not (
-                    id(n) in attribute_values and attribute_values[id(n)].attr in CORE_COUNTERS)
-                for n in every_node):
-            reading.unreadable.append(finding)
-        elif isinstance(node, ast.ImportFrom) and any(
-                isinstance(n, ast.Name) and n.id in names and not isinstance(n.ctx, ast.Load) for n in every_node):
-            reading.unreadable.append(finding)  # `cpu_count = ...` rebinding it: not the core count any more
-    if reading.while_running and any(
-            (isinstance(n, ast.Name) and n.id in PROCESS_NAMES) or (isinstance(n, ast.Attribute) and n.attr in PROCESS_NAMES)
-            or (isinstance(n, ast.alias) and n.name.split(".")[-1] in PROCESS_NAMES)
-            or (isinstance(n, ast.Attribute) and n.attr == "process"
-                and reading.imported.get(_root(n)[0] or "", "").startswith("concurrent")) for n in every_node):
-        # Processes run code the reader never sees written (a child writes the files the worker then imports): a
-        # module of threads that also starts processes counts wherever it is imported, whatever runs at the time.
-        reading.unreadable += [finding for _, finding in reading.while_running]
-        reading.while_running = []
     _read_untied_changes(reading, every_node)
     if len(reading.classes) > MAX_CLASSES:
         reading.unreadable.append(Finding("unverifiable", f"{len(reading.classes)} class definitions (the grader reads "
@@ -1230,14 +1209,8 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                 top = module.split(".")[0]
                 if node.__class__ is ast.ImportFrom and node.level:
                     add(Finding("unverifiable", f"{RELATIVE_IMPORT} (from {'.' * node.level}{module} import ...)"))
-                elif top in THREAD_MODULES and not module.startswith(PROCESS_MODULES):
+                elif top in THREAD_MODULES:
                     reading.while_running.append((node, Finding("unverifiable", f"import {module}" + _outside_reason(top))))
-                elif module == "multiprocessing" and (isinstance(node, ast.Import) or all(
-                        a.name in CORE_COUNTERS for a in node.names)):
-                    # `multiprocessing.cpu_count()` to size a DataLoader (fairness round 9) starts no process: the
-                    # import counts unless every use of it is that (read once every unit is, _read_cached)
-                    reading.core_counting.append((node, Finding("unverifiable", f"import {module}"
-                                                                + _outside_reason(top))))
                 elif isinstance(node, ast.ImportFrom) and module == "importlib.metadata" and all(
                         a.name in PACKAGE_VERSIONS for a in node.names):
                     continue  # `from importlib.metadata import version` (fairness round 33): a package's version
@@ -4884,14 +4857,14 @@ def _read_logging_callbacks(reading: _Reading, units: tuple[str, ...]) -> None:
 
 #: Of :data:`OUTSIDE_REASONS`, the modules whose import rule 2 refuses anywhere: its feedback says why too.
 RUNS_ELSEWHERE = frozenset({"threading", "concurrent", "multiprocessing", "subprocess"})
-#: What of multiprocessing only reports the machine (``multiprocessing.cpu_count()``).
-CORE_COUNTERS = frozenset({"cpu_count"})
-#: Modules of threads: their imports are findings only where the code asked about reaches them, or while the judge
-#: sees a thread running besides the worker's own (:func:`_while_running`).
-THREAD_MODULES = frozenset({"threading", "_thread", "concurrent"})
-#: The process parts of those modules, and the names that start processes through them: these count wherever imported.
-PROCESS_MODULES = ("concurrent.futures.process",)
-PROCESS_NAMES = frozenset({"ProcessPoolExecutor"})
+#: Modules of threads and processes: their imports are findings only where the code asked about reaches them, while
+#: the judge sees a thread or process running besides the worker's own thread, or where it cannot tell
+#: (:func:`_while_running`).  A process's is no other case than a thread's: one running when a check starts is seen,
+#: one started during a check is counted (:class:`StartWatch`), and one that ended left files, of which code is run only
+#: if the judge read it (:mod:`grader.worker.written_code`).  Until the starts were counted, processes counted wherever
+#: imported (fairness round 43: a closed ``multiprocessing.Pool`` in a self-check, ``subprocess.run(["nvidia-smi"])``
+#: and an unused ``ProcessPoolExecutor`` each cost q6, q7 and q8).
+THREAD_MODULES = frozenset({"threading", "_thread", "concurrent", "multiprocessing", "subprocess"})
 
 
 def _outside_reason(top: str) -> str:
