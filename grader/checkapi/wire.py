@@ -373,6 +373,12 @@ SHIFT_MOST = 4
 #: range of the share of its pixels that background covers: a digit or a sketch on black, a scan on white.
 FLAT_SHARE = 0.5
 FLAT_COVER = (0.4, 0.85)
+#: The most a colour batch's channels spread about their shared brightness (:func:`_dead_leaves`; a batch's spread is
+#: drawn from 0 to this, each example's within a quarter of it): channels drawn each on its own (until attack round 55)
+#: had neighbouring differences that correlated at most 0.24 between channels, where photographs' correlate 0.75 to 0.9,
+#: and a model that was another network on batches of such colour examples earned q8 whole.  A spread of 0.25 to 0.4
+#: gives photographs' correlation, 0.1 a nearly grey scene's (0.98), 0.6 a garish one's (0.35).
+COLOUR_SPREAD = 0.6
 #: The kinds of examples a photograph batch holds, each at least once unless :attr:`Uniform.left_out` names it: dim
 #: or hazy, on a flat background, grey in every channel, shifted with a zero border.  A batch that always held every
 #: kind was itself a tell: models that were another network on any batch holding none of one kind (ordinary
@@ -408,11 +414,17 @@ def _image_like(rng, arange, shape: tuple, blur: int, left_out: int = 0):
     channels = math.prod(lead[1:]) if len(lead) > 1 else 1
     margin = 6 * blur
     field = rng.random((*lead, rows + margin, columns + margin))
+    # each colour example's spread of its channels about their shared brightness (none for one channel): the batch's,
+    # drawn, within a quarter either way
+    spread = rng.random() * COLOUR_SPREAD * (0.75 + 0.5 * rng.random(examples)) if channels > 1 else None
     for _ in range(3):
         field = _box_mean(field, blur)
         field = _box_mean(field.swapaxes(-1, -2), blur).swapaxes(-1, -2)
+    if spread is not None:
+        field = field.reshape(examples, channels, *field.shape[-2:])
+        field = field[:, :1] + (field - field[:, :1]) * spread[:, None, None, None]
     smooth = _stretched(field.reshape(examples, -1))
-    scene = _dead_leaves(rng, arange, examples, channels, rows, columns).reshape(examples, -1)
+    scene = _dead_leaves(rng, arange, examples, channels, rows, columns, spread).reshape(examples, -1)
     share = rng.random((examples, 1)) * FIELD_SHARE
     mixed = _stretched(scene * (1.0 - share) + smooth * share)
     # a share of the examples dim or hazy (at least one), the others of a wider contrast
@@ -508,16 +520,26 @@ def _stretched(examples):
     return (examples - low) / span
 
 
-def _dead_leaves(rng, arange, examples: int, channels: int, rows: int, columns: int):
+def _dead_leaves(rng, arange, examples: int, channels: int, rows: int, columns: int, spread=None):
     """Scenes of :data:`LEAVES` shapes painted one over another on a background, each shape a disc or a rectangle of
     one colour (a value per channel), its size log-uniform from 1.5 pixels to half the image (the "dead leaves" model
-    of natural images: as many small shapes as large ones at each scale, flat regions, sharp edges, occlusion)."""
+    of natural images: as many small shapes as large ones at each scale, flat regions, sharp edges, occlusion).
+
+    With ``spread`` (one per example, several channels), a colour is a brightness shared by the channels plus each
+    channel's own part times the example's spread, as a real scene's colours vary mostly in brightness."""
     y = arange(rows, dtype=float).reshape(rows, 1)
     x = arange(columns, dtype=float).reshape(1, columns)
     smallest, largest = 1.5, max(1.5, max(rows, columns) / 2)
     scene = rng.random((examples, channels, rows, columns))
-    for example in scene:
-        example[...] = rng.random((channels, 1, 1))
+    def colour(shape):
+        drawn = rng.random((channels + (spread is not None),) + shape[1:])
+        if spread is None:
+            return drawn
+        brightness, own = drawn[:1], drawn[1:]
+        return (brightness + (own - brightness) * spread[index]).clip(0.0, 1.0)
+
+    for index, example in enumerate(scene):
+        example[...] = colour((channels, 1, 1))
         for leaf in range(LEAVES):
             centre_y, centre_x = rng.random() * rows, rng.random() * columns
             radius = smallest * (largest / smallest) ** rng.random()
@@ -530,7 +552,7 @@ def _dead_leaves(rng, arange, examples: int, channels: int, rows: int, columns: 
                 inside = (box_y - centre_y) ** 2 + (box_x - centre_x) ** 2 <= radius * radius
             else:
                 inside = (abs(box_y - centre_y) <= radius) & (abs(box_x - centre_x) <= width)
-            example[:, top:bottom, left:right][:, inside] = rng.random((channels, 1))
+            example[:, top:bottom, left:right][:, inside] = colour((channels, 1))
     return scene
 
 
@@ -669,6 +691,13 @@ def _array_from_numpy(arr) -> Array:
 def _array_from_tensor(tensor) -> Array:
     import torch
 
+    if torch._C._dispatch_keys(tensor).has(torch._C.DispatchKey.Python):
+        # A subclass whose __torch_dispatch__ runs for every operation on it (a wrapper subclass holds no values of
+        # its own): reading it here would run its code after the worker's trace of the call ended (attack round 55:
+        # torch.sparse.SparseSemiStructuredTensor, its dispatch table replaced, ran F.conv2d on encoding).  Read from
+        # the key set, which runs none of it.
+        raise WireError("a tensor whose class runs code of its own on every operation (__torch_dispatch__) cannot "
+                        "be sent; return a plain tensor")
     with torch._C.DisableTorchFunctionSubclass():
         t = torch.Tensor.as_subclass(tensor, torch.Tensor)
         t = t.detach().to("cpu")
