@@ -523,6 +523,17 @@ GRADER_FAULTS: dict[str, str] = {
         ("r43_nb_q6_timeout_decorator_runs_in_thread.ipynb",
          "by design: a @timeout decorator runs conv2d and max_pool2d on a thread: -3"),
     )},
+    # Fairness round 44 (tests/corpus/fair/_r44_findings.md, graded on 59b3e27): 54 of 57 keep full marks; these stay.
+    **{name: "(fairness round 44) " + why for name, why in (
+        ("r44_nb_mp_pool_never_closed_floats.ipynb",
+         "judgement call: a multiprocessing Pool never closed: its idle workers still run when the checks start "
+         "('a thread or process it started that was still running'): -10 (closed or terminated: 26)"),
+        ("r44_nb_process_pool_executor_left_open.ipynb",
+         "judgement call: a ProcessPoolExecutor never shut down, as the Pool above: -10"),
+        ("r44_nb_mp_pool_tensors_file_system_sharing.ipynb",
+         "the sandbox's fault: torch's file_system sharing needs torch_shm_manager, which the sandbox refuses, and what "
+         "that leaves running counts as the student's process (status error): -10"),
+    )},
 }
 
 #: Correct cases the grader marks down at some seeds only: expected failures that may pass, so that a run where they

@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
+import torch
 
 from grader.errors import SandboxError
 from grader.judge.engine import Limits, SandboxProbe
@@ -465,3 +466,37 @@ def test_code_the_submission_writes_runs_only_if_the_judge_read_it(server, tmp_p
                     "compiled": "ImportError", "extension": "not found", "doctest_read": "ran",
                     "relative": "ImportError", "label": "code", "sympy_plain": "3*x + 1",
                     "sympy_payload": "not run", "prun": "ran"}, seen
+
+
+FILLED_LATER = """
+import weakref
+import torch
+pending = []
+def conv(image):
+    out = torch.zeros(2, 2)
+    kept = image.clone()
+    def fill(_, out=out, kept=kept):
+        out.copy_(kept[:2, :2] + 1)
+    pending.append(weakref.ref(image, fill))
+    return out
+"""
+
+
+def test_a_traced_answer_is_what_the_call_returned_not_what_code_run_later_put_there(server, tmp_path):
+    """Attack round 56: a weakref callback on an argument ran when the worker dropped the argument, after the trace of
+    the call had ended, and filled the returned zeros with torch's convolution: the answer is encoded inside the
+    trace now."""
+    from grader.checkapi.protocol import TRACE_KERNELS
+
+    path = tmp_path / "filled_later.py"
+    path.write_text(FILLED_LATER)
+    probe = SandboxProbe(server, load(Source(path)), Limits(timeout=30, probe_timeout=5, unit_timeout=10))
+    try:
+        probe.start()
+        image = torch.ones(3, 3)
+        traced = probe.call("conv", image, trace=True)
+        assert traced.value.to_tensor().equal(torch.zeros(2, 2))
+        [many] = probe.call_many("conv", [((image,), {})], trace=TRACE_KERNELS)
+        assert many.value.to_tensor().equal(torch.zeros(2, 2))
+    finally:
+        probe.close()

@@ -2853,3 +2853,28 @@ def test_records_copied_remade_or_annotated_keep_their_fields(setup, result):
 def test_a_copy_or_maker_that_may_give_torchs_pooling_is_still_found(setup, result):
     source = _POOL_BY_HAND.format(setup=setup, result=result)
     assert found([source], "max_pool2d"), source
+
+
+_KEPT = ("import torch.nn.functional as F\nkept = []\n{keep}\n{hand}\n"
+         "def conv2d(image, kernel, stride=1, padding=0):\n    return kept[0][0](image, kernel)\n")
+
+
+@pytest.mark.parametrize("keep, hand", [
+    ("def keep(parts):\n    kept.append(parts)\n    return parts", "list(map(keep, [(F.conv2d,)]))"),
+    ("def keep(parts):\n    kept.append(parts)\n    return 0", "sorted([(F.conv2d,)], key=keep)"),
+    ("def keep(parts):\n    kept.append(parts)", "import logging\nlog = logging.getLogger('lab')\n"
+                                                 "log.addFilter(lambda r: keep(r.args) or False)\n"
+                                                 "log.warning('%s', F.conv2d)"),
+    ("import logging\nlog = logging.getLogger('lab')\ndef keep(record):\n    kept.append(record.args)\n"
+     "    return False", "log.addFilter(keep)\nlog.warning('%s', F.conv2d)"),
+])
+def test_what_a_callback_stores_may_be_anything_the_call_it_is_handed_to_gives_it(keep, hand):
+    # Attack rounds 53 to 55: torch's convolution reached conv2d through a callback's parameter, untied
+    found = by_hand_findings((_KEPT.format(keep=keep, hand=hand),), "conv2d", threads_running=lambda: False)
+    assert ("builtin", "F.conv2d") in [(f.kind, f.what) for f in found], found
+
+
+def test_a_callback_storing_plain_values_stays_clean():
+    source = _KEPT.format(keep="def keep(parts):\n    kept.append(parts)\n    return parts",
+                          hand="list(map(keep, [(abs,)]))")
+    assert by_hand_findings((source,), "conv2d", threads_running=lambda: False) == []

@@ -3606,8 +3606,9 @@ def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | No
         # What changes an object that holds this one as an element changes this one too (`holder[0]["c"] = f`)
         through = [node for container in _containers_of(reading, name) for node in reading.mutations.get(container, [])
                    if not _changes_only_the_container(node)]
-        for node in _bindings_in_force(reading, name) + reading.mutations.get(name, []) + _calls_given(reading, name) \
-                + through:
+        changes = reading.mutations.get(name, []) + through
+        for node in _bindings_in_force(reading, name) + changes + _calls_given(reading, name) + through \
+                + _callbacks_storing(reading, changes):
             if id(node) in walked:
                 continue
             walked.add(id(node))
@@ -3677,6 +3678,55 @@ def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | No
     return findings
 
 
+def _callbacks_storing(reading: _Reading, changes: list[ast.AST]) -> list[ast.AST]:
+    """The statements that hand a function of the submission to a call (``map(keep, [...])``, ``sorted(..., key=keep)``,
+    ``logger.addFilter(keep)``) when one of ``changes`` stores one of its parameters: what such a callback is given,
+    the call it is handed to gives it, out of the reader's sight, and what it stores may be anything those statements
+    hold.  Followed through the functions and lambdas that call it with their own parameters (``lambda r: keep(r)``
+    handed to ``addFilter``).  (Attack rounds 53 to 55: ``def keep(parts): kept.append(parts)`` handed to ``map`` with
+    torch's convolution in the list, read by conv2d as ``kept[0][0]``.)"""
+    found: list[ast.AST] = []
+    todo = [function for change in changes for sub in ast.walk(change)
+            if isinstance(sub, ast.Name) and isinstance(sub.ctx, ast.Load)
+            and (function := _function_binding(reading, sub)) is not None and sub.id in _parameter_names(function)]
+    seen: set[int] = set()
+    while todo and len(seen) < MAX_ALIAS_ROUNDS:
+        function = todo.pop()
+        if id(function) in seen:
+            continue
+        seen.add(id(function))
+        if isinstance(function, ast.Lambda):
+            found.append(_top_statement(reading, function))  # with whatever the lambda is handed to
+            continue
+        found += reading.passed.get(function.name, [])
+        for call in reading.nodes:
+            if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id == function.name):
+                continue
+            caller = (reading.function_of or {}).get(id(call))
+            given = {n.id for argument in [*call.args, *(k.value for k in call.keywords)] for n in ast.walk(argument)
+                     if isinstance(n, ast.Name)}
+            if caller is not None and given & _parameter_names(caller):
+                todo.append(caller)
+    return found
+
+
+def _parameter_names(function: ast.AST) -> set[str]:
+    arguments = function.args
+    return {a.arg for a in arguments.posonlyargs + arguments.args + arguments.kwonlyargs} | {
+        a.arg for a in (arguments.vararg, arguments.kwarg) if a is not None}
+
+
+def _top_statement(reading: _Reading, node: ast.AST) -> ast.AST:
+    """The statement of a unit's top level that holds ``node``."""
+    parents = reading.memo.get("parents")
+    if parents is None:
+        parents = reading.memo["parents"] = {id(child): parent for parent in reading.nodes
+                                             for child in ast.iter_child_nodes(parent)}
+    while not isinstance(parents.get(id(node)), (ast.Module, type(None))):
+        node = parents[id(node)]
+    return node
+
+
 def _calls_given(reading: _Reading, name: str) -> list[ast.AST]:
     """The calls given the object bound to ``name``, when it is an object whose attributes can be set by
     a call (an instance, a class, a container), not a function or a module of its own (which only
@@ -3712,7 +3762,15 @@ def _a_logger(reading: _Reading, name: str) -> bool:
     return plain and isinstance(statement, ast.Assign) and len(statement.targets) == 1 \
         and isinstance(statement.targets[0], ast.Name) and _makes_a_logger(reading, statement.value) \
         and not any(isinstance(m, ast.FunctionDef) and m.name in ("emit", "handle", "filter", "process")
-                    for cls in reading.classes for m in cls.body)
+                    for cls in reading.classes for m in cls.body) \
+        and not any(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in RECORD_HOOKS
+                    for n in reading.nodes)
+
+
+#: What hands logging's records to code of the submission's without a class of its own: a filter may be any function
+#: (attack round 53: ``log.addFilter(keep)`` kept the arguments of ``log.warning("...", F.conv2d)``), and a record
+#: factory or a logger class makes every record.
+RECORD_HOOKS = frozenset({"addFilter", "setLogRecordFactory", "setLoggerClass"})
 
 
 def _makes_a_logger(reading: _Reading, value: ast.expr) -> bool:

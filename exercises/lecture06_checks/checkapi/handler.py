@@ -877,11 +877,14 @@ class Handler:
         self._push_dispatch_mode(aten)
         try:
             if recorder is None:
-                result = func(*args, **kwargs)
+                # Encoded while the trace still runs: the answer's values are what the call returned, not what code
+                # run afterwards put there (attack round 56: a weakref callback on an argument, run when the worker
+                # dropped it, filled the returned zeros with torch's convolution after the trace had ended).
+                result = _Sent(wire.encode(func(*args, **kwargs)))
             else:
                 self._push_mode(recorder)
                 try:
-                    result = func(*args, **kwargs)
+                    result = _Sent(wire.encode(func(*args, **kwargs)))
                 finally:
                     self._pop_mode()
         finally:
@@ -3045,10 +3048,20 @@ def _plain(value):
         return str(value)
 
 
+class _Sent:
+    """A value already encoded as plain data (where it had to be: :meth:`Handler._call_one`)."""
+
+    __slots__ = ("data",)
+
+    def __init__(self, data) -> None:
+        self.data = data
+
+
 def _encoded(answer: dict) -> dict:
     """``answer`` with its raw values encoded as plain data."""
     if Answer.OK in answer:
-        return {**answer, Answer.OK: wire.encode(answer[Answer.OK])}
+        value = answer[Answer.OK]
+        return {**answer, Answer.OK: value.data if type(value) is _Sent else wire.encode(value)}
     if Answer.CALLS in answer:
         return {Answer.CALLS: [_encoded(a) for a in answer[Answer.CALLS]]}
     return answer
