@@ -382,8 +382,8 @@ COLOUR_SPREAD = 0.6
 #: The kinds of examples a photograph batch holds, each at least once unless :attr:`Uniform.left_out` names it: dim
 #: or hazy, on a flat background, grey in every channel, shifted with a zero border.  A batch that always held every
 #: kind was itself a tell: models that were another network on any batch holding none of one kind (ordinary
-#: photographs) earned q7 and q8 whole (attack round 53); the judge's probes now hold one batch of no kind and one of
-#: every kind (:func:`grader.questions.reference.probe_inputs`).
+#: photographs) earned q7 and q8 whole (attack round 53); the training probe's batches now draw the kinds they hold
+#: (:func:`grader.questions.reference.image_input`), the checks' keep every kind (rounds 51 and 52).
 DIM, FLAT, GREY, SHIFTED = 1, 2, 4, 8
 EVERY_KIND = DIM | FLAT | GREY | SHIFTED
 

@@ -363,14 +363,12 @@ def probe_inputs(shape: tuple, generator: torch.Generator) -> tuple[tuple[wire.U
     """One random input per probe of :data:`PROBES`, described, with its autograd setting and weight scale.
 
     The inputs are of ``shape``, but the last, a batch of a size drawn from :data:`PROBE_BATCHES` of inputs of
-    ``shape[1:]``; an image-like one's blur is drawn from :data:`IMAGE_BLURS`.  Of the photographs, one drawn holds
-    no example of the kinds :data:`wire.EVERY_KIND` names (ordinary photographs), the others each kind at least once:
-    a model that is another network only on batches holding none of some kind, or only on examples of one kind,
-    meets such a batch in every judged set (attack rounds 51 to 53).
+    ``shape[1:]``; an image-like one's blur is drawn from :data:`IMAGE_BLURS`.  Each photograph holds every kind of
+    example (:data:`wire.EVERY_KIND`): a model that is another network on examples of one kind meets one in every
+    batch the checks judge (attack rounds 51 and 52).  The training probe's batches draw which kinds they hold
+    (:func:`image_input`): a batch of none of a kind, as ordinary photographs are, is met there (round 53).
     """
     inputs = []
-    images = [index for index, probe in enumerate(PROBES) if probe[4]]
-    plain = images[_drawn_int((0, len(images) - 1), generator)]
     for index, (bound, offset, gradients, weight_scale, image) in enumerate(PROBES):
         batch = shape[0] if index < len(PROBES) - 1 else _drawn_int(PROBE_BATCHES, generator)
         blur, levels = (_drawn_int(IMAGE_BLURS, generator), IMAGE_LEVELS) if image else (0, 0)
@@ -382,9 +380,8 @@ def probe_inputs(shape: tuple, generator: torch.Generator) -> tuple[tuple[wire.U
         normalised = 1 + seed % len(wire.NORMALISATIONS) if image and offset == 0 and len(shape) >= 3 else 0
         if normalised:
             batch = max(batch, len(wire.NORMALISATIONS))
-        left_out = wire.EVERY_KIND if index == plain else 0
-        inputs.append((wire.Uniform((batch, *shape[1:]), seed, bound, offset, blur, levels, normalised, left_out),
-                       gradients, weight_scale))
+        inputs.append((wire.Uniform((batch, *shape[1:]), seed, bound, offset, blur, levels, normalised), gradients,
+                       weight_scale))
     return tuple(inputs)
 
 
