@@ -3056,9 +3056,7 @@ def _function_binding(reading: _Reading, name: ast.Name) -> ast.AST | None:
                         owners[id(sub)] = function
     function = owners.get(id(name))
     while function is not None:
-        arguments = function.args
-        parameters = {a.arg for a in arguments.posonlyargs + arguments.args + arguments.kwonlyargs} | {
-            a.arg for a in (arguments.vararg, arguments.kwarg) if a is not None}
+        parameters = _parameter_names(function)
         body = function.body if isinstance(function.body, list) else [function.body]
         own = [n for statement in body for n in _walk_scope(statement)]
         declared = {n for st in own if isinstance(st, (ast.Global, ast.Nonlocal)) for n in st.names}
@@ -3607,7 +3605,7 @@ def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | No
         through = [node for container in _containers_of(reading, name) for node in reading.mutations.get(container, [])
                    if not _changes_only_the_container(node)]
         changes = reading.mutations.get(name, []) + through
-        for node in _bindings_in_force(reading, name) + changes + _calls_given(reading, name) + through \
+        for node in _bindings_in_force(reading, name) + changes + _calls_given(reading, name) \
                 + _callbacks_storing(reading, changes):
             if id(node) in walked:
                 continue
@@ -3711,6 +3709,7 @@ def _callbacks_storing(reading: _Reading, changes: list[ast.AST]) -> list[ast.AS
 
 
 def _parameter_names(function: ast.AST) -> set[str]:
+    """The names a function or lambda binds as its parameters."""
     arguments = function.args
     return {a.arg for a in arguments.posonlyargs + arguments.args + arguments.kwonlyargs} | {
         a.arg for a in (arguments.vararg, arguments.kwarg) if a is not None}
