@@ -192,9 +192,9 @@ class Key(Term):
     CONFIG = "config", "ServerOp.SPAWN: the worker's sandbox (slot, limits, folders)."
     PID = "pid", "ServerReply.READY / SPAWNED: the process id."
     THREADS = "threads", "ServerReply.TASKS: the threads of every process of the worker's session, or None."
-    STARTED = "started", ("ServerReply.TASKS: how many threads and processes the worker's session has started, as the "
-                          "fork server counted each start the kernel stopped (None: no count, the filter did not "
-                          "load).")
+    STARTED = "started", ("ServerReply.TASKS / EXITED: how many threads and processes the worker's session has "
+                          "started, as the fork server counted each start the kernel stopped (None: no count, the "
+                          "filter did not load).")
     GRANTED = "granted", "ServerReply.SPAWNED: which isolation layers hold, as the fork server established them."
     STARTS_COUNTED = "starts_counted", ("In GRANTED: the fork server counts the worker's thread and process starts "
                                         "(it holds the worker's seccomp listener); not an isolation layer.")

@@ -86,6 +86,8 @@ class WorkerExit:
     bound: dict | None = None
     """``{"kind", "detail"}`` when the fork server stopped the submission for passing a bound on all its
     processes together (:mod:`grader.worker.bounds`)."""
+    started: int | None = None
+    """The threads and processes its session started, as the fork server counted them (None: not counted)."""
 
     @property
     def unit_status(self) -> UnitStatus:
@@ -297,10 +299,11 @@ class ForkServerClient:
                 return
             with self._cond:
                 if ServerReply.EXITED in message:
-                    bound = message.get(Key.BOUND)
+                    bound, started = message.get(Key.BOUND), message.get(Key.STARTED)
                     self._exits[message[ServerReply.EXITED]] = WorkerExit(
                         message.get(Key.CODE), message.get(Key.SIGNAL), int(message.get(Key.MAXRSS_KB) or 0),
-                        float(message.get(Key.CPU_SECONDS) or 0.0), bound if isinstance(bound, dict) else None)
+                        float(message.get(Key.CPU_SECONDS) or 0.0), bound if isinstance(bound, dict) else None,
+                        started if type(started) is int else None)
                 elif ServerReply.TASKS in message:
                     self._replies[(ServerReply.TASKS, message[ServerReply.TASKS], message.get(Key.NONCE))] = message
                 else:
@@ -434,6 +437,8 @@ class SandboxProbe(Probe):
         self._hung: set[str] = set()  # names whose probes ran out of time
         self._worker: tuple[int, socket.socket, Channel] | None = None
         self._starts_counted = False  # whether the fork server counts the current worker's starts
+        # What the ended workers started, as the fork server counted them (None: one of them went uncounted)
+        self._ended_starts: int | None = 0
         self._scratch = os.path.join(server.base_dir, f"scratch-{slot}")
 
     def threads_running(self) -> bool | None:
@@ -442,15 +447,17 @@ class SandboxProbe(Probe):
         count = self._tasks()[0]
         return None if count is None else count > 1
 
-    def tasks_started(self) -> tuple[int, int] | None:
-        """Which worker runs the submission and how many threads and processes its session has started, as the
-        fork server counted them outside the sandbox (no count or no answer: None).  A worker is started first
-        when none runs: a check that began with none was told "cannot count" (attack round 54: each call ended its
-        worker by exhausting its memory after answering, so every check began without one)."""
+    def tasks_started(self) -> int | None:
+        """How many threads and processes the submission's workers have started, every one it has had (a worker
+        restarted after a probe exhausted its memory too), as the fork server counted them outside the sandbox (no
+        count or no answer: None).  A worker is started first when none runs: a check that began with none was told
+        "cannot count" (attack round 54 ended its worker after each answer, so every check began without one).  The
+        ended workers count in full: a mark of the worker alone cost a correct notebook whose worker a probe left
+        out of memory, restarted in the middle of a check."""
         if not self._a_worker():
             return None
         started = self._tasks()[1]
-        return None if started is None or self._worker is None else (self._worker[0], started)
+        return None if started is None or self._ended_starts is None else self._ended_starts + started
 
     def starts_counted(self) -> bool:
         """Whether the fork server counts the starts of the worker running the submission (one is started when
@@ -488,6 +495,7 @@ class SandboxProbe(Probe):
             return None
         ident, sock, channel = self._worker
         self._worker = None
+        counted, self._starts_counted = self._starts_counted, False
         if kill:
             self.server.kill(ident)
         else:
@@ -504,6 +512,9 @@ class SandboxProbe(Probe):
         if outcome:
             self.log.maxrss_kb = max(self.log.maxrss_kb, outcome.maxrss_kb)
             self.log.cpu_seconds += outcome.cpu_seconds
+        if counted:
+            final = outcome.started if outcome is not None else None
+            self._ended_starts = None if final is None or self._ended_starts is None else self._ended_starts + final
         return outcome
 
     def _died(self) -> WorkerExit | None:

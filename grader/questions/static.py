@@ -613,9 +613,9 @@ class StartWatch:
     judge called: a thread or process started and ended inside the call ran code nobody traced, and ``/proc``
     shows nothing of it once it ended (attack round 53: a thread started by a logging filter or a ``map``
     callback the reader never ties to the code asked about).  The fork server counts every start as the kernel
-    stops it (:meth:`~grader.checkapi.probe.Probe.tasks_started`); a check made with this watch earns nothing when
-    the count moved while it ran, when another worker answered at the end than at the start, or when the count went
-    unread (attack round 54 ended its worker after each answer, so that every check began with none).
+    stops it (:meth:`~grader.checkapi.probe.Probe.tasks_started`: every worker the submission had, a restarted one's
+    too); a check made with this watch earns nothing when the count moved while it ran or went unread (attack round
+    54 ended its worker after each answer, so that every check began with none).
 
     Where nothing counts (no seccomp filter; a probe without a view from outside), :meth:`threads_running` says
     "cannot tell", and every thread module the submission imports counts as the reader's finding instead.
@@ -631,9 +631,9 @@ class StartWatch:
         return self._probe.threads_running() if self._counted else None
 
     def findings(self) -> list[Finding]:
-        """:data:`STARTED_WHILE_CHECKED` when a start was counted since the watch began, another worker answers, or
-        either count went unread (a fork server that did not answer: :attr:`~grader.judge.engine.RunLog.unanswered`;
-        a filter the submission added)."""
+        """:data:`STARTED_WHILE_CHECKED` when a start was counted since the watch began (by the worker, or by one
+        started again in between, its load included), or either count went unread (a fork server that did not
+        answer: :attr:`~grader.judge.engine.RunLog.unanswered`; a filter the submission added)."""
         if not self._counted:
             return []
         after = self._probe.tasks_started()

@@ -401,6 +401,7 @@ class Server:
             cpu = max(usage.ru_utime + usage.ru_stime, self.session_cpu.pop(pid, 0.0))
             self.last_tasks.pop(pid, None)
             self.pss_pace.pop(pid, None)
+            started = self.starts.started.get(pid)
             self.starts.drop(pid)
             if not pid_namespace:
                 _kill_leftovers(pid, uid)
@@ -410,7 +411,7 @@ class Server:
             sig = os.WTERMSIG(status) if os.WIFSIGNALED(status) else None
             self.channel.send({ServerReply.EXITED: ident, Key.CODE: code, Key.SIGNAL: sig,
                                Key.MAXRSS_KB: usage.ru_maxrss,
-                               Key.CPU_SECONDS: round(cpu, 3), Key.BOUND: bound})
+                               Key.CPU_SECONDS: round(cpu, 3), Key.BOUND: bound, Key.STARTED: started})
 
     def watch(self) -> None:
         """Stop every submission whose session passes a bound of :mod:`.bounds` (all its processes).
