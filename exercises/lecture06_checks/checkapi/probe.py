@@ -253,10 +253,9 @@ class Probe:
         """A mark of the threads and processes the submission has started so far, counted outside it.
 
         The judge's probe asks the fork server, which counts each start as the kernel stops it (a seccomp user
-        notification, :func:`grader.worker.syscall_filter.build_counter`), and marks the count with the worker
-        it is of.  A check compares the marks before and after calls whose trace is its evidence (equal: nothing
-        started in between, in the same worker): the trace is blind to a thread or process started and ended inside
-        a call.
+        notification, :func:`grader.worker.syscall_filter.build_counter`), and sums the counts of every worker the
+        submission had.  A check compares the marks before and after calls whose trace is its evidence (equal:
+        nothing started in between): the trace is blind to a thread or process started and ended inside a call.
 
         Returns:
             None here: a probe with no view from outside cannot count.
