@@ -263,7 +263,12 @@ class Probe:
         return None
 
     def starts_counted(self) -> bool:
-        """Whether :meth:`tasks_started` counts anything for this submission (False here)."""
+        """Whether :meth:`tasks_started` counts anything for this submission.
+
+        Returns:
+            False here; the judge's probe: whether the fork server holds the seccomp listener of the worker running
+            the submission (a check then takes an unread count for a start).
+        """
         return False
 
     def _ask(self, request: dict):
