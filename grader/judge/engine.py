@@ -437,8 +437,10 @@ class SandboxProbe(Probe):
         self._hung: set[str] = set()  # names whose probes ran out of time
         self._worker: tuple[int, socket.socket, Channel] | None = None
         self._starts_counted = False  # whether the fork server counts the current worker's starts
-        # What the ended workers started, as the fork server counted them (None: one of them went uncounted)
+        # What the ended workers started after their load, as the fork server counted them (None: one of them went
+        # uncounted), and what the current one's load started
         self._ended_starts: int | None = 0
+        self._loaded_starts: int | None = None
         self._scratch = os.path.join(server.base_dir, f"scratch-{slot}")
 
     def threads_running(self) -> bool | None:
@@ -457,7 +459,9 @@ class SandboxProbe(Probe):
         if not self._a_worker():
             return None
         started = self._tasks()[1]
-        return None if started is None or self._ended_starts is None else self._ended_starts + started
+        if started is None or self._ended_starts is None or self._loaded_starts is None:
+            return None
+        return self._ended_starts + started - self._loaded_starts
 
     def starts_counted(self) -> bool:
         """Whether the fork server counts the starts of the worker running the submission (one is started when
@@ -514,7 +518,9 @@ class SandboxProbe(Probe):
             self.log.cpu_seconds += outcome.cpu_seconds
         if counted:
             final = outcome.started if outcome is not None else None
-            self._ended_starts = None if final is None or self._ended_starts is None else self._ended_starts + final
+            loaded, self._loaded_starts = self._loaded_starts, None
+            self._ended_starts = None if final is None or loaded is None or self._ended_starts is None \
+                else self._ended_starts + final - loaded
         return outcome
 
     def _died(self) -> WorkerExit | None:
@@ -556,6 +562,9 @@ class SandboxProbe(Probe):
                 pass  # it died at once: _await_load reads the closed socket and says so
             current, failure = self._await_load(channel, granted, nonce)
             if failure is None:
+                # What its load started (the submission's top level, run again by a worker started in the middle of
+                # a check) is not counted against the checks: a thread of it still running is seen at the watch's end
+                self._loaded_starts = self._tasks()[1] if self._starts_counted else None
                 return
             # The worker is gone.  Skip the unit it died in and start again.
             self.log.restarts += 1

@@ -637,7 +637,10 @@ class StartWatch:
         if not self._counted:
             return []
         after = self._probe.tasks_started()
-        return [STARTED_WHILE_CHECKED] if self._before is None or after != self._before else []
+        if self._before is None or after != self._before:
+            return [STARTED_WHILE_CHECKED]
+        # a worker started again in the middle of the check ran the top level anew (not counted): nothing of it runs
+        return [RUNNING_BESIDE] if self._probe.threads_running() is not False else []
 
 
 def _while_running(reading: _Reading, reached: set[int],
