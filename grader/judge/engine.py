@@ -396,6 +396,10 @@ class ForkServerClient:
         self.close()
 
 
+#: What a worker's count after its load is while it still loads (:meth:`SandboxProbe._end_worker`).
+LOADING = object()
+
+
 @dataclass
 class RunLog:
     """What happened while one submission ran: the judge turns it into a status."""
@@ -459,7 +463,7 @@ class SandboxProbe(Probe):
         if not self._a_worker():
             return None
         started = self._tasks()[1]
-        if started is None or self._ended_starts is None or self._loaded_starts is None:
+        if started is None or self._ended_starts is None or type(self._loaded_starts) is not int:
             return None
         return self._ended_starts + started - self._loaded_starts
 
@@ -519,8 +523,9 @@ class SandboxProbe(Probe):
         if counted:
             final = outcome.started if outcome is not None else None
             loaded, self._loaded_starts = self._loaded_starts, None
-            self._ended_starts = None if final is None or loaded is None or self._ended_starts is None \
-                else self._ended_starts + final - loaded
+            if loaded is not LOADING:
+                self._ended_starts = None if final is None or loaded is None or self._ended_starts is None \
+                    else self._ended_starts + final - loaded
         return outcome
 
     def _died(self) -> WorkerExit | None:
@@ -549,6 +554,7 @@ class SandboxProbe(Probe):
             channel = Channel(sock)
             self._worker = (ident, sock, channel)
             self._starts_counted = granted.get(Key.STARTS_COUNTED) is True
+            self._loaded_starts = LOADING  # a worker that ends in its load started nothing a check watched
             nonce = secrets.token_hex(16)
             try:
                 channel.send({Key.OP: WorkerOp.LOAD, Key.KIND: self.submission.kind,
