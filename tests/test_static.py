@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from grader.questions import bank
-from grader.questions.static import STARTED_WHILE_CHECKED, StartWatch, by_hand_findings, unreadable_findings
+from grader.questions.static import RUNNING_BESIDE, STARTED_WHILE_CHECKED, StartWatch, by_hand_findings, unreadable_findings
 from tests.conftest import CORPUS
 
 HAND_WRITTEN = '''
@@ -1075,6 +1075,11 @@ def test_a_start_counted_while_a_check_ran_is_a_finding():
     assert watch.findings() == [STARTED_WHILE_CHECKED]
     probe.mark = (1, 3)
     assert StartWatch(_CountingProbe(None)).findings() == [STARTED_WHILE_CHECKED]  # unread before them
+    # the count unmoved, but something runs beside the worker at the end (a worker started again in the middle of
+    # the check ran the top level anew, its load not counted), or nobody can tell
+    for running in (True, None):
+        probe.running = running
+        assert watch.findings() == [RUNNING_BESIDE]
 
 
 def test_where_nothing_counts_starts_every_thread_module_counts():
