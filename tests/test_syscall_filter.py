@@ -14,6 +14,7 @@ import secrets
 import shutil
 import socket
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -304,6 +305,41 @@ def test_every_thread_and_process_a_worker_starts_is_counted_outside_it(any_serv
         assert probe.call("a_thread").value == 1
         probe._end_worker(kill=True)
         assert probe.tasks_started() == before + 1
+    finally:
+        probe.close()
+
+
+def test_a_load_that_leaves_a_thread_running_is_charged_its_starts(any_server, tmp_path):
+    """A worker started again in the middle of a check runs the top level anew; a thread its load left running could
+    do the check's work and end before the watch's end looks, so such a load's starts count (all of them), while a
+    load whose threads all ended counts none (a correct notebook's top level starts threads and processes too)."""
+    path = tmp_path / "starts.py"
+    path.write_text(STARTS + """
+import threading, time
+done = threading.Event()
+threading.Thread(target=done.wait, args=(1.5,), daemon=True).start()
+""")
+    probe = SandboxProbe(any_server, load(Source(path)), LIMITS)
+    try:
+        probe.start()
+        assert probe.starts_counted() and probe.threads_running() is True
+        before = probe.tasks_started()
+        probe._end_worker(kill=True)
+        # the restarted worker's load started one thread, still running: that start is the check's
+        assert probe.call("nothing").value == 1 and probe.tasks_started() == before + 1
+        time.sleep(2)  # the thread has ended: the count keeps it, though nothing runs beside the worker any more
+        assert probe.threads_running() is False and probe.tasks_started() == before + 1
+    finally:
+        probe.close()
+
+    path.write_text(STARTS + "a_thread()\na_process()\n")
+    probe = SandboxProbe(any_server, load(Source(path)), LIMITS)
+    try:
+        probe.start()
+        assert probe.starts_counted() and probe.threads_running() is False
+        before = probe.tasks_started()
+        probe._end_worker(kill=True)
+        assert probe.call("nothing").value == 1 and probe.tasks_started() == before
     finally:
         probe.close()
 

@@ -569,8 +569,14 @@ class SandboxProbe(Probe):
             current, failure = self._await_load(channel, granted, nonce)
             if failure is None:
                 # What its load started (the submission's top level, run again by a worker started in the middle of
-                # a check) is not counted against the checks: a thread of it still running is seen at the watch's end
-                self._loaded_starts = self._tasks()[1] if self._starts_counted else None
+                # a check) is not counted against the checks when all of it has ended: it did, by then, what
+                # sequential code would have done.  A load that leaves a thread or process running is charged in
+                # full: one started again in the middle of a check could run the check's code out of sight and end
+                # before the watch's end looks (the gap dca5412 left open).
+                self._loaded_starts = None
+                if self._starts_counted:
+                    running, loaded = self._tasks()
+                    self._loaded_starts = loaded if running == 1 or loaded is None else 0
                 return
             # The worker is gone.  Skip the unit it died in and start again.
             self.log.restarts += 1
