@@ -33,6 +33,9 @@ from pathlib import Path
 
 import psutil
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from grader.packaging.otter_zip import compile_command  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 
@@ -111,6 +114,8 @@ def autograder_folder(work: Path, notebook: Path) -> Path:
     (root / "source").mkdir(parents=True)
     with zipfile.ZipFile(ROOT / "autograder.zip") as z:
         z.extractall(root / "source")
+    # What Gradescope's setup.sh does once, when it builds the image every submission's container starts from
+    subprocess.run(compile_command(sys.executable, str(root / "source" / "files")), check=True)
     (root / "submission").mkdir()
     shutil.copyfile(notebook, root / "submission" / notebook.name)
     (root / "submission_metadata.json").write_text("{}")

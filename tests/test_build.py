@@ -6,6 +6,8 @@ import ast
 import io
 import json
 import re
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -187,6 +189,29 @@ def test_zip_ships_the_grader_package_its_tests_import(zip_entries):
     for module in ("grader/judge/otter_bridge.py", "grader/questions/bank.py", "grader/checkapi/probe.py"):
         assert f"files/{module}" in zip_entries
     assert not [n for n in zip_entries if "__pycache__" in n or n.endswith(".pyc")]
+
+
+def test_setup_compiles_every_module_of_the_grader_it_ships(zip_entries, tmp_path):
+    """setup.sh compiles the grader once, for every submission's container (each would otherwise compile 1.3 MB of
+    source in the judge and again in its fork server); the command must succeed on what the zip holds (a module that
+    does not compile would fail the image's build), and leave out only the questions' solution templates."""
+    from grader.packaging.otter_zip import GRADESCOPE_FILES, compile_command
+
+    setup = zip_entries["setup.sh"][0].decode()
+    last = setup.rstrip().splitlines()[-1]
+    assert last.startswith("mamba run -n otter-env python -m compileall") and last.endswith(GRADESCOPE_FILES)
+    for name, (data, _) in zip_entries.items():
+        if name.startswith("files/"):
+            (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+            (tmp_path / name).write_bytes(data)
+    done = subprocess.run(compile_command(sys.executable, str(tmp_path / "files")), capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+    shipped = {p.relative_to(tmp_path) for p in (tmp_path / "files").rglob("*.py")}
+    compiled = {p.parent.parent.relative_to(tmp_path) / (p.name.split(".")[0] + ".py")
+                for p in (tmp_path / "files").rglob("__pycache__/*.pyc")}
+    left_out = sorted(str(p) for p in shipped - compiled)
+    assert left_out and all(p.endswith("/solution.py") and "/questions/q" in p for p in left_out)
+    assert len(left_out) == len(bank.QUESTIONS)
 
 
 def test_zip_entries_are_sorted_dated_and_moded_for_reproducibility(zip_entries):
