@@ -30,7 +30,6 @@ from ..feedback import DEFAULT as DEFAULT_FEEDBACK
 from ..feedback import check_mode
 from ..lateness import LatePolicy
 from ..questions import bank
-from .otter_tests import otter_test_file
 
 PYTHON_VERSION = "3.11"
 #: The torch release graded with; pyproject.toml pins the same one (tests/test_build.py holds them together).
@@ -158,6 +157,8 @@ def autograder_zip(late_policy: LatePolicy | None = None, *, feedback: str = DEF
     what its results.json shows students; ``key``: a course key, to grade each submission against
     the numbers of its (first) submitter's email.  The committed zip has none."""
     from otter.generate import main as otter_generate
+
+    from .otter_tests import otter_test_file  # here: it brings jinja2, which Gradescope's judge need not import
 
     with tempfile.TemporaryDirectory(prefix="cnn-grader-build-") as tmp:
         work = Path(tmp)
