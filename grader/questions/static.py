@@ -1065,6 +1065,8 @@ def _plain_timing(reading: _Reading, attribute: ast.Attribute, call: ast.Call | 
         return True
 
     def code(a: ast.expr) -> bool:  # a name bound only by `def`s is a function (fairness round 34), never text
+        if isinstance(a, ast.Call) and _resolved(reading, a.func) == "functools.partial" and a.args:
+            return code(a.args[0])  # the function with its arguments bound (fairness round 45), read as a call
         bindings = reading.bindings.get(a.id, []) if isinstance(a, ast.Name) else []
         return isinstance(a, ast.Lambda) or (bool(bindings) and all(
             isinstance(b, (ast.FunctionDef, ast.AsyncFunctionDef)) for b, _ in bindings))
@@ -3603,16 +3605,31 @@ def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | No
     walked: set[int] = set()
     reached = set() if reached is None else reached
 
-    def walk(name: str) -> None:
+    # Names the reached code reads other than by adding to a plain container (`CALL_LOG.append(...)` in conv2d): what
+    # callbacks store there reaches it (_callbacks_storing); a log it only writes hands it nothing back
+    read: set[str] = set()
+    followed_callbacks: set[str] = set()
+
+    def changes_of(name: str) -> list[ast.AST]:
         # What changes an object that holds this one as an element changes this one too (`holder[0]["c"] = f`)
         through = [node for container in _containers_of(reading, name) for node in reading.mutations.get(container, [])
                    if not _changes_only_the_container(node)]
-        changes = reading.mutations.get(name, []) + through
-        for node in _bindings_in_force(reading, name) + changes + _calls_given(reading, name) \
-                + _callbacks_storing(reading, changes):
+        return reading.mutations.get(name, []) + through
+
+    def walk(name: str, callbacks_only: bool = False) -> None:
+        changes = changes_of(name)
+        # the statements that change the object, or hand it to a call, read it only to change it
+        changing = [] if callbacks_only else changes + _calls_given(reading, name)
+        nodes = [] if callbacks_only else _bindings_in_force(reading, name) + changing
+        changing_ids = {id(node) for node in changing}
+        if name in read:
+            followed_callbacks.add(name)
+            nodes += _callbacks_storing(reading, changes)
+        for node in nodes:
             if id(node) in walked:
                 continue
             walked.add(id(node))
+            changed = name if id(node) in changing_ids else None
             if isinstance(node, (ast.Import, ast.ImportFrom)):
                 reached.add(id(node))  # an import of a thread module reached counts whatever runs (_while_running)
                 for alias in node.names:
@@ -3662,7 +3679,10 @@ def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | No
                     # A call handed to an object is read alone (_calls_given), out of its method: its `self` is
                     # that method's parameter, never a module-level name (binding one is a finding of rule 2).
                     todo.append(sub.id)
+                    if sub.id != changed and not _only_added_to(reading, sub):
+                        read.add(sub.id)
 
+    read.update(todo)  # the functions asked about, and what every function reaches
     rounds = 0
     while todo:
         while todo:
@@ -3670,7 +3690,11 @@ def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | No
             if name not in seen:
                 seen.add(name)
                 walk(name)
-        todo.extend(_aliases(reading, seen))  # names bound to an object already reached
+            elif name in read and name not in followed_callbacks:
+                walk(name, callbacks_only=True)  # first reached by adding to it, read since
+        aliases = _aliases(reading, seen)  # names bound to an object already reached
+        read.update(aliases)
+        todo.extend(aliases)
         if todo:
             rounds += 1
             if rounds > MAX_ALIAS_ROUNDS:
@@ -3687,7 +3711,7 @@ def _callbacks_storing(reading: _Reading, changes: list[ast.AST]) -> list[ast.AS
     handed to ``addFilter``).  (Attack rounds 53 to 55: ``def keep(parts): kept.append(parts)`` handed to ``map`` with
     torch's convolution in the list, read by conv2d as ``kept[0][0]``.)"""
     found: list[ast.AST] = []
-    todo = [function for change in changes for sub in ast.walk(change)
+    todo = [function for change in changes if not _sets_a_setting(reading, change) for sub in ast.walk(change)
             if isinstance(sub, ast.Name) and isinstance(sub.ctx, ast.Load)
             and (function := _function_binding(reading, sub)) is not None and sub.id in _parameter_names(function)]
     seen: set[int] = set()
@@ -3696,6 +3720,11 @@ def _callbacks_storing(reading: _Reading, changes: list[ast.AST]) -> list[ast.AS
         if id(function) in seen:
             continue
         seen.add(id(function))
+        if _a_filter(reading, function):
+            # a logging filter is given the record of every message logged: what each logging call hands on
+            found += [_top_statement(reading, call) for call in reading.nodes
+                      if isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)
+                      and call.func.attr in LOGGING_METHODS]
         if isinstance(function, ast.Lambda):
             found.append(_top_statement(reading, function))  # with whatever the lambda is handed to
             continue
@@ -3711,6 +3740,88 @@ def _callbacks_storing(reading: _Reading, changes: list[ast.AST]) -> list[ast.AS
     return found
 
 
+#: Methods that add to a list, a set, a dict or a deque and return nothing of what it holds.
+ADDING_METHODS = frozenset({"append", "extend", "add", "update", "insert", "appendleft", "extendleft"})
+#: What makes a plain container (``CALL_LOG = []``, ``SIZES = set()``, ``collections.deque(maxlen=8)``).
+PLAIN_CONTAINERS = frozenset({"list", "set", "dict", "collections.deque", "collections.OrderedDict",
+                              "collections.Counter", "collections.defaultdict"})
+
+
+def _only_added_to(reading: _Reading, name: ast.Name) -> bool:
+    """``CALL_LOG.append((x.shape, k.shape))`` as a statement of its own, or ``SIZES[k] = v``, where every binding of
+    the name makes a plain container: the code adds to it and reads nothing out of it (fairness round 45: conv2d
+    logging its own arguments made conv2d a callback, and every self-check handing conv2d on its code)."""
+    parents = _parents(reading)
+    parent = parents.get(id(name))
+    if isinstance(parent, ast.Attribute) and parent.attr in ADDING_METHODS:
+        call = parents.get(id(parent))
+        if not (isinstance(call, ast.Call) and call.func is parent and isinstance(parents.get(id(call)), ast.Expr)):
+            return False
+    elif not (isinstance(parent, ast.Subscript) and isinstance(parent.ctx, ast.Store)
+              and isinstance(parents.get(id(parent)), ast.Assign)):
+        return False
+    bindings = reading.bindings.get(name.id, [])
+    return bool(bindings) and name.id not in reading.global_in_functions and all(
+        isinstance(b, ast.Assign) and _makes_plain_container(reading, b.value) for b, _ in bindings)
+
+
+def _makes_plain_container(reading: _Reading, value: ast.expr) -> bool:
+    if isinstance(value, (ast.List, ast.Set, ast.Dict)):
+        return not any(isinstance(n, (ast.Call, ast.Lambda, ast.NamedExpr)) for n in ast.walk(value))
+    if not isinstance(value, ast.Call) or any(isinstance(n, ast.Lambda) for n in ast.walk(value)):
+        return False
+    name = value.func.id if isinstance(value.func, ast.Name) and value.func.id not in reading.bindings \
+        else _resolved(reading, value.func)
+    return name in PLAIN_CONTAINERS and all(_constant_data(a) or (isinstance(a, ast.Name) and a.id in ("list", "int"))
+                                            for a in [*value.args, *(k.value for k in value.keywords)])
+
+
+def _parents(reading: _Reading) -> dict[int, ast.AST]:
+    """Each node's parent (memoised per reading)."""
+    parents = reading.memo.get("parents")
+    if parents is None:
+        parents = reading.memo["parents"] = {id(child): parent for parent in reading.nodes
+                                             for child in ast.iter_child_nodes(parent)}
+    return parents
+
+
+def _sets_a_setting(reading: _Reading, change: ast.AST) -> bool:
+    """``torch.backends.cudnn.deterministic = deterministic``: an assignment to a library's setting (an attribute of
+    :data:`SETTABLE_MODULE_ATTRIBUTES` whose value, where the judge runs, is a bool, a number or text), which its
+    setter turns into that plain value or refuses: it keeps no function of the submission's (fairness round 45: a
+    ``set_seed(seed, deterministic)`` helper made every statement handing on a function that calls it conv2d's
+    code, and conv2d reads ``torch``)."""
+    import importlib
+
+    if not isinstance(change, ast.Assign) or not all(isinstance(t, ast.Attribute) for t in change.targets):
+        return False
+    for target in change.targets:
+        full = _resolved(reading, target)
+        if full is None or not SETTABLE_MODULE_ATTRIBUTES.match(full.replace("numpy.", "np.", 1)):
+            return False
+        parts = full.split(".")
+        try:
+            value = importlib.import_module(parts[0])
+            for part in parts[1:]:
+                value = getattr(value, part)
+        except Exception:  # noqa: BLE001 - not a name the library has: no setting of it
+            return False
+        if not isinstance(value, (bool, int, float, str)):
+            return False
+    return True
+
+
+def _a_filter(reading: _Reading, function: ast.AST) -> bool:
+    """Whether ``function`` (a def or a lambda) is handed to an ``addFilter`` call, of a logger or a handler."""
+    for call in reading.nodes:
+        if isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr == "addFilter":
+            for argument in call.args:
+                if argument is function or (isinstance(argument, ast.Name) and not isinstance(function, ast.Lambda)
+                                            and argument.id == function.name):
+                    return True
+    return False
+
+
 def _parameter_names(function: ast.AST) -> set[str]:
     """The names a function or lambda binds as its parameters."""
     arguments = function.args
@@ -3720,10 +3831,7 @@ def _parameter_names(function: ast.AST) -> set[str]:
 
 def _top_statement(reading: _Reading, node: ast.AST) -> ast.AST:
     """The statement of a unit's top level that holds ``node``."""
-    parents = reading.memo.get("parents")
-    if parents is None:
-        parents = reading.memo["parents"] = {id(child): parent for parent in reading.nodes
-                                             for child in ast.iter_child_nodes(parent)}
+    parents = _parents(reading)
     while not isinstance(parents.get(id(node)), (ast.Module, type(None))):
         node = parents[id(node)]
     return node
@@ -3769,10 +3877,12 @@ def _a_logger(reading: _Reading, name: str) -> bool:
                     for n in reading.nodes)
 
 
-#: What hands logging's records to code of the submission's without a class of its own: a filter may be any function
-#: (attack round 53: ``log.addFilter(keep)`` kept the arguments of ``log.warning("...", F.conv2d)``), and a record
-#: factory or a logger class makes every record.
-RECORD_HOOKS = frozenset({"addFilter", "setLogRecordFactory", "setLoggerClass"})
+#: What hands logging's records to code of the submission's without a class of its own: a record factory or a logger
+#: class makes every record.  (A filter may be any function too: attack round 53's ``log.addFilter(keep)`` kept the
+#: arguments of ``log.warning("...", F.conv2d)``.  What a filter stores is followed where it is read, with every
+#: logging call: :func:`_callbacks_storing`; any filter made every logger unplain until fairness round 45, whose
+#: filter kept messages that conv2d never read.)
+RECORD_HOOKS = frozenset({"setLogRecordFactory", "setLoggerClass"})
 
 
 def _makes_a_logger(reading: _Reading, value: ast.expr) -> bool:
@@ -4552,6 +4662,8 @@ KNOWN_MODULES: dict[str, frozenset[str]] = {
         "torch.linalg", "torch.fft", "torch.special", "torch.random", "torch.nn.init", "torch.nn.parameter",
         "torch.nn.modules.utils", "torch.types", "torch.functional", "torch.return_types", "torch.backends",
         "torch.backends.cudnn", "torch.backends.mps", "torch.backends.cpu", "torch.cuda", "torch.nn.modules",
+        # its settings of matrix products (fairness round 45: `torch.backends.cuda.matmul.allow_tf32 = False`, -3)
+        "torch.backends.cuda",
         # type aliases only (fairness round 39: conv2d's signature annotated with _size_2_t cost q6, -3)
         *TYPE_ALIAS_MODULES)},
     # logging's records and loggers; its configurators resolve dotted names (attack round 4), its handlers write

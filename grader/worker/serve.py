@@ -249,17 +249,27 @@ def seed_generators(seed) -> None:
     to a self-check) differed from one grading run to the next, and so, for a model whose description depends on
     its own initial weights, did its grade at the same seed (fairness rounds 18, 19 and 21).  Grading is meant to
     be a function of the submission, the seed and the limits (:mod:`grader.judge.grading`).
+
+    Each generator gets its own seed, drawn from ``seed`` as a fresh process draws its own from the system's
+    entropy: Python's from 2,500 bytes, NumPy's legacy state from 624 words (the way it seeds itself when given no
+    seed), torch's a 64-bit number.  Seeded with ``seed`` itself, the three states matched one another (NumPy's
+    first word was torch's seed modulo 2**32), which no process that seeded nothing shows, and a model that was
+    the asked network only where they matched earned q7 and q8 (attack round 57).
     """
     if type(seed) is not int or not 0 <= seed < 2**64:
         return
+    import hashlib
     import random
 
     import numpy
     import torch
 
-    random.seed(seed)
-    numpy.random.seed(seed % 2**32)
-    torch.random.default_generator.manual_seed(seed)
+    def drawn(stream: str, size: int) -> bytes:
+        return hashlib.shake_256(f"{stream}:{seed}".encode()).digest(size)
+
+    random.seed(int.from_bytes(drawn("python", 2500), "big"))
+    numpy.random.seed(numpy.frombuffer(drawn("numpy", 624 * 4), dtype=numpy.uint32))
+    torch.random.default_generator.manual_seed(int.from_bytes(drawn("torch", 8), "little"))
 
 
 def serve(channel: Channel) -> None:

@@ -9,7 +9,7 @@ from torch.nn import functional as F
 
 from ...checkapi import answers
 from ...checkapi.probe import SubmissionRaised
-from ...checkapi.protocol import TRACE_KERNELS
+from ...checkapi.protocol import TRACE_KERNELS, UNTRACED_DISPATCH
 from ...checkapi.verdict import Wrong, code, describe, raised
 from ...checkapi.wire import Array
 from .. import params, reference
@@ -74,6 +74,9 @@ def _run_cases(probe, name, cases, expected, variants, what, builtin_what, rule)
             if result.out_of_memory:
                 raise result
             raise Wrong(f"{name} raised {raised(result)} on one of {len(cases)} {what}.")
+        untraced = sorted(op for op in result.ops if op.startswith(UNTRACED_DISPATCH))
+        if untraced:
+            raise Wrong(UNVERIFIABLE_FEEDBACK.format(ops=code(untraced[0]), name=name), {"mistake": "unverifiable"})
         used = sorted(op for op in result.ops if BUILTIN_OPS.search(op))
         if used:
             raise Wrong(BUILTIN_FEEDBACK.format(what=builtin_what, ops=", ".join(map(code, used))),
