@@ -534,6 +534,21 @@ GRADER_FAULTS: dict[str, str] = {
          "the sandbox's fault: torch's file_system sharing needs torch_shm_manager, which the sandbox refuses, and what "
          "that leaves running counts as the student's process (status error): -10"),
     )},
+    # Fairness round 45 (tests/corpus/fair/_r45_findings.md, graded on dc78dcc): 26 of 41 kept full marks; 11 of the 15
+    # marked down were fixed (settings and logs the callback rule read as stores, any addFilter, torch.backends.cuda,
+    # timeit of a partial); these stay.
+    **{name: "(fairness round 45) " + why for name, why in (
+        ("r45_nb_q6_call_log_timeit_partial_vs_torch.ipynb",
+         "by design: `timeit.timeit(functools.partial(F.conv2d, ...))` hands torch's convolution on as a value, which "
+         "the reader cannot follow, and an unreadable timing is read as every function's code: -10"),
+        ("r45_nb_q6_timeit_partial_both_in_one_statement_no_log.ipynb",
+         "by design: conv2d and F.conv2d timed through one loop variable (`partial(f, *a) for f, a in ...`): -10"),
+        ("r45_nb_threadpool_checkpoint_saver_atexit_shutdown.ipynb",
+         "judgement call: a thread pool shut down only at exit still runs when the checks start, and `import atexit` "
+         "registers code run out of the reader's sight: -10 (in a `with` block: 26)"),
+        ("r45_nb_sigint_handler_graceful_training_restored.ipynb",
+         "judgement call: `import signal` (a handler runs code at any moment), wherever imported: -10"),
+    )},
 }
 
 #: Correct cases the grader marks down at some seeds only: expected failures that may pass, so that a run where they

@@ -47,7 +47,7 @@ from collections import OrderedDict
 from types import MappingProxyType
 
 from . import wire
-from .protocol import TRACE_KERNELS, Answer, Key, ProbeOp
+from .protocol import TRACE_KERNELS, UNTRACED_DISPATCH, Answer, Key, ProbeOp
 
 #: Per-request time limits are enforced with SIGALRM when this is true.  The
 #: sandboxed worker turns it on; inside an Otter kernel it stays off.
@@ -281,6 +281,8 @@ class Handler:
 
             def __torch_dispatch__(self, func, types, args=(), kwargs=None):
                 self.ops.add(f"aten.{getattr(getattr(func, 'overloadpacket', func), '__name__', func)}")
+                for kind in types:  # only the classes whose tensors carry the Python dispatch key
+                    self.ops.add(f"{UNTRACED_DISPATCH} ({getattr(kind, '__qualname__', '?')})")
                 return func(*args, **(kwargs or {}))
 
         self._kernel_recorder = _KernelRecorder

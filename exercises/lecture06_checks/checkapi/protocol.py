@@ -83,6 +83,10 @@ class ProbeOp(Term):
 #: three times the cost of the ATen one).  Every call: code that behaves only while it is watched (slower, or on the
 #: judge's first case) is watched on all of them (attack round 29b).
 TRACE_KERNELS = "kernels"
+#: What the trace of ATen operators names, before the class, when an operator reaches a tensor subclass's own
+#: ``__torch_dispatch__``: that code runs below the recorder, which the dispatcher has set aside while it runs (attack
+#: round 57: a subclass whose table claimed every operator ran torch's convolution in ``detach``, unrecorded).
+UNTRACED_DISPATCH = "a tensor subclass's own dispatch"
 
 
 class WorkerOp(Term):
