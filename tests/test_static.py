@@ -2883,3 +2883,64 @@ def test_a_callback_storing_plain_values_stays_clean():
     source = _KEPT.format(keep="def keep(parts):\n    kept.append(parts)\n    return parts",
                           hand="list(map(keep, [(abs,)]))")
     assert by_hand_findings((source,), "conv2d", threads_running=lambda: False) == []
+
+
+_LOGGED = ("import torch\nimport torch.nn.functional as F\n{setup}\n"
+           "def conv2d(image, kernel, stride=1, padding=0):\n    {log}\n"
+           "    out = torch.zeros(image.shape[0] - kernel.shape[0] + 1, image.shape[1] - kernel.shape[1] + 1)\n"
+           "    for i in range(out.shape[0]):\n        for j in range(out.shape[1]):\n"
+           "            out[i, j] = (image[i:i + kernel.shape[0], j:j + kernel.shape[1]] * kernel).sum()\n"
+           "    return out\n"
+           "def check(mine, reference, *args):\n    return torch.allclose(mine(*args), reference(*args))\n"
+           "x, k = torch.rand(6, 6), torch.rand(3, 3)\n"
+           "check(conv2d, lambda a, b: F.conv2d(a[None, None], b[None, None])[0, 0], x, k)\n{after}")
+
+
+@pytest.mark.parametrize("setup, log, after", [
+    # fairness round 45: conv2d logging its own arguments made conv2d a callback, and the self-check its code
+    ("CALL_LOG = []", "CALL_LOG.append((tuple(image.shape), stride))", "print(len(CALL_LOG), CALL_LOG[-1])"),
+    ("SIZES = set()", "SIZES.add(kernel.shape[0])", ""),
+    ("import collections\nHISTORY = collections.deque(maxlen=4)\ndef remember(*shapes):\n    HISTORY.append(shapes)",
+     "remember(image.shape, kernel.shape)", "print(list(HISTORY))"),
+    ("LAST = {}", "LAST['conv2d'] = image.shape", ""),
+    # a library's setting holds no function: set_seed(seed, deterministic) handed on by a seed sweep
+    ("def set_seed(seed, deterministic=True):\n    torch.manual_seed(seed)\n"
+     "    torch.backends.cudnn.deterministic = deterministic\n"
+     "def train_once(seed):\n    set_seed(seed)\n    return torch.nn.Conv2d(1, 1, 3)(torch.rand(1, 1, 5, 5)).sum()",
+     "pass", "losses = list(map(train_once, [0, 1]))"),
+    # a filter that keeps messages conv2d never reads
+    ("import logging\nlog = logging.getLogger(__name__)\nCAPTURED = []\n"
+     "def capture(record):\n    CAPTURED.append(record.getMessage())\n    return True\nlog.addFilter(capture)",
+     "log.debug('conv2d %s', image.shape)", "log.info('torch: %s', F.conv2d(x[None, None], k[None, None]))"),
+])
+def test_a_log_conv2d_only_adds_to_or_a_setting_hands_it_nothing(setup, log, after):
+    source = _LOGGED.format(setup=setup, log=log, after=after)
+    assert by_hand_findings((source,), "conv2d", threads_running=lambda: False) == [], source
+
+
+@pytest.mark.parametrize("setup, log, after", [
+    # what a callback adds to a container conv2d also reads out of
+    ("KEPT = []\ndef keep(parts):\n    KEPT.append(parts)\n    return parts",
+     "KEPT.append(image.shape); image = image if len(KEPT) < 9 else KEPT[0][0](image, kernel)",
+     "list(map(keep, [(F.conv2d,)]))"),
+    # a setting that is no setting: a module attribute the library does not have
+    ("def stash(f):\n    torch.backends.cudnn.kept = f", "image = torch.backends.cudnn.kept(image, kernel)",
+     "list(map(stash, [F.conv2d]))"),
+    # a filter that keeps what is logged, read by conv2d
+    ("import logging\nlog = logging.getLogger(__name__)\nKEPT = []\n"
+     "def keep(record):\n    KEPT.append(record.args)\n    return False\nlog.addFilter(keep)",
+     "image = image if not KEPT else KEPT[0][0](image, kernel)", "log.warning('%s', F.conv2d)"),
+])
+def test_what_conv2d_reads_back_from_a_callbacks_store_is_still_followed(setup, log, after):
+    source = _LOGGED.format(setup=setup, log=log, after=after)
+    found = by_hand_findings((source,), "conv2d", threads_running=lambda: False)
+    assert found, source
+
+
+def test_timing_a_partial_of_the_submissions_function_is_plain():
+    # fairness round 45: the way the timeit docs' readers time a function with arguments
+    source = _LOGGED.format(setup="import functools, timeit", log="pass",
+                            after="timeit.timeit(functools.partial(conv2d, x, k), number=3)")
+    assert by_hand_findings((source,), "conv2d", threads_running=lambda: False) == []
+    source = source.replace("functools.partial(conv2d, x, k)", "functools.partial(F.conv2d, x, k)")
+    assert by_hand_findings((source,), "conv2d", threads_running=lambda: False)
