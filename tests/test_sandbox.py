@@ -500,3 +500,51 @@ def test_a_traced_answer_is_what_the_call_returned_not_what_code_run_later_put_t
         assert many.value.to_tensor().equal(torch.zeros(2, 2))
     finally:
         probe.close()
+
+
+BELOW_THE_TRACE = """
+import torch
+from torch.utils._python_dispatch import TorchDispatchMode
+class Quiet(TorchDispatchMode):
+    def __torch_dispatch__(self, func, types, args=(), kwargs=None):
+        return func(*args, **(kwargs or {}))
+class Wrapped(torch.Tensor):
+    @staticmethod
+    def __new__(cls, inner):
+        return torch.Tensor._make_wrapper_subclass(cls, inner.shape, dtype=inner.dtype)
+    def __init__(self, inner):
+        self.inner = inner
+    @classmethod
+    def __torch_dispatch__(cls, func, types, args=(), kwargs=None):
+        plain = [a.inner if isinstance(a, Wrapped) else a for a in args]
+        return func(*plain, **(kwargs or {}))
+def plain(image):
+    return image * 2
+def wrapped(image):
+    return Wrapped(image).detach().clone() * 0 + image * 2
+def under_a_mode(image):
+    return image * 2
+def enter():
+    mode = Quiet()
+    mode.__enter__()
+    return mode
+"""
+
+
+@pytest.mark.parametrize("name, untraced", [("plain", False), ("wrapped", True), ("under_a_mode", True)])
+def test_code_run_below_the_trace_makes_the_call_untraced(server, tmp_path, name, untraced):
+    """Attack rounds 57 and 58: a tensor subclass's own dispatch, and a dispatch mode left on under the recorder, run
+    their Python with the recorder set aside (torch's convolution ran there, unrecorded): the trace names them."""
+    from grader.checkapi.protocol import TRACE_KERNELS, UNTRACED_DISPATCH
+
+    path = tmp_path / "below.py"
+    source = BELOW_THE_TRACE + ("enter()\n" if name == "under_a_mode" else "")
+    path.write_text(source)
+    probe = SandboxProbe(server, load(Source(path)), Limits(timeout=30, probe_timeout=5, unit_timeout=10))
+    try:
+        probe.start()
+        [result] = probe.call_many(name, [((torch.ones(3, 3),), {})], trace=TRACE_KERNELS)
+        assert result.value.to_tensor().equal(torch.full((3, 3), 2.0))
+        assert any(op.startswith(UNTRACED_DISPATCH) for op in result.ops) is untraced, result.ops
+    finally:
+        probe.close()

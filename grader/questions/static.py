@@ -151,6 +151,9 @@ UNREADABLE_ATTRIBUTES = frozenset({
     # frames and their locals, reached through the traceback module instead of sys._getframe
     "walk_stack", "walk_tb", "extract_stack", "StackSummary", "FrameSummary", "capture_locals",
     "currentframe", "getouterframes", "getinnerframes",
+    # logging's search of the caller's frame, any number of calls up (attack round 58: a model that was the asked
+    # network only when a caller's file was the worker's)
+    "findCaller",
 })
 #: Of those, the attributes that are unreadable on any object, not only through an imported name: a tensor's
 #: elementwise Python callbacks (``torch.zeros(1).apply_(f)`` runs ``f`` inside a torch operation) and a frame's
@@ -3721,10 +3724,13 @@ def _callbacks_storing(reading: _Reading, changes: list[ast.AST]) -> list[ast.AS
             continue
         seen.add(id(function))
         if _a_filter(reading, function):
-            # a logging filter is given the record of every message logged: what each logging call hands on
-            found += [_top_statement(reading, call) for call in reading.nodes
-                      if isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)
-                      and call.func.attr in LOGGING_METHODS]
+            # a logging filter is given the record of every message logged: what each logging call hands on, a
+            # logging method called through another name too (`warn = log.warning`)
+            found += [_top_statement(reading, call) for call in reading.nodes if isinstance(call, ast.Call) and (
+                isinstance(call.func, ast.Attribute) and call.func.attr in LOGGING_METHODS
+                or isinstance(call.func, ast.Name) and any(
+                    isinstance(b, ast.Assign) and isinstance(b.value, ast.Attribute) and b.value.attr in LOGGING_METHODS
+                    for b, _ in reading.bindings.get(call.func.id, [])))]
         if isinstance(function, ast.Lambda):
             found.append(_top_statement(reading, function))  # with whatever the lambda is handed to
             continue
@@ -3740,8 +3746,14 @@ def _callbacks_storing(reading: _Reading, changes: list[ast.AST]) -> list[ast.AS
     return found
 
 
-#: Methods that add to a list, a set, a dict or a deque and return nothing of what it holds.
-ADDING_METHODS = frozenset({"append", "extend", "add", "update", "insert", "appendleft", "extendleft"})
+#: Methods that add to a list or a deque and return nothing of what it holds, running no code of what they add.
+ADDING_METHODS = frozenset({"append", "appendleft"})
+#: Those that hash, compare or add what they are given (a set's, a dict's, a Counter's): write-only only where no
+#: class of the submission's defines what they would run (attack round 58: an added object's ``__eq__`` was handed
+#: the key a callback had stored).
+HASHING_ADDS = frozenset({"add", "update"})
+ADDING_DUNDERS = frozenset({"__eq__", "__ne__", "__hash__", "__add__", "__radd__", "__iadd__", "__or__", "__ror__",
+                            "__ior__", "__missing__"})
 #: What makes a plain container (``CALL_LOG = []``, ``SIZES = set()``, ``collections.deque(maxlen=8)``).
 PLAIN_CONTAINERS = frozenset({"list", "set", "dict", "collections.deque", "collections.OrderedDict",
                               "collections.Counter", "collections.defaultdict"})
@@ -3753,7 +3765,10 @@ def _only_added_to(reading: _Reading, name: ast.Name) -> bool:
     logging its own arguments made conv2d a callback, and every self-check handing conv2d on its code)."""
     parents = _parents(reading)
     parent = parents.get(id(name))
-    if isinstance(parent, ast.Attribute) and parent.attr in ADDING_METHODS:
+    hashing = isinstance(parent, ast.Subscript) or getattr(parent, "attr", None) in HASHING_ADDS
+    if hashing and _own_adding_dunders(reading):
+        return False
+    if isinstance(parent, ast.Attribute) and parent.attr in ADDING_METHODS | HASHING_ADDS:
         call = parents.get(id(parent))
         if not (isinstance(call, ast.Call) and call.func is parent and isinstance(parents.get(id(call)), ast.Expr)):
             return False
@@ -3763,6 +3778,20 @@ def _only_added_to(reading: _Reading, name: ast.Name) -> bool:
     bindings = reading.bindings.get(name.id, [])
     return bool(bindings) and name.id not in reading.global_in_functions and all(
         isinstance(b, ast.Assign) and _makes_plain_container(reading, b.value) for b, _ in bindings)
+
+
+def _own_adding_dunders(reading: _Reading) -> bool:
+    """Whether a class of the submission's defines what hashing, comparing or adding runs (:data:`ADDING_DUNDERS`)."""
+    found = reading.memo.get("adding dunders")
+    if found is None:
+        found = reading.memo["adding dunders"] = any(
+            isinstance(n, ast.ClassDef) and any(isinstance(m, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Assign))
+                                                and (getattr(m, "name", None) in ADDING_DUNDERS or any(
+                                                    isinstance(t, ast.Name) and t.id in ADDING_DUNDERS
+                                                    for t in getattr(m, "targets", [])))
+                                                for m in n.body)
+            for n in reading.nodes)
+    return found
 
 
 def _makes_plain_container(reading: _Reading, value: ast.expr) -> bool:
@@ -3792,6 +3821,7 @@ def _sets_a_setting(reading: _Reading, change: ast.AST) -> bool:
     ``set_seed(seed, deterministic)`` helper made every statement handing on a function that calls it conv2d's
     code, and conv2d reads ``torch``)."""
     import importlib
+    import types
 
     if not isinstance(change, ast.Assign) or not all(isinstance(t, ast.Attribute) for t in change.targets):
         return False
@@ -3799,25 +3829,49 @@ def _sets_a_setting(reading: _Reading, change: ast.AST) -> bool:
         full = _resolved(reading, target)
         if full is None or not SETTABLE_MODULE_ATTRIBUTES.match(full.replace("numpy.", "np.", 1)):
             return False
-        parts = full.split(".")
+        *path, name = full.split(".")
+        if name.startswith("_") or not path:
+            return False
         try:
-            value = importlib.import_module(parts[0])
-            for part in parts[1:]:
-                value = getattr(value, part)
+            owner = importlib.import_module(path[0])
+            for part in path[1:]:
+                owner = getattr(owner, part)
+            value = getattr(owner, name)
         except Exception:  # noqa: BLE001 - not a name the library has: no setting of it
+            return False
+        # set through a property of its class or a __setattr__ of its own, which check the value (a plain module
+        # attribute, `torch.backends.mps.TYPE_CHECKING`, would keep anything: attack round 58)
+        kind = type(owner)
+        descriptor = next((vars(k)[name] for k in kind.__mro__ if name in vars(k)), None)
+        if not (hasattr(descriptor, "__set__") or kind.__setattr__ not in (object.__setattr__,
+                                                                            types.ModuleType.__setattr__)):
             return False
         if not isinstance(value, (bool, int, float, str)):
             return False
     return True
 
 
+#: The methods logging calls on objects of the submission's with a record or a message: a filter's, a handler's, a
+#: formatter's, a logger adapter's.
+LOGGING_PROTOCOL = frozenset({"filter", "emit", "handle", "format", "process", "makeRecord"})
+
+
 def _a_filter(reading: _Reading, function: ast.AST) -> bool:
-    """Whether ``function`` (a def or a lambda) is handed to an ``addFilter`` call, of a logger or a handler."""
+    """Whether logging may hand ``function`` (a def or a lambda) a record or a message: it is handed to an
+    ``addFilter`` call (of a logger or a handler), or any ``addFilter`` is handed something else than a function's
+    own name or a lambda (an alias, an object: attack round 58), or it is a method logging calls
+    (:data:`LOGGING_PROTOCOL`: a ``logging.Filter`` subclass's ``filter``, a ``LoggerAdapter``'s ``process``)."""
+    if isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)) and function.name in LOGGING_PROTOCOL and any(
+            isinstance(n, ast.ClassDef) and function in n.body for n in reading.nodes):
+        return True
     for call in reading.nodes:
         if isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr == "addFilter":
             for argument in call.args:
                 if argument is function or (isinstance(argument, ast.Name) and not isinstance(function, ast.Lambda)
                                             and argument.id == function.name):
+                    return True
+                if not (isinstance(argument, ast.Lambda) or isinstance(argument, ast.Name) and all(
+                        isinstance(b, ast.FunctionDef) for b, _ in reading.bindings.get(argument.id, [(None, 0)]))):
                     return True
     return False
 
@@ -4323,6 +4377,13 @@ def _flag_private_keywords(reading: _Reading, nodes: list[ast.AST]) -> None:
     for node in nodes:
         if not isinstance(node, ast.Call):
             continue
+        for keyword in node.keywords:
+            if keyword.arg == "stacklevel" and not (isinstance(keyword.value, ast.Constant)
+                                                    and type(keyword.value.value) is int and keyword.value.value <= 2):
+                # a warning's or a log record's file and line are then a caller's more than one call up: the frame
+                # that called the model or the function asked about (attack round 58 gated a model on the worker's)
+                reading.unreadable.append(Finding("unverifiable", f"stacklevel={ast.unparse(keyword.value)} (names "
+                                                                  "the file of a caller more than one call up)"))
         private = [k.arg for k in node.keywords if k.arg and k.arg.startswith("_")]
         if not private:
             continue
