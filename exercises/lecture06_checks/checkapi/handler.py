@@ -288,6 +288,9 @@ class Handler:
         self._kernel_recorder = _KernelRecorder
         # Bound now, as the function modes' (a submission that patches __enter__ cannot keep the recorder out).
         self._push_dispatch_mode, self._pop_dispatch_mode = push_dispatch_mode, pop_dispatch_mode
+        from torch.utils._python_dispatch import _get_current_dispatch_mode_stack
+
+        self._modes_below = (torch._C._len_torch_dispatch_stack, _get_current_dispatch_mode_stack)
 
         class _ParameterReads(TorchFunctionMode):
             """Follows the model's parameters through the code of its own that a judged request runs outside the
@@ -876,6 +879,13 @@ class Handler:
         if not kernels:
             return {Answer.OK: func(*args, **kwargs)}
         recorder, aten = (self._op_recorder() if functions else None), self._kernel_recorder()
+        count, stack = self._modes_below
+        if count():
+            # A dispatch mode the submission left on runs below the recorder, with the recorder set aside, every
+            # operator it passes on (attack round 58: torch's FlopCounterMode entered in a generator never resumed,
+            # its formula filled conv2d's output with torch's convolution, the trace seeing a matrix product)
+            below = ", ".join(type(mode).__qualname__ for mode in stack()) or "a mode torch keeps apart"
+            aten.ops.add(f"{UNTRACED_DISPATCH} (a mode under the trace: {below})")
         self._push_dispatch_mode(aten)
         try:
             if recorder is None:

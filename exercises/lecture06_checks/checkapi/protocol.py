@@ -84,8 +84,9 @@ class ProbeOp(Term):
 #: judge's first case) is watched on all of them (attack round 29b).
 TRACE_KERNELS = "kernels"
 #: What the trace of ATen operators names, before the class, when an operator reaches a tensor subclass's own
-#: ``__torch_dispatch__``: that code runs below the recorder, which the dispatcher has set aside while it runs (attack
-#: round 57: a subclass whose table claimed every operator ran torch's convolution in ``detach``, unrecorded).
+#: ``__torch_dispatch__``, or a dispatch mode of the submission's lies below the recorder: that code runs with the
+#: recorder set aside by the dispatcher (attack round 57: a subclass whose table claimed every operator ran torch's
+#: convolution in ``detach``, unrecorded; round 58: a flop counter's formula, left on, did the same).
 UNTRACED_DISPATCH = "a tensor subclass's own dispatch"
 
 
