@@ -2885,7 +2885,7 @@ def test_a_callback_storing_plain_values_stays_clean():
     assert by_hand_findings((source,), "conv2d", threads_running=lambda: False) == []
 
 
-_LOGGED = ("import torch\nimport torch.nn.functional as F\n{setup}\n"
+_CONV2D_LOGGING = ("import torch\nimport torch.nn.functional as F\n{setup}\n"
            "def conv2d(image, kernel, stride=1, padding=0):\n    {log}\n"
            "    out = torch.zeros(image.shape[0] - kernel.shape[0] + 1, image.shape[1] - kernel.shape[1] + 1)\n"
            "    for i in range(out.shape[0]):\n        for j in range(out.shape[1]):\n"
@@ -2914,7 +2914,7 @@ _LOGGED = ("import torch\nimport torch.nn.functional as F\n{setup}\n"
      "log.debug('conv2d %s', image.shape)", "log.info('torch: %s', F.conv2d(x[None, None], k[None, None]))"),
 ])
 def test_a_log_conv2d_only_adds_to_or_a_setting_hands_it_nothing(setup, log, after):
-    source = _LOGGED.format(setup=setup, log=log, after=after)
+    source = _CONV2D_LOGGING.format(setup=setup, log=log, after=after)
     assert by_hand_findings((source,), "conv2d", threads_running=lambda: False) == [], source
 
 
@@ -2932,14 +2932,14 @@ def test_a_log_conv2d_only_adds_to_or_a_setting_hands_it_nothing(setup, log, aft
      "image = image if not KEPT else KEPT[0][0](image, kernel)", "log.warning('%s', F.conv2d)"),
 ])
 def test_what_conv2d_reads_back_from_a_callbacks_store_is_still_followed(setup, log, after):
-    source = _LOGGED.format(setup=setup, log=log, after=after)
+    source = _CONV2D_LOGGING.format(setup=setup, log=log, after=after)
     found = by_hand_findings((source,), "conv2d", threads_running=lambda: False)
     assert found, source
 
 
 def test_timing_a_partial_of_the_submissions_function_is_plain():
     # fairness round 45: the way the timeit docs' readers time a function with arguments
-    source = _LOGGED.format(setup="import functools, timeit", log="pass",
+    source = _CONV2D_LOGGING.format(setup="import functools, timeit", log="pass",
                             after="timeit.timeit(functools.partial(conv2d, x, k), number=3)")
     assert by_hand_findings((source,), "conv2d", threads_running=lambda: False) == []
     source = source.replace("functools.partial(conv2d, x, k)", "functools.partial(F.conv2d, x, k)")
