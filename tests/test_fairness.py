@@ -549,6 +549,20 @@ GRADER_FAULTS: dict[str, str] = {
         ("r45_nb_sigint_handler_graceful_training_restored.ipynb",
          "judgement call: `import signal` (a handler runs code at any moment), wherever imported: -10"),
     )},
+    # Fairness round 46 (tests/corpus/fair/_r46_findings.md, graded on d542ef1): 31 of 52 kept full marks; 16 of the 21
+    # marked down were fixed (a stacklevel of 2 spelled as a name, or past 2 where no model reaches it; logging classes
+    # that keep nothing; a set's add beside a class with __eq__ no code of conv2d's reaches; os.environ); these stay.
+    **{name: "(fairness round 46) " + why for name, why in (
+        ("r46_nb_profiler_around_selfcheck.ipynb",
+         "the sandbox's limit: torch's profiler (Kineto) leaves a native thread running after its block, which the "
+         "judge cannot tell from one the submission started: -10"),
+        ("r46_nb_profiler_around_model_forward_only.ipynb", "as r46_nb_profiler_around_selfcheck: -10"),
+        ("r46_nb_autograd_profiler_legacy_training_step.ipynb", "as r46_nb_profiler_around_selfcheck: -10"),
+        ("r46_nb_torch_benchmark_timer_conv2d_vs_torch.ipynb",
+         "by design: torch.utils.benchmark.Timer runs statements given as text, with F handed on as a value: -10"),
+        ("r46_nb_torch_function_mode_counts_ops_in_forward.ipynb",
+         "by design: a TorchFunctionMode of the submission's sees and may change every torch call: -10"),
+    )},
 }
 
 #: Correct cases the grader marks down at some seeds only: expected failures that may pass, so that a run where they

@@ -2944,3 +2944,53 @@ def test_timing_a_partial_of_the_submissions_function_is_plain():
     assert by_hand_findings((source,), "conv2d", threads_running=lambda: False) == []
     source = source.replace("functools.partial(conv2d, x, k)", "functools.partial(F.conv2d, x, k)")
     assert by_hand_findings((source,), "conv2d", threads_running=lambda: False)
+
+
+@pytest.mark.parametrize("setup, log, after", [
+    # fairness round 46: a set of seen sizes beside a class with __eq__ that conv2d's code never reaches
+    ("SEEN = set()\nclass Shape:\n    def __init__(self, dims):\n        self.dims = dims\n"
+     "    def __eq__(self, other):\n        return self.dims == other.dims\n    def __hash__(self):\n"
+     "        return hash(self.dims)",
+     "SEEN.add((tuple(image.shape), tuple(kernel.shape)))", "assert Shape((1, 2)) == Shape((1, 2))"),
+    # os.environ holds text only
+    ("import os\ndef debug(flag):\n    os.environ['CONV_DEBUG'] = flag\n    return flag",
+     "verbose = os.environ.get('CONV_DEBUG', '0') == '1'", "list(map(debug, ['1', '0']))"),
+    # a logging.Filter subclass that keeps nothing, and an adapter used in training
+    ("import logging\nlog = logging.getLogger('lab6')\nclass Quiet(logging.Filter):\n"
+     "    def filter(self, record):\n        return not record.name.startswith('matplotlib')\nlog.addFilter(Quiet())",
+     "log.debug('conv2d %s', image.shape)", "log.info('torch: %s', F.conv2d(x[None, None], k[None, None]))"),
+    ("import logging\nlog = logging.getLogger('lab6')\nclass Epoch(logging.LoggerAdapter):\n"
+     "    def process(self, msg, kwargs):\n        return f'[epoch] {msg}', kwargs",
+     "log.debug('conv2d %s', image.shape)",
+     "Epoch(log, {}).info('torch %s', torch.nn.Conv2d(1, 1, 3)(torch.rand(1, 1, 4, 4)).sum())"),
+])
+def test_what_conv2d_does_not_reach_or_read_hands_it_nothing(setup, log, after):
+    source = _CONV2D_LOGGING.format(setup=setup, log=log, after=after)
+    assert by_hand_findings((source,), "conv2d", threads_running=lambda: False) == [], source
+
+
+def test_a_set_conv2d_adds_to_is_read_where_it_reaches_a_class_whose_eq_is_handed_the_keys():
+    # attack round 58: an added object's __eq__ is handed the key a callback stored
+    source = _CONV2D_LOGGING.format(
+        setup="KEPT = set()\nclass Probe:\n    got = []\n    def __hash__(self):\n        return 1\n"
+              "    def __eq__(self, other):\n        Probe.got.append(other)\n        return False\n"
+              "def keep(f):\n    KEPT.add(f)\n    return f\nPROBE = Probe()",
+        log="KEPT.add(PROBE); image = image if not Probe.got else Probe.got[0](image, kernel)",
+        after="list(map(keep, [F.conv2d]))")
+    assert by_hand_findings((source,), "conv2d", threads_running=lambda: False), source
+
+
+@pytest.mark.parametrize("stacklevel, kept", [
+    ("2", True), ("STACKLEVEL", True), ("level", True), ("3", False), ("depth + 2", False)])
+def test_a_stacklevel_past_the_caller_costs_the_models_that_reach_it_only(stacklevel, kept):
+    # attack round 58 gated a model on the file of its caller's caller; fairness round 46 warned with stacklevel=2
+    # through a name, and with stacklevel=3 in helpers no model reaches
+    source = HAND_WRITTEN + (
+        "import warnings\nSTACKLEVEL = 2\ndef check_input(x, level=2, depth=1):\n"
+        f"    warnings.warn('small input', stacklevel={stacklevel})\n    return x\n"
+        "class CNN(torch.nn.Module):\n    def forward(self, x):\n        return check_input(x)\n"
+        "def unrelated(x):\n    warnings.warn('unrelated', stacklevel=3)\n    return x\n")
+    assert by_hand_findings((source,), "conv2d", threads_running=lambda: False) == []
+    found = unreadable_findings((source,), models=True, reached_from=("CNN",))
+    assert (not [f for f in found if "stacklevel" in f.what]) is kept, found
+    assert not [f for f in unreadable_findings((source,), models=True) if "stacklevel" in f.what]

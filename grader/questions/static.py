@@ -549,6 +549,10 @@ class Finding:
     torch's dispatch...).  When False (reading the namespace with ``globals()``, code the submission wrote
     and imports), it only keeps the reader from proving which code a name runs: it costs q6's by-hand
     part, never a model's points."""
+    hides_from_by_hand: bool = True
+    """Whether it can hide what a by-hand function computes.  When False (a caller's file named by a warning: a
+    model that is the network asked for only when the judge calls it), it costs the models alone: every call of a
+    by-hand function the judge makes is traced, whoever calls it."""
 
 
 def by_hand_findings(units: tuple[str, ...] | None, function: str, *,
@@ -570,7 +574,7 @@ def by_hand_findings(units: tuple[str, ...] | None, function: str, *,
         reading.reached_nodes[function] = nodes
     findings = list(reading.unreadable) + reading.reached[function] + _while_running(
         reading, reading.reached_nodes[function], threads_running)
-    return sorted(set(findings), key=lambda f: (f.kind, f.what))
+    return sorted({f for f in findings if f.hides_from_by_hand}, key=lambda f: (f.kind, f.what))
 
 
 def unreadable_findings(units: tuple[str, ...] | None, *, models: bool = False,
@@ -3611,6 +3615,7 @@ def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | No
     # Names the reached code reads other than by adding to a plain container (`CALL_LOG.append(...)` in conv2d): what
     # callbacks store there reaches it (_callbacks_storing); a log it only writes hands it nothing back
     read: set[str] = set()
+    hashed: set[str] = set()  # only added to by hashing (a set's add): read if a class defining it is reached
     followed_callbacks: set[str] = set()
 
     def changes_of(name: str) -> list[ast.AST]:
@@ -3682,12 +3687,19 @@ def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | No
                     # A call handed to an object is read alone (_calls_given), out of its method: its `self` is
                     # that method's parameter, never a module-level name (binding one is a finding of rule 2).
                     todo.append(sub.id)
-                    if sub.id != changed and not _only_added_to(reading, sub):
-                        read.add(sub.id)
+                    if sub.id != changed:
+                        how = _only_added_to(reading, sub)
+                        if how is None:
+                            read.add(sub.id)
+                        elif how == "hashes":
+                            hashed.add(sub.id)
 
     read.update(todo)  # the functions asked about, and what every function reaches
     rounds = 0
-    while todo:
+    while todo or (hashed - read and _reached_adding_dunders(reading, reached)):
+        if not todo:
+            todo.extend(hashed - read)
+            read.update(hashed)
         while todo:
             name = todo.pop()
             if name not in seen:
@@ -3759,39 +3771,37 @@ PLAIN_CONTAINERS = frozenset({"list", "set", "dict", "collections.deque", "colle
                               "collections.Counter", "collections.defaultdict"})
 
 
-def _only_added_to(reading: _Reading, name: ast.Name) -> bool:
-    """``CALL_LOG.append((x.shape, k.shape))`` as a statement of its own, or ``SIZES[k] = v``, where every binding of
-    the name makes a plain container: the code adds to it and reads nothing out of it (fairness round 45: conv2d
-    logging its own arguments made conv2d a callback, and every self-check handing conv2d on its code)."""
+def _only_added_to(reading: _Reading, name: ast.Name) -> str | None:
+    """``CALL_LOG.append((x.shape, k.shape))`` as a statement of its own (``"adds"``), or ``SIZES.add(k)``,
+    ``SIZES[k] = v`` (``"hashes"``: what it adds is hashed and compared), where every binding of the name makes a
+    plain container: the code adds to it and reads nothing out of it (fairness round 45: conv2d logging its own
+    arguments made conv2d a callback, and every self-check handing conv2d on its code).  None: a read."""
     parents = _parents(reading)
     parent = parents.get(id(name))
     hashing = isinstance(parent, ast.Subscript) or getattr(parent, "attr", None) in HASHING_ADDS
-    if hashing and _own_adding_dunders(reading):
-        return False
     if isinstance(parent, ast.Attribute) and parent.attr in ADDING_METHODS | HASHING_ADDS:
         call = parents.get(id(parent))
         if not (isinstance(call, ast.Call) and call.func is parent and isinstance(parents.get(id(call)), ast.Expr)):
-            return False
+            return None
     elif not (isinstance(parent, ast.Subscript) and isinstance(parent.ctx, ast.Store)
               and isinstance(parents.get(id(parent)), ast.Assign)):
-        return False
+        return None
     bindings = reading.bindings.get(name.id, [])
-    return bool(bindings) and name.id not in reading.global_in_functions and all(
+    plain = bool(bindings) and name.id not in reading.global_in_functions and all(
         isinstance(b, ast.Assign) and _makes_plain_container(reading, b.value) for b, _ in bindings)
+    return None if not plain else "hashes" if hashing else "adds"
 
 
-def _own_adding_dunders(reading: _Reading) -> bool:
-    """Whether a class of the submission's defines what hashing, comparing or adding runs (:data:`ADDING_DUNDERS`)."""
-    found = reading.memo.get("adding dunders")
-    if found is None:
-        found = reading.memo["adding dunders"] = any(
-            isinstance(n, ast.ClassDef) and any(isinstance(m, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Assign))
-                                                and (getattr(m, "name", None) in ADDING_DUNDERS or any(
-                                                    isinstance(t, ast.Name) and t.id in ADDING_DUNDERS
-                                                    for t in getattr(m, "targets", [])))
-                                                for m in n.body)
-            for n in reading.nodes)
-    return found
+def _reached_adding_dunders(reading: _Reading, reached: set[int]) -> bool:
+    """Whether the code reached holds a class of the submission's that defines what hashing, comparing or adding
+    runs (:data:`ADDING_DUNDERS`): only such an object, added to a set or a dict, is handed what the container holds
+    (attack round 58); a class the code asked about never reaches makes no instance it adds (fairness round 46: a
+    Shape with ``__eq__`` checking q3's answers cost conv2d's set of seen sizes 2 points)."""
+    return any(isinstance(n, ast.ClassDef) and (id(n) in reached or any(id(m) in reached for m in n.body)) and any(
+        isinstance(m, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Assign)) and (
+            getattr(m, "name", None) in ADDING_DUNDERS
+            or any(isinstance(t, ast.Name) and t.id in ADDING_DUNDERS for t in getattr(m, "targets", [])))
+        for m in n.body) for n in reading.nodes)
 
 
 def _makes_plain_container(reading: _Reading, value: ast.expr) -> bool:
@@ -3823,7 +3833,11 @@ def _sets_a_setting(reading: _Reading, change: ast.AST) -> bool:
     import importlib
     import types
 
-    if not isinstance(change, ast.Assign) or not all(isinstance(t, ast.Attribute) for t in change.targets):
+    if not isinstance(change, ast.Assign):
+        return False
+    if all(isinstance(t, ast.Subscript) and _resolved(reading, t.value) == "os.environ" for t in change.targets):
+        return True  # os.environ holds text only (it refuses anything else): fairness round 46's CONV_DEBUG flag
+    if not all(isinstance(t, ast.Attribute) for t in change.targets):
         return False
     for target in change.targets:
         full = _resolved(reading, target)
@@ -3908,8 +3922,31 @@ def _calls_given(reading: _Reading, name: str) -> list[ast.AST]:
         # round 41: conv2d read as reaching the model a later line logged, -2)
         calls = [c for c in calls if not (isinstance(c, ast.Call) and isinstance(c.func, ast.Attribute)
                                           and isinstance(c.func.value, ast.Name) and c.func.value.id == name
-                                          and c.func.attr in LOGGING_METHODS)]
+                                          and c.func.attr in LOGGING_METHODS)
+                 and not _wraps_the_logger(reading, c, name)]
     return calls
+
+
+def _wraps_the_logger(reading: _Reading, statement: ast.AST, name: str) -> bool:
+    """``EpochAdapter(log, {"epoch": e}).info("loss %.4f", train(model))``: a statement whose only use of the logger is
+    to wrap it in a ``logging.LoggerAdapter`` (the standard one, or a class of the submission's deriving from it with no
+    ``__init__`` of its own), which keeps the logger and changes nothing of it; what the adapter is then told to log
+    is a logging call's (fairness round 46: a training loop's adapter made the model conv2d's code, -2)."""
+    uses = [n for n in ast.walk(statement) if isinstance(n, ast.Name) and n.id == name]
+    for call in ast.walk(statement):
+        if not (isinstance(call, ast.Call) and call.args and isinstance(call.args[0], ast.Name)
+                and call.args[0].id == name):
+            continue
+        if _resolved(reading, call.func) == "logging.LoggerAdapter":
+            return len(uses) == 1
+        classes = _bindings_in_force(reading, call.func.id) if isinstance(call.func, ast.Name) else []
+        if len(classes) == 1 and isinstance(classes[0], ast.ClassDef) and \
+                [_resolved(reading, b) for b in classes[0].bases] == ["logging.LoggerAdapter"] and \
+                not classes[0].keywords and not classes[0].decorator_list and not any(
+                    isinstance(m, (ast.FunctionDef, ast.AsyncFunctionDef)) and m.name.startswith("__")
+                    for m in classes[0].body):
+            return len(uses) == 1
+    return False
 
 
 #: A logger's methods that format a message of their arguments and hand it to its handlers.
@@ -3926,9 +3963,35 @@ def _a_logger(reading: _Reading, name: str) -> bool:
     return plain and isinstance(statement, ast.Assign) and len(statement.targets) == 1 \
         and isinstance(statement.targets[0], ast.Name) and _makes_a_logger(reading, statement.value) \
         and not any(isinstance(m, ast.FunctionDef) and m.name in ("emit", "handle", "filter", "process")
-                    for cls in reading.classes for m in cls.body) \
+                    and _keeps_a_parameter(m) for cls in reading.classes for m in cls.body) \
         and not any(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in RECORD_HOOKS
                     for n in reading.nodes)
+
+
+def _keeps_a_parameter(method: ast.FunctionDef) -> bool:
+    """Whether a method may keep what it is handed (a record, a message): a value made of one of its parameters
+    (``self`` aside) stored into an object or handed to a call that is no method of that parameter's own
+    (``self.kept.append(record)``, ``keep(record)``); a filter returning ``record.name.startswith(...)``, an adapter
+    returning ``(f"[epoch] {msg}", kwargs)`` keep nothing (fairness round 46: either made every logger unplain)."""
+    handed = _parameter_names(method) - {"self", "cls"}
+
+    def mentions(node) -> bool:
+        return any(isinstance(n, ast.Name) and n.id in handed for n in ast.walk(node))
+
+    for node in ast.walk(method):
+        if isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign)) and node.value is not None \
+                and mentions(node.value):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            if any(not isinstance(t, ast.Name) for t in targets):
+                return True
+        elif isinstance(node, (ast.Global, ast.Nonlocal)):
+            return True
+        elif isinstance(node, ast.Call) and any(mentions(a) for a in [*node.args, *(k.value for k in node.keywords)]):
+            receiver = node.func.value if isinstance(node.func, ast.Attribute) else None
+            if not (isinstance(receiver, ast.Name) and receiver.id in handed) and not (
+                    isinstance(node.func, ast.Name) and node.func.id in ("len", "str", "repr", "isinstance", "int")):
+                return True
+    return False
 
 
 #: What hands logging's records to code of the submission's without a class of its own: a record factory or a logger
@@ -4378,12 +4441,13 @@ def _flag_private_keywords(reading: _Reading, nodes: list[ast.AST]) -> None:
         if not isinstance(node, ast.Call):
             continue
         for keyword in node.keywords:
-            if keyword.arg == "stacklevel" and not (isinstance(keyword.value, ast.Constant)
-                                                    and type(keyword.value.value) is int and keyword.value.value <= 2):
+            if keyword.arg == "stacklevel" and not _at_most_the_caller(reading, keyword.value):
                 # a warning's or a log record's file and line are then a caller's more than one call up: the frame
-                # that called the model or the function asked about (attack round 58 gated a model on the worker's)
-                reading.unreadable.append(Finding("unverifiable", f"stacklevel={ast.unparse(keyword.value)} (names "
-                                                                  "the file of a caller more than one call up)"))
+                # that called the model (attack round 58 gated a model on the worker's), where the model's code
+                # reaches it (fairness round 46: helpers warning with stacklevel=3 anywhere cost 10 points)
+                reading.reach_only.append((node, Finding(
+                    "unverifiable", f"stacklevel={ast.unparse(keyword.value)} (names the file of a caller more than "
+                                    "one call up)", hides_from_by_hand=False)))
         private = [k.arg for k in node.keywords if k.arg and k.arg.startswith("_")]
         if not private:
             continue
@@ -4393,6 +4457,39 @@ def _flag_private_keywords(reading: _Reading, nodes: list[ast.AST]) -> None:
             continue  # the submission's own function or method, whose parameters it names
         reading.unreadable.append(Finding("unverifiable", f"{private[0]}= given to a library (a private keyword "
                                                           "reaches its internals)"))
+
+
+def _at_most_the_caller(reading: _Reading, value: ast.expr) -> bool:
+    """Whether a ``stacklevel`` is 1 or 2 (the warning's own line, or its caller's): a constant, a name bound once to
+    one at module level, or a parameter whose default is one and that no call gives another (fairness round 46:
+    ``STACKLEVEL = 2``, ``def _check_kernel(kernel, stacklevel=2)``)."""
+    def small(node) -> bool:
+        return isinstance(node, ast.Constant) and type(node.value) is int and node.value <= 2
+
+    if small(value):
+        return True
+    if not isinstance(value, ast.Name):
+        return False
+    function = _function_binding(reading, value)
+    if function is None:
+        bindings = reading.bindings.get(value.id, [])
+        return len(bindings) == 1 and isinstance(bindings[0][0], ast.Assign) and small(bindings[0][0].value) \
+            and value.id not in reading.global_in_functions
+    arguments = function.args
+    positional = arguments.posonlyargs + arguments.args
+    defaults = dict(zip([a.arg for a in positional[len(positional) - len(arguments.defaults):]], arguments.defaults))
+    defaults.update({a.arg: d for a, d in zip(arguments.kwonlyargs, arguments.kw_defaults) if d is not None})
+    if value.id not in defaults or not small(defaults[value.id]) or isinstance(function, ast.Lambda):
+        return False
+    names = [a.arg for a in positional]
+    index = names.index(value.id) if value.id in names else None
+    for call in reading.nodes:  # no call gives it another value (by keyword; a positional one is not followed)
+        if isinstance(call, ast.Call) and getattr(call.func, "id", getattr(call.func, "attr", None)) == function.name:
+            if (index is not None and len(call.args) > index - (names[:1] == ["self"])) or any(
+                    isinstance(a, ast.Starred) for a in call.args) or any(
+                    k.arg in (value.id, None) and not small(k.value) for k in call.keywords):
+                return False
+    return True
 
 
 def _handed_names(node: ast.AST) -> tuple[str, ...]:
