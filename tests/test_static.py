@@ -2994,3 +2994,18 @@ def test_a_stacklevel_past_the_caller_costs_the_models_that_reach_it_only(stackl
     found = unreadable_findings((source,), models=True, reached_from=("CNN",))
     assert (not [f for f in found if "stacklevel" in f.what]) is kept, found
     assert not [f for f in unreadable_findings((source,), models=True) if "stacklevel" in f.what]
+
+
+@pytest.mark.parametrize("warn", [
+    "warnings.warn('where', UserWarning, level)",  # the third positional argument is the stacklevel
+    "warnings.warn('where', **{'stacklevel': level})",
+    "list(map(warn_at, range(2, 60)))",  # a helper whose default is 2, handed on as a value
+])
+def test_a_stacklevel_given_any_other_way_still_costs_the_models_that_reach_it(warn):
+    # attack round 59
+    source = HAND_WRITTEN + (
+        "import warnings\ndef warn_at(stacklevel=2):\n    warnings.warn('where', stacklevel=stacklevel)\n"
+        "class CNN(torch.nn.Module):\n    def forward(self, x, level=5):\n"
+        f"        {warn}\n        warn_at()\n        return x\n")
+    found = unreadable_findings((source,), models=True, reached_from=("CNN",))
+    assert [f for f in found if "stacklevel" in f.what], found

@@ -4440,13 +4440,21 @@ def _flag_private_keywords(reading: _Reading, nodes: list[ast.AST]) -> None:
     for node in nodes:
         if not isinstance(node, ast.Call):
             continue
-        for keyword in node.keywords:
-            if keyword.arg == "stacklevel" and not _at_most_the_caller(reading, keyword.value):
+        given = [k.value for k in node.keywords if k.arg == "stacklevel"]
+        warns = _resolved(reading, node.func) in ("warnings.warn", "warnings.warn_explicit") or (
+            isinstance(node.func, ast.Attribute) and node.func.attr in LOGGING_METHODS)
+        if _resolved(reading, node.func) == "warnings.warn" and len(node.args) > 2:
+            given.append(node.args[2])  # warn(message, category, stacklevel) (attack round 59)
+        if warns and (any(k.arg is None for k in node.keywords) or any(isinstance(a, ast.Starred) for a in node.args)):
+            given += [k.value for k in node.keywords if k.arg is None]  # **{"stacklevel": k} (attack round 59)
+            given += [a for a in node.args if isinstance(a, ast.Starred)]
+        for value in given:
+            if not _at_most_the_caller(reading, value):
                 # a warning's or a log record's file and line are then a caller's more than one call up: the frame
                 # that called the model (attack round 58 gated a model on the worker's), where the model's code
                 # reaches it (fairness round 46: helpers warning with stacklevel=3 anywhere cost 10 points)
                 reading.reach_only.append((node, Finding(
-                    "unverifiable", f"stacklevel={ast.unparse(keyword.value)} (names the file of a caller more than "
+                    "unverifiable", f"stacklevel={ast.unparse(value)} (names the file of a caller more than "
                                     "one call up)", hides_from_by_hand=False)))
         private = [k.arg for k in node.keywords if k.arg and k.arg.startswith("_")]
         if not private:
@@ -4481,6 +4489,10 @@ def _at_most_the_caller(reading: _Reading, value: ast.expr) -> bool:
     defaults.update({a.arg: d for a, d in zip(arguments.kwonlyargs, arguments.kw_defaults) if d is not None})
     if value.id not in defaults or not small(defaults[value.id]) or isinstance(function, ast.Lambda):
         return False
+    if any(isinstance(n, ast.Name) and n.id == function.name and isinstance(n.ctx, ast.Load) and not (
+            isinstance(_parents(reading).get(id(n)), ast.Call) and _parents(reading)[id(n)].func is n)
+           for n in reading.nodes):
+        return False  # handed on as a value (`map(warn_at, range(2, 60))`: attack round 59), called with anything
     names = [a.arg for a in positional]
     index = names.index(value.id) if value.id in names else None
     for call in reading.nodes:  # no call gives it another value (by keyword; a positional one is not followed)
