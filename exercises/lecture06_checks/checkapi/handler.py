@@ -282,7 +282,8 @@ class Handler:
             def __torch_dispatch__(self, func, types, args=(), kwargs=None):
                 self.ops.add(f"aten.{getattr(getattr(func, 'overloadpacket', func), '__name__', func)}")
                 for kind in types:  # only the classes whose tensors carry the Python dispatch key
-                    self.ops.add(f"{UNTRACED_DISPATCH} ({getattr(kind, '__qualname__', '?')})")
+                    self.ops.add(f"{UNTRACED_DISPATCH} (a tensor subclass's own dispatch: "
+                                 f"{getattr(kind, '__qualname__', '?')})")
                 return func(*args, **(kwargs or {}))
 
         self._kernel_recorder = _KernelRecorder
@@ -885,7 +886,7 @@ class Handler:
             # operator it passes on (attack round 58: torch's FlopCounterMode entered in a generator never resumed,
             # its formula filled conv2d's output with torch's convolution, the trace seeing a matrix product)
             below = ", ".join(type(mode).__qualname__ for mode in stack()) or "a mode torch keeps apart"
-            aten.ops.add(f"{UNTRACED_DISPATCH} (a mode under the trace: {below})")
+            aten.ops.add(f"{UNTRACED_DISPATCH} (a dispatch mode left on: {below})")
         self._push_dispatch_mode(aten)
         try:
             if recorder is None:

@@ -87,7 +87,7 @@ TRACE_KERNELS = "kernels"
 #: ``__torch_dispatch__``, or a dispatch mode of the submission's lies below the recorder: that code runs with the
 #: recorder set aside by the dispatcher (attack round 57: a subclass whose table claimed every operator ran torch's
 #: convolution in ``detach``, unrecorded; round 58: a flop counter's formula, left on, did the same).
-UNTRACED_DISPATCH = "a tensor subclass's own dispatch"
+UNTRACED_DISPATCH = "code run below the trace"
 
 
 class WorkerOp(Term):
