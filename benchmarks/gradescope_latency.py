@@ -34,7 +34,7 @@ from pathlib import Path
 import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from grader.packaging.otter_zip import compile_command  # noqa: E402
+from grader.packaging.bytecode import compile_command  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -108,18 +108,27 @@ def pinned(cpu: int, cmd: list[str], *, memory: list | None = None, **kwargs) ->
     return elapsed, subprocess.CompletedProcess(cmd, proc.returncode, out, err)
 
 
-def autograder_folder(work: Path, notebook: Path) -> Path:
+def autograder_folder(work: Path, notebook: Path, zip_path: Path = ROOT / "autograder.zip",
+                      setup_compiles: bool = True) -> Path:
+    """A fresh container's ``/autograder``: ``zip_path`` unpacked, ``notebook`` submitted, and (``setup_compiles``)
+    the grader's bytecode, as the zip's setup.sh makes it once when Gradescope builds the image."""
     root = work / "autograder"
     shutil.rmtree(root, ignore_errors=True)
     (root / "source").mkdir(parents=True)
-    with zipfile.ZipFile(ROOT / "autograder.zip") as z:
+    with zipfile.ZipFile(zip_path) as z:
         z.extractall(root / "source")
-    # What Gradescope's setup.sh does once, when it builds the image every submission's container starts from
-    subprocess.run(compile_command(sys.executable, str(root / "source" / "files")), check=True)
+    if setup_compiles:
+        subprocess.run(compile_command(sys.executable, str(root / "source" / "files")), check=True)
     (root / "submission").mkdir()
     shutil.copyfile(notebook, root / "submission" / notebook.name)
     (root / "submission_metadata.json").write_text("{}")
     return root
+
+
+def gradescope_env(root: Path) -> dict[str, str]:
+    """The environment run_autograder gets here: ``root`` as /autograder, this Python, no namespaces (Gradescope)."""
+    return {"AUTOGRADER_ROOT": str(root), "CNN_GRADER_PYTHON": sys.executable, "CNN_GRADER_NAMESPACES": "0",
+            "PATH": f"{BIN}:/usr/bin:/bin"}
 
 
 def spread(times: list[float]) -> str:
@@ -142,8 +151,7 @@ def main() -> None:
         ours, scores, peaks = [], set(), []
         for _ in range(args.runs):
             root = autograder_folder(work, notebook)
-            env = {"AUTOGRADER_ROOT": str(root), "CNN_GRADER_PYTHON": sys.executable, "CNN_GRADER_NAMESPACES": "0",
-                   "PATH": f"{BIN}:/usr/bin:/bin"}
+            env = gradescope_env(root)
             # From /autograder, as Gradescope runs it (python -m looks in the working directory first).
             t, proc = pinned(args.cpu, ["bash", str(root / "source" / "run_autograder")], env=env, cwd=root)
             if proc.returncode != 0:
@@ -153,8 +161,7 @@ def main() -> None:
 
         # Memory on a run of its own: sampling PSS reads every process's smaps, which would slow a timed run.
         root = autograder_folder(work, notebook)
-        env = {"AUTOGRADER_ROOT": str(root), "CNN_GRADER_PYTHON": sys.executable, "CNN_GRADER_NAMESPACES": "0",
-               "PATH": f"{BIN}:/usr/bin:/bin"}
+        env = gradescope_env(root)
         pinned(args.cpu, ["bash", str(root / "source" / "run_autograder")], env=env, memory=peaks, cwd=root)
 
         torch_alone = [pinned(args.cpu, [sys.executable, "-c", "import torch"])[0] for _ in range(args.runs)]

@@ -13,39 +13,20 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import zipfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-from grader.packaging.otter_zip import compile_command  # noqa: E402
-
-
-def folder(work: Path, zip_path: Path, compiles: bool) -> Path:
-    root = work / "autograder"
-    shutil.rmtree(root, ignore_errors=True)
-    (root / "source").mkdir(parents=True)
-    with zipfile.ZipFile(zip_path) as z:
-        z.extractall(root / "source")
-    (root / "submission").mkdir()
-    shutil.copyfile(ROOT / "solutions" / "lecture06.ipynb", root / "submission" / "lecture06.ipynb")
-    (root / "submission_metadata.json").write_text("{}")
-    if compiles:
-        subprocess.run(compile_command(sys.executable, str(root / "source" / "files")), check=True)
-    return root
+from gradescope_latency import ROOT, autograder_folder, gradescope_env  # this folder is on sys.path when run as a script
 
 
 def run(root: Path, cpu: int) -> tuple[float, float]:
-    env = {"AUTOGRADER_ROOT": str(root), "CNN_GRADER_PYTHON": sys.executable, "CNN_GRADER_NAMESPACES": "0",
-           "PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin"}
     start = time.perf_counter()
-    subprocess.run(["taskset", "-c", str(cpu), "bash", str(root / "source" / "run_autograder")], env=env, cwd=root,
+    subprocess.run(["taskset", "-c", str(cpu), "bash", str(root / "source" / "run_autograder")],
+                   env=gradescope_env(root), cwd=root,
                    check=True, capture_output=True)
     return time.perf_counter() - start, json.loads((root / "results" / "results.json").read_text())["score"]
 
@@ -63,7 +44,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="cnn-grader-ab-") as tmp:
         for _ in range(args.runs):
             for name, path in (("old", args.old), ("new", args.new)):
-                elapsed, score = run(folder(Path(tmp), path, name in compiles), args.cpu)
+                root = autograder_folder(Path(tmp), ROOT / "solutions" / "lecture06.ipynb", path, name in compiles)
+                elapsed, score = run(root, args.cpu)
                 times[name].append(elapsed)
                 if score != 26.0:
                     sys.exit(f"{name}: the solutions scored {score}")

@@ -195,7 +195,8 @@ def test_setup_compiles_every_module_of_the_grader_it_ships(zip_entries, tmp_pat
     """setup.sh compiles the grader once, for every submission's container (each would otherwise compile 1.3 MB of
     source in the judge and again in its fork server); the command must succeed on what the zip holds (a module that
     does not compile would fail the image's build), and leave out only the questions' solution templates."""
-    from grader.packaging.otter_zip import GRADESCOPE_FILES, compile_command
+    from grader.packaging.bytecode import compile_command
+    from grader.packaging.otter_zip import GRADESCOPE_FILES
 
     setup = zip_entries["setup.sh"][0].decode()
     last = setup.rstrip().splitlines()[-1]

@@ -30,6 +30,7 @@ from ..feedback import DEFAULT as DEFAULT_FEEDBACK
 from ..feedback import check_mode
 from ..lateness import LatePolicy
 from ..questions import bank
+from .bytecode import compile_command
 
 PYTHON_VERSION = "3.11"
 #: The torch release graded with; pyproject.toml pins the same one (tests/test_build.py holds them together).
@@ -57,19 +58,6 @@ EXECUTABLE = ("run_autograder", "setup.sh")
 #: Where Gradescope unpacks the zip's ``files/`` (the grader package), and the environment setup.sh builds.
 GRADESCOPE_FILES = "/autograder/source/files"
 ENV_NAME = "otter-env"
-#: What ``compileall`` leaves out: each question's ``solution.py`` is a Jinja template (the numbers of a variant).
-NOT_PYTHON = r"/questions/q[0-9][0-9]_[a-z0-9_]+/solution\.py$"
-
-
-def compile_command(python: str, files: str) -> list[str]:
-    """Compile the grader's modules ahead, as setup.sh does once for Gradescope's image: otherwise every
-    submission's fresh container compiles what it imports again, in the judge and in its fork server (the whole
-    1.3 MB of source takes 0.3 s of one CPU; a submission's run was measured 0.1 s of CPU faster), and Python
-    reads the cached bytecode even where it may not write it (the fork server runs with
-    ``PYTHONDONTWRITEBYTECODE``)."""
-    return [python, "-m", "compileall", "-q", "-x", NOT_PYTHON, files]
-
-
 #: The zip's config file (Otter's), which also carries cnn-grader's own settings.
 CONFIG = "otter_config.json"
 #: cnn-grader's settings in it, under a key of their own: Otter ignores keys it does not know.
