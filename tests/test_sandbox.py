@@ -528,13 +528,36 @@ def enter():
     mode = Quiet()
     mode.__enter__()
     return mode
+class Threshold:
+    def __lt__(self, other):
+        return 1000 < other
+    def __gt__(self, other):
+        return 1000 > other
+def printed_with_a_hook(image):
+    torch.set_printoptions(threshold=Threshold())
+    try:
+        repr(image)
+    finally:
+        torch.set_printoptions(threshold=1000)
+    return image * 2
+def printed(image):
+    repr(image)
+    print(image)
+    return image * 2
+def trace_dropped(image):
+    import sys
+    sys.settrace(None)
+    return image * 2
 """
 
 
-@pytest.mark.parametrize("name, untraced", [("plain", False), ("wrapped", True), ("under_a_mode", True)])
+@pytest.mark.parametrize("name, untraced", [("plain", False), ("wrapped", True), ("under_a_mode", True),
+                                           ("printed_with_a_hook", True), ("printed", False), ("trace_dropped", True)])
 def test_code_run_below_the_trace_makes_the_call_untraced(server, tmp_path, name, untraced):
     """Attack rounds 57 and 58: a tensor subclass's own dispatch, and a dispatch mode left on under the recorder, run
-    their Python with the recorder set aside (torch's convolution ran there, unrecorded): the trace names them."""
+    their Python with the recorder set aside (torch's convolution ran there, unrecorded): the trace names them.
+    Round 60: torch sets every dispatch mode aside while it prints a tensor, and an object of the submission's as
+    the print threshold ran the submission's code there; printing alone is no such code."""
     from grader.checkapi.protocol import TRACE_KERNELS, UNTRACED_DISPATCH
 
     path = tmp_path / "below.py"

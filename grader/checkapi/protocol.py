@@ -89,6 +89,18 @@ TRACE_KERNELS = "kernels"
 #: convolution in ``detach``, unrecorded; round 58: a flop counter's formula, left on, did the same).
 UNTRACED_DISPATCH = "code run below the trace"
 
+#: The file names the worker compiles a submission's code under: a script's (its source is in linecache under it,
+#: and ``__main__.__file__``), each notebook cell's (numbered from 1), a line magic's expression (``%time f(x)``).
+SCRIPT_FILENAME = "<submission>"
+CELL_FILENAME = "<cell {}>"
+MAGIC_FILENAME = "<magic>"
+
+
+def is_submission_code(filename: str) -> bool:
+    """Whether code compiled under ``filename`` is the submission's own, as the worker compiles it."""
+    return filename in (SCRIPT_FILENAME, MAGIC_FILENAME) or (
+        filename.startswith(CELL_FILENAME[:CELL_FILENAME.index("{")]) and filename.endswith(">"))
+
 
 class WorkerOp(Term):
     """The ``op`` of a message from the judge to a worker that is not a probe request."""

@@ -19,7 +19,7 @@ import time
 _monotonic = time.monotonic  # bound before any submission runs: patching time.monotonic changes nothing here
 
 from ..checkapi.handler import ProbeTimeout, deadline, describe_exception
-from ..checkapi.protocol import Key, UnitStatus
+from ..checkapi.protocol import CELL_FILENAME, SCRIPT_FILENAME, Key, UnitStatus
 
 _exit_code = SystemExit.__dict__["code"].__get__  # the C slot: a subclass's own `code` property is not asked
 
@@ -44,8 +44,6 @@ def clean_exit(exc: SystemExit) -> bool:
 FUTURE_FLAGS = functools.reduce(operator.or_, (getattr(__future__, name).compiler_flag
                                                 for name in __future__.all_feature_names))
 
-#: The file name a script's code runs under (its source is in linecache under it, and ``__main__.__file__``).
-SCRIPT_FILENAME = "<submission>"
 
 
 def script_units(source: str) -> list:
@@ -133,7 +131,7 @@ def run_units(units: list, namespace: dict, *, timeout: float | None, total: flo
             on_start(index)
         last = None
         if isinstance(unit, str):
-            filename = f"<cell {index + 1}>"
+            filename = CELL_FILENAME.format(index + 1)
             try:
                 unit, last = _cell_code(unit, filename, future)
                 future |= unit.co_flags & FUTURE_FLAGS

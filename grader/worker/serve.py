@@ -21,7 +21,7 @@ import types
 from ..checkapi import wire
 from ..checkapi.handler import Handler
 from ..checkapi.magics import RUN_MAGIC_OPTIONS, magic_statement
-from ..checkapi.protocol import Answer, Event, Key, SubmissionKind, UnitStatus, WorkerOp
+from ..checkapi.protocol import MAGIC_FILENAME, Answer, Event, Key, SubmissionKind, UnitStatus, WorkerOp
 from .cells import SCRIPT_FILENAME, run_units, script_units
 from .channel import MAX_REPLY, Channel, ChannelClosed
 from . import written_code
@@ -159,9 +159,9 @@ class GradingShell:
             return None
         line = magic_statement(name, line)
         try:
-            code = compile(line, "<magic>", "eval", dont_inherit=True)  # not this module's __future__ flags
+            code = compile(line, MAGIC_FILENAME, "eval", dont_inherit=True)  # not this module's __future__ flags
         except SyntaxError:
-            exec(compile(line, "<magic>", "exec", dont_inherit=True), self.user_ns)
+            exec(compile(line, MAGIC_FILENAME, "exec", dont_inherit=True), self.user_ns)
             return None
         return eval(code, self.user_ns)
 

@@ -47,7 +47,7 @@ from collections import OrderedDict
 from types import MappingProxyType
 
 from . import wire
-from .protocol import TRACE_KERNELS, UNTRACED_DISPATCH, Answer, Key, ProbeOp
+from .protocol import TRACE_KERNELS, UNTRACED_DISPATCH, Answer, Key, ProbeOp, is_submission_code
 
 #: Per-request time limits are enforced with SIGALRM when this is true.  The
 #: sandboxed worker turns it on; inside an Otter kernel it stays off.
@@ -132,7 +132,7 @@ def describe_exception(exc: BaseException) -> dict:
     where = None
     try:
         for frame in reversed(traceback.extract_tb(exc.__traceback__)):
-            if frame.filename.startswith("<cell") or frame.filename.startswith("<submission"):
+            if is_submission_code(frame.filename):
                 where = f"{frame.filename.strip('<>')}, line {frame.lineno}"
                 break
     except BaseException:
@@ -292,6 +292,10 @@ class Handler:
         from torch.utils._python_dispatch import _get_current_dispatch_mode_stack
 
         self._modes_below = (torch._C._len_torch_dispatch_stack, _get_current_dispatch_mode_stack)
+        self._trace_aside = self._trace_aside_test(torch)
+        import sys
+
+        self._settrace, self._gettrace = sys.settrace, sys.gettrace
 
         class _ParameterReads(TorchFunctionMode):
             """Follows the model's parameters through the code of its own that a judged request runs outside the
@@ -868,6 +872,47 @@ class Handler:
     def _value(self, request) -> dict:
         return {Answer.OK: self._lookup(request.get(Key.NAME))}
 
+    @staticmethod
+    def _trace_aside_test(torch):
+        """``aside(recorder)``: whether ``recorder`` (at the bottom of the dispatch mode stack, where
+        :meth:`_call_one` put it) sees no operator run now: it is off the stack, or the Python dispatch key is
+        excluded.  Bound now, before any submission code runs."""
+        count, at = torch._C._len_torch_dispatch_stack, torch._C._get_dispatch_stack_at
+        excluded, python_key = torch._C._dispatch_tls_is_dispatch_key_excluded, torch._C.DispatchKey.Python
+
+        def aside(recorder) -> bool:
+            return not count() or at(0) is not recorder or excluded(python_key)
+
+        return aside
+
+    def _traced_by_hand(self, func, args, kwargs, aten):
+        """``func(*args, **kwargs)`` with ``aten`` on, every frame of the submission's code it enters checked for
+        the trace being on: torch sets every dispatch mode aside around code of its own that may call back into
+        Python, and code of the submission's run there is not traced (attack round 60: an object of the
+        submission's as torch's print threshold, compared with a tensor's size in ``repr``, where torch pops every
+        mode, wrote ``F.conv2d``'s result into conv2d's output).  A trace function, not a profile one: it is called
+        for Python frames only, and sees none of the C calls in a student's loops."""
+        aside, submission = self._trace_aside, is_submission_code
+        seen: list[str] = []
+
+        def on_call(frame, event, arg):
+            if event == "call" and not seen and submission(frame.f_code.co_filename) and aside(aten):
+                seen.append(frame.f_code.co_name)
+            return None  # no line events
+
+        previous = self._gettrace()
+        self._settrace(on_call)
+        try:
+            result = func(*args, **kwargs)
+        finally:
+            replaced = self._gettrace() is not on_call
+            self._settrace(previous)
+        if seen:
+            aten.ops.add(f"{UNTRACED_DISPATCH} (the submission's {seen[0]} run with the trace set aside)")
+        if replaced:
+            aten.ops.add(f"{UNTRACED_DISPATCH} (the trace function replaced)")
+        return result
+
     def _function(self, request):
         func = self._lookup(request.get(Key.NAME))
         if not callable(func):
@@ -893,11 +938,11 @@ class Handler:
                 # Encoded while the trace still runs: the answer's values are what the call returned, not what code
                 # run afterwards put there (attack round 56: a weakref callback on an argument, run when the worker
                 # dropped it, filled the returned zeros with torch's convolution after the trace had ended).
-                result = _Sent(wire.encode(func(*args, **kwargs)))
+                result = _Sent(wire.encode(self._traced_by_hand(func, args, kwargs, aten)))
             else:
                 self._push_mode(recorder)
                 try:
-                    result = _Sent(wire.encode(func(*args, **kwargs)))
+                    result = _Sent(wire.encode(self._traced_by_hand(func, args, kwargs, aten)))
                 finally:
                     self._pop_mode()
         finally:
