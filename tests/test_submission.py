@@ -10,6 +10,7 @@ import pytest
 from grader.errors import InvalidSubmission, UsageError
 from grader.judge.cell_input import transform_cell
 from grader.judge.submission import (
+    MAX_FILES_PER_STUDENT,
     Source,
     Student,
     canvas_late_mark,
@@ -19,7 +20,7 @@ from grader.judge.submission import (
     load,
     student_id,
 )
-from grader.records import ID_CANVAS, ID_EMAIL
+from grader.records import ID_CANVAS, ID_EMAIL, ID_FOLDER
 
 
 def nb(*sources, cell_type="code", **extra):
@@ -195,12 +196,35 @@ def test_a_students_own_archive_is_theirs_whatever_its_files_are_named(tmp_path)
 
 
 def test_canvas_folders_an_instructor_unzipped_a_students_archive_into_are_the_students(tmp_path):
-    folder = tmp_path / "lovelaceada" / "lovelaceada_LATE_10234_5_work"
-    folder.mkdir(parents=True)
-    (folder / "lecture06.py").write_text("")
+    folder = tmp_path / "lovelaceada_LATE_10234_5_work"
+    (folder / "work").mkdir(parents=True)
+    (folder / "work" / "lecture06.py").write_text("")
     (tmp_path / "turingalan_10500_8_lecture06.py").write_text("")
     owner = {s.name: (s.owners[0], s.canvas_late) for s in find_submissions([tmp_path]).sources}
     assert owner["lecture06.py"] == (Student("10234", "lovelaceada", ID_CANVAS), True)
+
+
+def test_a_canvas_name_below_a_students_folder_is_that_students_own(tmp_path):
+    """Attack round 61: in a folder per student, mallory's files named ``a_12345_1_xNN.ipynb`` were taken for
+    user 12345's: twenty of them pushed 12345's own notebook past the per-student bound (no row), and one put
+    mallory's grade on 12345's.  Only the top of what was given holds names Canvas gave: below a folder of
+    another form they are the folder's student's, a file or an archive alike."""
+    for student in ("00001", "12345"):
+        (tmp_path / student).mkdir()
+    (tmp_path / "12345" / "hw6.ipynb").write_text(nb())
+    for n in range(MAX_FILES_PER_STUDENT):
+        (tmp_path / "00001" / f"a_12345_1_x{n:02}.ipynb").write_text(nb())
+    write_zip(tmp_path / "00001" / "a_LATE_12345_2_y.zip", {"lecture06.py": ""})
+    found = find_submissions([tmp_path])
+    owners = {s.relative: (s.owners[0].id, s.owners[0].kind, s.canvas_late) for s in found.sources}
+    assert owners["12345/hw6.ipynb"] == ("12345", ID_FOLDER, None)
+    assert {owner for where, owner in owners.items() if where.startswith("00001/")} == {("00001", ID_FOLDER, None)}
+    assert len([where for where in owners if where.startswith("00001/")]) == MAX_FILES_PER_STUDENT  # its own bound
+
+
+def test_an_archive_holding_every_file_given_is_its_canvas_names_student(tmp_path):
+    write_zip(tmp_path / "doejane_4411_99_work.zip", {"lecture06.ipynb": nb(), "extra.py": ""})
+    assert {s.owners[0].id for s in find_submissions([tmp_path]).sources} == {"4411"}
 
 
 def test_a_file_not_owned_by_its_canvas_name_carries_no_canvas_mark(tmp_path):

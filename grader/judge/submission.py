@@ -457,22 +457,28 @@ def _bounded_per_student(collected: Collected) -> Collected:
 
 
 def canvas_owner(names: list[str]) -> tuple[Student | None, bool | None, str]:
-    """Whose a file is by Canvas's names on its way, outermost first: the archive holding it, the folders
-    below what was given, the file's own name.  The outermost Canvas name is the one Canvas gave (the
-    student's upload); names inside it are the student's own, and may only agree with it.
+    """Whose a file is by Canvas's names on its way from the top of what was given: the first is the top's
+    (a folder, an archive, or the file itself), then the folders and archives below it, the file's own name last.
+
+    Only the top's name can be one Canvas gave: a download unzipped, or given as its zip, holds each upload at
+    its top.  Names inside an upload are the student's own and may only agree with it; a name of Canvas's form
+    below a name of another form is the student's own too (a folder per student holds what its student chose to
+    name ``smith_12345_1_x.ipynb``), and says nothing (attack round 61: such files in one student's folder were
+    taken for user 12345's, pushed that student's own file past the per-student bound, and put a grade on
+    their row).
 
     Returns the student, Canvas's ``LATE`` mark on that name, and why none when the names disagree.
     """
-    named = [(name, canvas_student(name)) for name in names]
-    named = [(name, student) for name, student in named if student]
-    if not named:
+    if not names:
         return None, None, ""
-    outer_name, outer = named[0]
-    others = sorted({student.id for _, student in named[1:]} - {outer.id})
+    outer = canvas_student(names[0])
+    if outer is None:
+        return None, None, ""
+    others = sorted({student.id for student in map(canvas_student, names[1:]) if student} - {outer.id})
     if others:
-        return None, None, (f"{outer_name} holds files named for Canvas user(s) {', '.join(others)}: "
+        return None, None, (f"{names[0]} holds files named for Canvas user(s) {', '.join(others)}: "
                             "not given to anyone by those names")
-    return outer, canvas_late_mark(outer_name), ""
+    return outer, canvas_late_mark(names[0]), ""
 
 
 def _owned(group: list[tuple[Source, PurePosixPath]], metadata, warnings: list[str], *,
@@ -501,8 +507,15 @@ def _owned(group: list[tuple[Source, PurePosixPath]], metadata, warnings: list[s
                 owners, submitted_at = entry.students, entry.submitted_at
                 problem = f"{folder}: {entry.problem}" if entry.problem else ""
         if not owners:
-            archive = [source.path.name] if source.member and archive_names else []
-            canvas, mark, why = canvas_owner(archive + list(folders) + [source.name])
+            names = list(rel.parts[common:])
+            if source.member and archive_names:
+                # the archive's own name (with its .zip) in place of the folder its members are listed under
+                at = len(rel.parts) - len(PurePosixPath(source.member).parts) - 1 - common
+                if at >= 0:
+                    names[at] = source.path.name
+                else:  # every file given is in this archive: its name is the top's
+                    names.insert(0, source.path.name)
+            canvas, mark, why = canvas_owner(names)
             if why:
                 warnings.append(f"{source.label}: {why}")
                 owners = (Student(f"{PurePosixPath(source.name).stem}-unattributed", kind=ID_FILE),)
