@@ -283,9 +283,6 @@ GRADER_FAULTS: dict[str, str] = {
                          ("r29_py_jit_trace_q7_jit_script_q8_blocks.py", "torch.jit.trace"))},
     # Fairness round 30 (30 files of students' set-up code, graded at seeds 1, 3 and 7: 14 lost points to the static
     # reader, 13 of them fixed; see tests/corpus/fair/_r30_findings.md).
-    "r30_nb_numpy_float_int_alias_shim.ipynb":
-        "a judgement call (fairness round 30): `np.float = float; np.int = int` (the NumPy 1.24 compatibility shim) "
-        "patches NumPy's namespace, whose functions the checks' passes run: rule 2, q6 by hand 3, q7 4, q8 3: -10",
     # Fairness round 31 (30 files of set-up recipes, graded at seeds 1 and 7: 19 lost points, 13 of them fixed; see
     # tests/corpus/fair/_r31_findings.md).  These six hand out or run what the reader cannot follow.
     **{name: "a judgement call (fairness round 31): " + why + ": rule 2, q6 by hand 3, q7 4, q8 3: -10"
@@ -562,6 +559,51 @@ GRADER_FAULTS: dict[str, str] = {
          "by design: torch.utils.benchmark.Timer runs statements given as text, with F handed on as a value: -10"),
         ("r46_nb_torch_function_mode_counts_ops_in_forward.ipynb",
          "by design: a TorchFunctionMode of the submission's sees and may change every torch call: -10"),
+    )},
+    # Fairness round 47 (tests/corpus/fair/_r47_findings.md, written without reading the grader): 45 of 58 kept full
+    # marks; of the 13 marked down, 4 are fixed (a name NumPy or collections took out, put back; ssl's certificate
+    # recipe; an unused `import torch.fx`); these stay, each -10 (q6 by hand 3, q7 4, q8 3).
+    **{name: "(fairness round 47) " + why for name, why in (
+        ("r47_nb_min_inspect_currentframe_name.ipynb", "by design: a frame read (inspect.currentframe)"),
+        ("r47_nb_varname_debug_helper_currentframe.ipynb",
+         "by design: a frame's f_back / f_locals read (a caller's variables by name)"),
+        ("r47_nb_pylab_magic_and_star_import.ipynb",
+         "`from pylab import *`: the names it binds (NumPy's and pyplot's) are not read, so neither is what conv2d "
+         "calls through them"),
+        ("r47_py_matlab_convert_pylab_star_semicolons.py", "as r47_nb_pylab_magic_and_star_import"),
+        ("r47_nb_tensor_repr_shows_shape_patch.ipynb",
+         "by design: torch.Tensor.__repr__ patched with code of the submission's, which then runs wherever a tensor "
+         "is shown"),
+        ("r47_nb_torch_fx_trace_after_answers.ipynb", "by design: torch.fx writes and runs code of its own"),
+        ("r47_nb_warnings_formatwarning_one_line.ipynb",
+         "by design: warnings.formatwarning set to the submission's code, run wherever torch warns"),
+        ("r47_py_collections_iterable_compat.py",
+         "collections' removed names put back in a loop with setattr / getattr of computed names"),
+        ("r47_py_excepthook_short_errors.py", "sys.excepthook set to the submission's code"),
+    )},
+    # Fairness round 48 (tests/corpus/fair/_r48_findings.md, aimed at the newest rules): 39 of 57 kept full marks; of
+    # the 18 marked down, 9 are fixed (a logger's *args, a stacklevel of 2 given by position, annotated, bound twice,
+    # as `stacklevel + 1`, or a helper shown with help() / __name__); these stay.
+    **{name: "(fairness round 48) " + why for name, why in (
+        ("r48_nb_forward_debug_helper_star_args_kwargs.ipynb",
+         "a helper's **kwargs handed to a logger may carry a stacklevel past 2 (no caller's keywords are followed): "
+         "q7 and q8 -7"),
+        ("r48_nb_logging_dictconfig_conv2d_debug_selfcheck_logged.ipynb",
+         "by design: logging.config.dictConfig imports and builds whatever its configuration names: -10"),
+        ("r48_nb_logging_dictconfig_conv2d_silent_selfcheck_printed.ipynb", "as the dictConfig file above: -10"),
+        ("r48_nb_q6_env_flag_contextmanager_loop_control.ipynb",
+         "os.environ[name] set with a computed name (torch.load's weights_only reads the environment): -10"),
+        ("r48_nb_q6_env_flag_contextmanager_del_restore_map.ipynb", "as the loop_control file, and the callback "
+                                                                    "rule on the restored variable: -10"),
+        ("r48_nb_q6_env_flag_contextmanager_pop_restore_map.ipynb", "as the del_restore_map file: -10"),
+        ("r48_nb_q6_gradcheck_of_conv2d.ipynb",
+         "`from torch.autograd import gradcheck` is read as the module torch.autograd.gradcheck (it is the function "
+         "of that name), used as a value: -10 (called as torch.autograd.gradcheck(...): 26)"),
+        ("r48_nb_q6_profiler_record_function_around_selfcheck.ipynb",
+         "the sandbox's limit, as r46_nb_profiler_around_selfcheck: Kineto's thread outlives the block: -10"),
+        ("r48_nb_q6_out_size_memo_setdefault_selfcheck.ipynb",
+         "a memo's setdefault reads what it stored, so the callback rule takes the self-check handing F.conv2d to "
+         "the memoised helper for conv2d's code: q6.conv, q6.conv_strided -2"),
     )},
 }
 

@@ -1721,6 +1721,18 @@ ANSWERS = "import json\nanswers = {'q1': 'C', 'q4': [84, 1337]}\n"
 
 
 @pytest.mark.parametrize("source", [
+    # fairness rounds 30 and 47: names a newer library took out, put back; the certificate recipe; an unused import
+    "import numpy as np\nnp.float = float\nnp.int = int\nnp.bool = bool\nnp.NaN = np.nan\nnp.float_ = np.float64\n",
+    "import collections\nimport collections.abc\ncollections.Iterable = collections.abc.Iterable\n",
+    "import ssl\nssl._create_default_https_context = ssl._create_unverified_context\n",
+    "import torch\nimport torch.fx\n",
+])
+def test_a_removed_name_put_back_or_an_unused_import_is_readable(source):
+    assert found([source + HAND_WRITTEN]) == []
+    assert _model_rule([source + HAND_WRITTEN]) == []
+
+
+@pytest.mark.parametrize("source", [
     "import sys\nsys.argv = ['']\n",  # argparse in a notebook
     "import logging\nlogging.root.handlers = []\nlogging.basicConfig(level=logging.INFO)\n",
     "from IPython.core.interactiveshell import InteractiveShell\nInteractiveShell.ast_node_interactivity = 'all'\n",
@@ -1746,7 +1758,17 @@ def test_a_recipe_that_sets_data_or_binds_dicts_own_methods_is_readable(source):
     ("import logging\nclass H(logging.Handler):\n    def emit(self, r):\n        pass\nlogging.root.handlers = [H()]\n",
      "logging.root.handlers = ... (patches an imported module)"),
     ("import sys\ndef f():\n    pass\nsys.excepthook = f\n", "sys.excepthook"),
-    ("import numpy as np\nnp.float = float\n", "np.float = ... (patches an imported module)"),
+    ("import numpy as np\nnp.sum = float\n", "np.sum = ... (patches an imported module)"),
+    ("import numpy as np\ndef f(x):\n    return x\nnp.float = f\n", "np.float = ... (patches an imported module)"),
+    ("import numpy as np\nimport torch\nnp.float = torch.conv2d\n", "np.float = ... (patches an imported module)"),
+    ("import numpy as np\nfloat = lambda x: x\nnp.float = float\n", "np.float = ... (patches an imported module)"),
+    ("import collections\ncollections.OrderedDict = dict\n", "collections.OrderedDict = ... (patches an imported "
+                                                             "module)"),
+    ("import ssl\ndef f():\n    pass\nssl._create_default_https_context = f\n",
+     "ssl._create_default_https_context = ... (patches an imported module)"),
+    ("import torch.fx as fx\n", "import torch.fx"),
+    ("import torch\nimport torch.fx\ngraph = torch.fx.symbolic_trace\n", "torch.fx"),
+    ("import torch._dynamo\n", "import torch._dynamo"),
     ("import torch\ntorch.nn.functional.relu = 0\n", "torch.nn.functional.relu = ... (patches an imported module)"),
     ("import logging\nlogging.root.handlers += []\n", "logging.root.handlers = ... (patches an imported module)"),
     # a special method bound to anything but dict's own

@@ -504,6 +504,25 @@ DATA_SETTINGS_EXCLUDED = frozenset({"torch", "numpy", "builtins",
 #: Of ``sys``, the attributes a literal may be set on (``sys.argv = ['']`` for argparse in a notebook); not its import
 #: path, hooks or flags.
 SYS_DATA_SETTINGS = frozenset({"argv"})
+#: Names newer releases took out of a module, which notebooks written for older ones put back (``np.float = float``
+#: for NumPy 1.24, ``collections.Iterable = collections.abc.Iterable`` for Python 3.10): nothing in the module reads
+#: them any more, so one bound to Python's type or to a library's object changes nothing the checks run
+#: (:func:`_library_setting`; fairness rounds 30 and 47).
+REMOVED_NAMES = {
+    "numpy": frozenset({"float", "int", "bool", "object", "str", "complex", "long", "unicode", "float_", "complex_",
+                        "string_", "unicode_", "NaN", "NAN", "Inf", "PINF", "NINF", "infty", "Infinity"}),
+    "collections": frozenset({"Awaitable", "Coroutine", "AsyncIterable", "AsyncIterator", "AsyncGenerator",
+                              "Hashable", "Iterable", "Iterator", "Generator", "Reversible", "Sized", "Container",
+                              "Callable", "Collection", "Set", "MutableSet", "Mapping", "MutableMapping",
+                              "MappingView", "KeysView", "ItemsView", "ValuesView", "Sequence", "MutableSequence",
+                              "ByteString"}),
+}
+#: Modules nothing the grading runs reads, whose attributes a library's object may be set on: the certificate recipe
+#: for downloading datasets, ``ssl._create_default_https_context = ssl._create_unverified_context`` (fairness round
+#: 47; the worker has no network).
+UNREAD_MODULES = frozenset({"ssl"})
+#: Python's types, as the value a removed alias is restored to.
+BUILTIN_TYPE_NAMES = frozenset({"float", "int", "bool", "object", "str", "complex", "bytes"})
 #: Special methods a class body may bind to one of dict's own methods (the AttrDict recipe), and those methods.
 DICT_SLOT_DUNDERS = frozenset({"__getattr__", "__setattr__", "__delattr__"})
 DICT_SLOTS = frozenset({"__getitem__", "__setitem__", "__delitem__", "get", "pop"})
@@ -1410,7 +1429,8 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                     if isinstance(sub, ast.Attribute) and isinstance(sub.ctx, (ast.Store, ast.Del)):
                         root, chain = _root(sub)
                         if root in reading.imported and not _settings_chain(chain) \
-                                and not _plain_data_setting(reading, node, root):
+                                and not _plain_data_setting(reading, node, root) \
+                                and not _library_setting(reading, node, root):
                             add(Finding("unverifiable", f"{chain} = ... (patches an imported module)"))
                         elif root in reading.bindings and not isinstance(sub.ctx, ast.Load) and any(
                                 isinstance(b, ast.ClassDef) or (isinstance(b, (ast.FunctionDef, ast.AsyncFunctionDef))
@@ -1656,7 +1676,11 @@ def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
                 add(Finding("unverifiable", f"import {loading[-1]}"))
             imported_parts = [alias.name for alias in node.names] if isinstance(node, ast.Import) else \
                 [f"{node.module}.{alias.name}" for alias in node.names]
-            compiling = [n for n in imported_parts if _torch_compiler_module(n)]
+            # `import torch.fx` binds `torch` alone, and every use of its compilers is then `torch.fx...`, a finding of
+            # its own where it is (fairness round 47: an import left unused cost all of q6 by hand, q7 and q8)
+            compiling = [n for n in imported_parts if _torch_compiler_module(n)
+                         and not (isinstance(node, ast.Import) and _public_torch_part(n)
+                                  and all(a.asname is None for a in node.names if a.name == n))]
             if compiling:
                 add(Finding("unverifiable", f"import {compiling[-1]}"))
             if isinstance(node, ast.ImportFrom):
@@ -2257,6 +2281,12 @@ def _torch_compiler_module(dotted: str) -> bool:
                for part in parts[1:])
 
 
+def _public_torch_part(dotted: str) -> bool:
+    """Whether a dotted name of torch names public parts only (``torch.fx``, not ``torch._dynamo``), each of them a
+    finding wherever an attribute chain reaches it."""
+    return all(not part.startswith("_") for part in dotted.split(".")[1:])
+
+
 def _is_text_timer(dotted: str | None) -> bool:
     """Whether a dotted name is one of :data:`TEXT_EVALUATING_MODULES` or one of their parts."""
     return bool(dotted) and any(dotted == module or dotted.startswith(module + ".")
@@ -2637,6 +2667,43 @@ def _plain_data_setting(reading: _Reading, node: ast.AST, root: str) -> bool:
         and module not in DATA_SETTINGS_EXCLUDED and (module != "sys" or all(
             _root(t)[1] in (f"{root}.{name}" for name in SYS_DATA_SETTINGS)
             for t in (node.targets if isinstance(node, ast.Assign) else [node.target])))
+
+
+def _library_setting(reading: _Reading, node: ast.AST, root: str) -> bool:
+    """``np.float = float``, ``collections.Iterable = collections.abc.Iterable``, ``ssl._create_default_https_context
+    = ssl._create_unverified_context``: one of Python's types or a library's object (an attribute chain of a name
+    only ever imported: no call, no code of the submission's) put back under a name its module no longer has
+    (:data:`REMOVED_NAMES`), or set on a module nothing the grading runs reads (:data:`UNREAD_MODULES`)."""
+    module = reading.imported.get(root, "").split(".")[0]
+    if not isinstance(node, ast.Assign) or not _library_value(reading, node.value, module):
+        return False
+    for target in node.targets:
+        if not isinstance(target, ast.Attribute):
+            return False
+        target_root, chain = _root(target)
+        parts = chain.split(".")
+        if target_root != root or not (module in UNREAD_MODULES or (
+                len(parts) == 2 and reading.imported.get(root) == module and parts[1] in REMOVED_NAMES.get(module, ()))):
+            return False
+    return True
+
+
+def _library_value(reading: _Reading, value: ast.expr, module: str) -> bool:
+    """One of Python's types under its own name, or an attribute chain of ``module``'s own (``np.nan``,
+    ``collections.abc.Iterable``) from a name only ever imported."""
+    if isinstance(value, ast.Name):
+        return value.id in BUILTIN_TYPE_NAMES and value.id not in reading.bindings and value.id not in reading.imported
+    base = value
+    while isinstance(base, ast.Attribute):
+        base = base.value
+    if not (isinstance(value, ast.Attribute) and isinstance(base, ast.Name)) or base.id in reading.global_in_functions \
+            or reading.imported.get(base.id, "").split(".")[0] != module:
+        return False
+    bindings = reading.bindings.get(base.id, [])
+    # the assignments that set the module's attributes are bindings of its name too (they change what it holds)
+    return bool(bindings) and all(isinstance(b, (ast.Import, ast.ImportFrom)) or (
+        isinstance(b, ast.Assign) and not any(isinstance(n, ast.Name) and n.id == base.id and isinstance(n.ctx, ast.Store)
+                                              for t in b.targets for n in ast.walk(t))) for b, _ in bindings)
 
 
 def _dict_slot_bindings(reading: _Reading, nodes: list[ast.AST]) -> set[int]:
@@ -4445,9 +4512,12 @@ def _flag_private_keywords(reading: _Reading, nodes: list[ast.AST]) -> None:
             isinstance(node.func, ast.Attribute) and node.func.attr in LOGGING_METHODS)
         if _resolved(reading, node.func) == "warnings.warn" and len(node.args) > 2:
             given.append(node.args[2])  # warn(message, category, stacklevel) (attack round 59)
-        if warns and (any(k.arg is None for k in node.keywords) or any(isinstance(a, ast.Starred) for a in node.args)):
+        if warns:
             given += [k.value for k in node.keywords if k.arg is None]  # **{"stacklevel": k} (attack round 59)
-            given += [a for a in node.args if isinstance(a, ast.Starred)]
+            if not _logger_method(reading, node.func):
+                # a logger's stacklevel is keyword-only: `log.debug("%d x %d", *x.shape)` hands it nothing (fairness
+                # round 48); warn's third positional argument is its stacklevel
+                given += [a for a in node.args if isinstance(a, ast.Starred)]
         for value in given:
             if not _at_most_the_caller(reading, value):
                 # a warning's or a log record's file and line are then a caller's more than one call up: the frame
@@ -4467,37 +4537,73 @@ def _flag_private_keywords(reading: _Reading, nodes: list[ast.AST]) -> None:
                                                           "reaches its internals)"))
 
 
-def _at_most_the_caller(reading: _Reading, value: ast.expr) -> bool:
-    """Whether a ``stacklevel`` is 1 or 2 (the warning's own line, or its caller's): a constant, a name bound once to
-    one at module level, or a parameter whose default is one and that no call gives another (fairness round 46:
-    ``STACKLEVEL = 2``, ``def _check_kernel(kernel, stacklevel=2)``)."""
-    def small(node) -> bool:
-        return isinstance(node, ast.Constant) and type(node.value) is int and node.value <= 2
+def _logger_method(reading: _Reading, func: ast.expr) -> bool:
+    """Whether ``func`` is a logging method of a logger: ``logging.info``, ``logging.root.debug``, or ``log.debug``
+    with ``log`` bound only to ``logging.getLogger(...)``."""
+    if not (isinstance(func, ast.Attribute) and func.attr in LOGGING_METHODS):
+        return False
+    if _resolved(reading, func.value) in ("logging", "logging.root"):
+        return True
+    if not isinstance(func.value, ast.Name) or func.value.id in reading.imported \
+            or func.value.id in reading.global_in_functions or _function_binding(reading, func.value) is not None:
+        return False
+    bindings = reading.bindings.get(func.value.id, [])
+    return bool(bindings) and all(isinstance(b, ast.Assign) and len(b.targets) == 1 and isinstance(b.targets[0], ast.Name)
+                                  and _makes_a_logger(reading, b.value) for b, _ in bindings)
+
+
+#: What reading a function's name hands nothing on to: its labels (``f.__name__``), ``help(f)``.
+FUNCTION_LABELS = frozenset({"__name__", "__qualname__", "__doc__", "__module__"})
+
+
+def _at_most_the_caller(reading: _Reading, value: ast.expr, most: int = 2) -> bool:
+    """Whether a ``stacklevel`` is at most ``most``, 2 at first (the warning's own line, or its caller's): a
+    constant; a name bound at module level to such constants only (a cell run twice binds it twice, an annotation
+    may say it is an int); a parameter whose default is one and that no call gives another (by keyword or by
+    position, each a constant that is one); such a value plus a constant within the bound (fairness rounds 46 and
+    48: ``STACKLEVEL = 2``, ``def _check_kernel(kernel, stacklevel=2)``, ``stacklevel=stacklevel + 1``)."""
+    def small(node, most=most) -> bool:
+        return isinstance(node, ast.Constant) and type(node.value) is int and node.value <= most
 
     if small(value):
         return True
+    if isinstance(value, ast.BinOp) and isinstance(value.op, ast.Add):
+        for term, other in ((value.left, value.right), (value.right, value.left)):
+            if isinstance(other, ast.Constant) and type(other.value) is int and 0 <= other.value <= most:
+                return _at_most_the_caller(reading, term, most - other.value)
+        return False
     if not isinstance(value, ast.Name):
         return False
     function = _function_binding(reading, value)
     if function is None:
         bindings = reading.bindings.get(value.id, [])
-        return len(bindings) == 1 and isinstance(bindings[0][0], ast.Assign) and small(bindings[0][0].value) \
-            and value.id not in reading.global_in_functions
+        return bool(bindings) and value.id not in reading.global_in_functions and all(
+            isinstance(b, (ast.Assign, ast.AnnAssign)) and b.value is not None and small(b.value)
+            and all(isinstance(t, ast.Name) for t in (b.targets if isinstance(b, ast.Assign) else [b.target]))
+            for b, _ in bindings)
     arguments = function.args
     positional = arguments.posonlyargs + arguments.args
     defaults = dict(zip([a.arg for a in positional[len(positional) - len(arguments.defaults):]], arguments.defaults))
     defaults.update({a.arg: d for a, d in zip(arguments.kwonlyargs, arguments.kw_defaults) if d is not None})
     if value.id not in defaults or not small(defaults[value.id]) or isinstance(function, ast.Lambda):
         return False
-    if any(isinstance(n, ast.Name) and n.id == function.name and isinstance(n.ctx, ast.Load) and not (
-            isinstance(_parents(reading).get(id(n)), ast.Call) and _parents(reading)[id(n)].func is n)
-           for n in reading.nodes):
+    parents = _parents(reading)
+    for n in reading.nodes:
+        if not (isinstance(n, ast.Name) and n.id == function.name and isinstance(n.ctx, ast.Load)):
+            continue
+        parent = parents.get(id(n))
+        if isinstance(parent, ast.Call) and (parent.func is n or (
+                isinstance(parent.func, ast.Name) and parent.func.id == "help" and "help" not in reading.bindings)):
+            continue
+        if isinstance(parent, ast.Attribute) and parent.attr in FUNCTION_LABELS:
+            continue
         return False  # handed on as a value (`map(warn_at, range(2, 60))`: attack round 59), called with anything
     names = [a.arg for a in positional]
     index = names.index(value.id) if value.id in names else None
-    for call in reading.nodes:  # no call gives it another value (by keyword; a positional one is not followed)
+    for call in reading.nodes:  # no call gives it another value
         if isinstance(call, ast.Call) and getattr(call.func, "id", getattr(call.func, "attr", None)) == function.name:
-            if (index is not None and len(call.args) > index - (names[:1] == ["self"])) or any(
+            at = None if index is None else index - (names[:1] == ["self"] and isinstance(call.func, ast.Attribute))
+            if (at is not None and len(call.args) > at and not small(call.args[at])) or any(
                     isinstance(a, ast.Starred) for a in call.args) or any(
                     k.arg in (value.id, None) and not small(k.value) for k in call.keywords):
                 return False
