@@ -54,6 +54,8 @@ from .protocol import TRACE_KERNELS, UNTRACED_DISPATCH, Answer, Key, ProbeOp, is
 _BaseException = BaseException
 #: At most this many layer calls are recorded while tracing a forward pass.
 MAX_TRACED_CALLS = 10_000
+#: The event ``sys.settrace``'s function gets as a frame starts (or a generator resumes).
+FRAME_STARTS = "call"
 
 
 class ProbeTimeout(BaseException):
@@ -896,7 +898,7 @@ class Handler:
         seen: list[str] = []
 
         def on_call(frame, event, arg):
-            if event == "call" and not seen and submission(frame.f_code.co_filename) and aside(aten):
+            if event == FRAME_STARTS and not seen and submission(frame.f_code.co_filename) and aside(aten):
                 seen.append(frame.f_code.co_name)
             return None  # no line events
 
