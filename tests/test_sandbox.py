@@ -544,6 +544,22 @@ def printed(image):
     repr(image)
     print(image)
     return image * 2
+import functools
+class BuiltinThreshold:
+    __lt__ = functools.partial(int.__gt__, 1000)
+    __gt__ = functools.partial(int.__lt__, 1000)
+def printed_with_builtins(image):
+    torch.set_printoptions(threshold=BuiltinThreshold())
+    try:
+        repr(image)
+    finally:
+        torch.set_printoptions(threshold=1000)
+    return image * 2
+def printed_with_options(image):
+    torch.set_printoptions(threshold=10_000, precision=3, sci_mode=False, linewidth=120)
+    repr(image)
+    torch.set_printoptions(profile="default")
+    return image * 2
 def trace_dropped(image):
     import sys
     sys.settrace(None)
@@ -552,12 +568,14 @@ def trace_dropped(image):
 
 
 @pytest.mark.parametrize("name, untraced", [("plain", False), ("wrapped", True), ("under_a_mode", True),
-                                           ("printed_with_a_hook", True), ("printed", False), ("trace_dropped", True)])
+                                           ("printed_with_a_hook", True), ("printed", False), ("trace_dropped", True),
+                                           ("printed_with_builtins", True), ("printed_with_options", False)])
 def test_code_run_below_the_trace_makes_the_call_untraced(server, tmp_path, name, untraced):
     """Attack rounds 57 and 58: a tensor subclass's own dispatch, and a dispatch mode left on under the recorder, run
     their Python with the recorder set aside (torch's convolution ran there, unrecorded): the trace names them.
     Round 60: torch sets every dispatch mode aside while it prints a tensor, and an object of the submission's as
-    the print threshold ran the submission's code there; printing alone is no such code."""
+    the print threshold ran the submission's code there; round 62, a chain of built-in callables that starts no
+    frame.  Printing alone, with print options that are numbers, is no such code."""
     from grader.checkapi.protocol import TRACE_KERNELS, UNTRACED_DISPATCH
 
     path = tmp_path / "below.py"

@@ -3022,12 +3022,57 @@ def test_a_stacklevel_past_the_caller_costs_the_models_that_reach_it_only(stackl
     "warnings.warn('where', UserWarning, level)",  # the third positional argument is the stacklevel
     "warnings.warn('where', **{'stacklevel': level})",
     "list(map(warn_at, range(2, 60)))",  # a helper whose default is 2, handed on as a value
+    "warn_at(level)",  # by position
+    "Where.at(1, level)",  # a method called through its class: its second argument is the stacklevel (round 62)
+    "where.at(level)",  # a method whose first parameter is not named self
+    "f = where.at; f(level)",  # a method handed on as an attribute
+    "(lambda help: help(warn_at, level))(operator.call)",  # a `help` that is not Python's (round 62)
+    "warnings.warn('where', *[UserWarning, level])",  # warn's stacklevel is positional; a logger's is not
 ])
 def test_a_stacklevel_given_any_other_way_still_costs_the_models_that_reach_it(warn):
-    # attack round 59
+    # attack rounds 59 and 62
     source = HAND_WRITTEN + (
-        "import warnings\ndef warn_at(stacklevel=2):\n    warnings.warn('where', stacklevel=stacklevel)\n"
+        "import warnings, operator\ndef warn_at(stacklevel=2):\n    warnings.warn('where', stacklevel=stacklevel)\n"
+        "class Where:\n    def at(this, stacklevel=2):\n        warnings.warn('where', stacklevel=stacklevel)\n"
+        "where = Where()\n"
         "class CNN(torch.nn.Module):\n    def forward(self, x, level=5):\n"
         f"        {warn}\n        warn_at()\n        return x\n")
     found = unreadable_findings((source,), models=True, reached_from=("CNN",))
     assert [f for f in found if "stacklevel" in f.what], found
+
+
+@pytest.mark.parametrize("call", [
+    "check(x, 2)", "check(x, stacklevel=2)", "help(check)", "print(check.__name__)", "checker.at(x, 2)",
+    "log.debug('%d x %d', *x.shape[-2:])", "log.info('shape', stacklevel=LEVEL)", "shifted(x)",
+])
+def test_a_stacklevel_that_is_the_callers_is_readable(call):
+    # fairness round 48: each is at most 2 when it runs
+    source = HAND_WRITTEN + (
+        "import logging, warnings\nlog = logging.getLogger(__name__)\nLEVEL: int = 2\nLEVEL = 2\n"
+        "def check(x, stacklevel=2):\n    warnings.warn('small', stacklevel=stacklevel)\n    return x\n"
+        "def shifted(x, stacklevel=1):\n    warnings.warn('small', stacklevel=stacklevel + 1)\n    return x\n"
+        "class Checker:\n    def at(self, x, stacklevel=2):\n        warnings.warn('small', stacklevel=stacklevel)\n"
+        "checker = Checker()\n"
+        f"class CNN(torch.nn.Module):\n    def forward(self, x):\n        {call}\n        return x\n")
+    found = unreadable_findings((source,), models=True, reached_from=("CNN",))
+    assert not [f for f in found if "stacklevel" in f.what], found
+
+
+@pytest.mark.parametrize("source, readable", [
+    ("torch.set_printoptions(precision=3, sci_mode=False, linewidth=120)", True),
+    ("torch.set_printoptions(threshold=float('inf'))", True),
+    ("import sys\ntorch.set_printoptions(threshold=sys.maxsize)", True),
+    ("OPTIONS = {'threshold': 10_000, 'edgeitems': 2}\ntorch.set_printoptions(**OPTIONS)", True),
+    ("def show(p):\n    torch.set_printoptions(precision=p)\nlist(map(show, [2, 4]))\nshow(6)", True),
+    ("class Limit:\n    def __lt__(self, other):\n        return True\ntorch.set_printoptions(threshold=Limit())", False),
+    ("import functools\ntorch.set_printoptions(threshold=functools.partial(int, 3))", False),
+    ("def show(p):\n    torch.set_printoptions(threshold=p)\nclass L:\n    pass\nshow(L())", False),
+    ("def show(p):\n    torch.set_printoptions(threshold=p)\nhandler = show", False),
+])
+def test_print_options_given_an_object_are_unreadable(source, readable):
+    # attack rounds 60 and 62: torch compares and formats them while it prints, every dispatch mode set aside (the
+    # by-hand trace's); a model's recorders are function modes, which printing keeps
+    units = (HAND_WRITTEN + source + "\n",)
+    found = by_hand_findings(units, "conv2d", threads_running=lambda: False)
+    assert (not [f for f in found if "set_printoptions" in f.what]) is readable, found
+    assert not [f for f in unreadable_findings(units, models=True) if "set_printoptions" in f.what]

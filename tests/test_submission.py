@@ -222,6 +222,34 @@ def test_a_canvas_name_below_a_students_folder_is_that_students_own(tmp_path):
     assert len([where for where in owners if where.startswith("00001/")]) == MAX_FILES_PER_STUDENT  # its own bound
 
 
+def test_a_zip_members_absolute_name_stays_inside_its_archive(tmp_path):
+    """Attack round 62: ``zipfile`` keeps ``/x.ipynb`` as written, and joined to the archive's place it was the
+    root's: a zip named for user 12345 in 00001's folder became 12345's, and one such member took the folder shared
+    by the class away (every student merged into "class")."""
+    for student in ("00001", "12345", "54321"):
+        (tmp_path / "class" / student).mkdir(parents=True)
+    (tmp_path / "class" / "12345" / "hw6.ipynb").write_text(nb())
+    (tmp_path / "class" / "54321" / "hw6.ipynb").write_text(nb())
+    write_zip(tmp_path / "class" / "00001" / "a_12345_1_x.zip", {"/x.ipynb": nb(), "../../y.py": "", "./z.py": ""})
+    owners = {s.label: s.owners[0] for s in find_submissions([tmp_path]).sources}
+    assert {o.id for o in owners.values()} == {"00001", "12345", "54321"}
+    assert {o.id for label, o in owners.items() if "a_12345_1_x.zip" in label} == {"00001"}
+    assert all(o.kind == ID_FOLDER for o in owners.values())
+
+
+def test_a_canvas_name_beside_a_stem_of_the_same_id_takes_it_from_neither(tmp_path):
+    """Attack round 61: in a flat folder, ``zz_12345_1_x.ipynb`` beside ``12345.ipynb`` took the id 12345 (the
+    honest file was renamed) and gave it its grade.  Either name may be a student's own choice there."""
+    (tmp_path / "12345.ipynb").write_text(nb())
+    (tmp_path / "zz_12345_1_x.ipynb").write_text(nb())
+    (tmp_path / "doejane_4411_9_lecture06.ipynb").write_text(nb())
+    found = find_submissions([tmp_path])
+    ids = {s.name: s.owners[0].id for s in found.sources}
+    assert "12345" not in ids.values() and ids["doejane_4411_9_lecture06.ipynb"] == "4411"
+    assert len(set(ids.values())) == 3
+    assert any("12345" in warning for warning in found.warnings)
+
+
 def test_an_archive_holding_every_file_given_is_its_canvas_names_student(tmp_path):
     write_zip(tmp_path / "doejane_4411_99_work.zip", {"lecture06.ipynb": nb(), "extra.py": ""})
     assert {s.owners[0].id for s in find_submissions([tmp_path]).sources} == {"4411"}

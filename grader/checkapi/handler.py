@@ -295,8 +295,11 @@ class Handler:
 
         self._modes_below = (torch._C._len_torch_dispatch_stack, _get_current_dispatch_mode_stack)
         self._trace_aside = self._trace_aside_test(torch)
+        self._odd_print_options = self._print_options_test(torch)
         import sys
 
+        # the function a tensor's repr prints through, which sets every dispatch mode aside (torch._tensor_str._str)
+        self._printing_code = vars(sys.modules[torch.set_printoptions.__module__])["_str"].__code__
         self._settrace, self._gettrace = sys.settrace, sys.gettrace
 
         class _ParameterReads(TorchFunctionMode):
@@ -887,6 +890,31 @@ class Handler:
 
         return aside
 
+    @staticmethod
+    def _print_options_test(torch):
+        """``odd()``: the first of torch's print options that is not a plain number, text, truth value or None, by
+        name, or None.  Torch compares and formats them while it prints a tensor, with every dispatch mode set aside:
+        an object of the submission's there runs what it likes unseen, and a chain of built-in callables (a
+        ``functools.partial`` as its ``__lt__``) starts no frame the trace function sees (attack round 62).  Bound
+        now, before any submission code runs."""
+        import sys
+
+        module = sys.modules[torch.set_printoptions.__module__]
+        options, plain = module.PRINT_OPTS, (int, float, bool, str, type(None))
+        names = tuple(vars(options))
+        own_dict = vars(module)
+
+        def odd() -> str | None:
+            if own_dict.get("PRINT_OPTS") is not options:
+                return "PRINT_OPTS"
+            values = vars(options)
+            for name in set(names) | set(values):
+                if type(values.get(name, getattr(type(options), name, None))) not in plain:
+                    return name
+            return None
+
+        return odd
+
     def _traced_by_hand(self, func, args, kwargs, aten):
         """``func(*args, **kwargs)`` with ``aten`` on, every frame of the submission's code it enters checked for
         the trace being on: torch sets every dispatch mode aside around code of its own that may call back into
@@ -897,9 +925,17 @@ class Handler:
         aside, submission = self._trace_aside, is_submission_code
         seen: list[str] = []
 
+        printing, odd_option = self._printing_code, self._odd_print_options
+
         def on_call(frame, event, arg):
-            if event == FRAME_STARTS and not seen and submission(frame.f_code.co_filename) and aside(aten):
-                seen.append(frame.f_code.co_name)
+            if event == FRAME_STARTS and not seen:
+                code = frame.f_code
+                if code is printing:
+                    odd = odd_option()
+                    if odd is not None:
+                        seen.append(f"torch's print option {odd} holding an object torch runs as it prints")
+                elif submission(code.co_filename) and aside(aten):
+                    seen.append(f"the submission's {code.co_name} run with the trace set aside")
             return None  # no line events
 
         previous = self._gettrace()
@@ -910,7 +946,7 @@ class Handler:
             replaced = self._gettrace() is not on_call
             self._settrace(previous)
         if seen:
-            aten.ops.add(f"{UNTRACED_DISPATCH} (the submission's {seen[0]} run with the trace set aside)")
+            aten.ops.add(f"{UNTRACED_DISPATCH} ({seen[0]})")
         if replaced:
             aten.ops.add(f"{UNTRACED_DISPATCH} (the trace function replaced)")
         return result

@@ -382,14 +382,15 @@ def find_submissions(paths: list[Path]) -> Collected:
             for p in files:
                 rel = PurePosixPath(p.relative_to(path).as_posix())
                 if p.suffix == ".zip":
-                    group += [(s, rel.with_suffix("") / s.member if s.member else rel)
+                    group += [(s, rel.with_suffix("") / member_path(s.member) if s.member else rel)
                               for s in _archive_members(p)]
                 else:
                     group.append((Source(p, size=_size(p)), rel))
             found += _owned(group, _folder_metadata(path), warnings)
         elif path.suffix == ".zip":
             # The archive given is the download itself (or a class's): its own name says nothing of a student.
-            found += _owned([(s, PurePosixPath(s.member or path.name)) for s in _archive_members(path)],
+            found += _owned([(s, member_path(s.member) if s.member else PurePosixPath(path.name))
+                             for s in _archive_members(path)],
                             _archive_metadata(path), warnings, archive_names=False)
         elif path.suffix in SUFFIXES:
             found += _owned([(Source(path), PurePosixPath(path.name))], lambda rel: None, warnings)
@@ -510,7 +511,7 @@ def _owned(group: list[tuple[Source, PurePosixPath]], metadata, warnings: list[s
             names = list(rel.parts[common:])
             if source.member and archive_names:
                 # the archive's own name (with its .zip) in place of the folder its members are listed under
-                at = len(rel.parts) - len(PurePosixPath(source.member).parts) - 1 - common
+                at = len(rel.parts) - len(member_path(source.member).parts) - 1 - common
                 if at >= 0:
                     names[at] = source.path.name
                 else:  # every file given is in this archive: its name is the top's
@@ -562,15 +563,27 @@ def _apart(sources: list[Source]) -> Collected:
         if not s.students:
             by_stem[student_id(s.name)].append(i)
     explicit = {o.id for s in tagged if s.students for o in s.students}
+    contested = set()
     for stem, indices in by_stem.items():
         if len(indices) == 1 and stem not in explicit:
             continue
+        contested.add(stem)
         for i in indices:
             s = tagged[i]
             suffix = hashlib.sha256(s.label.encode()).hexdigest()[:8]
             tagged[i] = replace(s, students=(Student(f"{stem}-{suffix}", kind=ID_FILE),))
         warnings.append(f"{len(indices)} file(s) named {stem!r} and no folder or export naming their students: "
                         "kept apart as " + ", ".join(tagged[i].owners[0].id for i in indices))
+    # A Canvas name beside a file's stem of the same id, at the top of what was given, is a name a student may have
+    # chosen as well: the id is neither's (attack round 61: `zz_12345_1_x.ipynb` beside `12345.ipynb` took 12345's
+    # id and gave it its grade)
+    for i, s in enumerate(tagged):
+        if s.students and any(o.kind == ID_CANVAS and o.id in contested for o in s.students):
+            owners = tuple(replace(o, id=f"{o.id}-{ID_CANVAS}") if o.kind == ID_CANVAS and o.id in contested else o
+                           for o in s.students)
+            warnings.append(f"{s.label}: a Canvas name for {s.students[0].id}, an id a file's own name gives too: "
+                            f"kept apart as {owners[0].id}")
+            tagged[i] = replace(s, students=owners)
     return Collected(tagged, warnings)
 
 
@@ -690,6 +703,14 @@ def _method_refused(info: zipfile.ZipInfo) -> str:
                                                                        f"method {info.compress_type}")
     return (f"compressed with {method}: not unpacked (zip it again with the usual compression, deflate: "
             "every zip tool's default)")
+
+
+def member_path(member: str) -> PurePosixPath:
+    """A zip member's name as a path inside its archive, never above or beside it: without a root, ``.`` or ``..``
+    (``zipfile`` keeps ``/x.ipynb`` as it is written, and joined to the archive's place that path was the root's:
+    attack round 62 moved a student's files out of their folder so)."""
+    parts = [part for part in PurePosixPath(member).parts if part not in ("/", ".", "..")]
+    return PurePosixPath(*parts) if parts else PurePosixPath("_")
 
 
 def _archive_members(path: Path) -> list[Source]:

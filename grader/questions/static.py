@@ -1657,6 +1657,13 @@ def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
                 root, chain = _root(node.func)
                 add(Finding("unverifiable", f"{chain if root else '(...).' + chain}({ast.unparse(named)[:40]}, "
                                             "...) (a method named by a text)"))
+            if _resolved(reading, node.func) in PRINT_OPTION_SETTERS and not all(
+                    _print_option_value(reading, a) for a in [*node.args, *(k.value for k in node.keywords)]):
+                # torch compares and formats its print options while it prints a tensor, every dispatch mode set
+                # aside: an object there runs what it likes unseen by the by-hand trace (attack rounds 60 and 62); a
+                # model's recorders are function modes, which printing keeps
+                add(Finding("unverifiable", "torch.set_printoptions given an object (torch runs it as it prints)",
+                            hides_from_models=False))
             for keyword in node.keywords:
                 if keyword.arg in CODE_KEYWORDS:
                     add(Finding("unverifiable", f"{keyword.arg}=... (code handed to a library to run)"))
@@ -2378,9 +2385,17 @@ def _is_module(reading: _Reading, name: str) -> bool:
     """Whether an imported name is a module: ``import torch``, or (``from torch import nn``, ``_F = torch.nn.
     functional``) a module the judge itself has imported; any other name counts as not a module."""
     import sys
+    import types
 
-    return any(isinstance(b, ast.Import) for b, _ in reading.bindings.get(name, [])) or \
-        reading.imported[name] in sys.modules
+    if any(isinstance(b, ast.Import) for b, _ in reading.bindings.get(name, [])):
+        return True
+    dotted = reading.imported[name]
+    parent, _, child = dotted.rpartition(".")
+    if parent in sys.modules and hasattr(sys.modules[parent], child):
+        # `from torch.autograd import gradcheck` binds the package's attribute, the function, though a submodule of
+        # that name is loaded too (fairness round 48)
+        return isinstance(getattr(sys.modules[parent], child), types.ModuleType)
+    return dotted in sys.modules
 
 
 def _method_self_names(nodes: list[ast.AST]) -> dict[int, ast.ClassDef]:
@@ -2667,6 +2682,76 @@ def _plain_data_setting(reading: _Reading, node: ast.AST, root: str) -> bool:
         and module not in DATA_SETTINGS_EXCLUDED and (module != "sys" or all(
             _root(t)[1] in (f"{root}.{name}" for name in SYS_DATA_SETTINGS)
             for t in (node.targets if isinstance(node, ast.Assign) else [node.target])))
+
+
+#: What sets torch's print options.
+PRINT_OPTION_SETTERS = frozenset({"torch.set_printoptions"})
+#: Numbers a print option may be given by name (``threshold=sys.maxsize``, ``threshold=math.inf``).
+PRINT_OPTION_NUMBERS = frozenset({"sys.maxsize", "math.inf", "numpy.inf", "torch.inf"})
+
+
+def _print_option_value(reading: _Reading, value: ast.expr, depth: int = 0) -> bool:
+    """Whether a value given to torch's print options is data: a literal of constants (``-1``), ``float("inf")`` /
+    ``int(1e6)`` of one, a number of :data:`PRINT_OPTION_NUMBERS`, or a name bound at module level to such values
+    only (a dict of them handed on with ``**``)."""
+    if _plain_data(value) or isinstance(value, ast.UnaryOp) and _plain_data(value.operand):
+        return True
+    if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id in ("float", "int") \
+            and _the_builtin(reading, value.func) and not value.keywords and all(_plain_data(a) for a in value.args):
+        return True
+    if isinstance(value, ast.Attribute):
+        return _resolved(reading, value) in PRINT_OPTION_NUMBERS
+    if isinstance(value, ast.Name) and depth < 3 and value.id not in reading.global_in_functions:
+        function = _function_binding(reading, value)
+        if function is not None:
+            return _parameter_given_data(reading, function, value.id, depth)
+        bindings = reading.bindings.get(value.id, [])
+        return bool(bindings) and all(isinstance(b, ast.Assign) and len(b.targets) == 1
+                                      and isinstance(b.targets[0], ast.Name)
+                                      and _print_option_value(reading, b.value, depth + 1) for b, _ in bindings)
+    if isinstance(value, ast.Dict):
+        return all(k is None or _plain_data(k) for k in value.keys) and all(
+            _print_option_value(reading, v, depth + 1) for v in value.values)
+    return False
+
+
+def _parameter_given_data(reading: _Reading, function: ast.AST, name: str, depth: int) -> bool:
+    """Whether ``name``, a parameter of ``function`` (a module-level ``def``), only ever holds print option values:
+    its default and every value a call by name gives it are such, and the function is handed on only to ``map``
+    over a literal of them (fairness round 46: ``list(map(show_with_precision, [2, 4]))``)."""
+    if not isinstance(function, ast.FunctionDef) or function.args.vararg or function.args.kwarg:
+        return False
+    positional = [a.arg for a in function.args.posonlyargs + function.args.args]
+    if name not in positional and name not in [a.arg for a in function.args.kwonlyargs]:
+        return False  # bound in the body, not a parameter
+    index = positional.index(name) if name in positional else None
+    defaults = dict(zip(positional[len(positional) - len(function.args.defaults):], function.args.defaults))
+    defaults.update({a.arg: d for a, d in zip(function.args.kwonlyargs, function.args.kw_defaults) if d is not None})
+    if name in defaults and not _print_option_value(reading, defaults[name], depth + 1):
+        return False
+    bindings = reading.bindings.get(function.name, [])
+    if len(bindings) != 1 or bindings[0][0] is not function:
+        return False
+    parents = _parents(reading)
+    for node in reading.nodes:
+        if not (isinstance(node, ast.Name) and node.id == function.name and isinstance(node.ctx, ast.Load)):
+            continue
+        call = parents.get(id(node))
+        if not isinstance(call, ast.Call):
+            return False
+        if call.func is node:
+            given = [k.value for k in call.keywords if k.arg == name]
+            if index is not None and len(call.args) > index:
+                given.append(call.args[index])
+            if any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords) \
+                    or not all(_print_option_value(reading, g, depth + 1) for g in given):
+                return False
+        elif not (isinstance(call.func, ast.Name) and call.func.id == "map" and _the_builtin(reading, call.func)
+                  and len(call.args) == 2 and call.args[0] is node and index == 0 and not call.keywords
+                  and isinstance(call.args[1], (ast.List, ast.Tuple))
+                  and all(_print_option_value(reading, e, depth + 1) for e in call.args[1].elts)):
+            return False
+    return True
 
 
 def _library_setting(reading: _Reading, node: ast.AST, root: str) -> bool:
@@ -4589,11 +4674,14 @@ def _at_most_the_caller(reading: _Reading, value: ast.expr, most: int = 2) -> bo
         return False
     parents = _parents(reading)
     for n in reading.nodes:
-        if not (isinstance(n, ast.Name) and n.id == function.name and isinstance(n.ctx, ast.Load)):
+        # its name read anywhere (a method's as any object's attribute: `f = obj.at`) but as a call's function,
+        # the builtin help's argument or to read a label of it
+        if not (isinstance(n, ast.Name) and n.id == function.name and isinstance(n.ctx, ast.Load)
+                or isinstance(n, ast.Attribute) and n.attr == function.name and isinstance(n.ctx, ast.Load)):
             continue
         parent = parents.get(id(n))
         if isinstance(parent, ast.Call) and (parent.func is n or (
-                isinstance(parent.func, ast.Name) and parent.func.id == "help" and "help" not in reading.bindings)):
+                isinstance(parent.func, ast.Name) and parent.func.id == "help" and _the_builtin(reading, parent.func))):
             continue
         if isinstance(parent, ast.Attribute) and parent.attr in FUNCTION_LABELS:
             continue
@@ -4602,12 +4690,25 @@ def _at_most_the_caller(reading: _Reading, value: ast.expr, most: int = 2) -> bo
     index = names.index(value.id) if value.id in names else None
     for call in reading.nodes:  # no call gives it another value
         if isinstance(call, ast.Call) and getattr(call.func, "id", getattr(call.func, "attr", None)) == function.name:
-            at = None if index is None else index - (names[:1] == ["self"] and isinstance(call.func, ast.Attribute))
-            if (at is not None and len(call.args) > at and not small(call.args[at])) or any(
+            # through an instance a method's first parameter is the instance; through its class, or a function
+            # named like the method, it is the call's first argument (attack round 62): both are read
+            places = {index} if index is not None else set()
+            if index and isinstance(call.func, ast.Attribute):
+                places.add(index - 1)
+            if any(len(call.args) > at and not small(call.args[at]) for at in places) or any(
                     isinstance(a, ast.Starred) for a in call.args) or any(
                     k.arg in (value.id, None) and not small(k.value) for k in call.keywords):
                 return False
     return True
+
+
+def _the_builtin(reading: _Reading, name: ast.Name) -> bool:
+    """Whether ``name`` is Python's built-in of that name where it is read: nothing of the submission's binds it,
+    at module level, as an import, or in a function around it (a parameter ``help=operator.call``: attack round
+    62)."""
+    return name.id not in reading.bindings and name.id not in reading.imported \
+        and _function_binding(reading, name) is None and not any(
+            isinstance(n, ast.arg) and n.arg == name.id for n in reading.nodes)
 
 
 def _handed_names(node: ast.AST) -> tuple[str, ...]:
