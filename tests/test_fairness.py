@@ -582,8 +582,9 @@ GRADER_FAULTS: dict[str, str] = {
         ("r47_py_excepthook_short_errors.py", "sys.excepthook set to the submission's code"),
     )},
     # Fairness round 48 (tests/corpus/fair/_r48_findings.md, aimed at the newest rules): 39 of 57 kept full marks; of
-    # the 18 marked down, 10 are fixed (a logger's *args, a stacklevel of 2 given by position, annotated, bound twice,
-    # as `stacklevel + 1`, or a helper shown with help() / __name__; gradcheck imported by name); these stay.
+    # the 18 marked down, 13 are fixed (a logger's *args, a stacklevel of 2 given by position, annotated, bound twice,
+    # as `stacklevel + 1`, or a helper shown with help() / __name__; gradcheck imported by name; an environment
+    # variable named by a context manager's parameter, and taken out with del or pop); these stay.
     **{name: "(fairness round 48) " + why for name, why in (
         ("r48_nb_forward_debug_helper_star_args_kwargs.ipynb",
          "a helper's **kwargs handed to a logger may carry a stacklevel past 2 (no caller's keywords are followed): "
@@ -591,11 +592,6 @@ GRADER_FAULTS: dict[str, str] = {
         ("r48_nb_logging_dictconfig_conv2d_debug_selfcheck_logged.ipynb",
          "by design: logging.config.dictConfig imports and builds whatever its configuration names: -10"),
         ("r48_nb_logging_dictconfig_conv2d_silent_selfcheck_printed.ipynb", "as the dictConfig file above: -10"),
-        ("r48_nb_q6_env_flag_contextmanager_loop_control.ipynb",
-         "os.environ[name] set with a computed name (torch.load's weights_only reads the environment): -10"),
-        ("r48_nb_q6_env_flag_contextmanager_del_restore_map.ipynb", "as the loop_control file, and the callback "
-                                                                    "rule on the restored variable: -10"),
-        ("r48_nb_q6_env_flag_contextmanager_pop_restore_map.ipynb", "as the del_restore_map file: -10"),
         ("r48_nb_q6_profiler_record_function_around_selfcheck.ipynb",
          "the sandbox's limit, as r46_nb_profiler_around_selfcheck: Kineto's thread outlives the block: -10"),
         ("r48_nb_q6_out_size_memo_setdefault_selfcheck.ipynb",

@@ -2977,6 +2977,10 @@ def test_timing_a_partial_of_the_submissions_function_is_plain():
     # os.environ holds text only
     ("import os\ndef debug(flag):\n    os.environ['CONV_DEBUG'] = flag\n    return flag",
      "verbose = os.environ.get('CONV_DEBUG', '0') == '1'", "list(map(debug, ['1', '0']))"),
+    # and a variable taken out again stores nothing (fairness round 48)
+    ("import os\ndef debug(flag):\n    os.environ['CONV_DEBUG'] = flag\n    del os.environ['CONV_DEBUG']\n"
+     "    old = os.environ.pop('CONV_DEBUG', None)\n    os.environ.pop('X', None)\n    return flag",
+     "verbose = os.environ.get('CONV_DEBUG', '0') == '1'", "list(map(debug, ['1', '0']))"),
     # a logging.Filter subclass that keeps nothing, and an adapter used in training
     ("import logging\nlog = logging.getLogger('lab6')\nclass Quiet(logging.Filter):\n"
      "    def filter(self, record):\n        return not record.name.startswith('matplotlib')\nlog.addFilter(Quiet())",
@@ -3028,6 +3032,7 @@ def test_a_stacklevel_past_the_caller_costs_the_models_that_reach_it_only(stackl
     "f = where.at; f(level)",  # a method handed on as an attribute
     "(lambda help: help(warn_at, level))(operator.call)",  # a `help` that is not Python's (round 62)
     "warnings.warn('where', *[UserWarning, level])",  # warn's stacklevel is positional; a logger's is not
+    "rebound(x)",  # a parameter whose default is 2, set again in the body
 ])
 def test_a_stacklevel_given_any_other_way_still_costs_the_models_that_reach_it(warn):
     # attack rounds 59 and 62
@@ -3035,6 +3040,7 @@ def test_a_stacklevel_given_any_other_way_still_costs_the_models_that_reach_it(w
         "import warnings, operator\ndef warn_at(stacklevel=2):\n    warnings.warn('where', stacklevel=stacklevel)\n"
         "class Where:\n    def at(this, stacklevel=2):\n        warnings.warn('where', stacklevel=stacklevel)\n"
         "where = Where()\n"
+        "def rebound(x, stacklevel=2):\n    stacklevel = 9\n    warnings.warn('where', stacklevel=stacklevel)\n"
         "class CNN(torch.nn.Module):\n    def forward(self, x, level=5):\n"
         f"        {warn}\n        warn_at()\n        return x\n")
     found = unreadable_findings((source,), models=True, reached_from=("CNN",))
@@ -3056,6 +3062,22 @@ def test_a_stacklevel_that_is_the_callers_is_readable(call):
         f"class CNN(torch.nn.Module):\n    def forward(self, x):\n        {call}\n        return x\n")
     found = unreadable_findings((source,), models=True, reached_from=("CNN",))
     assert not [f for f in found if "stacklevel" in f.what], found
+
+
+@pytest.mark.parametrize("source, readable", [
+    ("@contextlib.contextmanager\ndef flag(name, value):\n    os.environ[name] = value\n    yield\n"
+     "    del os.environ[name]\nwith flag('CONV_DEBUG', '1'):\n    pass", True),
+    ("@contextlib.contextmanager\ndef flag(name, value):\n    os.environ[name] = value\n    yield\n"
+     "with flag('TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD', '1'):\n    pass", False),
+    ("def flag(name, value):\n    name = name.upper()\n    os.environ[name] = value\nflag('x', '1')", False),
+    ("def flag(name, value):\n    os.environ[name] = value\nset_it = flag", False),
+    ("def twice(f):\n    return lambda n, v: f(n + '_WEIGHTS_ONLY', v)\n@twice\ndef flag(name, value):\n"
+     "    os.environ[name] = value\nflag('x', '1')", False),
+])
+def test_an_environment_variable_set_by_a_helper_is_readable_when_its_name_is_a_constant(source, readable):
+    # fairness round 48: a context manager setting os.environ[name] for a with block, always given a constant name
+    found = unreadable_findings(("import os, contextlib\n" + source + "\n",), models=True)
+    assert (not [f for f in found if "os.environ" in f.what or "weights_only" in f.what]) is readable, found
 
 
 @pytest.mark.parametrize("source, readable", [

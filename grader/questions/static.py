@@ -1697,7 +1697,7 @@ def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
                             _evaluates_text(node.module or "", alias.name)):
                         add(Finding("unverifiable", f"from {node.module} import {alias.name}"))
         elif isinstance(node, ast.Subscript) and isinstance(node.ctx, (ast.Store, ast.Del)) \
-                and _resolved(reading, node.value) == "os.environ" and not isinstance(node.slice, ast.Constant):
+                and _resolved(reading, node.value) == "os.environ" and not _environment_name(reading, node.slice):
             # torch.load's default (weights_only) can be switched by the environment: only named variables
             add(Finding("unverifiable", "os.environ[...] set with a computed name"))
         elif isinstance(node, ast.arg | ast.AnnAssign | ast.FunctionDef | ast.AsyncFunctionDef) and any(
@@ -2715,11 +2715,16 @@ def _print_option_value(reading: _Reading, value: ast.expr, depth: int = 0) -> b
     return False
 
 
-def _parameter_given_data(reading: _Reading, function: ast.AST, name: str, depth: int) -> bool:
-    """Whether ``name``, a parameter of ``function`` (a module-level ``def``), only ever holds print option values:
-    its default and every value a call by name gives it are such, and the function is handed on only to ``map``
-    over a literal of them (fairness round 46: ``list(map(show_with_precision, [2, 4]))``)."""
-    if not isinstance(function, ast.FunctionDef) or function.args.vararg or function.args.kwarg:
+def _parameter_given_data(reading: _Reading, function: ast.AST, name: str, depth: int,
+                          given: Callable[[ast.expr], bool] | None = None) -> bool:
+    """Whether ``name``, a parameter of ``function`` (a module-level ``def``, undecorated or a context manager made
+    by ``contextlib``), only ever holds values ``given`` accepts (print option values by default): its default and
+    every value a call by name gives it are such, and the function is handed on only to ``map`` over a literal of
+    them (fairness round 46: ``list(map(show_with_precision, [2, 4]))``)."""
+    accepted = given or (lambda node: _print_option_value(reading, node, depth + 1))
+    if not isinstance(function, ast.FunctionDef) or function.args.vararg or function.args.kwarg or any(
+            _resolved_once(reading, d) not in PASSING_DECORATORS for d in function.decorator_list) \
+            or _rebound_in(function, name):
         return False
     positional = [a.arg for a in function.args.posonlyargs + function.args.args]
     if name not in positional and name not in [a.arg for a in function.args.kwonlyargs]:
@@ -2727,7 +2732,7 @@ def _parameter_given_data(reading: _Reading, function: ast.AST, name: str, depth
     index = positional.index(name) if name in positional else None
     defaults = dict(zip(positional[len(positional) - len(function.args.defaults):], function.args.defaults))
     defaults.update({a.arg: d for a, d in zip(function.args.kwonlyargs, function.args.kw_defaults) if d is not None})
-    if name in defaults and not _print_option_value(reading, defaults[name], depth + 1):
+    if name in defaults and not accepted(defaults[name]):
         return False
     bindings = reading.bindings.get(function.name, [])
     if len(bindings) != 1 or bindings[0][0] is not function:
@@ -2744,14 +2749,50 @@ def _parameter_given_data(reading: _Reading, function: ast.AST, name: str, depth
             if index is not None and len(call.args) > index:
                 given.append(call.args[index])
             if any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords) \
-                    or not all(_print_option_value(reading, g, depth + 1) for g in given):
+                    or not all(accepted(g) for g in given):
                 return False
         elif not (isinstance(call.func, ast.Name) and call.func.id == "map" and _the_builtin(reading, call.func)
                   and len(call.args) == 2 and call.args[0] is node and index == 0 and not call.keywords
                   and isinstance(call.args[1], (ast.List, ast.Tuple))
-                  and all(_print_option_value(reading, e, depth + 1) for e in call.args[1].elts)):
+                  and all(accepted(e) for e in call.args[1].elts)):
             return False
     return True
+
+
+#: Decorators that hand a function's parameters the values its callers give (:func:`_parameter_given_data`).
+PASSING_DECORATORS = frozenset({"contextlib.contextmanager"})
+
+
+def _environment_name(reading: _Reading, node: ast.expr) -> bool:
+    """Whether ``os.environ[node]`` names a variable that is no switch of ``torch.load``'s: a text constant
+    without ``WEIGHTS_ONLY``, or a helper's parameter only ever given such (fairness round 48: ``with
+    env_flag("CONV_DEBUG", "1")``, a context manager setting ``os.environ[name]``)."""
+    def constant(value) -> bool:
+        return isinstance(value, ast.Constant) and isinstance(value.value, str) and "WEIGHTS_ONLY" not in value.value
+
+    if constant(node):
+        return True
+    function = _function_binding(reading, node) if isinstance(node, ast.Name) else None
+    return function is not None and node.id not in reading.global_in_functions \
+        and _parameter_given_data(reading, function, node.id, 0, constant)
+
+
+def _rebound_in(function: ast.AST, name: str) -> bool:
+    """Whether anything in ``function`` (its nested scopes too) binds or deletes ``name`` besides its parameter list:
+    an assignment, a loop, ``with ... as``, ``except ... as``, an import, a ``match`` capture, a walrus."""
+    for node in ast.walk(function):
+        if isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, (ast.Store, ast.Del)):
+            return True
+        if isinstance(node, (ast.ExceptHandler, ast.MatchAs, ast.MatchStar)) and node.name == name:
+            return True
+        if isinstance(node, ast.MatchMapping) and node.rest == name:
+            return True
+        if isinstance(node, (ast.Import, ast.ImportFrom)) and any(
+                (a.asname or a.name.split(".")[0]) == name for a in node.names):
+            return True
+        if isinstance(node, (ast.Global, ast.Nonlocal)) and name in node.names:
+            return True
+    return False
 
 
 def _library_setting(reading: _Reading, node: ast.AST, root: str) -> bool:
@@ -3985,6 +4026,14 @@ def _sets_a_setting(reading: _Reading, change: ast.AST) -> bool:
     import importlib
     import types
 
+    if isinstance(change, ast.Delete) and all(
+            isinstance(t, ast.Subscript) and _resolved(reading, t.value) == "os.environ" for t in change.targets):
+        return True  # a variable taken out stores nothing (fairness round 48: a flag's context manager restoring)
+    if isinstance(change, (ast.Expr, ast.Assign)) and isinstance(change.value, ast.Call) \
+            and isinstance(change.value.func, ast.Attribute) and change.value.func.attr in ENVIRONMENT_METHODS \
+            and _resolved(reading, change.value.func.value) == "os.environ" \
+            and all(isinstance(t, ast.Name) for t in getattr(change, "targets", [])):
+        return True  # os.environ.pop(name, None), setdefault: text in, text out
     if not isinstance(change, ast.Assign):
         return False
     if all(isinstance(t, ast.Subscript) and _resolved(reading, t.value) == "os.environ" for t in change.targets):
@@ -4017,6 +4066,8 @@ def _sets_a_setting(reading: _Reading, change: ast.AST) -> bool:
     return True
 
 
+#: os.environ's methods that take text out or put text in: the mapping refuses anything else.
+ENVIRONMENT_METHODS = frozenset({"pop", "setdefault", "get", "clear"})
 #: The methods logging calls on objects of the submission's with a record or a message: a filter's, a handler's, a
 #: formatter's, a logger adapter's.
 LOGGING_PROTOCOL = frozenset({"filter", "emit", "handle", "format", "process", "makeRecord"})
@@ -4670,8 +4721,9 @@ def _at_most_the_caller(reading: _Reading, value: ast.expr, most: int = 2) -> bo
     positional = arguments.posonlyargs + arguments.args
     defaults = dict(zip([a.arg for a in positional[len(positional) - len(arguments.defaults):]], arguments.defaults))
     defaults.update({a.arg: d for a, d in zip(arguments.kwonlyargs, arguments.kw_defaults) if d is not None})
-    if value.id not in defaults or not small(defaults[value.id]) or isinstance(function, ast.Lambda):
-        return False
+    if value.id not in defaults or not small(defaults[value.id]) or isinstance(function, ast.Lambda) \
+            or _rebound_in(function, value.id):
+        return False  # (a parameter set again in the body: `stacklevel = 5`)
     parents = _parents(reading)
     for n in reading.nodes:
         # its name read anywhere (a method's as any object's attribute: `f = obj.at`) but as a call's function,
