@@ -3083,6 +3083,8 @@ def test_an_environment_variable_set_by_a_helper_is_readable_when_its_name_is_a_
 @pytest.mark.parametrize("source, readable", [
     ("torch.set_printoptions(precision=3, sci_mode=False, linewidth=120)", True),
     ("torch.set_printoptions(threshold=float('inf'))", True),
+    ("N = 10**6\ntorch.set_printoptions(threshold=max(N, 2 * 1000), edgeitems=-(-5 // 2))", True),
+    ("class Big(int):\n    pass\ntorch.set_printoptions(threshold=Big(5) + 1)", False),
     ("import sys\ntorch.set_printoptions(threshold=sys.maxsize)", True),
     ("OPTIONS = {'threshold': 10_000, 'edgeitems': 2}\ntorch.set_printoptions(**OPTIONS)", True),
     ("def show(p):\n    torch.set_printoptions(precision=p)\nlist(map(show, [2, 4]))\nshow(6)", True),

@@ -2686,6 +2686,8 @@ def _plain_data_setting(reading: _Reading, node: ast.AST, root: str) -> bool:
 
 #: What sets torch's print options.
 PRINT_OPTION_SETTERS = frozenset({"torch.set_printoptions"})
+#: Python's functions of numbers a print option may be computed with (``int(1e6)``, ``max(1000, N)``).
+PRINT_OPTION_BUILTINS = frozenset({"int", "float", "round", "abs", "max", "min"})
 #: Numbers a print option may be given by name (``threshold=sys.maxsize``, ``threshold=math.inf``).
 PRINT_OPTION_NUMBERS = frozenset({"sys.maxsize", "math.inf", "numpy.inf", "torch.inf"})
 
@@ -2694,14 +2696,22 @@ def _print_option_value(reading: _Reading, value: ast.expr, depth: int = 0) -> b
     """Whether a value given to torch's print options is data: a literal of constants (``-1``), ``float("inf")`` /
     ``int(1e6)`` of one, a number of :data:`PRINT_OPTION_NUMBERS`, or a name bound at module level to such values
     only (a dict of them handed on with ``**``)."""
-    if _plain_data(value) or isinstance(value, ast.UnaryOp) and _plain_data(value.operand):
+    if _plain_data(value):
         return True
-    if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id in ("float", "int") \
-            and _the_builtin(reading, value.func) and not value.keywords and all(_plain_data(a) for a in value.args):
+    if depth > 6:
+        return False
+    if isinstance(value, ast.UnaryOp):
+        return _print_option_value(reading, value.operand, depth + 1)
+    if isinstance(value, ast.BinOp):  # 10**6, 2 * LINE
+        return _print_option_value(reading, value.left, depth + 1) and _print_option_value(reading, value.right,
+                                                                                            depth + 1)
+    if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id in PRINT_OPTION_BUILTINS \
+            and _the_builtin(reading, value.func) and not value.keywords \
+            and all(_print_option_value(reading, a, depth + 1) for a in value.args):
         return True
     if isinstance(value, ast.Attribute):
         return _resolved(reading, value) in PRINT_OPTION_NUMBERS
-    if isinstance(value, ast.Name) and depth < 3 and value.id not in reading.global_in_functions:
+    if isinstance(value, ast.Name) and value.id not in reading.global_in_functions:
         function = _function_binding(reading, value)
         if function is not None:
             return _parameter_given_data(reading, function, value.id, depth)
