@@ -1766,6 +1766,10 @@ def test_a_recipe_that_sets_data_or_binds_dicts_own_methods_is_readable(source):
                                                              "module)"),
     ("import ssl\ndef f():\n    pass\nssl._create_default_https_context = f\n",
      "ssl._create_default_https_context = ... (patches an imported module)"),
+    ("import ssl\nssl.where = ssl.warnings.warn\n", "ssl.where = ... (patches an imported module)"),  # round 63
+    ("import numpy as np\nnp.float = np.matrixlib.defmatrix.warnings.warn\n", "np.float = ... (patches an imported "
+                                                                             "module)"),
+    ("import numpy as np\nnp.float = np.sum\n", "np.float = ... (patches an imported module)"),  # not a type
     ("import torch.fx as fx\n", "import torch.fx"),
     ("import torch\nimport torch.fx\ngraph = torch.fx.symbolic_trace\n", "torch.fx"),
     ("import torch._dynamo\n", "import torch._dynamo"),
@@ -3033,6 +3037,9 @@ def test_a_stacklevel_past_the_caller_costs_the_models_that_reach_it_only(stackl
     "(lambda help: help(warn_at, level))(operator.call)",  # a `help` that is not Python's (round 62)
     "warnings.warn('where', *[UserWarning, level])",  # warn's stacklevel is positional; a logger's is not
     "rebound(x)",  # a parameter whose default is 2, set again in the body
+    "W = warnings.warn; W('where', UserWarning, level)",  # warnings' function read as a value (round 63)
+    "W = getattr(warnings, 'warn'); W('where', UserWarning, level)",
+    "from warnings import warn as w; w('where', UserWarning, level)",  # imported where names are not resolved
 ])
 def test_a_stacklevel_given_any_other_way_still_costs_the_models_that_reach_it(warn):
     # attack rounds 59 and 62
@@ -3082,6 +3089,8 @@ def test_an_environment_variable_set_by_a_helper_is_readable_when_its_name_is_a_
 
 @pytest.mark.parametrize("source, readable", [
     ("torch.set_printoptions(precision=3, sci_mode=False, linewidth=120)", True),
+    ("print(torch.zeros(2).__repr__(tensor_contents='[...]'))", True),
+    ("pending = {}\nprint(torch.zeros(2).__repr__(tensor_contents=pending['c']))", False),  # round 63
     ("torch.set_printoptions(threshold=float('inf'))", True),
     ("N = 10**6\ntorch.set_printoptions(threshold=max(N, 2 * 1000), edgeitems=-(-5 // 2))", True),
     ("class Big(int):\n    pass\ntorch.set_printoptions(threshold=Big(5) + 1)", False),
@@ -3098,5 +3107,5 @@ def test_print_options_given_an_object_are_unreadable(source, readable):
     # by-hand trace's); a model's recorders are function modes, which printing keeps
     units = (HAND_WRITTEN + source + "\n",)
     found = by_hand_findings(units, "conv2d", threads_running=lambda: False)
-    assert (not [f for f in found if "set_printoptions" in f.what]) is readable, found
-    assert not [f for f in unreadable_findings(units, models=True) if "set_printoptions" in f.what]
+    assert (not [f for f in found if "as it prints" in f.what]) is readable, found
+    assert not [f for f in unreadable_findings(units, models=True) if "as it prints" in f.what]

@@ -521,6 +521,8 @@ REMOVED_NAMES = {
 #: for downloading datasets, ``ssl._create_default_https_context = ssl._create_unverified_context`` (fairness round
 #: 47; the worker has no network).
 UNREAD_MODULES = frozenset({"ssl"})
+#: The modules :func:`_library_value` looks an object up in (imported in the judge to see what it is).
+LIBRARY_VALUE_MODULES = frozenset(REMOVED_NAMES) | UNREAD_MODULES
 #: Python's types, as the value a removed alias is restored to.
 BUILTIN_TYPE_NAMES = frozenset({"float", "int", "bool", "object", "str", "complex", "bytes"})
 #: Special methods a class body may bind to one of dict's own methods (the AttrDict recipe), and those methods.
@@ -1665,6 +1667,11 @@ def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
                 add(Finding("unverifiable", "torch.set_printoptions given an object (torch runs it as it prints)",
                             hides_from_models=False))
             for keyword in node.keywords:
+                if keyword.arg == PRINTED_CONTENTS and not (isinstance(keyword.value, ast.Constant)
+                                                           and isinstance(keyword.value.value, str)):
+                    # a tensor's repr adds it to a text with every dispatch mode set aside (attack round 63)
+                    add(Finding("unverifiable", f"{PRINTED_CONTENTS}= given an object (torch runs it as it prints)",
+                                hides_from_models=False))
                 if keyword.arg in CODE_KEYWORDS:
                     add(Finding("unverifiable", f"{keyword.arg}=... (code handed to a library to run)"))
                 if keyword.arg in EVALUATING_KEYWORDS and not (
@@ -2684,6 +2691,8 @@ def _plain_data_setting(reading: _Reading, node: ast.AST, root: str) -> bool:
             for t in (node.targets if isinstance(node, ast.Assign) else [node.target])))
 
 
+#: ``Tensor.__repr__``'s keyword for the text it prints in place of the tensor's values.
+PRINTED_CONTENTS = "tensor_contents"
 #: What sets torch's print options.
 PRINT_OPTION_SETTERS = frozenset({"torch.set_printoptions"})
 #: Python's functions of numbers a print option may be computed with (``int(1e6)``, ``max(1000, N)``).
@@ -2811,7 +2820,8 @@ def _library_setting(reading: _Reading, node: ast.AST, root: str) -> bool:
     only ever imported: no call, no code of the submission's) put back under a name its module no longer has
     (:data:`REMOVED_NAMES`), or set on a module nothing the grading runs reads (:data:`UNREAD_MODULES`)."""
     module = reading.imported.get(root, "").split(".")[0]
-    if not isinstance(node, ast.Assign) or not _library_value(reading, node.value, module):
+    if not isinstance(node, ast.Assign) or not _library_value(reading, node.value, module,
+                                                              types_only=module not in UNREAD_MODULES):
         return False
     for target in node.targets:
         if not isinstance(target, ast.Attribute):
@@ -2824,9 +2834,14 @@ def _library_setting(reading: _Reading, node: ast.AST, root: str) -> bool:
     return True
 
 
-def _library_value(reading: _Reading, value: ast.expr, module: str) -> bool:
-    """One of Python's types under its own name, or an attribute chain of ``module``'s own (``np.nan``,
-    ``collections.abc.Iterable``) from a name only ever imported."""
+def _library_value(reading: _Reading, value: ast.expr, module: str, *, types_only: bool) -> bool:
+    """One of Python's types under its own name, or an attribute chain from a name only ever imported to an object
+    that ``module`` (or a submodule of it) defines itself, where the judge runs: ``np.float64``, ``np.nan``,
+    ``collections.abc.Iterable``, ``ssl._create_unverified_context`` (not ``ssl.warnings.warn``, warnings' own:
+    attack round 63 hid its calls' stacklevel so).  ``types_only``: a class or a number, what a removed alias was."""
+    import importlib
+    import numbers
+
     if isinstance(value, ast.Name):
         return value.id in BUILTIN_TYPE_NAMES and value.id not in reading.bindings and value.id not in reading.imported
     base = value
@@ -2835,6 +2850,19 @@ def _library_value(reading: _Reading, value: ast.expr, module: str) -> bool:
     if not (isinstance(value, ast.Attribute) and isinstance(base, ast.Name)) or base.id in reading.global_in_functions \
             or reading.imported.get(base.id, "").split(".")[0] != module:
         return False
+    dotted = _resolved(reading, value) or ""
+    owner, _, name = dotted.rpartition(".")
+    if module not in LIBRARY_VALUE_MODULES or owner.split(".")[0] != module:
+        return False
+    try:
+        found = getattr(importlib.import_module(owner), name)
+    except Exception:  # noqa: BLE001 - no object of the module's: nothing the judge can vouch for
+        return False
+    if isinstance(found, numbers.Number) and type(found).__module__ in ("builtins", "numpy"):
+        return True
+    if types_only and not isinstance(found, type):
+        return False
+    return str(getattr(found, "__module__", "")).split(".")[0] == module
     bindings = reading.bindings.get(base.id, [])
     # the assignments that set the module's attributes are bindings of its name too (they change what it holds)
     return bool(bindings) and all(isinstance(b, (ast.Import, ast.ImportFrom)) or (
@@ -4650,7 +4678,13 @@ def _flag_private_keywords(reading: _Reading, nodes: list[ast.AST]) -> None:
                      if bindings and all(isinstance(b, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
                                          for b, _ in bindings)}
     own_members = set().union(*reading.own_members.values()) if reading.own_members else set()
+    parents = _parents(reading)
     for node in nodes:
+        hidden = _warn_out_of_sight(reading, node, parents)
+        if hidden:
+            # where the reader cannot tell a call of warnings.warn from another, it cannot read its stacklevel
+            # (attack round 63: ssl.where = ssl.warnings.warn; an alias, a function's own import)
+            reading.reach_only.append((node, Finding("unverifiable", hidden, hides_from_by_hand=False)))
         if not isinstance(node, ast.Call):
             continue
         given = [k.value for k in node.keywords if k.arg == "stacklevel"]
@@ -4681,6 +4715,34 @@ def _flag_private_keywords(reading: _Reading, nodes: list[ast.AST]) -> None:
             continue  # the submission's own function or method, whose parameters it names
         reading.unreadable.append(Finding("unverifiable", f"{private[0]}= given to a library (a private keyword "
                                                           "reaches its internals)"))
+
+
+#: What takes a ``stacklevel`` from the caller's frames: warnings' functions (a logger's methods take it by keyword).
+WARNING_FUNCTIONS = frozenset({"warnings.warn", "warnings.warn_explicit"})
+
+
+def _warn_out_of_sight(reading: _Reading, node: ast.AST, parents: dict) -> str | None:
+    """Why a call of warnings' functions would escape the stacklevel rule at ``node``: the function read other than
+    as a call's function (``W = warnings.warn``, ``[warnings.warn]``), or warnings imported inside a function, where
+    the reader does not resolve its names.  None otherwise."""
+    if isinstance(node, (ast.Name, ast.Attribute)) and isinstance(node.ctx, ast.Load) \
+            and _resolved(reading, node) in WARNING_FUNCTIONS:
+        parent = parents.get(id(node))
+        if not (isinstance(parent, ast.Call) and parent.func is node):
+            return f"{_resolved(reading, node)} handed on as a value (the stacklevel of its calls cannot be read)"
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "getattr" \
+            and len(node.args) >= 2 and isinstance(node.args[1], ast.Constant) \
+            and f"{_resolved(reading, node.args[0])}.{node.args[1].value}" in WARNING_FUNCTIONS:
+        return f"getattr(warnings, {node.args[1].value!r}) (the stacklevel of its calls cannot be read)"
+    if isinstance(node, (ast.Import, ast.ImportFrom)) and any(
+            (a.name if isinstance(node, ast.Import) else node.module or "").split(".")[0] == "warnings"
+            for a in node.names):
+        above = parents.get(id(node))
+        while above is not None and not isinstance(above, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+            above = parents.get(id(above))
+        if above is not None:
+            return "warnings imported inside a function (the stacklevel of its calls cannot be read)"
+    return None
 
 
 def _logger_method(reading: _Reading, func: ast.expr) -> bool:

@@ -932,8 +932,12 @@ class Handler:
                 code = frame.f_code
                 if code is printing:
                     odd = odd_option()
+                    contents = frame.f_locals.get("tensor_contents")
                     if odd is not None:
                         seen.append(f"torch's print option {odd} holding an object torch runs as it prints")
+                    elif type(contents) not in (str, type(None)):
+                        # repr's own keyword, added to a text as torch prints (attack round 63: its __radd__)
+                        seen.append("an object given to a tensor's repr as its tensor_contents")
                 elif submission(code.co_filename) and aside(aten):
                     seen.append(f"the submission's {code.co_name} run with the trace set aside")
             return None  # no line events
