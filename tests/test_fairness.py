@@ -148,8 +148,6 @@ GRADER_FAULTS: dict[str, str] = {
     "r15_nb_answers_summary_through_globals.ipynb":
         "a summary cell reads the answers through globals()[name]: rule 2 (globals binds and reads names out of the "
         "reader's sight): q6 by hand -3",
-    "r15_py_hyperparameters_namespace_vars.py":
-        "vars(cfg) of a config object (vars is read as the namespace function, not as cfg.__dict__): q6 by hand -3",
     "r15_nb_leftover_breakpoint_behind_debug_flag.ipynb":
         "`if DEBUG: breakpoint()` that never runs: breakpoint calls whatever sys.breakpointhook or PYTHONBREAKPOINT "
         "names: rule 2, q6 by hand 3, q7 4, q8 3: -10",
@@ -597,6 +595,40 @@ GRADER_FAULTS: dict[str, str] = {
         ("r48_nb_q6_out_size_memo_setdefault_selfcheck.ipynb",
          "a memo's setdefault reads what it stored, so the callback rule takes the self-check handing F.conv2d to "
          "the memoised helper for conv2d's code: q6.conv, q6.conv_strided -2"),
+    )},
+    # Fairness round 49 (tests/corpus/fair/_r49_findings.md, written without reading the grader): 78 of 106 kept full
+    # marks; of the 28 marked down, 11 are fixed (`import logging.handlers` beside `import logging`; `vars(args)`,
+    # `print(locals())`, `'__file__' in globals()` only shown or tested); these stay (-3: q6 by hand; -10: and q7, q8).
+    **{name: "(fairness round 49) " + why for name, why in (
+        ("r49_nb_collected_test_functions_from_globals.ipynb",
+         "a test runner calling the functions it finds in globals(): names looked up out of the reader's sight: -3"),
+        ("r49_nb_breakpoint_behind_debug_flag_in_conv2d.ipynb",
+         "by design, as r15_nb_leftover_breakpoint_behind_debug_flag: breakpoint() runs whatever breakpointhook "
+         "names: -10"),
+        ("r49_nb_import_pdb_unused.ipynb", "by design: a debugger imported (it traces and rebinds frames): -10"),
+        ("r49_nb_faulthandler_enable_traceback_print_exc.ipynb",
+         "by design: faulthandler reads every thread's frames from a signal handler: -10"),
+        ("r49_nb_copy_deepcopy_model_and_pickle_roundtrip.ipynb",
+         "by design: pickle.loads runs what the bytes name: -10"),
+        ("r49_nb_cprofile_run_conv2d.ipynb",
+         "by design: cProfile is a profile hook, and cProfile.run runs a statement given as text: -10 (its cell "
+         "raises in the worker too)"),
+        ("r49_nb_min_cprofile_profile_object_runcall.ipynb", "as r49_nb_cprofile_run_conv2d: -10"),
+        ("r49_nb_min_import_cprofile_unused.ipynb", "as r49_nb_cprofile_run_conv2d, the import alone: -10"),
+        ("r49_nb_find_spec_optional_torchinfo.ipynb",
+         "by design: importlib.util (find_spec and the loaders beside it import modules by a computed name): -10"),
+        ("r49_nb_min_find_spec_only.ipynb", "as r49_nb_find_spec_optional_torchinfo: -10"),
+        ("r49_nb_timeit_module_string_stmt_globals.ipynb",
+         "by design: timeit runs statements given as text: -10"),
+        ("r49_nb_min_timeit_string_no_globals.ipynb", "as r49_nb_timeit_module_string_stmt_globals: -10"),
+        ("r49_nb_min_timeit_setup_from_main_import.ipynb", "as r49_nb_timeit_module_string_stmt_globals: -10"),
+        ("r49_nb_torch_utils_benchmark_timer.ipynb",
+         "by design, as r46_nb_torch_benchmark_timer_conv2d_vs_torch: torch.utils.benchmark runs text: -10"),
+        ("r49_nb_min_torch_benchmark_timer_no_F.ipynb", "as r49_nb_torch_utils_benchmark_timer: -10"),
+        ("r49_nb_min_torch_benchmark_import_only.ipynb",
+         "as r49_nb_torch_utils_benchmark_timer, the import alone (its parts are not read where they are used): -10"),
+        ("r49_nb_unittest_mock_patch_proves_no_torch_conv.ipynb",
+         "by design: unittest.mock patches F.conv2d, torch's convolution handed on as a value: -10"),
     )},
 }
 

@@ -3072,6 +3072,30 @@ def test_a_stacklevel_that_is_the_callers_is_readable(call):
 
 
 @pytest.mark.parametrize("source, readable", [
+    ("print('__file__' in globals())", True),  # fairness round 49
+    ("import argparse\nargs = argparse.Namespace(lr=0.1)\nprint(vars(args))", True),
+    ("def demo():\n    x = 1\n    print(locals())\ndemo()", True),
+    ("import pprint\npprint.pprint(vars())", True),
+    ("globals()['conv2d'] = len", False),
+    ("namespace = globals()", False),
+    ("print(globals().get('conv2d'))", False),
+    ("for name, f in list(globals().items()):\n    pass", False),
+    ("def globals():\n    return {}\nprint('x' in globals())", False),
+])
+def test_a_namespace_only_shown_or_tested_is_readable(source, readable):
+    found = by_hand_findings((HAND_WRITTEN + source + "\n",), "conv2d", threads_running=lambda: False)
+    assert (not [f for f in found if f.what in ("globals", "locals", "vars")]) is readable, found
+
+
+def test_logging_imported_with_and_without_a_submodule_is_one_module():
+    # fairness round 49: `import logging.handlers` beside `import logging` made logging.Formatter unreadable
+    source = HAND_WRITTEN + "import logging\nimport logging.handlers\nfmt = logging.Formatter('%(message)s')\n"
+    assert unreadable_findings((source,), models=True) == []
+    source = HAND_WRITTEN + "import logging\nlogging = __import__('string')\nfmt = logging.Formatter()\n"
+    assert [f for f in unreadable_findings((source,), models=True) if "Formatter" in f.what]
+
+
+@pytest.mark.parametrize("source, readable", [
     ("@contextlib.contextmanager\ndef flag(name, value):\n    os.environ[name] = value\n    yield\n"
      "    del os.environ[name]\nwith flag('CONV_DEBUG', '1'):\n    pass", True),
     ("@contextlib.contextmanager\ndef flag(name, value):\n    os.environ[name] = value\n    yield\n"

@@ -704,6 +704,11 @@ class _Reading:
         demo): each with its node, a finding for a by-hand function or a model only when their code reaches it."""
         self.star_modules: list[str] = []
         """Modules a star import binds every name of (``from numpy import *``)."""
+        self.namespace_uses: list[ast.Name] = []
+        """``globals``/``locals``/``vars`` read in the units, judged once every unit is read
+        (:func:`_flag_after_reading`)."""
+        self.printing_calls: list[ast.Call] = []
+        """Calls that set torch's print options, judged once every unit is read (:func:`_flag_after_reading`)."""
         self.imported: dict[str, str] = {}
         """module-level name -> the dotted module or object it was imported as."""
         self.unreadable: list[Finding] = []
@@ -839,6 +844,7 @@ def _read_cached(units: tuple[str, ...]) -> _Reading:
         _record_own_local_records(reading)
     _scan_reached_by_value(reading, every_node)
     _flag_private_keywords(reading, every_node)
+    _flag_after_reading(reading)
     if any(v.split(".")[0] == "doctest" for v in reading.imported.values()):
         _flag_doctest_runners(reading, every_node)
     if reading.writes:
@@ -1281,8 +1287,10 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                 and node.id not in reading.bindings:
             # `from sympy import *` binds SymPy's parsers too (read from the judge's own SymPy: fairness round 34)
             add(Finding("unverifiable", f"{node.id} (from sympy import *)"))
+        elif isinstance(node, ast.Name) and node.id in NAMESPACE_NAMES and id(node) not in doctest_globals:
+            reading.namespace_uses.append(node)
         elif isinstance(node, ast.Name) and node.id in UNREADABLE_NAMES and id(node) not in doctest_globals:
-            add(Finding("unverifiable", f"{node.id}", hides_from_models=node.id not in NAMESPACE_NAMES))
+            add(Finding("unverifiable", f"{node.id}"))
         elif isinstance(node, ast.Name) and reading.imported.get(node.id) in READABLE_PARTS \
                 and id(node) not in inspect_reads:
             module = reading.imported[node.id]
@@ -1659,13 +1667,8 @@ def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
                 root, chain = _root(node.func)
                 add(Finding("unverifiable", f"{chain if root else '(...).' + chain}({ast.unparse(named)[:40]}, "
                                             "...) (a method named by a text)"))
-            if _resolved(reading, node.func) in PRINT_OPTION_SETTERS and not all(
-                    _print_option_value(reading, a) for a in [*node.args, *(k.value for k in node.keywords)]):
-                # torch compares and formats its print options while it prints a tensor, every dispatch mode set
-                # aside: an object there runs what it likes unseen by the by-hand trace (attack rounds 60 and 62); a
-                # model's recorders are function modes, which printing keeps
-                add(Finding("unverifiable", "torch.set_printoptions given an object (torch runs it as it prints)",
-                            hides_from_models=False))
+            if _resolved(reading, node.func) in PRINT_OPTION_SETTERS:
+                reading.printing_calls.append(node)
             for keyword in node.keywords:
                 if keyword.arg == PRINTED_CONTENTS and not (isinstance(keyword.value, ast.Constant)
                                                            and isinstance(keyword.value.value, str)):
@@ -2383,9 +2386,64 @@ def _resolved_once(reading: _Reading, node: ast.AST) -> str | None:
     once, by an import or a module alias; None otherwise (a name bound twice may be either)."""
     full = _resolved(reading, node)
     root = full and _root(node)[0]
-    if full is None or len(reading.bindings.get(root, [])) != 1 or root in reading.global_in_functions:
+    if full is None or root in reading.global_in_functions:
+        return None
+    bindings = reading.bindings.get(root, [])
+    if len(bindings) != 1 and not (bindings and all(_imports_the_package(b, root) for b, _ in bindings)):
         return None
     return full
+
+
+def _flag_after_reading(reading: _Reading) -> None:
+    """The findings that need every unit read first (bindings, parents, functions of every name)."""
+    shown = _namespace_only_read(reading, reading.namespace_uses)
+    for name in reading.namespace_uses:
+        if id(name) not in shown:
+            # globals().update(...) binds names out of the reader's sight, but holds nothing of the worker's
+            reading.unreadable.append(Finding("unverifiable", name.id, hides_from_models=False))
+    for call in reading.printing_calls:
+        if not all(_print_option_value(reading, a) for a in [*call.args, *(k.value for k in call.keywords)]):
+            # torch compares and formats its print options while it prints a tensor, every dispatch mode set aside:
+            # an object there runs what it likes unseen by the by-hand trace (attack rounds 60 and 62); a model's
+            # recorders are function modes, which printing keeps
+            reading.unreadable.append(Finding("unverifiable", "torch.set_printoptions given an object (torch runs "
+                                                              "it as it prints)", hides_from_models=False))
+
+
+#: Python's functions that only print, measure or show what they are given (a namespace handed to one escapes as
+#: text or a number).
+SHOWING_BUILTINS = frozenset({"print", "len", "repr", "str"})
+
+
+def _namespace_only_read(reading: _Reading, names: list[ast.Name]) -> set[int]:
+    """The ``globals``/``locals``/``vars`` names (Python's own) whose call's result is only tested for membership
+    (``'__file__' in globals()``) or shown (``print(vars(args))``, ``pprint.pprint(locals())``): a truth value, or
+    text printed, escapes; nothing is bound or handed out (fairness round 49: each cost q6's by-hand part)."""
+    parents = _parents(reading)
+    found: set[int] = set()
+    for func in names:
+        call = parents.get(id(func))
+        if not (isinstance(call, ast.Call) and call.func is func and _the_builtin(reading, func)) \
+                or call.keywords or any(isinstance(a, ast.Starred) for a in call.args):
+            continue
+        parent = parents.get(id(call))
+        if isinstance(parent, ast.Compare) and call in parent.comparators \
+                and all(isinstance(op, (ast.In, ast.NotIn)) for op in parent.ops):
+            found.add(id(func))
+        elif isinstance(parent, ast.Call) and call in parent.args and not parent.keywords and (
+                isinstance(parent.func, ast.Name) and parent.func.id in SHOWING_BUILTINS
+                and _the_builtin(reading, parent.func)
+                or _resolved(reading, parent.func) in ("pprint.pprint", "pprint.pformat", "pprint.pp")):
+            found.add(id(func))
+    return found
+
+
+def _imports_the_package(statement: ast.AST, name: str) -> bool:
+    """Whether ``statement`` binds ``name`` to the top-level package of that name: ``import logging``, ``import
+    logging.handlers`` (two cells doing either bind the one module: fairness round 49)."""
+    return isinstance(statement, ast.Import) and any(
+        alias.asname is None and alias.name.split(".")[0] == name for alias in statement.names) and not any(
+        alias.asname == name for alias in statement.names)
 
 
 def _is_module(reading: _Reading, name: str) -> bool:
