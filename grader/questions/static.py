@@ -3702,13 +3702,6 @@ def _code_stored(reading: _Reading, stored: list[ast.AST]) -> tuple[set[str], li
     return names, findings
 
 
-def _parents(reading: _Reading) -> dict[int, ast.AST]:
-    """Each node's parent, by id, over every node read (the cells' and the code their magics run)."""
-    if "parents" not in reading.memo:
-        reading.memo["parents"] = {id(child): node for node in reading.nodes for child in ast.iter_child_nodes(node)}
-    return reading.memo["parents"]
-
-
 def _local_scope_of(reading: _Reading, name: ast.Name) -> ast.AST | None:
     """The function, lambda or comprehension ``name`` is a local of where it stands, by Python's scoping rules
     (:func:`_scope_locals`); None for a module-level name (a class body is no scope its methods see)."""
