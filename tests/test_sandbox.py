@@ -568,6 +568,14 @@ def printed_with_own_contents(image):
 def printed_with_text_contents(image):
     image.__repr__(tensor_contents="values")
     return image * 2
+class Probe(torch.nn.Parameter):
+    pass  # (round 64's answered is_nested with a chain of built-ins; the class alone is what is judged)
+def printed_subclass(image):
+    repr(Probe(image.clone()))
+    return image * 2
+def printed_parameter(image):
+    repr(torch.nn.Parameter(image.clone()))
+    return image * 2
 def trace_dropped(image):
     import sys
     sys.settrace(None)
@@ -578,14 +586,16 @@ def trace_dropped(image):
 @pytest.mark.parametrize("name, untraced", [("plain", False), ("wrapped", True), ("under_a_mode", True),
                                            ("printed_with_a_hook", True), ("printed", False), ("trace_dropped", True),
                                            ("printed_with_builtins", True), ("printed_with_options", False),
-                                           ("printed_with_own_contents", True), ("printed_with_text_contents", False)])
+                                           ("printed_with_own_contents", True), ("printed_with_text_contents", False),
+                                           ("printed_subclass", True), ("printed_parameter", False)])
 def test_code_run_below_the_trace_makes_the_call_untraced(server, tmp_path, name, untraced):
     """Attack rounds 57 and 58: a tensor subclass's own dispatch, and a dispatch mode left on under the recorder, run
     their Python with the recorder set aside (torch's convolution ran there, unrecorded): the trace names them.
     Round 60: torch sets every dispatch mode aside while it prints a tensor, and an object of the submission's as
     the print threshold ran the submission's code there; round 62, a chain of built-in callables that starts no
-    frame; round 63, an object given to repr as its tensor_contents.  Printing alone, with print options that are
-    numbers, is no such code."""
+    frame; round 63, an object given to repr as its tensor_contents; round 64, a Parameter subclass whose
+    is_nested torch's printing reads.  Printing a tensor or a parameter, with print options that are numbers, is no
+    such code."""
     from grader.checkapi.protocol import TRACE_KERNELS, UNTRACED_DISPATCH
 
     path = tmp_path / "below.py"

@@ -3087,6 +3087,14 @@ def test_a_namespace_only_shown_or_tested_is_readable(source, readable):
     assert (not [f for f in found if f.what in ("globals", "locals", "vars")]) is readable, found
 
 
+def test_a_namespace_shown_beside_a_class_writing_its_own_text_costs_the_models_too():
+    # attack round 64: str(globals()) in forward ran a __repr__ whose warning read a caller's file
+    source = HAND_WRITTEN + ("class Where:\n    def __repr__(self):\n        return 'where'\nwhere = Where()\n"
+                             "print(str(globals()))\n")
+    assert [f for f in unreadable_findings((source,), models=True) if "shown beside a class" in f.what]
+    assert not unreadable_findings((source.replace("__repr__", "describe"),), models=True)
+
+
 def test_logging_imported_with_and_without_a_submodule_is_one_module():
     # fairness round 49: `import logging.handlers` beside `import logging` made logging.Formatter unreadable
     source = HAND_WRITTEN + "import logging\nimport logging.handlers\nfmt = logging.Formatter('%(message)s')\n"

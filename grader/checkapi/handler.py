@@ -300,6 +300,8 @@ class Handler:
 
         # the function a tensor's repr prints through, which sets every dispatch mode aside (torch._tensor_str._str)
         self._printing_code = vars(sys.modules[torch.set_printoptions.__module__])["_str"].__code__
+        # the tensors whose printing runs torch's own code only
+        self._printed_kinds = (torch.Tensor, torch.nn.Parameter)
         self._settrace, self._gettrace = sys.settrace, sys.gettrace
 
         class _ParameterReads(TorchFunctionMode):
@@ -925,19 +927,25 @@ class Handler:
         aside, submission = self._trace_aside, is_submission_code
         seen: list[str] = []
 
-        printing, odd_option = self._printing_code, self._odd_print_options
+        printing, odd_option, printed_kinds = self._printing_code, self._odd_print_options, self._printed_kinds
 
         def on_call(frame, event, arg):
             if event == FRAME_STARTS and not seen:
                 code = frame.f_code
                 if code is printing:
                     odd = odd_option()
-                    contents = frame.f_locals.get("tensor_contents")
+                    arguments = frame.f_locals
+                    contents = arguments.get("tensor_contents")
                     if odd is not None:
                         seen.append(f"torch's print option {odd} holding an object torch runs as it prints")
                     elif type(contents) not in (str, type(None)):
                         # repr's own keyword, added to a text as torch prints (attack round 63: its __radd__)
                         seen.append("an object given to a tensor's repr as its tensor_contents")
+                    elif type(arguments.get("self")) not in printed_kinds:
+                        # what torch's printing reads of the tensor, a subclass may answer (attack round 64: a
+                        # Parameter subclass's is_nested, a property running torch's convolution)
+                        seen.append(f"a {type(arguments.get('self')).__qualname__} printed, whose attributes "
+                                    "torch reads as it prints")
                 elif submission(code.co_filename) and aside(aten):
                     seen.append(f"the submission's {code.co_name} run with the trace set aside")
             return None  # no line events

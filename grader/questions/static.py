@@ -2396,9 +2396,16 @@ def _resolved_once(reading: _Reading, node: ast.AST) -> str | None:
 
 def _flag_after_reading(reading: _Reading) -> None:
     """The findings that need every unit read first (bindings, parents, functions of every name)."""
-    shown = _namespace_only_read(reading, reading.namespace_uses)
+    read_only = _namespace_only_read(reading, reading.namespace_uses)
+    texts_own = _own_class_shows_itself(reading)
     for name in reading.namespace_uses:
-        if id(name) not in shown:
+        how = read_only.get(id(name))
+        if how == NAMESPACE_SHOWN and texts_own:
+            # showing a namespace runs every value's own text: code of the submission's no name leads to (attack
+            # round 64: str(globals()) in forward ran a __repr__ that read a caller's file)
+            reading.unreadable.append(Finding("unverifiable", f"{name.id}() shown beside a class writing its own "
+                                                              "text (its __repr__ runs where nothing names it)"))
+        elif how is None:
             # globals().update(...) binds names out of the reader's sight, but holds nothing of the worker's
             reading.unreadable.append(Finding("unverifiable", name.id, hides_from_models=False))
     for call in reading.printing_calls:
@@ -2415,12 +2422,15 @@ def _flag_after_reading(reading: _Reading) -> None:
 SHOWING_BUILTINS = frozenset({"print", "len", "repr", "str"})
 
 
-def _namespace_only_read(reading: _Reading, names: list[ast.Name]) -> set[int]:
+NAMESPACE_TESTED, NAMESPACE_SHOWN = "tested", "shown"
+
+
+def _namespace_only_read(reading: _Reading, names: list[ast.Name]) -> dict[int, str]:
     """The ``globals``/``locals``/``vars`` names (Python's own) whose call's result is only tested for membership
     (``'__file__' in globals()``) or shown (``print(vars(args))``, ``pprint.pprint(locals())``): a truth value, or
     text printed, escapes; nothing is bound or handed out (fairness round 49: each cost q6's by-hand part)."""
     parents = _parents(reading)
-    found: set[int] = set()
+    found: dict[int, str] = {}
     for func in names:
         call = parents.get(id(func))
         if not (isinstance(call, ast.Call) and call.func is func and _the_builtin(reading, func)) \
@@ -2429,13 +2439,30 @@ def _namespace_only_read(reading: _Reading, names: list[ast.Name]) -> set[int]:
         parent = parents.get(id(call))
         if isinstance(parent, ast.Compare) and call in parent.comparators \
                 and all(isinstance(op, (ast.In, ast.NotIn)) for op in parent.ops):
-            found.add(id(func))
+            found[id(func)] = NAMESPACE_TESTED
         elif isinstance(parent, ast.Call) and call in parent.args and not parent.keywords and (
                 isinstance(parent.func, ast.Name) and parent.func.id in SHOWING_BUILTINS
                 and _the_builtin(reading, parent.func)
                 or _resolved(reading, parent.func) in ("pprint.pprint", "pprint.pformat", "pprint.pp")):
-            found.add(id(func))
+            found[id(func)] = NAMESPACE_SHOWN  # every value's text: read by :func:`_flag_after_reading`
     return found
+
+
+#: The special methods that write an object's text.
+SHOWING_DUNDERS = frozenset({"__repr__", "__str__", "__format__"})
+
+
+def _own_class_shows_itself(reading: _Reading) -> bool:
+    """Whether a class of the submission's defines or binds its own ``__repr__``/``__str__``/``__format__``."""
+    for cls in reading.classes:
+        for statement in cls.body:
+            names = [statement.name] if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)) else [
+                n.id for t in (statement.targets if isinstance(statement, ast.Assign) else
+                               [statement.target] if isinstance(statement, (ast.AnnAssign, ast.AugAssign)) else [])
+                for n in ast.walk(t) if isinstance(n, ast.Name)]
+            if SHOWING_DUNDERS & set(names):
+                return True
+    return False
 
 
 def _imports_the_package(statement: ast.AST, name: str) -> bool:
@@ -4121,8 +4148,11 @@ def _sets_a_setting(reading: _Reading, change: ast.AST) -> bool:
     if isinstance(change, (ast.Expr, ast.Assign)) and isinstance(change.value, ast.Call) \
             and isinstance(change.value.func, ast.Attribute) and change.value.func.attr in ENVIRONMENT_METHODS \
             and _resolved(reading, change.value.func.value) == "os.environ" \
-            and all(isinstance(t, ast.Name) for t in getattr(change, "targets", [])):
-        return True  # os.environ.pop(name, None), setdefault: text in, text out
+            and all(isinstance(t, ast.Name) for t in getattr(change, "targets", [])) \
+            and not change.value.keywords and all(_plain_data(a) for a in change.value.args[1:]):
+        # os.environ.pop(name, None), setdefault: text in, text out (a default given is a constant: `get(k, obj)`
+        # hands obj back)
+        return True
     if not isinstance(change, ast.Assign):
         return False
     if all(isinstance(t, ast.Subscript) and _resolved(reading, t.value) == "os.environ" for t in change.targets):
