@@ -630,6 +630,31 @@ GRADER_FAULTS: dict[str, str] = {
         ("r49_nb_unittest_mock_patch_proves_no_torch_conv.ipynb",
          "by design: unittest.mock patches F.conv2d, torch's convolution handed on as a value: -10"),
     )},
+    # Fairness round 50 (tests/corpus/fair/_r50_findings.md, aimed at this session's tightenings): 29 of 66 kept full
+    # marks at first; 23 of the 37 marked down are fixed (print options computed or named any way but from the
+    # submission's own objects, a NumPy number among them; a namespace shown at the top level; warnings imported where
+    # it is used, or aliased once; NumPy's names put back as a tuple, bool8, product); these stay.
+    **{name: "(fairness round 50) " + why for name, why in (
+        ("r50_nb_config_repr_join_vars_items.ipynb",
+         "vars(self) handed to a join in a config's __repr__: a namespace read other than shown or tested: -3"),
+        ("r50_nb_config_repr_uses_vars_self.ipynb", "as r50_nb_config_repr_join_vars_items: -3"),
+        ("r50_nb_config_to_json_vars.ipynb", "vars(self) handed to json.dumps: -3"),
+        ("r50_nb_list_defined_names_from_globals.ipynb", "names listed from globals() in a comprehension: -3"),
+        ("r50_nb_print_globals_keys.ipynb", "globals().keys() printed (a method of the namespace, not it shown): -3"),
+        ("r50_nb_print_sorted_globals.ipynb", "sorted(globals()) printed: -3"),
+        ("r50_nb_print_locals_in_conv2d_beside_dataclass_repr_false.ipynb",
+         "print(locals()) inside conv2d: a namespace shown in the by-hand code, every value's text run there: -3"),
+        ("r50_nb_config_repr_self_dict_alone.ipynb",
+         "an older rule: self.__dict__ read in a __repr__ (a namespace read): -10"),
+        ("r50_nb_print_vars_config_with_repr.ipynb", "as r50_nb_config_repr_self_dict_alone: -10"),
+        ("r50_nb_pprint_vars_config_with_repr.ipynb", "as r50_nb_config_repr_self_dict_alone: -10"),
+        ("r50_nb_forward_check_on_error_policy_dict.ipynb",
+         "warnings.warn kept in a dict of policies: handed on as a value, its calls' stacklevel unread: q7 and q8 -7"),
+        ("r50_nb_numpy_alias_setattr_loop.ipynb",
+         "NumPy's names put back in a loop with setattr: setattr on a module: -10"),
+        ("r50_nb_q6_show_helper_kwargs_forwarded.ipynb",
+         "a helper's **kwargs forwarded to torch.set_printoptions: its callers' values are not followed: -3"),
+    )},
 }
 
 #: Correct cases the grader marks down at some seeds only: expected failures that may pass, so that a run where they

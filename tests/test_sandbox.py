@@ -556,7 +556,8 @@ def printed_with_builtins(image):
         torch.set_printoptions(threshold=1000)
     return image * 2
 def printed_with_options(image):
-    torch.set_printoptions(threshold=10_000, precision=3, sci_mode=False, linewidth=120)
+    import numpy
+    torch.set_printoptions(threshold=numpy.prod((100, 100)), precision=3, sci_mode=False, linewidth=120)
     repr(image)
     torch.set_printoptions(profile="default")
     return image * 2
@@ -576,6 +577,23 @@ def printed_subclass(image):
 def printed_parameter(image):
     repr(torch.nn.Parameter(image.clone()))
     return image * 2
+class Double(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, a):
+        return a * 2
+    @staticmethod
+    def backward(ctx, g):
+        return g * 2
+class Name(str):
+    pass
+def printed_renamed_grad_fn(image):
+    doubled = Double.apply(image.clone().requires_grad_())
+    type(doubled.grad_fn).__name__ = Name("DoubleBackward")
+    repr(doubled)
+    return image * 2
+def printed_with_a_gradient(image):
+    repr(image.clone().requires_grad_() * 2)
+    return image * 2
 def trace_dropped(image):
     import sys
     sys.settrace(None)
@@ -587,15 +605,16 @@ def trace_dropped(image):
                                            ("printed_with_a_hook", True), ("printed", False), ("trace_dropped", True),
                                            ("printed_with_builtins", True), ("printed_with_options", False),
                                            ("printed_with_own_contents", True), ("printed_with_text_contents", False),
-                                           ("printed_subclass", True), ("printed_parameter", False)])
+                                           ("printed_subclass", True), ("printed_parameter", False),
+                                           ("printed_renamed_grad_fn", True), ("printed_with_a_gradient", False)])
 def test_code_run_below_the_trace_makes_the_call_untraced(server, tmp_path, name, untraced):
     """Attack rounds 57 and 58: a tensor subclass's own dispatch, and a dispatch mode left on under the recorder, run
     their Python with the recorder set aside (torch's convolution ran there, unrecorded): the trace names them.
     Round 60: torch sets every dispatch mode aside while it prints a tensor, and an object of the submission's as
     the print threshold ran the submission's code there; round 62, a chain of built-in callables that starts no
     frame; round 63, an object given to repr as its tensor_contents; round 64, a Parameter subclass whose
-    is_nested torch's printing reads.  Printing a tensor or a parameter, with print options that are numbers, is no
-    such code."""
+    is_nested torch's printing reads; round 65, a gradient's class renamed with an object.  Printing a tensor or a
+    parameter, with print options that are numbers, is no such code."""
     from grader.checkapi.protocol import TRACE_KERNELS, UNTRACED_DISPATCH
 
     path = tmp_path / "below.py"

@@ -3039,7 +3039,8 @@ def test_a_stacklevel_past_the_caller_costs_the_models_that_reach_it_only(stackl
     "rebound(x)",  # a parameter whose default is 2, set again in the body
     "W = warnings.warn; W('where', UserWarning, level)",  # warnings' function read as a value (round 63)
     "W = getattr(warnings, 'warn'); W('where', UserWarning, level)",
-    "from warnings import warn as w; w('where', UserWarning, level)",  # imported where names are not resolved
+    "from warnings import warn as w; w('where', UserWarning, level)",  # imported in the function
+    "import warnings as W; V = W.warn; V('where', UserWarning, level)",  # an alias of the function's own
 ])
 def test_a_stacklevel_given_any_other_way_still_costs_the_models_that_reach_it(warn):
     # attack rounds 59 and 62
@@ -3057,11 +3058,14 @@ def test_a_stacklevel_given_any_other_way_still_costs_the_models_that_reach_it(w
 @pytest.mark.parametrize("call", [
     "check(x, 2)", "check(x, stacklevel=2)", "help(check)", "print(check.__name__)", "checker.at(x, 2)",
     "log.debug('%d x %d', *x.shape[-2:])", "log.info('shape', stacklevel=LEVEL)", "shifted(x)",
+    # fairness round 50: warnings imported where it is used, and warn under a name of its own
+    "import warnings as W; W.warn('small', stacklevel=2)", "from warnings import warn; warn('small', UserWarning, 2)",
+    "alias('small', UserWarning, 2)",
 ])
 def test_a_stacklevel_that_is_the_callers_is_readable(call):
     # fairness round 48: each is at most 2 when it runs
     source = HAND_WRITTEN + (
-        "import logging, warnings\nlog = logging.getLogger(__name__)\nLEVEL: int = 2\nLEVEL = 2\n"
+        "import logging, warnings\nlog = logging.getLogger(__name__)\nLEVEL: int = 2\nLEVEL = 2\nalias = warnings.warn\n"
         "def check(x, stacklevel=2):\n    warnings.warn('small', stacklevel=stacklevel)\n    return x\n"
         "def shifted(x, stacklevel=1):\n    warnings.warn('small', stacklevel=stacklevel + 1)\n    return x\n"
         "class Checker:\n    def at(self, x, stacklevel=2):\n        warnings.warn('small', stacklevel=stacklevel)\n"
@@ -3087,12 +3091,17 @@ def test_a_namespace_only_shown_or_tested_is_readable(source, readable):
     assert (not [f for f in found if f.what in ("globals", "locals", "vars")]) is readable, found
 
 
-def test_a_namespace_shown_beside_a_class_writing_its_own_text_costs_the_models_too():
-    # attack round 64: str(globals()) in forward ran a __repr__ whose warning read a caller's file
-    source = HAND_WRITTEN + ("class Where:\n    def __repr__(self):\n        return 'where'\nwhere = Where()\n"
-                             "print(str(globals()))\n")
-    assert [f for f in unreadable_findings((source,), models=True) if "shown beside a class" in f.what]
-    assert not unreadable_findings((source.replace("__repr__", "describe"),), models=True)
+def test_a_namespace_shown_where_a_model_reaches_it_costs_the_model():
+    # attack rounds 64 and 65: str(globals()) in forward ran a __repr__ / an nn.Module's extra_repr holding a gate that
+    # read a caller's file; at the top level a shown namespace costs nothing (fairness rounds 49 and 50)
+    gate = ("class Where(torch.nn.Module):\n    def extra_repr(self):\n        return 'where'\nwhere = Where()\n"
+            "class CNN(torch.nn.Module):\n    def forward(self, x):\n        {}\n        return x\n")
+    shown = HAND_WRITTEN + gate.format("text = str(globals())")
+    assert [f for f in unreadable_findings((shown,), models=True, reached_from=("CNN",)) if "shown" in f.what]
+    assert not [f for f in unreadable_findings((shown,), models=True) if "shown" in f.what]
+    top = HAND_WRITTEN + gate.format("pass") + "print(str(vars()), len(globals()))\n"
+    assert not [f for f in unreadable_findings((top,), models=True, reached_from=("CNN",)) if "shown" in f.what]
+    assert not by_hand_findings((top,), "conv2d", threads_running=lambda: False)
 
 
 def test_logging_imported_with_and_without_a_submodule_is_one_module():

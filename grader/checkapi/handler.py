@@ -54,6 +54,11 @@ from .protocol import TRACE_KERNELS, UNTRACED_DISPATCH, Answer, Key, ProbeOp, is
 _BaseException = BaseException
 #: At most this many layer calls are recorded while tracing a forward pass.
 MAX_TRACED_CALLS = 10_000
+#: NumPy's number types, which a print option may hold (``threshold=np.prod(shape)``: fairness round 50); a class of
+#: the submission's cannot take their module's name without a finding of the reader's (``__module__ =``, ``type()``).
+NUMPY_SCALARS = frozenset({"int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64", "float16",
+                           "float32", "float64", "longdouble", "bool", "bool_", "intc", "uintc", "longlong",
+                           "ulonglong"})
 #: The event ``sys.settrace``'s function gets as a frame starts (or a generator resumes).
 FRAME_STARTS = "call"
 
@@ -302,6 +307,7 @@ class Handler:
         self._printing_code = vars(sys.modules[torch.set_printoptions.__module__])["_str"].__code__
         # the tensors whose printing runs torch's own code only
         self._printed_kinds = (torch.Tensor, torch.nn.Parameter)
+        self._grad_fn_of = torch._C.TensorBase.grad_fn.__get__
         self._settrace, self._gettrace = sys.settrace, sys.gettrace
 
         class _ParameterReads(TorchFunctionMode):
@@ -911,7 +917,8 @@ class Handler:
                 return "PRINT_OPTS"
             values = vars(options)
             for name in set(names) | set(values):
-                if type(values.get(name, getattr(type(options), name, None))) not in plain:
+                kind = type(values.get(name, getattr(type(options), name, None)))
+                if kind not in plain and not (kind.__module__ == "numpy" and kind.__name__ in NUMPY_SCALARS):
                     return name
             return None
 
@@ -928,6 +935,7 @@ class Handler:
         seen: list[str] = []
 
         printing, odd_option, printed_kinds = self._printing_code, self._odd_print_options, self._printed_kinds
+        grad_fn_of = self._grad_fn_of
 
         def on_call(frame, event, arg):
             if event == FRAME_STARTS and not seen:
@@ -946,6 +954,10 @@ class Handler:
                         # Parameter subclass's is_nested, a property running torch's convolution)
                         seen.append(f"a {type(arguments.get('self')).__qualname__} printed, whose attributes "
                                     "torch reads as it prints")
+                    elif type(type(grad_fn_of(arguments["self"])).__name__) is not str:
+                        # the name of its gradient's class, which torch compares as it prints (attack round 65: a
+                        # custom Function's backward class renamed with an object whose __eq__ ran the convolution)
+                        seen.append("a tensor printed whose gradient's class is named by an object")
                 elif submission(code.co_filename) and aside(aten):
                     seen.append(f"the submission's {code.co_name} run with the trace set aside")
             return None  # no line events

@@ -510,19 +510,27 @@ SYS_DATA_SETTINGS = frozenset({"argv"})
 #: (:func:`_library_setting`; fairness rounds 30 and 47).
 REMOVED_NAMES = {
     "numpy": frozenset({"float", "int", "bool", "object", "str", "complex", "long", "unicode", "float_", "complex_",
-                        "string_", "unicode_", "NaN", "NAN", "Inf", "PINF", "NINF", "infty", "Infinity"}),
+                        "string_", "unicode_", "NaN", "NAN", "Inf", "PINF", "NINF", "infty", "Infinity", "bool8",
+                        "int0", "uint0", "object0", "str0", "bytes0", "void0", "cfloat", "singlecomplex", "longfloat",
+                        "longcomplex", "clongfloat"}),
     "collections": frozenset({"Awaitable", "Coroutine", "AsyncIterable", "AsyncIterator", "AsyncGenerator",
                               "Hashable", "Iterable", "Iterator", "Generator", "Reversible", "Sized", "Container",
                               "Callable", "Collection", "Set", "MutableSet", "Mapping", "MutableMapping",
                               "MappingView", "KeysView", "ItemsView", "ValuesView", "Sequence", "MutableSequence",
                               "ByteString"}),
 }
+#: Functions newer releases took out of a module, which old notebooks put back as the module's own function under its
+#: new name (``np.product = np.prod``, NumPy 2.0).
+REMOVED_FUNCTIONS = {"numpy": {"product": "prod", "cumproduct": "cumprod", "sometrue": "any", "alltrue": "all",
+                                "round_": "round", "trapz": "trapezoid", "in1d": "isin", "row_stack": "vstack"}}
 #: Modules nothing the grading runs reads, whose attributes a library's object may be set on: the certificate recipe
 #: for downloading datasets, ``ssl._create_default_https_context = ssl._create_unverified_context`` (fairness round
 #: 47; the worker has no network).
 UNREAD_MODULES = frozenset({"ssl"})
 #: The modules :func:`_library_value` looks an object up in (imported in the judge to see what it is).
 LIBRARY_VALUE_MODULES = frozenset(REMOVED_NAMES) | UNREAD_MODULES
+#: The attributes that name a class or a function.
+RENAMING_DUNDERS = frozenset({"__name__", "__qualname__", "__module__"})
 #: Python's types, as the value a removed alias is restored to.
 BUILTIN_TYPE_NAMES = frozenset({"float", "int", "bool", "object", "str", "complex", "bytes"})
 #: Special methods a class body may bind to one of dict's own methods (the AttrDict recipe), and those methods.
@@ -1453,6 +1461,17 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                                 reading.reach_only.append((node, Finding(finding.kind, finding.what, False)))
                             else:
                                 add(finding)
+                        elif sub.attr in RENAMING_DUNDERS and root not in reading.imported and not (
+                                isinstance(node, ast.Assign) and (
+                                    isinstance(node.value, ast.Constant) and type(node.value.value) is str
+                                    or isinstance(node.value, ast.Attribute) and node.value.attr == sub.attr)):
+                            # (a wrapper given its function's name, `wrapper.__name__ = fn.__name__`, or a text: the
+                            # decorator recipe before functools.wraps)
+                            # a class's name set through a name bound otherwise (`kind = type(t.grad_fn)`): torch
+                            # compares a gradient's class name as it prints, with the trace set aside (attack round
+                            # 65: a str subclass's __eq__ there ran torch's convolution)
+                            add(Finding("unverifiable", f"{chain} = ... (renames a class or function)",
+                                        hides_from_models=False))
 
 
 #: Functions that put their last argument into the object they are given.
@@ -2396,15 +2415,18 @@ def _resolved_once(reading: _Reading, node: ast.AST) -> str | None:
 
 def _flag_after_reading(reading: _Reading) -> None:
     """The findings that need every unit read first (bindings, parents, functions of every name)."""
-    read_only = _namespace_only_read(reading, reading.namespace_uses)
-    texts_own = _own_class_shows_itself(reading)
+    read_only = _namespace_reads(reading)
     for name in reading.namespace_uses:
         how = read_only.get(id(name))
-        if how == NAMESPACE_SHOWN and texts_own:
-            # showing a namespace runs every value's own text: code of the submission's no name leads to (attack
-            # round 64: str(globals()) in forward ran a __repr__ that read a caller's file)
-            reading.unreadable.append(Finding("unverifiable", f"{name.id}() shown beside a class writing its own "
-                                                              "text (its __repr__ runs where nothing names it)"))
+        if how == NAMESPACE_SHOWN:
+            # showing a namespace runs every value's own text (a __repr__, an nn.Module's extra_repr): code no name
+            # leads to, where the judged code calls a function showing one (attack rounds 64 and 65: str(globals())
+            # in forward ran a gate reading a caller's file); at the top level it shows the notebook's names as it
+            # loads (fairness rounds 49 and 50)
+            _function_binding(reading, name)  # (builds the map of each node's function)
+            if (reading.function_of or {}).get(id(name)) is not None:
+                reading.reach_only.append((name, Finding("unverifiable", f"{name.id}() shown (every value's own "
+                                                                         "text runs where nothing names it)")))
         elif how is None:
             # globals().update(...) binds names out of the reader's sight, but holds nothing of the worker's
             reading.unreadable.append(Finding("unverifiable", name.id, hides_from_models=False))
@@ -2419,10 +2441,24 @@ def _flag_after_reading(reading: _Reading) -> None:
 
 #: Python's functions that only print, measure or show what they are given (a namespace handed to one escapes as
 #: text or a number).
-SHOWING_BUILTINS = frozenset({"print", "len", "repr", "str"})
+SHOWING_BUILTINS = frozenset({"print", "repr", "str"})
 
 
 NAMESPACE_TESTED, NAMESPACE_SHOWN = "tested", "shown"
+
+
+def _namespace_reads(reading: _Reading) -> dict[int, str]:
+    """:func:`_namespace_only_read` of every namespace use, memoised per reading."""
+    if "namespace reads" not in reading.memo:
+        reading.memo["namespace reads"] = _namespace_only_read(reading, reading.namespace_uses)
+    return reading.memo["namespace reads"]
+
+
+def _namespace_written(reading: _Reading) -> bool:
+    """Whether a namespace is used other than tested or shown (``globals()["LEVEL"] = 9``): a module-level name may
+    then hold what no binding the reader sees gave it (attack round 65)."""
+    reads = _namespace_reads(reading)
+    return any(id(name) not in reads for name in reading.namespace_uses)
 
 
 def _namespace_only_read(reading: _Reading, names: list[ast.Name]) -> dict[int, str]:
@@ -2440,29 +2476,15 @@ def _namespace_only_read(reading: _Reading, names: list[ast.Name]) -> dict[int, 
         if isinstance(parent, ast.Compare) and call in parent.comparators \
                 and all(isinstance(op, (ast.In, ast.NotIn)) for op in parent.ops):
             found[id(func)] = NAMESPACE_TESTED
+        elif isinstance(parent, ast.Call) and parent.args == [call] and not parent.keywords \
+                and isinstance(parent.func, ast.Name) and parent.func.id == "len" and _the_builtin(reading, parent.func):
+            found[id(func)] = NAMESPACE_TESTED  # a count of names
         elif isinstance(parent, ast.Call) and call in parent.args and not parent.keywords and (
                 isinstance(parent.func, ast.Name) and parent.func.id in SHOWING_BUILTINS
                 and _the_builtin(reading, parent.func)
                 or _resolved(reading, parent.func) in ("pprint.pprint", "pprint.pformat", "pprint.pp")):
             found[id(func)] = NAMESPACE_SHOWN  # every value's text: read by :func:`_flag_after_reading`
     return found
-
-
-#: The special methods that write an object's text.
-SHOWING_DUNDERS = frozenset({"__repr__", "__str__", "__format__"})
-
-
-def _own_class_shows_itself(reading: _Reading) -> bool:
-    """Whether a class of the submission's defines or binds its own ``__repr__``/``__str__``/``__format__``."""
-    for cls in reading.classes:
-        for statement in cls.body:
-            names = [statement.name] if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)) else [
-                n.id for t in (statement.targets if isinstance(statement, ast.Assign) else
-                               [statement.target] if isinstance(statement, (ast.AnnAssign, ast.AugAssign)) else [])
-                for n in ast.walk(t) if isinstance(n, ast.Name)]
-            if SHOWING_DUNDERS & set(names):
-                return True
-    return False
 
 
 def _imports_the_package(statement: ast.AST, name: str) -> bool:
@@ -2780,43 +2802,82 @@ def _plain_data_setting(reading: _Reading, node: ast.AST, root: str) -> bool:
 PRINTED_CONTENTS = "tensor_contents"
 #: What sets torch's print options.
 PRINT_OPTION_SETTERS = frozenset({"torch.set_printoptions"})
-#: Python's functions of numbers a print option may be computed with (``int(1e6)``, ``max(1000, N)``).
-PRINT_OPTION_BUILTINS = frozenset({"int", "float", "round", "abs", "max", "min"})
-#: Numbers a print option may be given by name (``threshold=sys.maxsize``, ``threshold=math.inf``).
-PRINT_OPTION_NUMBERS = frozenset({"sys.maxsize", "math.inf", "numpy.inf", "torch.inf"})
 
 
 def _print_option_value(reading: _Reading, value: ast.expr, depth: int = 0) -> bool:
-    """Whether a value given to torch's print options is data: a literal of constants (``-1``), ``float("inf")`` /
-    ``int(1e6)`` of one, a number of :data:`PRINT_OPTION_NUMBERS`, or a name bound at module level to such values
-    only (a dict of them handed on with ``**``)."""
-    if _plain_data(value):
-        return True
-    if depth > 6:
+    """Whether a value given to torch's print options holds nothing of the submission's making: no object of its
+    own classes, no function or lambda of its own, no callable wrapped by a library (``functools.partial``,
+    ``operator.methodcaller``, ``map``...), whichever way it is spelled (attack rounds 60 and 62).  Numbers however
+    computed (``math.inf``, ``np.iinfo(np.int64).max``, ``cfg["threshold"]``, ``args.precision``) are data (fairness
+    round 50); what a value holds when torch prints is checked again where the by-hand code runs."""
+    if depth > 8:
         return False
-    if isinstance(value, ast.UnaryOp):
-        return _print_option_value(reading, value.operand, depth + 1)
-    if isinstance(value, ast.BinOp):  # 10**6, 2 * LINE
-        return _print_option_value(reading, value.left, depth + 1) and _print_option_value(reading, value.right,
-                                                                                            depth + 1)
-    if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id in PRINT_OPTION_BUILTINS \
-            and _the_builtin(reading, value.func) and not value.keywords \
-            and all(_print_option_value(reading, a, depth + 1) for a in value.args):
+    if isinstance(value, ast.Lambda):
+        return False
+    if isinstance(value, ast.Constant):
         return True
-    if isinstance(value, ast.Attribute):
-        return _resolved(reading, value) in PRINT_OPTION_NUMBERS
-    if isinstance(value, ast.Name) and value.id not in reading.global_in_functions:
+    if isinstance(value, ast.Name):
+        if value.id in reading.global_in_functions:
+            return False
         function = _function_binding(reading, value)
         if function is not None:
-            return _parameter_given_data(reading, function, value.id, depth)
-        bindings = reading.bindings.get(value.id, [])
-        return bool(bindings) and all(isinstance(b, ast.Assign) and len(b.targets) == 1
-                                      and isinstance(b.targets[0], ast.Name)
-                                      and _print_option_value(reading, b.value, depth + 1) for b, _ in bindings)
-    if isinstance(value, ast.Dict):
-        return all(k is None or _plain_data(k) for k in value.keys) and all(
-            _print_option_value(reading, v, depth + 1) for v in value.values)
-    return False
+            if value.id in _parameter_names(function):
+                return _parameter_given_data(reading, function, value.id, depth)
+            return all(_print_option_value(reading, v, depth + 1) for v in _local_values(function, value.id))
+        for binding, _ in reading.bindings.get(value.id, []):
+            if isinstance(binding, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                return False
+            if isinstance(binding, (ast.Assign, ast.AnnAssign)) and binding.value is not None \
+                    and not _print_option_value(reading, binding.value, depth + 1):
+                return False
+        return True
+    if isinstance(value, ast.Call):
+        func = value.func
+        if _resolved(reading, func) in CALLABLE_WRAPPERS or (
+                isinstance(func, ast.Name) and func.id in CALLABLE_WRAPPER_BUILTINS and _the_builtin(reading, func)):
+            return False
+        if isinstance(func, ast.Name) and any(
+                isinstance(b, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda))
+                or isinstance(b, ast.Assign) and isinstance(b.value, ast.Lambda)
+                for b, _ in reading.bindings.get(func.id, [])):
+            return False  # a class or a function of the submission's, whose result may be anything
+        parts = [*value.args, *(k.value for k in value.keywords)]
+        return all(_print_option_value(reading, p.value if isinstance(p, ast.Starred) else p, depth + 1)
+                   for p in parts) \
+            and not isinstance(func, ast.Lambda)
+    if isinstance(value, (ast.Attribute, ast.Subscript)):
+        base = value.value
+        return not isinstance(base, (ast.Lambda, ast.Call)) or _print_option_value(reading, base, depth + 1)
+    return all(_print_option_value(reading, child, depth + 1) for child in ast.iter_child_nodes(value)
+               if isinstance(child, ast.expr))
+
+
+#: Library callables that wrap another callable or hand one back (an object of them as a print option runs it).
+CALLABLE_WRAPPERS = frozenset({"functools.partial", "functools.partialmethod", "functools.reduce",
+                               "operator.attrgetter", "operator.itemgetter", "operator.methodcaller",
+                               "itertools.starmap", "itertools.chain", "itertools.cycle", "itertools.repeat",
+                               "types.MethodType", "types.FunctionType", "types.SimpleNamespace"})
+CALLABLE_WRAPPER_BUILTINS = frozenset({"map", "filter", "iter", "zip", "type", "super", "property", "classmethod",
+                                       "staticmethod", "getattr", "vars", "globals", "locals", "next", "object"})
+
+
+def _local_values(function: ast.AST, name: str) -> list[ast.expr]:
+    """The values a function's own assignments give ``name`` (a loop, ``with``, unpacking: an unknown, shown as a
+    lambda so that it is never taken for data)."""
+    values: list[ast.expr] = []
+    for node in ast.walk(function):
+        if isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            for target in targets:
+                if isinstance(target, ast.Name) and target.id == name:
+                    values.append(node.value if node.value is not None else ast.Constant(None))
+                elif any(isinstance(n, ast.Name) and n.id == name for n in ast.walk(target)):
+                    values.append(ast.Lambda(args=None, body=ast.Constant(None)))
+        elif isinstance(node, (ast.For, ast.With, ast.comprehension, ast.NamedExpr, ast.ExceptHandler)) and any(
+                isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Store) for n in ast.walk(
+                    getattr(node, "target", None) or getattr(node, "optional_vars", None) or ast.Pass())):
+            values.append(ast.Lambda(args=None, body=ast.Constant(None)))
+    return values
 
 
 def _parameter_given_data(reading: _Reading, function: ast.AST, name: str, depth: int,
@@ -2903,18 +2964,37 @@ def _library_setting(reading: _Reading, node: ast.AST, root: str) -> bool:
     """``np.float = float``, ``collections.Iterable = collections.abc.Iterable``, ``ssl._create_default_https_context
     = ssl._create_unverified_context``: one of Python's types or a library's object (an attribute chain of a name
     only ever imported: no call, no code of the submission's) put back under a name its module no longer has
-    (:data:`REMOVED_NAMES`), or set on a module nothing the grading runs reads (:data:`UNREAD_MODULES`)."""
+    (:data:`REMOVED_NAMES`; a function of the module's own under a function's name, :data:`REMOVED_FUNCTIONS`), or
+    set on a module nothing the grading runs reads (:data:`UNREAD_MODULES`).  ``np.float, np.int = float, int``
+    pairs each name with its value (fairness round 50)."""
     module = reading.imported.get(root, "").split(".")[0]
-    if not isinstance(node, ast.Assign) or not _library_value(reading, node.value, module,
-                                                              types_only=module not in UNREAD_MODULES):
+    if not isinstance(node, ast.Assign):
         return False
+    pairs = []
     for target in node.targets:
+        if isinstance(target, ast.Tuple) and isinstance(node.value, ast.Tuple) \
+                and len(target.elts) == len(node.value.elts):
+            pairs += list(zip(target.elts, node.value.elts))
+        else:
+            pairs.append((target, node.value))
+    for target, value in pairs:
         if not isinstance(target, ast.Attribute):
             return False
         target_root, chain = _root(target)
         parts = chain.split(".")
-        if target_root != root or not (module in UNREAD_MODULES or (
-                len(parts) == 2 and reading.imported.get(root) == module and parts[1] in REMOVED_NAMES.get(module, ()))):
+        if target_root != root:
+            return False
+        if module in UNREAD_MODULES:
+            if not _library_value(reading, value, module, types_only=False):
+                return False
+            continue
+        if len(parts) != 2 or reading.imported.get(root) != module:
+            return False
+        if parts[1] in REMOVED_FUNCTIONS.get(module, {}):
+            if _resolved(reading, value) != f"{module}.{REMOVED_FUNCTIONS[module][parts[1]]}":
+                return False
+        elif parts[1] not in REMOVED_NAMES.get(module, ()) or not _library_value(reading, value, module,
+                                                                                 types_only=True):
             return False
     return True
 
@@ -4769,9 +4849,10 @@ def _flag_private_keywords(reading: _Reading, nodes: list[ast.AST]) -> None:
         if not isinstance(node, ast.Call):
             continue
         given = [k.value for k in node.keywords if k.arg == "stacklevel"]
-        warns = _resolved(reading, node.func) in ("warnings.warn", "warnings.warn_explicit") or (
+        warning = _warning_function(reading, node.func)
+        warns = warning in WARNING_FUNCTIONS or (
             isinstance(node.func, ast.Attribute) and node.func.attr in LOGGING_METHODS)
-        if _resolved(reading, node.func) == "warnings.warn" and len(node.args) > 2:
+        if warning == "warnings.warn" and len(node.args) > 2:
             given.append(node.args[2])  # warn(message, category, stacklevel) (attack round 59)
         if warns:
             given += [k.value for k in node.keywords if k.arg is None]  # **{"stacklevel": k} (attack round 59)
@@ -4802,27 +4883,63 @@ def _flag_private_keywords(reading: _Reading, nodes: list[ast.AST]) -> None:
 WARNING_FUNCTIONS = frozenset({"warnings.warn", "warnings.warn_explicit"})
 
 
+def _warning_function(reading: _Reading, func: ast.expr) -> str | None:
+    """Which of warnings' functions ``func`` is, when it is one: named through a module-level import, an import in
+    the function around it (``import warnings`` in a helper: fairness round 50), or a module-level alias bound once
+    (``warn = warnings.warn``)."""
+    resolved = _resolved(reading, func)
+    if resolved in WARNING_FUNCTIONS:
+        return resolved
+    root = func
+    while isinstance(root, ast.Attribute):
+        root = root.value
+    if not isinstance(root, ast.Name):
+        return None
+    function = _function_binding(reading, root)
+    if function is not None:
+        for statement in ast.walk(function):
+            if isinstance(statement, (ast.Import, ast.ImportFrom)):
+                for alias in statement.names:
+                    bound = alias.asname or alias.name.split(".")[0]
+                    if bound != root.id:
+                        continue
+                    dotted = alias.name if isinstance(statement, ast.Import) and alias.asname else (
+                        alias.name.split(".")[0] if isinstance(statement, ast.Import)
+                        else f"{statement.module}.{alias.name}")
+                    chain = _root(func)[1].split(".")[1:]
+                    full = ".".join([dotted, *chain])
+                    if full in WARNING_FUNCTIONS:
+                        return full
+        return None
+    bindings = reading.bindings.get(root.id, [])
+    if func is root and len(bindings) == 1 and isinstance(bindings[0][0], ast.Assign) \
+            and root.id not in reading.global_in_functions and len(bindings[0][0].targets) == 1 \
+            and isinstance(bindings[0][0].targets[0], ast.Name):
+        aliased = _resolved(reading, bindings[0][0].value)
+        return aliased if aliased in WARNING_FUNCTIONS else None
+    return None
+
+
 def _warn_out_of_sight(reading: _Reading, node: ast.AST, parents: dict) -> str | None:
     """Why a call of warnings' functions would escape the stacklevel rule at ``node``: the function read other than
-    as a call's function (``W = warnings.warn``, ``[warnings.warn]``), or warnings imported inside a function, where
-    the reader does not resolve its names.  None otherwise."""
-    if isinstance(node, (ast.Name, ast.Attribute)) and isinstance(node.ctx, ast.Load) \
-            and _resolved(reading, node) in WARNING_FUNCTIONS:
+    as a call's function or a module-level alias's value (``[warnings.warn][0]``, a dict of them).  None
+    otherwise."""
+    warning = _warning_function(reading, node) if isinstance(node, (ast.Name, ast.Attribute)) \
+        and isinstance(node.ctx, ast.Load) else None
+    if warning is not None:
         parent = parents.get(id(node))
-        if not (isinstance(parent, ast.Call) and parent.func is node):
-            return f"{_resolved(reading, node)} handed on as a value (the stacklevel of its calls cannot be read)"
+        if isinstance(parent, ast.Assign) and parent.value is node and len(parent.targets) == 1 \
+                and isinstance(parent.targets[0], ast.Name) \
+                and _warning_function(reading, ast.Name(id=parent.targets[0].id, ctx=ast.Load())) is not None \
+                and _function_binding(reading, parent.targets[0]) is None:
+            return None  # `warn = warnings.warn`, bound once: its calls are read as warn's (_warning_function)
+        if not (isinstance(parent, ast.Call) and parent.func is node) \
+                and not (isinstance(parent, ast.Attribute) and parent.value is node):
+            return f"{warning} handed on as a value (the stacklevel of its calls cannot be read)"
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "getattr" \
             and len(node.args) >= 2 and isinstance(node.args[1], ast.Constant) \
             and f"{_resolved(reading, node.args[0])}.{node.args[1].value}" in WARNING_FUNCTIONS:
         return f"getattr(warnings, {node.args[1].value!r}) (the stacklevel of its calls cannot be read)"
-    if isinstance(node, (ast.Import, ast.ImportFrom)) and any(
-            (a.name if isinstance(node, ast.Import) else node.module or "").split(".")[0] == "warnings"
-            for a in node.names):
-        above = parents.get(id(node))
-        while above is not None and not isinstance(above, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
-            above = parents.get(id(above))
-        if above is not None:
-            return "warnings imported inside a function (the stacklevel of its calls cannot be read)"
     return None
 
 
@@ -4866,7 +4983,8 @@ def _at_most_the_caller(reading: _Reading, value: ast.expr, most: int = 2) -> bo
     function = _function_binding(reading, value)
     if function is None:
         bindings = reading.bindings.get(value.id, [])
-        return bool(bindings) and value.id not in reading.global_in_functions and all(
+        return bool(bindings) and value.id not in reading.global_in_functions and not _namespace_written(reading) \
+            and all(
             isinstance(b, (ast.Assign, ast.AnnAssign)) and b.value is not None and small(b.value)
             and all(isinstance(t, ast.Name) for t in (b.targets if isinstance(b, ast.Assign) else [b.target]))
             for b, _ in bindings)
