@@ -555,6 +555,17 @@ def printed_with_builtins(image):
     finally:
         torch.set_printoptions(threshold=1000)
     return image * 2
+import enum
+class Big(int):
+    pass
+Forged = enum.Enum("int64", {"HIGH": 1000}, module="numpy", type=Big)
+def printed_with_forged_numpy(image):
+    torch.set_printoptions(threshold=Forged.HIGH)
+    try:
+        repr(image)
+    finally:
+        torch.set_printoptions(threshold=1000)
+    return image * 2
 def printed_with_options(image):
     import numpy
     torch.set_printoptions(threshold=numpy.prod((100, 100)), precision=3, sci_mode=False, linewidth=120)
@@ -606,14 +617,16 @@ def trace_dropped(image):
                                            ("printed_with_builtins", True), ("printed_with_options", False),
                                            ("printed_with_own_contents", True), ("printed_with_text_contents", False),
                                            ("printed_subclass", True), ("printed_parameter", False),
-                                           ("printed_renamed_grad_fn", True), ("printed_with_a_gradient", False)])
+                                           ("printed_renamed_grad_fn", True), ("printed_with_a_gradient", False),
+                                           ("printed_with_forged_numpy", True)])
 def test_code_run_below_the_trace_makes_the_call_untraced(server, tmp_path, name, untraced):
     """Attack rounds 57 and 58: a tensor subclass's own dispatch, and a dispatch mode left on under the recorder, run
     their Python with the recorder set aside (torch's convolution ran there, unrecorded): the trace names them.
     Round 60: torch sets every dispatch mode aside while it prints a tensor, and an object of the submission's as
     the print threshold ran the submission's code there; round 62, a chain of built-in callables that starts no
     frame; round 63, an object given to repr as its tensor_contents; round 64, a Parameter subclass whose
-    is_nested torch's printing reads; round 65, a gradient's class renamed with an object.  Printing a tensor or a
+    is_nested torch's printing reads; round 65, a gradient's class renamed with an object; round 66, an Enum of an
+    int class named numpy.int64.  Printing a tensor or a
     parameter, with print options that are numbers, is no such code."""
     from grader.checkapi.protocol import TRACE_KERNELS, UNTRACED_DISPATCH
 

@@ -3041,6 +3041,7 @@ def test_a_stacklevel_past_the_caller_costs_the_models_that_reach_it_only(stackl
     "W = getattr(warnings, 'warn'); W('where', UserWarning, level)",
     "from warnings import warn as w; w('where', UserWarning, level)",  # imported in the function
     "import warnings as W; V = W.warn; V('where', UserWarning, level)",  # an alias of the function's own
+    "warnings.warn.__call__('where', UserWarning, level)",  # attack round 66
 ])
 def test_a_stacklevel_given_any_other_way_still_costs_the_models_that_reach_it(warn):
     # attack rounds 59 and 62
@@ -3089,6 +3090,17 @@ def test_a_stacklevel_that_is_the_callers_is_readable(call):
 def test_a_namespace_only_shown_or_tested_is_readable(source, readable):
     found = by_hand_findings((HAND_WRITTEN + source + "\n",), "conv2d", threads_running=lambda: False)
     assert (not [f for f in found if f.what in ("globals", "locals", "vars")]) is readable, found
+
+
+def test_a_namespace_shown_as_the_file_loads_reads_what_the_objects_own_text_does():
+    # attack round 66: print(globals()) at the top level ran a __repr__ whose warning read the worker's file as the
+    # notebook loaded, and forward read its verdict
+    gate = ("import warnings\nclass Where:\n    def __repr__(self, level=5):\n"
+            "        warnings.warn('where', stacklevel=level)\n        return 'where'\nwhere = Where()\n"
+            "class CNN(torch.nn.Module):\n    def forward(self, x):\n        return x\n")
+    found = unreadable_findings((HAND_WRITTEN + gate + "print(globals())\n",), models=True, reached_from=("CNN",))
+    assert [f for f in found if "shown as the file loads" in f.what], found
+    assert not unreadable_findings((HAND_WRITTEN + gate,), models=True, reached_from=("CNN",))
 
 
 def test_a_namespace_shown_where_a_model_reaches_it_costs_the_model():
@@ -3140,7 +3152,13 @@ def test_an_environment_variable_set_by_a_helper_is_readable_when_its_name_is_a_
     ("def show(p):\n    torch.set_printoptions(precision=p)\nlist(map(show, [2, 4]))\nshow(6)", True),
     ("class Limit:\n    def __lt__(self, other):\n        return True\ntorch.set_printoptions(threshold=Limit())", False),
     ("import functools\ntorch.set_printoptions(threshold=functools.partial(int, 3))", False),
-    ("def show(p):\n    torch.set_printoptions(threshold=p)\nclass L:\n    pass\nshow(L())", False),
+    # attack round 66: an Enum of an int class of the submission's, named numpy.int64 by enum's functional API
+    ("import enum\nclass Big(int):\n    pass\nLimit = enum.Enum('int64', {'HIGH': 1000}, module='numpy', type=Big)\n"
+     "torch.set_printoptions(threshold=Limit.HIGH)", False),
+    ("from dataclasses import dataclass\n@dataclass\nclass Config:\n    threshold: int = 1000\n"
+     "torch.set_printoptions(threshold=Config(threshold=5000).threshold, precision=Config.threshold)", True),
+    ("def show(p):\n    torch.set_printoptions(threshold=p)\nclass L:\n    def __lt__(self, other):\n"
+     "        return True\nshow(L())", False),
     ("def show(p):\n    torch.set_printoptions(threshold=p)\nhandler = show", False),
 ])
 def test_print_options_given_an_object_are_unreadable(source, readable):

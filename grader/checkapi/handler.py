@@ -54,8 +54,8 @@ from .protocol import TRACE_KERNELS, UNTRACED_DISPATCH, Answer, Key, ProbeOp, is
 _BaseException = BaseException
 #: At most this many layer calls are recorded while tracing a forward pass.
 MAX_TRACED_CALLS = 10_000
-#: NumPy's number types, which a print option may hold (``threshold=np.prod(shape)``: fairness round 50); a class of
-#: the submission's cannot take their module's name without a finding of the reader's (``__module__ =``, ``type()``).
+#: NumPy's number types, which a print option may hold (``threshold=np.prod(shape)``: fairness round 50), found by
+#: these names in NumPy itself.
 NUMPY_SCALARS = frozenset({"int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64", "float16",
                            "float32", "float64", "longdouble", "bool", "bool_", "intc", "uintc", "longlong",
                            "ulonglong"})
@@ -912,13 +912,22 @@ class Handler:
         names = tuple(vars(options))
         own_dict = vars(module)
 
+        numpy_numbers: list = []
+
         def odd() -> str | None:
             if own_dict.get("PRINT_OPTS") is not options:
                 return "PRINT_OPTS"
             values = vars(options)
             for name in set(names) | set(values):
                 kind = type(values.get(name, getattr(type(options), name, None)))
-                if kind not in plain and not (kind.__module__ == "numpy" and kind.__name__ in NUMPY_SCALARS):
+                if kind in plain:
+                    continue
+                if not numpy_numbers and sys.modules.get("numpy") is not None:
+                    # NumPy's own classes, by identity (a class may take any module and name: attack round 66's Enum
+                    # named numpy.int64), once NumPy is imported
+                    numpy = sys.modules["numpy"]
+                    numpy_numbers.append(frozenset(getattr(numpy, n) for n in NUMPY_SCALARS if hasattr(numpy, n)))
+                if not numpy_numbers or kind not in numpy_numbers[0]:
                     return name
             return None
 

@@ -2416,6 +2416,7 @@ def _resolved_once(reading: _Reading, node: ast.AST) -> str | None:
 def _flag_after_reading(reading: _Reading) -> None:
     """The findings that need every unit read first (bindings, parents, functions of every name)."""
     read_only = _namespace_reads(reading)
+    shown_at_load = False
     for name in reading.namespace_uses:
         how = read_only.get(id(name))
         if how == NAMESPACE_SHOWN:
@@ -2427,9 +2428,21 @@ def _flag_after_reading(reading: _Reading) -> None:
             if (reading.function_of or {}).get(id(name)) is not None:
                 reading.reach_only.append((name, Finding("unverifiable", f"{name.id}() shown (every value's own "
                                                                          "text runs where nothing names it)")))
+            else:
+                shown_at_load = True
         elif how is None:
             # globals().update(...) binds names out of the reader's sight, but holds nothing of the worker's
             reading.unreadable.append(Finding("unverifiable", name.id, hides_from_models=False))
+    if shown_at_load:
+        # a namespace shown as the notebook loads runs the own text of every object in it: what hides from a model
+        # where the model reaches it (a stacklevel reading the worker's file) counts there for every model (attack
+        # round 66: print(globals()) ran a __repr__ gate as the file loaded, and forward read its verdict)
+        methods = {id(m) for cls in reading.classes for m in cls.body
+                   if isinstance(m, (ast.FunctionDef, ast.AsyncFunctionDef)) and m.name in SHOWING_METHODS}
+        for node, finding in reading.reach_only:
+            if finding.hides_from_models and _inside(reading, node, methods):
+                reading.unreadable.append(Finding(finding.kind, f"{finding.what}, in an object's own text shown "
+                                                                "as the file loads", hides_from_by_hand=False))
     for call in reading.printing_calls:
         if not all(_print_option_value(reading, a) for a in [*call.args, *(k.value for k in call.keywords)]):
             # torch compares and formats its print options while it prints a tensor, every dispatch mode set aside:
@@ -2437,6 +2450,21 @@ def _flag_after_reading(reading: _Reading) -> None:
             # recorders are function modes, which printing keeps
             reading.unreadable.append(Finding("unverifiable", "torch.set_printoptions given an object (torch runs "
                                                               "it as it prints)", hides_from_models=False))
+
+
+#: The methods that write an object's text when it is shown (an nn.Module's repr calls its extra_repr).
+SHOWING_METHODS = frozenset({"__repr__", "__str__", "__format__", "extra_repr", "_repr_html_", "_repr_pretty_"})
+
+
+def _inside(reading: _Reading, node: ast.AST, functions: set[int]) -> bool:
+    """Whether ``node`` lies in one of ``functions`` (by id), however deep."""
+    owners = reading.function_of or {}
+    owner = owners.get(id(node))
+    while owner is not None:
+        if id(owner) in functions:
+            return True
+        owner = owners.get(id(owner))
+    return False
 
 
 #: Python's functions that only print, measure or show what they are given (a namespace handed to one escapes as
@@ -2836,18 +2864,31 @@ def _print_option_value(reading: _Reading, value: ast.expr, depth: int = 0) -> b
         if _resolved(reading, func) in CALLABLE_WRAPPERS or (
                 isinstance(func, ast.Name) and func.id in CALLABLE_WRAPPER_BUILTINS and _the_builtin(reading, func)):
             return False
-        if isinstance(func, ast.Name) and any(
-                isinstance(b, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda))
-                or isinstance(b, ast.Assign) and isinstance(b.value, ast.Lambda)
-                for b, _ in reading.bindings.get(func.id, [])):
-            return False  # a class or a function of the submission's, whose result may be anything
+        own = [b for b, _ in reading.bindings.get(func.id, [])] if isinstance(func, ast.Name) else []
+        if any(isinstance(b, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda))
+               or isinstance(b, ast.Assign) and isinstance(b.value, ast.Lambda) for b in own) or (
+                any(isinstance(b, ast.ClassDef) for b in own) and not _bare_record(reading, func.id)):
+            return False  # a function of the submission's, or a class that is more than a record: anything
         parts = [*value.args, *(k.value for k in value.keywords)]
         return all(_print_option_value(reading, p.value if isinstance(p, ast.Starred) else p, depth + 1)
                    for p in parts) \
             and not isinstance(func, ast.Lambda)
+    if isinstance(value, ast.Attribute) and isinstance(value.value, ast.Name):
+        classes = [b for b, _ in reading.bindings.get(value.value.id, []) if isinstance(b, ast.ClassDef)]
+        if classes and _function_binding(reading, value.value) is None:
+            # a class's own attribute (`Config.THRESHOLD`): data when the class is a plain record and every value
+            # it gives the attribute is (attack round 66: an Enum's member, an int of the submission's class)
+            return len(classes) == 1 and _bare_record(reading, value.value.id) and all(
+                _print_option_value(reading, v, depth + 1) for v in _class_attribute_values(classes[0], value.attr))
     if isinstance(value, (ast.Attribute, ast.Subscript)):
+        # an attribute or item of a module, a record, a parsed namespace, a dict: what made the base decides, when a
+        # call made it (attack round 66: an Enum made by enum's functional API of an int class of the submission's)
         base = value.value
-        return not isinstance(base, (ast.Lambda, ast.Call)) or _print_option_value(reading, base, depth + 1)
+        if isinstance(base, ast.Name):
+            made = [b.value for b, _ in reading.bindings.get(base.id, []) if isinstance(b, ast.Assign)]
+            return not made or not all(isinstance(v, ast.Call) for v in made) or all(
+                _print_option_value(reading, v, depth + 1) for v in made)
+        return _print_option_value(reading, base, depth + 1)
     return all(_print_option_value(reading, child, depth + 1) for child in ast.iter_child_nodes(value)
                if isinstance(child, ast.expr))
 
@@ -2859,6 +2900,39 @@ CALLABLE_WRAPPERS = frozenset({"functools.partial", "functools.partialmethod", "
                                "types.MethodType", "types.FunctionType", "types.SimpleNamespace"})
 CALLABLE_WRAPPER_BUILTINS = frozenset({"map", "filter", "iter", "zip", "type", "super", "property", "classmethod",
                                        "staticmethod", "getattr", "vars", "globals", "locals", "next", "object"})
+
+
+def _bare_record(reading: _Reading, name: str) -> bool:
+    """Whether ``name`` is bound only to one class of the submission's that holds values and nothing else: no base,
+    no method, no decorator but ``dataclass`` (a config record: its instances' attributes are what it was given)."""
+    bindings = [b for b, _ in reading.bindings.get(name, [])]
+    if not (len(bindings) == 1 and isinstance(bindings[0], ast.ClassDef) and not bindings[0].bases
+            and not bindings[0].keywords):
+        return False
+    cls = bindings[0]
+    if not all(_resolved_once(reading, d.func if isinstance(d, ast.Call) else d) == "dataclasses.dataclass"
+               for d in cls.decorator_list):
+        return False
+    for statement in cls.body:  # fields of constants (a docstring), nothing else: no method, no special name
+        if isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Constant) or isinstance(statement,
+                                                                                                      ast.Pass):
+            continue
+        if not isinstance(statement, (ast.Assign, ast.AnnAssign)):
+            return False
+        targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target]
+        if not all(isinstance(t, ast.Name) and not t.id.startswith("__") for t in targets) or (
+                statement.value is not None and not _plain_data(statement.value)):
+            return False
+    return True
+
+
+def _class_attribute_values(cls: ast.ClassDef, name: str) -> list[ast.expr]:
+    """The values a class body gives ``name`` (none: an unknown, shown as a lambda)."""
+    values = [statement.value for statement in cls.body
+              if isinstance(statement, (ast.Assign, ast.AnnAssign)) and statement.value is not None and any(
+                  isinstance(t, ast.Name) and t.id == name
+                  for t in (statement.targets if isinstance(statement, ast.Assign) else [statement.target]))]
+    return values or [ast.Lambda(args=None, body=ast.Constant(None))]
 
 
 def _local_values(function: ast.AST, name: str) -> list[ast.expr]:
@@ -4887,6 +4961,8 @@ def _warning_function(reading: _Reading, func: ast.expr) -> str | None:
     """Which of warnings' functions ``func`` is, when it is one: named through a module-level import, an import in
     the function around it (``import warnings`` in a helper: fairness round 50), or a module-level alias bound once
     (``warn = warnings.warn``)."""
+    while isinstance(func, ast.Attribute) and func.attr == "__call__":
+        func = func.value  # warnings.warn.__call__(...) is a call of warn (attack round 66)
     resolved = _resolved(reading, func)
     if resolved in WARNING_FUNCTIONS:
         return resolved
@@ -4934,7 +5010,8 @@ def _warn_out_of_sight(reading: _Reading, node: ast.AST, parents: dict) -> str |
                 and _function_binding(reading, parent.targets[0]) is None:
             return None  # `warn = warnings.warn`, bound once: its calls are read as warn's (_warning_function)
         if not (isinstance(parent, ast.Call) and parent.func is node) \
-                and not (isinstance(parent, ast.Attribute) and parent.value is node):
+                and not (isinstance(parent, ast.Attribute) and parent.value is node
+                         and parent.attr in FUNCTION_LABELS | {"__call__"}):
             return f"{warning} handed on as a value (the stacklevel of its calls cannot be read)"
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "getattr" \
             and len(node.args) >= 2 and isinstance(node.args[1], ast.Constant) \

@@ -233,6 +233,11 @@ def _pool_cases(context):
         h, w = rng.randint(2 * k, 13), rng.randint(2 * k, 13)
         if i == 0:
             h, w = 2 * rng.randint(2, 6) + 1, 2 * rng.randint(2, 6)  # an odd side: the last row is dropped
+        elif i == 1:
+            # even sides, at every seed: code that computes by hand only the shapes the first case has is judged on
+            # another (attack rounds 60 to 64 answered an odd-height map by hand, and ran torch's pooling otherwise;
+            # at seed 7 every case had an odd height)
+            h, w = 2 * rng.randint(k, 6), 2 * rng.randint(k, 6)
         image = torch.rand(h, w, generator=gen) * 2 - 1
         cases.append(((image,), {}) if i == 1 else ((image,), {"kernel_size": k}))
     return cases
