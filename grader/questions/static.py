@@ -2424,8 +2424,7 @@ def _flag_after_reading(reading: _Reading) -> None:
             # leads to, where the judged code calls a function showing one (attack rounds 64 and 65: str(globals())
             # in forward ran a gate reading a caller's file); at the top level it shows the notebook's names as it
             # loads (fairness rounds 49 and 50)
-            _function_binding(reading, name)  # (builds the map of each node's function)
-            if (reading.function_of or {}).get(id(name)) is not None:
+            if _functions_of_nodes(reading).get(id(name)) is not None:
                 reading.reach_only.append((name, Finding("unverifiable", f"{name.id}() shown (every value's own "
                                                                          "text runs where nothing names it)")))
             else:
@@ -2458,7 +2457,7 @@ SHOWING_METHODS = frozenset({"__repr__", "__str__", "__format__", "extra_repr", 
 
 def _inside(reading: _Reading, node: ast.AST, functions: set[int]) -> bool:
     """Whether ``node`` lies in one of ``functions`` (by id), however deep."""
-    owners = reading.function_of or {}
+    owners = _functions_of_nodes(reading)
     owner = owners.get(id(node))
     while owner is not None:
         if id(owner) in functions:
@@ -3525,9 +3524,8 @@ def _names_no_module(reading: _Reading, node: ast.AST | None, depth: int = 0) ->
     return not name.endswith(IMPORTABLE_SUFFIXES)
 
 
-def _function_binding(reading: _Reading, name: ast.Name) -> ast.AST | None:
-    """The innermost function around ``name`` that binds it (a parameter, an assignment, a loop...: Python's
-    scoping), or None when it is the module's name.  (A function's local name is never the top level's.)"""
+def _functions_of_nodes(reading: _Reading) -> dict[int, ast.AST]:
+    """Each node's innermost function or lambda, by id (none for the top level's), memoised per reading."""
     owners = reading.function_of
     if owners is None:
         owners = reading.function_of = {}
@@ -3536,6 +3534,13 @@ def _function_binding(reading: _Reading, name: ast.Name) -> ast.AST | None:
                 for sub in ast.walk(function):
                     if sub is not function:
                         owners[id(sub)] = function
+    return owners
+
+
+def _function_binding(reading: _Reading, name: ast.Name) -> ast.AST | None:
+    """The innermost function around ``name`` that binds it (a parameter, an assignment, a loop...: Python's
+    scoping), or None when it is the module's name.  (A function's local name is never the top level's.)"""
+    owners = _functions_of_nodes(reading)
     function = owners.get(id(name))
     while function is not None:
         parameters = _parameter_names(function)
@@ -4213,7 +4218,7 @@ def _callbacks_storing(reading: _Reading, changes: list[ast.AST]) -> list[ast.AS
         for call in reading.nodes:
             if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id == function.name):
                 continue
-            caller = (reading.function_of or {}).get(id(call))
+            caller = _functions_of_nodes(reading).get(id(call))
             given = {n.id for argument in [*call.args, *(k.value for k in call.keywords)] for n in ast.walk(argument)
                      if isinstance(n, ast.Name)}
             if caller is not None and given & _parameter_names(caller):
