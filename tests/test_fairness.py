@@ -631,17 +631,15 @@ GRADER_FAULTS: dict[str, str] = {
          "by design: unittest.mock patches F.conv2d, torch's convolution handed on as a value: -10"),
     )},
     # Fairness round 50 (tests/corpus/fair/_r50_findings.md, aimed at this session's tightenings): 29 of 66 kept full
-    # marks at first; 23 of the 37 marked down are fixed (print options computed or named any way but from the
+    # marks at first; 26 of the 37 marked down are fixed (print options computed or named any way but from the
     # submission's own objects, a NumPy number among them; a namespace shown at the top level; warnings imported where
-    # it is used, or aliased once; NumPy's names put back as a tuple, bool8, product); these stay.
+    # it is used, or aliased once; NumPy's names put back as a tuple, bool8, product), and 3 more the session after (a namespace's names alone
+    # listed or printed); these stay.
     **{name: "(fairness round 50) " + why for name, why in (
         ("r50_nb_config_repr_join_vars_items.ipynb",
          "vars(self) handed to a join in a config's __repr__: a namespace read other than shown or tested: -3"),
         ("r50_nb_config_repr_uses_vars_self.ipynb", "as r50_nb_config_repr_join_vars_items: -3"),
         ("r50_nb_config_to_json_vars.ipynb", "vars(self) handed to json.dumps: -3"),
-        ("r50_nb_list_defined_names_from_globals.ipynb", "names listed from globals() in a comprehension: -3"),
-        ("r50_nb_print_globals_keys.ipynb", "globals().keys() printed (a method of the namespace, not it shown): -3"),
-        ("r50_nb_print_sorted_globals.ipynb", "sorted(globals()) printed: -3"),
         ("r50_nb_print_locals_in_conv2d_beside_dataclass_repr_false.ipynb",
          "print(locals()) inside conv2d: a namespace shown in the by-hand code, every value's text run there: -3"),
         ("r50_nb_config_repr_self_dict_alone.ipynb",

@@ -3086,6 +3086,18 @@ def test_a_stacklevel_that_is_the_callers_is_readable(call):
     ("print(globals().get('conv2d'))", False),
     ("for name, f in list(globals().items()):\n    pass", False),
     ("def globals():\n    return {}\nprint('x' in globals())", False),
+    # fairness round 50: its names alone, iterated, collected or shown through .keys()
+    ("print([n for n in globals() if not n.startswith('_')])", True),
+    ("print(sorted(globals()))", True),
+    ("print(globals().keys())", True),
+    ("for name in vars():\n    print(name)", True),
+    ("names = set(locals().keys())", True),
+    ("print(sorted(globals(), key=len))", False),  # a key function handed the names may be anything
+    ("keys = globals().keys()\nprint(keys.mapping['conv2d'])", False),  # the view's mapping is the namespace
+    ("print(globals().keys().mapping)", False),
+    ("print(sorted(globals().items()))", False),
+    ("print([globals()[n] for n in globals()])", False),
+    ("print(dict(globals()))", False),
 ])
 def test_a_namespace_only_shown_or_tested_is_readable(source, readable):
     found = by_hand_findings((HAND_WRITTEN + source + "\n",), "conv2d", threads_running=lambda: False)

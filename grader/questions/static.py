@@ -2503,6 +2503,8 @@ def _namespace_only_read(reading: _Reading, names: list[ast.Name]) -> dict[int, 
         if isinstance(parent, ast.Compare) and call in parent.comparators \
                 and all(isinstance(op, (ast.In, ast.NotIn)) for op in parent.ops):
             found[id(func)] = NAMESPACE_TESTED
+        elif _only_its_names(reading, parents, call):
+            found[id(func)] = NAMESPACE_TESTED  # its names, text the namespace's own writes gave it
         elif isinstance(parent, ast.Call) and parent.args == [call] and not parent.keywords \
                 and isinstance(parent.func, ast.Name) and parent.func.id == "len" and _the_builtin(reading, parent.func):
             found[id(func)] = NAMESPACE_TESTED  # a count of names
@@ -2512,6 +2514,33 @@ def _namespace_only_read(reading: _Reading, names: list[ast.Name]) -> dict[int, 
                 or _resolved(reading, parent.func) in ("pprint.pprint", "pprint.pformat", "pprint.pp")):
             found[id(func)] = NAMESPACE_SHOWN  # every value's text: read by :func:`_flag_after_reading`
     return found
+
+
+#: Python's functions that, given a mapping, make a collection of its keys alone.
+KEY_COLLECTIONS = frozenset({"sorted", "list", "set", "frozenset", "tuple"})
+
+
+def _only_its_names(reading: _Reading, parents: dict[int, ast.AST], call: ast.Call) -> bool:
+    """Whether only the names of the namespace ``call`` makes are read: iterated (``[n for n in globals() if
+    ...]``, ``for name in vars(cfg)``), collected (``sorted(globals())``), or its ``.keys()`` view iterated,
+    collected or shown (fairness round 50).  A namespace's names are text (one that is not was written into it
+    through a namespace, which is a finding of its own); no value is handed out.  A ``.keys()`` view kept or handed
+    on is not: its ``mapping`` is the namespace."""
+    node, parent = call, parents.get(id(call))
+    if isinstance(parent, ast.Attribute) and parent.attr == "keys" and parent.value is call:
+        method_call = parents.get(id(parent))
+        if not (isinstance(method_call, ast.Call) and method_call.func is parent and not method_call.args
+                and not method_call.keywords):
+            return False
+        node, parent = method_call, parents.get(id(method_call))
+        if isinstance(parent, ast.Call) and parent.args == [node] and not parent.keywords \
+                and isinstance(parent.func, ast.Name) and parent.func.id in SHOWING_BUILTINS \
+                and _the_builtin(reading, parent.func):
+            return True  # print(globals().keys()): dict_keys([...]), the names' text
+    if isinstance(parent, (ast.For, ast.AsyncFor, ast.comprehension)) and parent.iter is node:
+        return True
+    return isinstance(parent, ast.Call) and parent.args == [node] and not parent.keywords \
+        and isinstance(parent.func, ast.Name) and parent.func.id in KEY_COLLECTIONS and _the_builtin(reading, parent.func)
 
 
 def _imports_the_package(statement: ast.AST, name: str) -> bool:
