@@ -3042,10 +3042,25 @@ def test_a_stacklevel_past_the_caller_costs_the_models_that_reach_it_only(stackl
     "from warnings import warn as w; w('where', UserWarning, level)",  # imported in the function
     "import warnings as W; V = W.warn; V('where', UserWarning, level)",  # an alias of the function's own
     "warnings.warn.__call__('where', UserWarning, level)",  # attack round 66
+    # attack round 67: warnings reached where the reader cannot resolve it
+    "import warnings as M; W = M; W.warn('where', UserWarning, level)",
+    "Notes.warnings.warn('where', UserWarning, level)",  # imported in a class body
+    "notes().warn('where', UserWarning, level)",  # a function returning the module
+    "bind(); G.warn('where', UserWarning, level)",  # `global G; import warnings as G` in a function
+    "f = notes().warn; f('where', UserWarning, level)",
+    "self.w = notes().warn; self.w('where', UserWarning, level)",
+    "getattr(notes(), 'warn')('where', UserWarning, level)",
+    "call_it(notes().warn)",
+    "call_it(Notes.warnings.warn_explicit)",
+    "m = notes(); call_it(m.warn)",
 ])
 def test_a_stacklevel_given_any_other_way_still_costs_the_models_that_reach_it(warn):
-    # attack rounds 59 and 62
+    # attack rounds 59, 62 and 67
     source = HAND_WRITTEN + (
+        "class Notes:\n    import warnings\n"
+        "def notes():\n    import warnings\n    return warnings\n"
+        "def bind():\n    global G\n    import warnings as G\n"
+        "def call_it(f):\n    f('where', UserWarning, 5)\n"
         "import warnings, operator\ndef warn_at(stacklevel=2):\n    warnings.warn('where', stacklevel=stacklevel)\n"
         "class Where:\n    def at(this, stacklevel=2):\n        warnings.warn('where', stacklevel=stacklevel)\n"
         "where = Where()\n"
@@ -3062,6 +3077,10 @@ def test_a_stacklevel_given_any_other_way_still_costs_the_models_that_reach_it(w
     # fairness round 50: warnings imported where it is used, and warn under a name of its own
     "import warnings as W; W.warn('small', stacklevel=2)", "from warnings import warn; warn('small', UserWarning, 2)",
     "alias('small', UserWarning, 2)",
+    # attack round 67's rule reads every `.warn(...)`: a logger's, and warnings' own at level 2, stay readable
+    "log.warn('%d x %d', x.shape[-2], x.shape[-1])", "logging.getLogger('cnn').warn('%s %s', x, x)",
+    "import warnings as W; M = W; M.warn('small', UserWarning, 2)",
+    "from warnings import catch_warnings, WarningMessage; print(isinstance(x, WarningMessage), catch_warnings)",
 ])
 def test_a_stacklevel_that_is_the_callers_is_readable(call):
     # fairness round 48: each is at most 2 when it runs

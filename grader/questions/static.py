@@ -4958,9 +4958,13 @@ def _flag_private_keywords(reading: _Reading, nodes: list[ast.AST]) -> None:
             continue
         given = [k.value for k in node.keywords if k.arg == "stacklevel"]
         warning = _warning_function(reading, node.func)
-        warns = warning in WARNING_FUNCTIONS or (
+        # a call spelled as warn's that the reader cannot tie to warnings or to another function: warnings reached
+        # through a class body's import, a function returning the module, a global bound in a function (attack
+        # round 67); read as warn, whatever its receiver
+        maybe_warn = warning is None and _may_be_warn(reading, node.func)
+        warns = warning in WARNING_FUNCTIONS or maybe_warn or (
             isinstance(node.func, ast.Attribute) and node.func.attr in LOGGING_METHODS)
-        if warning == "warnings.warn" and len(node.args) > 2:
+        if (warning == "warnings.warn" or maybe_warn) and len(node.args) > 2:
             given.append(node.args[2])  # warn(message, category, stacklevel) (attack round 59)
         if warns:
             given += [k.value for k in node.keywords if k.arg is None]  # **{"stacklevel": k} (attack round 59)
@@ -4989,6 +4993,19 @@ def _flag_private_keywords(reading: _Reading, nodes: list[ast.AST]) -> None:
 
 #: What takes a ``stacklevel`` from the caller's frames: warnings' functions (a logger's methods take it by keyword).
 WARNING_FUNCTIONS = frozenset({"warnings.warn", "warnings.warn_explicit"})
+#: Their names, however the module that has them is reached.
+WARN_NAMES = frozenset(name.rpartition(".")[2] for name in WARNING_FUNCTIONS)
+
+
+def _may_be_warn(reading: _Reading, func: ast.expr) -> bool:
+    """Whether a call of ``func`` may be one of warnings' functions though the reader cannot resolve it: an
+    attribute named as one (``_notes().warn``, ``_Notes.warnings.warn``) that is no logger's method, or a name
+    bound to warnings or to one of its functions somewhere (:func:`_warning_names`)."""
+    while isinstance(func, ast.Attribute) and func.attr == "__call__":
+        func = func.value
+    if isinstance(func, ast.Attribute):
+        return func.attr in WARN_NAMES and not _logger_method(reading, func)
+    return isinstance(func, ast.Name) and func.id in _warning_names(reading)
 
 
 def _warning_function(reading: _Reading, func: ast.expr) -> str | None:
@@ -5041,10 +5058,13 @@ def _warning_names(reading: _Reading) -> frozenset:
             if isinstance(node, ast.Import):
                 names |= {a.asname or a.name.split(".")[0] for a in node.names if a.name.split(".")[0] == "warnings"}
             elif isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == "warnings":
-                names |= {a.asname or a.name for a in node.names}
+                # warn itself, not catch_warnings (handed to isinstance or a `with` it is no warning)
+                names |= {a.asname or a.name for a in node.names if a.name in WARN_NAMES}
+                if any(a.name == "*" for a in node.names):
+                    names |= WARN_NAMES
         while True:  # aliases of those (`W = warnings`, `warn = W.warn`), to a fixed point
             more = {t.id for node in assigns for t in node.targets if isinstance(t, ast.Name) and (
-                isinstance(node.value, ast.Attribute) and node.value.attr in ("warn", "warn_explicit")
+                isinstance(node.value, ast.Attribute) and node.value.attr in WARN_NAMES
                 or isinstance(node.value, ast.Name) and node.value.id in names)} - names
             if not more:
                 break
@@ -5057,10 +5077,10 @@ def _warn_out_of_sight(reading: _Reading, node: ast.AST, parents: dict) -> str |
     """Why a call of warnings' functions would escape the stacklevel rule at ``node``: the function read other than
     as a call's function or a module-level alias's value (``[warnings.warn][0]``, a dict of them).  None
     otherwise."""
-    warning = _warning_function(reading, node) if isinstance(node, (ast.Name, ast.Attribute)) \
-        and isinstance(node.ctx, ast.Load) else None
+    loaded = isinstance(node, (ast.Name, ast.Attribute)) and isinstance(node.ctx, ast.Load)
+    warning = _warning_function(reading, node) if loaded else None
+    parent = parents.get(id(node))
     if warning is not None:
-        parent = parents.get(id(node))
         if isinstance(parent, ast.Assign) and parent.value is node and len(parent.targets) == 1 \
                 and isinstance(parent.targets[0], ast.Name) \
                 and _warning_function(reading, ast.Name(id=parent.targets[0].id, ctx=ast.Load())) is not None \
@@ -5070,10 +5090,22 @@ def _warn_out_of_sight(reading: _Reading, node: ast.AST, parents: dict) -> str |
                 and not (isinstance(parent, ast.Attribute) and parent.value is node
                          and parent.attr in FUNCTION_LABELS | {"__call__"}):
             return f"{warning} handed on as a value (the stacklevel of its calls cannot be read)"
+    elif loaded and (isinstance(node, ast.Attribute) and node.attr in WARN_NAMES and not _logger_method(reading, node)
+                     or isinstance(node, ast.Name) and node.id in _warning_names(reading)):
+        # warnings, or a function of it, that the reader cannot resolve (a function's own import, a class body's,
+        # a module a function returns: attack round 67): every call spelled `.warn(...)` or through a plain name
+        # bound to it is read as warn's (_may_be_warn); handed on any other way, its calls cannot be
+        if not (isinstance(parent, ast.Call) and parent.func is node) \
+                and not (isinstance(parent, ast.Attribute) and parent.value is node) \
+                and not (isinstance(parent, ast.Assign) and parent.value is node and len(parent.targets) == 1
+                         and isinstance(parent.targets[0], ast.Name)):
+            return f"{ast.unparse(node)} (warnings or its warn) handed on as a value (the stacklevel of its calls " \
+                   "cannot be read)"
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "getattr" \
             and len(node.args) >= 2 and isinstance(node.args[1], ast.Constant) \
-            and f"{_resolved(reading, node.args[0])}.{node.args[1].value}" in WARNING_FUNCTIONS:
-        return f"getattr(warnings, {node.args[1].value!r}) (the stacklevel of its calls cannot be read)"
+            and (f"{_resolved(reading, node.args[0])}.{node.args[1].value}" in WARNING_FUNCTIONS
+                 or node.args[1].value in WARN_NAMES):
+        return f"getattr(..., {node.args[1].value!r}) (the stacklevel of its calls cannot be read)"
     return None
 
 
@@ -5082,8 +5114,8 @@ def _logger_method(reading: _Reading, func: ast.expr) -> bool:
     with ``log`` bound only to ``logging.getLogger(...)``."""
     if not (isinstance(func, ast.Attribute) and func.attr in LOGGING_METHODS):
         return False
-    if _resolved(reading, func.value) in ("logging", "logging.root"):
-        return True
+    if _resolved(reading, func.value) in ("logging", "logging.root") or _makes_a_logger(reading, func.value):
+        return True  # (`logging.getLogger("cnn").warn(...)`)
     if not isinstance(func.value, ast.Name) or func.value.id in reading.imported \
             or func.value.id in reading.global_in_functions or _function_binding(reading, func.value) is not None:
         return False
