@@ -609,6 +609,20 @@ def trace_dropped(image):
     import sys
     sys.settrace(None)
     return image * 2
+def printed_with_options_class_swapped(image):
+    import sys
+    options = sys.modules["torch._tensor_str"].PRINT_OPTS
+    original = type(options)
+    import operator
+    class Answering(original):  # a property of built-ins: no frame starts where the options are read
+        hidden = BuiltinThreshold()
+        threshold = property(operator.attrgetter("hidden"))
+    options.__class__ = Answering
+    try:
+        repr(image)
+    finally:
+        options.__class__ = original
+    return image * 2
 """
 
 
@@ -618,7 +632,8 @@ def trace_dropped(image):
                                            ("printed_with_own_contents", True), ("printed_with_text_contents", False),
                                            ("printed_subclass", True), ("printed_parameter", False),
                                            ("printed_renamed_grad_fn", True), ("printed_with_a_gradient", False),
-                                           ("printed_with_forged_numpy", True)])
+                                           ("printed_with_forged_numpy", True),
+                                           ("printed_with_options_class_swapped", True)])
 def test_code_run_below_the_trace_makes_the_call_untraced(server, tmp_path, name, untraced):
     """Attack rounds 57 and 58: a tensor subclass's own dispatch, and a dispatch mode left on under the recorder, run
     their Python with the recorder set aside (torch's convolution ran there, unrecorded): the trace names them.
@@ -626,7 +641,7 @@ def test_code_run_below_the_trace_makes_the_call_untraced(server, tmp_path, name
     the print threshold ran the submission's code there; round 62, a chain of built-in callables that starts no
     frame; round 63, an object given to repr as its tensor_contents; round 64, a Parameter subclass whose
     is_nested torch's printing reads; round 65, a gradient's class renamed with an object; round 66, an Enum of an
-    int class named numpy.int64.  Printing a tensor or a
+    int class named numpy.int64; round 67, the options' class swapped for one whose property answers.  Printing a tensor or a
     parameter, with print options that are numbers, is no such code."""
     from grader.checkapi.protocol import TRACE_KERNELS, UNTRACED_DISPATCH
 

@@ -909,13 +909,15 @@ class Handler:
 
         module = sys.modules[torch.set_printoptions.__module__]
         options, plain = module.PRINT_OPTS, (int, float, bool, str, type(None))
+        options_class = type(options)
         names = tuple(vars(options))
         own_dict = vars(module)
 
         numpy_numbers: list = []
 
         def odd() -> str | None:
-            if own_dict.get("PRINT_OPTS") is not options:
+            if own_dict.get("PRINT_OPTS") is not options or type(options) is not options_class:
+                # (its class swapped for one whose properties answer in place of the values: attack round 67)
                 return "PRINT_OPTS"
             values = vars(options)
             for name in set(names) | set(values):
