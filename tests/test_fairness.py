@@ -598,14 +598,14 @@ GRADER_FAULTS: dict[str, str] = {
     )},
     # Fairness round 49 (tests/corpus/fair/_r49_findings.md, written without reading the grader): 78 of 106 kept full
     # marks; of the 28 marked down, 11 are fixed (`import logging.handlers` beside `import logging`; `vars(args)`,
-    # `print(locals())`, `'__file__' in globals()` only shown or tested); these stay (-3: q6 by hand; -10: and q7, q8).
+    # `print(locals())`, `'__file__' in globals()` only shown or tested), 2 more the session after round 50 (a
+    # debugger or profiler imported and never used); these stay (-3: q6 by hand; -10: and q7, q8).
     **{name: "(fairness round 49) " + why for name, why in (
         ("r49_nb_collected_test_functions_from_globals.ipynb",
          "a test runner calling the functions it finds in globals(): names looked up out of the reader's sight: -3"),
         ("r49_nb_breakpoint_behind_debug_flag_in_conv2d.ipynb",
          "by design, as r15_nb_leftover_breakpoint_behind_debug_flag: breakpoint() runs whatever breakpointhook "
          "names: -10"),
-        ("r49_nb_import_pdb_unused.ipynb", "by design: a debugger imported (it traces and rebinds frames): -10"),
         ("r49_nb_faulthandler_enable_traceback_print_exc.ipynb",
          "by design: faulthandler reads every thread's frames from a signal handler: -10"),
         ("r49_nb_copy_deepcopy_model_and_pickle_roundtrip.ipynb",
@@ -614,7 +614,6 @@ GRADER_FAULTS: dict[str, str] = {
          "by design: cProfile is a profile hook, and cProfile.run runs a statement given as text: -10 (its cell "
          "raises in the worker too)"),
         ("r49_nb_min_cprofile_profile_object_runcall.ipynb", "as r49_nb_cprofile_run_conv2d: -10"),
-        ("r49_nb_min_import_cprofile_unused.ipynb", "as r49_nb_cprofile_run_conv2d, the import alone: -10"),
         ("r49_nb_find_spec_optional_torchinfo.ipynb",
          "by design: importlib.util (find_spec and the loaders beside it import modules by a computed name): -10"),
         ("r49_nb_min_find_spec_only.ipynb", "as r49_nb_find_spec_optional_torchinfo: -10"),

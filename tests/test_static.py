@@ -2052,7 +2052,8 @@ def test_fairness_round_33_s_ordinary_code_stays_readable(source):
                     "    frames = list(traceback.walk_tb(e.__traceback__))\n", "e.__traceback__"),
     (HAND_WRITTEN + "for m in (torch,):\n    handed = m\n", "the module torch used as a value"),
     (HAND_WRITTEN + "from torch.nn import grad\n", "from torch.nn import grad"),
-    (HAND_WRITTEN + "from importlib.metadata import entry_points\n", "import importlib.metadata"),
+    (HAND_WRITTEN + "from importlib.metadata import entry_points\nplugins = entry_points()\n",
+     "import importlib.metadata"),  # (imported and never used, it would run nothing)
     (HAND_WRITTEN + "from typing import Literal\ntext = 'x'\ndef f(x: Literal[text.upper()]): pass\n",
      "an annotation that is not a type (code evaluated out of sight)"),
 ])
@@ -3199,3 +3200,23 @@ def test_print_options_given_an_object_are_unreadable(source, readable):
     found = by_hand_findings(units, "conv2d", threads_running=lambda: False)
     assert (not [f for f in found if "as it prints" in f.what]) is readable, found
     assert not [f for f in unreadable_findings(units, models=True) if "as it prints" in f.what]
+
+
+@pytest.mark.parametrize("source, readable", [
+    # fairness round 49: a leftover debugger, profiler or timer import runs nothing of the submission's
+    ("import pdb\n", True),
+    ("import cProfile as profiler, pstats\n", True),
+    ("from pdb import set_trace\n", True),
+    ("import faulthandler, timeit, dis\ndel dis\n", True),
+    # used anywhere, or reachable by any name, it counts as before
+    ("import pdb\nDEBUG = False\nif DEBUG:\n    pdb.set_trace()\n", False),
+    ("from pdb import set_trace as st\nhandlers = [st]\n", False),
+    ("from pdb import *\n", False),
+    ("import cProfile\ndef run():\n    global cProfile\n", False),
+    ("import pdb\nprint(globals()['pdb'])\n", False),
+    ("def debug():\n    import pdb\n    return pdb\n", False),
+])
+def test_an_inert_module_imported_and_never_used_is_no_finding(source, readable):
+    findings = [what for _, what in found([HAND_WRITTEN + source])]
+    assert (findings == []) is readable, findings
+    assert (_model_rule([HAND_WRITTEN + source]) == []) is readable

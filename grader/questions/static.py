@@ -86,6 +86,14 @@ UNREADABLE_IMPORTS = frozenset({
     # other code than the reader read (attack round 18: a conv2d compiled from lines calling torch.conv2d)
     "linecache",
 })
+#: Of :data:`UNREADABLE_IMPORTS`, the standard library's modules that run nothing as they load: imported and never
+#: used, they are no finding (a leftover `import pdb`, `import cProfile`).
+INERT_WHEN_UNUSED = frozenset({
+    "_thread", "asyncio", "sched", "signal", "atexit", "weakref", "subprocess", "pty", "ctypes", "inspect",
+    "importlib", "pkgutil", "runpy", "zipimport", "codecs", "copyreg", "code", "codeop", "pickle", "_pickle",
+    "marshal", "builtins", "pydoc", "timeit", "cProfile", "profile", "site", "tracemalloc", "faulthandler", "bdb",
+    "pdb", "trace", "dis", "opcode", "linecache",
+})
 #: Built-in names that run code from strings, look names up at run time, or hand out namespaces.
 UNREADABLE_NAMES = frozenset({
     "exec", "eval", "compile", "__import__", "globals", "locals", "vars", "breakpoint", "__builtins__",
@@ -717,6 +725,9 @@ class _Reading:
         (:func:`_flag_after_reading`)."""
         self.printing_calls: list[ast.Call] = []
         """Calls that set torch's print options, judged once every unit is read (:func:`_flag_after_reading`)."""
+        self.inert_imports: list[tuple[list[str], Finding]] = []
+        """Imports of :data:`INERT_WHEN_UNUSED` modules, with the names each binds: a finding only where one of
+        those names is read somewhere (:func:`_flag_after_reading`)."""
         self.imported: dict[str, str] = {}
         """module-level name -> the dotted module or object it was imported as."""
         self.unreadable: list[Finding] = []
@@ -1252,7 +1263,7 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
             reading.written.append(calls[id(node)])
         if isinstance(node, (ast.Import, ast.ImportFrom)):
             modules = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""]
-            for module in modules:
+            for index, module in enumerate(modules):
                 top = module.split(".")[0]
                 if node.__class__ is ast.ImportFrom and node.level:
                     add(Finding("unverifiable", f"{RELATIVE_IMPORT} (from {'.' * node.level}{module} import ...)"))
@@ -1262,7 +1273,12 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                         a.name in PACKAGE_VERSIONS for a in node.names):
                     continue  # `from importlib.metadata import version` (fairness round 33): a package's version
                 elif top in UNREADABLE_IMPORTS and not (top in (*READABLE_PARTS, "importlib") and module == top):
-                    add(Finding("unverifiable", f"import {module}" + _outside_reason(top)))
+                    finding = Finding("unverifiable", f"import {module}" + _outside_reason(top))
+                    bound = _names_bound(node, index)
+                    if top in INERT_WHEN_UNUSED and bound is not None:
+                        reading.inert_imports.append((bound, finding))
+                    else:
+                        add(finding)
                 elif top == "IPython" and not all(_plain_ipython(name) for name in (
                         [module] if isinstance(node, ast.Import) else [f"{module}.{a.name}" for a in node.names])):
                     add(Finding("unverifiable", f"import {module} (of IPython, only its display, its shell's settings "
@@ -2413,8 +2429,27 @@ def _resolved_once(reading: _Reading, node: ast.AST) -> str | None:
     return full
 
 
+def _names_bound(statement: ast.Import | ast.ImportFrom, index: int) -> list[str] | None:
+    """The names an import binds for its ``index``-th module (``import a.b`` binds ``a``; ``from m import x, y``,
+    one module, both names), or None for a star import (any name)."""
+    if any(alias.name == "*" for alias in statement.names):
+        return None
+    if isinstance(statement, ast.Import):
+        alias = statement.names[index]
+        return [alias.asname or alias.name.split(".")[0]]
+    return [alias.asname or alias.name for alias in statement.names]
+
+
 def _flag_after_reading(reading: _Reading) -> None:
     """The findings that need every unit read first (bindings, parents, functions of every name)."""
+    if reading.inert_imports:
+        # a debugger, profiler or timer imported and never used (fairness round 49: a leftover `import pdb` cost
+        # 10 points) runs nothing: its module runs no code of the submission's as it loads, and a name it binds
+        # is reached only by a read the reader sees, or by a namespace, eval or sys.modules, findings of their own
+        read = {n.id for n in reading.nodes if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)} | {
+            name for n in reading.nodes if isinstance(n, (ast.Global, ast.Nonlocal)) for name in n.names}
+        handed_out = _namespace_written(reading)  # (`globals()["pdb"]`: a namespace that hands out its values)
+        reading.unreadable += [finding for bound, finding in reading.inert_imports if handed_out or read & set(bound)]
     read_only = _namespace_reads(reading)
     shown_at_load = False
     for name in reading.namespace_uses:
