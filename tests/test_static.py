@@ -3220,3 +3220,34 @@ def test_an_inert_module_imported_and_never_used_is_no_finding(source, readable)
     findings = [what for _, what in found([HAND_WRITTEN + source])]
     assert (findings == []) is readable, findings
     assert (_model_rule([HAND_WRITTEN + source]) == []) is readable
+
+
+@pytest.mark.parametrize("gate, whole_file", [
+    # attack round 69: every caller's file handed out as text, read by a gate on the worker's
+    ("import traceback\ndef watched():\n    return any('api' in line for line in traceback.format_stack())\n", True),
+    ("import io, traceback\ndef watched():\n    text = io.StringIO()\n    traceback.print_stack(file=text)\n"
+     "    return 'api' in text.getvalue()\n", True),
+    ("from traceback import format_stack\ndef watched():\n    return 'api' in ''.join(format_stack())\n", True),
+    ("import io, logging\nLOG = logging.getLogger('gate')\ntext = io.StringIO()\n"
+     "LOG.addHandler(logging.StreamHandler(text))\n"
+     "def watched():\n    LOG.warning('where', stack_info=True)\n    return 'api' in text.getvalue()\n", False),
+    ("import io, logging\nLOG = logging.getLogger('gate')\ndef watched():\n"
+     "    LOG.warning('where', stack_info=not False)\n    return False\n", False),
+])
+def test_a_stack_read_as_text_costs_the_models(gate, whole_file):
+    source = HAND_WRITTEN + gate + ("class CNN(torch.nn.Module):\n    def forward(self, x):\n"
+                                    "        return x if watched() else x * 0\n")
+    reached = unreadable_findings((source,), models=True, reached_from=("CNN",))
+    assert reached, reached
+    # a stack handed out anywhere is a finding for the by-hand part too; a log record's stack only where reached
+    assert bool(found([source])) is whole_file
+    if not whole_file:
+        assert not unreadable_findings((source,), models=True, reached_from=("ConvNet",))
+
+
+@pytest.mark.parametrize("call", ["LOG.warning('where', stack_info=False)", "LOG.exception('failed')",
+                                  "LOG.info('shape %s', tuple(x.shape))"])
+def test_a_log_record_without_its_stack_is_readable(call):
+    source = HAND_WRITTEN + ("import logging\nLOG = logging.getLogger('cnn')\n"
+                             f"class CNN(torch.nn.Module):\n    def forward(self, x):\n        {call}\n        return x\n")
+    assert unreadable_findings((source,), models=True, reached_from=("CNN",)) == []

@@ -156,8 +156,10 @@ UNREADABLE_ATTRIBUTES = frozenset({
     "register_optimizer_step_pre_hook", "register_optimizer_step_post_hook", "register_step_pre_hook",
     "register_step_post_hook", "register_zero_grad_pre_hook", "register_load_state_dict_pre_hook",
     "register_load_state_dict_post_hook", "register_state_dict_pre_hook", "register_state_dict_post_hook",
-    # frames and their locals, reached through the traceback module instead of sys._getframe
-    "walk_stack", "walk_tb", "extract_stack", "StackSummary", "FrameSummary", "capture_locals",
+    # frames and their locals, reached through the traceback module instead of sys._getframe, or every caller's file
+    # as text (attack round 69: `traceback.format_stack()`, `print_stack(file=...)` read by a gate on the worker's)
+    "walk_stack", "walk_tb", "extract_stack", "StackSummary", "FrameSummary", "capture_locals", "format_stack",
+    "print_stack",
     "currentframe", "getouterframes", "getinnerframes",
     # logging's search of the caller's frame, any number of calls up (attack round 58: a model that was the asked
     # network only when a caller's file was the worker's)
@@ -4992,6 +4994,13 @@ def _flag_private_keywords(reading: _Reading, nodes: list[ast.AST]) -> None:
         if not isinstance(node, ast.Call):
             continue
         given = [k.value for k in node.keywords if k.arg == "stacklevel"]
+        for shown in (k.value for k in node.keywords if k.arg == "stack_info"):
+            if not (isinstance(shown, ast.Constant) and not shown.value):
+                # a log record's stack_info is every caller's file and line as text (attack round 69: a handler's
+                # text read by a gate on the worker's file), where the model's code reaches it
+                reading.reach_only.append((node, Finding(
+                    "unverifiable", f"stack_info={ast.unparse(shown)} (every caller's file as text)",
+                    hides_from_by_hand=False)))
         warning = _warning_function(reading, node.func)
         # a call spelled as warn's that the reader cannot tie to warnings or to another function: warnings reached
         # through a class body's import, a function returning the module, a global bound in a function (attack
