@@ -502,6 +502,35 @@ def test_a_traced_answer_is_what_the_call_returned_not_what_code_run_later_put_t
         probe.close()
 
 
+ANOMALY_STACK = """
+import torch
+def stack_lines(image):
+    with torch.autograd.detect_anomaly(check_nan=False):
+        doubled = image.clone().requires_grad_() * 2
+    return torch.tensor(float(len(doubled.grad_fn.metadata["traceback_"])))
+"""
+
+
+def test_anomaly_mode_keeps_no_stack_in_a_worker(server, tmp_path):
+    """Attack round 69: in anomaly mode torch keeps the stack of the code that made each node, the worker's files
+    named there, and a model honest only when they were earned full marks; a worker's anomaly mode keeps none."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "anomaly.py"
+    path.write_text(ANOMALY_STACK)
+    # outside the worker the same function sees its callers
+    outside = subprocess.run([sys.executable, "-c", ANOMALY_STACK + "print(int(stack_lines(torch.ones(2))))"],
+                             capture_output=True, text=True, check=True)
+    assert int(outside.stdout.split()[-1]) > 0
+    probe = SandboxProbe(server, load(Source(path)), Limits(timeout=30, probe_timeout=5, unit_timeout=10))
+    try:
+        probe.start()
+        assert probe.call("stack_lines", torch.ones(2)).value.to_tensor().item() == 0
+    finally:
+        probe.close()
+
+
 BELOW_THE_TRACE = """
 import torch
 from torch.utils._python_dispatch import TorchDispatchMode

@@ -20,6 +20,7 @@ import sys
 PROTECTED_MODULES = (
     "builtins", "json", "json.encoder", "json.decoder", "json.scanner", "base64", "binascii", "struct",
     "signal", "traceback", "linecache", "types", "math",
+    "torch.fx.traceback",  # (its format_stack answers anomaly mode with no stack: serve.stackless_anomaly_mode)
 )
 # (The worker binds what it needs of socket, os and numpy before the submission runs, so
 # those large modules need no restoring: see channel.Channel, serve.MemoryGauge, wire._numpy.)

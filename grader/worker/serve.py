@@ -63,7 +63,27 @@ def prepare() -> None:
     global _GUARD
     load_data_in_process()
     keep_one_thread()
+    stackless_anomaly_mode()
     _GUARD = Guard()
+
+
+def stackless_anomaly_mode() -> None:
+    """Make autograd's anomaly mode keep no stack for the nodes it records.
+
+    In anomaly mode torch stores, in each node's ``metadata["traceback_"]`` and in the warning it gives when a
+    backward pass fails, the stack of the code that made the node, every caller's file named there: a model read
+    it for the worker's (attack round 69) and was honest only then.  Torch asks ``torch.fx.traceback.format_stack``
+    for that stack each time; here it answers with none.  Anomaly mode still checks for NaN (a notebook may leave it
+    on, or turn it on in ``forward`` to debug: the same network), and the guard puts this back after any code of the
+    submission's (guard.PROTECTED_MODULES).
+    """
+    import torch.fx.traceback
+
+    def format_stack() -> list[str]:
+        """No stack while grading (see cnn-grader's worker)."""
+        return []
+
+    torch.fx.traceback.format_stack = format_stack
 
 
 def keep_one_thread() -> None:
