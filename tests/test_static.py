@@ -3251,3 +3251,37 @@ def test_a_log_record_without_its_stack_is_readable(call):
     source = HAND_WRITTEN + ("import logging\nLOG = logging.getLogger('cnn')\n"
                              f"class CNN(torch.nn.Module):\n    def forward(self, x):\n        {call}\n        return x\n")
     assert unreadable_findings((source,), models=True, reached_from=("CNN",)) == []
+
+
+_BLOCK_LAMBDA = "conv_block = lambda i, o: torch.nn.Sequential(torch.nn.Conv2d(i, o, 3, padding=1), torch.nn.ReLU())\n"
+
+
+@pytest.mark.parametrize("decorator, first, readable", [
+    # fairness round 51: a method's first parameter is the instance whatever its name
+    ("", "this", True), ("", "s", True), ("    @torch.no_grad()\n", "me", True),
+    ("    @classmethod\n", "klass", True),
+    # a static method's first parameter may be any object: setting its attributes changes what it is
+    ("    @staticmethod\n", "this", False),
+    # a name the method rebinds, or `self` read beside it, is left as written
+    ("", "this, self", False),
+])
+def test_a_methods_first_parameter_is_its_instance_whatever_its_name(decorator, first, readable):
+    target = first.split(",")[0]
+    source = HAND_WRITTEN + _BLOCK_LAMBDA + (
+        "class ConvNet(torch.nn.Module):\n" + decorator + f"    def setup({first}, c=1):\n"
+        + ("        self.blocks = 1\n" if "self" in first else "")
+        + f"        {target}.blocks = torch.nn.Sequential(conv_block(c, 3))\n")
+    assert (found([source]) == [] and found([source], "max_pool2d") == []) is readable
+
+
+@pytest.mark.parametrize("base", ["ABC", "abc.ABC", "object, metaclass=abc.ABCMeta"])
+def test_q6s_functions_as_methods_of_an_abstract_base_are_readable(base):
+    # fairness round 51: conv2d and max_pool2d bound methods of a class deriving from an abc.ABC
+    source = ("import abc\nimport torch\nfrom abc import ABC, abstractmethod\n"
+              f"class Ops({base}):\n    @abstractmethod\n    def conv2d(self, image, kernel):\n        ...\n"
+              "class Loops(Ops):\n    def conv2d(self, image, kernel):\n        return (image[:2, :2] * kernel).sum()\n"
+              "ops = Loops()\nconv2d = ops.conv2d\n")
+    assert found([source]) == []
+    # a base of a library the reader does not know may give the instance any attribute
+    unknown = source.replace(f"class Ops({base}):", "import collections\nclass Ops(collections.UserDict):")
+    assert found([unknown]) != []

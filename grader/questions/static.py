@@ -176,6 +176,8 @@ ANY_RECEIVER_ATTRIBUTES = frozenset({"apply_", "map_", "map2_", "tb_frame", "f_b
 PLAIN_MODULE_ATTRIBUTES = frozenset({"platform.system", "logging.Formatter"})
 #: Metaclasses that run no code of the submission's: ``class Layer(metaclass=ABCMeta)``.
 PLAIN_METACLASSES = frozenset({"abc.ABCMeta"})
+#: Library classes that give an instance of a class deriving from them nothing but that metaclass.
+PLAIN_BASES = frozenset({"abc.ABC"})
 #: What of ``torch.jit`` compiles only the student's own code (read where it is written) into a copy of a model the
 #: checks never build, or asks whether it runs so: not its tracer (a graph recorded from a run, not the source read),
 #: loaders, compilation units or internals.
@@ -803,6 +805,67 @@ def _read(units: tuple[str, ...]) -> _Reading:
         return reading
 
 
+#: Methods Python calls with their class first, however they are decorated.
+IMPLICIT_CLASS_METHODS = frozenset({"__new__", "__init_subclass__", "__class_getitem__"})
+#: Decorators that leave a method's first parameter the instance (or, ``classmethod``, the class).
+INSTANCE_DECORATORS = frozenset({"property", "classmethod", "abstractmethod", "abc.abstractmethod", "functools.cache",
+                                 "functools.lru_cache", "torch.no_grad", "torch.inference_mode"})
+
+
+def _name_first_parameters(tree: ast.Module) -> None:
+    """Name each method's first parameter ``self`` (``cls`` for a class method) in the reader's copy of the source,
+    as most code names it: the rules on a class's own attributes know those names, and Python gives the parameter
+    the instance whatever its name (fairness round 51: `def __init__(this, ...)`, `def forward(s, x)` made
+    `this.blocks = ...` a change of any object).  A parameter is renamed only where nothing else in the method is
+    named like it or like its new name (no rebinding, no shadowing, no capture)."""
+    for cls in (n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)):
+        for method in cls.body:
+            if not isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                continue
+            parameters = method.args.posonlyargs + method.args.args
+            decorators = [d.func if isinstance(d, ast.Call) else d for d in method.decorator_list]
+            names = [ast.unparse(d) for d in decorators]
+            if not parameters or any(n in ("staticmethod", "functools.staticmethod") for n in names) or not all(
+                    n in INSTANCE_DECORATORS or n.endswith((".setter", ".getter", ".deleter", ".abstractmethod"))
+                    for n in names):
+                continue
+            first = parameters[0]
+            old, new = first.arg, "cls" if method.name in IMPLICIT_CLASS_METHODS or "classmethod" in names else "self"
+            if old in ("self", "cls"):
+                continue
+            inside = [n for statement in method.body for n in ast.walk(statement)]
+            others = {a.arg for a in method.args.posonlyargs + method.args.args + method.args.kwonlyargs
+                      + [method.args.vararg, method.args.kwarg] if a is not None and a is not first}
+            if new in others or new in _names_bound_or_read(inside) or old in _names_bound_or_read(inside, bound=True):
+                continue
+            first.arg = new
+            for n in inside:
+                if isinstance(n, ast.Name) and n.id == old:
+                    n.id = new
+
+
+def _names_bound_or_read(nodes: list[ast.AST], bound: bool = False) -> set[str]:
+    """The names ``nodes`` bind in any way (assigned, deleted, parameters, imports, ``except ... as``, nested
+    definitions, ``global``/``nonlocal``, patterns), and with ``bound`` false those they read too."""
+    names: set[str] = set()
+    for n in nodes:
+        if isinstance(n, ast.Name) and (not bound or not isinstance(n.ctx, ast.Load)):
+            names.add(n.id)
+        elif isinstance(n, ast.arg):
+            names.add(n.arg)
+        elif isinstance(n, (ast.Global, ast.Nonlocal)):
+            names.update(n.names)
+        elif isinstance(n, ast.alias):
+            names.add(n.asname or n.name.split(".")[0])
+        elif isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.add(n.name)
+        elif isinstance(n, (ast.ExceptHandler, ast.MatchAs, ast.MatchStar)) and n.name:
+            names.add(n.name)
+        elif isinstance(n, ast.MatchMapping) and n.rest:
+            names.add(n.rest)
+    return names
+
+
 @functools.lru_cache(maxsize=4)
 def _read_cached(units: tuple[str, ...]) -> _Reading:
     reading = _Reading()
@@ -812,6 +875,7 @@ def _read_cached(units: tuple[str, ...]) -> _Reading:
             tree = parse(unit)
         except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError):
             continue
+        _name_first_parameters(tree)
         in_text = {id(statement) for statement in tree.body}
         magic = []
         for statement in _with_magic_statements(tree.body, reading.magic_calls):
@@ -5423,10 +5487,16 @@ def _makes_a_plain_instance(reading: _Reading, binding: ast.AST) -> bool:
 
 
 def _plain_own_class(reading: _Reading, name: str, seen: frozenset = frozenset()) -> bool:
+    """Whether ``name`` is bound only to classes of the source whose bases are its own plain classes or
+    :data:`PLAIN_BASES` (``abc.ABC``: fairness round 51's abstract base of q6's functions), with no metaclass but
+    :data:`PLAIN_METACLASSES`."""
     bindings = _bindings_in_force(reading, name)
     return name not in seen and bool(bindings) and all(
-        isinstance(b, ast.ClassDef) and not b.keywords and all(
-            isinstance(base, ast.Name) and _plain_own_class(reading, base.id, seen | {name}) for base in b.bases)
+        isinstance(b, ast.ClassDef) and all(
+            k.arg == "metaclass" and _resolved_once(reading, k.value) in PLAIN_METACLASSES for k in b.keywords)
+        and all(isinstance(base, ast.Name) and (_plain_own_class(reading, base.id, seen | {name})
+                                                 or base.id == "object" and base.id not in reading.bindings)
+                or _resolved_once(reading, base) in PLAIN_BASES for base in b.bases)
         for b in bindings)
 
 
