@@ -3082,6 +3082,7 @@ def test_a_stacklevel_given_any_other_way_still_costs_the_models_that_reach_it(w
     "log.warn('%d x %d', x.shape[-2], x.shape[-1])", "logging.getLogger('cnn').warn('%s %s', x, x)",
     "import warnings as W; M = W; M.warn('small', UserWarning, 2)",
     "from warnings import catch_warnings, WarningMessage; print(isinstance(x, WarningMessage), catch_warnings)",
+    "self.warn('small', 'shape', x.shape[-1])",  # the class's own method named warn
 ])
 def test_a_stacklevel_that_is_the_callers_is_readable(call):
     # fairness round 48: each is at most 2 when it runs
@@ -3091,9 +3092,23 @@ def test_a_stacklevel_that_is_the_callers_is_readable(call):
         "def shifted(x, stacklevel=1):\n    warnings.warn('small', stacklevel=stacklevel + 1)\n    return x\n"
         "class Checker:\n    def at(self, x, stacklevel=2):\n        warnings.warn('small', stacklevel=stacklevel)\n"
         "checker = Checker()\n"
-        f"class CNN(torch.nn.Module):\n    def forward(self, x):\n        {call}\n        return x\n")
+        f"class CNN(torch.nn.Module):\n    def forward(self, x):\n        {call}\n        return x\n"
+        "    def warn(self, *parts):\n        print(*parts)\n")
     found = unreadable_findings((source,), models=True, reached_from=("CNN",))
     assert not [f for f in found if "stacklevel" in f.what], found
+
+
+@pytest.mark.parametrize("binding", ["    warn = notes().warn\n", "    def warn(self, *a):\n        pass\n",
+                                     "    def warn(self, *a):\n        pass\n    warn = notes().warn\n"])
+def test_a_method_named_warn_bound_to_warnings_is_still_read_as_warn(binding):
+    # attack round 67's rule spares `self.warn(...)` only where the class's `warn` is a def of its own
+    source = HAND_WRITTEN + (
+        "def notes():\n    import warnings\n    return warnings\n"
+        "class CNN(torch.nn.Module):\n" + binding + "    def forward(self, x, level=5):\n"
+        "        self.warn('where', UserWarning, level)\n        return x\n")
+    found = unreadable_findings((source,), models=True, reached_from=("CNN",))
+    assert bool([f for f in found if "stacklevel" in f.what]) is (binding.strip().startswith("warn =")
+                                                                  or binding.count("warn") > 1), found
 
 
 @pytest.mark.parametrize("source, readable", [

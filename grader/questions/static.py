@@ -5112,8 +5112,20 @@ def _may_be_warn(reading: _Reading, func: ast.expr) -> bool:
     while isinstance(func, ast.Attribute) and func.attr == "__call__":
         func = func.value
     if isinstance(func, ast.Attribute):
+        if isinstance(func.value, ast.Name) and func.value.id in ("self", "cls") and _only_defined(reading, func.attr):
+            return False  # `self.warn(msg, level, extra)`: the class's own method, read where it is called
         return func.attr in WARN_NAMES and not _logger_method(reading, func)
     return isinstance(func, ast.Name) and func.id in _warning_names(reading)
+
+
+def _only_defined(reading: _Reading, name: str) -> bool:
+    """Whether the submission's classes bind ``name`` and only with a ``def`` in their bodies: never by assignment
+    (``warn = staticmethod(...)``), nor set on an object anywhere (``self.warn = ...``)."""
+    bound = [statement for cls in reading.classes for statement in cls.body
+             if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)) and statement.name == name
+             or name in _names_bound_or_read([statement], bound=True)]
+    return bool(bound) and all(isinstance(b, (ast.FunctionDef, ast.AsyncFunctionDef)) for b in bound) and not any(
+        isinstance(n, ast.Attribute) and n.attr == name and not isinstance(n.ctx, ast.Load) for n in reading.nodes)
 
 
 def _warning_function(reading: _Reading, func: ast.expr) -> str | None:
