@@ -3300,3 +3300,29 @@ def test_q6s_functions_as_methods_of_an_abstract_base_are_readable(base):
     # a base of a library the reader does not know may give the instance any attribute
     unknown = source.replace(f"class Ops({base}):", "import collections\nclass Ops(collections.UserDict):")
     assert found([unknown]) != []
+
+
+@pytest.mark.parametrize("body", [
+    # attack round 70: a module imported in a class body is the class's attribute, where no rule resolves it
+    "class Lib:\n    import builtins as core\nLib.core.exec('x = 1')\n",
+    "class Lib:\n    import pickle as store\n",
+    "class Debug:\n    from inspect import stack\n",
+    "class CNN(torch.nn.Module):\n    import warnings as notes\n",
+])
+def test_an_import_in_a_class_body_is_a_finding(body):
+    assert [what for _, what in found([HAND_WRITTEN + body]) if "in a class body" in what]
+    assert [what for what in _model_rule([HAND_WRITTEN + body]) if "in a class body" in what]
+
+
+@pytest.mark.parametrize("source, flagged", [
+    # attack round 70: a module reached through another module's attribute, handed on as a value
+    ("import torch.nn as nn\nclass CNN:\n    def probe(self):\n        return self.warn\nCNN.probe(nn.modules.module.warnings)\n",
+     True),
+    ("import os\nprint(os.path)\n", True),
+    # read through, called, or bound once at the top level as a module alias, it is what it was
+    ("import os\nprint(os.path.join('a', 'b'))\n", False),
+    ("import torch\nF = torch.nn.functional\n", False),
+    ("import torch\nprint(torch.nn.functional.relu(torch.ones(1)))\n", False),
+])
+def test_a_module_inside_another_handed_on_is_a_finding(source, flagged):
+    assert bool([w for _, w in found([HAND_WRITTEN + source]) if "used as a value" in w]) is flagged

@@ -1712,6 +1712,12 @@ def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
         elif isinstance(node, ast.Attribute):
             root, chain = _root(node)
             attr = node.attr
+            if isinstance(node.ctx, ast.Load) and id(node) not in attribute_values and id(node) not in calls \
+                    and id(node) not in plain_aliases and id(node) not in looked_in and id(node) not in tested \
+                    and id(node) not in reloaded and id(node) not in listed and _a_module_inside(reading, node):
+                # a module reached through another's attribute (`nn.modules.module.warnings`), handed on as a value
+                # (attack round 70 gave it to a method called through its class, as `self`)
+                add(Finding("unverifiable", f"the module {chain} used as a value"))
             imported = reading.imported.get(root, "") if root else ""
             if attr in UNREADABLE_ATTRIBUTES and attr not in EVERYDAY_ATTRIBUTES and not _settings_chain(chain) \
                     and _resolved_once(reading, node) not in PLAIN_MODULE_ATTRIBUTES \
@@ -2495,6 +2501,36 @@ def _resolved_once(reading: _Reading, node: ast.AST) -> str | None:
     return full
 
 
+def _a_module_inside(reading: _Reading, node: ast.Attribute) -> bool:
+    """Whether ``node`` (``nn.modules.module.warnings``) is, where the judge runs, a module reached through the
+    namespaces of the modules its root names: read from their ``__dict__``, so no module code runs."""
+    import sys
+    import types
+
+    root, chain = _root(node)
+    module = sys.modules.get(reading.imported.get(root, "")) if root else None
+    if module is None:
+        return False
+    value = module
+    for part in chain.split(".")[1:]:
+        value = vars(value).get(part) if isinstance(value, types.ModuleType) else None
+        if value is None:
+            return False
+    return isinstance(value, types.ModuleType)
+
+
+def _class_scoped(parents: dict[int, ast.AST], node: ast.AST) -> bool:
+    """Whether ``node``'s innermost scope is a class body (not a function, a lambda or the module)."""
+    parent = parents.get(id(node))
+    while parent is not None:
+        if isinstance(parent, ast.ClassDef):
+            return True
+        if isinstance(parent, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+            return False
+        parent = parents.get(id(parent))
+    return False
+
+
 def _names_bound(statement: ast.Import | ast.ImportFrom, index: int) -> list[str] | None:
     """The names an import binds for its ``index``-th module (``import a.b`` binds ``a``; ``from m import x, y``,
     one module, both names), or None for a star import (any name)."""
@@ -2508,6 +2544,17 @@ def _names_bound(statement: ast.Import | ast.ImportFrom, index: int) -> list[str
 
 def _flag_after_reading(reading: _Reading) -> None:
     """The findings that need every unit read first (bindings, parents, functions of every name)."""
+    parents = _parents(reading)
+    for statement in reading.nodes:
+        if isinstance(statement, (ast.Import, ast.ImportFrom)) and _class_scoped(parents, statement):
+            # a module imported in a class body is an attribute of the class (`_Lib.core.exec`, `self._where
+            # .stack(0)`), where no rule resolves it to the module (attack round 70: builtins, pickle, inspect and
+            # warnings so)
+            names = ", ".join(a.name for a in statement.names)
+            module = f"from {statement.module or '.'} import {names}" if isinstance(statement, ast.ImportFrom) \
+                else f"import {names}"
+            reading.unreadable.append(Finding("unverifiable", f"{module} in a class body (the module becomes an "
+                                                              "attribute of the class, out of the reader's sight)"))
     if reading.inert_imports:
         # a debugger, profiler or timer imported and never used (fairness round 49: a leftover `import pdb` cost
         # 10 points) runs nothing: its module runs no code of the submission's as it loads, and a name it binds
