@@ -15,6 +15,11 @@ class InvalidSubmission(GraderError):
     """A file cannot be read as a submission (not a notebook or script, bad JSON, ...)."""
 
 
+class InvalidMetadata(GraderError):
+    """A Gradescope export's ``submission_metadata.yml`` is not read (too large, too many YAML nodes, aliases,
+    not YAML...): its ``submission_<id>/`` folders are then named by their folders, and a warning says why."""
+
+
 class BuildError(GraderError):
     """Generating the notebooks or the autograder zip failed."""
 

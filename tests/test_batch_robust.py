@@ -9,6 +9,7 @@ floods the judge's socket, Gradescope's export layout.
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
 import socket
@@ -399,7 +400,9 @@ def test_find_submissions_names_owners_without_grading(tmp_path):
     assert owners == [("lecture06.ipynb", ("alice",)), ("lecture06.ipynb", ("bob",)),
                       ("lecture06.py", ("A0001",)), ("lecture06.py", ("A0003", "A0004")),
                       ("lecture06.py", ("grace@example.edu",)), ("lecture06_v2.ipynb", ("alice",))]
-    assert found.warnings == []
+    # the only warning: the export's metadata was used, named (attack round 68)
+    assert found.warnings == [f"{tmp_path / 'export' / 'submission_metadata.yml'}: read as a Gradescope export's "
+                              "metadata: the submitters and times of its 3 submission_<id>/ folder(s) come from it"]
     assert student_id("anon_77_3_lecture06.ipynb") == "anon_77"  # Canvas names anonymous downloads anon_<id>_...
     assert student_id("roe_LATE_4412_98_lecture06.py") == "4412"
 
@@ -675,13 +678,15 @@ def test_an_export_unzipped_into_its_own_folder_still_names_its_submitters(tmp_p
 def test_a_metadata_name_is_bounded_whatever_its_aliases():
     """Finding 8: 482 bytes of YAML aliases expanded into a 722 MB name (7.3 GB of the judge).  Aliases are
     refused (the file is not read: the folder names decide), and a field longer than a name is not kept."""
+    from grader.errors import InvalidMetadata
     from grader.judge.submission import MAX_METADATA_TEXT, _parse_metadata
 
     lines = ['l0: &l0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     lines += [f"l{d}: &l{d} [" + ",".join([f"*l{d - 1}"] * 10) + "]" for d in range(1, 9)]
     lines += ["submission_1:", "  :submitters:", "  - :name: *l8", "    :sid: '10999'"]
     started = time.monotonic()
-    assert _parse_metadata("\n".join(lines).encode()) == {}
+    with pytest.raises(InvalidMetadata, match="aliases"):
+        _parse_metadata("\n".join(lines).encode())
     assert time.monotonic() - started < 5
     long = "x" * (MAX_METADATA_TEXT + 1)
     entries = _parse_metadata(f"submission_1:\n  :submitters:\n  - :name: {long}\n    :sid: '1'\n"
@@ -811,3 +816,216 @@ def test_a_worker_report_keeps_at_most_one_record_per_unit_sent():
     assert [r["index"] for r in kept] == [0, 1]
     errors = [r["error"].replace("`", " ") for r in kept]
     assert "E" * 90 + "1 " in errors[0] and "E" * 90 + "2 " in errors[1]
+
+
+# -- attack round 68: one file breaking the batch or the judge's bounds ----------------------------
+
+R13 = Path(__file__).parent / "corpus" / "batch_r13"
+
+
+def _bzip2_bomb_zip(path: Path, unpacked_mib: int) -> None:
+    """submission_1/lecture06.py and a submission_metadata.yml member compressed with bzip2, declaring 64 bytes,
+    whose stream unpacks to ``unpacked_mib`` MiB of zeros (1,169 bytes for 1.5 GiB: r13_metadata_bzip2_bomb.zip)."""
+    import bz2
+
+    compressor = bz2.BZ2Compressor(9)
+    data = b"".join(compressor.compress(bytes(1 << 20)) for _ in range(unpacked_mib)) + compressor.flush()
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("submission_1/lecture06.py", 'q1_answer = "C"\n', compress_type=zipfile.ZIP_DEFLATED)
+        info = zipfile.ZipInfo("submission_metadata.yml")
+        info.compress_type, info.file_size, info.compress_size, info.CRC = zipfile.ZIP_BZIP2, 64, len(data), 0
+        info.header_offset = archive.fp.tell()
+        archive._writecheck(info)
+        archive._didModify = True
+        archive.fp.write(info.FileHeader(False))
+        archive.fp.write(data)
+        archive.start_dir = archive.fp.tell()
+        archive.filelist.append(info)
+        archive.NameToInfo[info.filename] = info
+
+
+def test_a_bzip2_metadata_member_is_refused_unread(tmp_path, monkeypatch):
+    """Finding 1: the metadata member was read with archive.open, outside the method check: 1.5 GiB unpacked.
+    Every member goes through read_member now; ZipFile.open must not even be reached for a bzip2 member."""
+    from grader.judge import submission
+    from grader.judge.submission import find_submissions
+
+    _bzip2_bomb_zip(tmp_path / "bomb.zip", 1536)
+    assert (tmp_path / "bomb.zip").stat().st_size < 4096
+    opened = []
+    real_open = zipfile.ZipFile.open
+    monkeypatch.setattr(zipfile.ZipFile, "open", lambda self, name, *a, **k: (
+        opened.append(getattr(name, "filename", name)), real_open(self, name, *a, **k))[1])
+    found = find_submissions([tmp_path / "bomb.zip"])
+    assert "submission_metadata.yml" not in opened
+    assert _owners(found) == {"submission_1/lecture06.py": ("submission_1",)}
+    assert any("submission_metadata.yml: not read as a Gradescope export's metadata" in w and "bzip2" in w
+               for w in found.warnings), found.warnings
+    with zipfile.ZipFile(tmp_path / "bomb.zip") as archive:
+        info = archive.getinfo("submission_metadata.yml")
+        with pytest.raises(submission.MemberRefused, match="bzip2"):
+            submission.read_member(archive, info, submission.MAX_METADATA_BYTES)
+
+
+def test_the_committed_r13_metadata_bombs_leave_one_row_and_say_why():
+    from grader.judge.submission import find_submissions
+
+    for name, why in (("r13_metadata_bzip2_bomb.zip", "bzip2"), ("r13_metadata_yaml_deflate.zip", "bytes unpacked")):
+        found = find_submissions([R13 / name])
+        assert [s.owners[0].id for s in found.sources] == ["submission_1"], name
+        assert any("not read as a Gradescope export's metadata" in w and why in w for w in found.warnings), found
+
+
+def test_a_read_member_stops_at_its_limit_whatever_the_member_declares(tmp_path):
+    from grader.judge.submission import MemberRefused, read_member
+
+    with zipfile.ZipFile(tmp_path / "a.zip", "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("big.yml", bytes(5000))
+    with zipfile.ZipFile(tmp_path / "a.zip") as archive:
+        info = archive.getinfo("big.yml")
+        assert read_member(archive, info, 5000) == bytes(5000)
+        with pytest.raises(MemberRefused, match="more than the 4999"):
+            read_member(archive, info, 4999)
+
+
+def test_metadata_past_its_size_or_node_bound_is_refused_with_one_line(tmp_path):
+    """Finding 2: 16 MiB of `- 0` lines cost the judge 2.7 GB and 105 s.  The file is capped at MAX_METADATA_BYTES and
+    its YAML at MAX_METADATA_NODES; the folders are then named by their names and one warning says why."""
+    from grader.errors import InvalidMetadata
+    from grader.judge.submission import (MAX_METADATA_BYTES, MAX_METADATA_NODES, _parse_metadata,
+                                         find_submissions)
+
+    gradescope_export(tmp_path)
+    (tmp_path / "submission_metadata.yml").write_text(METADATA + "x: " + "y" * MAX_METADATA_BYTES + "\n")
+    found = find_submissions([tmp_path])
+    assert sorted(s.owners[0].id for s in found.sources) == ["submission_101", "submission_102", "submission_103"]
+    assert [w for w in found.warnings if "metadata" in w] == [
+        f"{tmp_path / 'submission_metadata.yml'}: not read as a Gradescope export's metadata (its folders are named "
+        f"by their names): {len(METADATA) + MAX_METADATA_BYTES + 4} bytes, more than the {MAX_METADATA_BYTES} read"]
+    nodes = METADATA + "x:\n" + "- 0\n" * MAX_METADATA_NODES
+    assert len(nodes) < MAX_METADATA_BYTES  # the node bound is what refuses it
+    with pytest.raises(InvalidMetadata, match=f"more than {MAX_METADATA_NODES} YAML nodes"):
+        _parse_metadata(nodes.encode())
+    assert set(_parse_metadata((METADATA + "x:\n" + "- 0\n" * 1000).encode())) == {
+        "submission_101", "submission_102", "submission_103"}
+    for text, why in (("{{{ not: yaml: [", "not YAML"), ("- a list\n", "not a mapping")):
+        with pytest.raises(InvalidMetadata, match=why):
+            _parse_metadata(text.encode())
+
+
+def test_a_late_upload_with_its_own_metadata_is_not_an_export_unless_it_looks_like_one(tmp_path):
+    """Finding 3: a late upload graded alone (a zip, or its folder under late/) holding submission_1/ and its own
+    metadata took a classmate's SID and a forged time.  Only a folder holding nothing but submission_<id>/ folders
+    all listed in the metadata is an export, and its metadata's use is always named in a warning."""
+    from grader.judge.submission import find_submissions
+
+    claim = "submission_1:\n  :submitters:\n  - :name: Jordan Smith\n    :sid: '10377'\n" \
+            "  :created_at: 2026-11-20 09:00:00.000000000 -08:00\n"
+    late = tmp_path / "late" / "alice_late_lecture06"
+    (late / "submission_1").mkdir(parents=True)
+    (late / "submission_1" / "lecture06.ipynb").write_text("{}")
+    (late / "submission_metadata.yml").write_text(claim)
+    (late / "lecture06.ipynb").write_text("{}")  # anything else at the top: not an export
+    found = find_submissions([tmp_path / "late"])
+    assert all(s.owners[0].id == "submission_1" or s.owners[0].id.startswith("lecture06")
+               for s in found.sources), _owners(found)
+    assert not any(s.submitted_at for s in found.sources)
+    assert any("not read as a Gradescope export's metadata" in w and "lecture06.ipynb beside it" in w
+               for w in found.warnings), found.warnings
+    (late / "lecture06.ipynb").unlink()
+    (late / "submission_2").mkdir()  # a folder the metadata does not list: not an export either
+    (late / "submission_2" / "lecture06.ipynb").write_text("{}")
+    found = find_submissions([tmp_path / "late"])
+    assert {s.owners[0].id for s in found.sources} == {"submission_1", "submission_2"}
+    assert any("it does not list submission_2" in w for w in found.warnings), found.warnings
+    # a zip with a Canvas upload's name is a student's, whatever it holds
+    with zipfile.ZipFile(tmp_path / "smithjordan_LATE_10400_1_upload.zip", "w") as archive:
+        archive.writestr("submission_1/lecture06.ipynb", "{}")
+        archive.writestr("submission_metadata.yml", claim)
+    found = find_submissions([tmp_path / "smithjordan_LATE_10400_1_upload.zip"])
+    assert [s.owners[0].id for s in found.sources] == ["submission_1"] and not found.sources[0].submitted_at
+    # r13's late zip forges a whole one-submission export: read, but never silently
+    found = find_submissions([R13 / "r13_own_metadata_late.zip"])
+    assert [w.split(": ", 1)[1] for w in found.warnings] == [
+        "read as a Gradescope export's metadata: the submitters and times of its 1 submission_<id>/ folder(s) come "
+        "from it"]
+    assert found.warnings[0].startswith(f"{R13 / 'r13_own_metadata_late.zip'}:submission_metadata.yml")
+
+
+def test_upper_case_suffixes_and_zips_inside_a_zip_get_rows_and_the_rest_is_named(tmp_path):
+    """Finding 4: Lecture06.IPYNB, x.PY and a student's zip inside a Canvas download given as its zip got no row and no
+    warning.  Suffixes are read whatever their case, a zip inside the zip given is read one level down, and every
+    file that gets no row is named in one warning per path given."""
+    from grader.judge.submission import find_submissions, load
+
+    notebook = json.dumps({"cells": [{"cell_type": "code", "source": 'q1_answer = "C"', "metadata": {},
+                                      "outputs": []}], "metadata": {}, "nbformat": 4, "nbformat_minor": 5})
+    inner, deeper = io.BytesIO(), io.BytesIO()
+    with zipfile.ZipFile(deeper, "w") as archive:
+        archive.writestr("deep.ipynb", notebook)
+    with zipfile.ZipFile(inner, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("work/lecture06.ipynb", notebook)
+        archive.writestr("notes.txt", "hi")
+        archive.writestr("older.zip", deeper.getvalue())  # two archives down: named, not read
+    with zipfile.ZipFile(tmp_path / "submissions.zip", "w") as archive:
+        archive.writestr("smithjordan_10377_558014_lecture06.ipynb", notebook)
+        archive.writestr("doealex_10400_558099_lecture06.zip", inner.getvalue())
+        archive.writestr("leeann_10401_558100_Lecture06.IPYNB", notebook)
+        archive.writestr("parkmin_10403_558102_lecture06.PY", 'q1_answer = "C"\n')
+        archive.writestr("kimng_10404_558103_data.csv", "a,b\n")
+        archive.writestr("broken_10405_558104_upload.zip", b"not a zip")
+    found = find_submissions([tmp_path / "submissions.zip"])
+    owners = _owners(found)
+    assert owners == {"smithjordan_10377_558014_lecture06.ipynb": ("10377",),
+                      "doealex_10400_558099_lecture06/work/lecture06.ipynb": ("10400",),
+                      "leeann_10401_558100_Lecture06.IPYNB": ("10401",),
+                      "parkmin_10403_558102_lecture06.PY": ("10403",),
+                      "broken_10405_558104_upload.zip": ("10405",)}
+    by_owner = {s.owners[0].id: s for s in found.sources}
+    assert load(by_owner["10400"]).units == ('q1_answer = "C"',)  # read through both archives
+    assert load(by_owner["10401"]).kind == "notebook" and load(by_owner["10403"]).kind == "script"
+    assert by_owner["10405"].broken.startswith("not a readable zip archive")  # a row saying why
+    assert [w.split(": ", 1)[1] for w in found.warnings] == [
+        "3 file(s) not graded (only .ipynb and .py files are, and the zips holding them one level down): "
+        "doealex_10400_558099_lecture06.zip/notes.txt, doealex_10400_558099_lecture06.zip/older.zip, "
+        "kimng_10404_558103_data.csv"]
+
+    folder = tmp_path / "canvas_folder"
+    folder.mkdir()
+    (folder / "leeann_10401_558100_Lecture06.IPYNB").write_text(notebook)
+    (folder / "parkmin_10403_558102_lecture06.PY").write_text('q1_answer = "C"\n')
+    (folder / "kimng_10404_558103_README.md").write_text("read me")
+    (folder / "doealex_10400_558099_lecture06.zip").write_bytes(inner.getvalue())
+    found = find_submissions([folder])
+    assert set(_owners(found).values()) == {("10400",), ("10401",), ("10403",)}
+    assert [w.split(": ", 1)[1] for w in found.warnings] == [
+        "3 file(s) not graded (only .ipynb and .py files are, and the zips holding them one level down): "
+        "doealex_10400_558099_lecture06.zip/notes.txt, doealex_10400_558099_lecture06.zip/older.zip, "
+        "kimng_10404_558103_README.md"]
+
+
+def test_the_committed_r13_canvas_zip_gives_three_rows(tmp_path):
+    from grader.judge.submission import find_submissions
+
+    found = find_submissions([R13 / "r13_canvas_zip_upload_dropped.zip"])
+    assert sorted(s.owners[0].id for s in found.sources) == ["10377", "10400", "10401"]
+    assert found.warnings == []
+
+
+def test_the_zips_inside_a_zip_are_listed_within_a_byte_budget(tmp_path, monkeypatch):
+    from grader.judge import submission
+    from grader.judge.submission import find_submissions
+
+    inner = io.BytesIO()
+    with zipfile.ZipFile(inner, "w") as archive:
+        archive.writestr("lecture06.py", "x = 1\n" * 100)
+    with zipfile.ZipFile(tmp_path / "class.zip", "w") as archive:
+        for i in range(3):
+            archive.writestr(f"student{i}_1040{i}_1_work.zip", inner.getvalue())
+    monkeypatch.setattr(submission, "MAX_NESTED_ARCHIVE_BYTES", len(inner.getvalue()) * 2)
+    monkeypatch.setattr(submission._NestedBudget, "__init__", lambda self: (
+        setattr(self, "bytes", submission.MAX_NESTED_ARCHIVE_BYTES), setattr(self, "entries", 10))[0])
+    found = find_submissions([tmp_path / "class.zip"])
+    rows = sorted((s.owners[0].id, bool(s.broken)) for s in found.sources)
+    assert rows == [("10400", False), ("10401", False), ("10402", True)]
+    assert "not opened" in next(s.broken for s in found.sources if s.broken)

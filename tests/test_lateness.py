@@ -272,7 +272,10 @@ def test_a_gradescope_export_whose_times_cannot_be_read_says_so(tmp_path):
     found = find_submissions([tmp_path])
     assert {s.owners[0].id: s.submitted_at for s in found.sources} == {
         "A0001": "2026-11-20T23:00:00-08:00", "A0003": "2026-11-22T09:00:00-08:00", "S3": "", "S4": "", "S5": ""}
-    assert found.warnings == []  # nothing to say until a due date makes the times matter
+    # nothing to say until a due date makes the times matter, but that the metadata was used (attack round 68)
+    assert [w.split(": ", 1)[1] for w in found.warnings] == [
+        "read as a Gradescope export's metadata: the submitters and times of its 5 submission_<id>/ folder(s) "
+        "come from it"]
     assert lateness_warnings(found.sources, LateRules(due=DUE)) == [
         "submission_3: created_at 'yesterday' is not a date and time (2026-11-20T23:59-08:00): lateness unknown",
         "submission_4: created_at 2026-11-22T09:00:00 has no time zone: lateness unknown",

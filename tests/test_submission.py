@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -306,3 +307,23 @@ def test_sha256_changes_with_the_bytes(tmp_path):
     first = load(Source(path)).sha256
     path.write_text("x = 2\n")
     assert load(Source(path)).sha256 != first
+
+
+def test_carriage_return_lines_are_jupyters_new_lines_and_odd_breaks_leave_the_judge():
+    """Attack round 68, finding 5: cells whose lines end in \\r (8,000 lines, 32 KB, no \\n) were "small" and cost the
+    judge 33.6 s in IPython's transformation.  \\r\\n and \\r are made \\n first, as Jupyter's editor does, and the
+    size test counts every break str.splitlines knows (escaped in JSON too)."""
+    from grader.judge.submission import INLINE_LINES, INLINE_ODD_BREAKS, Source, _small, parse
+
+    data = (Path(__file__).parent / "corpus" / "batch_r13" / "r13_cr_lines_judge_cpu.ipynb").read_bytes()
+    assert data.count(b"\n") + data.count(b"\\n") < INLINE_LINES  # what the old test counted: "small"
+    assert not _small(data)  # 8,000 escaped \r: parsed in the bounded child
+    submission = parse(Source(Path("cr.ipynb")), nb("x = 1\r\ny = 2\rz = !ls\r").encode())
+    assert submission.units == ("x = 1\ny = 2\nz = get_ipython().getoutput('ls')\n",)
+    assert submission.labels == ("the cell starting `x = 1`",)
+    assert _small(nb("!a\r\n" * 1000).encode())  # \r\n is one break
+    assert not _small(nb("!a\r" * (INLINE_LINES + 1)).encode())
+    assert not _small(("!a\u2028" * (INLINE_ODD_BREAKS + 1)).encode())
+    assert not _small(nb("a = 1\f" * (INLINE_ODD_BREAKS + 1)).encode())  # JSON's \f
+    assert not _small(nb("a = 1\x0b" * (INLINE_ODD_BREAKS + 1)).encode())  # JSON's \u000b
+    assert _small(nb("a = 1\f" * INLINE_ODD_BREAKS).encode())

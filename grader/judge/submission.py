@@ -10,6 +10,7 @@ file built to make parsing slow or large costs only its own row.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 import re
@@ -24,11 +25,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
 from ..checkapi.protocol import SubmissionKind
-from ..errors import InvalidSubmission, SandboxError, UsageError
+from ..errors import InvalidMetadata, InvalidSubmission, SandboxError, UsageError
 from ..records import ID_CANVAS, ID_EMAIL, ID_FILE, ID_FOLDER, ID_SID
-from .cell_input import transform_cell
+from .cell_input import jupyter_newlines, transform_cell
 
 SUFFIXES = (".ipynb", ".py")
+#: A zip archive's suffix: a zip found in what was given counts as a folder.
+ZIP_SUFFIX = ".zip"
 #: Largest submission file read (a notebook with 60 MB of saved output still fits).
 MAX_BYTES = 128 * 1024 * 1024
 #: Most members read from one zip archive.
@@ -50,12 +53,31 @@ MAX_UNIT_CHARS = 100_000
 MAX_SOURCE_CHARS = 400_000
 #: Address space of the child process that parses one submission, in MiB.
 LOAD_MEMORY_MB = 1024
-#: A submission this small (bytes, and lines, escaped new lines of a notebook's JSON included) is parsed in
-#: the judge itself: every step of parsing is bounded for it.  Larger ones go to a child process.
+#: A submission this small (bytes, and lines: every break ``str.splitlines`` knows, escaped in a notebook's JSON
+#: or not) is parsed in the judge itself: every step of parsing is bounded for it.  Larger ones go to a child process.
 INLINE_BYTES = 1024 * 1024
 INLINE_LINES = 3000
-#: Largest Gradescope ``submission_metadata.yml`` read.
-MAX_METADATA_BYTES = 16 * 1024 * 1024
+#: What ``str.splitlines`` (so IPython's transformation) takes for a line break, in a file's bytes: UTF-8, and
+#: escaped in JSON (``\\r``, ``\\u2028``...).  Attack round 68: 8,000 lines ending in ``\r`` (32 KB, no ``\n``) were
+#: "small" and cost the judge 33.6 s.  ``\r\n`` (escaped or not) is one break.
+_LINE_BREAKS = re.compile(rb"\r\n|[\n\r\x0b\x0c\x1c-\x1e]|\xc2\x85|\xe2\x80[\xa8\xa9]"
+                          rb"|\\r\\n|\\[nrf]|\\u(?:000[bcBC]|001[c-eC-E]|0085|202[89])")
+#: The breaks among them Jupyter does not make ``\n`` (:func:`~grader.judge.cell_input.jupyter_newlines`): a line
+#: IPython ends at one costs its tokenizer milliseconds (:mod:`grader.judge.cell_input`), so a file holding more than
+#: :data:`INLINE_ODD_BREAKS` of them is parsed in the bounded child.  Code hardly ever holds one.
+_ODD_BREAKS = re.compile(rb"[\x0b\x0c\x1c-\x1e]|\xc2\x85|\xe2\x80[\xa8\xa9]"
+                         rb"|\\f|\\u(?:000[bcBC]|001[c-eC-E]|0085|202[89])")
+INLINE_ODD_BREAKS = 20
+#: Largest Gradescope ``submission_metadata.yml`` read.  Gradescope writes about 300 bytes a submission (one
+#: submitter's name, SID and email, ``created_at``, ``score``): 1 MiB holds some 3,500 submissions, more than one
+#: assignment of the largest course.  At 16 MiB, a YAML list of 4 million items cost the judge 2.7 GB and 105 s of
+#: CPU before any row (attack round 68).
+MAX_METADATA_BYTES = 1024 * 1024
+#: Most YAML nodes (each scalar, list and mapping) read from it: a submission takes about 15, 7 more a group
+#: member, so 150,000 leave room for some 3,500 submissions of several submitters each; the most a
+#: :data:`MAX_METADATA_BYTES` document can hold is about 260,000; refused at the bound, 1 MiB of
+#: ``- 0`` lines costs about 4 s of CPU and 110 MB.
+MAX_METADATA_NODES = 150_000
 #: Longest name, SID or email kept from an export's metadata (characters); a longer one is not a person's.
 MAX_METADATA_TEXT = 300
 #: Deepest folder searched below a folder given (a student's zip unzipped can nest folders without end).
@@ -64,6 +86,10 @@ MAX_FOLDER_DEPTH = 32
 MAX_FOLDER_ENTRIES = 200_000
 #: Most links, deep folders, ... a walk names one by one in its warnings; the rest are counted.
 MAX_WALK_WARNINGS = 20
+#: Most bytes unpacked to list the zip uploads inside one zip archive given (a Canvas download given as its zip
+#: holding students' zips): each is unpacked whole (at most :data:`MAX_BYTES`) to read its listing.  The uploads
+#: past it are named in a warning, unread.
+MAX_NESTED_ARCHIVE_BYTES = 2 * 1024 * 1024 * 1024
 GRADESCOPE_METADATA = "submission_metadata.yml"
 GRADESCOPE_FOLDER = re.compile(r"^submission_\d+$")
 
@@ -121,6 +147,11 @@ class Source:
     """Why this source cannot be read at all (an archive that is not a zip): it becomes an invalid row."""
     index: int | None = None
     """The member's position in the archive: two members may have the same name."""
+    outer: str | None = None
+    """Set when ``member`` is inside a zip that is itself a member of ``path`` (a student's zip upload in a Canvas
+    download given as its zip): that zip's name in ``path``; ``member`` and ``index`` are then inside it."""
+    outer_index: int | None = None
+    """The position of :attr:`outer` in ``path``."""
     students: tuple[Student, ...] = ()
     """Whose it is (several for a Gradescope group submission); empty: decided by the file name."""
     tag: str = ""
@@ -147,6 +178,8 @@ class Source:
     def label(self) -> str:
         """Unique within a batch: the key of the submission's row."""
         label = f"{self.path}:{self.member}" if self.member else str(self.path)
+        if self.outer is not None:
+            label = f"{self.path}:{self.outer}:{self.member}"
         return f"{label}#{self.tag}" if self.tag else label
 
     @property
@@ -174,21 +207,50 @@ class Source:
                     raise InvalidSubmission(f"{self.label}: more than {MAX_BYTES} bytes")
                 return data
             with open_regular(self.path, self.label) as handle, zipfile.ZipFile(handle) as archive:
-                info = archive.infolist()[self.index] if self.index is not None else archive.getinfo(self.member)
-                if info.compress_type not in ARCHIVE_METHODS:
-                    raise InvalidSubmission(f"{self.label}: {_method_refused(info)}")
-                if info.file_size > MAX_BYTES:
-                    raise InvalidSubmission(f"{self.label}: {info.file_size} bytes unpacked, more than {MAX_BYTES}")
-                with archive.open(info) as handle:
-                    data = handle.read(MAX_BYTES + 1)
-                if len(data) > MAX_BYTES:
-                    raise InvalidSubmission(f"{self.label}: more than {MAX_BYTES} bytes unpacked")
-                return data
+                if self.outer is not None:
+                    outer = archive.infolist()[self.outer_index]
+                    with zipfile.ZipFile(io.BytesIO(read_member(archive, outer, MAX_BYTES))) as inner:
+                        return read_member(inner, _member_info(inner, self.member, self.index), MAX_BYTES)
+                return read_member(archive, _member_info(archive, self.member, self.index), MAX_BYTES)
+        except MemberRefused as exc:
+            raise InvalidSubmission(f"{self.label}: {exc}") from None
         except InvalidSubmission:
             raise
         except (OSError, EOFError, zipfile.BadZipFile, zlib.error, KeyError, IndexError, RuntimeError, ValueError,
                 NotImplementedError, MemoryError) as exc:
             raise InvalidSubmission(f"{self.label}: cannot be read ({type(exc).__name__}: {str(exc)[:200]})") from None
+
+
+class MemberRefused(InvalidSubmission):
+    """A zip member :func:`read_member` does not unpack; the message says why, without naming the member."""
+
+
+def read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
+    """The unpacked bytes of ``info``, a member of ``archive``, if at most ``limit``: the only way a zip member
+    is read (submissions, the zips inside a download, an export's metadata).
+
+    Only a stored or deflated member is unpacked (:data:`ARCHIVE_METHODS`): CPython's reader decompresses a
+    bzip2 or LZMA member's whole stream whatever size it declares (attack round 68: 1,169 bytes of bzip2, read as
+    an export's metadata declaring 64 bytes, unpacked to 1.5 GiB in the judge and ended the batch).  The declared
+    size is checked before reading, and the read stops past ``limit`` whatever the member declared.
+
+    Raises:
+        MemberRefused: another compression, or more than ``limit`` bytes.
+        OSError, zipfile.BadZipFile, zlib.error, EOFError...: the archive is corrupt (the caller says so).
+    """
+    if info.compress_type not in ARCHIVE_METHODS:
+        raise MemberRefused(_method_refused(info))
+    if info.file_size > limit:
+        raise MemberRefused(f"{info.file_size} bytes unpacked, more than the {limit} read")
+    with archive.open(info) as handle:
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise MemberRefused(f"more than {limit} bytes unpacked")
+    return data
+
+
+def _member_info(archive: zipfile.ZipFile, member: str | None, index: int | None) -> zipfile.ZipInfo:
+    return archive.infolist()[index] if index is not None else archive.getinfo(member)
 
 
 def open_regular(path: Path, label: str):
@@ -272,9 +334,15 @@ def student_id(file_name: str) -> str:
         return canvas.id
     stem = file_name
     for suffix in SUFFIXES:
-        if stem.endswith(suffix):
+        if stem.lower().endswith(suffix):
             stem = stem[: -len(suffix)]
     return stem
+
+
+def suffix_of(name: str) -> str:
+    """A file name's suffix, lower-cased: ``Lecture06.IPYNB`` is a notebook (attack round 68: an upper-case
+    suffix got no row and no warning)."""
+    return PurePosixPath(name).suffix.lower()
 
 
 # -- finding submissions ---------------------------------------------------------------------------
@@ -287,8 +355,11 @@ class Collected:
     warnings: list[str] = field(default_factory=list)
 
 
-def walk_files(root: Path, *, skip, warnings: list[str], wanted=lambda name: True) -> list[Path]:
+def walk_files(root: Path, *, skip, warnings: list[str], wanted=lambda name: True,
+               unwanted: list[Path] | None = None) -> list[Path]:
     """The regular files below ``root`` whose name ``wanted`` accepts, sorted; never through a link.
+
+    ``unwanted``: where to list the regular files ``wanted`` refuses (and ``skip`` did not skip), for a warning.
 
     Iterative (a student's zip can nest folders without end), at most :data:`MAX_FOLDER_DEPTH` folders
     deep and :data:`MAX_FOLDER_ENTRIES` entries; an entry whose name ``skip`` accepts is not looked at.
@@ -330,6 +401,8 @@ def walk_files(root: Path, *, skip, warnings: list[str], wanted=lambda name: Tru
                         files.append(path)
                     else:
                         said["not a regular file (a FIFO, a socket, a device): not read"].append(_shown(path, root))
+                elif unwanted is not None and entry.is_file(follow_symlinks=False):
+                    unwanted.append(path)
             except OSError as exc:
                 said["cannot be looked at"].append(f"{_shown(path, root)} ({exc.strerror})")
     for why, names in said.items():
@@ -376,29 +449,37 @@ def find_submissions(paths: list[Path]) -> Collected:
         if not path.exists():
             raise UsageError(f"{path}: no such file or folder")
         if path.is_dir():
+            unwanted: list[Path] = []
             files = walk_files(path, skip=lambda name: _hidden(PurePosixPath(name)), warnings=warnings,
-                               wanted=lambda name: PurePosixPath(name).suffix in SUFFIXES + (".zip",))
+                               wanted=lambda name: suffix_of(name) in SUFFIXES + (ZIP_SUFFIX,), unwanted=unwanted)
+            not_graded = [_shown(p, path) for p in unwanted]
             group: list[tuple[Source, PurePosixPath]] = []
             for p in files:
                 rel = PurePosixPath(p.relative_to(path).as_posix())
-                if p.suffix == ".zip":
-                    group += [(s, rel.with_suffix("") / member_path(s.member) if s.member else rel)
-                              for s in _archive_members(p)]
+                if suffix_of(p.name) == ZIP_SUFFIX:  # a zip in a folder counts as a folder; the zips in it are not read
+                    members, skipped = _archive_members(p)
+                    group += [(s, rel.with_suffix("") / member_path(s.member) if s.member else rel) for s in members]
+                    not_graded += [f"{rel}/{name}" for name in skipped] or ([] if members else [str(rel)])
                 else:
                     group.append((Source(p, size=_size(p)), rel))
-            found += _owned(group, _folder_metadata(path), warnings)
-        elif path.suffix == ".zip":
-            # The archive given is the download itself (or a class's): its own name says nothing of a student.
-            found += _owned([(s, member_path(s.member) if s.member else PurePosixPath(path.name))
-                             for s in _archive_members(path)],
-                            _archive_metadata(path), warnings, archive_names=False)
-        elif path.suffix in SUFFIXES:
-            found += _owned([(Source(path), PurePosixPath(path.name))], lambda rel: None, warnings)
+            export = _FolderExport(path, warnings)
+            found += _owned(group, warnings, export=export, top=path.name)
+            _warn_not_graded(path, [name for name in not_graded if name not in export.examined], warnings)
+        elif suffix_of(path.name) == ZIP_SUFFIX:
+            # The archive given is the download itself (or a class's): its own name says nothing of a student.  The
+            # zips inside it (students' zip uploads) are read as a zip found in a folder is: one level down.
+            members, skipped = _archive_members(path, open_zips=True)
+            export = _ArchiveExport(path, warnings)
+            found += _owned([(s, _member_relative(s) if s.member else PurePosixPath(path.name)) for s in members],
+                            warnings, export=export, archive_names=False, top=path.name)
+            _warn_not_graded(path, [name for name in skipped if name not in export.examined], warnings)
+        elif suffix_of(path.name) in SUFFIXES:
+            found += _owned([(Source(path), PurePosixPath(path.name))], warnings)
         else:
             raise UsageError(f"{path}: not a notebook (.ipynb), a script (.py) or a zip archive of them")
     unique = []
     for s in found:  # the same file named twice is one submission; a link is never its target (it is not read)
-        key = (s.path.parent.resolve() / s.path.name, s.member, s.index)
+        key = (s.path.parent.resolve() / s.path.name, s.outer_index, s.member, s.index)
         if key not in seen:
             seen.add(key)
             unique.append(s)
@@ -407,6 +488,25 @@ def find_submissions(paths: list[Path]) -> Collected:
     collected = _apart(unique)
     collected.warnings[:0] = warnings
     return _bounded_per_student(collected)
+
+
+def _member_relative(source: Source) -> PurePosixPath:
+    """Where a member of an archive given is, below that archive: a member of a zip inside it is in a folder named
+    for that zip (``doe_10400_1_work.zip``'s ``a.ipynb`` is ``doe_10400_1_work/a.ipynb``), as in a folder."""
+    if source.outer is not None:
+        return member_path(source.outer).with_suffix("") / member_path(source.member)
+    return member_path(source.member)
+
+
+def _warn_not_graded(where: Path, names: list[str], warnings: list[str]) -> None:
+    """One warning naming the files below ``where`` that get no row: exit code 0 says every file got one, so a file
+    left out is never silent (attack round 68: a student's zip inside a download given as its zip, and
+    ``Lecture06.IPYNB``, were dropped without a word)."""
+    if names:
+        names = sorted(names)
+        more = f" and {len(names) - MAX_WALK_WARNINGS} more" if len(names) > MAX_WALK_WARNINGS else ""
+        warnings.append(f"{where}: {len(names)} file(s) not graded (only .ipynb and .py files are, and the zips "
+                        f"holding them one level down): {', '.join(names[:MAX_WALK_WARNINGS])}{more}")
 
 
 def _size(path: Path) -> int:
@@ -427,7 +527,7 @@ def _bounded_per_student(collected: Collected) -> Collected:
 
     def preference(source: Source):
         relative = PurePosixPath(source.relative or source.name)
-        return (source.name != NOTEBOOK, not source.name.endswith(".ipynb"), len(relative.parts), relative.as_posix())
+        return (source.name != NOTEBOOK, suffix_of(source.name) != ".ipynb", len(relative.parts), relative.as_posix())
 
     by_student: dict[tuple, list[Source]] = defaultdict(list)
     for source in collected.sources:
@@ -482,12 +582,14 @@ def canvas_owner(names: list[str]) -> tuple[Student | None, bool | None, str]:
     return outer, canvas_late_mark(names[0]), ""
 
 
-def _owned(group: list[tuple[Source, PurePosixPath]], metadata, warnings: list[str], *,
-           archive_names: bool = True) -> list[Source]:
+def _owned(group: list[tuple[Source, PurePosixPath]], warnings: list[str], *, export=None,
+           archive_names: bool = True, top: str = "") -> list[Source]:
     """The sources of one given path, each with its owners (see :func:`find_submissions`).
 
-    ``archive_names``: an archive's own name may say whose its files are (a student's upload
-    found in a download unzipped into a folder); not the archive given itself.
+    ``export``: reads a Gradescope export's metadata at a folder of the path given (:class:`_FolderExport`,
+    :class:`_ArchiveExport`).  ``archive_names``: an archive's own name may say whose its files are (a
+    student's upload found in a download unzipped into a folder); not the archive given itself, whose name
+    is ``top`` (as a folder given's is).
     """
     rels = [rel for _, rel in group]
     common = 0
@@ -495,27 +597,31 @@ def _owned(group: list[tuple[Source, PurePosixPath]], metadata, warnings: list[s
         parents = [rel.parts[:-1] for rel in rels]
         while all(len(p) > common for p in parents) and len({p[common] for p in parents}) == 1:
             common += 1
-    export_level = _export_level(rels, common)
+    export_level = _export_level(rels, common, top)
+    entries = None
+    if export_level is not None and export is not None:
+        entries = export(PurePosixPath(*rels[0].parts[:export_level]))
     out = []
     for source, rel in group:
         folders = rel.parts[common:-1]
         owners, submitted_at, mark, problem = None, "", None, ""
-        if export_level is not None and len(rel.parts) > export_level + 1 \
+        if entries is not None and len(rel.parts) > export_level + 1 \
                 and GRADESCOPE_FOLDER.match(rel.parts[export_level]):
             folder = PurePosixPath(*rel.parts[:export_level + 1])
-            entry = metadata(folder)
-            if entry:
+            entry = entries.get(folder.name)
+            if entry and entry.students:
                 owners, submitted_at = entry.students, entry.submitted_at
                 problem = f"{folder}: {entry.problem}" if entry.problem else ""
         if not owners:
             names = list(rel.parts[common:])
-            if source.member and archive_names:
-                # the archive's own name (with its .zip) in place of the folder its members are listed under
+            if source.member and (archive_names or source.outer is not None):
+                # the name of the archive holding it (with its .zip) in place of the folder it is listed under
+                holder = PurePosixPath(source.outer).name if source.outer is not None else source.path.name
                 at = len(rel.parts) - len(member_path(source.member).parts) - 1 - common
                 if at >= 0:
-                    names[at] = source.path.name
+                    names[at] = holder
                 else:  # every file given is in this archive: its name is the top's
-                    names.insert(0, source.path.name)
+                    names.insert(0, holder)
             canvas, mark, why = canvas_owner(names)
             if why:
                 warnings.append(f"{source.label}: {why}")
@@ -529,19 +635,21 @@ def _owned(group: list[tuple[Source, PurePosixPath]], metadata, warnings: list[s
     return out
 
 
-def _export_level(rels: list[PurePosixPath], common: int) -> int | None:
+def _export_level(rels: list[PurePosixPath], common: int, top: str = "") -> int | None:
     """How deep Gradescope's ``submission_<id>/`` folders are in what was given, if it can be an export.
 
     An export's metadata is the instructor's only at the top of what was given: its folders there, or in
     the one folder every file is in (the export unzipped as it comes, ``assignment_<id>_export/``) when
     that folder is no student's Canvas upload.  Never deeper: a ``submission_metadata.yml`` in a student's
-    own folder or upload would otherwise name its submitters and its time (attack round 10).
+    own folder or upload would otherwise name its submitters and its time (attack round 10).  Nor at the top
+    of what was given when ``top``, its name, is a Canvas upload's.  Whether it is an export then is for the
+    metadata and the folders beside it to say (:func:`_export_entries`).
     """
     if not rels:
         return None
     shared = common if len(rels) > 1 else len(rels[0].parts) - 1
     if shared == 0 or GRADESCOPE_FOLDER.match(rels[0].parts[0]):
-        return 0
+        return None if canvas_student(top) else 0
     return 1 if canvas_student(rels[0].parts[0]) is None else None
 
 
@@ -600,26 +708,40 @@ class ExportEntry:
 
 
 def _parse_metadata(text: bytes) -> dict[str, ExportEntry]:
-    """Gradescope's ``submission_metadata.yml``: folder name -> its :class:`ExportEntry`."""
+    """Gradescope's ``submission_metadata.yml``: folder name -> its :class:`ExportEntry` (every folder it lists;
+    ``students`` empty when it names none).
+
+    Raises:
+        InvalidMetadata: not YAML, aliases, more than :data:`MAX_METADATA_NODES` nodes, not a mapping.
+    """
     import yaml
 
     from ..lateness import iso, parse_time
 
-    class NoAliasLoader(yaml.SafeLoader):
-        """Refuses aliases: 482 bytes of nested aliases expand into a 722 MB name (attack round 10)."""
+    class BoundedLoader(yaml.SafeLoader):
+        """Refuses aliases (482 bytes of nested aliases expand into a 722 MB name: attack round 10) and more than
+        :data:`MAX_METADATA_NODES` nodes (a YAML list of 4 million items cost the judge 2.7 GB: attack round 68)."""
+
+        nodes = 0
 
         def compose_node(self, parent, index):
             if self.check_event(yaml.AliasEvent):
-                raise yaml.composer.ComposerError(None, None, "aliases are not read", self.peek_event().start_mark)
+                raise InvalidMetadata("it holds YAML aliases, which are not read")
+            self.nodes += 1
+            if self.nodes > MAX_METADATA_NODES:
+                raise InvalidMetadata(f"more than {MAX_METADATA_NODES} YAML nodes")
             return super().compose_node(parent, index)
 
     try:
-        doc = yaml.load(text, Loader=NoAliasLoader)  # noqa: S506 (a safe loader, without aliases)
-    except (yaml.YAMLError, RecursionError, ValueError):
-        return {}
-    out = {}
+        doc = yaml.load(text, Loader=BoundedLoader)  # noqa: S506 (a safe loader, without aliases)
+    except yaml.YAMLError as exc:
+        raise InvalidMetadata(f"not YAML ({str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__})") \
+            from None
+    except (RecursionError, ValueError, MemoryError) as exc:
+        raise InvalidMetadata(f"cannot be read ({type(exc).__name__})") from None
     if not isinstance(doc, dict):
-        return {}
+        raise InvalidMetadata("not a mapping of submission folders")
+    out = {}
     for folder, entry in doc.items():
         if not isinstance(entry, dict):
             continue
@@ -632,8 +754,8 @@ def _parse_metadata(text: bytes) -> dict[str, ExportEntry]:
             sid, email = _metadata_text(person.get("sid")), _metadata_text(person.get("email"))
             if sid or email:
                 people.append(Student(sid or email, _metadata_text(person.get("name")), ID_SID if sid else ID_EMAIL))
+        submitted_at, problem = "", ""
         if people:
-            submitted_at, problem = "", ""
             if entry.get("created_at") in (None, ""):
                 problem = "no created_at"
             else:
@@ -641,7 +763,7 @@ def _parse_metadata(text: bytes) -> dict[str, ExportEntry]:
                     submitted_at = iso(parse_time(entry["created_at"]))
                 except ValueError as exc:  # lateness then stays unknown: better than guessing a time zone
                     problem = f"created_at {exc}"
-            out[str(folder)] = ExportEntry(tuple(people), submitted_at, problem)
+        out[str(folder)] = ExportEntry(tuple(people), submitted_at, problem)
     return out
 
 
@@ -654,43 +776,118 @@ def _metadata_text(value) -> str:
     return text if len(text) <= MAX_METADATA_TEXT else ""
 
 
-def _folder_metadata(root: Path):
-    """Owners of a ``submission_<id>`` folder under ``root``, from the metadata file beside it."""
-    cache: dict[PurePosixPath, dict] = {}
+def _export_entries(shown: str, top: list[tuple[str, bool]], read, warnings: list[str]) -> dict | None:
+    """The entries of the metadata file ``shown`` if the folder holding it looks like Gradescope's export, else None;
+    a warning says which.
 
-    def owners(folder: PurePosixPath):
-        parent = folder.parent
-        if parent not in cache:
-            path = root / parent / GRADESCOPE_METADATA
-            try:
-                with open_regular(path, str(path)) as handle:
-                    data = handle.read(MAX_METADATA_BYTES + 1)
-                cache[parent] = _parse_metadata(data) if len(data) <= MAX_METADATA_BYTES else {}
-            except (OSError, InvalidSubmission):
-                cache[parent] = {}
-        return cache[parent].get(folder.name)
-    return owners
+    An export holds, beside ``submission_metadata.yml``, only ``submission_<id>/`` folders, and the metadata lists
+    every one of them.  Anything else is not read as one (attack round 68: a student's late upload graded on its own
+    carried ``submission_1/`` and a metadata file naming a classmate, whose SID and a time before the due date its row
+    took).  Whenever a metadata file is used, a warning names it: a student's upload forging a whole export is then
+    seen by the instructor.
+
+    ``top``: (name, is a folder) of the entries beside the metadata; ``read()``: the metadata's bytes (raises
+    :class:`InvalidMetadata`, :class:`InvalidSubmission` or :class:`OSError`).
+    """
+    refused = f"{shown}: not read as a Gradescope export's metadata (its folders are named by their names)"
+    others = sorted(name + ("/" if folder else "") for name, folder in top
+                    if name != GRADESCOPE_METADATA and not _hidden(PurePosixPath(name))
+                    and not (folder and GRADESCOPE_FOLDER.match(name)))
+    if others:
+        more = f" and {len(others) - 3} more" if len(others) > 3 else ""
+        warnings.append(f"{refused}: {', '.join(others[:3])}{more} beside it, where an export holds only "
+                        "submission_<id>/ folders")
+        return None
+    try:
+        entries = _parse_metadata(read())
+    except (InvalidMetadata, InvalidSubmission) as exc:
+        warnings.append(f"{refused}: {str(exc)[:300]}")
+        return None
+    except (OSError, EOFError, zipfile.BadZipFile, zlib.error, RuntimeError, ValueError, NotImplementedError,
+            MemoryError) as exc:
+        warnings.append(f"{refused}: cannot be read ({type(exc).__name__})")
+        return None
+    folders = sorted(name for name, folder in top if folder and GRADESCOPE_FOLDER.match(name))
+    missing = [name for name in folders if name not in entries]
+    if missing:
+        more = f" and {len(missing) - 3} more" if len(missing) > 3 else ""
+        warnings.append(f"{refused}: it does not list {', '.join(missing[:3])}{more}")
+        return None
+    warnings.append(f"{shown}: read as a Gradescope export's metadata: the submitters and times of its "
+                    f"{len(folders)} submission_<id>/ folder(s) come from it")
+    return entries
 
 
-def _archive_metadata(archive_path: Path):
-    """As :func:`_folder_metadata`, for an export downloaded as a zip archive."""
-    cache: dict[PurePosixPath, dict] = {}
+class _FolderExport:
+    """Reads a Gradescope export's metadata in a folder given (see :func:`_export_entries`)."""
 
-    def owners(folder: PurePosixPath):
-        parent = folder.parent
-        if parent not in cache:
-            name = (parent / GRADESCOPE_METADATA).as_posix().lstrip("./") if parent.parts else GRADESCOPE_METADATA
-            try:
-                with open_regular(archive_path, str(archive_path)) as file, zipfile.ZipFile(file) as archive:
-                    info = archive.getinfo(name)
-                    with archive.open(info) as handle:
-                        data = handle.read(MAX_METADATA_BYTES + 1)
-                cache[parent] = _parse_metadata(data) if len(data) <= MAX_METADATA_BYTES else {}
-            except (OSError, EOFError, KeyError, zipfile.BadZipFile, zlib.error, RuntimeError, ValueError,
-                    NotImplementedError, InvalidSubmission):
-                cache[parent] = {}
-        return cache[parent].get(folder.name)
-    return owners
+    def __init__(self, root: Path, warnings: list[str]):
+        self.root, self.warnings = root, warnings
+        self.examined: set[str] = set()
+        """The metadata files looked at, as :func:`_shown` names them (not named again as files not graded)."""
+
+    def __call__(self, parent: PurePosixPath) -> dict | None:
+        folder = self.root / parent
+        path = folder / GRADESCOPE_METADATA
+        if not os.path.lexists(path):
+            return None
+        self.examined.add(_shown(path, self.root))
+        try:
+            with os.scandir(folder) as listing:
+                top = [(entry.name, entry.is_dir(follow_symlinks=False))
+                       for entry in _bounded(listing, MAX_FOLDER_ENTRIES)]
+        except OSError as exc:
+            self.warnings.append(f"{path}: not read as a Gradescope export's metadata: its folder cannot be "
+                                 f"listed ({exc.strerror})")
+            return None
+
+        def read() -> bytes:
+            with open_regular(path, str(path)) as handle:
+                size = os.fstat(handle.fileno()).st_size
+                if size > MAX_METADATA_BYTES:
+                    raise InvalidMetadata(f"{size} bytes, more than the {MAX_METADATA_BYTES} read")
+                data = handle.read(MAX_METADATA_BYTES + 1)
+            if len(data) > MAX_METADATA_BYTES:
+                raise InvalidMetadata(f"more than the {MAX_METADATA_BYTES} bytes read")
+            return data
+
+        return _export_entries(str(path), top, read, self.warnings)
+
+
+class _ArchiveExport:
+    """Reads a Gradescope export's metadata in a zip archive given (see :func:`_export_entries`): a member read
+    by :func:`read_member`, as every member is."""
+
+    def __init__(self, path: Path, warnings: list[str]):
+        self.path, self.warnings = path, warnings
+        self.examined: set[str] = set()
+        """The metadata members looked at, by their names in the archive."""
+
+    def __call__(self, parent: PurePosixPath) -> dict | None:
+        depth = len(parent.parts)
+        try:
+            with open_regular(self.path, str(self.path)) as file, zipfile.ZipFile(file) as archive:
+                infos = archive.infolist()
+                found = [info for info in infos
+                         if not info.is_dir() and member_path(info.filename) == parent / GRADESCOPE_METADATA]
+                if not found:
+                    return None
+                self.examined.update(info.filename for info in found)
+                shown = f"{self.path}:{found[0].filename}"
+                if len(found) > 1:
+                    self.warnings.append(f"{shown}: not read as a Gradescope export's metadata: {len(found)} members "
+                                         "have its name")
+                    return None
+                top: dict[str, bool] = {}
+                for info in infos:
+                    parts = member_path(info.filename).parts
+                    if len(parts) > depth and parts[:depth] == parent.parts:
+                        top[parts[depth]] = top.get(parts[depth], False) or len(parts) > depth + 1 or info.is_dir()
+                return _export_entries(shown, list(top.items()),
+                                       lambda: read_member(archive, found[0], MAX_METADATA_BYTES), self.warnings)
+        except (OSError, EOFError, zipfile.BadZipFile, zlib.error, RuntimeError, ValueError, NotImplementedError,
+                InvalidSubmission):
+            return None  # the archive's members say why, each as its row
 
 
 def _hidden(relative) -> bool:
@@ -713,28 +910,92 @@ def member_path(member: str) -> PurePosixPath:
     return PurePosixPath(*parts) if parts else PurePosixPath("_")
 
 
-def _archive_members(path: Path) -> list[Source]:
-    """The submissions in a zip archive; one broken source when the archive cannot be used.
+_ARCHIVE_ERRORS = (OSError, EOFError, zipfile.BadZipFile, zlib.error, RuntimeError, ValueError, NotImplementedError)
+
+
+def _archive_members(path: Path, *, open_zips: bool = False) -> tuple[list[Source], list[str]]:
+    """The submissions in a zip archive (one broken source when the archive cannot be used), and the names of its
+    members that get no row (for :func:`_warn_not_graded`).
 
     Members are read from the archive, never extracted, so a name like
     ``../../x.py`` cannot write anywhere.  Each is addressed by its position,
-    so two members with the same name are two submissions.
+    so two members with the same name are two submissions.  ``open_zips``: a member that is itself a zip (a
+    student's zip upload in a Canvas download given as its zip) is read as a zip found in a folder is, one level
+    down (:func:`_inner_members`); otherwise it is named as not graded.
     """
     try:
         with open_regular(path, str(path)) as handle, zipfile.ZipFile(handle) as archive:
             infos = archive.infolist()
+            if len(infos) > MAX_ARCHIVE_MEMBERS:
+                return [Source(path, broken=f"more than {MAX_ARCHIVE_MEMBERS} files in the archive")], []
+            members, skipped = [], []
+            budget = _NestedBudget()
+            for i, info in enumerate(infos):
+                name = PurePosixPath(info.filename)
+                if info.is_dir() or _hidden(name):
+                    continue
+                if suffix_of(info.filename) in SUFFIXES:
+                    members.append(Source(path, info.filename, index=i, size=info.file_size,
+                                          broken=None if info.compress_type in ARCHIVE_METHODS else _method_refused(info)))
+                elif open_zips and suffix_of(info.filename) == ZIP_SUFFIX:
+                    inner, inner_skipped = _inner_members(path, archive, i, info, budget)
+                    members += inner
+                    skipped += [f"{info.filename}/{member}" for member in inner_skipped] or \
+                        ([] if inner else [info.filename])  # an empty zip: no row either
+                else:
+                    skipped.append(info.filename)
     except InvalidSubmission as exc:
-        return [Source(path, broken=str(exc).removeprefix(f"{path}: "))]
-    except (OSError, EOFError, zipfile.BadZipFile, zlib.error, RuntimeError, ValueError, NotImplementedError) as exc:
-        return [Source(path, broken=f"not a readable zip archive ({type(exc).__name__}: {str(exc)[:200]})")]
+        return [Source(path, broken=str(exc).removeprefix(f"{path}: "))], []
+    except _ARCHIVE_ERRORS as exc:
+        return [Source(path, broken=f"not a readable zip archive ({type(exc).__name__}: {str(exc)[:200]})")], []
+    return sorted(members, key=lambda s: (s.outer or "", s.outer_index or 0, s.member, s.index)), skipped
+
+
+@dataclass
+class _NestedBudget:
+    """What listing the zips inside one archive given may still take (:data:`MAX_NESTED_ARCHIVE_BYTES`, and
+    :data:`MAX_FOLDER_ENTRIES` members in all, as a folder's walk)."""
+
+    bytes: int = MAX_NESTED_ARCHIVE_BYTES
+    entries: int = MAX_FOLDER_ENTRIES
+
+
+def _inner_members(path: Path, archive: zipfile.ZipFile, index: int, info: zipfile.ZipInfo,
+                   budget: _NestedBudget) -> tuple[list[Source], list[str]]:
+    """The submissions in ``info``, a zip member of ``archive`` (the zip ``path``), and its members that get no
+    row; a zip that cannot be listed (or past the budget) is one broken source named for it: a row saying why."""
+    def broken(why: str) -> tuple[list[Source], list[str]]:
+        return [Source(path, info.filename, index=index, size=0, broken=why)], []
+
+    if info.file_size > budget.bytes:
+        return broken(f"not opened: the zips inside {path.name} already took {MAX_NESTED_ARCHIVE_BYTES - budget.bytes} "
+                      f"of the {MAX_NESTED_ARCHIVE_BYTES} bytes unpacked to list them")
+    try:
+        data = read_member(archive, info, MAX_BYTES)
+        budget.bytes -= len(data)
+        with zipfile.ZipFile(io.BytesIO(data)) as inner:
+            infos = inner.infolist()
+    except MemberRefused as exc:
+        return broken(str(exc))
+    except _ARCHIVE_ERRORS as exc:
+        return broken(f"not a readable zip archive ({type(exc).__name__}: {str(exc)[:200]})")
     if len(infos) > MAX_ARCHIVE_MEMBERS:
-        return [Source(path, broken=f"more than {MAX_ARCHIVE_MEMBERS} files in the archive")]
-    members = [Source(path, info.filename, index=i, size=info.file_size,
-                      broken=None if info.compress_type in ARCHIVE_METHODS else _method_refused(info))
-               for i, info in enumerate(infos)
-               if not info.is_dir() and PurePosixPath(info.filename).suffix in SUFFIXES
-               and not _hidden(PurePosixPath(info.filename))]
-    return sorted(members, key=lambda s: (s.member, s.index))
+        return broken(f"more than {MAX_ARCHIVE_MEMBERS} files in the archive")
+    if len(infos) > budget.entries:
+        return broken(f"not opened: the zips inside {path.name} already hold {MAX_FOLDER_ENTRIES - budget.entries} "
+                      "files")
+    budget.entries -= len(infos)
+    members, skipped = [], []
+    for j, member in enumerate(infos):
+        if member.is_dir() or _hidden(PurePosixPath(member.filename)):
+            continue
+        if suffix_of(member.filename) in SUFFIXES:
+            members.append(Source(path, member.filename, index=j, outer=info.filename, outer_index=index,
+                                  size=member.file_size,
+                                  broken=None if member.compress_type in ARCHIVE_METHODS else _method_refused(member)))
+        else:
+            skipped.append(member.filename)
+    return members, skipped
 
 
 # -- reading one submission ------------------------------------------------------------------------
@@ -751,7 +1012,7 @@ def load(source: Source) -> Submission:
 def parse(source: Source, data: bytes) -> Submission:
     """Parse ``data``, the bytes of ``source``, in this process (see :func:`load`)."""
     digest = hashlib.sha256(data).hexdigest()
-    if source.name.endswith(".ipynb"):
+    if suffix_of(source.name) == ".ipynb":
         cells, notes, labels = notebook_cells(data, source.label)
         del data
         units, more = bounded_units(cells, "cell", labels)
@@ -760,7 +1021,7 @@ def parse(source: Source, data: bytes) -> Submission:
             labels.append(f"the cells after the first {MAX_UNITS}")
         return Submission(source, SubmissionKind.NOTEBOOK, digest, tuple(units), tuple(notes[:MAX_NOTES] + more),
                           tuple(labels))
-    if source.name.endswith(".py"):
+    if suffix_of(source.name) == ".py":
         text, notes = decode_script(data)
         del data
         units, more = bounded_units([text], "script")
@@ -813,7 +1074,7 @@ def notebook_variant(source: Source, key: str, *, seconds: float = VARIANT_READ_
     Parsed as :func:`load_bounded` parses: in the judge only when small enough that parsing is bounded,
     else in a child within ``seconds`` and ``memory_mb`` (a 127 MiB notebook of empty lists takes 3.5 GB).
     """
-    if not source.name.endswith(".ipynb"):
+    if suffix_of(source.name) != ".ipynb":
         return None
     try:
         data = source.read()
@@ -822,8 +1083,7 @@ def notebook_variant(source: Source, key: str, *, seconds: float = VARIANT_READ_
     if _small(data):
         return _variant_of(data, key)
     del data
-    request = {"path": str(source.path), "member": source.member, "index": source.index, "broken": source.broken,
-               "memory_mb": memory_mb, "variant_key": key}
+    request = {**_child_request(source), "memory_mb": memory_mb, "variant_key": key}
     try:
         done = subprocess.run([sys.executable, "-m", "grader.judge.submission"], input=json.dumps(request).encode(),
                               capture_output=True, timeout=max(seconds, 0.1),
@@ -844,8 +1104,17 @@ def _variant_of(data: bytes, key: str) -> str | None:
 
 
 def _small(data: bytes) -> bool:
-    """Small enough that parsing it in the judge is bounded (see :data:`INLINE_BYTES`)."""
-    return len(data) <= INLINE_BYTES and data.count(b"\n") + data.count(b"\\n") <= INLINE_LINES
+    """Small enough that parsing it in the judge is bounded (see :data:`INLINE_BYTES`): lines as
+    ``str.splitlines`` counts them (:data:`_LINE_BREAKS`), since that is how IPython's transformation cuts a cell."""
+    if len(data) > INLINE_BYTES:
+        return False
+    return _count(_ODD_BREAKS, data, INLINE_ODD_BREAKS) <= INLINE_ODD_BREAKS \
+        and _count(_LINE_BREAKS, data, INLINE_LINES) <= INLINE_LINES
+
+
+def _count(pattern: re.Pattern, data: bytes, most: int) -> int:
+    """How often ``pattern`` occurs in ``data``, counted up to ``most + 1``."""
+    return sum(1 for _ in zip(pattern.finditer(data), range(most + 1)))
 
 
 def load_bounded(source: Source, *, seconds: float, memory_mb: int = LOAD_MEMORY_MB) -> Submission:
@@ -859,8 +1128,7 @@ def load_bounded(source: Source, *, seconds: float, memory_mb: int = LOAD_MEMORY
     if _small(data):
         return parse(source, data)  # small enough that parsing it here is bounded: no process to start
     del data
-    request = {"path": str(source.path), "member": source.member, "index": source.index,
-               "broken": source.broken, "memory_mb": memory_mb}
+    request = {**_child_request(source), "memory_mb": memory_mb}
     started = time.monotonic()
     try:
         done = subprocess.run([sys.executable, "-m", "grader.judge.submission"], input=json.dumps(request).encode(),
@@ -888,8 +1156,19 @@ def load_bounded(source: Source, *, seconds: float, memory_mb: int = LOAD_MEMORY
                       tuple(reply["labels"]))
 
 
+def _child_request(source: Source) -> dict:
+    """What the child of :func:`load_bounded` needs to read ``source`` again (:func:`_child_source`)."""
+    return {"path": str(source.path), "member": source.member, "index": source.index, "broken": source.broken,
+            "outer": source.outer, "outer_index": source.outer_index}
+
+
+def _child_source(request: dict) -> Source:
+    return Source(Path(request["path"]), request["member"], broken=request["broken"], index=request["index"],
+                  outer=request.get("outer"), outer_index=request.get("outer_index"))
+
+
 def _child_label(request: dict) -> str:
-    return Source(Path(request["path"]), request["member"]).label
+    return _child_source(request).label
 
 
 def _load_child() -> None:
@@ -899,7 +1178,7 @@ def _load_child() -> None:
     request = json.loads(sys.stdin.buffer.read())
     limit = int(request["memory_mb"]) * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-    source = Source(Path(request["path"]), request["member"], broken=request["broken"], index=request["index"])
+    source = _child_source(request)
     if request.get("variant_key"):  # notebook_variant's request: the tag only
         try:
             tag = _variant_of(source.read(), str(request["variant_key"]))
@@ -962,6 +1241,7 @@ def notebook_cells(data: bytes, label: str) -> tuple[list[str], list[str], list[
             source = "".join(source)
         if not isinstance(source, str):
             raise InvalidSubmission(f"{label}: a code cell's source is not text")
+        source = jupyter_newlines(source)  # as Jupyter runs it, and as its label and line numbers read
         count = cell.get("execution_count", cell.get("prompt_number"))
         raw.append(source)
         counts.append(count if type(count) is int and count > 0 else None)
