@@ -194,8 +194,8 @@ def run(root: Path, *, seed: int | None = None, limits=None, slot: int = 0, feed
     clock; the total is penalised by the zip's late policy (``otter_config.json``), when it has one.
 
     ``slot`` picks the worker's unprivileged uid (the run's claimed base, 61000 by default, + slot): two runs on
-    one machine claim different ranges (:mod:`grader.judge.uid_claim`), or the second is refused.  ``feedback``: what results.json shows
-    students and when (see :func:`grader.outputs.gradescope_json.gradescope_results`).
+    one machine never share a slot's uid (:mod:`grader.judge.uid_claim`: the second moves, or is refused when
+    CNN_GRADER_UID_BASE is set).  ``feedback``: what results.json shows students and when (see :func:`grader.outputs.gradescope_json.gradescope_results`).
     """
     import dataclasses
     import time
