@@ -235,6 +235,41 @@ attacks["msgget"] = syscall("msgget", IPC_PRIVATE, IPC_CREAT | 0o600)
     assert attacks == {"memfd": errno.EPERM, "shmget": [-1, errno.EPERM], "msgget": [-1, errno.EPERM]}
 
 
+#: A worker's attempt to watch files (attack round 68: without namespaces it watched the class folder, --out, the seed
+#: key's folder and /tmp, Landlock having no hook for watches): each call's result and errno, and, were a watch
+#: granted, whether /tmp could be watched with it.
+FILE_WATCHES = '''
+import ctypes, os
+libc = ctypes.CDLL(None, use_errno=True)
+IN_CLOEXEC, IN_ALL_EVENTS = 0o2000000, 0xFFF
+FAN_CLOEXEC, FAN_CLASS_NOTIF, FAN_REPORT_FID, FAN_MARK_ADD, FAN_OPEN = 0x1, 0x0, 0x200, 0x1, 0x20
+AT_FDCWD = -100
+def attempt(name, *args):
+    ctypes.set_errno(0)
+    fd = getattr(libc, name)(*args)
+    if fd < 0:
+        return [fd, ctypes.get_errno()]
+    if name.startswith("inotify"):
+        watched = libc.inotify_add_watch(fd, b"/tmp", IN_ALL_EVENTS) >= 0
+    else:
+        watched = libc.fanotify_mark(fd, FAN_MARK_ADD, ctypes.c_uint64(FAN_OPEN), AT_FDCWD, b"/tmp") == 0
+    os.close(fd)
+    return ["granted", watched]
+attacks = {"inotify_init": attempt("inotify_init"), "inotify_init1": attempt("inotify_init1", IN_CLOEXEC),
+           "fanotify_init": attempt("fanotify_init", FAN_CLOEXEC | FAN_CLASS_NOTIF | FAN_REPORT_FID, os.O_RDONLY)}
+'''
+
+
+def test_no_file_can_be_watched_from_a_worker(any_server, tmp_path):
+    """Refused with ENOSYS (a library that watches files falls back to polling), where this test's own process, the
+    judge's kind, is granted the same watches: the refusal is the filter's, not the kernel's."""
+    outside: dict = {}
+    exec(FILE_WATCHES, outside)
+    assert outside["attacks"]["inotify_init1"] == outside["attacks"]["inotify_init"] == ["granted", True]
+    attacks, _ = run_in_worker(any_server, tmp_path, FILE_WATCHES)
+    assert attacks == dict.fromkeys(("inotify_init", "inotify_init1", "fanotify_init"), [-1, errno.ENOSYS])
+
+
 KEY_SPEC_USER_KEYRING = -4
 KEYCTL_SEARCH = 10
 

@@ -32,6 +32,7 @@ from ..outputs.results import GRADES_CSV, GRADES_JSON, JOURNAL, Journal, load_re
 from ..records import EventKind, Status, SubmissionResult
 from .copies import COPY_SECONDS, Answered, flag_copies, variant_params
 from .engine import ForkServerClient, Limits, runtime_out_of_reach
+from . import uid_claim
 from .seed_key import SEED_KEY_RECORD, UNKEYED, fingerprint, hidden_seed
 from .submission import Source, find_submissions
 
@@ -194,8 +195,15 @@ def grade_batch(paths: list[Path], out_dir: Path, *, jobs: int = 2, resume: bool
     if earlier and not (resume or overwrite):
         raise UsageError(f"{out_dir} holds the results of an earlier run: add --resume to keep them and grade only "
                          "what is new or changed, or --overwrite to replace them")
+    # This run's slot uids, its own while it lasts: another run's fork server sweeps its uids (attack round 68).
+    uids = uid_claim.claim(range(jobs))
     # The fork server imports torch in its own process while this one imports the bank.
-    server = ForkServerClient(isolate=isolate, warm_training=len(found.sources) >= WARM_TRAINING_FROM)
+    try:
+        server = ForkServerClient(isolate=isolate, warm_training=len(found.sources) >= WARM_TRAINING_FROM,
+                                  uid_base=uids.base)
+    except BaseException:
+        uid_claim.release(uids)
+        raise
     try:
         import torch
 
@@ -218,7 +226,10 @@ def grade_batch(paths: list[Path], out_dir: Path, *, jobs: int = 2, resume: bool
                                  seed_key=seed_key)
     finally:
         server.close()
+        uid_claim.release(uids)
     summary.warnings = found.warnings + lateness_warnings(found.sources, rules) + summary.warnings
+    if uids.note():
+        summary.warnings.append(uids.note())
     unreachable = runtime_warning(summary.results)
     if unreachable:
         summary.warnings.append(unreachable)

@@ -10,6 +10,7 @@ from ..errors import InvalidSubmission, UsageError
 from ..packaging.artifacts import VENDORED
 from ..questions import VARIANT_FILE, bank
 from ..records import CheckResult
+from . import uid_claim
 from .engine import ForkServerClient, Limits
 from .grading import grade
 from .submission import SUFFIXES, Source, load
@@ -88,7 +89,7 @@ def check_public(path: Path, *, questions: list[str] | None = None, limits: Limi
     chosen = [q for q in bank.QUESTIONS if not questions or q.id in questions]
     public = [c for q in chosen for c in q.public_checks]
     hidden = sum(len(q.hidden_checks) for q in chosen)
-    with ForkServerClient(isolate=isolate) as server:
+    with uid_claim.claimed_uids(range(1)) as uids, ForkServerClient(isolate=isolate, uid_base=uids.base) as server:
         result = grade(submission, server, seed=0, limits=limits, checks=public, variant=variant)
     return CheckReport(
         questions=[(q.id, [c for c in result.checks if c.question == q.id and c.outcome != "passed"]) for q in chosen],

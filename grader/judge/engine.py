@@ -30,6 +30,7 @@ from ..records import EventKind
 from ..worker.channel import MAX_REPLY, Channel, ChannelClosed, Forged
 from ..worker.cleanup import remove_tree
 from ..worker.forkserver import WARM_TRAINING
+from ..worker.sandbox import UID_BASE_ENV
 from .submission import Submission
 
 #: Extra seconds the judge waits beyond a limit the worker enforces itself.
@@ -144,8 +145,12 @@ class ForkServerClient:
     """The judge's handle on the fork server (:class:`grader.worker.forkserver.Server`), the warm process
     that forks the workers: it starts the process and asks it for workers.  Thread-safe; one per grading run."""
 
-    def __init__(self, *, isolate: bool | None = None, startup_timeout: float = 120.0, warm_training: bool = False):
+    def __init__(self, *, isolate: bool | None = None, startup_timeout: float = 120.0, warm_training: bool = False,
+                 uid_base: int | None = None):
         """Start the fork server process (without waiting for it: see :meth:`wait_ready`).
+
+        ``uid_base``: the bottom of the slot uids the run claimed (:func:`grader.judge.uid_claim.claim`); None: the
+        fork server takes CNN_GRADER_UID_BASE or the default, claimed by nobody (the tests' servers).
 
         ``warm_training``: the server also warms up torch's optimizers (:func:`grader.worker.forkserver.warm_up`),
         worth its 2 s once for a batch, where some submissions train a model.
@@ -177,6 +182,8 @@ class ForkServerClient:
         # environment's strings stay after the sandbox clears os.environ (a submission read the judge's
         # whole environment back through ctypes).
         env = {k: v for k, v in os.environ.items() if k in FORK_SERVER_ENVIRONMENT or k.startswith("CNN_GRADER_")}
+        if uid_base is not None:
+            env[UID_BASE_ENV] = str(uid_base)
         env.update(OMP_NUM_THREADS="1", MKL_NUM_THREADS="1", PYTHONDONTWRITEBYTECODE="1", MPLBACKEND="Agg",
                    PYTHONPATH=os.pathsep.join(p for p in (package_root, os.environ.get("PYTHONPATH", "")) if p))
         # Its stderr (and a worker's, until the worker silences it) goes to a log file: a pipe

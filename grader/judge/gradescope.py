@@ -193,14 +193,15 @@ def run(root: Path, *, seed: int | None = None, limits=None, slot: int = 0, feed
     Lateness: ``created_at`` of ``root``/submission_metadata.json against its due dates, never the
     clock; the total is penalised by the zip's late policy (``otter_config.json``), when it has one.
 
-    ``slot`` picks the worker's unprivileged uid (61000 + slot): graders that share one machine
-    need different slots, since leftovers are swept by uid.  ``feedback``: what results.json shows
-    students and when (see :func:`grader.outputs.gradescope_json.gradescope_results`).
+    ``slot`` picks the worker's unprivileged uid (the run's claimed base, 61000 by default, + slot): two runs on
+    one machine never share a slot's uid (:mod:`grader.judge.uid_claim`: the second moves, or is refused when
+    CNN_GRADER_UID_BASE is set).  ``feedback``: what results.json shows students and when (see :func:`grader.outputs.gradescope_json.gradescope_results`).
     """
     import dataclasses
     import time
 
     from ..outputs.results import atomic_write
+    from . import uid_claim
     from .engine import ForkServerClient
 
     started = time.monotonic()
@@ -210,7 +211,9 @@ def run(root: Path, *, seed: int | None = None, limits=None, slot: int = 0, feed
     results_path = root / "results" / "results.json"
     limits = limits or GRADESCOPE_LIMITS
     payload = {"root": str(root), "seed": seed, "slot": slot, "feedback": feedback, "limits": dataclasses.asdict(limits)}
-    with ForkServerClient() as server:
+    # One submission per container: its uid is free (one lock, a lookup of it); runs sharing a machine must not
+    # share a slot's uid, or one's fork server kills the other's worker (attack round 68).
+    with uid_claim.claimed_uids(range(slot, slot + 1)) as uids, ForkServerClient(uid_base=uids.base) as server:
         # The submission's own budget bounds the grading; the margin covers the judge's imports and references.
         doc = server.run_trusted("grader.judge.gradescope", grade_in_trusted_child.__name__, payload,
                                  timeout=limits.timeout + TRUSTED_MARGIN)
@@ -276,7 +279,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.add_argument(f"--{name.replace('_', '-').replace('unit', 'cell')}", dest=name, type=type(value),
                             default=value)
     parser.add_argument("--slot", type=int, default=run.__kwdefaults__["slot"], choices=range(64), metavar="0..63",
-                        help="the worker runs as uid 61000+SLOT; give graders sharing a machine different slots")
+                        help="the worker runs as uid BASE+SLOT, BASE the uid range this run claims (61000 unless "
+                             "taken or CNN_GRADER_UID_BASE says)")
     parser.add_argument("--feedback", choices=FEEDBACK_MODES, default=run.__kwdefaults__["feedback"],
                         help="full: every test's feedback once grades are published; brief: what is wrong at once, "
                              "the full explanation after the due date")

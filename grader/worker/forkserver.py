@@ -301,6 +301,12 @@ class Server:
                 os.close(fd)
             self.channel.send({ServerReply.SPAWN_FAILED: ident, Key.ERROR: "expected one socket"})
             return
+        try:  # before the fork: a slot past the run's uid range would run as (and sweep) another run's uid
+            slot_uid = self.sandbox.worker_uid(config)
+        except (TypeError, ValueError) as exc:
+            os.close(fds[0])
+            self.channel.send({ServerReply.SPAWN_FAILED: ident, Key.ERROR: str(exc)})
+            return
         if not self.spawned:
             # The judge (this server's parent, or the child it handed over to) and this server: without root a
             # worker shares their uid, and the filter is what keeps its signals off them (attack round 15).  A
@@ -359,7 +365,7 @@ class Server:
         for listener in listeners:
             self.starts.add(pid, listener, syscall_filter_count(pid))
         granted[Key.STARTS_COUNTED] = bool(listeners)
-        own_uid = self.sandbox.worker_uid(config) if os.geteuid() == 0 else None
+        own_uid = slot_uid if os.geteuid() == 0 else None
         self.children[pid] = (ident, pid_namespace, own_uid, granted["filesystem"])
         self.by_id[ident] = pid
         self.watched[pid] = (own_uid if not granted["seccomp"] else None, self.bounds.Allowance(

@@ -58,10 +58,20 @@ PR_SET_PDEATHSIG = 1
 PR_SET_CHILD_SUBREAPER = 36
 PR_SET_NO_NEW_PRIVS = 38
 
-#: Bottom of the uid range for sandboxed workers: slot k runs as ``UID_BASE + k``.  Leftovers are
-#: swept by uid, so two grading runs sharing a machine (two test suites, two checkouts) set
-#: CNN_GRADER_UID_BASE apart.
-UID_BASE = int(os.environ.get("CNN_GRADER_UID_BASE", "61000"))
+#: The environment variable that fixes the bottom of a run's uid range (see :data:`UID_BASE`).
+UID_BASE_ENV = "CNN_GRADER_UID_BASE"
+#: Where a run's uid range starts when :data:`UID_BASE_ENV` is not set: above the uids ``useradd`` hands out
+#: (``UID_MAX`` 60000 in Debian's and most distributions' login.defs) and below systemd's dynamic users
+#: (61184-65519).
+DEFAULT_UID_BASE = 61000
+#: Slots, and so uids, in one run's range: slot k runs as ``UID_BASE + k``, k < SLOTS.  ``--jobs`` goes up to 64,
+#: Gradescope's ``--slot`` to 63; the tests take 90 and 91 for uids no slot of theirs uses.
+SLOTS = 100
+#: Bottom of the uid range of this process's workers.  Leftovers are swept by uid (without a PID namespace the fork
+#: server kills every process of a slot's uid and removes its files from the shared places), so two runs on one
+#: machine must never share a range: each run claims its own, exclusively (:mod:`grader.judge.uid_claim`, attack
+#: round 68), and hands it to its fork server in this variable.
+UID_BASE = int(os.environ.get(UID_BASE_ENV, DEFAULT_UID_BASE))
 #: The host name a worker with its own namespaces has, and the user name every worker's environment gives.
 SANDBOX_HOSTNAME = "localhost"
 SANDBOX_USER = "student"
@@ -328,8 +338,15 @@ def set_limits(*, memory_mb: int, cpu_seconds: int, file_mb: int, processes: int
 
 
 def worker_uid(config: dict) -> int:
-    """The unprivileged uid of a slot's workers (used when the grader runs as root)."""
-    return UID_BASE + int(config.get("slot", 0))
+    """The unprivileged uid of a slot's workers (used when the grader runs as root).
+
+    Raises:
+        ValueError: a slot outside the run's range, whose uid may be another run's (attack round 68).
+    """
+    slot = int(config.get("slot", 0))
+    if not 0 <= slot < SLOTS:
+        raise ValueError(f"slot {slot} is outside this run's uid range (slots 0 to {SLOTS - 1})")
+    return UID_BASE + slot
 
 
 def enter(config: dict, *, pid_namespace: bool) -> dict:

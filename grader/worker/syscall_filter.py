@@ -134,6 +134,12 @@ RULES: tuple[Rule, ...] = (
     Rule("mounts", ("mount", "umount2", "pivot_root", "chroot", "fsopen", "fsconfig", "fsmount", "fspick",
                     "move_mount", "open_tree", "mount_setattr"), errno.EPERM,
          why="the file system the worker sees is fixed by the sandbox"),
+    Rule("file watches", ("inotify_init", "inotify_init1", "fanotify_init"), errno.ENOSYS,
+         why="Landlock has no hook for them: without namespaces a worker watched the class folder, --out, the seed "
+             "key's folder and /tmp, and each event names the file opened, read or written there (with two slots, "
+             "classmates' names as the judge read them: attack round 68); fanotify, open to unprivileged users "
+             "since Linux 5.13, does the same.  Nothing a CNN needs; ENOSYS makes a library that watches files "
+             "fall back to polling"),
     Rule("kernel interfaces", ("bpf", "perf_event_open", "userfaultfd"), errno.EPERM,
          why="large kernel attack surface, and userfaultfd stalls the kernel at will; nothing a CNN needs"),
     Rule("io_uring", ("io_uring_setup", "io_uring_enter", "io_uring_register"), errno.ENOSYS,
@@ -162,7 +168,7 @@ RULES: tuple[Rule, ...] = (
                                  "reboot", "swapon", "swapoff", "acct", "syslog", "iopl", "ioperm",
                                  "settimeofday", "clock_settime", "clock_adjtime", "adjtimex", "sethostname",
                                  "setdomainname", "quotactl", "name_to_handle_at", "open_by_handle_at",
-                                 "fanotify_init", "personality", "vhangup"), errno.EPERM,
+                                 "personality", "vhangup"), errno.EPERM,
          why="these need capabilities the worker does not have; refused anyway, in case it ever runs with them"),
 )
 
