@@ -652,6 +652,31 @@ GRADER_FAULTS: dict[str, str] = {
         ("r50_nb_q6_show_helper_kwargs_forwarded.ipynb",
          "a helper's **kwargs forwarded to torch.set_printoptions: its callers' values are not followed: -3"),
     )},
+    # Fairness round 52 (tests/corpus/fair/_r52_findings.md, aimed at this session's rules): 15 of 31 kept full marks
+    # at first; 8 of the 16 marked down are fixed (a flag or a dataclass field named `warn`, a class's own `warn`
+    # method or a logger kept on the instance called with format arguments, `stack_info=` a constant False, a
+    # `print_stack` debug helper nothing calls, `timeit.default_timer` around conv2d); these stay.
+    **{name: "(fairness round 52) " + why for name, why in (
+        ("r52_nb_warnings_formatwarning_one_line_filterwarnings_torch.ipynb",
+         "by design, as r47_nb_warnings_formatwarning_one_line: warnings.formatwarning set to the submission's code: -10"),
+        ("r52_py_argparse_sorted_vars_names_then_getattr.py",
+         "by design: getattr(args, name) over the names of vars(args), a computed name on anything but self: -10"),
+        ("r52_py_conv_block_on_problem_callback_default_warnings_warn.py",
+         "by design: warnings.warn as a parameter's default, handed on as a value whose calls' stacklevel cannot be "
+         "read: q7 and q8 -7"),
+        ("r52_py_custom_warning_helper_stacklevel_via_kwargs_setdefault.py",
+         "by design: a stacklevel set in a dict (kw.setdefault) and handed on with **kw: q7 and q8 -7"),
+        ("r52_py_warn_helper_stacklevel_3_points_at_callers_caller.py",
+         "by design: stacklevel=3 in a helper a model reaches names its caller's caller's file: q7 and q8 -7"),
+        ("r52_py_print_vars_args_and_items_loop.py",
+         "by design: vars(args).items() hands out the namespace's values: q6 by hand -3"),
+        ("r52_py_import_inspect_leftover_own_inspect_function.py",
+         "grader's fault: an unused `import inspect` whose name a def of the student's takes over is read as the "
+         "module used: -10"),
+        ("r52_py_import_signal_leftover_signal_variable.py",
+         "grader's fault: an unused `import signal` whose name a variable of the student's takes over is read as "
+         "the module used: -10"),
+    )},
 }
 
 #: Correct cases the grader marks down at some seeds only: expected failures that may pass, so that a run where they

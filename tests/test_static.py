@@ -3237,33 +3237,36 @@ def test_an_inert_module_imported_and_never_used_is_no_finding(source, readable)
     assert (_model_rule([HAND_WRITTEN + source]) == []) is readable
 
 
-@pytest.mark.parametrize("gate, whole_file", [
+@pytest.mark.parametrize("gate", [
     # attack round 69: every caller's file handed out as text, read by a gate on the worker's
-    ("import traceback\ndef watched():\n    return any('api' in line for line in traceback.format_stack())\n", True),
-    ("import io, traceback\ndef watched():\n    text = io.StringIO()\n    traceback.print_stack(file=text)\n"
-     "    return 'api' in text.getvalue()\n", True),
-    ("from traceback import format_stack\ndef watched():\n    return 'api' in ''.join(format_stack())\n", True),
-    ("import io, logging\nLOG = logging.getLogger('gate')\ntext = io.StringIO()\n"
-     "LOG.addHandler(logging.StreamHandler(text))\n"
-     "def watched():\n    LOG.warning('where', stack_info=True)\n    return 'api' in text.getvalue()\n", False),
-    ("import io, logging\nLOG = logging.getLogger('gate')\ndef watched():\n"
-     "    LOG.warning('where', stack_info=not False)\n    return False\n", False),
+    "import traceback\ndef watched():\n    return any('api' in line for line in traceback.format_stack())\n",
+    "import io, traceback\ndef watched():\n    text = io.StringIO()\n    traceback.print_stack(file=text)\n"
+    "    return 'api' in text.getvalue()\n",
+    "from traceback import format_stack\ndef watched():\n    return 'api' in ''.join(format_stack())\n",
+    "import traceback\ndef watched():\n    return 'api' in str(getattr(traceback, 'format_stack')())\n",
+    "import io, logging\nLOG = logging.getLogger('gate')\ntext = io.StringIO()\n"
+    "LOG.addHandler(logging.StreamHandler(text))\n"
+    "def watched():\n    LOG.warning('where', stack_info=True)\n    return 'api' in text.getvalue()\n",
+    "import io, logging\nLOG = logging.getLogger('gate')\ndef watched():\n"
+    "    LOG.warning('where', stack_info=not False)\n    return False\n",
+    "import logging\nLOG = logging.getLogger('gate')\nSHOW = False\nSHOW = True\ndef watched():\n"
+    "    LOG.warning('where', stack_info=SHOW)\n    return False\n",
 ])
-def test_a_stack_read_as_text_costs_the_models(gate, whole_file):
+def test_a_stack_read_as_text_costs_the_models_that_reach_it(gate):
     source = HAND_WRITTEN + gate + ("class CNN(torch.nn.Module):\n    def forward(self, x):\n"
                                     "        return x if watched() else x * 0\n")
-    reached = unreadable_findings((source,), models=True, reached_from=("CNN",))
-    assert reached, reached
-    # a stack handed out anywhere is a finding for the by-hand part too; a log record's stack only where reached
-    assert bool(found([source])) is whole_file
-    if not whole_file:
-        assert not unreadable_findings((source,), models=True, reached_from=("ConvNet",))
+    assert unreadable_findings((source,), models=True, reached_from=("CNN",))
+    # text, not frames: the by-hand part keeps its points, and so does what does not reach it (fairness round 52:
+    # a debug helper nothing calls cost 10 points)
+    assert found([source]) == []
+    assert not unreadable_findings((source,), models=True, reached_from=("ConvNet",))
 
 
 @pytest.mark.parametrize("call", ["LOG.warning('where', stack_info=False)", "LOG.exception('failed')",
+                                  "LOG.debug('where', stack_info=VERBOSE)",  # fairness round 52: a constant False
                                   "LOG.info('shape %s', tuple(x.shape))"])
 def test_a_log_record_without_its_stack_is_readable(call):
-    source = HAND_WRITTEN + ("import logging\nLOG = logging.getLogger('cnn')\n"
+    source = HAND_WRITTEN + ("import logging\nLOG = logging.getLogger('cnn')\nVERBOSE = False\n"
                              f"class CNN(torch.nn.Module):\n    def forward(self, x):\n        {call}\n        return x\n")
     assert unreadable_findings((source,), models=True, reached_from=("CNN",)) == []
 
@@ -3326,3 +3329,26 @@ def test_an_import_in_a_class_body_is_a_finding(body):
 ])
 def test_a_module_inside_another_handed_on_is_a_finding(source, flagged):
     assert bool([w for _, w in found([HAND_WRITTEN + source]) if "used as a value" in w]) is flagged
+
+
+@pytest.mark.parametrize("setup, call", [
+    # fairness round 52: names spelled like warnings' warn that are the submission's own
+    ("class Config:\n    def __init__(self):\n        self.warn = False\nCFG = Config()\n", "print(CFG.warn)"),
+    ("class Log:\n    def warn(self, msg, *args):\n        print(msg % args)\nlog = Log()\n",
+     "log.warn('%d (%s)', x.dim(), tuple(x.shape))"),
+    ("", "self.logger.warn('%dx%d', x.shape[-2], x.shape[-1])"),
+    ("", "print(self.warn and x.shape)"),
+])
+def test_the_submissions_own_warn_names_are_not_warnings(setup, call):
+    source = HAND_WRITTEN + "import logging\n" + setup + (
+        "class CNN(torch.nn.Module):\n    def __init__(self, warn=False):\n        super().__init__()\n"
+        "        self.logger = logging.getLogger(__name__)\n"
+        + ("        self.warn = warn\n" if "self.warn" in call else "")
+        + f"    def forward(self, x):\n        {call}\n        return x\n")
+    assert unreadable_findings((source,), models=True, reached_from=("CNN",)) == []
+    # the same spelling where the logger or the flag may be warnings' stays read as warn
+    swapped = source.replace("logging.getLogger(__name__)", "__import__('warnings')").replace(
+        "self.warn = warn", "self.warn = notes().warn").replace("import logging\n", "import logging\ndef notes():\n"
+                                                                 "    import warnings\n    return warnings\n")
+    if "self." in call:
+        assert unreadable_findings((swapped,), models=True, reached_from=("CNN",))

@@ -156,10 +156,9 @@ UNREADABLE_ATTRIBUTES = frozenset({
     "register_optimizer_step_pre_hook", "register_optimizer_step_post_hook", "register_step_pre_hook",
     "register_step_post_hook", "register_zero_grad_pre_hook", "register_load_state_dict_pre_hook",
     "register_load_state_dict_post_hook", "register_state_dict_pre_hook", "register_state_dict_post_hook",
-    # frames and their locals, reached through the traceback module instead of sys._getframe, or every caller's file
-    # as text (attack round 69: `traceback.format_stack()`, `print_stack(file=...)` read by a gate on the worker's)
-    "walk_stack", "walk_tb", "extract_stack", "StackSummary", "FrameSummary", "capture_locals", "format_stack",
-    "print_stack",
+    # frames and their locals, reached through the traceback module instead of sys._getframe (every caller's file
+    # as text, `traceback.format_stack()`, is read where a model reaches it: STACK_TEXT)
+    "walk_stack", "walk_tb", "extract_stack", "StackSummary", "FrameSummary", "capture_locals",
     "currentframe", "getouterframes", "getinnerframes",
     # logging's search of the caller's frame, any number of calls up (attack round 58: a model that was the asked
     # network only when a caller's file was the worker's)
@@ -5097,6 +5096,13 @@ def _flag_private_keywords(reading: _Reading, nodes: list[ast.AST]) -> None:
     own_members = set().union(*reading.own_members.values()) if reading.own_members else set()
     parents = _parents(reading)
     for node in nodes:
+        if isinstance(node, ast.Attribute) and node.attr in STACK_TEXT and not _own_member(reading, node) or (
+                isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load)
+                and _resolved(reading, node) in {f"traceback.{name}" for name in STACK_TEXT}):
+            # every caller's file and line as text, read by a gate on the worker's file (attack round 69), where a
+            # model's code reaches it (fairness round 52: a debug helper nothing calls cost 10 points)
+            reading.reach_only.append((node, Finding("unverifiable", f"{ast.unparse(node)} (every caller's file as "
+                                                                     "text)", hides_from_by_hand=False)))
         hidden = _warn_out_of_sight(reading, node, parents)
         if hidden:
             # where the reader cannot tell a call of warnings.warn from another, it cannot read its stacklevel
@@ -5105,8 +5111,13 @@ def _flag_private_keywords(reading: _Reading, nodes: list[ast.AST]) -> None:
         if not isinstance(node, ast.Call):
             continue
         given = [k.value for k in node.keywords if k.arg == "stacklevel"]
+        named = [a.value for a in node.args[1:2] if isinstance(a, ast.Constant)] if isinstance(node.func, ast.Name) \
+            and node.func.id == "getattr" and _the_builtin(reading, node.func) else []
+        if named and named[0] in STACK_TEXT:
+            reading.reach_only.append((node, Finding("unverifiable", f"getattr(..., {named[0]!r}) (every caller's "
+                                                                     "file as text)", hides_from_by_hand=False)))
         for shown in (k.value for k in node.keywords if k.arg == "stack_info"):
-            if not (isinstance(shown, ast.Constant) and not shown.value):
+            if not _constant_off(reading, shown):
                 # a log record's stack_info is every caller's file and line as text (attack round 69: a handler's
                 # text read by a gate on the worker's file), where the model's code reaches it
                 reading.reach_only.append((node, Finding(
@@ -5146,6 +5157,8 @@ def _flag_private_keywords(reading: _Reading, nodes: list[ast.AST]) -> None:
                                                           "reaches its internals)"))
 
 
+#: traceback's functions that write every caller's file and line as text (its frame readers are unreadable anywhere).
+STACK_TEXT = frozenset({"format_stack", "print_stack"})
 #: What takes a ``stacklevel`` from the caller's frames: warnings' functions (a logger's methods take it by keyword).
 WARNING_FUNCTIONS = frozenset({"warnings.warn", "warnings.warn_explicit"})
 #: Their names, however the module that has them is reached.
@@ -5159,10 +5172,18 @@ def _may_be_warn(reading: _Reading, func: ast.expr) -> bool:
     while isinstance(func, ast.Attribute) and func.attr == "__call__":
         func = func.value
     if isinstance(func, ast.Attribute):
-        if isinstance(func.value, ast.Name) and func.value.id in ("self", "cls") and _only_defined(reading, func.attr):
-            return False  # `self.warn(msg, level, extra)`: the class's own method, read where it is called
+        if _own_member(reading, func) and _only_defined(reading, func.attr):
+            # `self.warn(msg, level, extra)`, `log.warn("%d (%s)", a, b)` with `log = Log()`: the class's own method,
+            # read where it is called (fairness round 52)
+            return False
         return func.attr in WARN_NAMES and not _logger_method(reading, func)
     return isinstance(func, ast.Name) and func.id in _warning_names(reading)
+
+
+def _own_member(reading: _Reading, node: ast.Attribute) -> bool:
+    """Whether ``node`` reads a name the submission's own class binds, on that class's instance (``self.warn`` in
+    its method, ``cfg.warn`` of ``cfg = Config()``)."""
+    return id(node) in reading.own_attributes or _own_instance_member(reading, node)
 
 
 def _only_defined(reading: _Reading, name: str) -> bool:
@@ -5258,6 +5279,7 @@ def _warn_out_of_sight(reading: _Reading, node: ast.AST, parents: dict) -> str |
                          and parent.attr in FUNCTION_LABELS | {"__call__"}):
             return f"{warning} handed on as a value (the stacklevel of its calls cannot be read)"
     elif loaded and (isinstance(node, ast.Attribute) and node.attr in WARN_NAMES and not _logger_method(reading, node)
+                     and not _own_member(reading, node)  # a flag of the class's own (`self.warn = warn`: round 52)
                      or isinstance(node, ast.Name) and node.id in _warning_names(reading)):
         # warnings, or a function of it, that the reader cannot resolve (a function's own import, a class body's,
         # a module a function returns: attack round 67): every call spelled `.warn(...)` or through a plain name
@@ -5283,6 +5305,13 @@ def _logger_method(reading: _Reading, func: ast.expr) -> bool:
         return False
     if _resolved(reading, func.value) in ("logging", "logging.root") or _makes_a_logger(reading, func.value):
         return True  # (`logging.getLogger("cnn").warn(...)`)
+    if isinstance(func.value, ast.Attribute) and id(func.value) in reading.own_attributes:
+        # `self.logger.warn(...)`, the instance's attribute set only to loggers (fairness round 52)
+        stores = [n for n in reading.nodes if isinstance(n, ast.Assign) for t in n.targets
+                  if isinstance(t, ast.Attribute) and t.attr == func.value.attr]
+        return bool(stores) and all(len(n.targets) == 1 and _makes_a_logger(reading, n.value) for n in stores) \
+            and not any(isinstance(n, ast.Attribute) and n.attr == func.value.attr and not isinstance(n.ctx, ast.Load)
+                        and not any(n is t for st in stores for t in st.targets) for n in reading.nodes)
     if not isinstance(func.value, ast.Name) or func.value.id in reading.imported \
             or func.value.id in reading.global_in_functions or _function_binding(reading, func.value) is not None:
         return False
@@ -5293,6 +5322,21 @@ def _logger_method(reading: _Reading, func: ast.expr) -> bool:
 
 #: What reading a function's name hands nothing on to: its labels (``f.__name__``), ``help(f)``.
 FUNCTION_LABELS = frozenset({"__name__", "__qualname__", "__doc__", "__module__"})
+
+
+def _constant_off(reading: _Reading, value: ast.expr) -> bool:
+    """Whether ``value`` is a false constant, or a name bound at module level to false constants only and not
+    changed through a namespace (``VERBOSE = False``: fairness round 52's ``stack_info=VERBOSE``)."""
+    if isinstance(value, ast.Constant):
+        return not value.value
+    if not isinstance(value, ast.Name) or _function_binding(reading, value) is not None \
+            or value.id in reading.global_in_functions or _namespace_written(reading):
+        return False
+    bindings = reading.bindings.get(value.id, [])
+    return bool(bindings) and all(
+        isinstance(b, (ast.Assign, ast.AnnAssign)) and isinstance(b.value, ast.Constant) and not b.value.value
+        and all(isinstance(t, ast.Name) for t in (b.targets if isinstance(b, ast.Assign) else [b.target]))
+        for b, _ in bindings)
 
 
 def _at_most_the_caller(reading: _Reading, value: ast.expr, most: int = 2) -> bool:
@@ -5751,6 +5795,9 @@ KNOWN_NAMES_ONLY: dict[str, frozenset[str]] = {
     # an environment variable read as text (fairness round 30: `DEBUG = os.environ.get("LAB6_DEBUG") == "1"` read in
     # conv2d); the rest of `os` reaches files and processes
     "os": frozenset({"environ", "getenv"}),
+    # the clock a timing decorator reads (fairness round 52: `from timeit import default_timer` around conv2d, -3;
+    # it is time.perf_counter); the rest of timeit runs statements given as text
+    "timeit": frozenset({"default_timer"}),
     "pydantic": frozenset({"BaseModel", "Field", "ConfigDict", "ValidationError", "field_validator",
                            "model_validator", "PositiveInt", "NonNegativeInt", "PositiveFloat", "NonNegativeFloat",
                            "NegativeInt", "NonPositiveInt", "StrictInt", "StrictFloat", "StrictBool", "StrictStr",
