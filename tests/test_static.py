@@ -3325,6 +3325,8 @@ def test_an_import_in_a_class_body_is_a_finding(body):
     # read through, called, or bound once at the top level as a module alias, it is what it was
     ("import os\nprint(os.path.join('a', 'b'))\n", False),
     ("import torch\nF = torch.nn.functional\n", False),
+    ("import torch\ndef f(x):\n    F = torch.nn.functional\n    return F.relu(x)\n", False),  # a local alias
+    ("import torch.nn as nn\ndef f():\n    W = nn.modules.module.warnings\n    return W\n", True),
     ("import torch\nprint(torch.nn.functional.relu(torch.ones(1)))\n", False),
 ])
 def test_a_module_inside_another_handed_on_is_a_finding(source, flagged):

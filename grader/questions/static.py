@@ -1685,6 +1685,12 @@ def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
                  and c.func.attr == "loadTestsFromModule" for a in c.args[:1]}
     listed = _modules_listed_by_name(nodes, modules)
     stored = _stored_in_objects(nodes)
+    # `F = torch.nn.functional` in a function (a local alias, read only through its attributes: `F.relu(x)`) hands the
+    # module on to nothing; an alias used as a value anywhere is the module handed on (attack round 70)
+    handed_names = {n.id for n in nodes if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)
+                    and id(n) not in attribute_values}
+    read_through = {id(n.value) for n in nodes if isinstance(n, ast.Assign) and len(n.targets) == 1
+                    and isinstance(n.targets[0], ast.Name) and n.targets[0].id not in handed_names}
     for node in nodes:
         if id(node) in stored and id(node) not in calls and isinstance(getattr(node, "ctx", None), ast.Load) \
                 and (shown := _torch_convolution_function(reading, node)):
@@ -1713,7 +1719,8 @@ def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
             attr = node.attr
             if isinstance(node.ctx, ast.Load) and id(node) not in attribute_values and id(node) not in calls \
                     and id(node) not in plain_aliases and id(node) not in looked_in and id(node) not in tested \
-                    and id(node) not in reloaded and id(node) not in listed and _a_module_inside(reading, node):
+                    and id(node) not in reloaded and id(node) not in listed and id(node) not in read_through \
+                    and _a_module_inside(reading, node):
                 # a module reached through another's attribute (`nn.modules.module.warnings`), handed on as a value
                 # (attack round 70 gave it to a method called through its class, as `self`)
                 add(Finding("unverifiable", f"the module {chain} used as a value"))
