@@ -677,6 +677,22 @@ GRADER_FAULTS: dict[str, str] = {
          "grader's fault: an unused `import signal` whose name a variable of the student's takes over is read as "
          "the module used: -10"),
     )},
+    # Fairness round 53 (tests/corpus/fair/_r53_findings.md, written without reading the grader): 16 of 27 kept full
+    # marks at first; 6 of the 11 marked down are fixed (`__hash__ = nn.Module.__hash__` or `object.__hash__` beside an
+    # `__eq__`, TorchScript's `__constants__`, a loop variable named `cls` at the top level); these stay.
+    **{name: "(fairness round 53) " + why for name, why in (
+        ("r53_py_dataclass_slots_frozen_config_atexit_capturewarnings.py",
+         "by design: atexit.register (code run out of the reader's sight): -10"),
+        ("r53_py_descriptor_set_name_positive_int_validation.py",
+         "a judgement call, as r8_py_q6_validated_descriptors_set_name: a descriptor's __set_name__ with computed "
+         "getattr/setattr: -10"),
+        ("r53_py_min_init_subclass_register.py",
+         "a judgement call, as r38_nb_model_registry_init_subclass: __init_subclass__ runs code whenever a class is "
+         "made: -10"),
+        ("r53_py_min_unrelated_init_subclass.py", "as r53_py_min_init_subclass_register: -10"),
+        ("r53_py_validated_module_base_class_init_subclass_registry.py",
+         "as r53_py_min_init_subclass_register (its hook also rewraps forward): -10"),
+    )},
 }
 
 #: Correct cases the grader marks down at some seeds only: expected failures that may pass, so that a run where they

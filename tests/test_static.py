@@ -3354,3 +3354,49 @@ def test_the_submissions_own_warn_names_are_not_warnings(setup, call):
                                                                  "    import warnings\n    return warnings\n")
     if "self." in call:
         assert unreadable_findings((swapped,), models=True, reached_from=("CNN",))
+
+
+@pytest.mark.parametrize("source, readable", [
+    # fairness round 53: ordinary code the rules on special names took for a change of what runs
+    ("class CNN(torch.nn.Module):\n    def __eq__(self, other):\n        return self is other\n"
+     "    __hash__ = torch.nn.Module.__hash__\n", True),
+    ("class Point:\n    def __eq__(self, other):\n        return False\n    __hash__ = object.__hash__\n", True),
+    ("class CNN(torch.nn.Module):\n    __constants__ = ['n_out']\n", True),
+    ("class CNN(torch.nn.Module):\n    pass\nif __name__ == '__main__':\n    for cls in (CNN,):\n        print(cls)\n",
+     True),
+    # still found: another object's __hash__, __constants__ that is not names, a method's own cls or self rebound
+    ("class Point:\n    __hash__ = torch.Tensor.__hash__\n", False),
+    ("class CNN(torch.nn.Module):\n    __constants__ = [print]\n", False),
+    ("class CNN(torch.nn.Module):\n    @classmethod\n    def make(cls):\n        cls = torch.nn.functional\n"
+     "        return cls\n", False),
+    ("class CNN(torch.nn.Module):\n    def f(self):\n        def g():\n            nonlocal self\n"
+     "            self = torch.nn.functional\n        g()\n", False),
+])
+def test_special_names_written_the_ordinary_way_are_readable(source, readable):
+    assert (found([HAND_WRITTEN + source]) == []) is readable, found([HAND_WRITTEN + source])
+
+
+@pytest.mark.parametrize("setup, call", [
+    # attack round 71: each makes a caller's file readable in forward, the reader seeing no stacklevel past 2
+    ("import logging\nif 0:\n    abs = False\n", "logging.getLogger('g').warning('w', stack_info=abs)"),
+    ("import logging\nabs = False\ndel abs\n", "logging.getLogger('g').warning('w', stack_info=abs)"),
+    ("import tracemalloc, warnings\ntracemalloc.start(25)\n", "print(x.shape)"),
+    ("import warnings\n", "warnings.warn('probe', ResourceWarning, source=bytearray(8))"),
+    ("import logging\nimport torch.utils.file_baton\n",
+     "print(self.notes.warn('w', UserWarning, 5))"),
+])
+def test_a_callers_file_reached_another_way_costs_the_models(setup, call):
+    source = HAND_WRITTEN + setup + (
+        "class CNN(torch.nn.Module):\n    notes = torch.utils.file_baton.warnings if False else None\n"
+        f"    def forward(self, x):\n        {call}\n        return x\n")
+    assert unreadable_findings((source,), models=True, reached_from=("CNN",))
+
+
+def test_a_logger_attribute_a_class_body_binds_is_no_logger():
+    # attack round 71: `logger = <warnings>` in the class body, one `self.logger = getLogger(...)` nothing calls
+    source = HAND_WRITTEN + (
+        "import logging\ndef notes():\n    import warnings\n    return warnings\n"
+        "class CNN(torch.nn.Module):\n    logger = notes()\n    def quiet(self):\n"
+        "        self.logger = logging.getLogger('cnn')\n"
+        "    def forward(self, x, level=5):\n        self.logger.warn('w %s', UserWarning, level)\n        return x\n")
+    assert [f for f in unreadable_findings((source,), models=True, reached_from=("CNN",)) if "stacklevel" in f.what]

@@ -1397,8 +1397,6 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
             if not (call is not None and id(call) in reading.method_setattrs and len(call.args) > 1
                     and not (isinstance(call.args[1], ast.Constant) and str(call.args[1].value).startswith("__"))):
                 add(Finding("unverifiable", f"{node.id} (on anything but self)"))
-        elif isinstance(node, ast.Name) and node.id in ("self", "cls") and isinstance(node.ctx, ast.Store):
-            add(Finding("unverifiable", f"{node.id} = ... (rebinding {node.id})"))
         elif isinstance(node, ast.Name) and node.id == "print" and id(node) in calls and any(
                 k.arg == "file" for k in calls[id(node)].keywords):
             reading.writes.append("print(..., file=...)")
@@ -1422,6 +1420,7 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                              and _handed_to(reading, parents(), node, TRACEBACK_PRINTERS)) \
                     and not (attr in CALLED_DUNDERS and calls.get(id(node)) is not None) \
                     and not _plain_super_method(reading, node) \
+                    and not (attr == "__hash__" and isinstance(node.ctx, ast.Load) and _plain_hash_owner(reading, node.value)) \
                     and not (attr == "__dict__" and isinstance(node.ctx, ast.Load) and (
                         id(node) in shown_namespaces or id(node) in own_instance_dicts)) \
                     and not (id(node) in dict_slots) and not (id(node) in own_object_setattrs) \
@@ -1476,6 +1475,16 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                 if isinstance(statement, ast.stmt):
                     for bound in set(_names_bound_by(statement)) & declared:
                         reading.bindings.setdefault(bound, []).append((statement, False))
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            # a method's own `self`/`cls` set to another object (what the own-attribute rules take for the instance);
+            # the same names bound at the top level, or in a function that has no such parameter, are plain variables
+            # (fairness round 53: `for cls in (CNN,):` under the main guard cost 10 points)
+            own = {a.arg for a in node.args.posonlyargs + node.args.args + node.args.kwonlyargs} & {"self", "cls"}
+            own |= {name for st in _walk_scope_body(node) if isinstance(st, ast.Nonlocal) for name in st.names
+                    if name in ("self", "cls")}
+            for n in _walk_scope_body(node):
+                if isinstance(n, ast.Name) and n.id in own and isinstance(n.ctx, (ast.Store, ast.Del)):
+                    add(Finding("unverifiable", f"{n.id} = ... (rebinding {n.id})"))
         if isinstance(node, ast.ClassDef):
             if any(k.arg == "metaclass" and _resolved_once(reading, k.value) not in PLAIN_METACLASSES
                    for k in node.keywords):
@@ -1502,7 +1511,8 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
             for target in (node.targets if isinstance(node, ast.Assign) else [node.target]):
                 for name in (n.id for n in ast.walk(target) if isinstance(n, ast.Name)):
                     if name.startswith("__") and name.endswith("__") and name not in PLAIN_DUNDERS \
-                            and not (name in DICT_SLOT_DUNDERS and id(node.value) in dict_slots):
+                            and not (name in DICT_SLOT_DUNDERS and id(node.value) in dict_slots) \
+                            and not (name == "__constants__" and _names_listed(getattr(node, "value", None))):
                         add(Finding("unverifiable", f"{name} = ..."))
                     elif name == MODULE_DUNDER and not _the_main_module(getattr(node, "value", None)):
                         add(Finding("unverifiable", f"{MODULE_DUNDER} = ... (the module whose names typing and "
@@ -1689,8 +1699,10 @@ def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
     # module on to nothing; an alias used as a value anywhere is the module handed on (attack round 70)
     handed_names = {n.id for n in nodes if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)
                     and id(n) not in attribute_values}
+    in_class_bodies = {id(st) for n in nodes if isinstance(n, ast.ClassDef) for st in n.body}  # (class attributes)
     read_through = {id(n.value) for n in nodes if isinstance(n, ast.Assign) and len(n.targets) == 1
-                    and isinstance(n.targets[0], ast.Name) and n.targets[0].id not in handed_names}
+                    and isinstance(n.targets[0], ast.Name) and n.targets[0].id not in handed_names
+                    and id(n) not in in_class_bodies}
     for node in nodes:
         if id(node) in stored and id(node) not in calls and isinstance(getattr(node, "ctx", None), ast.Load) \
                 and (shown := _torch_convolution_function(reading, node)):
@@ -2521,8 +2533,25 @@ def _a_module_inside(reading: _Reading, node: ast.Attribute) -> bool:
     for part in chain.split(".")[1:]:
         value = vars(value).get(part) if isinstance(value, types.ModuleType) else None
         if value is None:
-            return False
+            # a submodule the judge has not loaded (`torch.utils.file_baton.warnings`: attack round 71): named like a
+            # module of the standard library, it is taken for one
+            return node.attr in sys.stdlib_module_names
     return isinstance(value, types.ModuleType)
+
+
+def _names_listed(value: ast.AST | None) -> bool:
+    """A list, tuple or set of text constants (``__constants__ = ["n_out"]``, TorchScript's idiom: fairness round
+    53)."""
+    return isinstance(value, (ast.List, ast.Tuple, ast.Set)) and all(
+        isinstance(e, ast.Constant) and isinstance(e.value, str) for e in value.elts)
+
+
+def _plain_hash_owner(reading: _Reading, owner: ast.AST) -> bool:
+    """``object`` or ``torch.nn.Module``, whose ``__hash__`` is object's (``__hash__ = nn.Module.__hash__`` beside an
+    ``__eq__``, which Python otherwise sets to None: fairness round 53)."""
+    if isinstance(owner, ast.Name) and owner.id == "object":
+        return "object" not in reading.bindings
+    return _resolved(reading, owner) in ("torch.nn.Module", "torch.nn.modules.module.Module")
 
 
 def _class_scoped(parents: dict[int, ast.AST], node: ast.AST) -> bool:
@@ -5123,6 +5152,19 @@ def _flag_private_keywords(reading: _Reading, nodes: list[ast.AST]) -> None:
         if named and named[0] in STACK_TEXT:
             reading.reach_only.append((node, Finding("unverifiable", f"getattr(..., {named[0]!r}) (every caller's "
                                                                      "file as text)", hides_from_by_hand=False)))
+        if _resolved(reading, node.func) == "tracemalloc.start" and not all(
+                isinstance(a, ast.Constant) and type(a.value) is int and a.value <= 1
+                for a in [*node.args, *(k.value for k in node.keywords)]):
+            # more than one frame per allocation: a ResourceWarning's or a warning's `source=` text then names every
+            # caller's file (attack round 71)
+            reading.unreadable.append(Finding("unverifiable", f"{ast.unparse(node)[:60]} (allocations traced with "
+                                                              "their callers' files)", hides_from_by_hand=False))
+        for shown in (k.value for k in node.keywords if k.arg == "source"):
+            if (_warning_function(reading, node.func) in WARNING_FUNCTIONS or _may_be_warn(reading, node.func)) \
+                    and not _constant_off(reading, shown):
+                reading.reach_only.append((node, Finding(
+                    "unverifiable", f"source={ast.unparse(shown)[:40]} (where the object was made, as text)",
+                    hides_from_by_hand=False)))
         for shown in (k.value for k in node.keywords if k.arg == "stack_info"):
             if not _constant_off(reading, shown):
                 # a log record's stack_info is every caller's file and line as text (attack round 69: a handler's
@@ -5198,7 +5240,7 @@ def _only_defined(reading: _Reading, name: str) -> bool:
     (``warn = staticmethod(...)``), nor set on an object anywhere (``self.warn = ...``)."""
     bound = [statement for cls in reading.classes for statement in cls.body
              if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)) and statement.name == name
-             or name in _names_bound_or_read([statement], bound=True)]
+             or name in _names_bound_by(statement)]
     return bool(bound) and all(isinstance(b, (ast.FunctionDef, ast.AsyncFunctionDef)) for b in bound) and not any(
         isinstance(n, ast.Attribute) and n.attr == name and not isinstance(n.ctx, ast.Load) for n in reading.nodes)
 
@@ -5316,6 +5358,10 @@ def _logger_method(reading: _Reading, func: ast.expr) -> bool:
         # `self.logger.warn(...)`, the instance's attribute set only to loggers (fairness round 52)
         stores = [n for n in reading.nodes if isinstance(n, ast.Assign) for t in n.targets
                   if isinstance(t, ast.Attribute) and t.attr == func.value.attr]
+        in_bodies = [statement for cls in reading.classes for statement in cls.body
+                     if func.value.attr in _names_bound_by(statement)]
+        if in_bodies:
+            return False  # (a class body's `logger = ...`, what an instance without its own reads: attack round 71)
         return bool(stores) and all(len(n.targets) == 1 and _makes_a_logger(reading, n.value) for n in stores) \
             and not any(isinstance(n, ast.Attribute) and n.attr == func.value.attr and not isinstance(n.ctx, ast.Load)
                         and not any(n is t for st in stores for t in st.targets) for n in reading.nodes)
@@ -5339,11 +5385,17 @@ def _constant_off(reading: _Reading, value: ast.expr) -> bool:
     if not isinstance(value, ast.Name) or _function_binding(reading, value) is not None \
             or value.id in reading.global_in_functions or _namespace_written(reading):
         return False
+    import builtins
+
     bindings = reading.bindings.get(value.id, [])
-    return bool(bindings) and all(
-        isinstance(b, (ast.Assign, ast.AnnAssign)) and isinstance(b.value, ast.Constant) and not b.value.value
+    # bound at the top level only, never in a branch that may not run, never deleted, and not a built-in's name that
+    # would stand where the binding did not run (attack round 71: `if 0: abs = False`, `abs = False; del abs`)
+    return bool(bindings) and not hasattr(builtins, value.id) and all(
+        plain and isinstance(b, (ast.Assign, ast.AnnAssign)) and isinstance(b.value, ast.Constant)
+        and not b.value.value
         and all(isinstance(t, ast.Name) for t in (b.targets if isinstance(b, ast.Assign) else [b.target]))
-        for b, _ in bindings)
+        for b, plain in bindings) and not any(
+        isinstance(n, ast.Name) and n.id == value.id and isinstance(n.ctx, ast.Del) for n in reading.nodes)
 
 
 def _at_most_the_caller(reading: _Reading, value: ast.expr, most: int = 2) -> bool:
