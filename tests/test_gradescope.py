@@ -492,6 +492,10 @@ def test_the_notebook_at_the_top_is_graded_and_a_link_never_is(tmp_path):
     assert "Graded lecture06.ipynb" in chosen.note and "AAA/lecture06.ipynb, Archive/lecture06.ipynb" in chosen.note
     (folder / "lecture06.ipynb").unlink()
     assert choose_submission(folder).path == folder / "AAA" / "lecture06.ipynb"  # the shallowest, then by name
+    # a suffix in capitals is the same kind of file (attack round 68's uploads, on Gradescope too)
+    (folder / "Lecture06.IPYNB").write_text("{}")
+    assert choose_submission(folder).path == folder / "Lecture06.IPYNB"
+    (folder / "Lecture06.IPYNB").unlink()
 
     key = tmp_path / "course.key"
     key.write_text("c0ffee0ad295a798f947c9af888fa902f8b77d78839696fbc20b3017f423f958\n")

@@ -13,7 +13,7 @@ from ..records import CheckResult
 from . import uid_claim
 from .engine import ForkServerClient, Limits
 from .grading import grade
-from .submission import SUFFIXES, Source, load
+from .submission import SUFFIXES, Source, load, suffix_of
 
 
 @dataclass
@@ -82,7 +82,7 @@ def check_public(path: Path, *, questions: list[str] | None = None, limits: Limi
         raise UsageError(f"{path}: no such file")
     if path.is_dir():
         raise UsageError(f"{path}: a folder; give one notebook (cnn-grader grade takes folders)")
-    if path.suffix not in SUFFIXES:
+    if suffix_of(path.name) not in SUFFIXES:
         raise InvalidSubmission(f"{path}: not a notebook (.ipynb) or a script (.py)")
     variant = handed_out_numbers(path)
     submission = load(Source(path))

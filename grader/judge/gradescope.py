@@ -51,7 +51,7 @@ def choose_submission(folder: Path) -> ChosenSubmission:
     could name the course key, which the judge's user can read), nor is anything that is not a regular file.
     """
     from ..assignment import NOTEBOOK
-    from .submission import walk_files
+    from .submission import SUFFIXES, suffix_of, walk_files
 
     problems: list[str] = []
 
@@ -59,10 +59,11 @@ def choose_submission(folder: Path) -> ChosenSubmission:
         return name.startswith(".") or name in ("tests", "__MACOSX", "__pycache__") or name.endswith("_checks")
 
     candidates = walk_files(folder, skip=skip, warnings=problems,
-                            wanted=lambda name: Path(name).suffix in (".ipynb", ".py"))
+                            wanted=lambda name: suffix_of(name) in SUFFIXES)  # `Lecture06.IPYNB` too (attack round 68)
     candidates.sort(key=lambda p: (len(p.relative_to(folder).parts), p.relative_to(folder).as_posix()))
     chosen = None
-    for preferred in (lambda p: p.name == NOTEBOOK, lambda p: p.suffix == ".ipynb", lambda p: True):
+    for preferred in (lambda p: p.name.lower() == NOTEBOOK.lower(), lambda p: suffix_of(p.name) == ".ipynb",
+                      lambda p: True):
         chosen = next((p for p in candidates if preferred(p)), None)
         if chosen:
             break
