@@ -3400,3 +3400,20 @@ def test_a_logger_attribute_a_class_body_binds_is_no_logger():
         "        self.logger = logging.getLogger('cnn')\n"
         "    def forward(self, x, level=5):\n        self.logger.warn('w %s', UserWarning, level)\n        return x\n")
     assert [f for f in unreadable_findings((source,), models=True, reached_from=("CNN",)) if "stacklevel" in f.what]
+
+
+@pytest.mark.parametrize("binding", [
+    # attack round 72: functions made while __builtins__ names another module take their bare names from it
+    "if True:\n    import torch as __builtins__\n    def f(x):\n        return convolution(x)\n"
+    "    import builtins as __builtins__\n",
+    "from torch import nn as __builtins__\n",
+    "import __builtins__\n",
+    "def f(__builtins__=torch):\n    pass\n",
+    "try:\n    pass\nexcept Exception as __builtins__:\n    pass\n",
+    "match 1:\n    case __builtins__:\n        pass\n",
+    "def g():\n    global __import__\n",
+])
+def test_binding_the_built_in_table_in_any_form_is_a_finding(binding):
+    assert [w for _, w in found([HAND_WRITTEN + binding]) if "bound" in w or "__builtins__" in w
+            or "__import__" in w]
+    assert _model_rule([HAND_WRITTEN + binding])

@@ -2577,9 +2577,19 @@ def _names_bound(statement: ast.Import | ast.ImportFrom, index: int) -> list[str
     return [alias.asname or alias.name for alias in statement.names]
 
 
+#: Names whose binding, in any form, changes what the bare names of code defined meanwhile are.
+BUILTIN_TABLES = frozenset({"__builtins__", "__import__"})
+
+
 def _flag_after_reading(reading: _Reading) -> None:
     """The findings that need every unit read first (bindings, parents, functions of every name)."""
     parents = _parents(reading)
+    for name in sorted(BUILTIN_TABLES & _names_bound_or_read(reading.nodes, bound=True)):
+        # a function takes its built-ins from `__builtins__` as it is made: bound by an import's `as`, a parameter,
+        # `except ... as` or a pattern, it makes the bare names of code defined meanwhile another module's
+        # (attack round 72: `import torch as __builtins__`, then `convolution(...)`, then builtins back)
+        reading.unreadable.append(Finding("unverifiable", f"{name} bound (the built-in names of the code defined "
+                                                          "while it is are another object's)"))
     for statement in reading.nodes:
         if isinstance(statement, (ast.Import, ast.ImportFrom)) and _class_scoped(parents, statement):
             # a module imported in a class body is an attribute of the class (`_Lib.core.exec`, `self._where
