@@ -1,0 +1,95 @@
+import torch
+import torch.nn
+import torch.nn.functional
+from torch import nn
+
+q1_answer = "C"
+
+
+def conv_output_size(size, kernel_size, stride=1, padding=0):
+    if kernel_size > size + 2 * padding:
+        raise ValueError("kernel does not fit")
+    return (size + 2 * padding - kernel_size) // stride + 1
+
+
+q3_shapes = [(3, 100, 100), (3, 50, 50), (2, 50, 50), (2, 25, 25)]
+q3_flatten_features = 1250
+q4_conv_params = 84
+q4_cnn_params = 1337
+q4_fcnn_params = 4238337
+
+
+def conv2d_params(in_channels, out_channels, kernel_size, bias=True):
+    kh, kw = (kernel_size, kernel_size) if isinstance(kernel_size, int) else kernel_size
+    return out_channels * in_channels * kh * kw + (out_channels if bias else 0)
+
+
+def linear_params(in_features, out_features, bias=True):
+    return out_features * in_features + (out_features if bias else 0)
+
+
+def conv2d(image, kernel, stride=1, padding=0):
+    h, w = image.shape
+    kh, kw = kernel.shape
+    padded = torch.zeros(h + 2 * padding, w + 2 * padding, dtype=image.dtype)
+    padded[padding:padding + h, padding:padding + w] = image
+    oh, ow = (h + 2 * padding - kh) // stride + 1, (w + 2 * padding - kw) // stride + 1
+    out = torch.zeros(oh, ow, dtype=image.dtype)
+    for i in range(oh):
+        for j in range(ow):
+            out[i, j] = (padded[i * stride:i * stride + kh, j * stride:j * stride + kw] * kernel).sum()
+    return out
+
+
+def max_pool2d(image, kernel_size=2):
+    k = kernel_size
+    oh, ow = image.shape[0] // k, image.shape[1] // k
+    out = torch.zeros(oh, ow, dtype=image.dtype)
+    for i in range(oh):
+        for j in range(ow):
+            out[i, j] = image[i * k:(i + 1) * k, j * k:(j + 1) * k].max()
+    return out
+
+
+q6_output = [[12, 12, 17], [10, 17, 19], [9, 6, 14]]
+q9_true = {"C"}
+q10_answers = {1: True, 2: False, 3: True, 4: True, 5: False, 6: False, 7: True, 8: False}
+
+
+class CNN(torch.nn.modules.module.Module):
+    def __init__(self):
+        super(CNN, self).__init__()
+        self.conv1 = torch.nn.modules.conv.Conv2d(1, 3, 3, 1, 1, 1, 1, True)
+        self.pool1 = torch.nn.modules.pooling.MaxPool2d(2, None, 0, 1, False, False)
+        self.conv2 = torch.nn.modules.conv.Conv2d(3, 2, 3, 1, 1, 1, 1, True)
+        self.pool2 = torch.nn.MaxPool2d(kernel_size=2, stride=None, padding=0, dilation=1, return_indices=False,
+                                        ceil_mode=False)
+        self.flatten = torch.nn.Flatten(1, -1)
+        self.fc = torch.nn.Linear(1250, 1, True)
+
+    def forward(self, input, return_features=False):
+        h = self.pool1(torch.nn.functional.relu(self.conv1(input), inplace=False))
+        h = self.pool2(torch.nn.ReLU(inplace=False)(self.conv2(h)))
+        features = self.flatten(h)
+        out = self.fc(features)
+        return (out, features) if return_features else out
+
+
+def conv_block(input_channels, output_channels):
+    block = nn.Sequential()
+    block.add_module("conv", nn.Conv2d(input_channels, output_channels, 3, padding=1))
+    block.append(nn.ReLU())
+    return block
+
+
+class ConvNet(nn.Module):
+    def __init__(self, input_channels):
+        nn.Module.__init__(self)
+        self.layers = nn.Sequential()
+        self.layers.extend([conv_block(input_channels, 3), conv_block(3, 3), conv_block(3, 3), conv_block(3, 3),
+                            conv_block(3, 3)])
+        self.layers.append(nn.Flatten())
+        self.layers.insert(len(self.layers), nn.Linear(49152, 1))
+
+    def forward(self, input):
+        return self.layers(input)
