@@ -3417,3 +3417,16 @@ def test_binding_the_built_in_table_in_any_form_is_a_finding(binding):
     assert [w for _, w in found([HAND_WRITTEN + binding]) if "bound" in w or "__builtins__" in w
             or "__import__" in w]
     assert _model_rule([HAND_WRITTEN + binding])
+
+
+@pytest.mark.parametrize("layer, readable", [
+    # fairness round 54: a layer class reached through torch's submodules, stored as a model's layer
+    ("nn.modules.conv.Conv2d(1, 3, 3, padding=1)", True),
+    ("torch.nn.modules.pooling.MaxPool2d(2)", True),
+    # torch's convolution function itself stored is still what the walk from a name may never reach
+    ("torch.nn.functional.conv2d", False),
+])
+def test_a_layer_reached_through_torchs_submodules_is_no_function_stored(layer, readable):
+    source = HAND_WRITTEN + ("import torch.nn as nn\nclass CNN(torch.nn.Module):\n    def __init__(self):\n"
+                             f"        super().__init__()\n        self.layer = {layer}\n")
+    assert (found([source]) == []) is readable, found([source])

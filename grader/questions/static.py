@@ -1705,7 +1705,8 @@ def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
                     and id(n) not in in_class_bodies}
     for node in nodes:
         if id(node) in stored and id(node) not in calls and isinstance(getattr(node, "ctx", None), ast.Load) \
-                and (shown := _torch_convolution_function(reading, node)):
+                and id(node) not in attribute_values and (shown := _torch_convolution_function(reading, node)):
+            # (not a module read through, `nn.modules.conv.Conv2d(...)` stored as a layer: fairness round 54)
             # Put in a table, a list or an object and read back by a by-hand function
             # through a path the walk from its name does not follow (attack round 7: `holder[0]["c"] = F.conv2d`):
             # only a direct call of torch's convolution or pooling, or a plain alias of it, can be read.
