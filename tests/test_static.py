@@ -3349,11 +3349,12 @@ def test_the_submissions_own_warn_names_are_not_warnings(setup, call):
         + f"    def forward(self, x):\n        {call}\n        return x\n")
     assert unreadable_findings((source,), models=True, reached_from=("CNN",)) == []
     # the same spelling where the logger or the flag may be warnings' stays read as warn
-    swapped = source.replace("logging.getLogger(__name__)", "__import__('warnings')").replace(
+    swapped = source.replace("logging.getLogger(__name__)", "notes()").replace(
         "self.warn = warn", "self.warn = notes().warn").replace("import logging\n", "import logging\ndef notes():\n"
                                                                  "    import warnings\n    return warnings\n")
     if "self." in call:
-        assert unreadable_findings((swapped,), models=True, reached_from=("CNN",))
+        assert [f for f in unreadable_findings((swapped,), models=True, reached_from=("CNN",))
+                if "stacklevel" in f.what or "warn" in f.what]
 
 
 @pytest.mark.parametrize("source, readable", [
@@ -3376,20 +3377,27 @@ def test_special_names_written_the_ordinary_way_are_readable(source, readable):
     assert (found([HAND_WRITTEN + source]) == []) is readable, found([HAND_WRITTEN + source])
 
 
-@pytest.mark.parametrize("setup, call", [
+@pytest.mark.parametrize("setup, body, call, finding", [
     # attack round 71: each makes a caller's file readable in forward, the reader seeing no stacklevel past 2
-    ("import logging\nif 0:\n    abs = False\n", "logging.getLogger('g').warning('w', stack_info=abs)"),
-    ("import logging\nabs = False\ndel abs\n", "logging.getLogger('g').warning('w', stack_info=abs)"),
-    ("import tracemalloc, warnings\ntracemalloc.start(25)\n", "print(x.shape)"),
-    ("import warnings\n", "warnings.warn('probe', ResourceWarning, source=bytearray(8))"),
-    ("import logging\nimport torch.utils.file_baton\n",
-     "print(self.notes.warn('w', UserWarning, 5))"),
+    ("import logging\nif 0:\n    abs = False\n", "", "logging.getLogger('g').warning('w', stack_info=abs)",
+     "stack_info=abs"),
+    ("import logging\nabs = False\ndel abs\n", "", "logging.getLogger('g').warning('w', stack_info=abs)",
+     "stack_info=abs"),
+    ("import tracemalloc, warnings\ntracemalloc.start(25)\n", "", "print(x.shape)", "tracemalloc.start(25)"),
+    ("import warnings\n", "", "warnings.warn('probe', ResourceWarning, source=bytearray(8))", "source="),
+    ("import torch.utils.file_baton\n", "    notes = torch.utils.file_baton.warnings\n",
+     "print(self.notes)", "the module torch.utils.file_baton.warnings used as a value"),
 ])
-def test_a_callers_file_reached_another_way_costs_the_models(setup, call):
+def test_a_callers_file_reached_another_way_costs_the_models(setup, body, call, finding):
     source = HAND_WRITTEN + setup + (
-        "class CNN(torch.nn.Module):\n    notes = torch.utils.file_baton.warnings if False else None\n"
-        f"    def forward(self, x):\n        {call}\n        return x\n")
-    assert unreadable_findings((source,), models=True, reached_from=("CNN",))
+        "class CNN(torch.nn.Module):\n" + body + f"    def forward(self, x):\n        {call}\n        return x\n")
+    assert [f for f in unreadable_findings((source,), models=True, reached_from=("CNN",)) if finding in f.what]
+    # the same line with what the rule accepts costs nothing
+    honest = source.replace("stack_info=abs", "stack_info=False").replace("tracemalloc.start(25)", "tracemalloc.start()") \
+        .replace("source=bytearray(8)", "source=None").replace(body or "\0", "")
+    if body:
+        honest = honest.replace("print(self.notes)", "print(x.shape)")
+    assert not [f for f in unreadable_findings((honest,), models=True, reached_from=("CNN",)) if finding in f.what]
 
 
 def test_a_logger_attribute_a_class_body_binds_is_no_logger():
@@ -3414,9 +3422,8 @@ def test_a_logger_attribute_a_class_body_binds_is_no_logger():
     "def g():\n    global __import__\n",
 ])
 def test_binding_the_built_in_table_in_any_form_is_a_finding(binding):
-    assert [w for _, w in found([HAND_WRITTEN + binding]) if "bound" in w or "__builtins__" in w
-            or "__import__" in w]
-    assert _model_rule([HAND_WRITTEN + binding])
+    assert [w for _, w in found([HAND_WRITTEN + binding]) if "bound (the built-in names" in w]
+    assert [w for w in _model_rule([HAND_WRITTEN + binding]) if "bound (the built-in names" in w]
 
 
 @pytest.mark.parametrize("layer, readable", [

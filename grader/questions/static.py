@@ -5246,12 +5246,15 @@ def _own_member(reading: _Reading, node: ast.Attribute) -> bool:
     return id(node) in reading.own_attributes or _own_instance_member(reading, node)
 
 
+def _class_body_bindings(reading: _Reading, name: str) -> list[ast.stmt]:
+    """The statements of the submission's class bodies that bind ``name`` (a ``def``, an assignment, an import)."""
+    return [statement for cls in reading.classes for statement in cls.body if name in _names_bound_by(statement)]
+
+
 def _only_defined(reading: _Reading, name: str) -> bool:
     """Whether the submission's classes bind ``name`` and only with a ``def`` in their bodies: never by assignment
     (``warn = staticmethod(...)``), nor set on an object anywhere (``self.warn = ...``)."""
-    bound = [statement for cls in reading.classes for statement in cls.body
-             if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)) and statement.name == name
-             or name in _names_bound_by(statement)]
+    bound = _class_body_bindings(reading, name)
     return bool(bound) and all(isinstance(b, (ast.FunctionDef, ast.AsyncFunctionDef)) for b in bound) and not any(
         isinstance(n, ast.Attribute) and n.attr == name and not isinstance(n.ctx, ast.Load) for n in reading.nodes)
 
@@ -5369,9 +5372,7 @@ def _logger_method(reading: _Reading, func: ast.expr) -> bool:
         # `self.logger.warn(...)`, the instance's attribute set only to loggers (fairness round 52)
         stores = [n for n in reading.nodes if isinstance(n, ast.Assign) for t in n.targets
                   if isinstance(t, ast.Attribute) and t.attr == func.value.attr]
-        in_bodies = [statement for cls in reading.classes for statement in cls.body
-                     if func.value.attr in _names_bound_by(statement)]
-        if in_bodies:
+        if _class_body_bindings(reading, func.value.attr):
             return False  # (a class body's `logger = ...`, what an instance without its own reads: attack round 71)
         return bool(stores) and all(len(n.targets) == 1 and _makes_a_logger(reading, n.value) for n in stores) \
             and not any(isinstance(n, ast.Attribute) and n.attr == func.value.attr and not isinstance(n.ctx, ast.Load)
@@ -5393,20 +5394,30 @@ def _constant_off(reading: _Reading, value: ast.expr) -> bool:
     changed through a namespace (``VERBOSE = False``: fairness round 52's ``stack_info=VERBOSE``)."""
     if isinstance(value, ast.Constant):
         return not value.value
-    if not isinstance(value, ast.Name) or _function_binding(reading, value) is not None \
-            or value.id in reading.global_in_functions or _namespace_written(reading):
-        return False
     import builtins
 
-    bindings = reading.bindings.get(value.id, [])
+    constants = _module_constants(reading, value)
     # bound at the top level only, never in a branch that may not run, never deleted, and not a built-in's name that
     # would stand where the binding did not run (attack round 71: `if 0: abs = False`, `abs = False; del abs`)
-    return bool(bindings) and not hasattr(builtins, value.id) and all(
-        plain and isinstance(b, (ast.Assign, ast.AnnAssign)) and isinstance(b.value, ast.Constant)
-        and not b.value.value
-        and all(isinstance(t, ast.Name) for t in (b.targets if isinstance(b, ast.Assign) else [b.target]))
-        for b, plain in bindings) and not any(
+    return constants is not None and all(plain and not constant.value for constant, plain in constants) \
+        and not hasattr(builtins, value.id) and not any(
         isinstance(n, ast.Name) and n.id == value.id and isinstance(n.ctx, ast.Del) for n in reading.nodes)
+
+
+def _module_constants(reading: _Reading, value: ast.expr) -> list[tuple[ast.Constant, bool]] | None:
+    """When ``value`` is a name every binding of which is a module-level assignment of a constant to names alone, not
+    changed through a namespace: each such constant, with whether its statement stands directly in a unit's body;
+    else None."""
+    if not isinstance(value, ast.Name) or _function_binding(reading, value) is not None \
+            or value.id in reading.global_in_functions or _namespace_written(reading):
+        return None
+    bindings = reading.bindings.get(value.id, [])
+    if not bindings or not all(
+            isinstance(b, (ast.Assign, ast.AnnAssign)) and isinstance(b.value, ast.Constant)
+            and all(isinstance(t, ast.Name) for t in (b.targets if isinstance(b, ast.Assign) else [b.target]))
+            for b, _ in bindings):
+        return None
+    return [(b.value, plain) for b, plain in bindings]
 
 
 def _at_most_the_caller(reading: _Reading, value: ast.expr, most: int = 2) -> bool:
@@ -5429,12 +5440,8 @@ def _at_most_the_caller(reading: _Reading, value: ast.expr, most: int = 2) -> bo
         return False
     function = _function_binding(reading, value)
     if function is None:
-        bindings = reading.bindings.get(value.id, [])
-        return bool(bindings) and value.id not in reading.global_in_functions and not _namespace_written(reading) \
-            and all(
-            isinstance(b, (ast.Assign, ast.AnnAssign)) and b.value is not None and small(b.value)
-            and all(isinstance(t, ast.Name) for t in (b.targets if isinstance(b, ast.Assign) else [b.target]))
-            for b, _ in bindings)
+        constants = _module_constants(reading, value)
+        return constants is not None and all(small(constant) for constant, _ in constants)
     arguments = function.args
     positional = arguments.posonlyargs + arguments.args
     defaults = dict(zip([a.arg for a in positional[len(positional) - len(arguments.defaults):]], arguments.defaults))
