@@ -531,6 +531,62 @@ def test_anomaly_mode_keeps_no_stack_in_a_worker(server, tmp_path):
         probe.close()
 
 
+STDERR_KEPT = """
+import contextlib, io, sys, torch
+kept = io.StringIO()
+_stack = contextlib.ExitStack()
+_stack.enter_context(contextlib.redirect_stderr(kept))
+def redirected(image):
+    return torch.tensor(float(sys.stderr is kept))
+"""
+
+
+WARNINGS_KEPT = """
+import io, logging, warnings, torch
+warnings.simplefilter("always")
+text = io.StringIO()
+logging.getLogger("py.warnings").addHandler(logging.StreamHandler(text))
+logging.captureWarnings(True)
+def _kept():
+    with warnings.catch_warnings(record=True) as log:
+        warnings.simplefilter("always")
+        yield log
+_generator = _kept()
+LOG = next(_generator)
+def kept(image):
+    warnings.warn("a warning a judged pass gives")
+    return torch.tensor(float(len(LOG) + len(text.getvalue())))
+"""
+
+
+def test_warnings_kept_past_their_statement_are_put_back_after_submission_code(server, tmp_path):
+    """Attack round 73: a warning given inside a judged pass names the worker's recorder as its file.  A capture left
+    on past the code that started it (logging.captureWarnings at the top level, a catch_warnings(record=True) held in
+    a suspended generator) ends with that code: the guard puts warnings' functions back."""
+    path = tmp_path / "kept.py"
+    path.write_text(WARNINGS_KEPT)
+    probe = SandboxProbe(server, load(Source(path)), Limits(timeout=30, probe_timeout=5, unit_timeout=10))
+    try:
+        probe.start()
+        assert probe.call("kept", torch.ones(2)).value.to_tensor().item() == 0
+    finally:
+        probe.close()
+
+
+def test_a_stream_redirected_for_good_is_put_back_after_submission_code(server, tmp_path):
+    """Attack round 73: torch's warnings inside a judged pass name the worker's recorder as their file, and printed
+    they go to sys.stderr; a redirection kept open past its statement (an ExitStack, a suspended generator) would
+    hand a model their text.  The guard puts the standard streams back after each piece of submission code."""
+    path = tmp_path / "kept.py"
+    path.write_text(STDERR_KEPT)
+    probe = SandboxProbe(server, load(Source(path)), Limits(timeout=30, probe_timeout=5, unit_timeout=10))
+    try:
+        probe.start()
+        assert probe.call("redirected", torch.ones(2)).value.to_tensor().item() == 0
+    finally:
+        probe.close()
+
+
 BELOW_THE_TRACE = """
 import torch
 from torch.utils._python_dispatch import TorchDispatchMode

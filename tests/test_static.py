@@ -3262,13 +3262,109 @@ def test_a_stack_read_as_text_costs_the_models_that_reach_it(gate):
     assert not unreadable_findings((source,), models=True, reached_from=("ConvNet",))
 
 
-@pytest.mark.parametrize("call", ["LOG.warning('where', stack_info=False)", "LOG.exception('failed')",
+@pytest.mark.parametrize("call", ["LOG.warning('where', stack_info=False)", "LOG.error('failed', exc_info=False)",
                                   "LOG.debug('where', stack_info=VERBOSE)",  # fairness round 52: a constant False
                                   "LOG.info('shape %s', tuple(x.shape))"])
 def test_a_log_record_without_its_stack_is_readable(call):
     source = HAND_WRITTEN + ("import logging\nLOG = logging.getLogger('cnn')\nVERBOSE = False\n"
                              f"class CNN(torch.nn.Module):\n    def forward(self, x):\n        {call}\n        return x\n")
     assert unreadable_findings((source,), models=True, reached_from=("CNN",)) == []
+
+
+_RAISES_UNDER_THE_RECORDER = "    try:\n        F.softmax(torch.zeros(2), dim=5)\n    except IndexError as e:\n"
+
+
+@pytest.mark.parametrize("gate", [
+    # attack round 73's kind: torch raises inside the worker's recorder, so the frames between the model's handler and
+    # the raise are the worker's; as text or entries, a gate reads their files or counts them
+    "import traceback\ndef watched():\n" + _RAISES_UNDER_THE_RECORDER + "        return 'api' in traceback.format_exc()\n",
+    "import io, traceback\ndef watched():\n    b = io.StringIO()\n" + _RAISES_UNDER_THE_RECORDER
+    + "        traceback.print_exc(file=b)\n    return 'api' in b.getvalue()\n",
+    "from traceback import format_exception\ndef watched():\n" + _RAISES_UNDER_THE_RECORDER
+    + "        return 'api' in ''.join(format_exception(e))\n",
+    "import traceback\ndef watched():\n" + _RAISES_UNDER_THE_RECORDER
+    + "        return 'api' in ''.join(traceback.TracebackException.from_exception(e).format())\n",
+    "import sys, traceback\ndef watched():\n" + _RAISES_UNDER_THE_RECORDER
+    + "        return 'api' in ''.join(traceback.format_tb(sys.exc_info()[2]))\n",
+    "import sys\ndef watched():\n" + _RAISES_UNDER_THE_RECORDER
+    + "        return 'api' in str(sys.exception())\n",
+    "import io, logging\nb = io.StringIO()\nL = logging.getLogger('g')\nL.addHandler(logging.StreamHandler(b))\n"
+    "def watched():\n" + _RAISES_UNDER_THE_RECORDER + "        L.exception('x')\n    return 'api' in b.getvalue()\n",
+    "import io, logging\nb = io.StringIO()\nL = logging.getLogger('g')\nL.addHandler(logging.StreamHandler(b))\n"
+    "def watched():\n" + _RAISES_UNDER_THE_RECORDER + "        L.error('x', exc_info=1)\n    return 'api' in b.getvalue()\n",
+    "import contextlib, io\ndef watched():\n    b = io.StringIO()\n    with contextlib.redirect_stderr(b):\n"
+    "        F.softmax(torch.zeros(2, 2))\n    return 'api' in b.getvalue()\n",
+    # the format string is not one the reader can see
+    "def watched():\n" + _RAISES_UNDER_THE_RECORDER + "        return 'api' in ('{0.__tra' + 'ceback__}').format(e)\n",
+])
+def test_a_traceback_read_as_text_costs_the_models_that_reach_it(gate):
+    source = HAND_WRITTEN + "import torch.nn.functional as F\n" + gate + (
+        "class CNN(torch.nn.Module):\n    def forward(self, x):\n        return x if watched() else x * 0\n")
+    assert unreadable_findings((source,), models=True, reached_from=("CNN",))
+    # text of frames that called the model: the by-hand part keeps its points (its every call is traced), and so
+    # does a model that does not reach it (a self-check's traceback.print_exc() at the top level)
+    assert found([source]) == []
+    assert not unreadable_findings((source,), models=True, reached_from=("ConvNet",))
+
+
+@pytest.mark.parametrize("source", [
+    # warnings kept with their files, where a model's code reaches the keeping (left on past its statement, the
+    # worker's guard ends it: tests/test_sandbox.py)
+    "import warnings\ndef watched():\n    with warnings.catch_warnings(record=True) as w:\n"
+    "        F.softmax(torch.zeros(2, 2))\n    return any('api' in x.filename for x in w)\n",
+    "import logging, warnings\ndef watched():\n    logging.captureWarnings(True)\n    return False\n",
+    "import warnings\nKEEP = True\ndef watched():\n    with warnings.catch_warnings(KEEP) as w:\n        pass\n"
+    "    return bool(w)\n",
+])
+def test_warnings_kept_with_their_files_cost_the_models_that_reach_them(source):
+    source = HAND_WRITTEN + "import torch.nn.functional as F\n" + source + (
+        "class CNN(torch.nn.Module):\n    def forward(self, x):\n        return x if watched() else x * 0\n")
+    assert unreadable_findings((source,), models=True, reached_from=("CNN",))
+    assert not unreadable_findings((source,), models=True, reached_from=("ConvNet",))
+    assert found([source]) == []
+
+
+@pytest.mark.parametrize("expression", [
+    "'{0.__traceback__.tb_frame.f_back.f_code.co_filename}'.format(e)",
+    "'{e.__traceback__}'.format_map({'e': e})",
+    "str.format('{0.__traceback__}', e)",
+    "getattr('{0.__traceback__}', 'format')(e)",
+    "TEMPLATE.format(e)",
+    "'{0:{1.__class__.__init__.__globals__}}'.format(1, e)",
+])
+def test_a_format_string_reading_frames_or_dunders_is_read_as_those_attributes(expression):
+    source = HAND_WRITTEN + ("TEMPLATE = '{0.__traceback__.tb_next}'\ndef watched():\n    try:\n        raise ValueError\n"
+                             f"    except ValueError as e:\n        return 'api' in {expression}\n")
+    assert found([source]), expression
+    assert unreadable_findings((source,), models=True)
+
+
+@pytest.mark.parametrize("code", [
+    "print('{0.shape} {1:.3f}'.format(x, 1.0))",
+    "print('{:>8}|{!r}'.format(str(x.dtype), NAME))",
+    "print(ROW.format(*x.shape))",
+    "print(logging.Formatter('%(message)s').format(logging.makeLogRecord({'msg': 'x'})))",
+    "print('{shape}'.format_map({'shape': tuple(x.shape)}))",
+    "\n        with warnings.catch_warnings():\n            warnings.simplefilter('ignore')\n            x = x * 1",
+    "\n        with warnings.catch_warnings(record=False):\n            x = x * 1",
+    "print(traceback.format_exception_only(ValueError('x')))",
+    "LOG.error('failed', exc_info=False)",
+])
+def test_format_strings_and_quiet_warnings_in_a_forward_pass_are_readable(code):
+    source = HAND_WRITTEN + ("import logging, traceback, warnings\nLOG = logging.getLogger('cnn')\nNAME = 'cnn'\n"
+                             "ROW = '{} x {} x {} x {}'\n"
+                             f"class CNN(torch.nn.Module):\n    def forward(self, x):\n        {code}\n        return x\n")
+    assert unreadable_findings((source,), models=True, reached_from=("CNN",)) == []
+    assert found([source]) == []
+
+
+def test_a_torch_function_stored_through_its_call_attribute_is_read_as_stored():
+    """Attack round 73: `F.conv2d.__call__` put in a table by a default argument passed the stored-value rule once an
+    attribute's value was skipped wholesale (for fairness round 54's `nn.modules.conv.Conv2d(...)`)."""
+    source = ("import torch\nimport torch.nn.functional as F\n_OPS = {}\ndef _fill(table=_OPS):\n"
+              "    table['conv'] = F.conv2d.__call__\n_fill()\n"
+              "def conv2d(i, k, stride=1, padding=0):\n    return _OPS['conv'](i[None, None], k[None, None])[0, 0]\n")
+    assert any("F.conv2d" in what for _, what in found([source]))
 
 
 _BLOCK_LAMBDA = "conv_block = lambda i, o: torch.nn.Sequential(torch.nn.Conv2d(i, o, 3, padding=1), torch.nn.ReLU())\n"

@@ -168,7 +168,10 @@ UNREADABLE_ATTRIBUTES = frozenset({
 #: elementwise Python callbacks (``torch.zeros(1).apply_(f)`` runs ``f`` inside a torch operation) and a frame's
 #: links (``sys.exc_info()[2].tb_frame.f_back``).  None of them is anything else's name.
 ANY_RECEIVER_ATTRIBUTES = frozenset({"apply_", "map_", "map2_", "tb_frame", "f_back", "f_globals", "f_locals",
-                                     "f_code", "f_builtins", "gi_frame", "cr_frame", "ag_frame"})
+                                     "f_code", "f_builtins", "gi_frame", "cr_frame", "ag_frame",
+                                     # a traceback's links and lines: the frames between a raise and its handler,
+                                     # counted or placed (attack round 73)
+                                     "tb_next", "tb_lineno", "tb_lasti"})
 #: Of those, the objects that only share a name with an unreadable one (``os.system`` runs a shell,
 #: ``platform.system`` names the OS; ``string.Formatter`` reaches attributes, ``logging.Formatter`` formats
 #: records): by the module the name resolves to.
@@ -928,6 +931,7 @@ def _read_cached(units: tuple[str, ...]) -> _Reading:
         _record_own_local_records(reading)
     _scan_reached_by_value(reading, every_node)
     _flag_private_keywords(reading, every_node)
+    _flag_caller_records(reading, every_node)
     _flag_after_reading(reading)
     if any(v.split(".")[0] == "doctest" for v in reading.imported.values()):
         _flag_doctest_runners(reading, every_node)
@@ -1615,7 +1619,7 @@ def _torch_convolution_function(reading: _Reading, node: ast.AST) -> str | None:
     if isinstance(node, ast.Attribute):
         root, chain = _root(node)
         if root and reading.imported.get(root, "").startswith("torch") and BUILT_IN.search(node.attr) \
-                and node.attr[:1].islower():
+                and node.attr[:1].islower() and not _names_a_module(reading, node):
             return chain
     elif isinstance(node, ast.Name):
         # a name imported or assigned as one (`from torch.nn.functional import conv2d as tconv`, `T = F.conv2d`)
@@ -1624,6 +1628,15 @@ def _torch_convolution_function(reading: _Reading, node: ast.AST) -> str | None:
         if imported.startswith("torch") and imported != "torch" and BUILT_IN.search(last) and last[:1].islower():
             return node.id
     return None
+
+
+def _names_a_module(reading: _Reading, node: ast.Attribute) -> bool:
+    """Whether ``node`` (``nn.modules.conv``, ``torch.nn.modules.pooling``) names, where the judge runs, one of torch's
+    modules rather than a function of one (the judge has torch loaded: a module not loaded names nothing here)."""
+    import sys
+    import types
+
+    return isinstance(sys.modules.get(_resolved(reading, node) or ""), types.ModuleType)
 
 
 #: Of ``importlib.metadata``, what reads an installed package's version and nothing else (its entry points load code).
@@ -1705,8 +1718,9 @@ def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
                     and id(n) not in in_class_bodies}
     for node in nodes:
         if id(node) in stored and id(node) not in calls and isinstance(getattr(node, "ctx", None), ast.Load) \
-                and id(node) not in attribute_values and (shown := _torch_convolution_function(reading, node)):
-            # (not a module read through, `nn.modules.conv.Conv2d(...)` stored as a layer: fairness round 54)
+                and (shown := _torch_convolution_function(reading, node)):
+            # (an attribute's value too: `F.conv2d.__call__` stored is torch's convolution, attack round 73; a module
+            # read through, `nn.modules.conv` of `nn.modules.conv.Conv2d(...)`, names no function: fairness round 54)
             # Put in a table, a list or an object and read back by a by-hand function
             # through a path the walk from its name does not follow (attack round 7: `holder[0]["c"] = F.conv2d`):
             # only a direct call of torch's convolution or pooling, or a plain alias of it, can be read.
@@ -5215,6 +5229,143 @@ def _flag_private_keywords(reading: _Reading, nodes: list[ast.AST]) -> None:
             continue  # the submission's own function or method, whose parameters it names
         reading.unreadable.append(Finding("unverifiable", f"{private[0]}= given to a library (a private keyword "
                                                           "reaches its internals)"))
+
+
+def _flag_caller_records(reading: _Reading, nodes: list[ast.AST]) -> None:
+    """Where torch warns or raises inside a judged pass, the worker's recorder stands between the model's call and
+    torch's code: a warning's file and line, and the frames of a traceback, are then the worker's (attack round 73
+    gated models on `F.softmax(x)` warning without `dim`, a C++ copy warning, and frames read through
+    `"{0.__traceback__.tb_frame...}".format(e)`).  So the models earn nothing where their code reaches a traceback as
+    text or entries (:data:`TRACEBACK_TEXT`, a log call's ``exc_info``, a logger's ``exception``), or keeps warnings
+    with their files (``catch_warnings(record=True)``, ``logging.captureWarnings(True)``, ``redirect_stderr``).  Left
+    on past their statement (a suspended generator, an ``ExitStack``, a top-level call), these end with the code that
+    started them: the worker's guard puts warnings' functions and the standard streams back after every piece of
+    submission code (:data:`grader.worker.guard.PROTECTED_MODULES`).  A format string's fields read
+    attributes as ``getattr`` does: one that reaches a dunder or a frame is read as that attribute, one built at run
+    time is read as a computed name where a model reaches it."""
+    for node in nodes:
+        resolved = _resolved(reading, node) if isinstance(getattr(node, "ctx", None), ast.Load) else None
+        if isinstance(node, ast.Attribute) and node.attr in TRACEBACK_TEXT and not _own_member(reading, node) \
+                or resolved in TRACEBACK_TEXT_NAMES:
+            reading.reach_only.append((node, Finding("unverifiable", f"{ast.unparse(node)} (the frames of a traceback, "
+                                                                     "the worker's among them)",
+                                                     hides_from_by_hand=False)))
+        if isinstance(node, ast.Attribute) and node.attr == "redirect_stderr" or resolved == "contextlib.redirect_stderr":
+            # printed warnings name their files too; the guard puts the stream back after submission code, so only a
+            # redirection inside the model's own call can hold them
+            reading.reach_only.append((node, Finding("unverifiable", f"{ast.unparse(node)} (the warnings printed, "
+                                                                     "with the files that gave them)",
+                                                     hides_from_by_hand=False)))
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        name = func.attr if isinstance(func, ast.Attribute) else _resolved(reading, func) if isinstance(
+            func, ast.Name) else None
+        name = (name or "").rpartition(".")[2]
+        if name == "exception" and _resolved(reading, func) != "sys.exception" \
+                and not (isinstance(func, ast.Attribute) and _own_member(reading, func)):
+            reading.reach_only.append((node, Finding("unverifiable", f"{ast.unparse(func)}(...) (logs the frames of a "
+                                                                     "traceback, the worker's among them)",
+                                                     hides_from_by_hand=False)))
+        for shown in (k.value for k in node.keywords if k.arg == "exc_info"):
+            if not _constant_off(reading, shown):
+                reading.reach_only.append((node, Finding(
+                    "unverifiable", f"exc_info={ast.unparse(shown)[:40]} (logs the frames of a traceback, the "
+                                    "worker's among them)", hides_from_by_hand=False)))
+        kept = {"catch_warnings": "record", "captureWarnings": "capture"}.get(name)
+        if kept is not None and not (isinstance(func, ast.Attribute) and _own_member(reading, func)):
+            given = [*node.args[:1], *(k.value for k in node.keywords if k.arg in (kept, None))]
+            if any(not _constant_off(reading, value) for value in given) or any(
+                    isinstance(a, ast.Starred) for a in node.args):
+                # where the model's code reaches it; one left on past its statement (a suspended generator, an
+                # ExitStack, a top-level captureWarnings) ends with that code: the guard puts warnings back
+                reading.reach_only.append((node, Finding(
+                    "unverifiable", f"{ast.unparse(node)[:60]} (keeps warnings with the files that gave them)",
+                    hides_from_by_hand=False)))
+    calls = {id(n.func): n for n in nodes if isinstance(n, ast.Call)}
+    for node in nodes:
+        text = None
+        if isinstance(node, ast.Attribute) and node.attr in FORMAT_METHODS and not _own_member(reading, node):
+            text = node.value
+            if isinstance(text, ast.Name) and text.id == "str" and _the_builtin(reading, text):
+                call = calls.get(id(node))  # str.format(text, ...)
+                text = call.args[0] if call is not None and call.args else None
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "getattr" \
+                and len(node.args) > 1 and isinstance(node.args[1], ast.Constant) \
+                and node.args[1].value in FORMAT_METHODS:
+            text = node.args[0]  # getattr(text, "format") (a computed name is read as such elsewhere)
+        else:
+            continue
+        fields = _format_fields(reading, text) if text is not None else None
+        if fields is None:
+            reading.reach_only.append((node, Finding(
+                "unverifiable", f"{ast.unparse(node)[:60]} (a format string the reader cannot see reads attributes "
+                                "by name)", hides_from_by_hand=False)))
+        for attribute in sorted(fields or ()):
+            if attribute in ANY_RECEIVER_ATTRIBUTES or attribute in UNREADABLE_ATTRIBUTES or (
+                    attribute.startswith("__") and attribute.endswith("__")
+                    and attribute not in READABLE_DUNDER_ATTRIBUTES):
+                reading.unreadable.append(Finding("unverifiable", f"{ast.unparse(node)[:60]} (its fields read "
+                                                                  f".{attribute})"))
+
+
+#: traceback's ways to the frames between a raise and its handler, as text or entries, and ``sys.exc_info``'s to the
+#: traceback itself (a log record's ``exc_info`` too); ``format_exception_only`` names no frame.
+TRACEBACK_TEXT = frozenset({"format_exc", "print_exc", "format_exception", "print_exception", "format_tb", "print_tb",
+                            "extract_tb", "TracebackException", "print_last", "exc_info"})
+#: Their names as imported, and sys's other ways to the exception being handled.
+TRACEBACK_TEXT_NAMES = frozenset({*(f"traceback.{name}" for name in TRACEBACK_TEXT), "sys.exc_info", "sys.exception",
+                                  "sys.last_traceback", "sys.last_exc", "sys.last_value"})
+#: The string methods whose replacement fields read attributes and items: ``"{0.__class__}".format(x)``.
+FORMAT_METHODS = frozenset({"format", "format_map"})
+
+
+def _format_fields(reading: _Reading, value: ast.expr) -> set[str] | None:
+    """The attribute names the replacement fields of the format string ``value`` read (``{0.shape}`` reads
+    ``shape``, ``{x[0].__dict__}`` reads ``__dict__``), when ``value`` is a constant or a name bound at module level
+    to constants only; None for any other text (built at run time, a parameter, an object's own ``format``)."""
+    import string
+
+    if isinstance(value, ast.Constant):
+        texts = [value.value]
+    elif _formatter_object(reading, value):
+        return set()
+    else:
+        constants = _module_constants(reading, value)
+        if constants is None:
+            return None
+        texts = [c.value for c, _ in constants]
+    if not all(isinstance(t, str) for t in texts):
+        return None
+    names: set[str] = set()
+    try:
+        for text in texts:
+            pending = [text]
+            while pending:
+                for _, field, spec, _ in string.Formatter().parse(pending.pop()):
+                    if field:
+                        names.update(re.findall(r"\.([^.\[]+)", field))
+                    if spec and "{" in spec:
+                        pending.append(spec)  # nested fields: "{0:{1.__class__}}"
+    except ValueError:
+        return None
+    return names
+
+
+#: Classes whose instances' ``format`` formats something else than their own text (a log record).
+FORMATTER_CLASSES = frozenset({"logging.Formatter"})
+
+
+def _formatter_object(reading: _Reading, value: ast.expr) -> bool:
+    """Whether ``value`` is an instance of one of :data:`FORMATTER_CLASSES` made where it is used, or a name every
+    binding of which makes one (``fmt = logging.Formatter("%(message)s")``)."""
+    def made(expr) -> bool:
+        return isinstance(expr, ast.Call) and _resolved(reading, expr.func) in FORMATTER_CLASSES
+
+    if isinstance(value, ast.Name):
+        bindings = reading.bindings.get(value.id, [])
+        return bool(bindings) and all(isinstance(b, ast.Assign) and made(b.value) for b, _ in bindings)
+    return made(value)
 
 
 #: traceback's functions that write every caller's file and line as text (its frame readers are unreadable anywhere).

@@ -21,7 +21,14 @@ PROTECTED_MODULES = (
     "builtins", "json", "json.encoder", "json.decoder", "json.scanner", "base64", "binascii", "struct",
     "signal", "traceback", "linecache", "types", "math",
     "torch.fx.traceback",  # (its format_stack answers anomaly mode with no stack: serve.stackless_anomaly_mode)
+    # A warning raised inside a judged pass is filed under the worker's recorder: where warnings are shown and kept
+    # (showwarning, _showwarnmsg_impl, the filters' list a catch_warnings swaps in) is put back after submission code,
+    # so that a capture left on past its statement (logging.captureWarnings, a catch_warnings(record=True) held in a
+    # suspended generator) holds none of them (attack round 73)
+    "warnings",
 )
+#: Of sys, the names the guard puts back: where output and warnings go.
+STANDARD_STREAMS = ("stdout", "stderr")
 # (The worker binds what it needs of socket, os and numpy before the submission runs, so
 # those large modules need no restoring: see channel.Channel, serve.MemoryGauge, wire._numpy.)
 
@@ -58,6 +65,11 @@ class Guard:
                 if isinstance(value, type) and value.__module__ == name and not _builtin(value):
                     snapshot = {k: v for k, v in vars(value).items() if k not in ("__dict__", "__weakref__")}
                     self._classes.append((value, tuple(snapshot), tuple(snapshot.values())))
+        # The standard streams, and no other name of sys (a notebook sets sys.argv for argparse): torch's warnings
+        # inside a judged pass are filed under the worker's recorder, and a stream redirected for good (an ExitStack,
+        # a suspended generator holding redirect_stderr) would hand a model their text (attack round 73).
+        streams = vars(sys)
+        self._modules.append((streams, {k: streams[k] for k in STANDARD_STREAMS if k in streams}))
         # Bound now, from types a submission cannot patch.
         self._update = dict.update
         self._setattr = type.__setattr__
