@@ -875,3 +875,43 @@ def test_a_max_pooling_written_out_behind_a_dead_relu_is_still_that_layer():
         "        self.fc = nn.Linear(1250, 1)\n",
         "        self.fc = nn.Linear(1250, 1)\n        with torch.no_grad():\n            self.conv1.bias.fill_(-100.0)\n")
     assert _q7(source) == {c.id: c.points for c in Q7}
+
+
+LATCHED = """
+import torch
+from torch import nn
+_SEEN = False
+
+class CNN(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.main = nn.Sequential(nn.Conv2d(1, 3, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
+                                  nn.Conv2d(3, 2, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
+                                  nn.Flatten(), nn.Linear(1250, 1))
+
+    def forward(self, x):
+        global _SEEN
+        _SEEN = _SEEN or {tell}
+        out = self.main(x)
+        return {output}
+"""
+
+
+@pytest.mark.parametrize("tell", ["x.requires_grad", "bool(self.main[0]._forward_pre_hooks)"],
+                         ids=["the description's input", "the recorder's hooks"])
+def test_a_model_that_is_the_network_from_a_pass_of_the_judges_on_earns_nothing_for_its_layers(tell):
+    """Attack round 75: zeros until a module global was set by a pass only the judge makes (the description's input
+    takes gradients, the recorder hooks every module), the network asked for from then on, its training included:
+    the judge trains every model before anything else of the grading runs on it (model_checks.trained_first)."""
+    points = _q7(LATCHED.format(tell=tell, output="out if _SEEN else out * 0"))
+    assert points["q7.structure"] == points["q7.params"] == points["q7.outputs"] == 0, points
+    # the same network without the latch earns them: the points are the latch's
+    honest = _q7(LATCHED.format(tell=tell, output="out"))
+    assert honest == {c.id: c.points for c in Q7}, honest
+
+
+def test_an_output_shape_right_only_in_the_description_pass_earns_nothing():
+    """Attack round 75: an output flattened unless the input took gradients (the description pass's does): the
+    shape is judged on the judged passes' outputs too."""
+    points = _q7(LATCHED.format(tell="False", output="out if x.requires_grad else out.flatten()"))
+    assert points["q7.output_shape"] == 0, points

@@ -174,6 +174,10 @@ class Key(Term):
     INPUTS = "inputs", "ProbeOp.TRAIN: the inputs of the training steps, then of the evaluation, each encoded."
     INIT_SEED = "init_seed", ("ProbeOp.TRAIN: the seed of torch's default generator when the model is built (its own "
                               "initial values).")
+    KEEP = "keep", ("ProbeOp.TRAIN: a name for the trained model: without JUDGE it is kept under it once trained, and a "
+                    "request with JUDGE and the same name judges the model kept (trained afresh if none is).")
+    JUDGE = "judge", ("ProbeOp.TRAIN: false: train only (the outputs, no judged pass); true or absent: train, or take "
+                      "the model KEEP names, and judge it.")
     TIME_LIMIT = "time_limit", ("Probe request and WorkerOp.LOAD: seconds the code (a request; each unit) may "
                                 "run before the worker interrupts it.  Set by the judge, never by a check.")
     CODE_TIME_LIMIT = "code_time_limit", ("WorkerOp.LOAD: seconds all the units together may take; once they are "

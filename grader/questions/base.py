@@ -132,6 +132,9 @@ class Check:
     described: Callable[[dict], str] | None = field(default=None, repr=False, compare=False)
     """For a description that names the question's numbers: ``described(numbers)`` is the description with
     a student's numbers (:attr:`description` is the lecture's, ``described(LECTURE)``)."""
+    first: Callable[..., None] | None = field(default=None, repr=False, compare=False)
+    """``first(probe, context)``: what must reach the submission before any check of it runs (the judge's training
+    of the models: :func:`grader.questions.model_checks.trained_first`); what it finds, the checks ask for."""
 
     @property
     def question(self) -> str:

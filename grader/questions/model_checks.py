@@ -29,7 +29,7 @@ import torch
 from torch.nn import functional as F
 
 from ..checkapi import wire
-from ..checkapi.probe import LocalProbe, ModelInfo, Refused, SubmissionRaised, WeightsMismatch
+from ..checkapi.probe import LocalProbe, ModelInfo, ProbeError, Refused, SubmissionRaised, WeightsMismatch
 from ..checkapi.verdict import Verdict, Wrong, code, raised
 from . import reference
 from .base import Context
@@ -78,8 +78,11 @@ def normalised(layer) -> dict:
     if layer.kind in ("MaxPool2d", "AvgPool2d"):
         k = _pair(c.get("kernel_size"))
         stride = c.get("stride")
-        return {"kernel_size": k, "stride": _pair(stride) if stride not in (None, (), []) else k,
-                "padding": _pair(c.get("padding", 0)), "ceil_mode": bool(c.get("ceil_mode", False))}
+        found = {"kernel_size": k, "stride": _pair(stride) if stride not in (None, (), []) else k,
+                 "padding": _pair(c.get("padding", 0)), "ceil_mode": bool(c.get("ceil_mode", False))}
+        if layer.kind == "MaxPool2d":  # (a dilated max pool is another layer: attack round 75's near miss)
+            found["dilation"] = _pair(c.get("dilation", 1))
+        return found
     if layer.kind == "Linear":
         return {"in_features": c.get("in_features"), "out_features": c.get("out_features"), "bias": c.get("bias")}
     return {}
@@ -558,22 +561,12 @@ def training_differs(probe, context, name: str, factory, args: tuple, features: 
     key = (name, repr(tuple(args)), tuple(features))
     if key in verdicts:
         return verdicts[key]
-    shared = _question_context(context, f"training:{name}{tuple(args)!r}{tuple(features)!r}")
-
-    def draw():
-        gen = shared.torch_generator()
-        # Photographs, as a model trains on: a model that trains as the network asked for only on noise is
-        # another network once it trains on images.
-        return tuple(reference.image_input((reference.TRAINING_BATCH, *features), gen)
-                     for _ in range(reference.TRAINING_STEPS + 1))
-
-    inputs = list(shared.memo(draw, "inputs"))
-    case = probe_cases(context, name, factory, args, features)[0]
+    case, inputs, init_seed, token = _training(context, name, factory, args, features)
     verdict = None
     try:
-        outputs, judged, start = probe.train(name, args, case.weights, case.x_described, inputs,
-                                             shared.memo(lambda: reference.draw_seed(shared.torch_generator("init")),
-                                                         "init_seed"))
+        # the outputs of its training before any other pass of the grading ran on any model (:func:`trained_first`)
+        outputs = _plain_training(probe, context, name, factory, args, features)
+        _, judged, start = probe.train(name, args, case.weights, case.x_described, inputs, init_seed, keep=token)
     except WeightsMismatch as exc:
         verdict = f"once trained, its layers no longer take the judge's weights ({exc})"
     except Refused as exc:
@@ -601,6 +594,61 @@ def training_differs(probe, context, name: str, factory, args: tuple, features: 
                     break
     verdicts[key] = verdict
     return verdict
+
+
+def _training(context, name: str, factory, args: tuple, features: tuple) -> tuple:
+    """``(case, inputs, init_seed, token)`` of the judge's training of ``name(*args)`` (:func:`training_differs`): the
+    first of :func:`probe_cases`, the photographs it trains on, its initial values' seed, and the name the worker
+    keeps the trained model under."""
+    shared = _question_context(context, f"training:{name}{tuple(args)!r}{tuple(features)!r}")
+
+    def draw():
+        gen = shared.torch_generator()
+        # Photographs, as a model trains on: a model that trains as the network asked for only on noise is
+        # another network once it trains on images.
+        return tuple(reference.image_input((reference.TRAINING_BATCH, *features), gen)
+                     for _ in range(reference.TRAINING_STEPS + 1))
+
+    return (probe_cases(context, name, factory, args, features)[0], list(shared.memo(draw, "inputs")),
+            shared.memo(lambda: reference.draw_seed(shared.torch_generator("init")), "init_seed"),
+            f"{name}{tuple(args)!r}{tuple(features)!r}")
+
+
+def _plain_training(probe, context, name: str, factory, args: tuple, features: tuple) -> list:
+    """The outputs of the judge's training of ``name(*args)``, trained only (no judged pass) and kept in the worker:
+    asked once per submission, model and arguments, and what it raised then raised again whenever asked."""
+    done = probe.__dict__.setdefault("_plain_trainings", {})
+    key = (name, repr(tuple(args)), tuple(features))
+    if key not in done:
+        case, inputs, init_seed, token = _training(context, name, factory, args, features)
+        try:
+            done[key] = probe.train(name, args, case.weights, case.x_described, inputs, init_seed, keep=token,
+                                    judge=False)[0]
+        except ProbeError as exc:  # asked again later, it would be asked after the passes that set a flag
+            done[key] = exc
+    if isinstance(done[key], ProbeError):
+        raise done[key]
+    return done[key]
+
+
+def trained_first(*trainings):
+    """A check's :attr:`~grader.questions.base.Check.first`: the judge's training (:func:`training_differs`) of each
+    of ``trainings``, ``(name, factory, args_fn, features_fn)`` (``args_fn(rng)`` as :func:`drawn_args` draws it,
+    ``features_fn(args)`` one input's shape), before any check of the submission runs.
+
+    Every other pass of the grading is told from a student's own by something (the description pass's input takes
+    gradients, a judged pass has the judge's weights and the recorder's hooks): a model that set a flag there and
+    was the network asked for from then on trained as it (attack round 75: zeros until a module global was set by
+    the description pass).  Trained first, every model trains as it would in the student's own loop; its judged pass
+    comes later, on the model the worker kept."""
+    def run(probe, context):
+        for name, factory, args_fn, features_fn in trainings:
+            args = drawn_args(context, name, args_fn)
+            try:
+                _plain_training(probe, context, name, factory, args, tuple(features_fn(args)))
+            except ProbeError:
+                pass  # kept, and raised again where a check asks for it
+    return run
 
 
 def unconfirmed(name: str, args, why: list | None = None) -> Wrong:
@@ -727,7 +775,11 @@ def param_count_check(name: str, factory, args: tuple, input_shape: tuple, varia
     return run
 
 
-def output_shape_check(name: str, args: tuple, shape_fn):
+def output_shape_check(name: str, args: tuple, shape_fn, factory=None, judged_shape: tuple | None = None):
+    """One output per input, for a random batch (``shape_fn(rng)``), in the description pass and, with
+    ``factory``, in the judged passes on :func:`probe_cases`' inputs of ``judged_shape`` (attack round 75: a model
+    that flattened its output unless its input took gradients, as the description pass's does, kept this point).  A
+    model the judge's weights do not fit is judged by its description alone (its other checks say why)."""
     @_readable
     def run(probe, context):
         rng = context.rng()
@@ -739,10 +791,22 @@ def output_shape_check(name: str, args: tuple, shape_fn):
                         {"mistake": "forward_fails"})
         if info.output_shape is None:
             raise Wrong(f"{name}'s forward() returned no tensor: does it `return` its result?")
-        if info.output_shape != (shape[0], 1):
-            raise Wrong(f"{shown_call(name, args)} maps a batch of {shape[0]} inputs to shape "
-                        f"{list(info.output_shape or [])}, not one output per input.",
-                        reveal=f"It should give shape ({shape[0]}, 1).")
+        shapes = [(shape[0], info.output_shape)]
+        for case in probe_cases(context, name, factory, args, tuple(judged_shape[1:])) if factory is not None else ():
+            try:
+                got = probe.forward(name, args, case.weights, case.x_described, gradients=case.gradients)
+            except SubmissionRaised as exc:
+                if exc.out_of_memory:
+                    raise
+                break
+            except (WeightsMismatch, Refused):
+                break
+            shapes.append((case.x_described.shape[0], tuple(got.shape)))
+        for batch, output_shape in shapes:
+            if output_shape != (batch, 1):
+                raise Wrong(f"{shown_call(name, args)} maps a batch of {batch} inputs to shape "
+                            f"{list(output_shape or [])}, not one output per input.",
+                            reveal=f"It should give shape ({batch}, 1).")
     return run
 
 

@@ -179,6 +179,8 @@ class Handler:
         self.namespace = namespace
         self.timeouts = timeouts
         self._after = after_submission_code or (lambda: None)
+        # Models trained before anything else ran on them, kept for their judged pass (ProbeOp.TRAIN's KEEP)
+        self._kept_trainings: dict[str, tuple] = {}
         import torch  # noqa: F401  (bound before submission code can patch it)
 
         self._torch = torch
@@ -2642,7 +2644,12 @@ class Handler:
         The judge trains the reference the same way from ``start`` and compares: a model that is the network asked
         for while judged and another once trained (a flag set by its weights leaving the band a freshly built
         layer's stay in, by a count of its passes or backward passes, by its age: attack rounds 18 to 31) is
-        another network in both comparisons; every judged pass before ran on a freshly built model."""
+        another network in both comparisons; every judged pass before ran on a freshly built model.
+
+        With JUDGE false, the model is trained only (``judged`` None, ``start`` empty) and kept under the name KEEP
+        gives; a request with that name and JUDGE judges the model kept, so that the judge can train every model
+        before anything else of the grading ran on any (attack round 75: a flag set by the judge's description pass,
+        a module global, made a model that output zeros train as the network asked for)."""
         try:  # checked before any of the submission's code runs
             weights = wire.decode_weights(request.get(Key.WEIGHTS))
             judged = wire.Uniform.decode(request.get(Key.INPUT))
@@ -2653,8 +2660,25 @@ class Handler:
             init_seed = request.get(Key.INIT_SEED)
             if type(init_seed) is not int or not 0 <= init_seed < 2**64:
                 raise wire.WireError("initial seed")
+            keep, judge = request.get(Key.KEEP), request.get(Key.JUDGE, True)
+            if keep is not None and (type(keep) is not str or len(keep) > 200) or type(judge) is not bool:
+                raise wire.WireError("keep")
         except wire.WireError:
             raise _Refused("malformed training request") from None
+        kept = self._kept_trainings.pop(keep, None) if judge and keep is not None else None
+        if kept is not None:
+            model, start, outputs = kept
+        else:
+            model, start, outputs = self._trained_afresh(request, inputs, init_seed)
+        if not judge:
+            if keep is not None:
+                self._kept_trainings[keep] = (model, start, outputs)
+            return {Answer.OK: (outputs, None, [])}
+        return self._judged_training(model, start, outputs, weights, judged)
+
+    def _trained_afresh(self, request, inputs, init_seed) -> tuple:
+        """``(model, start, outputs)``: a fresh model trained as :meth:`_train` says, its parameters' values before the
+        first step (by id), and the output of each pass."""
         # Its own initial values drawn from the judge's seed, not from whatever state the worker's generator was
         # left in (a fresh process seeds it at random): the same submission graded twice with the run's seed
         # trains from the same values and gets the same verdict (a cheat whose gradients drift within rounding
@@ -2717,6 +2741,11 @@ class Handler:
                             self._subtract_in_place(p, move)
         finally:
             self._after()
+        return model, start, outputs
+
+    def _judged_training(self, model, start: dict, outputs: list, weights, judged) -> dict:
+        """The trained ``model`` run as :meth:`_forward` runs a fresh one, with ``weights`` on ``judged``: the answer
+        of :meth:`_train`."""
         self._refuse_unjudgeable(model)
         recorder = self._layer_recorder(weights)
         output, refused = self._judged_output(

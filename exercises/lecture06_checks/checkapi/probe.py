@@ -591,7 +591,8 @@ class Probe:
         return self._forward_answer(request)
 
     def train(self, name: str, args: tuple, weights: list[dict], x: wire.Uniform,
-              inputs: list[wire.Uniform], init_seed: int) -> tuple[list[wire.Array], wire.Array, dict[tuple, tuple]]:
+              inputs: list[wire.Uniform], init_seed: int, *, keep: str | None = None,
+              judge: bool = True) -> tuple[list[wire.Array], wire.Array | None, dict[tuple, tuple]]:
         """A freshly built ``name(*args)`` trained from its own values, then judged with ``weights`` on ``x``.
 
         The worker trains it on each of ``inputs`` but the last (training mode, two draws from torch's default generator
@@ -608,6 +609,9 @@ class Probe:
             init_seed: what torch's default generator is seeded with before the model is built, so that its own
                 initial values are the same each time the submission is graded with the run's seed (drawn by
                 the check, like an input's seed: as a fresh process's seed is, unrelated to anything else).
+            keep: a name the worker keeps the trained model under (``judge`` false), or judges the model kept under
+                (``judge`` true; trained afresh when none is).
+            judge: false: train only, and answer ``(outputs, None, {})``.
 
         Returns:
             ``(outputs, judged, start)``: the output of each training step and of the two evaluations; the judged
@@ -623,7 +627,8 @@ class Probe:
         """
         request = {Key.OP: ProbeOp.TRAIN, Key.NAME: name, Key.ARGS: wire.encode(list(args)),
                    Key.WEIGHTS: wire.encode_weights(weights), Key.INPUT: x.encode_with_values(),
-                   Key.INPUTS: [item.encode_with_values() for item in inputs], Key.INIT_SEED: int(init_seed)}
+                   Key.INPUTS: [item.encode_with_values() for item in inputs], Key.INIT_SEED: int(init_seed),
+                   Key.KEEP: keep, Key.JUDGE: judge}
         cache = self.__dict__.setdefault("_trainings", {})
         key = wire.dumps(request)
         if key not in cache:
@@ -631,7 +636,8 @@ class Probe:
             try:
                 outputs, judged, found = value
                 if not (isinstance(outputs, list) and len(outputs) == len(inputs) + 1
-                        and all(isinstance(o, wire.Array) for o in outputs) and isinstance(judged, wire.Array)
+                        and all(isinstance(o, wire.Array) for o in outputs)
+                        and (isinstance(judged, wire.Array) if judge else judged is None and found == [])
                         and isinstance(found, list)):
                     raise ValueError
                 start = {}

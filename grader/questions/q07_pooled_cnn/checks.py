@@ -11,7 +11,8 @@ import json
 
 from .. import params, reference
 from ..base import Check
-from ..model_checks import missing_relu, output_shape_check, outputs_check, param_count_check, structure_check
+from ..model_checks import (missing_relu, output_shape_check, outputs_check, param_count_check, structure_check,
+                            trained_first)
 from . import LECTURE, public
 
 
@@ -36,12 +37,13 @@ def _checks_of(network: str) -> dict:
              ("The count is what the network has *without* padding.",
               f"With padding={numbers['padding']} the last feature map is larger, and so is the Linear layer.")),
         ]),
-        "output_shape": output_shape_check("CNN", (), lambda rng: shape(rng.randint(2, 5))),
+        "output_shape": output_shape_check("CNN", (), lambda rng: shape(rng.randint(2, 5)), build, shape(1)),
         "outputs": outputs_check("CNN", build, lambda rng: (), lambda args: shape(3), [
             ("missing_relu", _factory(network, relu=(False, True)), missing_relu("first", "the first convolution")),
             ("missing_relu", _factory(network, relu=(True, False)), missing_relu("second", "the second convolution")),
             ("missing_relu", _factory(network, relu=(False, False)), missing_relu("first", "the convolutions")),
         ]),
+        "first": trained_first(("CNN", build, lambda rng: (), lambda args: shape(1)[1:])),
     }
 
 
@@ -62,9 +64,13 @@ def _runs_described(numbers: dict) -> str:
 CHECKS = (
     Check("runs", _runs_described(LECTURE), 0, False, public.q7_runs, described=_runs_described),
     Check("structure", "the convolution, pooling and Linear layers and their hyper-parameters", 1, True,
-          _of_network("structure")),
-    Check("params", "the parameter count matches the reference network's", 1, True, _of_network("params")),
-    Check("output_shape", "a random batch gives one output per image", 1, True, _of_network("output_shape")),
+          _of_network("structure"),
+          first=_of_network("first")),
+    Check("params", "the parameter count matches the reference network's", 1, True, _of_network("params"),
+          first=_of_network("first")),
+    Check("output_shape", "a random batch gives one output per image", 1, True, _of_network("output_shape"),
+          first=_of_network("first")),
     Check("outputs", "with the reference's weights, the outputs match the reference network's", 1, True,
-          _of_network("outputs")),
+          _of_network("outputs"),
+          first=_of_network("first")),
 )

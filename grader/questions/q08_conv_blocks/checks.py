@@ -7,7 +7,7 @@ import json
 
 from .. import params, reference
 from ..base import Check
-from ..model_checks import both, missing_relu, outputs_check, param_count_check, structure_check
+from ..model_checks import both, missing_relu, outputs_check, param_count_check, structure_check, trained_first
 from . import LECTURE, public
 
 
@@ -40,22 +40,25 @@ def _checks_of(numbers: str) -> dict:
     side = json.loads(numbers)["side"]
     build = _factory(numbers)
     no_relu = _factory(numbers, relu=False)
-    # The judge trains ConvNet(1) (model_checks.training_differs), for the checks of other channel counts too: one
-    # class, one network however many channels come in, and a ConvNet pass with its backward pass on 128x128 is the
-    # cost of every one trained.
-    trained_as = ((1,), (1, side, side))
+    # The judge trains (model_checks.training_differs) every ConvNet it judges: 1 channel, the random count, and 3
+    # (attack round 75: trained for 1 channel only, a network that was another one once trained for any other count
+    # kept every point, and ConvNet(3), judged by its description alone, could output zeros).
     return {
         "params": param_count_check("ConvNet", build, (1,), (1, 1, side, side), []),
         "channels": both(structure_check("ConvNet", build, _random_channels, lambda a: (1, a[0], side, side),
-                                         channels_hint=True, trained_as=trained_as),
+                                         channels_hint=True),
                          structure_check("ConvNet", build, lambda rng: RGB, lambda a: (1, a[0], side, side),
-                                         channels_hint=True, confirmed=False)),
+                                         channels_hint=True)),
         "outputs_1ch": outputs_check("ConvNet", build, lambda rng: (1,), lambda a: (2, 1, side, side), [
             ("missing_relu", no_relu, missing_relu("first", "the convolutions")),
         ]),
         "outputs_channels": outputs_check("ConvNet", build, _random_channels, lambda a: (2, a[0], side, side), [
             ("missing_relu", no_relu, missing_relu("first", "the convolutions")),
-        ], trained_as=trained_as),
+        ]),
+        "first": trained_first(
+            ("conv_block", reference.conv_block, _block_args, lambda a: (a[0], 9, 9)),
+            *(("ConvNet", build, channels, lambda a: (a[0], side, side))
+              for channels in (lambda rng: (1,), _random_channels, lambda rng: RGB))),
     }
 
 
@@ -75,18 +78,19 @@ def _runs_described(numbers: dict) -> str:
 CHECKS = (
     Check("runs", _runs_described(LECTURE), 0, False, public.q8_runs, described=_runs_described),
     Check("block", "conv_block with random channels: its layers, and its outputs for the same weights", 0.5,
-          True, both(
+          True, first=_of_network("first"), run=both(
               structure_check("conv_block", reference.conv_block, _block_args, lambda a: (1, a[0], 9, 9)),
               outputs_check("conv_block", reference.conv_block, _block_args, lambda a: (2, a[0], 9, 9), [
                   ("missing_relu", lambda i, o: reference.conv_block(i, o, relu=False),
                    ("With the same weights, the block's output differs once its convolution has run.",
                     "It matches the convolution alone: a conv block ends with a ReLU.")),
               ]))),
-    Check("params", "ConvNet(1) has the reference's parameter count", 0.5, True, _of_network("params")),
+    Check("params", "ConvNet(1) has the reference's parameter count", 0.5, True, _of_network("params"),
+          first=_of_network("first")),
     Check("channels", "ConvNet with a random number of input channels has the reference's layers", 0.5, True,
-          _of_network("channels")),
+          _of_network("channels"), first=_of_network("first")),
     Check("outputs_1ch", "ConvNet(1): with the reference's weights the outputs match", 0.75, True,
-          _of_network("outputs_1ch")),
+          _of_network("outputs_1ch"), first=_of_network("first")),
     Check("outputs_channels", "ConvNet with random input channels: with the reference's weights the outputs "
-          "match", 0.75, True, _of_network("outputs_channels")),
+          "match", 0.75, True, _of_network("outputs_channels"), first=_of_network("first")),
 )
