@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from grader.questions import bank
-from grader.questions.static import RUNNING_BESIDE, STARTED_WHILE_CHECKED, StartWatch, by_hand_findings, unreadable_findings
+from grader.questions.static import (MAX_CONTAINERS, RUNNING_BESIDE, STARTED_WHILE_CHECKED, StartWatch, by_hand_findings,
+                                     unreadable_findings)
 from tests.conftest import CORPUS
 
 HAND_WRITTEN = '''
@@ -3533,3 +3534,65 @@ def test_a_layer_reached_through_torchs_submodules_is_no_function_stored(layer, 
     source = HAND_WRITTEN + ("import torch.nn as nn\nclass CNN(torch.nn.Module):\n    def __init__(self):\n"
                              f"        super().__init__()\n        self.layer = {layer}\n")
     assert (found([source]) == []) is readable, found([source])
+
+
+@pytest.mark.parametrize("source", [
+    # fairness round 55: a device bound once, read by conv2d, handed to the model's `.to`
+    "device = torch.device('cpu')\nclass CNN(torch.nn.Module):\n    def __init__(self):\n        super().__init__()\n"
+    "        self.c = torch.nn.Conv2d(1, 1, 3)\nmodel = CNN().to(device)\nx = conv2d(torch.ones(3, 3).to(device), "
+    "torch.ones(2, 2))\n",
+    "device = 'cuda' if torch.cuda.is_available() else 'cpu'\nmodel = torch.nn.Conv2d(1, 1, 3).to(device)\n"
+    "x = conv2d(torch.ones(3, 3).to(device), torch.ones(2, 2))\n",
+    # the names an object holds, printed
+    "m = torch.nn.Linear(2, 1)\nprint(m.__dict__.keys())\n",
+    # a debug flag from the command line, read in conv2d
+    "import sys\nDEBUG = '--debug' in sys.argv\nif DEBUG:\n    print(conv2d(torch.ones(3, 3), torch.ones(2, 2)))\n",
+    "import faulthandler\nfaulthandler.enable()\n",
+])
+def test_fairness_round_55s_habits_are_readable(source):
+    assert found([HAND_WRITTEN + source]) == []
+    assert _model_rule([HAND_WRITTEN + source]) == []
+
+
+@pytest.mark.parametrize("code, readable", [
+    # printed to the standard error stream, or logged to it, before the pass fails anyway (fairness round 55)
+    ("traceback.print_exc()", True),
+    ("traceback.print_exc(limit=2)", True),
+    ("LOG.error('forward failed', exc_info=True)", True),
+    ("LOG.exception('forward failed')", True),
+    # text the model can read back
+    ("traceback.print_exc(None, BUFFER)", False),
+    ("BUFFER.write(traceback.format_exc())", False),
+])
+def test_a_traceback_printed_to_stderr_in_a_forward_pass_is_readable(code, readable):
+    source = HAND_WRITTEN + ("import io, logging, traceback\nlogging.basicConfig(level=logging.WARNING)\n"
+                             "LOG = logging.getLogger('cnn')\nBUFFER = io.StringIO()\n"
+                             "class CNN(torch.nn.Module):\n    def forward(self, x):\n        try:\n"
+                             f"            return x * 2\n        except RuntimeError:\n            {code}\n"
+                             "            raise\n")
+    assert (unreadable_findings((source,), models=True, reached_from=("CNN",)) == []) is readable
+
+
+def test_a_logged_traceback_a_handler_keeps_costs_the_models_that_reach_it():
+    source = HAND_WRITTEN + ("import io, logging\nLOG = logging.getLogger('cnn')\n"
+                             "LOG.addHandler(logging.StreamHandler(io.StringIO()))\n"
+                             "class CNN(torch.nn.Module):\n    def forward(self, x):\n        try:\n"
+                             "            return x * 2\n        except RuntimeError:\n"
+                             "            LOG.error('failed', exc_info=True)\n            raise\n")
+    assert unreadable_findings((source,), models=True, reached_from=("CNN",))
+
+
+def test_faulthandler_writing_every_frame_is_still_unreadable():
+    assert found([HAND_WRITTEN + "import faulthandler, sys\nfaulthandler.dump_traceback(sys.stderr)\n"])
+
+
+@pytest.mark.parametrize("length, readable", [(10, True), (MAX_CONTAINERS + 10, False)])
+def test_an_object_held_through_too_many_names_is_unverifiable(length, readable):
+    """Attack round 74: each name the walk reaches was read with every name holding its object, so a chain of n
+    aliases cost n^2 (4,000 took the judge 109 s); past MAX_CONTAINERS the object is unverifiable, once."""
+    chain = "x0 = 1\n" + "".join(f"x{i} = x{i - 1}\n" for i in range(1, length))
+    source = "import torch\n" + chain + (f"def conv2d(image, kernel, stride=1, padding=0):\n"
+                                         f"    return torch.zeros(2, 2) * x{length - 1}\n")
+    findings = found([source])
+    assert (findings == []) is readable, findings
+    assert len(findings) <= 1

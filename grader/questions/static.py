@@ -120,6 +120,9 @@ READABLE_PARTS: dict[str, frozenset[str]] = {
     "inspect": READABLE_INSPECT,
     "pickle": frozenset({"dump", "dumps", "HIGHEST_PROTOCOL", "DEFAULT_PROTOCOL", "PickleError", "PicklingError"}),
     "timeit": frozenset({"default_timer", "timeit", "repeat", "Timer"}),
+    # a traceback written to stderr on a fatal signal only, when the process ends anyway (fairness round 55:
+    # `faulthandler.enable()` while exploring, -10); dump_traceback writes every frame's file as text
+    "faulthandler": frozenset({"enable", "disable", "is_enabled"}),
     "tracemalloc": frozenset({"start", "stop", "get_traced_memory", "reset_peak", "is_tracing", "clear_traces"}),
     "weakref": frozenset({"ref", "WeakValueDictionary", "WeakKeyDictionary", "WeakSet"}),
     "codecs": frozenset({"open", "encode", "decode", "BOM_UTF8"}),
@@ -1292,6 +1295,13 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
     shown_namespaces |= {id(a) for n in nodes if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
                          and n.func.id in NAMESPACE_SHOWING_CALLS and n.func.id not in reading.bindings
                          and n.func.id not in reading.imported for a in n.args}
+    # `print(model.__dict__.keys())`: the names an object holds, and nothing they name (fairness round 55: -10)
+    # (the view itself, never its `.mapping`, which is the namespace)
+    viewed = {id(n.value) for n in nodes if isinstance(n, ast.Attribute)}
+    shown_namespaces |= {id(n.func.value) for n in nodes if isinstance(n, ast.Call) and not n.args and not n.keywords
+                         and isinstance(n.func, ast.Attribute) and n.func.attr == "keys"
+                         and isinstance(n.func.value, ast.Attribute) and n.func.value.attr == "__dict__"
+                         and id(n) not in viewed}
     # `class AttrDict(dict): __getattr__ = dict.__getitem__`: a special method bound to one of dict's own, which
     # runs no code of the submission's (fairness round 30: the Stack Overflow config recipe cost -10)
     dict_slots = _dict_slot_bindings(reading, nodes)
@@ -4235,12 +4245,20 @@ def _record_containers(reading: _Reading, target: ast.AST, value: ast.AST | None
             todo.append(current.value)
 
 
+#: The most names the reader follows as holding one object through containers: each name reached is read with all
+#: of them, so that a chain of n aliases cost n^2 (attack round 74: 4,000 `x1 = x0` took the judge 109 s, and the
+#: student's row was a timeout).  Past it, the object is unverifiable (:func:`_reachable_builtins`).
+MAX_CONTAINERS = 256
+
+
 def _containers_of(reading: _Reading, name: str) -> list[str]:
-    """Every name whose object holds ``name``'s as an element, through any depth of containers."""
-    found, todo = [], [name]
-    while todo and len(found) < 10_000:
+    """Every name whose object holds ``name``'s as an element, through any depth of containers (at most
+    :data:`MAX_CONTAINERS` + 1: more says there are too many)."""
+    found, seen, todo = [], {name}, [name]
+    while todo and len(found) <= MAX_CONTAINERS:
         for container in reading.contained_in.get(todo.pop(), ()):
-            if container not in found and container != name:
+            if container not in seen:  # (a set: a chain of n aliases took n^3 steps, attack round 74)
+                seen.add(container)
                 found.append(container)
                 todo.append(container)
     return found
@@ -4322,10 +4340,17 @@ def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | No
     read: set[str] = set()
     hashed: set[str] = set()  # only added to by hashing (a set's add): read if a class defining it is reached
     followed_callbacks: set[str] = set()
+    too_many: list[str] = []  # the name held through more than MAX_CONTAINERS names, once found
 
     def changes_of(name: str) -> list[ast.AST]:
         # What changes an object that holds this one as an element changes this one too (`holder[0]["c"] = f`)
-        through = [node for container in _containers_of(reading, name) for node in reading.mutations.get(container, [])
+        containers = [] if too_many else _containers_of(reading, name)
+        if len(containers) > MAX_CONTAINERS:
+            # unverifiable once: the rest of the walk follows no container (each would cost as much again)
+            findings.append(Finding("unverifiable", f"{name} (held through more than {MAX_CONTAINERS} names)"))
+            too_many.append(name)
+            containers = []
+        through = [node for container in containers for node in reading.mutations.get(container, [])
                    if not _changes_only_the_container(node)]
         return reading.mutations.get(name, []) + through
 
@@ -4631,8 +4656,11 @@ def _calls_given(reading: _Reading, name: str) -> list[ast.AST]:
     if name in reading.imported or not bindings or all(  # a module, or an alias of one (F = torch.nn.functional)
             isinstance(b, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Import, ast.ImportFrom)) for b in bindings):
         return []
-    if name not in reading.global_in_functions and all(_makes_plain_data(reading, b) for b in bindings):
-        return []  # CFG = Config(): a call handed it cannot change what it holds
+    if name not in reading.global_in_functions and all(_makes_plain_data(reading, b) or _makes_immutable(reading, b)
+                                                       for b in bindings):
+        # CFG = Config(), device = torch.device("cpu"): a call handed it cannot change what it holds (fairness round
+        # 55: conv2d's `image.to(device)` read as reaching the CNN a later `CNN().to(device)` built, q6 -3)
+        return []
     calls = reading.passed.get(name, [])
     if calls and _a_logger(reading, name):
         # a logger's records are formatted and written by logging's own handlers, never kept in the logger:
@@ -4766,6 +4794,28 @@ def _makes_plain_data(reading: _Reading, binding: ast.AST) -> bool:
         return False
     fields = _plain_dataclass_fields(reading, classes[0])
     return fields is not None and _read_only_fields(reading, fields)
+
+
+#: What makes an object that nothing can change: a torch device (a C type with no attributes to set).
+IMMUTABLE_MAKERS = frozenset({"torch.device"})
+
+
+def _makes_immutable(reading: _Reading, binding: ast.AST) -> bool:
+    """``device = "cpu"``, ``device = torch.device("cuda" if torch.cuda.is_available() else "cpu")``: an assignment
+    of a constant (a string, a number), of a choice between such values, or of an object of
+    :data:`IMMUTABLE_MAKERS`' making, to a name alone."""
+    if not (isinstance(binding, ast.Assign) and all(isinstance(t, ast.Name) for t in binding.targets)
+            or isinstance(binding, ast.AnnAssign) and isinstance(binding.target, ast.Name) and binding.value):
+        return False
+
+    def immutable(value) -> bool:
+        if isinstance(value, ast.Constant):
+            return isinstance(value.value, (str, bytes, int, float, complex, bool, type(None)))
+        if isinstance(value, ast.IfExp):
+            return immutable(value.body) and immutable(value.orelse)
+        return isinstance(value, ast.Call) and _resolved(reading, value.func) in IMMUTABLE_MAKERS
+
+    return immutable(binding.value)
 
 
 def _constant_data(node: ast.AST) -> bool:
@@ -5243,10 +5293,11 @@ def _flag_caller_records(reading: _Reading, nodes: list[ast.AST]) -> None:
     submission code (:data:`grader.worker.guard.PROTECTED_MODULES`).  A format string's fields read
     attributes as ``getattr`` does: one that reaches a dunder or a frame is read as that attribute, one built at run
     time is read as a computed name where a model reaches it."""
+    calls = {id(n.func): n for n in nodes if isinstance(n, ast.Call)}
     for node in nodes:
         resolved = _resolved(reading, node) if isinstance(getattr(node, "ctx", None), ast.Load) else None
-        if isinstance(node, ast.Attribute) and node.attr in TRACEBACK_TEXT and not _own_member(reading, node) \
-                or resolved in TRACEBACK_TEXT_NAMES:
+        if (isinstance(node, ast.Attribute) and node.attr in TRACEBACK_TEXT and not _own_member(reading, node)
+                or resolved in TRACEBACK_TEXT_NAMES) and not _printed_to_stderr(node, calls):
             reading.reach_only.append((node, Finding("unverifiable", f"{ast.unparse(node)} (the frames of a traceback, "
                                                                      "the worker's among them)",
                                                      hides_from_by_hand=False)))
@@ -5262,13 +5313,15 @@ def _flag_caller_records(reading: _Reading, nodes: list[ast.AST]) -> None:
         name = func.attr if isinstance(func, ast.Attribute) else _resolved(reading, func) if isinstance(
             func, ast.Name) else None
         name = (name or "").rpartition(".")[2]
-        if name == "exception" and _resolved(reading, func) != "sys.exception" \
+        if not _log_text_kept(reading):
+            pass  # records go to the standard streams, which nothing the model reaches reads back
+        elif name == "exception" and _resolved(reading, func) != "sys.exception" \
                 and not (isinstance(func, ast.Attribute) and _own_member(reading, func)):
             reading.reach_only.append((node, Finding("unverifiable", f"{ast.unparse(func)}(...) (logs the frames of a "
                                                                      "traceback, the worker's among them)",
                                                      hides_from_by_hand=False)))
         for shown in (k.value for k in node.keywords if k.arg == "exc_info"):
-            if not _constant_off(reading, shown):
+            if not _constant_off(reading, shown) and _log_text_kept(reading):
                 reading.reach_only.append((node, Finding(
                     "unverifiable", f"exc_info={ast.unparse(shown)[:40]} (logs the frames of a traceback, the "
                                     "worker's among them)", hides_from_by_hand=False)))
@@ -5282,7 +5335,6 @@ def _flag_caller_records(reading: _Reading, nodes: list[ast.AST]) -> None:
                 reading.reach_only.append((node, Finding(
                     "unverifiable", f"{ast.unparse(node)[:60]} (keeps warnings with the files that gave them)",
                     hides_from_by_hand=False)))
-    calls = {id(n.func): n for n in nodes if isinstance(n, ast.Call)}
     for node in nodes:
         text = None
         if isinstance(node, ast.Attribute) and node.attr in FORMAT_METHODS and not _own_member(reading, node):
@@ -5307,6 +5359,60 @@ def _flag_caller_records(reading: _Reading, nodes: list[ast.AST]) -> None:
                     and attribute not in READABLE_DUNDER_ATTRIBUTES):
                 reading.unreadable.append(Finding("unverifiable", f"{ast.unparse(node)[:60]} (its fields read "
                                                                   f".{attribute})"))
+
+
+#: traceback's functions that print, and the position of their ``file`` argument: without one, the text goes to
+#: ``sys.stderr``, which the worker's guard puts back after submission code and nothing a model reaches may replace.
+TRACEBACK_PRINTING = {"print_exc": 1, "print_exception": 4, "print_tb": 2, "print_last": 1}
+
+
+def _printed_to_stderr(node: ast.AST, calls: dict[int, ast.Call]) -> bool:
+    """``traceback.print_exc()`` in ``forward``'s ``except`` (fairness round 55, -7): a traceback printed to the
+    standard error stream, which nothing the model reaches reads back."""
+    name = node.attr if isinstance(node, ast.Attribute) else node.id if isinstance(node, ast.Name) else None
+    call = calls.get(id(node))
+    return name in TRACEBACK_PRINTING and call is not None and len(call.args) <= TRACEBACK_PRINTING[name] \
+        and not any(k.arg in ("file", None) for k in call.keywords) \
+        and not any(isinstance(a, ast.Starred) for a in call.args)
+
+
+def _log_text_kept(reading: _Reading) -> bool:
+    """Whether the submission's logging can hand a record's text back to its code: a handler other than a stream one
+    on the standard streams (a file, a buffer, a queue, one of its own), a filter, a formatter or a record factory
+    of its own, or a logger's handlers read.  Without one, ``logger.error(..., exc_info=True)`` writes a traceback
+    to the standard streams only (fairness round 55: in ``forward``'s ``except`` before ``raise``, -7)."""
+    kept = reading.memo.get("log_text_kept")
+    if kept is not None:
+        return kept
+    standard = {"sys.stdout", "sys.stderr"}
+
+    def plain_stream_handler(call) -> bool:
+        return isinstance(call, ast.Call) and _resolved(reading, call.func) == "logging.StreamHandler" \
+            and not call.keywords and all(_resolved(reading, a) in standard for a in call.args)
+
+    kept = False
+    for n in reading.nodes:
+        if isinstance(n, ast.ClassDef) and any((_resolved(reading, b) or "").startswith("logging") for b in n.bases):
+            kept = True
+        elif isinstance(n, ast.Attribute) and n.attr in ("handlers", "stream", "addFilter", "setLogRecordFactory",
+                                                          "setLoggerClass", "setFormatter"):
+            kept = True
+        elif isinstance(n, ast.Call):
+            full = _resolved(reading, n.func) or ""
+            if full.startswith(("logging.handlers", "logging.config")) or full in ("logging.FileHandler",
+                                                                                   "logging.NullHandler"):
+                kept = kept or full != "logging.NullHandler"
+            elif full == "logging.StreamHandler":
+                kept = kept or not plain_stream_handler(n)
+            elif full == "logging.basicConfig":
+                kept = kept or any(k.arg is None or k.arg in ("filename", "handlers") or (
+                    k.arg == "stream" and _resolved(reading, k.value) not in standard) for k in n.keywords)
+            elif isinstance(n.func, ast.Attribute) and n.func.attr == "addHandler":
+                kept = kept or not all(plain_stream_handler(a) for a in n.args)
+        if kept:
+            break
+    reading.memo["log_text_kept"] = kept
+    return kept
 
 
 #: traceback's ways to the frames between a raise and its handler, as text or entries, and ``sys.exc_info``'s to the
@@ -6011,7 +6117,10 @@ KNOWN_NAMES_ONLY: dict[str, frozenset[str]] = {
     # the interpreter: its standard streams (a print to stderr) and its limits, nothing that reaches a module,
     # a frame or a hook (rule 2 reads an assignment to any of its names as a patch)
     "sys": frozenset({"stdout", "stderr", "getrecursionlimit", "maxsize", "float_info", "int_info", "version_info",
-                      "byteorder", "platform"}),
+                      "byteorder", "platform",
+                      # the command line's words, read for a debug flag (fairness round 55: `"--debug" in sys.argv`
+                      # read in conv2d, -3); strings, and a literal is all that may be set on it (SYS_DATA_SETTINGS)
+                      "argv"}),
     # a decorator of q6's own binding its arguments to a signature (fairness round 13); rule 2 allows inspect for
     # signatures and source only
     "inspect": frozenset({"signature", "Signature", "Parameter", "BoundArguments"}),
