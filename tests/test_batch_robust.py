@@ -13,6 +13,7 @@ import io
 import json
 import os
 import socket
+import struct
 import subprocess
 import sys
 import threading
@@ -23,6 +24,9 @@ from pathlib import Path
 
 import pytest
 
+from grader.errors import InvalidSubmission
+from grader.judge.submission import (MAX_ARCHIVE_MEMBERS, MAX_EXTRA_FIELD, MemberRefused, Source, find_submissions, load,
+                                     open_zip)
 from grader.outputs.csvfile import FORMULA_START, csv_cell
 from grader.worker.channel import Channel
 from tests.conftest import CORPUS, ROOT, invoke, needs_root, solution_script, traceback_of
@@ -1029,3 +1033,66 @@ def test_the_zips_inside_a_zip_are_listed_within_a_byte_budget(tmp_path, monkeyp
     rows = sorted((s.owners[0].id, bool(s.broken)) for s in found.sources)
     assert rows == [("10400", False), ("10401", False), ("10402", True)]
     assert "not opened" in next(s.broken for s in found.sources if s.broken)
+
+
+def _central_directory_only(entries: int) -> bytes:
+    """A zip64 archive that is nothing but a central directory of ``entries`` bare members (attack round 74)."""
+    import struct
+
+    entry = struct.pack("<4s4B4HL2L5H2L", b"PK\x01\x02", 20, 3, 20, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0) + b"a"
+    directory = entry * entries
+    end64 = struct.pack("<4sQ2H2L4Q", b"PK\x06\x06", 44, 45, 45, 0, 0, entries, entries, len(directory), 0)
+    locator = struct.pack("<4sLQL", b"PK\x06\x07", 0, len(directory), 1)
+    end = struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, 0xFFFF, 0xFFFF, 0xFFFFFFFF, 0xFFFFFFFF, 0)
+    return directory + end64 + locator + end
+
+
+def _with_extra_field(size: int) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        info = zipfile.ZipInfo("a.py")
+        info.extra = struct.pack("<HH", 0xCAFE, size - 4) + b"\0" * (size - 4)
+        archive.writestr(info, "q1_answer = 'C'\n")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("data, refused", [
+    (lambda: _central_directory_only(MAX_ARCHIVE_MEMBERS + 1), "more than"),
+    (lambda: _with_extra_field(MAX_EXTRA_FIELD + 100), "extra field"),
+])
+def test_an_archive_is_refused_from_its_own_records_before_it_is_listed(data, refused):
+    """Attack round 74: CPython's zipfile builds an object per member before anything can count them (2,855,000
+    entries in 391 KB took the judge to 1.2 GB) and decodes an extra field in time quadratic in its length (2,040
+    entries of 64 KB: 35 s at every read); open_zip reads the archive's own records first."""
+    with pytest.raises(MemberRefused, match=refused):
+        open_zip(data())
+
+
+def test_an_ordinary_archive_opens():
+    with open_zip(_with_extra_field(64)) as archive:
+        assert archive.namelist() == ["a.py"]
+
+
+def test_a_zip_upload_past_the_bounds_is_its_own_row_in_a_canvas_download(tmp_path):
+    download = tmp_path / "submissions.zip"
+    with zipfile.ZipFile(download, "w") as archive:
+        archive.writestr("kimng_10404_558103_lecture06.zip", _central_directory_only(MAX_ARCHIVE_MEMBERS * 4))
+        archive.writestr("alvarez_10405_558104_lecture06.py", "q1_answer = 'C'\n")
+    sources = find_submissions([download]).sources
+    broken = [s for s in sources if s.broken]
+    assert len(sources) == 2 and len(broken) == 1 and "more than" in broken[0].broken
+
+
+def test_a_worksheet_whose_cells_are_no_list_is_an_invalid_file(tmp_path):
+    path = tmp_path / "v3.ipynb"
+    path.write_text(json.dumps({"nbformat": 3, "worksheets": [{"cells": 7}]}))
+    with pytest.raises(InvalidSubmission, match="no list"):
+        load(Source(path))
+
+
+def test_a_file_full_of_what_ipython_transforms_is_parsed_in_a_bounded_child():
+    """Attack round 74: ten cells of `a%a%a...` (963 KB, 2,990 lines) were parsed in the judge and cost it 5 s."""
+    from grader.judge.submission import INLINE_MARKS, _small
+
+    assert _small(b"x = 1 % 2\n" * 10)
+    assert not _small(b"a" + b"%a" * (INLINE_MARKS + 1))

@@ -15,6 +15,7 @@ import json
 import os
 import re
 import stat
+import struct
 import subprocess
 import sys
 import time
@@ -68,6 +69,11 @@ _LINE_BREAKS = re.compile(rb"\r\n|[\n\r\x0b\x0c\x1c-\x1e]|\xc2\x85|\xe2\x80[\xa8
 _ODD_BREAKS = re.compile(rb"[\x0b\x0c\x1c-\x1e]|\xc2\x85|\xe2\x80[\xa8\xa9]"
                          rb"|\\f|\\u(?:000[bcBC]|001[c-eC-E]|0085|202[89])")
 INLINE_ODD_BREAKS = 20
+#: What sends a cell through IPython's tokenizer (a magic, a shell escape, a help request; ``%`` and ``!=`` too until
+#: it reads them), and how many a file parsed in the judge may hold: ten cells of ``a%a%a...`` (963 KB, 2,990 lines)
+#: were "small" and cost the judge 5 s (attack round 74); a notebook of the lecture holds a few dozen.
+_IPYTHON_MARKS = re.compile(rb"[%!?]")
+INLINE_MARKS = 5000
 #: Largest Gradescope ``submission_metadata.yml`` read.  Gradescope writes about 300 bytes a submission (one
 #: submitter's name, SID and email, ``created_at``, ``score``): 1 MiB holds some 3,500 submissions, more than one
 #: assignment of the largest course.  At 16 MiB, a YAML list of 4 million items cost the judge 2.7 GB and 105 s of
@@ -206,10 +212,10 @@ class Source:
                 if len(data) > MAX_BYTES:
                     raise InvalidSubmission(f"{self.label}: more than {MAX_BYTES} bytes")
                 return data
-            with open_regular(self.path, self.label) as handle, zipfile.ZipFile(handle) as archive:
+            with open_regular(self.path, self.label) as handle, open_zip(handle) as archive:
                 if self.outer is not None:
                     outer = archive.infolist()[self.outer_index]
-                    with zipfile.ZipFile(io.BytesIO(read_member(archive, outer, MAX_BYTES))) as inner:
+                    with open_zip(read_member(archive, outer, MAX_BYTES)) as inner:
                         return read_member(inner, _member_info(inner, self.member, self.index), MAX_BYTES)
                 return read_member(archive, _member_info(archive, self.member, self.index), MAX_BYTES)
         except MemberRefused as exc:
@@ -223,6 +229,73 @@ class Source:
 
 class MemberRefused(InvalidSubmission):
     """A zip member :func:`read_member` does not unpack; the message says why, without naming the member."""
+
+
+#: The largest central directory (the zip's list of members) and the longest extra field of one member an archive may
+#: have before :func:`open_zip` lists it: CPython's zipfile builds an object per member before anything can count
+#: them, and decodes an extra field in time quadratic in its length (attack round 74: 2,855,000 bare entries in a
+#: 391 KB inner zip took the judge to 1.2 GB; 2,040 entries of 64 KB extra fields took 35 s at every read).
+MAX_CENTRAL_DIRECTORY = 4 * 2**20
+MAX_EXTRA_FIELD = 1024
+_END = struct.Struct("<4s4H2IH")        # end of central directory record
+_END64_LOCATOR = struct.Struct("<4sIQI")
+_END64 = struct.Struct("<4sQ2H2I4Q")
+_ENTRY = struct.Struct("<4s6H3I5H2I")  # a central directory entry's fixed part
+
+
+def open_zip(file) -> zipfile.ZipFile:
+    """``zipfile.ZipFile(file)`` (a binary file or bytes), once its central directory is checked from its own
+    records: at most :data:`MAX_ARCHIVE_MEMBERS` members, :data:`MAX_CENTRAL_DIRECTORY` bytes, and
+    :data:`MAX_EXTRA_FIELD` bytes of extra field for any member.  The only way an archive is opened.
+
+    Raises:
+        MemberRefused: past one of those bounds.
+        zipfile.BadZipFile, OSError...: not a zip (the caller says so).
+    """
+    if isinstance(file, (bytes, bytearray)):
+        file = io.BytesIO(file)
+    size = file.seek(0, os.SEEK_END)
+    tail_size = min(size, _END.size + 65535)
+    file.seek(size - tail_size)
+    tail = file.read(tail_size)
+    at = tail.rfind(b"PK\x05\x06")
+    if at < 0 or at + _END.size > len(tail):
+        raise zipfile.BadZipFile("no end of central directory record")
+    _, _, _, _, entries, directory_size, _, _ = _END.unpack_from(tail, at)
+    end = size - tail_size + at
+    if entries == 0xFFFF or directory_size == 0xFFFFFFFF:
+        locator = end - _END64_LOCATOR.size
+        file.seek(max(locator, 0))
+        found = file.read(_END64_LOCATOR.size)
+        if len(found) != _END64_LOCATOR.size or found[:4] != b"PK\x06\x07":
+            raise zipfile.BadZipFile("no zip64 end of central directory locator")
+        file.seek(_END64_LOCATOR.unpack(found)[2])
+        record = file.read(_END64.size)
+        if len(record) != _END64.size or record[:4] != b"PK\x06\x06":
+            raise zipfile.BadZipFile("no zip64 end of central directory record")
+        _, _, _, _, _, _, _, entries, directory_size, _ = _END64.unpack(record)
+        end = locator - _END64.size
+    if entries > MAX_ARCHIVE_MEMBERS:
+        raise MemberRefused(f"more than {MAX_ARCHIVE_MEMBERS} files in the archive")
+    if directory_size > end:
+        raise zipfile.BadZipFile("a central directory larger than the archive")
+    if directory_size > MAX_CENTRAL_DIRECTORY:
+        raise MemberRefused(f"a list of files of {directory_size} bytes, more than the {MAX_CENTRAL_DIRECTORY} an "
+                            "archive may have")
+    file.seek(end - directory_size)
+    directory = file.read(directory_size)
+    position, count = 0, 0
+    while position + _ENTRY.size <= len(directory) and directory[position:position + 4] == b"PK\x01\x02":
+        fields = _ENTRY.unpack_from(directory, position)
+        name, extra, comment = fields[10], fields[11], fields[12]
+        if extra > MAX_EXTRA_FIELD:
+            raise MemberRefused(f"a file whose extra field has {extra} bytes (at most {MAX_EXTRA_FIELD})")
+        position += _ENTRY.size + name + extra + comment
+        count += 1
+        if count > MAX_ARCHIVE_MEMBERS:
+            raise MemberRefused(f"more than {MAX_ARCHIVE_MEMBERS} files in the archive")
+    file.seek(0)
+    return zipfile.ZipFile(file)
 
 
 def read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
@@ -866,7 +939,7 @@ class _ArchiveExport:
     def __call__(self, parent: PurePosixPath) -> dict | None:
         depth = len(parent.parts)
         try:
-            with open_regular(self.path, str(self.path)) as file, zipfile.ZipFile(file) as archive:
+            with open_regular(self.path, str(self.path)) as file, open_zip(file) as archive:
                 infos = archive.infolist()
                 found = [info for info in infos
                          if not info.is_dir() and member_path(info.filename) == parent / GRADESCOPE_METADATA]
@@ -924,7 +997,7 @@ def _archive_members(path: Path, *, open_zips: bool = False) -> tuple[list[Sourc
     down (:func:`_inner_members`); otherwise it is named as not graded.
     """
     try:
-        with open_regular(path, str(path)) as handle, zipfile.ZipFile(handle) as archive:
+        with open_regular(path, str(path)) as handle, open_zip(handle) as archive:
             infos = archive.infolist()
             if len(infos) > MAX_ARCHIVE_MEMBERS:
                 return [Source(path, broken=f"more than {MAX_ARCHIVE_MEMBERS} files in the archive")], []
@@ -973,7 +1046,7 @@ def _inner_members(path: Path, archive: zipfile.ZipFile, index: int, info: zipfi
     try:
         data = read_member(archive, info, MAX_BYTES)
         budget.bytes -= len(data)
-        with zipfile.ZipFile(io.BytesIO(data)) as inner:
+        with open_zip(data) as inner:
             infos = inner.infolist()
     except MemberRefused as exc:
         return broken(str(exc))
@@ -1109,7 +1182,8 @@ def _small(data: bytes) -> bool:
     if len(data) > INLINE_BYTES:
         return False
     return _count(_ODD_BREAKS, data, INLINE_ODD_BREAKS) <= INLINE_ODD_BREAKS \
-        and _count(_LINE_BREAKS, data, INLINE_LINES) <= INLINE_LINES
+        and _count(_LINE_BREAKS, data, INLINE_LINES) <= INLINE_LINES \
+        and _count(_IPYTHON_MARKS, data, INLINE_MARKS) <= INLINE_MARKS
 
 
 def _count(pattern: re.Pattern, data: bytes, most: int) -> int:
@@ -1228,7 +1302,10 @@ def notebook_cells(data: bytes, label: str) -> tuple[list[str], list[str], list[
     if isinstance(nb.get("cells"), list):
         raw_cells, key = nb["cells"], "source"
     elif isinstance(nb.get("worksheets"), list):
-        raw_cells = [c for w in nb["worksheets"] if isinstance(w, dict) for c in w.get("cells", []) or []]
+        worksheets = [w for w in nb["worksheets"] if isinstance(w, dict)]
+        if not all(isinstance(w.get("cells", []), list) for w in worksheets):  # (attack round 74: a number there was
+            raise InvalidSubmission(f"{label}: not a notebook (a worksheet's cells are no list)")  # a `killed` row)
+        raw_cells = [c for w in worksheets for c in w.get("cells", [])]
         key = "input"
     else:
         raise InvalidSubmission(f"{label}: not a notebook (no list of cells)")
