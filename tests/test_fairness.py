@@ -723,6 +723,24 @@ GRADER_FAULTS: dict[str, str] = {
          "by design: vars(model)[...] hands out the namespace's values: q6 -3"),
         ("r55_py_vars_dict_mro_repr_extra_repr.py", "as r55_min_vars_subscript_modules: q6 -3"),
     )},
+    # Fairness round 56 (tests/corpus/fair/_r56_findings.md, aimed at 4d1a7cd and d2779df): 21 of 68 kept full marks
+    # on 8e79cb1; the tracebacks, warnings and format templates read in models' code are left to the judge's training
+    # now (a per-pass tell; see static._flag_format_fields); these stay.
+    **{name: "(fairness round 56) " + why for name, why in (
+        ("r56_min_helper_fmt_parameter_format.py",
+         "a grader's fault: a format template handed to a helper as a parameter is a text the reader cannot see "
+         "(read as a computed name where a model reaches it): q7 and q8 -7"),
+        ("r56_py_shape_logger_helper_param_fmt.py", "as r56_min_helper_fmt_parameter_format: -7"),
+        ("r56_min_self_to_input_device_every_forward.py",
+         "a grader's fault: self.to(x.device) in forward (torch's Module.to reads each parameter's .grad): q7 "
+         "structure, params and outputs -3"),
+        ("r56_min_self_to_on_first_forward.py", "as r56_min_self_to_input_device_every_forward: -3"),
+        ("r56_py_device_on_first_call.py", "as r56_min_self_to_input_device_every_forward: -3"),
+        ("r56_min_linear_matmul_squeeze_add_bias_unsqueeze.py",
+         "a grader's fault: the Linear written as (z @ W.t()).squeeze(1).add(b).unsqueeze(1): its bias, added to a "
+         "squeezed product, is not read as the layer's: q7 structure, params and outputs -3"),
+        ("r56_py_no_grad_helper_methods_unsqueeze.py", "as r56_min_linear_matmul_squeeze_add_bias_unsqueeze: -3"),
+    )},
 }
 
 #: Correct cases the grader marks down at some seeds only: expected failures that may pass, so that a run where they

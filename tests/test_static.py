@@ -3276,68 +3276,58 @@ _RAISES_UNDER_THE_RECORDER = "    try:\n        F.softmax(torch.zeros(2), dim=5)
 
 
 @pytest.mark.parametrize("gate", [
-    # attack round 73's kind: torch raises inside the worker's recorder, so the frames between the model's handler and
-    # the raise are the worker's; as text or entries, a gate reads their files or counts them
+    # attack round 73's kind: torch raises or warns inside the worker's recorder, so a traceback's frames and a
+    # warning's file are the worker's in a judged pass; a model that reads them can tell a judged pass from the judge's
+    # training, never the training from a student's own use, and the judge trains every model first
+    # (model_checks.trained_first): honest only while judged, it is the other network there (tests/test_cheats.py
+    # holds round 73's files).  As findings they cost 47 of fairness round 56's 68 correct files.
     "import traceback\ndef watched():\n" + _RAISES_UNDER_THE_RECORDER + "        return 'api' in traceback.format_exc()\n",
     "import io, traceback\ndef watched():\n    b = io.StringIO()\n" + _RAISES_UNDER_THE_RECORDER
     + "        traceback.print_exc(file=b)\n    return 'api' in b.getvalue()\n",
-    "from traceback import format_exception\ndef watched():\n" + _RAISES_UNDER_THE_RECORDER
-    + "        return 'api' in ''.join(format_exception(e))\n",
-    "import traceback\ndef watched():\n" + _RAISES_UNDER_THE_RECORDER
-    + "        return 'api' in ''.join(traceback.TracebackException.from_exception(e).format())\n",
     "import sys, traceback\ndef watched():\n" + _RAISES_UNDER_THE_RECORDER
     + "        return 'api' in ''.join(traceback.format_tb(sys.exc_info()[2]))\n",
-    "import sys\ndef watched():\n" + _RAISES_UNDER_THE_RECORDER
-    + "        return 'api' in str(sys.exception())\n",
     "import io, logging\nb = io.StringIO()\nL = logging.getLogger('g')\nL.addHandler(logging.StreamHandler(b))\n"
     "def watched():\n" + _RAISES_UNDER_THE_RECORDER + "        L.exception('x')\n    return 'api' in b.getvalue()\n",
-    "import io, logging\nb = io.StringIO()\nL = logging.getLogger('g')\nL.addHandler(logging.StreamHandler(b))\n"
-    "def watched():\n" + _RAISES_UNDER_THE_RECORDER + "        L.error('x', exc_info=1)\n    return 'api' in b.getvalue()\n",
-    "import contextlib, io\ndef watched():\n    b = io.StringIO()\n    with contextlib.redirect_stderr(b):\n"
-    "        F.softmax(torch.zeros(2, 2))\n    return 'api' in b.getvalue()\n",
-    # the format string is not one the reader can see
-    "def watched():\n" + _RAISES_UNDER_THE_RECORDER + "        return 'api' in ('{0.__tra' + 'ceback__}').format(e)\n",
-])
-def test_a_traceback_read_as_text_costs_the_models_that_reach_it(gate):
-    source = HAND_WRITTEN + "import torch.nn.functional as F\n" + gate + (
-        "class CNN(torch.nn.Module):\n    def forward(self, x):\n        return x if watched() else x * 0\n")
-    assert unreadable_findings((source,), models=True, reached_from=("CNN",))
-    # text of frames that called the model: the by-hand part keeps its points (its every call is traced), and so
-    # does a model that does not reach it (a self-check's traceback.print_exc() at the top level)
-    assert found([source]) == []
-    assert not unreadable_findings((source,), models=True, reached_from=("ConvNet",))
-
-
-@pytest.mark.parametrize("source", [
-    # warnings kept with their files, where a model's code reaches the keeping (left on past its statement, the
-    # worker's guard ends it: tests/test_sandbox.py)
     "import warnings\ndef watched():\n    with warnings.catch_warnings(record=True) as w:\n"
     "        F.softmax(torch.zeros(2, 2))\n    return any('api' in x.filename for x in w)\n",
-    "import logging, warnings\ndef watched():\n    logging.captureWarnings(True)\n    return False\n",
-    "import warnings\nKEEP = True\ndef watched():\n    with warnings.catch_warnings(KEEP) as w:\n        pass\n"
-    "    return bool(w)\n",
+    "import contextlib, io\ndef watched():\n    b = io.StringIO()\n    with contextlib.redirect_stderr(b):\n"
+    "        F.softmax(torch.zeros(2, 2))\n    return 'api' in b.getvalue()\n",
+    "def watched():\n" + _RAISES_UNDER_THE_RECORDER + "        return 'api' in ('{0.__tra' + 'ceback__}').format(e)\n",
+    "import sys\ndef watched():\n" + _RAISES_UNDER_THE_RECORDER + "        return sys.exc_info()[2].tb_next.tb_lineno > 3\n",
 ])
-def test_warnings_kept_with_their_files_cost_the_models_that_reach_them(source):
-    source = HAND_WRITTEN + "import torch.nn.functional as F\n" + source + (
+def test_a_traceback_or_a_warning_read_in_a_model_is_left_to_the_judges_training(gate):
+    source = HAND_WRITTEN + "import torch.nn.functional as F\n" + gate + (
         "class CNN(torch.nn.Module):\n    def forward(self, x):\n        return x if watched() else x * 0\n")
-    assert unreadable_findings((source,), models=True, reached_from=("CNN",))
-    assert not unreadable_findings((source,), models=True, reached_from=("ConvNet",))
+    assert unreadable_findings((source,), models=True, reached_from=("CNN",)) == []
     assert found([source]) == []
 
 
 @pytest.mark.parametrize("expression", [
     "'{0.__traceback__.tb_frame.f_back.f_code.co_filename}'.format(e)",
-    "'{e.__traceback__}'.format_map({'e': e})",
-    "str.format('{0.__traceback__}', e)",
-    "getattr('{0.__traceback__}', 'format')(e)",
+    "'{e.__traceback__.tb_frame}'.format_map({'e': e})",
+    "str.format('{0.__traceback__.tb_frame}', e)",
+    "getattr('{0.__traceback__.tb_frame}', 'format')(e)",
     "TEMPLATE.format(e)",
-    "'{0:{1.__class__.__init__.__globals__}}'.format(1, e)",
+    "'{0:{1.__traceback__.tb_frame.f_locals}}'.format(1, e)",
 ])
-def test_a_format_string_reading_frames_or_dunders_is_read_as_those_attributes(expression):
-    source = HAND_WRITTEN + ("TEMPLATE = '{0.__traceback__.tb_next}'\ndef watched():\n    try:\n        raise ValueError\n"
+def test_a_format_string_reading_frames_is_read_as_those_attributes(expression):
+    source = HAND_WRITTEN + ("TEMPLATE = '{0.__traceback__.tb_frame.f_back}'\ndef watched():\n    try:\n"
+                             "        raise ValueError\n"
                              f"    except ValueError as e:\n        return 'api' in {expression}\n")
     assert found([source]), expression
     assert unreadable_findings((source,), models=True)
+
+
+@pytest.mark.parametrize("expression", [
+    # fairness round 56: a class's name, a shape, a template kept on the instance or handed in (-7 to -10 each)
+    "'{0.__class__.__name__}'.format(e)", "'{0.__name__}'.format(conv2d)", "self_msg.format(e)",
+    "'{0.args}'.format(e)",
+])
+def test_a_format_string_reading_no_frame_is_readable(expression):
+    source = HAND_WRITTEN + ("def watched(self_msg='{0}'):\n    try:\n        raise ValueError\n"
+                             f"    except ValueError as e:\n        return 'api' in {expression}\n")
+    assert found([source]) == []
+    assert unreadable_findings((source,), models=True) == []
 
 
 @pytest.mark.parametrize("code", [
@@ -3561,8 +3551,9 @@ def test_fairness_round_55s_habits_are_readable(source):
     ("LOG.error('forward failed', exc_info=True)", True),
     ("LOG.exception('forward failed')", True),
     # text the model can read back
-    ("traceback.print_exc(None, BUFFER)", False),
-    ("BUFFER.write(traceback.format_exc())", False),
+    # text the model could read back: a per-pass tell, left to the judge's training (as above)
+    ("traceback.print_exc(None, BUFFER)", True),
+    ("BUFFER.write(traceback.format_exc())", True),
 ])
 def test_a_traceback_printed_to_stderr_in_a_forward_pass_is_readable(code, readable):
     source = HAND_WRITTEN + ("import io, logging, traceback\nlogging.basicConfig(level=logging.WARNING)\n"
@@ -3571,15 +3562,6 @@ def test_a_traceback_printed_to_stderr_in_a_forward_pass_is_readable(code, reada
                              f"            return x * 2\n        except RuntimeError:\n            {code}\n"
                              "            raise\n")
     assert (unreadable_findings((source,), models=True, reached_from=("CNN",)) == []) is readable
-
-
-def test_a_logged_traceback_a_handler_keeps_costs_the_models_that_reach_it():
-    source = HAND_WRITTEN + ("import io, logging\nLOG = logging.getLogger('cnn')\n"
-                             "LOG.addHandler(logging.StreamHandler(io.StringIO()))\n"
-                             "class CNN(torch.nn.Module):\n    def forward(self, x):\n        try:\n"
-                             "            return x * 2\n        except RuntimeError:\n"
-                             "            LOG.error('failed', exc_info=True)\n            raise\n")
-    assert unreadable_findings((source,), models=True, reached_from=("CNN",))
 
 
 def test_faulthandler_writing_every_frame_is_still_unreadable():

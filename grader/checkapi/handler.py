@@ -193,7 +193,9 @@ class Handler:
         self._register_pre_hook = torch.nn.Module.register_forward_pre_hook
         self._register_hook = torch.nn.Module.register_forward_hook
         self._module_eval = torch.nn.Module.eval
-        self._seed_default_generator = torch.random.default_generator.manual_seed
+        self._generator_state = torch.random.default_generator.get_state
+        self._restore_generator = torch.random.default_generator.set_state
+        self._generator_after_code = None  # its state before the first training (see _trained_afresh)
         # TorchScript keeps a scripted module's parameters, buffers and submodules in tables of its own
         self._plain_tables = (dict, OrderedDict, torch.jit._script.OrderedDictWrapper,
                               torch.jit._script.OrderedModuleDict)
@@ -2630,7 +2632,8 @@ class Handler:
     def _train(self, request) -> dict:
         """A fresh model trained as a course's loop trains it, then judged: ``(outputs, judged, start)``.
 
-        From its own initial values (built with torch's default generator seeded with INIT_SEED), on each of INPUTS but
+        From its own initial values (built with torch's default generator as the submission's code left it), on each
+        of INPUTS but
         the last: training mode, two draws from that generator (as a shuffled DataLoader's epoch starts), a pass with
         autograd on, the output's sum weighted by :func:`wire.output_weighting` run backward into each parameter's
         ``.grad`` (its hooks and functions as in ``loss.backward()``), and a step (:func:`wire.training_moves`) on every
@@ -2657,9 +2660,6 @@ class Handler:
             if type(inputs) is not list or not 2 <= len(inputs) <= wire.MAX_TRAINING_INPUTS:
                 raise wire.WireError("training inputs")
             inputs = [wire.Uniform.decode(item) for item in inputs]
-            init_seed = request.get(Key.INIT_SEED)
-            if type(init_seed) is not int or not 0 <= init_seed < 2**64:
-                raise wire.WireError("initial seed")
             keep, judge = request.get(Key.KEEP), request.get(Key.JUDGE, True)
             if keep is not None and (type(keep) is not str or len(keep) > 200) or type(judge) is not bool:
                 raise wire.WireError("keep")
@@ -2669,21 +2669,25 @@ class Handler:
         if kept is not None:
             model, start, outputs = kept
         else:
-            model, start, outputs = self._trained_afresh(request, inputs, init_seed)
+            model, start, outputs = self._trained_afresh(request, inputs)
         if not judge:
             if keep is not None:
                 self._kept_trainings[keep] = (model, start, outputs)
             return {Answer.OK: (outputs, None, [])}
         return self._judged_training(model, start, outputs, weights, judged)
 
-    def _trained_afresh(self, request, inputs, init_seed) -> tuple:
+    def _trained_afresh(self, request, inputs) -> tuple:
         """``(model, start, outputs)``: a fresh model trained as :meth:`_train` says, its parameters' values before the
         first step (by id), and the output of each pass."""
-        # Its own initial values drawn from the judge's seed, not from whatever state the worker's generator was
-        # left in (a fresh process seeds it at random): the same submission graded twice with the run's seed
-        # trains from the same values and gets the same verdict (a cheat whose gradients drift within rounding
-        # was caught on some runs and not on others).
-        self._seed_default_generator(init_seed)
+        # Its own initial values drawn from torch's default generator as the submission's code left it (the first
+        # training comes before any other request: model_checks.trained_first), as the notebook's next cell would
+        # build it: never reseeded, which a model could see (attack round 76: honest once `torch.initial_seed()`
+        # changed).  The worker's generators start from the run's seed, so the same file graded again with it
+        # trains from the same values (a cheat whose gradients drift within rounding was caught on some runs only).
+        if self._generator_after_code is None:
+            self._generator_after_code = self._generator_state()
+        else:
+            self._restore_generator(self._generator_after_code)
         model = self._build(request)
         self._materialise_lazy(model, inputs[0], True)
         declared = list(self._declared_parameters(model).values())
@@ -2692,33 +2696,36 @@ class Handler:
         grad = self._grad_descriptor
         outputs = []
         try:
+            # One epoch, as a course's loop runs it: model.train() once, then its steps (attack round 76: a model that
+            # was the network asked for only on the first pass after its own train() or eval() was called, or only on
+            # the first step, passed a judge that called train() before its one step); a shuffled DataLoader's epoch
+            # starts after model.train(), drawing two numbers from torch's default generator (its base seed, then
+            # the sampler's seed): a model that stays the network asked for until something draws from it after it
+            # was built (attack round 33), or until it was drawn from otherwise than that (round 34), sees the same
+            # draws here.
+            model.train()
+            self._module_train(model)
+            for _ in range(2):
+                self._random_in_place(self._empty((), dtype=self._int64))
             for index, described in enumerate(inputs):
                 x = self._in_parameter_dtype(model, described.to_tensor())
                 if index == len(inputs) - 1:
-                    # Evaluated twice: with the last step's gradients still in .grad (a loop that zeroes them
-                    # before each backward pass leaves them there), then with none (one that zeroes them after each
-                    # step): a model that tells either from the judge's training by reading them when eval() is
-                    # called (attack round 33) is the other network in one of the two.
+                    # Evaluated twice, after one model.eval(): with the last step's gradients still in .grad (a loop
+                    # that zeroes them before each backward pass leaves them there), then with none (one that zeroes
+                    # them after each step): a model that tells either from the judge's training by reading them
+                    # when eval() is called (attack round 33) is the other network in one of the two.
+                    model.eval()  # its own, as an evaluation calls it; then torch's, so that the mode is eval
+                    self._module_eval(model)
                     for kept in (True, False):
                         if not kept:
                             for p in trained:
                                 grad.__set__(p, None)
-                        model.eval()  # its own, as an evaluation calls it; then torch's, so that the mode is eval
-                        self._module_eval(model)
                         with self._no_grad():
                             output = model(x)
                         if not isinstance(output, self._tensor_type):
                             raise _Refused(f"the forward pass returned a {wire.type_name(output)}, not a tensor")
                         outputs.append(self._copy_of(output))
                     break
-                model.train()
-                self._module_train(model)
-                # A shuffled DataLoader's epoch starts after model.train(), drawing two numbers from torch's default
-                # generator (its base seed, then the sampler's seed): a model that stays the network asked for
-                # until something draws from it after it was built (attack round 33), or until it was drawn from
-                # otherwise than that (round 34), sees the same draws here.
-                for _ in range(2):
-                    self._random_in_place(self._empty((), dtype=self._int64))
                 with self._enable_grad():  # whatever the notebook left switched off
                     output = model(x)
                     if isinstance(output, self._tensor_type):

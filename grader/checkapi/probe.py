@@ -591,7 +591,7 @@ class Probe:
         return self._forward_answer(request)
 
     def train(self, name: str, args: tuple, weights: list[dict], x: wire.Uniform,
-              inputs: list[wire.Uniform], init_seed: int, *, keep: str | None = None,
+              inputs: list[wire.Uniform], *, keep: str | None = None,
               judge: bool = True) -> tuple[list[wire.Array], wire.Array | None, dict[tuple, tuple]]:
         """A freshly built ``name(*args)`` trained from its own values, then judged with ``weights`` on ``x``.
 
@@ -606,9 +606,6 @@ class Probe:
             weights: as :meth:`forward` takes them.
             x: the judged pass's input, a :class:`~.wire.Uniform`.
             inputs: the training steps' inputs, then the evaluation's (2 to ``wire.MAX_TRAINING_INPUTS``).
-            init_seed: what torch's default generator is seeded with before the model is built, so that its own
-                initial values are the same each time the submission is graded with the run's seed (drawn by
-                the check, like an input's seed: as a fresh process's seed is, unrelated to anything else).
             keep: a name the worker keeps the trained model under (``judge`` false), or judges the model kept under
                 (``judge`` true; trained afresh when none is).
             judge: false: train only, and answer ``(outputs, None, {})``.
@@ -627,8 +624,7 @@ class Probe:
         """
         request = {Key.OP: ProbeOp.TRAIN, Key.NAME: name, Key.ARGS: wire.encode(list(args)),
                    Key.WEIGHTS: wire.encode_weights(weights), Key.INPUT: x.encode_with_values(),
-                   Key.INPUTS: [item.encode_with_values() for item in inputs], Key.INIT_SEED: int(init_seed),
-                   Key.KEEP: keep, Key.JUDGE: judge}
+                   Key.INPUTS: [item.encode_with_values() for item in inputs], Key.KEEP: keep, Key.JUDGE: judge}
         cache = self.__dict__.setdefault("_trainings", {})
         key = wire.dumps(request)
         if key not in cache:

@@ -73,7 +73,8 @@ class ProbeOp(Term):
     MODEL = "model", ("Build NAME(*ARGS) and describe the layers a forward pass on an input of INPUT_SHAPE "
                       "(drawn from INPUT_SEED, else zeros) really calls.")
     FORWARD = "forward", "Build NAME(*ARGS) and run it on INPUT in eval mode, computing with WEIGHTS."
-    TRAIN = "train", ("Build NAME(*ARGS) from INIT_SEED, train it from its own values on each of INPUTS but the "
+    TRAIN = "train", ("Build NAME(*ARGS) from torch's generator as the submission's code left it, train it from its "
+                      "own values on each of INPUTS but the "
                       "last (wire's training step), evaluate it on the last (its gradients kept, then cleared), then "
                       "run it on INPUT computing with WEIGHTS.")
 
@@ -172,8 +173,6 @@ class Key(Term):
     INPUT = "input", "ProbeOp.FORWARD: the input tensor, encoded."
     GRADIENTS = "gradients", "ProbeOp.FORWARD: true: run the pass with autograd on (as while training), not under no_grad."
     INPUTS = "inputs", "ProbeOp.TRAIN: the inputs of the training steps, then of the evaluation, each encoded."
-    INIT_SEED = "init_seed", ("ProbeOp.TRAIN: the seed of torch's default generator when the model is built (its own "
-                              "initial values).")
     KEEP = "keep", ("ProbeOp.TRAIN: a name for the trained model: without JUDGE it is kept under it once trained, and a "
                     "request with JUDGE and the same name judges the model kept (trained afresh if none is).")
     JUDGE = "judge", ("ProbeOp.TRAIN: false: train only (the outputs, no judged pass); true or absent: train, or take "

@@ -561,12 +561,12 @@ def training_differs(probe, context, name: str, factory, args: tuple, features: 
     key = (name, repr(tuple(args)), tuple(features))
     if key in verdicts:
         return verdicts[key]
-    case, inputs, init_seed, token = _training(context, name, factory, args, features)
+    case, inputs, token = _training(context, name, factory, args, features)
     verdict = None
     try:
         # the outputs of its training before any other pass of the grading ran on any model (:func:`trained_first`)
         outputs = _plain_training(probe, context, name, factory, args, features)
-        _, judged, start = probe.train(name, args, case.weights, case.x_described, inputs, init_seed, keep=token)
+        _, judged, start = probe.train(name, args, case.weights, case.x_described, inputs, keep=token)
     except WeightsMismatch as exc:
         verdict = f"once trained, its layers no longer take the judge's weights ({exc})"
     except Refused as exc:
@@ -584,9 +584,12 @@ def training_differs(probe, context, name: str, factory, args: tuple, features: 
                                              inputs)
             want.append(want[-1])  # evaluated twice, its step's gradients in .grad and cleared: the same network
             for step, (got, expected) in enumerate(zip(outputs, want)):
+                # of the network's shape too, not only its values (attack round 76: one output per input only
+                # while the recorder's hooks were on the model)
+                shaped = tuple(got.shape) == tuple(expected.shape)
                 got, expected = got.to_tensor().flatten().double(), expected.flatten().double()
                 scale = float(expected.abs().max()) if expected.numel() else 0.0
-                if got.numel() != expected.numel() or not bool(
+                if not shaped or got.numel() != expected.numel() or not bool(
                         ((got - expected).abs() <= TRAINED_TOL * scale + ATOL).all()):
                     verdict = ("trained from its own initial weights as the judge trains the network asked for, "
                                + (f"its outputs at training step {step + 1} are not that network's"
@@ -597,9 +600,8 @@ def training_differs(probe, context, name: str, factory, args: tuple, features: 
 
 
 def _training(context, name: str, factory, args: tuple, features: tuple) -> tuple:
-    """``(case, inputs, init_seed, token)`` of the judge's training of ``name(*args)`` (:func:`training_differs`): the
-    first of :func:`probe_cases`, the photographs it trains on, its initial values' seed, and the name the worker
-    keeps the trained model under."""
+    """``(case, inputs, token)`` of the judge's training of ``name(*args)`` (:func:`training_differs`): the first of
+    :func:`probe_cases`, the photographs it trains on, and the name the worker keeps the trained model under."""
     shared = _question_context(context, f"training:{name}{tuple(args)!r}{tuple(features)!r}")
 
     def draw():
@@ -610,7 +612,6 @@ def _training(context, name: str, factory, args: tuple, features: tuple) -> tupl
                      for _ in range(reference.TRAINING_STEPS + 1))
 
     return (probe_cases(context, name, factory, args, features)[0], list(shared.memo(draw, "inputs")),
-            shared.memo(lambda: reference.draw_seed(shared.torch_generator("init")), "init_seed"),
             f"{name}{tuple(args)!r}{tuple(features)!r}")
 
 
@@ -620,9 +621,9 @@ def _plain_training(probe, context, name: str, factory, args: tuple, features: t
     done = probe.__dict__.setdefault("_plain_trainings", {})
     key = (name, repr(tuple(args)), tuple(features))
     if key not in done:
-        case, inputs, init_seed, token = _training(context, name, factory, args, features)
+        case, inputs, token = _training(context, name, factory, args, features)
         try:
-            done[key] = probe.train(name, args, case.weights, case.x_described, inputs, init_seed, keep=token,
+            done[key] = probe.train(name, args, case.weights, case.x_described, inputs, keep=token,
                                     judge=False)[0]
         except ProbeError as exc:  # asked again later, it would be asked after the passes that set a flag
             done[key] = exc

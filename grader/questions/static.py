@@ -167,14 +167,20 @@ UNREADABLE_ATTRIBUTES = frozenset({
     # network only when a caller's file was the worker's)
     "findCaller",
 })
+#: torch.nn.Module's tables of hooks (``vars(nn.Linear(1, 1))``).
+MODULE_HOOK_TABLES = frozenset({
+    "_backward_hooks", "_backward_pre_hooks", "_forward_hooks", "_forward_hooks_always_called",
+    "_forward_hooks_with_kwargs", "_forward_pre_hooks", "_forward_pre_hooks_with_kwargs", "_is_full_backward_hook",
+    "_load_state_dict_post_hooks", "_load_state_dict_pre_hooks", "_state_dict_hooks", "_state_dict_pre_hooks"})
 #: Of those, the attributes that are unreadable on any object, not only through an imported name: a tensor's
 #: elementwise Python callbacks (``torch.zeros(1).apply_(f)`` runs ``f`` inside a torch operation) and a frame's
 #: links (``sys.exc_info()[2].tb_frame.f_back``).  None of them is anything else's name.
 ANY_RECEIVER_ATTRIBUTES = frozenset({"apply_", "map_", "map2_", "tb_frame", "f_back", "f_globals", "f_locals",
                                      "f_code", "f_builtins", "gi_frame", "cr_frame", "ag_frame",
-                                     # a traceback's links and lines: the frames between a raise and its handler,
-                                     # counted or placed (attack round 73)
-                                     "tb_next", "tb_lineno", "tb_lasti"})
+                                     # a module's tables of hooks: the worker's recorder hooks every module of a
+                                     # model it describes or judges (attack round 76: one output per input only
+                                     # while `self._forward_pre_hooks` held one)
+                                     *MODULE_HOOK_TABLES})
 #: Of those, the objects that only share a name with an unreadable one (``os.system`` runs a shell,
 #: ``platform.system`` names the OS; ``string.Formatter`` reaches attributes, ``logging.Formatter`` formats
 #: records): by the module the name resolves to.
@@ -934,7 +940,7 @@ def _read_cached(units: tuple[str, ...]) -> _Reading:
         _record_own_local_records(reading)
     _scan_reached_by_value(reading, every_node)
     _flag_private_keywords(reading, every_node)
-    _flag_caller_records(reading, every_node)
+    _flag_format_fields(reading, every_node)
     _flag_after_reading(reading)
     if any(v.split(".")[0] == "doctest" for v in reading.imported.values()):
         _flag_doctest_runners(reading, every_node)
@@ -5281,60 +5287,16 @@ def _flag_private_keywords(reading: _Reading, nodes: list[ast.AST]) -> None:
                                                           "reaches its internals)"))
 
 
-def _flag_caller_records(reading: _Reading, nodes: list[ast.AST]) -> None:
-    """Where torch warns or raises inside a judged pass, the worker's recorder stands between the model's call and
-    torch's code: a warning's file and line, and the frames of a traceback, are then the worker's (attack round 73
-    gated models on `F.softmax(x)` warning without `dim`, a C++ copy warning, and frames read through
-    `"{0.__traceback__.tb_frame...}".format(e)`).  So the models earn nothing where their code reaches a traceback as
-    text or entries (:data:`TRACEBACK_TEXT`, a log call's ``exc_info``, a logger's ``exception``), or keeps warnings
-    with their files (``catch_warnings(record=True)``, ``logging.captureWarnings(True)``, ``redirect_stderr``).  Left
-    on past their statement (a suspended generator, an ``ExitStack``, a top-level call), these end with the code that
-    started them: the worker's guard puts warnings' functions and the standard streams back after every piece of
-    submission code (:data:`grader.worker.guard.PROTECTED_MODULES`).  A format string's fields read
-    attributes as ``getattr`` does: one that reaches a dunder or a frame is read as that attribute, one built at run
-    time is read as a computed name where a model reaches it."""
+def _flag_format_fields(reading: _Reading, nodes: list[ast.AST]) -> None:
+    """A format string's replacement fields read attributes as ``getattr`` does: one that reaches a frame or what
+    :data:`UNREADABLE_ATTRIBUTES` names is read as that attribute (attack round 73 read the worker's frames as text
+    through ``"{0.__traceback__.tb_frame.f_back.f_code.co_filename}".format(e)``), and a text the reader cannot see
+    (built at run time) is read as a computed name where a model reaches it.  The reader sees a constant, a name bound
+    at module level to constants, their sums, an item of a module-level dict of constants, and a class attribute
+    bound to a constant only (fairness round 56: templates kept so cost 7 points).  A logging formatter's
+    ``format`` formats a record, not its own text."""
     calls = {id(n.func): n for n in nodes if isinstance(n, ast.Call)}
-    for node in nodes:
-        resolved = _resolved(reading, node) if isinstance(getattr(node, "ctx", None), ast.Load) else None
-        if (isinstance(node, ast.Attribute) and node.attr in TRACEBACK_TEXT and not _own_member(reading, node)
-                or resolved in TRACEBACK_TEXT_NAMES) and not _printed_to_stderr(node, calls):
-            reading.reach_only.append((node, Finding("unverifiable", f"{ast.unparse(node)} (the frames of a traceback, "
-                                                                     "the worker's among them)",
-                                                     hides_from_by_hand=False)))
-        if isinstance(node, ast.Attribute) and node.attr == "redirect_stderr" or resolved == "contextlib.redirect_stderr":
-            # printed warnings name their files too; the guard puts the stream back after submission code, so only a
-            # redirection inside the model's own call can hold them
-            reading.reach_only.append((node, Finding("unverifiable", f"{ast.unparse(node)} (the warnings printed, "
-                                                                     "with the files that gave them)",
-                                                     hides_from_by_hand=False)))
-        if not isinstance(node, ast.Call):
-            continue
-        func = node.func
-        name = func.attr if isinstance(func, ast.Attribute) else _resolved(reading, func) if isinstance(
-            func, ast.Name) else None
-        name = (name or "").rpartition(".")[2]
-        if not _log_text_kept(reading):
-            pass  # records go to the standard streams, which nothing the model reaches reads back
-        elif name == "exception" and _resolved(reading, func) != "sys.exception" \
-                and not (isinstance(func, ast.Attribute) and _own_member(reading, func)):
-            reading.reach_only.append((node, Finding("unverifiable", f"{ast.unparse(func)}(...) (logs the frames of a "
-                                                                     "traceback, the worker's among them)",
-                                                     hides_from_by_hand=False)))
-        for shown in (k.value for k in node.keywords if k.arg == "exc_info"):
-            if not _constant_off(reading, shown) and _log_text_kept(reading):
-                reading.reach_only.append((node, Finding(
-                    "unverifiable", f"exc_info={ast.unparse(shown)[:40]} (logs the frames of a traceback, the "
-                                    "worker's among them)", hides_from_by_hand=False)))
-        kept = {"catch_warnings": "record", "captureWarnings": "capture"}.get(name)
-        if kept is not None and not (isinstance(func, ast.Attribute) and _own_member(reading, func)):
-            given = [*node.args[:1], *(k.value for k in node.keywords if k.arg in (kept, None))]
-            if any(not _constant_off(reading, value) for value in given) or any(
-                    isinstance(a, ast.Starred) for a in node.args):
-                # where the model's code reaches it; one left on past its statement (a suspended generator, an
-                # ExitStack, a top-level captureWarnings) ends with that code: the guard puts warnings back
-                reading.reach_only.append((node, Finding(
-                    "unverifiable", f"{ast.unparse(node)[:60]} (keeps warnings with the files that gave them)",
-                    hides_from_by_hand=False)))
+    parents = _parents(reading)
     for node in nodes:
         text = None
         if isinstance(node, ast.Attribute) and node.attr in FORMAT_METHODS and not _own_member(reading, node):
@@ -5342,136 +5304,119 @@ def _flag_caller_records(reading: _Reading, nodes: list[ast.AST]) -> None:
             if isinstance(text, ast.Name) and text.id == "str" and _the_builtin(reading, text):
                 call = calls.get(id(node))  # str.format(text, ...)
                 text = call.args[0] if call is not None and call.args else None
+            elif _a_formatter(reading, parents, text):
+                continue
         elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "getattr" \
                 and len(node.args) > 1 and isinstance(node.args[1], ast.Constant) \
                 and node.args[1].value in FORMAT_METHODS:
             text = node.args[0]  # getattr(text, "format") (a computed name is read as such elsewhere)
         else:
             continue
-        fields = _format_fields(reading, text) if text is not None else None
-        if fields is None:
+        texts = _constant_texts(reading, text) if text is not None else None
+        if texts is None:
             reading.reach_only.append((node, Finding(
                 "unverifiable", f"{ast.unparse(node)[:60]} (a format string the reader cannot see reads attributes "
                                 "by name)", hides_from_by_hand=False)))
-        for attribute in sorted(fields or ()):
-            if attribute in ANY_RECEIVER_ATTRIBUTES or attribute in UNREADABLE_ATTRIBUTES or (
-                    attribute.startswith("__") and attribute.endswith("__")
-                    and attribute not in READABLE_DUNDER_ATTRIBUTES):
+            continue
+        for attribute in sorted(_format_fields(texts)):
+            if attribute in ANY_RECEIVER_ATTRIBUTES or attribute in UNREADABLE_ATTRIBUTES:
                 reading.unreadable.append(Finding("unverifiable", f"{ast.unparse(node)[:60]} (its fields read "
                                                                   f".{attribute})"))
 
 
-#: traceback's functions that print, and the position of their ``file`` argument: without one, the text goes to
-#: ``sys.stderr``, which the worker's guard puts back after submission code and nothing a model reaches may replace.
-TRACEBACK_PRINTING = {"print_exc": 1, "print_exception": 4, "print_tb": 2, "print_last": 1}
-
-
-def _printed_to_stderr(node: ast.AST, calls: dict[int, ast.Call]) -> bool:
-    """``traceback.print_exc()`` in ``forward``'s ``except`` (fairness round 55, -7): a traceback printed to the
-    standard error stream, which nothing the model reaches reads back."""
-    name = node.attr if isinstance(node, ast.Attribute) else node.id if isinstance(node, ast.Name) else None
-    call = calls.get(id(node))
-    return name in TRACEBACK_PRINTING and call is not None and len(call.args) <= TRACEBACK_PRINTING[name] \
-        and not any(k.arg in ("file", None) for k in call.keywords) \
-        and not any(isinstance(a, ast.Starred) for a in call.args)
-
-
-def _log_text_kept(reading: _Reading) -> bool:
-    """Whether the submission's logging can hand a record's text back to its code: a handler other than a stream one
-    on the standard streams (a file, a buffer, a queue, one of its own), a filter, a formatter or a record factory
-    of its own, or a logger's handlers read.  Without one, ``logger.error(..., exc_info=True)`` writes a traceback
-    to the standard streams only (fairness round 55: in ``forward``'s ``except`` before ``raise``, -7)."""
-    kept = reading.memo.get("log_text_kept")
-    if kept is not None:
-        return kept
-    standard = {"sys.stdout", "sys.stderr"}
-
-    def plain_stream_handler(call) -> bool:
-        return isinstance(call, ast.Call) and _resolved(reading, call.func) == "logging.StreamHandler" \
-            and not call.keywords and all(_resolved(reading, a) in standard for a in call.args)
-
-    kept = False
-    for n in reading.nodes:
-        if isinstance(n, ast.ClassDef) and any((_resolved(reading, b) or "").startswith("logging") for b in n.bases):
-            kept = True
-        elif isinstance(n, ast.Attribute) and n.attr in ("handlers", "stream", "addFilter", "setLogRecordFactory",
-                                                          "setLoggerClass", "setFormatter"):
-            kept = True
-        elif isinstance(n, ast.Call):
-            full = _resolved(reading, n.func) or ""
-            if full.startswith(("logging.handlers", "logging.config")) or full in ("logging.FileHandler",
-                                                                                   "logging.NullHandler"):
-                kept = kept or full != "logging.NullHandler"
-            elif full == "logging.StreamHandler":
-                kept = kept or not plain_stream_handler(n)
-            elif full == "logging.basicConfig":
-                kept = kept or any(k.arg is None or k.arg in ("filename", "handlers") or (
-                    k.arg == "stream" and _resolved(reading, k.value) not in standard) for k in n.keywords)
-            elif isinstance(n.func, ast.Attribute) and n.func.attr == "addHandler":
-                kept = kept or not all(plain_stream_handler(a) for a in n.args)
-        if kept:
-            break
-    reading.memo["log_text_kept"] = kept
-    return kept
-
-
-#: traceback's ways to the frames between a raise and its handler, as text or entries, and ``sys.exc_info``'s to the
-#: traceback itself (a log record's ``exc_info`` too); ``format_exception_only`` names no frame.
-TRACEBACK_TEXT = frozenset({"format_exc", "print_exc", "format_exception", "print_exception", "format_tb", "print_tb",
-                            "extract_tb", "TracebackException", "print_last", "exc_info"})
-#: Their names as imported, and sys's other ways to the exception being handled.
-TRACEBACK_TEXT_NAMES = frozenset({*(f"traceback.{name}" for name in TRACEBACK_TEXT), "sys.exc_info", "sys.exception",
-                                  "sys.last_traceback", "sys.last_exc", "sys.last_value"})
 #: The string methods whose replacement fields read attributes and items: ``"{0.__class__}".format(x)``.
 FORMAT_METHODS = frozenset({"format", "format_map"})
-
-
-def _format_fields(reading: _Reading, value: ast.expr) -> set[str] | None:
-    """The attribute names the replacement fields of the format string ``value`` read (``{0.shape}`` reads
-    ``shape``, ``{x[0].__dict__}`` reads ``__dict__``), when ``value`` is a constant or a name bound at module level
-    to constants only; None for any other text (built at run time, a parameter, an object's own ``format``)."""
-    import string
-
-    if isinstance(value, ast.Constant):
-        texts = [value.value]
-    elif _formatter_object(reading, value):
-        return set()
-    else:
-        constants = _module_constants(reading, value)
-        if constants is None:
-            return None
-        texts = [c.value for c, _ in constants]
-    if not all(isinstance(t, str) for t in texts):
-        return None
-    names: set[str] = set()
-    try:
-        for text in texts:
-            pending = [text]
-            while pending:
-                for _, field, spec, _ in string.Formatter().parse(pending.pop()):
-                    if field:
-                        names.update(re.findall(r"\.([^.\[]+)", field))
-                    if spec and "{" in spec:
-                        pending.append(spec)  # nested fields: "{0:{1.__class__}}"
-    except ValueError:
-        return None
-    return names
-
-
 #: Classes whose instances' ``format`` formats something else than their own text (a log record).
 FORMATTER_CLASSES = frozenset({"logging.Formatter"})
 
 
-def _formatter_object(reading: _Reading, value: ast.expr) -> bool:
-    """Whether ``value`` is an instance of one of :data:`FORMATTER_CLASSES` made where it is used, or a name every
-    binding of which makes one (``fmt = logging.Formatter("%(message)s")``)."""
+def _a_formatter(reading: _Reading, parents: dict[int, ast.AST], value: ast.expr) -> bool:
+    """``logging.Formatter(...)``, a name bound only to one, or ``super()`` in a method of a class deriving from one:
+    what its ``format`` is given is a log record."""
     def made(expr) -> bool:
         return isinstance(expr, ast.Call) and _resolved(reading, expr.func) in FORMATTER_CLASSES
 
     if isinstance(value, ast.Name):
         bindings = reading.bindings.get(value.id, [])
         return bool(bindings) and all(isinstance(b, ast.Assign) and made(b.value) for b, _ in bindings)
+    if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id == "super":
+        current = parents.get(id(value))
+        while current is not None and not isinstance(current, ast.ClassDef):
+            current = parents.get(id(current))
+        return current is not None and any(_resolved(reading, b) in FORMATTER_CLASSES for b in current.bases)
     return made(value)
+
+
+def _constant_texts(reading: _Reading, value: ast.expr, depth: int = 0) -> list[str] | None:
+    """The texts ``value`` may be when the reader can see them all: a constant, a name bound at module level to
+    constants only, a sum of such, an item of a module-level dict of constants, or a class attribute (read through
+    ``self`` or the class) bound to constants only and never set as an attribute; None otherwise."""
+    if depth > 8:
+        return None
+    if isinstance(value, ast.Constant):
+        return [value.value] if isinstance(value.value, str) else None
+    if isinstance(value, ast.BinOp) and isinstance(value.op, ast.Add):
+        left, right = _constant_texts(reading, value.left, depth + 1), _constant_texts(reading, value.right, depth + 1)
+        if left is None or right is None or len(left) * len(right) > 64:
+            return None
+        return [a + b for a in left for b in right]
+    if isinstance(value, ast.Name):
+        constants = _module_constants(reading, value)
+        if constants is not None:
+            return [c.value for c, _ in constants] if all(isinstance(c.value, str) for c, _ in constants) else None
+        bindings = reading.bindings.get(value.id, [])
+        if value.id in reading.global_in_functions or len(bindings) != 1 \
+                or not isinstance(bindings[0][0], ast.Assign) or len(bindings[0][0].targets) != 1:
+            return None
+        return _constant_texts(reading, bindings[0][0].value, depth + 1)
+    if isinstance(value, ast.Subscript) and isinstance(value.value, ast.Name):
+        bindings = reading.bindings.get(value.value.id, [])
+        if len(bindings) != 1 or not isinstance(bindings[0][0], ast.Assign) \
+                or not isinstance(bindings[0][0].value, ast.Dict) or value.value.id in reading.global_in_functions \
+                or any(isinstance(n, ast.Subscript) and isinstance(n.value, ast.Name) and n.value.id == value.value.id
+                       and not isinstance(n.ctx, ast.Load) for n in reading.nodes) \
+                or any(isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name) and n.value.id == value.value.id
+                       and n.attr in MUTATING_METHODS for n in reading.nodes):
+            return None
+        texts = [_constant_texts(reading, v, depth + 1) for v in bindings[0][0].value.values]
+        return None if any(t is None for t in texts) else [t for ts in texts for t in ts]
+    if isinstance(value, ast.Attribute):
+        # a class body's `MSG = "..."`, or `self.msg = "..."` wherever an attribute of that name is set
+        assigned = [st.value for cls in reading.classes for st in cls.body
+                    if isinstance(st, ast.Assign) and any(isinstance(t, ast.Name) and t.id == value.attr
+                                                          for t in st.targets)]
+        stores = [n for n in reading.nodes if isinstance(n, ast.Attribute) and n.attr == value.attr
+                  and not isinstance(n.ctx, ast.Load)]
+        set_to = {id(t): st.value for st in reading.nodes if isinstance(st, ast.Assign) and len(st.targets) == 1
+                  for t in st.targets}
+        if any(id(n) not in set_to for n in stores):
+            return None  # set otherwise than by a plain assignment (+=, a loop, unpacking, del)
+        assigned += [set_to[id(n)] for n in stores]
+        if not assigned:
+            return None
+        texts = [_constant_texts(reading, v, depth + 1) for v in assigned]
+        return None if any(t is None for t in texts) else [t for ts in texts for t in ts]
+    return None
+
+
+def _format_fields(texts: list[str]) -> set[str]:
+    """The attribute names the replacement fields of the format strings ``texts`` read (``{0.shape}`` reads
+    ``shape``, ``{x[0].f_back}`` reads ``f_back``); a text that is no format string reads none."""
+    import string
+
+    names: set[str] = set()
+    for text in texts:
+        pending = [text]
+        try:
+            while pending:
+                for _, field, spec, _ in string.Formatter().parse(pending.pop()):
+                    if field:
+                        names.update(re.findall(r"\.([^.\[]+)", field))
+                    if spec and "{" in spec:
+                        pending.append(spec)  # nested fields: "{0:{1.f_back}}"
+        except ValueError:
+            continue  # str.format raises on it: it reads nothing
+    return names
 
 
 #: traceback's functions that write every caller's file and line as text (its frame readers are unreadable anywhere).

@@ -70,7 +70,15 @@ class Guard:
         # a suspended generator holding redirect_stderr) would hand a model their text (attack round 73).
         streams = vars(sys)
         self._modules.append((streams, {k: streams[k] for k in STANDARD_STREAMS if k in streams}))
+        # warnings' filters, which filterwarnings changes in place: a filter turning a warning filed under the
+        # worker's module into an error (`filterwarnings("error", module="grader")` at the top level) told a judged
+        # pass from training (attack round 76); the list as it was, its contents put back after submission code.
+        warnings_module = sys.modules.get("warnings")
+        filters = getattr(warnings_module, "filters", None)
+        self._filters = (filters, list(filters), warnings_module._filters_mutated) \
+            if type(filters) is list and hasattr(warnings_module, "_filters_mutated") else None
         # Bound now, from types a submission cannot patch.
+        self._set_items = list.__setitem__
         self._update = dict.update
         self._setattr = type.__setattr__
         self._any, self._map, self._is_not = any, map, operator.is_not
@@ -80,6 +88,11 @@ class Guard:
         update, setattr_, any_, map_, is_not = self._update, self._setattr, self._any, self._map, self._is_not
         for namespace, snapshot in self._modules:
             update(namespace, snapshot)
+        if self._filters is not None:
+            filters, kept, mutated = self._filters
+            if len(filters) != len(kept) or any_(map_(is_not, filters, kept)):
+                self._set_items(filters, slice(None), kept)
+                mutated()
         for cls, keys, values in self._classes:
             # Compared by identity in C (a class untouched, nearly always, costs no Python loop: restoring after
             # every piece of submission code was a twelfth of a worker's time); never by ==, which would run a
