@@ -584,9 +584,10 @@ def training_differs(probe, context, name: str, factory, args: tuple, features: 
                                              inputs)
             want.append(want[-1])  # evaluated twice, its step's gradients in .grad and cleared: the same network
             for step, (got, expected) in enumerate(zip(outputs, want)):
-                # of the network's shape too, not only its values (attack round 76: one output per input only
-                # while the recorder's hooks were on the model)
-                shaped = tuple(got.shape) == tuple(expected.shape)
+                # of the shape its judged pass gives, not only of the network's values (attack round 76: one output
+                # per input only while the recorder's hooks were on the model; an output squeezed in every pass is
+                # an honest mistake, which the output checks take)
+                shaped = len(got.shape) == len(judged.shape) and tuple(got.shape[1:]) == tuple(judged.shape[1:])
                 got, expected = got.to_tensor().flatten().double(), expected.flatten().double()
                 scale = float(expected.abs().max()) if expected.numel() else 0.0
                 if not shaped or got.numel() != expected.numel() or not bool(
@@ -931,6 +932,23 @@ def forward_error(err: dict) -> str:
     """A model's failed forward pass, as its probe describes it, for feedback: the exception as a code span."""
     text = f"{err.get('type')}: {err.get('message')}" if err.get("message") else str(err.get("type"))
     return code(text) + (f" ({err.get('where')})" if err.get("where") else "")
+
+
+def trains_as_asked(name: str, factory, args_fn, features_fn):
+    """``name(*args_fn(...))``, trained by the judge, is the network asked for (:func:`training_differs`): its outputs
+    while it trains, and its judged pass on the judge's first input once trained, are the reference's.  A check of
+    behaviour at the cost of one training (``ConvNet(3)``: attack round 75 had it output zeros, judged by its
+    description alone)."""
+    @_readable
+    def run(probe, context):
+        args = drawn_args(context, name, args_fn)
+        differs = training_differs(probe, context, name, factory, args, tuple(features_fn(args)))
+        if differs is not None:
+            raise Wrong(f"{shown_call(name, args)} has the layers asked for, but {differs}.",
+                        {"mistake": "trains_otherwise"},
+                        reveal="With the reference's weights, or trained from its own, it must compute what the network "
+                               "asked for computes.")
+    return run
 
 
 def both(first, second):

@@ -242,12 +242,12 @@ def load_weights(model: nn.Module, specs: list[dict]) -> nn.Module:
 #: How many training steps the judge runs (``Probe.train``) before the evaluation, and on batches of how many
 #: images: the step moves a few of each layer's weights out of the band a freshly built layer's stay in
 #: (``wire.training_moves``), so the evaluation (and the judged pass after it) runs on weights as trained ones are.
-#: Two steps of two images, in one epoch (one ``model.train()``): a model that was the network asked for on the first
-#: step only, or on batches of one, passed one step of one image (attack round 76); each step is a ``ConvNet`` pass on
-#: 128x128 with its backward pass, at both ends (a second step cost the fairness corpus's batch a fifth more time).
-#: A model that changes only after more steps, or on larger batches, outlasts it (attack round 32).
+#: Two steps of one image, in one epoch (one ``model.train()``): a model that was the network asked for on the first
+#: step only passed one step (attack round 76); each step is a ``ConvNet`` pass on 128x128 with its backward pass, at
+#: both ends, for five models (two steps of two images took the whole test suite past 30 minutes).  A model that
+#: changes only after more steps, or on larger batches, outlasts it (attack round 32).
 TRAINING_STEPS = 2
-TRAINING_BATCH = 2
+TRAINING_BATCH = 1
 _TRAINING_OPS = type("TrainingOps", (), {"amax": staticmethod(torch.amax), "abs": staticmethod(torch.abs),
                                          "mul": staticmethod(torch.mul), "clamp": staticmethod(torch.clamp),
                                          "item": staticmethod(torch.Tensor.item),
@@ -260,6 +260,9 @@ def trained_outputs(model: nn.Module, start: dict[tuple, tuple], inputs: list[wi
     ``model``'s parametrised leaves; on each of ``inputs`` but the last, a pass in training mode, the gradients of
     the output's sum weighted by :func:`wire.output_weighting`, and :func:`wire.training_moves`' step on the
     parameters that train; then the last input in eval mode.  The output of each pass."""
+    dtypes = {values.dtype for values, _ in start.values() if values is not None}
+    if dtypes == {torch.float64}:  # a model built in float64 (set_default_dtype): trained so, as the worker trains it
+        model = model.double()
     leaves = parametrised_leaves(model)
     trained = []
     with torch.no_grad():
@@ -274,7 +277,7 @@ def trained_outputs(model: nn.Module, start: dict[tuple, tuple], inputs: list[wi
                     trained.append(p)
     outputs = []
     for index, described in enumerate(inputs):
-        x = described.to_tensor()
+        x = described.to_tensor().to(next(model.parameters()).dtype)
         if index == len(inputs) - 1:
             model.eval()
             with torch.no_grad():

@@ -195,7 +195,7 @@ class Handler:
         self._module_eval = torch.nn.Module.eval
         self._generator_state = torch.random.default_generator.get_state
         self._restore_generator = torch.random.default_generator.set_state
-        self._generator_after_code = None  # its state before the first training (see _trained_afresh)
+        self._generator_after_code = None  # its state when the first request came (see _trained_afresh)
         # TorchScript keeps a scripted module's parameters, buffers and submodules in tables of its own
         self._plain_tables = (dict, OrderedDict, torch.jit._script.OrderedDictWrapper,
                               torch.jit._script.OrderedModuleDict)
@@ -778,6 +778,8 @@ class Handler:
         The operations return raw values; they are encoded here, after
         ``after_submission_code`` has undone whatever the submission patched.
         """
+        if self._generator_after_code is None:  # the first request: the submission's code has all run
+            self._generator_after_code = self._generator_state()
         op = request.get(Key.OP)
         method = self._operations().get(op)
         if method is None:
@@ -2679,15 +2681,12 @@ class Handler:
     def _trained_afresh(self, request, inputs) -> tuple:
         """``(model, start, outputs)``: a fresh model trained as :meth:`_train` says, its parameters' values before the
         first step (by id), and the output of each pass."""
-        # Its own initial values drawn from torch's default generator as the submission's code left it (the first
-        # training comes before any other request: model_checks.trained_first), as the notebook's next cell would
+        # Its own initial values drawn from torch's default generator as the submission's code left it (its state
+        # when the first request came, in this worker and in any that replaces it), as the notebook's next cell would
         # build it: never reseeded, which a model could see (attack round 76: honest once `torch.initial_seed()`
         # changed).  The worker's generators start from the run's seed, so the same file graded again with it
         # trains from the same values (a cheat whose gradients drift within rounding was caught on some runs only).
-        if self._generator_after_code is None:
-            self._generator_after_code = self._generator_state()
-        else:
-            self._restore_generator(self._generator_after_code)
+        self._restore_generator(self._generator_after_code)
         model = self._build(request)
         self._materialise_lazy(model, inputs[0], True)
         declared = list(self._declared_parameters(model).values())

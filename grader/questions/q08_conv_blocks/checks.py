@@ -7,7 +7,8 @@ import json
 
 from .. import params, reference
 from ..base import Check
-from ..model_checks import both, missing_relu, outputs_check, param_count_check, structure_check, trained_first
+from ..model_checks import (both, missing_relu, outputs_check, param_count_check, structure_check, trained_first,
+                            trains_as_asked)
 from . import LECTURE, public
 
 
@@ -42,13 +43,15 @@ def _checks_of(numbers: str) -> dict:
     no_relu = _factory(numbers, relu=False)
     # The judge trains (model_checks.training_differs) every ConvNet it judges: 1 channel, the random count, and 3
     # (attack round 75: trained for 1 channel only, a network that was another one once trained for any other count
-    # kept every point, and ConvNet(3), judged by its description alone, could output zeros).
+    # kept every point, and ConvNet(3), judged by its description alone, could output zeros; its training, with the
+    # judged pass that ends it, is its check of behaviour).
     return {
         "params": param_count_check("ConvNet", build, (1,), (1, 1, side, side), []),
         "channels": both(structure_check("ConvNet", build, _random_channels, lambda a: (1, a[0], side, side),
                                          channels_hint=True),
-                         structure_check("ConvNet", build, lambda rng: RGB, lambda a: (1, a[0], side, side),
-                                         channels_hint=True)),
+                         both(structure_check("ConvNet", build, lambda rng: RGB, lambda a: (1, a[0], side, side),
+                                              channels_hint=True, confirmed=False),
+                              trains_as_asked("ConvNet", build, lambda rng: RGB, lambda a: (a[0], side, side)))),
         "outputs_1ch": outputs_check("ConvNet", build, lambda rng: (1,), lambda a: (2, 1, side, side), [
             ("missing_relu", no_relu, missing_relu("first", "the convolutions")),
         ]),
