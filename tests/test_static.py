@@ -3320,14 +3320,17 @@ def test_a_format_string_reading_frames_is_read_as_those_attributes(expression):
 
 @pytest.mark.parametrize("expression", [
     # fairness round 56: a class's name, a shape, a template kept on the instance or handed in (-7 to -10 each)
-    "'{0.__class__.__name__}'.format(e)", "'{0.__name__}'.format(conv2d)", "self_msg.format(e)",
-    "'{0.args}'.format(e)",
+    "'{0.__class__.__name__}'.format(e)", "'{0.__name__}'.format(conv2d)", "'{0.args}'.format(e)",
+    "TEMPLATE.format(e)", "TEMPLATES['name'].format(e)", "Shapes.LINE.format(e)",
 ])
 def test_a_format_string_reading_no_frame_is_readable(expression):
-    source = HAND_WRITTEN + ("def watched(self_msg='{0}'):\n    try:\n        raise ValueError\n"
-                             f"    except ValueError as e:\n        return 'api' in {expression}\n")
+    source = HAND_WRITTEN + ("TEMPLATE = '{0.' + 'args}'\nTEMPLATES = {'name': '{0.__class__.__name__}'}\n"
+                             "class Shapes:\n    LINE = '{0!r}'\n"
+                             "def watched():\n    try:\n        raise ValueError\n"
+                             f"    except ValueError as e:\n        return 'api' in {expression}\n"
+                             "class CNN(torch.nn.Module):\n    def forward(self, x):\n        return x if watched() else x\n")
     assert found([source]) == []
-    assert unreadable_findings((source,), models=True) == []
+    assert unreadable_findings((source,), models=True, reached_from=("CNN",)) == []
 
 
 @pytest.mark.parametrize("code", [
@@ -3544,24 +3547,20 @@ def test_fairness_round_55s_habits_are_readable(source):
     assert _model_rule([HAND_WRITTEN + source]) == []
 
 
-@pytest.mark.parametrize("code, readable", [
+@pytest.mark.parametrize("code", [
     # printed to the standard error stream, or logged to it, before the pass fails anyway (fairness round 55)
-    ("traceback.print_exc()", True),
-    ("traceback.print_exc(limit=2)", True),
-    ("LOG.error('forward failed', exc_info=True)", True),
-    ("LOG.exception('forward failed')", True),
-    # text the model can read back
+    "traceback.print_exc()", "traceback.print_exc(limit=2)", "LOG.error('forward failed', exc_info=True)",
+    "LOG.exception('forward failed')",
     # text the model could read back: a per-pass tell, left to the judge's training (as above)
-    ("traceback.print_exc(None, BUFFER)", True),
-    ("BUFFER.write(traceback.format_exc())", True),
+    "traceback.print_exc(None, BUFFER)", "BUFFER.write(traceback.format_exc())",
 ])
-def test_a_traceback_printed_to_stderr_in_a_forward_pass_is_readable(code, readable):
+def test_a_traceback_printed_or_kept_in_forwards_except_is_readable(code):
     source = HAND_WRITTEN + ("import io, logging, traceback\nlogging.basicConfig(level=logging.WARNING)\n"
                              "LOG = logging.getLogger('cnn')\nBUFFER = io.StringIO()\n"
                              "class CNN(torch.nn.Module):\n    def forward(self, x):\n        try:\n"
                              f"            return x * 2\n        except RuntimeError:\n            {code}\n"
                              "            raise\n")
-    assert (unreadable_findings((source,), models=True, reached_from=("CNN",)) == []) is readable
+    assert unreadable_findings((source,), models=True, reached_from=("CNN",)) == []
 
 
 def test_faulthandler_writing_every_frame_is_still_unreadable():
