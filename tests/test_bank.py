@@ -245,7 +245,7 @@ def test_weights_that_do_not_fit_get_the_feedback_they_always_got(model, why):
     {"weights": None}, {"input": None}, {"weights": [{"kind": "Linear", "tensors": {"weight": [[1.0]]}}]},
     {"weights": [{"kind": "Linear", "tensors": {"weight": {"shape": [10**9, 10**9], "seed": 1, "bound": 1.0}}}]},
     {"input": {"shape": [2, 1, 100, 100], "seed": -1, "bound": 1.0}},
-    {"input": {"$array": {"dtype": "float32", "shape": [1], "b64": "AAAAAA=="}}},
+    {"input": {"$array": {"dtype": "float32", "shape": [1], "data": bytes(4)}}},
 ])
 def test_a_malformed_forward_request_is_refused_before_the_submission_runs(change):
     from grader.checkapi import wire

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import ast
+import json
 import math
 from pathlib import Path
 
 import numpy as np
+
 import pytest
 import torch
 
@@ -106,10 +108,10 @@ def test_size_is_bounded():
 
 
 @pytest.mark.parametrize("data", [
-    {"$array": {"dtype": "float32", "shape": [2], "b64": "AAAA"}},          # too few bytes
-    {"$array": {"dtype": "object", "shape": [1], "b64": ""}},               # unknown dtype
-    {"$array": {"dtype": "float32", "shape": [-1], "b64": ""}},             # negative size
-    {"$array": {"dtype": "float32", "shape": [10**9, 10**9], "b64": ""}},   # absurd size
+    {"$array": {"dtype": "float32", "shape": [2], "data": bytes(3)}},  # too few bytes
+    {"$array": {"dtype": "object", "shape": [1], "data": bytes(0)}},  # unknown dtype
+    {"$array": {"dtype": "float32", "shape": [-1], "data": bytes(0)}},  # negative size
+    {"$array": {"dtype": "float32", "shape": [10**9, 10**9], "data": bytes(0)}},  # absurd size
     {"$dict": [[1]]},                                                       # malformed pair
     {"$set": [[1, 2]]},                                                     # unhashable member
     {"$tuple": "x"},
@@ -121,10 +123,50 @@ def test_malformed_data_is_refused(data):
         wire.decode(data)
 
 
-@pytest.mark.parametrize("raw", [b"not json", b"[1, 2]", b"\xff\xfe", b'"text"'])
+def _framed(head: bytes, tail: bytes = b"") -> bytes:
+    """A message as wire.dumps lays it out: the JSON part's size, the JSON part, then the bytes it refers to."""
+    return len(head).to_bytes(8, "big") + head + tail
+
+
+@pytest.mark.parametrize("raw", [_framed(b"not json"), _framed(b"[1, 2]"), _framed(b"\xff\xfe"),
+                                 _framed(b'"text"'), b"", b"\0" * 7, b'{"a": 1}'])
 def test_messages_must_be_json_objects(raw):
     with pytest.raises(wire.WireError):
         wire.loads(raw)
+
+
+def test_arrays_cross_as_raw_bytes_after_the_json():
+    x = torch.arange(6, dtype=torch.float32).reshape(2, 3)
+    raw = wire.dumps({"a": wire.encode(x), "b": wire.encode([x[0], "text"])})
+    assert x.numpy().tobytes() in raw and b"$bytes" in raw
+    message = wire.loads(raw)
+    assert torch.equal(wire.decode(message["a"]).to_tensor(), x)
+    second = wire.decode(message["b"])
+    assert torch.equal(second[0].to_tensor(), x[0]) and second[1] == "text"
+
+
+@pytest.mark.parametrize("raw", [
+    _framed(b'{"v": {"$bytes": [0, 5]}}', b"1234"),                                  # past the end
+    _framed(b'{"v": {"$bytes": [0, 2]}}', b"1234"),                                  # bytes nothing refers to
+    _framed(b'{"v": {"$bytes": [2, 2]}, "w": {"$bytes": [0, 2]}}', b"1234"),       # out of order
+    _framed(b'{"v": {"$bytes": [0, 4]}, "w": {"$bytes": [0, 4]}}', b"1234"),       # the same bytes twice
+    _framed(b'{"v": {"$bytes": [0, -1]}}', b""),
+    _framed(b'{"v": {"$bytes": [0, 2], "x": 1}}', b"12"),
+    _framed(b'{"v": {"$bytes": [0.0, 2]}}', b"12"),
+    _framed(b'{"v": {"$bytes": "0:2"}}', b"12"),
+    _framed(b'{"v": 1}', b"stray"),
+    (1 << 40).to_bytes(8, "big") + b'{"v": 1}',                                        # a JSON part past the end
+])
+def test_a_bytes_reference_that_is_not_exactly_the_bytes_after_the_json_is_refused(raw):
+    with pytest.raises(wire.WireError):
+        wire.loads(raw)
+
+
+def test_a_thousand_references_to_one_large_value_are_refused_before_they_are_copied():
+    # Each reference copies its bytes: were they allowed to overlap, 16 MB could be held a thousand times.
+    head = json.dumps({"v": [{"$bytes": [0, 1 << 20]}] * 1000}).encode()
+    with pytest.raises(wire.WireError, match="out of order"):
+        wire.loads(_framed(head, bytes(1 << 20)))
 
 
 def test_the_type_name_of_a_class_without_a_module_is_its_bare_name():
@@ -150,7 +192,7 @@ def test_every_term_has_one_value_and_says_what_it_means(terms):
 
 def test_terms_cross_the_wire_as_their_plain_values():
     raw = wire.dumps({Key.OP: ProbeOp.CALL, Key.TIME_LIMIT: 2.0, Key.STATUS: UnitStatus.SKIPPED})
-    assert raw == b'{"op":"call","time_limit":2.0,"status":"skipped"}'
+    assert raw == _framed(b'{"op":"call","time_limit":2.0,"status":"skipped"}')
     assert {type(k) for k in wire.loads(raw)} == {str}
     assert Answer.parse("timeout") is Answer.TIMEOUT and Answer.parse(["timeout"]) is None
 
@@ -370,9 +412,9 @@ def test_a_photograph_crosses_with_its_values_and_the_worker_does_not_draw_it(mo
 
 
 @pytest.mark.parametrize("values", [
-    {"$array": {"dtype": "float64", "shape": [2, 3], "b64": "A" * 64}},  # not float32
-    {"$array": {"dtype": "float32", "shape": [3, 2], "b64": "A" * 32}},  # another shape
-    {"$array": {"dtype": "float32", "shape": [2, 3], "b64": "A" * 8}},  # too few bytes
+    {"$array": {"dtype": "float64", "shape": [2, 3], "data": bytes(48)}},  # not float32
+    {"$array": {"dtype": "float32", "shape": [3, 2], "data": bytes(24)}},  # another shape
+    {"$array": {"dtype": "float32", "shape": [2, 3], "data": bytes(6)}},  # too few bytes
     {"$tuple": []},
     [0.5] * 6,
     "values",
@@ -569,7 +611,7 @@ def _described(**change):
     [{"kind": "Linear", "tensors": {"weight": _described()}, "extra": 1}],
     [{"kind": 3, "tensors": {"weight": _described()}}],
     [{"kind": "Linear", "tensors": [_described()]}],
-    [{"kind": "Linear", "tensors": {"weight": {"$array": {"dtype": "float32", "shape": [1], "b64": "AAAAAA=="}}}}],
+    [{"kind": "Linear", "tensors": {"weight": {"$array": {"dtype": "float32", "shape": [1], "data": bytes(4)}}}}],
     [{"kind": "Linear", "tensors": {"weight": _described(shape=[-1])}}],
     [{"kind": "Linear", "tensors": {"weight": _described(shape=["2"])}}],
     [{"kind": "Linear", "tensors": {"weight": _described(shape=[2.0])}}],

@@ -1,4 +1,5 @@
-"""Length-prefixed JSON messages over a socket, with optional file descriptors.
+"""Length-prefixed messages (JSON and the raw bytes of its arrays: grader.checkapi.wire) over a socket, with
+optional file descriptors.
 
 A frame is a header (the payload's size and the nonce of the request it
 answers) followed by the JSON payload.  The receiver reads the header first,
