@@ -672,6 +672,43 @@ def test_a_model_that_is_another_network_once_trained_earns_nothing_for_its_laye
     assert points["q7.structure"] == points["q7.params"] == points["q7.outputs"] == 0, points
 
 
+@pytest.mark.parametrize("before", [
+    "self.to(x.device)",
+    "self.float()",
+    "nn.Module.to(self, device=x.device, dtype=x.dtype)",
+    "self.cpu().to(torch.float32)",
+], ids=["to the input's device", "float", "Module.to by name", "cpu then to"])
+def test_a_model_moved_to_its_input_s_device_in_the_pass_keeps_the_points(before):
+    """Fairness round 56: torch's Module._apply reads each parameter's .grad to convert it too, which hands the
+    model's code nothing of it (Handler._converted_by_torch): three correct files lost q7's layers."""
+    points = _q7(WRITTEN.format(**{**PLAIN, "before": before}))
+    assert points == {c.id: c.points for c in Q7}
+
+
+#: Ways to have a parameter's .grad read in the pass other than by torch's conversion of a module, each setting
+#: ``self.other`` when the model has a gradient (as a model that tells a trained network's passes from the judge's
+#: would), which then drops a ReLU.
+GRADIENT_READS = {
+    "_apply with a function of the model's":
+        "seen = []\n        self._apply(lambda t: seen.append(t) or t)\n"
+        "        self.other = len(seen) > len(list(self.parameters()))",
+    "a float() of the model's class":
+        "seen = []\n        type(self).float = lambda m: nn.Module._apply(m, lambda t: seen.append(t) or t.float())\n"
+        "        self.float()\n        self.other = len(seen) > len(list(self.parameters()))",
+}
+
+
+@pytest.mark.parametrize("honest_when", ["a gradient is seen", "none is seen"])
+@pytest.mark.parametrize("read", sorted(GRADIENT_READS))
+def test_a_gradient_read_other_than_by_torch_s_conversion_earns_nothing_for_the_layers(read, honest_when):
+    """Whichever way the model's network turns on what it saw, the pass that saw it is not judged."""
+    seen = "self.other" if honest_when == "none is seen" else "not self.other"
+    source = WRITTEN.format(**{**PLAIN, "before": GRADIENT_READS[read],
+                               "pool2": f"F.max_pool2d(self.conv2(x) if {seen} else torch.relu(self.conv2(x)), 2)"})
+    points = _q7(source)
+    assert points["q7.structure"] == points["q7.params"] == points["q7.outputs"] == 0, points
+
+
 #: What a model may read between the judge's looks to tell its training from a course's (attack round 33), set in
 #: ``__init__``/``train()`` and read in the pass as ``self.other``.
 TELLS = {

@@ -753,6 +753,18 @@ class Handler:
                 return output
 
         self._layer_recorder = _LayerRecorder
+        # Who reads a gradient in a judged pass (Handler._converted_by_torch): the recorder's frames between the read
+        # and its reader, torch's Module._apply, and the Module methods that hand _apply a conversion of torch's own.
+        # Code objects, compared by identity: a submission may rebind torch's methods, never change these objects.
+        self._recorder_codes = frozenset({_LayerRecorder.__torch_function__.__code__,
+                                          _LayerRecorder._recorded.__code__})
+        module = torch.nn.Module
+        self._module_apply_code = module._apply.__code__
+        self._module_conversion_codes = frozenset(
+            getattr(module, name).__code__ for name in ("to", "cpu", "float", "double"))
+        self._frame = sys._getframe
+        self._read_gradient = self._grad_descriptor.__get__
+        self._plain_gradients = (type(None), torch.Tensor)
         F = torch.nn.functional
         # The table as it was when this handler was made, before any submission code ran, and read
         # only: a submission that imports this module and rewrites LAYER_OPS changes nothing here.
@@ -1836,12 +1848,33 @@ class Handler:
         raise _mismatch(recorder, f"the forward pass uses a parameter of shape {views[0][0]} ({what}) where the reference "
                                   "has none left, so what it does cannot be judged with the judge's weights")
 
+    def _converted_by_torch(self, func, args: tuple) -> bool:
+        """Whether ``func(*args)`` reads a gradient for torch's ``Module._apply`` in ``module.to(...)``, ``.cpu()``,
+        ``.float()`` or ``.double()``, and that gradient is none or a plain tensor: ``_apply`` converts it with
+        torch's own function and hands the model's code nothing of it (fairness round 56: ``self.to(x.device)`` in
+        forward).  A gradient of a tensor subclass would run the subclass's code in the conversion, telling it
+        there is one; a setter is a write.  The frames are told by their code objects, which no submission can
+        change; an ``_apply`` called with a function of the model's, or a conversion whose tensor's ``to`` is
+        the model's, has another frame in between and is refused."""
+        if func != self._read_gradient or len(args) != 1 or \
+                type(self._read_gradient(args[0])) not in self._plain_gradients:
+            return False
+        frame = self._frame(2)  # the caller of _judged_call's caller
+        while frame is not None and frame.f_code in self._recorder_codes:
+            frame = frame.f_back
+        if frame is None or frame.f_code is not self._module_apply_code:
+            return False
+        while frame is not None and frame.f_code is self._module_apply_code:
+            frame = frame.f_back
+        return frame is not None and frame.f_code in self._module_conversion_codes
+
     def _judged_call(self, recorder, func, name, args: tuple, kwargs: dict) -> tuple:
         """``func(*args, **kwargs)`` in the pass: ``(output, args, kwargs, parameters)`` with the arguments it ran
         on (:meth:`_judged_arguments`).  A view that lays out all of a parameter's values (``k.view(3, 1, 3, 3)``,
         ``w.T``) is taken of the parameter itself: the judge's values go in where it is used, seen through it
         (a layer's kernel kept as rows is then the judge's kernel at the layer)."""
-        if recorder.weights is not None and getattr(func, "__self__", None) is self._grad_descriptor:
+        if recorder.weights is not None and getattr(func, "__self__", None) is self._grad_descriptor and \
+                not self._converted_by_torch(func, args):
             # What a tensor's `.grad` holds tells a pass of training from the judge's, whose backward pass fills
             # none: a model that became another network once `.grad` was set (attack round 19), or that told the
             # gradients the judge gave it from real ones by their size, or kept one of its own set (attack round
