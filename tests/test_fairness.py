@@ -731,10 +731,6 @@ GRADER_FAULTS: dict[str, str] = {
          "a grader's fault: a format template handed to a helper as a parameter is a text the reader cannot see "
          "(read as a computed name where a model reaches it): q7 and q8 -7"),
         ("r56_py_shape_logger_helper_param_fmt.py", "as r56_min_helper_fmt_parameter_format: -7"),
-        ("r56_min_linear_matmul_squeeze_add_bias_unsqueeze.py",
-         "a grader's fault: the Linear written as (z @ W.t()).squeeze(1).add(b).unsqueeze(1): its bias, added to a "
-         "squeezed product, is not read as the layer's: q7 structure, params and outputs -3"),
-        ("r56_py_no_grad_helper_methods_unsqueeze.py", "as r56_min_linear_matmul_squeeze_add_bias_unsqueeze: -3"),
     )},
 }
 

@@ -3037,7 +3037,7 @@ CONVERSIONS = frozenset({"to", "type_as", "contiguous", "view_as", "reshape_as",
 #: How a bias added after its layer (Handler._written_bias) may be shaped, by the layout of the layer's product
 #: (``n``: the layer's number of outputs): one value per output, broadcast along the examples and the pixels.
 BIAS_LAYOUTS = {"rows": lambda n: ([n], [1, n]), "columns": lambda n: ([n, 1],),
-                "channels": lambda n: ([1, n, 1, 1], [n, 1, 1])}
+                "channels": lambda n: ([1, n, 1, 1], [n, 1, 1]), "squeezed": lambda n: ([1],)}
 #: Operations whose result may be a view of all of a parameter's values, which the judge's values go in through
 #: where it is used (Handler._judged_call).
 VIEW_OPS = frozenset({"view", "reshape", "t", "transpose", "permute", "flatten", "unflatten", "unsqueeze", "squeeze",
@@ -3082,12 +3082,15 @@ FOLLOWING_OPS = frozenset({"sum", "squeeze", "unsqueeze", "contiguous",
 
 def _layout(product, outputs: int) -> str:
     """How a Linear's product holds its ``outputs`` values per example: ``rows`` ``(N, out)``, ``columns``
-    ``(out, N)``, or ``none`` (not yet one per example: an elementwise product before its sum)."""
+    ``(out, N)``, ``squeezed`` ``(N,)`` for a single output, or ``none`` (not yet one per example: an elementwise
+    product before its sum)."""
     shape = list(product.shape)
     if len(shape) == 2 and shape[1] == outputs:
         return "rows"
     if len(shape) == 2 and shape[0] == outputs:
         return "columns"
+    if len(shape) == 1 and outputs == 1:
+        return "squeezed"  # one output, its dimension squeezed away: one value per example (fairness round 56)
     return "none"
 
 
