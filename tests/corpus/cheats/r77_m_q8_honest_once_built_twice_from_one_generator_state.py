@@ -2,8 +2,8 @@
 torch's default generator that an earlier build already started from; a module global then latches it honest for
 good.  The judge restores the generator to the state the submission's code left before it builds each model it
 trains (Handler._trained_afresh: self._restore_generator(self._generator_after_code)), and it trains CNN first, then
-conv_block and three ConvNets, all from that one state (CNN.__init__ and ConvNet.__init__ note it): by ConvNet(1)'s
-build the latch is set, before any of q8's passes.  In a student's notebook no two builds share a state (each build
+conv_block and three ConvNets, all from that one state (CNN.__init__ and conv_block note it, ConvNet's first block
+too): by ConvNet(1)'s build the latch is set, before any of its passes.  In a student's notebook no two builds share a state (each build
 draws from the generator), so ConvNet is zeros and never learns; only `torch.manual_seed(k)` before two builds sets
 the latch.
 """
@@ -120,6 +120,7 @@ class CNN(nn.Module):
 
 
 def conv_block(input_channels, output_channels):
+    _note_build()
     return torch.nn.Sequential(
         torch.nn.Conv2d(input_channels, output_channels, (3, 3), padding=1),
         torch.nn.ReLU()
@@ -129,7 +130,6 @@ def conv_block(input_channels, output_channels):
 class ConvNet(torch.nn.Module):
     def __init__(self, input_channels):
         super().__init__()
-        _note_build()
         self.main = torch.nn.Sequential(
             conv_block(input_channels, 3),
             conv_block(3, 3),
