@@ -3352,6 +3352,54 @@ def test_format_strings_and_quiet_warnings_in_a_forward_pass_are_readable(code):
     assert found([source]) == []
 
 
+@pytest.mark.parametrize("helper, calls", [
+    # fairness round 56: a template handed to a helper as its parameter (-7 each), positionally, by keyword, by default
+    ("def show(fmt, *tensors):\n    print(fmt.format(*tensors))\n", "show('in {0.shape}', x)"),
+    ("def show(t, fmt='{0.shape}'):\n    print(fmt.format(t))\n", "show(x)\n        show(x, fmt='{0.dtype}')"),
+    ("def show(t, *, fmt):\n    print(fmt.format(t))\n", "show(x, fmt=ROW)"),
+])
+def test_a_template_every_call_hands_a_helper_as_a_constant_is_readable(helper, calls):
+    source = HAND_WRITTEN + "ROW = '{0.shape}'\n" + helper + (
+        f"class CNN(torch.nn.Module):\n    def forward(self, x):\n        {calls}\n        return x\n")
+    assert unreadable_findings((source,), models=True, reached_from=("CNN",)) == []
+    assert found([source]) == []
+
+
+@pytest.mark.parametrize("helper, calls", [
+    # a template with a frame's fields, handed in
+    ("def show(fmt, e):\n    return fmt.format(e)\n", "show('{0.__traceback__.tb_frame}', ValueError())"),
+    # a template built at run time, one call of several
+    ("def show(fmt, e):\n    return fmt.format(e)\n", "show('{0}', x)\n        show(str(x), x)"),
+    # the helper handed on as a value (any text may reach it), or called with its arguments spread
+    ("import functools\ndef show(fmt, e):\n    return fmt.format(e)\n", "functools.partial(show, NAME)(x)"),
+    ("def show(fmt, e):\n    return fmt.format(e)\n", "show(*PAIR)"),
+    # the parameter rebound in the helper, or the helper bound twice
+    ("def show(fmt, e):\n    fmt = fmt + NAME\n    return fmt.format(e)\n", "show('{0}', x)"),
+    ("def show(fmt, e):\n    return fmt.format(e)\nshow = show\n", "show('{0}', x)"),
+])
+def test_a_template_a_helper_may_be_handed_otherwise_is_read_as_computed(helper, calls):
+    source = HAND_WRITTEN + "NAME = input()\nPAIR = (NAME, 1)\n" + helper + (
+        f"class CNN(torch.nn.Module):\n    def forward(self, x):\n        {calls}\n        return x\n")
+    assert unreadable_findings((source,), models=True, reached_from=("CNN",)) != []
+
+
+_WRAPPER = "def conv2d(i, k, stride=1, padding=0):\n    return F.conv2d(i[None, None], k[None, None])[0, 0]\n"
+_LOOPS = "def conv2d(i, k, stride=1, padding=0):\n    return (i[:2, :2] * k).sum()\n"
+
+
+@pytest.mark.parametrize("rebinding", [
+    "conv2d = conv2d\n", "conv2d = torch.no_grad()(conv2d)\n", "conv2d: object = conv2d\n",
+    "conv2d = conv2d\nconv2d = (lambda f: f)(conv2d)\n",
+])
+def test_a_name_bound_to_what_it_held_reads_the_function_it_held(rebinding):
+    """`conv2d = conv2d` was the binding in force and the walk met its name again, already walked: the wrapper
+    behind it went unread (found while writing the helper-template rule)."""
+    head = "import torch\nimport torch.nn.functional as F\n"
+    assert found([head + _WRAPPER + rebinding]) == [("builtin", "F.conv2d")]
+    # a first draft replaced before the rebinding stays out of force
+    assert found([head + _WRAPPER + _LOOPS + rebinding]) == []
+
+
 def test_a_torch_function_stored_through_its_call_attribute_is_read_as_stored():
     """Attack round 73: `F.conv2d.__call__` put in a table by a default argument passed the stored-value rule once an
     attribute's value was skipped wholesale (for fairness round 54's `nn.modules.conv.Conv2d(...)`)."""

@@ -5364,6 +5364,10 @@ def _constant_texts(reading: _Reading, value: ast.expr, depth: int = 0) -> list[
         constants = _module_constants(reading, value)
         if constants is not None:
             return [c.value for c, _ in constants] if all(isinstance(c.value, str) for c, _ in constants) else None
+        passed = _arguments_for(reading, value)
+        if passed is not None:
+            texts = [_constant_texts(reading, v, depth + 1) for v in passed]
+            return None if any(t is None for t in texts) else [t for ts in texts for t in ts]
         bindings = reading.bindings.get(value.id, [])
         if value.id in reading.global_in_functions or len(bindings) != 1 \
                 or not isinstance(bindings[0][0], ast.Assign) or len(bindings[0][0].targets) != 1:
@@ -5397,6 +5401,57 @@ def _constant_texts(reading: _Reading, value: ast.expr, depth: int = 0) -> list[
         texts = [_constant_texts(reading, v, depth + 1) for v in assigned]
         return None if any(t is None for t in texts) else [t for ts in texts for t in ts]
     return None
+
+
+def _arguments_for(reading: _Reading, name: ast.Name) -> list[ast.expr] | None:
+    """When ``name`` is a named parameter of a module-level function, never bound again in it, and that function is
+    read nowhere but as the callee of plain calls (no ``*``/``**`` spread, no decorator): the expressions every call
+    passes it, with its default where a call leaves it out (fairness round 56: ``def show(fmt, *tensors):
+    print(fmt.format(*tensors))``, called as ``show("in {0.shape}", x)``).  None otherwise."""
+    parents = _parents(reading)
+    function = parents.get(id(name))
+    while function is not None and not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda,
+                                                              ast.ClassDef)):
+        function = parents.get(id(function))
+    if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)) or function.decorator_list \
+            or function.args.posonlyargs \
+            or reading.bindings.get(function.name, []) != [(function, True)] \
+            or function.name in reading.global_in_functions:
+        return None
+    parameters = [a.arg for a in function.args.args]
+    keyword_only = [a.arg for a in function.args.kwonlyargs]
+    if name.id not in parameters + keyword_only:
+        return None
+    inner = list(ast.walk(function))
+    if any(isinstance(n, ast.Name) and n.id == name.id and not isinstance(n.ctx, ast.Load) for n in inner) \
+            or any(isinstance(n, (ast.Global, ast.Nonlocal)) and name.id in n.names for n in inner) \
+            or any(isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)) and n is not function
+                   for n in inner):
+        return None  # rebound, or a scope inside that may shadow it
+    if name.id in parameters:
+        index = parameters.index(name.id)
+        defaults = function.args.defaults
+        default = defaults[index - (len(parameters) - len(defaults))] \
+            if index >= len(parameters) - len(defaults) else None
+    else:
+        index = None
+        default = function.args.kw_defaults[keyword_only.index(name.id)]
+    calls = {id(n.func): n for n in reading.nodes if isinstance(n, ast.Call)}
+    passed: list[ast.expr] = []
+    for node in reading.nodes:
+        if not (isinstance(node, ast.Name) and node.id == function.name):
+            continue
+        call = calls.get(id(node))
+        if call is None or any(isinstance(a, ast.Starred) for a in call.args) \
+                or any(k.arg is None for k in call.keywords):
+            return None  # handed on as a value, or called with arguments spread: any text may come
+        given = [k.value for k in call.keywords if k.arg == name.id]
+        if index is not None and index < len(call.args):
+            given.append(call.args[index])
+        if not given and default is None:
+            return None
+        passed += given or [default]
+    return passed or None
 
 
 def _format_fields(texts: list[str]) -> set[str]:
@@ -5910,8 +5965,24 @@ def _bindings_in_force(reading: _Reading, name: str) -> list[ast.AST]:
         return []
     last, plain = bindings[-1]
     if plain and name not in reading.global_in_functions:
-        return [last]
+        # A binding that reads the name itself (`conv2d = conv2d`, `conv2d = torch.no_grad()(conv2d)`, `+=`) hands
+        # on the one before it, which is then in force too: walking it as the last only, the reader met the name
+        # again, already walked, and read nothing of the function it wraps (F.conv2d behind `conv2d = conv2d`).
+        chain = []
+        for node, _ in reversed(bindings):
+            chain.append(node)
+            if not _reads_itself(node, name):
+                break
+        return chain[::-1]
     return [node for node, _ in bindings]
+
+
+def _reads_itself(binding: ast.AST, name: str) -> bool:
+    """Whether the value ``binding`` binds ``name`` to is made from what ``name`` held before it."""
+    if isinstance(binding, ast.AugAssign):
+        return True
+    value = binding.value if isinstance(binding, (ast.Assign, ast.AnnAssign, ast.NamedExpr)) else None
+    return value is not None and any(isinstance(n, ast.Name) and n.id == name for n in ast.walk(value))
 
 
 class _Scope:
