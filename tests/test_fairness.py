@@ -723,15 +723,6 @@ GRADER_FAULTS: dict[str, str] = {
          "by design: vars(model)[...] hands out the namespace's values: q6 -3"),
         ("r55_py_vars_dict_mro_repr_extra_repr.py", "as r55_min_vars_subscript_modules: q6 -3"),
     )},
-    # Fairness round 56 (tests/corpus/fair/_r56_findings.md, aimed at 4d1a7cd and d2779df): 21 of 68 kept full marks
-    # on 8e79cb1; the tracebacks, warnings and format templates read in models' code are left to the judge's training
-    # now (a per-pass tell; see static._flag_format_fields); these stay.
-    **{name: "(fairness round 56) " + why for name, why in (
-        ("r56_min_helper_fmt_parameter_format.py",
-         "a grader's fault: a format template handed to a helper as a parameter is a text the reader cannot see "
-         "(read as a computed name where a model reaches it): q7 and q8 -7"),
-        ("r56_py_shape_logger_helper_param_fmt.py", "as r56_min_helper_fmt_parameter_format: -7"),
-    )},
 }
 
 #: Correct cases the grader marks down at some seeds only: expected failures that may pass, so that a run where they
