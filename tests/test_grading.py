@@ -688,3 +688,37 @@ def test_the_same_file_graded_again_with_the_same_seed_draws_the_same_numbers_in
                  for seed in (1, 2)}
     assert there == {seed: here[seed] for seed in there}
     assert len(set(here.values())) > 1, "the draws do not follow the seed"
+
+
+CRASHES_AFTER_TRAINING = """
+import os
+_passes = [0]
+
+class ConvNet(torch.nn.Module):
+    def __init__(self, input_channels):
+        super().__init__()
+        self.main = torch.nn.Sequential(
+            conv_block(input_channels, 3), conv_block(3, 3), conv_block(3, 3), conv_block(3, 3), conv_block(3, 3),
+            torch.nn.Flatten(), torch.nn.Linear(49152, 1))
+
+    def forward(self, x):
+        if tuple(x.shape) == (4, 1, 128, 128):
+            _passes[0] += 1
+            if _passes[0] == 1:
+                os._exit(1)  # the worker dies in a judged pass after the judge's trainings of ConvNet
+        return self.main(x)
+"""
+
+
+def test_a_worker_that_replaces_a_dead_one_trains_every_model_again_from_the_same_values(grade_text):
+    """The judge trains every model first, and the worker keeps each; one that dies after them loses the models, and
+    the judge's later looks at the trained models train them again.  The worker that replaces it trains them again
+    first, in their order (SandboxProbe._retrain), from the same generator states: a correct ConvNet whose worker
+    died in a judged pass after its trainings (every time a pass on four grayscale images came) loses the checks those
+    passes were for, never the comparisons of its trainings (trained again from other values, they were not the
+    trainings the judge had seen)."""
+    result = grade_text(solution_script() + CRASHES_AFTER_TRAINING, "crash_once.py")
+    crashes = [e for e in result.events if e["kind"] in ("crashed", "killed")]
+    lost = [c.id for c in result.checks if c.points < c.max_points]
+    assert len(lost) <= len(crashes) and all(c.startswith("q8.") for c in lost), [
+        (c.id, c.feedback) for c in result.checks if c.points < c.max_points]

@@ -193,9 +193,6 @@ class Handler:
         self._register_pre_hook = torch.nn.Module.register_forward_pre_hook
         self._register_hook = torch.nn.Module.register_forward_hook
         self._module_eval = torch.nn.Module.eval
-        self._generator_state = torch.random.default_generator.get_state
-        self._restore_generator = torch.random.default_generator.set_state
-        self._generator_after_code = None  # its state when the first request came (see _trained_afresh)
         # TorchScript keeps a scripted module's parameters, buffers and submodules in tables of its own
         self._plain_tables = (dict, OrderedDict, torch.jit._script.OrderedDictWrapper,
                               torch.jit._script.OrderedModuleDict)
@@ -790,8 +787,6 @@ class Handler:
         The operations return raw values; they are encoded here, after
         ``after_submission_code`` has undone whatever the submission patched.
         """
-        if self._generator_after_code is None:  # the first request: the submission's code has all run
-            self._generator_after_code = self._generator_state()
         op = request.get(Key.OP)
         method = self._operations().get(op)
         if method is None:
@@ -2714,12 +2709,13 @@ class Handler:
     def _trained_afresh(self, request, inputs) -> tuple:
         """``(model, start, outputs)``: a fresh model trained as :meth:`_train` says, its parameters' values before the
         first step (by id), and the output of each pass."""
-        # Its own initial values drawn from torch's default generator as the submission's code left it (its state
-        # when the first request came, in this worker and in any that replaces it), as the notebook's next cell would
-        # build it: never reseeded, which a model could see (attack round 76: honest once `torch.initial_seed()`
-        # changed).  The worker's generators start from the run's seed, so the same file graded again with it
-        # trains from the same values (a cheat whose gradients drift within rounding was caught on some runs only).
-        self._restore_generator(self._generator_after_code)
+        # Its own initial values drawn from torch's default generator as the models built and trained before it left
+        # it, as a notebook's next cell would build it: never reseeded (attack round 76: honest once
+        # `torch.initial_seed()` changed), never put back to a state it was in before (attack round 77: honest once
+        # a model was built twice from one state, which no notebook does without reseeding).  The worker's
+        # generators start from the run's seed and the judge asks for its trainings in one order, in this worker and
+        # in any that replaces it (SandboxProbe._retrain), so the same file graded again with it trains from the same
+        # values (a cheat whose gradients drift within rounding was caught on some runs only).
         model = self._build(request)
         self._materialise_lazy(model, inputs[0], True)
         declared = list(self._declared_parameters(model).values())

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from ..checkapi import wire
 from ..checkapi.probe import Probe, ProbeTimedOut, ProtocolError
-from ..checkapi.protocol import Answer, Bound, Event, Key, ServerOp, ServerReply, UnitStatus, WorkerOp
+from ..checkapi.protocol import Answer, Bound, Event, Key, ProbeOp, ServerOp, ServerReply, UnitStatus, WorkerOp
 from ..checkapi.verdict import code
 from ..errors import SandboxError
 from ..records import EventKind
@@ -453,6 +453,12 @@ class SandboxProbe(Probe):
         self._ended_starts: int | None = 0
         self._loaded_starts: int | None = None
         self._scratch = os.path.join(server.base_dir, f"scratch-{slot}")
+        # The trainings the worker answered with judge false (the judge's trainings before anything else: the
+        # worker keeps each model), in order: a worker that replaces a dead one trains them again, in that order,
+        # before anything else (see _retrain), so that each model is again built from the state torch's default
+        # generator is in after the ones before it, as in the first worker, and again trained first.
+        self._trained: list[dict] = []
+        self._retraining = False
 
     def threads_running(self) -> bool | None:
         """Whether the worker's session runs more than its main thread, as the fork server counts its tasks in
@@ -584,6 +590,8 @@ class SandboxProbe(Probe):
                 if self._starts_counted:
                     running, loaded = self._tasks()
                     self._loaded_starts = loaded if running == 1 or loaded is None else 0
+                if self._trained and not self._retraining:
+                    self._retrain()
                 return
             # The worker is gone.  Skip the unit it died in and start again.
             self.log.restarts += 1
@@ -701,11 +709,14 @@ class SandboxProbe(Probe):
         if self._worker is None:
             if self.log.restarts > self.limits.max_restarts:
                 raise ProtocolError("not run: the submission's worker was restarted too many times")
+            if self._retraining:
+                raise ProtocolError("not run: the worker died while the trainings were done again")
             self.start()
             if self._worker is None:
                 raise ProbeTimedOut(None) if time.monotonic() > self.deadline else \
                     ProtocolError("not run: the submission's code could not be run")
         _, _, channel = self._worker
+        given = request
         nonce = secrets.token_hex(16)
         name = request.get(Key.NAME)
         time_limit = self.limits.probe_timeout
@@ -720,6 +731,9 @@ class SandboxProbe(Probe):
             answer = self._receive(channel, nonce, limit)
             if Answer.TIMEOUT in answer:
                 self._hung.add(name)
+            elif Answer.OK in answer and given.get(Key.OP) == ProbeOp.TRAIN and given.get(Key.JUDGE) is False \
+                    and not self._retraining:
+                self._trained.append(given)
             if answer.get(Key.MEMORY_EXHAUSTED) or _out_of_memory(answer):
                 # What it allocated stays allocated: later probes get a fresh worker.
                 self._end_worker(kill=True)
@@ -747,6 +761,22 @@ class SandboxProbe(Probe):
             self.log.restarts += 1
             self._note(EventKind.PROTOCOL, f"malformed answer about `{request.get(Key.NAME)}`: {exc}")
             raise ProtocolError(f"the answer could not be read: {exc}") from None
+
+
+    def _retrain(self) -> None:
+        """In a worker that replaces a dead one: the trainings the dead one answered, again, in their order
+        (:attr:`_trained`).  Their answers were read already; a training that fails now ends the worker again."""
+        self._retraining = True
+        try:
+            for request in self._trained:
+                answer = self.send(request)
+                if Answer.OK not in answer or self._worker is None:
+                    self._end_worker(kill=True)
+                    return
+        except ProbeTimedOut:
+            self._end_worker(kill=True)
+        finally:
+            self._retraining = False
 
 
 def _out_of_memory(answer: dict) -> bool:
