@@ -1035,15 +1035,18 @@ def test_the_zips_inside_a_zip_are_listed_within_a_byte_budget(tmp_path, monkeyp
     assert "not opened" in next(s.broken for s in found.sources if s.broken)
 
 
-def _central_directory_only(entries: int) -> bytes:
-    """A zip64 archive that is nothing but a central directory of ``entries`` bare members (attack round 74)."""
+def _central_directory_only(entries: int, classic: tuple[int, int] | None = None) -> bytes:
+    """A zip64 archive that is nothing but a central directory of ``entries`` bare members (attack round 74);
+    ``classic``: the members and directory size its classic end record gives instead of 0xFFFF and 0xFFFFFFFF
+    (attack round 77: one member and no directory, which zipfile ignores once the zip64 locator is there)."""
     import struct
 
     entry = struct.pack("<4s4B4HL2L5H2L", b"PK\x01\x02", 20, 3, 20, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0) + b"a"
     directory = entry * entries
     end64 = struct.pack("<4sQ2H2L4Q", b"PK\x06\x06", 44, 45, 45, 0, 0, entries, entries, len(directory), 0)
     locator = struct.pack("<4sLQL", b"PK\x06\x07", 0, len(directory), 1)
-    end = struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, 0xFFFF, 0xFFFF, 0xFFFFFFFF, 0xFFFFFFFF, 0)
+    members, size = classic or (0xFFFF, 0xFFFFFFFF)
+    end = struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, members, members, size, 0, 0)
     return directory + end64 + locator + end
 
 
@@ -1059,6 +1062,8 @@ def _with_extra_field(size: int) -> bytes:
 @pytest.mark.parametrize("data, refused", [
     (lambda: _central_directory_only(MAX_ARCHIVE_MEMBERS + 1), "more than"),
     (lambda: _with_extra_field(MAX_EXTRA_FIELD + 100), "extra field"),
+    (lambda: _central_directory_only(MAX_ARCHIVE_MEMBERS + 1, classic=(1, 0)), "more than"),
+    (lambda: _central_directory_only(3, classic=(1, 0)), "disagree"),
 ])
 def test_an_archive_is_refused_from_its_own_records_before_it_is_listed(data, refused):
     """Attack round 74: CPython's zipfile builds an object per member before anything can count them (2,855,000
@@ -1071,6 +1076,19 @@ def test_an_archive_is_refused_from_its_own_records_before_it_is_listed(data, re
 def test_an_ordinary_archive_opens():
     with open_zip(_with_extra_field(64)) as archive:
         assert archive.namelist() == ["a.py"]
+
+
+def test_a_zip64_archive_within_the_bounds_opens():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", allowZip64=True) as archive:
+        with archive.open("big.py", "w", force_zip64=True) as member:
+            member.write(b"q1_answer = 'C'\n")
+    with open_zip(_central_directory_only(3)) as archive:
+        assert len(archive.infolist()) == 3
+    with open_zip(_central_directory_only(3, classic=(3, 3 * 47))) as archive:
+        assert len(archive.infolist()) == 3
+    with open_zip(buffer.getvalue()) as archive:
+        assert archive.namelist() == ["big.py"]
 
 
 def test_a_zip_upload_past_the_bounds_is_its_own_row_in_a_canvas_download(tmp_path):

@@ -263,18 +263,37 @@ def open_zip(file) -> zipfile.ZipFile:
         raise zipfile.BadZipFile("no end of central directory record")
     _, _, _, _, entries, directory_size, _, _ = _END.unpack_from(tail, at)
     end = size - tail_size + at
-    if entries == 0xFFFF or directory_size == 0xFFFFFFFF:
-        locator = end - _END64_LOCATOR.size
-        file.seek(max(locator, 0))
+    # zipfile takes a zip64 end record whenever its locator stands right before the classic one, whatever the classic
+    # one holds (attack round 77: a classic record of one member and no directory before a zip64 record of 2,700,000
+    # members, which zipfile built in 1.4 GB), and, as CPython 3.11 does, reads it right before the locator; a
+    # record where the locator points (newer CPythons) is held to the same bounds.
+    locator = end - _END64_LOCATOR.size
+    found = b""
+    if locator >= 0:
+        file.seek(locator)
         found = file.read(_END64_LOCATOR.size)
-        if len(found) != _END64_LOCATOR.size or found[:4] != b"PK\x06\x07":
-            raise zipfile.BadZipFile("no zip64 end of central directory locator")
-        file.seek(_END64_LOCATOR.unpack(found)[2])
-        record = file.read(_END64.size)
-        if len(record) != _END64.size or record[:4] != b"PK\x06\x06":
+    if len(found) == _END64_LOCATOR.size and found[:4] == b"PK\x06\x07":
+        records = []
+        for where in dict.fromkeys((locator - _END64.size, _END64_LOCATOR.unpack(found)[2])):
+            if 0 <= where <= size - _END64.size:
+                file.seek(where)
+                record = file.read(_END64.size)
+                if record[:4] == b"PK\x06\x06":
+                    records.append((where, _END64.unpack(record)))
+        if not records:
             raise zipfile.BadZipFile("no zip64 end of central directory record")
-        _, _, _, _, _, _, _, entries, directory_size, _ = _END64.unpack(record)
-        end = locator - _END64.size
+        for _, fields in records:
+            if fields[7] > MAX_ARCHIVE_MEMBERS or fields[6] > MAX_ARCHIVE_MEMBERS:
+                raise MemberRefused(f"more than {MAX_ARCHIVE_MEMBERS} files in the archive")
+            if fields[8] > MAX_CENTRAL_DIRECTORY:
+                raise MemberRefused(f"a list of files of {fields[8]} bytes, more than the {MAX_CENTRAL_DIRECTORY} "
+                                    "an archive may have")
+        if entries not in (0xFFFF, records[0][1][7]) or directory_size not in (0xFFFFFFFF, records[0][1][8]):
+            raise MemberRefused("an archive whose two end records disagree on its list of files")
+        _, _, _, _, _, _, _, entries, directory_size, _ = records[0][1]
+        end = records[0][0]
+    elif entries == 0xFFFF or directory_size == 0xFFFFFFFF:
+        raise zipfile.BadZipFile("no zip64 end of central directory locator")
     if entries > MAX_ARCHIVE_MEMBERS:
         raise MemberRefused(f"more than {MAX_ARCHIVE_MEMBERS} files in the archive")
     if directory_size > end:
