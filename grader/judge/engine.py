@@ -771,12 +771,19 @@ class SandboxProbe(Probe):
             for request in self._trained:
                 answer = self.send(request)
                 if Answer.OK not in answer or self._worker is None:
-                    self._end_worker(kill=True)
-                    return
-        except ProbeTimedOut:
-            self._end_worker(kill=True)
+                    break
+            else:
+                return
+        except (ProbeTimedOut, ProtocolError):
+            pass
         finally:
             self._retraining = False
+        # A training that was answered once and fails now: this worker is no use either, and it counts as a
+        # restart (bounded by max_restarts), so that a submission cannot make every request start another.
+        if self._worker is not None:
+            self._end_worker(kill=True)
+            self.log.restarts += 1
+        self._note(EventKind.KILLED, "the worker that replaced a dead one could not train the models again")
 
 
 def _out_of_memory(answer: dict) -> bool:
