@@ -367,8 +367,9 @@ def test_a_worker_refuses_to_send_an_answer_larger_than_the_judge_reads():
     ours, theirs = socket.socketpair()
     with pytest.raises(WireError):
         Channel(theirs, max_send=MAX_REPLY).send({"x": "z" * (MAX_REPLY + 1)})
+    head = b"[" + b"[]," * 1_000_001 + b"[]]"
     with pytest.raises(WireError, match="values"):
-        loads(b"[" + b"[]," * 1_000_001 + b"[]]")
+        loads(len(head).to_bytes(8, "big") + head)
 
 
 def test_the_fork_server_survives_idling_past_the_deadline_of_its_last_read(tmp_path):
