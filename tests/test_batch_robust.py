@@ -14,6 +14,7 @@ import json
 import os
 import socket
 import struct
+import zlib
 import subprocess
 import sys
 import threading
@@ -1051,6 +1052,26 @@ def _central_directory_only(entries: int, classic: tuple[int, int] | None = None
     return directory + end64 + locator + end
 
 
+def _locator_pointing_into_the_list(members: int, extra: int) -> bytes:
+    """Attack round 78: ``members`` entries with ``extra`` bytes of extra field each, listed by the classic end record,
+    and a zip64 locator (no zip64 record right before it, so CPython 3.11 reads the classic record's list) pointing
+    at a zip64 record hidden in the last entry's comment, where the list seen from it holds no entry."""
+    body, name = b"#\n", b"s.py"
+    crc = zlib.crc32(body)
+    local = struct.pack("<4s5H3L2H", b"PK\x03\x04", 20, 0, 0, 0, 0, crc, len(body), len(body), 4, 0) + b"x.py" + body
+
+    def entry(comment=b""):
+        return struct.pack("<4s6H3L5H2L", b"PK\x01\x02", 20, 20, 0, 0, 0, 0, crc, len(body), len(body), len(name),
+                           extra, len(comment), 0, 0, 0, 0) + name + b"\0" * extra + comment
+
+    size = (46 + len(name) + extra) * members + 56 + 56 + 20
+    record_at = len(local) + size - 132
+    record = struct.pack("<4sQ2H2L4Q", b"PK\x06\x06", 44, 45, 45, 0, 0, members, members, size, len(local))
+    locator = struct.pack("<4sLQL", b"PK\x06\x07", 0, record_at, 1)
+    directory = entry() * (members - 1) + entry(record + b"\0" * 56 + locator)
+    return local + directory + struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, members, members, size, len(local), 0)
+
+
 def _with_extra_field(size: int) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
@@ -1065,6 +1086,7 @@ def _with_extra_field(size: int) -> bytes:
     (lambda: _with_extra_field(MAX_EXTRA_FIELD + 100), "extra field"),
     (lambda: _central_directory_only(MAX_ARCHIVE_MEMBERS + 1, classic=(1, 0)), "more than"),
     (lambda: _central_directory_only(3, classic=(1, 0)), "disagree"),
+    (lambda: _locator_pointing_into_the_list(3, MAX_EXTRA_FIELD + 100), "extra field"),
 ])
 def test_an_archive_is_refused_from_its_own_records_before_it_is_listed(data, refused):
     """Attack round 74: CPython's zipfile builds an object per member before anything can count them (2,855,000

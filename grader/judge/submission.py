@@ -243,6 +243,32 @@ _END64 = struct.Struct("<4sQ2H2I4Q")
 _ENTRY = struct.Struct("<4s6H3I5H2I")  # a central directory entry's fixed part
 
 
+def _check_directory(file, end: int, entries: int, directory_size: int) -> bool:
+    """The list of ``entries`` files of ``directory_size`` bytes that ends at ``end`` within the bounds: at most
+    :data:`MAX_ARCHIVE_MEMBERS` members and :data:`MAX_CENTRAL_DIRECTORY` bytes, no extra field of a member past
+    :data:`MAX_EXTRA_FIELD` bytes.  False when there can be no such list (larger than what comes before it)."""
+    if entries > MAX_ARCHIVE_MEMBERS:
+        raise MemberRefused(f"more than {MAX_ARCHIVE_MEMBERS} files in the archive")
+    if directory_size > end:
+        return False
+    if directory_size > MAX_CENTRAL_DIRECTORY:
+        raise MemberRefused(f"a list of files of {directory_size} bytes, more than the {MAX_CENTRAL_DIRECTORY} an "
+                            "archive may have")
+    file.seek(end - directory_size)
+    directory = file.read(directory_size)
+    position, count = 0, 0
+    while position + _ENTRY.size <= len(directory) and directory[position:position + 4] == b"PK\x01\x02":
+        fields = _ENTRY.unpack_from(directory, position)
+        name, extra, comment = fields[10], fields[11], fields[12]
+        if extra > MAX_EXTRA_FIELD:
+            raise MemberRefused(f"a file whose extra field has {extra} bytes (at most {MAX_EXTRA_FIELD})")
+        position += _ENTRY.size + name + extra + comment
+        count += 1
+        if count > MAX_ARCHIVE_MEMBERS:
+            raise MemberRefused(f"more than {MAX_ARCHIVE_MEMBERS} files in the archive")
+    return True
+
+
 def open_zip(file) -> zipfile.ZipFile:
     """``zipfile.ZipFile(file)`` (a binary file or bytes), once its central directory is checked from its own
     records: at most :data:`MAX_ARCHIVE_MEMBERS` members, :data:`MAX_CENTRAL_DIRECTORY` bytes, and
@@ -263,56 +289,42 @@ def open_zip(file) -> zipfile.ZipFile:
         raise zipfile.BadZipFile("no end of central directory record")
     _, _, _, _, entries, directory_size, _, _ = _END.unpack_from(tail, at)
     end = size - tail_size + at
+    # Where the list of files is, as a reader may take it: (the end of the list, its members, its size in bytes).
     # zipfile takes a zip64 end record whenever its locator stands right before the classic one, whatever the classic
     # one holds (attack round 77: a classic record of one member and no directory before a zip64 record of 2,700,000
-    # members, which zipfile built in 1.4 GB), and, as CPython 3.11 does, reads it right before the locator; a
-    # record where the locator points (newer CPythons) is held to the same bounds.
+    # members, which zipfile built in 1.4 GB); CPython 3.11 reads it right before the locator, and the classic
+    # record's when none is there (attack round 78: a locator pointing at a record of no members, while zipfile read
+    # 63 members of 64 KB extra fields the classic record gave); newer CPythons read it where the locator points.
+    # Every list a reader may take is held to the bounds.
+    lists = []
     locator = end - _END64_LOCATOR.size
     found = b""
     if locator >= 0:
         file.seek(locator)
         found = file.read(_END64_LOCATOR.size)
+    adjacent = None
     if len(found) == _END64_LOCATOR.size and found[:4] == b"PK\x06\x07":
-        records = []
         for where in dict.fromkeys((locator - _END64.size, _END64_LOCATOR.unpack(found)[2])):
             if 0 <= where <= size - _END64.size:
                 file.seek(where)
                 record = file.read(_END64.size)
                 if record[:4] == b"PK\x06\x06":
-                    records.append((where, _END64.unpack(record)))
-        if not records:
-            raise zipfile.BadZipFile("no zip64 end of central directory record")
-        for _, fields in records:
-            if fields[7] > MAX_ARCHIVE_MEMBERS or fields[6] > MAX_ARCHIVE_MEMBERS:
-                raise MemberRefused(f"more than {MAX_ARCHIVE_MEMBERS} files in the archive")
-            if fields[8] > MAX_CENTRAL_DIRECTORY:
-                raise MemberRefused(f"a list of files of {fields[8]} bytes, more than the {MAX_CENTRAL_DIRECTORY} "
-                                    "an archive may have")
-        if entries not in (0xFFFF, records[0][1][7]) or directory_size not in (0xFFFFFFFF, records[0][1][8]):
-            raise MemberRefused("an archive whose two end records disagree on its list of files")
-        _, _, _, _, _, _, _, entries, directory_size, _ = records[0][1]
-        end = records[0][0]
-    elif entries == 0xFFFF or directory_size == 0xFFFFFFFF:
-        raise zipfile.BadZipFile("no zip64 end of central directory locator")
-    if entries > MAX_ARCHIVE_MEMBERS:
-        raise MemberRefused(f"more than {MAX_ARCHIVE_MEMBERS} files in the archive")
-    if directory_size > end:
+                    fields = _END64.unpack(record)
+                    if fields[6] > MAX_ARCHIVE_MEMBERS or fields[7] > MAX_ARCHIVE_MEMBERS:
+                        raise MemberRefused(f"more than {MAX_ARCHIVE_MEMBERS} files in the archive")
+                    lists.append((where, fields[7], fields[8]))
+                    if where == locator - _END64.size:
+                        adjacent = fields
+    if adjacent is not None and (entries not in (0xFFFF, adjacent[7])
+                                 or directory_size not in (0xFFFFFFFF, adjacent[8])):
+        raise MemberRefused("an archive whose two end records disagree on its list of files")
+    if entries != 0xFFFF and directory_size != 0xFFFFFFFF:
+        lists.append((end, entries, directory_size))
+    if not lists:
+        raise zipfile.BadZipFile("no zip64 end of central directory record")
+    possible = [_check_directory(file, *where) for where in dict.fromkeys(lists)]  # every one checked
+    if not any(possible):
         raise zipfile.BadZipFile("a central directory larger than the archive")
-    if directory_size > MAX_CENTRAL_DIRECTORY:
-        raise MemberRefused(f"a list of files of {directory_size} bytes, more than the {MAX_CENTRAL_DIRECTORY} an "
-                            "archive may have")
-    file.seek(end - directory_size)
-    directory = file.read(directory_size)
-    position, count = 0, 0
-    while position + _ENTRY.size <= len(directory) and directory[position:position + 4] == b"PK\x01\x02":
-        fields = _ENTRY.unpack_from(directory, position)
-        name, extra, comment = fields[10], fields[11], fields[12]
-        if extra > MAX_EXTRA_FIELD:
-            raise MemberRefused(f"a file whose extra field has {extra} bytes (at most {MAX_EXTRA_FIELD})")
-        position += _ENTRY.size + name + extra + comment
-        count += 1
-        if count > MAX_ARCHIVE_MEMBERS:
-            raise MemberRefused(f"more than {MAX_ARCHIVE_MEMBERS} files in the archive")
     file.seek(0)
     return zipfile.ZipFile(file)
 

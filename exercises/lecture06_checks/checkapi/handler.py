@@ -761,7 +761,6 @@ class Handler:
             getattr(module, name).__code__ for name in ("to", "cpu", "float", "double"))
         self._frame = sys._getframe
         self._read_gradient = self._grad_descriptor.__get__
-        self._plain_gradients = (type(None), torch.Tensor)
         F = torch.nn.functional
         # The table as it was when this handler was made, before any submission code ran, and read
         # only: a submission that imports this module and rewrites LAYER_OPS changes nothing here.
@@ -1845,14 +1844,14 @@ class Handler:
 
     def _converted_by_torch(self, func, args: tuple) -> bool:
         """Whether ``func(*args)`` reads a gradient for torch's ``Module._apply`` in ``module.to(...)``, ``.cpu()``,
-        ``.float()`` or ``.double()``, and that gradient is none or a plain tensor: ``_apply`` converts it with
-        torch's own function and hands the model's code nothing of it (fairness round 56: ``self.to(x.device)`` in
-        forward).  A gradient of a tensor subclass would run the subclass's code in the conversion, telling it
-        there is one; a setter is a write.  The frames are told by their code objects, which no submission can
+        ``.float()`` or ``.double()``, and there is none: ``_apply`` then does nothing with it and hands the model's
+        code nothing (fairness round 56: ``self.to(x.device)`` in forward).  A gradient it converts is changed in
+        place, which a model holding it sees (attack round 78: a frozen parameter's gradient set in ``__init__``,
+        which the judge never clears and a course's ``zero_grad()`` does, turned float64 between ``self.double()``
+        and ``self.float()``); a gradient of a tensor subclass would run the subclass's code; a setter is a write.  The frames are told by their code objects, which no submission can
         change; an ``_apply`` called with a function of the model's, or a conversion whose tensor's ``to`` is
         the model's, has another frame in between and is refused."""
-        if func != self._read_gradient or len(args) != 1 or \
-                type(self._read_gradient(args[0])) not in self._plain_gradients:
+        if func != self._read_gradient or len(args) != 1 or self._read_gradient(args[0]) is not None:
             return False
         frame = self._frame(2)  # the caller of _judged_call's caller
         while frame is not None and frame.f_code in self._recorder_codes:
