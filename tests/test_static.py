@@ -3400,6 +3400,41 @@ def test_a_name_bound_to_what_it_held_reads_the_function_it_held(rebinding):
     assert found([head + _WRAPPER + _LOOPS + rebinding]) == []
 
 
+@pytest.mark.parametrize("between, last", [
+    # attack round 79: an alias made between a wrapper and the loops holds the wrapper; the name then bound back to
+    # it, or the loops calling it, hand it on
+    ("_kept = conv2d\n", "conv2d = _kept\n"),
+    ("_kept = conv2d\n", "def conv2d(i, k, stride=1, padding=0):\n    return _kept(i, k)\n"),
+    ("_kept, _n = conv2d, 1\n", "conv2d = _kept\n"),
+    ("_chain = conv2d\n_kept = _chain\n", "conv2d = _kept\n"),
+    ("def _keep(f=conv2d):\n    return f\n", "conv2d = _keep()\n"),
+])
+def test_a_name_read_as_a_top_level_statement_runs_is_read_with_every_binding_it_had(between, last):
+    head = "import torch\nimport torch.nn.functional as F\n"
+    assert ("builtin", "F.conv2d") in found([head + _WRAPPER + between + _LOOPS + last])
+
+
+def test_a_first_draft_no_statement_reads_stays_out_of_force():
+    """The fairness corpus's first draft: a wrapper replaced by loops, read by nothing run in between."""
+    head = "import torch\nimport torch.nn.functional as F\n"
+    assert found([head + _WRAPPER + "x = 1\n" + _LOOPS + "check = conv2d(torch.ones(3, 3), torch.ones(2, 2))\n"]) == []
+
+
+@pytest.mark.parametrize("attribute, readable", [
+    # fairness round 57: a private name torch never reads, set on a model's class, is the class's data (-10)
+    ("_initial_state", True), ("_count", True),
+    # names torch's Module reads: what the module does changes
+    ("_compiled_call_impl", False), ("_call_impl", False), ("_parameters", False), ("__call__", False),
+])
+def test_a_private_class_attribute_torch_never_reads_is_data(attribute, readable):
+    source = HAND_WRITTEN + (
+        "class CNN(torch.nn.Module):\n    def __init__(self):\n        super().__init__()\n"
+        "        self.fc = torch.nn.Linear(2, 1)\n"
+        f"        CNN.{attribute} = {{k: v.clone() for k, v in self.state_dict().items()}}\n"
+        "    def forward(self, x):\n        return self.fc(x)\n")
+    assert (unreadable_findings((source,), models=True, reached_from=("CNN",)) == []) is readable
+
+
 def test_a_torch_function_stored_through_its_call_attribute_is_read_as_stored():
     """Attack round 73: `F.conv2d.__call__` put in a table by a default argument passed the stored-value rule once an
     attribute's value was skipped wholesale (for fairness round 54's `nn.modules.conv.Conv2d(...)`)."""

@@ -148,6 +148,8 @@ UNREADABLE_ATTRIBUTES = frozenset({
     # worker's trace): autograd's saved-tensor and gradient hooks, elementwise Python callbacks.
     "saved_tensors_hooks", "save_on_cpu", "register_multi_grad_hook", "register_full_backward_hook",
     "register_full_backward_pre_hook", "register_backward_hook", "register_post_accumulate_grad_hook",
+    # (a tensor's post-accumulate hook is as readable as its gradient hook, GRADIENT_HOOKS: on a parameter it makes
+    # a judged pass unjudgeable, grader.checkapi.handler TENSOR_HOOKS; fairness round 57's logging hook cost q6 too)
     # a hook on an autograd node (a parameter's AccumulateGrad: attack round 14 zeroed every gradient with one), and
     # the ways to a parameter's AccumulateGrad node, whose hooks run only in training's backward pass (attack round
     # 19: `w.view_as(w).grad_fn.next_functions[0][0].register_hook(...)` froze or reversed the gradients)
@@ -219,7 +221,7 @@ MODEL_HOOKS = frozenset({"register_forward_hook", "register_forward_pre_hook"})
 #: change its gradient after it arrives (attack round 12 kept a 3x3 kernel 1x1 with one), makes a judged pass
 #: unjudgeable (grader.checkapi.handler), and one on an autograd node (``register_prehook``) is unreadable.
 GRADIENT_HOOKS = frozenset({"register_hook", "register_full_backward_hook", "register_full_backward_pre_hook",
-                            "register_backward_hook"})
+                            "register_backward_hook", "register_post_accumulate_grad_hook"})
 EVERYDAY_ATTRIBUTES = TORCH_ONLY_ATTRIBUTES | {"modules", "grad", "system", "popen", "fork", "push", "ex", "ev"} \
     | MODEL_HOOKS | GRADIENT_HOOKS  # torch's global module hooks stay unreadable: an imported name
 #: torch's entry points for running a function under (or out of) the torch-function modes, on any object.
@@ -4360,11 +4362,20 @@ def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | No
                    if not _changes_only_the_container(node)]
         return reading.mutations.get(name, []) + through
 
+    # Names read where a statement of the top level runs (an alias `_kept = conv2d`, a default value, a decorator):
+    # what they held then may be a binding the name no longer has when the checks run (attack round 79: `_kept =
+    # conv2d` between a wrapper of F.conv2d and the loops, then `conv2d = _kept`, or loops that call `_kept`).
+    # Every binding of such a name is read.
+    as_then: set[str] = set()
+    walked_as_then: set[str] = set()
+
     def walk(name: str, callbacks_only: bool = False) -> None:
         changes = changes_of(name)
         # the statements that change the object, or hand it to a call, read it only to change it
         changing = [] if callbacks_only else changes + _calls_given(reading, name)
-        nodes = [] if callbacks_only else _bindings_in_force(reading, name) + changing
+        bound = [node for node, _ in reading.bindings.get(name, [])] if name in as_then \
+            else _bindings_in_force(reading, name)
+        nodes = [] if callbacks_only else bound + changing
         changing_ids = {id(node) for node in changing}
         if name in read:
             followed_callbacks.add(name)
@@ -4423,6 +4434,8 @@ def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | No
                     # A call handed to an object is read alone (_calls_given), out of its method: its `self` is
                     # that method's parameter, never a module-level name (binding one is a finding of rule 2).
                     todo.append(sub.id)
+                    if local.depth == 0 and sub.id not in as_then and len(reading.bindings.get(sub.id, [])) > 1:
+                        as_then.add(sub.id)
                     if sub.id != changed:
                         how = _only_added_to(reading, sub)
                         if how is None:
@@ -4441,6 +4454,11 @@ def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | No
             if name not in seen:
                 seen.add(name)
                 walk(name)
+                if name in as_then:
+                    walked_as_then.add(name)
+            elif name in as_then and name not in walked_as_then:
+                walked_as_then.add(name)
+                walk(name)  # read before as it is in force, now every binding it had
             elif name in read and name not in followed_callbacks:
                 walk(name, callbacks_only=True)  # first reached by adding to it, read since
         aliases = _aliases(reading, seen)  # names bound to an object already reached
@@ -6362,9 +6380,45 @@ def _changes_a_class_method(reading: _Reading, target: ast.Attribute, root: str)
     reached (the statement is a change of the class), and what a model runs the worker sees; only a special method
     (``__torch_function__``) changes how Python or torch treat the class, and stays unreadable anywhere."""
     bindings = [b for b, _ in reading.bindings.get(root, []) if not _changes_only(b, root)]
-    return (isinstance(target.value, ast.Name) and target.value.id == root and not target.attr.startswith("_")
+    return (isinstance(target.value, ast.Name) and target.value.id == root
+            and (not target.attr.startswith("_") or _a_private_name_torch_never_reads(target.attr))
             and root not in reading.global_in_functions and bool(bindings)
             and all(isinstance(b, ast.ClassDef) for b in bindings))
+
+
+def _a_private_name_torch_never_reads(name: str) -> bool:
+    """A private name (``_initial_state``) that is no special method and that torch's ``nn.Module`` neither defines
+    nor reads (:func:`_torch_module_names`): set on a model's class, it is the class's own data, as a public name
+    is (fairness round 57: ``CNN._initial_state = {k: v.clone() for ...}`` cost 10 points); a name torch reads
+    (``_compiled_call_impl``, ``_call_impl``, ``_parameters``) changes what the module does."""
+    return not (name.startswith("__") and name.endswith("__")) and name not in _torch_module_names()
+
+
+@functools.lru_cache(maxsize=1)
+def _torch_module_names() -> frozenset[str]:
+    """Every name torch's ``torch/nn/modules/module.py`` binds, reads as an attribute or spells as a text (an
+    attribute set with ``super().__setattr__("_parameters", ...)`` or read with ``getattr(self, "_x", None)``), read
+    from its source without importing torch.  Empty texts aside, a name missing here is one the module never uses."""
+    spec = importlib.util.find_spec("torch")
+    names: set[str] = set()
+    for folder in (spec.submodule_search_locations or []) if spec is not None else []:
+        try:
+            with open(f"{folder}/nn/modules/module.py", encoding="utf-8") as source:
+                tree = ast.parse(source.read())
+        except (OSError, SyntaxError, ValueError):
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Attribute):
+                names.add(node.attr)
+            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                names.add(node.name)
+            elif isinstance(node, ast.Name):
+                names.add(node.id)
+            elif isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value.isidentifier():
+                names.add(node.value)
+    if not names:
+        raise RuntimeError("torch's nn.Module source could not be read")  # the reader must not pass every name
+    return frozenset(names)
 
 
 def _changes_only(statement: ast.AST, name: str) -> bool:
