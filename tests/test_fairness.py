@@ -723,6 +723,29 @@ GRADER_FAULTS: dict[str, str] = {
          "by design: vars(model)[...] hands out the namespace's values: q6 -3"),
         ("r55_py_vars_dict_mro_repr_extra_repr.py", "as r55_min_vars_subscript_modules: q6 -3"),
     )},
+    # Fairness round 57 (tests/corpus/fair/_r57_findings.md, aimed at the judge's training): 13 of 83 lost points on
+    # b606293; a class attribute holding data under a private name (-10, three files) and a post-accumulate hook's
+    # cost to q6 are fixed (static._a_private_name_torch_never_reads, GRADIENT_HOOKS); these stay.
+    **{name: "(fairness round 57) " + why for name, why in (
+        ("r57_min_param_hook_appends_grad.py",
+         "by design: a hook on a parameter makes a judged pass unjudgeable (attack rounds 12, 14 and 21: a hook that "
+         "changes only small gradients, within the training's tolerance, is not told from one that only reads "
+         "them): q7 structure, params and outputs -3"),
+        ("r57_min_param_hook_returns_none_explicitly.py", "as r57_min_param_hook_appends_grad: -3"),
+        ("r57_min_param_hook_in_conv_block.py", "as r57_min_param_hook_appends_grad, in conv_block: q8 -3"),
+        ("r57_parameter_grad_hooks_store_tensors.py", "as r57_min_param_hook_appends_grad: q8 -2.5"),
+        ("r57_min_post_accumulate_grad_hook_logging.py",
+         "as r57_min_param_hook_appends_grad, a post-accumulate hook: q7 -3 (its -10 was q6 and q8 too)"),
+        ("r57_min_double_in_init_no_cast_in_forward.py",
+         "a judgement call: a model made float64 in __init__ whose forward does not cast the lecture's float32 "
+         "images raises on them; its description and shape passes are fed float32, its training float64: q7 -3"),
+        ("r57_convnet_double_no_cast_data_made_double.py", "as r57_min_double_in_init_no_cast_in_forward: q8 -1"),
+        ("r57_min_conv_block_double.py", "as r57_min_double_in_init_no_cast_in_forward, conv_block fed float32: -0.5"),
+        ("r57_layers_built_with_dtype_float64.py", "as r57_min_conv_block_double: -0.5"),
+        ("r57_eval_mode_under_no_grad_in_forward.py",
+         "as r17_py_q7_set_grad_enabled_by_training_flag: autograd turned off by the model's own flag in its "
+         "description: q8 params and channels -1"),
+    )},
 }
 
 #: Correct cases the grader marks down at some seeds only: expected failures that may pass, so that a run where they
