@@ -3420,19 +3420,42 @@ def test_a_first_draft_no_statement_reads_stays_out_of_force():
     assert found([head + _WRAPPER + "x = 1\n" + _LOOPS + "check = conv2d(torch.ones(3, 3), torch.ones(2, 2))\n"]) == []
 
 
+@pytest.mark.parametrize("receiver", ["CNN", "type(self)", "self.__class__"])
 @pytest.mark.parametrize("attribute, readable", [
-    # fairness round 57: a private name torch never reads, set on a model's class, is the class's data (-10)
-    ("_initial_state", True), ("_count", True),
+    # fairness rounds 57 and 58: a private name torch never reads, set on a model's class, is the class's data (-10)
+    ("_initial_state", True), ("_count", True), ("_name", True),
     # names torch's Module reads: what the module does changes
     ("_compiled_call_impl", False), ("_call_impl", False), ("_parameters", False), ("__call__", False),
 ])
-def test_a_private_class_attribute_torch_never_reads_is_data(attribute, readable):
+def test_a_private_class_attribute_torch_never_reads_is_data(receiver, attribute, readable):
     source = HAND_WRITTEN + (
         "class CNN(torch.nn.Module):\n    def __init__(self):\n        super().__init__()\n"
         "        self.fc = torch.nn.Linear(2, 1)\n"
-        f"        CNN.{attribute} = {{k: v.clone() for k, v in self.state_dict().items()}}\n"
+        f"        {receiver}.{attribute} = {{k: v.clone() for k, v in self.state_dict().items()}}\n"
         "    def forward(self, x):\n        return self.fc(x)\n")
     assert (unreadable_findings((source,), models=True, reached_from=("CNN",)) == []) is readable
+
+
+def test_private_class_data_set_at_top_level_and_a_docstring_set_are_data():
+    # fairness round 58: `CNN._cache = {}` after the class, `conv2d.__doc__ = "..."` (-10 each)
+    source = HAND_WRITTEN + ("class CNN(torch.nn.Module):\n    def forward(self, x):\n"
+                             "        return x if CNN._cache is not None else x\nCNN._cache = {}\n"
+                             "conv2d.__doc__ = 'by hand'\nCNN.__doc__ = 'the lecture CNN'\n")
+    assert unreadable_findings((source,), models=True, reached_from=("CNN",)) == []
+    assert found([source]) == []
+
+
+@pytest.mark.parametrize("decorated", [
+    # attack round 80: a decorator of the submission's whose body hands back the name's earlier binding
+    "def _previous(f):\n    return conv2d\n@_previous\n",
+    "def _previous(f):\n    kept = {'conv2d': conv2d}\n    return lambda *a: kept[f.__name__](*a)\n@_previous\n",
+])
+def test_a_decorator_that_reads_the_name_it_decorates_puts_the_earlier_binding_in_force(decorated):
+    head = "import torch\nimport torch.nn.functional as F\n"
+    assert ("builtin", "F.conv2d") in found([head + _WRAPPER + decorated + _LOOPS])
+    # a decorator that reads only its argument leaves the first draft out of force
+    timed = "def timed(f):\n    return lambda *a: f(*a)\n@timed\n"
+    assert found([head + _WRAPPER + timed + _LOOPS]) == []
 
 
 def test_a_torch_function_stored_through_its_call_attribute_is_read_as_stored():

@@ -779,6 +779,8 @@ class _Reading:
         self.nodes: list[ast.AST] = []
         """Every node of every unit that parses: the rules on the submission's own classes look at each use."""
         self.memo: dict = {}
+        self.position: dict[int, int] = {}
+        """Every node's top-level statement, by id, as its place in the order the units run them."""
         """What those rules computed over every node, once per reading (each is asked per name or call)."""
         self.while_running: list[tuple[ast.AST, Finding]] = []
         """Imports of thread and process modules: findings where reached, or while a thread runs
@@ -903,6 +905,10 @@ def _read_cached(units: tuple[str, ...]) -> _Reading:
             if id(nested) not in in_text and _magic_code(nested) is not None:
                 magic += [st for st in _with_magic_statements([nested], reading.magic_calls) if st is not nested]
         # walked once: both scans read every node of the unit, and of the code its `%time` lines run
+        for statement in [*tree.body, *magic]:
+            place = len(reading.position)
+            for n in ast.walk(statement):
+                reading.position.setdefault(id(n), place)
         nodes = list(ast.walk(tree)) + [n for statement in magic for n in ast.walk(statement)]
         reading.method_setattrs |= _setattrs_of_methods(nodes)
         _scan_unreadable(reading, nodes)
@@ -1563,17 +1569,26 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                                 and not _plain_data_setting(reading, node, root) \
                                 and not _library_setting(reading, node, root):
                             add(Finding("unverifiable", f"{chain} = ... (patches an imported module)"))
-                        elif root in reading.bindings and not isinstance(sub.ctx, ast.Load) and any(
+                        elif root in reading.bindings and not isinstance(sub.ctx, ast.Load) and sub.attr != "__doc__" \
+                                and any(
                                 isinstance(b, ast.ClassDef) or (isinstance(b, (ast.FunctionDef, ast.AsyncFunctionDef))
                                                                 and sub.attr.startswith("__"))
                                 for b, _ in reading.bindings[root]):
                             # A class's attributes are its methods; a function's own attributes
-                            # (timed.calls = ...) change nothing it does, its dunders do.
+                            # (timed.calls = ...) change nothing it does, its dunders do, but its text
+                            # (`conv2d.__doc__ = ...`: fairness round 58, -10).
                             finding = Finding("unverifiable", f"{chain} = ... (changes a function or class)")
                             if _changes_a_class_method(reading, sub, root):  # what a model runs, the worker sees
                                 reading.reach_only.append((node, Finding(finding.kind, finding.what, False)))
                             else:
                                 add(finding)
+                        elif sub.attr.startswith("__") and sub.attr.endswith("__") and sub.attr != "__doc__" and (
+                                root is None or "__class__" in chain.split(".")[:-1]):
+                            # a special method set on a class reached through an instance (`type(self).__call__ =
+                            # f`, `self.__class__.__torch_function__ = f`): as a class's own, it changes how Python
+                            # or torch treat every instance (found writing round 58's private-data rule)
+                            add(Finding("unverifiable", f"{chain if root else '(...).' + sub.attr} = ... (changes a "
+                                                        "class through one of its instances)"))
                         elif sub.attr in RENAMING_DUNDERS and root not in reading.imported and not (
                                 isinstance(node, ast.Assign) and (
                                     isinstance(node.value, ast.Constant) and type(node.value.value) is str
@@ -2997,17 +3012,26 @@ def _list_instance_names(reading: _Reading, cls: ast.ClassDef) -> dict[str, str]
 
 
 def _own_private(reading: _Reading, node: ast.Attribute, methods_own: dict[int, ast.ClassDef]) -> bool:
-    """Whether a private attribute is the submission's own: on a method's ``self``/``cls``, on a class it
-    defines, or directly on an imported module other than torch or sys (``os._exit``)."""
+    """Whether a private attribute is the submission's own: on a method's ``self``/``cls`` or its class, on a class
+    it defines, or directly on an imported module other than torch or sys (``os._exit``)."""
     value = node.value
+    # the class of a method's own instance, `type(self)._seen` or `self.__class__._seen`: the class's own data when
+    # torch's nn.Module never reads the name (fairness round 58: seven correct files lost 10 points)
+    instance = value.args[0] if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) \
+        and value.func.id == "type" and _the_builtin(reading, value.func) and len(value.args) == 1 \
+        and not value.keywords else value.value if isinstance(value, ast.Attribute) and value.attr == "__class__" \
+        else None
+    if isinstance(instance, ast.Name) and id(instance) in methods_own:
+        return _a_private_name_torch_never_reads(node.attr)
     if not isinstance(value, ast.Name):
         return False
     if id(value) in methods_own:
         return True
     if value.id in reading.imported:
         return reading.imported[value.id].split(".")[0] not in ("torch", "sys")
-    bindings = reading.bindings.get(value.id, [])
-    return bool(bindings) and all(isinstance(b, ast.ClassDef) for b, _ in bindings)
+    # (what only changes the class, `CNN._cache = {}` at top level, is no binding of its name: fairness round 58)
+    bindings = [b for b, _ in reading.bindings.get(value.id, []) if not _changes_only(b, value.id)]
+    return bool(bindings) and all(isinstance(b, ast.ClassDef) for b in bindings)
 
 
 def _setattrs_of_methods(nodes: list[ast.AST]) -> set[int]:
@@ -4362,19 +4386,20 @@ def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | No
                    if not _changes_only_the_container(node)]
         return reading.mutations.get(name, []) + through
 
-    # Names read where a statement of the top level runs (an alias `_kept = conv2d`, a default value, a decorator):
-    # what they held then may be a binding the name no longer has when the checks run (attack round 79: `_kept =
-    # conv2d` between a wrapper of F.conv2d and the loops, then `conv2d = _kept`, or loops that call `_kept`).
-    # Every binding of such a name is read.
-    as_then: set[str] = set()
-    walked_as_then: set[str] = set()
+    # Names read where a statement of the top level runs (an alias `_kept = conv2d`, a default value, a decorator)
+    # hold what they held then, which may be a binding the name no longer has when the checks run (attack round 79:
+    # `_kept = conv2d` between a wrapper of F.conv2d and the loops, then `conv2d = _kept`, or loops that call
+    # `_kept`): the bindings in force at that statement are read too (_bindings_in_force_at), not every binding
+    # (fairness round 58: `conv = conv2d` after the loops is the loops, not a first draft).
+    as_then: dict[str, list[ast.AST]] = {}
+    walked_as_then: set[int] = set()
 
     def walk(name: str, callbacks_only: bool = False) -> None:
         changes = changes_of(name)
         # the statements that change the object, or hand it to a call, read it only to change it
         changing = [] if callbacks_only else changes + _calls_given(reading, name)
-        bound = [node for node, _ in reading.bindings.get(name, [])] if name in as_then \
-            else _bindings_in_force(reading, name)
+        bound = _bindings_in_force(reading, name) + as_then.get(name, [])
+        walked_as_then.update(id(n) for n in as_then.get(name, []))
         nodes = [] if callbacks_only else bound + changing
         changing_ids = {id(node) for node in changing}
         if name in read:
@@ -4434,8 +4459,9 @@ def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | No
                     # A call handed to an object is read alone (_calls_given), out of its method: its `self` is
                     # that method's parameter, never a module-level name (binding one is a finding of rule 2).
                     todo.append(sub.id)
-                    if local.depth == 0 and sub.id not in as_then and len(reading.bindings.get(sub.id, [])) > 1:
-                        as_then.add(sub.id)
+                    if local.depth == 0 and len(reading.bindings.get(sub.id, [])) > 1:
+                        then = as_then.setdefault(sub.id, [])
+                        then += [b for b in _bindings_in_force_at(reading, sub.id, node) if b not in then]
                     if sub.id != changed:
                         how = _only_added_to(reading, sub)
                         if how is None:
@@ -4454,14 +4480,12 @@ def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | No
             if name not in seen:
                 seen.add(name)
                 walk(name)
-                if name in as_then:
-                    walked_as_then.add(name)
-            elif name in as_then and name not in walked_as_then:
-                walked_as_then.add(name)
-                walk(name)  # read before as it is in force, now every binding it had
+            elif any(id(n) not in walked_as_then for n in as_then.get(name, [])):
+                walk(name)  # read before as it is in force, now as a top-level statement found it too
             elif name in read and name not in followed_callbacks:
                 walk(name, callbacks_only=True)  # first reached by adding to it, read since
-        aliases = _aliases(reading, seen)  # names bound to an object already reached
+        aliases = _aliases(reading, seen, lambda name, at: any(  # names bound to an object already reached
+            id(b) in walked for b in _bindings_in_force_at(reading, name, at)))
         read.update(aliases)
         todo.extend(aliases)
         if todo:
@@ -5955,9 +5979,11 @@ def _plain_own_class(reading: _Reading, name: str, seen: frozenset = frozenset()
         for b in bindings)
 
 
-def _aliases(reading: _Reading, reached: set[str]) -> list[str]:
+def _aliases(reading: _Reading, reached: set[str], held=None) -> list[str]:
     """Module-level names bound to an object that a reached name also holds (``_O = _Ops``): what is done
-    through them is done to a reached object."""
+    through them is done to a reached object.  ``held(name, statement)``: whether what ``name`` holds as that
+    statement runs is an object reached (fairness round 58: `reference = conv2d` made before the loops holds a first
+    draft that nothing checked calls)."""
     found = []
     for name, bindings in reading.bindings.items():
         if name in reached:
@@ -5966,7 +5992,8 @@ def _aliases(reading: _Reading, reached: set[str]) -> list[str]:
             value = getattr(node, "value", None)
             while isinstance(value, (ast.Attribute, ast.Subscript)):
                 value = value.value  # _inner = _Ops.table holds part of a reached object
-            if isinstance(value, ast.Name) and value.id in reached and value.id not in reading.imported:
+            if isinstance(value, ast.Name) and value.id in reached and value.id not in reading.imported \
+                    and (held is None or held(value.id, node)):
                 found.append(name)
                 break
     return found
@@ -5989,16 +6016,51 @@ def _bindings_in_force(reading: _Reading, name: str) -> list[ast.AST]:
         chain = []
         for node, _ in reversed(bindings):
             chain.append(node)
-            if not _reads_itself(node, name):
+            if not _reads_itself(node, name, reading):
                 break
         return chain[::-1]
     return [node for node, _ in bindings]
 
 
-def _reads_itself(binding: ast.AST, name: str) -> bool:
-    """Whether the value ``binding`` binds ``name`` to is made from what ``name`` held before it."""
+def _bindings_in_force_at(reading: _Reading, name: str, statement: ast.AST) -> list[ast.AST]:
+    """The bindings of a module-level name that may be in force as ``statement``, a top-level statement (or one
+    in it), runs: as :func:`_bindings_in_force` says of the bindings made before it; every binding when the
+    reading cannot place it."""
+    bindings = reading.bindings.get(name, [])
+    at = reading.position.get(id(statement))
+    if at is None or name in reading.global_in_functions:
+        return [node for node, _ in bindings]
+    before = [(node, plain) for node, plain in bindings
+              if reading.position.get(id(node), at) < at]
+    if not before:
+        return []
+    chain = []
+    for node, plain in reversed(before):
+        chain.append(node)
+        if plain and not _reads_itself(node, name, reading):
+            break
+    return chain[::-1]
+
+
+def _reads_itself(binding: ast.AST, name: str, reading: _Reading | None = None) -> bool:
+    """Whether the value ``binding`` binds ``name`` to is made from what ``name`` held before it: an assignment
+    that reads the name, or a decorated ``def``/``class`` whose decorator reads it, in its own words or in the body
+    of a function of the submission it names (attack round 80: `@_previous def conv2d` with `def _previous(f):
+    return conv2d` put the first conv2d back)."""
     if isinstance(binding, ast.AugAssign):
         return True
+    if isinstance(binding, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        for decorator in binding.decorator_list:
+            for n in ast.walk(decorator):
+                if not isinstance(n, ast.Name):
+                    continue
+                if n.id == name:
+                    return True
+                for bound, _ in (reading.bindings.get(n.id, []) if reading is not None else []):
+                    if isinstance(bound, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)) \
+                            and any(isinstance(m, ast.Name) and m.id == name for m in ast.walk(bound)):
+                        return True
+        return False
     value = binding.value if isinstance(binding, (ast.Assign, ast.AnnAssign, ast.NamedExpr)) else None
     return value is not None and any(isinstance(n, ast.Name) and n.id == name for n in ast.walk(value))
 
@@ -6396,9 +6458,10 @@ def _a_private_name_torch_never_reads(name: str) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _torch_module_names() -> frozenset[str]:
-    """Every name torch's ``torch/nn/modules/module.py`` binds, reads as an attribute or spells as a text (an
+    """Every name torch's ``torch/nn/modules/module.py`` defines, reads as an attribute or spells as a text (an
     attribute set with ``super().__setattr__("_parameters", ...)`` or read with ``getattr(self, "_x", None)``), read
-    from its source without importing torch.  Empty texts aside, a name missing here is one the module never uses."""
+    from its source without importing torch; its local variables (``_name`` in a loop: fairness round 58) are no
+    attributes."""
     spec = importlib.util.find_spec("torch")
     names: set[str] = set()
     for folder in (spec.submodule_search_locations or []) if spec is not None else []:
@@ -6412,8 +6475,6 @@ def _torch_module_names() -> frozenset[str]:
                 names.add(node.attr)
             elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
                 names.add(node.name)
-            elif isinstance(node, ast.Name):
-                names.add(node.id)
             elif isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value.isidentifier():
                 names.add(node.value)
     if not names:
