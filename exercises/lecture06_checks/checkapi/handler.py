@@ -758,7 +758,7 @@ class Handler:
         module = torch.nn.Module
         self._module_apply_code = module._apply.__code__
         self._module_conversion_codes = frozenset(
-            getattr(module, name).__code__ for name in ("to", "cpu", "float", "double"))
+            getattr(module, name).__code__ for name in ("to", "cpu", "float", "double", "type", "half", "bfloat16"))
         self._frame = sys._getframe
         self._read_gradient = self._grad_descriptor.__get__
         F = torch.nn.functional
@@ -1844,7 +1844,8 @@ class Handler:
 
     def _converted_by_torch(self, func, args: tuple) -> bool:
         """Whether ``func(*args)`` reads a gradient for torch's ``Module._apply`` in ``module.to(...)``, ``.cpu()``,
-        ``.float()`` or ``.double()``, and there is none: ``_apply`` then does nothing with it and hands the model's
+        ``.float()``, ``.double()``, ``.type(...)`` (fairness round 58), ``.half()`` or ``.bfloat16()``, and there is
+        none: ``_apply`` then does nothing with it and hands the model's
         code nothing (fairness round 56: ``self.to(x.device)`` in forward).  A gradient it converts is changed in
         place, which a model holding it sees (attack round 78: a frozen parameter's gradient set in ``__init__``,
         which the judge never clears and a course's ``zero_grad()`` does, turned float64 between ``self.double()``
