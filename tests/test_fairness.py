@@ -746,6 +746,25 @@ GRADER_FAULTS: dict[str, str] = {
          "as r17_py_q7_set_grad_enabled_by_training_flag: autograd turned off by the model's own flag in its "
          "description: q8 params and channels -1"),
     )},
+    # Fairness round 58 (tests/corpus/fair/_r58_findings.md, aimed at this session's rules): 27 of 90 lost points on
+    # 2629920; aliases made after the loops, an unused alias of a first draft, __doc__ set, private class data through
+    # type(self), self.__class__ or at top level, and self.type() in forward are fixed; these stay.
+    **{name: "(fairness round 58) " + why for name, why in (
+        ("r58_min_head_view_add_unsqueeze.py",
+         "a grader's fault: a Linear of one output whose product is flattened with view(-1)/reshape(-1)/flatten() "
+         "before its bias is read as a Linear without one (squeeze(1) is read right): q7 -3"),
+        ("r58_min_head_reshape_add_reshape.py", "as r58_min_head_view_add_unsqueeze: -3"),
+        ("r58_head_view_flat_add_view.py", "as r58_min_head_view_add_unsqueeze: -3"),
+        ("r58_head_flatten_add_reshape.py", "as r58_min_head_view_add_unsqueeze: -3"),
+        ("r58_min_log_method_constant_template.py",
+         "a grader's fault: a format template handed to a method or static method (not a module-level function) is a "
+         "text the reader does not follow into its calls: q7 and q8 -7"),
+        ("r58_min_log_staticmethod.py", "as r58_min_log_method_constant_template: -7"),
+        ("r58_log_method_with_verbose_flag.py", "as r58_min_log_method_constant_template: -7"),
+        ("r58_min_class_private_metadata.py",
+         "by design: `_metadata` is a name torch's module code reads (on a state dict), and the reader does not tell "
+         "which objects it reads it on: -10"),
+    )},
 }
 
 #: Correct cases the grader marks down at some seeds only: expected failures that may pass, so that a run where they
