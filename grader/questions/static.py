@@ -6467,7 +6467,7 @@ def _torch_module_names() -> frozenset[str]:
     for folder in (spec.submodule_search_locations or []) if spec is not None else []:
         try:
             with open(f"{folder}/nn/modules/module.py", encoding="utf-8") as source:
-                tree = ast.parse(source.read())
+                tree = parse(source.read())  # under the parser's lock, as every parse in the judge
         except (OSError, SyntaxError, ValueError):
             continue
         for node in ast.walk(tree):

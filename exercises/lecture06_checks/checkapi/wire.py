@@ -38,7 +38,6 @@ from __future__ import annotations
 
 import json
 import math
-import struct
 import sys
 from dataclasses import dataclass, field, replace
 
@@ -871,7 +870,7 @@ def _decode_array(body: dict) -> Array:
 
 #: A message's bytes: the size of its JSON part, that part, then the bytes values it refers to (:data:`BYTES_TAG`),
 #: in the order the JSON names them.
-_JSON_SIZE = struct.Struct(">Q")
+_JSON_SIZE = 8  # bytes, big-endian
 BYTES_TAG = "$bytes"
 
 
@@ -890,7 +889,7 @@ def dumps(message: dict) -> bytes:
         return {BYTES_TAG: [end - len(value), len(value)]}
 
     head = json.dumps(message, separators=(",", ":"), allow_nan=True, default=attach).encode("utf-8")
-    return b"".join((_JSON_SIZE.pack(len(head)), head, *attached))
+    return b"".join((len(head).to_bytes(_JSON_SIZE, "big"), head, *attached))
 
 
 def loads(raw: bytes) -> dict:
@@ -901,10 +900,10 @@ def loads(raw: bytes) -> dict:
     copied once: they must follow each other in the order the JSON names them (no two overlap), so that what a
     message makes the judge hold is no more than the message.
     """
-    if len(raw) < _JSON_SIZE.size:
+    if len(raw) < _JSON_SIZE:
         raise WireError("message is too short")
-    (size,) = _JSON_SIZE.unpack_from(raw)
-    start = _JSON_SIZE.size
+    size = int.from_bytes(raw[:_JSON_SIZE], "big")
+    start = _JSON_SIZE
     if size > len(raw) - start:
         raise WireError("message's JSON part is longer than the message")
     head, tail = raw[start:start + size], memoryview(raw)[start + size:]
