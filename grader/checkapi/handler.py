@@ -1845,13 +1845,13 @@ class Handler:
     def _converted_by_torch(self, func, args: tuple) -> bool:
         """Whether ``func(*args)`` reads a gradient for torch's ``Module._apply`` in ``module.to(...)``, ``.cpu()``,
         ``.float()``, ``.double()``, ``.type(...)`` (fairness round 58), ``.half()`` or ``.bfloat16()``, and there is
-        none: ``_apply`` then does nothing with it and hands the model's
-        code nothing (fairness round 56: ``self.to(x.device)`` in forward).  A gradient it converts is changed in
-        place, which a model holding it sees (attack round 78: a frozen parameter's gradient set in ``__init__``,
-        which the judge never clears and a course's ``zero_grad()`` does, turned float64 between ``self.double()``
-        and ``self.float()``); a gradient of a tensor subclass would run the subclass's code; a setter is a write.  The frames are told by their code objects, which no submission can
-        change; an ``_apply`` called with a function of the model's, or a conversion whose tensor's ``to`` is
-        the model's, has another frame in between and is refused."""
+        none: ``_apply`` then does nothing with it and hands the model's code nothing (fairness round 56:
+        ``self.to(x.device)`` in forward).  A gradient it converts is changed in place, which a model holding it
+        sees (attack round 78: a frozen parameter's gradient set in ``__init__``, which the judge never clears and a
+        course's ``zero_grad()`` does, turned float64 between ``self.double()`` and ``self.float()``); a gradient of
+        a tensor subclass would run the subclass's code; a setter is a write.  The frames are told by their code
+        objects, which no submission can change; an ``_apply`` called with a function of the model's, or a
+        conversion whose tensor's ``to`` is the model's, has another frame in between and is refused."""
         if func != self._read_gradient or len(args) != 1 or self._read_gradient(args[0]) is not None:
             return False
         frame = self._frame(2)  # the caller of _judged_call's caller

@@ -762,7 +762,6 @@ class SandboxProbe(Probe):
             self._note(EventKind.PROTOCOL, f"malformed answer about `{request.get(Key.NAME)}`: {exc}")
             raise ProtocolError(f"the answer could not be read: {exc}") from None
 
-
     def _retrain(self) -> None:
         """In a worker that replaces a dead one: the trainings the dead one answered, again, in their order
         (:attr:`_trained`).  Their answers were read already; a training that fails now ends the worker again."""
