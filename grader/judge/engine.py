@@ -778,11 +778,13 @@ class SandboxProbe(Probe):
         finally:
             self._retraining = False
         # A training that was answered once and fails now: this worker is no use either, and it counts as a
-        # restart (bounded by max_restarts), so that a submission cannot make every request start another.
+        # restart (bounded by max_restarts), so that a submission cannot make every request start another.  One that
+        # died, ran out of time or of memory doing it was ended, counted and noted as what it was by send (a memory
+        # bound is the row's status, not a kill: the fresh-clone rehearsal of 07:18).
         if self._worker is not None:
             self._end_worker(kill=True)
             self.log.restarts += 1
-        self._note(EventKind.KILLED, "the worker that replaced a dead one could not train the models again")
+            self._note(EventKind.KILLED, "the worker that replaced a dead one could not train the models again")
 
 
 def _out_of_memory(answer: dict) -> bool:
