@@ -215,6 +215,10 @@ PLAIN = {"before": "pass", "conv1": "self.conv1(x)", "pool2": "F.max_pool2d(torc
     # the one output's dimension squeezed away before its bias, put back after (fairness round 56)
     {"head": "(x @ self.fc.weight.t()).squeeze(1).add(self.fc.bias).unsqueeze(1)"},
     {"head": "((x @ self.fc.weight.T).squeeze(-1) + self.fc.bias)[:, None]"},
+    # ... or flattened with a view (fairness round 58)
+    {"head": "(x @ self.fc.weight.t()).view(-1).add(self.fc.bias).unsqueeze(1)"},
+    {"head": "(torch.mm(x, self.fc.weight.T).reshape(-1) + self.fc.bias).reshape(-1, 1)"},
+    {"head": "(x @ self.fc.weight.t()).flatten().add(self.fc.bias).view(-1, 1)"},
     {"before": "acc = self.conv1.weight.new_zeros(x.shape[0], 3, 100, 100)",
      "conv1": "acc + F.conv2d(x, self.conv1.weight, self.conv1.bias, padding=1)"},
     # a written-out convolution whose sum goes on after it already is the whole: a term that adds nothing
@@ -230,7 +234,8 @@ PLAIN = {"before": "pass", "conv1": "self.conv1(x)", "pool2": "F.max_pool2d(torc
         "bias first", "W x as a batch of columns", "rows by mv", "rows by index", "rows by cat", "rows by layer",
         "rows unbound", "conv im2col", "conv einsum windows", "conv shifted slices", "conv transposed",
         "conv parts per output", "conv parts per input", "conv in float64", "addmm broadcast bias",
-        "squeezed then bias", "squeezed then bias indexed back", "accumulator made from the weight", "a term adding nothing", "adaptive pool",
+        "squeezed then bias", "squeezed then bias indexed back", "viewed flat then bias",
+        "reshaped flat then bias", "flattened then bias", "accumulator made from the weight", "a term adding nothing", "adaptive pool",
         "shape checked on zeros"])
 def test_layers_written_out_with_their_own_parameters_earn_their_points(change):
     points = _q7(WRITTEN.format(**{**PLAIN, **change}))
@@ -251,8 +256,11 @@ def test_layers_written_out_with_their_own_parameters_earn_their_points(change):
     # a squeezed product's bias after a ReLU, or added twice
     {"head": "torch.relu((x @ self.fc.weight.t()).squeeze(1)).add(self.fc.bias).unsqueeze(1)"},
     {"head": "((x @ self.fc.weight.t()).squeeze(1) + self.fc.bias + self.fc.bias).unsqueeze(1)"},
+    # a flattened product's bias after a ReLU, or its bias on a flattened product of several outputs' place
+    {"head": "torch.relu((x @ self.fc.weight.t()).view(-1)).add(self.fc.bias).view(-1, 1)"},
+    {"head": "((x @ self.fc.weight.t()).view(-1) + self.fc.bias + self.fc.bias).view(-1, 1)"},
 ], ids=["after the activation", "twice", "not its bias", "no bias", "bias in every product", "squeezed, after a relu",
-        "squeezed, twice"])
+        "squeezed, twice", "flattened, after a relu", "flattened, twice"])
 def test_a_bias_that_is_not_the_layers_own_earns_nothing_for_the_layers(change):
     points = _q7(WRITTEN.format(**{**PLAIN, **change}))
     assert points["q7.outputs"] == 0, points

@@ -733,6 +733,13 @@ class Handler:
                     handler._written_convolution(self, (), first)  # an im2col product viewed as (N, out, H', W')
                     handler._written_pooling(self, name, first, args, kwargs)  # F.unfold(x, 2, stride=2)'s max
                     source = bound.get("input")
+                    if self.pending is not None and source is self.pending[0] and \
+                            self.records[self.pending[1]]["kind"] == "Linear" and \
+                            isinstance(first, handler._tensor_type):
+                        # a Linear's product flattened before its bias (`(h @ w.T).view(-1) + b`, one output a
+                        # value per example: fairness round 58): still that layer's output, its bias awaited
+                        handler._follow_product(self, first)
+                        return output
                     if shape is not None and len(shape) in (1, 2) and isinstance(source, handler._tensor_type) \
                             and source.dim() > 2 and record is not None:  # a view that flattens
                         record["output_shape"] = shape
