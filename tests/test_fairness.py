@@ -748,19 +748,9 @@ GRADER_FAULTS: dict[str, str] = {
     )},
     # Fairness round 58 (tests/corpus/fair/_r58_findings.md, aimed at this session's rules): 27 of 90 lost points on
     # 2629920; aliases made after the loops, an unused alias of a first draft, __doc__ set, private class data through
-    # type(self), self.__class__ or at top level, and self.type() in forward are fixed; these stay.
+    # type(self), self.__class__ or at top level, self.type() in forward, heads flattened with view(-1) before their
+    # bias and templates handed to methods are fixed; this one stays.
     **{name: "(fairness round 58) " + why for name, why in (
-        ("r58_min_head_view_add_unsqueeze.py",
-         "a grader's fault: a Linear of one output whose product is flattened with view(-1)/reshape(-1)/flatten() "
-         "before its bias is read as a Linear without one (squeeze(1) is read right): q7 -3"),
-        ("r58_min_head_reshape_add_reshape.py", "as r58_min_head_view_add_unsqueeze: -3"),
-        ("r58_head_view_flat_add_view.py", "as r58_min_head_view_add_unsqueeze: -3"),
-        ("r58_head_flatten_add_reshape.py", "as r58_min_head_view_add_unsqueeze: -3"),
-        ("r58_min_log_method_constant_template.py",
-         "a grader's fault: a format template handed to a method or static method (not a module-level function) is a "
-         "text the reader does not follow into its calls: q7 and q8 -7"),
-        ("r58_min_log_staticmethod.py", "as r58_min_log_method_constant_template: -7"),
-        ("r58_log_method_with_verbose_flag.py", "as r58_min_log_method_constant_template: -7"),
         ("r58_min_class_private_metadata.py",
          "by design: `_metadata` is a name torch's module code reads (on a state dict), and the reader does not tell "
          "which objects it reads it on: -10"),

@@ -3383,6 +3383,54 @@ def test_a_template_a_helper_may_be_handed_otherwise_is_read_as_computed(helper,
     assert unreadable_findings((source,), models=True, reached_from=("CNN",)) != []
 
 
+#: A class whose method takes a template, and a second class in front of the model (CNN's forward calls below).
+_LOGGING_CLASS = "class Log:\n{method}\nLOG_ = Log()\n"
+
+
+@pytest.mark.parametrize("method, calls", [
+    # fairness round 58: a template handed to a method (-7 each): through self, through an instance, a static method
+    # through the class, a plain method through the class with its instance, a class method, by keyword
+    ("    def show(self, fmt, *tensors):\n        print(fmt.format(*tensors))\n", "LOG_.show('in {0.shape}', x)"),
+    ("    @staticmethod\n    def show(fmt, t):\n        print(fmt.format(t))\n", "Log.show('{0.dtype}', x)"),
+    ("    def show(self, fmt, t):\n        print(fmt.format(t))\n", "Log.show(LOG_, ROW, x)\n        LOG_.show(fmt=ROW, t=x)"),
+    ("    def show(self, t, fmt='{0.shape}'):\n        print(fmt.format(t))\n", "LOG_.show(x)"),
+])
+def test_a_template_every_call_hands_a_method_as_a_constant_is_readable(method, calls):
+    source = HAND_WRITTEN + "ROW = '{0.shape}'\n" + _LOGGING_CLASS.format(method=method) + (
+        f"class CNN(torch.nn.Module):\n    def forward(self, x):\n        {calls}\n        return x\n")
+    assert unreadable_findings((source,), models=True, reached_from=("CNN",)) == []
+    assert found([source]) == []
+
+
+@pytest.mark.parametrize("method, calls", [
+    # a frame's fields handed in, by position or keyword
+    ("    def show(self, fmt, e):\n        return fmt.format(e)\n", "LOG_.show('{0.__traceback__.tb_frame}', ValueError())"),
+    ("    @staticmethod\n    def show(fmt, e):\n        return fmt.format(e)\n",
+     "Log.show(e=ValueError(), fmt='{e.__traceback__.tb_frame}')"),
+    # a template built at run time
+    ("    def show(self, fmt, e):\n        return fmt.format(e)\n", "LOG_.show('{0}', x)\n        LOG_.show(NAME, x)"),
+    # the method reached otherwise than by a call of its name: by a text, handed on, set again, or a second of its name
+    ("    def show(self, fmt, e):\n        return fmt.format(e)\n", "getattr(LOG_, 'show')(NAME, x)"),
+    ("    def show(self, fmt, e):\n        return fmt.format(e)\n", "f = LOG_.show\n        f(NAME, x)"),
+    ("    def show(self, fmt, e):\n        return fmt.format(e)\n", "Log.echo = Log.show\n        LOG_.echo(NAME, x)"),
+    ("    def show(self, fmt, e):\n        return fmt.format(e)\n    def again(self):\n        pass\n"
+     "class Other:\n    def show(self, e, fmt):\n        pass\n", "LOG_.show('{0}', x)\n        Other().show(NAME, x)"),
+    # through type(self) or __class__, where an instance's and the class's calls differ by one argument
+    ("    def show(self, fmt, e):\n        return fmt.format(e)\n", "type(LOG_).show('{0}', NAME, x)"),
+    # the template in the instance's place of a plain method called through the class
+    ("    def show(fmt, e):\n        return fmt.format(e)\n", "LOG_.show('{0}')"),
+    # the method's name as a text, which a caller of names reaches it by
+    ("    def show(self, fmt, e):\n        return fmt.format(e)\n",
+     "import operator\n        operator.methodcaller('show', NAME, x)(LOG_)"),
+    # arguments spread
+    ("    def show(self, fmt, e):\n        return fmt.format(e)\n", "LOG_.show(*PAIR)"),
+])
+def test_a_template_a_method_may_be_handed_otherwise_is_read_as_computed(method, calls):
+    source = HAND_WRITTEN + "NAME = input()\nPAIR = (NAME, 1)\n" + _LOGGING_CLASS.format(method=method) + (
+        f"class CNN(torch.nn.Module):\n    def forward(self, x):\n        {calls}\n        return x\n")
+    assert unreadable_findings((source,), models=True, reached_from=("CNN",)) != []
+
+
 _WRAPPER = "def conv2d(i, k, stride=1, padding=0):\n    return F.conv2d(i[None, None], k[None, None])[0, 0]\n"
 _LOOPS = "def conv2d(i, k, stride=1, padding=0):\n    return (i[:2, :2] * k).sum()\n"
 
@@ -3456,6 +3504,34 @@ def test_a_decorator_that_reads_the_name_it_decorates_puts_the_earlier_binding_i
     # a decorator that reads only its argument leaves the first draft out of force
     timed = "def timed(f):\n    return lambda *a: f(*a)\n@timed\n"
     assert found([head + _WRAPPER + timed + _LOOPS]) == []
+
+
+_IMPL_WRAPPER = "def _impl(i, k, stride=1, padding=0):\n    return F.conv2d(i[None, None], k[None, None])[0, 0]\n"
+_IMPL_LOOPS = "def _impl(i, k, stride=1, padding=0):\n    return (i[:2, :2] * k).sum()\n"
+
+
+@pytest.mark.parametrize("decorator", [
+    # a decorator's body reads another name, bound again after the decorated def: it runs, and reads it, then
+    "def _use(f):\n    return _impl\n",
+    # ... through a function it calls, a factory of decorators, or a table it builds
+    "def _pick():\n    return _impl\ndef _use(f):\n    return _pick()\n",
+    "def _use(f):\n    table = {'conv2d': _impl}\n    return table[f.__name__]\n",
+])
+def test_a_decorator_reads_the_names_of_its_body_as_they_are_where_it_runs(decorator):
+    head = "import torch\nimport torch.nn.functional as F\n"
+    decorated = "@_use\ndef conv2d(i, k, stride=1, padding=0):\n    return (i[:2, :2] * k).sum()\n"
+    assert ("builtin", "F.conv2d") in found([head + _IMPL_WRAPPER + decorator + decorated + _IMPL_LOOPS])
+    # bound once, or only after the decorator ran, the name holds the loops there
+    assert found([head + _IMPL_LOOPS + decorator + decorated]) == []
+    assert found([head + "def _impl(i, k, stride=1, padding=0):\n    return i\n" + decorator + decorated
+                  + _IMPL_LOOPS]) == []
+
+
+def test_a_decorator_made_by_a_factory_reads_its_names_as_they_are_where_it_runs():
+    head = "import torch\nimport torch.nn.functional as F\n"
+    factory = "def make():\n    def dec(f):\n        return _impl\n    return dec\n"
+    decorated = "@make()\ndef conv2d(i, k, stride=1, padding=0):\n    return (i[:2, :2] * k).sum()\n"
+    assert ("builtin", "F.conv2d") in found([head + _IMPL_WRAPPER + factory + decorated + _IMPL_LOOPS])
 
 
 def test_a_torch_function_stored_through_its_call_attribute_is_read_as_stored():

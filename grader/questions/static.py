@@ -4393,6 +4393,12 @@ def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | No
     # (fairness round 58: `conv = conv2d` after the loops is the loops, not a first draft).
     as_then: dict[str, list[ast.AST]] = {}
     walked_as_then: set[int] = set()
+    # A decorator's function runs where the statement it decorates runs, and so does what it calls: the names its
+    # body reads hold what they held then too (attack round 80's hole left open: `def _use(f): return _impl` over
+    # the loops, `_impl` a wrapper of F.conv2d bound again after them, hands conv2d the wrapper).  Name -> the
+    # decorated top-level statements it runs at; a function read again with more of them is walked again.
+    runs_at: dict[str, list[ast.AST]] = {}
+    walked_runs: dict[int, int] = {}
 
     def walk(name: str, callbacks_only: bool = False) -> None:
         changes = changes_of(name)
@@ -4405,11 +4411,14 @@ def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | No
         if name in read:
             followed_callbacks.add(name)
             nodes += _callbacks_storing(reading, changes)
+        at = runs_at.get(name, [])
         for node in nodes:
-            if id(node) in walked:
+            if id(node) in walked and walked_runs.get(id(node), 0) >= len(at):
                 continue
             walked.add(id(node))
+            walked_runs[id(node)] = max(walked_runs.get(id(node), 0), len(at))
             changed = name if id(node) in changing_ids else None
+            decorating = {id(n) for d in getattr(node, "decorator_list", ()) for n in ast.walk(d)}
             if isinstance(node, (ast.Import, ast.ImportFrom)):
                 reached.add(id(node))  # an import of a thread module reached counts whatever runs (_while_running)
                 for alias in node.names:
@@ -4462,6 +4471,14 @@ def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | No
                     if local.depth == 0 and len(reading.bindings.get(sub.id, [])) > 1:
                         then = as_then.setdefault(sub.id, [])
                         then += [b for b in _bindings_in_force_at(reading, sub.id, node) if b not in then]
+                    running = [node] if local.depth == 0 and id(sub) in decorating else at if local.depth else []
+                    if running:
+                        runs = runs_at.setdefault(sub.id, [])
+                        runs += [r for r in running if r not in runs]
+                        if local.depth and len(reading.bindings.get(sub.id, [])) > 1:
+                            then = as_then.setdefault(sub.id, [])
+                            then += [b for r in running for b in _bindings_in_force_at(reading, sub.id, r)
+                                     if b not in then]
                     if sub.id != changed:
                         how = _only_added_to(reading, sub)
                         if how is None:
@@ -4480,7 +4497,8 @@ def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | No
             if name not in seen:
                 seen.add(name)
                 walk(name)
-            elif any(id(n) not in walked_as_then for n in as_then.get(name, [])):
+            elif any(id(n) not in walked_as_then for n in as_then.get(name, [])) or any(
+                    walked_runs.get(id(b), 0) < len(runs_at.get(name, [])) for b in _bindings_in_force(reading, name)):
                 walk(name)  # read before as it is in force, now as a top-level statement found it too
             elif name in read and name not in followed_callbacks:
                 walk(name, callbacks_only=True)  # first reached by adding to it, read since
@@ -4493,7 +4511,7 @@ def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | No
             if rounds > MAX_ALIAS_ROUNDS:
                 findings.append(Finding("unverifiable", f"more than {MAX_ALIAS_ROUNDS} chained aliases"))
                 break
-    return findings
+    return list(dict.fromkeys(findings))  # (a body walked again finds what it found before)
 
 
 def _callbacks_storing(reading: _Reading, changes: list[ast.AST]) -> list[ast.AST]:
@@ -5449,51 +5467,117 @@ def _arguments_for(reading: _Reading, name: ast.Name) -> list[ast.expr] | None:
     """When ``name`` is a named parameter of a module-level function, never bound again in it, and that function is
     read nowhere but as the callee of plain calls (no ``*``/``**`` spread, no decorator): the expressions every call
     passes it, with its default where a call leaves it out (fairness round 56: ``def show(fmt, *tensors):
-    print(fmt.format(*tensors))``, called as ``show("in {0.shape}", x)``).  None otherwise."""
+    print(fmt.format(*tensors))``, called as ``show("in {0.shape}", x)``); of a method, those of
+    :func:`_method_arguments_for`.  None otherwise."""
     parents = _parents(reading)
     function = parents.get(id(name))
     while function is not None and not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda,
                                                               ast.ClassDef)):
         function = parents.get(id(function))
-    if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)) or function.decorator_list \
-            or function.args.posonlyargs \
-            or reading.bindings.get(function.name, []) != [(function, True)] \
+    if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)) or function.args.posonlyargs:
+        return None
+    owner = parents.get(id(function))
+    if isinstance(owner, ast.ClassDef):
+        return _method_arguments_for(reading, function, owner, name)
+    if function.decorator_list or reading.bindings.get(function.name, []) != [(function, True)] \
             or function.name in reading.global_in_functions:
         return None
+    calls = {id(n.func): n for n in reading.nodes if isinstance(n, ast.Call)}
+    found: list[ast.Call] = []
+    for node in reading.nodes:
+        if not (isinstance(node, ast.Name) and node.id == function.name):
+            continue
+        call = calls.get(id(node))
+        if call is None:
+            return None  # handed on as a value: any text may come
+        found.append(call)
+    return _parameter_values(function, name.id, found, [0] * len(found))
+
+
+def _parameter_values(function: ast.FunctionDef | ast.AsyncFunctionDef, name: str, calls: list[ast.Call],
+                      skipped: list[int]) -> list[ast.expr] | None:
+    """The expressions ``calls`` of ``function`` pass its parameter ``name`` (the first ``skipped[i]`` of its
+    positional parameters bound by the ``i``-th call's form, a method's ``self``), its default where a call leaves it
+    out; None when ``name`` is rebound in the function, a scope inside it may shadow it, or a call spreads its
+    arguments (``*args``, ``**kwargs``: any text may come)."""
     parameters = [a.arg for a in function.args.args]
     keyword_only = [a.arg for a in function.args.kwonlyargs]
-    if name.id not in parameters + keyword_only:
+    if name not in parameters + keyword_only:
         return None
     inner = list(ast.walk(function))
-    if any(isinstance(n, ast.Name) and n.id == name.id and not isinstance(n.ctx, ast.Load) for n in inner) \
-            or any(isinstance(n, (ast.Global, ast.Nonlocal)) and name.id in n.names for n in inner) \
+    if any(isinstance(n, ast.Name) and n.id == name and not isinstance(n.ctx, ast.Load) for n in inner) \
+            or any(isinstance(n, (ast.Global, ast.Nonlocal)) and name in n.names for n in inner) \
             or any(isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)) and n is not function
                    for n in inner):
         return None  # rebound, or a scope inside that may shadow it
-    if name.id in parameters:
-        index = parameters.index(name.id)
+    if name in parameters:
+        index = parameters.index(name)
         defaults = function.args.defaults
         default = defaults[index - (len(parameters) - len(defaults))] \
             if index >= len(parameters) - len(defaults) else None
     else:
         index = None
-        default = function.args.kw_defaults[keyword_only.index(name.id)]
-    calls = {id(n.func): n for n in reading.nodes if isinstance(n, ast.Call)}
+        default = function.args.kw_defaults[keyword_only.index(name)]
     passed: list[ast.expr] = []
-    for node in reading.nodes:
-        if not (isinstance(node, ast.Name) and node.id == function.name):
-            continue
-        call = calls.get(id(node))
-        if call is None or any(isinstance(a, ast.Starred) for a in call.args) \
-                or any(k.arg is None for k in call.keywords):
-            return None  # handed on as a value, or called with arguments spread: any text may come
-        given = [k.value for k in call.keywords if k.arg == name.id]
-        if index is not None and index < len(call.args):
-            given.append(call.args[index])
+    for call, skip in zip(calls, skipped):
+        if any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords):
+            return None
+        if index is not None and index < skip:
+            return None  # the parameter is the object the method is called on
+        given = [k.value for k in call.keywords if k.arg == name]
+        if index is not None and index - skip < len(call.args):
+            given.append(call.args[index - skip])
         if not given and default is None:
             return None
         passed += given or [default]
     return passed or None
+
+
+def _method_arguments_for(reading: _Reading, function: ast.FunctionDef | ast.AsyncFunctionDef,
+                          owner: ast.ClassDef, name: ast.Name) -> list[ast.expr] | None:
+    """:func:`_arguments_for` of a method (fairness round 58: ``def _log(self, fmt, *args): print(fmt.format(*args))``
+    called as ``self._log("input {}", x.shape)``, or a static method called as ``CNN.log(...)``): when the method is
+    a top-level class's, plain or static, its name is no name torch's ``nn.Module`` knows (torch calls those with
+    arguments of its own), nothing else in the source is spelled so (no other definition, assignment, bare name or
+    text such as ``getattr(self, "_log")``), and every attribute of that name is the callee of a call: the
+    expressions those calls pass it.  A call through the class (``CNN._log(self, ...)``) passes ``self`` itself;
+    one through ``type(self)`` or ``self.__class__`` is not told from one through an instance, and gives None."""
+    method = function.name
+    if not isinstance(_parents(reading).get(id(owner)), ast.Module) \
+            or reading.bindings.get(owner.name, []) != [(owner, True)] \
+            or method.startswith("__") or method in _torch_module_names():
+        return None
+    static = False
+    for decorator in function.decorator_list:
+        if isinstance(decorator, ast.Name) and decorator.id == "staticmethod" and "staticmethod" not in reading.bindings:
+            static = True
+        else:
+            return None
+    calls = {id(n.func): n for n in reading.nodes if isinstance(n, ast.Call)}
+    class_names = {c.name for c in reading.classes}
+    found: list[ast.Call] = []
+    skipped: list[int] = []
+    for node in reading.nodes:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and node.name == method \
+                and node is not function:
+            return None
+        if isinstance(node, ast.Name) and node.id == method \
+                or isinstance(node, ast.Constant) and node.value == method \
+                or isinstance(node, ast.alias) and method in (node.name, node.asname) \
+                or isinstance(node, ast.arg) and node.arg == method \
+                or isinstance(node, ast.keyword) and node.arg == method:
+            return None
+        if not (isinstance(node, ast.Attribute) and node.attr == method):
+            continue
+        call = calls.get(id(node))
+        if call is None or not isinstance(node.ctx, ast.Load):
+            return None  # handed on as a value, or set: any text may come
+        through = node.value
+        if isinstance(through, ast.Call) or isinstance(through, ast.Attribute) and through.attr == "__class__":
+            return None
+        found.append(call)
+        skipped.append(0 if static or isinstance(through, ast.Name) and through.id in class_names else 1)
+    return _parameter_values(function, name.id, found, skipped)
 
 
 def _format_fields(texts: list[str]) -> set[str]:
