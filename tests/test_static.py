@@ -3534,6 +3534,67 @@ def test_a_decorator_made_by_a_factory_reads_its_names_as_they_are_where_it_runs
     assert ("builtin", "F.conv2d") in found([head + _IMPL_WRAPPER + factory + decorated + _IMPL_LOOPS])
 
 
+@pytest.mark.parametrize("keeping, using", [
+    # attack round 81: code a top-level statement runs, read where it runs: a comprehension, a function it calls with
+    # an argument, a default made by a comprehension
+    ('_c = [conv2d for _ in "x"][0]\n', "conv2d = _c\n"),
+    ('def _keep(which):\n    return {"c": conv2d}[which]\n_c = _keep("c")\n', "conv2d = _c\n"),
+    ("", ""),
+])
+def test_code_a_top_level_statement_runs_reads_names_as_they_are_there(keeping, using):
+    head = "import torch\nimport torch.nn.functional as F\n"
+    source = head + _WRAPPER + keeping + _LOOPS + using
+    assert (("builtin", "F.conv2d") in found([source])) is bool(keeping)
+
+
+def test_a_default_made_by_a_comprehension_reads_the_earlier_binding():
+    head = "import torch\nimport torch.nn.functional as F\n"
+    kept = ('def conv2d(i, k, stride=1, padding=0, _kept=[conv2d for _ in "x"][0]):\n'
+            "    return _kept(i, k, stride, padding)\n")
+    assert ("builtin", "F.conv2d") in found([head + _WRAPPER + kept])
+
+
+@pytest.mark.parametrize("rebinding", [
+    # attack round 81: a walrus in a `with` item, a `case` guard or an `except` type binds at the top level too
+    "with contextlib.nullcontext((conv2d := _c)):\n    pass\n",
+    "match 1:\n    case _ if (conv2d := _c):\n        pass\n",
+    "try:\n    pass\nexcept (conv2d := _c) as e:\n    pass\n",
+])
+def test_a_walrus_anywhere_in_a_top_level_statement_rebinds_the_name(rebinding):
+    head = "import contextlib\nimport torch\nimport torch.nn.functional as F\n"
+    source = head + _WRAPPER + "_c = conv2d\n" + _LOOPS + rebinding
+    assert ("builtin", "F.conv2d") in found([source])
+
+
+@pytest.mark.parametrize("assignment, readable", [
+    # fairness round 59: a function's name set as a text is how it prints (-10 on q6, q7 and q8)
+    ('conv2d.__name__ = "conv2d_loops"\n', True),
+    ('conv2d.__qualname__ = "conv2d"\n', True),
+    # not a value computed, nor a module's name, nor a class's
+    ("conv2d.__name__ = NAME\n", False),
+    ('conv2d.__module__ = "torch.nn.functional"\n', False),
+    ('CNN.__name__ = "Conv2d"\n', False),
+])
+def test_a_functions_name_set_as_a_text_is_data(assignment, readable):
+    source = HAND_WRITTEN + ("NAME = input()\nclass CNN(torch.nn.Module):\n    def forward(self, x):\n"
+                             "        return x\n") + assignment
+    assert (unreadable_findings((source,), models=True, reached_from=("CNN",)) == [] and found([source]) == []) \
+        is readable
+
+
+@pytest.mark.parametrize("unpacking, readable", [
+    # fairness round 59: torch's functions unpacked into plain names, in forward or at the top level (q6 -3)
+    ("pool, relu = F.max_pool2d, F.relu\n", True),
+    ("[pool, relu] = (F.max_pool2d, F.relu)\n", True),
+    # into an object, or from a value the reader cannot split
+    ("HOLDER = [None]\nHOLDER[0], relu = F.max_pool2d, F.relu\n", False),
+    ("HOLDER = [None]\n(HOLDER[0], relu), x = (F.max_pool2d, F.relu), 1\n", False),
+])
+def test_torch_functions_unpacked_into_names_are_aliases(unpacking, readable):
+    source = "import torch.nn.functional as F\n" + HAND_WRITTEN + unpacking
+    assert (found([source], "max_pool2d") == []) is readable
+
+
 def test_a_torch_function_stored_through_its_call_attribute_is_read_as_stored():
     """Attack round 73: `F.conv2d.__call__` put in a table by a default argument passed the stored-value rule once an
     attribute's value was skipped wholesale (for fairness round 54's `nn.modules.conv.Conv2d(...)`)."""

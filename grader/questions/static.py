@@ -1142,10 +1142,16 @@ def _statement_bindings(node: ast.stmt) -> list[str]:
     elif isinstance(node, (ast.With, ast.AsyncWith)):
         targets = [item.optional_vars for item in node.items if item.optional_vars is not None]
     names = [n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name)]
-    # Walrus targets in expressions directly in this statement bind in its scope too.
-    for child in ast.iter_child_nodes(node):
-        if isinstance(child, ast.expr):
-            names += [n.target.id for n in _walk_scope(child) if isinstance(n, ast.NamedExpr)]
+    # Walrus targets in every expression this statement evaluates in its own scope bind there too: its direct
+    # expressions, and those of its `with` items, `case` guards and `except` types (attack round 81:
+    # `with nullcontext((conv2d := _c)): pass` and `case _ if (conv2d := _c):` rebound conv2d unseen).
+    todo = [child for child in ast.iter_child_nodes(node) if not isinstance(child, ast.stmt)]
+    while todo:
+        current = todo.pop()
+        if isinstance(current, ast.expr):
+            names += [n.target.id for n in _walk_scope(current) if isinstance(n, ast.NamedExpr)]
+        elif isinstance(current, (ast.withitem, ast.match_case, ast.excepthandler)):
+            todo += [c for c in ast.iter_child_nodes(current) if not isinstance(c, ast.stmt)]
     return names
 
 
@@ -1570,7 +1576,7 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                                 and not _library_setting(reading, node, root):
                             add(Finding("unverifiable", f"{chain} = ... (patches an imported module)"))
                         elif root in reading.bindings and not isinstance(sub.ctx, ast.Load) and sub.attr != "__doc__" \
-                                and any(
+                                and not _a_function_labelled(reading, node, sub, root) and any(
                                 isinstance(b, ast.ClassDef) or (isinstance(b, (ast.FunctionDef, ast.AsyncFunctionDef))
                                                                 and sub.attr.startswith("__"))
                                 for b, _ in reading.bindings[root]):
@@ -1602,8 +1608,28 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                                         hides_from_models=False))
 
 
+def _a_function_labelled(reading: _Reading, node: ast.AST, target: ast.Attribute, root: str) -> bool:
+    """``conv2d.__name__ = "conv2d_loops"``: a function of the submission's (a name no class is bound to) given a
+    name as a text, which is how it prints and nothing it does (fairness round 59: a timing wrapper renamed after
+    the recipe without functools.wraps, -10 on q6, q7 and q8).  Not ``__module__``, nor a class's: the grader tells
+    torch's classes by their module's name; not a value computed (a text of a class of its own compares as it
+    likes)."""
+    return target.attr in ("__name__", "__qualname__") and isinstance(target.value, ast.Name) \
+        and target.value.id == root and isinstance(node, ast.Assign) and len(node.targets) == 1 \
+        and isinstance(node.value, ast.Constant) and type(node.value.value) is str \
+        and not any(isinstance(b, ast.ClassDef) for b, _ in reading.bindings.get(root, []))
+
+
 #: Functions that put their last argument into the object they are given.
 STORING_FUNCTIONS = frozenset({"setitem", "setattr", "__setitem__", "__setattr__"})
+
+
+def _unpacked_to_names(target: ast.AST, value: ast.AST) -> bool:
+    """``pool, relu = F.max_pool2d, F.relu``: a tuple of as many values unpacked into plain names, each bound as by an
+    assignment of its own (fairness round 59: read as stored into an object, it cost q6 3 points)."""
+    return isinstance(target, (ast.Tuple, ast.List)) and isinstance(value, (ast.Tuple, ast.List)) \
+        and len(target.elts) == len(value.elts) and all(isinstance(t, ast.Name) for t in target.elts) \
+        and not any(isinstance(v, ast.Starred) for v in value.elts)
 
 
 def _stored_in_objects(nodes: list[ast.AST]) -> set[int]:
@@ -1616,7 +1642,7 @@ def _stored_in_objects(nodes: list[ast.AST]) -> set[int]:
     for n in nodes:
         if isinstance(n, (ast.Assign, ast.AnnAssign, ast.AugAssign)) and n.value is not None:
             targets = n.targets if isinstance(n, ast.Assign) else [n.target]
-            if any(not isinstance(t, ast.Name) for t in targets):
+            if any(not isinstance(t, ast.Name) and not _unpacked_to_names(t, n.value) for t in targets):
                 roots.append(n.value)
         elif isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in MUTATING_METHODS:
             roots += list(n.args) + [k.value for k in n.keywords]
@@ -4418,7 +4444,7 @@ def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | No
             walked.add(id(node))
             walked_runs[id(node)] = max(walked_runs.get(id(node), 0), len(at))
             changed = name if id(node) in changing_ids else None
-            decorating = {id(n) for d in getattr(node, "decorator_list", ()) for n in ast.walk(d)}
+            later = _run_later(reading, node)
             if isinstance(node, (ast.Import, ast.ImportFrom)):
                 reached.add(id(node))  # an import of a thread module reached counts whatever runs (_while_running)
                 for alias in node.names:
@@ -4468,14 +4494,15 @@ def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | No
                     # A call handed to an object is read alone (_calls_given), out of its method: its `self` is
                     # that method's parameter, never a module-level name (binding one is a finding of rule 2).
                     todo.append(sub.id)
-                    if local.depth == 0 and len(reading.bindings.get(sub.id, [])) > 1:
-                        then = as_then.setdefault(sub.id, [])
-                        then += [b for b in _bindings_in_force_at(reading, sub.id, node) if b not in then]
-                    running = [node] if local.depth == 0 and id(sub) in decorating else at if local.depth else []
+                    # read where the statement runs (its expressions, comprehensions, defaults, decorators), or
+                    # in the body of a function that runs there (called, or decorating): as it is there, and what
+                    # it names runs there too (attack round 81: `[conv2d for _ in "x"][0]`, `_keep("c")` whose body
+                    # returns conv2d, a default made by a comprehension, a decorator calling such a helper)
+                    running = at if id(sub) in later else [node]
                     if running:
                         runs = runs_at.setdefault(sub.id, [])
                         runs += [r for r in running if r not in runs]
-                        if local.depth and len(reading.bindings.get(sub.id, [])) > 1:
+                        if len(reading.bindings.get(sub.id, [])) > 1:
                             then = as_then.setdefault(sub.id, [])
                             then += [b for r in running for b in _bindings_in_force_at(reading, sub.id, r)
                                      if b not in then]
@@ -4512,6 +4539,27 @@ def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | No
                 findings.append(Finding("unverifiable", f"more than {MAX_ALIAS_ROUNDS} chained aliases"))
                 break
     return list(dict.fromkeys(findings))  # (a body walked again finds what it found before)
+
+
+def _run_later(reading: _Reading, node: ast.AST) -> set[int]:
+    """The ids of the nodes of ``node`` that do not run when it runs: those in the body of a function or lambda in it
+    (or of ``node`` itself, a def), not its decorators, defaults or annotations (memoised per node)."""
+    memo = reading.memo.setdefault("run_later", {})
+    later = memo.get(id(node))
+    if later is None:
+        later = memo[id(node)] = set()
+        stack = [(node, False)]
+        while stack:
+            current, deferred = stack.pop()
+            if deferred:
+                later.add(id(current))
+            if isinstance(current, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+                body = current.body if isinstance(current.body, list) else [current.body]
+                stack += [(child, deferred or any(child is b for b in body))
+                          for child in ast.iter_child_nodes(current)]
+            else:
+                stack += [(child, deferred) for child in ast.iter_child_nodes(current)]
+    return later
 
 
 def _callbacks_storing(reading: _Reading, changes: list[ast.AST]) -> list[ast.AST]:
