@@ -219,6 +219,10 @@ PLAIN = {"before": "pass", "conv1": "self.conv1(x)", "pool2": "F.max_pool2d(torc
     {"head": "(x @ self.fc.weight.t()).view(-1).add(self.fc.bias).unsqueeze(1)"},
     {"head": "(torch.mm(x, self.fc.weight.T).reshape(-1) + self.fc.bias).reshape(-1, 1)"},
     {"head": "(x @ self.fc.weight.t()).flatten().add(self.fc.bias).view(-1, 1)"},
+    # ... or its one column taken out, or squeezed whole (a batch of one squeezes to a number: fairness round 59)
+    {"head": "(x @ self.fc.weight.T)[:, 0].add(self.fc.bias).unsqueeze(1)"},
+    {"head": "((x @ self.fc.weight.T).select(1, 0) + self.fc.bias)[:, None]"},
+    {"head": "((x @ self.fc.weight.T).squeeze() + self.fc.bias).view(-1, 1)"},
     {"before": "acc = self.conv1.weight.new_zeros(x.shape[0], 3, 100, 100)",
      "conv1": "acc + F.conv2d(x, self.conv1.weight, self.conv1.bias, padding=1)"},
     # a written-out convolution whose sum goes on after it already is the whole: a term that adds nothing
@@ -235,7 +239,8 @@ PLAIN = {"before": "pass", "conv1": "self.conv1(x)", "pool2": "F.max_pool2d(torc
         "rows unbound", "conv im2col", "conv einsum windows", "conv shifted slices", "conv transposed",
         "conv parts per output", "conv parts per input", "conv in float64", "addmm broadcast bias",
         "squeezed then bias", "squeezed then bias indexed back", "viewed flat then bias",
-        "reshaped flat then bias", "flattened then bias", "accumulator made from the weight", "a term adding nothing", "adaptive pool",
+        "reshaped flat then bias", "flattened then bias", "column indexed then bias", "column selected then bias",
+        "squeezed whole then bias", "accumulator made from the weight", "a term adding nothing", "adaptive pool",
         "shape checked on zeros"])
 def test_layers_written_out_with_their_own_parameters_earn_their_points(change):
     points = _q7(WRITTEN.format(**{**PLAIN, **change}))
@@ -259,8 +264,11 @@ def test_layers_written_out_with_their_own_parameters_earn_their_points(change):
     # a flattened product's bias after a ReLU, or its bias on a flattened product of several outputs' place
     {"head": "torch.relu((x @ self.fc.weight.t()).view(-1)).add(self.fc.bias).view(-1, 1)"},
     {"head": "((x @ self.fc.weight.t()).view(-1) + self.fc.bias + self.fc.bias).view(-1, 1)"},
+    # the bias on one example's value only, or after a ReLU of the column
+    {"head": "((x @ self.fc.weight.t())[:1, 0] + self.fc.bias).expand(x.shape[0])[:, None]"},
+    {"head": "(torch.relu((x @ self.fc.weight.t())[:, 0]) + self.fc.bias)[:, None]"},
 ], ids=["after the activation", "twice", "not its bias", "no bias", "bias in every product", "squeezed, after a relu",
-        "squeezed, twice", "flattened, after a relu", "flattened, twice"])
+        "squeezed, twice", "flattened, after a relu", "flattened, twice", "one example's column", "column, after a relu"])
 def test_a_bias_that_is_not_the_layers_own_earns_nothing_for_the_layers(change):
     points = _q7(WRITTEN.format(**{**PLAIN, **change}))
     assert points["q7.outputs"] == 0, points
