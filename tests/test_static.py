@@ -3582,6 +3582,18 @@ def test_a_functions_name_set_as_a_text_is_data(assignment, readable):
         is readable
 
 
+@pytest.mark.parametrize("labelling, readable", [
+    # fairness round 59: help() on a function whose docstring was set as a text (-2)
+    ("conv2d.__doc__ = 'by hand'\nhelp(conv2d)\n", True),
+    ("conv2d.__name__ = 'conv'\nconv2d.__doc__ = 'loops'\nhelp(conv2d)\n", True),
+    # a docstring computed: help is then a call handed an object the reader cannot see
+    ("conv2d.__doc__ = NAME\nhelp(conv2d)\n", False),
+])
+def test_help_on_a_function_given_its_text_is_readable(labelling, readable):
+    source = HAND_WRITTEN + "NAME = input()\n" + labelling
+    assert (found([source]) == []) is readable
+
+
 @pytest.mark.parametrize("unpacking, readable", [
     # fairness round 59: torch's functions unpacked into plain names, in forward or at the top level (q6 -3)
     ("pool, relu = F.max_pool2d, F.relu\n", True),
@@ -3593,6 +3605,57 @@ def test_a_functions_name_set_as_a_text_is_data(assignment, readable):
 def test_torch_functions_unpacked_into_names_are_aliases(unpacking, readable):
     source = "import torch.nn.functional as F\n" + HAND_WRITTEN + unpacking
     assert (found([source], "max_pool2d") == []) is readable
+
+
+_CHECKED_LOOPS = "def conv2d(i, k, stride=1, padding=0):\n    return (i[:2, :2] * k).sum()\n"
+
+
+@pytest.mark.parametrize("decorator, use", [
+    # fairness round 59: a decorator that compares the loops with torch once, when they are defined, and hands
+    # them back (-2 to -3 each): plain, a factory given torch's function, a lambda, a reference def, a first draft
+    ("def agrees(fn):\n    x, k = torch.randn(6, 7), torch.randn(3, 2)\n"
+     "    assert torch.allclose(fn(x, k), F.conv2d(x[None, None], k[None, None])[0, 0])\n    return fn\n", "@agrees\n"),
+    ("def checked_against(reference, *shapes, **settings):\n    def decorate(fn):\n"
+     "        inputs = [torch.randn(*s) for s in shapes]\n"
+     "        assert torch.allclose(fn(*inputs, **settings), reference(*inputs, **settings))\n        return fn\n"
+     "    return decorate\n", "@checked_against(lambda i, k: F.conv2d(i[None, None], k[None, None])[0, 0], "
+                             "(6, 7), (3, 2))\n"),
+    ("def checked_against(reference):\n    def decorate(fn):\n        x = torch.arange(30.).view(5, 6)\n"
+     "        assert torch.equal(fn(x, x[:2, :2]), reference(x, x[:2, :2]))\n        return fn\n    return decorate\n"
+     + _WRAPPER, "@checked_against(conv2d)\n"),
+    (_WRAPPER + "def agrees_with_first_try(fn):\n    x = torch.ones(4, 4)\n"
+     "    print(fn.__name__, torch.allclose(fn(x, x[:2, :2]), conv2d(x, x[:2, :2])))\n    return fn\n",
+     "@agrees_with_first_try\n"),
+])
+def test_a_decorator_that_checks_and_hands_back_the_loops_costs_nothing(decorator, use):
+    head = "import torch\nimport torch.nn.functional as F\n"
+    assert found([head + decorator + use + _CHECKED_LOOPS]) == []
+
+
+_IMPL_CALLED = ("def conv2d(i, k, stride=1, padding=0):\n"
+                "    return conv2d.impl(i[None, None], k[None, None])[0, 0]\n")
+_KEPT_CALLED = "def conv2d(i, k, stride=1, padding=0):\n    return _T[0](i[None, None], k[None, None])[0, 0]\n"
+
+
+@pytest.mark.parametrize("decorator, use, loops", [
+    # a decorator handing back something else, or keeping torch's function where the loops read it
+    ("def keep(fn):\n    return F.conv2d\n", "@keep\n", _CHECKED_LOOPS),
+    ("def keep(fn):\n    fn.impl = F.conv2d\n    return fn\n", "@keep\n", _IMPL_CALLED),
+    ("def keep(fn):\n    g = fn\n    g.__dict__.update(impl=F.conv2d)\n    return fn\n", "@keep\n", _IMPL_CALLED),
+    ("_T = []\ndef keep(fn):\n    _T.append(F.conv2d)\n    return fn\n", "@keep\n", _KEPT_CALLED),
+    ("_T = []\ndef _store(g):\n    _T.append(g)\ndef mk(ref):\n    def d(fn):\n        _store(ref)\n        return fn\n"
+     "    return d\n", "@mk(F.conv2d)\n", _KEPT_CALLED),
+    # a torch function handed to the checked function itself, which keeps it
+    ("_T = []\ndef mk(**kw):\n    def d(fn):\n        fn(torch.ones(3, 3), torch.ones(2, 2), **kw)\n        return fn\n"
+     "    return d\n", "@mk(impl=F.conv2d)\n",
+     "def conv2d(i, k, stride=1, padding=0, impl=None):\n    if impl is not None:\n        _T.append(impl)\n"
+     "    return _T[0](i[None, None], k[None, None])[0, 0]\n"),
+    # a decorator whose body returns the earlier binding through a call (attack round 80)
+    (_WRAPPER + "def _pick():\n    return conv2d\ndef keep(fn):\n    return _pick()\n", "@keep\n", _CHECKED_LOOPS),
+])
+def test_a_decorator_that_keeps_or_hands_back_torch_is_read(decorator, use, loops):
+    head = "import torch\nimport torch.nn.functional as F\n"
+    assert found([head + decorator + use + loops]) != []
 
 
 def test_a_torch_function_stored_through_its_call_attribute_is_read_as_stored():

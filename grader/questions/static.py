@@ -4384,12 +4384,19 @@ def _installed(module: str) -> bool:
         return False
 
 
-def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | None = None) -> list[Finding]:
+def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | None = None, *,
+                        runs: tuple = (), decorating: frozenset = frozenset()) -> list[Finding]:
     """Rule 1: walk from the binding of ``function`` in force, through every name it reaches (and rule 3 on what
-    it reaches).  ``reached`` collects every node read (of the bindings, changes and calls followed)."""
+    it reaches).  ``reached`` collects every node read (of the bindings, changes and calls followed).
+
+    A decorator that hands back what it decorates (:func:`_returns_what_it_decorates`) runs once, where the def it
+    decorates runs, and keeps nothing: what it reaches is walked on its own (``runs``: those defs; ``decorating``:
+    the decorators being walked so), and counts but for torch's convolution and pooling, which it may call to
+    compare (fairness round 59: `@agrees_with_torch` above the loops cost q6 two points)."""
     findings: list[Finding] = list(reading.untied_builtins)
     seen: set[str] = set()
     todo = [function, *reading.universal]
+    checking: dict[str, list[ast.AST]] = {}  # identity decorators' names -> the defs they decorate
     walked: set[int] = set()
     reached = set() if reached is None else reached
 
@@ -4423,7 +4430,7 @@ def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | No
     # body reads hold what they held then too (attack round 80's hole left open: `def _use(f): return _impl` over
     # the loops, `_impl` a wrapper of F.conv2d bound again after them, hands conv2d the wrapper).  Name -> the
     # decorated top-level statements it runs at; a function read again with more of them is walked again.
-    runs_at: dict[str, list[ast.AST]] = {}
+    runs_at: dict[str, list[ast.AST]] = {function: list(runs)} if runs else {}
     walked_runs: dict[int, int] = {}
 
     def walk(name: str, callbacks_only: bool = False) -> None:
@@ -4445,6 +4452,7 @@ def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | No
             walked_runs[id(node)] = max(walked_runs.get(id(node), 0), len(at))
             changed = name if id(node) in changing_ids else None
             later = _run_later(reading, node)
+            handing_back = {i for d in getattr(node, "decorator_list", ()) for i in _handed_back(reading, d) or ()}
             if isinstance(node, (ast.Import, ast.ImportFrom)):
                 reached.add(id(node))  # an import of a thread module reached counts whatever runs (_while_running)
                 for alias in node.names:
@@ -4468,6 +4476,12 @@ def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | No
                 continue
             for sub, local in _code(node):
                 reached.add(id(sub))
+                if id(sub) in handing_back:
+                    if isinstance(sub, ast.Name) and isinstance(sub.ctx, ast.Load) and local is not None \
+                            and sub.id not in local and sub.id in reading.bindings and sub.id not in decorating:
+                        checking.setdefault(sub.id, []).append(node)
+                    if isinstance(sub, ast.Attribute) and BUILT_IN.search(sub.attr) or isinstance(sub, ast.Name):
+                        continue  # (`@checked_against(F.conv2d)`: handed to the check, called there)
                 if outside := _reached_outside(reading, sub, local):
                     findings.append(outside)  # rule 3; a name outside the allowlist is no torch name either
                     continue
@@ -4538,6 +4552,12 @@ def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | No
             if rounds > MAX_ALIAS_ROUNDS:
                 findings.append(Finding("unverifiable", f"more than {MAX_ALIAS_ROUNDS} chained aliases"))
                 break
+    for name, decorated in checking.items():
+        if name in seen:
+            continue  # reached otherwise too: walked as what it is
+        findings += [f for f in _reachable_builtins(reading, name, reached, runs=tuple(decorated),
+                                                    decorating=decorating | set(checking))
+                     if f.kind != "builtin"]
     return list(dict.fromkeys(findings))  # (a body walked again finds what it found before)
 
 
@@ -4768,7 +4788,8 @@ def _calls_given(reading: _Reading, name: str) -> list[ast.AST]:
     dunders, read as unverifiable, or assignments, read as mutations, can change)."""
     bindings = _bindings_in_force(reading, name)
     if name in reading.imported or not bindings or all(  # a module, or an alias of one (F = torch.nn.functional)
-            isinstance(b, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Import, ast.ImportFrom)) for b in bindings):
+            isinstance(b, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Import, ast.ImportFrom))
+            or _labels_a_function(reading, b, name) for b in bindings):
         return []
     if name not in reading.global_in_functions and all(_makes_plain_data(reading, b) or _makes_immutable(reading, b)
                                                        for b in bindings):
@@ -4785,6 +4806,19 @@ def _calls_given(reading: _Reading, name: str) -> list[ast.AST]:
                                           and c.func.attr in LOGGING_METHODS)
                  and not _wraps_the_logger(reading, c, name)]
     return calls
+
+
+def _labels_a_function(reading: _Reading, statement: ast.AST, name: str) -> bool:
+    """``conv2d.__doc__ = "..."`` (or ``__name__``/``__qualname__``) on a name bound to defs alone: the function's
+    text, which no call handed the function reads otherwise than as text (fairness round 59: ``help(conv2d)`` after it
+    was read as a call that could change the function, -2)."""
+    return isinstance(statement, ast.Assign) and isinstance(statement.value, ast.Constant) \
+        and type(statement.value.value) is str and all(
+            isinstance(t, ast.Attribute) and t.attr in ("__doc__", "__name__", "__qualname__")
+            and isinstance(t.value, ast.Name) and t.value.id == name for t in statement.targets) \
+        and all(isinstance(b, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Assign)) for b, _ in
+                reading.bindings.get(name, [])) and any(
+            isinstance(b, (ast.FunctionDef, ast.AsyncFunctionDef)) for b, _ in reading.bindings.get(name, []))
 
 
 def _wraps_the_logger(reading: _Reading, statement: ast.AST, name: str) -> bool:
@@ -6183,6 +6217,8 @@ def _reads_itself(binding: ast.AST, name: str, reading: _Reading | None = None) 
         return True
     if isinstance(binding, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
         for decorator in binding.decorator_list:
+            if reading is not None and _returns_what_it_decorates(reading, decorator):
+                continue  # (it may call the earlier binding, as a check; it hands back the function it is given)
             for n in ast.walk(decorator):
                 if not isinstance(n, ast.Name):
                     continue
@@ -6195,6 +6231,200 @@ def _reads_itself(binding: ast.AST, name: str, reading: _Reading | None = None) 
         return False
     value = binding.value if isinstance(binding, (ast.Assign, ast.AnnAssign, ast.NamedExpr)) else None
     return value is not None and any(isinstance(n, ast.Name) and n.id == name for n in ast.walk(value))
+
+
+#: Python's built-ins an identity decorator's body may call (:func:`_returns_what_it_decorates`): none of them keeps,
+#: runs by name or changes anything past the call.
+CHECKING_BUILTINS = frozenset({"print", "len", "range", "zip", "enumerate", "isinstance", "abs", "max", "min", "all",
+                               "any", "sum", "float", "int", "str", "round", "sorted", "repr", "tuple", "list", "bool"})
+#: The libraries whose public functions such a body may call (to draw inputs and compare): not their parts that
+#: register operators, compile, trace, or reach torch's internals.
+CHECKING_MODULES = ("torch", "numpy", "math")
+CHECKING_EXCLUDED = frozenset({"library", "ops", "jit", "overrides", "utils", "fx", "compile", "export", "autograd",
+                               "backends", "multiprocessing", "distributed", "cuda", "hub", "onnx", "package",
+                               "compiler", "func", "set_default_dtype", "set_default_tensor_type", "use_deterministic_"
+                               "algorithms", "set_printoptions", "set_grad_enabled", "load", "save", "from_file"})
+
+
+def _returns_what_it_decorates(reading: _Reading, decorator: ast.expr) -> bool:
+    """Whether ``decorator`` (a decorator expression) hands back the very function it decorates, having kept
+    nothing and changed nothing: a module-level def of the submission's (bound once, undecorated) whose every return
+    is its first parameter, or a call of a factory whose body is such a def and its return (fairness round 59:
+    ``@agrees_with_torch`` comparing the loops with ``F.conv2d`` once, ``@checked_against(F.conv2d)``,
+    ``@replaces(first_try)``).  Its body (:func:`_checks_only`) may call that function, the factory's parameters,
+    functions of the submission's (given no function to keep), the built-ins of :data:`CHECKING_BUILTINS` and
+    the public functions of :data:`CHECKING_MODULES`, store into its own local names and nothing else; what it
+    reaches is read all the same, torch's convolution and pooling aside (:func:`_reachable_builtins`)."""
+    return _handed_back(reading, decorator) is not None
+
+
+def _handed_back(reading: _Reading, decorator: ast.expr) -> set[int] | None:
+    """Of a decorator that hands back what it decorates (:func:`_returns_what_it_decorates`), the nodes of its
+    expression that only run as it runs: its name, and the arguments of a factory's call that its body only calls
+    (``F.conv2d`` of ``@checked_against(F.conv2d, (7, 8))``, a reference def, a lambda); None for any other
+    decorator.  An argument the body uses otherwise (``**settings`` handed to the checked function) is read as
+    any value is."""
+    memo = reading.memo.setdefault("identity_decorators", {})
+    if id(decorator) in memo:
+        return memo[id(decorator)]
+    memo[id(decorator)] = None  # (while it is being decided)
+    found: set[int] | None = None
+    if isinstance(decorator, ast.Name):
+        function = _plain_module_def(reading, decorator.id)
+        if function is not None and _checks_only(reading, function, set()):
+            found = {id(decorator)}
+    elif isinstance(decorator, ast.Call) and isinstance(decorator.func, ast.Name):
+        factory = _plain_module_def(reading, decorator.func.id)
+        if factory is not None:
+            body = [st for st in factory.body
+                    if not (isinstance(st, ast.Expr) and isinstance(st.value, ast.Constant))]  # (a docstring)
+            inner = body[0] if len(body) == 2 else None
+            if isinstance(inner, ast.FunctionDef) and not inner.decorator_list \
+                    and isinstance(body[1], ast.Return) and isinstance(body[1].value, ast.Name) \
+                    and body[1].value.id == inner.name and _checks_only(reading, inner, _parameter_names(factory)):
+                inner_nodes = [n for st in inner.body for n in ast.walk(st)]
+                parents = _parents(reading)
+
+                def called_only(parameter: str) -> bool:
+                    uses = [n for n in inner_nodes if isinstance(n, ast.Name) and n.id == parameter]
+                    return all(isinstance(parents.get(id(n)), ast.Call) and parents[id(n)].func is n for n in uses)
+
+                positional = [a.arg for a in factory.args.posonlyargs + factory.args.args]
+                named = positional + [a.arg for a in factory.args.kwonlyargs]
+                found = {id(decorator.func)}
+                for index, argument in enumerate(decorator.args):
+                    if not isinstance(argument, ast.Starred) and index < len(positional) \
+                            and called_only(positional[index]):
+                        found |= {id(n) for n in ast.walk(argument)}
+                for keyword in decorator.keywords:
+                    if keyword.arg in named and called_only(keyword.arg):
+                        found |= {id(n) for n in ast.walk(keyword.value)}
+    memo[id(decorator)] = found
+    return found
+
+
+def _plain_module_def(reading: _Reading, name: str) -> ast.FunctionDef | None:
+    """The def ``name`` is bound to when it is its only binding, at the top level, undecorated."""
+    bindings = reading.bindings.get(name, [])
+    if len(bindings) != 1 or name in reading.global_in_functions:
+        return None
+    function, plain = bindings[0]
+    if not plain or not isinstance(function, ast.FunctionDef) or function.decorator_list \
+            or not isinstance(_parents(reading).get(id(function)), ast.Module):
+        return None
+    return function
+
+
+def _parameter_names(function: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda) -> set[str]:
+    args = function.args
+    return {a.arg for a in args.posonlyargs + args.args + args.kwonlyargs} | {
+        a.arg for a in (args.vararg, args.kwarg) if a is not None}
+
+
+def _checks_only(reading: _Reading, function: ast.FunctionDef, outer: set[str]) -> bool:
+    """:func:`_returns_what_it_decorates`'s rule on ``function``'s body (``outer``: the factory's parameters)."""
+    positional = function.args.posonlyargs + function.args.args
+    if not positional or not function.body or not isinstance(function.body[-1], ast.Return):
+        return False
+    given = positional[0].arg
+    handed = {given} | outer  # the function decorated, and what the factory was given
+    parents = _parents(reading)
+    local = _parameter_names(function) - handed
+    nodes = [n for st in function.body for n in ast.walk(st)]
+    for n in nodes:
+        if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef, ast.Global,
+                          ast.Nonlocal, ast.Delete, ast.Import, ast.ImportFrom, ast.Yield, ast.YieldFrom,
+                          ast.Await, ast.Starred)) and not (isinstance(n, ast.Starred) and
+                                                            isinstance(parents.get(id(n)), ast.Call)):
+            return False
+        if isinstance(n, ast.Return) and not (isinstance(n.value, ast.Name) and n.value.id == given):
+            return False
+        if isinstance(n, (ast.Attribute, ast.Subscript)) and not isinstance(n.ctx, ast.Load):
+            return False  # (stores into an object)
+        if isinstance(n, ast.Name) and not isinstance(n.ctx, ast.Load):
+            if n.id in handed:
+                return False
+            local.add(n.id)
+    # what the factory was given, iterated (`for s in shapes`), hands its items on: they are given too
+    for n in nodes:
+        if isinstance(n, (ast.comprehension, ast.For)) and isinstance(n.iter, ast.Name) and n.iter.id in outer:
+            handed |= {t.id for t in ast.walk(n.target) if isinstance(t, ast.Name)}
+    for n in nodes:
+        if isinstance(n, ast.Name) and n.id in handed and isinstance(n.ctx, ast.Load) \
+                and not _a_checking_use(reading, n, parents, given, handed):
+            return False  # handed on: kept, changed or wrapped where the reader does not look
+        if isinstance(n, ast.Call) and not (isinstance(n.func, ast.Name) and n.func.id in handed) \
+                and not _a_checking_call(reading, n, local - handed, handed):
+            return False
+    return True
+
+
+def _a_checking_use(reading: _Reading, name: ast.Name, parents: dict, given: str, handed: set[str]) -> bool:
+    """How an identity decorator's body may use what it is handed (:func:`_checks_only`): call it, read its label,
+    return the function it decorates; and the factory's other arguments: give them to a built-in or a library
+    function of :func:`_a_checking_call`'s, or iterate over them.  Never bound to a name of its own, whose methods
+    could then change it."""
+    parent = parents.get(id(name))
+    grand = parents.get(id(parent))
+    if isinstance(parent, ast.Return):
+        return name.id == given
+    if isinstance(parent, ast.Call) and parent.func is name:
+        return True
+    if isinstance(parent, ast.Attribute) and parent.attr in ("__name__", "__qualname__", "__doc__"):
+        return not (isinstance(grand, ast.Call) and grand.func is parent)
+    if name.id == given:
+        return False
+    if isinstance(parent, (ast.comprehension, ast.For)) and parent.iter is name:
+        return True
+    call = parent if isinstance(parent, ast.Call) else grand if isinstance(parent, (ast.Starred, ast.keyword)) \
+        else None
+    if isinstance(call, ast.Call) and call.func is not name and call.func is not parent:
+        func = call.func
+        if isinstance(func, ast.Name):
+            # (`fn(*inputs, **settings)`: what the factory was given, handed to what it checks or checks against;
+            # a function among them is no torch function the reader lets by: _handed_back)
+            return func.id in CHECKING_BUILTINS and func.id not in reading.bindings or func.id in handed
+        return _a_library_function(reading, func)
+    return False
+
+
+def _a_checking_call(reading: _Reading, call: ast.Call, local: set[str], handed: set[str]) -> bool:
+    """A call an identity decorator's body may make (:func:`_checks_only`)."""
+    func = call.func
+    if isinstance(func, ast.Name):
+        if func.id in local:
+            return False
+        if func.id in reading.bindings:
+            # a function of the submission's (its own changes are read where they are read), given no function
+            bound = reading.bindings[func.id]
+            return all(isinstance(b, ast.FunctionDef) for b, _ in bound) and not any(
+                isinstance(a, ast.Name) and a.id in handed
+                for a in [*call.args, *[k.value for k in call.keywords]]
+                for a in [a.value if isinstance(a, ast.Starred) else a])
+        return func.id in CHECKING_BUILTINS
+    if isinstance(func, ast.Attribute):
+        base = func.value
+        while isinstance(base, (ast.Attribute, ast.Subscript)):
+            base = base.value
+        if func.attr.startswith("__") or func.attr in MUTATING_METHODS:
+            return False  # (`m.__dict__.update(...)`, `results.append(...)`: a change of an object, which may be a module)
+        if isinstance(func.value, ast.Name) and func.value.id in local or isinstance(base, ast.Call) and (
+                _a_library_function(reading, base.func) or isinstance(base.func, ast.Name)
+                and base.func.id in CHECKING_BUILTINS and base.func.id not in reading.bindings):
+            # a method of a value it made (a tensor's `.sum()`, `torch.arange(30.).view(5, 6)`), not of what a
+            # function of the submission's hands back (an object of the module's, changed out of sight)
+            return True
+        return _a_library_function(reading, func)
+    return False
+
+
+def _a_library_function(reading: _Reading, func: ast.AST) -> bool:
+    """A public function of :data:`CHECKING_MODULES` (``torch.allclose``, ``F.conv2d``, ``np.isclose``), outside the
+    parts of :data:`CHECKING_EXCLUDED`."""
+    root, _ = _root(func)
+    parts = (_resolved(reading, func) or "").split(".")
+    return parts[0] in CHECKING_MODULES and root in reading.imported and not any(
+        p.startswith("_") or p in CHECKING_EXCLUDED for p in parts[1:])
 
 
 class _Scope:
