@@ -31,6 +31,26 @@ def test_sets_decode_as_frozensets():
     assert roundtrip({"A", "C"}) == frozenset({"A", "C"})
 
 
+@pytest.mark.parametrize("encoded", [
+    # attack round 82: numbers that all hash to 0 (k * (2**61 - 1)), which a set or a dict of them compares pairwise
+    {"$set": [k * (2 ** 61 - 1) for k in range(1, 20_001)]},
+    {"$dict": [[k * (2 ** 61 - 1), True] for k in range(1, 20_001)]},
+    {"$set": [{"$tuple": [k * (2 ** 61 - 1)]} for k in range(1, 200)]},
+])
+def test_a_set_or_dict_of_values_sharing_a_hash_is_refused(encoded):
+    with pytest.raises(wire.WireError, match="of one hash"):
+        wire.decode(encoded)
+
+
+def test_sets_and_dicts_of_distinct_hashes_decode():
+    assert wire.decode({"$set": list(range(5000))}) == frozenset(range(5000))
+    assert wire.decode({"$dict": [[k, str(k)] for k in range(5000)]}) == {k: str(k) for k in range(5000)}
+    # -1 and -2 share CPython's hash: a few alike are ordinary
+    assert wire.decode({"$set": [-1, -2, 1, 2]}) == frozenset({-1, -2, 1, 2})
+    with pytest.raises(wire.WireError, match="unhashable"):
+        wire.decode({"$set": [[1]] * 20})
+
+
 def test_nan_and_infinity_cross():
     got = roundtrip([math.nan, math.inf])
     assert math.isnan(got[0]) and got[1] == math.inf
