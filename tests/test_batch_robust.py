@@ -1052,10 +1052,12 @@ def _central_directory_only(entries: int, classic: tuple[int, int] | None = None
     return directory + end64 + locator + end
 
 
-def _locator_pointing_into_the_list(members: int, extra: int) -> bytes:
+def _locator_pointing_into_the_list(members: int, extra: int, count: int | None = None) -> bytes:
     """Attack round 78: ``members`` entries with ``extra`` bytes of extra field each, listed by the classic end record,
     and a zip64 locator (no zip64 record right before it, so CPython 3.11 reads the classic record's list) pointing
-    at a zip64 record hidden in the last entry's comment, where the list seen from it holds no entry."""
+    at a zip64 record hidden in the last entry's comment, where the list seen from it holds no entry.  ``count``:
+    the classic record's count of members instead of ``members`` (attack round 82: 0xFFFF, the zip64 marker, while
+    its directory size stays real)."""
     body, name = b"#\n", b"s.py"
     crc = zlib.crc32(body)
     local = struct.pack("<4s5H3L2H", b"PK\x03\x04", 20, 0, 0, 0, 0, crc, len(body), len(body), 4, 0) + b"x.py" + body
@@ -1069,7 +1071,8 @@ def _locator_pointing_into_the_list(members: int, extra: int) -> bytes:
     record = struct.pack("<4sQ2H2L4Q", b"PK\x06\x06", 44, 45, 45, 0, 0, members, members, size, len(local))
     locator = struct.pack("<4sLQL", b"PK\x06\x07", 0, record_at, 1)
     directory = entry() * (members - 1) + entry(record + b"\0" * 56 + locator)
-    return local + directory + struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, members, members, size, len(local), 0)
+    listed = members if count is None else count
+    return local + directory + struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, listed, listed, size, len(local), 0)
 
 
 def _with_extra_field(size: int) -> bytes:
@@ -1087,6 +1090,8 @@ def _with_extra_field(size: int) -> bytes:
     (lambda: _central_directory_only(MAX_ARCHIVE_MEMBERS + 1, classic=(1, 0)), "more than"),
     (lambda: _central_directory_only(3, classic=(1, 0)), "disagree"),
     (lambda: _locator_pointing_into_the_list(3, MAX_EXTRA_FIELD + 100), "extra field"),
+    (lambda: _locator_pointing_into_the_list(3, MAX_EXTRA_FIELD + 100, count=0xFFFF), "extra field"),
+    (lambda: _locator_pointing_into_the_list(MAX_ARCHIVE_MEMBERS + 1, 0, count=0xFFFF), "more than"),
 ])
 def test_an_archive_is_refused_from_its_own_records_before_it_is_listed(data, refused):
     """Attack round 74: CPython's zipfile builds an object per member before anything can count them (2,855,000

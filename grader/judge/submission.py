@@ -318,8 +318,12 @@ def open_zip(file) -> zipfile.ZipFile:
     if adjacent is not None and (entries not in (0xFFFF, adjacent[7])
                                  or directory_size not in (0xFFFFFFFF, adjacent[8])):
         raise MemberRefused("an archive whose two end records disagree on its list of files")
-    if entries != 0xFFFF and directory_size != 0xFFFFFFFF:
-        lists.append((end, entries, directory_size))
+    if directory_size != 0xFFFFFFFF:
+        # (a count of 0xFFFF means "see the zip64 record", but CPython 3.11 reads the classic record's list by its
+        # size whenever no zip64 record stands right before the locator: attack round 82 gave the count alone and a
+        # locator pointing at an empty record, and zipfile built 2,040 members of 64 KB extra fields.  The list's
+        # members are counted from its bytes.)
+        lists.append((end, 0 if entries == 0xFFFF else entries, directory_size))
     if not lists:
         raise zipfile.BadZipFile("no zip64 end of central directory record")
     possible = [_check_directory(file, *where) for where in dict.fromkeys(lists)]  # every one checked
