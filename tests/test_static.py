@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from grader.questions import bank
+from grader.questions import bank, static
 from grader.questions.static import (MAX_CONTAINERS, RUNNING_BESIDE, STARTED_WHILE_CHECKED, StartWatch, by_hand_findings,
                                      unreadable_findings)
 from tests.conftest import CORPUS
@@ -3656,6 +3656,43 @@ _KEPT_CALLED = "def conv2d(i, k, stride=1, padding=0):\n    return _T[0](i[None,
 def test_a_decorator_that_keeps_or_hands_back_torch_is_read(decorator, use, loops):
     head = "import torch\nimport torch.nn.functional as F\n"
     assert found([head + decorator + use + loops]) != []
+
+
+def test_a_decorator_shared_by_many_defs_is_walked_a_bounded_number_of_times(monkeypatch):
+    """Attack round 82: 3,000 defs under one decorator whose body calls helpers, all read by conv2d: each def's
+    statement was one more place the decorator runs, and the reader walked its code again for each (204 s)."""
+    defs = "".join(f"@_deco\ndef _f{i}(x):\n    return x\n" for i in range(300))
+    source = ("import torch\ndef _h(f):\n    return f\ndef _deco(f):\n    return _h(f)\n" + defs
+              + "def conv2d(i, k, stride=1, padding=0):\n    _steps = (" + ", ".join(f"_f{i}" for i in range(300))
+              + ",)\n    return (i[:2, :2] * k).sum()\n")
+    walks: dict[int, int] = {}
+    run_later = static._run_later
+
+    def counted(reading, node):
+        walks[id(node)] = walks.get(id(node), 0) + 1
+        return run_later(reading, node)
+
+    monkeypatch.setattr(static, "_run_later", counted)
+    assert found([source]) == []
+    assert max(walks.values()) <= 10 < 300  # (MAX_RUNS_AT + 2 walks at most, not one per def)
+
+
+def test_a_decorator_on_many_defs_is_judged_once(monkeypatch):
+    """Attack round 82: `_reads_itself` judged the decorator's whole body at every binding of the name, at every
+    read of it (a 14.6 KB file: 233 s)."""
+    source = ("def _d(f):\n    _pad = (" + "0," * 300 + ")\n    return f if _pad else g\n"
+              + "@_d\ndef g(x):\n    return x\n" * 50
+              + "def conv2d(i, k, stride=1, padding=0):\n    _seen = (" + "g," * 300 + ")\n"
+              "    return (i[:2, :2] * k).sum()\n")
+    judged = []
+    checks_only_now = static._checks_only_now
+    monkeypatch.setattr(static, "_checks_only_now", lambda *a: judged.append(a[1]) or checks_only_now(*a))
+    walked = []
+    names_in = static._names_in
+    monkeypatch.setattr(static, "_names_in", lambda r, n: walked.append(n) or names_in(r, n))
+    assert found([source]) == []
+    assert len(judged) <= 1
+    assert len(walked) <= 50 * 4  # once per binding and memoised: no walk of the body per read
 
 
 def test_a_torch_function_stored_through_its_call_attribute_is_read_as_stored():

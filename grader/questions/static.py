@@ -4430,8 +4430,15 @@ def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | No
     # body reads hold what they held then too (attack round 80's hole left open: `def _use(f): return _impl` over
     # the loops, `_impl` a wrapper of F.conv2d bound again after them, hands conv2d the wrapper).  Name -> the
     # decorated top-level statements it runs at; a function read again with more of them is walked again.
-    runs_at: dict[str, list[ast.AST]] = {function: list(runs)} if runs else {}
+    # (at most MAX_RUNS_AT statements a name: past them, the names its code reads are read with every binding
+    # they have, and it is walked no more for more statements: attack round 82's 3,000 defs sharing one decorator
+    # took the reader 204 s, each new statement a walk of the decorator's code again)
+    runs_at: dict[str, dict[int, ast.AST]] = {function: {id(r): r for r in runs}} if runs else {}
+    runs_everywhere: set[str] = set()
     walked_runs: dict[int, int] = {}
+
+    def runs_count(name: str) -> int:
+        return MAX_RUNS_AT + 1 if name in runs_everywhere else len(runs_at.get(name, ()))
 
     def walk(name: str, callbacks_only: bool = False) -> None:
         changes = changes_of(name)
@@ -4444,12 +4451,14 @@ def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | No
         if name in read:
             followed_callbacks.add(name)
             nodes += _callbacks_storing(reading, changes)
-        at = runs_at.get(name, [])
+        at = list(runs_at.get(name, {}).values())
+        everywhere = name in runs_everywhere
+        count = runs_count(name)
         for node in nodes:
-            if id(node) in walked and walked_runs.get(id(node), 0) >= len(at):
+            if id(node) in walked and walked_runs.get(id(node), 0) >= count:
                 continue
             walked.add(id(node))
-            walked_runs[id(node)] = max(walked_runs.get(id(node), 0), len(at))
+            walked_runs[id(node)] = max(walked_runs.get(id(node), 0), count)
             changed = name if id(node) in changing_ids else None
             later = _run_later(reading, node)
             handing_back = {i for d in getattr(node, "decorator_list", ()) for i in _handed_back(reading, d) or ()}
@@ -4513,13 +4522,24 @@ def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | No
                     # it names runs there too (attack round 81: `[conv2d for _ in "x"][0]`, `_keep("c")` whose body
                     # returns conv2d, a default made by a comprehension, a decorator calling such a helper)
                     running = at if id(sub) in later else [node]
-                    if running:
-                        runs = runs_at.setdefault(sub.id, [])
-                        runs += [r for r in running if r not in runs]
-                        if len(reading.bindings.get(sub.id, [])) > 1:
+                    if id(sub) in later and everywhere or len(running) > MAX_RUNS_AT:
+                        if sub.id not in runs_everywhere:
+                            runs_everywhere.add(sub.id)
+                            if len(reading.bindings.get(sub.id, [])) > 1:
+                                then = as_then.setdefault(sub.id, [])
+                                then += [b for b, _ in reading.bindings[sub.id] if b not in then]
+                    elif running and sub.id not in runs_everywhere:
+                        runs = runs_at.setdefault(sub.id, {})
+                        fresh = [r for r in running if id(r) not in runs]
+                        runs.update((id(r), r) for r in fresh)
+                        if len(runs) > MAX_RUNS_AT:
+                            runs_everywhere.add(sub.id)
+                            fresh = [b for b, _ in reading.bindings.get(sub.id, [])]
+                        if fresh and len(reading.bindings.get(sub.id, [])) > 1:
                             then = as_then.setdefault(sub.id, [])
-                            then += [b for r in running for b in _bindings_in_force_at(reading, sub.id, r)
-                                     if b not in then]
+                            then += [b for r in fresh for b in (
+                                [r] if sub.id in runs_everywhere else _bindings_in_force_at(reading, sub.id, r))
+                                if b not in then]
                     if sub.id != changed:
                         how = _only_added_to(reading, sub)
                         if how is None:
@@ -4539,7 +4559,7 @@ def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | No
                 seen.add(name)
                 walk(name)
             elif any(id(n) not in walked_as_then for n in as_then.get(name, [])) or any(
-                    walked_runs.get(id(b), 0) < len(runs_at.get(name, [])) for b in _bindings_in_force(reading, name)):
+                    walked_runs.get(id(b), 0) < runs_count(name) for b in _bindings_in_force(reading, name)):
                 walk(name)  # read before as it is in force, now as a top-level statement found it too
             elif name in read and name not in followed_callbacks:
                 walk(name, callbacks_only=True)  # first reached by adding to it, read since
@@ -4559,6 +4579,11 @@ def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | No
                                                     decorating=decorating | set(checking))
                      if f.kind != "builtin"]
     return list(dict.fromkeys(findings))  # (a body walked again finds what it found before)
+
+
+#: Most top-level statements the reader reads one function's code as run at (:func:`_reachable_builtins`); past
+#: them, what it reads counts with every binding.
+MAX_RUNS_AT = 8
 
 
 def _run_later(reading: _Reading, node: ast.AST) -> set[int]:
@@ -6174,6 +6199,9 @@ def _bindings_in_force(reading: _Reading, name: str) -> list[ast.AST]:
     bindings = reading.bindings.get(name, [])
     if not bindings:
         return []
+    memo = reading.memo.setdefault("in_force", {}) if reading.nodes else {}  # (bindings complete: asked per read)
+    if name in memo:
+        return list(memo[name])
     last, plain = bindings[-1]
     if plain and name not in reading.global_in_functions:
         # A binding that reads the name itself (`conv2d = conv2d`, `conv2d = torch.no_grad()(conv2d)`, `+=`) hands
@@ -6184,8 +6212,10 @@ def _bindings_in_force(reading: _Reading, name: str) -> list[ast.AST]:
             chain.append(node)
             if not _reads_itself(node, name, reading):
                 break
-        return chain[::-1]
-    return [node for node, _ in bindings]
+        memo[name] = chain[::-1]
+    else:
+        memo[name] = [node for node, _ in bindings]
+    return list(memo[name])
 
 
 def _bindings_in_force_at(reading: _Reading, name: str, statement: ast.AST) -> list[ast.AST]:
@@ -6226,7 +6256,7 @@ def _reads_itself(binding: ast.AST, name: str, reading: _Reading | None = None) 
                     return True
                 for bound, _ in (reading.bindings.get(n.id, []) if reading is not None else []):
                     if isinstance(bound, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)) \
-                            and any(isinstance(m, ast.Name) and m.id == name for m in ast.walk(bound)):
+                            and name in _names_in(reading, bound):
                         return True
         return False
     value = binding.value if isinstance(binding, (ast.Assign, ast.AnnAssign, ast.NamedExpr)) else None
@@ -6264,6 +6294,8 @@ def _handed_back(reading: _Reading, decorator: ast.expr) -> set[int] | None:
     (``F.conv2d`` of ``@checked_against(F.conv2d, (7, 8))``, a reference def, a lambda); None for any other
     decorator.  An argument the body uses otherwise (``**settings`` handed to the checked function) is read as
     any value is."""
+    if not reading.nodes:
+        return None  # (asked while the units are read: no decorator is taken as checking only before all are)
     memo = reading.memo.setdefault("identity_decorators", {})
     if id(decorator) in memo:
         return memo[id(decorator)]
@@ -6322,7 +6354,16 @@ def _parameter_names(function: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lamb
 
 
 def _checks_only(reading: _Reading, function: ast.FunctionDef, outer: set[str]) -> bool:
-    """:func:`_returns_what_it_decorates`'s rule on ``function``'s body (``outer``: the factory's parameters)."""
+    """:func:`_returns_what_it_decorates`'s rule on ``function``'s body (``outer``: the factory's parameters);
+    decided once per function (a decorator on 400 defs: attack round 82)."""
+    memo = reading.memo.setdefault("checks_only", {})
+    key = (id(function), frozenset(outer))
+    if key not in memo:
+        memo[key] = _checks_only_now(reading, function, outer)
+    return memo[key]
+
+
+def _checks_only_now(reading: _Reading, function: ast.FunctionDef, outer: set[str]) -> bool:
     positional = function.args.posonlyargs + function.args.args
     if not positional or not function.body or not isinstance(function.body[-1], ast.Return):
         return False
@@ -6425,6 +6466,16 @@ def _a_library_function(reading: _Reading, func: ast.AST) -> bool:
     parts = (_resolved(reading, func) or "").split(".")
     return parts[0] in CHECKING_MODULES and root in reading.imported and not any(
         p.startswith("_") or p in CHECKING_EXCLUDED for p in parts[1:])
+
+
+def _names_in(reading: _Reading, node: ast.AST) -> frozenset[str]:
+    """Every name spelled in ``node`` (memoised per node: :func:`_reads_itself` asks it of a decorator's def at every
+    binding of every name read, attack round 82: a 14.6 KB file of one decorator's long body took 233 s)."""
+    memo = reading.memo.setdefault("names_in", {})
+    names = memo.get(id(node))
+    if names is None:
+        names = memo[id(node)] = frozenset(n.id for n in ast.walk(node) if isinstance(n, ast.Name))
+    return names
 
 
 class _Scope:
