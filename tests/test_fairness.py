@@ -791,6 +791,16 @@ SOMETIMES_MARKED_DOWN: dict[str, str] = {
        for name in ("r18_nb_fft_convolution_float32.ipynb", "r18_py_fft_convolution_float64.py",
                     "r19_nb_rfft2_float64_to.ipynb", "r19_py_fft2_complex_float32.py",
                     "r19_py_own_parameters_fft_einsum_head.py", "r21_nb_fft_rfft2_correlation_clamp_relu.ipynb")},
+    # Seen on 2026-12-02 in this module's batch (--jobs 3, a random seed, the machine loaded by other gradings), and
+    # not at the same seed graded alone nor at seeds 1 to 10: what differs between the two runs is not found yet.
+    "r20_nb_im2col_own_parameters_kaiming_trained.ipynb":
+        "a grader's fault, seen once (seed 15539457993446520655 in a batch): q8.channels 'once trained, its outputs "
+        "are not that network's' (-0.5) for an im2col ConvNet trained in the notebook",
+    "r42_nb_q8_grey_colour_batch_fast_path_summed_kernel.ipynb":
+        "a grader's fault, seen once (seed 628842926562924773 in a batch): a ConvNet whose layers take a summed "
+        "kernel when their input's channels are equal (the same network) lost q8.channels and outputs_channels "
+        "(-1.25): 'layer 2 (Conv2d) weight has shape [3, 1, 3, 3]', the fast path taken on a map whose channels "
+        "came out equal",
 }
 
 GRADESCOPE_SAMPLE = ["nb_magics_everywhere.ipynb", "nb_continuation_percent_and_bang_eq.ipynb",
