@@ -3695,6 +3695,42 @@ def test_a_decorator_on_many_defs_is_judged_once(monkeypatch):
     assert len(walked) <= 50 * 4  # once per binding and memoised: no walk of the body per read
 
 
+@pytest.mark.parametrize("keeping, readable", [
+    # attack round 83: torch's function handed to a function that keeps its argument, or to conv2d itself
+    ("_KEPT = []\ndef _keep(fn):\n    _KEPT.append(fn)\n_keep(F.conv2d)\n", False),
+    ("_KEPT = []\ndef _keep(fn):\n    global _KEPT\n    _KEPT = [fn]\n_keep(F.conv2d)\n", False),
+    ("_KEPT = []\nref = F.conv2d\ndef _keep(fn):\n    _KEPT.append(fn)\n_keep(ref)\n", False),
+    # a function that keeps its arguments given data (a log of sizes), or that keeps nothing of them
+    ("_KEPT = []\ndef _keep(fn):\n    _KEPT.append(fn)\nx = torch.randn(3, 3)\n_keep(x)\n_keep(x.shape)\n", True),
+    ("_KEPT = []\ndef _keep(fn):\n    _KEPT.append(len(_KEPT))\n_keep(F.conv2d)\n", True),
+])
+def test_what_a_keeping_function_is_handed_is_read_as_kept(keeping, readable):
+    source = "import torch\nimport torch.nn.functional as F\n" + keeping + (
+        "def conv2d(i, k, stride=1, padding=0):\n    return _KEPT[0](i, k) if _KEPT else (i[:2, :2] * k).sum()\n")
+    assert (found([source]) == []) is readable
+
+
+@pytest.mark.parametrize("keeping", [
+    # attack round 83: a lambda called where it is made (through map, a table), or a walrus in a lambda's default
+    '_c = next(map(lambda _: conv2d, "x"))\n',
+    "_c = {0: lambda: conv2d}[0]()\n",
+    "(lambda a=(_c := conv2d): None)()\n",
+])
+def test_a_lambda_in_a_top_level_statement_reads_names_as_they_are_there(keeping):
+    head = "import torch\nimport torch.nn.functional as F\n"
+    source = head + _WRAPPER + keeping + _LOOPS + "conv2d = _c\n"
+    assert ("builtin", "F.conv2d") in found([source])
+
+
+def test_a_checking_decorator_that_hands_the_loops_a_torch_function_is_read():
+    # attack round 83: `f(x, k, 1, 0, F.conv2d)` in the decorator, the loops keeping what they are handed
+    source = ("import torch\nimport torch.nn.functional as F\n_KEPT = []\n"
+              "def agrees(f):\n    x = torch.ones(4, 4)\n    f(x, x[:2, :2], 1, 0, F.conv2d)\n    return f\n"
+              "@agrees\ndef conv2d(i, k, stride=1, padding=0, ref=None):\n    if ref is not None:\n"
+              "        _KEPT.append(ref)\n    return _KEPT[0](i, k)\n")
+    assert found([source]) != []
+
+
 def test_a_torch_function_stored_through_its_call_attribute_is_read_as_stored():
     """Attack round 73: `F.conv2d.__call__` put in a table by a default argument passed the stored-value rule once an
     attribute's value was skipped wholesale (for fairness round 54's `nn.modules.conv.Conv2d(...)`)."""

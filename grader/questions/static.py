@@ -1149,7 +1149,14 @@ def _statement_bindings(node: ast.stmt) -> list[str]:
     while todo:
         current = todo.pop()
         if isinstance(current, ast.expr):
-            names += [n.target.id for n in _walk_scope(current) if isinstance(n, ast.NamedExpr)]
+            for n in _walk_scope(current):
+                if isinstance(n, ast.NamedExpr):
+                    names.append(n.target.id)
+                for child in ast.iter_child_nodes(n):
+                    if isinstance(child, ast.Lambda):
+                        # a lambda's defaults run where it is made (attack round 83: `(lambda a=(conv2d := _c):
+                        # None)()` rebound conv2d), its body later, in a scope of its own
+                        todo += [*child.args.defaults, *[d for d in child.args.kw_defaults if d is not None]]
         elif isinstance(current, (ast.withitem, ast.match_case, ast.excepthandler)):
             todo += [c for c in ast.iter_child_nodes(current) if not isinstance(c, ast.stmt)]
     return names
@@ -4461,6 +4468,7 @@ def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | No
             walked_runs[id(node)] = max(walked_runs.get(id(node), 0), count)
             changed = name if id(node) in changing_ids else None
             later = _run_later(reading, node)
+            nodes += [v for v in _handed_to_a_keeper(reading, node) if id(v) not in walked]
             handing_back = {i for d in getattr(node, "decorator_list", ()) for i in _handed_back(reading, d) or ()}
             if isinstance(node, (ast.Import, ast.ImportFrom)):
                 reached.add(id(node))  # an import of a thread module reached counts whatever runs (_while_running)
@@ -4581,14 +4589,128 @@ def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | No
     return list(dict.fromkeys(findings))  # (a body walked again finds what it found before)
 
 
+def _handed_to_a_keeper(reading: _Reading, node: ast.AST) -> list[ast.expr]:
+    """When ``node`` (a def walked, or a statement of one) keeps one of its function's parameters in an object (appends
+    it to a list, stores it as an item or attribute, binds it to a global): the values every call of that function
+    hands it, functions and objects as they are handed (not what a call there returns), which the walk reads as
+    what is kept (attack round 83: `def _keep(fn): _KEPT.append(fn)` called as `_keep(F.conv2d)`, and a conv2d
+    keeping its `reference=F.conv2d` argument)."""
+    memo = reading.memo.setdefault("handed_to_keeper", {})
+    if id(node) in memo:
+        return memo[id(node)]
+    memo[id(node)] = []
+    parents = _parents(reading)
+    function = node
+    while function is not None and not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        function = parents.get(id(function))
+    if function is None:
+        return []
+    parameters = _parameter_names(function)
+    body = [n for st in function.body for n in ast.walk(st)]
+    statements = list(ast.walk(node)) if node is not function else body
+    declared = {name for n in body if isinstance(n, (ast.Global, ast.Nonlocal)) for name in n.names}
+    local = (parameters | {n.id for n in body if isinstance(n, ast.Name) and not isinstance(n.ctx, ast.Load)}) \
+        - declared
+
+    def outside(target: ast.AST) -> bool:  # an object the function does not make, nor is handed
+        while isinstance(target, (ast.Attribute, ast.Subscript, ast.Call)):
+            target = target.func if isinstance(target, ast.Call) else target.value
+        return isinstance(target, ast.Name) and target.id not in local
+
+    kept: list[ast.AST] = []
+    for n in statements:
+        if isinstance(n, (ast.Assign, ast.AugAssign, ast.AnnAssign)) and n.value is not None:
+            targets = n.targets if isinstance(n, ast.Assign) else [n.target]
+            if any(isinstance(t, (ast.Attribute, ast.Subscript)) and outside(t)
+                   or isinstance(t, ast.Name) and t.id in declared for t in targets):
+                kept.append(n.value)
+        elif isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in MUTATING_METHODS \
+                and outside(n.func.value):
+            kept += [*n.args, *[k.value for k in n.keywords]]
+        elif isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id in STORING_FUNCTIONS \
+                and n.args and outside(n.args[0]):
+            kept += [*n.args[2:], *[k.value for k in n.keywords]]
+    if not any(isinstance(m, ast.Name) and m.id in parameters for value in kept for m in ast.walk(value)):
+        return []
+    calls = [n for n in reading.nodes if isinstance(n, ast.Call) and (
+        isinstance(n.func, ast.Name) and n.func.id == function.name
+        or isinstance(n.func, ast.Attribute) and n.func.attr == function.name)]
+    called = {id(c.func) for c in reading.nodes if isinstance(c, ast.Call)}
+
+    def locals_around(call: ast.AST) -> set[str]:
+        # the names local where the call stands (a caller's own variables are its business, read with it)
+        names: set[str] = set()
+        scope = parents.get(id(call))
+        while scope is not None:
+            if isinstance(scope, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+                inner, _ = _function_locals(scope) if not isinstance(scope, ast.Lambda) else (
+                    _parameter_names(scope), None)
+                names |= set(inner) | _parameter_names(scope)
+            scope = parents.get(id(scope))
+        return names
+
+    handed = []
+    for call in calls:
+        own = locals_around(call)
+        handed += [v for argument in [*call.args, *[k.value for k in call.keywords]]
+                   for v in ast.walk(argument) if isinstance(v, (ast.Name, ast.Attribute)) and id(v) not in called
+                   and isinstance(v.ctx, ast.Load) and _root(v)[0] not in own
+                   and not (isinstance(v, ast.Name) and _holds_data(reading, v.id))
+                   and not (isinstance(v, ast.Attribute) and isinstance(v.value, ast.Name)
+                            and _holds_data(reading, v.value.id) and not BUILT_IN.search(v.attr))]
+    memo[id(node)] = handed
+    return handed
+
+
+#: torch's and numpy's functions that make a new array of numbers: a name bound to what they return holds data.
+ARRAY_MAKERS = frozenset({"randn", "rand", "randint", "zeros", "ones", "full", "empty", "tensor", "arange", "eye",
+                          "linspace", "as_tensor", "from_numpy", "array", "asarray", "zeros_like", "ones_like",
+                          "randn_like", "rand_like", "full_like", "normal", "uniform"})
+
+
+def _holds_data(reading: _Reading, name: str) -> bool:
+    """Whether the module-level ``name`` is bound only to numbers, texts or new arrays (``x, k = torch.randn(9, 9),
+    torch.randn(3, 3)``): handed to a function that keeps its arguments, it hands it no code (fairness: a conv2d that
+    logs its calls' sizes, called on such inputs)."""
+    bindings = reading.bindings.get(name, [])
+    if not bindings or name in reading.global_in_functions:
+        return False
+
+    def data(value: ast.AST) -> bool:
+        if isinstance(value, ast.Constant):
+            return True
+        if isinstance(value, (ast.Tuple, ast.List)):
+            return all(data(v) for v in value.elts)
+        if isinstance(value, ast.Call):
+            resolved = (_resolved(reading, value.func) or "").split(".")
+            return resolved[0] in ("torch", "numpy") and resolved[-1] in ARRAY_MAKERS and all(
+                data(a) or isinstance(a, ast.Name) and a.id != name and _holds_data(reading, a.id)
+                for a in [*value.args, *[k.value for k in value.keywords]])
+        return False
+
+    for binding, _ in bindings:
+        if not isinstance(binding, ast.Assign) or len(binding.targets) != 1:
+            return False
+        target, value = binding.targets[0], binding.value
+        if isinstance(target, ast.Name):
+            if not data(value):
+                return False
+        elif isinstance(target, ast.Tuple) and isinstance(value, ast.Tuple) and len(target.elts) == len(value.elts):
+            if not all(data(v) for t, v in zip(target.elts, value.elts) if isinstance(t, ast.Name) and t.id == name):
+                return False
+        else:
+            return False
+    return True
+
+
 #: Most top-level statements the reader reads one function's code as run at (:func:`_reachable_builtins`); past
 #: them, what it reads counts with every binding.
 MAX_RUNS_AT = 8
 
 
 def _run_later(reading: _Reading, node: ast.AST) -> set[int]:
-    """The ids of the nodes of ``node`` that do not run when it runs: those in the body of a function or lambda in it
-    (or of ``node`` itself, a def), not its decorators, defaults or annotations (memoised per node)."""
+    """The ids of the nodes of ``node`` that do not run when it runs: those in the body of a function in it (or of
+    ``node`` itself, a def), not its decorators, defaults or annotations, nor a lambda's body (memoised per node)."""
     memo = reading.memo.setdefault("run_later", {})
     later = memo.get(id(node))
     if later is None:
@@ -4598,11 +4720,13 @@ def _run_later(reading: _Reading, node: ast.AST) -> set[int]:
             current, deferred = stack.pop()
             if deferred:
                 later.add(id(current))
-            if isinstance(current, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
-                body = current.body if isinstance(current.body, list) else [current.body]
-                stack += [(child, deferred or any(child is b for b in body))
+            if isinstance(current, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                stack += [(child, deferred or any(child is b for b in current.body))
                           for child in ast.iter_child_nodes(current)]
             else:
+                # (a lambda's body is read as running where the lambda is made too: one called there at once,
+                # through `map`, a table or a subscript, runs then, attack round 83; one kept for later is read with
+                # its names' bindings there besides every later one, which only adds to what is read)
                 stack += [(child, deferred) for child in ast.iter_child_nodes(current)]
     return later
 
@@ -6391,11 +6515,31 @@ def _checks_only_now(reading: _Reading, function: ast.FunctionDef, outer: set[st
         if isinstance(n, (ast.comprehension, ast.For)) and isinstance(n.iter, ast.Name) and n.iter.id in outer:
             handed |= {t.id for t in ast.walk(n.target) if isinstance(t, ast.Name)}
     for n in nodes:
+        if isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id in handed and not all(
+                _data_only(reading, argument, parents, local | handed)
+                for argument in [*n.args, *[k.value for k in n.keywords]]):
+            # what it calls is handed no function (attack round 83: `f(x, k, 1, 0, F.conv2d)`, which the loops kept)
+            return False
         if isinstance(n, ast.Name) and n.id in handed and isinstance(n.ctx, ast.Load) \
                 and not _a_checking_use(reading, n, parents, given, handed):
             return False  # handed on: kept, changed or wrapped where the reader does not look
         if isinstance(n, ast.Call) and not (isinstance(n.func, ast.Name) and n.func.id in handed) \
                 and not _a_checking_call(reading, n, local - handed, handed):
+            return False
+    return True
+
+
+def _data_only(reading: _Reading, argument: ast.expr, parents: dict, own: set[str]) -> bool:
+    """Whether ``argument`` (of a call an identity decorator makes of what it is given) is made of the decorator's
+    own names, constants and what calls return: no module-level name, library object or lambda handed on as such."""
+    for n in ast.walk(argument):
+        parent = parents.get(id(n))
+        called = isinstance(parent, ast.Call) and parent.func is n
+        if isinstance(n, (ast.Lambda, ast.NamedExpr)):
+            return False
+        if isinstance(n, ast.Name) and n.id not in own and not called:
+            return False
+        if isinstance(n, ast.Attribute) and not called and _root(n)[0] in reading.imported:
             return False
     return True
 
