@@ -3700,6 +3700,7 @@ def test_a_decorator_on_many_defs_is_judged_once(monkeypatch):
     ("_KEPT = []\ndef _keep(fn):\n    _KEPT.append(fn)\n_keep(F.conv2d)\n", False),
     ("_KEPT = []\ndef _keep(fn):\n    global _KEPT\n    _KEPT = [fn]\n_keep(F.conv2d)\n", False),
     ("_KEPT = []\nref = F.conv2d\ndef _keep(fn):\n    _KEPT.append(fn)\n_keep(ref)\n", False),
+    ("_KEPT = []\ndef _keep(fn):\n    _KEPT.append(fn)\ndef setup():\n    f = F.conv2d\n    _keep(f)\nsetup()\n", False),
     # a function that keeps its arguments given data (a log of sizes), or that keeps nothing of them
     ("_KEPT = []\ndef _keep(fn):\n    _KEPT.append(fn)\nx = torch.randn(3, 3)\n_keep(x)\n_keep(x.shape)\n", True),
     ("_KEPT = []\ndef _keep(fn):\n    _KEPT.append(len(_KEPT))\n_keep(F.conv2d)\n", True),

@@ -4637,27 +4637,37 @@ def _handed_to_a_keeper(reading: _Reading, node: ast.AST) -> list[ast.expr]:
         or isinstance(n.func, ast.Attribute) and n.func.attr == function.name)]
     called = {id(c.func) for c in reading.nodes if isinstance(c, ast.Call)}
 
-    def locals_around(call: ast.AST) -> set[str]:
-        # the names local where the call stands (a caller's own variables are its business, read with it)
-        names: set[str] = set()
-        scope = parents.get(id(call))
+    def scopes_around(call: ast.AST) -> list[ast.AST]:
+        scopes, scope = [], parents.get(id(call))
         while scope is not None:
             if isinstance(scope, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
-                inner, _ = _function_locals(scope) if not isinstance(scope, ast.Lambda) else (
-                    _parameter_names(scope), None)
-                names |= set(inner) | _parameter_names(scope)
+                scopes.append(scope)
             scope = parents.get(id(scope))
-        return names
+        return scopes
+
+    def handed_values(expressions: list[ast.AST], own: set[str]) -> list[ast.AST]:
+        # functions and objects as handed (not what a call there returns); module-level arrays of numbers aside
+        return [v for argument in expressions for v in ast.walk(argument)
+                if isinstance(v, (ast.Name, ast.Attribute)) and id(v) not in called and isinstance(v.ctx, ast.Load)
+                and _root(v)[0] not in own and not (isinstance(v, ast.Name) and _holds_data(reading, v.id))
+                and not (isinstance(v, ast.Attribute) and isinstance(v.value, ast.Name)
+                         and _holds_data(reading, v.value.id) and not BUILT_IN.search(v.attr))]
 
     handed = []
     for call in calls:
-        own = locals_around(call)
-        handed += [v for argument in [*call.args, *[k.value for k in call.keywords]]
-                   for v in ast.walk(argument) if isinstance(v, (ast.Name, ast.Attribute)) and id(v) not in called
-                   and isinstance(v.ctx, ast.Load) and _root(v)[0] not in own
-                   and not (isinstance(v, ast.Name) and _holds_data(reading, v.id))
-                   and not (isinstance(v, ast.Attribute) and isinstance(v.value, ast.Name)
-                            and _holds_data(reading, v.value.id) and not BUILT_IN.search(v.attr))]
+        scopes = scopes_around(call)
+        own = {name for scope in scopes for name in _function_locals(scope)[0]}
+        arguments = [*call.args, *[k.value for k in call.keywords]]
+        handed += handed_values(arguments, own)
+        # a caller's own variable handed on: what the caller binds it to (`f = F.conv2d; _keep(f)`), its other
+        # variables aside (a caller's local arrays and sizes are its business, read with it)
+        named = {n.id for argument in arguments for n in ast.walk(argument) if isinstance(n, ast.Name) and n.id in own}
+        for scope in [s for s in scopes[:1] if not isinstance(s, ast.Lambda)]:
+            values = [st.value for st in _walk_scope_body(scope) if isinstance(st, (ast.Assign, ast.AnnAssign))
+                      and st.value is not None and any(isinstance(t, ast.Name) and t.id in named
+                                                       for target in (st.targets if isinstance(st, ast.Assign)
+                                                                      else [st.target]) for t in ast.walk(target))]
+            handed += handed_values(values, own)
     memo[id(node)] = handed
     return handed
 
