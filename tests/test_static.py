@@ -3701,6 +3701,19 @@ def test_a_decorator_on_many_defs_is_judged_once(monkeypatch):
     ("_KEPT = []\ndef _keep(fn):\n    global _KEPT\n    _KEPT = [fn]\n_keep(F.conv2d)\n", False),
     ("_KEPT = []\nref = F.conv2d\ndef _keep(fn):\n    _KEPT.append(fn)\n_keep(ref)\n", False),
     ("_KEPT = []\ndef _keep(fn):\n    _KEPT.append(fn)\ndef setup():\n    f = F.conv2d\n    _keep(f)\nsetup()\n", False),
+    # attack round 84: a caller's parameter, an alias, a subscript, what a call returns, a local copy, a closure,
+    # operator.iadd, a lambda keeper
+    ("_KEPT = []\ndef _keep(fn):\n    _KEPT.append(fn)\ndef _register(g):\n    _keep(g)\n_register(F.conv2d)\n", False),
+    ("_KEPT = []\ndef _keep(fn):\n    _KEPT.append(fn)\n_remember = _keep\n_remember(F.conv2d)\n", False),
+    ("_KEPT = []\ndef _keep(fn):\n    _KEPT.append(fn)\n(_keep,)[0](F.conv2d)\n", False),
+    ("_KEPT = []\ndef _ref():\n    return F.conv2d\ndef _keep(fn):\n    _KEPT.append(fn)\n_keep(_ref())\n", False),
+    ("_KEPT = []\ndef _keep(fn):\n    kept = fn\n    _KEPT.append(kept)\n_keep(F.conv2d)\n", False),
+    ("_KEPT = []\ndef _outer(fn):\n    def inner():\n        _KEPT.append(fn)\n    inner()\n_outer(F.conv2d)\n", False),
+    ("import operator\n_KEPT = []\ndef _keep(fn):\n    operator.iadd(_KEPT, [fn])\n_keep(F.conv2d)\n", False),
+    ("_KEPT = []\n_keep = lambda fn: _KEPT.append(fn)\n_keep(F.conv2d)\n", False),
+    # handed tensors torch made, or what a keeper keeps of its inputs' sizes
+    ("_KEPT = []\ndef _keep(fn):\n    _KEPT.append(fn)\nx = F.conv2d(torch.ones(1, 1, 4, 4), torch.ones(1, 1, 2, 2))[0, 0]\n"
+     "_keep(x)\n_keep(torch.arange(4.).view(2, 2))\n", True),
     # a function that keeps its arguments given data (a log of sizes), or that keeps nothing of them
     ("_KEPT = []\ndef _keep(fn):\n    _KEPT.append(fn)\nx = torch.randn(3, 3)\n_keep(x)\n_keep(x.shape)\n", True),
     ("_KEPT = []\ndef _keep(fn):\n    _KEPT.append(len(_KEPT))\n_keep(F.conv2d)\n", True),

@@ -4468,7 +4468,10 @@ def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | No
             walked_runs[id(node)] = max(walked_runs.get(id(node), 0), count)
             changed = name if id(node) in changing_ids else None
             later = _run_later(reading, node)
-            nodes += [v for v in _handed_to_a_keeper(reading, node) if id(v) not in walked]
+            if changed is not None or not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                # (a change of a name read, or a binding of it in a function: what it keeps reaches whoever reads
+                # it; a def read as code keeps for others, who are read where they read it: fairness round 60)
+                nodes += [v for v in _handed_to_a_keeper(reading, node) if id(v) not in walked]
             handing_back = {i for d in getattr(node, "decorator_list", ()) for i in _handed_back(reading, d) or ()}
             if isinstance(node, (ast.Import, ast.ImportFrom)):
                 reached.add(id(node))  # an import of a thread module reached counts whatever runs (_while_running)
@@ -4591,31 +4594,76 @@ def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | No
 
 def _handed_to_a_keeper(reading: _Reading, node: ast.AST) -> list[ast.expr]:
     """When ``node`` (a def walked, or a statement of one) keeps one of its function's parameters in an object (appends
-    it to a list, stores it as an item or attribute, binds it to a global): the values every call of that function
-    hands it, functions and objects as they are handed (not what a call there returns), which the walk reads as
-    what is kept (attack round 83: `def _keep(fn): _KEPT.append(fn)` called as `_keep(F.conv2d)`, and a conv2d
-    keeping its `reference=F.conv2d` argument)."""
+    it to a list, stores it as an item or attribute, binds it to a global), or a value made of one (a local copy, an
+    outer function's parameter in a closure): the values every call of that function hands it, functions and objects
+    as they are handed, what a call of the submission's returns there, a caller's own variable by what it binds
+    it to, and a caller's parameter by what its own calls hand it (attack rounds 83 and 84: `def _keep(fn):
+    _KEPT.append(fn)` called as `_keep(F.conv2d)`, `_keep(_reference())`, through an alias or a caller's parameter,
+    a conv2d keeping its `reference=F.conv2d` argument)."""
     memo = reading.memo.setdefault("handed_to_keeper", {})
     if id(node) in memo:
         return memo[id(node)]
     memo[id(node)] = []
     parents = _parents(reading)
-    function = node
-    while function is not None and not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
-        function = parents.get(id(function))
-    if function is None:
+    chain: list[ast.AST] = []  # the functions around node, innermost first (node itself when it is one)
+    scope = node
+    while scope is not None:
+        if isinstance(scope, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+            chain.append(scope)
+        scope = parents.get(id(scope))
+    if not chain:
         return []
-    parameters = _parameter_names(function)
-    body = [n for st in function.body for n in ast.walk(st)]
-    statements = list(ast.walk(node)) if node is not function else body
-    declared = {name for n in body if isinstance(n, (ast.Global, ast.Nonlocal)) for name in n.names}
-    local = (parameters | {n.id for n in body if isinstance(n, ast.Name) and not isinstance(n.ctx, ast.Load)}) \
-        - declared
+    statements = list(ast.walk(node)) if node is not chain[0] else [
+        n for part in ([chain[0].body] if isinstance(chain[0], ast.Lambda) else chain[0].body) for n in ast.walk(part)]
+    kept_parameters = _kept_parameters(reading, chain, statements)
+    handed: list[ast.expr] = []
+    for function in chain:
+        wanted = kept_parameters & _parameter_names(function)
+        if wanted:
+            handed += _what_calls_hand(reading, function, wanted, depth=0)
+    memo[id(node)] = handed
+    return handed
 
-    def outside(target: ast.AST) -> bool:  # an object the function does not make, nor is handed
-        while isinstance(target, (ast.Attribute, ast.Subscript, ast.Call)):
+
+def _kept_parameters(reading: _Reading, chain: list[ast.AST], statements: list[ast.AST]) -> set[str]:
+    """Of the parameters of the functions of ``chain`` (innermost first), those ``statements`` keep in an object
+    outside them: stored as an item or attribute, appended, handed to a storing function, bound to a global, also
+    through a local copy (`kept = fn`) or a local alias of the object (`kept = _KEPT`)."""
+    parameters: set[str] = set()
+    own: set[str] = set()
+    for function in chain:
+        parameters |= _parameter_names(function)
+        own |= _function_locals(function)[0]
+    body = [n for function in chain for n in ast.walk(function)]
+    declared = {name for n in body if isinstance(n, (ast.Global, ast.Nonlocal)) for name in n.names}
+    own -= declared
+    selves = {positional[0].arg for function in chain if isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef))
+              and isinstance(_parents(reading).get(id(function)), ast.ClassDef)
+              for positional in [function.args.posonlyargs + function.args.args] if positional}
+
+    def root(target: ast.AST) -> str | None:
+        while isinstance(target, (ast.Attribute, ast.Subscript, ast.Call, ast.Starred)):
             target = target.func if isinstance(target, ast.Call) else target.value
-        return isinstance(target, ast.Name) and target.id not in local
+        return target.id if isinstance(target, ast.Name) else None
+
+    # local copies of a parameter hold it; local aliases of an outside object are that object
+    holding = set(parameters)
+    outside_aliases: set[str] = set()
+    for _ in range(4):
+        for n in body:
+            if isinstance(n, ast.Assign) and all(isinstance(t, ast.Name) for t in n.targets):
+                names = {t.id for t in n.targets}
+                value_names = {m.id for m in ast.walk(n.value) if isinstance(m, ast.Name)}
+                if value_names & holding:
+                    holding |= names
+                base = root(n.value)
+                if base is not None and (base not in own or base in outside_aliases or base in selves) \
+                        and isinstance(n.value, (ast.Name, ast.Attribute, ast.Subscript)):
+                    outside_aliases |= names
+
+    def outside(target: ast.AST) -> bool:
+        base = root(target)
+        return base is not None and (base not in own or base in outside_aliases or base in selves)
 
     kept: list[ast.AST] = []
     for n in statements:
@@ -4624,18 +4672,81 @@ def _handed_to_a_keeper(reading: _Reading, node: ast.AST) -> list[ast.expr]:
             if any(isinstance(t, (ast.Attribute, ast.Subscript)) and outside(t)
                    or isinstance(t, ast.Name) and t.id in declared for t in targets):
                 kept.append(n.value)
-        elif isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in MUTATING_METHODS \
-                and outside(n.func.value):
-            kept += [*n.args, *[k.value for k in n.keywords]]
-        elif isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id in STORING_FUNCTIONS \
-                and n.args and outside(n.args[0]):
-            kept += [*n.args[2:], *[k.value for k in n.keywords]]
-    if not any(isinstance(m, ast.Name) and m.id in parameters for value in kept for m in ast.walk(value)):
-        return []
-    calls = [n for n in reading.nodes if isinstance(n, ast.Call) and (
-        isinstance(n.func, ast.Name) and n.func.id == function.name
-        or isinstance(n.func, ast.Attribute) and n.func.attr == function.name)]
+        elif isinstance(n, ast.Call):
+            arguments = [*n.args, *[k.value for k in n.keywords]]
+            if isinstance(n.func, ast.Attribute) and n.func.attr in MUTATING_METHODS and (
+                    outside(n.func.value) or any(isinstance(a, ast.Name) and outside(a) for a in n.args[:1])):
+                kept += arguments  # (`_KEPT.append(fn)`, `list.append(_KEPT, fn)`)
+            elif (isinstance(n.func, ast.Name) and n.func.id in STORING_FUNCTIONS
+                  or (_resolved(reading, n.func) or "").startswith("operator.")) \
+                    and any(isinstance(a, ast.Name) and outside(a) for a in n.args[:1]):
+                kept += arguments  # (`setattr(obj, "f", fn)`, `operator.iadd(_KEPT, [fn])`)
+    # A parameter kept as it is, or in a container, counts; its attribute (`image.shape`) or what a built-in or a
+    # library function makes of it (`tuple(image.shape)`, `len(x)`) is data it was asked about, not it (fairness
+    # round 60: a conv2d logging its inputs' sizes had its callers' inputs read).
+    parents = _parents(reading)
+
+    def as_it_is(name: ast.Name) -> bool:
+        child, parent = name, parents.get(id(name))
+        while parent is not None and not isinstance(parent, ast.stmt):
+            if isinstance(parent, ast.Attribute) and not parent.attr.startswith("__"):
+                return False
+            if isinstance(parent, ast.Call) and child is not parent.func and (
+                    isinstance(parent.func, ast.Name) and parent.func.id in CHECKING_BUILTINS
+                    and parent.func.id not in reading.bindings or _a_library_function(reading, parent.func)):
+                return False
+            child, parent = parent, parents.get(id(parent))
+        return True
+
+    # (which parameter a local copy came from is not told: every parameter counts, all arguments are read)
+    return parameters if any(isinstance(m, ast.Name) and m.id in holding and as_it_is(m)
+                             for value in kept for m in ast.walk(value)) else set()
+
+
+def _names_of(reading: _Reading, function: ast.AST) -> set[str]:
+    """The names a function is called by: its def's name, a name a lambda is bound to, and names bound to either
+    (`_remember = _keep`)."""
+    parents = _parents(reading)
+    if isinstance(function, ast.Lambda):
+        parent = parents.get(id(function))
+        names = {t.id for t in parent.targets if isinstance(t, ast.Name)} if isinstance(parent, ast.Assign) else set()
+    else:
+        names = {function.name}
+    for _ in range(4):
+        names |= {t.id for n in reading.nodes if isinstance(n, ast.Assign) and isinstance(n.value, ast.Name)
+                  and n.value.id in names for t in n.targets if isinstance(t, ast.Name)}
+    return names
+
+
+def _what_calls_hand(reading: _Reading, function: ast.AST, wanted: set[str], depth: int) -> list[ast.AST]:
+    """The values the calls of ``function`` hand it (all their arguments, as :func:`_handed_to_a_keeper` reads
+    them); a use of its name that is no call (in a container, handed on) hands it what the reader cannot see: the
+    name itself is read then (walked, its other uses found by rule 2), and the function's body again."""
+    parents = _parents(reading)
+    names = _names_of(reading, function)
     called = {id(c.func) for c in reading.nodes if isinstance(c, ast.Call)}
+    calls = []
+    for n in reading.nodes:
+        if isinstance(n, ast.Call) and (isinstance(n.func, ast.Name) and n.func.id in names
+                                        or isinstance(n.func, ast.Attribute) and n.func.attr in names):
+            calls.append(n)
+        elif isinstance(n, ast.Call) and isinstance(n.func, ast.Subscript) and any(
+                isinstance(m, ast.Name) and m.id in names for m in ast.walk(n.func)):
+            calls.append(n)  # (`(_keep,)[0](F.conv2d)`)
+        elif isinstance(n, ast.Call) and (_resolved(reading, n.func) or "").endswith("partial") and n.args and \
+                isinstance(n.args[0], ast.Name) and n.args[0].id in names:
+            calls.append(n)  # (`functools.partial(_keep, F.conv2d)`: what it binds)
+    # its decorators' calls of the function they are given (`f(x, k, 1, 0, _references())`: attack round 84)
+    for decorator in getattr(function, "decorator_list", ()):
+        head = decorator.func if isinstance(decorator, ast.Call) else decorator
+        factory = _plain_module_def(reading, head.id) if isinstance(head, ast.Name) else None
+        if factory is None:
+            continue
+        for inner in [factory] + [n for n in ast.walk(factory) if isinstance(n, ast.FunctionDef) and n is not factory]:
+            positional = inner.args.posonlyargs + inner.args.args
+            if positional:
+                calls += [n for n in ast.walk(inner) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
+                          and n.func.id == positional[0].arg]
 
     def scopes_around(call: ast.AST) -> list[ast.AST]:
         scopes, scope = [], parents.get(id(call))
@@ -4646,29 +4757,47 @@ def _handed_to_a_keeper(reading: _Reading, node: ast.AST) -> list[ast.expr]:
         return scopes
 
     def handed_values(expressions: list[ast.AST], own: set[str]) -> list[ast.AST]:
-        # functions and objects as handed (not what a call there returns); module-level arrays of numbers aside
-        return [v for argument in expressions for v in ast.walk(argument)
-                if isinstance(v, (ast.Name, ast.Attribute)) and id(v) not in called and isinstance(v.ctx, ast.Load)
-                and _root(v)[0] not in own and not (isinstance(v, ast.Name) and _holds_data(reading, v.id))
-                and not (isinstance(v, ast.Attribute) and isinstance(v.value, ast.Name)
-                         and _holds_data(reading, v.value.id) and not BUILT_IN.search(v.attr))]
+        # functions and objects as handed, and the functions of the submission's whose results are handed; a
+        # library function making an array, or a module-level array of numbers, hands no code
+        values = []
+        for argument in expressions:
+            if _makes_data(reading, argument):
+                continue  # (a tensor made by torch's functions: `conv2d(F.conv2d(x, box)[0, 0], k)`)
+            for v in ast.walk(argument):
+                if not isinstance(v, (ast.Name, ast.Attribute)) or not isinstance(v.ctx, ast.Load) \
+                        or _root(v)[0] in own:
+                    continue
+                if id(v) in called and (
+                        isinstance(v, ast.Attribute) and not BUILT_IN.search(v.attr) or isinstance(v, ast.Name)
+                        and (v.id in CHECKING_BUILTINS and v.id not in reading.bindings or _holds_data(reading, v.id))
+                        or (_resolved(reading, v) or "").split(".")[-1] in ARRAY_MAKERS):
+                    continue
+                if isinstance(v, ast.Name) and _holds_data(reading, v.id) or isinstance(v, ast.Attribute) and \
+                        isinstance(v.value, ast.Name) and _holds_data(reading, v.value.id) and not BUILT_IN.search(v.attr):
+                    continue
+                values.append(v)
+        return values
 
-    handed = []
+    handed: list[ast.AST] = []
     for call in calls:
         scopes = scopes_around(call)
         own = {name for scope in scopes for name in _function_locals(scope)[0]}
         arguments = [*call.args, *[k.value for k in call.keywords]]
         handed += handed_values(arguments, own)
-        # a caller's own variable handed on: what the caller binds it to (`f = F.conv2d; _keep(f)`), its other
-        # variables aside (a caller's local arrays and sizes are its business, read with it)
         named = {n.id for argument in arguments for n in ast.walk(argument) if isinstance(n, ast.Name) and n.id in own}
-        for scope in [s for s in scopes[:1] if not isinstance(s, ast.Lambda)]:
-            values = [st.value for st in _walk_scope_body(scope) if isinstance(st, (ast.Assign, ast.AnnAssign))
+        if not named or not scopes:
+            continue
+        caller = scopes[0]
+        # a caller's own variable handed on: what the caller binds it to (`f = F.conv2d; _keep(f)`)
+        if not isinstance(caller, ast.Lambda):
+            values = [st.value for st in _walk_scope_body(caller) if isinstance(st, (ast.Assign, ast.AnnAssign))
                       and st.value is not None and any(isinstance(t, ast.Name) and t.id in named
                                                        for target in (st.targets if isinstance(st, ast.Assign)
                                                                       else [st.target]) for t in ast.walk(target))]
             handed += handed_values(values, own)
-    memo[id(node)] = handed
+        # a caller's parameter handed on: what the caller's own calls hand it (`def _register(fn): _keep(fn)`)
+        if depth < 4 and named & _parameter_names(caller):
+            handed += _what_calls_hand(reading, caller, named & _parameter_names(caller), depth + 1)
     return handed
 
 
@@ -4687,16 +4816,7 @@ def _holds_data(reading: _Reading, name: str) -> bool:
         return False
 
     def data(value: ast.AST) -> bool:
-        if isinstance(value, ast.Constant):
-            return True
-        if isinstance(value, (ast.Tuple, ast.List)):
-            return all(data(v) for v in value.elts)
-        if isinstance(value, ast.Call):
-            resolved = (_resolved(reading, value.func) or "").split(".")
-            return resolved[0] in ("torch", "numpy") and resolved[-1] in ARRAY_MAKERS and all(
-                data(a) or isinstance(a, ast.Name) and a.id != name and _holds_data(reading, a.id)
-                for a in [*value.args, *[k.value for k in value.keywords]])
-        return False
+        return _makes_data(reading, value, name)
 
     for binding, _ in bindings:
         if not isinstance(binding, ast.Assign) or len(binding.targets) != 1:
@@ -4711,6 +4831,32 @@ def _holds_data(reading: _Reading, name: str) -> bool:
         else:
             return False
     return True
+
+
+def _makes_data(reading: _Reading, value: ast.AST, name: str = "") -> bool:
+    """Whether ``value`` makes numbers, texts or arrays: constants, what torch's or numpy's public functions return
+    (a tensor: `F.conv2d(img[None, None], box)[0, 0]`, `torch.arange(25.0).view(5, 5)`), indexed, sliced, combined or
+    converted by their methods, and names bound only to such (not ``name``, being decided)."""
+    if isinstance(value, ast.Constant):
+        return True
+    if isinstance(value, (ast.Tuple, ast.List)):
+        return all(_makes_data(reading, v, name) for v in value.elts)
+    if isinstance(value, (ast.BinOp, ast.UnaryOp)):
+        return all(_makes_data(reading, v, name) for v in ast.iter_child_nodes(value) if isinstance(v, ast.expr))
+    if isinstance(value, ast.Subscript):
+        return _makes_data(reading, value.value, name)
+    if isinstance(value, ast.Name):
+        return value.id != name and _holds_data(reading, value.id)
+    if isinstance(value, ast.Call):
+        arguments = [a.value if isinstance(a, ast.Starred) else a for a in value.args] + [k.value for k in value.keywords]
+        if isinstance(value.func, ast.Attribute) and not value.func.attr.startswith("_") \
+                and _makes_data(reading, value.func.value, name):
+            return all(_makes_data(reading, a, name) or isinstance(a, ast.Name) for a in arguments)  # (`x.view(5, 5)`)
+        resolved = (_resolved(reading, value.func) or "").split(".")
+        return resolved[0] in ("torch", "numpy") and _a_library_function(reading, value.func) and all(
+            _makes_data(reading, a, name) or isinstance(a, ast.Name) and a.id != name
+            and (a.id in reading.bindings and _holds_data(reading, a.id)) for a in arguments)
+    return False
 
 
 #: Most top-level statements the reader reads one function's code as run at (:func:`_reachable_builtins`); past
@@ -6547,9 +6693,11 @@ def _data_only(reading: _Reading, argument: ast.expr, parents: dict, own: set[st
         called = isinstance(parent, ast.Call) and parent.func is n
         if isinstance(n, (ast.Lambda, ast.NamedExpr)):
             return False
-        if isinstance(n, ast.Name) and n.id not in own and not called:
-            return False
-        if isinstance(n, ast.Attribute) and not called and _root(n)[0] in reading.imported:
+        if isinstance(n, ast.Name) and n.id not in own and not (
+                called and n.id in CHECKING_BUILTINS and n.id not in reading.bindings):
+            return False  # (what a function of the submission's returns may be torch's: attack round 84)
+        if isinstance(n, ast.Attribute) and _root(n)[0] in reading.imported and not (
+                called and _a_library_function(reading, n) and not BUILT_IN.search(n.attr)):
             return False
     return True
 
