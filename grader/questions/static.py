@@ -4712,10 +4712,37 @@ def _names_of(reading: _Reading, function: ast.AST) -> set[str]:
         names = {t.id for t in parent.targets if isinstance(t, ast.Name)} if isinstance(parent, ast.Assign) else set()
     else:
         names = {function.name}
+    aliases = _call_index(reading)["aliases"]
     for _ in range(4):
-        names |= {t.id for n in reading.nodes if isinstance(n, ast.Assign) and isinstance(n.value, ast.Name)
-                  and n.value.id in names for t in n.targets if isinstance(t, ast.Name)}
+        names |= {alias for name in list(names) for alias in aliases.get(name, ())}
     return names
+
+
+def _call_index(reading: _Reading) -> dict:
+    """The calls of the units by the name they call (``f(...)``, ``obj.f(...)``), those through a subscript or a
+    ``partial``, and the plain aliases of names (``g = f``), built once per reading: a keeping function's calls are
+    looked up, not searched for (a file of many keepers would cost their number times its size)."""
+    index = reading.memo.get("call_index")
+    if index is None:
+        by_name: dict[str, list[ast.Call]] = {}
+        through: list[ast.Call] = []
+        aliases: dict[str, set[str]] = {}
+        for n in reading.nodes:
+            if isinstance(n, ast.Call):
+                if isinstance(n.func, ast.Name):
+                    by_name.setdefault(n.func.id, []).append(n)
+                elif isinstance(n.func, ast.Attribute):
+                    by_name.setdefault(n.func.attr, []).append(n)
+                if isinstance(n.func, ast.Subscript) or (
+                        n.args and isinstance(n.args[0], ast.Name) and (_resolved(reading, n.func) or "").endswith(
+                            "partial")):
+                    through.append(n)
+            elif isinstance(n, ast.Assign) and isinstance(n.value, ast.Name):
+                aliases.setdefault(n.value.id, set()).update(t.id for t in n.targets if isinstance(t, ast.Name))
+        index = reading.memo["call_index"] = {"by_name": by_name, "through": through, "aliases": aliases,
+                                              "called": {id(c.func) for calls in by_name.values() for c in calls}
+                                              | {id(c.func) for c in through}}
+    return index
 
 
 def _what_calls_hand(reading: _Reading, function: ast.AST, wanted: set[str], depth: int) -> list[ast.AST]:
@@ -4724,17 +4751,14 @@ def _what_calls_hand(reading: _Reading, function: ast.AST, wanted: set[str], dep
     name itself is read then (walked, its other uses found by rule 2), and the function's body again."""
     parents = _parents(reading)
     names = _names_of(reading, function)
-    called = {id(c.func) for c in reading.nodes if isinstance(c, ast.Call)}
-    calls = []
-    for n in reading.nodes:
-        if isinstance(n, ast.Call) and (isinstance(n.func, ast.Name) and n.func.id in names
-                                        or isinstance(n.func, ast.Attribute) and n.func.attr in names):
-            calls.append(n)
-        elif isinstance(n, ast.Call) and isinstance(n.func, ast.Subscript) and any(
-                isinstance(m, ast.Name) and m.id in names for m in ast.walk(n.func)):
+    index = _call_index(reading)
+    called = index["called"]
+    calls = [c for name in names for c in index["by_name"].get(name, ())]
+    for n in index["through"]:
+        if isinstance(n.func, ast.Subscript) and any(isinstance(m, ast.Name) and m.id in names
+                                                     for m in ast.walk(n.func)):
             calls.append(n)  # (`(_keep,)[0](F.conv2d)`)
-        elif isinstance(n, ast.Call) and (_resolved(reading, n.func) or "").endswith("partial") and n.args and \
-                isinstance(n.args[0], ast.Name) and n.args[0].id in names:
+        elif n.args and isinstance(n.args[0], ast.Name) and n.args[0].id in names:
             calls.append(n)  # (`functools.partial(_keep, F.conv2d)`: what it binds)
     # its decorators' calls of the function they are given (`f(x, k, 1, 0, _references())`: attack round 84)
     for decorator in getattr(function, "decorator_list", ()):
