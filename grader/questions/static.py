@@ -4615,20 +4615,20 @@ def _handed_to_a_keeper(reading: _Reading, node: ast.AST) -> list[ast.expr]:
         return []
     statements = list(ast.walk(node)) if node is not chain[0] else [
         n for part in ([chain[0].body] if isinstance(chain[0], ast.Lambda) else chain[0].body) for n in ast.walk(part)]
-    kept_parameters = _kept_parameters(reading, chain, statements)
     handed: list[ast.expr] = []
-    for function in chain:
-        wanted = kept_parameters & _parameter_names(function)
-        if wanted:
-            handed += _what_calls_hand(reading, function, wanted, depth=0)
+    if _keeps_what_it_is_handed(reading, chain, statements):
+        # (which parameter a local copy came from is not told: every function around, every argument, is read)
+        for function in chain:
+            if _parameter_names(function):
+                handed += _what_calls_hand(reading, function, depth=0)
     memo[id(node)] = handed
     return handed
 
 
-def _kept_parameters(reading: _Reading, chain: list[ast.AST], statements: list[ast.AST]) -> set[str]:
-    """Of the parameters of the functions of ``chain`` (innermost first), those ``statements`` keep in an object
-    outside them: stored as an item or attribute, appended, handed to a storing function, bound to a global, also
-    through a local copy (`kept = fn`) or a local alias of the object (`kept = _KEPT`)."""
+def _keeps_what_it_is_handed(reading: _Reading, chain: list[ast.AST], statements: list[ast.AST]) -> bool:
+    """Whether ``statements`` keep a parameter of a function of ``chain`` (innermost first) in an object outside them:
+    stored as an item or attribute, appended, handed to a storing function, bound to a global, also through a local
+    copy (`kept = fn`) or a local alias of the object (`kept = _KEPT`)."""
     parameters: set[str] = set()
     own: set[str] = set()
     for function in chain:
@@ -4698,9 +4698,7 @@ def _kept_parameters(reading: _Reading, chain: list[ast.AST], statements: list[a
             child, parent = parent, parents.get(id(parent))
         return True
 
-    # (which parameter a local copy came from is not told: every parameter counts, all arguments are read)
-    return parameters if any(isinstance(m, ast.Name) and m.id in holding and as_it_is(m)
-                             for value in kept for m in ast.walk(value)) else set()
+    return any(isinstance(m, ast.Name) and m.id in holding and as_it_is(m) for value in kept for m in ast.walk(value))
 
 
 def _names_of(reading: _Reading, function: ast.AST) -> set[str]:
@@ -4745,10 +4743,10 @@ def _call_index(reading: _Reading) -> dict:
     return index
 
 
-def _what_calls_hand(reading: _Reading, function: ast.AST, wanted: set[str], depth: int) -> list[ast.AST]:
-    """The values the calls of ``function`` hand it (all their arguments, as :func:`_handed_to_a_keeper` reads
-    them); a use of its name that is no call (in a container, handed on) hands it what the reader cannot see: the
-    name itself is read then (walked, its other uses found by rule 2), and the function's body again."""
+def _what_calls_hand(reading: _Reading, function: ast.AST, depth: int) -> list[ast.AST]:
+    """The values the calls of ``function`` hand it, as :func:`_handed_to_a_keeper` reads them: every argument of a
+    call by its names (:func:`_names_of`), through a subscript or a ``partial``, and of its decorators' calls of the
+    function they are given; ``depth``: callers' parameters climbed so far."""
     parents = _parents(reading)
     names = _names_of(reading, function)
     index = _call_index(reading)
@@ -4821,7 +4819,7 @@ def _what_calls_hand(reading: _Reading, function: ast.AST, wanted: set[str], dep
             handed += handed_values(values, own)
         # a caller's parameter handed on: what the caller's own calls hand it (`def _register(fn): _keep(fn)`)
         if depth < 4 and named & _parameter_names(caller):
-            handed += _what_calls_hand(reading, caller, named & _parameter_names(caller), depth + 1)
+            handed += _what_calls_hand(reading, caller, depth + 1)
     return handed
 
 
@@ -6576,8 +6574,9 @@ CHECKING_BUILTINS = frozenset({"print", "len", "range", "zip", "enumerate", "isi
 CHECKING_MODULES = ("torch", "numpy", "math")
 CHECKING_EXCLUDED = frozenset({"library", "ops", "jit", "overrides", "utils", "fx", "compile", "export", "autograd",
                                "backends", "multiprocessing", "distributed", "cuda", "hub", "onnx", "package",
-                               "compiler", "func", "set_default_dtype", "set_default_tensor_type", "use_deterministic_"
-                               "algorithms", "set_printoptions", "set_grad_enabled", "load", "save", "from_file"})
+                               "compiler", "func", "set_default_dtype", "set_default_tensor_type",
+                               "use_deterministic_algorithms", "set_printoptions", "set_grad_enabled", "load",
+                               "save", "from_file"})
 
 
 def _returns_what_it_decorates(reading: _Reading, decorator: ast.expr) -> bool:
