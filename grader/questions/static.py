@@ -802,6 +802,9 @@ class _Reading:
         self.passed: dict[str, list[ast.AST]] = {}
         """name -> calls given the object bound to it (as an argument, or as the object of a method call):
         the function called may change it (``put(box, "f", g)``, ``box.install("f", g)``)."""
+        self.shown: dict[str, list[tuple[ast.AST, frozenset[str]]]] = {}
+        """name -> statements that hand its object only to built-ins that read it (``print(SHAPES, out.shape)``),
+        with those built-ins' names: calls given it, should the submission bind one of those names itself."""
 
 
 #: Python's parser is not thread-safe (see grader.parsing); held for the whole reading, which also guards its cache.
@@ -4086,6 +4089,7 @@ def _read_untied_changes(reading: _Reading, nodes: list[ast.AST]) -> None:
 
     stored: list[ast.AST] = []
     for n in nodes:
+        before = len(stored)
         if isinstance(n, (ast.Assign, ast.AnnAssign, ast.AugAssign)) and getattr(n, "value", None) is not None:
             targets = n.targets if isinstance(n, ast.Assign) else [n.target]
             if any(isinstance(t, (ast.Subscript, ast.Attribute))
@@ -4099,6 +4103,10 @@ def _read_untied_changes(reading: _Reading, nodes: list[ast.AST]) -> None:
                 isinstance(n.func, ast.Attribute) and n.func.attr in STORING_FUNCTIONS)) and n.args \
                 and untied(n.args[0], hooked=True):
             stored += n.args[1:] + [k.value for k in n.keywords]
+        if len(stored) > before:
+            # stored in a function, through a local alias (`kept = _KEPT; kept.append(fn)`): what the function's
+            # callers hand it, when it keeps a parameter, is what is stored (attack round 84's two left open)
+            stored += _handed_to_a_keeper(reading, n)
     # Only code: functions and classes the changes store (an instance, a model, a result stored in a table is data
     # whose class the reader reaches where the object is used)
     names = {name.id for value in stored for name in _values_in(value)}
@@ -4334,6 +4342,7 @@ def _record_calls_given(reading: _Reading, statement: ast.stmt) -> None:
     of a method call) is code of that object: the function called may store anything the statement holds in
     it (``put(box, "f", g)``, ``list(map(put, [box], ["f"], [g]))``, ``partial(put, box)("f", g)``)."""
     given: set[str] = set()
+    shown: dict[str, set[str]] = {}
     for part in ast.iter_child_nodes(statement):
         if not isinstance(part, ast.expr):
             continue  # nested statements are statements of their own
@@ -4341,7 +4350,14 @@ def _record_calls_given(reading: _Reading, statement: ast.stmt) -> None:
             if not isinstance(call, ast.Call):
                 continue
             pieces = list(call.args) + [k.value for k in call.keywords]
-            given.update(n.id for piece in pieces for n in _values_in(piece))
+            names = {n.id for piece in pieces for n in _values_in(piece)}
+            if (reader := _a_showing_builtin(call)) is not None:
+                # print and len change nothing they are given (fairness round 60: `print(SHAPES, pooled.shape)`
+                # beside a self-check made the self-check's torch calls code of what max_pool2d appends to)
+                for name in names:
+                    shown.setdefault(name, set()).add(reader)
+                continue
+            given.update(names)
             owner = _base_name(call.func.value) if isinstance(call.func, ast.Attribute) else None
             if owner is not None:
                 # A method call changes its object (or an element of it: `steps[0].register_forward_hook(h)`) only
@@ -4350,6 +4366,26 @@ def _record_calls_given(reading: _Reading, statement: ast.stmt) -> None:
                 reading.passed.setdefault(owner, []).append(call)
     for name in given:
         reading.passed.setdefault(name, []).append(statement)
+    for name in shown.keys() - given:
+        reading.shown.setdefault(name, []).append((statement, frozenset(shown[name])))
+
+
+#: Built-ins that read what they are given, keep none of it and hand back none of it (None, a str, an int or a bool,
+#: as Python enforces), calling nothing of it but its dunders (whose code is read where it is defined): a call of one
+#: given an object is no change of it.  (Not min, max, sum, zip or abs: what they return may be the object itself, or
+#: an element of it, whose change then names no object: attack round 13's `zip(STEPS, hooks)`.)
+SHOWING_BUILTINS = frozenset({"print", "len", "repr", "str", "format", "isinstance", "id", "bool", "any", "all"})
+#: The keywords ``print`` takes that hand it no object (``file`` does: its ``write`` is called).
+PRINT_PLAIN_KEYWORDS = frozenset({"sep", "end", "flush"})
+
+
+def _a_showing_builtin(call: ast.Call) -> str | None:
+    """The name of the showing built-in (:data:`SHOWING_BUILTINS`) ``call`` calls by its bare name, with no keyword
+    (print's ``sep``/``end``/``flush`` aside), else None."""
+    if not (isinstance(call.func, ast.Name) and call.func.id in SHOWING_BUILTINS):
+        return None
+    allowed = PRINT_PLAIN_KEYWORDS if call.func.id == "print" else frozenset()
+    return call.func.id if all(k.arg in allowed for k in call.keywords) else None
 
 
 def _values_in(node: ast.AST):
@@ -4413,6 +4449,7 @@ def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | No
     hashed: set[str] = set()  # only added to by hashing (a set's add): read if a class defining it is reached
     followed_callbacks: set[str] = set()
     too_many: list[str] = []  # the name held through more than MAX_CONTAINERS names, once found
+    held_adds: dict[str, list[ast.AST]] = {}  # a plain list's appends, walked once the list is read
 
     def changes_of(name: str) -> list[ast.AST]:
         # What changes an object that holds this one as an element changes this one too (`holder[0]["c"] = f`)
@@ -4449,11 +4486,22 @@ def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | No
 
     def walk(name: str, callbacks_only: bool = False) -> None:
         changes = changes_of(name)
+        # A plain list the reached code only appends to hands that code nothing: what others append to it is not
+        # read until some code reached reads the list (then walked with its callbacks: fairness round 60, a
+        # self-check appending what F.conv2d computed to the log conv2d appends to cost q6 its points).
+        given = [] if callbacks_only else _calls_given(reading, name)
+        adds = [] if name in read or name in hashed else list({id(c): c for c in changes + given
+                                                               if _appends_to(reading, c, name)}.values())
+        if adds:
+            held_adds[name] = adds
+            added = {id(a) for a in adds}
+            changes = [c for c in changes if id(c) not in added]
+            given = [c for c in given if id(c) not in added]
         # the statements that change the object, or hand it to a call, read it only to change it
-        changing = [] if callbacks_only else changes + _calls_given(reading, name)
+        changing = held_adds.pop(name, []) if callbacks_only else changes + given
         bound = _bindings_in_force(reading, name) + as_then.get(name, [])
         walked_as_then.update(id(n) for n in as_then.get(name, []))
-        nodes = [] if callbacks_only else bound + changing
+        nodes = changing if callbacks_only else bound + changing
         changing_ids = {id(node) for node in changing}
         if name in read:
             followed_callbacks.add(name)
@@ -4467,6 +4515,10 @@ def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | No
             walked.add(id(node))
             walked_runs[id(node)] = max(walked_runs.get(id(node), 0), count)
             changed = name if id(node) in changing_ids else None
+            # a change or a binding made in a function reads that function's names where it stands (fairness round
+            # 60: `HISTORY.append((image, kernel, out))` in conv2d read its parameters as the module's `image`,
+            # which a self-check handed F.conv2d), and its locals hold what the function binds them to
+            around, owners = _scope_around(reading, node)
             later = _run_later(reading, node)
             if changed is not None or not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
                 # (a change of a name read, or a binding of it in a function: what it keeps reaches whoever reads
@@ -4494,7 +4546,7 @@ def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | No
                             findings.append(Finding("builtin", f"import of {full}" if alias.name != "*"
                                                     else f"{name} from {full}"))
                 continue
-            for sub, local in _code(node):
+            for sub, local in _code(node, around):
                 reached.add(id(sub))
                 if id(sub) in handing_back:
                     if isinstance(sub, ast.Name) and isinstance(sub.ctx, ast.Load) and local is not None \
@@ -4557,6 +4609,11 @@ def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | No
                             read.add(sub.id)
                         elif how == "hashes":
                             hashed.add(sub.id)
+                elif isinstance(sub, ast.Name) and isinstance(sub.ctx, ast.Load) and owners \
+                        and (owner := _owner_of(local, sub.id, owners)) is not None:
+                    # a local of a function around the node (attack round 85: `fn = F.conv2d; HISTORY.append(fn)`
+                    # in a setup function was read as the module's `fn`, which there is none of)
+                    nodes += [b for b in _local_sources(owner, sub.id) if id(b) not in walked]
 
     read.update(todo)  # the functions asked about, and what every function reaches
     rounds = 0
@@ -4590,6 +4647,88 @@ def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | No
                                                     decorating=decorating | set(checking))
                      if f.kind != "builtin"]
     return list(dict.fromkeys(findings))  # (a body walked again finds what it found before)
+
+
+def _scope_around(reading: _Reading, node: ast.AST) -> tuple[_Scope, dict[int, ast.AST]]:
+    """The names local where ``node`` stands, by the rules of :func:`_code` (the functions, lambdas and
+    comprehensions around it; a decorator, default or first iterable stands in the scope around its own), and the
+    node that binds each of those scopes' names, by the scope's id.  Memoised per reading."""
+    memo = reading.memo.setdefault("scope_around", {})
+    if id(node) in memo:
+        return memo[id(node)]
+    parents = _parents(reading)
+    around: list[tuple[ast.AST, frozenset, frozenset]] = []  # innermost first
+    child, parent = node, parents.get(id(node))
+    while parent is not None:
+        if isinstance(parent, (ast.FunctionDef, ast.AsyncFunctionDef)) and any(child is b for b in parent.body) \
+                or isinstance(parent, ast.Lambda) and child is parent.body:
+            inner, declared = _function_locals(parent)
+            around.append((parent, frozenset(inner), frozenset(declared)))
+        elif isinstance(parent, ast.comprehension):
+            made = parents.get(id(parent))
+            if made is None:
+                break
+            if not (child is parent.iter and made.generators[0] is parent):
+                around.append((made, _comprehension_targets(made), frozenset()))
+            child, parent = made, parents.get(id(made))
+            continue
+        elif isinstance(parent, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)):
+            around.append((parent, _comprehension_targets(parent), frozenset()))
+        child, parent = parent, parents.get(id(parent))
+    scope, owners = _EMPTY_SCOPE, {}
+    for owner, names, declared in reversed(around):
+        if names or declared:
+            scope = _Scope(names, scope, declared)
+            owners[id(scope)] = owner
+    memo[id(node)] = scope, owners
+    return scope, owners
+
+
+def _comprehension_targets(made: ast.AST) -> frozenset:
+    return frozenset(n.id for g in made.generators for n in ast.walk(g.target) if isinstance(n, ast.Name))
+
+
+def _owner_of(local: _Scope | None, name: str, owners: dict[int, ast.AST]) -> ast.AST | None:
+    """The function or comprehension around a node (one of ``owners``) whose local ``name`` is, where ``local``
+    holds; None when it is the node's own (a scope inside it) or no local at all."""
+    scope = local
+    while scope is not None:
+        if name in scope.names:
+            return owners.get(id(scope))
+        if name in scope.hidden:
+            return None
+        scope = scope.parent
+    return None
+
+
+def _local_sources(owner: ast.AST, name: str) -> list[ast.AST]:
+    """What a local ``name`` of ``owner`` holds: its bindings there (:func:`_local_bindings`), the statements that
+    change it in place (``fns.append(f)``, ``fns[0] = f``, ``box.f = f``), or, for a comprehension's target, the
+    iterables it is drawn from.  A parameter's values are its callers' (:func:`_handed_to_a_keeper`)."""
+    if isinstance(owner, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)):
+        return [g.iter for g in owner.generators
+                if any(isinstance(n, ast.Name) and n.id == name for n in ast.walk(g.target))]
+    if isinstance(owner, ast.Lambda):
+        return []
+    changes = [n for n in _walk_scope_body(owner)
+               if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and _base_name(n.func.value) == name
+               or isinstance(n, (ast.Assign, ast.AugAssign, ast.AnnAssign)) and any(
+                   isinstance(t, (ast.Attribute, ast.Subscript)) and _base_name(t) == name
+                   for t in (n.targets if isinstance(n, ast.Assign) else [n.target]))]
+    return _local_bindings(owner, name) + changes
+
+
+def _appends_to(reading: _Reading, change: ast.AST, name: str) -> bool:
+    """``name.append(value)`` as a statement of its own, ``name`` a plain container (:func:`_only_added_to`'s
+    ``"adds"``): a change that hands the list's reader what it appends, and nothing to anyone else."""
+    if not (isinstance(change, ast.Call) and isinstance(change.func, ast.Attribute)
+            and isinstance(change.func.value, ast.Name) and change.func.value.id == name
+            and change.func.attr in ADDING_METHODS):
+        return False
+    statement = _parents(reading).get(id(change))
+    if not isinstance(statement, ast.Expr):
+        return False
+    return _only_added_to(reading, change.func.value) == "adds"
 
 
 def _handed_to_a_keeper(reading: _Reading, node: ast.AST) -> list[ast.expr]:
@@ -5123,7 +5262,8 @@ def _calls_given(reading: _Reading, name: str) -> list[ast.AST]:
         # CFG = Config(), device = torch.device("cpu"): a call handed it cannot change what it holds (fairness round
         # 55: conv2d's `image.to(device)` read as reaching the CNN a later `CNN().to(device)` built, q6 -3)
         return []
-    calls = reading.passed.get(name, [])
+    calls = reading.passed.get(name, []) + [statement for statement, readers in reading.shown.get(name, ())
+                                            if any(r in reading.bindings for r in readers)]
     if calls and _a_logger(reading, name):
         # a logger's records are formatted and written by logging's own handlers, never kept in the logger:
         # `log.info("model: %s", model)` hands the logger nothing that `log.debug(...)` in conv2d reaches (fairness
