@@ -3970,3 +3970,76 @@ def test_an_object_held_through_too_many_names_is_unverifiable(length, readable)
     findings = found([source])
     assert (findings == []) is readable, findings
     assert len(findings) <= 1
+
+
+# -- A change made in a function is read in that function's scope (fairness round 60, attack round 85) ----------------
+
+_LOOPS = ("def conv2d(image, kernel, stride=1, padding=0):\n"
+          "    out = torch.zeros(image.shape[0] - kernel.shape[0] + 1, image.shape[1] - kernel.shape[1] + 1)\n"
+          "    for i in range(out.shape[0]):\n        for j in range(out.shape[1]):\n"
+          "            out[i, j] = (image[i:i + kernel.shape[0], j:j + kernel.shape[1]] * kernel).sum()\n"
+          "{log}    return out\n")
+_HEAD = "import torch\nimport torch.nn.functional as F\n"
+
+
+def _q6(source):
+    return [f.what for f in by_hand_findings((source,), "conv2d", threads_running=lambda: False)]
+
+
+@pytest.mark.parametrize("log, after", [
+    # conv2d keeps its inputs to plot them; a self-check hands torch's results to module names of the same spelling
+    ("    HISTORY.append((image, kernel, out))\n",
+     "image = F.conv2d(torch.rand(1, 1, 6, 6), torch.rand(1, 1, 3, 3))[0, 0]\nkernel = torch.ones(3, 3)\n"
+     "assert torch.allclose(conv2d(image, kernel), F.conv2d(image[None, None], kernel[None, None])[0, 0])\n"),
+    # a self-check appends what F.conv2d computed to the log conv2d only appends to
+    ("    HISTORY.append(out)\n",
+     "def check():\n    ref = F.conv2d(torch.rand(1, 1, 5, 5), torch.rand(1, 1, 3, 3))[0, 0]\n"
+     "    HISTORY.append(ref)\ncheck()\nHISTORY.append(F.conv2d(torch.rand(1, 1, 5, 5), torch.rand(1, 1, 3, 3)))\n"),
+    # print and len hand an object nothing (the self-check beside them is no code of the log)
+    ("    HISTORY.append(tuple(image.shape))\n",
+     "pooled = F.max_pool2d(torch.rand(1, 1, 4, 4), 2)\nprint(HISTORY, len(HISTORY), pooled.shape)\n"),
+])
+def test_a_by_hand_function_keeping_what_it_computes_stays_clean(log, after):
+    assert _q6(_HEAD + "HISTORY = []\n" + _LOOPS.format(log=log) + after) == []
+
+
+@pytest.mark.parametrize("setup, use", [
+    # a local of a setup function stored in what conv2d reads (read as a module name, which there was none of)
+    ("def setup():\n    fn = F.conv2d\n    HELD.append(fn)\nsetup()\n", "HELD[0]"),
+    ("def setup():\n    global CONV\n    fn = F.conv2d\n    CONV = fn\nsetup()\n", "CONV"),
+    ("def setup():\n    for g in [F.conv2d]:\n        HELD.append(g)\nsetup()\n", "HELD[0]"),
+    ("def setup():\n    fns = []\n    fns.append(F.conv2d)\n    HELD.append(fns[0])\nsetup()\n", "HELD[0]"),
+    # conv2d only appends, a helper it reaches later reads the list back
+    ("def _first():\n    return HELD[-1]\ndef setup():\n    g = F.conv2d\n    HELD.append(g)\nsetup()\n",
+     "_first()"),
+    # stored through a local alias of the list (attack round 84)
+    ("def _keep(fn):\n    kept = HELD\n    kept.append(fn)\n_keep(F.conv2d)\n", "HELD[0]"),
+    # an exception carries it out of the try body (attack round 85)
+    ("def _throw(fn):\n    raise LookupError(fn)\ntry:\n    _throw(F.conv2d)\nexcept LookupError as e:\n"
+     "    HELD.append(e)\n", "HELD[0].args[0]"),
+    # a keeper called where the reader cannot see its arguments, or by Python itself (attack round 85)
+    ("def _keep(fn):\n    HELD.append(fn)\n(_keep if HELD is not None else print)(F.conv2d)\n", "HELD[0]"),
+    ("class Box:\n    def __eq__(self, other):\n        HELD.append(other)\n        return False\n"
+     "Box() == F.conv2d\n", "HELD[0]"),
+    ("def _keep(fn):\n    HELD.append(fn)\n    return fn\n@_keep\ndef _fast(x, k):\n    return F.conv2d(x, k)\n",
+     "HELD[0]"),
+    ("import heapq\ndef _keep(fn):\n    heapq.heappush(HELD, fn)\n_keep(F.conv2d)\n", "HELD[0]"),
+    ("import functools\n@functools.singledispatch\ndef route(x, *rest):\n    return None\n"
+     "@route.register\ndef _(x: torch.Tensor, k):\n    return F.conv2d(x, k)\nHELD.append(route)\n", "HELD[0]"),
+])
+def test_torch_stored_through_a_function_reaches_conv2d(setup, use):
+    source = _HEAD + "HELD = []\nCONV = None\n" + setup + (
+        f"def conv2d(image, kernel, stride=1, padding=0):\n    HELD.append(1)\n"
+        f"    return {use}(image[None, None], kernel[None, None])[0, 0]\n")
+    assert _q6(source), source
+
+
+def test_a_keeper_of_settings_its_own_function_makes_stays_clean():
+    """Fairness round 48: conv2d adds a config object made of its arguments to a set it reads; conv2d is handed on
+    by a self-check, so its calls are not all seen, but what it keeps is what a call made, not what it was handed."""
+    source = _HEAD + ("SEEN = set()\nclass Geometry:\n    def __init__(self, stride, padding):\n"
+                      "        self.stride, self.padding = stride, padding\n"
+                      "def conv2d(image, kernel, stride=1, padding=0):\n    g = Geometry(stride, padding)\n"
+                      "    if g not in SEEN:\n        SEEN.add(g)\n    return image[:1, :1] * kernel.sum()\n"
+                      "def check(fn):\n    return fn(torch.ones(3, 3), torch.ones(3, 3))\ncheck(conv2d)\n")
+    assert _q6(source) == []

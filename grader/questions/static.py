@@ -510,7 +510,8 @@ TRACEBACK_PRINTERS = frozenset({"traceback.print_exception", "traceback.format_e
 STAR_MODULES = frozenset({"torch", "torch.nn", "torch.nn.functional", "torch.nn.modules", "numpy", "math", "sympy"})
 #: Methods that put something into the object they are called on: ``table.update(c=F.conv2d)``.
 MUTATING_METHODS = frozenset({"append", "appendleft", "extend", "extendleft", "insert", "update", "setdefault",
-                              "add", "put", "put_nowait", "push", "__setitem__", "__setattr__"})
+                              "add", "put", "put_nowait", "push", "__setitem__", "__setattr__",
+                              "register"})  # (a singledispatch function's table: attack round 85)
 #: Methods that change their object: those that put something into it, and a module's hooks (attack round 11 put
 #: one on a model held in a list: `steps[0].register_forward_hook(h)`).
 CHANGING_METHODS = MUTATING_METHODS | MODEL_HOOKS
@@ -4103,10 +4104,13 @@ def _read_untied_changes(reading: _Reading, nodes: list[ast.AST]) -> None:
                 isinstance(n.func, ast.Attribute) and n.func.attr in STORING_FUNCTIONS)) and n.args \
                 and untied(n.args[0], hooked=True):
             stored += n.args[1:] + [k.value for k in n.keywords]
-        if len(stored) > before:
-            # stored in a function, through a local alias (`kept = _KEPT; kept.append(fn)`): what the function's
-            # callers hand it, when it keeps a parameter, is what is stored (attack round 84's two left open)
-            stored += _handed_to_a_keeper(reading, n)
+        # a parameter stored as it is through a local alias of another object (`kept = _KEPT; kept.append(fn)`):
+        # what the function's calls hand it is what is stored (attack round 84's first left open; a change through
+        # `self` or a parameter is not such an alias: fairness round 53's `self.items.append(item)`)
+        parameters = {v.id for v in stored[before:] if isinstance(v, ast.Name)}
+        if parameters and _through_a_local_alias(reading, n):
+            stored += [value for function in _functions_around(reading, n) if parameters & _parameter_names(function)
+                       for value in _what_calls_hand(reading, function, depth=0)]
     # Only code: functions and classes the changes store (an instance, a model, a result stored in a table is data
     # whose class the reader reaches where the object is used)
     names = {name.id for value in stored for name in _values_in(value)}
@@ -4450,6 +4454,7 @@ def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | No
     followed_callbacks: set[str] = set()
     too_many: list[str] = []  # the name held through more than MAX_CONTAINERS names, once found
     held_adds: dict[str, list[ast.AST]] = {}  # a plain list's appends, walked once the list is read
+    unfollowed_keepers: dict[str | None, list[Finding]] = {}  # by the name changed (None: a binding)
 
     def changes_of(name: str) -> list[ast.AST]:
         # What changes an object that holds this one as an element changes this one too (`holder[0]["c"] = f`)
@@ -4515,6 +4520,11 @@ def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | No
             walked.add(id(node))
             walked_runs[id(node)] = max(walked_runs.get(id(node), 0), count)
             changed = name if id(node) in changing_ids else None
+            if isinstance(node, ast.ExceptHandler) and isinstance(handled := _parents(reading).get(id(node)), (
+                    ast.Try, getattr(ast, "TryStar", ast.Try))):
+                # `except E as e`: e is what the try body raised, and holds what that handed it (attack round 85:
+                # `_throw(F.conv2d)` in the body, conv2d calling `_EC.args[0]`)
+                nodes += [statement for statement in handled.body if id(statement) not in walked]
             # a change or a binding made in a function reads that function's names where it stands (fairness round
             # 60: `HISTORY.append((image, kernel, out))` in conv2d read its parameters as the module's `image`,
             # which a self-check handed F.conv2d), and its locals hold what the function binds them to
@@ -4524,6 +4534,10 @@ def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | No
                 # (a change of a name read, or a binding of it in a function: what it keeps reaches whoever reads
                 # it; a def read as code keeps for others, who are read where they read it: fairness round 60)
                 nodes += [v for v in _handed_to_a_keeper(reading, node) if id(v) not in walked]
+                if (unfollowed := _unfollowed_keeper(reading, node)) is not None:
+                    # (counts once what it keeps in is read: a set conv2d only adds its settings to hands it nothing,
+                    # fairness round 48)
+                    unfollowed_keepers.setdefault(changed, []).append(unfollowed)
             handing_back = {i for d in getattr(node, "decorator_list", ()) for i in _handed_back(reading, d) or ()}
             if isinstance(node, (ast.Import, ast.ImportFrom)):
                 reached.add(id(node))  # an import of a thread module reached counts whatever runs (_while_running)
@@ -4640,6 +4654,9 @@ def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | No
             if rounds > MAX_ALIAS_ROUNDS:
                 findings.append(Finding("unverifiable", f"more than {MAX_ALIAS_ROUNDS} chained aliases"))
                 break
+    for changed, unfollowed in unfollowed_keepers.items():
+        if changed is None or changed in read:
+            findings += unfollowed
     for name, decorated in checking.items():
         if name in seen:
             continue  # reached otherwise too: walked as what it is
@@ -4711,7 +4728,8 @@ def _local_sources(owner: ast.AST, name: str) -> list[ast.AST]:
     if isinstance(owner, ast.Lambda):
         return []
     changes = [n for n in _walk_scope_body(owner)
-               if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and _base_name(n.func.value) == name
+               if isinstance(n, ast.ExceptHandler) and n.name == name  # (read with the try body it handles)
+               or isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and _base_name(n.func.value) == name
                or isinstance(n, (ast.Assign, ast.AugAssign, ast.AnnAssign)) and any(
                    isinstance(t, (ast.Attribute, ast.Subscript)) and _base_name(t) == name
                    for t in (n.targets if isinstance(n, ast.Assign) else [n.target]))]
@@ -4743,13 +4761,7 @@ def _handed_to_a_keeper(reading: _Reading, node: ast.AST) -> list[ast.expr]:
     if id(node) in memo:
         return memo[id(node)]
     memo[id(node)] = []
-    parents = _parents(reading)
-    chain: list[ast.AST] = []  # the functions around node, innermost first (node itself when it is one)
-    scope = node
-    while scope is not None:
-        if isinstance(scope, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
-            chain.append(scope)
-        scope = parents.get(id(scope))
+    chain = _functions_around(reading, node)  # innermost first (node itself when it is one)
     if not chain:
         return []
     statements = list(ast.walk(node)) if node is not chain[0] else [
@@ -4757,17 +4769,108 @@ def _handed_to_a_keeper(reading: _Reading, node: ast.AST) -> list[ast.expr]:
     handed: list[ast.expr] = []
     if _keeps_what_it_is_handed(reading, chain, statements):
         # (which parameter a local copy came from is not told: every function around, every argument, is read)
+        as_handed = _keeps_what_it_is_handed(reading, chain, statements, as_handed=True)
         for function in chain:
             if _parameter_names(function):
                 handed += _what_calls_hand(reading, function, depth=0)
+                # what a call makes of an argument (`Geometry(image.shape, kernel.shape, stride, padding)` added to
+                # a set: fairness round 48) keeps no function it is handed as one, which the unseen calls could hand
+                if as_handed and (how := _called_unseen(reading, function)) is not None:
+                    reading.memo.setdefault("unfollowed_keepers", {})[id(node)] = how
     memo[id(node)] = handed
     return handed
 
 
-def _keeps_what_it_is_handed(reading: _Reading, chain: list[ast.AST], statements: list[ast.AST]) -> bool:
+def _unfollowed_keeper(reading: _Reading, node: ast.AST) -> Finding | None:
+    """A finding when ``node`` keeps what its function is handed and that function is called where the reader does
+    not see its arguments (:func:`_called_unseen`; after :func:`_handed_to_a_keeper` read ``node``)."""
+    how = reading.memo.get("unfollowed_keepers", {}).get(id(node))
+    return None if how is None else Finding("unverifiable", f"a function that keeps what it is handed, {how}: what "
+                                                            "it is handed cannot be read")
+
+
+#: Functions that call a function they are handed at once, with the elements of their other arguments.
+CALLBACK_TAKERS = frozenset({"map", "filter", "sorted", "min", "max", "functools.reduce", "itertools.starmap",
+                             "itertools.accumulate", "itertools.filterfalse", "itertools.takewhile",
+                             "itertools.dropwhile", "itertools.groupby"})
+#: Attributes of a function that are its texts, read without calling or handing on the function.
+FUNCTION_TEXTS = frozenset({"__name__", "__qualname__", "__doc__", "__module__"})
+
+
+def _called_unseen(reading: _Reading, function: ast.AST) -> str | None:
+    """How ``function`` may be called with arguments :func:`_what_calls_hand` does not read, else None: a special
+    method (Python calls it: ``==``, ``in``, ``obj(...)``, ``with``), a class whose ``__init__`` it is used as a value,
+    or one of its names (:func:`_names_of`) used other than as the function of a call, the value of a plain alias,
+    a bare decorator, or the owner of its texts (attack round 85: the keeper called through a conditional, ``and``,
+    a walrus, a loop, an unpacking, an annotated alias, ``dict.get``, ``getattr``, ``staticmethod``, ``partial``, a
+    factory's return, and by operators)."""
+    if isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)) and function.name.startswith("__") \
+            and function.name.endswith("__"):
+        owner = _parents(reading).get(id(function))
+        if function.name not in ("__init__", "__new__") or not isinstance(owner, ast.ClassDef):
+            return f"the special method {function.name} (Python calls it)"
+        uses = _call_index(reading)["uses"].get(owner.name, 0)
+        return f"a class {owner.name} used as a value" if uses else None
+    for name in _names_of(reading, function):
+        if _call_index(reading)["uses"].get(name, 0):
+            return f"{name} used as a value"
+    return None
+
+
+def _through_a_local_alias(reading: _Reading, change: ast.AST) -> bool:
+    """Whether ``change`` (a call of a changing method, or an assignment to an item or attribute) changes its object
+    through a name its function binds to another name's object (``kept = _KEPT``, ``box = holder.box``)."""
+    if isinstance(change, ast.Call):
+        receivers = [change.func.value] if isinstance(change.func, ast.Attribute) else change.args[:1]
+    else:
+        receivers = [t.value for t in (change.targets if isinstance(change, ast.Assign) else [change.target])
+                     if isinstance(t, (ast.Attribute, ast.Subscript))]
+    around = _functions_around(reading, change)
+    for receiver in receivers:
+        base = _base_name(receiver)
+        for function in around[:1]:
+            if base is None or base in _parameter_names(function) or isinstance(function, ast.Lambda):
+                continue
+            own = _function_locals(function)[0]
+            if any(isinstance(value, (ast.Name, ast.Attribute, ast.Subscript)) and _base_name(value) not in own
+                   for value in _local_bindings(function, base)):
+                return True
+    return False
+
+
+def _shared_default_parameters(function: ast.AST) -> set[str]:
+    """The parameters of ``function`` whose default is a container or an object a call makes (``box=[]``,
+    ``table=dict()``), which the function's every call shares."""
+    args = function.args
+    positional = args.posonlyargs + args.args
+    pairs = list(zip(positional[len(positional) - len(args.defaults):], args.defaults)) + [
+        (a, d) for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None]
+    return {a.arg for a, d in pairs if not isinstance(d, (ast.Constant, ast.Name, ast.Attribute, ast.UnaryOp))}
+
+
+def _functions_around(reading: _Reading, node: ast.AST) -> list[ast.AST]:
+    """The functions and lambdas around ``node``, innermost first (``node`` itself when it is one)."""
+    parents = _parents(reading)
+    chain: list[ast.AST] = []
+    scope = node
+    while scope is not None:
+        if isinstance(scope, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+            chain.append(scope)
+        scope = parents.get(id(scope))
+    return chain
+
+
+#: Modules whose functions store their later arguments in their first (``operator.iadd(_KEPT, [fn])``,
+#: ``heapq.heappush(_KEPT, fn)``, ``bisect.insort(_KEPT, fn)``: attack round 85).
+STORING_MODULES = ("operator.", "heapq.", "bisect.")
+
+
+def _keeps_what_it_is_handed(reading: _Reading, chain: list[ast.AST], statements: list[ast.AST], *,
+                             as_handed: bool = False) -> bool:
     """Whether ``statements`` keep a parameter of a function of ``chain`` (innermost first) in an object outside them:
     stored as an item or attribute, appended, handed to a storing function, bound to a global, also through a local
-    copy (`kept = fn`) or a local alias of the object (`kept = _KEPT`)."""
+    copy (`kept = fn`) or a local alias of the object (`kept = _KEPT`).  ``as_handed``: the parameter itself, or in a
+    display (`(fn, 1)`), not what a call makes of it."""
     parameters: set[str] = set()
     own: set[str] = set()
     for function in chain:
@@ -4776,6 +4879,9 @@ def _keeps_what_it_is_handed(reading: _Reading, chain: list[ast.AST], statements
     body = [n for function in chain for n in ast.walk(function)]
     declared = {name for n in body if isinstance(n, (ast.Global, ast.Nonlocal)) for name in n.names}
     own -= declared
+    # a parameter defaulting to a container holds one object made once, shared by every call (attack round 85:
+    # `def _keep(fn, box=[]): box.append(fn)`)
+    own -= {name for function in chain for name in _shared_default_parameters(function)}
     selves = {positional[0].arg for function in chain if isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef))
               and isinstance(_parents(reading).get(id(function)), ast.ClassDef)
               for positional in [function.args.posonlyargs + function.args.args] if positional}
@@ -4793,7 +4899,7 @@ def _keeps_what_it_is_handed(reading: _Reading, chain: list[ast.AST], statements
             if isinstance(n, ast.Assign) and all(isinstance(t, ast.Name) for t in n.targets):
                 names = {t.id for t in n.targets}
                 value_names = {m.id for m in ast.walk(n.value) if isinstance(m, ast.Name)}
-                if value_names & holding:
+                if value_names & holding and not (as_handed and any(isinstance(m, ast.Call) for m in ast.walk(n.value))):
                     holding |= names
                 base = root(n.value)
                 if base is not None and (base not in own or base in outside_aliases or base in selves) \
@@ -4813,11 +4919,12 @@ def _keeps_what_it_is_handed(reading: _Reading, chain: list[ast.AST], statements
                 kept.append(n.value)
         elif isinstance(n, ast.Call):
             arguments = [*n.args, *[k.value for k in n.keywords]]
-            if isinstance(n.func, ast.Attribute) and n.func.attr in MUTATING_METHODS and (
+            if isinstance(n.func, ast.Attribute) and n.func.attr in MUTATING_METHODS \
+                    and _base_name(n.func.value) not in reading.imported and (  # (`operator.add(acc, x)`)
                     outside(n.func.value) or any(isinstance(a, ast.Name) and outside(a) for a in n.args[:1])):
                 kept += arguments  # (`_KEPT.append(fn)`, `list.append(_KEPT, fn)`)
             elif (isinstance(n.func, ast.Name) and n.func.id in STORING_FUNCTIONS
-                  or (_resolved(reading, n.func) or "").startswith("operator.")) \
+                  or (_resolved(reading, n.func) or "").startswith(STORING_MODULES)) \
                     and any(isinstance(a, ast.Name) and outside(a) for a in n.args[:1]):
                 kept += arguments  # (`setattr(obj, "f", fn)`, `operator.iadd(_KEPT, [fn])`)
     # A parameter kept as it is, or in a container, counts; its attribute (`image.shape`) or what a built-in or a
@@ -4825,10 +4932,14 @@ def _keeps_what_it_is_handed(reading: _Reading, chain: list[ast.AST], statements
     # round 60: a conv2d logging its inputs' sizes had its callers' inputs read).
     parents = _parents(reading)
 
+    kept_ids = {id(value) for value in kept}
+
     def as_it_is(name: ast.Name) -> bool:
         child, parent = name, parents.get(id(name))
-        while parent is not None and not isinstance(parent, ast.stmt):
-            if isinstance(parent, ast.Attribute) and not parent.attr.startswith("__"):
+        while parent is not None and not isinstance(parent, ast.stmt) and id(child) not in kept_ids:
+            if isinstance(parent, ast.Attribute) and (not parent.attr.startswith("__") or parent.attr in FUNCTION_TEXTS):
+                return False  # (`fn.__name__` is a text: a timing decorator's table of names, fairness round 33)
+            if isinstance(parent, ast.Call) and child is not parent.func and as_handed:
                 return False
             if isinstance(parent, ast.Call) and child is not parent.func and (
                     isinstance(parent.func, ast.Name) and parent.func.id in CHECKING_BUILTINS
@@ -4849,6 +4960,9 @@ def _names_of(reading: _Reading, function: ast.AST) -> set[str]:
         names = {t.id for t in parent.targets if isinstance(t, ast.Name)} if isinstance(parent, ast.Assign) else set()
     else:
         names = {function.name}
+        owner = parents.get(id(function))
+        if function.name in ("__init__", "__new__") and isinstance(owner, ast.ClassDef):
+            names.add(owner.name)  # (a call of the class calls them)
     aliases = _call_index(reading)["aliases"]
     for _ in range(4):
         names |= {alias for name in list(names) for alias in aliases.get(name, ())}
@@ -4864,8 +4978,21 @@ def _call_index(reading: _Reading) -> dict:
         by_name: dict[str, list[ast.Call]] = {}
         through: list[ast.Call] = []
         aliases: dict[str, set[str]] = {}
+        decorated: dict[str, list[ast.AST]] = {}
+        through_decorators: dict[str, list[ast.AST]] = {}
+        taking: dict[str, list[ast.Call]] = {}  # name -> calls of CALLBACK_TAKERS handed it
+        plain: set[int] = set()  # nodes naming a function where its arguments stay readable
         for n in reading.nodes:
             if isinstance(n, ast.Call):
+                plain.add(id(n.func))
+                taker = n.func.id if isinstance(n.func, ast.Name) and n.func.id not in reading.bindings \
+                    else _resolved(reading, n.func)
+                if taker in CALLBACK_TAKERS:
+                    # (`map(keep, [...])`: keep is called at once with the elements of the other arguments)
+                    for argument in [*n.args, *(k.value for k in n.keywords)]:
+                        if isinstance(argument, ast.Name):
+                            plain.add(id(argument))
+                            taking.setdefault(argument.id, []).append(n)
                 if isinstance(n.func, ast.Name):
                     by_name.setdefault(n.func.id, []).append(n)
                 elif isinstance(n.func, ast.Attribute):
@@ -4875,10 +5002,34 @@ def _call_index(reading: _Reading) -> dict:
                             "partial")):
                     through.append(n)
             elif isinstance(n, ast.Assign) and isinstance(n.value, ast.Name):
+                if all(isinstance(t, ast.Name) for t in n.targets):
+                    plain.add(id(n.value))
                 aliases.setdefault(n.value.id, set()).update(t.id for t in n.targets if isinstance(t, ast.Name))
+            elif isinstance(n, ast.Attribute) and n.attr in FUNCTION_TEXTS:
+                plain.add(id(n.value))
+            if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                for d in n.decorator_list:
+                    if isinstance(d, ast.Name):
+                        plain.add(id(d))
+                        decorated.setdefault(d.id, []).append(n)  # (`@register` hands it the def)
+                    head = d.func if isinstance(d, ast.Call) else d
+                    if isinstance(head, ast.Attribute) and (base := _base_name(head)) is not None:
+                        through_decorators.setdefault(base, []).append(n)  # (`@_route.register` hands _route it)
+        # every other use of a name as a value, or a text that may name it (`getattr(obj, "keep")`)
+        uses: dict[str, int] = {}
+        for n in reading.nodes:
+            if id(n) in plain:
+                continue
+            if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load):
+                uses[n.id] = uses.get(n.id, 0) + 1
+            elif isinstance(n, ast.Attribute) and isinstance(n.ctx, ast.Load):
+                uses[n.attr] = uses.get(n.attr, 0) + 1
+            elif isinstance(n, ast.Constant) and isinstance(n.value, str) and n.value.isidentifier():
+                uses[n.value] = uses.get(n.value, 0) + 1
         index = reading.memo["call_index"] = {"by_name": by_name, "through": through, "aliases": aliases,
                                               "called": {id(c.func) for calls in by_name.values() for c in calls}
-                                              | {id(c.func) for c in through}}
+                                              | {id(c.func) for c in through}, "uses": uses, "decorated": decorated,
+                                              "through_decorators": through_decorators, "taking": taking}
     return index
 
 
@@ -4890,13 +5041,18 @@ def _what_calls_hand(reading: _Reading, function: ast.AST, depth: int) -> list[a
     names = _names_of(reading, function)
     index = _call_index(reading)
     called = index["called"]
-    calls = [c for name in names for c in index["by_name"].get(name, ())]
+    # (`F.conv2d(...)` is no call of the submission's conv2d: a module's function is never one of its own)
+    calls = [c for name in names for c in index["by_name"].get(name, ())
+             if not (isinstance(c.func, ast.Attribute) and _base_name(c.func) in reading.imported)]
     for n in index["through"]:
         if isinstance(n.func, ast.Subscript) and any(isinstance(m, ast.Name) and m.id in names
                                                      for m in ast.walk(n.func)):
             calls.append(n)  # (`(_keep,)[0](F.conv2d)`)
         elif n.args and isinstance(n.args[0], ast.Name) and n.args[0].id in names:
             calls.append(n)  # (`functools.partial(_keep, F.conv2d)`: what it binds)
+    # a bare decorator is handed the def or class it decorates (attack round 85: `@register` keeping a def that calls
+    # F.conv2d in the table conv2d reads)
+    decorated = [d for name in names for d in index["decorated"].get(name, ())]
     # its decorators' calls of the function they are given (`f(x, k, 1, 0, _references())`: attack round 84)
     for decorator in getattr(function, "decorator_list", ()):
         head = decorator.func if isinstance(decorator, ast.Call) else decorator
@@ -4939,7 +5095,11 @@ def _what_calls_hand(reading: _Reading, function: ast.AST, depth: int) -> list[a
                 values.append(v)
         return values
 
-    handed: list[ast.AST] = []
+    handed: list[ast.AST] = list(decorated)
+    for taker in [c for name in names for c in index["taking"].get(name, ())]:
+        own = {name for scope in scopes_around(taker) for name in _function_locals(scope)[0]}
+        handed += handed_values([a for a in [*taker.args, *(k.value for k in taker.keywords)]
+                                 if not (isinstance(a, ast.Name) and a.id in names)], own)
     for call in calls:
         scopes = scopes_around(call)
         own = {name for scope in scopes for name in _function_locals(scope)[0]}
@@ -5254,7 +5414,8 @@ def _calls_given(reading: _Reading, name: str) -> list[ast.AST]:
     dunders, read as unverifiable, or assignments, read as mutations, can change)."""
     bindings = _bindings_in_force(reading, name)
     if name in reading.imported or not bindings or all(  # a module, or an alias of one (F = torch.nn.functional)
-            isinstance(b, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Import, ast.ImportFrom))
+            isinstance(b, (ast.FunctionDef, ast.AsyncFunctionDef)) and not _decorated_into_an_object(reading, b)
+            or isinstance(b, (ast.Import, ast.ImportFrom))
             or _labels_a_function(reading, b, name) for b in bindings):
         return []
     if name not in reading.global_in_functions and all(_makes_plain_data(reading, b) or _makes_immutable(reading, b)
@@ -5263,7 +5424,8 @@ def _calls_given(reading: _Reading, name: str) -> list[ast.AST]:
         # 55: conv2d's `image.to(device)` read as reaching the CNN a later `CNN().to(device)` built, q6 -3)
         return []
     calls = reading.passed.get(name, []) + [statement for statement, readers in reading.shown.get(name, ())
-                                            if any(r in reading.bindings for r in readers)]
+                                            if any(r in reading.bindings for r in readers)] \
+        + _call_index(reading)["through_decorators"].get(name, [])
     if calls and _a_logger(reading, name):
         # a logger's records are formatted and written by logging's own handlers, never kept in the logger:
         # `log.info("model: %s", model)` hands the logger nothing that `log.debug(...)` in conv2d reaches (fairness
@@ -5273,6 +5435,21 @@ def _calls_given(reading: _Reading, name: str) -> list[ast.AST]:
                                           and c.func.attr in LOGGING_METHODS)
                  and not _wraps_the_logger(reading, c, name)]
     return calls
+
+
+#: Decorators that turn a def into an object with methods that change it (``@singledispatch`` then ``f.register``).
+REGISTERING_DECORATORS = frozenset({"functools.singledispatch", "functools.singledispatchmethod"})
+
+
+def _decorated_into_an_object(reading: _Reading, function: ast.AST) -> bool:
+    """Whether a decorator makes ``function``'s name an object a call can change: ``functools.singledispatch``, or
+    a class of the submission's (attack round 85: ``f.register(torch.Tensor, F.conv2d)``, ``f.use(F.conv2d)``)."""
+    for decorator in function.decorator_list:
+        head = decorator.func if isinstance(decorator, ast.Call) else decorator
+        if _resolved(reading, head) in REGISTERING_DECORATORS or isinstance(head, ast.Name) and any(
+                isinstance(b, ast.ClassDef) for b, _ in reading.bindings.get(head.id, [])):
+            return True
+    return False
 
 
 def _labels_a_function(reading: _Reading, statement: ast.AST, name: str) -> bool:
