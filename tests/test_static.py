@@ -3974,12 +3974,12 @@ def test_an_object_held_through_too_many_names_is_unverifiable(length, readable)
 
 # -- A change made in a function is read in that function's scope (fairness round 60, attack round 85) ----------------
 
-_LOOPS = ("def conv2d(image, kernel, stride=1, padding=0):\n"
+_KEEPING_LOOPS = ("def conv2d(image, kernel, stride=1, padding=0):\n"
           "    out = torch.zeros(image.shape[0] - kernel.shape[0] + 1, image.shape[1] - kernel.shape[1] + 1)\n"
           "    for i in range(out.shape[0]):\n        for j in range(out.shape[1]):\n"
           "            out[i, j] = (image[i:i + kernel.shape[0], j:j + kernel.shape[1]] * kernel).sum()\n"
           "{log}    return out\n")
-_HEAD = "import torch\nimport torch.nn.functional as F\n"
+_KEEPING_HEAD = "import torch\nimport torch.nn.functional as F\n"
 
 
 def _q6(source):
@@ -4000,7 +4000,7 @@ def _q6(source):
      "pooled = F.max_pool2d(torch.rand(1, 1, 4, 4), 2)\nprint(HISTORY, len(HISTORY), pooled.shape)\n"),
 ])
 def test_a_by_hand_function_keeping_what_it_computes_stays_clean(log, after):
-    assert _q6(_HEAD + "HISTORY = []\n" + _LOOPS.format(log=log) + after) == []
+    assert _q6(_KEEPING_HEAD + "HISTORY = []\n" + _KEEPING_LOOPS.format(log=log) + after) == []
 
 
 @pytest.mark.parametrize("setup, use", [
@@ -4028,7 +4028,7 @@ def test_a_by_hand_function_keeping_what_it_computes_stays_clean(log, after):
      "@route.register\ndef _(x: torch.Tensor, k):\n    return F.conv2d(x, k)\nHELD.append(route)\n", "HELD[0]"),
 ])
 def test_torch_stored_through_a_function_reaches_conv2d(setup, use):
-    source = _HEAD + "HELD = []\nCONV = None\n" + setup + (
+    source = _KEEPING_HEAD + "HELD = []\nCONV = None\n" + setup + (
         f"def conv2d(image, kernel, stride=1, padding=0):\n    HELD.append(1)\n"
         f"    return {use}(image[None, None], kernel[None, None])[0, 0]\n")
     assert _q6(source), source
@@ -4037,7 +4037,7 @@ def test_torch_stored_through_a_function_reaches_conv2d(setup, use):
 def test_a_keeper_of_settings_its_own_function_makes_stays_clean():
     """Fairness round 48: conv2d adds a config object made of its arguments to a set it reads; conv2d is handed on
     by a self-check, so its calls are not all seen, but what it keeps is what a call made, not what it was handed."""
-    source = _HEAD + ("SEEN = set()\nclass Geometry:\n    def __init__(self, stride, padding):\n"
+    source = _KEEPING_HEAD + ("SEEN = set()\nclass Geometry:\n    def __init__(self, stride, padding):\n"
                       "        self.stride, self.padding = stride, padding\n"
                       "def conv2d(image, kernel, stride=1, padding=0):\n    g = Geometry(stride, padding)\n"
                       "    if g not in SEEN:\n        SEEN.add(g)\n    return image[:1, :1] * kernel.sum()\n"

@@ -309,8 +309,11 @@ TORCH_LOADING_ATTRIBUTES = frozenset({"serialization", "hub", "package", "model_
 #: that constant (numpy's default is safe; torch's default can be switched by an environment variable).
 GUARDED_LOADERS = {"numpy.load": ("allow_pickle", False, True), "torch.load": ("weights_only", True, True)}
 #: doctest's runners of the source's own docstrings (and its option flags); the rest of it runs any text.
-DOCTEST_READABLE = frozenset({"testmod", "run_docstring_examples", "ELLIPSIS", "NORMALIZE_WHITESPACE",
-                              "IGNORE_EXCEPTION_DETAIL"})
+DOCTEST_READABLE = frozenset({"testmod", "run_docstring_examples",
+                              # option flags, plain ints (fairness round 61: `doctest.FAIL_FAST` cost q6 to q8 10 points)
+                              "ELLIPSIS", "NORMALIZE_WHITESPACE", "IGNORE_EXCEPTION_DETAIL", "DONT_ACCEPT_TRUE_FOR_1",
+                              "DONT_ACCEPT_BLANKLINE", "SKIP", "COMPARISON_FLAGS", "REPORT_UDIFF", "REPORT_CDIFF",
+                              "REPORT_NDIFF", "REPORT_ONLY_FIRST_FAILURE", "REPORTING_FLAGS", "FAIL_FAST"})
 #: A string annotation that is only a forward reference (``"Tensor"``, ``"nn.Module"``, ``"list[int]"``): any other
 #: text is code that ``typing.get_type_hints`` or ``functools.singledispatch`` would evaluate out of sight.
 PLAIN_ANNOTATION = re.compile(r"[A-Za-z_][\w.]*(\[[\w., \[\]]*\])?( \| [A-Za-z_][\w.]*(\[[\w., \[\]]*\])?)*")
@@ -7261,10 +7264,17 @@ KNOWN_MODULES: dict[str, frozenset[str]] = {
                            "attention"}),
     "torch.nn.functional": frozenset(),
 }
+# settings read from a text, and logs written as one (fairness round 61: a conv2d reading its defaults from
+# `json.loads(...)`, `yaml.safe_load(...)` or a configparser, or logging with `json.dumps`, -2): texts in, plain
+# values out (json's and configparser's file readers take file objects, whose `read` is the submission's or a file's)
+KNOWN_MODULES["json"] = frozenset({"JSONDecoder", "JSONEncoder", "decoder", "encoder", "scanner", "tool"})
+KNOWN_MODULES["configparser"] = frozenset()
 #: Modules of which only the names listed are known.  pydantic: a model of plain fields and the student's own
 #: validators (its ``ImportString``, ``Json``, ``validate_call``, ``v1`` resolve or evaluate text; string
 #: annotations, which it evaluates, are read as code where they are reached: :func:`_string_annotation_outside`).
 KNOWN_NAMES_ONLY: dict[str, frozenset[str]] = {
+    # a text of settings read into plain values (fairness round 61), not yaml's object constructors
+    "yaml": frozenset({"safe_load", "safe_load_all", "safe_dump", "safe_dump_all", "YAMLError"}),
     # the interpreter: its standard streams (a print to stderr) and its limits, nothing that reaches a module,
     # a frame or a hook (rule 2 reads an assignment to any of its names as a patch)
     "sys": frozenset({"stdout", "stderr", "getrecursionlimit", "maxsize", "float_info", "int_info", "version_info",

@@ -228,12 +228,18 @@ def matrix(value, what: str) -> list[list[float]]:
         if len(value.shape) != 2:
             raise Wrong(f"{what} should be 2-D; it has shape {list(value.shape)}.")
         rows = value.tolist()
-    elif isinstance(value, (list, tuple)) and all(isinstance(r, (list, tuple)) for r in value):
-        rows = [list(r) for r in value]
+    elif isinstance(value, (list, tuple)) and value and all(
+            isinstance(r, (list, tuple)) or isinstance(r, Array) and len(r.shape) == 1 for r in value):
+        # (rows as tensors or arrays, `[conv2d(...)[i] for i in ...]`, `list(t.unbind())`: fairness round 61)
+        rows = [r.tolist() if isinstance(r, Array) else list(r) for r in value]
     else:
         raise Wrong(f"{what} should be a 2-D tensor (or a list of rows); it is {describe(value)}.")
     if len({len(r) for r in rows}) > 1:
         raise Wrong(f"the rows of {what} have different lengths.")
+    # a number held as a one-element tensor or array (`(patch * kernel).sum()`) is that number, as everywhere else
+    rows = [[v.tolist() if isinstance(v, Array) and v.numel == 1 and len(v.shape) == 0 else
+             v.tolist()[0] if isinstance(v, Array) and v.numel == 1 and len(v.shape) == 1 else v for v in row]
+            for row in rows]
     for row in rows:
         for v in row:
             if type(v) not in (int, float, bool) or not math.isfinite(v):
