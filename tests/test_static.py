@@ -4043,3 +4043,22 @@ def test_a_keeper_of_settings_its_own_function_makes_stays_clean():
                       "    if g not in SEEN:\n        SEEN.add(g)\n    return image[:1, :1] * kernel.sum()\n"
                       "def check(fn):\n    return fn(torch.ones(3, 3), torch.ones(3, 3))\ncheck(conv2d)\n")
     assert _q6(source) == []
+
+
+@pytest.mark.parametrize("setup, use", [
+    # what a keeper keeps is its parameter unless it is data about it (attack round 86)
+    ("import types\ndef _keep(box):\n    HELD.append(box.fn)\n_keep(types.SimpleNamespace(fn=F.conv2d))\n",
+     "HELD[0]"),
+    ("def _keep(**kw):\n    HELD.extend(kw.values())\n_keep(c=F.conv2d)\n", "HELD[0]"),
+    ("def _keep(fn):\n    HELD.append(min([fn], key=id))\n_keep(F.conv2d)\n", "HELD[0]"),
+    ("def _keep(*fns):\n    HELD.append(list(fns)[0])\n_keep(F.conv2d)\n", "HELD[0]"),
+    ("def _keep(fn):\n    def inner(*a):\n        return fn(*a)\n    HELD.append(inner)\n_keep(F.conv2d)\n", "HELD[0]"),
+    ("class Sized:\n    def __init__(self, fn):\n        self.fn = fn\n    def __len__(self):\n"
+     "        HELD.append(self.fn)\n        return 1\nlen(Sized(F.conv2d))\n", "HELD[0]"),
+    ("def _route(*a):\n    return F.conv2d(*a)\nTWIN = HELD2 = []\nTWIN.append(_route)\n", "list(HELD2)[0]"),
+])
+def test_torch_kept_in_another_form_reaches_conv2d(setup, use):
+    source = _KEEPING_HEAD + "HELD = []\n" + setup + (
+        f"def conv2d(image, kernel, stride=1, padding=0):\n    HELD.append(1)\n"
+        f"    return {use}(image[None, None], kernel[None, None])[0, 0]\n")
+    assert _q6(source), source

@@ -4792,6 +4792,19 @@ def _unfollowed_keeper(reading: _Reading, node: ast.AST) -> Finding | None:
                                                             "it is handed cannot be read")
 
 
+#: Attributes of a tensor or an array that are data about it (its sizes, type, values or a copy of them): kept, they
+#: keep no function its caller handed (fairness round 60: a conv2d logging `image.shape`).  Any other attribute of a
+#: parameter may be what the caller put there (attack round 86: `_KEPT.append(box.fn)`, `_KEPT.extend(kw.values())`).
+DATA_ATTRIBUTES = frozenset({
+    "shape", "dtype", "device", "ndim", "size", "dim", "numel", "stride", "layout", "requires_grad", "is_leaf",
+    "item", "tolist", "numpy", "detach", "clone", "cpu", "float", "double", "half", "int", "long", "bool", "to",
+    "contiguous", "flatten", "reshape", "view", "T", "mT", "data", "grad", "sum", "mean", "std", "var", "max", "min",
+    "abs", "norm", "argmax", "argmin", "squeeze", "unsqueeze", "copy", "astype", "real", "imag", "nbytes",
+    "itemsize", "element_size", "is_floating_point", "is_contiguous"})
+#: Built-ins whose result is a number, a text or a bool made of what they are given, never an element of it (not min,
+#: max, sorted, list, tuple: attack round 86's `min([fn], key=id)`, `list(fns)[0]`).
+DATA_BUILTINS = frozenset({"len", "str", "repr", "int", "float", "bool", "abs", "round", "isinstance", "range",
+                           "format", "hash", "id", "sum", "any", "all", "print"})
 #: Functions that call a function they are handed at once, with the elements of their other arguments.
 CALLBACK_TAKERS = frozenset({"map", "filter", "sorted", "min", "max", "functools.reduce", "itertools.starmap",
                              "itertools.accumulate", "itertools.filterfalse", "itertools.takewhile",
@@ -4908,6 +4921,9 @@ def _keeps_what_it_is_handed(reading: _Reading, chain: list[ast.AST], statements
                 if base is not None and (base not in own or base in outside_aliases or base in selves) \
                         and isinstance(n.value, (ast.Name, ast.Attribute, ast.Subscript)):
                     outside_aliases |= names
+            elif isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and n not in chain and any(
+                    isinstance(m, ast.Name) and m.id in holding for m in ast.walk(n)):
+                holding.add(n.name)  # (a def closing over a parameter calls it: attack round 86)
 
     def outside(target: ast.AST) -> bool:
         base = root(target)
@@ -4940,12 +4956,12 @@ def _keeps_what_it_is_handed(reading: _Reading, chain: list[ast.AST], statements
     def as_it_is(name: ast.Name) -> bool:
         child, parent = name, parents.get(id(name))
         while parent is not None and not isinstance(parent, ast.stmt) and id(child) not in kept_ids:
-            if isinstance(parent, ast.Attribute) and (not parent.attr.startswith("__") or parent.attr in FUNCTION_TEXTS):
-                return False  # (`fn.__name__` is a text: a timing decorator's table of names, fairness round 33)
+            if isinstance(parent, ast.Attribute) and (parent.attr in DATA_ATTRIBUTES or parent.attr in FUNCTION_TEXTS):
+                return False  # (`image.shape`; `fn.__name__` is a text: a timing decorator's table, fairness round 33)
             if isinstance(parent, ast.Call) and child is not parent.func and as_handed:
                 return False
             if isinstance(parent, ast.Call) and child is not parent.func and (
-                    isinstance(parent.func, ast.Name) and parent.func.id in CHECKING_BUILTINS
+                    isinstance(parent.func, ast.Name) and parent.func.id in DATA_BUILTINS
                     and parent.func.id not in reading.bindings or _a_library_function(reading, parent.func)):
                 return False
             child, parent = parent, parents.get(id(parent))
@@ -6802,6 +6818,10 @@ def _aliases(reading: _Reading, reached: set[str], held=None) -> list[str]:
         if name in reached:
             continue
         for node, _ in bindings:
+            if isinstance(node, ast.Assign) and len(node.targets) > 1 and any(
+                    isinstance(t, ast.Name) and t.id in reached for t in node.targets):
+                found.append(name)  # (`_KEPT = _FILL = []`: one object, two names; attack round 86)
+                break
             value = getattr(node, "value", None)
             while isinstance(value, (ast.Attribute, ast.Subscript)):
                 value = value.value  # _inner = _Ops.table holds part of a reached object
