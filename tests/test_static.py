@@ -4062,3 +4062,34 @@ def test_torch_kept_in_another_form_reaches_conv2d(setup, use):
         f"def conv2d(image, kernel, stride=1, padding=0):\n    HELD.append(1)\n"
         f"    return {use}(image[None, None], kernel[None, None])[0, 0]\n")
     assert _q6(source), source
+
+
+@pytest.mark.parametrize("setup, use", [
+    # `_T[0] = 1` changes the module's _T: it makes no local of it (attack round 86)
+    ("_T = [0, F.conv2d]\n", "(_T.__setitem__(0, 1), _T[1])[1]"),
+    ("def _keep(key, fn):\n    HELD[key] = fn\n{k: _keep(k, f) for k, f in ((0, F.conv2d),)}\n", "HELD[0]"),
+    ("def _store(fn=None, _box=[]):\n    if fn is not None:\n        _box.append(fn)\n    return _box\n"
+     "_store(F.conv2d)\n", "_store()[0]"),
+])
+def test_torch_kept_through_an_item_or_a_default_reaches_conv2d(setup, use):
+    source = _KEEPING_HEAD + "HELD = {}\n" + setup + (
+        f"def conv2d(image, kernel, stride=1, padding=0):\n"
+        f"    return {use}(image[None, None], kernel[None, None])[0, 0]\n")
+    assert _q6(source), source
+
+
+def test_an_item_set_in_a_function_reads_the_module_name():
+    source = _KEEPING_HEAD + ("_T = [0, F.conv2d]\ndef conv2d(image, kernel, stride=1, padding=0):\n    _T[0] = 1\n"
+                              "    return _T[1](image[None, None], kernel[None, None])[0, 0]\n")
+    assert _q6(source)
+
+
+def test_a_dict_a_hook_fills_for_a_plot_hands_conv2d_nothing():
+    """Fairness round 12: a forward hook stores feature maps in a dict that a plot reads; the hook is read from every
+    by-hand function (a model's hook), and the plot's library is none of theirs."""
+    source = _KEEPING_HEAD + _KEEPING_LOOPS.format(log="") + (
+        "import matplotlib.pyplot as plt\nfeature_maps = {}\ndef save(module, inputs, output):\n"
+        "    feature_maps['c'] = output.detach()\nlayer = torch.nn.Conv2d(1, 1, 3)\n"
+        "layer.register_forward_hook(save)\nlayer(torch.rand(1, 1, 5, 5))\n"
+        "fig, ax = plt.subplots()\nax.imshow(feature_maps['c'][0, 0])\n")
+    assert _q6(source) == []

@@ -54,6 +54,7 @@ Every rule works on the syntax tree; the cost is linear in the size of the sourc
 from __future__ import annotations
 
 import ast
+import os
 import functools
 import importlib.util
 import inspect
@@ -4072,7 +4073,8 @@ def _read_untied_changes(reading: _Reading, nodes: list[ast.AST]) -> None:
                 for call in _walk_scope(part) if isinstance(call, ast.Call))
 
         handed = [call for call in reading.passed.get(owner, []) if not (  # (its own table's change is no hand-over)
-            isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr in CHANGING_METHODS
+            isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)
+            and call.func.attr in CHANGING_METHODS | DICT_READERS  # (nor its read: `Zoo.built.get(k, 0)`)
             and isinstance(call.func.value, ast.Attribute) and isinstance(call.func.value.value, ast.Name)
             and call.func.value.value.id == owner and not any(
                 mentions(a) for a in [*call.args, *(k.value for k in call.keywords)])) and not shown_only(call)]
@@ -4257,7 +4259,7 @@ def _function_locals(function: ast.AST) -> tuple[set[str], set[str]]:
     declared = {n for st in _walk_scope_body(function) if isinstance(st, (ast.Global, ast.Nonlocal)) for n in st.names}
     for st in _walk_scope_body(function):
         if isinstance(st, ast.stmt):
-            inner.update(set(_names_bound_by(st)) - declared)
+            inner.update(set(_names_bound_by(st)) - declared - _only_changed_by(st))
         elif isinstance(st, ast.excepthandler) and st.name:
             inner.add(st.name)
         elif isinstance(st, ast.NamedExpr):
@@ -4265,6 +4267,22 @@ def _function_locals(function: ast.AST) -> tuple[set[str], set[str]]:
         elif isinstance(st, ast.pattern):
             inner.update(_handed_names(st))  # `case int(k):` binds k in the function (fairness round 33)
     return inner - declared, declared
+
+
+def _only_changed_by(statement: ast.stmt) -> set[str]:
+    """The names a statement's targets only read, to change what they hold (``table[k] = v``, ``box.f = v``,
+    ``rows[i] += 1``): in a function, no local of it (attack round 86: `_T[0] = 1` in conv2d made `_T` a local, so
+    the module's `_T = [0, F.conv2d]` it then called went unread)."""
+    if isinstance(statement, ast.Assign):
+        targets = statement.targets
+    elif isinstance(statement, (ast.AnnAssign, ast.AugAssign, ast.For, ast.AsyncFor)):
+        targets = [statement.target]
+    elif isinstance(statement, (ast.With, ast.AsyncWith)):
+        targets = [item.optional_vars for item in statement.items if item.optional_vars is not None]
+    else:
+        return set()
+    names = [n for t in targets for n in ast.walk(t) if isinstance(n, ast.Name)]
+    return {n.id for n in names if isinstance(n.ctx, ast.Load)} - {n.id for n in names if not isinstance(n.ctx, ast.Load)}
 
 
 def _local_bindings(scope: ast.AST, name: str) -> list[ast.AST]:
@@ -4498,16 +4516,17 @@ def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | No
         # read until some code reached reads the list (then walked with its callbacks: fairness round 60, a
         # self-check appending what F.conv2d computed to the log conv2d appends to cost q6 its points).
         given = [] if callbacks_only else _calls_given(reading, name)
-        adds = [] if name in read or name in hashed else list({id(c): c for c in changes + given
-                                                               if _appends_to(reading, c, name)}.values())
-        if adds:
-            held_adds[name] = adds
-            added = {id(a) for a in adds}
-            changes = [c for c in changes if id(c) not in added]
-            given = [c for c in given if id(c) not in added]
+        bound = _bindings_in_force(reading, name) + as_then.get(name, [])
+        if name not in read and not callbacks_only:
+            # reached only by adding to it (a plain container: _only_added_to): nothing done to it elsewhere, what
+            # is added or what calls it is handed to do with it (`ax.imshow(feature_maps["conv1"])`), reaches the
+            # code that adds (fairness round 12: a forward hook filling a dict of feature maps for a plot)
+            adds = [b for b in bound if _adds_to(reading, b, name)]
+            held_adds[name] = list({id(c): c for c in changes + given + adds}.values())
+            changes, given = [], []
+            bound = [b for b in bound if not any(b is a for a in adds)]
         # the statements that change the object, or hand it to a call, read it only to change it
         changing = held_adds.pop(name, []) if callbacks_only else changes + given
-        bound = _bindings_in_force(reading, name) + as_then.get(name, [])
         walked_as_then.update(id(n) for n in as_then.get(name, []))
         nodes = changing if callbacks_only else bound + changing
         changing_ids = {id(node) for node in changing}
@@ -4533,7 +4552,10 @@ def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | No
             # which a self-check handed F.conv2d), and its locals hold what the function binds them to
             around, owners = _scope_around(reading, node)
             later = _run_later(reading, node)
-            if changed is not None or not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            if changed is not None or not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) \
+                    or isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and _shared_default_parameters(node):
+                # (a def keeping what it is handed in its own default, `def _store(fn=None, _box=[])`, keeps it for
+                # whoever calls it: attack round 85)
                 # (a change of a name read, or a binding of it in a function: what it keeps reaches whoever reads
                 # it; a def read as code keeps for others, who are read where they read it: fairness round 60)
                 nodes += [v for v in _handed_to_a_keeper(reading, node) if id(v) not in walked]
@@ -4739,17 +4761,21 @@ def _local_sources(owner: ast.AST, name: str) -> list[ast.AST]:
     return _local_bindings(owner, name) + changes
 
 
-def _appends_to(reading: _Reading, change: ast.AST, name: str) -> bool:
-    """``name.append(value)`` as a statement of its own, ``name`` a plain container (:func:`_only_added_to`'s
-    ``"adds"``): a change that hands the list's reader what it appends, and nothing to anyone else."""
+def _adds_to(reading: _Reading, change: ast.AST, name: str) -> bool:
+    """``name.append(value)``, ``name.add(value)`` as a statement of its own, or ``name[key] = value``, ``name`` a
+    plain container (:func:`_only_added_to`): a change that hands the container's reader what it adds, and nothing
+    to anyone else (a set's or dict's hashing is read with the classes that define it, :func:`_reached_adding_dunders`)."""
+    if isinstance(change, ast.Assign) and len(change.targets) == 1 and isinstance(change.targets[0], ast.Subscript) \
+            and isinstance(change.targets[0].value, ast.Name) and change.targets[0].value.id == name:
+        return _only_added_to(reading, change.targets[0].value) is not None
     if not (isinstance(change, ast.Call) and isinstance(change.func, ast.Attribute)
             and isinstance(change.func.value, ast.Name) and change.func.value.id == name
-            and change.func.attr in ADDING_METHODS):
+            and change.func.attr in ADDING_METHODS | {"add"}):
         return False
     statement = _parents(reading).get(id(change))
     if not isinstance(statement, ast.Expr):
         return False
-    return _only_added_to(reading, change.func.value) == "adds"
+    return _only_added_to(reading, change.func.value) is not None
 
 
 def _handed_to_a_keeper(reading: _Reading, node: ast.AST) -> list[ast.expr]:
@@ -5227,6 +5253,36 @@ def _run_later(reading: _Reading, node: ast.AST) -> set[int]:
     return later
 
 
+def _stored_parts(change: ast.AST) -> list[ast.AST]:
+    """What a change stores: an assignment's value and its targets' keys, a call's arguments."""
+    if isinstance(change, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
+        targets = change.targets if isinstance(change, ast.Assign) else [change.target]
+        return [change.value] * (change.value is not None) + [
+            t.slice for target in targets for t in ast.walk(target) if isinstance(t, ast.Subscript)]
+    if isinstance(change, ast.Call):
+        return [*change.args, *(k.value for k in change.keywords)]
+    return [change]
+
+
+def _stored_as_handed(reading: _Reading, name: ast.Name, part: ast.AST) -> bool:
+    """Whether ``name``, inside the stored ``part``, is stored as it was handed (alone, in a display, an attribute
+    or element of it), not as data made of it: arithmetic, a text, a tensor's attribute (:data:`DATA_ATTRIBUTES`),
+    a number a built-in or a library function makes."""
+    parents = _parents(reading)
+    child, parent = name, parents.get(id(name))
+    while child is not part and parent is not None:
+        if isinstance(parent, (ast.BinOp, ast.UnaryOp, ast.Compare, ast.JoinedStr, ast.FormattedValue)):
+            return False
+        if isinstance(parent, ast.Attribute) and (parent.attr in DATA_ATTRIBUTES or parent.attr in FUNCTION_TEXTS):
+            return False
+        if isinstance(parent, ast.Call) and child is not parent.func and (
+                isinstance(parent.func, ast.Name) and parent.func.id in DATA_BUILTINS
+                and parent.func.id not in reading.bindings or _a_library_function(reading, parent.func)):
+            return False
+        child, parent = parent, parents.get(id(parent))
+    return True
+
+
 def _callbacks_storing(reading: _Reading, changes: list[ast.AST]) -> list[ast.AST]:
     """The statements that hand a function of the submission to a call (``map(keep, [...])``, ``sorted(..., key=keep)``,
     ``logger.addFilter(keep)``) when one of ``changes`` stores one of its parameters: what such a callback is given,
@@ -5235,9 +5291,13 @@ def _callbacks_storing(reading: _Reading, changes: list[ast.AST]) -> list[ast.AS
     handed to ``addFilter``).  (Attack rounds 53 to 55: ``def keep(parts): kept.append(parts)`` handed to ``map`` with
     torch's convolution in the list, read by conv2d as ``kept[0][0]``.)"""
     found: list[ast.AST] = []
-    todo = [function for change in changes if not _sets_a_setting(reading, change) for sub in ast.walk(change)
+    # (a parameter stored as it was handed, not a number made of it: fairness round 48's memo of output sizes,
+    # `_OUT_SIZES[key] = (n + 2 * padding - k) // stride + 1`, made conv2d a callback of every self-check)
+    todo = [function for change in changes if not _sets_a_setting(reading, change)
+            for part in _stored_parts(change) for sub in ast.walk(part)
             if isinstance(sub, ast.Name) and isinstance(sub.ctx, ast.Load)
-            and (function := _function_binding(reading, sub)) is not None and sub.id in _parameter_names(function)]
+            and (function := _function_binding(reading, sub)) is not None and sub.id in _parameter_names(function)
+            and _stored_as_handed(reading, sub, part)]
     seen: set[int] = set()
     while todo and len(seen) < MAX_ALIAS_ROUNDS:
         function = todo.pop()
