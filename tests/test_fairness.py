@@ -54,8 +54,6 @@ _R60_A = ("a grader's fault, older than the round: a decorator that compares the
            "str.format/join in its body, dict/type built-ins, a local list appended to, "
            "time/warnings/inspect/torch.testing calls, a statement before a factory's inner def, the decorator "
            "defined twice): its F.conv2d counts against the loops (q6 -1 to -3)")
-_R61_SPARSE = ("a grader's fault: torch.sparse.mm / torch.sparse.addmm in conv2d (a Toeplitz matrix of the kernel): "
-               "torch.sparse is outside the parts of torch rule 3 knows (q6 -2)")
 _R60_C = ("a grader's fault, older than the round: a function's name or docstring set by a computed text (an "
            "f-string, a sum, another function's label): only a constant text is read as a label (-1 to -10)")
 _R60_D = ("a grader's fault, older than the round: a written-out one-output head whose bias is broadcast "
@@ -795,14 +793,10 @@ GRADER_FAULTS: dict[str, str] = {
     # points, every one already at 6a77a2a (the session's start), in four kinds, one reason each (_R60_A to _R60_D;
     # _R60_B's eight and one of _R60_A's are fixed since).
         # Fairness round 61 (tests/corpus/fair/_r61_findings.md, 71 files): 26 lost points on 0de8a2d; q6_output as rows
-        # of tensors (9), doctest's option flags (7), json/yaml/configparser settings (5) are fixed; these stay.
-        "r61_min_sparse_mm.py": "(fairness round 61) " + _R61_SPARSE,
-        "r61_min_sparse_addmm.py": "(fairness round 61) " + _R61_SPARSE,
-        "r61_nb_sparse_operator_notes.ipynb": "(fairness round 61) " + _R61_SPARSE,
-        "r61_q6_sparse_toeplitz_strided_subgrids.py": "(fairness round 61) " + _R61_SPARSE,
+        # of tensors (9), doctest's option flags (7), json/yaml/configparser settings (5), torch.sparse (4) are fixed.
         "r61_min_q5_count_as_0d_int_tensor.py": ("(fairness round 61) a judgement call: conv2d_params returns the "
                                                  "right count as a 0-d int tensor where the public check asks for an "
-                                                 "int (q5 -1.25; its feedback says 'wrong on 6 of 6', not the type)"),
+                                                 "int (q5 -1.25, told that it should be an int)"),
         "r60_dec_benchmark_table_against_torch.py": "(fairness round 60) " + _R60_A,
         "r60_dec_warns_when_loops_disagree.py": "(fairness round 60) " + _R60_A,
         "r60_min_dec_defined_twice.py": "(fairness round 60) " + _R60_A,

@@ -7349,6 +7349,12 @@ KNOWN_MODULES: dict[str, frozenset[str]] = {
 # values out (json's and configparser's file readers take file objects, whose `read` is the submission's or a file's)
 KNOWN_MODULES["json"] = frozenset({"JSONDecoder", "JSONEncoder", "decoder", "encoder", "scanner", "tool"})
 KNOWN_MODULES["configparser"] = frozenset()
+# sparse matrices' products (fairness round 61: conv2d as a Toeplitz matrix times the image, torch.sparse.mm, -2);
+# not its tensor subclasses (their operators run their own code), its gradient checker, nor the module it re-exports
+KNOWN_MODULES["torch.sparse"] = frozenset({
+    "SparseSemiStructuredTensor", "SparseSemiStructuredTensorCUSPARSELT", "SparseSemiStructuredTensorCUTLASS",
+    "semi_structured", "to_sparse_semi_structured", "as_sparse_gradcheck", "check_sparse_tensor_invariants", "torch",
+    "Any", "TYPE_CHECKING"})
 #: Modules of which only the names listed are known.  pydantic: a model of plain fields and the student's own
 #: validators (its ``ImportString``, ``Json``, ``validate_call``, ``v1`` resolve or evaluate text; string
 #: annotations, which it evaluates, are read as code where they are reached: :func:`_string_annotation_outside`).
