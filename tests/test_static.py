@@ -4093,3 +4093,14 @@ def test_a_dict_a_hook_fills_for_a_plot_hands_conv2d_nothing():
         "layer.register_forward_hook(save)\nlayer(torch.rand(1, 1, 5, 5))\n"
         "fig, ax = plt.subplots()\nax.imshow(feature_maps['c'][0, 0])\n")
     assert _q6(source) == []
+
+
+def test_a_closure_keeping_its_argument_in_its_factory_is_unverifiable():
+    """Attack round 85: `put` keeps what it is handed in its factory's `box`, `get` hands it back; the factory hands
+    both out, so what `put` is handed cannot be read."""
+    source = _KEEPING_HEAD + ("def _make_box():\n    box = None\n    def put(fn):\n        nonlocal box\n"
+                              "        box = fn\n    def get():\n        return box\n    return put, get\n"
+                              "_put, _get = _make_box()\n_put(F.conv2d)\n"
+                              "def conv2d(image, kernel, stride=1, padding=0):\n"
+                              "    return _get()(image[None, None], kernel[None, None])[0, 0]\n")
+    assert any("keeps what it is handed" in what for what in _q6(source))

@@ -4563,6 +4563,15 @@ def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | No
                     # (counts once what it keeps in is read: a set conv2d only adds its settings to hands it nothing,
                     # fairness round 48)
                     unfollowed_keepers.setdefault(changed, []).append(unfollowed)
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                # a closure that keeps what it is handed in its factory's variable (`nonlocal box; box = fn`), the
+                # factory handing the closure out: read with what the closure's calls hand it (attack round 85)
+                for inner in ast.walk(node):
+                    if inner is not node and isinstance(inner, (ast.FunctionDef, ast.AsyncFunctionDef)) and any(
+                            isinstance(st, ast.Nonlocal) for st in _walk_scope_body(inner)):
+                        nodes += [v for v in _handed_to_a_keeper(reading, inner) if id(v) not in walked]
+                        if (unfollowed := _unfollowed_keeper(reading, inner)) is not None:
+                            unfollowed_keepers.setdefault(None, []).append(unfollowed)
             handing_back = {i for d in getattr(node, "decorator_list", ()) for i in _handed_back(reading, d) or ()}
             if isinstance(node, (ast.Import, ast.ImportFrom)):
                 reached.add(id(node))  # an import of a thread module reached counts whatever runs (_while_running)
