@@ -4104,3 +4104,21 @@ def test_a_closure_keeping_its_argument_in_its_factory_is_unverifiable():
                               "def conv2d(image, kernel, stride=1, padding=0):\n"
                               "    return _get()(image[None, None], kernel[None, None])[0, 0]\n")
     assert any("keeps what it is handed" in what for what in _q6(source))
+
+
+@pytest.mark.parametrize("setup, use", [
+    # attack round 87: what counts as data about a parameter, and what hands an object on
+    ("class Box:\n    def __init__(self, fn):\n        self.fn = fn\n    @property\n    def data(self):\n"
+     "        return self.fn\ndef _keep(t):\n    HELD.append(t.data)\n_keep(Box(F.conv2d))\n", "HELD[0]"),
+    ("def _keep(t):\n    HELD.append(sum([], t))\n_keep(F.conv2d)\n", "HELD[0]"),
+    ("def _keep(fn):\n    box = [None]\n    box[0] = (box := [None, fn])\n    HELD.append(box)\n_keep(F.conv2d)\n",
+     "HELD[0][1]"),
+    ("def _listen():\n    while True:\n        got = yield\n        HELD.append(got)\n_g = _listen()\nnext(_g)\n"
+     "_g.send(F.conv2d)\n", "HELD[0]"),
+    ("def _keep(fn, box=HELD):\n    box.append(fn)\n_keep(F.conv2d)\n", "HELD[0]"),
+])
+def test_torch_handed_on_in_round_87s_ways_reaches_conv2d(setup, use):
+    source = _KEEPING_HEAD + "HELD = []\n" + setup + (
+        f"def conv2d(image, kernel, stride=1, padding=0):\n"
+        f"    return {use}(image[None, None], kernel[None, None])[0, 0]\n")
+    assert _q6(source), source

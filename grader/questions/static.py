@@ -4033,6 +4033,7 @@ def _read_untied_changes(reading: _Reading, nodes: list[ast.AST]) -> None:
                                      and isinstance(t.ctx, ast.Store))
         elif isinstance(n, (ast.For, ast.AsyncFor, ast.comprehension)):
             may_alias.update(t.id for t in ast.walk(n.target) if isinstance(t, ast.Name))
+
         elif isinstance(n, ast.NamedExpr) and not _fresh(n.value):
             may_alias.add(n.target.id)
         elif isinstance(n, ast.withitem) and n.optional_vars is not None:
@@ -4282,7 +4283,9 @@ def _only_changed_by(statement: ast.stmt) -> set[str]:
     else:
         return set()
     names = [n for t in targets for n in ast.walk(t) if isinstance(n, ast.Name)]
-    return {n.id for n in names if isinstance(n.ctx, ast.Load)} - {n.id for n in names if not isinstance(n.ctx, ast.Load)}
+    walrus = {n.target.id for n in _walk_scope(statement) if isinstance(n, ast.NamedExpr)}  # (`box[0] = (box := [])`)
+    return {n.id for n in names if isinstance(n.ctx, ast.Load)} - {n.id for n in names if not isinstance(n.ctx, ast.Load)} \
+        - walrus
 
 
 def _local_bindings(scope: ast.AST, name: str) -> list[ast.AST]:
@@ -4487,7 +4490,7 @@ def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | No
             containers = []
         through = [node for container in containers for node in reading.mutations.get(container, [])
                    if not _changes_only_the_container(node)]
-        return reading.mutations.get(name, []) + through
+        return reading.mutations.get(name, []) + through + _changes_through_defaults(reading, name)
 
     # Names read where a statement of the top level runs (an alias `_kept = conv2d`, a default value, a decorator)
     # hold what they held then, which may be a binding the name no longer has when the checks run (attack round 79:
@@ -4809,7 +4812,7 @@ def _handed_to_a_keeper(reading: _Reading, node: ast.AST) -> list[ast.expr]:
         # (which parameter a local copy came from is not told: every function around, every argument, is read)
         as_handed = _keeps_what_it_is_handed(reading, chain, statements, as_handed=True)
         for function in chain:
-            if _parameter_names(function):
+            if _parameter_names(function) or _sent_names(function):
                 handed += _what_calls_hand(reading, function, depth=0)
                 # what a call makes of an argument (`Geometry(image.shape, kernel.shape, stride, padding)` added to
                 # a set: fairness round 48) keeps no function it is handed as one, which the unseen calls could hand
@@ -4836,10 +4839,29 @@ DATA_ATTRIBUTES = frozenset({
     "contiguous", "flatten", "reshape", "view", "T", "mT", "data", "grad", "sum", "mean", "std", "var", "max", "min",
     "abs", "norm", "argmax", "argmin", "squeeze", "unsqueeze", "copy", "astype", "real", "imag", "nbytes",
     "itemsize", "element_size", "is_floating_point", "is_contiguous"})
+def _own_member_names(reading: _Reading) -> frozenset[str]:
+    """The names the submission's classes define (methods, properties, class attributes, ``self.x`` set in them): an
+    attribute of one of those names on an object may be the submission's code, not a tensor's data (attack round 87:
+    a `data` property handing back torch's convolution).  Memoised per reading."""
+    names = reading.memo.get("own_member_names")
+    if names is None:
+        found: set[str] = set()
+        for cls in reading.classes:
+            for n in ast.walk(cls):
+                if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                    found.add(n.name)
+                elif isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store):
+                    found.add(n.id)
+                elif isinstance(n, ast.Attribute) and isinstance(n.ctx, ast.Store):
+                    found.add(n.attr)
+        names = reading.memo["own_member_names"] = frozenset(found)
+    return names
+
+
 #: Built-ins whose result is a number, a text or a bool made of what they are given, never an element of it (not min,
 #: max, sorted, list, tuple: attack round 86's `min([fn], key=id)`, `list(fns)[0]`).
-DATA_BUILTINS = frozenset({"len", "str", "repr", "int", "float", "bool", "abs", "round", "isinstance", "range",
-                           "format", "hash", "id", "sum", "any", "all", "print"})
+DATA_BUILTINS = frozenset({"len", "str", "repr", "int", "float", "bool", "isinstance", "range", "format", "hash", "id",
+                           "any", "all", "print"})  # (not abs, round, sum: `sum([], t)` is t, attack round 87)
 #: Functions that call a function they are handed at once, with the elements of their other arguments.
 CALLBACK_TAKERS = frozenset({"map", "filter", "sorted", "min", "max", "functools.reduce", "itertools.starmap",
                              "itertools.accumulate", "itertools.filterfalse", "itertools.takewhile",
@@ -4855,6 +4877,8 @@ def _called_unseen(reading: _Reading, function: ast.AST) -> str | None:
     a bare decorator, or the owner of its texts (attack round 85: the keeper called through a conditional, ``and``,
     a walrus, a loop, an unpacking, an annotated alias, ``dict.get``, ``getattr``, ``staticmethod``, ``partial``, a
     factory's return, and by operators)."""
+    if _sent_names(function):
+        return f"the generator {function.name} (what send and throw hand it)"
     if isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)) and function.name.startswith("__") \
             and function.name.endswith("__"):
         owner = _parents(reading).get(id(function))
@@ -4887,6 +4911,41 @@ def _through_a_local_alias(reading: _Reading, change: ast.AST) -> bool:
                    for value in _local_bindings(function, base)):
                 return True
     return False
+
+
+def _changes_through_defaults(reading: _Reading, name: str) -> list[ast.AST]:
+    """The changes a function makes through a parameter whose default is ``name``'s object (``def _keep(fn,
+    box=_STORE): box.append(fn)``, or ``box=_Holder.box``): changes of that object (attack round 87)."""
+    index = reading.memo.get("defaults_index")
+    if index is None:
+        index = reading.memo["defaults_index"] = {}
+        for function in reading.nodes:
+            if isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                args = function.args
+                positional = args.posonlyargs + args.args
+                pairs = list(zip(positional[len(positional) - len(args.defaults):], args.defaults)) + [
+                    (a, d) for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None]
+                for parameter, default in pairs:
+                    if (base := _base_name(default)) is not None:
+                        index.setdefault(base, []).append((function, parameter.arg))
+    return [change for function, parameter in index.get(name, ()) for change in reading.mutations.get(parameter, [])
+            if function in _functions_around(reading, change)]
+
+
+def _sent_names(function: ast.AST) -> set[str]:
+    """In a generator, the names bound to what ``send`` hands it (``got = yield``) or ``throw`` raises in it (an
+    ``except ... as e`` around a ``yield``): handed from outside like parameters (attack round 87)."""
+    if isinstance(function, ast.Lambda) or not any(isinstance(n, (ast.Yield, ast.YieldFrom))
+                                                   for n in _walk_scope_body(function)):
+        return set()
+    names: set[str] = set()
+    for n in _walk_scope_body(function):
+        if isinstance(n, (ast.Assign, ast.AnnAssign, ast.NamedExpr)) and isinstance(n.value, (ast.Yield, ast.YieldFrom)):
+            targets = [n.target] if not isinstance(n, ast.Assign) else n.targets
+            names |= {m.id for t in targets for m in ast.walk(t) if isinstance(m, ast.Name)}
+        elif isinstance(n, ast.ExceptHandler) and n.name:
+            names.add(n.name)
+    return names
 
 
 def _shared_default_parameters(function: ast.AST) -> set[str]:
@@ -4925,7 +4984,7 @@ def _keeps_what_it_is_handed(reading: _Reading, chain: list[ast.AST], statements
     parameters: set[str] = set()
     own: set[str] = set()
     for function in chain:
-        parameters |= _parameter_names(function)
+        parameters |= _parameter_names(function) | _sent_names(function)
         own |= _function_locals(function)[0]
     body = [n for function in chain for n in ast.walk(function)]
     declared = {name for n in body if isinstance(n, (ast.Global, ast.Nonlocal)) for name in n.names}
@@ -4933,6 +4992,10 @@ def _keeps_what_it_is_handed(reading: _Reading, chain: list[ast.AST], statements
     # a parameter defaulting to a container holds one object made once, shared by every call (attack round 85:
     # `def _keep(fn, box=[]): box.append(fn)`)
     own -= {name for function in chain for name in _shared_default_parameters(function)}
+    # a parameter defaulting to a module's object changes that object (`box=_STORE`: attack round 87)
+    defaulted = {a.arg for function in chain if not isinstance(function, ast.Lambda)
+                 for a, d in zip((function.args.posonlyargs + function.args.args)[::-1], function.args.defaults[::-1])
+                 if isinstance(d, (ast.Name, ast.Attribute))}
     selves = {positional[0].arg for function in chain if isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef))
               and isinstance(_parents(reading).get(id(function)), ast.ClassDef)
               for positional in [function.args.posonlyargs + function.args.args] if positional}
@@ -4959,10 +5022,13 @@ def _keeps_what_it_is_handed(reading: _Reading, chain: list[ast.AST], statements
             elif isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and n not in chain and any(
                     isinstance(m, ast.Name) and m.id in holding for m in ast.walk(n)):
                 holding.add(n.name)  # (a def closing over a parameter calls it: attack round 86)
+            elif isinstance(n, ast.NamedExpr) and any(isinstance(m, ast.Name) and m.id in holding
+                                                      for m in ast.walk(n.value)):
+                holding.add(n.target.id)  # (`box[0] = (box := [None, fn])`: attack round 87)
 
     def outside(target: ast.AST) -> bool:
         base = root(target)
-        return base is not None and (base not in own or base in outside_aliases or base in selves)
+        return base is not None and (base not in own or base in outside_aliases or base in selves or base in defaulted)
 
     kept: list[ast.AST] = []
     for n in statements:
@@ -4991,7 +5057,8 @@ def _keeps_what_it_is_handed(reading: _Reading, chain: list[ast.AST], statements
     def as_it_is(name: ast.Name) -> bool:
         child, parent = name, parents.get(id(name))
         while parent is not None and not isinstance(parent, ast.stmt) and id(child) not in kept_ids:
-            if isinstance(parent, ast.Attribute) and (parent.attr in DATA_ATTRIBUTES or parent.attr in FUNCTION_TEXTS):
+            if isinstance(parent, ast.Attribute) and (parent.attr in FUNCTION_TEXTS or parent.attr in DATA_ATTRIBUTES
+                                                      and parent.attr not in _own_member_names(reading)):
                 return False  # (`image.shape`; `fn.__name__` is a text: a timing decorator's table, fairness round 33)
             if isinstance(parent, ast.Call) and child is not parent.func and as_handed:
                 return False
@@ -5282,7 +5349,8 @@ def _stored_as_handed(reading: _Reading, name: ast.Name, part: ast.AST) -> bool:
     while child is not part and parent is not None:
         if isinstance(parent, (ast.BinOp, ast.UnaryOp, ast.Compare, ast.JoinedStr, ast.FormattedValue)):
             return False
-        if isinstance(parent, ast.Attribute) and (parent.attr in DATA_ATTRIBUTES or parent.attr in FUNCTION_TEXTS):
+        if isinstance(parent, ast.Attribute) and (parent.attr in FUNCTION_TEXTS or parent.attr in DATA_ATTRIBUTES
+                                                  and parent.attr not in _own_member_names(reading)):
             return False
         if isinstance(parent, ast.Call) and child is not parent.func and (
                 isinstance(parent.func, ast.Name) and parent.func.id in DATA_BUILTINS
@@ -6894,11 +6962,46 @@ def _aliases(reading: _Reading, reached: set[str], held=None) -> list[str]:
             value = getattr(node, "value", None)
             while isinstance(value, (ast.Attribute, ast.Subscript)):
                 value = value.value  # _inner = _Ops.table holds part of a reached object
-            if isinstance(value, ast.Name) and value.id in reached and value.id not in reading.imported \
-                    and (held is None or held(value.id, node)):
-                found.append(name)
-                break
+            # `(_B, 0)[0]`, `next(_same(_B))`: a display's element, or what a call of the submission's (or next/iter
+            # of one) hands back of its argument, is the object itself (attack round 87)
+            for held_name in _handed_through(reading, value):
+                if held_name in reached and held_name not in reading.imported \
+                        and (held is None or held(held_name, node)):
+                    found.append(name)
+                    break
+            else:
+                continue
+            break
     return found
+
+
+def _handed_through(reading: _Reading, value: ast.AST | None) -> list[str]:
+    """The names whose object ``value`` may be: itself a name, an element of a display, or an argument of a call of
+    the submission's own function (or of ``next``/``iter`` over one), which may hand it back."""
+    found: list[str] = []
+    todo = [(value, False)]
+    while todo and len(found) < MAX_CONTAINERS:
+        current, indexed = todo.pop()
+        while isinstance(current, (ast.Attribute, ast.Subscript)):
+            indexed = indexed or isinstance(current, ast.Subscript)
+            current = current.value
+        if isinstance(current, ast.Name):
+            found.append(current.id)
+        elif isinstance(current, (ast.Tuple, ast.List)) and indexed:
+            todo += [(e, False) for e in current.elts]  # (an element taken out of a display; the display is new)
+        elif isinstance(current, ast.Call) and isinstance(current.func, ast.Name) and (
+                current.func.id in ("next", "iter") and current.func.id not in reading.bindings
+                or any(isinstance(b, (ast.FunctionDef, ast.AsyncFunctionDef)) and _hands_back_a_parameter(b)
+                       for b, _ in reading.bindings.get(current.func.id, []))):
+            todo += [(a, False) for a in [*current.args, *(k.value for k in current.keywords)]]
+    return found
+
+
+def _hands_back_a_parameter(function: ast.AST) -> bool:
+    """Whether ``function`` returns or yields one of its parameters as it is (``def _same(x): yield x``)."""
+    parameters = _parameter_names(function)
+    return any(isinstance(n, (ast.Return, ast.Yield, ast.YieldFrom)) and isinstance(n.value, ast.Name)
+               and n.value.id in parameters for n in _walk_scope_body(function))
 
 
 def _bindings_in_force(reading: _Reading, name: str) -> list[ast.AST]:
