@@ -1,0 +1,87 @@
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+q1_answer = "C"
+q3_shapes = [(3, 100, 100), (3, 50, 50), (2, 50, 50), (2, 25, 25)]
+q3_flatten_features = 2 * 25 * 25
+q4_conv_params = 3 * 3 * 3 * 3 + 3
+q4_cnn_params = (1 * 3 * 9 + 3) + (3 * 2 * 9 + 2) + (1250 + 1)
+q4_fcnn_params = sum(i * o + o for i, o in [(128 * 128, 256), (256, 128), (128, 64), (64, 32), (32, 16), (16, 1)])
+q9_true = {"C"}
+q10_answers = {1: True, 2: False, 3: True, 4: True, 5: False, 6: False, 7: True, 8: False}
+
+def conv_output_size(size, kernel_size, stride=1, padding=0):
+    padded = size + 2 * padding
+    if kernel_size > padded:
+        raise ValueError("kernel does not fit")
+    return (padded - kernel_size) // stride + 1
+
+
+def conv2d_params(in_channels, out_channels, kernel_size, bias=True):
+    kh, kw = (kernel_size, kernel_size) if isinstance(kernel_size, int) else kernel_size
+    return out_channels * in_channels * kh * kw + (out_channels if bias else 0)
+
+
+def linear_params(in_features, out_features, bias=True):
+    return out_features * in_features + (out_features if bias else 0)
+
+q6_output = torch.tensor([[12, 12, 17], [10, 17, 19], [9, 6, 14]])
+
+_INDEX_CACHE = {}  # (H, W, kh, kw, stride) -> flat indices of every window, (oh*ow, kh*kw)
+
+
+def _window_indices(H, W, kh, kw, stride):
+    key = (H, W, kh, kw, stride)
+    if key in _INDEX_CACHE:
+        return _INDEX_CACHE[key]
+    oh, ow = (H - kh) // stride + 1, (W - kw) // stride + 1
+    starts = (torch.arange(oh)[:, None] * stride * W + torch.arange(ow)[None, :] * stride).reshape(-1, 1)
+    offsets = (torch.arange(kh)[:, None] * W + torch.arange(kw)[None, :]).reshape(1, -1)
+    _INDEX_CACHE[key] = (starts + offsets, oh, ow)
+    return _INDEX_CACHE[key]
+
+
+def conv2d(image, kernel, stride=1, padding=0):
+    x = F.pad(image, (padding, padding, padding, padding))
+    idx, oh, ow = _window_indices(x.shape[0], x.shape[1], kernel.shape[0], kernel.shape[1], stride)
+    patches = x.reshape(-1)[idx]  # (oh*ow, kh*kw)
+    return (patches @ kernel.reshape(-1)).reshape(oh, ow)
+
+
+def max_pool2d(image, kernel_size=2):
+    idx, oh, ow = _window_indices(image.shape[0], image.shape[1], kernel_size, kernel_size, kernel_size)
+    return image.reshape(-1)[idx].max(dim=1).values.reshape(oh, ow)
+
+
+conv2d(torch.rand(10, 10), torch.rand(3, 3), 2, 1)
+print("cached:", list(_INDEX_CACHE))
+
+
+class CNN(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.main = nn.Sequential(
+            nn.Conv2d(1, 3, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
+            nn.Conv2d(3, 2, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
+            nn.Flatten(), nn.Linear(1250, 1),
+        )
+
+    def forward(self, x):
+        return self.main(x)
+
+
+def conv_block(input_channels, output_channels):
+    return nn.Sequential(nn.Conv2d(input_channels, output_channels, 3, padding=1), nn.ReLU())
+
+
+class ConvNet(nn.Module):
+    def __init__(self, input_channels):
+        super().__init__()
+        self.main = nn.Sequential(
+            conv_block(input_channels, 3), conv_block(3, 3), conv_block(3, 3), conv_block(3, 3), conv_block(3, 3),
+            nn.Flatten(), nn.Linear(49152, 1),
+        )
+
+    def forward(self, x):
+        return self.main(x)
