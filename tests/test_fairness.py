@@ -57,9 +57,9 @@ _R60_A = ("a grader's fault, older than the round: a decorator that compares the
 _R60_C = ("a grader's fault, older than the round: a function's name or docstring set by a computed text (an "
            "f-string, a sum, another function's label): only a constant text is read as a label (-1 to -10)")
 _R60_D = ("a grader's fault, older than the round: a written-out one-output head whose bias is broadcast "
-           "(`expand`, `expand_as`, `repeat`, `broadcast_to`) or whose column is taken by a slice, a list index,"
-           " `narrow`, `.T[0]`, `unbind` or `movedim` before the bias: read as a Linear without its bias (q7 -3,"
-           " q8 -2.5)")
+           "(`expand`, `expand_as`, `repeat`, `broadcast_to`) before it is added: read as a Linear without its "
+           "bias (q7 -3, q8 -2.5; the heads whose column is taken by a slice, a list index, `narrow`, `.T[0]`, "
+           "`unbind` or `movedim` are fixed: grader.checkapi.handler._one_column_kept)")
 
 GRADER_FAULTS: dict[str, str] = {
     "r5_py_threadpool_rows.py": "a ThreadPoolExecutor in q6's conv2d: what the by-hand functions reach may use known "
@@ -794,6 +794,12 @@ GRADER_FAULTS: dict[str, str] = {
     # _R60_B's eight and one of _R60_A's are fixed since).
         # Fairness round 61 (tests/corpus/fair/_r61_findings.md, 71 files): 26 lost points on 0de8a2d; q6_output as rows
         # of tensors (9), doctest's option flags (7), json/yaml/configparser settings (5), torch.sparse (4) are fixed.
+        # Fairness round 62 (tests/corpus/fair/_r62_findings.md, 60 files aimed at this session's reader rules): 16
+        # lost points on 2a18f40, 15 are fixed (keepers' unseen calls, private attributes of `other` in __eq__, a
+        # class's instance counter); this one is by design.
+        "r62_decorator_checks_against_torch_records_result.py": (
+            "(fairness round 62) a judgement call: the decorator's wrapper calls F.conv2d on every call while a flag "
+            "is set (a check at each call, not once where the function is defined): q6 -2"),
         "r61_min_q5_count_as_0d_int_tensor.py": ("(fairness round 61) a judgement call: conv2d_params returns the "
                                                  "right count as a 0-d int tensor where the public check asks for an "
                                                  "int (q5 -1.25, told that it should be an int)"),
@@ -821,18 +827,10 @@ GRADER_FAULTS: dict[str, str] = {
         "r60_min_qualname_copied_from_name.py": "(fairness round 60) " + _R60_C,
         "r60_nb_versioned_names_and_docs.ipynb": "(fairness round 60) " + _R60_C,
         "r60_convnet_head_bias_expand_as.py": "(fairness round 60) " + _R60_D,
-        "r60_head_general_helper_slices_outputs.py": "(fairness round 60) " + _R60_D,
         "r60_min_head_bias_broadcast_to.py": "(fairness round 60) " + _R60_D,
         "r60_min_head_bias_expand.py": "(fairness round 60) " + _R60_D,
         "r60_min_head_bias_expand_as.py": "(fairness round 60) " + _R60_D,
         "r60_min_head_bias_repeat.py": "(fairness round 60) " + _R60_D,
-        "r60_min_head_column_index_list.py": "(fairness round 60) " + _R60_D,
-        "r60_min_head_column_slice_0_1.py": "(fairness round 60) " + _R60_D,
-        "r60_min_head_column_slice_to_1.py": "(fairness round 60) " + _R60_D,
-        "r60_min_head_movedim_first.py": "(fairness round 60) " + _R60_D,
-        "r60_min_head_narrow.py": "(fairness round 60) " + _R60_D,
-        "r60_min_head_transpose_first_row.py": "(fairness round 60) " + _R60_D,
-        "r60_min_head_unbind_first.py": "(fairness round 60) " + _R60_D,
 }
 
 #: Correct cases the grader marks down at some seeds only: expected failures that may pass, so that a run where they

@@ -4122,3 +4122,22 @@ def test_torch_handed_on_in_round_87s_ways_reaches_conv2d(setup, use):
         f"def conv2d(image, kernel, stride=1, padding=0):\n"
         f"    return {use}(image[None, None], kernel[None, None])[0, 0]\n")
     assert _q6(source), source
+
+
+@pytest.mark.parametrize("setup", [
+    # fairness round 62: what keeps conv2d's arguments or defs, called where the reader sees every call
+    "REG = {}\ndef register(name):\n    def decorator(fn):\n        if name in REG:\n"
+    "            raise KeyError(f'{name} twice: {REG[name].__name__}')\n        print(len(REG))\n"
+    "        REG[name] = fn\n        return fn\n    return decorator\n"
+    "@register('torch')\ndef reference(x, k):\n    return F.conv2d(x, k)\n",
+    "print('testing', 'conv2d')\n",
+    "class Pad:\n    made = 0\n    seen = []\n    def __init__(self, p):\n        Pad.made += 1\n"
+    "        Pad.seen.append(self)\n        self.p = p\nprint(Pad.made, isinstance(1, Pad))\n",
+    "class Key:\n    def __init__(self, t):\n        self._t = t\n    def __eq__(self, other):\n"
+    "        return self._t == other._t\n    def __hash__(self):\n        return hash(self._t)\n",
+])
+def test_keepers_whose_calls_are_all_seen_stay_clean(setup):
+    # (conv2d keeps its stride and padding in a log it reads back: its calls must all be seen)
+    source = _KEEPING_HEAD + setup + "LOG = []\n" + _KEEPING_LOOPS.format(
+        log="    LOG.append((stride, padding))\n    last = LOG[-1]\n") + "print(conv2d(torch.ones(3, 3), torch.ones(2, 2)))\n"
+    assert _q6(source) == [], source

@@ -1959,6 +1959,11 @@ class Handler:
         the judge, is what the model computed (grader.questions.model_checks.behaviour)."""
         tensor = self._tensor_type
         pending = recorder.pending
+        if pending is not None and name == "unbind" and isinstance(output, (tuple, list)) and len(output) == 1 \
+                and isinstance(output[0], tensor) and args and args[0] is pending[0] \
+                and _one_column_kept(pending[0], output[0]):
+            self._follow_product(recorder, output[0])  # (`(z @ W.T).unbind(1)[0]`: fairness round 60)
+            return
         if pending is not None and isinstance(output, tensor):
             operands = recorder._tensors(args, kwargs)
             if (len(operands) == 1 and operands[0] is pending[0]
@@ -3084,9 +3089,34 @@ FOLLOWING_OPS = frozenset({"sum", "squeeze", "unsqueeze", "contiguous",
                            "to", "float", "double", "type_as"})
 
 
+#: Operations that take values out of a tensor as they are (an index, a slice, a narrowing, a reordering of its
+#: dimensions): on a one-output product they may keep its one column whole (:func:`_one_column_kept`).
+TAKING_OPS = frozenset({"__getitem__", "select", "narrow", "movedim", "moveaxis", "permute", "index_select",
+                        "unbind"})
+
+
+def _one_column_kept(product, output) -> bool:
+    """Whether ``output`` holds the one column of an ``(N, 1)`` product (or the one row of its ``(1, N)``
+    transpose) whole, value for value in order, one per example, as ``(N, 1)`` or ``(N,)``."""
+    if product.dim() != 2 or 1 not in product.shape or output.numel() != product.numel() or product.numel() == 0:
+        return False
+    examples = max(product.shape)
+    # (one value an example, as a column, a row of the transpose, or without its dimension of one)
+    if list(output.shape) not in ([examples], [examples, 1], [1, examples]):
+        return False
+    try:
+        return bool((output.reshape(-1) == product.reshape(-1)).all()) and output.dtype == product.dtype
+    except Exception:  # noqa: BLE001 - a tensor subclass that refuses: not followed
+        return False
+
+
 def _only_column(name: str, args: tuple, kwargs: dict, product, output) -> bool:
     """``h[:, 0]``, ``h[..., -1]``, ``h.select(1, 0)``: the one column of an ``(N, 1)`` product taken out, one value an
-    example, as ``h.squeeze(1)`` is (fairness round 59: a written-out head indexed before its bias lost q7)."""
+    example, as ``h.squeeze(1)`` is (fairness round 59: a written-out head indexed before its bias lost q7); and
+    any taking operation that keeps that column whole (``h[:, 0:1]``, ``h[:, [0]]``, ``h.narrow(1, 0, 1)``,
+    ``h.T[0]``, ``h.movedim(1, 0)[0]``: fairness round 60)."""
+    if name in TAKING_OPS and _one_column_kept(product, output):
+        return True
     if kwargs or product.dim() != 2 or product.shape[1] != 1 or list(output.shape) != [product.shape[0]]:
         return False
     if name == "__getitem__" and len(args) == 2:

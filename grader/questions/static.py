@@ -1591,7 +1591,8 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                                 and not _library_setting(reading, node, root):
                             add(Finding("unverifiable", f"{chain} = ... (patches an imported module)"))
                         elif root in reading.bindings and not isinstance(sub.ctx, ast.Load) and sub.attr != "__doc__" \
-                                and not _a_function_labelled(reading, node, sub, root) and any(
+                                and not _a_function_labelled(reading, node, sub, root) \
+                                and not _a_counter_of_the_class(reading, node, sub, root) and any(
                                 isinstance(b, ast.ClassDef) or (isinstance(b, (ast.FunctionDef, ast.AsyncFunctionDef))
                                                                 and sub.attr.startswith("__"))
                                 for b, _ in reading.bindings[root]):
@@ -1637,6 +1638,29 @@ def _a_function_labelled(reading: _Reading, node: ast.AST, target: ast.Attribute
 
 #: Functions that put their last argument into the object they are given.
 STORING_FUNCTIONS = frozenset({"setitem", "setattr", "__setitem__", "__setattr__"})
+
+
+def _a_counter_of_the_class(reading: _Reading, node: ast.AST, target: ast.Attribute, root: str) -> bool:
+    """``Pad.made += 1``, ``Pad.made = Pad.made + 1``: a number a class keeps (how many instances it made), changed
+    by arithmetic of numbers on itself; no method of the class has that name (fairness round 62, -2)."""
+    if not (isinstance(target.value, ast.Name) and target.value.id == root) or target.attr.startswith("__"):
+        return False
+    if any(isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef)) and st.name == target.attr
+           for b, _ in reading.bindings.get(root, []) if isinstance(b, ast.ClassDef) for st in b.body):
+        return False
+
+    def numbers(value: ast.AST) -> bool:
+        if isinstance(value, ast.Constant):
+            return type(value.value) in (int, float)
+        if isinstance(value, ast.BinOp):
+            return numbers(value.left) and numbers(value.right)
+        if isinstance(value, ast.UnaryOp):
+            return numbers(value.operand)
+        return isinstance(value, ast.Attribute) and isinstance(value.value, ast.Name) and value.value.id == root \
+            and value.attr == target.attr
+    if isinstance(node, ast.AugAssign):
+        return node.target is target and numbers(node.value)
+    return isinstance(node, ast.Assign) and node.targets == [target] and numbers(node.value)
 
 
 def _unpacked_to_names(target: ast.AST, value: ast.AST) -> bool:
@@ -1763,6 +1787,7 @@ def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
     tested = {id(n.test) for n in nodes if isinstance(n, (ast.If, ast.While, ast.IfExp, ast.Assert))} | {
         id(e) for n in nodes if isinstance(n, ast.Compare) for e in [n.left, *n.comparators]}  # `if F:`, `m is None`
     methods_own = _method_self_names(nodes)
+    compared = _compared_instance_names(nodes)
     modules = {name for name in reading.imported if _is_module(reading, name)}
     looked_in = {id(c.args[0]) for c in calls.values() if isinstance(c.func, ast.Name) and c.args
                  and c.func.id in ("getattr", "hasattr", "dir")}  # read by _looked_up_by_name; dir gives strings
@@ -1854,6 +1879,7 @@ def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
                 add(Finding("unverifiable", chain))
             elif attr.startswith("_") and not attr.startswith("__") and attr not in PLAIN_PRIVATE_NAMES \
                     and not _own_private(reading, node, methods_own) \
+                    and not _compared_private(node, compared) \
                     and not _type_alias(*(_resolved(reading, node) or ".").rsplit(".", 1)):
                 # (`ct._size_2_t` with `import torch.nn.common_types as ct`: a type alias, fairness round 39)
                 add(Finding("unverifiable", chain if root else f"(...).{chain}"))
@@ -2871,6 +2897,39 @@ def _method_self_names(nodes: list[ast.AST]) -> dict[int, ast.ClassDef]:
                             continue
                         todo.extend(ast.iter_child_nodes(current))
     return own
+
+
+#: Special methods that compare or combine their instance with another of (usually) the same class.
+COMPARING_DUNDERS = frozenset({"__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__", "__add__", "__sub__",
+                               "__mul__", "__and__", "__or__", "__radd__", "__rsub__", "__rmul__"})
+
+
+def _compared_instance_names(nodes: list[ast.AST]) -> dict[int, ast.ClassDef]:
+    """The names of the other operand of a class's comparing special method (``other`` in ``def __eq__(self,
+    other)``), each with its class."""
+    found: dict[int, ast.ClassDef] = {}
+    for node in nodes:
+        if isinstance(node, ast.ClassDef):
+            for method in node.body:
+                if isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)) and method.name in COMPARING_DUNDERS \
+                        and len(method.args.args) == 2:
+                    other = method.args.args[1].arg
+                    found.update((id(n), node) for st in method.body for n in _walk_scope(st)
+                                 if isinstance(n, ast.Name) and n.id == other)
+    return found
+
+
+def _compared_private(node: ast.Attribute, compared: dict[int, ast.ClassDef]) -> bool:
+    """``other._key`` in ``__eq__``: a private attribute the class itself sets on its instances (``self._key =``), read
+    on the other operand (fairness round 62: a cache key class, -10); not one the class never sets (``other._C``,
+    torch's, on whatever was compared)."""
+    cls = compared.get(id(node.value)) if isinstance(node.value, ast.Name) else None
+    if cls is None or not _a_private_name_torch_never_reads(node.attr):
+        return False
+    return any(isinstance(n, ast.Attribute) and isinstance(n.ctx, ast.Store) and n.attr == node.attr
+               and isinstance(n.value, ast.Name) and n.value.id == "self" for n in ast.walk(cls)) or any(
+        isinstance(st, (ast.Assign, ast.AnnAssign)) and node.attr in _names_bound_by(st) for st in cls.body) or any(
+        isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef)) and st.name == node.attr for st in cls.body)
 
 
 def _looked_up_by_name(reading: _Reading, call: ast.Call, methods_own: dict[int, ast.ClassDef]) -> Finding | None:
@@ -4862,6 +4921,11 @@ def _own_member_names(reading: _Reading) -> frozenset[str]:
 #: max, sorted, list, tuple: attack round 86's `min([fn], key=id)`, `list(fns)[0]`).
 DATA_BUILTINS = frozenset({"len", "str", "repr", "int", "float", "bool", "isinstance", "range", "format", "hash", "id",
                            "any", "all", "print"})  # (not abs, round, sum: `sum([], t)` is t, attack round 87)
+#: Attributes of a function or class that hand it on (to be called, or bound).
+CALLING_ATTRIBUTES = frozenset({"__call__", "__func__", "__wrapped__", "__get__", "__self__"})
+#: Functions and methods that look a name up from a text (a text they are given may name a keeper).
+NAME_LOOKUPS = frozenset({"getattr", "hasattr", "setattr", "delattr", "attrgetter", "methodcaller", "__getattribute__",
+                          "__getattr__", "get", "pop", "setdefault", "__getitem__"})
 #: Functions that call a function they are handed at once, with the elements of their other arguments.
 CALLBACK_TAKERS = frozenset({"map", "filter", "sorted", "min", "max", "functools.reduce", "itertools.starmap",
                              "itertools.accumulate", "itertools.filterfalse", "itertools.takewhile",
@@ -4885,11 +4949,39 @@ def _called_unseen(reading: _Reading, function: ast.AST) -> str | None:
         if function.name not in ("__init__", "__new__") or not isinstance(owner, ast.ClassDef):
             return f"the special method {function.name} (Python calls it)"
         uses = _call_index(reading)["uses"].get(owner.name, 0)
-        return f"a class {owner.name} used as a value" if uses else None
+        if uses:
+            return f"a class {owner.name} used as a value"
+        if any(isinstance(n, ast.Call) and (isinstance(n.func, ast.Name) and n.func.id == "cls" or isinstance(
+                n.func, ast.Call) or isinstance(n.func, ast.Attribute) and n.func.attr == "__class__")
+               for n in ast.walk(owner)):
+            return f"a class {owner.name} made by its own methods (`cls(...)`)"
+        return None
+    if _decorators_made(reading, function):
+        return None  # (called by Python with the defs its factory's calls decorate, and only so)
     for name in _names_of(reading, function):
         if _call_index(reading)["uses"].get(name, 0):
             return f"{name} used as a value"
     return None
+
+
+def _decorators_made(reading: _Reading, function: ast.AST) -> list[ast.AST]:
+    """When ``function`` is the decorator a factory makes and hands back (``def register(key): def deco(fn): ...;
+    return deco``), used only by returning it, and the factory is only ever called as a decorator (``@register("c")``):
+    the defs and classes it decorates (what Python hands it); else [] (fairness round 62's registries)."""
+    if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return []
+    factory = _parents(reading).get(id(function))
+    if not isinstance(factory, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return []
+    index = _call_index(reading)
+    returns = sum(1 for n in _walk_scope_body(factory)
+                  if isinstance(n, ast.Return) and isinstance(n.value, ast.Name) and n.value.id == function.name)
+    decorated = index["factory_decorated"].get(factory.name, [])
+    if not returns or index["uses"].get(function.name, 0) != returns or index["uses"].get(factory.name, 0) \
+            or len(index["by_name"].get(factory.name, ())) != len(decorated) \
+            or [b for b, _ in reading.bindings.get(factory.name, [])] != [factory]:
+        return []
+    return decorated
 
 
 def _through_a_local_alias(reading: _Reading, change: ast.AST) -> bool:
@@ -5102,6 +5194,7 @@ def _call_index(reading: _Reading) -> dict:
         decorated: dict[str, list[ast.AST]] = {}
         through_decorators: dict[str, list[ast.AST]] = {}
         taking: dict[str, list[ast.Call]] = {}  # name -> calls of CALLBACK_TAKERS handed it
+        factory_decorated: dict[str, list[ast.AST]] = {}  # name -> defs decorated by a call of it
         plain: set[int] = set()  # nodes naming a function where its arguments stay readable
         for n in reading.nodes:
             if isinstance(n, ast.Call):
@@ -5136,7 +5229,24 @@ def _call_index(reading: _Reading) -> dict:
                     head = d.func if isinstance(d, ast.Call) else d
                     if isinstance(head, ast.Attribute) and (base := _base_name(head)) is not None:
                         through_decorators.setdefault(base, []).append(n)  # (`@_route.register` hands _route it)
-        # every other use of a name as a value, or a text that may name it (`getattr(obj, "keep")`)
+                    if isinstance(d, ast.Call) and isinstance(d.func, ast.Name):
+                        factory_decorated.setdefault(d.func.id, []).append(n)  # (`@register("c")`)
+        # names read where they hand nothing on: an attribute read on them (`Pad.made`, not `f.__call__`), a type
+        # tested (`isinstance(x, Pad)`), an annotation (fairness round 62: a class counting its instances)
+        texts: list[ast.Constant] = []
+        for n in reading.nodes:
+            if isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name) and n.attr not in CALLING_ATTRIBUTES:
+                plain.add(id(n.value))
+            elif isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id in ("isinstance", "issubclass") \
+                    and len(n.args) == 2:
+                plain.update(id(m) for m in ast.walk(n.args[1]) if isinstance(m, ast.Name))
+            elif isinstance(n, (ast.arg, ast.AnnAssign)) and n.annotation is not None:
+                plain.update(id(m) for m in ast.walk(n.annotation) if isinstance(m, ast.Name))
+            if isinstance(n, ast.Call) and (isinstance(n.func, ast.Name) and n.func.id in NAME_LOOKUPS
+                                            or isinstance(n.func, ast.Attribute) and n.func.attr in NAME_LOOKUPS):
+                texts += [a for a in n.args if isinstance(a, ast.Constant) and isinstance(a.value, str)]
+        # every other use of a name as a value, or a text that looks a name up (`getattr(obj, "keep")`; not a text
+        # anywhere, fairness round 62: `print("testing", "conv2d")`)
         uses: dict[str, int] = {}
         for n in reading.nodes:
             if id(n) in plain:
@@ -5145,12 +5255,13 @@ def _call_index(reading: _Reading) -> dict:
                 uses[n.id] = uses.get(n.id, 0) + 1
             elif isinstance(n, ast.Attribute) and isinstance(n.ctx, ast.Load):
                 uses[n.attr] = uses.get(n.attr, 0) + 1
-            elif isinstance(n, ast.Constant) and isinstance(n.value, str) and n.value.isidentifier():
-                uses[n.value] = uses.get(n.value, 0) + 1
+        for text in texts:
+            uses[text.value] = uses.get(text.value, 0) + 1
         index = reading.memo["call_index"] = {"by_name": by_name, "through": through, "aliases": aliases,
                                               "called": {id(c.func) for calls in by_name.values() for c in calls}
                                               | {id(c.func) for c in through}, "uses": uses, "decorated": decorated,
-                                              "through_decorators": through_decorators, "taking": taking}
+                                              "through_decorators": through_decorators, "taking": taking,
+                                              "factory_decorated": factory_decorated}
     return index
 
 
@@ -5173,7 +5284,7 @@ def _what_calls_hand(reading: _Reading, function: ast.AST, depth: int) -> list[a
             calls.append(n)  # (`functools.partial(_keep, F.conv2d)`: what it binds)
     # a bare decorator is handed the def or class it decorates (attack round 85: `@register` keeping a def that calls
     # F.conv2d in the table conv2d reads)
-    decorated = [d for name in names for d in index["decorated"].get(name, ())]
+    decorated = [d for name in names for d in index["decorated"].get(name, ())] + _decorators_made(reading, function)
     # its decorators' calls of the function they are given (`f(x, k, 1, 0, _references())`: attack round 84)
     for decorator in getattr(function, "decorator_list", ()):
         head = decorator.func if isinstance(decorator, ast.Call) else decorator
@@ -5425,7 +5536,16 @@ def _only_added_to(reading: _Reading, name: ast.Name) -> str | None:
     parents = _parents(reading)
     parent = parents.get(id(name))
     hashing = isinstance(parent, ast.Subscript) or getattr(parent, "attr", None) in HASHING_ADDS
-    if isinstance(parent, ast.Attribute) and parent.attr in ADDING_METHODS | HASHING_ADDS:
+    if isinstance(parent, ast.Call) and isinstance(parent.func, ast.Name) and parent.func.id == "len" \
+            and parent.args == [name] and "len" not in reading.bindings:
+        pass  # `len(REGISTRY)`: its size, none of what it holds (fairness round 62)
+    elif isinstance(parent, ast.Compare) and name in parent.comparators and all(
+            isinstance(op, (ast.In, ast.NotIn)) for op in parent.ops):
+        hashing = True  # `key in REGISTRY`: compared with what it holds, as a set's add does (fairness round 62)
+    elif isinstance(parent, ast.Subscript) and isinstance(parent.ctx, ast.Load) \
+            and getattr(parents.get(id(parent)), "attr", None) in FUNCTION_TEXTS:
+        pass  # `REGISTRY[name].__name__`: a text of what it holds (fairness round 62's duplicate check)
+    elif isinstance(parent, ast.Attribute) and parent.attr in ADDING_METHODS | HASHING_ADDS:
         call = parents.get(id(parent))
         if not (isinstance(call, ast.Call) and call.func is parent and isinstance(parents.get(id(call)), ast.Expr)):
             return None
