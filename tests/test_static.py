@@ -4141,3 +4141,22 @@ def test_keepers_whose_calls_are_all_seen_stay_clean(setup):
     source = _KEEPING_HEAD + setup + "LOG = []\n" + _KEEPING_LOOPS.format(
         log="    LOG.append((stride, padding))\n    last = LOG[-1]\n") + "print(conv2d(torch.ones(3, 3), torch.ones(2, 2)))\n"
     assert _q6(source) == [], source
+
+
+@pytest.mark.parametrize("setup", [
+    # attack round 88: a helper filling its own parameter, handed the list conv2d reads in ways not recorded before
+    "def _unused(a=_put(HELD, F.conv2d)):\n    pass\n",
+    "from contextlib import nullcontext\nwith nullcontext(_put(HELD, F.conv2d)):\n    pass\n",
+    "match 1:\n    case _ if _put(HELD, F.conv2d):\n        pass\n",
+    "[_put(b, f) for b in [HELD] for f in [F.conv2d]]\n",
+    "from functools import partial\n_fill = partial(_put, HELD)\n_fill(F.conv2d)\n",
+    "OUTER = [HELD]\ndef _fill(rows, f):\n    rows[0].append(f)\n_fill(OUTER, F.conv2d)\n",
+    "ALIAS = {'k': HELD}['k']\n_put(ALIAS, F.conv2d)\n",
+    "ALIAS = () or HELD\n_put(ALIAS, F.conv2d)\n",
+    "def _set():\n    global CONV\n    match (F.conv2d,):\n        case (CONV,):\n            pass\n_set()\n",
+])
+def test_a_list_handed_to_a_filling_helper_reaches_conv2d(setup):
+    source = _KEEPING_HEAD + ("HELD = []\nCONV = None\ndef _put(box, f):\n    box.append(f)\n    return None\n"
+                              + setup + "def conv2d(image, kernel, stride=1, padding=0):\n"
+                              "    return (CONV or HELD[0])(image[None, None], kernel[None, None])[0, 0]\n")
+    assert _q6(source), source

@@ -807,6 +807,9 @@ class _Reading:
         self.passed: dict[str, list[ast.AST]] = {}
         """name -> calls given the object bound to it (as an argument, or as the object of a method call):
         the function called may change it (``put(box, "f", g)``, ``box.install("f", g)``)."""
+        self.passed_to_instances: dict[str, list[ast.AST]] = {}
+        """name -> statements handing a call an attribute of what a call of ``name`` makes (``_put(_Holder().box, f)``):
+        calls given the class, when ``name`` is one."""
         self.shown: dict[str, list[tuple[ast.AST, frozenset[str]]]] = {}
         """name -> statements that hand its object only to built-ins that read it (``print(SHAPES, out.shape)``),
         with those built-ins' names: calls given it, should the submission bind one of those names itself."""
@@ -1150,6 +1153,9 @@ def _statement_bindings(node: ast.stmt) -> list[str]:
     elif isinstance(node, (ast.With, ast.AsyncWith)):
         targets = [item.optional_vars for item in node.items if item.optional_vars is not None]
     names = [n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name)]
+    if isinstance(node, ast.Match):
+        # its cases' captures bind in its scope (attack round 88: `global _c` then `case (_c, _p):`)
+        names += [name for case in node.cases for p in ast.walk(case.pattern) for name in _handed_names(p)]
     # Walrus targets in every expression this statement evaluates in its own scope bind there too: its direct
     # expressions, and those of its `with` items, `case` guards and `except` types (attack round 81:
     # `with nullcontext((conv2d := _c)): pass` and `case _ if (conv2d := _c):` rebound conv2d unseen).
@@ -4430,14 +4436,19 @@ def _record_calls_given(reading: _Reading, statement: ast.stmt) -> None:
     it (``put(box, "f", g)``, ``list(map(put, [box], ["f"], [g]))``, ``partial(put, box)("f", g)``)."""
     given: set[str] = set()
     shown: dict[str, set[str]] = {}
-    for part in ast.iter_child_nodes(statement):
-        if not isinstance(part, ast.expr):
-            continue  # nested statements are statements of their own
+    for part in _statement_expressions(statement):
         for call in _walk_scope(part):
             if not isinstance(call, ast.Call):
                 continue
             pieces = list(call.args) + [k.value for k in call.keywords]
             names = {n.id for piece in pieces for n in _values_in(piece)}
+            made = {n.id for piece in pieces for n in _values_in(piece, None)} - names  # (`_Holder().box`)
+            for name in made:
+                reading.passed_to_instances.setdefault(name, []).append(statement)
+            # a comprehension's variable hands on what its iterable holds (`[_put(b, f) for b in [_B]]`: attack
+            # round 88)
+            names |= {n.id for g in _comprehensions_around(part, call) for n in _values_in(g.iter)
+                      if _comprehension_targets_of(g) & names}
             if (reader := _a_showing_builtin(call)) is not None:
                 # print and len change nothing they are given (fairness round 60: `print(SHAPES, pooled.shape)`
                 # beside a self-check made the self-check's torch calls code of what max_pool2d appends to)
@@ -4455,6 +4466,51 @@ def _record_calls_given(reading: _Reading, statement: ast.stmt) -> None:
         reading.passed.setdefault(name, []).append(statement)
     for name in shown.keys() - given:
         reading.shown.setdefault(name, []).append((statement, frozenset(shown[name])))
+
+
+def _calls_of_partials(reading: _Reading, statement: ast.AST) -> list[ast.AST]:
+    """When ``statement`` binds a name to ``partial(...)`` (``_fill = partial(_put, _B)``), every call of that name:
+    each hands the partial's arguments on too (attack round 88)."""
+    if not (isinstance(statement, ast.Assign) and isinstance(statement.value, ast.Call)
+            and (_resolved(reading, statement.value.func) or "").endswith("partial")):
+        return []
+    names = {t.id for t in statement.targets if isinstance(t, ast.Name)}
+    index = _call_index(reading)
+    return [_top_statement(reading, call) for name in names for call in index["by_name"].get(name, ())
+            if isinstance(call.func, ast.Name)]
+
+
+def _statement_expressions(statement: ast.stmt) -> list[ast.expr]:
+    """The expressions a statement evaluates in its own scope, not in its nested statements: its direct ones, and
+    those of its ``with`` items, ``match`` cases' guards, ``except`` types, and a def's defaults (attack round 88:
+    `with nullcontext(_put(_B, F.conv2d)):`, `case _ if _put(...)`, `def f(a=_put(...))`)."""
+    parts: list[ast.expr] = []
+    for child in ast.iter_child_nodes(statement):
+        if isinstance(child, ast.expr):
+            parts.append(child)
+        elif isinstance(child, ast.withitem):
+            parts += [child.context_expr] + ([child.optional_vars] if child.optional_vars is not None else [])
+        elif isinstance(child, ast.match_case) and child.guard is not None:
+            parts.append(child.guard)
+        elif isinstance(child, ast.excepthandler) and child.type is not None:
+            parts.append(child.type)
+        elif isinstance(child, ast.arguments):
+            parts += [*child.defaults, *(d for d in child.kw_defaults if d is not None)]
+    return parts
+
+
+def _comprehensions_around(part: ast.AST, node: ast.AST) -> list[ast.comprehension]:
+    """The comprehensions of ``part`` whose element or condition holds ``node``."""
+    found = []
+    for made in ast.walk(part):
+        if isinstance(made, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)) and any(
+                n is node for n in ast.walk(made)):
+            found += made.generators
+    return found
+
+
+def _comprehension_targets_of(generator: ast.comprehension) -> set[str]:
+    return {n.id for n in ast.walk(generator.target) if isinstance(n, ast.Name)}
 
 
 #: Built-ins that read what they are given, keep none of it and hand back none of it (None, a str, an int or a bool,
@@ -4475,7 +4531,7 @@ def _a_showing_builtin(call: ast.Call) -> str | None:
     return call.func.id if all(k.arg in allowed for k in call.keywords) else None
 
 
-def _values_in(node: ast.AST):
+def _values_in(node: ast.AST, classes: None | frozenset = frozenset()):
     """The names whose objects an argument hands over: every name in it, but for the function a call inside it
     calls (``ByHand.conv2d`` in ``check(ByHand.conv2d(x))``: that call is read as a call of its own)."""
     todo = [node]
@@ -4486,6 +4542,13 @@ def _values_in(node: ast.AST):
         elif isinstance(current, ast.Call):
             todo.extend(current.args)
             todo.extend(k.value for k in current.keywords)
+        elif isinstance(current, (ast.Attribute, ast.Subscript)) and isinstance(current.value, ast.Call) \
+                and isinstance(current.value.func, ast.Name) and classes is None:
+            # `_Holder().box`: an attribute of an instance a class makes, maybe the class's own (attack round 88):
+            # asked for (classes None), the class's name is among the values, read only when it names a class
+            # (_calls_given)
+            todo.append(current.value.func)
+            todo.append(current.value)
         else:
             todo.extend(ast.iter_child_nodes(current))
 
@@ -4572,12 +4635,25 @@ def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | No
     def runs_count(name: str) -> int:
         return MAX_RUNS_AT + 1 if name in runs_everywhere else len(runs_at.get(name, ()))
 
+    def _held_in(name: str) -> list[str]:
+        # the containers of an object a call can change (not a def's, class's or module's: only their dunders change
+        # them, fairness round 62's table of implementations)
+        if too_many or all(isinstance(b, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Import,
+                                          ast.ImportFrom)) for b in _bindings_in_force(reading, name)):
+            return []
+        return _containers_of(reading, name)[:MAX_CONTAINERS]
+
     def walk(name: str, callbacks_only: bool = False) -> None:
         changes = changes_of(name)
         # A plain list the reached code only appends to hands that code nothing: what others append to it is not
         # read until some code reached reads the list (then walked with its callbacks: fairness round 60, a
         # self-check appending what F.conv2d computed to the log conv2d appends to cost q6 its points).
-        given = [] if callbacks_only else _calls_given(reading, name)
+        # (what holds it is handed to calls too: `_fill(_OUTER, f)` appending to `_OUTER[0]`, `starmap(_put, _JOBS)`
+        # over a table holding it: attack round 88; and calls of what a partial bound it into)
+        given = [] if callbacks_only else _calls_given(reading, name) + [
+            statement for container in _held_in(name) for statement in _calls_given(reading, container)
+            if isinstance(statement, ast.stmt)]  # (handed as an argument, not a method of the container called)
+        given += [call for statement in given for call in _calls_of_partials(reading, statement)]
         bound = _bindings_in_force(reading, name) + as_then.get(name, [])
         if name not in read and not callbacks_only:
             # reached only by adding to it (a plain container: _only_added_to): nothing done to it elsewhere, what
@@ -5701,7 +5777,8 @@ def _calls_given(reading: _Reading, name: str) -> list[ast.AST]:
         return []
     calls = reading.passed.get(name, []) + [statement for statement, readers in reading.shown.get(name, ())
                                             if any(r in reading.bindings for r in readers)] \
-        + _call_index(reading)["through_decorators"].get(name, [])
+        + _call_index(reading)["through_decorators"].get(name, []) + (
+            reading.passed_to_instances.get(name, []) if any(isinstance(b, ast.ClassDef) for b in bindings) else [])
     if calls and _a_logger(reading, name):
         # a logger's records are formatted and written by logging's own handlers, never kept in the logger:
         # `log.info("model: %s", model)` hands the logger nothing that `log.debug(...)` in conv2d reaches (fairness
@@ -7079,9 +7156,7 @@ def _aliases(reading: _Reading, reached: set[str], held=None) -> list[str]:
                     isinstance(t, ast.Name) and t.id in reached for t in node.targets):
                 found.append(name)  # (`_KEPT = _FILL = []`: one object, two names; attack round 86)
                 break
-            value = getattr(node, "value", None)
-            while isinstance(value, (ast.Attribute, ast.Subscript)):
-                value = value.value  # _inner = _Ops.table holds part of a reached object
+            value = getattr(node, "value", None)  # (`_inner = _Ops.table` holds part of a reached object)
             # `(_B, 0)[0]`, `next(_same(_B))`: a display's element, or what a call of the submission's (or next/iter
             # of one) hands back of its argument, is the object itself (attack round 87)
             for held_name in _handed_through(reading, value):
@@ -7109,12 +7184,29 @@ def _handed_through(reading: _Reading, value: ast.AST | None) -> list[str]:
             found.append(current.id)
         elif isinstance(current, (ast.Tuple, ast.List)) and indexed:
             todo += [(e, False) for e in current.elts]  # (an element taken out of a display; the display is new)
+        elif isinstance(current, ast.Dict) and indexed:
+            todo += [(v, False) for v in current.values]  # (`{"k": _B}["k"]`: attack round 88)
+        elif isinstance(current, (ast.BoolOp, ast.IfExp)):
+            todo += [(v, indexed) for v in (current.values if isinstance(current, ast.BoolOp)
+                                            else [current.body, current.orelse])]  # (`() or _B`)
+        elif isinstance(current, ast.Call) and isinstance(current.func, ast.Attribute) \
+                and current.func.attr in ELEMENT_HANDING_METHODS:
+            todo.append((current.func.value, True))  # (`_D.setdefault("ops", [])` is an element of _D)
+        elif isinstance(current, ast.Call) and (_resolved(reading, current.func) or "") in SHARING_CALLS:
+            todo += [(a, indexed) for a in current.args]  # (`copy.copy(_NS)`, `ChainMap(_D)` share what they hold)
         elif isinstance(current, ast.Call) and isinstance(current.func, ast.Name) and (
                 current.func.id in ("next", "iter") and current.func.id not in reading.bindings
                 or any(isinstance(b, (ast.FunctionDef, ast.AsyncFunctionDef)) and _hands_back_a_parameter(b)
                        for b, _ in reading.bindings.get(current.func.id, []))):
             todo += [(a, False) for a in [*current.args, *(k.value for k in current.keywords)]]
     return found
+
+
+#: Methods that hand back an element of their object (which an alias of the element then changes).
+ELEMENT_HANDING_METHODS = frozenset({"setdefault", "get", "pop", "popitem", "__getitem__", "popleft"})
+#: Calls whose result shares the objects it is given (a shallow copy holds the same elements; a ChainMap writes to its
+#: first map).
+SHARING_CALLS = frozenset({"copy.copy", "collections.ChainMap", "types.SimpleNamespace", "types.MappingProxyType"})
 
 
 def _hands_back_a_parameter(function: ast.AST) -> bool:
