@@ -5225,14 +5225,8 @@ def _keeps_what_it_is_handed(reading: _Reading, chain: list[ast.AST], statements
     def as_it_is(name: ast.Name) -> bool:
         child, parent = name, parents.get(id(name))
         while parent is not None and not isinstance(parent, ast.stmt) and id(child) not in kept_ids:
-            if isinstance(parent, ast.Attribute) and (parent.attr in FUNCTION_TEXTS or parent.attr in DATA_ATTRIBUTES
-                                                      and parent.attr not in _own_member_names(reading)):
-                return False  # (`image.shape`; `fn.__name__` is a text: a timing decorator's table, fairness round 33)
-            if isinstance(parent, ast.Call) and child is not parent.func and as_handed:
-                return False
-            if isinstance(parent, ast.Call) and child is not parent.func and (
-                    isinstance(parent.func, ast.Name) and parent.func.id in DATA_BUILTINS
-                    and parent.func.id not in reading.bindings or _a_library_function(reading, parent.func)):
+            if _makes_data_of(reading, parent, child) or (
+                    as_handed and isinstance(parent, ast.Call) and child is not parent.func):
                 return False
             child, parent = parent, parents.get(id(parent))
         return True
@@ -5527,6 +5521,18 @@ def _stored_parts(change: ast.AST) -> list[ast.AST]:
     return [change]
 
 
+def _makes_data_of(reading: _Reading, parent: ast.AST, child: ast.AST) -> bool:
+    """Whether ``parent`` makes data of ``child``: a tensor's attribute (:data:`DATA_ATTRIBUTES`, where no class of
+    the submission defines that name: `image.shape`), a function's text (``fn.__name__``: a timing decorator's table,
+    fairness round 33), or a number or text a built-in (:data:`DATA_BUILTINS`) or a library function makes of it."""
+    if isinstance(parent, ast.Attribute):
+        return parent.attr in FUNCTION_TEXTS or parent.attr in DATA_ATTRIBUTES \
+            and parent.attr not in _own_member_names(reading)
+    return isinstance(parent, ast.Call) and child is not parent.func and (
+        isinstance(parent.func, ast.Name) and parent.func.id in DATA_BUILTINS and parent.func.id not in reading.bindings
+        or _a_library_function(reading, parent.func))
+
+
 def _stored_as_handed(reading: _Reading, name: ast.Name, part: ast.AST) -> bool:
     """Whether ``name``, inside the stored ``part``, is stored as it was handed (alone, in a display, an attribute
     or element of it), not as data made of it: arithmetic, a text, a tensor's attribute (:data:`DATA_ATTRIBUTES`),
@@ -5534,14 +5540,8 @@ def _stored_as_handed(reading: _Reading, name: ast.Name, part: ast.AST) -> bool:
     parents = _parents(reading)
     child, parent = name, parents.get(id(name))
     while child is not part and parent is not None:
-        if isinstance(parent, (ast.BinOp, ast.UnaryOp, ast.Compare, ast.JoinedStr, ast.FormattedValue)):
-            return False
-        if isinstance(parent, ast.Attribute) and (parent.attr in FUNCTION_TEXTS or parent.attr in DATA_ATTRIBUTES
-                                                  and parent.attr not in _own_member_names(reading)):
-            return False
-        if isinstance(parent, ast.Call) and child is not parent.func and (
-                isinstance(parent.func, ast.Name) and parent.func.id in DATA_BUILTINS
-                and parent.func.id not in reading.bindings or _a_library_function(reading, parent.func)):
+        if isinstance(parent, (ast.BinOp, ast.UnaryOp, ast.Compare, ast.JoinedStr, ast.FormattedValue)) \
+                or _makes_data_of(reading, parent, child):
             return False
         child, parent = parent, parents.get(id(parent))
     return True
