@@ -54,6 +54,10 @@ _R60_A = ("a grader's fault, older than the round: a decorator that compares the
            "str.format/join in its body, dict/type built-ins, a local list appended to, "
            "time/warnings/inspect/torch.testing calls, a statement before a factory's inner def, the decorator "
            "defined twice): its F.conv2d counts against the loops (q6 -1 to -3)")
+_R63_TABLE_ELEMENT = ("a grader's fault, older than the round: a function stored through an element of a module's table "
+                      "(`REFS['conv']['torch'] = _torch_conv`, `.setdefault('conv', {})[...] = ...`, "
+                      "`REFS[0].append(...)`) is read as code every by-hand function reaches, though conv2d never "
+                      "touches the table (the untied-change rule of attack round 13): q6 -3")
 _R60_C = ("a grader's fault, older than the round: a function's name or docstring set by a computed text (an "
            "f-string, a sum, another function's label): only a constant text is read as a label (-1 to -10)")
 _R60_D = ("a grader's fault, older than the round: a written-out one-output head whose bias is broadcast "
@@ -800,6 +804,16 @@ GRADER_FAULTS: dict[str, str] = {
         "r62_decorator_checks_against_torch_records_result.py": (
             "(fairness round 62) a judgement call: the decorator's wrapper calls F.conv2d on every call while a flag "
             "is set (a check at each call, not once where the function is defined): q6 -2"),
+        # Fairness round 63 (tests/corpus/fair/_r63_findings.md, 50 files aimed at 9956dfc): 10 lost points to three
+        # older faults; unpacking into names is fixed (4), these stay.
+        **{name: "(fairness round 63) " + _R63_TABLE_ELEMENT for name in (
+            "r63_min_nested_dict_item_holds_torch_ref.py", "r63_min_nested_list_append_torch_ref.py",
+            "r63_min_setdefault_item_holds_torch_ref.py", "r63_nested_results_registry_by_op.py",
+            "r63_registry_setdefault_dict_by_name.py")},
+        "r63_min_dict_items_set_hand_and_torch.py": (
+            "(fairness round 63) a grader's fault, older than the round: `IMPLS = {}; IMPLS['hand'] = conv2d; "
+            "IMPLS['torch'] = _torch_conv`, a table filled item by item with conv2d and torch's wrapper, reads the "
+            "wrapper as code of conv2d (q6 -2)"),
         "r61_min_q5_count_as_0d_int_tensor.py": ("(fairness round 61) a judgement call: conv2d_params returns the "
                                                  "right count as a 0-d int tensor where the public check asks for an "
                                                  "int (q5 -1.25, told that it should be an int)"),

@@ -4160,3 +4160,35 @@ def test_a_list_handed_to_a_filling_helper_reaches_conv2d(setup):
                               + setup + "def conv2d(image, kernel, stride=1, padding=0):\n"
                               "    return (CONV or HELD[0])(image[None, None], kernel[None, None])[0, 0]\n")
     assert _q6(source), source
+
+
+@pytest.mark.parametrize("setup", [
+    # attack round 89: more spellings of the same list, partials the reader cannot follow, dunders run by `in`
+    "for ALIAS in [HELD]:\n    pass\n_put(ALIAS, F.conv2d)\n",
+    "[ALIAS] = [HELD]\n_put(ALIAS, F.conv2d)\n",
+    "ALIAS = [*[HELD]][0]\n_put(ALIAS, F.conv2d)\n",
+    "import operator\nALIAS = operator.itemgetter(0)([HELD])\n_put(ALIAS, F.conv2d)\n",
+    "ALIAS = (lambda x: x)(HELD)\n_put(ALIAS, F.conv2d)\n",
+    "ALIAS = next(reversed([HELD]))\n_put(ALIAS, F.conv2d)\n",
+    "from functools import partial\nJOBS = [partial(_put, HELD)]\nJOBS[0](F.conv2d)\n",
+    "from functools import partial\n_fill: object = partial(_put, HELD)\n_fill(F.conv2d)\n",
+    "import types\ndef _keep(x):\n    HELD.append(x.sum)\n_keep(types.SimpleNamespace(sum=F.conv2d))\n",
+])
+def test_a_list_reached_another_way_reaches_conv2d(setup):
+    source = _KEEPING_HEAD + ("HELD = []\ndef _put(box, f):\n    box.append(f)\n" + setup
+                              + "def conv2d(image, kernel, stride=1, padding=0):\n"
+                              "    return HELD[0](image[None, None], kernel[None, None])[0, 0]\n")
+    assert _q6(source), source
+
+
+@pytest.mark.parametrize("after", [
+    # fairness rounds 62 and 63: a loop over a log or a table is no alias of it; unpacking binds names
+    "for label, out in HISTORY:\n    print(label, tuple(out.shape))\n",
+    "for fn, o in zip([conv2d, reference], [1, 2]):\n    print(fn.__name__, o)\n",
+    "hand, ref = [f(torch.ones(4, 4), torch.ones(2, 2)) for f in [conv2d, reference]]\n",
+])
+def test_self_checks_beside_a_log_stay_clean(after):
+    source = _KEEPING_HEAD + "HISTORY = []\n" + _KEEPING_LOOPS.format(log="    HISTORY.append(('hand', out))\n") + (
+        "def reference(image, kernel):\n    return F.conv2d(image[None, None], kernel[None, None])[0, 0]\n"
+        "HISTORY.append(('torch', reference(torch.ones(4, 4), torch.ones(2, 2))))\n" + after)
+    assert _q6(source) == [], source

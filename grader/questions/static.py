@@ -1670,11 +1670,11 @@ def _a_counter_of_the_class(reading: _Reading, node: ast.AST, target: ast.Attrib
 
 
 def _unpacked_to_names(target: ast.AST, value: ast.AST) -> bool:
-    """``pool, relu = F.max_pool2d, F.relu``: a tuple of as many values unpacked into plain names, each bound as by an
-    assignment of its own (fairness round 59: read as stored into an object, it cost q6 3 points)."""
-    return isinstance(target, (ast.Tuple, ast.List)) and isinstance(value, (ast.Tuple, ast.List)) \
-        and len(target.elts) == len(value.elts) and all(isinstance(t, ast.Name) for t in target.elts) \
-        and not any(isinstance(v, ast.Starred) for v in value.elts)
+    """``pool, relu = F.max_pool2d, F.relu``, ``hand, ref = [f(x, k) for f in [conv2d, F.conv2d]]``: a value unpacked
+    into plain names, each bound to it as by an assignment of its own, read whole wherever one is read (fairness
+    rounds 59 and 63: read as stored into an object, it cost q6 3 points)."""
+    return isinstance(target, (ast.Tuple, ast.List)) and all(
+        isinstance(t, ast.Name) or isinstance(t, ast.Starred) and isinstance(t.value, ast.Name) for t in target.elts)
 
 
 def _stored_in_objects(nodes: list[ast.AST]) -> set[int]:
@@ -4468,15 +4468,27 @@ def _record_calls_given(reading: _Reading, statement: ast.stmt) -> None:
         reading.shown.setdefault(name, []).append((statement, frozenset(shown[name])))
 
 
-def _calls_of_partials(reading: _Reading, statement: ast.AST) -> list[ast.AST]:
-    """When ``statement`` binds a name to ``partial(...)`` (``_fill = partial(_put, _B)``), every call of that name:
-    each hands the partial's arguments on too (attack round 88)."""
-    if not (isinstance(statement, ast.Assign) and isinstance(statement.value, ast.Call)
-            and (_resolved(reading, statement.value.func) or "").endswith("partial")):
+def _calls_of_partials(reading: _Reading, statement: ast.AST, name: str) -> list[ast.AST] | None:
+    """When ``statement`` makes a ``partial`` (or ``partialmethod``) of what it hands: the calls of the name it binds
+    it to (``_fill = partial(_put, _B)``, then ``_fill(F.conv2d)``), each handing the partial's arguments on too
+    (attack round 88); None when those calls cannot all be read (the partial stored in a container, made of another
+    partial, bound by an annotated or a chained assignment, or its name used other than by direct calls: round 89)."""
+    partials = [n for n in ast.walk(statement) if isinstance(n, ast.Call)
+                and (_resolved(reading, n.func) or "").rsplit(".", 1)[-1] in ("partial", "partialmethod")
+                and any(isinstance(a, ast.Name) and a.id == name for a in [*n.args, *(k.value for k in n.keywords)])]
+    # (the object itself bound in, `partial(_put, _B)`; not an element of it, `partial(OPS["sum"], kernel=k)`:
+    # fairness round 12)
+    if not partials:
         return []
-    names = {t.id for t in statement.targets if isinstance(t, ast.Name)}
+    if not (isinstance(statement, ast.Assign) and statement.value is partials[0] and len(partials) == 1
+            and all(isinstance(t, ast.Name) for t in statement.targets)
+            and (_resolved(reading, partials[0].func) or "").endswith(".partial")):
+        return None
     index = _call_index(reading)
-    return [_top_statement(reading, call) for name in names for call in index["by_name"].get(name, ())
+    bound = {t.id for t in statement.targets}
+    if any(index["uses"].get(b, 0) for b in bound):
+        return None
+    return [_top_statement(reading, call) for b in bound for call in index["by_name"].get(b, ())
             if isinstance(call.func, ast.Name)]
 
 
@@ -4653,7 +4665,12 @@ def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | No
         given = [] if callbacks_only else _calls_given(reading, name) + [
             statement for container in _held_in(name) for statement in _calls_given(reading, container)
             if isinstance(statement, ast.stmt)]  # (handed as an argument, not a method of the container called)
-        given += [call for statement in given for call in _calls_of_partials(reading, statement)]
+        for statement in list(given):
+            calls = _calls_of_partials(reading, statement, name)
+            if calls is None:
+                findings.append(Finding("unverifiable", f"{name} bound into a partial whose calls cannot all be read"))
+            else:
+                given += calls
         bound = _bindings_in_force(reading, name) + as_then.get(name, [])
         if name not in read and not callbacks_only:
             # reached only by adding to it (a plain container: _only_added_to): nothing done to it elsewhere, what
@@ -4974,6 +4991,10 @@ DATA_ATTRIBUTES = frozenset({
     "contiguous", "flatten", "reshape", "view", "T", "mT", "data", "grad", "sum", "mean", "std", "var", "max", "min",
     "abs", "norm", "argmax", "argmin", "squeeze", "unsqueeze", "copy", "astype", "real", "imag", "nbytes",
     "itemsize", "element_size", "is_floating_point", "is_contiguous"})
+#: Calls that make an object whose attributes are the keywords they are given.
+NAMESPACE_MAKERS = frozenset({"types.SimpleNamespace", "argparse.Namespace"})
+
+
 def _own_member_names(reading: _Reading) -> frozenset[str]:
     """The names the submission's classes define (methods, properties, class attributes, ``self.x`` set in them): an
     attribute of one of those names on an object may be the submission's code, not a tensor's data (attack round 87:
@@ -4989,6 +5010,13 @@ def _own_member_names(reading: _Reading) -> frozenset[str]:
                     found.add(n.id)
                 elif isinstance(n, ast.Attribute) and isinstance(n.ctx, ast.Store):
                     found.add(n.attr)
+        # and the names a call is given as keywords, which may name an attribute of what it makes
+        # (`types.SimpleNamespace(sum=F.conv2d)`: attack round 89), or set as attributes anywhere
+        found |= {k.arg for n in reading.nodes if isinstance(n, ast.Call) and (
+            (_resolved(reading, n.func) or "") in NAMESPACE_MAKERS or isinstance(n.func, ast.Name) and any(
+                isinstance(b, ast.ClassDef) for b, _ in reading.bindings.get(n.func.id, [])))
+                  for k in n.keywords if k.arg}
+        found |= {n.attr for n in reading.nodes if isinstance(n, ast.Attribute) and isinstance(n.ctx, ast.Store)}
         names = reading.memo["own_member_names"] = frozenset(found)
     return names
 
@@ -4997,6 +5025,9 @@ def _own_member_names(reading: _Reading) -> frozenset[str]:
 #: max, sorted, list, tuple: attack round 86's `min([fn], key=id)`, `list(fns)[0]`).
 DATA_BUILTINS = frozenset({"len", "str", "repr", "int", "float", "bool", "isinstance", "range", "format", "hash", "id",
                            "any", "all", "print"})  # (not abs, round, sum: `sum([], t)` is t, attack round 87)
+#: The built-in types an annotation names.
+BUILTIN_TYPES = frozenset({"int", "float", "str", "bool", "list", "tuple", "dict", "set", "frozenset", "bytes", "object",
+                           "type", "complex", "slice", "range"})
 #: Attributes of a function or class that hand it on (to be called, or bound).
 CALLING_ATTRIBUTES = frozenset({"__call__", "__func__", "__wrapped__", "__get__", "__self__"})
 #: Functions and methods that look a name up from a text (a text they are given may name a keeper).
@@ -5311,7 +5342,10 @@ def _call_index(reading: _Reading) -> dict:
                     and len(n.args) == 2:
                 plain.update(id(m) for m in ast.walk(n.args[1]) if isinstance(m, ast.Name))
             elif isinstance(n, (ast.arg, ast.AnnAssign)) and n.annotation is not None:
-                plain.update(id(m) for m in ast.walk(n.annotation) if isinstance(m, ast.Name))
+                # (a type's name; a function's is kept in __annotations__, where it may be called: attack round 89)
+                plain.update(id(m) for m in ast.walk(n.annotation) if isinstance(m, ast.Name) and (
+                    m.id in BUILTIN_TYPES or reading.bindings.get(m.id) and all(
+                        isinstance(b, (ast.ClassDef, ast.Import, ast.ImportFrom)) for b, _ in reading.bindings[m.id])))
             if isinstance(n, ast.Call) and (isinstance(n.func, ast.Name) and n.func.id in NAME_LOOKUPS
                                             or isinstance(n.func, ast.Attribute) and n.func.attr in NAME_LOOKUPS):
                 texts += [a for a in n.args if isinstance(a, ast.Constant) and isinstance(a.value, str)]
@@ -5616,11 +5650,14 @@ def _only_added_to(reading: _Reading, name: ast.Name) -> str | None:
             and parent.args == [name] and "len" not in reading.bindings:
         pass  # `len(REGISTRY)`: its size, none of what it holds (fairness round 62)
     elif isinstance(parent, ast.Compare) and name in parent.comparators and all(
-            isinstance(op, (ast.In, ast.NotIn)) for op in parent.ops):
-        hashing = True  # `key in REGISTRY`: compared with what it holds, as a set's add does (fairness round 62)
+            isinstance(op, (ast.In, ast.NotIn)) for op in parent.ops) and not _own_member_names(reading) & ADDING_DUNDERS:
+        hashing = True  # `key in REGISTRY`: compared with what it holds, as a set's add does (fairness round 62; an
+        # element's own __eq__ runs there: attack round 89)
     elif isinstance(parent, ast.Subscript) and isinstance(parent.ctx, ast.Load) \
-            and getattr(parents.get(id(parent)), "attr", None) in FUNCTION_TEXTS:
-        pass  # `REGISTRY[name].__name__`: a text of what it holds (fairness round 62's duplicate check)
+            and getattr(parents.get(id(parent)), "attr", None) in FUNCTION_TEXTS \
+            and not _own_member_names(reading) & FUNCTION_TEXTS:
+        pass  # `REGISTRY[name].__name__`: a text of what it holds (fairness round 62's duplicate check), unless a
+        # class of the submission's makes that text a property (attack round 89)
     elif isinstance(parent, ast.Attribute) and parent.attr in ADDING_METHODS | HASHING_ADDS:
         call = parents.get(id(parent))
         if not (isinstance(call, ast.Call) and call.func is parent and isinstance(parents.get(id(call)), ast.Expr)):
@@ -7157,11 +7194,27 @@ def _aliases(reading: _Reading, reached: set[str], held=None) -> list[str]:
                 found.append(name)  # (`_KEPT = _FILL = []`: one object, two names; attack round 86)
                 break
             value = getattr(node, "value", None)  # (`_inner = _Ops.table` holds part of a reached object)
+            taken = node.iter if isinstance(node, (ast.For, ast.AsyncFor)) else value if isinstance(
+                node, ast.Assign) and any(isinstance(t, (ast.Tuple, ast.List)) for t in node.targets) else None
+            if taken is not None:
+                # a loop's target or an unpacking's takes elements out of a display made there (`for _A in [_B]`,
+                # `[_A] = [_B]`: round 89); over a module's list (`for label, out in HISTORY`) it holds an element
+                # of it, no alias of the list (fairness round 62)
+                value = ast.Call(func=ast.Name(id="next", ctx=ast.Load()), args=[taken], keywords=[]) if isinstance(
+                    taken, (ast.Tuple, ast.List, ast.Set, ast.Call)) else None
             # `(_B, 0)[0]`, `next(_same(_B))`: a display's element, or what a call of the submission's (or next/iter
             # of one) hands back of its argument, is the object itself (attack round 87)
+            plain = value
+            while isinstance(plain, (ast.Attribute, ast.Subscript)):
+                plain = plain.value
             for held_name in _handed_through(reading, value):
                 if held_name in reached and held_name not in reading.imported \
-                        and (held is None or held(held_name, node)):
+                        and (held is None or held(held_name, node)) and (
+                        isinstance(plain, ast.Name) and plain.id == held_name or not all(
+                            isinstance(b, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Import,
+                                           ast.ImportFrom)) for b, _ in reading.bindings.get(held_name, []))):
+                    # (other spellings only of an object a call can change: a loop over `[conv2d, reference]`
+                    # hands its variable no list of the module's, fairness round 45)
                     found.append(name)
                     break
             else:
@@ -7171,19 +7224,24 @@ def _aliases(reading: _Reading, reached: set[str], held=None) -> list[str]:
 
 
 def _handed_through(reading: _Reading, value: ast.AST | None) -> list[str]:
-    """The names whose object ``value`` may be: itself a name, an element of a display, or an argument of a call of
-    the submission's own function (or of ``next``/``iter`` over one), which may hand it back."""
+    """The names whose object ``value`` may be: itself a name, an element of a display, an operand of ``or`` or an
+    ``if``-``else``, an element a method, a built-in or a made function hands back, what a sharing call shares, or an
+    argument a function of the submission's hands back."""
     found: list[str] = []
     todo = [(value, False)]
     while todo and len(found) < MAX_CONTAINERS:
         current, indexed = todo.pop()
-        while isinstance(current, (ast.Attribute, ast.Subscript)):
+        while isinstance(current, (ast.Attribute, ast.Subscript)) and indexed != ELEMENT:
             indexed = indexed or isinstance(current, ast.Subscript)
             current = current.value
-        if isinstance(current, ast.Name):
+        if isinstance(current, ast.Name) and indexed != ELEMENT:
             found.append(current.id)
-        elif isinstance(current, (ast.Tuple, ast.List)) and indexed:
-            todo += [(e, False) for e in current.elts]  # (an element taken out of a display; the display is new)
+        elif isinstance(current, ast.Call) and indexed == ELEMENT and isinstance(current.func, ast.Name) \
+                and current.func.id in ELEMENT_TAKING_BUILTINS and current.func.id not in reading.bindings:
+            todo += [(a, ELEMENT) for a in current.args]  # (`next(reversed([_B]))`)
+        elif isinstance(current, (ast.Tuple, ast.List, ast.Set)) and indexed:
+            todo += [(e.value if isinstance(e, ast.Starred) else e, isinstance(e, ast.Starred))
+                     for e in current.elts]  # (an element taken out of a display; the display is new; `[*[_B]][0]`)
         elif isinstance(current, ast.Dict) and indexed:
             todo += [(v, False) for v in current.values]  # (`{"k": _B}["k"]`: attack round 88)
         elif isinstance(current, (ast.BoolOp, ast.IfExp)):
@@ -7194,14 +7252,26 @@ def _handed_through(reading: _Reading, value: ast.AST | None) -> list[str]:
             todo.append((current.func.value, True))  # (`_D.setdefault("ops", [])` is an element of _D)
         elif isinstance(current, ast.Call) and (_resolved(reading, current.func) or "") in SHARING_CALLS:
             todo += [(a, indexed) for a in current.args]  # (`copy.copy(_NS)`, `ChainMap(_D)` share what they hold)
-        elif isinstance(current, ast.Call) and isinstance(current.func, ast.Name) and (
-                current.func.id in ("next", "iter") and current.func.id not in reading.bindings
-                or any(isinstance(b, (ast.FunctionDef, ast.AsyncFunctionDef)) and _hands_back_a_parameter(b)
-                       for b, _ in reading.bindings.get(current.func.id, []))):
+        elif isinstance(current, ast.Call) and isinstance(current.func, ast.Lambda):
+            todo += [(a, False) for a in current.args]  # (`(lambda x: x)(_B)`: round 89)
+        elif isinstance(current, ast.Call) and (isinstance(current.func, ast.Call) or isinstance(
+                current.func, ast.Name) and current.func.id in ELEMENT_TAKING_BUILTINS
+                and current.func.id not in reading.bindings):
+            # an element of what it is given (`next(reversed([_B]))`, `itemgetter(0)([_B])`: round 89): of a display
+            # made there, that object; of a module's list, an element of it, no alias of the list (fairness round 62)
+            todo += [(a, ELEMENT) for a in current.args]
+        elif isinstance(current, ast.Call) and isinstance(current.func, ast.Name) and any(
+                isinstance(b, (ast.FunctionDef, ast.AsyncFunctionDef)) and _hands_back_a_parameter(b)
+                for b, _ in reading.bindings.get(current.func.id, [])):
             todo += [(a, False) for a in [*current.args, *(k.value for k in current.keywords)]]
     return found
 
 
+#: :func:`_handed_through`'s mark for an element taken out of what follows (not that object itself).
+ELEMENT = "element"
+#: Built-ins that hand back their argument or one of its elements.
+ELEMENT_TAKING_BUILTINS = frozenset({"next", "iter", "reversed", "min", "max", "sorted", "list", "tuple", "filter",
+                                     "enumerate", "zip", "map"})
 #: Methods that hand back an element of their object (which an alias of the element then changes).
 ELEMENT_HANDING_METHODS = frozenset({"setdefault", "get", "pop", "popitem", "__getitem__", "popleft"})
 #: Calls whose result shares the objects it is given (a shallow copy holds the same elements; a ChainMap writes to its
