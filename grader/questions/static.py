@@ -54,7 +54,6 @@ Every rule works on the syntax tree; the cost is linear in the size of the sourc
 from __future__ import annotations
 
 import ast
-import os
 import functools
 import importlib.util
 import inspect
