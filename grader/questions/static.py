@@ -1706,11 +1706,7 @@ def _stored_in_objects(nodes: list[ast.AST]) -> set[int]:
     for n in list(stored.values()):
         function = around.get(id(n))
         if isinstance(n, ast.Name) and function is not None:
-            positional = function.args.posonlyargs + function.args.args
-            defaults = dict(zip([a.arg for a in positional[len(positional) - len(function.args.defaults):]],
-                                function.args.defaults))
-            defaults.update({a.arg: d for a, d in zip(function.args.kwonlyargs, function.args.kw_defaults)
-                             if d is not None})
+            defaults = _parameter_defaults(function)
             if n.id in defaults and id(defaults[n.id]) not in stored:  # each default walked once
                 stored.update({id(m): m for m in ast.walk(defaults[n.id])})
     return set(stored)
@@ -3352,8 +3348,7 @@ def _parameter_given_data(reading: _Reading, function: ast.AST, name: str, depth
     if name not in positional and name not in [a.arg for a in function.args.kwonlyargs]:
         return False  # bound in the body, not a parameter
     index = positional.index(name) if name in positional else None
-    defaults = dict(zip(positional[len(positional) - len(function.args.defaults):], function.args.defaults))
-    defaults.update({a.arg: d for a, d in zip(function.args.kwonlyargs, function.args.kw_defaults) if d is not None})
+    defaults = _parameter_defaults(function)
     if name in defaults and not accepted(defaults[name]):
         return False
     bindings = reading.bindings.get(function.name, [])
@@ -3973,8 +3968,7 @@ def _parameter_names_no_module(reading: _Reading, function: ast.AST, name: str, 
         return False
     arguments = function.args
     positional = [a.arg for a in arguments.posonlyargs + arguments.args]
-    defaults = dict(zip(positional[len(positional) - len(arguments.defaults):], arguments.defaults))
-    defaults.update({a.arg: d for a, d in zip(arguments.kwonlyargs, arguments.kw_defaults) if d is not None})
+    defaults = _parameter_defaults(function)
     own = [n for statement in function.body for n in _walk_scope(statement)]
     if name not in defaults or any(isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, (ast.Store, ast.Del))
                                    for n in own) or not _names_no_module(reading, defaults[name], depth + 1):
@@ -5119,13 +5113,9 @@ def _changes_through_defaults(reading: _Reading, name: str) -> list[ast.AST]:
         index = reading.memo["defaults_index"] = {}
         for function in reading.nodes:
             if isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                args = function.args
-                positional = args.posonlyargs + args.args
-                pairs = list(zip(positional[len(positional) - len(args.defaults):], args.defaults)) + [
-                    (a, d) for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None]
-                for parameter, default in pairs:
+                for parameter, default in _parameter_defaults(function).items():
                     if (base := _base_name(default)) is not None:
-                        index.setdefault(base, []).append((function, parameter.arg))
+                        index.setdefault(base, []).append((function, parameter))
     return [change for function, parameter in index.get(name, ()) for change in reading.mutations.get(parameter, [])
             if function in _functions_around(reading, change)]
 
@@ -5149,11 +5139,17 @@ def _sent_names(function: ast.AST) -> set[str]:
 def _shared_default_parameters(function: ast.AST) -> set[str]:
     """The parameters of ``function`` whose default is a container or an object a call makes (``box=[]``,
     ``table=dict()``), which the function's every call shares."""
+    return {name for name, default in _parameter_defaults(function).items()
+            if not isinstance(default, (ast.Constant, ast.Name, ast.Attribute, ast.UnaryOp))}
+
+
+def _parameter_defaults(function: ast.AST) -> dict[str, ast.expr]:
+    """A function's or lambda's parameters that have a default, each with its default's expression."""
     args = function.args
     positional = args.posonlyargs + args.args
-    pairs = list(zip(positional[len(positional) - len(args.defaults):], args.defaults)) + [
-        (a, d) for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None]
-    return {a.arg for a, d in pairs if not isinstance(d, (ast.Constant, ast.Name, ast.Attribute, ast.UnaryOp))}
+    defaults = {a.arg: d for a, d in zip(positional[len(positional) - len(args.defaults):], args.defaults)}
+    defaults.update({a.arg: d for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None})
+    return defaults
 
 
 def _functions_around(reading: _Reading, node: ast.AST) -> list[ast.AST]:
@@ -5191,9 +5187,8 @@ def _keeps_what_it_is_handed(reading: _Reading, chain: list[ast.AST], statements
     # `def _keep(fn, box=[]): box.append(fn)`)
     own -= {name for function in chain for name in _shared_default_parameters(function)}
     # a parameter defaulting to a module's object changes that object (`box=_STORE`: attack round 87)
-    defaulted = {a.arg for function in chain if not isinstance(function, ast.Lambda)
-                 for a, d in zip((function.args.posonlyargs + function.args.args)[::-1], function.args.defaults[::-1])
-                 if isinstance(d, (ast.Name, ast.Attribute))}
+    defaulted = {name for function in chain for name, default in _parameter_defaults(function).items()
+                 if isinstance(default, (ast.Name, ast.Attribute))}
     selves = {positional[0].arg for function in chain if isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef))
               and isinstance(_parents(reading).get(id(function)), ast.ClassDef)
               for positional in [function.args.posonlyargs + function.args.args] if positional}
@@ -6940,10 +6935,8 @@ def _at_most_the_caller(reading: _Reading, value: ast.expr, most: int = 2) -> bo
     if function is None:
         constants = _module_constants(reading, value)
         return constants is not None and all(small(constant) for constant, _ in constants)
-    arguments = function.args
-    positional = arguments.posonlyargs + arguments.args
-    defaults = dict(zip([a.arg for a in positional[len(positional) - len(arguments.defaults):]], arguments.defaults))
-    defaults.update({a.arg: d for a, d in zip(arguments.kwonlyargs, arguments.kw_defaults) if d is not None})
+    positional = function.args.posonlyargs + function.args.args
+    defaults = _parameter_defaults(function)
     if value.id not in defaults or not small(defaults[value.id]) or isinstance(function, ast.Lambda) \
             or _rebound_in(function, value.id):
         return False  # (a parameter set again in the body: `stacklevel = 5`)
@@ -7441,12 +7434,6 @@ def _plain_module_def(reading: _Reading, name: str) -> ast.FunctionDef | None:
             or not isinstance(_parents(reading).get(id(function)), ast.Module):
         return None
     return function
-
-
-def _parameter_names(function: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda) -> set[str]:
-    args = function.args
-    return {a.arg for a in args.posonlyargs + args.args + args.kwonlyargs} | {
-        a.arg for a in (args.vararg, args.kwarg) if a is not None}
 
 
 def _checks_only(reading: _Reading, function: ast.FunctionDef, outer: set[str]) -> bool:
