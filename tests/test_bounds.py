@@ -83,10 +83,12 @@ def test_children_holding_memory_together_stop_the_whole_submission(tmp_path):
     assert_victims_keep_full_marks(rows)
     row = rows["r2b_batch_memory_children_one_session.py"]
     assert row["status"] == "memory" and "MiB together" in row["error"], row
-    # The statements after the loop ran in a fresh worker: the answers they set earn their points.  (Not a total: the
-    # loop's 8 s and the session's stop leave the models' checks a budget of 30 s that a loaded machine may run past,
-    # 15.25 to 16 points on b606293 already.)
-    assert all(row["scores"][q] == row["max_scores"][q] for q in ("q1", "q2", "q3", "q4", "q5")), row["scores"]
+    # The statements after the loop ran in a fresh worker.  Their points are not asserted: that worker runs the
+    # loop's cell again (it ended "ok": the stop came in the next one), so its children stop a later probe too, and
+    # which one depends on the machine's speed (q7/q8 here, a q2 probe on a loaded CI run of 5bf5fd8).
+    loop_end = next(u["index"] for u in row["units"] if u["status"] == "memory")
+    after = [u for u in row["units"] if u["index"] > loop_end]
+    assert after and all(u["status"] == "ok" for u in after), row["units"]
 
 
 @needs_root
