@@ -3570,8 +3570,15 @@ def test_a_walrus_anywhere_in_a_top_level_statement_rebinds_the_name(rebinding):
     # fairness round 59: a function's name set as a text is how it prints (-10 on q6, q7 and q8)
     ('conv2d.__name__ = "conv2d_loops"\n', True),
     ('conv2d.__qualname__ = "conv2d"\n', True),
+    # fairness round 60: a text made of constants, or copied from a function's own label (-1 to -10)
+    ('VERSION = 3\nconv2d.__name__ = f"conv2d_v{VERSION}"\n', True),
+    ('conv2d.__qualname__ = conv2d.__name__\n', True),
+    ('conv2d.__name__ = "conv" + "2d"\n', True),
     # not a value computed, nor a module's name, nor a class's
     ("conv2d.__name__ = NAME\n", False),
+    ('conv2d.__name__ = f"conv2d_v{NAME}"\n', False),
+    ('conv2d.__name__ = "conv" + NAME\n', False),
+    ('V = "2d"\nV = NAME\nconv2d.__name__ = f"conv{V}"\n', False),
     ('conv2d.__module__ = "torch.nn.functional"\n', False),
     ('CNN.__name__ = "Conv2d"\n', False),
 ])
@@ -3586,8 +3593,16 @@ def test_a_functions_name_set_as_a_text_is_data(assignment, readable):
     # fairness round 59: help() on a function whose docstring was set as a text (-2)
     ("conv2d.__doc__ = 'by hand'\nhelp(conv2d)\n", True),
     ("conv2d.__name__ = 'conv'\nconv2d.__doc__ = 'loops'\nhelp(conv2d)\n", True),
+    # fairness round 60: a text made of constants or of another function's text (-1 to -2)
+    ("conv2d.__doc__ = 'Loops: ' + 'stride and padding'\nhelp(conv2d)\n", True),
+    ("conv2d.__doc__ = f'Version {3}.'\nhelp(conv2d)\n", True),
+    ("def other():\n    'Other.'\nconv2d.__doc__ = other.__doc__.replace('Other', 'Loops')\nhelp(conv2d)\n", True),
     # a docstring computed: help is then a call handed an object the reader cannot see
     ("conv2d.__doc__ = NAME\nhelp(conv2d)\n", False),
+    ("conv2d.__doc__ = 'Loops ' + NAME\nhelp(conv2d)\n", False),
+    ("conv2d.__doc__ = 'Loops {}'.format(NAME)\nhelp(conv2d)\n", False),
+    ("def other():\n    'Other.'\nother.__doc__ = NAME\nconv2d.__doc__ = other.__doc__\nhelp(conv2d)\n", False),
+    ("import functools\n@functools.wraps(print)\ndef other():\n    'Other.'\nconv2d.__doc__ = other.__doc__\nhelp(conv2d)\n", False),
 ])
 def test_help_on_a_function_given_its_text_is_readable(labelling, readable):
     source = HAND_WRITTEN + "NAME = input()\n" + labelling

@@ -780,6 +780,9 @@ class _Reading:
         """Calls of ``run_line_magic`` read as code (module-level, constant arguments)."""
         self.method_setattrs: set[int] = set()
         """``setattr(self, ...)`` calls that a method makes on its own first parameter."""
+        self.label_texts: list[tuple[ast.Assign, Finding]] = []
+        """Labels set to values taken for texts until every unit is read (:func:`_a_label_text`), each with what it
+        finds if it is no text."""
         self.nodes: list[ast.AST] = []
         """Every node of every unit that parses: the rules on the submission's own classes look at each use."""
         self.memo: dict = {}
@@ -926,6 +929,7 @@ def _read_cached(units: tuple[str, ...]) -> _Reading:
         reading.classes += [n for n in nodes if isinstance(n, ast.ClassDef)]
         every_node += nodes
     reading.nodes = every_node
+    _check_label_texts(reading)
     plain = _plain_classes(reading, reading.classes)
     for function in reading.scripted_defs:
         # TorchScript resolves a def's names when the decorator runs, not when it is called: a name bound again
@@ -1618,8 +1622,10 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                                                         "class through one of its instances)"))
                         elif sub.attr in RENAMING_DUNDERS and root not in reading.imported and not (
                                 isinstance(node, ast.Assign) and (
-                                    isinstance(node.value, ast.Constant) and type(node.value.value) is str
-                                    or isinstance(node.value, ast.Attribute) and node.value.attr == sub.attr)):
+                                    isinstance(node.value, ast.Attribute) and node.value.attr == sub.attr
+                                    or _a_label_text(reading, node, sub, Finding(
+                                        "unverifiable", f"{chain} = ... (renames a class or function)",
+                                        hides_from_models=False)))):
                             # (a wrapper given its function's name, `wrapper.__name__ = fn.__name__`, or a text: the
                             # decorator recipe before functools.wraps)
                             # a class's name set through a name bound otherwise (`kind = type(t.grad_fn)`): torch
@@ -1637,8 +1643,86 @@ def _a_function_labelled(reading: _Reading, node: ast.AST, target: ast.Attribute
     likes)."""
     return target.attr in ("__name__", "__qualname__") and isinstance(target.value, ast.Name) \
         and target.value.id == root and isinstance(node, ast.Assign) and len(node.targets) == 1 \
-        and isinstance(node.value, ast.Constant) and type(node.value.value) is str \
-        and not any(isinstance(b, ast.ClassDef) for b, _ in reading.bindings.get(root, []))
+        and not any(isinstance(b, ast.ClassDef) for b, _ in reading.bindings.get(root, [])) \
+        and _a_label_text(reading, node, target, Finding("unverifiable", f"{_root(target)[1]} = ... (changes a "
+                                                                          "function or class)"))
+
+
+def _a_label_text(reading: _Reading, node: ast.AST, target: ast.Attribute, otherwise: Finding) -> bool:
+    """``node``, a statement setting the label ``target`` while the units are scanned, sets it to a text: at once for
+    a constant; for a value made otherwise (``f"conv2d_v{VERSION}"``), once every unit is read, by
+    :func:`_check_label_texts` (whether it is a text depends on every binding and label of the source), which then
+    finds ``otherwise`` if it is not."""
+    if not isinstance(node, ast.Assign):
+        return False
+    if isinstance(node.value, ast.Constant):
+        return type(node.value.value) is str
+    if len(node.targets) == 1 and target.attr in LABEL_ATTRIBUTES \
+            and isinstance(node.value, (ast.JoinedStr, ast.BinOp, ast.Call, ast.Attribute)):
+        reading.label_texts.append((node, otherwise))
+        return True
+    return False
+
+
+def _check_label_texts(reading: _Reading) -> None:
+    """The labels :func:`_a_label_text` took for texts on trust, judged with the whole source read."""
+    reading.unreadable += [finding for node, finding in reading.label_texts if not _a_text(reading, node.value)]
+
+
+#: Methods of ``str`` that return a new exact ``str`` (given texts and numbers, they run no code of the submission's).
+TEXT_METHODS = frozenset({"replace", "format", "upper", "lower", "title", "capitalize", "casefold", "strip", "lstrip",
+                          "rstrip", "removeprefix", "removesuffix", "center", "ljust", "rjust", "zfill", "expandtabs"})
+#: A function's labels: its text, which no call of the function reads otherwise than as text.
+LABEL_ATTRIBUTES = ("__name__", "__qualname__", "__doc__")
+
+
+def _a_text(reading: _Reading, value: ast.AST, labelled: frozenset = frozenset()) -> bool:
+    """``value`` is an exact ``str`` made without running any code of the submission's: a constant text; an f-string,
+    a sum or a ``str`` method's result (:data:`TEXT_METHODS`) of texts and of numbers or texts that names hold by
+    constants alone; or an undecorated function's own label (``conv2d.__name__``) that only such texts ever set
+    (``labelled``: the functions whose labels are being judged so, each label of theirs a text if all are).
+    (Fairness round 60: ``conv2d.__name__ = f"conv2d_v{VERSION}"``, ``max_pool2d.__doc__ =
+    conv2d.__doc__.replace(...)``, a docstring of two texts added, then ``help``, -1 to -10 each.)"""
+    if isinstance(value, ast.Constant):
+        return type(value.value) is str
+    if isinstance(value, ast.JoinedStr):
+        return all(isinstance(part, ast.Constant) or (
+            isinstance(part, ast.FormattedValue) and _a_plain_value(reading, part.value, labelled)
+            and (part.format_spec is None or _a_text(reading, part.format_spec, labelled))) for part in value.values)
+    if isinstance(value, ast.BinOp) and isinstance(value.op, ast.Add):
+        return _a_text(reading, value.left, labelled) and _a_text(reading, value.right, labelled)
+    if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and value.func.attr in TEXT_METHODS:
+        return _a_text(reading, value.func.value, labelled) and all(k.arg is not None for k in value.keywords) \
+            and all(_a_plain_value(reading, a, labelled) for a in value.args + [k.value for k in value.keywords])
+    if isinstance(value, ast.Attribute) and value.attr in LABEL_ATTRIBUTES and isinstance(value.value, ast.Name):
+        name = value.value.id
+        if name in labelled:
+            return True
+        stores = {id(n) for n in reading.nodes if isinstance(n, ast.Attribute) and not isinstance(n.ctx, ast.Load)
+                  and n.attr in LABEL_ATTRIBUTES and isinstance(n.value, ast.Name) and n.value.id == name}
+        # every label of the function set by an assignment's own target (not a loop's, a `with`'s, a deletion)
+        labelling = [n for n in reading.nodes if isinstance(n, ast.Assign) and any(id(t) in stores for t in n.targets)]
+        if len(stores) != sum(id(t) in stores for n in labelling for t in n.targets):
+            return False
+        defs = [b for b, _ in reading.bindings.get(name, []) if not any(b is n for n in labelling)]
+        return bool(defs) and all(isinstance(b, (ast.FunctionDef, ast.AsyncFunctionDef)) and not b.decorator_list
+                                  for b in defs) and all(_a_text(reading, n.value, labelled | {name}) for n in labelling)
+    return False
+
+
+def _a_plain_value(reading: _Reading, value: ast.AST, labelled: frozenset) -> bool:
+    """A text (:func:`_a_text`), a constant number, or a name every binding of which is a plain ``NAME = constant``
+    of a number or a text: what an f-string formats or a text method is given without running code of the
+    submission's."""
+    if isinstance(value, ast.Constant):
+        return type(value.value) in (str, int, float, bool)
+    if isinstance(value, ast.Name):
+        bindings = reading.bindings.get(value.id, [])
+        return bool(bindings) and value.id not in reading.global_in_functions and all(
+            isinstance(b, ast.Assign) and len(b.targets) == 1 and isinstance(b.targets[0], ast.Name)
+            and isinstance(b.value, ast.Constant) and type(b.value.value) in (str, int, float, bool)
+            for b, _ in bindings)
+    return _a_text(reading, value, labelled)
 
 
 #: Functions that put their last argument into the object they are given.
@@ -5840,9 +5924,8 @@ def _labels_a_function(reading: _Reading, statement: ast.AST, name: str) -> bool
     """``conv2d.__doc__ = "..."`` (or ``__name__``/``__qualname__``) on a name bound to defs alone: the function's
     text, which no call handed the function reads otherwise than as text (fairness round 59: ``help(conv2d)`` after it
     was read as a call that could change the function, -2)."""
-    return isinstance(statement, ast.Assign) and isinstance(statement.value, ast.Constant) \
-        and type(statement.value.value) is str and all(
-            isinstance(t, ast.Attribute) and t.attr in ("__doc__", "__name__", "__qualname__")
+    return isinstance(statement, ast.Assign) and _a_text(reading, statement.value) and all(
+            isinstance(t, ast.Attribute) and t.attr in LABEL_ATTRIBUTES
             and isinstance(t.value, ast.Name) and t.value.id == name for t in statement.targets) \
         and all(isinstance(b, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Assign)) for b, _ in
                 reading.bindings.get(name, [])) and any(
