@@ -975,3 +975,37 @@ def test_an_output_shape_right_only_in_the_description_pass_earns_nothing():
     shape is judged on the judged passes' outputs too."""
     points = _q7(LATCHED.format(tell="False", output="out if x.requires_grad else out.flatten()"))
     assert points["q7.output_shape"] == 0, points
+
+
+ACCOUNTED = """
+import torch
+from torch import nn
+
+{before}
+class CNN({base}):
+    def __init__(self):
+        super().__init__()
+        self.main = nn.Sequential(nn.Conv2d(1, 3, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
+                                  nn.Conv2d(3, 2, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
+                                  nn.Flatten(), nn.Linear(1250, 1))
+
+    def forward(self, x):
+        return self.main(x)
+{after}
+"""
+_ACCOUNT = "def _account(self, recurse=True):\n    return iter(list(nn.Module.parameters(self, recurse)))\n"
+
+
+@pytest.mark.parametrize("before, base, after", [
+    # attack round 91: a class's account of its parameters set from outside its body, which an optimizer reads
+    # and no judged pass does (there, handing training tensors the judge takes for constants: +1 to +3)
+    (_ACCOUNT, "nn.Module", "CNN.parameters = _account"),
+    (_ACCOUNT, "nn.Module", "CNN.named_parameters = lambda self, *a, **k: nn.Module.named_parameters(self, *a, **k)"),
+    (_ACCOUNT, "nn.Module", "CNN.named_modules = lambda self, *a, **k: nn.Module.named_modules(self, *a, **k)"),
+    (_ACCOUNT + "def _keeps(cls):\n    cls.parameters = _account\n    return cls\n", "nn.Module",
+     "CNN = _keeps(CNN)"),
+    (_ACCOUNT + "Base = type('Base', (nn.Module,), {'parameters': _account})\n", "Base", ""),
+])
+def test_a_model_whose_class_accounts_for_its_parameters_itself_earns_nothing(before, base, after):
+    assert _q7(ACCOUNTED.format(before="", base="nn.Module", after="")) == {c.id: c.points for c in Q7}
+    assert sum(_q7(ACCOUNTED.format(before=before, base=base, after=after)).values()) == 0

@@ -3062,10 +3062,16 @@ MODULE_TABLES = ("_parameters", "_buffers", "_modules", "_forward_hooks", "_forw
                  "_forward_pre_hooks_with_kwargs")
 #: torch.nn.Module methods that a training loop, a device move or a checkpoint calls and no judged pass does: a model
 #: that overrides one can become another network there (attack round 19: `to()` and `load_state_dict()` overrides).
-#: ``train``/``eval`` are called by the judge, the model's own first (Handler._run_recorded).
+#: ``train``/``eval`` are called by the judge, the model's own first (Handler._run_recorded).  The accounts of what a
+#: module holds too (``parameters()``, which an optimizer is built from): the judge reads the modules' own tables, so
+#: an account set on the class from outside its body (``CNN.parameters = f``, a class decorator, a base made by
+#: ``type()``) could hand training tensors no judged pass trains (attack round 91: +1 to +3 for networks without
+#: their ReLUs, or with 1.5M hidden parameters).
 TRAINING_CALLS = frozenset({"to", "cuda", "cpu", "half", "float", "double", "bfloat16", "type", "_apply", "apply",
                             "load_state_dict", "_load_from_state_dict", "state_dict", "_save_to_state_dict",
-                            "zero_grad", "requires_grad_", "share_memory", "to_empty"})
+                            "zero_grad", "requires_grad_", "share_memory", "to_empty",
+                            "parameters", "named_parameters", "buffers", "named_buffers", "children",
+                            "named_children", "modules", "named_modules", "_named_members"})
 #: Operations that tell where a tensor's values are kept, not what they are: on any tensor of a pass with the
 #: judge's weights (a parameter, or a tensor made of one), they would tell those from the model's own
 #: (Handler._judged_call).
