@@ -58,6 +58,15 @@ _R63_TABLE_ELEMENT = ("a grader's fault, older than the round: a function stored
                       "(`REFS['conv']['torch'] = _torch_conv`, `.setdefault('conv', {})[...] = ...`, "
                       "`REFS[0].append(...)`) is read as code every by-hand function reaches, though conv2d never "
                       "touches the table (the untied-change rule of attack round 13): q6 -3")
+_R64_READ_DICT_CHANGED = (
+    "a grader's fault, older than the round: a change of a dict conv2d reads (`STATS['checked'] = "
+    "torch.allclose(conv2d(x, k), _torch_conv(x, k))`, also through `for table in [STATS]`) is walked as conv2d's code "
+    "with the calls that compute the value it stores, which run at the top level: q6 -2 to -3")
+_R64_READ_DICT_ELEMENT = (
+    "a grader's fault: an element of a dict conv2d reads (`s, p = DEFAULTS['stride'], DEFAULTS['padding']`, or "
+    "`s = DEFAULTS['stride']`) is read as holding part of that object, so the call it is handed to "
+    "(`_torch_conv(x, k, s, p)`) is walked as conv2d's code; the unpacked spelling since 4d2b245's loop and unpacking "
+    "aliases: q6 -2")
 _R60_D = ("a grader's fault, older than the round: a written-out one-output head whose bias is broadcast "
            "(`expand`, `expand_as`, `repeat`, `broadcast_to`) before it is added: read as a Linear without its "
            "bias (q7 -3, q8 -2.5; the heads whose column is taken by a slice, a list index, `narrow`, `.T[0]`, "
@@ -812,6 +821,15 @@ GRADER_FAULTS: dict[str, str] = {
             "(fairness round 63) a grader's fault, older than the round: `IMPLS = {}; IMPLS['hand'] = conv2d; "
             "IMPLS['torch'] = _torch_conv`, a table filled item by item with conv2d and torch's wrapper, reads the "
             "wrapper as code of conv2d (q6 -2)"),
+        # Fairness round 64 (tests/corpus/fair/_r64_findings.md, 77 files aimed at 36e86e5): 16 lost q6 points; a key
+        # read through a loop's variable, an identity test in a stored value and an annotated registry are fixed
+        # (9); these stay.
+        **{name: "(fairness round 64) " + _R64_READ_DICT_CHANGED for name in (
+            "r64_loop_over_stats_and_refs_table.py", "r64_min_loop_over_display_of_read_dict_stores_check.py",
+            "r64_min_read_dict_item_stores_check.py")},
+        **{name: "(fairness round 64) " + _R64_READ_DICT_ELEMENT for name in (
+            "r64_min_separate_items_of_read_dict_to_torch.py", "r64_min_unpack_items_of_read_dict_to_F_directly.py",
+            "r64_min_unpack_items_of_read_dict_to_torch.py", "r64_unpack_defaults_read_in_conv2d.py")},
         "r61_min_q5_count_as_0d_int_tensor.py": ("(fairness round 61) a judgement call: conv2d_params returns the "
                                                  "right count as a 0-d int tensor where the public check asks for an "
                                                  "int (q5 -1.25, told that it should be an int)"),

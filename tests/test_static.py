@@ -4210,3 +4210,37 @@ def test_self_checks_beside_a_log_stay_clean(after):
         "def reference(image, kernel):\n    return F.conv2d(image[None, None], kernel[None, None])[0, 0]\n"
         "HISTORY.append(('torch', reference(torch.ones(4, 4), torch.ones(2, 2))))\n" + after)
     assert _q6(source) == [], source
+
+
+_REFERENCE = ("import torch.nn.functional as F\n"
+              "def _torch_conv(x, k):\n    return F.conv2d(x[None, None], k[None, None])[0, 0]\n"
+              "x, k = torch.rand(6, 6), torch.rand(3, 3)\n")
+
+
+@pytest.mark.parametrize("check, readable", [
+    # fairness round 64: a comparison table filled in a loop over [conv2d, reference], keyed by what the loop's
+    # variable names (q6 -3): the key is read, not changed through
+    ("results = {}\nfor fn in [conv2d, _torch_conv]:\n    results[fn.__name__] = fn(x, k)\n", True),
+    ("results = {}\nfor name, fn in [('hand', conv2d), ('torch', _torch_conv)]:\n    results[name] = fn(x, k)\n", True),
+    # ... and a value chosen by an identity test, which stores a bool's choice, not the function tested
+    ("results = []\nfor fn in [conv2d, F.conv2d]:\n"
+     "    results.append(fn(x[None, None], k[None, None]) if fn is F.conv2d else fn(x, k))\n", True),
+    # a change made through the loop's variable is one (attack round 13's untied change), whatever the key
+    ("for table in [{}, {}]:\n    table[0] = _torch_conv\n", False),
+    ("results = []\nresults.append(F.conv2d if 1 else None)\n", False),
+])
+def test_what_a_table_of_comparisons_reads_is_no_change(check, readable):
+    assert (found([HAND_WRITTEN + _REFERENCE + check]) == []) is readable
+
+
+@pytest.mark.parametrize("binding", ["REGISTRY = []", "REGISTRY: list = []", "REGISTRY: 'list[object]' = []"])
+def test_an_annotated_registry_is_a_plain_container(binding):
+    # fairness round 64: `REGISTRY: list = []` filled by a registering decorator, then looped into a comparison with
+    # torch (q6 -2; the unannotated binding kept its points)
+    source = "import torch\n" + binding + (
+        "\ndef register(fn):\n    REGISTRY.append(fn)\n    return fn\n"
+        "@register\ndef conv2d(image, kernel, stride=1, padding=0):\n    return (image[:3, :3] * kernel).sum()\n"
+        ) + _REFERENCE + (
+        "def compare(mine, ref=_torch_conv):\n    return (mine(x, k) - ref(x, k)).abs().max()\n"
+        "print([compare(fn) for fn in REGISTRY])\n")
+    assert found([source]) == []

@@ -1760,6 +1760,10 @@ def _unpacked_to_names(target: ast.AST, value: ast.AST) -> bool:
         isinstance(t, ast.Name) or isinstance(t, ast.Starred) and isinstance(t.value, ast.Name) for t in target.elts)
 
 
+#: Comparisons whose result is a bool whatever their operands are.
+BOOL_COMPARISONS = (ast.Is, ast.IsNot, ast.In, ast.NotIn)
+
+
 def _stored_in_objects(nodes: list[ast.AST]) -> set[int]:
     """The expressions a unit puts into an object rather than binds to a name: assigned to an item or an
     attribute (``holder[0]["c"] = v``, ``obj.table["c"] = v``), or given to a method that puts it into its object
@@ -1779,7 +1783,15 @@ def _stored_in_objects(nodes: list[ast.AST]) -> set[int]:
             roots += n.args[2:] + [k.value for k in n.keywords]  # setitem(obj, key, value), setattr(obj, name, value)
     # Everything inside what is stored (a comprehension, `dict(c=...)`, a call's arguments), but not a function
     # called there: its result is what is stored (`results.append(F.conv2d(x, k))`).
-    stored = {id(n): n for root in roots for n in ast.walk(root)}
+    # Not the operands of an identity or membership test, which stores a bool (`a if fn is F.conv2d else b`:
+    # fairness round 64, q6 -3); an `==` may hand back an operand (a class's own __eq__).
+    stored = {}
+    todo = list(roots)
+    while todo:
+        n = todo.pop()
+        stored[id(n)] = n
+        if not (isinstance(n, ast.Compare) and all(isinstance(op, BOOL_COMPARISONS) for op in n.ops)):
+            todo += ast.iter_child_nodes(n)
     # `def _fill(f=F.conv2d): table["c"] = f`: a parameter's default, stored by its own function.  The function
     # around each node, from one walk (ast.walk visits a parent before its children): linear in the unit's size.
     around: dict[int, ast.AST] = {}
@@ -4241,9 +4253,8 @@ def _read_untied_changes(reading: _Reading, nodes: list[ast.AST]) -> None:
         before = len(stored)
         if isinstance(n, (ast.Assign, ast.AnnAssign, ast.AugAssign)) and getattr(n, "value", None) is not None:
             targets = n.targets if isinstance(n, ast.Assign) else [n.target]
-            if any(isinstance(t, (ast.Subscript, ast.Attribute))
-                   and untied(t.value, hooked=isinstance(t, ast.Attribute))  # `module.forward = f`
-                   for target in targets for t in ast.walk(target)):
+            if any(untied(t.value, hooked=isinstance(t, ast.Attribute))  # `module.forward = f`
+                   for target in targets for t in _changed_through(target)):
                 stored.append(n.value)
         elif isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in CHANGING_METHODS \
                 and untied(n.func.value, hooked=n.func.attr in MODEL_HOOKS):
@@ -4267,6 +4278,23 @@ def _read_untied_changes(reading: _Reading, nodes: list[ast.AST]) -> None:
             isinstance(b, ast.Assign) and isinstance(b.value, ast.Lambda)) for b, _ in reading.bindings[name]))
     code, reading.untied_builtins = _code_stored(reading, stored)
     reading.universal = sorted(set(reading.universal) | code)
+
+
+def _changed_through(target: ast.AST):
+    """The items and attributes an assignment's target changes an object through: the target's own, then those of its
+    receiver (``rows[0]["c"]`` changes ``rows[0]``, an element of ``rows``), in each element of an unpacking; not
+    what a key or an index reads (``results[fn.__name__] = ...`` changes ``results``, not ``fn``: fairness round 64,
+    q6 -3 for a comparison table filled in a loop over ``[conv2d, reference]``)."""
+    todo = [target]
+    while todo:
+        current = todo.pop()
+        if isinstance(current, (ast.Tuple, ast.List)):
+            todo += current.elts
+        elif isinstance(current, ast.Starred):
+            todo.append(current.value)
+        elif isinstance(current, (ast.Subscript, ast.Attribute)):
+            yield current
+            todo.append(current.value)
 
 
 #: How many values the search for the code an untied change stores may follow.
@@ -5744,8 +5772,9 @@ def _only_added_to(reading: _Reading, name: ast.Name) -> str | None:
               and isinstance(parents.get(id(parent)), ast.Assign)):
         return None
     bindings = reading.bindings.get(name.id, [])
-    plain = bool(bindings) and name.id not in reading.global_in_functions and all(
-        isinstance(b, ast.Assign) and _makes_plain_container(reading, b.value) for b, _ in bindings)
+    plain = bool(bindings) and name.id not in reading.global_in_functions and all(  # (`REGISTRY: list = []` too:
+        isinstance(b, (ast.Assign, ast.AnnAssign)) and b.value is not None  # fairness round 64, q6 -2)
+        and _makes_plain_container(reading, b.value) for b, _ in bindings)
     return None if not plain else "hashes" if hashing else "adds"
 
 
