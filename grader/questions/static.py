@@ -4818,11 +4818,17 @@ def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | No
                 # whoever calls it: attack round 85)
                 # (a change of a name read, or a binding of it in a function: what it keeps reaches whoever reads
                 # it; a def read as code keeps for others, who are read where they read it: fairness round 60)
-                nodes += [v for v in _handed_to_a_keeper(reading, node) if id(v) not in walked]
-                if (unfollowed := _unfollowed_keeper(reading, node)) is not None:
-                    # (counts once what it keeps in is read: a set conv2d only adds its settings to hands it nothing,
-                    # fairness round 48)
-                    unfollowed_keepers.setdefault(changed, []).append(unfollowed)
+                # (and a lambda the statement makes, outside any function: `_fill = lambda f: _put(_B, f)`, attack
+                # round 90)
+                keepers = [node] + ([n for n in ast.walk(node) if isinstance(n, ast.Lambda)]
+                                    if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda))
+                                    and not _functions_around(reading, node) else [])
+                for keeper in keepers:
+                    nodes += [v for v in _handed_to_a_keeper(reading, keeper) if id(v) not in walked]
+                    if (unfollowed := _unfollowed_keeper(reading, keeper)) is not None:
+                        # (counts once what it keeps in is read: a set conv2d only adds its settings to hands it
+                        # nothing, fairness round 48)
+                        unfollowed_keepers.setdefault(changed, []).append(unfollowed)
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 # a closure that keeps what it is handed in its factory's variable (`nonlocal box; box = fn`), the
                 # factory handing the closure out: read with what the closure's calls hand it (attack round 85)
@@ -5228,7 +5234,16 @@ def _changes_through_defaults(reading: _Reading, name: str) -> list[ast.AST]:
                 for parameter, default in _parameter_defaults(function).items():
                     if (base := _base_name(default)) is not None:
                         index.setdefault(base, []).append((function, parameter))
-    return [change for function, parameter in index.get(name, ()) for change in reading.mutations.get(parameter, [])
+    # and the calls it hands the parameter to, which may change it out of sight (`def _fill(f, box=_B): _put(box,
+    # f)`: attack round 90)
+    return [change for function, parameter in index.get(name, ())
+            for change in reading.mutations.get(parameter, []) + [
+                handing for handing in reading.passed.get(parameter, []) if any(
+                    isinstance(call, ast.Call) and not (isinstance(call.func, ast.Name)
+                                                        and call.func.id in NON_STORING_BUILTINS)
+                    and any(isinstance(a, ast.Name) and a.id == parameter
+                            for a in [*call.args, *(k.value for k in call.keywords)])
+                    for call in ast.walk(handing))]
             if function in _functions_around(reading, change)]
 
 
@@ -5301,6 +5316,8 @@ def _keeps_what_it_is_handed(reading: _Reading, chain: list[ast.AST], statements
     # a parameter defaulting to a module's object changes that object (`box=_STORE`: attack round 87)
     defaulted = {name for function in chain for name, default in _parameter_defaults(function).items()
                  if isinstance(default, (ast.Name, ast.Attribute))}
+    defaulted_data = {name for function in chain for name, default in _parameter_defaults(function).items()
+                      if (base := _base_name(default)) is not None and _module_data(reading, base)}
     selves = {positional[0].arg for function in chain if isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef))
               and isinstance(_parents(reading).get(id(function)), ast.ClassDef)
               for positional in [function.args.posonlyargs + function.args.args] if positional}
@@ -5352,6 +5369,14 @@ def _keeps_what_it_is_handed(reading: _Reading, chain: list[ast.AST], statements
                   or (_resolved(reading, n.func) or "").startswith(STORING_MODULES)) \
                     and any(isinstance(a, ast.Name) and outside(a) for a in n.args[:1]):
                 kept += arguments  # (`setattr(obj, "f", fn)`, `operator.iadd(_KEPT, [fn])`)
+            elif not (isinstance(n.func, ast.Name) and n.func.id in NON_STORING_BUILTINS
+                      and n.func.id not in reading.bindings) and any(
+                    isinstance(a, ast.Name) and outside(a) and (a.id in defaulted_data or _module_data(reading, a.id))
+                    for a in arguments):
+                # handed on beside an object outside the function, to a call that may put it there (`_put(_B, f)`,
+                # `_put(box, f)` with `box=_B`: attack round 90's fillers, the object's change out of the reader's
+                # sight in another function)
+                kept += arguments
     # A parameter kept as it is, or in a container, counts; its attribute (`image.shape`) or what a built-in or a
     # library function makes of it (`tuple(image.shape)`, `len(x)`) is data it was asked about, not it (fairness
     # round 60: a conv2d logging its inputs' sizes had its callers' inputs read).
@@ -5369,6 +5394,24 @@ def _keeps_what_it_is_handed(reading: _Reading, chain: list[ast.AST], statements
         return True
 
     return any(isinstance(m, ast.Name) and m.id in holding and as_it_is(m) for value in kept for m in ast.walk(value))
+
+
+#: Built-ins that keep nothing of their arguments (their result is new, or a view a caller cannot change them through).
+NON_STORING_BUILTINS = frozenset({"print", "len", "repr", "str", "format", "isinstance", "issubclass", "id", "hash",
+                                  "type", "callable", "bool", "int", "float", "abs", "round", "any", "all"})
+
+
+def _module_data(reading: _Reading, name: str) -> bool:
+    """``name`` is bound at the module's level to an object a call may put things in: a display or a comprehension,
+    a container a plain constructor makes (``deque()``), or an instance of a class of the submission's."""
+    def container(value: ast.AST | None) -> bool:
+        return isinstance(value, (ast.List, ast.Set, ast.Dict, ast.ListComp, ast.SetComp, ast.DictComp)) or (
+            isinstance(value, ast.Call) and (_makes_plain_container(reading, value) or (
+                isinstance(value.func, ast.Name) and any(isinstance(b, ast.ClassDef)
+                                                         for b, _ in reading.bindings.get(value.func.id, [])))))
+
+    return name not in reading.imported and any(
+        isinstance(b, (ast.Assign, ast.AnnAssign)) and container(b.value) for b, _ in reading.bindings.get(name, []))
 
 
 def _names_of(reading: _Reading, function: ast.AST) -> set[str]:
