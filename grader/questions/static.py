@@ -7341,6 +7341,9 @@ def _aliases(reading: _Reading, reached: set[str], held=None) -> list[str]:
                 found.append(name)  # (`_KEPT = _FILL = []`: one object, two names; attack round 86)
                 break
             value = getattr(node, "value", None)  # (`_inner = _Ops.table` holds part of a reached object)
+            if not isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.NamedExpr, ast.For,
+                                     ast.AsyncFor)):
+                value = _bound_from(reading, node, name) or (value if isinstance(value, ast.AST) else None)
             taken = node.iter if isinstance(node, (ast.For, ast.AsyncFor)) else value if isinstance(
                 node, ast.Assign) and any(isinstance(t, (ast.Tuple, ast.List)) for t in node.targets) else None
             if taken is not None:
@@ -7370,12 +7373,44 @@ def _aliases(reading: _Reading, reached: set[str], held=None) -> list[str]:
     return found
 
 
+def _part_of(*values: ast.AST) -> ast.AST:
+    """An expression for a part of any of ``values`` (what :func:`_handed_through` reads as one)."""
+    return ast.Subscript(value=ast.List(elts=list(values), ctx=ast.Load()), slice=ast.Constant(0), ctx=ast.Load())
+
+
+def _bound_from(reading: _Reading, node: ast.AST, name: str) -> ast.AST | None:
+    """What a binding without a value of its own binds ``name`` to, for :func:`_aliases` (attack round 90): a
+    ``with`` item's context manager (which may hand back what it is given), the subject of a ``match`` (a capture
+    is it or a part of it), what the ``try`` an ``except ... as`` handles raises, what a class body binds (its
+    attributes), and a walrus in a comprehension, an element of the comprehension's iterables."""
+    if isinstance(node, (ast.With, ast.AsyncWith)):
+        return _part_of(*(item.context_expr for item in node.items if item.optional_vars is not None and any(
+            isinstance(t, ast.Name) and t.id == name for t in ast.walk(item.optional_vars))))
+    if isinstance(node, ast.Match):
+        return _part_of(node.subject)
+    if isinstance(node, ast.ExceptHandler):
+        handled = _parents(reading).get(id(node))
+        body = getattr(handled, "body", [])
+        return _part_of(*(n.exc for st in body for n in ast.walk(st) if isinstance(n, ast.Raise) and n.exc))
+    if isinstance(node, ast.ClassDef):
+        return _part_of(*(st.value for st in node.body if isinstance(st, (ast.Assign, ast.AnnAssign))
+                          and st.value is not None))
+    walruses = [n for n in ast.walk(node) if isinstance(n, ast.NamedExpr) and n.target.id == name]
+    taken = [g.iter for n in ast.walk(node) if isinstance(n, (ast.ListComp, ast.SetComp, ast.GeneratorExp,
+                                                              ast.DictComp)) for g in n.generators]
+    if walruses and taken:
+        return _part_of(*(w.value for w in walruses), *(ast.Call(func=ast.Name(id="next", ctx=ast.Load()), args=[t],
+                                                                keywords=[]) for t in taken))
+    return None
+
+
 def _handed_through(reading: _Reading, value: ast.AST | None) -> list[str]:
     """The names whose object ``value`` may be: itself a name, an element of a display, an operand of ``or`` or an
     ``if``-``else``, an element a method, a built-in or a made function hands back, what a sharing call shares, or an
     argument a function of the submission's hands back."""
     found: list[str] = []
     todo = [(value, False)]
+    followed: set[int] = set()  # the functions whose returns were taken
     while todo and len(found) < MAX_CONTAINERS:
         current, indexed = todo.pop()
         while isinstance(current, (ast.Attribute, ast.Subscript)) and indexed != ELEMENT:
@@ -7390,7 +7425,8 @@ def _handed_through(reading: _Reading, value: ast.AST | None) -> list[str]:
             todo += [(e.value if isinstance(e, ast.Starred) else e, isinstance(e, ast.Starred))
                      for e in current.elts]  # (an element taken out of a display; the display is new; `[*[_B]][0]`)
         elif isinstance(current, ast.Dict) and indexed:
-            todo += [(v, False) for v in current.values]  # (`{"k": _B}["k"]`: attack round 88)
+            # (`{"k": _B}["k"]`: attack round 88; `{**{"k": _B}}["k"]` takes the inner dict apart: round 90)
+            todo += [(v, key is None) for key, v in zip(current.keys, current.values)]
         elif isinstance(current, (ast.BoolOp, ast.IfExp)):
             todo += [(v, indexed) for v in (current.values if isinstance(current, ast.BoolOp)
                                             else [current.body, current.orelse])]  # (`() or _B`)
@@ -7398,20 +7434,152 @@ def _handed_through(reading: _Reading, value: ast.AST | None) -> list[str]:
                 and current.func.attr in ELEMENT_HANDING_METHODS:
             todo.append((current.func.value, True))  # (`_D.setdefault("ops", [])` is an element of _D)
         elif isinstance(current, ast.Call) and (_resolved(reading, current.func) or "") in SHARING_CALLS:
-            todo += [(a, indexed) for a in current.args]  # (`copy.copy(_NS)`, `ChainMap(_D)` share what they hold)
+            # (`copy.copy(_NS)`, `ChainMap(_D)` share what they hold; `SimpleNamespace(box=_B)` by keyword: round 90)
+            todo += [(a, indexed) for a in [*current.args, *(k.value for k in current.keywords)]]
         elif isinstance(current, ast.Call) and isinstance(current.func, ast.Lambda):
             todo += [(a, False) for a in current.args]  # (`(lambda x: x)(_B)`: round 89)
+            todo.append((current.func.body, indexed))  # (`(lambda: _B)()`: round 90)
         elif isinstance(current, ast.Call) and (isinstance(current.func, ast.Call) or isinstance(
                 current.func, ast.Name) and current.func.id in ELEMENT_TAKING_BUILTINS
                 and current.func.id not in reading.bindings):
             # an element of what it is given (`next(reversed([_B]))`, `itemgetter(0)([_B])`: round 89): of a display
             # made there, that object; of a module's list, an element of it, no alias of the list (fairness round 62)
             todo += [(a, ELEMENT) for a in current.args]
-        elif isinstance(current, ast.Call) and isinstance(current.func, ast.Name) and any(
-                isinstance(b, (ast.FunctionDef, ast.AsyncFunctionDef)) and _hands_back_a_parameter(b)
-                for b, _ in reading.bindings.get(current.func.id, [])):
-            todo += [(a, False) for a in [*current.args, *(k.value for k in current.keywords)]]
+        elif isinstance(current, ast.Call) and isinstance(current.func, ast.Name) \
+                and current.func.id in reading.bindings and not _a_class_call(reading, current):
+            # A function of the submission's hands back what it returns or yields (`def _box(): return _B`, `next(
+            # _gen())`), and any argument, or part of one, unless all it returns is new (`y = x; return y`,
+            # `return kw["x"]`): attack round 90
+            arguments = [a.value if isinstance(a, ast.Starred) else a for a in current.args] + [
+                k.value for k in current.keywords]
+            for binding, _ in reading.bindings.get(current.func.id, []):
+                function = binding.value if isinstance(binding, ast.Assign) and isinstance(
+                    binding.value, ast.Lambda) else binding
+                if id(function) in followed or not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef,
+                                                                         ast.Lambda)):
+                    if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef,
+                                                 ast.Import, ast.ImportFrom)):
+                        todo += [(a, True) for a in arguments]  # (a name bound to any other callable)
+                    continue
+                followed.add(id(function))
+                returned = [function.body] if isinstance(function, ast.Lambda) else [
+                    n.value for n in _walk_scope_body(function) if isinstance(n, ast.Return) and n.value is not None]
+                yielded = [] if isinstance(function, ast.Lambda) else [
+                    n.value for n in _walk_scope_body(function)
+                    if isinstance(n, (ast.Yield, ast.YieldFrom)) and n.value is not None]
+                handed = returned + yielded
+                # (what a generator yields is an element of what the call hands back: `next(_gen())`)
+                todo += [(v, indexed) for v in returned] + [(v, False if indexed == ELEMENT else indexed)
+                                                            for v in yielded]
+                if indexed or not all(_fresh(v) or _a_fresh_local(function, v) or _plain_arithmetic(reading, v)
+                                      for v in handed):
+                    todo += [(a, True) for a in arguments]
+        elif isinstance(current, ast.Call) and not _makes_a_new_value(reading, current):
+            # any other call may hand back what it is given, or part of it (`dict(k=_B)["k"]`, `deque([_B]).popleft()`,
+            # `operator.getitem([_B], 0)`, `functools.reduce(...)`, `KeyError(_B).args[0]`, an instance of the
+            # submission's keeping it: attack round 90), and a method what its object holds
+            # (a method hands back what its object holds, not what it is given: `model.to(device)`, fairness round
+            # 55; but `get`/`setdefault`/`pop` their default)
+            # (in an element taken out of the result, an element of what it was given: `s, p = DEFAULTS.values()`)
+            part = ELEMENT if indexed == ELEMENT else True
+            method = isinstance(current.func, ast.Attribute) and _resolved(reading, current.func) is None
+            if method:
+                todo.append((current.func.value, part))
+            if not method or current.func.attr in ELEMENT_HANDING_METHODS:  # (a module's function: `deque([_B])`)
+                given = [a.value if isinstance(a, ast.Starred) else a for a in current.args] + [
+                    k.value for k in current.keywords]
+                if part is ELEMENT:
+                    todo += [(a, ELEMENT) for a in given]
+                elif indexed or not (isinstance(current.func, ast.Name) and current.func.id in FRESH_CONSTRUCTORS
+                                     and current.func.id not in reading.bindings):
+                    # any name in what it is given, at any depth (`sum([[_B]], [])[0]`), but the functions called
+                    # there; a new container holds its arguments' elements only (`dict(k=_B)["k"]`)
+                    called = {id(n.func) for a in given for n in ast.walk(a) if isinstance(n, ast.Call)}
+                    found += [n.id for a in given for n in ast.walk(a) if isinstance(n, ast.Name)
+                              and isinstance(n.ctx, ast.Load) and id(n) not in called]
+        elif isinstance(current, ast.BinOp) and indexed:
+            todo += [(current.left, indexed), (current.right, indexed)]  # (`([_B] * 1)[0]`)
+        elif isinstance(current, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)) and indexed:
+            # (`[x for x in [_B]][0]`): an element is made of what its generators take out of their iterables
+            todo += [(g.iter, ELEMENT) for g in current.generators]
     return found
+
+
+#: Calls whose result is a new value that holds none of their arguments: numbers, texts, tensors.
+NEW_VALUE_BUILTINS = frozenset({"len", "repr", "str", "format", "isinstance", "issubclass", "id", "hash", "callable",
+                                "bool", "int", "float", "abs", "round", "any", "all", "print", "range", "ord", "chr"})
+
+
+def _a_fresh_local(function: ast.AST, value: ast.AST) -> bool:
+    """``value`` is a local of ``function`` (no parameter of it) that every binding in it makes a new object
+    (``out = []; ...; return out``: fairness round 3's shapes helper handed a config)."""
+    if not isinstance(value, ast.Name) or isinstance(function, ast.Lambda) \
+            or value.id in _parameter_names(function) | _sent_names(function):
+        return False
+    bindings = [n for n in _walk_scope_body(function) if isinstance(n, (ast.Assign, ast.AnnAssign, ast.AugAssign,
+                                                                        ast.NamedExpr, ast.For, ast.With, ast.Global,
+                                                                        ast.Nonlocal))
+                and any(isinstance(t, ast.Name) and t.id == value.id for t in ast.walk(
+                    n.target if isinstance(n, (ast.AnnAssign, ast.AugAssign, ast.NamedExpr, ast.For)) else
+                    ast.Tuple(elts=list(n.targets), ctx=ast.Store()) if isinstance(n, ast.Assign) else n))
+                or isinstance(n, (ast.Global, ast.Nonlocal)) and value.id in n.names]
+    def fresh_binding(n: ast.AST) -> bool:
+        if not isinstance(n, (ast.Assign, ast.AnnAssign)) or n.value is None:
+            return False
+        for target in (n.targets if isinstance(n, ast.Assign) else [n.target]):
+            if isinstance(target, ast.Name):
+                if not _fresh(n.value):
+                    return False
+            elif isinstance(target, ast.Tuple) and isinstance(n.value, ast.Tuple) \
+                    and len(target.elts) == len(n.value.elts):  # (`side, out = cfg.size, []`: element by element)
+                if any(isinstance(t, ast.Name) and t.id == value.id and not _fresh(v)
+                       for t, v in zip(target.elts, n.value.elts)):
+                    return False
+                if any(not isinstance(t, ast.Name) for t in target.elts):
+                    return False
+            else:
+                return False
+        return True
+
+    return bool(bindings) and all(fresh_binding(n) for n in bindings)
+
+
+#: Special methods that make an operator's result; a class of the submission's defining one may hand an operand back.
+OPERATOR_DUNDERS = frozenset({f"__{op}__" for base in (
+    "add", "sub", "mul", "matmul", "truediv", "floordiv", "mod", "pow", "lshift", "rshift", "and", "xor", "or")
+    for op in (base, "r" + base, "i" + base)} | {"__neg__", "__pos__", "__invert__", "__abs__", "__lt__", "__le__",
+                                                 "__gt__", "__ge__", "__eq__", "__ne__"})
+
+
+def _plain_arithmetic(reading: _Reading, value: ast.AST) -> bool:
+    """``value`` is arithmetic or a comparison (``(n + 2 * p - k) // s + 1``) and no class of the submission's defines
+    an operator: its result is a new number, a bool or a tensor, none of its operands."""
+    if not isinstance(value, (ast.BinOp, ast.UnaryOp, ast.Compare)):
+        return False
+    defined = reading.memo.get("operator_dunders")
+    if defined is None:
+        defined = reading.memo["operator_dunders"] = any(
+            isinstance(m, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Assign)) and (
+                getattr(m, "name", None) in OPERATOR_DUNDERS
+                or any(isinstance(t, ast.Name) and t.id in OPERATOR_DUNDERS for t in getattr(m, "targets", [])))
+            for c in reading.classes for m in c.body)
+    return not defined
+
+
+def _makes_a_new_value(reading: _Reading, call: ast.Call) -> bool:
+    """``call`` makes a value that holds none of what it is given: a built-in of :data:`NEW_VALUE_BUILTINS` (not
+    rebound), or a function of ``math`` or ``torch`` (a tensor holds numbers)."""
+    if isinstance(call.func, ast.Name) and call.func.id in NEW_VALUE_BUILTINS and call.func.id not in reading.bindings:
+        return True
+    resolved = _resolved(reading, call.func) or ""
+    return resolved.startswith(("math.", "torch.")) and not resolved.startswith(("torch.nn.", "torch.utils."))
+
+
+def _a_class_call(reading: _Reading, call: ast.Call) -> bool:
+    """``call`` makes an instance of a class of the submission's (what it keeps of its arguments is read as an
+    instance's attributes are)."""
+    return isinstance(call.func, ast.Name) and any(isinstance(b, ast.ClassDef)
+                                                   for b, _ in reading.bindings.get(call.func.id, []))
 
 
 #: :func:`_handed_through`'s mark for an element taken out of what follows (not that object itself).
@@ -7469,8 +7637,11 @@ def _bindings_in_force_at(reading: _Reading, name: str, statement: ast.AST) -> l
     at = reading.position.get(id(statement))
     if at is None or name in reading.global_in_functions:
         return [node for node, _ in bindings]
+    # (a binding in the statement itself may run before the node does: `try: raise KeyError(_B)` / `except
+    # KeyError as _e: _A = _e.args[0]`, attack round 90)
     before = [(node, plain) for node, plain in bindings
-              if reading.position.get(id(node), at) < at]
+              if reading.position.get(id(node), at) < at or (
+                  reading.position.get(id(node)) == at and node is not statement)]
     if not before:
         return []
     chain = []
