@@ -1005,6 +1005,12 @@ _ACCOUNT = "def _account(self, recurse=True):\n    return iter(list(nn.Module.pa
     (_ACCOUNT + "def _keeps(cls):\n    cls.parameters = _account\n    return cls\n", "nn.Module",
      "CNN = _keeps(CNN)"),
     (_ACCOUNT + "Base = type('Base', (nn.Module,), {'parameters': _account})\n", "Base", ""),
+    # attack round 92: the account bound on the instance, where it hides the class's method
+    (_ACCOUNT + "class Base(nn.Module):\n    def __init__(self):\n        super().__init__()\n"
+                "        self.parameters = _account.__get__(self)\n", "Base", ""),
+    (_ACCOUNT + "class Base(nn.Module):\n    def __init__(self):\n        super().__init__()\n"
+                "        setattr(self, 'named_parameters', lambda *a, **k: nn.Module.named_parameters(self, *a, **k))\n",
+     "Base", ""),
 ])
 def test_a_model_whose_class_accounts_for_its_parameters_itself_earns_nothing(before, base, after):
     assert _q7(ACCOUNTED.format(before="", base="nn.Module", after="")) == {c.id: c.points for c in Q7}

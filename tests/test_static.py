@@ -3579,6 +3579,12 @@ def test_a_walrus_anywhere_in_a_top_level_statement_rebinds_the_name(rebinding):
     ('conv2d.__name__ = f"conv2d_v{NAME}"\n', False),
     ('conv2d.__name__ = "conv" + NAME\n', False),
     ('V = "2d"\nV = NAME\nconv2d.__name__ = f"conv{V}"\n', False),
+    # attack round 92: the name is another object where the statement runs (a class body, a default), or the
+    # label copied was set by a call
+    ('V = "2d"\nclass K:\n    V = NAME\n    conv2d.__name__ = f"{V}"\n', False),
+    ('V = "2d"\ndef _label(V=NAME):\n    conv2d.__name__ = f"{V}"\n_label()\n', False),
+    ('import functools\ndef _h():\n    pass\nfunctools.update_wrapper(_h, NAME, assigned=("__name__",))\n'
+     'conv2d.__qualname__ = _h.__name__\n', False),
     ('conv2d.__module__ = "torch.nn.functional"\n', False),
     ('CNN.__name__ = "Conv2d"\n', False),
 ])
@@ -4318,3 +4324,56 @@ def test_a_value_that_holds_none_of_the_list_is_no_alias(value):
                                "print(_check(_A, _ref))\n"
     assert found([source]) == []
     assert ("builtin", "F.conv2d") in found([source.replace(value, "_A = _B\n")])
+
+
+@pytest.mark.parametrize("filler", [
+    # attack round 90: a partial binding the list by another expression than its name
+    "import functools\n_fill = functools.partial(_put, [_B][0])\n_fill(F.conv2d)\n",
+    "import functools\n_fill = functools.partial(_put, *[_B])\n_fill(F.conv2d)\n",
+    "import functools\n_fill = functools.partial(_put, box=_B if 1 else None)\n_fill(f=F.conv2d)\n",
+])
+def test_a_partial_binding_the_list_by_any_expression_is_read(filler):
+    assert ("builtin", "F.conv2d") in found([_FILLED + filler])
+
+
+_KEEPS_SUM = "def _keep(x):\n    _B.append(x.sum)\n"
+
+
+@pytest.mark.parametrize("holder", [
+    # attack round 90: an object whose `sum` is torch's function, named by a `**` mapping or a named tuple's field
+    "import types\n_keep(types.SimpleNamespace(**{'sum': F.conv2d}))\n",
+    "import types\n_keep(types.SimpleNamespace(**dict(sum=F.conv2d)))\n",
+    "import types\nKW = {'sum': F.conv2d}\n_keep(types.SimpleNamespace(**KW))\n",
+    "import collections\n_P = collections.namedtuple('_P', 'sum')\n_keep(_P(F.conv2d))\n",
+])
+def test_a_member_named_like_a_tensors_data_by_any_form_is_code(holder):
+    assert ("builtin", "F.conv2d") in found([_FILLED + _KEEPS_SUM + holder])
+
+
+def test_a_tensors_sum_kept_is_data():
+    # (the control: a tensor's `sum` is its data, fairness round 60)
+    assert found([_FILLED.replace("import torch.nn", "import torch\nimport torch.nn") + _KEEPS_SUM
+                  + "_keep(torch.ones(2))\nprint(F.conv2d)\n"]) == []
+
+
+def test_a_list_only_added_to_is_read_when_a_library_object_compares_by_the_submissions_function():
+    # attack round 90: `in` on a list a helper only adds to runs `_cmp` (through cmp_to_key), which calls torch's
+    # convolution on the box conv2d hands it
+    source = ("import functools\nimport torch.nn.functional as F\n_SEEN = []\n"
+              "def _cmp(a, b):\n    b.append(F.conv2d(*b[:2]))\n    return 1\n"
+              "def _add(k):\n    _SEEN.append(k)\n"
+              "_add(functools.cmp_to_key(_cmp)(0))\n_NOCMP = functools.cmp_to_key(lambda a, b: 1)\n"
+              "def conv2d(image, kernel, stride=1, padding=0):\n    box = [image, kernel]\n"
+              "    _NOCMP(box) in _SEEN\n    return box[-1]\n")
+    assert ("builtin", "F.conv2d") in found([source])
+
+
+@pytest.mark.parametrize("reads, readable", [
+    # attack round 90: a class named in an annotation is called from there when something reads annotations back
+    ("print(_typed.__annotations__['fn'](F.conv2d))\n", False),
+    ("print(_typed(F.conv2d))\n", True),
+])
+def test_a_keeping_class_named_in_an_annotation_counts_when_annotations_are_read(reads, readable):
+    source = (_FILLED + "class _Keep:\n    def __init__(self, fn):\n        _B.append(fn)\n"
+              "def _typed(fn: _Keep):\n    return fn\n" + reads)
+    assert (found([source]) == []) is readable

@@ -1705,9 +1705,18 @@ def _a_text(reading: _Reading, value: ast.AST, labelled: frozenset = frozenset()
         if len(stores) != sum(id(t) in stores for n in labelling for t in n.targets):
             return False
         defs = [b for b, _ in reading.bindings.get(name, []) if not any(b is n for n in labelling)]
-        return bool(defs) and all(isinstance(b, (ast.FunctionDef, ast.AsyncFunctionDef)) and not b.decorator_list
+        # (handed to a call, its labels may be set there: `functools.update_wrapper(_helper, obj)`, round 92)
+        handed = any(isinstance(call, ast.Call) and any(
+            isinstance(a, ast.Name) and a.id == name for a in [*call.args, *(k.value for k in call.keywords)])
+            for statement in reading.passed.get(name, []) for call in ast.walk(statement))
+        return bool(defs) and not handed and all(isinstance(b, (ast.FunctionDef, ast.AsyncFunctionDef)) and not b.decorator_list
                                   for b in defs) and all(_a_text(reading, n.value, labelled | {name}) for n in labelling)
     return False
+
+
+#: Nodes that open a scope of their own, whose names may be bound there rather than at the module's level.
+SCOPE_NODES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef, ast.ListComp, ast.SetComp,
+               ast.DictComp, ast.GeneratorExp)
 
 
 def _a_plain_value(reading: _Reading, value: ast.AST, labelled: frozenset) -> bool:
@@ -1717,6 +1726,12 @@ def _a_plain_value(reading: _Reading, value: ast.AST, labelled: frozenset) -> bo
     if isinstance(value, ast.Constant):
         return type(value.value) in (str, int, float, bool)
     if isinstance(value, ast.Name):
+        # (the module's binding only where the module's names are read: not in a class body, a function or a
+        # comprehension that may bind the name itself, attack round 92's `_TAG = _Src()` in a class body)
+        parents, node = _parents(reading), value
+        while (node := parents.get(id(node))) is not None:
+            if isinstance(node, SCOPE_NODES):
+                return False
         bindings = reading.bindings.get(value.id, [])
         return bool(bindings) and value.id not in reading.global_in_functions and all(
             isinstance(b, ast.Assign) and len(b.targets) == 1 and isinstance(b.targets[0], ast.Name)
@@ -4580,7 +4595,12 @@ def _calls_of_partials(reading: _Reading, statement: ast.AST, name: str) -> list
     partial, bound by an annotated or a chained assignment, or its name used other than by direct calls: round 89)."""
     partials = [n for n in ast.walk(statement) if isinstance(n, ast.Call)
                 and (_resolved(reading, n.func) or "").rsplit(".", 1)[-1] in ("partial", "partialmethod")
-                and any(isinstance(a, ast.Name) and a.id == name for a in [*n.args, *(k.value for k in n.keywords)])]
+                and (n.args and isinstance(n.args[0], ast.Name) and n.args[0].id == name or any(
+                    name in _handed_through(reading, ast.Subscript(value=a.value, slice=ast.Constant(0), ctx=ast.Load())
+                                            if isinstance(a, ast.Starred) else a)
+                    for a in [*n.args[1:], *(k.value for k in n.keywords)]))]
+    # (any argument that may be the object: `partial(_put, [_B][0])`, `*[_B]`, `box=_B if c else None`: attack round
+    # 90)
     # (the object itself bound in, `partial(_put, _B)`; not an element of it, `partial(OPS["sum"], kernel=k)`:
     # fairness round 12)
     if not partials:
@@ -5128,8 +5148,39 @@ def _own_member_names(reading: _Reading) -> frozenset[str]:
                 isinstance(b, ast.ClassDef) for b, _ in reading.bindings.get(n.func.id, [])))
                   for k in n.keywords if k.arg}
         found |= {n.attr for n in reading.nodes if isinstance(n, ast.Attribute) and isinstance(n.ctx, ast.Store)}
+        # (attack round 90) a `**` mapping given such a call names its members by its keys, a dict's or `dict()`'s
+        # keywords, or any name when the reader cannot list them; a named tuple's or a made dataclass's fields are
+        # texts
+        for n in reading.nodes:
+            if not isinstance(n, ast.Call):
+                continue
+            resolved = _resolved(reading, n.func) or ""
+            if resolved in NAMESPACE_MAKERS or isinstance(n.func, ast.Name) and any(
+                    isinstance(b, ast.ClassDef) for b, _ in reading.bindings.get(n.func.id, [])):
+                for k in n.keywords:
+                    if k.arg is not None:
+                        continue
+                    if isinstance(k.value, ast.Dict) and all(isinstance(key, ast.Constant) and isinstance(key.value, str)
+                                                             for key in k.value.keys):
+                        found |= {key.value for key in k.value.keys}
+                    elif isinstance(k.value, ast.Call) and isinstance(k.value.func, ast.Name) \
+                            and k.value.func.id == "dict" and not k.value.args and all(kw.arg for kw in k.value.keywords):
+                        found |= {kw.arg for kw in k.value.keywords}
+                    else:
+                        found |= DATA_ATTRIBUTES
+            elif resolved in COMPARING_WRAPPERS:
+                found |= ADDING_DUNDERS  # (what it makes compares by the submission's function: round 90)
+            elif resolved.rsplit(".", 1)[-1] in FIELD_MAKERS:
+                found |= {word for a in ast.walk(n) if isinstance(a, ast.Constant) and isinstance(a.value, str)
+                          for word in a.value.replace(",", " ").split()}
         names = reading.memo["own_member_names"] = frozenset(found)
     return names
+
+
+#: Library functions whose objects compare or hash by a function of the submission's.
+COMPARING_WRAPPERS = frozenset({"functools.cmp_to_key"})
+#: Functions that make a class whose members are named by texts they are given.
+FIELD_MAKERS = frozenset({"namedtuple", "NamedTuple", "make_dataclass", "TypedDict", "Enum", "IntEnum", "Flag"})
 
 
 #: Built-ins whose result is a number, a text or a bool made of what they are given, never an element of it (not min,
@@ -5432,6 +5483,22 @@ def _names_of(reading: _Reading, function: ast.AST) -> set[str]:
     return names
 
 
+#: What reads a function's or a class's annotations back as objects.
+ANNOTATION_READERS = frozenset({"get_type_hints", "get_annotations", "signature", "getfullargspec", "fields"})
+
+
+def _reads_annotations(reading: _Reading) -> bool:
+    """Whether the source reads annotations back as objects (``f.__annotations__``, ``typing.get_type_hints``,
+    ``inspect.signature``): memoised per reading."""
+    found = reading.memo.get("reads_annotations")
+    if found is None:
+        found = reading.memo["reads_annotations"] = any(
+            isinstance(n, ast.Attribute) and n.attr == ANNOTATIONS or isinstance(n, ast.Name) and n.id == ANNOTATIONS
+            or isinstance(n, ast.Call) and (_resolved(reading, n.func) or getattr(n.func, "attr", "") or getattr(
+                n.func, "id", "")).rsplit(".", 1)[-1] in ANNOTATION_READERS for n in reading.nodes)
+    return found
+
+
 def _call_index(reading: _Reading) -> dict:
     """The calls of the units by the name they call (``f(...)``, ``obj.f(...)``), those through a subscript or a
     ``partial``, and the plain aliases of names (``g = f``), built once per reading: a keeping function's calls are
@@ -5492,9 +5559,12 @@ def _call_index(reading: _Reading) -> dict:
                 plain.update(id(m) for m in ast.walk(n.args[1]) if isinstance(m, ast.Name))
             elif isinstance(n, (ast.arg, ast.AnnAssign)) and n.annotation is not None:
                 # (a type's name; a function's is kept in __annotations__, where it may be called: attack round 89)
+                # (a class of the submission's too, unless something reads the annotations back, where it may be
+                # called: attack round 90's `_typed.__annotations__["fn"](F.conv2d)` making an instance)
                 plain.update(id(m) for m in ast.walk(n.annotation) if isinstance(m, ast.Name) and (
                     m.id in BUILTIN_TYPES or reading.bindings.get(m.id) and all(
-                        isinstance(b, (ast.ClassDef, ast.Import, ast.ImportFrom)) for b, _ in reading.bindings[m.id])))
+                        isinstance(b, (ast.Import, ast.ImportFrom)) or isinstance(b, ast.ClassDef)
+                        and not _reads_annotations(reading) for b, _ in reading.bindings[m.id])))
             if isinstance(n, ast.Call) and (isinstance(n.func, ast.Name) and n.func.id in NAME_LOOKUPS
                                             or isinstance(n.func, ast.Attribute) and n.func.attr in NAME_LOOKUPS):
                 texts += [a for a in n.args if isinstance(a, ast.Constant) and isinstance(a.value, str)]
@@ -5826,6 +5896,8 @@ def _reached_adding_dunders(reading: _Reading, reached: set[int]) -> bool:
     runs (:data:`ADDING_DUNDERS`): only such an object, added to a set or a dict, is handed what the container holds
     (attack round 58); a class the code asked about never reaches makes no instance it adds (fairness round 46: a
     Shape with ``__eq__`` checking q3's answers cost conv2d's set of seen sizes 2 points)."""
+    if any(isinstance(n, ast.Call) and (_resolved(reading, n.func) or "") in COMPARING_WRAPPERS for n in reading.nodes):
+        return True  # (`functools.cmp_to_key(_cmp)`: `in` runs `_cmp`, attack round 90)
     return any(isinstance(n, ast.ClassDef) and (id(n) in reached or any(id(m) in reached for m in n.body)) and any(
         isinstance(m, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Assign)) and (
             getattr(m, "name", None) in ADDING_DUNDERS
