@@ -4303,6 +4303,9 @@ def test_a_parameter_handed_on_beside_data_that_holds_nothing_is_no_filling(help
     "import contextlib\nwith contextlib.nullcontext(_B) as _A:\n    pass\n",
     "try:\n    raise KeyError(_B)\nexcept KeyError as _e:\n    _A = _e.args[0]\n",
     "[(_A := b) for b in [_B]]\n",
+    # a method of the submission's classes returning it (also by a name a dict's method has)
+    "class _H:\n    def get(self):\n        return _B\n_A = _H().get()\n",
+    "class _H:\n    def box(self):\n        return _B\n_A = _H().box()\n",
 ])
 def test_any_expression_that_may_hand_back_the_list_makes_an_alias(alias):
     source = _FILLED + alias + "_put(_A, F.conv2d)\n"

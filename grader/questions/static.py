@@ -7483,6 +7483,21 @@ def _handed_through(reading: _Reading, value: ast.AST | None) -> list[str]:
     found: list[str] = []
     todo = [(value, False)]
     followed: set[int] = set()  # the functions whose returns were taken
+
+    def own_methods(call: ast.Call, indexed) -> list:
+        """A method of the submission's classes by the call's name hands back what it returns or yields, and what it
+        is given (`_H().get()` returning the module's list: attack round 93)."""
+        more = []
+        for function in (m for c in reading.classes for m in c.body
+                         if isinstance(m, (ast.FunctionDef, ast.AsyncFunctionDef)) and m.name == call.func.attr):
+            if id(function) in followed:
+                continue
+            followed.add(id(function))
+            more += [(n.value, indexed if isinstance(n, ast.Return) else False) for n in _walk_scope_body(function)
+                     if isinstance(n, (ast.Return, ast.Yield, ast.YieldFrom)) and n.value is not None]
+            more += [(a.value if isinstance(a, ast.Starred) else a, True) for a in call.args]
+            more += [(k.value, True) for k in call.keywords]
+        return more
     while todo and len(found) < MAX_CONTAINERS:
         current, indexed = todo.pop()
         while isinstance(current, (ast.Attribute, ast.Subscript)) and indexed != ELEMENT:
@@ -7505,6 +7520,7 @@ def _handed_through(reading: _Reading, value: ast.AST | None) -> list[str]:
         elif isinstance(current, ast.Call) and isinstance(current.func, ast.Attribute) \
                 and current.func.attr in ELEMENT_HANDING_METHODS:
             todo.append((current.func.value, True))  # (`_D.setdefault("ops", [])` is an element of _D)
+            todo += own_methods(current, indexed)
         elif isinstance(current, ast.Call) and (_resolved(reading, current.func) or "") in SHARING_CALLS:
             # (`copy.copy(_NS)`, `ChainMap(_D)` share what they hold; `SimpleNamespace(box=_B)` by keyword: round 90)
             todo += [(a, indexed) for a in [*current.args, *(k.value for k in current.keywords)]]
@@ -7557,6 +7573,7 @@ def _handed_through(reading: _Reading, value: ast.AST | None) -> list[str]:
             method = isinstance(current.func, ast.Attribute) and _resolved(reading, current.func) is None
             if method:
                 todo.append((current.func.value, part))
+                todo += own_methods(current, indexed)
             if not method or current.func.attr in ELEMENT_HANDING_METHODS:  # (a module's function: `deque([_B])`)
                 given = [a.value if isinstance(a, ast.Starred) else a for a in current.args] + [
                     k.value for k in current.keywords]
