@@ -4306,6 +4306,21 @@ def test_a_parameter_handed_on_beside_data_that_holds_nothing_is_no_filling(help
     # a method of the submission's classes returning it (also by a name a dict's method has)
     "class _H:\n    def get(self):\n        return _B\n_A = _H().get()\n",
     "class _H:\n    def box(self):\n        return _B\n_A = _H().box()\n",
+    # attack round 93: defaults handed back, made functions, own objects' special methods, decorators, a tuple
+    # added nothing, a local rebound by a match capture
+    "_A = {}.get('k', _B)\n",
+    "_A = dict.get({0: _B}, 0)\n",
+    "_A = (lambda b=_B: b)()\n",
+    "def _d(b=_B):\n    return b\n_A = _d()\n",
+    "def _make():\n    return lambda x: x\n_A = _make()(_B)\n",
+    "class _C:\n    def __enter__(self):\n        return _B\n    def __exit__(self, *a):\n        pass\n"
+    "with _C() as _A:\n    pass\n",
+    "class _It:\n    def __iter__(self):\n        yield _B\nfor _A in _It():\n    pass\n",
+    "class _P:\n    @property\n    def box(self):\n        return _B\n_A = _P().box\n",
+    "class _R:\n    def __abs__(self):\n        return _B\n_X = _R()\n_A = abs(_X)\n",
+    "def _deco(f):\n    return _B\n@_deco\ndef _A():\n    pass\n",
+    "def _keep(t):\n    return t + ()\n_A = _keep((_B,))[0]\n",
+    "def _f(x):\n    out = []\n    match x:\n        case out:\n            pass\n    return out\n_A = _f(_B)\n",
 ])
 def test_any_expression_that_may_hand_back_the_list_makes_an_alias(alias):
     source = _FILLED + alias + "_put(_A, F.conv2d)\n"

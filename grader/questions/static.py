@@ -5423,7 +5423,7 @@ def _keeps_what_it_is_handed(reading: _Reading, chain: list[ast.AST], statements
             elif not (isinstance(n.func, ast.Name) and n.func.id in NON_STORING_BUILTINS
                       and n.func.id not in reading.bindings) and any(
                     isinstance(a, ast.Name) and outside(a) and (a.id in defaulted_data or _module_data(reading, a.id))
-                    for a in arguments):
+                    for a in arguments) and not _uses_only_as_data(reading, n, holding):
                 # handed on beside an object outside the function, to a call that may put it there (`_put(_B, f)`,
                 # `_put(box, f)` with `box=_B`: attack round 90's fillers, the object's change out of the reader's
                 # sight in another function)
@@ -5445,6 +5445,35 @@ def _keeps_what_it_is_handed(reading: _Reading, chain: list[ast.AST], statements
         return True
 
     return any(isinstance(m, ast.Name) and m.id in holding and as_it_is(m) for value in kept for m in ast.walk(value))
+
+
+def _uses_only_as_data(reading: _Reading, call: ast.Call, holding: set[str]) -> bool:
+    """``call`` calls a function of the submission's that uses each parameter receiving one of ``holding`` only as data
+    about it (``def log_call(history, fn, s): history.append(fn.__name__)``: fairness round 65's timing decorator)."""
+    if not isinstance(call.func, ast.Name):
+        return False
+    bindings = reading.bindings.get(call.func.id, [])
+    if not bindings or not all(isinstance(b, (ast.FunctionDef, ast.AsyncFunctionDef)) for b, _ in bindings):
+        return False
+    parents = _parents(reading)
+    for function, _ in bindings:
+        positional = [a.arg for a in function.args.posonlyargs + function.args.args]
+        if function.args.vararg or function.args.kwarg:
+            return False
+        received = {positional[i] for i, a in enumerate(call.args) if i < len(positional)
+                    and isinstance(a, ast.Name) and a.id in holding} | {
+            k.arg for k in call.keywords if k.arg and isinstance(k.value, ast.Name) and k.value.id in holding}
+        if any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords):
+            return False
+        for n in _walk_scope_body(function):
+            if isinstance(n, ast.Name) and n.id in received:
+                parent = parents.get(id(n))
+                if not (isinstance(n.ctx, ast.Load) and parent is not None and _makes_data_of(reading, parent, n)):
+                    return False
+        if any(isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)) and n is not function
+               for n in ast.walk(function)):
+            return False  # (a closure may keep it)
+    return True
 
 
 #: Built-ins that keep nothing of their arguments (their result is new, or a view a caller cannot change them through).
@@ -6060,6 +6089,14 @@ def _decorated_into_an_object(reading: _Reading, function: ast.AST) -> bool:
         head = decorator.func if isinstance(decorator, ast.Call) else decorator
         if _resolved(reading, head) in REGISTERING_DECORATORS or isinstance(head, ast.Name) and any(
                 isinstance(b, ast.ClassDef) for b, _ in reading.bindings.get(head.id, [])):
+            return True
+        # a decorator of the submission's that hands back a module's object instead (`def _deco(f): return _B`:
+        # attack round 93)
+        if isinstance(head, ast.Name) and any(
+                name in reading.bindings and not all(isinstance(b, (ast.FunctionDef, ast.AsyncFunctionDef,
+                                                                    ast.ClassDef, ast.Import, ast.ImportFrom))
+                                                     for b, _ in reading.bindings[name])
+                for name in _handed_through(reading, ast.Call(func=head, args=[], keywords=[]))):
             return True
     return False
 
@@ -7445,6 +7482,36 @@ def _aliases(reading: _Reading, reached: set[str], held=None) -> list[str]:
     return found
 
 
+def _mentions_own_instances(reading: _Reading, value: ast.AST) -> bool:
+    """``value`` names a class of the submission's or a module-level name bound to a call of one."""
+    classes = {c.name for c in reading.classes}
+    if not classes:
+        return False
+    for n in ast.walk(value):
+        if isinstance(n, ast.Name) and (n.id in classes or any(
+                isinstance(b, ast.Assign) and isinstance(b.value, ast.Call) and isinstance(b.value.func, ast.Name)
+                and b.value.func.id in classes for b, _ in reading.bindings.get(n.id, []))):
+            return True
+    return False
+
+
+def _own_classes_hand_back(reading: _Reading) -> list[str]:
+    """The module-level names that a method, a lambda or a property of the submission's classes returns or yields
+    (memoised per reading)."""
+    names = reading.memo.get("own_classes_hand_back")
+    if names is None:
+        handed: set[str] = set()
+        for cls in reading.classes:
+            for n in ast.walk(cls):
+                value = n.body if isinstance(n, ast.Lambda) else getattr(n, "value", None) if isinstance(
+                    n, (ast.Return, ast.Yield, ast.YieldFrom)) else None
+                if value is not None:
+                    handed |= {m.id for m in ast.walk(value) if isinstance(m, ast.Name) and m.id in reading.bindings
+                               and m.id not in ("self", "cls")}
+        names = reading.memo["own_classes_hand_back"] = sorted(handed)
+    return names
+
+
 def _part_of(*values: ast.AST) -> ast.AST:
     """An expression for a part of any of ``values`` (what :func:`_handed_through` reads as one)."""
     return ast.Subscript(value=ast.List(elts=list(values), ctx=ast.Load()), slice=ast.Constant(0), ctx=ast.Load())
@@ -7464,9 +7531,17 @@ def _bound_from(reading: _Reading, node: ast.AST, name: str) -> ast.AST | None:
         handled = _parents(reading).get(id(node))
         body = getattr(handled, "body", [])
         return _part_of(*(n.exc for st in body for n in ast.walk(st) if isinstance(n, ast.Raise) and n.exc))
+    # a decorated def or class is bound to what its decorators hand back (`@_deco def _A(): ...`: round 93)
+    decorated = [ast.Call(func=d, args=[ast.Name(id=node.name, ctx=ast.Load())], keywords=[])
+                 for d in getattr(node, "decorator_list", [])]
     if isinstance(node, ast.ClassDef):
+        # (an attribute bound to the object itself, `box = _B`; not to a part of it, `kernel = DEFAULTS["kernel"]`,
+        # which would make the class, and every method of it, the object: fairness round 65)
         return _part_of(*(st.value for st in node.body if isinstance(st, (ast.Assign, ast.AnnAssign))
-                          and st.value is not None))
+                          and st.value is not None and not isinstance(st.value, (ast.Subscript, ast.Attribute))),
+                        *decorated)
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return _part_of(*decorated) if decorated else None
     walruses = [n for n in ast.walk(node) if isinstance(n, ast.NamedExpr) and n.target.id == name]
     taken = [g.iter for n in ast.walk(node) if isinstance(n, (ast.ListComp, ast.SetComp, ast.GeneratorExp,
                                                               ast.DictComp)) for g in n.generators]
@@ -7483,6 +7558,10 @@ def _handed_through(reading: _Reading, value: ast.AST | None) -> list[str]:
     found: list[str] = []
     todo = [(value, False)]
     followed: set[int] = set()  # the functions whose returns were taken
+    if value is not None and _mentions_own_instances(reading, value):
+        # an object of the submission's classes may hand back, through any special method, property or attribute,
+        # what any of their methods return (`with _C() as _A`, `for _A in _It()`, `abs(_X)`, `_H().prop`: round 93)
+        found += _own_classes_hand_back(reading)
 
     def own_methods(call: ast.Call, indexed) -> list:
         """A method of the submission's classes by the call's name hands back what it returns or yields, and what it
@@ -7521,12 +7600,22 @@ def _handed_through(reading: _Reading, value: ast.AST | None) -> list[str]:
                 and current.func.attr in ELEMENT_HANDING_METHODS:
             todo.append((current.func.value, True))  # (`_D.setdefault("ops", [])` is an element of _D)
             todo += own_methods(current, indexed)
+            # and the default it hands back, or the mapping given it unbound (`{}.get("k", _B)`, `dict.get({0: _B},
+            # 0)`: attack round 93)
+            todo += [(a, True) for a in current.args] + [(k.value, True) for k in current.keywords]
         elif isinstance(current, ast.Call) and (_resolved(reading, current.func) or "") in SHARING_CALLS:
             # (`copy.copy(_NS)`, `ChainMap(_D)` share what they hold; `SimpleNamespace(box=_B)` by keyword: round 90)
             todo += [(a, indexed) for a in [*current.args, *(k.value for k in current.keywords)]]
         elif isinstance(current, ast.Call) and isinstance(current.func, ast.Lambda):
             todo += [(a, False) for a in current.args]  # (`(lambda x: x)(_B)`: round 89)
+            todo += [(d, True) for d in _parameter_defaults(current.func).values()]
             todo.append((current.func.body, indexed))  # (`(lambda: _B)()`: round 90)
+        elif isinstance(current, ast.Call) and isinstance(current.func, ast.Call) and (
+                _resolved(reading, current.func.func) or "") not in ("operator.itemgetter", "operator.attrgetter"):
+            # what a made function hands back: its arguments, or what the call that made it was given or returns
+            # (`_make()(_B)`, `functools.partial(_same)(_B)`: attack round 93)
+            todo += [(a.value if isinstance(a, ast.Starred) else a, True) for a in current.args]
+            todo += [(k.value, True) for k in current.keywords] + [(current.func, indexed)]
         elif isinstance(current, ast.Call) and (isinstance(current.func, ast.Call) or isinstance(
                 current.func, ast.Name) and current.func.id in ELEMENT_TAKING_BUILTINS
                 and current.func.id not in reading.bindings):
@@ -7550,6 +7639,8 @@ def _handed_through(reading: _Reading, value: ast.AST | None) -> list[str]:
                         todo += [(a, True) for a in arguments]  # (a name bound to any other callable)
                     continue
                 followed.add(id(function))
+                # (a parameter's default is what it hands back when not given: `(lambda b=_B: b)()`, round 93)
+                todo += [(d, True) for d in _parameter_defaults(function).values()]
                 returned = [function.body] if isinstance(function, ast.Lambda) else [
                     n.value for n in _walk_scope_body(function) if isinstance(n, ast.Return) and n.value is not None]
                 yielded = [] if isinstance(function, ast.Lambda) else [
@@ -7562,7 +7653,7 @@ def _handed_through(reading: _Reading, value: ast.AST | None) -> list[str]:
                 if indexed or not all(_fresh(v) or _a_fresh_local(function, v) or _plain_arithmetic(reading, v)
                                       for v in handed):
                     todo += [(a, True) for a in arguments]
-        elif isinstance(current, ast.Call) and not _makes_a_new_value(reading, current):
+        elif isinstance(current, ast.Call) and not _makes_a_new_value(reading, current, indexed):
             # any other call may hand back what it is given, or part of it (`dict(k=_B)["k"]`, `deque([_B]).popleft()`,
             # `operator.getitem([_B], 0)`, `functools.reduce(...)`, `KeyError(_B).args[0]`, an instance of the
             # submission's keeping it: attack round 90), and a method what its object holds
@@ -7596,7 +7687,8 @@ def _handed_through(reading: _Reading, value: ast.AST | None) -> list[str]:
 
 #: Calls whose result is a new value that holds none of their arguments: numbers, texts, tensors.
 NEW_VALUE_BUILTINS = frozenset({"len", "repr", "str", "format", "isinstance", "issubclass", "id", "hash", "callable",
-                                "bool", "int", "float", "abs", "round", "any", "all", "print", "range", "ord", "chr"})
+                                "bool", "int", "float", "any", "all", "print", "range", "ord", "chr"})
+# (not abs, round: they hand back what a class's __abs__/__round__ does, attack round 93)
 
 
 def _a_fresh_local(function: ast.AST, value: ast.AST) -> bool:
@@ -7611,7 +7703,9 @@ def _a_fresh_local(function: ast.AST, value: ast.AST) -> bool:
                 and any(isinstance(t, ast.Name) and t.id == value.id for t in ast.walk(
                     n.target if isinstance(n, (ast.AnnAssign, ast.AugAssign, ast.NamedExpr, ast.For)) else
                     ast.Tuple(elts=list(n.targets), ctx=ast.Store()) if isinstance(n, ast.Assign) else n))
-                or isinstance(n, (ast.Global, ast.Nonlocal)) and value.id in n.names]
+                or isinstance(n, (ast.Global, ast.Nonlocal)) and value.id in n.names
+                or isinstance(n, (ast.MatchAs, ast.MatchStar)) and n.name == value.id  # (a capture: round 93)
+                or isinstance(n, ast.MatchMapping) and n.rest == value.id]
     def fresh_binding(n: ast.AST) -> bool:
         if not isinstance(n, (ast.Assign, ast.AnnAssign)) or n.value is None:
             return False
@@ -7645,6 +7739,13 @@ def _plain_arithmetic(reading: _Reading, value: ast.AST) -> bool:
     an operator: its result is a new number, a bool or a tensor, none of its operands."""
     if not isinstance(value, (ast.BinOp, ast.UnaryOp, ast.Compare)):
         return False
+    # (`t + ()`, `t * 1` hand back a tuple itself: attack round 93)
+    if any(isinstance(n, ast.BinOp) and (
+            isinstance(n.op, ast.Add) and any(isinstance(o, (ast.Tuple, ast.List)) and not o.elts
+                                              for o in (n.left, n.right))
+            or isinstance(n.op, ast.Mult) and any(isinstance(o, ast.Constant) and o.value == 1
+                                                  for o in (n.left, n.right))) for n in ast.walk(value)):
+        return False
     defined = reading.memo.get("operator_dunders")
     if defined is None:
         defined = reading.memo["operator_dunders"] = any(
@@ -7655,13 +7756,27 @@ def _plain_arithmetic(reading: _Reading, value: ast.AST) -> bool:
     return not defined
 
 
-def _makes_a_new_value(reading: _Reading, call: ast.Call) -> bool:
+def _makes_a_new_value(reading: _Reading, call: ast.Call, indexed=False) -> bool:
     """``call`` makes a value that holds none of what it is given: a built-in of :data:`NEW_VALUE_BUILTINS` (not
     rebound), or a function of ``math`` or ``torch`` (a tensor holds numbers)."""
     if isinstance(call.func, ast.Name) and call.func.id in NEW_VALUE_BUILTINS and call.func.id not in reading.bindings:
         return True
     resolved = _resolved(reading, call.func) or ""
-    return resolved.startswith(("math.", "torch.")) and not resolved.startswith(("torch.nn.", "torch.utils."))
+    # (and what copies or serialises: `copy.deepcopy(CFG)`, `json.loads(json.dumps(CFG))`, `pd.DataFrame(LOG)` hold
+    # none of it, fairness round 65; an element taken out of them is still read)
+    if resolved.startswith("pandas."):
+        return not indexed  # (a frame's object column holds what it was given: `pd.DataFrame({"c": [_B]})["c"][0]`)
+    return resolved.startswith(NEW_VALUE_MODULES) and not (
+        resolved.startswith(("torch.nn.", "torch.utils.")) and not resolved.startswith("torch.nn.functional.")) \
+        or resolved in NEW_VALUE_FUNCTIONS
+
+
+#: Modules whose functions make new values that hold none of their arguments (numbers, texts, tensors).
+NEW_VALUE_MODULES = ("math.sqrt", "math.log", "math.exp", "math.sin", "math.cos", "math.pi", "math.isclose",
+                     "torch.", "json.", "statistics.", "time.", "datetime.")
+# (not the rest of math: `math.floor` hands back what __floor__ does, `math.prod((), start=_B)` its start: round 93)
+#: Functions elsewhere that do.
+NEW_VALUE_FUNCTIONS = frozenset({"copy.deepcopy"})
 
 
 def _a_class_call(reading: _Reading, call: ast.Call) -> bool:
