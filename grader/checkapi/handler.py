@@ -890,6 +890,12 @@ class Handler:
                     raise _Refused(f"{cls.__name__} binds {bound[0]} in its class, which torch reads when an "
                                    "optimizer is built or a step taken, so what the model is cannot be judged")
             attrs = object.__getattribute__(module, "__dict__")
+            for table in (None, *MODULE_TABLES):
+                value = attrs if table is None else attrs.get(table, {})
+                if type(value) not in self._plain_tables:
+                    raise _Refused(f"{type(module).__name__}'s {table or '__dict__'} is a {wire.type_name(value)}, "
+                                   "not the dict torch makes, so what the model is cannot be judged")
+            # (read once the instance's dict is known to be the plain one torch makes)
             shadowing = sorted(TRAINING_CALLS & {k for k in attrs if type(k) is str})
             if shadowing:
                 # an instance's own attribute hides the class's method from whoever calls it (attack round 92:
@@ -897,11 +903,6 @@ class Handler:
                 raise _Refused(f"{type(module).__name__} binds {shadowing[0]} on its instance, hiding "
                                f"torch.nn.Module.{shadowing[0]}, which training and checkpointing call and the judge "
                                "does not, so what the model is cannot be judged")
-            for table in (None, *MODULE_TABLES):
-                value = attrs if table is None else attrs.get(table, {})
-                if type(value) not in self._plain_tables:
-                    raise _Refused(f"{type(module).__name__}'s {table or '__dict__'} is a {wire.type_name(value)}, "
-                                   "not the dict torch makes, so what the model is cannot be judged")
             for name, p in attrs.get("_parameters", {}).items():
                 if p is not None and type(p) not in self._parameter_types:
                     raise _Refused(f"{type(module).__name__}'s parameter {name} is a {wire.type_name(p)}, not a "
