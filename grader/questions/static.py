@@ -1709,8 +1709,9 @@ def _a_text(reading: _Reading, value: ast.AST, labelled: frozenset = frozenset()
         handed = any(isinstance(call, ast.Call) and any(
             isinstance(a, ast.Name) and a.id == name for a in [*call.args, *(k.value for k in call.keywords)])
             for statement in reading.passed.get(name, []) for call in ast.walk(statement))
-        return bool(defs) and not handed and all(isinstance(b, (ast.FunctionDef, ast.AsyncFunctionDef)) and not b.decorator_list
-                                  for b in defs) and all(_a_text(reading, n.value, labelled | {name}) for n in labelling)
+        return bool(defs) and not handed and all(
+            isinstance(b, (ast.FunctionDef, ast.AsyncFunctionDef)) and not b.decorator_list for b in defs) and all(
+            _a_text(reading, n.value, labelled | {name}) for n in labelling)
     return False
 
 
