@@ -113,7 +113,16 @@ MODELS = CNN_PLAIN + "\n" + Q8_PLAIN
 
 def py(name, q6, *, imports=IMPORTS, extra=""):
     """A full submission: the simple answers, q2/q5, the given q6 part, the models, then ``extra``."""
-    FILES[f"r65_{name}.py"] = imports + Q_SIMPLE + Q2_Q5 + Q6_OUT + q6 + "\n" + MODELS + extra
+    _write(name, [imports + Q_SIMPLE, Q2_Q5, Q6_OUT + q6, MODELS, extra])
+
+
+def _write(name, parts):
+    """A style file as a notebook, one cell a part (students answer in notebooks: the corpus stays mostly notebooks,
+    tests/test_fairness.py), a reduction (``min_``) as a script."""
+    if name.startswith("min_"):
+        FILES[f"r65_{name}.py"] = parts[0] + parts[1] + parts[2] + "\n" + "".join(parts[3:])
+    else:
+        nb(name, "".join("# %%\n" + part for part in parts if part.strip()))
 
 
 FIRST_CELL = 'import otter\ngrader = otter.Notebook("lecture06.ipynb")'
@@ -156,7 +165,7 @@ def conv_with(before_loops="", after_loops="", head=""):
 
 def py_models(name, q6, models, *, imports=IMPORTS, simple=None, extra=""):
     """A full submission with its own q7/q8 models (and optionally its own simple answers)."""
-    FILES[f"r65_{name}.py"] = imports + (simple or Q_SIMPLE) + Q2_Q5 + Q6_OUT + q6 + "\n" + models + extra
+    _write(name, [imports + (simple or Q_SIMPLE), Q2_Q5, Q6_OUT + q6, models, extra])
 
 
 BASE = CONV_LOOPS + POOL_LOOPS + SELF_CHECK
