@@ -5188,6 +5188,9 @@ FIELD_MAKERS = frozenset({"namedtuple", "NamedTuple", "make_dataclass", "TypedDi
 #: max, sorted, list, tuple: attack round 86's `min([fn], key=id)`, `list(fns)[0]`).
 DATA_BUILTINS = frozenset({"len", "str", "repr", "int", "float", "bool", "isinstance", "range", "format", "hash", "id",
                            "any", "all", "print"})  # (not abs, round, sum: `sum([], t)` is t, attack round 87)
+#: Built-ins whose result holds none of what they are given (not abs, round: they hand back what a class's
+#: __abs__/__round__ does, attack round 93).
+NEW_VALUE_BUILTINS = DATA_BUILTINS | {"issubclass", "callable", "ord", "chr"}
 #: The built-in types an annotation names.
 BUILTIN_TYPES = frozenset({"int", "float", "str", "bool", "list", "tuple", "dict", "set", "frozenset", "bytes", "object",
                            "type", "complex", "slice", "range"})
@@ -5478,8 +5481,7 @@ def _uses_only_as_data(reading: _Reading, call: ast.Call, holding: set[str]) -> 
 
 
 #: Built-ins that keep nothing of their arguments (their result is new, or a view a caller cannot change them through).
-NON_STORING_BUILTINS = frozenset({"print", "len", "repr", "str", "format", "isinstance", "issubclass", "id", "hash",
-                                  "type", "callable", "bool", "int", "float", "abs", "round", "any", "all"})
+NON_STORING_BUILTINS = NEW_VALUE_BUILTINS | {"type", "abs", "round"}
 
 
 def _module_data(reading: _Reading, name: str) -> bool:
@@ -7687,9 +7689,6 @@ def _handed_through(reading: _Reading, value: ast.AST | None) -> list[str]:
 
 
 #: Calls whose result is a new value that holds none of their arguments: numbers, texts, tensors.
-NEW_VALUE_BUILTINS = frozenset({"len", "repr", "str", "format", "isinstance", "issubclass", "id", "hash", "callable",
-                                "bool", "int", "float", "any", "all", "print", "range", "ord", "chr"})
-# (not abs, round: they hand back what a class's __abs__/__round__ does, attack round 93)
 
 
 def _a_fresh_local(function: ast.AST, value: ast.AST) -> bool:
