@@ -4395,3 +4395,24 @@ def test_a_keeping_class_named_in_an_annotation_counts_when_annotations_are_read
     source = (_FILLED + "class _Keep:\n    def __init__(self, fn):\n        _B.append(fn)\n"
               "def _typed(fn: _Keep):\n    return fn\n" + reads)
     assert (found([source]) == []) is readable
+
+
+@pytest.mark.parametrize("filler", [
+    # attack round 90: the list conv2d reads, changed through what a call of the submission's hands back
+    "def _box():\n    return _B\ndef _fill(f):\n    _box().append(f)\n_fill(F.conv2d)\n",
+    "def _box():\n    return [_B]\ndef _fill(f):\n    _box()[0].insert(0, f)\n_fill(F.conv2d)\n",
+    "class _Holder:\n    def get(self):\n        return _B\ndef _fill(f):\n    _Holder().get().extend([f])\n"
+    "_fill(F.conv2d)\n",
+    "def _box():\n    return {'c': _B}\ndef _fill(f):\n    _box()['c'][:] = [f]\n_fill(F.conv2d)\n",
+])
+def test_a_change_through_what_a_call_hands_back_changes_the_object(filler):
+    assert any(kind == "builtin" and what.startswith("F.conv2d") for kind, what in found([_FILLED + filler]))
+
+
+@pytest.mark.parametrize("change", [
+    # what such a change stores is read as it is: a plain value is no code (fairness)
+    "def _box():\n    return _B\n_box().append(3)\n",
+    "def _box():\n    return _B\ndef _fill(v):\n    _box().append(v)\n_fill(len([1, 2]))\n",
+])
+def test_a_plain_value_stored_through_a_call_is_no_code(change):
+    assert found([_FILLED + change]) == []

@@ -953,6 +953,7 @@ def _read_cached(units: tuple[str, ...]) -> _Reading:
                                 "than once: TorchScript takes the binding in force when it compiles)",
                 hides_from_models=False))
     reading.unreadable += [finding for cls, finding in reading.accounts if cls.name not in plain]
+    _record_changes_through_calls(reading)
     _read_untied_changes(reading, every_node)
     if len(reading.classes) > MAX_CLASSES:
         reading.unreadable.append(Finding("unverifiable", f"{len(reading.classes)} class definitions (the grader reads "
@@ -4147,6 +4148,35 @@ def _record_mutations(reading: _Reading, nodes: list[ast.AST]) -> None:
                 reading.mutations.setdefault(root, []).append(node)
         if isinstance(node, ast.stmt):
             _record_calls_given(reading, node)
+
+
+def _changed_receiver(node: ast.AST) -> list[ast.AST]:
+    """The expressions whose objects a change recorded by :func:`_record_mutations` changes: ``box`` of
+    ``box.append(f)``, ``box[0] = f``, ``setattr(box, ...)``."""
+    if isinstance(node, ast.Call):
+        if isinstance(node.func, ast.Attribute):
+            return [node.func.value]
+        return node.args[:1]
+    targets = node.targets if isinstance(node, (ast.Assign, ast.Delete)) else [getattr(node, "target", None)]
+    return [t.value for t in targets if isinstance(t, (ast.Attribute, ast.Subscript))]
+
+
+def _record_changes_through_calls(reading: _Reading) -> None:
+    """A change made through what a call hands back (``_box().append(f)``, ``registry()["conv"] = f``, with
+    ``def _box(): return _B``) changes the objects that call may hand back (:func:`_handed_through`): it is
+    recorded as a change of each of those module-level names too, once every unit is read and every function's
+    returns are known (attack round 90: the change was recorded under ``_box`` alone, which nothing reached)."""
+    recorded = [(node, root) for root, nodes in reading.mutations.items() for node in nodes]
+    for node, root in recorded:
+        for receiver in _changed_receiver(node):
+            base = receiver
+            while isinstance(base, (ast.Attribute, ast.Subscript)):
+                base = base.value
+            if not isinstance(base, ast.Call):
+                continue  # (through a name: recorded under it already)
+            for name in _handed_through(reading, receiver):  # (`_box()[0]`: an element of what it hands back)
+                if name != root and name in reading.bindings and node not in reading.mutations.get(name, []):
+                    reading.mutations.setdefault(name, []).append(node)
 
 
 #: Calls that make a new, empty or literal container (a name bound to one is that container, not an alias).
