@@ -4416,3 +4416,37 @@ def test_a_change_through_what_a_call_hands_back_changes_the_object(filler):
 ])
 def test_a_plain_value_stored_through_a_call_is_no_code(change):
     assert found([_FILLED + change]) == []
+
+
+_HOLDS = ("import torch\nimport torch.nn.functional as F\nclass _Holder:\n    def keep(self, fn):\n        self.fns = (fn,)\n"
+          "_HOLDER = _Holder()\n"
+          "def conv2d(image, kernel, stride=1, padding=0):\n"
+          "    return getattr(_HOLDER, 'fns', ())[0](image[None, None], kernel[None, None])[0, 0]\n")
+
+
+@pytest.mark.parametrize("keeping", [
+    # attack round 84: a keeping method of a module-level instance, called through another spelling of it
+    "def _setup():\n    h = _HOLDER\n    h.keep(F.conv2d)\n_setup()\n",
+    "def _setup(f):\n    h = _HOLDER\n    h.keep(f)\n_setup(F.conv2d)\n",
+    "def _setup(f):\n    _HOLDER.keep(f)\n_setup(F.conv2d)\n",
+    "def _setup():\n    (h := _HOLDER).keep(F.conv2d)\n_setup()\n",
+    "def _setup():\n    for h in [_HOLDER]:\n        h.keep(F.conv2d)\n_setup()\n",
+    "def _setup():\n    keep = _HOLDER.keep\n    keep(F.conv2d)\n_setup()\n",
+    "_KEEP = _HOLDER.keep\n_KEEP(F.conv2d)\n",
+])
+def test_a_keeping_method_called_through_another_spelling_of_its_object_keeps(keeping):
+    assert ("builtin", "F.conv2d") in found([_HOLDS + keeping])
+
+
+@pytest.mark.parametrize("source", [
+    # (fairness rounds 2, 13, 41, 48) methods that keep nothing, of classes and of new instances, beside self-checks
+    "class Ops:\n    def conv(self, image, kernel):\n        return (image[:3, :3] * kernel).sum()\n"
+    "ops = Ops()\nconv2d = ops.conv\nx, k = torch.rand(6, 6), torch.rand(3, 3)\n"
+    "print(torch.allclose(conv2d(x, k), F.conv2d(x[None, None], k[None, None])[0, 0]))\n",
+    "class Shapes:\n    @staticmethod\n    def out(size, k):\n        return size - k + 1\n"
+    "def conv2d(image, kernel, stride=1, padding=0):\n    n = Shapes.out(image.shape[0], kernel.shape[0])\n"
+    "    return torch.stack([(image[i:i + 3, :3] * kernel).sum() for i in range(n)])\n"
+    "print(conv2d(torch.rand(5, 5), torch.rand(3, 3)), F.conv2d(torch.rand(1, 1, 5, 5), torch.rand(1, 1, 3, 3)))\n",
+])
+def test_a_method_that_keeps_nothing_reaches_nothing(source):
+    assert found(["import torch\nimport torch.nn.functional as F\n" + source]) == []

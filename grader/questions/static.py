@@ -954,6 +954,7 @@ def _read_cached(units: tuple[str, ...]) -> _Reading:
                 hides_from_models=False))
     reading.unreadable += [finding for cls, finding in reading.accounts if cls.name not in plain]
     _record_changes_through_calls(reading)
+    _record_calls_through_other_spellings(reading, every_node)
     _read_untied_changes(reading, every_node)
     if len(reading.classes) > MAX_CLASSES:
         reading.unreadable.append(Finding("unverifiable", f"{len(reading.classes)} class definitions (the grader reads "
@@ -4179,6 +4180,82 @@ def _record_changes_through_calls(reading: _Reading) -> None:
                     reading.mutations.setdefault(name, []).append(node)
 
 
+def _spelled_by(reading: _Reading, expression: ast.AST, at: ast.AST) -> list[str]:
+    """The module-level names whose object ``expression``, standing at ``at``, may be when it is not that name
+    itself: what a call or a walrus hands back (:func:`_handed_through`), or what a local of the function around
+    it is bound to there (``h = _HOLDER``, ``for h in [_HOLDER]``, ``with ... as h``)."""
+    if isinstance(expression, ast.NamedExpr):
+        return _handed_through(reading, expression.value)
+    if isinstance(expression, ast.Name):
+        scope, owners = _scope_around(reading, at)
+        owner = _owner_of(scope, expression.id, owners)
+        if owner is None:
+            return []  # (the module-level name itself, or a parameter: its callers' values are read with it)
+        if not isinstance(owner, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            # a comprehension's variable is an element of its iterables; a lambda's, its callers' argument
+            values, loops = _local_sources(owner, expression.id), None
+        else:
+            values = [v for v in _local_bindings(owner, expression.id) if isinstance(v, ast.expr)]
+            loops = {id(st.iter) for st in _walk_scope_body(owner) if isinstance(st, (ast.For, ast.AsyncFor))}
+        return sorted({name for v in values for name in _handed_through(
+            reading, ast.Call(func=ast.Name(id="next", ctx=ast.Load()), args=[v], keywords=[])
+            if loops is None or id(v) in loops else _part_of(v))})
+    return _handed_through(reading, expression)
+
+
+def _record_calls_through_other_spellings(reading: _Reading, nodes: list[ast.AST]) -> None:
+    """A method call on another spelling of a module-level object (``h = _HOLDER; h.keep(f)`` in a function,
+    ``(h := _HOLDER).keep(f)``, ``_get().keep(f)``) is a call handed that object (:func:`_calls_given`): the method
+    may keep what it is given there (attack round 84: recorded under the local ``h`` alone, which nothing reached).
+    Only objects a call can change count (not a class or a function of the submission's: `CNN().parameters()`
+    hands ``CNN`` nothing), and a method of a new instance (`Shape2D(3, 3).conv_out(k)`) changes that instance."""
+    classes = {c.name for c in reading.classes}
+    for call in nodes:
+        if isinstance(call, ast.Call) and isinstance(call.func, ast.Name):
+            # a keeping method called by another name (`keep = _HOLDER.keep; keep(f)`, at module level or locally)
+            scope, owners = _scope_around(reading, call)
+            owner = _owner_of(scope, call.func.id, owners)
+            if owner is not None and not isinstance(owner, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                continue
+            values = _local_bindings(owner, call.func.id) if owner is not None else [
+                getattr(b, "value", None) for b, _ in reading.bindings.get(call.func.id, [])]
+            for value in values:
+                if isinstance(value, ast.Attribute) and _own_method_keeps(reading, value.attr):
+                    base = _plain_base(value.value)
+                    plain = isinstance(base, ast.Name) and _owner_of(scope, base.id, owners) is None
+                    for name in [base.id] if plain else _spelled_by(
+                            reading, value.value if not isinstance(base, ast.Name) else base, call):
+                        if name in reading.bindings and call not in reading.passed.get(name, []):
+                            reading.passed.setdefault(name, []).append(call)
+            continue
+        if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)):
+            continue
+        receiver = call.func.value
+        base = _plain_base(receiver)
+        if isinstance(base, ast.Call) and isinstance(base.func, ast.Name) and base.func.id in classes:
+            continue
+        names = _spelled_by(reading, receiver if not isinstance(base, ast.Name) else base, call)
+        for name in names:
+            bindings = reading.bindings.get(name, [])
+            if not bindings or all(isinstance(b, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Import,
+                                                  ast.ImportFrom)) for b, _ in bindings):
+                continue
+            if any(isinstance(b, ast.Assign) and isinstance(b.value, ast.Call) and isinstance(b.value.func, ast.Name)
+                   and b.value.func.id in classes for b, _ in bindings) and call not in reading.passed.get(name, []):
+                # (an instance of the submission's class: a method of it may keep what it is given)
+                reading.passed.setdefault(name, []).append(call)
+            elif isinstance(call.func, ast.Attribute) and call.func.attr in CHANGING_METHODS \
+                    and call not in reading.passed.get(name, []):
+                reading.passed.setdefault(name, []).append(call)
+
+
+def _plain_base(node: ast.AST) -> ast.AST:
+    """``node`` without its attributes and subscripts: ``h`` of ``h.fns[0]``."""
+    while isinstance(node, (ast.Attribute, ast.Subscript)):
+        node = node.value
+    return node
+
+
 #: Calls that make a new, empty or literal container (a name bound to one is that container, not an alias).
 FRESH_CONSTRUCTORS = frozenset({"dict", "list", "set", "tuple", "frozenset", "defaultdict", "OrderedDict", "deque",
                                 "Counter"})
@@ -5450,6 +5527,11 @@ def _keeps_what_it_is_handed(reading: _Reading, chain: list[ast.AST], statements
                     and _base_name(n.func.value) not in reading.imported and (  # (`operator.add(acc, x)`)
                     outside(n.func.value) or any(isinstance(a, ast.Name) and outside(a) for a in n.args[:1])):
                 kept += arguments  # (`_KEPT.append(fn)`, `list.append(_KEPT, fn)`)
+            elif isinstance(n.func, ast.Attribute) and outside(n.func.value) \
+                    and _base_name(n.func.value) not in reading.imported and _own_method_keeps(reading, n.func.attr):
+                # a method of the submission's classes that keeps what it is handed, called on an object outside the
+                # function, keeps it there (`_HOLDER.keep(fn)`, `h = _HOLDER; h.keep(fn)`: attack round 84)
+                kept += arguments
             elif (isinstance(n.func, ast.Name) and n.func.id in STORING_FUNCTIONS
                   or (_resolved(reading, n.func) or "").startswith(STORING_MODULES)) \
                     and any(isinstance(a, ast.Name) and outside(a) for a in n.args[:1]):
@@ -5479,6 +5561,19 @@ def _keeps_what_it_is_handed(reading: _Reading, chain: list[ast.AST], statements
         return True
 
     return any(isinstance(m, ast.Name) and m.id in holding and as_it_is(m) for value in kept for m in ast.walk(value))
+
+
+def _own_method_keeps(reading: _Reading, name: str) -> bool:
+    """Whether a method ``name`` of the submission's classes keeps one of its parameters in an object outside it
+    (:func:`_keeps_what_it_is_handed`: on ``self`` or ``cls``, in a module's object).  Memoised per reading."""
+    memo = reading.memo.setdefault("own_method_keeps", {})
+    if name not in memo:
+        memo[name] = False  # (a method calling itself)
+        memo[name] = any(
+            _keeps_what_it_is_handed(reading, [st], [n for part in st.body for n in ast.walk(part)])
+            for cls in reading.classes for st in cls.body
+            if isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef)) and st.name == name)
+    return memo[name]
 
 
 def _uses_only_as_data(reading: _Reading, call: ast.Call, holding: set[str]) -> bool:
