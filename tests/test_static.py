@@ -4450,3 +4450,22 @@ def test_a_keeping_method_called_through_another_spelling_of_its_object_keeps(ke
 ])
 def test_a_method_that_keeps_nothing_reaches_nothing(source):
     assert found(["import torch\nimport torch.nn.functional as F\n" + source]) == []
+
+
+def test_a_self_check_handing_a_name_to_torch_beside_a_method_call_reads_only_that_call():
+    # a self-check's F.conv2d, handed the same image as the by-hand method beside it, is no code of the image
+    source = ("import torch\nimport torch.nn.functional as F\nclass ByHand:\n    def conv(self, image, kernel):\n"
+              "        return (image[:3, :3] * kernel).sum()\nops = ByHand()\nconv2d = ops.conv\n"
+              "x, k = torch.rand(6, 6), torch.rand(3, 3)\n"
+              "print(torch.allclose(ops.conv(x, k), F.conv2d(x[None, None], k[None, None])[0, 0]))\n")
+    assert found([source]) == []
+
+
+@pytest.mark.parametrize("check", [
+    # the calls that may keep are still read, with what they are handed
+    "print(torch.allclose(_put(_B, F.conv2d), torch.zeros(1)))\n",
+    "torch.testing.assert_close(_B, [_put(_B, F.conv2d)])\n",
+    "import functools\nprint(functools.partial(_put, _B)(F.conv2d), F.relu(torch.zeros(1)))\n",
+])
+def test_a_call_that_may_keep_beside_torchs_functions_is_read(check):
+    assert any(kind == "builtin" and what.startswith("F.conv2d") for kind, what in found([_FILLED + check]))

@@ -6195,6 +6195,7 @@ def _calls_given(reading: _Reading, name: str) -> list[ast.AST]:
                                             if any(r in reading.bindings for r in readers)] \
         + _call_index(reading)["through_decorators"].get(name, []) + (
             reading.passed_to_instances.get(name, []) if any(isinstance(b, ast.ClassDef) for b in bindings) else [])
+    calls = [narrowed for c in calls for narrowed in _calls_that_may_keep(reading, c, name)]
     if calls and _a_logger(reading, name):
         # a logger's records are formatted and written by logging's own handlers, never kept in the logger:
         # `log.info("model: %s", model)` hands the logger nothing that `log.debug(...)` in conv2d reaches (fairness
@@ -6204,6 +6205,37 @@ def _calls_given(reading: _Reading, name: str) -> list[ast.AST]:
                                           and c.func.attr in LOGGING_METHODS)
                  and not _wraps_the_logger(reading, c, name)]
     return calls
+
+
+def _keeps_nothing_it_is_handed(reading: _Reading, call: ast.Call) -> bool:
+    """``call`` calls a function of torch's (``torch.allclose``, ``F.conv2d``, ``torch.testing.assert_close``) or a
+    showing built-in: it stores nothing in what it is handed (a tensor's values it may change; no code)."""
+    if _a_showing_builtin(call) is not None:
+        return True
+    resolved = _resolved(reading, call.func) or ""
+    parts = resolved.split(".")
+    return parts[0] == "torch" and (len(parts) == 2 or resolved.startswith(("torch.nn.functional.", "torch.testing.")))
+
+
+def _calls_that_may_keep(reading: _Reading, statement: ast.AST, name: str) -> list[ast.AST]:
+    """What of ``statement``, recorded as handing ``name`` to a call (:func:`_record_calls_given`), may put something
+    in its object: the statement, or, when some of the calls that are handed it keep nothing (a self-check's
+    ``F.conv2d(x[None, None], k)``, ``torch.allclose``), only the others, each a call of a plain name or attribute:
+    what those keep comes from their own arguments (fairness: `print(torch.allclose(ops.conv(x, k), F.conv2d(x...)))`
+    read the self-check's F.conv2d as code of ``x``, which ``ops.conv`` is handed); nothing when none may."""
+    if not isinstance(statement, ast.stmt):
+        return [statement]
+    handing = [call for part in _statement_expressions(statement) for call in _walk_scope(part)
+               if isinstance(call, ast.Call) and any(
+                   n.id == name for piece in [*call.args, *(k.value for k in call.keywords)] for n in _values_in(piece))]
+    keeping = [call for call in handing if not _keeps_nothing_it_is_handed(reading, call)]
+    if not handing or len(keeping) == len(handing):
+        return [statement]
+    parents = _parents(reading)
+    if any(_plain_base(call.func) is not None and not isinstance(_plain_base(call.func), ast.Name)
+           or isinstance(parent := parents.get(id(call)), ast.Call) and parent.func is call for call in keeping):
+        return [statement]  # (`partial(put, box)("f", g)`: the outer call hands what the inner one binds)
+    return keeping
 
 
 #: Decorators that turn a def into an object with methods that change it (``@singledispatch`` then ``f.register``).
