@@ -4469,3 +4469,33 @@ def test_a_self_check_handing_a_name_to_torch_beside_a_method_call_reads_only_th
 ])
 def test_a_call_that_may_keep_beside_torchs_functions_is_read(check):
     assert any(kind == "builtin" and what.startswith("F.conv2d") for kind, what in found([_FILLED + check]))
+
+
+_READS_DEFAULTS = ("import torch\nimport torch.nn.functional as F\nDEFAULTS = {'stride': 1, 'padding': 0}\n"
+                   "def conv2d(image, kernel, stride=None, padding=None):\n"
+                   "    stride = DEFAULTS['stride'] if stride is None else stride\n"
+                   "    return (image[:3, :3] * kernel).sum() * stride\n"
+                   "def _torch_conv(image, kernel, stride=1, padding=0):\n"
+                   "    return F.conv2d(image[None, None], kernel[None, None], stride=stride, padding=padding)[0, 0]\n"
+                   "x, k = torch.randn(7, 7), torch.randn(3, 3)\n")
+
+
+@pytest.mark.parametrize("check", [
+    # fairness round 64: items of a table of constants conv2d reads, handed to a helper that returns torch's result
+    "s, p = DEFAULTS['stride'], DEFAULTS['padding']\nref = _torch_conv(x, k, s, p)\n",
+    "s = DEFAULTS['stride']\np = DEFAULTS['padding']\nref = _torch_conv(x, k, s, p)\n",
+    "s = DEFAULTS.get('stride')\nref = _torch_conv(x, k, DEFAULTS['stride'], DEFAULTS.get('padding'))\n",
+])
+def test_items_of_a_table_of_constants_handed_to_torch_are_no_code_of_it(check):
+    assert found([_READS_DEFAULTS + check]) == []
+
+
+@pytest.mark.parametrize("change", [
+    # ... but a table a call may change holds what that call puts there, and a helper handing back its argument
+    # hands back the table's item
+    "def _put(t, key, v):\n    t[key] = v\n_put(DEFAULTS, 'stride', F.conv2d)\ns = DEFAULTS['stride']\n"
+    "ref = _torch_conv(x, k, s, 0)\n",
+    "DEFAULTS['stride'] = F.conv2d\ns = DEFAULTS['stride']\nref = _torch_conv(x, k, s, 0)\n",
+])
+def test_items_of_a_table_something_changes_are_still_read(change):
+    assert any(kind == "builtin" and what.startswith("F.conv2d") for kind, what in found([_READS_DEFAULTS + change]))

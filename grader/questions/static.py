@@ -6187,7 +6187,7 @@ def _calls_given(reading: _Reading, name: str) -> list[ast.AST]:
             or _labels_a_function(reading, b, name) for b in bindings):
         return []
     if name not in reading.global_in_functions and all(_makes_plain_data(reading, b) or _makes_immutable(reading, b)
-                                                       for b in bindings):
+                                                       for b in bindings) or _a_table_of_constants(reading, name):
         # CFG = Config(), device = torch.device("cpu"): a call handed it cannot change what it holds (fairness round
         # 55: conv2d's `image.to(device)` read as reaching the CNN a later `CNN().to(device)` built, q6 -3)
         return []
@@ -6404,7 +6404,10 @@ def _makes_immutable(reading: _Reading, binding: ast.AST) -> bool:
     """``device = "cpu"``, ``device = torch.device("cuda" if torch.cuda.is_available() else "cpu")``: an assignment
     of a constant (a string, a number), of a choice between such values, or of an object of
     :data:`IMMUTABLE_MAKERS`' making, to a name alone."""
-    if not (isinstance(binding, ast.Assign) and all(isinstance(t, ast.Name) for t in binding.targets)
+    unpacked = isinstance(binding, ast.Assign) and len(binding.targets) == 1 and isinstance(
+        binding.targets[0], (ast.Tuple, ast.List)) and all(isinstance(t, ast.Name) for t in binding.targets[0].elts) \
+        and isinstance(binding.value, (ast.Tuple, ast.List))
+    if not (isinstance(binding, ast.Assign) and all(isinstance(t, ast.Name) for t in binding.targets) or unpacked
             or isinstance(binding, ast.AnnAssign) and isinstance(binding.target, ast.Name) and binding.value):
         return False
 
@@ -6413,9 +6416,49 @@ def _makes_immutable(reading: _Reading, binding: ast.AST) -> bool:
             return isinstance(value.value, (str, bytes, int, float, complex, bool, type(None)))
         if isinstance(value, ast.IfExp):
             return immutable(value.body) and immutable(value.orelse)
+        if isinstance(value, ast.Subscript) and isinstance(value.value, ast.Name):
+            # an item of a module's table of constants that nothing changes (`s = DEFAULTS["stride"]`: fairness
+            # round 64, a call handed `s` was read as changing the table conv2d reads)
+            return _a_table_of_constants(reading, value.value.id)
         return isinstance(value, ast.Call) and _resolved(reading, value.func) in IMMUTABLE_MAKERS
 
+    if unpacked:  # (`s, p = DEFAULTS["stride"], DEFAULTS["padding"]`)
+        return all(immutable(e) for e in binding.value.elts)
     return immutable(binding.value)
+
+
+def _a_table_of_constants(reading: _Reading, name: str) -> bool:
+    """``name`` is only ever bound, at module level, to a dict, list or tuple display of immutable constants (by
+    plain assignments), and nothing changes it or rebinds it from a function: each of its items is a constant."""
+    bindings = reading.bindings.get(name, [])
+    if not bindings or name in reading.mutations or name in reading.global_in_functions or name in reading.imported:
+        return False
+    for binding, _ in bindings:
+        value = getattr(binding, "value", None)
+        if not (isinstance(binding, ast.Assign) and all(isinstance(t, ast.Name) for t in binding.targets) or
+                isinstance(binding, ast.AnnAssign) and isinstance(binding.target, ast.Name)):
+            return False
+        if not (isinstance(value, ast.Dict) and all(k is not None for k in value.keys) and all(
+                isinstance(v, ast.Constant) for v in [*value.keys, *value.values])
+                or isinstance(value, (ast.List, ast.Tuple)) and all(isinstance(e, ast.Constant) for e in value.elts)):
+            return False
+    # and no call is handed it that may put something else in it (`_put(DEFAULTS, "k", f)`): only its items
+    # (`DEFAULTS["stride"]`, `DEFAULTS.get("padding")`), constants, are handed anywhere
+    parents = _parents(reading)
+
+    def an_item(use: ast.Name) -> bool:
+        parent = parents.get(id(use))
+        if isinstance(parent, ast.Subscript) and parent.value is use and isinstance(parent.ctx, ast.Load):
+            return True
+        return isinstance(parent, ast.Attribute) and parent.attr in READING_METHODS and isinstance(
+            called := parents.get(id(parent)), ast.Call) and called.func is parent
+
+    return all(an_item(use) for handing in reading.passed.get(name, []) for use in ast.walk(handing)
+               if isinstance(use, ast.Name) and use.id == name)
+
+
+#: Methods of a dict, list or tuple that read it and change nothing.
+READING_METHODS = frozenset({"get", "keys", "values", "items", "copy", "__getitem__", "__contains__", "index", "count"})
 
 
 def _constant_data(node: ast.AST) -> bool:
@@ -7811,7 +7854,7 @@ def _handed_through(reading: _Reading, value: ast.AST | None) -> list[str]:
                 todo += [(v, indexed) for v in returned] + [(v, False if indexed == ELEMENT else indexed)
                                                             for v in yielded]
                 if indexed or not all(_fresh(v) or _a_fresh_local(function, v) or _plain_arithmetic(reading, v)
-                                      for v in handed):
+                                      or _made_by_a_new_value_call(reading, v) for v in handed):
                     todo += [(a, True) for a in arguments]
         elif isinstance(current, ast.Call) and not _makes_a_new_value(reading, current, indexed):
             # any other call may hand back what it is given, or part of it (`dict(k=_B)["k"]`, `deque([_B]).popleft()`,
@@ -7889,6 +7932,21 @@ OPERATOR_DUNDERS = frozenset({f"__{op}__" for base in (
     "add", "sub", "mul", "matmul", "truediv", "floordiv", "mod", "pow", "lshift", "rshift", "and", "xor", "or")
     for op in (base, "r" + base, "i" + base)} | {"__neg__", "__pos__", "__invert__", "__abs__", "__lt__", "__le__",
                                                  "__gt__", "__ge__", "__eq__", "__ne__"})
+
+
+def _made_by_a_new_value_call(reading: _Reading, value: ast.AST) -> bool:
+    """``value`` is what a call that makes a new value (:func:`_makes_a_new_value`: torch's functions...) returns, or
+    an element, attribute or method's result of it (``F.conv2d(x[None, None], k[None, None])[0, 0]``: fairness round
+    64, a helper returning torch's convolution was taken to hand back its arguments, a config's items)."""
+    while True:
+        if isinstance(value, (ast.Subscript, ast.Attribute)):
+            value = value.value
+        elif isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) \
+                and isinstance(_plain_base(value.func), ast.Call):
+            value = value.func.value
+        else:
+            break
+    return isinstance(value, ast.Call) and _makes_a_new_value(reading, value)
 
 
 def _plain_arithmetic(reading: _Reading, value: ast.AST) -> bool:
