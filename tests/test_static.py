@@ -4485,6 +4485,8 @@ _READS_DEFAULTS = ("import torch\nimport torch.nn.functional as F\nDEFAULTS = {'
     "s, p = DEFAULTS['stride'], DEFAULTS['padding']\nref = _torch_conv(x, k, s, p)\n",
     "s = DEFAULTS['stride']\np = DEFAULTS['padding']\nref = _torch_conv(x, k, s, p)\n",
     "s = DEFAULTS.get('stride')\nref = _torch_conv(x, k, DEFAULTS['stride'], DEFAULTS.get('padding'))\n",
+    # (round 65) a layer built with an item of it, the table printed
+    "layer = torch.nn.Conv2d(1, 1, 3, padding=DEFAULTS['padding'])\nprint(DEFAULTS, layer(x[None, None]))\n",
 ])
 def test_items_of_a_table_of_constants_handed_to_torch_are_no_code_of_it(check):
     assert found([_READS_DEFAULTS + check]) == []
@@ -4496,6 +4498,9 @@ def test_items_of_a_table_of_constants_handed_to_torch_are_no_code_of_it(check):
     "def _put(t, key, v):\n    t[key] = v\n_put(DEFAULTS, 'stride', F.conv2d)\ns = DEFAULTS['stride']\n"
     "ref = _torch_conv(x, k, s, 0)\n",
     "DEFAULTS['stride'] = F.conv2d\ns = DEFAULTS['stride']\nref = _torch_conv(x, k, s, 0)\n",
+    "def _tune():\n    h = DEFAULTS\n    h['stride'] = F.conv2d\n_tune()\nlayer = _torch_conv(x, k, DEFAULTS['stride'], 0)\n",
+    "def _put(t, key, v):\n    t[key] = v\n_put(DEFAULTS, 'stride', F.conv2d)\n"
+    "layer = torch.nn.Conv2d(1, 1, 3, padding=DEFAULTS['padding'])\n",
 ])
 def test_items_of_a_table_something_changes_are_still_read(change):
     assert any(kind == "builtin" and what.startswith("F.conv2d") for kind, what in found([_READS_DEFAULTS + change]))

@@ -6430,6 +6430,22 @@ def _makes_immutable(reading: _Reading, binding: ast.AST) -> bool:
 def _a_table_of_constants(reading: _Reading, name: str) -> bool:
     """``name`` is only ever bound, at module level, to a dict, list or tuple display of immutable constants (by
     plain assignments), and nothing changes it or rebinds it from a function: each of its items is a constant."""
+    memo = reading.memo.setdefault("tables_of_constants", {})
+    if name not in memo:
+        memo[name] = _table_of_constants(reading, name)
+    return memo[name]
+
+
+def _an_item_of_constants(reading: _Reading, name: ast.Name) -> bool:
+    """``name`` stands where an item of it is read (``CFG["device"]``, ``CFG.get("device")``) and is a table of
+    constants (:func:`_a_table_of_constants`): what it hands on there is a constant (``nn.Conv2d(1, 1, 3,
+    device=CFG["device"])`` holds no part of ``CFG``: fairness round 65)."""
+    parent = _parents(reading).get(id(name))
+    return (isinstance(parent, ast.Subscript) and parent.value is name or isinstance(parent, ast.Attribute)
+            and parent.attr in READING_METHODS) and _a_table_of_constants(reading, name.id)
+
+
+def _table_of_constants(reading: _Reading, name: str) -> bool:
     bindings = reading.bindings.get(name, [])
     if not bindings or name in reading.mutations or name in reading.global_in_functions or name in reading.imported:
         return False
@@ -6442,19 +6458,22 @@ def _a_table_of_constants(reading: _Reading, name: str) -> bool:
                 isinstance(v, ast.Constant) for v in [*value.keys, *value.values])
                 or isinstance(value, (ast.List, ast.Tuple)) and all(isinstance(e, ast.Constant) for e in value.elts)):
             return False
-    # and no call is handed it that may put something else in it (`_put(DEFAULTS, "k", f)`): only its items
-    # (`DEFAULTS["stride"]`, `DEFAULTS.get("padding")`), constants, are handed anywhere
+    # and it is used nowhere but to read its items (`DEFAULTS["stride"]`, `DEFAULTS.get("padding")`), or shown
+    # (`print(DEFAULTS)`): no call is handed it that may put something else in it (`_put(DEFAULTS, "k", f)`), and no
+    # other name holds it (`h = DEFAULTS; h["k"] = f` in a function)
     parents = _parents(reading)
 
     def an_item(use: ast.Name) -> bool:
         parent = parents.get(id(use))
         if isinstance(parent, ast.Subscript) and parent.value is use and isinstance(parent.ctx, ast.Load):
             return True
+        if isinstance(parent, ast.Call) and _a_showing_builtin(parent) is not None and use in parent.args:
+            return True
         return isinstance(parent, ast.Attribute) and parent.attr in READING_METHODS and isinstance(
             called := parents.get(id(parent)), ast.Call) and called.func is parent
 
-    return all(an_item(use) for handing in reading.passed.get(name, []) for use in ast.walk(handing)
-               if isinstance(use, ast.Name) and use.id == name)
+    return all(an_item(use) for use in reading.nodes if isinstance(use, ast.Name) and use.id == name
+               and isinstance(use.ctx, ast.Load))
 
 
 #: Methods of a dict, list or tuple that read it and change nothing.
@@ -7782,6 +7801,11 @@ def _handed_through(reading: _Reading, value: ast.AST | None) -> list[str]:
         return more
     while todo and len(found) < MAX_CONTAINERS:
         current, indexed = todo.pop()
+        item_of = current.value if isinstance(current, ast.Subscript) else current.func.value if isinstance(
+            current, ast.Call) and isinstance(current.func, ast.Attribute) and current.func.attr in READING_METHODS \
+            else None
+        if isinstance(item_of, ast.Name) and _a_table_of_constants(reading, item_of.id):
+            continue  # (an item of a table of constants is a constant: `CFG["stride"]`)
         while isinstance(current, (ast.Attribute, ast.Subscript)) and indexed != ELEMENT:
             indexed = indexed or isinstance(current, ast.Subscript)
             current = current.value
@@ -7879,7 +7903,8 @@ def _handed_through(reading: _Reading, value: ast.AST | None) -> list[str]:
                     # there; a new container holds its arguments' elements only (`dict(k=_B)["k"]`)
                     called = {id(n.func) for a in given for n in ast.walk(a) if isinstance(n, ast.Call)}
                     found += [n.id for a in given for n in ast.walk(a) if isinstance(n, ast.Name)
-                              and isinstance(n.ctx, ast.Load) and id(n) not in called]
+                              and isinstance(n.ctx, ast.Load) and id(n) not in called
+                              and not _an_item_of_constants(reading, n)]
         elif isinstance(current, ast.BinOp) and indexed:
             todo += [(current.left, indexed), (current.right, indexed)]  # (`([_B] * 1)[0]`)
         elif isinstance(current, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)) and indexed:
