@@ -53,7 +53,8 @@ _R60_A = ("a grader's fault, older than the round: a decorator that compares the
            "hands them back, written in a way the checking-decorator rule does not accept (a method chain or "
            "str.format/join in its body, dict/type built-ins, a local list appended to, "
            "time/warnings/inspect/torch.testing calls, a statement before a factory's inner def, the decorator "
-           "defined twice): its F.conv2d counts against the loops (q6 -1 to -3)")
+           "defined twice): its F.conv2d counts against the loops (q6 -1 to -3; its format/join texts, dict/set, a local "
+           "list appended to, time's clocks and warnings.warn are accepted since 2026-12-02)")
 _R63_TABLE_ELEMENT = ("a grader's fault, older than the round: a function stored through an element of a module's table "
                       "(`REFS['conv']['torch'] = _torch_conv`, `.setdefault('conv', {})[...] = ...`, "
                       "`REFS[0].append(...)`) is read as code every by-hand function reaches, though conv2d never "
@@ -860,22 +861,13 @@ GRADER_FAULTS: dict[str, str] = {
         "r61_min_q5_count_as_0d_int_tensor.py": ("(fairness round 61) a judgement call: conv2d_params returns the "
                                                  "right count as a 0-d int tensor where the public check asks for an "
                                                  "int (q5 -1.25, told that it should be an int)"),
-        "r60_dec_benchmark_table_against_torch.py": "(fairness round 60) " + _R60_A,
-        "r60_dec_warns_when_loops_disagree.py": "(fairness round 60) " + _R60_A,
         "r60_min_dec_defined_twice.py": "(fairness round 60) " + _R60_A,
-        "r60_min_dec_dict_builtin.py": "(fairness round 60) " + _R60_A,
         "r60_min_dec_factory_statement_before_inner_def.py": "(fairness round 60) " + _R60_A,
         "r60_min_dec_inspect_signature.py": "(fairness round 60) " + _R60_A,
-        "r60_min_dec_local_list_append.py": "(fairness round 60) " + _R60_A,
         "r60_min_dec_local_method_chain.py": "(fairness round 60) " + _R60_A,
         "r60_min_dec_method_on_checked_result.py": "(fairness round 60) " + _R60_A,
-        "r60_min_dec_pool_str_format.py": "(fairness round 60) " + _R60_A,
-        "r60_min_dec_str_format.py": "(fairness round 60) " + _R60_A,
-        "r60_min_dec_str_join.py": "(fairness round 60) " + _R60_A,
-        "r60_min_dec_time_perf_counter.py": "(fairness round 60) " + _R60_A,
         "r60_min_dec_torch_testing_assert_close.py": "(fairness round 60) " + _R60_A,
         "r60_min_dec_type_builtin.py": "(fairness round 60) " + _R60_A,
-        "r60_min_dec_warnings_warn.py": "(fairness round 60) " + _R60_A,
         "r60_nb_check_decorator_improved_in_later_cell.ipynb": "(fairness round 60) " + _R60_A,
         "r60_convnet_head_bias_expand_as.py": "(fairness round 60) " + _R60_D,
         "r60_min_head_bias_broadcast_to.py": "(fairness round 60) " + _R60_D,

@@ -4935,6 +4935,8 @@ def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | No
                 # `except E as e`: e is what the try body raised, and holds what that handed it (attack round 85:
                 # `_throw(F.conv2d)` in the body, conv2d calling `_EC.args[0]`)
                 nodes += [statement for statement in handled.body if id(statement) not in walked]
+                # and what the functions it calls raise (a checking decorator's `assert False, (F.conv2d,)`)
+                nodes += [value for value in _raised_in(reading, handled.body) if id(value) not in walked]
             # a change or a binding made in a function reads that function's names where it stands (fairness round
             # 60: `HISTORY.append((image, kernel, out))` in conv2d read its parameters as the module's `image`,
             # which a self-check handed F.conv2d), and its locals hold what the function binds them to
@@ -7773,6 +7775,48 @@ def _bound_from(reading: _Reading, node: ast.AST, name: str) -> ast.AST | None:
     return None
 
 
+def _raised_in(reading: _Reading, body: list[ast.AST]) -> list[ast.AST]:
+    """What ``body`` may raise, read with it when an ``except ... as e`` around it is reached: its ``raise`` and
+    ``assert`` values, its calls (and decorations) of the submission's functions that may raise, with what they are
+    handed, and the values those raise (a checking decorator's `assert False, (F.conv2d,)` caught around the def it
+    decorates, whose body is the check's, not the def's)."""
+    raised: list[ast.AST] = []
+    todo, seen = list(body), set()
+    while todo:
+        statement = todo.pop()
+        for n in ast.walk(statement):
+            if isinstance(n, ast.Raise) and n.exc is not None:
+                raised.append(n.exc)
+            elif isinstance(n, ast.Assert) and n.msg is not None:
+                raised.append(n.msg)
+            called = n.func if isinstance(n, ast.Call) else n if isinstance(n, ast.Name) and isinstance(
+                n.ctx, ast.Load) else None
+            if isinstance(called, ast.Name) and _may_raise(reading, called.id):
+                if isinstance(n, ast.Call):
+                    raised.append(n)
+                if called.id not in seen:
+                    seen.add(called.id)
+                    todo += [b for b, _ in reading.bindings.get(called.id, [])
+                             if isinstance(b, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    return raised
+
+
+def _may_raise(reading: _Reading, name: str) -> bool:
+    """``name`` is bound to a function of the submission's that raises, asserts with a message, or calls one that
+    may (memoised per reading)."""
+    memo = reading.memo.setdefault("may_raise", {})
+    if name not in memo:
+        memo[name] = False  # (recursion)
+        functions = [b for b, _ in reading.bindings.get(name, []) if isinstance(b, (ast.FunctionDef,
+                                                                                     ast.AsyncFunctionDef))]
+        memo[name] = any(
+            isinstance(n, ast.Raise) and n.exc is not None or isinstance(n, ast.Assert) and n.msg is not None
+            or isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id != name
+            and _may_raise(reading, n.func.id)
+            for function in functions for n in ast.walk(function))
+    return memo[name]
+
+
 def _handed_through(reading: _Reading, value: ast.AST | None) -> list[str]:
     """The names whose object ``value`` may be: itself a name, an element of a display, an operand of ``or`` or an
     ``if``-``else``, an element a method, a built-in or a made function hands back, what a sharing call shares, or an
@@ -8124,7 +8168,8 @@ def _reads_itself(binding: ast.AST, name: str, reading: _Reading | None = None) 
 #: Python's built-ins an identity decorator's body may call (:func:`_returns_what_it_decorates`): none of them keeps,
 #: runs by name or changes anything past the call.
 CHECKING_BUILTINS = frozenset({"print", "len", "range", "zip", "enumerate", "isinstance", "abs", "max", "min", "all",
-                               "any", "sum", "float", "int", "str", "round", "sorted", "repr", "tuple", "list", "bool"})
+                               "any", "sum", "float", "int", "str", "round", "sorted", "repr", "tuple", "list", "bool",
+                               "dict", "set", "format"})
 #: The libraries whose public functions such a body may call (to draw inputs and compare): not their parts that
 #: register operators, compile, trace, or reach torch's internals.
 CHECKING_MODULES = ("torch", "numpy", "math")
@@ -8239,6 +8284,15 @@ def _checks_only_now(reading: _Reading, function: ast.FunctionDef, outer: set[st
             if n.id in handed:
                 return False
             local.add(n.id)
+    # the locals every binding of which makes a new container (`rows = []`): their own methods change them alone
+    bound_to: dict[str, list] = {}
+    for n in nodes:
+        if isinstance(n, ast.Name) and not isinstance(n.ctx, ast.Load):
+            parent = parents.get(id(n))
+            bound_to.setdefault(n.id, []).append(
+                parent.value if isinstance(parent, ast.Assign) and n in parent.targets else None)
+    made = frozenset(name for name, values in bound_to.items()
+                     if name not in handed and all(v is not None and _fresh(v) for v in values))
     # what the factory was given, iterated (`for s in shapes`), hands its items on: they are given too
     for n in nodes:
         if isinstance(n, (ast.comprehension, ast.For)) and isinstance(n.iter, ast.Name) and n.iter.id in outer:
@@ -8253,7 +8307,7 @@ def _checks_only_now(reading: _Reading, function: ast.FunctionDef, outer: set[st
                 and not _a_checking_use(reading, n, parents, given, handed):
             return False  # handed on: kept, changed or wrapped where the reader does not look
         if isinstance(n, ast.Call) and not (isinstance(n.func, ast.Name) and n.func.id in handed) \
-                and not _a_checking_call(reading, n, local - handed, handed):
+                and not _a_checking_call(reading, n, local - handed, handed, made=made):
             return False
     return True
 
@@ -8304,9 +8358,17 @@ def _a_checking_use(reading: _Reading, name: ast.Name, parents: dict, given: str
     return False
 
 
-def _a_checking_call(reading: _Reading, call: ast.Call, local: set[str], handed: set[str]) -> bool:
-    """A call an identity decorator's body may make (:func:`_checks_only`)."""
+def _a_checking_call(reading: _Reading, call: ast.Call, local: set[str], handed: set[str], *,
+                     made: frozenset = frozenset()) -> bool:
+    """A call an identity decorator's body may make (:func:`_checks_only`); ``made``: its locals bound only to new
+    containers, which its calls may change (`rows.append((stride, same))`: fairness round 60)."""
     func = call.func
+    if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id in made \
+            and func.attr in MUTATING_METHODS:
+        return True
+    if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Constant) and isinstance(func.value.value, str) \
+            and func.attr in ("format", "join"):
+        return True  # (`"{}: {:.2e}".format(fn.__name__, err)`, `", ".join(rows)`: a text made)
     if isinstance(func, ast.Name):
         if func.id in local:
             return False
@@ -8314,7 +8376,7 @@ def _a_checking_call(reading: _Reading, call: ast.Call, local: set[str], handed:
             # a function of the submission's (its own changes are read where they are read), given no function
             bound = reading.bindings[func.id]
             return all(isinstance(b, ast.FunctionDef) for b, _ in bound) and not any(
-                isinstance(a, ast.Name) and a.id in handed
+                isinstance(a, ast.Name) and (a.id in handed or a.id in made)  # (nor a container it filled)
                 for a in [*call.args, *[k.value for k in call.keywords]]
                 for a in [a.value if isinstance(a, ast.Starred) else a])
         return func.id in CHECKING_BUILTINS
@@ -8340,7 +8402,14 @@ def _a_library_function(reading: _Reading, func: ast.AST) -> bool:
     root, _ = _root(func)
     parts = (_resolved(reading, func) or "").split(".")
     return parts[0] in CHECKING_MODULES and root in reading.imported and not any(
-        p.startswith("_") or p in CHECKING_EXCLUDED for p in parts[1:])
+        p.startswith("_") or p in CHECKING_EXCLUDED for p in parts[1:]) or (
+        root in reading.imported and ".".join(parts) in CHECKING_FUNCTIONS)
+
+
+#: Functions of other modules such a body may call: clocks, and a warning (fairness round 60's timing and warning
+#: decorators; a hook the submission puts on warnings is a patch of that module, read as one).
+CHECKING_FUNCTIONS = frozenset({"time.perf_counter", "time.time", "time.monotonic", "time.process_time",
+                                "time.perf_counter_ns", "warnings.warn"})
 
 
 def _names_in(reading: _Reading, node: ast.AST) -> frozenset[str]:
