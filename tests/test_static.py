@@ -4523,9 +4523,14 @@ _CHECKED_LOOPS = ("@check\ndef conv2d(image, kernel, stride=1, padding=0):\n"
     "    x, k = torch.randn(20, 20), torch.randn(3, 3)\n    start = time.perf_counter()\n    mine = fn(x, k)\n"
     "    if not torch.allclose(mine, F.conv2d(x[None, None], k[None, None])[0, 0]):\n"
     "        warnings.warn(f'{fn.__name__} disagrees ({time.perf_counter() - start:.3f} s)')\n",
+    # a tensor's data methods on what it computed, type() of it, and the checked function's signature
+    "    x, k = torch.randn(7, 6), torch.randn(3, 3)\n    diff = fn(x, k) - F.conv2d(x[None, None], k[None, None])[0, 0]\n"
+    "    print(f'{diff.abs().max():.2e}', type(diff).__name__, inspect.signature(fn))\n"
+    "    assert torch.allclose(fn(x, k).double(), F.conv2d(x.double()[None, None], k.double()[None, None])[0, 0])\n",
 ])
 def test_a_checking_decorator_may_format_texts_fill_a_local_list_and_time(body):
-    source = ("import time\nimport warnings\nimport torch\nimport torch.nn.functional as F\ndef check(fn):\n" + body
+    source = ("import inspect\nimport time\nimport warnings\nimport torch\nimport torch.nn.functional as F\n"
+              "def check(fn):\n" + body
               + "    return fn\n" + _CHECKED_LOOPS)
     assert found([source]) == []
 
@@ -4534,6 +4539,10 @@ def test_a_checking_decorator_may_format_texts_fill_a_local_list_and_time(body):
     # ... but the list it fills handed to a function of the submission's that keeps it, or a text's other methods
     "    rows = []\n    rows.append(F.conv2d)\n    _keep(rows)\n",
     "    '{}'.format(F.conv2d)\n    _keep(F.conv2d)\n",
+    # a method of what the checked function returns that is no tensor data (it may keep torch's function there), a
+    # class made by type()
+    "    out = fn(torch.ones(4, 4), torch.ones(2, 2))\n    out.register_hook(F.conv2d)\n",
+    "    type('Keep', (), {'f': F.conv2d})\n    _keep(F.conv2d)\n",
 ])
 def test_a_checking_decorator_keeping_torchs_function_is_still_read(body):
     source = ("import torch\nimport torch.nn.functional as F\n_KEPT = []\ndef _keep(v):\n    _KEPT.append(v)\n"

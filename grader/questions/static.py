@@ -8342,6 +8342,9 @@ def _a_checking_use(reading: _Reading, name: ast.Name, parents: dict, given: str
         return True
     if isinstance(parent, ast.Attribute) and parent.attr in ("__name__", "__qualname__", "__doc__"):
         return not (isinstance(grand, ast.Call) and grand.func is parent)
+    if isinstance(parent, ast.Call) and parent.func is not name and (_resolved(reading, parent.func) or "") in (
+            "inspect.signature",):
+        return True  # (it reads the signature: `print(fn.__name__, inspect.signature(fn))`, fairness round 60)
     if name.id == given:
         return False
     if isinstance(parent, (ast.comprehension, ast.For)) and parent.iter is name:
@@ -8379,7 +8382,8 @@ def _a_checking_call(reading: _Reading, call: ast.Call, local: set[str], handed:
                 isinstance(a, ast.Name) and (a.id in handed or a.id in made)  # (nor a container it filled)
                 for a in [*call.args, *[k.value for k in call.keywords]]
                 for a in [a.value if isinstance(a, ast.Starred) else a])
-        return func.id in CHECKING_BUILTINS
+        # (`type(out).__name__`; with three arguments, type makes a class)
+        return func.id in CHECKING_BUILTINS or func.id == "type" and len(call.args) == 1 and not call.keywords
     if isinstance(func, ast.Attribute):
         base = func.value
         while isinstance(base, (ast.Attribute, ast.Subscript)):
@@ -8392,7 +8396,35 @@ def _a_checking_call(reading: _Reading, call: ast.Call, local: set[str], handed:
             # a method of a value it made (a tensor's `.sum()`, `torch.arange(30.).view(5, 6)`), not of what a
             # function of the submission's hands back (an object of the module's, changed out of sight)
             return True
+        if func.attr in DATA_ATTRIBUTES and _a_checked_value(reading, func.value, local, handed):
+            # a tensor's data of what it computed, the checked function's result or a difference of such
+            # (`fn(x, k).double()`, `diff.abs().max()`, `(mine - ref).abs()`: fairness round 60)
+            return True
         return _a_library_function(reading, func)
+    return False
+
+
+def _a_checked_value(reading: _Reading, value: ast.AST, local: set[str], handed: set[str]) -> bool:
+    """``value``, in a checking decorator's body, is one of its own values: a local, what the function it checks or
+    a library function returns, arithmetic, an element, or a tensor's data method of such."""
+    if isinstance(value, ast.Name):
+        return value.id in local
+    if isinstance(value, ast.Constant):
+        return True
+    if isinstance(value, ast.BinOp):
+        return _a_checked_value(reading, value.left, local, handed) and \
+            _a_checked_value(reading, value.right, local, handed)
+    if isinstance(value, ast.UnaryOp):
+        return _a_checked_value(reading, value.operand, local, handed)
+    if isinstance(value, ast.Subscript):
+        return _a_checked_value(reading, value.value, local, handed)
+    if isinstance(value, ast.Call):
+        func = value.func
+        if isinstance(func, ast.Name):
+            return func.id in handed or func.id in CHECKING_BUILTINS and func.id not in reading.bindings
+        return isinstance(func, ast.Attribute) and (
+            func.attr in DATA_ATTRIBUTES and _a_checked_value(reading, func.value, local, handed)
+            or _a_library_function(reading, func))
     return False
 
 
@@ -8409,7 +8441,7 @@ def _a_library_function(reading: _Reading, func: ast.AST) -> bool:
 #: Functions of other modules such a body may call: clocks, and a warning (fairness round 60's timing and warning
 #: decorators; a hook the submission puts on warnings is a patch of that module, read as one).
 CHECKING_FUNCTIONS = frozenset({"time.perf_counter", "time.time", "time.monotonic", "time.process_time",
-                                "time.perf_counter_ns", "warnings.warn"})
+                                "time.perf_counter_ns", "warnings.warn", "inspect.signature"})
 
 
 def _names_in(reading: _Reading, node: ast.AST) -> frozenset[str]:
