@@ -55,7 +55,8 @@ _R60_A = ("a grader's fault, older than the round: a decorator that compares the
            "time/warnings/inspect/torch.testing calls, a statement before a factory's inner def, the decorator "
            "defined twice): its F.conv2d counts against the loops (q6 -1 to -3; its format/join texts, dict/set, a local "
            "list appended to, time's clocks, warnings.warn, inspect.signature, type() of a value and a tensor's "
-           "data methods of what it computed are accepted since 2026-12-02)")
+           "data methods of what it computed are accepted since 2026-12-02, and a decorator defined twice counts as "
+           "the def in force where it decorates)")
 _R63_TABLE_ELEMENT = ("a grader's fault, older than the round: a function stored through an element of a module's table "
                       "(`REFS['conv']['torch'] = _torch_conv`, `.setdefault('conv', {})[...] = ...`, "
                       "`REFS[0].append(...)`) is read as code every by-hand function reaches, though conv2d never "
@@ -862,10 +863,8 @@ GRADER_FAULTS: dict[str, str] = {
         "r61_min_q5_count_as_0d_int_tensor.py": ("(fairness round 61) a judgement call: conv2d_params returns the "
                                                  "right count as a 0-d int tensor where the public check asks for an "
                                                  "int (q5 -1.25, told that it should be an int)"),
-        "r60_min_dec_defined_twice.py": "(fairness round 60) " + _R60_A,
         "r60_min_dec_factory_statement_before_inner_def.py": "(fairness round 60) " + _R60_A,
         "r60_min_dec_torch_testing_assert_close.py": "(fairness round 60) " + _R60_A,
-        "r60_nb_check_decorator_improved_in_later_cell.ipynb": "(fairness round 60) " + _R60_A,
         "r60_convnet_head_bias_expand_as.py": "(fairness round 60) " + _R60_D,
         "r60_min_head_bias_broadcast_to.py": "(fairness round 60) " + _R60_D,
         "r60_min_head_bias_expand.py": "(fairness round 60) " + _R60_D,

@@ -4578,3 +4578,19 @@ def test_an_assert_message_beside_a_self_check_hands_the_handler_no_code():
               "    assert torch.allclose(conv2d(x, k), _torch_conv(x, k)), LOG[-1]\nexcept AssertionError as err:\n"
               "    print('mismatch', err)\n")
     assert found([source]) == []
+
+
+def test_a_checking_decorator_written_again_counts_where_it_decorates():
+    # fairness round 60: a first draft of the decorator, improved in a later cell, the loops decorated by the second
+    first = "def check(fn):\n    print(fn.__name__)\n    return fn\n"
+    second = ("def check(fn):\n    x, k = torch.randn(5, 5), torch.randn(3, 3)\n"
+              "    assert torch.allclose(fn(x, k), F.conv2d(x[None, None], k[None, None])[0, 0], atol=1e-5)\n"
+              "    return fn\n")
+    loops = "@check\ndef conv2d(image, kernel, stride=1, padding=0):\n    return (image[:3, :3] * kernel).sum()\n"
+    head = "import torch\nimport torch.nn.functional as F\n"
+    assert found([head + first, second, loops]) == []
+    # the draft in force where it decorates is read as it is: one that keeps torch's function is no check
+    keeping = "_KEPT = []\ndef check(fn):\n    _KEPT.append(F.conv2d)\n    return fn\n"
+    uses = ("@check\ndef conv2d(image, kernel, stride=1, padding=0):\n"
+            "    return _KEPT[0](image[None, None], kernel[None, None])[0, 0]\n")
+    assert found([head + second, keeping, uses]) != []

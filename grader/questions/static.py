@@ -8206,11 +8206,11 @@ def _handed_back(reading: _Reading, decorator: ast.expr) -> set[int] | None:
     memo[id(decorator)] = None  # (while it is being decided)
     found: set[int] | None = None
     if isinstance(decorator, ast.Name):
-        function = _plain_module_def(reading, decorator.id)
+        function = _plain_module_def(reading, decorator.id) or _def_in_force(reading, decorator.id, decorator)
         if function is not None and _checks_only(reading, function, set()):
             found = {id(decorator)}
     elif isinstance(decorator, ast.Call) and isinstance(decorator.func, ast.Name):
-        factory = _plain_module_def(reading, decorator.func.id)
+        factory = _plain_module_def(reading, decorator.func.id) or _def_in_force(reading, decorator.func.id, decorator)
         if factory is not None:
             body = [st for st in factory.body
                     if not (isinstance(st, ast.Expr) and isinstance(st.value, ast.Constant))]  # (a docstring)
@@ -8237,6 +8237,25 @@ def _handed_back(reading: _Reading, decorator: ast.expr) -> set[int] | None:
                         found |= {id(n) for n in ast.walk(keyword.value)}
     memo[id(decorator)] = found
     return found
+
+
+def _def_in_force(reading: _Reading, name: str, decorator: ast.expr) -> ast.FunctionDef | None:
+    """The plain top-level def ``name`` is bound to where ``decorator`` decorates a def of the module's own body,
+    when that is the one binding in force there (a checking decorator written again in a later cell, the
+    improved one decorating the loops: fairness round 60)."""
+    decorated = _parents(reading).get(id(decorator))
+    if not isinstance(decorated, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) \
+            or not isinstance(_parents(reading).get(id(decorated)), ast.Module) or name in reading.global_in_functions:
+        return None
+    in_force = _bindings_in_force_at(reading, name, decorated)
+    if len(in_force) != 1:
+        return None
+    function = in_force[0]
+    plain = [p for b, p in reading.bindings.get(name, []) if b is function]
+    if not plain or not plain[0] or not isinstance(function, ast.FunctionDef) or function.decorator_list \
+            or not isinstance(_parents(reading).get(id(function)), ast.Module):
+        return None
+    return function
 
 
 def _plain_module_def(reading: _Reading, name: str) -> ast.FunctionDef | None:
