@@ -60,7 +60,8 @@ _R60_A = ("a grader's fault, older than the round: a decorator that compares the
 _R63_TABLE_ELEMENT = ("a grader's fault, older than the round: a function stored through an element of a module's table "
                       "(`REFS['conv']['torch'] = _torch_conv`, `.setdefault('conv', {})[...] = ...`, "
                       "`REFS[0].append(...)`) is read as code every by-hand function reaches, though conv2d never "
-                      "touches the table (the untied-change rule of attack round 13): q6 -3")
+                      "touches the table (the untied-change rule of attack round 13): q6 -3; a table made of its own "
+                      "containers and holding only the submission's functions is tied to itself since 2026-12-02)")
 _R64_READ_DICT_CHANGED = (
     "a grader's fault, older than the round: a change of a dict conv2d reads (`STATS['checked'] = "
     "torch.allclose(conv2d(x, k), _torch_conv(x, k))`, also through `for table in [STATS]`) is walked as conv2d's code "
@@ -821,9 +822,7 @@ GRADER_FAULTS: dict[str, str] = {
         # Fairness round 63 (tests/corpus/fair/_r63_findings.md, 50 files aimed at 9956dfc): 10 lost points to three
         # older faults; unpacking into names is fixed (4), these stay.
         **{name: "(fairness round 63) " + _R63_TABLE_ELEMENT for name in (
-            "r63_min_nested_dict_item_holds_torch_ref.py", "r63_min_nested_list_append_torch_ref.py",
-            "r63_min_setdefault_item_holds_torch_ref.py", "r63_nested_results_registry_by_op.py",
-            "r63_registry_setdefault_dict_by_name.py")},
+            "r63_nested_results_registry_by_op.py", "r63_registry_setdefault_dict_by_name.py")},
         "r63_min_dict_items_set_hand_and_torch.py": (
             "(fairness round 63) a grader's fault, older than the round: `IMPLS = {}; IMPLS['hand'] = conv2d; "
             "IMPLS['torch'] = _torch_conv`, a table filled item by item with conv2d and torch's wrapper, reads the "

@@ -4594,3 +4594,32 @@ def test_a_checking_decorator_written_again_counts_where_it_decorates():
     uses = ("@check\ndef conv2d(image, kernel, stride=1, padding=0):\n"
             "    return _KEPT[0](image[None, None], kernel[None, None])[0, 0]\n")
     assert found([head + second, keeping, uses]) != []
+
+
+_TORCH_HELPER = ("import torch\nimport torch.nn.functional as F\n_B = []\n"
+                 "def _torch_conv(i, k):\n    return F.conv2d(i[None, None], k[None, None])[0, 0]\n")
+
+
+@pytest.mark.parametrize("table", [
+    # fairness round 63: a registry of torch's reference, made of its own containers, that conv2d never reads
+    "REFS = {'conv': {}}\nREFS['conv']['torch'] = _torch_conv\n",
+    "REFS = [[]]\nREFS[0].append(_torch_conv)\n",
+    "REFS = {}\nREFS.setdefault('conv', {})['torch'] = _torch_conv\nprint(REFS)\n",
+])
+def test_a_change_through_an_element_of_a_table_of_its_own_is_the_tables(table):
+    conv = "def conv2d(image, kernel, stride=1, padding=0):\n    return (image[:3, :3] * kernel).sum()\n"
+    assert found([_TORCH_HELPER + table + conv]) == []
+
+
+@pytest.mark.parametrize("table", [
+    # ... but an element that is another object, or an element taken out, is read as before
+    "REFS = {'c': {}}\nREFS['c'] = _B\nREFS['c'].append(_torch_conv)\n",
+    "REFS = {}\nREFS.setdefault('c', _B).append(_torch_conv)\n",
+    "REFS = {'c': {}}\nREFS['c']['t'] = _torch_conv\nfor f in REFS['c'].values():\n    _B.append(f)\n",
+    "REFS = [[]]\nREFS[0].append(_torch_conv)\n_B.append(REFS[0].pop())\n",
+    "REFS = {'c': {}}\nx = REFS['c']\nx['t'] = _torch_conv\n_B.append(x['t'])\n",
+])
+def test_an_element_of_a_table_that_may_be_another_object_is_still_read(table):
+    conv = ("def conv2d(image, kernel, stride=1, padding=0):\n"
+            "    return _B[0](image, kernel) if _B else (image[:3, :3] * kernel).sum()\n")
+    assert ("builtin", "F.conv2d") in found([_TORCH_HELPER + table + conv])
