@@ -4443,25 +4443,15 @@ def _a_table_of_its_own(reading: _Reading, name: str) -> bool:
     if not bindings or name in reading.global_in_functions or name in reading.imported:
         return False
 
-    def made_here(value: ast.AST) -> bool:
-        if isinstance(value, ast.Constant):
-            return True
-        if isinstance(value, (ast.List, ast.Tuple, ast.Set)):
-            return all(made_here(e) for e in value.elts)
-        if isinstance(value, ast.Dict):
-            return all(k is not None and isinstance(k, ast.Constant) for k in value.keys) and all(
-                made_here(v) for v in value.values)
-        return False
-
     def code_or_made(value: ast.AST) -> bool:
-        return made_here(value) or isinstance(value, ast.Name) and bool(reading.bindings.get(value.id)) and all(
+        return _constant_data(value) or isinstance(value, ast.Name) and bool(reading.bindings.get(value.id)) and all(
             isinstance(b, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) for b, _ in reading.bindings[value.id])
 
     for binding, plain in bindings:
         if isinstance(binding, ast.Assign) and all(isinstance(t, ast.Subscript) for t in binding.targets):
             continue  # (a change filed among its bindings, `N["k"]["j"] = f`: read with its uses below)
         if not (plain and isinstance(binding, ast.Assign) and all(isinstance(t, ast.Name) for t in binding.targets)
-                and made_here(binding.value)):
+                and _constant_data(binding.value)):
             return False
     parents = _parents(reading)
     for use in reading.nodes:
@@ -4471,7 +4461,7 @@ def _a_table_of_its_own(reading: _Reading, name: str) -> bool:
         node, parent = use, parents.get(id(use))
         while True:
             if isinstance(parent, ast.Subscript) and parent.value is node:
-                if not made_here(parent.slice) and not isinstance(parent.slice, ast.Name):
+                if not _constant_data(parent.slice) and not isinstance(parent.slice, ast.Name):
                     return False
                 node, parent = parent, parents.get(id(parent))
             elif isinstance(parent, ast.Attribute) and parent.value is node and parent.attr in TABLE_METHODS \
