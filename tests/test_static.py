@@ -4623,3 +4623,12 @@ def test_an_element_of_a_table_that_may_be_another_object_is_still_read(table):
     conv = ("def conv2d(image, kernel, stride=1, padding=0):\n"
             "    return _B[0](image, kernel) if _B else (image[:3, :3] * kernel).sum()\n")
     assert ("builtin", "F.conv2d") in found([_TORCH_HELPER + table + conv])
+
+
+def test_a_rebound_showing_builtin_handed_a_name_beside_torch_may_keep():
+    # `print` rebound to a keeper: its call beside torch's functions is still read (a probe of dbe8fe5's narrowing)
+    source = ("import torch\nimport torch.nn.functional as F\n_B = []\ndef print(box, f):\n    box.append(f)\n"
+              "print(_B, torch.allclose(torch.ones(1), torch.ones(1)) and F.conv2d)\n"
+              "def conv2d(image, kernel, stride=1, padding=0):\n"
+              "    return _B[0](image[None, None], kernel[None, None])[0, 0]\n")
+    assert ("builtin", "F.conv2d") in found([source])

@@ -4483,14 +4483,14 @@ def _a_table_of_its_own(reading: _Reading, name: str) -> bool:
             if not code_or_made(parent.value):  # stored into it
                 return False
             continue
-        if isinstance(parent, ast.Call) and _a_showing_builtin(parent) is not None and node in parent.args:
+        if isinstance(parent, ast.Call) and _shown_by_a_builtin(reading, parent) and node in parent.args:
             continue
         if node is use:
             return False  # (the table itself handed on, bound to another name, iterated...)
         # an element read: called, compared, iterated (what it holds is a function, a constant or its own container)
         if isinstance(parent, ast.Call) and parent.func is node or isinstance(parent, (ast.Compare, ast.BoolOp)):
             continue
-        if isinstance(parent, ast.Call) and _a_showing_builtin(parent) is not None:
+        if isinstance(parent, ast.Call) and _shown_by_a_builtin(reading, parent):
             continue
         return False
     memo[name] = True
@@ -6305,12 +6305,19 @@ def _calls_given(reading: _Reading, name: str) -> list[ast.AST]:
 
 def _keeps_nothing_it_is_handed(reading: _Reading, call: ast.Call) -> bool:
     """``call`` calls a function of torch's (``torch.allclose``, ``F.conv2d``, ``torch.testing.assert_close``) or a
-    showing built-in: it stores nothing in what it is handed (a tensor's values it may change; no code)."""
+    showing built-in the submission does not rebind: it stores nothing in what it is handed (a tensor's values it
+    may change; no code)."""
     if _a_showing_builtin(call) is not None:
-        return True
+        return _shown_by_a_builtin(reading, call)
     resolved = _resolved(reading, call.func) or ""
     parts = resolved.split(".")
     return parts[0] == "torch" and (len(parts) == 2 or resolved.startswith(("torch.nn.functional.", "torch.testing.")))
+
+
+def _shown_by_a_builtin(reading: _Reading, call: ast.Call) -> bool:
+    """``call`` is a showing built-in's (:func:`_a_showing_builtin`) that the submission does not rebind (``def
+    print(box, f): box.append(f)`` keeps what it is handed)."""
+    return _a_showing_builtin(call) is not None and call.func.id not in reading.bindings
 
 
 def _calls_that_may_keep(reading: _Reading, statement: ast.AST, name: str) -> list[ast.AST]:
@@ -6563,7 +6570,7 @@ def _table_of_constants(reading: _Reading, name: str) -> bool:
         parent = parents.get(id(use))
         if isinstance(parent, ast.Subscript) and parent.value is use and isinstance(parent.ctx, ast.Load):
             return True
-        if isinstance(parent, ast.Call) and _a_showing_builtin(parent) is not None and use in parent.args:
+        if isinstance(parent, ast.Call) and _shown_by_a_builtin(reading, parent) and use in parent.args:
             return True
         return isinstance(parent, ast.Attribute) and parent.attr in READING_METHODS and isinstance(
             called := parents.get(id(parent)), ast.Call) and called.func is parent
