@@ -4632,3 +4632,16 @@ def test_a_rebound_showing_builtin_handed_a_name_beside_torch_may_keep():
               "def conv2d(image, kernel, stride=1, padding=0):\n"
               "    return _B[0](image[None, None], kernel[None, None])[0, 0]\n")
     assert ("builtin", "F.conv2d") in found([source])
+
+
+@pytest.mark.parametrize("rebinding", [
+    # torch's names rebound by the submission keep what they are handed (probes of dbe8fe5's narrowing)
+    "class K:\n    def allclose(self, box, f):\n        box.append(f)\ntorch = K()\nprint(torch.allclose(_B, F.conv2d), F.relu)\n",
+    "class K:\n    def relu(self, box, f):\n        box.append(f)\nF2 = F\nF = K()\nprint(F.relu(_B, F2.conv2d))\n",
+    "from torch import allclose\ndef allclose(box, f):\n    box.append(f)\nallclose(_B, F.conv2d)\n",
+])
+def test_a_name_of_torchs_rebound_by_the_submission_may_keep(rebinding):
+    source = ("import torch\nimport torch.nn.functional as F\n_B = []\n" + rebinding
+              + "def conv2d(image, kernel, stride=1, padding=0):\n"
+                "    return _B[0](image[None, None], kernel[None, None])[0, 0]\n")
+    assert any(kind == "builtin" and "conv2d" in what for kind, what in found([source]))

@@ -6309,9 +6309,20 @@ def _keeps_nothing_it_is_handed(reading: _Reading, call: ast.Call) -> bool:
     may change; no code)."""
     if _a_showing_builtin(call) is not None:
         return _shown_by_a_builtin(reading, call)
+    if not _bound_by_imports_only(reading, call.func):
+        return False  # (a name bound otherwise too: `torch = Keeper()`, `def allclose(box, f): ...`)
     resolved = _resolved(reading, call.func) or ""
     parts = resolved.split(".")
     return parts[0] == "torch" and (len(parts) == 2 or resolved.startswith(("torch.nn.functional.", "torch.testing.")))
+
+
+def _bound_by_imports_only(reading: _Reading, func: ast.AST) -> bool:
+    """The name ``func`` is spelled from (``torch`` of ``torch.allclose``) is bound by imports alone, never
+    otherwise by the submission (``torch = Keeper()``, ``def allclose(box, f): ...``)."""
+    root = _plain_base(func)
+    return isinstance(root, ast.Name) and root.id not in reading.global_in_functions and bool(
+        reading.bindings.get(root.id)) and all(isinstance(b, (ast.Import, ast.ImportFrom))
+                                               for b, _ in reading.bindings[root.id])
 
 
 def _shown_by_a_builtin(reading: _Reading, call: ast.Call) -> bool:
@@ -8146,6 +8157,8 @@ def _makes_a_new_value(reading: _Reading, call: ast.Call, indexed=False) -> bool
     rebound), or a function of ``math`` or ``torch`` (a tensor holds numbers)."""
     if isinstance(call.func, ast.Name) and call.func.id in NEW_VALUE_BUILTINS and call.func.id not in reading.bindings:
         return True
+    if not _bound_by_imports_only(reading, call.func):
+        return False  # (`torch = Keeper()`: a name of a library's the submission also binds otherwise)
     resolved = _resolved(reading, call.func) or ""
     # (and what copies or serialises: `copy.deepcopy(CFG)`, `json.loads(json.dumps(CFG))`, `pd.DataFrame(LOG)` hold
     # none of it, fairness round 65; an element taken out of them is still read)
