@@ -6346,7 +6346,7 @@ def _calls_that_may_keep(reading: _Reading, statement: ast.AST, name: str) -> li
     if not handing or len(keeping) == len(handing):
         return [statement]
     parents = _parents(reading)
-    if any(_plain_base(call.func) is not None and not isinstance(_plain_base(call.func), ast.Name)
+    if any(not isinstance(_plain_base(call.func), ast.Name)
            or isinstance(parent := parents.get(id(call)), ast.Call) and parent.func is call for call in keeping):
         return [statement]  # (`partial(put, box)("f", g)`: the outer call hands what the inner one binds)
     return keeping
