@@ -554,6 +554,36 @@ def test_a_script_s_classes_have_their_source_as_under_python(grade_text):
     assert result.total == bank.total_points()
 
 
+def test_a_script_has_its_own_file_and_command_line_as_under_python(grade_text):
+    """``python script.py`` sets ``__file__`` to the script's file and ``sys.argv`` to ``[that file]``: argparse's
+    ``parse_args()`` sees no arguments (the fork server's own were there), the script can read itself, and a
+    spawn-context multiprocessing child, which runs ``__main__`` again from ``__file__`` to find the function it is
+    given, answers (fairness round 43: every child died on ``<submission>`` and a spawn pool hung until the unit's
+    time limit).  A Process and a Pipe need no named semaphore, which /dev/shm without namespaces would refuse.
+
+    Without a mount namespace the worker's uid may not run Python at all where the runtime lies in a folder only
+    root reads (pyenv under /root, as on this project's machines): the child is then asked for nothing."""
+    text = solution_script() + (
+        "\nimport argparse, multiprocessing, os, sys\n"
+        "assert vars(argparse.ArgumentParser().parse_args()) == {} and sys.argv == [__file__]\n"
+        "assert 'def answer_in_a_child' in open(__file__).read()\n"
+        "q1_answer = None\n\n"
+        "def answer_in_a_child(connection):\n"
+        "    connection.send('C')\n\n"
+        "if __name__ == '__main__' and os.access(sys.executable, os.X_OK):\n"
+        "    context = multiprocessing.get_context('spawn')\n"
+        "    receiving, sending = context.Pipe(duplex=False)\n"
+        "    child = context.Process(target=answer_in_a_child, args=(sending,))\n"
+        "    child.start()\n"
+        "    q1_answer = receiving.recv() if receiving.poll(50) else 'no answer'\n"
+        "    child.join()\n")
+    # the child imports torch and runs the script again: seconds on a loaded machine
+    result = grade_text(text, "as_a_script.py", limits=dataclasses.replace(FAST, timeout=90, unit_timeout=60))
+    assert result.status == "ok", result.error
+    if result.isolation.get("filesystem"):
+        assert result.scores["q1"] == bank.QUESTIONS[0].points, [c.feedback for c in failing(result, "q1")]
+
+
 def test_threads_cost_the_by_hand_and_model_points_only_while_one_runs_as_the_fork_server_counts_them(grade_text):
     # Fairness round 7: a thread pool in a demo or an unused import cost q6's by-hand part, q7 and q8 (-10).
     # The judge asks the fork server, outside the sandbox, how many threads the worker runs when a check starts.

@@ -22,7 +22,7 @@ from ..checkapi import wire
 from ..checkapi.handler import Handler
 from ..checkapi.magics import RUN_MAGIC_OPTIONS, magic_statement
 from ..checkapi.protocol import MAGIC_FILENAME, Answer, Event, Key, SubmissionKind, UnitStatus, WorkerOp
-from .cells import SCRIPT_FILENAME, run_units, script_units
+from .cells import remember_source, run_units, script_units
 from .channel import MAX_REPLY, Channel, ChannelClosed
 from . import written_code
 from .guard import Guard
@@ -229,6 +229,36 @@ def fresh_namespace() -> dict:
     return namespace
 
 
+#: The name a script submission has in the worker's folder (:func:`play_the_script_file`).
+SCRIPT_FILE = "submission.py"
+
+
+def play_the_script_file(namespace: dict, source: str) -> None:
+    """Make the worker look like ``python submission.py`` to the script it runs.
+
+    ``__file__`` names a real file holding the script and ``sys.argv`` is ``[that file]``, as Python sets them:
+    a spawn-context ``multiprocessing`` pool runs ``__main__`` again from its ``__file__`` in each child (fairness
+    round 43: a pool under ``if __name__ == "__main__":`` self-checked ``max_pool2d`` and hung until the unit's time
+    limit while every child died on ``<submission>``, a file that does not exist), and argparse's ``parse_args()``
+    reads ``sys.argv[1:]`` (the fork server's own arguments before).  The file lies in the worker's own folder,
+    which the submission may write anyway.  The code objects keep
+    :data:`~grader.checkapi.protocol.SCRIPT_FILENAME`, by which the worker and the judge know the submission's
+    frames; the text is in ``linecache`` under both names, so that ``inspect`` (doctest, TorchScript) finds a
+    class's source through ``__file__`` even if the script rewrites the file.  A child a pool starts runs in the
+    same sandbox (the seccomp filter, Landlock, the limits and the namespaces pass through ``exec``), as any child
+    of the submission's does.
+    """
+    path = os.path.join(os.getcwd(), SCRIPT_FILE)
+    try:
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(source)
+    except OSError:  # a folder the worker cannot write (none today): inspect still reads linecache
+        pass
+    remember_source(path, source)
+    namespace["__file__"] = path
+    sys.argv = [path]
+
+
 class MemoryGauge:
     """How much of its memory allowance the process holds, from its address-space limit.
 
@@ -320,10 +350,10 @@ def serve(channel: Channel) -> None:
     units = load.get(Key.UNITS, [])
     records: list[dict]
     if load.get(Key.KIND) == SubmissionKind.SCRIPT:
-        # As `python script.py` sets it: inspect (doctest, TorchScript) finds a class's source through it
-        namespace["__file__"] = SCRIPT_FILENAME
+        source = units[0] if units else ""
+        play_the_script_file(namespace, source)
         try:
-            units = script_units(units[0] if units else "")
+            units = script_units(source)
         except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError) as exc:
             detail = f" (line {exc.lineno})" if isinstance(exc, SyntaxError) and exc.lineno else ""
             records = [{Key.INDEX: 0, Key.STATUS: UnitStatus.SYNTAX,
