@@ -75,10 +75,6 @@ _R65_MATCH_PART = (
     "a grader's fault, as round 64's parts of a read dict: a `match` capture of a part of the config conv2d reads "
     "(`case {'kernel': ks}`) holds part of it, and the call handed it (with a layer) is walked as conv2d's code "
     "(attack round 90's `case _A` captures needed the rule): q6 -2")
-_R60_D = ("a grader's fault, older than the round: a written-out one-output head whose bias is broadcast "
-           "(`expand`, `expand_as`, `repeat`, `broadcast_to`) before it is added: read as a Linear without its "
-           "bias (q7 -3, q8 -2.5; the heads whose column is taken by a slice, a list index, `narrow`, `.T[0]`, "
-           "`unbind` or `movedim` are fixed: grader.checkapi.handler._one_column_kept)")
 
 GRADER_FAULTS: dict[str, str] = {
     "r5_py_threadpool_rows.py": "a ThreadPoolExecutor in q6's conv2d: what the by-hand functions reach may use known "
@@ -808,7 +804,8 @@ GRADER_FAULTS: dict[str, str] = {
          "no reference parameter's shape fits: q7 -3"),
     )},    # Fairness round 60 (tests/corpus/fair/_r60_findings.md, aimed at this session's reader rules, 58 files): 45 lose
     # points, every one already at 6a77a2a (the session's start), in four kinds, one reason each (_R60_A to _R60_D;
-    # _R60_B's eight, one of _R60_A's and _R60_C's six, labels set by computed texts, are fixed since).
+    # _R60_B's eight, one of _R60_A's and _R60_C's six, labels set by computed texts, are fixed since; _R60_D's five,
+    # heads whose bias is broadcast along the examples before it is added, since 2026-12-03: Handler._note_broadcast).
         # Fairness round 61 (tests/corpus/fair/_r61_findings.md, 71 files): 26 lost points on 0de8a2d; q6_output as rows
         # of tensors (9), doctest's option flags (7), json/yaml/configparser settings (5), torch.sparse (4) are fixed.
         # Fairness round 62 (tests/corpus/fair/_r62_findings.md, 60 files aimed at this session's reader rules): 16
@@ -862,11 +859,6 @@ GRADER_FAULTS: dict[str, str] = {
                                                  "int (q5 -1.25, told that it should be an int)"),
         "r60_min_dec_factory_statement_before_inner_def.py": "(fairness round 60) " + _R60_A,
         "r60_min_dec_torch_testing_assert_close.py": "(fairness round 60) " + _R60_A,
-        "r60_convnet_head_bias_expand_as.py": "(fairness round 60) " + _R60_D,
-        "r60_min_head_bias_broadcast_to.py": "(fairness round 60) " + _R60_D,
-        "r60_min_head_bias_expand.py": "(fairness round 60) " + _R60_D,
-        "r60_min_head_bias_expand_as.py": "(fairness round 60) " + _R60_D,
-        "r60_min_head_bias_repeat.py": "(fairness round 60) " + _R60_D,
 }
 
 #: Correct cases the grader marks down at some seeds only: expected failures that may pass, so that a run where they

@@ -225,6 +225,14 @@ PLAIN = {"before": "pass", "conv1": "self.conv1(x)", "pool2": "F.max_pool2d(torc
     {"head": "((x @ self.fc.weight.T).squeeze() + self.fc.bias).view(-1, 1)"},
     {"before": "acc = self.conv1.weight.new_zeros(x.shape[0], 3, 100, 100)",
      "conv1": "acc + F.conv2d(x, self.conv1.weight, self.conv1.bias, padding=1)"},
+    # the bias broadcast along the examples before it is added (fairness round 60)
+    {"head": "x @ self.fc.weight.T + self.fc.bias.expand(x.shape[0], 1)"},
+    {"head": "(lambda z: z + self.fc.bias.expand_as(z))(x @ self.fc.weight.T)"},
+    {"head": "x @ self.fc.weight.T + self.fc.bias.broadcast_to(x.shape[0], 1)"},
+    {"head": "x @ self.fc.weight.T + self.fc.bias.repeat(x.shape[0], 1)"},
+    {"head": "x @ self.fc.weight.T + self.fc.bias.view(1, 1).expand(len(x), -1)"},
+    {"conv1": "(lambda z: z + self.conv1.bias.view(1, -1, 1, 1).expand_as(z))(F.conv2d(x, self.conv1.weight, "
+              "padding=1))"},
     # a written-out convolution whose sum goes on after it already is the whole: a term that adds nothing
     {"conv1": "(" + IM2COL.format(x="x", padding=1, side=100) + " + torch.zeros_like(x[:, :1]))"
               " + self.conv1.bias.view(1, -1, 1, 1)"},
@@ -240,7 +248,8 @@ PLAIN = {"before": "pass", "conv1": "self.conv1(x)", "pool2": "F.max_pool2d(torc
         "conv parts per output", "conv parts per input", "conv in float64", "addmm broadcast bias",
         "squeezed then bias", "squeezed then bias indexed back", "viewed flat then bias",
         "reshaped flat then bias", "flattened then bias", "column indexed then bias", "column selected then bias",
-        "squeezed whole then bias", "accumulator made from the weight", "a term adding nothing", "adaptive pool",
+        "squeezed whole then bias", "accumulator made from the weight", "bias expanded", "bias expanded as",
+        "bias broadcast to", "bias repeated", "bias viewed then expanded", "conv bias expanded as", "a term adding nothing", "adaptive pool",
         "shape checked on zeros"])
 def test_layers_written_out_with_their_own_parameters_earn_their_points(change):
     points = _q7(WRITTEN.format(**{**PLAIN, **change}))
@@ -267,8 +276,15 @@ def test_layers_written_out_with_their_own_parameters_earn_their_points(change):
     # the bias on one example's value only, or after a ReLU of the column
     {"head": "((x @ self.fc.weight.t())[:1, 0] + self.fc.bias).expand(x.shape[0])[:, None]"},
     {"head": "(torch.relu((x @ self.fc.weight.t())[:, 0]) + self.fc.bias)[:, None]"},
+    # a broadcast bias that is not the layer's: another parameter's, twice, after a ReLU, or one that widens the sum
+    # (each example's output then a row of copies)
+    {"head": "x @ self.fc.weight.T + self.conv2.bias[:1].expand(x.shape[0], 1)"},
+    {"head": "x @ self.fc.weight.T + self.fc.bias.expand(x.shape[0], 1) + self.fc.bias.expand(x.shape[0], 1)"},
+    {"head": "torch.relu(x @ self.fc.weight.T) + self.fc.bias.repeat(x.shape[0], 1)"},
+    {"head": "(x @ self.fc.weight.T + self.fc.bias.expand(1, x.shape[0])).mean(1, keepdim=True)"},
 ], ids=["after the activation", "twice", "not its bias", "no bias", "bias in every product", "squeezed, after a relu",
-        "squeezed, twice", "flattened, after a relu", "flattened, twice", "one example's column", "column, after a relu"])
+        "squeezed, twice", "flattened, after a relu", "flattened, twice", "one example's column", "column, after a relu",
+        "broadcast, not its bias", "broadcast, twice", "broadcast, after a relu", "broadcast, widening the sum"])
 def test_a_bias_that_is_not_the_layers_own_earns_nothing_for_the_layers(change):
     points = _q7(WRITTEN.format(**{**PLAIN, **change}))
     assert points["q7.outputs"] == 0, points

@@ -426,6 +426,10 @@ class Handler:
                 self.snapshots: dict[int, object] = {}  # with ``weights``: each parameter's values at the start
                 self.transposed: dict[int, tuple] = {}
                 self.pending: tuple | None = None
+                # while a written-out layer's bias is awaited: a 1-D parameter (or a view laying it out) broadcast
+                # along the examples (``b.expand(n, 1)``, ``b.repeat(n, 1)``), by id of the result -> (the result,
+                # kept alive, the tensor broadcast): its addition to the product is that bias (Handler._written_bias)
+                self.broadcasts: dict[int, tuple] = {}
                 # In a description: the last few 4-D tensors from the input of each shape (``maps``), among which
                 # a max pooling written out finds its input, those already pooled (by id, kept alive), and how many
                 # comparisons were made (Handler._written_pooling).
@@ -651,6 +655,8 @@ class Handler:
                     if isinstance(name, str) and len(self.records) < MAX_TRACED_CALLS:
                         if name in CAST_OPS:
                             handler._note_cast(self, name, given, kwargs, used, output)
+                        if name in BROADCASTS:
+                            handler._note_broadcast(self, given, output)
                         handler._kernel_use(self, name, given, kwargs, used, output)
                         handler._written_convolution(self, used, output)
                         handler._written_layer(self, name, args, kwargs, used, output)
@@ -1318,14 +1324,19 @@ class Handler:
         given = b if a is product else a if b is product else None
         record = recorder.records[index]
         outputs = record["config"].get("out_features", record["config"].get("out_channels"))
-        bias = self._parameter_of(recorder, given)
+        # the bias as it is laid out, before a broadcast along the examples that changes no value per output
+        # (``b.expand(n, 1)`` of a one-output head, fairness round 60); the sum keeps the product's shape
+        broadcast = recorder.broadcasts.get(id(given))
+        laid_out = broadcast[1] if broadcast is not None and broadcast[0] is given \
+            and _broadcast_shape(product.shape, given.shape) == list(product.shape) else given
+        bias = self._parameter_of(recorder, laid_out)
         if not (self._own_parameter(recorder, bias, 1) and bias.shape[0] == outputs and bias is not parameter
-                and layout in BIAS_LAYOUTS and list(given.shape) in BIAS_LAYOUTS[layout](outputs)):
+                and layout in BIAS_LAYOUTS and list(laid_out.shape) in BIAS_LAYOUTS[layout](outputs)):
             return None
         recorder.pending = None
         record["config"]["bias"] = True
         record["params"].append(["bias", list(bias.shape)])
-        recorder.tensors[index].append(given)
+        recorder.tensors[index].append(laid_out)  # (counted as the parameter it lays out, once)
         if recorder.weights is not None:
             kind = record["kind"]
             if spec_bias is None:
@@ -1347,6 +1358,22 @@ class Handler:
         if recorder.keep:
             recorder.outputs[index] = output
         return (output,)
+
+    def _note_broadcast(self, recorder, given: tuple, output) -> None:
+        """Keep ``output``, a broadcast (:data:`BROADCASTS`) of ``given[0]``, when a layer's bias is awaited and what
+        is broadcast is a 1-D parameter of the model's or a view laying one out, repeated along other dimensions
+        only (``b.expand(n, 1)``, ``b.expand_as(out)``, ``b.broadcast_to(n, 1)``, ``b.repeat(n, 1)``; not a tiling,
+        ``b.repeat(2)``): each of its values is one of the parameter's, so its addition to the product adds one
+        value per output (:meth:`_written_bias`)."""
+        if recorder.pending is None or not given or not isinstance(output, self._tensor_type) \
+                or len(recorder.broadcasts) >= MAX_TRACED_CALLS:
+            return
+        source = given[0]
+        bias = self._parameter_of(recorder, source)
+        if bias is None or not self._own_parameter(recorder, bias, 1) \
+                or _broadcast_shape(source.shape, output.shape) != list(output.shape):
+            return
+        recorder.broadcasts[id(output)] = (output, source)
 
     def _close_written_linear(self, recorder) -> None:
         """A layer computed without a bias whose bias did not come (:meth:`_await_bias`): with the judge's weights,
@@ -3055,6 +3082,9 @@ CONVERSIONS = frozenset({"to", "type_as", "contiguous", "view_as", "reshape_as",
 #: (``n``: the layer's number of outputs): one value per output, broadcast along the examples and the pixels.
 BIAS_LAYOUTS = {"rows": lambda n: ([n], [1, n]), "columns": lambda n: ([n, 1],),
                 "channels": lambda n: ([1, n, 1, 1], [n, 1, 1]), "squeezed": lambda n: ([1],)}
+#: Operations that repeat a tensor's values along new or unit dimensions, without changing any (a bias broadcast
+#: along the examples before it is added by hand: Handler._note_broadcast).
+BROADCASTS = frozenset({"expand", "expand_as", "broadcast_to", "repeat"})
 #: Operations whose result may be a view of all of a parameter's values, which the judge's values go in through
 #: where it is used (Handler._judged_call).
 VIEW_OPS = frozenset({"view", "reshape", "t", "transpose", "permute", "flatten", "unflatten", "unsqueeze", "squeeze",
@@ -3107,6 +3137,19 @@ FOLLOWING_OPS = frozenset({"sum", "squeeze", "unsqueeze", "contiguous",
 #: dimensions): on a one-output product they may keep its one column whole (:func:`_one_column_kept`).
 TAKING_OPS = frozenset({"__getitem__", "select", "narrow", "movedim", "moveaxis", "permute", "index_select",
                         "unbind"})
+
+
+def _broadcast_shape(first, second) -> list[int] | None:
+    """The shape two tensors of shapes ``first`` and ``second`` broadcast to (aligned on their last dimensions,
+    each size equal or 1), or None when they do not."""
+    shape = []
+    for i in range(1, max(len(first), len(second)) + 1):
+        x = first[-i] if i <= len(first) else 1
+        y = second[-i] if i <= len(second) else 1
+        if x != y and 1 not in (x, y):
+            return None
+        shape.append(max(x, y) if 1 in (x, y) else x)
+    return shape[::-1]
 
 
 def _one_column_kept(product, output) -> bool:
