@@ -57,11 +57,6 @@ _R60_A = ("a grader's fault, older than the round: a decorator that compares the
            "list appended to, time's clocks, warnings.warn, inspect.signature, type() of a value and a tensor's "
            "data methods of what it computed are accepted since 2026-12-02, and a decorator defined twice counts as "
            "the def in force where it decorates)")
-_R63_TABLE_ELEMENT = ("a grader's fault, older than the round: a function stored through an element of a module's table "
-                      "(`REFS['conv']['torch'] = _torch_conv`, `.setdefault('conv', {})[...] = ...`, "
-                      "`REFS[0].append(...)`) is read as code every by-hand function reaches, though conv2d never "
-                      "touches the table (the untied-change rule of attack round 13): q6 -3; a table made of its own "
-                      "containers and holding only the submission's functions is tied to itself since 2026-12-02)")
 _R64_READ_DICT_CHANGED = (
     "a grader's fault, older than the round: a change of a dict conv2d reads (`STATS['checked'] = "
     "torch.allclose(conv2d(x, k), _torch_conv(x, k))`, also through `for table in [STATS]`) is walked as conv2d's code "
@@ -815,13 +810,9 @@ GRADER_FAULTS: dict[str, str] = {
             "(fairness round 62) a judgement call: the decorator's wrapper calls F.conv2d on every call while a flag "
             "is set (a check at each call, not once where the function is defined): q6 -2"),
         # Fairness round 63 (tests/corpus/fair/_r63_findings.md, 50 files aimed at 9956dfc): 10 lost points to three
-        # older faults; unpacking into names is fixed (4), these stay.
-        **{name: "(fairness round 63) " + _R63_TABLE_ELEMENT for name in (
-            "r63_nested_results_registry_by_op.py", "r63_registry_setdefault_dict_by_name.py")},
-        "r63_min_dict_items_set_hand_and_torch.py": (
-            "(fairness round 63) a grader's fault, older than the round: `IMPLS = {}; IMPLS['hand'] = conv2d; "
-            "IMPLS['torch'] = _torch_conv`, a table filled item by item with conv2d and torch's wrapper, reads the "
-            "wrapper as code of conv2d (q6 -2)"),
+        # older faults, all fixed: unpacking into names (4), registries of torch's reference conv2d never reads (3,
+        # 2026-12-02) and registries holding conv2d itself beside that reference (3, 2026-12-03: a function has no
+        # items, so setting one through the table holding it changes no function).
         # Fairness round 64 (tests/corpus/fair/_r64_findings.md, 77 files aimed at 36e86e5): 16 lost q6 points; a key
         # read through a loop's variable, an identity test in a stored value and an annotated registry are fixed
         # (9), and 2026-12-02 (evening) the items of a table of constants handed to torch (4); these stay.

@@ -4625,6 +4625,44 @@ def test_an_element_of_a_table_that_may_be_another_object_is_still_read(table):
     assert ("builtin", "F.conv2d") in found([_TORCH_HELPER + table + conv])
 
 
+_LOOPS = ("def conv2d(image, kernel, stride=1, padding=0):\n    return (image[:3, :3] * kernel).sum()\n"
+          "def max_pool2d(image, kernel_size=2):\n    return image[:2, :2].max()\n")
+
+
+@pytest.mark.parametrize("registry", [
+    # fairness round 63: a registry holding the loops themselves beside torch's reference, filled item by item, read
+    # through an element bound to a name of its own or called in place; conv2d never reads it
+    "IMPLS = {'conv': {}}\nIMPLS['conv']['hand'] = conv2d\nIMPLS['conv']['torch'] = _torch_conv\n"
+    "x, k = torch.randn(5, 5), torch.randn(3, 3)\n"
+    "print(torch.allclose(IMPLS['conv']['hand'](x, k), IMPLS['conv']['torch'](x, k)))\n",
+    "IMPLS = {}\nIMPLS.setdefault('conv', {})['hand'] = conv2d\nIMPLS.setdefault('conv', {})['torch'] = _torch_conv\n"
+    "impls = IMPLS['conv']\nx, k = torch.randn(5, 5), torch.randn(3, 3)\n"
+    "print(torch.allclose(impls['hand'](x, k), impls['torch'](x, k)))\nimpls = IMPLS.get('conv', {})\n",
+    "IMPLS = {}\nIMPLS['hand'] = conv2d\nIMPLS['torch'] = _torch_conv\n",
+])
+def test_the_loops_kept_in_a_registry_beside_torchs_reference_are_still_the_loops(registry):
+    assert found([_TORCH_HELPER + _LOOPS + registry]) == []
+
+
+@pytest.mark.parametrize("change", [
+    # ... but what changes the loops' function through the registry, or fills what conv2d reads, is read
+    "IMPLS['conv']['hand'].__code__ = _torch_conv.__code__\n",
+    "impls = IMPLS['conv']\nimpls['hand'].__code__ = _torch_conv.__code__\n",
+    "IMPLS.setdefault('conv', {})['hand'].__code__ = _torch_conv.__code__\n",
+    "def _swap(table):\n    table['conv']['hand'].__code__ = _torch_conv.__code__\n_swap(IMPLS)\n",
+    "impls = IMPLS['conv']\nimpls['impl'] = _torch_conv\n",
+    "impls = IMPLS['conv']\nimpls.update(impl=_torch_conv)\n",
+    "IMPLS.setdefault('conv', {})['impl'] = _torch_conv\n",
+    "IMPLS['conv']['impl'] = _torch_conv\n",
+])
+def test_a_change_of_the_loops_or_of_what_they_read_through_a_registry_is_read(change):
+    reading = ("def conv2d(image, kernel, stride=1, padding=0):\n    if 'impl' in IMPLS['conv']:\n"
+               "        return IMPLS['conv']['impl'](image, kernel)\n    return (image[:3, :3] * kernel).sum()\n")
+    registry = "IMPLS = {'conv': {}}\nIMPLS['conv']['hand'] = conv2d\n"
+    findings = found([_TORCH_HELPER + reading + registry + change])
+    assert any(kind == "builtin" and what == "F.conv2d" or "__code__" in what for kind, what in findings), findings
+
+
 def test_a_rebound_showing_builtin_handed_a_name_beside_torch_may_keep():
     # `print` rebound to a keeper: its call beside torch's functions is still read (a probe of dbe8fe5's narrowing)
     source = ("import torch\nimport torch.nn.functional as F\n_B = []\ndef print(box, f):\n    box.append(f)\n"

@@ -4454,9 +4454,10 @@ def _a_table_of_its_own(reading: _Reading, name: str) -> bool:
                 and _constant_data(binding.value)):
             return False
     parents = _parents(reading)
-    for use in reading.nodes:
-        if not (isinstance(use, ast.Name) and use.id == name and isinstance(use.ctx, ast.Load)):
-            continue
+
+    def element_use(use: ast.Name, aliases: list[str] | None) -> bool:
+        """What the code does with ``use`` (the table, or with ``aliases`` None an alias of one of its elements)
+        reads or fills it only; a plain name bound to an element (``impls = N["conv"]``) is put in ``aliases``."""
         # climb the items taken (`N[k][j]`, `N.setdefault(k, {})`) to what is done with the element
         node, parent = use, parents.get(id(use))
         while True:
@@ -4472,27 +4473,44 @@ def _a_table_of_its_own(reading: _Reading, name: str) -> bool:
                             given[1:] if parent.attr in ("insert", "setdefault") else given)):
                     return False
                 if parent.attr not in ELEMENT_TAKING_TABLE_METHODS:
-                    node, parent = call, None
-                    break
+                    return True
                 node, parent = call, parents.get(id(call))
             else:
                 break
         if parent is None:
-            continue
+            return True
         if isinstance(parent, (ast.Assign, ast.AnnAssign)) and node is not getattr(parent, "value", None):
-            if not code_or_made(parent.value):  # stored into it
-                return False
-            continue
+            return code_or_made(parent.value)  # stored into it
         if isinstance(parent, ast.Call) and _shown_by_a_builtin(reading, parent) and node in parent.args:
-            continue
+            return True
         if node is use:
             return False  # (the table itself handed on, bound to another name, iterated...)
         # an element read: called, compared, iterated (what it holds is a function, a constant or its own container)
         if isinstance(parent, ast.Call) and parent.func is node or isinstance(parent, (ast.Compare, ast.BoolOp)):
-            continue
+            return True
         if isinstance(parent, ast.Call) and _shown_by_a_builtin(reading, parent):
-            continue
+            return True
+        # an element bound to a plain name of its own (`impls = N["conv"]`, then `impls["hand"](x, k)`: fairness
+        # round 63), read as the table is where each binding of that name is an element of this table's
+        if aliases is not None and isinstance(parent, ast.Assign) and node is parent.value \
+                and len(parent.targets) == 1 and isinstance(parent.targets[0], ast.Name):
+            aliases.append(parent.targets[0].id)
+            return True
         return False
+
+    aliases: list[str] = []
+    for use in reading.nodes:
+        if isinstance(use, ast.Name) and use.id == name and isinstance(use.ctx, ast.Load) \
+                and not element_use(use, aliases):
+            return False
+    for alias in set(aliases):
+        if alias == name or alias in reading.global_in_functions or alias in reading.imported or not all(
+                isinstance(b, ast.Assign) and len(b.targets) == 1 and isinstance(b.targets[0], ast.Name)
+                and _table_root(b.value) == name for b, _ in reading.bindings.get(alias, [])):
+            return False
+        if not all(element_use(use, None) for use in reading.nodes if isinstance(use, ast.Name)
+                   and use.id == alias and isinstance(use.ctx, ast.Load)):
+            return False
     memo[name] = True
     return True
 
@@ -4901,6 +4919,41 @@ def _changes_only_the_container(node: ast.AST) -> bool:
     return all(isinstance(t, (ast.Subscript, ast.Attribute)) and isinstance(t.value, ast.Name) for t in targets)
 
 
+def _sets_items_only(node: ast.AST) -> bool:
+    """``T["conv"]["torch"] = f``, ``T.setdefault("conv", {})["torch"] = f``, ``del T["conv"][0]``: a change made by
+    setting or deleting items through items alone (no attribute on the way, no call but a ``setdefault`` or ``get``
+    of constant data), which changes a container and never a function held in it (a function has no items:
+    ``f["x"] = 1`` raises)."""
+    targets = node.targets if isinstance(node, (ast.Assign, ast.Delete)) else [getattr(node, "target", None)]
+    if not isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.Delete)) or not targets:
+        return False
+    for target in targets:
+        if not isinstance(target, ast.Subscript):
+            return False
+        while True:
+            if isinstance(target, ast.Subscript):
+                target = target.value
+            elif isinstance(target, ast.Call) and isinstance(target.func, ast.Attribute) \
+                    and target.func.attr in ELEMENT_TAKING_TABLE_METHODS and not target.keywords \
+                    and all(map(_constant_data, target.args)):
+                target = target.func.value
+            else:
+                break
+        if not isinstance(target, ast.Name):
+            return False
+    return True
+
+
+def _a_function_alone(reading: _Reading, name: str) -> bool:
+    """Every binding of ``name`` in force is a def that no decorator makes into another object
+    (:func:`_decorated_into_an_object`): a function, which only its attributes (``f.__code__ = g.__code__``) change,
+    never an item set through the table holding it (fairness round 63: ``IMPLS["conv"]["hand"] = conv2d`` beside
+    ``IMPLS["conv"]["torch"] = _torch_conv`` made conv2d reach torch's convolution)."""
+    bindings = _bindings_in_force(reading, name)
+    return bool(bindings) and all(isinstance(b, (ast.FunctionDef, ast.AsyncFunctionDef))
+                                  and not _decorated_into_an_object(reading, b) for b in bindings)
+
+
 def _base_name(node: ast.AST) -> str | None:
     while isinstance(node, (ast.Attribute, ast.Subscript, ast.Call)):
         node = node.func if isinstance(node, ast.Call) else node.value
@@ -4950,7 +5003,8 @@ def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | No
             too_many.append(name)
             containers = []
         through = [node for container in containers for node in reading.mutations.get(container, [])
-                   if not _changes_only_the_container(node)]
+                   if not _changes_only_the_container(node)
+                   and not (_a_function_alone(reading, name) and _sets_items_only(node))]
         return reading.mutations.get(name, []) + through + _changes_through_defaults(reading, name)
 
     # Names read where a statement of the top level runs (an alias `_kept = conv2d`, a default value, a decorator)
@@ -7804,7 +7858,8 @@ def _aliases(reading: _Reading, reached: set[str], held=None) -> list[str]:
                 plain = plain.value
             for held_name in _handed_through(reading, value):
                 if held_name in reached and held_name not in reading.imported \
-                        and (held is None or held(held_name, node)) and (
+                        and (held is None or held(held_name, node)) \
+                        and not (_sets_items_only(node) and _a_function_alone(reading, held_name)) and (
                         isinstance(plain, ast.Name) and plain.id == held_name or not all(
                             isinstance(b, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Import,
                                            ast.ImportFrom)) for b, _ in reading.bindings.get(held_name, []))):
