@@ -4382,7 +4382,8 @@ def _read_untied_changes(reading: _Reading, nodes: list[ast.AST]) -> None:
         if isinstance(n, (ast.Assign, ast.AnnAssign, ast.AugAssign)) and getattr(n, "value", None) is not None:
             targets = n.targets if isinstance(n, ast.Assign) else [n.target]
             if any(untied(t.value, hooked=isinstance(t, ast.Attribute))  # `module.forward = f`
-                   for target in targets for t in _changed_through(target)):
+                   for target in targets for t in _changed_through(target)) \
+                    and not _stores_plain_data(reading, n.value):  # (`table["checked"] = same`, a bool)
                 stored.append(n.value)
         elif isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in CHANGING_METHODS \
                 and untied(n.func.value, hooked=n.func.attr in MODEL_HOOKS):
@@ -4983,6 +4984,7 @@ def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | No
     todo = [function, *reading.universal]
     checking: dict[str, list[ast.AST]] = {}  # identity decorators' names -> the defs they decorate
     walked: set[int] = set()
+    walked_narrowly: set[int] = set()  # changes read without the plain data they store
     reached = set() if reached is None else reached
 
     # Names the reached code reads other than by adding to a plain container (`CALL_LOG.append(...)` in conv2d): what
@@ -5037,7 +5039,7 @@ def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | No
         return _containers_of(reading, name)[:MAX_CONTAINERS]
 
     def walk(name: str, callbacks_only: bool = False) -> None:
-        changes = changes_of(name)
+        changes = every_change = changes_of(name)
         # A plain list the reached code only appends to hands that code nothing: what others append to it is not
         # read until some code reached reads the list (then walked with its callbacks: fairness round 60, a
         # self-check appending what F.conv2d computed to the log conv2d appends to cost q6 its points).
@@ -5072,11 +5074,31 @@ def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | No
         at = list(runs_at.get(name, {}).values())
         everywhere = name in runs_everywhere
         count = runs_count(name)
+        # A change that stores plain data (`STATS["checked"] = torch.allclose(conv2d(x, k), _torch_conv(x, k))`)
+        # puts nothing of what computed it in the object: read without its value, whose calls ran where the statement
+        # runs and change what they change there, read where that is read (fairness round 64: a self-check stored in
+        # the dict conv2d counts its calls in cost q6 its points).  Not marked walked: read in full when another
+        # name reaches it (handed to a call there).
+        narrowed = {id(c) for c in every_change if isinstance(c, (ast.Assign, ast.AnnAssign)) and c.value is not None
+                    and not any(c is g for g in given) and not _binds_bare_name(c, name)
+                    and _stores_plain_data(reading, c.value)}
         for node in nodes:
-            if id(node) in walked and walked_runs.get(id(node), 0) >= count:
+            skipped: set[int] = set()
+            if id(node) in narrowed:
+                if id(node) in walked or id(node) in walked_narrowly:
+                    continue
+                walked_narrowly.add(id(node))
+                skipped = {id(n) for n in ast.walk(node.value)}
+            elif id(node) in walked and walked_runs.get(id(node), 0) >= count:
                 continue
-            walked.add(id(node))
-            walked_runs[id(node)] = max(walked_runs.get(id(node), 0), count)
+            else:
+                walked.add(id(node))
+                walked_runs[id(node)] = max(walked_runs.get(id(node), 0), count)
+            if isinstance(node, (ast.For, ast.AsyncFor)) and id(node) not in changing_ids:
+                # a loop binds its target to the iterable's elements: its body is no part of what the name holds
+                # (each statement of it is read as its own change, binding or call where that is reached)
+                skipped |= {id(n) for part in node.body + node.orelse for n in ast.walk(part)}
+                skipped |= _other_columns(node, name)
             changed = name if id(node) in changing_ids else None
             if isinstance(node, ast.ExceptHandler) and isinstance(handled := _parents(reading).get(id(node)), (
                     ast.Try, getattr(ast, "TryStar", ast.Try))):
@@ -5139,6 +5161,8 @@ def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | No
                                                     else f"{name} from {full}"))
                 continue
             for sub, local in _code(node, around):
+                if id(sub) in skipped:
+                    continue
                 reached.add(id(sub))
                 if id(sub) in handing_back:
                     if isinstance(sub, ast.Name) and isinstance(sub.ctx, ast.Load) and local is not None \
@@ -8168,6 +8192,57 @@ OPERATOR_DUNDERS = frozenset({f"__{op}__" for base in (
     "add", "sub", "mul", "matmul", "truediv", "floordiv", "mod", "pow", "lshift", "rshift", "and", "xor", "or")
     for op in (base, "r" + base, "i" + base)} | {"__neg__", "__pos__", "__invert__", "__abs__", "__lt__", "__le__",
                                                  "__gt__", "__ge__", "__eq__", "__ne__"})
+
+
+def _other_columns(loop: ast.AST, name: str) -> set[int]:
+    """The nodes of a loop's rows that ``name`` is not bound to, when the loop unpacks a display of displays
+    (``for table, mine, ref in [(STATS, conv2d, _torch_conv)]``: ``table`` holds only ``STATS``, fairness round 64);
+    else none."""
+    target, rows = loop.target, loop.iter
+    if not (isinstance(target, ast.Tuple) and all(isinstance(t, ast.Name) for t in target.elts)
+            and [t.id for t in target.elts].count(name) == 1 and isinstance(rows, (ast.List, ast.Tuple))
+            and all(isinstance(row, ast.Tuple) and len(row.elts) == len(target.elts)
+                    and not any(isinstance(e, ast.Starred) for e in row.elts) for row in rows.elts)):
+        return set()
+    column = [t.id for t in target.elts].index(name)
+    return {id(n) for row in rows.elts for i, element in enumerate(row.elts) if i != column
+            for n in ast.walk(element)}
+
+
+#: Calls whose result is a new plain value whatever they are handed: built-ins Python makes return an exact bool,
+#: int or float (``float(x)`` converts what ``__float__`` gives), and torch's comparisons (a bool or a tensor of them).
+PLAIN_RESULT_BUILTINS = frozenset({"bool", "int", "float", "len", "isinstance", "issubclass", "callable", "hash", "id"})
+PLAIN_RESULT_FUNCTIONS = frozenset({"torch.allclose", "torch.equal", "torch.isclose", "math.isclose"})
+
+
+def _stores_plain_data(reading: _Reading, value: ast.AST) -> bool:
+    """``value`` is constant data, arithmetic or a comparison (:func:`_plain_arithmetic`), what a call of
+    :data:`PLAIN_RESULT_BUILTINS` or :data:`PLAIN_RESULT_FUNCTIONS` returns (``torch.allclose(...)``), or a name bound
+    only to one of those by plain assignments (``same = torch.allclose(mine(x, k), ref(x, k))``): stored, it holds
+    nothing of what computed it (not a function: ``torch.compile(f)`` makes a new value that is code)."""
+    def plain(node: ast.AST) -> bool:
+        if _constant_data(node) and not isinstance(node, (ast.List, ast.Set, ast.Dict)) \
+                or isinstance(node, ast.Compare) and _plain_arithmetic(reading, node):
+            return True
+        # arithmetic of plain values only (`[F.conv2d] + [0]` and `fs * 2` make lists holding what they add)
+        if isinstance(node, ast.BinOp) and _plain_arithmetic(reading, node):
+            return plain(node.left) and plain(node.right)
+        if isinstance(node, ast.UnaryOp) and _plain_arithmetic(reading, node):
+            return plain(node.operand)
+        if isinstance(node, ast.BoolOp):  # (one of its operands)
+            return all(map(plain, node.values))
+        if not isinstance(node, ast.Call):
+            return False
+        if isinstance(node.func, ast.Name) and node.func.id in PLAIN_RESULT_BUILTINS:
+            return node.func.id not in reading.bindings
+        return _bound_by_imports_only(reading, node.func) and _resolved(reading, node.func) in PLAIN_RESULT_FUNCTIONS
+
+    if isinstance(value, ast.Name):
+        bindings = reading.bindings.get(value.id, [])
+        return bool(bindings) and value.id not in reading.global_in_functions and all(
+            isinstance(b, ast.Assign) and len(b.targets) == 1 and isinstance(b.targets[0], ast.Name)
+            and plain(b.value) for b, _ in bindings)
+    return plain(value)
 
 
 def _made_by_a_new_value_call(reading: _Reading, value: ast.AST) -> bool:
