@@ -4984,7 +4984,7 @@ def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | No
     todo = [function, *reading.universal]
     checking: dict[str, list[ast.AST]] = {}  # identity decorators' names -> the defs they decorate
     walked: set[int] = set()
-    walked_narrowly: set[int] = set()  # changes read without the plain data they store
+    walked_partly: set[tuple] = set()  # statements read in part (walk: `part`)
     reached = set() if reached is None else reached
 
     # Names the reached code reads other than by adding to a plain container (`CALL_LOG.append(...)` in conv2d): what
@@ -5082,23 +5082,35 @@ def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | No
         narrowed = {id(c) for c in every_change if isinstance(c, (ast.Assign, ast.AnnAssign)) and c.value is not None
                     and not any(c is g for g in given) and not _binds_bare_name(c, name)
                     and _stores_plain_data(reading, c.value)}
+        header_ids = {id(b) for b in bound} | {id(g) for g in given}
         for node in nodes:
+            # Part of a statement read (marked apart, so that whoever needs all of it still reads it all): a change
+            # without the plain data it stores, or a compound statement's header without its body
             skipped: set[int] = set()
+            part = None
             if id(node) in narrowed:
-                if id(node) in walked or id(node) in walked_narrowly:
-                    continue
-                walked_narrowly.add(id(node))
+                part = ("value", id(node))
                 skipped = {id(n) for n in ast.walk(node.value)}
+            elif isinstance(node, (ast.For, ast.AsyncFor, ast.With, ast.AsyncWith, ast.While, ast.If)) \
+                    and id(node) in header_ids:
+                # a loop or a `with` binds its target, and a compound statement hands the name to a call, in its
+                # header: its body is no part of what the name holds or is handed (each statement of it is read as
+                # its own change, binding or call where that is reached; fairness round 65: `for s, p in
+                # zip(CFG["strides"], CFG["paddings"])` made the self-check in its body conv2d's code)
+                skipped = {id(n) for piece in node.body + getattr(node, "orelse", []) for n in ast.walk(piece)}
+                columns = _other_columns(node, name) if isinstance(node, (ast.For, ast.AsyncFor)) \
+                    and id(node) not in changing_ids else set()
+                skipped |= columns
+                part = ("header", id(node), name if columns else None)
+            if part is not None:
+                if id(node) in walked or part in walked_partly:
+                    continue
+                walked_partly.add(part)
             elif id(node) in walked and walked_runs.get(id(node), 0) >= count:
                 continue
             else:
                 walked.add(id(node))
                 walked_runs[id(node)] = max(walked_runs.get(id(node), 0), count)
-            if isinstance(node, (ast.For, ast.AsyncFor)) and id(node) not in changing_ids:
-                # a loop binds its target to the iterable's elements: its body is no part of what the name holds
-                # (each statement of it is read as its own change, binding or call where that is reached)
-                skipped |= {id(n) for part in node.body + node.orelse for n in ast.walk(part)}
-                skipped |= _other_columns(node, name)
             changed = name if id(node) in changing_ids else None
             if isinstance(node, ast.ExceptHandler) and isinstance(handled := _parents(reading).get(id(node)), (
                     ast.Try, getattr(ast, "TryStar", ast.Try))):
@@ -7863,6 +7875,9 @@ def _aliases(reading: _Reading, reached: set[str], held=None) -> list[str]:
                     isinstance(t, ast.Name) and t.id in reached for t in node.targets):
                 found.append(name)  # (`_KEPT = _FILL = []`: one object, two names; attack round 86)
                 break
+            if isinstance(node, (ast.For, ast.AsyncFor)) and _loops_over_a_holder(reading, node, name, reached, held):
+                found.append(name)
+                break
             value = getattr(node, "value", None)  # (`_inner = _Ops.table` holds part of a reached object)
             if not isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.NamedExpr, ast.For,
                                      ast.AsyncFor)):
@@ -7895,6 +7910,29 @@ def _aliases(reading: _Reading, reached: set[str], held=None) -> list[str]:
                 continue
             break
     return found
+
+
+def _loops_over_a_holder(reading: _Reading, loop: ast.AST, target: str, reached: set[str], held) -> bool:
+    """``loop`` iterates over what holds a reached object (one a call can change) below its first level: a display
+    of displays naming it (``for f, box in [(F.conv2d, _B)]``), or an object holding it as an element at any depth
+    (``for f, box in ROWS`` with ``ROWS = [(F.conv2d, _B)]``): its variables may be that object, so what is done
+    through them (``_keep(box, f)``, ``_keep(row[1], row[0])``) is done to it (holes found probing the reader's
+    loops on 2026-12-03).  (The first level of a display is the alias rule's own: ``for _A in [_B]``.)  Over rows
+    unpacked into as many names (``for table, mine, ref in [(STATS, conv2d, _torch_conv)]``), ``target`` holds its own
+    column only."""
+    names = {n.id for n in ast.walk(loop.iter) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+    skipped = _other_columns(loop, target)
+    deep = {n.id for element in (loop.iter.elts if isinstance(loop.iter, (ast.List, ast.Tuple, ast.Set)) else [])
+            if isinstance(element, (ast.List, ast.Tuple, ast.Set, ast.Dict))
+            for n in ast.walk(element) if isinstance(n, ast.Name) and id(n) not in skipped}
+    for reached_name in reached:
+        if reached_name in reading.imported or (held is not None and not held(reached_name, loop)) or all(
+                isinstance(b, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Import, ast.ImportFrom))
+                for b, _ in reading.bindings.get(reached_name, [])):
+            continue  # (a def, a class or a module: only their dunders change them)
+        if reached_name in deep or set(_containers_of(reading, reached_name)[:MAX_CONTAINERS]) & names:
+            return True
+    return False
 
 
 def _mentions_own_instances(reading: _Reading, value: ast.AST) -> bool:
