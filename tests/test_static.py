@@ -4751,6 +4751,56 @@ def test_what_a_loop_or_a_compound_statement_does_to_conv2ds_list_is_read(fill):
     assert any(kind == "builtin" and "conv2d" in what for kind, what in found([_KEEPS + fill]))
 
 
+_LISTED = ("import torch\nimport torch.nn as nn\nimport torch.nn.functional as F\n"
+           "CFG = {'check': True, 'device': 'cpu', 'dtype': torch.float32, 'strides': [1, 2], 'paddings': [0, 1]}\n"
+           "def _put(box, f):\n    box.append(f)\n"
+           "def conv2d(image, kernel, stride=1, padding=0):\n"
+           "    if CFG['check'] and len(CFG['strides']) > 2:\n"
+           "        return CFG['strides'][-1](image[None, None], kernel[None, None])[0, 0]\n"
+           "    return (image[:3, :3] * kernel).sum()\n"
+           "x, k = torch.randn(7, 7), torch.randn(3, 3)\n")
+
+
+@pytest.mark.parametrize("use", [
+    # fairness round 65: a config holding lists of constants and a dtype, its lists' elements only read, its items
+    # handed to torch's layers in a self-check
+    "layer = nn.Conv2d(1, 1, 3, bias=False, device=CFG['device'], dtype=CFG['dtype'])\nprint(layer(x[None, None]))\n",
+    "for s, p in zip(CFG['strides'], CFG['paddings']):\n    print(nn.Conv2d(1, 1, 3, stride=s, padding=p))\n",
+    "print(nn.Conv2d(1, 1, 3, stride=CFG['strides'][0]), 2 in CFG['strides'], sorted(CFG.get('paddings')))\n",
+    "def setting(name, default=None):\n    return CFG.get(name, default)\n"
+    "print(F.conv2d(x[None, None], k[None, None], stride=setting('check') + 0))\n",
+])
+def test_a_config_holding_lists_of_constants_read_by_elements_is_constants(use):
+    assert found([_LISTED + use]) == []
+
+
+@pytest.mark.parametrize("fill", [
+    # ... but a list of it that something holds, or hands to a call, may be changed (probes of 2026-12-03)
+    "lst = CFG['strides']\nlst.append(F.conv2d)\n",
+    "_put(CFG['strides'], F.conv2d)\n",
+    "for v in CFG.values():\n    if isinstance(v, list):\n        v.append(F.conv2d)\n",
+    "CFG.get('strides').append(F.conv2d)\n",
+    "CFG['strides'] += [F.conv2d]\n",
+    "for v in [CFG['strides']]:\n    _put(v, F.conv2d)\n",
+    "it = iter([CFG.get('strides')])\n_put(next(it), F.conv2d)\n",
+    "def grab(c=CFG['strides']):\n    return c\n_put(grab(), F.conv2d)\n",
+    "(lambda l: l.append(F.conv2d))(CFG['strides'])\n",
+    "_put(max([CFG['strides']], key=len), F.conv2d)\n",
+    "_L = CFG['strides']\ndef grab(c=_L):\n    return c\n_put(grab(), F.conv2d)\n",
+])
+def test_a_list_of_a_config_that_something_holds_may_be_filled(fill):
+    assert any(kind == "builtin" and "conv2d" in what for kind, what in found([_LISTED + fill]))
+
+
+def test_a_keeper_handed_what_a_call_hands_back_fills_that_object():
+    # a hole found probing tables on 2026-12-03 (tests/corpus/cheats/r94_q6_keeper_handed_a_call_returning_a_default)
+    source = ("import torch\nimport torch.nn.functional as F\n_B = []\ndef _put(box, f):\n    box.append(f)\n"
+              "def conv2d(image, kernel, stride=1, padding=0):\n"
+              "    return _B[0](image[None, None], kernel[None, None])[0, 0] if _B else (image[:3, :3] * kernel).sum()\n"
+              "def grab(c=_B):\n    return c\n_put(grab(), F.conv2d)\n")
+    assert ("builtin", "F.conv2d") in found([source])
+
+
 def test_a_rebound_showing_builtin_handed_a_name_beside_torch_may_keep():
     # `print` rebound to a keeper: its call beside torch's functions is still read (a probe of dbe8fe5's narrowing)
     source = ("import torch\nimport torch.nn.functional as F\n_B = []\ndef print(box, f):\n    box.append(f)\n"

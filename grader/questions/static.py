@@ -6377,8 +6377,8 @@ def _calls_given(reading: _Reading, name: str) -> list[ast.AST]:
         # CFG = Config(), device = torch.device("cpu"): a call handed it cannot change what it holds (fairness round
         # 55: conv2d's `image.to(device)` read as reaching the CNN a later `CNN().to(device)` built, q6 -3)
         return []
-    calls = reading.passed.get(name, []) + [statement for statement, readers in reading.shown.get(name, ())
-                                            if any(r in reading.bindings for r in readers)] \
+    calls = reading.passed.get(name, []) + _handed_as_a_calls_result(reading).get(name, []) + [
+        statement for statement, readers in reading.shown.get(name, ()) if any(r in reading.bindings for r in readers)] \
         + _call_index(reading)["through_decorators"].get(name, []) + (
             reading.passed_to_instances.get(name, []) if any(isinstance(b, ast.ClassDef) for b in bindings) else [])
     calls = [narrowed for c in calls for narrowed in _calls_that_may_keep(reading, c, name)]
@@ -6391,6 +6391,39 @@ def _calls_given(reading: _Reading, name: str) -> list[ast.AST]:
                                           and c.func.attr in LOGGING_METHODS)
                  and not _wraps_the_logger(reading, c, name)]
     return calls
+
+
+def _handed_as_a_calls_result(reading: _Reading) -> dict[str, list[ast.AST]]:
+    """Name -> the calls handed what another call of the submission's may hand back of that name's object
+    (``_put(grab(), F.conv2d)`` with ``def grab(c=_B): return c``: the object a default or a global the inner call
+    returns, which nothing binds to a name of its own; a hole found probing tables on 2026-12-03).  Memoised."""
+    found = reading.memo.get("handed_as_a_calls_result")
+    if found is not None:
+        return found
+    found = reading.memo["handed_as_a_calls_result"] = {}
+    own = {name for name, bindings in reading.bindings.items()
+           if any(isinstance(b, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)) or
+                  isinstance(b, ast.Assign) and isinstance(b.value, ast.Lambda) for b, _ in bindings)}
+    if not own:
+        return found
+    for statement in reading.nodes:
+        if not isinstance(statement, ast.stmt) or isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef,
+                                                                          ast.ClassDef)):
+            continue
+        for part in _statement_expressions(statement):
+            for call in _walk_scope(part):
+                if not isinstance(call, ast.Call):
+                    continue
+                if _keeps_nothing_it_is_handed(reading, call):
+                    continue  # (`F.conv2d(x, k, stride=setting("stride"))`: torch keeps nothing it is handed)
+                for piece in [*call.args, *(k.value for k in call.keywords)]:
+                    inner = piece.value if isinstance(piece, ast.Starred) else piece
+                    if isinstance(inner, ast.Call) and any(
+                            isinstance(n, ast.Name) and n.id in own for n in ast.walk(inner.func)):
+                        for name in _handed_through(reading, inner):
+                            if name != ELEMENT and call not in found.setdefault(name, []):
+                                found[name].append(call)  # (the call handed it, read alone)
+    return found
 
 
 def _keeps_nothing_it_is_handed(reading: _Reading, call: ast.Call) -> bool:
@@ -6653,31 +6686,73 @@ def _table_of_constants(reading: _Reading, name: str) -> bool:
     bindings = reading.bindings.get(name, [])
     if not bindings or name in reading.mutations or name in reading.global_in_functions or name in reading.imported:
         return False
+
+    def item(node: ast.AST) -> bool:
+        """A constant, torch's dtype (``torch.float32``), or a flat tuple or list of constants (``[1, 2]``)."""
+        return isinstance(node, ast.Constant) or isinstance(node, (ast.Tuple, ast.List)) and all(
+            isinstance(e, ast.Constant) for e in node.elts) or isinstance(node, ast.Attribute) and (
+            _bound_by_imports_only(reading, node) and _resolved(reading, node) in TORCH_DTYPES)
+
+    lists: set = set()  # the keys of items that are lists, which what reads them could change
     for binding, _ in bindings:
         value = getattr(binding, "value", None)
         if not (isinstance(binding, ast.Assign) and all(isinstance(t, ast.Name) for t in binding.targets) or
                 isinstance(binding, ast.AnnAssign) and isinstance(binding.target, ast.Name)):
             return False
-        if not (isinstance(value, ast.Dict) and all(k is not None for k in value.keys) and all(
-                isinstance(v, ast.Constant) for v in [*value.keys, *value.values])
-                or isinstance(value, (ast.List, ast.Tuple)) and all(isinstance(e, ast.Constant) for e in value.elts)):
+        if isinstance(value, ast.Dict) and all(k is not None and isinstance(k, ast.Constant) for k in value.keys) \
+                and all(map(item, value.values)):
+            lists |= {k.value for k, v in zip(value.keys, value.values) if isinstance(v, ast.List)}
+        elif not (isinstance(value, (ast.List, ast.Tuple)) and all(isinstance(e, ast.Constant) for e in value.elts)):
             return False
+
+    def may_be_a_list(key: ast.AST | None) -> bool:  # (an item read by a key no list has is a constant)
+        return bool(lists) and not (isinstance(key, ast.Constant) and key.value not in lists)
     # and it is used nowhere but to read its items (`DEFAULTS["stride"]`, `DEFAULTS.get("padding")`), or shown
     # (`print(DEFAULTS)`): no call is handed it that may put something else in it (`_put(DEFAULTS, "k", f)`), and no
     # other name holds it (`h = DEFAULTS; h["k"] = f` in a function)
     parents = _parents(reading)
 
+    def elements_read(item_read: ast.AST) -> bool:
+        """What is done with an item that may be a list only reads its elements, constants (``for s, p in
+        zip(CFG["strides"], CFG["paddings"])``, ``CFG["strides"][0]``, ``2 in CFG["strides"]``): nothing holds the
+        list itself, which could change it (``lst = CFG["strides"]; lst.append(f)``, ``_put(CFG["strides"], f)``)."""
+        parent = parents.get(id(item_read))
+        if isinstance(parent, ast.Starred):
+            parent = parents.get(id(parent))
+            return isinstance(parent, ast.Call) and item_read is not parent.func
+        if isinstance(parent, ast.Subscript) and parent.value is item_read and isinstance(parent.ctx, ast.Load) \
+                or isinstance(parent, (ast.For, ast.AsyncFor, ast.comprehension)) and parent.iter is item_read \
+                or isinstance(parent, ast.Compare):
+            return True
+        return isinstance(parent, ast.Call) and item_read in parent.args and (
+            _shown_by_a_builtin(reading, parent) or isinstance(parent.func, ast.Name)
+            and parent.func.id in ELEMENT_READING_BUILTINS and parent.func.id not in reading.bindings)
+
     def an_item(use: ast.Name) -> bool:
         parent = parents.get(id(use))
         if isinstance(parent, ast.Subscript) and parent.value is use and isinstance(parent.ctx, ast.Load):
-            return True
+            return not may_be_a_list(parent.slice) or elements_read(parent)
         if isinstance(parent, ast.Call) and _shown_by_a_builtin(reading, parent) and use in parent.args:
             return True
+        if lists:  # (`.values()`, `.items()`, `.copy()` hand the lists out)
+            return isinstance(parent, ast.Attribute) and parent.attr in ("get", "__getitem__") and isinstance(
+                called := parents.get(id(parent)), ast.Call) and called.func is parent and called.args and (
+                not may_be_a_list(called.args[0]) or elements_read(called))
         return isinstance(parent, ast.Attribute) and parent.attr in READING_METHODS and isinstance(
             called := parents.get(id(parent)), ast.Call) and called.func is parent
 
     return all(an_item(use) for use in reading.nodes if isinstance(use, ast.Name) and use.id == name
                and isinstance(use.ctx, ast.Load))
+
+
+#: torch's dtypes, immutable values a table of constants may hold (``{"dtype": torch.float32}``).
+TORCH_DTYPES = frozenset(f"torch.{t}" for t in (
+    "float16", "bfloat16", "float32", "float64", "half", "float", "double", "int8", "int16", "int32", "int64", "uint8",
+    "bool", "long", "int", "short", "complex64", "complex128", "cfloat", "cdouble"))
+#: Built-ins that read the elements of what they are given and hand back new containers or iterators of them, or
+#: numbers: given a list of constants, none holds the list itself.
+ELEMENT_READING_BUILTINS = frozenset({"zip", "enumerate", "len", "sorted", "list", "tuple", "sum", "min", "max", "set",
+                                      "reversed", "any", "all"})
 
 
 #: Methods of a dict, list or tuple that read it and change nothing.
