@@ -7942,6 +7942,7 @@ def _aliases(reading: _Reading, reached: set[str], held=None) -> list[str]:
     statement runs is an object reached (fairness round 58: `reference = conv2d` made before the loops holds a first
     draft that nothing checked calls)."""
     found = []
+    holders: dict[str, set[str]] = {}  # (for _loops_over_a_holder, made once a call)
     for name, bindings in reading.bindings.items():
         if name in reached:
             continue
@@ -7950,7 +7951,8 @@ def _aliases(reading: _Reading, reached: set[str], held=None) -> list[str]:
                     isinstance(t, ast.Name) and t.id in reached for t in node.targets):
                 found.append(name)  # (`_KEPT = _FILL = []`: one object, two names; attack round 86)
                 break
-            if isinstance(node, (ast.For, ast.AsyncFor)) and _loops_over_a_holder(reading, node, name, reached, held):
+            if isinstance(node, (ast.For, ast.AsyncFor)) and _loops_over_a_holder(reading, node, name, reached, held,
+                                                                                   holders):
                 found.append(name)
                 break
             value = getattr(node, "value", None)  # (`_inner = _Ops.table` holds part of a reached object)
@@ -7987,7 +7989,8 @@ def _aliases(reading: _Reading, reached: set[str], held=None) -> list[str]:
     return found
 
 
-def _loops_over_a_holder(reading: _Reading, loop: ast.AST, target: str, reached: set[str], held) -> bool:
+def _loops_over_a_holder(reading: _Reading, loop: ast.AST, target: str, reached: set[str], held,
+                         holders: dict[str, set[str]]) -> bool:
     """``loop`` iterates over what holds a reached object (one a call can change) below its first level: a display
     of displays naming it (``for f, box in [(F.conv2d, _B)]``), or an object holding it as an element at any depth
     (``for f, box in ROWS`` with ``ROWS = [(F.conv2d, _B)]``): its variables may be that object, so what is done
@@ -7996,18 +7999,20 @@ def _loops_over_a_holder(reading: _Reading, loop: ast.AST, target: str, reached:
     unpacked into as many names (``for table, mine, ref in [(STATS, conv2d, _torch_conv)]``), ``target`` holds its own
     column only."""
     names = {n.id for n in ast.walk(loop.iter) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+    if not names:
+        return False
+    if not holders:  # each reached object a call can change (not a def, a class or a module) -> what holds it
+        holders.update({reached_name: set(_containers_of(reading, reached_name)[:MAX_CONTAINERS])
+                        for reached_name in reached if reached_name not in reading.imported and not all(
+                            isinstance(b, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Import,
+                                           ast.ImportFrom)) for b, _ in reading.bindings.get(reached_name, []))})
+        holders.setdefault("", set())  # (made: even when nothing qualifies)
     skipped = _other_columns(loop, target)
     deep = {n.id for element in (loop.iter.elts if isinstance(loop.iter, (ast.List, ast.Tuple, ast.Set)) else [])
             if isinstance(element, (ast.List, ast.Tuple, ast.Set, ast.Dict))
             for n in ast.walk(element) if isinstance(n, ast.Name) and id(n) not in skipped}
-    for reached_name in reached:
-        if reached_name in reading.imported or (held is not None and not held(reached_name, loop)) or all(
-                isinstance(b, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Import, ast.ImportFrom))
-                for b, _ in reading.bindings.get(reached_name, [])):
-            continue  # (a def, a class or a module: only their dunders change them)
-        if reached_name in deep or set(_containers_of(reading, reached_name)[:MAX_CONTAINERS]) & names:
-            return True
-    return False
+    return any((reached_name in deep or containers & names) and (held is None or held(reached_name, loop))
+               for reached_name, containers in holders.items() if reached_name)
 
 
 def _mentions_own_instances(reading: _Reading, value: ast.AST) -> bool:
