@@ -62,10 +62,7 @@ _R65_READ_STATE_HANDED = (
     "(`DEFAULTS['stride']`, `LOG[-1]`, a zip, partial, ChainMap or view over it) handed to a call with torch's "
     "convolution or a layer is read as holding part of that object, so the whole call is walked as conv2d's code: "
     "q6 -2 to -3")
-_R65_MATCH_PART = (
-    "a grader's fault, as round 64's parts of a read dict: a `match` capture of a part of the config conv2d reads "
-    "(`case {'kernel': ks}`) holds part of it, and the call handed it (with a layer) is walked as conv2d's code "
-    "(attack round 90's `case _A` captures needed the rule): q6 -2")
+
 
 GRADER_FAULTS: dict[str, str] = {
     "r5_py_threadpool_rows.py": "a ThreadPoolExecutor in q6's conv2d: what the by-hand functions reach may use known "
@@ -819,7 +816,8 @@ GRADER_FAULTS: dict[str, str] = {
         # four more (a statement handing a config to torch's own functions beside a call that may keep: only that
         # call is read), and 2026-12-03 ten more (a registry's check result stored as plain data; a self-check in
         # the body of a loop or `with` whose header hands the config on: the header alone hands it; a config holding
-        # lists of constants read by their elements, or torch's dtypes, is constants); these stay.
+        # lists of constants read by their elements, or torch's dtypes, is constants; a `match` on it binds constants);
+        # these stay.
         **{name: "(fairness round 65) " + _R65_READ_STATE_HANDED for name in (
             "r65_cfg_compare_helper_given_config.ipynb",
             "r65_cfg_mappingproxy_readonly_view.ipynb",
@@ -827,10 +825,6 @@ GRADER_FAULTS: dict[str, str] = {
             "r65_kernel_registry_stacked_for_layer.ipynb",
             "r65_namespace_config_vars_and_layer.ipynb",
             "r65_pool_reads_config_helper_pairs.ipynb",)},
-        **{name: "(fairness round 65) " + _R65_MATCH_PART for name in (
-            "r65_cfg_match_mapping_capture.ipynb",
-            "r65_min_match_capture_of_read_config_to_layer.py",
-            "r65_min_match_capture_printed_beside_literal_layer.py",)},
         "r61_min_q5_count_as_0d_int_tensor.py": ("(fairness round 61) a judgement call: conv2d_params returns the "
                                                  "right count as a 0-d int tensor where the public check asks for an "
                                                  "int (q5 -1.25, told that it should be an int)"),

@@ -4792,6 +4792,28 @@ def test_a_list_of_a_config_that_something_holds_may_be_filled(fill):
     assert any(kind == "builtin" and "conv2d" in what for kind, what in found([_LISTED + fill]))
 
 
+@pytest.mark.parametrize("case", [
+    # fairness round 65: a `match` on the config binding its items (constants)
+    "match CFG:\n    case {'check': c, 'device': d}:\n        print(nn.Conv2d(1, 1, 3, device=d), c)\n",
+    "match CFG:\n    case {'check': False}:\n        pass\n    case {'device': d, 'dtype': t} | {'device': d, 'check': t}:\n"
+    "        print(nn.Conv2d(1, 1, 3, device=d), t)\n",
+])
+def test_a_match_on_a_table_of_constants_binds_constants(case):
+    assert found([_LISTED + case]) == []
+
+
+@pytest.mark.parametrize("case", [
+    # ... but a capture of the table itself, or of one of its lists, may be filled
+    "match CFG:\n    case {'strides': s}:\n        _put(s, F.conv2d)\n",
+    "match CFG:\n    case {'check': True, **rest}:\n        _put(rest['strides'], F.conv2d)\n",
+    "match CFG:\n    case dict() as d:\n        _put(d['strides'], F.conv2d)\n",
+    "match CFG:\n    case x:\n        _put(x['strides'], F.conv2d)\n",
+    "match CFG:\n    case {'check': 3} | {'check': True} as d:\n        _put(d['strides'], F.conv2d)\n",
+])
+def test_a_match_capturing_a_table_or_its_list_may_fill_it(case):
+    assert any(kind == "builtin" and "conv2d" in what for kind, what in found([_LISTED + case]))
+
+
 def test_a_keeper_handed_what_a_call_hands_back_fills_that_object():
     # a hole found probing tables on 2026-12-03 (tests/corpus/cheats/r94_q6_keeper_handed_a_call_returning_a_default)
     source = ("import torch\nimport torch.nn.functional as F\n_B = []\ndef _put(box, f):\n    box.append(f)\n"

@@ -6728,10 +6728,29 @@ def _table_of_constants(reading: _Reading, name: str) -> bool:
             _shown_by_a_builtin(reading, parent) or isinstance(parent.func, ast.Name)
             and parent.func.id in ELEMENT_READING_BUILTINS and parent.func.id not in reading.bindings)
 
+    def captures_it_whole(pattern: ast.AST) -> bool:  # (`case x:`, `case dict() as d:`: a name for the table)
+        return isinstance(pattern, ast.MatchAs) and pattern.name is not None or isinstance(pattern, ast.MatchOr) \
+            and any(map(captures_it_whole, pattern.patterns)) or isinstance(pattern, ast.MatchAs) \
+            and pattern.pattern is not None and captures_it_whole(pattern.pattern)
+
+    def captures_a_list(pattern: ast.AST) -> bool:  # (`case {"strides": s}`, `case {**rest}`: a list kept)
+        if not lists:
+            return False
+        if isinstance(pattern, ast.MatchOr):
+            return any(map(captures_a_list, pattern.patterns))
+        if not isinstance(pattern, ast.MatchMapping):
+            return any(isinstance(n, (ast.MatchAs, ast.MatchStar)) and n.name is not None for n in ast.walk(pattern))
+        return pattern.rest is not None or any(
+            may_be_a_list(key) and any(isinstance(n, (ast.MatchAs, ast.MatchStar)) and n.name is not None
+                                       for n in ast.walk(value)) for key, value in zip(pattern.keys, pattern.patterns))
+
     def an_item(use: ast.Name) -> bool:
         parent = parents.get(id(use))
         if isinstance(parent, ast.Subscript) and parent.value is use and isinstance(parent.ctx, ast.Load):
             return not may_be_a_list(parent.slice) or elements_read(parent)
+        if isinstance(parent, ast.Match) and parent.subject is use:
+            # `match CFG: case {"kernel": ks}:` binds its items (constants; not a list, which a capture would hold)
+            return not any(captures_it_whole(case.pattern) or captures_a_list(case.pattern) for case in parent.cases)
         if isinstance(parent, ast.Call) and _shown_by_a_builtin(reading, parent) and use in parent.args:
             return True
         if lists:  # (`.values()`, `.items()`, `.copy()` hand the lists out)
@@ -7955,6 +7974,9 @@ def _aliases(reading: _Reading, reached: set[str], held=None) -> list[str]:
                                                                                    holders):
                 found.append(name)
                 break
+            if isinstance(node, ast.Match) and isinstance(node.subject, ast.Name) \
+                    and _a_table_of_constants(reading, node.subject.id):
+                continue  # (`match CFG: case {"kernel": ks}`: an item of a table of constants is a constant)
             value = getattr(node, "value", None)  # (`_inner = _Ops.table` holds part of a reached object)
             if not isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.NamedExpr, ast.For,
                                      ast.AsyncFor)):
