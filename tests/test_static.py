@@ -4814,6 +4814,21 @@ def test_a_match_capturing_a_table_or_its_list_may_fill_it(case):
     assert any(kind == "builtin" and "conv2d" in what for kind, what in found([_LISTED + case]))
 
 
+_ROUND_95 = sorted(p.name for p in (CORPUS / "cheats").glob("r9[45]_q6_*"))
+
+
+@pytest.mark.parametrize("name", _ROUND_95)
+def test_the_reader_finds_torch_in_every_by_hand_function_of_attack_rounds_94_and_95(name):
+    # 47 files nobody here wrote but four: names of torch's or Python's bound in a scope (a parameter named torch,
+    # a local print), new-value calls handing back an argument (torch.sym_ite, json hooks, median_low, a deepcopy
+    # memo), a table's .get default, holder methods on a default, a match capture or an except name, checking
+    # decorators rebinding their function by except-as or case, a lambda callback, loops over rows holding the list
+    from grader.judge.submission import Source, load
+
+    units = load(Source(CORPUS / "cheats" / name)).units
+    assert by_hand_findings(tuple(units), "conv2d") and by_hand_findings(tuple(units), "max_pool2d")
+
+
 def test_a_keeper_handed_what_a_call_hands_back_fills_that_object():
     # a hole found probing tables on 2026-12-03 (tests/corpus/cheats/r94_q6_keeper_handed_a_call_returning_a_default)
     source = ("import torch\nimport torch.nn.functional as F\n_B = []\ndef _put(box, f):\n    box.append(f)\n"

@@ -4197,9 +4197,18 @@ def _spelled_by(reading: _Reading, expression: ast.AST, at: ast.AST) -> list[str
         else:
             values = [v for v in _local_bindings(owner, expression.id) if isinstance(v, ast.expr)]
             loops = {id(st.iter) for st in _walk_scope_body(owner) if isinstance(st, (ast.For, ast.AsyncFor))}
-        return sorted({name for v in values for name in _handed_through(
+        names = {name for v in values for name in _handed_through(
             reading, ast.Call(func=ast.Name(id="next", ctx=ast.Load()), args=[v], keywords=[])
-            if loops is None or id(v) in loops else _part_of(v))})
+            if loops is None or id(v) in loops else _part_of(v))}
+        parents = _parents(reading)
+        # a `match` capture holds the subject or an element of it (`match [_H]: case [h]:`), and a parameter's
+        # default is what it holds when no caller gives it (`def _fill(h=_H)`, `lambda h=_H: ...`): attack round 95
+        names |= {name for v in values if isinstance(parents.get(id(v)), ast.Match) for name in _handed_through(
+            reading, ast.Call(func=ast.Name(id="next", ctx=ast.Load()), args=[v], keywords=[]))}
+        if isinstance(owner, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)) \
+                and expression.id in (defaults := _parameter_defaults(owner)):
+            names |= set(_handed_through(reading, defaults[expression.id]))
+        return sorted(names)
     return _handed_through(reading, expression)
 
 
@@ -4724,6 +4733,14 @@ def _local_bindings(scope: ast.AST, name: str) -> list[ast.AST]:
                 elif isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Import,
                                      ast.ImportFrom)):
                     found.append(st)
+                elif isinstance(st, ast.Match):
+                    found.append(st.subject)  # (a capture holds the subject or part of it: attack round 95)
+            if isinstance(st, (ast.Try, getattr(ast, "TryStar", ast.Try))):
+                # an `except ... as e` name holds what the body raises (attack round 95: `raise _H` then `e.keep(f)`)
+                raised = [n.exc for part in st.body for n in ast.walk(part) if isinstance(n, ast.Raise) and n.exc]
+                for handler in st.handlers:
+                    if handler.name:
+                        index.setdefault(handler.name, []).extend(raised)
         scope.__dict__[LOCAL_BINDINGS_INDEX] = index
     return list(index.get(name, ()))
 
@@ -4778,7 +4795,8 @@ def _record_calls_given(reading: _Reading, statement: ast.stmt) -> None:
     given: set[str] = set()
     shown: dict[str, set[str]] = {}
     for part in _statement_expressions(statement):
-        for call in _walk_scope(part):
+        # (a lambda's calls too: they run when it is called, `msg=lambda m: _put(_B, F.conv2d)`, attack round 95)
+        for call in ast.walk(part):
             if not isinstance(call, ast.Call):
                 continue
             pieces = list(call.args) + [k.value for k in call.keywords]
@@ -6378,7 +6396,8 @@ def _calls_given(reading: _Reading, name: str) -> list[ast.AST]:
         # 55: conv2d's `image.to(device)` read as reaching the CNN a later `CNN().to(device)` built, q6 -3)
         return []
     calls = reading.passed.get(name, []) + _handed_as_a_calls_result(reading).get(name, []) + [
-        statement for statement, readers in reading.shown.get(name, ()) if any(r in reading.bindings for r in readers)] \
+        statement for statement, readers in reading.shown.get(name, ())
+        if not all(_unshadowed(reading, r) for r in readers)] \
         + _call_index(reading)["through_decorators"].get(name, []) + (
             reading.passed_to_instances.get(name, []) if any(isinstance(b, ast.ClassDef) for b in bindings) else [])
     calls = [narrowed for c in calls for narrowed in _calls_that_may_keep(reading, c, name)]
@@ -6445,13 +6464,46 @@ def _bound_by_imports_only(reading: _Reading, func: ast.AST) -> bool:
     root = _plain_base(func)
     return isinstance(root, ast.Name) and root.id not in reading.global_in_functions and bool(
         reading.bindings.get(root.id)) and all(isinstance(b, (ast.Import, ast.ImportFrom))
-                                               for b, _ in reading.bindings[root.id])
+                                               for b, _ in reading.bindings[root.id]) \
+        and root.id not in _bound_in_a_scope(reading)  # (`def _fill(torch, box)`: a parameter named torch)
 
 
 def _shown_by_a_builtin(reading: _Reading, call: ast.Call) -> bool:
     """``call`` is a showing built-in's (:func:`_a_showing_builtin`) that the submission does not rebind (``def
-    print(box, f): box.append(f)`` keeps what it is handed)."""
-    return _a_showing_builtin(call) is not None and call.func.id not in reading.bindings
+    print(box, f): box.append(f)`` keeps what it is handed), at module level or in any scope."""
+    return _a_showing_builtin(call) is not None and _unshadowed(reading, call.func.id)
+
+
+def _bound_in_a_scope(reading: _Reading) -> frozenset[str]:
+    """Every name the submission binds otherwise than by a module-level import or assignment: a parameter (of a def
+    or a lambda), a local, a loop's, ``with``'s, comprehension's, ``except``'s or ``match``'s name, a class body's, a
+    local import (attack round 95: `def _fill(torch, box): torch.allclose(box, F.conv2d)` with a keeper for
+    ``torch``, a local `print` or `len`, read as torch's and Python's own).  Memoised."""
+    found = reading.memo.get("bound_in_a_scope")
+    if found is None:
+        top_imports = {id(b) for bindings in reading.bindings.values() for b, _ in bindings
+                       if isinstance(b, (ast.Import, ast.ImportFrom))}
+        names: set[str] = set()
+        for n in reading.nodes:
+            if isinstance(n, ast.Name) and not isinstance(n.ctx, ast.Load) or isinstance(n, ast.arg):
+                names.add(n.id if isinstance(n, ast.Name) else n.arg)
+            elif isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                names.add(n.name)
+            elif isinstance(n, (ast.Import, ast.ImportFrom)) and id(n) not in top_imports:
+                names.update((a.asname or a.name).split(".")[0] for a in n.names)
+            elif isinstance(n, ast.ExceptHandler) and n.name:
+                names.add(n.name)
+            elif isinstance(n, (ast.MatchAs, ast.MatchStar)) and n.name:
+                names.add(n.name)
+            elif isinstance(n, ast.MatchMapping) and n.rest:
+                names.add(n.rest)
+        found = reading.memo["bound_in_a_scope"] = frozenset(names)
+    return found
+
+
+def _unshadowed(reading: _Reading, name: str) -> bool:
+    """``name`` is a built-in's the submission binds nowhere (:func:`_bound_in_a_scope`), module level included."""
+    return name not in reading.bindings and name not in _bound_in_a_scope(reading)
 
 
 def _calls_that_may_keep(reading: _Reading, statement: ast.AST, name: str) -> list[ast.AST]:
@@ -6462,7 +6514,7 @@ def _calls_that_may_keep(reading: _Reading, statement: ast.AST, name: str) -> li
     read the self-check's F.conv2d as code of ``x``, which ``ops.conv`` is handed); nothing when none may."""
     if not isinstance(statement, ast.stmt):
         return [statement]
-    handing = [call for part in _statement_expressions(statement) for call in _walk_scope(part)
+    handing = [call for part in _statement_expressions(statement) for call in ast.walk(part)
                if isinstance(call, ast.Call) and any(
                    n.id == name for piece in [*call.args, *(k.value for k in call.keywords)] for n in _values_in(piece))]
     keeping = [call for call in handing if not _keeps_nothing_it_is_handed(reading, call)]
@@ -6726,7 +6778,7 @@ def _table_of_constants(reading: _Reading, name: str) -> bool:
             return True
         return isinstance(parent, ast.Call) and item_read in parent.args and (
             _shown_by_a_builtin(reading, parent) or isinstance(parent.func, ast.Name)
-            and parent.func.id in ELEMENT_READING_BUILTINS and parent.func.id not in reading.bindings)
+            and parent.func.id in ELEMENT_READING_BUILTINS and _unshadowed(reading, parent.func.id))
 
     def captures_it_whole(pattern: ast.AST) -> bool:  # (`case x:`, `case dict() as d:`: a name for the table)
         return isinstance(pattern, ast.MatchAs) and pattern.name is not None or isinstance(pattern, ast.MatchOr) \
@@ -8180,6 +8232,8 @@ def _handed_through(reading: _Reading, value: ast.AST | None) -> list[str]:
             current, ast.Call) and isinstance(current.func, ast.Attribute) and current.func.attr in READING_METHODS \
             else None
         if isinstance(item_of, ast.Name) and _a_table_of_constants(reading, item_of.id):
+            if isinstance(current, ast.Call):  # but `.get(k, _B)` hands back its default (attack round 95)
+                todo += [(a, indexed) for a in current.args[1:]] + [(k.value, indexed) for k in current.keywords]
             continue  # (an item of a table of constants is a constant: `CFG["stride"]`)
         while isinstance(current, (ast.Attribute, ast.Subscript)) and indexed != ELEMENT:
             indexed = indexed or isinstance(current, ast.Subscript)
@@ -8241,6 +8295,9 @@ def _handed_through(reading: _Reading, value: ast.AST | None) -> list[str]:
                         todo += [(a, True) for a in arguments]  # (a name bound to any other callable)
                     continue
                 followed.add(id(function))
+                if getattr(function, "decorator_list", None):
+                    # a decorator may make the name another function (`@_swap` handing back `lambda b: b`: round 95)
+                    todo += [(a, True) for a in arguments]
                 # (a parameter's default is what it hands back when not given: `(lambda b=_B: b)()`, round 93)
                 todo += [(d, True) for d in _parameter_defaults(function).values()]
                 returned = [function.body] if isinstance(function, ast.Lambda) else [
@@ -8270,6 +8327,21 @@ def _handed_through(reading: _Reading, value: ast.AST | None) -> list[str]:
             if not method or current.func.attr in ELEMENT_HANDING_METHODS:  # (a module's function: `deque([_B])`)
                 given = [a.value if isinstance(a, ast.Starred) else a for a in current.args] + [
                     k.value for k in current.keywords]
+                # a function of the submission's it is given may be called there, and what it returns handed back
+                # (`json.loads("{}", object_pairs_hook=_hook)` with `_hook` returning a module's list: round 95)
+                for callback in given:
+                    if isinstance(callback, ast.Name):
+                        for binding, _ in reading.bindings.get(callback.id, []):
+                            function = binding.value if isinstance(binding, ast.Assign) and isinstance(
+                                binding.value, ast.Lambda) else binding
+                            if isinstance(function, ast.Lambda) and id(function) not in followed:
+                                followed.add(id(function))
+                                todo.append((function.body, True))
+                            elif isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)) \
+                                    and id(function) not in followed:
+                                followed.add(id(function))
+                                todo += [(n.value, True) for n in _walk_scope_body(function)
+                                         if isinstance(n, (ast.Return, ast.Yield, ast.YieldFrom)) and n.value is not None]
                 if part is ELEMENT:
                     todo += [(a, ELEMENT) for a in given]
                 elif indexed or not (isinstance(current.func, ast.Name) and current.func.id in FRESH_CONSTRUCTORS
@@ -8374,7 +8446,7 @@ def _stores_plain_data(reading: _Reading, value: ast.AST) -> bool:
         if not isinstance(node, ast.Call):
             return False
         if isinstance(node.func, ast.Name) and node.func.id in PLAIN_RESULT_BUILTINS:
-            return node.func.id not in reading.bindings
+            return _unshadowed(reading, node.func.id)
         return _bound_by_imports_only(reading, node.func) and _resolved(reading, node.func) in PLAIN_RESULT_FUNCTIONS
 
     if isinstance(value, ast.Name):
@@ -8393,7 +8465,9 @@ def _made_by_a_new_value_call(reading: _Reading, value: ast.AST) -> bool:
         if isinstance(value, (ast.Subscript, ast.Attribute)):
             value = value.value
         elif isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) \
-                and isinstance(_plain_base(value.func), ast.Call):
+                and isinstance(_plain_base(value.func), ast.Call) \
+                and value.func.attr not in ELEMENT_HANDING_METHODS | {"copy", "__call__"}:
+            # (not `torch.cuda.memory_stats().get(k, _B)`, which hands back its default: attack round 95)
             value = value.func.value
         else:
             break
@@ -8425,7 +8499,7 @@ def _plain_arithmetic(reading: _Reading, value: ast.AST) -> bool:
 def _makes_a_new_value(reading: _Reading, call: ast.Call, indexed=False) -> bool:
     """``call`` makes a value that holds none of what it is given: a built-in of :data:`NEW_VALUE_BUILTINS` (not
     rebound), or a function of ``math`` or ``torch`` (a tensor holds numbers)."""
-    if isinstance(call.func, ast.Name) and call.func.id in NEW_VALUE_BUILTINS and call.func.id not in reading.bindings:
+    if isinstance(call.func, ast.Name) and call.func.id in NEW_VALUE_BUILTINS and _unshadowed(reading, call.func.id):
         return True
     if not _bound_by_imports_only(reading, call.func):
         return False  # (`torch = Keeper()`: a name of a library's the submission also binds otherwise)
@@ -8434,9 +8508,32 @@ def _makes_a_new_value(reading: _Reading, call: ast.Call, indexed=False) -> bool
     # none of it, fairness round 65; an element taken out of them is still read)
     if resolved.startswith("pandas."):
         return not indexed  # (a frame's object column holds what it was given: `pd.DataFrame({"c": [_B]})["c"][0]`)
+    parts = resolved.split(".")
+    # What hands back what it is given after all (attack round 95): a hook or a memo handed to json or deepcopy
+    # (`object_hook=`, `copy.deepcopy(_B, {id(_B): _B})`), statistics that pick an element (`median_low`), torch's
+    # symbolic and control-flow helpers (`torch.sym_ite(True, _B, [])`), its in-place functions and `inplace=True`,
+    # dropout (its input itself when not training), wrappers of functions (`torch.no_grad()(f)`, `torch.vmap`)
+    if resolved.startswith(("json.", "copy.")) and (call.keywords or len(call.args) > 1):
+        return False
+    if resolved.startswith("statistics.") and parts[-1] not in STATISTICS_OF_NUMBERS:
+        return False
+    if resolved.startswith("torch.") and (parts[-1].startswith("sym_") or parts[-1].endswith("_")
+                                          or parts[-1] in TORCH_HANDING_BACK or "dropout" in parts[-1]
+                                          or any(k.arg == "inplace" for k in call.keywords)):
+        return False
     return resolved.startswith(NEW_VALUE_MODULES) and not (
         resolved.startswith(("torch.nn.", "torch.utils.")) and not resolved.startswith("torch.nn.functional.")) \
         or resolved in NEW_VALUE_FUNCTIONS
+
+
+#: statistics' functions that compute a new number (not median, mode or quantiles: an element of the data).
+STATISTICS_OF_NUMBERS = frozenset({"mean", "fmean", "geometric_mean", "harmonic_mean", "stdev", "pstdev", "variance",
+                                   "pvariance", "correlation", "covariance"})
+#: torch's functions that may hand back what they are given, or wrap a function.
+TORCH_HANDING_BACK = frozenset({"cond", "while_loop", "compile", "vmap", "as_tensor", "asarray", "atleast_1d",
+                                "atleast_2d", "atleast_3d", "no_grad", "enable_grad", "inference_mode",
+                                "set_grad_enabled", "autocast", "broadcast_tensors", "where", "jit", "fx", "library",
+                                "ops", "export", "func", "autograd", "get_default_dtype", "Tensor"})
 
 
 #: Modules whose functions make new values that hold none of their arguments (numbers, texts, tensors).
@@ -8687,6 +8784,14 @@ def _checks_only_now(reading: _Reading, function: ast.FunctionDef, outer: set[st
             if n.id in handed:
                 return False
             local.add(n.id)
+        # names bound without an ast.Name (`except _Fast as fn`, `case fn:`): rebinding the function it checks hands
+        # back another (attack round 95)
+        bound = getattr(n, "name", None) if isinstance(n, (ast.ExceptHandler, ast.MatchAs, ast.MatchStar)) \
+            else n.rest if isinstance(n, ast.MatchMapping) else None
+        if bound is not None:
+            if bound in handed:
+                return False
+            local.add(bound)
     # the locals every binding of which makes a new container (`rows = []`): their own methods change them alone
     bound_to: dict[str, list] = {}
     for n in nodes:
