@@ -3313,7 +3313,14 @@ def _plain_data_setting(reading: _Reading, node: ast.AST, root: str) -> bool:
     through a constant; a handler, a hook or a function assigned is still a patch (fairness round 30: three
     notebook recipes cost -10 each)."""
     module = reading.imported.get(root, "").split(".")[0]
-    return isinstance(node, (ast.Assign, ast.AnnAssign)) and _plain_data(node.value) \
+    value = getattr(node, "value", None)
+    # (`sys.argv = sys.argv[:1]`, `[sys.argv[0]]`: the command line's own words, texts; fairness round 66)
+    own_words = module == "sys" and value is not None and all(
+        isinstance(n, (ast.Subscript, ast.Slice, ast.Constant, ast.List, ast.Tuple, ast.Load, ast.UnaryOp, ast.USub))
+        or isinstance(n, ast.Attribute) and n.attr == "argv" and isinstance(n.value, ast.Name) and n.value.id == root
+        or isinstance(n, ast.Name) and n.id == root for n in ast.walk(value)) and any(
+        isinstance(n, ast.Attribute) and n.attr == "argv" for n in ast.walk(value))
+    return isinstance(node, (ast.Assign, ast.AnnAssign)) and (_plain_data(node.value) or own_words) \
         and module not in DATA_SETTINGS_EXCLUDED and (module != "sys" or all(
             _root(t)[1] in (f"{root}.{name}" for name in SYS_DATA_SETTINGS)
             for t in (node.targets if isinstance(node, ast.Assign) else [node.target])))
@@ -5598,15 +5605,25 @@ def _changes_through_defaults(reading: _Reading, name: str) -> list[ast.AST]:
         for function in reading.nodes:
             if isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 for parameter, default in _parameter_defaults(function).items():
+                    if isinstance(default, ast.Subscript) and isinstance(default.value, ast.Name) \
+                            and _a_table_of_constants(reading, default.value.id):
+                        continue  # (`stride=DEFAULTS["stride"]`: a constant)
                     if (base := _base_name(default)) is not None:
                         index.setdefault(base, []).append((function, parameter))
+    if name not in reading.global_in_functions and reading.bindings.get(name) and all(
+            isinstance(b, (ast.Assign, ast.AnnAssign)) and getattr(b, "value", None) is not None
+            and _constant_data(b.value) and not isinstance(b.value, (ast.List, ast.Set, ast.Dict))
+            for b, _ in reading.bindings[name]):
+        return []  # (`STRIDE = 1`, `stride=STRIDE` shared by conv2d and a torch helper: nothing changes a constant,
+        # fairness round 66)
     # and the calls it hands the parameter to, which may change it out of sight (`def _fill(f, box=_B): _put(box,
-    # f)`: attack round 90)
+    # f)`: attack round 90), but torch's own, which keep nothing (`F.conv2d(..., stride=stride)`)
     return [change for function, parameter in index.get(name, ())
             for change in reading.mutations.get(parameter, []) + [
                 handing for handing in reading.passed.get(parameter, []) if any(
                     isinstance(call, ast.Call) and not (isinstance(call.func, ast.Name)
                                                         and call.func.id in NON_STORING_BUILTINS)
+                    and not _keeps_nothing_it_is_handed(reading, call)
                     and any(isinstance(a, ast.Name) and a.id == parameter
                             for a in [*call.args, *(k.value for k in call.keywords)])
                     for call in ast.walk(handing))]
@@ -6484,16 +6501,35 @@ def _bound_in_a_scope(reading: _Reading) -> frozenset[str]:
         top_imports = {id(b) for bindings in reading.bindings.values() for b, _ in bindings
                        if isinstance(b, (ast.Import, ast.ImportFrom))}
         names: set[str] = set()
+
+        def bound_in(part: ast.AST) -> None:
+            for n in ast.walk(part):
+                if isinstance(n, ast.Name) and not isinstance(n.ctx, ast.Load) or isinstance(n, ast.arg):
+                    names.add(n.id if isinstance(n, ast.Name) else n.arg)
+                elif isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                    names.add(n.name)
+                elif isinstance(n, (ast.ExceptHandler, ast.MatchAs, ast.MatchStar)) and n.name:
+                    names.add(n.name)
+                elif isinstance(n, ast.MatchMapping) and n.rest:
+                    names.add(n.rest)
+
         for n in reading.nodes:
-            if isinstance(n, ast.Name) and not isinstance(n.ctx, ast.Load) or isinstance(n, ast.arg):
-                names.add(n.id if isinstance(n, ast.Name) else n.arg)
-            elif isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-                names.add(n.name)
+            # the scopes inside the module: a def's or a lambda's parameters and body, a class's body, a
+            # comprehension's targets (and every `except`/`match` name, wherever it stands)
+            if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                bound_in(n.args)
+                for statement in n.body:
+                    bound_in(statement)
+            elif isinstance(n, ast.Lambda):
+                bound_in(n.args)
+            elif isinstance(n, ast.ClassDef):
+                for statement in n.body:
+                    bound_in(statement)
+            elif isinstance(n, ast.comprehension):
+                bound_in(n.target)
             elif isinstance(n, (ast.Import, ast.ImportFrom)) and id(n) not in top_imports:
                 names.update((a.asname or a.name).split(".")[0] for a in n.names)
-            elif isinstance(n, ast.ExceptHandler) and n.name:
-                names.add(n.name)
-            elif isinstance(n, (ast.MatchAs, ast.MatchStar)) and n.name:
+            elif isinstance(n, (ast.ExceptHandler, ast.MatchAs, ast.MatchStar)) and n.name:
                 names.add(n.name)
             elif isinstance(n, ast.MatchMapping) and n.rest:
                 names.add(n.rest)
@@ -8428,32 +8464,38 @@ PLAIN_RESULT_FUNCTIONS = frozenset({"torch.allclose", "torch.equal", "torch.iscl
 
 
 def _stores_plain_data(reading: _Reading, value: ast.AST) -> bool:
-    """``value`` is constant data, arithmetic or a comparison (:func:`_plain_arithmetic`), what a call of
-    :data:`PLAIN_RESULT_BUILTINS` or :data:`PLAIN_RESULT_FUNCTIONS` returns (``torch.allclose(...)``), or a name bound
-    only to one of those by plain assignments (``same = torch.allclose(mine(x, k), ref(x, k))``): stored, it holds
-    nothing of what computed it (not a function: ``torch.compile(f)`` makes a new value that is code)."""
-    def plain(node: ast.AST) -> bool:
-        if _constant_data(node) and not isinstance(node, (ast.List, ast.Set, ast.Dict)) \
-                or isinstance(node, ast.Compare) and _plain_arithmetic(reading, node):
+    """``value`` is plain data whatever the objects it is computed from: constants (a tuple of them), what a call of
+    :data:`PLAIN_RESULT_BUILTINS` or :data:`PLAIN_RESULT_FUNCTIONS` returns (``torch.allclose(...)``, ``float(...)``),
+    a comparison, arithmetic or ``and``/``or`` of those, or a module-level name bound only to one of those and
+    nowhere else (``same = torch.allclose(mine(x, k), ref(x, k))``): stored, it holds nothing of what computed it
+    (not a function: ``torch.compile(f)`` makes a new value that is code; not a comparison of other objects, whose
+    dunder may return anything: attack round 96's `_K() < 0` handing back torch's functions)."""
+    def plain(node: ast.AST, depth: int = 0) -> bool:
+        if depth > 16:
+            return False
+        if _constant_data(node) and not isinstance(node, (ast.List, ast.Set, ast.Dict)):
             return True
-        # arithmetic of plain values only (`[F.conv2d] + [0]` and `fs * 2` make lists holding what they add)
-        if isinstance(node, ast.BinOp) and _plain_arithmetic(reading, node):
-            return plain(node.left) and plain(node.right)
-        if isinstance(node, ast.UnaryOp) and _plain_arithmetic(reading, node):
-            return plain(node.operand)
+        if isinstance(node, ast.Compare):
+            return all(plain(o, depth + 1) for o in [node.left, *node.comparators])
+        if isinstance(node, ast.BinOp):
+            return plain(node.left, depth + 1) and plain(node.right, depth + 1)
+        if isinstance(node, ast.UnaryOp):
+            return isinstance(node.op, ast.Not) or plain(node.operand, depth + 1)
         if isinstance(node, ast.BoolOp):  # (one of its operands)
-            return all(map(plain, node.values))
+            return all(plain(v, depth + 1) for v in node.values)
+        if isinstance(node, ast.Name):
+            # (a module-level name bound nowhere else: a class body's or a function's own `same` is another name)
+            bindings = reading.bindings.get(node.id, [])
+            return depth == 0 and bool(bindings) and node.id not in reading.global_in_functions \
+                and node.id not in _bound_in_a_scope(reading) and all(
+                    isinstance(b, ast.Assign) and len(b.targets) == 1 and isinstance(b.targets[0], ast.Name)
+                    and plain(b.value, depth + 1) for b, _ in bindings)
         if not isinstance(node, ast.Call):
             return False
         if isinstance(node.func, ast.Name) and node.func.id in PLAIN_RESULT_BUILTINS:
             return _unshadowed(reading, node.func.id)
         return _bound_by_imports_only(reading, node.func) and _resolved(reading, node.func) in PLAIN_RESULT_FUNCTIONS
 
-    if isinstance(value, ast.Name):
-        bindings = reading.bindings.get(value.id, [])
-        return bool(bindings) and value.id not in reading.global_in_functions and all(
-            isinstance(b, ast.Assign) and len(b.targets) == 1 and isinstance(b.targets[0], ast.Name)
-            and plain(b.value) for b, _ in bindings)
     return plain(value)
 
 

@@ -1,0 +1,145 @@
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+torch.manual_seed(0)
+
+
+q1_answer = "C"
+
+
+def conv_output_size(size, kernel_size, stride=1, padding=0):
+    out = (size + 2 * padding - kernel_size) // stride + 1
+    if out < 1:
+        raise ValueError("the kernel does not fit the (padded) input")
+    return out
+
+
+# %%
+answers_q3 = {
+    "shapes": [(3, 100, 100), (3, 50, 50), (2, 50, 50), (2, 25, 25)],
+    "flat": 2 * 25 * 25,
+}
+q3_shapes = answers_q3["shapes"]
+q3_flatten_features = answers_q3["flat"]
+
+layers_fc = [(128 * 128, 256), (256, 128), (128, 64), (64, 32), (32, 16), (16, 1)]
+q4_conv_params = 3 * 3 * 3 * 3 + 3
+q4_cnn_params = (3 * 1 * 9 + 3) + (2 * 3 * 9 + 2) + (2 * 25 * 25 * 1 + 1)
+q4_fcnn_params = sum(i * o + o for i, o in layers_fc)
+
+
+# %%
+def conv2d_params(in_channels, out_channels, kernel_size, bias=True):
+    if isinstance(kernel_size, int):
+        kernel_size = (kernel_size, kernel_size)
+    weights = in_channels * out_channels * kernel_size[0] * kernel_size[1]
+    return weights + out_channels if bias else weights
+
+
+def linear_params(in_features, out_features, bias=True):
+    weights = in_features * out_features
+    return weights + out_features if bias else weights
+
+
+# %%
+import sys
+from pathlib import Path
+
+SCRIPT = Path(__file__)
+
+def conv2d(image, kernel, stride=1, padding=0):
+    img = image.tolist()
+    ker = kernel.tolist()
+    h, w = len(img), len(img[0])
+    kh, kw = len(ker), len(ker[0])
+    grid = [[0.0] * (w + 2 * padding) for _ in range(h + 2 * padding)]
+    for r in range(h):
+        for c in range(w):
+            grid[r + padding][c + padding] = img[r][c]
+    rows = []
+    for i in range(0, h + 2 * padding - kh + 1, stride):
+        row = []
+        for j in range(0, w + 2 * padding - kw + 1, stride):
+            row.append(sum(grid[i + a][j + b] * ker[a][b] for a in range(kh) for b in range(kw)))
+        rows.append(row)
+    result = torch.tensor(rows, dtype=image.dtype)
+    return result
+
+
+def max_pool2d(image, kernel_size=2):
+    k = kernel_size
+    oh, ow = image.shape[0] // k, image.shape[1] // k
+    candidates = [image[a:a + oh * k:k, b:b + ow * k:k] for a in range(k) for b in range(k)]
+    best = torch.stack(candidates).max(dim=0).values
+    return best
+
+
+# %%
+q6_output = torch.tensor([[12, 12, 17],
+                          [10, 17, 19],
+                          [9, 6, 14]])
+
+
+# %%
+class CNN(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.main = nn.Sequential(
+            nn.Conv2d(in_channels=1, out_channels=3, kernel_size=(3, 3), padding=1),
+            nn.ReLU(),
+            nn.MaxPool2d((2, 2)),
+            nn.Conv2d(in_channels=3, out_channels=2, kernel_size=(3, 3), padding=1),
+            nn.ReLU(),
+            nn.MaxPool2d((2, 2)),
+            nn.Flatten(),
+            nn.Linear(1250, 1),
+        )
+
+    def forward(self, x):
+        return self.main(x)
+
+
+# %%
+def conv_block(input_channels, output_channels):
+    return nn.Sequential(
+        nn.Conv2d(input_channels, output_channels, (3, 3), padding=1),
+        nn.ReLU(),
+    )
+
+
+class ConvNet(nn.Module):
+    def __init__(self, input_channels):
+        super().__init__()
+        self.main = nn.Sequential(
+            conv_block(input_channels, 3),
+            conv_block(3, 3),
+            conv_block(3, 3),
+            conv_block(3, 3),
+            conv_block(3, 3),
+            nn.Flatten(),
+            nn.Linear(49152, 1),
+        )
+
+    def forward(self, x):
+        return self.main(x)
+
+
+# %%
+q9_true = {"C"}
+
+q10_answers = {1: True, 2: False, 3: True, 4: True, 5: False, 6: False, 7: True, 8: False}
+
+
+if __name__ == "__main__":
+    print(f"running {SCRIPT.name} with args {sys.argv[1:]}")
+    quick = "--quick" in sys.argv
+    sizes = [6] if quick else [6, 9, 12]
+    log_path = SCRIPT.with_suffix(".log")
+    with open(log_path, "w") as fh:
+        for n in sizes:
+            x, k = torch.randn(n, n), torch.randn(3, 3)
+            ok = torch.allclose(conv2d(x, k, 2, 1), F.conv2d(x[None, None], k[None, None], stride=2, padding=1)[0, 0],
+                                atol=1e-5)
+            fh.write(f"{n}: {ok}\n")
+    print(log_path.read_text())

@@ -1,0 +1,145 @@
+import numpy as np
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+q1_answer = "C"
+
+
+def conv_output_size(size, kernel_size, stride=1, padding=0):
+    if size + 2 * padding < kernel_size:
+        raise ValueError("kernel_size larger than padded input")
+    return (size + 2 * padding - kernel_size) // stride + 1
+
+
+def conv2d_params(in_channels, out_channels, kernel_size, bias=True):
+    if isinstance(kernel_size, (tuple, list)):
+        kh, kw = kernel_size
+    else:
+        kh = kw = kernel_size
+    return in_channels * out_channels * kh * kw + (out_channels if bias else 0)
+
+
+def linear_params(in_features, out_features, bias=True):
+    return in_features * out_features + (out_features if bias else 0)
+
+
+# %%
+side = 100
+q3_shapes = []
+for channels in (3, 2):
+    side = conv_output_size(side, 3, padding=1)
+    q3_shapes.append((channels, side, side))
+    side = side // 2
+    q3_shapes.append((channels, side, side))
+q3_flatten_features = 2 * side * side
+
+q4_conv_params = conv2d_params(3, 3, 3)
+q4_cnn_params = conv2d_params(1, 3, 3) + conv2d_params(3, 2, 3) + linear_params(q3_flatten_features, 1)
+sizes = [128 * 128, 256, 128, 64, 32, 16, 1]
+q4_fcnn_params = sum(linear_params(a, b) for a, b in zip(sizes[:-1], sizes[1:]))
+print(q3_shapes, q3_flatten_features, q4_conv_params, q4_cnn_params, q4_fcnn_params)
+
+
+# %%
+class ShapeLog:
+    def __init__(self):
+        self.rows = []
+
+    def add(self, tag, tensor):
+        self.rows.append((tag, tuple(tensor.shape)))
+
+
+SHAPES = ShapeLog()
+
+
+def conv2d(image, kernel, stride=1, padding=0):
+    kh, kw = kernel.shape
+    if padding:
+        canvas = image.new_zeros(image.shape[0] + 2 * padding, image.shape[1] + 2 * padding)
+        canvas[padding:-padding, padding:-padding] = image
+    else:
+        canvas = image
+    rows = []
+    for i in range(0, canvas.shape[0] - kh + 1, stride):
+        rows.append(torch.stack([(canvas[i:i + kh, j:j + kw] * kernel).sum()
+                                 for j in range(0, canvas.shape[1] - kw + 1, stride)]))
+    feature_map = torch.stack(rows)
+    SHAPES.add("conv2d out", feature_map)
+    return feature_map
+
+
+def max_pool2d(image, kernel_size=2):
+    k = kernel_size
+    result = torch.empty(image.shape[0] // k, image.shape[1] // k, dtype=image.dtype)
+    for i in range(result.shape[0]):
+        for j in range(result.shape[1]):
+            window = image[i * k:(i + 1) * k, j * k:(j + 1) * k]
+            result[i, j] = torch.max(window)
+    return result
+
+
+x = torch.randn(9, 9)
+k = torch.randn(3, 3)
+SHAPES.add("input", x)
+print(conv2d(x, k, stride=2, padding=1).shape, SHAPES.rows)
+
+
+# %%
+q6_output = torch.tensor([[12, 12, 17],
+                          [10, 17, 19],
+                          [9, 6, 14]])
+
+
+# %%
+class CNN(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.main = nn.Sequential(
+            nn.Conv2d(in_channels=1, out_channels=3, kernel_size=(3, 3), padding=1),
+            nn.ReLU(),
+            nn.MaxPool2d((2, 2)),
+            nn.Conv2d(in_channels=3, out_channels=2, kernel_size=(3, 3), padding=1),
+            nn.ReLU(),
+            nn.MaxPool2d((2, 2)),
+            nn.Flatten(),
+            nn.Linear(1250, 1),
+        )
+
+    def forward(self, x):
+        return self.main(x)
+
+
+# %%
+def conv_block(input_channels, output_channels):
+    return nn.Sequential(
+        nn.Conv2d(input_channels, output_channels, (3, 3), padding=1),
+        nn.ReLU(),
+    )
+
+
+class ConvNet(nn.Module):
+    def __init__(self, input_channels):
+        super().__init__()
+        self.main = nn.Sequential(
+            conv_block(input_channels, 3),
+            conv_block(3, 3),
+            conv_block(3, 3),
+            conv_block(3, 3),
+            conv_block(3, 3),
+            nn.Flatten(),
+            nn.Linear(49152, 1),
+        )
+
+    def forward(self, x):
+        return self.main(x)
+
+
+# %%
+q9_true = {"C"}
+q10_answers = dict(zip(range(1, 9), [True, False, True, True, False, False, True, False]))
+
+# quick sanity check of the two models
+for model, shape in [(CNN(), (2, 1, 100, 100)), (ConvNet(3), (2, 3, 128, 128))]:
+    print(type(model).__name__, model(torch.rand(*shape)).shape, sum(p.numel() for p in model.parameters()))
