@@ -6498,41 +6498,17 @@ def _bound_in_a_scope(reading: _Reading) -> frozenset[str]:
     ``torch``, a local `print` or `len`, read as torch's and Python's own).  Memoised."""
     found = reading.memo.get("bound_in_a_scope")
     if found is None:
-        top_imports = {id(b) for bindings in reading.bindings.values() for b, _ in bindings
-                       if isinstance(b, (ast.Import, ast.ImportFrom))}
         names: set[str] = set()
-
-        def bound_in(part: ast.AST) -> None:
-            for n in ast.walk(part):
-                if isinstance(n, ast.Name) and not isinstance(n.ctx, ast.Load) or isinstance(n, ast.arg):
-                    names.add(n.id if isinstance(n, ast.Name) else n.arg)
-                elif isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-                    names.add(n.name)
-                elif isinstance(n, (ast.ExceptHandler, ast.MatchAs, ast.MatchStar)) and n.name:
-                    names.add(n.name)
-                elif isinstance(n, ast.MatchMapping) and n.rest:
-                    names.add(n.rest)
-
         for n in reading.nodes:
             # the scopes inside the module: a def's or a lambda's parameters and body, a class's body, a
             # comprehension's targets (and every `except`/`match` name, wherever it stands)
-            if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                bound_in(n.args)
-                for statement in n.body:
-                    bound_in(statement)
-            elif isinstance(n, ast.Lambda):
-                bound_in(n.args)
-            elif isinstance(n, ast.ClassDef):
-                for statement in n.body:
-                    bound_in(statement)
-            elif isinstance(n, ast.comprehension):
-                bound_in(n.target)
-            elif isinstance(n, (ast.Import, ast.ImportFrom)) and id(n) not in top_imports:
-                names.update((a.asname or a.name).split(".")[0] for a in n.names)
-            elif isinstance(n, (ast.ExceptHandler, ast.MatchAs, ast.MatchStar)) and n.name:
-                names.add(n.name)
-            elif isinstance(n, ast.MatchMapping) and n.rest:
-                names.add(n.rest)
+            parts = [n.args, *n.body] if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) else [n.args] \
+                if isinstance(n, ast.Lambda) else n.body if isinstance(n, ast.ClassDef) else [n.target] \
+                if isinstance(n, ast.comprehension) else []
+            for part in parts:
+                names |= _names_bound_or_read(list(ast.walk(part)), bound=True)
+            if isinstance(n, (ast.ExceptHandler, ast.MatchAs, ast.MatchStar, ast.MatchMapping)):
+                names |= _names_bound_or_read([n], bound=True)
         found = reading.memo["bound_in_a_scope"] = frozenset(names)
     return found
 
