@@ -3148,7 +3148,7 @@ def _broadcast_shape(first, second) -> list[int] | None:
         y = second[-i] if i <= len(second) else 1
         if x != y and 1 not in (x, y):
             return None
-        shape.append(max(x, y) if 1 in (x, y) else x)
+        shape.append(y if x == 1 else x)  # (a size of 1 takes the other's, 0 included)
     return shape[::-1]
 
 
