@@ -2784,6 +2784,20 @@ def _plain_hash_owner(reading: _Reading, owner: ast.AST) -> bool:
     return _resolved(reading, owner) in ("torch.nn.Module", "torch.nn.modules.module.Module")
 
 
+def _class_body_around(reading: _Reading, node: ast.AST) -> ast.ClassDef | None:
+    """The class whose body is ``node``'s innermost scope (not a function, a lambda or a comprehension), or None."""
+    parents = _parents(reading)
+    parent = parents.get(id(node))
+    while parent is not None:
+        if isinstance(parent, ast.ClassDef):
+            return parent
+        if isinstance(parent, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ListComp, ast.SetComp,
+                               ast.GeneratorExp, ast.DictComp)):
+            return None
+        parent = parents.get(id(parent))
+    return None
+
+
 def _class_scoped(parents: dict[int, ast.AST], node: ast.AST) -> bool:
     """Whether ``node``'s innermost scope is a class body (not a function, a lambda or the module)."""
     parent = parents.get(id(node))
@@ -5201,6 +5215,12 @@ def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | No
                 if id(sub) in skipped:
                     continue
                 reached.add(id(sub))
+                if isinstance(sub, ast.Name) and isinstance(sub.ctx, ast.Load) and local is not None \
+                        and sub.id not in local and (body := _class_body_around(reading, sub)) is not None:
+                    # a name a class body binds (by a loop's, `with`'s or `match`'s header too) is read there as
+                    # the body binds it, not as the module's name of that spelling (attack round 96: `for i, same
+                    # in enumerate((F.conv2d, ...)): _B[i] = same` in a class body, beside a module's `same = 0`)
+                    nodes += [v for v in _local_bindings(body, sub.id) if id(v) not in walked]
                 if id(sub) in handing_back:
                     if isinstance(sub, ast.Name) and isinstance(sub.ctx, ast.Load) and local is not None \
                             and sub.id not in local and sub.id in reading.bindings and sub.id not in decorating:
