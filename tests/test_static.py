@@ -4816,22 +4816,26 @@ def test_a_match_capturing_a_table_or_its_list_may_fill_it(case):
     assert any(kind == "builtin" and "conv2d" in what for kind, what in found([_LISTED + case]))
 
 
-_OPEN_CHEATS = {name for name, entry in json.loads((CORPUS / "cheats" / "expected.json").read_text()).items()
-                if entry.get("open")}
-_ROUND_95 = sorted(p.name for p in (CORPUS / "cheats").glob("r9[456]_q6_*") if p.name not in _OPEN_CHEATS)
+_CHEATS_EXPECTED = json.loads((CORPUS / "cheats" / "expected.json").read_text())
+_OPEN_CHEATS = {name for name, entry in _CHEATS_EXPECTED.items() if entry.get("open")}
+_ROUND_95 = sorted(p.name for p in (CORPUS / "cheats").glob("r9[4-7]_q6_*") if p.name not in _OPEN_CHEATS)
 
 
 @pytest.mark.parametrize("name", _ROUND_95)
-def test_the_reader_finds_torch_in_every_by_hand_function_of_attack_rounds_94_to_96(name):
+def test_the_reader_finds_torch_in_every_by_hand_function_of_attack_rounds_94_to_97(name):
     # 72 files nobody here wrote but four: names of torch's or Python's bound in a scope (a parameter named torch,
     # a local print), new-value calls handing back an argument (torch.sym_ite, json hooks, median_low, a deepcopy
     # memo), a table's .get default, holder methods on a default, a match capture or an except name, checking
     # decorators rebinding their function by except-as or case, a lambda callback, loops over rows holding the list,
-    # 'plain data' stores that were not (a class body's name, a comparison's dunder: round 96)
+    # 'plain data' stores that were not (a class body's name, a comparison's dunder: round 96); round 97, the
+    # author's probes of a checking decorator's labels and logging, recorders handed texts, and torch's results
     from grader.judge.submission import Source, load
 
     units = load(Source(CORPUS / "cheats" / name)).units
-    assert by_hand_findings(tuple(units), "conv2d") and by_hand_findings(tuple(units), "max_pool2d")
+    cheated = {"conv2d": "q6.conv", "max_pool2d": "q6.pool"}
+    for function, check in cheated.items():
+        if check in _CHEATS_EXPECTED[name]["zero"]:
+            assert by_hand_findings(tuple(units), function), function
 
 
 def test_a_keeper_handed_what_a_call_hands_back_fills_that_object():
@@ -4863,3 +4867,65 @@ def test_a_name_of_torchs_rebound_by_the_submission_may_keep(rebinding):
               + "def conv2d(image, kernel, stride=1, padding=0):\n"
                 "    return _B[0](image[None, None], kernel[None, None])[0, 0]\n")
     assert any(kind == "builtin" and "conv2d" in what for kind, what in found([source]))
+
+
+_TORCH_AND_F = "import torch\nimport torch.nn.functional as F\n"
+_CONV_BODY = ("    out = torch.zeros(image.shape[0] - kernel.shape[0] + 1, image.shape[1] - kernel.shape[1] + 1)\n"
+              "    for i in range(out.shape[0]):\n        for j in range(out.shape[1]):\n"
+              "            out[i, j] = (image[i:i + kernel.shape[0], j:j + kernel.shape[1]] * kernel).sum()\n"
+              "    return out\n")
+_CHECKED = ("def checked(reference):\n    def decorate(fn):\n        x, k = torch.randn(6, 6), torch.randn(3, 3)\n"
+            "        ok = torch.allclose(fn(x, k), reference(x[None, None], k[None, None])[0, 0], atol=1e-5)\n"
+            "        {report}\n        return fn\n    return decorate\n"
+            "@checked(F.conv2d)\ndef conv2d(image, kernel, stride=1, padding=0):\n" + _CONV_BODY)
+_RECORDED = ("class RunLog:\n    def __init__(self):\n        self.rows = []\n"
+             "    def log(self, tag, t=None):\n        self.rows.append((tag, None if t is None else tuple(t.shape)))\n"
+             "LOG = RunLog()\ndef conv2d(image, kernel, stride=1, padding=0):\n    LOG.log(f'conv2d {tuple(image.shape)}')\n"
+             + _CONV_BODY + "x, k = torch.randn(8, 8), torch.randn(3, 3)\n")
+
+
+@pytest.mark.parametrize("source", [
+    # fairness round 66: a checking decorator that names what it checks against, or logs its verdict
+    _TORCH_AND_F + "import warnings\n" + _CHECKED.format(
+        report="if not ok:\n            warnings.warn(f'{fn.__name__} differs from {reference.__name__}')"),
+    _TORCH_AND_F + "print(1)\n" + _CHECKED.format(report="print(fn.__qualname__, 'against', reference.__name__, ok)"),
+    _TORCH_AND_F + "import logging\nlogging.basicConfig(level=logging.INFO, format='%(message)s')\n"
+             "log = logging.getLogger('q6')\n" + _CHECKED.format(
+                 report="log.info('%s agrees with %s: %s', fn.__name__, reference.__name__, ok)"),
+    _TORCH_AND_F + "import logging\n" + _CHECKED.format(
+        report="logging.warning('%s vs %s: %s', fn.__name__, reference.__name__, float(ok))"),
+    # ... a recorder of texts the self-check also writes to, and a recorder of shapes handed torch's result
+    _TORCH_AND_F + _RECORDED + "ref = F.conv2d(x[None, None], k[None, None])[0, 0]\n"
+                         "LOG.log(f'torch: {ref.shape}, sum={ref.sum():.4f}')\n"
+                         "LOG.log(f'match: {torch.allclose(conv2d(x, k), ref)}')\n",
+    _TORCH_AND_F + _RECORDED + "ref = F.conv2d(x[None, None], k[None, None])[0, 0]\nLOG.log('torch', ref)\n",
+])
+def test_what_a_self_check_tells_or_records_in_words_and_shapes_is_not_conv2ds(source):
+    assert found([source]) == []
+
+
+@pytest.mark.parametrize("source", [
+    # the same, where what is handed on may be code: a function handed to the logger, a logger with a handler, a
+    # patched logging, a label that is a property, a method given a text that keeps its default, a reference made
+    # by a call that hands back what it is given
+    _TORCH_AND_F + "import logging\n" + _CHECKED.format(report="logging.warning('%s', reference)"),
+    _TORCH_AND_F + "import logging\n_B = []\nclass H(logging.Handler):\n    def emit(self, r):\n        _B.extend(r.args)\n"
+             "logging.getLogger().addHandler(H())\n" + _CHECKED.format(report="logging.warning('%s', fn(1))"),
+    _TORCH_AND_F + "import logging\nimport logging as lg\n_B = []\nlg.warning = lambda *a: _B.extend(a)\n"
+             + _CHECKED.format(report="logging.warning('%s', fn(1))"),
+    _TORCH_AND_F + "_B = []\nclass R:\n    def __call__(self, *a):\n        return torch.zeros(1)\n    @property\n"
+             "    def __name__(self):\n        _B.append(F.conv2d)\n        return 'r'\n"
+             "def checked(reference):\n    def decorate(fn):\n        print(reference.__name__)\n        return fn\n"
+             "    return decorate\n@checked(R())\ndef conv2d(image, kernel, stride=1, padding=0):\n"
+             "    return _B[0](image[None, None], kernel[None, None])[0, 0]\n",
+    _TORCH_AND_F + "class Log:\n    def __init__(self):\n        self.fns = []\n    def log(self, msg, fn=F.conv2d):\n"
+             "        self.fns.append(fn)\nLOG = Log()\nLOG.log(f'start')\n"
+             "def conv2d(image, kernel, stride=1, padding=0):\n    return LOG.fns[0](image[None, None], kernel[None, None])[0, 0]\n",
+    _TORCH_AND_F + "import copy\nref = copy.deepcopy(F.conv2d)\n"
+             "def conv2d(image, kernel, stride=1, padding=0):\n    return ref(image[None, None], kernel[None, None])[0, 0]\n",
+    _TORCH_AND_F + "_t = torch.zeros(1)\n_t.fn = F.conv2d\nref = torch.conv2d(torch.zeros(1, 1, 1, 1), torch.ones(1, 1, 1, 1), out=_t)\n"
+             "def conv2d(image, kernel, stride=1, padding=0):\n    return ref.fn(image[None, None], kernel[None, None])[0, 0]\n",
+])
+def test_what_a_self_check_hands_on_that_may_be_code_is_still_read(source):
+    assert any(kind in ("builtin", "unverifiable") and ("conv2d" in what or "torch" in what or "logging" in what)
+               for kind, what in found([source])), found([source])

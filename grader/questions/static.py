@@ -4303,6 +4303,13 @@ def _fresh(value: ast.AST | None) -> bool:
     return False
 
 
+def _the_name_bound(statement: ast.AST) -> str | None:
+    """The one name ``statement`` binds to a value (``ref = ...``, ``ref: T = ...``); None for any other statement."""
+    targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target] \
+        if isinstance(statement, ast.AnnAssign) and statement.value is not None else []
+    return targets[0].id if len(targets) == 1 and isinstance(targets[0], ast.Name) else None
+
+
 def _binds_bare_name(statement: ast.AST, name: str) -> bool:
     """Whether ``statement`` binds ``name`` itself (``name = ...``, ``for name in``, ``def name``, ``import ... as
     name``), not only changes what it holds (``name.table[k] = v``, which the reader files among its bindings)."""
@@ -4936,6 +4943,10 @@ def _values_in(node: ast.AST, classes: None | frozenset = frozenset()):
         current = todo.pop()
         if isinstance(current, ast.Name):
             yield current
+        elif isinstance(current, ast.JoinedStr):
+            # an f-string hands over a new text, never what it formats (`LOG.log(f"ref: {ref.shape}")`: fairness
+            # round 66); a call inside it is read as a call of its own
+            continue
         elif isinstance(current, ast.Call):
             todo.extend(current.args)
             todo.extend(k.value for k in current.keywords)
@@ -5121,6 +5132,19 @@ def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | No
         narrowed = {id(c) for c in every_change if isinstance(c, (ast.Assign, ast.AnnAssign)) and c.value is not None
                     and not any(c is g for g in given) and not _binds_bare_name(c, name)
                     and _stores_plain_data(reading, c.value)}
+        # A method of the object called with plain data alone (`LOG.log(f"ref: {ref.shape}")`) is handed nothing of
+        # what computed it: read without its arguments, whose calls are read where they run (fairness round 66: a
+        # self-check's messages to the RunLog conv2d also writes to made the self-check conv2d's code)
+        plain_calls = {id(c) for c in changing if isinstance(c, ast.Call) and _a_method_of(c, name)
+                       and all(not isinstance(a, ast.Starred) and _stores_plain_data(reading, a) for a in c.args)
+                       and all(k.arg is not None and _stores_plain_data(reading, k.value) for k in c.keywords)}
+        # A binding of the name itself to a new tensor torch makes (`ref = F.conv2d(x[None, None], k[None, None])[0,
+        # 0]`) keeps nothing of the function that made it: read without that function (fairness round 66: the
+        # reference handed to the ShapeRecorder conv2d also records its output in made F.conv2d conv2d's code).  The
+        # rest is read: its names, torch's among them, which reach the views and the autograd graphs a tensor may
+        # share with others (attack round 27: a view of it multiplied in place by a tensor holding a gradient hook)
+        fresh_calls = {id(b): call.func for b in bound if _the_name_bound(b) == name
+                       and (call := _a_fresh_tensor(reading, b.value)) is not None}
         header_ids = {id(b) for b in bound} | {id(g) for g in given}
         for node in nodes:
             # Part of a statement read (marked apart, so that whoever needs all of it still reads it all): a change
@@ -5130,6 +5154,12 @@ def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | No
             if id(node) in narrowed:
                 part = ("value", id(node))
                 skipped = {id(n) for n in ast.walk(node.value)}
+            elif id(node) in fresh_calls:
+                part = ("made by", id(node))
+                skipped = {id(fresh_calls[id(node)])}
+            elif id(node) in plain_calls:
+                part = ("arguments", id(node))
+                skipped = {id(n) for a in [*node.args, *node.keywords] for n in ast.walk(a)}
             elif isinstance(node, (ast.For, ast.AsyncFor, ast.With, ast.AsyncWith, ast.While, ast.If)) \
                     and id(node) in header_ids:
                 # a loop or a `with` binds its target, and a compound statement hands the name to a call, in its
@@ -8459,6 +8489,33 @@ PLAIN_RESULT_BUILTINS = frozenset({"bool", "int", "float", "len", "isinstance", 
 PLAIN_RESULT_FUNCTIONS = frozenset({"torch.allclose", "torch.equal", "torch.isclose", "math.isclose"})
 
 
+#: torch's convolutions and poolings that always return new tensors (or a tuple of them) of numbers, whatever they
+#: are given: a self-check's ``ref = F.conv2d(x[None, None], k[None, None])[0, 0]`` binds a result, never the
+#: function (not `copy.deepcopy`, `time.struct_time`, `torch.as_tensor`: they may hand back what they are given).
+TENSOR_RESULTS = frozenset(
+    {f"torch.nn.functional.{n}" for n in ("conv1d", "conv2d", "conv3d", "max_pool1d", "max_pool2d", "avg_pool1d",
+                                          "avg_pool2d", "adaptive_avg_pool2d", "adaptive_max_pool2d", "unfold", "fold")}
+    | {f"torch.{n}" for n in ("conv1d", "conv2d", "conv3d", "max_pool1d", "max_pool2d", "avg_pool1d")})
+
+
+def _a_fresh_tensor(reading: _Reading, value: ast.AST) -> ast.Call | None:
+    """The call of :data:`TENSOR_RESULTS` whose new tensor ``value`` is (or an element of it: ``F.conv2d(x, k)[0,
+    0]``), none writing into a tensor it is given (``out=``); None for any other value."""
+    while isinstance(value, ast.Subscript):
+        value = value.value
+    fresh = isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) \
+        and BUILT_IN.search(value.func.attr) and _bound_by_imports_only(reading, value.func) \
+        and _resolved(reading, value.func) in TENSOR_RESULTS and not any(
+            k.arg in (None, "out", "inplace") for k in value.keywords) \
+        and not any(isinstance(a, ast.Starred) for a in value.args)
+    return value if fresh else None
+
+
+def _a_method_of(call: ast.Call, name: str) -> bool:
+    """``call`` calls a method of the object ``name`` is bound to (``LOG.log(...)``)."""
+    return isinstance(call.func, ast.Attribute) and isinstance(call.func.value, ast.Name) and call.func.value.id == name
+
+
 def _stores_plain_data(reading: _Reading, value: ast.AST) -> bool:
     """``value`` is plain data whatever the objects it is computed from: constants (a tuple of them), what a call of
     :data:`PLAIN_RESULT_BUILTINS` or :data:`PLAIN_RESULT_FUNCTIONS` returns (``torch.allclose(...)``, ``float(...)``),
@@ -8469,7 +8526,8 @@ def _stores_plain_data(reading: _Reading, value: ast.AST) -> bool:
     def plain(node: ast.AST, depth: int = 0) -> bool:
         if depth > 16:
             return False
-        if _constant_data(node) and not isinstance(node, (ast.List, ast.Set, ast.Dict)):
+        if _constant_data(node) and not isinstance(node, (ast.List, ast.Set, ast.Dict)) \
+                or isinstance(node, ast.JoinedStr):  # (an f-string is a new text, whatever it formats)
             return True
         if isinstance(node, ast.Compare):
             return all(plain(o, depth + 1) for o in [node.left, *node.comparators])
@@ -8741,8 +8799,11 @@ def _handed_back(reading: _Reading, decorator: ast.expr) -> set[int] | None:
                 parents = _parents(reading)
 
                 def called_only(parameter: str) -> bool:
+                    # called, or its label read (`reference.__name__` in a message: fairness round 66): a text,
+                    # whatever the argument is, which keeps no function
                     uses = [n for n in inner_nodes if isinstance(n, ast.Name) and n.id == parameter]
-                    return all(isinstance(parents.get(id(n)), ast.Call) and parents[id(n)].func is n for n in uses)
+                    return all(isinstance(parents.get(id(n)), ast.Call) and parents[id(n)].func is n
+                               or _a_label_read(n, parents) for n in uses)
 
                 positional = [a.arg for a in factory.args.posonlyargs + factory.args.args]
                 named = positional + [a.arg for a in factory.args.kwonlyargs]
@@ -8886,8 +8947,8 @@ def _a_checking_use(reading: _Reading, name: ast.Name, parents: dict, given: str
         return name.id == given
     if isinstance(parent, ast.Call) and parent.func is name:
         return True
-    if isinstance(parent, ast.Attribute) and parent.attr in ("__name__", "__qualname__", "__doc__"):
-        return not (isinstance(grand, ast.Call) and grand.func is parent)
+    if _a_label_read(name, parents):
+        return True
     if isinstance(parent, ast.Call) and parent.func is not name and (_resolved(reading, parent.func) or "") in (
             "inspect.signature",):
         return True  # (it reads the signature: `print(fn.__name__, inspect.signature(fn))`, fairness round 60)
@@ -8907,6 +8968,18 @@ def _a_checking_use(reading: _Reading, name: ast.Name, parents: dict, given: str
     return False
 
 
+#: The labels of a function an identity decorator's body may read: texts, whatever the function is.
+LABELS = ("__name__", "__qualname__", "__doc__")
+
+
+def _a_label_read(name: ast.Name, parents: dict) -> bool:
+    """``name`` is read for its label (``fn.__name__``), not called through it (``fn.__name__(...)``)."""
+    parent = parents.get(id(name))
+    grand = parents.get(id(parent))
+    return isinstance(parent, ast.Attribute) and parent.attr in LABELS and isinstance(parent.ctx, ast.Load) \
+        and not (isinstance(grand, ast.Call) and grand.func is parent)
+
+
 def _a_checking_call(reading: _Reading, call: ast.Call, local: set[str], handed: set[str], *,
                      made: frozenset = frozenset()) -> bool:
     """A call an identity decorator's body may make (:func:`_checks_only`); ``made``: its locals bound only to new
@@ -8918,6 +8991,8 @@ def _a_checking_call(reading: _Reading, call: ast.Call, local: set[str], handed:
     if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Constant) and isinstance(func.value.value, str) \
             and func.attr in ("format", "join"):
         return True  # (`"{}: {:.2e}".format(fn.__name__, err)`, `", ".join(rows)`: a text made)
+    if _a_logging_call(reading, func):
+        return True
     if isinstance(func, ast.Name):
         if func.id in local:
             return False
@@ -8982,6 +9057,66 @@ def _a_library_function(reading: _Reading, func: ast.AST) -> bool:
     return parts[0] in CHECKING_MODULES and root in reading.imported and not any(
         p.startswith("_") or p in CHECKING_EXCLUDED for p in parts[1:]) or (
         root in reading.imported and ".".join(parts) in CHECKING_FUNCTIONS)
+
+
+#: What reaches logging's machinery beyond its level functions (its classes, its root logger and manager, a record
+#: factory), besides what attaches code to it (:data:`LOGGING_HOOKS`): a checking decorator's logging call is read as
+#: one only where the submission spells none of either (:func:`_logging_hooked`).
+LOGGING_INTERNALS = frozenset({"getLogRecordFactory", "getLoggerClass", "Handler", "Filter", "Filterer",
+                               "LoggerAdapter", "Logger", "RootLogger", "Manager", "listen", "makeLogRecord",
+                               "LogRecord", "QueueHandler", "MemoryHandler", "callHandlers", "makeRecord", "_log"})
+#: Attributes that reach the same (``logging.root.handle``, ``logging.config``): read so where they are attributes
+#: (a variable named ``root`` or ``config`` is none).
+LOGGING_INTERNAL_ATTRIBUTES = LOGGING_INTERNALS | {"manager", "root", "handle", "emit", "config"}
+#: What a plain ``logging.basicConfig(level=logging.INFO, format="%(message)s")`` may be given: settings of texts,
+#: which attach no code of the submission's.
+PLAIN_BASIC_CONFIG = frozenset({"level", "format", "datefmt", "style", "force", "filename", "filemode", "encoding",
+                                "errors"})
+
+
+def _a_logging_call(reading: _Reading, func: ast.AST) -> bool:
+    """``func`` is a level function of :mod:`logging` (``logging.warning``) or a level method of a logger
+    (:func:`_a_logger`: ``log = logging.getLogger("q6")``), neither changed, in a submission that hooks nothing
+    into logging (:func:`_logging_hooked`): a checking decorator's body may log (fairness round 66: `log.info("%s
+    agrees with %s: %s", fn.__name__, reference.__name__, ok)`); its record holds texts and the body's own values,
+    never what it was handed (:func:`_a_checking_use` lets no function it is given go to it)."""
+    if not isinstance(func, ast.Attribute) or func.attr not in LOGGING_METHODS or _logging_hooked(reading):
+        return False
+    logger = func.value
+    if not isinstance(logger, ast.Name) or reading.mutations.get(logger.id):
+        return False  # (`log.info = keep`, `logging.warning = keep`: a patch, which sees the record's arguments)
+    return _resolved_once(reading, func) == f"logging.{func.attr}" or (
+        logger.id not in _bound_in_a_scope(reading) and _a_logger(reading, logger.id))
+
+
+def _a_plain_basic_config(reading: _Reading, node: ast.AST) -> bool:
+    """``node`` is ``logging.basicConfig(...)`` given only settings of :data:`PLAIN_BASIC_CONFIG`, each a constant or
+    a library's value (``logging.INFO``)."""
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "basicConfig" \
+        and _resolved(reading, node.func) == "logging.basicConfig" and not node.args and all(
+            k.arg in PLAIN_BASIC_CONFIG and (isinstance(k.value, ast.Constant) or isinstance(k.value, ast.Attribute)
+                                             and _root(k.value)[0] in reading.imported) for k in node.keywords)
+
+
+def _logging_hooked(reading: _Reading) -> bool:
+    """Whether the submission spells a name of :data:`LOGGING_HOOKS` or :data:`LOGGING_INTERNALS` anywhere (a
+    plain ``basicConfig`` of settings aside: :data:`PLAIN_BASIC_CONFIG`), or changes a module of logging's, or
+    ``sys``, or ``importlib`` (memoised)."""
+    hooked = reading.memo.get("logging_hooked")
+    if hooked is None:
+        plain = {id(n.func) for n in reading.nodes if _a_plain_basic_config(reading, n)}
+        spelled = LOGGING_HOOKS | LOGGING_INTERNALS
+        hooked = any(
+            isinstance(n, ast.Attribute) and n.attr in spelled | LOGGING_INTERNAL_ATTRIBUTES and id(n) not in plain
+            or isinstance(n, ast.Name) and n.id in spelled or isinstance(n, ast.keyword) and n.arg in spelled
+            or isinstance(n, ast.alias) and (n.name.split(".")[-1] in spelled or n.name.startswith("logging."))
+            or isinstance(n, ast.Constant) and isinstance(n.value, str) and n.value in spelled
+            for n in reading.nodes) or any(  # (a module of logging's changed under another name: `lg.warning = f`)
+            reading.imported.get(name, "").split(".")[0] in ("logging", "sys", "importlib") and any(
+                not (isinstance(c, ast.Expr) and _a_plain_basic_config(reading, c.value)) for c in changes)
+            for name, changes in reading.mutations.items())
+        reading.memo["logging_hooked"] = hooked
+    return hooked
 
 
 #: Functions of other modules such a body may call: clocks, and a warning (fairness round 60's timing and warning
