@@ -4929,3 +4929,31 @@ def test_what_a_self_check_tells_or_records_in_words_and_shapes_is_not_conv2ds(s
 def test_what_a_self_check_hands_on_that_may_be_code_is_still_read(source):
     assert any(kind in ("builtin", "unverifiable") and ("conv2d" in what or "torch" in what or "logging" in what)
                for kind, what in found([source])), found([source])
+
+
+_ROWS = (_TORCH_AND_F + "CALLS = []\ndef conv2d(image, kernel, stride=1, padding=0):\n    CALLS.append(tuple(image.shape))\n"
+         + _CONV_BODY + "def torch_conv(x, k, stride=1):\n    return F.conv2d(x[None, None], k[None, None], stride=stride)[0, 0]\n"
+         "x, k = torch.randn(8, 8), torch.randn(3, 3)\nMINE, THEIRS = [], []\n")
+
+
+def test_a_loop_over_rows_storing_what_each_function_returns_stores_results():
+    # fairness round 66: `store.append(fn(x, k))` over rows of conv2d and a torch helper read the whole loop, the
+    # helper as code stored where conv2d might read it
+    source = _ROWS + "for fn, store in [(conv2d, MINE), (torch_conv, THEIRS)]:\n    for s in (1, 2):\n" \
+                     "        store.append(fn(x, k, s))\nprint(all(torch.allclose(a, b) for a, b in zip(MINE, THEIRS)))\n"
+    assert found([source]) == []
+
+
+@pytest.mark.parametrize("loop", [
+    # ... but a column that holds torch's function itself, or a function that returns it, is still read
+    "for fn, store in [(abs, MINE), (F.conv2d, THEIRS)]:\n    store.append(fn)\n",
+    "for fn, store in [(abs, MINE), (lambda *a: F.conv2d, THEIRS)]:\n    store.append(fn(1))\n",
+    "def _get(*a):\n    return F.conv2d\nfor fn, store in [(abs, MINE), (_get, THEIRS)]:\n    store.append(fn(1))\n",
+    "for fn, store in [(abs, MINE), (F.conv2d, THEIRS)]:\n    MINE.append(0 if fn is abs else fn(x[None, None], k[None, None]))\n"
+    "    store.append(fn)\n",
+    "ROW = (F.conv2d, THEIRS)\nfor fn, store in [(abs, MINE), ROW]:\n    store.append(fn)\n",
+    "for fn, store in [(abs, MINE)]:\n    fn = F.conv2d\n    store.append(fn)\n",
+])
+def test_a_loop_column_holding_torchs_function_is_still_read(loop):
+    source = _ROWS.replace("    CALLS.append(tuple(image.shape))\n", "    CALLS.append(THEIRS[-1])\n") + loop
+    assert any(kind == "builtin" and "conv2d" in what for kind, what in found([source])), found([source])

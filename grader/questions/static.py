@@ -4583,7 +4583,7 @@ def _code_stored(reading: _Reading, stored: list[ast.AST]) -> tuple[set[str], li
     returns; ``Cls().method``, to the class."""
     names: set[str] = set()
     findings: list[Finding] = []
-    seen: set[str] = set()
+    seen: set[tuple[str, bool]] = set()
     seen_locals: set[tuple[int, str]] = set()
     todo = list(stored)
     followed = 0
@@ -4632,9 +4632,10 @@ def _code_stored(reading: _Reading, stored: list[ast.AST]) -> tuple[set[str], li
                     seen_locals.add((id(scope), n.id))
                     todo += _local_bindings(scope, n.id)
                 continue
-            if n.id in seen:
+            # (a name called in one value and stored itself in another is followed both ways)
+            if (n.id, id(n) in called) in seen:
                 continue
-            seen.add(n.id)
+            seen.add((n.id, id(n) in called))
             for binding, _ in reading.bindings.get(n.id, []):
                 if isinstance(binding, (ast.FunctionDef, ast.AsyncFunctionDef)):
                     if id(n) in called:  # its result is stored: what it returns, which may be a default argument
@@ -4656,9 +4657,34 @@ def _code_stored(reading: _Reading, stored: list[ast.AST]) -> tuple[set[str], li
                     if isinstance(binding.value, ast.Lambda):
                         names.add(n.id)
                     todo.append(binding.value)
+                elif (column := _loop_column(binding, n.id)) is not None:
+                    # a loop's variable over a display of rows holds what its column holds; called in the value
+                    # stored (`store.append(fn(x, k))` over rows naming conv2d and a torch helper), what each of them
+                    # returns (fairness round 66: the whole loop was read, its torch helper as code stored)
+                    todo += [ast.Call(func=element, args=[], keywords=[]) for element in column] if id(n) in called \
+                        else column
                 else:  # bound by a loop, a `with`, an `except`, a `match`...: all it holds (attack round 16)
                     todo.append(binding)
     return names, findings
+
+
+def _loop_column(loop: ast.AST, name: str) -> list[ast.expr] | None:
+    """What a ``for`` statement binds ``name`` to, when it iterates over a display of rows it unpacks into plain names
+    (``for fn, store in [(conv2d, A), (torch_conv, B)]``) or over a display of values (``for fn in [f, g]``): the
+    column of ``name``; None for any other loop or binding."""
+    if not isinstance(loop, (ast.For, ast.AsyncFor)) or not isinstance(loop.iter, (ast.List, ast.Tuple)):
+        return None
+    if isinstance(loop.target, ast.Name):
+        rows = loop.iter.elts
+        return rows if loop.target.id == name and not any(isinstance(r, ast.Starred) for r in rows) else None
+    names = loop.target.elts if isinstance(loop.target, (ast.Tuple, ast.List)) else []
+    if not names or not all(isinstance(t, ast.Name) for t in names) or [t.id for t in names].count(name) != 1:
+        return None
+    index = [t.id for t in names].index(name)
+    if not all(isinstance(r, (ast.Tuple, ast.List)) and len(r.elts) == len(names)
+               and not any(isinstance(e, ast.Starred) for e in r.elts) for r in loop.iter.elts):
+        return None
+    return [r.elts[index] for r in loop.iter.elts]
 
 
 def _local_scope_of(reading: _Reading, name: ast.Name) -> ast.AST | None:
