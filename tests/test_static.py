@@ -4957,3 +4957,44 @@ def test_a_loop_over_rows_storing_what_each_function_returns_stores_results():
 def test_a_loop_column_holding_torchs_function_is_still_read(loop):
     source = _ROWS.replace("    CALLS.append(tuple(image.shape))\n", "    CALLS.append(THEIRS[-1])\n") + loop
     assert any(kind == "builtin" and "conv2d" in what for kind, what in found([source])), found([source])
+
+
+_SLOTS = (_TORCH_AND_F + "class Slot:\n    pass\nSLOTS = [Slot(), Slot()]\nTABLE = {'a': Slot()}\n"
+          "def _remember(slot, fn):\n    slot.fn = fn\n"
+          "def conv2d(image, kernel, stride=1, padding=0):\n"
+          "    return SLOTS[0].fn(image[None, None], kernel[None, None])[0, 0] + TABLE['a'].fn(image, kernel)\n")
+
+
+@pytest.mark.parametrize("loop", [
+    # what is done through a loop's variable over a reached object's elements is done to them (holes found probing
+    # the loops on 2026-12-03: each of these gave conv2d torch's convolution through SLOTS[0].fn, unread)
+    "for slot in SLOTS:\n    _remember(slot, F.conv2d)\n",
+    "for i, slot in enumerate(SLOTS):\n    _remember(slot, F.conv2d)\n",
+    "for key, slot in TABLE.items():\n    _remember(slot, F.conv2d)\n",
+    "for slot in TABLE.values():\n    _remember(slot, F.conv2d)\n",
+    "for slot, fn in zip(SLOTS, [F.conv2d, F.conv2d]):\n    _remember(slot, fn)\n",
+    "ROWS = [SLOTS]\nfor row in ROWS:\n    for slot in row:\n        _remember(slot, F.conv2d)\n",
+    "_it = iter(SLOTS)\nwhile True:\n    try:\n        slot = next(_it)\n    except StopIteration:\n        break\n"
+    "    _remember(slot, F.conv2d)\n",
+    "COPY = list(SLOTS)\nfor slot in COPY:\n    _remember(slot, F.conv2d)\n",
+    "def _setup():\n    for slot in SLOTS:\n        _remember(slot, F.conv2d)\n_setup()\n",
+    "import enum\nclass Impl(enum.Enum):\n    HAND = 'hand'\nSLOTS = Impl\nfor impl in Impl:\n    _remember(impl, F.conv2d)\n",
+])
+def test_what_a_loop_does_to_the_elements_of_what_conv2d_reads_is_read(loop):
+    assert any(kind == "builtin" and "conv2d" in what for kind, what in found([_SLOTS + loop])), found([_SLOTS + loop])
+
+
+@pytest.mark.parametrize("loop", [
+    # ... but reading the elements, or a loop variable that takes constants, changes nothing (fairness rounds 62, 64,
+    # 65: a call log printed, a padding Enum tried, a registry's keys handed to conv2d, a config copied)
+    "for slot in SLOTS:\n    print(type(slot).__name__, tuple(torch.zeros(2).shape), F.conv2d(torch.ones(1, 1, 2, 2), "
+    "torch.ones(1, 1, 1, 1)))\n",
+    "PADS = {'zeros': abs}\nfor mode, pad in sorted(PADS.items()):\n    print(mode, pad.__name__, conv2d(torch.ones(3, 3), "
+    "torch.ones(1, 1), 1, mode), F.conv2d(torch.ones(1, 1, 3, 3), torch.ones(1, 1, 1, 1)))\n",
+    "for i, slot in enumerate(SLOTS):\n    print(conv2d(torch.ones(3, 3), torch.ones(1, 1), i), "
+    "F.conv2d(torch.ones(1, 1, 3, 3), torch.ones(1, 1, 1, 1)))\n",
+])
+def test_a_loop_reading_the_elements_of_what_conv2d_reads_is_not_conv2ds(loop):
+    source = _SLOTS.replace("SLOTS[0].fn(image[None, None], kernel[None, None])[0, 0] + TABLE['a'].fn(image, kernel)",
+                            "(image[:1, :1] * kernel[:1, :1]).sum() + len(SLOTS) + len(TABLE)") + loop
+    assert found([source]) == []

@@ -2903,10 +2903,6 @@ def _inside(reading: _Reading, node: ast.AST, functions: set[int]) -> bool:
     return False
 
 
-#: Python's functions that only print, measure or show what they are given (a namespace handed to one escapes as
-#: text or a number).
-SHOWING_BUILTINS = frozenset({"print", "repr", "str"})
-
 
 NAMESPACE_TESTED, NAMESPACE_SHOWN = "tested", "shown"
 
@@ -4947,7 +4943,13 @@ def _comprehension_targets_of(generator: ast.comprehension) -> set[str]:
 #: as Python enforces), calling nothing of it but its dunders (whose code is read where it is defined): a call of one
 #: given an object is no change of it.  (Not min, max, sum, zip or abs: what they return may be the object itself, or
 #: an element of it, whose change then names no object: attack round 13's `zip(STEPS, hooks)`.)
+#: Python's functions that only print, measure or show what they are given (a namespace handed to one escapes as
+#: text or a number).
 SHOWING_BUILTINS = frozenset({"print", "len", "repr", "str", "format", "isinstance", "id", "bool", "any", "all"})
+#: Python's functions that read what they are given into a new value, changing none of it, when given no keyword
+#: (``key=`` would call a function of the submission's on each element) and no call: ``tuple(img.shape)``.
+READING_BUILTINS = frozenset({"tuple", "list", "set", "frozenset", "sorted", "sum", "min", "max", "abs", "round",
+                              "float", "int"})
 #: The keywords ``print`` takes that hand it no object (``file`` does: its ``write`` is called).
 PRINT_PLAIN_KEYWORDS = frozenset({"sep", "end", "flush"})
 
@@ -4973,6 +4975,9 @@ def _values_in(node: ast.AST, classes: None | frozenset = frozenset()):
             # an f-string hands over a new text, never what it formats (`LOG.log(f"ref: {ref.shape}")`: fairness
             # round 66); a call inside it is read as a call of its own
             continue
+        elif isinstance(current, ast.IfExp):
+            # one of its branches, never its test (`fn(*((x, k) if op == "conv" else (x,)))`: fairness round 62)
+            todo.extend((current.body, current.orelse))
         elif isinstance(current, ast.Call):
             todo.extend(current.args)
             todo.extend(k.value for k in current.keywords)
@@ -5161,9 +5166,7 @@ def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | No
         # A method of the object called with plain data alone (`LOG.log(f"ref: {ref.shape}")`) is handed nothing of
         # what computed it: read without its arguments, whose calls are read where they run (fairness round 66: a
         # self-check's messages to the RunLog conv2d also writes to made the self-check conv2d's code)
-        plain_calls = {id(c) for c in changing if isinstance(c, ast.Call) and _a_method_of(c, name)
-                       and all(not isinstance(a, ast.Starred) and _stores_plain_data(reading, a) for a in c.args)
-                       and all(k.arg is not None and _stores_plain_data(reading, k.value) for k in c.keywords)}
+        plain_calls = {id(c) for c in changing if _a_plain_method_call(reading, c, name)}
         # A binding of the name itself to a new tensor torch makes (`ref = F.conv2d(x[None, None], k[None, None])[0,
         # 0]`) keeps nothing of the function that made it: read without that function (fairness round 66: the
         # reference handed to the ShapeRecorder conv2d also records its output in made F.conv2d conv2d's code).  The
@@ -5360,8 +5363,10 @@ def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | No
                 walk(name)  # read before as it is in force, now as a top-level statement found it too
             elif name in read and name not in followed_callbacks:
                 walk(name, callbacks_only=True)  # first reached by adding to it, read since
+        headers = {part[1] for part in walked_partly if part[0] == "header"}  # (a loop's binding is its header)
         aliases = _aliases(reading, seen, lambda name, at: any(  # names bound to an object already reached
-            id(b) in walked for b in _bindings_in_force_at(reading, name, at)))
+            id(b) in walked or isinstance(b, (ast.For, ast.AsyncFor)) and id(b) in headers
+            for b in _bindings_in_force_at(reading, name, at)))
         read.update(aliases)
         todo.extend(aliases)
         if todo:
@@ -6514,7 +6519,7 @@ def _handed_as_a_calls_result(reading: _Reading) -> dict[str, list[ast.AST]]:
         return found
     found = reading.memo["handed_as_a_calls_result"] = {}
     own = {name for name, bindings in reading.bindings.items()
-           if any(isinstance(b, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)) or
+           if any(isinstance(b, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) or
                   isinstance(b, ast.Assign) and isinstance(b.value, ast.Lambda) for b, _ in bindings)}
     if not own:
         return found
@@ -6539,11 +6544,16 @@ def _handed_as_a_calls_result(reading: _Reading) -> dict[str, list[ast.AST]]:
 
 
 def _keeps_nothing_it_is_handed(reading: _Reading, call: ast.Call) -> bool:
-    """``call`` calls a function of torch's (``torch.allclose``, ``F.conv2d``, ``torch.testing.assert_close``) or a
-    showing built-in the submission does not rebind: it stores nothing in what it is handed (a tensor's values it
-    may change; no code)."""
+    """``call`` calls a function of torch's (``torch.allclose``, ``F.conv2d``, ``torch.testing.assert_close``), a
+    showing built-in or a reading one (:data:`READING_BUILTINS`) the submission does not rebind: it stores nothing in
+    what it is handed (a tensor's values it may change; no code)."""
     if _a_showing_builtin(call) is not None:
         return _shown_by_a_builtin(reading, call)
+    if isinstance(call.func, ast.Name) and call.func.id in READING_BUILTINS and not call.keywords and not any(
+            isinstance(n, (ast.Starred, ast.Call, ast.Lambda, ast.NamedExpr)) for a in call.args for n in ast.walk(a)):
+        # (of names and their parts only: `list(itertools.starmap(_put, _JOBS))` reads what a keeper returns, and
+        # the statement is read whole, attack round 88)
+        return _unshadowed(reading, call.func.id)
     if not _bound_by_imports_only(reading, call.func):
         return False  # (a name bound otherwise too: `torch = Keeper()`, `def allclose(box, f): ...`)
     resolved = _resolved(reading, call.func) or ""
@@ -6602,9 +6612,14 @@ def _calls_that_may_keep(reading: _Reading, statement: ast.AST, name: str) -> li
     read the self-check's F.conv2d as code of ``x``, which ``ops.conv`` is handed); nothing when none may."""
     if not isinstance(statement, ast.stmt):
         return [statement]
+    def handed(part: ast.AST, call: ast.Call) -> set[str]:
+        # as _record_calls_given reads it: a comprehension's variable hands on what its iterable holds
+        names = {n.id for piece in [*call.args, *(k.value for k in call.keywords)] for n in _values_in(piece)}
+        return names | {n.id for g in _comprehensions_around(part, call) for n in _values_in(g.iter)
+                        if _comprehension_targets_of(g) & names}
+
     handing = [call for part in _statement_expressions(statement) for call in ast.walk(part)
-               if isinstance(call, ast.Call) and any(
-                   n.id == name for piece in [*call.args, *(k.value for k in call.keywords)] for n in _values_in(piece))]
+               if isinstance(call, ast.Call) and name in handed(part, call)]
     keeping = [call for call in handing if not _keeps_nothing_it_is_handed(reading, call)]
     if not handing or len(keeping) == len(handing):
         return [statement]
@@ -8100,18 +8115,20 @@ def _aliases(reading: _Reading, reached: set[str], held=None) -> list[str]:
     through them is done to a reached object.  ``held(name, statement)``: whether what ``name`` holds as that
     statement runs is an object reached (fairness round 58: `reference = conv2d` made before the loops holds a first
     draft that nothing checked calls)."""
-    found = []
+    found = [name for name in _owners_of_local_loops_over(reading, reached) if name not in reached]
     holders: dict[str, set[str]] = {}  # (for _loops_over_a_holder, made once a call)
     for name, bindings in reading.bindings.items():
-        if name in reached:
+        if name in reached or name in found:
             continue
         for node, _ in bindings:
             if isinstance(node, ast.Assign) and len(node.targets) > 1 and any(
                     isinstance(t, ast.Name) and t.id in reached for t in node.targets):
                 found.append(name)  # (`_KEPT = _FILL = []`: one object, two names; attack round 86)
                 break
-            if isinstance(node, (ast.For, ast.AsyncFor)) and _loops_over_a_holder(reading, node, name, reached, held,
-                                                                                   holders):
+            if isinstance(node, (ast.For, ast.AsyncFor)) and (
+                    _loops_over_a_holder(reading, node, name, reached, held, holders)
+                    or _loops_over_elements_of(reading, node, name, reached, held)) \
+                    or _holds_elements_of(reading, node, name, reached, held):
                 found.append(name)
                 break
             if isinstance(node, ast.Match) and isinstance(node.subject, ast.Name) \
@@ -8149,6 +8166,191 @@ def _aliases(reading: _Reading, reached: set[str], held=None) -> list[str]:
                 continue
             break
     return found
+
+
+def _shared_elements(reading: _Reading, value: ast.AST, depth: int = 0) -> set[str]:
+    """The module-level names whose elements ``value`` holds or is: ``list(SLOTS)``, ``iter(SLOTS)``, ``next(_it)``,
+    ``SLOTS[:]``, ``TABLE.values()``, ``[*SLOTS]``."""
+    if depth > 8:
+        return set()
+    if isinstance(value, ast.Name):
+        return {value.id}
+    if isinstance(value, (ast.Subscript, ast.Starred)):
+        return _shared_elements(reading, value.value, depth + 1)
+    if isinstance(value, (ast.List, ast.Tuple, ast.Set)):
+        return {n for e in value.elts for n in _shared_elements(reading, e, depth + 1)}
+    if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id in ELEMENT_SHARING_BUILTINS \
+            and _unshadowed(reading, value.func.id):
+        return {n for a in value.args for n in _shared_elements(reading, a, depth + 1)}
+    if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) \
+            and value.func.attr in ELEMENT_SHARING_METHODS:
+        return _shared_elements(reading, value.func.value, depth + 1)
+    return set()
+
+
+def _holds_elements_of(reading: _Reading, statement: ast.AST, target: str, reached: set[str], held) -> bool:
+    """``statement`` binds ``target`` to what holds a reached object's elements or is one of them (``COPY =
+    list(SLOTS)``, ``_it = iter(SLOTS)``, ``slot = next(_it)``): what is done to an element through it is done to
+    the reached object's (holes found probing the loops on 2026-12-03), when something changes it or hands it to a
+    call that may keep (as :func:`_loops_over_elements_of`)."""
+    if _the_name_bound(statement) != target or isinstance(statement.value, ast.Name):
+        return False  # (a name bound to a name: the alias rule's own)
+    shared = {name for name in _shared_elements(reading, statement.value) if name in reached
+              and name not in reading.imported and _holds_objects(reading, name) and (held is None or held(name, statement))}
+    if not shared:
+        return False
+    value = statement.value
+    if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id == "next" \
+            or isinstance(value, ast.Subscript) and not isinstance(value.slice, ast.Slice):
+        return _changed_or_handed(reading, target)  # an element itself
+    # a container of the elements (`COPY = list(SLOTS)`, `_it = iter(SLOTS)`): what takes elements out of it, not the
+    # copy handed whole (`_check(list(_B), _ref)` hands a new list: fairness rounds 47 and 64)
+    return any(_changed_or_handed(reading, holder) for holder in _element_holders(reading, target))
+
+
+def _owners_of_local_loops_over(reading: _Reading, reached: set[str]) -> set[str]:
+    """The module-level defs and classes holding a loop of a function's own over what is made of a reached object
+    (``def _setup(): for slot in SLOTS: _remember(slot, F.conv2d)``) whose variable the function changes or hands to
+    a call: read as code reached, since what it does to an element is done to the reached object's (a hole found
+    probing the loops on 2026-12-03; a module-level loop's variable is an alias: :func:`_loops_over_elements_of`)."""
+    return {owner for owner, iterated in _local_loops_changing_their_variables(reading)
+            if owner not in reached and any(_holds_objects(reading, name) for name in iterated & reached)}
+
+
+def _holds_objects(reading: _Reading, name: str) -> bool:
+    """The module-level ``name`` is bound to something other than defs and imports (a list, a table, a class whose
+    members are objects: an Enum's), and is no table of constants (:func:`_a_table_of_constants`: `cfg =
+    dict(DEFAULTS)` then `cfg["out_channels"] = 1` changes no element of DEFAULTS, fairness round 65)."""
+    bindings = reading.bindings.get(name, [])
+    return bool(bindings) and not all(isinstance(b, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Import, ast.ImportFrom))
+                                      for b, _ in bindings) and not _a_table_of_constants(reading, name)
+
+
+def _local_loops_changing_their_variables(reading: _Reading) -> list[tuple[str, frozenset]]:
+    """Of each loop in a function whose variable that function changes or hands to a call: the name of the outermost
+    def or class around it, and the names its iterable is made of (memoised)."""
+    found = reading.memo.get("local_loops")
+    if found is not None:
+        return found
+    found = []
+    parents = _parents(reading)
+    for loop in reading.nodes:
+        if not isinstance(loop, (ast.For, ast.AsyncFor)) or not (functions := _functions_around(reading, loop)):
+            continue
+        if isinstance(loop.iter, (ast.List, ast.Tuple, ast.Set, ast.Dict)):
+            continue  # (as _loops_over_elements_of)
+        iterated = frozenset(n.id for n in ast.walk(loop.iter) if isinstance(n, ast.Name)
+                             and n.id not in reading.imported)
+        targets = {n.id for n in ast.walk(loop.target) if isinstance(n, ast.Name)
+                   and not _a_constant_column(reading, loop, n.id)}
+        if not iterated or not any(
+                isinstance(n, ast.Call) and not _keeps_nothing_it_is_handed(reading, n) and any(
+                    isinstance(v, ast.Name) and v.id in targets and not _a_plain_method_call(reading, n, v.id)
+                    for piece in [*n.args, *(k.value for k in n.keywords),
+                                  *([n.func.value] if isinstance(n.func, ast.Attribute) else [])]
+                    for v in _values_in(piece))
+                or isinstance(n, (ast.Assign, ast.AugAssign, ast.AnnAssign)) and any(
+                    isinstance(t, (ast.Attribute, ast.Subscript)) and isinstance(_plain_base(t), ast.Name)
+                    and _plain_base(t).id in targets for t in getattr(n, "targets", [getattr(n, "target", None)]))
+                for st in functions[0].body for n in ast.walk(st)):
+            continue
+        node, outermost = loop, None
+        while (node := parents.get(id(node))) is not None:
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                outermost = node
+        if outermost is not None:
+            found.append((outermost.name, iterated))
+    reading.memo["local_loops"] = found
+    return found
+
+
+def _changed_or_handed(reading: _Reading, name: str, depth: int = 0) -> bool:
+    """The module-level ``name`` is changed, or handed to a call that may keep, somewhere (a function's own variable
+    spelled alike aside: `wrapper(*args)`'s `fn(*args)`, fairness round 62); or a name that holds its elements
+    (a loop's variable over it, ``COPY = list(SLOTS)``, ``_it = iter(SLOTS)``) is.  Memoised."""
+    memo = reading.memo.setdefault("changed_or_handed", {})
+    if name in memo:
+        return memo[name]
+    visiting = reading.memo.setdefault("changed_or_handed_visiting", set())
+    if name in visiting:
+        return False  # (a cycle of names holding each other's elements: decided where it started)
+    visiting.add(name)
+    try:
+        found = any(_spells_the_module_name(reading, node, name) and not _a_plain_method_call(reading, node, name)
+                    for node in [*reading.mutations.get(name, []), *_calls_given(reading, name)]) or depth < 8 and any(
+            _changed_or_handed(reading, holder, depth + 1) for holder in _element_holders(reading, name))
+    finally:
+        visiting.discard(name)
+    if depth == 0:  # (below, an answer may rest on a name still being decided)
+        memo[name] = found
+    return found
+
+
+def _element_holders(reading: _Reading, name: str) -> set[str]:
+    """The module-level names bound to ``name``'s elements, or to what holds them: a loop's variables over what is
+    made of it, and names bound to what :func:`_shared_elements` finds it in."""
+    holders = set()
+    for other, bindings in reading.bindings.items():
+        for node, _ in bindings:
+            if isinstance(node, (ast.For, ast.AsyncFor)) and any(
+                    isinstance(n, ast.Name) and n.id == name for n in ast.walk(node.iter)):
+                holders |= {n.id for n in ast.walk(node.target) if isinstance(n, ast.Name) and n.id == other
+                            and not _a_constant_column(reading, node, other)}
+            elif _the_name_bound(node) == other and not isinstance(node.value, ast.Name) \
+                    and name in _shared_elements(reading, node.value):
+                holders.add(other)
+    return holders - {name}
+
+
+def _a_constant_column(reading: _Reading, loop: ast.AST, target: str) -> bool:
+    """``target`` takes only constants in ``loop``: the count of ``enumerate(...)``, or the key of ``T.items()``
+    (``sorted(T.items())``...) or of ``T`` itself, ``T`` a dict display of constant keys nothing changes (fairness
+    round 65: `for mode, pad_fn in sorted(PADDERS.items())` handed `mode` to conv2d)."""
+    iterated = loop.iter
+    while isinstance(iterated, ast.Call) and isinstance(iterated.func, ast.Name) \
+            and iterated.func.id in ("sorted", "list", "reversed", "tuple") and len(iterated.args) == 1 \
+            and not iterated.keywords and _unshadowed(reading, iterated.func.id):
+        iterated = iterated.args[0]
+    names = loop.target.elts if isinstance(loop.target, ast.Tuple) else [loop.target]
+    first = isinstance(names[0], ast.Name) and names[0].id == target
+    if isinstance(iterated, ast.Call) and isinstance(iterated.func, ast.Name) and iterated.func.id == "enumerate" \
+            and _unshadowed(reading, iterated.func.id):
+        return first and len(names) == 2
+    keyed = iterated.func.value if isinstance(iterated, ast.Call) and isinstance(iterated.func, ast.Attribute) \
+        and iterated.func.attr in ("items", "keys") and not iterated.args else iterated
+    if not (isinstance(keyed, ast.Name) and (first and (len(names) == 2) == (keyed is not iterated)
+                                             or keyed is iterated and isinstance(loop.target, ast.Name))):
+        return False
+    bindings = reading.bindings.get(keyed.id, [])
+    return bool(bindings) and not reading.mutations.get(keyed.id) and keyed.id not in reading.global_in_functions \
+        and all(isinstance(b, ast.Assign) and isinstance(b.value, ast.Dict) and all(
+            isinstance(k, ast.Constant) for k in b.value.keys) for b, _ in bindings)
+
+
+def _loops_over_elements_of(reading: _Reading, loop: ast.AST, target: str, reached: set[str], held) -> bool:
+    """``loop`` iterates over what is made of a reached object of the module's (``for slot in SLOTS``, ``for impl in
+    Impl`` over an Enum, ``enumerate(SLOTS)``, ``TABLE.values()``): its variable may be each of that object's elements
+    in turn, and what is done through it (``_remember(slot, F.conv2d)``, a helper setting an attribute) is done to an
+    element the reached code may read (``SLOTS[0].fn``, ``Impl.HAND.fn``: holes found probing the loops on
+    2026-12-03).  Not a module's, nor a def's; a variable nothing changes or hands to a call that may keep is none."""
+    if target not in {n.id for n in ast.walk(loop.target) if isinstance(n, ast.Name)} \
+            or isinstance(loop.iter, (ast.List, ast.Tuple, ast.Set, ast.Dict)) \
+            or _a_constant_column(reading, loop, target):
+        return False  # (a display's elements are the alias rule's and _loops_over_a_holder's)
+    # (any reached name the iterable is made of: `enumerate(SLOTS)`, `TABLE.values()`, `zip(SLOTS, fns)`, `BAG.each()`)
+    iterated = {n.id for n in ast.walk(loop.iter) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)
+                and n.id in reached and n.id not in reading.imported}
+    if not any(_holds_objects(reading, name) and (held is None or held(name, loop)) for name in iterated):
+        return False
+    # only a variable something changes or hands to a call that may keep: reading the elements (`for label, out in
+    # HISTORY: print(...)`) is no change of them, and would read the list conv2d only appends to (fairness round 62)
+    return _changed_or_handed(reading, target)
+
+
+def _spells_the_module_name(reading: _Reading, node: ast.AST, name: str) -> bool:
+    """``node`` spells the module-level ``name`` somewhere, not only a local of a function or comprehension spelled
+    alike (:func:`_local_scope_of`)."""
+    return any(isinstance(n, ast.Name) and n.id == name and _local_scope_of(reading, n) is None for n in ast.walk(node))
 
 
 def _loops_over_a_holder(reading: _Reading, loop: ast.AST, target: str, reached: set[str], held,
@@ -8542,6 +8744,14 @@ def _a_method_of(call: ast.Call, name: str) -> bool:
     return isinstance(call.func, ast.Attribute) and isinstance(call.func.value, ast.Name) and call.func.value.id == name
 
 
+def _a_plain_method_call(reading: _Reading, call: ast.AST, name: str) -> bool:
+    """``call`` calls a method of ``name``'s object with plain data alone (``LOG.log(f"ref: {ref.shape}")``,
+    ``image.sum()``, ``out.view(-1)``): it hands the object nothing of another."""
+    return isinstance(call, ast.Call) and _a_method_of(call, name) \
+        and all(not isinstance(a, ast.Starred) and _stores_plain_data(reading, a) for a in call.args) \
+        and all(k.arg is not None and _stores_plain_data(reading, k.value) for k in call.keywords)
+
+
 def _stores_plain_data(reading: _Reading, value: ast.AST) -> bool:
     """``value`` is plain data whatever the objects it is computed from: constants (a tuple of them), what a call of
     :data:`PLAIN_RESULT_BUILTINS` or :data:`PLAIN_RESULT_FUNCTIONS` returns (``torch.allclose(...)``, ``float(...)``),
@@ -8678,6 +8888,12 @@ ELEMENT = "element"
 #: Built-ins that hand back their argument or one of its elements.
 ELEMENT_TAKING_BUILTINS = frozenset({"next", "iter", "reversed", "min", "max", "sorted", "list", "tuple", "filter",
                                      "enumerate", "zip", "map"})
+#: Built-ins whose result holds the very elements of what they are given (a list of them, an iterator over them).
+#: (Not ``dict(T)`` nor ``T.copy()``: a config copied, then set items of, `cfg = dict(DEFAULTS); cfg["c"] = 1`, is
+#: the usual case, fairness round 65; changing an element of a table through a copy of it stays open.)
+ELEMENT_SHARING_BUILTINS = ELEMENT_TAKING_BUILTINS | {"set", "frozenset"}
+#: Methods whose result holds the very elements of their object.
+ELEMENT_SHARING_METHODS = frozenset({"values", "items", "__iter__"})
 #: Methods that hand back an element of their object (which an alias of the element then changes).
 ELEMENT_HANDING_METHODS = frozenset({"setdefault", "get", "pop", "popitem", "__getitem__", "popleft"})
 #: Calls whose result shares the objects it is given (a shallow copy holds the same elements; a ChainMap writes to its
