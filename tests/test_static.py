@@ -4979,6 +4979,10 @@ _SLOTS = (_TORCH_AND_F + "class Slot:\n    pass\nSLOTS = [Slot(), Slot()]\nTABLE
     "COPY = list(SLOTS)\nfor slot in COPY:\n    _remember(slot, F.conv2d)\n",
     "def _setup():\n    for slot in SLOTS:\n        _remember(slot, F.conv2d)\n_setup()\n",
     "import enum\nclass Impl(enum.Enum):\n    HAND = 'hand'\nSLOTS = Impl\nfor impl in Impl:\n    _remember(impl, F.conv2d)\n",
+    # ... and what is done to an item of a table through a shallow copy of it
+    "T2 = dict(TABLE)\n_remember(T2['a'], F.conv2d)\n",
+    "T2 = TABLE.copy()\nfor key in ('a',):\n    _remember(T2[key], F.conv2d)\n",
+    "TABLE['a'] = Slot()\nT2 = dict(TABLE)\n_remember(T2['a'], F.conv2d)\n",
 ])
 def test_what_a_loop_does_to_the_elements_of_what_conv2d_reads_is_read(loop):
     assert any(kind == "builtin" and "conv2d" in what for kind, what in found([_SLOTS + loop])), found([_SLOTS + loop])
@@ -4993,8 +4997,12 @@ def test_what_a_loop_does_to_the_elements_of_what_conv2d_reads_is_read(loop):
     "torch.ones(1, 1), 1, mode), F.conv2d(torch.ones(1, 1, 3, 3), torch.ones(1, 1, 1, 1)))\n",
     "for i, slot in enumerate(SLOTS):\n    print(conv2d(torch.ones(3, 3), torch.ones(1, 1), i), "
     "F.conv2d(torch.ones(1, 1, 3, 3), torch.ones(1, 1, 1, 1)))\n",
+    "CFG = {'kernel': 3, 'padding': 1}\ncfg = dict(CFG)\ncfg['out'] = 1\nlayer = torch.nn.Conv2d(1, cfg['out'], "
+    "cfg['kernel'], padding=cfg['padding'])\nprint(conv2d(torch.ones(3, 3), torch.ones(1, 1), cfg['padding']), "
+    "layer.weight.shape)\n",
 ])
 def test_a_loop_reading_the_elements_of_what_conv2d_reads_is_not_conv2ds(loop):
     source = _SLOTS.replace("SLOTS[0].fn(image[None, None], kernel[None, None])[0, 0] + TABLE['a'].fn(image, kernel)",
-                            "(image[:1, :1] * kernel[:1, :1]).sum() + len(SLOTS) + len(TABLE)") + loop
+                            "(image[:1, :1] * kernel[:1, :1]).sum() + len(SLOTS) + len(TABLE) + len(CFG)") + loop
+    source = source.replace("TABLE = {'a': Slot()}\n", "TABLE = {'a': Slot()}\nCFG = {}\n")
     assert found([source]) == []

@@ -8195,6 +8195,9 @@ def _holds_elements_of(reading: _Reading, statement: ast.AST, target: str, reach
     call that may keep (as :func:`_loops_over_elements_of`)."""
     if _the_name_bound(statement) != target or isinstance(statement.value, ast.Name):
         return False  # (a name bound to a name: the alias rule's own)
+    copied = _a_table_copied(reading, statement.value)
+    if copied is not None and copied in reached and (held is None or held(copied, statement)):
+        return _an_object_item_used(reading, target, copied)
     shared = {name for name in _shared_elements(reading, statement.value) if name in reached
               and name not in reading.imported and _holds_objects(reading, name) and (held is None or held(name, statement))}
     if not shared:
@@ -8262,6 +8265,63 @@ def _local_loops_changing_their_variables(reading: _Reading) -> list[tuple[str, 
             found.append((outermost.name, iterated))
     reading.memo["local_loops"] = found
     return found
+
+
+def _a_table_copied(reading: _Reading, value: ast.AST) -> str | None:
+    """The module-level name ``value`` is a shallow copy of (``dict(T)``, ``T.copy()``); None otherwise."""
+    if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id == "dict" \
+            and len(value.args) == 1 and not value.keywords and _unshadowed(reading, "dict"):
+        source = value.args[0]
+    elif isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and value.func.attr == "copy" \
+            and not value.args and not value.keywords:
+        source = value.func.value
+    else:
+        return None
+    return source.id if isinstance(source, ast.Name) and reading.bindings.get(source.id) else None
+
+
+def _an_object_item_used(reading: _Reading, copy: str, table: str) -> bool:
+    """Whether an item of ``copy`` (a shallow copy of ``table``) that may be one of ``table``'s objects is changed or
+    handed to a call that may keep: ``copy[k]`` where ``table``'s display holds no constant at ``k`` (an object, a
+    list), or under a key that is no constant (an element of a table changed through a copy of it: a hole found
+    probing on 2026-12-03; `cfg = dict(DEFAULTS); cfg["c"] = 1` then `nn.Conv2d(1, cfg["c"], cfg["kernel"])` hands
+    constants, fairness round 65)."""
+    constants, others = set(), set()
+    for b, _ in reading.bindings.get(table, []):
+        if not (_the_name_bound(b) == table and isinstance(b.value, ast.Dict)):
+            others.add(None)  # (bound otherwise too: no item of it is known)
+            continue
+        for k, v in zip(b.value.keys, b.value.values):
+            (constants if isinstance(k, ast.Constant) and isinstance(v, ast.Constant) else others).add(
+                k.value if isinstance(k, ast.Constant) else None)
+    for n in reading.nodes:  # (and what the copy is given itself: `cfg["out_channels"] = 1`)
+        if isinstance(n, (ast.Assign, ast.AugAssign, ast.AnnAssign)):
+            for t in (n.targets if isinstance(n, ast.Assign) else [n.target]):
+                if isinstance(t, ast.Subscript) and isinstance(t.value, ast.Name) and t.value.id == copy:
+                    key = t.slice.value if isinstance(t.slice, ast.Constant) else None
+                    constant = isinstance(n, ast.Assign) and isinstance(n.value, ast.Constant) and key is not None
+                    (constants if constant else others).add(key)
+    constants -= others
+    if reading.mutations.get(table) or None in others:
+        constants = set()  # (the table's own items changed: `DEFAULTS["kernel"] = Slot()` before the copy)
+    parents = _parents(reading)
+    for n in reading.nodes:
+        if not (isinstance(n, ast.Subscript) and isinstance(n.value, ast.Name) and n.value.id == copy
+                and isinstance(n.ctx, ast.Load) and _local_scope_of(reading, n.value) is None):
+            continue
+        if isinstance(n.slice, ast.Constant) and n.slice.value in constants:
+            continue
+        node, used = n, False
+        while (parent := parents.get(id(node))) is not None and not isinstance(parent, ast.stmt):
+            if isinstance(parent, ast.Call) and not _keeps_nothing_it_is_handed(reading, parent) and (
+                    node is not parent.func or not _a_plain_method_call(reading, parent, copy)):
+                used = True  # (handed to it, or a method of the item called)
+            if isinstance(parent, (ast.Attribute, ast.Subscript)) and not isinstance(parent.ctx, ast.Load):
+                used = True  # (`copy["a"].fn = f`)
+            node = parent
+        if used:
+            return True
+    return False
 
 
 def _changed_or_handed(reading: _Reading, name: str, depth: int = 0) -> bool:
