@@ -67,7 +67,6 @@ _R65_READ_STATE_HANDED = (
 #: Fairness round 66's roots (tests/corpus/fair/_r66_findings.md).
 _R66 = {
     'R4': "a grader's fault: a self-check's result stored or appended where conv2d counts its calls, as plain data the reader does not know (`.item()`, `ref.shape`, `tuple(ref.shape)`, `timeit.timeit(...) / 5`, a helper's time), or by `append` (never narrowed), is walked with the calls that computed it: q6 -2 to -3",
-    'R6': "a grader's fault: calls given a name are found by its spelling, not its scope: once the self-check's module-level `x` is reached, `forward(self, x)`'s `self.main(x)` is a call given it, so the model's layers count: q6 -2 to -3",
     'R7': "a grader's fault: `{impl: run_conv(impl, ...) for impl in Impl}` over an Enum conv2d reads (`Impl.HAND`): a comprehension's call given the class's members hands it torch's reference; the same loop written as a `for` statement gets 26: q6 -2",
     'K1': "a judgement call (rounds 34 and 52): `vars(parser.parse_args())` read as a namespace's dict handed to code: -3",
 }
@@ -841,14 +840,11 @@ GRADER_FAULTS: dict[str, str] = {
         # Fairness round 66 (tests/corpus/fair/_r66_findings.md, 73 files by a helper aimed at the reader rules of
         # 2026-12-02 and today's worker): 23 lost points on 39190e7; a command line cut from sys.argv and defaults
         # shared with a torch helper are fixed (4), then checking decorators that name the reference or log (R1, R2),
-        # recorders of texts and shapes (R5), a stats dict of `.item()` values (R4) and a loop's rows (R8) on 2026-12-03
-        # (8); these stay, by root (the findings' R4, R6, R7, K1):
-        'r66_nb_counter_stats_dict_shape_of_torch.ipynb': "(fairness round 66) " + _R66['R4'],
+        # recorders of texts and shapes (R5), a stats dict of `.item()` values (R4), a loop's rows (R8) and a method's
+        # own `x` read as the module's (R6, and R4's two model loops) on 2026-12-03 (12); these stay, by root (the
+        # findings' R4, R7, K1):
         'r66_py_timing_timeit_stored_in_shared_dict.py': "(fairness round 66) " + _R66['R4'],
-        'r66_nb_getter_history_list_append_both.ipynb': "(fairness round 66) " + _R66['R4'],
         'r66_nb_timing_bench_helper_times_dict.ipynb': "(fairness round 66) " + _R66['R4'],
-        'r66_py_recorder_records_input_only_model_loop.py': "(fairness round 66) " + _R66['R6'],
-        'r66_nb_class_ops_staticmethods_alias.ipynb': "(fairness round 66) " + _R66['R6'],
         'r66_py_cfg_enum_impl_dispatch_counter.py': "(fairness round 66) " + _R66['R7'],
         'r66_py_main_argparse_namespace_config_dict.py': "(fairness round 66) " + _R66['K1'],
 }

@@ -6535,8 +6535,11 @@ def _handed_as_a_calls_result(reading: _Reading) -> dict[str, list[ast.AST]]:
                     continue  # (`F.conv2d(x, k, stride=setting("stride"))`: torch keeps nothing it is handed)
                 for piece in [*call.args, *(k.value for k in call.keywords)]:
                     inner = piece.value if isinstance(piece, ast.Starred) else piece
-                    if isinstance(inner, ast.Call) and any(
-                            isinstance(n, ast.Name) and n.id in own for n in ast.walk(inner.func)):
+                    base = inner  # (or a part of what it hands back: `_H().box`, a property's; `grab()[0]`)
+                    while isinstance(base, (ast.Attribute, ast.Subscript)):
+                        base = base.value
+                    if isinstance(base, ast.Call) and any(
+                            isinstance(n, ast.Name) and n.id in own for n in ast.walk(base.func)):
                         for name in _handed_through(reading, inner):
                             if name != ELEMENT and call not in found.setdefault(name, []):
                                 found[name].append(call)  # (the call handed it, read alone)
@@ -8463,9 +8466,40 @@ def _own_classes_hand_back(reading: _Reading) -> list[str]:
                 value = n.body if isinstance(n, ast.Lambda) else getattr(n, "value", None) if isinstance(
                     n, (ast.Return, ast.Yield, ast.YieldFrom)) else None
                 if value is not None:
-                    handed |= {m.id for m in ast.walk(value) if isinstance(m, ast.Name) and m.id in reading.bindings
-                               and m.id not in ("self", "cls")}
+                    handed |= _module_names_handed(reading, value)
         names = reading.memo["own_classes_hand_back"] = sorted(handed)
+    return names
+
+
+def _module_names_handed(reading: _Reading, value: ast.AST) -> set[str]:
+    """The module-level names ``value`` (returned or yielded in a class's method) may hand back: those it spells, and
+    through a local of the method, what the method binds to it or its default (`box = _B; return box`, `def
+    get(self, box=_B): return box`: holes found probing on 2026-12-03); never a module name spelled like a local
+    (`forward(self, x)` returning its `x` handed every CNN() the module's `x`, a self-check's input, fairness round
+    66)."""
+    names: set[str] = set()
+    todo, seen = [value], set()
+    while todo and len(seen) < MAX_STORED_VALUES:
+        for m in ast.walk(todo.pop()):
+            if not isinstance(m, ast.Name) or m.id in ("self", "cls"):
+                continue
+            scope = _local_scope_of(reading, m)
+            if scope is None:
+                if m.id in reading.bindings:
+                    names.add(m.id)
+                continue
+            if (id(scope), m.id) in seen:
+                continue
+            seen.add((id(scope), m.id))
+            todo += [b for b in _local_bindings(scope, m.id) if not isinstance(b, ast.stmt)]
+            if isinstance(scope, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+                args = scope.args
+                positional = args.posonlyargs + args.args
+                defaults = dict(zip([a.arg for a in positional[len(positional) - len(args.defaults):]],
+                                    args.defaults))
+                defaults.update((a.arg, d) for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None)
+                if m.id in defaults:
+                    todo.append(defaults[m.id])
     return names
 
 
