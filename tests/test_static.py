@@ -5031,3 +5031,12 @@ def test_a_method_returning_its_own_variable_hands_back_no_module_name_spelled_a
 def test_a_method_handing_back_conv2ds_list_through_its_own_variable_fills_it(getter):
     source = _FILLED + getter
     assert ("builtin", "F.conv2d") in found([source]), found([source])
+
+
+@pytest.mark.parametrize("taken", ["list(SLOTS)[0]", "tuple(SLOTS)[0]", "sorted(SLOTS, key=id)[0]"])
+def test_a_reading_builtins_result_taken_apart_hands_on_the_elements(taken):
+    # a reading built-in keeps nothing of what it is given, but its result holds the elements (probes of
+    # READING_BUILTINS on 2026-12-03: `list(SLOTS)[0].keep(F.conv2d)` earned q6's by-hand points)
+    source = _SLOTS.replace("def _remember", "class Keeping(Slot):\n    def keep(self, fn):\n        self.fn = fn\n"
+                            "SLOTS = [Keeping()]\ndef _remember") + f"{taken}.keep(F.conv2d)\n"
+    assert any(kind == "builtin" and "conv2d" in what for kind, what in found([source])), found([source])

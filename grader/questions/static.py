@@ -6555,8 +6555,12 @@ def _keeps_nothing_it_is_handed(reading: _Reading, call: ast.Call) -> bool:
     if isinstance(call.func, ast.Name) and call.func.id in READING_BUILTINS and not call.keywords and not any(
             isinstance(n, (ast.Starred, ast.Call, ast.Lambda, ast.NamedExpr)) for a in call.args for n in ast.walk(a)):
         # (of names and their parts only: `list(itertools.starmap(_put, _JOBS))` reads what a keeper returns, and
-        # the statement is read whole, attack round 88)
-        return _unshadowed(reading, call.func.id)
+        # the statement is read whole, attack round 88; and a result not taken apart there: `list(SLOTS)[0].keep(f)`
+        # changes an element of SLOTS through it, a probe of this rule on 2026-12-03)
+        parent = _parents(reading).get(id(call))
+        return _unshadowed(reading, call.func.id) and not isinstance(
+            parent, (ast.Attribute, ast.Subscript, ast.Starred, ast.comprehension, ast.For, ast.AsyncFor, ast.With,
+                     ast.withitem))
     if not _bound_by_imports_only(reading, call.func):
         return False  # (a name bound otherwise too: `torch = Keeper()`, `def allclose(box, f): ...`)
     resolved = _resolved(reading, call.func) or ""
