@@ -847,6 +847,16 @@ GRADER_FAULTS: dict[str, str] = {
         'r66_nb_timing_bench_helper_times_dict.ipynb': "(fairness round 66) " + _R66['R4'],
         'r66_py_cfg_enum_impl_dispatch_counter.py': "(fairness round 66) " + _R66['R7'],
         'r66_py_main_argparse_namespace_config_dict.py': "(fairness round 66) " + _R66['K1'],
+        # Fairness round 67 (tests/corpus/fair/_r67_findings.md, 50 files by a helper, q6 in ordinary surroundings):
+        # 47 got 26/26 on 4286d55; a checking decorator raising its own AssertionError is fixed (R1); these stay:
+        'r67_py_checker_instance_register_decorator.py':
+            "(fairness round 67) a grader's fault: a registering decorator written as a method of an instance "
+            "(`@checker.against(_torch_conv, ...)`, storing the function and handing it back) is no identity decorator "
+            "(_handed_back reads a name or a call of a name only), so its torch reference is conv2d's code: q6 -3",
+        'r67_py_log_callable_class_lines_list.py':
+            "(fairness round 67) a grader's fault: conv2d calls a module-level instance (`LOG(...)`); the whole class "
+            "is read as reached, and an unrelated method's `open(path, 'w')` is outside what the by-hand functions may "
+            "reach: q6 -2",
 }
 
 #: Correct cases the grader marks down at some seeds only: expected failures that may pass, so that a run where they
@@ -942,8 +952,9 @@ FAIR_ALL = os.environ.get("CNN_GRADER_FAIR_ALL") == "1"
 #: three, 774 of 1,671 files, brought a rehearsal of CI to 27 of its 30 minutes; one in five, with 93 files of two new
 #: rounds, to 29 minutes 55 beside a helper's grading).
 OLDER_ROUNDS_SHARE = 7
-#: How many of the newest rounds the batch grades whole.
-NEWEST_ROUNDS = 2
+#: How many of the newest rounds the batch grades whole (one since 2026-12-03: CI took 24 of its 30 minutes with two,
+#: round 66's 73 files among them; a new round is graded whole the day it lands, then in turn with the others).
+NEWEST_ROUNDS = 1
 
 
 def _round(name: str) -> int | None:

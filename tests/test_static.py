@@ -5040,3 +5040,29 @@ def test_a_reading_builtins_result_taken_apart_hands_on_the_elements(taken):
     source = _SLOTS.replace("def _remember", "class Keeping(Slot):\n    def keep(self, fn):\n        self.fn = fn\n"
                             "SLOTS = [Keeping()]\ndef _remember") + f"{taken}.keep(F.conv2d)\n"
     assert any(kind == "builtin" and "conv2d" in what for kind, what in found([source])), found([source])
+
+
+def test_a_checking_decorator_may_raise_pythons_own_exception():
+    # fairness round 67: `raise AssertionError(f"...")` on a mismatch made the decorator no checking one, and its
+    # torch reference conv2d's code
+    source = _TORCH_AND_F + _CHECKED.format(report="if not ok:\n            raise AssertionError(f'{fn.__name__} differs')")
+    assert found([source]) == []
+
+
+@pytest.mark.parametrize("source", [
+    # attack round 97: a bound method of the list conv2d reads taken as a value, and a walrus in a checking
+    # decorator's argument, each gave conv2d torch's convolution unread
+    _TORCH_AND_F + "_KEPT = []\n_put = _KEPT.append\n_put(F.conv2d)\n"
+                   "def conv2d(image, kernel, stride=1, padding=0):\n    return _KEPT[0](image[None, None], kernel[None, None])[0, 0]\n",
+    _TORCH_AND_F + "import logging\n_KEPT = []\n_same = logging.getLogger('q6')\n_same.info = _KEPT.append\n"
+                   "log = logging.getLogger('q6')\n" + _CHECKED.format(report="log.info(F.conv2d)").replace(
+                       "def conv2d(image, kernel, stride=1, padding=0):\n" + _CONV_BODY,
+                       "def _probe(image, kernel, stride=1, padding=0):\n" + _CONV_BODY)
+    + "def conv2d(image, kernel, stride=1, padding=0):\n    return _KEPT[0](image[None, None], kernel[None, None])[0, 0]\n",
+    _TORCH_AND_F + _CHECKED.format(report="pass").replace("@checked(F.conv2d)", "@checked(_C := F.conv2d)").replace(
+        "def conv2d(image, kernel, stride=1, padding=0):\n" + _CONV_BODY,
+        "def _probe(image, kernel, stride=1, padding=0):\n" + _CONV_BODY)
+    + "def conv2d(image, kernel, stride=1, padding=0):\n    return _C(image[None, None], kernel[None, None])[0, 0]\n",
+])
+def test_what_a_bound_method_or_a_decorators_walrus_hands_conv2d_is_read(source):
+    assert found([source]) != [], source

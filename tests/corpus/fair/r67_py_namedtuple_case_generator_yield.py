@@ -1,0 +1,130 @@
+from typing import Iterator, NamedTuple
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+q1_answer = "C"
+
+
+def conv_output_size(size, kernel_size, stride=1, padding=0):
+    padded = size + 2 * padding
+    if kernel_size > padded:
+        raise ValueError(f"kernel {kernel_size} does not fit in {padded}")
+    return (padded - kernel_size) // stride + 1
+
+
+q3_shapes = [(3, 100, 100), (3, 50, 50), (2, 50, 50), (2, 25, 25)]
+q3_flatten_features = 2 * 25 * 25
+
+q4_conv_params = 3 * 3 * 3 * 3 + 3
+q4_cnn_params = (1 * 3 * 9 + 3) + (3 * 2 * 9 + 2) + (1250 + 1)
+q4_fcnn_params = sum(i * o + o for i, o in [(128 * 128, 256), (256, 128), (128, 64), (64, 32), (32, 16), (16, 1)])
+
+
+def conv2d_params(in_channels, out_channels, kernel_size, bias=True):
+    if isinstance(kernel_size, int):
+        kernel_size = (kernel_size, kernel_size)
+    kh, kw = kernel_size
+    return out_channels * in_channels * kh * kw + (out_channels if bias else 0)
+
+
+def linear_params(in_features, out_features, bias=True):
+    return in_features * out_features + (out_features if bias else 0)
+q6_output = torch.tensor([[12, 12, 17],
+                          [10, 17, 19],
+                          [9, 6, 14]])
+def conv2d(image, kernel, stride=1, padding=0):
+    h, w = image.shape
+    kh, kw = kernel.shape
+    padded = torch.zeros(h + 2 * padding, w + 2 * padding, dtype=image.dtype)
+    padded[padding:padding + h, padding:padding + w] = image
+    out_h = (h + 2 * padding - kh) // stride + 1
+    out_w = (w + 2 * padding - kw) // stride + 1
+    out = torch.zeros(out_h, out_w, dtype=image.dtype)
+    for i in range(out_h):
+        for j in range(out_w):
+            window = padded[i * stride:i * stride + kh, j * stride:j * stride + kw]
+            out[i, j] = (window * kernel).sum()
+    return out
+def max_pool2d(image, kernel_size=2):
+    h, w = image.shape
+    k = kernel_size
+    out = torch.zeros(h // k, w // k, dtype=image.dtype)
+    for i in range(h // k):
+        for j in range(w // k):
+            out[i, j] = image[i * k:(i + 1) * k, j * k:(j + 1) * k].max()
+    return out
+
+
+class Case(NamedTuple):
+    image: torch.Tensor
+    kernel: torch.Tensor
+    stride: int
+    padding: int
+
+
+def random_cases(n: int, seed: int = 0) -> Iterator[Case]:
+    """Yield n random conv cases (the kernel always fits)."""
+    g = torch.Generator().manual_seed(seed)
+    for i in range(n):
+        h, w = 6 + i, 5 + 2 * i
+        kh, kw = 1 + i % 3, 1 + (i + 1) % 3
+        yield Case(torch.randn(h, w, generator=g), torch.randn(kh, kw, generator=g), 1 + i % 2, i % 3)
+
+
+def expected(case: Case) -> torch.Tensor:
+    return F.conv2d(case.image[None, None], case.kernel[None, None], stride=case.stride, padding=case.padding)[0, 0]
+
+
+errors = [(conv2d(*case) - expected(case)).abs().max().item() for case in random_cases(8)]
+print("max errors:", [f"{e:.1e}" for e in errors])
+assert max(errors) < 1e-5
+
+pool_shapes = []
+for case in random_cases(4, seed=1):
+    mine = max_pool2d(case.image, 2)
+    pool_shapes.append(mine.shape)
+    assert torch.equal(mine, F.max_pool2d(case.image[None, None], 2)[0, 0])
+print(pool_shapes)
+class CNN(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.main = nn.Sequential(
+            nn.Conv2d(1, 3, kernel_size=(3, 3), padding=1),
+            nn.ReLU(),
+            nn.MaxPool2d((2, 2)),
+            nn.Conv2d(3, 2, kernel_size=(3, 3), padding=1),
+            nn.ReLU(),
+            nn.MaxPool2d((2, 2)),
+            nn.Flatten(),
+            nn.Linear(1250, 1),
+        )
+
+    def forward(self, x):
+        return self.main(x)
+
+
+def conv_block(input_channels, output_channels):
+    return nn.Sequential(
+        nn.Conv2d(input_channels, output_channels, (3, 3), padding=1),
+        nn.ReLU(),
+    )
+
+
+class ConvNet(nn.Module):
+    def __init__(self, input_channels):
+        super().__init__()
+        self.main = nn.Sequential(
+            conv_block(input_channels, 3),
+            conv_block(3, 3),
+            conv_block(3, 3),
+            conv_block(3, 3),
+            conv_block(3, 3),
+            nn.Flatten(),
+            nn.Linear(49152, 1),
+        )
+
+    def forward(self, x):
+        return self.main(x)
+q9_true = {"C"}
+
+q10_answers = {1: True, 2: False, 3: True, 4: True, 5: False, 6: False, 7: True, 8: False}

@@ -1,0 +1,101 @@
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+q1_answer = "C"
+
+
+def conv_output_size(size, kernel_size, stride=1, padding=0):
+    padded = size + 2 * padding
+    if kernel_size > padded:
+        raise ValueError(f"kernel {kernel_size} does not fit in {padded}")
+    return (padded - kernel_size) // stride + 1
+
+
+q3_shapes = [(3, 100, 100), (3, 50, 50), (2, 50, 50), (2, 25, 25)]
+q3_flatten_features = 2 * 25 * 25
+
+q4_conv_params = 3 * 3 * 3 * 3 + 3
+q4_cnn_params = (1 * 3 * 9 + 3) + (3 * 2 * 9 + 2) + (1250 + 1)
+q4_fcnn_params = sum(i * o + o for i, o in [(128 * 128, 256), (256, 128), (128, 64), (64, 32), (32, 16), (16, 1)])
+
+
+def conv2d_params(in_channels, out_channels, kernel_size, bias=True):
+    if isinstance(kernel_size, int):
+        kernel_size = (kernel_size, kernel_size)
+    kh, kw = kernel_size
+    return out_channels * in_channels * kh * kw + (out_channels if bias else 0)
+
+
+def linear_params(in_features, out_features, bias=True):
+    return in_features * out_features + (out_features if bias else 0)
+q6_output = torch.tensor([[12, 12, 17],
+                          [10, 17, 19],
+                          [9, 6, 14]])
+
+
+def relu_by_hand(t):
+    return t * (t > 0)
+
+
+def conv2d(image, kernel, stride=1, padding=0):
+    h, w = image.shape
+    kh, kw = kernel.shape
+    padded = torch.zeros(h + 2 * padding, w + 2 * padding, dtype=image.dtype)
+    padded[padding:padding + h, padding:padding + w] = image
+    out = torch.zeros((h + 2 * padding - kh) // stride + 1, (w + 2 * padding - kw) // stride + 1, dtype=image.dtype)
+    for i in range(out.shape[0]):
+        for j in range(out.shape[1]):
+            out[i, j] = torch.sum(padded[i * stride:i * stride + kh, j * stride:j * stride + kw] * kernel)
+    return out
+def max_pool2d(image, kernel_size=2):
+    h, w = image.shape
+    k = kernel_size
+    out = torch.zeros(h // k, w // k, dtype=image.dtype)
+    for i in range(h // k):
+        for j in range(w // k):
+            out[i, j] = image[i * k:(i + 1) * k, j * k:(j + 1) * k].max()
+    return out
+
+
+def tiny_forward_by_hand(image, kernel):
+    """conv -> relu -> pool with my own functions, like one channel of the CNN."""
+    return max_pool2d(relu_by_hand(conv2d(image, kernel, padding=1)))
+
+
+class CNN(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.conv1 = nn.Conv2d(1, 3, 3, padding=1)
+        self.conv2 = nn.Conv2d(3, 2, 3, padding=1)
+        self.pool = nn.MaxPool2d(2)
+        self.relu = nn.ReLU()
+        self.flatten = nn.Flatten()
+        self.fc = nn.Linear(1250, 1)
+
+    def forward(self, x):
+        x = self.pool(self.relu(self.conv1(x)))
+        x = self.pool(self.relu(self.conv2(x)))
+        return self.fc(self.flatten(x))
+
+
+def conv_block(input_channels, output_channels):
+    return nn.Sequential(nn.Conv2d(input_channels, output_channels, (3, 3), padding=1), nn.ReLU())
+
+
+class ConvNet(nn.Module):
+    def __init__(self, input_channels):
+        super().__init__()
+        self.main = nn.Sequential(*[conv_block(c, 3) for c in [input_channels, 3, 3, 3, 3]], nn.Flatten(), nn.Linear(49152, 1))
+
+    def forward(self, x):
+        return self.main(x)
+q9_true = {"C"}
+
+q10_answers = {1: True, 2: False, 3: True, 4: True, 5: False, 6: False, 7: True, 8: False}
+
+model = CNN()
+img = torch.randn(100, 100)
+with torch.no_grad():
+    mine = tiny_forward_by_hand(img, model.conv1.weight[0, 0]) + 0 * model.conv1.bias[0]
+    ref = model.pool(model.relu(F.conv2d(img[None, None], model.conv1.weight[:1], padding=1)))[0, 0]
+print("channel 0 matches:", torch.allclose(mine, ref, atol=1e-5))
