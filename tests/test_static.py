@@ -4818,17 +4818,18 @@ def test_a_match_capturing_a_table_or_its_list_may_fill_it(case):
 
 _CHEATS_EXPECTED = json.loads((CORPUS / "cheats" / "expected.json").read_text())
 _OPEN_CHEATS = {name for name, entry in _CHEATS_EXPECTED.items() if entry.get("open")}
-_ROUND_95 = sorted(p.name for p in (CORPUS / "cheats").glob("r9[4-7]_q6_*") if p.name not in _OPEN_CHEATS)
+_ROUND_95 = sorted(p.name for p in (CORPUS / "cheats").glob("r9[4-8]_q6_*") if p.name not in _OPEN_CHEATS)
 
 
 @pytest.mark.parametrize("name", _ROUND_95)
-def test_the_reader_finds_torch_in_every_by_hand_function_of_attack_rounds_94_to_97(name):
+def test_the_reader_finds_torch_in_every_by_hand_function_of_attack_rounds_94_to_98(name):
     # 72 files nobody here wrote but four: names of torch's or Python's bound in a scope (a parameter named torch,
     # a local print), new-value calls handing back an argument (torch.sym_ite, json hooks, median_low, a deepcopy
     # memo), a table's .get default, holder methods on a default, a match capture or an except name, checking
     # decorators rebinding their function by except-as or case, a lambda callback, loops over rows holding the list,
     # 'plain data' stores that were not (a class body's name, a comparison's dunder: round 96); round 97, the
-    # author's probes of a checking decorator's labels and logging, recorders handed texts, and torch's results
+    # author's probes of a checking decorator's labels and logging, recorders handed texts, and torch's results;
+    # round 98, elements of what conv2d reads taken out by comprehensions, copies, unpacking or a function's names
     from grader.judge.submission import Source, load
 
     units = load(Source(CORPUS / "cheats" / name)).units
@@ -5005,6 +5006,62 @@ def test_a_loop_reading_the_elements_of_what_conv2d_reads_is_not_conv2ds(loop):
     source = _SLOTS.replace("SLOTS[0].fn(image[None, None], kernel[None, None])[0, 0] + TABLE['a'].fn(image, kernel)",
                             "(image[:1, :1] * kernel[:1, :1]).sum() + len(SLOTS) + len(TABLE) + len(CFG)") + loop
     source = source.replace("TABLE = {'a': Slot()}\n", "TABLE = {'a': Slot()}\nCFG = {}\n")
+    assert found([source]) == []
+
+
+@pytest.mark.parametrize("taken", [
+    # attack round 98: elements taken out of what conv2d reads by comprehensions, copies, dict(...), itemgetter,
+    # unpacking, and a function's own names (each gave conv2d torch's convolution through SLOTS[0].fn, unread)
+    "C = [s for s in SLOTS]\nfor s in C:\n    _remember(s, F.conv2d)\n",
+    "_remember(next(s for s in SLOTS), F.conv2d)\nx = next(s for s in SLOTS)\n_remember(x, F.conv2d)\n",
+    "ROWS = [[s] for s in SLOTS]\n_remember(ROWS[0][0], F.conv2d)\n",
+    "D = {i: s for i, s in enumerate(SLOTS)}\n_remember(D[0], F.conv2d)\n",
+    "C = SLOTS * 1\nC[0].fn = F.conv2d\n",
+    "C = SLOTS[:]\nE = C + []\n_remember(E[0], F.conv2d)\n",
+    "D = dict(a=SLOTS[0])\n_remember(D['a'], F.conv2d)\n",
+    "D = dict(zip('ab', SLOTS))\n_remember(D['a'], F.conv2d)\n",
+    "import operator\nx = operator.itemgetter(0)(SLOTS)\n_remember(x, F.conv2d)\n",
+    "a, b = SLOTS\n_remember(a, F.conv2d)\n",
+    "[a, b] = SLOTS\n_remember(a, F.conv2d)\n",
+    "first, *rest = SLOTS\nfor s in [first]:\n    _remember(s, F.conv2d)\n",
+    "b, a = reversed(SLOTS)\n_remember(a, F.conv2d)\n",
+    "(ka, a), = TABLE.items()\n_remember(a, F.conv2d)\n",
+    "if (x := SLOTS[0]) is not None:\n    _remember(x, F.conv2d)\n",
+    "def _setup():\n    a, b = SLOTS\n    _remember(a, F.conv2d)\n_setup()\n",
+    "def _setup():\n    x = SLOTS[0]\n    x.fn = F.conv2d\n_setup()\n",
+    "def _setup():\n    gen = (s for s in SLOTS)\n    for s in gen:\n        _remember(s, F.conv2d)\n_setup()\n",
+    "def _setup():\n    T = {0: SLOTS[0]}\n    for k, s in T.items():\n        _remember(s, F.conv2d)\n_setup()\n",
+    "T = {'a': 1}\ndef _setup():\n    T = SLOTS\n    for s in T:\n        _remember(s, F.conv2d)\n_setup()\n",
+    "D = dict(enumerate(SLOTS))\ndef _setup():\n    (k, v), *_ = D.items()\n    _remember(v, F.conv2d)\n_setup()\n",
+    "import contextlib\ndef _setup():\n    with contextlib.nullcontext(SLOTS) as w:\n        _remember(w[0], F.conv2d)\n"
+    "_setup()\n",
+    "def _setup():\n    if (x := SLOTS[0]) is not None:\n        _remember(x, F.conv2d)\n_setup()\n",
+    "def _setup():\n    global A\n    A, B = SLOTS\n    _remember(A, F.conv2d)\n_setup()\n",
+])
+def test_elements_taken_out_of_what_conv2d_reads_are_followed_however_they_are_taken(taken):
+    assert any(kind == "builtin" and "conv2d" in what for kind, what in found([_SLOTS + taken])), found([_SLOTS + taken])
+
+
+@pytest.mark.parametrize("taken", [
+    # ... but an item of an element (a log conv2d appends to, read by a comprehension), a config's constants taken by
+    # itemgetter, what a call makes of the elements, and elements only read stay readable (fairness round 65's
+    # `[e["shape"] for e in LOG]` and `stride, padding = operator.itemgetter("stride", "padding")(DEFAULTS)`)
+    "strides = [e['stride'] for e in LOG]\nfor s in strides:\n    _check(s)\n",
+    "import operator\nstride, padding = operator.itemgetter('stride', 'padding')(CFG)\n_check(stride)\n_check(padding)\n",
+    "stride = CFG['stride']\n_check(stride)\n",
+    "sizes = [len(str(s)) for s in SLOTS]\nfor n in sizes:\n    _check(n)\n",
+    "a, b = SLOTS\nprint(type(a).__name__, type(b).__name__)\n",
+    "def _report():\n    names = [type(s).__name__ for s in SLOTS]\n    for name in names:\n        _check(name)\n_report()\n",
+])
+def test_what_is_made_of_elements_conv2d_only_appends_or_holds_constants_is_not_conv2ds(taken):
+    source = (_TORCH_AND_F + "class Slot:\n    pass\nSLOTS = [Slot(), Slot()]\nLOG = []\n"
+              "CFG = {'stride': 1, 'padding': 0, 'strides': [1, 2]}\n"
+              "def conv2d(image, kernel, stride=1, padding=0):\n"
+              "    LOG.append({'stride': stride, 'shape': tuple(image.shape)})\n"
+              "    if CFG['strides'] and len(SLOTS) > 5:\n        print(SLOTS[0])\n" + _CONV_BODY
+              + "def _check(value):\n    x, k = torch.randn(5, 5), torch.randn(3, 3)\n"
+              "    print(torch.allclose(conv2d(x, k, value), F.conv2d(x[None, None], k[None, None], stride=value)[0, 0]))\n"
+              + taken)
     assert found([source]) == []
 
 

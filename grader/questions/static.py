@@ -8173,6 +8173,8 @@ def _aliases(reading: _Reading, reached: set[str], held=None) -> list[str]:
                     taken, (ast.Tuple, ast.List, ast.Set, ast.Call)) else None
             # `(_B, 0)[0]`, `next(_same(_B))`: a display's element, or what a call of the submission's (or next/iter
             # of one) hands back of its argument, is the object itself (attack round 87)
+            if value is not None and _constant_items_taken(reading, value):
+                continue  # (`stride = CFG["stride"]`: a constant, no part of the object: fairness round 65)
             plain = value
             while isinstance(plain, (ast.Attribute, ast.Subscript)):
                 plain = plain.value
@@ -8204,13 +8206,59 @@ def _shared_elements(reading: _Reading, value: ast.AST, depth: int = 0) -> set[s
         return _shared_elements(reading, value.value, depth + 1)
     if isinstance(value, (ast.List, ast.Tuple, ast.Set)):
         return {n for e in value.elts for n in _shared_elements(reading, e, depth + 1)}
-    if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id in ELEMENT_SHARING_BUILTINS \
-            and _unshadowed(reading, value.func.id):
-        return {n for a in value.args for n in _shared_elements(reading, a, depth + 1)}
+    if isinstance(value, ast.Dict):  # (`{0: SLOTS[0]}`, `{**T}`)
+        return {n for v in value.values for n in _shared_elements(reading, v, depth + 1)}
+    if isinstance(value, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)):
+        # a comprehension whose element is its own variable, or a display of them, holds the elements of what they
+        # iterate over (`[s for s in SLOTS]`, `{i: s for i, s in enumerate(SLOTS)}`, `[[s] for s in SLOTS]`: attack
+        # round 98); not of an item of one (`[e["shape"] for e in LOG]`, LOG only appended to by conv2d, handed on
+        # by a self-check: fairness round 65), nor what a call makes of one (`[len(s) for s in SLOTS]`)
+        own = {n.id for g in value.generators for n in ast.walk(g.target) if isinstance(n, ast.Name)}
+        sources = {n for g in value.generators for n in _shared_elements(reading, g.iter, depth + 1)} - own
+        found = set()
+        for part in ([value.key, value.value] if isinstance(value, ast.DictComp) else [value.elt]):
+            while isinstance(part, (ast.Tuple, ast.List, ast.Set)) and len(part.elts) == 1:
+                part = part.elts[0]  # (`[[s] for s in SLOTS]`)
+            if isinstance(part, ast.Starred):
+                part = part.value
+            pieces = part.elts if isinstance(part, (ast.Tuple, ast.List, ast.Set)) else [part]
+            names = {(p.value if isinstance(p, ast.Starred) else p) for p in pieces}
+            if {n.id for n in names if isinstance(n, ast.Name)} & own:
+                found |= sources
+            found |= _shared_elements(reading, part, depth + 1) - own  # (`[SLOTS[i] for i in range(2)]`)
+        return found
+    if isinstance(value, ast.BinOp) and isinstance(value.op, (ast.Add, ast.Mult)):  # (`SLOTS + []`, `SLOTS * 1`)
+        return _shared_elements(reading, value.left, depth + 1) | _shared_elements(reading, value.right, depth + 1)
+    if isinstance(value, ast.Call) and (
+            isinstance(value.func, ast.Name) and value.func.id in ELEMENT_SHARING_BUILTINS | {"dict"}
+            and _unshadowed(reading, value.func.id) or isinstance(value.func, ast.Call)):
+        if isinstance(value.func, ast.Name) and value.func.id == "dict" and len(value.args) == 1 \
+                and isinstance(value.args[0], ast.Name) and not value.keywords:
+            return set()  # (a table copied: :func:`_a_table_copied`'s own)
+        # (and what a call a call made is given: `operator.itemgetter(0)(SLOTS)`; keywords: `dict(a=SLOTS[0])`)
+        return {n for a in [*value.args, *(k.value for k in value.keywords)]
+                for n in _shared_elements(reading, a, depth + 1)}
     if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) \
             and value.func.attr in ELEMENT_SHARING_METHODS:
         return _shared_elements(reading, value.func.value, depth + 1)
     return set()
+
+
+def _unpacked_into(statement: ast.AST, target: str) -> tuple[ast.AST, bool] | None:
+    """When ``statement`` unpacks a value into names, ``target`` among them (``a, b = SLOTS``, ``first, *rest =
+    SLOTS``, ``(ka, a), (kb, b) = T.items()``): that value, and whether ``target`` is starred (a list of elements,
+    not one); None otherwise."""
+    if not isinstance(statement, ast.Assign):
+        return None
+    for t in statement.targets:
+        if not isinstance(t, (ast.Tuple, ast.List)):
+            continue
+        for n in ast.walk(t):
+            if isinstance(n, ast.Starred) and isinstance(n.value, ast.Name) and n.value.id == target:
+                return statement.value, True
+            if isinstance(n, ast.Name) and n.id == target:
+                return statement.value, False
+    return None
 
 
 def _holds_elements_of(reading: _Reading, statement: ast.AST, target: str, reached: set[str], held) -> bool:
@@ -8218,22 +8266,42 @@ def _holds_elements_of(reading: _Reading, statement: ast.AST, target: str, reach
     list(SLOTS)``, ``_it = iter(SLOTS)``, ``slot = next(_it)``): what is done to an element through it is done to
     the reached object's (holes found probing the loops on 2026-12-03), when something changes it or hands it to a
     call that may keep (as :func:`_loops_over_elements_of`)."""
-    if _the_name_bound(statement) != target or isinstance(statement.value, ast.Name):
+    def reached_in(value):
+        return {name for name in _shared_elements(reading, value) if name in reached and name not in reading.imported
+                and _holds_objects(reading, name) and (held is None or held(name, statement))}
+
+    unpacked = _unpacked_into(statement, target)
+    if unpacked is not None:  # (`a, b = SLOTS`, `first, *rest = SLOTS`, `h, t = Impl`: attack round 98)
+        value, starred = unpacked
+        if _constant_items_taken(reading, value) or not reached_in(value):
+            return False
+        return any(_changed_or_handed(reading, holder) for holder in _element_holders(reading, target)) if starred \
+            else _changed_or_handed(reading, target)
+    value = statement.value if _the_name_bound(statement) == target else None
+    if not isinstance(statement, (ast.Assign, ast.AnnAssign)):  # (`if (x := SLOTS[0]) is not None:`: round 98)
+        value = next((n.value for n in ast.walk(statement) if isinstance(n, ast.NamedExpr) and n.target.id == target
+                      and _local_scope_of(reading, n.target) is None), None)
+    if value is None or isinstance(value, ast.Name) or _constant_items_taken(reading, value):
         return False  # (a name bound to a name: the alias rule's own)
-    copied = _a_table_copied(reading, statement.value)
+    copied = _a_table_copied(reading, value)
     if copied is not None and copied in reached and (held is None or held(copied, statement)):
         return _an_object_item_used(reading, target, copied)
-    shared = {name for name in _shared_elements(reading, statement.value) if name in reached
-              and name not in reading.imported and _holds_objects(reading, name) and (held is None or held(name, statement))}
+    shared = reached_in(value)
     if not shared:
         return False
-    value = statement.value
-    if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id == "next" \
+    if isinstance(value, ast.Call) and (isinstance(value.func, ast.Name) and value.func.id in ("next", "min", "max")
+                                        or isinstance(value.func, ast.Call)) \
             or isinstance(value, ast.Subscript) and not isinstance(value.slice, ast.Slice):
-        return _changed_or_handed(reading, target)  # an element itself
-    # a container of the elements (`COPY = list(SLOTS)`, `_it = iter(SLOTS)`): what takes elements out of it, not the
-    # copy handed whole (`_check(list(_B), _ref)` hands a new list: fairness rounds 47 and 64)
-    return any(_changed_or_handed(reading, holder) for holder in _element_holders(reading, target))
+        # an element itself (`next(_it)`, `max(SLOTS, key=...)`, `operator.itemgetter(0)(SLOTS)`: attack round 98;
+        # what a call a call made hands back may be a container too)
+        if _changed_or_handed(reading, target) or not isinstance(value, ast.Call) \
+                or not isinstance(value.func, ast.Call):
+            return _changed_or_handed(reading, target)
+    # a container of the elements (`COPY = list(SLOTS)`, `_it = iter(SLOTS)`): what takes elements out of it, or an
+    # item of it used (`_remember(COPY[0], f)`, `ROWS[0][0].fn = f`: attack round 98), not the copy handed whole
+    # (`_check(list(_B), _ref)` hands a new list: fairness rounds 47 and 64)
+    return any(_changed_or_handed(reading, holder) for holder in _element_holders(reading, target)) \
+        or any(_an_object_item_used(reading, target, name) for name in shared)
 
 
 def _owners_of_local_loops_over(reading: _Reading, reached: set[str]) -> set[str]:
@@ -8242,7 +8310,29 @@ def _owners_of_local_loops_over(reading: _Reading, reached: set[str]) -> set[str
     a call: read as code reached, since what it does to an element is done to the reached object's (a hole found
     probing the loops on 2026-12-03; a module-level loop's variable is an alias: :func:`_loops_over_elements_of`)."""
     return {owner for owner, iterated in _local_loops_changing_their_variables(reading)
-            if owner not in reached and any(_holds_objects(reading, name) for name in iterated & reached)}
+            if owner not in reached and any(_holds_objects(reading, name) for name in
+                                            (iterated | {m for n in iterated for m in _element_sources(reading, n)})
+                                            & reached)}
+
+
+def _element_sources(reading: _Reading, name: str, depth: int = 0) -> set[str]:
+    """The module-level names whose elements the module-level ``name`` holds, through any number of copies (``D =
+    dict(enumerate(SLOTS))``, ``C = SLOTS[:]``, ``E = C + []``: what a function takes out of ``D`` is an element of
+    SLOTS's, attack round 98).  Memoised."""
+    memo = reading.memo.setdefault("element_sources", {})
+    if name in memo:
+        return memo[name]
+    memo[name] = set()  # (a cycle of copies ends here)
+    found: set[str] = set()
+    for node, _ in reading.bindings.get(name, []):
+        value = node.iter if isinstance(node, (ast.For, ast.AsyncFor)) else getattr(node, "value", None)
+        if isinstance(value, ast.AST) and (_the_name_bound(node) == name or isinstance(node, (ast.For, ast.AsyncFor))
+                                           or _unpacked_into(node, name) is not None):
+            found |= _shared_elements(reading, value) - {name}
+    if depth < 8:
+        found |= {m for n in found for m in _element_sources(reading, n, depth + 1)}
+    memo[name] = found - {name}
+    return memo[name]
 
 
 def _holds_objects(reading: _Reading, name: str) -> bool:
@@ -8263,21 +8353,44 @@ def _local_loops_changing_their_variables(reading: _Reading) -> list[tuple[str, 
     found = []
     parents = _parents(reading)
     changed_in: dict[int, set[str]] = {}  # function -> the names it changes or hands to a call that may keep
+    made_of: dict[int, dict[str, set[str]]] = {}  # function -> its locals -> the names of what they hold
     for loop in reading.nodes:
-        if not isinstance(loop, (ast.For, ast.AsyncFor)) or not (functions := _functions_around(reading, loop)):
+        if not isinstance(loop, (ast.For, ast.AsyncFor, ast.Assign, ast.AnnAssign, ast.NamedExpr, ast.With,
+                                 ast.AsyncWith)) \
+                or not (functions := _functions_around(reading, loop)):
             continue
-        if isinstance(loop.iter, (ast.List, ast.Tuple, ast.Set, ast.Dict)):
+        if isinstance(loop, (ast.For, ast.AsyncFor)) and isinstance(loop.iter, (ast.List, ast.Tuple, ast.Set,
+                                                                               ast.Dict)):
             continue  # (as _loops_over_elements_of)
-        iterated = frozenset(n.id for n in ast.walk(loop.iter) if isinstance(n, ast.Name)
-                             and n.id not in reading.imported)
-        if not iterated:
-            continue
         function = functions[0]
         if id(function) not in changed_in:
             changed_in[id(function)] = _names_changed_or_handed_in(reading, function)
-        targets = {n.id for n in ast.walk(loop.target) if isinstance(n, ast.Name)
-                   and not _a_constant_column(reading, loop, n.id)}
-        if not targets & changed_in[id(function)]:
+            made_of[id(function)] = _locals_made_of(reading, function)
+        if isinstance(loop, (ast.With, ast.AsyncWith)):  # (what a context manager hands back may be what it is
+            # given: `with nullcontext(SLOTS) as w`, attack round 98)
+            spelled = {n.id for item in loop.items if item.optional_vars is not None
+                       for n in ast.walk(item.context_expr) if isinstance(n, ast.Name)}
+            targets = {n.id for item in loop.items if item.optional_vars is not None
+                       for n in ast.walk(item.optional_vars) if isinstance(n, ast.Name)}
+        elif isinstance(loop, (ast.For, ast.AsyncFor)):
+            spelled = {n.id for n in ast.walk(loop.iter) if isinstance(n, ast.Name)}
+            targets = {n.id for n in ast.walk(loop.target) if isinstance(n, ast.Name)
+                       and not _a_constant_column(reading, loop, n.id)}
+        elif loop.value is None:
+            continue
+        else:
+            # a local bound to what holds elements of a module-level object, or to one of them (`a, b = SLOTS`,
+            # `T = SLOTS`, `first = next(s for s in SLOTS)`: attack round 98)
+            spelled = _shared_elements(reading, loop.value) - (
+                {n.id for n in ast.walk(loop.value)} if _constant_items_taken(reading, loop.value) else set())
+            targets = {n.id for t in (loop.targets if isinstance(loop, ast.Assign) else [loop.target])
+                       for n in ast.walk(t) if isinstance(n, ast.Name)}
+        # a local the function made of a module's object stands for that object (`T = SLOTS; for s in T`, `gen = (s
+        # for s in SLOTS); for s in gen`, `T = {0: SLOTS[0]}; for k, s in T.items()`: attack round 98)
+        local_sources = made_of[id(function)]
+        iterated = frozenset(m for n in spelled for m in (local_sources.get(n, ()) if n in local_sources else [n])
+                             if m not in reading.imported)
+        if not iterated or not targets & changed_in[id(function)]:
             continue
         node, outermost = loop, None
         while (node := parents.get(id(node))) is not None:
@@ -8289,11 +8402,42 @@ def _local_loops_changing_their_variables(reading: _Reading) -> list[tuple[str, 
     return found
 
 
+def _locals_made_of(reading: _Reading, function: ast.AST) -> dict[str, set[str]]:
+    """A function's own names bound to what holds elements of another name (:func:`_shared_elements`), or looped over
+    it: each -> the names not its own that what it holds is made of (through its other locals, to a fixed point)."""
+    own = _function_locals(function)[0]
+    direct: dict[str, set[str]] = {}
+    for n in (_walk_scope(function.body) if isinstance(function, ast.Lambda) else _walk_scope_body(function)):
+        if isinstance(n, (ast.Assign, ast.AnnAssign, ast.NamedExpr)) and n.value is not None:
+            names = _shared_elements(reading, n.value)
+            targets = n.targets if isinstance(n, ast.Assign) else [n.target]
+        elif isinstance(n, (ast.For, ast.AsyncFor, ast.comprehension)):
+            names = _shared_elements(reading, n.iter)
+            targets = [n.target]
+        else:
+            continue
+        for t in targets:
+            for bound in ast.walk(t):
+                if isinstance(bound, ast.Name) and bound.id in own:
+                    direct.setdefault(bound.id, set()).update(names)
+    resolved = {name: set(names) for name, names in direct.items()}
+    for _ in range(8):
+        changed = False
+        for name, names in resolved.items():
+            wider = {m for n in names for m in (resolved.get(n, ()) if n in resolved and n != name else [n])}
+            wider.discard(name)
+            if wider != names:
+                resolved[name], changed = wider, True
+        if not changed:
+            break
+    return resolved
+
+
 def _names_changed_or_handed_in(reading: _Reading, function: ast.AST) -> set[str]:
     """The names a function's body hands to a call that may keep (or calls a method of, with more than plain data),
     or changes an attribute or item of, by spelling: one walk of the body."""
     names: set[str] = set()
-    for st in function.body:
+    for st in (function.body if isinstance(function.body, list) else [function.body]):  # (a lambda's is one)
         for n in ast.walk(st):
             if isinstance(n, ast.Call) and not _keeps_nothing_it_is_handed(reading, n):
                 names |= {v.id for piece in [*n.args, *(k.value for k in n.keywords)] for v in _values_in(piece)
@@ -8320,12 +8464,9 @@ def _a_table_copied(reading: _Reading, value: ast.AST) -> str | None:
     return source.id if isinstance(source, ast.Name) and reading.bindings.get(source.id) else None
 
 
-def _an_object_item_used(reading: _Reading, copy: str, table: str) -> bool:
-    """Whether an item of ``copy`` (a shallow copy of ``table``) that may be one of ``table``'s objects is changed or
-    handed to a call that may keep: ``copy[k]`` where ``table``'s display holds no constant at ``k`` (an object, a
-    list), or under a key that is no constant (an element of a table changed through a copy of it: a hole found
-    probing on 2026-12-03; `cfg = dict(DEFAULTS); cfg["c"] = 1` then `nn.Conv2d(1, cfg["c"], cfg["kernel"])` hands
-    constants, fairness round 65)."""
+def _constant_keys(reading: _Reading, table: str) -> tuple[set, set]:
+    """The keys at which the module-level dict display ``table`` holds a constant, and the others (None among them:
+    some key is not known)."""
     constants, others = set(), set()
     for b, _ in reading.bindings.get(table, []):
         if not (_the_name_bound(b) == table and isinstance(b.value, ast.Dict)):
@@ -8334,6 +8475,39 @@ def _an_object_item_used(reading: _Reading, copy: str, table: str) -> bool:
         for k, v in zip(b.value.keys, b.value.values):
             (constants if isinstance(k, ast.Constant) and isinstance(v, ast.Constant) else others).add(
                 k.value if isinstance(k, ast.Constant) else None)
+    return constants, others
+
+
+def _constant_items_taken(reading: _Reading, value: ast.AST) -> bool:
+    """``value`` takes items of a table's at keys where it holds constants only, which carry no object (``T["k"]``,
+    ``T.get("k")``, ``operator.itemgetter("stride", "padding")(T)``: fairness round 65 unpacked a config so)."""
+    if isinstance(value, ast.Subscript):
+        table, keys = value.value, [value.slice]
+    elif isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and value.func.attr == "get" \
+            and len(value.args) == 1 and not value.keywords:
+        table, keys = value.func.value, value.args
+    elif isinstance(value, ast.Call) and isinstance(value.func, ast.Call) and len(value.args) == 1 \
+            and not value.keywords and _resolved(reading, value.func.func) == "operator.itemgetter" \
+            and not value.func.keywords:
+        table, keys = value.args[0], value.func.args
+    else:
+        return False
+    if not (isinstance(table, ast.Name) and keys and all(isinstance(k, ast.Constant) for k in keys)
+            and _local_scope_of(reading, table) is None):
+        return False
+    constants, others = _constant_keys(reading, table.id)
+    if reading.mutations.get(table.id) or None in others or table.id in reading.global_in_functions:
+        return False
+    return all(k.value in constants - others for k in keys)
+
+
+def _an_object_item_used(reading: _Reading, copy: str, table: str) -> bool:
+    """Whether an item of ``copy`` (a shallow copy of ``table``) that may be one of ``table``'s objects is changed or
+    handed to a call that may keep: ``copy[k]`` where ``table``'s display holds no constant at ``k`` (an object, a
+    list), or under a key that is no constant (an element of a table changed through a copy of it: a hole found
+    probing on 2026-12-03; `cfg = dict(DEFAULTS); cfg["c"] = 1` then `nn.Conv2d(1, cfg["c"], cfg["kernel"])` hands
+    constants, fairness round 65)."""
+    constants, others = _constant_keys(reading, table)
     for n in reading.nodes:  # (and what the copy is given itself: `cfg["out_channels"] = 1`)
         if isinstance(n, (ast.Assign, ast.AugAssign, ast.AnnAssign)):
             for t in (n.targets if isinstance(n, ast.Assign) else [n.target]):
@@ -8399,6 +8573,8 @@ def _element_holders(reading: _Reading, name: str) -> set[str]:
             elif _the_name_bound(node) == other and not isinstance(node.value, ast.Name) \
                     and name in _shared_elements(reading, node.value):
                 holders.add(other)
+            elif _unpacked_into(node, other) is not None and name in _shared_elements(reading, node.value):
+                holders.add(other)  # (`a, b = COPY`)
     return holders - {name}
 
 
@@ -8421,6 +8597,8 @@ def _a_constant_column(reading: _Reading, loop: ast.AST, target: str) -> bool:
     if not (isinstance(keyed, ast.Name) and (first and (len(names) == 2) == (keyed is not iterated)
                                              or keyed is iterated and isinstance(loop.target, ast.Name))):
         return False
+    if _local_scope_of(reading, keyed) is not None:
+        return False  # (a function's own `T = SLOTS` spelled as a module's table of constants: attack round 98)
     bindings = reading.bindings.get(keyed.id, [])
     return bool(bindings) and not reading.mutations.get(keyed.id) and keyed.id not in reading.global_in_functions \
         and all(isinstance(b, ast.Assign) and isinstance(b.value, ast.Dict) and all(
