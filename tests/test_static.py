@@ -440,6 +440,37 @@ def test_the_attackers_quadratic_case_is_read():
     assert found([source]) == []
 
 
+def test_the_nodes_of_one_long_function_share_its_locals_rather_than_copy_them():
+    # a stress file of 3,000 loops in one function: each node's scope copied the function's locals (823 MB of the
+    # judge's memory, 5.3 s) and looked for itself among the body's statements (quadratic); one set per function now
+    import ast
+
+    from grader.questions.static import _read, _scope_around
+
+    body = "".join(f"    for i{n} in range(2):\n        out = out + i{n}\n" for n in range(50))
+    source = "def conv2d(image, kernel):\n    out = 0\n" + body + "    return out\n"
+    reading = _read((source,))
+    names = [n for n in reading.nodes if isinstance(n, ast.Name) and n.id.startswith("i")]
+    scopes = {id(_scope_around(reading, n)[0].names) for n in names}
+    assert len(names) > 50 and len(scopes) == 1
+    assert {"out", "i0", "i49", "image"} <= set(_scope_around(reading, names[-1])[0].names)
+
+
+def test_a_question_the_reader_cannot_finish_in_its_budget_earns_nothing_and_is_not_asked_again(monkeypatch):
+    import grader.questions.static as static
+
+    source = HAND_WRITTEN + "\n_budget = 'a reading of its own'\n"
+    monkeypatch.setattr(static, "READING_SECONDS", -1.0)  # (past the deadline from the first step)
+    assert by_hand_findings((source,), "conv2d") == [static.READ_TOO_LONG]
+    monkeypatch.setattr(static, "READING_SECONDS", 10.0)
+    # given up once, given up for every later question about that reading (its memos may be half made)...
+    assert by_hand_findings((source,), "max_pool2d") == [static.READ_TOO_LONG]
+    assert static.unreadable_findings((source,), reached_from=("conv2d",)) == [static.READ_TOO_LONG]
+    assert static.READ_TOO_LONG.kind == "unverifiable" and "10 s" in static.READ_TOO_LONG.what
+    # ... and every other reading is read in full
+    assert found([HAND_WRITTEN]) == []
+
+
 # -- laundering through `self` and through calls (attack round 2) --------------------------------------
 
 TOOLBOX = ("import torch.nn.functional as F\n"

@@ -62,6 +62,7 @@ import keyword
 import re
 import sys
 import textwrap
+import time
 from dataclasses import dataclass
 from typing import Callable
 
@@ -625,15 +626,57 @@ def by_hand_findings(units: tuple[str, ...] | None, function: str, *,
     if not units:
         return []
     reading = _read(tuple(units))
-    _read_logging_callbacks(reading, tuple(units))
-    if function not in reading.reached:  # several checks ask about one function: walked once per reading
-        nodes: set[int] = set()
-        found = _reachable_builtins(reading, function, nodes)
-        reading.reached[function] = found + [finding for node, finding in reading.reach_only if id(node) in nodes]
-        reading.reached_nodes[function] = nodes
-    findings = list(reading.unreadable) + reading.reached[function] + _while_running(
-        reading, reading.reached_nodes[function], threads_running)
+
+    def question() -> list[Finding]:
+        _read_logging_callbacks(reading, tuple(units))
+        if function not in reading.reached:  # several checks ask about one function: walked once per reading
+            nodes: set[int] = set()
+            found = _reachable_builtins(reading, function, nodes)
+            reading.reached[function] = found + [finding for node, finding in reading.reach_only
+                                                 if id(node) in nodes]
+            reading.reached_nodes[function] = nodes
+        return list(reading.unreadable) + reading.reached[function] + _while_running(
+            reading, reading.reached_nodes[function], threads_running)
+
+    findings = _within_budget(reading, question)
+    if findings is None:
+        return [READ_TOO_LONG]
     return sorted({f for f in findings if f.hides_from_by_hand}, key=lambda f: (f.kind, f.what))
+
+
+#: CPU seconds of the judge's thread that reading one question about a submission may take (the corpora's slowest
+#: file reads in well under one).  Past it the question is given up: a file written to stall the reader costs its
+#: own by-hand points and its models' (:data:`READ_TOO_LONG`), never the batch its time.
+READING_SECONDS = 10.0
+
+#: What a question given up after :data:`READING_SECONDS` finds.
+READ_TOO_LONG = Finding("unverifiable", f"code the grader could not finish reading in {READING_SECONDS:g} s of CPU "
+                                        "(what it reaches is unproven)")
+
+
+class _GivenUp(Exception):
+    """Raised inside the reader past its reading's deadline (:func:`_tick`)."""
+
+
+def _within_budget(reading: _Reading, question: Callable[[], list[Finding]]) -> list[Finding] | None:
+    """``question()``, given :data:`READING_SECONDS` of the thread's CPU; None when it did not finish, or when an
+    earlier question about ``reading`` did not (its memos may be half made)."""
+    if reading.too_long:
+        return None
+    reading.deadline = time.thread_time() + READING_SECONDS
+    try:
+        return question()
+    except _GivenUp:
+        reading.too_long = True
+        return None
+    finally:
+        reading.deadline = float("inf")
+
+
+def _tick(reading: _Reading) -> None:
+    """Give the question being read up once its reading's deadline passed (:func:`_within_budget`)."""
+    if time.thread_time() > reading.deadline:
+        raise _GivenUp
 
 
 def unreadable_findings(units: tuple[str, ...] | None, *, models: bool = False,
@@ -650,13 +693,19 @@ def unreadable_findings(units: tuple[str, ...] | None, *, models: bool = False,
     if not units:
         return []
     reading = _read(tuple(units))
-    found = list(reading.unreadable)
-    reached: set[int] = set()
-    if (reading.reach_only or reading.while_running) and reached_from:
-        for name in reached_from:
-            _reachable_builtins(reading, name, reached)
-        found += [finding for node, finding in reading.reach_only if id(node) in reached]
-    found += _while_running(reading, reached, threads_running)
+
+    def question() -> list[Finding]:
+        found = list(reading.unreadable)
+        reached: set[int] = set()
+        if (reading.reach_only or reading.while_running) and reached_from:
+            for name in reached_from:
+                _reachable_builtins(reading, name, reached)
+            found += [finding for node, finding in reading.reach_only if id(node) in reached]
+        return found + _while_running(reading, reached, threads_running)
+
+    found = _within_budget(reading, question)
+    if found is None:
+        return [READ_TOO_LONG]
     return sorted({f for f in found if f.hides_from_models or not models}, key=lambda f: f.what)
 
 
@@ -787,6 +836,11 @@ class _Reading:
         self.nodes: list[ast.AST] = []
         """Every node of every unit that parses: the rules on the submission's own classes look at each use."""
         self.memo: dict = {}
+        self.deadline = float("inf")
+        """The judge thread's CPU time (:func:`time.thread_time`) past which the question being read is given up
+        (:data:`READING_SECONDS`)."""
+        self.too_long = False
+        """Whether a question about this reading was given up (its memos may be half made: none is asked again)."""
         self.position: dict[int, int] = {}
         """Every node's top-level statement, by id, as its place in the order the units run them."""
         """What those rules computed over every node, once per reading (each is asked per name or call)."""
@@ -5133,6 +5187,7 @@ def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | No
         return _containers_of(reading, name)[:MAX_CONTAINERS]
 
     def walk(name: str, callbacks_only: bool = False) -> None:
+        _tick(reading)
         if not callbacks_only and (taken := _mutators_taken(reading).get(name)):
             # `_put = _KEPT.append`, `_same.info = _KEPT.append`: whatever calls it stores in the object, unread
             # (attack round 97)
@@ -5411,14 +5466,19 @@ def _scope_around(reading: _Reading, node: ast.AST) -> tuple[_Scope, dict[int, a
     memo = reading.memo.setdefault("scope_around", {})
     if id(node) in memo:
         return memo[id(node)]
+    _tick(reading)
     parents = _parents(reading)
     around: list[tuple[ast.AST, frozenset, frozenset]] = []  # innermost first
     child, parent = node, parents.get(id(node))
     while parent is not None:
-        if isinstance(parent, (ast.FunctionDef, ast.AsyncFunctionDef)) and any(child is b for b in parent.body) \
+        # (in a def's body: not its arguments, return annotation or a decorator, asked so rather than by looking
+        # for the node among the body's statements, which is quadratic in a long function's: a stress file of 3,000
+        # loops in one function read for 5 s)
+        if isinstance(parent, (ast.FunctionDef, ast.AsyncFunctionDef)) and child is not parent.args \
+                and child is not parent.returns and not any(child is d for d in parent.decorator_list) \
                 or isinstance(parent, ast.Lambda) and child is parent.body:
-            inner, declared = _function_locals(parent)
-            around.append((parent, frozenset(inner), frozenset(declared)))
+            inner, declared = _scope_locals(reading, parent)  # (one frozenset per def, not per node: 800 MB)
+            around.append((parent, inner, declared))
         elif isinstance(parent, ast.comprehension):
             made = parents.get(id(parent))
             if made is None:
@@ -8145,6 +8205,7 @@ def _aliases(reading: _Reading, reached: set[str], held=None) -> list[str]:
     for name, bindings in reading.bindings.items():
         if name in reached or name in found:
             continue
+        _tick(reading)
         for node, _ in bindings:
             if isinstance(node, ast.Assign) and len(node.targets) > 1 and any(
                     isinstance(t, ast.Name) and t.id in reached for t in node.targets):
@@ -8355,6 +8416,7 @@ def _local_loops_changing_their_variables(reading: _Reading) -> list[tuple[str, 
     changed_in: dict[int, set[str]] = {}  # function -> the names it changes or hands to a call that may keep
     made_of: dict[int, dict[str, set[str]]] = {}  # function -> its locals -> the names of what they hold
     for loop in reading.nodes:
+        _tick(reading)
         if not isinstance(loop, (ast.For, ast.AsyncFor, ast.Assign, ast.AnnAssign, ast.NamedExpr, ast.With,
                                  ast.AsyncWith)) \
                 or not (functions := _functions_around(reading, loop)):
@@ -8545,6 +8607,7 @@ def _changed_or_handed(reading: _Reading, name: str, depth: int = 0) -> bool:
     memo = reading.memo.setdefault("changed_or_handed", {})
     if name in memo:
         return memo[name]
+    _tick(reading)
     visiting = reading.memo.setdefault("changed_or_handed_visiting", set())
     if name in visiting:
         return False  # (a cycle of names holding each other's elements: decided where it started)
