@@ -823,12 +823,11 @@ GRADER_FAULTS: dict[str, str] = {
         # four more (a statement handing a config to torch's own functions beside a call that may keep: only that
         # call is read), and 2026-12-03 ten more (a registry's check result stored as plain data; a self-check in
         # the body of a loop or `with` whose header hands the config on: the header alone hands it; a config holding
-        # lists of constants read by their elements, or torch's dtypes, is constants; a `match` on it binds constants);
-        # these stay.
+        # lists of constants read by their elements, or torch's dtypes, is constants; a `match` on it binds constants),
+        # and 2026-12-03 (evening) two more (the config handed whole to a helper or a model's __init__ that reads only
+        # its constant items: _reads_only_constant_items); these stay.
         **{name: "(fairness round 65) " + _R65_READ_STATE_HANDED for name in (
-            "r65_cfg_compare_helper_given_config.ipynb",
             "r65_cfg_mappingproxy_readonly_view.ipynb",
-            "r65_cfg_model_built_from_config.ipynb",
             "r65_kernel_registry_stacked_for_layer.ipynb",
             "r65_namespace_config_vars_and_layer.ipynb",
             "r65_pool_reads_config_helper_pairs.ipynb",)},

@@ -5083,6 +5083,7 @@ def test_elements_taken_out_of_what_conv2d_reads_are_followed_however_they_are_t
     "sizes = [len(str(s)) for s in SLOTS]\nfor n in sizes:\n    _check(n)\n",
     "a, b = SLOTS\nprint(type(a).__name__, type(b).__name__)\n",
     "def _report():\n    names = [type(s).__name__ for s in SLOTS]\n    for name in names:\n        _check(name)\n_report()\n",
+    "def _report():\n    s = CFG['stride']\n    _check(s)\n_report()\n",
 ])
 def test_what_is_made_of_elements_conv2d_only_appends_or_holds_constants_is_not_conv2ds(taken):
     source = (_TORCH_AND_F + "class Slot:\n    pass\nSLOTS = [Slot(), Slot()]\nLOG = []\n"
@@ -5094,6 +5095,47 @@ def test_what_is_made_of_elements_conv2d_only_appends_or_holds_constants_is_not_
               "    print(torch.allclose(conv2d(x, k, value), F.conv2d(x[None, None], k[None, None], stride=value)[0, 0]))\n"
               + taken)
     assert found([source]) == []
+
+
+_CONFIGURED = (_TORCH_AND_F + "import torch.nn as nn\nCFG = {'stride': 1, 'kernel': 3, 'strides': [1, 2]}\n"
+               "def conv2d(image, kernel, stride=1, padding=0):\n"
+               "    if len(CFG['strides']) > 2:\n"
+               "        return CFG['strides'][-1](image[None, None], kernel[None, None])[0, 0]\n" + _CONV_BODY
+               + "x, k = torch.randn(5, 5), torch.randn(3, 3)\n")
+
+
+@pytest.mark.parametrize("handed", [
+    # fairness round 65: a config conv2d reads, handed whole to a self-check's helper or a model that reads only its
+    # constant items, or a constant item of it handed to a helper that calls torch, hands on no part of it
+    "def compare(config, mine):\n    s = config['stride']\n"
+    "    return torch.allclose(mine(x, k, s), F.conv2d(x[None, None], k[None, None], stride=s)[0, 0])\n"
+    "print(compare(CFG, conv2d))\n",
+    "class Net(nn.Module):\n    def __init__(self, cfg):\n        super().__init__()\n"
+    "        self.conv = nn.Conv2d(1, 3, cfg['kernel'], stride=cfg['stride'])\n"
+    "    def forward(self, x):\n        return self.conv(x)\nnet = Net(CFG)\n",
+    "def check(s):\n    print(torch.allclose(conv2d(x, k, s), F.conv2d(x[None, None], k[None, None], stride=s)[0, 0]))\n"
+    "check(CFG['stride'])\ncheck(CFG.get('stride'))\n",
+])
+def test_a_config_handed_to_code_that_reads_only_its_constants_hands_on_none_of_it(handed):
+    assert found([_CONFIGURED + handed]) == []
+
+
+@pytest.mark.parametrize("handed", [
+    # ... but code that may keep the config, or a list in it, still does (the author's probes, 2026-12-03)
+    "def compare(config):\n    s = config['stride']\n    config['strides'].append(F.conv2d)\ncompare(CFG)\n",
+    "def compare(config):\n    s = config['stride']\n    config.get('strides').append(F.conv2d)\ncompare(CFG)\n",
+    "def compare(config):\n    s = config['stride']\n    locals()['config']['strides'].append(F.conv2d)\ncompare(CFG)\n",
+    "def compare(config):\n    s = config['stride']\n    eval('config')['strides'].append(F.conv2d)\ncompare(CFG)\n",
+    "def compare(config, box=CFG):\n    s = config['stride']\n    box['strides'].append(F.conv2d)\ncompare(CFG)\n",
+    "class Net(nn.Module):\n    def __init__(self, cfg):\n        super().__init__()\n        self.cfg = cfg\n"
+    "    def arm(self):\n        self.cfg['strides'].append(F.conv2d)\nNet(CFG).arm()\n",
+    "class Base(nn.Module):\n    def __new__(cls, cfg):\n        cfg['strides'].append(F.conv2d)\n"
+    "        return super().__new__(cls)\nclass Net(Base):\n    def __init__(self, cfg):\n        super().__init__()\n"
+    "        self.k = cfg['kernel']\nNet(CFG)\n",
+    "def compare(*configs):\n    configs[0]['strides'].append(F.conv2d)\ncompare(CFG)\n",
+])
+def test_a_config_handed_to_code_that_may_keep_it_is_still_followed(handed):
+    assert any("conv2d" in what for kind, what in found([_CONFIGURED + handed])), found([_CONFIGURED + handed])
 
 
 def test_a_method_returning_its_own_variable_hands_back_no_module_name_spelled_alike():

@@ -6697,6 +6697,8 @@ def _calls_that_may_keep(reading: _Reading, statement: ast.AST, name: str) -> li
     read the self-check's F.conv2d as code of ``x``, which ``ops.conv`` is handed); nothing when none may."""
     if not isinstance(statement, ast.stmt):
         return [statement]
+    parents = _parents(reading)
+
     def handed(part: ast.AST, call: ast.Call) -> set[str]:
         # as _record_calls_given reads it: a comprehension's variable hands on what its iterable holds
         names = {n.id for piece in [*call.args, *(k.value for k in call.keywords)] for n in _values_in(piece)}
@@ -6705,14 +6707,54 @@ def _calls_that_may_keep(reading: _Reading, statement: ast.AST, name: str) -> li
 
     handing = [call for part in _statement_expressions(statement) for call in ast.walk(part)
                if isinstance(call, ast.Call) and name in handed(part, call)]
-    keeping = [call for call in handing if not _keeps_nothing_it_is_handed(reading, call)]
+    keeping = [call for call in handing if not _keeps_nothing_it_is_handed(reading, call)
+               and not _reads_only_constant_items(reading, parents, call, name)]
     if not handing or len(keeping) == len(handing):
         return [statement]
-    parents = _parents(reading)
     if any(not isinstance(_plain_base(call.func), ast.Name)
            or isinstance(parent := parents.get(id(call)), ast.Call) and parent.func is call for call in keeping):
         return [statement]  # (`partial(put, box)("f", g)`: the outer call hands what the inner one binds)
     return keeping
+
+
+def _reads_only_constant_items(reading: _Reading, parents: dict, call: ast.Call, table: str) -> bool:
+    """``call`` hands the module-level dict display ``table`` whole, and only, to parameters of a def of the
+    submission's (or of a class's ``__init__``) that read nothing of it but its constant items (``def compare(config,
+    ...): s, p = config["stride"], config["padding"]``, ``ConfiguredCNN(DEFAULTS)`` building a layer of
+    ``cfg["kernel"]``): the call keeps nothing of the table (fairness round 65: a config handed to a self-check's
+    helper or a model made the helper's F.conv2d conv2d's code)."""
+    if not isinstance(call.func, ast.Name) or len(bindings := reading.bindings.get(call.func.id, [])) != 1:
+        return False
+    bound, offset = bindings[0][0], 0
+    if isinstance(bound, ast.ClassDef):
+        members = {m.name: m for m in bound.body if isinstance(m, (ast.FunctionDef, ast.AsyncFunctionDef))}
+        if bound.keywords or bound.decorator_list or "__new__" in members or "__init__" not in members or not all(
+                (_resolved(reading, base) or "").startswith("torch.") for base in bound.bases):
+            return False  # (a metaclass, a decorator, a __new__ or a base of the submission's may take it too)
+        bound, offset = members["__init__"], 1
+    if not isinstance(bound, ast.FunctionDef) or bound.decorator_list or bound.args.vararg or bound.args.kwarg:
+        return False
+    positional = [a.arg for a in bound.args.posonlyargs + bound.args.args][offset:]
+    named = {a.arg for a in bound.args.args[offset:] + bound.args.kwonlyargs}
+    parameters = []
+    for i, argument in enumerate(call.args):
+        if any(isinstance(n, ast.Name) and n.id == table for n in ast.walk(argument)):
+            if not (isinstance(argument, ast.Name) and i < len(positional)):
+                return False
+            parameters.append(positional[i])
+    for keyword in call.keywords:
+        if any(isinstance(n, ast.Name) and n.id == table for n in ast.walk(keyword.value)):
+            if not (isinstance(keyword.value, ast.Name) and keyword.arg in named):
+                return False
+            parameters.append(keyword.arg)
+    constants, others = _constant_keys(reading, table)
+    if not parameters or reading.mutations.get(table) or None in others or table in reading.global_in_functions:
+        return False
+    constants -= others
+    return all(isinstance(parent := parents.get(id(n)), ast.Subscript) and parent.value is n
+               and isinstance(parent.ctx, ast.Load) and isinstance(parent.slice, ast.Constant)
+               and parent.slice.value in constants
+               for n in ast.walk(bound) if isinstance(n, ast.Name) and n.id in parameters)
 
 
 #: Decorators that turn a def into an object with methods that change it (``@singledispatch`` then ``f.register``).
@@ -8242,6 +8284,8 @@ def _aliases(reading: _Reading, reached: set[str], held=None) -> list[str]:
             for held_name in _handed_through(reading, value):
                 if held_name in reached and held_name not in reading.imported \
                         and (held is None or held(held_name, node)) \
+                        and not (isinstance(value, ast.Call) and _reads_only_constant_items(
+                            reading, _parents(reading), value, held_name)) \
                         and not (_sets_items_only(node) and _a_function_alone(reading, held_name)) and (
                         isinstance(plain, ast.Name) and plain.id == held_name or not all(
                             isinstance(b, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Import,
@@ -8443,8 +8487,7 @@ def _local_loops_changing_their_variables(reading: _Reading) -> list[tuple[str, 
         else:
             # a local bound to what holds elements of a module-level object, or to one of them (`a, b = SLOTS`,
             # `T = SLOTS`, `first = next(s for s in SLOTS)`: attack round 98)
-            spelled = _shared_elements(reading, loop.value) - (
-                {n.id for n in ast.walk(loop.value)} if _constant_items_taken(reading, loop.value) else set())
+            spelled = set() if _constant_items_taken(reading, loop.value) else _shared_elements(reading, loop.value)
             targets = {n.id for t in (loop.targets if isinstance(loop, ast.Assign) else [loop.target])
                        for n in ast.walk(t) if isinstance(n, ast.Name)}
         # a local the function made of a module's object stands for that object (`T = SLOTS; for s in T`, `gen = (s
