@@ -5068,6 +5068,18 @@ def test_a_loop_reading_the_elements_of_what_conv2d_reads_is_not_conv2ds(loop):
     "_setup()\n",
     "def _setup():\n    if (x := SLOTS[0]) is not None:\n        _remember(x, F.conv2d)\n_setup()\n",
     "def _setup():\n    global A\n    A, B = SLOTS\n    _remember(A, F.conv2d)\n_setup()\n",
+    # ... the author's second pass: elements put into a fresh container, comprehensions of one of several values,
+    # dict.fromkeys, a default
+    "C = []\nC.append(SLOTS[0])\n_remember(C[0], F.conv2d)\n",
+    "D = {}\nD.update(a=SLOTS[0])\n_remember(D['a'], F.conv2d)\n",
+    "C = [None]\nC[0] = SLOTS[0]\n_remember(C[0], F.conv2d)\n",
+    "C = [s if s is not None else None for s in SLOTS]\n_remember(C[0], F.conv2d)\n",
+    "C = [s or None for s in SLOTS]\n_remember(C[0], F.conv2d)\n",
+    "C = [(y := s) for s in SLOTS]\n_remember(C[0], F.conv2d)\n",
+    "D = dict.fromkeys(SLOTS)\nfor s in D:\n    _remember(s, F.conv2d)\n",
+    "f = lambda s=SLOTS[0]: _remember(s, F.conv2d)\nf()\n",
+    "def _fill(s=SLOTS[0]):\n    _remember(s, F.conv2d)\n_fill()\n",
+    "def _fill(*, s=SLOTS[0]):\n    s.fn = F.conv2d\n_fill()\n",
 ])
 def test_elements_taken_out_of_what_conv2d_reads_are_followed_however_they_are_taken(taken):
     assert any(kind == "builtin" and "conv2d" in what for kind, what in found([_SLOTS + taken])), found([_SLOTS + taken])
@@ -5084,6 +5096,8 @@ def test_elements_taken_out_of_what_conv2d_reads_are_followed_however_they_are_t
     "a, b = SLOTS\nprint(type(a).__name__, type(b).__name__)\n",
     "def _report():\n    names = [type(s).__name__ for s in SLOTS]\n    for name in names:\n        _check(name)\n_report()\n",
     "def _report():\n    s = CFG['stride']\n    _check(s)\n_report()\n",
+    "HISTORY = []\ndef _keep(fn):\n    HISTORY.append(fn)\n    return fn\n_keep(conv2d)\nfor fn in HISTORY:\n    _check(1)\n",
+    "def _report(stride=CFG['stride']):\n    _check(stride)\n_report()\n",
 ])
 def test_what_is_made_of_elements_conv2d_only_appends_or_holds_constants_is_not_conv2ds(taken):
     source = (_TORCH_AND_F + "class Slot:\n    pass\nSLOTS = [Slot(), Slot()]\nLOG = []\n"

@@ -5439,7 +5439,7 @@ def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | No
         headers = {part[1] for part in walked_partly if part[0] == "header"}  # (a loop's binding is its header)
         aliases = _aliases(reading, seen, lambda name, at: any(  # names bound to an object already reached
             id(b) in walked or isinstance(b, (ast.For, ast.AsyncFor)) and id(b) in headers
-            for b in _bindings_in_force_at(reading, name, at)))
+            for b in _bindings_in_force_at(reading, name, at)), unread=seen - read)
         read.update(aliases)
         todo.extend(aliases)
         if todo:
@@ -5765,8 +5765,9 @@ def _changes_through_defaults(reading: _Reading, name: str) -> list[ast.AST]:
             if isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 for parameter, default in _parameter_defaults(function).items():
                     if isinstance(default, ast.Subscript) and isinstance(default.value, ast.Name) \
-                            and _a_table_of_constants(reading, default.value.id):
-                        continue  # (`stride=DEFAULTS["stride"]`: a constant)
+                            and _a_table_of_constants(reading, default.value.id) \
+                            or _constant_items_taken(reading, default):
+                        continue  # (`stride=DEFAULTS["stride"]`: a constant, of any table's)
                     if (base := _base_name(default)) is not None:
                         index.setdefault(base, []).append((function, parameter))
     if name not in reading.global_in_functions and reading.bindings.get(name) and all(
@@ -8237,12 +8238,15 @@ def _plain_own_class(reading: _Reading, name: str, seen: frozenset = frozenset()
         for b in bindings)
 
 
-def _aliases(reading: _Reading, reached: set[str], held=None) -> list[str]:
+def _aliases(reading: _Reading, reached: set[str], held=None, unread: frozenset | set = frozenset()) -> list[str]:
     """Module-level names bound to an object that a reached name also holds (``_O = _Ops``): what is done
     through them is done to a reached object.  ``held(name, statement)``: whether what ``name`` holds as that
     statement runs is an object reached (fairness round 58: `reference = conv2d` made before the loops holds a first
-    draft that nothing checked calls)."""
+    draft that nothing checked calls).  ``unread``: reached names the code reached only adds to, which are found
+    too when they hold a reached object's elements (`C.append(SLOTS[0])` reached from SLOTS, then `_remember(C[0],
+    F.conv2d)`: the author's probes of attack round 98)."""
     found = [name for name in _owners_of_local_loops_over(reading, reached) if name not in reached]
+    found += [name for name in unread if name not in found and _filled_with_elements_changed(reading, name, reached)]
     holders: dict[str, set[str]] = {}  # (for _loops_over_a_holder, made once a call)
     for name, bindings in reading.bindings.items():
         if name in reached or name in found:
@@ -8258,6 +8262,9 @@ def _aliases(reading: _Reading, reached: set[str], held=None) -> list[str]:
                     or _loops_over_elements_of(reading, node, name, reached, held)) \
                     or _holds_elements_of(reading, node, name, reached, held):
                 found.append(name)
+                break
+            if _filled_with_elements_changed(reading, name, reached):
+                found.append(name)  # (a container given elements of a reached object: `C.append(SLOTS[0])`)
                 break
             if isinstance(node, ast.Match) and isinstance(node.subject, ast.Name) \
                     and _a_table_of_constants(reading, node.subject.id):
@@ -8313,6 +8320,10 @@ def _shared_elements(reading: _Reading, value: ast.AST, depth: int = 0) -> set[s
         return {n for e in value.elts for n in _shared_elements(reading, e, depth + 1)}
     if isinstance(value, ast.Dict):  # (`{0: SLOTS[0]}`, `{**T}`)
         return {n for v in value.values for n in _shared_elements(reading, v, depth + 1)}
+    if isinstance(value, (ast.IfExp, ast.BoolOp, ast.NamedExpr)):  # (one of its values: `s or None`, `(y := s)`)
+        parts = [value.body, value.orelse] if isinstance(value, ast.IfExp) else value.values if isinstance(
+            value, ast.BoolOp) else [value.value]
+        return {n for part in parts for n in _shared_elements(reading, part, depth + 1)}
     if isinstance(value, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)):
         # a comprehension whose element is its own variable, or a display of them, holds the elements of what they
         # iterate over (`[s for s in SLOTS]`, `{i: s for i, s in enumerate(SLOTS)}`, `[[s] for s in SLOTS]`: attack
@@ -8321,16 +8332,21 @@ def _shared_elements(reading: _Reading, value: ast.AST, depth: int = 0) -> set[s
         own = {n.id for g in value.generators for n in ast.walk(g.target) if isinstance(n, ast.Name)}
         sources = {n for g in value.generators for n in _shared_elements(reading, g.iter, depth + 1)} - own
         found = set()
-        for part in ([value.key, value.value] if isinstance(value, ast.DictComp) else [value.elt]):
-            while isinstance(part, (ast.Tuple, ast.List, ast.Set)) and len(part.elts) == 1:
-                part = part.elts[0]  # (`[[s] for s in SLOTS]`)
-            if isinstance(part, ast.Starred):
-                part = part.value
-            pieces = part.elts if isinstance(part, (ast.Tuple, ast.List, ast.Set)) else [part]
-            names = {(p.value if isinstance(p, ast.Starred) else p) for p in pieces}
-            if {n.id for n in names if isinstance(n, ast.Name)} & own:
+        parts = [value.key, value.value] if isinstance(value, ast.DictComp) else [value.elt]
+        while parts:
+            part = parts.pop()
+            if isinstance(part, (ast.Tuple, ast.List, ast.Set)):  # (`[[s] for s in SLOTS]`, `[(s, 1) for ...]`)
+                parts.extend(part.elts)
+            elif isinstance(part, (ast.Starred, ast.NamedExpr)):  # (`[*s]`, `[(y := s) for ...]`)
+                parts.append(part.value)
+            elif isinstance(part, ast.IfExp):  # (`[s if ok else None for ...]`)
+                parts.extend((part.body, part.orelse))
+            elif isinstance(part, ast.BoolOp):  # (`[s or None for ...]`)
+                parts.extend(part.values)
+            elif isinstance(part, ast.Name) and part.id in own:
                 found |= sources
-            found |= _shared_elements(reading, part, depth + 1) - own  # (`[SLOTS[i] for i in range(2)]`)
+            else:
+                found |= _shared_elements(reading, part, depth + 1) - own  # (`[SLOTS[i] for i in range(2)]`)
         return found
     if isinstance(value, ast.BinOp) and isinstance(value.op, (ast.Add, ast.Mult)):  # (`SLOTS + []`, `SLOTS * 1`)
         return _shared_elements(reading, value.left, depth + 1) | _shared_elements(reading, value.right, depth + 1)
@@ -8346,7 +8362,49 @@ def _shared_elements(reading: _Reading, value: ast.AST, depth: int = 0) -> set[s
     if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) \
             and value.func.attr in ELEMENT_SHARING_METHODS:
         return _shared_elements(reading, value.func.value, depth + 1)
+    if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and value.func.attr == "fromkeys" \
+            and value.args:  # (`dict.fromkeys(SLOTS)`: its keys)
+        return _shared_elements(reading, value.args[0], depth + 1)
     return set()
+
+
+def _filled_with_elements_changed(reading: _Reading, name: str, reached: set[str]) -> bool:
+    """The changes made to ``name``'s object give it elements of a reached object (:func:`_filled_from`), and an
+    element of it is changed or handed to a call that may keep (as :func:`_holds_elements_of` reads a copy)."""
+    filled = {source for source in _filled_from(reading, name) if source in reached
+              and source not in reading.imported and _holds_objects(reading, source)}
+    return bool(filled) and (any(_changed_or_handed(reading, holder) for holder in _element_holders(reading, name))
+                             or any(_an_object_item_used(reading, name, source) for source in filled))
+
+
+def _filled_from(reading: _Reading, name: str) -> set[str]:
+    """The names whose elements the module-level ``name``'s object is given by the changes made to it
+    (``C.append(SLOTS[0])``, ``D.update(a=SLOTS[0])``, ``C[0] = SLOTS[0]``, ``C += [SLOTS[0]]``: attack round 98's
+    probes): it holds elements of theirs as a copy does.  Memoised."""
+    memo = reading.memo.setdefault("filled_from", {})
+    if name in memo:
+        return memo[name]
+    found: set[str] = set()
+
+    def module_names_shared(value: ast.AST) -> set[str]:  # (not a function's own `fn` of `IMPLS.append(fn)`)
+        return {n for n in _shared_elements(reading, value) if any(
+            isinstance(x, ast.Name) and x.id == n and _local_scope_of(reading, x) is None for x in ast.walk(value))}
+
+    for node in reading.mutations.get(name, []):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                and node.func.attr in MUTATING_METHODS and isinstance(node.func.value, ast.Name) \
+                and node.func.value.id == name and _local_scope_of(reading, node.func.value) is None:
+            for value in [*node.args, *(k.value for k in node.keywords)]:
+                found |= module_names_shared(value)
+        elif isinstance(node, (ast.Assign, ast.AugAssign)) and _spells_the_module_name(reading, node, name) and any(
+                isinstance(t, ast.Subscript) and isinstance(t.value, ast.Name) and t.value.id == name
+                for t in (node.targets if isinstance(node, ast.Assign) else [node.target])):
+            found |= module_names_shared(node.value)
+    for node, _ in reading.bindings.get(name, []):
+        if isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name) and node.target.id == name:
+            found |= module_names_shared(node.value)
+    memo[name] = found - {name}
+    return memo[name]
 
 
 def _unpacked_into(statement: ast.AST, target: str) -> tuple[ast.AST, bool] | None:
@@ -8434,6 +8492,7 @@ def _element_sources(reading: _Reading, name: str, depth: int = 0) -> set[str]:
         if isinstance(value, ast.AST) and (_the_name_bound(node) == name or isinstance(node, (ast.For, ast.AsyncFor))
                                            or _unpacked_into(node, name) is not None):
             found |= _shared_elements(reading, value) - {name}
+    found |= _filled_from(reading, name)
     if depth < 8:
         found |= {m for n in found for m in _element_sources(reading, n, depth + 1)}
     memo[name] = found - {name}
@@ -8446,7 +8505,11 @@ def _holds_objects(reading: _Reading, name: str) -> bool:
     dict(DEFAULTS)` then `cfg["out_channels"] = 1` changes no element of DEFAULTS, fairness round 65)."""
     bindings = reading.bindings.get(name, [])
     return bool(bindings) and not all(isinstance(b, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Import, ast.ImportFrom))
-                                      for b, _ in bindings) and not _a_table_of_constants(reading, name)
+                                      for b, _ in bindings) and not _a_table_of_constants(reading, name) and not (
+        # (an instance of plain data, `CFG = Config()`, holds constants: `def __init__(self, cfg=CFG)` building
+        # layers of `cfg.pool_size`, fairness round 3, as _calls_given reads it)
+        name not in reading.global_in_functions
+        and all(_makes_plain_data(reading, b) or _makes_immutable(reading, b) for b, _ in bindings))
 
 
 def _local_loops_changing_their_variables(reading: _Reading) -> list[tuple[str, frozenset]]:
@@ -8462,7 +8525,7 @@ def _local_loops_changing_their_variables(reading: _Reading) -> list[tuple[str, 
     for loop in reading.nodes:
         _tick(reading)
         if not isinstance(loop, (ast.For, ast.AsyncFor, ast.Assign, ast.AnnAssign, ast.NamedExpr, ast.With,
-                                 ast.AsyncWith)) \
+                                 ast.AsyncWith, ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)) \
                 or not (functions := _functions_around(reading, loop)):
             continue
         if isinstance(loop, (ast.For, ast.AsyncFor)) and isinstance(loop.iter, (ast.List, ast.Tuple, ast.Set,
@@ -8472,7 +8535,16 @@ def _local_loops_changing_their_variables(reading: _Reading) -> list[tuple[str, 
         if id(function) not in changed_in:
             changed_in[id(function)] = _names_changed_or_handed_in(reading, function)
             made_of[id(function)] = _locals_made_of(reading, function)
-        if isinstance(loop, (ast.With, ast.AsyncWith)):  # (what a context manager hands back may be what it is
+        if isinstance(loop, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+            # a parameter's default made of a module's object (`def _fill(s=SLOTS[0])`, `lambda s=SLOTS[0]: ...`:
+            # the author's probes of attack round 98)
+            arguments = loop.args
+            pairs = [*zip((arguments.posonlyargs + arguments.args)[::-1], arguments.defaults[::-1]),
+                     *zip(arguments.kwonlyargs, arguments.kw_defaults)]
+            pairs = [(a, d) for a, d in pairs if d is not None and not _constant_items_taken(reading, d)]
+            spelled = {n for a, d in pairs for n in _shared_elements(reading, d)}
+            targets = {a.arg for a, d in pairs if _shared_elements(reading, d)}
+        elif isinstance(loop, (ast.With, ast.AsyncWith)):  # (what a context manager hands back may be what it is
             # given: `with nullcontext(SLOTS) as w`, attack round 98)
             spelled = {n.id for item in loop.items if item.optional_vars is not None
                        for n in ast.walk(item.context_expr) if isinstance(n, ast.Name)}
@@ -8497,12 +8569,14 @@ def _local_loops_changing_their_variables(reading: _Reading) -> list[tuple[str, 
                              if m not in reading.imported)
         if not iterated or not targets & changed_in[id(function)]:
             continue
-        node, outermost = loop, None
+        node, outermost = loop, loop if isinstance(loop, (ast.FunctionDef, ast.AsyncFunctionDef)) else None
         while (node := parents.get(id(node))) is not None:
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
                 outermost = node
+            elif outermost is None and isinstance(node, ast.stmt) and _the_name_bound(node) is not None:
+                outermost = node  # (a module-level `f = lambda s=SLOTS[0]: ...`: f)
         if outermost is not None:
-            found.append((outermost.name, iterated))
+            found.append((getattr(outermost, "name", None) or _the_name_bound(outermost), iterated))
     reading.memo["local_loops"] = found
     return found
 
@@ -8681,6 +8755,8 @@ def _element_holders(reading: _Reading, name: str) -> set[str]:
                 holders.add(other)
             elif _unpacked_into(node, other) is not None and name in _shared_elements(reading, node.value):
                 holders.add(other)  # (`a, b = COPY`)
+        if name in _filled_from(reading, other):
+            holders.add(other)  # (`C.append(SLOTS[0])`)
     return holders - {name}
 
 
