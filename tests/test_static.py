@@ -5152,6 +5152,25 @@ def test_a_config_handed_to_code_that_may_keep_it_is_still_followed(handed):
     assert any("conv2d" in what for kind, what in found([_CONFIGURED + handed])), found([_CONFIGURED + handed])
 
 
+@pytest.mark.parametrize("changed", [
+    # the constant rules may not take an item for a constant when the table is changed through another name (the
+    # author's probes of 2026-12-03: each gave conv2d, calling CFG['k'].fn, torch's convolution, read clean)
+    "A = CFG\nA['k'] = Slot()\ns = CFG['k']\n_remember(s, F.conv2d)\n",
+    "def _set(t):\n    t['k'] = Slot()\n_set(CFG)\ns = CFG['k']\n_remember(s, F.conv2d)\n",
+    "[CFG][0].update(k=Slot())\ns = CFG['k']\n_remember(s, F.conv2d)\n",
+    "for _t in [CFG]:\n    _t['k'] = Slot()\ns = CFG['k']\n_remember(s, F.conv2d)\n",
+    "A = CFG\nA['k'] = Slot()\nimport operator\ns, = operator.itemgetter('k')(CFG),\n_remember(s, F.conv2d)\n",
+    "A = CFG\nA['k'] = Slot()\ndef _fill(s=CFG['k']):\n    _remember(s, F.conv2d)\n_fill()\n",
+    "A = CFG\nA['k'] = Slot()\ndef _fill(cfg):\n    _remember(cfg['k'], F.conv2d)\n_fill(CFG)\n",
+    "CFG.__setitem__('k', Slot())\ns = CFG['k']\n_remember(s, F.conv2d)\n",
+])
+def test_an_item_is_no_constant_when_its_table_is_changed_through_another_name(changed):
+    source = (_SLOTS.replace("SLOTS[0].fn(image[None, None], kernel[None, None])[0, 0] + TABLE['a'].fn(image, kernel)",
+                             "CFG['k'].fn(image[None, None], kernel[None, None])[0, 0]")
+              .replace("def _remember", "CFG = {'k': 1, 'stride': 1}\ndef _remember") + changed)
+    assert any(kind == "builtin" and "conv2d" in what for kind, what in found([source])), found([source])
+
+
 def test_a_method_returning_its_own_variable_hands_back_no_module_name_spelled_alike():
     # fairness round 66: `forward(self, x)` returning its `x` made every CNN() hold the module's `x`, a self-check's
     # input handed to the recorder conv2d writes to, and the model's layers conv2d's code

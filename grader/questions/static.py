@@ -6719,6 +6719,12 @@ def _calls_that_may_keep(reading: _Reading, statement: ast.AST, name: str) -> li
 
 
 def _reads_only_constant_items(reading: _Reading, parents: dict, call: ast.Call, table: str) -> bool:
+    """:func:`_its_parameters_read_only_constant_items`, of a table nothing changes through another name."""
+    return _its_parameters_read_only_constant_items(reading, parents, call, table) \
+        and _a_table_nothing_changes(reading, table)
+
+
+def _its_parameters_read_only_constant_items(reading: _Reading, parents: dict, call: ast.Call, table: str) -> bool:
     """``call`` hands the module-level dict display ``table`` whole, and only, to parameters of a def of the
     submission's (or of a class's ``__init__``) that read nothing of it but its constant items (``def compare(config,
     ...): s, p = config["stride"], config["padding"]``, ``ConfiguredCNN(DEFAULTS)`` building a layer of
@@ -6749,7 +6755,7 @@ def _reads_only_constant_items(reading: _Reading, parents: dict, call: ast.Call,
                 return False
             parameters.append(keyword.arg)
     constants, others = _constant_keys(reading, table)
-    if not parameters or reading.mutations.get(table) or None in others or table in reading.global_in_functions:
+    if not parameters or None in others or reading.mutations.get(table) or table in reading.global_in_functions:
         return False
     constants -= others
     return all(isinstance(parent := parents.get(id(n)), ast.Subscript) and parent.value is n
@@ -8675,9 +8681,56 @@ def _constant_items_taken(reading: _Reading, value: ast.AST) -> bool:
             and _local_scope_of(reading, table) is None):
         return False
     constants, others = _constant_keys(reading, table.id)
-    if reading.mutations.get(table.id) or None in others or table.id in reading.global_in_functions:
+    if None in others or not _a_table_nothing_changes(reading, table.id):
         return False
     return all(k.value in constants - others for k in keys)
+
+
+def _a_table_nothing_changes(reading: _Reading, table: str) -> bool:
+    """The module-level ``table`` is changed nowhere, through no other name: every use of it reads it (an item at a
+    constant key, ``.get``/``.keys``/``.values``/``.items``/``.copy``, ``in``, a loop over its keys, a call that keeps
+    nothing it is handed, or one that reads only its constant items), none hands it on (``A = CFG; A["k"] =
+    Slot()``, ``_set(CFG)``, ``[CFG][0].update(...)`` and ``for t in [CFG]`` changed the items the constant rules
+    took for constants: the author's probes of 2026-12-03).  Memoised."""
+    memo = reading.memo.setdefault("tables_nothing_changes", {})
+    if table in memo:
+        return memo[table]
+    parents = _parents(reading)
+    memo[table] = False
+    if reading.mutations.get(table) or table in reading.global_in_functions or not reading.bindings.get(table):
+        return False
+    for n in reading.nodes:
+        if not (isinstance(n, ast.Name) and n.id == table and _local_scope_of(reading, n) is None):
+            continue
+        parent = parents.get(id(n))
+        if not isinstance(n.ctx, ast.Load):
+            if any(b is parent or b is parents.get(id(parent)) for b, _ in reading.bindings[table]):
+                continue  # (its own binding)
+            return False
+        if isinstance(parent, ast.Subscript) and parent.value is n and isinstance(parent.ctx, ast.Load) \
+                and isinstance(parent.slice, ast.Constant):
+            continue
+        call = parents.get(id(parent))
+        if isinstance(parent, ast.Attribute) and parent.value is n and parent.attr in READ_ONLY_TABLE_METHODS \
+                and isinstance(call, ast.Call) and call.func is parent:
+            continue
+        if isinstance(parent, ast.Compare) and n in parent.comparators \
+                and all(isinstance(op, (ast.In, ast.NotIn)) for op in parent.ops):
+            continue
+        if isinstance(parent, (ast.For, ast.comprehension)) and parent.iter is n:
+            continue
+        if isinstance(parent, ast.Call) and n in parent.args and (
+                _keeps_nothing_it_is_handed(reading, parent)
+                or isinstance(parent.func, ast.Call) and _resolved(reading, parent.func.func) == "operator.itemgetter"
+                or _its_parameters_read_only_constant_items(reading, parents, parent, table)):
+            continue
+        return False
+    memo[table] = True
+    return True
+
+
+#: Methods of a dict that read it (or copy it) and change nothing.
+READ_ONLY_TABLE_METHODS = frozenset({"get", "keys", "values", "items", "copy"})
 
 
 def _an_object_item_used(reading: _Reading, copy: str, table: str) -> bool:
