@@ -824,13 +824,13 @@ GRADER_FAULTS: dict[str, str] = {
         # call is read), and 2026-12-03 ten more (a registry's check result stored as plain data; a self-check in
         # the body of a loop or `with` whose header hands the config on: the header alone hands it; a config holding
         # lists of constants read by their elements, or torch's dtypes, is constants; a `match` on it binds constants),
-        # and 2026-12-03 (evening) two more (the config handed whole to a helper or a model's __init__ that reads only
-        # its constant items: _reads_only_constant_items); these stay.
+        # and 2026-12-03 (evening) three more (the config handed whole to a helper or a model's __init__ that reads
+        # only its constant items: _reads_only_constant_items; a pair of it handed to a helper that keeps nothing of
+        # its parameters: _keeps_nothing_of); these stay.
         **{name: "(fairness round 65) " + _R65_READ_STATE_HANDED for name in (
             "r65_cfg_mappingproxy_readonly_view.ipynb",
             "r65_kernel_registry_stacked_for_layer.ipynb",
-            "r65_namespace_config_vars_and_layer.ipynb",
-            "r65_pool_reads_config_helper_pairs.ipynb",)},
+            "r65_namespace_config_vars_and_layer.ipynb",)},
         "r61_min_q5_count_as_0d_int_tensor.py": ("(fairness round 61) a judgement call: conv2d_params returns the "
                                                  "right count as a 0-d int tensor where the public check asks for an "
                                                  "int (q5 -1.25, told that it should be an int)"),
@@ -856,19 +856,6 @@ GRADER_FAULTS: dict[str, str] = {
             "(fairness round 67) a grader's fault: conv2d calls a module-level instance (`LOG(...)`); the whole class "
             "is read as reached, and an unrelated method's `open(path, 'w')` is outside what the by-hand functions may "
             "reach: q6 -2",
-        # The author's fairness probes of 2026-12-03's element rules (tests/corpus/fair/r68_py_author_*): an element
-        # of what conv2d reads (a padder of the table it dispatches on, a row of the call history it appends to)
-        # handed to a self-check helper that also calls torch's reference. The helper keeps nothing of it, but a
-        # call of the submission's is read as one that may keep (R7 of fairness round 66: no analysis of what a
-        # function keeps of its parameter yet). The `for` loop's form is older; the unpacking and the comprehension
-        # copy joined it with the rules that closed attack round 98; a dict comprehension calling the helper reads
-        # clean (r68_py_author_comp_padders_helper.py, 26/26).
-        **{name: "(the author's probes, 2026-12-03) a grader's fault: an element of a table or log conv2d reads, "
-                 "handed to a helper that keeps nothing of it but also calls torch's reference, makes the helper "
-                 "conv2d's code: q6 -2" for name in (
-            "r68_py_author_loop_padders_helper.py",
-            "r68_py_author_unpack_padder_helper.py",
-            "r68_py_author_history_rows_helper.py",)},
 }
 
 #: Correct cases the grader marks down at some seeds only: expected failures that may pass, so that a run where they

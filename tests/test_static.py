@@ -5171,6 +5171,41 @@ def test_an_item_is_no_constant_when_its_table_is_changed_through_another_name(c
     assert any(kind == "builtin" and "conv2d" in what for kind, what in found([source])), found([source])
 
 
+_TRIES = ("def try_it(s):\n    x, k = torch.ones(3, 3), torch.ones(2, 2)\n"
+          "    print(s, torch.allclose(conv2d(x, k), F.conv2d(x[None, None], k[None, None])[0, 0]))\n")
+
+
+@pytest.mark.parametrize("handed", [
+    # a helper that keeps nothing of an element it is handed (it prints it, reads its parts, calls it with fresh
+    # tensors) and also calls torch's reference is no code of conv2d's (R7 of fairness round 66; the author's
+    # probes of 2026-12-03: a padder of a dispatch table, a row of a call history, in loops, unpackings, copies)
+    _TRIES + "for s in SLOTS:\n    try_it(s)\n",
+    _TRIES + "a, b = SLOTS\ntry_it(a)\n",
+    _TRIES + "rows = [s for s in SLOTS]\nfor row in rows:\n    try_it(row)\n",
+    _TRIES + "def _all():\n    for s in SLOTS:\n        try_it(s=s)\n_all()\n",
+])
+def test_an_element_handed_to_a_helper_that_keeps_nothing_of_it_is_not_conv2ds(handed):
+    assert found([_SLOTS + handed]) == []
+
+
+@pytest.mark.parametrize("helper", [
+    # ... but one that keeps it, or hands it on, is (the author's probes of the rule)
+    "def h(s):\n    s.fn = F.conv2d\n",
+    "def h(s):\n    setattr(s, 'fn', F.conv2d)\n",
+    "def h(s):\n    s.__dict__.update(fn=F.conv2d)\n",
+    "def h(s):\n    _remember(s, F.conv2d)\n",
+    "def h(s):\n    def inner():\n        s.fn = F.conv2d\n    inner()\n",
+    "def h(s):\n    [setattr(t, 'fn', F.conv2d) for t in [s]]\n",
+    "def h(s):\n    s(F.conv2d)\n",
+    "def h(s):\n    f = F.conv2d\n    s(f)\n",
+    "def h(s):\n    vars(s)['fn'] = F.conv2d\n",
+    "def h(s):\n    object.__setattr__(s, 'fn', F.conv2d)\n",
+])
+def test_an_element_handed_to_a_helper_that_keeps_it_is_still_followed(helper):
+    source = _SLOTS + helper + "for s in SLOTS:\n    h(s)\n"
+    assert any("conv2d" in what for kind, what in found([source])), found([source])
+
+
 def test_a_method_returning_its_own_variable_hands_back_no_module_name_spelled_alike():
     # fairness round 66: `forward(self, x)` returning its `x` made every CNN() hold the module's `x`, a self-check's
     # input handed to the recorder conv2d writes to, and the model's layers conv2d's code

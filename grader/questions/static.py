@@ -5900,7 +5900,9 @@ def _keeps_what_it_is_handed(reading: _Reading, chain: list[ast.AST], statements
         if isinstance(n, (ast.Assign, ast.AugAssign, ast.AnnAssign)) and n.value is not None:
             targets = n.targets if isinstance(n, ast.Assign) else [n.target]
             if any(isinstance(t, (ast.Attribute, ast.Subscript)) and outside(t)
-                   or isinstance(t, ast.Name) and t.id in declared for t in targets):
+                   or isinstance(t, ast.Name) and t.id in declared for t in targets) \
+                    and not _sets_a_setting(reading, n):  # (`torch.backends.cudnn.benchmark = flag` keeps a bool:
+                # fairness round 46's helper mapped over [False, True] in a thread pool, q6 -3)
                 kept.append(n.value)
         elif isinstance(n, ast.Call):
             arguments = [*n.args, *[k.value for k in n.keywords]]
@@ -6709,13 +6711,95 @@ def _calls_that_may_keep(reading: _Reading, statement: ast.AST, name: str) -> li
     handing = [call for part in _statement_expressions(statement) for call in ast.walk(part)
                if isinstance(call, ast.Call) and name in handed(part, call)]
     keeping = [call for call in handing if not _keeps_nothing_it_is_handed(reading, call)
-               and not _reads_only_constant_items(reading, parents, call, name)]
+               and not _reads_only_constant_items(reading, parents, call, name)
+               and not _keeps_nothing_of_its_arguments(reading, call, name)]
     if not handing or len(keeping) == len(handing):
         return [statement]
     if any(not isinstance(_plain_base(call.func), ast.Name)
            or isinstance(parent := parents.get(id(call)), ast.Call) and parent.func is call for call in keeping):
         return [statement]  # (`partial(put, box)("f", g)`: the outer call hands what the inner one binds)
     return keeping
+
+
+def _keeps_nothing_of_its_arguments(reading: _Reading, call: ast.Call, name: str) -> bool:
+    """``call`` calls a plain def of the submission's (one binding, no decorator, no ``*args``/``**kwargs``) and
+    hands it ``name`` only as whole arguments bound to parameters it keeps nothing of (:func:`_keeps_nothing_of`):
+    ``def try_pad(pad): x = pad(torch.ones(3, 3), 1); return torch.allclose(conv2d(x, k), _torch_conv(x, k))``
+    handed each padder of the table conv2d dispatches on (R7 of fairness round 66; the author's probes of
+    2026-12-03 handed a row of conv2d's call history the same way)."""
+    if not isinstance(call.func, ast.Name) or len(bindings := reading.bindings.get(call.func.id, [])) != 1:
+        return False
+    function = bindings[0][0]
+    if not isinstance(function, ast.FunctionDef) or function.decorator_list or function.args.vararg \
+            or function.args.kwarg or call.func.id in reading.global_in_functions:
+        return False
+    positional = [a.arg for a in function.args.posonlyargs + function.args.args]
+    named = {a.arg for a in function.args.args + function.args.kwonlyargs}
+    parameters = []
+    for i, argument in enumerate(call.args):
+        if any(isinstance(n, ast.Name) and n.id == name for n in ast.walk(argument)):
+            if not (isinstance(argument, ast.Name) and i < len(positional)):
+                return False
+            parameters.append(positional[i])
+    for keyword in call.keywords:
+        if any(isinstance(n, ast.Name) and n.id == name for n in ast.walk(keyword.value)):
+            if not (isinstance(keyword.value, ast.Name) and keyword.arg in named):
+                return False
+            parameters.append(keyword.arg)
+    return bool(parameters) and all(_keeps_nothing_of(reading, function, p) for p in parameters)
+
+
+def _keeps_nothing_of(reading: _Reading, function: ast.FunctionDef, parameter: str) -> bool:
+    """Every use of ``function``'s ``parameter`` (or of an item or attribute of it) is read in its own body, never
+    rebound, captured by a nested scope, stored or handed to code that may keep: an argument of a call that keeps
+    nothing (torch's functions, showing and reading built-ins), a call of it given constants and fresh tensors
+    only, an f-string's value, or an identity test.  Memoised."""
+    memo = reading.memo.setdefault("keeps_nothing_of", {})
+    key = (id(function), parameter)
+    if key in memo:
+        return memo[key]
+    memo[key] = False
+    parents = _parents(reading)
+    for n in ast.walk(function):
+        if not (isinstance(n, ast.Name) and n.id == parameter):
+            continue
+        if not isinstance(n.ctx, ast.Load):
+            return False  # (rebound: another object under the name)
+        node = n
+        while (node := parents.get(id(node))) is not function:
+            if node is None or isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)) \
+                    or isinstance(node, ast.arguments):
+                return False  # (captured by a nested scope, or a default of the def's own)
+        use, parent = n, parents.get(id(n))
+        if isinstance(parent, (ast.Subscript, ast.Attribute)) and parent.value is n \
+                and isinstance(parent.ctx, ast.Load):
+            use, parent = parent, parents.get(id(parent))  # (`row['shape']`, `pad.__name__`)
+        if isinstance(parent, ast.Starred):
+            use, parent = parent, parents.get(id(parent))
+        if isinstance(parent, ast.keyword):
+            use, parent = parent.value, parents.get(id(parent))
+        if isinstance(parent, ast.Call) and parent.func is n:
+            if all(_fresh_or_constant(reading, a) for a in [*parent.args, *(k.value for k in parent.keywords)]):
+                continue  # (`pad(torch.ones(3, 3), 1)`)
+            return False
+        if isinstance(parent, ast.Call) and parent.func is not use and _keeps_nothing_it_is_handed(reading, parent):
+            continue
+        if isinstance(parent, ast.FormattedValue) or isinstance(parent, ast.Compare) and use is n and all(
+                isinstance(op, (ast.Is, ast.IsNot)) for op in parent.ops):
+            continue
+        return False
+    memo[key] = True
+    return True
+
+
+def _fresh_or_constant(reading: _Reading, value: ast.AST) -> bool:
+    """A constant, or what a function of torch's makes of constants (``torch.ones(3, 3)``): nothing of the
+    submission's."""
+    if isinstance(value, ast.Constant) or isinstance(value, ast.UnaryOp) and isinstance(value.operand, ast.Constant):
+        return True
+    return isinstance(value, ast.Call) and _bound_by_imports_only(reading, value.func) \
+        and (_resolved(reading, value.func) or "").split(".")[0] == "torch" \
+        and all(_fresh_or_constant(reading, a) for a in [*value.args, *(k.value for k in value.keywords)])
 
 
 def _reads_only_constant_items(reading: _Reading, parents: dict, call: ast.Call, table: str) -> bool:
@@ -8626,7 +8710,7 @@ def _names_changed_or_handed_in(reading: _Reading, function: ast.AST) -> set[str
         for n in ast.walk(st):
             if isinstance(n, ast.Call) and not _keeps_nothing_it_is_handed(reading, n):
                 names |= {v.id for piece in [*n.args, *(k.value for k in n.keywords)] for v in _values_in(piece)
-                          if isinstance(v, ast.Name)}
+                          if isinstance(v, ast.Name) and not _keeps_nothing_of_its_arguments(reading, n, v.id)}
                 if isinstance(n.func, ast.Attribute):
                     names |= {v.id for v in _values_in(n.func.value) if isinstance(v, ast.Name)
                               and not _a_plain_method_call(reading, n, v.id)}
