@@ -6733,20 +6733,27 @@ def _keeps_nothing_of_its_arguments(reading: _Reading, call: ast.Call, name: str
     if not isinstance(function, ast.FunctionDef) or function.decorator_list or function.args.vararg \
             or function.args.kwarg or call.func.id in reading.global_in_functions:
         return False
-    positional = [a.arg for a in function.args.posonlyargs + function.args.args]
-    named = {a.arg for a in function.args.args + function.args.kwonlyargs}
+    parameters = _parameters_given(call, function, name)
+    return bool(parameters) and all(_keeps_nothing_of(reading, function, p) for p in parameters)
+
+
+def _parameters_given(call: ast.Call, function: ast.FunctionDef, name: str, offset: int = 0) -> list[str]:
+    """The parameters of ``function`` (past its first ``offset``: a method's ``self``) that ``call`` binds to the
+    object of ``name``; none when it hands that object otherwise than as a whole argument (a part of it, ``*args``)."""
+    positional = [a.arg for a in function.args.posonlyargs + function.args.args][offset:]
+    named = {a.arg for a in function.args.args[offset:] + function.args.kwonlyargs}
     parameters = []
     for i, argument in enumerate(call.args):
         if any(isinstance(n, ast.Name) and n.id == name for n in ast.walk(argument)):
             if not (isinstance(argument, ast.Name) and i < len(positional)):
-                return False
+                return []
             parameters.append(positional[i])
     for keyword in call.keywords:
         if any(isinstance(n, ast.Name) and n.id == name for n in ast.walk(keyword.value)):
             if not (isinstance(keyword.value, ast.Name) and keyword.arg in named):
-                return False
+                return []
             parameters.append(keyword.arg)
-    return bool(parameters) and all(_keeps_nothing_of(reading, function, p) for p in parameters)
+    return parameters
 
 
 def _keeps_nothing_of(reading: _Reading, function: ast.FunctionDef, parameter: str) -> bool:
@@ -6825,19 +6832,7 @@ def _its_parameters_read_only_constant_items(reading: _Reading, parents: dict, c
         bound, offset = members["__init__"], 1
     if not isinstance(bound, ast.FunctionDef) or bound.decorator_list or bound.args.vararg or bound.args.kwarg:
         return False
-    positional = [a.arg for a in bound.args.posonlyargs + bound.args.args][offset:]
-    named = {a.arg for a in bound.args.args[offset:] + bound.args.kwonlyargs}
-    parameters = []
-    for i, argument in enumerate(call.args):
-        if any(isinstance(n, ast.Name) and n.id == table for n in ast.walk(argument)):
-            if not (isinstance(argument, ast.Name) and i < len(positional)):
-                return False
-            parameters.append(positional[i])
-    for keyword in call.keywords:
-        if any(isinstance(n, ast.Name) and n.id == table for n in ast.walk(keyword.value)):
-            if not (isinstance(keyword.value, ast.Name) and keyword.arg in named):
-                return False
-            parameters.append(keyword.arg)
+    parameters = _parameters_given(call, bound, table, offset)
     constants, others = _constant_keys(reading, table)
     if not parameters or None in others or reading.mutations.get(table) or table in reading.global_in_functions:
         return False
