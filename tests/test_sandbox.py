@@ -184,6 +184,42 @@ def test_a_hung_probe_costs_only_that_probe_and_the_worker_is_replaced(server, t
         probe.close()
 
 
+PRECISION_LOWERED = """
+import torch
+torch.set_flush_denormal(True)
+torch.set_float32_matmul_precision("medium")
+torch.backends.mkldnn.conv.fp32_precision = "bf16"
+while_loading = torch.get_float32_matmul_precision()
+
+def settings():
+    return [torch.get_float32_matmul_precision(), torch.backends.mkldnn.matmul.fp32_precision,
+            torch.backends.mkldnn.conv.fp32_precision]
+
+def product_error():
+    gen = torch.Generator().manual_seed(0)
+    a, b = torch.randn(256, 512, generator=gen), torch.randn(512, 256, generator=gen)
+    return float(((a @ b).double() - a.double() @ b.double()).abs().max())
+"""
+
+
+def test_probes_run_at_full_precision_whatever_the_submission_set(server, tmp_path):
+    """A submission's `set_float32_matmul_precision("medium")` computes its own cells in bfloat16 on CPUs that have
+    it; the judge's probes are answered at torch's full precision (fairness round 20 lost q8.block at some seeds)."""
+    path = tmp_path / "precision.py"
+    path.write_text(PRECISION_LOWERED)
+    probe = SandboxProbe(server, load(Source(path)), Limits(timeout=60, probe_timeout=10, unit_timeout=20))
+    try:
+        probe.start()
+        assert probe.value("while_loading") == "medium"  # its own code ran as it asked
+        fresh = [torch.get_float32_matmul_precision(), torch.backends.mkldnn.matmul.fp32_precision,
+                 torch.backends.mkldnn.conv.fp32_precision]
+        assert probe.call("settings").value == fresh
+        # float32 with 512 terms: some 1e-4 off float64 at full precision, some 0.2 in bfloat16
+        assert probe.call("product_error").value < 1e-3
+    finally:
+        probe.close()
+
+
 def test_the_judges_child_is_forked_only_before_any_worker():
     """A fork server that has forked a worker refuses to fork the judge's child: the child must come
     from the pristine warm process, and the server then serves it alone."""

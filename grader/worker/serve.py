@@ -17,6 +17,7 @@ import builtins
 import os
 import sys
 import types
+from collections.abc import Callable
 
 from ..checkapi import wire
 from ..checkapi.handler import Handler
@@ -65,6 +66,52 @@ def prepare() -> None:
     keep_one_thread()
     stackless_anomaly_mode()
     _GUARD = Guard()
+
+
+#: torch's settings of how float32 matrix products and convolutions are computed: ``torch.backends`` and those of its
+#: parts that have an ``fp32_precision`` (``""`` is ``torch.backends`` itself).
+PRECISION_SETTINGS = ("", "mkldnn", "mkldnn.matmul", "mkldnn.conv", "mkldnn.rnn", "cuda.matmul", "cudnn",
+                      "cudnn.conv", "cudnn.rnn")
+
+
+def full_precision() -> Callable[[], None]:
+    """A function that puts torch's float32 precision back as it is now, before any submission code runs.
+
+    ``torch.set_float32_matmul_precision("medium")`` (or ``torch.backends.mkldnn.fp32_precision = "bf16"``) makes a
+    CPU with bfloat16 units (AMX, AVX512-BF16) compute float32 products in bfloat16, with about three digits: the
+    same network, trained two steps by the judge's training probe, then differs from the reference past any fair
+    tolerance (fairness round 20: `set_float32_matmul_precision("medium")` cost q8.block at some seeds, and only on
+    such CPUs).  The judge chooses the numbers of its own probes: each is answered at full precision.  Lowering
+    precision earns a submission nothing, so this is no guard: what the submission breaks of it is ignored.
+    """
+    import torch
+
+    def setting(path: str):
+        owner = torch.backends
+        for part in filter(None, path.split(".")):
+            owner = getattr(owner, part)
+        return owner
+
+    owners = {}
+    for path in PRECISION_SETTINGS:
+        try:
+            owner = setting(path)
+            owners[path] = (owner, owner.fp32_precision)
+        except (AttributeError, RuntimeError):  # a part this build of torch does not have
+            continue
+    matmul = torch.get_float32_matmul_precision()
+    set_matmul, set_flush_denormal = torch.set_float32_matmul_precision, torch.set_flush_denormal
+
+    def restore() -> None:
+        try:
+            set_matmul(matmul)  # first: it sets the backends' matmul precision too
+            for owner, value in owners.values():
+                owner.fp32_precision = value
+            set_flush_denormal(False)
+        except Exception:  # the submission replaced one of them: its own numbers, then
+            pass
+
+    return restore
 
 
 def stackless_anomaly_mode() -> None:
@@ -335,6 +382,7 @@ def serve(channel: Channel) -> None:
     os.environ["MPLBACKEND"] = "Agg"
     namespace = fresh_namespace()
     restore = (_GUARD or Guard()).restore
+    judged_precision = full_precision()
     handler = Handler(namespace, timeouts=True, after_submission_code=restore)
     handle, send, recv = handler.handle, channel.send, channel.recv
     exhausted = MemoryGauge().exhausted
@@ -384,6 +432,7 @@ def serve(channel: Channel) -> None:
             continue
         if request.get(Key.OP) == WorkerOp.EXIT:
             return
+        judged_precision()
         answer = handle(request)  # it restores what the submission patched before encoding the answer
         answer[Key.NONCE] = request.get(Key.NONCE)
         if exhausted():
