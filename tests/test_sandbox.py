@@ -195,6 +195,9 @@ def settings():
     return [torch.get_float32_matmul_precision(), torch.backends.mkldnn.matmul.fp32_precision,
             torch.backends.mkldnn.conv.fp32_precision]
 
+def denormal():
+    return float((torch.tensor([1e-39]) * 1.0)[0])
+
 def product_error():
     gen = torch.Generator().manual_seed(0)
     a, b = torch.randn(256, 512, generator=gen), torch.randn(512, 256, generator=gen)
@@ -214,6 +217,7 @@ def test_probes_run_at_full_precision_whatever_the_submission_set(server, tmp_pa
         fresh = [torch.get_float32_matmul_precision(), torch.backends.mkldnn.matmul.fp32_precision,
                  torch.backends.mkldnn.conv.fp32_precision]
         assert probe.call("settings").value == fresh
+        assert probe.call("denormal").value > 0  # not flushed to zero
         # float32 with 512 terms: some 1e-4 off float64 at full precision, some 0.2 in bfloat16
         assert probe.call("product_error").value < 1e-3
     finally:

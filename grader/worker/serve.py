@@ -92,11 +92,11 @@ def full_precision() -> Callable[[], None]:
             owner = getattr(owner, part)
         return owner
 
-    owners = {}
+    owners = []
     for path in PRECISION_SETTINGS:
         try:
             owner = setting(path)
-            owners[path] = (owner, owner.fp32_precision)
+            owners.append((owner, owner.fp32_precision))
         except (AttributeError, RuntimeError):  # a part this build of torch does not have
             continue
     matmul = torch.get_float32_matmul_precision()
@@ -105,7 +105,7 @@ def full_precision() -> Callable[[], None]:
     def restore() -> None:
         try:
             set_matmul(matmul)  # first: it sets the backends' matmul precision too
-            for owner, value in owners.values():
+            for owner, value in owners:
                 owner.fp32_precision = value
             set_flush_denormal(False)
         except Exception:  # the submission replaced one of them: its own numbers, then
