@@ -4849,18 +4849,21 @@ def test_a_match_capturing_a_table_or_its_list_may_fill_it(case):
 
 _CHEATS_EXPECTED = json.loads((CORPUS / "cheats" / "expected.json").read_text())
 _OPEN_CHEATS = {name for name, entry in _CHEATS_EXPECTED.items() if entry.get("open")}
-_ROUND_95 = sorted(p.name for p in (CORPUS / "cheats").glob("r9[4-8]_q6_*") if p.name not in _OPEN_CHEATS)
+_ROUND_95 = sorted(p.name for pattern in ("r9[4-9]_q6_*", "r10[0-9]_q6_*") for p in (CORPUS / "cheats").glob(pattern)
+                   if p.name not in _OPEN_CHEATS)
 
 
 @pytest.mark.parametrize("name", _ROUND_95)
-def test_the_reader_finds_torch_in_every_by_hand_function_of_attack_rounds_94_to_98(name):
+def test_the_reader_finds_torch_in_every_by_hand_function_of_attack_rounds_94_to_100(name):
     # 72 files nobody here wrote but four: names of torch's or Python's bound in a scope (a parameter named torch,
     # a local print), new-value calls handing back an argument (torch.sym_ite, json hooks, median_low, a deepcopy
     # memo), a table's .get default, holder methods on a default, a match capture or an except name, checking
     # decorators rebinding their function by except-as or case, a lambda callback, loops over rows holding the list,
     # 'plain data' stores that were not (a class body's name, a comparison's dunder: round 96); round 97, the
     # author's probes of a checking decorator's labels and logging, recorders handed texts, and torch's results;
-    # round 98, elements of what conv2d reads taken out by comprehensions, copies, unpacking or a function's names
+    # round 98, elements of what conv2d reads taken out by comprehensions, copies, unpacking or a function's names;
+    # round 99, special methods keeping the operand min, sorted, sum, list.sort or an operator hands them; round
+    # 100, such special methods bound by if/for/with/match or a decorator, keeping through closures and helpers
     from grader.judge.submission import Source, load
 
     units = load(Source(CORPUS / "cheats" / name)).units
@@ -5264,3 +5267,121 @@ def test_a_checking_decorator_may_raise_pythons_own_exception():
 ])
 def test_what_a_bound_method_or_a_decorators_walrus_hands_conv2d_is_read(source):
     assert found([source]) != [], source
+
+
+OPERAND_KEEPER = '''
+import torch.nn.functional as F
+
+class Box:
+    {member}
+
+BOX = Box()
+{meeting}
+
+def conv2d(image, kernel, stride=1, padding=0):
+    return BOX.fn(image[None, None], kernel[None, None], stride=stride, padding=padding)[0, 0]
+'''
+
+
+@pytest.mark.parametrize("member, meeting", [
+    # attack round 99: a special method keeping the operand Python hands it, met by a built-in or an operator
+    ("def __lt__(self, other):\n        self.fn = other\n        return False", "min(F.conv2d, BOX)"),
+    ("def __lt__(self, other):\n        self.fn = other\n        return False", "sorted([F.conv2d, BOX])"),
+    ("def __lt__(self, other):\n        self.fn = other\n        return False", "L = [F.conv2d, BOX]\nL.sort()"),
+    ("def __lt__(self, other):\n        self.fn = other\n        return False", "assert not (BOX < F.conv2d)"),
+    ("def __gt__(self, other):\n        self.fn = other\n        return False", "max(F.conv2d, BOX)"),
+    ("def __radd__(self, other):\n        self.fn = other\n        return self", "sum([BOX], F.conv2d)"),
+    ("def __add__(self, other):\n        vars(self)['fn'] = other\n        return self", "BOX + F.conv2d"),
+    ("def __eq__(self, other):\n        object.__setattr__(self, 'fn', other)\n        return False",
+     "[BOX].count(F.conv2d)"),
+    ("def __contains__(self, item):\n        self.__dict__.update(fn=item)\n        return True", "F.conv2d in BOX"),
+    ("def __round__(self, digits=None):\n        kept = digits\n        setattr(self, 'fn', kept)\n        return 0",
+     "round(BOX, F.conv2d)"),
+    ("def __lt__(self, other):\n        return self._keep(other)\n    def _keep(self, f):\n        self.fn = f\n"
+     "        return False", "min(F.conv2d, BOX)"),                             # through a method of its own
+    ("__lt__ = lambda self, other: setattr(self, 'fn', other)", "min(F.conv2d, BOX)"),
+    ("__lt__ = _KEEP", "min(F.conv2d, BOX)"),
+])
+def test_a_special_method_keeping_an_operand_makes_the_by_hand_part_unreadable(member, meeting):
+    source = OPERAND_KEEPER.format(member=member, meeting=meeting)
+    if "_KEEP" in member:
+        source = source.replace("class Box:", "def _KEEP(self, other):\n    self.fn = other\n\nclass Box:")
+    findings = found([source])
+    assert any(kind == "unverifiable" and "special method Box." in what for kind, what in findings), findings
+    # (and on the by-hand part only: a model's behaviour is checked by running it)
+    assert not any("special method" in f.what for f in unreadable_findings((source,), models=True))
+
+
+@pytest.mark.parametrize("source", [
+    # inherited by the class the operand meets, a metaclass's check, a class made by type(), a comparison given to
+    # functools.cmp_to_key, a __gt__ storing into a module's table, a __lt__ changing the operand it is handed
+    OPERAND_KEEPER.format(member="pass", meeting="min(F.conv2d, BOX)").replace(
+        "class Box:", "class Base:\n    def __lt__(self, other):\n        self.fn = other\n        return False\n\n"
+                      "class Box(Base):"),
+    "import torch.nn.functional as F\nclass Meta(type):\n    def __instancecheck__(cls, inst):\n        cls.fn = inst\n"
+    "        return True\nclass BOX(metaclass=Meta):\n    pass\nisinstance(F.conv2d, BOX)\n"
+    "def conv2d(i, k):\n    return BOX.fn(i, k)\n",
+    "import torch.nn.functional as F\ndef _keep(self, other):\n    self.fn = other\n    return False\n"
+    "Box = type('Box', (), {'__lt__': _keep})\nBOX = Box()\nsorted([F.conv2d, BOX])\n"
+    "def conv2d(i, k):\n    return BOX.fn(i, k)\n",
+    "import functools\nimport torch.nn.functional as F\nHELD = []\ndef _cmp(a, b):\n    HELD.append(a)\n    return 0\n"
+    "K = functools.cmp_to_key(_cmp)\nmin(K(F.conv2d), K(1))\ndef conv2d(i, k):\n    return HELD[0](i, k)\n",
+    OPERAND_KEEPER.format(member="def __lt__(self, other):\n        other.fn = F.conv2d\n        return False",
+                          meeting="min(BOX, BOX)"),
+])
+def test_special_methods_keeping_operands_are_found_however_the_class_gets_them(source):
+    assert any(kind == "unverifiable" for kind, _ in found([source])), found([source])
+
+
+HONEST_OPERANDS = '''
+import dataclasses
+import functools
+import torch
+import torch.nn.functional as F
+
+@functools.total_ordering
+class Score:
+    """A window's maximum, ordered by value (max_pool2d takes the largest)."""
+    def __init__(self, value):
+        self.value = float(value)
+    def __eq__(self, other):
+        return self.value == other.value
+    def __lt__(self, other):
+        return self.value < other.value
+
+class Product:
+    def __init__(self, pixel, weight):
+        self.value = pixel * weight
+    def __add__(self, other):
+        return (other.value if isinstance(other, Product) else other) + self.value
+    __radd__ = __add__
+
+def conv2d(image, kernel, stride=1, padding=0):
+    kh, kw = kernel.shape
+    rows = (image.shape[0] - kh) // stride + 1
+    cols = (image.shape[1] - kw) // stride + 1
+    out = torch.zeros(rows, cols)
+    for i in range(rows):
+        for j in range(cols):
+            window = image[i * stride:i * stride + kh, j * stride:j * stride + kw]
+            out[i, j] = sum(Product(p, w) for p, w in zip(window.flatten(), kernel.flatten()))
+    return out
+
+def max_pool2d(image, kernel_size=2):
+    rows, cols = image.shape[0] // kernel_size, image.shape[1] // kernel_size
+    out = torch.zeros(rows, cols)
+    for i in range(rows):
+        for j in range(cols):
+            cells = image[i * kernel_size:(i + 1) * kernel_size, j * kernel_size:(j + 1) * kernel_size].flatten()
+            out[i, j] = max(Score(v) for v in cells).value
+    return out
+
+x, k = torch.randn(6, 6), torch.randn(3, 3)
+assert torch.allclose(conv2d(x, k), F.conv2d(x[None, None], k[None, None])[0, 0], atol=1e-5)
+assert max(Score(1), Score(2)).value == 2 and sorted([Score(3), Score(1)])[0].value == 1
+'''
+
+
+def test_special_methods_that_only_compare_and_add_keep_full_marks():
+    # an ordering class for pooling, a sum of products with `__radd__ = __add__` (fairness round 12)
+    assert found([HONEST_OPERANDS]) == [] and found([HONEST_OPERANDS], "max_pool2d") == []

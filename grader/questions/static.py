@@ -491,7 +491,13 @@ MODULE_ACCOUNTS = frozenset({"parameters", "named_parameters", "buffers", "named
 #: Attribute reads of these dunders are plain; any other dunder attribute (``__dict__``, ``__globals__``,
 #: ``__code__``, ``__class__`` assignment...) reaches behind the names.
 PLAIN_DUNDER_ATTRIBUTES = frozenset({"__init__", "__name__", "__doc__", "__version__", "__file__",
-                                     "__qualname__", "__module__", "__len__", "__getitem__", "__call__"})
+                                     "__qualname__", "__module__", "__len__", "__getitem__", "__call__"}) | frozenset(
+    # an operator's method named (`self.__add__(other)` in a `__radd__`, `other.__lt__(self)`, `functools.reduce(
+    # Vec.__add__, parts)`: fairness round 70, -10 each) is the operator: what it runs is the class's own method,
+    # read where it is defined (_operand_keepers), or Python's
+    {f"__{op}__" for op in ("lt", "le", "gt", "ge", "eq", "ne", "neg", "pos", "abs", "add", "sub", "mul", "matmul",
+                            "truediv", "floordiv", "mod", "pow", "radd", "rsub", "rmul", "rmatmul", "rtruediv",
+                            "rfloordiv", "rmod", "rpow")})
 #: Dunder methods that may be called by name: ``d.__setitem__(k, v)`` is ``d[k] = v``, read as the change it makes
 #: (:data:`MUTATING_METHODS`; fairness round 23: a forward hook's lambda storing a statistic cost q6 to q8, -10).
 CALLED_DUNDERS = frozenset({"__setitem__"})
@@ -1017,6 +1023,7 @@ def _read_cached(units: tuple[str, ...]) -> _Reading:
     else:
         _record_own_attributes(reading)
         _record_own_local_records(reading)
+    reading.unreadable += _operand_keepers(reading)
     _scan_reached_by_value(reading, every_node)
     _flag_private_keywords(reading, every_node)
     _flag_format_fields(reading, every_node)
@@ -3112,6 +3119,568 @@ def _compared_private(node: ast.Attribute, compared: dict[int, ast.ClassDef]) ->
         isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef)) and st.name == node.attr for st in cls.body)
 
 
+#: The binary operations whose special methods Python calls with the other operand (``a + b``; ``sum`` adds so).
+BINARY_OPERATIONS = ("add", "sub", "mul", "matmul", "truediv", "floordiv", "mod", "divmod", "pow", "lshift",
+                     "rshift", "and", "xor", "or")
+#: Special methods Python calls with an object that no call the reader sees hands them: the other operand of an
+#: operator or a comparison (``a < b``, ``a + b``, ``x in a``, ``a[k]``), what a built-in or a container's method
+#: compares, adds, rounds or checks (min, max, sorted, sum, set, round, isinstance, list.sort, list.index, bisect),
+#: a descriptor's instance and value, an exception leaving a ``with``, torch's and numpy's dispatch.  (Not
+#: ``__set_name__``: Python hands it the class being made and a text.)
+OPERAND_DUNDERS = frozenset(
+    {f"__{op}__" for op in BINARY_OPERATIONS} | {f"__r{op}__" for op in BINARY_OPERATIONS}
+    | {f"__i{op}__" for op in BINARY_OPERATIONS}
+    | {"__lt__", "__le__", "__gt__", "__ge__", "__eq__", "__ne__", "__contains__", "__getitem__", "__missing__",
+       "__round__", "__format__", "__instancecheck__", "__subclasscheck__", "__get__", "__set__", "__delete__",
+       "__exit__", "__aexit__", "__torch_function__", "__torch_dispatch__", "__array_ufunc__", "__array_function__"})
+#: In-place operators' special methods (``a += b``), and a descriptor's setting ones (``obj.attr = v``): what they
+#: keep on their instance is what the statement that calls them shows.
+IN_PLACE_DUNDERS = frozenset({f"__i{op}__" for op in BINARY_OPERATIONS} | {"__set__", "__delete__"})
+#: Python's own classes, whose methods called through the class change their first argument
+#: (``object.__setattr__(obj, name, value)``).
+BUILTIN_CLASS_NAMES = frozenset({"object", "type", "dict", "list", "set", "bytearray"})
+#: What makes a class from a namespace of members, as a ``class`` statement does.
+CLASS_MAKERS = frozenset({"type", "types.new_class"})
+#: Decorators that keep a function's arguments as their cache's keys: a ``__getitem__``'s keys are what ``obj[key]``
+#: shows (fairness round 70: a window cache).
+CACHING_DECORATORS = frozenset({"functools.lru_cache", "functools.cache"})
+#: Decorators a special method may carry and stay the def it is.
+PLAIN_METHOD_DECORATORS = frozenset({"staticmethod", "classmethod"})
+#: Built-ins a special method may hand its operands to: they read them and make a new value (what they call of
+#: an operand is its own special methods, judged where they are defined).
+PURE_BUILTINS = frozenset({"isinstance", "issubclass", "len", "abs", "float", "int", "bool", "complex", "str", "repr",
+                           "tuple", "list", "hash", "round", "min", "max", "sum", "all", "any", "zip", "range",
+                           "enumerate", "sorted", "reversed", "type", "id", "divmod", "pow", "format", "hasattr",
+                           "callable", "iter", "frozenset", "set", "dict", "print", "next", "map", "filter", "vars",
+                           "slice"})
+#: Modules and functions a special method may hand its operands to: they read them into a new value, or show
+#: them (fairness round 71: Fraction, Decimal, Counter, dataclasses.replace, itertools, a traceback printed).  (The
+#: functions some of them call are read: :data:`FUNCTION_TAKERS`.)
+PURE_MODULES = ("torch.", "math.", "numpy.", "cmath.", "fractions.", "decimal.", "statistics.", "numbers.",
+                "itertools.", "operator.", "copy.", "dataclasses.replace", "dataclasses.astuple", "dataclasses.asdict",
+                "dataclasses.fields", "dataclasses.is_dataclass", "collections.Counter", "collections.OrderedDict",
+                "collections.namedtuple", "traceback.format_", "traceback.print_", "functools.reduce",
+                "functools.cmp_to_key", "logging.")
+#: The functions that call a function they are given, by where it is given (positional index, or keyword).
+FUNCTION_TAKERS = {"map": 0, "filter": 0, "functools.reduce": 0, "itertools.starmap": 0, "itertools.accumulate": 1,
+                   "itertools.filterfalse": 0, "itertools.takewhile": 0, "itertools.dropwhile": 0,
+                   "itertools.groupby": "key", "functools.cmp_to_key": 0}
+#: Methods of numbers, texts, tuples and tensors that read their object and arguments into a new value.
+#: (With a tensor's data methods, :data:`DATA_ATTRIBUTES`.)
+PURE_METHODS = frozenset({
+    "allclose", "equal", "eq", "ne", "lt", "le", "gt", "ge", "isclose", "all", "any", "dot", "matmul", "mul", "add",
+    "sub", "div", "count", "index", "get", "keys", "values", "items", "startswith", "endswith", "lower", "upper",
+    "strip", "split", "join", "format", "conjugate", "is_integer", "bit_length", "t", "expand", "__eq__", "__ne__",
+    "__lt__", "__le__", "__gt__", "__ge__", "__add__", "__radd__", "__sub__", "__mul__", "__rmul__", "__hash__"})
+#: Methods of Python's containers, queues and generators that put into their object what they are given.
+CHANGING_METHOD_NAMES = MUTATING_METHODS | frozenset({
+    "extend", "extendleft", "insert", "remove", "pop", "sort", "reverse", "discard", "send", "throw", "put",
+    "put_nowait", "write", "writelines", "intersection_update", "difference_update", "symmetric_difference_update",
+    "rotate", "set", "setdefault", "fromkeys", "__setitem__", "__setattr__", "__iadd__", "__ior__", "__delitem__",
+    "register", "add_module", "register_buffer", "register_parameter", "append", "update"})
+#: Methods that hand back a new object made of theirs (a list's, a dict's, a named tuple's copy).
+COPYING_METHODS = frozenset({"copy", "_replace", "_asdict", "clone", "detach"})
+#: How deep the reader follows the submission's helpers an operand is handed to inside such a special method.
+MAX_OPERAND_HELPERS = 4
+
+
+def _operand_keepers(reading: _Reading) -> list[Finding]:
+    """Rule 2: a special method of :data:`OPERAND_DUNDERS` that keeps an operand Python hands it on its instance, or
+    changes an operand, or hands an operand to code the reader cannot tell keeps nothing (:func:`_keeps_an_operand`);
+    a special method bound in a class body otherwise than by a plain ``def`` or assignment, or decorated; also a
+    member made by ``type(name, bases, namespace)`` and a comparison handed to ``functools.cmp_to_key``.
+
+    What it is handed cannot be read: no call the reader sees hands it anything, whatever an operator, ``min``,
+    ``sorted``, ``sum``, ``set``, ``in`` or ``list.sort`` compares (attack round 99: ``min(F.conv2d, BOX)`` with a
+    ``__lt__`` keeping ``other`` as ``self.fn``, conv2d calling ``BOX.fn``; ``BOX < F.conv2d``, ``BOX + F.conv2d``,
+    ``F.conv2d in BOX``, ``L.sort()`` of ``[F.conv2d, BOX]``; attack round 100: the same special methods bound by
+    ``if``, ``for``, ``with``, ``match``, a walrus or a swapping decorator, storing through closures, local classes,
+    generators' ``send``, ``getattr`` and ``super()``).  A class's honest comparisons and additions read their
+    operands and make a new value.  It costs the by-hand part only: a model's behaviour is checked by running it."""
+    found: list[Finding] = []
+
+    def judge(member: ast.AST | None, where: str, method: bool) -> None:
+        if member is None:
+            found.append(Finding("unverifiable", f"{where}, a member the grader cannot read", hides_from_models=False))
+            return
+        how = _keeps_an_operand(reading, member, method=method, depth=0)
+        if how is not None:
+            found.append(Finding("unverifiable", f"{where}, which {how}: what Python hands it (an operand of `<`, `+`,"
+                                                 " `==`, `in`, min, sorted, sum...) cannot be read",
+                                 hides_from_models=False))
+
+    for cls in reading.classes:
+        for statement in cls.body:
+            if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                if statement.name not in OPERAND_DUNDERS:
+                    continue
+                where = f"the special method {cls.name}.{statement.name}"
+                if any(_decorator_name(d) not in PLAIN_METHOD_DECORATORS and not (
+                        statement.name in ("__getitem__", "__missing__")
+                        and (_resolved(reading, d.func if isinstance(d, ast.Call) else d) or "") in CACHING_DECORATORS)
+                       for d in statement.decorator_list):
+                    judge(None, f"{where} (decorated)", True)  # (a decorator may hand back another function)
+                else:
+                    judge(statement, where, not _a_static_method(statement))
+            elif isinstance(statement, (ast.Assign, ast.AnnAssign)) and statement.value is not None \
+                    and all(isinstance(t, ast.Name) for t in (
+                        statement.targets if isinstance(statement, ast.Assign) else [statement.target])):
+                for name in sorted(set(_names_bound_by(statement)) & OPERAND_DUNDERS):
+                    for member in _members_given(reading, statement.value, cls):
+                        judge(member, f"the special method {cls.name}.{name}", True)
+            elif not isinstance(statement, ast.ClassDef):
+                # bound by `if`, `try`, `for`, `with`, `match`, a walrus, an import...: which binding is in force
+                # when Python looks the method up is the reader's guess
+                bound = {n.id for n in _walk_scope(statement) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+                bound |= {n.name for n in ast.walk(statement) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
+                bound |= {n.name for n in _walk_scope(statement) if isinstance(n, (ast.MatchAs, ast.MatchStar))
+                          and n.name} | {a.asname or a.name for n in _walk_scope(statement)
+                                         if isinstance(n, (ast.Import, ast.ImportFrom)) for a in n.names}
+                how = {ast.Assign: "an unpacking", ast.AnnAssign: "an annotated unpacking", ast.Expr: "a walrus",
+                       ast.Import: "an import", ast.ImportFrom: "an import"}.get(
+                    type(statement), f"`{type(statement).__name__.lower().replace('asyncfor', 'async for')}`")
+                for name in sorted(bound & OPERAND_DUNDERS):
+                    judge(None, f"the special method {cls.name}.{name} (bound in its class by {how})", True)
+    for node in reading.nodes:
+        if not isinstance(node, ast.Call) or any(isinstance(a, ast.Starred) for a in node.args):
+            continue
+        made = _resolved(reading, node.func) or (node.func.id if isinstance(node.func, ast.Name)
+                                                 and node.func.id not in reading.bindings else "")
+        if made in CLASS_MAKERS and len(node.args) == 3 or made == "types.new_class":
+            namespace = node.args[2] if len(node.args) == 3 else None
+            if not isinstance(namespace, ast.Dict) or None in namespace.keys:
+                if made == "type":
+                    found.append(Finding("unverifiable", "type(name, bases, namespace) with members the grader "
+                                                         "cannot list", hides_from_models=False))
+                continue
+            for key, value in zip(namespace.keys, namespace.values):
+                if not (isinstance(key, ast.Constant) and isinstance(key.value, str)):
+                    found.append(Finding("unverifiable", "type(name, bases, namespace) with a computed member name",
+                                         hides_from_models=False))
+                elif key.value in OPERAND_DUNDERS:
+                    for member in _members_given(reading, value):
+                        judge(member, f"the special method {key.value} of a class made by type()", True)
+        elif made in COMPARING_WRAPPERS and node.args:
+            for member in _members_given(reading, node.args[0]):
+                judge(member, f"the comparison handed to {made}", False)
+    return list(dict.fromkeys(found))
+
+
+def _an_own_callee(reading: _Reading, func: ast.expr) -> bool:
+    """``func`` names a def of the submission's (a function, or a method of one of its classes)."""
+    name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else None
+    return name is not None and (any(isinstance(b, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+                                     for b, _ in reading.bindings.get(name, [])) if isinstance(func, ast.Name) else any(
+        isinstance(m, (ast.FunctionDef, ast.AsyncFunctionDef)) and m.name == name
+        for cls in reading.classes for m in cls.body))
+
+
+def _decorator_name(decorator: ast.expr) -> str | None:
+    return decorator.id if isinstance(decorator, ast.Name) else None
+
+
+def _a_static_method(function: ast.AST) -> bool:
+    return any(_decorator_name(d) == "staticmethod" for d in getattr(function, "decorator_list", ()))
+
+
+def _members_given(reading: _Reading, value: ast.expr, cls: ast.ClassDef | None = None) -> list[ast.AST | None]:
+    """The defs or lambdas ``value`` gives as a member (``__lt__ = _keep``, ``{"__lt__": lambda s, o: ...}``,
+    ``staticmethod(f)``, ``Product.__add__``; in the body of ``cls``, a name its body binds: ``__radd__ = __add__``,
+    fairness round 12), or [None] when the reader cannot tell which; [] for a constant (``__eq__ = None``)."""
+    if isinstance(value, ast.Constant):
+        return []
+    if isinstance(value, ast.Lambda):
+        return [value]
+    if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id in (
+            "staticmethod", "classmethod") and len(value.args) == 1 and not value.keywords:
+        return _members_given(reading, value.args[0], cls)
+    if isinstance(value, ast.Attribute) and isinstance(value.value, ast.Name):
+        # another class's method (`__radd__ = Product.__add__`)
+        owners = [b for b, _ in reading.bindings.get(value.value.id, [])]
+        if len(owners) == 1 and isinstance(owners[0], ast.ClassDef):
+            return _defs_named(owners[0].body, value.attr) or [None]
+    if isinstance(value, ast.Name):
+        if cls is not None and any(value.id in _names_bound_by(st) for st in cls.body):
+            return _defs_named(cls.body, value.id) or [None]
+        return _defs_named([b for b, _ in reading.bindings.get(value.id, [])], value.id) or [None]
+    return [None]
+
+
+def _defs_named(statements: list[ast.AST], name: str) -> list[ast.AST]:
+    """The undecorated defs (or lambdas assigned) among ``statements`` binding ``name``, when those are all of its
+    bindings there; else []."""
+    found = []
+    for st in statements:
+        if name not in _names_bound_by(st):
+            continue
+        if isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef)) and all(
+                _decorator_name(d) in PLAIN_METHOD_DECORATORS for d in st.decorator_list):
+            found.append(st)
+        elif isinstance(st, ast.Assign) and isinstance(st.value, ast.Lambda) and len(st.targets) == 1 \
+                and isinstance(st.targets[0], ast.Name):
+            found.append(st.value)
+        else:
+            return []
+    return found
+
+
+def _stored_root(node: ast.AST) -> str | None:
+    """The name whose object a store into ``node`` changes: ``self`` of ``self.fn``, ``type(self).table[0]``,
+    ``vars(self)["fn"]``, ``self.__dict__["fn"]``; the function's name for any other call's result."""
+    while isinstance(node, (ast.Attribute, ast.Subscript, ast.Call, ast.Starred)):
+        if isinstance(node, ast.Call):
+            node = node.args[0] if isinstance(node.func, ast.Name) and node.func.id in (
+                "type", "vars", "getattr") and node.args else node.func
+        else:
+            node = node.value
+    return node.id if isinstance(node, ast.Name) else None
+
+
+def _an_instance_attribute(node: ast.AST, instance: str | None) -> bool:
+    """``self.x`` or ``self.x[k]``: a store on the instance alone (not its class through ``type(self)`` or
+    ``__class__``, not its ``__dict__`` made a table)."""
+    while isinstance(node, ast.Subscript):
+        node = node.value
+    return isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == instance \
+        and not (node.attr.startswith("__") and node.attr.endswith("__"))
+
+
+def _keeps_an_operand(reading: _Reading, function: ast.AST, *, method: bool, depth: int,
+                      fresh: bool = False) -> str | None:
+    """How ``function`` (a special method, or a helper one hands its operands to) may keep what it is handed, else
+    None.  Its operands are its parameters but ``self`` (with ``method`` False, every parameter).  Read as keeping:
+
+    - an operand, or a value that may hold one (not a number or text made of it: ``abs(a - b)``, ``x is None``,
+      ``other.shape``), stored on ``self``, also as a key (not an in-place operator's store on its instance, which
+      ``a += b`` shows; not ``fresh``, an ``__init__`` filling a new object; not a ``__getitem__``'s or
+      ``__missing__``'s key, which ``obj[key]`` shows);
+    - an operand changed (a store into it, or a method of it that is not a reading one, :data:`PURE_METHODS`);
+    - a function or class made inside it that holds an operand (a closure, a default, a class attribute);
+    - an operand handed to a call that is not of :data:`PURE_BUILTINS` (a function it is given read the same way),
+      :data:`PURE_MODULES`, :data:`PURE_METHODS`, a module object's storing method (read where that object is:
+      :func:`_handed_to_a_keeper`), or the submission's own code that keeps nothing by this same reading, read to
+      :data:`MAX_OPERAND_HELPERS` deep."""
+    visiting = reading.memo.setdefault("operand_keepers_visiting", set())
+    if id(function) in visiting:
+        return None  # (a method calling itself, or its parent's through super(): read once, where it is)
+    visiting.add(id(function))
+    try:
+        return _keeps_an_operand_once(reading, function, method=method, depth=depth, fresh=fresh)
+    finally:
+        visiting.discard(id(function))
+
+
+def _keeps_an_operand_once(reading: _Reading, function: ast.AST, *, method: bool, depth: int,
+                           fresh: bool) -> str | None:
+    positional = [a.arg for a in function.args.posonlyargs + function.args.args]
+    instance = positional[0] if method and positional else None
+    operands = _parameter_names(function) - {instance}
+    holding, aliases, selves = set(operands), set(operands), {instance} - {None}
+    body = list(ast.walk(function.body)) if isinstance(function, ast.Lambda) else [
+        n for statement in function.body for n in ast.walk(statement)]
+    declared = {name for n in body if isinstance(n, (ast.Global, ast.Nonlocal)) for name in n.names}
+    local = ({n.id for n in body if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+             | _parameter_names(function) | {n.name for n in body if isinstance(n, (
+                 ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))}) - declared
+    name_of = getattr(function, "name", "")
+    in_place = name_of in IN_PLACE_DUNDERS and method or fresh
+    set_on: set[str] = set()
+    if name_of in ("__set__", "__delete__") and method and len(positional) >= 2:
+        # the object a descriptor is set on: `obj.attr = value` shows what it gets, however it stores it (fairness
+        # rounds 8 and 53; cheats r36's `inst.keep(value, self)`)
+        aliases.discard(positional[1])
+        selves.add(positional[1])
+        set_on.add(positional[1])
+    # torch's dispatch hands its special method the function it runs, which it calls (fairness round 46's
+    # TorchFunctionMode counting operations)
+    dispatched = positional[1] if name_of in ("__torch_function__", "__torch_dispatch__") and len(positional) >= 2 \
+        else None
+    keyed = name_of in ("__getitem__", "__missing__") and method
+
+    def mentions(node: ast.AST | None, names: set[str]) -> bool:
+        """Whether ``node`` names one of ``names`` other than inside an f-string (a text made of it)."""
+        todo = [] if node is None else [node]
+        while todo:
+            current = todo.pop()
+            if isinstance(current, ast.Name) and current.id in names:
+                return True
+            if not isinstance(current, ast.JoinedStr):
+                todo.extend(ast.iter_child_nodes(current))
+        return False
+
+    def may_hold(node: ast.AST | None) -> bool:
+        """Whether ``node``'s value may be, or hold, an operand (not a number, text or truth value made of one)."""
+        if node is None or isinstance(node, (ast.Constant, ast.JoinedStr, ast.Compare)):
+            return False
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
+            return False
+        if isinstance(node, ast.Attribute) and node.attr in DATA_ATTRIBUTES:
+            return False
+        if isinstance(node, (ast.Subscript, ast.Attribute, ast.Starred, ast.NamedExpr)):
+            return may_hold(node.value)  # (an element of what it indexes, whatever the index: `self.image[i, j]`)
+        if isinstance(node, ast.IfExp):
+            return may_hold(node.body) or may_hold(node.orelse)
+        if isinstance(node, ast.BinOp):
+            return may_hold(node.left) or may_hold(node.right)
+        if isinstance(node, (ast.BoolOp, ast.Tuple, ast.List, ast.Set, ast.Dict)):
+            return any(may_hold(part) for part in (node.values if isinstance(node, ast.BoolOp) else node.elts if not
+                                                   isinstance(node, ast.Dict) else [*node.keys, *node.values]))
+        if isinstance(node, ast.Name):
+            return node.id in holding
+        if isinstance(node, ast.Call):
+            func = node.func
+            if isinstance(func, ast.Name) and func.id == "getattr" and len(node.args) >= 2 and isinstance(
+                    node.args[1], ast.Constant) and node.args[1].value in FUNCTION_TEXTS:
+                return False  # (`getattr(func, "__name__", "")`: its name)
+            if isinstance(func, ast.Name) and func.id in ("abs", "round") and func.id not in reading.bindings \
+                    and node.args:
+                return may_hold(node.args[0])  # (what the argument's own __abs__ makes: a number of numbers)
+            if isinstance(func, ast.Name) and func.id in NEW_VALUE_BUILTINS | {"hasattr", "complex"} \
+                    and func.id not in reading.bindings \
+                    or isinstance(func, ast.Attribute) and func.attr in COPYING_METHODS - {"detach", "clone"} \
+                    and _stored_root(func.value) in selves and not may_hold(ast.Tuple(
+                        elts=[*node.args, *(k.value for k in node.keywords)], ctx=ast.Load())) \
+                    or isinstance(func, ast.Attribute) and func.attr in DATA_ATTRIBUTES \
+                    or (_resolved(reading, func) or "").startswith(("math.", "cmath.")):
+                return False
+        return mentions(node, holding)
+
+    def an_alias(node: ast.AST | None) -> bool:
+        """Whether ``node`` may be an operand itself, or a part of one (``other``, ``other.items``, ``other[0]``)."""
+        if isinstance(node, (ast.IfExp, ast.BoolOp, ast.NamedExpr)):
+            return any(an_alias(part) for part in (
+                [node.body, node.orelse] if isinstance(node, ast.IfExp) else node.values
+                if isinstance(node, ast.BoolOp) else [node.value]))
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("vars", "getattr") \
+                and node.args:
+            return an_alias(node.args[0])  # (`vars(other)`: its namespace)
+        return isinstance(node, (ast.Name, ast.Attribute, ast.Subscript, ast.Starred)) \
+            and _stored_root(node) in aliases and not any(isinstance(n, ast.Call) for n in ast.walk(node)) \
+            and not (isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Slice))  # (`x[:]`: a copy)
+
+    for _ in range(4):  # local copies of an operand hold it; local aliases of an operand or the instance are it
+        for n in body:
+            if isinstance(n, (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.NamedExpr, ast.For, ast.AsyncFor,
+                              ast.withitem, ast.comprehension)):
+                value = n.iter if isinstance(n, (ast.For, ast.AsyncFor, ast.comprehension)) else \
+                    n.context_expr if isinstance(n, ast.withitem) else n.value
+                targets = n.targets if isinstance(n, ast.Assign) else [
+                    n.optional_vars if isinstance(n, ast.withitem) else n.target]
+                names = {t.id for target in targets if target is not None for t in ast.walk(target)
+                         if isinstance(t, ast.Name) and isinstance(t.ctx, ast.Store)} & local
+                if may_hold(value):
+                    holding |= names
+                if an_alias(value) or isinstance(n, ast.withitem) and mentions(value, aliases):
+                    aliases |= names
+            elif isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and n is not function \
+                    and mentions(n, holding):
+                holding.add(n.name)  # (a closure, a default, a class attribute: attack round 100's `def grab():
+                # return other`, `def put(box=self, fn=other)`, `class K: fn = other`)
+            if isinstance(n, (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.NamedExpr, ast.For, ast.AsyncFor,
+                              ast.withitem, ast.comprehension)):
+                if isinstance(value, (ast.Name, ast.Attribute, ast.Subscript)) and _stored_root(value) in selves \
+                        and not (isinstance(value, ast.Subscript) and isinstance(value.slice, ast.Slice)):
+                    selves |= names
+
+    # Locals only ever bound to an object made here (arithmetic, a display, a comprehension, a built-in's or
+    # torch's new value): what their methods change is that object
+    made = (ast.BinOp, ast.List, ast.Tuple, ast.Set, ast.Dict, ast.ListComp, ast.SetComp, ast.DictComp, ast.Constant)
+    bound_to: dict[str, list[ast.AST | None]] = {}
+    for n in body:
+        if isinstance(n, (ast.Assign, ast.AnnAssign)):
+            for target in n.targets if isinstance(n, ast.Assign) else [n.target]:
+                if isinstance(target, ast.Name):
+                    bound_to.setdefault(target.id, []).append(n.value)
+        elif isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store):
+            bound_to.setdefault(n.id, [])
+    made_here = {name for name, values in bound_to.items() if name in local and name not in _parameter_names(function)
+                 and len(values) == sum(1 for n in body if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)
+                                        and n.id == name) and values and all(
+        isinstance(v, made) or isinstance(v, ast.Subscript) and isinstance(v.slice, ast.Slice)  # (`x[:]`)
+        or isinstance(v, ast.Call) and (
+            isinstance(v.func, ast.Name) and v.func.id in PURE_BUILTINS | NEW_VALUE_BUILTINS and v.func.id != "vars"
+            and v.func.id not in reading.bindings or (_resolved(reading, v.func) or "").startswith(PURE_MODULES)
+            or isinstance(v.func, ast.Attribute) and v.func.attr in COPYING_METHODS)
+        for v in values)}
+
+    def keys_of(target: ast.AST) -> list[ast.AST]:
+        keys = []
+        while isinstance(target, (ast.Attribute, ast.Subscript)):
+            if isinstance(target, ast.Subscript):
+                keys.append(target.slice)
+            target = target.value
+        return keys
+
+    def kept(target: ast.AST, value: ast.AST | None) -> str | None:
+        root = _stored_root(target)
+        if root in aliases:
+            return "changes an operand"
+        if root in selves and not (in_place and (isinstance(target, ast.Name) or _an_instance_attribute(target, root))):
+            if may_hold(value) or not keyed and any(may_hold(k) for k in keys_of(target)):
+                return "keeps an operand on its instance"
+        elif root is not None and root not in local and (may_hold(value) or any(may_hold(k) for k in keys_of(target))):
+            return f"keeps an operand in {root}"  # (a module's object, a class: attack round 100's `Holder(other)`)
+        return None
+
+    def handed_functions(call: ast.Call) -> list[ast.AST] | None:
+        """The functions ``call`` (of a reading built-in or method) calls with what it is given: its ``key``, and
+        ``iter``'s callable; None when one is not the submission's own def or lambda."""
+        found: list[ast.AST] = []
+        taker = call.func.id if isinstance(call.func, ast.Name) and call.func.id not in reading.bindings else \
+            _resolved(reading, call.func) or ""
+        where = FUNCTION_TAKERS.get(taker, 0 if taker == "iter" and len(call.args) == 2 else None)
+        called = [k.value for k in call.keywords if k.arg in ("key", where)] + (
+            call.args[where:where + 1] if isinstance(where, int) else [])
+        for argument in called:
+            if isinstance(argument, ast.Constant):
+                continue
+            if isinstance(argument, ast.Lambda):
+                found.append(argument)
+            elif isinstance(argument, ast.Name) and argument.id in reading.bindings and argument.id not in local:
+                found += [b for b, _ in reading.bindings[argument.id]
+                          if isinstance(b, (ast.FunctionDef, ast.AsyncFunctionDef))]
+            elif isinstance(argument, ast.Attribute) and (owned := [
+                    m for cls in reading.classes for m in cls.body
+                    if isinstance(m, (ast.FunctionDef, ast.AsyncFunctionDef)) and m.name == argument.attr]):
+                found += owned
+            elif not (isinstance(argument, ast.Attribute) and (_resolved(reading, argument) or "").startswith(
+                    PURE_MODULES) or isinstance(argument, ast.Name) and argument.id in NEW_VALUE_BUILTINS | PURE_BUILTINS):
+                return None
+        return found
+
+    def follow(functions: list[ast.AST], bound: bool, fresh: bool = False) -> str | None:
+        if depth + 1 > MAX_OPERAND_HELPERS:
+            return f"hands an operand on through more than {MAX_OPERAND_HELPERS} helpers"
+        for other in functions:
+            inner = _keeps_an_operand(reading, other, method=bound and not _a_static_method(other)
+                                      and not isinstance(other, ast.Lambda), depth=depth + 1, fresh=fresh)
+            if inner is not None:
+                return f"hands an operand to {getattr(other, 'name', 'a lambda')}, which {inner}"
+        return None
+
+    def constructed() -> list[ast.AST]:
+        return [m for cls in reading.classes for m in cls.body if isinstance(m, (ast.FunctionDef, ast.AsyncFunctionDef))
+                and m.name in ("__init__", "__new__", "__post_init__")]
+
+    def helper(call: ast.Call, arguments: list[ast.expr]) -> str | None:
+        """How ``call`` (handed an operand) may keep it."""
+        func = call.func
+        given = ast.Tuple(elts=arguments, ctx=ast.Load())
+        if isinstance(func, ast.Name) and func.id not in local:
+            name = func.id
+            if name not in reading.bindings:
+                if name in STORING_FUNCTIONS | {"delattr"} and arguments:
+                    return kept(arguments[0], ast.Tuple(elts=arguments[2:] or arguments[1:], ctx=ast.Load()))
+                if name == "getattr" and len(arguments) >= 2 and isinstance(arguments[1], ast.Constant):
+                    return None
+                if isinstance(getattr(builtins, name, None), type) and issubclass(getattr(builtins, name), BaseException):
+                    return None  # (what it raises is read with the `except ... as e` that catches it)
+                if name in PURE_BUILTINS:
+                    handed = handed_functions(call)
+                    return f"hands an operand to {name} with a function" if handed is None else \
+                        follow(handed, False) if handed else None
+                return f"hands an operand to {name}"
+            resolved = _resolved(reading, func) or ""
+            if resolved.startswith(STORING_MODULES) and arguments:
+                return kept(arguments[0], ast.Tuple(elts=arguments[1:], ctx=ast.Load()))
+            if resolved.startswith(PURE_MODULES):
+                handed = handed_functions(call)
+                return f"hands an operand to {name} with a function" if handed is None else \
+                    follow(handed, False) if handed else None
+            own = [b for b, _ in reading.bindings[name]]
+            if all(isinstance(b, ast.ClassDef) for b in own):  # a new instance of the submission's class
+                return follow([m for b in own for m in b.body if isinstance(m, (ast.FunctionDef, ast.AsyncFunctionDef))
+                               and m.name in ("__init__", "__new__", "__post_init__")], True, fresh=True)
+            members = _defs_named(own, name)
+            return follow(members, False) if members else f"hands an operand to {name}"
+        if isinstance(func, ast.Attribute):
+            base = func.value
+            root = _stored_root(base)
+            super_call = isinstance(base, ast.Call) and isinstance(base.func, ast.Name) and base.func.id == "super"
+            if root in set_on:
+                return None
+            if func.attr == "__class__" or isinstance(base, ast.Attribute) and base.attr == "__class__" \
+                    and func.attr in ("__new__", "__call__"):
+                return follow(constructed(), True, fresh=True)  # (`self.__class__(...)`: a new instance)
+            owned = [m for cls in reading.classes for m in cls.body
+                     if isinstance(m, (ast.FunctionDef, ast.AsyncFunctionDef)) and m.name == func.attr]
+            if owned and (super_call or root in selves | aliases | holding or isinstance(base, ast.Name)):
+                fresh_new = func.attr == "__new__"
+                return follow(owned, not (isinstance(base, ast.Name) and base.id not in local and any(
+                    isinstance(b, ast.ClassDef) for b, _ in reading.bindings.get(base.id, [])) and not fresh_new),
+                    fresh=fresh_new)
+            if func.attr in _own_member_names(reading) and not owned:
+                return f"hands an operand to .{func.attr}"  # (a member the submission sets otherwise)
+            if isinstance(base, ast.Name) and base.id in BUILTIN_CLASS_NAMES and base.id not in reading.bindings \
+                    and arguments:
+                if func.attr in ("__new__",):
+                    return None  # (`object.__new__(cls)`: a new object)
+                return kept(arguments[0], ast.Tuple(elts=arguments[1:], ctx=ast.Load()))  # `object.__setattr__`
+            if super_call:
+                return kept(ast.Name(instance or "", ast.Load()), given) if func.attr in MUTATING_METHODS else None
+            if func.attr in PURE_METHODS or func.attr in DATA_ATTRIBUTES or func.attr in LOGGING_METHODS:
+                handed = handed_functions(call)
+                return f"hands an operand to .{func.attr} with a function" if handed is None else \
+                    follow(handed, False) if handed else None
+            if func.attr in COPYING_METHODS:
+                return None  # (a new object: `self._replace(row=...)`, fairness round 71)
+            # on its own data or an operand's, a method that puts into its object what it is given (a list's,
+            # a set's, a queue's, a generator's send, torch's in-place methods); any other reads (`index.indices(n)`,
+            # `self.value.quantize(q)`: fairness round 71)
+            changing = func.attr in CHANGING_METHOD_NAMES or func.attr.endswith("_") and not func.attr.startswith("_")
+            if isinstance(base, ast.Call) and not changing and not owned:
+                return None  # (a method of a new value: `Decimal(1).scaleb(-ndigits)`)
+            if root in aliases:
+                return "changes an operand" if arguments and changing else None
+            if root in selves and not changing:
+                return None
+            if root in selves:
+                if keyed and func.attr in ("setdefault", "__setitem__"):
+                    given = ast.Tuple(elts=arguments[1:], ctx=ast.Load())  # (a cache's key: `obj[key]` shows it)
+                if not may_hold(given) or in_place and (isinstance(base, ast.Name) or _an_instance_attribute(base, root)):
+                    return None  # (its own data changed with nothing of an operand, or as `a += b` shows)
+                return "keeps an operand on its instance"
+            if (_resolved(reading, func) or "").startswith(PURE_MODULES):
+                handed = handed_functions(call)
+                return f"hands an operand to {func.attr} with a function" if handed is None else \
+                    follow(handed, False) if handed else None
+            if root in made_here:
+                return None  # (a method of an object made here, `merged.sort()`)
+            if root is not None and root not in local and not may_hold(given):
+                return None  # (a module object's method given only data made of an operand)
+            return f"hands an operand to .{func.attr}"
+        if isinstance(func, ast.Call) and isinstance(func.func, ast.Name) and func.func.id == "type" \
+                and len(func.args) == 1 and _stored_root(func.args[0]) in selves | aliases:
+            return follow(constructed(), True, fresh=True)  # (`type(self)(value)`: a new instance)
+        return "hands an operand to a call the grader cannot name"
+
+    for n in body:
+        how = None
+        if isinstance(n, (ast.Assign, ast.AugAssign, ast.AnnAssign)) and n.value is not None:
+            for target in n.targets if isinstance(n, ast.Assign) else [n.target]:
+                for part in ast.walk(target):
+                    if isinstance(part, (ast.Attribute, ast.Subscript)) and isinstance(part.ctx, ast.Store):
+                        how = how or kept(part, n.value)
+        elif isinstance(n, ast.Delete):
+            how = next((h for t in n.targets if _stored_root(t) in aliases and (h := "changes an operand")), None)
+        elif isinstance(n, (ast.Yield, ast.YieldFrom, ast.Await)) and mentions(n, holding):
+            how = "hands its operands out as a generator"
+        elif isinstance(n, ast.Call) and mentions(n, holding):
+            arguments = [*n.args, *(k.value for k in n.keywords)]
+            if isinstance(n.func, ast.Name) and n.func.id == dispatched:
+                how = None
+            elif (any(isinstance(a, ast.Starred) for a in n.args) or any(k.arg is None for k in n.keywords)) \
+                    and not _an_own_callee(reading, n.func) and not (
+                        isinstance(n.func, ast.Name) and n.func.id in PURE_BUILTINS | NEW_VALUE_BUILTINS
+                        and n.func.id not in reading.bindings):
+                how = "hands an operand on unpacked"  # (the submission's own code is read for every parameter)
+            else:
+                how = next((h for k in n.keywords if k.arg == "out" and (h := kept(k.value, n)) is not None), None) \
+                    or helper(n, arguments)  # (`torch.add(a, b, out=self.buf)` stores on the instance)
+        if how is not None:
+            return how
+    return None
+
 def _looked_up_by_name(reading: _Reading, call: ast.Call, methods_own: dict[int, ast.ClassDef]) -> Finding | None:
     """``getattr``/``hasattr``: readable with a constant, plain name, or a computed one on a method's own
     ``self``/``cls`` or on :data:`COMPUTED_NAME_MODULES`."""
@@ -5013,10 +5582,6 @@ def _comprehension_targets_of(generator: ast.comprehension) -> set[str]:
 #: Python's functions that only print, measure or show what they are given (a namespace handed to one escapes as
 #: text or a number).
 SHOWING_BUILTINS = frozenset({"print", "len", "repr", "str", "format", "isinstance", "id", "bool", "any", "all"})
-#: Python's functions that read what they are given into a new value, changing none of it, when given no keyword
-#: (``key=`` would call a function of the submission's on each element) and no call: ``tuple(img.shape)``.
-READING_BUILTINS = frozenset({"tuple", "list", "set", "frozenset", "sorted", "sum", "min", "max", "abs", "round",
-                              "float", "int"})
 #: The keywords ``print`` takes that hand it no object (``file`` does: its ``write`` is called).
 PRINT_PLAIN_KEYWORDS = frozenset({"sep", "end", "flush"})
 
@@ -6972,7 +7537,10 @@ def _makes_a_logger(reading: _Reading, value: ast.expr) -> bool:
     return False
 
 
-#: Built-in functions that only read the sequence they are given (never keep it or hand it on).
+#: Built-in functions that only read the sequence they are given (never keep it or hand it on), when given no
+#: keyword (``key=`` would call a function of the submission's on each element) and no call: ``tuple(img.shape)``.
+#: What they compare or add runs the special methods of the submission's classes, which keep nothing it could not
+#: read (:func:`_operand_keepers`).
 READING_BUILTINS = frozenset({"len", "sum", "min", "max", "zip", "enumerate", "sorted", "reversed", "list", "tuple",
                               "range", "print", "str", "repr", "any", "all", "set", "frozenset"})
 
