@@ -4849,12 +4849,14 @@ def test_a_match_capturing_a_table_or_its_list_may_fill_it(case):
 
 _CHEATS_EXPECTED = json.loads((CORPUS / "cheats" / "expected.json").read_text())
 _OPEN_CHEATS = {name for name, entry in _CHEATS_EXPECTED.items() if entry.get("open")}
+#: Cheats the worker's trace alone catches (their entry's ``static_open`` says why the reader does not).
+_STATIC_OPEN = {name for name, entry in _CHEATS_EXPECTED.items() if entry.get("static_open")}
 _ROUND_95 = sorted(p.name for pattern in ("r9[4-9]_q6_*", "r10[0-9]_q6_*") for p in (CORPUS / "cheats").glob(pattern)
-                   if p.name not in _OPEN_CHEATS)
+                   if p.name not in _OPEN_CHEATS | _STATIC_OPEN)
 
 
 @pytest.mark.parametrize("name", _ROUND_95)
-def test_the_reader_finds_torch_in_every_by_hand_function_of_attack_rounds_94_to_100(name):
+def test_the_reader_finds_torch_in_every_by_hand_function_of_attack_rounds_94_to_101(name):
     # 72 files nobody here wrote but four: names of torch's or Python's bound in a scope (a parameter named torch,
     # a local print), new-value calls handing back an argument (torch.sym_ite, json hooks, median_low, a deepcopy
     # memo), a table's .get default, holder methods on a default, a match capture or an except name, checking
@@ -4863,7 +4865,8 @@ def test_the_reader_finds_torch_in_every_by_hand_function_of_attack_rounds_94_to
     # author's probes of a checking decorator's labels and logging, recorders handed texts, and torch's results;
     # round 98, elements of what conv2d reads taken out by comprehensions, copies, unpacking or a function's names;
     # round 99, special methods keeping the operand min, sorted, sum, list.sort or an operator hands them; round
-    # 100, such special methods bound by if/for/with/match or a decorator, keeping through closures and helpers
+    # 100, such special methods bound by if/for/with/match or a decorator, keeping through closures and helpers;
+    # round 101, values kept under a harmless-looking shape, locals standing for self or a module's object
     from grader.judge.submission import Source, load
 
     units = load(Source(CORPUS / "cheats" / name)).units
@@ -5385,3 +5388,41 @@ assert max(Score(1), Score(2)).value == 2 and sorted([Score(3), Score(1)])[0].va
 def test_special_methods_that_only_compare_and_add_keep_full_marks():
     # an ordering class for pooling, a sum of products with `__radd__ = __add__` (fairness round 12)
     assert found([HONEST_OPERANDS]) == [] and found([HONEST_OPERANDS], "max_pool2d") == []
+
+
+@pytest.mark.parametrize("member", [
+    # attack round 101: values that look harmless by their outer shape, and what stands for the instance
+    "def __lt__(self, other):\n        self.fn = [other].copy()[0]\n        return False",
+    "def __lt__(self, other):\n        box = [self]\n        box[0].fn = other\n        return False",
+    "def __lt__(self, other):\n        for self.fn in (other,):\n            pass\n        return False",
+    "def __lt__(self, other):\n        (h,) = (self,)\n        h.fn = other\n        return False",
+    "def __lt__(self, other):\n        me = type(self)\n        me.fn = other\n        return False",
+    "def __lt__(self, other):\n        try:\n            raise ValueError(other)\n        except ValueError as e:\n"
+    "            self.fn = e.args[0]\n        return False",
+    "def __lt__(self, other):\n        import numpy\n        numpy.seterrcall(other)\n        self.fn = numpy.geterrcall()\n"
+    "        return False",
+])
+def test_a_special_method_keeping_an_operand_under_another_shape_is_found(member):
+    source = OPERAND_KEEPER.format(member=member, meeting="min(F.conv2d, BOX)")
+    assert any("special method Box." in what for _, what in found([source])), found([source])
+
+
+@pytest.mark.parametrize("member", [
+    # fairness rounds 31, 70 and 71: what honest special methods keep, and the new values they make
+    "def __eq__(self, other):\n        self.diff = (self.t - other).abs().max().item()\n        return self.diff < 1e-6",
+    "def __eq__(self, other):\n        self.error = abs(float(other) - self.expected)\n        return self.error < 1e-6",
+    "def __exit__(self, exc_type, exc, tb):\n        self.ok = exc_type is None\n        return False",
+    "def __missing__(self, key):\n        self[key] = []\n        return self[key]",
+    "def __add__(self, other):\n        return type(self)(self.t + other.t)",
+    "def __add__(self, other):\n        merged = self.values[:]\n        merged.extend(other.values)\n"
+    "        return Box(merged)",
+    "def __eq__(self, other):\n        return super().__eq__(other)",
+    "def __radd__(self, other):\n        return self.__add__(other)\n    def __add__(self, other):\n"
+    "        return Box(self.t + (other.t if isinstance(other, Box) else other))",
+])
+def test_special_methods_that_keep_only_new_values_keep_full_marks(member):
+    source = OPERAND_KEEPER.format(member=f"def __init__(self, t=0):\n        self.t = t\n        self.values = [t]\n"
+                                          f"    {member}", meeting="print(BOX == BOX)").replace(
+        "return BOX.fn(image[None, None], kernel[None, None], stride=stride, padding=padding)[0, 0]",
+        "return (image[:2, :2] * kernel[:2, :2]).sum()")
+    assert found([source]) == []

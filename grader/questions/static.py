@@ -1023,7 +1023,7 @@ def _read_cached(units: tuple[str, ...]) -> _Reading:
     else:
         _record_own_attributes(reading)
         _record_own_local_records(reading)
-    reading.unreadable += _operand_keepers(reading)
+        reading.unreadable += _operand_keepers(reading)
     _scan_reached_by_value(reading, every_node)
     _flag_private_keywords(reading, every_node)
     _flag_format_fields(reading, every_node)
@@ -3141,43 +3141,63 @@ IN_PLACE_DUNDERS = frozenset({f"__i{op}__" for op in BINARY_OPERATIONS} | {"__se
 BUILTIN_CLASS_NAMES = frozenset({"object", "type", "dict", "list", "set", "bytearray"})
 #: What makes a class from a namespace of members, as a ``class`` statement does.
 CLASS_MAKERS = frozenset({"type", "types.new_class"})
-#: Decorators that keep a function's arguments as their cache's keys: a ``__getitem__``'s keys are what ``obj[key]``
-#: shows (fairness round 70: a window cache).
-CACHING_DECORATORS = frozenset({"functools.lru_cache", "functools.cache"})
 #: Decorators a special method may carry and stay the def it is.
 PLAIN_METHOD_DECORATORS = frozenset({"staticmethod", "classmethod"})
-#: Built-ins a special method may hand its operands to: they read them and make a new value (what they call of
-#: an operand is its own special methods, judged where they are defined).
-PURE_BUILTINS = frozenset({"isinstance", "issubclass", "len", "abs", "float", "int", "bool", "complex", "str", "repr",
-                           "tuple", "list", "hash", "round", "min", "max", "sum", "all", "any", "zip", "range",
-                           "enumerate", "sorted", "reversed", "type", "id", "divmod", "pow", "format", "hasattr",
-                           "callable", "iter", "frozenset", "set", "dict", "print", "next", "map", "filter", "vars",
-                           "slice"})
-#: Modules and functions a special method may hand its operands to: they read them into a new value, or show
-#: them (fairness round 71: Fraction, Decimal, Counter, dataclasses.replace, itertools, a traceback printed).  (The
-#: functions some of them call are read: :data:`FUNCTION_TAKERS`.)
-PURE_MODULES = ("torch.", "math.", "numpy.", "cmath.", "fractions.", "decimal.", "statistics.", "numbers.",
-                "itertools.", "operator.", "copy.", "dataclasses.replace", "dataclasses.astuple", "dataclasses.asdict",
-                "dataclasses.fields", "dataclasses.is_dataclass", "collections.Counter", "collections.OrderedDict",
-                "collections.namedtuple", "traceback.format_", "traceback.print_", "functools.reduce",
-                "functools.cmp_to_key", "logging.")
+#: Built-ins whose result is a new int or bool, whatever they are given (not ``str``, ``float``, ``abs``, ``round``:
+#: a class's ``__str__``, ``__float__``, ``__abs__`` may hand back an object of its own, attack round 101).
+EXACT_VALUE_BUILTINS = frozenset({"len", "hash", "id", "isinstance", "issubclass", "callable", "hasattr", "bool"})
+#: Built-ins whose result is a number or a tensor unless a class of the submission's defines what they call (attack
+#: round 101: a wrapper's own ``__abs__`` handing back the operand it holds).
+NUMBER_BUILTINS = {"abs": frozenset({"__abs__"}), "round": frozenset({"__round__"}),
+                   "float": frozenset({"__float__", "__index__"}),
+                   "int": frozenset({"__int__", "__index__", "__trunc__"})}
+#: A tensor's methods that hand back a Python number (unless a class of the submission's defines one).
+NUMBER_METHODS = frozenset({"item", "numel", "dim", "ndimension", "nelement", "element_size"})
+#: Built-ins a special method may hand its operands to: they keep none of them (what they hand back may be one,
+#: and counts as one; what they call of an operand is its class's own code, judged where it is defined).
+PURE_BUILTINS = EXACT_VALUE_BUILTINS | frozenset({
+    "abs", "float", "int", "complex", "str", "repr", "format", "tuple", "list", "round", "min", "max", "sum", "all",
+    "any", "zip", "range", "enumerate", "sorted", "reversed", "type", "divmod", "pow", "iter", "frozenset", "set",
+    "dict", "print", "next", "map", "filter", "slice"})
+#: Functions a special method may hand its operands to, by their dotted names' beginnings: they keep none of them
+#: (fairness rounds 70 and 71: torch's comparisons and arithmetic, math, Fraction, Decimal, Counter,
+#: dataclasses.replace, itertools, a traceback printed).  Not numpy's or torch's settings and registries, which do
+#: (`numpy.seterrcall`, `torch.compiler.allow_in_graph`: attack round 101).  (The functions some of them call are
+#: read: :data:`FUNCTION_TAKERS`.)
+PURE_FUNCTIONS = tuple(f"torch.{name}" for name in (
+    "allclose", "equal", "isclose", "eq", "ne", "lt", "le", "gt", "ge", "add", "sub", "mul", "div", "matmul", "mm",
+    "dot", "stack", "cat", "tensor", "as_tensor", "zeros_like", "ones_like", "full_like", "where", "maximum",
+    "minimum", "abs", "sum", "max", "min", "clone", "flatten", "reshape", "numel", "is_tensor", "einsum", "round",
+    "floor", "ceil", "sqrt", "exp", "log", "tanh", "sigmoid", "relu", "zeros", "ones", "full", "arange")) + (
+    "math.", "cmath.", "fractions.Fraction", "decimal.Decimal", "statistics.", "itertools.", "copy.copy",
+    "copy.deepcopy", "dataclasses.replace", "dataclasses.astuple", "dataclasses.asdict", "dataclasses.fields",
+    "dataclasses.is_dataclass", "collections.Counter", "collections.OrderedDict", "traceback.format_",
+    "traceback.print_", "functools.reduce", "functools.cmp_to_key") + tuple(f"numpy.{name}" for name in (
+    "asarray", "array", "allclose", "isclose", "array_equal", "add", "subtract", "multiply", "divide", "dot", "matmul",
+    "sum", "maximum", "minimum", "abs", "where", "stack", "concatenate", "zeros_like", "ones_like", "einsum", "round",
+    "floor", "sqrt", "exp", "log", "pad", "zeros", "ones")) + tuple(f"operator.{name}" for name in (
+    "add", "sub", "mul", "truediv", "floordiv", "mod", "pow", "neg", "pos", "abs", "eq", "ne", "lt", "le", "gt", "ge",
+    "and_", "or_", "xor", "not_", "truth", "contains", "getitem", "itemgetter", "attrgetter", "matmul", "index",
+    "is_", "is_not"))
 #: The functions that call a function they are given, by where it is given (positional index, or keyword).
 FUNCTION_TAKERS = {"map": 0, "filter": 0, "functools.reduce": 0, "itertools.starmap": 0, "itertools.accumulate": 1,
                    "itertools.filterfalse": 0, "itertools.takewhile": 0, "itertools.dropwhile": 0,
                    "itertools.groupby": "key", "functools.cmp_to_key": 0}
-#: Methods of numbers, texts, tuples and tensors that read their object and arguments into a new value.
-#: (With a tensor's data methods, :data:`DATA_ATTRIBUTES`.)
+#: Methods of numbers, texts, tuples and tensors that read their object and arguments into a new value (what they
+#: hand back counts as holding what they were given).
 PURE_METHODS = frozenset({
-    "allclose", "equal", "eq", "ne", "lt", "le", "gt", "ge", "isclose", "all", "any", "dot", "matmul", "mul", "add",
-    "sub", "div", "count", "index", "get", "keys", "values", "items", "startswith", "endswith", "lower", "upper",
-    "strip", "split", "join", "format", "conjugate", "is_integer", "bit_length", "t", "expand", "__eq__", "__ne__",
-    "__lt__", "__le__", "__gt__", "__ge__", "__add__", "__radd__", "__sub__", "__mul__", "__rmul__", "__hash__"})
-#: Methods of Python's containers, queues and generators that put into their object what they are given.
+    "allclose", "equal", "eq", "ne", "lt", "le", "gt", "ge", "isclose", "all", "any", "dot", "matmul", "mul", "sub",
+    "div", "count", "index", "get", "keys", "values", "items", "startswith", "endswith", "lower", "upper", "strip",
+    "split", "join", "format", "conjugate", "is_integer", "bit_length", "t", "expand", "indices", "quantize",
+    "scaleb", "__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__", "__add__", "__radd__", "__sub__", "__mul__",
+    "__rmul__", "__hash__"})
+#: Methods of Python's containers, queues and generators that put into their object what they are given (and
+#: torch's in-place methods, ``add_``: any name ending in one underscore).
 CHANGING_METHOD_NAMES = MUTATING_METHODS | frozenset({
     "extend", "extendleft", "insert", "remove", "pop", "sort", "reverse", "discard", "send", "throw", "put",
     "put_nowait", "write", "writelines", "intersection_update", "difference_update", "symmetric_difference_update",
     "rotate", "set", "setdefault", "fromkeys", "__setitem__", "__setattr__", "__iadd__", "__ior__", "__delitem__",
-    "register", "add_module", "register_buffer", "register_parameter", "append", "update"})
+    "register", "add_module", "register_buffer", "register_parameter", "append", "update", "add"})
 #: Methods that hand back a new object made of theirs (a list's, a dict's, a named tuple's copy).
 COPYING_METHODS = frozenset({"copy", "_replace", "_asdict", "clone", "detach"})
 #: How deep the reader follows the submission's helpers an operand is handed to inside such a special method.
@@ -3215,10 +3235,7 @@ def _operand_keepers(reading: _Reading) -> list[Finding]:
                 if statement.name not in OPERAND_DUNDERS:
                     continue
                 where = f"the special method {cls.name}.{statement.name}"
-                if any(_decorator_name(d) not in PLAIN_METHOD_DECORATORS and not (
-                        statement.name in ("__getitem__", "__missing__")
-                        and (_resolved(reading, d.func if isinstance(d, ast.Call) else d) or "") in CACHING_DECORATORS)
-                       for d in statement.decorator_list):
+                if any(_decorator_name(d) not in PLAIN_METHOD_DECORATORS for d in statement.decorator_list):
                     judge(None, f"{where} (decorated)", True)  # (a decorator may hand back another function)
                 else:
                     judge(statement, where, not _a_static_method(statement))
@@ -3266,13 +3283,24 @@ def _operand_keepers(reading: _Reading) -> list[Finding]:
     return list(dict.fromkeys(found))
 
 
+def _own_methods_named(reading: _Reading, name: str) -> list[ast.AST]:
+    """The defs named ``name`` in the bodies of the submission's classes (memoised per reading)."""
+    index = reading.memo.get("own_methods_by_name")
+    if index is None:
+        index = reading.memo["own_methods_by_name"] = {}
+        for cls in reading.classes:
+            for m in cls.body:
+                if isinstance(m, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                    index.setdefault(m.name, []).append(m)
+    return index.get(name, [])
+
+
 def _an_own_callee(reading: _Reading, func: ast.expr) -> bool:
     """``func`` names a def of the submission's (a function, or a method of one of its classes)."""
     name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else None
     return name is not None and (any(isinstance(b, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
-                                     for b, _ in reading.bindings.get(name, [])) if isinstance(func, ast.Name) else any(
-        isinstance(m, (ast.FunctionDef, ast.AsyncFunctionDef)) and m.name == name
-        for cls in reading.classes for m in cls.body))
+                                     for b, _ in reading.bindings.get(name, [])) if isinstance(func, ast.Name)
+                                 else bool(_own_methods_named(reading, name)))
 
 
 def _decorator_name(decorator: ast.expr) -> str | None:
@@ -3348,26 +3376,34 @@ def _an_instance_attribute(node: ast.AST, instance: str | None) -> bool:
 def _keeps_an_operand(reading: _Reading, function: ast.AST, *, method: bool, depth: int,
                       fresh: bool = False) -> str | None:
     """How ``function`` (a special method, or a helper one hands its operands to) may keep what it is handed, else
-    None.  Its operands are its parameters but ``self`` (with ``method`` False, every parameter).  Read as keeping:
+    None.  Its operands are its parameters but ``self`` (with ``method`` False, every parameter); a value holds one
+    when it names one or a local that holds one, anywhere in it, but for a new int or bool made of it
+    (:data:`EXACT_VALUE_BUILTINS`, ``is``, ``in``, ``not``) and a text (an f-string).  Read as keeping:
 
-    - an operand, or a value that may hold one (not a number or text made of it: ``abs(a - b)``, ``x is None``,
-      ``other.shape``), stored on ``self``, also as a key (not an in-place operator's store on its instance, which
-      ``a += b`` shows; not ``fresh``, an ``__init__`` filling a new object; not a ``__getitem__``'s or
-      ``__missing__``'s key, which ``obj[key]`` shows);
-    - an operand changed (a store into it, or a method of it that is not a reading one, :data:`PURE_METHODS`);
-    - a function or class made inside it that holds an operand (a closure, a default, a class attribute);
-    - an operand handed to a call that is not of :data:`PURE_BUILTINS` (a function it is given read the same way),
-      :data:`PURE_MODULES`, :data:`PURE_METHODS`, a module object's storing method (read where that object is:
-      :func:`_handed_to_a_keeper`), or the submission's own code that keeps nothing by this same reading, read to
-      :data:`MAX_OPERAND_HELPERS` deep."""
+    - a value holding an operand stored on ``self`` or on what stands for it (``box = [self]``, ``type(self)``, a
+      loop's, a ``with``'s or an unpacking's name), as a value or a key, by assignment, a ``for`` target, ``del`` or
+      a changing method (:data:`CHANGING_METHOD_NAMES`); not an in-place operator's store on its instance's
+      attribute (``self.total = self.total + other``: ``a += b`` shows it), nor ``fresh`` (an ``__init__`` filling a
+      new object);
+    - the same stored in a module's object or through a local alias of one (``h = HELD``);
+    - a store into an operand or what stands for it, or a changing method of it handed a value;
+    - an operand handed to a call that is not of :data:`PURE_BUILTINS`, :data:`PURE_FUNCTIONS`,
+      :data:`PURE_METHODS`, a copy, or the submission's own code keeping nothing by this same reading (to
+      :data:`MAX_OPERAND_HELPERS` deep); a function or class made inside it that holds an operand holds it; an
+      exception caught inside it may hold one (attack rounds 100 and 101)."""
     visiting = reading.memo.setdefault("operand_keepers_visiting", set())
     if id(function) in visiting:
         return None  # (a method calling itself, or its parent's through super(): read once, where it is)
-    visiting.add(id(function))
-    try:
-        return _keeps_an_operand_once(reading, function, method=method, depth=depth, fresh=fresh)
-    finally:
-        visiting.discard(id(function))
+    # (memoised: a helper named alike in many classes is read once per depth, not once per path to it)
+    memo = reading.memo.setdefault("operand_keepers", {})
+    key = (id(function), method, depth, fresh)
+    if key not in memo:
+        visiting.add(id(function))
+        try:
+            memo[key] = _keeps_an_operand_once(reading, function, method=method, depth=depth, fresh=fresh)
+        finally:
+            visiting.discard(id(function))
+    return memo[key]
 
 
 def _keeps_an_operand_once(reading: _Reading, function: ast.AST, *, method: bool, depth: int,
@@ -3375,15 +3411,23 @@ def _keeps_an_operand_once(reading: _Reading, function: ast.AST, *, method: bool
     positional = [a.arg for a in function.args.posonlyargs + function.args.args]
     instance = positional[0] if method and positional else None
     operands = _parameter_names(function) - {instance}
-    holding, aliases, selves = set(operands), set(operands), {instance} - {None}
     body = list(ast.walk(function.body)) if isinstance(function, ast.Lambda) else [
         n for statement in function.body for n in ast.walk(statement)]
     declared = {name for n in body if isinstance(n, (ast.Global, ast.Nonlocal)) for name in n.names}
     local = ({n.id for n in body if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
              | _parameter_names(function) | {n.name for n in body if isinstance(n, (
-                 ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))}) - declared
+                 ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))}
+             | {n.name for n in body if isinstance(n, ast.ExceptHandler) and n.name}) - declared
     name_of = getattr(function, "name", "")
     in_place = name_of in IN_PLACE_DUNDERS and method or fresh
+    # a cache's keys: `obj[key]` shows the key it is handed (fairness rounds 31, 70, 71: a history dict's
+    # __missing__, window caches).  Not read back as what conv2d reaches: attack round 101's `BOX[F.conv2d]` with
+    # conv2d calling `next(iter(BOX.cache))` is caught by the worker's trace alone (an open hole of the reader's)
+    keyed = name_of in ("__getitem__", "__missing__") and method
+    holding = set(operands) | {n.name for n in body if isinstance(n, ast.ExceptHandler) and n.name}
+    aliases = set(operands)  # what may be an operand itself, or a part of one
+    selves = {instance} - {None}  # what may be the instance, or a part of it
+    outside: set[str] = set()  # locals that may be a module's object, or a part of one
     set_on: set[str] = set()
     if name_of in ("__set__", "__delete__") and method and len(positional) >= 2:
         # the object a descriptor is set on: `obj.attr = value` shows what it gets, however it stores it (fairness
@@ -3391,11 +3435,15 @@ def _keeps_an_operand_once(reading: _Reading, function: ast.AST, *, method: bool
         aliases.discard(positional[1])
         selves.add(positional[1])
         set_on.add(positional[1])
+    if name_of == "__get__" and method:
+        # what a descriptor is read on and through: `obj.attr` shows both (cheats r36's honest q6 parts: a table
+        # descriptor noting the instances it is read on)
+        holding -= set(positional[1:3])
+        aliases -= set(positional[1:3])
     # torch's dispatch hands its special method the function it runs, which it calls (fairness round 46's
     # TorchFunctionMode counting operations)
     dispatched = positional[1] if name_of in ("__torch_function__", "__torch_dispatch__") and len(positional) >= 2 \
         else None
-    keyed = name_of in ("__getitem__", "__missing__") and method
 
     def mentions(node: ast.AST | None, names: set[str]) -> bool:
         """Whether ``node`` names one of ``names`` other than inside an f-string (a text made of it)."""
@@ -3409,56 +3457,55 @@ def _keeps_an_operand_once(reading: _Reading, function: ast.AST, *, method: bool
         return False
 
     def may_hold(node: ast.AST | None) -> bool:
-        """Whether ``node``'s value may be, or hold, an operand (not a number, text or truth value made of one)."""
-        if node is None or isinstance(node, (ast.Constant, ast.JoinedStr, ast.Compare)):
+        """Whether ``node``'s value may be, or hold, an operand (not a new int, bool or text made of one)."""
+        if node is None or isinstance(node, (ast.Constant, ast.JoinedStr)):
             return False
+        if isinstance(node, ast.Compare) and all(isinstance(op, (ast.Is, ast.IsNot, ast.In, ast.NotIn))
+                                                 for op in node.ops):
+            return False  # (always a bool)
         if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
             return False
-        if isinstance(node, ast.Attribute) and node.attr in DATA_ATTRIBUTES:
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in EXACT_VALUE_BUILTINS \
+                and node.func.id not in reading.bindings:
             return False
-        if isinstance(node, (ast.Subscript, ast.Attribute, ast.Starred, ast.NamedExpr)):
-            return may_hold(node.value)  # (an element of what it indexes, whatever the index: `self.image[i, j]`)
-        if isinstance(node, ast.IfExp):
-            return may_hold(node.body) or may_hold(node.orelse)
-        if isinstance(node, ast.BinOp):
-            return may_hold(node.left) or may_hold(node.right)
-        if isinstance(node, (ast.BoolOp, ast.Tuple, ast.List, ast.Set, ast.Dict)):
-            return any(may_hold(part) for part in (node.values if isinstance(node, ast.BoolOp) else node.elts if not
-                                                   isinstance(node, ast.Dict) else [*node.keys, *node.values]))
-        if isinstance(node, ast.Name):
-            return node.id in holding
-        if isinstance(node, ast.Call):
-            func = node.func
-            if isinstance(func, ast.Name) and func.id == "getattr" and len(node.args) >= 2 and isinstance(
-                    node.args[1], ast.Constant) and node.args[1].value in FUNCTION_TEXTS:
-                return False  # (`getattr(func, "__name__", "")`: its name)
-            if isinstance(func, ast.Name) and func.id in ("abs", "round") and func.id not in reading.bindings \
-                    and node.args:
-                return may_hold(node.args[0])  # (what the argument's own __abs__ makes: a number of numbers)
-            if isinstance(func, ast.Name) and func.id in NEW_VALUE_BUILTINS | {"hasattr", "complex"} \
-                    and func.id not in reading.bindings \
-                    or isinstance(func, ast.Attribute) and func.attr in COPYING_METHODS - {"detach", "clone"} \
-                    and _stored_root(func.value) in selves and not may_hold(ast.Tuple(
-                        elts=[*node.args, *(k.value for k in node.keywords)], ctx=ast.Load())) \
-                    or isinstance(func, ast.Attribute) and func.attr in DATA_ATTRIBUTES \
-                    or (_resolved(reading, func) or "").startswith(("math.", "cmath.")):
-                return False
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in NUMBER_BUILTINS \
+                and node.func.id not in reading.bindings \
+                and not _own_member_names(reading) & (NUMBER_BUILTINS[node.func.id] | {"__torch_function__"}):
+            return False  # (`abs(self.value - other.value)`: a number, unless a class of the submission's makes it;
+            # fairness rounds 70 and 71's approximate comparisons keeping their last error)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in NUMBER_METHODS \
+                and node.func.attr not in _own_member_names(reading) and not node.args and not node.keywords:
+            return False  # (`(self.tensor - other).abs().max().item()`: a tensor's number)
+        if isinstance(node, (ast.Tuple, ast.List, ast.Set, ast.Dict, ast.BoolOp, ast.IfExp, ast.Starred)):
+            # a display, or a choice between values: what its parts may hold
+            parts = [node.body, node.orelse] if isinstance(node, ast.IfExp) else node.values if isinstance(
+                node, ast.BoolOp) else [node.value] if isinstance(node, ast.Starred) else [*node.keys, *node.values] \
+                if isinstance(node, ast.Dict) else node.elts
+            return any(may_hold(part) for part in parts)
         return mentions(node, holding)
 
-    def an_alias(node: ast.AST | None) -> bool:
-        """Whether ``node`` may be an operand itself, or a part of one (``other``, ``other.items``, ``other[0]``)."""
-        if isinstance(node, (ast.IfExp, ast.BoolOp, ast.NamedExpr)):
-            return any(an_alias(part) for part in (
-                [node.body, node.orelse] if isinstance(node, ast.IfExp) else node.values
-                if isinstance(node, ast.BoolOp) else [node.value]))
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("vars", "getattr") \
-                and node.args:
-            return an_alias(node.args[0])  # (`vars(other)`: its namespace)
-        return isinstance(node, (ast.Name, ast.Attribute, ast.Subscript, ast.Starred)) \
-            and _stored_root(node) in aliases and not any(isinstance(n, ast.Call) for n in ast.walk(node)) \
-            and not (isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Slice))  # (`x[:]`: a copy)
+    def stands_for(node: ast.AST | None, names: set[str]) -> bool:
+        """Whether ``node`` may be one of ``names``' objects or a part of it: the name, an attribute or an item of
+        it, a display holding it, a choice between such, ``type(x)``, ``vars(x)``, ``getattr(x, ...)``."""
+        if node is None:
+            return False
+        if isinstance(node, ast.Name):
+            return node.id in names
+        if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Slice):
+            return False  # (`self.values[:]`: a copy of a list, a view of a tensor's numbers; fairness round 71)
+        if isinstance(node, (ast.Attribute, ast.Subscript, ast.Starred, ast.NamedExpr)):
+            return stands_for(node.value, names)
+        if isinstance(node, (ast.IfExp, ast.BoolOp, ast.Tuple, ast.List, ast.Set, ast.Dict)):
+            parts = [node.body, node.orelse] if isinstance(node, ast.IfExp) else node.values if isinstance(
+                node, ast.BoolOp) else [*node.keys, *node.values] if isinstance(node, ast.Dict) else node.elts
+            return any(stands_for(part, names) for part in parts)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in (
+                "type", "vars", "getattr", "iter", "next", "list", "tuple", "reversed") and node.args:
+            return stands_for(node.args[0], names)
+        return False
 
-    for _ in range(4):  # local copies of an operand hold it; local aliases of an operand or the instance are it
+    module_level = set(reading.bindings) - local
+    for _ in range(4):  # what local names may hold or stand for, to a fixed point (four rounds: never more in code)
         for n in body:
             if isinstance(n, (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.NamedExpr, ast.For, ast.AsyncFor,
                               ast.withitem, ast.comprehension)):
@@ -3468,63 +3515,46 @@ def _keeps_an_operand_once(reading: _Reading, function: ast.AST, *, method: bool
                     n.optional_vars if isinstance(n, ast.withitem) else n.target]
                 names = {t.id for target in targets if target is not None for t in ast.walk(target)
                          if isinstance(t, ast.Name) and isinstance(t.ctx, ast.Store)} & local
+                entered = isinstance(n, ast.withitem)  # (`with x as h`: h is what x's __enter__ hands back)
                 if may_hold(value):
                     holding |= names
-                if an_alias(value) or isinstance(n, ast.withitem) and mentions(value, aliases):
+                if stands_for(value, aliases) or entered and mentions(value, aliases):
                     aliases |= names
+                if stands_for(value, selves) or entered and mentions(value, selves):
+                    selves |= names
+                if stands_for(value, module_level | outside) or entered and mentions(value, module_level | outside):
+                    outside |= names
             elif isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and n is not function \
                     and mentions(n, holding):
                 holding.add(n.name)  # (a closure, a default, a class attribute: attack round 100's `def grab():
                 # return other`, `def put(box=self, fn=other)`, `class K: fn = other`)
-            if isinstance(n, (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.NamedExpr, ast.For, ast.AsyncFor,
-                              ast.withitem, ast.comprehension)):
-                if isinstance(value, (ast.Name, ast.Attribute, ast.Subscript)) and _stored_root(value) in selves \
-                        and not (isinstance(value, ast.Subscript) and isinstance(value.slice, ast.Slice)):
-                    selves |= names
-
-    # Locals only ever bound to an object made here (arithmetic, a display, a comprehension, a built-in's or
-    # torch's new value): what their methods change is that object
-    made = (ast.BinOp, ast.List, ast.Tuple, ast.Set, ast.Dict, ast.ListComp, ast.SetComp, ast.DictComp, ast.Constant)
-    bound_to: dict[str, list[ast.AST | None]] = {}
-    for n in body:
-        if isinstance(n, (ast.Assign, ast.AnnAssign)):
-            for target in n.targets if isinstance(n, ast.Assign) else [n.target]:
-                if isinstance(target, ast.Name):
-                    bound_to.setdefault(target.id, []).append(n.value)
-        elif isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store):
-            bound_to.setdefault(n.id, [])
-    made_here = {name for name, values in bound_to.items() if name in local and name not in _parameter_names(function)
-                 and len(values) == sum(1 for n in body if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)
-                                        and n.id == name) and values and all(
-        isinstance(v, made) or isinstance(v, ast.Subscript) and isinstance(v.slice, ast.Slice)  # (`x[:]`)
-        or isinstance(v, ast.Call) and (
-            isinstance(v.func, ast.Name) and v.func.id in PURE_BUILTINS | NEW_VALUE_BUILTINS and v.func.id != "vars"
-            and v.func.id not in reading.bindings or (_resolved(reading, v.func) or "").startswith(PURE_MODULES)
-            or isinstance(v.func, ast.Attribute) and v.func.attr in COPYING_METHODS)
-        for v in values)}
 
     def keys_of(target: ast.AST) -> list[ast.AST]:
         keys = []
-        while isinstance(target, (ast.Attribute, ast.Subscript)):
+        while isinstance(target, (ast.Attribute, ast.Subscript, ast.Starred)):
             if isinstance(target, ast.Subscript):
                 keys.append(target.slice)
             target = target.value
         return keys
 
     def kept(target: ast.AST, value: ast.AST | None) -> str | None:
-        root = _stored_root(target)
-        if root in aliases:
+        """A store of ``value`` into ``target`` (None: a deletion)."""
+        holds = may_hold(value) or not keyed and any(may_hold(k) for k in keys_of(target))
+        if stands_for(target, aliases) or _stored_root(target) in aliases:
             return "changes an operand"
-        if root in selves and not (in_place and (isinstance(target, ast.Name) or _an_instance_attribute(target, root))):
-            if may_hold(value) or not keyed and any(may_hold(k) for k in keys_of(target)):
+        if stands_for(target, selves) or _stored_root(target) in selves:
+            if holds and not (in_place and _an_instance_attribute(target, instance)):
                 return "keeps an operand on its instance"
-        elif root is not None and root not in local and (may_hold(value) or any(may_hold(k) for k in keys_of(target))):
+            return None
+        root = _stored_root(target)
+        if holds and (stands_for(target, outside) or root is not None and root not in local):
             return f"keeps an operand in {root}"  # (a module's object, a class: attack round 100's `Holder(other)`)
         return None
 
     def handed_functions(call: ast.Call) -> list[ast.AST] | None:
-        """The functions ``call`` (of a reading built-in or method) calls with what it is given: its ``key``, and
-        ``iter``'s callable; None when one is not the submission's own def or lambda."""
+        """The functions ``call`` (of a reading built-in, function or method) calls with what it is given: its
+        ``key``, :data:`FUNCTION_TAKERS`' function, ``iter``'s callable; None when one is not the submission's own
+        def or lambda, nor a pure built-in or function."""
         found: list[ast.AST] = []
         taker = call.func.id if isinstance(call.func, ast.Name) and call.func.id not in reading.bindings else \
             _resolved(reading, call.func) or ""
@@ -3537,14 +3567,15 @@ def _keeps_an_operand_once(reading: _Reading, function: ast.AST, *, method: bool
             if isinstance(argument, ast.Lambda):
                 found.append(argument)
             elif isinstance(argument, ast.Name) and argument.id in reading.bindings and argument.id not in local:
-                found += [b for b, _ in reading.bindings[argument.id]
-                          if isinstance(b, (ast.FunctionDef, ast.AsyncFunctionDef))]
-            elif isinstance(argument, ast.Attribute) and (owned := [
-                    m for cls in reading.classes for m in cls.body
-                    if isinstance(m, (ast.FunctionDef, ast.AsyncFunctionDef)) and m.name == argument.attr]):
+                defs = _defs_named([b for b, _ in reading.bindings[argument.id]], argument.id)
+                if not defs:
+                    return None
+                found += defs
+            elif isinstance(argument, ast.Attribute) and (owned := _own_methods_named(reading, argument.attr)):
                 found += owned
-            elif not (isinstance(argument, ast.Attribute) and (_resolved(reading, argument) or "").startswith(
-                    PURE_MODULES) or isinstance(argument, ast.Name) and argument.id in NEW_VALUE_BUILTINS | PURE_BUILTINS):
+            elif not ((_resolved(reading, argument) or "").startswith(PURE_FUNCTIONS)
+                      or isinstance(argument, ast.Name) and argument.id in PURE_BUILTINS
+                      and argument.id not in reading.bindings):
                 return None
         return found
 
@@ -3558,8 +3589,19 @@ def _keeps_an_operand_once(reading: _Reading, function: ast.AST, *, method: bool
                 return f"hands an operand to {getattr(other, 'name', 'a lambda')}, which {inner}"
         return None
 
+    def with_functions(call: ast.Call, name: str) -> str | None:
+        handed = handed_functions(call)
+        return f"hands an operand to {name} with a function" if handed is None else \
+            follow(handed, False) if handed else None
+
     def constructed() -> list[ast.AST]:
-        return [m for cls in reading.classes for m in cls.body if isinstance(m, (ast.FunctionDef, ast.AsyncFunctionDef))
+        """What makes a new instance of the class whose method this is (`type(self)(...)`; of any class of the
+        submission's when that cannot be told: a subclass's instance may be ``self``)."""
+        owner = _parents(reading).get(id(function))
+        classes = [owner] if isinstance(owner, ast.ClassDef) and not any(
+            isinstance(b, ast.Name) and b.id == owner.name for cls in reading.classes for b in cls.bases) \
+            else reading.classes
+        return [m for cls in classes for m in cls.body if isinstance(m, (ast.FunctionDef, ast.AsyncFunctionDef))
                 and m.name in ("__init__", "__new__", "__post_init__")]
 
     def helper(call: ast.Call, arguments: list[ast.expr]) -> str | None:
@@ -3570,108 +3612,109 @@ def _keeps_an_operand_once(reading: _Reading, function: ast.AST, *, method: bool
             name = func.id
             if name not in reading.bindings:
                 if name in STORING_FUNCTIONS | {"delattr"} and arguments:
-                    return kept(arguments[0], ast.Tuple(elts=arguments[2:] or arguments[1:], ctx=ast.Load()))
-                if name == "getattr" and len(arguments) >= 2 and isinstance(arguments[1], ast.Constant):
-                    return None
+                    return kept(arguments[0], ast.Tuple(elts=arguments[1:], ctx=ast.Load()))
                 if isinstance(getattr(builtins, name, None), type) and issubclass(getattr(builtins, name), BaseException):
                     return None  # (what it raises is read with the `except ... as e` that catches it)
                 if name in PURE_BUILTINS:
-                    handed = handed_functions(call)
-                    return f"hands an operand to {name} with a function" if handed is None else \
-                        follow(handed, False) if handed else None
+                    return with_functions(call, name)
                 return f"hands an operand to {name}"
             resolved = _resolved(reading, func) or ""
             if resolved.startswith(STORING_MODULES) and arguments:
                 return kept(arguments[0], ast.Tuple(elts=arguments[1:], ctx=ast.Load()))
-            if resolved.startswith(PURE_MODULES):
-                handed = handed_functions(call)
-                return f"hands an operand to {name} with a function" if handed is None else \
-                    follow(handed, False) if handed else None
+            if resolved.startswith(PURE_FUNCTIONS):
+                return with_functions(call, name)
             own = [b for b, _ in reading.bindings[name]]
             if all(isinstance(b, ast.ClassDef) for b in own):  # a new instance of the submission's class
                 return follow([m for b in own for m in b.body if isinstance(m, (ast.FunctionDef, ast.AsyncFunctionDef))
                                and m.name in ("__init__", "__new__", "__post_init__")], True, fresh=True)
             members = _defs_named(own, name)
             return follow(members, False) if members else f"hands an operand to {name}"
+        if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id in reading.imported \
+                and func.value.id not in local:
+            # a module's function (`np.add`, `torch.allclose`, `operator.setitem`)
+            resolved = _resolved(reading, func) or ""
+            if resolved.startswith(STORING_MODULES) and not resolved.startswith(PURE_FUNCTIONS) and arguments:
+                return kept(arguments[0], ast.Tuple(elts=arguments[1:], ctx=ast.Load()))
+            return with_functions(call, func.attr) if resolved.startswith(PURE_FUNCTIONS) else \
+                f"hands an operand to {resolved or func.attr}"
         if isinstance(func, ast.Attribute):
             base = func.value
             root = _stored_root(base)
-            super_call = isinstance(base, ast.Call) and isinstance(base.func, ast.Name) and base.func.id == "super"
             if root in set_on:
                 return None
+            super_call = isinstance(base, ast.Call) and isinstance(base.func, ast.Name) and base.func.id == "super"
             if func.attr == "__class__" or isinstance(base, ast.Attribute) and base.attr == "__class__" \
                     and func.attr in ("__new__", "__call__"):
                 return follow(constructed(), True, fresh=True)  # (`self.__class__(...)`: a new instance)
-            owned = [m for cls in reading.classes for m in cls.body
-                     if isinstance(m, (ast.FunctionDef, ast.AsyncFunctionDef)) and m.name == func.attr]
-            if owned and (super_call or root in selves | aliases | holding or isinstance(base, ast.Name)):
-                fresh_new = func.attr == "__new__"
-                return follow(owned, not (isinstance(base, ast.Name) and base.id not in local and any(
-                    isinstance(b, ast.ClassDef) for b, _ in reading.bindings.get(base.id, [])) and not fresh_new),
-                    fresh=fresh_new)
-            if func.attr in _own_member_names(reading) and not owned:
+            owned = _own_methods_named(reading, func.attr)
+            if owned:
+                class_named = isinstance(base, ast.Name) and base.id not in local and any(
+                    isinstance(b, ast.ClassDef) for b, _ in reading.bindings.get(base.id, []))
+                if func.attr == "__new__":
+                    return follow(owned, True, fresh=True)
+                if not (super_call or class_named or stands_for(base, selves | aliases | holding)):
+                    # a method of another object: what it keeps on its own instance is kept there
+                    found = follow(owned, True)
+                    return found if found is None else f"{found} (on another object)"
+                return follow(owned, not class_named)
+            if func.attr in _own_member_names(reading):
+                if name_of == "__getitem__" and isinstance(base, ast.Name) and base.id == instance:
+                    return None  # (a dataset's `self.transform(image)`, set where it is made: fairness round 71)
                 return f"hands an operand to .{func.attr}"  # (a member the submission sets otherwise)
             if isinstance(base, ast.Name) and base.id in BUILTIN_CLASS_NAMES and base.id not in reading.bindings \
                     and arguments:
-                if func.attr in ("__new__",):
-                    return None  # (`object.__new__(cls)`: a new object)
-                return kept(arguments[0], ast.Tuple(elts=arguments[1:], ctx=ast.Load()))  # `object.__setattr__`
-            if super_call:
-                return kept(ast.Name(instance or "", ast.Load()), given) if func.attr in MUTATING_METHODS else None
-            if func.attr in PURE_METHODS or func.attr in DATA_ATTRIBUTES or func.attr in LOGGING_METHODS:
-                handed = handed_functions(call)
-                return f"hands an operand to .{func.attr} with a function" if handed is None else \
-                    follow(handed, False) if handed else None
-            if func.attr in COPYING_METHODS:
-                return None  # (a new object: `self._replace(row=...)`, fairness round 71)
-            # on its own data or an operand's, a method that puts into its object what it is given (a list's,
-            # a set's, a queue's, a generator's send, torch's in-place methods); any other reads (`index.indices(n)`,
-            # `self.value.quantize(q)`: fairness round 71)
+                return None if func.attr == "__new__" else kept(
+                    arguments[0], ast.Tuple(elts=arguments[1:], ctx=ast.Load()))  # (`object.__setattr__(obj, n, v)`)
             changing = func.attr in CHANGING_METHOD_NAMES or func.attr.endswith("_") and not func.attr.startswith("_")
-            if isinstance(base, ast.Call) and not changing and not owned:
-                return None  # (a method of a new value: `Decimal(1).scaleb(-ndigits)`)
-            if root in aliases:
-                return "changes an operand" if arguments and changing else None
-            if root in selves and not changing:
-                return None
-            if root in selves:
-                if keyed and func.attr in ("setdefault", "__setitem__"):
-                    given = ast.Tuple(elts=arguments[1:], ctx=ast.Load())  # (a cache's key: `obj[key]` shows it)
-                if not may_hold(given) or in_place and (isinstance(base, ast.Name) or _an_instance_attribute(base, root)):
-                    return None  # (its own data changed with nothing of an operand, or as `a += b` shows)
-                return "keeps an operand on its instance"
-            if (_resolved(reading, func) or "").startswith(PURE_MODULES):
-                handed = handed_functions(call)
-                return f"hands an operand to {func.attr} with a function" if handed is None else \
-                    follow(handed, False) if handed else None
-            if root in made_here:
-                return None  # (a method of an object made here, `merged.sort()`)
-            if root is not None and root not in local and not may_hold(given):
-                return None  # (a module object's method given only data made of an operand)
+            if changing:
+                if keyed and func.attr in ("setdefault", "__setitem__", "add", "get", "pop"):
+                    given = ast.Tuple(elts=arguments[1:], ctx=ast.Load())  # (the key aside: a cache's)
+                found = kept(base, given)
+                if found is not None or stands_for(base, selves | aliases) or _stored_root(base) in selves | aliases:
+                    return found
+                return f"hands an operand to .{func.attr}" if may_hold(given) and not (
+                    root in local and not stands_for(base, outside)) else None
+            if super_call:
+                return None  # (Python's own method of the parent: `super().__eq__(other)`)
+            if func.attr in COPYING_METHODS or func.attr in PURE_METHODS or func.attr in DATA_ATTRIBUTES:
+                return with_functions(call, f".{func.attr}")
+            if (_resolved(reading, func) or "").startswith(PURE_FUNCTIONS):
+                return with_functions(call, func.attr)
+            if stands_for(base, aliases | selves) or _stored_root(base) in aliases | selves:
+                return None  # (a reading method of an operand's or its own data: `index.indices(n)`)
             return f"hands an operand to .{func.attr}"
         if isinstance(func, ast.Call) and isinstance(func.func, ast.Name) and func.func.id == "type" \
-                and len(func.args) == 1 and _stored_root(func.args[0]) in selves | aliases:
+                and len(func.args) == 1 and stands_for(func.args[0], selves | aliases):
             return follow(constructed(), True, fresh=True)  # (`type(self)(value)`: a new instance)
         return "hands an operand to a call the grader cannot name"
 
     for n in body:
         how = None
-        if isinstance(n, (ast.Assign, ast.AugAssign, ast.AnnAssign)) and n.value is not None:
-            for target in n.targets if isinstance(n, ast.Assign) else [n.target]:
-                for part in ast.walk(target):
+        if isinstance(n, (ast.Assign, ast.AugAssign, ast.AnnAssign)) and n.value is not None or isinstance(
+                n, (ast.For, ast.AsyncFor, ast.comprehension, ast.withitem)):
+            value = n.iter if isinstance(n, (ast.For, ast.AsyncFor, ast.comprehension)) else \
+                n.context_expr if isinstance(n, ast.withitem) else n.value
+            targets = n.targets if isinstance(n, ast.Assign) else [
+                n.optional_vars if isinstance(n, ast.withitem) else n.target]
+            for target in targets:
+                for part in ast.walk(target) if target is not None else ():
                     if isinstance(part, (ast.Attribute, ast.Subscript)) and isinstance(part.ctx, ast.Store):
-                        how = how or kept(part, n.value)
+                        how = how or kept(part, value)  # (`for self.fn in (other,)`: attack round 101)
         elif isinstance(n, ast.Delete):
-            how = next((h for t in n.targets if _stored_root(t) in aliases and (h := "changes an operand")), None)
+            how = next((h for t in n.targets if (h := kept(t, None)) is not None), None)
         elif isinstance(n, (ast.Yield, ast.YieldFrom, ast.Await)) and mentions(n, holding):
             how = "hands its operands out as a generator"
-        elif isinstance(n, ast.Call) and mentions(n, holding):
+        elif isinstance(n, ast.Call) and mentions(n, holding | selves):
             arguments = [*n.args, *(k.value for k in n.keywords)]
             if isinstance(n.func, ast.Name) and n.func.id == dispatched:
                 how = None
+            elif not mentions(n, holding):
+                # handed nothing of an operand, only the instance: a changing method of what stands for it
+                # changes nothing kept (what it puts in is the instance's own)
+                how = None
             elif (any(isinstance(a, ast.Starred) for a in n.args) or any(k.arg is None for k in n.keywords)) \
                     and not _an_own_callee(reading, n.func) and not (
-                        isinstance(n.func, ast.Name) and n.func.id in PURE_BUILTINS | NEW_VALUE_BUILTINS
+                        isinstance(n.func, ast.Name) and n.func.id in PURE_BUILTINS
                         and n.func.id not in reading.bindings):
                 how = "hands an operand on unpacked"  # (the submission's own code is read for every parameter)
             else:
