@@ -858,75 +858,75 @@ GRADER_FAULTS: dict[str, str] = {
             "reach: q6 -2",
     # Fairness rounds 69 and 70 (helpers fair70 and fair71, 2026-12-04: honest special methods handed operands;
     # graded on the commit that adds them)
-    "r69_py_dict_missing_memo_padding.py":
+    "r69_nb_dict_missing_memo_padding.ipynb":
         "(fairness round 69) a judgement call of _operand_keepers: a dict subclass's __missing__ caches a padded "
         "pixel computed from its key (`self[key] = value`, the value read from the image by the key's indices): a "
         "value that may hold what the subscript hands it (a class of the submission's __getitem__ may hand its key "
         "back): q6 -3",
-    "r69_py_patch_grid_getitem_cache.py":
+    "r69_nb_patch_grid_getitem_cache.ipynb":
         "(fairness round 69) a judgement call of _operand_keepers: a __getitem__ caching windows taken out by its key"
         " (`self._cache[index] = window`): q6 -3",
-    "r69_py_selfcheck_timer_exit_records_error.py":
+    "r69_nb_selfcheck_timer_exit_records_error.ipynb":
         "(fairness round 69) a judgement call of _operand_keepers: a timing context manager's __exit__ keeps the "
         "exception it is handed (`self.error = exc`): an exception may carry any object: q6 -3",
-    "r69_py_selfcheck_result_class_lt_sorted.py":
+    "r69_nb_selfcheck_result_class_lt_sorted.ipynb":
         "(fairness round 69) a grader's fault (older rule 2): a self-check result class built with "
         "`CheckResult.__new__(CheckResult)` (a dunder attribute read): q6 to q8 -10",
-    "r69_py_lt_keeps_history_list.py":
+    "r69_nb_lt_keeps_history_list.ipynb":
         "(fairness round 69) a judgement call of _operand_keepers: __gt__ appends its operand's value to a history on"
         " its instance (`self.beaten.append(other.value)`): q6 -3",
-    "r69_py_getitem_lru_cache_method.py":
+    "r69_nb_getitem_lru_cache_method.ipynb":
         "(fairness round 69) a judgement call of _operand_keepers: `@functools.lru_cache` on __getitem__ (a decorated"
         " special method is read as another function): q6 -3",
-    "r69_py_frozen_dataclass_post_init_setattr.py":
+    "r69_nb_frozen_dataclass_post_init_setattr.ipynb":
         "(fairness round 69) a grader's fault (older keeper rule): a frozen dataclass's __post_init__ setting a "
         "derived field with object.__setattr__ is read as a special method keeping what it is handed: q6.pool -1",
-    "r69_py_getitem_setdefault_cache.py":
+    "r69_nb_getitem_setdefault_cache.ipynb":
         "(fairness round 69) a judgement call of _operand_keepers: a __getitem__ caching `self.seen.setdefault(key, "
         "self._read(*key))`: the value is what a method of its own makes of the key: q6 -3",
-    "r69_py_validated_setattr_config.py":
+    "r69_nb_validated_setattr_config.ipynb":
         "(fairness round 69) a grader's fault (older rule 2): a settings class validating in __setattr__ then calling"
         " super().__setattr__: q6 to q8 -10",
-    "r69_py_getattr_delegates_to_tensor.py":
+    "r69_nb_getattr_delegates_to_tensor.ipynb":
         "(fairness round 69) a judgement call (older rule 2): a wrapper whose __getattr__ hands lookups to its tensor"
         " by a computed name: q6 to q8 -10",
-    "r69_py_selfcheck_sum_of_results_radd.py":
+    "r69_nb_selfcheck_sum_of_results_radd.ipynb":
         "(fairness round 69) a grader's fault (older rule 2): a self-check's result class merged with "
         "`Mismatch.__new__(Mismatch)` in __add__: q6 to q8 -10",
-    "r70_py_micrograd_value_closures_in_conv.py":
+    "r70_nb_micrograd_value_closures_in_conv.ipynb":
         "(fairness round 70) a grader's fault (older rule 2 and _operand_keepers): a micrograd-style Value whose "
         "__add__ sets `out._backward` to a closure changing its operands' gradients: q6 to q8 -10",
-    "r70_py_micrograd_selfcheck_only.py":
-        "(fairness round 70) a grader's fault, as r70_py_micrograd_value_closures_in_conv (the Value used in a self-"
+    "r70_nb_micrograd_selfcheck_only.ipynb":
+        "(fairness round 70) a grader's fault, as r70_nb_micrograd_value_closures_in_conv (the Value used in a self-"
         "check only): q6 to q8 -10",
-    "r70_py_micrograd_pow_lambda_backward.py":
-        "(fairness round 70) a grader's fault, as r70_py_micrograd_value_closures_in_conv (a lambda backward, setattr"
+    "r70_nb_micrograd_pow_lambda_backward.ipynb":
+        "(fairness round 70) a grader's fault, as r70_nb_micrograd_value_closures_in_conv (a lambda backward, setattr"
         " on another object): q6 to q8 -10",
-    "r70_py_micrograd_separate_backward_method.py":
+    "r70_nb_micrograd_separate_backward_method.ipynb":
         "(fairness round 70) a grader's fault (older rule 2): a Value graph setting `node._backward_step` on another "
         "object: q6 to q8 -10",
-    "r70_py_descriptor_positive_setattr.py":
+    "r70_nb_descriptor_positive_setattr.ipynb":
         "(fairness round 70) a judgement call (older rule 2), as r8_py_q6_validated_descriptors_set_name: a validator"
         " descriptor with __set_name__ and computed getattr/setattr: q6 to q8 -10",
-    "r70_py_descriptor_dict_store.py":
+    "r70_nb_descriptor_dict_store.ipynb":
         "(fairness round 70) a judgement call (older rule 2): a descriptor storing into `obj.__dict__[self.name]`: q6"
         " to q8 -10",
-    "r70_py_eq_vars_compare.py":
+    "r70_nb_eq_vars_compare.ipynb":
         "(fairness round 70) a judgement call (rule 2's vars, and _operand_keepers): __eq__ compares `vars(self) == "
         "vars(other)`: q6 -3",
-    "r70_py_exit_logging_exception.py":
+    "r70_nb_exit_logging_exception.ipynb":
         "(fairness round 70) a judgement call of _operand_keepers: __exit__ hands the exception to `log.error(..., "
         "exc_info=exc)` (a logging handler may keep the record): q6 -3",
-    "r70_py_micrograd_out_prev_no_closure.py":
+    "r70_nb_micrograd_out_prev_no_closure.ipynb":
         "(fairness round 70) a grader's fault (older rule 2): a Value setting `out._prev` and `out._op` on the new "
         "node (a private attribute set on another object): q6 to q8 -10",
-    "r70_py_torch_function_subclass_logging.py":
+    "r70_nb_torch_function_subclass_logging.ipynb":
         "(fairness round 70) a judgement call (older rule 2): PyTorch's documented LoggingTensor, a tensor subclass "
         "with __torch_function__ (an interception hook): q6 to q8 -10",
-    "r70_py_cached_property_descriptor.py":
+    "r70_nb_cached_property_descriptor.ipynb":
         "(fairness round 70) a judgement call (older rule 2): a hand-written cached_property writing "
         "`obj.__dict__[name]`: q6 to q8 -10",
-    "r70_py_context_wraps_no_grad.py":
+    "r70_nb_context_wraps_no_grad.ipynb":
         "(fairness round 70) a grader's fault (older rule 2): a self-check context manager handing __enter__/__exit__"
         " on to torch.no_grad() by name: q6 to q8 -10",
 }

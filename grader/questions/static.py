@@ -3364,6 +3364,70 @@ def _stored_root(node: ast.AST) -> str | None:
     return node.id if isinstance(node, ast.Name) else None
 
 
+def _class_body_names(reading: _Reading) -> frozenset[str]:
+    """The names the submission's class bodies bind (shared by every instance).  Memoised."""
+    names = reading.memo.get("class_body_names")
+    if names is None:
+        names = reading.memo["class_body_names"] = frozenset(
+            name for cls in reading.classes for st in cls.body for name in _names_bound_by(st))
+    return names
+
+
+def _makes_a_new_object(reading: _Reading, value: ast.AST) -> bool:
+    """``value`` makes a new container or instance: a display, a comprehension, a slice's copy, a ``.copy()``, a new
+    list, dict, set or tuple, an instance of the submission's class (whose ``__new__`` rule 2 refuses)."""
+    if isinstance(value, (ast.List, ast.Tuple, ast.Set, ast.Dict, ast.ListComp, ast.SetComp, ast.DictComp,
+                          ast.JoinedStr, ast.Constant)):
+        return True
+    if isinstance(value, ast.Subscript) and isinstance(value.slice, ast.Slice):
+        return True
+    if isinstance(value, ast.Call):
+        func = value.func
+        if isinstance(func, ast.Name) and func.id in ("list", "dict", "set", "tuple", "frozenset", "bytearray") \
+                and func.id not in reading.bindings:
+            return True
+        if isinstance(func, ast.Name) and (bindings := reading.bindings.get(func.id)) and all(
+                isinstance(b, ast.ClassDef) for b, _ in bindings):
+            return True
+        if isinstance(func, ast.Attribute) and func.attr in ("copy", "_replace") \
+                and func.attr not in _own_methods_by_name_set(reading):
+            return True
+        if (_resolved(reading, func) or "").startswith(NEW_CONTAINER_MAKERS):
+            return True
+    return False
+
+
+#: Library calls that make a new, empty or copied, container (cheats r36's honest parts: a descriptor's
+#: WeakKeyDictionary of values).
+NEW_CONTAINER_MAKERS = ("collections.", "weakref.WeakKeyDictionary", "weakref.WeakValueDictionary",
+                        "weakref.WeakSet")
+
+
+def _own_methods_by_name_set(reading: _Reading) -> frozenset[str]:
+    return frozenset(n for cls in reading.classes for st in cls.body
+                     if isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef)) for n in [st.name])
+
+
+def _own_data_of(reading: _Reading, target: ast.AST, instance: str | None, *, changed: bool = False) -> bool:
+    """``self.x = ...``, ``self.x[k] = ...`` (or, ``changed``, ``self.x.append(...)``) where ``x`` is the instance's
+    own attribute: no class body binds it (a class attribute every instance shares), and, unless it is the attribute
+    itself rebound, every store of an attribute so named makes a new object or a number (attack round 102:
+    `self.shared.append(v)` on a class's list, `self.shared = HELD`)."""
+    node = target
+    while isinstance(node, ast.Subscript):
+        node = node.value
+    if not (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == instance
+            and not (node.attr.startswith("__") and node.attr.endswith("__"))):
+        return False
+    if node is target and not changed:
+        return node.attr not in _class_body_names(reading)  # (the attribute itself rebound)
+    return node.attr not in _class_body_names(reading) and all(
+        _makes_a_new_object(reading, n.value) or isinstance(n.value, (ast.BinOp, ast.UnaryOp))
+        for n in reading.nodes if isinstance(n, (ast.Assign, ast.AnnAssign)) and n.value is not None
+        and any(isinstance(t, ast.Attribute) and t.attr == node.attr
+                for t in (n.targets if isinstance(n, ast.Assign) else [n.target])))
+
+
 def _an_instance_attribute(node: ast.AST, instance: str | None) -> bool:
     """``self.x`` or ``self.x[k]``: a store on the instance alone (not its class through ``type(self)`` or
     ``__class__``, not its ``__dict__`` made a table)."""
@@ -3465,6 +3529,11 @@ def _keeps_an_operand_once(reading: _Reading, function: ast.AST, *, method: bool
             return False  # (always a bool)
         if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
             return False
+        if isinstance(node, ast.Attribute) and node.attr in FUNCTION_TEXTS:
+            return False  # (`func.__name__`: a text; fairness round 46's operation counter)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "getattr" \
+                and len(node.args) >= 2 and isinstance(node.args[1], ast.Constant) and node.args[1].value in FUNCTION_TEXTS:
+            return False
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in EXACT_VALUE_BUILTINS \
                 and node.func.id not in reading.bindings:
             return False
@@ -3537,19 +3606,56 @@ def _keeps_an_operand_once(reading: _Reading, function: ast.AST, *, method: bool
             target = target.value
         return keys
 
+    # Locals only ever bound to a new container or instance (a display, a comprehension, a copy, a new list, dict,
+    # set or tuple, an instance of the submission's class): a store into one of them, or a changing method of one,
+    # changes that new object alone.  Any other local may be anything a call handed back (attack round 102:
+    # `h = max([self])`, `{0: HELD}.get(0)`, `[self].pop()`, `numpy.asarray(HELD)`).
+    bound_to: dict[str, list[ast.AST]] = {}
+    for n in body:
+        if isinstance(n, (ast.Assign, ast.AnnAssign)) and n.value is not None:
+            for target in n.targets if isinstance(n, ast.Assign) else [n.target]:
+                if isinstance(target, ast.Name):
+                    bound_to.setdefault(target.id, []).append(n.value)
+    stores = {}
+    for n in body:
+        if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store):
+            stores[n.id] = stores.get(n.id, 0) + 1
+    made_here = {name for name, values in bound_to.items() if name in local and name not in _parameter_names(function)
+                 and len(values) == stores.get(name) and all(_makes_a_new_object(reading, v) for v in values)}
+
+    def changed(base: ast.AST, given: ast.AST) -> str | None:
+        """A changing method of ``base``'s object (``base.append(...)``) handed ``given``."""
+        if stands_for(base, aliases) or _stored_root(base) in aliases:
+            return "changes an operand"
+        if not may_hold(given):
+            return None
+        if isinstance(base, ast.Name) and base.id in made_here:
+            return None  # (`merged.extend(other.values)`: a new object made here)
+        if stands_for(base, selves) or _stored_root(base) in selves:
+            if in_place and not isinstance(base, ast.Name) and _own_data_of(reading, base, instance, changed=True):
+                return None  # (`self.items.extend(other)` in an __iadd__, the instance's own list)
+            return "keeps an operand on its instance"
+        return f"keeps an operand in {_stored_root(base) or 'an object it cannot name'}"
+
     def kept(target: ast.AST, value: ast.AST | None) -> str | None:
         """A store of ``value`` into ``target`` (None: a deletion)."""
+        if _stored_root(target) in set_on:
+            return None  # (`setattr(obj, self.private, value)`: what `obj.attr = value` shows)
         holds = may_hold(value) or not keyed and any(may_hold(k) for k in keys_of(target))
         if stands_for(target, aliases) or _stored_root(target) in aliases:
             return "changes an operand"
-        if stands_for(target, selves) or _stored_root(target) in selves:
-            if holds and not (in_place and _an_instance_attribute(target, instance)):
-                return "keeps an operand on its instance"
+        if not holds:
             return None
+        if stands_for(target, selves) or _stored_root(target) in selves:
+            if in_place and _own_data_of(reading, target, instance):
+                return None  # (`self.total = self.total + other`: what `a += b` shows; an __init__'s new object)
+            return "keeps an operand on its instance"
+        if isinstance(target, (ast.Attribute, ast.Subscript)) and isinstance(target.value, ast.Name) \
+                and target.value.id in made_here:
+            return None  # (`out.terms = ...`, `merged[k] = ...`: a new object made here)
         root = _stored_root(target)
-        if holds and (stands_for(target, outside) or root is not None and root not in local):
-            return f"keeps an operand in {root}"  # (a module's object, a class: attack round 100's `Holder(other)`)
-        return None
+        return f"keeps an operand in {root or 'an object it cannot name'}"  # (a module's object, a class, whatever
+        # a call handed back: attack rounds 100 to 102)
 
     def handed_functions(call: ast.Call) -> list[ast.AST] | None:
         """The functions ``call`` (of a reading built-in, function or method) calls with what it is given: its
@@ -3613,6 +3719,8 @@ def _keeps_an_operand_once(reading: _Reading, function: ast.AST, *, method: bool
             if name not in reading.bindings:
                 if name in STORING_FUNCTIONS | {"delattr"} and arguments:
                     return kept(arguments[0], ast.Tuple(elts=arguments[1:], ctx=ast.Load()))
+                if name == "getattr" and len(arguments) >= 2 and isinstance(arguments[1], ast.Constant):
+                    return None  # (an attribute read by its name: `getattr(func, "__name__", "")`)
                 if isinstance(getattr(builtins, name, None), type) and issubclass(getattr(builtins, name), BaseException):
                     return None  # (what it raises is read with the `except ... as e` that catches it)
                 if name in PURE_BUILTINS:
@@ -3621,6 +3729,8 @@ def _keeps_an_operand_once(reading: _Reading, function: ast.AST, *, method: bool
             resolved = _resolved(reading, func) or ""
             if resolved.startswith(STORING_MODULES) and arguments:
                 return kept(arguments[0], ast.Tuple(elts=arguments[1:], ctx=ast.Load()))
+            if resolved == "copy.deepcopy" and (len(call.args) > 1 or call.keywords):
+                return "hands an operand to copy.deepcopy with a memo"  # (the memo keeps it: attack round 102)
             if resolved.startswith(PURE_FUNCTIONS):
                 return with_functions(call, name)
             own = [b for b, _ in reading.bindings[name]]
@@ -3635,6 +3745,8 @@ def _keeps_an_operand_once(reading: _Reading, function: ast.AST, *, method: bool
             resolved = _resolved(reading, func) or ""
             if resolved.startswith(STORING_MODULES) and not resolved.startswith(PURE_FUNCTIONS) and arguments:
                 return kept(arguments[0], ast.Tuple(elts=arguments[1:], ctx=ast.Load()))
+            if resolved == "copy.deepcopy" and (len(call.args) > 1 or call.keywords):
+                return "hands an operand to copy.deepcopy with a memo"  # (the memo keeps it: attack round 102)
             return with_functions(call, func.attr) if resolved.startswith(PURE_FUNCTIONS) else \
                 f"hands an operand to {resolved or func.attr}"
         if isinstance(func, ast.Attribute):
@@ -3658,8 +3770,10 @@ def _keeps_an_operand_once(reading: _Reading, function: ast.AST, *, method: bool
                     return found if found is None else f"{found} (on another object)"
                 return follow(owned, not class_named)
             if func.attr in _own_member_names(reading):
-                if name_of == "__getitem__" and isinstance(base, ast.Name) and base.id == instance:
-                    return None  # (a dataset's `self.transform(image)`, set where it is made: fairness round 71)
+                if name_of == "__getitem__" and isinstance(base, ast.Name) and base.id == instance \
+                        and func.attr not in _class_body_names(reading):
+                    return None  # (a dataset's `self.transform(image)`, set where it is made: fairness round 71;
+                    # not a class body's `keep = list.append`, attack round 102)
                 return f"hands an operand to .{func.attr}"  # (a member the submission sets otherwise)
             if isinstance(base, ast.Name) and base.id in BUILTIN_CLASS_NAMES and base.id not in reading.bindings \
                     and arguments:
@@ -3669,20 +3783,17 @@ def _keeps_an_operand_once(reading: _Reading, function: ast.AST, *, method: bool
             if changing:
                 if keyed and func.attr in ("setdefault", "__setitem__", "add", "get", "pop"):
                     given = ast.Tuple(elts=arguments[1:], ctx=ast.Load())  # (the key aside: a cache's)
-                found = kept(base, given)
-                if found is not None or stands_for(base, selves | aliases) or _stored_root(base) in selves | aliases:
-                    return found
-                return f"hands an operand to .{func.attr}" if may_hold(given) and not (
-                    root in local and not stands_for(base, outside)) else None
+                return changed(base, given) if arguments else None
             if super_call:
                 return None  # (Python's own method of the parent: `super().__eq__(other)`)
             if func.attr in COPYING_METHODS or func.attr in PURE_METHODS or func.attr in DATA_ATTRIBUTES:
                 return with_functions(call, f".{func.attr}")
             if (_resolved(reading, func) or "").startswith(PURE_FUNCTIONS):
                 return with_functions(call, func.attr)
-            if stands_for(base, aliases | selves) or _stored_root(base) in aliases | selves:
-                return None  # (a reading method of an operand's or its own data: `index.indices(n)`)
-            return f"hands an operand to .{func.attr}"
+            if stands_for(base, aliases) or _stored_root(base) in aliases:
+                return None  # (a reading method of an operand: `index.indices(n)`)
+            return f"hands an operand to .{func.attr}" if may_hold(given) else None  # (its own data's, a library
+            # class's inherited method: `Counter.subtract`, `Logger.addHandler`, attack round 102)
         if isinstance(func, ast.Call) and isinstance(func.func, ast.Name) and func.func.id == "type" \
                 and len(func.args) == 1 and stands_for(func.args[0], selves | aliases):
             return follow(constructed(), True, fresh=True)  # (`type(self)(value)`: a new instance)
