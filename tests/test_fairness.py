@@ -911,6 +911,10 @@ GRADER_FAULTS: dict[str, str] = {
     "r70_nb_descriptor_dict_store.ipynb":
         "(fairness round 70) a judgement call (older rule 2): a descriptor storing into `obj.__dict__[self.name]`: q6"
         " to q8 -10",
+    "r70_nb_bag_add_slice_copy_extend.ipynb":
+        "(fairness round 70) a judgement call of _operand_keepers: `merged = self.values[:]` then "
+        "`merged.extend(other.values)`: a slice is a view of a numpy array (attack round 103), so the merged list "
+        "is not known to be new: q6 -3",
     "r70_nb_eq_vars_compare.ipynb":
         "(fairness round 70) a judgement call (rule 2's vars, and _operand_keepers): __eq__ compares `vars(self) == "
         "vars(other)`: q6 -3",

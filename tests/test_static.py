@@ -4856,7 +4856,7 @@ _ROUND_95 = sorted(p.name for pattern in ("r9[4-9]_q6_*", "r10[0-9]_q6_*") for p
 
 
 @pytest.mark.parametrize("name", _ROUND_95)
-def test_the_reader_finds_torch_in_every_by_hand_function_of_attack_rounds_94_to_101(name):
+def test_the_reader_finds_torch_in_every_by_hand_function_of_attack_rounds_94_to_103(name):
     # 72 files nobody here wrote but four: names of torch's or Python's bound in a scope (a parameter named torch,
     # a local print), new-value calls handing back an argument (torch.sym_ite, json hooks, median_low, a deepcopy
     # memo), a table's .get default, holder methods on a default, a match capture or an except name, checking
@@ -5414,7 +5414,7 @@ def test_a_special_method_keeping_an_operand_under_another_shape_is_found(member
     "def __exit__(self, exc_type, exc, tb):\n        self.ok = exc_type is None\n        return False",
     "def __missing__(self, key):\n        self[key] = []\n        return self[key]",
     "def __add__(self, other):\n        return type(self)(self.t + other.t)",
-    "def __add__(self, other):\n        merged = self.values[:]\n        merged.extend(other.values)\n"
+    "def __add__(self, other):\n        merged = list(self.values)\n        merged.extend(other.values)\n"
     "        return Box(merged)",
     "def __eq__(self, other):\n        return super().__eq__(other)",
     "def __radd__(self, other):\n        return self.__add__(other)\n    def __add__(self, other):\n"

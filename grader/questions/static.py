@@ -3374,12 +3374,11 @@ def _class_body_names(reading: _Reading) -> frozenset[str]:
 
 
 def _makes_a_new_object(reading: _Reading, value: ast.AST) -> bool:
-    """``value`` makes a new container or instance: a display, a comprehension, a slice's copy, a ``.copy()``, a new
-    list, dict, set or tuple, an instance of the submission's class (whose ``__new__`` rule 2 refuses)."""
+    """``value`` makes a new container or instance: a display, a comprehension, a ``.copy()``, a new list, dict, set
+    or tuple, an instance of the submission's class (whose ``__new__`` rule 2 refuses).  Not a slice, which is a
+    view of a numpy array, or whatever a class's ``__getitem__`` hands back (attack round 103)."""
     if isinstance(value, (ast.List, ast.Tuple, ast.Set, ast.Dict, ast.ListComp, ast.SetComp, ast.DictComp,
                           ast.JoinedStr, ast.Constant)):
-        return True
-    if isinstance(value, ast.Subscript) and isinstance(value.slice, ast.Slice):
         return True
     if isinstance(value, ast.Call):
         func = value.func
@@ -3390,22 +3389,19 @@ def _makes_a_new_object(reading: _Reading, value: ast.AST) -> bool:
                 isinstance(b, ast.ClassDef) for b, _ in bindings):
             return True
         if isinstance(func, ast.Attribute) and func.attr in ("copy", "_replace") \
-                and func.attr not in _own_methods_by_name_set(reading):
-            return True
+                and func.attr not in _class_body_names(reading):
+            return True  # (not a class's own `copy`, by def or by `copy = lambda self: self`: attack round 103)
         if (_resolved(reading, func) or "").startswith(NEW_CONTAINER_MAKERS):
             return True
     return False
 
 
 #: Library calls that make a new, empty or copied, container (cheats r36's honest parts: a descriptor's
-#: WeakKeyDictionary of values).
-NEW_CONTAINER_MAKERS = ("collections.", "weakref.WeakKeyDictionary", "weakref.WeakValueDictionary",
+#: WeakKeyDictionary of values).  Not ChainMap or UserList, which write through to what they are given (attack
+#: round 103).
+NEW_CONTAINER_MAKERS = ("collections.Counter", "collections.OrderedDict", "collections.defaultdict",
+                        "collections.deque", "weakref.WeakKeyDictionary", "weakref.WeakValueDictionary",
                         "weakref.WeakSet")
-
-
-def _own_methods_by_name_set(reading: _Reading) -> frozenset[str]:
-    return frozenset(n for cls in reading.classes for st in cls.body
-                     if isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef)) for n in [st.name])
 
 
 def _own_data_of(reading: _Reading, target: ast.AST, instance: str | None, *, changed: bool = False) -> bool:
@@ -3421,11 +3417,24 @@ def _own_data_of(reading: _Reading, target: ast.AST, instance: str | None, *, ch
         return False
     if node is target and not changed:
         return node.attr not in _class_body_names(reading)  # (the attribute itself rebound)
+    def fresh(target: ast.AST, value: ast.AST | None) -> bool:
+        """Every attribute so named that ``target = value`` binds gets a new object or a number."""
+        if isinstance(target, ast.Attribute) and target.attr == node.attr:
+            return value is not None and (_makes_a_new_object(reading, value) or isinstance(
+                value, (ast.BinOp, ast.UnaryOp)))
+        if isinstance(target, (ast.Tuple, ast.List)):
+            if isinstance(value, (ast.Tuple, ast.List)) and len(value.elts) == len(target.elts) and not any(
+                    isinstance(e, ast.Starred) for e in target.elts):
+                return all(fresh(t, v) for t, v in zip(target.elts, value.elts))
+            return not any(isinstance(t, ast.Attribute) and t.attr == node.attr for t in ast.walk(target))
+        return True
+
     return node.attr not in _class_body_names(reading) and all(
-        _makes_a_new_object(reading, n.value) or isinstance(n.value, (ast.BinOp, ast.UnaryOp))
-        for n in reading.nodes if isinstance(n, (ast.Assign, ast.AnnAssign)) and n.value is not None
-        and any(isinstance(t, ast.Attribute) and t.attr == node.attr
-                for t in (n.targets if isinstance(n, ast.Assign) else [n.target])))
+        fresh(t, n.value) for n in reading.nodes if isinstance(n, (ast.Assign, ast.AnnAssign))
+        for t in (n.targets if isinstance(n, ast.Assign) else [n.target])) and not any(
+        isinstance(t, ast.Attribute) and t.attr == node.attr
+        for n in reading.nodes if isinstance(n, (ast.For, ast.AsyncFor, ast.withitem, ast.comprehension))
+        for t in ast.walk(getattr(n, "target", None) or getattr(n, "optional_vars", None) or ast.Pass()))
 
 
 def _an_instance_attribute(node: ast.AST, instance: str | None) -> bool:
@@ -3543,7 +3552,10 @@ def _keeps_an_operand_once(reading: _Reading, function: ast.AST, *, method: bool
             return False  # (`abs(self.value - other.value)`: a number, unless a class of the submission's makes it;
             # fairness rounds 70 and 71's approximate comparisons keeping their last error)
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in NUMBER_METHODS \
-                and node.func.attr not in _own_member_names(reading) and not node.args and not node.keywords:
+                and node.func.attr not in _own_member_names(reading) and not node.args and not node.keywords \
+                and not any(isinstance(n, (ast.List, ast.Tuple, ast.Set, ast.Dict, ast.ListComp)) or isinstance(
+                    n, ast.Call) and (_resolved(reading, n.func) or "").startswith("numpy.")
+                    for n in ast.walk(node.func.value)):  # (not `numpy.array([other], dtype=object).item()`)
             return False  # (`(self.tensor - other).abs().max().item()`: a tensor's number)
         if isinstance(node, (ast.Tuple, ast.List, ast.Set, ast.Dict, ast.BoolOp, ast.IfExp, ast.Starred)):
             # a display, or a choice between values: what its parts may hold
@@ -3574,6 +3586,30 @@ def _keeps_an_operand_once(reading: _Reading, function: ast.AST, *, method: bool
         return False
 
     module_level = set(reading.bindings) - local
+    # Locals only ever bound to a new container or instance (a display, a comprehension, a copy, a new list, dict,
+    # set or tuple, an instance of the submission's class): a store into one of them, or a changing method of one,
+    # changes that new object alone.  Any other local may be anything a call handed back (attack round 102:
+    # `h = max([self])`, `{0: HELD}.get(0)`, `[self].pop()`, `numpy.asarray(HELD)`).
+    bound_to: dict[str, list[ast.AST]] = {}
+    for n in body:
+        if isinstance(n, (ast.Assign, ast.AnnAssign)) and n.value is not None:
+            for target in n.targets if isinstance(n, ast.Assign) else [n.target]:
+                if isinstance(target, ast.Name):
+                    bound_to.setdefault(target.id, []).append(n.value)
+    stores = {}
+    for n in body:
+        if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store):
+            stores[n.id] = stores.get(n.id, 0) + 1
+    # (and no other binding: a `case h:` capture, `except E as h`, an import, a def: attack round 103)
+    bound_otherwise = {getattr(n, "name", None) for n in body if isinstance(n, (
+        ast.MatchAs, ast.MatchStar, ast.ExceptHandler, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))} | {
+        getattr(n, "rest", None) for n in body if isinstance(n, ast.MatchMapping)} | {
+        (a.asname or a.name).split(".")[0] for n in body if isinstance(n, (ast.Import, ast.ImportFrom)) for a in n.names}
+    made_here = {name for name, values in bound_to.items() if name in local and name not in _parameter_names(function)
+                 and name not in bound_otherwise and len(values) == stores.get(name)
+                 and all(_makes_a_new_object(reading, v) for v in values)}
+
+
     for _ in range(4):  # what local names may hold or stand for, to a fixed point (four rounds: never more in code)
         for n in body:
             if isinstance(n, (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.NamedExpr, ast.For, ast.AsyncFor,
@@ -3593,7 +3629,17 @@ def _keeps_an_operand_once(reading: _Reading, function: ast.AST, *, method: bool
                     selves |= names
                 if stands_for(value, module_level | outside) or entered and mentions(value, module_level | outside):
                     outside |= names
-            elif isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and n is not function \
+            if isinstance(n, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Call)):
+                # what is put into an object made here makes it hold that (attack round 103: `h = []`,
+                # `h.append(other)`, then `self.box = h`)
+                if isinstance(n, ast.Call):
+                    filled = [n.func.value] if isinstance(n.func, ast.Attribute) and may_hold(ast.Tuple(
+                        elts=[*n.args, *(k.value for k in n.keywords)], ctx=ast.Load())) else []
+                else:
+                    filled = [t for t in (n.targets if isinstance(n, ast.Assign) else [n.target])
+                              if isinstance(t, (ast.Attribute, ast.Subscript))] if may_hold(n.value) else []
+                holding |= {root for t in filled if (root := _stored_root(t)) in local}
+            if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and n is not function \
                     and mentions(n, holding):
                 holding.add(n.name)  # (a closure, a default, a class attribute: attack round 100's `def grab():
                 # return other`, `def put(box=self, fn=other)`, `class K: fn = other`)
@@ -3605,23 +3651,6 @@ def _keeps_an_operand_once(reading: _Reading, function: ast.AST, *, method: bool
                 keys.append(target.slice)
             target = target.value
         return keys
-
-    # Locals only ever bound to a new container or instance (a display, a comprehension, a copy, a new list, dict,
-    # set or tuple, an instance of the submission's class): a store into one of them, or a changing method of one,
-    # changes that new object alone.  Any other local may be anything a call handed back (attack round 102:
-    # `h = max([self])`, `{0: HELD}.get(0)`, `[self].pop()`, `numpy.asarray(HELD)`).
-    bound_to: dict[str, list[ast.AST]] = {}
-    for n in body:
-        if isinstance(n, (ast.Assign, ast.AnnAssign)) and n.value is not None:
-            for target in n.targets if isinstance(n, ast.Assign) else [n.target]:
-                if isinstance(target, ast.Name):
-                    bound_to.setdefault(target.id, []).append(n.value)
-    stores = {}
-    for n in body:
-        if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store):
-            stores[n.id] = stores.get(n.id, 0) + 1
-    made_here = {name for name, values in bound_to.items() if name in local and name not in _parameter_names(function)
-                 and len(values) == stores.get(name) and all(_makes_a_new_object(reading, v) for v in values)}
 
     def changed(base: ast.AST, given: ast.AST) -> str | None:
         """A changing method of ``base``'s object (``base.append(...)``) handed ``given``."""
@@ -3768,6 +3797,8 @@ def _keeps_an_operand_once(reading: _Reading, function: ast.AST, *, method: bool
                     # a method of another object: what it keeps on its own instance is kept there
                     found = follow(owned, True)
                     return found if found is None else f"{found} (on another object)"
+                if mentions(base, holding) and not stands_for(base, selves):
+                    return follow(owned, False)  # (its self holds an operand: attack round 103's `h.stash()`)
                 return follow(owned, not class_named)
             if func.attr in _own_member_names(reading):
                 if name_of == "__getitem__" and isinstance(base, ast.Name) and base.id == instance \
