@@ -3437,15 +3437,6 @@ def _own_data_of(reading: _Reading, target: ast.AST, instance: str | None, *, ch
         for t in ast.walk(getattr(n, "target", None) or getattr(n, "optional_vars", None) or ast.Pass()))
 
 
-def _an_instance_attribute(node: ast.AST, instance: str | None) -> bool:
-    """``self.x`` or ``self.x[k]``: a store on the instance alone (not its class through ``type(self)`` or
-    ``__class__``, not its ``__dict__`` made a table)."""
-    while isinstance(node, ast.Subscript):
-        node = node.value
-    return isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == instance \
-        and not (node.attr.startswith("__") and node.attr.endswith("__"))
-
-
 def _keeps_an_operand(reading: _Reading, function: ast.AST, *, method: bool, depth: int,
                       fresh: bool = False) -> str | None:
     """How ``function`` (a special method, or a helper one hands its operands to) may keep what it is handed, else
@@ -3500,7 +3491,6 @@ def _keeps_an_operand_once(reading: _Reading, function: ast.AST, *, method: bool
     holding = set(operands) | {n.name for n in body if isinstance(n, ast.ExceptHandler) and n.name}
     aliases = set(operands)  # what may be an operand itself, or a part of one
     selves = {instance} - {None}  # what may be the instance, or a part of it
-    outside: set[str] = set()  # locals that may be a module's object, or a part of one
     set_on: set[str] = set()
     if name_of in ("__set__", "__delete__") and method and len(positional) >= 2:
         # the object a descriptor is set on: `obj.attr = value` shows what it gets, however it stores it (fairness
@@ -3585,7 +3575,6 @@ def _keeps_an_operand_once(reading: _Reading, function: ast.AST, *, method: bool
             return stands_for(node.args[0], names)
         return False
 
-    module_level = set(reading.bindings) - local
     # Locals only ever bound to a new container or instance (a display, a comprehension, a copy, a new list, dict,
     # set or tuple, an instance of the submission's class): a store into one of them, or a changing method of one,
     # changes that new object alone.  Any other local may be anything a call handed back (attack round 102:
@@ -3627,8 +3616,6 @@ def _keeps_an_operand_once(reading: _Reading, function: ast.AST, *, method: bool
                     aliases |= names
                 if stands_for(value, selves) or entered and mentions(value, selves):
                     selves |= names
-                if stands_for(value, module_level | outside) or entered and mentions(value, module_level | outside):
-                    outside |= names
             if isinstance(n, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Call)):
                 # what is put into an object made here makes it hold that (attack round 103: `h = []`,
                 # `h.append(other)`, then `self.box = h`)
