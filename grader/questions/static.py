@@ -3726,6 +3726,16 @@ def _keeps_an_operand_once(reading: _Reading, function: ast.AST, *, method: bool
         return [m for cls in classes for m in cls.body if isinstance(m, (ast.FunctionDef, ast.AsyncFunctionDef))
                 and m.name in ("__init__", "__new__", "__post_init__")]
 
+    def module_function(call: ast.Call, arguments: list[ast.expr]) -> str | None:
+        """How a call of an imported module's function, by whatever spelling, may keep what it is handed."""
+        resolved = _resolved(reading, call.func) or ""
+        if resolved.startswith(STORING_MODULES) and not resolved.startswith(PURE_FUNCTIONS) and arguments:
+            return kept(arguments[0], ast.Tuple(elts=arguments[1:], ctx=ast.Load()))
+        if resolved == "copy.deepcopy" and (len(call.args) > 1 or call.keywords):
+            return "hands an operand to copy.deepcopy with a memo"  # (the memo keeps it: attack round 102)
+        return with_functions(call, resolved) if resolved.startswith(PURE_FUNCTIONS) else \
+            f"hands an operand to {resolved or ast.unparse(call.func)}"
+
     def helper(call: ast.Call, arguments: list[ast.expr]) -> str | None:
         """How ``call`` (handed an operand) may keep it."""
         func = call.func
@@ -3742,13 +3752,8 @@ def _keeps_an_operand_once(reading: _Reading, function: ast.AST, *, method: bool
                 if name in PURE_BUILTINS:
                     return with_functions(call, name)
                 return f"hands an operand to {name}"
-            resolved = _resolved(reading, func) or ""
-            if resolved.startswith(STORING_MODULES) and arguments:
-                return kept(arguments[0], ast.Tuple(elts=arguments[1:], ctx=ast.Load()))
-            if resolved == "copy.deepcopy" and (len(call.args) > 1 or call.keywords):
-                return "hands an operand to copy.deepcopy with a memo"  # (the memo keeps it: attack round 102)
-            if resolved.startswith(PURE_FUNCTIONS):
-                return with_functions(call, name)
+            if name in reading.imported:
+                return module_function(call, arguments)  # (`from operator import add`)
             own = [b for b, _ in reading.bindings[name]]
             if all(isinstance(b, ast.ClassDef) for b in own):  # a new instance of the submission's class
                 return follow([m for b in own for m in b.body if isinstance(m, (ast.FunctionDef, ast.AsyncFunctionDef))
@@ -3757,14 +3762,7 @@ def _keeps_an_operand_once(reading: _Reading, function: ast.AST, *, method: bool
             return follow(members, False) if members else f"hands an operand to {name}"
         if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id in reading.imported \
                 and func.value.id not in local:
-            # a module's function (`np.add`, `torch.allclose`, `operator.setitem`)
-            resolved = _resolved(reading, func) or ""
-            if resolved.startswith(STORING_MODULES) and not resolved.startswith(PURE_FUNCTIONS) and arguments:
-                return kept(arguments[0], ast.Tuple(elts=arguments[1:], ctx=ast.Load()))
-            if resolved == "copy.deepcopy" and (len(call.args) > 1 or call.keywords):
-                return "hands an operand to copy.deepcopy with a memo"  # (the memo keeps it: attack round 102)
-            return with_functions(call, func.attr) if resolved.startswith(PURE_FUNCTIONS) else \
-                f"hands an operand to {resolved or func.attr}"
+            return module_function(call, arguments)  # (`np.add`, `torch.allclose`, `operator.setitem`)
         if isinstance(func, ast.Attribute):
             base = func.value
             root = _stored_root(base)
