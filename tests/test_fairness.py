@@ -869,9 +869,6 @@ GRADER_FAULTS: dict[str, str] = {
     "r69_nb_selfcheck_timer_exit_records_error.ipynb":
         "(fairness round 69) a judgement call of _operand_keepers: a timing context manager's __exit__ keeps the "
         "exception it is handed (`self.error = exc`): an exception may carry any object: q6 -3",
-    "r69_nb_selfcheck_result_class_lt_sorted.ipynb":
-        "(fairness round 69) a grader's fault (older rule 2): a self-check result class built with "
-        "`CheckResult.__new__(CheckResult)` (a dunder attribute read): q6 to q8 -10",
     "r69_nb_lt_keeps_history_list.ipynb":
         "(fairness round 69) a judgement call of _operand_keepers: __gt__ appends its operand's value to a history on"
         " its instance (`self.beaten.append(other.value)`): q6 -3",
@@ -890,21 +887,23 @@ GRADER_FAULTS: dict[str, str] = {
     "r69_nb_getattr_delegates_to_tensor.ipynb":
         "(fairness round 69) a judgement call (older rule 2): a wrapper whose __getattr__ hands lookups to its tensor"
         " by a computed name: q6 to q8 -10",
-    "r69_nb_selfcheck_sum_of_results_radd.ipynb":
-        "(fairness round 69) a grader's fault (older rule 2): a self-check's result class merged with "
-        "`Mismatch.__new__(Mismatch)` in __add__: q6 to q8 -10",
     "r70_nb_micrograd_value_closures_in_conv.ipynb":
-        "(fairness round 70) a grader's fault (older rule 2 and _operand_keepers): a micrograd-style Value whose "
-        "__add__ sets `out._backward` to a closure changing its operands' gradients: q6 to q8 -10",
+        ("(fairness round 70) a judgement call of _operand_keepers: a micrograd-style Value whose __add__ makes a node "
+         "holding its operands (`out = Value(..., (self, other))`, `other.grad += out.grad` in its closure): a "
+         "graph of operands is what the rule refuses to let a special method keep; q6 -3 (its private "
+         "`out._backward` on the node it makes is its own since 2026-12-04)"),
     "r70_nb_micrograd_selfcheck_only.ipynb":
-        "(fairness round 70) a grader's fault, as r70_nb_micrograd_value_closures_in_conv (the Value used in a self-"
-        "check only): q6 to q8 -10",
+        ("(fairness round 70) a grader's fault, as r70_nb_micrograd_value_closures_in_conv (the Value used in a self-"
+         "check only), and more: its backward()'s `v._backward()` on a graph node the reader cannot type counts "
+         "where a model reaches it, and the Value class is every function's code (its closures store through "
+         "`other.grad +=`, a parameter's change: _read_untied_changes): q6 to q8 -10"),
     "r70_nb_micrograd_pow_lambda_backward.ipynb":
         "(fairness round 70) a grader's fault, as r70_nb_micrograd_value_closures_in_conv (a lambda backward, setattr"
         " on another object): q6 to q8 -10",
     "r70_nb_micrograd_separate_backward_method.ipynb":
-        "(fairness round 70) a grader's fault (older rule 2): a Value graph setting `node._backward_step` on another "
-        "object: q6 to q8 -10",
+        ("(fairness round 70) a grader's fault: `node._backward_step()` on a graph node the reader cannot type, in "
+         "code conv2d reaches (the Value class is every function's code: _read_untied_changes): q6.conv and "
+         "q6.conv_strided -2"),
     "r70_nb_descriptor_positive_setattr.ipynb":
         "(fairness round 70) a judgement call (older rule 2), as r8_py_q6_validated_descriptors_set_name: a validator"
         " descriptor with __set_name__ and computed getattr/setattr: q6 to q8 -10",
@@ -921,18 +920,12 @@ GRADER_FAULTS: dict[str, str] = {
     "r70_nb_exit_logging_exception.ipynb":
         "(fairness round 70) a judgement call of _operand_keepers: __exit__ hands the exception to `log.error(..., "
         "exc_info=exc)` (a logging handler may keep the record): q6 -3",
-    "r70_nb_micrograd_out_prev_no_closure.ipynb":
-        "(fairness round 70) a grader's fault (older rule 2): a Value setting `out._prev` and `out._op` on the new "
-        "node (a private attribute set on another object): q6 to q8 -10",
     "r70_nb_torch_function_subclass_logging.ipynb":
         "(fairness round 70) a judgement call (older rule 2): PyTorch's documented LoggingTensor, a tensor subclass "
         "with __torch_function__ (an interception hook): q6 to q8 -10",
     "r70_nb_cached_property_descriptor.ipynb":
         "(fairness round 70) a judgement call (older rule 2): a hand-written cached_property writing "
         "`obj.__dict__[name]`: q6 to q8 -10",
-    "r70_nb_context_wraps_no_grad.ipynb":
-        "(fairness round 70) a grader's fault (older rule 2): a self-check context manager handing __enter__/__exit__"
-        " on to torch.no_grad() by name: q6 to q8 -10",
 }
 
 #: Correct cases the grader marks down at some seeds only: expected failures that may pass, so that a run where they

@@ -5390,6 +5390,41 @@ def test_special_methods_that_only_compare_and_add_keep_full_marks():
     assert found([HONEST_OPERANDS]) == [] and found([HONEST_OPERANDS], "max_pool2d") == []
 
 
+@pytest.mark.parametrize("source", [
+    # attack round 104: the keeping method given to the class by code outside its body
+    "def keep(self, other):\n    self.fn = other\n    return False\n"
+    "def deco(cls):\n    cls.__lt__ = keep\n    return cls\n@deco\nclass Box:\n    pass\n",
+    "def keep(self, other):\n    self.fn = other\n    return False\n"
+    "class Meta(type):\n    pass\nBox = Meta('Box', (), {'__lt__': keep})\n",
+    "def keep(self, other):\n    self.fn = other\n    return False\n"
+    "ARGS = ('Box', (), {'__lt__': keep})\nBox = type(*ARGS)\n",
+    "def keep(self, other):\n    return False\n"
+    "class Box:\n    if True:\n        def keep(self, other):\n            self.fn = other\n            return False\n"
+    "    __lt__ = keep\n",
+    "def keep(self, other):\n    self.fn = other\n    return False\n"
+    "class Box:\n    __lt__ = keep\n    def keep(self, other):\n        return False\n",
+
+    # attack round 104: what counts as a new object made in the method, and Python's own decorators
+    "import functools\n@functools.cache\nclass Wrap:\n    pass\n"
+    "class Box:\n    def __lt__(self, other):\n        h = Wrap()\n        h.fn = other\n        return False\n"
+    "    @property\n    def fn(self):\n        return Wrap().fn\n",
+    "KEEP = []\nclass Wrap:\n    def __init__(self):\n        KEEP.append(self)\n"
+    "class Box:\n    def __lt__(self, other):\n        h = Wrap()\n        h.fn = other\n        return False\n"
+    "    @property\n    def fn(self):\n        return KEEP[0].fn\n",
+    "KEEP = []\nclass Wrap:\n    @property\n    def p(self):\n        return None\n    @p.setter\n"
+    "    def p(self, v):\n        KEEP.append(v)\n"
+    "class Box:\n    def __lt__(self, other):\n        h = Wrap()\n        h.p = other\n        return False\n"
+    "    @property\n    def fn(self):\n        return KEEP[0]\n",
+    "def _keep(self, other):\n    self.fn = other\n    return False\ndef staticmethod(f):\n    return _keep\n"
+    "class Box:\n    @staticmethod\n    def __lt__(a, b):\n        return False\n",
+])
+def test_a_keeping_special_method_given_outside_the_class_body_is_found(source):
+    source = ("import torch.nn.functional as F\n" + source + "BOX = Box()\nmin(F.conv2d, BOX)\n"
+              "def conv2d(image, kernel, stride=1, padding=0):\n"
+              "    return BOX.fn(image[None, None], kernel[None, None])[0, 0]\n")
+    assert found([source]) != []
+
+
 @pytest.mark.parametrize("member", [
     # attack round 101: values that look harmless by their outer shape, and what stands for the instance
     "def __lt__(self, other):\n        self.fn = [other].copy()[0]\n        return False",
@@ -5401,9 +5436,25 @@ def test_special_methods_that_only_compare_and_add_keep_full_marks():
     "            self.fn = e.args[0]\n        return False",
     "def __lt__(self, other):\n        import numpy\n        numpy.seterrcall(other)\n        self.fn = numpy.geterrcall()\n"
     "        return False",
+    # attack round 104: a `match` capture, an in-place operator on a name aliasing kept data, a long copy chain
+    "def __lt__(self, other):\n        match other:\n            case h:\n                self.fn = h\n        return False",
+    "def __lt__(self, other):\n        match [other]:\n            case [*h]:\n                self.fn = h[0]\n"
+    "        return False",
+    "def __lt__(self, other):\n        h = self.kept\n        h += [other]\n        return False\n    kept = []",
+    "def __lt__(self, other, h=HELD):\n        h += [other]\n        return False",
+    "def __lt__(self, other):\n        for h in (HELD,):\n            h |= {'fn': other}\n        return False",
+    "def __lt__(self, other):\n        for _ in range(6):\n            f = e\n            e = d\n            d = c\n"
+    "            c = b\n            b = a\n            a = other\n        self.fn = f\n        return False",
+    "def __lt__(self, other):\n        import numpy\n        h = numpy.array([other], dtype=object)\n"
+    "        self.fn = h.item()\n        return False",
+    "def __lt__(self, other):\n        try:\n            raise HELD from KeyError(other)\n        except Exception:\n"
+    "            pass\n        return False",
+    "def __lt__(self, other):\n        import itertools\n        list(itertools.groupby([other], _stash))\n"
+    "        return False",
 ])
 def test_a_special_method_keeping_an_operand_under_another_shape_is_found(member):
-    source = OPERAND_KEEPER.format(member=member, meeting="min(F.conv2d, BOX)")
+    source = OPERAND_KEEPER.format(member=member, meeting="min(F.conv2d, BOX)").replace(
+        "class Box:", "HELD = ValueError()\nKEPT = []\ndef _stash(f):\n    KEPT.append(f)\n    return 0\nclass Box:")
     assert any("special method Box." in what for _, what in found([source])), found([source])
 
 
@@ -5419,6 +5470,20 @@ def test_a_special_method_keeping_an_operand_under_another_shape_is_found(member
     "def __eq__(self, other):\n        return super().__eq__(other)",
     "def __radd__(self, other):\n        return self.__add__(other)\n    def __add__(self, other):\n"
     "        return Box(self.t + (other.t if isinstance(other, Box) else other))",
+    # an in-place operator on a new local (attack round 104's rule keeps these)
+    "def __eq__(self, other):\n        diff = 0\n        for a, b in zip(self.values, other.values):\n"
+    "            diff += abs(a - b)\n        return diff < 1e-6",
+    "def __add__(self, other):\n        parts = []\n        parts += self.values\n        parts += other.values\n"
+    "        return Box(parts)",
+    "def __eq__(self, other):\n        match other:\n            case Box(t=t):\n                return self.t == t\n"
+    "            case _:\n                return NotImplemented",
+    # fairness round 73: an in-place operator on a number read off the instance, on the operand itself, on a copy
+    "def __add__(self, other):\n        count = self.t\n        count += other.t\n        return Box(count)",
+    "def __radd__(self, other):\n        other += self.t\n        return other",
+    "def __add__(self, other):\n        total = self.values.copy()\n        match other:\n            case Box(t=t):\n"
+    "                total += [t]\n            case int():\n                total += [other]\n        return Box(total)",
+    "def __getitem__(self, index):\n        if index < 0:\n            index += len(self.values)\n"
+    "        return self.values[index]",
 ])
 def test_special_methods_that_keep_only_new_values_keep_full_marks(member):
     source = OPERAND_KEEPER.format(member=f"def __init__(self, t=0):\n        self.t = t\n        self.values = [t]\n"
@@ -5426,3 +5491,168 @@ def test_special_methods_that_keep_only_new_values_keep_full_marks(member):
         "return BOX.fn(image[None, None], kernel[None, None], stride=stride, padding=padding)[0, 0]",
         "return (image[:2, :2] * kernel[:2, :2]).sum()")
     assert found([source]) == []
+
+
+# Fairness rounds 69 and 70: an honest submission's own plain objects, made and used in ordinary ways, lost 10 points
+# each to rule 2 (a self-check's results merged with `Result.__new__(Result)`, micrograd's `out._backward = ...` on the
+# node it makes, a context manager wrapping torch.no_grad() by name).  Each exemption holds for the plain case only.
+_RESULT = ("class Result:\n    def __init__(self, error):\n        self.error = error\n"
+           "    def __add__(self, other):\n        merged = {maker}\n        merged.error = self.error + other.error\n"
+           "        return merged\n")
+
+
+@pytest.mark.parametrize("maker", ["Result.__new__(Result)", "object.__new__(Result)"])
+def test_a_bare_instance_of_a_plain_class_of_its_own_is_readable(maker):
+    source = HAND_WRITTEN + _RESULT.format(maker=maker)
+    assert found([source]) == []
+    assert unreadable_findings((source,), models=True) == []
+
+
+@pytest.mark.parametrize("source, later", [
+    # a __new__ of its own, or a base's: what it hands back is not object's
+    (_RESULT.format(maker="Result.__new__(Result)") + "    def __new__(cls, *a):\n        return torch.nn\n", ""),
+    ("class Base:\n    __new__ = staticmethod(lambda cls, *a: torch.nn)\n"
+     + _RESULT.format(maker="Result.__new__(Result)").replace("class Result:", "class Result(Base):"), ""),
+    # a class with another base, or a decorator that may hand back another class
+    (_RESULT.format(maker="Result.__new__(Result)").replace("class Result:", "class Result(torch.Tensor):"), ""),
+    ("def swap(c):\n    return torch.Tensor\n@swap\n" + _RESULT.format(maker="Result.__new__(Result)"), ""),
+    # the name bound again in a later cell: the finding waits for every cell's bindings
+    (_RESULT.format(maker="Result.__new__(Result)"), "Result = torch.Tensor\n"),
+    # the class's __new__ on another class
+    (_RESULT.format(maker="Result.__new__(torch.Tensor)"), ""),
+])
+def test_a_new_that_may_not_be_objects_is_still_a_finding(source, later):
+    units = [HAND_WRITTEN + source] + ([later] if later else [])
+    assert any("__new__" in what for _, what in found(units)), found(units)
+
+
+_VALUE = ("class Value:\n    def __init__(self, data, children=()):\n        self.data = data\n"
+          "        self._prev = tuple(children)\n        self._backward = lambda: None\n"
+          "    def __mul__(self, other):\n        {binding}\n        out._prev = (self,)\n"
+          "        out._backward = lambda: None\n        return out\n")
+
+
+#: A by-hand function that reaches Value's operator: where a private name of the submission's own counts.
+_PROBE = "def probe():\n    return Value(1.0) * Value(2.0)\n"
+
+
+def test_a_private_attribute_of_an_instance_of_its_own_plain_class_is_its_own():
+    source = HAND_WRITTEN + _VALUE.format(binding="out = Value(self.data * 2)") + _PROBE
+    assert found([source]) == [] and found([source], "probe") == []
+    assert unreadable_findings((source,), models=True) == []
+
+
+@pytest.mark.parametrize("binding", [
+    "out = torch.nn.Linear(2, 2)",                          # another class's instance
+    "out = Value(1)\n        out = torch.nn.Linear(2, 2)",  # bound again
+    "for out in [Value(1)]: pass",                          # a loop's name
+    "with Value(1) as out: pass",                           # what __enter__ hands back
+    "(out := Value(1))",                                    # a walrus
+    "out, _ = Value(1), 0",                                 # unpacked
+    "out = Value(1)\n        def g():\n            nonlocal out\n            out = torch.nn.Linear(2, 2)\n        g()",
+])
+def test_a_private_attribute_of_what_may_be_anothers_object_is_still_a_finding(binding):
+    source = HAND_WRITTEN + _VALUE.format(binding=binding) + _PROBE
+    assert any(what.startswith("out._") for _, what in found([source], "probe")), found([source], "probe")
+
+
+@pytest.mark.parametrize("name, everywhere", [
+    ("_backward", False),        # micrograd's: only the submission's classes give it
+    ("_base", True), ("_version", True), ("_post_accumulate_grad_hooks", True),  # a tensor's
+    ("_forward_hooks", True),    # a module's
+])
+def test_a_private_name_on_what_the_reader_cannot_type_counts_where_it_is_reached(name, everywhere):
+    # micrograd's canonical backward(), `v._backward()` on a node of the graph: the reader cannot tell the node's
+    # class, so a name of its own costs what reaches it (fairness rounds 70 and 72: a self-check's Value graph cost
+    # 10 points), and a name torch's objects spell costs everything, reached or not (attack round 105)
+    value = (_VALUE.format(binding="out = Value(self.data * 2)") + (
+        "    def backward(self):\n        for v in self._topo():\n            v._backward()\n"
+        "    def _topo(self):\n        return [self]\n")).replace("_backward", name)
+    self_check = "check = Value(2.0) * 3\ncheck.backward()\n"
+    model = ("class CNN(torch.nn.Module):\n    def forward(self, x):\n        Value(1.0).backward()\n"
+             "        return x\n")
+    unreached = HAND_WRITTEN + value + self_check
+    assert (("unverifiable", f"v.{name}") in found([unreached])) is everywhere
+    assert bool(unreadable_findings((unreached,), models=True, reached_from=("CNN",))) is everywhere
+    reached_by_hand = unreached.replace("    return out\n", "    Value(1.0).backward()\n    return out\n", 1)
+    assert reached_by_hand != unreached
+    assert ("unverifiable", f"v.{name}") in found([reached_by_hand])
+    assert any(f.what == f"v.{name}" for f in unreadable_findings((unreached + model,), models=True,
+                                                                   reached_from=("CNN",)))
+
+
+@pytest.mark.parametrize("binding", [
+    # attack round 105: the class name read where the call stands, not as the module binds it
+    "def Value(*a):\n            return torch.nn.Parameter(torch.ones(1))\n        out = Value(1)",
+    "class Value(torch.nn.Parameter):\n            pass\n        out = Value(torch.ones(1))",
+])
+def test_an_instance_of_a_local_that_shadows_the_class_is_not_its_own(binding):
+    source = HAND_WRITTEN + _VALUE.format(binding=binding) + _PROBE
+    assert any(what.startswith("out._") for _, what in found([source], "probe")), found([source], "probe")
+
+
+def test_an_instance_of_a_plain_class_local_to_the_function_is_its_own():
+    # fairness round 72: a small Value class defined inside conv2d (-13)
+    source = HAND_WRITTEN + _VALUE.format(binding="class Node:\n            pass\n        out = Node()") + _PROBE
+    assert not any(what.startswith("out._") for _, what in found([source], "probe")), found([source], "probe")
+
+
+@pytest.mark.parametrize("shadow", [
+    # attack round 105: `Wrap.__new__(Wrap)` where Wrap is, where the call stands, some other object
+    "    Wrap = HELD\n", "    object = HELD\n",
+])
+def test_a_new_of_a_name_bound_otherwise_where_it_is_called_is_a_finding(shadow):
+    source = HAND_WRITTEN + ("import types\nHELD = types.SimpleNamespace()\nclass Wrap:\n    pass\n"
+                             "def make():\n" + shadow + "    return Wrap.__new__(Wrap) if 'W' in repr(shadow) else "
+                             "object.__new__(Wrap)\n").replace("repr(shadow)", repr(shadow))
+    assert any("__new__" in what for _, what in found([source])), found([source])
+
+
+_MAKER = ("class Record:\n    def __init__(self, error):\n        self.error = error\n"
+          "    @classmethod\n    def empty(cls):\n        made = {maker}\n        made.error = 0.0\n        return made\n")
+
+
+@pytest.mark.parametrize("maker", ["cls.__new__(cls)", "object.__new__(cls)"])
+def test_a_bare_instance_made_in_an_alternative_constructor_is_readable(maker):
+    # fairness round 72: `cls.__new__(cls)` in a @classmethod cost 13 points
+    source = HAND_WRITTEN + _MAKER.format(maker=maker) + "r = Record.empty()\nok = isinstance(r, Record)\n"
+    assert found([source]) == []
+    assert unreadable_findings((source,), models=True) == []
+
+
+@pytest.mark.parametrize("later", [
+    "class Sub(Record, torch.Tensor):\n    pass\n",            # a subclass's cls has other bases
+    "Sub = type('Sub', (Record, torch.Tensor), {})\n",         # the class handed on
+])
+def test_a_classmethods_new_on_a_class_others_derive_from_is_a_finding(later):
+    source = HAND_WRITTEN + _MAKER.format(maker="cls.__new__(cls)") + later
+    assert any("__new__" in what for _, what in found([source])), found([source])
+
+
+@pytest.mark.parametrize("inner, readable", [
+    ("torch.no_grad()", True), ("torch.inference_mode()", True), ("torch.set_grad_enabled(False)", True),
+    ("torch.profiler.profile()", False),  # entering records: read where it is made, and not entered by name
+    ("inner", False),                     # whatever the caller hands
+])
+def test_a_library_setting_entered_and_left_by_name_is_a_with_statement(inner, readable):
+    source = HAND_WRITTEN + (
+        "class quiet:\n    def __init__(self, inner=None):\n"
+        f"        self.inner = {inner}\n"
+        "    def __enter__(self):\n        self.inner.__enter__()\n        return self\n"
+        "    def __exit__(self, *exc):\n        return self.inner.__exit__(*exc)\n")
+    assert (not any("__enter__" in f.what for f in unreadable_findings((source,)))) is readable
+
+
+@pytest.mark.parametrize("other, readable", [
+    ("", True),                                                            # fairness round 72: `self._tape._record`
+    ("class Other:\n    def __init__(self):\n        self._tape = torch.nn.Parameter(torch.ones(1))\n", False),
+    ("import types\nns = types.SimpleNamespace(**{'_t' + 'ape': torch.nn.Parameter(torch.ones(1))})\n"
+     "ns._tape._record = None\n", False),                                 # not a method's own instance
+])
+def test_a_private_method_of_an_own_attribute_holding_its_own_object_is_its_own(other, readable):
+    source = HAND_WRITTEN + (
+        "class Tape:\n    def __init__(self):\n        self.ops = []\n    def _record(self, op):\n"
+        "        self.ops.append(op)\n"
+        "class Net:\n    def __init__(self):\n        self._tape = Tape()\n    def run(self):\n"
+        "        self._tape._record('x')\n") + other
+    assert (not any("_record" in what for _, what in found([source]))) is readable, found([source])

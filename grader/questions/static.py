@@ -56,6 +56,7 @@ from __future__ import annotations
 import ast
 import builtins
 import functools
+import glob
 import importlib.util
 import inspect
 import keyword
@@ -490,14 +491,17 @@ MODULE_ACCOUNTS = frozenset({"parameters", "named_parameters", "buffers", "named
                              "named_children", "modules", "named_modules", "state_dict", "_named_members"})
 #: Attribute reads of these dunders are plain; any other dunder attribute (``__dict__``, ``__globals__``,
 #: ``__code__``, ``__class__`` assignment...) reaches behind the names.
-PLAIN_DUNDER_ATTRIBUTES = frozenset({"__init__", "__name__", "__doc__", "__version__", "__file__",
-                                     "__qualname__", "__module__", "__len__", "__getitem__", "__call__"}) | frozenset(
-    # an operator's method named (`self.__add__(other)` in a `__radd__`, `other.__lt__(self)`, `functools.reduce(
-    # Vec.__add__, parts)`: fairness round 70, -10 each) is the operator: what it runs is the class's own method,
-    # read where it is defined (_operand_keepers), or Python's
+#: An operator's method named (`self.__add__(other)` in a `__radd__`, `other.__lt__(self)`, `functools.reduce(
+#: Vec.__add__, parts)`: fairness round 70, -10 each) is the operator: what it runs is the class's own method, read
+#: where it is defined (_operand_keepers), or Python's.  Read only: set (`cls.__lt__ = keep` in a class decorator,
+#: attack round 104) it gives a class a method the class's body does not show.
+OPERATOR_DUNDER_ATTRIBUTES = frozenset(
     {f"__{op}__" for op in ("lt", "le", "gt", "ge", "eq", "ne", "neg", "pos", "abs", "add", "sub", "mul", "matmul",
                             "truediv", "floordiv", "mod", "pow", "radd", "rsub", "rmul", "rmatmul", "rtruediv",
                             "rfloordiv", "rmod", "rpow")})
+PLAIN_DUNDER_ATTRIBUTES = frozenset({"__init__", "__name__", "__doc__", "__version__", "__file__",
+                                     "__qualname__", "__module__", "__len__", "__getitem__", "__call__"}) \
+    | OPERATOR_DUNDER_ATTRIBUTES
 #: Dunder methods that may be called by name: ``d.__setitem__(k, v)`` is ``d[k] = v``, read as the change it makes
 #: (:data:`MUTATING_METHODS`; fairness round 23: a forward hook's lambda storing a statistic cost q6 to q8, -10).
 CALLED_DUNDERS = frozenset({"__setitem__"})
@@ -795,6 +799,9 @@ class _Reading:
         self.reach_only: list[tuple[ast.AST, Finding]] = []
         """Features that hide code only from what reaches them (``CNN.forward = f``, ``torch.compile(model)`` in a
         demo): each with its node, a finding for a by-hand function or a model only when their code reaches it."""
+        self.dunder_calls: list[tuple[ast.Call, Finding]] = []
+        """Special methods called by name whose finding waits for every unit's bindings (``Record.__new__(Record)``:
+        a later cell may bind ``Record`` again): :func:`_read_dunder_calls`."""
         self.star_modules: list[str] = []
         """Modules a star import binds every name of (``from numpy import *``)."""
         self.namespace_uses: list[ast.Name] = []
@@ -1014,6 +1021,7 @@ def _read_cached(units: tuple[str, ...]) -> _Reading:
                                 "than once: TorchScript takes the binding in force when it compiles)",
                 hides_from_models=False))
     reading.unreadable += [finding for cls, finding in reading.accounts if cls.name not in plain]
+    _read_dunder_calls(reading)
     _record_changes_through_calls(reading)
     _record_calls_through_other_spellings(reading, every_node)
     _read_untied_changes(reading, every_node)
@@ -1384,6 +1392,18 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
     calls = {id(n.func): n for n in nodes if isinstance(n, ast.Call)}
     _mark_constant_getters(reading, calls.values())
     unit_parents: dict[int, ast.AST] = {}
+    unit_imports: dict[str, str] = {}
+
+    def local_imports() -> dict[str, str]:  # what the unit's functions import for themselves, made when first asked
+        if not unit_imports:
+            unit_imports[""] = ""
+            for n in nodes:
+                if isinstance(n, ast.Import):
+                    unit_imports.update({(a.asname or a.name).split(".")[0]: a.name if a.asname else a.name.split(
+                        ".")[0] for a in n.names})
+                elif isinstance(n, ast.ImportFrom) and n.module and not n.level:
+                    unit_imports.update({a.asname or a.name: f"{n.module}.{a.name}" for a in n.names if a.name != "*"})
+        return unit_imports
 
     def parents() -> dict[int, ast.AST]:  # the unit's nodes' parents, made when a rule first asks
         if not unit_parents:
@@ -1535,12 +1555,15 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
             if attr in ("run_line_magic", "run_cell_magic") and id(calls.get(id(node), node)) not in \
                     reading.magic_calls and _runs_code(calls.get(id(node))):
                 add(Finding("unverifiable", f"{chain}(...) with code the grader cannot read"))
-            elif attr.startswith("__") and attr.endswith("__") and attr not in PLAIN_DUNDER_ATTRIBUTES and not (
+            elif attr.startswith("__") and attr.endswith("__") and (attr not in PLAIN_DUNDER_ATTRIBUTES or (
+                    attr in OPERATOR_DUNDER_ATTRIBUTES and not isinstance(node.ctx, ast.Load))) and not (
                     attr in READABLE_DUNDER_ATTRIBUTES and isinstance(node.ctx, ast.Load)
                     and (attr != "__annotations__" or _read_in_place(reading, parents(), node))) \
                     and not (attr == "__traceback__" and isinstance(node.ctx, ast.Load)
                              and _handed_to(reading, parents(), node, TRACEBACK_PRINTERS)) \
                     and not (attr in CALLED_DUNDERS and calls.get(id(node)) is not None) \
+                    and not (attr in BY_NAME_READ_LATER and calls.get(id(node)) is not None
+                             and reading.dunder_calls.append((calls[id(node)], Finding("unverifiable", chain))) is None) \
                     and not _plain_super_method(reading, node) \
                     and not (attr == "__hash__" and isinstance(node.ctx, ast.Load) and _plain_hash_owner(reading, node.value)) \
                     and not (attr == "__dict__" and isinstance(node.ctx, ast.Load) and (
@@ -1554,22 +1577,27 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                 # torch's hooks for every module (a parameter registered, a buffer...) and the garbage collector's
                 # callbacks run code whenever they fire, from inside any call (attack round 8 started threads so)
                 add(Finding("unverifiable", chain if root else f"(...).{chain}"))
-            elif attr in UNREADABLE_ATTRIBUTES and root in reading.imported and not _settings_chain(chain) \
+            elif attr in UNREADABLE_ATTRIBUTES and (module := reading.imported.get(root or "") or (
+                    local_imports().get(root or ""))) and not _settings_chain(chain) \
                     and id(node) not in scripted and "_constant_getter" not in node.__dict__:
-                if attr in TORCH_ONLY_ATTRIBUTES and not reading.imported[root].startswith("torch"):
+                # (a module a function imports for itself is that module too: attack round 105's `import sys` in a
+                # forward, then `sys.modules["torch.overrides"]`)
+                if attr in TORCH_ONLY_ATTRIBUTES and not module.startswith("torch"):
                     continue
                 if attr in REACH_ONLY_ATTRIBUTES and _resolved(reading, node) in REACH_ONLY_ATTRIBUTES[attr]:
                     reading.reach_only.append((node, Finding("unverifiable", chain)))
                     continue
-                if attr == "modules" and (reading.imported.get(root) != "sys" or id(node) in membership_tested):
+                if attr == "modules" and (module != "sys" or id(node) in membership_tested):
                     continue  # nn.Module.modules() is a method, sys.modules the import table
-                if _resolved_once(reading, node) in PLAIN_MODULE_ATTRIBUTES:
+                if (_resolved_once(reading, node) if root in reading.imported else
+                        module + chain[len(root or ""):]) in PLAIN_MODULE_ATTRIBUTES:
                     continue
                 if attr == "grad" and not chain.endswith("nn.grad"):
                     continue  # x.grad is a gradient; torch.nn.grad computes convolutions
                 add(Finding("unverifiable", chain))
             elif attr.startswith("_") and not attr.startswith("__") and attr not in PLAIN_PRIVATE_NAMES \
-                    and reading.imported.get(root, "").split(".")[0] in ("torch", "sys") \
+                    and (reading.imported.get(root or "") or local_imports().get(root or "", "")).split(".")[0] in (
+                        "torch", "sys") \
                     and not _type_alias(*(_resolved(reading, node) or ".").rsplit(".", 1)):
                 # torch._C, F._max_pool2d, sys._getframe... (not `ct._size_2_t`, a type alias however reached: fairness
                 # rounds 39 and 40)
@@ -2059,7 +2087,16 @@ def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
                     and not _compared_private(node, compared) \
                     and not _type_alias(*(_resolved(reading, node) or ".").rsplit(".", 1)):
                 # (`ct._size_2_t` with `import torch.nn.common_types as ct`: a type alias, fairness round 39)
-                add(Finding("unverifiable", chain if root else f"(...).{chain}"))
+                finding = Finding("unverifiable", chain if root else f"(...).{chain}")
+                if isinstance(node.value, ast.Name) and _a_private_name_of_its_own(reading, attr):
+                    # A name a class of the submission's gives its instances and no object a model is made of or
+                    # computes spells (micrograd's `v._backward()` on a node of its graph, a linked list's
+                    # `node._next`: fairness rounds 70 and 72, -10 each), on an object the reader cannot type: it may
+                    # still be any object's, so it counts wherever a by-hand function or a model reaches it (attack
+                    # round 105: `grad_fn._raw_saved_input` in a forward), not in a self-check nothing checked reaches
+                    reading.reach_only.append((node, finding))
+                else:
+                    add(finding)
         elif isinstance(node, ast.Call):
             if _resolved(reading, node.func) in ENVIRONMENT_SETTERS and (node.keywords or not all(
                     isinstance(a, ast.Constant) or (isinstance(a, ast.Dict) and all(  # update({"NAME": ...})
@@ -3182,7 +3219,8 @@ PURE_FUNCTIONS = tuple(f"torch.{name}" for name in (
 #: The functions that call a function they are given, by where it is given (positional index, or keyword).
 FUNCTION_TAKERS = {"map": 0, "filter": 0, "functools.reduce": 0, "itertools.starmap": 0, "itertools.accumulate": 1,
                    "itertools.filterfalse": 0, "itertools.takewhile": 0, "itertools.dropwhile": 0,
-                   "itertools.groupby": "key", "functools.cmp_to_key": 0}
+                   "itertools.groupby": 1, "functools.cmp_to_key": 0}  # (groupby's key by position or keyword:
+# attack round 104)
 #: Methods of numbers, texts, tuples and tensors that read their object and arguments into a new value (what they
 #: hand back counts as holding what they were given).
 PURE_METHODS = frozenset({
@@ -3235,7 +3273,7 @@ def _operand_keepers(reading: _Reading) -> list[Finding]:
                 if statement.name not in OPERAND_DUNDERS:
                     continue
                 where = f"the special method {cls.name}.{statement.name}"
-                if any(_decorator_name(d) not in PLAIN_METHOD_DECORATORS for d in statement.decorator_list):
+                if any(not _a_plain_method_decorator(reading, d) for d in statement.decorator_list):
                     judge(None, f"{where} (decorated)", True)  # (a decorator may hand back another function)
                 else:
                     judge(statement, where, not _a_static_method(statement))
@@ -3259,10 +3297,22 @@ def _operand_keepers(reading: _Reading) -> list[Finding]:
                 for name in sorted(bound & OPERAND_DUNDERS):
                     judge(None, f"the special method {cls.name}.{name} (bound in its class by {how})", True)
     for node in reading.nodes:
-        if not isinstance(node, ast.Call) or any(isinstance(a, ast.Starred) for a in node.args):
+        if not isinstance(node, ast.Call):
             continue
         made = _resolved(reading, node.func) or (node.func.id if isinstance(node.func, ast.Name)
                                                  and node.func.id not in reading.bindings else "")
+        if any(isinstance(a, ast.Starred) for a in node.args):
+            if made in CLASS_MAKERS or made == "types.new_class":  # (`type(*ARGS)`: attack round 104)
+                found.append(Finding("unverifiable", f"{made}(*...) (a class whose members the grader cannot list)",
+                                     hides_from_models=False))
+            continue
+        if len(node.args) == 3 and isinstance(node.args[2], ast.Dict) and made not in CLASS_MAKERS:
+            # a namespace handed to a metaclass of any name (`Meta("Box", (), {...})`, `abc.ABCMeta(...)`, `Maker =
+            # type`: attack round 104): its special methods are judged as a class body's
+            for key, value in zip(node.args[2].keys, node.args[2].values):
+                if isinstance(key, ast.Constant) and key.value in OPERAND_DUNDERS:
+                    for member in _members_given(reading, value):
+                        judge(member, f"the special method {key.value} of a class a call makes", True)
         if made in CLASS_MAKERS and len(node.args) == 3 or made == "types.new_class":
             namespace = node.args[2] if len(node.args) == 3 else None
             if not isinstance(namespace, ast.Dict) or None in namespace.keys:
@@ -3311,6 +3361,17 @@ def _a_static_method(function: ast.AST) -> bool:
     return any(_decorator_name(d) == "staticmethod" for d in getattr(function, "decorator_list", ()))
 
 
+def _a_plain_method_decorator(reading: _Reading, decorator: ast.expr) -> bool:
+    """Python's own ``staticmethod`` or ``classmethod``: a name of :data:`PLAIN_METHOD_DECORATORS` that nothing of the
+    submission's binds, at module level, in a class body or in a function (attack round 104: `def staticmethod(f):
+    return _keep` above an honest `@staticmethod def __lt__`)."""
+    return isinstance(decorator, ast.Name) and decorator.id in PLAIN_METHOD_DECORATORS \
+        and decorator.id not in reading.bindings and decorator.id not in _class_body_names(reading) and not any(
+            isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and n.name == decorator.id
+            or isinstance(n, ast.Name) and n.id == decorator.id and not isinstance(n.ctx, ast.Load)
+            or isinstance(n, ast.arg) and n.arg == decorator.id for n in reading.nodes)
+
+
 def _members_given(reading: _Reading, value: ast.expr, cls: ast.ClassDef | None = None) -> list[ast.AST | None]:
     """The defs or lambdas ``value`` gives as a member (``__lt__ = _keep``, ``{"__lt__": lambda s, o: ...}``,
     ``staticmethod(f)``, ``Product.__add__``; in the body of ``cls``, a name its body binds: ``__radd__ = __add__``,
@@ -3319,8 +3380,8 @@ def _members_given(reading: _Reading, value: ast.expr, cls: ast.ClassDef | None 
         return []
     if isinstance(value, ast.Lambda):
         return [value]
-    if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id in (
-            "staticmethod", "classmethod") and len(value.args) == 1 and not value.keywords:
+    if isinstance(value, ast.Call) and _a_plain_method_decorator(reading, value.func) and len(value.args) == 1 \
+            and not value.keywords:
         return _members_given(reading, value.args[0], cls)
     if isinstance(value, ast.Attribute) and isinstance(value.value, ast.Name):
         # another class's method (`__radd__ = Product.__add__`)
@@ -3328,9 +3389,19 @@ def _members_given(reading: _Reading, value: ast.expr, cls: ast.ClassDef | None 
         if len(owners) == 1 and isinstance(owners[0], ast.ClassDef):
             return _defs_named(owners[0].body, value.attr) or [None]
     if isinstance(value, ast.Name):
+        bindings = [b for b, _ in reading.bindings.get(value.id, [])]
+        module = (_defs_named(bindings, value.id) or [None]) if bindings else []
         if cls is not None and any(value.id in _names_bound_by(st) for st in cls.body):
-            return _defs_named(cls.body, value.id) or [None]
-        return _defs_named([b for b, _ in reading.bindings.get(value.id, [])], value.id) or [None]
+            # (a class-body name bound only after the statement that reads it is the module's there: attack round
+            # 104's `__lt__ = keep` above the class's own honest `def keep`; both are judged)
+            return (_defs_named(cls.body, value.id) or [None]) + module
+        if cls is not None and any(isinstance(n, ast.Name) and n.id == value.id and isinstance(n.ctx, ast.Store)
+                                   or isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+                                   and n.name == value.id for st in cls.body
+                                   if not isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+                                   for n in ast.walk(st)):
+            return [None]  # (bound in the class body by an `if` or a `try`: attack round 104)
+        return module or [None]
     return [None]
 
 
@@ -3373,6 +3444,266 @@ def _class_body_names(reading: _Reading) -> frozenset[str]:
     return names
 
 
+def _only_torch_modules_stored(reading: _Reading, attr: str) -> bool:
+    """Whether every store of an attribute named ``attr`` (``self.flatten = nn.Flatten()``) is one of torch's
+    ``nn`` layers made there, and no class body binds it: calling it runs torch's code, which keeps nothing."""
+    stores = [n for n in reading.nodes if isinstance(n, ast.Attribute) and n.attr == attr
+              and not isinstance(n.ctx, ast.Load)]
+    made = {id(t) for n in reading.nodes if isinstance(n, ast.Assign) and len(n.targets) == 1
+            and isinstance(n.value, ast.Call) and (_resolved(reading, n.value.func) or "").startswith("torch.nn.")
+            for t in n.targets}
+    return bool(stores) and all(id(n) in made for n in stores) and attr not in _class_body_names(reading)
+
+
+def _bound_by_classes_only(reading: _Reading, name: str) -> bool:
+    """Whether ``name`` is a class: every module binding of it is a class statement, or none is and it is one of
+    Python's exception classes (``raise StopIteration``)."""
+    bindings = reading.bindings.get(name, [])
+    if not bindings:
+        return isinstance(getattr(builtins, name, None), type)
+    return all(isinstance(b, ast.ClassDef) for b, _ in bindings)
+
+
+def _constructor_hands_on_self(reading: _Reading, classes: list[ast.ClassDef]) -> bool:
+    """Whether an ``__init__`` or ``__post_init__`` of these classes' hierarchies hands its new instance to anything
+    (``KEEP.append(self)``, ``self.instances.append(self)``, ``register(self)``): what is stored in the instance
+    afterwards is then kept there too (attack round 104).  Reading and setting its attributes hands nothing on."""
+    parents = _parents(reading)
+    for cls in classes:
+        for c in _class_hierarchy(reading, cls):
+            for method in c.body:
+                if not (isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef))
+                        and method.name in ("__init__", "__post_init__") and method.args.args):
+                    continue
+                first = method.args.args[0].arg
+                if any(isinstance(n, ast.Name) and n.id == first and not (
+                        isinstance(parents.get(id(n)), ast.Attribute) and parents[id(n)].value is n)
+                       for n in ast.walk(method) if n is not method.args):
+                    return True
+    return False
+
+
+def _made_by_an_own_plain_class(reading: _Reading, value: ast.AST | None) -> bool:
+    """``Value(data, (self, other))`` or ``Value.__new__(Value)``: a new instance of a class of the submission's that
+    :func:`_names_a_class_object_makes` where the call stands (an object of the submission's own, which torch neither
+    made nor reads)."""
+    return _an_own_plain_new(reading, value) or isinstance(value, ast.Call) and isinstance(value.func, ast.Name) \
+        and _names_a_class_object_makes(reading, value.func)
+
+
+def _names_a_class_object_makes(reading: _Reading, name: ast.Name) -> bool:
+    """Whether ``name``, where it stands, can only be a class of the submission's whose instances ``object.__new__``
+    makes: every binding it has in its scope (a function's locals, else the module's) is a class statement with no
+    keyword but a plain metaclass, no decorator but ``dataclasses.dataclass``, bases that are such classes of the
+    module, ``object`` or :data:`PLAIN_BASES`, and no ``__new__`` in its hierarchy.  Not a name a class body around
+    it may bind (attack round 105: a local ``def Node``, a parameter's default, a local ``class Node(nn.Parameter)``,
+    a module's ``Node`` bound otherwise before a later class, were read as the module's class)."""
+    if _in_a_class_body(reading, name):
+        return False
+    scope = _local_scope_of(reading, name)
+    if scope is None:
+        classes = [b for b, _ in reading.bindings.get(name.id, []) if not _changes_only(b, name.id)]
+        if not classes or name.id in reading.imported or not all(isinstance(b, ast.ClassDef) for b in classes) \
+                or not _object_makes_its_instances(reading, name.id):
+            return False
+    else:
+        classes = _only_bound_by(reading, scope, name.id)
+        if not classes or not all(isinstance(b, ast.ClassDef) and _a_plain_class_statement(reading, b)
+                                  for b in classes):
+            return False
+    return not any("__new__" in _names_bound_by(st) for b in classes for c in _class_hierarchy(reading, b)
+                   for st in c.body)
+
+
+def _a_plain_class_statement(reading: _Reading, cls: ast.ClassDef) -> bool:
+    """A class statement (a function's local class) that makes plain instances: its bases are ``object`` or plain
+    classes of the module's, no keyword but a plain metaclass, no decorator but ``dataclasses.dataclass``."""
+    return all(k.arg == "metaclass" and _resolved_once(reading, k.value) in PLAIN_METACLASSES for k in cls.keywords) \
+        and all(_resolved_once(reading, d) == "dataclasses.dataclass" for d in cls.decorator_list) and all(
+            isinstance(b, ast.Name) and (b.id == "object" and _the_builtin(reading, b) or _local_scope_of(
+                reading, b) is None and _object_makes_its_instances(reading, b.id))
+            or _resolved_once(reading, b) in PLAIN_BASES for b in cls.bases)
+
+
+def _object_makes_its_instances(reading: _Reading, name: str) -> bool:
+    """Whether the module's ``name`` is bound only to plain classes of the submission's (:func:`_plain_own_class`,
+    every binding a class statement), decorated by nothing but ``dataclasses.dataclass`` (which hands the class back),
+    no class of whose hierarchy binds a ``__new__``: calling it, or its ``__new__``, makes an instance by
+    ``object.__new__``."""
+    bindings = [b for b, _ in reading.bindings.get(name, []) if not _changes_only(b, name)]
+    if not bindings or not all(isinstance(b, ast.ClassDef) for b in bindings) or name in reading.imported \
+            or not _plain_own_class(reading, name):
+        return False
+    classes = [c for b in bindings for c in _class_hierarchy(reading, b)]
+    return not any("__new__" in _names_bound_by(st) for c in classes for st in c.body) and all(
+        _resolved_once(reading, d) == "dataclasses.dataclass" for c in classes for d in c.decorator_list)
+
+
+def _in_a_class_body(reading: _Reading, node: ast.AST) -> bool:
+    """Whether ``node`` stands in a class body, outside any function of it (where the class body's names come first)."""
+    parents = _parents(reading)
+    while (node := parents.get(id(node))) is not None and not isinstance(
+            node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+        if isinstance(node, ast.ClassDef):
+            return True
+    return False
+
+
+def _only_bound_by(reading: _Reading, scope: ast.AST, name: str) -> list[ast.AST]:
+    """The statements of a function ``scope`` that bind its local ``name``; [] when anything else may bind it (a
+    parameter, a walrus, an ``except`` name, a ``match`` capture, a nested function's ``nonlocal``)."""
+    if isinstance(scope, (ast.Lambda, ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)):
+        return []
+    arguments = scope.args
+    if name in {a.arg for a in arguments.posonlyargs + arguments.args + arguments.kwonlyargs
+                + [arguments.vararg, arguments.kwarg] if a is not None} or any(
+            isinstance(n, ast.Nonlocal) and name in n.names for n in ast.walk(scope)):
+        return []
+    statements = []
+    for st in _walk_scope_body(scope):
+        if isinstance(st, ast.NamedExpr) and st.target.id == name or isinstance(
+                st, ast.excepthandler) and st.name == name or isinstance(st, ast.pattern):
+            return []
+        if isinstance(st, ast.stmt) and name in _names_bound_by(st) and name not in _only_changed_by(st):
+            statements.append(st)
+    return statements
+
+
+#: Special methods whose call by name rule 2 reads once every unit is bound (:func:`_read_dunder_calls`).
+BY_NAME_READ_LATER = frozenset({"__new__", "__enter__", "__exit__"})
+
+
+def _read_dunder_calls(reading: _Reading) -> None:
+    """Rule 2 on the special methods of :data:`BY_NAME_READ_LATER` called by name: a finding but for a plain
+    instance made (:func:`_an_own_plain_new`) or a library's setting entered or left (:func:`_holds_a_setting_context`),
+    read with the bindings of every unit."""
+    for call, finding in reading.dunder_calls:
+        func = call.func
+        if not (func.attr == "__new__" and _an_own_plain_new(reading, call)
+                or func.attr in ("__enter__", "__exit__") and _holds_a_setting_context(reading, func.value)):
+            reading.unreadable.append(finding)
+
+
+def _bound_only_to(reading: _Reading, name: ast.Name, made: Callable[[_Reading, ast.AST], bool]) -> bool:
+    """Whether every binding ``name`` has where it stands is ``name = value`` with ``made(reading, value)``.  Not a
+    parameter, a loop's or a ``with``'s target, an ``except`` name, a walrus, a tuple unpacked, a name a nested
+    function rebinds (``nonlocal``) or one a class body binds: what they hold is not known."""
+    if _in_a_class_body(reading, name):
+        return False  # (a class body's name is none of the module's, nor of a function around it)
+    scope = _local_scope_of(reading, name)
+    if scope is None:
+        if name.id in reading.global_in_functions:
+            return False
+        statements = [b for b, _ in reading.bindings.get(name.id, []) if not _changes_only(b, name.id)]
+    else:
+        statements = _only_bound_by(reading, scope, name.id)
+    return bool(statements) and all(
+        isinstance(st, ast.Assign) and len(st.targets) == 1 and isinstance(st.targets[0], ast.Name)
+        and made(reading, st.value) for st in statements)
+
+
+#: Context managers of libraries that switch a setting for their block and nothing else: entered and left by name
+#: (``self.inner.__enter__()`` in a context manager of the submission's that wraps one), they do what ``with`` does.
+SETTING_CONTEXTS = frozenset({"torch.no_grad", "torch.enable_grad", "torch.inference_mode", "torch.set_grad_enabled",
+                              "torch.autograd.no_grad", "torch.autograd.enable_grad", "torch.random.fork_rng",
+                              "contextlib.nullcontext", "warnings.catch_warnings", "numpy.errstate"})
+
+
+def _a_setting_context(reading: _Reading, value: ast.AST) -> bool:
+    """``value`` makes one of :data:`SETTING_CONTEXTS` (``torch.no_grad()``)."""
+    return isinstance(value, ast.Call) and _resolved(reading, value.func) in SETTING_CONTEXTS
+
+
+def _holds_a_setting_context(reading: _Reading, holder: ast.AST) -> bool:
+    """What :func:`_holds_only` one of :data:`SETTING_CONTEXTS`: its ``__enter__``/``__exit__`` called by name run
+    the library's setting (fairness round 70: a self-check's context manager wrapping ``torch.no_grad()`` cost 10
+    points).  Not a mode, a profiler or anything else whose entering records or intercepts (those are read where
+    they are made), nor what the reader cannot tell."""
+    return _holds_only(reading, holder, _a_setting_context)
+
+
+def _holds_only(reading: _Reading, holder: ast.AST, made: Callable[[_Reading, ast.AST], bool]) -> bool:
+    """Whether ``holder`` can only hold what ``made`` accepts: a name bound only so where it stands
+    (:func:`_bound_only_to`), or ``x.inner`` when every store of an attribute so named, anywhere, is a plain
+    ``y.inner = value`` with ``made(reading, value)``, no class body binds it and nothing sets attributes by name."""
+    if isinstance(holder, ast.Name):
+        return _bound_only_to(reading, holder, made)
+    if not (isinstance(holder, ast.Attribute) and isinstance(holder.value, ast.Name)) \
+            or holder.attr in _class_body_names(reading) or not _a_methods_own_instance(reading, holder.value):
+        return False  # (another object's attribute may be made by a keyword: `SimpleNamespace(**{name: x})`)
+    attr = holder.attr
+    stores = [n for n in reading.nodes if isinstance(n, ast.Attribute) and n.attr == attr
+              and isinstance(n.ctx, (ast.Store, ast.Del))]
+    plain = {id(t) for n in reading.nodes if isinstance(n, ast.Assign) and len(n.targets) == 1
+             and made(reading, n.value) for t in n.targets}
+    return bool(stores) and all(id(n) in plain for n in stores) and not any(
+        isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id in ("setattr", "delattr")
+        for n in reading.nodes)
+
+
+def _a_methods_own_instance(reading: _Reading, name: ast.Name) -> bool:
+    """``self`` in a method: the first parameter of a def directly in a class body, neither a static nor a class
+    method, never rebound in it (its attributes are set by its class's code, read where they are stored)."""
+    scope = _local_scope_of(reading, name)
+    if not (isinstance(scope, (ast.FunctionDef, ast.AsyncFunctionDef))
+            and isinstance(_parents(reading).get(id(scope)), ast.ClassDef) and scope.args.args
+            and scope.args.args[0].arg == name.id and not any(
+                isinstance(d, ast.Name) and d.id in ("staticmethod", "classmethod") for d in scope.decorator_list)):
+        return False
+    return not any(name.id in _names_bound_by(st) and name.id not in _only_changed_by(st)
+                   for st in _walk_scope_body(scope) if isinstance(st, ast.stmt)) and not any(
+        isinstance(n, (ast.NamedExpr, ast.Nonlocal)) for n in ast.walk(scope))
+
+
+def _an_own_plain_new(reading: _Reading, call: ast.AST | None) -> bool:
+    """``Result.__new__(Result)`` or ``object.__new__(Result)`` (:func:`_names_a_class_object_makes`, ``object``
+    Python's), or ``cls.__new__(cls)`` in a ``@classmethod`` of such a class of the module's that no class of the
+    submission's derives from: a bare instance made by ``object.__new__`` (fairness rounds 69 and 72: a self-check's
+    results merged in ``__add__``, an alternative constructor, cost honest files 10 and 13 points).  Any other
+    class's ``__new__`` (a tensor's, one the submission defines) is read as rule 2 reads dunders."""
+    if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr == "__new__"
+            and len(call.args) == 1 and not call.keywords and isinstance(call.args[0], ast.Name)
+            and isinstance(call.func.value, ast.Name)):
+        return False
+    owner, made = call.func.value, call.args[0]
+    if not (owner.id == made.id or owner.id == "object" and _the_builtin(reading, owner)):
+        return False
+    return _names_a_class_object_makes(reading, made) or _a_plain_classmethod_class(reading, made)
+
+
+def _a_plain_classmethod_class(reading: _Reading, name: ast.Name) -> bool:
+    """``cls`` in ``@classmethod def make(cls, ...): ... cls.__new__(cls)``, never rebound, in a class of the module's
+    that :func:`_object_makes_its_instances` and that no class of the submission's names as a base (a subclass's
+    ``cls`` may have other bases)."""
+    scope = _local_scope_of(reading, name)
+    parents = _parents(reading)
+    owner = parents.get(id(scope)) if scope is not None else None
+    if not (isinstance(scope, (ast.FunctionDef, ast.AsyncFunctionDef)) and isinstance(owner, ast.ClassDef)
+            and scope.args.args and scope.args.args[0].arg == name.id and len(scope.decorator_list) == 1
+            and isinstance(scope.decorator_list[0], ast.Name) and scope.decorator_list[0].id == "classmethod"
+            and _the_builtin(reading, scope.decorator_list[0]) and parents.get(id(owner)) is not None
+            and not isinstance(parents.get(id(owner)), ast.ClassDef)
+            and _local_scope_of(reading, owner) is None and _object_makes_its_instances(reading, owner.name)):
+        return False
+    if any(name.id in _names_bound_by(st) and name.id not in _only_changed_by(st)
+           for st in _walk_scope_body(scope) if isinstance(st, ast.stmt)) or any(
+            isinstance(st, (ast.NamedExpr, ast.Nonlocal)) for st in ast.walk(scope)):
+        return False
+    def handed_on(n: ast.Name) -> bool:  # the class itself given to code that may derive from it
+        parent = parents.get(id(n))
+        if isinstance(parent, ast.Call):
+            return parent.func is not n and not (isinstance(parent.func, ast.Name) and parent.func.id in (
+                "isinstance", "issubclass") and _the_builtin(reading, parent.func))
+        return isinstance(parent, (ast.Tuple, ast.List, ast.Set, ast.Starred, ast.keyword, ast.Assign, ast.Return,
+                                   ast.Dict, ast.NamedExpr, ast.AnnAssign, ast.Yield, ast.YieldFrom, ast.IfExp,
+                                   ast.BoolOp, ast.Lambda, ast.Subscript))
+
+    return not any(isinstance(b, ast.Name) and b.id == owner.name for c in reading.classes if c is not owner
+                   for b in c.bases) and not any(
+        isinstance(n, ast.Name) and n.id == owner.name and isinstance(n.ctx, ast.Load) and handed_on(n)
+        for n in reading.nodes)
+
+
 def _makes_a_new_object(reading: _Reading, value: ast.AST) -> bool:
     """``value`` makes a new container or instance: a display, a comprehension, a ``.copy()``, a new list, dict, set
     or tuple, an instance of the submission's class (whose ``__new__`` rule 2 refuses).  Not a slice, which is a
@@ -3386,9 +3717,13 @@ def _makes_a_new_object(reading: _Reading, value: ast.AST) -> bool:
                 and func.id not in reading.bindings:
             return True
         if isinstance(func, ast.Name) and (bindings := reading.bindings.get(func.id)) and all(
-                isinstance(b, ast.ClassDef) for b, _ in bindings):
+                isinstance(b, ast.ClassDef) for b, _ in bindings) and _names_a_class_object_makes(reading, func) \
+                and not _constructor_hands_on_self(reading, [b for b, _ in bindings]):
+            return True  # (not a decorated class, whose name the decorator binds, nor one whose __init__ registers
+            # its new instance: attack round 104)
+        if _an_own_plain_new(reading, value):
             return True
-        if isinstance(func, ast.Attribute) and func.attr in ("copy", "_replace") \
+        if isinstance(func, ast.Attribute) and func.attr in COPYING_METHODS \
                 and func.attr not in _class_body_names(reading):
             return True  # (not a class's own `copy`, by def or by `copy = lambda self: self`: attack round 103)
         if (_resolved(reading, func) or "").startswith(NEW_CONTAINER_MAKERS):
@@ -3545,7 +3880,11 @@ def _keeps_an_operand_once(reading: _Reading, function: ast.AST, *, method: bool
                 and node.func.attr not in _own_member_names(reading) and not node.args and not node.keywords \
                 and not any(isinstance(n, (ast.List, ast.Tuple, ast.Set, ast.Dict, ast.ListComp)) or isinstance(
                     n, ast.Call) and (_resolved(reading, n.func) or "").startswith("numpy.")
-                    for n in ast.walk(node.func.value)):  # (not `numpy.array([other], dtype=object).item()`)
+                    for part in [node.func.value, *(value for name in ast.walk(node.func.value)
+                                                    if isinstance(name, ast.Name) and name.id in local
+                                                    for value in bound_to.get(name.id, []))]
+                    for n in ast.walk(part)):
+            # (not `numpy.array([other], dtype=object).item()`, nor through a local bound so: attack round 104)
             return False  # (`(self.tensor - other).abs().max().item()`: a tensor's number)
         if isinstance(node, (ast.Tuple, ast.List, ast.Set, ast.Dict, ast.BoolOp, ast.IfExp, ast.Starred)):
             # a display, or a choice between values: what its parts may hold
@@ -3599,8 +3938,30 @@ def _keeps_an_operand_once(reading: _Reading, function: ast.AST, *, method: bool
                  and all(_makes_a_new_object(reading, v) for v in values)}
 
 
-    for _ in range(4):  # what local names may hold or stand for, to a fixed point (four rounds: never more in code)
+    part_captures: set[str] = set()  # names a `match` binds to a part of its subject
+    whole_captures: set[str] = set()  # ... to the subject or an element of it
+    grown = True
+    while grown:  # what local names may hold or stand for, to a fixed point (bounded by the locals: attack round
+        # 104 moved the operand one name a round through six copies written in reverse in a loop)
+        before = (len(holding), len(aliases), len(selves))
         for n in body:
+            if isinstance(n, ast.Match):
+                # a capture holds the subject or a part of it (attack round 104: `match other: case h:`)
+                captured = {name for case in n.cases for p in ast.walk(case.pattern)
+                            for name in (getattr(p, "name", None), getattr(p, "rest", None))
+                            if isinstance(name, str)} - declared
+                # (a class pattern's keywords capture attributes of the subject: parts, not the subject itself)
+                parts = {name for case in n.cases for p in ast.walk(case.pattern) if isinstance(p, ast.MatchClass)
+                         for sub in [*p.patterns, *p.kwd_patterns] for q in ast.walk(sub)
+                         for name in (getattr(q, "name", None),) if isinstance(name, str)}
+                part_captures.update(parts)
+                whole_captures.update(captured - parts)
+                if may_hold(n.subject):
+                    holding |= captured
+                if mentions(n.subject, aliases):
+                    aliases |= captured
+                if mentions(n.subject, selves):
+                    selves |= captured
             if isinstance(n, (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.NamedExpr, ast.For, ast.AsyncFor,
                               ast.withitem, ast.comprehension)):
                 value = n.iter if isinstance(n, (ast.For, ast.AsyncFor, ast.comprehension)) else \
@@ -3630,6 +3991,33 @@ def _keeps_an_operand_once(reading: _Reading, function: ast.AST, *, method: bool
                     and mentions(n, holding):
                 holding.add(n.name)  # (a closure, a default, a class attribute: attack round 100's `def grab():
                 # return other`, `def put(box=self, fn=other)`, `class K: fn = other`)
+        grown = (len(holding), len(aliases), len(selves)) != before
+    # Names only ever bound to a new object here (`acc = 0`, `parts = []`), an in-place operator on which changes that
+    # object alone; any other name's `h += [other]` changes what it names (attack round 104: `h = HELD`, `h =
+    # self.items`, a parameter's default, a loop's name)
+    assigned_new = {name for name, values in bound_to.items() if name in local
+                    and name not in _parameter_names(function) and name not in bound_otherwise
+                    and len(values) + sum(1 for n in body if isinstance(n, ast.AugAssign)
+                                          and isinstance(n.target, ast.Name) and n.target.id == name)
+                    == stores.get(name) and all(_makes_a_new_object(reading, v) for v in values)}
+
+    def holds_an_operand_itself(value: ast.AST, depth: int = 0) -> bool:
+        """``other``, ``[other]``, ``{"fn": other}``, ``(*other,)``, or a local bound to one: an operand as it was
+        handed, or an element of a display, not a value computed from it (``other.count``, ``abs(a - b)``, a part a
+        class pattern captures), which Python's own operands (a function, a list) do not hand as objects."""
+        if isinstance(value, ast.Starred):
+            return holds_an_operand_itself(value.value, depth)
+        if isinstance(value, (ast.List, ast.Tuple, ast.Set)):
+            return any(holds_an_operand_itself(e, depth) for e in value.elts)
+        if isinstance(value, ast.Dict):
+            return any(holds_an_operand_itself(e, depth) for e in [*value.keys, *value.values] if e is not None)
+        if not (isinstance(value, ast.Name) and value.id in holding):
+            return False
+        if value.id in operands or value.id in whole_captures:
+            return True
+        values = bound_to.get(value.id, [])
+        return depth < 4 and any(holds_an_operand_itself(v, depth + 1) for v in values) or not values and (
+            value.id not in part_captures)
 
     def keys_of(target: ast.AST) -> list[ast.AST]:
         keys = []
@@ -3667,8 +4055,10 @@ def _keeps_an_operand_once(reading: _Reading, function: ast.AST, *, method: bool
                 return None  # (`self.total = self.total + other`: what `a += b` shows; an __init__'s new object)
             return "keeps an operand on its instance"
         if isinstance(target, (ast.Attribute, ast.Subscript)) and isinstance(target.value, ast.Name) \
-                and target.value.id in made_here:
-            return None  # (`out.terms = ...`, `merged[k] = ...`: a new object made here)
+                and target.value.id in made_here and not (
+                    isinstance(target, ast.Attribute) and target.attr in _class_body_names(reading)):
+            return None  # (`out.terms = ...`, `merged[k] = ...`: a new object made here; not a name a class body
+            # binds, which may be a property or a descriptor whose setter runs: attack round 104)
         root = _stored_root(target)
         return f"keeps an operand in {root or 'an object it cannot name'}"  # (a module's object, a class, whatever
         # a call handed back: attack rounds 100 to 102)
@@ -3785,7 +4175,10 @@ def _keeps_an_operand_once(reading: _Reading, function: ast.AST, *, method: bool
                 if mentions(base, holding) and not stands_for(base, selves):
                     return follow(owned, False)  # (its self holds an operand: attack round 103's `h.stash()`)
                 return follow(owned, not class_named)
-            if func.attr in _own_member_names(reading):
+            if func.attr in _own_member_names(reading) and not (
+                    func.attr in DATA_ATTRIBUTES and _only_torch_modules_stored(reading, func.attr)):
+                # (`other.t.flatten()` beside a model's `self.flatten = nn.Flatten()`: torch's either way, fairness
+                # round 73)
                 if name_of == "__getitem__" and isinstance(base, ast.Name) and base.id == instance \
                         and func.attr not in _class_body_names(reading):
                     return None  # (a dataset's `self.transform(image)`, set where it is made: fairness round 71;
@@ -3800,8 +4193,9 @@ def _keeps_an_operand_once(reading: _Reading, function: ast.AST, *, method: bool
                 if keyed and func.attr in ("setdefault", "__setitem__", "add", "get", "pop"):
                     given = ast.Tuple(elts=arguments[1:], ctx=ast.Load())  # (the key aside: a cache's)
                 return changed(base, given) if arguments else None
-            if super_call:
-                return None  # (Python's own method of the parent: `super().__eq__(other)`)
+            if super_call and (func.attr in PLAIN_DUNDERS or func.attr in OPERAND_DUNDERS):
+                return None  # (Python's own method of the parent: `super().__eq__(other)`; not a library base's
+                # `addFilter` or `subtract`, which keep what they are handed: attack round 104)
             if func.attr in COPYING_METHODS or func.attr in PURE_METHODS or func.attr in DATA_ATTRIBUTES:
                 return with_functions(call, f".{func.attr}")
             if (_resolved(reading, func) or "").startswith(PURE_FUNCTIONS):
@@ -3827,8 +4221,21 @@ def _keeps_an_operand_once(reading: _Reading, function: ast.AST, *, method: bool
                 for part in ast.walk(target) if target is not None else ():
                     if isinstance(part, (ast.Attribute, ast.Subscript)) and isinstance(part.ctx, ast.Store):
                         how = how or kept(part, value)  # (`for self.fn in (other,)`: attack round 101)
+            if isinstance(n, ast.AugAssign) and isinstance(n.target, ast.Name) and n.target.id not in assigned_new \
+                    and holds_an_operand_itself(value):
+                how = how or changed(n.target, value)  # (`h += [other]`: attack round 104; `count += other.count`
+                # on an int read off the instance, `other += self.params` in a __radd__: fairness round 73)
         elif isinstance(n, ast.Delete):
             how = next((h for t in n.targets if (h := kept(t, None)) is not None), None)
+        elif isinstance(n, ast.Match) and may_hold(n.subject) and (outside := sorted(declared & {
+                name for case in n.cases for p in ast.walk(case.pattern)
+                for name in (getattr(p, "name", None), getattr(p, "rest", None)) if isinstance(name, str)})):
+            how = f"keeps an operand in {outside[0]}"  # (`global H` then `case H:` binds the module's name)
+        elif isinstance(n, ast.Raise) and isinstance(n.exc, ast.Name) and n.exc.id not in local \
+                and not _bound_by_classes_only(reading, n.exc.id):
+            # an exception object of the module's, raised: Python sets its `__context__` and `__cause__` to what is
+            # being handled, and what `from` names (attack round 104: `raise HELD from KeyError(other)`)
+            how = f"keeps what it handles in {n.exc.id}, an exception object it raises"
         elif isinstance(n, (ast.Yield, ast.YieldFrom, ast.Await)) and mentions(n, holding):
             how = "hands its operands out as a generator"
         elif isinstance(n, ast.Call) and mentions(n, holding | selves):
@@ -4042,6 +4449,8 @@ def _own_private(reading: _Reading, node: ast.Attribute, methods_own: dict[int, 
         else None
     if isinstance(instance, ast.Name) and id(instance) in methods_own:
         return _a_private_name_torch_never_reads(node.attr)
+    if _a_private_name_torch_never_reads(node.attr) and _holds_only(reading, value, _made_by_an_own_plain_class):
+        return True  # (`out = Value(...)`, `self._tape = Tape()`: an object of the submission's own)
     if not isinstance(value, ast.Name):
         return False
     if id(value) in methods_own:
@@ -7194,6 +7603,8 @@ def _makes_plain_container(reading: _Reading, value: ast.expr) -> bool:
 def _parents(reading: _Reading) -> dict[int, ast.AST]:
     """Each node's parent (memoised per reading)."""
     parents = reading.memo.get("parents")
+    if parents is None and not reading.nodes:
+        return {}  # (not kept: asked before the reading holds its nodes, it would stay empty for good)
     if parents is None:
         parents = reading.memo["parents"] = {id(child): parent for parent in reading.nodes
                                              for child in ast.iter_child_nodes(parent)}
@@ -11209,6 +11620,59 @@ def _a_private_name_torch_never_reads(name: str) -> bool:
     is (fairness round 57: ``CNN._initial_state = {k: v.clone() for ...}`` cost 10 points); a name torch reads
     (``_compiled_call_impl``, ``_call_impl``, ``_parameters``) changes what the module does."""
     return not (name.startswith("__") and name.endswith("__")) and name not in _torch_module_names()
+
+
+def _a_private_name_of_its_own(reading: _Reading, name: str) -> bool:
+    """Whether ``name`` is an attribute or method a class of the submission's gives its instances (set on ``self`` or
+    bound in its body), and no torch object a model is made of or computes spells it: not nn.Module
+    (:func:`_torch_module_names`), nor a module, a parameter, a tensor, an autograd node, a hook's handle or an
+    optimiser (:func:`_torch_object_names`)."""
+    if (name.startswith("__") and name.endswith("__")) or name in _torch_module_names():
+        return False
+    own = reading.memo.get("own private names")
+    if own is None:
+        own = reading.memo["own private names"] = frozenset(
+            n for cls in reading.classes for n in (_instance_names(reading, cls) or ()) if n.startswith("_"))
+    return name in own and name not in _torch_object_names()
+
+
+#: torch's sources whose every ``_name`` may be an attribute of an object a model is made of or computes: its modules,
+#: parameters and tensors, autograd's nodes and functions, hooks, storages, optimisers.
+TORCH_OBJECT_SOURCES = ("nn/modules/*.py", "nn/parameter.py", "nn/utils/*.py", "_tensor.py", "_tensor_str.py",
+                        "storage.py", "return_types.py", "autograd/*.py", "optim/optimizer.py", "utils/hooks.py",
+                        "_C/_autograd.pyi", "_C/_functions.pyi")
+#: The class of torch's stubs for the C part of every tensor (the rest of the stubs are classes no model holds).
+TENSOR_STUB = ("_C/__init__.pyi", "class TensorBase")
+
+
+@functools.lru_cache(maxsize=1)
+def _torch_object_names() -> frozenset[str]:
+    """Every private name (``_backward_hooks``, ``_base``, ``_post_accumulate_grad_hooks``) that
+    :data:`TORCH_OBJECT_SOURCES` and the tensor's stub spell, read as text without importing torch (a local of the
+    same spelling counts too: it errs towards a name being torch's).  Read when a submission first asks."""
+    spec = importlib.util.find_spec("torch")
+    names: set[str] = set()
+    for folder in (spec.submodule_search_locations or []) if spec is not None else []:
+        for pattern in TORCH_OBJECT_SOURCES:
+            for path in glob.glob(f"{folder}/{pattern}"):
+                try:
+                    with open(path, encoding="utf-8") as source:
+                        names.update(re.findall(r"\b_\w+", source.read()))
+                except (OSError, ValueError):
+                    continue
+        stub, start = TENSOR_STUB
+        try:
+            with open(f"{folder}/{stub}", encoding="utf-8") as source:
+                text = source.read()
+        except (OSError, ValueError):
+            continue
+        begin = text.find(f"\n{start}")
+        end = text.find("\nclass ", begin + 1)
+        if begin >= 0:
+            names.update(re.findall(r"\b_\w+", text[begin:end if end > begin else len(text)]))
+    if not {"_backward_hooks", "_conv_forward", "_version", "_post_accumulate_grad_hooks"} <= names:
+        raise RuntimeError("torch's module and tensor sources could not be read")  # must not pass every name
+    return frozenset(names)
 
 
 @functools.lru_cache(maxsize=1)
