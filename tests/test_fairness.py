@@ -926,6 +926,77 @@ GRADER_FAULTS: dict[str, str] = {
     "r70_nb_cached_property_descriptor.ipynb":
         "(fairness round 70) a judgement call (older rule 2): a hand-written cached_property writing "
         "`obj.__dict__[name]`: q6 to q8 -10",
+    # Fairness rounds 72 and 73 (helpers fair72 and fair73, 2026-12-04: own helper classes, micrograd graphs, honest
+    # special methods; graded on the commit that adds them)
+    "r72_nb_fresh_instance_private_attrs.ipynb":
+        "(fairness round 72) a judgement call (older rule 2): `vars(obj)` in a self-check: q6 -3",
+    "r72_nb_linked_windows_next_in_conv.ipynb":
+        "(fairness round 72) a grader's fault: `node._next` on a linked node the reader "
+        "cannot type, in code conv2d reaches (a private name of its own counts where it is reached): q6.conv and "
+        "q6.conv_strided -2",
+    "r72_nb_micrograd_add_mul_mse_of_conv.ipynb":
+        "(fairness round 72) a grader's fault: a self-check wraps F.conv2d's output (`.tolist()`) in Value(...), a "
+        "class every function reaches (_read_untied_changes), so conv2d is read as reaching F.conv2d, and the "
+        "feedback names F.conv2d, which conv2d never calls: q6 to q8 -10",
+    "r72_nb_micrograd_appendix_after_q10.ipynb":
+        "(fairness round 72) a grader's fault, as r70_nb_micrograd_selfcheck_only: a micrograd Value graph whose "
+        "backward() calls `v._backward()` on nodes the reader cannot type, in a class every function reaches (its "
+        "closures change a parameter's `.grad`); its special methods keep their operands in the graph: q6 to q8 -10",
+    "r72_nb_micrograd_backward_inside_conv_fn_attr.ipynb":
+        "(fairness round 72) a grader's fault, as r70_nb_micrograd_selfcheck_only: a micrograd Value graph whose "
+        "backward() calls `v._backward()` on nodes the reader cannot type, in a class every function reaches (its "
+        "closures change a parameter's `.grad`); its special methods keep their operands in the graph: q6 to q8 -10",
+    "r72_nb_micrograd_children_list_id_seen.ipynb":
+        "(fairness round 72) a grader's fault, as r70_nb_micrograd_selfcheck_only: a micrograd Value graph whose "
+        "backward() calls `v._backward()` on nodes the reader cannot type, in a class every function reaches (its "
+        "closures change a parameter's `.grad`); its special methods keep their operands in the graph: q6 to q8 -10",
+    "r72_nb_micrograd_dataclass_slots_selfcheck.ipynb":
+        "(fairness round 72) a judgement call of _operand_keepers, as r70_nb_micrograd_value_closures_in_conv: a "
+        "micrograd Value graph keeps its operands: q6 -3",
+    "r72_nb_micrograd_dataclass_value_in_conv.ipynb":
+        "(fairness round 72) a grader's fault, as r70_nb_micrograd_selfcheck_only: a micrograd Value graph whose "
+        "backward() calls `v._backward()` on nodes the reader cannot type, in a class every function reaches (its "
+        "closures change a parameter's `.grad`); its special methods keep their operands in the graph: q6 to q8 -10",
+    "r72_nb_micrograd_full_ops_relu_mse_check.ipynb":
+        "(fairness round 72) a grader's fault, as r70_nb_micrograd_selfcheck_only: a micrograd Value graph whose "
+        "backward() calls `v._backward()` on nodes the reader cannot type, in a class every function reaches (its "
+        "closures change a parameter's `.grad`); its special methods keep their operands in the graph: q6 to q8 -10",
+    "r72_nb_micrograd_image_grad_vs_autograd.ipynb":
+        "(fairness round 72) a grader's fault, as r70_nb_micrograd_selfcheck_only: a micrograd Value graph whose "
+        "backward() calls `v._backward()` on nodes the reader cannot type, in a class every function reaches (its "
+        "closures change a parameter's `.grad`); its special methods keep their operands in the graph: q6 to q8 -10",
+    "r72_nb_micrograd_iterative_stack_topo.ipynb":
+        "(fairness round 72) a grader's fault, as r70_nb_micrograd_selfcheck_only: a micrograd Value graph whose "
+        "backward() calls `v._backward()` on nodes the reader cannot type, in a class every function reaches (its "
+        "closures change a parameter's `.grad`); its special methods keep their operands in the graph: q6 to q8 -10",
+    "r72_nb_micrograd_local_class_in_conv.ipynb":
+        "(fairness round 72) a judgement call of _operand_keepers, as r70_nb_micrograd_value_closures_in_conv: a "
+        "micrograd Value graph keeps its operands: q6 -3",
+    "r72_nb_micrograd_max_op_in_pool.ipynb":
+        "(fairness round 72) a grader's fault, as r70_nb_micrograd_selfcheck_only: a micrograd Value graph whose "
+        "backward() calls `v._backward()` on nodes the reader cannot type, in a class every function reaches (its "
+        "closures change a parameter's `.grad`); its special methods keep their operands in the graph: q6 to q8 -10",
+    "r72_nb_micrograd_private_collect_topo.ipynb":
+        "(fairness round 72) a judgement call of _operand_keepers, as r70_nb_micrograd_value_closures_in_conv: a "
+        "micrograd Value graph keeps its operands: q6 -3",
+    "r72_nb_micrograd_slots_selfcheck_grad.ipynb":
+        "(fairness round 72) a grader's fault, as r70_nb_micrograd_selfcheck_only: a micrograd Value graph whose "
+        "backward() calls `v._backward()` on nodes the reader cannot type, in a class every function reaches (its "
+        "closures change a parameter's `.grad`); its special methods keep their operands in the graph: q6 to q8 -10",
+    "r72_nb_micrograd_sub_div_mse_of_conv.ipynb":
+        "(fairness round 72) a grader's fault: a self-check wraps F.conv2d's output (`.tolist()`) in Value(...), a "
+        "class every function reaches (_read_untied_changes), so conv2d is read as reaching F.conv2d, and the "
+        "feedback names F.conv2d, which conv2d never calls: q6 to q8 -10",
+    "r72_nb_micrograd_sub_div_plain_check.ipynb":
+        "(fairness round 72) a grader's fault, as r70_nb_micrograd_selfcheck_only: a micrograd Value graph whose "
+        "backward() calls `v._backward()` on nodes the reader cannot type, in a class every function reaches (its "
+        "closures change a parameter's `.grad`); its special methods keep their operands in the graph: q6 to q8 -10",
+    "r72_nb_other_private_merge_or.ipynb":
+        "(fairness round 72) a grader's fault: `other._n` in a merging method, a private "
+        "name torch's own sources spell too (so counted everywhere): q6 to q8 -10",
+    "r72_nb_tape_autodiff_selfcheck.ipynb":
+        "(fairness round 72) a grader's fault: `self._tape._record(...)` where `_tape` is "
+        "set from a constructor's parameter (the reader cannot type it): q6 to q8 -10",
 }
 
 #: Correct cases the grader marks down at some seeds only: expected failures that may pass, so that a run where they
