@@ -903,7 +903,7 @@ GRADER_FAULTS: dict[str, str] = {
     "r70_nb_micrograd_separate_backward_method.ipynb":
         ("(fairness round 70) a grader's fault: `node._backward_step()` on a graph node the reader cannot type, in "
          "code conv2d reaches (the Value class is every function's code: _read_untied_changes): q6.conv and "
-         "q6.conv_strided -2"),
+         "q6.conv_strided -2; the models -7 (a private attribute costs them wherever it stands)"),
     "r70_nb_descriptor_positive_setattr.ipynb":
         "(fairness round 70) a judgement call (older rule 2), as r8_py_q6_validated_descriptors_set_name: a validator"
         " descriptor with __set_name__ and computed getattr/setattr: q6 to q8 -10",
@@ -928,72 +928,116 @@ GRADER_FAULTS: dict[str, str] = {
         "`obj.__dict__[name]`: q6 to q8 -10",
     # Fairness rounds 72 and 73 (helpers fair72 and fair73, 2026-12-04: own helper classes, micrograd graphs, honest
     # special methods; graded on the commit that adds them)
+    "r72_nb_copy_copy_self_private_note.ipynb":
+        "(fairness round 72) a grader's fault: `new._note` after `new = copy.copy(self)` on an object the reader cannot "
+        "type, in a self-check nothing checked reaches: it costs no by-hand part, but the models pay for a "
+        "private attribute wherever it stands (attack round 106 reached torch's through channels the models' "
+        "walk misses): q7 and q8 -7",
     "r72_nb_fresh_instance_private_attrs.ipynb":
         "(fairness round 72) a judgement call (older rule 2): `vars(obj)` in a self-check: q6 -3",
+    "r72_nb_linked_steps_next_selfcheck.ipynb":
+        "(fairness round 72) a grader's fault: `node._next` on a linked node on an object the reader cannot "
+        "type, in a self-check nothing checked reaches: it costs no by-hand part, but the models pay for a "
+        "private attribute wherever it stands (attack round 106 reached torch's through channels the models' "
+        "walk misses): q7 and q8 -7",
     "r72_nb_linked_windows_next_in_conv.ipynb":
         "(fairness round 72) a grader's fault: `node._next` on a linked node the reader "
-        "cannot type, in code conv2d reaches (a private name of its own counts where it is reached): q6.conv and "
-        "q6.conv_strided -2",
+        "cannot type, in code conv2d reaches: q6.conv and q6.conv_strided -2, and the models -7 (a private "
+        "attribute costs them wherever it stands)",
+    "r72_nb_method_reads_other_private_key.ipynb":
+        "(fairness round 72) a grader's fault: `other._key` read in an ordinary method on an object the reader cannot "
+        "type, in a self-check nothing checked reaches: it costs no by-hand part, but the models pay for a "
+        "private attribute wherever it stands (attack round 106 reached torch's through channels the models' "
+        "walk misses): q7 and q8 -7",
     "r72_nb_micrograd_add_mul_mse_of_conv.ipynb":
         "(fairness round 72) a grader's fault: a self-check wraps F.conv2d's output (`.tolist()`) in Value(...), a "
         "class every function reaches (_read_untied_changes), so conv2d is read as reaching F.conv2d, and the "
         "feedback names F.conv2d, which conv2d never calls: q6 to q8 -10",
     "r72_nb_micrograd_appendix_after_q10.ipynb":
         "(fairness round 72) a grader's fault, as r70_nb_micrograd_selfcheck_only: a micrograd Value graph whose "
-        "backward() calls `v._backward()` on nodes the reader cannot type, in a class every function reaches (its "
-        "closures change a parameter's `.grad`); its special methods keep their operands in the graph: q6 to q8 -10",
+        "backward() calls `v._backward()` on nodes the reader cannot type (a private name costs the models "
+        "wherever it stands: attack round 106), in a class every function reaches; its special methods keep "
+        "their operands in the graph: q6 to q8 -10",
     "r72_nb_micrograd_backward_inside_conv_fn_attr.ipynb":
         "(fairness round 72) a grader's fault, as r70_nb_micrograd_selfcheck_only: a micrograd Value graph whose "
-        "backward() calls `v._backward()` on nodes the reader cannot type, in a class every function reaches (its "
-        "closures change a parameter's `.grad`); its special methods keep their operands in the graph: q6 to q8 -10",
+        "backward() calls `v._backward()` on nodes the reader cannot type (a private name costs the models "
+        "wherever it stands: attack round 106), in a class every function reaches; its special methods keep "
+        "their operands in the graph: q6 to q8 -10",
     "r72_nb_micrograd_children_list_id_seen.ipynb":
         "(fairness round 72) a grader's fault, as r70_nb_micrograd_selfcheck_only: a micrograd Value graph whose "
-        "backward() calls `v._backward()` on nodes the reader cannot type, in a class every function reaches (its "
-        "closures change a parameter's `.grad`); its special methods keep their operands in the graph: q6 to q8 -10",
+        "backward() calls `v._backward()` on nodes the reader cannot type (a private name costs the models "
+        "wherever it stands: attack round 106), in a class every function reaches; its special methods keep "
+        "their operands in the graph: q6 to q8 -10",
     "r72_nb_micrograd_dataclass_slots_selfcheck.ipynb":
-        "(fairness round 72) a judgement call of _operand_keepers, as r70_nb_micrograd_value_closures_in_conv: a "
-        "micrograd Value graph keeps its operands: q6 -3",
+        "(fairness round 72) a grader's fault, as r70_nb_micrograd_selfcheck_only: a micrograd Value graph whose "
+        "backward() calls `v._backward()` on nodes the reader cannot type (a private name costs the models "
+        "wherever it stands: attack round 106), in a class every function reaches; its special methods keep "
+        "their operands in the graph: q6 to q8 -10",
     "r72_nb_micrograd_dataclass_value_in_conv.ipynb":
         "(fairness round 72) a grader's fault, as r70_nb_micrograd_selfcheck_only: a micrograd Value graph whose "
-        "backward() calls `v._backward()` on nodes the reader cannot type, in a class every function reaches (its "
-        "closures change a parameter's `.grad`); its special methods keep their operands in the graph: q6 to q8 -10",
+        "backward() calls `v._backward()` on nodes the reader cannot type (a private name costs the models "
+        "wherever it stands: attack round 106), in a class every function reaches; its special methods keep "
+        "their operands in the graph: q6 to q8 -10",
     "r72_nb_micrograd_full_ops_relu_mse_check.ipynb":
         "(fairness round 72) a grader's fault, as r70_nb_micrograd_selfcheck_only: a micrograd Value graph whose "
-        "backward() calls `v._backward()` on nodes the reader cannot type, in a class every function reaches (its "
-        "closures change a parameter's `.grad`); its special methods keep their operands in the graph: q6 to q8 -10",
+        "backward() calls `v._backward()` on nodes the reader cannot type (a private name costs the models "
+        "wherever it stands: attack round 106), in a class every function reaches; its special methods keep "
+        "their operands in the graph: q6 to q8 -10",
     "r72_nb_micrograd_image_grad_vs_autograd.ipynb":
         "(fairness round 72) a grader's fault, as r70_nb_micrograd_selfcheck_only: a micrograd Value graph whose "
-        "backward() calls `v._backward()` on nodes the reader cannot type, in a class every function reaches (its "
-        "closures change a parameter's `.grad`); its special methods keep their operands in the graph: q6 to q8 -10",
+        "backward() calls `v._backward()` on nodes the reader cannot type (a private name costs the models "
+        "wherever it stands: attack round 106), in a class every function reaches; its special methods keep "
+        "their operands in the graph: q6 to q8 -10",
     "r72_nb_micrograd_iterative_stack_topo.ipynb":
         "(fairness round 72) a grader's fault, as r70_nb_micrograd_selfcheck_only: a micrograd Value graph whose "
-        "backward() calls `v._backward()` on nodes the reader cannot type, in a class every function reaches (its "
-        "closures change a parameter's `.grad`); its special methods keep their operands in the graph: q6 to q8 -10",
+        "backward() calls `v._backward()` on nodes the reader cannot type (a private name costs the models "
+        "wherever it stands: attack round 106), in a class every function reaches; its special methods keep "
+        "their operands in the graph: q6 to q8 -10",
     "r72_nb_micrograd_local_class_in_conv.ipynb":
-        "(fairness round 72) a judgement call of _operand_keepers, as r70_nb_micrograd_value_closures_in_conv: a "
-        "micrograd Value graph keeps its operands: q6 -3",
+        "(fairness round 72) a judgement call of _operand_keepers, as "
+        "r70_nb_micrograd_value_closures_in_conv: a micrograd Value graph keeps its operands: q6 -3",
     "r72_nb_micrograd_max_op_in_pool.ipynb":
         "(fairness round 72) a grader's fault, as r70_nb_micrograd_selfcheck_only: a micrograd Value graph whose "
-        "backward() calls `v._backward()` on nodes the reader cannot type, in a class every function reaches (its "
-        "closures change a parameter's `.grad`); its special methods keep their operands in the graph: q6 to q8 -10",
+        "backward() calls `v._backward()` on nodes the reader cannot type (a private name costs the models "
+        "wherever it stands: attack round 106), in a class every function reaches; its special methods keep "
+        "their operands in the graph: q6 to q8 -10",
+    "r72_nb_micrograd_op_dispatch_method.ipynb":
+        "(fairness round 72) a grader's fault: micrograd's `v._backward()` and `v._prev` on an object the reader cannot "
+        "type, in a self-check nothing checked reaches: it costs no by-hand part, but the models pay for a "
+        "private attribute wherever it stands (attack round 106 reached torch's through channels the models' "
+        "walk misses): q7 and q8 -7",
     "r72_nb_micrograd_private_collect_topo.ipynb":
-        "(fairness round 72) a judgement call of _operand_keepers, as r70_nb_micrograd_value_closures_in_conv: a "
-        "micrograd Value graph keeps its operands: q6 -3",
+        "(fairness round 72) a grader's fault, as r70_nb_micrograd_selfcheck_only: a micrograd Value graph whose "
+        "backward() calls `v._backward()` on nodes the reader cannot type (a private name costs the models "
+        "wherever it stands: attack round 106), in a class every function reaches; its special methods keep "
+        "their operands in the graph: q6 to q8 -10",
     "r72_nb_micrograd_slots_selfcheck_grad.ipynb":
         "(fairness round 72) a grader's fault, as r70_nb_micrograd_selfcheck_only: a micrograd Value graph whose "
-        "backward() calls `v._backward()` on nodes the reader cannot type, in a class every function reaches (its "
-        "closures change a parameter's `.grad`); its special methods keep their operands in the graph: q6 to q8 -10",
+        "backward() calls `v._backward()` on nodes the reader cannot type (a private name costs the models "
+        "wherever it stands: attack round 106), in a class every function reaches; its special methods keep "
+        "their operands in the graph: q6 to q8 -10",
     "r72_nb_micrograd_sub_div_mse_of_conv.ipynb":
         "(fairness round 72) a grader's fault: a self-check wraps F.conv2d's output (`.tolist()`) in Value(...), a "
         "class every function reaches (_read_untied_changes), so conv2d is read as reaching F.conv2d, and the "
         "feedback names F.conv2d, which conv2d never calls: q6 to q8 -10",
     "r72_nb_micrograd_sub_div_plain_check.ipynb":
         "(fairness round 72) a grader's fault, as r70_nb_micrograd_selfcheck_only: a micrograd Value graph whose "
-        "backward() calls `v._backward()` on nodes the reader cannot type, in a class every function reaches (its "
-        "closures change a parameter's `.grad`); its special methods keep their operands in the graph: q6 to q8 -10",
+        "backward() calls `v._backward()` on nodes the reader cannot type (a private name costs the models "
+        "wherever it stands: attack round 106), in a class every function reaches; its special methods keep "
+        "their operands in the graph: q6 to q8 -10",
+    "r72_nb_node_private_visit_graph.ipynb":
+        "(fairness round 72) a grader's fault: `n._visit()` on an object the reader cannot "
+        "type, in a self-check nothing checked reaches: it costs no by-hand part, but the models pay for a "
+        "private attribute wherever it stands (attack round 106 reached torch's through channels the models' "
+        "walk misses): q7 and q8 -7",
     "r72_nb_other_private_merge_or.ipynb":
         "(fairness round 72) a grader's fault: `other._n` in a merging method, a private "
         "name torch's own sources spell too (so counted everywhere): q6 to q8 -10",
+    "r72_nb_private_method_on_other_only.ipynb":
+        "(fairness round 72) a grader's fault: `other._overlaps(...)` on an object the reader cannot "
+        "type, in a self-check nothing checked reaches: it costs no by-hand part, but the models pay for a "
+        "private attribute wherever it stands (attack round 106 reached torch's through channels the models' "
+        "walk misses): q7 and q8 -7",
     "r72_nb_tape_autodiff_selfcheck.ipynb":
         "(fairness round 72) a grader's fault: `self._tape._record(...)` where `_tape` is "
         "set from a constructor's parameter (the reader cannot type it): q6 to q8 -10",

@@ -5561,24 +5561,21 @@ def test_a_private_attribute_of_what_may_be_anothers_object_is_still_a_finding(b
     ("_base", True), ("_version", True), ("_post_accumulate_grad_hooks", True),  # a tensor's
     ("_forward_hooks", True),    # a module's
 ])
-def test_a_private_name_on_what_the_reader_cannot_type_counts_where_it_is_reached(name, everywhere):
+def test_a_private_name_on_what_the_reader_cannot_type_costs_the_by_hand_part_where_it_is_reached(name, everywhere):
     # micrograd's canonical backward(), `v._backward()` on a node of the graph: the reader cannot tell the node's
-    # class, so a name of its own costs what reaches it (fairness rounds 70 and 72: a self-check's Value graph cost
-    # 10 points), and a name torch's objects spell costs everything, reached or not (attack round 105)
+    # class, so a name of its own costs a by-hand function only where it reaches it (fairness rounds 70 and 72), and
+    # a name torch's objects spell costs it everywhere.  The models pay for either wherever it stands: their walk
+    # misses channels a tampering runs through (attack round 106: a class attribute changed through an instance)
     value = (_VALUE.format(binding="out = Value(self.data * 2)") + (
         "    def backward(self):\n        for v in self._topo():\n            v._backward()\n"
         "    def _topo(self):\n        return [self]\n")).replace("_backward", name)
     self_check = "check = Value(2.0) * 3\ncheck.backward()\n"
-    model = ("class CNN(torch.nn.Module):\n    def forward(self, x):\n        Value(1.0).backward()\n"
-             "        return x\n")
     unreached = HAND_WRITTEN + value + self_check
     assert (("unverifiable", f"v.{name}") in found([unreached])) is everywhere
-    assert bool(unreadable_findings((unreached,), models=True, reached_from=("CNN",))) is everywhere
+    assert any(f.what == f"v.{name}" for f in unreadable_findings((unreached,), models=True, reached_from=("CNN",)))
     reached_by_hand = unreached.replace("    return out\n", "    Value(1.0).backward()\n    return out\n", 1)
     assert reached_by_hand != unreached
     assert ("unverifiable", f"v.{name}") in found([reached_by_hand])
-    assert any(f.what == f"v.{name}" for f in unreadable_findings((unreached + model,), models=True,
-                                                                   reached_from=("CNN",)))
 
 
 @pytest.mark.parametrize("binding", [
@@ -5644,12 +5641,13 @@ def test_a_library_setting_entered_and_left_by_name_is_a_with_statement(inner, r
 
 
 @pytest.mark.parametrize("other, readable", [
-    ("", True),                                                            # fairness round 72: `self._tape._record`
+    # `self._tape._record`: a method called through its class may be handed any object as self (attack round 106)
+    ("", False),
     ("class Other:\n    def __init__(self):\n        self._tape = torch.nn.Parameter(torch.ones(1))\n", False),
     ("import types\nns = types.SimpleNamespace(**{'_t' + 'ape': torch.nn.Parameter(torch.ones(1))})\n"
      "ns._tape._record = None\n", False),                                 # not a method's own instance
 ])
-def test_a_private_method_of_an_own_attribute_holding_its_own_object_is_its_own(other, readable):
+def test_a_private_method_of_what_an_attribute_holds_is_read_as_anothers(other, readable):
     source = HAND_WRITTEN + (
         "class Tape:\n    def __init__(self):\n        self.ops = []\n    def _record(self, op):\n"
         "        self.ops.append(op)\n"

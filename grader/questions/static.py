@@ -1392,17 +1392,20 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
     calls = {id(n.func): n for n in nodes if isinstance(n, ast.Call)}
     _mark_constant_getters(reading, calls.values())
     unit_parents: dict[int, ast.AST] = {}
-    unit_imports: dict[str, str] = {}
+    unit_imports: dict[str, set[str]] = {}
 
-    def local_imports() -> dict[str, str]:  # what the unit's functions import for themselves, made when first asked
+    def local_imports() -> dict[str, set[str]]:  # every module each name is imported as in the unit, when first asked
         if not unit_imports:
-            unit_imports[""] = ""
+            unit_imports[""] = set()
             for n in nodes:
                 if isinstance(n, ast.Import):
-                    unit_imports.update({(a.asname or a.name).split(".")[0]: a.name if a.asname else a.name.split(
-                        ".")[0] for a in n.names})
+                    for a in n.names:
+                        unit_imports.setdefault((a.asname or a.name).split(".")[0], set()).add(
+                            a.name if a.asname else a.name.split(".")[0])
                 elif isinstance(n, ast.ImportFrom) and n.module and not n.level:
-                    unit_imports.update({a.asname or a.name: f"{n.module}.{a.name}" for a in n.names if a.name != "*"})
+                    for a in n.names:
+                        if a.name != "*":
+                            unit_imports.setdefault(a.asname or a.name, set()).add(f"{n.module}.{a.name}")
         return unit_imports
 
     def parents() -> dict[int, ast.AST]:  # the unit's nodes' parents, made when a rule first asks
@@ -1552,6 +1555,18 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
         elif isinstance(node, ast.Attribute):
             root, chain = _root(node)
             attr = node.attr
+            # A module a function imports for itself, under any name (attack rounds 105 and 106: `import sys` in a
+            # forward, then `sys.modules[...]`; `import os as m` elsewhere, `import os as sys` at module level): the
+            # same attribute read through each module the name is imported as anywhere in the unit
+            for module in sorted(local_imports().get(root or "", set()) - {reading.imported.get(root or "")}):
+                dotted = module + chain[len(root or ""):]
+                if attr in UNREADABLE_ATTRIBUTES and not _settings_chain(chain) and id(node) not in scripted \
+                        and not (attr in TORCH_ONLY_ATTRIBUTES and not module.startswith("torch")) \
+                        and not (attr == "modules" and (module != "sys" or id(node) in membership_tested)) \
+                        and dotted not in PLAIN_MODULE_ATTRIBUTES and not (attr == "grad" and not chain.endswith(
+                            "nn.grad")) or attr.startswith("_") and not attr.startswith("__") \
+                        and attr not in PLAIN_PRIVATE_NAMES and module.split(".")[0] in ("torch", "sys"):
+                    add(Finding("unverifiable", chain))
             if attr in ("run_line_magic", "run_cell_magic") and id(calls.get(id(node), node)) not in \
                     reading.magic_calls and _runs_code(calls.get(id(node))):
                 add(Finding("unverifiable", f"{chain}(...) with code the grader cannot read"))
@@ -1577,27 +1592,22 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                 # torch's hooks for every module (a parameter registered, a buffer...) and the garbage collector's
                 # callbacks run code whenever they fire, from inside any call (attack round 8 started threads so)
                 add(Finding("unverifiable", chain if root else f"(...).{chain}"))
-            elif attr in UNREADABLE_ATTRIBUTES and (module := reading.imported.get(root or "") or (
-                    local_imports().get(root or ""))) and not _settings_chain(chain) \
+            elif attr in UNREADABLE_ATTRIBUTES and root in reading.imported and not _settings_chain(chain) \
                     and id(node) not in scripted and "_constant_getter" not in node.__dict__:
-                # (a module a function imports for itself is that module too: attack round 105's `import sys` in a
-                # forward, then `sys.modules["torch.overrides"]`)
-                if attr in TORCH_ONLY_ATTRIBUTES and not module.startswith("torch"):
+                if attr in TORCH_ONLY_ATTRIBUTES and not reading.imported[root].startswith("torch"):
                     continue
                 if attr in REACH_ONLY_ATTRIBUTES and _resolved(reading, node) in REACH_ONLY_ATTRIBUTES[attr]:
                     reading.reach_only.append((node, Finding("unverifiable", chain)))
                     continue
-                if attr == "modules" and (module != "sys" or id(node) in membership_tested):
+                if attr == "modules" and (reading.imported.get(root) != "sys" or id(node) in membership_tested):
                     continue  # nn.Module.modules() is a method, sys.modules the import table
-                if (_resolved_once(reading, node) if root in reading.imported else
-                        module + chain[len(root or ""):]) in PLAIN_MODULE_ATTRIBUTES:
+                if _resolved_once(reading, node) in PLAIN_MODULE_ATTRIBUTES:
                     continue
                 if attr == "grad" and not chain.endswith("nn.grad"):
                     continue  # x.grad is a gradient; torch.nn.grad computes convolutions
                 add(Finding("unverifiable", chain))
             elif attr.startswith("_") and not attr.startswith("__") and attr not in PLAIN_PRIVATE_NAMES \
-                    and (reading.imported.get(root or "") or local_imports().get(root or "", "")).split(".")[0] in (
-                        "torch", "sys") \
+                    and reading.imported.get(root, "").split(".")[0] in ("torch", "sys") \
                     and not _type_alias(*(_resolved(reading, node) or ".").rsplit(".", 1)):
                 # torch._C, F._max_pool2d, sys._getframe... (not `ct._size_2_t`, a type alias however reached: fairness
                 # rounds 39 and 40)
@@ -2089,12 +2099,15 @@ def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
                 # (`ct._size_2_t` with `import torch.nn.common_types as ct`: a type alias, fairness round 39)
                 finding = Finding("unverifiable", chain if root else f"(...).{chain}")
                 if isinstance(node.value, ast.Name) and _a_private_name_of_its_own(reading, attr):
+                    # (the models' walk misses channels a tampering can run through: attack round 106 changed a
+                    # class attribute through an instance, a subclass, a closure; a model pays wherever it stands)
+                    add(Finding(finding.kind, finding.what, hides_from_models=True, hides_from_by_hand=False))
                     # A name a class of the submission's gives its instances and no object a model is made of or
                     # computes spells (micrograd's `v._backward()` on a node of its graph, a linked list's
-                    # `node._next`: fairness rounds 70 and 72, -10 each), on an object the reader cannot type: it may
-                    # still be any object's, so it counts wherever a by-hand function or a model reaches it (attack
-                    # round 105: `grad_fn._raw_saved_input` in a forward), not in a self-check nothing checked reaches
-                    reading.reach_only.append((node, finding))
+                    # `node._next`: fairness rounds 70 and 72), on an object the reader cannot type: it may still be
+                    # any object's, so it costs the by-hand part where a by-hand function reaches it, not in a
+                    # self-check nothing checked reaches
+                    reading.reach_only.append((node, Finding(finding.kind, finding.what, hides_from_models=False)))
                 else:
                     add(finding)
         elif isinstance(node, ast.Call):
@@ -3242,6 +3255,11 @@ COPYING_METHODS = frozenset({"copy", "_replace", "_asdict", "clone", "detach"})
 MAX_OPERAND_HELPERS = 4
 
 
+#: What ``functools.wraps`` copies by default: names, never a member Python calls.
+WRAPPER_ATTRIBUTES = frozenset({"__module__", "__name__", "__qualname__", "__doc__", "__annotations__",
+                                "__type_params__", "__dict__", "__wrapped__"})
+
+
 def _operand_keepers(reading: _Reading) -> list[Finding]:
     """Rule 2: a special method of :data:`OPERAND_DUNDERS` that keeps an operand Python hands it on its instance, or
     changes an operand, or hands an operand to code the reader cannot tell keeps nothing (:func:`_keeps_an_operand`);
@@ -3327,6 +3345,14 @@ def _operand_keepers(reading: _Reading) -> list[Finding]:
                 elif key.value in OPERAND_DUNDERS:
                     for member in _members_given(reading, value):
                         judge(member, f"the special method {key.value} of a class made by type()", True)
+        elif made in ("functools.update_wrapper", "functools.wraps") and any(
+                k.arg in ("assigned", "updated") and not (
+                    isinstance(k.value, (ast.Tuple, ast.List)) and all(
+                        isinstance(e, ast.Constant) and e.value in WRAPPER_ATTRIBUTES for e in k.value.elts))
+                for k in node.keywords):
+            # (`functools.update_wrapper(Box, keeper, assigned=("__lt__",))` sets a member by name: attack round 106)
+            found.append(Finding("unverifiable", f"{made}(..., assigned=...) copying members the grader cannot read",
+                                 hides_from_models=False))
         elif made in COMPARING_WRAPPERS and node.args:
             for member in _members_given(reading, node.args[0]):
                 judge(member, f"the comparison handed to {made}", False)
@@ -3471,6 +3497,12 @@ def _constructor_hands_on_self(reading: _Reading, classes: list[ast.ClassDef]) -
     parents = _parents(reading)
     for cls in classes:
         for c in _class_hierarchy(reading, cls):
+            if any(name in ("__init__", "__post_init__") and not isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef))
+                   for st in c.body for name in _names_bound_by(st)) or any(
+                    _binds_anywhere(c, name) and not any(isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef))
+                                                         and st.name == name for st in c.body)
+                    for name in ("__init__", "__post_init__")):
+                return True  # (`__init__ = _reg`: attack round 106)
             for method in c.body:
                 if not (isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef))
                         and method.name in ("__init__", "__post_init__") and method.args.args):
@@ -3511,18 +3543,54 @@ def _names_a_class_object_makes(reading: _Reading, name: ast.Name) -> bool:
         if not classes or not all(isinstance(b, ast.ClassDef) and _a_plain_class_statement(reading, b)
                                   for b in classes):
             return False
-    return not any("__new__" in _names_bound_by(st) for b in classes for c in _class_hierarchy(reading, b)
-                   for st in c.body)
+    return not any(_binds_anywhere(c, "__new__") for b in classes for c in _class_hierarchy(reading, b))
 
 
 def _a_plain_class_statement(reading: _Reading, cls: ast.ClassDef) -> bool:
     """A class statement (a function's local class) that makes plain instances: its bases are ``object`` or plain
     classes of the module's, no keyword but a plain metaclass, no decorator but ``dataclasses.dataclass``."""
-    return all(k.arg == "metaclass" and _resolved_once(reading, k.value) in PLAIN_METACLASSES for k in cls.keywords) \
-        and all(_resolved_once(reading, d) == "dataclasses.dataclass" for d in cls.decorator_list) and all(
-            isinstance(b, ast.Name) and (b.id == "object" and _the_builtin(reading, b) or _local_scope_of(
-                reading, b) is None and _object_makes_its_instances(reading, b.id))
-            or _resolved_once(reading, b) in PLAIN_BASES for b in cls.bases)
+    # (no decorator, keyword or library base: a function may bind `dataclass` or `abc` for itself, attack round 106)
+    return not cls.keywords and not cls.decorator_list and all(
+        isinstance(b, ast.Name) and (b.id == "object" and _the_builtin(reading, b) or _local_scope_of(
+            reading, b) is None and _object_makes_its_instances(reading, b.id)) for b in cls.bases)
+
+
+def _binds_anywhere(cls: ast.ClassDef, name: str) -> bool:
+    """Whether ``name`` is bound anywhere in ``cls``'s body, a nested statement's too (``if True: for __new__ in
+    ...``: attack round 106), by a def, an assignment, a loop, a ``with``, a capture or an import."""
+    for st in cls.body:
+        for n in ast.walk(st):
+            if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and n.name == name \
+                    or isinstance(n, ast.Name) and n.id == name and not isinstance(n.ctx, ast.Load) \
+                    or isinstance(n, (ast.MatchAs, ast.MatchStar)) and n.name == name \
+                    or isinstance(n, ast.MatchMapping) and n.rest == name \
+                    or isinstance(n, ast.alias) and (n.asname or n.name) == name:
+                return True
+    return False
+
+
+def _classes_all_the_way(reading: _Reading, name: str, seen: frozenset = frozenset()) -> list[ast.ClassDef] | None:
+    """The class statements ``name`` and its bases name, every module binding of each a class statement (attack
+    round 106: `Base = nn.Parameter; class Node(Base)` before a later `class Base`); None otherwise."""
+    if name in seen or name in reading.imported:
+        return None
+    bindings = [b for b, _ in reading.bindings.get(name, []) if not _changes_only(b, name)]
+    if not bindings or not all(isinstance(b, ast.ClassDef) for b in bindings):
+        return None
+    found = list(bindings)
+    for cls in bindings:
+        for base in cls.bases:
+            if isinstance(base, ast.Name) and base.id == "object" and "object" not in reading.bindings:
+                continue
+            if _resolved_once(reading, base) in PLAIN_BASES:
+                continue
+            if not isinstance(base, ast.Name):
+                return None
+            more = _classes_all_the_way(reading, base.id, seen | {name})
+            if more is None:
+                return None
+            found += more
+    return found
 
 
 def _object_makes_its_instances(reading: _Reading, name: str) -> bool:
@@ -3530,12 +3598,10 @@ def _object_makes_its_instances(reading: _Reading, name: str) -> bool:
     every binding a class statement), decorated by nothing but ``dataclasses.dataclass`` (which hands the class back),
     no class of whose hierarchy binds a ``__new__``: calling it, or its ``__new__``, makes an instance by
     ``object.__new__``."""
-    bindings = [b for b, _ in reading.bindings.get(name, []) if not _changes_only(b, name)]
-    if not bindings or not all(isinstance(b, ast.ClassDef) for b in bindings) or name in reading.imported \
-            or not _plain_own_class(reading, name):
+    classes = _classes_all_the_way(reading, name)
+    if classes is None or not _plain_own_class(reading, name):
         return False
-    classes = [c for b in bindings for c in _class_hierarchy(reading, b)]
-    return not any("__new__" in _names_bound_by(st) for c in classes for st in c.body) and all(
+    return not any(_binds_anywhere(c, "__new__") for c in classes) and all(
         _resolved_once(reading, d) == "dataclasses.dataclass" for c in classes for d in c.decorator_list)
 
 
@@ -3611,7 +3677,13 @@ SETTING_CONTEXTS = frozenset({"torch.no_grad", "torch.enable_grad", "torch.infer
 
 def _a_setting_context(reading: _Reading, value: ast.AST) -> bool:
     """``value`` makes one of :data:`SETTING_CONTEXTS` (``torch.no_grad()``)."""
-    return isinstance(value, ast.Call) and _resolved(reading, value.func) in SETTING_CONTEXTS
+    if not (isinstance(value, ast.Call) and _resolved(reading, value.func) in SETTING_CONTEXTS):
+        return False
+    root = value.func
+    while isinstance(root, ast.Attribute):
+        root = root.value
+    # (the module's import where the call stands: not a function's own `torch = SimpleNamespace(...)`, attack 106)
+    return isinstance(root, ast.Name) and _local_scope_of(reading, root) is None and not _in_a_class_body(reading, root)
 
 
 def _holds_a_setting_context(reading: _Reading, holder: ast.AST) -> bool:
@@ -4449,8 +4521,10 @@ def _own_private(reading: _Reading, node: ast.Attribute, methods_own: dict[int, 
         else None
     if isinstance(instance, ast.Name) and id(instance) in methods_own:
         return _a_private_name_torch_never_reads(node.attr)
-    if _a_private_name_torch_never_reads(node.attr) and _holds_only(reading, value, _made_by_an_own_plain_class):
-        return True  # (`out = Value(...)`, `self._tape = Tape()`: an object of the submission's own)
+    if isinstance(value, ast.Name) and _a_private_name_torch_never_reads(node.attr) \
+            and _bound_only_to(reading, value, _made_by_an_own_plain_class):
+        return True  # (`out = Value(...)`: an object of the submission's own; not `self._tape`, which a method
+        # called through its class on another object, or a library base's keyword, may set: attack round 106)
     if not isinstance(value, ast.Name):
         return False
     if id(value) in methods_own:
