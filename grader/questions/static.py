@@ -3512,6 +3512,16 @@ def _constructor_hands_on_self(reading: _Reading, classes: list[ast.ClassDef]) -
                         isinstance(parents.get(id(n)), ast.Attribute) and parents[id(n)].value is n)
                        for n in ast.walk(method) if n is not method.args):
                     return True
+                # (`KEEP.append(self.get)`: a bound method carries its instance; attack round 107)
+                methods = {m.name for k in _class_hierarchy(reading, cls) for m in k.body
+                           if isinstance(m, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda))} | {
+                    name for k in _class_hierarchy(reading, cls) for st in k.body
+                    if isinstance(st, ast.Assign) for name in _names_bound_by(st)}
+                if any(isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name) and n.value.id == first
+                       and n.attr in methods and isinstance(n.ctx, ast.Load)
+                       and not (isinstance(parents.get(id(n)), ast.Call) and parents[id(n)].func is n)
+                       for n in ast.walk(method)):
+                    return True
     return False
 
 
@@ -3543,7 +3553,8 @@ def _names_a_class_object_makes(reading: _Reading, name: ast.Name) -> bool:
         if not classes or not all(isinstance(b, ast.ClassDef) and _a_plain_class_statement(reading, b)
                                   for b in classes):
             return False
-    return not any(_binds_anywhere(c, "__new__") for b in classes for c in _class_hierarchy(reading, b))
+    return not any(_binds_anywhere(c, "__new__") or _dunders_bound_otherwise(c)
+                   for b in classes for c in _class_hierarchy(reading, b))
 
 
 def _a_plain_class_statement(reading: _Reading, cls: ast.ClassDef) -> bool:
@@ -3553,6 +3564,34 @@ def _a_plain_class_statement(reading: _Reading, cls: ast.ClassDef) -> bool:
     return not cls.keywords and not cls.decorator_list and all(
         isinstance(b, ast.Name) and (b.id == "object" and _the_builtin(reading, b) or _local_scope_of(
             reading, b) is None and _object_makes_its_instances(reading, b.id)) for b in cls.bases)
+
+
+def _dunders_bound_otherwise(cls: ast.ClassDef) -> bool:
+    """Whether ``cls``'s body binds one of :data:`STORE_DUNDERS` other than by a plain ``def`` at its top (``for
+    __setattr__ in (D.setdefault,): pass``, ``__setitem__ = getattr(D, "setdefault")``, in an ``if``, a ``with``, a
+    capture: attack round 107 redirected a made object's stores)."""
+    for st in cls.body:
+        if isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Pass)) or isinstance(
+                st, ast.Expr) and isinstance(st.value, ast.Constant):
+            continue
+        if isinstance(st, (ast.Assign, ast.AnnAssign)) and all(
+                isinstance(t, ast.Name) and t.id not in STORE_DUNDERS
+                for t in (st.targets if isinstance(st, ast.Assign) else [st.target])):
+            continue  # (`__radd__ = __add__`, `__slots__ = ("x",)`: an operator's alias, data)
+        for n in ast.walk(st):
+            name = n.id if isinstance(n, ast.Name) and not isinstance(n.ctx, ast.Load) else \
+                n.name if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.MatchAs,
+                                         ast.MatchStar)) else n.rest if isinstance(n, ast.MatchMapping) else \
+                (n.asname or n.name) if isinstance(n, ast.alias) else None
+            if name in STORE_DUNDERS:
+                return True
+    return False
+
+
+#: Special methods that decide what setting, reading or making an instance's attributes and items does.
+STORE_DUNDERS = frozenset({"__setattr__", "__setitem__", "__delattr__", "__delitem__", "__getattr__",
+                           "__getattribute__", "__init__", "__new__", "__post_init__", "__init_subclass__",
+                           "__set_name__", "__get__", "__set__", "__delete__", "__class_getitem__", "__missing__"})
 
 
 def _binds_anywhere(cls: ast.ClassDef, name: str) -> bool:
@@ -3601,7 +3640,7 @@ def _object_makes_its_instances(reading: _Reading, name: str) -> bool:
     classes = _classes_all_the_way(reading, name)
     if classes is None or not _plain_own_class(reading, name):
         return False
-    return not any(_binds_anywhere(c, "__new__") for c in classes) and all(
+    return not any(_binds_anywhere(c, "__new__") or _dunders_bound_otherwise(c) for c in classes) and all(
         _resolved_once(reading, d) == "dataclasses.dataclass" for c in classes for d in c.decorator_list)
 
 
@@ -3770,6 +3809,19 @@ def _a_plain_classmethod_class(reading: _Reading, name: ast.Name) -> bool:
                                    ast.Dict, ast.NamedExpr, ast.AnnAssign, ast.Yield, ast.YieldFrom, ast.IfExp,
                                    ast.BoolOp, ast.Lambda, ast.Subscript))
 
+    def computed(base: ast.expr) -> bool:  # not a name, nor a library's class (`nn.Module`)
+        root = base
+        while isinstance(root, ast.Attribute):
+            root = root.value
+        return not isinstance(base, ast.Name) and not (isinstance(root, ast.Name) and root.id in reading.imported
+                                                       and _imported_only(reading, root.id))
+
+    if any(computed(b) for c in reading.classes for b in c.bases) or any(
+            isinstance(n, ast.Call) and ((_resolved(reading, n.func) or (n.func.id if isinstance(n.func, ast.Name)
+                                                                         else "")) in CLASS_MAKERS
+                                         or _resolved(reading, n.func) == "types.new_class") and len(n.args) >= 2
+            for n in reading.nodes):
+        return False  # (a base computed, `class Sub(type(Wrap()), NVT)`, or a class made by a call: attack round 107)
     return not any(isinstance(b, ast.Name) and b.id == owner.name for c in reading.classes if c is not owner
                    for b in c.bases) and not any(
         isinstance(n, ast.Name) and n.id == owner.name and isinstance(n.ctx, ast.Load) and handed_on(n)
@@ -4073,23 +4125,32 @@ def _keeps_an_operand_once(reading: _Reading, function: ast.AST, *, method: bool
                                           and isinstance(n.target, ast.Name) and n.target.id == name)
                     == stores.get(name) and all(_makes_a_new_object(reading, v) for v in values)}
 
-    def holds_an_operand_itself(value: ast.AST, depth: int = 0) -> bool:
-        """``other``, ``[other]``, ``{"fn": other}``, ``(*other,)``, or a local bound to one: an operand as it was
-        handed, or an element of a display, not a value computed from it (``other.count``, ``abs(a - b)``, a part a
-        class pattern captures), which Python's own operands (a function, a list) do not hand as objects."""
-        if isinstance(value, ast.Starred):
-            return holds_an_operand_itself(value.value, depth)
-        if isinstance(value, (ast.List, ast.Tuple, ast.Set)):
-            return any(holds_an_operand_itself(e, depth) for e in value.elts)
-        if isinstance(value, ast.Dict):
-            return any(holds_an_operand_itself(e, depth) for e in [*value.keys, *value.values] if e is not None)
-        if not (isinstance(value, ast.Name) and value.id in holding):
-            return False
-        if value.id in operands or value.id in whole_captures:
+    def only_parts_of_operands(value: ast.AST) -> bool:
+        """``other.count``, ``self.n + other.n``, ``abs(a - b)``, a part a class pattern captures: values read off an
+        operand and combined by arithmetic, which Python's own operands (a function, a list of them) do not have as
+        objects of the submission's; anything else that names an operand (``[other][:]``, ``list((other,))``,
+        ``sorted([other])``, a local holding one, ``other.__call__``) may be or hold one (attack rounds 104, 107)."""
+        if not mentions(value, holding):
             return True
-        values = bound_to.get(value.id, [])
-        return depth < 4 and any(holds_an_operand_itself(v, depth + 1) for v in values) or not values and (
-            value.id not in part_captures)
+        if isinstance(value, ast.Attribute):
+            return not (value.attr.startswith("__") and value.attr.endswith("__")) and (
+                isinstance(value.value, ast.Name) and (value.value.id in operands or value.value.id in part_captures)
+                or only_parts_of_operands(value.value))
+        if isinstance(value, ast.Subscript):
+            return only_parts_of_operands(value.value) and isinstance(value.value, (ast.Attribute, ast.Subscript)) \
+                and not mentions(value.slice, holding)
+        if isinstance(value, ast.Name):
+            return value.id in part_captures and value.id not in bound_to and value.id not in whole_captures
+        if isinstance(value, ast.BinOp):
+            return only_parts_of_operands(value.left) and only_parts_of_operands(value.right)
+        if isinstance(value, ast.UnaryOp):
+            return only_parts_of_operands(value.operand)
+        if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and not value.keywords \
+                and value.func.id not in reading.bindings and (value.func.id in EXACT_VALUE_BUILTINS or (
+                    value.func.id in NUMBER_BUILTINS and not _own_member_names(reading) & (
+                        NUMBER_BUILTINS[value.func.id] | {"__torch_function__"}))):
+            return True  # (a new number)
+        return False
 
     def keys_of(target: ast.AST) -> list[ast.AST]:
         keys = []
@@ -4294,7 +4355,7 @@ def _keeps_an_operand_once(reading: _Reading, function: ast.AST, *, method: bool
                     if isinstance(part, (ast.Attribute, ast.Subscript)) and isinstance(part.ctx, ast.Store):
                         how = how or kept(part, value)  # (`for self.fn in (other,)`: attack round 101)
             if isinstance(n, ast.AugAssign) and isinstance(n.target, ast.Name) and n.target.id not in assigned_new \
-                    and holds_an_operand_itself(value):
+                    and may_hold(value) and not only_parts_of_operands(value):
                 how = how or changed(n.target, value)  # (`h += [other]`: attack round 104; `count += other.count`
                 # on an int read off the instance, `other += self.params` in a __radd__: fairness round 73)
         elif isinstance(n, ast.Delete):
