@@ -5654,3 +5654,11 @@ def test_a_private_method_of_what_an_attribute_holds_is_read_as_anothers(other, 
         "class Net:\n    def __init__(self):\n        self._tape = Tape()\n    def run(self):\n"
         "        self._tape._record('x')\n") + other
     assert (not any("_record" in what for _, what in found([source]))) is readable, found([source])
+
+
+def test_a_parents_context_methods_called_through_super_stay_plain():
+    # the deferral of `x.__enter__()` waits for every cell's bindings; `super().__exit__(...)` stays what it was: the
+    # parent's own plain special method
+    source = HAND_WRITTEN + ("class Quiet(torch.no_grad):\n    def __enter__(self):\n        super().__enter__()\n"
+                             "        return self\n    def __exit__(self, *exc):\n        return super().__exit__(*exc)\n")
+    assert unreadable_findings((source,)) == []

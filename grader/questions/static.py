@@ -1577,8 +1577,6 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                     and not (attr == "__traceback__" and isinstance(node.ctx, ast.Load)
                              and _handed_to(reading, parents(), node, TRACEBACK_PRINTERS)) \
                     and not (attr in CALLED_DUNDERS and calls.get(id(node)) is not None) \
-                    and not (attr in BY_NAME_READ_LATER and calls.get(id(node)) is not None
-                             and reading.dunder_calls.append((calls[id(node)], Finding("unverifiable", chain))) is None) \
                     and not _plain_super_method(reading, node) \
                     and not (attr == "__hash__" and isinstance(node.ctx, ast.Load) and _plain_hash_owner(reading, node.value)) \
                     and not (attr == "__dict__" and isinstance(node.ctx, ast.Load) and (
@@ -1586,7 +1584,11 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                     and not (id(node) in dict_slots) and not (id(node) in own_object_setattrs) \
                     and not (isinstance(node.ctx, ast.Load) and _imported_only(reading, root)
                              and _resolved(reading, node) in READABLE_MODULE_DUNDERS):
-                add(Finding("unverifiable", f"{chain}"))
+                if attr in BY_NAME_READ_LATER and calls.get(id(node)) is not None:
+                    # (judged once every cell is bound: `Record.__new__(Record)`, `self.inner.__exit__(...)`)
+                    reading.dunder_calls.append((calls[id(node)], Finding("unverifiable", f"{chain}")))
+                else:
+                    add(Finding("unverifiable", f"{chain}"))
             elif attr in ANY_RECEIVER_ATTRIBUTES or attr.startswith(GLOBAL_HOOK_PREFIX) or (
                     attr == "callbacks" and reading.imported.get(root or "") == "gc"):
                 # torch's hooks for every module (a parameter registered, a buffer...) and the garbage collector's
@@ -2097,19 +2099,18 @@ def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
                     and not _compared_private(node, compared) \
                     and not _type_alias(*(_resolved(reading, node) or ".").rsplit(".", 1)):
                 # (`ct._size_2_t` with `import torch.nn.common_types as ct`: a type alias, fairness round 39)
-                finding = Finding("unverifiable", chain if root else f"(...).{chain}")
+                what = chain if root else f"(...).{chain}"
                 if isinstance(node.value, ast.Name) and _a_private_name_of_its_own(reading, attr):
-                    # (the models' walk misses channels a tampering can run through: attack round 106 changed a
-                    # class attribute through an instance, a subclass, a closure; a model pays wherever it stands)
-                    add(Finding(finding.kind, finding.what, hides_from_models=True, hides_from_by_hand=False))
                     # A name a class of the submission's gives its instances and no object a model is made of or
                     # computes spells (micrograd's `v._backward()` on a node of its graph, a linked list's
                     # `node._next`: fairness rounds 70 and 72), on an object the reader cannot type: it may still be
-                    # any object's, so it costs the by-hand part where a by-hand function reaches it, not in a
-                    # self-check nothing checked reaches
-                    reading.reach_only.append((node, Finding(finding.kind, finding.what, hides_from_models=False)))
+                    # any object's.  It costs the by-hand part where a by-hand function reaches it, not in a
+                    # self-check nothing checked reaches; the models wherever it stands (their walk misses channels
+                    # a tampering runs through: attack round 106 changed a class attribute through an instance)
+                    add(Finding("unverifiable", what, hides_from_models=True, hides_from_by_hand=False))
+                    reading.reach_only.append((node, Finding("unverifiable", what, hides_from_models=False)))
                 else:
-                    add(finding)
+                    add(Finding("unverifiable", what))
         elif isinstance(node, ast.Call):
             if _resolved(reading, node.func) in ENVIRONMENT_SETTERS and (node.keywords or not all(
                     isinstance(a, ast.Constant) or (isinstance(a, ast.Dict) and all(  # update({"NAME": ...})
@@ -3535,11 +3536,11 @@ def _made_by_an_own_plain_class(reading: _Reading, value: ast.AST | None) -> boo
 
 def _names_a_class_object_makes(reading: _Reading, name: ast.Name) -> bool:
     """Whether ``name``, where it stands, can only be a class of the submission's whose instances ``object.__new__``
-    makes: every binding it has in its scope (a function's locals, else the module's) is a class statement with no
-    keyword but a plain metaclass, no decorator but ``dataclasses.dataclass``, bases that are such classes of the
-    module, ``object`` or :data:`PLAIN_BASES`, and no ``__new__`` in its hierarchy.  Not a name a class body around
-    it may bind (attack round 105: a local ``def Node``, a parameter's default, a local ``class Node(nn.Parameter)``,
-    a module's ``Node`` bound otherwise before a later class, were read as the module's class)."""
+    makes: every binding it has in its scope is a class statement, of the module's kind
+    (:func:`_object_makes_its_instances`) or, a function's own, :func:`_a_plain_class_statement`, with no
+    :data:`STORE_DUNDERS` bound in its hierarchy but by a plain ``def``.  Not a name a class body around it may bind
+    (attack round 105: a local ``def Node``, a parameter's default, a local ``class Node(nn.Parameter)``, a module's
+    ``Node`` bound otherwise before a later class, were read as the module's class)."""
     if _in_a_class_body(reading, name):
         return False
     scope = _local_scope_of(reading, name)
