@@ -928,6 +928,11 @@ GRADER_FAULTS: dict[str, str] = {
         "`obj.__dict__[name]`: q6 to q8 -10",
     # Fairness rounds 72 and 73 (helpers fair72 and fair73, 2026-12-04: own helper classes, micrograd graphs, honest
     # special methods; graded on the commit that adds them)
+    "r72_nb_classmethod_cls_new_check.ipynb":
+        "(fairness round 72) a judgement call (rule 2): `cls.__new__(cls)` in an alternative constructor; what `cls` is "
+        "depends on what the classmethod is called on (attack round 108 made a Parameter through it): q6 to q8 -10",
+    "r72_nb_object_new_in_classmethod_slots.ipynb":
+        "(fairness round 72) a judgement call, as r72_nb_classmethod_cls_new_check (`object.__new__(cls)`): q6 to q8 -10",
     "r72_nb_copy_copy_self_private_note.ipynb":
         "(fairness round 72) a grader's fault: `new._note` after `new = copy.copy(self)` on an object the reader cannot "
         "type, in a self-check nothing checked reaches: it costs no by-hand part, but the models pay for a "

@@ -5610,11 +5610,12 @@ _MAKER = ("class Record:\n    def __init__(self, error):\n        self.error = e
 
 
 @pytest.mark.parametrize("maker", ["cls.__new__(cls)", "object.__new__(cls)"])
-def test_a_bare_instance_made_in_an_alternative_constructor_is_readable(maker):
-    # fairness round 72: `cls.__new__(cls)` in a @classmethod cost 13 points
+def test_a_bare_instance_made_in_an_alternative_constructor_is_still_a_finding(maker):
+    # fairness round 72 lost 10 points to `cls.__new__(cls)` in a @classmethod; exempted, it let attack round 108's
+    # models make a Parameter through a subclass computed beside nn.Parameter (`W2 = Wrap.mro()[0]`, a metaclass
+    # call): what `cls` is depends on what the method is called on
     source = HAND_WRITTEN + _MAKER.format(maker=maker) + "r = Record.empty()\nok = isinstance(r, Record)\n"
-    assert found([source]) == []
-    assert unreadable_findings((source,), models=True) == []
+    assert any("__new__" in f.what for f in unreadable_findings((source,), models=True))
 
 
 @pytest.mark.parametrize("later", [
