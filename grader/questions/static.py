@@ -3473,13 +3473,21 @@ def _class_body_names(reading: _Reading) -> frozenset[str]:
 
 def _only_torch_modules_stored(reading: _Reading, attr: str) -> bool:
     """Whether every store of an attribute named ``attr`` (``self.flatten = nn.Flatten()``) is one of torch's
-    ``nn`` layers made there, and no class body binds it: calling it runs torch's code, which keeps nothing."""
+    ``nn`` layers made there (:func:`_every_store_of`): calling it runs torch's code, which keeps nothing."""
+    return _every_store_of(reading, attr, lambda reading, value: isinstance(value, ast.Call) and (
+        _resolved(reading, value.func) or "").startswith("torch.nn."))
+
+
+def _every_store_of(reading: _Reading, attr: str, made: Callable[[_Reading, ast.AST], bool]) -> bool:
+    """Whether an attribute named ``attr`` is stored somewhere and every store of it, anywhere, is a plain ``x.attr =
+    value`` with ``made(reading, value)``, no class body binds it and nothing sets attributes by name."""
     stores = [n for n in reading.nodes if isinstance(n, ast.Attribute) and n.attr == attr
               and not isinstance(n.ctx, ast.Load)]
-    made = {id(t) for n in reading.nodes if isinstance(n, ast.Assign) and len(n.targets) == 1
-            and isinstance(n.value, ast.Call) and (_resolved(reading, n.value.func) or "").startswith("torch.nn.")
-            for t in n.targets}
-    return bool(stores) and all(id(n) in made for n in stores) and attr not in _class_body_names(reading)
+    plain = {id(t) for n in reading.nodes if isinstance(n, ast.Assign) and len(n.targets) == 1
+             and made(reading, n.value) for t in n.targets}
+    return bool(stores) and all(id(n) in plain for n in stores) and attr not in _class_body_names(reading) \
+        and not any(isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id in ("setattr", "delattr")
+                    for n in reading.nodes)
 
 
 def _bound_by_classes_only(reading: _Reading, name: str) -> bool:
@@ -3740,17 +3748,9 @@ def _holds_only(reading: _Reading, holder: ast.AST, made: Callable[[_Reading, as
     ``y.inner = value`` with ``made(reading, value)``, no class body binds it and nothing sets attributes by name."""
     if isinstance(holder, ast.Name):
         return _bound_only_to(reading, holder, made)
-    if not (isinstance(holder, ast.Attribute) and isinstance(holder.value, ast.Name)) \
-            or holder.attr in _class_body_names(reading) or not _a_methods_own_instance(reading, holder.value):
-        return False  # (another object's attribute may be made by a keyword: `SimpleNamespace(**{name: x})`)
-    attr = holder.attr
-    stores = [n for n in reading.nodes if isinstance(n, ast.Attribute) and n.attr == attr
-              and isinstance(n.ctx, (ast.Store, ast.Del))]
-    plain = {id(t) for n in reading.nodes if isinstance(n, ast.Assign) and len(n.targets) == 1
-             and made(reading, n.value) for t in n.targets}
-    return bool(stores) and all(id(n) in plain for n in stores) and not any(
-        isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id in ("setattr", "delattr")
-        for n in reading.nodes)
+    # (another object's attribute may be made by a keyword: `SimpleNamespace(**{name: x})`)
+    return isinstance(holder, ast.Attribute) and isinstance(holder.value, ast.Name) \
+        and _a_methods_own_instance(reading, holder.value) and _every_store_of(reading, holder.attr, made)
 
 
 def _a_methods_own_instance(reading: _Reading, name: ast.Name) -> bool:
