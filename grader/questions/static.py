@@ -3853,6 +3853,214 @@ def _own_data_of(reading: _Reading, target: ast.AST, instance: str | None, *, ch
         for t in ast.walk(getattr(n, "target", None) or getattr(n, "optional_vars", None) or ast.Pass()))
 
 
+#: Built-ins that make a new value of Python's own kinds from what they are given (Python checks the kind an
+#: ``__int__``, ``__str__`` or ``__len__`` hands back); not ``abs``, ``round``, ``min``, ``max`` or ``sum``, which
+#: hand back what a special method of the submission's makes, or what they are given.
+NEW_VALUE_BUILTINS = frozenset({"list", "dict", "set", "tuple", "frozenset", "bytearray", "int", "float", "complex",
+                                "str", "bool", "len", "sorted", "range", "repr", "hash", "id"})
+#: ... of those, the ones that make a value no in-place operator changes.
+IMMUTABLE_VALUE_BUILTINS = frozenset({"tuple", "frozenset", "int", "float", "complex", "str", "bool", "len", "range",
+                                      "repr", "hash", "id"})
+
+
+def _holds_new_values_only(reading: _Reading, attr: str, seen: frozenset = frozenset(), *,
+                           immutable: bool = False) -> bool:
+    """Whether every store of an attribute named ``attr``, on whatever object, gives it a value no other name holds:
+    a new object or an immutable one (:func:`_a_new_value`), so that an in-place operator on what the attribute holds
+    (``self.total += other``, ``total = self.total; total += other``) changes nothing outside the instance (attack
+    round 108: ``self.items = KEEP`` in ``__init__``, then ``h.items += [other]``, extends the module's list; fairness
+    round 74: ``self.total = start`` with ``start=0.0``, a float every call leaves alone).  A class body binding the
+    name (a class attribute every instance shares), a loop, ``with`` or comprehension storing it, or ``setattr`` with
+    a name the reader cannot read, are not proved.  Read by induction: a store of what the attribute itself held
+    (``self.total = total``, ``total`` bound to ``self.total``) keeps what it holds new.  ``immutable``: values of
+    Python's immutable kinds only (a number, a text, a tuple), which no in-place operator changes."""
+    if (attr.startswith("__") and attr.endswith("__")) or attr in _class_body_names(reading):
+        return False
+    key = ("attribute", attr, immutable)
+    if key in seen:
+        return True
+    seen = seen | {key}
+    for node in reading.nodes:
+        if isinstance(node, (ast.Assign, ast.AnnAssign)):
+            for target in node.targets if isinstance(node, ast.Assign) else [node.target]:
+                if any(isinstance(t, ast.Subscript) and isinstance(t.slice, ast.Constant) and t.slice.value == attr
+                       for t in ast.walk(target)) and not (
+                        node.value is not None and _a_new_value(reading, node.value, seen, immutable=immutable)):
+                    return False  # (`obj.__dict__["items"] = KEEP`)
+                if not any(isinstance(t, ast.Attribute) and t.attr == attr for t in ast.walk(target)):
+                    continue
+                if isinstance(target, ast.Attribute):
+                    if node.value is None or not _a_new_value(reading, node.value, seen, immutable=immutable):
+                        return False
+                elif isinstance(target, ast.Subscript):
+                    continue  # (an item, unless its key is the name: below)
+                elif not (isinstance(target, (ast.Tuple, ast.List)) and isinstance(node.value, (ast.Tuple, ast.List))
+                          and len(target.elts) == len(node.value.elts) and all(
+                            _a_new_value(reading, v, seen, immutable=immutable)
+                            for t, v in zip(target.elts, node.value.elts)
+                            if isinstance(t, ast.Attribute) and t.attr == attr)
+                          and not any(isinstance(t, ast.Starred) for t in target.elts)):
+                    return False
+        elif isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension, ast.withitem, ast.NamedExpr)):
+            target = getattr(node, "optional_vars", None) if isinstance(node, ast.withitem) else node.target
+            if target is not None and any(isinstance(t, ast.Attribute) and t.attr == attr for t in ast.walk(target)):
+                return False
+        elif isinstance(node, ast.Call):
+            if isinstance(node.func, ast.Name) and node.func.id == "setattr" and len(node.args) >= 2 and not (
+                    isinstance(node.args[1], ast.Constant) and node.args[1].value != attr):
+                if not (isinstance(node.args[1], ast.Constant) and len(node.args) == 3
+                        and _a_new_value(reading, node.args[2], seen, immutable=immutable)):
+                    return False
+            if any(k.arg == attr and not _a_new_value(reading, k.value, seen, immutable=immutable)
+                   for k in node.keywords):
+                return False  # (`SimpleNamespace(items=KEEP)`, a library base's keyword)
+    return True
+
+
+def _a_new_value(reading: _Reading, value: ast.AST, seen: frozenset = frozenset(), *,
+                 immutable: bool = False) -> bool:
+    """Whether ``value`` is a value of Python's own kinds that no other name holds, or one no in-place operator
+    changes, and whose in-place operators hand back itself or a new value: a constant, an f-string, a display or
+    comprehension, a new list, dict, set, tuple or number made by an unshadowed built-in, a copy (``.copy()``,
+    ``.clone()``, not a class's own method), arithmetic on such values; an attribute that holds such values only
+    (:func:`_holds_new_values_only`); a local bound to such values only (an in-place operator on it rebinds it to
+    what its operator computed); a parameter of a plain class's ``__init__`` that every call of the class gives such
+    a value (:func:`_a_parameter_given_new`).  Not an instance of the submission's class, whose ``__add__`` or
+    ``__iadd__`` may hand back what it is given (``Acc() + KEEP``).  ``seen``: what is being proved (a store of
+    itself keeps it so); ``immutable``: of Python's immutable kinds only (no display but a tuple's, no copy)."""
+    if isinstance(value, (ast.Constant, ast.JoinedStr, ast.Tuple)) or not immutable and isinstance(
+            value, (ast.List, ast.Set, ast.Dict, ast.ListComp, ast.SetComp, ast.DictComp)):
+        return True
+    if isinstance(value, ast.Compare):  # (`is`, `in`: a bool; `==` and `<` hand back what a special method makes)
+        return all(isinstance(op, (ast.Is, ast.IsNot, ast.In, ast.NotIn)) for op in value.ops)
+    if isinstance(value, ast.UnaryOp) and isinstance(value.op, ast.Not):
+        return True
+    if isinstance(value, ast.BinOp):
+        return all(_a_new_value(reading, v, seen, immutable=immutable) for v in (value.left, value.right))
+    if isinstance(value, ast.UnaryOp):
+        return _a_new_value(reading, value.operand, seen, immutable=immutable)
+    if isinstance(value, ast.BoolOp):
+        return all(_a_new_value(reading, v, seen, immutable=immutable) for v in value.values)
+    if isinstance(value, ast.IfExp):
+        return all(_a_new_value(reading, v, seen, immutable=immutable) for v in (value.body, value.orelse))
+    if isinstance(value, ast.Call):
+        func = value.func
+        if isinstance(func, ast.Name):
+            return func.id in (IMMUTABLE_VALUE_BUILTINS if immutable else NEW_VALUE_BUILTINS) \
+                and func.id not in reading.bindings
+        return not immutable and isinstance(func, ast.Attribute) and func.attr in COPYING_METHODS \
+            and not _own_methods_named(reading, func.attr) and func.attr not in _class_body_names(reading)
+    if isinstance(value, ast.Attribute):
+        return _holds_new_values_only(reading, value.attr, seen, immutable=immutable)
+    if not isinstance(value, ast.Name):
+        return False
+    scope = _local_scope_of(reading, value)
+    if not isinstance(scope, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return False  # (a module's name, a comprehension's or lambda's: what else holds it is not followed)
+    key = ("name", id(scope), value.id, immutable)
+    if key in seen:
+        return True
+    seen = seen | {key}
+    if value.id in _parameter_names(scope):
+        owner = _parents(reading).get(id(scope))
+        return isinstance(owner, ast.ClassDef) and scope.name == "__init__" and not scope.decorator_list \
+            and _a_parameter_given_new(reading, owner, scope, value.id, seen, immutable=immutable)
+    values = []
+    for node in _walk_scope_body(scope):
+        if isinstance(node, ast.Name) and node.id == value.id and isinstance(node.ctx, (ast.Store, ast.Del)):
+            binding = _parents(reading).get(id(node))
+            if isinstance(binding, ast.AugAssign) and binding.target is node:
+                continue  # (what its operator computed from a new value and anything else: a new value)
+            if not (isinstance(binding, (ast.Assign, ast.AnnAssign)) and binding.value is not None
+                    and node in (binding.targets if isinstance(binding, ast.Assign) else [binding.target])):
+                return False  # (a loop's, an unpacking's, a `with`'s, a walrus's...)
+            values.append(binding.value)
+        elif isinstance(node, (ast.Global, ast.Nonlocal)) and value.id in node.names:
+            return False
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.ExceptHandler,
+                               ast.Import, ast.ImportFrom, ast.MatchAs, ast.MatchStar, ast.MatchMapping)) and value.id in (
+                getattr(node, "name", None), getattr(node, "rest", None),
+                *(((a.asname or a.name).split(".")[0] for a in node.names)
+                  if isinstance(node, (ast.Import, ast.ImportFrom)) else ())):
+            return False
+    return bool(values) and all(_a_new_value(reading, v, seen, immutable=immutable) for v in values)
+
+
+def _a_parameter_given_new(reading: _Reading, cls: ast.ClassDef, init: ast.FunctionDef, parameter: str,
+                           seen: frozenset, *, immutable: bool = False) -> bool:
+    """Whether every call that makes an instance of ``cls`` (a plain class of the submission's, named only where it is
+    called, checked with ``isinstance`` or matched, and no class's base) gives ``__init__``'s ``parameter`` a new or
+    immutable value (:func:`_a_new_value`), or leaves it its default, which is one (fairness round 74:
+    ``Acc(start=0.0)``, ``Tally(s)`` with ``s`` an int).  ``cls(...)``, ``type(self)(...)``, ``self.__class__(...)``
+    or an explicit ``__init__`` call anywhere, and unpacked arguments, are not followed."""
+    name = cls.name
+    bindings = reading.bindings.get(name, [])
+    if not bindings or not all(b is cls for b, _ in bindings) or not _a_plain_class_statement(reading, cls):
+        return False
+    positional = [a.arg for a in init.args.posonlyargs + init.args.args][1:]
+    keyword_only = [a.arg for a in init.args.kwonlyargs]
+    if parameter in positional:
+        index = positional.index(parameter)
+        defaults = init.args.defaults
+        first_default = len(positional) - len(defaults)
+        default = defaults[index - first_default] if index >= first_default else None
+        by_keyword = parameter not in [a.arg for a in init.args.posonlyargs]
+    elif parameter in keyword_only:
+        index, by_keyword = None, True
+        default = init.args.kw_defaults[keyword_only.index(parameter)]
+    else:
+        return False  # (`*args`, `**kwargs`)
+    if default is not None and not _a_new_value(reading, default, seen, immutable=immutable):
+        return False
+    parents = _parents(reading)
+    calls = []
+    for node in reading.nodes:
+        if isinstance(node, ast.Attribute) and node.attr in ("__init__", "__class__") and isinstance(
+                parents.get(id(node)), ast.Call) and not (
+                isinstance(node.value, ast.Call) and isinstance(node.value.func, ast.Name)
+                and node.value.func.id == "super" and not node.value.args):
+            return False  # (`obj.__init__(KEEP)`, `self.__class__(KEEP)`; not a parent's `super().__init__()`: the
+            # class is no base of another)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Call) and isinstance(node.func.func, ast.Name) \
+                and node.func.func.id == "type":
+            return False  # (`type(self)(KEEP)`)
+        if not (isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, ast.Load)):
+            continue
+        parent = parents.get(id(node))
+        if isinstance(parent, ast.Call) and parent.func is node:
+            calls.append(parent)
+        elif isinstance(parent, (ast.arg, ast.AnnAssign)) and node is parent.annotation or isinstance(parent, (
+                ast.FunctionDef, ast.AsyncFunctionDef)) and node is parent.returns:
+            continue  # (an annotation)
+        elif isinstance(parent, ast.MatchClass) and parent.cls is node or isinstance(parent, ast.Call) and isinstance(
+                parent.func, ast.Name) and parent.func.id in ("isinstance", "issubclass") \
+                and parent.func.id not in reading.bindings and node not in parent.args[:1]:
+            continue
+        elif isinstance(parent, ast.Tuple) and isinstance(grand := parents.get(id(parent)), ast.Call) and isinstance(
+                grand.func, ast.Name) and grand.func.id in ("isinstance", "issubclass") \
+                and grand.func.id not in reading.bindings and parent in grand.args[1:2]:
+            continue
+        else:
+            return False  # (a base, an alias, a value handed on: where it is called is not followed)
+    for method in cls.body:
+        if isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)) and any(
+                isinstance(d, ast.Name) and d.id == "classmethod" for d in method.decorator_list):
+            first = [a.arg for a in method.args.posonlyargs + method.args.args][:1]
+            if first and any(isinstance(n, ast.Name) and n.id == first[0] for n in ast.walk(method)):
+                return False  # (`cls(...)`: what a classmethod is called on is not followed)
+    for call in calls:
+        if any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords):
+            return False
+        given = [k.value for k in call.keywords if k.arg == parameter and by_keyword]
+        if index is not None and index < len(call.args):
+            given.append(call.args[index])
+        if not given and default is None:
+            return False  # (a call Python refuses, or one the reader misread)
+        if not all(_a_new_value(reading, g, seen, immutable=immutable) for g in given):
+            return False
+    return True
+
+
 def _keeps_an_operand(reading: _Reading, function: ast.AST, *, method: bool, depth: int,
                       fresh: bool = False) -> str | None:
     """How ``function`` (a special method, or a helper one hands its operands to) may keep what it is handed, else
@@ -4021,58 +4229,69 @@ def _keeps_an_operand_once(reading: _Reading, function: ast.AST, *, method: bool
 
     part_captures: set[str] = set()  # names a `match` binds to a part of its subject
     whole_captures: set[str] = set()  # ... to the subject or an element of it
-    grown = True
-    while grown:  # what local names may hold or stand for, to a fixed point (bounded by the locals: attack round
-        # 104 moved the operand one name a round through six copies written in reverse in a loop)
-        before = (len(holding), len(aliases), len(selves))
-        for n in body:
-            if isinstance(n, ast.Match):
-                # a capture holds the subject or a part of it (attack round 104: `match other: case h:`)
-                captured = {name for case in n.cases for p in ast.walk(case.pattern)
-                            for name in (getattr(p, "name", None), getattr(p, "rest", None))
-                            if isinstance(name, str)} - declared
-                # (a class pattern's keywords capture attributes of the subject: parts, not the subject itself)
-                parts = {name for case in n.cases for p in ast.walk(case.pattern) if isinstance(p, ast.MatchClass)
-                         for sub in [*p.patterns, *p.kwd_patterns] for q in ast.walk(sub)
-                         for name in (getattr(q, "name", None),) if isinstance(name, str)}
-                part_captures.update(parts)
-                whole_captures.update(captured - parts)
-                if may_hold(n.subject):
-                    holding |= captured
-                if mentions(n.subject, aliases):
-                    aliases |= captured
-                if mentions(n.subject, selves):
-                    selves |= captured
-            if isinstance(n, (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.NamedExpr, ast.For, ast.AsyncFor,
-                              ast.withitem, ast.comprehension)):
-                value = n.iter if isinstance(n, (ast.For, ast.AsyncFor, ast.comprehension)) else \
-                    n.context_expr if isinstance(n, ast.withitem) else n.value
-                targets = n.targets if isinstance(n, ast.Assign) else [
-                    n.optional_vars if isinstance(n, ast.withitem) else n.target]
-                names = {t.id for target in targets if target is not None for t in ast.walk(target)
-                         if isinstance(t, ast.Name) and isinstance(t.ctx, ast.Store)} & local
-                entered = isinstance(n, ast.withitem)  # (`with x as h`: h is what x's __enter__ hands back)
-                if may_hold(value):
-                    holding |= names
-                if stands_for(value, aliases) or entered and mentions(value, aliases):
-                    aliases |= names
-                if stands_for(value, selves) or entered and mentions(value, selves):
-                    selves |= names
-            if isinstance(n, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Call)):
-                # what is put into an object made here makes it hold that (attack round 103: `h = []`,
-                # `h.append(other)`, then `self.box = h`)
-                if isinstance(n, ast.Call):
-                    filled = [n.func.value] if isinstance(n.func, ast.Attribute) and may_hold(ast.Tuple(
-                        elts=[*n.args, *(k.value for k in n.keywords)], ctx=ast.Load())) else []
-                else:
-                    filled = [t for t in (n.targets if isinstance(n, ast.Assign) else [n.target])
-                              if isinstance(t, (ast.Attribute, ast.Subscript))] if may_hold(n.value) else []
-                holding |= {root for t in filled if (root := _stored_root(t)) in local}
-            if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and n is not function \
-                    and mentions(n, holding):
-                holding.add(n.name)  # (a closure, a default, a class attribute: attack round 100's `def grab():
-                # return other`, `def put(box=self, fn=other)`, `class K: fn = other`)
-        grown = (len(holding), len(aliases), len(selves)) != before
+    starting = (set(holding), set(aliases), set(selves))
+
+    def propagate(skip: ast.AST | None = None) -> None:
+        """What local names may hold or stand for, to a fixed point (bounded by the locals: attack round 104 moved
+        the operand one name a round through six copies written in reverse in a loop); ``skip``: a statement left
+        out (what an in-place operator's name held before it)."""
+        nonlocal holding, aliases, selves
+        holding, aliases, selves = (set(names) for names in starting)
+        grown = True
+        while grown:
+            before = (len(holding), len(aliases), len(selves))
+            for n in body:
+                if n is skip:
+                    continue
+                if isinstance(n, ast.Match):
+                    # a capture holds the subject or a part of it (attack round 104: `match other: case h:`)
+                    captured = {name for case in n.cases for p in ast.walk(case.pattern)
+                                for name in (getattr(p, "name", None), getattr(p, "rest", None))
+                                if isinstance(name, str)} - declared
+                    # (a class pattern's keywords capture attributes of the subject: parts, not the subject itself)
+                    parts = {name for case in n.cases for p in ast.walk(case.pattern) if isinstance(p, ast.MatchClass)
+                             for sub in [*p.patterns, *p.kwd_patterns] for q in ast.walk(sub)
+                             for name in (getattr(q, "name", None),) if isinstance(name, str)}
+                    part_captures.update(parts)
+                    whole_captures.update(captured - parts)
+                    if may_hold(n.subject):
+                        holding |= captured
+                    if mentions(n.subject, aliases):
+                        aliases |= captured
+                    if mentions(n.subject, selves):
+                        selves |= captured
+                if isinstance(n, (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.NamedExpr, ast.For, ast.AsyncFor,
+                                  ast.withitem, ast.comprehension)):
+                    value = n.iter if isinstance(n, (ast.For, ast.AsyncFor, ast.comprehension)) else \
+                        n.context_expr if isinstance(n, ast.withitem) else n.value
+                    targets = n.targets if isinstance(n, ast.Assign) else [
+                        n.optional_vars if isinstance(n, ast.withitem) else n.target]
+                    names = {t.id for target in targets if target is not None for t in ast.walk(target)
+                             if isinstance(t, ast.Name) and isinstance(t.ctx, ast.Store)} & local
+                    entered = isinstance(n, ast.withitem)  # (`with x as h`: h is what x's __enter__ hands back)
+                    if may_hold(value):
+                        holding |= names
+                    if stands_for(value, aliases) or entered and mentions(value, aliases):
+                        aliases |= names
+                    if stands_for(value, selves) or entered and mentions(value, selves):
+                        selves |= names
+                if isinstance(n, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Call)):
+                    # what is put into an object made here makes it hold that (attack round 103: `h = []`,
+                    # `h.append(other)`, then `self.box = h`)
+                    if isinstance(n, ast.Call):
+                        filled = [n.func.value] if isinstance(n.func, ast.Attribute) and may_hold(ast.Tuple(
+                            elts=[*n.args, *(k.value for k in n.keywords)], ctx=ast.Load())) else []
+                    else:
+                        filled = [t for t in (n.targets if isinstance(n, ast.Assign) else [n.target])
+                                  if isinstance(t, (ast.Attribute, ast.Subscript))] if may_hold(n.value) else []
+                    holding |= {root for t in filled if (root := _stored_root(t)) in local}
+                if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and n is not function \
+                        and mentions(n, holding):
+                    holding.add(n.name)  # (a closure, a default, a class attribute: attack round 100's `def grab():
+                    # return other`, `def put(box=self, fn=other)`, `class K: fn = other`)
+            grown = (len(holding), len(aliases), len(selves)) != before
+
+    propagate()
     # Names only ever bound to a new object here (`acc = 0`, `parts = []`), an in-place operator on which changes that
     # object alone; any other name's `h += [other]` changes what it names (attack round 104: `h = HELD`, `h =
     # self.items`, a parameter's default, a loop's name)
@@ -4130,6 +4349,44 @@ def _keeps_an_operand_once(reading: _Reading, function: ast.AST, *, method: bool
                 return None  # (`self.items.extend(other)` in an __iadd__, the instance's own list)
             return "keeps an operand on its instance"
         return f"keeps an operand in {_stored_root(base) or 'an object it cannot name'}"
+
+    def changed_in_place(statement: ast.AugAssign) -> str | None:
+        """``t op= v`` hands ``v`` to the in-place operator of what ``t`` held before (a list's ``+=`` extends it, a
+        number's makes a new one): it changes nothing outside when that is a new value or one of Python's immutable
+        kinds (:func:`_a_new_value`: fairness round 74's ``total = self.total; total += value`` on a float every
+        store gives the attribute; attack round 108's ``h.items += [other]`` with ``self.items = KEEP``)."""
+        target = statement.target
+        if isinstance(target, ast.Name):
+            name = target.id
+            if name in assigned_new:
+                return None
+            if name in bound_to and name not in _parameter_names(function) and name not in bound_otherwise \
+                    and len(bound_to[name]) + sum(1 for m in body if isinstance(m, ast.AugAssign) and isinstance(
+                        m.target, ast.Name) and m.target.id == name) == stores.get(name) \
+                    and all(_a_new_value(reading, v, immutable=True) for v in bound_to[name]):
+                return None  # (a number, a text, a tuple: the operator makes a new one)
+            if in_place and bound_to.get(name) and all(
+                    isinstance(v, ast.Attribute) and _own_data_of(reading, v, instance, changed=True)
+                    for v in bound_to[name]) and name not in _parameter_names(function):
+                return None  # (`vals = self.vals; vals += [other]` in an __iadd__: the instance's own list, as
+                # `self.vals += [other]` is)
+            propagate(skip=statement)  # (what the name held before the statement rebinds it)
+            try:
+                return changed(target, statement.value)
+            finally:
+                propagate()
+        if isinstance(target, ast.Attribute) and (
+                stands_for(target.value, selves) or isinstance(target.value, ast.Name) and target.value.id in made_here) \
+                and not stands_for(target.value, aliases) and _holds_new_values_only(reading, target.attr):
+            return None  # (`self.total += value`, `out.items += [other]` on what is always a new value)
+        if isinstance(target, ast.Subscript) and not stands_for(target, aliases):
+            if in_place and stands_for(target, selves) and _own_data_of(reading, target, instance, changed=True):
+                return None  # (`self.values[i] += other` in an __iadd__: the instance's own list's item, what
+                # `a += b` shows; an item that is a module's object, put in that list, is the worker's to see)
+            # an item's in-place operator changes the item, whatever holds it (attack round 108: `h = [KEEP]`,
+            # `h[0] += [other]`)
+            return f"keeps an operand in what an item of {_stored_root(target) or 'an object'} holds"
+        return changed(target, statement.value)
 
     def kept(target: ast.AST, value: ast.AST | None) -> str | None:
         """A store of ``value`` into ``target`` (None: a deletion)."""
@@ -4311,10 +4568,9 @@ def _keeps_an_operand_once(reading: _Reading, function: ast.AST, *, method: bool
                 for part in ast.walk(target) if target is not None else ():
                     if isinstance(part, (ast.Attribute, ast.Subscript)) and isinstance(part.ctx, ast.Store):
                         how = how or kept(part, value)  # (`for self.fn in (other,)`: attack round 101)
-            if isinstance(n, ast.AugAssign) and isinstance(n.target, ast.Name) and n.target.id not in assigned_new \
-                    and may_hold(value) and not only_parts_of_operands(value):
-                how = how or changed(n.target, value)  # (`h += [other]`: attack round 104; `count += other.count`
-                # on an int read off the instance, `other += self.params` in a __radd__: fairness round 73)
+            if isinstance(n, ast.AugAssign) and may_hold(value) and not only_parts_of_operands(value):
+                how = how or changed_in_place(n)  # (`h += [other]`: attack round 104; `count += other.count` on an
+                # int read off the instance, `other += self.params` in a __radd__: fairness round 73)
         elif isinstance(n, ast.Delete):
             how = next((h for t in n.targets if (h := kept(t, None)) is not None), None)
         elif isinstance(n, ast.Match) and may_hold(n.subject) and (outside := sorted(declared & {
