@@ -1046,6 +1046,28 @@ GRADER_FAULTS: dict[str, str] = {
     "r72_nb_tape_autodiff_selfcheck.ipynb":
         "(fairness round 72) a grader's fault: `self._tape._record(...)` where `_tape` is "
         "set from a constructor's parameter (the reader cannot type it): q6 to q8 -10",
+    # Fairness round 74 (helper fair74, 2026-12-04: in-place operators in honest special methods, classmethods,
+    # slots; 41 notebooks, tests/corpus/fair/_r74_findings.md; 5 of 8 losses fixed the same day)
+    "r74_nb_iadd_int_operand_slots.ipynb":
+        "(fairness round 74) a judgement call (the operand-keeper rule): `n += self.count; self.count = n` in an "
+        "__iadd__ changes its operand in place when it is a list (an int there is rebound): q6 -3",
+    "r74_nb_iadd_int_operand_noslots.ipynb":
+        "(fairness round 74) a judgement call, as r74_nb_iadd_int_operand_slots: q6 -3",
+    "r74_nb_iadd_int_operand_named_other.ipynb":
+        "(fairness round 74) a judgement call, as r74_nb_iadd_int_operand_slots: q6 -3",
+    "r74_nb_slots_radd_alias_q5_check.ipynb":
+        "(fairness round 74) a grader's fault: `s = self.total; s += other` in an __add__, where the class is made "
+        "with what a function of the submission's returns (`Tally(conv2d_params(...))`), which the reader does not "
+        "follow to prove it a number: q6 -3",
+    "r74_nb_term_radd_float_in_conv.ipynb":
+        "(fairness round 74) a grader's fault: `out = self.t; out += other` in an __add__, where the class is made "
+        "with `x[i, j].item() * kernel[a, b].item()`, which the reader does not prove a number (`.item()` of a "
+        "parameter may be any object's): q6 -3",
+    "r74_nb_classmethod_cls_new_window.ipynb":
+        "(fairness round 74) a judgement call, as r72_nb_classmethod_cls_new_check (`cls.__new__(cls)` in a "
+        "classmethod, withdrawn after attack round 108): q6 to q8 -10",
+    "r74_nb_cls_new_region_in_conv.ipynb":
+        "(fairness round 74) a judgement call, as r72_nb_classmethod_cls_new_check: q6 to q8 -10",
 }
 
 #: Correct cases the grader marks down at some seeds only: expected failures that may pass, so that a run where they

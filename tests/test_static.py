@@ -5451,6 +5451,20 @@ def test_a_keeping_special_method_given_outside_the_class_body_is_found(source):
     "            pass\n        return False",
     "def __lt__(self, other):\n        import itertools\n        list(itertools.groupby([other], _stash))\n"
     "        return False",
+    # an in-place operator on what an attribute or an item holds: a module's list (attack round 108), also in an
+    # in-place operator's own method (found checking fairness round 74's fix), also through an alias of it
+    "def __init__(self):\n        self.kept = KEPT\n    def __iadd__(self, other):\n        self.kept += [other]\n"
+    "        return self",
+    "def __init__(self):\n        self.kept = KEPT\n    def __iadd__(self, other):\n        kept = self.kept\n"
+    "        kept += [other]\n        return self",
+    "def __init__(self, kept=KEPT):\n        self.kept = kept\n    def __lt__(self, other):\n        h = Box()\n"
+    "        h.kept += [other]\n        return False",
+    "def __init__(self, kept=0):\n        self.kept = kept\n    def __lt__(self, other):\n        h = Box(KEPT)\n"
+    "        h.kept += [other]\n        return False",
+    "def __init__(self, kept=0):\n        self.kept = kept\n    def __lt__(self, other):\n        t = self.kept\n"
+    "        t += [other]\n        return False\n    def again(self):\n        return Box(KEPT)",
+    "def __lt__(self, other):\n        h = [KEPT]\n        h[0] += [other]\n        return False",
+    "def __lt__(self, other):\n        h = {'k': KEPT}.copy()\n        h['k'] += [other]\n        return False",
 ])
 def test_a_special_method_keeping_an_operand_under_another_shape_is_found(member):
     source = OPERAND_KEEPER.format(member=member, meeting="min(F.conv2d, BOX)").replace(
@@ -5484,6 +5498,14 @@ def test_a_special_method_keeping_an_operand_under_another_shape_is_found(member
     "                total += [t]\n            case int():\n                total += [other]\n        return Box(total)",
     "def __getitem__(self, index):\n        if index < 0:\n            index += len(self.values)\n"
     "        return self.values[index]",
+    # fairness round 74: an in-place operator on an alias of what the instance holds, a number every call of the
+    # class gives it (`t=0`, `Box(s)` with `s` such a number) or its own new list in an in-place operator's method
+    "def __add__(self, other):\n        s = self.t\n        s += other.t if isinstance(other, Box) else other\n"
+    "        return Box(s)",
+    "def __iadd__(self, value):\n        total = self.t\n        total += value\n        self.t = total\n"
+    "        return self",
+    "def __iadd__(self, other):\n        values = self.values\n        values += [other]\n        return self",
+    "def __iadd__(self, other):\n        self.values += [other]\n        return self",
 ])
 def test_special_methods_that_keep_only_new_values_keep_full_marks(member):
     source = OPERAND_KEEPER.format(member=f"def __init__(self, t=0):\n        self.t = t\n        self.values = [t]\n"

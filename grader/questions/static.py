@@ -4336,6 +4336,15 @@ def _keeps_an_operand_once(reading: _Reading, function: ast.AST, *, method: bool
             target = target.value
         return keys
 
+    def own_alias(name: str) -> bool:
+        """Whether a local is bound only to the instance's own attributes (:func:`_own_data_of`): ``vals =
+        self.vals``, then changed in place, as ``self.vals`` itself would be."""
+        values = bound_to.get(name, [])
+        return bool(values) and name not in _parameter_names(function) and name not in bound_otherwise \
+            and len(values) + sum(1 for m in body if isinstance(m, ast.AugAssign) and isinstance(
+                m.target, ast.Name) and m.target.id == name) == stores.get(name) \
+            and all(isinstance(v, ast.Attribute) and _own_data_of(reading, v, instance, changed=True) for v in values)
+
     def changed(base: ast.AST, given: ast.AST) -> str | None:
         """A changing method of ``base``'s object (``base.append(...)``) handed ``given``."""
         if stands_for(base, aliases) or _stored_root(base) in aliases:
@@ -4345,8 +4354,10 @@ def _keeps_an_operand_once(reading: _Reading, function: ast.AST, *, method: bool
         if isinstance(base, ast.Name) and base.id in made_here:
             return None  # (`merged.extend(other.values)`: a new object made here)
         if stands_for(base, selves) or _stored_root(base) in selves:
-            if in_place and not isinstance(base, ast.Name) and _own_data_of(reading, base, instance, changed=True):
-                return None  # (`self.items.extend(other)` in an __iadd__, the instance's own list)
+            if in_place and (own_alias(base.id) if isinstance(base, ast.Name) else _own_data_of(
+                    reading, base, instance, changed=True)):
+                return None  # (`self.items.extend(other)` in an __iadd__, the instance's own list; `vals =
+                # self.vals; vals.append(other)`: fairness round 74)
             return "keeps an operand on its instance"
         return f"keeps an operand in {_stored_root(base) or 'an object it cannot name'}"
 
@@ -4365,9 +4376,7 @@ def _keeps_an_operand_once(reading: _Reading, function: ast.AST, *, method: bool
                         m.target, ast.Name) and m.target.id == name) == stores.get(name) \
                     and all(_a_new_value(reading, v, immutable=True) for v in bound_to[name]):
                 return None  # (a number, a text, a tuple: the operator makes a new one)
-            if in_place and bound_to.get(name) and all(
-                    isinstance(v, ast.Attribute) and _own_data_of(reading, v, instance, changed=True)
-                    for v in bound_to[name]) and name not in _parameter_names(function):
+            if in_place and own_alias(name):
                 return None  # (`vals = self.vals; vals += [other]` in an __iadd__: the instance's own list, as
                 # `self.vals += [other]` is)
             propagate(skip=statement)  # (what the name held before the statement rebinds it)
