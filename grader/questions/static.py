@@ -4016,11 +4016,12 @@ def _a_parameter_given_new(reading: _Reading, cls: ast.ClassDef, init: ast.Funct
     calls = []
     for node in reading.nodes:
         if isinstance(node, ast.Attribute) and node.attr in ("__init__", "__class__") and isinstance(
-                parents.get(id(node)), ast.Call) and not (
-                isinstance(node.value, ast.Call) and isinstance(node.value.func, ast.Name)
-                and node.value.func.id == "super" and not node.value.args):
-            return False  # (`obj.__init__(KEEP)`, `self.__class__(KEEP)`; not a parent's `super().__init__()`: the
-            # class is no base of another)
+                call := parents.get(id(node)), ast.Call) and call.func is node and not (
+                node.attr == "__init__" and not call.args and not call.keywords
+                and isinstance(node.value, ast.Call) and isinstance(node.value.func, ast.Name)
+                and node.value.func.id == "super"):
+            return False  # (`obj.__init__(KEEP)`, `self.__class__(KEEP)`, `super().__init__(KEEP)` in a class whose
+            # base is computed; not a parent's `super().__init__()`, which leaves the default)
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Call) and isinstance(node.func.func, ast.Name) \
                 and node.func.func.id == "type":
             return False  # (`type(self)(KEEP)`)
@@ -4384,10 +4385,14 @@ def _keeps_an_operand_once(reading: _Reading, function: ast.AST, *, method: bool
                 return changed(target, statement.value)
             finally:
                 propagate()
-        if isinstance(target, ast.Attribute) and (
-                stands_for(target.value, selves) or isinstance(target.value, ast.Name) and target.value.id in made_here) \
+        if isinstance(target, ast.Attribute) and (stands_for(target.value, selves) or isinstance(
+                target.value, ast.Name) and target.value.id in made_here and all(
+                isinstance(v, ast.Call) and isinstance(v.func, ast.Name) and v.func.id in reading.bindings and all(
+                    isinstance(b, ast.ClassDef) for b, _ in reading.bindings[v.func.id])
+                for v in bound_to[target.value.id])) \
                 and not stands_for(target.value, aliases) and _holds_new_values_only(reading, target.attr):
-            return None  # (`self.total += value`, `out.items += [other]` on what is always a new value)
+            return None  # (`self.total += value`, `out.items += [other]` on what is always a new value; not on a
+            # copy, whose attributes are the original's objects)
         if isinstance(target, ast.Subscript) and not stands_for(target, aliases):
             if in_place and stands_for(target, selves) and _own_data_of(reading, target, instance, changed=True):
                 return None  # (`self.values[i] += other` in an __iadd__: the instance's own list's item, what
