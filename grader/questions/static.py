@@ -3196,7 +3196,8 @@ CLASS_MAKERS = frozenset({"type", "types.new_class"})
 PLAIN_METHOD_DECORATORS = frozenset({"staticmethod", "classmethod"})
 #: Built-ins whose result is a new int or bool, whatever they are given (not ``str``, ``float``, ``abs``, ``round``:
 #: a class's ``__str__``, ``__float__``, ``__abs__`` may hand back an object of its own, attack round 101).
-EXACT_VALUE_BUILTINS = frozenset({"len", "hash", "id", "isinstance", "issubclass", "callable", "hasattr", "bool"})
+EXACT_VALUE_BUILTINS = frozenset({"len", "hash", "id", "isinstance", "issubclass", "callable", "hasattr", "bool",
+                                  "range"})  # (`range(len(result))`: ints, fairness round 75)
 #: Built-ins whose result is a number or a tensor unless a class of the submission's defines what they call (attack
 #: round 101: a wrapper's own ``__abs__`` handing back the operand it holds).
 NUMBER_BUILTINS = {"abs": frozenset({"__abs__"}), "round": frozenset({"__round__"}),
@@ -3792,6 +3793,14 @@ def _makes_a_new_object(reading: _Reading, value: ast.AST) -> bool:
     if isinstance(value, (ast.List, ast.Tuple, ast.Set, ast.Dict, ast.ListComp, ast.SetComp, ast.DictComp,
                           ast.JoinedStr, ast.Constant)):
         return True
+    if isinstance(value, ast.IfExp):  # (`[] if items is None else list(items)`: fairness round 75)
+        return _makes_a_new_object(reading, value.body) and _makes_a_new_object(reading, value.orelse)
+    sides = (value.left, value.right) if isinstance(value, ast.BinOp) and isinstance(value.op, (ast.Mult, ast.Add)) \
+        else ()
+    if any(isinstance(side, (ast.List, ast.Tuple, ast.ListComp)) for side in sides) and all(
+            isinstance(side, (ast.List, ast.Tuple, ast.ListComp)) or _a_new_value(reading, side, immutable=True)
+            for side in sides):
+        return True  # (`[0.0] * len(self)`: a new list; not `[] + x`, whose `__radd__` may hand back anything)
     if isinstance(value, ast.Call):
         func = value.func
         if isinstance(func, ast.Name) and func.id in ("list", "dict", "set", "tuple", "frozenset", "bytearray") \
@@ -3804,9 +3813,9 @@ def _makes_a_new_object(reading: _Reading, value: ast.AST) -> bool:
             # its new instance: attack round 104)
         if _an_own_plain_new(reading, value):
             return True
-        if isinstance(func, ast.Attribute) and func.attr in COPYING_METHODS \
-                and func.attr not in _class_body_names(reading):
-            return True  # (not a class's own `copy`, by def or by `copy = lambda self: self`: attack round 103)
+        if isinstance(func, ast.Attribute) and _a_copying_method(reading, func.attr):
+            return True  # (not a class's own `copy`, by def or by `copy = lambda self: self`: attack round 103; nor a
+            # namespace's `copy=lambda: KEEP`: attack round 109)
         if (_resolved(reading, func) or "").startswith(NEW_CONTAINER_MAKERS):
             return True
     return False
@@ -3837,7 +3846,8 @@ def _own_data_of(reading: _Reading, target: ast.AST, instance: str | None, *, ch
         """Every attribute so named that ``target = value`` binds gets a new object or a number."""
         if isinstance(target, ast.Attribute) and target.attr == node.attr:
             return value is not None and (_makes_a_new_object(reading, value) or isinstance(
-                value, (ast.BinOp, ast.UnaryOp)))
+                value, (ast.BinOp, ast.UnaryOp)) and not _an_operator_of_its_own(reading, value.op))
+            # (not `T() + 0` with `T.__add__` handing back a module's list: attack round 109)
         if isinstance(target, (ast.Tuple, ast.List)):
             if isinstance(value, (ast.Tuple, ast.List)) and len(value.elts) == len(target.elts) and not any(
                     isinstance(e, ast.Starred) for e in target.elts):
@@ -3845,9 +3855,13 @@ def _own_data_of(reading: _Reading, target: ast.AST, instance: str | None, *, ch
             return not any(isinstance(t, ast.Attribute) and t.attr == node.attr for t in ast.walk(target))
         return True
 
-    return node.attr not in _class_body_names(reading) and all(
-        fresh(t, n.value) for n in reading.nodes if isinstance(n, (ast.Assign, ast.AnnAssign))
-        for t in (n.targets if isinstance(n, ast.Assign) else [n.target])) and not any(
+    stored = [(t, n.value) for n in reading.nodes if isinstance(n, (ast.Assign, ast.AnnAssign))
+              for t in (n.targets if isinstance(n, ast.Assign) else [n.target])]
+    # (and set somewhere: an attribute no statement sets is a library base's, `class Box(ChainMap)`'s `self.maps`,
+    # or one `type(...)` gave: attack round 109)
+    return node.attr not in _class_body_names(reading) and any(
+        isinstance(t, ast.Attribute) and t.attr == node.attr for target, _ in stored for t in ast.walk(target)) and all(
+        fresh(t, value) for t, value in stored) and not any(
         isinstance(t, ast.Attribute) and t.attr == node.attr
         for n in reading.nodes if isinstance(n, (ast.For, ast.AsyncFor, ast.withitem, ast.comprehension))
         for t in ast.walk(getattr(n, "target", None) or getattr(n, "optional_vars", None) or ast.Pass()))
@@ -3858,6 +3872,40 @@ def _own_data_of(reading: _Reading, target: ast.AST, instance: str | None, *, ch
 #: hand back what a special method of the submission's makes, or what they are given.
 NEW_VALUE_BUILTINS = frozenset({"list", "dict", "set", "tuple", "frozenset", "bytearray", "int", "float", "complex",
                                 "str", "bool", "len", "sorted", "range", "repr", "hash", "id"})
+#: The libraries whose classes a class of the submission's may derive from and still be read for what its calls give
+#: its ``__init__`` (a base that is a library's class is no class of the submission's to make with other arguments).
+MODULE_ROOTS_OF_BASES = frozenset({"torch", "numpy", "collections", "enum", "abc", "typing"})
+#: ``ast`` operators and the names of their special methods (:data:`BINARY_OPERATIONS`).
+AST_OPERATIONS = {ast.Add: "add", ast.Sub: "sub", ast.Mult: "mul", ast.MatMult: "matmul", ast.Div: "truediv",
+                  ast.FloorDiv: "floordiv", ast.Mod: "mod", ast.Pow: "pow", ast.LShift: "lshift",
+                  ast.RShift: "rshift", ast.BitAnd: "and", ast.BitXor: "xor", ast.BitOr: "or",
+                  ast.USub: "neg", ast.UAdd: "pos", ast.Invert: "invert"}
+
+
+def _an_operator_of_its_own(reading: _Reading, op: ast.AST, kinds: tuple[str, ...] = ("", "r", "i")) -> bool:
+    """Whether a class of the submission's defines the operator ``op`` (``kinds``: forward, reflected, in place), so
+    that ``a op b`` may hand back whatever its method makes (attack round 109: ``T() + 0`` with ``T.__add__`` handing
+    back a module's list; ``BOX.total += T()`` with ``T.__radd__`` doing the same)."""
+    name = AST_OPERATIONS.get(type(op))
+    return name is None or bool(_own_member_names(reading) & {f"__{kind}{name}__" for kind in kinds})
+
+
+def _a_copying_method(reading: _Reading, attr: str) -> bool:
+    """Whether ``x.attr()`` is a copy whatever ``x`` is (``.copy()``, ``.clone()``): the name is a copying method's
+    and nothing of the submission's binds it (a class's method, a class body's name, ``NS.copy = f``, a keyword
+    ``copy=`` handed to a namespace: attack round 109's ``SimpleNamespace(copy=lambda: KEEP)``)."""
+    return attr in COPYING_METHODS and not _own_methods_named(reading, attr) \
+        and attr not in _class_body_names(reading) and not any(
+            isinstance(n, ast.Attribute) and n.attr == attr and isinstance(n.ctx, (ast.Store, ast.Del))
+            or isinstance(n, ast.keyword) and n.arg == attr or isinstance(n, ast.Constant) and n.value == attr
+            for n in reading.nodes)  # (`{"copy": f}` handed on unpacked, `setattr(NS, "copy", f)`: the name as text)
+
+
+#: ... of those, the ones that hand back what a class's own special method makes (a subclass of int, float or str
+#: may carry attributes), unless no class of the submission's defines one of :data:`CONVERTING_DUNDERS`.
+CONVERTING_BUILTINS = frozenset({"int", "float", "complex", "str", "repr"})
+CONVERTING_DUNDERS = frozenset({"__int__", "__index__", "__trunc__", "__float__", "__complex__", "__str__",
+                                "__repr__"})
 #: ... of those, the ones that make a value no in-place operator changes.
 IMMUTABLE_VALUE_BUILTINS = frozenset({"tuple", "frozenset", "int", "float", "complex", "str", "bool", "len", "range",
                                       "repr", "hash", "id"})
@@ -3880,6 +3928,24 @@ def _holds_new_values_only(reading: _Reading, attr: str, seen: frozenset = froze
     if key in seen:
         return True
     seen = seen | {key}
+
+    def given(target: ast.AST, value: ast.AST | None) -> bool | None:
+        """Whether ``target = value`` gives every attribute so named a new value (None: it binds none)."""
+        if isinstance(target, ast.Attribute) and target.attr == attr:
+            return value is not None and _a_new_value(reading, value, seen, immutable=immutable)
+        if isinstance(target, ast.Subscript):
+            return None  # (an item of what it holds; unless its key is the name: below)
+        if isinstance(target, (ast.Tuple, ast.List)):
+            if not any(isinstance(t, ast.Attribute) and t.attr == attr for t in ast.walk(target)):
+                return None
+            if isinstance(value, (ast.Tuple, ast.List)) and len(value.elts) == len(target.elts) and not any(
+                    isinstance(t, ast.Starred) for t in target.elts):
+                found = [given(t, v) for t, v in zip(target.elts, value.elts)]
+                return None if all(f is None for f in found) else all(f is not False for f in found)
+            return False  # (`x, (self.items,) = 0, (KEEP,)` is read element by element; an unpacked call is not)
+        return None
+
+    stores = 0
     for node in reading.nodes:
         if isinstance(node, (ast.Assign, ast.AnnAssign)):
             for target in node.targets if isinstance(node, ast.Assign) else [node.target]:
@@ -3887,20 +3953,14 @@ def _holds_new_values_only(reading: _Reading, attr: str, seen: frozenset = froze
                        for t in ast.walk(target)) and not (
                         node.value is not None and _a_new_value(reading, node.value, seen, immutable=immutable)):
                     return False  # (`obj.__dict__["items"] = KEEP`)
-                if not any(isinstance(t, ast.Attribute) and t.attr == attr for t in ast.walk(target)):
-                    continue
-                if isinstance(target, ast.Attribute):
-                    if node.value is None or not _a_new_value(reading, node.value, seen, immutable=immutable):
-                        return False
-                elif isinstance(target, ast.Subscript):
-                    continue  # (an item, unless its key is the name: below)
-                elif not (isinstance(target, (ast.Tuple, ast.List)) and isinstance(node.value, (ast.Tuple, ast.List))
-                          and len(target.elts) == len(node.value.elts) and all(
-                            _a_new_value(reading, v, seen, immutable=immutable)
-                            for t, v in zip(target.elts, node.value.elts)
-                            if isinstance(t, ast.Attribute) and t.attr == attr)
-                          and not any(isinstance(t, ast.Starred) for t in target.elts)):
+                found = given(target, node.value)
+                if found is False:
                     return False
+                stores += found is True
+        elif isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Attribute) and node.target.attr == attr:
+            if _an_operator_of_its_own(reading, node.op, ("r",)):
+                return False  # (`BOX.total += T()` with `T.__radd__` handing back a module's list: attack round 109;
+                # what the attribute held is of Python's own kinds, whose operators are Python's)
         elif isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension, ast.withitem, ast.NamedExpr)):
             target = getattr(node, "optional_vars", None) if isinstance(node, ast.withitem) else node.target
             if target is not None and any(isinstance(t, ast.Attribute) and t.attr == attr for t in ast.walk(target)):
@@ -3911,10 +3971,12 @@ def _holds_new_values_only(reading: _Reading, attr: str, seen: frozenset = froze
                 if not (isinstance(node.args[1], ast.Constant) and len(node.args) == 3
                         and _a_new_value(reading, node.args[2], seen, immutable=immutable)):
                     return False
+                stores += 1
             if any(k.arg == attr and not _a_new_value(reading, k.value, seen, immutable=immutable)
                    for k in node.keywords):
                 return False  # (`SimpleNamespace(items=KEEP)`, a library base's keyword)
-    return True
+    return stores > 0  # (an attribute no statement sets is set by code the reader does not see: a library base's
+    # __init__, `type("Box", (Base,), {"total": KEEP})`, a namedtuple's defaults: attack round 109)
 
 
 def _a_new_value(reading: _Reading, value: ast.AST, seen: frozenset = frozenset(), *,
@@ -3936,7 +3998,13 @@ def _a_new_value(reading: _Reading, value: ast.AST, seen: frozenset = frozenset(
     if isinstance(value, ast.UnaryOp) and isinstance(value.op, ast.Not):
         return True
     if isinstance(value, ast.BinOp):
-        return all(_a_new_value(reading, v, seen, immutable=immutable) for v in (value.left, value.right))
+        # values of Python's own kinds: Python's own operators; one a number, a text or a tuple: a new value of
+        # Python's, or what the other's class makes (`self.total + other.total`: fairness round 75)
+        if all(_a_new_value(reading, v, seen, immutable=immutable) for v in (value.left, value.right)):
+            return True
+        return _a_new_value(reading, value.left, seen, immutable=True) and not _an_operator_of_its_own(
+            reading, value.op, ("r",)) or _a_new_value(reading, value.right, seen, immutable=True) \
+            and not _an_operator_of_its_own(reading, value.op, ("",))
     if isinstance(value, ast.UnaryOp):
         return _a_new_value(reading, value.operand, seen, immutable=immutable)
     if isinstance(value, ast.BoolOp):
@@ -3947,11 +4015,12 @@ def _a_new_value(reading: _Reading, value: ast.AST, seen: frozenset = frozenset(
         func = value.func
         if isinstance(func, ast.Name):
             return func.id in (IMMUTABLE_VALUE_BUILTINS if immutable else NEW_VALUE_BUILTINS) \
-                and func.id not in reading.bindings
-        return not immutable and isinstance(func, ast.Attribute) and func.attr in COPYING_METHODS \
-            and not _own_methods_named(reading, func.attr) and func.attr not in _class_body_names(reading)
+                and func.id not in reading.bindings and not (
+                    func.id in CONVERTING_BUILTINS and _own_member_names(reading) & CONVERTING_DUNDERS)
+        return not immutable and isinstance(func, ast.Attribute) and _a_copying_method(reading, func.attr)
     if isinstance(value, ast.Attribute):
-        return _holds_new_values_only(reading, value.attr, seen, immutable=immutable)
+        return isinstance(value.value, ast.Name) and _an_instance_of_a_plain_class(reading, value.value) \
+            and _holds_new_values_only(reading, value.attr, seen, immutable=immutable)
     if not isinstance(value, ast.Name):
         return False
     scope = _local_scope_of(reading, value)
@@ -3983,7 +4052,23 @@ def _a_new_value(reading: _Reading, value: ast.AST, seen: frozenset = frozenset(
                 *(((a.asname or a.name).split(".")[0] for a in node.names)
                   if isinstance(node, (ast.Import, ast.ImportFrom)) else ())):
             return False
+    if not immutable and not all(_a_new_value(reading, v, seen, immutable=True) for v in values) and sum(
+            1 for n in _walk_scope_body(scope) if isinstance(n, ast.Name) and n.id == value.id
+            and isinstance(n.ctx, ast.Load)) > 1:
+        return False  # (a new list read elsewhere too: `x = []; KEEP.append(x); self.items = x`, attack round 109)
     return bool(values) and all(_a_new_value(reading, v, seen, immutable=immutable) for v in values)
+
+
+def _an_instance_of_a_plain_class(reading: _Reading, name: ast.Name) -> bool:
+    """Whether ``name`` is the first parameter of a method of a plain class of the submission's (whose attributes
+    only the submission's statements set: not a library base's ``__init__``, nor a class ``type(...)`` or
+    ``namedtuple`` makes: attack round 109's ``class Box(collections.ChainMap)``)."""
+    scope = _local_scope_of(reading, name)
+    owner = _parents(reading).get(id(scope)) if scope is not None else None
+    return isinstance(scope, (ast.FunctionDef, ast.AsyncFunctionDef)) and isinstance(owner, ast.ClassDef) \
+        and [a.arg for a in scope.args.posonlyargs + scope.args.args][:1] == [name.id] \
+        and not any(isinstance(d, ast.Name) and d.id in ("staticmethod", "classmethod") for d in scope.decorator_list) \
+        and _a_plain_class_statement(reading, owner)
 
 
 def _a_parameter_given_new(reading: _Reading, cls: ast.ClassDef, init: ast.FunctionDef, parameter: str,
@@ -4010,26 +4095,59 @@ def _a_parameter_given_new(reading: _Reading, cls: ast.ClassDef, init: ast.Funct
         default = init.args.kw_defaults[keyword_only.index(parameter)]
     else:
         return False  # (`*args`, `**kwargs`)
-    if default is not None and not _a_new_value(reading, default, seen, immutable=immutable):
-        return False
+    if default is not None and not _a_new_value(reading, default, seen, immutable=True):
+        return False  # (a default is made once, shared by every call leaving it: attack round 109's `items=[]`)
     parents = _parents(reading)
+    if any(not (isinstance(base, ast.Name) or (_resolved(reading, base) or "").split(".")[0] in MODULE_ROOTS_OF_BASES)
+           for other in reading.classes for base in other.bases):
+        return False  # (`class Sub(type(Acc())): pass`, whose calls hand Acc's __init__ what they are given)
+    made_by = {}  # the names a method of the class makes instances through: a classmethod's `cls`, `self`
+    for method in cls.body:
+        if isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)) and not any(
+                isinstance(d, ast.Name) and d.id == "staticmethod" for d in method.decorator_list):
+            first = [a.arg for a in method.args.posonlyargs + method.args.args][:1]
+            if first:
+                made_by[id(method)] = (first[0], any(isinstance(d, ast.Name) and d.id == "classmethod"
+                                                     for d in method.decorator_list))
     calls = []
+    for method in cls.body:
+        if id(method) not in made_by:
+            continue
+        first, is_class = made_by[id(method)]
+        for node in ast.walk(method):
+            if not (isinstance(node, ast.Name) and node.id == first):
+                continue
+            parent = parents.get(id(node))
+            if is_class and isinstance(parent, ast.Call) and parent.func is node:
+                calls.append(parent)  # (`cls(...)`)
+            elif isinstance(parent, ast.Call) and isinstance(parent.func, ast.Name) and parent.func.id == "type" \
+                    and parent.args == [node] and isinstance(call := parents.get(id(parent)), ast.Call) \
+                    and call.func is parent:
+                calls.append(call)  # (`type(self)(...)`)
+            elif isinstance(parent, ast.Attribute) and parent.attr == "__class__" and isinstance(
+                    call := parents.get(id(parent)), ast.Call) and call.func is parent:
+                calls.append(call)  # (`self.__class__(...)`)
+            elif is_class and not (isinstance(parent, ast.Attribute) and (
+                    not parent.attr.startswith("__") or parent.attr in FUNCTION_TEXTS)):
+                return False  # (`cls` handed on, or its special attributes: not followed)
     for node in reading.nodes:
         if isinstance(node, ast.Attribute) and node.attr in ("__init__", "__class__") and isinstance(
-                call := parents.get(id(node)), ast.Call) and call.func is node and not (
+                call := parents.get(id(node)), ast.Call) and call.func is node and call not in calls and not (
                 node.attr == "__init__" and not call.args and not call.keywords
                 and isinstance(node.value, ast.Call) and isinstance(node.value.func, ast.Name)
                 and node.value.func.id == "super"):
-            return False  # (`obj.__init__(KEEP)`, `self.__class__(KEEP)`, `super().__init__(KEEP)` in a class whose
-            # base is computed; not a parent's `super().__init__()`, which leaves the default)
+            return False  # (`obj.__init__(KEEP)`, `other.__class__(KEEP)`, `super().__init__(KEEP)`; not a parent's
+            # `super().__init__()`, which leaves the default)
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Call) and isinstance(node.func.func, ast.Name) \
-                and node.func.func.id == "type":
-            return False  # (`type(self)(KEEP)`)
+                and node.func.func.id == "type" and node not in calls:
+            return False  # (`type(obj)(KEEP)`)
         if not (isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, ast.Load)):
             continue
         parent = parents.get(id(node))
         if isinstance(parent, ast.Call) and parent.func is node:
             calls.append(parent)
+        elif isinstance(parent, ast.Attribute) and not parent.attr.startswith("__"):
+            continue  # (`Acc.created += 1`, `Acc.zero()`: a classmethod's calls are read above)
         elif isinstance(parent, (ast.arg, ast.AnnAssign)) and node is parent.annotation or isinstance(parent, (
                 ast.FunctionDef, ast.AsyncFunctionDef)) and node is parent.returns:
             continue  # (an annotation)
@@ -4043,12 +4161,6 @@ def _a_parameter_given_new(reading: _Reading, cls: ast.ClassDef, init: ast.Funct
             continue
         else:
             return False  # (a base, an alias, a value handed on: where it is called is not followed)
-    for method in cls.body:
-        if isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)) and any(
-                isinstance(d, ast.Name) and d.id == "classmethod" for d in method.decorator_list):
-            first = [a.arg for a in method.args.posonlyargs + method.args.args][:1]
-            if first and any(isinstance(n, ast.Name) and n.id == first[0] for n in ast.walk(method)):
-                return False  # (`cls(...)`: what a classmethod is called on is not followed)
     for call in calls:
         if any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords):
             return False
@@ -4302,6 +4414,31 @@ def _keeps_an_operand_once(reading: _Reading, function: ast.AST, *, method: bool
                                           and isinstance(n.target, ast.Name) and n.target.id == name)
                     == stores.get(name) and all(_makes_a_new_object(reading, v) for v in values)}
 
+    looping: set[str] = set()
+
+    def looped_over_parts(name: str) -> bool:
+        """A loop's name bound only by loops over parts of operands (``for i, x in enumerate(other.v)``,
+        ``zip(self.v, other.v)``): an element of such a part, as ``other.v[i]`` is (fairness round 75)."""
+        if name in looping or name in bound_to or name in bound_otherwise or name in declared:
+            return False
+        loops = [n for n in body if isinstance(n, (ast.For, ast.AsyncFor, ast.comprehension)) and any(
+            isinstance(t, ast.Name) and t.id == name for t in ast.walk(n.target))]
+        if not loops or len(loops) != stores.get(name):
+            return False
+        looping.add(name)
+        try:
+            for loop in loops:
+                sources = [loop.iter]
+                while any(isinstance(c, ast.Call) and isinstance(c.func, ast.Name) and c.func.id in (
+                        "enumerate", "zip", "reversed", "sorted") and c.func.id not in reading.bindings
+                          and not c.keywords for c in sources):
+                    sources = [a for c in sources for a in (c.args if isinstance(c, ast.Call) else [c])]
+                if not all(only_parts_of_operands(source) for source in sources):
+                    return False
+            return True
+        finally:
+            looping.discard(name)
+
     def only_parts_of_operands(value: ast.AST) -> bool:
         """``other.count``, ``self.n + other.n``, ``abs(a - b)``, a part a class pattern captures: values read off an
         operand and combined by arithmetic, which Python's own operands (a function, a list of them) do not have as
@@ -4317,7 +4454,8 @@ def _keeps_an_operand_once(reading: _Reading, function: ast.AST, *, method: bool
             return only_parts_of_operands(value.value) and isinstance(value.value, (ast.Attribute, ast.Subscript)) \
                 and not mentions(value.slice, holding)
         if isinstance(value, ast.Name):
-            return value.id in part_captures and value.id not in bound_to and value.id not in whole_captures
+            return value.id in part_captures and value.id not in bound_to and value.id not in whole_captures \
+                or looped_over_parts(value.id)
         if isinstance(value, ast.BinOp):
             return only_parts_of_operands(value.left) and only_parts_of_operands(value.right)
         if isinstance(value, ast.UnaryOp):
@@ -4362,6 +4500,19 @@ def _keeps_an_operand_once(reading: _Reading, function: ast.AST, *, method: bool
             return "keeps an operand on its instance"
         return f"keeps an operand in {_stored_root(base) or 'an object it cannot name'}"
 
+    def items_immutable(value: ast.AST) -> bool:
+        """A display, comprehension or repeated display whose items are of Python's immutable kinds (``[0.0] *
+        len(self)``, ``[0 for _ in row]``)."""
+        if isinstance(value, ast.BinOp) and isinstance(value.op, (ast.Mult, ast.Add)):
+            return all(items_immutable(side) if isinstance(side, (ast.List, ast.Tuple, ast.ListComp)) else
+                       _a_new_value(reading, side, immutable=True) for side in (value.left, value.right))
+        if isinstance(value, ast.ListComp):
+            return _a_new_value(reading, value.elt, immutable=True)
+        if isinstance(value, (ast.List, ast.Tuple, ast.Set, ast.Dict)):
+            return all(_a_new_value(reading, e, immutable=True)
+                       for e in (value.values if isinstance(value, ast.Dict) else value.elts))
+        return False
+
     def changed_in_place(statement: ast.AugAssign) -> str | None:
         """``t op= v`` hands ``v`` to the in-place operator of what ``t`` held before (a list's ``+=`` extends it, a
         number's makes a new one): it changes nothing outside when that is a new value or one of Python's immutable
@@ -4385,21 +4536,34 @@ def _keeps_an_operand_once(reading: _Reading, function: ast.AST, *, method: bool
                 return changed(target, statement.value)
             finally:
                 propagate()
-        if isinstance(target, ast.Attribute) and (stands_for(target.value, selves) or isinstance(
-                target.value, ast.Name) and target.value.id in made_here and all(
+        if isinstance(target, ast.Attribute) and (isinstance(target.value, ast.Name) and (
+                target.value.id == instance and _an_instance_of_a_plain_class(reading, target.value))
+                or isinstance(target.value, ast.Name) and target.value.id in made_here and all(
                 isinstance(v, ast.Call) and isinstance(v.func, ast.Name) and v.func.id in reading.bindings and all(
-                    isinstance(b, ast.ClassDef) for b, _ in reading.bindings[v.func.id])
+                    isinstance(b, ast.ClassDef) and _a_plain_class_statement(reading, b)
+                    for b, _ in reading.bindings[v.func.id])
                 for v in bound_to[target.value.id])) \
                 and not stands_for(target.value, aliases) and _holds_new_values_only(reading, target.attr):
             return None  # (`self.total += value`, `out.items += [other]` on what is always a new value; not on a
             # copy, whose attributes are the original's objects)
         if isinstance(target, ast.Subscript) and not stands_for(target, aliases):
-            if in_place and stands_for(target, selves) and _own_data_of(reading, target, instance, changed=True):
-                return None  # (`self.values[i] += other` in an __iadd__: the instance's own list's item, what
-                # `a += b` shows; an item that is a module's object, put in that list, is the worker's to see)
-            # an item's in-place operator changes the item, whatever holds it (attack round 108: `h = [KEEP]`,
-            # `h[0] += [other]`)
-            return f"keeps an operand in what an item of {_stored_root(target) or 'an object'} holds"
+            # an item's in-place operator changes the item, whatever holds it: an item of a display made here is
+            # what the display was made of (attack round 108: `h = [KEEP]`, `h[0] += [other]`); an item of a copy
+            # or of the instance's own list (`out = list(self.v)`, `self.v[i] += other`: fairness round 75) is
+            # read as a store into that container (an item that is a module's object put in the instance's list is
+            # the worker's trace's to see)
+            root = _stored_root(target)
+            if root in made_here:
+                if isinstance(target.value, ast.Name) and all(items_immutable(v) or in_place and isinstance(
+                        v, ast.Call) and len(v.args) == 1 and not v.keywords and isinstance(v.func, ast.Name)
+                        and v.func.id == "list" and _own_data_of(reading, v.args[0], instance, changed=True)
+                        for v in bound_to[root]):
+                    return None  # (`out = [0.0] * n; out[i] += other`: an item that is a number; `v =
+                    # list(self.v); v[i] += value` in an __iadd__, an item of the instance's own list)
+                return f"keeps an operand in what an item of {root} holds"
+            if in_place and stands_for(target, selves) and (
+                    _own_data_of(reading, target, instance, changed=True) or own_alias(root)):
+                return None
         return changed(target, statement.value)
 
     def kept(target: ast.AST, value: ast.AST | None) -> str | None:
@@ -4411,9 +4575,14 @@ def _keeps_an_operand_once(reading: _Reading, function: ast.AST, *, method: bool
             return "changes an operand"
         if not holds:
             return None
+        if isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name) \
+                and target.value.id in made_here and target.value.id not in aliases:
+            return None  # (`out = list(self.v); out[i] = x`: a store into the new list alone, fairness round 75)
         if stands_for(target, selves) or _stored_root(target) in selves:
-            if in_place and _own_data_of(reading, target, instance):
-                return None  # (`self.total = self.total + other`: what `a += b` shows; an __init__'s new object)
+            if in_place and (_own_data_of(reading, target, instance) or isinstance(
+                    target, (ast.Attribute, ast.Subscript)) and own_alias(_stored_root(target))):
+                return None  # (`self.total = self.total + other`: what `a += b` shows; an __init__'s new object;
+                # `v = self.v; v[i] = value`, as `self.v[i] = value`: fairness round 75)
             return "keeps an operand on its instance"
         if isinstance(target, (ast.Attribute, ast.Subscript)) and isinstance(target.value, ast.Name) \
                 and target.value.id in made_here and not (
