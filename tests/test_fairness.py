@@ -1068,6 +1068,14 @@ GRADER_FAULTS: dict[str, str] = {
         "classmethod, withdrawn after attack round 108): q6 to q8 -10",
     "r74_nb_cls_new_region_in_conv.ipynb":
         "(fairness round 74) a judgement call, as r72_nb_classmethod_cls_new_check: q6 to q8 -10",
+    # Fairness round 75 (helper fair75, 2026-12-04: accumulators, vector and matrix helpers, in-place operators in
+    # special methods; 76 notebooks, tests/corpus/fair/_r75_findings.md; 72 at 26 on the commit adding them)
+    "r75_nb_dict_missing_memo_q3.ipynb":
+        "(fairness round 75) a grader's fault: a dict subclass's __missing__ storing what it computes from the key "
+        "(`self[key] = value`), which the reader does not prove free of the key: q6 -3",
+    "r75_nb_mat_add_nested_fresh_store_check.ipynb":
+        "(fairness round 75) a grader's fault: `out[i][j] = self.rows[i][j] + other.rows[i][j]` into a new nested "
+        "list in an __add__ (an item of an item: the reader reads one level of a new list): q6 -3",
 }
 
 #: Correct cases the grader marks down at some seeds only: expected failures that may pass, so that a run where they

@@ -472,6 +472,8 @@ PLAIN_DUNDERS = frozenset({
     "__imul__", "__imatmul__", "__itruediv__", "__ifloordiv__", "__imod__", "__ipow__", "__invert__", "__round__",
     "__floor__", "__ceil__", "__trunc__", "__int__", "__float__", "__index__", "__reversed__", "__delitem__",
     "__and__", "__or__", "__xor__", "__rand__", "__ror__", "__rxor__", "__lshift__", "__rshift__", "__divmod__",
+    # (and the rest of them, fairness round 75: a set of flags' `__ior__` cost 10 points where `__iadd__` cost none)
+    "__ior__", "__iand__", "__ixor__", "__ilshift__", "__irshift__", "__rlshift__", "__rrshift__", "__rdivmod__",
     # the descriptor protocol (fairness round 8: a validated attribute): run on an attribute of a class whose body
     # names the descriptor, or that a reached statement sets, so read with that class, as a property's functions are
     # (not __set_name__, which is handed the owner class: attack round 11 filed owners in a table with it)
@@ -3841,7 +3843,9 @@ def _own_data_of(reading: _Reading, target: ast.AST, instance: str | None, *, ch
             and not (node.attr.startswith("__") and node.attr.endswith("__"))):
         return False
     if node is target and not changed:
-        return node.attr not in _class_body_names(reading)  # (the attribute itself rebound)
+        # (the attribute itself rebound; a class body's name may be a property whose setter runs, not a dataclass's
+        # field of Python's immutable kinds: fairness round 75)
+        return node.attr not in _class_body_names(reading) or bool(_dataclass_fields_named(reading, node.attr))
     def fresh(target: ast.AST, value: ast.AST | None) -> bool:
         """Every attribute so named that ``target = value`` binds gets a new object or a number."""
         if isinstance(target, ast.Attribute) and target.attr == node.attr:
@@ -3922,12 +3926,21 @@ def _holds_new_values_only(reading: _Reading, attr: str, seen: frozenset = froze
     a name the reader cannot read, are not proved.  Read by induction: a store of what the attribute itself held
     (``self.total = total``, ``total`` bound to ``self.total``) keeps what it holds new.  ``immutable``: values of
     Python's immutable kinds only (a number, a text, a tuple), which no in-place operator changes."""
-    if (attr.startswith("__") and attr.endswith("__")) or attr in _class_body_names(reading):
+    if attr.startswith("__") and attr.endswith("__"):
         return False
     key = ("attribute", attr, immutable)
     if key in seen:
         return True
     seen = seen | {key}
+    stores = 0
+    if attr in _class_body_names(reading):
+        # a class attribute every instance shares: only a dataclass's field of Python's immutable kinds, which its
+        # __init__ sets from what every call gives (fairness round 75: `total: float = 0.0`, `self.total += value`)
+        fields = _dataclass_fields_named(reading, attr) if immutable else None
+        if not fields or not all(_a_parameter_given_new(reading, cls, init, attr, seen, immutable=True)
+                                 for cls, init in fields):
+            return False
+        stores += len(fields)
 
     def given(target: ast.AST, value: ast.AST | None) -> bool | None:
         """Whether ``target = value`` gives every attribute so named a new value (None: it binds none)."""
@@ -3945,9 +3958,10 @@ def _holds_new_values_only(reading: _Reading, attr: str, seen: frozenset = froze
             return False  # (`x, (self.items,) = 0, (KEEP,)` is read element by element; an unpacked call is not)
         return None
 
-    stores = 0
     for node in reading.nodes:
         if isinstance(node, (ast.Assign, ast.AnnAssign)):
+            if isinstance(node, ast.AnnAssign) and isinstance(_parents(reading).get(id(node)), ast.ClassDef):
+                continue  # (a dataclass's field: above)
             for target in node.targets if isinstance(node, ast.Assign) else [node.target]:
                 if any(isinstance(t, ast.Subscript) and isinstance(t.slice, ast.Constant) and t.slice.value == attr
                        for t in ast.walk(target)) and not (
@@ -4068,7 +4082,39 @@ def _an_instance_of_a_plain_class(reading: _Reading, name: ast.Name) -> bool:
     return isinstance(scope, (ast.FunctionDef, ast.AsyncFunctionDef)) and isinstance(owner, ast.ClassDef) \
         and [a.arg for a in scope.args.posonlyargs + scope.args.args][:1] == [name.id] \
         and not any(isinstance(d, ast.Name) and d.id in ("staticmethod", "classmethod") for d in scope.decorator_list) \
-        and _a_plain_class_statement(reading, owner)
+        and (_a_plain_class_statement(reading, owner) or not owner.bases and not owner.keywords and len(
+            owner.decorator_list) == 1 and _resolved_once(reading, owner.decorator_list[0]) == "dataclasses.dataclass")
+
+
+def _dataclass_fields_named(reading: _Reading, attr: str) -> list[tuple[ast.ClassDef, ast.FunctionDef]] | None:
+    """Every class binding ``attr`` in its body, when each is a dataclass (``@dataclass`` alone, no base, no keyword)
+    whose binding of it is a field (``attr: float = 0.0``, no ``ClassVar``) with no default or a default of Python's
+    immutable kinds, and the ``__init__`` the dataclass writes, as a def (None otherwise)."""
+    found = []
+    for cls in reading.classes:
+        bound = [st for st in cls.body if attr in _names_bound_by(st) or isinstance(
+            st, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and st.name == attr]
+        if not bound:
+            continue
+        if cls.bases or cls.keywords or len(cls.decorator_list) != 1 or _resolved_once(
+                reading, cls.decorator_list[0]) != "dataclasses.dataclass":
+            return None  # (`@dataclass(init=False)`, a base's fields first: not followed)
+        fields = [st for st in cls.body if isinstance(st, ast.AnnAssign) and isinstance(st.target, ast.Name)]
+        if len(bound) != 1 or bound[0] not in fields or any(
+                isinstance(n, (ast.Name, ast.Attribute)) and "ClassVar" in (getattr(n, "id", None), getattr(
+                    n, "attr", None)) or isinstance(n, ast.Constant) and "ClassVar" in str(n.value)
+                for f in fields for n in ast.walk(f.annotation)):
+            return None
+        if any(f.value is not None and not _a_new_value(reading, f.value, immutable=True) for f in fields):
+            return None  # (`field(...)`, a display: not read)
+        defaults = [f.value for f in fields if f.value is not None]
+        if any(f.value is None for f in fields[len(fields) - len(defaults):]):
+            return None
+        init = ast.FunctionDef(name="__init__", args=ast.arguments(
+            posonlyargs=[], args=[ast.arg(arg="self")] + [ast.arg(arg=f.target.id) for f in fields],
+            kwonlyargs=[], kw_defaults=[], defaults=defaults), body=[], decorator_list=[])
+        found.append((cls, init))
+    return found
 
 
 def _a_parameter_given_new(reading: _Reading, cls: ast.ClassDef, init: ast.FunctionDef, parameter: str,
@@ -4080,7 +4126,8 @@ def _a_parameter_given_new(reading: _Reading, cls: ast.ClassDef, init: ast.Funct
     or an explicit ``__init__`` call anywhere, and unpacked arguments, are not followed."""
     name = cls.name
     bindings = reading.bindings.get(name, [])
-    if not bindings or not all(b is cls for b, _ in bindings) or not _a_plain_class_statement(reading, cls):
+    if not bindings or not all(b is cls for b, _ in bindings) or not (_a_plain_class_statement(reading, cls) or (
+            not cls.bases and not cls.keywords and init not in cls.body)):  # (a dataclass's written __init__)
         return False
     positional = [a.arg for a in init.args.posonlyargs + init.args.args][1:]
     keyword_only = [a.arg for a in init.args.kwonlyargs]
@@ -4543,7 +4590,8 @@ def _keeps_an_operand_once(reading: _Reading, function: ast.AST, *, method: bool
                     isinstance(b, ast.ClassDef) and _a_plain_class_statement(reading, b)
                     for b, _ in reading.bindings[v.func.id])
                 for v in bound_to[target.value.id])) \
-                and not stands_for(target.value, aliases) and _holds_new_values_only(reading, target.attr):
+                and not stands_for(target.value, aliases) and (_holds_new_values_only(reading, target.attr) or (
+                    _holds_new_values_only(reading, target.attr, immutable=True))):
             return None  # (`self.total += value`, `out.items += [other]` on what is always a new value; not on a
             # copy, whose attributes are the original's objects)
         if isinstance(target, ast.Subscript) and not stands_for(target, aliases):
