@@ -4851,7 +4851,7 @@ _CHEATS_EXPECTED = json.loads((CORPUS / "cheats" / "expected.json").read_text())
 _OPEN_CHEATS = {name for name, entry in _CHEATS_EXPECTED.items() if entry.get("open")}
 #: Cheats the worker's trace alone catches (their entry's ``static_open`` says why the reader does not).
 _STATIC_OPEN = {name for name, entry in _CHEATS_EXPECTED.items() if entry.get("static_open")}
-_ROUND_95 = sorted(p.name for pattern in ("r9[4-9]_q6_*", "r10[0-9]_q6_*") for p in (CORPUS / "cheats").glob(pattern)
+_ROUND_95 = sorted(p.name for pattern in ("r9[4-9]_q6_*", "r10[0-9]_q6_*", "r11[0-9]_q6_*") for p in (CORPUS / "cheats").glob(pattern)
                    if p.name not in _OPEN_CHEATS | _STATIC_OPEN)
 
 

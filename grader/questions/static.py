@@ -3788,12 +3788,18 @@ def _an_own_plain_new(reading: _Reading, call: ast.AST | None) -> bool:
     return _names_a_class_object_makes(reading, made)
 
 
+def _a_text_made(value: ast.AST) -> bool:
+    """An f-string with text of its own or several values: Python joins them into a new str; ``f"{x}"`` alone is
+    whatever ``x.__format__`` hands back, a str subclass's instance carrying a list (attack round 110)."""
+    return isinstance(value, ast.JoinedStr) and (len(value.values) != 1 or isinstance(value.values[0], ast.Constant))
+
+
 def _makes_a_new_object(reading: _Reading, value: ast.AST) -> bool:
     """``value`` makes a new container or instance: a display, a comprehension, a ``.copy()``, a new list, dict, set
     or tuple, an instance of the submission's class (whose ``__new__`` rule 2 refuses).  Not a slice, which is a
     view of a numpy array, or whatever a class's ``__getitem__`` hands back (attack round 103)."""
     if isinstance(value, (ast.List, ast.Tuple, ast.Set, ast.Dict, ast.ListComp, ast.SetComp, ast.DictComp,
-                          ast.JoinedStr, ast.Constant)):
+                          ast.Constant)) or _a_text_made(value):
         return True
     if isinstance(value, ast.IfExp):  # (`[] if items is None else list(items)`: fairness round 75)
         return _makes_a_new_object(reading, value.body) and _makes_a_new_object(reading, value.orelse)
@@ -3815,11 +3821,18 @@ def _makes_a_new_object(reading: _Reading, value: ast.AST) -> bool:
             # its new instance: attack round 104)
         if _an_own_plain_new(reading, value):
             return True
-        if isinstance(func, ast.Attribute) and _a_copying_method(reading, func.attr):
-            return True  # (not a class's own `copy`, by def or by `copy = lambda self: self`: attack round 103; nor a
+        if isinstance(func, ast.Attribute) and _a_copying_method(reading, func.attr) and not (
+                isinstance(func.value, ast.Name) and func.value.id in reading.imported):
+            return True  # (not `copy.copy(E.A)`, which hands back an Enum member itself: attack round 110; not a
+            # class's own `copy`, by def or by `copy = lambda self: self`: attack round 103; nor a
             # namespace's `copy=lambda: KEEP`: attack round 109)
         if (_resolved(reading, func) or "").startswith(NEW_CONTAINER_MAKERS):
             return True
+        if _resolved(reading, func) in ("copy.copy", "copy.deepcopy") and len(value.args) == 1 and isinstance(
+                value.args[0], ast.Name) and _an_instance_of_a_plain_class(reading, value.args[0]) \
+                and not _own_member_names(reading) & {"__copy__", "__deepcopy__", "__reduce__", "__reduce_ex__"}:
+            return True  # (`out = copy.copy(self)` of a plain class: a new instance; not of what may be a function,
+            # a class or an Enum member, which copy hands back itself: attack round 110)
     return False
 
 
@@ -3905,6 +3918,8 @@ def _a_copying_method(reading: _Reading, attr: str) -> bool:
             for n in reading.nodes)  # (`{"copy": f}` handed on unpacked, `setattr(NS, "copy", f)`: the name as text)
 
 
+#: Annotations of a dataclass's fields read as Python's immutable kinds.
+IMMUTABLE_ANNOTATIONS = frozenset({"float", "int", "str", "bool", "complex", "tuple", "bytes"})
 #: ... of those, the ones that hand back what a class's own special method makes (a subclass of int, float or str
 #: may carry attributes), unless no class of the submission's defines one of :data:`CONVERTING_DUNDERS`.
 CONVERTING_BUILTINS = frozenset({"int", "float", "complex", "str", "repr"})
@@ -4004,7 +4019,7 @@ def _a_new_value(reading: _Reading, value: ast.AST, seen: frozenset = frozenset(
     a value (:func:`_a_parameter_given_new`).  Not an instance of the submission's class, whose ``__add__`` or
     ``__iadd__`` may hand back what it is given (``Acc() + KEEP``).  ``seen``: what is being proved (a store of
     itself keeps it so); ``immutable``: of Python's immutable kinds only (no display but a tuple's, no copy)."""
-    if isinstance(value, (ast.Constant, ast.JoinedStr, ast.Tuple)) or not immutable and isinstance(
+    if isinstance(value, (ast.Constant, ast.Tuple)) or _a_text_made(value) or not immutable and isinstance(
             value, (ast.List, ast.Set, ast.Dict, ast.ListComp, ast.SetComp, ast.DictComp)):
         return True
     if isinstance(value, ast.Compare):  # (`is`, `in`: a bool; `==` and `<` hand back what a special method makes)
@@ -4016,9 +4031,12 @@ def _a_new_value(reading: _Reading, value: ast.AST, seen: frozenset = frozenset(
         # Python's, or what the other's class makes (`self.total + other.total`: fairness round 75)
         if all(_a_new_value(reading, v, seen, immutable=immutable) for v in (value.left, value.right)):
             return True
-        return _a_new_value(reading, value.left, seen, immutable=True) and not _an_operator_of_its_own(
-            reading, value.op, ("r",)) or _a_new_value(reading, value.right, seen, immutable=True) \
-            and not _an_operator_of_its_own(reading, value.op, ("",))
+        # (one side a number, a text or a tuple: a new value, not one of Python's immutable kinds, `[] * 1`)
+        return not immutable and (
+            _a_new_value(reading, value.left, seen, immutable=True)
+            and not _an_operator_of_its_own(reading, value.op, ("r",))
+            or _a_new_value(reading, value.right, seen, immutable=True)
+            and not _an_operator_of_its_own(reading, value.op, ("",)))
     if isinstance(value, ast.UnaryOp):
         return _a_new_value(reading, value.operand, seen, immutable=immutable)
     if isinstance(value, ast.BoolOp):
@@ -4031,7 +4049,8 @@ def _a_new_value(reading: _Reading, value: ast.AST, seen: frozenset = frozenset(
             return func.id in (IMMUTABLE_VALUE_BUILTINS if immutable else NEW_VALUE_BUILTINS) \
                 and func.id not in reading.bindings and not (
                     func.id in CONVERTING_BUILTINS and _own_member_names(reading) & CONVERTING_DUNDERS)
-        return not immutable and isinstance(func, ast.Attribute) and _a_copying_method(reading, func.attr)
+        return not immutable and isinstance(func, ast.Attribute) and _a_copying_method(reading, func.attr) \
+            and not (isinstance(func.value, ast.Name) and func.value.id in reading.imported)
     if isinstance(value, ast.Attribute):
         return isinstance(value.value, ast.Name) and _an_instance_of_a_plain_class(reading, value.value) \
             and _holds_new_values_only(reading, value.attr, seen, immutable=immutable)
@@ -4073,6 +4092,33 @@ def _a_new_value(reading: _Reading, value: ast.AST, seen: frozenset = frozenset(
     return bool(values) and all(_a_new_value(reading, v, seen, immutable=immutable) for v in values)
 
 
+def _items_immutable(reading: _Reading, attr: str | None) -> bool:
+    """Whether every store of an attribute named ``attr`` is a display, a comprehension or a repeated display of
+    values of Python's immutable kinds (``self.v = [0.0] * n``), so that an item of it changed in place changes
+    nothing else (not ``self.v = [KEEP]``: attack round 110)."""
+    if attr is None or attr in _class_body_names(reading):
+        return False
+
+    def made_of_immutables(value: ast.AST) -> bool:
+        if isinstance(value, ast.BinOp) and isinstance(value.op, ast.Mult) and isinstance(
+                value.left, (ast.List, ast.Tuple, ast.ListComp)):
+            # (`[0.0] * n`: the display's items repeated, whatever `n` is, unless a class of the submission's
+            # makes the product)
+            return made_of_immutables(value.left) and not _an_operator_of_its_own(reading, value.op, ("r",))
+        if isinstance(value, ast.BinOp) and isinstance(value.op, (ast.Mult, ast.Add)):
+            return all(made_of_immutables(side) if isinstance(side, (ast.List, ast.Tuple, ast.ListComp)) else
+                       _a_new_value(reading, side, immutable=True) for side in (value.left, value.right))
+        if isinstance(value, ast.ListComp):
+            return _a_new_value(reading, value.elt, immutable=True)
+        return isinstance(value, (ast.List, ast.Tuple)) and all(
+            _a_new_value(reading, e, immutable=True) for e in value.elts)
+
+    stores = [n.value for n in reading.nodes if isinstance(n, (ast.Assign, ast.AnnAssign)) and n.value is not None
+              for t in (n.targets if isinstance(n, ast.Assign) else [n.target])
+              for part in ast.walk(t) if isinstance(part, ast.Attribute) and part.attr == attr]
+    return bool(stores) and all(made_of_immutables(v) for v in stores)
+
+
 def _an_instance_of_a_plain_class(reading: _Reading, name: ast.Name) -> bool:
     """Whether ``name`` is the first parameter of a method of a plain class of the submission's (whose attributes
     only the submission's statements set: not a library base's ``__init__``, nor a class ``type(...)`` or
@@ -4089,7 +4135,13 @@ def _an_instance_of_a_plain_class(reading: _Reading, name: ast.Name) -> bool:
 def _dataclass_fields_named(reading: _Reading, attr: str) -> list[tuple[ast.ClassDef, ast.FunctionDef]] | None:
     """Every class binding ``attr`` in its body, when each is a dataclass (``@dataclass`` alone, no base, no keyword)
     whose binding of it is a field (``attr: float = 0.0``, no ``ClassVar``) with no default or a default of Python's
-    immutable kinds, and the ``__init__`` the dataclass writes, as a def (None otherwise)."""
+    immutable kinds, and the ``__init__`` the dataclass writes, as a def (None otherwise).  The fields are read as
+    Python makes them only in a body of plain statements whose annotations name a built-in immutable kind (not
+    ``pad: CV[float]`` with ``CV`` another name of ``ClassVar``, nor a field annotated in an ``if``: attack round
+    111), and never where ``dataclasses.replace`` makes an instance from a mapping."""
+    if any(isinstance(n, (ast.Name, ast.Attribute)) and _resolved(reading, n) == "dataclasses.replace"
+           for n in reading.nodes):
+        return None
     found = []
     for cls in reading.classes:
         bound = [st for st in cls.body if attr in _names_bound_by(st) or isinstance(
@@ -4100,10 +4152,11 @@ def _dataclass_fields_named(reading: _Reading, attr: str) -> list[tuple[ast.Clas
                 reading, cls.decorator_list[0]) != "dataclasses.dataclass":
             return None  # (`@dataclass(init=False)`, a base's fields first: not followed)
         fields = [st for st in cls.body if isinstance(st, ast.AnnAssign) and isinstance(st.target, ast.Name)]
-        if len(bound) != 1 or bound[0] not in fields or any(
-                isinstance(n, (ast.Name, ast.Attribute)) and "ClassVar" in (getattr(n, "id", None), getattr(
-                    n, "attr", None)) or isinstance(n, ast.Constant) and "ClassVar" in str(n.value)
-                for f in fields for n in ast.walk(f.annotation)):
+        if len(bound) != 1 or bound[0] not in fields or not all(
+                isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Pass)) or st in fields or isinstance(
+                    st, ast.Expr) and isinstance(st.value, ast.Constant) for st in cls.body) or not all(
+                isinstance(f.annotation, ast.Name) and f.annotation.id in IMMUTABLE_ANNOTATIONS
+                and f.annotation.id not in reading.bindings for f in fields):
             return None
         if any(f.value is not None and not _a_new_value(reading, f.value, immutable=True) for f in fields):
             return None  # (`field(...)`, a display: not read)
@@ -4188,6 +4241,15 @@ def _a_parameter_given_new(reading: _Reading, cls: ast.ClassDef, init: ast.Funct
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Call) and isinstance(node.func.func, ast.Name) \
                 and node.func.func.id == "type" and node not in calls:
             return False  # (`type(obj)(KEEP)`)
+        if isinstance(node, ast.Attribute) and node.attr in ("mro", "__mro__", "__bases__", "__base__",
+                                                             "__subclasses__"):
+            return False  # (`Box.mro()[0](KEEP)`: attack round 110)
+        handed = isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "type" \
+            and len(node.args) == 1 or isinstance(node, ast.Attribute) and node.attr == "__class__"
+        if handed and not (isinstance(parent := parents.get(id(node)), ast.Call) and parent.func is node
+                           or isinstance(parent, ast.Attribute) and parent.attr in FUNCTION_TEXTS
+                           or isinstance(parent, ast.Compare)):
+            return False  # (`t = type(self); t(KEEP)`: a class bound to a name first, attack round 110)
         if not (isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, ast.Load)):
             continue
         parent = parents.get(id(node))
@@ -4547,6 +4609,14 @@ def _keeps_an_operand_once(reading: _Reading, function: ast.AST, *, method: bool
             return "keeps an operand on its instance"
         return f"keeps an operand in {_stored_root(base) or 'an object it cannot name'}"
 
+    def attribute_of(node: ast.AST) -> str | None:
+        """The instance's attribute an item or an alias stands for (`self.v[i]`, `vals[i]` with `vals = self.v`)."""
+        while isinstance(node, ast.Subscript):
+            node = node.value
+        if isinstance(node, ast.Name) and len(bound_to.get(node.id, [])) == 1:
+            node = bound_to[node.id][0]
+        return node.attr if isinstance(node, ast.Attribute) else None
+
     def items_immutable(value: ast.AST) -> bool:
         """A display, comprehension or repeated display whose items are of Python's immutable kinds (``[0.0] *
         len(self)``, ``[0 for _ in row]``)."""
@@ -4559,6 +4629,21 @@ def _keeps_an_operand_once(reading: _Reading, function: ast.AST, *, method: bool
             return all(_a_new_value(reading, e, immutable=True)
                        for e in (value.values if isinstance(value, ast.Dict) else value.elts))
         return False
+
+    def a_target_of_its_own(target: ast.AST) -> bool:
+        """An in-place operator's target a part of an operand may be added to: a new local, a local bound only to
+        the instance's attributes or to new values, the instance's or a new object's attribute or item (not `total =
+        KEEP; total += other.args` with a `functools.partial` operand holding F.conv2d: attack round 110)."""
+        if isinstance(target, ast.Name):
+            # (`c, h, w = self`: a part of the instance)
+            return target.id in assigned_new or target.id in selves or bool(bound_to.get(target.id)) and all(
+                isinstance(v, ast.Attribute) and isinstance(v.value, ast.Name) and v.value.id == instance
+                or _a_new_value(reading, v, immutable=True) for v in bound_to[target.id])
+        root = target
+        while isinstance(root, (ast.Attribute, ast.Subscript)):
+            root = root.value
+        return isinstance(root, ast.Name) and (root.id == instance or root.id in made_here
+                                               or a_target_of_its_own(root))
 
     def changed_in_place(statement: ast.AugAssign) -> str | None:
         """``t op= v`` hands ``v`` to the in-place operator of what ``t`` held before (a list's ``+=`` extends it, a
@@ -4604,14 +4689,18 @@ def _keeps_an_operand_once(reading: _Reading, function: ast.AST, *, method: bool
             if root in made_here:
                 if isinstance(target.value, ast.Name) and all(items_immutable(v) or in_place and isinstance(
                         v, ast.Call) and len(v.args) == 1 and not v.keywords and isinstance(v.func, ast.Name)
-                        and v.func.id == "list" and _own_data_of(reading, v.args[0], instance, changed=True)
+                        and v.func.id == "list" and _own_data_of(reading, v.args[0], instance, changed=True) and (
+                            only_parts_of_operands(statement.value)
+                            or _items_immutable(reading, attribute_of(v.args[0])))
                         for v in bound_to[root]):
                     return None  # (`out = [0.0] * n; out[i] += other`: an item that is a number; `v =
                     # list(self.v); v[i] += value` in an __iadd__, an item of the instance's own list)
                 return f"keeps an operand in what an item of {root} holds"
             if in_place and stands_for(target, selves) and (
-                    _own_data_of(reading, target, instance, changed=True) or own_alias(root)):
-                return None
+                    _own_data_of(reading, target, instance, changed=True) or own_alias(root)) and (
+                    only_parts_of_operands(statement.value) or _items_immutable(reading, attribute_of(target))):
+                return None  # (an item of the instance's own list of numbers; not `self.v = [KEEP]`, then `vals =
+                # self.v; vals[0] += [other]`: attack round 110)
         return changed(target, statement.value)
 
     def kept(target: ast.AST, value: ast.AST | None) -> str | None:
@@ -4799,7 +4888,8 @@ def _keeps_an_operand_once(reading: _Reading, function: ast.AST, *, method: bool
                 for part in ast.walk(target) if target is not None else ():
                     if isinstance(part, (ast.Attribute, ast.Subscript)) and isinstance(part.ctx, ast.Store):
                         how = how or kept(part, value)  # (`for self.fn in (other,)`: attack round 101)
-            if isinstance(n, ast.AugAssign) and may_hold(value) and not only_parts_of_operands(value):
+            if isinstance(n, ast.AugAssign) and may_hold(value) and not (
+                    only_parts_of_operands(value) and a_target_of_its_own(n.target)):
                 how = how or changed_in_place(n)  # (`h += [other]`: attack round 104; `count += other.count` on an
                 # int read off the instance, `other += self.params` in a __radd__: fairness round 73)
         elif isinstance(n, ast.Delete):
@@ -5930,6 +6020,10 @@ def _record_mutations(reading: _Reading, nodes: list[ast.AST]) -> None:
         roots = []
         if isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Delete)):
             targets = node.targets if isinstance(node, (ast.Assign, ast.Delete)) else [node.target]
+            if isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name):
+                # `b += F.conv2d` hands what it adds to the in-place operator of what `b` holds, which may keep it
+                # (`b = BOX` in a function: attack round 110)
+                roots.append(node.target.id)
             for target in targets:
                 for sub in ast.walk(target):
                     if isinstance(sub, (ast.Attribute, ast.Subscript)):
@@ -6665,6 +6759,11 @@ def _record_calls_given(reading: _Reading, statement: ast.stmt) -> None:
                 # with what the call itself is given (the method's own code is read with the class): the call, not
                 # the whole statement (a self-check beside it).
                 reading.passed.setdefault(owner, []).append(call)
+    if isinstance(statement, ast.AugAssign) and isinstance(statement.target, ast.Name):
+        # `b += f` is `b.__iadd__(f)`: the object `b` holds is handed `f`, and `f` to a method that may keep it
+        # (`def _d(b=BOX, f=F.conv2d): b += f`: attack round 110)
+        reading.passed.setdefault(statement.target.id, []).append(statement)
+        given.update(n.id for n in _values_in(statement.value))
     for name in given:
         reading.passed.setdefault(name, []).append(statement)
     for name in shown.keys() - given:
