@@ -1076,6 +1076,23 @@ GRADER_FAULTS: dict[str, str] = {
     "r75_nb_mat_add_nested_fresh_store_check.ipynb":
         "(fairness round 75) a grader's fault: `out[i][j] = self.rows[i][j] + other.rows[i][j]` into a new nested "
         "list in an __add__ (an item of an item: the reader reads one level of a new list): q6 -3",
+    # Fairness round 76 (helper fair76, 2026-12-04: inheritance, mixins, constructors, copies, enums, namedtuples;
+    # 63 notebooks, tests/corpus/fair/_r76_findings.md; 58 at 26 on the commit adding them)
+    "r76_nb_dataclass_inherit_iadd_conv.ipynb":
+        "(fairness round 76) a grader's fault: `self.total += value` in an __iadd__ on a dataclass field a dataclass "
+        "subclass inherits (the reader proves a dataclass's fields in a class with no base only): q6 -3",
+    "r76_nb_dataclass_list_field_append_pool.ipynb":
+        "(fairness round 76) a grader's fault: a dataclass's `field(default_factory=list)` extended with the operand "
+        "in an __iadd__ (a dataclass's list field is not proved new): q6 -3",
+    "r76_nb_getattr_delegate_image_pool.ipynb":
+        "(fairness round 76) a judgement call (rule 2): `def __getattr__` delegating to a tensor with a computed "
+        "name: q6 to q8 -10",
+    "r76_nb_mixin_repr_eq_vec_conv.ipynb":
+        "(fairness round 76) a judgement call (the operand-keeper rule): `vars(self) == vars(other)` in an __eq__ "
+        "hands an operand to vars: q6 -3",
+    "r76_nb_sorted_attrgetter_q5.ipynb":
+        "(fairness round 76) a grader's fault: `from operator import attrgetter` (read as a resolver of names "
+        "wherever it is imported; `operator.attrgetter(\"params\")` with a constant is read): q6 to q8 -10",
 }
 
 #: Correct cases the grader marks down at some seeds only: expected failures that may pass, so that a run where they

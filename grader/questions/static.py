@@ -1894,7 +1894,11 @@ def _stored_in_objects(nodes: list[ast.AST]) -> set[int]:
     reached through another (``holder[0]``, a call's result, an instance) may be one it never walks to."""
     roots: list[ast.AST] = []
     for n in nodes:
-        if isinstance(n, (ast.Assign, ast.AnnAssign, ast.AugAssign)) and n.value is not None:
+        if isinstance(n, ast.AugAssign):
+            # `b += v` hands v to the in-place operator of whatever b holds, which may keep it (attack rounds 110 to
+            # 112: b bound to a module's object by a walrus, a loop, `with`, `match`, an unpacking, a default)
+            roots.append(n.value)
+        elif isinstance(n, (ast.Assign, ast.AnnAssign)) and n.value is not None:
             targets = n.targets if isinstance(n, ast.Assign) else [n.target]
             if any(not isinstance(t, ast.Name) and not _unpacked_to_names(t, n.value) for t in targets):
                 roots.append(n.value)
@@ -3949,13 +3953,22 @@ def _holds_new_values_only(reading: _Reading, attr: str, seen: frozenset = froze
     seen = seen | {key}
     stores = 0
     if attr in _class_body_names(reading):
-        # a class attribute every instance shares: only a dataclass's field of Python's immutable kinds, which its
-        # __init__ sets from what every call gives (fairness round 75: `total: float = 0.0`, `self.total += value`)
-        fields = _dataclass_fields_named(reading, attr) if immutable else None
-        if not fields or not all(_a_parameter_given_new(reading, cls, init, attr, seen, immutable=True)
-                                 for cls, init in fields):
-            return False
-        stores += len(fields)
+        # a class attribute every instance shares: a constant of Python's immutable kinds in plain class bodies
+        # (`start = 0.0`: fairness round 76), or a dataclass's field of such kinds, which its __init__ sets from
+        # what every call gives (fairness round 75: `total: float = 0.0`, `self.total += value`)
+        bodies = [st for cls in reading.classes for st in cls.body if attr in _names_bound_by(st) or isinstance(
+            st, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and st.name == attr]
+        if bodies and all(isinstance(st, ast.Assign) and len(st.targets) == 1 and isinstance(st.targets[0], ast.Name)
+                          and isinstance(st.value, ast.Constant) for st in bodies) and all(
+                _a_plain_class_statement(reading, cls) for cls in reading.classes
+                if any(st in cls.body for st in bodies)):
+            stores += len(bodies)
+        else:
+            fields = _dataclass_fields_named(reading, attr) if immutable else None
+            if not fields or not all(_a_parameter_given_new(reading, cls, init, attr, seen, immutable=True)
+                                     for cls, init in fields):
+                return False
+            stores += len(fields)
 
     def given(target: ast.AST, value: ast.AST | None) -> bool | None:
         """Whether ``target = value`` gives every attribute so named a new value (None: it binds none)."""
@@ -4052,8 +4065,10 @@ def _a_new_value(reading: _Reading, value: ast.AST, seen: frozenset = frozenset(
         return not immutable and isinstance(func, ast.Attribute) and _a_copying_method(reading, func.attr) \
             and not (isinstance(func.value, ast.Name) and func.value.id in reading.imported)
     if isinstance(value, ast.Attribute):
-        return isinstance(value.value, ast.Name) and _an_instance_of_a_plain_class(reading, value.value) \
-            and _holds_new_values_only(reading, value.attr, seen, immutable=immutable)
+        return isinstance(value.value, ast.Name) and (_an_instance_of_a_plain_class(reading, value.value) or (
+            bindings := reading.bindings.get(value.value.id)) and _local_scope_of(reading, value.value) is None and all(
+            isinstance(b, ast.ClassDef) and _a_plain_class_statement(reading, b) for b, _ in bindings)) \
+            and _holds_new_values_only(reading, value.attr, seen, immutable=immutable)  # (`Acc.start`)
     if not isinstance(value, ast.Name):
         return False
     scope = _local_scope_of(reading, value)
@@ -4201,16 +4216,37 @@ def _a_parameter_given_new(reading: _Reading, cls: ast.ClassDef, init: ast.Funct
     if any(not (isinstance(base, ast.Name) or (_resolved(reading, base) or "").split(".")[0] in MODULE_ROOTS_OF_BASES)
            for other in reading.classes for base in other.bases):
         return False  # (`class Sub(type(Acc())): pass`, whose calls hand Acc's __init__ what they are given)
+    # the class and its subclasses that write no __init__ of their own (their calls are the class's __init__'s); a
+    # subclass's own __init__ hands the class's what its super().__init__(...) gives (fairness round 76)
+    family, handing = {name: cls}, []
+    grown = True
+    while grown:
+        grown = False
+        for other in reading.classes:
+            if other.name in family or not any(isinstance(b, ast.Name) and b.id in family for b in other.bases):
+                continue
+            if not _a_plain_class_statement(reading, other) or [b for b, _ in reading.bindings.get(other.name, [])] \
+                    != [other]:
+                return False
+            inits = [st for st in other.body if isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef))
+                     and st.name == "__init__"]
+            if inits:
+                handing += inits
+            else:
+                family[other.name] = other
+                grown = True
     made_by = {}  # the names a method of the class makes instances through: a classmethod's `cls`, `self`
-    for method in cls.body:
+    for method in [m for member in family.values() for m in member.body]:
         if isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)) and not any(
                 isinstance(d, ast.Name) and d.id == "staticmethod" for d in method.decorator_list):
             first = [a.arg for a in method.args.posonlyargs + method.args.args][:1]
             if first:
                 made_by[id(method)] = (first[0], any(isinstance(d, ast.Name) and d.id == "classmethod"
                                                      for d in method.decorator_list))
-    calls = []
-    for method in cls.body:
+    calls = [n for init_ in handing for n in ast.walk(init_) if isinstance(n, ast.Call) and isinstance(
+        n.func, ast.Attribute) and n.func.attr == "__init__" and isinstance(n.func.value, ast.Call) and isinstance(
+        n.func.value.func, ast.Name) and n.func.value.func.id == "super"]
+    for method in [m for member in family.values() for m in member.body]:
         if id(method) not in made_by:
             continue
         first, is_class = made_by[id(method)]
@@ -4233,11 +4269,10 @@ def _a_parameter_given_new(reading: _Reading, cls: ast.ClassDef, init: ast.Funct
     for node in reading.nodes:
         if isinstance(node, ast.Attribute) and node.attr in ("__init__", "__class__") and isinstance(
                 call := parents.get(id(node)), ast.Call) and call.func is node and call not in calls and not (
-                node.attr == "__init__" and not call.args and not call.keywords
-                and isinstance(node.value, ast.Call) and isinstance(node.value.func, ast.Name)
+                node.attr == "__init__" and isinstance(node.value, ast.Call) and isinstance(node.value.func, ast.Name)
                 and node.value.func.id == "super"):
-            return False  # (`obj.__init__(KEEP)`, `other.__class__(KEEP)`, `super().__init__(KEEP)`; not a parent's
-            # `super().__init__()`, which leaves the default)
+            return False  # (`obj.__init__(KEEP)`, `other.__class__(KEEP)`; a super().__init__(...) reaches the class's
+            # only from a subclass's __init__, read above: no base is computed)
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Call) and isinstance(node.func.func, ast.Name) \
                 and node.func.func.id == "type" and node not in calls:
             return False  # (`type(obj)(KEEP)`)
@@ -4250,11 +4285,13 @@ def _a_parameter_given_new(reading: _Reading, cls: ast.ClassDef, init: ast.Funct
                            or isinstance(parent, ast.Attribute) and parent.attr in FUNCTION_TEXTS
                            or isinstance(parent, ast.Compare)):
             return False  # (`t = type(self); t(KEEP)`: a class bound to a name first, attack round 110)
-        if not (isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, ast.Load)):
+        if not (isinstance(node, ast.Name) and node.id in family and isinstance(node.ctx, ast.Load)):
             continue
         parent = parents.get(id(node))
         if isinstance(parent, ast.Call) and parent.func is node:
             calls.append(parent)
+        elif isinstance(parent, ast.ClassDef) and node in parent.bases:
+            continue  # (a subclass: above)
         elif isinstance(parent, ast.Attribute) and not parent.attr.startswith("__"):
             continue  # (`Acc.created += 1`, `Acc.zero()`: a classmethod's calls are read above)
         elif isinstance(parent, (ast.arg, ast.AnnAssign)) and node is parent.annotation or isinstance(parent, (
@@ -4521,7 +4558,10 @@ def _keeps_an_operand_once(reading: _Reading, function: ast.AST, *, method: bool
                     and name not in _parameter_names(function) and name not in bound_otherwise
                     and len(values) + sum(1 for n in body if isinstance(n, ast.AugAssign)
                                           and isinstance(n.target, ast.Name) and n.target.id == name)
-                    == stores.get(name) and all(_makes_a_new_object(reading, v) for v in values)}
+                    == stores.get(name) and all(_makes_a_new_object(reading, v) and not (
+                        isinstance(v, ast.Call) and _resolved(reading, v.func) == "copy.copy") for v in values)}
+    # (not `out = copy.copy(self)`: a new instance whose attributes are the instance's own objects, which its
+    # in-place operator changes: attack round 112)
 
     looping: set[str] = set()
 
@@ -4635,15 +4675,27 @@ def _keeps_an_operand_once(reading: _Reading, function: ast.AST, *, method: bool
         the instance's attributes or to new values, the instance's or a new object's attribute or item (not `total =
         KEEP; total += other.args` with a `functools.partial` operand holding F.conv2d: attack round 110)."""
         if isinstance(target, ast.Name):
-            # (`c, h, w = self`: a part of the instance)
+            # (a new local; `c, h, w = self`, a part of the instance; a local bound only to the instance's attributes
+            # or to immutable values.  Open: an attribute holding a module's object, `self.vals = KEEP`, `t =
+            # self.vals; t += other.args` with a library operand holding F.conv2d: attack round 112)
             return target.id in assigned_new or target.id in selves or bool(bound_to.get(target.id)) and all(
                 isinstance(v, ast.Attribute) and isinstance(v.value, ast.Name) and v.value.id == instance
                 or _a_new_value(reading, v, immutable=True) for v in bound_to[target.id])
+        if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and (
+                target.value.id in made_here and target.value.id not in selves):
+            return new_values_only(target.attr)  # (not `o = Wrap(); o.items += other.args`, `items = KEEP`)
+        if isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name) and (
+                target.value.id in made_here) and any(isinstance(v, (ast.List, ast.Tuple, ast.Set, ast.Dict))
+                                                      for v in bound_to.get(target.value.id, [])):
+            return all(items_immutable(v) for v in bound_to[target.value.id])  # (not `o = [KEEP]`, `(KEEP,)`)
         root = target
         while isinstance(root, (ast.Attribute, ast.Subscript)):
             root = root.value
         return isinstance(root, ast.Name) and (root.id == instance or root.id in made_here
                                                or a_target_of_its_own(root))
+
+    def new_values_only(attr: str) -> bool:
+        return _holds_new_values_only(reading, attr) or _holds_new_values_only(reading, attr, immutable=True)
 
     def changed_in_place(statement: ast.AugAssign) -> str | None:
         """``t op= v`` hands ``v`` to the in-place operator of what ``t`` held before (a list's ``+=`` extends it, a
@@ -4860,7 +4912,9 @@ def _keeps_an_operand_once(reading: _Reading, function: ast.AST, *, method: bool
                 if keyed and func.attr in ("setdefault", "__setitem__", "add", "get", "pop"):
                     given = ast.Tuple(elts=arguments[1:], ctx=ast.Load())  # (the key aside: a cache's)
                 return changed(base, given) if arguments else None
-            if super_call and (func.attr in PLAIN_DUNDERS or func.attr in OPERAND_DUNDERS):
+            if super_call and (func.attr in PLAIN_DUNDERS or func.attr in OPERAND_DUNDERS) \
+                    and func.attr not in IN_PLACE_DUNDERS:  # (`super().__ixor__({other})` of a set base changes the
+                # instance: found checking fairness round 75's plain __ixor__)
                 return None  # (Python's own method of the parent: `super().__eq__(other)`; not a library base's
                 # `addFilter` or `subtract`, which keep what they are handed: attack round 104)
             if func.attr in COPYING_METHODS or func.attr in PURE_METHODS or func.attr in DATA_ATTRIBUTES:
