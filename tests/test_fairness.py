@@ -1090,6 +1090,11 @@ GRADER_FAULTS: dict[str, str] = {
     "r76_nb_mixin_repr_eq_vec_conv.ipynb":
         "(fairness round 76) a judgement call (the operand-keeper rule): `vars(self) == vars(other)` in an __eq__ "
         "hands an operand to vars: q6 -3",
+    "r76_nb_coop_mixin_args_kwargs_acc_conv.ipynb":
+        "(fairness round 76) a grader's fault: an accumulator with a mixin base (`class LoggedAcc(LogMixin, Acc)`): "
+        "with two bases, another class's super().__init__(...) may hand the constructor anything, and the reader "
+        "does not follow the order Python calls them in (a cheat did so), so `self.total` is not proved a number: "
+        "q6 -3",
     "r76_nb_sorted_attrgetter_q5.ipynb":
         "(fairness round 76) a grader's fault: `from operator import attrgetter` (read as a resolver of names "
         "wherever it is imported; `operator.attrgetter(\"params\")` with a constant is read): q6 to q8 -10",

@@ -4226,8 +4226,9 @@ def _a_parameter_given_new(reading: _Reading, cls: ast.ClassDef, init: ast.Funct
             if other.name in family or not any(isinstance(b, ast.Name) and b.id in family for b in other.bases):
                 continue
             if not _a_plain_class_statement(reading, other) or [b for b, _ in reading.bindings.get(other.name, [])] \
-                    != [other]:
-                return False
+                    != [other] or len(other.bases) != 1:
+                return False  # (with another base, another class's super().__init__(KEEP) may come first in the
+                # order Python calls them: `class M(Other, Acc)`, found checking this rule)
             inits = [st for st in other.body if isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef))
                      and st.name == "__init__"]
             if inits:
