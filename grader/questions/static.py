@@ -1893,11 +1893,13 @@ def _stored_in_objects(nodes: list[ast.AST]) -> set[int]:
     literals, conditionals and ``or``/``and`` that hold them.  Rule 1 follows names and their bindings; an object
     reached through another (``holder[0]``, a call's result, an instance) may be one it never walks to."""
     roots: list[ast.AST] = []
+    handed_in_place: list[ast.AST] = []
     for n in nodes:
         if isinstance(n, ast.AugAssign):
             # `b += v` hands v to the in-place operator of whatever b holds, which may keep it (attack rounds 110 to
             # 112: b bound to a module's object by a walrus, a loop, `with`, `match`, an unpacking, a default)
             roots.append(n.value)
+            handed_in_place.append(n.value)
         elif isinstance(n, (ast.Assign, ast.AnnAssign)) and n.value is not None:
             targets = n.targets if isinstance(n, ast.Assign) else [n.target]
             if any(not isinstance(t, ast.Name) and not _unpacked_to_names(t, n.value) for t in targets):
@@ -1931,6 +1933,39 @@ def _stored_in_objects(nodes: list[ast.AST]) -> set[int]:
             defaults = _parameter_defaults(function)
             if n.id in defaults and id(defaults[n.id]) not in stored:  # each default walked once
                 stored.update({id(m): m for m in ast.walk(defaults[n.id])})
+    # ... and, handed to an in-place operator, what every call of a parameter's function by its name gives it (`def
+    # _d(x): b = BOX; b += x` called `_d([F.conv2d])`: attack round 112; not a registry's `REG[name] = fn`, which
+    # rule 1 follows from the names conv2d reads: fairness round 60)
+    # (a parameter called there is not handed on, its result is: `e += (fn(x) - conv2d(x)).abs().sum()`)
+    called = {id(n.func) for n in nodes if isinstance(n, ast.Call)}
+    calls_named: dict[str, list[ast.Call]] = {}
+    for n in nodes:
+        if isinstance(n, ast.Call) and isinstance(n.func, (ast.Name, ast.Attribute)):
+            calls_named.setdefault(n.func.id if isinstance(n.func, ast.Name) else n.func.attr, []).append(n)
+    todo = [m for value in handed_in_place for m in ast.walk(value)]
+    while todo:
+        n = todo.pop()
+        function = around.get(id(n))
+        if not (isinstance(n, ast.Name) and isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef))) \
+                or id(n) in called:
+            continue
+        positional = [a.arg for a in function.args.posonlyargs + function.args.args]
+        if n.id not in positional + [
+                a.arg for a in function.args.kwonlyargs + [function.args.vararg, function.args.kwarg] if a]:
+            continue
+        for call in calls_named.get(function.name, []):
+            shift = 1 if isinstance(call.func, ast.Attribute) and positional[:1] == ["self"] else 0
+            index = positional.index(n.id) - shift if n.id in positional else None
+            if any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords) \
+                    or n.id not in positional or shift and index < 0:
+                given = call.args + [k.value for k in call.keywords]  # (unpacked, `*args`: every argument)
+            else:
+                given = call.args[index:index + 1] + [k.value for k in call.keywords if k.arg == n.id]
+            for value in given:
+                for m in ast.walk(value):
+                    if id(m) not in stored:
+                        stored[id(m)] = m
+                        todo.append(m)  # (a caller's own parameter handed on: `_e(y)` calling `_d(y)`)
     return set(stored)
 
 
@@ -3888,11 +3923,13 @@ def _own_data_of(reading: _Reading, target: ast.AST, instance: str | None, *, ch
         for t in ast.walk(getattr(n, "target", None) or getattr(n, "optional_vars", None) or ast.Pass()))
 
 
-#: Built-ins that make a new value of Python's own kinds from what they are given (Python checks the kind an
-#: ``__int__``, ``__str__`` or ``__len__`` hands back); not ``abs``, ``round``, ``min``, ``max`` or ``sum``, which
-#: hand back what a special method of the submission's makes, or what they are given.
-NEW_VALUE_BUILTINS = frozenset({"list", "dict", "set", "tuple", "frozenset", "bytearray", "int", "float", "complex",
-                                "str", "bool", "len", "sorted", "range", "repr", "hash", "id"})
+#: Built-ins that make a new object of Python's own kinds from what they are given (Python checks the kind an
+#: ``__int__``, ``__str__`` or ``__len__`` hands back): a new container holds what it was given, but no other name
+#: holds it; not ``abs``, ``round``, ``min``, ``max`` or ``sum``, which hand back what a special method of the
+#: submission's makes, or what they are given.  (Not :data:`NEW_VALUE_BUILTINS`, whose results hold nothing given.)
+NEW_OBJECT_BUILTINS = frozenset({"list", "dict", "set", "tuple", "frozenset", "bytearray", "int", "float", "complex",
+                                 "str", "bool", "len", "sorted", "range", "repr", "hash", "id", "isinstance",
+                                 "issubclass", "callable", "format", "any", "all", "print", "ord", "chr"})
 #: The libraries whose classes a class of the submission's may derive from and still be read for what its calls give
 #: its ``__init__`` (a base that is a library's class is no class of the submission's to make with other arguments).
 MODULE_ROOTS_OF_BASES = frozenset({"torch", "numpy", "collections", "enum", "abc", "typing"})
@@ -3960,12 +3997,14 @@ def _holds_new_values_only(reading: _Reading, attr: str, seen: frozenset = froze
             st, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and st.name == attr]
         if bodies and all(isinstance(st, ast.Assign) and len(st.targets) == 1 and isinstance(st.targets[0], ast.Name)
                           and isinstance(st.value, ast.Constant) for st in bodies) and all(
-                _a_plain_class_statement(reading, cls) for cls in reading.classes
-                if any(st in cls.body for st in bodies)):
+                _a_plain_class_statement(reading, cls) and _a_class_kept_to_its_statements(reading, cls) is not None
+                for cls in reading.classes if any(st in cls.body for st in bodies)):
+            # (and no class a call makes, nor a library's, derives from it, whose own may come first: attack round
+            # 113's `type("Sub", (Acc,), {"start": KEEP})`, `class Sub(configparser.ConfigParser, Acc)`)
             stores += len(bodies)
         else:
-            fields = _dataclass_fields_named(reading, attr) if immutable else None
-            if not fields or not all(_a_parameter_given_new(reading, cls, init, attr, seen, immutable=True)
+            fields = _dataclass_fields_named(reading, attr)
+            if not fields or not all(_a_parameter_given_new(reading, cls, init, attr, seen, immutable=immutable)
                                      for cls, init in fields):
                 return False
             stores += len(fields)
@@ -4017,6 +4056,12 @@ def _holds_new_values_only(reading: _Reading, attr: str, seen: frozenset = froze
             if any(k.arg == attr and not _a_new_value(reading, k.value, seen, immutable=immutable)
                    for k in node.keywords):
                 return False  # (`SimpleNamespace(items=KEEP)`, a library base's keyword)
+            if len(node.args) == 3 and isinstance(node.args[2], ast.Dict) and any(
+                    not (isinstance(k, ast.Constant) and k.value != attr) and not (
+                        k is not None and _a_new_value(reading, v, seen, immutable=immutable))
+                    for k, v in zip(node.args[2].keys, node.args[2].values)):
+                return False  # (a class a call makes from a namespace, of any metaclass: `type(Acc)("Sub", (Acc,),
+                # {"start": KEEP})`, attack round 113)
     return stores > 0  # (an attribute no statement sets is set by code the reader does not see: a library base's
     # __init__, `type("Box", (Base,), {"total": KEEP})`, a namedtuple's defaults: attack round 109)
 
@@ -4044,12 +4089,15 @@ def _a_new_value(reading: _Reading, value: ast.AST, seen: frozenset = frozenset(
         # Python's, or what the other's class makes (`self.total + other.total`: fairness round 75)
         if all(_a_new_value(reading, v, seen, immutable=immutable) for v in (value.left, value.right)):
             return True
-        # (one side a number, a text or a tuple: a new value, not one of Python's immutable kinds, `[] * 1`)
+        # (one side a number, a text or a tuple: a new value, not one of Python's immutable kinds, `[] * 1`; an
+        # operator no class of the submission's defines: what Python's or a library's makes, a new value or an
+        # immutable one, `out_h * out_w * kh * kw` of a classmethod's parameters, fairness round 74)
         return not immutable and (
             _a_new_value(reading, value.left, seen, immutable=True)
             and not _an_operator_of_its_own(reading, value.op, ("r",))
             or _a_new_value(reading, value.right, seen, immutable=True)
-            and not _an_operator_of_its_own(reading, value.op, ("",)))
+            and not _an_operator_of_its_own(reading, value.op, ("",))
+            or not _an_operator_of_its_own(reading, value.op))
     if isinstance(value, ast.UnaryOp):
         return _a_new_value(reading, value.operand, seen, immutable=immutable)
     if isinstance(value, ast.BoolOp):
@@ -4059,7 +4107,7 @@ def _a_new_value(reading: _Reading, value: ast.AST, seen: frozenset = frozenset(
     if isinstance(value, ast.Call):
         func = value.func
         if isinstance(func, ast.Name):
-            return func.id in (IMMUTABLE_VALUE_BUILTINS if immutable else NEW_VALUE_BUILTINS) \
+            return func.id in (IMMUTABLE_VALUE_BUILTINS if immutable else NEW_OBJECT_BUILTINS) \
                 and func.id not in reading.bindings and not (
                     func.id in CONVERTING_BUILTINS and _own_member_names(reading) & CONVERTING_DUNDERS)
         return not immutable and isinstance(func, ast.Attribute) and _a_copying_method(reading, func.attr) \
@@ -4073,13 +4121,21 @@ def _a_new_value(reading: _Reading, value: ast.AST, seen: frozenset = frozenset(
         return False
     scope = _local_scope_of(reading, value)
     if not isinstance(scope, (ast.FunctionDef, ast.AsyncFunctionDef)):
-        return False  # (a module's name, a comprehension's or lambda's: what else holds it is not followed)
+        if isinstance(scope, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)):
+            # (`Params(a * b, b) for a, b in zip(_sizes, _sizes[1:])` over a list of numbers: fairness round 74)
+            return any(value.id in _names_bound_by_target(g.target) for g in scope.generators) and all(
+                _an_item_of_immutables(reading, g.target, g.iter, value.id) for g in scope.generators
+                if value.id in _names_bound_by_target(g.target))
+        return False  # (a module's name, a lambda's: what else holds it is not followed)
     key = ("name", id(scope), value.id, immutable)
     if key in seen:
         return True
     seen = seen | {key}
     if value.id in _parameter_names(scope):
         owner = _parents(reading).get(id(scope))
+        if isinstance(owner, ast.ClassDef) and scope.name == "__setitem__" and not scope.decorator_list and [
+                a.arg for a in scope.args.posonlyargs + scope.args.args][2:] == [value.id]:
+            return _an_item_stored_new(reading, owner, seen, immutable=immutable)
         return isinstance(owner, ast.ClassDef) and scope.name == "__init__" and not scope.decorator_list \
             and _a_parameter_given_new(reading, owner, scope, value.id, seen, immutable=immutable)
     values = []
@@ -4088,6 +4144,13 @@ def _a_new_value(reading: _Reading, value: ast.AST, seen: frozenset = frozenset(
             binding = _parents(reading).get(id(node))
             if isinstance(binding, ast.AugAssign) and binding.target is node:
                 continue  # (what its operator computed from a new value and anything else: a new value)
+            loop = binding
+            while isinstance(loop, (ast.Tuple, ast.List)):
+                loop = _parents(reading).get(id(loop))
+            if isinstance(loop, (ast.For, ast.AsyncFor)) and value.id in _names_bound_by_target(loop.target) \
+                    and _an_item_of_immutables(reading, loop.target, loop.iter, value.id):
+                values.append(ast.Constant(value=0))  # (`for k in (3, 5)`: a number)
+                continue
             if not (isinstance(binding, (ast.Assign, ast.AnnAssign)) and binding.value is not None
                     and node in (binding.targets if isinstance(binding, ast.Assign) else [binding.target])):
                 return False  # (a loop's, an unpacking's, a `with`'s, a walrus's...)
@@ -4107,31 +4170,204 @@ def _a_new_value(reading: _Reading, value: ast.AST, seen: frozenset = frozenset(
     return bool(values) and all(_a_new_value(reading, v, seen, immutable=immutable) for v in values)
 
 
-def _items_immutable(reading: _Reading, attr: str | None) -> bool:
-    """Whether every store of an attribute named ``attr`` is a display, a comprehension or a repeated display of
-    values of Python's immutable kinds (``self.v = [0.0] * n``), so that an item of it changed in place changes
-    nothing else (not ``self.v = [KEEP]``: attack round 110)."""
-    if attr is None or attr in _class_body_names(reading):
+#: A container's methods that put no item in it (or hand back a shallow copy of it).
+ITEM_READING_METHODS = frozenset({"count", "index", "copy", "pop", "remove", "clear", "sort", "reverse", "keys",
+                                  "values", "items", "get", "popitem", "discard"})
+#: ... and those that put in an item: the argument that is the item, or, negative, the one holding items to put in.
+ITEM_PUTTING_METHODS = {"append": 0, "add": 0, "insert": 1, "setdefault": 1, "extend": -1, "update": -1}
+
+
+def _made_of_new_items(reading: _Reading, value: ast.AST, *, immutable: bool = True) -> bool:
+    """Whether ``value`` is a display, comprehension or repeated display whose items are new values
+    (:func:`_a_new_value`; with ``immutable``, of Python's immutable kinds: ``[0.0] * len(self)``, ``[0 for _ in
+    row]``, ``{"max": float("-inf")}``), whatever the repeat count is, unless a class of the submission's makes the
+    product."""
+    displays = (ast.List, ast.Tuple, ast.ListComp)
+    if isinstance(value, ast.BinOp) and isinstance(value.op, ast.Mult) and (
+            isinstance(value.left, displays) != isinstance(value.right, displays)):
+        display, side = (value.left, "r") if isinstance(value.left, displays) else (value.right, "")
+        return _made_of_new_items(reading, display, immutable=immutable) and not _an_operator_of_its_own(
+            reading, value.op, (side,))
+    if isinstance(value, ast.BinOp) and isinstance(value.op, (ast.Mult, ast.Add)):
+        return all(_made_of_new_items(reading, side, immutable=immutable) if isinstance(side, displays) else
+                   _a_new_value(reading, side, immutable=True) for side in (value.left, value.right))
+    if isinstance(value, ast.ListComp):
+        return _a_new_value(reading, value.elt, immutable=immutable)
+    if isinstance(value, (ast.List, ast.Tuple, ast.Set, ast.Dict)):
+        return all(_a_new_value(reading, e, immutable=immutable)
+                   for e in (value.values if isinstance(value, ast.Dict) else value.elts))
+    return False
+
+
+def _items_new(reading: _Reading, attr: str | None, *, immutable: bool = True, seen: frozenset = frozenset()) -> bool:
+    """Whether every item an attribute named ``attr`` holds, on whatever object, is a new value (with ``immutable``,
+    of Python's immutable kinds), so that an item of it changed in place changes nothing else (not ``self.v =
+    [KEEP]``: attack round 110): it is stored somewhere, and every use of it, anywhere, keeps its items so
+    (:func:`_keeps_items_new`: not ``self.v.append(KEEP)``, ``self.v += [KEEP]``, ``vals = self.v; vals.insert(0,
+    KEEP)``: attack round 113)."""
+    if attr is None or attr in _class_body_names(reading) or any(
+            isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == "setattr"
+            and not (len(n.args) > 1 and isinstance(n.args[1], ast.Constant) and n.args[1].value != attr)
+            for n in reading.nodes):
         return False
+    seen = seen | {("attribute", attr)}
+    uses = [n for n in reading.nodes if isinstance(n, ast.Attribute) and n.attr == attr]
+    return any(isinstance(n.ctx, ast.Store) for n in uses) and all(
+        _keeps_items_new(reading, n, seen, immutable=immutable) for n in uses)
 
-    def made_of_immutables(value: ast.AST) -> bool:
-        if isinstance(value, ast.BinOp) and isinstance(value.op, ast.Mult) and isinstance(
-                value.left, (ast.List, ast.Tuple, ast.ListComp)):
-            # (`[0.0] * n`: the display's items repeated, whatever `n` is, unless a class of the submission's
-            # makes the product)
-            return made_of_immutables(value.left) and not _an_operator_of_its_own(reading, value.op, ("r",))
-        if isinstance(value, ast.BinOp) and isinstance(value.op, (ast.Mult, ast.Add)):
-            return all(made_of_immutables(side) if isinstance(side, (ast.List, ast.Tuple, ast.ListComp)) else
-                       _a_new_value(reading, side, immutable=True) for side in (value.left, value.right))
-        if isinstance(value, ast.ListComp):
-            return _a_new_value(reading, value.elt, immutable=True)
-        return isinstance(value, (ast.List, ast.Tuple)) and all(
-            _a_new_value(reading, e, immutable=True) for e in value.elts)
 
-    stores = [n.value for n in reading.nodes if isinstance(n, (ast.Assign, ast.AnnAssign)) and n.value is not None
-              for t in (n.targets if isinstance(n, ast.Assign) else [n.target])
-              for part in ast.walk(t) if isinstance(part, ast.Attribute) and part.attr == attr]
-    return bool(stores) and all(made_of_immutables(v) for v in stores)
+def _a_local_of_new_items(reading: _Reading, scope: ast.AST, name: str, seen: frozenset = frozenset(), *,
+                          immutable: bool = True) -> bool:
+    """Whether a function's local ``name`` holds only containers whose items are new values (with ``immutable``, of
+    Python's immutable kinds): every use of it in the function, a nested one's too, keeps them so
+    (:func:`_keeps_items_new`: not ``o = [0.0]; o.append(KEEP); o[-1] += other``)."""
+    if name in _parameter_names(scope) or any(
+            isinstance(n, (ast.Global, ast.Nonlocal)) and name in n.names for n in ast.walk(scope)):
+        return False
+    uses = [n for n in ast.walk(scope) if isinstance(n, ast.Name) and n.id == name]
+    return any(isinstance(n.ctx, ast.Store) for n in uses) and all(
+        _keeps_items_new(reading, n, seen, immutable=immutable) for n in uses)
+
+
+def _keeps_items_new(reading: _Reading, node: ast.AST, seen: frozenset = frozenset(), *,
+                     immutable: bool = True) -> bool:
+    """Whether where ``node`` (an attribute or a local standing for a container) stands puts in it only new items
+    (with ``immutable``, of Python's immutable kinds) and hands it to nothing that may put in others: a store of
+    :func:`_made_of_new_items`, an item stored that is such a value, an item changed in place by Python's own
+    operators, a call of :data:`ITEM_READING_METHODS` or of :data:`ITEM_PUTTING_METHODS` handed such items, a loop
+    over it, a comparison, an operator's operand (a new value), what :data:`PURE_BUILTINS` and
+    :data:`PURE_FUNCTIONS` read, unpacking, and an alias local to a function that keeps them so too.  A copy's items
+    are what it copied: ``self.v = list(values)`` is read as new items where ``immutable`` is not asked (fairness round
+    75's ``Vec``), leaving a copy of a module's list of lists to the worker's trace."""
+    parents = _parents(reading)
+    parent = parents.get(id(node))
+    ctx = getattr(node, "ctx", None)
+    if isinstance(ctx, ast.Del):
+        return True
+    if isinstance(ctx, ast.Store):
+        if isinstance(parent, ast.Assign) and node in parent.targets or isinstance(
+                parent, ast.AnnAssign) and parent.target is node:
+            value = parent.value
+            if isinstance(value, ast.Attribute) and isinstance(node, ast.Name):
+                # (an alias: `v = self.v; v[i] += value`, fairness round 75)
+                return ("attribute", value.attr) in seen or _items_new(reading, value.attr, immutable=immutable,
+                                                                       seen=seen)
+            return value is not None and (_made_of_new_items(reading, value, immutable=immutable) or not immutable
+                                          and _makes_a_new_object(reading, value))
+        if isinstance(parent, ast.AugAssign) and parent.target is node:
+            if isinstance(parent.op, (ast.Add, ast.BitOr)):
+                # (`self.v += [0.0]`, not `+= [KEEP]`)
+                return _made_of_new_items(reading, parent.value, immutable=immutable)
+            return isinstance(parent.op, ast.Mult) and _a_new_value(reading, parent.value, immutable=True) \
+                and not _an_operator_of_its_own(reading, parent.op, ("r",))
+        return False  # (a loop's, a `with`'s, an unpacking's: `for self.v in [[KEEP]]`)
+    if isinstance(parent, ast.Subscript) and parent.value is node:
+        if isinstance(parent.ctx, ast.Store):
+            statement = parents.get(id(parent))
+            if isinstance(statement, ast.Assign) and parent in statement.targets or isinstance(
+                    statement, ast.AnnAssign) and statement.target is parent:
+                return statement.value is not None and (_a_new_value(
+                    reading, statement.value, immutable=immutable) or isinstance(statement.value, ast.Subscript)
+                    and ast.dump(statement.value.value) == ast.dump(node))  # (`v[-1] = v[-1]`: an item of its own)
+            if isinstance(statement, ast.AugAssign) and statement.target is parent:
+                # (the item an immutable, its new value what Python's operator makes, unless a class of the
+                # submission's makes it: `__radd__` handing back a module's object)
+                return _a_new_value(reading, statement.value, immutable=True) or not _an_operator_of_its_own(
+                    reading, statement.op, ("r",))
+            return False
+        return True  # (an item read, or deleted)
+    if isinstance(parent, ast.Attribute) and parent.value is node:
+        call = parents.get(id(parent))
+        if not (isinstance(call, ast.Call) and call.func is parent) or parent.attr.startswith("__") or any(
+                isinstance(a, ast.Starred) for a in call.args):
+            return False  # (`put = self.v.append`, `self.v.__iadd__(...)`)
+        if parent.attr in ITEM_READING_METHODS and not call.keywords:
+            return True
+        where = ITEM_PUTTING_METHODS.get(parent.attr)
+        if where is None:
+            return False
+        if where < 0:
+            return len(call.args) <= 1 and all(
+                _made_of_new_items(reading, a, immutable=immutable) for a in call.args) and all(
+                k.arg is not None and _a_new_value(reading, k.value, immutable=immutable) for k in call.keywords)
+        return len(call.args) > where and not call.keywords and _a_new_value(reading, call.args[where],
+                                                                                immutable=immutable)
+    if isinstance(parent, (ast.For, ast.AsyncFor, ast.comprehension)) and parent.iter is node or isinstance(
+            parent, (ast.Compare, ast.BinOp)) or isinstance(parent, ast.Starred) and isinstance(
+            parent.ctx, ast.Load) or isinstance(parent, ast.AugAssign) and parent.value is node:
+        return True  # (its items read; a new value made of them; another target extended by them)
+    if isinstance(parent, ast.Call) and node in parent.args and (
+            isinstance(parent.func, ast.Name) and parent.func.id in PURE_BUILTINS
+            and parent.func.id not in reading.bindings or (_resolved(reading, parent.func) or "").startswith(
+                PURE_FUNCTIONS)):
+        return True  # (`sum(self.v)`, `torch.tensor(self.grid)`: fairness round 75)
+    if isinstance(parent, ast.Assign) and parent.value is node and len(parent.targets) == 1 and isinstance(
+            parent.targets[0], ast.Name):
+        scope = _local_scope_of(reading, parent.targets[0])
+        if isinstance(scope, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            key = (id(scope), parent.targets[0].id)
+            return key in seen or _a_local_of_new_items(reading, scope, parent.targets[0].id, seen | {key},
+                                                                    immutable=immutable)
+    return False  # (handed on, returned, kept in another object: what may put items in it is not followed)
+
+
+def _names_bound_by_target(target: ast.AST) -> list[str]:
+    """The names a loop's or a comprehension's target binds, when it is a name or a tuple of names ([] otherwise)."""
+    if isinstance(target, ast.Name):
+        return [target.id]
+    if isinstance(target, (ast.Tuple, ast.List)) and all(isinstance(t, ast.Name) for t in target.elts):
+        return [t.id for t in target.elts]
+    return []
+
+
+#: Built-ins whose items are those of their first argument, or of each argument (``zip``), or numbers (``range``).
+ITEM_KEEPING_BUILTINS = frozenset({"reversed", "sorted", "list", "tuple", "iter", "set", "frozenset"})
+
+
+def _an_item_of_immutables(reading: _Reading, target: ast.AST, iterable: ast.AST, name: str) -> bool:
+    """Whether ``name``, bound by a loop's or a comprehension's ``target`` over ``iterable``, is always of Python's
+    immutable kinds: an item of a container whose items are (:func:`_a_container_of_immutables`), a ``range``'s
+    number, an ``enumerate``'s index, or a tuple ``zip`` or ``enumerate`` makes of such items."""
+    names = _names_bound_by_target(target)
+    position = None if isinstance(target, ast.Name) else names.index(name)
+    while isinstance(iterable, ast.Call) and isinstance(iterable.func, ast.Name) and len(iterable.args) == 1 \
+            and not iterable.keywords and iterable.func.id in ITEM_KEEPING_BUILTINS \
+            and iterable.func.id not in reading.bindings:
+        iterable = iterable.args[0]
+    if not (isinstance(iterable, ast.Call) and isinstance(iterable.func, ast.Name)
+            and iterable.func.id in ("range", "zip", "enumerate") and iterable.func.id not in reading.bindings):
+        return position is None and _a_container_of_immutables(reading, iterable)
+    if any(isinstance(a, ast.Starred) for a in iterable.args) or iterable.keywords and iterable.func.id != "enumerate":
+        return False
+    if iterable.func.id == "range":
+        return position is None and all(_a_new_value(reading, a, immutable=True) for a in iterable.args)
+    items = iterable.args if iterable.func.id == "zip" else [ast.Constant(value=0), *iterable.args[:1]]
+    if iterable.func.id == "enumerate" and not (len(iterable.args) == 1 and all(
+            k.arg == "start" and _a_new_value(reading, k.value, immutable=True) for k in iterable.keywords)):
+        return False
+    chosen = items if position is None else items[position:position + 1]
+    return bool(chosen) and all(isinstance(c, ast.Constant) or _a_container_of_immutables(reading, c) for c in chosen)
+
+
+def _a_container_of_immutables(reading: _Reading, value: ast.AST) -> bool:
+    """Whether every item of ``value`` is of Python's immutable kinds: a display of such items
+    (:func:`_made_of_new_items`), a slice of such a container, or a local, a module's name or an attribute every
+    use of which keeps them so (:func:`_a_local_of_new_items`, :func:`_items_new`)."""
+    if isinstance(value, ast.Subscript) and isinstance(value.slice, ast.Slice):
+        return _a_container_of_immutables(reading, value.value)
+    if isinstance(value, ast.Attribute):
+        return _items_new(reading, value.attr)
+    if not isinstance(value, ast.Name):
+        return _made_of_new_items(reading, value)
+    scope = _local_scope_of(reading, value)
+    if isinstance(scope, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return _a_local_of_new_items(reading, scope, value.id)
+    if scope is not None or value.id in reading.imported or any(
+            isinstance(n, ast.Global) and value.id in n.names for n in reading.nodes):
+        return False
+    uses = [n for n in reading.nodes if isinstance(n, ast.Name) and n.id == value.id
+            and _local_scope_of(reading, n) is None]
+    return any(isinstance(n.ctx, ast.Store) for n in uses) and all(_keeps_items_new(reading, n) for n in uses)
 
 
 def _an_instance_of_a_plain_class(reading: _Reading, name: ast.Name) -> bool:
@@ -4153,7 +4389,8 @@ def _dataclass_fields_named(reading: _Reading, attr: str) -> list[tuple[ast.Clas
     immutable kinds, and the ``__init__`` the dataclass writes, as a def (None otherwise).  The fields are read as
     Python makes them only in a body of plain statements whose annotations name a built-in immutable kind (not
     ``pad: CV[float]`` with ``CV`` another name of ``ClassVar``, nor a field annotated in an ``if``: attack round
-    111), and never where ``dataclasses.replace`` makes an instance from a mapping."""
+    111; a method's alias or a constant, no field, may stand beside them: ``__radd__ = __add__``, ``__hash__ = None``,
+    fairness round 74), and never where ``dataclasses.replace`` makes an instance from a mapping."""
     if any(isinstance(n, (ast.Name, ast.Attribute)) and _resolved(reading, n) == "dataclasses.replace"
            for n in reading.nodes):
         return None
@@ -4167,9 +4404,13 @@ def _dataclass_fields_named(reading: _Reading, attr: str) -> list[tuple[ast.Clas
                 reading, cls.decorator_list[0]) != "dataclasses.dataclass":
             return None  # (`@dataclass(init=False)`, a base's fields first: not followed)
         fields = [st for st in cls.body if isinstance(st, ast.AnnAssign) and isinstance(st.target, ast.Name)]
+        methods = {st.name for st in cls.body if isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef))}
         if len(bound) != 1 or bound[0] not in fields or not all(
                 isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Pass)) or st in fields or isinstance(
-                    st, ast.Expr) and isinstance(st.value, ast.Constant) for st in cls.body) or not all(
+                    st, ast.Expr) and isinstance(st.value, ast.Constant) or isinstance(st, ast.Assign) and len(
+                    st.targets) == 1 and isinstance(st.targets[0], ast.Name) and st.targets[0].id not in STORE_DUNDERS
+                and (isinstance(st.value, ast.Constant) or isinstance(st.value, ast.Name) and st.value.id in methods)
+                for st in cls.body) or not all(
                 isinstance(f.annotation, ast.Name) and f.annotation.id in IMMUTABLE_ANNOTATIONS
                 and f.annotation.id not in reading.bindings for f in fields):
             return None
@@ -4183,6 +4424,173 @@ def _dataclass_fields_named(reading: _Reading, attr: str) -> list[tuple[ast.Clas
             kwonlyargs=[], kw_defaults=[], defaults=defaults), body=[], decorator_list=[])
         found.append((cls, init))
     return found
+
+
+def _a_class_kept_to_its_statements(reading: _Reading, cls: ast.ClassDef) -> tuple[
+        dict[str, ast.ClassDef], list[ast.Call]] | None:
+    """The classes that derive from ``cls`` (``cls`` too, by name) and every call of their names, when each is a
+    class statement Python makes as written and no other class can derive from them: each a plain class statement
+    (:func:`_a_plain_class_statement`) with one base, its name's only binding; their names used only where they are
+    called, read as attributes (not special ones), checked by ``isinstance`` or matched, in annotations, or as the
+    base of such a statement; nothing in the submission reaching a class through an instance (``type(x)`` or
+    ``x.__class__`` not called at once) or a hierarchy (``mro``, ``__bases__``, ``__subclasses__``), and no base
+    computed.  None otherwise: a class handed on may be the base of a class a call makes from a namespace (attack
+    round 113's ``type("Sub", (Acc,), {"start": KEEP})``, ``type(Acc)(...)``), and another base of a subclass
+    comes first in the order Python looks an attribute or an ``__init__`` up (``class M(Other, Acc)``, found
+    checking fairness round 76; attack round 113's ``class Sub(configparser.ConfigParser, Acc)``)."""
+    key = ("kept to its statements", id(cls))
+    if key not in reading.memo:
+        reading.memo[key] = _read_a_class_kept_to_its_statements(reading, cls)
+    return reading.memo[key]
+
+
+def _read_a_class_kept_to_its_statements(reading: _Reading, cls: ast.ClassDef) -> tuple[
+        dict[str, ast.ClassDef], list[ast.Call]] | None:
+    """:func:`_a_class_kept_to_its_statements`, unmemoised."""
+    if any(not (isinstance(base, ast.Name) or (_resolved(reading, base) or "").split(".")[0] in MODULE_ROOTS_OF_BASES)
+           for other in reading.classes for base in other.bases):
+        return None  # (`class Sub(type(Acc())): pass`, whose calls hand Acc's __init__ what they are given)
+    derived = {cls.name: cls}
+    grown = True
+    while grown:
+        grown = False
+        for other in reading.classes:
+            if other.name in derived or not any(isinstance(b, ast.Name) and b.id in derived for b in other.bases):
+                continue
+            if not _a_plain_class_statement(reading, other) or [b for b, _ in reading.bindings.get(other.name, [])] \
+                    != [other] or len(other.bases) != 1:
+                return None
+            derived[other.name] = other
+            grown = True
+    parents = _parents(reading)
+    calls = []
+    for node in reading.nodes:
+        if isinstance(node, ast.Attribute) and node.attr in ("mro", "__mro__", "__bases__", "__base__",
+                                                             "__subclasses__"):
+            return None  # (`Box.mro()[0](KEEP)`: attack round 110)
+        handed = isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "type" \
+            and len(node.args) == 1 or isinstance(node, ast.Attribute) and node.attr == "__class__"
+        if handed and not (isinstance(parent := parents.get(id(node)), ast.Call) and parent.func is node
+                           or isinstance(parent, ast.Attribute) and parent.attr in FUNCTION_TEXTS
+                           or isinstance(parent, ast.Compare)):
+            return None  # (`t = type(self); t(KEEP)`: a class bound to a name first, attack round 110)
+        if not (isinstance(node, ast.Name) and node.id in derived and isinstance(node.ctx, ast.Load)):
+            continue
+        parent = parents.get(id(node))
+        if isinstance(parent, ast.Call) and parent.func is node:
+            calls.append(parent)
+        elif isinstance(parent, ast.ClassDef) and node in parent.bases:
+            continue  # (a subclass: above)
+        elif isinstance(parent, ast.Attribute) and not parent.attr.startswith("__"):
+            continue  # (`Acc.created += 1`, `Acc.zero()`)
+        elif isinstance(parent, (ast.arg, ast.AnnAssign)) and node is parent.annotation or isinstance(parent, (
+                ast.FunctionDef, ast.AsyncFunctionDef)) and node is parent.returns:
+            continue  # (an annotation)
+        elif isinstance(parent, ast.MatchClass) and parent.cls is node or isinstance(parent, ast.Call) and isinstance(
+                parent.func, ast.Name) and parent.func.id in ("isinstance", "issubclass") \
+                and parent.func.id not in reading.bindings and node not in parent.args[:1]:
+            continue
+        elif isinstance(parent, ast.Tuple) and isinstance(grand := parents.get(id(parent)), ast.Call) and isinstance(
+                grand.func, ast.Name) and grand.func.id in ("isinstance", "issubclass") \
+                and grand.func.id not in reading.bindings and parent in grand.args[1:2]:
+            continue
+        else:
+            return None  # (a base of a class a call makes, an alias, a value handed on: not followed)
+    return derived, calls
+
+
+def _enclosing_class(reading: _Reading, node: ast.AST) -> ast.ClassDef | None:
+    """The class statement whose body ``node`` stands in, however deep (a zero-argument ``super()``'s class)."""
+    parents = _parents(reading)
+    while (node := parents.get(id(node))) is not None:
+        if isinstance(node, ast.ClassDef):
+            return node
+    return None
+
+
+def _an_item_stored_new(reading: _Reading, cls: ast.ClassDef, seen: frozenset, *, immutable: bool = False) -> bool:
+    """Whether every item store that may reach ``cls``'s ``__setitem__`` (``obj[k] = value``) gives a new value
+    (:func:`_a_new_value`): a store into what can be no instance of ``cls`` (:func:`_no_instance_of`: a tensor made
+    by torch, a list made by a display) is not followed; ``__setitem__`` called by name or ``operator.setitem``
+    anywhere are not followed (fairness round 75's ``Vec.__setitem__: self.v[i] = value``, whose items an
+    ``__iadd__`` then changes in place; not ``BOX[0] = KEEP``)."""
+    key = ("item stored", id(cls), immutable)
+    if key in seen:
+        return True
+    seen = seen | {key}
+    if not _a_plain_class_statement(reading, cls):
+        return False
+    parents = _parents(reading)
+    for node in reading.nodes:
+        if isinstance(node, ast.Attribute) and node.attr == "__setitem__" and not (
+                isinstance(node.value, ast.Call) and isinstance(node.value.func, ast.Name)
+                and node.value.func.id == "super") or isinstance(node, (ast.Name, ast.Attribute)) and _resolved(
+                reading, node) == "operator.setitem":
+            return False
+        if not (isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Store)) or _no_instance_of(
+                reading, node.value):
+            continue
+        statement = parents.get(id(node))
+        if not (isinstance(statement, ast.Assign) and node in statement.targets or isinstance(
+                statement, ast.AnnAssign) and statement.target is node and statement.value is not None) \
+                or not _a_new_value(reading, statement.value, seen, immutable=immutable):
+            return False  # (an unpacking's, a loop's, an in-place operator's item: not followed)
+    return True
+
+
+def _no_instance_of(reading: _Reading, node: ast.AST) -> bool:
+    """Whether ``node`` can be no instance of a class of the submission's: a local or an attribute every store of
+    which is a tensor or an array made by torch or numpy, a display or a comprehension, or a new value of a built-in
+    (``out = torch.zeros(h, w)``, ``self.v = list(values)``); an item of a tensor or an array so made."""
+    def made(value: ast.AST) -> bool:
+        if isinstance(value, (ast.List, ast.Dict, ast.Set, ast.Tuple, ast.ListComp, ast.DictComp, ast.SetComp)):
+            return True
+        if isinstance(value, ast.Call) and isinstance(value.func, ast.Name):
+            return value.func.id in NEW_OBJECT_BUILTINS and value.func.id not in reading.bindings
+        return isinstance(value, ast.Call) and (_resolved(reading, value.func) or "").split(".")[0] in (
+            "torch", "numpy")
+
+    root = node
+    while isinstance(root, ast.Subscript):
+        root = root.value  # (an item of a tensor is a tensor; of a list, what the list holds)
+    if root is not node and not isinstance(root, (ast.Name, ast.Attribute)):
+        return False
+    if isinstance(root, ast.Name):
+        scope = _local_scope_of(reading, root)
+        if scope is None:
+            values = [b.value for b, _ in reading.bindings.get(root.id, []) if isinstance(b, ast.Assign)
+                      and len(b.targets) == 1 and isinstance(b.targets[0], ast.Name)]
+            if len(values) != len(reading.bindings.get(root.id, [])):
+                return False
+        else:
+            statements = _only_bound_by(reading, scope, root.id)
+            if not statements or not all(isinstance(b, ast.Assign) and len(b.targets) == 1 and isinstance(
+                    b.targets[0], ast.Name) for b in statements):
+                return False
+            values = [b.value for b in statements]
+    elif isinstance(root, ast.Attribute):
+        if root.attr in _class_body_names(reading):
+            return False
+        values = []
+        for n in reading.nodes:
+            if isinstance(n, (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.For, ast.AsyncFor, ast.comprehension,
+                              ast.withitem, ast.NamedExpr)):
+                targets = n.targets if isinstance(n, ast.Assign) else [
+                    n.optional_vars if isinstance(n, ast.withitem) else n.target]
+                for target in targets:
+                    if isinstance(target, ast.Attribute) and target.attr == root.attr:
+                        if not isinstance(n, (ast.Assign, ast.AnnAssign)) or n.value is None:
+                            return False  # (`self.v += x`, `for self.v in ...`)
+                        values.append(n.value)
+                    elif isinstance(target, (ast.Tuple, ast.List)) and any(
+                            isinstance(t, ast.Attribute) and t.attr == root.attr for t in ast.walk(target)):
+                        return False  # (an unpacking's: not followed; an item stored into it is no store of it)
+    else:
+        return False
+    if not values or not all(made(v) for v in values):
+        return False
+    # an item of a list, a dict or a set may be anything; of a tensor or an array, a tensor or an array
+    return root is node or all(isinstance(v, ast.Call) and not isinstance(v.func, ast.Name) for v in values)
 
 
 def _a_parameter_given_new(reading: _Reading, cls: ast.ClassDef, init: ast.FunctionDef, parameter: str,
@@ -4213,29 +4621,44 @@ def _a_parameter_given_new(reading: _Reading, cls: ast.ClassDef, init: ast.Funct
     if default is not None and not _a_new_value(reading, default, seen, immutable=True):
         return False  # (a default is made once, shared by every call leaving it: attack round 109's `items=[]`)
     parents = _parents(reading)
-    if any(not (isinstance(base, ast.Name) or (_resolved(reading, base) or "").split(".")[0] in MODULE_ROOTS_OF_BASES)
-           for other in reading.classes for base in other.bases):
-        return False  # (`class Sub(type(Acc())): pass`, whose calls hand Acc's __init__ what they are given)
+    kept = _a_class_kept_to_its_statements(reading, cls)
+    if kept is None:
+        return False
+    derived, calls_of_names = kept
     # the class and its subclasses that write no __init__ of their own (their calls are the class's __init__'s); a
     # subclass's own __init__ hands the class's what its super().__init__(...) gives (fairness round 76)
-    family, handing = {name: cls}, []
+    family = {name: cls}
     grown = True
     while grown:
         grown = False
-        for other in reading.classes:
-            if other.name in family or not any(isinstance(b, ast.Name) and b.id in family for b in other.bases):
+        for other in derived.values():
+            if other.name in family or other.bases[0].id not in family:
                 continue
-            if not _a_plain_class_statement(reading, other) or [b for b, _ in reading.bindings.get(other.name, [])] \
-                    != [other] or len(other.bases) != 1:
-                return False  # (with another base, another class's super().__init__(KEEP) may come first in the
-                # order Python calls them: `class M(Other, Acc)`, found checking this rule)
-            inits = [st for st in other.body if isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef))
-                     and st.name == "__init__"]
-            if inits:
-                handing += inits
-            else:
+            if not any(isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef)) and st.name == "__init__"
+                       for st in other.body):
+                if _binds_anywhere(other, "__init__"):
+                    return False  # (an __init__ in an `if` of its body, or bound otherwise: attack round 113)
                 family[other.name] = other
                 grown = True
+    calls = [c for c in calls_of_names if c.func.id in family]
+    # every super().__init__(...) that reaches the class's __init__: in any method of a subclass whose base is of the
+    # family (not only its top-level __init__: attack round 113's `def reset(self): super().__init__(KEEP)`), or
+    # naming such a subclass (`super(Sub, obj)`); one naming what the reader cannot name is not followed
+    for node in reading.nodes:
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "__init__"
+                and isinstance(node.func.value, ast.Call) and isinstance(node.func.value.func, ast.Name)
+                and node.func.value.func.id == "super"):
+            continue
+        given = node.func.value.args
+        if given:
+            if not isinstance(given[0], ast.Name):
+                return False  # (`super(type(self), self)`)
+            start = derived.get(given[0].id) if given[0].id != name else None
+        else:
+            start = _enclosing_class(reading, node)
+            start = start if start is not None and start is not cls and derived.get(start.name) is start else None
+        if start is not None and start.bases[0].id in family:
+            calls.append(node)
     made_by = {}  # the names a method of the class makes instances through: a classmethod's `cls`, `self`
     for method in [m for member in family.values() for m in member.body]:
         if isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)) and not any(
@@ -4244,9 +4667,6 @@ def _a_parameter_given_new(reading: _Reading, cls: ast.ClassDef, init: ast.Funct
             if first:
                 made_by[id(method)] = (first[0], any(isinstance(d, ast.Name) and d.id == "classmethod"
                                                      for d in method.decorator_list))
-    calls = [n for init_ in handing for n in ast.walk(init_) if isinstance(n, ast.Call) and isinstance(
-        n.func, ast.Attribute) and n.func.attr == "__init__" and isinstance(n.func.value, ast.Call) and isinstance(
-        n.func.value.func, ast.Name) and n.func.value.func.id == "super"]
     for method in [m for member in family.values() for m in member.body]:
         if id(method) not in made_by:
             continue
@@ -4272,42 +4692,11 @@ def _a_parameter_given_new(reading: _Reading, cls: ast.ClassDef, init: ast.Funct
                 call := parents.get(id(node)), ast.Call) and call.func is node and call not in calls and not (
                 node.attr == "__init__" and isinstance(node.value, ast.Call) and isinstance(node.value.func, ast.Name)
                 and node.value.func.id == "super"):
-            return False  # (`obj.__init__(KEEP)`, `other.__class__(KEEP)`; a super().__init__(...) reaches the class's
-            # only from a subclass's __init__, read above: no base is computed)
+            return False  # (`obj.__init__(KEEP)`, `other.__class__(KEEP)`; a super().__init__(...) reaching the
+            # class's is read above, no base being computed)
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Call) and isinstance(node.func.func, ast.Name) \
                 and node.func.func.id == "type" and node not in calls:
             return False  # (`type(obj)(KEEP)`)
-        if isinstance(node, ast.Attribute) and node.attr in ("mro", "__mro__", "__bases__", "__base__",
-                                                             "__subclasses__"):
-            return False  # (`Box.mro()[0](KEEP)`: attack round 110)
-        handed = isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "type" \
-            and len(node.args) == 1 or isinstance(node, ast.Attribute) and node.attr == "__class__"
-        if handed and not (isinstance(parent := parents.get(id(node)), ast.Call) and parent.func is node
-                           or isinstance(parent, ast.Attribute) and parent.attr in FUNCTION_TEXTS
-                           or isinstance(parent, ast.Compare)):
-            return False  # (`t = type(self); t(KEEP)`: a class bound to a name first, attack round 110)
-        if not (isinstance(node, ast.Name) and node.id in family and isinstance(node.ctx, ast.Load)):
-            continue
-        parent = parents.get(id(node))
-        if isinstance(parent, ast.Call) and parent.func is node:
-            calls.append(parent)
-        elif isinstance(parent, ast.ClassDef) and node in parent.bases:
-            continue  # (a subclass: above)
-        elif isinstance(parent, ast.Attribute) and not parent.attr.startswith("__"):
-            continue  # (`Acc.created += 1`, `Acc.zero()`: a classmethod's calls are read above)
-        elif isinstance(parent, (ast.arg, ast.AnnAssign)) and node is parent.annotation or isinstance(parent, (
-                ast.FunctionDef, ast.AsyncFunctionDef)) and node is parent.returns:
-            continue  # (an annotation)
-        elif isinstance(parent, ast.MatchClass) and parent.cls is node or isinstance(parent, ast.Call) and isinstance(
-                parent.func, ast.Name) and parent.func.id in ("isinstance", "issubclass") \
-                and parent.func.id not in reading.bindings and node not in parent.args[:1]:
-            continue
-        elif isinstance(parent, ast.Tuple) and isinstance(grand := parents.get(id(parent)), ast.Call) and isinstance(
-                grand.func, ast.Name) and grand.func.id in ("isinstance", "issubclass") \
-                and grand.func.id not in reading.bindings and parent in grand.args[1:2]:
-            continue
-        else:
-            return False  # (a base, an alias, a value handed on: where it is called is not followed)
     for call in calls:
         if any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords):
             return False
@@ -4644,9 +5033,11 @@ def _keeps_an_operand_once(reading: _Reading, function: ast.AST, *, method: bool
             return None  # (`merged.extend(other.values)`: a new object made here)
         if stands_for(base, selves) or _stored_root(base) in selves:
             if in_place and (own_alias(base.id) if isinstance(base, ast.Name) else _own_data_of(
-                    reading, base, instance, changed=True)):
+                    reading, base, instance, changed=True)) and not (
+                    isinstance(base, ast.Subscript) and not _items_new(reading, attribute_of(base), immutable=False)):
                 return None  # (`self.items.extend(other)` in an __iadd__, the instance's own list; `vals =
-                # self.vals; vals.append(other)`: fairness round 74)
+                # self.vals; vals.append(other)`: fairness round 74; an item of it, when every item is new: not
+                # `self.v.append(KEEP)`, then `self.v[-1] += other`, attack round 113)
             return "keeps an operand on its instance"
         return f"keeps an operand in {_stored_root(base) or 'an object it cannot name'}"
 
@@ -4658,37 +5049,30 @@ def _keeps_an_operand_once(reading: _Reading, function: ast.AST, *, method: bool
             node = bound_to[node.id][0]
         return node.attr if isinstance(node, ast.Attribute) else None
 
-    def items_immutable(value: ast.AST) -> bool:
-        """A display, comprehension or repeated display whose items are of Python's immutable kinds (``[0.0] *
-        len(self)``, ``[0 for _ in row]``)."""
-        if isinstance(value, ast.BinOp) and isinstance(value.op, (ast.Mult, ast.Add)):
-            return all(items_immutable(side) if isinstance(side, (ast.List, ast.Tuple, ast.ListComp)) else
-                       _a_new_value(reading, side, immutable=True) for side in (value.left, value.right))
-        if isinstance(value, ast.ListComp):
-            return _a_new_value(reading, value.elt, immutable=True)
-        if isinstance(value, (ast.List, ast.Tuple, ast.Set, ast.Dict)):
-            return all(_a_new_value(reading, e, immutable=True)
-                       for e in (value.values if isinstance(value, ast.Dict) else value.elts))
-        return False
-
     def a_target_of_its_own(target: ast.AST) -> bool:
         """An in-place operator's target a part of an operand may be added to: a new local, a local bound only to
         the instance's attributes or to new values, the instance's or a new object's attribute or item (not `total =
         KEEP; total += other.args` with a `functools.partial` operand holding F.conv2d: attack round 110)."""
         if isinstance(target, ast.Name):
-            # (a new local; `c, h, w = self`, a part of the instance; a local bound only to the instance's attributes
-            # or to immutable values.  Open: an attribute holding a module's object, `self.vals = KEEP`, `t =
-            # self.vals; t += other.args` with a library operand holding F.conv2d: attack round 112)
-            return target.id in assigned_new or target.id in selves or bool(bound_to.get(target.id)) and all(
-                isinstance(v, ast.Attribute) and isinstance(v.value, ast.Name) and v.value.id == instance
-                or _a_new_value(reading, v, immutable=True) for v in bound_to[target.id])
+            # (a new local; `c, h, w = self`, a part of the instance; a local bound only to the instance's own
+            # attributes, which every store makes new, or to immutable values: not `self.vals = KEEP`, `t =
+            # self.vals; t += other.args` with a library operand holding F.conv2d, attack round 112)
+            values = bound_to.get(target.id, [])
+            own = [isinstance(v, ast.Attribute) and isinstance(v.value, ast.Name) and v.value.id == instance and (
+                _own_data_of(reading, v, instance, changed=True) or new_values_only(v.attr)) for v in values]
+            if any(isinstance(v, ast.Attribute) and not o for v, o in zip(values, own)):
+                return False  # (a local of the instance's parts is not one, when bound to an attribute not its own)
+            return target.id in assigned_new or target.id in selves or bool(values) and all(
+                o or _a_new_value(reading, v, immutable=True) for v, o in zip(values, own))
         if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and (
                 target.value.id in made_here and target.value.id not in selves):
             return new_values_only(target.attr)  # (not `o = Wrap(); o.items += other.args`, `items = KEEP`)
         if isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name) and (
                 target.value.id in made_here) and any(isinstance(v, (ast.List, ast.Tuple, ast.Set, ast.Dict))
                                                       for v in bound_to.get(target.value.id, [])):
-            return all(items_immutable(v) for v in bound_to[target.value.id])  # (not `o = [KEEP]`, `(KEEP,)`)
+            return all(_made_of_new_items(reading, v) for v in bound_to[target.value.id]) and (
+                _a_local_of_new_items(reading, function, target.value.id))  # (not `o = [KEEP]`, `(KEEP,)`,
+            # `o = [0.0]; o.append(KEEP)`)
         root = target
         while isinstance(root, (ast.Attribute, ast.Subscript)):
             root = root.value
@@ -4740,18 +5124,19 @@ def _keeps_an_operand_once(reading: _Reading, function: ast.AST, *, method: bool
             # the worker's trace's to see)
             root = _stored_root(target)
             if root in made_here:
-                if isinstance(target.value, ast.Name) and all(items_immutable(v) or in_place and isinstance(
+                if isinstance(target.value, ast.Name) and all(_made_of_new_items(reading, v) and (
+                        _a_local_of_new_items(reading, function, root)) or in_place and isinstance(
                         v, ast.Call) and len(v.args) == 1 and not v.keywords and isinstance(v.func, ast.Name)
                         and v.func.id == "list" and _own_data_of(reading, v.args[0], instance, changed=True) and (
                             only_parts_of_operands(statement.value)
-                            or _items_immutable(reading, attribute_of(v.args[0])))
+                            or _items_new(reading, attribute_of(v.args[0])))
                         for v in bound_to[root]):
                     return None  # (`out = [0.0] * n; out[i] += other`: an item that is a number; `v =
                     # list(self.v); v[i] += value` in an __iadd__, an item of the instance's own list)
                 return f"keeps an operand in what an item of {root} holds"
             if in_place and stands_for(target, selves) and (
                     _own_data_of(reading, target, instance, changed=True) or own_alias(root)) and (
-                    only_parts_of_operands(statement.value) or _items_immutable(reading, attribute_of(target))):
+                    only_parts_of_operands(statement.value) or _items_new(reading, attribute_of(target))):
                 return None  # (an item of the instance's own list of numbers; not `self.v = [KEEP]`, then `vals =
                 # self.v; vals[0] += [other]`: attack round 110)
         return changed(target, statement.value)
