@@ -3897,7 +3897,8 @@ def _own_data_of(reading: _Reading, target: ast.AST, instance: str | None, *, ch
     if node is target and not changed:
         # (the attribute itself rebound; a class body's name may be a property whose setter runs, not a dataclass's
         # field of Python's immutable kinds: fairness round 75)
-        return node.attr not in _class_body_names(reading) or bool(_dataclass_fields_named(reading, node.attr))
+        return node.attr not in _class_body_names(reading) or bool(_dataclass_fields_named(reading, node.attr)) \
+            or bool(_class_constants(reading, node.attr))  # (`total = 0.0`, then `self.total += value`: round 77)
     def fresh(target: ast.AST, value: ast.AST | None) -> bool:
         """Every attribute so named that ``target = value`` binds gets a new object or a number."""
         if isinstance(target, ast.Attribute) and target.attr == node.attr:
@@ -3967,8 +3968,24 @@ CONVERTING_BUILTINS = frozenset({"int", "float", "complex", "str", "repr"})
 CONVERTING_DUNDERS = frozenset({"__int__", "__index__", "__trunc__", "__float__", "__complex__", "__str__",
                                 "__repr__"})
 #: ... of those, the ones that make a value no in-place operator changes.
-IMMUTABLE_VALUE_BUILTINS = frozenset({"tuple", "frozenset", "int", "float", "complex", "str", "bool", "len", "range",
-                                      "repr", "hash", "id"})
+IMMUTABLE_VALUE_BUILTINS = frozenset({"int", "float", "complex", "str", "bool", "len", "range", "repr", "hash", "id"})
+
+
+def _class_constants(reading: _Reading, attr: str) -> list[ast.Assign]:
+    """Every class body's binding of ``attr``, when each is a constant of Python's immutable kinds (``start = 0.0``,
+    ``INIT = ZERO`` of a module's constant: fairness rounds 76 and 77) in a plain class statement no class a call
+    makes, nor a library's, derives from (:func:`_a_class_kept_to_its_statements`: attack round 113's `type("Sub",
+    (Acc,), {"start": KEEP})`, `class Sub(configparser.ConfigParser, Acc)`); [] otherwise.  Such a name is no
+    property nor descriptor: a store on an instance binds the instance's own."""
+    bodies = [st for cls in reading.classes for st in cls.body if attr in _names_bound_by(st) or isinstance(
+        st, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and st.name == attr]
+    if bodies and all(isinstance(st, ast.Assign) and len(st.targets) == 1 and isinstance(st.targets[0], ast.Name)
+                      and (isinstance(st.value, ast.Constant) or isinstance(st.value, ast.Name)
+                           and _a_module_constant(reading, st.value)) for st in bodies) and all(
+            _a_plain_class_statement(reading, cls) and _a_class_kept_to_its_statements(reading, cls) is not None
+            for cls in reading.classes if any(st in cls.body for st in bodies)):
+        return bodies
+    return []
 
 
 def _holds_new_values_only(reading: _Reading, attr: str, seen: frozenset = frozenset(), *,
@@ -3993,14 +4010,8 @@ def _holds_new_values_only(reading: _Reading, attr: str, seen: frozenset = froze
         # a class attribute every instance shares: a constant of Python's immutable kinds in plain class bodies
         # (`start = 0.0`: fairness round 76), or a dataclass's field of such kinds, which its __init__ sets from
         # what every call gives (fairness round 75: `total: float = 0.0`, `self.total += value`)
-        bodies = [st for cls in reading.classes for st in cls.body if attr in _names_bound_by(st) or isinstance(
-            st, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and st.name == attr]
-        if bodies and all(isinstance(st, ast.Assign) and len(st.targets) == 1 and isinstance(st.targets[0], ast.Name)
-                          and isinstance(st.value, ast.Constant) for st in bodies) and all(
-                _a_plain_class_statement(reading, cls) and _a_class_kept_to_its_statements(reading, cls) is not None
-                for cls in reading.classes if any(st in cls.body for st in bodies)):
-            # (and no class a call makes, nor a library's, derives from it, whose own may come first: attack round
-            # 113's `type("Sub", (Acc,), {"start": KEEP})`, `class Sub(configparser.ConfigParser, Acc)`)
+        bodies = _class_constants(reading, attr)
+        if bodies:
             stores += len(bodies)
         else:
             fields = _dataclass_fields_named(reading, attr)
@@ -4039,6 +4050,8 @@ def _holds_new_values_only(reading: _Reading, attr: str, seen: frozenset = froze
                     return False
                 stores += found is True
         elif isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Attribute) and node.target.attr == attr:
+            if immutable and not _a_new_value(reading, node.value, seen, immutable=True):
+                return False  # (`BOX.start *= []`: a number times a list is a list, attack round 114)
             if _an_operator_of_its_own(reading, node.op, ("r",)):
                 return False  # (`BOX.total += T()` with `T.__radd__` handing back a module's list: attack round 109;
                 # what the attribute held is of Python's own kinds, whose operators are Python's)
@@ -4077,6 +4090,12 @@ def _a_new_value(reading: _Reading, value: ast.AST, seen: frozenset = frozenset(
     a value (:func:`_a_parameter_given_new`).  Not an instance of the submission's class, whose ``__add__`` or
     ``__iadd__`` may hand back what it is given (``Acc() + KEEP``).  ``seen``: what is being proved (a store of
     itself keeps it so); ``immutable``: of Python's immutable kinds only (no display but a tuple's, no copy)."""
+    if isinstance(value, ast.Tuple) and immutable:
+        # (a tuple whose items are: not `(KEEP,)`, whose item an in-place operator changes, attack round 114)
+        return all(_a_new_value(reading, e, seen, immutable=True) for e in value.elts)
+    if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id in ("tuple", "frozenset") \
+            and value.func.id not in reading.bindings and len(value.args) <= 1 and not value.keywords:
+        return all((not immutable or _a_container_of_immutables(reading, a)) for a in value.args)
     if isinstance(value, (ast.Constant, ast.Tuple)) or _a_text_made(value) or not immutable and isinstance(
             value, (ast.List, ast.Set, ast.Dict, ast.ListComp, ast.SetComp, ast.DictComp)):
         return True
@@ -4121,6 +4140,8 @@ def _a_new_value(reading: _Reading, value: ast.AST, seen: frozenset = frozenset(
         return False
     scope = _local_scope_of(reading, value)
     if not isinstance(scope, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        if scope is None:
+            return _a_module_constant(reading, value, seen)
         if isinstance(scope, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)):
             # (`Params(a * b, b) for a, b in zip(_sizes, _sizes[1:])` over a list of numbers: fairness round 74)
             return any(value.id in _names_bound_by_target(g.target) for g in scope.generators) and all(
@@ -4136,6 +4157,8 @@ def _a_new_value(reading: _Reading, value: ast.AST, seen: frozenset = frozenset(
         if isinstance(owner, ast.ClassDef) and scope.name == "__setitem__" and not scope.decorator_list and [
                 a.arg for a in scope.args.posonlyargs + scope.args.args][2:] == [value.id]:
             return _an_item_stored_new(reading, owner, seen, immutable=immutable)
+        if isinstance(owner, ast.ClassDef) and not scope.name.startswith("__"):
+            return _a_method_parameter_given_new(reading, owner, scope, value.id, seen, immutable=immutable)
         return isinstance(owner, ast.ClassDef) and scope.name == "__init__" and not scope.decorator_list \
             and _a_parameter_given_new(reading, owner, scope, value.id, seen, immutable=immutable)
     values = []
@@ -4177,71 +4200,92 @@ ITEM_READING_METHODS = frozenset({"count", "index", "copy", "pop", "remove", "cl
 ITEM_PUTTING_METHODS = {"append": 0, "add": 0, "insert": 1, "setdefault": 1, "extend": -1, "update": -1}
 
 
-def _made_of_new_items(reading: _Reading, value: ast.AST, *, immutable: bool = True) -> bool:
+def _made_of_new_items(reading: _Reading, value: ast.AST, *, immutable: bool = True, depth: int = 1) -> bool:
     """Whether ``value`` is a display, comprehension or repeated display whose items are new values
     (:func:`_a_new_value`; with ``immutable``, of Python's immutable kinds: ``[0.0] * len(self)``, ``[0 for _ in
     row]``, ``{"max": float("-inf")}``), whatever the repeat count is, unless a class of the submission's makes the
-    product."""
+    product; with ``depth`` above 1, items that are such displays themselves, that many levels down (``[[0.0] * w
+    for _ in range(h)]``, not ``[[KEEP]]``: attack round 114)."""
+    def an_item(item: ast.AST) -> bool:
+        return _a_new_value(reading, item, immutable=immutable) if depth == 1 else _made_of_new_items(
+            reading, item, immutable=immutable, depth=depth - 1)
+
     displays = (ast.List, ast.Tuple, ast.ListComp)
     if isinstance(value, ast.BinOp) and isinstance(value.op, ast.Mult) and (
             isinstance(value.left, displays) != isinstance(value.right, displays)):
         display, side = (value.left, "r") if isinstance(value.left, displays) else (value.right, "")
-        return _made_of_new_items(reading, display, immutable=immutable) and not _an_operator_of_its_own(
+        return _made_of_new_items(reading, display, immutable=immutable, depth=depth) and not _an_operator_of_its_own(
             reading, value.op, (side,))
     if isinstance(value, ast.BinOp) and isinstance(value.op, (ast.Mult, ast.Add)):
-        return all(_made_of_new_items(reading, side, immutable=immutable) if isinstance(side, displays) else
-                   _a_new_value(reading, side, immutable=True) for side in (value.left, value.right))
+        return all(_made_of_new_items(reading, side, immutable=immutable, depth=depth) if isinstance(side, displays)
+                   else depth == 1 and _a_new_value(reading, side, immutable=True) for side in (value.left, value.right))
     if isinstance(value, ast.ListComp):
-        return _a_new_value(reading, value.elt, immutable=immutable)
+        return an_item(value.elt)
     if isinstance(value, (ast.List, ast.Tuple, ast.Set, ast.Dict)):
-        return all(_a_new_value(reading, e, immutable=immutable)
-                   for e in (value.values if isinstance(value, ast.Dict) else value.elts))
+        return all(an_item(e) for e in (value.values if isinstance(value, ast.Dict) else value.elts))
     return False
 
 
-def _items_new(reading: _Reading, attr: str | None, *, immutable: bool = True, seen: frozenset = frozenset()) -> bool:
+def _items_new(reading: _Reading, attr: str | None, *, immutable: bool = True, seen: frozenset = frozenset(),
+               depth: int = 1) -> bool:
     """Whether every item an attribute named ``attr`` holds, on whatever object, is a new value (with ``immutable``,
-    of Python's immutable kinds), so that an item of it changed in place changes nothing else (not ``self.v =
-    [KEEP]``: attack round 110): it is stored somewhere, and every use of it, anywhere, keeps its items so
-    (:func:`_keeps_items_new`: not ``self.v.append(KEEP)``, ``self.v += [KEEP]``, ``vals = self.v; vals.insert(0,
-    KEEP)``: attack round 113)."""
+    of Python's immutable kinds; with ``depth`` above 1, the items of its items, that many levels down), so that an
+    item of it changed in place changes nothing else (not ``self.v = [KEEP]``: attack round 110): it is stored
+    somewhere, and every use of it, anywhere, keeps its items so (:func:`_keeps_items_new`: not
+    ``self.v.append(KEEP)``, ``self.v += [KEEP]``, ``vals = self.v; vals.insert(0, KEEP)``: attack round 113)."""
     if attr is None or attr in _class_body_names(reading) or any(
-            isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == "setattr"
+            isinstance(n, ast.Call) and (isinstance(n.func, ast.Name) and n.func.id in ("setattr", "getattr")
+                                         or isinstance(n.func, ast.Attribute) and n.func.attr == "__getattribute__")
             and not (len(n.args) > 1 and isinstance(n.args[1], ast.Constant) and n.args[1].value != attr)
+            or isinstance(n, (ast.Name, ast.Attribute)) and _resolved(reading, n) == "operator.attrgetter"
             for n in reading.nodes):
-        return False
-    seen = seen | {("attribute", attr)}
+        return False  # (the attribute by its name: `getattr(self, "v").append(KEEP)`, attack round 114)
+    seen = seen | {("attribute", attr, depth)}
     uses = [n for n in reading.nodes if isinstance(n, ast.Attribute) and n.attr == attr]
     return any(isinstance(n.ctx, ast.Store) for n in uses) and all(
-        _keeps_items_new(reading, n, seen, immutable=immutable) for n in uses)
+        _keeps_items_new(reading, n, seen, immutable=immutable, depth=depth) for n in uses)
 
 
 def _a_local_of_new_items(reading: _Reading, scope: ast.AST, name: str, seen: frozenset = frozenset(), *,
-                          immutable: bool = True) -> bool:
+                          immutable: bool = True, depth: int = 1) -> bool:
     """Whether a function's local ``name`` holds only containers whose items are new values (with ``immutable``, of
-    Python's immutable kinds): every use of it in the function, a nested one's too, keeps them so
-    (:func:`_keeps_items_new`: not ``o = [0.0]; o.append(KEEP); o[-1] += other``)."""
+    Python's immutable kinds; ``depth`` as :func:`_items_new`'s): every use of it in the function, a nested one's
+    too, keeps them so (:func:`_keeps_items_new`: not ``o = [0.0]; o.append(KEEP); o[-1] += other``)."""
     if name in _parameter_names(scope) or any(
             isinstance(n, (ast.Global, ast.Nonlocal)) and name in n.names for n in ast.walk(scope)):
         return False
     uses = [n for n in ast.walk(scope) if isinstance(n, ast.Name) and n.id == name]
     return any(isinstance(n.ctx, ast.Store) for n in uses) and all(
-        _keeps_items_new(reading, n, seen, immutable=immutable) for n in uses)
+        _keeps_items_new(reading, n, seen, immutable=immutable, depth=depth) for n in uses)
+
+
+#: Built-ins that read a container's items into a number, a text or nothing, handing none of them on.
+ITEM_COUNTING_BUILTINS = frozenset({"len", "print", "str", "repr", "bool", "any", "all"})
 
 
 def _keeps_items_new(reading: _Reading, node: ast.AST, seen: frozenset = frozenset(), *,
-                     immutable: bool = True) -> bool:
+                     immutable: bool = True, depth: int = 1) -> bool:
     """Whether where ``node`` (an attribute or a local standing for a container) stands puts in it only new items
-    (with ``immutable``, of Python's immutable kinds) and hands it to nothing that may put in others: a store of
-    :func:`_made_of_new_items`, an item stored that is such a value, an item changed in place by Python's own
-    operators, a call of :data:`ITEM_READING_METHODS` or of :data:`ITEM_PUTTING_METHODS` handed such items, a loop
-    over it, a comparison, an operator's operand (a new value), what :data:`PURE_BUILTINS` and
-    :data:`PURE_FUNCTIONS` read, unpacking, and an alias local to a function that keeps them so too.  A copy's items
-    are what it copied: ``self.v = list(values)`` is read as new items where ``immutable`` is not asked (fairness round
-    75's ``Vec``), leaving a copy of a module's list of lists to the worker's trace."""
+    (with ``immutable``, of Python's immutable kinds; with ``depth`` above 1, containers whose items are so, that
+    many levels down) and hands it to nothing that may put in others: a store of :func:`_made_of_new_items`, an item
+    stored that is such a value (a slice's, such items), an item changed in place by Python's own operators, a call
+    of :data:`ITEM_READING_METHODS` or of :data:`ITEM_PUTTING_METHODS` handed such items, a loop over it, a
+    comparison, an operator's operand (a new value), what :data:`PURE_BUILTINS` and :data:`PURE_FUNCTIONS` read,
+    unpacking, and an alias local to a function that keeps them so too; an item, where ``depth`` is above 1, used
+    as such a container itself.  A copy's items are what it copied: ``self.v = list(values)`` is read as new items
+    where neither ``immutable`` nor depth is asked (fairness round 75's ``Vec``), leaving a copy of a module's list
+    of lists to the worker's trace."""
     parents = _parents(reading)
     parent = parents.get(id(node))
     ctx = getattr(node, "ctx", None)
+
+    def an_item(value: ast.AST) -> bool:
+        return _a_new_value(reading, value, immutable=immutable) if depth == 1 else _made_of_new_items(
+            reading, value, immutable=immutable, depth=depth - 1)
+
+    def items(value: ast.AST) -> bool:
+        return _made_of_new_items(reading, value, immutable=immutable, depth=depth)
+
     if isinstance(ctx, ast.Del):
         return True
     if isinstance(ctx, ast.Store):
@@ -4250,65 +4294,107 @@ def _keeps_items_new(reading: _Reading, node: ast.AST, seen: frozenset = frozens
             value = parent.value
             if isinstance(value, ast.Attribute) and isinstance(node, ast.Name):
                 # (an alias: `v = self.v; v[i] += value`, fairness round 75)
-                return ("attribute", value.attr) in seen or _items_new(reading, value.attr, immutable=immutable,
-                                                                       seen=seen)
-            return value is not None and (_made_of_new_items(reading, value, immutable=immutable) or not immutable
-                                          and _makes_a_new_object(reading, value))
+                return ("attribute", value.attr, depth) in seen or _items_new(
+                    reading, value.attr, immutable=immutable, seen=seen, depth=depth)
+            # (a copy of what is not a display: `list(values)`; a display, or a copy of one, by its items)
+            return value is not None and (items(value) or not immutable and depth == 1 and isinstance(
+                value, ast.Call) and not any(isinstance(a, (ast.List, ast.Tuple, ast.Set, ast.Dict, ast.ListComp))
+                                             for a in value.args) and _makes_a_new_object(reading, value))
         if isinstance(parent, ast.AugAssign) and parent.target is node:
             if isinstance(parent.op, (ast.Add, ast.BitOr)):
-                # (`self.v += [0.0]`, not `+= [KEEP]`)
-                return _made_of_new_items(reading, parent.value, immutable=immutable)
+                return items(parent.value)  # (`self.v += [0.0]`, not `+= [KEEP]`)
             return isinstance(parent.op, ast.Mult) and _a_new_value(reading, parent.value, immutable=True) \
                 and not _an_operator_of_its_own(reading, parent.op, ("r",))
         return False  # (a loop's, a `with`'s, an unpacking's: `for self.v in [[KEEP]]`)
     if isinstance(parent, ast.Subscript) and parent.value is node:
         if isinstance(parent.ctx, ast.Store):
             statement = parents.get(id(parent))
+            # an item's key, or a slice's, whose store puts in the items of what it is given (`self.v[0:0] =
+            # (KEEP,)`, `o[:0] += [KEEP]`, `o[slice(0, 0)]`: attack round 114); a key the reader cannot tell from a
+            # slice object, both (an index an operand hands, `(i, j), value = item`, is read as one: left open)
+            key = parent.slice
+            many = isinstance(key, ast.Slice) or _may_be_a_slice(reading, key)
+            one = not isinstance(key, ast.Slice)
             if isinstance(statement, ast.Assign) and parent in statement.targets or isinstance(
                     statement, ast.AnnAssign) and statement.target is parent:
-                return statement.value is not None and (_a_new_value(
-                    reading, statement.value, immutable=immutable) or isinstance(statement.value, ast.Subscript)
-                    and ast.dump(statement.value.value) == ast.dump(node))  # (`v[-1] = v[-1]`: an item of its own)
+                value = statement.value
+                if isinstance(value, ast.Subscript) and ast.dump(value.value) == ast.dump(node):
+                    return True  # (`v[-1] = v[-1]`: an item of its own)
+                return value is not None and (not one or an_item(value)) and (not many or items(value))
             if isinstance(statement, ast.AugAssign) and statement.target is parent:
-                # (the item an immutable, its new value what Python's operator makes, unless a class of the
-                # submission's makes it: `__radd__` handing back a module's object)
-                return _a_new_value(reading, statement.value, immutable=True) or not _an_operator_of_its_own(
-                    reading, statement.op, ("r",))
+                # (an item of Python's immutable kinds: a new one, what Python's operator makes of it and a value of
+                # such kinds, or, where only new items are asked, of anything, unless a class of the submission's
+                # makes it: `__radd__` handing back a module's object; an item that is a container: extended by
+                # such items)
+                if depth > 1:
+                    return isinstance(statement.op, ast.Add) and (not one or _made_of_new_items(
+                        reading, statement.value, immutable=immutable, depth=depth - 1)) and (
+                        not many or items(statement.value))
+                return (not one or _a_new_value(reading, statement.value, immutable=True) or not isinstance(
+                    statement.op, ast.Mult) and not _an_operator_of_its_own(reading, statement.op, ("r",))) and (
+                    not many or isinstance(statement.op, ast.Add) and items(statement.value))
             return False
-        return True  # (an item read, or deleted)
+        # an item read, or deleted; where its items are asked of too, what is done with it
+        return depth == 1 or isinstance(parent.slice, ast.Slice) or _keeps_items_new(
+            reading, parent, seen, immutable=immutable, depth=depth - 1)
     if isinstance(parent, ast.Attribute) and parent.value is node:
         call = parents.get(id(parent))
         if not (isinstance(call, ast.Call) and call.func is parent) or parent.attr.startswith("__") or any(
                 isinstance(a, ast.Starred) for a in call.args):
             return False  # (`put = self.v.append`, `self.v.__iadd__(...)`)
         if parent.attr in ITEM_READING_METHODS and not call.keywords:
-            return True
+            return depth == 1 or parent.attr in ("count", "index", "remove", "clear", "sort", "reverse", "discard")
         where = ITEM_PUTTING_METHODS.get(parent.attr)
         if where is None:
             return False
         if where < 0:
+            # (`extend(display)`: its items; `update({...})`: its values, not an iterable of pairs, whose second
+            # items it puts in: `update((("k", KEEP),))`, attack round 114)
             return len(call.args) <= 1 and all(
-                _made_of_new_items(reading, a, immutable=immutable) for a in call.args) and all(
-                k.arg is not None and _a_new_value(reading, k.value, immutable=immutable) for k in call.keywords)
-        return len(call.args) > where and not call.keywords and _a_new_value(reading, call.args[where],
-                                                                                immutable=immutable)
-    if isinstance(parent, (ast.For, ast.AsyncFor, ast.comprehension)) and parent.iter is node or isinstance(
-            parent, (ast.Compare, ast.BinOp)) or isinstance(parent, ast.Starred) and isinstance(
-            parent.ctx, ast.Load) or isinstance(parent, ast.AugAssign) and parent.value is node:
-        return True  # (its items read; a new value made of them; another target extended by them)
+                all(an_item(v) for v in a.values) if isinstance(a, ast.Dict) else parent.attr != "update" and items(a)
+                for a in call.args) and all(k.arg is not None and an_item(k.value) for k in call.keywords)
+        return len(call.args) > where and not call.keywords and an_item(call.args[where])
+    if isinstance(parent, (ast.Compare, ast.BinOp)) or depth == 1 and (
+            isinstance(parent, (ast.For, ast.AsyncFor, ast.comprehension)) and parent.iter is node
+            or isinstance(parent, ast.Starred) and isinstance(parent.ctx, ast.Load)
+            or isinstance(parent, ast.AugAssign) and parent.value is node):
+        return True  # (its items read; a new value made of them; another target extended by them; not, where its
+        # items' items are asked of, what hands its items on)
     if isinstance(parent, ast.Call) and node in parent.args and (
-            isinstance(parent.func, ast.Name) and parent.func.id in PURE_BUILTINS
-            and parent.func.id not in reading.bindings or (_resolved(reading, parent.func) or "").startswith(
-                PURE_FUNCTIONS)):
+            isinstance(parent.func, ast.Name) and parent.func.id in (
+                PURE_BUILTINS if depth == 1 else ITEM_COUNTING_BUILTINS) and parent.func.id not in reading.bindings
+            or (_resolved(reading, parent.func) or "").startswith(PURE_FUNCTIONS)):
         return True  # (`sum(self.v)`, `torch.tensor(self.grid)`: fairness round 75)
+    if isinstance(node, ast.Name) and isinstance(parent, ast.Call) and node in parent.args and isinstance(
+            parents.get(id(parent)), ast.Return):
+        return True  # (a function's local handed on as it returns, `return Vec(out)`: nothing of the function's
+        # changes its items after; fairness round 75)
     if isinstance(parent, ast.Assign) and parent.value is node and len(parent.targets) == 1 and isinstance(
             parent.targets[0], ast.Name):
         scope = _local_scope_of(reading, parent.targets[0])
         if isinstance(scope, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            key = (id(scope), parent.targets[0].id)
+            key = (id(scope), parent.targets[0].id, depth)
             return key in seen or _a_local_of_new_items(reading, scope, parent.targets[0].id, seen | {key},
-                                                                    immutable=immutable)
+                                                        immutable=immutable, depth=depth)
     return False  # (handed on, returned, kept in another object: what may put items in it is not followed)
+
+
+def _a_module_constant(reading: _Reading, name: ast.Name, seen: frozenset = frozenset()) -> bool:
+    """Whether a module's ``name`` (read outside any function) is bound only by plain assignments of values of
+    Python's immutable kinds (``ZERO = 0.0``, ``NEG_INF: Final = float("-inf")``: fairness round 77), which no
+    in-place operator changes: not a class body's own name, an import, nor a name a loop, ``with``, ``def`` or a
+    function's ``global`` binds otherwise."""
+    if name.id in reading.imported or _in_a_class_body(reading, name) and any(
+            name.id in _names_bound_by(st) for cls in reading.classes for st in cls.body):
+        return False
+    key = ("module constant", name.id)
+    if key in seen:
+        return True
+    bindings = [b for b, _ in reading.bindings.get(name.id, [])]
+    return bool(bindings) and all(
+        (isinstance(b, ast.Assign) and all(isinstance(t, ast.Name) for t in b.targets) or isinstance(
+            b, ast.AnnAssign) and isinstance(b.target, ast.Name) and b.value is not None)
+        and _a_new_value(reading, b.value, seen | {key}, immutable=True) for b in bindings)
 
 
 def _names_bound_by_target(target: ast.AST) -> list[str]:
@@ -4458,13 +4544,31 @@ def _read_a_class_kept_to_its_statements(reading: _Reading, cls: ast.ClassDef) -
             if other.name in derived or not any(isinstance(b, ast.Name) and b.id in derived for b in other.bases):
                 continue
             if not _a_plain_class_statement(reading, other) or [b for b, _ in reading.bindings.get(other.name, [])] \
-                    != [other] or len(other.bases) != 1:
+                    != [other] or [b.id for b in other.bases].count(next(
+                        b.id for b in other.bases if b.id in derived)) != 1 or not all(
+                    _an_inert_mixin(reading, b.id) for b in other.bases if b.id not in derived):
                 return None
             derived[other.name] = other
             grown = True
     parents = _parents(reading)
+    if any(any(isinstance(b, ast.Name) and _local_scope_of(reading, b) is not None for b in c.bases)
+           for c in reading.classes):
+        return None  # (`class Sub(ConfigParser, cls)` in a classmethod: a base no module-level name names)
+    for member in derived.values():
+        for method in member.body:
+            if isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)) and any(
+                    isinstance(d, ast.Name) and d.id == "classmethod" for d in method.decorator_list):
+                first = [a.arg for a in method.args.posonlyargs + method.args.args][:1]
+                for n in ast.walk(method):
+                    if isinstance(n, ast.Name) and [n.id] == first and isinstance(n.ctx, ast.Load) and not (
+                            isinstance(p := parents.get(id(n)), ast.Call) and p.func is n
+                            or isinstance(p, ast.Attribute) and (not p.attr.startswith("__")
+                                                                 or p.attr in FUNCTION_TEXTS)):
+                        return None  # (a classmethod's `cls` handed on: returned, a base, super's argument)
     calls = []
     for node in reading.nodes:
+        if isinstance(node, ast.Name) and node.id == "__class__":
+            return None  # (the class a method's zero-argument `__class__` cell hands on: attack round 114)
         if isinstance(node, ast.Attribute) and node.attr in ("mro", "__mro__", "__bases__", "__base__",
                                                              "__subclasses__"):
             return None  # (`Box.mro()[0](KEEP)`: attack round 110)
@@ -4494,9 +4598,79 @@ def _read_a_class_kept_to_its_statements(reading: _Reading, cls: ast.ClassDef) -
                 grand.func, ast.Name) and grand.func.id in ("isinstance", "issubclass") \
                 and grand.func.id not in reading.bindings and parent in grand.args[1:2]:
             continue
+        elif isinstance(parent, ast.Call) and isinstance(parent.func, ast.Name) and parent.func.id == "super" \
+                and "super" not in reading.bindings and parent.args[:1] == [node]:
+            continue  # (`super(PixelAcc, self).__init__(start)`: read where its __init__ is, fairness round 77)
         else:
             return None  # (a base of a class a call makes, an alias, a value handed on: not followed)
     return derived, calls
+
+
+def _a_method_parameter_given_new(reading: _Reading, cls: ast.ClassDef, method: ast.AST, parameter: str,
+                                  seen: frozenset, *, immutable: bool = False) -> bool:
+    """Whether every call of a plain method (``self.reset(start)``, ``acc.reset()``, ``Acc.reset(acc, 0.0)``) gives
+    its ``parameter`` a new or immutable value (:func:`_a_new_value`), or leaves it its default, which is one; every
+    call of any method so named is read as one of it, and the name used anywhere but called (``f = self.reset``,
+    ``getattr(self, "reset")``, ``Acc.reset = f``) is not followed (fairness round 77: ``self.reset(start)`` in a
+    subclass's ``__init__``, whose ``super().__init__(start)`` hands the parameter on)."""
+    if method.decorator_list or not _a_plain_class_statement(reading, cls):
+        return False
+    positional = [a.arg for a in method.args.posonlyargs + method.args.args]
+    keyword_only = [a.arg for a in method.args.kwonlyargs]
+    if parameter in positional[1:]:
+        index = positional.index(parameter)
+        first_default = len(positional) - len(method.args.defaults)
+        default = method.args.defaults[index - first_default] if index >= first_default else None
+        by_keyword = parameter not in [a.arg for a in method.args.posonlyargs]
+    elif parameter in keyword_only:
+        index, by_keyword = None, True
+        default = method.args.kw_defaults[keyword_only.index(parameter)]
+    else:
+        return False
+    if default is not None and not _a_new_value(reading, default, seen, immutable=True):
+        return False
+    key = ("method parameter", id(method), parameter, immutable)
+    if key in seen:
+        return True
+    seen = seen | {key}
+    parents = _parents(reading)
+    for node in reading.nodes:
+        if isinstance(node, ast.Constant) and node.value == method.name or isinstance(
+                node, ast.keyword) and node.arg == method.name:
+            return False  # (the name as a text: `getattr(self, "reset")`)
+        if not (isinstance(node, ast.Attribute) and node.attr == method.name):
+            continue
+        call = parents.get(id(node))
+        if not (isinstance(call, ast.Call) and call.func is node) or any(
+                isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords):
+            return False
+        # (`Acc.reset(acc, 0.0)`: a class's function, given the instance first)
+        unbound = isinstance(node.value, ast.Name) and any(
+            isinstance(b, ast.ClassDef) for b, _ in reading.bindings.get(node.value.id, []))
+        given = [k.value for k in call.keywords if k.arg == parameter and by_keyword]
+        if index is not None and index - (not unbound) < len(call.args):
+            given.append(call.args[index - (not unbound)])
+        if not given and default is None or not all(
+                _a_new_value(reading, g, seen, immutable=immutable) for g in given):
+            return False
+    return True
+
+
+def _an_inert_mixin(reading: _Reading, name: str) -> bool:
+    """Whether ``name``, beside a class's subclass's base, is a class whose hierarchy neither writes an ``__init__``
+    nor calls ``super()`` (``class CountingAcc(Accumulator, CountMixin)`` with ``CountMixin`` a method or two:
+    fairness round 77), so that what comes first in the order Python looks an ``__init__`` up is still the class's
+    (not ``class M(Other, Acc)`` with ``Other.__init__: super().__init__(KEEP)``, found checking fairness round 76).
+    A class attribute it binds is read as every class body's is."""
+    classes = _classes_all_the_way(reading, name)
+    return classes is not None and all(_a_plain_class_statement(reading, c) for c in classes) and not any(
+        _binds_anywhere(c, "__init__") or any(isinstance(n, ast.Name) and n.id == "super" for n in ast.walk(c))
+        for c in classes)
+
+
+def _base_in(cls: ast.ClassDef, classes: dict[str, ast.ClassDef]) -> str:
+    """The name of ``cls``'s one base among ``classes`` (:func:`_a_class_kept_to_its_statements`'s)."""
+    return next(b.id for b in cls.bases if isinstance(b, ast.Name) and b.id in classes)
 
 
 def _enclosing_class(reading: _Reading, node: ast.AST) -> ast.ClassDef | None:
@@ -4506,6 +4680,15 @@ def _enclosing_class(reading: _Reading, node: ast.AST) -> ast.ClassDef | None:
         if isinstance(node, ast.ClassDef):
             return node
     return None
+
+
+def _may_be_a_slice(reading: _Reading, key: ast.AST) -> bool:
+    """Whether an item's ``key`` may be a slice object: a key not of Python's immutable kinds, where the submission
+    names ``slice`` anywhere (``o[slice(0, 0)] = (KEEP,)``: attack round 114; an index an operand hands, ``(i, j),
+    value = item``, is read as one where nothing makes a slice object)."""
+    return not _a_new_value(reading, key, immutable=True) and any(
+        isinstance(n, ast.Name) and n.id == "slice" or isinstance(n, ast.Constant) and n.value == "slice"
+        or isinstance(n, ast.Attribute) and n.attr == "slice" for n in reading.nodes)
 
 
 def _an_item_stored_new(reading: _Reading, cls: ast.ClassDef, seen: frozenset, *, immutable: bool = False) -> bool:
@@ -4533,8 +4716,9 @@ def _an_item_stored_new(reading: _Reading, cls: ast.ClassDef, seen: frozenset, *
         statement = parents.get(id(node))
         if not (isinstance(statement, ast.Assign) and node in statement.targets or isinstance(
                 statement, ast.AnnAssign) and statement.target is node and statement.value is not None) \
-                or not _a_new_value(reading, statement.value, seen, immutable=immutable):
-            return False  # (an unpacking's, a loop's, an in-place operator's item: not followed)
+                or not _a_new_value(reading, statement.value, seen, immutable=immutable) \
+                or not _a_new_value(reading, node.slice, seen, immutable=True):
+            return False  # (an unpacking's, a loop's, an in-place operator's item, a slice's: not followed)
     return True
 
 
@@ -4632,7 +4816,7 @@ def _a_parameter_given_new(reading: _Reading, cls: ast.ClassDef, init: ast.Funct
     while grown:
         grown = False
         for other in derived.values():
-            if other.name in family or other.bases[0].id not in family:
+            if other.name in family or other is cls or _base_in(other, derived) not in family:
                 continue
             if not any(isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef)) and st.name == "__init__"
                        for st in other.body):
@@ -4650,14 +4834,19 @@ def _a_parameter_given_new(reading: _Reading, cls: ast.ClassDef, init: ast.Funct
                 and node.func.value.func.id == "super"):
             continue
         given = node.func.value.args
+        if "super" in reading.bindings:
+            return False  # (a `super` of the submission's: attack round 114)
         if given:
-            if not isinstance(given[0], ast.Name):
-                return False  # (`super(type(self), self)`)
+            if not isinstance(given[0], ast.Name) or given[0].id not in derived and not any(
+                    isinstance(b, ast.ClassDef) for b, _ in reading.bindings.get(given[0].id, [])):
+                return False  # (`super(type(self), self)`, `super(cls, o)`: a class the reader cannot name)
             start = derived.get(given[0].id) if given[0].id != name else None
         else:
             start = _enclosing_class(reading, node)
-            start = start if start is not None and start is not cls and derived.get(start.name) is start else None
-        if start is not None and start.bases[0].id in family:
+            if start is None:
+                return False  # (no class around it: Python refuses it, unless `super` is another's)
+            start = start if start is not cls and derived.get(start.name) is start else None
+        if start is not None and _base_in(start, derived) in family:
             calls.append(node)
     made_by = {}  # the names a method of the class makes instances through: a classmethod's `cls`, `self`
     for method in [m for member in family.values() for m in member.body]:
@@ -4688,6 +4877,11 @@ def _a_parameter_given_new(reading: _Reading, cls: ast.ClassDef, init: ast.Funct
                     not parent.attr.startswith("__") or parent.attr in FUNCTION_TEXTS)):
                 return False  # (`cls` handed on, or its special attributes: not followed)
     for node in reading.nodes:
+        if isinstance(node, ast.Attribute) and node.attr == "__init__" and isinstance(node.ctx, ast.Load) and not (
+                isinstance(call := parents.get(id(node)), ast.Call) and call.func is node or isinstance(
+                    call, ast.Attribute) and call.attr in FUNCTION_TEXTS):
+            return False  # (`f = BOX.__init__; f(KEEP)`, `map(BOX.__init__, ...)`, `super().__init__.__call__(KEEP)`:
+            # an __init__ not called where it is named, attack round 114)
         if isinstance(node, ast.Attribute) and node.attr in ("__init__", "__class__") and isinstance(
                 call := parents.get(id(node)), ast.Call) and call.func is node and call not in calls and not (
                 node.attr == "__init__" and isinstance(node.value, ast.Call) and isinstance(node.value.func, ast.Name)
@@ -5034,12 +5228,21 @@ def _keeps_an_operand_once(reading: _Reading, function: ast.AST, *, method: bool
         if stands_for(base, selves) or _stored_root(base) in selves:
             if in_place and (own_alias(base.id) if isinstance(base, ast.Name) else _own_data_of(
                     reading, base, instance, changed=True)) and not (
-                    isinstance(base, ast.Subscript) and not _items_new(reading, attribute_of(base), immutable=False)):
+                    isinstance(base, ast.Subscript) and not _items_new(
+                        reading, attribute_of(base), immutable=False, depth=depth_of(base))):
                 return None  # (`self.items.extend(other)` in an __iadd__, the instance's own list; `vals =
                 # self.vals; vals.append(other)`: fairness round 74; an item of it, when every item is new: not
-                # `self.v.append(KEEP)`, then `self.v[-1] += other`, attack round 113)
+                # `self.v.append(KEEP)`, then `self.v[-1] += other`, attack round 113; an item of an item, when
+                # every item is of Python's immutable kinds: not `self.v[0] += (KEEP,)`, attack round 114)
             return "keeps an operand on its instance"
         return f"keeps an operand in {_stored_root(base) or 'an object it cannot name'}"
+
+    def depth_of(node: ast.AST) -> int:
+        """How many items down ``node`` is (`self.v[i]`: 1; `self.grid[i][j]`: 2)."""
+        depth = 0
+        while isinstance(node, ast.Subscript):
+            node, depth = node.value, depth + 1
+        return depth
 
     def attribute_of(node: ast.AST) -> str | None:
         """The instance's attribute an item or an alias stands for (`self.v[i]`, `vals[i]` with `vals = self.v`)."""
@@ -5073,11 +5276,53 @@ def _keeps_an_operand_once(reading: _Reading, function: ast.AST, *, method: bool
             return all(_made_of_new_items(reading, v) for v in bound_to[target.value.id]) and (
                 _a_local_of_new_items(reading, function, target.value.id))  # (not `o = [KEEP]`, `(KEEP,)`,
             # `o = [0.0]; o.append(KEEP)`)
+        # a part of the instance, of a new object or of a local standing for one: every step down holds only
+        # what they made (not `self.v = [KEEP]`, `self.v[0] += other.args`; `self.v[0] += (KEEP,)`, then
+        # `self.v[0][0] += other.args`: attack round 114)
+        chain = []
         root = target
         while isinstance(root, (ast.Attribute, ast.Subscript)):
+            chain.append(root)
             root = root.value
-        return isinstance(root, ast.Name) and (root.id == instance or root.id in made_here
-                                               or a_target_of_its_own(root))
+        if not isinstance(root, ast.Name):
+            return False
+        chain.reverse()
+        if root.id != instance and root.id not in made_here:
+            values = bound_to.get(root.id, [])
+            if not (len(values) == 1 and isinstance(values[0], ast.Attribute) and isinstance(
+                    values[0].value, ast.Name) and values[0].value.id == instance and a_target_of_its_own(root)):
+                return False
+            chain.insert(0, values[0])  # (`t = self.v; t[0] += ...`: as `self.v[0]`)
+        elif root.id != instance and isinstance(chain[0], ast.Subscript):
+            # (a new display's item, or a copy's of the instance's own list: `out = list(self.v); out[i] += x`,
+            # fairness round 75)
+            depth = len([c for c in chain if isinstance(c, ast.Subscript)])
+            copied = [v.args[0].attr if v.args else v.func.value.attr for v in bound_to.get(root.id, [])
+                      if isinstance(v, ast.Call) and not v.keywords and (
+                          isinstance(v.func, ast.Name) and v.func.id == "list" and "list" not in reading.bindings
+                          and len(v.args) == 1 and isinstance(v.args[0], ast.Attribute)
+                          or isinstance(v.func, ast.Attribute) and v.func.attr == "copy" and not v.args
+                          and isinstance(v.func.value, ast.Attribute) and _a_copying_method(reading, "copy"))]
+            return all(isinstance(c, ast.Subscript) for c in chain) and bool(bound_to.get(root.id)) and (all(
+                _made_of_new_items(reading, v, depth=depth) for v in bound_to[root.id]) and _a_local_of_new_items(
+                reading, function, root.id, depth=depth) or depth == 1 and len(copied) == len(bound_to[root.id])
+                and all(_items_new(reading, a, immutable=False) for a in copied) and _a_local_of_new_items(
+                    reading, function, root.id, immutable=False))
+        if isinstance(chain[0], ast.Subscript):
+            return root.id == instance  # (`self[i] += ...`: the instance's own special methods, judged there)
+        steps = chain[1:]
+        depth = 0
+        for step in steps:
+            if isinstance(step, ast.Subscript):
+                depth += 1
+            elif depth or not new_values_only(step.attr):
+                return False  # (an attribute of an item, or of what the reader cannot prove new)
+        attribute = chain[0]
+        if root.id == instance and not (_own_data_of(reading, attribute, instance, changed=True)
+                                        or new_values_only(attribute.attr)):
+            return False
+        last = next((c for c in reversed(chain) if isinstance(c, ast.Attribute)), attribute)
+        return not depth or _items_new(reading, last.attr, immutable=False, depth=depth)
 
     def new_values_only(attr: str) -> bool:
         return _holds_new_values_only(reading, attr) or _holds_new_values_only(reading, attr, immutable=True)
@@ -5128,7 +5373,8 @@ def _keeps_an_operand_once(reading: _Reading, function: ast.AST, *, method: bool
                         _a_local_of_new_items(reading, function, root)) or in_place and isinstance(
                         v, ast.Call) and len(v.args) == 1 and not v.keywords and isinstance(v.func, ast.Name)
                         and v.func.id == "list" and _own_data_of(reading, v.args[0], instance, changed=True) and (
-                            only_parts_of_operands(statement.value)
+                            only_parts_of_operands(statement.value) and _items_new(
+                                reading, attribute_of(v.args[0]), immutable=False)
                             or _items_new(reading, attribute_of(v.args[0])))
                         for v in bound_to[root]):
                     return None  # (`out = [0.0] * n; out[i] += other`: an item that is a number; `v =
@@ -5136,9 +5382,11 @@ def _keeps_an_operand_once(reading: _Reading, function: ast.AST, *, method: bool
                 return f"keeps an operand in what an item of {root} holds"
             if in_place and stands_for(target, selves) and (
                     _own_data_of(reading, target, instance, changed=True) or own_alias(root)) and (
-                    only_parts_of_operands(statement.value) or _items_new(reading, attribute_of(target))):
+                    only_parts_of_operands(statement.value) and _items_new(
+                        reading, attribute_of(target), immutable=False, depth=depth_of(target))
+                    or _items_new(reading, attribute_of(target), depth=depth_of(target))):
                 return None  # (an item of the instance's own list of numbers; not `self.v = [KEEP]`, then `vals =
-                # self.v; vals[0] += [other]`: attack round 110)
+                # self.v; vals[0] += [other]`, attack round 110, nor `self.v[0] += other.args`, round 114)
         return changed(target, statement.value)
 
     def kept(target: ast.AST, value: ast.AST | None) -> str | None:
@@ -7022,6 +7270,8 @@ def _scope_locals(reading: _Reading, scope: ast.AST) -> tuple[frozenset, frozens
     ``nonlocal`` (as :func:`_code` reads them)."""
     key = ("locals", id(scope))
     if key not in reading.memo:
+        if scope is None:
+            return _a_module_constant(reading, value, seen)
         if isinstance(scope, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)):
             found = ({n.id for g in scope.generators for n in ast.walk(g.target) if isinstance(n, ast.Name)}, set())
         else:
@@ -8359,6 +8609,10 @@ def _call_index(reading: _Reading) -> dict:
             elif isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id in ("isinstance", "issubclass") \
                     and len(n.args) == 2:
                 plain.update(id(m) for m in ast.walk(n.args[1]) if isinstance(m, ast.Name))
+            elif isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == "super" and n.args \
+                    and isinstance(n.args[0], ast.Name) and "super" not in reading.bindings:
+                plain.add(id(n.args[0]))  # (`super(PixelAcc, self)`: where a base's method is looked up, as
+                # `super()` is; nothing of PixelAcc's is called: fairness round 77)
             elif isinstance(n, (ast.arg, ast.AnnAssign)) and n.annotation is not None:
                 # (a type's name; a function's is kept in __annotations__, where it may be called: attack round 89)
                 # (a class of the submission's too, unless something reads the annotations back, where it may be
