@@ -3434,6 +3434,9 @@ def _a_plain_method_decorator(reading: _Reading, decorator: ast.expr) -> bool:
     """Python's own ``staticmethod`` or ``classmethod``: a name of :data:`PLAIN_METHOD_DECORATORS` that nothing of the
     submission's binds, at module level, in a class body or in a function (attack round 104: `def staticmethod(f):
     return _keep` above an honest `@staticmethod def __lt__`)."""
+    if _resolved_once(reading, decorator) == "abc.abstractmethod" and not _class_body_names(reading) & {
+            decorator.id if isinstance(decorator, ast.Name) else _root(decorator)[0]}:
+        return True  # (it hands back the function it is given, marked: fairness round 77's abstract `__iadd__`)
     return isinstance(decorator, ast.Name) and decorator.id in PLAIN_METHOD_DECORATORS \
         and decorator.id not in reading.bindings and decorator.id not in _class_body_names(reading) and not any(
             isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and n.name == decorator.id
@@ -3614,7 +3617,16 @@ def _a_plain_class_statement(reading: _Reading, cls: ast.ClassDef) -> bool:
     # (no decorator, keyword or library base: a function may bind `dataclass` or `abc` for itself, attack round 106)
     return not cls.keywords and not cls.decorator_list and all(
         isinstance(b, ast.Name) and (b.id == "object" and _the_builtin(reading, b) or _local_scope_of(
-            reading, b) is None and _object_makes_its_instances(reading, b.id)) for b in cls.bases)
+            reading, b) is None and _object_makes_its_instances(reading, b.id))
+        or _resolved_once(reading, b) in PLAIN_BASES and _local_scope_of(reading, _root_name(b)) is None
+        for b in cls.bases)  # (`class Reducer(ABC)`: fairness round 77; not a function's own `abc`, attack round 106)
+
+
+def _root_name(node: ast.AST) -> ast.AST:
+    """The name an attribute chain starts from (``abc`` of ``abc.ABC``), or the node itself."""
+    while isinstance(node, ast.Attribute):
+        node = node.value
+    return node
 
 
 def _dunders_bound_otherwise(cls: ast.ClassDef) -> bool:
@@ -3949,6 +3961,48 @@ def _an_operator_of_its_own(reading: _Reading, op: ast.AST, kinds: tuple[str, ..
     return name is None or bool(_own_member_names(reading) & {f"__{kind}{name}__" for kind in kinds})
 
 
+def _operators_hand_back_new(reading: _Reading, op: ast.AST) -> bool:
+    """Whether ``a op b`` makes a new value whatever its operands are: no class of the submission's defines the
+    operator (forward or reflected), or every such special method hands back only a new instance of a plain class
+    of the submission's (``return self.__class__(self.total + value)``, ``return Acc(...)``, ``type(self)(...)``), a
+    display or a constant (fairness round 77); an operator bound otherwise is not read."""
+    name = AST_OPERATIONS.get(type(op))
+    if name is None:
+        return False
+    names = {f"__{name}__", f"__r{name}__"}
+    if not _own_member_names(reading) & names:
+        return True
+    for cls in reading.classes:
+        for st in cls.body:
+            bound = {st.name} if isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) else set(
+                _names_bound_by(st))
+            if not bound & names:
+                continue
+            if isinstance(st, ast.Assign) and isinstance(st.value, ast.Name) and any(
+                    isinstance(m, ast.FunctionDef) and m.name == st.value.id and m.name in names for m in cls.body):
+                continue  # (`__radd__ = __add__`: read as the def)
+            if not isinstance(st, ast.FunctionDef) or st.decorator_list:
+                return False
+            first = [a.arg for a in st.args.posonlyargs + st.args.args][:1]
+            for node in _walk_scope_body(st):
+                if isinstance(node, (ast.Yield, ast.YieldFrom, ast.Global, ast.Nonlocal)):
+                    return False
+                if not isinstance(node, ast.Return) or node.value is None or isinstance(node.value, (
+                        ast.Constant, ast.List, ast.Tuple, ast.Dict, ast.Set, ast.ListComp, ast.DictComp)):
+                    continue
+                made = node.value
+                if not (isinstance(made, ast.Call) and (
+                        _made_by_an_own_plain_class(reading, made)
+                        or isinstance(made.func, ast.Attribute) and made.func.attr == "__class__"
+                        and isinstance(made.func.value, ast.Name) and [made.func.value.id] == first
+                        or isinstance(made.func, ast.Call) and isinstance(made.func.func, ast.Name)
+                        and made.func.func.id == "type" and "type" not in reading.bindings
+                        and len(made.func.args) == 1 and isinstance(made.func.args[0], ast.Name)
+                        and [made.func.args[0].id] == first)):
+                    return False
+    return True
+
+
 def _a_copying_method(reading: _Reading, attr: str) -> bool:
     """Whether ``x.attr()`` is a copy whatever ``x`` is (``.copy()``, ``.clone()``): the name is a copying method's
     and nothing of the submission's binds it (a class's method, a class body's name, ``NS.copy = f``, a keyword
@@ -4116,7 +4170,7 @@ def _a_new_value(reading: _Reading, value: ast.AST, seen: frozenset = frozenset(
             and not _an_operator_of_its_own(reading, value.op, ("r",))
             or _a_new_value(reading, value.right, seen, immutable=True)
             and not _an_operator_of_its_own(reading, value.op, ("",))
-            or not _an_operator_of_its_own(reading, value.op))
+            or _operators_hand_back_new(reading, value.op))
     if isinstance(value, ast.UnaryOp):
         return _a_new_value(reading, value.operand, seen, immutable=immutable)
     if isinstance(value, ast.BoolOp):
@@ -4587,6 +4641,9 @@ def _read_a_class_kept_to_its_statements(reading: _Reading, cls: ast.ClassDef) -
             continue  # (a subclass: above)
         elif isinstance(parent, ast.Attribute) and not parent.attr.startswith("__"):
             continue  # (`Acc.created += 1`, `Acc.zero()`)
+        elif isinstance(parent, ast.Attribute) and parent.attr == "__init__" and isinstance(
+                call := parents.get(id(parent)), ast.Call) and call.func is parent:
+            continue  # (`Acc.__init__(self, start)`: read as a call of Acc's __init__, fairness round 77)
         elif isinstance(parent, (ast.arg, ast.AnnAssign)) and node is parent.annotation or isinstance(parent, (
                 ast.FunctionDef, ast.AsyncFunctionDef)) and node is parent.returns:
             continue  # (an annotation)
@@ -4654,6 +4711,37 @@ def _a_method_parameter_given_new(reading: _Reading, cls: ast.ClassDef, method: 
                 _a_new_value(reading, g, seen, immutable=immutable) for g in given):
             return False
     return True
+
+
+def _passes_its_calls_on(init: ast.FunctionDef) -> ast.Call | None:
+    """The one ``super().__init__(*args, **kwargs)`` of an ``__init__`` that takes nothing but ``self``, ``*args`` and
+    ``**kwargs`` and uses them nowhere else: what its class's calls give, its base's ``__init__`` is given; else
+    None."""
+    arguments = init.args
+    if arguments.posonlyargs or [a.arg for a in arguments.args] != [a.arg for a in arguments.args[:1]] or len(
+            arguments.args) != 1 or arguments.kwonlyargs or not (arguments.vararg or arguments.kwarg):
+        return None
+    names = {a.arg for a in (arguments.vararg, arguments.kwarg) if a is not None}
+    supers = [n for n in ast.walk(init) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
+              and n.func.attr == "__init__" and isinstance(n.func.value, ast.Call)
+              and isinstance(n.func.value.func, ast.Name) and n.func.value.func.id == "super" and not n.func.value.args]
+    if len(supers) != 1 or not isinstance(_parent_statement_of(init, supers[0]), ast.Expr):
+        return None
+    call = supers[0]
+    given = [a.value.id for a in call.args if isinstance(a, ast.Starred) and isinstance(a.value, ast.Name)] + [
+        k.value.id for k in call.keywords if k.arg is None and isinstance(k.value, ast.Name)]
+    if len(given) != len(call.args) + len(call.keywords) or set(given) != names or len(given) != len(names):
+        return None
+    uses = [n for n in ast.walk(init) if isinstance(n, ast.Name) and n.id in names]
+    return call if len(uses) == len(names) else None
+
+
+def _parent_statement_of(function: ast.AST, node: ast.AST) -> ast.stmt | None:
+    """The statement of ``function``'s body, at its top, that holds ``node``."""
+    for st in function.body:
+        if any(n is node for n in ast.walk(st)):
+            return st
+    return None
 
 
 def _an_inert_mixin(reading: _Reading, name: str) -> bool:
@@ -4812,19 +4900,36 @@ def _a_parameter_given_new(reading: _Reading, cls: ast.ClassDef, init: ast.Funct
     # the class and its subclasses that write no __init__ of their own (their calls are the class's __init__'s); a
     # subclass's own __init__ hands the class's what its super().__init__(...) gives (fairness round 76)
     family = {name: cls}
+    passed_on = set()  # the super().__init__(*args, **kwargs) calls of subclasses that only pass their calls on
     grown = True
     while grown:
         grown = False
         for other in derived.values():
             if other.name in family or other is cls or _base_in(other, derived) not in family:
                 continue
-            if not any(isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef)) and st.name == "__init__"
-                       for st in other.body):
+            inits = [st for st in other.body if isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef))
+                     and st.name == "__init__"]
+            if not inits:
                 if _binds_anywhere(other, "__init__"):
                     return False  # (an __init__ in an `if` of its body, or bound otherwise: attack round 113)
                 family[other.name] = other
                 grown = True
-    calls = [c for c in calls_of_names if c.func.id in family]
+            elif len(inits) == 1 and (through := _passes_its_calls_on(inits[0])) is not None:
+                passed_on.add(id(through))  # (`def __init__(self, *args, **kwargs): super().__init__(*args,
+                family[other.name] = other  # **kwargs)`: its calls are the class's, fairness round 77)
+                grown = True
+    calls = [c for c in calls_of_names if isinstance(c.func, ast.Name) and c.func.id in family]
+    # `Acc.__init__(self, start)` (a subclass's old-style call): a call of the class's __init__ given the rest
+    explicit = set()
+    for node in reading.nodes:
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "__init__" \
+                and isinstance(node.func.value, ast.Name) and any(
+                    isinstance(b, ast.ClassDef) for b, _ in reading.bindings.get(node.func.value.id, [])):
+            explicit.add(id(node))
+            if node.func.value.id in family:
+                if not node.args or isinstance(node.args[0], ast.Starred):
+                    return False
+                calls.append(ast.Call(func=node.func, args=node.args[1:], keywords=node.keywords))
     # every super().__init__(...) that reaches the class's __init__: in any method of a subclass whose base is of the
     # family (not only its top-level __init__: attack round 113's `def reset(self): super().__init__(KEEP)`), or
     # naming such a subclass (`super(Sub, obj)`); one naming what the reader cannot name is not followed
@@ -4846,7 +4951,7 @@ def _a_parameter_given_new(reading: _Reading, cls: ast.ClassDef, init: ast.Funct
             if start is None:
                 return False  # (no class around it: Python refuses it, unless `super` is another's)
             start = start if start is not cls and derived.get(start.name) is start else None
-        if start is not None and _base_in(start, derived) in family:
+        if start is not None and _base_in(start, derived) in family and id(node) not in passed_on:
             calls.append(node)
     made_by = {}  # the names a method of the class makes instances through: a classmethod's `cls`, `self`
     for method in [m for member in family.values() for m in member.body]:
@@ -4883,7 +4988,8 @@ def _a_parameter_given_new(reading: _Reading, cls: ast.ClassDef, init: ast.Funct
             return False  # (`f = BOX.__init__; f(KEEP)`, `map(BOX.__init__, ...)`, `super().__init__.__call__(KEEP)`:
             # an __init__ not called where it is named, attack round 114)
         if isinstance(node, ast.Attribute) and node.attr in ("__init__", "__class__") and isinstance(
-                call := parents.get(id(node)), ast.Call) and call.func is node and call not in calls and not (
+                call := parents.get(id(node)), ast.Call) and call.func is node and call not in calls \
+                and id(call) not in explicit and not (
                 node.attr == "__init__" and isinstance(node.value, ast.Call) and isinstance(node.value.func, ast.Name)
                 and node.value.func.id == "super"):
             return False  # (`obj.__init__(KEEP)`, `other.__class__(KEEP)`; a super().__init__(...) reaching the
@@ -5527,7 +5633,10 @@ def _keeps_an_operand_once(reading: _Reading, function: ast.AST, *, method: bool
                     return found if found is None else f"{found} (on another object)"
                 if mentions(base, holding) and not stands_for(base, selves):
                     return follow(owned, False)  # (its self holds an operand: attack round 103's `h.stash()`)
-                return follow(owned, not class_named)
+                # (a helper of the instance's own, `self.add(value)` in an __iadd__, changes it in place as the
+                # special method may: fairness round 77)
+                return follow(owned, not class_named, fresh=in_place and isinstance(base, ast.Name)
+                              and base.id == instance and not class_named)
             if func.attr in _own_member_names(reading) and not (
                     func.attr in DATA_ATTRIBUTES and _only_torch_modules_stored(reading, func.attr)):
                 # (`other.t.flatten()` beside a model's `self.flatten = nn.Flatten()`: torch's either way, fairness
