@@ -1059,10 +1059,6 @@ GRADER_FAULTS: dict[str, str] = {
         "(fairness round 74) a grader's fault: `s = self.total; s += other` in an __add__, where the class is made "
         "with what a function of the submission's returns (`Tally(conv2d_params(...))`), which the reader does not "
         "follow to prove it a number: q6 -3",
-    "r74_nb_term_radd_float_in_conv.ipynb":
-        "(fairness round 74) a grader's fault: `out = self.t; out += other` in an __add__, where the class is made "
-        "with `x[i, j].item() * kernel[a, b].item()`, which the reader does not prove a number (`.item()` of a "
-        "parameter may be any object's): q6 -3",
     "r74_nb_classmethod_cls_new_window.ipynb":
         "(fairness round 74) a judgement call, as r72_nb_classmethod_cls_new_check (`cls.__new__(cls)` in a "
         "classmethod, withdrawn after attack round 108): q6 to q8 -10",

@@ -1886,7 +1886,7 @@ def _unpacked_to_names(target: ast.AST, value: ast.AST) -> bool:
 BOOL_COMPARISONS = (ast.Is, ast.IsNot, ast.In, ast.NotIn)
 
 
-def _stored_in_objects(nodes: list[ast.AST]) -> set[int]:
+def _stored_in_objects(nodes: list[ast.AST], reading: _Reading | None = None) -> set[int]:
     """The expressions a unit puts into an object rather than binds to a name: assigned to an item or an
     attribute (``holder[0]["c"] = v``, ``obj.table["c"] = v``), or given to a method that puts it into its object
     (``.append(v)``, ``.update(c=v)``); through the
@@ -1933,40 +1933,132 @@ def _stored_in_objects(nodes: list[ast.AST]) -> set[int]:
             defaults = _parameter_defaults(function)
             if n.id in defaults and id(defaults[n.id]) not in stored:  # each default walked once
                 stored.update({id(m): m for m in ast.walk(defaults[n.id])})
-    # ... and, handed to an in-place operator, what every call of a parameter's function by its name gives it (`def
-    # _d(x): b = BOX; b += x` called `_d([F.conv2d])`: attack round 112; not a registry's `REG[name] = fn`, which
-    # rule 1 follows from the names conv2d reads: fairness round 60)
-    # (a parameter called there is not handed on, its result is: `e += (fn(x) - conv2d(x)).abs().sum()`)
+    # ... and, handed to an in-place operator, what a parameter of its function is given: a local bound from one
+    # (`y = x`, `x, y = p`), a closure's (a nested def's or lambda's), read to what every call that may reach its
+    # function gives it (`def _d(x): b = BOX; b += x` called `_d([F.conv2d])`: attack rounds 112 and 115): a call
+    # by its name, a method's by its attribute, a class's for its __init__, and, for a function named otherwise
+    # (an alias, a decorator's, a lambda, an instance's __call__), every call whose callee the reader cannot name.
+    # Not a registry's `REG[name] = fn`, which rule 1 follows from the names conv2d reads (fairness round 60), nor a
+    # parameter called there, whose result is handed on: `e += (fn(x) - conv2d(x)).abs().sum()`; a special method's
+    # operand is its rule's (rule 2).
     called = {id(n.func) for n in nodes if isinstance(n, ast.Call)}
     calls_named: dict[str, list[ast.Call]] = {}
+    calls_of_attribute: dict[str, list[ast.Call]] = {}
+    named_otherwise: set[str] = set()
     for n in nodes:
-        if isinstance(n, ast.Call) and isinstance(n.func, (ast.Name, ast.Attribute)):
-            calls_named.setdefault(n.func.id if isinstance(n.func, ast.Name) else n.func.attr, []).append(n)
+        if isinstance(n, ast.Call) and isinstance(n.func, ast.Name):
+            calls_named.setdefault(n.func.id, []).append(n)
+        elif isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute):
+            calls_of_attribute.setdefault(n.func.attr, []).append(n)
+        elif isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load) and id(n) not in called:
+            named_otherwise.add(n.id)
+        elif isinstance(n, ast.Attribute) and id(n) not in called:
+            named_otherwise.add(n.attr)
+    owner_of = {id(st): n for n in nodes if isinstance(n, ast.ClassDef) for st in n.body}
+
+    def unnamed_callees() -> list[ast.Call]:
+        """Calls whose callee is no def, class, import or built-in the reader can name."""
+        found = []
+        for call in (n for n in nodes if isinstance(n, ast.Call)):
+            func = call.func
+            if isinstance(func, ast.Name) and reading is not None and (reading.bindings.get(func.id) and all(
+                    isinstance(b, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Import, ast.ImportFrom))
+                    for b, _ in reading.bindings[func.id]) or func.id not in reading.bindings
+                    and hasattr(builtins, func.id) and _function_binding(reading, func) is None):
+                continue
+            if isinstance(func, ast.Attribute) and reading is not None and (
+                    _resolved(reading, func) or "").split(".")[0] in reading.imported.values():
+                continue
+            found.append(call)
+        return found
+
+    bindings_in: dict[int, list[ast.AST]] = {}  # function -> its binding statements
+    for n in nodes:
+        if isinstance(n, (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.For, ast.AsyncFor, ast.NamedExpr,
+                          ast.withitem, ast.comprehension)):
+            bindings_in.setdefault(id(around.get(id(n))), []).append(n)
     todo = [m for value in handed_in_place for m in ast.walk(value)]
+    # (a nested function called there hands back what it returns: `def inner(): return x`, `b += inner()`)
+    local_defs = {n.name: n for n in nodes if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))
+                  and around.get(id(n)) is not None}
+    todo += [r for m in list(todo) if isinstance(m, ast.Call) and isinstance(m.func, ast.Name)
+             and m.func.id in local_defs for r in ast.walk(local_defs[m.func.id])
+             if isinstance(r, ast.Name) and isinstance(r.ctx, ast.Load)]
+    followed: set[tuple[int, str]] = set()
+
+    def store(value: ast.AST) -> None:
+        for m in ast.walk(value):
+            if id(m) not in stored:
+                stored[id(m)] = m
+                todo.append(m)
+
+    unnamed: list[ast.Call] | None = None
     while todo:
         n = todo.pop()
+        if not isinstance(n, ast.Name) or id(n) in called:
+            continue
         function = around.get(id(n))
-        if not (isinstance(n, ast.Name) and isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef))) \
-                or id(n) in called:
+        while function is not None and n.id not in _parameter_names(function) and not any(
+                isinstance(e, ast.Name) and e.id == n.id for st in bindings_in.get(id(function), [])
+                for t in _binding_targets(st) for e in ast.walk(t)):
+            function = around.get(id(function))  # (a closure's name: the function around it)
+        if function is None or (id(function), n.id) in followed:
             continue
-        positional = [a.arg for a in function.args.posonlyargs + function.args.args]
-        if n.id not in positional + [
-                a.arg for a in function.args.kwonlyargs + [function.args.vararg, function.args.kwarg] if a]:
+        followed.add((id(function), n.id))
+        for st in bindings_in.get(id(function), []):
+            if any(isinstance(e, ast.Name) and e.id == n.id for t in _binding_targets(st) for e in ast.walk(t)):
+                value = st.iter if isinstance(st, (ast.For, ast.AsyncFor, ast.comprehension)) else \
+                    st.context_expr if isinstance(st, ast.withitem) else st.value
+                if value is not None:
+                    store(value)
+        if n.id not in _parameter_names(function):
             continue
-        for call in calls_named.get(function.name, []):
-            shift = 1 if isinstance(call.func, ast.Attribute) and positional[:1] == ["self"] else 0
-            index = positional.index(n.id) - shift if n.id in positional else None
-            if any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords) \
-                    or n.id not in positional or shift and index < 0:
-                given = call.args + [k.value for k in call.keywords]  # (unpacked, `*args`: every argument)
+        defaults = _parameter_defaults(function)
+        if n.id in defaults:
+            store(defaults[n.id])
+        name = getattr(function, "name", None)
+        owner = owner_of.get(id(function))
+        positional = [] if isinstance(function, ast.Lambda) else [
+            a.arg for a in function.args.posonlyargs + function.args.args]
+        reaching: list[tuple[ast.Call, int]] = []  # (a call, how many positional parameters it binds first)
+        if owner is not None and name == "__init__":
+            reaching += [(c, 1) for c in calls_named.get(owner.name, [])]
+        elif owner is not None and name is not None and not name.startswith("__"):
+            reaching += [(c, 0 if isinstance(c.func.value, ast.Name) and c.func.value.id == owner.name else 1)
+                         for c in calls_of_attribute.get(name, [])]
+        elif owner is None and name is not None:
+            reaching += [(c, 0) for c in calls_named.get(name, [])]
+        if isinstance(function, ast.Lambda) or name in named_otherwise or name == "__call__" or (
+                owner is not None and name == "__init__" and owner.name in named_otherwise):
+            unnamed = unnamed_callees() if unnamed is None else unnamed
+            reaching += [(c, None) for c in unnamed]
+        named = set(positional) | {a.arg for a in getattr(function.args, "kwonlyargs", [])}
+        for call, first in reaching:
+            if first is None or any(isinstance(a, ast.Starred) for a in call.args) or any(
+                    k.arg is None for k in call.keywords):
+                given = call.args + [k.value for k in call.keywords]  # (unpacked, or a callee not named: all)
+            elif n.id in positional:
+                index = positional.index(n.id) - first
+                given = (call.args[index:index + 1] if index >= 0 else []) + [
+                    k.value for k in call.keywords if k.arg == n.id]
+            elif function.args.vararg is not None and n.id == function.args.vararg.arg:
+                given = call.args[max(len(positional) - first, 0):]
+            elif function.args.kwarg is not None and n.id == function.args.kwarg.arg:
+                given = [k.value for k in call.keywords if k.arg not in named]
             else:
-                given = call.args[index:index + 1] + [k.value for k in call.keywords if k.arg == n.id]
+                given = [k.value for k in call.keywords if k.arg == n.id]
             for value in given:
-                for m in ast.walk(value):
-                    if id(m) not in stored:
-                        stored[id(m)] = m
-                        todo.append(m)  # (a caller's own parameter handed on: `_e(y)` calling `_d(y)`)
+                store(value)  # (a caller's own parameter handed on: `_e(y)` calling `_d(y)`)
     return set(stored)
+
+
+def _binding_targets(statement: ast.AST) -> list[ast.AST]:
+    """The targets a binding statement binds (an assignment's, a loop's, a ``with``'s, a walrus's)."""
+    if isinstance(statement, ast.Assign):
+        return list(statement.targets)
+    if isinstance(statement, ast.withitem):
+        return [statement.optional_vars] if statement.optional_vars is not None else []
+    return [statement.target]
 
 
 def _torch_convolution_function(reading: _Reading, node: ast.AST) -> str | None:
@@ -2029,12 +2121,41 @@ def _modules_listed_by_name(nodes: list[ast.AST], modules: set[str]) -> set[int]
     return listed
 
 
+def _identifiers_of(node: ast.AST) -> list[str]:
+    """The identifiers a node spells: a name, an attribute, a parameter, a keyword, an import's, a def's or a
+    class's name, a text constant (``globals()["_Acc__s"]``)."""
+    if isinstance(node, ast.Name):
+        return [node.id]
+    if isinstance(node, ast.Attribute):
+        return [node.attr]
+    if isinstance(node, ast.arg):
+        return [node.arg]
+    if isinstance(node, ast.keyword):
+        return [node.arg] if node.arg else []
+    if isinstance(node, ast.alias):
+        return [node.name.split(".")[-1]] + ([node.asname] if node.asname else [])
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        return [node.name]
+    if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value.isidentifier():
+        return [node.value]
+    return []
+
+
 def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
     """Rule 2 for what reaches objects by a value rather than a name in the text: the name-reaching built-ins
     used other than as a direct call with a readable name, modules passed around as values, private and
     unreadable attributes of objects whose origin cannot be read, and loaders that unpickle.
 
     Run once every unit is bound (a class a later cell defines is the submission's own)."""
+    # Python renames a private name (`__f`, `self.__s`) in a class body to `_Cls__f`: the reader reads names as
+    # written, so a name spelled as a mangled one of a class of the submission's (a module's `_Helper__f =
+    # F.conv2d` read by `Helper`'s `__f(...)`, a keyword `_Acc__s=`) is unread (attack round 115)
+    prefixes = {f"_{c.name.lstrip('_')}__" for c in reading.classes if c.name.lstrip("_")}
+    for n in nodes if prefixes else ():
+        for text in _identifiers_of(n):
+            if any(text.startswith(p) and len(text) > len(p) for p in prefixes):
+                reading.unreadable.append(Finding("unverifiable", f"{text} (a name Python mangles in a class)",
+                                                  hides_from_models=False))
     add = reading.unreadable.append
     calls = {id(n.func): n for n in nodes if isinstance(n, ast.Call)}
     attribute_names = {id(n.value): n.attr for n in nodes if isinstance(n, ast.Attribute)}
@@ -2064,7 +2185,7 @@ def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
     reloaded |= {id(a) for c in calls.values() if isinstance(c.func, ast.Attribute)
                  and c.func.attr == "loadTestsFromModule" for a in c.args[:1]}
     listed = _modules_listed_by_name(nodes, modules)
-    stored = _stored_in_objects(nodes)
+    stored = _stored_in_objects(nodes, reading)
     # `F = torch.nn.functional` in a function (a local alias, read only through its attributes: `F.relu(x)`) hands the
     # module on to nothing; an alias used as a value anywhere is the module handed on (attack round 70)
     handed_names = {n.id for n in nodes if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)
@@ -3512,8 +3633,22 @@ def _class_body_names(reading: _Reading) -> frozenset[str]:
     names = reading.memo.get("class_body_names")
     if names is None:
         names = reading.memo["class_body_names"] = frozenset(
-            name for cls in reading.classes for st in cls.body for name in _names_bound_by(st))
+            name for cls in reading.classes for st in _class_scope_statements(cls) for name in _names_bound_by(st))
     return names
+
+
+def _class_scope_statements(cls: ast.ClassDef) -> list[ast.stmt]:
+    """Every statement of a class body's own scope, however deep (an `if`'s, a `try`'s: attack round 115's `if True:
+    start = KEEP` beside `start = 0.0`), not a nested function's or class's."""
+    found, todo = [], list(cls.body)
+    while todo:
+        st = todo.pop()
+        found.append(st)
+        if not isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            todo += [c for c in ast.iter_child_nodes(st) if isinstance(c, ast.stmt)] + [
+                c for h in getattr(st, "handlers", []) for c in h.body] + [
+                c for case in getattr(st, "cases", []) for c in case.body]
+    return found
 
 
 def _only_torch_modules_stored(reading: _Reading, attr: str) -> bool:
@@ -3961,15 +4096,16 @@ def _an_operator_of_its_own(reading: _Reading, op: ast.AST, kinds: tuple[str, ..
     return name is None or bool(_own_member_names(reading) & {f"__{kind}{name}__" for kind in kinds})
 
 
-def _operators_hand_back_new(reading: _Reading, op: ast.AST) -> bool:
-    """Whether ``a op b`` makes a new value whatever its operands are: no class of the submission's defines the
-    operator (forward or reflected), or every such special method hands back only a new instance of a plain class
-    of the submission's (``return self.__class__(self.total + value)``, ``return Acc(...)``, ``type(self)(...)``), a
-    display or a constant (fairness round 77); an operator bound otherwise is not read."""
+def _operators_hand_back_new(reading: _Reading, op: ast.AST, *, in_place: bool = False) -> bool:
+    """Whether ``a op b`` (with ``in_place``, ``a op= b`` on a new value ``a``) makes a new value whatever its operands
+    are: no class of the submission's defines the operator (forward, reflected, in place), or every such special
+    method hands back only a new instance of a plain class of the submission's (``return self.__class__(self.total
+    + value)``, ``return Acc(...)``, ``type(self)(...)``), a display or a constant, or, in place, its own instance
+    (fairness rounds 75 and 77); an operator bound otherwise is not read."""
     name = AST_OPERATIONS.get(type(op))
     if name is None:
         return False
-    names = {f"__{name}__", f"__r{name}__"}
+    names = {f"__{name}__", f"__r{name}__"} | ({f"__i{name}__"} if in_place else set())
     if not _own_member_names(reading) & names:
         return True
     for cls in reading.classes:
@@ -3991,6 +4127,17 @@ def _operators_hand_back_new(reading: _Reading, op: ast.AST) -> bool:
                         ast.Constant, ast.List, ast.Tuple, ast.Dict, ast.Set, ast.ListComp, ast.DictComp)):
                     continue
                 made = node.value
+                if isinstance(made, ast.Name) and made.id == "NotImplemented" and _the_builtin(reading, made):
+                    continue  # (Python then tries the other operand's method, read likewise)
+                if (st.name.startswith("__i") or in_place) and isinstance(made, ast.Name) and [made.id] == first:
+                    continue  # (an operator handing back its instance: an in-place one's, which was new; for `k +=
+                    # x`, k itself or x, an instance of the submission's whose own operators are read where defined:
+                    # the `sum()` start idiom `if other == 0: return self`, fairness rounds 73 and 74)
+                if isinstance(made, ast.Name) and [made.id] != first and all(
+                        isinstance(b, ast.Assign) and len(b.targets) == 1 and _made_by_an_own_plain_class(
+                            reading, b.value) for b in _only_bound_by(reading, st, made.id)) and _only_bound_by(
+                        reading, st, made.id):
+                    continue  # (`out = Counter(); out.count = total; return out`: fairness round 74)
                 if not (isinstance(made, ast.Call) and (
                         _made_by_an_own_plain_class(reading, made)
                         or isinstance(made.func, ast.Attribute) and made.func.attr == "__class__"
@@ -4031,9 +4178,10 @@ def _class_constants(reading: _Reading, attr: str) -> list[ast.Assign]:
     makes, nor a library's, derives from (:func:`_a_class_kept_to_its_statements`: attack round 113's `type("Sub",
     (Acc,), {"start": KEEP})`, `class Sub(configparser.ConfigParser, Acc)`); [] otherwise.  Such a name is no
     property nor descriptor: a store on an instance binds the instance's own."""
-    bodies = [st for cls in reading.classes for st in cls.body if attr in _names_bound_by(st) or isinstance(
-        st, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and st.name == attr]
-    if bodies and all(isinstance(st, ast.Assign) and len(st.targets) == 1 and isinstance(st.targets[0], ast.Name)
+    bodies = [st for cls in reading.classes for st in _class_scope_statements(cls) if attr in _names_bound_by(st)
+              or isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and st.name == attr]
+    if bodies and all(any(st in cls.body for cls in reading.classes) for st in bodies) and all(
+            isinstance(st, ast.Assign) and len(st.targets) == 1 and isinstance(st.targets[0], ast.Name)
                       and (isinstance(st.value, ast.Constant) or isinstance(st.value, ast.Name)
                            and _a_module_constant(reading, st.value)) for st in bodies) and all(
             _a_plain_class_statement(reading, cls) and _a_class_kept_to_its_statements(reading, cls) is not None
@@ -4148,7 +4296,7 @@ def _a_new_value(reading: _Reading, value: ast.AST, seen: frozenset = frozenset(
         # (a tuple whose items are: not `(KEEP,)`, whose item an in-place operator changes, attack round 114)
         return all(_a_new_value(reading, e, seen, immutable=True) for e in value.elts)
     if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id in ("tuple", "frozenset") \
-            and value.func.id not in reading.bindings and len(value.args) <= 1 and not value.keywords:
+            and _the_builtin(reading, value.func) and len(value.args) <= 1 and not value.keywords:
         return all((not immutable or _a_container_of_immutables(reading, a)) for a in value.args)
     if isinstance(value, (ast.Constant, ast.Tuple)) or _a_text_made(value) or not immutable and isinstance(
             value, (ast.List, ast.Set, ast.Dict, ast.ListComp, ast.SetComp, ast.DictComp)):
@@ -4181,8 +4329,12 @@ def _a_new_value(reading: _Reading, value: ast.AST, seen: frozenset = frozenset(
         func = value.func
         if isinstance(func, ast.Name):
             return func.id in (IMMUTABLE_VALUE_BUILTINS if immutable else NEW_OBJECT_BUILTINS) \
-                and func.id not in reading.bindings and not (
+                and _the_builtin(reading, func) and not (
                     func.id in CONVERTING_BUILTINS and _own_member_names(reading) & CONVERTING_DUNDERS)
+        if isinstance(func, ast.Attribute) and func.attr in NUMBER_METHODS and not value.args \
+                and not value.keywords and func.attr not in _own_member_names(reading) \
+                and func.attr not in _class_body_names(reading):
+            return True  # (`diff.abs().max().item()`: a tensor's Python number, fairness round 73)
         return not immutable and isinstance(func, ast.Attribute) and _a_copying_method(reading, func.attr) \
             and not (isinstance(func.value, ast.Name) and func.value.id in reading.imported)
     if isinstance(value, ast.Attribute):
@@ -4207,6 +4359,8 @@ def _a_new_value(reading: _Reading, value: ast.AST, seen: frozenset = frozenset(
         return True
     seen = seen | {key}
     if value.id in _parameter_names(scope):
+        if _rebound_in(scope, value.id):
+            return False  # (`value = KEEP`, `for start in [KEEP]` in the function: attack round 115)
         owner = _parents(reading).get(id(scope))
         if isinstance(owner, ast.ClassDef) and scope.name == "__setitem__" and not scope.decorator_list and [
                 a.arg for a in scope.args.posonlyargs + scope.args.args][2:] == [value.id]:
@@ -4215,12 +4369,13 @@ def _a_new_value(reading: _Reading, value: ast.AST, seen: frozenset = frozenset(
             return _a_method_parameter_given_new(reading, owner, scope, value.id, seen, immutable=immutable)
         return isinstance(owner, ast.ClassDef) and scope.name == "__init__" and not scope.decorator_list \
             and _a_parameter_given_new(reading, owner, scope, value.id, seen, immutable=immutable)
-    values = []
+    values, in_place = [], []
     for node in _walk_scope_body(scope):
         if isinstance(node, ast.Name) and node.id == value.id and isinstance(node.ctx, (ast.Store, ast.Del)):
             binding = _parents(reading).get(id(node))
             if isinstance(binding, ast.AugAssign) and binding.target is node:
-                continue  # (what its operator computed from a new value and anything else: a new value)
+                in_place.append(binding)  # (what the operator computed: a new value, unless a class of the
+                continue  # submission's computes it, below)
             loop = binding
             while isinstance(loop, (ast.Tuple, ast.List)):
                 loop = _parents(reading).get(id(loop))
@@ -4244,6 +4399,14 @@ def _a_new_value(reading: _Reading, value: ast.AST, seen: frozenset = frozenset(
             1 for n in _walk_scope_body(scope) if isinstance(n, ast.Name) and n.id == value.id
             and isinstance(n.ctx, ast.Load)) > 1:
         return False  # (a new list read elsewhere too: `x = []; KEEP.append(x); self.items = x`, attack round 109)
+    if not all(_operators_hand_back_new(reading, b.op, in_place=True) for b in in_place):
+        return False  # (`k = 0.0; k += T()` with T.__radd__ handing back a module's list: attack round 115)
+    if immutable and any(not _a_new_value(reading, b.value, seen, immutable=True) and (
+            isinstance(b.op, (ast.Mult, ast.MatMult)) or any(isinstance(v, ast.Tuple) or isinstance(
+                v, ast.Call) and isinstance(v.func, ast.Name) and v.func.id == "tuple" for v in values))
+            for b in in_place):
+        return False  # (`k = 1; k *= []`, a list; `t = (); t += x`, x's items: attack round 115; a number's sum
+        # with anything is a number or a new value: fairness rounds 73 to 75's `count += other.count`)
     return bool(values) and all(_a_new_value(reading, v, seen, immutable=immutable) for v in values)
 
 
@@ -4384,13 +4547,15 @@ def _keeps_items_new(reading: _Reading, node: ast.AST, seen: frozenset = frozens
                     return isinstance(statement.op, ast.Add) and (not one or _made_of_new_items(
                         reading, statement.value, immutable=immutable, depth=depth - 1)) and (
                         not many or items(statement.value))
-                return (not one or _a_new_value(reading, statement.value, immutable=True) or not isinstance(
-                    statement.op, ast.Mult) and not _an_operator_of_its_own(reading, statement.op, ("r",))) and (
+                return (not one or _a_new_value(reading, statement.value, immutable=True) or not (
+                    immutable and isinstance(statement.op, ast.Mult)) and not _an_operator_of_its_own(
+                    reading, statement.op, ("r",))) and (
                     not many or isinstance(statement.op, ast.Add) and items(statement.value))
             return False
-        # an item read, or deleted; where its items are asked of too, what is done with it
-        return depth == 1 or isinstance(parent.slice, ast.Slice) or _keeps_items_new(
-            reading, parent, seen, immutable=immutable, depth=depth - 1)
+        # an item read, or deleted; where its items are asked of too, what is done with it, and with a slice of
+        # it, which holds the same items (`self.v[0:1][0].append(KEEP)`: attack round 115)
+        return depth == 1 or _keeps_items_new(reading, parent, seen, immutable=immutable, depth=depth - (
+            not isinstance(parent.slice, ast.Slice)))
     if isinstance(parent, ast.Attribute) and parent.value is node:
         call = parents.get(id(parent))
         if not (isinstance(call, ast.Call) and call.func is parent) or parent.attr.startswith("__") or any(
@@ -4408,6 +4573,8 @@ def _keeps_items_new(reading: _Reading, node: ast.AST, seen: frozenset = frozens
                 all(an_item(v) for v in a.values) if isinstance(a, ast.Dict) else parent.attr != "update" and items(a)
                 for a in call.args) and all(k.arg is not None and an_item(k.value) for k in call.keywords)
         return len(call.args) > where and not call.keywords and an_item(call.args[where])
+    if isinstance(parent, ast.BinOp) and depth > 1:
+        return _keeps_items_new(reading, parent, seen, immutable=immutable, depth=depth)  # (`(self.v + [])[0]`)
     if isinstance(parent, (ast.Compare, ast.BinOp)) or depth == 1 and (
             isinstance(parent, (ast.For, ast.AsyncFor, ast.comprehension)) and parent.iter is node
             or isinstance(parent, ast.Starred) and isinstance(parent.ctx, ast.Load)
@@ -4416,11 +4583,14 @@ def _keeps_items_new(reading: _Reading, node: ast.AST, seen: frozenset = frozens
         # items' items are asked of, what hands its items on)
     if isinstance(parent, ast.Call) and node in parent.args and (
             isinstance(parent.func, ast.Name) and parent.func.id in (
-                PURE_BUILTINS if depth == 1 else ITEM_COUNTING_BUILTINS) and parent.func.id not in reading.bindings
-            or (_resolved(reading, parent.func) or "").startswith(PURE_FUNCTIONS)):
-        return True  # (`sum(self.v)`, `torch.tensor(self.grid)`: fairness round 75)
+                PURE_BUILTINS if depth == 1 else ITEM_COUNTING_BUILTINS) and _the_builtin(reading, parent.func)
+            or (_resolved(reading, parent.func) or "").startswith(
+                PURE_FUNCTIONS if depth == 1 else ("torch.", "numpy."))):
+        return True  # (`sum(self.v)`, `torch.tensor(self.grid)`: fairness round 75; not, where its items' items
+        # are asked of, `copy.copy(self.v)[0]`, `operator.getitem(self.v, 0)`: attack round 115)
     if isinstance(node, ast.Name) and isinstance(parent, ast.Call) and node in parent.args and isinstance(
-            parents.get(id(parent)), ast.Return):
+            parents.get(id(parent)), ast.Return) and not any(
+                isinstance(a, ast.Try) and a.finalbody for a in _ancestors(reading, parent)):
         return True  # (a function's local handed on as it returns, `return Vec(out)`: nothing of the function's
         # changes its items after; fairness round 75)
     if isinstance(parent, ast.Assign) and parent.value is node and len(parent.targets) == 1 and isinstance(
@@ -4438,9 +4608,14 @@ def _a_module_constant(reading: _Reading, name: ast.Name, seen: frozenset = froz
     Python's immutable kinds (``ZERO = 0.0``, ``NEG_INF: Final = float("-inf")``: fairness round 77), which no
     in-place operator changes: not a class body's own name, an import, nor a name a loop, ``with``, ``def`` or a
     function's ``global`` binds otherwise."""
-    if name.id in reading.imported or _in_a_class_body(reading, name) and any(
-            name.id in _names_bound_by(st) for cls in reading.classes for st in cls.body):
-        return False
+    around = _ancestors(reading, name)
+    scope = next((p for p in around if isinstance(p, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda,
+                                                      ast.ClassDef))), None)
+    if name.id in reading.imported or name.id in _class_body_names(reading) or isinstance(
+            scope, ast.ClassDef) and any(isinstance(p, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda))
+                                         for p in around) or scope is not None and not isinstance(
+            scope, ast.ClassDef) and _local_scope_of(reading, name) is not None:
+        return False  # (a class body's own name, or, in a class in a function, the function's: attack round 115)
     key = ("module constant", name.id)
     if key in seen:
         return True
@@ -4449,6 +4624,14 @@ def _a_module_constant(reading: _Reading, name: ast.Name, seen: frozenset = froz
         (isinstance(b, ast.Assign) and all(isinstance(t, ast.Name) for t in b.targets) or isinstance(
             b, ast.AnnAssign) and isinstance(b.target, ast.Name) and b.value is not None)
         and _a_new_value(reading, b.value, seen | {key}, immutable=True) for b in bindings)
+
+
+def _ancestors(reading: _Reading, node: ast.AST) -> list[ast.AST]:
+    """The nodes ``node`` stands in, innermost first."""
+    parents, found = _parents(reading), []
+    while (node := parents.get(id(node))) is not None:
+        found.append(node)
+    return found
 
 
 def _names_bound_by_target(target: ast.AST) -> list[str]:
@@ -4472,10 +4655,10 @@ def _an_item_of_immutables(reading: _Reading, target: ast.AST, iterable: ast.AST
     position = None if isinstance(target, ast.Name) else names.index(name)
     while isinstance(iterable, ast.Call) and isinstance(iterable.func, ast.Name) and len(iterable.args) == 1 \
             and not iterable.keywords and iterable.func.id in ITEM_KEEPING_BUILTINS \
-            and iterable.func.id not in reading.bindings:
+            and _the_builtin(reading, iterable.func):
         iterable = iterable.args[0]
     if not (isinstance(iterable, ast.Call) and isinstance(iterable.func, ast.Name)
-            and iterable.func.id in ("range", "zip", "enumerate") and iterable.func.id not in reading.bindings):
+            and iterable.func.id in ("range", "zip", "enumerate") and _the_builtin(reading, iterable.func)):
         return position is None and _a_container_of_immutables(reading, iterable)
     if any(isinstance(a, ast.Starred) for a in iterable.args) or iterable.keywords and iterable.func.id != "enumerate":
         return False
@@ -4663,6 +4846,11 @@ def _read_a_class_kept_to_its_statements(reading: _Reading, cls: ast.ClassDef) -
     return derived, calls
 
 
+#: Library functions that store items into the sequence they are given (by its ``__setitem__``).
+ITEM_STORING_FUNCTIONS = ("random.shuffle", "random.Random", "heapq.", "bisect.insort", "operator.setitem",
+                          "operator.__setitem__", "operator.iadd", "operator.iconcat", "array.", "collections.abc.")
+
+
 def _a_method_parameter_given_new(reading: _Reading, cls: ast.ClassDef, method: ast.AST, parameter: str,
                                   seen: frozenset, *, immutable: bool = False) -> bool:
     """Whether every call of a plain method (``self.reset(start)``, ``acc.reset()``, ``Acc.reset(acc, 0.0)``) gives
@@ -4693,8 +4881,8 @@ def _a_method_parameter_given_new(reading: _Reading, cls: ast.ClassDef, method: 
     parents = _parents(reading)
     for node in reading.nodes:
         if isinstance(node, ast.Constant) and node.value == method.name or isinstance(
-                node, ast.keyword) and node.arg == method.name:
-            return False  # (the name as a text: `getattr(self, "reset")`)
+                node, ast.keyword) and node.arg == method.name or isinstance(node, ast.Name) and node.id == method.name:
+            return False  # (the name as a text, `getattr(self, "reset")`; bare, `__call__ = reset`: attack round 115)
         if not (isinstance(node, ast.Attribute) and node.attr == method.name):
             continue
         call = parents.get(id(node))
@@ -4702,8 +4890,11 @@ def _a_method_parameter_given_new(reading: _Reading, cls: ast.ClassDef, method: 
                 isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords):
             return False
         # (`Acc.reset(acc, 0.0)`: a class's function, given the instance first)
-        unbound = isinstance(node.value, ast.Name) and any(
-            isinstance(b, ast.ClassDef) for b, _ in reading.bindings.get(node.value.id, []))
+        classes = [isinstance(b, ast.ClassDef) for b, _ in reading.bindings.get(node.value.id, [])] if isinstance(
+            node.value, ast.Name) and _local_scope_of(reading, node.value) is None else []
+        if any(classes) and not all(classes):
+            return False  # (`class B: ...`, then `B = Acc()`: either, attack round 115)
+        unbound = bool(classes)
         given = [k.value for k in call.keywords if k.arg == parameter and by_keyword]
         if index is not None and index - (not unbound) < len(call.args):
             given.append(call.args[index - (not unbound)])
@@ -4761,6 +4952,11 @@ def _base_in(cls: ast.ClassDef, classes: dict[str, ast.ClassDef]) -> str:
     return next(b.id for b in cls.bases if isinstance(b, ast.Name) and b.id in classes)
 
 
+def _bindings_in_force_class(reading: _Reading, name: str) -> ast.ClassDef:
+    """The class statement a module's ``name`` is bound to (:func:`_an_inert_mixin`'s bases are)."""
+    return next(b for b, _ in reading.bindings.get(name, []) if isinstance(b, ast.ClassDef))
+
+
 def _enclosing_class(reading: _Reading, node: ast.AST) -> ast.ClassDef | None:
     """The class statement whose body ``node`` stands in, however deep (a zero-argument ``super()``'s class)."""
     parents = _parents(reading)
@@ -4774,9 +4970,24 @@ def _may_be_a_slice(reading: _Reading, key: ast.AST) -> bool:
     """Whether an item's ``key`` may be a slice object: a key not of Python's immutable kinds, where the submission
     names ``slice`` anywhere (``o[slice(0, 0)] = (KEEP,)``: attack round 114; an index an operand hands, ``(i, j),
     value = item``, is read as one where nothing makes a slice object)."""
-    return not _a_new_value(reading, key, immutable=True) and any(
+    if _a_new_value(reading, key, immutable=True) or _a_setitem_key(reading, key):
+        return False
+    return bool(_own_member_names(reading) & {"__getitem__", "__class_getitem__"}) or any(
         isinstance(n, ast.Name) and n.id == "slice" or isinstance(n, ast.Constant) and n.value == "slice"
-        or isinstance(n, ast.Attribute) and n.attr == "slice" for n in reading.nodes)
+        or isinstance(n, ast.Attribute) and n.attr in ("slice", "s_", "index_exp", "IndexSlice")
+        for n in reading.nodes)  # (`np.s_[0:0]`, a `__getitem__` handing back its key: attack round 115)
+
+
+def _a_setitem_key(reading: _Reading, key: ast.AST) -> bool:
+    """Whether ``key`` is the key parameter of a class's ``__setitem__``, never rebound, every item store reaching
+    which gives a key of Python's immutable kinds, never a slice (:func:`_an_item_stored_new`)."""
+    if not isinstance(key, ast.Name):
+        return False
+    scope = _local_scope_of(reading, key)
+    owner = _parents(reading).get(id(scope)) if scope is not None else None
+    return isinstance(scope, ast.FunctionDef) and scope.name == "__setitem__" and isinstance(owner, ast.ClassDef) \
+        and not scope.decorator_list and [a.arg for a in scope.args.posonlyargs + scope.args.args][1:2] == [key.id] \
+        and not _rebound_in(scope, key.id) and _an_item_stored_new(reading, owner, frozenset())
 
 
 def _an_item_stored_new(reading: _Reading, cls: ast.ClassDef, seen: frozenset, *, immutable: bool = False) -> bool:
@@ -4789,14 +5000,14 @@ def _an_item_stored_new(reading: _Reading, cls: ast.ClassDef, seen: frozenset, *
     if key in seen:
         return True
     seen = seen | {key}
-    if not _a_plain_class_statement(reading, cls):
-        return False
+    if not _a_plain_class_statement(reading, cls) or any(
+            isinstance(n, ast.Name) and n.id == "__setitem__" or (_resolved(reading, n) or "").startswith(
+                ITEM_STORING_FUNCTIONS) for n in reading.nodes if isinstance(n, (ast.Name, ast.Attribute))):
+        return False  # (`__call__ = __setitem__`; `random.shuffle(BOX)` storing what BOX's __getitem__ hands back)
     parents = _parents(reading)
     for node in reading.nodes:
-        if isinstance(node, ast.Attribute) and node.attr == "__setitem__" and not (
-                isinstance(node.value, ast.Call) and isinstance(node.value.func, ast.Name)
-                and node.value.func.id == "super") or isinstance(node, (ast.Name, ast.Attribute)) and _resolved(
-                reading, node) == "operator.setitem":
+        if isinstance(node, ast.Attribute) and node.attr == "__setitem__" or isinstance(
+                node, (ast.Name, ast.Attribute)) and _resolved(reading, node) == "operator.setitem":
             return False
         if not (isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Store)) or _no_instance_of(
                 reading, node.value):
@@ -4818,7 +5029,7 @@ def _no_instance_of(reading: _Reading, node: ast.AST) -> bool:
         if isinstance(value, (ast.List, ast.Dict, ast.Set, ast.Tuple, ast.ListComp, ast.DictComp, ast.SetComp)):
             return True
         if isinstance(value, ast.Call) and isinstance(value.func, ast.Name):
-            return value.func.id in NEW_OBJECT_BUILTINS and value.func.id not in reading.bindings
+            return value.func.id in NEW_OBJECT_BUILTINS and _the_builtin(reading, value.func)
         return isinstance(value, ast.Call) and (_resolved(reading, value.func) or "").split(".")[0] in (
             "torch", "numpy")
 
@@ -4861,8 +5072,10 @@ def _no_instance_of(reading: _Reading, node: ast.AST) -> bool:
         return False
     if not values or not all(made(v) for v in values):
         return False
-    # an item of a list, a dict or a set may be anything; of a tensor or an array, a tensor or an array
-    return root is node or all(isinstance(v, ast.Call) and not isinstance(v.func, ast.Name) for v in values)
+    # an item of a list, a dict, a set or a numpy array (dtype=object: attack round 115) may be anything; of a
+    # tensor, a tensor
+    return root is node or all(isinstance(v, ast.Call) and (_resolved(reading, v.func) or "").startswith("torch.")
+                               for v in values)
 
 
 def _a_parameter_given_new(reading: _Reading, cls: ast.ClassDef, init: ast.FunctionDef, parameter: str,
@@ -4894,8 +5107,8 @@ def _a_parameter_given_new(reading: _Reading, cls: ast.ClassDef, init: ast.Funct
         return False  # (a default is made once, shared by every call leaving it: attack round 109's `items=[]`)
     parents = _parents(reading)
     kept = _a_class_kept_to_its_statements(reading, cls)
-    if kept is None:
-        return False
+    if kept is None or any(isinstance(n, ast.Name) and n.id == "__init__" for n in reading.nodes):
+        return False  # (`__call__ = __init__` in a class body: attack round 115)
     derived, calls_of_names = kept
     # the class and its subclasses that write no __init__ of their own (their calls are the class's __init__'s); a
     # subclass's own __init__ hands the class's what its super().__init__(...) gives (fairness round 76)
@@ -4946,6 +5159,11 @@ def _a_parameter_given_new(reading: _Reading, cls: ast.ClassDef, init: ast.Funct
                     isinstance(b, ast.ClassDef) for b, _ in reading.bindings.get(given[0].id, [])):
                 return False  # (`super(type(self), self)`, `super(cls, o)`: a class the reader cannot name)
             start = derived.get(given[0].id) if given[0].id != name else None
+            if start is None and given[0].id != name and any(
+                    given[0].id == c.name for d in derived.values() for b in d.bases if b.id not in derived
+                    for c in _class_hierarchy(reading, _bindings_in_force_class(reading, b.id))):
+                calls.append(node)  # (`super(Mix, obj)` of a mixin before the class: attack round 115)
+                continue
         else:
             start = _enclosing_class(reading, node)
             if start is None:
@@ -5350,6 +5568,28 @@ def _keeps_an_operand_once(reading: _Reading, function: ast.AST, *, method: bool
             node, depth = node.value, depth + 1
         return depth
 
+    def copied_attribute(value: ast.AST) -> str | None:
+        """The attribute a shallow copy of a list is made of (`list(self.v)`, `self.v.copy()`, `self.v[:]`,
+        `[*self.v]`, `[x for x in self.v]`, `copy.copy(self.v)`: fairness rounds 75 and 78), else None."""
+        source = None
+        if isinstance(value, ast.Call) and not value.keywords:
+            if isinstance(value.func, ast.Name) and value.func.id == "list" and _the_builtin(reading, value.func) \
+                    and len(value.args) == 1 or _resolved(reading, value.func) == "copy.copy" and len(value.args) == 1:
+                source = value.args[0]
+            elif isinstance(value.func, ast.Attribute) and value.func.attr == "copy" and not value.args \
+                    and _a_copying_method(reading, "copy"):
+                source = value.func.value
+        elif isinstance(value, ast.Subscript) and isinstance(value.slice, ast.Slice) and not any(
+                (value.slice.lower, value.slice.upper, value.slice.step)):
+            source = value.value
+        elif isinstance(value, ast.List) and len(value.elts) == 1 and isinstance(value.elts[0], ast.Starred):
+            source = value.elts[0].value
+        elif isinstance(value, ast.ListComp) and len(value.generators) == 1 and not value.generators[0].ifs \
+                and isinstance(value.elt, ast.Name) and isinstance(value.generators[0].target, ast.Name) \
+                and value.elt.id == value.generators[0].target.id:
+            source = value.generators[0].iter
+        return source.attr if isinstance(source, ast.Attribute) else None
+
     def attribute_of(node: ast.AST) -> str | None:
         """The instance's attribute an item or an alias stands for (`self.v[i]`, `vals[i]` with `vals = self.v`)."""
         while isinstance(node, ast.Subscript):
@@ -5403,17 +5643,13 @@ def _keeps_an_operand_once(reading: _Reading, function: ast.AST, *, method: bool
             # (a new display's item, or a copy's of the instance's own list: `out = list(self.v); out[i] += x`,
             # fairness round 75)
             depth = len([c for c in chain if isinstance(c, ast.Subscript)])
-            copied = [v.args[0].attr if v.args else v.func.value.attr for v in bound_to.get(root.id, [])
-                      if isinstance(v, ast.Call) and not v.keywords and (
-                          isinstance(v.func, ast.Name) and v.func.id == "list" and "list" not in reading.bindings
-                          and len(v.args) == 1 and isinstance(v.args[0], ast.Attribute)
-                          or isinstance(v.func, ast.Attribute) and v.func.attr == "copy" and not v.args
-                          and isinstance(v.func.value, ast.Attribute) and _a_copying_method(reading, "copy"))]
+            copied = [a for v in bound_to.get(root.id, []) if (a := copied_attribute(v)) is not None]
             return all(isinstance(c, ast.Subscript) for c in chain) and bool(bound_to.get(root.id)) and (all(
                 _made_of_new_items(reading, v, depth=depth) for v in bound_to[root.id]) and _a_local_of_new_items(
                 reading, function, root.id, depth=depth) or depth == 1 and len(copied) == len(bound_to[root.id])
                 and all(_items_new(reading, a, immutable=False) for a in copied) and _a_local_of_new_items(
-                    reading, function, root.id, immutable=False))
+                    reading, function, root.id, immutable=False))  # (a copy's items are the instance's: a part of
+            # an operand added to a row of a copied grid stays on the instance, left open)
         if isinstance(chain[0], ast.Subscript):
             return root.id == instance  # (`self[i] += ...`: the instance's own special methods, judged there)
         steps = chain[1:]
@@ -5451,6 +5687,12 @@ def _keeps_an_operand_once(reading: _Reading, function: ast.AST, *, method: bool
             if in_place and own_alias(name):
                 return None  # (`vals = self.vals; vals += [other]` in an __iadd__: the instance's own list, as
                 # `self.vals += [other]` is)
+            if in_place and name in bound_to and name not in _parameter_names(function) \
+                    and name not in bound_otherwise and all(
+                        isinstance(v, ast.Attribute) and isinstance(v.value, ast.Name) and v.value.id == instance
+                        and _a_new_value(reading, v) for v in bound_to[name]):
+                return None  # (`total = self.total; total += value` in an __iadd__, the attribute holding only new
+                # values: what the operator changes is the instance's own, fairness round 75)
             propagate(skip=statement)  # (what the name held before the statement rebinds it)
             try:
                 return changed(target, statement.value)
@@ -5475,8 +5717,10 @@ def _keeps_an_operand_once(reading: _Reading, function: ast.AST, *, method: bool
             # the worker's trace's to see)
             root = _stored_root(target)
             if root in made_here:
-                if isinstance(target.value, ast.Name) and all(_made_of_new_items(reading, v) and (
-                        _a_local_of_new_items(reading, function, root)) or in_place and isinstance(
+                if isinstance(target.value, ast.Name) and all(_made_of_new_items(reading, v, immutable=False) and (
+                        _a_local_of_new_items(reading, function, root, immutable=False)) or (
+                            copied_attribute(v) is not None and _items_new(reading, copied_attribute(v))
+                            and _a_local_of_new_items(reading, function, root, immutable=False)) or in_place and isinstance(
                         v, ast.Call) and len(v.args) == 1 and not v.keywords and isinstance(v.func, ast.Name)
                         and v.func.id == "list" and _own_data_of(reading, v.args[0], instance, changed=True) and (
                             only_parts_of_operands(statement.value) and _items_new(
@@ -7379,8 +7623,6 @@ def _scope_locals(reading: _Reading, scope: ast.AST) -> tuple[frozenset, frozens
     ``nonlocal`` (as :func:`_code` reads them)."""
     key = ("locals", id(scope))
     if key not in reading.memo:
-        if scope is None:
-            return _a_module_constant(reading, value, seen)
         if isinstance(scope, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)):
             found = ({n.id for g in scope.generators for n in ast.walk(g.target) if isinstance(n, ast.Name)}, set())
         else:
