@@ -4952,11 +4952,6 @@ def _base_in(cls: ast.ClassDef, classes: dict[str, ast.ClassDef]) -> str:
     return next(b.id for b in cls.bases if isinstance(b, ast.Name) and b.id in classes)
 
 
-def _bindings_in_force_class(reading: _Reading, name: str) -> ast.ClassDef:
-    """The class statement a module's ``name`` is bound to (:func:`_an_inert_mixin`'s bases are)."""
-    return next(b for b, _ in reading.bindings.get(name, []) if isinstance(b, ast.ClassDef))
-
-
 def _enclosing_class(reading: _Reading, node: ast.AST) -> ast.ClassDef | None:
     """The class statement whose body ``node`` stands in, however deep (a zero-argument ``super()``'s class)."""
     parents = _parents(reading)
@@ -5161,7 +5156,7 @@ def _a_parameter_given_new(reading: _Reading, cls: ast.ClassDef, init: ast.Funct
             start = derived.get(given[0].id) if given[0].id != name else None
             if start is None and given[0].id != name and any(
                     given[0].id == c.name for d in derived.values() for b in d.bases if b.id not in derived
-                    for c in _class_hierarchy(reading, _bindings_in_force_class(reading, b.id))):
+                    for c in _classes_all_the_way(reading, b.id) or ()):
                 calls.append(node)  # (`super(Mix, obj)` of a mixin before the class: attack round 115)
                 continue
         else:
