@@ -55,6 +55,7 @@ from __future__ import annotations
 
 import ast
 import builtins
+import dataclasses
 import functools
 import glob
 import importlib.util
@@ -652,7 +653,7 @@ def by_hand_findings(units: tuple[str, ...] | None, function: str, *,
 
     findings = _within_budget(reading, question)
     if findings is None:
-        return [READ_TOO_LONG]
+        return [reading.given_up]
     return sorted({f for f in findings if f.hides_from_by_hand}, key=lambda f: (f.kind, f.what))
 
 
@@ -664,6 +665,9 @@ READING_SECONDS = 10.0
 #: What a question given up after :data:`READING_SECONDS` finds.
 READ_TOO_LONG = Finding("unverifiable", f"code the grader could not finish reading in {READING_SECONDS:g} s of CPU "
                                         "(what it reaches is unproven)")
+#: What a question finds that the reader's own recursion gave up (a chain of thousands of names each bound to the
+#: last, `x1 = x0`, `x2 = x1`...: Python's recursion limit, which held for a file written so, is no judge's fault).
+READ_TOO_DEEP = Finding("unverifiable", "code chained deeper than the grader reads (what it reaches is unproven)")
 
 
 class _GivenUp(Exception):
@@ -671,15 +675,19 @@ class _GivenUp(Exception):
 
 
 def _within_budget(reading: _Reading, question: Callable[[], list[Finding]]) -> list[Finding] | None:
-    """``question()``, given :data:`READING_SECONDS` of the thread's CPU; None when it did not finish, or when an
-    earlier question about ``reading`` did not (its memos may be half made)."""
-    if reading.too_long:
+    """``question()``, given :data:`READING_SECONDS` of the thread's CPU and Python's recursion limit; None when it
+    did not finish, or when an earlier question about ``reading`` did not (its memos may be half made), with
+    :attr:`_Reading.given_up` saying why."""
+    if reading.given_up is not None:
         return None
     reading.deadline = time.thread_time() + READING_SECONDS
     try:
         return question()
     except _GivenUp:
-        reading.too_long = True
+        reading.given_up = READ_TOO_LONG
+        return None
+    except RecursionError:
+        reading.given_up = READ_TOO_DEEP
         return None
     finally:
         reading.deadline = float("inf")
@@ -717,7 +725,7 @@ def unreadable_findings(units: tuple[str, ...] | None, *, models: bool = False,
 
     found = _within_budget(reading, question)
     if found is None:
-        return [READ_TOO_LONG]
+        return [reading.given_up]
     return sorted({f for f in found if f.hides_from_models or not models}, key=lambda f: f.what)
 
 
@@ -854,8 +862,9 @@ class _Reading:
         self.deadline = float("inf")
         """The judge thread's CPU time (:func:`time.thread_time`) past which the question being read is given up
         (:data:`READING_SECONDS`)."""
-        self.too_long = False
-        """Whether a question about this reading was given up (its memos may be half made: none is asked again)."""
+        self.given_up: Finding | None = None
+        """What a question about this reading found that was given up (:data:`READ_TOO_LONG`,
+        :data:`READ_TOO_DEEP`; its memos may be half made: none is asked again)."""
         self.position: dict[int, int] = {}
         """Every node's top-level statement, by id, as its place in the order the units run them."""
         """What those rules computed over every node, once per reading (each is asked per name or call)."""
@@ -1033,7 +1042,10 @@ def _read_cached(units: tuple[str, ...]) -> _Reading:
     else:
         _record_own_attributes(reading)
         _record_own_local_records(reading)
-        reading.unreadable += _operand_keepers(reading)
+        try:
+            reading.unreadable += _operand_keepers(reading)
+        except RecursionError:  # (its proofs follow names bound to names: `x1 = x0`, `x2 = x1`... thousands deep)
+            reading.unreadable.append(dataclasses.replace(READ_TOO_DEEP, hides_from_models=False))
     _scan_reached_by_value(reading, every_node)
     _flag_private_keywords(reading, every_node)
     _flag_format_fields(reading, every_node)
@@ -4331,6 +4343,11 @@ def _a_new_value(reading: _Reading, value: ast.AST, seen: frozenset = frozenset(
             return func.id in (IMMUTABLE_VALUE_BUILTINS if immutable else NEW_OBJECT_BUILTINS) \
                 and _the_builtin(reading, func) and not (
                     func.id in CONVERTING_BUILTINS and _own_member_names(reading) & CONVERTING_DUNDERS)
+        if isinstance(func, ast.Attribute) and func.attr == "get" and 1 <= len(value.args) <= 2 and not value.keywords \
+                and all(_a_new_value(reading, a, seen, immutable=True) for a in value.args):
+            # (a mapping's item or its default, both of Python's immutable kinds: `DEFAULTS.get("start", 0.0)`,
+            # fairness round 78)
+            return _a_container_of_immutables(reading, func.value)
         if isinstance(func, ast.Attribute) and func.attr in NUMBER_METHODS and not value.args \
                 and not value.keywords and func.attr not in _own_member_names(reading) \
                 and func.attr not in _class_body_names(reading):
@@ -4342,6 +4359,11 @@ def _a_new_value(reading: _Reading, value: ast.AST, seen: frozenset = frozenset(
             bindings := reading.bindings.get(value.value.id)) and _local_scope_of(reading, value.value) is None and all(
             isinstance(b, ast.ClassDef) and _a_plain_class_statement(reading, b) for b, _ in bindings)) \
             and _holds_new_values_only(reading, value.attr, seen, immutable=immutable)  # (`Acc.start`)
+    if isinstance(value, ast.Subscript) and isinstance(value.ctx, ast.Load) and not isinstance(value.slice, ast.Slice) \
+            and not _may_be_a_slice(reading, value.slice):
+        # an item of a container all of whose items are of Python's immutable kinds (`DEFAULTS["start"]`,
+        # `STARTS[1]`: fairness round 78), not a slice, a new container of them
+        return _a_container_of_immutables(reading, value.value)
     if not isinstance(value, ast.Name):
         return False
     scope = _local_scope_of(reading, value)
@@ -4621,9 +4643,28 @@ def _a_module_constant(reading: _Reading, name: ast.Name, seen: frozenset = froz
         return True
     bindings = [b for b, _ in reading.bindings.get(name.id, [])]
     return bool(bindings) and all(
-        (isinstance(b, ast.Assign) and all(isinstance(t, ast.Name) for t in b.targets) or isinstance(
-            b, ast.AnnAssign) and isinstance(b.target, ast.Name) and b.value is not None)
-        and _a_new_value(reading, b.value, seen | {key}, immutable=True) for b in bindings)
+        (value := _the_value_bound(b, name.id)) is not None
+        and _a_new_value(reading, value, seen | {key}, immutable=True) for b in bindings)
+
+
+def _the_value_bound(binding: ast.AST, name: str) -> ast.AST | None:
+    """What a plain assignment binds to ``name``: its value, where every target is a name (``ZERO = 0.0``,
+    ``NEG_INF: Final = float("-inf")``), or the display's item at the name's place, where a target unpacks a tuple
+    or list display of as many items, none starred (``ZERO, ONE = 0.0, 1.0``: fairness round 78); None for any other
+    binding."""
+    if isinstance(binding, ast.AnnAssign):
+        return binding.value if isinstance(binding.target, ast.Name) else None
+    if not isinstance(binding, ast.Assign):
+        return None
+    if all(isinstance(t, ast.Name) for t in binding.targets):
+        return binding.value
+    if len(binding.targets) != 1 or not isinstance(binding.value, (ast.Tuple, ast.List)):
+        return None
+    names = [t.id if isinstance(t, ast.Name) else None for t in getattr(binding.targets[0], "elts", [None])]
+    if not isinstance(binding.targets[0], (ast.Tuple, ast.List)) or None in names or names.count(name) != 1 \
+            or len(names) != len(binding.value.elts) or any(isinstance(e, ast.Starred) for e in binding.value.elts):
+        return None
+    return binding.value.elts[names.index(name)]
 
 
 def _ancestors(reading: _Reading, node: ast.AST) -> list[ast.AST]:
@@ -8003,8 +8044,11 @@ def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | No
     unfollowed_keepers: dict[str | None, list[Finding]] = {}  # by the name changed (None: a binding)
 
     def changes_of(name: str) -> list[ast.AST]:
-        # What changes an object that holds this one as an element changes this one too (`holder[0]["c"] = f`)
-        containers = [] if too_many else _containers_of(reading, name)
+        # What changes an object that holds this one as an element changes this one too (`holder[0]["c"] = f`),
+        # unless it is of Python's immutable kinds (`ZERO = 0.0` in `self.parts = [ZERO, ZERO]`, whose items `+=`
+        # replaces: fairness round 78)
+        containers = [] if too_many or _a_module_constant(reading, ast.Name(id=name, ctx=ast.Load())) \
+            else _containers_of(reading, name)
         if len(containers) > MAX_CONTAINERS:
             # unverifiable once: the rest of the walk follows no container (each would cost as much again)
             findings.append(Finding("unverifiable", f"{name} (held through more than {MAX_CONTAINERS} names)"))
