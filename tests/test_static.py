@@ -5779,3 +5779,59 @@ def test_names_chained_deeper_than_the_reader_recurses_are_unverifiable_not_an_e
                                          "def conv2d(image, kernel, stride=1, padding=0):\n    a = Acc()\n"
                                          "    a += 1.0\n    return torch.zeros(2, 2) * a.total\n")
     assert found([source]) == [("unverifiable", static.READ_TOO_DEEP.what)]
+
+
+# -- A base's constructor called by its subclasses (fairness round 77: `Named.__init__(self, "pixel")`) ---------------
+
+_KEEPING_INIT = '''
+import torch.nn.functional as F
+KEEP = []
+
+class Named:
+    def __init__(self, fn=None):
+        self.fn = fn
+        KEEP.append(fn)
+
+{classes}
+
+def conv2d(image, kernel, stride=1, padding=0):
+    return KEEP[-1](image[None, None], kernel[None, None], stride=stride, padding=padding)[0, 0]
+'''
+
+
+def test_a_constructor_its_subclasses_call_with_what_the_reader_sees_keeps_only_that():
+    """Three levels, each calling its base's ``__init__`` by name with constants: what is kept is read, and it is
+    no code (the class named among bases is a subclass, not a value handed on)."""
+    classes = ("class Pixel(Named):\n    def __init__(self, name, start=0.0):\n        Named.__init__(self, start)\n"
+               "        self.name = name\n\nclass Leaf(Pixel):\n    def __init__(self):\n"
+               "        Pixel.__init__(self, 'pixel')\n\nLeaf()")
+    assert not any("keeps what it is handed" in what
+                   for _, what in found([_KEEPING_INIT.format(classes=classes)]))
+
+
+@pytest.mark.parametrize("classes", [
+    "class Sub(Named):\n    pass\nSub(F.conv2d)",
+    "class Sub(Named):\n    pass\nk = Sub\nk(F.conv2d)",
+    "S = type('S', (Named,), {})\nS(F.conv2d)",
+    "def deco(c):\n    c(F.conv2d)\n    return c\n@deco\nclass Sub(Named):\n    pass",
+    "class Sub(Named):\n    pass\nclass Sub2(Sub):\n    pass\n[Sub2][0](F.conv2d)",
+    "class Sub(Named):\n    def __init__(self, *a):\n        super().__init__(*a)\n[Sub][0](F.conv2d)",
+    "class Sub(Named):\n    def __init__(self, f):\n        Named.__init__(self, f)\n[Sub][0](F.conv2d)",
+    "class Sub(Named):\n    @classmethod\n    def make(cls):\n        return cls(F.conv2d)\nSub.make()",
+    "class Sub(Named):\n    def again(self):\n        return type(self)(F.conv2d)\nSub().again()",
+    "class Sub(Named):\n    __init__ = Named.__init__\nSub(F.conv2d)",
+    "def make():\n    class Sub(Named):\n        pass\n    return Sub\nmake()(F.conv2d)",
+])
+def test_a_constructor_a_subclass_hands_what_the_reader_cannot_see_is_still_a_finding(classes):
+    """Each of these runs ``Named.__init__`` with F.conv2d (KEEP holds it when run): through a subclass's own call, an
+    alias, ``type()``, a decorator handed the subclass, a container, ``cls``, ``type(self)``."""
+    assert found([_KEEPING_INIT.format(classes=classes)])
+
+
+def test_a_decorated_class_whose_constructor_keeps_what_it_is_handed_is_a_finding():
+    """The decorator is handed the class, and may call it (found beside fairness round 77's subclasses: the reader
+    missed it before them too)."""
+    source = _KEEPING_INIT.format(classes="").replace(
+        "class Named:", "def deco(c):\n    c(F.conv2d)\n    return c\n\n@deco\nclass Named:")
+    assert ("unverifiable", "a function that keeps what it is handed, a class Named handed to its decorator: what it "
+            "is handed cannot be read") in found([source])

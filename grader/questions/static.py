@@ -4195,11 +4195,20 @@ def _class_constants(reading: _Reading, attr: str) -> list[ast.Assign]:
     if bodies and all(any(st in cls.body for cls in reading.classes) for st in bodies) and all(
             isinstance(st, ast.Assign) and len(st.targets) == 1 and isinstance(st.targets[0], ast.Name)
                       and (isinstance(st.value, ast.Constant) or isinstance(st.value, ast.Name)
-                           and _a_module_constant(reading, st.value)) for st in bodies) and all(
+                           and _a_module_constant(reading, st.value) or _a_class_named(reading, st.value, attr))
+            for st in bodies) and all(
             _a_plain_class_statement(reading, cls) and _a_class_kept_to_its_statements(reading, cls) is not None
             for cls in reading.classes if any(st in cls.body for st in bodies)):
         return bodies
     return []
+
+
+def _a_class_named(reading: _Reading, value: ast.AST, attr: str) -> bool:
+    """Whether ``value`` reads ``attr`` off a class of the submission's by its name (``ZERO = Acc.ZERO`` in a
+    subclass's body: fairness round 77): one of the bindings :func:`_class_constants` proves, by induction."""
+    return isinstance(value, ast.Attribute) and value.attr == attr and isinstance(value.value, ast.Name) \
+        and _local_scope_of(reading, value.value) is None and bool(bindings := reading.bindings.get(value.value.id)) \
+        and all(isinstance(b, ast.ClassDef) for b, _ in bindings)
 
 
 def _holds_new_values_only(reading: _Reading, attr: str, seen: frozenset = frozenset(), *,
@@ -8600,13 +8609,25 @@ def _called_unseen(reading: _Reading, function: ast.AST) -> str | None:
         owner = _parents(reading).get(id(function))
         if function.name not in ("__init__", "__new__") or not isinstance(owner, ast.ClassDef):
             return f"the special method {function.name} (Python calls it)"
-        uses = _call_index(reading)["uses"].get(owner.name, 0)
-        if uses:
-            return f"a class {owner.name} used as a value"
-        if any(isinstance(n, ast.Call) and (isinstance(n.func, ast.Name) and n.func.id == "cls" or isinstance(
-                n.func, ast.Call) or isinstance(n.func, ast.Attribute) and n.func.attr == "__class__")
-               for n in ast.walk(owner)):
-            return f"a class {owner.name} made by its own methods (`cls(...)`)"
+        # the class and the subclasses that inherit the method (their calls call it too: _names_of); a name in a
+        # class statement's bases makes a subclass, read so, not a value handed on (fairness round 77: `class
+        # PixelAcc(Named)` whose `__init__` calls `Named.__init__(self, "pixel")`)
+        family = [owner] + _inheriting_subclasses(reading, owner, function.name)
+        as_bases = _classes_by_base_name(reading)
+        for cls in family:
+            if _call_index(reading)["uses"].get(cls.name, 0) > len(as_bases.get(cls.name, ())):
+                return f"a class {cls.name} used as a value"
+        for cls in family:
+            # (a class decorator is handed the class, and may call it: `def deco(c): c(F.conv2d)`, found checking
+            # fairness round 77's subclasses; dataclass only writes methods)
+            unread = [d for d in cls.decorator_list
+                      if _resolved_once(reading, d.func if isinstance(d, ast.Call) else d) != "dataclasses.dataclass"]
+            if unread:
+                return f"a class {cls.name} handed to its decorator"
+            if any(isinstance(n, ast.Call) and (isinstance(n.func, ast.Name) and n.func.id == "cls" or isinstance(
+                    n.func, ast.Call) or isinstance(n.func, ast.Attribute) and n.func.attr == "__class__")
+                   for n in ast.walk(cls)):
+                return f"a class {cls.name} made by its own methods (`cls(...)`)"
         return None
     if _decorators_made(reading, function):
         return None  # (called by Python with the defs its factory's calls decorate, and only so)
@@ -8918,11 +8939,46 @@ def _names_of(reading: _Reading, function: ast.AST) -> set[str]:
         names = {function.name}
         owner = parents.get(id(function))
         if function.name in ("__init__", "__new__") and isinstance(owner, ast.ClassDef):
-            names.add(owner.name)  # (a call of the class calls them)
+            # (a call of the class calls them, and a call of a subclass that inherits them)
+            names |= {c.name for c in [owner] + _inheriting_subclasses(reading, owner, function.name)}
     aliases = _call_index(reading)["aliases"]
     for _ in range(4):
         names |= {alias for name in list(names) for alias in aliases.get(name, ())}
     return names
+
+
+def _inheriting_subclasses(reading: _Reading, cls: ast.ClassDef, method: str) -> list[ast.ClassDef]:
+    """The classes of the submission's that name ``cls`` (by its name) among their bases, directly or through others
+    such, and do not define ``method`` by a ``def`` of their own body: a call of them runs ``cls``'s ``method`` where
+    no base before it defines one (read as if every one did: more calls read, never fewer)."""
+    by_base = _classes_by_base_name(reading)
+    todo, names, found, taken = [cls.name], {cls.name}, [], {id(cls)}
+    while todo:
+        for c in by_base.get(todo.pop(), ()):
+            if id(c) in taken or any(
+                    isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef)) and st.name == method for st in c.body):
+                continue
+            taken.add(id(c))
+            found.append(c)
+            if c.name not in names:
+                names.add(c.name)
+                todo.append(c.name)
+    return found
+
+
+def _classes_by_base_name(reading: _Reading) -> dict[str, list[ast.ClassDef]]:
+    """The class statements naming each name, by itself, among their bases, once for each time they name it
+    (memoised per reading)."""
+    found = reading.memo.get("classes_by_base_name")
+    if found is None:
+        found = reading.memo["classes_by_base_name"] = {}
+        for c in reading.classes:
+            for b in c.bases:
+                if isinstance(b, ast.Name):
+                    found.setdefault(b.id, []).append(c)
+    return found
+
+
 
 
 #: What reads a function's or a class's annotations back as objects.
