@@ -5835,3 +5835,128 @@ def test_a_decorated_class_whose_constructor_keeps_what_it_is_handed_is_a_findin
         "class Named:", "def deco(c):\n    c(F.conv2d)\n    return c\n\n@deco\nclass Named:")
     assert ("unverifiable", "a function that keeps what it is handed, a class Named handed to its decorator: what it "
             "is handed cannot be read") in found([source])
+
+
+# -- Fairness round 79: honest forms read as they run -----------------------------------------------------------------
+
+_ANNOTATED_ACC = '''
+import torch.nn.functional as F
+KEEP = []
+
+class Acc:
+    total: float
+{default}
+    def __init__(self):
+        self.total = 0.0
+
+    def __lt__(self, other):
+        t = self.total
+        t += [other]
+        return False
+
+BOX = Acc()
+min(F.conv2d, BOX)
+{later}
+
+def conv2d(image, kernel, stride=1, padding=0):
+    return KEEP[0](image[None, None], kernel[None, None], stride=stride, padding=padding)[0, 0]
+'''
+
+
+def test_a_bare_annotation_in_a_plain_class_binds_nothing():
+    """``total: float`` in a plain class's body makes no class attribute: what the instance holds is what its
+    ``__init__`` stores, a number (the accumulators of fairness round 79 lost q6's 3 points)."""
+    assert found([_ANNOTATED_ACC.format(default="", later="")]) == []
+    assert found([_ANNOTATED_ACC.format(default="    total: float = 0.0\n", later="").replace(
+        "    total: float\n    total", "    total")]) == []
+
+
+@pytest.mark.parametrize("later", [
+    "BOX.total = KEEP",
+    "vars(BOX).update(total=KEEP)",
+    "Acc.total = KEEP",
+    "print(Acc.__annotations__)\nBOX2 = dataclass(Acc)",
+])
+def test_an_annotated_attribute_stored_otherwise_is_still_a_finding(later):
+    source = "from dataclasses import dataclass\n" + _ANNOTATED_ACC.format(default="", later=later)
+    assert found([source])
+
+
+_CALLED_BY_NAME = HAND_WRITTEN + '''
+class Timer:
+    def __enter__(self):
+        self.started = 0.0
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+class Acc:
+    def __init__(self):
+        self.total = 0.0
+
+    def __iadd__(self, value):
+        self.total += value
+        return self
+
+{calls}
+'''
+
+
+@pytest.mark.parametrize("calls", [
+    "t = Timer()\nt.__enter__()\nt.__exit__(None, None, None)",
+    "Timer().__enter__()",
+    "acc = Acc()\nacc.__iadd__(1.0)",
+    "acc = Acc()\nAcc.__iadd__(acc, 1.0)",
+])
+def test_a_special_method_of_its_own_plain_class_called_by_name_is_its_own_code(calls):
+    """Fairness round 79: ``t.__enter__()``, ``acc.__iadd__(v)`` on the submission's own plain classes cost q6 to
+    q8 ten points, as if they could run code out of sight; they run the class's own methods, read with it."""
+    source = _CALLED_BY_NAME.format(calls=calls)
+    assert found([source]) == []
+    assert unreadable_findings((source,), models=True) == []
+
+
+@pytest.mark.parametrize("calls", [
+    "import torch.overrides\nm = torch.overrides.TorchFunctionMode()\nm.__enter__()",
+    "Timer = torch.no_grad\nt = Timer().__enter__()",
+    "def make():\n    return Acc()\nacc = make()\nacc.__iadd__(1.0)",
+])
+def test_a_special_method_called_by_name_on_what_may_be_a_librarys_is_still_a_finding(calls):
+    assert found([_CALLED_BY_NAME.format(calls=calls)])
+
+
+def test_a_star_import_of_a_module_the_submission_may_write_is_unverifiable():
+    """``%%writefile handconv.py`` then ``from handconv import *`` bound a conv2d the reader never saw (fairness round
+    79 found the honest form at full marks where ``from handconv import conv2d`` is not; a cheat so written
+    passed the reader, caught by the worker's trace alone)."""
+    source = ("import torch\nimport torch.nn.functional as F\nget_ipython().run_cell_magic('writefile', 'handconv.py', "
+              "'import torch.nn.functional as F\\ndef conv2d(image, kernel, stride=1, padding=0):\\n"
+              "    return F.conv2d(image[None, None], kernel[None, None])[0, 0]\\n')\nfrom handconv import *\n")
+    assert any("from handconv import *" in what for _, what in found([source]))
+    assert not any("handconv" in f.what for f in unreadable_findings((source,), models=True))
+
+
+@pytest.mark.parametrize("start, readable", [
+    ("x = torch.zeros(3)\n        self.total = x[0].item()", True),
+    ("self.total = OBJECTS.item()", False),
+    ("a = np.empty((), dtype=object)\n        a[()] = KEEP\n        self.total = a.item()", False),
+])
+def test_an_item_is_a_number_only_where_it_is_a_tensors(start, readable):
+    """Attack round 116: numpy's arrays of objects hand back what they hold (``.item()`` of one holding KEEP); a
+    tensor torch made in the function holds numbers."""
+    source = ("import torch\nimport numpy as np\nimport torch.nn.functional as F\nKEEP = []\n"
+              "OBJECTS = np.empty((), dtype=object)\nOBJECTS[()] = KEEP\n\nclass Acc:\n    def __init__(self):\n"
+              f"        {start}\n\n    def __lt__(self, other):\n        t = self.total\n        t += [other]\n"
+              "        return False\n\nBOX = Acc()\nmin(F.conv2d, BOX)\n\n"
+              "def conv2d(image, kernel, stride=1, padding=0):\n"
+              "    return KEEP[0](image[None, None], kernel[None, None], stride=stride, padding=padding)[0, 0]\n")
+    assert (found([source]) == []) is readable, found([source])
+
+
+def test_a_star_import_of_a_written_module_that_binds_no_by_hand_name_stays_clean():
+    """Fairness round 32: a settings module written with ``%%writefile`` and star-imported binds no conv2d."""
+    source = HAND_WRITTEN + ("get_ipython().run_cell_magic('writefile', 'lab6_config.py', 'KERNEL_SIZE = 3\\n"
+                             "CHANNELS = (1, 3, 2)\\n')\nfrom lab6_config import *\n")
+    assert found([source]) == []
+    assert found([source.replace("KERNEL_SIZE = 3", "conv2d = None")])

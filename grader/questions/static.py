@@ -649,12 +649,66 @@ def by_hand_findings(units: tuple[str, ...] | None, function: str, *,
                                                  if id(node) in nodes]
             reading.reached_nodes[function] = nodes
         return list(reading.unreadable) + reading.reached[function] + _while_running(
-            reading, reading.reached_nodes[function], threads_running)
+            reading, reading.reached_nodes[function], threads_running) + _unread_star_imports(reading, function)
 
     findings = _within_budget(reading, question)
     if findings is None:
         return [reading.given_up]
     return sorted({f for f in findings if f.hides_from_by_hand}, key=lambda f: (f.kind, f.what))
+
+
+def _unread_star_imports(reading: _Reading, function: str) -> list[Finding]:
+    """A finding for each ``from M import *`` of a module not installed that may bind ``function``: unless M is a
+    file a ``%%writefile M.py`` cell writes, with constant text, whose top level binds no such name (a module of
+    models or settings: fairness round 32; not a module defining conv2d, fairness round 79)."""
+    found = []
+    for module in dict.fromkeys(reading.unread_stars):
+        text = _written_module_text(reading, module)
+        if text is None or function in _top_level_names(text):
+            found.append(Finding("unverifiable", f"from {module} import * (a module not installed where the grader "
+                                                 "runs: it may be code the submission writes to a file, which the "
+                                                 "grader does not read)", hides_from_models=False))
+    return found
+
+
+def _written_module_text(reading: _Reading, module: str) -> str | None:
+    """What the file of ``module`` holds, when only ``%%writefile`` cells write files and the last one naming it
+    (``M.py``, ``./M.py``) gives a constant text and does not append; None otherwise."""
+    if any(not w.endswith("run_cell_magic") for w in reading.writes):  # (`open(...).write(...)` names any file)
+        return None
+    text = None
+    for node, append, target in _writefile_cells(reading):
+        if target.removeprefix("./") != module.replace(".", "/") + ".py":
+            continue
+        if append:
+            return None
+        text = _constant_text(reading, node.args[2])
+        if text is None:
+            return None
+    return text
+
+
+def _top_level_names(text: str) -> set[str]:
+    """The names a module's text may bind at its top level, ``"*"`` among them for what it cannot name (a star
+    import, ``globals()``, a text that does not parse): every name stored anywhere in it, every def, class and import,
+    and the texts of its ``__all__``."""
+    try:
+        tree = parse(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError):
+        return {"*"}
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name):
+            names.add(node.id if node.id != "globals" else "*")
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.add(node.name)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            names.update((a.asname or a.name).split(".")[0] for a in node.names)
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+            names.add(node.value)
+        elif isinstance(node, ast.Attribute) and node.attr in ("__dict__", "modules", "setattr"):
+            names.add("*")
+    return names
 
 
 #: CPU seconds of the judge's thread that reading one question about a submission may take (the corpora's slowest
@@ -813,6 +867,8 @@ class _Reading:
         """Special methods called by name whose finding waits for every unit's bindings (``Record.__new__(Record)``:
         a later cell may bind ``Record`` again): :func:`_read_dunder_calls`."""
         self.star_modules: list[str] = []
+        self.unread_stars: list[str] = []
+        """The modules of ``from M import *`` that are not installed (a module the submission may write)."""
         """Modules a star import binds every name of (``from numpy import *``)."""
         self.namespace_uses: list[ast.Name] = []
         """``globals``/``locals``/``vars`` read in the units, judged once every unit is read
@@ -980,7 +1036,12 @@ def _read_cached(units: tuple[str, ...]) -> _Reading:
     for unit in units:
         try:
             tree = parse(unit)
-        except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError):
+        except (SyntaxError, ValueError, OverflowError):
+            continue  # (code Python does not run either)
+        except (RecursionError, MemoryError):
+            # (what the judge's parser gave up on, the worker's, with another stack, may run: attack round 117's
+            # `x = 1 + 1 + ...` of 2,980 terms beside a direct F.conv2d call)
+            reading.unreadable.append(READ_TOO_DEEP)
             continue
         _name_first_parameters(tree)
         in_text = {id(statement) for statement in tree.body}
@@ -1042,6 +1103,7 @@ def _read_cached(units: tuple[str, ...]) -> _Reading:
     else:
         _record_own_attributes(reading)
         _record_own_local_records(reading)
+        reading.unreadable += _captures_rebinding(reading)
         try:
             reading.unreadable += _operand_keepers(reading)
         except RecursionError:  # (its proofs follow names bound to names: `x1 = x0`, `x2 = x1`... thousands deep)
@@ -1203,6 +1265,11 @@ def _bind_star(reading: _Reading, node: ast.ImportFrom) -> None:
         if node.module and _installed(node.module.split(".")[0]):
             reading.unreadable.append(Finding("unverifiable", f"from {node.module} import * (the names it binds "
                                                               "cannot be read)"))
+        elif node.module and not node.level:
+            # (a module the submission may write, `%%writefile handconv.py`: it may bind a by-hand function whose
+            # code the grader does not read, as `from handconv import conv2d` does; fairness round 79 found it read
+            # as binding nothing: judged per function, :func:`_unread_star_imports`)
+            reading.unread_stars.append(node.module)
         return
     exported = getattr(module, "__all__", None) or [n for n in dir(module) if not n.startswith("_")]
     for name in exported:
@@ -1598,7 +1665,7 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                     and not (id(node) in dict_slots) and not (id(node) in own_object_setattrs) \
                     and not (isinstance(node.ctx, ast.Load) and _imported_only(reading, root)
                              and _resolved(reading, node) in READABLE_MODULE_DUNDERS):
-                if attr in BY_NAME_READ_LATER and calls.get(id(node)) is not None:
+                if (attr in BY_NAME_READ_LATER or attr in PLAIN_DUNDERS) and calls.get(id(node)) is not None:
                     # (judged once every cell is bound: `Record.__new__(Record)`, `self.inner.__exit__(...)`)
                     reading.dunder_calls.append((calls[id(node)], Finding("unverifiable", f"{chain}")))
                 else:
@@ -2032,16 +2099,26 @@ def _stored_in_objects(nodes: list[ast.AST], reading: _Reading | None = None) ->
         owner = owner_of.get(id(function))
         positional = [] if isinstance(function, ast.Lambda) else [
             a.arg for a in function.args.posonlyargs + function.args.args]
-        reaching: list[tuple[ast.Call, int]] = []  # (a call, how many positional parameters it binds first)
-        if owner is not None and name == "__init__":
-            reaching += [(c, 1) for c in calls_named.get(owner.name, [])]
+        reaching: list[tuple[ast.Call, int | None]] = []  # (a call, how many positional parameters it binds first;
+        # None: every argument, where the reader does not tell which parameter an argument binds)
+        decorated = bool(getattr(function, "decorator_list", None))
+        family = [owner] + (_inheriting_subclasses(reading, owner, "__init__") if reading is not None else []) \
+            if owner is not None and name == "__init__" else []
+        if family:
+            # (a subclass's call that runs it: `Sub([F.conv2d])`, attack round 116; and `X.__init__(obj, ...)`)
+            reaching += [(c, None if decorated else 1) for member in family for c in calls_named.get(member.name, [])]
+            reaching += [(c, None) for c in calls_of_attribute.get("__init__", [])]
         elif owner is not None and name is not None and not name.startswith("__"):
-            reaching += [(c, 0 if isinstance(c.func.value, ast.Name) and c.func.value.id == owner.name else 1)
-                         for c in calls_of_attribute.get(name, [])]
+            # (a static or class method, or one decorated otherwise, binds what Python decides first: every
+            # argument, attack round 116)
+            reaching += [(c, None if decorated else 0 if isinstance(c.func.value, ast.Name)
+                          and c.func.value.id == owner.name else 1) for c in calls_of_attribute.get(name, [])]
         elif owner is None and name is not None:
-            reaching += [(c, 0) for c in calls_named.get(name, [])]
-        if isinstance(function, ast.Lambda) or name in named_otherwise or name == "__call__" or (
-                owner is not None and name == "__init__" and owner.name in named_otherwise):
+            reaching += [(c, None if decorated else 0) for c in calls_named.get(name, [])]
+        if isinstance(function, ast.Lambda) or decorated or name in named_otherwise or name == "__call__" or any(
+                member.name in named_otherwise for member in family):
+            # (a function a decorator was handed may be called from wherever the decorator put it: attack round
+            # 116's registries)
             unnamed = unnamed_callees() if unnamed is None else unnamed
             reaching += [(c, None) for c in unnamed]
         named = set(positional) | {a.arg for a in getattr(function.args, "kwonlyargs", [])}
@@ -2150,6 +2227,16 @@ def _identifiers_of(node: ast.AST) -> list[str]:
         return [node.name]
     if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value.isidentifier():
         return [node.value]
+    # (a capture, an except's name, a global statement's: `case _Acc__ZERO:` binds what `__ZERO` in Acc reads,
+    # attack round 116)
+    if isinstance(node, (ast.MatchAs, ast.MatchStar, ast.ExceptHandler)):
+        return [node.name] if node.name else []
+    if isinstance(node, ast.MatchMapping):
+        return [node.rest] if node.rest else []
+    if isinstance(node, ast.MatchClass):
+        return list(node.kwd_attrs)
+    if isinstance(node, (ast.Global, ast.Nonlocal)):
+        return list(node.names)
     return []
 
 
@@ -3379,6 +3466,30 @@ NUMBER_BUILTINS = {"abs": frozenset({"__abs__"}), "round": frozenset({"__round__
                    "int": frozenset({"__int__", "__index__", "__trunc__"})}
 #: A tensor's methods that hand back a Python number (unless a class of the submission's defines one).
 NUMBER_METHODS = frozenset({"item", "numel", "dim", "ndimension", "nelement", "element_size"})
+#: Modules none of whose objects has such a method handing back an object it holds: torch's tensors hold numbers
+#: only.  (numpy's and pandas' arrays of objects hand back what they hold: `np.empty((), dtype=object)`, attack round
+#: 116; and libraries built on them.)
+NUMBERS_ONLY_MODULES = frozenset({"torch", "math", "cmath", "random", "itertools", "functools", "collections", "typing",
+                                  "dataclasses", "abc", "operator", "time", "copy", "enum", "warnings", "statistics",
+                                  "fractions", "decimal", "numbers", "string", "re", "textwrap", "pprint"})
+
+
+def _a_tensor_made_here(reading: _Reading, value: ast.AST) -> bool:
+    """Whether ``value`` indexes (or is) a function's local bound only to what torch's functions make
+    (``x = torch.zeros(...)``, ``x = F.pad(image, ...)``; ``x[i, j]``): a tensor, whose ``.item()`` is a number
+    (fairness round 74's ``x[i * stride + a, j * stride + b].item()``, where numpy is imported too)."""
+    while isinstance(value, ast.Subscript):
+        value = value.value
+    return isinstance(value, ast.Name) and isinstance(_local_scope_of(reading, value), (
+        ast.FunctionDef, ast.AsyncFunctionDef)) and _bound_only_to(reading, value, lambda r, v: isinstance(
+            v, ast.Call) and (_resolved(r, v.func) or "").startswith("torch.") and not any(
+            isinstance(a, ast.Starred) for a in v.args))
+
+
+def _makes_no_object_arrays(reading: _Reading) -> bool:
+    """Whether the submission imports nothing but :data:`NUMBERS_ONLY_MODULES`: where it does, ``x.item()`` may be
+    an object an array holds, not a number."""
+    return all(path.split(".")[0] in NUMBERS_ONLY_MODULES for path in reading.imported.values())
 #: Built-ins a special method may hand its operands to: they keep none of them (what they hand back may be one,
 #: and counts as one; what they call of an operand is its class's own code, judged where it is defined).
 PURE_BUILTINS = EXACT_VALUE_BUILTINS | frozenset({
@@ -3434,6 +3545,33 @@ MAX_OPERAND_HELPERS = 4
 #: What ``functools.wraps`` copies by default: names, never a member Python calls.
 WRAPPER_ATTRIBUTES = frozenset({"__module__", "__name__", "__qualname__", "__doc__", "__annotations__",
                                 "__type_params__", "__dict__", "__wrapped__"})
+
+
+#: A name as Python mangles a class's private one (``_Acc__ZERO``, what ``__ZERO`` in class Acc reads).
+MANGLED_NAME = re.compile(r"_[A-Za-z0-9]\w*__\w+")
+
+
+def _captures_rebinding(reading: _Reading) -> list[Finding]:
+    """A ``match`` case capturing a built-in's name or a mangled one: the proofs of what a built-in is, or of what a
+    class's private name holds, read the other bindings (attack round 116: ``case float:`` shadowing the built-in a
+    default reads, ``case _Acc__ZERO:`` rebinding what a class's ``__ZERO`` reads).  It hides nothing from the
+    models: their checks run the model."""
+    rebinding = sorted(name for name in _captured_names(reading)
+                       if hasattr(builtins, name) or MANGLED_NAME.fullmatch(name))
+    return [Finding("unverifiable", f"case {name} (a capture of a built-in's or a class's private name)",
+                    hides_from_models=False) for name in rebinding[:1]]
+
+
+def _captured_names(reading: _Reading) -> set[str]:
+    """The names a ``match`` case captures anywhere (``case M:``, ``case [*rest]``, ``case {**rest}``), which the
+    proofs reading a name's uses take for bindings they do not follow (attack round 116: ``case M:`` rebinding a
+    module's list of numbers to ``[KEEP]``).  Memoised per reading."""
+    found = reading.memo.get("captured_names")
+    if found is None:
+        found = reading.memo["captured_names"] = {
+            name for n in reading.nodes if isinstance(n, (ast.MatchAs, ast.MatchStar, ast.MatchMapping))
+            for name in _identifiers_of(n)}
+    return found
 
 
 def _operand_keepers(reading: _Reading) -> list[Finding]:
@@ -3641,11 +3779,15 @@ def _stored_root(node: ast.AST) -> str | None:
 
 
 def _class_body_names(reading: _Reading) -> frozenset[str]:
-    """The names the submission's class bodies bind (shared by every instance).  Memoised."""
+    """The names the submission's class bodies bind (shared by every instance).  Memoised.  A bare annotation
+    (``total: float``) binds nothing in a plain class statement whose annotations nothing reads back (fairness
+    round 79's accumulators); in a dataclass, or what a library base makes of it, it is a field."""
     names = reading.memo.get("class_body_names")
     if names is None:
         names = reading.memo["class_body_names"] = frozenset(
-            name for cls in reading.classes for st in _class_scope_statements(cls) for name in _names_bound_by(st))
+            name for cls in reading.classes for st in _class_scope_statements(cls) for name in _names_bound_by(st)
+            if not (isinstance(st, ast.AnnAssign) and st.value is None and _a_plain_class_statement(reading, cls)
+                    and not _reads_annotations(reading)))
     return names
 
 
@@ -3889,14 +4031,28 @@ BY_NAME_READ_LATER = frozenset({"__new__", "__enter__", "__exit__"})
 
 
 def _read_dunder_calls(reading: _Reading) -> None:
-    """Rule 2 on the special methods of :data:`BY_NAME_READ_LATER` called by name: a finding but for a plain
-    instance made (:func:`_an_own_plain_new`) or a library's setting entered or left (:func:`_holds_a_setting_context`),
-    read with the bindings of every unit."""
+    """Rule 2 on the special methods of :data:`BY_NAME_READ_LATER` and :data:`PLAIN_DUNDERS` called by name: a finding
+    but for a plain instance made (:func:`_an_own_plain_new`), a library's setting entered or left
+    (:func:`_holds_a_setting_context`), or a special method of a plain class of the submission's
+    (:func:`_of_an_own_plain_class`), read with the bindings of every unit."""
     for call, finding in reading.dunder_calls:
         func = call.func
         if not (func.attr == "__new__" and _an_own_plain_new(reading, call)
-                or func.attr in ("__enter__", "__exit__") and _holds_a_setting_context(reading, func.value)):
+                or func.attr in ("__enter__", "__exit__") and _holds_a_setting_context(reading, func.value)
+                or func.attr in PLAIN_DUNDERS and func.attr != "__new__" and _of_an_own_plain_class(reading, func.value)):
             reading.unreadable.append(finding)
+
+
+def _of_an_own_plain_class(reading: _Reading, value: ast.AST) -> bool:
+    """Whether ``value`` is a plain class of the submission's (:func:`_names_a_class_object_makes`), an instance one
+    makes (``Acc()``), or a name bound only to such instances: a special method of its called by name
+    (``acc.__iadd__(v)``, ``Acc().__enter__()``, ``Acc.__iadd__(acc, v)``) is the submission's own code, read with
+    its class (fairness round 79's timers and accumulators lost 10 points)."""
+    def made(reading: _Reading, v: ast.AST) -> bool:
+        return isinstance(v, ast.Call) and isinstance(v.func, ast.Name) and _names_a_class_object_makes(reading, v.func)
+
+    return isinstance(value, ast.Name) and (_names_a_class_object_makes(reading, value)
+                                            or _bound_only_to(reading, value, made)) or made(reading, value)
 
 
 def _bound_only_to(reading: _Reading, name: ast.Name, made: Callable[[_Reading, ast.AST], bool]) -> bool:
@@ -4108,15 +4264,23 @@ def _an_operator_of_its_own(reading: _Reading, op: ast.AST, kinds: tuple[str, ..
     return name is None or bool(_own_member_names(reading) & {f"__{kind}{name}__" for kind in kinds})
 
 
-def _operators_hand_back_new(reading: _Reading, op: ast.AST, *, in_place: bool = False) -> bool:
+def _operators_hand_back_new(reading: _Reading, op: ast.AST, *, in_place: bool = False,
+                             immutable: bool = False) -> bool:
     """Whether ``a op b`` (with ``in_place``, ``a op= b`` on a new value ``a``) makes a new value whatever its operands
     are: no class of the submission's defines the operator (forward, reflected, in place), or every such special
     method hands back only a new instance of a plain class of the submission's (``return self.__class__(self.total
-    + value)``, ``return Acc(...)``, ``type(self)(...)``), a display or a constant, or, in place, its own instance
-    (fairness rounds 75 and 77); an operator bound otherwise is not read."""
+    + value)``, ``return Acc(...)``, ``type(self)(...)``), a display or a constant, or, in place, its own instance,
+    that of a plain class (fairness rounds 75 and 77; not a list subclass's: attack round 116); an operator bound
+    otherwise is not read.  With ``immutable``, on a value ``a`` of Python's immutable kinds, which makes one: no
+    class of the submission's defines the reflected operator (what it hands back is of no such kind: `return []`,
+    attack round 116)."""
     name = AST_OPERATIONS.get(type(op))
     if name is None:
         return False
+    if immutable:
+        # (on a value of Python's immutable kinds, which has no in-place operator, Python's own operator runs, or
+        # the other operand's reflected one)
+        return not _own_member_names(reading) & {f"__r{name}__"}
     names = {f"__{name}__", f"__r{name}__"} | ({f"__i{name}__"} if in_place else set())
     if not _own_member_names(reading) & names:
         return True
@@ -4141,7 +4305,11 @@ def _operators_hand_back_new(reading: _Reading, op: ast.AST, *, in_place: bool =
                 made = node.value
                 if isinstance(made, ast.Name) and made.id == "NotImplemented" and _the_builtin(reading, made):
                     continue  # (Python then tries the other operand's method, read likewise)
-                if (st.name.startswith("__i") or in_place) and isinstance(made, ast.Name) and [made.id] == first:
+                if (st.name.startswith("__i") or in_place) and isinstance(made, ast.Name) and [made.id] == first \
+                        and not cls.keywords and all(_resolved_once(reading, d) == "dataclasses.dataclass"
+                                                     for d in cls.decorator_list) \
+                        and _a_plain_class_statement(reading, ast.ClassDef(name=cls.name, bases=cls.bases, keywords=[],
+                                                                           body=[], decorator_list=[])):
                     continue  # (an operator handing back its instance: an in-place one's, which was new; for `k +=
                     # x`, k itself or x, an instance of the submission's whose own operators are read where defined:
                     # the `sum()` start idiom `if other == 0: return self`, fairness rounds 73 and 74)
@@ -4193,9 +4361,10 @@ def _class_constants(reading: _Reading, attr: str) -> list[ast.Assign]:
     bodies = [st for cls in reading.classes for st in _class_scope_statements(cls) if attr in _names_bound_by(st)
               or isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and st.name == attr]
     if bodies and all(any(st in cls.body for cls in reading.classes) for st in bodies) and all(
-            isinstance(st, ast.Assign) and len(st.targets) == 1 and isinstance(st.targets[0], ast.Name)
-                      and (isinstance(st.value, ast.Constant) or isinstance(st.value, ast.Name)
-                           and _a_module_constant(reading, st.value) or _a_class_named(reading, st.value, attr))
+            (isinstance(st, ast.Assign) and len(st.targets) == 1 and isinstance(st.targets[0], ast.Name)
+             or isinstance(st, ast.AnnAssign) and isinstance(st.target, ast.Name) and st.value is not None)
+            and (isinstance(st.value, ast.Constant) or isinstance(st.value, ast.Name)
+                 and _a_module_constant(reading, st.value) or _a_class_named(reading, st.value, attr))
             for st in bodies) and all(
             _a_plain_class_statement(reading, cls) and _a_class_kept_to_its_statements(reading, cls) is not None
             for cls in reading.classes if any(st in cls.body for st in bodies)):
@@ -4203,12 +4372,66 @@ def _class_constants(reading: _Reading, attr: str) -> list[ast.Assign]:
     return []
 
 
+#: What reading a module's table may do with it: its items, by a key or a method that hands them back.
+TABLE_READING_METHODS = frozenset({"get", "keys", "values", "items", "index", "count"})
+#: Built-ins that read a table into a new value or container, handing the table itself to nothing.
+TABLE_READING_BUILTINS = frozenset({"len", "print", "list", "tuple", "sorted", "str", "repr", "dict", "set", "min",
+                                    "max", "sum", "any", "all", "enumerate", "zip", "reversed", "iter"})
+
+
+def _a_read_only_module_table(reading: _Reading, value: ast.AST) -> bool:
+    """Whether ``value`` names a module's table of Python's immutable values that nothing changes: bound once, by
+    ``NAME = {display of such values}`` (a dict, list or tuple), and read only, wherever the name is spelled: an
+    item by a key (``DEFAULTS["start"]``), a method of :data:`TABLE_READING_METHODS`, a loop over it, the right
+    side of ``in``, or an argument of :data:`TABLE_READING_BUILTINS`.  Not a name handed to any other call, however
+    it returns (attack round 117: ``return fill(DEFAULTS)``, ``itertools.repeat(DEFAULTS)``), compared or an operand
+    (``DEFAULTS == M()`` hands it to ``M.__eq__``), captured, an ``except`` name, nor a library object's attribute
+    (``Exception(KEEP).args``)."""
+    if not isinstance(value, ast.Name) or _local_scope_of(reading, value) is not None \
+            or value.id in reading.imported or value.id in _captured_names(reading) \
+            or value.id in reading.global_in_functions or value.id in _class_body_names(reading):
+        return False
+    bindings = [b for b, _ in reading.bindings.get(value.id, [])]
+    if len(bindings) != 1 or not (isinstance(b := bindings[0], ast.Assign) and len(b.targets) == 1
+                                  and isinstance(b.targets[0], ast.Name)
+                                  and isinstance(b.value, (ast.Dict, ast.List, ast.Tuple))
+                                  and all(k is None or isinstance(k, ast.Constant) for k in getattr(b.value, "keys", []))
+                                  and _made_of_new_items(reading, b.value, immutable=True)):
+        return False
+    parents = _parents(reading)
+    for node in reading.nodes:
+        if isinstance(node, ast.ExceptHandler) and node.name == value.id:
+            return False
+        if not (isinstance(node, ast.Name) and node.id == value.id):
+            continue
+        if isinstance(node.ctx, ast.Store) and node is b.targets[0]:
+            continue
+        parent = parents.get(id(node))
+        grand = parents.get(id(parent))
+        if isinstance(node.ctx, ast.Load) and (
+                isinstance(parent, ast.Subscript) and parent.value is node and isinstance(parent.ctx, ast.Load)
+                or isinstance(parent, ast.Attribute) and parent.attr in TABLE_READING_METHODS
+                and isinstance(grand, ast.Call) and grand.func is parent
+                and not any(isinstance(a, ast.Starred) for a in grand.args)
+                or isinstance(parent, (ast.For, ast.AsyncFor, ast.comprehension)) and parent.iter is node
+                or isinstance(parent, ast.Compare) and node in parent.comparators and all(
+                    isinstance(op, (ast.In, ast.NotIn)) for op in parent.ops)
+                or isinstance(parent, ast.Call) and node in parent.args and isinstance(parent.func, ast.Name)
+                and parent.func.id in TABLE_READING_BUILTINS and _the_builtin(reading, parent.func)):
+            continue
+        return False
+    return True
+
+
 def _a_class_named(reading: _Reading, value: ast.AST, attr: str) -> bool:
     """Whether ``value`` reads ``attr`` off a class of the submission's by its name (``ZERO = Acc.ZERO`` in a
     subclass's body: fairness round 77): one of the bindings :func:`_class_constants` proves, by induction."""
+    # (the class binding it in its own body, a plain statement: not an enum's `_member_names_`, attack round 117)
     return isinstance(value, ast.Attribute) and value.attr == attr and isinstance(value.value, ast.Name) \
         and _local_scope_of(reading, value.value) is None and bool(bindings := reading.bindings.get(value.value.id)) \
-        and all(isinstance(b, ast.ClassDef) for b, _ in bindings)
+        and all(isinstance(b, ast.ClassDef) and _a_plain_class_statement(reading, b) and any(
+            isinstance(st, ast.Assign) and attr in _names_bound_by(st) and isinstance(st.value, ast.Constant)
+            for st in b.body) for b, _ in bindings)
 
 
 def _holds_new_values_only(reading: _Reading, attr: str, seen: frozenset = frozenset(), *,
@@ -4356,9 +4579,10 @@ def _a_new_value(reading: _Reading, value: ast.AST, seen: frozenset = frozenset(
                 and all(_a_new_value(reading, a, seen, immutable=True) for a in value.args):
             # (a mapping's item or its default, both of Python's immutable kinds: `DEFAULTS.get("start", 0.0)`,
             # fairness round 78)
-            return _a_container_of_immutables(reading, func.value)
+            return _a_read_only_module_table(reading, func.value)
         if isinstance(func, ast.Attribute) and func.attr in NUMBER_METHODS and not value.args \
                 and not value.keywords and func.attr not in _own_member_names(reading) \
+                and (_makes_no_object_arrays(reading) or _a_tensor_made_here(reading, func.value)) \
                 and func.attr not in _class_body_names(reading):
             return True  # (`diff.abs().max().item()`: a tensor's Python number, fairness round 73)
         return not immutable and isinstance(func, ast.Attribute) and _a_copying_method(reading, func.attr) \
@@ -4370,9 +4594,9 @@ def _a_new_value(reading: _Reading, value: ast.AST, seen: frozenset = frozenset(
             and _holds_new_values_only(reading, value.attr, seen, immutable=immutable)  # (`Acc.start`)
     if isinstance(value, ast.Subscript) and isinstance(value.ctx, ast.Load) and not isinstance(value.slice, ast.Slice) \
             and not _may_be_a_slice(reading, value.slice):
-        # an item of a container all of whose items are of Python's immutable kinds (`DEFAULTS["start"]`,
-        # `STARTS[1]`: fairness round 78), not a slice, a new container of them
-        return _a_container_of_immutables(reading, value.value)
+        # an item of a module's table of Python's immutable values (`DEFAULTS["start"]`, `STARTS[1]`: fairness
+        # round 78), not a slice, a new container of them
+        return _a_read_only_module_table(reading, value.value)
     if not isinstance(value, ast.Name):
         return False
     scope = _local_scope_of(reading, value)
@@ -4430,7 +4654,7 @@ def _a_new_value(reading: _Reading, value: ast.AST, seen: frozenset = frozenset(
             1 for n in _walk_scope_body(scope) if isinstance(n, ast.Name) and n.id == value.id
             and isinstance(n.ctx, ast.Load)) > 1:
         return False  # (a new list read elsewhere too: `x = []; KEEP.append(x); self.items = x`, attack round 109)
-    if not all(_operators_hand_back_new(reading, b.op, in_place=True) for b in in_place):
+    if not all(_operators_hand_back_new(reading, b.op, in_place=True, immutable=immutable) for b in in_place):
         return False  # (`k = 0.0; k += T()` with T.__radd__ handing back a module's list: attack round 115)
     if immutable and any(not _a_new_value(reading, b.value, seen, immutable=True) and (
             isinstance(b.op, (ast.Mult, ast.MatMult)) or any(isinstance(v, ast.Tuple) or isinstance(
@@ -4499,7 +4723,7 @@ def _a_local_of_new_items(reading: _Reading, scope: ast.AST, name: str, seen: fr
     """Whether a function's local ``name`` holds only containers whose items are new values (with ``immutable``, of
     Python's immutable kinds; ``depth`` as :func:`_items_new`'s): every use of it in the function, a nested one's
     too, keeps them so (:func:`_keeps_items_new`: not ``o = [0.0]; o.append(KEEP); o[-1] += other``)."""
-    if name in _parameter_names(scope) or any(
+    if name in _parameter_names(scope) or name in _captured_names(reading) or any(
             isinstance(n, (ast.Global, ast.Nonlocal)) and name in n.names for n in ast.walk(scope)):
         return False
     uses = [n for n in ast.walk(scope) if isinstance(n, ast.Name) and n.id == name]
@@ -4735,7 +4959,7 @@ def _a_container_of_immutables(reading: _Reading, value: ast.AST) -> bool:
     scope = _local_scope_of(reading, value)
     if isinstance(scope, (ast.FunctionDef, ast.AsyncFunctionDef)):
         return _a_local_of_new_items(reading, scope, value.id)
-    if scope is not None or value.id in reading.imported or any(
+    if scope is not None or value.id in reading.imported or value.id in _captured_names(reading) or any(
             isinstance(n, ast.Global) and value.id in n.names for n in reading.nodes):
         return False
     uses = [n for n in reading.nodes if isinstance(n, ast.Name) and n.id == value.id
@@ -4820,6 +5044,8 @@ def _a_class_kept_to_its_statements(reading: _Reading, cls: ast.ClassDef) -> tup
 def _read_a_class_kept_to_its_statements(reading: _Reading, cls: ast.ClassDef) -> tuple[
         dict[str, ast.ClassDef], list[ast.Call]] | None:
     """:func:`_a_class_kept_to_its_statements`, unmemoised."""
+    if not isinstance(_parents(reading).get(id(cls)), ast.Module):
+        return None  # (a class in a class or a function: called as `Proxy.setup(KEEP)`, attack round 116)
     if any(not (isinstance(base, ast.Name) or (_resolved(reading, base) or "").split(".")[0] in MODULE_ROOTS_OF_BASES)
            for other in reading.classes for base in other.bases):
         return None  # (`class Sub(type(Acc())): pass`, whose calls hand Acc's __init__ what they are given)
@@ -4843,8 +5069,9 @@ def _read_a_class_kept_to_its_statements(reading: _Reading, cls: ast.ClassDef) -
         return None  # (`class Sub(ConfigParser, cls)` in a classmethod: a base no module-level name names)
     for member in derived.values():
         for method in member.body:
-            if isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)) and any(
-                    isinstance(d, ast.Name) and d.id == "classmethod" for d in method.decorator_list):
+            if isinstance(method, ast.Assign) and any(isinstance(n, ast.Lambda) for n in ast.walk(method.value)):
+                return None  # (`make = classmethod(lambda cls: cls(KEEP))`: attack round 116)
+            if isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)) and _may_be_a_classmethod(method):
                 first = [a.arg for a in method.args.posonlyargs + method.args.args][:1]
                 for n in ast.walk(method):
                     if isinstance(n, ast.Name) and [n.id] == first and isinstance(n.ctx, ast.Load) and not (
@@ -4877,9 +5104,9 @@ def _read_a_class_kept_to_its_statements(reading: _Reading, cls: ast.ClassDef) -
         elif isinstance(parent, ast.Attribute) and parent.attr == "__init__" and isinstance(
                 call := parents.get(id(parent)), ast.Call) and call.func is parent:
             continue  # (`Acc.__init__(self, start)`: read as a call of Acc's __init__, fairness round 77)
-        elif isinstance(parent, (ast.arg, ast.AnnAssign)) and node is parent.annotation or isinstance(parent, (
-                ast.FunctionDef, ast.AsyncFunctionDef)) and node is parent.returns:
-            continue  # (an annotation)
+        elif (isinstance(parent, (ast.arg, ast.AnnAssign)) and node is parent.annotation or isinstance(parent, (
+                ast.FunctionDef, ast.AsyncFunctionDef)) and node is parent.returns) and not _reads_annotations(reading):
+            continue  # (an annotation nothing reads back: `f.__annotations__["x"](KEEP)`, attack round 116)
         elif isinstance(parent, ast.MatchClass) and parent.cls is node or isinstance(parent, ast.Call) and isinstance(
                 parent.func, ast.Name) and parent.func.id in ("isinstance", "issubclass") \
                 and parent.func.id not in reading.bindings and node not in parent.args[:1]:
@@ -4897,8 +5124,19 @@ def _read_a_class_kept_to_its_statements(reading: _Reading, cls: ast.ClassDef) -
 
 
 #: Library functions that store items into the sequence they are given (by its ``__setitem__``).
-ITEM_STORING_FUNCTIONS = ("random.shuffle", "random.Random", "heapq.", "bisect.insort", "operator.setitem",
-                          "operator.__setitem__", "operator.iadd", "operator.iconcat", "array.", "collections.abc.")
+ITEM_STORING_FUNCTIONS = ("random.shuffle", "random.Random", "random.SystemRandom", "heapq.", "bisect.",
+                          "operator.setitem", "operator.__setitem__", "operator.iadd", "operator.iconcat", "array.",
+                          "collections.abc.", "collections.User", "typing.Mutable", "_collections_abc.",
+                          "numpy.random.shuffle", "numpy.random.RandomState", "numpy.random.Generator")
+#: ... and the methods of a generator of random numbers that do (``np.random.default_rng(0).shuffle(BOX)``, whose
+#: generator the reader cannot name: attack round 116).
+ITEM_STORING_METHODS = frozenset({"shuffle", "permuted"})
+#: Library code that calls methods of what it is handed by their names (``bisect.insort(o, v)`` calls
+#: ``o.insert(i, v)``, ``MutableSequence.append(o, v)`` calls ``o.insert``: attack round 116), and those methods.
+METHOD_CALLING_FUNCTIONS = ("bisect.", "collections.abc.", "collections.User", "typing.Mutable", "typing.Sequence",
+                            "_collections_abc.")
+PROTOCOL_METHODS = frozenset({"insert", "append", "extend", "pop", "remove", "reverse", "update", "setdefault", "add",
+                              "discard", "clear", "popitem"})
 
 
 def _a_method_parameter_given_new(reading: _Reading, cls: ast.ClassDef, method: ast.AST, parameter: str,
@@ -4909,6 +5147,9 @@ def _a_method_parameter_given_new(reading: _Reading, cls: ast.ClassDef, method: 
     ``getattr(self, "reset")``, ``Acc.reset = f``) is not followed (fairness round 77: ``self.reset(start)`` in a
     subclass's ``__init__``, whose ``super().__init__(start)`` hands the parameter on)."""
     if method.decorator_list or not _a_plain_class_statement(reading, cls):
+        return False
+    if method.name in PROTOCOL_METHODS and any((_resolved(reading, n) or "").startswith(METHOD_CALLING_FUNCTIONS)
+                                               for n in reading.nodes if isinstance(n, (ast.Name, ast.Attribute))):
         return False
     positional = [a.arg for a in method.args.posonlyargs + method.args.args]
     keyword_only = [a.arg for a in method.args.kwonlyargs]
@@ -4940,11 +5181,15 @@ def _a_method_parameter_given_new(reading: _Reading, cls: ast.ClassDef, method: 
                 isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords):
             return False
         # (`Acc.reset(acc, 0.0)`: a class's function, given the instance first)
-        classes = [isinstance(b, ast.ClassDef) for b, _ in reading.bindings.get(node.value.id, [])] if isinstance(
+        # (a class statement a decorator hands back as it is only: `@lambda c: BOX` makes its name an instance,
+        # attack round 116)
+        classes = [isinstance(b, ast.ClassDef) and all(_resolved_once(reading, d) == "dataclasses.dataclass"
+                                                       for d in b.decorator_list)
+                   for b, _ in reading.bindings.get(node.value.id, [])] if isinstance(
             node.value, ast.Name) and _local_scope_of(reading, node.value) is None else []
         if any(classes) and not all(classes):
             return False  # (`class B: ...`, then `B = Acc()`: either, attack round 115)
-        unbound = bool(classes)
+        unbound = bool(classes) and all(classes)
         given = [k.value for k in call.keywords if k.arg == parameter and by_keyword]
         if index is not None and index - (not unbound) < len(call.args):
             given.append(call.args[index - (not unbound)])
@@ -4954,11 +5199,19 @@ def _a_method_parameter_given_new(reading: _Reading, cls: ast.ClassDef, method: 
     return True
 
 
+def _may_be_a_classmethod(method: ast.AST) -> bool:
+    """Whether a method's first parameter may be its class: decorated by anything but ``staticmethod`` (``@cm`` with
+    ``cm = classmethod``, ``@functools.partial(classmethod)``: attack round 116)."""
+    return any(not (isinstance(d, ast.Name) and d.id == "staticmethod") for d in method.decorator_list)
+
+
 def _passes_its_calls_on(init: ast.FunctionDef) -> ast.Call | None:
     """The one ``super().__init__(*args, **kwargs)`` of an ``__init__`` that takes nothing but ``self``, ``*args`` and
     ``**kwargs`` and uses them nowhere else: what its class's calls give, its base's ``__init__`` is given; else
     None."""
     arguments = init.args
+    if init.decorator_list:
+        return None  # (a decorator may call it with its own arguments: attack round 116)
     if arguments.posonlyargs or [a.arg for a in arguments.args] != [a.arg for a in arguments.args[:1]] or len(
             arguments.args) != 1 or arguments.kwonlyargs or not (arguments.vararg or arguments.kwarg):
         return None
@@ -5020,7 +5273,8 @@ def _may_be_a_slice(reading: _Reading, key: ast.AST) -> bool:
     return bool(_own_member_names(reading) & {"__getitem__", "__class_getitem__"}) or any(
         isinstance(n, ast.Name) and n.id == "slice" or isinstance(n, ast.Constant) and n.value == "slice"
         or isinstance(n, ast.Attribute) and n.attr in ("slice", "s_", "index_exp", "IndexSlice")
-        for n in reading.nodes)  # (`np.s_[0:0]`, a `__getitem__` handing back its key: attack round 115)
+        or isinstance(n, ast.alias) and n.name.rsplit(".", 1)[-1] in ("slice", "s_", "index_exp", "IndexSlice")
+        for n in reading.nodes)  # (`from numpy import s_ as SL`: attack round 116)  # (`np.s_[0:0]`, a `__getitem__` handing back its key: attack round 115)
 
 
 def _a_setitem_key(reading: _Reading, key: ast.AST) -> bool:
@@ -5047,7 +5301,8 @@ def _an_item_stored_new(reading: _Reading, cls: ast.ClassDef, seen: frozenset, *
     seen = seen | {key}
     if not _a_plain_class_statement(reading, cls) or any(
             isinstance(n, ast.Name) and n.id == "__setitem__" or (_resolved(reading, n) or "").startswith(
-                ITEM_STORING_FUNCTIONS) for n in reading.nodes if isinstance(n, (ast.Name, ast.Attribute))):
+                ITEM_STORING_FUNCTIONS) or isinstance(n, ast.Attribute) and n.attr in ITEM_STORING_METHODS
+            for n in reading.nodes if isinstance(n, (ast.Name, ast.Attribute))):
         return False  # (`__call__ = __setitem__`; `random.shuffle(BOX)` storing what BOX's __getitem__ hands back)
     parents = _parents(reading)
     for node in reading.nodes:
@@ -5181,8 +5436,10 @@ def _a_parameter_given_new(reading: _Reading, cls: ast.ClassDef, init: ast.Funct
     explicit = set()
     for node in reading.nodes:
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "__init__" \
-                and isinstance(node.func.value, ast.Name) and any(
-                    isinstance(b, ast.ClassDef) for b, _ in reading.bindings.get(node.func.value.id, [])):
+                and isinstance(node.func.value, ast.Name) and (bindings := reading.bindings.get(node.func.value.id)) \
+                and all(isinstance(b, ast.ClassDef) and not b.decorator_list for b, _ in bindings):
+            # (a name bound to an undecorated class statement only: not `B = BOX`, `@lambda c: BOX class B`,
+            # attack round 116)
             explicit.add(id(node))
             if node.func.value.id in family:
                 if not node.args or isinstance(node.args[0], ast.Starred):
@@ -5222,8 +5479,7 @@ def _a_parameter_given_new(reading: _Reading, cls: ast.ClassDef, init: ast.Funct
                 isinstance(d, ast.Name) and d.id == "staticmethod" for d in method.decorator_list):
             first = [a.arg for a in method.args.posonlyargs + method.args.args][:1]
             if first:
-                made_by[id(method)] = (first[0], any(isinstance(d, ast.Name) and d.id == "classmethod"
-                                                     for d in method.decorator_list))
+                made_by[id(method)] = (first[0], _may_be_a_classmethod(method))
     for method in [m for member in family.values() for m in member.body]:
         if id(method) not in made_by:
             continue
@@ -5379,6 +5635,7 @@ def _keeps_an_operand_once(reading: _Reading, function: ast.AST, *, method: bool
             # fairness rounds 70 and 71's approximate comparisons keeping their last error)
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in NUMBER_METHODS \
                 and node.func.attr not in _own_member_names(reading) and not node.args and not node.keywords \
+                and _makes_no_object_arrays(reading) \
                 and not any(isinstance(n, (ast.List, ast.Tuple, ast.Set, ast.Dict, ast.ListComp)) or isinstance(
                     n, ast.Call) and (_resolved(reading, n.func) or "").startswith("numpy.")
                     for part in [node.func.value, *(value for name in ast.walk(node.func.value)
@@ -5512,9 +5769,13 @@ def _keeps_an_operand_once(reading: _Reading, function: ast.AST, *, method: bool
                     and len(values) + sum(1 for n in body if isinstance(n, ast.AugAssign)
                                           and isinstance(n.target, ast.Name) and n.target.id == name)
                     == stores.get(name) and all(_makes_a_new_object(reading, v) and not (
-                        isinstance(v, ast.Call) and _resolved(reading, v.func) == "copy.copy") for v in values)}
+                        isinstance(v, ast.Call) and _resolved(reading, v.func) == "copy.copy") for v in values)
+                    and (not all(_a_new_value(reading, v, immutable=True) for v in values) or all(
+                        _operators_hand_back_new(reading, n.op, in_place=True, immutable=True) for n in body
+                        if isinstance(n, ast.AugAssign) and isinstance(n.target, ast.Name) and n.target.id == name))}
     # (not `out = copy.copy(self)`: a new instance whose attributes are the instance's own objects, which its
-    # in-place operator changes: attack round 112)
+    # in-place operator changes: attack round 112; nor `t = 0.0; t += TT` with TT's `__radd__` handing back TT, a
+    # module's list, attack round 116)
 
     looping: set[str] = set()
 
@@ -5727,8 +5988,11 @@ def _keeps_an_operand_once(reading: _Reading, function: ast.AST, *, method: bool
             if name in bound_to and name not in _parameter_names(function) and name not in bound_otherwise \
                     and len(bound_to[name]) + sum(1 for m in body if isinstance(m, ast.AugAssign) and isinstance(
                         m.target, ast.Name) and m.target.id == name) == stores.get(name) \
-                    and all(_a_new_value(reading, v, immutable=True) for v in bound_to[name]):
-                return None  # (a number, a text, a tuple: the operator makes a new one)
+                    and all(_a_new_value(reading, v, immutable=True) for v in bound_to[name]) \
+                    and all(_operators_hand_back_new(reading, m.op, in_place=True, immutable=True) for m in body
+                            if isinstance(m, ast.AugAssign) and isinstance(m.target, ast.Name) and m.target.id == name):
+                return None  # (a number, a text, a tuple: the operator makes a new one; unless a class of the
+                # submission's makes it, `t += TT` with TT's `__radd__` handing back TT: attack round 116)
             if in_place and own_alias(name):
                 return None  # (`vals = self.vals; vals += [other]` in an __iadd__: the instance's own list, as
                 # `self.vals += [other]` is)
@@ -6740,12 +7004,9 @@ def _written_texts(reading: _Reading) -> list[str] | None:
     return None if None in texts else texts + _appended_files(reading) + _files_written_in_pieces(reading)
 
 
-def _appended_files(reading: _Reading) -> list[str]:
-    """What a file holds after each ``%%writefile -a NAME`` cell that adds to a file an earlier ``%%writefile NAME``
-    cell wrote, in the order the cells run (a module written in two cells: fairness round 32), when every text is a
-    constant read as code (:func:`_constant_text`); the whole is read and may be imported too."""
-    held: dict[str, str | None] = {}
-    texts = []
+def _writefile_cells(reading: _Reading):
+    """Each ``%%writefile [-a] NAME`` cell whose options are a constant, in the order the cells run: its call,
+    whether it appends, and the file it names."""
     for node in reading.nodes:
         if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
                 and node.func.attr == "run_cell_magic" and _magic_name(node) == "writefile" and len(node.args) == 3
@@ -6753,7 +7014,16 @@ def _appended_files(reading: _Reading) -> list[str]:
             continue
         words = node.args[1].value.split()
         append = bool(words) and words[0] in ("-a", "--append")
-        target = " ".join(words[1:] if append else words).strip("'\"")
+        yield node, append, " ".join(words[1:] if append else words).strip("'\"")
+
+
+def _appended_files(reading: _Reading) -> list[str]:
+    """What a file holds after each ``%%writefile -a NAME`` cell that adds to a file an earlier ``%%writefile NAME``
+    cell wrote, in the order the cells run (a module written in two cells: fairness round 32), when every text is a
+    constant read as code (:func:`_constant_text`); the whole is read and may be imported too."""
+    held: dict[str, str | None] = {}
+    texts = []
+    for node, append, target in _writefile_cells(reading):
         text = _constant_text(reading, node.args[2])
         before = held.get(target, "") if append else ""
         held[target] = None if text is None or before is None else before + text
@@ -8613,6 +8883,8 @@ def _called_unseen(reading: _Reading, function: ast.AST) -> str | None:
         # class statement's bases makes a subclass, read so, not a value handed on (fairness round 77: `class
         # PixelAcc(Named)` whose `__init__` calls `Named.__init__(self, "pixel")`)
         family = [owner] + _inheriting_subclasses(reading, owner, function.name)
+        if _reaches_classes_through_hierarchy(reading):
+            return f"a class {owner.name} a hierarchy or an instance may hand on"
         as_bases = _classes_by_base_name(reading)
         for cls in family:
             if _call_index(reading)["uses"].get(cls.name, 0) > len(as_bases.get(cls.name, ())):
@@ -8720,13 +8992,21 @@ def _sent_names(function: ast.AST) -> set[str]:
                                                    for n in _walk_scope_body(function)):
         return set()
     names: set[str] = set()
+    bare = {id(n.value) for n in _walk_scope_body(function) if isinstance(n, ast.Expr)}
     for n in _walk_scope_body(function):
         if isinstance(n, (ast.Assign, ast.AnnAssign, ast.NamedExpr)) and isinstance(n.value, (ast.Yield, ast.YieldFrom)):
             targets = [n.target] if not isinstance(n, ast.Assign) else n.targets
             names |= {m.id for t in targets for m in ast.walk(t) if isinstance(m, ast.Name)}
+            bare.add(id(n.value))
         elif isinstance(n, ast.ExceptHandler) and n.name:
             names.add(n.name)
+    if any(isinstance(n, (ast.Yield, ast.YieldFrom)) and id(n) not in bare for n in _walk_scope_body(function)):
+        names.add(SENT_VALUE)  # (`b += (yield)`: what send hands, used where it stands, attack round 116)
     return names
+
+
+#: What :func:`_sent_names` names a ``yield`` used as a value by (no identifier: no name of the code's).
+SENT_VALUE = "(yield)"
 
 
 def _shared_default_parameters(function: ast.AST) -> set[str]:
@@ -8796,6 +9076,7 @@ def _keeps_what_it_is_handed(reading: _Reading, chain: list[ast.AST], statements
     # local copies of a parameter hold it; local aliases of an outside object are that object
     holding = set(parameters)
     outside_aliases: set[str] = set()
+    changed_in_place: set[str] = set()  # such aliases but of a module's number or text
     for _ in range(4):
         for n in body:
             if isinstance(n, ast.Assign) and all(isinstance(t, ast.Name) for t in n.targets):
@@ -8807,6 +9088,8 @@ def _keeps_what_it_is_handed(reading: _Reading, chain: list[ast.AST], statements
                 if base is not None and (base not in own or base in outside_aliases or base in selves) \
                         and isinstance(n.value, (ast.Name, ast.Attribute, ast.Subscript)):
                     outside_aliases |= names
+                    if not (isinstance(n.value, ast.Name) and _a_module_constant(reading, n.value)):
+                        changed_in_place |= names  # (an in-place operator on it changes the object: below)
             elif isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and n not in chain and any(
                     isinstance(m, ast.Name) and m.id in holding for m in ast.walk(n)):
                 holding.add(n.name)  # (a def closing over a parameter calls it: attack round 86)
@@ -8823,7 +9106,8 @@ def _keeps_what_it_is_handed(reading: _Reading, chain: list[ast.AST], statements
         if isinstance(n, (ast.Assign, ast.AugAssign, ast.AnnAssign)) and n.value is not None:
             targets = n.targets if isinstance(n, ast.Assign) else [n.target]
             if any(isinstance(t, (ast.Attribute, ast.Subscript)) and outside(t)
-                   or isinstance(t, ast.Name) and t.id in declared for t in targets) \
+                   or isinstance(t, ast.Name) and t.id in declared for t in targets) or isinstance(
+                    n, ast.AugAssign) and isinstance(n.target, ast.Name) and n.target.id in changed_in_place \
                     and not _sets_a_setting(reading, n):  # (`torch.backends.cudnn.benchmark = flag` keeps a bool:
                 # fairness round 46's helper mapped over [False, True] in a thread pool, q6 -3)
                 kept.append(n.value)
@@ -8866,7 +9150,8 @@ def _keeps_what_it_is_handed(reading: _Reading, chain: list[ast.AST], statements
             child, parent = parent, parents.get(id(parent))
         return True
 
-    return any(isinstance(m, ast.Name) and m.id in holding and as_it_is(m) for value in kept for m in ast.walk(value))
+    return any(isinstance(m, ast.Name) and m.id in holding and as_it_is(m) or isinstance(
+        m, (ast.Yield, ast.YieldFrom)) and SENT_VALUE in holding for value in kept for m in ast.walk(value))
 
 
 def _own_method_keeps(reading: _Reading, name: str) -> bool:
@@ -8942,8 +9227,12 @@ def _names_of(reading: _Reading, function: ast.AST) -> set[str]:
             # (a call of the class calls them, and a call of a subclass that inherits them)
             names |= {c.name for c in [owner] + _inheriting_subclasses(reading, owner, function.name)}
     aliases = _call_index(reading)["aliases"]
-    for _ in range(4):
-        names |= {alias for name in list(names) for alias in aliases.get(name, ())}
+    todo = list(names)
+    while todo:  # (every alias of an alias: a chain of five, attack round 117, not four steps)
+        for alias in aliases.get(todo.pop(), ()):
+            if alias not in names:
+                names.add(alias)
+                todo.append(alias)
     return names
 
 
@@ -8952,17 +9241,49 @@ def _inheriting_subclasses(reading: _Reading, cls: ast.ClassDef, method: str) ->
     such, and do not define ``method`` by a ``def`` of their own body: a call of them runs ``cls``'s ``method`` where
     no base before it defines one (read as if every one did: more calls read, never fewer)."""
     by_base = _classes_by_base_name(reading)
+    aliases = _call_index(reading)["aliases"]
     todo, names, found, taken = [cls.name], {cls.name}, [], {id(cls)}
     while todo:
-        for c in by_base.get(todo.pop(), ()):
-            if id(c) in taken or any(
-                    isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef)) and st.name == method for st in c.body):
-                continue
+        name = todo.pop()
+        for alias in aliases.get(name, ()):  # (`N2 = Named`, `class Sub(N2)`: attack round 117)
+            if alias not in names:
+                names.add(alias)
+                todo.append(alias)
+        for c in by_base.get(name, ()):
+            own = [st for st in _class_scope_statements(c) if method in _names_bound_by(st) or isinstance(
+                st, ast.Delete) and any(isinstance(t, ast.Name) and t.id == method for t in st.targets)]
+            if id(c) in taken or len(own) == 1 and isinstance(own[0], (ast.FunctionDef, ast.AsyncFunctionDef)) \
+                    and own[0] in c.body and not own[0].decorator_list:
+                continue  # (its own def, and nothing else binding the name: not `__init__ = Named.__init__` after
+                # it, nor `del __init__`, attack round 117)
             taken.add(id(c))
             found.append(c)
             if c.name not in names:
                 names.add(c.name)
                 todo.append(c.name)
+    return found
+
+
+#: Attributes that hand a class's bases, or the classes derived from it, on.
+HIERARCHY_ATTRIBUTES = frozenset({"__base__", "__bases__", "__mro__", "mro", "__subclasses__", "__orig_bases__"})
+
+
+def _reaches_classes_through_hierarchy(reading: _Reading) -> bool:
+    """Whether the submission may reach a class other than by its name: a hierarchy's attribute (``Sub.__base__``,
+    ``Sub.mro()[1]``, also by a text: ``getattr(Sub, "__base__")``), or an instance's class called
+    (``type(s)(...)``, ``s.__class__(...)``): attack round 117.  Memoised per reading."""
+    found = reading.memo.get("through_hierarchy")
+    if found is None:
+        parents = _parents(reading)
+        found = reading.memo["through_hierarchy"] = any(
+            isinstance(n, ast.Attribute) and n.attr in HIERARCHY_ATTRIBUTES
+            or isinstance(n, ast.Constant) and n.value in HIERARCHY_ATTRIBUTES
+            or isinstance(n, ast.Call) and (isinstance(n.func, ast.Call) and isinstance(n.func.func, ast.Name)
+                                            and n.func.func.id == "type" or isinstance(n.func, ast.Attribute)
+                                            and n.func.attr == "__class__")
+            or isinstance(n, ast.Attribute) and n.attr == "__class__" and not (
+                isinstance(p := parents.get(id(n)), ast.Attribute) and p.attr in FUNCTION_TEXTS)
+            for n in reading.nodes)
     return found
 
 
@@ -9053,7 +9374,8 @@ def _call_index(reading: _Reading) -> dict:
             if isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name) and n.attr not in CALLING_ATTRIBUTES:
                 plain.add(id(n.value))
             elif isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id in ("isinstance", "issubclass") \
-                    and len(n.args) == 2:
+                    and len(n.args) == 2 and not any(isinstance(m, ast.NamedExpr) for m in ast.walk(n.args[1])):
+                # (not `isinstance(0, (k := Named))`, which binds the class to another name: attack round 117)
                 plain.update(id(m) for m in ast.walk(n.args[1]) if isinstance(m, ast.Name))
             elif isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == "super" and n.args \
                     and isinstance(n.args[0], ast.Name) and "super" not in reading.bindings:
@@ -11095,7 +11417,9 @@ def _the_builtin(reading: _Reading, name: ast.Name) -> bool:
     62)."""
     return name.id not in reading.bindings and name.id not in reading.imported \
         and _function_binding(reading, name) is None and not any(
-            isinstance(n, ast.arg) and n.arg == name.id for n in reading.nodes)
+            isinstance(n, ast.arg) and n.arg == name.id for n in reading.nodes) \
+        and name.id not in _class_body_names(reading)  # (a default read in a class body that binds `float`: attack
+    # round 116)
 
 
 def _handed_names(node: ast.AST) -> tuple[str, ...]:
