@@ -1091,9 +1091,100 @@ GRADER_FAULTS: dict[str, str] = {
         "with two bases, another class's super().__init__(...) may hand the constructor anything, and the reader "
         "does not follow the order Python calls them in (a cheat did so), so `self.total` is not proved a number: "
         "q6 -3",
+    "r74_nb_term_radd_float_in_conv.ipynb":
+        "(fairness round 74) a grader's fault: `out = self.t; out += other` in an __add__, where the class is made "
+        "with `x[i, j].item() * kernel[a, b].item()`: with numpy imported, `.item()` of conv2d's parameter may be an "
+        "object an array of objects holds (attack round 116), so the product is not proved a number: q6 -3",
     "r76_nb_sorted_attrgetter_q5.ipynb":
         "(fairness round 76) a grader's fault: `from operator import attrgetter` (read as a resolver of names "
         "wherever it is imported; `operator.attrgetter(\"params\")` with a constant is read): q6 to q8 -10",
+    # Fairness rounds 77 to 79 (helpers fair77, fair78, fair79, 2026-12-04: constructors and subclasses, module
+    # constants, copies, dataclasses, special methods called by name, annotations, written modules; 82 + 91 + 183
+    # notebooks, tests/corpus/fair/_r77_findings.md to _r79_findings.md; 330 of 356 at 26 on the commit adding them)
+    "r77_nb2_class_attr_registry_conv.ipynb":
+        "(fairness round 77) a grader's fault: an accumulator subclass stored in a class attribute's registry "
+        "(`Reducer.registry[\"sum\"] = SumReducer`): a class handed on, whose calls the reader does not follow, so "
+        "its constructor's `start` is not proved a number: q6 -3",
+    "r77_nb_A_registry_dict_conv.ipynb":
+        "(fairness round 77) a grader's fault: an accumulator class registered by a decorator factory into a dict "
+        "and called as `REDUCERS[\"sum\"]()`: a class handed to a decorator other than dataclass, whose calls the "
+        "reader does not follow: q6 -3",
+    "r77_nb2_partial_factory_conv.ipynb":
+        "(fairness round 77) a grader's fault: `zero_acc = functools.partial(Accumulator, 0.0)`: the calls of a "
+        "partial of a class are not read as the class's, so `self.total = start` is not proved a number: q6 -3",
+    "r77_nb2_dc_inherit_iadd_on_sub_conv.ipynb":
+        "(fairness round 77) a grader's fault: `self.total += value` in the __iadd__ of a dataclass subclass on "
+        "its base's field (a dataclass's fields are proved in a class with no base only): q6 -3",
+    "r77_nb_C_dataclass_sub_field_conv.ipynb":
+        "(fairness round 77) a grader's fault: a dataclass subclass's `field(default=...)` for the attribute an "
+        "__iadd__ changes (fields with a base or `field(...)` are not read): q6 -3",
+    "r77_nb3_dc_classvar_zero_conv.ipynb":
+        "(fairness round 77) a grader's fault: a dataclass's `ZERO: ClassVar[float] = 0.0` stored by "
+        "`__post_init__` (a ClassVar is no field, and an annotated class constant with a subscripted annotation "
+        "is not read): q6 -3",
+    "r77_nb3_dc_slots_conv.ipynb":
+        "(fairness round 77) a grader's fault: `@dataclass(slots=True)` (a dataclass's fields are read only under "
+        "a bare `@dataclass`): q6 -3",
+    "r79_N_dataclass_post_init.ipynb":
+        "(fairness round 79) a grader's fault: a dataclass `field(init=False)` set in `__post_init__` and changed "
+        "by `+=` in an __iadd__ (`field(...)` is not read): q6 -3",
+    "r77_nb3_nested_class_in_conv.ipynb":
+        "(fairness round 77) a grader's fault: the accumulator class defined inside conv2d (a class in a "
+        "function: its calls and subclasses are not read as a module's are): q6 -3",
+    "r77_nb3_reducer_operator_add_attr_conv.ipynb":
+        "(fairness round 77) a grader's fault: an __iadd__ handing its operand to `self.op`, an attribute holding "
+        "`operator.add` (a call the reader cannot name): q6 -3",
+    "r77_nb3_staticmethod_zero_init_conv.ipynb":
+        "(fairness round 77) a grader's fault: `self.total = self.zero()` with a staticmethod returning 0.0 (what "
+        "a method returns is not proved a number): q6 -3",
+    "r77_nb_A_abc_base_conv.ipynb":
+        "(fairness round 77) a grader's fault: a max reducer's `self.value = x` beside a sum reducer's "
+        "`self.value += x` on the same attribute name (the reader proves an attribute by its name across "
+        "classes): q6 -3",
+    "r77_nb_C_type_made_class_conv.ipynb":
+        "(fairness round 77) a grader's fault: a subclass made by `type(\"PixelAcc\", (Acc,), {})` (a deliberate "
+        "refusal: attack round 113 stored KEEP this way): q6 -3",
+    "r78_nb2_D_vec_add_mul_copy_sum_start_conv.ipynb":
+        "(fairness round 78) a grader's fault: a Vec's `__mul__` changing the items of a copy `out = "
+        "self.v.copy()` by `*=` a scalar operand, whose items, a constructor's parameter's, are not typed: q6 -3",
+    "r78_nb3_D_vec_add_scalar_item_aug_conv.ipynb":
+        "(fairness round 78) a grader's fault: a Vec's `__add__` adding a scalar operand to each item of "
+        "`list(self.v)` (the items of a constructor's parameter are not typed): q6 -3",
+    "r78_nb3_D_vec_slice_copy_add_conv.ipynb":
+        "(fairness round 78) a grader's fault: `out = self.v[:]` then `out[k] += q` in a Vec's __add__ (a slice "
+        "copy is not read as a new list of the same items): q6 -3",
+    "r78_nb4_D_vec_add_comprehension_copy_conv.ipynb":
+        "(fairness round 78) a grader's fault: `out = [v for v in self.v]` then `out[k] += other.v[k]` (an "
+        "identity comprehension is not read as a copy; allowing any iterable opened attack round 115's module "
+        "lists of lists): q6 -3",
+    "r78_nb4_D_vec_add_copy_module_conv.ipynb":
+        "(fairness round 78) a grader's fault: `out = copy.copy(self.v)` then `out[k] += other.v[k]` (copy.copy "
+        "is not read as a list's copy): q6 -3",
+    "r78_nb4_D_vec_add_star_unpack_copy_conv.ipynb":
+        "(fairness round 78) a grader's fault: `out = [*self.v]` then `out[k] += other.v[k]` (a starred display "
+        "is not read as a copy): q6 -3",
+    "r78_nb3_B_namedtuple_config_iadd_conv.ipynb":
+        "(fairness round 78) a grader's fault: `self.total = CFG.start` with `CFG` a module namedtuple of numbers "
+        "(a namedtuple's field is not read as a constant): q6 -3",
+    "r78_nb3_D_lshift_stream_pool.ipynb":
+        "(fairness round 78) a grader's fault: a window's `__lshift__` appending its operand to its own list (an "
+        "operator keeping its operand on the instance): q6 -3",
+    "r79_O_closure_nonlocal.ipynb":
+        "(fairness round 79) a grader's fault: a closure factory whose inner `add(value)` updates a `nonlocal "
+        "total` (a function that keeps what it is handed, used as a value): q6 conv -2",
+    "r79_O_tensor_attr_inplace.ipynb":
+        "(fairness round 79) a grader's fault: `self.total = torch.zeros(())` then `self.total += value` in an "
+        "__iadd__ (a tensor torch makes is not read as holding numbers only): q6 -3",
+    "r79_Z_new_zeros_iadd.ipynb":
+        "(fairness round 79) a grader's fault: `self.total = like.new_zeros(())` then `+=` in an __iadd__ (as "
+        "r79_O_tensor_attr_inplace): q6 -3",
+    "r79_Z_zeros1_iadd_index.ipynb":
+        "(fairness round 79) a grader's fault: `self.total = torch.zeros(1)` then `self.total[0] += value` (as "
+        "r79_O_tensor_attr_inplace): q6 -3",
+    "r79_U_writefile_module_import.ipynb":
+        "(fairness round 79) a rule's cost: conv2d and max_pool2d written with `%%writefile handconv.py` and "
+        "imported by name (the grader does not read code a submission writes to a file; `from handconv import *` "
+        "now costs the same): q6 -3",
 }
 
 #: Correct cases the grader marks down at some seeds only: expected failures that may pass, so that a run where they
