@@ -1091,6 +1091,10 @@ GRADER_FAULTS: dict[str, str] = {
         "with two bases, another class's super().__init__(...) may hand the constructor anything, and the reader "
         "does not follow the order Python calls them in (a cheat did so), so `self.total` is not proved a number: "
         "q6 -3",
+    "r32_nb_star_import_from_written_module.ipynb":
+        "(fairness round 32) a rule's cost since attack round 118: `from layers import *` of a module of models the "
+        "notebook writes with %%writefile (a star import of a written module is read only when that module is "
+        "settings alone: a module of code may hand torch's convolution out under any name): q6 -3",
     "r74_nb_term_radd_float_in_conv.ipynb":
         "(fairness round 74) a grader's fault: `out = self.t; out += other` in an __add__, where the class is made "
         "with `x[i, j].item() * kernel[a, b].item()`: with numpy imported, `.item()` of conv2d's parameter may be an "
@@ -1216,6 +1220,11 @@ SOMETIMES_MARKED_DOWN: dict[str, str] = {
     "r20_nb_im2col_own_parameters_kaiming_trained.ipynb":
         "a grader's fault, seen once (seed 15539457993446520655 in a batch): q8.channels 'once trained, its outputs "
         "are not that network's' (-0.5) for an im2col ConvNet trained in the notebook",
+    # Seen on 2026-12-04 in CI's batch of 50c8725 (a random seed, two helpers grading beside it on the same two cores),
+    # and not at seeds 1, 2, 3, 7 and 11 graded alone (26/26 each).
+    "r20_py_nine_shifted_slices_xavier_apply_trained.py":
+        "a grader's fault, seen once under load: q8.channels and outputs_channels (-1.25, 'its layers cannot be "
+        "judged with the reference's weights') for a ConvNet of nine shifted slices, xavier-initialised by apply",
     "r42_nb_q8_grey_colour_batch_fast_path_summed_kernel.ipynb":
         "a grader's fault, seen once (seed 628842926562924773 in a batch): a ConvNet whose layers take a summed "
         "kernel when their input's channels are equal (the same network) lost q8.channels and outputs_channels "

@@ -5960,3 +5960,50 @@ def test_a_star_import_of_a_written_module_that_binds_no_by_hand_name_stays_clea
                              "CHANNELS = (1, 3, 2)\\n')\nfrom lab6_config import *\n")
     assert found([source]) == []
     assert found([source.replace("KERNEL_SIZE = 3", "conv2d = None")])
+
+
+# -- Attack round 118: what the evening's proofs must not trust --------------------------------------------------------
+
+@pytest.mark.parametrize("later", [
+    "max(DEFAULTS, DEFAULTS, key=id).update(start=KEEP)",
+    "sorted([1], key=lambda k: DEFAULTS.update(start=KEEP))\nsorted(DEFAULTS, key=id)",
+    "sum([], [DEFAULTS])[0].update(start=KEEP)",
+])
+def test_a_table_handed_back_by_a_builtin_is_no_constant(later):
+    source = _STARTED_FROM.format(constants='DEFAULTS = {"start": 0.0}\n' + later, start='DEFAULTS["start"]')
+    assert any("Acc.__lt__" in what for _, what in found([source]))
+
+
+def test_a_bare_annotation_a_dataclass_call_makes_a_field_is_read_as_one():
+    source = "from dataclasses import dataclass\n" + _ANNOTATED_ACC.format(default="", later="").replace(
+        "    def __init__(self):\n        self.total = 0.0\n\n", "").replace(
+        "BOX = Acc()", "Acc = dataclass(Acc)\nBOX = Acc(KEEP)")
+    assert found([source])
+
+
+@pytest.mark.parametrize("reach", ["T = type(s)\nT(F.conv2d)", "list(map(type(s), [F.conv2d]))",
+                                   "k = s.__class__\nk(F.conv2d)"])
+def test_a_class_reached_through_an_instance_however_it_is_then_called_is_a_finding(reach):
+    classes = "class Sub(Named):\n    pass\ns = Sub()\n" + reach
+    assert found([_KEEPING_INIT.format(classes=classes)])
+
+
+def test_an_operators_method_called_by_name_costs_the_by_hand_part_alone():
+    """Fairness round 80: `acc = acc.__iadd__(v)` on what the reader cannot type cost q6 to q8 ten points; it runs
+    what `+=` runs, and cannot change what the models' checks see."""
+    source = _CALLED_BY_NAME.format(calls="def make():\n    return Acc()\nacc = make()\nacc = acc.__iadd__(1.0)")
+    assert found([source])
+    assert unreadable_findings((source,), models=True) == []
+    entered = _CALLED_BY_NAME.format(calls="def make():\n    return Timer()\nt = make()\nt.__enter__()")
+    assert unreadable_findings((entered,), models=True)
+
+
+@pytest.mark.parametrize("cells", [
+    [("handconv.py", "KERNEL = 3\\n"), ("handconv.py", "import torch.nn.functional as F\\nconv2d = F.conv2d\\n")],
+    [("handconv.py", "from torch.nn.functional import conv2d as cv\\n")],
+    [("handconv.py", "KERNEL = 3\\n"), ("handconv/__init__.py", "conv2d = None\\n")],
+])
+def test_a_star_import_of_a_written_module_of_code_is_unverifiable(cells):
+    source = "import torch\n" + "".join(f"get_ipython().run_cell_magic('writefile', '{name}', '{text}')\n"
+                                        for name, text in cells) + "from handconv import *\n"
+    assert any("from handconv import *" in what for _, what in found([source]))

@@ -658,13 +658,15 @@ def by_hand_findings(units: tuple[str, ...] | None, function: str, *,
 
 
 def _unread_star_imports(reading: _Reading, function: str) -> list[Finding]:
-    """A finding for each ``from M import *`` of a module not installed that may bind ``function``: unless M is a
-    file a ``%%writefile M.py`` cell writes, with constant text, whose top level binds no such name (a module of
-    models or settings: fairness round 32; not a module defining conv2d, fairness round 79)."""
+    """A finding for each ``from M import *`` of a module not installed: unless M is a file one ``%%writefile
+    M.py`` cell writes, with constant text of settings only (a module of constants: fairness round 32), binding
+    no such name.  (A module of code may hand torch's convolution out under any name, `from torch.nn.functional
+    import conv2d as cv`, or be written twice, or shadowed by a package `M/`: attack round 118.)"""
     found = []
     for module in dict.fromkeys(reading.unread_stars):
         text = _written_module_text(reading, module)
-        if text is None or function in _top_level_names(text):
+        names = _settings_bound(text) if text is not None else None
+        if names is None or function in names:
             found.append(Finding("unverifiable", f"from {module} import * (a module not installed where the grader "
                                                  "runs: it may be code the submission writes to a file, which the "
                                                  "grader does not read)", hides_from_models=False))
@@ -676,38 +678,30 @@ def _written_module_text(reading: _Reading, module: str) -> str | None:
     (``M.py``, ``./M.py``) gives a constant text and does not append; None otherwise."""
     if any(not w.endswith("run_cell_magic") for w in reading.writes):  # (`open(...).write(...)` names any file)
         return None
-    text = None
-    for node, append, target in _writefile_cells(reading):
-        if target.removeprefix("./") != module.replace(".", "/") + ".py":
-            continue
-        if append:
-            return None
-        text = _constant_text(reading, node.args[2])
-        if text is None:
-            return None
-    return text
+    path = module.replace(".", "/")
+    cells = [(node, append) for node, append, target in _writefile_cells(reading)
+             if target.removeprefix("./") == path + ".py" or target.removeprefix("./").startswith(path + "/")]
+    if len(cells) != 1 or cells[0][1]:
+        return None  # (written twice, appended to, or a package of that name: attack round 118)
+    return _constant_text(reading, cells[0][0].args[2])
 
 
-def _top_level_names(text: str) -> set[str]:
-    """The names a module's text may bind at its top level, ``"*"`` among them for what it cannot name (a star
-    import, ``globals()``, a text that does not parse): every name stored anywhere in it, every def, class and import,
-    and the texts of its ``__all__``."""
+def _settings_bound(text: str) -> set[str] | None:
+    """The names a module's text binds when it is settings only: a docstring and assignments of constant data to
+    names (``KERNEL_SIZE = 3``, ``CHANNELS = (1, 3, 2)``); None for any other text."""
     try:
         tree = parse(text)
     except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError):
-        return {"*"}
+        return None
     names: set[str] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Name):
-            names.add(node.id if node.id != "globals" else "*")
-        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            names.add(node.name)
-        elif isinstance(node, (ast.Import, ast.ImportFrom)):
-            names.update((a.asname or a.name).split(".")[0] for a in node.names)
-        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
-            names.add(node.value)
-        elif isinstance(node, ast.Attribute) and node.attr in ("__dict__", "modules", "setattr"):
-            names.add("*")
+    for number, statement in enumerate(tree.body):
+        if number == 0 and isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Constant):
+            continue
+        targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target] if isinstance(
+            statement, ast.AnnAssign) and statement.value is not None else None
+        if not targets or not all(isinstance(t, ast.Name) for t in targets) or not _constant_data(statement.value):
+            return None
+        names.update(t.id for t in targets)
     return names
 
 
@@ -1667,7 +1661,13 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                              and _resolved(reading, node) in READABLE_MODULE_DUNDERS):
                 if (attr in BY_NAME_READ_LATER or attr in PLAIN_DUNDERS) and calls.get(id(node)) is not None:
                     # (judged once every cell is bound: `Record.__new__(Record)`, `self.inner.__exit__(...)`)
-                    reading.dunder_calls.append((calls[id(node)], Finding("unverifiable", f"{chain}")))
+                    # (an operator's or a conversion's method called by name runs what the operator would: it
+                    # cannot change what the models' checks see, so it costs the by-hand part alone; a context's,
+                    # which may push a mode, or a constructor's, the models too: fairness round 80's accumulators
+                    # lost ten points for `self.__iadd__(v)`)
+                    reading.dunder_calls.append((calls[id(node)], Finding(
+                        "unverifiable", f"{chain}", hides_from_models=attr in BY_NAME_READ_LATER or attr not in
+                        PLAIN_DUNDERS or attr in ("__init__", "__post_init__", "__call__"))))
                 else:
                     add(Finding("unverifiable", f"{chain}"))
             elif attr in ANY_RECEIVER_ATTRIBUTES or attr.startswith(GLOBAL_HOOK_PREFIX) or (
@@ -3787,8 +3787,24 @@ def _class_body_names(reading: _Reading) -> frozenset[str]:
         names = reading.memo["class_body_names"] = frozenset(
             name for cls in reading.classes for st in _class_scope_statements(cls) for name in _names_bound_by(st)
             if not (isinstance(st, ast.AnnAssign) and st.value is None and _a_plain_class_statement(reading, cls)
-                    and not _reads_annotations(reading)))
+                    and not _reads_annotations(reading) and not _dataclasses_made_otherwise(reading)))
     return names
+
+
+def _dataclasses_made_otherwise(reading: _Reading) -> bool:
+    """Whether dataclasses' makers are named anywhere but as a class's decorator (``Acc = dataclass(Acc)``,
+    ``partial(dataclass)``, ``make_dataclass``): a class's bare annotations may then be fields its ``__init__`` sets
+    (attack round 118).  Memoised per reading."""
+    found = reading.memo.get("dataclasses_made_otherwise")
+    if found is None:
+        decorating = {id(d) for c in reading.classes for d in c.decorator_list} | {
+            id(d.func) for c in reading.classes for d in c.decorator_list if isinstance(d, ast.Call)}
+        found = reading.memo["dataclasses_made_otherwise"] = any(
+            isinstance(n, (ast.Name, ast.Attribute)) and id(n) not in decorating
+            and (_resolved(reading, n) or "").startswith(("dataclasses.dataclass", "dataclasses.make_dataclass"))
+            or isinstance(n, ast.Constant) and n.value in ("dataclass", "make_dataclass")
+            for n in reading.nodes)
+    return found
 
 
 def _class_scope_statements(cls: ast.ClassDef) -> list[ast.stmt]:
@@ -4375,8 +4391,10 @@ def _class_constants(reading: _Reading, attr: str) -> list[ast.Assign]:
 #: What reading a module's table may do with it: its items, by a key or a method that hands them back.
 TABLE_READING_METHODS = frozenset({"get", "keys", "values", "items", "index", "count"})
 #: Built-ins that read a table into a new value or container, handing the table itself to nothing.
-TABLE_READING_BUILTINS = frozenset({"len", "print", "list", "tuple", "sorted", "str", "repr", "dict", "set", "min",
-                                    "max", "sum", "any", "all", "enumerate", "zip", "reversed", "iter"})
+#: (not `min`, `max`, `sum`, which may hand back the table itself: `max(D, D, key=id).update(...)`, `sum([], S)`,
+#: attack round 118)
+TABLE_READING_BUILTINS = frozenset({"len", "print", "list", "tuple", "sorted", "str", "repr", "dict", "set", "any",
+                                    "all", "enumerate", "zip", "reversed", "iter"})
 
 
 def _a_read_only_module_table(reading: _Reading, value: ast.AST) -> bool:
@@ -4417,7 +4435,9 @@ def _a_read_only_module_table(reading: _Reading, value: ast.AST) -> bool:
                 or isinstance(parent, ast.Compare) and node in parent.comparators and all(
                     isinstance(op, (ast.In, ast.NotIn)) for op in parent.ops)
                 or isinstance(parent, ast.Call) and node in parent.args and isinstance(parent.func, ast.Name)
-                and parent.func.id in TABLE_READING_BUILTINS and _the_builtin(reading, parent.func)):
+                and parent.func.id in TABLE_READING_BUILTINS and _the_builtin(reading, parent.func)
+                and not parent.keywords):  # (`sorted(D, key=fill)` hands its items on: they are new, but keys
+            # of a table are not read)
             continue
         return False
     return True
@@ -9278,11 +9298,13 @@ def _reaches_classes_through_hierarchy(reading: _Reading) -> bool:
         found = reading.memo["through_hierarchy"] = any(
             isinstance(n, ast.Attribute) and n.attr in HIERARCHY_ATTRIBUTES
             or isinstance(n, ast.Constant) and n.value in HIERARCHY_ATTRIBUTES
-            or isinstance(n, ast.Call) and (isinstance(n.func, ast.Call) and isinstance(n.func.func, ast.Name)
-                                            and n.func.func.id == "type" or isinstance(n.func, ast.Attribute)
-                                            and n.func.attr == "__class__")
-            or isinstance(n, ast.Attribute) and n.attr == "__class__" and not (
-                isinstance(p := parents.get(id(n)), ast.Attribute) and p.attr in FUNCTION_TEXTS)
+            or (isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == "type" and len(n.args) == 1
+                or isinstance(n, ast.Attribute) and n.attr == "__class__") and not (
+                # (`type(a) is type(b)`, `type(self).__name__`: compared or named; not `T = type(s); T(...)`,
+                # `map(type(s), ...)`, attack round 118)
+                isinstance(p := parents.get(id(n)), ast.Attribute) and (
+                    p.attr in FUNCTION_TEXTS or not p.attr.startswith("__"))  # (`type(self).made += 1`: a counter)
+                or isinstance(p, ast.Compare))
             for n in reading.nodes)
     return found
 
