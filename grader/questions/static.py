@@ -1265,10 +1265,18 @@ def _bind_star(reading: _Reading, node: ast.ImportFrom) -> None:
             # as binding nothing: judged per function, :func:`_unread_star_imports`)
             reading.unread_stars.append(node.module)
         return
+    # Every name it exports is bound by it, not only the convolutions and poolings: a module constant bound before
+    # it (`GRID_SAMPLE_INTERPOLATION_MODES = 0.0`, `typecodes = 0.0`) is the module's table after it, which a proof
+    # that the name is bound once to a number must see (attack round 119: such a "zero" kept torch's convolution).
     exported = getattr(module, "__all__", None) or [n for n in dir(module) if not n.startswith("_")]
     for name in exported:
-        if isinstance(name, str) and BUILT_IN.search(name):
+        if isinstance(name, str):
             reading.bindings.setdefault(name, []).append((node, False))
+
+
+def _a_star_import(node: ast.AST) -> bool:
+    """``from M import *``."""
+    return isinstance(node, ast.ImportFrom) and any(alias.name == "*" for alias in node.names)
 
 
 def _names_bound_by(node: ast.stmt) -> list[str]:
@@ -1586,6 +1594,9 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                         continue
                     elif alias.name == "grad" and not (node.module or "").endswith("nn"):
                         continue  # torch.autograd's and torch.func's grad, as the chains are read; not nn.grad
+                    elif node.module == "operator" and alias.name in NAMED_GETTERS and alias.asname is None \
+                            and _only_constant_getter_calls(reading, alias.name):
+                        continue
                     elif alias.name in UNREADABLE_ATTRIBUTES or alias.name in UNREADABLE_NAMES \
                             or alias.name.startswith(GLOBAL_HOOK_PREFIX) \
                             or (node.module == "gc" and alias.name == "callbacks") or (
@@ -1593,7 +1604,7 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                             and alias.name not in PLAIN_PRIVATE_NAMES and not _type_alias(node.module, alias.name)):
                         add(Finding("unverifiable", f"from {node.module} import {alias.name}"))
         elif isinstance(node, ast.Name) and node.id in SYMPY_EVALUATORS and "sympy" in reading.star_modules \
-                and node.id not in reading.bindings:
+                and all(_a_star_import(b) for b, _ in reading.bindings.get(node.id, ())):
             # `from sympy import *` binds SymPy's parsers too (read from the judge's own SymPy: fairness round 34)
             add(Finding("unverifiable", f"{node.id} (from sympy import *)"))
         elif isinstance(node, ast.Name) and node.id in NAMESPACE_NAMES and id(node) not in doctest_globals:
@@ -4411,10 +4422,20 @@ def _a_read_only_module_table(reading: _Reading, value: ast.AST) -> bool:
         return False
     bindings = [b for b, _ in reading.bindings.get(value.id, [])]
     if len(bindings) != 1 or not (isinstance(b := bindings[0], ast.Assign) and len(b.targets) == 1
-                                  and isinstance(b.targets[0], ast.Name)
-                                  and isinstance(b.value, (ast.Dict, ast.List, ast.Tuple))
-                                  and all(k is None or isinstance(k, ast.Constant) for k in getattr(b.value, "keys", []))
-                                  and _made_of_new_items(reading, b.value, immutable=True)):
+                                  and isinstance(b.targets[0], ast.Name)):
+        return False
+    table = b.value
+    if isinstance(table, ast.Call) and len(table.args) == 1 and not table.keywords \
+            and _resolved_once(reading, table.func) == "types.MappingProxyType":
+        table = table.args[0]  # (a read-only view of a display: fairness round 81)
+    if isinstance(table, ast.Call) and isinstance(table.func, ast.Name) and table.func.id == "dict" \
+            and _the_builtin(reading, table.func) and not table.args and table.keywords \
+            and all(k.arg is not None for k in table.keywords):
+        # `dict(start=0.0)`: the display `{"start": 0.0}` written as a call (fairness round 81)
+        table = ast.Dict(keys=[ast.Constant(k.arg) for k in table.keywords], values=[k.value for k in table.keywords])
+    if not (isinstance(table, (ast.Dict, ast.List, ast.Tuple))
+            and all(k is None or isinstance(k, ast.Constant) for k in getattr(table, "keys", []))
+            and _made_of_new_items(reading, table, immutable=True)):
         return False
     parents = _parents(reading)
     for node in reading.nodes:
@@ -4605,9 +4626,21 @@ def _a_new_value(reading: _Reading, value: ast.AST, seen: frozenset = frozenset(
                 and (_makes_no_object_arrays(reading) or _a_tensor_made_here(reading, func.value)) \
                 and func.attr not in _class_body_names(reading):
             return True  # (`diff.abs().max().item()`: a tensor's Python number, fairness round 73)
+        if isinstance(func, ast.Attribute) and not value.args and not value.keywords \
+                and _a_constant_method(reading, func):
+            return True  # (`self.zero()` of a static method returning 0.0: fairness rounds 80 and 81)
         return not immutable and isinstance(func, ast.Attribute) and _a_copying_method(reading, func.attr) \
             and not (isinstance(func.value, ast.Name) and func.value.id in reading.imported)
     if isinstance(value, ast.Attribute):
+        receiver = value.value
+        if isinstance(receiver, ast.Call) and isinstance(receiver.func, ast.Name) and receiver.func.id == "type" \
+                and _the_builtin(reading, receiver.func) and len(receiver.args) == 1 and not receiver.keywords \
+                or isinstance(receiver, ast.Attribute) and receiver.attr == "__class__":
+            # `type(self).ZERO`, `self.__class__.ZERO` of an instance of a plain class: its class's attribute (or a
+            # subclass's), which every class body binding it and every store of it proves (fairness rounds 80, 81)
+            inner = receiver.args[0] if isinstance(receiver, ast.Call) else receiver.value
+            return isinstance(inner, ast.Name) and _an_instance_of_a_plain_class(reading, inner) \
+                and _holds_new_values_only(reading, value.attr, seen, immutable=immutable)
         return isinstance(value.value, ast.Name) and (_an_instance_of_a_plain_class(reading, value.value) or (
             bindings := reading.bindings.get(value.value.id)) and _local_scope_of(reading, value.value) is None and all(
             isinstance(b, ast.ClassDef) and _a_plain_class_statement(reading, b) for b, _ in bindings)) \
@@ -5031,9 +5064,12 @@ def _dataclass_fields_named(reading: _Reading, attr: str) -> list[tuple[ast.Clas
                 isinstance(f.annotation, ast.Name) and f.annotation.id in IMMUTABLE_ANNOTATIONS
                 and f.annotation.id not in reading.bindings for f in fields):
             return None
-        if any(f.value is not None and not _a_new_value(reading, f.value, immutable=True) for f in fields):
-            return None  # (`field(...)`, a display: not read)
-        defaults = [f.value for f in fields if f.value is not None]
+        # (`field(default=0.0)`, `field(default_factory=float)`: the default they give; fairness round 81)
+        given = [_field_default(reading, f.value) if f.value is not None else None for f in fields]
+        if any(f.value is not None and (g is None or not _a_new_value(reading, g, immutable=True))
+               for f, g in zip(fields, given)):
+            return None  # (a display, another call: not read)
+        defaults = [g for g in given if g is not None]
         if any(f.value is None for f in fields[len(fields) - len(defaults):]):
             return None
         init = ast.FunctionDef(name="__init__", args=ast.arguments(
@@ -5041,6 +5077,84 @@ def _dataclass_fields_named(reading: _Reading, attr: str) -> list[tuple[ast.Clas
             kwonlyargs=[], kw_defaults=[], defaults=defaults), body=[], decorator_list=[])
         found.append((cls, init))
     return found
+
+
+def _a_constant_method(reading: _Reading, func: ast.Attribute) -> bool:
+    """Whether ``func`` (``self.zero``, ``Acc.zero``: on an instance of a plain class, in its method, or on a plain
+    class by its name, kept to its statements) is a method every class binding its name defines as a plain
+    ``def`` or a ``@staticmethod`` whose every ``return`` gives a constant of Python's immutable kinds, and nothing
+    else in the submission binds, stores or deletes an attribute of that name (``Acc.zero = lambda: KEEP``,
+    ``setattr``): called with no argument, it hands back that constant."""
+    attr, owner = func.attr, func.value
+    if not isinstance(owner, ast.Name) or attr.startswith("_"):
+        return False
+    if _an_instance_of_a_plain_class(reading, owner):
+        cls = _parents(reading).get(id(_local_scope_of(reading, owner)))
+    else:
+        bindings = reading.bindings.get(owner.id, [])
+        cls = bindings[0][0] if len(bindings) == 1 and _local_scope_of(reading, owner) is None else None
+    if not (isinstance(cls, ast.ClassDef) and _a_plain_class_statement(reading, cls)
+            and _a_class_kept_to_its_statements(reading, cls) is not None):
+        return False
+    defined = 0
+    for other in reading.classes:
+        for st in _class_scope_statements(other):
+            if attr not in _names_bound_by(st) and not (isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef,
+                                                                         ast.ClassDef)) and st.name == attr):
+                continue
+            if not (isinstance(st, ast.FunctionDef) and st in other.body and all(
+                    isinstance(d, ast.Name) and d.id == "staticmethod" and _the_builtin(reading, d)
+                    for d in st.decorator_list)):
+                return False
+            returns = [n for n in _walk_scope_body(st) if isinstance(n, ast.Return)]
+            if not returns or any(isinstance(n, (ast.Yield, ast.YieldFrom, ast.Await)) for n in _walk_scope_body(st)) \
+                    or not all(r.value is not None and _a_constant_of_immutable_kinds(r.value) for r in returns):
+                return False
+            defined += 1
+    for node in reading.nodes:
+        if isinstance(node, ast.Attribute) and node.attr == attr and not isinstance(node.ctx, ast.Load):
+            return False
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("setattr", "delattr") \
+                and not (len(node.args) >= 2 and isinstance(node.args[1], ast.Constant) and node.args[1].value != attr):
+            return False
+        if isinstance(node, ast.Call) and any(k.arg in (attr, None) for k in node.keywords) \
+                or isinstance(node, ast.Dict) and any(k is None or isinstance(k, ast.Constant) and k.value == attr
+                                                      for k in node.keys):
+            return False  # (`self.__dict__.update(kwargs)` of a call `Acc(zero=...)`, `Acc(**{"zero": ...})`)
+    return defined > 0
+
+
+def _a_constant_of_immutable_kinds(value: ast.AST) -> bool:
+    """A constant, ``-constant``, or a tuple of such, as written (no name read)."""
+    if isinstance(value, ast.UnaryOp) and isinstance(value.op, (ast.USub, ast.UAdd)):
+        value = value.operand
+    if isinstance(value, ast.Tuple):
+        return all(_a_constant_of_immutable_kinds(e) for e in value.elts)
+    return isinstance(value, ast.Constant)
+
+
+#: What ``dataclasses.field`` may be given beside its default and still make the field :func:`_field_default` reads.
+PLAIN_FIELD_KEYWORDS = frozenset({"repr", "compare", "hash"})
+#: Built-ins whose call with no argument is a value of Python's immutable kinds: a field's ``default_factory``.
+IMMUTABLE_FACTORIES = frozenset({"float", "int", "str", "bool", "complex", "tuple", "frozenset", "bytes"})
+
+
+def _field_default(reading: _Reading, value: ast.AST) -> ast.AST | None:
+    """What a dataclass field's ``= value`` gives its ``__init__`` parameter as its default: ``value`` itself, or
+    for ``field(default=D)`` D, for ``field(default_factory=float)`` the call ``float()`` of an unshadowed built-in
+    of :data:`IMMUTABLE_FACTORIES`; None for any other ``field(...)`` (``init=False``, a factory of the submission's)."""
+    if not (isinstance(value, ast.Call) and _resolved_once(reading, value.func) == "dataclasses.field"):
+        return value
+    keywords = {k.arg: k.value for k in value.keywords}
+    if value.args or None in keywords or set(keywords) - PLAIN_FIELD_KEYWORDS - {"default", "default_factory"} \
+            or ("default" in keywords) == ("default_factory" in keywords):
+        return None
+    if "default" in keywords:
+        return keywords["default"]
+    factory = keywords["default_factory"]
+    if isinstance(factory, ast.Name) and factory.id in IMMUTABLE_FACTORIES and _the_builtin(reading, factory):
+        return ast.Call(func=factory, args=[], keywords=[])
+    return None
 
 
 def _a_class_kept_to_its_statements(reading: _Reading, cls: ast.ClassDef) -> tuple[
@@ -5110,6 +5224,9 @@ def _read_a_class_kept_to_its_statements(reading: _Reading, cls: ast.ClassDef) -
             and len(node.args) == 1 or isinstance(node, ast.Attribute) and node.attr == "__class__"
         if handed and not (isinstance(parent := parents.get(id(node)), ast.Call) and parent.func is node
                            or isinstance(parent, ast.Attribute) and parent.attr in FUNCTION_TEXTS
+                           # (`type(self).ZERO` read: a class attribute, as `Acc.ZERO` is; fairness round 81)
+                           or isinstance(parent, ast.Attribute) and isinstance(parent.ctx, ast.Load)
+                           and not parent.attr.startswith("_") and not isinstance(parents.get(id(parent)), ast.Call)
                            or isinstance(parent, ast.Compare)):
             return None  # (`t = type(self); t(KEEP)`: a class bound to a name first, attack round 110)
         if not (isinstance(node, ast.Name) and node.id in derived and isinstance(node.ctx, ast.Load)):
@@ -6304,7 +6421,7 @@ def _looked_up_by_name(reading: _Reading, call: ast.Call, methods_own: dict[int,
     owner, name = call.args[0], call.args[1]
     if isinstance(name, ast.Name) and id(owner) in methods_own:
         # `for field in ("stride", "padding"): getattr(self, field)` (fairness round 7): each constant in turn
-        looped = _looped_constants(methods_own[id(owner)], name.id)
+        looped = _looped_constants(reading, methods_own[id(owner)], name)
         if looped:
             for attr in looped:
                 found = _looked_up_by_name(reading, ast.Call(func=call.func, args=[owner, ast.Constant(attr)],
@@ -6334,18 +6451,31 @@ def _looked_up_by_name(reading: _Reading, call: ast.Call, methods_own: dict[int,
     return Finding("unverifiable", f"{function} with a computed name")
 
 
-def _looped_constants(cls: ast.ClassDef, name: str) -> list[str]:
-    """The strings ``name`` takes in ``cls``'s methods when every binding of it there is a ``for`` over a literal of
-    constant strings (``for field in ("stride", "padding")``); empty otherwise."""
-    return _loop_names_of(cls).get(name) or []
+def _looped_constants(reading: _Reading, cls: ast.ClassDef, name: ast.Name) -> list[str]:
+    """The strings ``name`` takes in the method of ``cls`` that reads it when every binding of it there is a ``for``
+    over a literal of constant strings (``for field in ("stride", "padding")``), or over a class's own constant of
+    them (``for name in self.ORDER``, :func:`_class_constant_strings`); empty otherwise.  The method's bindings alone:
+    a loop of another method binding the same name otherwise (``for name, m in zip(...)`` in ``__init__``) is another
+    variable (fairness round 81)."""
+    scope = _local_scope_of(reading, name)
+    if not isinstance(scope, (ast.FunctionDef, ast.AsyncFunctionDef)) or _parents(reading).get(id(scope)) is not cls:
+        return []
+    found: list[str] = []
+    for part in _loop_names_of(scope).get(name.id) or []:
+        strings = part if isinstance(part, list) else _class_constant_strings(reading, cls, part)
+        if not strings:
+            return []
+        found += strings
+    return found
 
 
 @functools.lru_cache(maxsize=256)
-def _loop_names_of(cls: ast.ClassDef) -> dict[str, list[str] | None]:
-    """For each name bound in ``cls``, the constant strings its ``for`` loops give it, or None when it is bound
-    otherwise too (an assignment, a comprehension, a parameter, a loop over anything but a literal of strings).
-    One walk per class, whatever the number of names asked about: the reading stays linear."""
-    names: dict[str, list[str] | None] = {}
+def _loop_names_of(cls: ast.AST) -> dict[str, list | None]:
+    """For each name bound in ``cls`` (a class or a method), what its ``for`` loops give it: a list of constant strings for a loop over a
+    literal of them, the loop's iterable (a node) for a loop over an attribute (``self.ORDER``); None when it is bound
+    otherwise too (an assignment, a comprehension, a parameter, a loop over anything else).  One walk per class,
+    whatever the number of names asked about: the reading stays linear."""
+    names: dict[str, list | None] = {}
     loop_targets: set[int] = set()
     nodes = list(ast.walk(cls))
     for node in nodes:
@@ -6354,16 +6484,86 @@ def _loop_names_of(cls: ast.ClassDef) -> dict[str, list[str] | None]:
             name = node.target.id
             if isinstance(node.iter, (ast.Tuple, ast.List, ast.Set)) and node.iter.elts and all(
                     isinstance(e, ast.Constant) and isinstance(e.value, str) for e in node.iter.elts):
-                if name not in names or names[name] is not None:
-                    names[name] = (names.get(name) or []) + [e.value for e in node.iter.elts]
+                part = [e.value for e in node.iter.elts]
+            elif isinstance(node.iter, ast.Attribute):
+                part = node.iter
             else:
                 names[name] = None
+                continue
+            if name not in names or names[name] is not None:
+                names[name] = (names.get(name) or []) + [part]
     for node in nodes:
         if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load) and id(node) not in loop_targets:
             names[node.id] = None
         elif isinstance(node, ast.arg):
             names[node.arg] = None
+        elif isinstance(node, (ast.Global, ast.Nonlocal)):
+            names.update(dict.fromkeys(node.names))  # (a name other code may rebind while the loop runs)
     return names
+
+
+#: Built-ins that read a list of names without changing it or handing it on (``zip(self.order, mods)``).
+NAME_LIST_READERS = frozenset({"zip", "enumerate", "len", "sorted", "reversed", "list", "tuple", "print"})
+
+
+def _class_constant_strings(reading: _Reading, cls: ast.ClassDef, iterable: ast.Attribute) -> list[str]:
+    """The strings of ``self.ORDER`` (or ``type(self).ORDER``, ``self.__class__.ORDER``, ``CNN.ORDER``) in a method of
+    ``cls`` when every binding of an attribute so named, anywhere, is a class body's ``ORDER = ("c1", "r1", ...)`` or
+    a store ``self.order = [...]``, a tuple or list of constant strings, and nothing else in the submission names the attribute but a ``for`` loop's
+    iterable: no store, no call of its methods (``self.ORDER.append``), no ``setattr`` or keyword or dict key of that
+    name (fairness round 81: `for name in self.ORDER: x = getattr(self, name)(x)` cost the models ten points); [] when
+    not so."""
+    attr, owner = iterable.attr, iterable.value
+    if isinstance(owner, ast.Call) and isinstance(owner.func, ast.Name) and owner.func.id == "type" \
+            and len(owner.args) == 1 and not owner.keywords and "type" not in reading.bindings:
+        owner = owner.args[0]
+    elif isinstance(owner, ast.Attribute) and owner.attr == "__class__":
+        owner = owner.value
+    methods = [f for f in cls.body if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    own_first = any(f.args.args and isinstance(owner, ast.Name) and owner.id == f.args.args[0].arg
+                    and any(n is iterable for n in ast.walk(f)) for f in methods)
+    if not (own_first or isinstance(owner, ast.Name) and owner.id == cls.name
+            and len(reading.bindings.get(cls.name, ())) == 1) or attr.startswith("_"):
+        return []
+    strings: list[str] = []
+    loop_iterables = {id(n.iter) for n in reading.nodes if isinstance(n, (ast.For, ast.comprehension))}
+
+    def names_of(value: ast.AST) -> list[str] | None:
+        if isinstance(value, (ast.Tuple, ast.List)) and value.elts and all(
+                isinstance(e, ast.Constant) and isinstance(e.value, str) for e in value.elts):
+            return [e.value for e in value.elts]
+        return None
+
+    # `self.order = ["c1", ...]` in a method: a store of such a literal, the one thing besides loops naming it
+    for node in reading.nodes:
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Attribute) \
+                and node.targets[0].attr == attr and (stored := names_of(node.value)) is not None:
+            loop_iterables.add(id(node.targets[0]))
+            strings += stored
+    for node in reading.nodes:
+        if isinstance(node, ast.ClassDef):
+            for st in node.body:
+                if attr not in _names_bound_by(st):
+                    continue
+                if not (isinstance(st, ast.Assign) and len(st.targets) == 1 and isinstance(st.targets[0], ast.Name)
+                        and (stored := names_of(st.value)) is not None):
+                    return []
+                strings += stored
+        elif isinstance(node, ast.Attribute) and node.attr in (attr, "__dict__") and id(node) not in loop_iterables \
+                and not (node.attr == attr and isinstance(node.ctx, ast.Load) and isinstance(
+                    parent := _parents(reading).get(id(node)), ast.Call) and node in parent.args
+                         and isinstance(parent.func, ast.Name) and parent.func.id in NAME_LIST_READERS
+                         and _the_builtin(reading, parent.func)):
+            return []  # (a store, a method call, a read handed on: what it holds may change)
+        elif isinstance(node, ast.Call) and (any(k.arg == attr or k.arg is None for k in node.keywords) or (
+                isinstance(node.func, ast.Name) and node.func.id in ("setattr", "delattr", "vars")
+                and not (len(node.args) >= 2 and isinstance(node.args[1], ast.Constant)
+                         and node.args[1].value != attr))):
+            return []
+        elif isinstance(node, ast.Call) and (len(node.args) == 3 and isinstance(node.func, ast.Name)
+                                             and node.func.id == "type" or "new_class" in ast.unparse(node.func)):
+            return []  # (`type("Sub", (CNN,), {"ORDER": ...})`: a class body the reader does not see)
+    return strings
 
 
 def _constant_prefix(name: ast.AST) -> str:
@@ -8529,7 +8729,9 @@ def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | No
                     if (alias.asname or alias.name).split(".")[0] == name or alias.name == "*":
                         full = f"{getattr(node, 'module', None) or ''}.{alias.name}".strip(".")
                         top = (getattr(node, "module", None) or alias.name).split(".")[0]
-                        if top and not getattr(node, "level", 0) and _installed(top) and (
+                        if top and not getattr(node, "level", 0) and _installed(top) and not (
+                                getattr(node, "module", None) == "operator" and alias.name in NAMED_GETTERS
+                                and alias.asname is None and _only_constant_getter_calls(reading, alias.name)) and (
                                 outside := _import_outside(node, alias)):
                             findings.append(outside)  # rule 3: not a built-in's name either (ThreadPoolExecutor)
                             continue
@@ -13673,13 +13875,23 @@ def _mark_constant_getters(reading: _Reading, calls) -> None:
     :func:`_plain_attribute_name` accepts: read as the attribute or method they name, not as a resolver."""
     for call in calls:
         func = call.func
-        if not (isinstance(func, ast.Attribute) and func.attr in NAMED_GETTERS and not call.keywords
-                and reading.imported.get(_root(func)[0] or "") == "operator" and call.args):
+        # (`from operator import attrgetter` and `attrgetter("total")(acc)`: fairness round 81, -10)
+        getter = func.attr if isinstance(func, ast.Attribute) and reading.imported.get(_root(func)[0] or "") \
+            == "operator" else func.id.rpartition(".")[2] if isinstance(func, ast.Name) and reading.imported.get(
+                func.id) == f"operator.{func.id}" and len(reading.bindings.get(func.id, ())) == 1 else None
+        if not (getter in NAMED_GETTERS and not call.keywords and call.args):
             continue
-        names = call.args if func.attr == "attrgetter" else call.args[:1]
+        names = call.args if getter == "attrgetter" else call.args[:1]
         if all(isinstance(a, ast.Constant) and isinstance(a.value, str) and _plain_attribute_name(a.value)
                for a in names):
             func.__dict__["_constant_getter"] = True
+
+
+def _only_constant_getter_calls(reading: _Reading, name: str) -> bool:
+    """Whether every use of ``name`` (``attrgetter`` imported from operator, its one binding) is a call that
+    :func:`_mark_constant_getters` marked: a constant, plain attribute name."""
+    uses = [n for n in reading.nodes if isinstance(n, ast.Name) and n.id == name]
+    return len(reading.bindings.get(name, ())) == 1 and all("_constant_getter" in n.__dict__ for n in uses)
 
 
 def _reached_outside(reading: _Reading, sub: ast.AST, local: _Scope | None) -> Finding | None:
