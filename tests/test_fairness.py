@@ -1099,9 +1099,6 @@ GRADER_FAULTS: dict[str, str] = {
         "(fairness round 74) a grader's fault: `out = self.t; out += other` in an __add__, where the class is made "
         "with `x[i, j].item() * kernel[a, b].item()`: with numpy imported, `.item()` of conv2d's parameter may be an "
         "object an array of objects holds (attack round 116), so the product is not proved a number: q6 -3",
-    "r76_nb_sorted_attrgetter_q5.ipynb":
-        "(fairness round 76) a grader's fault: `from operator import attrgetter` (read as a resolver of names "
-        "wherever it is imported; `operator.attrgetter(\"params\")` with a constant is read): q6 to q8 -10",
     # Fairness rounds 77 to 79 (helpers fair77, fair78, fair79, 2026-12-04: constructors and subclasses, module
     # constants, copies, dataclasses, special methods called by name, annotations, written modules; 82 + 91 + 183
     # notebooks, tests/corpus/fair/_r77_findings.md to _r79_findings.md; 330 of 356 at 26 on the commit adding them)
@@ -1138,9 +1135,6 @@ GRADER_FAULTS: dict[str, str] = {
     "r77_nb3_reducer_operator_add_attr_conv.ipynb":
         "(fairness round 77) a grader's fault: an __iadd__ handing its operand to `self.op`, an attribute holding "
         "`operator.add` (a call the reader cannot name): q6 -3",
-    "r77_nb3_staticmethod_zero_init_conv.ipynb":
-        "(fairness round 77) a grader's fault: `self.total = self.zero()` with a staticmethod returning 0.0 (what "
-        "a method returns is not proved a number): q6 -3",
     "r77_nb_A_abc_base_conv.ipynb":
         "(fairness round 77) a grader's fault: a max reducer's `self.value = x` beside a sum reducer's "
         "`self.value += x` on the same attribute name (the reader proves an attribute by its name across "
@@ -1189,6 +1183,86 @@ GRADER_FAULTS: dict[str, str] = {
         "(fairness round 79) a rule's cost: conv2d and max_pool2d written with `%%writefile handconv.py` and "
         "imported by name (the grader does not read code a submission writes to a file; `from handconv import *` "
         "now costs the same): q6 -3",
+    # Fairness round 81 (helper fair81, 2026-12-04: 202 honest submissions, tests/corpus/fair/_r81_findings.md;
+    # 162 at 26 on d5c0c52, 175 on the commit adding them)
+    "r81_A_abc_reducer_iadd_step.ipynb":
+        "(fairness round 81) a grader's fault: an __iadd__ handing its operand to `self.step`, beside a max "
+        "reducer storing the bare operand in an attribute of the same name (attributes are proved by name across "
+        "classes): q6 -3",
+    "r81_A_add_copy_copy.ipynb":
+        "(fairness round 81) a grader's fault: `new = copy.copy(self); new.total += value` in an __add__ (a copy "
+        "of the instance is not proved to hold numbers): q6 -3",
+    "r81_A_decorated_iadd_returns_self.ipynb":
+        "(fairness round 81) a grader's fault: a decorated __iadd__ (a special method whose decorator may replace "
+        "it is not read): q6 -3",
+    "r81_A_dict_of_classes.ipynb":
+        "(fairness round 81) a grader's fault: `ACCS = {\"sum\": SumAcc, \"max\": MaxAcc}`, the max accumulator "
+        "storing the bare operand in `self.value`, the sum one adding to its own `self.value` (attributes are "
+        "proved by name across classes; classes in a table are handed on): q6 -3",
+    "r81_ab_dict_of_classes_direct_ctor.ipynb":
+        "(fairness round 81) a grader's fault: as r81_A_dict_of_classes, the classes called directly: two classes "
+        "sharing the attribute name, one storing the bare operand: q6 -3",
+    "r81_A_dunder_dict_in_iadd.ipynb":
+        "(fairness round 81) a grader's fault: `self.__dict__[\"total\"] = self.__dict__[\"total\"] + value` (writing "
+        "through an instance's namespace is read as hiding code, from the models too): q6 to q8 -10",
+    "r81_ab_dunder_dict_plain_add.ipynb":
+        "(fairness round 81) a grader's fault: as r81_A_dunder_dict_in_iadd, in a plain method: q6 to q8 -10",
+    "r81_A_enum_start_iadd.ipynb":
+        "(fairness round 81) a grader's fault: a start given as an Enum member's `.value` (an enum's values are "
+        "not proved numbers): q6 -3",
+    "r81_A_init_subclass_hook.ipynb":
+        "(fairness round 81) a grader's fault: an `__init_subclass__` registering each subclass in a class "
+        "attribute's dict (a hook that keeps the classes it is handed; the pass-through hook is read since round "
+        "81): q6 to q8 -10",
+    "r81_ab_init_subclass_plain_no_kwargs.ipynb":
+        "(fairness round 81) a grader's fault: as r81_A_init_subclass_hook, without keywords: q6 to q8 -10",
+    "r81_A_nested_dict_table_iadd.ipynb":
+        "(fairness round 81) a grader's fault: a start read from a nested table `TABLE[\"sum\"][\"start\"]` (only "
+        "tables of Python's immutable values are proved): q6 -3",
+    "r81_A_partial_ctor_iadd.ipynb":
+        "(fairness round 81) a grader's fault: `functools.partial(Acc, 0.0)` (the calls of a partial of a class "
+        "are not read as the class's): q6 -3",
+    "r81_A_setattr_in_iadd.ipynb":
+        "(fairness round 81) a grader's fault: `setattr(self, \"total\", getattr(self, \"total\") + value)` in an "
+        "__iadd__: q6 -3",
+    "r81_ab_setattr_literal_name_plain_add.ipynb":
+        "(fairness round 81) a grader's fault: `setattr(self, \"total\", ...)` with a literal name in a plain "
+        "method: q6 -2",
+    "r81_A_simplenamespace_subclass_iadd.ipynb":
+        "(fairness round 81) a grader's fault: an accumulator subclassing types.SimpleNamespace (a library base's "
+        "__init__ sets attributes the reader does not see): q6 -3",
+    "r81_A_vars_dict_plain_func.ipynb":
+        "(fairness round 81) a grader's fault: `vars(acc)[\"total\"]` (vars is read as reaching namespaces): q6 -3",
+    "r81_A_vars_in_iadd.ipynb":
+        "(fairness round 81) a grader's fault: `vars(self)[\"total\"] += value` in an __iadd__: q6 -3",
+    "r81_B5_getattr_cfg_defaults.ipynb":
+        "(fairness round 81) a grader's fault: a settings class whose `__getattr__` reads a module's dict of "
+        "defaults (a `__getattr__` is read as hiding code, from the models too): q6 to q8 -10",
+    "r81_M7_forward_partial_pool.ipynb":
+        "(fairness round 81) a grader's fault: `self.pool = partial(F.max_pool2d, kernel_size=2)` in CNN (torch's "
+        "pooling held as a value anywhere costs the by-hand part): q6 -3",
+    "r81_ab3_pool_attr_F_max_pool2d_value.ipynb":
+        "(fairness round 81) a grader's fault: `self.pool = F.max_pool2d` in CNN, as r81_M7_forward_partial_pool: "
+        "q6 -3",
+    "r81_V_micrograd_value_conv.ipynb":
+        "(fairness round 81) a grader's fault: a micrograd-style `Value` whose `__add__` builds a `_backward` "
+        "closure over its operand (the operand kept by the closure is not proved a number): q6 -3",
+    "r81_ab3_value_backward_closure_no_other.ipynb":
+        "(fairness round 81) a grader's fault: as r81_V_micrograd_value_conv, the closure alone: q6 -3",
+    "r81_ab_micrograd_no_isinstance_coercion.ipynb":
+        "(fairness round 81) a grader's fault: as r81_V_micrograd_value_conv, without coercing the operand: q6 -3",
+    "r81_ab_value_simple_with_backward_closure.ipynb":
+        "(fairness round 81) a grader's fault: as r81_V_micrograd_value_conv, a simpler Value: q6 -3",
+    "r81_ab4_q8_setattr_fstring_getattr_names_attr.ipynb":
+        "(fairness round 81) a grader's fault: ConvNet's blocks set by `setattr(self, name, ...)` over "
+        "`self.names = [f\"block{n}\" ...]` and read back by `getattr(self, name)` over it (names made by f-strings "
+        "in a list are not read; a literal list is, since round 81): q6 to q8 -10",
+    "r81_C_writefile_helper_named_import.ipynb":
+        "(fairness round 81) a rule's cost: a padding helper imported by name from a module the notebook writes "
+        "with %%writefile (code written to a file is not read): q6 -2",
+    "r81_C_writefile_star_helpers_module.ipynb":
+        "(fairness round 81) a rule's cost: `from convhelpers import *` of a module of helpers the notebook "
+        "writes with %%writefile: q6 -3",
 }
 
 #: Correct cases the grader marks down at some seeds only: expected failures that may pass, so that a run where they

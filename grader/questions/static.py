@@ -1274,6 +1274,49 @@ def _bind_star(reading: _Reading, node: ast.ImportFrom) -> None:
             reading.bindings.setdefault(name, []).append((node, False))
 
 
+def _inert_subclass_hooks(nodes: list[ast.AST]) -> set[int]:
+    """The ids of every ``def __init_subclass__`` (undecorated, in a class body) whose body is a docstring, ``pass``
+    or ``super().__init_subclass__(**kw)`` of its own ``**kw`` alone, and of that call's ``__init_subclass__``."""
+    found: set[int] = set()
+    if any(isinstance(n, ast.Name) and n.id == "super" and not isinstance(n.ctx, ast.Load)
+           or isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and n.name == "super"
+           or isinstance(n, ast.alias) and (n.asname or n.name) in ("super", "*") or isinstance(n, ast.arg)
+           and n.arg == "super" for n in nodes):
+        return found  # (`super` another name: its `__init_subclass__` anything)
+    for cls in nodes:
+        if not isinstance(cls, ast.ClassDef):
+            continue
+        for hook in cls.body:
+            if not (isinstance(hook, ast.FunctionDef) and hook.name == "__init_subclass__" and not hook.decorator_list):
+                continue
+            rest = hook.args.kwarg.arg if hook.args.kwarg else None
+            reads = []
+            for st in hook.body:
+                call = st.value if isinstance(st, ast.Expr) else None
+                if isinstance(st, ast.Pass) or isinstance(call, ast.Constant) and isinstance(call.value, str):
+                    continue
+                if not (isinstance(call, ast.Call) and not call.args and isinstance(call.func, ast.Attribute)
+                        and call.func.attr == "__init_subclass__" and isinstance(call.func.value, ast.Call)
+                        and isinstance(call.func.value.func, ast.Name) and call.func.value.func.id == "super"
+                        and not call.func.value.args and not call.func.value.keywords
+                        and all(k.arg is None and isinstance(k.value, ast.Name) and k.value.id == rest
+                                for k in call.keywords)):
+                    break
+                reads.append(id(call.func))
+            else:
+                found |= {id(hook), *reads}
+    return found
+
+
+def _a_numpy_function(reading: _Reading, func: ast.AST) -> bool:
+    """Whether ``func`` names one of NumPy's functions: by an import (``np.sum``), or a name a star import of NumPy
+    may bind (``max`` after ``from numpy import *``)."""
+    if (_resolved(reading, func) or "").split(".")[0] == "numpy":
+        return True
+    return isinstance(func, ast.Name) and any(_a_star_import(b) and (b.module or "").split(".")[0] == "numpy"
+                                              for b, _ in reading.bindings.get(func.id, ()))
+
+
 def _a_star_import(node: ast.AST) -> bool:
     """``from M import *``."""
     return isinstance(node, ast.ImportFrom) and any(alias.name == "*" for alias in node.names)
@@ -1531,6 +1574,9 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
     # `object.__setattr__(self, "flat", n)` in a frozen dataclass's __post_init__ (the dataclasses documentation's
     # recipe): an attribute of the instance set by a constant name, as setattr(self, ...) is (fairness round 31)
     own_object_setattrs = _object_setattrs_on_self(reading, nodes)
+    # `def __init_subclass__(cls, **kw): super().__init_subclass__(**kw)`: the hook that hands its keywords on and
+    # does nothing else, as object's own does (fairness round 81: it cost q6, q7 and q8 their points)
+    inert_hooks = _inert_subclass_hooks(nodes)
     # `"google.colab" in sys.modules`: a membership test reads the import table, changes nothing
     membership_tested = {id(c) for n in nodes if isinstance(n, ast.Compare)
                          and all(isinstance(op, (ast.In, ast.NotIn)) for op in n.ops) for c in n.comparators}
@@ -1668,6 +1714,7 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                     and not (attr == "__dict__" and isinstance(node.ctx, ast.Load) and (
                         id(node) in shown_namespaces or id(node) in own_instance_dicts)) \
                     and not (id(node) in dict_slots) and not (id(node) in own_object_setattrs) \
+                    and id(node) not in inert_hooks \
                     and not (isinstance(node.ctx, ast.Load) and _imported_only(reading, root)
                              and _resolved(reading, node) in READABLE_MODULE_DUNDERS):
                 if (attr in BY_NAME_READ_LATER or attr in PLAIN_DUNDERS) and calls.get(id(node)) is not None:
@@ -1721,7 +1768,8 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                     importlib_reloads.add(id(node.value))
         elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             name = node.name
-            if name.startswith("__") and name.endswith("__") and name not in PLAIN_DUNDERS:
+            if name.startswith("__") and name.endswith("__") and name not in PLAIN_DUNDERS \
+                    and id(node) not in inert_hooks:
                 add(Finding("unverifiable", f"def {name}"))
             declared = {n for st in _walk_scope_body(node) if isinstance(st, ast.Global) for n in st.names}
             reading.global_in_functions.update(declared)
@@ -1999,6 +2047,11 @@ def _stored_in_objects(nodes: list[ast.AST], reading: _Reading | None = None) ->
         elif isinstance(n, ast.Call) and (isinstance(n.func, ast.Name) and n.func.id in STORING_FUNCTIONS
                                           or isinstance(n.func, ast.Attribute) and n.func.attr in STORING_FUNCTIONS):
             roots += n.args[2:] + [k.value for k in n.keywords]  # setitem(obj, key, value), setattr(obj, name, value)
+        elif isinstance(n, ast.Call) and reading is not None and _a_numpy_function(reading, n.func):
+            # NumPy's functions hand their arguments to a method of the same name of an object that is no array
+            # (`np.sum(box, F.conv2d)` calls `box.sum(axis=F.conv2d)`), or to its `__array_function__`: what they are
+            # given may be kept (attack round 119, and `max(box, F.conv2d)` after `from numpy import *`)
+            roots += list(n.args) + [k.value for k in n.keywords]
     # Everything inside what is stored (a comprehension, `dict(c=...)`, a call's arguments), but not a function
     # called there: its result is what is stored (`results.append(F.conv2d(x, k))`).
     # Not the operands of an identity or membership test, which stores a bool (`a if fn is F.conv2d else b`:
