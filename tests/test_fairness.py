@@ -1110,9 +1110,6 @@ GRADER_FAULTS: dict[str, str] = {
         "(fairness round 77) a grader's fault: an accumulator class registered by a decorator factory into a dict "
         "and called as `REDUCERS[\"sum\"]()`: a class handed to a decorator other than dataclass, whose calls the "
         "reader does not follow: q6 -3",
-    "r77_nb2_partial_factory_conv.ipynb":
-        "(fairness round 77) a grader's fault: `zero_acc = functools.partial(Accumulator, 0.0)`: the calls of a "
-        "partial of a class are not read as the class's, so `self.total = start` is not proved a number: q6 -3",
     "r77_nb2_dc_inherit_iadd_on_sub_conv.ipynb":
         "(fairness round 77) a grader's fault: `self.total += value` in the __iadd__ of a dataclass subclass on "
         "its base's field (a dataclass's fields are proved in a class with no base only): q6 -3",
@@ -1184,7 +1181,7 @@ GRADER_FAULTS: dict[str, str] = {
         "imported by name (the grader does not read code a submission writes to a file; `from handconv import *` "
         "now costs the same): q6 -3",
     # Fairness round 81 (helper fair81, 2026-12-04: 202 honest submissions, tests/corpus/fair/_r81_findings.md;
-    # 162 at 26 on d5c0c52, 175 on the commit adding them)
+    # 162 at 26 on d5c0c52, 177 on the commit reading partials and nested tables)
     "r81_A_abc_reducer_iadd_step.ipynb":
         "(fairness round 81) a grader's fault: an __iadd__ handing its operand to `self.step`, beside a max "
         "reducer storing the bare operand in an attribute of the same name (attributes are proved by name across "
@@ -1216,12 +1213,6 @@ GRADER_FAULTS: dict[str, str] = {
         "81): q6 to q8 -10",
     "r81_ab_init_subclass_plain_no_kwargs.ipynb":
         "(fairness round 81) a grader's fault: as r81_A_init_subclass_hook, without keywords: q6 to q8 -10",
-    "r81_A_nested_dict_table_iadd.ipynb":
-        "(fairness round 81) a grader's fault: a start read from a nested table `TABLE[\"sum\"][\"start\"]` (only "
-        "tables of Python's immutable values are proved): q6 -3",
-    "r81_A_partial_ctor_iadd.ipynb":
-        "(fairness round 81) a grader's fault: `functools.partial(Acc, 0.0)` (the calls of a partial of a class "
-        "are not read as the class's): q6 -3",
     "r81_A_setattr_in_iadd.ipynb":
         "(fairness round 81) a grader's fault: `setattr(self, \"total\", getattr(self, \"total\") + value)` in an "
         "__iadd__: q6 -3",

@@ -4851,7 +4851,7 @@ _CHEATS_EXPECTED = json.loads((CORPUS / "cheats" / "expected.json").read_text())
 _OPEN_CHEATS = {name for name, entry in _CHEATS_EXPECTED.items() if entry.get("open")}
 #: Cheats the worker's trace alone catches (their entry's ``static_open`` says why the reader does not).
 _STATIC_OPEN = {name for name, entry in _CHEATS_EXPECTED.items() if entry.get("static_open")}
-_ROUND_95 = sorted(p.name for pattern in ("r9[4-9]_q6_*", "r10[0-9]_q6_*", "r11[0-9]_q6_*") for p in (CORPUS / "cheats").glob(pattern)
+_ROUND_95 = sorted(p.name for pattern in ("r9[4-9]_q6_*", "r10[0-9]_q6_*", "r11[0-9]_q6_*", "r12[0-9]_q6_*") for p in (CORPUS / "cheats").glob(pattern)
                    if p.name not in _OPEN_CHEATS | _STATIC_OPEN)
 
 
@@ -4874,6 +4874,17 @@ def test_the_reader_finds_torch_in_every_by_hand_function_of_attack_rounds_94_to
     for function, check in cheated.items():
         if check in _CHEATS_EXPECTED[name]["zero"]:
             assert by_hand_findings(tuple(units), function), function
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in (CORPUS / "cheats").glob("r12[0-9]_models_*")))
+def test_the_reader_finds_what_hides_code_from_the_model_checks_in_attack_round_120(name):
+    # 39 files nobody here wrote: `for name in self.SETUP: getattr(self, name)(_init)` in CNN.__init__, SETUP proved
+    # a literal list of names while other code changes it (its bare name in the class body, a default, a decorator,
+    # getattr(CNN, "SETUP"), add_module, a match capture), so that the loop registers a forward hook
+    from grader.judge.submission import Source, load
+
+    units = load(Source(CORPUS / "cheats" / name)).units
+    assert unreadable_findings(tuple(units), models=True, reached_from=("CNN", "conv_block", "ConvNet"))
 
 
 def test_a_keeper_handed_what_a_call_hands_back_fills_that_object():

@@ -4487,9 +4487,17 @@ def _a_read_only_module_table(reading: _Reading, value: ast.AST) -> bool:
         # `dict(start=0.0)`: the display `{"start": 0.0}` written as a call (fairness round 81)
         table = ast.Dict(keys=[ast.Constant(k.arg) for k in table.keywords], values=[k.value for k in table.keywords])
     if not (isinstance(table, (ast.Dict, ast.List, ast.Tuple))
-            and all(k is None or isinstance(k, ast.Constant) for k in getattr(table, "keys", []))
-            and _made_of_new_items(reading, table, immutable=True)):
+            and all(k is None or isinstance(k, ast.Constant) for k in getattr(table, "keys", []))):
         return False
+    nested = False
+    if not _made_of_new_items(reading, table, immutable=True):
+        # `{"sum": {"start": 0.0}, "max": {...}}`: a table of tables of such values, read two keys deep only
+        # (`TABLE[kind]["start"]`), never an inner table handed out (fairness round 81)
+        nested = isinstance(table, ast.Dict) and all(
+            isinstance(v, ast.Dict) and all(isinstance(k, ast.Constant) for k in v.keys) for v in table.values) \
+            and _made_of_new_items(reading, table, immutable=True, depth=2)
+        if not nested:
+            return False
     parents = _parents(reading)
     for node in reading.nodes:
         if isinstance(node, ast.ExceptHandler) and node.name == value.id:
@@ -4500,6 +4508,15 @@ def _a_read_only_module_table(reading: _Reading, value: ast.AST) -> bool:
             continue
         parent = parents.get(id(node))
         grand = parents.get(id(parent))
+        if nested:
+            if isinstance(node.ctx, ast.Load) and (
+                    isinstance(parent, ast.Subscript) and parent.value is node and isinstance(parent.ctx, ast.Load)
+                    and isinstance(grand, ast.Subscript) and grand.value is parent and isinstance(grand.ctx, ast.Load)
+                    or isinstance(parent, (ast.For, ast.AsyncFor, ast.comprehension)) and parent.iter is node
+                    or isinstance(parent, ast.Compare) and node in parent.comparators and all(
+                        isinstance(op, (ast.In, ast.NotIn)) for op in parent.ops)):
+                continue
+            return False
         if isinstance(node.ctx, ast.Load) and (
                 isinstance(parent, ast.Subscript) and parent.value is node and isinstance(parent.ctx, ast.Load)
                 or isinstance(parent, ast.Attribute) and parent.attr in TABLE_READING_METHODS
@@ -4701,8 +4718,12 @@ def _a_new_value(reading: _Reading, value: ast.AST, seen: frozenset = frozenset(
     if isinstance(value, ast.Subscript) and isinstance(value.ctx, ast.Load) and not isinstance(value.slice, ast.Slice) \
             and not _may_be_a_slice(reading, value.slice):
         # an item of a module's table of Python's immutable values (`DEFAULTS["start"]`, `STARTS[1]`: fairness
-        # round 78), not a slice, a new container of them
-        return _a_read_only_module_table(reading, value.value)
+        # round 78), not a slice, a new container of them; an item of its item (`TABLE[kind]["start"]`: round 81)
+        table = value.value
+        if isinstance(table, ast.Subscript) and isinstance(table.ctx, ast.Load) \
+                and not isinstance(table.slice, ast.Slice) and not _may_be_a_slice(reading, table.slice):
+            table = table.value
+        return _a_read_only_module_table(reading, table)
     if not isinstance(value, ast.Name):
         return False
     scope = _local_scope_of(reading, value)
@@ -5287,6 +5308,9 @@ def _read_a_class_kept_to_its_statements(reading: _Reading, cls: ast.ClassDef) -
         parent = parents.get(id(node))
         if isinstance(parent, ast.Call) and parent.func is node:
             calls.append(parent)
+        elif isinstance(parent, ast.Call) and parent.args[:1] == [node] \
+                and (partial_calls := _calls_through_a_partial(reading, parent)) is not None:
+            calls += partial_calls  # (`make = functools.partial(Acc, 0.0)`, only called: fairness rounds 77 and 81)
         elif isinstance(parent, ast.ClassDef) and node in parent.bases:
             continue  # (a subclass: above)
         elif isinstance(parent, ast.Attribute) and not parent.attr.startswith("__"):
@@ -5311,6 +5335,31 @@ def _read_a_class_kept_to_its_statements(reading: _Reading, cls: ast.ClassDef) -
         else:
             return None  # (a base of a class a call makes, an alias, a value handed on: not followed)
     return derived, calls
+
+
+def _calls_through_a_partial(reading: _Reading, partial: ast.Call) -> list[ast.Call] | None:
+    """For ``NAME = functools.partial(Cls, *given, **named)`` at the top level, NAME's only binding and only ever
+    called (``NAME(...)``, never handed on), the calls of ``Cls`` they make: ``Cls(*given, *args, **named,
+    **keywords)`` for each ``NAME(*args, **keywords)``; None otherwise."""
+    assign = _parents(reading).get(id(partial))
+    if not (_resolved_once(reading, partial.func) == "functools.partial" and isinstance(assign, ast.Assign)
+            and assign.value is partial and len(assign.targets) == 1 and isinstance(assign.targets[0], ast.Name)
+            and isinstance(_parents(reading).get(id(assign)), ast.Module)):
+        return None
+    name = assign.targets[0].id
+    if len(reading.bindings.get(name, ())) != 1 or name in reading.global_in_functions \
+            or any(isinstance(a, ast.Starred) for a in partial.args) or any(k.arg is None for k in partial.keywords):
+        return None
+    parents = _parents(reading)
+    calls = []
+    for node in reading.nodes:
+        if isinstance(node, ast.Name) and node.id == name and node is not assign.targets[0]:
+            call = parents.get(id(node))
+            if not (isinstance(node.ctx, ast.Load) and isinstance(call, ast.Call) and call.func is node):
+                return None
+            calls.append(ast.Call(func=partial.args[0], args=[*partial.args[1:], *call.args],
+                                  keywords=[*partial.keywords, *call.keywords]))
+    return calls
 
 
 #: Library functions that store items into the sequence they are given (by its ``__setitem__``).
@@ -6552,6 +6601,12 @@ def _loop_names_of(cls: ast.AST) -> dict[str, list | None]:
             names[node.arg] = None
         elif isinstance(node, (ast.Global, ast.Nonlocal)):
             names.update(dict.fromkeys(node.names))  # (a name other code may rebind while the loop runs)
+        elif isinstance(node, (ast.MatchAs, ast.MatchStar, ast.ExceptHandler)) and node.name:
+            names[node.name] = None  # (`case name:` binds it: attack round 120)
+        elif isinstance(node, ast.MatchMapping) and node.rest:
+            names[node.rest] = None
+        elif isinstance(node, ast.alias):
+            names[(node.asname or node.name).split(".")[0]] = None
     return names
 
 
@@ -6593,15 +6648,34 @@ def _class_constant_strings(reading: _Reading, cls: ast.ClassDef, iterable: ast.
                 and node.targets[0].attr == attr and (stored := names_of(node.value)) is not None:
             loop_iterables.add(id(node.targets[0]))
             strings += stored
+    targets: set[int] = set()
     for node in reading.nodes:
         if isinstance(node, ast.ClassDef):
-            for st in node.body:
-                if attr not in _names_bound_by(st):
+            # (every statement of the body's scope, however deep: `if True: ORDER = ...`, attack round 120)
+            for st in _class_scope_statements(node):
+                if attr not in _names_bound_by(st) and not (isinstance(
+                        st, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and st.name == attr):
                     continue
-                if not (isinstance(st, ast.Assign) and len(st.targets) == 1 and isinstance(st.targets[0], ast.Name)
-                        and (stored := names_of(st.value)) is not None):
+                if not (st in node.body and isinstance(st, ast.Assign) and len(st.targets) == 1
+                        and isinstance(st.targets[0], ast.Name) and (stored := names_of(st.value)) is not None):
                     return []
                 strings += stored
+                targets.add(id(st.targets[0]))
+    for node in reading.nodes:
+        # the name spelled anywhere else (`ORDER.clear()` or `HOLD.append(ORDER)` in the class body, a default
+        # `names=ORDER`, a `match` capture) or as a text (`getattr(Op, "ORDER").clear()`): what the list holds may
+        # change (attack round 120)
+        if isinstance(node, ast.Name) and node.id == attr and id(node) not in targets \
+                or isinstance(node, ast.Constant) and node.value == attr \
+                or isinstance(node, ast.arg) and node.arg == attr \
+                or isinstance(node, ast.alias) and (node.asname or node.name) == attr \
+                or isinstance(node, (ast.MatchAs, ast.MatchStar)) and node.name == attr \
+                or isinstance(node, ast.MatchMapping) and node.rest == attr \
+                or isinstance(node, ast.ExceptHandler) and node.name == attr:
+            return []
+    for node in reading.nodes:
+        if isinstance(node, ast.ClassDef):
+            continue
         elif isinstance(node, ast.Attribute) and node.attr in (attr, "__dict__") and id(node) not in loop_iterables \
                 and not (node.attr == attr and isinstance(node.ctx, ast.Load) and isinstance(
                     parent := _parents(reading).get(id(node)), ast.Call) and node in parent.args
