@@ -4877,10 +4877,11 @@ def test_the_reader_finds_torch_in_every_by_hand_function_of_attack_rounds_94_to
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in (CORPUS / "cheats").glob("r12[0-9]_models_*")))
-def test_the_reader_finds_what_hides_code_from_the_model_checks_in_attack_round_120(name):
-    # 39 files nobody here wrote: `for name in self.SETUP: getattr(self, name)(_init)` in CNN.__init__, SETUP proved
-    # a literal list of names while other code changes it (its bare name in the class body, a default, a decorator,
-    # getattr(CNN, "SETUP"), add_module, a match capture), so that the loop registers a forward hook
+def test_the_reader_finds_what_hides_code_from_the_model_checks_in_attack_rounds_120_and_121(name):
+    # 53 files nobody here wrote (rounds 120 and 121): `for name in self.SETUP: getattr(self, name)(_init)` in
+    # CNN.__init__, SETUP proved a literal list of names while other code changes it (its bare name in the class
+    # body, a default, a decorator, getattr(CNN, "SETUP"), add_module, a match capture, a class pattern), so that
+    # the loop registers a forward hook
     from grader.judge.submission import Source, load
 
     units = load(Source(CORPUS / "cheats" / name)).units

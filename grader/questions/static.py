@@ -6663,15 +6663,11 @@ def _class_constant_strings(reading: _Reading, cls: ast.ClassDef, iterable: ast.
                 targets.add(id(st.targets[0]))
     for node in reading.nodes:
         # the name spelled anywhere else (`ORDER.clear()` or `HOLD.append(ORDER)` in the class body, a default
-        # `names=ORDER`, a `match` capture) or as a text (`getattr(Op, "ORDER").clear()`): what the list holds may
-        # change (attack round 120)
-        if isinstance(node, ast.Name) and node.id == attr and id(node) not in targets \
-                or isinstance(node, ast.Constant) and node.value == attr \
-                or isinstance(node, ast.arg) and node.arg == attr \
-                or isinstance(node, ast.alias) and (node.asname or node.name) == attr \
-                or isinstance(node, (ast.MatchAs, ast.MatchStar)) and node.name == attr \
-                or isinstance(node, ast.MatchMapping) and node.rest == attr \
-                or isinstance(node, ast.ExceptHandler) and node.name == attr:
+        # `names=ORDER`, a `match` capture, a class pattern's `case type(ORDER=names)`) or as a text
+        # (`getattr(Op, "ORDER").clear()`): what the list holds may change (attack rounds 120 and 121); its
+        # attributes are read below
+        if not isinstance(node, ast.Attribute) and attr in _identifiers_of(node) \
+                and not (isinstance(node, ast.Name) and id(node) in targets):
             return []
     for node in reading.nodes:
         if isinstance(node, ast.ClassDef):
