@@ -1254,6 +1254,29 @@ GRADER_FAULTS: dict[str, str] = {
     "r81_C_writefile_star_helpers_module.ipynb":
         "(fairness round 81) a rule's cost: `from convhelpers import *` of a module of helpers the notebook "
         "writes with %%writefile: q6 -3",
+    # Fairness round 82 (helper fair82, 2026-12-04: 96 honest notebooks on star imports, NumPy in q6, accumulators and
+    # loops of layer names, tests/corpus/fair/_r82_findings.md; 86 at 26 on 4a27e9d, 89 on the commit adding them)
+    "r82_C_init_subclass_registry.ipynb":
+        "(fairness round 82) a grader's fault: an `__init_subclass__` registering each subclass (a hook that "
+        "keeps the classes it is handed): q6 to q8 -10",
+    "r82_C_init_subclass_zero_const.ipynb":
+        "(fairness round 82) a grader's fault: an `__init_subclass__` setting `cls.ZERO = 0.0` (a hook doing more "
+        "than handing its keywords on is not read): q6 to q8 -10",
+    "r82_C_methodcaller_step.ipynb":
+        "(fairness round 82) a grader's fault: `from operator import methodcaller` applied to the accumulator's "
+        "`add` with the operand (a method called by name with an argument is not followed): q6 -2",
+    "r82_ab_methodcaller_qualified_step.ipynb":
+        "(fairness round 82) a grader's fault: `operator.methodcaller(\"add\", v)` with an operand, as "
+        "r82_C_methodcaller_step (a resolver of methods by name): q6 to q8 -10",
+    "r82_M_enumerate_names_getattr.ipynb":
+        "(fairness round 82) a grader's fault: `for i, name in enumerate((\"conv1\", ...)): getattr(self, name)` "
+        "(only a plain `for` over a literal list of names is read): q6 to q8 -10",
+    "r82_M_zip_names_getattr.ipynb":
+        "(fairness round 82) a grader's fault: `for name, ... in zip((\"conv1\", ...), ...): getattr(self, name)`, "
+        "as r82_M_enumerate_names_getattr: q6 to q8 -10",
+    "r82_S_np_star_builtins_restored.ipynb":
+        "(fairness round 82) a rule's cost: `import builtins` to restore the built-ins `from numpy import *` "
+        "shadowed (the builtins module is read as reaching any name): q6 to q8 -10",
 }
 
 #: Correct cases the grader marks down at some seeds only: expected failures that may pass, so that a run where they

@@ -1311,10 +1311,15 @@ def _inert_subclass_hooks(nodes: list[ast.AST]) -> set[int]:
 def _a_numpy_function(reading: _Reading, func: ast.AST) -> bool:
     """Whether ``func`` names one of NumPy's functions: by an import (``np.sum``), or a name a star import of NumPy
     may bind (``max`` after ``from numpy import *``)."""
-    if (_resolved(reading, func) or "").split(".")[0] == "numpy":
+    if (_resolved(reading, func) or "").startswith(NUMPY_EXPORTERS):
         return True
-    return isinstance(func, ast.Name) and any(_a_star_import(b) and (b.module or "").split(".")[0] == "numpy"
+    return isinstance(func, ast.Name) and any(_a_star_import(b) and f"{b.module}.".startswith(NUMPY_EXPORTERS)
                                               for b, _ in reading.bindings.get(func.id, ()))
+
+
+#: Modules whose names are NumPy's functions: NumPy, and those that hand them out again (``pylab.sum is np.sum``:
+#: attack round 122).
+NUMPY_EXPORTERS = ("numpy.", "pylab.", "matplotlib.pylab.", "matplotlib.mlab.")
 
 
 def _a_star_import(node: ast.AST) -> bool:
@@ -4556,8 +4561,8 @@ def _holds_new_values_only(reading: _Reading, attr: str, seen: frozenset = froze
     a name the reader cannot read, are not proved.  Read by induction: a store of what the attribute itself held
     (``self.total = total``, ``total`` bound to ``self.total``) keeps what it holds new.  ``immutable``: values of
     Python's immutable kinds only (a number, a text, a tuple), which no in-place operator changes."""
-    if attr.startswith("__") and attr.endswith("__"):
-        return False
+    if attr.startswith("__") and attr.endswith("__") or _instance_dicts_updated(reading):
+        return False  # (`self.__dict__.update(opts)` sets any attribute from what it is given: attack round 122)
     key = ("attribute", attr, immutable)
     if key in seen:
         return True
@@ -4621,6 +4626,14 @@ def _holds_new_values_only(reading: _Reading, attr: str, seen: frozenset = froze
                     isinstance(node.args[1], ast.Constant) and node.args[1].value != attr):
                 if not (isinstance(node.args[1], ast.Constant) and len(node.args) == 3
                         and _a_new_value(reading, node.args[2], seen, immutable=immutable)):
+                    return False
+                stores += 1
+            if isinstance(node.func, ast.Attribute) and node.func.attr == "__setattr__" and len(node.args) >= 2 \
+                    and not (isinstance(node.args[-2], ast.Constant) and node.args[-2].value != attr):
+                # (`object.__setattr__(self, "total", v)`, `super().__setattr__("total", v)`: a store, attack
+                # round 122)
+                if not (isinstance(node.args[-2], ast.Constant)
+                        and _a_new_value(reading, node.args[-1], seen, immutable=immutable)):
                     return False
                 stores += 1
             if any(k.arg == attr and not _a_new_value(reading, k.value, seen, immutable=immutable)
@@ -5192,10 +5205,20 @@ def _a_constant_method(reading: _Reading, func: ast.Attribute) -> bool:
                 and not (len(node.args) >= 2 and isinstance(node.args[1], ast.Constant) and node.args[1].value != attr):
             return False
         if isinstance(node, ast.Call) and any(k.arg in (attr, None) for k in node.keywords) \
-                or isinstance(node, ast.Dict) and any(k is None or isinstance(k, ast.Constant) and k.value == attr
-                                                      for k in node.keys):
-            return False  # (`self.__dict__.update(kwargs)` of a call `Acc(zero=...)`, `Acc(**{"zero": ...})`)
-    return defined > 0
+                or isinstance(node, ast.Dict) and any(k is None for k in node.keys) \
+                or isinstance(node, ast.Constant) and node.value == attr:
+            return False  # (`self.__dict__.update(kwargs)` of a call `Acc(zero=...)`, `Acc(**{"zero": ...})`,
+            # `object.__setattr__(self, "zero", f)`: attack round 122)
+    return defined > 0 and not _instance_dicts_updated(reading)
+
+
+def _instance_dicts_updated(reading: _Reading) -> bool:
+    """Whether a method sets its instance's attributes from what it is given (``self.__dict__.update(opts)``,
+    :func:`_plain_instance_dict_updates`): any attribute, of any name.  Memoised."""
+    found = reading.memo.get("instance dicts updated")
+    if found is None:
+        found = reading.memo["instance dicts updated"] = bool(_plain_instance_dict_updates(reading.nodes))
+    return found
 
 
 def _a_constant_of_immutable_kinds(value: ast.AST) -> bool:
@@ -6637,6 +6660,9 @@ def _class_constant_strings(reading: _Reading, cls: ast.ClassDef, iterable: ast.
     loop_iterables = {id(n.iter) for n in reading.nodes if isinstance(n, (ast.For, ast.comprehension))}
 
     def names_of(value: ast.AST) -> list[str] | None:
+        if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id in ("list", "tuple") \
+                and _the_builtin(reading, value.func) and len(value.args) == 1 and not value.keywords:
+            value = value.args[0]  # (`list(("c1", ...))`: fairness round 82)
         if isinstance(value, (ast.Tuple, ast.List)) and value.elts and all(
                 isinstance(e, ast.Constant) and isinstance(e.value, str) for e in value.elts):
             return [e.value for e in value.elts]
