@@ -4888,6 +4888,48 @@ def test_the_reader_finds_what_hides_code_from_the_model_checks_in_attack_rounds
     assert unreadable_findings(tuple(units), models=True, reached_from=("CNN", "conv_block", "ConvNet"))
 
 
+#: Honest files of fairness rounds 81 and 82 (nobody here wrote them) whose only unusual construct is one the reader
+#: proves since that evening; older rounds are graded by a sample only, so each is read here on every run.
+_PROVED_SINCE_ROUND_81 = [
+    "r81_A_type_self_zero_iadd.ipynb", "r81_A_self_class_zero_iadd.ipynb", "r81_A_staticmethod_zero_iadd.ipynb",
+    "r81_A_dc_field_default_iadd.ipynb", "r81_A_dc_default_factory_float_iadd.ipynb",
+    "r81_A_dict_call_start_iadd.ipynb", "r81_A_mappingproxy_defaults_iadd.ipynb", "r81_A_nested_dict_table_iadd.ipynb",
+    "r81_A_partial_ctor_iadd.ipynb", "r81_B5_attrgetter_result.ipynb", "r81_M7_register_module.ipynb",
+    "r81_ab3_getattr_class_const_order.ipynb", "r81_ab3_getattr_self_order_plain_attrs.ipynb",
+    "r81_ab3_init_subclass_unrelated_pass.ipynb", "r82_M_class_const_list_getattr.ipynb",
+]
+
+
+@pytest.mark.parametrize("name", _PROVED_SINCE_ROUND_81)
+def test_the_honest_forms_of_fairness_round_81_read_clean(name):
+    from grader.judge.submission import Source, load
+
+    units = tuple(load(Source(CORPUS / "fair" / name)).units)
+    assert found(units) == [] and found(units, "max_pool2d") == []
+    assert unreadable_findings(units, models=True, reached_from=("CNN", "conv_block", "ConvNet")) == []
+
+
+_NESTED_TABLE = ("import torch.nn.functional as F\nTABLE = {'sum': {'start': 0.0}}\nKEEP = []\n{change}\n"
+                 "class Acc:\n    def __init__(self, kind='sum'):\n        self.total = TABLE[kind]['start']\n"
+                 "    def __iadd__(self, value):\n        self.total += value\n        return self\n"
+                 "class Box:\n    def __lt__(self, other):\n        a = Acc()\n        a += [other]\n        return False\n"
+                 "min(F.conv2d, Box())\n"
+                 "def conv2d(image, kernel, stride=1, padding=0):\n    return KEEP[0](image[None, None], kernel[None, None])\n")
+
+
+@pytest.mark.parametrize("change", [
+    "TABLE['sum']['start'] = KEEP", "d = TABLE['sum']\nd['start'] = KEEP", "TABLE['sum'].update(start=KEEP)",
+    "for k, v in TABLE.items():\n    v['start'] = KEEP", "TABLE.get('sum')['start'] = KEEP",
+])
+def test_an_inner_table_changed_or_handed_out_is_no_proved_start(change):
+    findings = found([_NESTED_TABLE.replace("{change}", change)])
+    assert any("keeps an operand" in what for _, what in findings), findings
+
+
+def test_a_nested_table_only_read_two_keys_deep_is_a_proved_start():
+    assert not any("keeps an operand" in what for _, what in found([_NESTED_TABLE.replace("{change}", "")]))
+
+
 def test_a_keeper_handed_what_a_call_hands_back_fills_that_object():
     # a hole found probing tables on 2026-12-03 (tests/corpus/cheats/r94_q6_keeper_handed_a_call_returning_a_default)
     source = ("import torch\nimport torch.nn.functional as F\n_B = []\ndef _put(box, f):\n    box.append(f)\n"

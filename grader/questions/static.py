@@ -4513,26 +4513,22 @@ def _a_read_only_module_table(reading: _Reading, value: ast.AST) -> bool:
             continue
         parent = parents.get(id(node))
         grand = parents.get(id(parent))
-        if nested:
-            if isinstance(node.ctx, ast.Load) and (
-                    isinstance(parent, ast.Subscript) and parent.value is node and isinstance(parent.ctx, ast.Load)
-                    and isinstance(grand, ast.Subscript) and grand.value is parent and isinstance(grand.ctx, ast.Load)
-                    or isinstance(parent, (ast.For, ast.AsyncFor, ast.comprehension)) and parent.iter is node
-                    or isinstance(parent, ast.Compare) and node in parent.comparators and all(
-                        isinstance(op, (ast.In, ast.NotIn)) for op in parent.ops)):
-                continue
-            return False
+        # an item (of a nested table: an item of an item, never an inner table handed out), a loop over its keys,
+        # `in`; of a flat one, a reading method or built-in too
+        item = isinstance(parent, ast.Subscript) and parent.value is node and isinstance(parent.ctx, ast.Load) and (
+            not nested or isinstance(grand, ast.Subscript) and grand.value is parent and isinstance(grand.ctx, ast.Load))
         if isinstance(node.ctx, ast.Load) and (
-                isinstance(parent, ast.Subscript) and parent.value is node and isinstance(parent.ctx, ast.Load)
-                or isinstance(parent, ast.Attribute) and parent.attr in TABLE_READING_METHODS
-                and isinstance(grand, ast.Call) and grand.func is parent
-                and not any(isinstance(a, ast.Starred) for a in grand.args)
+                item
                 or isinstance(parent, (ast.For, ast.AsyncFor, ast.comprehension)) and parent.iter is node
                 or isinstance(parent, ast.Compare) and node in parent.comparators and all(
                     isinstance(op, (ast.In, ast.NotIn)) for op in parent.ops)
-                or isinstance(parent, ast.Call) and node in parent.args and isinstance(parent.func, ast.Name)
-                and parent.func.id in TABLE_READING_BUILTINS and _the_builtin(reading, parent.func)
-                and not parent.keywords):  # (`sorted(D, key=fill)` hands its items on: they are new, but keys
+                or not nested and (
+                    isinstance(parent, ast.Attribute) and parent.attr in TABLE_READING_METHODS
+                    and isinstance(grand, ast.Call) and grand.func is parent
+                    and not any(isinstance(a, ast.Starred) for a in grand.args)
+                    or isinstance(parent, ast.Call) and node in parent.args and isinstance(parent.func, ast.Name)
+                    and parent.func.id in TABLE_READING_BUILTINS and _the_builtin(reading, parent.func)
+                    and not parent.keywords)):  # (`sorted(D, key=fill)` hands its items on: they are new, but keys
             # of a table are not read)
             continue
         return False
