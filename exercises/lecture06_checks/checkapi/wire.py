@@ -291,7 +291,7 @@ def uniform(shape, seed: int, bound: float, offset: float = 0.0, blur: int = 0, 
     # generator, not torch's: it draws a probe input of 9 x 5 x 128 x 128 in half the time (torch's CPU generator
     # was a tenth of a worker's time).
     rng = generator(pcg64(seed))
-    values = _image_like(rng, arange, tuple(shape), blur, left_out) if blur else rng.random(math.prod(shape))
+    values = _image_like(rng, arange, copyto, tuple(shape), blur, left_out) if blur else rng.random(math.prod(shape))
     if levels:
         values = _pixels(values, levels, bound, offset, tuple(shape), normalised)
     else:
@@ -390,7 +390,7 @@ DIM, FLAT, GREY, SHIFTED = 1, 2, 4, 8
 EVERY_KIND = DIM | FLAT | GREY | SHIFTED
 
 
-def _image_like(rng, arange, shape: tuple, blur: int, left_out: int = 0):
+def _image_like(rng, arange, copyto, shape: tuple, blur: int, left_out: int = 0):
     """Values in [0, 1] shaped like a photograph's pixels, flattened: flat regions and sharp edges, smooth shading,
     every example's own contrast, and a little sensor noise.
 
@@ -408,8 +408,9 @@ def _image_like(rng, arange, shape: tuple, blur: int, left_out: int = 0):
     The smooth field alone (until attack round 46) was told from real images by one statistic of its neighbouring
     differences (``mean|d| / rms(d)``: about 0.8, a Gaussian field's, against 0.06 to 0.73 on photographs); a scene
     of shapes gives photographs' heavy-tailed differences, and the random share of the field spreads the judge's
-    inputs over the range real ones cover.  Only NumPy's generator, ``arange`` (bound before any submission runs)
-    and ndarray's own methods compute them, so that the judge and the worker get the same bits.
+    inputs over the range real ones cover.  Only NumPy's generator, ``arange`` and
+    ``copyto`` (bound before any submission runs) and ndarray's own methods compute them, so that the judge and
+    the worker get the same bits.
     """
     *lead, rows, columns = shape
     examples = lead[0] if lead else 1
@@ -426,7 +427,7 @@ def _image_like(rng, arange, shape: tuple, blur: int, left_out: int = 0):
         field = field.reshape(examples, channels, *field.shape[-2:])
         field = field[:, :1] + (field - field[:, :1]) * spread[:, None, None, None]
     smooth = _stretched(field.reshape(examples, -1))
-    scene = _dead_leaves(rng, arange, examples, channels, rows, columns, spread).reshape(examples, -1)
+    scene = _dead_leaves(rng, arange, copyto, examples, channels, rows, columns, spread).reshape(examples, -1)
     share = rng.random((examples, 1)) * FIELD_SHARE
     mixed = _stretched(scene * (1.0 - share) + smooth * share)
     # a share of the examples dim or hazy (at least one), the others of a wider contrast
@@ -522,40 +523,75 @@ def _stretched(examples):
     return (examples - low) / span
 
 
-def _dead_leaves(rng, arange, examples: int, channels: int, rows: int, columns: int, spread=None):
+def _dead_leaves(rng, arange, copyto, examples: int, channels: int, rows: int, columns: int, spread=None):
     """Scenes of :data:`LEAVES` shapes painted one over another on a background, each shape a disc or a rectangle of
     one colour (a value per channel), its size log-uniform from 1.5 pixels to half the image (the "dead leaves" model
     of natural images: as many small shapes as large ones at each scale, flat regions, sharp edges, occlusion).
 
     With ``spread`` (one per example, several channels), a colour is a brightness shared by the channels plus each
-    channel's own part times the example's spread, as a real scene's colours vary mostly in brightness."""
+    channel's own part times the example's spread, as a real scene's colours vary mostly in brightness.
+
+    The draws, in order: ``examples * channels * rows * columns`` values that each example's background replaces
+    (skipped: the generator is advanced past them), then per example its background's colour and, per shape, its
+    centre's row and column, its size, a rectangle's width, and its colour; a colour is ``channels`` values, one
+    more (the brightness, first) with ``spread``.  An example's numbers are drawn by one call of the generator,
+    which gives the values one call per number gives (drawn so until issue 15, the calls were half a photograph's
+    cost)."""
     y = arange(rows, dtype=float).reshape(rows, 1)
     x = arange(columns, dtype=float).reshape(1, columns)
     smallest, largest = 1.5, max(1.5, max(rows, columns) / 2)
-    scene = rng.random((examples, channels, rows, columns))
-    def colour(shape):
-        drawn = rng.random((channels + (spread is not None),) + shape[1:])
-        if spread is None:
-            return drawn
-        brightness, own = drawn[:1], drawn[1:]
-        return (brightness + (own - brightness) * spread[index]).clip(0.0, 1.0)
-
+    per_colour = channels + (spread is not None)
+    # where each shape's numbers start in an example's draws: a rectangle (an even shape) draws its width too
+    starts, at = [], per_colour
+    for leaf in range(LEAVES):
+        starts.append(at)
+        at += 3 + (not leaf % 2) + per_colour
+    colour_at = [[start + 3 + (not leaf % 2) + k for k in range(per_colour)] for leaf, start in enumerate(starts)]
+    rng.bit_generator.advance(examples * channels * rows * columns)
+    drawn = rng.random((examples, at))
+    # (examples, channels) backgrounds, then (examples, shapes, channels) colours
+    backgrounds = _tinted(drawn[:, :per_colour], spread, 1)
+    painted = _tinted(drawn[:, colour_at], spread, 2)
+    scene = backgrounds.reshape(examples, channels, 1).repeat(rows * columns, axis=2).reshape(
+        examples, channels, rows, columns)
     for index, example in enumerate(scene):
-        example[...] = colour((channels, 1, 1))
-        for leaf in range(LEAVES):
-            centre_y, centre_x = rng.random() * rows, rng.random() * columns
-            radius = smallest * (largest / smallest) ** rng.random()
-            width = radius if leaf % 2 else radius * (0.5 + rng.random())
+        numbers = drawn[index].tolist()
+        for leaf, start in enumerate(starts):
+            centre_y, centre_x = numbers[start] * rows, numbers[start + 1] * columns
+            radius = smallest * (largest / smallest) ** numbers[start + 2]
+            width = radius if leaf % 2 else radius * (0.5 + numbers[start + 3])
             # only the shape's bounding box is looked at (the cost of a scene is its shapes' area, not 48 images')
             top, bottom = max(0, int(centre_y - radius)), min(rows, int(centre_y + radius) + 2)
             left, right = max(0, int(centre_x - width)), min(columns, int(centre_x + width) + 2)
-            box_y, box_x = y[top:bottom], x[:, left:right]
+            colour = painted[index, leaf][:, None, None]
             if leaf % 2:
-                inside = (box_y - centre_y) ** 2 + (box_x - centre_x) ** 2 <= radius * radius
+                inside = (y[top:bottom] - centre_y) ** 2 + (x[:, left:right] - centre_x) ** 2 <= radius * radius
+                copyto(example[:, top:bottom, left:right], colour, where=inside)
             else:
-                inside = (abs(box_y - centre_y) <= radius) & (abs(box_x - centre_x) <= width)
-            example[:, top:bottom, left:right][:, inside] = colour((channels, 1))
+                # a rectangle's rows (columns) are those within its half height (width) of its centre: a run of them
+                top, bottom = _within(top, bottom, centre_y, radius)
+                left, right = _within(left, right, centre_x, width)
+                example[:, top:bottom, left:right] = colour
     return scene
+
+
+def _within(first: int, end: int, centre: float, half: float) -> tuple[int, int]:
+    """The run of integers ``i`` from ``first`` to ``end`` (excluded) with ``abs(i - centre) <= half``, computed in
+    floats as an array's elements are (the run is empty, ``(first, first)``, when none is)."""
+    while first < end and not abs(first - centre) <= half:
+        first += 1
+    while end > first and not abs(end - 1 - centre) <= half:
+        end -= 1
+    return first, end
+
+
+def _tinted(drawn, spread, axes: int):
+    """Colours from their draws (the last axis; the first axis is the example's): the draws themselves, or with
+    ``spread`` a brightness (the first draw) plus each channel's own part times the example's spread, in [0, 1]."""
+    if spread is None:
+        return drawn
+    brightness, own = drawn[..., :1], drawn[..., 1:]
+    return (brightness + (own - brightness) * spread.reshape((-1,) + (1,) * axes)).clip(0.0, 1.0)
 
 
 def _box_mean(values, radius: int):
