@@ -1255,7 +1255,10 @@ GRADER_FAULTS: dict[str, str] = {
         "(fairness round 81) a rule's cost: `from convhelpers import *` of a module of helpers the notebook "
         "writes with %%writefile: q6 -3",
     # Fairness round 82 (helper fair82, 2026-12-04: 96 honest notebooks on star imports, NumPy in q6, accumulators and
-    # loops of layer names, tests/corpus/fair/_r82_findings.md; 86 at 26 on 4a27e9d, 89 on the commit adding them)
+    # loops of layer names, tests/corpus/fair/_r82_findings.md; 86 at 26 on 4a27e9d, 89 on the commit adding them,
+    # 92 since `enumerate`/`zip` over a literal of layer names and `import builtins` to take `sum` back are read).
+    # Fairness round 83 (helper fair83: 153 notebooks, _r83_findings.md): 143 at 26 on 8b6a2af, all 153 since a
+    # built-in called in a store's index (`df.loc[len(df)] = row`) is no longer read as a name the store binds.
     "r82_C_init_subclass_registry.ipynb":
         "(fairness round 82) a grader's fault: an `__init_subclass__` registering each subclass (a hook that "
         "keeps the classes it is handed): q6 to q8 -10",
@@ -1268,15 +1271,6 @@ GRADER_FAULTS: dict[str, str] = {
     "r82_ab_methodcaller_qualified_step.ipynb":
         "(fairness round 82) a grader's fault: `operator.methodcaller(\"add\", v)` with an operand, as "
         "r82_C_methodcaller_step (a resolver of methods by name): q6 to q8 -10",
-    "r82_M_enumerate_names_getattr.ipynb":
-        "(fairness round 82) a grader's fault: `for i, name in enumerate((\"conv1\", ...)): getattr(self, name)` "
-        "(only a plain `for` over a literal list of names is read): q6 to q8 -10",
-    "r82_M_zip_names_getattr.ipynb":
-        "(fairness round 82) a grader's fault: `for name, ... in zip((\"conv1\", ...), ...): getattr(self, name)`, "
-        "as r82_M_enumerate_names_getattr: q6 to q8 -10",
-    "r82_S_np_star_builtins_restored.ipynb":
-        "(fairness round 82) a rule's cost: `import builtins` to restore the built-ins `from numpy import *` "
-        "shadowed (the builtins module is read as reaching any name): q6 to q8 -10",
 }
 
 #: Correct cases the grader marks down at some seeds only: expected failures that may pass, so that a run where they

@@ -1317,6 +1317,81 @@ def test_getattr_over_hidden_or_computed_names_stays_unreadable(names):
     assert any("getattr" in what for _, what in found([source])), found([source])
 
 
+@pytest.mark.parametrize("loop", ['for i, field in enumerate(("stride", "padding")):',
+                                  'for field, k in zip(("stride", "padding"), (1, 2)):',
+                                  'for k, field in zip(range(2), ["stride", "padding"]):',
+                                  'for field in ("stride",):\n            pass\n        for i, field in enumerate(("padding",)):'])
+def test_getattr_over_enumerate_or_zip_of_constant_plain_names_is_readable(loop):
+    # Fairness round 82: `for i, name in enumerate(("conv1", ...)): getattr(self, name)` cost the models ten points.
+    source = _FIELDS.replace("for field in {names}:", loop) + HAND_WRITTEN
+    assert found([source]) == [] and _model_rule([source]) == []
+
+
+@pytest.mark.parametrize("loop, before", [
+    ('for i, field in enumerate(("stride", "padding")):', "enumerate = lambda names: [(0, '__dict__')]\n"),
+    ('for field, k in zip(("stride", "padding"), (1, 2)):', "def zip(*a):\n    return [('__globals__', 0)]\n"),
+    ('for field, k in zip((1, 2), ("stride", "padding")):', ""),  # (the strings give k, not field)
+    ('for i, field in enumerate(("stride", "padding"), 1):', ""),
+    ('for i, field in enumerate(("stride", "padding")):\n            field = "__dict__"', ""),
+    ('for i, field in enumerate(("stride", "__dict__")):', ""),
+    ('for i, field in enumerate(NAMES):', "NAMES = ('stride',)\n"),
+    ('for field, k in zip(*[("stride", "padding"), (1, 2)]):', ""),
+    ('for (field, k) in zip(("stride",), (1,), strict=True):', ""),
+])
+def test_getattr_over_enumerate_or_zip_stays_unreadable_unless_the_built_in_gives_a_literal_s_names(loop, before):
+    source = before + _FIELDS.replace("for field in {names}:", loop) + HAND_WRITTEN
+    assert any("getattr" in what for _, what in found([source])), found([source])
+
+
+@pytest.mark.parametrize("restore", [
+    "from numpy import *\nimport builtins\nsum, max, abs = builtins.sum, builtins.max, builtins.abs\n",
+    "from numpy import *\nimport builtins as py\ntotal = py.sum([1, 2])\n",
+    "from numpy import *\nfrom builtins import sum, max as py_max\n",
+])
+def test_built_ins_taken_back_from_the_builtins_module_are_readable(restore):
+    # Fairness round 82: `import builtins` to restore what `from numpy import *` shadowed cost ten points.
+    pool = "def max_pool2d(x, k=2):\n    return max([max(x[0][:k]), abs(x[1][0])])\n"
+    assert found([restore, HAND_WRITTEN]) == [] and _model_rule([restore, HAND_WRITTEN]) == []
+    assert found([restore, HAND_WRITTEN, pool], "max_pool2d") == []
+
+
+@pytest.mark.parametrize("use", [
+    "import builtins\ng = builtins.getattr\n",
+    "import builtins\nb = builtins\n",
+    "import builtins\nbuiltins.sum = print\n",
+    "import builtins\nx = getattr(builtins, 'ex' + 'ec')\n",
+    "import builtins\nimport sys\nx = sys.modules['builtins'].sum\n",
+    "import builtins\ndef f(builtins=None):\n    return builtins.sum\n",
+    "import builtins\nimport builtins as other\nx = builtins.sum\n",
+    "from builtins import sum, exec\n",
+    "import builtins\nx = builtins.__dict__\n",
+    "import builtins\nx = vars(builtins)\n",
+    "import builtins\nsum = builtins.getattr\n",
+])
+def test_the_builtins_module_used_for_anything_else_stays_unreadable(use):
+    assert found([use, HAND_WRITTEN]) != []
+    pool = "def max_pool2d(x, k=2):\n    return sum(x)\n"
+    assert found([use, HAND_WRITTEN, pool], "max_pool2d") != []
+
+
+@pytest.mark.parametrize("store", ["table.loc[len(table)] = [3]", "y = {}\ny[len(table)] = 3",
+                                   "table.at[max(len(table), 1) - 1, 'a'] = 0", "table[sum([1])] = 0"])
+def test_a_built_in_called_in_the_index_of_a_store_is_still_the_built_in(store):
+    # Fairness round 83: `df.loc[len(df)] = row` (pandas' way to append a row) read `len` as a name the store binds,
+    # and conv2d's own `len(...)` as reaching pandas: q6 -2.
+    source = "import pandas as pd\ntable = pd.DataFrame({'a': [1, 2]})\n" + store + "\n"
+    by_hand = HAND_WRITTEN + "\ndef size_of(x):\n    return len(x) + max(1, 2) + sum([1])\n"
+    assert found([source, by_hand.replace("return (window * kernel).sum()",
+                                          "return (window * kernel).sum() * size_of([1])")]) == []
+
+
+@pytest.mark.parametrize("store", ["y = {}\ny[(len := F.conv2d)] = 3", "y = {}\ny[F.conv2d] = 3\nlen = list(y)[0]"])
+def test_a_name_an_index_binds_or_a_later_store_binds_is_not_the_built_in(store):
+    source = "import torch.nn.functional as F\n" + store + "\n"
+    by_hand = HAND_WRITTEN.replace("return (window * kernel).sum()", "return len([(window * kernel).sum()])")
+    assert found([source, by_hand]) != []
+
+
 @pytest.mark.parametrize("hook", ["import warnings\nwarnings.showwarning = lambda *a, **k: None\n",
                                   "import codecs\ncodecs.register(lambda name: None)\n"])
 def test_functions_python_calls_from_inside_other_calls_are_unreadable(hook):

@@ -1358,7 +1358,12 @@ def _statement_bindings(node: ast.stmt) -> list[str]:
         targets = [node.target]
     elif isinstance(node, (ast.With, ast.AsyncWith)):
         targets = [item.optional_vars for item in node.items if item.optional_vars is not None]
-    names = [n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name)]
+    # (every name of a target counts, the object a store changes too, `y` of `y[k] = v`; not the names of an index,
+    # which are only read: `df.loc[len(df)] = row` made `len` a name of the submission's, whose calls in conv2d
+    # read pandas, fairness round 83)
+    indices = {id(n) for t in targets for sub in ast.walk(t) if isinstance(sub, ast.Subscript)
+               for n in ast.walk(sub.slice)}
+    names = [n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name) and id(n) not in indices]
     if isinstance(node, ast.Match):
         # its cases' captures bind in its scope (attack round 88: `global _c` then `case (_c, _p):`)
         names += [name for case in node.cases for p in ast.walk(case.pattern) for name in _handed_names(p)]
@@ -1620,7 +1625,7 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                     finding = Finding("unverifiable", f"import {module}" + _outside_reason(top))
                     bound = _names_bound(node, index)
                     if top in INERT_WHEN_UNUSED and bound is not None:
-                        reading.inert_imports.append((bound, finding))
+                        reading.inert_imports.append((bound, finding, node))
                     else:
                         add(finding)
                 elif top == "IPython" and not all(_plain_ipython(name) for name in (
@@ -3266,6 +3271,36 @@ def _names_bound(statement: ast.Import | ast.ImportFrom, index: int) -> list[str
 
 #: Names whose binding, in any form, changes what the bare names of code defined meanwhile are.
 BUILTIN_TABLES = frozenset({"__builtins__", "__import__"})
+#: Built-ins a submission may take from the ``builtins`` module by name (``sum = builtins.sum`` after
+#: ``from numpy import *`` shadowed it: fairness round 82, ten points): functions of numbers and sequences that
+#: call nothing of the submission's but what they are handed.
+RESTORABLE_BUILTINS = frozenset({"sum", "max", "min", "abs", "round", "all", "any", "pow", "range", "len", "float",
+                                 "int", "bool", "divmod", "sorted", "reversed", "zip", "enumerate", "list", "tuple",
+                                 "print"})
+
+
+def _restores_builtins(reading: _Reading, statement: ast.Import | ast.ImportFrom) -> bool:
+    """Whether ``statement`` imports ``builtins`` only to take :data:`RESTORABLE_BUILTINS` back from it:
+    ``from builtins import sum, max``, or ``import builtins`` (under one name, bound nowhere else) whose every read
+    is ``builtins.sum`` read, never stored, handed on or looked up by a computed name."""
+    if isinstance(statement, ast.ImportFrom):
+        return statement.module == "builtins" and not statement.level and all(
+            alias.name in RESTORABLE_BUILTINS for alias in statement.names)
+    if len(statement.names) != 1 or statement.names[0].name != "builtins":
+        return False
+    name = statement.names[0].asname or "builtins"
+    if len(reading.bindings.get(name, ())) > 1:
+        return False
+    parents = _parents(reading)
+    for node in reading.nodes:
+        if isinstance(node, ast.Name) and node.id == name:
+            parent = parents.get(id(node))
+            if not (isinstance(node.ctx, ast.Load) and isinstance(parent, ast.Attribute) and parent.value is node
+                    and isinstance(parent.ctx, ast.Load) and parent.attr in RESTORABLE_BUILTINS):
+                return False
+        elif node is not statement.names[0] and name in _identifiers_of(node):
+            return False  # (spelled otherwise: a parameter, a global statement, a text `sys.modules["builtins"]`)
+    return True
 
 
 def _flag_after_reading(reading: _Reading) -> None:
@@ -3294,7 +3329,8 @@ def _flag_after_reading(reading: _Reading) -> None:
         read = {n.id for n in reading.nodes if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)} | {
             name for n in reading.nodes if isinstance(n, (ast.Global, ast.Nonlocal)) for name in n.names}
         handed_out = _namespace_written(reading)  # (`globals()["pdb"]`: a namespace that hands out its values)
-        reading.unreadable += [finding for bound, finding in reading.inert_imports if handed_out or read & set(bound)]
+        reading.unreadable += [finding for bound, finding, statement in reading.inert_imports
+                               if handed_out or read & set(bound) and not _restores_builtins(reading, statement)]
     read_only = _namespace_reads(reading)
     shown_at_load = False
     for name in reading.namespace_uses:
@@ -6583,7 +6619,12 @@ def _looped_constants(reading: _Reading, cls: ast.ClassDef, name: ast.Name) -> l
         return []
     found: list[str] = []
     for part in _loop_names_of(scope).get(name.id) or []:
-        strings = part if isinstance(part, list) else _class_constant_strings(reading, cls, part)
+        if isinstance(part, tuple):  # (enumerate or zip over a literal: the built-in itself, not a rebinding)
+            function, strings = part
+            if not _the_builtin(reading, function):
+                return []
+        else:
+            strings = part if isinstance(part, list) else _class_constant_strings(reading, cls, part)
         if not strings:
             return []
         found += strings
@@ -6593,13 +6634,40 @@ def _looped_constants(reading: _Reading, cls: ast.ClassDef, name: ast.Name) -> l
 @functools.lru_cache(maxsize=256)
 def _loop_names_of(cls: ast.AST) -> dict[str, list | None]:
     """For each name bound in ``cls`` (a class or a method), what its ``for`` loops give it: a list of constant strings for a loop over a
-    literal of them, the loop's iterable (a node) for a loop over an attribute (``self.ORDER``); None when it is bound
+    literal of them, the loop's iterable (a node) for a loop over an attribute (``self.ORDER``), ``(function,
+    strings)`` for a loop over ``enumerate`` or ``zip`` of such a literal (``for i, name in enumerate(("c1", "c2"))``,
+    ``for name, n in zip(("c1", "c2"), sizes)``: the strings, if ``function`` is the built-in); None when it is bound
     otherwise too (an assignment, a comprehension, a parameter, a loop over anything else).  One walk per class,
     whatever the number of names asked about: the reading stays linear."""
     names: dict[str, list | None] = {}
     loop_targets: set[int] = set()
     nodes = list(ast.walk(cls))
+
+    def strings_of(literal: ast.AST) -> list[str] | None:
+        if isinstance(literal, (ast.Tuple, ast.List)) and literal.elts and all(
+                isinstance(e, ast.Constant) and isinstance(e.value, str) for e in literal.elts):
+            return [e.value for e in literal.elts]
+        return None
+
     for node in nodes:
+        if isinstance(node, ast.For) and isinstance(node.target, ast.Tuple) and isinstance(node.iter, ast.Call) \
+                and isinstance(node.iter.func, ast.Name) and node.iter.func.id in ("enumerate", "zip") \
+                and all(isinstance(t, ast.Name) for t in node.target.elts) and not node.iter.keywords \
+                and not any(isinstance(a, ast.Starred) for a in node.iter.args):
+            # (fairness round 82: `for i, name in enumerate(("conv1", ...)): x = getattr(self, name)(x)` cost the
+            # models ten points) which of the loop's names a literal of strings gives: enumerate's second, zip's
+            # k-th of its k-th argument; the others are bound to anything (None, by the walk below)
+            function, arguments = node.iter.func, node.iter.args
+            if function.id == "enumerate":
+                given = [None, strings_of(arguments[0])] if len(arguments) == 1 else []
+            else:
+                given = [strings_of(a) for a in arguments]
+            if len(given) == len(node.target.elts):
+                for target, strings in zip(node.target.elts, given):
+                    if strings is not None and (target.id not in names or names[target.id] is not None):
+                        loop_targets.add(id(target))
+                        names[target.id] = (names.get(target.id) or []) + [(function, strings)]
+            continue
         if isinstance(node, ast.For) and isinstance(node.target, ast.Name):
             loop_targets.add(id(node.target))
             name = node.target.id
@@ -13948,6 +14016,8 @@ def _outside(full: str) -> str | None:
 
     parts = full.split(".")
     module = parts[0]
+    if module == "builtins" and len(parts) <= 2 and set(parts[1:]) <= RESTORABLE_BUILTINS:
+        return None  # (`import builtins` to take back `sum`, a rule of its own: _restores_builtins)
     if module in KNOWN_NAMES_ONLY and module in sys.modules or (module in KNOWN_NAMES_ONLY and _installed(module)):
         if len(parts) > 1 and parts[1] not in KNOWN_NAMES_ONLY[module]:
             return f"{module}.{parts[1]} (outside the parts of {module} whose behaviour the grader knows)"
