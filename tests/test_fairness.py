@@ -1254,6 +1254,11 @@ GRADER_FAULTS: dict[str, str] = {
     "r81_C_writefile_star_helpers_module.ipynb":
         "(fairness round 81) a rule's cost: `from convhelpers import *` of a module of helpers the notebook "
         "writes with %%writefile: q6 -3",
+    "r76_nb_copy_constructor_acc_conv.ipynb":
+        "(fairness round 76) a grader's fault since attack round 123: `self.total = other.total` in an `__init__` "
+        "given another accumulator (`Acc(other)`): what a parameter's attribute holds is not proved new (attack "
+        "round 123 stored a module's list so, `move(acc, NT(KEEP))`; the file read clean only because that proof "
+        "answered None, read as storing nothing): q6 -3",
     # Fairness round 82 (helper fair82, 2026-12-04: 96 honest notebooks on star imports, NumPy in q6, accumulators and
     # loops of layer names, tests/corpus/fair/_r82_findings.md; 86 at 26 on 4a27e9d, 89 on the commit adding them,
     # 92 since `enumerate`/`zip` over a literal of layer names and `import builtins` to take `sum` back are read).

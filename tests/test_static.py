@@ -5005,6 +5005,54 @@ def test_a_nested_table_only_read_two_keys_deep_is_a_proved_start():
     assert not any("keeps an operand" in what for _, what in found([_NESTED_TABLE.replace("{change}", "")]))
 
 
+_SELF_GIVEN = ("import collections\nimport torch.nn.functional as F\nKEEP = []\n"
+               "class Acc:\n    ZERO = 0.0\n    @staticmethod\n    def pop():\n        return 0.0\n"
+               "    def __init__(self):\n        self.total = 0.0\n"
+               "    def give(self, other):\n        other.total = {given}\n"
+               "    def __lt__(self, other):\n        t = self.total\n        t += [other]\n        return False\n"
+               "acc = Acc()\n{call}\nacc < F.conv2d\n"
+               "def conv2d(image, kernel, stride=1, padding=0):\n"
+               "    return KEEP[-1](image[None, None], kernel[None, None])\n")
+
+
+@pytest.mark.parametrize("given, call", [
+    # attack round 123: a method called through its class runs with any object as `self`
+    ("self.pop()", "Acc.give([KEEP], acc)"), ("self.ZERO", "Acc.give(collections.namedtuple('N', 'ZERO x')(KEEP, 0), acc)"),
+    ("self.total", "Acc.give(collections.namedtuple('N', 'total')(KEEP), acc)"),
+    ("self.pop()", "list(map(Acc.give, [[KEEP]], [acc]))"), ("self.pop()", "g = Acc.give\ng([KEEP], acc)"),
+    ("self.pop()", "class Sub(Acc):\n    pass\nSub.give([KEEP], acc)"),
+    ("self.pop()", "(lambda f: f([KEEP], acc))(Acc.give)"),
+    ("self.pop()", "import functools\nfunctools.partial(Acc.give, [KEEP])(acc)"),
+    ("self.pop()", "class Other:\n    def go(self):\n        type(acc).give([KEEP], acc)\nOther().go()"),
+    ("self.pop()", "src = [KEEP]\nAcc.give(src, acc)"),
+])
+def test_a_method_called_through_its_class_proves_nothing_of_its_self(given, call):
+    findings = found([_SELF_GIVEN.replace("{given}", given).replace("{call}", call)])
+    assert any("keeps an operand" in what for _, what in findings), findings
+
+
+@pytest.mark.parametrize("call", [
+    "Acc().give(acc)", "Acc.give(Acc(), acc)", "class Sub(Acc):\n    pass\nb = Sub()\nAcc.give(b, acc)",
+    "Acc.__lt__(acc, 1.0)", "pass",
+])
+def test_a_method_called_on_an_instance_through_its_class_keeps_its_proofs(call):
+    # fairness round 79: `Acc.__iadd__(acc, v)` on an `acc = Acc()`; the shape of attack round 123, read clean where
+    # nothing calls a method through the class with another `self`
+    findings = found([_SELF_GIVEN.replace("{given}", "self.pop()").replace("{call}", call)])
+    assert not any("keeps an operand" in what for _, what in findings), findings
+
+
+@pytest.mark.parametrize("store", [
+    "def move(dst, src):\n    dst.total = src.items\nmove(acc, collections.namedtuple('N', 'items')(KEEP))",
+    "def make():\n    src = collections.namedtuple('N', 'items')(KEEP)\n    acc.total = src.items\nmake()",
+    "def move(dst, src):\n    dst.total, x = src.items, 0\nmove(acc, collections.namedtuple('N', 'items')(KEEP))",
+])
+def test_a_store_of_a_parameter_s_attribute_is_no_proved_new_value(store):
+    # attack round 123: `_a_new_value` answered None for `src.items`, which the proof read as "stores nothing"
+    findings = found([_SELF_GIVEN.replace("{given}", "0.0").replace("{call}", store)])
+    assert any("keeps an operand" in what for _, what in findings), findings
+
+
 def test_a_keeper_handed_what_a_call_hands_back_fills_that_object():
     # a hole found probing tables on 2026-12-03 (tests/corpus/cheats/r94_q6_keeper_handed_a_call_returning_a_default)
     source = ("import torch\nimport torch.nn.functional as F\n_B = []\ndef _put(box, f):\n    box.append(f)\n"

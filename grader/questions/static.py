@@ -4617,7 +4617,7 @@ def _holds_new_values_only(reading: _Reading, attr: str, seen: frozenset = froze
     def given(target: ast.AST, value: ast.AST | None) -> bool | None:
         """Whether ``target = value`` gives every attribute so named a new value (None: it binds none)."""
         if isinstance(target, ast.Attribute) and target.attr == attr:
-            return value is not None and _a_new_value(reading, value, seen, immutable=immutable)
+            return value is not None and bool(_a_new_value(reading, value, seen, immutable=immutable))
         if isinstance(target, ast.Subscript):
             return None  # (an item of what it holds; unless its key is the name: below)
         if isinstance(target, (ast.Tuple, ast.List)):
@@ -4756,10 +4756,12 @@ def _a_new_value(reading: _Reading, value: ast.AST, seen: frozenset = frozenset(
             inner = receiver.args[0] if isinstance(receiver, ast.Call) else receiver.value
             return isinstance(inner, ast.Name) and _an_instance_of_a_plain_class(reading, inner) \
                 and _holds_new_values_only(reading, value.attr, seen, immutable=immutable)
-        return isinstance(value.value, ast.Name) and (_an_instance_of_a_plain_class(reading, value.value) or (
+        # (a bool, never None: a store on a function's parameter, `dst.total = src.items`, answered None, which
+        # _holds_new_values_only read as "binds nothing", attack round 123)
+        return bool(isinstance(value.value, ast.Name) and (_an_instance_of_a_plain_class(reading, value.value) or (
             bindings := reading.bindings.get(value.value.id)) and _local_scope_of(reading, value.value) is None and all(
-            isinstance(b, ast.ClassDef) and _a_plain_class_statement(reading, b) for b, _ in bindings)) \
-            and _holds_new_values_only(reading, value.attr, seen, immutable=immutable)  # (`Acc.start`)
+            isinstance(b, ast.ClassDef) and _a_plain_class_statement(reading, b) for b, _ in bindings))
+            and _holds_new_values_only(reading, value.attr, seen, immutable=immutable))  # (`Acc.start`)
     if isinstance(value, ast.Subscript) and isinstance(value.ctx, ast.Load) and not isinstance(value.slice, ast.Slice) \
             and not _may_be_a_slice(reading, value.slice):
         # an item of a module's table of Python's immutable values (`DEFAULTS["start"]`, `STARTS[1]`: fairness
@@ -5145,11 +5147,15 @@ def _an_instance_of_a_plain_class(reading: _Reading, name: ast.Name) -> bool:
     ``namedtuple`` makes: attack round 109's ``class Box(collections.ChainMap)``)."""
     scope = _local_scope_of(reading, name)
     owner = _parents(reading).get(id(scope)) if scope is not None else None
+    # (and the class kept to its statements, its methods that take an instance never reached through the class:
+    # `Acc.give([KEEP], acc)`, `type(self).give(...)`, `map(Acc.give, ...)` run a method with any object as its
+    # `self`, whose `self.total`, `self.ZERO` or `self.pop()` is then that object's: attack round 123)
     return isinstance(scope, (ast.FunctionDef, ast.AsyncFunctionDef)) and isinstance(owner, ast.ClassDef) \
         and [a.arg for a in scope.args.posonlyargs + scope.args.args][:1] == [name.id] \
         and not any(isinstance(d, ast.Name) and d.id in ("staticmethod", "classmethod") for d in scope.decorator_list) \
         and (_a_plain_class_statement(reading, owner) or not owner.bases and not owner.keywords and len(
-            owner.decorator_list) == 1 and _resolved_once(reading, owner.decorator_list[0]) == "dataclasses.dataclass")
+            owner.decorator_list) == 1 and _resolved_once(reading, owner.decorator_list[0]) == "dataclasses.dataclass") \
+        and _a_class_kept_to_its_statements(reading, owner) is not None
 
 
 def _dataclass_fields_named(reading: _Reading, attr: str) -> list[tuple[ast.ClassDef, ast.FunctionDef]] | None:
@@ -5342,6 +5348,33 @@ def _read_a_class_kept_to_its_statements(reading: _Reading, cls: ast.ClassDef) -
                             or isinstance(p, ast.Attribute) and (not p.attr.startswith("__")
                                                                  or p.attr in FUNCTION_TEXTS)):
                         return None  # (a classmethod's `cls` handed on: returned, a base, super's argument)
+    # What the classes bind that may take an instance as its first argument: every name of their bodies but a
+    # constant's and a static or class method's (`Acc.give([KEEP], acc)` runs give with `self` any object)
+    statements = [st for member in derived.values() for st in _class_scope_statements(member)]
+
+    def literal(value: ast.AST) -> bool:
+        return all(isinstance(n, (ast.Constant, ast.List, ast.Tuple, ast.Set, ast.Dict, ast.UnaryOp, ast.unaryop,
+                                  ast.expr_context)) for n in ast.walk(value))
+
+    data = {name for st in statements if isinstance(st, (ast.Assign, ast.AnnAssign)) and st.value is not None
+            and literal(st.value) for name in _names_bound_by(st)}
+    # (`ZERO = Acc.ZERO` in a subclass's body: a constant too, fairness round 77)
+    data |= {name for st in statements if isinstance(st, (ast.Assign, ast.AnnAssign)) and isinstance(
+        st.value, ast.Attribute) and isinstance(st.value.value, ast.Name) and st.value.value.id in derived
+             and st.value.attr in data for name in _names_bound_by(st)}
+    taking_instances = {name for st in statements for name in _names_bound_by(st)
+                        if not (isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef)) and st.decorator_list and all(
+                            isinstance(d, ast.Name) and d.id in ("staticmethod", "classmethod")
+                            and _the_builtin(reading, d) for d in st.decorator_list)
+                                or isinstance(st, (ast.Assign, ast.AnnAssign)) and name in data)}
+
+    def on_an_instance(call: ast.AST) -> bool:
+        """``Acc.__iadd__(acc, v)`` with ``acc`` bound only to calls of the classes (fairness round 79)."""
+        def made(_, value):
+            return isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id in derived
+
+        first = call.args[0] if isinstance(call, ast.Call) and call.args else None
+        return made(reading, first) or isinstance(first, ast.Name) and _bound_only_to(reading, first, made)
     calls = []
     for node in reading.nodes:
         if isinstance(node, ast.Name) and node.id == "__class__":
@@ -5368,8 +5401,12 @@ def _read_a_class_kept_to_its_statements(reading: _Reading, cls: ast.ClassDef) -
             calls += partial_calls  # (`make = functools.partial(Acc, 0.0)`, only called: fairness rounds 77 and 81)
         elif isinstance(parent, ast.ClassDef) and node in parent.bases:
             continue  # (a subclass: above)
-        elif isinstance(parent, ast.Attribute) and not parent.attr.startswith("__"):
+        elif isinstance(parent, ast.Attribute) and not parent.attr.startswith("__") \
+                and parent.attr not in taking_instances:
             continue  # (`Acc.created += 1`, `Acc.zero()`)
+        elif isinstance(parent, ast.Attribute) and isinstance(parent.ctx, ast.Load) and isinstance(
+                call := parents.get(id(parent)), ast.Call) and call.func is parent and on_an_instance(call):
+            continue  # (`Acc.__iadd__(acc, v)`, `Acc.add(acc, v)` on an instance: its method called as `acc` would)
         elif isinstance(parent, ast.Attribute) and parent.attr == "__init__" and isinstance(
                 call := parents.get(id(parent)), ast.Call) and call.func is parent:
             continue  # (`Acc.__init__(self, start)`: read as a call of Acc's __init__, fairness round 77)
