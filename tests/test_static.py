@@ -5042,6 +5042,48 @@ def test_a_method_called_on_an_instance_through_its_class_keeps_its_proofs(call)
     assert not any("keeps an operand" in what for _, what in findings), findings
 
 
+@pytest.mark.parametrize("given, call", [
+    # attack round 125: round 123's fix looked only at the class's own name
+    ("self.pop()", "class Sub(Acc):\n    @classmethod\n    def run(cls, s, d):\n        cls.give(s, d)\n"
+                   "Sub.run([KEEP], acc)"),
+    ("self.pop()", "class Sub(Acc):\n    @classmethod\n    def getter(cls):\n        return cls.give\n"
+                   "Sub.getter()([KEEP], acc)"),
+    ("self.pop()", "class Sub(Acc):\n    @classmethod\n    def getter(cls):\n        return super().give\n"
+                   "Sub.getter()([KEEP], acc)"),
+    ("self.pop()", "g = type(acc).give\ng([KEEP], acc)"), ("self.pop()", "g = acc.__class__.give\ng([KEEP], acc)"),
+    ("self.pop()", "type(acc).give.__call__([KEEP], acc)"),
+])
+def test_a_method_reached_through_cls_super_or_type_proves_nothing_of_its_self(given, call):
+    findings = found([_SELF_GIVEN.replace("{given}", given).replace("{call}", call)])
+    assert any("keeps an operand" in what for _, what in findings), findings
+
+
+@pytest.mark.parametrize("init_call, readable", [
+    ("Acc.__init__([KEEP], acc)", False),
+    ("class Sub(Acc):\n    def setup(self, s):\n        Acc.__init__(s, acc)\nSub().setup([KEEP])", False),
+    ("class Sub(Acc):\n    def __init__(self, other=None):\n        Acc.__init__(self, other)\nb = Sub()", True),
+    ("Acc.__init__(Acc(), acc)", True),
+])
+def test_an_init_called_through_its_class_runs_on_an_instance_only_as_its_own_self(init_call, readable):
+    # attack round 125 (`Acc.__init__([KEEP], acc)`), fairness round 77 (`Acc.__init__(self, start)` in a subclass)
+    source = ("import torch.nn.functional as F\nKEEP = []\nclass Acc:\n    @staticmethod\n    def pop():\n"
+              "        return 0.0\n    def __init__(self, other=None):\n        if other is not None:\n"
+              "            other.total = self.pop()\n        else:\n            self.total = 0.0\n"
+              "    def __lt__(self, other):\n        t = self.total\n        t += [other]\n        return False\n"
+              f"acc = Acc()\n{init_call}\nacc < F.conv2d\n"
+              "def conv2d(image, kernel, stride=1, padding=0):\n    return KEEP[-1](image[None, None], kernel[None, None])\n")
+    findings = found([source])
+    assert any("keeps an operand" in what for _, what in findings) != readable, findings
+
+
+def test_a_property_reads_its_instance_s_methods():
+    # a property's first parameter is an instance: `self.helper()` there is no class's method run unbound
+    call = ("class Sub(Acc):\n    def helper(self):\n        return 1\n    @property\n    def size(self):\n"
+            "        return self.helper()\nprint(Sub().size)")
+    findings = found([_SELF_GIVEN.replace("{given}", "self.pop()").replace("{call}", call)])
+    assert not any("keeps an operand" in what for _, what in findings), findings
+
+
 @pytest.mark.parametrize("store", [
     "def move(dst, src):\n    dst.total = src.items\nmove(acc, collections.namedtuple('N', 'items')(KEEP))",
     "def make():\n    src = collections.namedtuple('N', 'items')(KEEP)\n    acc.total = src.items\nmake()",

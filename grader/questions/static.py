@@ -5336,18 +5336,6 @@ def _read_a_class_kept_to_its_statements(reading: _Reading, cls: ast.ClassDef) -
     if any(any(isinstance(b, ast.Name) and _local_scope_of(reading, b) is not None for b in c.bases)
            for c in reading.classes):
         return None  # (`class Sub(ConfigParser, cls)` in a classmethod: a base no module-level name names)
-    for member in derived.values():
-        for method in member.body:
-            if isinstance(method, ast.Assign) and any(isinstance(n, ast.Lambda) for n in ast.walk(method.value)):
-                return None  # (`make = classmethod(lambda cls: cls(KEEP))`: attack round 116)
-            if isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)) and _may_be_a_classmethod(method):
-                first = [a.arg for a in method.args.posonlyargs + method.args.args][:1]
-                for n in ast.walk(method):
-                    if isinstance(n, ast.Name) and [n.id] == first and isinstance(n.ctx, ast.Load) and not (
-                            isinstance(p := parents.get(id(n)), ast.Call) and p.func is n
-                            or isinstance(p, ast.Attribute) and (not p.attr.startswith("__")
-                                                                 or p.attr in FUNCTION_TEXTS)):
-                        return None  # (a classmethod's `cls` handed on: returned, a base, super's argument)
     # What the classes bind that may take an instance as its first argument: every name of their bodies but a
     # constant's and a static or class method's (`Acc.give([KEEP], acc)` runs give with `self` any object)
     statements = [st for member in derived.values() for st in _class_scope_statements(member)]
@@ -5375,6 +5363,39 @@ def _read_a_class_kept_to_its_statements(reading: _Reading, cls: ast.ClassDef) -
 
         first = call.args[0] if isinstance(call, ast.Call) and call.args else None
         return made(reading, first) or isinstance(first, ast.Name) and _bound_only_to(reading, first, made)
+
+    def own_self(call: ast.Call) -> bool:
+        """``Acc.__init__(self, ...)`` in a plain method of the classes, on its own first parameter, or on an
+        instance (:func:`on_an_instance`)."""
+        first = call.args[0] if call.args else None
+        scope = _local_scope_of(reading, first) if isinstance(first, ast.Name) else None
+        return on_an_instance(call) or isinstance(scope, (ast.FunctionDef, ast.AsyncFunctionDef)) and any(
+            scope in member.body for member in derived.values()) and not _may_be_a_classmethod(scope) \
+            and [a.arg for a in scope.args.posonlyargs + scope.args.args][:1] == [first.id] \
+            and not _rebound_in(scope, first.id)
+    for member in derived.values():
+        for method in member.body:
+            if isinstance(method, ast.Assign) and any(isinstance(n, ast.Lambda) for n in ast.walk(method.value)):
+                return None  # (`make = classmethod(lambda cls: cls(KEEP))`: attack round 116)
+            if isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)) and _may_be_a_classmethod(method):
+                first = [a.arg for a in method.args.posonlyargs + method.args.args][:1]
+                # (what a property's first parameter is, is an instance; a classmethod's, the class, whose methods
+                # taking an instance it may run with any object: `cls.give([KEEP], acc)`, `return cls.give`,
+                # `super().give` or `super().__init__(s, d)`, attack round 125)
+                a_class = not all(isinstance(d, ast.Name) and d.id == "property" and _the_builtin(reading, d)
+                                  or isinstance(d, ast.Attribute) and d.attr in ("setter", "getter", "deleter")
+                                  for d in method.decorator_list)
+                for n in ast.walk(method):
+                    if isinstance(n, ast.Name) and [n.id] == first and isinstance(n.ctx, ast.Load) and not (
+                            isinstance(p := parents.get(id(n)), ast.Call) and p.func is n
+                            or isinstance(p, ast.Attribute) and (not p.attr.startswith("__")
+                                                                 or p.attr in FUNCTION_TEXTS)
+                            and not (a_class and p.attr in taking_instances and not (
+                                isinstance(c := parents.get(id(p)), ast.Call) and c.func is p and on_an_instance(c)))):
+                        return None  # (a classmethod's `cls` handed on: returned, a base, super's argument)
+                    if a_class and isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == "super" \
+                            and not n.args:
+                        return None
     calls = []
     for node in reading.nodes:
         if isinstance(node, ast.Name) and node.id == "__class__":
@@ -5389,6 +5410,7 @@ def _read_a_class_kept_to_its_statements(reading: _Reading, cls: ast.ClassDef) -
                            # (`type(self).ZERO` read: a class attribute, as `Acc.ZERO` is; fairness round 81)
                            or isinstance(parent, ast.Attribute) and isinstance(parent.ctx, ast.Load)
                            and not parent.attr.startswith("_") and not isinstance(parents.get(id(parent)), ast.Call)
+                           and parent.attr not in taking_instances  # (`g = type(acc).give`: attack round 125)
                            or isinstance(parent, ast.Compare)):
             return None  # (`t = type(self); t(KEEP)`: a class bound to a name first, attack round 110)
         if not (isinstance(node, ast.Name) and node.id in derived and isinstance(node.ctx, ast.Load)):
@@ -5408,8 +5430,9 @@ def _read_a_class_kept_to_its_statements(reading: _Reading, cls: ast.ClassDef) -
                 call := parents.get(id(parent)), ast.Call) and call.func is parent and on_an_instance(call):
             continue  # (`Acc.__iadd__(acc, v)`, `Acc.add(acc, v)` on an instance: its method called as `acc` would)
         elif isinstance(parent, ast.Attribute) and parent.attr == "__init__" and isinstance(
-                call := parents.get(id(parent)), ast.Call) and call.func is parent:
-            continue  # (`Acc.__init__(self, start)`: read as a call of Acc's __init__, fairness round 77)
+                call := parents.get(id(parent)), ast.Call) and call.func is parent and own_self(call):
+            continue  # (`Acc.__init__(self, start)`: read as a call of Acc's __init__, fairness round 77; not
+            # `Acc.__init__([KEEP], acc)`, which runs it with any object as `self`, attack round 125)
         elif (isinstance(parent, (ast.arg, ast.AnnAssign)) and node is parent.annotation or isinstance(parent, (
                 ast.FunctionDef, ast.AsyncFunctionDef)) and node is parent.returns) and not _reads_annotations(reading):
             continue  # (an annotation nothing reads back: `f.__annotations__["x"](KEEP)`, attack round 116)
