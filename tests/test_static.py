@@ -1385,6 +1385,29 @@ def test_a_built_in_called_in_the_index_of_a_store_is_still_the_built_in(store):
                                           "return (window * kernel).sum() * size_of([1])")]) == []
 
 
+@pytest.mark.parametrize("loop", [
+    # attack round 124: targets of loops, comprehensions and `with` that store into an object
+    "class Sink:\n    def __setitem__(self, key, value):\n        key.append(value)\ns = Sink()\n"
+    "for s[KEEP] in (F.conv2d,):\n    pass\n",
+    "import contextlib\nclass Sink:\n    def __setitem__(self, key, value):\n        key.append(value)\n"
+    "s = Sink()\nwith contextlib.nullcontext(F.conv2d) as s[KEEP]:\n    pass\n",
+    "KEEP.append(0)\n[0 for KEEP[0] in (F.conv2d,)]\n",
+    "class Holder:\n    f = None\n{0: 0 for Holder.f in (F.conv2d,)}\nKEEP.append(Holder)\n",
+    "def f():\n    return list(0 for KEEP[:] in [(F.conv2d,)])\nf()\n",
+])
+def test_a_loop_comprehension_or_with_target_that_stores_into_an_object_is_unreadable(loop):
+    source = "import torch.nn.functional as F\nKEEP = []\n" + loop + \
+             "def conv2d(image, kernel, stride=1, padding=0):\n    return KEEP[0](image[None, None], kernel[None, None])\n"
+    assert any("target that stores into an object" in what for _, what in found([source]))
+    assert any("target that stores into an object" in what for what in _model_rule([source]))
+
+
+def test_loop_and_with_targets_of_names_stay_readable():
+    source = ("import contextlib\nfor i, (a, b) in enumerate([(1, 2)]):\n    pass\n"
+              "with contextlib.nullcontext(3) as c:\n    pass\ntotal = [x * y for x, y in [(1, 2)]]\n")
+    assert found([source, HAND_WRITTEN]) == [] and _model_rule([source, HAND_WRITTEN]) == []
+
+
 @pytest.mark.parametrize("store", ["y = {}\ny[(len := F.conv2d)] = 3", "y = {}\ny[F.conv2d] = 3\nlen = list(y)[0]"])
 def test_a_name_an_index_binds_or_a_later_store_binds_is_not_the_built_in(store):
     source = "import torch.nn.functional as F\n" + store + "\n"
