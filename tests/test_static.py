@@ -5099,6 +5099,45 @@ def test_an_init_called_through_its_class_runs_on_an_instance_only_as_its_own_se
     assert any("keeps an operand" in what for _, what in findings) != readable, findings
 
 
+_DECORATED_GIVE = ("import functools\nimport torch.nn.functional as F\nKEEP = []\n{before}"
+                   "class Acc:\n    @staticmethod\n    def pop():\n        return 0.0\n"
+                   "    def __init__(self):\n        self.total = 0.0\n{decorator}"
+                   "    def give(self, other):\n        other.total = self.pop()\n{body}"
+                   "    def __lt__(self, other):\n        t = self.total\n        t += [other]\n        return False\n"
+                   "acc = Acc()\n{call}\nacc < F.conv2d\n"
+                   "def conv2d(image, kernel, stride=1, padding=0):\n"
+                   "    return KEEP[-1](image[None, None], kernel[None, None])\n")
+
+
+@pytest.mark.parametrize("before, decorator, body, call", [
+    # attack round 126: a method's self made something else without the class's name
+    ("sm = staticmethod\n", "    @sm\n", "", "acc.give([KEEP], acc)"),
+    ("def swap(f):\n    return lambda s, o: f(KEEP and [KEEP], o)\n", "    @swap\n", "", "acc.give(acc)"),
+    ("class P:\n    setter = classmethod\n", "    @P.setter\n", "", "acc.give([KEEP], acc)"),
+    ("", "", "    ops = (give,)\n", "acc.ops[0]([KEEP], acc)"),
+    ("", "", "    give2 = staticmethod(give)\n", "acc.give2([KEEP], acc)"),
+    ("", "", "", "class Sub(Acc):\n    pass\ndef load(dst, Acc=list):\n    s = Acc([KEEP])\n    Sub.give(s, dst)\n"
+                 "load(acc)"),
+    ("", "", "", "class Sub(Acc):\n    pass\ndef load(dst):\n    Acc = list\n    s = Acc([KEEP])\n"
+                 "    Sub.give(s, dst)\nload(acc)"),
+    ("class D:\n    def __get__(self, obj, owner):\n        return lambda o: owner.give([KEEP], o)\n", "",
+     "    g = D()\n", "acc.g(acc)"),
+])
+def test_a_method_whose_self_may_be_another_object_proves_nothing_of_it(before, decorator, body, call):
+    source = _DECORATED_GIVE.format(before=before, decorator=decorator, body=body, call=call)
+    findings = found([source])
+    assert any("keeps an operand" in what for _, what in findings), findings
+
+
+@pytest.mark.parametrize("decorator, body", [
+    ("", ""), ("", "    @property\n    def size(self):\n        return 1\n    @size.setter\n"
+                 "    def size(self, value):\n        self.count = value\n"),
+])
+def test_a_plain_method_or_a_property_keeps_its_self_an_instance(decorator, body):
+    source = _DECORATED_GIVE.format(before="", decorator=decorator, body=body, call="Acc().give(acc)")
+    assert not any("keeps an operand" in what for _, what in found([source]))
+
+
 def test_a_property_reads_its_instance_s_methods():
     # a property's first parameter is an instance: `self.helper()` there is no class's method run unbound
     call = ("class Sub(Acc):\n    def helper(self):\n        return 1\n    @property\n    def size(self):\n"

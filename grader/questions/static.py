@@ -5160,10 +5160,57 @@ def _an_instance_of_a_plain_class(reading: _Reading, name: ast.Name) -> bool:
     # `self`, whose `self.total`, `self.ZERO` or `self.pop()` is then that object's: attack round 123)
     return isinstance(scope, (ast.FunctionDef, ast.AsyncFunctionDef)) and isinstance(owner, ast.ClassDef) \
         and [a.arg for a in scope.args.posonlyargs + scope.args.args][:1] == [name.id] \
-        and not any(isinstance(d, ast.Name) and d.id in ("staticmethod", "classmethod") for d in scope.decorator_list) \
+        and _a_plain_method(reading, owner, scope) \
         and (_a_plain_class_statement(reading, owner) or not owner.bases and not owner.keywords and len(
             owner.decorator_list) == 1 and _resolved_once(reading, owner.decorator_list[0]) == "dataclasses.dataclass") \
         and _a_class_kept_to_its_statements(reading, owner) is not None
+
+
+def _a_plain_method(reading: _Reading, owner: ast.ClassDef, method: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    """Whether Python calls ``method`` of ``owner`` with an instance first, as a plain ``def`` of the class body: no
+    decorator but the built-in ``property`` or a ``.setter``/``.getter``/``.deleter`` of a property the body makes so
+    (another may call it with anything: ``sm = staticmethod; @sm``, ``@functools.wraps``, a wrapper swapping its
+    arguments, ``@P.setter`` of a class ``P`` whose ``setter`` is ``classmethod``: attack round 126), and its name bound
+    once in the body and never read there (``ops = (give,)``, ``give2 = staticmethod(give)`` hand the function out
+    unbound: attack round 126)."""
+    body = list(_class_scope_statements(owner))
+    properties = _property_names(reading, owner)
+    for d in method.decorator_list:
+        if not _a_property_decorator(reading, d, properties):
+            return False
+    bindings = [st for st in body if method.name in _names_bound_by(st) or isinstance(
+        st, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and st.name == method.name]
+    if len(bindings) != 1 and not (method.name in properties and all(
+            isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef)) and st.decorator_list and all(
+                _a_property_decorator(reading, d, properties) for d in st.decorator_list) for st in bindings)):
+        return False  # (bound again: `give = swap(give)`; a property's getter and setter share their name)
+    for st in body:
+        if st is method or isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef)) and st.name in properties:
+            nodes = [d for d in getattr(st, "decorator_list", ()) if st is not method]
+        elif isinstance(st, ast.Assign) and all(isinstance(t, ast.Name) for t in st.targets) \
+                and isinstance(st.value, ast.Name) and st.value.id == method.name:
+            continue  # (`__radd__ = __add__`: another name of the class's, read through instances as the def is)
+        else:
+            nodes = [st]
+        for node in nodes:
+            if any(isinstance(n, ast.Name) and n.id == method.name and isinstance(n.ctx, ast.Load)
+                   and _in_a_class_body(reading, n) for n in ast.walk(node)):
+                return False
+    return True
+
+
+def _property_names(reading: _Reading, cls: ast.ClassDef) -> set[str]:
+    """The names ``cls``'s body binds to properties: defs decorated by the built-in ``property`` alone."""
+    return {st.name for st in _class_scope_statements(cls) if isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef))
+            and st.decorator_list and all(_a_property_decorator(reading, d, set()) for d in st.decorator_list)}
+
+
+def _a_property_decorator(reading: _Reading, decorator: ast.AST, properties: set[str]) -> bool:
+    """The built-in ``property``, or ``name.setter`` (``getter``, ``deleter``) of a property the class body makes."""
+    if isinstance(decorator, ast.Name):
+        return decorator.id == "property" and _the_builtin(reading, decorator)
+    return isinstance(decorator, ast.Attribute) and decorator.attr in ("setter", "getter", "deleter") \
+        and isinstance(decorator.value, ast.Name) and decorator.value.id in properties
 
 
 def _dataclass_fields_named(reading: _Reading, attr: str) -> list[tuple[ast.ClassDef, ast.FunctionDef]] | None:
@@ -5367,7 +5414,12 @@ def _read_a_class_kept_to_its_statements(reading: _Reading, cls: ast.ClassDef) -
     def on_an_instance(call: ast.AST) -> bool:
         """``Acc.__iadd__(acc, v)`` with ``acc`` bound only to calls of the classes (fairness round 79)."""
         def made(_, value):
-            return isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id in derived
+            # (the module's class itself, not a parameter, local or import spelled so: `def load(dst, Acc=list)`,
+            # attack round 126)
+            return isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id in derived \
+                and [b for b, _ in reading.bindings.get(value.func.id, [])] == [derived[value.func.id]] \
+                and _function_binding(reading, value.func) is None and not _in_a_class_body(reading, value.func) \
+                and not any(isinstance(n, ast.arg) and n.arg == value.func.id for n in reading.nodes)
 
         first = call.args[0] if isinstance(call, ast.Call) and call.args else None
         return made(reading, first) or isinstance(first, ast.Name) and _bound_only_to(reading, first, made)
@@ -5390,8 +5442,8 @@ def _read_a_class_kept_to_its_statements(reading: _Reading, cls: ast.ClassDef) -
                 # (what a property's first parameter is, is an instance; a classmethod's, the class, whose methods
                 # taking an instance it may run with any object: `cls.give([KEEP], acc)`, `return cls.give`,
                 # `super().give` or `super().__init__(s, d)`, attack round 125)
-                a_class = not all(isinstance(d, ast.Name) and d.id == "property" and _the_builtin(reading, d)
-                                  or isinstance(d, ast.Attribute) and d.attr in ("setter", "getter", "deleter")
+                # (`@P.setter` of a class P whose `setter` is `classmethod` is no property's: attack round 126)
+                a_class = not all(_a_property_decorator(reading, d, _property_names(reading, member))
                                   for d in method.decorator_list)
                 for n in ast.walk(method):
                     if isinstance(n, ast.Name) and [n.id] == first and isinstance(n.ctx, ast.Load) and not (
@@ -5404,6 +5456,10 @@ def _read_a_class_kept_to_its_statements(reading: _Reading, cls: ast.ClassDef) -
                     if a_class and isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == "super" \
                             and not n.args:
                         return None
+    if any(isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef)) and st.name in ("__get__", "__set_name__")
+           for other in reading.classes for st in other.body):
+        return None  # (a descriptor's `__get__(self, obj, owner)` is handed the class: `owner.give([KEEP], o)`, attack
+        # round 126)
     calls = []
     for node in reading.nodes:
         if isinstance(node, ast.Name) and node.id == "__class__":
