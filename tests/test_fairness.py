@@ -1254,6 +1254,10 @@ GRADER_FAULTS: dict[str, str] = {
     "r81_C_writefile_star_helpers_module.ipynb":
         "(fairness round 81) a rule's cost: `from convhelpers import *` of a module of helpers the notebook "
         "writes with %%writefile: q6 -3",
+    "r46_nb_cudnn_flag_helper_threadpool_with_block.ipynb":
+        "(fairness round 46) a grader's fault, older than 8b6a2af (graded 23 there too; found when CI's sample "
+        "of older rounds drew it on 2026-12-05): `run_with_benchmark` used as a value is read as a function that "
+        "keeps what it is handed: q6 -3",
     "r76_nb_copy_constructor_acc_conv.ipynb":
         "(fairness round 76) a grader's fault since attack round 123: `self.total = other.total` in an `__init__` "
         "given another accumulator (`Acc(other)`): what a parameter's attribute holds is not proved new (attack "
