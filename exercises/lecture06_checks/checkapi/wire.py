@@ -577,7 +577,7 @@ def _dead_leaves(rng, arange, copyto, examples: int, channels: int, rows: int, c
 
 def _within(first: int, end: int, centre: float, half: float) -> tuple[int, int]:
     """The run of integers ``i`` from ``first`` to ``end`` (excluded) with ``abs(i - centre) <= half``, computed in
-    floats as an array's elements are (the run is empty, ``(first, first)``, when none is)."""
+    floats as an array's elements are (an empty run, ``(end, end)``, when none is)."""
     while first < end and not abs(first - centre) <= half:
         first += 1
     while end > first and not abs(end - 1 - centre) <= half:
