@@ -1280,6 +1280,16 @@ GRADER_FAULTS: dict[str, str] = {
     "r82_ab_methodcaller_qualified_step.ipynb":
         "(fairness round 82) a grader's fault: `operator.methodcaller(\"add\", v)` with an operand, as "
         "r82_C_methodcaller_step (a resolver of methods by name): q6 to q8 -10",
+    # Fairness round 84 (helper fair84, 2026-12-05: 83 files on match statements' class patterns and other styles,
+    # _r84_findings.md): 63 at 26 on 44f3cb3, whose class-pattern rule refused names some class binds to code and
+    # positional patterns of classes it could not name (18 files -10); 81 since the rule reads keywords' names only
+    # (special, private, a property's functions) and literal __match_args__. The two below are older than the rule.
+    "r84_m50_int_subclass_self_match.py":
+        "(fairness round 84) a judgement call, older than the round: an int subclass with its own `def __new__` "
+        "(rule 2's __new__): q6 to q8 -10",
+    "r84_b04_two_bases_mixin_match_args.ipynb":
+        "(fairness round 84) a grader's fault, older than the round: `vars(...)` reached from conv2d (a built-in "
+        "the reader does not know the behaviour of): q6 -3",
 }
 
 #: Correct cases the grader marks down at some seeds only: expected failures that may pass, so that a run where they

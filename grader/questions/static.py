@@ -11460,109 +11460,63 @@ def _flag_private_keywords(reading: _Reading, nodes: list[ast.AST]) -> None:
                                                           "reaches its internals)"))
 
 
-#: Built-in classes whose class pattern's one positional sub-pattern matches the subject itself (PEP 634:
-#: ``case int(k)`` binds the number, reads no attribute).
-SELF_MATCHING_CLASSES = frozenset({"bool", "bytearray", "bytes", "dict", "float", "frozenset", "int", "list", "set",
-                                   "str", "tuple"})
-#: Attribute names a class pattern never reads as data: a property's functions, the methods that change a built-in
-#: container (a bound method captured and called changes its object where the reader sees no call of it), a class's
-#: own methods (attack round 127 reached unbound methods and properties' setters through patterns).
-PATTERN_UNREADABLE_ATTRIBUTES = frozenset({
-    "fget", "fset", "fdel", "mro", "append", "extend", "insert", "pop", "remove", "clear", "update", "setdefault",
-    "popitem", "add", "discard", "sort", "reverse", "intersection_update", "difference_update",
-    "symmetric_difference_update", "send", "throw", "close", "register"})
+#: Attribute names a class pattern never reads as data: a property's functions (attack round 127 reached a setter).
+PATTERN_UNREADABLE_ATTRIBUTES = frozenset({"fget", "fset", "fdel"})
 
 
-def _class_pattern_attributes(reading: _Reading, pattern: ast.MatchClass) -> list[str] | None:
-    """The attribute names ``pattern`` reads off its subject: its keywords', and for its positional sub-patterns
-    the ``__match_args__`` of its class, when the class is the submission's (a literal ``__match_args__`` in its
-    body or a base's, a dataclass's or a NamedTuple's annotated fields, ``collections.namedtuple``'s literal field
-    names); None when they cannot be named (a library class, a ``__match_args__`` computed)."""
-    names = list(pattern.kwd_attrs)
-    if not pattern.patterns:
-        return names
-    if isinstance(pattern.cls, ast.Name) and pattern.cls.id in SELF_MATCHING_CLASSES \
-            and pattern.cls.id not in reading.bindings and len(pattern.patterns) == 1:
-        return names
-    positional = _declared_match_args(reading, pattern.cls, set())
-    if positional is None:
-        return None
-    return names + positional[:len(pattern.patterns)]
+def _an_unreadable_pattern_attribute(name: str) -> bool:
+    """A special or private name, or one :data:`UNREADABLE_ATTRIBUTES` or :data:`PATTERN_UNREADABLE_ATTRIBUTES`
+    names: read by a class pattern, it hands out a class, a function or a frame (``__class__``, ``__func__``)."""
+    return name.startswith("__") or bool(re.match(r"_\w+__", name)) or name in UNREADABLE_ATTRIBUTES \
+        or name in PATTERN_UNREADABLE_ATTRIBUTES
 
 
-def _declared_match_args(reading: _Reading, cls: ast.AST, seen: set[str]) -> list[str] | None:
-    """The ``__match_args__`` of the submission's class ``cls`` names (every class of that name agreeing), or None."""
-    if not isinstance(cls, ast.Name) or cls.id in seen:
-        return None
-    seen.add(cls.id)
-    found: list[list[str]] = []
-    for binding, _ in reading.bindings.get(cls.id, []):
-        if isinstance(binding, ast.Assign) and isinstance(binding.value, ast.Call) \
-                and _resolved(reading, binding.value.func) == "collections.namedtuple" \
-                and len(binding.value.args) >= 2 and (fields := _literal_field_names(binding.value.args[1])) is not None:
-            found.append(fields)
-        elif not isinstance(binding, ast.ClassDef):
-            return None
-    for definition in [c for c in reading.classes if c.name == cls.id]:
-        declared = [s for s in definition.body if isinstance(s, (ast.Assign, ast.AnnAssign)) and any(
-            isinstance(t, ast.Name) and t.id == "__match_args__"
-            for t in (s.targets if isinstance(s, ast.Assign) else [s.target]))]
-        if declared:
-            fields = _literal_field_names(declared[-1].value) if len(declared) == 1 else None
-        elif definition.decorator_list or any(_resolved(reading, b) == "typing.NamedTuple" for b in definition.bases):
-            fields = [s.target.id for s in definition.body if isinstance(s, ast.AnnAssign)
-                      and isinstance(s.target, ast.Name)]  # (a dataclass's, a NamedTuple's fields, in order)
-        elif len(definition.bases) == 1:
-            fields = _declared_match_args(reading, definition.bases[0], seen)
-        else:
-            fields = [] if not definition.bases else None
-        if fields is None:
-            return None
-        found.append(fields)
-    return found[0] if found and all(f == found[0] for f in found) else None
+def _flag_class_patterns(reading: _Reading, nodes: list[ast.AST]) -> None:
+    """A class pattern of ``match`` reads attributes as ``getattr`` does and binds what it reads: ``case
+    object(__class__=C)`` hands out the class, ``object(__func__=f)`` a method's function, ``object(fset=s)`` a
+    property's setter, where no rule on attributes sees them (attack round 127: ``C.give([KEEP], acc)`` ran a method
+    with another object as ``self``).  A keyword naming what :func:`_an_unreadable_pattern_attribute` refuses is
+    unreadable; so is a ``__match_args__`` (what positional sub-patterns read) naming one, or bound by anything but
+    one literal assignment at the top of a class body (attack round 128: bound under an ``if``, a ``for``, a ``with``,
+    deleted again).  Data attributes are read as data: a dataclass's fields, ``torch.Tensor(shape=...)``, a class's
+    settings (fairness round 84: refusing names some class binds to code, or positional patterns of classes the
+    reader cannot name, cost 18 honest notebooks 10 points each)."""
+    parents = _parents(reading)
+    for node in nodes:
+        names: list[str] = []
+        if isinstance(node, ast.MatchClass):
+            names = list(node.kwd_attrs)
+            shown = f"case {ast.unparse(node)}"
+        elif isinstance(node, ast.Name) and node.id == "__match_args__" and not isinstance(node.ctx, ast.Load) \
+                or isinstance(node, ast.Attribute) and node.attr == "__match_args__" \
+                and not isinstance(node.ctx, ast.Load):
+            statement = parents.get(id(node))
+            if isinstance(statement, ast.Assign) and len(statement.targets) == 1 \
+                    and isinstance(parents.get(id(statement)), ast.ClassDef) and isinstance(node, ast.Name) \
+                    and (literal := _literal_field_names(statement.value)) is not None \
+                    and not isinstance(statement.value, ast.Constant):
+                names = literal
+                shown = ast.unparse(statement)
+            else:
+                reading.unreadable.append(Finding("unverifiable", "__match_args__ bound otherwise than by one literal "
+                                                                  "tuple at the top of a class body (what a class "
+                                                                  "pattern reads out of the reader's sight)"))
+                continue
+        for name in names:
+            if _an_unreadable_pattern_attribute(name):
+                reading.unreadable.append(Finding("unverifiable", f"{shown} (a class pattern reading {name}, which "
+                                                                  "hands out code, not data)"))
+                break
 
 
 def _literal_field_names(node: ast.AST | None) -> list[str] | None:
-    """``("top", "left")``, ``["a", "b"]`` or ``"a b"``/``"a, b"`` as names; None for anything else."""
+    """``("top", "left")``, ``["a", "b"]`` or ``"a b"`` as names; None for anything else."""
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return node.value.replace(",", " ").split()
     if isinstance(node, (ast.Tuple, ast.List)) and all(
             isinstance(e, ast.Constant) and isinstance(e.value, str) for e in node.elts):
         return [e.value for e in node.elts]
     return None
-
-
-def _flag_class_patterns(reading: _Reading, nodes: list[ast.AST]) -> None:
-    """A class pattern of ``match`` reads attributes as ``getattr`` does, and binds what it reads: ``case
-    object(__class__=C)`` hands out the class, ``object(give=g)`` a method, ``object(fset=s)`` a property's
-    setter, where no rule on attributes sees them (attack round 127: ``C.give([KEEP], acc)`` ran a method with
-    another object as ``self``).  Read: a data attribute's name (``case Box(t=t)``, a dataclass's fields);
-    unreadable: a special or private name, what :data:`UNREADABLE_ATTRIBUTES` and
-    :data:`PATTERN_UNREADABLE_ATTRIBUTES` name, a name a class body of the submission binds to anything but a
-    constant (a method, a property, an alias), and positional sub-patterns whose attributes cannot be named."""
-    members = {s.name if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) else t.id
-               for c in reading.classes for s in c.body
-               for t in ([s] if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) else
-                         s.targets if isinstance(s, ast.Assign) else [s.target] if isinstance(
-                             s, (ast.AnnAssign, ast.AugAssign)) else [])
-               if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) or isinstance(t, ast.Name)
-               and not (getattr(s, "value", None) is None or _a_constant_of_immutable_kinds(s.value)
-                        or isinstance(s.value, ast.Call) and _resolved(reading, s.value.func) == "dataclasses.field")}
-    for pattern in nodes:
-        if not isinstance(pattern, ast.MatchClass):
-            continue
-        shown = ast.unparse(pattern)
-        names = _class_pattern_attributes(reading, pattern)
-        if names is None:
-            reading.unreadable.append(Finding("unverifiable", f"case {shown} (a positional class pattern whose "
-                                                              "attributes the grader cannot name)"))
-            continue
-        for name in names:
-            if name.startswith("__") or re.match(r"_\w+__", name) or name in UNREADABLE_ATTRIBUTES \
-                    or name in PATTERN_UNREADABLE_ATTRIBUTES or name in members:
-                reading.unreadable.append(Finding("unverifiable", f"case {shown} (a class pattern reading {name}, "
-                                                                  "which hands out code, not data)"))
-                break
 
 
 def _flag_format_fields(reading: _Reading, nodes: list[ast.AST]) -> None:
