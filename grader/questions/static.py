@@ -5435,11 +5435,16 @@ def _read_a_class_kept_to_its_statements(reading: _Reading, cls: ast.ClassDef) -
             and [a.arg for a in scope.args.posonlyargs + scope.args.args][:1] == [first.id] \
             and not _rebound_in(scope, first.id)
     for member in derived.values():
-        for method in member.body:
-            if isinstance(method, ast.Assign) and any(isinstance(n, ast.Lambda) for n in ast.walk(method.value)):
+        # (every statement of the body's own scope, however deep: `if True:` then `@classmethod def me(cls): return
+        # cls`, `for m in (classmethod(lambda cls: cls),)`, attack round 128)
+        for method in _class_scope_statements(member):
+            if not isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and any(
+                    isinstance(n, ast.Lambda) for n in ast.walk(method)):
                 return None  # (`make = classmethod(lambda cls: cls(KEEP))`: attack round 116)
             if isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)) and _may_be_a_classmethod(method):
                 first = [a.arg for a in method.args.posonlyargs + method.args.args][:1]
+                if not first:
+                    return None  # (`def me(*a): return a[0]`: the class in a tuple no name reads as it, round 128)
                 # (what a property's first parameter is, is an instance; a classmethod's, the class, whose methods
                 # taking an instance it may run with any object: `cls.give([KEEP], acc)`, `return cls.give`,
                 # `super().give` or `super().__init__(s, d)`, attack round 125)
