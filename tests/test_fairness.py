@@ -1290,6 +1290,27 @@ GRADER_FAULTS: dict[str, str] = {
     "r84_b04_two_bases_mixin_match_args.ipynb":
         "(fairness round 84) a grader's fault, older than the round: `vars(...)` reached from conv2d (a built-in "
         "the reader does not know the behaviour of): q6 -3",
+    # Fairness round 85 (helper fair85, 2026-12-05: 172 files on classes, classmethods, lambdas and statements in class
+    # bodies, match, against e8958b5; 102 of them here, one per style, _r85_findings.md): 160 at 26, every classmethod
+    # and class-body lambda kept its marks; the six styles below lose 10, all to rules older than the round.
+    "r85_f64_partialmethod.py":
+        "(fairness round 85) a grader's fault: a helper class's `pool2 = partialmethod(_slide, 2, 2, 2, torch.max)` "
+        "called, read as torch's own pooling, and `Slider(image)._slide(...)` (a private method called on a "
+        "constructor call; through a name it is read): q6 to q8 -10, with feedback naming a built-in it does not call",
+    "r85_d21_sorted_key_lambda.ipynb":
+        "(fairness round 85) a grader's fault: `getattr(self, name)` in forward over names from `sorted(d.items())` "
+        "(from a tuple literal it is read; from a dict's keys or a list of pairs it is not): q6 to q8 -10",
+    "r85_c09_try_in_class.ipynb":
+        "(fairness round 85) a judgement call (attack round 70): `from torch.nn import Flatten` in a class body, "
+        "refused as any import there; its feedback calls the class a module: q6 to q8 -10",
+    "r85_c17_init_subclass.ipynb":
+        "(fairness round 85) a judgement call, as r82_C_init_subclass_registry: a base class's "
+        "`__init_subclass__`: q6 to q8 -10",
+    "r85_d24_class_getitem.py":
+        "(fairness round 85) a judgement call: `__class_getitem__` returning `types.GenericAlias(cls, item)` "
+        "(types' GenericAlias is not among the parts of types the reader knows): q6 to q8 -10",
+    "r85_d38_metaclass_counter.py":
+        "(fairness round 85) a judgement call: a metaclass counting instances (only ABCMeta is read): q6 to q8 -10",
 }
 
 #: Correct cases the grader marks down at some seeds only: expected failures that may pass, so that a run where they
