@@ -5439,8 +5439,10 @@ def _read_a_class_kept_to_its_statements(reading: _Reading, cls: ast.ClassDef) -
         # cls`, `for m in (classmethod(lambda cls: cls),)`, attack round 128)
         for method in _class_scope_statements(member):
             if not isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and any(
-                    isinstance(n, ast.Lambda) for n in ast.walk(method)):
-                return None  # (`make = classmethod(lambda cls: cls(KEEP))`: attack round 116)
+                    isinstance(n, ast.Lambda) or isinstance(n, ast.Name) and n.id == "classmethod"
+                    for n in ast.walk(method)):
+                return None  # (`make = classmethod(lambda cls: cls(KEEP))`: attack round 116; `me =
+                # classmethod(copy.copy)`, any function handed its class, not a def the rules below read: round 129)
             if isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)) and _may_be_a_classmethod(method):
                 first = [a.arg for a in method.args.posonlyargs + method.args.args][:1]
                 if not first:
@@ -5462,7 +5464,7 @@ def _read_a_class_kept_to_its_statements(reading: _Reading, cls: ast.ClassDef) -
                     if a_class and isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == "super" \
                             and not n.args:
                         return None
-    if any(isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef)) and st.name in ("__get__", "__set_name__")
+    if any(isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef)) and st.name in DESCRIPTOR_HOOKS
            for other in reading.classes for st in other.body):
         return None  # (a descriptor's `__get__(self, obj, owner)` is handed the class: `owner.give([KEEP], o)`, attack
         # round 126)
@@ -5470,6 +5472,20 @@ def _read_a_class_kept_to_its_statements(reading: _Reading, cls: ast.ClassDef) -
     for node in reading.nodes:
         if isinstance(node, ast.Name) and node.id == "__class__":
             return None  # (the class a method's zero-argument `__class__` cell hands on: attack round 114)
+        if isinstance(node, ast.Name) and node.id in DESCRIPTOR_HOOKS \
+                or isinstance(node, ast.Attribute) and node.attr in DESCRIPTOR_HOOKS + ("registry", "dispatch") \
+                or isinstance(node, ast.Constant) and node.value in DESCRIPTOR_HOOKS \
+                or isinstance(node, ast.keyword) and node.arg in DESCRIPTOR_HOOKS:
+            return None  # (a `__get__` bound otherwise than by a def, `__get__ = pick` or a metaclass's namespace
+            # `{'__get__': pick}`, is handed the class as a def is; a singledispatch function's `registry` and
+            # `dispatch` hand out the classes its annotations name: attack round 129)
+        if isinstance(node, ast.Name) and node.id in ("type", "classmethod") and isinstance(node.ctx, ast.Load) and not (
+                node.id == "type" and isinstance(p := parents.get(id(node)), ast.Call) and p.func is node
+                or node.id == "classmethod" and isinstance(p := parents.get(id(node)), (
+                    ast.FunctionDef, ast.AsyncFunctionDef)) and node in p.decorator_list):
+            return None  # (`type` handed on as a function, `kind = property(type)`, makes `acc.kind` the class;
+            # `classmethod` other than as a def's decorator, `me = classmethod(copy.copy)` in a base, `cm =
+            # classmethod`, a classmethod of a function the rules above do not read: attack round 129)
         if isinstance(node, ast.Attribute) and node.attr in ("mro", "__mro__", "__bases__", "__base__",
                                                              "__subclasses__"):
             return None  # (`Box.mro()[0](KEEP)`: attack round 110)
@@ -5621,6 +5637,10 @@ def _a_method_parameter_given_new(reading: _Reading, cls: ast.ClassDef, method: 
                 _a_new_value(reading, g, seen, immutable=immutable) for g in given):
             return False
     return True
+
+
+#: The methods a descriptor is handed its owner class in.
+DESCRIPTOR_HOOKS = ("__get__", "__set_name__")
 
 
 def _may_be_a_classmethod(method: ast.AST) -> bool:
@@ -11492,6 +11512,17 @@ def _flag_class_patterns(reading: _Reading, nodes: list[ast.AST]) -> None:
         if isinstance(node, ast.MatchClass):
             names = list(node.kwd_attrs)
             shown = f"case {ast.unparse(node)}"
+        elif isinstance(node, (ast.MatchAs, ast.MatchStar)) and node.name == "__match_args__" \
+                or isinstance(node, ast.MatchMapping) and node.rest == "__match_args__" \
+                or isinstance(node, ast.Constant) and node.value in ("__match_args__", "__subclasshook__") \
+                or isinstance(node, ast.keyword) and node.arg in ("__match_args__", "__subclasshook__"):
+            # (a capture pattern binds a name as a string, not an ast.Name; a namespace handed to a metaclass names it
+            # as a key: `abc.ABCMeta('Q', (), {'__match_args__': ('__class__',), '__subclasshook__': ...})` claims
+            # every instance for `case Q(C)`: attack round 129)
+            reading.unreadable.append(Finding("unverifiable", "__match_args__ or __subclasshook__ bound otherwise than "
+                                                              "by one literal tuple at the top of a class body (what "
+                                                              "a class pattern reads out of the reader's sight)"))
+            continue
         elif isinstance(node, ast.Name) and node.id == "__match_args__" and not isinstance(node.ctx, ast.Load) \
                 or isinstance(node, ast.Attribute) and node.attr == "__match_args__" \
                 and not isinstance(node.ctx, ast.Load):
