@@ -5464,21 +5464,16 @@ def _read_a_class_kept_to_its_statements(reading: _Reading, cls: ast.ClassDef) -
                     if a_class and isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == "super" \
                             and not n.args:
                         return None
-    if any(isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef)) and st.name in DESCRIPTOR_HOOKS
-           for other in reading.classes for st in other.body):
-        return None  # (a descriptor's `__get__(self, obj, owner)` is handed the class: `owner.give([KEEP], o)`, attack
-        # round 126)
     calls = []
     for node in reading.nodes:
         if isinstance(node, ast.Name) and node.id == "__class__":
             return None  # (the class a method's zero-argument `__class__` cell hands on: attack round 114)
-        if isinstance(node, ast.Name) and node.id in DESCRIPTOR_HOOKS \
-                or isinstance(node, ast.Attribute) and node.attr in DESCRIPTOR_HOOKS + ("registry", "dispatch") \
-                or isinstance(node, ast.Constant) and node.value in DESCRIPTOR_HOOKS \
-                or isinstance(node, ast.keyword) and node.arg in DESCRIPTOR_HOOKS:
-            return None  # (a `__get__` bound otherwise than by a def, `__get__ = pick` or a metaclass's namespace
-            # `{'__get__': pick}`, is handed the class as a def is; a singledispatch function's `registry` and
-            # `dispatch` hand out the classes its annotations name: attack round 129)
+        if set(_identifiers_of(node)) & set(DESCRIPTOR_HOOKS) \
+                or isinstance(node, ast.Attribute) and node.attr in ("registry", "dispatch"):
+            return None  # (a descriptor's `__get__(self, obj, owner)` is handed the class: `owner.give([KEEP], o)`,
+            # attack round 126; so is one bound otherwise than by a def, `__get__ = pick`, a metaclass's namespace
+            # `{'__get__': pick}`, a decorated `class __get__:` or a capture `case __set_name__:`; a singledispatch
+            # function's `registry` and `dispatch` hand out the classes its annotations name: attack round 129)
         if isinstance(node, ast.Name) and node.id in ("type", "classmethod") and isinstance(node.ctx, ast.Load) and not (
                 node.id == "type" and isinstance(p := parents.get(id(node)), ast.Call) and p.func is node
                 or node.id == "classmethod" and isinstance(p := parents.get(id(node)), (
@@ -11512,13 +11507,14 @@ def _flag_class_patterns(reading: _Reading, nodes: list[ast.AST]) -> None:
         if isinstance(node, ast.MatchClass):
             names = list(node.kwd_attrs)
             shown = f"case {ast.unparse(node)}"
-        elif isinstance(node, (ast.MatchAs, ast.MatchStar)) and node.name == "__match_args__" \
-                or isinstance(node, ast.MatchMapping) and node.rest == "__match_args__" \
-                or isinstance(node, ast.Constant) and node.value in ("__match_args__", "__subclasshook__") \
-                or isinstance(node, ast.keyword) and node.arg in ("__match_args__", "__subclasshook__"):
+        elif not isinstance(node, (ast.Name, ast.Attribute)) and set(_identifiers_of(node)) & {
+                "__match_args__", "__subclasshook__"} \
+                or isinstance(node, (ast.Name, ast.Attribute)) and not isinstance(node.ctx, ast.Load) \
+                and _identifiers_of(node) == ["__subclasshook__"]:
             # (a capture pattern binds a name as a string, not an ast.Name; a namespace handed to a metaclass names it
             # as a key: `abc.ABCMeta('Q', (), {'__match_args__': ('__class__',), '__subclasshook__': ...})` claims
-            # every instance for `case Q(C)`: attack round 129)
+            # every instance for `case Q(C)`; a def or a class statement, decorated or not, binds it to what its
+            # decorator hands back: `@as_ma class __match_args__: pass`, attack round 129)
             reading.unreadable.append(Finding("unverifiable", "__match_args__ or __subclasshook__ bound otherwise than "
                                                               "by one literal tuple at the top of a class body (what "
                                                               "a class pattern reads out of the reader's sight)"))
