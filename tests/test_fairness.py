@@ -1295,14 +1295,15 @@ GRADER_FAULTS: dict[str, str] = {
     # and class-body lambda kept its marks; the six styles below lose 10, all to rules older than the round.
     "r85_f64_partialmethod.py":
         "(fairness round 85) a grader's fault: a helper class's `pool2 = partialmethod(_slide, 2, 2, 2, torch.max)` "
-        "called, read as torch's own pooling, and `Slider(image)._slide(...)` (a private method called on a "
-        "constructor call; through a name it is read): q6 to q8 -10, with feedback naming a built-in it does not call",
+        "called is not read (the reader reads a class's plain defs; the feedback says so, no longer that it calls "
+        "torch's pooling; `Slider(image)._slide(...)` on the constructor call is read since): q6 -3",
     "r85_d21_sorted_key_lambda.ipynb":
         "(fairness round 85) a grader's fault: `getattr(self, name)` in forward over names from `sorted(d.items())` "
-        "(from a tuple literal it is read; from a dict's keys or a list of pairs it is not): q6 to q8 -10",
+        "(from a tuple literal, a dict's keys or `sorted` of them it is read; from a list of pairs, sliced, it is "
+        "not): q6 to q8 -10",
     "r85_c09_try_in_class.ipynb":
         "(fairness round 85) a judgement call (attack round 70): `from torch.nn import Flatten` in a class body, "
-        "refused as any import there; its feedback calls the class a module: q6 to q8 -10",
+        "refused as any import there (its feedback no longer calls the class a module): q6 to q8 -10",
     "r85_c17_init_subclass.ipynb":
         "(fairness round 85) a judgement call, as r82_C_init_subclass_registry: a base class's "
         "`__init_subclass__`: q6 to q8 -10",

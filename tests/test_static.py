@@ -786,8 +786,11 @@ def test_a_field_of_a_record_that_may_hold_torchs_pooling_still_counts(binding):
                          "    max_pool = staticmethod(torch.amax)"), "max_pool"),
 ])
 def test_a_pool_method_on_an_object_that_may_be_torchs_still_counts(source, expected):
-    assert ("builtin", expected) in found([source], "max_pool2d") + found([source], "conv2d"), \
-        found([source], "max_pool2d") + found([source], "conv2d")
+    # (on an instance of the submission's own class, a name bound otherwise than by a def is unread, not told as
+    # torch's: fairness round 85's `pool2 = partialmethod(...)` was told it called torch's pooling)
+    findings = found([source], "max_pool2d") + found([source], "conv2d")
+    assert ("builtin", expected) in findings or any(
+        kind == "unverifiable" and what.startswith(f"Grid(...).{expected} ") for kind, what in findings), findings
 
 
 DATA_CONFIG = '''
@@ -1341,6 +1344,48 @@ def test_getattr_over_enumerate_or_zip_of_constant_plain_names_is_readable(loop)
 def test_getattr_over_enumerate_or_zip_stays_unreadable_unless_the_built_in_gives_a_literal_s_names(loop, before):
     source = before + _FIELDS.replace("for field in {names}:", loop) + HAND_WRITTEN
     assert any("getattr" in what for _, what in found([source])), found([source])
+
+
+_LAYER_LOOP = ("import torch.nn as nn\nimport torch.nn.functional as F\nclass CNN(nn.Module):\n    LAYERS = {names}\n"
+               "    def __init__(self):\n        super().__init__()\n        self.conv1 = nn.Conv2d(1, 3, 3, padding=1)\n"
+               "        self.conv2 = nn.Conv2d(3, 2, 3, padding=1)\n    def forward(self, x):\n"
+               "        for name in self.LAYERS:\n            x = F.max_pool2d(F.relu(getattr(self, name)(x)), 2)\n"
+               "        return x\n")
+
+
+@pytest.mark.parametrize("names", ['("conv1", "conv2")', '{"conv1": 3, "conv2": 2}', 'sorted(("conv2", "conv1"))',
+                                   'sorted(["conv2", "conv1"], key=lambda s: s[-1], reverse=False)'])
+def test_getattr_over_a_class_constant_of_names_is_readable(names):
+    # Fairness round 85: the layers' names as a dict's keys or sorted cost the models ten points (a tuple did not).
+    source = _LAYER_LOOP.format(names=names)
+    assert _model_rule([source]) == [] and found([source, HAND_WRITTEN]) == []
+
+
+@pytest.mark.parametrize("names, after", [
+    ('{"conv1": 3, **EXTRA}', ""),  # (keys the text does not spell)
+    ('{"conv1": 3, "conv2": 2}', 'CNN.LAYERS["apply"] = 1\n'),  # (a key added)
+    ('{"conv1": 3, "conv2": 2}', 'CNN.LAYERS.update(apply=1)\n'),
+    ('sorted(NAMES)', ""),
+    ('sorted(("conv2", "conv1"), key=len, cmp=None)', ""),
+    ('reversed(("conv2", "conv1"))', ""),
+    ('sorted({"conv2": 0, "conv1": 1}.items())', ""),  # (pairs, not names)
+])
+def test_getattr_over_a_class_constant_stays_unreadable_unless_the_text_spells_its_names(names, after):
+    source = "NAMES = ['conv1']\nEXTRA = {'apply': 0}\n" + _LAYER_LOOP.format(names=names) + after
+    assert any("getattr" in what for what in _model_rule([source])), _model_rule([source])
+
+
+def test_a_private_method_on_a_constructor_call_of_an_own_class_is_its_own():
+    # Fairness round 85: `Slider(image)._slide(...)` cost q6 to q8 where `s = Slider(image); s._slide(...)` did not.
+    helper = ("class Slider:\n    def __init__(self, image):\n        self.image = image\n"
+              "    def _slide(self, k):\n        return self.image[:k, :k].max()\n")
+    for use in ("    return Slider(image)._slide(k)\n", "    s = Slider(image)\n    return s._slide(k)\n"):
+        source = helper + "def max_pool2d(image, k=2):\n" + use
+        assert found([source, HAND_WRITTEN], "max_pool2d") == [] and _model_rule([source]) == []
+    # not on what a class of torch's makes, or on a class bound otherwise too
+    for other in ("import torch\nSlider = torch.nn.Module\n", "import torch\nclass Slider(torch.nn.Module): pass\n"):
+        source = helper + other + "def max_pool2d(image, k=2):\n    return Slider(image)._slide(k)\n"
+        assert any("_slide" in what for _, what in found([source, HAND_WRITTEN], "max_pool2d")), source
 
 
 @pytest.mark.parametrize("restore", [

@@ -3329,8 +3329,12 @@ def _flag_after_reading(reading: _Reading) -> None:
             names = ", ".join(a.name for a in statement.names)
             module = f"from {statement.module or '.'} import {names}" if isinstance(statement, ast.ImportFrom) \
                 else f"import {names}"
-            reading.unreadable.append(Finding("unverifiable", f"{module} in a class body (the module becomes an "
-                                                              "attribute of the class, out of the reader's sight)"))
+            # (what it binds, a module or a function or a class, is told as such: fairness round 85's `from math
+            # import floor` was told a module became an attribute)
+            bound = "the module becomes" if isinstance(statement, ast.Import) else "what it imports becomes"
+            reading.unreadable.append(Finding("unverifiable", f"{module} in a class body ({bound} an attribute of "
+                                                              "the class, out of the reader's sight; import it at "
+                                                              "the top of the cell)"))
     if reading.inert_imports:
         # a debugger, profiler or timer imported and never used (fairness round 49: a leftover `import pdb` cost
         # 10 points) runs nothing: its module runs no code of the submission's as it loads, and a name it binds
@@ -6819,6 +6823,9 @@ def _loop_names_of(cls: ast.AST) -> dict[str, list | None]:
             if isinstance(node.iter, (ast.Tuple, ast.List, ast.Set)) and node.iter.elts and all(
                     isinstance(e, ast.Constant) and isinstance(e.value, str) for e in node.iter.elts):
                 part = [e.value for e in node.iter.elts]
+            elif isinstance(node.iter, ast.Dict) and node.iter.keys and all(
+                    isinstance(k, ast.Constant) and isinstance(k.value, str) for k in node.iter.keys):
+                part = [k.value for k in node.iter.keys]  # (its keys, as the class constant's above)
             elif isinstance(node.iter, ast.Attribute):
                 part = node.iter
             else:
@@ -6869,12 +6876,18 @@ def _class_constant_strings(reading: _Reading, cls: ast.ClassDef, iterable: ast.
     loop_iterables = {id(n.iter) for n in reading.nodes if isinstance(n, (ast.For, ast.comprehension))}
 
     def names_of(value: ast.AST) -> list[str] | None:
-        if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id in ("list", "tuple") \
-                and _the_builtin(reading, value.func) and len(value.args) == 1 and not value.keywords:
-            value = value.args[0]  # (`list(("c1", ...))`: fairness round 82)
+        if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id in (
+                "list", "tuple", "sorted") and _the_builtin(reading, value.func) and len(value.args) == 1 and all(
+                    value.func.id == "sorted" and k.arg in ("key", "reverse") for k in value.keywords):
+            value = value.args[0]  # (`list(("c1", ...))`: fairness round 82; `sorted(("conv2", "conv1"), key=...)`,
+            # the same strings in another order: fairness round 85)
         if isinstance(value, (ast.Tuple, ast.List)) and value.elts and all(
                 isinstance(e, ast.Constant) and isinstance(e.value, str) for e in value.elts):
             return [e.value for e in value.elts]
+        if isinstance(value, ast.Dict) and value.keys and all(
+                isinstance(k, ast.Constant) and isinstance(k.value, str) for k in value.keys):
+            return [k.value for k in value.keys]  # (a loop over a dict gives its keys: `LAYERS = {"conv1": 3, ...}`,
+            # fairness round 85; no `**` unpacking, whose keys the text does not spell)
         return None
 
     # `self.order = ["c1", ...]` in a method: a store of such a literal, the one thing besides loops naming it
@@ -7048,6 +7061,9 @@ def _own_private(reading: _Reading, node: ast.Attribute, methods_own: dict[int, 
             and _bound_only_to(reading, value, _made_by_an_own_plain_class):
         return True  # (`out = Value(...)`: an object of the submission's own; not `self._tape`, which a method
         # called through its class on another object, or a library base's keyword, may set: attack round 106)
+    if _a_private_name_torch_never_reads(node.attr) and _made_by_an_own_plain_class(reading, value):
+        return True  # (the same object made where it is read, `Slider(image)._slide(k, k, k, torch.max)`: fairness
+        # round 85 lost 10 points to it where `s = Slider(image); s._slide(...)` kept them)
     if not isinstance(value, ast.Name):
         return False
     if id(value) in methods_own:
@@ -9128,7 +9144,14 @@ def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | No
                 elif isinstance(sub, ast.Attribute) and BUILT_IN.search(sub.attr):
                     if not (_own_class_member(reading, sub, local) or id(sub) in reading.own_attributes
                             or _own_method(reading, sub, local) or id(sub) in _class_tests(reading)):
-                        findings.append(Finding("builtin", _root(sub)[1]))
+                        made_by = _instance_classes(reading, sub.value, local, 0)
+                        # (on an instance of the submission's own class the name is its class's, whose body is
+                        # read as reached code: not a plain def, it is unread, not torch's; fairness round 85's
+                        # `pool2 = partialmethod(_slide, 2, 2, 2, torch.max)` was told it called torch's pooling)
+                        owner = "/".join(sorted({c.name for c in made_by}))
+                        findings.append(Finding("unverifiable", f"{owner}(...).{sub.attr} (a member of {owner} bound "
+                                                "otherwise than by a plain def)") if made_by
+                                        else Finding("builtin", _root(sub)[1]))
                 elif isinstance(sub, ast.Call) and isinstance(sub.func, ast.Name) and \
                         sub.func.id in ATTRIBUTE_FUNCTIONS and sub.func.id not in local:
                     attr = sub.args[1] if len(sub.args) > 1 else None
