@@ -5093,6 +5093,13 @@ _SELF_GIVEN = ("import collections\nimport torch.nn.functional as F\nKEEP = []\n
     ("self.pop()", "import functools\nfunctools.partial(Acc.give, [KEEP])(acc)"),
     ("self.pop()", "class Other:\n    def go(self):\n        type(acc).give([KEEP], acc)\nOther().go()"),
     ("self.pop()", "src = [KEEP]\nAcc.give(src, acc)"),
+    # attack round 129: `type` handed on as a value; fairness round 86's readings leave it no way through
+    ("self.pop()", "next(map(type, [acc])).give([KEEP], acc)"),
+    ("self.pop()", "def f(k: type):\n    pass\nf.__annotations__['k'](acc).give([KEEP], acc)"),
+    ("self.pop()", "import dataclasses\n@dataclasses.dataclass\nclass H:\n    t: type = None\n"
+                   "dataclasses.fields(H)[0].type(acc).give([KEEP], acc)"),
+    ("self.pop()", "def isinstance(a, b):\n    return b\nisinstance(acc, type)(acc).give([KEEP], acc)"),
+    ("self.pop()", "getattr(acc, '__match_args__', type)(acc).give([KEEP], acc)"),
 ])
 def test_a_method_called_through_its_class_proves_nothing_of_its_self(given, call):
     findings = found([_SELF_GIVEN.replace("{given}", given).replace("{call}", call)])
@@ -5102,6 +5109,12 @@ def test_a_method_called_through_its_class_proves_nothing_of_its_self(given, cal
 @pytest.mark.parametrize("call", [
     "Acc().give(acc)", "Acc.give(Acc(), acc)", "class Sub(Acc):\n    pass\nb = Sub()\nAcc.give(b, acc)",
     "Acc.__lt__(acc, 1.0)", "pass",
+    # fairness round 86: `type` tested against or annotated, `__match_args__` looked up or read
+    "ok = isinstance(acc, type) or issubclass(int, (float, type))",
+    "def kinds(model: type[int] | None = None) -> type:\n    return int",
+    "names: list[type] = []",
+    "import collections\nP = collections.namedtuple('P', 'a b')\nprint(P.__match_args__ if hasattr(P, '__match_args__') "
+    "else ())",
 ])
 def test_a_method_called_on_an_instance_through_its_class_keeps_its_proofs(call):
     # fairness round 79: `Acc.__iadd__(acc, v)` on an `acc = Acc()`; the shape of attack round 123, read clean where

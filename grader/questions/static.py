@@ -518,7 +518,11 @@ READABLE_DUNDER_ATTRIBUTES = frozenset({"__class__", "__repr__", "__str__",
                                         # an exception's notes and chain, a class's bases, printed in self-checks
                                         # and the lecture's aside on inheritance (fairness round 33)
                                         "__notes__", "__cause__", "__context__", "__bases__", "__base__",
-                                        "__mro__"})
+                                        "__mro__",
+                                        # the names a class pattern reads, a tuple of texts (bound otherwise than by
+                                        # one literal at the top of a class body, it is unreadable:
+                                        # _flag_class_patterns): `print(Shape.__match_args__)`, fairness round 86
+                                        "__match_args__"})
 #: traceback's functions that print or summarise a traceback (never hand out its frames, as ``walk_tb`` does): an
 #: exception's ``__traceback__`` may be given to them (fairness round 33: ``print_exception(type(e), e,
 #: e.__traceback__)`` cost -10).
@@ -5479,7 +5483,8 @@ def _read_a_class_kept_to_its_statements(reading: _Reading, cls: ast.ClassDef) -
             # `{'__get__': pick}`, a decorated `class __get__:` or a capture `case __set_name__:`; a singledispatch
             # function's `registry` and `dispatch` hand out the classes its annotations name: attack round 129)
         if isinstance(node, ast.Name) and node.id in ("type", "classmethod") and isinstance(node.ctx, ast.Load) and not (
-                node.id == "type" and isinstance(p := parents.get(id(node)), ast.Call) and p.func is node
+                node.id == "type" and (isinstance(p := parents.get(id(node)), ast.Call) and p.func is node
+                                       or _a_type_tested_or_annotated(reading, node))
                 or node.id == "classmethod" and isinstance(p := parents.get(id(node)), (
                     ast.FunctionDef, ast.AsyncFunctionDef)) and node in p.decorator_list):
             return None  # (`type` handed on as a function, `kind = property(type)`, makes `acc.kind` the class;
@@ -5535,6 +5540,26 @@ def _read_a_class_kept_to_its_statements(reading: _Reading, cls: ast.ClassDef) -
         else:
             return None  # (a base of a class a call makes, an alias, a value handed on: not followed)
     return derived, calls
+
+
+def _a_type_tested_or_annotated(reading: _Reading, node: ast.Name) -> bool:
+    """Whether ``node`` (``type``) stands where it hands out no class: what the built-in ``isinstance`` or
+    ``issubclass`` tests against (``isinstance(activation, type)``, in a tuple too), or in an annotation nothing
+    reads back (``act: type[nn.Module] = nn.ReLU``, ``-> type``).  Fairness round 86: both cost an accumulator class
+    its marks once round 129's rule refused `type` as any value (``next(map(type, [acc]))`` hands out the class)."""
+    parents = _parents(reading)
+    child, parent = node, parents.get(id(node))
+    if isinstance(parent, ast.Tuple) and isinstance(parents.get(id(parent)), ast.Call):
+        child, parent = parent, parents.get(id(parent))
+    if isinstance(parent, ast.Call) and isinstance(parent.func, ast.Name) and parent.func.id in (
+            "isinstance", "issubclass") and _the_builtin(reading, parent.func) and parent.args[1:2] == [child] \
+            and len(parent.args) == 2 and not parent.keywords:
+        return True
+    child, parent = node, parents.get(id(node))
+    while isinstance(parent, (ast.Subscript, ast.Tuple, ast.List, ast.BinOp)):  # (`type[nn.Module] | None`)
+        child, parent = parent, parents.get(id(parent))
+    return (isinstance(parent, (ast.arg, ast.AnnAssign)) and child is parent.annotation or isinstance(
+        parent, (ast.FunctionDef, ast.AsyncFunctionDef)) and child is parent.returns) and not _reads_annotations(reading)
 
 
 def _calls_through_a_partial(reading: _Reading, partial: ast.Call) -> list[ast.Call] | None:
@@ -11531,7 +11556,11 @@ def _flag_class_patterns(reading: _Reading, nodes: list[ast.AST]) -> None:
             names = list(node.kwd_attrs)
             shown = f"case {ast.unparse(node)}"
         elif not isinstance(node, (ast.Name, ast.Attribute)) and set(_identifiers_of(node)) & {
-                "__match_args__", "__subclasshook__"} \
+                "__match_args__", "__subclasshook__"} and not (
+                    # (looked up, not bound: `hasattr(Shape, "__match_args__")`, fairness round 86)
+                    isinstance(node, ast.Constant) and isinstance(call := parents.get(id(node)), ast.Call)
+                    and isinstance(call.func, ast.Name) and call.func.id in ("hasattr", "getattr")
+                    and _the_builtin(reading, call.func) and call.args[1:2] == [node] and len(call.args) == 2) \
                 or isinstance(node, (ast.Name, ast.Attribute)) and not isinstance(node.ctx, ast.Load) \
                 and _identifiers_of(node) == ["__subclasshook__"]:
             # (a capture pattern binds a name as a string, not an ast.Name; a namespace handed to a metaclass names it
