@@ -6320,6 +6320,30 @@ def test_a_bare_annotation_a_dataclass_call_makes_a_field_is_read_as_one():
     assert found([source])
 
 
+_DATACLASS_ACC = ("import torch\nfrom dataclasses import dataclass\n{before}@dataclass{call}\nclass Acc:\n"
+                  "    total: float = 0.0\n    def __iadd__(self, value):\n        self.total += value\n"
+                  "        return self\n"
+                  "def conv2d(image, kernel, stride=1, padding=0):\n    kh, kw = kernel.shape\n"
+                  "    out = torch.zeros(image.shape[0] - kh + 1, image.shape[1] - kw + 1)\n"
+                  "    for i in range(out.shape[0]):\n        for j in range(out.shape[1]):\n"
+                  "            acc = Acc()\n            for a in range(kh):\n                for b in range(kw):\n"
+                  "                    acc += image[i + a, j + b] * kernel[a, b]\n            out[i, j] = acc.total\n"
+                  "    return out\n")
+
+
+@pytest.mark.parametrize("call", ["", "()"])
+def test_a_dataclass_accumulator_is_read_however_its_decorator_is_spelled(call):
+    # Fairness round 86: `@dataclass()` cost an accumulator q6's 3 points `@dataclass` kept.
+    assert found([_DATACLASS_ACC.format(before="", call=call)]) == []
+
+
+@pytest.mark.parametrize("before", ["def dataclass(*a):\n    return lambda cls: cls\n",
+                                    "import dataclasses\ndataclass = lambda: dataclasses.dataclass\n"])
+def test_a_dataclass_decorator_of_the_submissions_own_is_not_dataclasses(before):
+    source = _DATACLASS_ACC.format(before=before, call="()").replace("from dataclasses import dataclass\n", "")
+    assert any("Acc.__iadd__" in what for _, what in found([source])), found([source])
+
+
 @pytest.mark.parametrize("reach", ["T = type(s)\nT(F.conv2d)", "list(map(type(s), [F.conv2d]))",
                                    "k = s.__class__\nk(F.conv2d)"])
 def test_a_class_reached_through_an_instance_however_it_is_then_called_is_a_finding(reach):
