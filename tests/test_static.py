@@ -5100,6 +5100,9 @@ _SELF_GIVEN = ("import collections\nimport torch.nn.functional as F\nKEEP = []\n
                    "dataclasses.fields(H)[0].type(acc).give([KEEP], acc)"),
     ("self.pop()", "def isinstance(a, b):\n    return b\nisinstance(acc, type)(acc).give([KEEP], acc)"),
     ("self.pop()", "getattr(acc, '__match_args__', type)(acc).give([KEEP], acc)"),
+    ("self.pop()", "def print(c):\n    c.give([KEEP], acc)\nprint(type(acc))"),
+    ("self.pop()", "str = lambda c: c\nstr(type(acc)).give([KEEP], acc)"),
+    ("self.pop()", "import builtins\nbuiltins.print(type(acc))"),
 ])
 def test_a_method_called_through_its_class_proves_nothing_of_its_self(given, call):
     findings = found([_SELF_GIVEN.replace("{given}", given).replace("{call}", call)])
@@ -5113,6 +5116,7 @@ def test_a_method_called_through_its_class_proves_nothing_of_its_self(given, cal
     "ok = isinstance(acc, type) or issubclass(int, (float, type))",
     "def kinds(model: type[int] | None = None) -> type:\n    return int",
     "names: list[type] = []",
+    "print(type(acc), repr(type(acc)), str(type(acc)), f'{type(acc)!r}')",
     "import collections\nP = collections.namedtuple('P', 'a b')\nprint(P.__match_args__ if hasattr(P, '__match_args__') "
     "else ())",
 ])

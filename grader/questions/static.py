@@ -5501,7 +5501,11 @@ def _read_a_class_kept_to_its_statements(reading: _Reading, cls: ast.ClassDef) -
                            or isinstance(parent, ast.Attribute) and isinstance(parent.ctx, ast.Load)
                            and not parent.attr.startswith("_") and not isinstance(parents.get(id(parent)), ast.Call)
                            and parent.attr not in taking_instances  # (`g = type(acc).give`: attack round 125)
-                           or isinstance(parent, ast.Compare)):
+                           or isinstance(parent, ast.Compare)
+                           # (shown, as text: `print(type(q1_answer))`, `f"{type(x)}"`, fairness round 86)
+                           or isinstance(parent, ast.FormattedValue) and parent.value is node
+                           or isinstance(parent, ast.Call) and node in parent.args and isinstance(parent.func, ast.Name)
+                           and parent.func.id in ("print", "repr", "str") and _the_builtin(reading, parent.func)):
             return None  # (`t = type(self); t(KEEP)`: a class bound to a name first, attack round 110)
         if not (isinstance(node, ast.Name) and node.id in derived and isinstance(node.ctx, ast.Load)):
             continue
