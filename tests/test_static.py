@@ -5103,6 +5103,7 @@ _SELF_GIVEN = ("import collections\nimport torch.nn.functional as F\nKEEP = []\n
     ("self.pop()", "def print(c):\n    c.give([KEEP], acc)\nprint(type(acc))"),
     ("self.pop()", "str = lambda c: c\nstr(type(acc)).give([KEEP], acc)"),
     ("self.pop()", "import builtins\nbuiltins.print(type(acc))"),
+    ("self.pop()", "isinstance(acc, (type(acc),))\nisinstance(type(acc), int)\nk = [type(acc)]\nk[0].give([KEEP], acc)"),
 ])
 def test_a_method_called_through_its_class_proves_nothing_of_its_self(given, call):
     findings = found([_SELF_GIVEN.replace("{given}", given).replace("{call}", call)])
@@ -5117,6 +5118,7 @@ def test_a_method_called_through_its_class_proves_nothing_of_its_self(given, cal
     "def kinds(model: type[int] | None = None) -> type:\n    return int",
     "names: list[type] = []",
     "print(type(acc), repr(type(acc)), str(type(acc)), f'{type(acc)!r}')",
+    "same = isinstance(acc, type(acc)) and isinstance(1, (type(acc), int))",
     "import collections\nP = collections.namedtuple('P', 'a b')\nprint(P.__match_args__ if hasattr(P, '__match_args__') "
     "else ())",
 ])

@@ -5502,6 +5502,8 @@ def _read_a_class_kept_to_its_statements(reading: _Reading, cls: ast.ClassDef) -
                            and not parent.attr.startswith("_") and not isinstance(parents.get(id(parent)), ast.Call)
                            and parent.attr not in taking_instances  # (`g = type(acc).give`: attack round 125)
                            or isinstance(parent, ast.Compare)
+                           # (tested against: `isinstance(other, type(self))` in an `__eq__`, fairness round 86)
+                           or isinstance(node, ast.Call) and _a_type_tested_or_annotated(reading, node)
                            # (shown, as text: `print(type(q1_answer))`, `f"{type(x)}"`, fairness round 86)
                            or isinstance(parent, ast.FormattedValue) and parent.value is node
                            or isinstance(parent, ast.Call) and node in parent.args and isinstance(parent.func, ast.Name)
@@ -5546,11 +5548,12 @@ def _read_a_class_kept_to_its_statements(reading: _Reading, cls: ast.ClassDef) -
     return derived, calls
 
 
-def _a_type_tested_or_annotated(reading: _Reading, node: ast.Name) -> bool:
-    """Whether ``node`` (``type``) stands where it hands out no class: what the built-in ``isinstance`` or
-    ``issubclass`` tests against (``isinstance(activation, type)``, in a tuple too), or in an annotation nothing
-    reads back (``act: type[nn.Module] = nn.ReLU``, ``-> type``).  Fairness round 86: both cost an accumulator class
-    its marks once round 129's rule refused `type` as any value (``next(map(type, [acc]))`` hands out the class)."""
+def _a_type_tested_or_annotated(reading: _Reading, node: ast.expr) -> bool:
+    """Whether ``node`` (``type``, or a class ``type(x)`` gives) stands where it hands out no class: what the built-in
+    ``isinstance`` or ``issubclass`` tests against (``isinstance(activation, type)``, ``isinstance(other,
+    type(self))``, in a tuple too), or in an annotation nothing reads back (``act: type[nn.Module] = nn.ReLU``,
+    ``-> type``).  Fairness round 86: each cost an accumulator class its marks once round 129's rule refused `type`
+    as any value (``next(map(type, [acc]))`` hands out the class)."""
     parents = _parents(reading)
     child, parent = node, parents.get(id(node))
     if isinstance(parent, ast.Tuple) and isinstance(parents.get(id(parent)), ast.Call):
