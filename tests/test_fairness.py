@@ -1312,6 +1312,149 @@ GRADER_FAULTS: dict[str, str] = {
         "(types' GenericAlias is not among the parts of types the reader knows): q6 to q8 -10",
     "r85_d38_metaclass_counter.py":
         "(fairness round 85) a judgement call: a metaclass counting instances (only ABCMeta is read): q6 to q8 -10",
+    # Fairness round 86 (helper fair86, 2026-12-05: 306 honest files, 153 styles, on the classes round 129's rules
+    # read: type as a value, classmethod(f), descriptors, singledispatch, __match_args__, decorators; against 7c43472;
+    # one file per style here, _r86_findings.md): 106 styles at 26 on 15e1009 (the readings of that evening), the
+    # 47 below lose, most of them an `__iadd__` accumulator beside a construct that hands out or hides a class.
+    "r86_acc_abc_register_virtual.ipynb":
+        "(fairness round 86) a grader's fault: `Reducer.register(Acc)`, an ABC's virtual subclass, beside an "
+        "`__iadd__` accumulator (the class handed to a library): q6 -3",
+    "r86_acc_classmethod_call_altctor.ipynb":
+        "(fairness round 86) a grader's fault: `from_config = classmethod(_from_config)` in CNN's body (round 129's "
+        "rule: classmethod other than as a def's decorator) beside an `__iadd__` accumulator: q6 -3",
+    "r86_acc_classproperty_get.py":
+        "(fairness round 86) a grader's fault: a `classproperty` descriptor (`__get__(self, obj, owner)` hands out "
+        "the class: round 126's rule) beside an `__iadd__` accumulator: q6 -3",
+    "r86_acc_cm_starting_at.ipynb":
+        "(fairness round 86) a grader's fault: `@classmethod def starting_at(cls, value): return cls(value)` (a "
+        "factory handing its parameter to the constructor: the start is not proved a number): q6 -3",
+    "r86_acc_counter_type_genexp.py":
+        "(fairness round 86) a grader's fault: `Counter(type(m) for m in CNN().modules())` (classes kept in a "
+        "container: round 129's rule) beside an `__iadd__` accumulator: q6 -3",
+    "r86_acc_counts_dict_type_key.ipynb":
+        "(fairness round 86) a grader's fault: `counts[type(m)] = counts.get(type(m), 0) + 1` (classes kept as keys) "
+        "beside an `__iadd__` accumulator: q6 -3",
+    "r86_acc_dataclass_eq_false.py":
+        "(fairness round 86) a grader's fault: `@dataclass(eq=False)` on the accumulator (a dataclass's fields are "
+        "read under a bare `@dataclass` only): q6 -3",
+    "r86_acc_debug_map_type.py":
+        "(fairness round 86) a grader's fault: `print(list(map(type, (result, q6_output))))` (type handed to map: "
+        "round 129's rule) beside an `__iadd__` accumulator: q6 -3",
+    "r86_acc_generic_T.ipynb":
+        "(fairness round 86) a grader's fault: `class Acc(Generic[T])` (a subscripted library base): q6 -3",
+    "r86_acc_groupby_key_type.py":
+        "(fairness round 86) a grader's fault: `itertools.groupby(model.main, key=type)` (type handed on) beside an "
+        "`__iadd__` accumulator: q6 -3",
+    "r86_acc_md_counter.ipynb":
+        "(fairness round 86) a grader's fault: `Counter(map(type, model.modules()))` (type handed to map) beside an "
+        "`__iadd__` accumulator: q6 -3",
+    "r86_acc_md_nograd_iadd.ipynb":
+        "(fairness round 86) a grader's fault: `@torch.no_grad()` on the accumulator's `__iadd__` (a decorated "
+        "special method is not read): q6 -3",
+    "r86_acc_md_total_ordering.py":
+        "(fairness round 86) a grader's fault: `@functools.total_ordering` on the accumulator (a class decorator "
+        "other than dataclass): q6 -3",
+    "r86_acc_nograd_iadd_istype.py":
+        "(fairness round 86) a grader's fault: `@torch.no_grad()` on the accumulator's `__iadd__` (a decorated "
+        "special method is not read): q6 -3",
+    "r86_acc_nograd_iadd_plain.ipynb":
+        "(fairness round 86) a grader's fault: `@torch.no_grad()` on the accumulator's `__iadd__` (a decorated "
+        "special method is not read): q6 -3",
+    "r86_acc_property_setter.ipynb":
+        "(fairness round 86) a grader's fault: `self.total += value` through a property with a setter (what the "
+        "setter is handed is not read): q6 -3",
+    "r86_acc_recursive_repr.ipynb":
+        "(fairness round 86) a grader's fault: `@reprlib.recursive_repr()` on a `__repr__` (reprlib, a module whose "
+        "behaviour the reader does not know): q6 -2",
+    "r86_acc_register_reducer.ipynb":
+        "(fairness round 86) a grader's fault: `@register('sum')` class decorator filing the accumulator in a "
+        "registry (the class handed to code that keeps it): q6 -3",
+    "r86_acc_runtime_protocol.ipynb":
+        "(fairness round 86) a grader's fault: `isinstance(Acc(), SupportsTotal)` with a `@runtime_checkable` "
+        "Protocol beside an `__iadd__` accumulator: q6 -3",
+    "r86_acc_singledispatch_dispatch.py":
+        "(fairness round 86) a grader's fault: `describe.dispatch(int)` of a singledispatch function (round 129's "
+        "rule: dispatch hands out classes) beside an `__iadd__` accumulator: q6 -3",
+    "r86_acc_singledispatch_registry.py":
+        "(fairness round 86) a grader's fault: `pair.registry` of a singledispatch function, printed (round 129's "
+        "rule) beside an `__iadd__` accumulator: q6 -3",
+    "r86_acc_sorted_types_by_name.py":
+        "(fairness round 86) a grader's fault: `sorted(set(map(type, CNN().modules())), key=...)` (type handed to "
+        "map) beside an `__iadd__` accumulator: q6 -3",
+    "r86_acc_subclass_max.ipynb":
+        "(fairness round 86) a judgement call: `MaxAcc(Acc)` overriding `__iadd__` to store the operand itself in the"
+        " attribute Acc's `__iadd__` adds to: q6 -3",
+    "r86_acc_subclass_max_istype.py":
+        "(fairness round 86) a judgement call: `MaxAcc(Acc)` overriding `__iadd__` to store the operand itself in the"
+        " attribute Acc's `__iadd__` adds to: q6 -3",
+    "r86_acc_subclasshook.ipynb":
+        "(fairness round 86) a grader's fault: the documented `@classmethod def __subclasshook__` on an ABC (refused "
+        "since attack round 129: it claims instances for class patterns): q6 to q8 -10",
+    "r86_acc_t1counter.py":
+        "(fairness round 86) a grader's fault: `Counter(map(type, model.modules()))` (type handed to map) beside an "
+        "`__iadd__` accumulator: q6 -3",
+    "r86_acc_t3descriptor.py":
+        "(fairness round 86) a grader's fault: a validated descriptor (`__set_name__`, getattr/setattr by a computed "
+        "name) for ConvNet's hyper-parameters (refused since attack round 11): q6 to q8 -10",
+    "r86_acc_torch_zero_init_plain.ipynb":
+        "(fairness round 86) a grader's fault: `self.total = torch.zeros(())` then `self.total += value` (a tensor "
+        "torch makes is not proved to hold numbers only: as r79_O_tensor_attr_inplace): q6 -3",
+    "r86_acc_torch_zero_init_printtype.py":
+        "(fairness round 86) a grader's fault: `self.total = torch.zeros(())` then `self.total += value` (as "
+        "r79_O_tensor_attr_inplace): q6 -3",
+    "r86_acc_total_ordering_on_acc.py":
+        "(fairness round 86) a grader's fault: `@functools.total_ordering` on the accumulator (a class decorator "
+        "other than dataclass): q6 -3",
+    "r86_acc_type_compare_in_q7.ipynb":
+        "(fairness round 86) a grader's fault: `kinds = [type(m) for m in CNN().main]` (classes kept in a list) "
+        "beside an `__iadd__` accumulator: q6 -3",
+    "r86_acc_typing_final.ipynb":
+        "(fairness round 86) a grader's fault: `@typing.final` on the accumulator (a class decorator other than "
+        "dataclass): q6 -3",
+    "r86_cell_nograd_lt.py":
+        "(fairness round 86) a grader's fault: `@torch.no_grad()` on a `__lt__` (a decorated special method is not "
+        "read): q6 -3",
+    "r86_cell_t3descriptor.py":
+        "(fairness round 86) a grader's fault: a validated descriptor (`__set_name__`, getattr/setattr by a computed "
+        "name) for ConvNet's hyper-parameters (refused since attack round 11): q6 to q8 -10",
+    "r86_grid_overload_getitem.ipynb":
+        "(fairness round 86) a grader's fault: `@typing.overload` stubs of a `__getitem__` (a decorated special "
+        "method is not read): q6 -3",
+    "r86_meter_classmethod_call.py":
+        "(fairness round 86) a grader's fault: `classmethod(f)` bound in a class body (round 129's rule) beside an "
+        "`__iadd__` meter: q6 -3",
+    "r86_meter_classproperty.ipynb":
+        "(fairness round 86) a grader's fault: a `classproperty` descriptor (`__get__` hands out the class) beside an"
+        " `__iadd__` meter: q6 -3",
+    "r86_meter_final.ipynb":
+        "(fairness round 86) a grader's fault: `@typing.final` on the meter (a class decorator other than dataclass):"
+        " q6 -3",
+    "r86_meter_generic.py":
+        "(fairness round 86) a grader's fault: `class AverageMeter(Generic[T])` (a subscripted library base): q6 -3",
+    "r86_meter_registry_print.py":
+        "(fairness round 86) a grader's fault: a class decorator filing the meter in a registry, printed (the class "
+        "handed to code that keeps it): q6 -3",
+    "r86_patch_nograd_mul.py":
+        "(fairness round 86) a grader's fault: `@torch.no_grad()` on a `__mul__` (a decorated special method is not "
+        "read): q6 -3",
+    "r86_shape_fields_dict.ipynb":
+        "(fairness round 86) a grader's fault: `{name: getattr(s, name) for name in Shape._fields}` (getattr with a "
+        "computed name on anything but self): q6 to q8 -10",
+    "r86_shape_getattr_match_args_default.py":
+        "(fairness round 86) a grader's fault: `getattr(type(obj), '__match_args__', ())` (a three-argument getattr "
+        "of the name, and the class handed to it): q6 to q8 -10",
+    "r86_shape_match_args_dict.ipynb":
+        "(fairness round 86) a grader's fault: `getattr(s, name)` over `Shape.__match_args__` (getattr with a "
+        "computed name on anything but self): q6 to q8 -10",
+    "r86_size_override_ext_eq.py":
+        "(fairness round 86) a grader's fault: `@override` on an `__eq__` (a decorated special method is not read): "
+        "q6 -3",
+    "r86_size_singledispatchmethod_add.ipynb":
+        "(fairness round 86) a grader's fault: `@singledispatchmethod` on an `__add__` (a decorated special method is"
+        " not read): q6 -3",
+    "r86_size_t3descriptor.ipynb":
+        "(fairness round 86) a grader's fault: a validated descriptor (`__set_name__`, getattr/setattr by a computed "
+        "name) for ConvNet's hyper-parameters (refused since attack round 11): q6 to q8 -10",
 }
 
 #: Correct cases the grader marks down at some seeds only: expected failures that may pass, so that a run where they
