@@ -4994,7 +4994,8 @@ _CHEATS_EXPECTED = json.loads((CORPUS / "cheats" / "expected.json").read_text())
 _OPEN_CHEATS = {name for name, entry in _CHEATS_EXPECTED.items() if entry.get("open")}
 #: Cheats the worker's trace alone catches (their entry's ``static_open`` says why the reader does not).
 _STATIC_OPEN = {name for name, entry in _CHEATS_EXPECTED.items() if entry.get("static_open")}
-_ROUND_95 = sorted(p.name for pattern in ("r9[4-9]_q6_*", "r10[0-9]_q6_*", "r11[0-9]_q6_*", "r12[0-9]_q6_*") for p in (CORPUS / "cheats").glob(pattern)
+_ROUND_95 = sorted(p.name for pattern in ("r9[4-9]_q6_*", "r10[0-9]_q6_*", "r11[0-9]_q6_*", "r12[0-9]_q6_*",
+                                          "r13[0-9]_q6_*") for p in (CORPUS / "cheats").glob(pattern)
                    if p.name not in _OPEN_CHEATS | _STATIC_OPEN)
 
 
@@ -5104,6 +5105,11 @@ _SELF_GIVEN = ("import collections\nimport torch.nn.functional as F\nKEEP = []\n
     ("self.pop()", "str = lambda c: c\nstr(type(acc)).give([KEEP], acc)"),
     ("self.pop()", "import builtins\nbuiltins.print(type(acc))"),
     ("self.pop()", "isinstance(acc, (type(acc),))\nisinstance(type(acc), int)\nk = [type(acc)]\nk[0].give([KEEP], acc)"),
+    # attack round 132: an annotation hands `type` to what it subscripts, or is read back through a signature
+    ("self.pop()", "import collections\nfor D in [collections.defaultdict(int)]:\n    pass\nx: D[type] = 0\n"
+                   "next(iter(D))(acc).give([KEEP], acc)"),
+    ("self.pop()", "import inspect\ndef f(a: type):\n    return a\n"
+                   "inspect.Signature.from_callable(f).parameters['a'].annotation(acc).give([KEEP], acc)"),
 ])
 def test_a_method_called_through_its_class_proves_nothing_of_its_self(given, call):
     findings = found([_SELF_GIVEN.replace("{given}", given).replace("{call}", call)])

@@ -5564,9 +5564,29 @@ def _a_type_tested_or_annotated(reading: _Reading, node: ast.expr) -> bool:
         return True
     child, parent = node, parents.get(id(node))
     while isinstance(parent, (ast.Subscript, ast.Tuple, ast.List, ast.BinOp)):  # (`type[nn.Module] | None`)
+        # an annotation is evaluated: what it is handed to must be one of Python's or typing's generics
+        # (`type[...]`, `Optional[...]`, `ClassVar[...]`), or `|` with None or a built-in: `x: D[type]` hands
+        # `type` to D's `__getitem__` (attack round 132: a defaultdict bound by a `for` or a walrus kept it as a key)
+        if isinstance(parent, ast.Subscript) and child is not parent.value and not _a_plain_generic(
+                reading, parent.value) or isinstance(parent, ast.BinOp) and not (isinstance(parent.op, ast.BitOr) and all(
+                    isinstance(side, ast.Constant) and side.value is None or _a_plain_generic(reading, side)
+                    for side in (parent.left, parent.right) if side is not child)):
+            return False
         child, parent = parent, parents.get(id(parent))
     return (isinstance(parent, (ast.arg, ast.AnnAssign)) and child is parent.annotation or isinstance(
         parent, (ast.FunctionDef, ast.AsyncFunctionDef)) and child is parent.returns) and not _reads_annotations(reading)
+
+
+#: Python's generic types an annotation subscripts (``list[type]``); typing's are read by their module.
+BUILTIN_GENERICS = frozenset({"type", "list", "dict", "tuple", "set", "frozenset", "int", "float", "str", "bool"})
+
+
+def _a_plain_generic(reading: _Reading, node: ast.expr) -> bool:
+    """``type``, ``list``... (the built-ins themselves) or a name of typing or collections.abc (``Optional``,
+    ``typing.ClassVar``): what subscripting or ``|`` in an annotation hands its operand to."""
+    if isinstance(node, ast.Name) and node.id in BUILTIN_GENERICS and _the_builtin(reading, node):
+        return True
+    return (_resolved(reading, node) or "").startswith(("typing.", "collections.abc."))
 
 
 def _a_bare_dataclass(reading: _Reading, decorator: ast.expr) -> bool:
@@ -9958,6 +9978,10 @@ def _reads_annotations(reading: _Reading) -> bool:
     if found is None:
         found = reading.memo["reads_annotations"] = any(
             isinstance(n, ast.Attribute) and n.attr == ANNOTATIONS or isinstance(n, ast.Name) and n.id == ANNOTATIONS
+            # (a signature's parameters hand out what they are annotated with: `inspect.Signature.from_callable(f)
+            # .parameters['a'].annotation`, attack round 132; anything of inspect's is read as reading them)
+            or isinstance(n, ast.Attribute) and n.attr in ("annotation", "return_annotation", "__signature__")
+            or isinstance(n, (ast.Name, ast.Attribute)) and (_resolved(reading, n) or "").startswith("inspect.")
             or isinstance(n, ast.Call) and (_resolved(reading, n.func) or getattr(n.func, "attr", "") or getattr(
                 n.func, "id", "")).rsplit(".", 1)[-1] in ANNOTATION_READERS for n in reading.nodes)
     return found
