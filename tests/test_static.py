@@ -6382,3 +6382,33 @@ def test_a_star_import_of_a_written_module_of_code_is_unverifiable(cells):
     source = "import torch\n" + "".join(f"get_ipython().run_cell_magic('writefile', '{name}', '{text}')\n"
                                         for name, text in cells) + "from handconv import *\n"
     assert any("from handconv import *" in what for _, what in found([source]))
+
+
+_HONEST_ACC = ("import torch\n{trigger}\n"
+               "class Acc:\n    def __init__(self, start=0.0):\n        self.total = start\n"
+               "    def __iadd__(self, value):\n        self.total += value\n        return self\n"
+               "def conv2d(image, kernel, stride=1, padding=0):\n"
+               "    kh, kw = kernel.shape\n"
+               "    out = torch.zeros(((image.shape[0] - kh) // stride + 1, (image.shape[1] - kw) // stride + 1))\n"
+               "    for i in range(out.shape[0]):\n        for j in range(out.shape[1]):\n"
+               "            acc = Acc()\n"
+               "            acc += (image[i * stride:i * stride + kh, j * stride:j * stride + kw] * kernel).sum()\n"
+               "            out[i, j] = acc.total\n"
+               "    return out\n")
+
+
+@pytest.mark.parametrize("trigger, shown", [
+    ("import collections\nkinds = collections.Counter(map(type, [1, 2.0]))", "`map(type, [1, 2.0])` uses `type`"),
+    ("def pick(c):\n    return c\nclass Config:\n    make = classmethod(pick)", "`classmethod(pick)` uses `classmethod`"),
+    ("import typing\nT = typing.TypeVar('T')\nclass Box(typing.Generic[T]):\n    pass", "(`typing.Generic[T]`)"),
+    ("class Named:\n    def __set_name__(self, owner, name):\n        self.name = name", "`def __set_name__` (a descriptor"),
+    ("def kinds(xs):\n    return [x.__class__ for x in xs]", "`x.__class__` hands an instance's class on"),
+])
+def test_an_accumulator_the_reader_cannot_keep_is_told_what_hands_its_class_out(trigger, shown):
+    """Helper-258, fairness round 86: a construct anywhere in the notebook (a q7 `Counter(map(type, ...))`) makes an
+    honest `__iadd__` accumulator's instance data unreadable; the feedback named the accumulator alone, so the student
+    could not tell what to change. It names the construct now, and the accumulator alone stays clean."""
+    assert found([_HONEST_ACC.format(trigger="")]) == []
+    findings = found([_HONEST_ACC.format(trigger=trigger)])
+    assert any("Acc.__iadd__" in what and "nothing hands out, and here" in what and shown in what
+               for _, what in findings), findings

@@ -3711,14 +3711,19 @@ def _operand_keepers(reading: _Reading) -> list[Finding]:
     operands and make a new value.  It costs the by-hand part only: a model's behaviour is checked by running it."""
     found: list[Finding] = []
 
-    def judge(member: ast.AST | None, where: str, method: bool) -> None:
+    def judge(member: ast.AST | None, where: str, method: bool, cls: ast.ClassDef | None = None) -> None:
         if member is None:
             found.append(Finding("unverifiable", f"{where}, a member the grader cannot read", hides_from_models=False))
             return
         how = _keeps_an_operand(reading, member, method=method, depth=0)
         if how is not None:
+            # (an instance's own data is read as its own only in a class nothing hands out: say what hands this one
+            # out, which may be anywhere in the notebook, far from the method: fairness round 86)
+            why = _why_not_kept(reading, cls) if cls is not None and how.endswith("on its instance") else None
             found.append(Finding("unverifiable", f"{where}, which {how}: what Python hands it (an operand of `<`, `+`,"
-                                                 " `==`, `in`, min, sorted, sum...) cannot be read",
+                                                 " `==`, `in`, min, sorted, sum...) cannot be read" + (
+                                                     f"; an instance's data is its own only in a class nothing hands "
+                                                     f"out, and here {why}" if why else ""),
                                  hides_from_models=False))
 
     for cls in reading.classes:
@@ -3730,13 +3735,13 @@ def _operand_keepers(reading: _Reading) -> list[Finding]:
                 if any(not _a_plain_method_decorator(reading, d) for d in statement.decorator_list):
                     judge(None, f"{where} (decorated)", True)  # (a decorator may hand back another function)
                 else:
-                    judge(statement, where, not _a_static_method(statement))
+                    judge(statement, where, not _a_static_method(statement), cls)
             elif isinstance(statement, (ast.Assign, ast.AnnAssign)) and statement.value is not None \
                     and all(isinstance(t, ast.Name) for t in (
                         statement.targets if isinstance(statement, ast.Assign) else [statement.target])):
                 for name in sorted(set(_names_bound_by(statement)) & OPERAND_DUNDERS):
                     for member in _members_given(reading, statement.value, cls):
-                        judge(member, f"the special method {cls.name}.{name}", True)
+                        judge(member, f"the special method {cls.name}.{name}", True, cls)
             elif not isinstance(statement, ast.ClassDef):
                 # bound by `if`, `try`, `for`, `with`, `match`, a walrus, an import...: which binding is in force
                 # when Python looks the method up is the reader's guess
@@ -5370,18 +5375,48 @@ def _a_class_kept_to_its_statements(reading: _Reading, cls: ast.ClassDef) -> tup
     checking fairness round 76; attack round 113's ``class Sub(configparser.ConfigParser, Acc)``)."""
     key = ("kept to its statements", id(cls))
     if key not in reading.memo:
-        reading.memo[key] = _read_a_class_kept_to_its_statements(reading, cls)
+        try:
+            reading.memo[key] = _read_a_class_kept_to_its_statements(reading, cls)
+        except _HandedOut as why:
+            reading.memo[key], reading.memo[("why not kept", id(cls))] = None, str(why)
     return reading.memo[key]
+
+
+class _HandedOut(Exception):
+    """Why :func:`_a_class_kept_to_its_statements` cannot tell a class is kept to its statements, in the student's
+    words: what the feedback names, so that a student sees which construct made the class's members unreadable."""
+
+
+def _why_not_kept(reading: _Reading, cls: ast.ClassDef) -> str | None:
+    """What makes ``cls`` a class :func:`_a_class_kept_to_its_statements` cannot follow, or None when it is kept."""
+    if _a_class_kept_to_its_statements(reading, cls) is not None:
+        return None
+    return reading.memo.get(("why not kept", id(cls)))
+
+
+def _shown(reading: _Reading, node: ast.AST, limit: int = 60) -> str:
+    """``node`` as the student wrote it, in the expression around it when it is a name (``map(type, xs)`` for
+    ``type``), cut to ``limit`` characters."""
+    parent = _parents(reading).get(id(node))
+    if isinstance(node, ast.Name) and isinstance(parent, ast.expr):
+        node = parent
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        return f"{'class' if isinstance(node, ast.ClassDef) else 'def'} {node.name}"  # (its header, not its body)
+    text = " ".join(ast.unparse(node).split())
+    return text if len(text) <= limit else text[:limit - 3] + "..."
 
 
 def _read_a_class_kept_to_its_statements(reading: _Reading, cls: ast.ClassDef) -> tuple[
         dict[str, ast.ClassDef], list[ast.Call]] | None:
     """:func:`_a_class_kept_to_its_statements`, unmemoised."""
     if not isinstance(_parents(reading).get(id(cls)), ast.Module):
-        return None  # (a class in a class or a function: called as `Proxy.setup(KEEP)`, attack round 116)
-    if any(not (isinstance(base, ast.Name) or (_resolved(reading, base) or "").split(".")[0] in MODULE_ROOTS_OF_BASES)
-           for other in reading.classes for base in other.bases):
-        return None  # (`class Sub(type(Acc())): pass`, whose calls hand Acc's __init__ what they are given)
+        raise _HandedOut(f"{cls.name} is a class made inside a function or a class")
+        # (a class in a class or a function: called as `Proxy.setup(KEEP)`, attack round 116)
+    computed = next((base for other in reading.classes for base in other.bases if not (
+        isinstance(base, ast.Name) or (_resolved(reading, base) or "").split(".")[0] in MODULE_ROOTS_OF_BASES)), None)
+    if computed is not None:
+        raise _HandedOut(f"a class's base is computed (`{_shown(reading, computed)}`)")
+        # (`class Sub(type(Acc())): pass`, whose calls hand Acc's __init__ what they are given)
     derived = {cls.name: cls}
     grown = True
     while grown:
@@ -5393,13 +5428,14 @@ def _read_a_class_kept_to_its_statements(reading: _Reading, cls: ast.ClassDef) -
                     != [other] or [b.id for b in other.bases].count(next(
                         b.id for b in other.bases if b.id in derived)) != 1 or not all(
                     _an_inert_mixin(reading, b.id) for b in other.bases if b.id not in derived):
-                return None
+                raise _HandedOut(f"its subclass {other.name} is decorated, bound twice or given another base")
             derived[other.name] = other
             grown = True
     parents = _parents(reading)
     if any(any(isinstance(b, ast.Name) and _local_scope_of(reading, b) is not None for b in c.bases)
            for c in reading.classes):
-        return None  # (`class Sub(ConfigParser, cls)` in a classmethod: a base no module-level name names)
+        raise _HandedOut("a class made inside a function derives from a class")
+        # (`class Sub(ConfigParser, cls)` in a classmethod: a base no module-level name names)
     # What the classes bind that may take an instance as its first argument: every name of their bodies but a
     # constant's and a static or class method's (`Acc.give([KEEP], acc)` runs give with `self` any object)
     statements = [st for member in derived.values() for st in _class_scope_statements(member)]
@@ -5449,12 +5485,15 @@ def _read_a_class_kept_to_its_statements(reading: _Reading, cls: ast.ClassDef) -
             if not isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and any(
                     isinstance(n, ast.Lambda) or isinstance(n, ast.Name) and n.id == "classmethod"
                     for n in ast.walk(method)):
-                return None  # (`make = classmethod(lambda cls: cls(KEEP))`: attack round 116; `me =
-                # classmethod(copy.copy)`, any function handed its class, not a def the rules below read: round 129)
+                raise _HandedOut(f"`{_shown(reading, method)}` in the body of {member.name} may hand a function "
+                                 "its class")
+                # (`make = classmethod(lambda cls: cls(KEEP))`: attack round 116; `me = classmethod(copy.copy)`, any
+                # function handed its class, not a def the rules below read: round 129)
             if isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)) and _may_be_a_classmethod(method):
                 first = [a.arg for a in method.args.posonlyargs + method.args.args][:1]
                 if not first:
-                    return None  # (`def me(*a): return a[0]`: the class in a tuple no name reads as it, round 128)
+                    raise _HandedOut(f"{member.name}.{method.name} is decorated and names no first parameter")
+                    # (`def me(*a): return a[0]`: the class in a tuple no name reads as it, round 128)
                 # (what a property's first parameter is, is an instance; a classmethod's, the class, whose methods
                 # taking an instance it may run with any object: `cls.give([KEEP], acc)`, `return cls.give`,
                 # `super().give` or `super().__init__(s, d)`, attack round 125)
@@ -5468,17 +5507,23 @@ def _read_a_class_kept_to_its_statements(reading: _Reading, cls: ast.ClassDef) -
                                                                  or p.attr in FUNCTION_TEXTS)
                             and not (a_class and p.attr in taking_instances and not (
                                 isinstance(c := parents.get(id(p)), ast.Call) and c.func is p and on_an_instance(c)))):
-                        return None  # (a classmethod's `cls` handed on: returned, a base, super's argument)
+                        raise _HandedOut(f"the decorated method {member.name}.{method.name} hands its first "
+                                         f"parameter `{n.id}` (its class, if it is a class method) on: "
+                                         f"`{_shown(reading, n)}`")
+                        # (a classmethod's `cls` handed on: returned, a base, super's argument)
                     if a_class and isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == "super" \
                             and not n.args:
-                        return None
+                        raise _HandedOut(f"the decorated method {member.name}.{method.name} calls `super()`")
     calls = []
     for node in reading.nodes:
         if isinstance(node, ast.Name) and node.id == "__class__":
-            return None  # (the class a method's zero-argument `__class__` cell hands on: attack round 114)
+            raise _HandedOut("a method reads `__class__`")
+            # (the class a method's zero-argument `__class__` cell hands on: attack round 114)
         if set(_identifiers_of(node)) & set(DESCRIPTOR_HOOKS) \
                 or isinstance(node, ast.Attribute) and node.attr in ("registry", "dispatch"):
-            return None  # (a descriptor's `__get__(self, obj, owner)` is handed the class: `owner.give([KEEP], o)`,
+            raise _HandedOut(f"`{_shown(reading, node)}` (a descriptor's hook, and a singledispatch function's "
+                             "registry, are handed classes)")
+            # (a descriptor's `__get__(self, obj, owner)` is handed the class: `owner.give([KEEP], o)`,
             # attack round 126; so is one bound otherwise than by a def, `__get__ = pick`, a metaclass's namespace
             # `{'__get__': pick}`, a decorated `class __get__:` or a capture `case __set_name__:`; a singledispatch
             # function's `registry` and `dispatch` hand out the classes its annotations name: attack round 129)
@@ -5487,12 +5532,13 @@ def _read_a_class_kept_to_its_statements(reading: _Reading, cls: ast.ClassDef) -
                                        or _a_type_tested_or_annotated(reading, node))
                 or node.id == "classmethod" and isinstance(p := parents.get(id(node)), (
                     ast.FunctionDef, ast.AsyncFunctionDef)) and node in p.decorator_list):
-            return None  # (`type` handed on as a function, `kind = property(type)`, makes `acc.kind` the class;
+            raise _HandedOut(f"`{_shown(reading, node)}` uses `{node.id}` as a value")
+            # (`type` handed on as a function, `kind = property(type)`, makes `acc.kind` the class;
             # `classmethod` other than as a def's decorator, `me = classmethod(copy.copy)` in a base, `cm =
             # classmethod`, a classmethod of a function the rules above do not read: attack round 129)
         if isinstance(node, ast.Attribute) and node.attr in ("mro", "__mro__", "__bases__", "__base__",
                                                              "__subclasses__"):
-            return None  # (`Box.mro()[0](KEEP)`: attack round 110)
+            raise _HandedOut(f"`{_shown(reading, node)}` reads a class hierarchy")  # (`Box.mro()[0](KEEP)`: round 110)
         handed = isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "type" \
             and len(node.args) == 1 or isinstance(node, ast.Attribute) and node.attr == "__class__"
         if handed and not (isinstance(parent := parents.get(id(node)), ast.Call) and parent.func is node
@@ -5508,7 +5554,8 @@ def _read_a_class_kept_to_its_statements(reading: _Reading, cls: ast.ClassDef) -
                            or isinstance(parent, ast.FormattedValue) and parent.value is node
                            or isinstance(parent, ast.Call) and node in parent.args and isinstance(parent.func, ast.Name)
                            and parent.func.id in ("print", "repr", "str") and _the_builtin(reading, parent.func)):
-            return None  # (`t = type(self); t(KEEP)`: a class bound to a name first, attack round 110)
+            raise _HandedOut(f"`{_shown(reading, node)}` hands an instance's class on")
+            # (`t = type(self); t(KEEP)`: a class bound to a name first, attack round 110)
         if not (isinstance(node, ast.Name) and node.id in derived and isinstance(node.ctx, ast.Load)):
             continue
         parent = parents.get(id(node))
@@ -5544,7 +5591,8 @@ def _read_a_class_kept_to_its_statements(reading: _Reading, cls: ast.ClassDef) -
                 and "super" not in reading.bindings and parent.args[:1] == [node]:
             continue  # (`super(PixelAcc, self).__init__(start)`: read where its __init__ is, fairness round 77)
         else:
-            return None  # (a base of a class a call makes, an alias, a value handed on: not followed)
+            raise _HandedOut(f"`{_shown(reading, node)}` uses the class {node.id} otherwise than by calling it")
+            # (a base of a class a call makes, an alias, a value handed on: not followed)
     return derived, calls
 
 
