@@ -1314,8 +1314,9 @@ GRADER_FAULTS: dict[str, str] = {
         "(fairness round 85) a judgement call: a metaclass counting instances (only ABCMeta is read): q6 to q8 -10",
     # Fairness round 86 (helper fair86, 2026-12-05: 306 honest files, 153 styles, on the classes round 129's rules
     # read: type as a value, classmethod(f), descriptors, singledispatch, __match_args__, decorators; against 7c43472;
-    # one file per style here, _r86_findings.md): 106 styles at 26 on 15e1009 (the readings of that evening), the
-    # 47 below lose, most of them an `__iadd__` accumulator beside a construct that hands out or hides a class.
+    # one file per style here, _r86_findings.md): 106 styles at 26 on 15e1009 (the readings of that evening), 5 more
+    # (`@torch.no_grad()` on a special method) since; the 42 below lose, most of them an `__iadd__` accumulator
+    # beside a construct that hands out or hides a class.
     "r86_acc_abc_register_virtual.ipynb":
         "(fairness round 86) a grader's fault: `Reducer.register(Acc)`, an ABC's virtual subclass, beside an "
         "`__iadd__` accumulator (the class handed to a library): q6 -3",
@@ -1348,18 +1349,9 @@ GRADER_FAULTS: dict[str, str] = {
     "r86_acc_md_counter.ipynb":
         "(fairness round 86) a grader's fault: `Counter(map(type, model.modules()))` (type handed to map) beside an "
         "`__iadd__` accumulator: q6 -3",
-    "r86_acc_md_nograd_iadd.ipynb":
-        "(fairness round 86) a grader's fault: `@torch.no_grad()` on the accumulator's `__iadd__` (a decorated "
-        "special method is not read): q6 -3",
     "r86_acc_md_total_ordering.py":
         "(fairness round 86) a grader's fault: `@functools.total_ordering` on the accumulator (a class decorator "
         "other than dataclass): q6 -3",
-    "r86_acc_nograd_iadd_istype.py":
-        "(fairness round 86) a grader's fault: `@torch.no_grad()` on the accumulator's `__iadd__` (a decorated "
-        "special method is not read): q6 -3",
-    "r86_acc_nograd_iadd_plain.ipynb":
-        "(fairness round 86) a grader's fault: `@torch.no_grad()` on the accumulator's `__iadd__` (a decorated "
-        "special method is not read): q6 -3",
     "r86_acc_property_setter.ipynb":
         "(fairness round 86) a grader's fault: `self.total += value` through a property with a setter (what the "
         "setter is handed is not read): q6 -3",
@@ -1411,9 +1403,6 @@ GRADER_FAULTS: dict[str, str] = {
     "r86_acc_typing_final.ipynb":
         "(fairness round 86) a grader's fault: `@typing.final` on the accumulator (a class decorator other than "
         "dataclass): q6 -3",
-    "r86_cell_nograd_lt.py":
-        "(fairness round 86) a grader's fault: `@torch.no_grad()` on a `__lt__` (a decorated special method is not "
-        "read): q6 -3",
     "r86_cell_t3descriptor.py":
         "(fairness round 86) a grader's fault: a validated descriptor (`__set_name__`, getattr/setattr by a computed "
         "name) for ConvNet's hyper-parameters (refused since attack round 11): q6 to q8 -10",
@@ -1434,9 +1423,6 @@ GRADER_FAULTS: dict[str, str] = {
     "r86_meter_registry_print.py":
         "(fairness round 86) a grader's fault: a class decorator filing the meter in a registry, printed (the class "
         "handed to code that keeps it): q6 -3",
-    "r86_patch_nograd_mul.py":
-        "(fairness round 86) a grader's fault: `@torch.no_grad()` on a `__mul__` (a decorated special method is not "
-        "read): q6 -3",
     "r86_shape_fields_dict.ipynb":
         "(fairness round 86) a grader's fault: `{name: getattr(s, name) for name in Shape._fields}` (getattr with a "
         "computed name on anything but self): q6 to q8 -10",

@@ -6412,3 +6412,25 @@ def test_an_accumulator_the_reader_cannot_keep_is_told_what_hands_its_class_out(
     findings = found([_HONEST_ACC.format(trigger=trigger)])
     assert any("Acc.__iadd__" in what and "nothing hands out, and here" in what and shown in what
                for _, what in findings), findings
+
+
+@pytest.mark.parametrize("imports, decorator", [
+    ("", "@torch.no_grad()"), ("", "@torch.no_grad"), ("", "@torch.inference_mode()"),
+    ("from torch import no_grad\n", "@no_grad()"), ("from torch import no_grad as ng\n", "@ng"),
+])
+def test_a_special_method_under_torchs_gradient_setting_is_read_as_its_def(imports, decorator):
+    """Fairness round 86: `@torch.no_grad()` on an accumulator's `__iadd__` cost q6's 3 points; torch's decorator
+    calls the def with what it is given, inside the setting."""
+    source = _HONEST_ACC.format(trigger=imports).replace("    def __iadd__", f"    {decorator}\n    def __iadd__")
+    assert decorator in source
+    assert found([source]) == []
+
+
+@pytest.mark.parametrize("rebinding", [
+    "torch.no_grad = lambda: (lambda f: f)", "setattr(torch, 'no_grad', lambda: (lambda f: f))",
+    "import types\nfor torch in [types.SimpleNamespace(no_grad=lambda: (lambda f: f))]:\n    pass",
+    "torch.autograd.grad_mode.no_grad.__call__ = lambda self, f: f",
+])
+def test_torchs_gradient_setting_rebound_is_no_plain_decorator(rebinding):
+    source = _HONEST_ACC.format(trigger=rebinding).replace("    def __iadd__", "    @torch.no_grad()\n    def __iadd__")
+    assert found([source]), source  # (each also clean without the decorator's rebinding: above)

@@ -3835,11 +3835,34 @@ def _a_plain_method_decorator(reading: _Reading, decorator: ast.expr) -> bool:
     if _resolved_once(reading, decorator) == "abc.abstractmethod" and not _class_body_names(reading) & {
             decorator.id if isinstance(decorator, ast.Name) else _root(decorator)[0]}:
         return True  # (it hands back the function it is given, marked: fairness round 77's abstract `__iadd__`)
+    if _a_grad_mode_decorator(reading, decorator):
+        return True
     return isinstance(decorator, ast.Name) and decorator.id in PLAIN_METHOD_DECORATORS \
         and decorator.id not in reading.bindings and decorator.id not in _class_body_names(reading) and not any(
             isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and n.name == decorator.id
             or isinstance(n, ast.Name) and n.id == decorator.id and not isinstance(n.ctx, ast.Load)
             or isinstance(n, ast.arg) and n.arg == decorator.id for n in reading.nodes)
+
+
+#: torch's gradient settings, whose decorator (``@torch.no_grad()``, ``@torch.no_grad``) hands back a function that
+#: runs the one it is given, with the same arguments, inside the setting.
+GRAD_MODE_DECORATORS = frozenset({"torch.no_grad", "torch.enable_grad", "torch.inference_mode",
+                                  "torch.autograd.no_grad", "torch.autograd.enable_grad"})
+
+
+def _a_grad_mode_decorator(reading: _Reading, decorator: ast.expr) -> bool:
+    """``@torch.no_grad()`` or ``@torch.no_grad`` (:data:`GRAD_MODE_DECORATORS`, given nothing), torch's own where it
+    stands: its module's name bound once, by an import, neither in a class body nor in a function (fairness round 86:
+    `@torch.no_grad()` on an accumulator's `__iadd__` or a cell's `__lt__` cost q6's 3 points).  Its method is read
+    as the def it decorates, a method of instances (not ``classmethod``'s, which `torch.no_grad()(classmethod(f))`
+    would not be: it calls what it is given)."""
+    if isinstance(decorator, ast.Call):
+        if decorator.args or decorator.keywords:
+            return False  # (`inference_mode(False)` is one too, but a value given is a value to read)
+        decorator = decorator.func
+    root = _root_name(decorator)
+    return _resolved_once(reading, decorator) in GRAD_MODE_DECORATORS and isinstance(root, ast.Name) and _local_scope_of(reading, root) is None \
+        and root.id not in _class_body_names(reading)
 
 
 def _members_given(reading: _Reading, value: ast.expr, cls: ast.ClassDef | None = None) -> list[ast.AST | None]:
@@ -4436,8 +4459,9 @@ def _operators_hand_back_new(reading: _Reading, op: ast.AST, *, in_place: bool =
             if isinstance(st, ast.Assign) and isinstance(st.value, ast.Name) and any(
                     isinstance(m, ast.FunctionDef) and m.name == st.value.id and m.name in names for m in cls.body):
                 continue  # (`__radd__ = __add__`: read as the def)
-            if not isinstance(st, ast.FunctionDef) or st.decorator_list:
-                return False
+            if not isinstance(st, ast.FunctionDef) or not all(
+                    _a_grad_mode_decorator(reading, d) for d in st.decorator_list):
+                return False  # (`@torch.no_grad()` hands back what the def returns: fairness round 86)
             first = [a.arg for a in st.args.posonlyargs + st.args.args][:1]
             for node in _walk_scope_body(st):
                 if isinstance(node, (ast.Yield, ast.YieldFrom, ast.Global, ast.Nonlocal)):
@@ -5182,16 +5206,16 @@ def _an_instance_of_a_plain_class(reading: _Reading, name: ast.Name) -> bool:
 
 def _a_plain_method(reading: _Reading, owner: ast.ClassDef, method: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
     """Whether Python calls ``method`` of ``owner`` with an instance first, as a plain ``def`` of the class body: no
-    decorator but the built-in ``property`` or a ``.setter``/``.getter``/``.deleter`` of a property the body makes so
-    (another may call it with anything: ``sm = staticmethod; @sm``, ``@functools.wraps``, a wrapper swapping its
+    decorator but the built-in ``property``, a ``.setter``/``.getter``/``.deleter`` of a property the body makes so, or
+    torch's gradient settings (:func:`_a_grad_mode_decorator`) (another may call it with anything: ``sm = staticmethod; @sm``, ``@functools.wraps``, a wrapper swapping its
     arguments, ``@P.setter`` of a class ``P`` whose ``setter`` is ``classmethod``: attack round 126), and its name bound
     once in the body and never read there (``ops = (give,)``, ``give2 = staticmethod(give)`` hand the function out
     unbound: attack round 126)."""
     body = list(_class_scope_statements(owner))
     properties = _property_names(reading, owner)
     for d in method.decorator_list:
-        if not _a_property_decorator(reading, d, properties):
-            return False
+        if not (_a_property_decorator(reading, d, properties) or _a_grad_mode_decorator(reading, d)):
+            return False  # (`@torch.no_grad()` calls the def with what it is given: fairness round 86)
     bindings = [st for st in body if method.name in _names_bound_by(st) or isinstance(
         st, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and st.name == method.name]
     if len(bindings) != 1 and not (method.name in properties and all(
@@ -5475,7 +5499,7 @@ def _read_a_class_kept_to_its_statements(reading: _Reading, cls: ast.ClassDef) -
         first = call.args[0] if call.args else None
         scope = _local_scope_of(reading, first) if isinstance(first, ast.Name) else None
         return on_an_instance(call) or isinstance(scope, (ast.FunctionDef, ast.AsyncFunctionDef)) and any(
-            scope in member.body for member in derived.values()) and not _may_be_a_classmethod(scope) \
+            scope in member.body for member in derived.values()) and not _may_be_a_classmethod(reading, scope) \
             and [a.arg for a in scope.args.posonlyargs + scope.args.args][:1] == [first.id] \
             and not _rebound_in(scope, first.id)
     for member in derived.values():
@@ -5489,7 +5513,7 @@ def _read_a_class_kept_to_its_statements(reading: _Reading, cls: ast.ClassDef) -
                                  "its class")
                 # (`make = classmethod(lambda cls: cls(KEEP))`: attack round 116; `me = classmethod(copy.copy)`, any
                 # function handed its class, not a def the rules below read: round 129)
-            if isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)) and _may_be_a_classmethod(method):
+            if isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)) and _may_be_a_classmethod(reading, method):
                 first = [a.arg for a in method.args.posonlyargs + method.args.args][:1]
                 if not first:
                     raise _HandedOut(f"{member.name}.{method.name} is decorated and names no first parameter")
@@ -5750,10 +5774,12 @@ def _a_method_parameter_given_new(reading: _Reading, cls: ast.ClassDef, method: 
 DESCRIPTOR_HOOKS = ("__get__", "__set_name__")
 
 
-def _may_be_a_classmethod(method: ast.AST) -> bool:
-    """Whether a method's first parameter may be its class: decorated by anything but ``staticmethod`` (``@cm`` with
-    ``cm = classmethod``, ``@functools.partial(classmethod)``: attack round 116)."""
-    return any(not (isinstance(d, ast.Name) and d.id == "staticmethod") for d in method.decorator_list)
+def _may_be_a_classmethod(reading: _Reading, method: ast.AST) -> bool:
+    """Whether a method's first parameter may be its class: decorated by anything but ``staticmethod`` or torch's
+    gradient settings (:func:`_a_grad_mode_decorator`; ``@cm`` with ``cm = classmethod``,
+    ``@functools.partial(classmethod)``: attack round 116)."""
+    return any(not (isinstance(d, ast.Name) and d.id == "staticmethod" or _a_grad_mode_decorator(reading, d))
+               for d in method.decorator_list)
 
 
 def _passes_its_calls_on(init: ast.FunctionDef) -> ast.Call | None:
@@ -6030,7 +6056,7 @@ def _a_parameter_given_new(reading: _Reading, cls: ast.ClassDef, init: ast.Funct
                 isinstance(d, ast.Name) and d.id == "staticmethod" for d in method.decorator_list):
             first = [a.arg for a in method.args.posonlyargs + method.args.args][:1]
             if first:
-                made_by[id(method)] = (first[0], _may_be_a_classmethod(method))
+                made_by[id(method)] = (first[0], _may_be_a_classmethod(reading, method))
     for method in [m for member in family.values() for m in member.body]:
         if id(method) not in made_by:
             continue
