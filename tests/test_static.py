@@ -6434,3 +6434,23 @@ def test_a_special_method_under_torchs_gradient_setting_is_read_as_its_def(impor
 def test_torchs_gradient_setting_rebound_is_no_plain_decorator(rebinding):
     source = _HONEST_ACC.format(trigger=rebinding).replace("    def __iadd__", "    @torch.no_grad()\n    def __iadd__")
     assert found([source]), source  # (each also clean without the decorator's rebinding: above)
+
+
+@pytest.mark.parametrize("trigger", [
+    "def same(a, b):\n    return type(a) is type(b)", "def same(a, b):\n    if type(a) != type(b):\n        return False\n"
+    "    return True", "def check(a):\n    assert type(a) == float or not type(a) == int",
+    "def kinds(xs):\n    return [x for x in xs if type(x) == float]",
+    "def same(a, b):\n    return type(a) == type(b) and a.__class__ != b.__class__",
+])
+def test_a_class_compared_where_only_the_truth_is_taken_stays_kept(trigger):
+    assert found([_HONEST_ACC.format(trigger=trigger)]) == []
+
+
+@pytest.mark.parametrize("trigger", [
+    "def same(a, b):\n    return type(a) == b", "def kind(a):\n    t = (type(a) != 0)\n    return t",
+    "class Meta(type):\n    pass\ndef same(a, b):\n    return type(a) == type(b)",
+    "def kind(a):\n    return (type(a) == 0) or None",
+])
+def test_a_comparison_of_a_class_whose_value_is_handed_on_is_a_finding(trigger):
+    """Attack round 133: `(Log() == type(acc)).give([KEEP], acc)` with `Log.__eq__` returning its operand."""
+    assert found([_HONEST_ACC.format(trigger=trigger)])

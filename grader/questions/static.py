@@ -5462,7 +5462,10 @@ def _read_a_class_kept_to_its_statements(reading: _Reading, cls: ast.ClassDef) -
         # (`class Sub(ConfigParser, cls)` in a classmethod: a base no module-level name names)
     # What the classes bind that may take an instance as its first argument: every name of their bodies but a
     # constant's and a static or class method's (`Acc.give([KEEP], acc)` runs give with `self` any object)
-    statements = [st for member in derived.values() for st in _class_scope_statements(member)]
+    # (and of every class of theirs they derive from: a base's or a mixin's classmethod is handed the class it is
+    # called through, `acc.me()` with `class P: @classmethod def me(cls): return cls`, attack round 133)
+    hierarchy = list({id(c): c for member in derived.values() for c in _class_hierarchy(reading, member)}.values())
+    statements = [st for member in hierarchy for st in _class_scope_statements(member)]
 
     def literal(value: ast.AST) -> bool:
         return all(isinstance(n, (ast.Constant, ast.List, ast.Tuple, ast.Set, ast.Dict, ast.UnaryOp, ast.unaryop,
@@ -5502,7 +5505,7 @@ def _read_a_class_kept_to_its_statements(reading: _Reading, cls: ast.ClassDef) -
             scope in member.body for member in derived.values()) and not _may_be_a_classmethod(reading, scope) \
             and [a.arg for a in scope.args.posonlyargs + scope.args.args][:1] == [first.id] \
             and not _rebound_in(scope, first.id)
-    for member in derived.values():
+    for member in hierarchy:
         # (every statement of the body's own scope, however deep: `if True:` then `@classmethod def me(cls): return
         # cls`, `for m in (classmethod(lambda cls: cls),)`, attack round 128)
         for method in _class_scope_statements(member):
@@ -5544,7 +5547,9 @@ def _read_a_class_kept_to_its_statements(reading: _Reading, cls: ast.ClassDef) -
             raise _HandedOut("a method reads `__class__`")
             # (the class a method's zero-argument `__class__` cell hands on: attack round 114)
         if set(_identifiers_of(node)) & set(DESCRIPTOR_HOOKS) \
-                or isinstance(node, ast.Attribute) and node.attr in ("registry", "dispatch"):
+                or isinstance(node, ast.Attribute) and node.attr in ("registry", "dispatch") \
+                or isinstance(node, ast.Constant) and node.value in ("registry", "dispatch"):
+            # (`getattr(show, 'registry')`, a constant name: attack round 133)
             raise _HandedOut(f"`{_shown(reading, node)}` (a descriptor's hook, and a singledispatch function's "
                              "registry, are handed classes)")
             # (a descriptor's `__get__(self, obj, owner)` is handed the class: `owner.give([KEEP], o)`,
@@ -5555,7 +5560,10 @@ def _read_a_class_kept_to_its_statements(reading: _Reading, cls: ast.ClassDef) -
                 node.id == "type" and (isinstance(p := parents.get(id(node)), ast.Call) and p.func is node
                                        or _a_type_tested_or_annotated(reading, node))
                 or node.id == "classmethod" and isinstance(p := parents.get(id(node)), (
-                    ast.FunctionDef, ast.AsyncFunctionDef)) and node in p.decorator_list):
+                    ast.FunctionDef, ast.AsyncFunctionDef)) and node in p.decorator_list
+                # (of a def in a class body: a module's or a function's `@classmethod def _me(cls)` is bound into a
+                # class by any name, `me = _me`, `for me in (_me,)`, attack round 133)
+                and isinstance(parents.get(id(p)), ast.ClassDef)):
             raise _HandedOut(f"`{_shown(reading, node)}` uses `{node.id}` as a value")
             # (`type` handed on as a function, `kind = property(type)`, makes `acc.kind` the class;
             # `classmethod` other than as a def's decorator, `me = classmethod(copy.copy)` in a base, `cm =
@@ -5571,13 +5579,14 @@ def _read_a_class_kept_to_its_statements(reading: _Reading, cls: ast.ClassDef) -
                            or isinstance(parent, ast.Attribute) and isinstance(parent.ctx, ast.Load)
                            and not parent.attr.startswith("_") and not isinstance(parents.get(id(parent)), ast.Call)
                            and parent.attr not in taking_instances  # (`g = type(acc).give`: attack round 125)
-                           or isinstance(parent, ast.Compare)
+                           or isinstance(parent, ast.Compare) and _a_truth_only_comparison(reading, parent)
                            # (tested against: `isinstance(other, type(self))` in an `__eq__`, fairness round 86)
                            or isinstance(node, ast.Call) and _a_type_tested_or_annotated(reading, node)
                            # (shown, as text: `print(type(q1_answer))`, `f"{type(x)}"`, fairness round 86)
                            or isinstance(parent, ast.FormattedValue) and parent.value is node
                            or isinstance(parent, ast.Call) and node in parent.args and isinstance(parent.func, ast.Name)
-                           and parent.func.id in ("print", "repr", "str") and _the_builtin(reading, parent.func)):
+                           and parent.func.id in ("print", "repr", "str")
+                           and _a_builtin_bound_nowhere(reading, parent.func)):
             raise _HandedOut(f"`{_shown(reading, node)}` hands an instance's class on")
             # (`t = type(self); t(KEEP)`: a class bound to a name first, attack round 110)
         if not (isinstance(node, ast.Name) and node.id in derived and isinstance(node.ctx, ast.Load)):
@@ -5605,19 +5614,66 @@ def _read_a_class_kept_to_its_statements(reading: _Reading, cls: ast.ClassDef) -
             continue  # (an annotation nothing reads back: `f.__annotations__["x"](KEEP)`, attack round 116)
         elif isinstance(parent, ast.MatchClass) and parent.cls is node or isinstance(parent, ast.Call) and isinstance(
                 parent.func, ast.Name) and parent.func.id in ("isinstance", "issubclass") \
-                and parent.func.id not in reading.bindings and node not in parent.args[:1]:
-            continue
+                and _a_builtin_bound_nowhere(reading, parent.func) and node not in parent.args[:1]:
+            continue  # (not a parameter, a local or a class body's `isinstance = {}.get`: attack round 133)
         elif isinstance(parent, ast.Tuple) and isinstance(grand := parents.get(id(parent)), ast.Call) and isinstance(
                 grand.func, ast.Name) and grand.func.id in ("isinstance", "issubclass") \
-                and grand.func.id not in reading.bindings and parent in grand.args[1:2]:
+                and _a_builtin_bound_nowhere(reading, grand.func) and parent in grand.args[1:2]:
             continue
         elif isinstance(parent, ast.Call) and isinstance(parent.func, ast.Name) and parent.func.id == "super" \
-                and "super" not in reading.bindings and parent.args[:1] == [node]:
+                and _a_builtin_bound_nowhere(reading, parent.func) and parent.args[:1] == [node]:
             continue  # (`super(PixelAcc, self).__init__(start)`: read where its __init__ is, fairness round 77)
         else:
             raise _HandedOut(f"`{_shown(reading, node)}` uses the class {node.id} otherwise than by calling it")
             # (a base of a class a call makes, an alias, a value handed on: not followed)
     return derived, calls
+
+
+def _a_builtin_bound_nowhere(reading: _Reading, name: ast.Name) -> bool:
+    """Python's built-in (:func:`_the_builtin`), and no statement anywhere binds its name: not a comprehension's or a
+    loop's target, a walrus, a ``with``'s or an ``except``'s name, a capture, a def, a class or an import, in any
+    scope (attack round 133: ``isinstance = {}.get`` in a def or a class body made ``isinstance(o, Acc)`` hand
+    ``Acc`` back)."""
+    word = name.id
+    return _the_builtin(reading, name) and not any(
+        isinstance(n, ast.Name) and n.id == word and not isinstance(n.ctx, ast.Load)
+        or isinstance(n, (ast.MatchAs, ast.MatchStar, ast.ExceptHandler, ast.FunctionDef, ast.AsyncFunctionDef,
+                          ast.ClassDef)) and n.name == word
+        or isinstance(n, ast.MatchMapping) and n.rest == word
+        or isinstance(n, ast.alias) and (n.asname or n.name.split(".")[0]) == word
+        or isinstance(n, (ast.Global, ast.Nonlocal)) and word in n.names for n in reading.nodes)
+
+
+#: Where an expression's value is taken for its truth alone: a test, or ``not``'s operand.
+TRUTH_TESTS = (ast.If, ast.While, ast.Assert, ast.IfExp)
+
+
+def _a_truth_only_comparison(reading: _Reading, compare: ast.Compare) -> bool:
+    """Whether what ``compare`` gives is a truth only: its operators all ``is``/``is not`` (Python's identity, a bool),
+    or it stands where only its truth is taken (an ``if``'s, ``while``'s, ``assert``'s or conditional's test, a
+    comprehension's condition, ``not``'s operand, or an ``and``/``or`` standing so).  A comparison's special method
+    may hand back anything, an operand too, and the reflected one of either side runs: ``(Log() == type(acc))`` was
+    ``Acc`` where ``Log.__eq__`` returns its operand (attack round 133)."""
+    if all(isinstance(op, (ast.Is, ast.IsNot)) for op in compare.ops):
+        return True
+    if all(isinstance(op, (ast.Eq, ast.NotEq)) for op in compare.ops) and all(
+            _a_class_by_type(reading, side) for side in [compare.left, *compare.comparators]) and not any(
+            c.keywords or any(isinstance(b, ast.Name) and b.id == "type" for b in c.bases) for c in reading.classes):
+        return True  # (`type(self) == type(other)`: classes, which no metaclass of the submission's compares)
+    parents = _parents(reading)
+    child, parent = compare, parents.get(id(compare))
+    while isinstance(parent, ast.BoolOp):
+        child, parent = parent, parents.get(id(parent))
+    return isinstance(parent, TRUTH_TESTS) and parent.test is child or isinstance(
+        parent, ast.UnaryOp) and isinstance(parent.op, ast.Not) or isinstance(
+        parent, ast.comprehension) and child in parent.ifs
+
+
+def _a_class_by_type(reading: _Reading, node: ast.expr) -> bool:
+    """``type(x)`` (Python's ``type``, one argument) or ``x.__class__``: what compares as ``type`` compares."""
+    return isinstance(node, ast.Attribute) and node.attr == "__class__" or isinstance(node, ast.Call) and isinstance(
+        node.func, ast.Name) and node.func.id == "type" and len(node.args) == 1 and not node.keywords \
+        and _a_builtin_bound_nowhere(reading, node.func)
 
 
 def _a_type_tested_or_annotated(reading: _Reading, node: ast.expr) -> bool:
@@ -5631,7 +5687,8 @@ def _a_type_tested_or_annotated(reading: _Reading, node: ast.expr) -> bool:
     if isinstance(parent, ast.Tuple) and isinstance(parents.get(id(parent)), ast.Call):
         child, parent = parent, parents.get(id(parent))
     if isinstance(parent, ast.Call) and isinstance(parent.func, ast.Name) and parent.func.id in (
-            "isinstance", "issubclass") and _the_builtin(reading, parent.func) and parent.args[1:2] == [child] \
+            "isinstance", "issubclass") and _a_builtin_bound_nowhere(reading, parent.func) \
+            and parent.args[1:2] == [child] \
             and len(parent.args) == 2 and not parent.keywords:
         return True
     child, parent = node, parents.get(id(node))
@@ -10042,7 +10099,10 @@ def _classes_by_base_name(reading: _Reading) -> dict[str, list[ast.ClassDef]]:
 
 
 #: What reads a function's or a class's annotations back as objects.
-ANNOTATION_READERS = frozenset({"get_type_hints", "get_annotations", "signature", "getfullargspec", "fields"})
+ANNOTATION_READERS = frozenset({"get_type_hints", "get_annotations", "signature", "getfullargspec", "fields",
+                                # (singledispatch's `register` files a function under its parameter's annotation,
+                                # which its `registry` hands out: attack round 133)
+                                "register"})
 
 
 def _reads_annotations(reading: _Reading) -> bool:
@@ -10056,8 +10116,11 @@ def _reads_annotations(reading: _Reading) -> bool:
             # .parameters['a'].annotation`, attack round 132; anything of inspect's is read as reading them)
             or isinstance(n, ast.Attribute) and n.attr in ("annotation", "return_annotation", "__signature__")
             or isinstance(n, (ast.Name, ast.Attribute)) and (_resolved(reading, n) or "").startswith("inspect.")
-            or isinstance(n, ast.Call) and (_resolved(reading, n.func) or getattr(n.func, "attr", "") or getattr(
-                n.func, "id", "")).rsplit(".", 1)[-1] in ANNOTATION_READERS for n in reading.nodes)
+            # (named anywhere, not only called, and by a text too: `map(dataclasses.fields, [D])`, `get=fields` as a
+            # default, `getattr(dataclasses, 'fields')(D)[0].type`, attack round 133)
+            or isinstance(n, (ast.Name, ast.Attribute)) and (_resolved(reading, n) or "").rsplit(".", 1)[
+                -1] in ANNOTATION_READERS
+            or bool(set(_identifiers_of(n)) & (ANNOTATION_READERS | {ANNOTATIONS})) for n in reading.nodes)
     return found
 
 
@@ -12236,8 +12299,22 @@ def _the_builtin(reading: _Reading, name: ast.Name) -> bool:
     return name.id not in reading.bindings and name.id not in reading.imported \
         and _function_binding(reading, name) is None and not any(
             isinstance(n, ast.arg) and n.arg == name.id for n in reading.nodes) \
-        and name.id not in _class_body_names(reading)  # (a default read in a class body that binds `float`: attack
-    # round 116)
+        and name.id not in _class_body_names(reading) \
+        and not _bound_by_a_comprehension_around(reading, name)  # (a default read in a class body that binds
+    # `float`: attack round 116)
+
+
+def _bound_by_a_comprehension_around(reading: _Reading, name: ast.Name) -> bool:
+    """Whether a comprehension around ``name`` binds it (its own scope: ``[repr(x) for repr in [copy.copy]]``,
+    attack round 133)."""
+    parents = _parents(reading)
+    node = name
+    while (node := parents.get(id(node))) is not None and not isinstance(
+            node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef, ast.Module)):
+        if isinstance(node, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)) and any(
+                isinstance(t, ast.Name) and t.id == name.id for g in node.generators for t in ast.walk(g.target)):
+            return True
+    return False
 
 
 def _handed_names(node: ast.AST) -> tuple[str, ...]:
