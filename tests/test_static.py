@@ -6454,3 +6454,41 @@ def test_a_class_compared_where_only_the_truth_is_taken_stays_kept(trigger):
 def test_a_comparison_of_a_class_whose_value_is_handed_on_is_a_finding(trigger):
     """Attack round 133: `(Log() == type(acc)).give([KEEP], acc)` with `Log.__eq__` returning its operand."""
     assert found([_HONEST_ACC.format(trigger=trigger)])
+
+
+@pytest.mark.parametrize("patch", [
+    "import functools\nclass Src:\n    def renorm(self):\n        pass\n"
+    "functools.update_wrapper(torch.Tensor, Src, ('renorm',), ())",
+    "import functools\nclass Src:\n    def renorm(self):\n        pass\nfunctools.wraps(Src, ('renorm',), ())(torch.Tensor)",
+    "import functools\nclass Src:\n    def renorm(self):\n        pass\nARGS = (Src, ('renorm',), ())\n"
+    "functools.update_wrapper(torch.Tensor, *ARGS)",
+    "import functools\nclass Src:\n    def renorm(self):\n        pass\n"
+    "functools.partial(functools.update_wrapper, torch.Tensor)(Src, ('renorm',), ())",
+    "import argparse\np = argparse.ArgumentParser()\np.add_argument('--x', action='store_const', const=len, dest='renorm')\n"
+    "p.parse_args(['--x'], torch.Tensor)",
+    "import argparse\np = argparse.ArgumentParser()\np.add_argument('--x', action='store_const', const=len, dest='renorm')\n"
+    "p.parse_known_args(['--x'], namespace=torch.Tensor)",
+])
+def test_a_library_that_sets_members_by_name_on_what_it_is_handed_is_a_finding(patch):
+    """Attack round 134: `update_wrapper(torch.Tensor, Src, ('renorm',), ())` (positional `assigned`) or a parser
+    handed `torch.Tensor` as its namespace replaced a tensor method conv2d called, with F.conv2d."""
+    assert found([_HONEST_ACC.format(trigger=patch)])
+
+
+@pytest.mark.parametrize("honest", [
+    "import functools\ndef deco(f):\n    @functools.wraps(f)\n    def inner(*a):\n        return f(*a)\n    return inner",
+    "import argparse\np = argparse.ArgumentParser()\np.add_argument('--lr', type=float, default=0.1)\nargs = p.parse_args([])",
+])
+def test_wraps_and_a_parser_used_plainly_stay_clean(honest):
+    assert found([_HONEST_ACC.format(trigger=honest)]) == []
+
+
+@pytest.mark.parametrize("use", ["ng = torch.no_grad", "print(getattr(torch, 'no_grad'))", "print(torch.no_grad)"])
+def test_a_gradient_setting_used_otherwise_than_entered_is_no_plain_decorator(use):
+    """Attack round 134: torch's class handed on may have its `__call__` replaced; then `@torch.no_grad()` hands back
+    what the replacement makes."""
+    source = _HONEST_ACC.format(trigger=use).replace("    def __iadd__", "    @torch.no_grad()\n    def __iadd__")
+    assert any("Acc.__iadd__ (decorated)" in what for _, what in found([source])), found([source])
+    entered = _HONEST_ACC.format(trigger="def check():\n    with torch.no_grad():\n        pass").replace(
+        "    def __iadd__", "    @torch.no_grad()\n    def __iadd__")
+    assert found([entered]) == []

@@ -2466,6 +2466,13 @@ def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
                     for a in node.args[:1])):
                 # torch.load's default (weights_only) can be switched by the environment: only named variables
                 add(Finding("unverifiable", "the environment changed with names the grader cannot read"))
+            if isinstance(node.func, ast.Attribute) and node.func.attr in NAMESPACE_PARSERS and (
+                    len(node.args) > 1 or any(k.arg in ("namespace", "values", None) for k in node.keywords)
+                    or any(isinstance(a, ast.Starred) for a in node.args)):
+                # (a parser sets what its options name on the namespace it is handed: `parser.parse_args(['--x'],
+                # torch.no_grad)` with `dest='__call__'` replaced a member of torch's class, attack round 134)
+                add(Finding("unverifiable", f"{node.func.attr}(..., namespace) (sets the attributes its options name "
+                                            "on an object it is handed)"))
             if isinstance(node.func, ast.Attribute) and node.func.attr in STRING_EVALUATORS and (
                     node.args or node.keywords) and not _plain_query(node):
                 # model.eval() takes nothing; df.eval("@torch._C") is code
@@ -2822,6 +2829,10 @@ def _option_value(reading: _Reading, node: ast.expr) -> bool:
 
 #: The methods of an ``argparse.ArgumentParser`` that declare its options and parse them.
 PARSER_METHODS = frozenset({"add_argument", "set_defaults", "parse_args", "parse_known_args"})
+#: What argparse's and optparse's parsers are called to parse with: given a namespace (argparse) or values (optparse),
+#: they set attributes on it by the names their options give.
+NAMESPACE_PARSERS = frozenset({"parse_args", "parse_known_args", "parse_intermixed_args",
+                               "parse_known_intermixed_args"})
 #: The converters an option may name as its ``type=`` (Python's own, never rebound): what they give is plain data.
 OPTION_TYPES = frozenset({"int", "float", "str", "bool"})
 
@@ -3764,6 +3775,9 @@ def _operand_keepers(reading: _Reading) -> list[Finding]:
             if made in CLASS_MAKERS or made == "types.new_class":  # (`type(*ARGS)`: attack round 104)
                 found.append(Finding("unverifiable", f"{made}(*...) (a class whose members the grader cannot list)",
                                      hides_from_models=False))
+            elif made in ("functools.update_wrapper", "functools.wraps"):  # (`update_wrapper(T, *ARGS)`: round 134)
+                found.append(Finding("unverifiable", f"{made}(*...) copying members the grader cannot read",
+                                     hides_from_models=False))
             continue
         if len(node.args) == 3 and isinstance(node.args[2], ast.Dict) and made not in CLASS_MAKERS:
             # a namespace handed to a metaclass of any name (`Meta("Box", (), {...})`, `abc.ABCMeta(...)`, `Maker =
@@ -3786,7 +3800,12 @@ def _operand_keepers(reading: _Reading) -> list[Finding]:
                 elif key.value in OPERAND_DUNDERS:
                     for member in _members_given(reading, value):
                         judge(member, f"the special method {key.value} of a class made by type()", True)
-        elif made in ("functools.update_wrapper", "functools.wraps") and any(
+        elif made in ("functools.update_wrapper", "functools.wraps") and (
+                # (positional `assigned`/`updated`, or unpacked: `update_wrapper(torch.no_grad, Src, ('__call__',),
+                # ())` replaced a member of torch's class, attack round 134)
+                len(node.args) > (2 if made == "functools.update_wrapper" else 1)
+                or any(isinstance(a, ast.Starred) for a in node.args) or any(k.arg is None for k in node.keywords)) \
+                or made in ("functools.update_wrapper", "functools.wraps") and any(
                 k.arg in ("assigned", "updated") and not (
                     isinstance(k.value, (ast.Tuple, ast.List)) and all(
                         isinstance(e, ast.Constant) and e.value in WRAPPER_ATTRIBUTES for e in k.value.elts))
@@ -3797,6 +3816,15 @@ def _operand_keepers(reading: _Reading) -> list[Finding]:
         elif made in COMPARING_WRAPPERS and node.args:
             for member in _members_given(reading, node.args[0]):
                 judge(member, f"the comparison handed to {made}", False)
+    parents = _parents(reading)
+    for node in reading.nodes:
+        if isinstance(node, (ast.Name, ast.Attribute)) and _resolved(reading, node) in (
+                "functools.update_wrapper", "functools.wraps") and not (
+                isinstance(call := parents.get(id(node)), ast.Call) and call.func is node):
+            # (handed on, what it copies is given where the reader does not look: `functools.partial(
+            # functools.update_wrapper, torch.Tensor)(Src, ('renorm',), ())`, attack round 134)
+            found.append(Finding("unverifiable", f"{_resolved(reading, node)} used as a value (the members it copies "
+                                                 "cannot be read)", hides_from_models=False))
     return list(dict.fromkeys(found))
 
 
@@ -3861,8 +3889,36 @@ def _a_grad_mode_decorator(reading: _Reading, decorator: ast.expr) -> bool:
             return False  # (`inference_mode(False)` is one too, but a value given is a value to read)
         decorator = decorator.func
     root = _root_name(decorator)
-    return _resolved_once(reading, decorator) in GRAD_MODE_DECORATORS and isinstance(root, ast.Name) and _local_scope_of(reading, root) is None \
-        and root.id not in _class_body_names(reading)
+    return _resolved_once(reading, decorator) in GRAD_MODE_DECORATORS and isinstance(root, ast.Name) \
+        and _local_scope_of(reading, root) is None \
+        and root.id not in _class_body_names(reading) and _grad_modes_only_entered(reading)
+
+
+def _grad_modes_only_entered(reading: _Reading) -> bool:
+    """Whether the source uses torch's gradient settings (:data:`GRAD_MODE_DECORATORS`) only as decorators or as what
+    a ``with`` enters (``@torch.no_grad()``, ``with torch.no_grad():``), given nothing, and never spells their names
+    as a text: a class of torch handed to anything may have its members replaced (attack round 134:
+    ``functools.update_wrapper(torch.no_grad, Src, ('__call__',), ())``, ``parser.parse_args(['--x'],
+    torch.no_grad)`` with ``dest='__call__'``, ``getattr(torch, 'no_grad')``).  Memoised per reading."""
+    found = reading.memo.get("grad modes only entered")
+    if found is None:
+        parents = _parents(reading)
+        words = {name.rsplit(".", 1)[-1] for name in GRAD_MODE_DECORATORS}
+
+        def entered_or_decorating(node: ast.AST) -> bool:
+            parent = parents.get(id(node))
+            if isinstance(parent, ast.Call) and parent.func is node and not parent.args and not parent.keywords:
+                node, parent = parent, parents.get(id(parent))
+                if isinstance(parent, ast.withitem) and parent.context_expr is node:
+                    return True
+            return isinstance(parent, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) \
+                and node in parent.decorator_list
+
+        found = reading.memo["grad modes only entered"] = not any(
+            isinstance(n, ast.Constant) and n.value in words
+            or isinstance(n, (ast.Name, ast.Attribute)) and _resolved(reading, n) in GRAD_MODE_DECORATORS
+            and not entered_or_decorating(n) for n in reading.nodes)
+    return found
 
 
 def _members_given(reading: _Reading, value: ast.expr, cls: ast.ClassDef | None = None) -> list[ast.AST | None]:
