@@ -6492,3 +6492,22 @@ def test_a_gradient_setting_used_otherwise_than_entered_is_no_plain_decorator(us
     entered = _HONEST_ACC.format(trigger="def check():\n    with torch.no_grad():\n        pass").replace(
         "    def __iadd__", "    @torch.no_grad()\n    def __iadd__")
     assert found([entered]) == []
+
+
+@pytest.mark.parametrize("trigger, kept", [
+    ("def shown(x):\n    type(x)\n    x.__class__, len(x)", True),
+    ("def shown(x):\n    return 'kind %s' % type(x)", True),
+    ("def shown(x):\n    return 'kind %s of %s' % (type(x), x)", True),
+    ("def shown(x):\n    return '{} {}'.format(type(x), x)", True),
+    ("def shown(x):\n    return '{0[a]}'.format(type(x))", False),
+    ("def shown(x):\n    type(x)\n    return _", False),
+    ("def shown(x):\n    return type(x), x", False),
+    ("def shown(x, fmt):\n    return fmt % type(x)", False),
+    ("def convs(m):\n    return issubclass(type(m), (torch.nn.Conv2d, torch.nn.Linear))", True),
+    ("class Log:\n    pass\ndef convs(m):\n    return issubclass(type(m), Log)", False),
+])
+def test_a_class_made_text_or_dropped_hands_out_nothing(trigger, kept):
+    """Fairness round 87: `type(out)` alone in a notebook cell, `"%s" % type(image)` and `"{}".format(type(out))` cost
+    an accumulator q6's 3 points; a text is all they make, unless a field indexes the class (its `__class_getitem__`
+    runs) or IPython's `_` keeps the cell's last value."""
+    assert (found([_HONEST_ACC.format(trigger=trigger)]) == []) == kept

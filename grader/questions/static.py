@@ -5642,7 +5642,10 @@ def _read_a_class_kept_to_its_statements(reading: _Reading, cls: ast.ClassDef) -
                            or isinstance(parent, ast.FormattedValue) and parent.value is node
                            or isinstance(parent, ast.Call) and node in parent.args and isinstance(parent.func, ast.Name)
                            and parent.func.id in ("print", "repr", "str")
-                           and _a_builtin_bound_nowhere(reading, parent.func)):
+                           and _a_builtin_bound_nowhere(reading, parent.func)
+                           # (formatted by a text's own `%` or `format`, or a statement's value nothing reads: fairness
+                           # round 87's `type(out)` alone in a notebook cell, `"%s" % type(image)`)
+                           or _a_class_formatted_or_dropped(reading, node)):
             raise _HandedOut(f"`{_shown(reading, node)}` hands an instance's class on")
             # (`t = type(self); t(KEEP)`: a class bound to a name first, attack round 110)
         if not (isinstance(node, ast.Name) and node.id in derived and isinstance(node.ctx, ast.Load)):
@@ -5725,6 +5728,29 @@ def _a_truth_only_comparison(reading: _Reading, compare: ast.Compare) -> bool:
         parent, ast.comprehension) and child in parent.ifs
 
 
+#: IPython's output history, which the worker keeps as IPython does (``_`` is a cell's last expression's value).
+OUTPUT_HISTORY = frozenset({"_", "__", "___"})
+
+
+def _a_class_formatted_or_dropped(reading: _Reading, node: ast.expr) -> bool:
+    """Whether ``node`` (``type(x)``), alone or in a tuple, is what a text literal's ``%`` or ``.format`` makes text of
+    (``"%s" % type(image)``, ``"{} {}".format(type(out), shape)``), or a statement's value (a notebook's ``type(out)``
+    inspection), when nothing reads IPython's output history (``_``), which would hold it."""
+    parents = _parents(reading)
+    child, parent = node, parents.get(id(node))
+    if isinstance(parent, ast.Tuple):
+        child, parent = parent, parents.get(id(parent))
+    if isinstance(parent, ast.Expr):
+        return not any(isinstance(n, ast.Name) and n.id in OUTPUT_HISTORY for n in reading.nodes) and not any(
+            isinstance(n, ast.Constant) and n.value in OUTPUT_HISTORY for n in reading.nodes)
+    if isinstance(parent, ast.BinOp) and isinstance(parent.op, ast.Mod) and parent.right is child:
+        return isinstance(parent.left, ast.Constant) and isinstance(parent.left.value, str)
+    # (no field indexes what it formats: `"{0[a]}".format(Acc)` calls `Acc["a"]`, a `__class_getitem__` of the class's)
+    return isinstance(parent, ast.Call) and child in parent.args and isinstance(parent.func, ast.Attribute) \
+        and parent.func.attr == "format" and isinstance(parent.func.value, ast.Constant) \
+        and isinstance(parent.func.value.value, str) and "[" not in parent.func.value.value
+
+
 def _a_class_by_type(reading: _Reading, node: ast.expr) -> bool:
     """``type(x)`` (Python's ``type``, one argument) or ``x.__class__``: what compares as ``type`` compares."""
     return isinstance(node, ast.Attribute) and node.attr == "__class__" or isinstance(node, ast.Call) and isinstance(
@@ -5747,6 +5773,13 @@ def _a_type_tested_or_annotated(reading: _Reading, node: ast.expr) -> bool:
             and parent.args[1:2] == [child] \
             and len(parent.args) == 2 and not parent.keywords:
         return True
+    if isinstance(parent, ast.Call) and isinstance(parent.func, ast.Name) and parent.func.id == "issubclass" \
+            and _a_builtin_bound_nowhere(reading, parent.func) and parent.args[:1] == [node] \
+            and len(parent.args) == 2 and not parent.keywords and all(
+                (_resolved_once(reading, c) or "").startswith("torch.") for c in (
+                    parent.args[1].elts if isinstance(parent.args[1], ast.Tuple) else [parent.args[1]])):
+        return True  # (tested against torch's classes, whose `__subclasscheck__` is type's: `issubclass(type(m),
+        # nn.Conv2d)`, fairness round 87)
     child, parent = node, parents.get(id(node))
     while isinstance(parent, (ast.Subscript, ast.Tuple, ast.List, ast.BinOp)):  # (`type[nn.Module] | None`)
         # an annotation is evaluated: what it is handed to must be one of Python's or typing's generics
