@@ -5741,8 +5741,12 @@ def _a_class_formatted_or_dropped(reading: _Reading, node: ast.expr) -> bool:
     if isinstance(parent, ast.Tuple):
         child, parent = parent, parents.get(id(parent))
     if isinstance(parent, ast.Expr):
-        return not any(isinstance(n, ast.Name) and n.id in OUTPUT_HISTORY for n in reading.nodes) and not any(
-            isinstance(n, ast.Constant) and n.value in OUTPUT_HISTORY for n in reading.nodes)
+        # (read by any spelling: `_`, `__main__._`, `from __main__ import _`, `getattr(m, '_')`; `_` only bound, a
+        # loop's throwaway name, reads nothing)
+        return not any(isinstance(n, ast.Name) and n.id in OUTPUT_HISTORY and isinstance(n.ctx, ast.Load)
+                       or isinstance(n, ast.Attribute) and n.attr in OUTPUT_HISTORY
+                       or isinstance(n, ast.alias) and n.name in OUTPUT_HISTORY
+                       or isinstance(n, ast.Constant) and n.value in OUTPUT_HISTORY for n in reading.nodes)
     if isinstance(parent, ast.BinOp) and isinstance(parent.op, ast.Mod) and parent.right is child:
         return isinstance(parent.left, ast.Constant) and isinstance(parent.left.value, str)
     # (no field indexes what it formats: `"{0[a]}".format(Acc)` calls `Acc["a"]`, a `__class_getitem__` of the class's)
