@@ -1441,6 +1441,124 @@ GRADER_FAULTS: dict[str, str] = {
     "r86_size_t3descriptor.ipynb":
         "(fairness round 86) a grader's fault: a validated descriptor (`__set_name__`, getattr/setattr by a computed "
         "name) for ConvNet's hyper-parameters (refused since attack round 11): q6 to q8 -10",
+    # Fairness round 87 (helper fair87, 2026-12-05: 223 honest files, 116 styles, mostly beside an `__iadd__`
+    # accumulator; against 791c16e plus round 86's readings; one file per style here, _r87_findings.md): 79 styles
+    # at 26 on 59f0b4e (the readings of bare type(x) statements, % and format, issubclass(type(m), torch's)), the 37
+    # below lose, most of them a construct the feedback now names.
+    "r87_acc_assert_msg_type.py":
+        "(fairness round 87) a grader's fault: `type(out)` hands an instance's class on beside an `__iadd__` "
+        "accumulator: q6 -3",
+    "r87_acc_bases_print.py":
+        "(fairness round 87) a grader's fault: `CNN.__bases__` reads a class hierarchy beside an `__iadd__` "
+        "accumulator: q6 -3",
+    "r87_acc_contextdecorator_timer.py":
+        "(fairness round 87) a grader's fault: a class's base is computed (`contextlib.ContextDecorator`) "
+        "beside an `__iadd__` accumulator: q6 -3",
+    "r87_acc_defaultdict_factory.ipynb":
+        "(fairness round 87) a grader's fault: `collections.defaultdict(Acc)` uses the class Acc otherwise "
+        "than by calling it beside an `__iadd__` accumulator: q6 -3",
+    "r87_acc_dict_of_types_print.py":
+        "(fairness round 87) a grader's fault: `type(value)` hands an instance's class on beside an "
+        "`__iadd__` accumulator: q6 -3",
+    "r87_acc_dispatch_table_pool.ipynb":
+        "(fairness round 87) a grader's fault: `self.dispatch` (a descriptor's hook, and a singledispatch "
+        "function's registry, are handed classes) beside an `__iadd__` accumulator: q6 -3",
+    "r87_acc_fields_cfg_only.ipynb":
+        "(fairness round 87) a grader's fault: `getattr(BlockConfig(), f.name)` over "
+        "`dataclasses.fields(BlockConfig)` (getattr with a computed name) beside an `__iadd__` accumulator: "
+        "q6 to q8 -10",
+    "r87_acc_fields_cfg_type.py":
+        "(fairness round 87) a grader's fault: `getattr(BlockConfig(), f.name)` over "
+        "`dataclasses.fields(BlockConfig)` (getattr with a computed name) beside a `type[...]` annotation "
+        "beside an `__iadd__` accumulator: q6 to q8 -10",
+    "r87_acc_get_type_hints.ipynb":
+        "(fairness round 87) a grader's fault: `print(typing.get_type_hints(conv_block))` (refused: it "
+        "evaluates annotations) beside an `__iadd__` accumulator: q6 to q8 -10",
+    "r87_acc_help_acc.py":
+        "(fairness round 87) a grader's fault: `help(Acc)` (help, a built-in whose behaviour the reader does "
+        "not know) beside an `__iadd__` accumulator: q6 -3",
+    "r87_acc_inspect_sig_annot.ipynb":
+        "(fairness round 87) a grader's fault: `type[torch.nn.Module]` uses `type` as a value beside an "
+        "`__iadd__` accumulator: q6 -3",
+    "r87_acc_json_encoder.py":
+        "(fairness round 87) a grader's fault: a class's base is computed (`json.JSONEncoder`) beside an "
+        "`__iadd__` accumulator: q6 -3",
+    "r87_acc_logging_formatter.ipynb":
+        "(fairness round 87) a grader's fault: a class's base is computed (`logging.Formatter`) beside an "
+        "`__iadd__` accumulator: q6 -3",
+    "r87_acc_logging_type.py":
+        "(fairness round 87) a grader's fault: `type(out)` hands an instance's class on beside an `__iadd__` "
+        "accumulator: q6 -3",
+    "r87_acc_model_class_call.ipynb":
+        "(fairness round 87) a grader's fault: `model.__class__()` (a class called through an instance: what "
+        "an accumulator's constructor is given is then not followed) beside an `__iadd__` accumulator: q6 -3",
+    "r87_acc_module_init_direct.py":
+        "(fairness round 87) a grader's fault: `torch.nn.Module.__init__(self)` in CNN instead of "
+        "`super().__init__()` (an `__init__` called by name) beside an `__iadd__` accumulator: q6 -3",
+    "r87_acc_mro_call_conv.ipynb":
+        "(fairness round 87) a grader's fault: `torch.nn.Conv2d.mro` reads a class hierarchy beside an "
+        "`__iadd__` accumulator: q6 -3",
+    "r87_acc_name_attr.py":
+        "(fairness round 87) a grader's fault: `Acc.__name__` uses the class Acc otherwise than by calling it"
+        " beside an `__iadd__` accumulator: q6 -3",
+    "r87_acc_namedtuple_base_q3.py":
+        "(fairness round 87) a grader's fault: a class's base is computed (`namedtuple('Shape', ['channels', "
+        "'height', 'width'])`) beside an `__iadd__` accumulator: q6 -3",
+    "r87_acc_optional_acc_annot.py":
+        "(fairness round 87) a grader's fault: `List[Acc]` uses the class Acc otherwise than by calling it "
+        "beside an `__iadd__` accumulator: q6 -3",
+    "r87_acc_pprint_type.ipynb":
+        "(fairness round 87) a grader's fault: `type(out)` hands an instance's class on beside an `__iadd__` "
+        "accumulator: q6 -3",
+    "r87_acc_print_class_obj.py":
+        "(fairness round 87) a grader's fault: `print(Acc, a.total)` uses the class Acc otherwise than by "
+        "calling it beside an `__iadd__` accumulator: q6 -3",
+    "r87_acc_print_doc.ipynb":
+        "(fairness round 87) a grader's fault: `Acc.__doc__` uses the class Acc otherwise than by calling it "
+        "beside an `__iadd__` accumulator: q6 -3",
+    "r87_acc_print_mro_cnn.py":
+        "(fairness round 87) a grader's fault: `CNN.__mro__` reads a class hierarchy beside an `__iadd__` "
+        "accumulator: q6 -3",
+    "r87_acc_registry_attr_q8.ipynb":
+        "(fairness round 87) a grader's fault: `self.registry` (a descriptor's hook, and a singledispatch "
+        "function's registry, are handed classes) beside an `__iadd__` accumulator: q6 -3",
+    "r87_acc_setattr_self_loop.ipynb":
+        "(fairness round 87) a grader's fault: `setattr(self, f\"block{i}\", ...)` and `getattr(self, "
+        "f\"block{i}\")` in ConvNet (attributes set by a computed name: an accumulator's `self.total` is no "
+        "longer proved its own) beside an `__iadd__` accumulator: q6 -3",
+    "r87_acc_typeerror_args_type.ipynb":
+        "(fairness round 87) a grader's fault: `type(kernel)` hands an instance's class on beside an "
+        "`__iadd__` accumulator: q6 -3",
+    "r87_acc_unittest_q6.py":
+        "(fairness round 87) a grader's fault: a class's base is computed (`unittest.TestCase`) beside an "
+        "`__iadd__` accumulator: q6 -3",
+    "r87_m_assert_msg_type_only.ipynb":
+        "(fairness round 87) a grader's fault: `type(q1_answer)` hands an instance's class on: q6 -3",
+    "r87_m_class_call_only.ipynb":
+        "(fairness round 87) a grader's fault: `CNN().__class__()` (a class called through an instance: what "
+        "an accumulator's constructor is given is then not followed): q6 -3",
+    "r87_m_dispatch_attr_one_line.py":
+        "(fairness round 87) a grader's fault: `settings.dispatch` (a descriptor's hook, and a singledispatch"
+        " function's registry, are handed classes): q6 -3",
+    "r87_m_get_type_hints_annot_noacc.py":
+        "(fairness round 87) a grader's fault: `print(typing.get_type_hints(conv2d_params))` (refused: it "
+        "evaluates annotations): q6 to q8 -10",
+    "r87_m_get_type_hints_noacc.ipynb":
+        "(fairness round 87) a grader's fault: `print(typing.get_type_hints(conv2d_params))` with no "
+        "annotation anywhere (refused: it evaluates annotations): q6 to q8 -10",
+    "r87_m_module_init_direct_q8_acc.ipynb":
+        "(fairness round 87) a grader's fault: `torch.nn.Module.__init__(self)` in ConvNet instead of "
+        "`super().__init__()` (an `__init__` called by name) beside an `__iadd__` accumulator: q6 -3",
+    "r87_m_registry_attr_one_line.ipynb":
+        "(fairness round 87) a grader's fault: `settings.registry` (a descriptor's hook, and a singledispatch"
+        " function's registry, are handed classes): q6 -3",
+    "r87_m_setattr_only_acc.ipynb":
+        "(fairness round 87) a grader's fault: `setattr(self, f\"block{i}\", ...)` in ConvNet's `__init__` "
+        "(attributes set by a computed name: an accumulator's `self.total` is no longer proved its own) "
+        "beside an `__iadd__` accumulator: q6 -3",
+    "r87_m_testcase_base_only_acc.ipynb":
+        "(fairness round 87) a grader's fault: a class's base is computed (`unittest.TestCase`) beside an "
+        "`__iadd__` accumulator: q6 -3",
 }
 
 #: Correct cases the grader marks down at some seeds only: expected failures that may pass, so that a run where they
