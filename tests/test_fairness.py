@@ -1443,13 +1443,11 @@ GRADER_FAULTS: dict[str, str] = {
         "name) for ConvNet's hyper-parameters (refused since attack round 11): q6 to q8 -10",
     # Fairness round 87 (helper fair87, 2026-12-05: 223 honest files, 116 styles, mostly beside an `__iadd__`
     # accumulator; against 791c16e plus round 86's readings; one file per style here, _r87_findings.md): 79 styles
-    # at 26 on 59f0b4e (the readings of bare type(x) statements, % and format, issubclass(type(m), torch's)), the 37
-    # below lose, most of them a construct the feedback now names.
+    # at 26 on 59f0b4e (the readings of bare type(x) statements, % and format, issubclass(type(m), torch's)), 6 more
+    # since (the class printed or its texts read, a hierarchy of torch's or of unrelated classes read); the 31 below
+    # lose, most of them a construct the feedback now names.
     "r87_acc_assert_msg_type.py":
         "(fairness round 87) a grader's fault: `type(out)` hands an instance's class on beside an `__iadd__` "
-        "accumulator: q6 -3",
-    "r87_acc_bases_print.py":
-        "(fairness round 87) a grader's fault: `CNN.__bases__` reads a class hierarchy beside an `__iadd__` "
         "accumulator: q6 -3",
     "r87_acc_contextdecorator_timer.py":
         "(fairness round 87) a grader's fault: a class's base is computed (`contextlib.ContextDecorator`) "
@@ -1495,12 +1493,6 @@ GRADER_FAULTS: dict[str, str] = {
     "r87_acc_module_init_direct.py":
         "(fairness round 87) a grader's fault: `torch.nn.Module.__init__(self)` in CNN instead of "
         "`super().__init__()` (an `__init__` called by name) beside an `__iadd__` accumulator: q6 -3",
-    "r87_acc_mro_call_conv.ipynb":
-        "(fairness round 87) a grader's fault: `torch.nn.Conv2d.mro` reads a class hierarchy beside an "
-        "`__iadd__` accumulator: q6 -3",
-    "r87_acc_name_attr.py":
-        "(fairness round 87) a grader's fault: `Acc.__name__` uses the class Acc otherwise than by calling it"
-        " beside an `__iadd__` accumulator: q6 -3",
     "r87_acc_namedtuple_base_q3.py":
         "(fairness round 87) a grader's fault: a class's base is computed (`namedtuple('Shape', ['channels', "
         "'height', 'width'])`) beside an `__iadd__` accumulator: q6 -3",
@@ -1509,15 +1501,6 @@ GRADER_FAULTS: dict[str, str] = {
         "beside an `__iadd__` accumulator: q6 -3",
     "r87_acc_pprint_type.ipynb":
         "(fairness round 87) a grader's fault: `type(out)` hands an instance's class on beside an `__iadd__` "
-        "accumulator: q6 -3",
-    "r87_acc_print_class_obj.py":
-        "(fairness round 87) a grader's fault: `print(Acc, a.total)` uses the class Acc otherwise than by "
-        "calling it beside an `__iadd__` accumulator: q6 -3",
-    "r87_acc_print_doc.ipynb":
-        "(fairness round 87) a grader's fault: `Acc.__doc__` uses the class Acc otherwise than by calling it "
-        "beside an `__iadd__` accumulator: q6 -3",
-    "r87_acc_print_mro_cnn.py":
-        "(fairness round 87) a grader's fault: `CNN.__mro__` reads a class hierarchy beside an `__iadd__` "
         "accumulator: q6 -3",
     "r87_acc_registry_attr_q8.ipynb":
         "(fairness round 87) a grader's fault: `self.registry` (a descriptor's hook, and a singledispatch "

@@ -6508,6 +6508,13 @@ def test_a_gradient_setting_used_otherwise_than_entered_is_no_plain_decorator(us
     ("def shown(x, fmt):\n    return fmt % type(x)", False),
     ("def convs(m):\n    return issubclass(type(m), (torch.nn.Conv2d, torch.nn.Linear))", True),
     ("class Log:\n    pass\ndef convs(m):\n    return issubclass(type(m), Log)", False),
+    ("def shown():\n    print(Acc, Acc.__doc__, Acc.__name__, f'{Acc}')", True),
+    ("def shown():\n    return repr(Acc), str(Acc)", True),
+    ("def shown():\n    return Acc.__dict__", False),
+    ("class Net(torch.nn.Module):\n    pass\ndef shown():\n    print(Net.__mro__, Net.__bases__, torch.nn.Conv2d.mro())",
+     True),
+    ("class Sub(Acc):\n    pass\ndef shown():\n    return Sub.__mro__", False),
+    ("def shown():\n    return torch.nn.Conv2d.__subclasses__()", False),
 ])
 def test_a_class_made_text_or_dropped_hands_out_nothing(trigger, kept):
     """Fairness round 87: `type(out)` alone in a notebook cell, `"%s" % type(image)` and `"{}".format(type(out))` cost

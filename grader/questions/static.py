@@ -5263,8 +5263,9 @@ def _an_instance_of_a_plain_class(reading: _Reading, name: ast.Name) -> bool:
 def _a_plain_method(reading: _Reading, owner: ast.ClassDef, method: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
     """Whether Python calls ``method`` of ``owner`` with an instance first, as a plain ``def`` of the class body: no
     decorator but the built-in ``property``, a ``.setter``/``.getter``/``.deleter`` of a property the body makes so, or
-    torch's gradient settings (:func:`_a_grad_mode_decorator`) (another may call it with anything: ``sm = staticmethod; @sm``, ``@functools.wraps``, a wrapper swapping its
-    arguments, ``@P.setter`` of a class ``P`` whose ``setter`` is ``classmethod``: attack round 126), and its name bound
+    torch's gradient settings (:func:`_a_grad_mode_decorator`) (another may call it with anything: ``sm =
+    staticmethod; @sm``, ``@functools.wraps``, a wrapper swapping its arguments, ``@P.setter`` of a class ``P`` whose
+    ``setter`` is ``classmethod``: attack round 126), and its name bound
     once in the body and never read there (``ops = (give,)``, ``give2 = staticmethod(give)`` hand the function out
     unbound: attack round 126)."""
     body = list(_class_scope_statements(owner))
@@ -5625,7 +5626,9 @@ def _read_a_class_kept_to_its_statements(reading: _Reading, cls: ast.ClassDef) -
             # `classmethod` other than as a def's decorator, `me = classmethod(copy.copy)` in a base, `cm =
             # classmethod`, a classmethod of a function the rules above do not read: attack round 129)
         if isinstance(node, ast.Attribute) and node.attr in ("mro", "__mro__", "__bases__", "__base__",
-                                                             "__subclasses__"):
+                                                             "__subclasses__") and not (
+                node.attr != "__subclasses__" and isinstance(node.ctx, ast.Load)
+                and _a_hierarchy_without(reading, node.value, derived)):
             raise _HandedOut(f"`{_shown(reading, node)}` reads a class hierarchy")  # (`Box.mro()[0](KEEP)`: round 110)
         handed = isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "type" \
             and len(node.args) == 1 or isinstance(node, ast.Attribute) and node.attr == "__class__"
@@ -5661,6 +5664,11 @@ def _read_a_class_kept_to_its_statements(reading: _Reading, cls: ast.ClassDef) -
         elif isinstance(parent, ast.Attribute) and not parent.attr.startswith("__") \
                 and parent.attr not in taking_instances:
             continue  # (`Acc.created += 1`, `Acc.zero()`)
+        elif isinstance(parent, ast.Attribute) and parent.attr in FUNCTION_TEXTS and isinstance(parent.ctx, ast.Load) \
+                or isinstance(parent, ast.FormattedValue) and parent.value is node \
+                or isinstance(parent, ast.Call) and node in parent.args and isinstance(parent.func, ast.Name) \
+                and parent.func.id in ("print", "repr", "str") and _a_builtin_bound_nowhere(reading, parent.func):
+            continue  # (its texts, or it shown as text: `print(Acc.__doc__)`, `print(Acc)`, fairness round 87)
         elif isinstance(parent, ast.Attribute) and isinstance(parent.ctx, ast.Load) and isinstance(
                 call := parents.get(id(parent)), ast.Call) and call.func is parent and on_an_instance(call):
             continue  # (`Acc.__iadd__(acc, v)`, `Acc.add(acc, v)` on an instance: its method called as `acc` would)
@@ -5753,6 +5761,28 @@ def _a_class_formatted_or_dropped(reading: _Reading, node: ast.expr) -> bool:
     return isinstance(parent, ast.Call) and child in parent.args and isinstance(parent.func, ast.Attribute) \
         and parent.func.attr == "format" and isinstance(parent.func.value, ast.Constant) \
         and isinstance(parent.func.value.value, str) and "[" not in parent.func.value.value
+
+
+def _a_hierarchy_without(reading: _Reading, node: ast.expr, classes: dict[str, ast.ClassDef]) -> bool:
+    """Whether ``node`` is a class whose ancestors (what its ``mro()``, ``__mro__``, ``__bases__`` hand out) are none
+    of ``classes``: one of torch's (``torch.nn.Conv2d.mro()``), or a module-level class statement of the submission's
+    whose bases, all the way up, are such statements or torch's (``CNN.__mro__``: fairness round 87)."""
+    if (_resolved_once(reading, node) or "").startswith("torch."):
+        return True
+    if not (isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and _local_scope_of(reading, node) is None):
+        return False
+
+    def without(name: str, seen: frozenset) -> bool:
+        bindings = [b for b, _ in reading.bindings.get(name, [])]
+        if name in seen or name in reading.imported or not bindings or not all(
+                isinstance(b, ast.ClassDef) for b in bindings):
+            return False  # (a name bound otherwise, or twice to anything but class statements: not followed)
+        return all(c.name not in classes and not c.keywords and all(
+            (_resolved_once(reading, b) or "").startswith("torch.")
+            or isinstance(b, ast.Name) and (b.id == "object" and _the_builtin(reading, b) or without(b.id, seen | {name}))
+            for b in c.bases) for c in bindings)
+
+    return without(node.id, frozenset())
 
 
 def _a_class_by_type(reading: _Reading, node: ast.expr) -> bool:
@@ -12399,11 +12429,11 @@ def _the_builtin(reading: _Reading, name: ast.Name) -> bool:
 
 def _bound_by_a_comprehension_around(reading: _Reading, name: ast.Name) -> bool:
     """Whether a comprehension around ``name`` binds it (its own scope: ``[repr(x) for repr in [copy.copy]]``,
-    attack round 133)."""
+    attack round 133), a lambda's inside it too (a lambda's own parameters are read by :func:`_the_builtin`)."""
     parents = _parents(reading)
     node = name
     while (node := parents.get(id(node))) is not None and not isinstance(
-            node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef, ast.Module)):
+            node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Module)):
         if isinstance(node, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)) and any(
                 isinstance(t, ast.Name) and t.id == name.id for g in node.generators for t in ast.walk(g.target)):
             return True
