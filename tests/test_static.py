@@ -6433,7 +6433,8 @@ def test_a_special_method_under_torchs_gradient_setting_is_read_as_its_def(impor
 ])
 def test_torchs_gradient_setting_rebound_is_no_plain_decorator(rebinding):
     source = _HONEST_ACC.format(trigger=rebinding).replace("    def __iadd__", "    @torch.no_grad()\n    def __iadd__")
-    assert found([source]), source  # (each also clean without the decorator's rebinding: above)
+    # (the decorated method is unread, whatever else the rebinding costs)
+    assert any("Acc.__iadd__ (decorated)" in what for _, what in found([source])), source
 
 
 @pytest.mark.parametrize("trigger", [

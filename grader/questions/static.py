@@ -3676,6 +3676,8 @@ MAX_OPERAND_HELPERS = 4
 
 
 #: What ``functools.wraps`` copies by default: names, never a member Python calls.
+#: functools' wrappers, which copy a function's members, by the names they are given, onto another object.
+MEMBER_COPIERS = frozenset({"functools.update_wrapper", "functools.wraps"})
 WRAPPER_ATTRIBUTES = frozenset({"__module__", "__name__", "__qualname__", "__doc__", "__annotations__",
                                 "__type_params__", "__dict__", "__wrapped__"})
 
@@ -3775,7 +3777,7 @@ def _operand_keepers(reading: _Reading) -> list[Finding]:
             if made in CLASS_MAKERS or made == "types.new_class":  # (`type(*ARGS)`: attack round 104)
                 found.append(Finding("unverifiable", f"{made}(*...) (a class whose members the grader cannot list)",
                                      hides_from_models=False))
-            elif made in ("functools.update_wrapper", "functools.wraps"):  # (`update_wrapper(T, *ARGS)`: round 134)
+            elif made in MEMBER_COPIERS:  # (`update_wrapper(T, *ARGS)`: round 134)
                 found.append(Finding("unverifiable", f"{made}(*...) copying members the grader cannot read",
                                      hides_from_models=False))
             continue
@@ -3800,16 +3802,15 @@ def _operand_keepers(reading: _Reading) -> list[Finding]:
                 elif key.value in OPERAND_DUNDERS:
                     for member in _members_given(reading, value):
                         judge(member, f"the special method {key.value} of a class made by type()", True)
-        elif made in ("functools.update_wrapper", "functools.wraps") and (
+        elif made in MEMBER_COPIERS and (
                 # (positional `assigned`/`updated`, or unpacked: `update_wrapper(torch.no_grad, Src, ('__call__',),
                 # ())` replaced a member of torch's class, attack round 134)
                 len(node.args) > (2 if made == "functools.update_wrapper" else 1)
-                or any(isinstance(a, ast.Starred) for a in node.args) or any(k.arg is None for k in node.keywords)) \
-                or made in ("functools.update_wrapper", "functools.wraps") and any(
-                k.arg in ("assigned", "updated") and not (
+                or any(isinstance(a, ast.Starred) for a in node.args) or any(k.arg is None for k in node.keywords)
+                or any(k.arg in ("assigned", "updated") and not (
                     isinstance(k.value, (ast.Tuple, ast.List)) and all(
                         isinstance(e, ast.Constant) and e.value in WRAPPER_ATTRIBUTES for e in k.value.elts))
-                for k in node.keywords):
+                       for k in node.keywords)):
             # (`functools.update_wrapper(Box, keeper, assigned=("__lt__",))` sets a member by name: attack round 106)
             found.append(Finding("unverifiable", f"{made}(..., assigned=...) copying members the grader cannot read",
                                  hides_from_models=False))
@@ -3818,8 +3819,7 @@ def _operand_keepers(reading: _Reading) -> list[Finding]:
                 judge(member, f"the comparison handed to {made}", False)
     parents = _parents(reading)
     for node in reading.nodes:
-        if isinstance(node, (ast.Name, ast.Attribute)) and _resolved(reading, node) in (
-                "functools.update_wrapper", "functools.wraps") and not (
+        if isinstance(node, (ast.Name, ast.Attribute)) and _resolved(reading, node) in MEMBER_COPIERS and not (
                 isinstance(call := parents.get(id(node)), ast.Call) and call.func is node):
             # (handed on, what it copies is given where the reader does not look: `functools.partial(
             # functools.update_wrapper, torch.Tensor)(Src, ('renorm',), ())`, attack round 134)
@@ -5642,10 +5642,7 @@ def _read_a_class_kept_to_its_statements(reading: _Reading, cls: ast.ClassDef) -
                            # (tested against: `isinstance(other, type(self))` in an `__eq__`, fairness round 86)
                            or isinstance(node, ast.Call) and _a_type_tested_or_annotated(reading, node)
                            # (shown, as text: `print(type(q1_answer))`, `f"{type(x)}"`, fairness round 86)
-                           or isinstance(parent, ast.FormattedValue) and parent.value is node
-                           or isinstance(parent, ast.Call) and node in parent.args and isinstance(parent.func, ast.Name)
-                           and parent.func.id in ("print", "repr", "str")
-                           and _a_builtin_bound_nowhere(reading, parent.func)
+                           or _shown_as_text(reading, node)
                            # (formatted by a text's own `%` or `format`, or a statement's value nothing reads: fairness
                            # round 87's `type(out)` alone in a notebook cell, `"%s" % type(image)`)
                            or _a_class_formatted_or_dropped(reading, node)):
@@ -5665,9 +5662,7 @@ def _read_a_class_kept_to_its_statements(reading: _Reading, cls: ast.ClassDef) -
                 and parent.attr not in taking_instances:
             continue  # (`Acc.created += 1`, `Acc.zero()`)
         elif isinstance(parent, ast.Attribute) and parent.attr in FUNCTION_TEXTS and isinstance(parent.ctx, ast.Load) \
-                or isinstance(parent, ast.FormattedValue) and parent.value is node \
-                or isinstance(parent, ast.Call) and node in parent.args and isinstance(parent.func, ast.Name) \
-                and parent.func.id in ("print", "repr", "str") and _a_builtin_bound_nowhere(reading, parent.func):
+                or _shown_as_text(reading, node):
             continue  # (its texts, or it shown as text: `print(Acc.__doc__)`, `print(Acc)`, fairness round 87)
         elif isinstance(parent, ast.Attribute) and isinstance(parent.ctx, ast.Load) and isinstance(
                 call := parents.get(id(parent)), ast.Call) and call.func is parent and on_an_instance(call):
@@ -5734,6 +5729,20 @@ def _a_truth_only_comparison(reading: _Reading, compare: ast.Compare) -> bool:
     return isinstance(parent, TRUTH_TESTS) and parent.test is child or isinstance(
         parent, ast.UnaryOp) and isinstance(parent.op, ast.Not) or isinstance(
         parent, ast.comprehension) and child in parent.ifs
+
+
+#: Built-ins that make text of what they are given (``print`` writes it), calling nothing of a class's but its
+#: metaclass's ``__str__``/``__repr__``.
+TEXT_BUILTINS = frozenset({"print", "repr", "str"})
+
+
+def _shown_as_text(reading: _Reading, node: ast.expr) -> bool:
+    """Whether ``node`` (a class, ``type(x)``) is only made text: an f-string's field, or an argument of Python's own
+    :data:`TEXT_BUILTINS` (``print(type(q1_answer))``: fairness round 86; ``print(Acc)``: round 87)."""
+    parent = _parents(reading).get(id(node))
+    return isinstance(parent, ast.FormattedValue) and parent.value is node or isinstance(parent, ast.Call) \
+        and node in parent.args and isinstance(parent.func, ast.Name) and parent.func.id in TEXT_BUILTINS \
+        and _a_builtin_bound_nowhere(reading, parent.func)
 
 
 #: IPython's output history, which the worker keeps as IPython does (``_`` is a cell's last expression's value).
