@@ -650,7 +650,7 @@ def by_hand_findings(units: tuple[str, ...] | None, function: str, *,
             nodes: set[int] = set()
             found = _reachable_builtins(reading, function, nodes)
             reading.reached[function] = found + [finding for node, finding in reading.reach_only
-                                                 if id(node) in nodes]
+                                                 if id(node) in nodes] + _member_stores_read(reading, nodes)
             reading.reached_nodes[function] = nodes
         return list(reading.unreadable) + reading.reached[function] + _while_running(
             reading, reading.reached_nodes[function], threads_running) + _unread_star_imports(reading, function)
@@ -931,6 +931,9 @@ class _Reading:
         """function -> what rule 1 finds reached from it (:func:`_reachable_builtins`) and the features that hide code
         from what reaches them (:attr:`reach_only`) it reaches."""
         self.universal: list[str] = []
+        self.member_stores: list[tuple[str, Finding]] = []
+        """Members stored on objects the reader cannot name, by name, each with its finding where a by-hand function
+        reads the name (:func:`_flag_member_stores`)."""
         # torch's convolution or pooling stored as a value by a change the reader cannot tie (_code_stored)
         self.untied_builtins: list[Finding] = []
         """Names handed to a change the reader cannot tie to one object (:func:`_read_untied_changes`): read as code
@@ -1110,6 +1113,7 @@ def _read_cached(units: tuple[str, ...]) -> _Reading:
     _flag_private_keywords(reading, every_node)
     _flag_format_fields(reading, every_node)
     _flag_class_patterns(reading, every_node)
+    _flag_member_stores(reading, every_node)
     _flag_after_reading(reading)
     if any(v.split(".")[0] == "doctest" for v in reading.imported.values()):
         _flag_doctest_runners(reading, every_node)
@@ -11899,6 +11903,360 @@ def _flag_class_patterns(reading: _Reading, nodes: list[ast.AST]) -> None:
                 reading.unreadable.append(Finding("unverifiable", f"{shown} (a class pattern reading {name}, which "
                                                                   "hands out code, not data)"))
                 break
+
+
+# --- Members replaced on objects the reader cannot name (attack round 135) ------------------------------------------
+#
+# ``def put(obj, f): obj.renorm = f; put(torch.Tensor, sw)`` replaces a member of torch's tensor class through a
+# parameter, and conv2d's ``image.renorm(kernel, ...)`` then runs ``sw``, which calls F.conv2d.  So do a method of the
+# submission's run through its class on torch's class (``Setter.put(torch.Tensor, sw)``, ``self.renorm = f`` in it)
+# and a library's ``__init__`` that sets the members it is given on ``self`` (``argparse.Namespace.__init__(
+# torch.Tensor, renorm=sw)``).  What such a store replaces is unknown: it counts when the name it stores is a method
+# of torch's tensor or module classes (which torch's own code calls too), or a name the by-hand code reads.
+
+#: Library methods that set members named by what they are given on the object they are called on, whatever it is
+#: (optparse's ``Values``, unittest.mock's ``configure_mock``): run on a class, they replace its members.
+MEMBER_SETTING_METHODS = frozenset({"configure_mock", "attach_mock", "read_module", "read_file", "ensure_value",
+                                    "_update", "_update_loose", "_update_careful"})
+
+
+@functools.cache
+def _torch_method_names() -> frozenset[str]:
+    """The methods of torch's tensor, parameter and ``torch.nn`` module classes (not their data descriptors:
+    ``p.requires_grad = flag`` sets a flag through one), special methods left out (a rule of their own)."""
+    import torch
+
+    classes = [torch.Tensor, torch.nn.Parameter] + [
+        c for c in vars(torch.nn).values() if isinstance(c, type) and issubclass(c, torch.nn.Module)]
+    return frozenset(name for cls in classes for name in dir(cls) if not (name.startswith("__") and name.endswith("__"))
+                     and not inspect.isdatadescriptor(inspect.getattr_static(cls, name, None)))
+
+
+def _plain_data_value(node: ast.AST | None) -> bool:
+    """Whether ``node`` can only make plain data: a constant, a text, arithmetic or a display of such (no name, call or
+    lambda, which may hold a function)."""
+    if isinstance(node, ast.Constant):
+        return True
+    if isinstance(node, ast.JoinedStr):
+        return all(_plain_data_value(v.value) if isinstance(v, ast.FormattedValue) else True for v in node.values)
+    if isinstance(node, ast.UnaryOp):
+        return _plain_data_value(node.operand)
+    if isinstance(node, (ast.BinOp, ast.BoolOp, ast.Compare)):
+        parts = [node.left, node.right] if isinstance(node, ast.BinOp) else node.values if isinstance(
+            node, ast.BoolOp) else [node.left, *node.comparators]
+        return all(_plain_data_value(p) for p in parts)
+    if isinstance(node, (ast.Tuple, ast.List, ast.Set)):
+        return all(_plain_data_value(e) for e in node.elts)
+    if isinstance(node, ast.Dict):
+        return all(k is not None and _plain_data_value(k) for k in node.keys) \
+            and all(_plain_data_value(v) for v in node.values)
+    return False
+
+
+def _own_instance_parameters(reading: _Reading) -> dict[int, tuple[ast.ClassDef, ast.AST]]:
+    """The names that read a method's own first parameter (``self``, whatever it is called), each with the class and
+    the method: a plain method's (:func:`_a_plain_method`), which Python calls with the instance, or a classmethod's.
+    Through its class, a method may be given anything first: :func:`_methods_run_on_others`."""
+    key = "own instance parameters"
+    if key in reading.memo:
+        return reading.memo[key]
+    own: dict[int, tuple[ast.ClassDef, ast.AST]] = {}
+    for cls in (n for n in reading.nodes if isinstance(n, ast.ClassDef)):
+        for method in cls.body:
+            if not isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)) or not method.args.args \
+                    or method.args.posonlyargs:
+                continue
+            if not (_a_plain_method(reading, cls, method) or len(method.decorator_list) == 1 and _a_plain_method_decorator(
+                    reading, method.decorator_list[0]) and getattr(method.decorator_list[0], "id", "") == "classmethod"):
+                continue
+            first = method.args.args[0].arg
+            todo = list(method.body)
+            while todo:  # the method and its closures, not a nested scope binding the name again
+                current = todo.pop()
+                if isinstance(current, ast.Name) and current.id == first:
+                    if isinstance(current.ctx, ast.Load):
+                        own[id(current)] = (cls, method)
+                    continue
+                if isinstance(current, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)) and first in {
+                        a.arg for a in current.args.posonlyargs + current.args.args + current.args.kwonlyargs
+                        + [current.args.vararg, current.args.kwarg] if a is not None}:
+                    continue
+                todo.extend(ast.iter_child_nodes(current))
+            if any(isinstance(n, ast.Name) and n.id == first and not isinstance(n.ctx, ast.Load)
+                   for n in _walk_scope_body(method)):
+                own = {k: v for k, v in own.items() if v[1] is not method}  # (`self = other`: not the instance)
+    reading.memo[key] = own
+    return own
+
+
+def _member_stores(reading: _Reading, nodes: list[ast.AST]) -> list[tuple[ast.AST, ast.AST, str, ast.AST]]:
+    """Every store of a member by name that may hold a function: ``obj.attr = value``, ``obj.attr += value``, a tuple
+    unpacked into ``obj.attr``, ``setattr(obj, "attr", value)``; each as (statement, ``obj``, ``attr``, the store's
+    node).  A special
+    method's name is left to the rules on those."""
+    stores = []
+    for node in nodes:
+        if isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign)) and node.value is not None:
+            for target in node.targets if isinstance(node, ast.Assign) else [node.target]:
+                plain = _plain_data_value(node.value) and (isinstance(target, ast.Attribute) or isinstance(
+                    node.value, (ast.Tuple, ast.List)))
+                for sub in ast.walk(target):
+                    if isinstance(sub, ast.Attribute) and isinstance(sub.ctx, ast.Store) and not plain:
+                        stores.append((node, sub.value, sub.attr, sub))
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "setattr" \
+                and len(node.args) == 3 and isinstance(node.args[1], ast.Constant) \
+                and isinstance(node.args[1].value, str) and not _plain_data_value(node.args[2]):
+            stores.append((node, node.args[0], node.args[1].value, node))
+    return [store for store in stores if not (store[2].startswith("__") and store[2].endswith("__"))]
+
+
+def _an_object_named(reading: _Reading, obj: ast.AST) -> bool:
+    """Whether the reader knows what ``obj`` is where a member is stored on it or read off it: a module or a class
+    imported, or reached through one's attributes (``torch.backends.cudnn``), a class or function of the
+    submission's (rules of their own), or only ever a new object (:func:`_a_new_object`)."""
+    if isinstance(obj, ast.Attribute):
+        root = _root_name(obj)
+        return isinstance(root, ast.Name) and root.id in reading.imported and _local_scope_of(reading, root) is None \
+            and not _in_a_class_body(reading, root)
+    if not isinstance(obj, ast.Name):
+        return False  # (an item, a call's result: `TS[0]`, `type(t)`)
+    if id(obj) in _own_instance_parameters(reading):
+        return True
+    scope = None if _in_a_class_body(reading, obj) else _local_scope_of(reading, obj)
+    if scope is None and not _in_a_class_body(reading, obj):
+        if obj.id in reading.imported:
+            return True
+        bindings = [b for b, _ in reading.bindings.get(obj.id, []) if not _changes_only(b, obj.id)]
+    else:
+        bindings = _only_bound_by(reading, scope, obj.id) if scope is not None else []
+    if bindings and all(isinstance(b, (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) for b in bindings):
+        return True  # (a function's own attributes, `wrapper.calls += 1`, change nothing it runs)
+    return _bound_only_to(reading, obj, _a_new_object)
+
+
+def _a_new_object(reading: _Reading, value: ast.AST) -> bool:
+    """Whether ``value`` makes a new object, never a class: an instance of a plain class of the submission's
+    (:func:`_made_by_an_own_plain_class`, or its method's own ``cls()``), of a library class by its capitalised name
+    (``types.SimpleNamespace(...)``, ``nn.Sequential(...)``), or a copy of a method's own instance (``copy.copy(self)``:
+    a class copied is itself)."""
+    if _made_by_an_own_plain_class(reading, value):
+        return True
+    if not isinstance(value, ast.Call):
+        return False
+    func = value.func
+    if isinstance(func, ast.Name) and _own_class_name(reading, func):
+        # (a class statement's name called: its instance, unless the class makes its instances otherwise)
+        return all(not c.decorator_list and not c.keywords and not any(
+            "__new__" in _names_bound_by(st) or isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef))
+            and st.name == "__new__" for st in c.body) and all(
+            isinstance(b, ast.Name) and b.id in reading.bindings or _resolved_once(reading, b) for b in c.bases)
+                   for cls, _ in reading.bindings[func.id] for c in _class_hierarchy(reading, cls))
+    if isinstance(func, ast.Name) and id(func) in _own_instance_parameters(reading):
+        return True
+    resolved = _resolved_once(reading, func) or ""
+    if resolved in ("copy.copy", "copy.deepcopy"):
+        return len(value.args) == 1 and isinstance(value.args[0], ast.Name) \
+            and id(value.args[0]) in _own_instance_parameters(reading)
+    return resolved.rpartition(".")[2][:1].isupper() and resolved != "builtins.type"
+
+
+def _methods_run_on_others(reading: _Reading, nodes: list[ast.AST]) -> tuple[set[int], list[Finding]]:
+    """The classes of the submission whose methods may run on an object that is not their instance (ids), and what
+    runs a member the reader does not read so.
+
+    A method read off its class (``Setter.put``, ``type(s).put``, or off anything when the class is handed on as a
+    value) is given its first argument by the caller: unless that argument is the calling method's own instance
+    (``Base.__init__(self)``), it may be any object, torch's tensor class too.  ``X.__init__`` of a class not the
+    submission's, and the library setters of :data:`MEMBER_SETTING_METHODS`, count the same way."""
+    own = _own_instance_parameters(reading)
+    parents = _parents(reading)
+    classes = [n for n in nodes if isinstance(n, ast.ClassDef)]
+    plain_defs: dict[str, list[ast.ClassDef]] = {}
+    for cls in classes:
+        for st in cls.body:
+            if isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                plain_defs.setdefault(st.name, []).append(cls)
+    escaped = _classes_handed_on(reading, nodes, {c.name for c in classes})
+    # a class handed to a call or given back (`ident(Setter)`, `return Setter`) may be what a call's result is; one
+    # kept in a table (`kinds["sum"] = Sum`) is made into instances by calls (`kinds[name]()`)
+    escaped_through_calls = bool(escaped) and _classes_given_back(reading, nodes, escaped)
+    foreign: set[int] = set()
+    found: list[Finding] = []
+
+    def given_its_own(node: ast.Attribute) -> bool:
+        call = parents.get(id(node))
+        if not (isinstance(call, ast.Call) and call.func is node):
+            return False
+        first = call.args[0] if call.args else None
+        return isinstance(first, ast.Name) and id(first) in own
+
+    def run_on_others(cls: ast.ClassDef) -> None:
+        for c in _class_hierarchy(reading, cls):
+            foreign.add(id(c))
+
+    for node in nodes:
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "getattr" \
+                and len(node.args) >= 2 and isinstance(node.args[1], ast.Constant) \
+                and isinstance(node.args[1].value, str) and _the_builtin(reading, node.func):
+            attr, value = node.args[1].value, node.args[0]  # (`getattr(Setter, "put")`: `Setter.put`)
+        elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load):
+            attr, value = node.attr, node.value
+        else:
+            continue
+        if attr.startswith("__") and attr.endswith("__") and attr != "__init__":
+            continue
+        call = parents.get(id(node))
+        called = isinstance(call, ast.Call) and call.func is node
+        if isinstance(value, ast.Name) and id(value) in own:
+            continue  # (`self.put(f)`, `self.__init__()`: the instance itself)
+        if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id == "super":
+            continue
+        if isinstance(value, ast.Name) and _own_class_name(reading, value):
+            for cls in (b for b, _ in reading.bindings[value.id] if isinstance(b, ast.ClassDef)):
+                hierarchy = _class_hierarchy(reading, cls)
+                defs = [st for c in hierarchy for st in c.body if isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef))
+                        and st.name == attr]
+                bound = any(attr in _names_bound_by(st) for c in hierarchy for st in c.body)
+                if defs and all(not _a_plain_method(reading, c, d) for c in hierarchy for d in defs if d in c.body):
+                    continue  # (a staticmethod's or classmethod's: its parameters are a function's)
+                if defs and not given_its_own(node):
+                    run_on_others(cls)
+                elif not defs and not bound and (attr == "__init__" or attr in MEMBER_SETTING_METHODS) \
+                        and not given_its_own(node) and not _an_init_of_its_own(reading, node, call):
+                    found.append(Finding("unverifiable", f"{_shown(reading, call if called else node)} (a member of "
+                                                         f"{value.id} the grader does not read, run on an object that "
+                                                         f"may not be a {value.id}: it may set its members)",
+                                         hides_from_models=False))
+            continue
+        if attr == "__init__" or attr in MEMBER_SETTING_METHODS:
+            if not given_its_own(node) and not (attr == "__init__" and _an_init_of_its_own(reading, node, call)) \
+                    and not (attr != "__init__" and isinstance(value, ast.Name)
+                             and _bound_only_to(reading, value, _a_new_object)):
+                found.append(Finding("unverifiable", f"{_shown(reading, call if called else node)} (a library's "
+                                                     "method that sets the members it is given on the object it is "
+                                                     "called on, which may be torch's)", hides_from_models=False))
+            continue
+        if attr not in plain_defs or given_its_own(node):
+            continue
+        through_type = isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id == "type"
+        if through_type or not _an_object_named(reading, value) and not (
+                isinstance(value, ast.Name) and not escaped_through_calls
+                and _bound_only_to(reading, value, lambda _, v: isinstance(v, ast.Call))):
+            for cls in plain_defs[attr]:
+                if through_type or cls.name in escaped:
+                    run_on_others(cls)
+    return foreign, found
+
+
+def _an_init_of_its_own(reading: _Reading, node: ast.Attribute, call: ast.AST | None) -> bool:
+    """Whether ``X.__init__`` runs on the object Python made for it: called on an instance with nothing that could be
+    another ``self`` (``acc.__init__()`` to reset it), or given the first parameter of a function named ``__init__``
+    (a class made by ``type(name, bases, namespace)``), or only shown (``help(nn.Conv2d.__init__)``)."""
+    if isinstance(call, ast.Call) and call.func is node:
+        if not call.args and not any(k.arg in (None, "self") for k in call.keywords):
+            return True
+        first = call.args[0]
+        scope = _local_scope_of(reading, first) if isinstance(first, ast.Name) else None
+        return isinstance(scope, (ast.FunctionDef, ast.AsyncFunctionDef)) and _an_init_by_its_place(reading, scope) \
+            and bool(scope.args.args) and scope.args.args[0].arg == first.id and not scope.args.posonlyargs \
+            and not any(isinstance(n, ast.Name) and n.id == first.id and not isinstance(n.ctx, ast.Load)
+                        for n in _walk_scope_body(scope))
+    return isinstance(call, ast.Call) and node in call.args and (
+        isinstance(call.func, ast.Name) and call.func.id in ("help", "print", "repr") and _the_builtin(reading, call.func)
+        or _resolved_once(reading, call.func) in ("inspect.signature", "inspect.getdoc", "inspect.getsource"))
+
+
+def _an_init_by_its_place(reading: _Reading, function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    """Whether Python alone calls ``function``, as a class's ``__init__``: it is named so, or it is the ``"__init__"``
+    of a namespace written out (``type("CNN", (nn.Module,), {"__init__": _cnn_init})``), and no call names it."""
+    named = function.name == "__init__" or any(
+        isinstance(n, ast.Dict) and any(isinstance(k, ast.Constant) and k.value == "__init__" and isinstance(
+            v, ast.Name) and v.id == function.name for k, v in zip(n.keys, n.values)) for n in reading.nodes)
+    return named and not any(isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == function.name
+                             for n in reading.nodes)
+
+
+def _classes_given_back(reading: _Reading, nodes: list[ast.AST], names: set[str]) -> bool:
+    """Whether a class of ``names`` is handed to a call, returned, yielded or a lambda's value: what a call gives back
+    may be the class."""
+    parents = _parents(reading)
+    for node in nodes:
+        if isinstance(node, ast.Name) and node.id in names and isinstance(node.ctx, ast.Load):
+            current = node
+            while isinstance(parent := parents.get(id(current)), (ast.Tuple, ast.List, ast.Starred, ast.keyword,
+                                                                   ast.IfExp, ast.BoolOp, ast.Dict, ast.Set)):
+                current = parent
+            if isinstance(parent, (ast.Return, ast.Yield, ast.YieldFrom, ast.Lambda, ast.NamedExpr)) \
+                    or isinstance(parent, ast.Call) and parent.func is not current:
+                return True
+    return False
+
+
+def _classes_handed_on(reading: _Reading, nodes: list[ast.AST], names: set[str]) -> set[str]:
+    """The names of the submission's classes read as a value somewhere (handed to a call, kept in a container, bound
+    to another name): not only called, subclassed, read an attribute of, or asked about by ``isinstance``,
+    ``issubclass`` or ``super``."""
+    parents = _parents(reading)
+    handed: set[str] = set()
+    for node in nodes:
+        if not (isinstance(node, ast.Name) and node.id in names and isinstance(node.ctx, ast.Load)):
+            continue
+        parent = parents.get(id(node))
+        if isinstance(parent, ast.Call) and parent.func is node or isinstance(parent, ast.Attribute) \
+                or isinstance(parent, ast.ClassDef) and node in parent.bases:
+            continue
+        if isinstance(parent, ast.Call) and isinstance(parent.func, ast.Name) \
+                and parent.func.id in ("isinstance", "issubclass", "super") and _the_builtin(reading, parent.func):
+            continue
+        if isinstance(parent, ast.Tuple) and isinstance(grand := parents.get(id(parent)), ast.Call) \
+                and isinstance(grand.func, ast.Name) and grand.func.id in ("isinstance", "issubclass") \
+                and _the_builtin(reading, grand.func):
+            continue
+        if isinstance(parent, ast.MatchClass) or isinstance(parent, ast.Subscript) and parent.value is node and (
+                isinstance(grand := parents.get(id(parent)), ast.Call) and grand.func is parent) \
+                or isinstance(parent, ast.Call) and parent.args[:1] == [node] \
+                and _resolved_once(reading, parent.func) == "functools.partial":
+            continue  # (`case Patch(top, left):`, `Acc[float]()`, `partial(Acc, 0.0)`: they make instances)
+        handed.add(node.id)
+    return handed
+
+
+def _flag_member_stores(reading: _Reading, nodes: list[ast.AST]) -> None:
+    """Stores of members on objects the reader cannot name (the section's comment): a finding when the member is one
+    of torch's methods (:func:`_torch_method_names`), else one kept for the by-hand functions that read the name
+    (:attr:`_Reading.member_stores`)."""
+    own = _own_instance_parameters(reading)
+    foreign, found = _methods_run_on_others(reading, nodes)
+    reading.unreadable += found
+    for statement, obj, attr, store in _member_stores(reading, nodes):
+        if isinstance(obj, ast.Name) and id(obj) in own:
+            cls, method = own[id(obj)]
+            if id(cls) not in foreign:
+                continue  # (a method's own instance, never another object)
+            where = f"in {cls.name}.{method.name}, a method run on an object that may not be a {cls.name}"
+        elif _an_object_named(reading, obj):
+            continue
+        else:
+            where = "on an object the grader cannot name (a parameter, a loop's name, an item)"
+        shown = _shown(reading, store) + (" = ..." if isinstance(store, ast.Attribute) else "")
+        if attr in _torch_method_names():
+            reading.unreadable.append(Finding("unverifiable", f"{shown} {where}: it may replace torch's {attr}",
+                                              hides_from_models=False))
+        else:
+            reading.member_stores.append((attr, Finding("unverifiable", f"{shown} {where}: it may replace the "
+                                                                        f"{attr} the function reads",
+                                                        hides_from_models=False)))
+
+
+def _member_stores_read(reading: _Reading, reached: set[int]) -> list[Finding]:
+    """The kept stores of :func:`_flag_member_stores` whose name the reached code reads: as an attribute, or as a text
+    (``getattr(x, "renorm")``, ``operator.methodcaller("renorm")``)."""
+    if not reading.member_stores:
+        return []
+    read = {n.attr for n in reading.nodes if id(n) in reached and isinstance(n, ast.Attribute)
+            and isinstance(n.ctx, ast.Load) and not _an_object_named(reading, n.value)} | {
+        n.value for n in reading.nodes if id(n) in reached and isinstance(n, ast.Constant) and isinstance(n.value, str)}
+    return [finding for attr, finding in reading.member_stores if attr in read]
 
 
 def _literal_field_names(node: ast.AST | None) -> list[str] | None:
