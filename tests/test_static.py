@@ -6522,3 +6522,103 @@ def test_a_class_made_text_or_dropped_hands_out_nothing(trigger, kept):
     an accumulator q6's 3 points; a text is all they make, unless a field indexes the class (its `__class_getitem__`
     runs) or IPython's `_` keeps the cell's last value."""
     assert (found([_HONEST_ACC.format(trigger=trigger)]) == []) == kept
+
+
+_MEMBER_STORE = '''
+import argparse
+import copy
+import functools
+import optparse
+import types
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+def sw(image, kernel, stride, padding):
+    return F.conv2d(image, kernel, stride=stride, padding=padding)
+
+{setup}
+
+def conv2d(image, kernel, stride=1, padding=0):
+    return image[None, None].{member}(kernel[None, None], stride, padding)[0, 0]
+'''
+
+
+@pytest.mark.parametrize("setup, member", [
+    ("def put(obj, f):\n    obj.renorm = f\nput(torch.Tensor, sw)", "renorm"),
+    ("def put(obj=torch.Tensor, f=sw):\n    obj.renorm, = (f,)\nput()", "renorm"),
+    ("TS = [torch.Tensor]\ndef put(f):\n    TS[0].renorm = f\nput(sw)", "renorm"),
+    ("def put(obj, f):\n    setattr(obj, 'renorm', f)\nput(torch.Tensor, F.conv2d)", "renorm"),
+    ("def put(obj, f):\n    obj.mine = f\nput(torch.Tensor, sw)", "mine"),
+    ("class S:\n    def put(self, f):\n        self.renorm = f\nS.put(torch.Tensor, sw)", "renorm"),
+    ("class S:\n    def put(self, f):\n        self.mine = f\nS.put(type(torch.zeros(1)), sw)", "mine"),
+    ("class B:\n    def put(self, f):\n        self.renorm = f\nclass S(B):\n    pass\nS.put(torch.Tensor, sw)", "renorm"),
+    ("class S:\n    def put(self, f):\n        self.renorm = f\nfor C in (S,):\n    C.put(torch.Tensor, sw)", "renorm"),
+    ("class S:\n    def put(self, f):\n        self.mine = f\ndef ident(c):\n    return c\ns = ident(S)\n"
+     "s.put(torch.Tensor, sw)", "mine"),
+    ("class S:\n    def put(self, f):\n        self.renorm = f\ngetattr(S, 'put')(torch.Tensor, sw)", "renorm"),
+    ("class S:\n    def put(self, f):\n        self.renorm = f\ntypes.MethodType(S.put, torch.Tensor)(sw)", "renorm"),
+    ("def static(f):\n    return staticmethod(f)\nclass S:\n    @static\n    def put(self, f):\n        self.renorm = f\n"
+     "S().put(torch.Tensor, sw)", "renorm"),
+    ("argparse.Namespace.__init__(torch.Tensor, renorm=sw)", "renorm"),
+    ("setup = argparse.Namespace.__init__\nsetup(torch.Tensor, renorm=sw)", "renorm"),
+    ("from optparse import Values\nValues.__init__(torch.Tensor, {'renorm': sw})", "renorm"),
+    ("renorm = sw\noptparse.Values.read_module(torch.Tensor, '__main__')", "renorm"),
+    ("class S(optparse.Values):\n    pass\nS._update_loose(torch.Tensor, {'renorm': sw})", "renorm"),
+    ("import dataclasses\n@dataclasses.dataclass\nclass S:\n    renorm: object = None\nS.__init__(torch.Tensor, sw)",
+     "renorm"),
+    ("def __init__(self, f):\n    argparse.Namespace.__init__(self, renorm=f)\n__init__(torch.Tensor, sw)", "renorm"),
+])
+def test_a_member_stored_on_an_object_the_reader_cannot_name_is_found(setup, member):
+    """Attack round 135 (31 files nobody here wrote) and this session's variants: a member of torch's tensor class
+    replaced through a parameter, an item, a method of the submission's run through its class on torch's class, or a
+    library's ``__init__``/setter run on it; conv2d then calls the member, which runs F.conv2d."""
+    assert found([_MEMBER_STORE.format(setup=setup, member=member)])
+
+
+_HONEST_MEMBER_STORES = '''
+import argparse
+import copy
+import functools
+import time
+import types
+import torch
+import torch.nn as nn
+
+{setup}
+
+def conv2d(image, kernel, stride=1, padding=0):
+    h, w = image.shape
+    kh, kw = kernel.shape
+    out = torch.zeros(h - kh + 1, w - kw + 1)
+    for i in range(out.size(0)):
+        for j in range(out.size(1)):
+            out[i, j] = (image[i:i + kh, j:j + kw] * kernel).sum()
+    return out
+'''
+
+
+@pytest.mark.parametrize("setup", [
+    "def freeze(model, flag):\n    for p in model.parameters():\n        p.requires_grad = flag",
+    "def init(m):\n    if isinstance(m, nn.Conv2d):\n        m.bias = None",
+    "cfg = types.SimpleNamespace()\ndef configure(c, size):\n    c.size = size\nconfigure(cfg, 3)",
+    "FLAGS = argparse.Namespace(lr=0.1)\nFLAGS.sum = FLAGS.lr * 2",
+    "def timed(fn):\n    @functools.wraps(fn)\n    def wrapper(*a):\n        t = time.perf_counter()\n"
+    "        out = fn(*a)\n        wrapper.sum = time.perf_counter() - t\n        return out\n    return wrapper",
+    "class Meter:\n    def __init__(self):\n        self.sum = 0.0\n    def update(self, v):\n        self.sum += v\n"
+    "meters = [Meter() for _ in range(2)]\nfor m in meters:\n    m.update(1.0)",
+    "class Base:\n    def __init__(self, n):\n        self.size = n\nclass Sub(Base):\n    def __init__(self, n):\n"
+    "        Base.__init__(self, n)",
+    "class Net(nn.Module):\n    def __init__(self):\n        nn.Module.__init__(self)\n        self.flatten = nn.Flatten()",
+    "def _init(self):\n    nn.Module.__init__(self)\n    self.flatten = nn.Flatten()\n"
+    "Net = type('Net', (nn.Module,), {'__init__': _init})",
+    "class Acc:\n    def __init__(self):\n        self.total = 0.0\n    def reset(self):\n        self.__init__()\n"
+    "    def copy(self):\n        new = copy.copy(self)\n        new.total = self.total\n        return new",
+    "help(nn.Conv2d.__init__)",
+    "class P:\n    def __init__(self, a):\n        self.a = a\nmake = functools.partial(P, 0)\np = make()",
+])
+def test_honest_member_stores_keep_a_hand_written_convolution_clean(setup):
+    """The stores honest code makes on objects that are not ``self`` (a flag on each parameter, a config filled by a
+    helper, a wrapper's own timing, a meter's update in a loop, ``Base.__init__(self)``, a class made by ``type``)
+    replace none of torch's members: conv2d, which reads ``.size`` and ``.sum``, stays clean."""
+    assert found([_HONEST_MEMBER_STORES.format(setup=setup)]) == []

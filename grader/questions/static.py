@@ -11920,6 +11920,14 @@ MEMBER_SETTING_METHODS = frozenset({"configure_mock", "attach_mock", "read_modul
                                     "_update", "_update_loose", "_update_careful"})
 
 
+#: Modules whose capitalised callables may make classes (``abc.ABCMeta``, ``enum.Enum("E", ...)``,
+#: ``typing.NamedTuple``), and the few of theirs that make plain objects.
+CLASS_MAKING_MODULES = frozenset({"abc", "enum", "typing", "typing_extensions", "types", "builtins", "dataclasses",
+                                  "collections", "pydantic", "attr", "attrs"})
+NEW_OBJECT_CLASSES = frozenset({"types.SimpleNamespace", "collections.OrderedDict", "collections.Counter",
+                                "collections.defaultdict", "collections.deque"})
+
+
 @functools.cache
 def _torch_method_names() -> frozenset[str]:
     """The methods of torch's tensor, parameter and ``torch.nn`` module classes (not their data descriptors:
@@ -11961,32 +11969,74 @@ def _own_instance_parameters(reading: _Reading) -> dict[int, tuple[ast.ClassDef,
     if key in reading.memo:
         return reading.memo[key]
     own: dict[int, tuple[ast.ClassDef, ast.AST]] = {}
-    for cls in (n for n in reading.nodes if isinstance(n, ast.ClassDef)):
-        for method in cls.body:
-            if not isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)) or not method.args.args \
-                    or method.args.posonlyargs:
+    # (a module-level function Python alone calls as a class's `__init__`, `type("Net", (nn.Module,), {"__init__":
+    # _init})`, is given the new instance: its class, for the rules below, is the function itself)
+    inits = [(f, f) for f in reading.nodes if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))
+             and not f.decorator_list and _at_module_level(reading, f)
+             and _an_init_by_its_place(reading, f)]
+    methods = [(cls, method) for cls in reading.nodes if isinstance(cls, ast.ClassDef) for method in cls.body]
+    for cls, method in methods + inits:
+        if not isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)) or not method.args.args \
+                or method.args.posonlyargs:
+            continue
+        if cls is not method and method not in _methods_given_their_instance(reading, cls):
+            continue
+        first = method.args.args[0].arg
+        if any(isinstance(n, ast.Name) and n.id == first and not isinstance(n.ctx, ast.Load)
+               for n in _walk_scope_body(method)):
+            continue  # (`self = other`: not the instance)
+        todo = list(method.body)
+        while todo:  # the method and its closures, not a nested scope binding the name again
+            current = todo.pop()
+            if isinstance(current, ast.Name) and current.id == first:
+                own[id(current)] = (cls, method)
                 continue
-            if not (_a_plain_method(reading, cls, method) or len(method.decorator_list) == 1 and _a_plain_method_decorator(
-                    reading, method.decorator_list[0]) and getattr(method.decorator_list[0], "id", "") == "classmethod"):
+            if isinstance(current, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)) and first in {
+                    a.arg for a in current.args.posonlyargs + current.args.args + current.args.kwonlyargs
+                    + [current.args.vararg, current.args.kwarg] if a is not None}:
                 continue
-            first = method.args.args[0].arg
-            todo = list(method.body)
-            while todo:  # the method and its closures, not a nested scope binding the name again
-                current = todo.pop()
-                if isinstance(current, ast.Name) and current.id == first:
-                    if isinstance(current.ctx, ast.Load):
-                        own[id(current)] = (cls, method)
-                    continue
-                if isinstance(current, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)) and first in {
-                        a.arg for a in current.args.posonlyargs + current.args.args + current.args.kwonlyargs
-                        + [current.args.vararg, current.args.kwarg] if a is not None}:
-                    continue
-                todo.extend(ast.iter_child_nodes(current))
-            if any(isinstance(n, ast.Name) and n.id == first and not isinstance(n.ctx, ast.Load)
-                   for n in _walk_scope_body(method)):
-                own = {k: v for k, v in own.items() if v[1] is not method}  # (`self = other`: not the instance)
+            todo.extend(ast.iter_child_nodes(current))
     reading.memo[key] = own
     return own
+
+
+def _methods_given_their_instance(reading: _Reading, cls: ast.ClassDef) -> list[ast.AST]:
+    """The defs of ``cls``'s body that Python calls with an instance (or, a classmethod's, the class) first: the rules of
+    :func:`_a_plain_method` read in one pass over the body (a def bound once, never read in the body, undecorated or
+    by ``property``'s, torch's gradient settings' or the built-in ``classmethod``)."""
+    key = ("given their instance", id(cls))
+    if key not in reading.memo:
+        body = _class_scope_statements(cls)
+        bound: dict[str, int] = {}
+        for st in body:
+            for name in set(_names_bound_by(st)) | ({st.name} if isinstance(
+                    st, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) else set()):
+                bound[name] = bound.get(name, 0) + 1
+        read = {n.id for st in body if not isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+                for n in ast.walk(st) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)} | {
+            n.id for st in body if isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+            for d in st.decorator_list for n in ast.walk(d) if isinstance(n, ast.Name)}
+        properties = _property_names(reading, cls) if any(
+            isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef)) and st.decorator_list for st in cls.body) else set()
+        reading.memo[key] = [
+            st for st in cls.body if isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef))
+            and (bound.get(st.name) == 1 or st.name in properties) and st.name not in read - properties and all(
+                _a_property_decorator(reading, d, properties) or _a_grad_mode_decorator(reading, d)
+                or isinstance(d, ast.Name) and d.id == "classmethod" and _a_plain_method_decorator(reading, d)
+                for d in st.decorator_list)]
+    return reading.memo[key]
+
+
+def _names_read_by_name(reading: _Reading) -> dict[str, list[ast.Name]]:
+    """Every name read anywhere, by its spelling (memoised per reading)."""
+    key = "names read by name"
+    if key not in reading.memo:
+        index: dict[str, list[ast.Name]] = {}
+        for n in reading.nodes:
+            if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load):
+                index.setdefault(n.id, []).append(n)
+        reading.memo[key] = index
+    return reading.memo[key]
 
 
 def _member_stores(reading: _Reading, nodes: list[ast.AST]) -> list[tuple[ast.AST, ast.AST, str, ast.AST]]:
@@ -12026,12 +12076,66 @@ def _an_object_named(reading: _Reading, obj: ast.AST) -> bool:
     if scope is None and not _in_a_class_body(reading, obj):
         if obj.id in reading.imported:
             return True
-        bindings = [b for b, _ in reading.bindings.get(obj.id, []) if not _changes_only(b, obj.id)]
+        key = ("bound otherwise than changed", obj.id)
+        if key not in reading.memo:
+            reading.memo[key] = [b for b, _ in reading.bindings.get(obj.id, []) if not _changes_only(b, obj.id)]
+        bindings = reading.memo[key]
     else:
         bindings = _only_bound_by(reading, scope, obj.id) if scope is not None else []
     if bindings and all(isinstance(b, (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) for b in bindings):
         return True  # (a function's own attributes, `wrapper.calls += 1`, change nothing it runs)
-    return _bound_only_to(reading, obj, _a_new_object)
+    return _bound_only_to(reading, obj, _a_new_object) or _handed_only_new_objects(reading, obj, scope)
+
+
+def _at_module_level(reading: _Reading, statement: ast.AST) -> bool:
+    """Whether ``statement`` binds a module-level name: no function, lambda, class body or comprehension around it."""
+    parents = _parents(reading)
+    node = statement
+    while (node := parents.get(id(node))) is not None:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef, ast.ListComp,
+                             ast.SetComp, ast.DictComp, ast.GeneratorExp)):
+            return False
+    return True
+
+
+def _handed_only_new_objects(reading: _Reading, name: ast.Name, scope: ast.AST | None) -> bool:
+    """Whether ``name`` is a parameter of a module-level function that only direct calls by its name run (never read
+    as a value, bound once), each handing it a new object (:func:`_a_new_object`, or a name bound only to one):
+    ``def configure(c, size): c.size = size`` with ``configure(cfg, 3)``, ``cfg = types.SimpleNamespace()``."""
+    if not isinstance(scope, (ast.FunctionDef, ast.AsyncFunctionDef)) or scope.decorator_list \
+            or not _at_module_level(reading, scope) or len(reading.bindings.get(scope.name, [])) != 1 \
+            or scope.args.posonlyargs:
+        return False
+    parameters = [a.arg for a in scope.args.args]
+    if name.id not in parameters or any(isinstance(n, ast.Name) and n.id == name.id and not isinstance(n.ctx, ast.Load)
+                                        for n in _walk_scope_body(scope)):
+        return False
+    position = parameters.index(name.id)
+    defaults = dict(zip(parameters[len(parameters) - len(scope.args.defaults):], scope.args.defaults))
+    parents = _parents(reading)
+    calls = []
+    for n in _names_read_by_name(reading).get(scope.name, []):
+        if True:
+            call = parents.get(id(n))
+            if not (isinstance(call, ast.Call) and call.func is n) or _local_scope_of(reading, n) is not None \
+                    and _function_binding(reading, n) is not None:
+                return False
+            calls.append(call)
+    if not calls:
+        return False
+
+    def new(value: ast.AST | None) -> bool:
+        return value is not None and (_a_new_object(reading, value) or isinstance(value, ast.Name) and _bound_only_to(
+            reading, value, _a_new_object))
+
+    for call in calls:
+        if any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords):
+            return False
+        given = call.args[position] if position < len(call.args) else next(
+            (k.value for k in call.keywords if k.arg == name.id), defaults.get(name.id))
+        if not new(given):
+            return False
+    return True
 
 
 def _a_new_object(reading: _Reading, value: ast.AST) -> bool:
@@ -12057,7 +12161,9 @@ def _a_new_object(reading: _Reading, value: ast.AST) -> bool:
     if resolved in ("copy.copy", "copy.deepcopy"):
         return len(value.args) == 1 and isinstance(value.args[0], ast.Name) \
             and id(value.args[0]) in _own_instance_parameters(reading)
-    return resolved.rpartition(".")[2][:1].isupper() and resolved != "builtins.type"
+    # (not a metaclass's or a class factory's: `abc.ABCMeta("T", (torch.Tensor,), {})` makes a class of torch's kind)
+    return resolved.rpartition(".")[2][:1].isupper() and len(value.args) < 3 and (
+        resolved.split(".")[0] not in CLASS_MAKING_MODULES or resolved in NEW_OBJECT_CLASSES)
 
 
 def _methods_run_on_others(reading: _Reading, nodes: list[ast.AST]) -> tuple[set[int], list[Finding]]:
@@ -12113,11 +12219,9 @@ def _methods_run_on_others(reading: _Reading, nodes: list[ast.AST]) -> tuple[set
             continue
         if isinstance(value, ast.Name) and _own_class_name(reading, value):
             for cls in (b for b, _ in reading.bindings[value.id] if isinstance(b, ast.ClassDef)):
-                hierarchy = _class_hierarchy(reading, cls)
-                defs = [st for c in hierarchy for st in c.body if isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef))
-                        and st.name == attr]
-                bound = any(attr in _names_bound_by(st) for c in hierarchy for st in c.body)
-                if defs and all(not _a_plain_method(reading, c, d) for c in hierarchy for d in defs if d in c.body):
+                members = _hierarchy_members(reading, cls)
+                defs, bound = members.get(attr, ([], False))
+                if defs and all(not given for given in defs):
                     continue  # (a staticmethod's or classmethod's: its parameters are a function's)
                 if defs and not given_its_own(node):
                     run_on_others(cls)
@@ -12169,11 +12273,33 @@ def _an_init_of_its_own(reading: _Reading, node: ast.Attribute, call: ast.AST | 
 def _an_init_by_its_place(reading: _Reading, function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
     """Whether Python alone calls ``function``, as a class's ``__init__``: it is named so, or it is the ``"__init__"``
     of a namespace written out (``type("CNN", (nn.Module,), {"__init__": _cnn_init})``), and no call names it."""
-    named = function.name == "__init__" or any(
-        isinstance(n, ast.Dict) and any(isinstance(k, ast.Constant) and k.value == "__init__" and isinstance(
-            v, ast.Name) and v.id == function.name for k, v in zip(n.keys, n.values)) for n in reading.nodes)
-    return named and not any(isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == function.name
-                             for n in reading.nodes)
+    key = "names of inits"
+    if key not in reading.memo:
+        reading.memo[key] = ({v.id for n in reading.nodes if isinstance(n, ast.Dict) for k, v in zip(n.keys, n.values)
+                              if isinstance(k, ast.Constant) and k.value == "__init__" and isinstance(v, ast.Name)},
+                             {n.func.id for n in reading.nodes if isinstance(n, ast.Call)
+                              and isinstance(n.func, ast.Name)})
+    placed, called = reading.memo[key]
+    return (function.name == "__init__" or function.name in placed) and function.name not in called
+
+
+def _hierarchy_members(reading: _Reading, cls: ast.ClassDef) -> dict[str, tuple[list[bool], bool]]:
+    """Per name that ``cls`` or a class of its hierarchy binds in its body: whether each def of that name is given its
+    instance first (:func:`_methods_given_their_instance`), and whether anything else binds it (memoised)."""
+    key = ("hierarchy members", id(cls))
+    if key not in reading.memo:
+        members: dict[str, tuple[list[bool], bool]] = {}
+        for c in _class_hierarchy(reading, cls):
+            given = {id(d) for d in _methods_given_their_instance(reading, c)}
+            for st in c.body:
+                if isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                    defs, bound = members.get(st.name, ([], False))
+                    members[st.name] = (defs + [id(st) in given], bound)
+                for name in _names_bound_by(st):
+                    defs, _ = members.get(name, ([], False))
+                    members[name] = (defs, True)
+        reading.memo[key] = members
+    return reading.memo[key]
 
 
 def _classes_given_back(reading: _Reading, nodes: list[ast.AST], names: set[str]) -> bool:
