@@ -1699,7 +1699,8 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
         elif isinstance(node, ast.Name) and node.id in ("setattr", "delattr"):
             call = calls.get(id(node))
             if not (call is not None and id(call) in reading.method_setattrs and len(call.args) > 1
-                    and not (isinstance(call.args[1], ast.Constant) and str(call.args[1].value).startswith("__"))):
+                    and not (isinstance(call.args[1], ast.Constant) and str(call.args[1].value).startswith("__"))) \
+                    and not (node.id == "setattr" and call is not None and _a_setattr_read_as_a_store(reading, call)):
                 add(Finding("unverifiable", f"{node.id} (on anything but self)"))
         elif isinstance(node, ast.Name) and node.id == "print" and id(node) in calls and any(
                 k.arg == "file" for k in calls[id(node)].keywords):
@@ -12070,7 +12071,7 @@ def _an_object_named(reading: _Reading, obj: ast.AST) -> bool:
             and not _in_a_class_body(reading, root)
     if not isinstance(obj, ast.Name):
         return False  # (an item, a call's result: `TS[0]`, `type(t)`)
-    if id(obj) in _own_instance_parameters(reading):
+    if id(obj) in _own_instance_parameters(reading) or _an_autograd_context(reading, obj):
         return True
     scope = None if _in_a_class_body(reading, obj) else _local_scope_of(reading, obj)
     if scope is None and not _in_a_class_body(reading, obj):
@@ -12082,8 +12083,12 @@ def _an_object_named(reading: _Reading, obj: ast.AST) -> bool:
         bindings = reading.memo[key]
     else:
         bindings = _only_bound_by(reading, scope, obj.id) if scope is not None else []
-    if bindings and all(isinstance(b, (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) for b in bindings):
-        return True  # (a function's own attributes, `wrapper.calls += 1`, change nothing it runs)
+    if bindings and all(isinstance(b, (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) and all(
+            _resolved_once(reading, d.func if isinstance(d, ast.Call) else d) == "functools.wraps"
+            and isinstance(d, ast.Call) or _returns_what_it_decorates(reading, d) for d in b.decorator_list)
+                        for b in bindings):
+        return True  # (a function's own attributes, `wrapper.calls += 1`, change nothing it runs; a decorator may
+        # hand back anything, torch's tensor class too: attack round 136)
     return _bound_only_to(reading, obj, _a_new_object) or _handed_only_new_objects(reading, obj, scope)
 
 
@@ -12098,10 +12103,41 @@ def _at_module_level(reading: _Reading, statement: ast.AST) -> bool:
     return True
 
 
+#: The static methods of a ``torch.autograd.Function`` that torch calls with a context object it makes.
+AUTOGRAD_CONTEXT_METHODS = frozenset({"forward", "backward", "setup_context", "jvp", "vjp"})
+
+
+def _an_autograd_context(reading: _Reading, name: ast.Name) -> bool:
+    """Whether ``name`` is the ``ctx`` of a ``torch.autograd.Function``'s static ``forward``/``backward``, which torch
+    alone calls (``MyReLU.apply(x)``) with a new context object: its first parameter, in a class whose bases torch's
+    ``Function`` is, and whose methods of that name nothing reads off the class (``MyReLU.forward(torch.Tensor, x)``
+    would hand it anything)."""
+    scope = _local_scope_of(reading, name)
+    if not isinstance(scope, ast.FunctionDef) or scope.name not in AUTOGRAD_CONTEXT_METHODS or not scope.args.args \
+            or scope.args.args[0].arg != name.id or [getattr(d, "id", None) for d in scope.decorator_list] != [
+                "staticmethod"] or any(isinstance(n, ast.Name) and n.id == name.id and not isinstance(n.ctx, ast.Load)
+                                       for n in _walk_scope_body(scope)):
+        return False
+    cls = _parents(reading).get(id(scope))
+    return isinstance(cls, ast.ClassDef) and any(
+        _resolved_once(reading, b) in ("torch.autograd.Function", "torch.autograd.function.Function")
+        for b in cls.bases) and not any(
+        isinstance(n, ast.Attribute) and n.attr in AUTOGRAD_CONTEXT_METHODS and not isinstance(n.value, ast.Call)
+        and not (isinstance(n.value, ast.Name) and n.value.id in ("ctx",)) for n in _names_attributes(reading))
+
+
+def _names_attributes(reading: _Reading) -> list[ast.Attribute]:
+    """Every attribute read (memoised per reading)."""
+    if "attributes" not in reading.memo:
+        reading.memo["attributes"] = [n for n in reading.nodes if isinstance(n, ast.Attribute)]
+    return reading.memo["attributes"]
+
+
 def _handed_only_new_objects(reading: _Reading, name: ast.Name, scope: ast.AST | None) -> bool:
     """Whether ``name`` is a parameter of a module-level function that only direct calls by its name run (never read
     as a value, bound once), each handing it a new object (:func:`_a_new_object`, or a name bound only to one):
-    ``def configure(c, size): c.size = size`` with ``configure(cfg, 3)``, ``cfg = types.SimpleNamespace()``."""
+    ``def configure(c, size): c.size = size`` with ``configure(cfg, 3)``, ``cfg = types.SimpleNamespace()``; or of
+    one nothing calls (a helper left unused)."""
     if not isinstance(scope, (ast.FunctionDef, ast.AsyncFunctionDef)) or scope.decorator_list \
             or not _at_module_level(reading, scope) or len(reading.bindings.get(scope.name, [])) != 1 \
             or scope.args.posonlyargs:
@@ -12115,14 +12151,14 @@ def _handed_only_new_objects(reading: _Reading, name: ast.Name, scope: ast.AST |
     parents = _parents(reading)
     calls = []
     for n in _names_read_by_name(reading).get(scope.name, []):
-        if True:
-            call = parents.get(id(n))
-            if not (isinstance(call, ast.Call) and call.func is n) or _local_scope_of(reading, n) is not None \
-                    and _function_binding(reading, n) is not None:
-                return False
-            calls.append(call)
-    if not calls:
-        return False
+        call = parents.get(id(n))
+        if isinstance(call, (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) and n in call.decorator_list \
+                and position == 0 and len(parameters) == 1 and _local_scope_of(reading, n) is None:
+            continue  # (a decorator of the submission's class or def is handed that class or def)
+        if not (isinstance(call, ast.Call) and call.func is n) or _local_scope_of(reading, n) is not None \
+                and _function_binding(reading, n) is not None:
+            return False
+        calls.append(call)
 
     def new(value: ast.AST | None) -> bool:
         return value is not None and (_a_new_object(reading, value) or isinstance(value, ast.Name) and _bound_only_to(
@@ -12155,12 +12191,15 @@ def _a_new_object(reading: _Reading, value: ast.AST) -> bool:
             and st.name == "__new__" for st in c.body) and all(
             isinstance(b, ast.Name) and b.id in reading.bindings or _resolved_once(reading, b) for b in c.bases)
                    for cls, _ in reading.bindings[func.id] for c in _class_hierarchy(reading, cls))
-    if isinstance(func, ast.Name) and id(func) in _own_instance_parameters(reading):
-        return True
+    own = _own_instance_parameters(reading)
+    foreign = reading.memo.get("classes run on others", set())
+    if isinstance(func, ast.Name) and id(func) in own and id(own[id(func)][0]) not in foreign and any(
+            isinstance(d, ast.Name) and d.id == "classmethod" for d in own[id(func)][1].decorator_list):
+        return True  # (a classmethod's `cls()`; an instance's `self(...)` calls its `__call__`)
     resolved = _resolved_once(reading, func) or ""
     if resolved in ("copy.copy", "copy.deepcopy"):
-        return len(value.args) == 1 and isinstance(value.args[0], ast.Name) \
-            and id(value.args[0]) in _own_instance_parameters(reading)
+        return len(value.args) == 1 and isinstance(value.args[0], ast.Name) and id(value.args[0]) in own \
+            and id(own[id(value.args[0])][0]) not in foreign
     # (not a metaclass's or a class factory's: `abc.ABCMeta("T", (torch.Tensor,), {})` makes a class of torch's kind)
     return resolved.rpartition(".")[2][:1].isupper() and len(value.args) < 3 and (
         resolved.split(".")[0] not in CLASS_MAKING_MODULES or resolved in NEW_OBJECT_CLASSES)
@@ -12170,86 +12209,183 @@ def _methods_run_on_others(reading: _Reading, nodes: list[ast.AST]) -> tuple[set
     """The classes of the submission whose methods may run on an object that is not their instance (ids), and what
     runs a member the reader does not read so.
 
-    A method read off its class (``Setter.put``, ``type(s).put``, or off anything when the class is handed on as a
-    value) is given its first argument by the caller: unless that argument is the calling method's own instance
-    (``Base.__init__(self)``), it may be any object, torch's tensor class too.  ``X.__init__`` of a class not the
-    submission's, and the library setters of :data:`MEMBER_SETTING_METHODS`, count the same way."""
+    A method read off its class (``Setter.put``, ``cls.put`` in a classmethod, ``type(s).put``, ``s.__class__.put``,
+    ``super(Setter, Setter).put``, a class pattern's ``type(put=p)``, or off anything when the class is handed on as
+    a value) is given its first argument by the caller: unless that argument is the calling method's own instance
+    (``Base.__init__(self)``) in a class whose methods run on their instances alone, it may be any object, torch's
+    tensor class too.  ``X.__init__`` of a class not the submission's, the library setters of
+    :data:`MEMBER_SETTING_METHODS` and a library class's Python method (:func:`_a_library_method`) count the same way;
+    so does, in a class whose methods run on others, its ``self`` handed to any call."""
     own = _own_instance_parameters(reading)
     parents = _parents(reading)
     classes = [n for n in nodes if isinstance(n, ast.ClassDef)]
     plain_defs: dict[str, list[ast.ClassDef]] = {}
     for cls in classes:
+        defined = {st.name for st in cls.body if isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef))}
         for st in cls.body:
-            if isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                plain_defs.setdefault(st.name, []).append(cls)
-    escaped = _classes_handed_on(reading, nodes, {c.name for c in classes})
+            for name in ({st.name} if isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef)) else set(
+                    _names_bound_by(st) if isinstance(st, ast.Assign) and isinstance(st.value, ast.Name)
+                    and st.value.id in defined else ())):
+                plain_defs.setdefault(name, []).append(cls)  # (`hook = put` in the body: another name of put's)
+    # (a property read off an instance runs its getter on it: `acc.total`)
+    properties = {p for p in {name for c in classes for name in _property_names(reading, c)}
+                  if all(p in _property_names(reading, c) for c in plain_defs.get(p, []))}
+    escaped = _classes_handed_on(reading, nodes, {c.name for c in classes}) | {
+        c.name for c in classes if any(not _resolved_once(reading, d.func if isinstance(d, ast.Call) else d)
+                                       for d in c.decorator_list)}  # (a decorator of its own is handed the class)
     # a class handed to a call or given back (`ident(Setter)`, `return Setter`) may be what a call's result is; one
-    # kept in a table (`kinds["sum"] = Sum`) is made into instances by calls (`kinds[name]()`)
+    # kept in a table (`kinds["sum"] = Sum`) is made into instances by calling an item (`kinds[name]()`)
     escaped_through_calls = bool(escaped) and _classes_given_back(reading, nodes, escaped)
     foreign: set[int] = set()
     found: list[Finding] = []
 
-    def given_its_own(node: ast.Attribute) -> bool:
+    def of_a_classmethod(name: ast.AST) -> bool:
+        method = own[id(name)][1]
+        return any(isinstance(d, ast.Name) and d.id == "classmethod" for d in getattr(method, "decorator_list", ()))
+
+    def an_instance(name: ast.AST) -> bool:  # a method's own instance, in a class whose methods run on theirs
+        return isinstance(name, ast.Name) and id(name) in own and not of_a_classmethod(name) \
+            and id(own[id(name)][0]) not in foreign
+
+    def given_its_own(node: ast.AST) -> bool:
         call = parents.get(id(node))
         if not (isinstance(call, ast.Call) and call.func is node):
             return False
-        first = call.args[0] if call.args else None
-        return isinstance(first, ast.Name) and id(first) in own
+        return bool(call.args) and an_instance(call.args[0])
 
-    def run_on_others(cls: ast.ClassDef) -> None:
+    why = reading.memo.setdefault("why run on others", {})
+
+    def run_on_others(cls: ast.ClassDef, node: ast.AST) -> None:
         for c in _class_hierarchy(reading, cls):
             foreign.add(id(c))
+            why.setdefault(id(c), node)
 
+    def a_class_reached(value: ast.AST) -> bool:  # `type(x)`, `x.__class__`, `super(C, C)`, `super()` in a classmethod
+        if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id == "type":
+            return True
+        if isinstance(value, ast.Name) and isinstance(scope := _local_scope_of(reading, value), ast.FunctionDef) \
+                and any(isinstance(n, ast.ClassDef) and any(isinstance(d, ast.Name) and d.id == scope.name
+                                                            for d in n.decorator_list) for n in classes):
+            return True  # (a class decorator's parameter: the class)
+        if isinstance(value, ast.Attribute) and value.attr == "__class__":
+            return True
+        if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id == "super":
+            if len(value.args) == 2:
+                return not an_instance(value.args[1])
+            scope = _enclosing_function(reading, value)
+            return scope is not None and any(isinstance(d, ast.Name) and d.id in ("classmethod", "staticmethod")
+                                             for d in getattr(scope, "decorator_list", ()))
+        return isinstance(value, ast.Name) and id(value) in own and of_a_classmethod(value)
+
+    reads = []
     for node in nodes:
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "getattr" \
                 and len(node.args) >= 2 and isinstance(node.args[1], ast.Constant) \
                 and isinstance(node.args[1].value, str) and _the_builtin(reading, node.func):
-            attr, value = node.args[1].value, node.args[0]  # (`getattr(Setter, "put")`: `Setter.put`)
+            reads.append((node, node.args[1].value, node.args[0]))  # (`getattr(Setter, "put")`: `Setter.put`)
         elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load):
-            attr, value = node.attr, node.value
-        else:
-            continue
-        if attr.startswith("__") and attr.endswith("__") and attr != "__init__":
-            continue
+            reads.append((node, node.attr, node.value))
+        elif isinstance(node, ast.MatchClass):
+            for attr in node.kwd_attrs:  # (`case type(put=p):` reads `put` off what is matched)
+                for cls in plain_defs.get(attr, []):
+                    if cls.name in escaped:
+                        run_on_others(cls, node)
+    for _ in range(1 + len(classes)):  # (until no class is added: a foreign method hands its `self` on)
+        before = len(foreign)
+        for node, attr, value in reads:
+            if attr.startswith("__") and attr.endswith("__") and attr != "__init__":
+                continue
+            if an_instance(value):
+                continue  # (`self.put(f)`, `self.__init__()`: the instance itself)
+            if isinstance(value, ast.Name) and _own_class_name(reading, value) or a_class_reached(value) \
+                    and attr in plain_defs:
+                classes_read = [b for b, _ in reading.bindings[value.id] if isinstance(b, ast.ClassDef)] \
+                    if isinstance(value, ast.Name) and _own_class_name(reading, value) else plain_defs[attr]
+                for cls in classes_read:
+                    defs, bound = _hierarchy_members(reading, cls).get(attr, ([], False))
+                    if defs and all(not given for given in defs):
+                        continue  # (a staticmethod's or classmethod's: its parameters are a function's)
+                    if (defs or bound and isinstance(call := parents.get(id(node)), ast.Call)
+                            and call.func is node and call.args) and not given_its_own(node):
+                        run_on_others(cls, node)
+            elif attr in plain_defs and not given_its_own(node) and (
+                    (called := isinstance(call := parents.get(id(node)), ast.Call) and call.func is node) and call.args
+                    or not called and attr not in properties) and not _an_object_named(reading, value) and not (
+                    isinstance(value, ast.Name) and not escaped_through_calls and _bound_only_to(
+                        reading, value, lambda _, v: isinstance(v, ast.Call) and isinstance(
+                            v.func, (ast.Name, ast.Subscript)))):
+                for cls in plain_defs[attr]:
+                    if cls.name in escaped:
+                        run_on_others(cls, node)
+        if len(foreign) == before:
+            break
+    for node, attr, value in reads:
         call = parents.get(id(node))
         called = isinstance(call, ast.Call) and call.func is node
-        if isinstance(value, ast.Name) and id(value) in own:
-            continue  # (`self.put(f)`, `self.__init__()`: the instance itself)
-        if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id == "super":
+        if an_instance(value) or not (attr == "__init__" or attr in MEMBER_SETTING_METHODS or (
+                called and _a_library_method(reading, node))):
             continue
+        if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id == "super" \
+                and not a_class_reached(value):
+            continue  # (`super().__init__(...)`: bound to the method's own instance)
         if isinstance(value, ast.Name) and _own_class_name(reading, value):
-            for cls in (b for b, _ in reading.bindings[value.id] if isinstance(b, ast.ClassDef)):
-                members = _hierarchy_members(reading, cls)
-                defs, bound = members.get(attr, ([], False))
-                if defs and all(not given for given in defs):
-                    continue  # (a staticmethod's or classmethod's: its parameters are a function's)
-                if defs and not given_its_own(node):
-                    run_on_others(cls)
-                elif not defs and not bound and (attr == "__init__" or attr in MEMBER_SETTING_METHODS) \
-                        and not given_its_own(node) and not _an_init_of_its_own(reading, node, call):
-                    found.append(Finding("unverifiable", f"{_shown(reading, call if called else node)} (a member of "
-                                                         f"{value.id} the grader does not read, run on an object that "
-                                                         f"may not be a {value.id}: it may set its members)",
-                                         hides_from_models=False))
+            members = [_hierarchy_members(reading, c).get(attr) for c, _ in reading.bindings[value.id]
+                       if isinstance(c, ast.ClassDef)]
+            if any(m is not None for m in members):
+                continue  # (a member the class statements bind: read above)
+        if given_its_own(node) or attr == "__init__" and _an_init_of_its_own(reading, node, call) \
+                or attr != "__init__" and isinstance(value, ast.Name) and _bound_only_to(reading, value, _a_new_object):
             continue
-        if attr == "__init__" or attr in MEMBER_SETTING_METHODS:
-            if not given_its_own(node) and not (attr == "__init__" and _an_init_of_its_own(reading, node, call)) \
-                    and not (attr != "__init__" and isinstance(value, ast.Name)
-                             and _bound_only_to(reading, value, _a_new_object)):
-                found.append(Finding("unverifiable", f"{_shown(reading, call if called else node)} (a library's "
-                                                     "method that sets the members it is given on the object it is "
-                                                     "called on, which may be torch's)", hides_from_models=False))
-            continue
-        if attr not in plain_defs or given_its_own(node):
-            continue
-        through_type = isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id == "type"
-        if through_type or not _an_object_named(reading, value) and not (
-                isinstance(value, ast.Name) and not escaped_through_calls
-                and _bound_only_to(reading, value, lambda _, v: isinstance(v, ast.Call))):
-            for cls in plain_defs[attr]:
-                if through_type or cls.name in escaped:
-                    run_on_others(cls)
+        found.append(Finding("unverifiable", f"{_shown(reading, call if called else node)} (a library's method that "
+                                             "sets members on the object it is given first, which may be torch's)",
+                             hides_from_models=False))
+    for node in nodes:  # a foreign class's `self` handed to a call: what it does to it is not read
+        if isinstance(node, ast.Call) and not (isinstance(node.func, ast.Name) and node.func.id in (
+                "isinstance", "issubclass", "id", "len", "print", "repr", "str", "type", "hasattr", "getattr", "super")
+                                               and _the_builtin(reading, node.func)) and any(
+                isinstance(a, ast.Name) and id(a) in own and id(own[id(a)][0]) in foreign
+                for a in [*node.args, *(k.value for k in node.keywords)]):
+            found.append(Finding("unverifiable", f"{_shown(reading, node)} (the instance of a method run on other "
+                                                 "objects, handed on)", hides_from_models=False))
+    reading.memo["classes run on others"] = foreign
     return foreign, found
+
+
+def _enclosing_function(reading: _Reading, node: ast.AST) -> ast.AST | None:
+    """The def or lambda ``node`` stands in, None at module level or in a class body."""
+    parents = _parents(reading)
+    while (node := parents.get(id(node))) is not None:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+            return node
+        if isinstance(node, ast.ClassDef):
+            return None
+    return None
+
+
+def _a_library_method(reading: _Reading, node: ast.AST) -> bool:
+    """Whether ``node`` (``logging.Handler.setFormatter``) names a Python method of a library's class, read off the
+    class where the judge runs (a module it has imported): called so, its first argument is its ``self``, whatever it
+    is (it may set members on torch's tensor class: attack round 136).  Not torch's or NumPy's own classes, whose
+    methods run on their instances (``torch.Tensor.add(a, b)``)."""
+    import sys
+    import types
+
+    resolved = _resolved_once(reading, node) if isinstance(node, ast.Attribute) else None
+    if not resolved or resolved.split(".")[0] in ("torch", "numpy"):
+        return False
+    parts = resolved.split(".")
+    for cut in range(len(parts) - 2, 0, -1):
+        module = sys.modules.get(".".join(parts[:cut]))
+        if module is None:
+            continue
+        value = module
+        for part in parts[cut:-1]:
+            value = inspect.getattr_static(value, part, None)
+        if not isinstance(value, type):
+            return False
+        member = inspect.getattr_static(value, parts[-1], None)
+        return isinstance(member, types.FunctionType)
+    return False
 
 
 def _an_init_of_its_own(reading: _Reading, node: ast.Attribute, call: ast.AST | None) -> bool:
@@ -12275,26 +12411,32 @@ def _an_init_by_its_place(reading: _Reading, function: ast.FunctionDef | ast.Asy
     of a namespace written out (``type("CNN", (nn.Module,), {"__init__": _cnn_init})``), and no call names it."""
     key = "names of inits"
     if key not in reading.memo:
-        reading.memo[key] = ({v.id for n in reading.nodes if isinstance(n, ast.Dict) for k, v in zip(n.keys, n.values)
-                              if isinstance(k, ast.Constant) and k.value == "__init__" and isinstance(v, ast.Name)},
-                             {n.func.id for n in reading.nodes if isinstance(n, ast.Call)
-                              and isinstance(n.func, ast.Name)})
-    placed, called = reading.memo[key]
-    return (function.name == "__init__" or function.name in placed) and function.name not in called
+        placed = {id(v): v.id for n in reading.nodes if isinstance(n, ast.Dict) for k, v in zip(n.keys, n.values)
+                  if isinstance(k, ast.Constant) and k.value == "__init__" and isinstance(v, ast.Name)}
+        # (read anywhere else, by a call, an alias or a return, it may be called with anything first: attack round 136)
+        read = {n.id for n in reading.nodes if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)
+                and id(n) not in placed}
+        reading.memo[key] = (set(placed.values()), read)
+    placed, read = reading.memo[key]
+    return (function.name == "__init__" or function.name in placed) and function.name not in read
 
 
 def _hierarchy_members(reading: _Reading, cls: ast.ClassDef) -> dict[str, tuple[list[bool], bool]]:
     """Per name that ``cls`` or a class of its hierarchy binds in its body: whether each def of that name is given its
-    instance first (:func:`_methods_given_their_instance`), and whether anything else binds it (memoised)."""
+    instance first (:func:`_methods_given_their_instance`, not a classmethod, which is given the class, nor a property),
+    and whether anything but a def or a class statement binds it (memoised)."""
     key = ("hierarchy members", id(cls))
     if key not in reading.memo:
         members: dict[str, tuple[list[bool], bool]] = {}
         for c in _class_hierarchy(reading, cls):
-            given = {id(d) for d in _methods_given_their_instance(reading, c)}
+            given = {id(d) for d in _methods_given_their_instance(reading, c) if not any(
+                isinstance(x, ast.Name) and x.id == "classmethod" for x in d.decorator_list)}
             for st in c.body:
                 if isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef)):
                     defs, bound = members.get(st.name, ([], False))
                     members[st.name] = (defs + [id(st) in given], bound)
+                if isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                    continue
                 for name in _names_bound_by(st):
                     defs, _ = members.get(name, ([], False))
                     members[name] = (defs, True)
@@ -12341,7 +12483,8 @@ def _classes_handed_on(reading: _Reading, nodes: list[ast.AST], names: set[str])
         if isinstance(parent, ast.MatchClass) or isinstance(parent, ast.Subscript) and parent.value is node and (
                 isinstance(grand := parents.get(id(parent)), ast.Call) and grand.func is parent) \
                 or isinstance(parent, ast.Call) and parent.args[:1] == [node] \
-                and _resolved_once(reading, parent.func) == "functools.partial":
+                and _resolved_once(reading, parent.func) == "functools.partial" \
+                and not isinstance(parents.get(id(parent)), ast.Attribute):
             continue  # (`case Patch(top, left):`, `Acc[float]()`, `partial(Acc, 0.0)`: they make instances)
         handed.add(node.id)
     return handed
@@ -12359,7 +12502,8 @@ def _flag_member_stores(reading: _Reading, nodes: list[ast.AST]) -> None:
             cls, method = own[id(obj)]
             if id(cls) not in foreign:
                 continue  # (a method's own instance, never another object)
-            where = f"in {cls.name}.{method.name}, a method run on an object that may not be a {cls.name}"
+            shown = _shown(reading, reading.memo["why run on others"][id(cls)], 40)
+            where = f"in {cls.name}.{method.name}, a method run on an object that may not be a {cls.name} ({shown})"
         elif _an_object_named(reading, obj):
             continue
         else:
@@ -12374,13 +12518,42 @@ def _flag_member_stores(reading: _Reading, nodes: list[ast.AST]) -> None:
                                                         hides_from_models=False)))
 
 
+def _a_setattr_read_as_a_store(reading: _Reading, call: ast.Call) -> bool:
+    """Whether ``setattr(obj, "name", value)`` is read as ``obj.name = value`` (fairness round 88: `setattr(opts, "lr",
+    0.1)` on a namespace, `setattr(model, "tag", "lecture-6")` cost 10 points): Python's own, with a name written out
+    that is no special method's and a value of immutable plain data (:func:`_plain_data_value` without a list, set
+    or dict, which a class could share with every instance), on anything but a module or a class the reader names
+    (``setattr(Acc, "total", 0)`` is ``Acc.total = 0``, read as changing the class)."""
+    if len(call.args) != 3 or call.keywords or any(isinstance(a, ast.Starred) for a in call.args) \
+            or not _the_builtin(reading, call.func):
+        return False
+    obj, name, value = call.args
+    if not (isinstance(name, ast.Constant) and isinstance(name.value, str) and name.value.isidentifier()
+            and not name.value.startswith("__")) or not _plain_data_value(value) or any(
+            isinstance(n, (ast.List, ast.Set, ast.Dict)) for n in ast.walk(value)):
+        return False
+    root = _root_name(obj) if isinstance(obj, (ast.Name, ast.Attribute)) else None
+    if isinstance(root, ast.Name) and _local_scope_of(reading, root) is None and (
+            root.id in reading.imported or any(isinstance(b, ast.ClassDef) for b, _ in reading.bindings.get(root.id, []))):
+        return False  # (a module or a class)
+    return isinstance(obj, (ast.Name, ast.Attribute))
+
+
+def _an_own_object(reading: _Reading, obj: ast.AST) -> bool:
+    """Whether ``obj`` is an object of the submission's own: a method's instance, or only ever a new instance of a
+    plain class of its own (a member read off it is its own, whatever a store on another object replaced; not one read
+    off torch's or a library's object, `torch.Tensor().formatter`: attack round 136)."""
+    return isinstance(obj, ast.Name) and (id(obj) in _own_instance_parameters(reading) or _bound_only_to(
+        reading, obj, _made_by_an_own_plain_class))
+
+
 def _member_stores_read(reading: _Reading, reached: set[int]) -> list[Finding]:
     """The kept stores of :func:`_flag_member_stores` whose name the reached code reads: as an attribute, or as a text
     (``getattr(x, "renorm")``, ``operator.methodcaller("renorm")``)."""
     if not reading.member_stores:
         return []
     read = {n.attr for n in reading.nodes if id(n) in reached and isinstance(n, ast.Attribute)
-            and isinstance(n.ctx, ast.Load) and not _an_object_named(reading, n.value)} | {
+            and isinstance(n.ctx, ast.Load) and not _an_own_object(reading, n.value)} | {
         n.value for n in reading.nodes if id(n) in reached and isinstance(n, ast.Constant) and isinstance(n.value, str)}
     return [finding for attr, finding in reading.member_stores if attr in read]
 
