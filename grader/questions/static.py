@@ -9469,7 +9469,9 @@ def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | No
                     continue
                 if local is None:
                     findings.append(Finding("unverifiable", f"more than {MAX_NESTED_SCOPES} nested functions"))
-                elif isinstance(sub, ast.Attribute) and BUILT_IN.search(sub.attr):
+                elif isinstance(sub, ast.Attribute) and BUILT_IN.search(sub.attr) and isinstance(sub.ctx, ast.Load):
+                    # (a store, `ops.conv = conv2d`, names the attribute it sets: what it stores is read as code
+                    # reached; fairness round 88 was told `ops.conv` called torch's convolution)
                     if not (_own_class_member(reading, sub, local) or id(sub) in reading.own_attributes
                             or _own_method(reading, sub, local) or id(sub) in _class_tests(reading)):
                         made_by = _instance_classes(reading, sub.value, local, 0)
