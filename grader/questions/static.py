@@ -12105,6 +12105,9 @@ def _at_module_level(reading: _Reading, statement: ast.AST) -> bool:
     return True
 
 
+#: Modules of Python's own the reader never imports to look a class up (importing them opens windows or prints).
+UNIMPORTED_STDLIB = frozenset({"antigravity", "this", "turtle", "turtledemo", "tkinter", "idlelib", "__hello__",
+                               "__phello__", "webbrowser", "pydoc", "code", "pdb", "readline", "curses"})
 #: The static methods of a ``torch.autograd.Function`` that torch calls with a context object it makes.
 AUTOGRAD_CONTEXT_METHODS = frozenset({"forward", "backward", "setup_context", "jvp", "vjp"})
 
@@ -12121,11 +12124,21 @@ def _an_autograd_context(reading: _Reading, name: ast.Name) -> bool:
                                        for n in _walk_scope_body(scope)):
         return False
     cls = _parents(reading).get(id(scope))
-    return isinstance(cls, ast.ClassDef) and any(
-        _resolved_once(reading, b) in ("torch.autograd.Function", "torch.autograd.function.Function")
-        for b in cls.bases) and not any(
-        isinstance(n, ast.Attribute) and n.attr in AUTOGRAD_CONTEXT_METHODS and not isinstance(n.value, ast.Call)
-        and not (isinstance(n.value, ast.Name) and n.value.id in ("ctx",)) for n in _names_attributes(reading))
+    if not (isinstance(cls, ast.ClassDef) and not cls.decorator_list and not cls.keywords and any(
+            _resolved_once(reading, b) in ("torch.autograd.Function", "torch.autograd.function.Function")
+            for b in cls.bases)) or len(reading.bindings.get(cls.name, [])) != 1 or any(
+            isinstance(st, ast.Assign) for st in cls.body) or any(
+            isinstance(c, ast.ClassDef) and any(isinstance(b, ast.Name) and b.id == cls.name for b in c.bases)
+            for c in reading.classes):
+        return False  # (a body's alias of forward, a subclass's super(Sub, Sub).forward: attack round 137)
+    parents = _parents(reading)
+    for n in _names_read_by_name(reading).get(cls.name, []):
+        attribute = parents.get(id(n))
+        call = parents.get(id(attribute))
+        if not (isinstance(attribute, ast.Attribute) and attribute.attr == "apply" and isinstance(call, ast.Call)
+                and call.func is attribute):
+            return False  # (only `MyReLU.apply(x)`, which torch runs with a context of its own)
+    return True
 
 
 def _names_attributes(reading: _Reading) -> list[ast.Attribute]:
@@ -12188,16 +12201,13 @@ def _a_new_object(reading: _Reading, value: ast.AST) -> bool:
     func = value.func
     if isinstance(func, ast.Name) and _own_class_name(reading, func):
         # (a class statement's name called: its instance, unless the class makes its instances otherwise)
-        return all(not c.decorator_list and not c.keywords and not any(
-            "__new__" in _names_bound_by(st) or isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef))
-            and st.name == "__new__" for st in c.body) and all(
-            isinstance(b, ast.Name) and b.id in reading.bindings or _resolved_once(reading, b) for b in c.bases)
-                   for cls, _ in reading.bindings[func.id] for c in _class_hierarchy(reading, cls))
+        return all(_makes_its_instances(reading, cls) for cls, _ in reading.bindings[func.id])
     own = _own_instance_parameters(reading)
     foreign = reading.memo.get("classes run on others", set())
     if isinstance(func, ast.Name) and id(func) in own and id(own[id(func)][0]) not in foreign and any(
             isinstance(d, ast.Name) and d.id == "classmethod" for d in own[id(func)][1].decorator_list):
-        return True  # (a classmethod's `cls()`; an instance's `self(...)` calls its `__call__`)
+        # (a classmethod's `cls()`; an instance's `self(...)` calls its `__call__`)
+        return _makes_its_instances(reading, own[id(func)][0])
     resolved = _resolved_once(reading, func) or ""
     if resolved in ("copy.copy", "copy.deepcopy"):
         return len(value.args) == 1 and isinstance(value.args[0], ast.Name) and id(value.args[0]) in own \
@@ -12287,7 +12297,21 @@ def _methods_run_on_others(reading: _Reading, nodes: list[ast.AST]) -> tuple[set
             reads.append((node, node.args[1].value, node.args[0]))  # (`getattr(Setter, "put")`: `Setter.put`)
         elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load):
             reads.append((node, node.attr, node.value))
-        elif isinstance(node, ast.MatchClass):
+            if node.attr in ("fget", "fset", "fdel"):
+                for cls in classes:  # (`Setter.prop.fset(torch.Tensor, f)`: a property's functions, unbound)
+                    if _property_names(reading, cls):
+                        run_on_others(cls, node)
+        if isinstance(node, ast.MatchClass):
+            statement = node
+            while statement is not None and not isinstance(statement, ast.Match):
+                statement = parents.get(id(statement))
+            for attr in node.kwd_attrs:  # (`case logging.Handler(setFormatter=p):` takes the class's method; so does
+                # `match logging.Handler: case type(setFormatter=p):`)
+                if any(_a_library_method(reading, node, attr, v) for v in [node.cls] + (
+                        [statement.subject] if statement is not None else [])):
+                    found.append(Finding("unverifiable", f"{_shown(reading, node)} (a library's method taken by a "
+                                                         "class pattern: it may be run on torch's classes)",
+                                         hides_from_models=False))
             for attr in node.kwd_attrs:  # (`case type(put=p):` reads `put` off what is matched)
                 for cls in plain_defs.get(attr, []):
                     if cls.name in escaped:
@@ -12308,11 +12332,11 @@ def _methods_run_on_others(reading: _Reading, nodes: list[ast.AST]) -> tuple[set
                     if defs and all(not given for given in defs):
                         continue  # (a staticmethod's or classmethod's: its parameters are a function's)
                     if (defs or bound and isinstance(call := parents.get(id(node)), ast.Call)
-                            and call.func is node and call.args) and not given_its_own(node):
+                            and call.func is node and (call.args or call.keywords)) and not given_its_own(node):
                         run_on_others(cls, node)
             elif attr in plain_defs and not given_its_own(node) and (
-                    (called := isinstance(call := parents.get(id(node)), ast.Call) and call.func is node) and call.args
-                    or not called and attr not in properties) and not _an_object_named(reading, value) and not (
+                    (called := isinstance(call := parents.get(id(node)), ast.Call) and call.func is node)
+                    and (call.args or call.keywords) or not called and attr not in properties) and not _an_object_named(reading, value) and not (
                     isinstance(value, ast.Name) and not escaped_through_calls and _bound_only_to(
                         reading, value, lambda _, v: isinstance(v, ast.Call) and isinstance(
                             v.func, (ast.Name, ast.Subscript)))):
@@ -12324,8 +12348,8 @@ def _methods_run_on_others(reading: _Reading, nodes: list[ast.AST]) -> tuple[set
     for node, attr, value in reads:
         call = parents.get(id(node))
         called = isinstance(call, ast.Call) and call.func is node
-        if an_instance(value) or not (attr == "__init__" or attr in MEMBER_SETTING_METHODS or (
-                called and _a_library_method(reading, node))):
+        if an_instance(value) or not (attr == "__init__" or attr in MEMBER_SETTING_METHODS
+                                      or _a_library_method(reading, node, attr, value)):
             continue
         if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id == "super" \
                 and not a_class_reached(value):
@@ -12335,9 +12359,11 @@ def _methods_run_on_others(reading: _Reading, nodes: list[ast.AST]) -> tuple[set
                        if isinstance(c, ast.ClassDef)]
             if any(m is not None for m in members):
                 continue  # (a member the class statements bind: read above)
+        first = call.args[0] if called and call.args else None
         if given_its_own(node) or attr == "__init__" and _an_init_of_its_own(reading, node, call) \
-                or attr != "__init__" and isinstance(value, ast.Name) and _bound_only_to(reading, value, _a_new_object):
-            continue
+                or attr != "__init__" and isinstance(value, ast.Name) and _bound_only_to(reading, value, _a_new_object) \
+                or isinstance(first, ast.Name) and _bound_only_to(reading, first, _a_new_object):
+            continue  # (`nn.Module.__call__(model, x)`, model a new CNN: its own instance)
         found.append(Finding("unverifiable", f"{_shown(reading, call if called else node)} (a library's method that "
                                              "sets members on the object it is given first, which may be torch's)",
                              hides_from_models=False))
@@ -12364,20 +12390,32 @@ def _enclosing_function(reading: _Reading, node: ast.AST) -> ast.AST | None:
     return None
 
 
-def _a_library_method(reading: _Reading, node: ast.AST) -> bool:
-    """Whether ``node`` (``logging.Handler.setFormatter``) names a Python method of a library's class, read off the
-    class where the judge runs (a module it has imported): called so, its first argument is its ``self``, whatever it
-    is (it may set members on torch's tensor class: attack round 136).  Not torch's or NumPy's own classes, whose
-    methods run on their instances (``torch.Tensor.add(a, b)``)."""
+def _a_library_method(reading: _Reading, node: ast.AST, attr: str, value: ast.AST) -> bool:
+    """Whether ``value.attr`` (``logging.Handler.setFormatter``, or ``getattr(logging.Handler, "setFormatter")``) names
+    a Python method of a library's class, read off the class where the judge runs (a module it has imported): called
+    or handed on (``partial``, ``map``, an alias), its first argument is its ``self``, whatever it is (it may set
+    members on torch's tensor class: attack rounds 136 and 137).  Not the tensor's or NumPy's array's methods, which
+    run on their instances (``torch.Tensor.add(a, b)``)."""
     import sys
     import types
 
-    resolved = _resolved_once(reading, node) if isinstance(node, ast.Attribute) else None
-    if not resolved or resolved.split(".")[0] in ("torch", "numpy"):
-        return False
+    if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id == "type" \
+            and len(value.args) == 1 and isinstance(value.args[0], ast.Call):
+        value = value.args[0].func  # (`type(logging.Handler()).setFormatter`: the class's)
+    owner = _resolved_once(reading, value) if isinstance(value, (ast.Name, ast.Attribute)) else None
+    resolved = f"{owner}.{attr}" if owner else None
+    if not resolved or resolved.split(".")[0] == "numpy" or owner in ("torch.Tensor", "torch.nn.Parameter") \
+            or owner.startswith("torch.nn."):
+        return False  # (an nn.Module's methods run on an instance's own tables: on a class they fail)
     parts = resolved.split(".")
     for cut in range(len(parts) - 2, 0, -1):
-        module = sys.modules.get(".".join(parts[:cut]))
+        name = ".".join(parts[:cut])
+        if name not in sys.modules and parts[0] in sys.stdlib_module_names and parts[0] not in UNIMPORTED_STDLIB:
+            try:  # (a module of Python's own the judge had not loaded: smtplib's SMTP.set_debuglevel, attack round 137)
+                importlib.import_module(name)
+            except Exception:  # noqa: BLE001 - not a module (a class's dotted name): the next cut is tried
+                pass
+        module = sys.modules.get(name)
         if module is None:
             continue
         value = module
@@ -12438,6 +12476,13 @@ def _hierarchy_members(reading: _Reading, cls: ast.ClassDef) -> dict[str, tuple[
                     defs, bound = members.get(st.name, ([], False))
                     members[st.name] = (defs + [id(st) in given], bound)
                 if isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                    continue
+                if isinstance(st, ast.Assign) and isinstance(st.value, ast.Call) and isinstance(
+                        st.value.func, ast.Name) and st.value.func.id in PLAIN_METHOD_DECORATORS \
+                        and _a_plain_method_decorator(reading, st.value.func):
+                    for name in _names_bound_by(st):  # (`at = classmethod(_at)`: given the class, not an instance)
+                        defs, bound = members.get(name, ([], False))
+                        members[name] = (defs + [False], bound)
                     continue
                 for name in _names_bound_by(st):
                     defs, _ = members.get(name, ([], False))
@@ -12541,11 +12586,25 @@ def _a_setattr_read_as_a_store(reading: _Reading, call: ast.Call) -> bool:
     return isinstance(obj, (ast.Name, ast.Attribute))
 
 
+def _makes_its_instances(reading: _Reading, cls: ast.ClassDef) -> bool:
+    """Whether calling ``cls`` makes an instance of it: no class of its hierarchy is decorated, given a metaclass or a
+    ``__new__``, and each base is a class statement of the submission's or an imported name (not `Base = Meta("Base",
+    (), {})`, whose metaclass's ``__call__`` may hand back torch's tensor class: attack round 137)."""
+    return all(not c.decorator_list and not c.keywords and not any(
+        "__new__" in _names_bound_by(st) or isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef))
+        and st.name == "__new__" for st in c.body) and all(
+        isinstance(b, ast.Name) and b.id in reading.bindings and all(
+            isinstance(s, ast.ClassDef) for s, _ in reading.bindings[b.id]) or _resolved_once(reading, b)
+        for b in c.bases) for c in _class_hierarchy(reading, cls))
+
+
 def _an_own_object(reading: _Reading, obj: ast.AST) -> bool:
     """Whether ``obj`` is an object of the submission's own: a method's instance, or only ever a new instance of a
     plain class of its own (a member read off it is its own, whatever a store on another object replaced; not one read
     off torch's or a library's object, `torch.Tensor().formatter`: attack round 136)."""
-    return isinstance(obj, ast.Name) and (id(obj) in _own_instance_parameters(reading) or _bound_only_to(
+    own = _own_instance_parameters(reading)
+    foreign = reading.memo.get("classes run on others", set())
+    return isinstance(obj, ast.Name) and (id(obj) in own and id(own[id(obj)][0]) not in foreign or _bound_only_to(
         reading, obj, _made_by_an_own_plain_class))
 
 
@@ -12556,6 +12615,7 @@ def _member_stores_read(reading: _Reading, reached: set[int]) -> list[Finding]:
         return []
     read = {n.attr for n in reading.nodes if id(n) in reached and isinstance(n, ast.Attribute)
             and isinstance(n.ctx, ast.Load) and not _an_own_object(reading, n.value)} | {
+        attr for n in reading.nodes if id(n) in reached and isinstance(n, ast.MatchClass) for attr in n.kwd_attrs} | {
         n.value for n in reading.nodes if id(n) in reached and isinstance(n, ast.Constant) and isinstance(n.value, str)}
     return [finding for attr, finding in reading.member_stores if attr in read]
 
