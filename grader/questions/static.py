@@ -12141,13 +12141,6 @@ def _an_autograd_context(reading: _Reading, name: ast.Name) -> bool:
     return True
 
 
-def _names_attributes(reading: _Reading) -> list[ast.Attribute]:
-    """Every attribute read (memoised per reading)."""
-    if "attributes" not in reading.memo:
-        reading.memo["attributes"] = [n for n in reading.nodes if isinstance(n, ast.Attribute)]
-    return reading.memo["attributes"]
-
-
 def _handed_only_new_objects(reading: _Reading, name: ast.Name, scope: ast.AST | None) -> bool:
     """Whether ``name`` is a parameter of a module-level function that only direct calls by its name run (never read
     as a value, bound once), each handing it a new object (:func:`_a_new_object`, or a name bound only to one):
@@ -12550,7 +12543,7 @@ def _flag_member_stores(reading: _Reading, nodes: list[ast.AST]) -> None:
             if id(cls) not in foreign:
                 continue  # (a method's own instance, never another object)
             shown = _shown(reading, reading.memo["why run on others"][id(cls)], 40)
-            where = f"in {cls.name}.{method.name}, a method run on an object that may not be a {cls.name} ({shown})"
+            where = f"in {cls.name}.{method.name}, a method run on objects other than {cls.name}'s ({shown})"
         elif _an_object_named(reading, obj):
             continue
         else:
