@@ -9469,9 +9469,12 @@ def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | No
                     continue
                 if local is None:
                     findings.append(Finding("unverifiable", f"more than {MAX_NESTED_SCOPES} nested functions"))
-                elif isinstance(sub, ast.Attribute) and BUILT_IN.search(sub.attr) and isinstance(sub.ctx, ast.Load):
+                elif isinstance(sub, ast.Attribute) and BUILT_IN.search(sub.attr) and (
+                        isinstance(sub.ctx, ast.Load) or isinstance(parent := _parents(reading).get(id(sub)),
+                                                                    ast.AugAssign) and parent.target is sub):
                     # (a store, `ops.conv = conv2d`, names the attribute it sets: what it stores is read as code
-                    # reached; fairness round 88 was told `ops.conv` called torch's convolution)
+                    # reached; fairness round 88 was told `ops.conv` called torch's convolution. An augmented one,
+                    # `m.conv2d += g`, reads it first and hands it to g's `__radd__`: attack round 138)
                     if not (_own_class_member(reading, sub, local) or id(sub) in reading.own_attributes
                             or _own_method(reading, sub, local) or id(sub) in _class_tests(reading)):
                         made_by = _instance_classes(reading, sub.value, local, 0)
