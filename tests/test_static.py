@@ -6544,6 +6544,10 @@ def conv2d(image, kernel, stride=1, padding=0):
 '''
 
 
+#: How the member-store rule's findings say what they found (``static._flag_member_stores``, ``_methods_run_on_others``).
+_MEMBER_RULE_PHRASES = ("it may replace", "a library's method", "run on objects other than", "handed on)")
+
+
 @pytest.mark.parametrize("setup, member", [
     ("def put(obj, f):\n    obj.renorm = f\nput(torch.Tensor, sw)", "renorm"),
     ("def put(obj=torch.Tensor, f=sw):\n    obj.renorm, = (f,)\nput()", "renorm"),
@@ -6572,8 +6576,10 @@ def conv2d(image, kernel, stride=1, padding=0):
 def test_a_member_stored_on_an_object_the_reader_cannot_name_is_found(setup, member):
     """Attack round 135 (31 files nobody here wrote) and this session's variants: a member of torch's tensor class
     replaced through a parameter, an item, a method of the submission's run through its class on torch's class, or a
-    library's ``__init__``/setter run on it; conv2d then calls the member, which runs F.conv2d."""
-    assert found([_MEMBER_STORE.format(setup=setup, member=member)])
+    library's ``__init__``/setter run on it; conv2d then calls the member, which runs F.conv2d.  The rule's own finding,
+    not one about ``sw`` handed on elsewhere."""
+    whats = [what for kind, what in found([_MEMBER_STORE.format(setup=setup, member=member)])]
+    assert any(phrase in what for what in whats for phrase in _MEMBER_RULE_PHRASES), whats
 
 
 _HONEST_MEMBER_STORES = '''

@@ -11383,10 +11383,17 @@ ELEMENT_READING_BUILTINS = frozenset({"zip", "enumerate", "len", "sorted", "list
 READING_METHODS = frozenset({"get", "keys", "values", "items", "copy", "__getitem__", "__contains__", "index", "count"})
 
 
-def _constant_data(node: ast.AST) -> bool:
-    """A constant, or a tuple, list, set, dict or arithmetic of constants (``(3, 2)``, ``128 * 128``, ``-1``)."""
+def _constant_data(node: ast.AST | None) -> bool:
+    """A constant, or a tuple, list, set, dict, text, comparison or arithmetic of constants (``(3, 2)``,
+    ``128 * 128``, ``-1``, ``f"{3}"``): plain data, never a name, call or lambda that may hold a function."""
     if isinstance(node, ast.Constant):
         return True
+    if isinstance(node, ast.JoinedStr):
+        return all(_constant_data(v.value) if isinstance(v, ast.FormattedValue) else True for v in node.values)
+    if isinstance(node, ast.BoolOp):
+        return all(map(_constant_data, node.values))
+    if isinstance(node, ast.Compare):
+        return _constant_data(node.left) and all(map(_constant_data, node.comparators))
     if isinstance(node, (ast.Tuple, ast.List, ast.Set)):
         return all(_constant_data(e) for e in node.elts)
     if isinstance(node, ast.Dict):
@@ -11946,27 +11953,6 @@ def _torch_method_names() -> frozenset[str]:
                      and not inspect.isdatadescriptor(inspect.getattr_static(cls, name, None)))
 
 
-def _plain_data_value(node: ast.AST | None) -> bool:
-    """Whether ``node`` can only make plain data: a constant, a text, arithmetic or a display of such (no name, call or
-    lambda, which may hold a function)."""
-    if isinstance(node, ast.Constant):
-        return True
-    if isinstance(node, ast.JoinedStr):
-        return all(_plain_data_value(v.value) if isinstance(v, ast.FormattedValue) else True for v in node.values)
-    if isinstance(node, ast.UnaryOp):
-        return _plain_data_value(node.operand)
-    if isinstance(node, (ast.BinOp, ast.BoolOp, ast.Compare)):
-        parts = [node.left, node.right] if isinstance(node, ast.BinOp) else node.values if isinstance(
-            node, ast.BoolOp) else [node.left, *node.comparators]
-        return all(_plain_data_value(p) for p in parts)
-    if isinstance(node, (ast.Tuple, ast.List, ast.Set)):
-        return all(_plain_data_value(e) for e in node.elts)
-    if isinstance(node, ast.Dict):
-        return all(k is not None and _plain_data_value(k) for k in node.keys) \
-            and all(_plain_data_value(v) for v in node.values)
-    return False
-
-
 def _own_instance_parameters(reading: _Reading) -> dict[int, tuple[ast.ClassDef, ast.AST]]:
     """The names that read a method's own first parameter (``self``, whatever it is called), each with the class and
     the method: a plain method's (:func:`_a_plain_method`), which Python calls with the instance, or a classmethod's.
@@ -11978,7 +11964,8 @@ def _own_instance_parameters(reading: _Reading) -> dict[int, tuple[ast.ClassDef,
     # (a module-level function Python alone calls as a class's `__init__`, `type("Net", (nn.Module,), {"__init__":
     # _init})`, is given the new instance: its class, for the rules below, is the function itself)
     inits = [(f, f) for f in reading.nodes if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))
-             and not f.decorator_list and _at_module_level(reading, f)
+             and not f.decorator_list and id(f) not in _functions_of_nodes(reading)
+             and not _in_a_class_body(reading, f)
              and _an_init_by_its_place(reading, f)]
     methods = [(cls, method) for cls in reading.nodes if isinstance(cls, ast.ClassDef) for method in cls.body]
     for cls, method in methods + inits:
@@ -12054,14 +12041,14 @@ def _member_stores(reading: _Reading, nodes: list[ast.AST]) -> list[tuple[ast.AS
     for node in nodes:
         if isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign)) and node.value is not None:
             for target in node.targets if isinstance(node, ast.Assign) else [node.target]:
-                plain = _plain_data_value(node.value) and (isinstance(target, ast.Attribute) or isinstance(
+                plain = _constant_data(node.value) and (isinstance(target, ast.Attribute) or isinstance(
                     node.value, (ast.Tuple, ast.List)))
                 for sub in ast.walk(target):
                     if isinstance(sub, ast.Attribute) and isinstance(sub.ctx, ast.Store) and not plain:
                         stores.append((node, sub.value, sub.attr, sub))
         elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "setattr" \
                 and len(node.args) == 3 and isinstance(node.args[1], ast.Constant) \
-                and isinstance(node.args[1].value, str) and not _plain_data_value(node.args[2]):
+                and isinstance(node.args[1].value, str) and not _constant_data(node.args[2]):
             stores.append((node, node.args[0], node.args[1].value, node))
     return [store for store in stores if not (store[2].startswith("__") and store[2].endswith("__"))]
 
@@ -12095,17 +12082,6 @@ def _an_object_named(reading: _Reading, obj: ast.AST) -> bool:
         return True  # (a function's own attributes, `wrapper.calls += 1`, change nothing it runs; a decorator may
         # hand back anything, torch's tensor class too: attack round 136)
     return _bound_only_to(reading, obj, _a_new_object) or _handed_only_new_objects(reading, obj, scope)
-
-
-def _at_module_level(reading: _Reading, statement: ast.AST) -> bool:
-    """Whether ``statement`` binds a module-level name: no function, lambda, class body or comprehension around it."""
-    parents = _parents(reading)
-    node = statement
-    while (node := parents.get(id(node))) is not None:
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef, ast.ListComp,
-                             ast.SetComp, ast.DictComp, ast.GeneratorExp)):
-            return False
-    return True
 
 
 #: Modules of Python's own the reader never imports to look a class up (importing them opens windows or prints).
@@ -12150,7 +12126,8 @@ def _handed_only_new_objects(reading: _Reading, name: ast.Name, scope: ast.AST |
     ``def configure(c, size): c.size = size`` with ``configure(cfg, 3)``, ``cfg = types.SimpleNamespace()``; or of
     one nothing calls (a helper left unused)."""
     if not isinstance(scope, (ast.FunctionDef, ast.AsyncFunctionDef)) or scope.decorator_list \
-            or not _at_module_level(reading, scope) or len(reading.bindings.get(scope.name, [])) != 1 \
+            or id(scope) in _functions_of_nodes(reading) or _in_a_class_body(reading, scope) \
+            or len(reading.bindings.get(scope.name, [])) != 1 \
             or scope.args.posonlyargs:
         return False
     parameters = [a.arg for a in scope.args.args]
@@ -12280,7 +12257,7 @@ def _methods_run_on_others(reading: _Reading, nodes: list[ast.AST]) -> tuple[set
         if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id == "super":
             if len(value.args) == 2:
                 return not an_instance(value.args[1])
-            scope = _enclosing_function(reading, value)
+            scope = _functions_of_nodes(reading).get(id(value))
             return scope is not None and any(isinstance(d, ast.Name) and d.id in ("classmethod", "staticmethod")
                                              for d in getattr(scope, "decorator_list", ()))
         return isinstance(value, ast.Name) and id(value) in own and of_a_classmethod(value)
@@ -12373,17 +12350,6 @@ def _methods_run_on_others(reading: _Reading, nodes: list[ast.AST]) -> tuple[set
                                                  "objects, handed on)", hides_from_models=False))
     reading.memo["classes run on others"] = foreign
     return foreign, found
-
-
-def _enclosing_function(reading: _Reading, node: ast.AST) -> ast.AST | None:
-    """The def or lambda ``node`` stands in, None at module level or in a class body."""
-    parents = _parents(reading)
-    while (node := parents.get(id(node))) is not None:
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
-            return node
-        if isinstance(node, ast.ClassDef):
-            return None
-    return None
 
 
 def _a_library_method(reading: _Reading, node: ast.AST, attr: str, value: ast.AST) -> bool:
@@ -12564,7 +12530,7 @@ def _flag_member_stores(reading: _Reading, nodes: list[ast.AST]) -> None:
 def _a_setattr_read_as_a_store(reading: _Reading, call: ast.Call) -> bool:
     """Whether ``setattr(obj, "name", value)`` is read as ``obj.name = value`` (fairness round 88: `setattr(opts, "lr",
     0.1)` on a namespace, `setattr(model, "tag", "lecture-6")` cost 10 points): Python's own, with a name written out
-    that is no special method's and a value of immutable plain data (:func:`_plain_data_value` without a list, set
+    that is no special method's and a value of immutable plain data (:func:`_constant_data` without a list, set
     or dict, which a class could share with every instance), on anything but a module or a class the reader names
     (``setattr(Acc, "total", 0)`` is ``Acc.total = 0``, read as changing the class)."""
     if len(call.args) != 3 or call.keywords or any(isinstance(a, ast.Starred) for a in call.args) \
@@ -12572,7 +12538,7 @@ def _a_setattr_read_as_a_store(reading: _Reading, call: ast.Call) -> bool:
         return False
     obj, name, value = call.args
     if not (isinstance(name, ast.Constant) and isinstance(name.value, str) and name.value.isidentifier()
-            and not name.value.startswith("__")) or not _plain_data_value(value) or any(
+            and not name.value.startswith("__")) or not _constant_data(value) or any(
             isinstance(n, (ast.List, ast.Set, ast.Dict)) for n in ast.walk(value)):
         return False
     root = _root_name(obj) if isinstance(obj, (ast.Name, ast.Attribute)) else None
