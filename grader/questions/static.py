@@ -106,6 +106,8 @@ UNREADABLE_NAMES = frozenset({
 #: Of those, the ones that only read or fill the submission's own namespace (``globals().update(...)``
 #: binds names out of the reader's sight, but holds nothing of the worker's): q6's by-hand part only.
 NAMESPACE_NAMES = frozenset({"globals", "locals", "vars"})
+#: Constructors of a plain bag of attributes.
+NAMESPACE_CLASSES = frozenset({"types.SimpleNamespace", "argparse.Namespace"})
 #: What ``inspect`` may be used for without reaching frames or objects out of sight: reading source
 #: (which the cells give it, as Jupyter does), signatures and kinds.
 READABLE_INSPECT = frozenset({
@@ -3458,7 +3460,56 @@ def _namespace_only_read(reading: _Reading, names: list[ast.Name]) -> dict[int, 
                 and _the_builtin(reading, parent.func)
                 or _resolved(reading, parent.func) in ("pprint.pprint", "pprint.pformat", "pprint.pp")):
             found[id(func)] = NAMESPACE_SHOWN  # every value's text: read by :func:`_flag_after_reading`
+        elif _a_namespace_of_its_own_copied(reading, parents, call):
+            found[id(func)] = NAMESPACE_TESTED
     return found
+
+
+#: Python's functions that copy a mapping's items, or write them as text, running no code of theirs.
+ITEM_COPYING_FUNCTIONS = frozenset({"dict", "sorted", "list", "tuple"})
+#: The same, reached through a module.
+ITEM_COPYING_LIBRARY_FUNCTIONS = frozenset({"json.dumps", "copy.copy", "copy.deepcopy"}) | NAMESPACE_CLASSES
+#: A mapping's methods that hand out its items, changing nothing.
+ITEM_VIEWS = frozenset({"items", "values", "keys", "copy"})
+
+
+def _a_namespace_of_its_own_copied(reading: _Reading, parents: dict[int, ast.AST], call: ast.Call) -> bool:
+    """``call`` is ``vars(X)`` of a module-level name bound only to namespaces the submission makes
+    (:func:`_a_new_namespace`), whose items are only copied or iterated: ``json.dumps(vars(args))``,
+    ``dict(vars(args))``, ``argparse.Namespace(**vars(args))``, ``for k, v in vars(args).items()``,
+    ``sorted(vars(args).items())``.  Nothing is written into ``X`` through it and no other namespace is read; the
+    values handed out are ``X``'s, which the walk reads where ``X`` is reached (fairness round 88: each cost q6 3
+    points in 14 files).  Not ``vars(X).update(...)``, ``vars(X)[k] = v`` or ``d = vars(X)``, which write ``X``
+    out of the reader's sight, nor ``vars()`` or ``vars(module)``."""
+    if len(call.args) != 1 or not isinstance(call.args[0], ast.Name):
+        return False
+    name = call.args[0].id
+    if name in reading.global_in_functions or name in reading.imported or name in _bound_in_a_scope(reading):
+        return False
+    bindings = [b for b, _ in reading.bindings.get(name, []) if _binds_bare_name(b, name)]
+    if not bindings or not all(isinstance(b, ast.Assign) and _a_new_namespace(reading, b.value) for b in bindings):
+        return False
+    node, parent = call, parents.get(id(call))
+    if isinstance(parent, ast.Attribute) and parent.value is node and parent.attr in ITEM_VIEWS:
+        method_call = parents.get(id(parent))
+        if not (isinstance(method_call, ast.Call) and method_call.func is parent and not method_call.args
+                and not method_call.keywords):
+            return False
+        node, parent = method_call, parents.get(id(method_call))
+        if isinstance(parent, (ast.For, ast.AsyncFor, ast.comprehension)) and parent.iter is node:
+            return True
+    if isinstance(parent, ast.keyword) and parent.arg is None and parent.value is node:
+        parent = parents.get(id(parent))  # (`argparse.Namespace(**vars(args))`)
+    elif not (isinstance(parent, ast.Call) and parent.args == [node]):
+        return False
+    if not isinstance(parent, ast.Call) or parent.func is node:
+        return False
+    if isinstance(parent.func, ast.Name) and parent.func.id in ITEM_COPYING_FUNCTIONS:
+        return not parent.keywords and _the_builtin(reading, parent.func)
+    return _bound_by_imports_only(reading, parent.func) \
+        and _resolved(reading, parent.func) in ITEM_COPYING_LIBRARY_FUNCTIONS \
+        and all(k.arg is None and k.value is node or k.arg in (None, "indent", "sort_keys") and _constant_data(k.value)
+                for k in parent.keywords)
 
 
 #: Python's functions that, given a mapping, make a collection of its keys alone.
@@ -7835,6 +7886,23 @@ def _plain_instance_dict_updates(nodes: list[ast.AST]) -> set[int]:
                 if isinstance(target, ast.Attribute) and target.attr == "__dict__" \
                         and isinstance(target.value, ast.Name) and target.value.id == first:
                     found.add(id(target))
+            # the same, item by item: `for key, value in fields.items(): self.__dict__[key] = value` (fairness
+            # round 88: a Record's __init__ so written cost q6, q7 and q8 their points in 4 files)
+            if isinstance(sub, (ast.For, ast.AsyncFor)) and isinstance(sub.iter, ast.Call) and not sub.iter.args \
+                    and not sub.iter.keywords and isinstance(sub.iter.func, ast.Attribute) \
+                    and sub.iter.func.attr == "items" and isinstance(sub.iter.func.value, ast.Name) \
+                    and sub.iter.func.value.id in given and isinstance(sub.target, ast.Tuple) \
+                    and len(sub.target.elts) == 2 and all(isinstance(t, ast.Name) for t in sub.target.elts):
+                key, value = (t.id for t in sub.target.elts)
+                for statement in sub.body:
+                    target = statement.targets[0] if isinstance(statement, ast.Assign) \
+                        and len(statement.targets) == 1 else None
+                    if isinstance(target, ast.Subscript) and isinstance(target.slice, ast.Name) \
+                            and target.slice.id == key and isinstance(statement.value, ast.Name) \
+                            and statement.value.id == value and isinstance(target.value, ast.Attribute) \
+                            and target.value.attr == "__dict__" and isinstance(target.value.value, ast.Name) \
+                            and target.value.value.id == first and key != value:
+                        found.add(id(target.value))
     return found
 
 
@@ -8490,7 +8558,7 @@ def _read_untied_changes(reading: _Reading, nodes: list[ast.AST]) -> None:
         if isinstance(n, (ast.Assign, ast.AnnAssign)) and getattr(n, "value", None) is not None:
             for target in (n.targets if isinstance(n, ast.Assign) else [n.target]):
                 if isinstance(target, ast.Name):
-                    if not _fresh(n.value):
+                    if not _fresh(n.value) and not _a_new_namespace(reading, n.value):
                         may_alias.add(target.id)
                 else:
                     may_alias.update(t.id for t in ast.walk(target) if isinstance(t, ast.Name)
@@ -8594,6 +8662,15 @@ def _read_untied_changes(reading: _Reading, nodes: list[ast.AST]) -> None:
             isinstance(b, ast.Assign) and isinstance(b.value, ast.Lambda)) for b, _ in reading.bindings[name]))
     code, reading.untied_builtins = _code_stored(reading, stored)
     reading.universal = sorted(set(reading.universal) | code)
+
+
+def _a_new_namespace(reading: _Reading, value: ast.AST) -> bool:
+    """``value`` makes a new bag of attributes (``types.SimpleNamespace(lr=0.1)``, ``argparse.Namespace()``, of
+    :data:`NAMESPACE_CLASSES`, the library's own): a name bound to it is no alias of another object, so a change
+    through it (``cfg.layer = nn.Conv2d``) is a change of that namespace, read where the namespace is reached
+    (fairness round 88: a torch layer class kept in a config cost q6 3 points in 8 files)."""
+    return isinstance(value, ast.Call) and _bound_by_imports_only(reading, value.func) \
+        and _resolved(reading, value.func) in NAMESPACE_CLASSES
 
 
 #: A table's methods that hand back one of its elements (``REFS.setdefault("conv", {})["torch"] = f``).
@@ -8740,7 +8817,7 @@ def _code_stored(reading: _Reading, stored: list[ast.AST]) -> tuple[set[str], li
     while todo and followed < MAX_STORED_VALUES:
         followed += 1
         value = todo.pop()
-        nodes = list(ast.walk(value))
+        nodes = _parts_that_may_hold_code(reading, value)
         called = {id(n.func) for n in nodes if isinstance(n, ast.Call)}
         # `Cls().method` stored uncalled is code of the class; `Cls().method(...)` called, what a method of that name
         # returns in any class of the submission's (the class's own, or one it derives from) (fairness round 16:
@@ -8816,6 +8893,141 @@ def _code_stored(reading: _Reading, stored: list[ast.AST]) -> tuple[set[str], li
                 else:  # bound by a loop, a `with`, an `except`, a `match`...: all it holds (attack round 16)
                     todo.append(binding)
     return names, findings
+
+
+#: torch's classes that make a tensor of the tensor they are given (``nn.Parameter(torch.ones_like(w) / 9)``).
+TENSOR_WRAPPERS = frozenset({"torch.nn.Parameter", "torch.nn.parameter.Parameter", "torch.nn.Buffer"})
+#: torch's functions that make a new tensor of numbers from sizes, numbers or another tensor's shape.
+TENSOR_FACTORIES = frozenset(f"torch.{name}" for name in (
+    "zeros", "ones", "full", "empty", "rand", "randn", "randint", "randperm", "arange", "linspace", "logspace", "eye",
+    "tensor", "from_numpy", "zeros_like", "ones_like", "full_like", "empty_like", "rand_like", "randn_like",
+    "randint_like"))
+#: Tensor methods whose result is a new plain tensor when their object is one.
+NEW_TENSOR_METHODS = frozenset({"clone", "detach", "float", "double", "half", "contiguous", "requires_grad_"})
+#: Special methods through which torch hands an object of the submission's what its functions are given, and keeps
+#: its result (``torch.zeros_like(t)`` on a tensor subclass returns what ``__torch_function__`` does).
+TORCH_DISPATCH_DUNDERS = frozenset({"__torch_function__", "__torch_dispatch__"})
+
+
+def _parts_that_may_hold_code(reading: _Reading, value: ast.AST) -> list[ast.AST]:
+    """The nodes of ``value`` (as :func:`ast.walk` lists them), less the parts of a new tensor made there
+    (:func:`_a_new_tensor`): ``m.bias.data = torch.zeros_like(m.bias)`` stores numbers, not ``m`` (fairness round 88:
+    a top-level loop over ``model.modules()`` narrowed with ``isinstance(m, nn.Conv2d)`` storing zeros into each
+    bias was read as storing ``nn.Conv2d``, and cost q6 3 points in 47 files)."""
+    nodes: list[ast.AST] = []
+    todo = [value]
+    while todo:
+        node = todo.pop(0)
+        nodes.append(node)
+        if _a_new_tensor(reading, node):
+            continue  # (a tensor: neither what it is computed from nor the function computing it is stored)
+        todo += list(ast.iter_child_nodes(node))
+    return nodes
+
+
+def _a_new_tensor(reading: _Reading, node: ast.AST, depth: int = 0) -> bool:
+    """``node`` makes a new tensor or number that holds none of the objects it is computed from: a call of one of
+    torch's :data:`TENSOR_FACTORIES` (``torch.zeros_like(m.bias)``), ``nn.Parameter`` of one, one of
+    :data:`NEW_TENSOR_METHODS` on one, or arithmetic of those and numbers; and no class of the submission's can be
+    the tensor torch computes from (:func:`_tensor_classes_of_its_own`)."""
+    if depth > 16 or _tensor_classes_of_its_own(reading):
+        return False
+    if isinstance(node, ast.Constant):
+        return isinstance(node.value, (int, float, complex, bool))
+    if isinstance(node, ast.BinOp):
+        return _a_new_tensor(reading, node.left, depth + 1) and _a_new_tensor(reading, node.right, depth + 1)
+    if isinstance(node, ast.UnaryOp):
+        return _a_new_tensor(reading, node.operand, depth + 1)
+    if not isinstance(node, ast.Call) or any(isinstance(a, ast.Starred) for a in node.args) \
+            or any(k.arg is None for k in node.keywords):
+        return False
+    func = node.func
+    if isinstance(func, ast.Attribute) and func.attr in NEW_TENSOR_METHODS and _resolved(reading, func) is None:
+        return all(_constant_data(a) for a in [*node.args, *(k.value for k in node.keywords)]) \
+            and _a_new_tensor(reading, func.value, depth + 1)
+    resolved = _resolved(reading, func) if _bound_by_imports_only(reading, func) else None
+    if resolved in TENSOR_WRAPPERS:
+        return len(node.args) == 1 and _a_new_tensor(reading, node.args[0], depth + 1) \
+            and all(_constant_data(k.value) for k in node.keywords)
+    # (torch's factories only, not any function of torch's: `F.boolean_dispatch(...)` makes a function of those
+    # it is given)
+    return resolved in TENSOR_FACTORIES and _makes_a_new_value(reading, node)
+
+
+def _tensor_classes_of_its_own(reading: _Reading) -> bool:
+    """The submission may define a class whose instances torch's functions hand back or dispatch to: a class with a
+    base that is not plainly one of its own classes, a Python class or one of torch's ``nn.Module`` classes
+    (``class T(torch.Tensor)``, ``class T(F.Tensor)``, ``B = torch.Tensor; class T(B)``), a member of
+    :data:`TORCH_DISPATCH_DUNDERS` named anywhere, or a class made by a call (:func:`_a_class_making_call`).
+    Memoised."""
+    memo = reading.memo.get("tensor classes of its own")
+    if memo is None:
+        def dispatching(n: ast.AST) -> bool:  # (a member named so, however it is set: `setattr(T, "__torch_...`)
+            return any(d in text for d in TORCH_DISPATCH_DUNDERS for text in (
+                getattr(n, "attr", None), getattr(n, "id", None), getattr(n, "name", None),
+                getattr(n, "value", None) if isinstance(n, ast.Constant) else None) if isinstance(text, str))
+
+        memo = reading.memo["tensor classes of its own"] = any(
+            not _a_base_of_no_tensor(reading, base) for c in reading.classes for base in c.bases) or any(
+            dispatching(n) or _a_class_making_call(reading, n) for n in reading.nodes)
+    return memo
+
+
+#: What makes a class from a name, bases and members, called (``type``'s own, dataclasses', abc's...).
+CLASS_MAKING_NAMES = frozenset({"type", "new_class", "make_dataclass", "ABCMeta", "make_class", "create_model",
+                                "EnumMeta", "EnumType", "NamedTupleMeta", "prepare_class"})
+
+
+def _a_class_making_call(reading: _Reading, node: ast.AST) -> bool:
+    """``node`` may make a class, or hand out what makes one (attack round 139's ``type(torch.Tensor)("T", ...)``,
+    ``torch.Tensor.__class__(...)``, ``make_dataclass``): a call of a name or attribute spelled like one of
+    :data:`CLASS_MAKING_NAMES` (``type`` given other than one argument), anything spelled ``__new__``; an object's
+    class, ``type(x)`` or ``x.__class__``, used otherwise than compared, shown or named (``type(m) is nn.Conv2d``,
+    ``m.__class__.__name__``); or a call with three positional arguments (a name, bases and members) of what an item
+    or a call gives, or of a name the submission binds to anything but a def, a class or an import."""
+    if isinstance(node, ast.Attribute) and node.attr == "__new__" or isinstance(node, ast.Name) and node.id == "__new__":
+        return True
+    if isinstance(node, ast.Attribute) and node.attr == "__class__" or isinstance(node, ast.Call) and isinstance(
+            node.func, ast.Name) and node.func.id == "type" and len(node.args) == 1 and not node.keywords:
+        parent = _parents(reading).get(id(node))
+        return not (isinstance(parent, ast.Attribute) and parent.attr in RENAMING_DUNDERS
+                    or isinstance(parent, ast.Compare)
+                    or isinstance(parent, ast.Call) and node in parent.args and isinstance(parent.func, ast.Name)
+                    and parent.func.id in SHOWING_BUILTINS | {"issubclass"})
+    if not isinstance(node, ast.Call):
+        return False
+    func = node.func
+    spelled = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else None
+    if spelled in CLASS_MAKING_NAMES:
+        return spelled != "type" or len(node.args) != 1 or bool(node.keywords)
+    if len(node.args) != 3:
+        return False
+    return isinstance(func, (ast.Call, ast.Subscript)) or isinstance(func, ast.Name) and any(
+        not isinstance(b, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Import, ast.ImportFrom))
+        for b, _ in reading.bindings.get(func.id, []))
+
+
+def _a_base_of_no_tensor(reading: _Reading, base: ast.AST) -> bool:
+    """``base``, a class statement's base, is one of the submission's classes, a built-in class, or, found where the
+    judge runs, one of torch's ``nn.Module`` classes (``nn.Module``, ``torch.nn.Sequential``): none of their
+    instances is a tensor.  By the object, not its spelling: ``F.Tensor`` is ``torch.Tensor`` (attack round 139)."""
+    if isinstance(base, ast.Name) and reading.bindings.get(base.id):
+        return base.id not in reading.global_in_functions and all(
+            isinstance(b, ast.ClassDef) for b, _ in reading.bindings[base.id])
+    if isinstance(base, ast.Name):
+        return isinstance(getattr(builtins, base.id, None), type)
+    resolved = _resolved(reading, base) if _bound_by_imports_only(reading, base) else None
+    if resolved is None or not resolved.startswith("torch."):
+        return False
+    import types
+
+    import torch
+
+    parts = resolved.split(".")
+    value = sys.modules.get(parts[0])
+    for part in parts[1:]:  # (read from the namespaces of modules the judge has loaded: no module code runs)
+        value = vars(value).get(part) if isinstance(value, types.ModuleType) else None
+    return isinstance(value, type) and issubclass(value, torch.nn.Module)
 
 
 def _loop_column(loop: ast.AST, name: str) -> list[ast.expr] | None:
@@ -9476,7 +9688,8 @@ def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | No
                     # reached; fairness round 88 was told `ops.conv` called torch's convolution. An augmented one,
                     # `m.conv2d += g`, reads it first and hands it to g's `__radd__`: attack round 138)
                     if not (_own_class_member(reading, sub, local) or id(sub) in reading.own_attributes
-                            or _own_method(reading, sub, local) or id(sub) in _class_tests(reading)):
+                            or _own_method(reading, sub, local) or id(sub) in _class_tests(reading)
+                            or _a_namespace_member_of_its_own(reading, sub, local)):
                         made_by = _instance_classes(reading, sub.value, local, 0)
                         # (on an instance of the submission's own class the name is its class's, whose body is
                         # read as reached code: not a plain def, it is unread, not torch's; fairness round 85's
@@ -13220,6 +13433,52 @@ def _own_class_member(reading: _Reading, node: ast.Attribute, local: _Scope) -> 
         _makes_a_plain_instance(reading, b) for b in bindings))
 
 
+def _a_namespace_member_of_its_own(reading: _Reading, node: ast.Attribute, local: _Scope) -> bool:
+    """Whether ``node`` (``ops.conv``) reads a member of a module-level namespace the submission makes itself (``ops =
+    types.SimpleNamespace()``, bound once), that every use of the name reads or sets a public member of, and whose
+    member of that name is only ever set to a function of the submission's (``ops.conv = conv2d``).  What it runs
+    is then that def, which the walk reads through the namespace's changes like any other reached code; its name
+    is no evidence of torch (fairness round 88: ``print(ops.pool(ops.conv(x, k)))`` in a self-check cost q6 3
+    points in 17 files).  A namespace handed on, aliased, made with that member or from computed values, or set
+    otherwise (``setattr``, ``vars``, ``__dict__``) keeps the name's evidence.  Memoised."""
+    receiver = node.value
+    if not isinstance(receiver, ast.Name) or receiver.id in local or node.attr.startswith("_"):
+        return False
+    name, member = receiver.id, node.attr
+    memo = reading.memo.setdefault("namespace members of its own", {})
+    if (name, member) in memo:
+        return memo[(name, member)]
+    memo[(name, member)] = False
+    if name in reading.global_in_functions or name in reading.imported or name in _bound_in_a_scope(reading):
+        return False
+    bindings = [b for b, _ in reading.bindings.get(name, []) if _binds_bare_name(b, name)]
+    if len(bindings) != 1 or not isinstance(bindings[0], ast.Assign) or len(bindings[0].targets) != 1 \
+            or not isinstance(bindings[0].targets[0], ast.Name):
+        return False
+    made = bindings[0].value
+    if not (isinstance(made, ast.Call) and not made.args and _bound_by_imports_only(reading, made.func)
+            and _resolved(reading, made.func) in NAMESPACE_CLASSES
+            and all(k.arg is not None and k.arg != member and _constant_data(k.value) for k in made.keywords)):
+        return False
+    parents = _parents(reading)
+    for use in reading.nodes:
+        if not isinstance(use, ast.Name) or use.id != name or use is bindings[0].targets[0]:
+            continue
+        attribute = parents.get(id(use))
+        if not (isinstance(attribute, ast.Attribute) and attribute.value is use and not attribute.attr.startswith("_")):
+            return False  # (handed on, aliased, shown whole, or a special member read)
+        if attribute.attr == member and not isinstance(attribute.ctx, ast.Load):
+            statement = parents.get(id(attribute))
+            if not (isinstance(statement, ast.Assign) and statement.targets == [attribute]
+                    and isinstance(statement.value, ast.Name) and statement.value.id not in reading.global_in_functions
+                    and reading.bindings.get(statement.value.id) and all(
+                        isinstance(b, (ast.FunctionDef, ast.AsyncFunctionDef))
+                        for b, _ in reading.bindings[statement.value.id])):
+                return False
+    memo[(name, member)] = True
+    return True
+
+
 #: Most calls in a chain (``Grid(x).padded(p).conv(k)``) through which the class of an instance is followed.
 MAX_RECEIVER_CALLS = 8
 
@@ -14406,9 +14665,32 @@ def _stores_plain_data(reading: _Reading, value: ast.AST) -> bool:
             return False
         if isinstance(node.func, ast.Name) and node.func.id in PLAIN_RESULT_BUILTINS:
             return _unshadowed(reading, node.func.id)
+        if isinstance(node.func, ast.Name) and node.func.id in TEXT_BUILTINS:
+            # (a text: `m.tag = str(m.kernel_size)`, fairness round 88; unless a special method of the
+            # submission's writes it, which may hand back a str subclass of its own: attack round 101)
+            return _unshadowed(reading, node.func.id) and not _text_methods_of_its_own(reading)
         return _bound_by_imports_only(reading, node.func) and _resolved(reading, node.func) in PLAIN_RESULT_FUNCTIONS
 
     return plain(value)
+
+
+#: Built-ins that make an object's text.
+TEXT_BUILTINS = frozenset({"str", "repr", "format", "ascii"})
+#: The special methods those call.
+TEXT_DUNDERS = frozenset({"__str__", "__repr__", "__format__"})
+
+
+def _text_methods_of_its_own(reading: _Reading) -> bool:
+    """The submission names a special method of :data:`TEXT_DUNDERS` anywhere (a def, an attribute, a text handed to
+    ``setattr``), or makes a class by a call: its texts may be objects of a ``str`` subclass of its own.  Memoised."""
+    found = reading.memo.get("text methods of its own")
+    if found is None:
+        found = reading.memo["text methods of its own"] = any(
+            any(text in TEXT_DUNDERS for text in (getattr(n, "attr", None), getattr(n, "id", None),
+                                                  getattr(n, "name", None))) or (
+                isinstance(n, ast.Constant) and isinstance(n.value, str) and any(d in n.value for d in TEXT_DUNDERS))
+            for n in reading.nodes) or _tensor_classes_of_its_own(reading)
+    return found
 
 
 def _made_by_a_new_value_call(reading: _Reading, value: ast.AST) -> bool:
