@@ -6712,6 +6712,12 @@ def test_new_tensors_stored_and_a_namespace_of_its_own_functions_keep_a_hand_wri
     ("cfg = types.SimpleNamespace()\ndef fill(c):\n    c.layer = F.conv2d\nfill(cfg)\n"
      "conv2d = lambda image, kernel, stride=1, padding=0: cfg.layer(image[None, None], kernel[None, None])[0, 0]",
      "F.conv2d"),
+    # a lambda stored through an untied change: the call in its body is code stored (attack round 139's old gap)
+    ("class Box:\n    ops = {}\nbox = Box()\nbox.ops['c'] = lambda a, k: F.conv2d(a, k)\n"
+     "conv2d = lambda image, kernel, stride=1, padding=0: Box.ops['c'](image[None, None], kernel[None, None])[0, 0]",
+     "F.conv2d"),
+    # a loop's name keeps the last module it was bound to, read after the loop (attack round 138's old gap)
+    ("for m in (torch, F):\n    print(m.__name__)\nops = m", "the module F used as a value"),
     # vars of a namespace written through, kept, or of a module; a namespace's values handed out are read
     ("args = types.SimpleNamespace()\nvars(args).update(layer=None)", "vars"),
     ("args = types.SimpleNamespace()\nkept = vars(args)", "vars"),

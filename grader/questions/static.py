@@ -2278,11 +2278,18 @@ RELATIVE_IMPORT = "a relative import"
 MODULE_LABELS = frozenset({"__name__", "__version__", "__file__"})
 
 
-def _modules_listed_by_name(nodes: list[ast.AST], modules: set[str]) -> set[int]:
+def _modules_listed_by_name(reading: _Reading, nodes: list[ast.AST], modules: set[str]) -> set[int]:
     """The module names in ``for m in (torch, np, pd): print(m.__name__, m.__version__)`` (a loop's or a
-    comprehension's literal tuple or list of modules, its one-name target read only for :data:`MODULE_LABELS`):
-    each module's name and version, not the module handed on."""
+    comprehension's literal tuple or list of modules, its one-name target read only for :data:`MODULE_LABELS`, in
+    the loop and after it: a loop's name keeps the last module, attack round 138's ``for m in (F,): pass`` then
+    ``m.conv2d += G()``): each module's name and version, not the module handed on."""
     listed: set[int] = set()
+    scope_reads: dict[int, list[ast.Name]] = {}  # a scope's (None: the module's) reads of each loop name, by name
+    loop_names = {loop.target.id for loop in nodes if isinstance(loop, (ast.For, ast.AsyncFor))
+                  and isinstance(loop.target, ast.Name)}
+    for n in nodes:
+        if isinstance(n, ast.Name) and n.id in loop_names and isinstance(n.ctx, ast.Load):
+            scope_reads.setdefault(id(_local_scope_of(reading, n)), []).append(n)
     for loop in nodes:
         if isinstance(loop, (ast.For, ast.AsyncFor)):
             target, iterable, body = loop.target, loop.iter, loop.body + loop.orelse
@@ -2299,6 +2306,8 @@ def _modules_listed_by_name(nodes: list[ast.AST], modules: set[str]) -> set[int]
         inside = [n for part in body for n in ast.walk(part)]
         labels = {id(n.value) for n in inside if isinstance(n, ast.Attribute) and n.attr in MODULE_LABELS}
         uses = [n for n in inside if isinstance(n, ast.Name) and n.id == target.id]
+        if isinstance(loop, (ast.For, ast.AsyncFor)):  # (and after it, in its scope)
+            uses += [n for n in scope_reads.get(id(_local_scope_of(reading, target)), []) if n.id == target.id]
         if all(id(n) in labels for n in uses):
             listed.update(id(e) for e in iterable.elts)
     return listed
@@ -2377,7 +2386,7 @@ def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
     # `loadTestsFromName("test_models")` and `unittest.main(module=...)` are)
     reloaded |= {id(a) for c in calls.values() if isinstance(c.func, ast.Attribute)
                  and c.func.attr == "loadTestsFromModule" for a in c.args[:1]}
-    listed = _modules_listed_by_name(nodes, modules)
+    listed = _modules_listed_by_name(reading, nodes, modules)
     stored = _stored_in_objects(nodes, reading)
     # `F = torch.nn.functional` in a function (a local alias, read only through its attributes: `F.relu(x)`) hands the
     # module on to nothing; an alias used as a value anywhere is the module handed on (attack round 70)
@@ -8818,7 +8827,10 @@ def _code_stored(reading: _Reading, stored: list[ast.AST]) -> tuple[set[str], li
         followed += 1
         value = todo.pop()
         nodes = _parts_that_may_hold_code(reading, value)
-        called = {id(n.func) for n in nodes if isinstance(n, ast.Call)}
+        # (a call in a lambda's body is code stored, not a result: `_box.ops["c"] = lambda a, k: F.conv2d(a, k)`,
+        # attack round 139's old gap)
+        in_lambdas = {id(part) for n in nodes if isinstance(n, ast.Lambda) for part in ast.walk(n.body)}
+        called = {id(n.func) for n in nodes if isinstance(n, ast.Call) and id(n) not in in_lambdas}
         # `Cls().method` stored uncalled is code of the class; `Cls().method(...)` called, what a method of that name
         # returns in any class of the submission's (the class's own, or one it derives from) (fairness round 16:
         # `model = CNN().to(device)`, then `losses.append(model(x))`, read CNN's layers from conv2d); a method no
@@ -14665,7 +14677,7 @@ def _stores_plain_data(reading: _Reading, value: ast.AST) -> bool:
             return False
         if isinstance(node.func, ast.Name) and node.func.id in PLAIN_RESULT_BUILTINS:
             return _unshadowed(reading, node.func.id)
-        if isinstance(node.func, ast.Name) and node.func.id in TEXT_BUILTINS:
+        if isinstance(node.func, ast.Name) and node.func.id in TEXT_MAKING_BUILTINS:
             # (a text: `m.tag = str(m.kernel_size)`, fairness round 88; unless a special method of the
             # submission's writes it, which may hand back a str subclass of its own: attack round 101)
             return _unshadowed(reading, node.func.id) and not _text_methods_of_its_own(reading)
@@ -14675,7 +14687,7 @@ def _stores_plain_data(reading: _Reading, value: ast.AST) -> bool:
 
 
 #: Built-ins that make an object's text.
-TEXT_BUILTINS = frozenset({"str", "repr", "format", "ascii"})
+TEXT_MAKING_BUILTINS = TEXT_BUILTINS - {"print"} | {"format", "ascii"}
 #: The special methods those call.
 TEXT_DUNDERS = frozenset({"__str__", "__repr__", "__format__"})
 
