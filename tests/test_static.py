@@ -4995,7 +4995,7 @@ _OPEN_CHEATS = {name for name, entry in _CHEATS_EXPECTED.items() if entry.get("o
 #: Cheats the worker's trace alone catches (their entry's ``static_open`` says why the reader does not).
 _STATIC_OPEN = {name for name, entry in _CHEATS_EXPECTED.items() if entry.get("static_open")}
 _ROUND_95 = sorted(p.name for pattern in ("r9[4-9]_q6_*", "r10[0-9]_q6_*", "r11[0-9]_q6_*", "r12[0-9]_q6_*",
-                                          "r13[0-9]_q6_*") for p in (CORPUS / "cheats").glob(pattern)
+                                          "r13[0-9]_q6_*", "r14[0-9]_q6_*") for p in (CORPUS / "cheats").glob(pattern)
                    if p.name not in _OPEN_CHEATS | _STATIC_OPEN)
 
 
@@ -6669,9 +6669,18 @@ x = torch.arange(16.).reshape(4, 4)
     "import argparse, json\nargs = argparse.Namespace(lr=0.1, epochs=2)\nprint(json.dumps(vars(args), indent=2))\n"
     "settings = dict(vars(args))\nfor key, value in vars(args).items():\n    print(key, value)\n"
     "args2 = argparse.Namespace(**vars(args))\nargs2.lr = 0.01\nprint(sorted(vars(args2).items()))",
+    "import argparse, json\nparser = argparse.ArgumentParser()\nparser.add_argument('--lr', type=float, default=0.01)\n"
+    "args = parser.parse_args([])\nprint(json.dumps(vars(args)))\nconfig = dict(vars(args))",
     "class Record:\n    def __init__(self, **fields):\n        for key, value in fields.items():\n"
     "            self.__dict__[key] = value\nrecord = Record(kernel=3, name='conv')",
     "for m in model.modules():\n    if isinstance(m, nn.MaxPool2d):\n        m.tag = str(m.kernel_size)",
+    # a tensor computed of a layer's own parameters, where the loop has narrowed it to torch's layer classes
+    "for m in model.modules():\n    if isinstance(m, nn.Conv2d):\n        m.weight.data = m.weight.data.clamp(-1, 1)\n"
+    "        m.bias.data = m.bias.data / m.in_channels",
+    "for m in model.modules():\n    if not isinstance(m, nn.Conv2d):\n        continue\n"
+    "    m.weight = nn.Parameter(m.weight.detach().clone())",
+    "for m in model.modules():\n    if type(m) == nn.Conv2d:\n        m.weight.data = 0.5 * m.weight.data.flip(-1)"
+    " + torch.randn_like(m.weight) * 0.01",
 ])
 def test_new_tensors_stored_and_a_namespace_of_its_own_functions_keep_a_hand_written_convolution_clean(after):
     """A tensor torch makes holds numbers, none of what it is computed from: zeros stored into each ``nn.Conv2d`` of
@@ -6722,6 +6731,32 @@ def test_new_tensors_stored_and_a_namespace_of_its_own_functions_keep_a_hand_wri
     ("args = types.SimpleNamespace()\nvars(args).update(layer=None)", "vars"),
     ("args = types.SimpleNamespace()\nkept = vars(args)", "vars"),
     ("table = dict(vars(F))", "vars"),
+    ("import argparse\ndef make():\n    return argparse.ArgumentParser()\nparser = make()\n"
+     "args = parser.parse_args([])\nsettings = dict(vars(args))", "vars"),
+    ("import argparse\nparser = argparse.ArgumentParser()\nbox = types.SimpleNamespace()\n"
+     "args = parser.parse_args([], namespace=box)\nsettings = dict(vars(args))", "vars"),
+    # attack round 140: a member named by a computation (torch's dispatch on a namespace), a base a decorator
+    # replaces, a str subclass a library's text method hands back, a namespace handed to a function
+    ("d = types.SimpleNamespace(**{'__torch_' + 'function__': lambda *a, **k: F.conv2d})\n"
+     "for m in model.modules():\n    if isinstance(m, nn.Conv2d):\n        m.bias.data = torch.zeros_like(m.bias)",
+     "nn.Conv2d"),
+    ("@lambda c: F.Tensor\nclass B:\n    pass\nclass T(B):\n    pass\nfor m in model.modules():\n"
+     "    if isinstance(m, nn.Conv2d):\n        m.bias.data = torch.zeros_like(m.bias)", "nn.Conv2d"),
+    ("class S(str):\n    pass\nfor m in model.modules():\n    if isinstance(m, nn.Conv2d):\n"
+     "        m.tag = str(m.kernel_size)", "nn.Conv2d"),
+    ("class Box:\n    ops = {}\ncfg = types.SimpleNamespace()\ncfg.c = F.conv2d\ndef install(table, v):\n"
+     "    table['c'] = v\ninstall(Box().ops, cfg)\n"
+     "conv2d = lambda image, kernel, stride=1, padding=0: Box.ops['c'].c(image[None, None], kernel[None, None])[0, 0]",
+     "F.conv2d"),
+    # a layer narrowed to a class of the submission's, or whose parameters may be anything
+    ("class MyConv(nn.Conv2d):\n    pass\nholder = [types.SimpleNamespace()]\nfor m in model.modules():\n"
+     "    if isinstance(m, nn.Conv2d):\n        for h in holder:\n            h.f = m.weight.data.clone()", "nn.Conv2d"),
+    ("for m in model.modules():\n    if isinstance(m, nn.Conv2d):\n        del m.weight\n"
+     "        m.weight = m.weight if False else m.bias.data.clone()", "nn.Conv2d"),
+    ("for m in model.modules():\n    if isinstance(m, nn.Conv2d):\n        m.tag = m.forward", "nn.Conv2d"),
+    ("for m in model.modules():\n    if isinstance(m, nn.Conv2d):\n        m.tag = m.weight.data * m", "nn.Conv2d"),
+    ("for m in model.modules():\n    if isinstance(m, nn.Conv2d):\n        m = model\n"
+     "        m.main.tag = m.weight.data.clone()", "nn.Conv2d"),
     # a text written by a special method of the submission's may be an object of a str subclass of its own
     ("class Text(str):\n    def __call__(self, *a):\n        return F.conv2d(*a)\nclass Size:\n"
      "    def __str__(self):\n        return Text('3')\nfor m in model.modules():\n    if isinstance(m, nn.Conv2d):\n"

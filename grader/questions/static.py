@@ -8567,7 +8567,8 @@ def _read_untied_changes(reading: _Reading, nodes: list[ast.AST]) -> None:
         if isinstance(n, (ast.Assign, ast.AnnAssign)) and getattr(n, "value", None) is not None:
             for target in (n.targets if isinstance(n, ast.Assign) else [n.target]):
                 if isinstance(target, ast.Name):
-                    if not _fresh(n.value) and not _a_new_namespace(reading, n.value):
+                    if not _fresh(n.value) and not (_a_new_namespace(reading, n.value)
+                                                    and not _handed_as_an_argument(reading, target.id)):
                         may_alias.add(target.id)
                 else:
                     may_alias.update(t.id for t in ast.walk(target) if isinstance(t, ast.Name)
@@ -8673,11 +8674,31 @@ def _read_untied_changes(reading: _Reading, nodes: list[ast.AST]) -> None:
     reading.universal = sorted(set(reading.universal) | code)
 
 
+def _handed_as_an_argument(reading: _Reading, name: str) -> bool:
+    """A call is given the object ``name`` is bound to as an argument (``_install(table, cfg)``), not only as the
+    object of its method (``cfg.layer(1, 3, 3)``)."""
+    return any(isinstance(call, ast.Call) and any(
+        isinstance(a, ast.Name) and a.id == name for given in [*call.args, *(k.value for k in call.keywords)]
+        for a in ast.walk(given)) for handing in reading.passed.get(name, []) for call in ast.walk(handing))
+
+
 def _a_new_namespace(reading: _Reading, value: ast.AST) -> bool:
     """``value`` makes a new bag of attributes (``types.SimpleNamespace(lr=0.1)``, ``argparse.Namespace()``, of
-    :data:`NAMESPACE_CLASSES`, the library's own): a name bound to it is no alias of another object, so a change
-    through it (``cfg.layer = nn.Conv2d``) is a change of that namespace, read where the namespace is reached
-    (fairness round 88: a torch layer class kept in a config cost q6 3 points in 8 files)."""
+    :data:`NAMESPACE_CLASSES`, the library's own): a name bound to it and handed to no call is no alias of another
+    object, so a change through it (``cfg.layer = nn.Conv2d``) is a change of that namespace, read where the
+    namespace is reached (fairness round 88: a torch layer class kept in a config cost q6 3 points in 8 files;
+    attack round 140 handed one to a function that put it in a table conv2d reads)."""
+    if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and value.func.attr == "parse_args" \
+            and isinstance(value.func.value, ast.Name) and not any(k.arg in (None, "namespace") for k in value.keywords) \
+            and all(_constant_data(a) for a in value.args):
+        # `parser.parse_args([])` of a parser made by argparse (bound to nothing else): a new argparse.Namespace
+        # (fairness round 89)
+        name = value.func.value.id
+        parsers = [b for b, _ in reading.bindings.get(name, []) if _binds_bare_name(b, name)]
+        return bool(parsers) and name not in reading.global_in_functions and name not in _bound_in_a_scope(reading) \
+            and all(isinstance(b, ast.Assign) and isinstance(b.value, ast.Call)
+                    and _bound_by_imports_only(reading, b.value.func)
+                    and _resolved(reading, b.value.func) == "argparse.ArgumentParser" for b in parsers)
     return isinstance(value, ast.Call) and _bound_by_imports_only(reading, value.func) \
         and _resolved(reading, value.func) in NAMESPACE_CLASSES
 
@@ -8718,8 +8739,15 @@ def _a_table_of_its_own(reading: _Reading, name: str) -> bool:
         return False
 
     def code_or_made(value: ast.AST) -> bool:
-        return _constant_data(value) or isinstance(value, ast.Name) and bool(reading.bindings.get(value.id)) and all(
-            isinstance(b, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) for b, _ in reading.bindings[value.id])
+        # (a lambda, or a partial of its own function with constants, is a function of the submission's too:
+        # fairness round 63's `REG.setdefault("conv", {})["torch"] = lambda x, k: F.conv2d(...)` beside a partial)
+        if isinstance(value, ast.Call) and _bound_by_imports_only(reading, value.func) \
+                and _resolved(reading, value.func) == "functools.partial" and value.args \
+                and all(_constant_data(a) for a in [*value.args[1:], *(k.value for k in value.keywords)]):
+            value = value.args[0]
+        return _constant_data(value) or isinstance(value, ast.Lambda) or isinstance(value, ast.Name) and bool(
+            reading.bindings.get(value.id)) and all(isinstance(b, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+                                                    for b, _ in reading.bindings[value.id])
 
     for binding, plain in bindings:
         if isinstance(binding, ast.Assign) and all(isinstance(t, ast.Subscript) for t in binding.targets):
@@ -8822,14 +8850,17 @@ def _code_stored(reading: _Reading, stored: list[ast.AST]) -> tuple[set[str], li
     seen: set[tuple[str, bool]] = set()
     seen_locals: set[tuple[int, str]] = set()
     todo = list(stored)
+    changed = {id(v) for v in stored}  # (what the changes store themselves)
     followed = 0
     while todo and followed < MAX_STORED_VALUES:
         followed += 1
         value = todo.pop()
         nodes = _parts_that_may_hold_code(reading, value)
-        # (a call in a lambda's body is code stored, not a result: `_box.ops["c"] = lambda a, k: F.conv2d(a, k)`,
-        # attack round 139's old gap)
-        in_lambdas = {id(part) for n in nodes if isinstance(n, ast.Lambda) for part in ast.walk(n.body)}
+        # (a call in the body of a lambda the change stores is code stored, not a result: `_box.ops["c"] = lambda a,
+        # k: F.conv2d(a, k)`, attack round 139's old gap; not one reached by following a name, which may be called
+        # there: fairness round 67's `report[name].append(torch.allclose(mine(*args), ref(*args)))` over pairs)
+        in_lambdas = {id(part) for n in nodes if isinstance(n, ast.Lambda) for part in ast.walk(n.body)} \
+            if id(value) in changed else set()
         called = {id(n.func) for n in nodes if isinstance(n, ast.Call) and id(n) not in in_lambdas}
         # `Cls().method` stored uncalled is code of the class; `Cls().method(...)` called, what a method of that name
         # returns in any class of the submission's (the class's own, or one it derives from) (fairness round 16:
@@ -8946,10 +8977,13 @@ def _a_new_tensor(reading: _Reading, node: ast.AST, depth: int = 0) -> bool:
         return False
     if isinstance(node, ast.Constant):
         return isinstance(node.value, (int, float, complex, bool))
-    if isinstance(node, ast.BinOp):
-        return _a_new_tensor(reading, node.left, depth + 1) and _a_new_tensor(reading, node.right, depth + 1)
+    if isinstance(node, ast.BinOp):  # (a layer's tensor and its plain data among them: `m.weight.data / m.in_channels`)
+        operands = [_a_new_tensor(reading, o, depth + 1) or _layer_data(reading, o) for o in (node.left, node.right)]
+        return all(operands) and not all(_layer_data(reading, o) for o in (node.left, node.right))
     if isinstance(node, ast.UnaryOp):
         return _a_new_tensor(reading, node.operand, depth + 1)
+    if isinstance(node, (ast.Attribute, ast.Subscript)):
+        return _a_layer_tensor(reading, node, depth)
     if not isinstance(node, ast.Call) or any(isinstance(a, ast.Starred) for a in node.args) \
             or any(k.arg is None for k in node.keywords):
         return False
@@ -8957,6 +8991,12 @@ def _a_new_tensor(reading: _Reading, node: ast.AST, depth: int = 0) -> bool:
     if isinstance(func, ast.Attribute) and func.attr in NEW_TENSOR_METHODS and _resolved(reading, func) is None:
         return all(_constant_data(a) for a in [*node.args, *(k.value for k in node.keywords)]) \
             and _a_new_tensor(reading, func.value, depth + 1)
+    if isinstance(func, ast.Attribute) and _resolved(reading, func) is None and not func.attr.startswith("_") \
+            and func.attr not in TENSOR_METHODS_OF_CODE and _a_layer_tensor(reading, func.value, depth + 1):
+        # a public method of a layer's own tensor, or of what is computed of it (`m.weight.data.clamp(-1, 1)`,
+        # `m.weight.detach().cpu().numpy()`): tensors, arrays or numbers, whatever numbers it is given
+        return all(_constant_data(a) or _a_new_tensor(reading, a, depth + 1) or _layer_data(reading, a)
+                   for a in [*node.args, *(k.value for k in node.keywords)])
     resolved = _resolved(reading, func) if _bound_by_imports_only(reading, func) else None
     if resolved in TENSOR_WRAPPERS:
         return len(node.args) == 1 and _a_new_tensor(reading, node.args[0], depth + 1) \
@@ -8964,6 +9004,140 @@ def _a_new_tensor(reading: _Reading, node: ast.AST, depth: int = 0) -> bool:
     # (torch's factories only, not any function of torch's: `F.boolean_dispatch(...)` makes a function of those
     # it is given)
     return resolved in TENSOR_FACTORIES and _makes_a_new_value(reading, node)
+
+
+#: A layer's members that hold its parameters: torch's ``nn.Module.__setattr__`` takes only a Parameter or None for
+#: them once they are registered.
+LAYER_TENSORS = frozenset({"weight", "bias"})
+#: A tensor's members that are tensors (``m.weight.data``, ``.grad``), and those that are plain data.
+TENSOR_TENSORS = frozenset({"data", "grad", "T", "mT"})
+TENSOR_DATA = frozenset({"device", "dtype", "shape", "requires_grad", "ndim", "is_leaf"})
+#: A layer's members that are plain data (numbers, tuples, texts).
+LAYER_DATA = frozenset({"in_channels", "out_channels", "kernel_size", "stride", "padding", "dilation", "groups",
+                        "in_features", "out_features", "num_features", "eps", "momentum", "padding_mode"})
+#: Tensor methods whose result may be something other than a tensor, an array or numbers.
+TENSOR_METHODS_OF_CODE = frozenset({"register_hook", "register_post_accumulate_grad_hook", "as_subclass",
+                                    "__torch_function__", "grad_fn"})
+
+
+def _a_layer_tensor(reading: _Reading, node: ast.AST, depth: int) -> bool:
+    """``node`` is a tensor computed of one of torch's layers, or of a new tensor (:func:`_a_new_tensor`): a layer's
+    ``weight`` or ``bias`` (:func:`_a_narrowed_layer`), a tensor's ``.data``/``.grad``, an item of one taken with
+    constants (``m.weight[0]``), or a new tensor itself."""
+    if depth > 16:
+        return False
+    if isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load):
+        if node.attr in LAYER_TENSORS and isinstance(node.value, ast.Name):
+            return _a_narrowed_layer(reading, node.value)
+        return node.attr in TENSOR_TENSORS and _a_layer_tensor(reading, node.value, depth + 1)
+    if isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Load):
+        index = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+        return all(_constant_data(i) or isinstance(i, ast.Slice) and all(
+            part is None or _constant_data(part) for part in (i.lower, i.upper, i.step)) for i in index) \
+            and _a_layer_tensor(reading, node.value, depth + 1)
+    return _a_new_tensor(reading, node, depth + 1)
+
+
+def _layer_data(reading: _Reading, node: ast.AST) -> bool:
+    """``node`` is plain data of one of torch's layers or of its tensors: ``m.in_channels``, ``m.weight.device``,
+    ``m.weight.shape``, ``m.weight[0].numel()`` (a number of elements), ``m.weight.size(0)``."""
+    if isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load):
+        if node.attr in LAYER_DATA and isinstance(node.value, ast.Name):
+            return _a_narrowed_layer(reading, node.value)
+        return node.attr in TENSOR_DATA and _a_layer_tensor(reading, node.value, 0)
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("numel", "size", "dim") \
+            and all(_constant_data(a) for a in node.args) and not node.keywords:
+        return _a_layer_tensor(reading, node.func.value, 0)
+    return False
+
+
+def _a_narrowed_layer(reading: _Reading, name: ast.Name) -> bool:
+    """``name``, read in the body of the ``for`` loop that binds it (which binds it nowhere else), stands where the
+    loop has narrowed it to torch's own layer classes: under ``if isinstance(m, nn.Conv2d):`` (a tuple of classes,
+    ``type(m) is nn.Conv2d``, ``type(m) == ...``, one operand of an ``and``), or after ``if not isinstance(m, ...):
+    continue`` (fairness rounds 88 and 89: a top-level loop over ``model.modules()`` storing a tensor computed of each
+    convolution's weight cost q6 3 points in 106 of 401 files).  Each class, found where the judge runs, is one of
+    torch's ``nn.Module`` classes no class of the submission's derives from, so the layer's ``weight`` and ``bias`` are
+    its registered parameters; and nothing in the submission deletes them, sets them past the module's own
+    ``__setattr__`` or parametrizes them."""
+    if not _layers_keep_their_parameters(reading):
+        return False
+    parents = _parents(reading)
+    child, node = name, parents.get(id(name))
+    narrowed = False
+    while node is not None:
+        if isinstance(node, ast.If) and child in node.body and _narrows(reading, node.test, name.id):
+            narrowed = True
+        if isinstance(node, (ast.For, ast.AsyncFor)) and child in node.body:
+            if not (isinstance(node.target, ast.Name) and node.target.id == name.id):
+                return False  # (a loop that binds another name: the name is not this loop's)
+            if any(isinstance(n, ast.Name) and n.id == name.id and not isinstance(n.ctx, ast.Load)
+                   or isinstance(n, ast.NamedExpr) and n.target.id == name.id
+                   for st in node.body + node.orelse for n in ast.walk(st)):
+                return False  # (bound again in the loop: it may be anything there)
+            skipped = node.body[:node.body.index(child)]
+            return narrowed or any(
+                isinstance(st, ast.If) and len(st.body) == 1 and isinstance(st.body[0], ast.Continue)
+                and not st.orelse and isinstance(st.test, ast.UnaryOp) and isinstance(st.test.op, ast.Not)
+                and _narrows(reading, st.test.operand, name.id) for st in skipped)
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef, ast.While, ast.Try,
+                             ast.With, ast.comprehension, ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
+            return False
+        child, node = node, parents.get(id(node))
+    return False
+
+
+def _narrows(reading: _Reading, test: ast.AST, name: str) -> bool:
+    """``test`` holds only where ``name`` is an instance of torch's layer classes (:func:`_narrowed_layer_classes`)."""
+    if isinstance(test, ast.BoolOp) and isinstance(test.op, ast.And):
+        return any(_narrows(reading, v, name) for v in test.values)
+    classes: list[ast.AST] = []
+    if isinstance(test, ast.Call) and isinstance(test.func, ast.Name) and test.func.id == "isinstance" \
+            and _the_builtin(reading, test.func) and len(test.args) == 2 and not test.keywords \
+            and isinstance(test.args[0], ast.Name) and test.args[0].id == name:
+        classes = test.args[1].elts if isinstance(test.args[1], ast.Tuple) else [test.args[1]]
+    elif isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], (ast.Is, ast.Eq)) \
+            and isinstance(test.left, ast.Call) and isinstance(test.left.func, ast.Name) and test.left.func.id == "type" \
+            and _the_builtin(reading, test.left.func) and len(test.left.args) == 1 \
+            and isinstance(test.left.args[0], ast.Name) and test.left.args[0].id == name:
+        classes = [test.comparators[0]]
+    return bool(classes) and all(_a_layer_class_of_torch(reading, c) for c in classes)
+
+
+def _a_layer_class_of_torch(reading: _Reading, node: ast.AST) -> bool:
+    """``node`` names, where the judge runs, one of torch's ``nn.Module`` classes (``nn.Conv2d``) that no class of
+    the submission's derives from."""
+    if not _a_base_of_no_tensor(reading, node) or isinstance(node, ast.Name) and not _resolved(reading, node):
+        return False
+    import torch
+
+    value = _the_judges_object(_resolved(reading, node))
+    if not (isinstance(value, type) and issubclass(value, torch.nn.Module)):
+        return False
+    for cls in reading.classes:
+        for base in cls.bases:
+            found = _the_judges_object(_resolved(reading, base)) if _bound_by_imports_only(reading, base) else None
+            if isinstance(found, type) and issubclass(found, value):
+                return False  # (`class MyConv(nn.Conv2d)`: its `weight` may be its own)
+    return True
+
+
+def _layers_keep_their_parameters(reading: _Reading) -> bool:
+    """Nothing in the submission deletes a layer's ``weight`` or ``bias`` (after which any object may be set there),
+    sets an attribute past a module's own ``__setattr__`` (``object.__setattr__``, ``__dict__``, ``_parameters``) or
+    parametrizes a layer (a parametrization's ``forward`` is what ``weight`` gives).  Memoised."""
+    memo = reading.memo.get("layers keep their parameters")
+    if memo is None:
+        def breaks(n: ast.AST) -> bool:
+            spelled = getattr(n, "attr", None) or getattr(n, "id", None) or ""
+            return isinstance(n, ast.Delete) and any(
+                isinstance(t, ast.Attribute) and t.attr in LAYER_TENSORS for t in n.targets) or spelled in (
+                "delattr", "__setattr__", "__dict__", "_parameters", "__class__") or "parametriz" in spelled.lower() \
+                or spelled in ("weight_norm", "spectral_norm") or isinstance(n, ast.Constant) and isinstance(
+                    n.value, str) and n.value in LAYER_TENSORS | {"_parameters"} and not isinstance(
+                        _parents(reading).get(id(n)), (ast.Subscript, ast.Compare))
+        memo = reading.memo["layers keep their parameters"] = not any(breaks(n) for n in reading.nodes)
+    return memo
 
 
 def _tensor_classes_of_its_own(reading: _Reading) -> bool:
@@ -8981,8 +9155,22 @@ def _tensor_classes_of_its_own(reading: _Reading) -> bool:
 
         memo = reading.memo["tensor classes of its own"] = any(
             not _a_base_of_no_tensor(reading, base) for c in reading.classes for base in c.bases) or any(
-            dispatching(n) or _a_class_making_call(reading, n) for n in reading.nodes)
+            dispatching(n) or _a_class_making_call(reading, n) or _members_named_by_a_computation(reading, n)
+            for n in reading.nodes)
     return memo
+
+
+def _members_named_by_a_computation(reading: _Reading, node: ast.AST) -> bool:
+    """``node`` may give an object a member whose name the text does not spell, such as torch's
+    ``__torch_function__`` (attack round 140's ``types.SimpleNamespace(**{"__torch_" + "function__": f})``, which
+    makes ``torch.zeros_like`` hand back ``f``): keywords unpacked into a call (``**fields``), or an instance's
+    namespace written by its own methods (``self.__dict__.update(fields)``, ``self.__dict__[key] = value``, which
+    the reader lets through as ``setattr`` on ``self``)."""
+    if isinstance(node, ast.Call) and any(k.arg is None for k in node.keywords):
+        return True
+    return isinstance(node, ast.Attribute) and node.attr == "__dict__" or isinstance(node, ast.Call) and isinstance(
+        node.func, ast.Name) and node.func.id == "setattr" and not (
+            len(node.args) > 1 and isinstance(node.args[1], ast.Constant) and isinstance(node.args[1].value, str))
 
 
 #: What makes a class from a name, bases and members, called (``type``'s own, dataclasses', abc's...).
@@ -9023,23 +9211,31 @@ def _a_base_of_no_tensor(reading: _Reading, base: ast.AST) -> bool:
     """``base``, a class statement's base, is one of the submission's classes, a built-in class, or, found where the
     judge runs, one of torch's ``nn.Module`` classes (``nn.Module``, ``torch.nn.Sequential``): none of their
     instances is a tensor.  By the object, not its spelling: ``F.Tensor`` is ``torch.Tensor`` (attack round 139)."""
-    if isinstance(base, ast.Name) and reading.bindings.get(base.id):
+    if isinstance(base, ast.Name) and reading.bindings.get(base.id) and not _bound_by_imports_only(reading, base):
+        # (undecorated: `@lambda c: F.Tensor` above `class B: pass` makes B torch's tensor, attack round 140)
         return base.id not in reading.global_in_functions and all(
-            isinstance(b, ast.ClassDef) for b, _ in reading.bindings[base.id])
-    if isinstance(base, ast.Name):
+            isinstance(b, ast.ClassDef) and not b.decorator_list for b, _ in reading.bindings[base.id])
+    if isinstance(base, ast.Name) and not reading.bindings.get(base.id):
         return isinstance(getattr(builtins, base.id, None), type)
     resolved = _resolved(reading, base) if _bound_by_imports_only(reading, base) else None
     if resolved is None or not resolved.startswith("torch."):
         return False
-    import types
-
     import torch
 
-    parts = resolved.split(".")
-    value = sys.modules.get(parts[0])
-    for part in parts[1:]:  # (read from the namespaces of modules the judge has loaded: no module code runs)
-        value = vars(value).get(part) if isinstance(value, types.ModuleType) else None
+    value = _the_judges_object(resolved)
     return isinstance(value, type) and issubclass(value, torch.nn.Module)
+
+
+def _the_judges_object(dotted: str | None) -> object:
+    """What ``dotted`` (``torch.nn.Conv2d``) names where the judge runs, read from the namespaces of the modules it
+    has loaded (no module code runs); None when it names nothing there."""
+    import types
+
+    parts = (dotted or "").split(".")
+    value = sys.modules.get(parts[0])
+    for part in parts[1:]:
+        value = vars(value).get(part) if isinstance(value, types.ModuleType) else None
+    return value
 
 
 def _loop_column(loop: ast.AST, name: str) -> list[ast.expr] | None:
@@ -14701,7 +14897,12 @@ def _text_methods_of_its_own(reading: _Reading) -> bool:
             any(text in TEXT_DUNDERS for text in (getattr(n, "attr", None), getattr(n, "id", None),
                                                   getattr(n, "name", None))) or (
                 isinstance(n, ast.Constant) and isinstance(n.value, str) and any(d in n.value for d in TEXT_DUNDERS))
-            for n in reading.nodes) or _tensor_classes_of_its_own(reading)
+            for n in reading.nodes) or _tensor_classes_of_its_own(reading) or any(
+            # (a str subclass of its own, which a library's text method may hand back: attack round 140's
+            # `traceback.TracebackException.__str__` returning a class attribute `_str`)
+            not (_a_base_of_no_tensor(reading, base) and not (isinstance(base, ast.Name) and isinstance(
+                getattr(builtins, base.id, None), type) and issubclass(getattr(builtins, base.id), str)))
+            for c in reading.classes for base in c.bases)
     return found
 
 
