@@ -327,8 +327,6 @@ GRADER_FAULTS: dict[str, str] = {
     # Fairness round 34 (49 files using SymPy, annotations, timers, introspection and seeds honestly, graded at seeds
     # 1 and 7: 24 lost points, 13 fixed the same day; see tests/corpus/fair/_r34_findings.md).
     **{name: "a judgement call (fairness round 34): " + why for name, why in (
-        ("r34_nb_argparse_vars_namespace.ipynb", "`vars(args)` of an argparse Namespace hands out a namespace "
-         "(q6 by hand -3; `args.seed` keeps 26/26)"),
         ("r34_nb_config_annotations_bound_to_table.ipynb", "`hints = Config.__annotations__`: the annotations bound "
          "to a name may be changed through it (read in place they keep 26/26): -10"),
         ("r34_nb_config_annotations_listed.ipynb", "`getattr(Config, name)` over the annotations' keys: a computed "
