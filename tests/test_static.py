@@ -6754,6 +6754,12 @@ def test_new_tensors_stored_and_a_namespace_of_its_own_functions_keep_a_hand_wri
     ("for m in model.modules():\n    if isinstance(m, nn.Conv2d):\n        del m.weight\n"
      "        m.weight = m.weight if False else m.bias.data.clone()", "nn.Conv2d"),
     ("for m in model.modules():\n    if isinstance(m, nn.Conv2d):\n        m.tag = m.forward", "nn.Conv2d"),
+    # attack round 141: the loop's name bound elsewhere, a layer class with no parameters of its own
+    ("def swap():\n    global m\n    m = types.SimpleNamespace(weight=F.conv2d)\nfor m in model.modules():\n"
+     "    if isinstance(m, nn.Conv2d):\n        swap()\n        m.tag = m.weight.clone()", "nn.Conv2d"),
+    ("for m in model.modules():\n    if isinstance(m, nn.Conv2d):\n        class m:\n            weight = F.conv2d\n"
+     "        model.tag = m.weight.clone()", "nn.Conv2d"),
+    ("for m in model.modules():\n    if isinstance(m, nn.MaxPool2d):\n        m.tag = m.weight.clone()", "nn.MaxPool2d"),
     ("for m in model.modules():\n    if isinstance(m, nn.Conv2d):\n        m.tag = m.weight.data * m", "nn.Conv2d"),
     ("for m in model.modules():\n    if isinstance(m, nn.Conv2d):\n        m = model\n"
      "        m.main.tag = m.weight.data.clone()", "nn.Conv2d"),

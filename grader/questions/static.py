@@ -9060,7 +9060,7 @@ def _a_narrowed_layer(reading: _Reading, name: ast.Name) -> bool:
     torch's ``nn.Module`` classes no class of the submission's derives from, so the layer's ``weight`` and ``bias`` are
     its registered parameters; and nothing in the submission deletes them, sets them past the module's own
     ``__setattr__`` or parametrizes them."""
-    if not _layers_keep_their_parameters(reading):
+    if not _layers_keep_their_parameters(reading) or not _bound_by_loops_alone(reading, name.id):
         return False
     parents = _parents(reading)
     child, node = name, parents.get(id(name))
@@ -9085,6 +9085,37 @@ def _a_narrowed_layer(reading: _Reading, name: ast.Name) -> bool:
             return False
         child, node = node, parents.get(id(node))
     return False
+
+
+def _bound_by_loops_alone(reading: _Reading, name: str) -> bool:
+    """Nothing binds ``name`` but ``for`` loops' targets, a comprehension's (local to it) and parameters: no
+    assignment, ``global``/``nonlocal`` (attack round 141 rebound a narrowed loop's name from a function called in the
+    loop), ``class``/``def``, import, ``match`` capture, ``:=`` or ``except ... as``.  Memoised."""
+    memo = reading.memo.setdefault("bound by loops alone", {})
+    if name in memo:
+        return memo[name]
+    parents = _parents(reading)
+
+    def rebinds(n: ast.AST) -> bool:
+        if isinstance(n, ast.Name) and n.id == name and not isinstance(n.ctx, ast.Load):
+            parent = parents.get(id(n))
+            return not (isinstance(parent, (ast.For, ast.AsyncFor, ast.comprehension)) and parent.target is n)
+        if isinstance(n, (ast.Global, ast.Nonlocal)):
+            return name in n.names
+        if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            return n.name == name
+        if isinstance(n, ast.alias):
+            return (n.asname or n.name.split(".")[0]) == name
+        if isinstance(n, (ast.MatchAs, ast.MatchStar)):
+            return n.name == name
+        if isinstance(n, ast.MatchMapping):
+            return n.rest == name
+        if isinstance(n, ast.ExceptHandler):
+            return n.name == name
+        return False
+
+    memo[name] = not any(rebinds(n) for n in reading.nodes)
+    return memo[name]
 
 
 def _narrows(reading: _Reading, test: ast.AST, name: str) -> bool:
@@ -9112,7 +9143,9 @@ def _a_layer_class_of_torch(reading: _Reading, node: ast.AST) -> bool:
     import torch
 
     value = _the_judges_object(_resolved(reading, node))
-    if not (isinstance(value, type) and issubclass(value, torch.nn.Module)):
+    # (a class that registers its own weight and bias: torch's `nn.Identity` or `nn.ReLU` has none, and any object
+    # may be set under those names: attack round 141)
+    if not (isinstance(value, type) and issubclass(value, _layer_classes_with_parameters())):
         return False
     for cls in reading.classes:
         for base in cls.bases:
@@ -9120,6 +9153,15 @@ def _a_layer_class_of_torch(reading: _Reading, node: ast.AST) -> bool:
             if isinstance(found, type) and issubclass(found, value):
                 return False  # (`class MyConv(nn.Conv2d)`: its `weight` may be its own)
     return True
+
+
+def _layer_classes_with_parameters() -> tuple[type, ...]:
+    """torch's layer classes whose instances register ``weight`` and ``bias`` as parameters (or None) as they are
+    made: convolutions, linear maps, normalisations, embeddings."""
+    import torch.nn as nn
+
+    return (nn.modules.conv._ConvNd, nn.Linear, nn.Bilinear, nn.modules.batchnorm._NormBase, nn.LayerNorm,
+            nn.GroupNorm, nn.Embedding)
 
 
 def _layers_keep_their_parameters(reading: _Reading) -> bool:
