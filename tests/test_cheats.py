@@ -26,8 +26,10 @@ the grader catching the trick, not the trick crashing.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 import queue
+import subprocess
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -37,7 +39,8 @@ from grader.judge.grading import grade
 from grader.judge.seed_key import hidden_seed
 from grader.judge.submission import Source, load
 from grader.questions import bank
-from tests.conftest import CORPUS, FAST, needs_root
+from tests.conftest import CORPUS, FAST, ROOT, needs_root
+from tests.test_static import _ROUND_95
 
 pytestmark = [pytest.mark.sandbox, needs_root]
 
@@ -83,9 +86,36 @@ def checks_for(entry: dict) -> list:
     return [c for c in bank.CHECKS.values() if c.question not in MODEL_QUESTIONS or c.question in concerned]
 
 
+#: The attack files of rounds 94 on whose by-hand functions the reader finds torch: tests/test_static.py asserts that
+#: finding for each of them on every run, so the batch grades one in ROTATED_SHARE of them, drawn by the commit (the
+#: same for a commit wherever it is tested, others for the next), every other cheat every time (2026-12-06: grading
+#: all 3,417 cheats brought CI to 32.6 of its 30 minutes).
+ROTATED_SHARE = 4
+
+
+def _graded_names() -> list[str]:
+    try:
+        commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True,
+                                timeout=30).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        commit = ""
+    read = set(_ROUND_95)
+    return [n for n in sorted(EXPECTED) if n not in read
+            or hashlib.sha256(f"{commit}:{n}".encode()).digest()[0] % ROTATED_SHARE == 0]
+
+
+GRADED = _graded_names()
+
+
+def _graded_in_turn(graded: dict, name: str):
+    if name not in graded:
+        pytest.skip(f"graded in turn (one in {ROTATED_SHARE} commits); the reader's finding is asserted every run")
+    return graded[name]
+
+
 @pytest.fixture(scope="module")
 def graded(server):
-    """Every cheat graded once, with the test limits but the product's probe limit; name -> SubmissionResult.
+    """Every cheat of :data:`GRADED` graded once, with the test limits but the product's probe limit; name -> SubmissionResult.
     Two at a time on two slots (two uids), as `cnn-grader grade --jobs 2` grades a class."""
     slots: queue.Queue[int] = queue.Queue()
     for slot in (0, 1):
@@ -99,7 +129,7 @@ def graded(server):
         finally:
             slots.put(slot)
 
-    names = sorted(EXPECTED)
+    names = GRADED
     with ThreadPoolExecutor(2) as pool:
         return dict(zip(names, pool.map(one, names)))
 
@@ -117,14 +147,14 @@ def _cheats_with_zeros() -> list:
 
 @pytest.mark.parametrize("name", _cheats_with_zeros())
 def test_the_cheated_checks_earn_nothing(graded, name):
-    result = graded[name]
+    result = _graded_in_turn(graded, name)
     earned = {c.id: c.points for c in result.checks if c.id in EXPECTED[name]["zero"] and c.points > 0}
     assert earned == {}, (EXPECTED[name]["note"], _summary(result, set(earned)))
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_the_honest_parts_keep_their_points(graded, name):
-    result = graded[name]
+    result = _graded_in_turn(graded, name)
     # (A cheat whose trick the worker refuses may end its cell with an error: its entry says so, `"status"`; a list
     # when the refusal races the cheat's own code, which then fails either way.)
     statuses = EXPECTED[name].get("status", "ok")

@@ -9119,7 +9119,9 @@ def _bound_by_loops_alone(reading: _Reading, name: str) -> bool:
 
 
 def _narrows(reading: _Reading, test: ast.AST, name: str) -> bool:
-    """``test`` holds only where ``name`` is an instance of torch's layer classes (:func:`_narrowed_layer_classes`)."""
+    """``test`` holds only where ``name`` is an instance of torch's layer classes (:func:`_a_layer_class_of_torch`):
+    ``isinstance``, or ``type(m) is C``; ``type(m) == C`` only where the submission makes no metaclass, whose
+    ``__eq__`` that comparison would call."""
     if isinstance(test, ast.BoolOp) and isinstance(test.op, ast.And):
         return any(_narrows(reading, v, name) for v in test.values)
     classes: list[ast.AST] = []
@@ -9127,7 +9129,10 @@ def _narrows(reading: _Reading, test: ast.AST, name: str) -> bool:
             and _the_builtin(reading, test.func) and len(test.args) == 2 and not test.keywords \
             and isinstance(test.args[0], ast.Name) and test.args[0].id == name:
         classes = test.args[1].elts if isinstance(test.args[1], ast.Tuple) else [test.args[1]]
-    elif isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], (ast.Is, ast.Eq)) \
+    elif isinstance(test, ast.Compare) and len(test.ops) == 1 and (isinstance(test.ops[0], ast.Is) or isinstance(
+            test.ops[0], ast.Eq) and not any(c.keywords or any(isinstance(b, ast.Name) and b.id == "type" or isinstance(
+                b, ast.Attribute) and b.attr in ("type", "ABCMeta", "EnumMeta", "EnumType") for b in c.bases)
+                                             for c in reading.classes)) \
             and isinstance(test.left, ast.Call) and isinstance(test.left.func, ast.Name) and test.left.func.id == "type" \
             and _the_builtin(reading, test.left.func) and len(test.left.args) == 1 \
             and isinstance(test.left.args[0], ast.Name) and test.left.args[0].id == name:
