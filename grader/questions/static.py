@@ -8945,8 +8945,6 @@ TENSOR_FACTORIES = frozenset(f"torch.{name}" for name in (
     "zeros", "ones", "full", "empty", "rand", "randn", "randint", "randperm", "arange", "linspace", "logspace", "eye",
     "tensor", "from_numpy", "zeros_like", "ones_like", "full_like", "empty_like", "rand_like", "randn_like",
     "randint_like"))
-#: Tensor methods whose result is a new plain tensor when their object is one.
-NEW_TENSOR_METHODS = frozenset({"clone", "detach", "float", "double", "half", "contiguous", "requires_grad_"})
 #: Special methods through which torch hands an object of the submission's what its functions are given, and keeps
 #: its result (``torch.zeros_like(t)`` on a tensor subclass returns what ``__torch_function__`` does).
 TORCH_DISPATCH_DUNDERS = frozenset({"__torch_function__", "__torch_dispatch__"})
@@ -8970,9 +8968,9 @@ def _parts_that_may_hold_code(reading: _Reading, value: ast.AST) -> list[ast.AST
 
 def _a_new_tensor(reading: _Reading, node: ast.AST, depth: int = 0) -> bool:
     """``node`` makes a new tensor or number that holds none of the objects it is computed from: a call of one of
-    torch's :data:`TENSOR_FACTORIES` (``torch.zeros_like(m.bias)``), ``nn.Parameter`` of one, one of
-    :data:`NEW_TENSOR_METHODS` on one, or arithmetic of those and numbers; and no class of the submission's can be
-    the tensor torch computes from (:func:`_tensor_classes_of_its_own`)."""
+    torch's :data:`TENSOR_FACTORIES` (``torch.zeros_like(m.bias)``), ``nn.Parameter`` of one, a public tensor method
+    on one (not :data:`TENSOR_METHODS_OF_CODE`), or arithmetic of those and numbers; and no class of the
+    submission's can be the tensor torch computes from (:func:`_tensor_classes_of_its_own`)."""
     if depth > 16 or _tensor_classes_of_its_own(reading):
         return False
     if isinstance(node, ast.Constant):
@@ -8988,9 +8986,6 @@ def _a_new_tensor(reading: _Reading, node: ast.AST, depth: int = 0) -> bool:
             or any(k.arg is None for k in node.keywords):
         return False
     func = node.func
-    if isinstance(func, ast.Attribute) and func.attr in NEW_TENSOR_METHODS and _resolved(reading, func) is None:
-        return all(_constant_data(a) for a in [*node.args, *(k.value for k in node.keywords)]) \
-            and _a_new_tensor(reading, func.value, depth + 1)
     if isinstance(func, ast.Attribute) and _resolved(reading, func) is None and not func.attr.startswith("_") \
             and func.attr not in TENSOR_METHODS_OF_CODE and _a_layer_tensor(reading, func.value, depth + 1):
         # a public method of a layer's own tensor, or of what is computed of it (`m.weight.data.clamp(-1, 1)`,
@@ -9016,8 +9011,7 @@ TENSOR_DATA = frozenset({"device", "dtype", "shape", "requires_grad", "ndim", "i
 LAYER_DATA = frozenset({"in_channels", "out_channels", "kernel_size", "stride", "padding", "dilation", "groups",
                         "in_features", "out_features", "num_features", "eps", "momentum", "padding_mode"})
 #: Tensor methods whose result may be something other than a tensor, an array or numbers.
-TENSOR_METHODS_OF_CODE = frozenset({"register_hook", "register_post_accumulate_grad_hook", "as_subclass",
-                                    "__torch_function__", "grad_fn"})
+TENSOR_METHODS_OF_CODE = frozenset({"register_hook", "register_post_accumulate_grad_hook", "as_subclass", "grad_fn"})
 
 
 def _a_layer_tensor(reading: _Reading, node: ast.AST, depth: int) -> bool:
