@@ -4999,6 +4999,22 @@ _ROUND_95 = sorted(p.name for pattern in ("r9[4-9]_q6_*", "r10[0-9]_q6_*", "r11[
                    if p.name not in _OPEN_CHEATS | _STATIC_OPEN)
 
 
+#: The fairness rounds aimed at the reader's rules on stores and new tensors (88 on): honest top-level code around a
+#: hand-written conv2d and max_pool2d (loops over a model's layers, records, configs, hooks).  The fairness batch
+#: grades an older round's file one time in twelve; the reader's verdict on them is asserted here on every run.
+_STORE_ROUNDS_FAIR = sorted(p.name for pattern in ("r88_*", "r89_*", "r90_*") for p in (CORPUS / "fair").glob(pattern)
+                            if p.suffix in (".py", ".ipynb"))
+
+
+@pytest.mark.parametrize("name", _STORE_ROUNDS_FAIR)
+def test_the_reader_reads_the_store_rounds_honest_by_hand_functions_as_hand_written(name):
+    from grader.judge.submission import Source, load
+
+    units = tuple(load(Source(CORPUS / "fair" / name)).units)
+    for function in ("conv2d", "max_pool2d"):
+        assert by_hand_findings(units, function) == [], function
+
+
 @pytest.mark.parametrize("name", _ROUND_95)
 def test_the_reader_finds_torch_in_every_by_hand_function_of_attack_rounds_94_to_103(name):
     # 72 files nobody here wrote but four: names of torch's or Python's bound in a scope (a parameter named torch,
@@ -6622,6 +6638,21 @@ def conv2d(image, kernel, stride=1, padding=0):
     "    def copy(self):\n        new = copy.copy(self)\n        new.total = self.total\n        return new",
     "help(nn.Conv2d.__init__)",
     "class P:\n    def __init__(self, a):\n        self.a = a\nmake = functools.partial(P, 0)\np = make()",
+    # records made new, looped over, given computed values; plain data computed (fairness round 90)
+    "runs = [types.SimpleNamespace(name=n) for n in ('a', 'b')]\nfor r in runs:\n    r.sum = len(r.name) / 2",
+    "class Record:\n    def __init__(self, name):\n        self.name = name\n"
+    "records = [Record('forward'), Record('backward')]\nfor rec in records:\n    rec.size = time.perf_counter()",
+    "layers = {n: types.SimpleNamespace() for n in ('conv', 'fc')}\nfor n in ('conv', 'fc'):\n"
+    "    layers[n].sum = float(len(n))",
+    "class Run:\n    pass\nruns = []\nfor _ in range(2):\n    run = Run()\n    runs.append(run)\n"
+    "for run, value in zip(runs, [1.0, 2.0]):\n    run.sum = value\nexperiments = {'a': Run()}\n"
+    "for name, exp in experiments.items():\n    exp.size = len(name)",
+    "model = nn.Sequential(nn.Conv2d(1, 3, 3), nn.ReLU())\nfor i, m in enumerate(model.modules()):\n    m.index = i\n"
+    "for m in model.modules():\n    if isinstance(m, nn.Conv2d):\n        m.size = m.weight.numel()",
+    "datasets = [types.SimpleNamespace(), types.SimpleNamespace()]\n"
+    "for ds, split in zip(datasets, ['train', 'val']):\n    ds.split = split",
+    "parser = argparse.ArgumentParser()\nargs = parser.parse_args([])\n"
+    "args.size = 'cuda' if torch.cuda.is_available() else 'cpu'\nargs.sum = torch.float32",
 ])
 def test_honest_member_stores_keep_a_hand_written_convolution_clean(setup):
     """The stores honest code makes on objects that are not ``self`` (a flag on each parameter, a config filled by a
@@ -6681,6 +6712,24 @@ x = torch.arange(16.).reshape(4, 4)
     "    m.weight = nn.Parameter(m.weight.detach().clone())",
     "for m in model.modules():\n    if type(m) == nn.Conv2d:\n        m.weight.data = 0.5 * m.weight.data.flip(-1)"
     " + torch.randn_like(m.weight) * 0.01",
+    # a loop's tuple of names, its counts, items of its displays, module-level tensors and numbers (fairness round 89)
+    "for name, m in model.named_modules():\n    if isinstance(m, nn.Conv2d):\n        m.weight.data = m.weight.data / 2",
+    "for i, m in enumerate(model.modules()):\n    if isinstance(m, nn.Conv2d):\n        m.idx = i\n"
+    "        m.tag = 'conv%d' % i",
+    "weights = [torch.ones(3, 1, 3, 3) / 9]\nconvs = [m for m in model.modules() if isinstance(m, nn.Conv2d)]\n"
+    "for i, c in enumerate(convs):\n    c.weight.data = weights[i]",
+    "init = {'0': torch.ones(3, 1, 3, 3) / 9}\nfor name, m in model.named_modules():\n"
+    "    if isinstance(m, nn.Conv2d):\n        m.weight.data = init[name]",
+    "convs = [m for m in model.modules() if isinstance(m, nn.Conv2d)]\n"
+    "for c, w in zip(convs, [torch.ones(3, 1, 3, 3) / 9]):\n    c.weight.data = w",
+    "kernel = torch.ones(3, 3) / 9\nscale = 0.5\nfor m in model.modules():\n    if isinstance(m, nn.Conv2d):\n"
+    "        m.weight.data = kernel.repeat(m.out_channels, m.in_channels, 1, 1) * scale",
+    "b_init = torch.zeros(8)\nfor m in model.modules():\n    if isinstance(m, nn.Conv2d):\n"
+    "        m.bias.data = b_init[:m.out_channels].clone()",
+    "class Ops:\n    pass\nops = Ops()\nops.convolve = conv2d\nprint(ops.convolve(x, torch.ones(3, 3)))",
+    "import argparse\nargs = argparse.Namespace(lr=0.01)\nprint(vars(args)['lr'])",
+    "feats = {}\ndef save(name):\n    def hook(mod, inp, out):\n        feats[name] = out.detach()\n    return hook\n"
+    "for name, m in model.named_modules():\n    if isinstance(m, nn.Conv2d):\n        m.register_forward_hook(save(name))",
 ])
 def test_new_tensors_stored_and_a_namespace_of_its_own_functions_keep_a_hand_written_convolution_clean(after):
     """A tensor torch makes holds numbers, none of what it is computed from: zeros stored into each ``nn.Conv2d`` of
@@ -6777,6 +6826,22 @@ def test_new_tensors_stored_and_a_namespace_of_its_own_functions_keep_a_hand_wri
     ("args = types.SimpleNamespace(n=1)\nargs.f = F.conv2d\nholder = [types.SimpleNamespace()]\n"
      "for k, v in vars(args).items():\n    for h in holder:\n        h.f = v\n"
      "conv2d = lambda image, kernel, stride=1, padding=0: holder[0].f(image[None, None], kernel[None, None])[0, 0]",
+     "F.conv2d"),
+    # attack round 142: a count's name bound twice by the target, the second being the item
+    ("box = types.SimpleNamespace()\nfor i, i in enumerate([F.conv2d]):\n    model[0].idx = i", "F.conv2d"),
+    # a layer's plain member set to an object whose reflected operator hands back code
+    ("class W:\n    def __rmul__(self, other):\n        return F.conv2d\nmodel[0].in_channels = W()\n"
+     "for name, m in model.named_modules():\n    if isinstance(m, nn.Conv2d):\n        m.tag = m.weight * m.in_channels",
+     "F.conv2d"),
+    # members copied onto a layer's tensor by functools
+    ("import functools\nsrc = types.SimpleNamespace(clamp=F.conv2d)\nfunctools.update_wrapper(model[0].weight, src)\n"
+     "for m in model.modules():\n    if isinstance(m, nn.Conv2d):\n        m.tag = m.weight.clamp(-1, 1)", "update_wrapper"),
+    # a second instance of the bare class reaches it, and a data descriptor there beats the instance's member
+    ("class Desc:\n    def __get__(self, obj, cls=None):\n        return F.conv2d\n    def __set__(self, obj, v):\n"
+     "        pass\nclass Ops:\n    pass\nops = Ops()\nother = Ops()\ntype(other).convolve = Desc()\n"
+     "ops.convolve = conv2d\nprint(ops.convolve(x, torch.ones(3, 3)))", "F.conv2d"),
+    # a class body's own name, not the module's
+    ("for f in range(2):\n    pass\nclass K:\n    f = F.conv2d\n    for m in model.modules():\n        m.tag = f",
      "F.conv2d"),
 ])
 def test_what_may_hold_torch_s_convolution_is_still_found(after, expected):

@@ -1807,6 +1807,9 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                 if isinstance(statement, ast.stmt):
                     for bound in set(_names_bound_by(statement)) & declared:
                         reading.bindings.setdefault(bound, []).append((statement, False))
+                elif isinstance(statement, ast.ExceptHandler) and statement.name in declared:
+                    # (`global w` ... `except E as w:`: attack round 142 rebound a loop's name so)
+                    reading.bindings.setdefault(statement.name, []).append((statement, False))
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             # a method's own `self`/`cls` set to another object (what the own-attribute rules take for the instance);
             # the same names bound at the top level, or in a function that has no such parameter, are plain variables
@@ -3486,7 +3489,7 @@ def _a_namespace_of_its_own_copied(reading: _Reading, parents: dict[int, ast.AST
     """``call`` is ``vars(X)`` of a module-level name bound only to namespaces the submission makes
     (:func:`_a_new_namespace`), whose items are only copied or iterated: ``json.dumps(vars(args))``,
     ``dict(vars(args))``, ``argparse.Namespace(**vars(args))``, ``for k, v in vars(args).items()``,
-    ``sorted(vars(args).items())``.  Nothing is written into ``X`` through it and no other namespace is read; the
+    ``sorted(vars(args).items())``, ``vars(args)["lr"]``.  Nothing is written into ``X`` through it and no other namespace is read; the
     values handed out are ``X``'s, which the walk reads where ``X`` is reached (fairness round 88: each cost q6 3
     points in 14 files).  Not ``vars(X).update(...)``, ``vars(X)[k] = v`` or ``d = vars(X)``, which write ``X``
     out of the reader's sight, nor ``vars()`` or ``vars(module)``."""
@@ -3499,6 +3502,8 @@ def _a_namespace_of_its_own_copied(reading: _Reading, parents: dict[int, ast.AST
     if not bindings or not all(isinstance(b, ast.Assign) and _a_new_namespace(reading, b.value) for b in bindings):
         return False
     node, parent = call, parents.get(id(call))
+    if isinstance(parent, ast.Subscript) and parent.value is node:
+        return isinstance(parent.ctx, ast.Load)  # (one item read: `vars(args)["lr"]`, fairness round 89)
     if isinstance(parent, ast.Attribute) and parent.value is node and parent.attr in ITEM_VIEWS:
         method_call = parents.get(id(parent))
         if not (isinstance(method_call, ast.Call) and method_call.func is parent and not method_call.args
@@ -8906,6 +8911,19 @@ def _code_stored(reading: _Reading, stored: list[ast.AST]) -> tuple[set[str], li
             if (n.id, id(n) in called) in seen:
                 continue
             seen.add((n.id, id(n) in called))
+            in_class_body = _in_a_class_body(reading, n)
+            if in_class_body:
+                # (`class K: f = _impl` then `box.ops["c"] = f` in its body: the class body's own binding, which the
+                # module's bindings do not list; attack round 142; a def or lambda there is code the reader does
+                # not follow by name, attack round 143)
+                for st in (st for cls in reading.classes for st in _class_scope_statements(cls)
+                           if n.id in _names_bound_by(st)):
+                    if isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) or any(
+                            isinstance(part, ast.Lambda) for part in ast.walk(st)):
+                        findings.append(Finding("unverifiable", f"{n.id} (a class body's own function, stored by a "
+                                                                "change)"))
+                    else:
+                        todo.append(st)
             for binding, _ in reading.bindings.get(n.id, []):
                 if isinstance(binding, (ast.FunctionDef, ast.AsyncFunctionDef)):
                     if id(n) in called:  # its result is stored: what it returns, which may be a default argument
@@ -8917,6 +8935,14 @@ def _code_stored(reading: _Reading, stored: list[ast.AST]) -> tuple[set[str], li
                 elif isinstance(binding, ast.ClassDef):
                     if id(n) not in called or id(n) in bound_methods:
                         names.add(n.id)
+                    else:
+                        # (an instance: what its special methods hand out and run is stored with it, `conv.in_channels
+                        # = W()` whose `__rmul__` returns torch's convolution, attack round 142; a descriptor's
+                        # `__get__`, a `__call__`, attack round 143)
+                        handed, run, found = _special_methods_at_work(reading, binding)
+                        todo += handed
+                        names.update(run)
+                        findings += found
                 elif isinstance(binding, (ast.Import, ast.ImportFrom)):
                     for alias in binding.names:
                         if (alias.asname or alias.name) == n.id and BUILT_IN.search(alias.name.split(".")[-1]):
@@ -8927,7 +8953,12 @@ def _code_stored(reading: _Reading, stored: list[ast.AST]) -> tuple[set[str], li
                     if isinstance(binding.value, ast.Lambda):
                         names.add(n.id)
                     todo.append(binding.value)
-                elif (column := _loop_column(binding, n.id)) is not None:
+                elif in_class_body:  # (a class body's own names are not the module's: attack round 142)
+                    todo.append(binding)
+                elif _loop_counts(reading, binding, n.id) or _module_names_of_torch(reading, binding, n.id):
+                    pass  # (whole numbers, texts: `m.idx = i` over `enumerate(model.modules())`, `save(name)` over
+                    # `model.named_modules()`, fairness round 89)
+                elif (column := _loop_column(reading, binding, n.id)) is not None:
                     # a loop's variable over a display of rows holds what its column holds; called in the value
                     # stored (`store.append(fn(x, k))` over rows naming conv2d and a torch helper), what each of them
                     # returns (fairness round 66: the whole loop was read, its torch helper as code stored)
@@ -8936,6 +8967,67 @@ def _code_stored(reading: _Reading, stored: list[ast.AST]) -> tuple[set[str], li
                 else:  # bound by a loop, a `with`, an `except`, a `match`...: all it holds (attack round 16)
                     todo.append(binding)
     return names, findings
+
+
+#: Special methods whose result Python takes only as a plain value of its own (a text, a number, a truth, None).
+DATA_DUNDERS = frozenset({"__init__", "__post_init__", "__repr__", "__str__", "__format__", "__len__", "__bool__",
+                          "__hash__", "__index__", "__int__", "__float__", "__complex__", "__sizeof__", "__del__",
+                          "__init_subclass__", "__set_name__"})
+
+
+def _special_methods_at_work(reading: _Reading, cls: ast.ClassDef) -> tuple[list[ast.AST], set[str], list[Finding]]:
+    """What the special methods of ``cls`` and of its own bases (other than :data:`DATA_DUNDERS`, whose results
+    Python takes only as plain values) do with an instance Python runs them on: the values they return (an
+    operator's, ``__get__``'s, ``__getitem__``'s), the submission's module-level defs they read (which may run
+    there: ``__call__`` calling ``_impl``), and torch's convolutions or poolings they name (called or not).  A
+    special method bound otherwise than by ``def`` hands out what it is bound to."""
+    handed: list[ast.AST] = []
+    run: set[str] = set()
+    found: list[Finding] = []
+    classes, todo = [], [cls]
+    while todo and len(classes) < 16:
+        current = todo.pop()
+        if current in classes:
+            continue
+        classes.append(current)
+        todo += [b for base in current.bases if isinstance(base, ast.Name)
+                 for b, _ in reading.bindings.get(base.id, []) if isinstance(b, ast.ClassDef)]
+    for current in classes:
+        statements = _class_scope_statements(current)
+        defs = {st.name: st for st in statements if isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef))}
+        methods = []
+        for st in statements:
+            special = [name for name in _names_bound_by(st)
+                       if name.startswith("__") and name.endswith("__") and name not in DATA_DUNDERS]
+            if not special:
+                continue
+            value = getattr(st, "value", None) if isinstance(st, (ast.Assign, ast.AnnAssign)) else None
+            if isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                methods.append(st)
+            elif isinstance(value, ast.Name) and value.id in defs:
+                methods.append(defs[value.id])  # (`__radd__ = __add__`: that def runs)
+            elif isinstance(value, ast.Lambda):
+                methods.append(value)  # (`__lt__ = lambda self, other: ...`, fairness round 69)
+            else:
+                handed.append(value if value is not None else st)
+        for st in methods:
+            body = [ast.Return(value=st.body)] if isinstance(st, ast.Lambda) else st.body
+            name = getattr(st, "name", "<lambda>")
+            for n in (x for part in body for x in ast.walk(part)):
+                if isinstance(n, ast.Return) and n.value is not None:
+                    handed.append(n.value)
+                elif isinstance(n, ast.Attribute) and BUILT_IN.search(n.attr):
+                    root, chain = _root(n)
+                    if root is not None and root in reading.imported:
+                        found.append(Finding("builtin", f"{chain} (in {current.name}.{name}, which Python runs on "
+                                                        "an instance a change stores)"))
+                elif isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load) and _local_scope_of(reading, n) is None:
+                    bindings = reading.bindings.get(n.id, [])
+                    if bindings and all(isinstance(b, (ast.FunctionDef, ast.AsyncFunctionDef)) for b, _ in bindings):
+                        run.add(n.id)
+                    elif any(not isinstance(b, ast.ClassDef) for b, _ in bindings):
+                        handed.append(n)
+    return handed, run, found
 
 
 #: torch's classes that make a tensor of the tensor they are given (``nn.Parameter(torch.ones_like(w) / 9)``).
@@ -8962,8 +9054,159 @@ def _parts_that_may_hold_code(reading: _Reading, value: ast.AST) -> list[ast.AST
         nodes.append(node)
         if _a_new_tensor(reading, node):
             continue  # (a tensor: neither what it is computed from nor the function computing it is stored)
+        if isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Load) and _a_table_of_displays(
+                reading, node.value):
+            todo.append(node.value)  # (an item of the table, not the key it is looked up by)
+            continue
         todo += list(ast.iter_child_nodes(node))
     return nodes
+
+
+def _a_table_of_displays(reading: _Reading, node: ast.AST) -> bool:
+    """``node`` is a module-level name bound only to list, tuple or dict displays (``weights = [torch.ones(3, 1, 3,
+    3) / 9, ...]``) and only read (:func:`_a_table_s_values`): an item of it is one of its displays' items, whatever
+    key it is looked up by (fairness round 89: ``m.weight.data = init[name]`` over ``model.named_modules()`` was read
+    as storing the loop's ``nn.Conv2d``)."""
+    values = _a_table_s_values(reading, node)
+    return values is not None and all(
+        isinstance(v, (ast.List, ast.Tuple)) and not any(isinstance(e, ast.Starred) for e in v.elts)
+        or isinstance(v, ast.Dict) and None not in v.keys for v in values)
+
+
+#: A table's methods that hand out views of its items, changing nothing.
+TABLE_VIEWS = frozenset({"items", "values", "keys"})
+
+
+def _a_table_s_values(reading: _Reading, node: ast.AST, *, new_objects_appended: bool = False) -> list[ast.AST] | None:
+    """The values a module-level name is bound to, when each of its bindings is a plain assignment (``name = value``;
+    a change of an item, ``T[k].x = v``, binds nothing) and it is read only to look an item up (``T[k]``), to loop
+    over it or a view of its items (``T.items()``), or by Python's own :data:`TABLE_READING_BUILTINS`: nothing adds
+    to it, aliases it or hands it to code that might.  With ``new_objects_appended``, ``T.append(x)`` of a new object
+    (:func:`_a_new_object`, or a name bound only to one) is a read too.  None otherwise.  Memoised."""
+    if not isinstance(node, ast.Name) or _local_scope_of(reading, node) is not None \
+            or _in_a_class_body(reading, node):
+        return None
+    memo = reading.memo.setdefault("tables' values", {})
+    key = (node.id, new_objects_appended)
+    if key not in memo:
+        bindings = [b for b, _ in reading.bindings.get(node.id, []) if not _changes_only(b, node.id)]
+        parents = _parents(reading)
+
+        def only_read(n: ast.Name) -> bool:
+            parent = parents.get(id(n))
+            if isinstance(parent, ast.Subscript) and parent.value is n:
+                return isinstance(parent.ctx, ast.Load)
+            if isinstance(parent, (ast.For, ast.AsyncFor, ast.comprehension)) and parent.iter is n:
+                return True
+            if isinstance(parent, ast.Attribute) and parent.value is n and (
+                    parent.attr in TABLE_VIEWS or parent.attr == "append" and new_objects_appended):
+                call = parents.get(id(parent))
+                if not (isinstance(call, ast.Call) and call.func is parent and not call.keywords):
+                    return False
+                if parent.attr in TABLE_VIEWS:
+                    return not call.args
+                return len(call.args) == 1 and (_a_new_object(reading, call.args[0]) or isinstance(
+                    call.args[0], ast.Name) and _bound_only_to(reading, call.args[0], _a_new_object))
+            return isinstance(parent, ast.Call) and n in parent.args and isinstance(parent.func, ast.Name) \
+                and parent.func.id in TABLE_READING_BUILTINS and _the_builtin(reading, parent.func)
+
+        plain = bool(bindings) and all(
+            isinstance(b, ast.Assign) and len(b.targets) == 1 and isinstance(b.targets[0], ast.Name)
+            for b in bindings) and all(
+            only_read(n) for n in reading.nodes
+            if isinstance(n, ast.Name) and n.id == node.id and isinstance(n.ctx, ast.Load)) and not any(
+            isinstance(n, (ast.Global, ast.Nonlocal)) and node.id in n.names for n in reading.nodes)
+        memo[key] = [b.value for b in bindings] if plain else None
+    return memo[key]
+
+
+def _new_objects_alone(reading: _Reading, node: ast.AST, depth: int = 0) -> bool:
+    """Iterated, ``node`` hands out new objects alone (:func:`_a_new_object`): a display or comprehension of them
+    (``[SimpleNamespace(name=n) for n in names]``, ``[Record("forward"), Record("backward")]``), a table bound only to
+    one of those or to an empty display, which only new objects are appended to (:func:`_a_table_s_values`), or the
+    ``.values()`` of a dict table of them."""
+    if depth > 8:
+        return False
+    if isinstance(node, (ast.List, ast.Tuple, ast.Set)):
+        return all(not isinstance(e, ast.Starred) and _a_new_object(reading, e) for e in node.elts)
+    if isinstance(node, (ast.ListComp, ast.SetComp, ast.GeneratorExp)):
+        return _a_new_object(reading, node.elt) and not _bound_by_the_comprehension(node, node.elt)
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "values" \
+            and not node.args and not node.keywords:
+        values = _a_table_s_values(reading, node.func.value)
+        return values is not None and all(_dict_of_new_objects(reading, v) for v in values)
+    values = _a_table_s_values(reading, node, new_objects_appended=True)
+    return values is not None and all(_new_objects_alone(reading, v, depth + 1) for v in values)
+
+
+def _dict_of_new_objects(reading: _Reading, node: ast.AST) -> bool:
+    """``node`` is a dict display (no ``**``) or comprehension whose values are new objects (:func:`_a_new_object`)."""
+    if isinstance(node, ast.Dict):
+        return None not in node.keys and all(_a_new_object(reading, v) for v in node.values)
+    return isinstance(node, ast.DictComp) and _a_new_object(reading, node.value) \
+        and not _bound_by_the_comprehension(node, node.value)
+
+
+def _bound_by_the_comprehension(comprehension: ast.AST, element: ast.AST) -> bool:
+    """What ``element`` calls, or the module at its root, is a name the comprehension binds itself (``[Run() for Run
+    in makers]`` calls each of ``makers``, not the module's ``Run``: attack round 143)."""
+    callee = element.func if isinstance(element, ast.Call) else element
+    while isinstance(callee, (ast.Attribute, ast.Call, ast.Subscript)):
+        callee = callee.func if isinstance(callee, ast.Call) else callee.value
+    bound = {n.id for g in comprehension.generators for n in ast.walk(g.target) if isinstance(n, ast.Name)} | {
+        n.target.id for n in ast.walk(comprehension) if isinstance(n, ast.NamedExpr)}
+    return not isinstance(callee, ast.Name) or callee.id in bound
+
+
+def _an_item_of_new_objects(reading: _Reading, obj: ast.AST) -> bool:
+    """``obj`` holds one of new objects alone where a member is stored on it (fairness round 90: ``for r in runs:
+    r.max = out.max().item()`` over ``runs = [SimpleNamespace(name=n) for n in names]`` was read as a store on an
+    object the grader cannot name, which might be torch's tensor class): an item of a table of them (``layers[n]``),
+    or a name each of whose bindings is a new object, or a loop's over new objects alone (:func:`_new_objects_alone`),
+    perhaps through Python's own ``zip``, ``enumerate`` or a dict table's ``.items()``."""
+    if isinstance(obj, ast.Subscript) and isinstance(obj.ctx, ast.Load):
+        values = _a_table_s_values(reading, obj.value, new_objects_appended=True)
+        return values is not None and all(
+            _new_objects_alone(reading, v) or _dict_of_new_objects(reading, v) for v in values)
+    if not isinstance(obj, ast.Name) or _in_a_class_body(reading, obj):
+        return False
+    scope = _local_scope_of(reading, obj)
+    if scope is None:
+        if obj.id in reading.global_in_functions:
+            return False
+        bindings = [b for b, _ in reading.bindings.get(obj.id, []) if not _changes_only(b, obj.id)]
+    else:
+        bindings = _only_bound_by(reading, scope, obj.id)
+
+    def new_objects(binding: ast.AST) -> bool:
+        if isinstance(binding, ast.Assign):
+            return len(binding.targets) == 1 and isinstance(binding.targets[0], ast.Name) \
+                and _a_new_object(reading, binding.value)
+        if not isinstance(binding, (ast.For, ast.AsyncFor)):
+            return False
+        target, iterated = binding.target, binding.iter
+        if isinstance(target, ast.Name):
+            return target.id == obj.id and _new_objects_alone(reading, iterated)
+        # (`for s, (n, p) in zip(stats, model.named_parameters())`: a name among the target's own elements)
+        names = [t.id if isinstance(t, ast.Name) else None for t in getattr(target, "elts", [])]
+        if obj.id not in names or sum(isinstance(n, ast.Name) and n.id == obj.id for n in ast.walk(target)) != 1:
+            return False
+        index = names.index(obj.id)
+        if not (isinstance(iterated, ast.Call) and not iterated.keywords
+                and not any(isinstance(a, ast.Starred) for a in iterated.args)):
+            return False
+        func = iterated.func
+        if isinstance(func, ast.Attribute) and func.attr == "items" and not iterated.args:
+            values = _a_table_s_values(reading, func.value)
+            return len(names) == 2 and index == 1 and values is not None and all(
+                _dict_of_new_objects(reading, v) for v in values)
+        if not (isinstance(func, ast.Name) and func.id in ("zip", "enumerate") and _the_builtin(reading, func)):
+            return False
+        handed = iterated.args if func.id == "zip" else [None, *iterated.args]
+        return len(handed) == len(names) and handed[index] is not None \
+            and _new_objects_alone(reading, handed[index])
+
+    return bool(bindings) and all(new_objects(b) for b in bindings)
 
 
 def _a_new_tensor(reading: _Reading, node: ast.AST, depth: int = 0) -> bool:
@@ -8976,12 +9219,15 @@ def _a_new_tensor(reading: _Reading, node: ast.AST, depth: int = 0) -> bool:
     if isinstance(node, ast.Constant):
         return isinstance(node.value, (int, float, complex, bool))
     if isinstance(node, ast.BinOp):  # (a layer's tensor and its plain data among them: `m.weight.data / m.in_channels`)
-        operands = [_a_new_tensor(reading, o, depth + 1) or _layer_data(reading, o) for o in (node.left, node.right)]
+        operands = [_a_new_tensor(reading, o, depth + 1) or _layer_data(reading, o, arithmetic=True)
+                    for o in (node.left, node.right)]
         return all(operands) and not all(_layer_data(reading, o) for o in (node.left, node.right))
     if isinstance(node, ast.UnaryOp):
         return _a_new_tensor(reading, node.operand, depth + 1)
     if isinstance(node, (ast.Attribute, ast.Subscript)):
         return _a_layer_tensor(reading, node, depth)
+    if isinstance(node, ast.Name):
+        return _a_name_of_a_new_tensor(reading, node, depth)
     if not isinstance(node, ast.Call) or any(isinstance(a, ast.Starred) for a in node.args) \
             or any(k.arg is None for k in node.keywords):
         return False
@@ -8999,6 +9245,52 @@ def _a_new_tensor(reading: _Reading, node: ast.AST, depth: int = 0) -> bool:
     # (torch's factories only, not any function of torch's: `F.boolean_dispatch(...)` makes a function of those
     # it is given)
     return resolved in TENSOR_FACTORIES and _makes_a_new_value(reading, node)
+
+
+def _a_name_of_a_new_tensor(reading: _Reading, name: ast.Name, depth: int) -> bool:
+    """``name`` is a module-level name bound only by plain assignments to new tensors or numbers
+    (:func:`_a_new_tensor`: ``kernel = torch.ones(3, 3) / 9``, ``scale = 0.01``), and read only as one: in arithmetic
+    or a comparison, for a public method or a tensor's member (``kernel.repeat(m.out_channels, 1, 1, 1)``), an item
+    of it, or handed to torch's :data:`TENSOR_FACTORIES` or ``print``.  Nothing sets a member of it, aliases it or
+    hands it to code that might (fairness round 89: ``torch.randn(m.weight.shape) * scale`` in a narrowed loop was
+    read as storing the loop's ``nn.Conv2d``).  Memoised."""
+    if not isinstance(name.ctx, ast.Load) or _local_scope_of(reading, name) is not None \
+            or _in_a_class_body(reading, name):
+        return False
+    memo = reading.memo.setdefault("names of new tensors", {})
+    if name.id in memo:
+        return memo[name.id]
+    memo[name.id] = False  # (while it is decided: `kernel = kernel * 2` is no proof of itself)
+    parents = _parents(reading)
+
+    def read_as_a_tensor(n: ast.Name) -> bool:
+        parent = parents.get(id(n))
+        if isinstance(parent, (ast.BinOp, ast.UnaryOp, ast.Compare)):
+            return True
+        if isinstance(parent, ast.Attribute) and parent.value is n and isinstance(parent.ctx, ast.Load):
+            if parent.attr in TENSOR_DATA | TENSOR_TENSORS:
+                return True
+            call = parents.get(id(parent))
+            return isinstance(call, ast.Call) and call.func is parent and not parent.attr.startswith("_") \
+                and parent.attr not in TENSOR_METHODS_OF_CODE
+        if isinstance(parent, ast.Subscript) and parent.value is n:
+            return isinstance(parent.ctx, ast.Load)
+        if isinstance(parent, ast.Call) and n in parent.args:
+            if isinstance(parent.func, ast.Name) and parent.func.id == "print":
+                return _the_builtin(reading, parent.func)
+            return _bound_by_imports_only(reading, parent.func) and _resolved(reading, parent.func) in TENSOR_FACTORIES
+        return False
+
+    bindings = reading.bindings.get(name.id, [])
+    # (a tensor made there, not a layer's own tensor or another name: `kernel = m.weight` is the Parameter itself)
+    memo[name.id] = bool(bindings) and not any(
+        isinstance(n, (ast.Global, ast.Nonlocal)) and name.id in n.names for n in reading.nodes) and all(
+        read_as_a_tensor(n) for n in reading.nodes
+        if isinstance(n, ast.Name) and n.id == name.id and isinstance(n.ctx, ast.Load)) and all(
+        isinstance(b, ast.Assign) and len(b.targets) == 1 and isinstance(b.targets[0], ast.Name)
+        and not isinstance(b.value, (ast.Name, ast.Attribute, ast.Subscript))
+        and _a_new_tensor(reading, b.value, depth + 1) for b, _ in bindings)
+    return memo[name.id]
 
 
 #: A layer's members that hold its parameters: torch's ``nn.Module.__setattr__`` takes only a Parameter or None for
@@ -9026,23 +9318,45 @@ def _a_layer_tensor(reading: _Reading, node: ast.AST, depth: int) -> bool:
         return node.attr in TENSOR_TENSORS and _a_layer_tensor(reading, node.value, depth + 1)
     if isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Load):
         index = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
-        return all(_constant_data(i) or isinstance(i, ast.Slice) and all(
-            part is None or _constant_data(part) for part in (i.lower, i.upper, i.step)) for i in index) \
-            and _a_layer_tensor(reading, node.value, depth + 1)
+        # (bounds may be a layer's plain data: `b_init[:m.out_channels]`, fairness round 89)
+        return all(_constant_data(i) or _layer_data(reading, i) or isinstance(i, ast.Slice) and all(
+            part is None or _constant_data(part) or _layer_data(reading, part) for part in (i.lower, i.upper, i.step))
+                   for i in index) and _a_layer_tensor(reading, node.value, depth + 1)
     return _a_new_tensor(reading, node, depth + 1)
 
 
-def _layer_data(reading: _Reading, node: ast.AST) -> bool:
+def _layer_data(reading: _Reading, node: ast.AST, arithmetic: bool = False) -> bool:
     """``node`` is plain data of one of torch's layers or of its tensors: ``m.in_channels``, ``m.weight.device``,
-    ``m.weight.shape``, ``m.weight[0].numel()`` (a number of elements), ``m.weight.size(0)``."""
+    ``m.weight.shape``, ``m.weight[0].numel()`` (a number of elements), ``m.weight.size(0)``.  A layer's own
+    :data:`LAYER_DATA` are members any object may be set to (``conv.in_channels = W()``, or ``nn.Conv2d(W(), 3,
+    3)``): torch's methods turn them into numbers, but in arithmetic with a tensor (``arithmetic``) Python hands the
+    tensor to their reflected special method, which may return code (attack round 142's ``W.__rmul__``); there they
+    count where the submission spells no special method of arithmetic (:func:`_arithmetic_of_its_own`)."""
     if isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load):
         if node.attr in LAYER_DATA and isinstance(node.value, ast.Name):
-            return _a_narrowed_layer(reading, node.value)
+            return _a_narrowed_layer(reading, node.value) and not (arithmetic and _arithmetic_of_its_own(reading))
         return node.attr in TENSOR_DATA and _a_layer_tensor(reading, node.value, 0)
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("numel", "size", "dim") \
             and all(_constant_data(a) for a in node.args) and not node.keywords:
         return _a_layer_tensor(reading, node.func.value, 0)
     return False
+
+
+#: The special methods Python calls for an operator, each spelled without its dunders and its reflected ``r``.
+ARITHMETIC_DUNDER = re.compile(r"__[ri]?(add|sub|mul|matmul|truediv|floordiv|mod|divmod|pow|lshift|rshift|and|xor|or|"
+                               r"neg|pos|invert|abs)__")
+
+
+def _arithmetic_of_its_own(reading: _Reading) -> bool:
+    """The submission spells a special method of arithmetic (:data:`ARITHMETIC_DUNDER`): a def, an attribute, a name
+    or a text holding one (``type("W", (), {"__rmul__": f})``).  Memoised."""
+    found = reading.memo.get("arithmetic of its own")
+    if found is None:
+        found = reading.memo["arithmetic of its own"] = any(
+            isinstance(text, str) and ARITHMETIC_DUNDER.search(text) for n in reading.nodes for text in (
+                getattr(n, "attr", None), getattr(n, "id", None), getattr(n, "name", None), getattr(n, "arg", None),
+                n.value if isinstance(n, ast.Constant) else None))
+    return found
 
 
 def _a_narrowed_layer(reading: _Reading, name: ast.Name) -> bool:
@@ -9063,8 +9377,9 @@ def _a_narrowed_layer(reading: _Reading, name: ast.Name) -> bool:
         if isinstance(node, ast.If) and child in node.body and _narrows(reading, node.test, name.id):
             narrowed = True
         if isinstance(node, (ast.For, ast.AsyncFor)) and child in node.body:
-            if not (isinstance(node.target, ast.Name) and node.target.id == name.id):
-                return False  # (a loop that binds another name: the name is not this loop's)
+            if name.id not in _names_bound_by_target(node.target):
+                return False  # (a loop that binds another name: the name is not this loop's; `for name, m in
+                # model.named_modules()` binds it, fairness round 89)
             if any(isinstance(n, ast.Name) and n.id == name.id and not isinstance(n.ctx, ast.Load)
                    or isinstance(n, ast.NamedExpr) and n.target.id == name.id
                    for st in node.body + node.orelse for n in ast.walk(st)):
@@ -9093,6 +9408,8 @@ def _bound_by_loops_alone(reading: _Reading, name: str) -> bool:
     def rebinds(n: ast.AST) -> bool:
         if isinstance(n, ast.Name) and n.id == name and not isinstance(n.ctx, ast.Load):
             parent = parents.get(id(n))
+            if isinstance(parent, (ast.Tuple, ast.List)):  # (one of a loop's names: `for i, m in enumerate(...)`)
+                parent, n = parents.get(id(parent)), parent
             return not (isinstance(parent, (ast.For, ast.AsyncFor, ast.comprehension)) and parent.target is n)
         if isinstance(n, (ast.Global, ast.Nonlocal)):
             return name in n.names
@@ -9163,14 +9480,31 @@ def _layer_classes_with_parameters() -> tuple[type, ...]:
             nn.GroupNorm, nn.Embedding)
 
 
+#: Library functions that set members of an object they are given (``functools.update_wrapper(conv.weight, src)``
+#: copies ``src.__dict__`` into the Parameter's: its ``clamp`` is then src's, attack round 142); so do
+#: ``unittest.mock``'s patches, read by the module's name.
+MEMBER_COPYING_FUNCTIONS = frozenset({"update_wrapper"})
+
+
 def _layers_keep_their_parameters(reading: _Reading) -> bool:
     """Nothing in the submission deletes a layer's ``weight`` or ``bias`` (after which any object may be set there),
-    sets an attribute past a module's own ``__setattr__`` (``object.__setattr__``, ``__dict__``, ``_parameters``) or
-    parametrizes a layer (a parametrization's ``forward`` is what ``weight`` gives).  Memoised."""
+    sets an attribute past a module's own ``__setattr__`` (``object.__setattr__``, ``__dict__``, ``_parameters``),
+    parametrizes a layer (a parametrization's ``forward`` is what ``weight`` gives), or calls a library function that
+    sets members of what it is given (:data:`MEMBER_COPYING_FUNCTIONS`, ``unittest.mock``, ``functools.wraps(src)``
+    applied to anything but a def it decorates).  Memoised."""
     memo = reading.memo.get("layers keep their parameters")
     if memo is None:
         def breaks(n: ast.AST) -> bool:
+            if isinstance(n, ast.alias) and (n.name.rpartition(".")[2] in MEMBER_COPYING_FUNCTIONS
+                                             or "mock" in n.name.split(".")) \
+                    or isinstance(n, ast.ImportFrom) and "mock" in (n.module or "").split("."):
+                return True  # (unittest.mock's patches set members of what they are given)
+            if isinstance(n, ast.Call) and isinstance(n.func, ast.Call) \
+                    and (_resolved_once(reading, n.func.func) or "").rpartition(".")[2] == "wraps":
+                return True  # (`functools.wraps(src)(conv.weight)`: not a decorator of a def, attack round 142)
             spelled = getattr(n, "attr", None) or getattr(n, "id", None) or ""
+            if spelled in MEMBER_COPYING_FUNCTIONS or isinstance(n, ast.Attribute) and n.attr == "mock":
+                return True
             return isinstance(n, ast.Delete) and any(
                 isinstance(t, ast.Attribute) and t.attr in LAYER_TENSORS for t in n.targets) or spelled in (
                 "delattr", "__setattr__", "__dict__", "_parameters", "__class__") or "parametriz" in spelled.lower() \
@@ -9279,11 +9613,137 @@ def _the_judges_object(dotted: str | None) -> object:
     return value
 
 
-def _loop_column(loop: ast.AST, name: str) -> list[ast.expr] | None:
+def _bound_once_by_target(reading: _Reading, loop: ast.AST, name: str) -> bool:
+    """``name`` stands once in ``loop``'s target, nested or starred items included (in ``for i, i in
+    enumerate(fns)`` the second wins: attack round 142), and no function declares it ``global``."""
+    return sum(isinstance(n, ast.Name) and n.id == name for n in ast.walk(loop.target)) == 1 \
+        and name not in reading.global_in_functions
+
+
+def _loop_counts(reading: _Reading, loop: ast.AST, name: str) -> bool:
+    """``loop`` binds ``name`` to whole numbers alone: ``for i in range(...)``, or the count of ``for i, m in
+    enumerate(...)`` (from 0, or from a constant ``start``), Python's own ``range`` and ``enumerate``, which hand out
+    ints whatever they are given."""
+    if not isinstance(loop, (ast.For, ast.AsyncFor)) or not isinstance(loop.iter, ast.Call) \
+            or not isinstance(loop.iter.func, ast.Name) or not _the_builtin(reading, loop.iter.func) \
+            or any(isinstance(a, ast.Starred) for a in loop.iter.args) or not _bound_once_by_target(reading, loop, name):
+        return False
+    call = loop.iter
+    if call.func.id == "range":
+        return not call.keywords and isinstance(loop.target, ast.Name) and loop.target.id == name
+    return call.func.id == "enumerate" and len(call.args) == 1 and all(
+        k.arg == "start" and isinstance(k.value, ast.Constant) and type(k.value.value) is int for k in call.keywords) \
+        and isinstance(loop.target, (ast.Tuple, ast.List)) and len(loop.target.elts) == 2 \
+        and isinstance(loop.target.elts[0], ast.Name) and loop.target.elts[0].id == name
+
+
+#: torch's ``nn.Module`` methods that hand out pairs of a name and a member; each name is made of the texts the
+#: module's members are registered under, which torch takes only as ``str`` (``add_module``, ``register_buffer``).
+MODULE_NAMING_METHODS = frozenset({"named_modules", "named_children", "named_parameters", "named_buffers"})
+#: What those names rest on: defined, set or spelled by a submission (a method of its own, ``model._modules[key] =
+#: m``, ``model.__class__ = C``), they may be anything.
+MODULE_NAMING_MEMBERS = MODULE_NAMING_METHODS | frozenset({
+    "_named_members", "_modules", "_parameters", "_buffers", "__class__", "__dict__", "__getattr__",
+    "__getattribute__"})
+
+
+def _module_names_of_torch(reading: _Reading, loop: ast.AST, name: str) -> bool:
+    """``loop`` binds ``name`` to texts alone: the names of ``for name, m in model.named_modules():`` (or
+    ``named_children``, ``named_parameters``, ``named_buffers``), where ``model`` is a module-level name bound only
+    to a new instance of torch's ``nn.Module`` classes or of the submission's own (``CNN()``, ``nn.Sequential(...)``).
+    torch makes each name of the ``str`` keys its modules register, which it takes only as ``str``; so nothing of
+    the submission's may define, set or spell :data:`MODULE_NAMING_MEMBERS`, nor derive a class from ``str`` (whose
+    ``__radd__`` would make the name), nor from a class that is not plainly its own, built in or torch's module
+    (fairness round 89: ``m.register_forward_hook(save(name))`` over ``named_modules()`` was read as storing the
+    loop's ``nn.Conv2d``).  Memoised per loop."""
+    if not isinstance(loop, (ast.For, ast.AsyncFor)) or not isinstance(loop.target, (ast.Tuple, ast.List)) \
+            or len(loop.target.elts) != 2 or not isinstance(loop.target.elts[0], ast.Name) \
+            or loop.target.elts[0].id != name or not _bound_once_by_target(reading, loop, name):
+        return False
+    call = loop.iter
+    if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr in
+            MODULE_NAMING_METHODS and isinstance(call.func.value, ast.Name)
+            and all(_constant_data(a) for a in [*call.args, *(k.value for k in call.keywords)])
+            and all(k.arg is not None for k in call.keywords)):
+        return False
+    receiver = call.func.value
+    if _local_scope_of(reading, receiver) is not None or receiver.id in reading.global_in_functions \
+            or receiver.id in reading.imported:
+        return False
+    bindings = reading.bindings.get(receiver.id, [])
+    if not bindings or not all(isinstance(b, ast.Assign) and len(b.targets) == 1
+                               and isinstance(b.targets[0], ast.Name) and _a_new_module(reading, b.value)
+                               for b, _ in bindings):
+        return False
+    return _module_naming_kept(reading)
+
+
+def _a_new_module(reading: _Reading, value: ast.AST) -> bool:
+    """``value`` makes a new instance of torch's ``nn.Module`` classes, or of a class of the submission's (``CNN()``,
+    ``nn.Sequential(...)``); not ``CNN().to(device)``, which hands back what a method of that name does."""
+    if not isinstance(value, ast.Call):
+        return False
+    func = value.func
+    if isinstance(func, ast.Name) and reading.bindings.get(func.id) and not _bound_by_imports_only(reading, func):
+        return func.id not in reading.global_in_functions and all(
+            isinstance(b, ast.ClassDef) and not b.decorator_list and not b.keywords
+            for b, _ in reading.bindings[func.id])
+    resolved = _resolved(reading, func) if _bound_by_imports_only(reading, func) else None
+    if resolved is None or not resolved.startswith("torch.nn."):
+        return False
+    import torch
+
+    found = _the_judges_object(resolved)
+    return isinstance(found, type) and issubclass(found, torch.nn.Module)
+
+
+def _module_naming_kept(reading: _Reading) -> bool:
+    """Nothing in the submission defines, sets or spells :data:`MODULE_NAMING_MEMBERS` (a def, a class body's or a
+    keyword's name, an attribute, a text), and each of its classes derives only from its own classes, from built-in
+    classes other than ``str``'s, or from torch's ``nn.Module`` classes.  Memoised."""
+    memo = reading.memo.get("module naming kept")
+    if memo is None:
+        def spells(n: ast.AST) -> bool:
+            return any(text in MODULE_NAMING_MEMBERS for text in (
+                getattr(n, "name", None), getattr(n, "arg", None) if isinstance(n, (ast.keyword, ast.arg)) else None,
+                getattr(n, "attr", None) if isinstance(n, ast.Attribute) and (
+                    not isinstance(n.ctx, ast.Load) or n.attr.startswith("_")) else None,
+                getattr(n, "id", None) if isinstance(n, ast.Name) and not isinstance(n.ctx, ast.Load) else None,
+                n.value if isinstance(n, ast.Constant) and isinstance(n.value, str) else None) if text)
+
+        def a_text_class(base: ast.AST) -> bool:
+            if isinstance(base, ast.Name) and not reading.bindings.get(base.id):
+                return base.id == "str" or base.id in reading.imported
+            resolved = _resolved(reading, base) if _bound_by_imports_only(reading, base) else None
+            found = _the_judges_object(resolved)
+            return isinstance(found, type) and issubclass(found, str)
+
+        memo = reading.memo["module naming kept"] = not any(spells(n) for n in reading.nodes) and all(
+            _a_base_of_no_tensor(reading, base) and not a_text_class(base) for c in reading.classes for base in c.bases)
+    return memo
+
+
+def _loop_column(reading: _Reading, loop: ast.AST, name: str) -> list[ast.expr] | None:
     """What a ``for`` statement binds ``name`` to, when it iterates over a display of rows it unpacks into plain names
     (``for fn, store in [(conv2d, A), (torch_conv, B)]``) or over a display of values (``for fn in [f, g]``): the
-    column of ``name``; None for any other loop or binding."""
-    if not isinstance(loop, (ast.For, ast.AsyncFor)) or not isinstance(loop.iter, (ast.List, ast.Tuple)):
+    column of ``name``; None for any other loop or binding.  Over Python's own ``zip`` (or ``enumerate``), a name
+    bound to what a display among its arguments hands out holds that display's column (``for c, w in zip(convs,
+    [torch.ones(3, 1, 3, 3) / 9, ...])``, fairness round 89)."""
+    if not isinstance(loop, (ast.For, ast.AsyncFor)):
+        return None
+    if isinstance(loop.iter, ast.Call) and isinstance(loop.iter.func, ast.Name) \
+            and loop.iter.func.id in ("zip", "enumerate") and _the_builtin(reading, loop.iter.func) \
+            and not loop.iter.keywords and isinstance(loop.target, (ast.Tuple, ast.List)) \
+            and all(isinstance(t, ast.Name) for t in loop.target.elts) and _bound_once_by_target(reading, loop, name):
+        handed = loop.iter.args if loop.iter.func.id == "zip" else [None, *loop.iter.args]
+        index = [t.id for t in loop.target.elts].index(name)
+        if len(handed) != len(loop.target.elts) or any(isinstance(a, ast.Starred) for a in loop.iter.args):
+            return None
+        column = handed[index]
+        if isinstance(column, (ast.List, ast.Tuple)) and not any(isinstance(e, ast.Starred) for e in column.elts):
+            return list(column.elts)
+        return None
+    if not isinstance(loop.iter, (ast.List, ast.Tuple)):
         return None
     if isinstance(loop.target, ast.Name):
         rows = loop.iter.elts
@@ -12504,7 +12964,8 @@ def _member_stores(reading: _Reading, nodes: list[ast.AST]) -> list[tuple[ast.AS
         if isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign)) and node.value is not None:
             for target in node.targets if isinstance(node, ast.Assign) else [node.target]:
                 plain = _constant_data(node.value) and (isinstance(target, ast.Attribute) or isinstance(
-                    node.value, (ast.Tuple, ast.List)))
+                    node.value, (ast.Tuple, ast.List))) or isinstance(target, ast.Attribute) \
+                    and not isinstance(node, ast.AugAssign) and _plain_data_computed(reading, node.value)
                 for sub in ast.walk(target):
                     if isinstance(sub, ast.Attribute) and isinstance(sub.ctx, ast.Store) and not plain:
                         stores.append((node, sub.value, sub.attr, sub))
@@ -12515,6 +12976,41 @@ def _member_stores(reading: _Reading, nodes: list[ast.AST]) -> list[tuple[ast.AS
     return [store for store in stores if not (store[2].startswith("__") and store[2].endswith("__"))]
 
 
+def _plain_data_computed(reading: _Reading, value: ast.AST, depth: int = 0) -> bool:
+    """``value``, computed, is plain data that no code can be: what :func:`_stores_plain_data` reads so (``float(...)``,
+    ``len(...)``, comparisons of those), a new tensor or number (:func:`_a_new_tensor`: ``m.weight.numel()`` in a
+    loop narrowed to torch's layers), one of torch's dtypes (``torch.float32``), a loop's count or a column of
+    constants (``for i, m in enumerate(...)``, ``for ds, split in zip(datasets, ["train", "val"])``), or either of
+    two of those (``"cuda" if torch.cuda.is_available() else "cpu"``).  Stored on any object, it replaces no method
+    with code (fairness round 90: ``m.index = i``, ``m.size = m.weight.numel()``, ``args.device = ...`` cost q6 3
+    points each)."""
+    if depth > 8:
+        return False
+    if isinstance(value, ast.IfExp):
+        return _plain_data_computed(reading, value.body, depth + 1) and _plain_data_computed(
+            reading, value.orelse, depth + 1)
+    if _constant_data(value) and not isinstance(value, (ast.List, ast.Set, ast.Dict)) \
+            or _stores_plain_data(reading, value) or _a_new_tensor(reading, value):
+        return True
+    if isinstance(value, ast.Attribute) and _bound_by_imports_only(reading, value):
+        import torch
+
+        return isinstance(_the_judges_object(_resolved(reading, value)), torch.dtype)
+    if not isinstance(value, ast.Name) or _local_scope_of(reading, value) is not None \
+            or value.id in reading.global_in_functions or _in_a_class_body(reading, value):
+        return False
+    bindings = [b for b, _ in reading.bindings.get(value.id, []) if not _changes_only(b, value.id)]
+
+    def plain_loop(loop: ast.AST) -> bool:
+        if _loop_counts(reading, loop, value.id):
+            return True
+        column = _loop_column(reading, loop, value.id)
+        return column is not None and all(
+            _constant_data(c) and not isinstance(c, (ast.List, ast.Set, ast.Dict)) for c in column)
+
+    return bool(bindings) and all(plain_loop(b) for b in bindings)
+
+
 def _an_object_named(reading: _Reading, obj: ast.AST) -> bool:
     """Whether the reader knows what ``obj`` is where a member is stored on it or read off it: a module or a class
     imported, or reached through one's attributes (``torch.backends.cudnn``), a class or function of the
@@ -12523,6 +13019,8 @@ def _an_object_named(reading: _Reading, obj: ast.AST) -> bool:
         root = _root_name(obj)
         return isinstance(root, ast.Name) and root.id in reading.imported and _local_scope_of(reading, root) is None \
             and not _in_a_class_body(reading, root)
+    if isinstance(obj, ast.Subscript):
+        return _an_item_of_new_objects(reading, obj)  # (`layers[n]` of a table of new objects)
     if not isinstance(obj, ast.Name):
         return False  # (an item, a call's result: `TS[0]`, `type(t)`)
     if id(obj) in _own_instance_parameters(reading) or _an_autograd_context(reading, obj):
@@ -12543,7 +13041,8 @@ def _an_object_named(reading: _Reading, obj: ast.AST) -> bool:
                         for b in bindings):
         return True  # (a function's own attributes, `wrapper.calls += 1`, change nothing it runs; a decorator may
         # hand back anything, torch's tensor class too: attack round 136)
-    return _bound_only_to(reading, obj, _a_new_object) or _handed_only_new_objects(reading, obj, scope)
+    return _bound_only_to(reading, obj, _a_new_object) or _handed_only_new_objects(reading, obj, scope) \
+        or _an_item_of_new_objects(reading, obj)
 
 
 #: Modules of Python's own the reader never imports to look a class up (importing them opens windows or prints).
@@ -12961,6 +13460,30 @@ def _classes_handed_on(reading: _Reading, nodes: list[ast.AST], names: set[str])
     return handed
 
 
+def _members_copied_onto(reading: _Reading, node: ast.AST) -> ast.AST | None:
+    """What ``functools.update_wrapper(x, src)`` or ``functools.wraps(src)(x)`` copies ``src``'s members onto
+    (``x``; its ``__dict__`` takes all of ``src``'s), else None.  As a decorator of a def, ``@functools.wraps(fn)``
+    is no such call."""
+    if not isinstance(node, ast.Call) or not node.args:
+        return None
+    if _resolved_once(reading, node.func) == "functools.update_wrapper":
+        return node.args[0]
+    if isinstance(node.func, ast.Call) and _resolved_once(reading, node.func.func) == "functools.wraps":
+        return node.args[0]
+    return None
+
+
+def _a_def_of_its_own(reading: _Reading, node: ast.AST) -> bool:
+    """``node`` names a def of the submission's and nothing else, where it stands."""
+    if not isinstance(node, ast.Name):
+        return False
+    scope = _local_scope_of(reading, node)
+    bindings = _only_bound_by(reading, scope, node.id) if scope is not None else [
+        b for b, _ in reading.bindings.get(node.id, [])]
+    return bool(bindings) and node.id not in reading.global_in_functions and all(
+        isinstance(b, (ast.FunctionDef, ast.AsyncFunctionDef)) for b in bindings)
+
+
 def _flag_member_stores(reading: _Reading, nodes: list[ast.AST]) -> None:
     """Stores of members on objects the reader cannot name (the section's comment): a finding when the member is one
     of torch's methods (:func:`_torch_method_names`), else one kept for the by-hand functions that read the name
@@ -12968,6 +13491,15 @@ def _flag_member_stores(reading: _Reading, nodes: list[ast.AST]) -> None:
     own = _own_instance_parameters(reading)
     foreign, found = _methods_run_on_others(reading, nodes)
     reading.unreadable += found
+    for node in nodes:
+        onto = _members_copied_onto(reading, node)
+        # (a def, or a method's own instance: a class that decorates, `functools.update_wrapper(self, fn)`)
+        if onto is not None and not _a_def_of_its_own(reading, onto) and id(onto) not in own:
+            # (shown by its function alone: the arguments may be any depth)
+            shown = "functools.update_wrapper" if not isinstance(node.func, ast.Call) else "functools.wraps(...)"
+            reading.unreadable.append(Finding("unverifiable", f"{shown}(...): it copies members onto an object "
+                                                              "that is no def of the submission's",
+                                              hides_from_models=False))
     for statement, obj, attr, store in _member_stores(reading, nodes):
         if isinstance(obj, ast.Name) and id(obj) in own:
             cls, method = own[id(obj)]
@@ -13682,6 +14214,33 @@ def _own_class_member(reading: _Reading, node: ast.Attribute, local: _Scope) -> 
         _makes_a_plain_instance(reading, b) for b in bindings))
 
 
+def _a_bare_instance_of_its_own(reading: _Reading, made: ast.AST, member: str) -> bool:
+    """``made`` is ``Ops()``, a call with no arguments of a class of the submission's that is a bag of attributes
+    like ``types.SimpleNamespace``: bound once, at module level, by a plain ``class`` statement (no base, keyword or
+    decorator) whose body holds only a docstring, ``pass`` and constants bound to other names than ``member``, and
+    read nowhere but in that one call (nothing sets a member of the class, derives from it, hands it on or makes
+    another instance of it).  Its
+    instances have no method, special or not, of their own (fairness round 89: ``ops = Ops(); ops.convolve =
+    conv2d`` cost q6 3 points where ``types.SimpleNamespace()`` costs none)."""
+    if not (isinstance(made, ast.Call) and isinstance(made.func, ast.Name) and not made.args and not made.keywords):
+        return False
+    name = made.func.id
+    bindings = reading.bindings.get(name, [])
+    if len(bindings) != 1 or not isinstance(bindings[0][0], ast.ClassDef) or name in reading.global_in_functions \
+            or name in reading.imported or name in _bound_in_a_scope(reading):
+        return False
+    cls = bindings[0][0]
+    if cls.bases or cls.keywords or cls.decorator_list or not all(
+            isinstance(st, ast.Pass) or isinstance(st, ast.Expr) and _constant_data(st.value)
+            or isinstance(st, ast.Assign) and all(isinstance(t, ast.Name) and t.id != member for t in st.targets)
+            and _constant_data(st.value) for st in cls.body):
+        return False
+    # (called once, where ``made`` stands: another instance would reach the class by ``type(o)`` or
+    # ``o.__class__``, and a data descriptor set there beats the instance's own member, attack round 142)
+    return [use for use in reading.nodes
+            if isinstance(use, ast.Name) and use.id == name and isinstance(use.ctx, ast.Load)] == [made.func]
+
+
 def _a_namespace_member_of_its_own(reading: _Reading, node: ast.Attribute, local: _Scope) -> bool:
     """Whether ``node`` (``ops.conv``) reads a member of a module-level namespace the submission makes itself (``ops =
     types.SimpleNamespace()``, bound once), that every use of the name reads or sets a public member of, and whose
@@ -13707,7 +14266,8 @@ def _a_namespace_member_of_its_own(reading: _Reading, node: ast.Attribute, local
     made = bindings[0].value
     if not (isinstance(made, ast.Call) and not made.args and _bound_by_imports_only(reading, made.func)
             and _resolved(reading, made.func) in NAMESPACE_CLASSES
-            and all(k.arg is not None and k.arg != member and _constant_data(k.value) for k in made.keywords)):
+            and all(k.arg is not None and k.arg != member and _constant_data(k.value) for k in made.keywords)) \
+            and not _a_bare_instance_of_its_own(reading, made, member):
         return False
     parents = _parents(reading)
     for use in reading.nodes:
