@@ -6843,6 +6843,19 @@ def test_new_tensors_stored_and_a_namespace_of_its_own_functions_keep_a_hand_wri
     # a class body's own name, not the module's
     ("for f in range(2):\n    pass\nclass K:\n    f = F.conv2d\n    for m in model.modules():\n        m.tag = f",
      "F.conv2d"),
+    # attack round 144: an exception carrying torch's function, caught under a loop's count name
+    ("for i in range(2):\n    pass\ntry:\n    raise ValueError(F.conv2d)\nexcept ValueError as i:\n"
+     "    model[0].tag = i.args[0]", "except"),
+    # a lambda's default in a class body reads the class's name
+    ("for f in range(2):\n    pass\nclass K:\n    f = F.conv2d\n    for m in model.modules():\n"
+     "        m.tag = (lambda g=f: g)()", "F.conv2d"),
+    # a model of the submission's whose forward runs a def that calls torch's convolution
+    ("def _impl(x, k):\n    return F.conv2d(x, k)\nclass C(nn.Module):\n    def forward(self, *a):\n"
+     "        return _impl(*a)\nfor i, fn in enumerate([C()]):\n    model[0].tag = fn", "F.conv2d"),
+    # a class of a library's base set as a layer's plain data
+    ("import collections\nclass L(collections.UserList):\n    pass\nmodel[0].in_channels = L([F.conv2d])\n"
+     "for m in model.modules():\n    if isinstance(m, nn.Conv2d):\n        m.tag = m.weight + m.in_channels",
+     "F.conv2d"),
 ])
 def test_what_may_hold_torch_s_convolution_is_still_found(after, expected):
     """The relaxations above stop where the value or the namespace may hold torch's convolution."""

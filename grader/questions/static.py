@@ -4291,10 +4291,16 @@ def _object_makes_its_instances(reading: _Reading, name: str) -> bool:
 def _in_a_class_body(reading: _Reading, node: ast.AST) -> bool:
     """Whether ``node`` stands in a class body, outside any function of it (where the class body's names come first)."""
     parents = _parents(reading)
-    while (node := parents.get(id(node))) is not None and not isinstance(
-            node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+    child = node
+    while (node := parents.get(id(node))) is not None:
+        if isinstance(node, ast.Lambda) and child is node.body or isinstance(
+                node, (ast.FunctionDef, ast.AsyncFunctionDef)) and child in node.body:
+            return False
+        # (a lambda's or def's defaults and decorators are read where it stands: `(lambda g=f: g)()` in a class body
+        # reads the class's `f`, attack round 144)
         if isinstance(node, ast.ClassDef):
             return True
+        child = node
     return False
 
 
@@ -8964,64 +8970,93 @@ def _code_stored(reading: _Reading, stored: list[ast.AST]) -> tuple[set[str], li
                     # returns (fairness round 66: the whole loop was read, its torch helper as code stored)
                     todo += [ast.Call(func=element, args=[], keywords=[]) for element in column] if id(n) in called \
                         else column
-                else:  # bound by a loop, a `with`, an `except`, a `match`...: all it holds (attack round 16)
+                elif isinstance(binding, ast.ExceptHandler):
+                    # (what was raised may come from anywhere the `try` reaches: attack round 144's
+                    # `raise _E(_impl)` ... `except _E as i: box.ops["c"] = i.args[0]`)
+                    findings.append(Finding("unverifiable", f"{n.id} (an exception `except ... as {n.id}` caught, "
+                                                            "stored by a change)"))
+                else:  # bound by a loop, a `with`, a `match`...: all it holds (attack round 16)
                     todo.append(binding)
     return names, findings
 
 
-#: Special methods whose result Python takes only as a plain value of its own (a text, a number, a truth, None).
-DATA_DUNDERS = frozenset({"__init__", "__post_init__", "__repr__", "__str__", "__format__", "__len__", "__bool__",
-                          "__hash__", "__index__", "__int__", "__float__", "__complex__", "__sizeof__", "__del__",
-                          "__init_subclass__", "__set_name__"})
+def _a_module_class_of_torch(reading: _Reading, base: ast.AST) -> bool:
+    """``base`` names, where the judge runs, one of torch's ``nn.Module`` classes."""
+    if isinstance(base, ast.Name) and reading.bindings.get(base.id) and not _bound_by_imports_only(reading, base):
+        return False
+    resolved = _resolved(reading, base) if _bound_by_imports_only(reading, base) else None
+    if resolved is None or not resolved.startswith("torch."):
+        return False
+    import torch
+
+    found = _the_judges_object(resolved)
+    return isinstance(found, type) and issubclass(found, torch.nn.Module)
 
 
 def _special_methods_at_work(reading: _Reading, cls: ast.ClassDef) -> tuple[list[ast.AST], set[str], list[Finding]]:
-    """What the special methods of ``cls`` and of its own bases (other than :data:`DATA_DUNDERS`, whose results
-    Python takes only as plain values) do with an instance Python runs them on: the values they return (an
-    operator's, ``__get__``'s, ``__getitem__``'s), the submission's module-level defs they read (which may run
-    there: ``__call__`` calling ``_impl``), and torch's convolutions or poolings they name (called or not).  A
-    special method bound otherwise than by ``def`` hands out what it is bound to."""
+    """What an instance of ``cls`` carries where a change stores it: what the methods of ``cls`` and of its own bases
+    return (an operator's, ``__get__``'s, ``__call__``'s, ``forward``'s...), the submission's module-level defs they
+    read (which run there: ``__call__`` calling ``_impl``), the values they or the class bodies bind or set (``self.f =
+    _impl`` in ``__init__``, ``layer = nn.Conv2d``), and torch's convolutions or poolings they name, called or not
+    (attack rounds 142 to 144).  A model (a class deriving from torch's ``nn.Module``) is read as before: its
+    layers are convolutions by design.  What a library base brings (``collections.UserList``'s ``__radd__``) is not
+    read: the trace catches it (attack round 144)."""
     handed: list[ast.AST] = []
     run: set[str] = set()
     found: list[Finding] = []
     classes, todo = [], [cls]
+    model = False
     while todo and len(classes) < 16:
         current = todo.pop()
         if current in classes:
             continue
         classes.append(current)
+        if any(_a_module_class_of_torch(reading, base) for base in current.bases):
+            # (a model of the submission's: its layers and forward are torch's convolutions and poolings by design,
+            # read by the model checks, so one stored in a record stays the model it was; only what its methods but
+            # `__init__` hand out or run of the submission's own is read: `forward` returning `_impl(x)`, attack
+            # round 144)
+            model = True
+            continue
         todo += [b for base in current.bases if isinstance(base, ast.Name)
                  for b, _ in reading.bindings.get(base.id, []) if isinstance(b, ast.ClassDef)]
     for current in classes:
-        statements = _class_scope_statements(current)
-        defs = {st.name: st for st in statements if isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef))}
-        methods = []
-        for st in statements:
-            special = [name for name in _names_bound_by(st)
-                       if name.startswith("__") and name.endswith("__") and name not in DATA_DUNDERS]
-            if not special:
-                continue
-            value = getattr(st, "value", None) if isinstance(st, (ast.Assign, ast.AnnAssign)) else None
+        for st in _class_scope_statements(current):
             if isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                methods.append(st)
-            elif isinstance(value, ast.Name) and value.id in defs:
-                methods.append(defs[value.id])  # (`__radd__ = __add__`: that def runs)
-            elif isinstance(value, ast.Lambda):
-                methods.append(value)  # (`__lt__ = lambda self, other: ...`, fairness round 69)
+                parts = [n for part in st.body for n in ast.walk(part)] if not (model and st.name == "__init__") else []
+                name = st.name
             else:
-                handed.append(value if value is not None else st)
-        for st in methods:
-            body = [ast.Return(value=st.body)] if isinstance(st, ast.Lambda) else st.body
-            name = getattr(st, "name", "<lambda>")
-            for n in (x for part in body for x in ast.walk(part)):
+                # (a class body's alias of its own method, `__radd__ = __add__`, is that method, read as one)
+                value = getattr(st, "value", None)
+                parts = [] if model or isinstance(value, ast.Name) and any(
+                    isinstance(d, (ast.FunctionDef, ast.AsyncFunctionDef)) and d.name == value.id
+                    for d in _class_scope_statements(current)) else list(ast.walk(st))
+                name = "<class body>"
+            special = name.startswith("__") and name.endswith("__")
+            # (a plain method that builds a layer, `nn.Conv2d(...)` in `ConvSpec.build`, runs where it is called and
+            # hands out a layer; a special method runs where Python calls it: torch's convolution named there counts
+            # called or not, fairness round 53)
+            called_there = {id(c.func) for c in parts if isinstance(c, ast.Call)} if not special else set()
+            for n in parts:
+                if model:
+                    if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load) and n.id not in reading.imported \
+                            and _local_scope_of(reading, n) is None and not _in_a_class_body(reading, n) \
+                            and any(not isinstance(b, ast.ClassDef) for b, _ in reading.bindings.get(n.id, [])):
+                        handed.append(n)
+                    continue
                 if isinstance(n, ast.Return) and n.value is not None:
                     handed.append(n.value)
-                elif isinstance(n, ast.Attribute) and BUILT_IN.search(n.attr):
+                elif isinstance(n, ast.Lambda):
+                    handed.append(n.body)
+                elif isinstance(n, (ast.Assign, ast.AnnAssign, ast.AugAssign)) and n.value is not None:
+                    handed.append(n.value)
+                elif isinstance(n, ast.Attribute) and BUILT_IN.search(n.attr) and id(n) not in called_there:
                     root, chain = _root(n)
                     if root is not None and root in reading.imported:
-                        found.append(Finding("builtin", f"{chain} (in {current.name}.{name}, which Python runs on "
-                                                        "an instance a change stores)"))
-                elif isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load) and _local_scope_of(reading, n) is None:
+                        found.append(Finding("builtin", f"{chain} (in {current.name}.{name}, code of an instance a "
+                                                        "change stores)"))
+                elif isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load) and _local_scope_of(reading, n) is None \
+                        and not _in_a_class_body(reading, n):
                     bindings = reading.bindings.get(n.id, [])
                     if bindings and all(isinstance(b, (ast.FunctionDef, ast.AsyncFunctionDef)) for b, _ in bindings):
                         run.add(n.id)
@@ -9353,10 +9388,16 @@ def _arithmetic_of_its_own(reading: _Reading) -> bool:
     found = reading.memo.get("arithmetic of its own")
     if found is None:
         found = reading.memo["arithmetic of its own"] = any(
-            isinstance(text, str) and ARITHMETIC_DUNDER.search(text) for n in reading.nodes for text in (
-                getattr(n, "attr", None), getattr(n, "id", None), getattr(n, "name", None), getattr(n, "arg", None),
-                n.value if isinstance(n, ast.Constant) else None))
+            ARITHMETIC_DUNDER.search(text) for n in reading.nodes for text in _spellings(n))
     return found
+
+
+def _spellings(node: ast.AST) -> list[str]:
+    """The names and texts ``node`` spells: an attribute's, a name's, a def's, class's or import's, a keyword's or
+    parameter's, a string constant."""
+    texts = [getattr(node, "attr", None), getattr(node, "id", None), getattr(node, "name", None),
+             getattr(node, "arg", None), node.value if isinstance(node, ast.Constant) else None]
+    return [text for text in texts if isinstance(text, str)]
 
 
 def _a_narrowed_layer(reading: _Reading, name: ast.Name) -> bool:
@@ -9524,9 +9565,7 @@ def _tensor_classes_of_its_own(reading: _Reading) -> bool:
     memo = reading.memo.get("tensor classes of its own")
     if memo is None:
         def dispatching(n: ast.AST) -> bool:  # (a member named so, however it is set: `setattr(T, "__torch_...`)
-            return any(d in text for d in TORCH_DISPATCH_DUNDERS for text in (
-                getattr(n, "attr", None), getattr(n, "id", None), getattr(n, "name", None),
-                getattr(n, "value", None) if isinstance(n, ast.Constant) else None) if isinstance(text, str))
+            return any(d in text for d in TORCH_DISPATCH_DUNDERS for text in _spellings(n))
 
         memo = reading.memo["tensor classes of its own"] = any(
             not _a_base_of_no_tensor(reading, base) for c in reading.classes for base in c.bases) or any(
@@ -9718,8 +9757,10 @@ def _module_naming_kept(reading: _Reading) -> bool:
             found = _the_judges_object(resolved)
             return isinstance(found, type) and issubclass(found, str)
 
+        # (and no class made by a call: `type("S", (str,), {"__radd__": f})` keys a ModuleDict, attack round 144)
         memo = reading.memo["module naming kept"] = not any(spells(n) for n in reading.nodes) and all(
-            _a_base_of_no_tensor(reading, base) and not a_text_class(base) for c in reading.classes for base in c.bases)
+            _a_base_of_no_tensor(reading, base) and not a_text_class(base) for c in reading.classes
+            for base in c.bases) and not _tensor_classes_of_its_own(reading)
     return memo
 
 
