@@ -3489,10 +3489,10 @@ def _a_namespace_of_its_own_copied(reading: _Reading, parents: dict[int, ast.AST
     """``call`` is ``vars(X)`` of a module-level name bound only to namespaces the submission makes
     (:func:`_a_new_namespace`), whose items are only copied or iterated: ``json.dumps(vars(args))``,
     ``dict(vars(args))``, ``argparse.Namespace(**vars(args))``, ``for k, v in vars(args).items()``,
-    ``sorted(vars(args).items())``, ``vars(args)["lr"]``.  Nothing is written into ``X`` through it and no other namespace is read; the
-    values handed out are ``X``'s, which the walk reads where ``X`` is reached (fairness round 88: each cost q6 3
-    points in 14 files).  Not ``vars(X).update(...)``, ``vars(X)[k] = v`` or ``d = vars(X)``, which write ``X``
-    out of the reader's sight, nor ``vars()`` or ``vars(module)``."""
+    ``sorted(vars(args).items())``, ``vars(args)["lr"]``.  Nothing is written into ``X`` through it and no other
+    namespace is read; the values handed out are ``X``'s, which the walk reads where ``X`` is reached (fairness
+    round 88: each cost q6 3 points in 14 files).  Not ``vars(X).update(...)``, ``vars(X)[k] = v`` or ``d =
+    vars(X)``, which write ``X`` out of the reader's sight, nor ``vars()`` or ``vars(module)``."""
     if len(call.args) != 1 or not isinstance(call.args[0], ast.Name):
         return False
     name = call.args[0].id
@@ -8945,7 +8945,7 @@ def _code_stored(reading: _Reading, stored: list[ast.AST]) -> tuple[set[str], li
                         # (an instance: what its special methods hand out and run is stored with it, `conv.in_channels
                         # = W()` whose `__rmul__` returns torch's convolution, attack round 142; a descriptor's
                         # `__get__`, a `__call__`, attack round 143)
-                        handed, run, found = _special_methods_at_work(reading, binding)
+                        handed, run, found = _an_instance_at_work(reading, binding)
                         todo += handed
                         names.update(run)
                         findings += found
@@ -8993,14 +8993,14 @@ def _a_module_class_of_torch(reading: _Reading, base: ast.AST) -> bool:
     return isinstance(found, type) and issubclass(found, torch.nn.Module)
 
 
-def _special_methods_at_work(reading: _Reading, cls: ast.ClassDef) -> tuple[list[ast.AST], set[str], list[Finding]]:
+def _an_instance_at_work(reading: _Reading, cls: ast.ClassDef) -> tuple[list[ast.AST], set[str], list[Finding]]:
     """What an instance of ``cls`` carries where a change stores it: what the methods of ``cls`` and of its own bases
     return (an operator's, ``__get__``'s, ``__call__``'s, ``forward``'s...), the submission's module-level defs they
     read (which run there: ``__call__`` calling ``_impl``), the values they or the class bodies bind or set (``self.f =
-    _impl`` in ``__init__``, ``layer = nn.Conv2d``), and torch's convolutions or poolings they name, called or not
-    (attack rounds 142 to 144).  A model (a class deriving from torch's ``nn.Module``) is read as before: its
-    layers are convolutions by design.  What a library base brings (``collections.UserList``'s ``__radd__``) is not
-    read: the trace catches it (attack round 144)."""
+    _impl`` in ``__init__``, ``layer = nn.Conv2d``), and torch's convolutions or poolings they name: handed out by
+    any method, or named at all by a special method, which Python runs (attack rounds 142 to 144).  A model (a class
+    deriving from torch's ``nn.Module``) is read as before: its layers are convolutions by design.  What a library
+    base brings (``collections.UserList``'s ``__radd__``) is not read: the trace catches it (attack round 144)."""
     handed: list[ast.AST] = []
     run: set[str] = set()
     found: list[Finding] = []
@@ -9665,7 +9665,8 @@ def _loop_counts(reading: _Reading, loop: ast.AST, name: str) -> bool:
     ints whatever they are given."""
     if not isinstance(loop, (ast.For, ast.AsyncFor)) or not isinstance(loop.iter, ast.Call) \
             or not isinstance(loop.iter.func, ast.Name) or not _the_builtin(reading, loop.iter.func) \
-            or any(isinstance(a, ast.Starred) for a in loop.iter.args) or not _bound_once_by_target(reading, loop, name):
+            or any(isinstance(a, ast.Starred) for a in loop.iter.args) \
+            or not _bound_once_by_target(reading, loop, name):
         return False
     call = loop.iter
     if call.func.id == "range":
