@@ -254,12 +254,17 @@ _TRAINING_OPS = type("TrainingOps", (), {"amax": staticmethod(torch.amax), "abs"
                                          "numel": staticmethod(torch.Tensor.numel)})
 
 
-def trained_outputs(model: nn.Module, start: dict[tuple, tuple], inputs: list[wire.Uniform]) -> list[torch.Tensor]:
+def trained_outputs(model: nn.Module, start: dict[tuple, tuple], inputs: list[wire.Uniform],
+                    terms: list[torch.Tensor] | None = None) -> list[torch.Tensor]:
     """The reference trained as the worker trains a submission (``Probe.train``): ``start``'s values
     (``{(leaf index, parameter name): (values, trains)}``, a parameter not in it keeps zeros) loaded into
     ``model``'s parametrised leaves; on each of ``inputs`` but the last, a pass in training mode, the gradients of
     the output's sum weighted by :func:`wire.output_weighting`, and :func:`wire.training_moves`' step on the
-    parameters that train; then the last input in eval mode.  The output of each pass."""
+    parameters that train; then the last input in eval mode.  The output of each pass.
+
+    ``terms``, when given, receives for each pass the size of the terms each output adds up in the model's last
+    ``nn.Linear``, ``|x| @ |W|^T + |b|`` for its input ``x``: the scale a rounding difference in the layers before
+    it shows at, however much the terms cancel; the output's own size where that layer does not make the output."""
     dtypes = {values.dtype for values, _ in start.values() if values is not None}
     if dtypes == {torch.float64}:  # a model built in float64 (set_default_dtype): trained so, as the worker trains it
         model = model.double()
@@ -276,17 +281,30 @@ def trained_outputs(model: nn.Module, start: dict[tuple, tuple], inputs: list[wi
                 if trains:
                     trained.append(p)
     outputs = []
+    head = next((m for m in reversed(list(model.modules())) if isinstance(m, nn.Linear)), None)
+    heads: list[torch.Tensor] = []
+    hook = head.register_forward_hook(lambda m, given, _: heads.append(torch.nn.functional.linear(
+        given[0].detach().abs(), m.weight.detach().abs(), None if m.bias is None else m.bias.detach().abs()))) \
+        if head is not None and terms is not None else None
+
+    def sized(output: torch.Tensor) -> None:
+        if terms is not None:
+            terms.append(heads[0] if len(heads) == 1 and heads[0].shape == output.shape else output.abs())
+            heads.clear()
+
     for index, described in enumerate(inputs):
         x = described.to_tensor().to(next(model.parameters()).dtype)
         if index == len(inputs) - 1:
             model.eval()
             with torch.no_grad():
                 outputs.append(model(x))
+            sized(outputs[-1])
             break
         model.train()
         with torch.enable_grad():
             output = model(x)
             outputs.append(output.detach())
+            sized(outputs[-1])
             flat = output.flatten()
             total = (flat * wire.output_weighting(described, flat.numel()).to(flat.dtype)).sum()
             gradients = torch.autograd.grad(total, trained, allow_unused=True) if trained else ()
@@ -294,6 +312,8 @@ def trained_outputs(model: nn.Module, start: dict[tuple, tuple], inputs: list[wi
             for p, move in zip(trained, wire.training_moves(trained, list(gradients), _TRAINING_OPS, described)):
                 if move is not None:
                     p.sub_(move)
+    if hook is not None:
+        hook.remove()
     return outputs
 
 
