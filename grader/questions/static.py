@@ -8975,17 +8975,17 @@ def _code_stored(reading: _Reading, stored: list[ast.AST]) -> tuple[set[str], li
                     # `raise _E(_impl)` ... `except _E as i: box.ops["c"] = i.args[0]`)
                     findings.append(Finding("unverifiable", f"{n.id} (an exception `except ... as {n.id}` caught, "
                                                             "stored by a change)"))
-                else:  # bound by a loop, a `with`, a `match`...: all it holds (attack round 16)
+                else:  # bound by a loop, a `with`, a `match`...: all it holds (attack round 16; the loop's body
+                    # too, which may add to what it iterates: attack round 145)
                     todo.append(binding)
     return names, findings
 
 
-def _a_module_class_of_torch(reading: _Reading, base: ast.AST) -> bool:
-    """``base`` names, where the judge runs, one of torch's ``nn.Module`` classes."""
-    if isinstance(base, ast.Name) and reading.bindings.get(base.id) and not _bound_by_imports_only(reading, base):
-        return False
+def _a_module_class_of_torch(reading: _Reading, base: ast.AST, within: str = "torch.") -> bool:
+    """``base``, bound by imports alone, names where the judge runs one of torch's ``nn.Module`` classes, found under
+    ``within`` (the object, not its spelling: ``F.Tensor`` is ``torch.Tensor``, attack round 139)."""
     resolved = _resolved(reading, base) if _bound_by_imports_only(reading, base) else None
-    if resolved is None or not resolved.startswith("torch."):
+    if resolved is None or not resolved.startswith(within):
         return False
     import torch
 
@@ -9133,6 +9133,11 @@ def _a_table_s_values(reading: _Reading, node: ast.AST, *, new_objects_appended:
                 return isinstance(parent.ctx, ast.Load)
             if isinstance(parent, (ast.For, ast.AsyncFor, ast.comprehension)) and parent.iter is n:
                 return True
+            if isinstance(parent, ast.Expr):
+                return True  # (the name alone, shown as `print` shows it where a cell ends with it: fairness round 90)
+            if isinstance(parent, ast.Call) and parent.args == [n] and isinstance(parent.func, ast.Name) \
+                    and parent.func.id in ("max", "min") and _the_builtin(reading, parent.func):
+                return True  # (`max(rows, key=...)`, the table alone given: one of its items, fairness round 91)
             if isinstance(parent, ast.Attribute) and parent.value is n and (
                     parent.attr in TABLE_VIEWS or parent.attr == "append" and new_objects_appended):
                 call = parents.get(id(parent))
@@ -9141,18 +9146,57 @@ def _a_table_s_values(reading: _Reading, node: ast.AST, *, new_objects_appended:
                 if parent.attr in TABLE_VIEWS:
                     return not call.args
                 return len(call.args) == 1 and (_a_new_object(reading, call.args[0]) or isinstance(
-                    call.args[0], ast.Name) and _bound_only_to(reading, call.args[0], _a_new_object))
+                    call.args[0], ast.Name) and (_bound_only_to(reading, call.args[0], _a_new_object)
+                                                 or _bound_just_before_to_a_new_object(reading, call.args[0])))
             return isinstance(parent, ast.Call) and n in parent.args and isinstance(parent.func, ast.Name) \
                 and parent.func.id in TABLE_READING_BUILTINS and _the_builtin(reading, parent.func)
 
         plain = bool(bindings) and all(
             isinstance(b, ast.Assign) and len(b.targets) == 1 and isinstance(b.targets[0], ast.Name)
             for b in bindings) and all(
-            only_read(n) for n in reading.nodes
-            if isinstance(n, ast.Name) and n.id == node.id and isinstance(n.ctx, ast.Load)) and not any(
+            only_read(n) for n in reading.nodes  # (not a function's own name spelled alike: conv2d's `rows`)
+            if isinstance(n, ast.Name) and n.id == node.id and isinstance(n.ctx, ast.Load)
+            and _local_scope_of(reading, n) is None) and not any(
             isinstance(n, (ast.Global, ast.Nonlocal)) and node.id in n.names for n in reading.nodes)
         memo[key] = [b.value for b in bindings] if plain else None
     return memo[key]
+
+
+def _bound_just_before_to_a_new_object(reading: _Reading, name: ast.Name) -> bool:
+    """``name`` (module-level, no function's ``global``) is read in a statement of a block whose statements before it
+    bind the name last by ``name = value`` of a new object (:func:`_a_new_object`), with nothing between binding it,
+    however nested: where it is read it holds that object, whatever the name is bound to elsewhere (fairness round 90:
+    ``row = Row(); rows.append(row)`` in one loop, then ``for row, (n, p) in zip(rows, ...)``).  A block runs from
+    its first statement on, so the binding ran before the read on every path that reaches it."""
+    if _local_scope_of(reading, name) is not None or _in_a_class_body(reading, name) \
+            or name.id in reading.global_in_functions:
+        return False
+    parents = _parents(reading)
+    statement: ast.AST | None = name
+    while statement is not None and not isinstance(statement, ast.stmt):
+        statement = parents.get(id(statement))
+    holder = parents.get(id(statement)) if statement is not None else None
+    block = next((getattr(holder, field) for field in ("body", "orelse", "finalbody", "handlers")
+                  if statement in (getattr(holder, field, None) or [])), None) if holder is not None else None
+    if block is None:
+        return False
+
+    def binds(st: ast.AST) -> bool:
+        return any(isinstance(n, ast.Name) and n.id == name.id and not isinstance(n.ctx, ast.Load)
+                   or isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and n.name == name.id
+                   or isinstance(n, ast.alias) and (n.asname or n.name).split(".")[0] == name.id
+                   or isinstance(n, ast.ExceptHandler) and n.name == name.id
+                   or isinstance(n, (ast.MatchAs, ast.MatchStar)) and n.name == name.id
+                   or isinstance(n, ast.MatchMapping) and n.rest == name.id for n in ast.walk(st))
+
+    if binds(statement):
+        return False  # (`rows.append(row) if (row := ...) else None`)
+    for before in reversed(block[:block.index(statement)]):
+        if binds(before):
+            return isinstance(before, ast.Assign) and len(before.targets) == 1 \
+                and isinstance(before.targets[0], ast.Name) and before.targets[0].id == name.id \
+                and _a_new_object(reading, before.value) and not binds(before.value)
+    return False
 
 
 def _new_objects_alone(reading: _Reading, node: ast.AST, depth: int = 0) -> bool:
@@ -9253,7 +9297,8 @@ def _a_new_tensor(reading: _Reading, node: ast.AST, depth: int = 0) -> bool:
         return False
     if isinstance(node, ast.Constant):
         return isinstance(node.value, (int, float, complex, bool))
-    if isinstance(node, ast.BinOp):  # (a layer's tensor and its plain data among them: `m.weight.data / m.in_channels`)
+    if isinstance(node, ast.BinOp):  # (a layer's tensor and its plain data among them: `m.weight.data / m.in_channels`;
+        # not its plain data alone, which a layer keeps as given: `nn.Conv2d(1, 1, 3, padding=f)`, attack round 147)
         operands = [_a_new_tensor(reading, o, depth + 1) or _layer_data(reading, o, arithmetic=True)
                     for o in (node.left, node.right)]
         return all(operands) and not all(_layer_data(reading, o) for o in (node.left, node.right))
@@ -9631,13 +9676,7 @@ def _a_base_of_no_tensor(reading: _Reading, base: ast.AST) -> bool:
             isinstance(b, ast.ClassDef) and not b.decorator_list for b, _ in reading.bindings[base.id])
     if isinstance(base, ast.Name) and not reading.bindings.get(base.id):
         return isinstance(getattr(builtins, base.id, None), type)
-    resolved = _resolved(reading, base) if _bound_by_imports_only(reading, base) else None
-    if resolved is None or not resolved.startswith("torch."):
-        return False
-    import torch
-
-    value = _the_judges_object(resolved)
-    return isinstance(value, type) and issubclass(value, torch.nn.Module)
+    return _a_module_class_of_torch(reading, base)
 
 
 def _the_judges_object(dotted: str | None) -> object:
@@ -9728,13 +9767,7 @@ def _a_new_module(reading: _Reading, value: ast.AST) -> bool:
         return func.id not in reading.global_in_functions and all(
             isinstance(b, ast.ClassDef) and not b.decorator_list and not b.keywords
             for b, _ in reading.bindings[func.id])
-    resolved = _resolved(reading, func) if _bound_by_imports_only(reading, func) else None
-    if resolved is None or not resolved.startswith("torch.nn."):
-        return False
-    import torch
-
-    found = _the_judges_object(resolved)
-    return isinstance(found, type) and issubclass(found, torch.nn.Module)
+    return _a_module_class_of_torch(reading, func, within="torch.nn.")
 
 
 def _module_naming_kept(reading: _Reading) -> bool:
