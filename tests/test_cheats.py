@@ -89,8 +89,9 @@ def checks_for(entry: dict) -> list:
 #: The attack files of rounds 94 on whose by-hand functions the reader finds torch: tests/test_static.py asserts that
 #: finding for each of them on every run, so the batch grades one in ROTATED_SHARE of them, drawn by the commit (the
 #: same for a commit wherever it is tested, others for the next), every other cheat every time (2026-12-06: grading
-#: all 3,417 cheats brought CI to 32.6 of its 30 minutes; one in four of 3,679 to 28.2).
-ROTATED_SHARE = 5
+#: all 3,417 cheats brought CI to 32.6 of its 30 minutes; one in four of 3,679 to 28.2; one in five, with the fairness
+#: batch's known faults graded every time, to 33.2 with set-up).
+ROTATED_SHARE = 8
 
 
 def _graded_names() -> list[str]:
