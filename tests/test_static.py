@@ -5002,7 +5002,7 @@ _ROUND_95 = sorted(p.name for pattern in ("r9[4-9]_q6_*", "r10[0-9]_q6_*", "r11[
 #: The fairness rounds aimed at the reader's rules on stores and new tensors (88 on): honest top-level code around a
 #: hand-written conv2d and max_pool2d (loops over a model's layers, records, configs, hooks).  The fairness batch
 #: grades a round's file one time in thirty; the reader's verdict on them is asserted here on every run.
-_STORE_ROUNDS_FAIR = sorted(p.name for pattern in ("r88_*", "r89_*", "r90_*", "r91_*")
+_STORE_ROUNDS_FAIR = sorted(p.name for pattern in ("r88_*", "r89_*", "r90_*", "r91_*", "r92_*")
                             for p in (CORPUS / "fair").glob(pattern) if p.suffix in (".py", ".ipynb")
                             # (a thread pool shut down before the checks: judged by the worker, no thread left running)
                             and p.name != "r91_threadpool_with_map_images.py")
@@ -6868,5 +6868,81 @@ def test_new_tensors_stored_and_a_namespace_of_its_own_functions_keep_a_hand_wri
 ])
 def test_what_may_hold_torch_s_convolution_is_still_found(after, expected):
     """The relaxations above stop where the value or the namespace may hold torch's convolution."""
+    whats = [what for kind, what in found([_MODEL_AND_HAND_WRITTEN_CONV.format(after=after)])]
+    assert any(expected in what for what in whats), whats
+
+
+@pytest.mark.parametrize("after", [
+    # fairness round 91: numbers computed by Python's, math's, statistics' or NumPy's functions of a layer's tensor
+    "for m in model.modules():\n    if isinstance(m, nn.Conv2d):\n        m.mean = round(m.weight.mean().item(), 4)",
+    "for m in model.modules():\n    if isinstance(m, nn.Conv2d):\n"
+    "        m.max = max(abs(v) for v in m.weight.detach().flatten().tolist())",
+    "import statistics\nfor layer in model:\n    if isinstance(layer, nn.Conv2d):\n"
+    "        layer.std = statistics.pstdev(layer.weight.detach().flatten().tolist())",
+    "import numpy as np\nfor m in model.modules():\n    if isinstance(m, nn.Conv2d):\n"
+    "        m.mean = np.mean(m.weight.detach().numpy())",
+    # a tuple of a loop's constants: the lecture's stride experiment
+    "conv = nn.Conv2d(1, 3, 3, padding=1)\nfor s in (1, 2, 3):\n    conv.stride = (s, s)\n    print(conv(x[None, None]).shape)",
+    # a device and a dtype, on an object the reader cannot name
+    "import argparse\nargs = argparse.ArgumentParser().parse_args([])\n"
+    "args.device = torch.device('cuda' if torch.cuda.is_available() else 'cpu')\nargs.dtype = torch.get_default_dtype()",
+    # the ImageNet example's meter, formatted from its namespace
+    "class AverageMeter:\n    def __init__(self, name, fmt=':f'):\n        self.name, self.fmt, self.val, self.avg = name, fmt, 0, 0\n"
+    "    def __str__(self):\n        fmtstr = '{name} {val' + self.fmt + '} ({avg' + self.fmt + '})'\n"
+    "        return fmtstr.format(**self.__dict__)\nprint(AverageMeter('loss'))",
+    # a namespace's settings updated with plain data
+    "cfg = types.SimpleNamespace(lr=0.1, epochs=3)\ncfg.__dict__.update({'lr': 0.01, 'momentum': 0.9})",
+    # setattr by a name written out, with a number
+    "for m in model.modules():\n    if isinstance(m, nn.Conv2d):\n        setattr(m, 'mean', m.weight.detach().mean().item())",
+    # fairness round 92: two stores at once, a list of a layer's numbers summed, one module imported twice
+    "for m in model.modules():\n    if isinstance(m, nn.Conv2d):\n"
+    "        m.mean, m.std = m.weight.mean().item(), m.weight.std().item()",
+    "for m in model.modules():\n    if isinstance(m, nn.Conv2d):\n        values = m.weight.detach().flatten().tolist()\n"
+    "        m.mean = sum(values) / len(values)",
+    "from torch import nn\nclass Net(nn.Module):\n    def forward(self, x):\n        return x\nimport torch.nn as nn\n"
+    "net = Net()\nnet.mean = 0.5 * 2",
+])
+def test_plain_numbers_texts_and_settings_of_round_91_are_read_as_plain(after):
+    """Fairness round 91: honest stores of numbers, tuples, devices, a meter's text and a namespace's settings cost q6
+    three points (ten with the models' for the meter, the update and the setattr)."""
+    assert found([_MODEL_AND_HAND_WRITTEN_CONV.format(after=after)]) == []
+
+
+@pytest.mark.parametrize("after, expected", [
+    # a number-making built-in given code, or shadowed, or a special method of the submission's on the way
+    ("for m in model.modules():\n    m.tag = max(F.conv2d, F.conv2d)", "F.conv2d"),
+    ("def round(v, n=0):\n    return F.conv2d\nfor m in model.modules():\n    if isinstance(m, nn.Conv2d):\n"
+     "        m.tag = round(m.weight.mean().item(), 4)", "F.conv2d"),
+    ("class R:\n    def __round__(self, n=None):\n        return F.conv2d\nfor m in model.modules():\n"
+     "    if isinstance(m, nn.Conv2d):\n        m.mean = round(m.weight.mean().item(), 4)", "mean"),
+    # a tuple holding code, a comprehension with a filter
+    ("for s in (1, 2):\n    model[0].stride = (s, F.conv2d)", "F.conv2d"),
+    ("for m in model.modules():\n    if isinstance(m, nn.Conv2d):\n"
+     "        m.max = max(abs(v) for v in m.weight.tolist() if (box := F.conv2d))", "F.conv2d"),
+    # a module's namespace, an unknown text, a text method of the submission's
+    ("print('{}'.format(**F.__dict__))", "F.__dict__"),
+    ("class Fmt:\n    def format(self, **kw):\n        return kw\nfmt = Fmt()\nprint(fmt.format(**model.__dict__))",
+     "model.__dict__"),
+    ("class T:\n    def __format__(self, spec):\n        return ''\nt = T()\nprint('{x}'.format(**t.__dict__))",
+     "t.__dict__"),
+    # a namespace updated with code, a private member, a module's namespace
+    ("cfg = types.SimpleNamespace()\ncfg.__dict__.update({'f': F.conv2d})", "cfg.__dict__"),
+    ("model.__dict__.update({'_forward_hooks': ()})", "model.__dict__"),
+    ("F.__dict__.update({'relu': 0})", "F.__dict__"),
+    # setattr with code, or a number the reader cannot read as one
+    ("for m in model.modules():\n    if isinstance(m, nn.Conv2d):\n        setattr(m, 'mean', F.conv2d)", "setattr"),
+    ("for m in model.modules():\n    setattr(m, 'mean', m.weight.mean())", "setattr"),
+    # attack round 149: a number set as a class's method through an alias, or as a layer's private member
+    ("def _patch():\n    k = nn.Sequential\n    setattr(k, 'forward', round(3.5))\n_patch()", "setattr"),
+    ("for m in model.modules():\n    if isinstance(m, nn.Conv2d):\n        setattr(m, '_conv_forward', round(1.5))",
+     "setattr"),
+    # (attack round 148's values read as new tensors that hand back a layer's plain data are in the cheats corpus)
+    # a change hidden in a device's arguments, or in an if-expression's test
+    ("box = {}\nbox_of = [box]\nbox_of[0]['d'] = torch.device(dict.update(box_of[0], c=F.conv2d) or 'cpu')",
+     "F.conv2d"),
+    ("box = {}\nbox_of = [box]\nbox_of[0]['d'] = torch.get_default_dtype() if dict.update(box_of[0], c=F.conv2d) "
+     "is None else None", "F.conv2d"),
+])
+def test_what_round_91_s_plain_data_does_not_cover_is_still_found(after, expected):
     whats = [what for kind, what in found([_MODEL_AND_HAND_WRITTEN_CONV.format(after=after)])]
     assert any(expected in what for what in whats), whats

@@ -866,6 +866,12 @@ class _Reading:
         self.dunder_calls: list[tuple[ast.Call, Finding]] = []
         """Special methods called by name whose finding waits for every unit's bindings (``Record.__new__(Record)``:
         a later cell may bind ``Record`` again): :func:`_read_dunder_calls`."""
+        self.setattrs_computed: list[tuple[ast.Call, Finding]] = []
+        """``setattr(obj, "name", value)`` with a value computed, each with the finding it is unless the value is
+        plain data: :func:`_read_namespaces_used`."""
+        self.namespaces_used: list[tuple[ast.Attribute, ast.Call, Finding]] = []
+        """``obj.__dict__`` unpacked into a call of ``format`` or updated, each with the call and the finding it is
+        unless the call is a text's ``format`` or an update with plain data: :func:`_read_namespaces_used`."""
         self.star_modules: list[str] = []
         self.unread_stars: list[str] = []
         """The modules of ``from M import *`` that are not installed (a module the submission may write)."""
@@ -1097,6 +1103,7 @@ def _read_cached(units: tuple[str, ...]) -> _Reading:
                 hides_from_models=False))
     reading.unreadable += [finding for cls, finding in reading.accounts if cls.name not in plain]
     _read_dunder_calls(reading)
+    _read_namespaces_used(reading)
     _record_changes_through_calls(reading)
     _record_calls_through_other_spellings(reading, every_node)
     _read_untied_changes(reading, every_node)
@@ -1580,6 +1587,12 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                          and isinstance(n.func, ast.Attribute) and n.func.attr == "keys"
                          and isinstance(n.func.value, ast.Attribute) and n.func.value.attr == "__dict__"
                          and id(n) not in viewed}
+    # `fmtstr.format(**self.__dict__)` (the ImageNet example's AverageMeter), `cfg.__dict__.update({"lr": 0.01})`
+    # (fairness round 91: -10 each): judged once every unit is read (:func:`_read_namespaces_used`)
+    used = {id(k.value): n for n in nodes if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
+            and n.func.attr == "format" for k in n.keywords if k.arg is None}
+    used |= {id(n.func.value): n for n in nodes if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
+             and n.func.attr == "update"}
     # `class AttrDict(dict): __getattr__ = dict.__getitem__`: a special method bound to one of dict's own, which
     # runs no code of the submission's (fairness round 30: the Stack Overflow config recipe cost -10)
     dict_slots = _dict_slot_bindings(reading, nodes)
@@ -1703,7 +1716,11 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
             if not (call is not None and id(call) in reading.method_setattrs and len(call.args) > 1
                     and not (isinstance(call.args[1], ast.Constant) and str(call.args[1].value).startswith("__"))) \
                     and not (node.id == "setattr" and call is not None and _a_setattr_read_as_a_store(reading, call)):
-                add(Finding("unverifiable", f"{node.id} (on anything but self)"))
+                if node.id == "setattr" and call is not None and _a_setattr_read_as_a_store(reading, call, None):
+                    # (a value computed: judged once every unit is read, :func:`_read_namespaces_used`)
+                    reading.setattrs_computed.append((call, Finding("unverifiable", "setattr (on anything but self)")))
+                else:
+                    add(Finding("unverifiable", f"{node.id} (on anything but self)"))
         elif isinstance(node, ast.Name) and node.id == "print" and id(node) in calls and any(
                 k.arg == "file" for k in calls[id(node)].keywords):
             reading.writes.append("print(..., file=...)")
@@ -1756,6 +1773,8 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                     reading.dunder_calls.append((calls[id(node)], Finding(
                         "unverifiable", f"{chain}", hides_from_models=attr in BY_NAME_READ_LATER or attr not in
                         PLAIN_DUNDERS or attr in ("__init__", "__post_init__", "__call__"))))
+                elif attr == "__dict__" and id(node) in used and isinstance(node.ctx, ast.Load):
+                    reading.namespaces_used.append((node, used[id(node)], Finding("unverifiable", chain)))
                 else:
                     add(Finding("unverifiable", f"{chain}"))
             elif attr in ANY_RECEIVER_ATTRIBUTES or attr.startswith(GLOBAL_HOOK_PREFIX) or (
@@ -3235,9 +3254,35 @@ def _resolved_once(reading: _Reading, node: ast.AST) -> str | None:
     if full is None or root in reading.global_in_functions:
         return None
     bindings = reading.bindings.get(root, [])
-    if len(bindings) != 1 and not (bindings and all(_imports_the_package(b, root) for b, _ in bindings)):
+    if len(bindings) != 1 and not (bindings and all(_imports_the_package(b, root) for b, _ in bindings)) \
+            and not _imports_one_module(bindings, root):
         return None
     return full
+
+
+def _imports_one_module(bindings: list[tuple[ast.AST, bool]], name: str) -> bool:
+    """Whether every binding of ``name`` is an import of one module, the same wherever the judge runs: ``import
+    torch.nn as nn`` in one cell, ``from torch import nn`` in another (fairness round 92: a class of ``nn.Module``
+    defined between two such imports made no instance the reader knew, and stores on the model cost q6 3 points)."""
+    import sys
+
+    targets = set()
+    for statement, _ in bindings:
+        if isinstance(statement, ast.Import):
+            targets |= {alias.name for alias in statement.names if alias.asname == name} | {
+                name for alias in statement.names if alias.asname is None and alias.name.split(".")[0] == name}
+        elif isinstance(statement, ast.ImportFrom) and not statement.level and statement.module:
+            targets |= {f"{statement.module}.{alias.name}" for alias in statement.names
+                        if (alias.asname or alias.name) == name and alias.name != "*"}
+        else:
+            return False
+    if len(targets) != 1:
+        return False
+    target = targets.pop()
+    parent, _, child = target.rpartition(".")
+    module = sys.modules.get(target)
+    # (a package's attribute of that name is the module: `from torch.autograd import gradcheck` binds a function)
+    return module is not None and (not parent or getattr(sys.modules.get(parent), child, None) is module)
 
 
 def _a_module_inside(reading: _Reading, node: ast.Attribute) -> bool:
@@ -7883,6 +7928,71 @@ def _methods_of_baseless_classes(nodes: list[ast.AST]):
                 yield method, method.args.args[0].arg
 
 
+def _read_namespaces_used(reading: _Reading) -> None:
+    """The ``obj.__dict__`` the scan kept (:attr:`_Reading.namespaces_used`), read once every unit is; none is a
+    finding (fairness round 91: -10 each) when it is
+
+    - unpacked as the keywords of a text's ``format`` (``fmtstr.format(**self.__dict__)``, the ``AverageMeter`` of
+      PyTorch's ImageNet example): ``**`` copies the namespace into a new dict of keywords, and ``str.format``
+      formats the values it names, never handing the namespace on; the text is one for certain
+      (:func:`_a_text_for_certain`), and the submission spells no ``__format__``, which formatting calls;
+    - updated with plain data by names written out (``cfg.__dict__.update({"lr": 0.01, "momentum": 0.9})``, or
+      keywords), on an object the reader names as a new one (:func:`_an_object_named`): what ``setattr(cfg, "lr",
+      0.01)`` sets (:func:`_a_setattr_read_as_a_store`), past a ``__setattr__`` a new namespace does not have.
+
+    ``obj`` is a name that no import binds: a module's namespace holds its functions, and its settings."""
+    reading.unreadable += [finding for call, finding in reading.setattrs_computed
+                           if not _a_setattr_read_as_a_store(reading, call, computed=True)]
+    if not reading.namespaces_used:
+        return
+    spelled = any("__format__" in text for n in reading.nodes for text in _spellings(n))
+    for namespace, call, finding in reading.namespaces_used:
+        owner = namespace.value
+        if not isinstance(owner, ast.Name) or owner.id in reading.imported:
+            reading.unreadable.append(finding)
+        elif call.func.attr == "format" and not (not spelled and _a_text_for_certain(reading, call.func.value)):
+            reading.unreadable.append(finding)
+        elif call.func.attr == "update" and not (_plain_names_and_data(call) and _an_object_named(reading, owner)):
+            reading.unreadable.append(finding)
+
+
+def _plain_names_and_data(call: ast.Call) -> bool:
+    """``call`` is handed names written out and immutable plain data alone: one dict display of those (``{"lr":
+    0.01}``), or keywords (``lr=0.01``); no name a private one (``_forward_hooks``: torch's Module keeps its hooks
+    and layers in those) or a special method's."""
+    if call.args and (len(call.args) != 1 or call.keywords or not isinstance(call.args[0], ast.Dict)):
+        return False
+    pairs = [(k, v) for k, v in zip(call.args[0].keys, call.args[0].values)] if call.args else [
+        (ast.Constant(k.arg) if k.arg is not None else None, k.value) for k in call.keywords]
+    return bool(pairs) and all(
+        isinstance(k, ast.Constant) and isinstance(k.value, str) and k.value.isidentifier()
+        and not k.value.startswith("_") and _constant_data(v) and not any(
+            isinstance(n, (ast.List, ast.Set, ast.Dict)) for n in ast.walk(v)) for k, v in pairs)
+
+
+def _a_text_for_certain(reading: _Reading, node: ast.AST, depth: int = 0) -> bool:
+    """``node`` is a ``str`` whatever else it is made of: a text constant, an f-string, a sum or ``%`` whose left end
+    is one (``str``'s own operator runs first, and none of the submission's classes spells a reflected one:
+    :func:`_arithmetic_of_its_own`), or a name bound only to those in its scope (``fmtstr = "{name} {val" + self.fmt +
+    "}"``)."""
+    if depth > 8:
+        return False
+    if isinstance(node, ast.Constant):
+        return isinstance(node.value, str)
+    if isinstance(node, ast.JoinedStr):
+        return True
+    if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Mod)):
+        return _a_text_for_certain(reading, node.left, depth + 1) and not _arithmetic_of_its_own(reading)
+    if not isinstance(node, ast.Name) or node.id in reading.global_in_functions or _in_a_class_body(reading, node):
+        return False
+    scope = _local_scope_of(reading, node)
+    bindings = _only_bound_by(reading, scope, node.id) if scope is not None else [
+        b for b, _ in reading.bindings.get(node.id, [])]
+    return bool(bindings) and all(
+        isinstance(b, ast.Assign) and len(b.targets) == 1 and isinstance(b.targets[0], ast.Name)
+        and _a_text_for_certain(reading, b.value, depth + 1) for b in bindings)
+
+
 def _plain_instance_dict_updates(nodes: list[ast.AST]) -> set[int]:
     """The ``self.__dict__`` nodes of ``self.__dict__.update(kwargs)`` calls (one argument, one of the method's
     parameters, maybe ``**``-unpacked) in the methods of a class with no base (``self`` the method's first
@@ -8659,15 +8769,25 @@ def _read_untied_changes(reading: _Reading, nodes: list[ast.AST]) -> None:
             targets = n.targets if isinstance(n, ast.Assign) else [n.target]
             if any(untied(t.value, hooked=isinstance(t, ast.Attribute))  # `module.forward = f`
                    for target in targets for t in _changed_through(target)) \
-                    and not _stores_plain_data(reading, n.value):  # (`table["checked"] = same`, a bool)
+                    and not (_plain_data_computed(reading, n.value) if not isinstance(n, ast.AugAssign)
+                             else _stores_plain_data(reading, n.value)):
+                # (plain data stores no code: `table["checked"] = same`, a bool; a narrowed layer's `m.top =
+                # max(abs(v) for v in m.weight.detach().flatten().tolist())`, a number, fairness round 91; an
+                # augmented store runs the old value's own `__iadd__`)
                 stored.append(n.value)
+        elif isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in CHANGING_METHODS \
+                and isinstance(n.func.value, ast.Name) and n.func.value.id in CONTAINER_TYPES \
+                and _the_builtin(reading, n.func.value) and n.args and untied(n.args[0], hooked=False):
+            # (a container type's method handed the container: `dict.update(box.ops, c=f)` is `box.ops.update(c=f)`,
+            # attack round 148)
+            stored += list(n.args[1:]) + [k.value for k in n.keywords]
         elif isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in CHANGING_METHODS \
                 and untied(n.func.value, hooked=n.func.attr in MODEL_HOOKS):
             stored += list(n.args) + [k.value for k in n.keywords]
         elif isinstance(n, ast.Call) and ((isinstance(n.func, ast.Name) and n.func.id in STORING_FUNCTIONS) or (
                 isinstance(n.func, ast.Attribute) and n.func.attr in STORING_FUNCTIONS)) and n.args \
                 and untied(n.args[0], hooked=True):
-            stored += n.args[1:] + [k.value for k in n.keywords]
+            stored += [v for v in n.args[1:] + [k.value for k in n.keywords] if not _plain_data_computed(reading, v)]
         # a parameter stored as it is through a local alias of another object (`kept = _KEPT; kept.append(fn)`):
         # what the function's calls hand it is what is stored (attack round 84's first left open; a change through
         # `self` or a parameter is not such an alias: fairness round 53's `self.items.append(item)`)
@@ -8845,6 +8965,8 @@ def _changed_through(target: ast.AST):
             todo.append(current.value)
 
 
+#: Python's container types, whose methods change the container they are handed first (``dict.update(d, c=f)``).
+CONTAINER_TYPES = frozenset({"dict", "list", "set", "bytearray"})
 #: How many values the search for the code an untied change stores may follow.
 MAX_STORED_VALUES = 10_000
 
@@ -9299,9 +9421,13 @@ def _a_new_tensor(reading: _Reading, node: ast.AST, depth: int = 0) -> bool:
         return isinstance(node.value, (int, float, complex, bool))
     if isinstance(node, ast.BinOp):  # (a layer's tensor and its plain data among them: `m.weight.data / m.in_channels`;
         # not its plain data alone, which a layer keeps as given: `nn.Conv2d(1, 1, 3, padding=f)`, attack round 147)
-        operands = [_a_new_tensor(reading, o, depth + 1) or _layer_data(reading, o, arithmetic=True)
-                    for o in (node.left, node.right)]
-        return all(operands) and not all(_layer_data(reading, o) for o in (node.left, node.right))
+        # (no `*` beside a layer's data, which repeats it when it is a tuple: `lay.eps * 1`, and a one-element
+        # integer tensor counts as well, `lay.weight.long() * lay.eps`, attack round 148; `1.0 / m.in_channels` is a
+        # number or an error)
+        data = [not _a_new_tensor(reading, o, depth + 1) and _layer_data(reading, o, arithmetic=True)
+                for o in (node.left, node.right)]
+        operands = [d or _a_new_tensor(reading, o, depth + 1) for d, o in zip(data, (node.left, node.right))]
+        return all(operands) and not all(data) and not (any(data) and isinstance(node.op, ast.Mult))
     if isinstance(node, ast.UnaryOp):
         return _a_new_tensor(reading, node.operand, depth + 1)
     if isinstance(node, (ast.Attribute, ast.Subscript)):
@@ -9315,8 +9441,10 @@ def _a_new_tensor(reading: _Reading, node: ast.AST, depth: int = 0) -> bool:
     if isinstance(func, ast.Attribute) and _resolved(reading, func) is None and not func.attr.startswith("_") \
             and func.attr not in TENSOR_METHODS_OF_CODE and _a_layer_tensor(reading, func.value, depth + 1):
         # a public method of a layer's own tensor, or of what is computed of it (`m.weight.data.clamp(-1, 1)`,
-        # `m.weight.detach().cpu().numpy()`): tensors, arrays or numbers, whatever numbers it is given
-        return all(_constant_data(a) or _a_new_tensor(reading, a, depth + 1) or _layer_data(reading, a)
+        # `m.weight.detach().cpu().numpy()`): tensors, arrays or numbers, whatever numbers it is given; a layer's
+        # plain data, which may be any object, only to a method torch compiled (attack round 148)
+        python = func.attr in _tensor_methods_in_python()
+        return all(_constant_data(a) or _a_new_tensor(reading, a, depth + 1) or not python and _layer_data(reading, a)
                    for a in [*node.args, *(k.value for k in node.keywords)])
     resolved = _resolved(reading, func) if _bound_by_imports_only(reading, func) else None
     if resolved in TENSOR_WRAPPERS:
@@ -9331,7 +9459,8 @@ def _a_name_of_a_new_tensor(reading: _Reading, name: ast.Name, depth: int) -> bo
     """``name`` is a module-level name bound only by plain assignments to new tensors or numbers
     (:func:`_a_new_tensor`: ``kernel = torch.ones(3, 3) / 9``, ``scale = 0.01``), and read only as one: in arithmetic
     or a comparison, for a public method or a tensor's member (``kernel.repeat(m.out_channels, 1, 1, 1)``), an item
-    of it, or handed to torch's :data:`TENSOR_FACTORIES` or ``print``.  Nothing sets a member of it, aliases it or
+    of it, or handed to torch's :data:`TENSOR_FACTORIES`, ``print`` or a number-making function
+    (:data:`NUMBER_MAKING_BUILTINS`, :data:`NUMBER_FUNCTIONS`).  Nothing sets a member of it, aliases it or
     hands it to code that might (fairness round 89: ``torch.randn(m.weight.shape) * scale`` in a narrowed loop was
     read as storing the loop's ``nn.Conv2d``).  Memoised."""
     if not isinstance(name.ctx, ast.Load) or _local_scope_of(reading, name) is not None \
@@ -9358,7 +9487,12 @@ def _a_name_of_a_new_tensor(reading: _Reading, name: ast.Name, depth: int) -> bo
         if isinstance(parent, ast.Call) and n in parent.args:
             if isinstance(parent.func, ast.Name) and parent.func.id == "print":
                 return _the_builtin(reading, parent.func)
-            return _bound_by_imports_only(reading, parent.func) and _resolved(reading, parent.func) in TENSOR_FACTORIES
+            if isinstance(parent.func, ast.Name) and parent.func.id in NUMBER_MAKING_BUILTINS | {"len"}:
+                # (`sum(values)` of a layer's `values = m.weight.detach().flatten().tolist()`: a number of its
+                # items, which keeps nothing of it; fairness round 92)
+                return _the_builtin(reading, parent.func) and not _a_numpy_function(reading, parent.func)
+            return _bound_by_imports_only(reading, parent.func) and _resolved(reading, parent.func) in (
+                TENSOR_FACTORIES | NUMBER_FUNCTIONS)
         return False
 
     bindings = reading.bindings.get(name.id, [])
@@ -9383,7 +9517,28 @@ TENSOR_DATA = frozenset({"device", "dtype", "shape", "requires_grad", "ndim", "i
 LAYER_DATA = frozenset({"in_channels", "out_channels", "kernel_size", "stride", "padding", "dilation", "groups",
                         "in_features", "out_features", "num_features", "eps", "momentum", "padding_mode"})
 #: Tensor methods whose result may be something other than a tensor, an array or numbers.
-TENSOR_METHODS_OF_CODE = frozenset({"register_hook", "register_post_accumulate_grad_hook", "as_subclass", "grad_fn"})
+TENSOR_METHODS_OF_CODE = frozenset({"register_hook", "register_post_accumulate_grad_hook", "as_subclass", "grad_fn",
+                                    # (`module_load(other, True)` hands back `other.detach()`: attack round 148)
+                                    "module_load"})
+
+
+def _tensor_methods_in_python() -> frozenset[str]:
+    """The public methods of torch's tensor class written in Python (``module_load``, ``norm``, ``split``...), where
+    the judge runs: they may call what their arguments hold (``other.detach()``), where the methods torch compiled
+    convert them to numbers and tensors or refuse them.  Memoised."""
+    global _TENSOR_METHODS_IN_PYTHON
+    if _TENSOR_METHODS_IN_PYTHON is None:
+        import inspect
+
+        import torch
+
+        _TENSOR_METHODS_IN_PYTHON = frozenset(
+            name for name in dir(torch.Tensor) if not name.startswith("_")
+            and inspect.isfunction(inspect.getattr_static(torch.Tensor, name)))
+    return _TENSOR_METHODS_IN_PYTHON
+
+
+_TENSOR_METHODS_IN_PYTHON: frozenset[str] | None = None
 
 
 def _a_layer_tensor(reading: _Reading, node: ast.AST, depth: int) -> bool:
@@ -9475,6 +9630,14 @@ def _a_narrowed_layer(reading: _Reading, name: ast.Name) -> bool:
                 isinstance(st, ast.If) and len(st.body) == 1 and isinstance(st.body[0], ast.Continue)
                 and not st.orelse and isinstance(st.test, ast.UnaryOp) and isinstance(st.test.op, ast.Not)
                 and _narrows(reading, st.test.operand, name.id) for st in skipped)
+        if isinstance(node, ast.comprehension) and child is node.iter:
+            made = parents.get(id(node))
+            if isinstance(made, (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)) \
+                    and made.generators[0] is node:
+                # (a comprehension's first iterable is read where the comprehension stands, before it binds
+                # anything: `max(abs(v) for v in m.weight.detach().flatten().tolist())`, fairness round 91)
+                child, node = made, parents.get(id(made))
+                continue
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef, ast.While, ast.Try,
                              ast.With, ast.comprehension, ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
             return False
@@ -13041,12 +13204,20 @@ def _member_stores(reading: _Reading, nodes: list[ast.AST]) -> list[tuple[ast.AS
                 plain = _constant_data(node.value) and (isinstance(target, ast.Attribute) or isinstance(
                     node.value, (ast.Tuple, ast.List))) or isinstance(target, ast.Attribute) \
                     and not isinstance(node, ast.AugAssign) and _plain_data_computed(reading, node.value)
+                # (`m.mean, m.std = a, b` stores `a` and `b` in turn: each pair read as its own store, fairness
+                # round 92)
+                paired = {id(t) for t, v in zip(target.elts, node.value.elts) if isinstance(t, ast.Attribute)
+                          and _plain_data_computed(reading, v)} if isinstance(target, (ast.Tuple, ast.List)) \
+                    and isinstance(node.value, (ast.Tuple, ast.List)) and len(target.elts) == len(node.value.elts) \
+                    and not any(isinstance(e, ast.Starred) for e in target.elts + node.value.elts) else set()
                 for sub in ast.walk(target):
-                    if isinstance(sub, ast.Attribute) and isinstance(sub.ctx, ast.Store) and not plain:
+                    if isinstance(sub, ast.Attribute) and isinstance(sub.ctx, ast.Store) and not plain \
+                            and id(sub) not in paired:
                         stores.append((node, sub.value, sub.attr, sub))
         elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "setattr" \
                 and len(node.args) == 3 and isinstance(node.args[1], ast.Constant) \
-                and isinstance(node.args[1].value, str) and not _constant_data(node.args[2]):
+                and isinstance(node.args[1].value, str) and not _constant_data(node.args[2]) \
+                and not _plain_data_computed(reading, node.args[2]):
             stores.append((node, node.args[0], node.args[1].value, node))
     return [store for store in stores if not (store[2].startswith("__") and store[2].endswith("__"))]
 
@@ -13061,12 +13232,28 @@ def _plain_data_computed(reading: _Reading, value: ast.AST, depth: int = 0) -> b
     points each)."""
     if depth > 8:
         return False
-    if isinstance(value, ast.IfExp):
+    if isinstance(value, ast.IfExp):  # (whose test changes nothing: attack round 148 hid `dict.update(box, c=f)` there)
         return _plain_data_computed(reading, value.body, depth + 1) and _plain_data_computed(
-            reading, value.orelse, depth + 1)
+            reading, value.orelse, depth + 1) and _a_test_that_changes_nothing(reading, value.test)
     if _constant_data(value) and not isinstance(value, (ast.List, ast.Set, ast.Dict)) \
             or _stores_plain_data(reading, value) or _a_new_tensor(reading, value):
         return True
+    if isinstance(value, ast.Tuple):  # (a tuple holds what it is made of, and no more: `conv.stride = (s, s)`)
+        return bool(value.elts) and all(not isinstance(e, ast.Starred) and _plain_data_computed(
+            reading, e, depth + 1) for e in value.elts)
+    if isinstance(value, ast.Call) and _bound_by_imports_only(reading, value.func) \
+            and _resolved(reading, value.func) in DEVICE_AND_DTYPE_FUNCTIONS:
+        # (a device or a dtype, of plain data: `args.device = torch.device("cuda" if torch.cuda.is_available() else
+        # "cpu")`, a training script's idiom, fairness round 91; not of a call that changes a table on the way:
+        # `torch.device(dict.update(box, c=f) or "cpu")`, attack round 148)
+        return all(not isinstance(a, ast.Starred) and _plain_data_computed(reading, a, depth + 1) for a in value.args) \
+            and all(k.arg is not None and _plain_data_computed(reading, k.value, depth + 1) for k in value.keywords)
+    if isinstance(value, ast.Call):
+        return _a_number_of_plain_data(reading, value, depth)
+    if isinstance(value, (ast.BinOp, ast.UnaryOp)):  # (`sum(w.tolist()) / m.weight.numel()`: fairness round 92)
+        return not _arithmetic_of_its_own(reading) and all(
+            _plain_data_computed(reading, operand, depth + 1) for operand in (
+                [value.left, value.right] if isinstance(value, ast.BinOp) else [value.operand]))
     if isinstance(value, ast.Attribute) and _bound_by_imports_only(reading, value):
         import torch
 
@@ -13084,6 +13271,109 @@ def _plain_data_computed(reading: _Reading, value: ast.AST, depth: int = 0) -> b
             _constant_data(c) and not isinstance(c, (ast.List, ast.Set, ast.Dict)) for c in column)
 
     return bool(bindings) and all(plain_loop(b) for b in bindings)
+
+
+#: torch's functions that make a device or a dtype of what they are given, or refuse it.
+DEVICE_AND_DTYPE_FUNCTIONS = frozenset({"torch.device", "torch.get_default_dtype"})
+
+
+def _a_test_that_changes_nothing(reading: _Reading, test: ast.AST) -> bool:
+    """``test`` reads names, members and constants, compares and combines them, and calls nothing but torch's
+    functions given constants (``torch.cuda.is_available() and not args.no_cuda``) and what makes new tensors and
+    numbers (:func:`_a_new_tensor`: ``m.weight.numel()`` in a narrowed loop): it changes no object."""
+    for node in ast.walk(test):
+        if isinstance(node, ast.Call):
+            if not (_bound_by_imports_only(reading, node.func) and (_resolved(reading, node.func) or "").startswith(
+                    "torch.") and all(_constant_data(a) for a in node.args) and all(
+                    k.arg is not None and _constant_data(k.value) for k in node.keywords)
+                    or _a_new_tensor(reading, node)):
+                return False
+        elif not isinstance(node, (ast.Name, ast.Attribute, ast.Constant, ast.Compare, ast.BoolOp, ast.UnaryOp,
+                                   ast.BinOp, ast.Subscript, ast.expr_context, ast.boolop, ast.cmpop, ast.unaryop,
+                                   ast.operator, ast.Tuple)):
+            return False
+    return True
+
+
+#: Python's built-ins that compute a number of the numbers they are given, or pick one of them, and hand back
+#: nothing else of theirs: of plain data, plain data (``round(m.weight.mean().item(), 4)``).
+NUMBER_MAKING_BUILTINS = frozenset({"round", "abs", "max", "min", "sum", "pow", "divmod"})
+#: The special methods those functions, and NumPy's, call on what they are given (besides arithmetic's).
+NUMBER_MAKING_DUNDER = re.compile(r"__(round|floor|ceil|trunc|float|int|index|complex|lt|gt|le|ge|array|"
+                                  r"array_function|array_ufunc|array_interface|array_struct|torch_function)__")
+#: Functions of Python's and NumPy's that compute numbers (an array of them) of the numbers, tensors or arrays they
+#: are given (``statistics.pstdev(w.tolist())``, ``np.mean(w.numpy())``): of plain data, plain data.
+NUMBER_FUNCTIONS = frozenset(
+    {f"math.{n}" for n in ("sqrt", "exp", "log", "log2", "log10", "floor", "ceil", "trunc", "fabs", "prod", "fsum",
+                           "hypot", "pow", "dist")}
+    | {f"statistics.{n}" for n in ("mean", "fmean", "median", "pstdev", "stdev", "pvariance", "variance")}
+    | {f"numpy.{n}" for n in ("mean", "std", "var", "max", "min", "sum", "median", "abs", "absolute", "round",
+                              "sqrt", "prod", "amax", "amin", "average", "linalg.norm")})
+
+
+def _a_number_of_plain_data(reading: _Reading, call: ast.Call, depth: int) -> bool:
+    """``call`` computes a number of plain data alone (:func:`_plain_data_computed`): a call of
+    :data:`NUMBER_MAKING_BUILTINS` (Python's own where it is read, never NumPy's of a star import) or of
+    :data:`NUMBER_FUNCTIONS` (by an import alone), every argument plain data, or numbers drawn from it
+    (``max(abs(v) for v in m.weight.detach().flatten().tolist())``), every keyword a constant (fairness round 91: a
+    layer's ``round``-ed or NumPy mean stored on it cost q6 3 points).  A special method of the submission's can
+    hand back anything from ``round`` or ``max`` (attack round 101's ``__abs__``, round 93's ``__floor__``), so the
+    arguments' plain data is what makes the result plain, and the submission spells none of the special methods they
+    call (:data:`NUMBER_MAKING_DUNDER`, :func:`_arithmetic_of_its_own`), should the reader take an object for plain
+    data somewhere."""
+    func = call.func
+    if _arithmetic_of_its_own(reading) or _number_making_of_its_own(reading):
+        return False
+    if any(isinstance(a, ast.Starred) for a in call.args) or any(
+            k.arg is None or not _constant_data(k.value) or isinstance(k.value, (ast.List, ast.Set, ast.Dict))
+            for k in call.keywords):
+        return False
+    if isinstance(func, ast.Name) and func.id in NUMBER_MAKING_BUILTINS:
+        if not _the_builtin(reading, func) or _a_numpy_function(reading, func):
+            return False
+    elif not (_bound_by_imports_only(reading, func) and _resolved(reading, func) in NUMBER_FUNCTIONS):
+        return False
+    return bool(call.args) and all(_plain_data_computed(reading, a, depth + 1) or _numbers_drawn_from_plain_data(
+        reading, a, depth + 1) for a in call.args)
+
+
+def _number_making_of_its_own(reading: _Reading) -> bool:
+    """The submission spells a special method of :data:`NUMBER_MAKING_DUNDER` (a def, an attribute, a name or a
+    text holding one).  Memoised."""
+    found = reading.memo.get("number making of its own")
+    if found is None:
+        found = reading.memo["number making of its own"] = any(
+            NUMBER_MAKING_DUNDER.search(text) for n in reading.nodes for text in _spellings(n))
+    return found
+
+
+def _numbers_drawn_from_plain_data(reading: _Reading, node: ast.AST, depth: int) -> bool:
+    """``node`` is a comprehension of one loop, with no filter, over plain data (:func:`_plain_data_computed`), whose
+    items are its loop's name, constants, and arithmetic or :data:`NUMBER_MAKING_BUILTINS` of those (``abs(v) for v in
+    w.tolist()``): numbers of the numbers it walks."""
+    if not isinstance(node, (ast.GeneratorExp, ast.ListComp)) or len(node.generators) != 1:
+        return False
+    loop = node.generators[0]
+    if loop.ifs or loop.is_async or not isinstance(loop.target, ast.Name) \
+            or not _plain_data_computed(reading, loop.iter, depth + 1):
+        return False
+    name = loop.target.id
+
+    def number(item: ast.AST) -> bool:
+        if isinstance(item, ast.Name):
+            return item.id == name
+        if isinstance(item, ast.Constant):
+            return isinstance(item.value, (int, float, complex, bool))
+        if isinstance(item, ast.BinOp):
+            return number(item.left) and number(item.right)
+        if isinstance(item, ast.UnaryOp):
+            return number(item.operand)
+        return isinstance(item, ast.Call) and isinstance(item.func, ast.Name) and item.func.id in (
+            NUMBER_MAKING_BUILTINS | {"float", "int"}) and _the_builtin(reading, item.func) and not _a_numpy_function(
+            reading, item.func) and not item.keywords and bool(item.args) and all(
+            not isinstance(a, ast.Starred) and number(a) for a in item.args)
+
+    return number(node.elt)
 
 
 def _an_object_named(reading: _Reading, obj: ast.AST) -> bool:
@@ -13596,19 +13886,35 @@ def _flag_member_stores(reading: _Reading, nodes: list[ast.AST]) -> None:
                                                         hides_from_models=False)))
 
 
-def _a_setattr_read_as_a_store(reading: _Reading, call: ast.Call) -> bool:
+def _a_setattr_read_as_a_store(reading: _Reading, call: ast.Call, computed: bool | None = False) -> bool:
     """Whether ``setattr(obj, "name", value)`` is read as ``obj.name = value`` (fairness round 88: `setattr(opts, "lr",
     0.1)` on a namespace, `setattr(model, "tag", "lecture-6")` cost 10 points): Python's own, with a name written out
     that is no special method's and a value of immutable plain data (:func:`_constant_data` without a list, set
     or dict, which a class could share with every instance), on anything but a module or a class the reader names
-    (``setattr(Acc, "total", 0)`` is ``Acc.total = 0``, read as changing the class)."""
+    (``setattr(Acc, "total", 0)`` is ``Acc.total = 0``, read as changing the class).  With ``computed``, once every
+    unit is read, the value may be plain data computed (:func:`_plain_data_computed`: fairness round 91's
+    ``setattr(m, "mean", m.weight.detach().mean().item())`` cost 10 points where ``m.mean = ...`` kept them), but no
+    tensor; with None, whether the call may be one of those (its value not constant data)."""
     if len(call.args) != 3 or call.keywords or any(isinstance(a, ast.Starred) for a in call.args) \
             or not _the_builtin(reading, call.func):
         return False
     obj, name, value = call.args
+    constant = _constant_data(value) and not any(isinstance(n, (ast.List, ast.Set, ast.Dict)) for n in ast.walk(value))
     if not (isinstance(name, ast.Constant) and isinstance(name.value, str) and name.value.isidentifier()
-            and not name.value.startswith("__")) or not _constant_data(value) or any(
-            isinstance(n, (ast.List, ast.Set, ast.Dict)) for n in ast.walk(value)):
+            and not name.value.startswith("__")):
+        return False
+    if computed is None:
+        return not constant and isinstance(obj, (ast.Name, ast.Attribute))
+    if not (constant or computed and _plain_data_computed(reading, value) and not (
+            # (a new tensor set so may be a layer's parameter; `setattr(lay, "weight", nn.Parameter(...))` was
+            # read so, and a layer stored whole elsewhere is read as a call's result: attack round 146's gap)
+            _a_new_tensor(reading, value) and not (isinstance(value, ast.Call) and isinstance(
+                value.func, ast.Attribute) and value.func.attr in NUMBER_METHODS and not value.args))
+            # (on an instance the reader knows, by a public name: `k = CNN; setattr(k, "forward", round(3.5))` set a
+            # class's method to a number, attack round 149)
+            and not name.value.startswith("_") and isinstance(obj, ast.Name) and (
+                _a_narrowed_layer(reading, obj) or id(obj) in _own_instance_parameters(reading)
+                or _bound_only_to(reading, obj, _a_new_object))):
         return False
     root = _root_name(obj) if isinstance(obj, (ast.Name, ast.Attribute)) else None
     if isinstance(root, ast.Name) and _local_scope_of(reading, root) is None and (
