@@ -7928,6 +7928,10 @@ def _methods_of_baseless_classes(nodes: list[ast.AST]):
                 yield method, method.args.args[0].arg
 
 
+#: The special method formatting calls.
+FORMAT_DUNDER = re.compile(r"__format__")
+
+
 def _read_namespaces_used(reading: _Reading) -> None:
     """The ``obj.__dict__`` the scan kept (:attr:`_Reading.namespaces_used`), read once every unit is; none is a
     finding (fairness round 91: -10 each) when it is
@@ -7945,7 +7949,7 @@ def _read_namespaces_used(reading: _Reading) -> None:
                            if not _a_setattr_read_as_a_store(reading, call, computed=True)]
     if not reading.namespaces_used:
         return
-    spelled = any("__format__" in text for n in reading.nodes for text in _spellings(n))
+    spelled = _spells(reading, FORMAT_DUNDER)
     for namespace, call, finding in reading.namespaces_used:
         owner = namespace.value
         if not isinstance(owner, ast.Name) or owner.id in reading.imported:
@@ -9583,13 +9587,17 @@ ARITHMETIC_DUNDER = re.compile(r"__[ri]?(add|sub|mul|matmul|truediv|floordiv|mod
 
 
 def _arithmetic_of_its_own(reading: _Reading) -> bool:
-    """The submission spells a special method of arithmetic (:data:`ARITHMETIC_DUNDER`): a def, an attribute, a name
-    or a text holding one (``type("W", (), {"__rmul__": f})``).  Memoised."""
-    found = reading.memo.get("arithmetic of its own")
-    if found is None:
-        found = reading.memo["arithmetic of its own"] = any(
-            ARITHMETIC_DUNDER.search(text) for n in reading.nodes for text in _spellings(n))
-    return found
+    """The submission spells a special method of arithmetic (:data:`ARITHMETIC_DUNDER`)."""
+    return _spells(reading, ARITHMETIC_DUNDER)
+
+
+def _spells(reading: _Reading, pattern: re.Pattern) -> bool:
+    """The submission spells a name ``pattern`` finds: in a def, an attribute, a name or a text holding one
+    (``type("W", (), {"__rmul__": f})``).  Memoised per pattern."""
+    key = ("spells", pattern.pattern)
+    if key not in reading.memo:
+        reading.memo[key] = any(pattern.search(text) for n in reading.nodes for text in _spellings(n))
+    return reading.memo[key]
 
 
 def _spellings(node: ast.AST) -> list[str]:
@@ -13322,7 +13330,7 @@ def _a_number_of_plain_data(reading: _Reading, call: ast.Call, depth: int) -> bo
     call (:data:`NUMBER_MAKING_DUNDER`, :func:`_arithmetic_of_its_own`), should the reader take an object for plain
     data somewhere."""
     func = call.func
-    if _arithmetic_of_its_own(reading) or _number_making_of_its_own(reading):
+    if _arithmetic_of_its_own(reading) or _spells(reading, NUMBER_MAKING_DUNDER):
         return False
     if any(isinstance(a, ast.Starred) for a in call.args) or any(
             k.arg is None or not _constant_data(k.value) or isinstance(k.value, (ast.List, ast.Set, ast.Dict))
@@ -13335,16 +13343,6 @@ def _a_number_of_plain_data(reading: _Reading, call: ast.Call, depth: int) -> bo
         return False
     return bool(call.args) and all(_plain_data_computed(reading, a, depth + 1) or _numbers_drawn_from_plain_data(
         reading, a, depth + 1) for a in call.args)
-
-
-def _number_making_of_its_own(reading: _Reading) -> bool:
-    """The submission spells a special method of :data:`NUMBER_MAKING_DUNDER` (a def, an attribute, a name or a
-    text holding one).  Memoised."""
-    found = reading.memo.get("number making of its own")
-    if found is None:
-        found = reading.memo["number making of its own"] = any(
-            NUMBER_MAKING_DUNDER.search(text) for n in reading.nodes for text in _spellings(n))
-    return found
 
 
 def _numbers_drawn_from_plain_data(reading: _Reading, node: ast.AST, depth: int) -> bool:
