@@ -5002,7 +5002,7 @@ _ROUND_95 = sorted(p.name for pattern in ("r9[4-9]_q6_*", "r10[0-9]_q6_*", "r11[
 #: The fairness rounds aimed at the reader's rules on stores and new tensors (88 on): honest top-level code around a
 #: hand-written conv2d and max_pool2d (loops over a model's layers, records, configs, hooks).  The fairness batch
 #: grades a round's file one time in thirty; the reader's verdict on them is asserted here on every run.
-_STORE_ROUNDS_FAIR = sorted(p.name for pattern in ("r88_*", "r89_*", "r90_*", "r91_*", "r92_*")
+_STORE_ROUNDS_FAIR = sorted(p.name for pattern in ("r88_*", "r89_*", "r90_*", "r91_*", "r92_*", "r93_*")
                             for p in (CORPUS / "fair").glob(pattern) if p.suffix in (".py", ".ipynb")
                             # (a thread pool shut down before the checks: judged by the worker, no thread left running)
                             and p.name != "r91_threadpool_with_map_images.py")
