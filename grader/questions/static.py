@@ -9425,13 +9425,13 @@ def _a_new_tensor(reading: _Reading, node: ast.AST, depth: int = 0) -> bool:
         return isinstance(node.value, (int, float, complex, bool))
     if isinstance(node, ast.BinOp):  # (a layer's tensor and its plain data among them: `m.weight.data / m.in_channels`;
         # not its plain data alone, which a layer keeps as given: `nn.Conv2d(1, 1, 3, padding=f)`, attack round 147)
-        # (no `*` beside a layer's data, which repeats it when it is a tuple: `lay.eps * 1`, and a one-element
-        # integer tensor counts as well, `lay.weight.long() * lay.eps`, attack round 148; `1.0 / m.in_channels` is a
-        # number or an error)
+        # (neither `*` nor `+` beside a layer's data, which repeat or join it when it is a tuple or a list: `lay.eps *
+        # 1`, `lay.weight.long() * lay.eps`, attack round 148, `lay.eps + lay.weight.tolist()`, round 150;
+        # `1.0 / m.in_channels` is a number or an error)
         data = [not _a_new_tensor(reading, o, depth + 1) and _layer_data(reading, o, arithmetic=True)
                 for o in (node.left, node.right)]
         operands = [d or _a_new_tensor(reading, o, depth + 1) for d, o in zip(data, (node.left, node.right))]
-        return all(operands) and not all(data) and not (any(data) and isinstance(node.op, ast.Mult))
+        return all(operands) and not all(data) and not (any(data) and isinstance(node.op, (ast.Mult, ast.Add)))
     if isinstance(node, ast.UnaryOp):
         return _a_new_tensor(reading, node.operand, depth + 1)
     if isinstance(node, (ast.Attribute, ast.Subscript)):
