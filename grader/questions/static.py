@@ -9526,23 +9526,15 @@ TENSOR_METHODS_OF_CODE = frozenset({"register_hook", "register_post_accumulate_g
                                     "module_load"})
 
 
+@functools.cache
 def _tensor_methods_in_python() -> frozenset[str]:
     """The public methods of torch's tensor class written in Python (``module_load``, ``norm``, ``split``...), where
     the judge runs: they may call what their arguments hold (``other.detach()``), where the methods torch compiled
-    convert them to numbers and tensors or refuse them.  Memoised."""
-    global _TENSOR_METHODS_IN_PYTHON
-    if _TENSOR_METHODS_IN_PYTHON is None:
-        import inspect
+    convert them to numbers and tensors or refuse them."""
+    import torch
 
-        import torch
-
-        _TENSOR_METHODS_IN_PYTHON = frozenset(
-            name for name in dir(torch.Tensor) if not name.startswith("_")
-            and inspect.isfunction(inspect.getattr_static(torch.Tensor, name)))
-    return _TENSOR_METHODS_IN_PYTHON
-
-
-_TENSOR_METHODS_IN_PYTHON: frozenset[str] | None = None
+    return frozenset(name for name in dir(torch.Tensor) if not name.startswith("_")
+                     and inspect.isfunction(inspect.getattr_static(torch.Tensor, name)))
 
 
 def _a_layer_tensor(reading: _Reading, node: ast.AST, depth: int) -> bool:
