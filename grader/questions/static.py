@@ -8686,7 +8686,22 @@ def _read_untied_changes(reading: _Reading, nodes: list[ast.AST]) -> None:
     so: fairness round 24).  Attack round 13 reached a table a by-hand function reads through twelve such links;
     what the change stores is read, not the functions it calls (a self-check's ``rows[0]["torch"] = F.conv2d(x, k)``
     keeps a result)."""
-    may_alias: set[str] = set()
+    # A name may alias another object in its own scope only: a local `out = torch.zeros(...)` of a by-hand conv2d is
+    # not the top level's `out = []` (fairness round 93: a later table of layer statistics named like a local of q6)
+    # (a name some function declares global or nonlocal is one name in every scope: `global out; out = holder[0]`)
+    declared = {name for n in nodes if isinstance(n, (ast.Global, ast.Nonlocal)) for name in n.names}
+    scopes: dict[int, tuple[int, str]] = {}
+
+    def scoped(name: ast.Name) -> tuple[int, str]:
+        """``name`` with the scope that binds it (Python's rules, :func:`_function_binding`; 0: the module's)."""
+        if name.id in declared:
+            return 0, name.id
+        if id(name) not in scopes:
+            function = _function_binding(reading, name)
+            scopes[id(name)] = (0 if function is None else id(function), name.id)
+        return scopes[id(name)]
+
+    may_alias: set[tuple[int, str]] = set()
     captured: set[str] = set()  # parameters, match captures, exception names: any object the code is handed
     for n in nodes:
         if isinstance(n, (ast.Assign, ast.AnnAssign)) and getattr(n, "value", None) is not None:
@@ -8694,20 +8709,21 @@ def _read_untied_changes(reading: _Reading, nodes: list[ast.AST]) -> None:
                 if isinstance(target, ast.Name):
                     if not _fresh(n.value) and not (_a_new_namespace(reading, n.value)
                                                     and not _handed_as_an_argument(reading, target.id)):
-                        may_alias.add(target.id)
+                        may_alias.add(scoped(target))
                 else:
-                    may_alias.update(t.id for t in ast.walk(target) if isinstance(t, ast.Name)
+                    may_alias.update(scoped(t) for t in ast.walk(target) if isinstance(t, ast.Name)
                                      and isinstance(t.ctx, ast.Store))
         elif isinstance(n, (ast.For, ast.AsyncFor, ast.comprehension)):
-            may_alias.update(t.id for t in ast.walk(n.target) if isinstance(t, ast.Name))
+            may_alias.update(scoped(t) for t in ast.walk(n.target) if isinstance(t, ast.Name))
 
         elif isinstance(n, ast.NamedExpr) and not _fresh(n.value):
-            may_alias.add(n.target.id)
+            may_alias.add(scoped(n.target))
         elif isinstance(n, ast.withitem) and n.optional_vars is not None:
-            may_alias.update(t.id for t in ast.walk(n.optional_vars) if isinstance(t, ast.Name))
+            may_alias.update(scoped(t) for t in ast.walk(n.optional_vars) if isinstance(t, ast.Name))
         else:
             # (a method's own instance is read by _record_own_attributes)
             captured.update(name for name in _handed_names(n) if name not in ("self", "cls"))
+    aliased_somewhere = {name for _, name in may_alias}
 
     # Attributes something rebinds (`C.table = other`, `self.table = ...`, setattr): None when a name is computed
     rebound: set[str] | None = {n.attr for n in nodes if isinstance(n, ast.Attribute) and not isinstance(n.ctx, ast.Load)}
@@ -8746,7 +8762,7 @@ def _read_untied_changes(reading: _Reading, nodes: list[ast.AST]) -> None:
             and isinstance(call.func.value, ast.Attribute) and isinstance(call.func.value.value, ast.Name)
             and call.func.value.value.id == owner and not any(
                 mentions(a) for a in [*call.args, *(k.value for k in call.keywords)])) and not shown_only(call)]
-        if len(classes) != 1 or owner in may_alias or owner in captured or handed \
+        if len(classes) != 1 or scoped(receiver.value) in may_alias or owner in captured or handed \
                 or owner in reading.imported or _function_binding(reading, receiver.value) is not None or not all(
                     statement is classes[0] or not _binds_bare_name(statement, owner)
                     for statement, _ in reading.bindings.get(owner, [])):
@@ -8761,10 +8777,11 @@ def _read_untied_changes(reading: _Reading, nodes: list[ast.AST]) -> None:
             return False
         if isinstance(receiver, (ast.Subscript, ast.Call)) and not hooked:
             root = _table_root(receiver)
-            if root is not None and root not in may_alias and root not in captured \
+            if root is not None and root not in aliased_somewhere and root not in captured \
                     and _a_table_of_its_own(reading, root):
                 return False  # (an element of a table made of new containers only: its change is the table's)
-        return not isinstance(receiver, ast.Name) or receiver.id in may_alias or (hooked and receiver.id in captured)
+        return not isinstance(receiver, ast.Name) or scoped(receiver) in may_alias \
+            or (hooked and receiver.id in captured)
 
     stored: list[ast.AST] = []
     for n in nodes:
@@ -9198,6 +9215,10 @@ TENSOR_FACTORIES = frozenset(f"torch.{name}" for name in (
     "zeros", "ones", "full", "empty", "rand", "randn", "randint", "randperm", "arange", "linspace", "logspace", "eye",
     "tensor", "from_numpy", "zeros_like", "ones_like", "full_like", "empty_like", "rand_like", "randn_like",
     "randint_like"))
+#: torch's functions that compute numbers of one tensor (a tensor of them, or a tuple of such tensors).
+TENSOR_REDUCTIONS = frozenset(f"torch.{name}" for name in (
+    "mean", "std", "var", "sum", "prod", "max", "min", "amax", "amin", "abs", "median", "count_nonzero", "numel",
+    "sqrt", "square", "std_mean", "var_mean", "linalg.norm", "linalg.vector_norm", "linalg.matrix_norm"))
 #: Special methods through which torch hands an object of the submission's what its functions are given, and keeps
 #: its result (``torch.zeros_like(t)`` on a tensor subclass returns what ``__torch_function__`` does).
 TORCH_DISPATCH_DUNDERS = frozenset({"__torch_function__", "__torch_dispatch__"})
@@ -9454,6 +9475,12 @@ def _a_new_tensor(reading: _Reading, node: ast.AST, depth: int = 0) -> bool:
     if resolved in TENSOR_WRAPPERS:
         return len(node.args) == 1 and _a_new_tensor(reading, node.args[0], depth + 1) \
             and all(_constant_data(k.value) for k in node.keywords)
+    if resolved in TENSOR_REDUCTIONS or resolved in NUMBER_FUNCTIONS and resolved.startswith("numpy."):
+        # (a number or a tensor of numbers computed of one tensor, with constant options: `torch.mean(m.weight)`,
+        # `np.mean(m.weight.detach().numpy())`, read back by `.item()`, fairness rounds 92 and 93; never `out=`)
+        return len(node.args) >= 1 and _a_new_tensor(reading, node.args[0], depth + 1) \
+            and all(_constant_data(a) for a in node.args[1:]) \
+            and all(k.arg != "out" and _constant_data(k.value) for k in node.keywords)
     # (torch's factories only, not any function of torch's: `F.boolean_dispatch(...)` makes a function of those
     # it is given)
     return resolved in TENSOR_FACTORIES and _makes_a_new_value(reading, node)
@@ -9504,7 +9531,9 @@ def _a_name_of_a_new_tensor(reading: _Reading, name: ast.Name, depth: int) -> bo
     memo[name.id] = bool(bindings) and not any(
         isinstance(n, (ast.Global, ast.Nonlocal)) and name.id in n.names for n in reading.nodes) and all(
         read_as_a_tensor(n) for n in reading.nodes
-        if isinstance(n, ast.Name) and n.id == name.id and isinstance(n.ctx, ast.Load)) and all(
+        if isinstance(n, ast.Name) and n.id == name.id and isinstance(n.ctx, ast.Load)
+        # (a function's own `values` is another name: fairness round 93's by-hand conv2d kept a `values` list)
+        and _local_scope_of(reading, n) is None) and all(
         isinstance(b, ast.Assign) and len(b.targets) == 1 and isinstance(b.targets[0], ast.Name)
         and not isinstance(b.value, (ast.Name, ast.Attribute, ast.Subscript))
         and _a_new_tensor(reading, b.value, depth + 1) for b, _ in bindings)
@@ -13248,8 +13277,18 @@ def _plain_data_computed(reading: _Reading, value: ast.AST, depth: int = 0) -> b
         # `torch.device(dict.update(box, c=f) or "cpu")`, attack round 148)
         return all(not isinstance(a, ast.Starred) and _plain_data_computed(reading, a, depth + 1) for a in value.args) \
             and all(k.arg is not None and _plain_data_computed(reading, k.value, depth + 1) for k in value.keywords)
+    if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id == "sorted" \
+            and _the_builtin(reading, value.func):
+        # (a new list of the items of plain data: `sorted(v)[len(v) // 2]`, a median, fairness rounds 92 and 93)
+        return len(value.args) == 1 and _plain_data_computed(reading, value.args[0], depth + 1) and all(
+            k.arg == "reverse" and _constant_data(k.value) for k in value.keywords)
     if isinstance(value, ast.Call):
         return _a_number_of_plain_data(reading, value, depth)
+    if isinstance(value, ast.Subscript) and isinstance(value.ctx, ast.Load):  # (an item of plain data: `v[len(v) // 2]`)
+        index = value.slice
+        parts = [index.lower, index.upper, index.step] if isinstance(index, ast.Slice) else [index]
+        return _plain_data_computed(reading, value.value, depth + 1) and all(
+            part is None or _plain_data_computed(reading, part, depth + 1) for part in parts)
     if isinstance(value, (ast.BinOp, ast.UnaryOp)):  # (`sum(w.tolist()) / m.weight.numel()`: fairness round 92)
         return not _arithmetic_of_its_own(reading) and all(
             _plain_data_computed(reading, operand, depth + 1) for operand in (
@@ -13270,7 +13309,17 @@ def _plain_data_computed(reading: _Reading, value: ast.AST, depth: int = 0) -> b
         return column is not None and all(
             _constant_data(c) and not isinstance(c, (ast.List, ast.Set, ast.Dict)) for c in column)
 
-    return bool(bindings) and all(plain_loop(b) for b in bindings)
+    def plain_assignment(binding: ast.AST) -> bool:
+        # (`mu = m.weight.mean().item()` / `m.mean = mu`: a name of plain data, fairness round 93; plain data is
+        # immutable, and a change through a name bound to a computed value is read as untied)
+        return isinstance(binding, ast.Assign) and len(binding.targets) == 1 \
+            and isinstance(binding.targets[0], ast.Name) and _plain_data_computed(reading, binding.value, depth + 1)
+
+    memo = reading.memo.setdefault("names of plain data", {})
+    if value.id not in memo:
+        memo[value.id] = False  # (while it is decided: `mu = mu + 1` is no proof of itself)
+        memo[value.id] = bool(bindings) and all(plain_loop(b) or plain_assignment(b) for b in bindings)
+    return memo[value.id]
 
 
 #: torch's functions that make a device or a dtype of what they are given, or refuse it.
@@ -13350,8 +13399,8 @@ def _numbers_drawn_from_plain_data(reading: _Reading, node: ast.AST, depth: int)
     name = loop.target.id
 
     def number(item: ast.AST) -> bool:
-        if isinstance(item, ast.Name):
-            return item.id == name
+        if isinstance(item, ast.Name):  # (the loop's name, or a name of plain data: `(x - mu) ** 2 for x in v`)
+            return item.id == name or _plain_data_computed(reading, item, depth + 1)
         if isinstance(item, ast.Constant):
             return isinstance(item.value, (int, float, complex, bool))
         if isinstance(item, ast.BinOp):
