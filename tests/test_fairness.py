@@ -306,13 +306,10 @@ GRADER_FAULTS: dict[str, str] = {
     # Fairness round 30 (30 files of students' set-up code, graded at seeds 1, 3 and 7: 14 lost points to the static
     # reader, 13 of them fixed; see tests/corpus/fair/_r30_findings.md).
     # Fairness round 31 (30 files of set-up recipes, graded at seeds 1 and 7: 19 lost points, 13 of them fixed; see
-    # tests/corpus/fair/_r31_findings.md).  These six hand out or run what the reader cannot follow.
+    # tests/corpus/fair/_r31_findings.md).  These four hand out or run what the reader cannot follow (two more,
+    # a config's `self.__dict__.items()` in a __repr__ and `json.dump(cfg.__dict__, f)`, keep 26/26 since fairness round 93).
     **{name: "a judgement call (fairness round 31): " + why + ": rule 2, q6 by hand 3, q7 4, q8 3: -10"
        for name, why in (
-           ("r31_nb_config_repr_from_instance_dict.ipynb", "`self.__dict__.items()` in a __repr__ hands out the "
-            "namespace's objects (`f\"{self.__dict__}\"`, which only shows it, keeps 26/26)"),
-           ("r31_py_config_saved_as_json_through_dunder_dict.py", "`json.dump(cfg.__dict__, f)` hands the namespace "
-            "to a function"),
            ("r31_nb_layer_shapes_walked_through_private_modules.ipynb", "`model.main._modules.items()`, torch's "
             "private table (named_children() keeps 26/26)"),
            ("r31_nb_logging_dictconfig_console.ipynb", "`logging.config.dictConfig` builds handlers from dotted "
@@ -651,18 +648,11 @@ GRADER_FAULTS: dict[str, str] = {
     # marks at first; 26 of the 37 marked down are fixed (print options computed or named any way but from the
     # submission's own objects, a NumPy number among them; a namespace shown at the top level; warnings imported where
     # it is used, or aliased once; NumPy's names put back as a tuple, bool8, product), and 3 more the session after (a namespace's names alone
-    # listed or printed); these stay.
+    # listed or printed); these stay (six more keep 26/26 since fairness round 93: `vars(self)` shown in an f-string,
+    # its items joined, handed to json.dumps, `self.__dict__` read in a __repr__).
     **{name: "(fairness round 50) " + why for name, why in (
-        ("r50_nb_config_repr_join_vars_items.ipynb",
-         "vars(self) handed to a join in a config's __repr__: a namespace read other than shown or tested: -3"),
-        ("r50_nb_config_repr_uses_vars_self.ipynb", "as r50_nb_config_repr_join_vars_items: -3"),
-        ("r50_nb_config_to_json_vars.ipynb", "vars(self) handed to json.dumps: -3"),
         ("r50_nb_print_locals_in_conv2d_beside_dataclass_repr_false.ipynb",
          "print(locals()) inside conv2d: a namespace shown in the by-hand code, every value's text run there: -3"),
-        ("r50_nb_config_repr_self_dict_alone.ipynb",
-         "an older rule: self.__dict__ read in a __repr__ (a namespace read): -10"),
-        ("r50_nb_print_vars_config_with_repr.ipynb", "as r50_nb_config_repr_self_dict_alone: -10"),
-        ("r50_nb_pprint_vars_config_with_repr.ipynb", "as r50_nb_config_repr_self_dict_alone: -10"),
         ("r50_nb_forward_check_on_error_policy_dict.ipynb",
          "warnings.warn kept in a dict of policies: handed on as a value, its calls' stacklevel unread: q7 and q8 -7"),
         ("r50_nb_numpy_alias_setattr_loop.ipynb",
@@ -936,8 +926,6 @@ GRADER_FAULTS: dict[str, str] = {
         "type, in a self-check nothing checked reaches: it costs no by-hand part, but the models pay for a "
         "private attribute wherever it stands (attack round 106 reached torch's through channels the models' "
         "walk misses): q7 and q8 -7",
-    "r72_nb_fresh_instance_private_attrs.ipynb":
-        "(fairness round 72) a judgement call (older rule 2): `vars(obj)` in a self-check: q6 -3",
     "r72_nb_linked_steps_next_selfcheck.ipynb":
         "(fairness round 72) a grader's fault: `node._next` on a linked node on an object the reader cannot "
         "type, in a self-check nothing checked reaches: it costs no by-hand part, but the models pay for a "

@@ -1043,6 +1043,12 @@ _SHOWN = "class Params:\n    def __init__(self):\n        self.stride = 1\n    d
     '        return f"{type(self).__name__}({self.__dict__})"',  # fairness round 7: a helper's repr
     "        return repr(self.__dict__)",
     "        return str(sorted(self.__dict__)) + str(len(self.__dict__))",
+    # read for its objects (fairness round 93): they are the object's attributes, whose stores the reader reads
+    # where the object is reached (test_what_round_93_s_plain_data_does_not_cover_is_still_found)
+    '        return self.__dict__.get("stride")',
+    "        return list(self.__dict__.values())",
+    "        return dict(self.__dict__.items())",
+    "        return self.__dict__.keys().mapping['stride']",  # (a read-only view of the namespace)
 ])
 def test_a_namespace_shown_or_its_names_listed_is_readable(body):
     source = HAND_WRITTEN + _SHOWN.format(body=body)
@@ -1051,12 +1057,10 @@ def test_a_namespace_shown_or_its_names_listed_is_readable(body):
 
 
 @pytest.mark.parametrize("body", [
-    '        return self.__dict__.get("stride")',  # hands out an object of it, found by a string
-    "        return list(self.__dict__.values())",
-    "        return dict(self.__dict__.items())",
     "        self.__dict__.update(conv=F.conv2d)\n        return ''",
     "        vars_of = self.__dict__\n        return vars_of",
-    "        return self.__dict__.keys().mapping['stride']",  # attack round 8: the view's mapping is the namespace
+    "        return self.__dict__.setdefault('stride', 1)",
+    "        return self.__dict__.get(F.conv2d)",
     "        return repr(F.__dict__['conv2d'])",
 ])
 def test_a_namespace_used_for_its_objects_is_still_unreadable(body):
@@ -6786,13 +6790,14 @@ def test_new_tensors_stored_and_a_namespace_of_its_own_functions_keep_a_hand_wri
     # a loop's name keeps the last module it was bound to, read after the loop (attack round 138's old gap)
     ("for m in (torch, F):\n    print(m.__name__)\nops = m", "the module F used as a value"),
     # vars of a namespace written through, kept, or of a module; a namespace's values handed out are read
-    ("args = types.SimpleNamespace()\nvars(args).update(layer=None)", "vars"),
+    # (with code: `vars(args).update(epochs=3)`, settings by names written out, is `args.epochs = 3`, round 93)
+    ("args = types.SimpleNamespace()\nvars(args).update(layer=nn.Conv2d)", "vars"),
     ("args = types.SimpleNamespace()\nkept = vars(args)", "vars"),
     ("table = dict(vars(F))", "vars"),
     ("import argparse\ndef make():\n    return argparse.ArgumentParser()\nparser = make()\n"
      "args = parser.parse_args([])\nsettings = dict(vars(args))", "vars"),
     ("import argparse\nparser = argparse.ArgumentParser()\nbox = types.SimpleNamespace()\n"
-     "args = parser.parse_args([], namespace=box)\nsettings = dict(vars(args))", "vars"),
+     "args = parser.parse_args([], namespace=box)\nsettings = dict(vars(args))", "parse_args(..., namespace)"),
     # attack round 140: a member named by a computation (torch's dispatch on a namespace), a base a decorator
     # replaces, a str subclass a library's text method hands back, a namespace handed to a function
     ("d = types.SimpleNamespace(**{'__torch_' + 'function__': lambda *a, **k: F.conv2d})\n"
@@ -6944,5 +6949,67 @@ def test_plain_numbers_texts_and_settings_of_round_91_are_read_as_plain(after):
      "is None else None", "F.conv2d"),
 ])
 def test_what_round_91_s_plain_data_does_not_cover_is_still_found(after, expected):
+    whats = [what for kind, what in found([_MODEL_AND_HAND_WRITTEN_CONV.format(after=after)])]
+    assert any(expected in what for what in whats), whats
+
+
+_NARROWED = "for m in model.modules():\n    if isinstance(m, nn.Conv2d):\n"
+
+
+@pytest.mark.parametrize("after", [
+    # a top-level table named like a local of the by-hand conv2d (`out`, `h`, `w` there)
+    "out = []\n" + _NARROWED + "        m.mean = round(m.weight.mean().item(), 4)\n        out.append(m.mean)",
+    "h = {}\n" + _NARROWED + "        m.max = m.weight.max().item()\n        h[str(m)] = m.max",
+    "out = None\n" + _NARROWED + "        out = m.weight.detach().flatten().tolist()\n        m.mean = sum(out) / len(out)",
+    # a number through a name, two names, a tensor's items unpacked
+    _NARROWED + "        mu = m.weight.mean().item()\n        m.mean = mu",
+    _NARROWED + "        mu = m.weight.mean().item()\n        sd = m.weight.std().item()\n        m.mean, m.std = mu, sd",
+    _NARROWED + "        s, mu = torch.std_mean(m.weight.detach())\n        m.std, m.mean = s.item(), mu.item()",
+    # torch's and NumPy's reductions, a median, a variance, numbers of a tensor's rows
+    _NARROWED + "        m.mean = torch.mean(m.weight.detach()).item()",
+    "import numpy as np\n" + _NARROWED + "        m.mean = np.mean(m.weight.detach().numpy()).item()",
+    _NARROWED + "        v = m.weight.detach().flatten().tolist()\n        m.median = sorted(v)[len(v) // 2]",
+    _NARROWED + "        v = m.weight.detach().flatten().tolist()\n        mu = sum(v) / len(v)\n"
+    "        m.var = sum((x - mu) ** 2 for x in v) / len(v)",
+    _NARROWED + "        m.top = max(f.abs().max().item() for f in m.weight.detach())",
+    # a namespace read, copied, written out as text, or updated with a named dict of settings
+    "class Meter:\n    def __init__(self):\n        self.name, self.avg = 'loss', 0.0\n"
+    "    def __str__(self):\n        return '{name} {avg:.3f}'.format_map(self.__dict__)\nprint(Meter())",
+    "class Meter:\n    def __init__(self):\n        self.name, self.avg = 'loss', 0.0\n"
+    "    def __repr__(self):\n        return ', '.join(f'{k}={v}' for k, v in vars(self).items())\nprint(Meter())",
+    "class Meter:\n    def __init__(self):\n        self.avg = 0.0\n    def state_dict(self):\n"
+    "        return dict(self.__dict__)\nhistory = [Meter().state_dict()]",
+    "import json\ncfg = types.SimpleNamespace(lr=0.1)\nprint(json.dumps(cfg.__dict__, indent=2))",
+    "cfg = types.SimpleNamespace(lr=0.1)\noverrides = {'lr': 0.02}\ncfg.__dict__.update(overrides)",
+    "import argparse\nparser = argparse.ArgumentParser()\nparser.add_argument('--epochs', type=int, default=1)\n"
+    "args = parser.parse_args([])\nargs.__dict__.update({'epochs': 3})",
+])
+def test_round_93_s_honest_statistics_and_settings_are_read_as_plain(after):
+    """Fairness round 93: names shared with q6's locals, numbers reached through names and torch's reductions, and a
+    meter's or a config's namespace read or updated with settings cost q6 three points (ten for the namespaces)."""
+    assert found([_MODEL_AND_HAND_WRITTEN_CONV.format(after=after)]) == []
+
+
+@pytest.mark.parametrize("after, expected", [
+    # a name bound to code somewhere, or changed after it was read as plain
+    ("mu = F.conv2d\n" + _NARROWED + "        m.mean = mu", "F.conv2d"),
+    ("box = {}\nkeep = [box]\nalias = keep[0]\ndef g():\n    global alias\n    alias = keep[0]\n"
+     "alias['c'] = F.conv2d", "F.conv2d"),
+    ("box = {}\nkeep = [box]\nt = []\n" + _NARROWED + "        t = keep[0]\n        t['c'] = F.conv2d", "F.conv2d"),
+    (_NARROWED + "        v = sorted(m.weight.detach().flatten().tolist())\n        v.append(F.conv2d)\n"
+     "        model[0].tag = v[-1]", "F.conv2d"),
+    # a reduction given code, or an out= table
+    (_NARROWED + "        m.mean = torch.max(m.weight, F.conv2d)", "F.conv2d"),
+    # a namespace read through code, copied into code, or updated with a dict something changes
+    ("class Meter:\n    pass\nmeter = Meter()\nmeter.fn = F.conv2d\nsnap = dict(meter.__dict__)\n"
+     "def conv2d(image, kernel, stride=1, padding=0):\n    return snap['fn'](image, kernel)", "F.conv2d"),
+    ("import json\ncfg = types.SimpleNamespace(lr=0.1)\njson.dumps(cfg.__dict__, default=F.conv2d)", "cfg.__dict__"),
+    ("cfg = types.SimpleNamespace()\noverrides = {'lr': 0.02}\noverrides['f'] = F.conv2d\ncfg.__dict__.update(overrides)",
+     "cfg.__dict__"),
+    ("cfg = types.SimpleNamespace()\noverrides = {'f': [F.conv2d]}\ncfg.__dict__.update(overrides)", "cfg.__dict__"),
+    ("class T:\n    def __format__(self, spec):\n        return ''\nt = T()\nprint('{x}'.format_map(t.__dict__))",
+     "t.__dict__"),
+])
+def test_what_round_93_s_plain_data_does_not_cover_is_still_found(after, expected):
     whats = [what for kind, what in found([_MODEL_AND_HAND_WRITTEN_CONV.format(after=after)])]
     assert any(expected in what for what in whats), whats

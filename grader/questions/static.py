@@ -1592,7 +1592,11 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
     used = {id(k.value): n for n in nodes if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
             and n.func.attr == "format" for k in n.keywords if k.arg is None}
     used |= {id(n.func.value): n for n in nodes if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
-             and n.func.attr == "update"}
+             and n.func.attr in ITEM_VIEWS | {"get", "update"}}
+    # (read, or copied: `fmt.format_map(self.__dict__)`, `dict(meter.__dict__)`, `json.dump(cfg.__dict__, f)`;
+    # fairness round 93: -10 each)
+    # fairness round 93: -10 each; which call it is handed to is judged once every unit is bound)
+    used |= {id(n.args[0]): n for n in nodes if isinstance(n, ast.Call) and n.args}
     # `class AttrDict(dict): __getattr__ = dict.__getitem__`: a special method bound to one of dict's own, which
     # runs no code of the submission's (fairness round 30: the Stack Overflow config recipe cost -10)
     dict_slots = _dict_slot_bindings(reading, nodes)
@@ -3515,9 +3519,15 @@ def _namespace_only_read(reading: _Reading, names: list[ast.Name]) -> dict[int, 
         elif isinstance(parent, ast.Call) and call in parent.args and not parent.keywords and (
                 isinstance(parent.func, ast.Name) and parent.func.id in SHOWING_BUILTINS
                 and _the_builtin(reading, parent.func)
-                or _resolved(reading, parent.func) in ("pprint.pprint", "pprint.pformat", "pprint.pp")):
+                or _resolved(reading, parent.func) in ("pprint.pprint", "pprint.pformat", "pprint.pp")) \
+                or isinstance(parent, ast.FormattedValue) and parent.value is call and parent.format_spec is None:
+            # (`f"Config({vars(self)})"` too, fairness round 50)
             found[id(func)] = NAMESPACE_SHOWN  # every value's text: read by :func:`_flag_after_reading`
         elif _a_namespace_of_its_own_copied(reading, parents, call):
+            found[id(func)] = NAMESPACE_TESTED
+        elif func.id == "vars" and len(call.args) == 1 and _a_plain_namespace_use(
+                reading, call, call.args[0], _the_call_handed(parents, call), _spells(reading, FORMAT_DUNDER)):
+            # (`vars(self).items()`, `fmt.format_map(vars(self))`: an object's `__dict__` so read; fairness round 93)
             found[id(func)] = NAMESPACE_TESTED
     return found
 
@@ -3528,6 +3538,8 @@ ITEM_COPYING_FUNCTIONS = frozenset({"dict", "sorted", "list", "tuple"})
 ITEM_COPYING_LIBRARY_FUNCTIONS = frozenset({"json.dumps", "copy.copy", "copy.deepcopy"}) | NAMESPACE_CLASSES
 #: A mapping's methods that hand out its items, changing nothing.
 ITEM_VIEWS = frozenset({"items", "values", "keys", "copy"})
+#: What copies a namespace or writes it out as text given it as its first argument (``json.dump(cfg.__dict__, f)``).
+NAMESPACE_WRITING_FUNCTIONS = (ITEM_COPYING_LIBRARY_FUNCTIONS - NAMESPACE_CLASSES) | {"json.dump"}
 
 
 def _a_namespace_of_its_own_copied(reading: _Reading, parents: dict[int, ast.AST], call: ast.Call) -> bool:
@@ -7932,6 +7944,7 @@ def _methods_of_baseless_classes(nodes: list[ast.AST]):
 FORMAT_DUNDER = re.compile(r"__format__")
 
 
+
 def _read_namespaces_used(reading: _Reading) -> None:
     """The ``obj.__dict__`` the scan kept (:attr:`_Reading.namespaces_used`), read once every unit is; none is a
     finding (fairness round 91: -10 each) when it is
@@ -7950,14 +7963,77 @@ def _read_namespaces_used(reading: _Reading) -> None:
     if not reading.namespaces_used:
         return
     spelled = _spells(reading, FORMAT_DUNDER)
-    for namespace, call, finding in reading.namespaces_used:
-        owner = namespace.value
-        if not isinstance(owner, ast.Name) or owner.id in reading.imported:
-            reading.unreadable.append(finding)
-        elif call.func.attr == "format" and not (not spelled and _a_text_for_certain(reading, call.func.value)):
-            reading.unreadable.append(finding)
-        elif call.func.attr == "update" and not (_plain_names_and_data(call) and _an_object_named(reading, owner)):
-            reading.unreadable.append(finding)
+    reading.unreadable += [finding for namespace, call, finding in reading.namespaces_used
+                           if not _a_plain_namespace_use(reading, namespace, namespace.value, call, spelled)]
+
+
+def _a_plain_namespace_use(reading: _Reading, namespace: ast.AST, owner: ast.AST, call: ast.Call | None,
+                           spelled: bool) -> bool:
+    """``namespace`` (``X.__dict__``, or ``vars(X)``: ``owner`` is ``X``) is handed to ``call`` to be read, copied,
+    or updated with plain data by names written out (:func:`_read_namespaces_used`); ``spelled``: the submission
+    spells ``__format__``."""
+    if call is None or not isinstance(owner, ast.Name) or owner.id in reading.imported:
+        return False
+
+    def known() -> bool:
+        """The namespace's objects are handed out: those of a method's own instance, a new object, or a namespace
+        argparse made (``args.__dict__.update({"epochs": 3})``), whose attributes the reader reads where it is
+        reached; not of an object of unknown origin."""
+        return id(owner) in _own_instance_parameters(reading) or _an_object_named(reading, owner) \
+            or _bound_only_to(reading, owner, _a_new_namespace)
+
+    method = call.func.attr if isinstance(call.func, ast.Attribute) and call.func.value is namespace else None
+    if method == "update":
+        return (_plain_names_and_data(call) or _a_name_of_plain_settings(reading, call)) and known()
+    if method is not None:  # (`cfg.__dict__.items()`, `.copy()`, `.get("lr", 0.1)`: reads; `.keys()`: names)
+        return method in ITEM_VIEWS | {"get"} and all(_constant_data(a) for a in call.args) and all(
+            k.arg is not None and _constant_data(k.value) for k in call.keywords) and (method == "keys" or known())
+    if isinstance(call.func, ast.Attribute) and call.func.attr in ("format", "format_map"):  # (a text)
+        return not spelled and _a_text_for_certain(reading, call.func.value) and (
+            call.func.attr == "format" or len(call.args) + len(call.keywords) == 1)
+    if isinstance(call.func, ast.Name) and call.func.id == "dict":  # (a copy: `dict(meter.__dict__)`)
+        return _the_builtin(reading, call.func) and call.args == [namespace] and not call.keywords and known()
+    # (`json.dump(cfg.__dict__, f, indent=2)`: a text; a copy of a known object's)
+    resolved = _resolved(reading, call.func) if _bound_by_imports_only(reading, call.func) else None
+    return bool(call.args) and call.args[0] is namespace and resolved in NAMESPACE_WRITING_FUNCTIONS \
+        and all(_constant_data(k.value) and k.arg not in (None, "cls", "default") for k in call.keywords) \
+        and (resolved.startswith("json.") or known())
+
+
+def _the_call_handed(parents: dict[int, ast.AST], node: ast.AST) -> ast.Call | None:
+    """The call ``node`` is handed to: as the object of its method (``node.items()``), an argument, or ``**``."""
+    parent = parents.get(id(node))
+    if isinstance(parent, ast.Attribute) and parent.value is node:
+        call = parents.get(id(parent))
+        return call if isinstance(call, ast.Call) and call.func is parent else None
+    if isinstance(parent, ast.keyword) and parent.arg is None:
+        parent = parents.get(id(parent))
+        return parent if isinstance(parent, ast.Call) else None
+    return parent if isinstance(parent, ast.Call) and node in parent.args else None
+
+
+def _a_name_of_plain_settings(reading: _Reading, call: ast.Call) -> bool:
+    """``call`` is handed one module-level name, bound once to a dict display :func:`_plain_names_and_data` accepts
+    (``overrides = {"lr": 0.02}`` / ``cfg.__dict__.update(overrides)``, fairness round 93: -10), and read nowhere
+    else but by ``print``: nothing can change the dict between the two."""
+    if len(call.args) != 1 or call.keywords or not isinstance(call.args[0], ast.Name):
+        return False
+    name = call.args[0]
+    bindings = [b for b, _ in reading.bindings.get(name.id, [])]
+    if _local_scope_of(reading, name) is not None or name.id in reading.global_in_functions or len(bindings) != 1 \
+            or not (isinstance(bindings[0], ast.Assign) and len(bindings[0].targets) == 1
+                    and isinstance(bindings[0].targets[0], ast.Name) and isinstance(bindings[0].value, ast.Dict)
+                    and _plain_names_and_data(ast.Call(func=call.func, args=[bindings[0].value], keywords=[]))):
+        return False
+    parents = _parents(reading)
+    for use in reading.nodes:
+        if isinstance(use, ast.Name) and use.id == name.id and use is not bindings[0].targets[0]:
+            parent = parents.get(id(use))
+            if use is not name and not (isinstance(parent, ast.Call) and isinstance(parent.func, ast.Name)
+                                        and parent.func.id == "print" and _the_builtin(reading, parent.func)
+                                        and use in parent.args):
+                return False
+    return True
 
 
 def _plain_names_and_data(call: ast.Call) -> bool:
@@ -8405,7 +8481,19 @@ def _function_binding(reading: _Reading, name: ast.Name) -> ast.AST | None:
     owners = _functions_of_nodes(reading)
     function = owners.get(id(name))
     while function is not None:
-        parameters = _parameter_names(function)
+        bound, declared = _names_a_function_binds(reading, function)
+        if name.id in bound or name.id in declared:
+            return function  # (global or nonlocal in a function: not followed)
+        function = owners.get(id(function))
+    return None
+
+
+def _names_a_function_binds(reading: _Reading, function: ast.AST) -> tuple[frozenset[str], frozenset[str]]:
+    """The names ``function`` binds as its own (parameters, assignments, loops, definitions, imports, ``except``
+    names; not those it declares), and those it declares ``global`` or ``nonlocal``.  Memoised per function: every
+    name of a long function is resolved through it (the attackers' quadratic case, 21,000 locals)."""
+    key = ("names a function binds", id(function))
+    if key not in reading.memo:
         body = function.body if isinstance(function.body, list) else [function.body]
         own = [n for statement in body for n in _walk_scope(statement)]
         declared = {n for st in own if isinstance(st, (ast.Global, ast.Nonlocal)) for n in st.names}
@@ -8414,12 +8502,8 @@ def _function_binding(reading: _Reading, name: ast.Name) -> ast.AST | None:
                   and n is not function} | {n.name for n in own if isinstance(n, ast.ExceptHandler) and n.name}
         bound |= {(a.asname or a.name).split(".")[0] for n in own if isinstance(n, (ast.Import, ast.ImportFrom))
                   for a in n.names}
-        if name.id in (parameters | bound) - declared:
-            return function
-        if name.id in declared:
-            return function  # global or nonlocal in a function: not followed
-        function = owners.get(id(function))
-    return None
+        reading.memo[key] = (frozenset((_parameter_names(function) | bound) - declared), frozenset(declared))
+    return reading.memo[key]
 
 
 def _bound_once_in(function: ast.AST, name: str) -> ast.AST | None:
@@ -9534,7 +9618,9 @@ def _a_name_of_a_new_tensor(reading: _Reading, name: ast.Name, depth: int) -> bo
         if isinstance(n, ast.Name) and n.id == name.id and isinstance(n.ctx, ast.Load)
         # (a function's own `values` is another name: fairness round 93's by-hand conv2d kept a `values` list)
         and _local_scope_of(reading, n) is None) and all(
-        isinstance(b, ast.Assign) and len(b.targets) == 1 and isinstance(b.targets[0], ast.Name)
+        isinstance(b, ast.Assign) and len(b.targets) == 1 and (isinstance(b.targets[0], ast.Name) or (
+            # (the items of a new tensor, or of a tuple of them: `s, mu = torch.std_mean(w)`, fairness round 93)
+            isinstance(b.targets[0], ast.Tuple) and all(isinstance(t, ast.Name) for t in b.targets[0].elts)))
         and not isinstance(b.value, (ast.Name, ast.Attribute, ast.Subscript))
         and _a_new_tensor(reading, b.value, depth + 1) for b, _ in bindings)
     return memo[name.id]
@@ -13407,6 +13493,12 @@ def _numbers_drawn_from_plain_data(reading: _Reading, node: ast.AST, depth: int)
             return number(item.left) and number(item.right)
         if isinstance(item, ast.UnaryOp):
             return number(item.operand)
+        if isinstance(item, ast.Call) and isinstance(item.func, ast.Attribute):
+            # (a public method of an item, with constants: `f.mean().item() for f in m.weight.detach()`, fairness
+            # round 93; an item of plain data is a number, a text, a tensor or a tuple of those)
+            return not item.func.attr.startswith("_") and item.func.attr not in TENSOR_METHODS_OF_CODE \
+                and number(item.func.value) and all(_constant_data(a) for a in item.args) \
+                and all(k.arg is not None and _constant_data(k.value) for k in item.keywords)
         return isinstance(item, ast.Call) and isinstance(item.func, ast.Name) and item.func.id in (
             NUMBER_MAKING_BUILTINS | {"float", "int"}) and _the_builtin(reading, item.func) and not _a_numpy_function(
             reading, item.func) and not item.keywords and bool(item.args) and all(
