@@ -91,7 +91,8 @@ def checks_for(entry: dict) -> list:
 #: same for a commit wherever it is tested, others for the next), every other cheat every time (2026-12-06: grading
 #: all 3,417 cheats brought CI to 32.6 of its 30 minutes; one in four of 3,679 to 28.2; one in five, with the fairness
 #: batch's known faults graded every time, to 33.2 with set-up; one in eight of 3,970 took 25.4 with set-up, and the
-#: afternoon's 4,218 and 353 more fair files read every run leave one in ten the room).
+#: afternoon's 4,218 and 353 more fair files read every run leave one in ten the room; round 150's 88 found by the
+#: reader are read every run and graded in turn since, as the rounds after it).
 ROTATED_SHARE = 10
 
 

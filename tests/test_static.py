@@ -4999,7 +4999,8 @@ _OPEN_CHEATS = {name for name, entry in _CHEATS_EXPECTED.items() if entry.get("o
 #: Cheats the worker's trace alone catches (their entry's ``static_open`` says why the reader does not).
 _STATIC_OPEN = {name for name, entry in _CHEATS_EXPECTED.items() if entry.get("static_open")}
 _ROUND_95 = sorted(p.name for pattern in ("r9[4-9]_q6_*", "r10[0-9]_q6_*", "r11[0-9]_q6_*", "r12[0-9]_q6_*",
-                                          "r13[0-9]_q6_*", "r14[0-9]_q6_*") for p in (CORPUS / "cheats").glob(pattern)
+                                          "r13[0-9]_q6_*", "r14[0-9]_q6_*", "r15[0-9]_q6_*")
+                   for p in (CORPUS / "cheats").glob(pattern)
                    if p.name not in _OPEN_CHEATS | _STATIC_OPEN)
 
 
