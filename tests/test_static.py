@@ -6984,6 +6984,17 @@ _NARROWED = "for m in model.modules():\n    if isinstance(m, nn.Conv2d):\n"
     "cfg = types.SimpleNamespace(lr=0.1)\noverrides = {'lr': 0.02}\ncfg.__dict__.update(overrides)",
     "import argparse\nparser = argparse.ArgumentParser()\nparser.add_argument('--epochs', type=int, default=1)\n"
     "args = parser.parse_args([])\nargs.__dict__.update({'epochs': 3})",
+    # fairness round 94: a narrowed layer's store under a nested no_grad, try or inner loop; `or` of isinstance, a
+    # type among a tuple; a local `m` of another function; a receptive-field walk's `rf, jump = 1, 1`
+    _NARROWED + "        with torch.no_grad():\n            m.mean = round(m.weight.mean().item(), 4)",
+    _NARROWED + "        try:\n            m.mean = m.weight.mean().item()\n        except RuntimeError:\n            pass",
+    _NARROWED + "        for step in range(2):\n            m.count = m.weight.numel() * step",
+    "for m in model.modules():\n    if isinstance(m, nn.Conv2d) or isinstance(m, nn.Linear):\n"
+    "        m.mean = m.weight.mean().item()",
+    "for m in model.modules():\n    if type(m) in (nn.Conv2d, nn.Linear):\n        m.mean = m.weight.mean().item()",
+    "def shape_of(image):\n    n, m = image.shape\n    return n, m\n" + _NARROWED + "        m.mean = m.weight.mean().item()",
+    "rf, jump = 1, 1\nfor layer in model:\n    if isinstance(layer, nn.Conv2d):\n"
+    "        k = layer.kernel_size[0]\n        rf += (k - 1) * jump\n        jump *= layer.stride[0]",
 ])
 def test_round_93_s_honest_statistics_and_settings_are_read_as_plain(after):
     """Fairness round 93: names shared with q6's locals, numbers reached through names and torch's reductions, and a
@@ -7010,6 +7021,19 @@ def test_round_93_s_honest_statistics_and_settings_are_read_as_plain(after):
     ("cfg = types.SimpleNamespace()\noverrides = {'f': [F.conv2d]}\ncfg.__dict__.update(overrides)", "cfg.__dict__"),
     ("class T:\n    def __format__(self, spec):\n        return ''\nt = T()\nprint('{x}'.format_map(t.__dict__))",
      "t.__dict__"),
+    # attack round 151: an alias bound by a walrus in a default (evaluated where the function is defined), a match
+    # capture, an in-place operator through an alias
+    ("box = {}\nkeep = [box]\ntab = {}\ndef _g(tab=(tab := keep[0])):\n    return tab\ntab['c'] = F.conv2d",
+     "F.conv2d"),
+    ("box = {}\nkeep = [box]\nmatch keep[0]:\n    case tab:\n        pass\ntab['c'] = F.conv2d", "F.conv2d"),
+    ("box = {}\nkeep = [box]\ntab = keep[0]\ntab |= {'c': F.conv2d}", "F.conv2d"),
+    ("box = {}\nkeep = [box]\ntab = {}\ndef _g(tab=tab.update(c=F.conv2d)):\n    return tab", "F.conv2d"),
+    # attack round 152: a changing method taken off a namespace's item; a torch Module's namespace read
+    ("class Box:\n    pass\nbox = Box()\nbox.ops = {}\nup = box.__dict__.get('ops').update\nup(c=F.conv2d)",
+     "used as a value"),
+    ("h = model.__dict__.get('_forward_hooks')\nh[0] = lambda m, i, o: o * 0", "model.__dict__"),
+    # fairness round 94's narrowing through blocks still ends where the loop's name is bound again
+    (_NARROWED + "        with torch.no_grad():\n            m = F.conv2d\n            model[0].tag = m", "F.conv2d"),
 ])
 def test_what_round_93_s_plain_data_does_not_cover_is_still_found(after, expected):
     whats = [what for kind, what in found([_MODEL_AND_HAND_WRITTEN_CONV.format(after=after)])]

@@ -7976,18 +7976,26 @@ def _a_plain_namespace_use(reading: _Reading, namespace: ast.AST, owner: ast.AST
         return False
 
     def known() -> bool:
-        """The namespace's objects are handed out: those of a method's own instance, a new object, or a namespace
-        argparse made (``args.__dict__.update({"epochs": 3})``), whose attributes the reader reads where it is
-        reached; not of an object of unknown origin."""
-        return id(owner) in _own_instance_parameters(reading) or _an_object_named(reading, owner) \
-            or _bound_only_to(reading, owner, _a_new_namespace)
+        """The namespace's objects are handed out, or set: those of a plain class's own instance (in its method, or
+        a name bound only to new instances of it), or of a namespace the submission or argparse made
+        (``args.__dict__.update({"epochs": 3})``), whose attributes the reader reads where it is reached.  Not a
+        torch Module's, whose namespace holds its hooks and layers (attack round 152 set a forward hook through
+        ``self.__dict__.get("_forward_hooks")``), nor one of unknown origin."""
+        own = _own_instance_parameters(reading).get(id(owner))
+        return own is not None and isinstance(own[0], ast.ClassDef) and _plain_own_class(reading, own[0].name) \
+            or _bound_only_to(reading, owner, _a_new_namespace) or _bound_only_to(
+                reading, owner, lambda r, v: isinstance(v, ast.Call) and isinstance(v.func, ast.Name)
+                and _plain_own_class(r, v.func.id))
 
     method = call.func.attr if isinstance(call.func, ast.Attribute) and call.func.value is namespace else None
     if method == "update":
         return (_plain_names_and_data(call) or _a_name_of_plain_settings(reading, call)) and known()
     if method is not None:  # (`cfg.__dict__.items()`, `.copy()`, `.get("lr", 0.1)`: reads; `.keys()`: names)
         return method in ITEM_VIEWS | {"get"} and all(_constant_data(a) for a in call.args) and all(
-            k.arg is not None and _constant_data(k.value) for k in call.keywords) and (method == "keys" or known())
+            k.arg is not None and _constant_data(k.value) for k in call.keywords) and (method == "keys" or known()) \
+            and not (method == "get" and not (call.args and isinstance(call.args[0], ast.Constant)
+                                              and str(call.args[0].value).isidentifier()
+                                              and not str(call.args[0].value).startswith("_")))
     if isinstance(call.func, ast.Attribute) and call.func.attr in ("format", "format_map"):  # (a text)
         return not spelled and _a_text_for_certain(reading, call.func.value) and (
             call.func.attr == "format" or len(call.args) + len(call.keywords) == 1)
@@ -8488,6 +8496,37 @@ def _function_binding(reading: _Reading, name: ast.Name) -> ast.AST | None:
     return None
 
 
+def _binding_scope(reading: _Reading, name: ast.Name) -> ast.AST | None:
+    """The function (or lambda) whose own name ``name`` is, by Python's rules, or None for the module's: the scope
+    that evaluates it first (:func:`_evaluating_function`: a default, a decorator or an annotation belongs to the
+    scope around its function, attack round 151's ``def _g(tab=(tab := Box.ops))``), then the scopes around it
+    until one binds the name or declares it ``global``/``nonlocal`` (a comprehension's names are its function's).
+    Memoised per name."""
+    key = ("binding scope", id(name))
+    if key not in reading.memo:
+        function = _evaluating_function(reading, name)
+        while function is not None:
+            bound, declared = _names_a_function_binds(reading, function)
+            if name.id in bound or name.id in declared:
+                break
+            function = _evaluating_function(reading, function)
+        reading.memo[key] = function
+    return reading.memo[key]
+
+
+def _evaluating_function(reading: _Reading, node: ast.AST) -> ast.AST | None:
+    """The innermost function or lambda whose body holds ``node`` (its defaults, decorators and annotations are
+    evaluated where the function is defined), or None at the top level."""
+    parents = _parents(reading)
+    child, current = node, parents.get(id(node))
+    while current is not None:
+        if isinstance(current, (ast.FunctionDef, ast.AsyncFunctionDef)) and any(child is st for st in current.body) \
+                or isinstance(current, ast.Lambda) and child is current.body:
+            return current
+        child, current = current, parents.get(id(current))
+    return None
+
+
 def _names_a_function_binds(reading: _Reading, function: ast.AST) -> tuple[frozenset[str], frozenset[str]]:
     """The names ``function`` binds as its own (parameters, assignments, loops, definitions, imports, ``except``
     names; not those it declares), and those it declares ``global`` or ``nonlocal``.  Memoised per function: every
@@ -8772,20 +8811,27 @@ def _read_untied_changes(reading: _Reading, nodes: list[ast.AST]) -> None:
     keeps a result)."""
     # A name may alias another object in its own scope only: a local `out = torch.zeros(...)` of a by-hand conv2d is
     # not the top level's `out = []` (fairness round 93: a later table of layer statistics named like a local of q6)
-    # (a name some function declares global or nonlocal is one name in every scope: `global out; out = holder[0]`)
+    # A name some function declares global or nonlocal is one name in every scope (`global out; out = holder[0]`), and
+    # so is a name a walrus binds, which a function's default, annotation or decorator binds in the scope around it
+    # (attack round 151: `def _g(tab=(tab := Box.ops))`), or a match capture or an except clause binds
     declared = {name for n in nodes if isinstance(n, (ast.Global, ast.Nonlocal)) for name in n.names}
+    declared |= {n.target.id for n in nodes if isinstance(n, ast.NamedExpr)}
+    bound_by_capture = {name for n in nodes if isinstance(n, (ast.MatchAs, ast.MatchStar, ast.MatchMapping,
+                                                                ast.ExceptHandler)) for name in _handed_names(n)}
+    declared |= bound_by_capture
     scopes: dict[int, tuple[int, str]] = {}
 
     def scoped(name: ast.Name) -> tuple[int, str]:
-        """``name`` with the scope that binds it (Python's rules, :func:`_function_binding`; 0: the module's)."""
+        """``name`` with the scope that binds it (Python's rules, :func:`_binding_scope`; 0: the module's)."""
         if name.id in declared:
             return 0, name.id
         if id(name) not in scopes:
-            function = _function_binding(reading, name)
+            function = _binding_scope(reading, name)
             scopes[id(name)] = (0 if function is None else id(function), name.id)
         return scopes[id(name)]
 
     may_alias: set[tuple[int, str]] = set()
+    loop_names: set[tuple[int, str]] = set()  # (what loops and comprehensions bind: an item of anything)
     captured: set[str] = set()  # parameters, match captures, exception names: any object the code is handed
     for n in nodes:
         if isinstance(n, (ast.Assign, ast.AnnAssign)) and getattr(n, "value", None) is not None:
@@ -8794,11 +8840,21 @@ def _read_untied_changes(reading: _Reading, nodes: list[ast.AST]) -> None:
                     if not _fresh(n.value) and not (_a_new_namespace(reading, n.value)
                                                     and not _handed_as_an_argument(reading, target.id)):
                         may_alias.add(scoped(target))
+                elif isinstance(target, (ast.Tuple, ast.List)) and isinstance(n.value, (ast.Tuple, ast.List)) \
+                        and len(target.elts) == len(n.value.elts) and not any(
+                            isinstance(e, ast.Starred) for e in target.elts + n.value.elts):
+                    # (names paired with what a display gives each: `rf, jump = 1, 1`, fairness round 94)
+                    may_alias.update(scoped(t) for element, value in zip(target.elts, n.value.elts)
+                                     for t in ast.walk(element) if isinstance(t, ast.Name)
+                                     and isinstance(t.ctx, ast.Store)
+                                     and not (t is element and _fresh(value)))
                 else:
                     may_alias.update(scoped(t) for t in ast.walk(target) if isinstance(t, ast.Name)
                                      and isinstance(t.ctx, ast.Store))
         elif isinstance(n, (ast.For, ast.AsyncFor, ast.comprehension)):
-            may_alias.update(scoped(t) for t in ast.walk(n.target) if isinstance(t, ast.Name))
+            looped = {scoped(t) for t in ast.walk(n.target) if isinstance(t, ast.Name)}
+            may_alias |= looped
+            loop_names |= looped
 
         elif isinstance(n, ast.NamedExpr) and not _fresh(n.value):
             may_alias.add(scoped(n.target))
@@ -8807,7 +8863,23 @@ def _read_untied_changes(reading: _Reading, nodes: list[ast.AST]) -> None:
         else:
             # (a method's own instance is read by _record_own_attributes)
             captured.update(name for name in _handed_names(n) if name not in ("self", "cls"))
+    # (what a match capture or an except clause binds is the object matched or raised: `case tab:` on Box.ops)
+    may_alias |= {(0, name) for name in bound_by_capture}
     aliased_somewhere = {name for _, name in may_alias}
+    # A changing method taken as a value off an object no name ties (`up = cfg.__dict__.get("ops").update`), or off
+    # a loop's item (`[t.update for t in tables]`): what it is handed wherever it is called goes into that object,
+    # unread (attack round 152; one taken off another name is read where the name is reached, _mutators_taken)
+    parents = _parents(reading)
+    for n in nodes:
+        if isinstance(n, ast.Attribute) and n.attr in MUTATING_METHODS and isinstance(n.ctx, ast.Load):
+            parent, base = parents.get(id(n)), _plain_base(n.value)
+            if not (isinstance(parent, ast.Call) and parent.func is n) and not (
+                    isinstance(parent, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+                    and any(d is n for d in parent.decorator_list)) and not (
+                    isinstance(base, ast.Name) and scoped(base) not in loop_names):
+                reading.unreadable.append(Finding("unverifiable", f"(...).{n.attr} used as a value (what it is "
+                                                                  "handed, wherever it is called, cannot be read)",
+                                                  hides_from_models=False))
 
     # Attributes something rebinds (`C.table = other`, `self.table = ...`, setattr): None when a name is computed
     rebound: set[str] | None = {n.attr for n in nodes if isinstance(n, ast.Attribute) and not isinstance(n.ctx, ast.Load)}
@@ -8872,8 +8944,11 @@ def _read_untied_changes(reading: _Reading, nodes: list[ast.AST]) -> None:
         before = len(stored)
         if isinstance(n, (ast.Assign, ast.AnnAssign, ast.AugAssign)) and getattr(n, "value", None) is not None:
             targets = n.targets if isinstance(n, ast.Assign) else [n.target]
-            if any(untied(t.value, hooked=isinstance(t, ast.Attribute))  # `module.forward = f`
-                   for target in targets for t in _changed_through(target)) \
+            if (any(untied(t.value, hooked=isinstance(t, ast.Attribute))  # `module.forward = f`
+                    for target in targets for t in _changed_through(target))
+                    # (an in-place operator changes what a name holds: `tab |= {"c": f}` through an alias, attack
+                    # round 151)
+                    or isinstance(n, ast.AugAssign) and isinstance(n.target, ast.Name) and untied(n.target)) \
                     and not (_plain_data_computed(reading, n.value) if not isinstance(n, ast.AugAssign)
                              else _stores_plain_data(reading, n.value)):
                 # (plain data stores no code: `table["checked"] = same`, a bool; a narrowed layer's `m.top =
@@ -9616,8 +9691,10 @@ def _a_name_of_a_new_tensor(reading: _Reading, name: ast.Name, depth: int) -> bo
         isinstance(n, (ast.Global, ast.Nonlocal)) and name.id in n.names for n in reading.nodes) and all(
         read_as_a_tensor(n) for n in reading.nodes
         if isinstance(n, ast.Name) and n.id == name.id and isinstance(n.ctx, ast.Load)
-        # (a function's own `values` is another name: fairness round 93's by-hand conv2d kept a `values` list)
-        and _local_scope_of(reading, n) is None) and all(
+        # (a function's own `values` is another name: fairness round 93's by-hand conv2d kept a `values` list; and
+        # a comprehension's own)
+        and _binding_scope(reading, n) is None and not isinstance(_local_scope_of(reading, n), (
+            ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp))) and all(
         isinstance(b, ast.Assign) and len(b.targets) == 1 and (isinstance(b.targets[0], ast.Name) or (
             # (the items of a new tensor, or of a tuple of them: `s, mu = torch.std_mean(w)`, fairness round 93)
             isinstance(b.targets[0], ast.Tuple) and all(isinstance(t, ast.Name) for t in b.targets[0].elts)))
@@ -9724,7 +9801,7 @@ def _a_narrowed_layer(reading: _Reading, name: ast.Name) -> bool:
     torch's ``nn.Module`` classes no class of the submission's derives from, so the layer's ``weight`` and ``bias`` are
     its registered parameters; and nothing in the submission deletes them, sets them past the module's own
     ``__setattr__`` or parametrizes them."""
-    if not _layers_keep_their_parameters(reading) or not _bound_by_loops_alone(reading, name.id):
+    if not _layers_keep_their_parameters(reading) or not _bound_by_loops_alone(reading, name):
         return False
     parents = _parents(reading)
     child, node = name, parents.get(id(name))
@@ -9732,10 +9809,14 @@ def _a_narrowed_layer(reading: _Reading, name: ast.Name) -> bool:
     while node is not None:
         if isinstance(node, ast.If) and child in node.body and _narrows(reading, node.test, name.id):
             narrowed = True
+        if isinstance(node, (ast.For, ast.AsyncFor)) and child in node.body \
+                and name.id not in _names_bound_by_target(node.target):
+            # (a loop that binds another name, inside the one that binds it: a block like an `if`'s, fairness round
+            # 94's `for p in m.parameters():` under the narrowing; `for name, m in model.named_modules()` binds it,
+            # fairness round 89; what binds the name again in the loop that binds it is refused below)
+            child, node = node, parents.get(id(node))
+            continue
         if isinstance(node, (ast.For, ast.AsyncFor)) and child in node.body:
-            if name.id not in _names_bound_by_target(node.target):
-                return False  # (a loop that binds another name: the name is not this loop's; `for name, m in
-                # model.named_modules()` binds it, fairness round 89)
             if any(isinstance(n, ast.Name) and n.id == name.id and not isinstance(n.ctx, ast.Load)
                    or isinstance(n, ast.NamedExpr) and n.target.id == name.id
                    for st in node.body + node.orelse for n in ast.walk(st)):
@@ -9753,30 +9834,33 @@ def _a_narrowed_layer(reading: _Reading, name: ast.Name) -> bool:
                 # anything: `max(abs(v) for v in m.weight.detach().flatten().tolist())`, fairness round 91)
                 child, node = made, parents.get(id(made))
                 continue
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef, ast.While, ast.Try,
-                             ast.With, ast.comprehension, ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
+        # (a `with torch.no_grad():`, a `try` or a `while` block inside the loop binds nothing the loop's body walk
+        # below does not see: fairness round 94's stores under a nested no_grad; a scope of its own does)
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef, ast.comprehension,
+                             ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
             return False
         child, node = node, parents.get(id(node))
     return False
 
 
-def _bound_by_loops_alone(reading: _Reading, name: str) -> bool:
-    """Nothing binds ``name`` but ``for`` loops' targets, a comprehension's (local to it) and parameters: no
-    assignment, ``global``/``nonlocal`` (attack round 141 rebound a narrowed loop's name from a function called in the
-    loop), ``class``/``def``, import, ``match`` capture, ``:=`` or ``except ... as``.  Memoised."""
+def _bound_by_loops_alone(reading: _Reading, loop_name: ast.Name) -> bool:
+    """Nothing binds the name ``loop_name`` is, in its scope (:func:`_binding_scope`: a by-hand conv2d's local
+    ``n, m = image.shape`` is another name, fairness round 94), but ``for`` loops' targets, a comprehension's (local
+    to it) and parameters: no assignment, ``global``/``nonlocal`` anywhere (attack round 141 rebound a narrowed loop's
+    name from a function called in the loop), ``class``/``def``, import, ``match`` capture, ``:=`` or ``except ...
+    as``.  Memoised."""
+    name, scope = loop_name.id, _binding_scope(reading, loop_name)
     memo = reading.memo.setdefault("bound by loops alone", {})
-    if name in memo:
-        return memo[name]
+    if (name, id(scope)) in memo:
+        return memo[(name, id(scope))]
     parents = _parents(reading)
 
-    def rebinds(n: ast.AST) -> bool:
+    def binds(n: ast.AST) -> bool:
         if isinstance(n, ast.Name) and n.id == name and not isinstance(n.ctx, ast.Load):
             parent = parents.get(id(n))
             if isinstance(parent, (ast.Tuple, ast.List)):  # (one of a loop's names: `for i, m in enumerate(...)`)
                 parent, n = parents.get(id(parent)), parent
             return not (isinstance(parent, (ast.For, ast.AsyncFor, ast.comprehension)) and parent.target is n)
-        if isinstance(n, (ast.Global, ast.Nonlocal)):
-            return name in n.names
         if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             return n.name == name
         if isinstance(n, ast.alias):
@@ -9789,8 +9873,15 @@ def _bound_by_loops_alone(reading: _Reading, name: str) -> bool:
             return n.name == name
         return False
 
-    memo[name] = not any(rebinds(n) for n in reading.nodes)
-    return memo[name]
+    def rebinds(n: ast.AST) -> bool:
+        if isinstance(n, (ast.Global, ast.Nonlocal)):
+            return name in n.names
+        # (another scope's name of the same spelling is another name)
+        return binds(n) and (_binding_scope(reading, n) if isinstance(n, ast.Name)
+                             else _evaluating_function(reading, n)) is scope
+
+    memo[(name, id(scope))] = not any(rebinds(n) for n in reading.nodes)
+    return memo[(name, id(scope))]
 
 
 def _narrows(reading: _Reading, test: ast.AST, name: str) -> bool:
@@ -9799,19 +9890,23 @@ def _narrows(reading: _Reading, test: ast.AST, name: str) -> bool:
     ``__eq__`` that comparison would call."""
     if isinstance(test, ast.BoolOp) and isinstance(test.op, ast.And):
         return any(_narrows(reading, v, name) for v in test.values)
+    if isinstance(test, ast.BoolOp) and isinstance(test.op, ast.Or):  # (`isinstance(m, A) or isinstance(m, B)`)
+        return all(_narrows(reading, v, name) for v in test.values)
     classes: list[ast.AST] = []
     if isinstance(test, ast.Call) and isinstance(test.func, ast.Name) and test.func.id == "isinstance" \
             and _the_builtin(reading, test.func) and len(test.args) == 2 and not test.keywords \
             and isinstance(test.args[0], ast.Name) and test.args[0].id == name:
         classes = test.args[1].elts if isinstance(test.args[1], ast.Tuple) else [test.args[1]]
     elif isinstance(test, ast.Compare) and len(test.ops) == 1 and (isinstance(test.ops[0], ast.Is) or isinstance(
-            test.ops[0], ast.Eq) and not any(c.keywords or any(isinstance(b, ast.Name) and b.id == "type" or isinstance(
+            test.ops[0], (ast.Eq, ast.In)) and not any(c.keywords or any(isinstance(b, ast.Name) and b.id == "type" or isinstance(
                 b, ast.Attribute) and b.attr in ("type", "ABCMeta", "EnumMeta", "EnumType") for b in c.bases)
                                              for c in reading.classes)) \
             and isinstance(test.left, ast.Call) and isinstance(test.left.func, ast.Name) and test.left.func.id == "type" \
             and _the_builtin(reading, test.left.func) and len(test.left.args) == 1 \
             and isinstance(test.left.args[0], ast.Name) and test.left.args[0].id == name:
-        classes = [test.comparators[0]]
+        # (`type(m) in (nn.Conv2d, nn.Linear)`: a tuple written out, compared item by item as `==` does)
+        classes = [test.comparators[0]] if not isinstance(test.ops[0], ast.In) else \
+            test.comparators[0].elts if isinstance(test.comparators[0], (ast.Tuple, ast.List, ast.Set)) else []
     return bool(classes) and all(_a_layer_class_of_torch(reading, c) for c in classes)
 
 
