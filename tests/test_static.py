@@ -1043,12 +1043,9 @@ _SHOWN = "class Params:\n    def __init__(self):\n        self.stride = 1\n    d
     '        return f"{type(self).__name__}({self.__dict__})"',  # fairness round 7: a helper's repr
     "        return repr(self.__dict__)",
     "        return str(sorted(self.__dict__)) + str(len(self.__dict__))",
-    # read for its objects (fairness round 93): they are the object's attributes, whose stores the reader reads
-    # where the object is reached (test_what_round_93_s_plain_data_does_not_cover_is_still_found)
-    '        return self.__dict__.get("stride")',
-    "        return list(self.__dict__.values())",
-    "        return dict(self.__dict__.items())",
-    "        return self.__dict__.keys().mapping['stride']",  # (a read-only view of the namespace)
+    # items shown in a text (fairness round 93), a read-only view of the names
+    "        return ', '.join(f'{k}={v}' for k, v in self.__dict__.items())",
+    "        return self.__dict__.keys().mapping['stride']",
 ])
 def test_a_namespace_shown_or_its_names_listed_is_readable(body):
     source = HAND_WRITTEN + _SHOWN.format(body=body)
@@ -1057,6 +1054,11 @@ def test_a_namespace_shown_or_its_names_listed_is_readable(body):
 
 
 @pytest.mark.parametrize("body", [
+    # (a plain class's instance may hold another object's table: its objects handed out are not followed, attack
+    # round 153)
+    '        return self.__dict__.get("stride")',
+    "        return list(self.__dict__.values())",
+    "        return dict(self.__dict__.items())",
     "        self.__dict__.update(conv=F.conv2d)\n        return ''",
     "        vars_of = self.__dict__\n        return vars_of",
     "        return self.__dict__.setdefault('stride', 1)",
@@ -6978,8 +6980,6 @@ _NARROWED = "for m in model.modules():\n    if isinstance(m, nn.Conv2d):\n"
     "    def __str__(self):\n        return '{name} {avg:.3f}'.format_map(self.__dict__)\nprint(Meter())",
     "class Meter:\n    def __init__(self):\n        self.name, self.avg = 'loss', 0.0\n"
     "    def __repr__(self):\n        return ', '.join(f'{k}={v}' for k, v in vars(self).items())\nprint(Meter())",
-    "class Meter:\n    def __init__(self):\n        self.avg = 0.0\n    def state_dict(self):\n"
-    "        return dict(self.__dict__)\nhistory = [Meter().state_dict()]",
     "import json\ncfg = types.SimpleNamespace(lr=0.1)\nprint(json.dumps(cfg.__dict__, indent=2))",
     "cfg = types.SimpleNamespace(lr=0.1)\noverrides = {'lr': 0.02}\ncfg.__dict__.update(overrides)",
     "import argparse\nparser = argparse.ArgumentParser()\nparser.add_argument('--epochs', type=int, default=1)\n"
@@ -7032,6 +7032,11 @@ def test_round_93_s_honest_statistics_and_settings_are_read_as_plain(after):
     ("class Box:\n    pass\nbox = Box()\nbox.ops = {}\nup = box.__dict__.get('ops').update\nup(c=F.conv2d)",
      "used as a value"),
     ("h = model.__dict__.get('_forward_hooks')\nh[0] = lambda m, i, o: o * 0", "model.__dict__"),
+    # attack round 153: a plain class's instance may hold another object's table; a change through a helper
+    ("class H:\n    def __init__(self):\n        self.t = {}\nh = H()\nh.t = model._modules\n"
+     "t = dict(h.__dict__)['t']\nt['0'] = F.conv2d", "h.__dict__"),
+    ("import operator\nbox = {}\nkeep = [box]\nt = keep[0]\noperator.ior(t, {'c': F.conv2d})", "F.conv2d"),
+    ("box = {}\nkeep = [box]\nt = keep[0]\ngetattr(t, 'update')(c=F.conv2d)", "F.conv2d"),
     # fairness round 94's narrowing through blocks still ends where the loop's name is bound again
     (_NARROWED + "        with torch.no_grad():\n            m = F.conv2d\n            model[0].tag = m", "F.conv2d"),
 ])

@@ -1592,7 +1592,7 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
     used = {id(k.value): n for n in nodes if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
             and n.func.attr == "format" for k in n.keywords if k.arg is None}
     used |= {id(n.func.value): n for n in nodes if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
-             and n.func.attr in ITEM_VIEWS | {"get", "update"}}
+             and n.func.attr in NAMESPACE_READING_METHODS | {"update"}}
     # (read, or copied: `fmt.format_map(self.__dict__)`, `dict(meter.__dict__)`, `json.dump(cfg.__dict__, f)`;
     # fairness round 93: -10 each)
     # fairness round 93: -10 each; which call it is handed to is judged once every unit is bound)
@@ -3538,6 +3538,8 @@ ITEM_COPYING_FUNCTIONS = frozenset({"dict", "sorted", "list", "tuple"})
 ITEM_COPYING_LIBRARY_FUNCTIONS = frozenset({"json.dumps", "copy.copy", "copy.deepcopy"}) | NAMESPACE_CLASSES
 #: A mapping's methods that hand out its items, changing nothing.
 ITEM_VIEWS = frozenset({"items", "values", "keys", "copy"})
+#: A mapping's methods that read a namespace (``cfg.__dict__.get("lr")``), changing nothing.
+NAMESPACE_READING_METHODS = ITEM_VIEWS | {"get"}
 #: What copies a namespace or writes it out as text given it as its first argument (``json.dump(cfg.__dict__, f)``).
 NAMESPACE_WRITING_FUNCTIONS = (ITEM_COPYING_LIBRARY_FUNCTIONS - NAMESPACE_CLASSES) | {"json.dump"}
 
@@ -7982,30 +7984,68 @@ def _a_plain_namespace_use(reading: _Reading, namespace: ast.AST, owner: ast.AST
         torch Module's, whose namespace holds its hooks and layers (attack round 152 set a forward hook through
         ``self.__dict__.get("_forward_hooks")``), nor one of unknown origin."""
         own = _own_instance_parameters(reading).get(id(owner))
+        # (a plain class no class of the submission's derives from: a mixin's `self` may be a torch Module's,
+        # attack round 153's `class ConvNet(_Plain, nn.Module)`)
         return own is not None and isinstance(own[0], ast.ClassDef) and _plain_own_class(reading, own[0].name) \
+            and not any(isinstance(base, ast.Name) and base.id == own[0].name
+                        for cls in reading.classes for base in cls.bases) \
             or _bound_only_to(reading, owner, _a_new_namespace) or _bound_only_to(
                 reading, owner, lambda r, v: isinstance(v, ast.Call) and isinstance(v.func, ast.Name)
                 and _plain_own_class(r, v.func.id))
+
+    def a_namespace() -> bool:
+        """A namespace the submission or argparse made: its objects may be handed out (a plain class's instance
+        may hold a table of another object's, whose change through the item handed out is out of sight: attack
+        round 153's `self.t = Box.ops` then `functools.partial(dict.update, obj.__dict__.get("t"))`)."""
+        return _bound_only_to(reading, owner, _a_new_namespace)
 
     method = call.func.attr if isinstance(call.func, ast.Attribute) and call.func.value is namespace else None
     if method == "update":
         return (_plain_names_and_data(call) or _a_name_of_plain_settings(reading, call)) and known()
     if method is not None:  # (`cfg.__dict__.items()`, `.copy()`, `.get("lr", 0.1)`: reads; `.keys()`: names)
-        return method in ITEM_VIEWS | {"get"} and all(_constant_data(a) for a in call.args) and all(
-            k.arg is not None and _constant_data(k.value) for k in call.keywords) and (method == "keys" or known()) \
+        return method in NAMESPACE_READING_METHODS and all(_constant_data(a) for a in call.args) and all(
+            k.arg is not None and _constant_data(k.value) for k in call.keywords) and (
+                method == "keys" or a_namespace() or method in ("items", "values") and known()
+                and _items_only_shown(reading, call)) \
             and not (method == "get" and not (call.args and isinstance(call.args[0], ast.Constant)
                                               and str(call.args[0].value).isidentifier()
                                               and not str(call.args[0].value).startswith("_")))
     if isinstance(call.func, ast.Attribute) and call.func.attr in ("format", "format_map"):  # (a text)
         return not spelled and _a_text_for_certain(reading, call.func.value) and (
             call.func.attr == "format" or len(call.args) + len(call.keywords) == 1)
-    if isinstance(call.func, ast.Name) and call.func.id == "dict":  # (a copy: `dict(meter.__dict__)`)
-        return _the_builtin(reading, call.func) and call.args == [namespace] and not call.keywords and known()
+    if isinstance(call.func, ast.Name) and call.func.id == "dict":  # (a copy: `dict(args.__dict__)`)
+        return _the_builtin(reading, call.func) and call.args == [namespace] and not call.keywords and a_namespace()
     # (`json.dump(cfg.__dict__, f, indent=2)`: a text; a copy of a known object's)
     resolved = _resolved(reading, call.func) if _bound_by_imports_only(reading, call.func) else None
     return bool(call.args) and call.args[0] is namespace and resolved in NAMESPACE_WRITING_FUNCTIONS \
         and all(_constant_data(k.value) and k.arg not in (None, "cls", "default") for k in call.keywords) \
-        and (resolved.startswith("json.") or known())
+        and (resolved.startswith("json.") or a_namespace())
+
+
+def _items_only_shown(reading: _Reading, call: ast.Call) -> bool:
+    """``call`` (``vars(self).items()``) is walked by a loop or a comprehension whose names are only shown: formatted
+    in an f-string, or handed to ``print``, ``str`` or ``repr`` (``", ".join(f"{k}={v}" for k, v in
+    vars(self).items())`` in a ``__repr__``, fairness rounds 31, 50 and 93): no item leaves as an object."""
+    parents = _parents(reading)
+    loop = parents.get(id(call))
+    if not (isinstance(loop, (ast.comprehension, ast.For)) and loop.iter is call) or (
+            isinstance(loop, ast.comprehension) and loop.ifs):
+        return False
+    names = {t.id for t in ast.walk(loop.target) if isinstance(t, ast.Name)}
+    if not all(isinstance(t, (ast.Name, ast.Tuple, ast.List, ast.expr_context)) for t in ast.walk(loop.target)):
+        return False
+    scope = [parents.get(id(loop))] if isinstance(loop, ast.comprehension) else loop.body + loop.orelse
+    for part in scope:
+        for n in ast.walk(part):
+            if isinstance(n, ast.Name) and n.id in names and n.ctx is not None and not any(
+                    n is t for t in ast.walk(loop.target)):
+                parent = parents.get(id(n))
+                if not (isinstance(n.ctx, ast.Load) and (
+                        isinstance(parent, ast.FormattedValue) and parent.value is n
+                        or isinstance(parent, ast.Call) and n in parent.args and isinstance(parent.func, ast.Name)
+                        and parent.func.id in ("print", "str", "repr") and _the_builtin(reading, parent.func))):
+                    return False
+    return True
 
 
 def _the_call_handed(parents: dict[int, ast.AST], node: ast.AST) -> ast.Call | None:
@@ -8871,6 +8911,12 @@ def _read_untied_changes(reading: _Reading, nodes: list[ast.AST]) -> None:
     # unread (attack round 152; one taken off another name is read where the name is reached, _mutators_taken)
     parents = _parents(reading)
     for n in nodes:
+        if isinstance(n, (ast.Name, ast.Attribute)) and isinstance(n.ctx, ast.Load) \
+                and _an_in_place_operator(reading, n) and not (
+                    isinstance(parents.get(id(n)), ast.Call) and parents[id(n)].func is n):
+            # (`functools.reduce(operator.ior, [{"c": f}], t)`: what it changes is out of sight, attack round 153)
+            reading.unreadable.append(Finding("unverifiable", f"{_resolved(reading, n)} used as a value (what it "
+                                                              "changes cannot be read)", hides_from_models=False))
         if isinstance(n, ast.Attribute) and n.attr in MUTATING_METHODS and isinstance(n.ctx, ast.Load):
             parent, base = parents.get(id(n)), _plain_base(n.value)
             if not (isinstance(parent, ast.Call) and parent.func is n) and not (
@@ -8964,6 +9010,16 @@ def _read_untied_changes(reading: _Reading, nodes: list[ast.AST]) -> None:
         elif isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in CHANGING_METHODS \
                 and untied(n.func.value, hooked=n.func.attr in MODEL_HOOKS):
             stored += list(n.args) + [k.value for k in n.keywords]
+        elif isinstance(n, ast.Call) and n.args and _an_in_place_operator(reading, n.func) \
+                and untied(n.args[0], hooked=False):
+            # (`operator.ior(t, {"c": f})` is `t |= {"c": f}`, attack round 153)
+            stored += [v for v in n.args[1:] if not _plain_data_computed(reading, v)]
+        elif isinstance(n, ast.Call) and isinstance(n.func, ast.Call) and isinstance(n.func.func, ast.Name) \
+                and n.func.func.id == "getattr" and _the_builtin(reading, n.func.func) and len(n.func.args) >= 2 \
+                and isinstance(n.func.args[1], ast.Constant) and n.func.args[1].value in CHANGING_METHODS \
+                and untied(n.func.args[0], hooked=n.func.args[1].value in MODEL_HOOKS):
+            # (`getattr(t, "update")(c=f)` is `t.update(c=f)`, attack round 153)
+            stored += list(n.args) + [k.value for k in n.keywords]
         elif isinstance(n, ast.Call) and ((isinstance(n.func, ast.Name) and n.func.id in STORING_FUNCTIONS) or (
                 isinstance(n.func, ast.Attribute) and n.func.attr in STORING_FUNCTIONS)) and n.args \
                 and untied(n.args[0], hooked=True):
@@ -8983,6 +9039,20 @@ def _read_untied_changes(reading: _Reading, nodes: list[ast.AST]) -> None:
             isinstance(b, ast.Assign) and isinstance(b.value, ast.Lambda)) for b, _ in reading.bindings[name]))
     code, reading.untied_builtins = _code_stored(reading, stored)
     reading.universal = sorted(set(reading.universal) | code)
+
+
+#: The functions of Python's ``operator`` module that change their first argument (``operator.ior(t, x)`` is
+#: ``t |= x``).
+IN_PLACE_OPERATORS = frozenset(
+    f"operator.{prefix}{name}{suffix}" for name in (
+        "setitem", "delitem", "iadd", "iand", "iconcat", "ifloordiv", "ilshift", "imod", "imul", "imatmul", "ior",
+        "ipow", "irshift", "isub", "itruediv", "ixor") for prefix, suffix in (("", ""), ("__", "__")))
+
+
+def _an_in_place_operator(reading: _Reading, func: ast.AST) -> bool:
+    """``func`` is one of :data:`IN_PLACE_OPERATORS`, by an import alone."""
+    return isinstance(func, (ast.Name, ast.Attribute)) and _bound_by_imports_only(reading, func) \
+        and _resolved(reading, func) in IN_PLACE_OPERATORS
 
 
 def _handed_as_an_argument(reading: _Reading, name: str) -> bool:
@@ -9884,6 +9954,11 @@ def _bound_by_loops_alone(reading: _Reading, loop_name: ast.Name) -> bool:
     return memo[(name, id(scope))]
 
 
+#: The special method `==` and `in` call: a metaclass of the submission's (made by a class statement or by `type(...)`)
+#: may make any class equal torch's (attack round 153).
+EQ_DUNDER = re.compile(r"__eq__")
+
+
 def _narrows(reading: _Reading, test: ast.AST, name: str) -> bool:
     """``test`` holds only where ``name`` is an instance of torch's layer classes (:func:`_a_layer_class_of_torch`):
     ``isinstance``, or ``type(m) is C``; ``type(m) == C`` only where the submission makes no metaclass, whose
@@ -9898,7 +9973,7 @@ def _narrows(reading: _Reading, test: ast.AST, name: str) -> bool:
             and isinstance(test.args[0], ast.Name) and test.args[0].id == name:
         classes = test.args[1].elts if isinstance(test.args[1], ast.Tuple) else [test.args[1]]
     elif isinstance(test, ast.Compare) and len(test.ops) == 1 and (isinstance(test.ops[0], ast.Is) or isinstance(
-            test.ops[0], (ast.Eq, ast.In)) and not any(c.keywords or any(isinstance(b, ast.Name) and b.id == "type" or isinstance(
+            test.ops[0], (ast.Eq, ast.In)) and not _spells(reading, EQ_DUNDER) and not any(c.keywords or any(isinstance(b, ast.Name) and b.id == "type" or isinstance(
                 b, ast.Attribute) and b.attr in ("type", "ABCMeta", "EnumMeta", "EnumType") for b in c.bases)
                                              for c in reading.classes)) \
             and isinstance(test.left, ast.Call) and isinstance(test.left.func, ast.Name) and test.left.func.id == "type" \
