@@ -1593,8 +1593,7 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
             and n.func.attr == "format" for k in n.keywords if k.arg is None}
     used |= {id(n.func.value): n for n in nodes if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
              and n.func.attr in NAMESPACE_READING_METHODS | {"update"}}
-    # (read, or copied: `fmt.format_map(self.__dict__)`, `dict(meter.__dict__)`, `json.dump(cfg.__dict__, f)`;
-    # fairness round 93: -10 each)
+    # (read, or copied: `fmt.format_map(self.__dict__)`, `dict(args.__dict__)`, `json.dump(cfg.__dict__, f)`,
     # fairness round 93: -10 each; which call it is handed to is judged once every unit is bound)
     used |= {id(n.args[0]): n for n in nodes if isinstance(n, ast.Call) and n.args}
     # `class AttrDict(dict): __getattr__ = dict.__getitem__`: a special method bound to one of dict's own, which
@@ -7946,7 +7945,6 @@ def _methods_of_baseless_classes(nodes: list[ast.AST]):
 FORMAT_DUNDER = re.compile(r"__format__")
 
 
-
 def _read_namespaces_used(reading: _Reading) -> None:
     """The ``obj.__dict__`` the scan kept (:attr:`_Reading.namespaces_used`), read once every unit is; none is a
     finding (fairness round 91: -10 each) when it is
@@ -9959,6 +9957,16 @@ def _bound_by_loops_alone(reading: _Reading, loop_name: ast.Name) -> bool:
 EQ_DUNDER = re.compile(r"__eq__")
 
 
+def _classes_compare_by_identity(reading: _Reading) -> bool:
+    """``type(m) == C`` (and ``in``) holds only for ``C`` itself: the submission makes no metaclass (a class with
+    keywords, or deriving from ``type`` or a library's metaclass) and spells no ``__eq__`` (attack round 153 made one
+    by calling ``type(...)``)."""
+    return not _spells(reading, EQ_DUNDER) and not any(c.keywords or any(
+        isinstance(b, ast.Name) and b.id == "type"
+        or isinstance(b, ast.Attribute) and b.attr in ("type", "ABCMeta", "EnumMeta", "EnumType") for b in c.bases)
+        for c in reading.classes)
+
+
 def _narrows(reading: _Reading, test: ast.AST, name: str) -> bool:
     """``test`` holds only where ``name`` is an instance of torch's layer classes (:func:`_a_layer_class_of_torch`):
     ``isinstance``, or ``type(m) is C``; ``type(m) == C`` only where the submission makes no metaclass, whose
@@ -9973,9 +9981,7 @@ def _narrows(reading: _Reading, test: ast.AST, name: str) -> bool:
             and isinstance(test.args[0], ast.Name) and test.args[0].id == name:
         classes = test.args[1].elts if isinstance(test.args[1], ast.Tuple) else [test.args[1]]
     elif isinstance(test, ast.Compare) and len(test.ops) == 1 and (isinstance(test.ops[0], ast.Is) or isinstance(
-            test.ops[0], (ast.Eq, ast.In)) and not _spells(reading, EQ_DUNDER) and not any(c.keywords or any(isinstance(b, ast.Name) and b.id == "type" or isinstance(
-                b, ast.Attribute) and b.attr in ("type", "ABCMeta", "EnumMeta", "EnumType") for b in c.bases)
-                                             for c in reading.classes)) \
+            test.ops[0], (ast.Eq, ast.In)) and _classes_compare_by_identity(reading)) \
             and isinstance(test.left, ast.Call) and isinstance(test.left.func, ast.Name) and test.left.func.id == "type" \
             and _the_builtin(reading, test.left.func) and len(test.left.args) == 1 \
             and isinstance(test.left.args[0], ast.Name) and test.left.args[0].id == name:
