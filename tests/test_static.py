@@ -5008,8 +5008,8 @@ _ROUND_95 = sorted(p.name for pattern in ("r9[4-9]_q6_*", "r10[0-9]_q6_*", "r11[
 
 #: The fairness rounds aimed at the reader's rules on stores and new tensors (88 on): honest top-level code around a
 #: hand-written conv2d and max_pool2d (loops over a model's layers, records, configs, hooks).  The fairness batch
-#: grades a round's file one time in thirty; the reader's verdict on them is asserted here on every run.
-_STORE_ROUNDS_FAIR = sorted(p.name for pattern in ("r88_*", "r89_*", "r90_*", "r91_*", "r92_*", "r93_*")
+#: grades a round's file one time in forty; the reader's verdict on them is asserted here on every run.
+_STORE_ROUNDS_FAIR = sorted(p.name for pattern in ("r88_*", "r89_*", "r90_*", "r91_*", "r92_*", "r93_*", "r94_*")
                             for p in (CORPUS / "fair").glob(pattern) if p.suffix in (".py", ".ipynb")
                             # (a thread pool shut down before the checks: judged by the worker, no thread left running)
                             and p.name != "r91_threadpool_with_map_images.py")
@@ -7043,3 +7043,128 @@ def test_round_93_s_honest_statistics_and_settings_are_read_as_plain(after):
 def test_what_round_93_s_plain_data_does_not_cover_is_still_found(after, expected):
     whats = [what for kind, what in found([_MODEL_AND_HAND_WRITTEN_CONV.format(after=after)])]
     assert any(expected in what for what in whats), whats
+
+
+@pytest.mark.parametrize("after", [
+    # the loop's name bound elsewhere in its scope, before the loop (fairness round 94's D2)
+    "m, s = divmod(125, 60)\n" + _NARROWED + "        m.mean = m.weight.mean().item()",
+    "import re\nm = re.search('loss=([0-9.]+)', 'loss=0.5')\n" + _NARROWED + "        m.mean = m.weight.mean().item()",
+    "m = nn.MaxPool2d(2)\nprint(m(x[None]).shape)\n" + _NARROWED + "        m.mean = m.weight.mean().item()",
+    # the binding that reaches a name (D3): annotated, rebound from itself, unpacked in pairs, a walrus in the test,
+    # a name bound first to a tensor elsewhere
+    _NARROWED + "        mu: float = m.weight.detach().mean().item()\n        m.mean = mu",
+    _NARROWED + "        mu = m.weight.detach().mean().item()\n        mu = round(mu, 4)\n        m.mean = mu",
+    _NARROWED + "        mu, sd = m.weight.mean().item(), m.weight.std().item()\n        m.mean = mu\n        m.std = sd",
+    _NARROWED + "        if (mu := m.weight.detach().mean().item()) > -1:\n            m.mean = mu",
+    "mean = x.mean()\nx = (x - mean) / x.std()\n" + _NARROWED + "        mean = m.weight.detach().mean().item()\n"
+    "        m.mean = mean",
+    "for name, p in model.named_parameters():\n    mu = p.detach().mean().item()\n    print(name, mu)\n"
+    + _NARROWED + "        mu = round(m.weight.detach().mean().item(), 4)\n        m.mean = mu",
+    "def layer_stats(model):\n    for m in model.modules():\n        if isinstance(m, nn.Conv2d):\n"
+    "            mu = m.weight.mean().item()\n            mu = round(mu, 3)\n            m.mean = mu\nlayer_stats(model)",
+    # torch's norm and quantile, a count of a comparison (D4)
+    _NARROWED + "        m.norm = torch.norm(m.weight.detach()).item()",
+    _NARROWED + "        m.median = torch.quantile(m.weight.detach().flatten(), 0.5).item()",
+    _NARROWED + "        m.n_pos = torch.count_nonzero(m.weight.detach() > 0).item()",
+    # a filter of a narrowed layer's weight, its parameters counted, a dict or list of its numbers read at once
+    _NARROWED + "        m.filter_norms = []\n        for f in m.weight.detach():\n"
+    "            m.filter_norms.append(round(f.norm().item(), 4))",
+    _NARROWED + "        n = sum(p.numel() for p in m.parameters())\n        m.n_params = n",
+    _NARROWED + "        s = {'mean': m.weight.detach().mean().item(), 'std': m.weight.detach().std().item()}\n"
+    "        m.mean = s['mean']",
+    _NARROWED + "        per = [f.mean().item() for f in m.weight.detach()]\n        m.mean = sum(per) / len(per)",
+])
+def test_round_94_s_honest_statistics_are_read_as_plain(after):
+    """Fairness round 94 (271 files nobody here wrote, 79 losing): a stats loop after a cell that used ``m`` for
+    something else, numbers reaching a store through the one binding straight-line code shows, torch's norm and
+    quantile, a filter's norm, a layer's parameter count, a dict or list of numbers read in the next statement."""
+    assert found([_MODEL_AND_HAND_WRITTEN_CONV.format(after=after)]) == []
+
+
+_STORED_IN_A_TABLE = '''
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+class Box:
+    ops = {}
+
+def _impl(a, k, s=1, p=0):
+    return F.conv2d(a, k, None, s, p)
+
+{attack}
+
+def conv2d(image, kernel, stride=1, padding=0):
+    return Box.ops["c"](image[None, None], kernel[None, None], stride, padding)[0, 0]
+'''
+
+
+@pytest.mark.parametrize("attack", [
+    # a walrus that may not run, a loop that may not turn: the binding before it stays in force (old gaps found
+    # probing the flow-sensitive reading on 2026-12-06)
+    "mu = _impl\nc = True\nif c or (mu := 1.0):\n    Box.ops['c'] = mu",
+    "mu = _impl\nif 0 and (mu := 1.0):\n    pass\nif True:\n    Box.ops['c'] = mu",
+    "mu = _impl\nif 2 < 1 < (mu := 1.0):\n    pass\nBox.ops['c'] = mu",
+    "mu = _impl\nif [(mu := 1.0) for _ in []] == []:\n    Box.ops['c'] = mu",
+    "mu = _impl\n0 and (mu := 1.0)\nBox.ops['c'] = mu",
+    "mu = _impl\nfor mu in []:\n    pass\nBox.ops['c'] = mu",
+    "mu = _impl\nwhile 0 and (mu := 1.0):\n    pass\nBox.ops['c'] = mu",
+    # what straight-line reading must not take for the binding that reaches
+    "mu = 1.0\nif len(Box.ops) == 0:\n    mu = _impl\nBox.ops['c'] = mu",
+    "mu = _impl\nfor i in range(2):\n    Box.ops['c'] = mu\n    mu = 1.0",
+    "mu = _impl\nf = lambda: (mu := 1.0)\nBox.ops['c'] = mu",
+    "mu = 1.0\ndef _f():\n    global mu\n    mu = _impl\n_f()\nBox.ops['c'] = mu",
+    "mu = 1.0\nfrom torch.nn.functional import *\nmu = conv2d\nBox.ops['c'] = mu",
+    "mu = _impl\ntry:\n    mu = 1.0\n    raise ValueError\nexcept ValueError:\n    Box.ops['c'] = mu",
+    "import contextlib\nmu = 1.0\nwith contextlib.nullcontext(_impl) as mu:\n    Box.ops['c'] = mu",
+    # a fresh container changed, or read after code that may change it
+    "s = {'a': 1.0}\ns['a'] = _impl\nBox.ops['c'] = s['a']",
+    "class _K:\n    @property\n    def attr(self):\n        s['a'] = _impl\n        return 0\nk = _K()\n"
+    "s = {'a': 1.0}\nBox.ops['c'] = (k.attr, s['a'])[1]",
+    "per = [1.0, 2.0]\nper.append(_impl)\nBox.ops['c'] = max(per)",
+    # a narrowed layer whose parameters are not torch's own, a loop's name bound again in its body
+    "class _P(nn.Parameter):\n    def numel(self):\n        return _impl\nlay = nn.Conv2d(1, 1, 3)\n"
+    "lay.extra = _P(torch.zeros(1))\nfor m in [lay]:\n    if isinstance(m, nn.Conv2d):\n"
+    "        Box.ops['c'] = max(p.numel() for p in m.parameters())",
+    "class _T:\n    def numel(self):\n        return _impl\nlay = nn.Conv2d(1, 1, 3)\nlay.parameters = lambda: iter([_T()])\n"
+    "for m in [lay]:\n    if isinstance(m, nn.Conv2d):\n        Box.ops['c'] = max(p.numel() for p in m.parameters())",
+    "lay = nn.Conv2d(1, 1, 3)\nfor m in [lay]:\n    if isinstance(m, nn.Conv2d):\n        for f in m.weight.detach():\n"
+    "            for f in [_impl]:\n                pass\n            Box.ops['c'] = f",
+    "class _Fk(Exception):\n    weight = staticmethod(_impl)\nfor m in [nn.Conv2d(1, 1, 3)]:\n"
+    "    if isinstance(m, nn.Conv2d):\n        try:\n            raise _Fk()\n        except _Fk as m:\n"
+    "            Box.ops['c'] = m.weight",
+])
+def test_what_the_binding_that_reaches_a_name_does_not_cover_is_found(attack):
+    """Every attack puts ``_impl``, which runs ``F.conv2d``, in the table conv2d calls, where a reading that took
+    a later, earlier or conditional binding for the one in force would see plain data."""
+    whats = [what for kind, what in found([_STORED_IN_A_TABLE.replace("{attack}", attack)])]
+    assert any("conv2d" in what for what in whats), whats
+
+
+@pytest.mark.parametrize("source", [
+    _STOPWATCH + "watch = Stopwatch()\nwatch.repeats = 3\nwatch.measure(lambda: 1)\n",
+    "class PeakFinder:\n    def locate(self, x):\n        return x\nfinder = PeakFinder()\nfinder.threshold = 0.5\n"
+    "finder.locate(1)\n",
+])
+def test_an_own_instance_given_constants_keeps_its_members(source):
+    """Fairness round 95: ``timer.repeats = 3`` before ``timer.measure(...)`` on an instance of the submission's own
+    plain class (a method named like a library's evaluator) cost q6 to q8 10 points."""
+    assert _model_rule([HAND_WRITTEN + source]) == [] and found([HAND_WRITTEN + source]) == []
+
+
+@pytest.mark.parametrize("source", [
+    # a setter, __setattr__ or a base may turn a constant stored into another member
+    "import numpy as np\nclass Stopwatch:\n    def measure(self, f):\n        return f()\n    @property\n"
+    "    def repeats(self):\n        return 1\n    @repeats.setter\n    def repeats(self, n):\n"
+    "        self.measure = np.testing.measure\nwatch = Stopwatch()\nwatch.repeats = 3\nwatch.measure('x = 1')\n",
+    "import numpy as np\nclass Stopwatch:\n    def measure(self, f):\n        return f()\n    def __setattr__(self, k, v):\n"
+    "        object.__setattr__(self, 'measure', np.testing.measure)\nwatch = Stopwatch()\nwatch.repeats = 3\n"
+    "watch.measure('x = 1')\n",
+    "import numpy as np\nclass Base:\n    pass\nclass Stopwatch(Base):\n    def measure(self, f):\n        return f()\n"
+    "watch = Stopwatch()\nwatch.repeats = 3\nwatch.measure('x = 1')\n",
+    # the member itself given a constant is no method of the class's any more
+    _STOPWATCH + "watch = Stopwatch()\nwatch.measure = 3\nwatch.measure('x = 1')\n",
+])
+def test_an_own_instance_given_constants_is_not_trusted_where_a_store_may_do_more(source):
+    findings = _model_rule([HAND_WRITTEN + source]) + [what for _, what in found([HAND_WRITTEN + source])]
+    assert any("measure" in what or "__setattr__" in what or "np.testing" in what for what in findings), findings

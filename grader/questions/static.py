@@ -54,6 +54,7 @@ Every rule works on the syntax tree; the cost is linear in the size of the sourc
 from __future__ import annotations
 
 import ast
+import bisect
 import builtins
 import dataclasses
 import functools
@@ -1227,9 +1228,10 @@ def _magic_code(node: ast.AST, *, assigned: bool = True) -> str | None:
 
 
 def _bind_top_level(reading: _Reading, node: ast.stmt, *, plain: bool) -> None:
-    """Record the module-level names ``node`` binds (descending into compound statements, not scopes)."""
+    """Record the module-level names ``node`` binds (descending into compound statements, not scopes); plain: a
+    statement of a unit's body that binds the name whenever it runs (:func:`_binds_whenever_it_runs`)."""
     for name in _names_bound_by(node):
-        reading.bindings.setdefault(name, []).append((node, plain))
+        reading.bindings.setdefault(name, []).append((node, plain and _binds_whenever_it_runs(node, name)))
     if isinstance(node, (ast.Import, ast.ImportFrom)):
         for alias in node.names:
             if isinstance(node, ast.Import):
@@ -1263,6 +1265,42 @@ def _bind_top_level(reading: _Reading, node: ast.stmt, *, plain: bool) -> None:
         elif isinstance(child, ast.match_case):
             for statement in child.body:
                 _bind_top_level(reading, statement, plain=False)
+
+
+def _binds_whenever_it_runs(statement: ast.stmt, name: str) -> bool:
+    """``statement``, run to its end, has bound ``name``: as an assignment's target (a name, or one of a tuple's or a
+    list's), as the first ``with`` item's (a later one's manager may not be entered: an earlier one's ``__exit__``
+    may swallow the error that stopped it), a ``def``, ``class`` or import, or by a ``:=`` evaluated whenever the
+    statement runs (:func:`_evaluated_whenever`) in an ``if``'s or ``while``'s test, an expression statement, an
+    assignment's value or the first ``with`` item's manager.  Not as a loop's target (`for x in []:` binds nothing),
+    a ``match`` capture, a bare annotation (``conv2d: "callable"`` binds nothing), a ``:=`` in a target
+    (``d[1 or (x := v)] = 0``) or one that may not run (``c or (x := v)``): the binding before it may still be in
+    force (attack round 154 and the author's probes of 2026-12-06)."""
+    if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        return statement.name == name
+    if isinstance(statement, (ast.Import, ast.ImportFrom)):
+        return True
+
+    def named(target: ast.AST | None) -> bool:
+        if isinstance(target, ast.Starred):
+            target = target.value
+        return isinstance(target, ast.Name) and target.id == name or isinstance(target, (ast.Tuple, ast.List)) \
+            and any(named(t) for t in target.elts)
+
+    first = statement.items[0] if isinstance(statement, (ast.With, ast.AsyncWith)) else None
+    if isinstance(statement, ast.Assign) and any(named(t) for t in statement.targets) \
+            or isinstance(statement, (ast.AnnAssign, ast.AugAssign)) and statement.value is not None \
+            and named(statement.target) or first is not None and named(first.optional_vars):
+        return True
+    always = [statement.test] if isinstance(statement, (ast.If, ast.While)) else [statement.value] if isinstance(
+        statement, (ast.Expr, ast.Assign, ast.AnnAssign, ast.AugAssign)) and statement.value is not None else [
+        first.context_expr] if first is not None else []
+    for expression in always:
+        parents = {id(child): parent for parent in ast.walk(expression) for child in ast.iter_child_nodes(parent)}
+        if any(isinstance(n, ast.NamedExpr) and n.target.id == name and _evaluated_whenever(parents, n, expression)
+               for n in ast.walk(expression)):
+            return True
+    return False
 
 
 def _bind_star(reading: _Reading, node: ast.ImportFrom) -> None:
@@ -2729,10 +2767,27 @@ def _own_instance_member(reading: _Reading, node: ast.Attribute) -> bool:
         plain and isinstance(statement, ast.Assign) and len(statement.targets) == 1
         and isinstance(statement.targets[0], ast.Name) and (
             isinstance(statement.value, ast.Call)
-            and (_member_of_made(reading, statement.value, node.attr) if not stored
+            and (_member_of_made(reading, statement.value, node.attr) if not stored or (
+                node.attr not in stored and _constants_land_in_its_dict(reading, statement.value, stored))
                  else _namespace_of_constants(reading, statement.value, node.attr, stored))
             or not stored and _member_of_table(reading, statement.value, node.attr))
         for statement, plain in bindings)
+
+
+def _constants_land_in_its_dict(reading: _Reading, call: ast.Call, stored: dict) -> bool:
+    """The constants ``stored`` on the instance ``call`` makes of the submission's own class (``timer.repeats =
+    3``) land in the instance's own dict and change none of its other members: the class has no base, binds none of
+    those names in its body (a descriptor's setter could bind another member) and decorates nothing but with
+    ``staticmethod``/``classmethod`` (a property), and its instances are plain (:func:`_instances_are_plain`: no
+    ``__setattr__``).  Fairness round 95: ``timer.measure(...)`` after ``timer.repeats = 3``, a method named like a
+    library's evaluator, cost q6 to q8 10 points."""
+    made = _made_class(reading, call)
+    classes = [c for c in reading.classes if c.name == made]
+    return made is not None and bool(classes) and _instances_are_plain(reading, made) and all(
+        not c.bases and not c.keywords and not c.decorator_list and all(
+            not (set(_names_bound_by(m)) & set(stored)) and all(
+                isinstance(d, ast.Name) and d.id in ("staticmethod", "classmethod") and d.id not in reading.bindings
+                for d in getattr(m, "decorator_list", ())) for m in c.body) for c in classes)
 
 
 def _member_of_table(reading: _Reading, element: ast.expr, attr: str) -> bool:
@@ -9445,7 +9500,9 @@ TENSOR_FACTORIES = frozenset(f"torch.{name}" for name in (
 #: torch's functions that compute numbers of one tensor (a tensor of them, or a tuple of such tensors).
 TENSOR_REDUCTIONS = frozenset(f"torch.{name}" for name in (
     "mean", "std", "var", "sum", "prod", "max", "min", "amax", "amin", "abs", "median", "count_nonzero", "numel",
-    "sqrt", "square", "std_mean", "var_mean", "linalg.norm", "linalg.vector_norm", "linalg.matrix_norm"))
+    "sqrt", "square", "std_mean", "var_mean", "linalg.norm", "linalg.vector_norm", "linalg.matrix_norm",
+    # (fairness round 94: `torch.norm(w).item()`, `torch.quantile(w.flatten(), 0.5).item()`)
+    "norm", "quantile", "nanquantile", "nanmean", "nanmedian", "nansum", "argmax", "argmin", "all", "any"))
 #: Special methods through which torch hands an object of the submission's what its functions are given, and keeps
 #: its result (``torch.zeros_like(t)`` on a tensor subclass returns what ``__torch_function__`` does).
 TORCH_DISPATCH_DUNDERS = frozenset({"__torch_function__", "__torch_dispatch__"})
@@ -9682,10 +9739,14 @@ def _a_new_tensor(reading: _Reading, node: ast.AST, depth: int = 0) -> bool:
         return all(operands) and not all(data) and not (any(data) and isinstance(node.op, (ast.Mult, ast.Add)))
     if isinstance(node, ast.UnaryOp):
         return _a_new_tensor(reading, node.operand, depth + 1)
+    if isinstance(node, ast.Compare):  # (a tensor's comparison with numbers is a new tensor of bools: `torch.
+        # count_nonzero(m.weight.detach() > 0)`, fairness round 94; never a layer's plain data, which may be any object)
+        return all(isinstance(op, (ast.Lt, ast.Gt, ast.LtE, ast.GtE, ast.Eq, ast.NotEq)) for op in node.ops) and all(
+            _a_new_tensor(reading, o, depth + 1) for o in [node.left, *node.comparators])
     if isinstance(node, (ast.Attribute, ast.Subscript)):
         return _a_layer_tensor(reading, node, depth)
     if isinstance(node, ast.Name):
-        return _a_name_of_a_new_tensor(reading, node, depth)
+        return _a_name_of_a_new_tensor(reading, node, depth) or _a_row_of_a_new_tensor(reading, node, depth)
     if not isinstance(node, ast.Call) or any(isinstance(a, ast.Starred) for a in node.args) \
             or any(k.arg is None for k in node.keywords):
         return False
@@ -9711,6 +9772,36 @@ def _a_new_tensor(reading: _Reading, node: ast.AST, depth: int = 0) -> bool:
     # (torch's factories only, not any function of torch's: `F.boolean_dispatch(...)` makes a function of those
     # it is given)
     return resolved in TENSOR_FACTORIES and _makes_a_new_value(reading, node)
+
+
+def _a_row_of_a_new_tensor(reading: _Reading, name: ast.Name, depth: int) -> bool:
+    """``name`` is the name of a ``for`` loop over a new tensor (:func:`_the_loop_that_binds`,
+    :func:`_a_new_tensor`: ``for f in m.weight.detach():`` in a narrowed loop): a row of a tensor is a tensor
+    (fairness round 94: a filter's norm appended to a list on its layer cost q6 3 points)."""
+    loop = _the_loop_that_binds(reading, name)
+    return loop is not None and _a_new_tensor(reading, loop.iter, depth + 1)
+
+
+def _the_loop_that_binds(reading: _Reading, name: ast.Name) -> ast.For | None:
+    """The ``for`` loop whose one name ``name`` is, read in its body, which binds it nowhere else (in any way:
+    :func:`_a_binding_of`), in the scope ``name`` is read in, where no ``global``/``nonlocal`` statement names it;
+    None otherwise."""
+    if not isinstance(name.ctx, ast.Load) or _rebound_out_of_its_scope(reading, name.id):
+        return None
+    parents = _parents(reading)
+    child, node = name, parents.get(id(name))
+    while node is not None:
+        if isinstance(node, ast.For) and any(child is st for st in node.body):
+            if isinstance(node.target, ast.Name) and node.target.id == name.id:
+                return None if _nearest_binding(reading, node.body, name.id, len(node.body)) is not None \
+                    or _nearest_binding(reading, node.orelse, name.id, len(node.orelse)) is not None else node
+            if any(_a_binding_of(n, name.id) for n in ast.walk(node.target)):
+                return None
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef, ast.AsyncFor,
+                             ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
+            return None
+        child, node = node, parents.get(id(node))
+    return None
 
 
 def _a_name_of_a_new_tensor(reading: _Reading, name: ast.Name, depth: int) -> bool:
@@ -9861,7 +9952,8 @@ def _spellings(node: ast.AST) -> list[str]:
 
 
 def _a_narrowed_layer(reading: _Reading, name: ast.Name) -> bool:
-    """``name``, read in the body of the ``for`` loop that binds it (which binds it nowhere else), stands where the
+    """``name``, read in the body of the ``for`` loop that binds it (whose body binds it nowhere else, and no
+    ``global``/``nonlocal`` statement names it), stands where the
     loop has narrowed it to torch's own layer classes: under ``if isinstance(m, nn.Conv2d):`` (a tuple of classes,
     ``type(m) is nn.Conv2d``, ``type(m) == ...``, one operand of an ``and``), or after ``if not isinstance(m, ...):
     continue`` (fairness rounds 88 and 89: a top-level loop over ``model.modules()`` storing a tensor computed of each
@@ -9869,7 +9961,7 @@ def _a_narrowed_layer(reading: _Reading, name: ast.Name) -> bool:
     torch's ``nn.Module`` classes no class of the submission's derives from, so the layer's ``weight`` and ``bias`` are
     its registered parameters; and nothing in the submission deletes them, sets them past the module's own
     ``__setattr__`` or parametrizes them."""
-    if not _layers_keep_their_parameters(reading) or not _bound_by_loops_alone(reading, name):
+    if not _layers_keep_their_parameters(reading) or _rebound_out_of_its_scope(reading, name.id):
         return False
     parents = _parents(reading)
     child, node = name, parents.get(id(name))
@@ -9885,10 +9977,12 @@ def _a_narrowed_layer(reading: _Reading, name: ast.Name) -> bool:
             child, node = node, parents.get(id(node))
             continue
         if isinstance(node, (ast.For, ast.AsyncFor)) and child in node.body:
-            if any(isinstance(n, ast.Name) and n.id == name.id and not isinstance(n.ctx, ast.Load)
-                   or isinstance(n, ast.NamedExpr) and n.target.id == name.id
-                   for st in node.body + node.orelse for n in ast.walk(st)):
-                return False  # (bound again in the loop: it may be anything there)
+            if _nearest_binding(reading, node.body, name.id, len(node.body)) is not None \
+                    or _nearest_binding(reading, node.orelse, name.id, len(node.orelse)) is not None:
+                # (bound again in the loop, in any way: it may be anything there; what binds it elsewhere in its
+                # scope, before or after the loop, is not where the loop's body runs: fairness round 94's `m, s =
+                # divmod(...)`, `m = re.search(...)` or `m = nn.MaxPool2d(2)` cells before a stats loop)
+                return False
             skipped = node.body[:node.body.index(child)]
             return narrowed or any(
                 isinstance(st, ast.If) and len(st.body) == 1 and isinstance(st.body[0], ast.Continue)
@@ -9911,45 +10005,70 @@ def _a_narrowed_layer(reading: _Reading, name: ast.Name) -> bool:
     return False
 
 
-def _bound_by_loops_alone(reading: _Reading, loop_name: ast.Name) -> bool:
-    """Nothing binds the name ``loop_name`` is, in its scope (:func:`_binding_scope`: a by-hand conv2d's local
-    ``n, m = image.shape`` is another name, fairness round 94), but ``for`` loops' targets, a comprehension's (local
-    to it) and parameters: no assignment, ``global``/``nonlocal`` anywhere (attack round 141 rebound a narrowed loop's
-    name from a function called in the loop), ``class``/``def``, import, ``match`` capture, ``:=`` or ``except ...
-    as``.  Memoised."""
-    name, scope = loop_name.id, _binding_scope(reading, loop_name)
-    memo = reading.memo.setdefault("bound by loops alone", {})
-    if (name, id(scope)) in memo:
-        return memo[(name, id(scope))]
-    parents = _parents(reading)
+def _a_binding_of(node: ast.AST, name: str) -> bool:
+    """``node`` binds ``name`` in the scope it stands in, or in one of its own: an assignment's, a loop's, a ``with``'s
+    or ``:=``'s target, ``del``, a ``def`` or ``class``, an import (``from m import *`` may bind any name), a
+    ``match`` capture or ``except ... as``."""
+    names = _names_a_node_binds(node)
+    return name in names or "*" in names
 
-    def binds(n: ast.AST) -> bool:
-        if isinstance(n, ast.Name) and n.id == name and not isinstance(n.ctx, ast.Load):
-            parent = parents.get(id(n))
-            if isinstance(parent, (ast.Tuple, ast.List)):  # (one of a loop's names: `for i, m in enumerate(...)`)
-                parent, n = parents.get(id(parent)), parent
-            return not (isinstance(parent, (ast.For, ast.AsyncFor, ast.comprehension)) and parent.target is n)
-        if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            return n.name == name
-        if isinstance(n, ast.alias):
-            return (n.asname or n.name.split(".")[0]) == name
-        if isinstance(n, (ast.MatchAs, ast.MatchStar)):
-            return n.name == name
-        if isinstance(n, ast.MatchMapping):
-            return n.rest == name
-        if isinstance(n, ast.ExceptHandler):
-            return n.name == name
-        return False
 
-    def rebinds(n: ast.AST) -> bool:
-        if isinstance(n, (ast.Global, ast.Nonlocal)):
-            return name in n.names
-        # (another scope's name of the same spelling is another name)
-        return binds(n) and (_binding_scope(reading, n) if isinstance(n, ast.Name)
-                             else _evaluating_function(reading, n)) is scope
+def _names_a_node_binds(node: ast.AST) -> tuple[str, ...]:
+    """The names ``node`` binds by itself (:func:`_a_binding_of`), ``"*"`` for a star import's any name."""
+    if isinstance(node, ast.Name):
+        return () if isinstance(node.ctx, ast.Load) else (node.id,)
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        return (node.name,)
+    if isinstance(node, ast.alias):
+        return ("*",) if node.name == "*" else ((node.asname or node.name.split(".")[0]),)
+    if isinstance(node, (ast.MatchAs, ast.MatchStar)):
+        return (node.name,) if node.name else ()
+    if isinstance(node, ast.MatchMapping):
+        return (node.rest,) if node.rest else ()
+    if isinstance(node, ast.ExceptHandler):
+        return (node.name,) if node.name else ()
+    return ()
 
-    memo[(name, id(scope))] = not any(rebinds(n) for n in reading.nodes)
-    return memo[(name, id(scope))]
+
+def _statement_place(reading: _Reading, statement: ast.AST) -> tuple[ast.AST, list, int] | None:
+    """The block ``statement`` stands in, the list of statements holding it there (a body, an ``else``, a
+    ``finally``) and its index in it; None for a unit's top level or what is no statement of a block.  Memoised per
+    block: the reader asks this for every name read, and a scan per read was quadratic in a long block."""
+    block = _parents(reading).get(id(statement))
+    if block is None:
+        return None
+    key = ("statement places", id(block))
+    places = reading.memo.get(key)
+    if places is None:
+        places = reading.memo[key] = {id(st): (block, statements, i) for field in ("body", "orelse", "finalbody")
+                                      if isinstance(statements := getattr(block, field, None), list)
+                                      for i, st in enumerate(statements)}
+    return places.get(id(statement))
+
+
+def _nearest_binding(reading: _Reading, statements: list, name: str, before: int) -> int | None:
+    """The index of the last of ``statements[:before]`` that binds ``name`` anywhere in it, in any way
+    (:func:`_names_a_node_binds`, a star import binding any), or None.  The names each statement binds are indexed
+    once per list of statements."""
+    key = ("names bound in statements", id(statements))
+    index = reading.memo.get(key)
+    if index is None:
+        index = reading.memo[key] = {}
+        for i, st in enumerate(statements):
+            for bound in {b for n in ast.walk(st) for b in _names_a_node_binds(n)}:
+                index.setdefault(bound, []).append(i)
+    found = [places[bisect.bisect_left(places, before) - 1] for places in (index.get(name, []), index.get("*", []))
+             if places and places[0] < before]
+    return max(found) if found else None
+
+
+def _rebound_out_of_its_scope(reading: _Reading, name: str) -> bool:
+    """A ``global`` or ``nonlocal`` statement names ``name`` somewhere: a function called in a narrowed loop may then
+    rebind the loop's name while the loop's body runs (attack round 141).  Memoised."""
+    memo = reading.memo.setdefault("rebound out of its scope", {})
+    if name not in memo:
+        memo[name] = any(isinstance(n, (ast.Global, ast.Nonlocal)) and name in n.names for n in reading.nodes)
+    return memo[name]
 
 
 #: The special method `==` and `in` call: a metaclass of the submission's (made by a class statement or by `type(...)`)
@@ -13542,14 +13661,16 @@ def _plain_data_computed(reading: _Reading, value: ast.AST, depth: int = 0) -> b
     if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id == "sorted" \
             and _the_builtin(reading, value.func):
         # (a new list of the items of plain data: `sorted(v)[len(v) // 2]`, a median, fairness rounds 92 and 93)
-        return len(value.args) == 1 and _plain_data_computed(reading, value.args[0], depth + 1) and all(
-            k.arg == "reverse" and _constant_data(k.value) for k in value.keywords)
+        return len(value.args) == 1 and (_plain_data_computed(reading, value.args[0], depth + 1)
+                                         or _a_fresh_container_of_plain_data(reading, value.args[0], depth + 1)) \
+            and all(k.arg == "reverse" and _constant_data(k.value) for k in value.keywords)
     if isinstance(value, ast.Call):
         return _a_number_of_plain_data(reading, value, depth)
     if isinstance(value, ast.Subscript) and isinstance(value.ctx, ast.Load):  # (an item of plain data: `v[len(v) // 2]`)
         index = value.slice
         parts = [index.lower, index.upper, index.step] if isinstance(index, ast.Slice) else [index]
-        return _plain_data_computed(reading, value.value, depth + 1) and all(
+        return (_plain_data_computed(reading, value.value, depth + 1) or _a_fresh_container_of_plain_data(
+            reading, value.value, depth + 1)) and all(
             part is None or _plain_data_computed(reading, part, depth + 1) for part in parts)
     if isinstance(value, (ast.BinOp, ast.UnaryOp)):  # (`sum(w.tolist()) / m.weight.numel()`: fairness round 92)
         return not _arithmetic_of_its_own(reading) and all(
@@ -13559,6 +13680,9 @@ def _plain_data_computed(reading: _Reading, value: ast.AST, depth: int = 0) -> b
         import torch
 
         return isinstance(_the_judges_object(_resolved(reading, value)), torch.dtype)
+    if isinstance(value, ast.Name) and isinstance(value.ctx, ast.Load) and _bound_to_plain_data_here(
+            reading, value, depth):
+        return True
     if not isinstance(value, ast.Name) or _local_scope_of(reading, value) is not None \
             or value.id in reading.global_in_functions or _in_a_class_body(reading, value):
         return False
@@ -13582,6 +13706,167 @@ def _plain_data_computed(reading: _Reading, value: ast.AST, depth: int = 0) -> b
         memo[value.id] = False  # (while it is decided: `mu = mu + 1` is no proof of itself)
         memo[value.id] = bool(bindings) and all(plain_loop(b) or plain_assignment(b) for b in bindings)
     return memo[value.id]
+
+
+def _bound_to_plain_data_here(reading: _Reading, load: ast.Name, depth: int) -> bool:
+    """The binding of ``load``'s name that reaches it (:func:`_the_binding_that_reaches`) binds it to plain data
+    (:func:`_plain_data_computed`): ``mu: float = m.weight.mean().item()``, ``mu = round(mu, 4)``, ``mu, sd =
+    a.item(), b.item()``, ``s, mu = torch.std_mean(w)`` (an item of plain data is plain data), ``if (mu :=
+    w.mean().item()) > 0:`` (fairness round 94: a name bound otherwise elsewhere, or in a function, or first to a
+    tensor, cost q6 3 points in 21 files).  Memoised per name read."""
+    memo = reading.memo.setdefault("bound to plain data here", {})
+    if id(load) not in memo:
+        memo[id(load)] = False  # (while it is decided: `mu = mu + 1` is no proof of itself)
+        binding = _the_binding_that_reaches(reading, load)
+        value = None
+        if isinstance(binding, ast.NamedExpr):
+            value = binding.value
+        elif isinstance(binding, ast.AnnAssign):
+            value = binding.value
+        elif isinstance(binding, ast.Assign):
+            target = next(t for t in binding.targets if any(_a_binding_of(n, load.id) for n in ast.walk(t)))
+            if isinstance(target, ast.Name):
+                value = binding.value
+            elif isinstance(target, ast.Tuple) and all(isinstance(e, ast.Name) for e in target.elts):
+                # (`mu, sd = a, b` pairs; any other value unpacked hands out its items, plain if it is)
+                paired = isinstance(binding.value, ast.Tuple) and len(binding.value.elts) == len(target.elts) \
+                    and not any(isinstance(e, ast.Starred) for e in binding.value.elts)
+                value = binding.value.elts[[e.id for e in target.elts].index(load.id)] if paired else binding.value
+        if value is not None:  # (one binding reaches many reads: its value is judged once)
+            values = reading.memo.setdefault("plain values bound", {})
+            if id(value) not in values:
+                values[id(value)] = False
+                values[id(value)] = _plain_data_computed(reading, value, depth + 1)
+        memo[id(load)] = value is not None and reading.memo["plain values bound"][id(value)]
+    return memo[id(load)]
+
+
+def _evaluated_whenever(parents: dict[int, ast.AST], node: ast.AST, expression: ast.AST) -> bool:
+    """``node`` is evaluated whenever ``expression`` is: it is ``expression``, or stands in it only as an operand of
+    arithmetic, of a comparison of one operator, an argument of a call or the first operand of ``and``/``or`` (not a
+    later one, nor a branch of ``x if c else y``, a lambda's or a comprehension's, which may not run)."""
+    while node is not expression:
+        parent = parents.get(id(node))
+        if not (isinstance(parent, (ast.BinOp, ast.UnaryOp)) or isinstance(parent, ast.Compare) and len(parent.ops) == 1
+                or isinstance(parent, ast.Call) and node is not parent.func
+                or isinstance(parent, ast.BoolOp) and parent.values[0] is node):
+            return False
+        node = parent
+    return True
+
+
+def _a_fresh_container_of_plain_data(reading: _Reading, name: ast.AST, depth: int) -> bool:
+    """``name`` is read in the statement right after the one that binds it (:func:`_the_binding_that_reaches`) to a
+    new list, tuple or dict written out of plain data (:func:`_plain_data_computed`, constant keys) or to a list of
+    numbers drawn from plain data (:func:`_numbers_drawn_from_plain_data`: ``per = [f.mean().item() for f in
+    m.weight.detach()]``), and nothing in that statement that runs before the read but Python's
+    :data:`NUMBER_READING_BUILTINS` given plain data or that name: nothing can have changed the container in between
+    (fairness round 94: ``m.mean = s["mean"]`` of ``s = {"mean": ...item()}``, ``m.mean = sum(per) / len(per)``).
+    The container itself is no plain data (it may be changed later): only what is read out of it now."""
+    if not isinstance(name, ast.Name) or not isinstance(name.ctx, ast.Load) or _arithmetic_of_its_own(reading) \
+            or _spells(reading, NUMBER_MAKING_DUNDER):
+        return False
+    binding = _the_binding_that_reaches(reading, name)
+    if not (isinstance(binding, ast.Assign) and len(binding.targets) == 1 and isinstance(binding.targets[0], ast.Name)):
+        return False
+    made = binding.value
+    if isinstance(made, ast.Dict):
+        plain = all(k is not None and _constant_data(k) for k in made.keys) and all(
+            _plain_data_computed(reading, v, depth + 1) for v in made.values)
+    elif isinstance(made, (ast.List, ast.Tuple)):
+        plain = all(not isinstance(e, ast.Starred) and _plain_data_computed(reading, e, depth + 1) for e in made.elts)
+    else:
+        plain = isinstance(made, ast.ListComp) and _numbers_drawn_from_plain_data(reading, made, depth + 1)
+    if not plain:
+        return False
+    ancestors = _ancestors(reading, name)
+    statement = next(a for a in ancestors if isinstance(a, ast.stmt))
+    _, siblings, at = _statement_place(reading, statement) or (None, [], 0)
+    if at == 0 or siblings[at - 1] is not binding or not isinstance(statement, (ast.Assign, ast.AnnAssign, ast.Expr)) \
+            or not any(a is statement.value for a in ancestors) and name is not statement.value:
+        return False
+    # (the value, computed before an assignment's targets, runs nothing of the submission's: no member read (a
+    # property), no item of an object but plain data's or the container's, no call but a reading built-in's)
+    for n in ast.walk(statement.value):
+        if isinstance(n, ast.Subscript) and not (
+                isinstance(n.value, ast.Name) and n.value.id == name.id
+                or _plain_data_computed(reading, n.value, depth + 1)):
+            return False
+        if isinstance(n, ast.Call) and not (
+                isinstance(n.func, ast.Name) and n.func.id in NUMBER_READING_BUILTINS and _the_builtin(reading, n.func)
+                and not n.keywords and not any(isinstance(a, ast.Starred) for a in n.args)):
+            return False
+        if not isinstance(n, (ast.Name, ast.Constant, ast.Subscript, ast.Slice, ast.BinOp, ast.UnaryOp, ast.Tuple,
+                              ast.List, ast.Call, ast.expr_context, ast.operator, ast.unaryop)):
+            return False
+    return True
+
+
+def _the_binding_that_reaches(reading: _Reading, load: ast.Name) -> ast.AST | None:
+    """The one binding of ``load``'s name that its value comes from, where straight-line code shows it: the nearest
+    statement before ``load``'s own, in its block or in the blocks around it (an ``if``'s, ``with``'s or ``try``'s
+    body, whose test or items ran before it; a loop's, out of which only when the loop binds the name nowhere), that
+    binds the name, itself a plain assignment (``mu = ...``, ``mu: float = ...``, a tuple of names unpacked) of the
+    name in this scope alone; or a ``:=`` in the test of an ``if`` around it.  None where no such binding is found
+    (a loop's earlier turn, a function's parameter, another cell, a compound statement), where the name's own
+    statement binds it too, where ``load`` is read later than its statement runs (in a lambda, or a generator not
+    handed to a call at once), in a class body, or where a ``global``/``nonlocal`` statement names it anywhere (a
+    function called in between may rebind it; Python's other ways, ``globals()``, frames, ``__main__``, are findings
+    of their own)."""
+    name = load.id
+    if _rebound_out_of_its_scope(reading, name) or _in_a_class_body(reading, load):
+        return None
+    parents = _parents(reading)
+    statement = load
+    while not isinstance(statement, ast.stmt):
+        parent = parents.get(id(statement))
+        if parent is None or isinstance(parent, ast.Lambda) or isinstance(parent, ast.GeneratorExp) and not (
+                isinstance(parents.get(id(parent)), ast.Call) and parent in parents[id(parent)].args):
+            return None
+        statement = parent
+    if any(_a_binding_of(n, name) for n in ast.walk(
+            # (`mu = round(mu, 4)` reads the name before it binds it again)
+            statement.value if isinstance(statement, (ast.Assign, ast.AnnAssign)) and statement.value is not None
+            and (load is statement.value or any(a is statement.value for a in _ancestors(reading, load))) and all(isinstance(t, ast.Name) for t in (
+                statement.targets if isinstance(statement, ast.Assign) else [statement.target])) else statement)):
+        return None
+    child = statement
+    while True:
+        place = _statement_place(reading, child)
+        if place is None:
+            return None
+        block, siblings, at = place
+        nearest = _nearest_binding(reading, siblings, name, at)
+        if nearest is not None:
+            st = siblings[nearest]
+            bindings = [n for n in ast.walk(st) if _a_binding_of(n, name)]
+            plain_statement = isinstance(st, ast.Assign) and all(
+                isinstance(t, (ast.Name, ast.Tuple)) for t in st.targets) \
+                or isinstance(st, ast.AnnAssign) and st.value is not None and isinstance(st.target, ast.Name)
+            own = all(isinstance(n, ast.Name) and parents.get(id(n)) in (
+                [st] + [t for t in getattr(st, "targets", []) if isinstance(t, ast.Tuple)]) for n in bindings)
+            return st if plain_statement and own and len(bindings) == 1 else None
+        if isinstance(block, ast.If):  # (its body or its `else`: the test ran before either)
+            bindings = [n for n in ast.walk(block.test) if _a_binding_of(n, name)]
+            if bindings:
+                walrus = parents.get(id(bindings[0]))
+                return walrus if len(bindings) == 1 and isinstance(walrus, ast.NamedExpr) \
+                    and _evaluated_whenever(parents, walrus, block.test) else None
+        elif isinstance(block, (ast.With, ast.AsyncWith)) and siblings is block.body:
+            if any(_a_binding_of(n, name) for item in block.items for n in ast.walk(item)):
+                return None
+        elif isinstance(block, ast.Try) and siblings is block.body:
+            pass
+        elif isinstance(block, (ast.For, ast.AsyncFor, ast.While)) and siblings is block.body:
+            # (an earlier turn of the loop may have bound it)
+            if any(_a_binding_of(n, name) for part in ([block.target, block.iter] if isinstance(
+                    block, (ast.For, ast.AsyncFor)) else [block.test]) for n in ast.walk(part)) \
+                    or _nearest_binding(reading, block.body, name, len(block.body)) is not None \
+                    or _nearest_binding(reading, block.orelse, name, len(block.orelse)) is not None:
+                return None
+        else:
+            return None  # (a function's, class's or module's start, a loop's `else`, a `try`'s other blocks)
+        child = block
 
 
 #: torch's functions that make a device or a dtype of what they are given, or refuse it.
@@ -13609,6 +13894,8 @@ def _a_test_that_changes_nothing(reading: _Reading, test: ast.AST) -> bool:
 #: Python's built-ins that compute a number of the numbers they are given, or pick one of them, and hand back
 #: nothing else of theirs: of plain data, plain data (``round(m.weight.mean().item(), 4)``).
 NUMBER_MAKING_BUILTINS = frozenset({"round", "abs", "max", "min", "sum", "pow", "divmod"})
+#: Python's built-ins that, given plain data, run no code of the submission's and keep nothing of what they are given.
+NUMBER_READING_BUILTINS = NUMBER_MAKING_BUILTINS | {"len", "sorted", "float", "int"}
 #: The special methods those functions, and NumPy's, call on what they are given (besides arithmetic's).
 NUMBER_MAKING_DUNDER = re.compile(r"__(round|floor|ceil|trunc|float|int|index|complex|lt|gt|le|ge|array|"
                                   r"array_function|array_ufunc|array_interface|array_struct|torch_function)__")
@@ -13645,7 +13932,31 @@ def _a_number_of_plain_data(reading: _Reading, call: ast.Call, depth: int) -> bo
     elif not (_bound_by_imports_only(reading, func) and _resolved(reading, func) in NUMBER_FUNCTIONS):
         return False
     return bool(call.args) and all(_plain_data_computed(reading, a, depth + 1) or _numbers_drawn_from_plain_data(
-        reading, a, depth + 1) for a in call.args)
+        reading, a, depth + 1) or _a_fresh_container_of_plain_data(reading, a, depth + 1) for a in call.args)
+
+
+#: The methods of torch's ``nn.Module`` that hand out its registered tensors.
+MODULE_TENSOR_METHODS = frozenset({"parameters", "buffers"})
+
+
+def _a_layers_own_tensors(reading: _Reading, node: ast.AST) -> bool:
+    """``node`` is ``m.parameters()`` or ``m.buffers()`` of a layer a loop has narrowed to torch's classes
+    (:func:`_a_narrowed_layer`), and the submission never sets, names in a text or defines a member so named (an
+    instance's own ``m.parameters = f`` would shadow the method): it hands out the layer's own tensors (fairness round
+    94: ``sum(p.numel() for p in m.parameters())`` stored on the layer cost q6 3 points)."""
+    if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in
+            MODULE_TENSOR_METHODS and isinstance(node.func.value, ast.Name) and not node.args and not node.keywords):
+        return False
+    key = ("a module's tensor methods kept", node.func.attr)
+    if key not in reading.memo:
+        parents, attr = _parents(reading), node.func.attr
+        reading.memo[key] = not any(
+            isinstance(n, ast.Attribute) and n.attr == attr and not (
+                isinstance(n.ctx, ast.Load) and isinstance(parents.get(id(n)), ast.Call)
+                and parents[id(n)].func is n)
+            or attr in _spellings(n) and not isinstance(n, ast.Attribute) for n in reading.nodes)
+    return reading.memo[key] and not _tensor_classes_of_its_own(reading) and _a_narrowed_layer(
+        reading, node.func.value)
 
 
 def _numbers_drawn_from_plain_data(reading: _Reading, node: ast.AST, depth: int) -> bool:
@@ -13656,7 +13967,7 @@ def _numbers_drawn_from_plain_data(reading: _Reading, node: ast.AST, depth: int)
         return False
     loop = node.generators[0]
     if loop.ifs or loop.is_async or not isinstance(loop.target, ast.Name) \
-            or not _plain_data_computed(reading, loop.iter, depth + 1):
+            or not (_plain_data_computed(reading, loop.iter, depth + 1) or _a_layers_own_tensors(reading, loop.iter)):
         return False
     name = loop.target.id
 
@@ -14792,11 +15103,21 @@ def _the_builtin(reading: _Reading, name: ast.Name) -> bool:
     at module level, as an import, or in a function around it (a parameter ``help=operator.call``: attack round
     62)."""
     return name.id not in reading.bindings and name.id not in reading.imported \
-        and _function_binding(reading, name) is None and not any(
-            isinstance(n, ast.arg) and n.arg == name.id for n in reading.nodes) \
+        and _function_binding(reading, name) is None and name.id not in _parameter_names_anywhere(reading) \
         and name.id not in _class_body_names(reading) \
         and not _bound_by_a_comprehension_around(reading, name)  # (a default read in a class body that binds
     # `float`: attack round 116)
+
+
+def _parameter_names_anywhere(reading: _Reading) -> frozenset[str]:
+    """The names of every parameter of every function and lambda of the submission (memoised once the reading holds
+    its nodes: asked per built-in read, a walk each was quadratic in a long notebook)."""
+    found = reading.memo.get("parameter names anywhere")
+    if found is None:
+        found = frozenset(n.arg for n in reading.nodes if isinstance(n, ast.arg))
+        if reading.nodes:
+            reading.memo["parameter names anywhere"] = found
+    return found
 
 
 def _bound_by_a_comprehension_around(reading: _Reading, name: ast.Name) -> bool:
