@@ -7164,7 +7164,13 @@ def test_an_own_instance_given_constants_keeps_its_members(source):
     "watch = Stopwatch()\nwatch.repeats = 3\nwatch.measure('x = 1')\n",
     # the member itself given a constant is no method of the class's any more
     _STOPWATCH + "watch = Stopwatch()\nwatch.measure = 3\nwatch.measure('x = 1')\n",
+    # a class-body `__new__` bound by a loop or a `with` hands out another object (attack round 155)
+    "import numpy as np\nclass Stopwatch:\n    for __new__ in [staticmethod(lambda cls: np.testing)]:\n        pass\n"
+    "    def measure(self, f):\n        return f()\nwatch = Stopwatch()\nwatch.repeats = 3\nwatch.measure('x = 1')\n",
+    "import contextlib\nimport numpy as np\nclass Stopwatch:\n"
+    "    with contextlib.nullcontext(staticmethod(lambda cls: np.testing)) as __new__:\n        pass\n"
+    "    def measure(self, f):\n        return f()\nwatch = Stopwatch()\nwatch.repeats = 3\nwatch.measure('x = 1')\n",
 ])
 def test_an_own_instance_given_constants_is_not_trusted_where_a_store_may_do_more(source):
     findings = _model_rule([HAND_WRITTEN + source]) + [what for _, what in found([HAND_WRITTEN + source])]
-    assert any("measure" in what or "__setattr__" in what or "np.testing" in what for what in findings), findings
+    assert any("measure" in what or "__setattr__" in what for what in findings), findings

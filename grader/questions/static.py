@@ -2778,16 +2778,22 @@ def _constants_land_in_its_dict(reading: _Reading, call: ast.Call, stored: dict)
     """The constants ``stored`` on the instance ``call`` makes of the submission's own class (``timer.repeats =
     3``) land in the instance's own dict and change none of its other members: the class has no base, binds none of
     those names in its body (a descriptor's setter could bind another member) and decorates nothing but with
-    ``staticmethod``/``classmethod`` (a property), and its instances are plain (:func:`_instances_are_plain`: no
-    ``__setattr__``).  Fairness round 95: ``timer.measure(...)`` after ``timer.repeats = 3``, a method named like a
-    library's evaluator, cost q6 to q8 10 points."""
+    ``staticmethod``/``classmethod`` (a property), binds none of :data:`ATTRIBUTE_ROUTING_DUNDERS` in any form, and
+    its instances are plain (:func:`_instances_are_plain`).  Fairness round 95: ``timer.measure(...)`` after
+    ``timer.repeats = 3``, a method named like a library's evaluator, cost q6 to q8 10 points."""
     made = _made_class(reading, call)
     classes = [c for c in reading.classes if c.name == made]
+    kept_apart = set(stored) | ATTRIBUTE_ROUTING_DUNDERS
     return made is not None and bool(classes) and _instances_are_plain(reading, made) and all(
         not c.bases and not c.keywords and not c.decorator_list and all(
-            not (set(_names_bound_by(m)) & set(stored)) and all(
+            not (set(_names_bound_by(m)) & kept_apart) and all(
                 isinstance(d, ast.Name) and d.id in ("staticmethod", "classmethod") and d.id not in reading.bindings
                 for d in getattr(m, "decorator_list", ())) for m in c.body) for c in classes)
+
+
+#: The special names through which a class routes what is stored on its instances, or read off them, elsewhere.
+ATTRIBUTE_ROUTING_DUNDERS = frozenset({"__setattr__", "__getattr__", "__getattribute__", "__delattr__", "__del__",
+                                       "__slots__", "__dict__", "__class__"})
 
 
 def _member_of_table(reading: _Reading, element: ast.expr, attr: str) -> bool:
@@ -3115,11 +3121,10 @@ INSTANCE_REDIRECTING_METHODS = frozenset({"__new__", "__getattribute__", "__clas
 
 def _instances_are_plain(reading: _Reading, name: str) -> bool:
     """Whether every class the submission names ``name`` makes instances whose attributes are its own members: none
-    defines a method of :data:`INSTANCE_REDIRECTING_METHODS` or names a metaclass."""
+    binds a name of :data:`INSTANCE_REDIRECTING_METHODS` in its body (in any form) or names a metaclass."""
+    # (bound in the class body in any form: `def`, `=`, a loop's or a `with`'s target, `:=`, attack round 155)
     return all(not any(k.arg == "metaclass" for k in cls.keywords) and not any(
-        isinstance(m, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Assign)) and (
-            m.name if not isinstance(m, ast.Assign) else
-            next((t.id for t in m.targets if isinstance(t, ast.Name)), "")) in INSTANCE_REDIRECTING_METHODS
+        isinstance(m, ast.stmt) and set(_names_bound_by(m)) & INSTANCE_REDIRECTING_METHODS
         for m in cls.body) for cls in reading.classes if cls.name == name)
 
 
@@ -13824,11 +13829,11 @@ def _the_binding_that_reaches(reading: _Reading, load: ast.Name) -> ast.AST | No
                 isinstance(parents.get(id(parent)), ast.Call) and parent in parents[id(parent)].args):
             return None
         statement = parent
-    if any(_a_binding_of(n, name) for n in ast.walk(
-            # (`mu = round(mu, 4)` reads the name before it binds it again)
-            statement.value if isinstance(statement, (ast.Assign, ast.AnnAssign)) and statement.value is not None
-            and (load is statement.value or any(a is statement.value for a in _ancestors(reading, load))) and all(isinstance(t, ast.Name) for t in (
-                statement.targets if isinstance(statement, ast.Assign) else [statement.target])) else statement)):
+    # (`mu = round(mu, 4)` reads the name before it binds it again: only its value is looked at then)
+    read_in_value = isinstance(statement, (ast.Assign, ast.AnnAssign)) and statement.value is not None and (
+        load is statement.value or any(a is statement.value for a in _ancestors(reading, load))) and all(
+        isinstance(t, ast.Name) for t in (statement.targets if isinstance(statement, ast.Assign) else [statement.target]))
+    if any(_a_binding_of(n, name) for n in ast.walk(statement.value if read_in_value else statement)):
         return None
     child = statement
     while True:
