@@ -7174,3 +7174,93 @@ def test_an_own_instance_given_constants_keeps_its_members(source):
 def test_an_own_instance_given_constants_is_not_trusted_where_a_store_may_do_more(source):
     findings = _model_rule([HAND_WRITTEN + source]) + [what for _, what in found([HAND_WRITTEN + source])]
     assert any("measure" in what or "__setattr__" in what for what in findings), findings
+
+
+_REGISTRY = "class Registry:\n    def __init__(self):\n        self._classes = {}\n"
+
+
+@pytest.mark.parametrize("source", [
+    _REGISTRY + "    def register(self, name, cls):\n        self._classes[name] = cls\n"
+    "    def get_class(self, name):\n        return self._classes[name]\n"
+    "LAYERS = Registry()\nLAYERS.register('relu', torch.nn.ReLU)\nprint(LAYERS.get_class('relu')())\n",
+    "class Results:\n    def __init__(self):\n        self.measure = []\nres = Results()\nres.measure.append(1.0)\n"
+    "res.measure[0] = 2.0\nprint(res.measure)\n",
+    "class Config:\n    def __init__(self, lr=0.01):\n        self._fields = {'lr': lr}\n"
+    "    def get_field(self, name):\n        return self._fields[name]\ncfg = Config()\nprint(cfg.get_field('lr'))\n",
+])
+def test_an_own_instance_changed_by_its_own_methods_keeps_its_members(source):
+    """Fairness round 95: a registry's ``register`` call before ``get_class``, a ``measure`` list appended to, and a
+    ``get_field`` method of the submission's own plain class cost q6 to q8 10 points each."""
+    assert _model_rule([HAND_WRITTEN + source]) == [] and found([HAND_WRITTEN + source]) == []
+
+
+@pytest.mark.parametrize("source", [
+    # a method that stores by a computed name, or through the instance's dict, may rebind `get_class`
+    _REGISTRY + "    def register(self, name, cls):\n        setattr(self, name, cls)\n"
+    "    def get_class(self, name):\n        return self._classes[name]\n",
+    _REGISTRY + "    def register(self, name, cls):\n        self.__dict__[name] = cls\n"
+    "    def get_class(self, name):\n        return self._classes[name]\n",
+    # a method that stores the member itself, after the instance is made
+    _REGISTRY + "    def register(self, name, cls):\n        self.get_class = cls\n"
+    "    def get_class(self, name):\n        return self._classes[name]\n",
+    # the class object handed out, so that its method can be replaced through the instance
+    _REGISTRY + "        self.kind = Registry\n    def register(self, name, cls):\n        self._classes[name] = cls\n"
+    "    def get_class(self, name):\n        return self._classes[name]\n"
+    "def _put(self, name, cls):\n    self.__dict__[name] = cls\nLAYERS = Registry()\nLAYERS.kind.register = _put\n",
+])
+def test_an_own_instance_changed_where_a_store_is_hidden_is_not_trusted(source):
+    """The changes of an own instance count as leaving its members alone only where its class hides no store
+    (:func:`grader.questions.static._members_kept`): each shape here can rebind ``get_class``."""
+    source += "LAYERS = Registry()\nLAYERS.register('get_class', print)\nprint(LAYERS.get_class('relu'))\n"
+    findings = [what for _, what in found([HAND_WRITTEN + source])]
+    assert any("LAYERS.get_class" in what for what in findings), findings
+
+
+@pytest.mark.parametrize("source, name", [
+    # a library base's method made "own" by a store that never runs (attack round 156)
+    ("import logging\nclass _Who(logging.Logger):\n    def _unused(self):\n        self.findCaller = None\n"
+     "    def outer(self):\n        return self.findCaller(False, 2)[0]\n_who = _Who('who')\nprint(_who.outer())\n",
+     "findCaller"),
+    ("class Net(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.fc = nn.Linear(1, 1)\n"
+     "        self.register_state_dict_post_hook(lambda *a: None)\n    def _unused(self):\n"
+     "        self.register_state_dict_post_hook = None\nnet = Net()\n", "register_state_dict_post_hook"),
+    # a classmethod handing out the class object
+    ("class Results:\n    def __init__(self):\n        self.measure = []\n    @classmethod\n    def kind(cls):\n"
+     "        return cls\nres = Results()\nres.measure.append(1.0)\nprint(res.measure)\n", "res.measure"),
+    # TorchScript compiled from a text
+    ("cu = torch.CompilationUnit('def f(x):\\n    return x')\n", "CompilationUnit"),
+])
+def test_a_danger_name_is_its_own_only_on_a_baseless_class(source, name):
+    """Attack round 156: a name on the reader's lists counts as the submission's own only on an instance of its own
+    class with no base (a library base has that method), only where nothing hands out the class object."""
+    findings = _model_rule([HAND_WRITTEN + source]) + [what for _, what in found([HAND_WRITTEN + source])]
+    assert any(name in what for what in findings), findings
+
+
+@pytest.mark.parametrize("attack", [
+    # a lambda's default is the object its body changes, as a def's is
+    "(lambda t=Box.ops: t.update(c=_impl))()",
+    "(lambda t=Box.ops: dict.update(t, c=_impl))()",
+    # an in-place operator on an item changes the object the item holds
+    "h = [Box.ops]\nh[0] |= {'c': _impl}",
+    "h = {'k': Box.ops}\nh['k'] |= {'c': _impl}",
+    # a container type's changing method taken as a value
+    "import functools\nclass _H:\n    def __init__(self):\n        self.t = Box.ops\n"
+    "functools.partial(dict.update, _H().t)(c=_impl)",
+    "class _H:\n    def __init__(self):\n        self.t = Box.ops\nlist(map(dict.setdefault, [_H().t], ['c'], [_impl]))",
+    # a loop's item over what a function is handed is part of it
+    "import types\nclass _H:\n    def modules(self):\n        return [types.SimpleNamespace(weight=_impl)]\n"
+    "def _init(model):\n    for m in model.modules():\n        Box.ops['c'] = m.weight\n_init(_H())",
+    "import types\ndef _init(model):\n    for m in model:\n        Box.ops['c'] = m.weight\n"
+    "_init([types.SimpleNamespace(weight=_impl)])",
+    # stored through a module-level instance's attribute, the class's table
+    "import types\n_box = Box()\ndef _init(model):\n    for m in model.modules():\n        _box.ops['c'] = m.weight\n"
+    "class _H:\n    def modules(self):\n        return [types.SimpleNamespace(weight=_impl)]\n_init(_H())",
+    "import types\n_box = Box()\ndef _init(model):\n    _box.ops['c'] = model.weight\n"
+    "_init(types.SimpleNamespace(weight=_impl))",
+])
+def test_attack_round_153s_changes_are_found(attack):
+    """Attack round 153: each puts ``_impl``, which runs ``F.conv2d``, in the table conv2d calls, in a way the reader
+    did not read as a change of that table."""
+    whats = [what for kind, what in found([_STORED_IN_A_TABLE.replace("{attack}", attack)])]
+    assert any("conv2d" in what or "used as a value" in what for what in whats), whats

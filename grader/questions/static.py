@@ -175,6 +175,8 @@ UNREADABLE_ATTRIBUTES = frozenset({
     # logging's search of the caller's frame, any number of calls up (attack round 58: a model that was the asked
     # network only when a caller's file was the worker's)
     "findCaller",
+    # TorchScript compiled from a text (`torch.CompilationUnit(src)`: attack round 156)
+    "CompilationUnit",
 })
 #: torch.nn.Module's tables of hooks (``vars(nn.Linear(1, 1))``).
 MODULE_HOOK_TABLES = frozenset({
@@ -2497,7 +2499,12 @@ def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
             imported = reading.imported.get(root, "") if root else ""
             if attr in UNREADABLE_ATTRIBUTES and attr not in EVERYDAY_ATTRIBUTES and not _settings_chain(chain) \
                     and _resolved_once(reading, node) not in PLAIN_MODULE_ATTRIBUTES \
-                    and "_constant_getter" not in node.__dict__:
+                    and "_constant_getter" not in node.__dict__ and not (
+                        # (`cfg.get_field("lr")` of the submission's own Config: fairness round 95; not `self.X`, nor
+                        # on an instance of a class with any base, which may be a library's: attack round 156 read
+                        # logging.Logger's findCaller and nn.Module's state-dict hooks as a class's own so)
+                        attr not in ANY_RECEIVER_ATTRIBUTES and _an_instance_of_a_baseless_class(reading, node.value)
+                        and _own_instance_member(reading, node)):
                 add(Finding("unverifiable", chain if root else f"(...).{chain}"))
             elif id(node) in sharing or id(node) in safe_yaml:
                 pass
@@ -2757,7 +2764,10 @@ def _own_instance_member(reading: _Reading, node: ast.Attribute) -> bool:
     if _parsed_arguments(reading, owner.id):
         return True
     changes = reading.mutations.get(owner.id, [])
-    stored = _constants_stored(owner.id, changes)
+    # (a call of its own method, a change of what one of its members holds: they leave its members as they are
+    # where its class hides no store, checked below)
+    inside = [c for c in changes if _a_change_inside(owner.id, c, node.attr) is not None]
+    stored = _constants_stored(owner.id, [c for c in changes if not any(c is i for i in inside)])
     if stored is None:
         return False
     # (the attribute stores are bindings of the name too: what it is bound to is the rest)
@@ -2770,8 +2780,126 @@ def _own_instance_member(reading: _Reading, node: ast.Attribute) -> bool:
             and (_member_of_made(reading, statement.value, node.attr) if not stored or (
                 node.attr not in stored and _constants_land_in_its_dict(reading, statement.value, stored))
                  else _namespace_of_constants(reading, statement.value, node.attr, stored))
-            or not stored and _member_of_table(reading, statement.value, node.attr))
+            and (not inside or _members_kept(reading, statement.value, owner.id, inside, node.attr))
+            or not stored and not inside and _member_of_table(reading, statement.value, node.attr))
         for statement, plain in bindings)
+
+
+def _an_instance_of_a_baseless_class(reading: _Reading, owner: ast.expr) -> bool:
+    """Whether ``owner`` is a module-level name bound only to new instances (``cfg = Config()``) of the submission's
+    own classes, none of which names a base or a metaclass: every member it has is one its body binds."""
+    if not isinstance(owner, ast.Name):
+        return False
+    made = set()
+    for statement, _ in reading.bindings.get(owner.id, []):
+        targets = statement.targets if isinstance(statement, ast.Assign) else [getattr(statement, "target", None)]
+        if all(isinstance(t, (ast.Attribute, ast.Subscript)) for t in targets):
+            continue  # (a change of the instance: judged by _own_instance_member)
+        made.add(_made_class(reading, statement.value)
+                 if isinstance(statement, ast.Assign) and isinstance(statement.value, ast.Call) else None)
+    return bool(made) and None not in made and all(
+        not cls.bases and not cls.keywords for cls in reading.classes if cls.name in made)
+
+
+def _a_special_method_of_a_class(parents: dict[int, ast.AST], value: ast.AST) -> bool:
+    """Whether ``value`` is what a class body binds to special names (``__setattr__ = dict.__setitem__``)."""
+    statement = parents.get(id(value))
+    return isinstance(statement, ast.Assign) and statement.value is value \
+        and isinstance(parents.get(id(statement)), ast.ClassDef) and all(
+            isinstance(t, ast.Name) and t.id.startswith("__") and t.id.endswith("__") for t in statement.targets)
+
+
+def _a_change_inside(name: str, change: ast.AST, attr: str) -> str | None:
+    """Whether ``change`` of the instance ``name`` leaves the binding of its attribute ``attr`` as it is, whatever
+    the instance's own members do: the name of the method it calls (``LAYERS.register("relu", nn.ReLU)``), or ""
+    for a change of an object a member holds (``res.measure.append(1.0)``, ``res.log["q6"] = 1.0``, ``res.last.value
+    = 1.0``), reached by names and indexes only, none of them special, storing no attribute named ``attr``; None for
+    any other change.  Fairness round 95: a registry's ``register`` call, or a ``measure`` list appended to, made
+    ``LAYERS.get_class`` and ``res.measure`` refused, 10 points each."""
+    if isinstance(change, ast.Call):
+        function = change.func
+        if not isinstance(function, ast.Attribute) or function.attr.startswith("__"):
+            return None  # (`setattr(res.log, ...)`, `res.log.__setattr__(...)`)
+        receiver = function.value
+        if isinstance(receiver, ast.Name):
+            return function.attr if receiver.id == name else None
+    elif isinstance(change, (ast.Assign, ast.AugAssign, ast.Delete)):
+        targets = change.targets if isinstance(change, (ast.Assign, ast.Delete)) else [change.target]
+        if len(targets) != 1 or not isinstance(targets[0], (ast.Attribute, ast.Subscript)):
+            return None
+        target = targets[0]
+        if isinstance(target, ast.Attribute) and (target.attr == attr or target.attr.startswith("__")):
+            return None
+        receiver = target.value
+    else:
+        return None
+    # down to the instance's own member: names and indexes, nothing special, no call (what a method hands back
+    # may be the instance itself)
+    while isinstance(receiver, ast.Subscript) or (
+            isinstance(receiver, ast.Attribute) and not isinstance(receiver.value, ast.Name)):
+        if isinstance(receiver, ast.Attribute) and receiver.attr.startswith("__"):
+            return None
+        receiver = receiver.value
+    return "" if isinstance(receiver, ast.Attribute) and not receiver.attr.startswith("__") \
+        and receiver.value.id == name else None
+
+
+def _only_called(reading: _Reading, name: str) -> bool:
+    """Whether every read of the module-level name ``name`` (an own class's) calls it: the class object itself is
+    never handed on, so no code stores a method on it (``LAYERS.kind.register = f`` with ``self.kind = Registry``)."""
+    key = ("only called", name)
+    if key not in reading.memo:
+        parents = _parents(reading)
+        reading.memo[key] = all(
+            isinstance(parents.get(id(n)), ast.Call) and parents[id(n)].func is n
+            for n in reading.nodes if isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load))
+    return reading.memo[key]
+
+
+#: Names through which a class's code stores on an object by a computed name or reaches its class or its dict
+#: (what :func:`_members_kept` requires a class's body not to name).
+HIDDEN_STORE_NAMES = frozenset({"setattr", "delattr", "vars", "globals", "locals", "type", "super", "object",
+                                "getattr", "exec", "eval", "__import__", "__builtins__", "builtins"})
+
+
+def _members_kept(reading: _Reading, call: ast.Call, name: str, inside: list[ast.AST], attr: str) -> bool:
+    """Whether the changes ``inside`` (:func:`_a_change_inside`) of ``name``, bound to what ``call`` makes, leave
+    its attribute ``attr`` the member its class binds: the class has no base, no metaclass, no decorator but
+    ``staticmethod``/``classmethod`` (:func:`_constants_land_in_its_dict`'s conditions with nothing stored), and
+    nothing in its body names a special attribute (``__dict__``, ``__class__``) or one of
+    :data:`HIDDEN_STORE_NAMES`, so that its methods store on an instance only by names they spell (read with
+    them); each method called is a ``def`` of its body, not special, and no method stores ``attr`` anywhere but in
+    ``__init__`` (``self.measure = []``, bound as the instance is made), and the class is only ever called
+    (:func:`_only_called`)."""
+    made = _made_class(reading, call)
+    if made is None or not _constants_land_in_its_dict(reading, call, {}) or not _only_called(reading, made):
+        return False
+    classes = [c for c in reading.classes if c.name == made]
+    called = {_a_change_inside(name, change, attr) for change in inside} - {""}
+    for cls in classes:
+        defined = {m.name for m in cls.body if isinstance(m, (ast.FunctionDef, ast.AsyncFunctionDef))}
+        bound = [n for m in cls.body for n in _names_bound_by(m)]
+        if not called <= defined or any(bound.count(method) != 1 for method in called) \
+                or any(method.startswith("__") for method in called):
+            return False
+        parents = _parents(reading)
+        for member in cls.body:
+            # (a classmethod's `cls` only called, never handed out: `return cls` would hand out the class object,
+            # through which a method could be replaced, attack round 156)
+            firsts = {member.args.args[0].arg} if isinstance(member, (ast.FunctionDef, ast.AsyncFunctionDef)) \
+                and member.args.args and any(isinstance(d, ast.Name) and d.id == "classmethod"
+                                             for d in member.decorator_list) else set()
+            for n in ast.walk(member):
+                if isinstance(n, ast.Name) and n.id in firsts and not (
+                        isinstance(parents.get(id(n)), ast.Call) and parents[id(n)].func is n):
+                    return False
+                if isinstance(n, ast.Attribute) and (n.attr.startswith("__") or (
+                        n.attr == attr and not isinstance(n.ctx, ast.Load)
+                        and getattr(member, "name", None) != "__init__")):
+                    return False
+                if isinstance(n, ast.Name) and n.id in HIDDEN_STORE_NAMES:
+                    return False
+    return True
 
 
 def _constants_land_in_its_dict(reading: _Reading, call: ast.Call, stored: dict) -> bool:
@@ -8733,6 +8861,9 @@ def _record_mutations(reading: _Reading, nodes: list[ast.AST]) -> None:
         elif isinstance(node, ast.Call):
             if isinstance(node.func, ast.Attribute) and node.func.attr in CHANGING_METHODS:
                 roots.append(_base_name(node.func.value))
+                if isinstance(node.func.value, ast.Name) and node.func.value.id in CONTAINER_TYPES and node.args:
+                    # (`dict.update(t, c=f)` changes `t`: through a lambda's default, attack round 153)
+                    roots.append(_base_name(node.args[0]))
                 if node.func.attr in MUTATING_METHODS:
                     for value in list(node.args) + [k.value for k in node.keywords]:
                         _record_containers(reading, node.func.value, value)
@@ -8980,7 +9111,12 @@ def _read_untied_changes(reading: _Reading, nodes: list[ast.AST]) -> None:
             if not (isinstance(parent, ast.Call) and parent.func is n) and not (
                     isinstance(parent, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
                     and any(d is n for d in parent.decorator_list)) and not (
-                    isinstance(base, ast.Name) and scoped(base) not in loop_names):
+                    isinstance(base, ast.Name) and scoped(base) not in loop_names and not (
+                        # (a container type's method changes the object it is handed first:
+                        # `functools.partial(dict.update, t)`, `map(dict.setdefault, [t], ...)`, attack round 153;
+                        # not a dict subclass's own special method, `__setattr__ = dict.__setitem__`, fairness round 30)
+                        base.id in CONTAINER_TYPES and _the_builtin(reading, base)
+                        and not _a_special_method_of_a_class(parents, n))):
                 reading.unreadable.append(Finding("unverifiable", f"(...).{n.attr} used as a value (what it is "
                                                                   "handed, wherever it is called, cannot be read)",
                                                   hides_from_models=False))
@@ -9052,7 +9188,11 @@ def _read_untied_changes(reading: _Reading, nodes: list[ast.AST]) -> None:
                     for target in targets for t in _changed_through(target))
                     # (an in-place operator changes what a name holds: `tab |= {"c": f}` through an alias, attack
                     # round 151)
-                    or isinstance(n, ast.AugAssign) and isinstance(n.target, ast.Name) and untied(n.target)) \
+                    or isinstance(n, ast.AugAssign) and isinstance(n.target, ast.Name) and untied(n.target)
+                    # (and what an item or an attribute holds: `h[0] |= {"c": f}` with `h = [Box.ops]` changes
+                    # Box.ops in place, attack round 153)
+                    or isinstance(n, ast.AugAssign) and isinstance(n.target, (ast.Subscript, ast.Attribute))
+                    and untied(n.target)) \
                     and not (_plain_data_computed(reading, n.value) if not isinstance(n, ast.AugAssign)
                              else _stores_plain_data(reading, n.value)):
                 # (plain data stores no code: `table["checked"] = same`, a bool; a narrowed layer's `m.top =
@@ -9089,6 +9229,10 @@ def _read_untied_changes(reading: _Reading, nodes: list[ast.AST]) -> None:
         if parameters and _through_a_local_alias(reading, n):
             stored += [value for function in _functions_around(reading, n) if parameters & _parameter_names(function)
                        for value in _what_calls_hand(reading, function, depth=0)]
+        elif len(stored) > before and _through_a_module_object(reading, n):
+            # a parameter, or a part of one, stored in a module's object reached through its attribute (`_box.ops["c"]
+            # = m.weight` for `m` in `model.modules()`: attack round 153): what the function's calls hand it
+            stored += _handed_to_a_keeper(reading, n)
     # Only code: functions and classes the changes store (an instance, a model, a result stored in a table is data
     # whose class the reader reaches where the object is used)
     names = {name.id for value in stored for name in _values_in(value)}
@@ -11461,6 +11605,22 @@ def _through_a_local_alias(reading: _Reading, change: ast.AST) -> bool:
     return False
 
 
+def _through_a_module_object(reading: _Reading, change: ast.AST) -> bool:
+    """Whether ``change``, inside a function, changes an object through a module-level name's attribute or item
+    (``_box.ops["c"] = ...``): not through the function's own names, its parameters or ``self``."""
+    around = _functions_around(reading, change)
+    if not around or isinstance(around[0], ast.Lambda):
+        return False
+    if isinstance(change, ast.Call):
+        receivers = [change.func.value] if isinstance(change.func, ast.Attribute) else change.args[:1]
+    else:
+        receivers = [t.value for t in (change.targets if isinstance(change, ast.Assign) else [change.target])
+                     if isinstance(t, (ast.Attribute, ast.Subscript))]
+    own = set().union(*(_function_locals(function)[0] | _parameter_names(function) for function in around))
+    return any(isinstance(receiver, (ast.Attribute, ast.Subscript)) and (base := _base_name(receiver)) is not None
+               and base not in own and base in reading.bindings for receiver in receivers)
+
+
 def _changes_through_defaults(reading: _Reading, name: str) -> list[ast.AST]:
     """The changes a function makes through a parameter whose default is ``name``'s object (``def _keep(fn,
     box=_STORE): box.append(fn)``, or ``box=_Holder.box``): changes of that object (attack round 87)."""
@@ -11468,7 +11628,8 @@ def _changes_through_defaults(reading: _Reading, name: str) -> list[ast.AST]:
     if index is None:
         index = reading.memo["defaults_index"] = {}
         for function in reading.nodes:
-            if isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            # (a lambda's defaults too: `(lambda t=Box.ops: t.update(c=f))()`, attack round 153)
+            if isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
                 for parameter, default in _parameter_defaults(function).items():
                     if isinstance(default, ast.Subscript) and isinstance(default.value, ast.Name) \
                             and _a_table_of_constants(reading, default.value.id) \
@@ -11601,6 +11762,12 @@ def _keeps_what_it_is_handed(reading: _Reading, chain: list[ast.AST], statements
                     outside_aliases |= names
                     if not (isinstance(n.value, ast.Name) and _a_module_constant(reading, n.value)):
                         changed_in_place |= names  # (an in-place operator on it changes the object: below)
+            elif isinstance(n, (ast.For, ast.AsyncFor, ast.comprehension)) and not (
+                    as_handed and any(isinstance(m, ast.Call) for m in ast.walk(n.iter))) and any(
+                    isinstance(m, ast.Name) and m.id in holding for m in ast.walk(n.iter)):
+                # a loop's item is a part of what it walks (`for m in model.modules(): _B.ops["c"] = m.weight`, with
+                # `model` a parameter: attack round 153 handed a fake whose `modules()` held torch's convolution)
+                holding |= {m.id for m in ast.walk(n.target) if isinstance(m, ast.Name)}
             elif isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and n not in chain and any(
                     isinstance(m, ast.Name) and m.id in holding for m in ast.walk(n)):
                 holding.add(n.name)  # (a def closing over a parameter calls it: attack round 86)
