@@ -7216,6 +7216,33 @@ def test_an_own_instance_changed_where_a_store_is_hidden_is_not_trusted(source):
     assert any("LAYERS.get_class" in what for what in findings), findings
 
 
+@pytest.mark.parametrize("source", [
+    # fairness round 96: a method named like a library's evaluator, called on the class or on a new instance
+    "class C:\n    @classmethod\n    def measure(cls, n):\n        return n\nprint(C.measure(1))\n",
+    "class C:\n    @staticmethod\n    def locate(n):\n        return n\nprint(C.locate(1))\n",
+    "class E:\n    def run_code(self):\n        return 1\nprint(E().run_code())\n",
+    # a method named `eval` given an argument, a `plugins=` keyword to the submission's own class
+    "class Trainer:\n    def eval(self, x):\n        return x\nt = Trainer()\nprint(t.eval(1))\n",
+    "class Trainer:\n    def __init__(self, plugins=()):\n        self.plugins = list(plugins)\n"
+    "t = Trainer(plugins=[print])\n",
+])
+def test_an_own_baseless_class_keeps_its_members_named_like_a_librarys(source):
+    """Fairness round 96: each cost q6 to q8 10 points."""
+    assert _model_rule([HAND_WRITTEN + source]) == [] and found([HAND_WRITTEN + source]) == []
+
+
+@pytest.mark.parametrize("source, name", [
+    # the class changed, or a library base: the member may be another object
+    ("import pandas as pd\nclass T:\n    def eval(self, s):\n        return s\nT.eval = pd.eval\nt = T()\n"
+     "t.eval('@torch.nn.functional.conv2d', local_dict={})\n", "t.eval"),
+    ("import pandas as pd\nclass T(pd.DataFrame):\n    pass\nt = T()\nt.eval('@torch.nn.functional.conv2d')\n", "t.eval"),
+    ("import pytest\nclass T(pytest.Pytester):\n    pass\nT(plugins=[print])\n", "plugins"),
+])
+def test_an_own_class_changed_or_based_does_not_keep_its_members(source, name):
+    findings = _model_rule([HAND_WRITTEN + source]) + [what for _, what in found([HAND_WRITTEN + source])]
+    assert any(name in what for what in findings), findings
+
+
 @pytest.mark.parametrize("source, name", [
     # a library base's method made "own" by a store that never runs (attack round 156)
     ("import logging\nclass _Who(logging.Logger):\n    def _unused(self):\n        self.findCaller = None\n"

@@ -2503,14 +2503,14 @@ def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
                         # (`cfg.get_field("lr")` of the submission's own Config: fairness round 95; not `self.X`, nor
                         # on an instance of a class with any base, which may be a library's: attack round 156 read
                         # logging.Logger's findCaller and nn.Module's state-dict hooks as a class's own so)
-                        attr not in ANY_RECEIVER_ATTRIBUTES and _an_instance_of_a_baseless_class(reading, node.value)
-                        and _own_instance_member(reading, node)):
+                        attr not in ANY_RECEIVER_ATTRIBUTES and _a_baseless_own_member(reading, node)):
                 add(Finding("unverifiable", chain if root else f"(...).{chain}"))
             elif id(node) in sharing or id(node) in safe_yaml:
                 pass
             elif ((attr in LOADING_ATTRIBUTES or (attr in UNREADABLE_IMPORTS | LOADING_IMPORTS
                                                    and attr not in EVERYDAY_MODULE_NAMES))
-                  and not (id(node) in reading.own_attributes or _own_instance_member(reading, node))) \
+                  and not (id(node) in reading.own_attributes or _own_instance_member(reading, node)
+                           or _a_baseless_own_member(reading, node))) \
                     or attr in TORCH_FUNCTION_ATTRIBUTES or (
                     attr in REEXPORTED_MODULES) or (
                     (attr in JINJA_ATTRIBUTES or attr.startswith(STYLER_TEMPLATES))
@@ -2560,7 +2560,8 @@ def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
                 add(Finding("unverifiable", f"{node.func.attr}(..., namespace) (sets the attributes its options name "
                                             "on an object it is handed)"))
             if isinstance(node.func, ast.Attribute) and node.func.attr in STRING_EVALUATORS and (
-                    node.args or node.keywords) and not _plain_query(node):
+                    node.args or node.keywords) and not _plain_query(node) \
+                    and not _a_baseless_own_member(reading, node.func):  # (`trainer.eval(x)`: fairness round 96)
                 # model.eval() takes nothing; df.eval("@torch._C") is code
                 root, chain = _root(node.func)
                 add(Finding("unverifiable", f"{chain if root else '(...).' + chain}(...) (code in a string)"))
@@ -2584,7 +2585,10 @@ def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
                     # a tensor's repr adds it to a text with every dispatch mode set aside (attack round 63)
                     add(Finding("unverifiable", f"{PRINTED_CONTENTS}= given an object (torch runs it as it prints)",
                                 hides_from_models=False))
-                if keyword.arg in CODE_KEYWORDS:
+                if keyword.arg in CODE_KEYWORDS and not (
+                        # (`Trainer(plugins=[...])` of the submission's own: fairness round 96)
+                        isinstance(node.func, ast.Name) and _own_class_name(reading, node.func)
+                        and _an_instance_of_a_baseless_class(reading, node.func)):
                     add(Finding("unverifiable", f"{keyword.arg}=... (code handed to a library to run)"))
                 if keyword.arg in EVALUATING_KEYWORDS and not (
                         isinstance(keyword.value, ast.Constant) and keyword.value.value is False):
@@ -2788,8 +2792,18 @@ def _own_instance_member(reading: _Reading, node: ast.Attribute) -> bool:
 def _an_instance_of_a_baseless_class(reading: _Reading, owner: ast.expr) -> bool:
     """Whether ``owner`` is a module-level name bound only to new instances (``cfg = Config()``) of the submission's
     own classes, none of which names a base or a metaclass: every member it has is one its body binds."""
+    def baseless(name: str | None) -> bool:
+        # (and never changed: `T.eval = other` would make `t.eval` another object)
+        classes = [cls for cls in reading.classes if cls.name == name]
+        return bool(classes) and all(not cls.bases and not cls.keywords for cls in classes) \
+            and not reading.mutations.get(name)
+
+    if isinstance(owner, ast.Call):  # `E().run_code()`
+        return baseless(_made_class(reading, owner))
     if not isinstance(owner, ast.Name):
         return False
+    if _own_class_name(reading, owner):  # `Timer.measure(...)`, a classmethod or staticmethod of the class itself
+        return baseless(owner.id)
     made = set()
     for statement, _ in reading.bindings.get(owner.id, []):
         targets = statement.targets if isinstance(statement, ast.Assign) else [getattr(statement, "target", None)]
@@ -2797,8 +2811,19 @@ def _an_instance_of_a_baseless_class(reading: _Reading, owner: ast.expr) -> bool
             continue  # (a change of the instance: judged by _own_instance_member)
         made.add(_made_class(reading, statement.value)
                  if isinstance(statement, ast.Assign) and isinstance(statement.value, ast.Call) else None)
-    return bool(made) and None not in made and all(
-        not cls.bases and not cls.keywords for cls in reading.classes if cls.name in made)
+    return bool(made) and None not in made and all(baseless(name) for name in made)
+
+
+def _a_baseless_own_member(reading: _Reading, node: ast.Attribute) -> bool:
+    """``cfg.get_field``, ``trainer.eval``, ``Timer.measure``, ``E().run_code``: a member the submission's own class
+    with no base binds, read on an instance of it (:func:`_own_instance_member`) or on the class itself, where a
+    name on the reader's lists is the class's own code (fairness rounds 95 and 96)."""
+    owner = node.value
+    if not _an_instance_of_a_baseless_class(reading, owner):
+        return False
+    if isinstance(owner, ast.Name) and _own_class_name(reading, owner):
+        return node.attr in reading.own_members.get(owner.id, ()) and _instances_are_plain(reading, owner.id)
+    return _own_instance_member(reading, node)
 
 
 def _a_special_method_of_a_class(parents: dict[int, ast.AST], value: ast.AST) -> bool:
