@@ -7223,8 +7223,6 @@ def test_an_own_instance_changed_where_a_store_is_hidden_is_not_trusted(source):
     "class E:\n    def run_code(self):\n        return 1\nprint(E().run_code())\n",
     # a method named `eval` given an argument, a `plugins=` keyword to the submission's own class
     "class Trainer:\n    def eval(self, x):\n        return x\nt = Trainer()\nprint(t.eval(1))\n",
-    "class Trainer:\n    def __init__(self, plugins=()):\n        self.plugins = list(plugins)\n"
-    "t = Trainer(plugins=[print])\n",
 ])
 def test_an_own_baseless_class_keeps_its_members_named_like_a_librarys(source):
     """Fairness round 96: each cost q6 to q8 10 points."""
@@ -7236,7 +7234,15 @@ def test_an_own_baseless_class_keeps_its_members_named_like_a_librarys(source):
     ("import pandas as pd\nclass T:\n    def eval(self, s):\n        return s\nT.eval = pd.eval\nt = T()\n"
      "t.eval('@torch.nn.functional.conv2d', local_dict={})\n", "t.eval"),
     ("import pandas as pd\nclass T(pd.DataFrame):\n    pass\nt = T()\nt.eval('@torch.nn.functional.conv2d')\n", "t.eval"),
-    ("import pytest\nclass T(pytest.Pytester):\n    pass\nT(plugins=[print])\n", "plugins"),
+    # a decorator may hand back another class; `globals()` may rebind the class's name (attack round 157)
+    ("import logging\n@logging.Logger\nclass Who:\n    findCaller = None\nprint(Who.findCaller)\n", "findCaller"),
+    ("import numpy as np\n@(lambda c: np.testing)\nclass Who:\n    measure = None\nWho().measure('x = 1')\n",
+     "measure"),
+    ("import logging\nclass Who:\n    findCaller = None\nglobals().update(Who=logging.getLogger('x'))\n"
+     "print(Who.findCaller)\n", "findCaller"),
+    # a keyword handed on to pytest, whatever class is called
+    ("import pytest\nclass Runner:\n    def __init__(self, **options):\n        pytest.main(['-q'], **options)\n"
+     "Runner(plugins=[print])\n", "plugins"),
 ])
 def test_an_own_class_changed_or_based_does_not_keep_its_members(source, name):
     findings = _model_rule([HAND_WRITTEN + source]) + [what for _, what in found([HAND_WRITTEN + source])]

@@ -2585,10 +2585,7 @@ def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
                     # a tensor's repr adds it to a text with every dispatch mode set aside (attack round 63)
                     add(Finding("unverifiable", f"{PRINTED_CONTENTS}= given an object (torch runs it as it prints)",
                                 hides_from_models=False))
-                if keyword.arg in CODE_KEYWORDS and not (
-                        # (`Trainer(plugins=[...])` of the submission's own: fairness round 96)
-                        isinstance(node.func, ast.Name) and _own_class_name(reading, node.func)
-                        and _an_instance_of_a_baseless_class(reading, node.func)):
+                if keyword.arg in CODE_KEYWORDS:
                     add(Finding("unverifiable", f"{keyword.arg}=... (code handed to a library to run)"))
                 if keyword.arg in EVALUATING_KEYWORDS and not (
                         isinstance(keyword.value, ast.Constant) and keyword.value.value is False):
@@ -2793,10 +2790,14 @@ def _an_instance_of_a_baseless_class(reading: _Reading, owner: ast.expr) -> bool
     """Whether ``owner`` is a module-level name bound only to new instances (``cfg = Config()``) of the submission's
     own classes, none of which names a base or a metaclass: every member it has is one its body binds."""
     def baseless(name: str | None) -> bool:
-        # (and never changed: `T.eval = other` would make `t.eval` another object)
+        # (and never changed: `T.eval = other` would make `t.eval` another object; nor decorated, which may hand
+        # back another class, `@logging.Logger`, attack round 157)
         classes = [cls for cls in reading.classes if cls.name == name]
-        return bool(classes) and all(not cls.bases and not cls.keywords for cls in classes) \
-            and not reading.mutations.get(name)
+        return bool(classes) and all(not cls.bases and not cls.keywords and not cls.decorator_list
+                                     for cls in classes) and not reading.mutations.get(name)
+
+    if reading.namespace_uses:
+        return False  # (`globals().update(Who=logging.getLogger("x"))` rebinds a class's name: attack round 157)
 
     if isinstance(owner, ast.Call):  # `E().run_code()`
         return baseless(_made_class(reading, owner))
@@ -3031,11 +3032,23 @@ def _member_of_made(reading: _Reading, call: ast.Call, attr: str) -> bool:
     ``types.SimpleNamespace``."""
     made = _made_class(reading, call)
     if made is not None:
-        return attr in reading.own_members.get(made, ()) and _instances_are_plain(reading, made)
+        return attr in reading.own_members.get(made, ()) and _instances_are_plain(reading, made) and all(
+            _class_kept_by_its_decorators(reading, cls) for cls in reading.classes if cls.name == made)
     if _resolved_once(reading, call.func) in PLAIN_NAMESPACES and not call.args:
         given = _namespace_keywords(reading, call)
         return given is not None and attr in given and _option_value(reading, given[attr])
     return False
+
+
+#: Class decorators that hand back the class they are given.
+CLASS_KEEPING_DECORATORS = frozenset({"dataclasses.dataclass", "functools.total_ordering"})
+
+
+def _class_kept_by_its_decorators(reading: _Reading, cls: ast.ClassDef) -> bool:
+    """Whether every decorator of ``cls`` hands back the class itself (:data:`CLASS_KEEPING_DECORATORS`, called or
+    not): any other may bind the name to another object (``@(lambda c: sympy.utilities.source)``: attack round 157)."""
+    return all(_resolved_once(reading, d.func if isinstance(d, ast.Call) else d) in CLASS_KEEPING_DECORATORS
+               for d in cls.decorator_list)
 
 
 def _namespace_keywords(reading: _Reading, call: ast.Call) -> dict[str, ast.expr] | None:
@@ -11636,11 +11649,7 @@ def _through_a_module_object(reading: _Reading, change: ast.AST) -> bool:
     around = _functions_around(reading, change)
     if not around or isinstance(around[0], ast.Lambda):
         return False
-    if isinstance(change, ast.Call):
-        receivers = [change.func.value] if isinstance(change.func, ast.Attribute) else change.args[:1]
-    else:
-        receivers = [t.value for t in (change.targets if isinstance(change, ast.Assign) else [change.target])
-                     if isinstance(t, (ast.Attribute, ast.Subscript))]
+    receivers = _changed_receiver(change)
     own = set().union(*(_function_locals(function)[0] | _parameter_names(function) for function in around))
     return any(isinstance(receiver, (ast.Attribute, ast.Subscript)) and (base := _base_name(receiver)) is not None
                and base not in own and base in reading.bindings for receiver in receivers)
