@@ -40,7 +40,7 @@ from grader.judge.seed_key import hidden_seed
 from grader.judge.submission import Source, load
 from grader.questions import bank
 from tests.conftest import CORPUS, FAST, ROOT, needs_root
-from tests.test_static import _ROUND_95
+from tests.test_static import _MODEL_ROUNDS, _ROUND_95
 
 pytestmark = [pytest.mark.sandbox, needs_root]
 
@@ -93,7 +93,8 @@ def checks_for(entry: dict) -> list:
 #: batch's known faults graded every time, to 33.2 with set-up; one in eight of 3,970 took 25.4 with set-up, and the
 #: afternoon's 4,218 and 353 more fair files read every run leave one in ten the room; round 150's 88 found by the
 #: reader are read every run and graded in turn since, as the rounds after it; 4,397 and 5,606 fair files took the
-#: fresh-clone CI of 7ac531c8 to 29.1 of its 30 minutes at one in ten: one in twelve since).
+#: fresh-clone CI of 7ac531c8 to 29.1 of its 30 minutes at one in ten: one in twelve since; attack rounds 156 and
+#: 157's model cheats, whose finding test_static asserts every run, graded in turn too).
 ROTATED_SHARE = 12
 
 
@@ -103,7 +104,7 @@ def _graded_names() -> list[str]:
                                 timeout=30).stdout.strip()
     except (OSError, subprocess.SubprocessError):
         commit = ""
-    read = set(_ROUND_95)
+    read = set(_ROUND_95) | set(_MODEL_ROUNDS)
     return [n for n in sorted(EXPECTED) if n not in read
             or hashlib.sha256(f"{commit}:{n}".encode()).digest()[0] % ROTATED_SHARE == 0]
 

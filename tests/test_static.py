@@ -5006,6 +5006,21 @@ _ROUND_95 = sorted(p.name for pattern in ("r9[4-9]_q6_*", "r10[0-9]_q6_*", "r11[
                    if p.name not in _OPEN_CHEATS | _STATIC_OPEN)
 
 
+#: The model cheats of attack rounds 156 on, whose finding the models' rule (grader.questions.model_checks._readable)
+#: makes: asserted here on every run, graded by tests/test_cheats.py in turn, as the q6 rounds are.
+_MODEL_ROUNDS = sorted(p.name for pattern in ("r15[6-9]_q8_*", "r16[0-9]_q8_*") for p in (CORPUS / "cheats").glob(pattern)
+                       if p.name not in _OPEN_CHEATS | _STATIC_OPEN)
+
+
+@pytest.mark.parametrize("name", _MODEL_ROUNDS)
+def test_the_models_rule_finds_every_model_cheat_of_attack_rounds_156_on(name):
+    from grader.judge.submission import Source, load
+    from grader.questions.model_checks import MODEL_NAMES
+
+    units = tuple(load(Source(CORPUS / "cheats" / name)).units)
+    assert unreadable_findings(units, models=True, reached_from=MODEL_NAMES) != []
+
+
 #: The fairness rounds aimed at the reader's rules on stores and new tensors (88 on): honest top-level code around a
 #: hand-written conv2d and max_pool2d (loops over a model's layers, records, configs, hooks).  The fairness batch
 #: grades a round's file one time in forty; the reader's verdict on them is asserted here on every run.
