@@ -2787,8 +2787,10 @@ def _own_instance_member(reading: _Reading, node: ast.Attribute) -> bool:
 
 
 def _an_instance_of_a_baseless_class(reading: _Reading, owner: ast.expr) -> bool:
-    """Whether ``owner`` is a module-level name bound only to new instances (``cfg = Config()``) of the submission's
-    own classes, none of which names a base or a metaclass: every member it has is one its body binds."""
+    """Whether ``owner`` is an instance of the submission's own class whose every member is one its body binds: a
+    module-level name bound only to new instances (``cfg = Config()``), a new instance (``E()``), or the class itself
+    (``Timer``), of classes with no base, metaclass or decorator that nothing changes, in a module that names no
+    ``globals``/``vars``/``locals`` (which may rebind the class's name)."""
     def baseless(name: str | None) -> bool:
         # (and never changed: `T.eval = other` would make `t.eval` another object; nor decorated, which may hand
         # back another class, `@logging.Logger`, attack round 157)
@@ -2902,13 +2904,13 @@ def _members_kept(reading: _Reading, call: ast.Call, name: str, inside: list[ast
         return False
     classes = [c for c in reading.classes if c.name == made]
     called = {_a_change_inside(name, change, attr) for change in inside} - {""}
+    parents = _parents(reading)
     for cls in classes:
         defined = {m.name for m in cls.body if isinstance(m, (ast.FunctionDef, ast.AsyncFunctionDef))}
         bound = [n for m in cls.body for n in _names_bound_by(m)]
         if not called <= defined or any(bound.count(method) != 1 for method in called) \
                 or any(method.startswith("__") for method in called):
             return False
-        parents = _parents(reading)
         for member in cls.body:
             # (a classmethod's `cls` only called, never handed out: `return cls` would hand out the class object,
             # through which a method could be replaced, attack round 156)
