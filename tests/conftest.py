@@ -152,6 +152,8 @@ ORACLE_WANTED = os.environ.get("CNN_GRADER_ORACLE") == "1"
 #: The background runs (tests/background.py) of test_bank's seeds and test_variant_mistakes' rows.
 BANK_SEEDS = pytest.StashKey()
 VARIANT_ROWS = pytest.StashKey()
+#: The background run of test_static's readings of whole corpora (``tests.test_static.corpus_reading``).
+STATIC_READINGS = pytest.StashKey()
 
 
 def pytest_collection_modifyitems(session, config, items):
@@ -183,10 +185,16 @@ def pytest_collection_finish(session):
         from tests.test_variant_mistakes import variant_rows
 
         session.config.stash[VARIANT_ROWS] = Background(variant_rows, ["rows"])
+    from tests.test_static import CORPUS_READINGS, corpus_reading
+
+    readings = [(CORPUS_READINGS[item.originalname], item.callspec.params["name"]) for item in session.items
+                if item.originalname in CORPUS_READINGS]
+    if readings:
+        session.config.stash[STATIC_READINGS] = Background(corpus_reading, readings)
 
 
 def pytest_sessionfinish(session):
-    for key in (ORACLE_RUN, BANK_SEEDS, VARIANT_ROWS):
+    for key in (ORACLE_RUN, BANK_SEEDS, VARIANT_ROWS, STATIC_READINGS):
         run = session.config.stash.get(key, None)
         if run is not None:
             run.kill()  # a run no test waited for (a failure stopped the session first)

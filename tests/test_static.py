@@ -5012,13 +5012,47 @@ _MODEL_ROUNDS = sorted(p.name for pattern in ("r15[6-9]_q8_*", "r16[0-9]_q8_*") 
                        if p.name not in _OPEN_CHEATS | _STATIC_OPEN)
 
 
-@pytest.mark.parametrize("name", _MODEL_ROUNDS)
-def test_the_models_rule_finds_every_model_cheat_of_attack_rounds_156_on(name):
+_MODELS_120 = sorted(p.name for p in (CORPUS / "cheats").glob("r12[0-9]_models_*"))
+_BY_HAND_CHECKS = {"conv2d": "q6.conv", "max_pool2d": "q6.pool"}
+
+
+def corpus_reading(key: tuple[str, str]):
+    """The reader's verdict on one corpus file, as plain data: ``key`` is (which reading, file name).  About 4,000
+    files, 250 s of one core: read in the background from collection on (``conftest.STATIC_READINGS``, beside the
+    tests before them, which leave the second core idle), or here when a test runs alone."""
     from grader.judge.submission import Source, load
     from grader.questions.model_checks import MODEL_NAMES
 
-    units = tuple(load(Source(CORPUS / "cheats" / name)).units)
-    assert unreadable_findings(units, models=True, reached_from=MODEL_NAMES) != []
+    reading, name = key
+    folder = "fair" if reading == "store_fair" else "cheats"
+    units = tuple(load(Source(CORPUS / folder / name)).units)
+    if reading in ("round95", "store_fair"):
+        return {function: [(f.kind, f.what) for f in by_hand_findings(units, function)]
+                for function in _BY_HAND_CHECKS}
+    reached_from = MODEL_NAMES if reading == "models156" else ("CNN", "conv_block", "ConvNet")
+    return [(f.kind, f.what) for f in unreadable_findings(units, models=True, reached_from=reached_from)]
+
+
+#: The tests that assert :func:`corpus_reading`'s verdicts, by the reading each asks for.
+CORPUS_READINGS = {
+    "test_the_models_rule_finds_every_model_cheat_of_attack_rounds_156_on": "models156",
+    "test_the_reader_reads_the_store_rounds_honest_by_hand_functions_as_hand_written": "store_fair",
+    "test_the_reader_finds_torch_in_every_by_hand_function_of_attack_rounds_94_to_103": "round95",
+    "test_the_reader_finds_what_hides_code_from_the_model_checks_in_attack_rounds_120_and_121": "models120",
+}
+
+
+def _corpus_reading(request, reading: str, name: str):
+    from tests.conftest import STATIC_READINGS
+
+    run = request.config.stash.get(STATIC_READINGS, None)
+    return run.result((reading, name)) if run is not None else corpus_reading((reading, name))
+
+
+@pytest.mark.background
+@pytest.mark.parametrize("name", _MODEL_ROUNDS)
+def test_the_models_rule_finds_every_model_cheat_of_attack_rounds_156_on(name, request):
+    assert _corpus_reading(request, "models156", name) != []
 
 
 #: The fairness rounds aimed at the reader's rules on stores and new tensors (88 on): honest top-level code around a
@@ -5030,17 +5064,15 @@ _STORE_ROUNDS_FAIR = sorted(p.name for pattern in ("r88_*", "r89_*", "r90_*", "r
                             and p.name != "r91_threadpool_with_map_images.py")
 
 
+@pytest.mark.background
 @pytest.mark.parametrize("name", _STORE_ROUNDS_FAIR)
-def test_the_reader_reads_the_store_rounds_honest_by_hand_functions_as_hand_written(name):
-    from grader.judge.submission import Source, load
-
-    units = tuple(load(Source(CORPUS / "fair" / name)).units)
-    for function in ("conv2d", "max_pool2d"):
-        assert by_hand_findings(units, function) == [], function
+def test_the_reader_reads_the_store_rounds_honest_by_hand_functions_as_hand_written(name, request):
+    assert _corpus_reading(request, "store_fair", name) == {"conv2d": [], "max_pool2d": []}
 
 
+@pytest.mark.background
 @pytest.mark.parametrize("name", _ROUND_95)
-def test_the_reader_finds_torch_in_every_by_hand_function_of_attack_rounds_94_to_103(name):
+def test_the_reader_finds_torch_in_every_by_hand_function_of_attack_rounds_94_to_103(name, request):
     # 72 files nobody here wrote but four: names of torch's or Python's bound in a scope (a parameter named torch,
     # a local print), new-value calls handing back an argument (torch.sym_ite, json hooks, median_low, a deepcopy
     # memo), a table's .get default, holder methods on a default, a match capture or an except name, checking
@@ -5051,25 +5083,20 @@ def test_the_reader_finds_torch_in_every_by_hand_function_of_attack_rounds_94_to
     # round 99, special methods keeping the operand min, sorted, sum, list.sort or an operator hands them; round
     # 100, such special methods bound by if/for/with/match or a decorator, keeping through closures and helpers;
     # round 101, values kept under a harmless-looking shape, locals standing for self or a module's object
-    from grader.judge.submission import Source, load
-
-    units = load(Source(CORPUS / "cheats" / name)).units
-    cheated = {"conv2d": "q6.conv", "max_pool2d": "q6.pool"}
-    for function, check in cheated.items():
+    found_in = _corpus_reading(request, "round95", name)
+    for function, check in _BY_HAND_CHECKS.items():
         if check in _CHEATS_EXPECTED[name]["zero"]:
-            assert by_hand_findings(tuple(units), function), function
+            assert found_in[function], function
 
 
-@pytest.mark.parametrize("name", sorted(p.name for p in (CORPUS / "cheats").glob("r12[0-9]_models_*")))
-def test_the_reader_finds_what_hides_code_from_the_model_checks_in_attack_rounds_120_and_121(name):
+@pytest.mark.background
+@pytest.mark.parametrize("name", _MODELS_120)
+def test_the_reader_finds_what_hides_code_from_the_model_checks_in_attack_rounds_120_and_121(name, request):
     # 53 files nobody here wrote (rounds 120 and 121): `for name in self.SETUP: getattr(self, name)(_init)` in
     # CNN.__init__, SETUP proved a literal list of names while other code changes it (its bare name in the class
     # body, a default, a decorator, getattr(CNN, "SETUP"), add_module, a match capture, a class pattern), so that
     # the loop registers a forward hook
-    from grader.judge.submission import Source, load
-
-    units = load(Source(CORPUS / "cheats" / name)).units
-    assert unreadable_findings(tuple(units), models=True, reached_from=("CNN", "conv_block", "ConvNet"))
+    assert _corpus_reading(request, "models120", name)
 
 
 #: Honest files of fairness rounds 81 and 82 (nobody here wrote them) whose only unusual construct is one the reader
