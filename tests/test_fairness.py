@@ -874,7 +874,7 @@ GRADER_FAULTS: dict[str, str] = {
         " super().__setattr__: q6 to q8 -10",
     "r69_nb_getattr_delegates_to_tensor.ipynb":
         "(fairness round 69) a judgement call (older rule 2): a wrapper whose __getattr__ hands lookups to its tensor"
-        " by a computed name: q6 to q8 -10",
+        " by a computed name: q6 to q8 -10; since fairness round 96 only conv2d's checks, which use the wrapper",
     "r70_nb_micrograd_value_closures_in_conv.ipynb":
         ("(fairness round 70) a judgement call of _operand_keepers: a micrograd-style Value whose __add__ makes a node "
          "holding its operands (`out = Value(..., (self, other))`, `other.grad += out.grad` in its closure): a "
@@ -1068,7 +1068,7 @@ GRADER_FAULTS: dict[str, str] = {
         "in an __iadd__ (a dataclass's list field is not proved new): q6 -3",
     "r76_nb_getattr_delegate_image_pool.ipynb":
         "(fairness round 76) a judgement call (rule 2): `def __getattr__` delegating to a tensor with a computed "
-        "name: q6 to q8 -10",
+        "name: q6 to q8 -10; since fairness round 96 only max_pool2d's check, which uses the wrapper",
     "r76_nb_mixin_repr_eq_vec_conv.ipynb":
         "(fairness round 76) a judgement call (the operand-keeper rule): `vars(self) == vars(other)` in an __eq__ "
         "hands an operand to vars: q6 -3",
@@ -1214,7 +1214,8 @@ GRADER_FAULTS: dict[str, str] = {
         "(fairness round 81) a grader's fault: `vars(self)[\"total\"] += value` in an __iadd__: q6 -3",
     "r81_B5_getattr_cfg_defaults.ipynb":
         "(fairness round 81) a grader's fault: a settings class whose `__getattr__` reads a module's dict of "
-        "defaults (a `__getattr__` is read as hiding code, from the models too): q6 to q8 -10",
+        "defaults (a `__getattr__` is read as hiding code, from the models too): q6 to q8 -10; since fairness round "
+        "96 only conv2d's checks, which read the settings",
     "r81_M7_forward_partial_pool.ipynb":
         "(fairness round 81) a grader's fault: `self.pool = partial(F.max_pool2d, kernel_size=2)` in CNN (torch's "
         "pooling held as a value anywhere costs the by-hand part): q6 -3",

@@ -7339,3 +7339,124 @@ def test_attack_round_153s_changes_are_found(attack):
     did not read as a change of that table."""
     whats = [what for kind, what in found([_STORED_IN_A_TABLE.replace("{attack}", attack)])]
     assert any("conv2d" in what or "used as a value" in what for what in whats), whats
+
+
+def _models_rule_as_asked(units) -> list[str]:
+    """The models' rule as the q7/q8 checks ask it: reached from the names of the models they build."""
+    from grader.questions.model_checks import MODEL_NAMES
+
+    return [f.what for f in unreadable_findings(tuple(units), models=True, reached_from=MODEL_NAMES)]
+
+
+_A_MODEL = ("import torch.nn as nn\nclass CNN(nn.Module):\n    def __init__(self):\n        super().__init__()\n"
+            "        self.conv = nn.Conv2d(1, 1, 3)\n{init}    def forward(self, x):\n        return self.conv(x)\n")
+
+
+@pytest.mark.parametrize("source", [
+    # fairness round 96: each cost q6 to q8 ten points, its class never reached from the judged code
+    "class Cfg(dict):\n    def __getattr__(self, key):\n        try:\n            return self[key]\n"
+    "        except KeyError:\n            raise AttributeError(key)\nprint(Cfg(lr=0.1).lr)\n",
+    "class Cfg:\n    def __init__(self):\n        self.lr = 0.1\n    def __delattr__(self, name):\n"
+    "        raise AttributeError('frozen')\nprint(Cfg().lr)\n",
+    "import copy\nclass H:\n    def __init__(self):\n        self.losses = [1.0]\n    def __copy__(self):\n"
+    "        return H()\n    def __deepcopy__(self, memo):\n        h = H()\n        h.losses = list(self.losses)\n"
+    "        return h\nprint(copy.deepcopy(H()).losses, copy.copy(H()))\n",
+    "import copy\nclass Meter:\n    def __init__(self):\n        self.total = 0.0\n    def __getstate__(self):\n"
+    "        return {'total': self.total}\n    def __setstate__(self, state):\n        self.total = state['total']\n"
+    "print(copy.copy(Meter()).total)\n",
+    "class R:\n    def __dir__(self):\n        return ['x']\nr = R()\nprint(dir(r))\n",
+    "import numpy as np\nclass Img:\n    def __init__(self, t):\n        self.t = t\n    def __array__(self, dtype=None, copy=None):\n"
+    "        return self.t.numpy()\nprint(np.asarray(Img(torch.zeros(2, 2))).shape)\n",
+    # a wrapper handing on what is read on it
+    "class Wrap:\n    def __init__(self, inner):\n        self._inner = inner\n    def __getattr__(self, name):\n"
+    "        return getattr(self._inner, name)\nprint(Wrap([1, 2]).count(1))\n",
+])
+def test_a_special_method_given_the_instance_alone_costs_nothing_where_nothing_judged_reaches_it(source):
+    assert found([HAND_WRITTEN + source]) == [] and found([HAND_WRITTEN + source], "max_pool2d") == []
+    assert _models_rule_as_asked([HAND_WRITTEN + source + _A_MODEL.format(init="")]) == []
+
+
+@pytest.mark.parametrize("source", [
+    # reached from conv2d: an instance it reads, a table the method fills, a rebinding, a memo handed to deepcopy
+    "import torch.nn.functional as F\nclass C:\n    def __getattr__(self, name):\n        return F.conv2d\nc = C()\n"
+    "def conv2d(image, kernel, stride=1, padding=0):\n    return c.anything(image, kernel)\n",
+    "import torch.nn.functional as F\nG = []\ndef keep(v):\n    G.append(v)\nclass C:\n    def __getattr__(self, name):\n"
+    "        keep(F.conv2d)\n        return 0\nC().x\ndef conv2d(image, kernel, stride=1, padding=0):\n"
+    "    return G[-1](image, kernel)\n",
+    "import copy\nimport torch.nn.functional as F\nG = []\nclass C:\n    def __getstate__(self):\n"
+    "        return {'f': F.conv2d}\n    def __setstate__(self, state):\n        G.append(state['f'])\ncopy.copy(C())\n"
+    "def conv2d(image, kernel, stride=1, padding=0):\n    return G[0](image, kernel)\n",
+    "import copy\nimport torch.nn.functional as F\nclass C:\n    def __deepcopy__(self, memo):\n        return memo['f']\n"
+    "f = copy.deepcopy(C(), {'f': F.conv2d})\ndef conv2d(image, kernel, stride=1, padding=0):\n    return f(image, kernel)\n",
+])
+def test_a_special_method_given_the_instance_alone_is_read_where_a_judged_function_reaches_it(source):
+    # (the method itself named, besides what the walk finds in it: a part of it reached costs what reaches it)
+    whats = [what for kind, what in found([HAND_WRITTEN + source]) if kind == "unverifiable"]
+    assert any(what.startswith("def __") for what in whats), whats
+
+
+
+def test_a_delegating_special_method_reached_from_a_model_costs_the_models():
+    wrapper = ("class W:\n    def __init__(self, inner):\n        self._inner = inner\n    def __getattr__(self, name):\n"
+               "        return getattr(self._inner, name)\n")
+    source = wrapper + _A_MODEL.format(init="        self.head = W(nn.Conv2d(1, 1, 3)).forward\n")
+    assert "def __getattr__" in _models_rule_as_asked([HAND_WRITTEN + source])
+
+
+@pytest.mark.parametrize("source, shown", [
+    # handed a value the reader does not see handed (a stored value, the call's arguments, a subclass, an item), or
+    # every attribute read
+    ("class Cfg:\n    def __setattr__(self, name, value):\n        object.__setattr__(self, name, value)\n", "__setattr__"),
+    ("class One:\n    _it = None\n    def __new__(cls, *a):\n        return super().__new__(cls)\n", "__new__"),
+    ("REG = {}\nclass Base:\n    def __init_subclass__(cls, **kw):\n        REG[cls.__name__] = cls\n", "__init_subclass__"),
+    ("class Box:\n    def __class_getitem__(cls, item):\n        return cls\n", "__class_getitem__"),
+    ("class Cfg:\n    def __getattribute__(self, name):\n        return 1\n", "__getattribute__"),
+    # the garbage collector's, run inside whatever call is running (attack round 158 filled conv2d's output so)
+    ("class C:\n    def __init__(self):\n        self.loop = self\n    def __del__(self):\n        C()\nC()\n", "__del__"),
+    # called by name: object's own on a class that does not define it hands out the namespace (attack round 158)
+    ("class Acc:\n    pass\nprint(Acc.__getstate__(Acc()))\n", "__getstate__"),
+    ("class Acc:\n    def __getstate__(self):\n        return {}\nprint(Acc().__getstate__())\n", "__getstate__"),
+    # a store through the submission's own namespace as a module (attack round 158 rebound a proved constant so)
+    ("import __main__\n__main__.LEVEL = 6\n", "__main__.LEVEL"),
+    ("import __main__\nme = __main__\nme.LEVEL += 1\n", "me.LEVEL"),
+    ("import __main__ as m\nsetattr(m, 'LEVEL', 6)\n", ""),
+    ("def f():\n    import __main__\n    __main__.LEVEL = 6\nf()\n", "import of __main__"),
+    ("from __main__ import __dict__ as d\nd['LEVEL'] = 6\n", "import of __main__"),
+    # a decorated one, or a module's own __getattr__
+    ("import functools\nclass Cfg:\n    @functools.lru_cache\n    def __getattr__(self, name):\n        return 1\n",
+     "__getattr__"),
+    ("def __getattr__(name):\n    return 1\n", "__getattr__"),
+])
+def test_the_other_special_methods_stay_unverifiable_wherever_they_are(source, shown):
+    assert any(shown in what for _, what in found([HAND_WRITTEN + source])), found([HAND_WRITTEN + source])
+
+
+@pytest.mark.parametrize("loop", [
+    # fairness round 96: fastai's Learner idiom, a compact sweep (-10 each)
+    "class T:\n    def run(self, n):\n        for self.epoch in range(n):\n            print(self.epoch)\nT().run(2)\n",
+    "import types\nargs = types.SimpleNamespace(lr=None)\nfor args.lr in (0.1, 0.01):\n    print(args.lr)\n",
+    "cfg = {'momentum': None}\nfor cfg['momentum'] in (0.0, 0.9, -1, None, True):\n    print(cfg)\n",
+])
+def test_a_loop_storing_numbers_on_an_object_is_plain(loop):
+    assert found([HAND_WRITTEN + loop]) == [] and _models_rule_as_asked([HAND_WRITTEN + loop]) == []
+
+
+@pytest.mark.parametrize("loop", [
+    "s = {}\nfor s['k'] in ('register_forward_hook',):\n    pass\n",        # a text: a name a getattr may look up
+    "import torch.nn.functional as F\ns = {}\nfor s['k'] in (F.conv2d,):\n    pass\n",
+    "import torch.nn.functional as F\nfor F.pad in (0,):\n    pass\n",       # a module's attribute
+    "class C:\n    pass\nfor C._x in (0,):\n    pass\n",                       # a private name
+    "def range(n):\n    return [n]\ns = {}\nfor s['k'] in range(1):\n    pass\n",   # not Python's range
+    "s = {}\nprint([0 for s['k'] in (1, 2)])\n",                                 # a comprehension's target
+    "s = {}\nk = 'k'\nfor s[k] in (1,):\n    pass\n",                             # an item not named by a constant
+    # `range` bound in any scope (attack round 158: in a function, a default, a class body, by a local import)
+    "def f():\n    range = lambda n: [print] * n\n    s = {}\n    for s['k'] in range(1):\n        pass\n",
+    "def f(range=lambda n: [print]):\n    s = {}\n    for s['k'] in range(1):\n        pass\n",
+    "class C:\n    range = staticmethod(lambda n: [print])\n    s = {}\n    for s['k'] in range(1):\n        pass\n",
+    "def f():\n    from builtins import range\n    s = {}\n    for s['k'] in range(1):\n        pass\n",
+    "s = {}\nfor s['k'] in range(1):\n    pass\nrange = lambda n: [print]\n",   # bound after the loop, in any unit
+    "import torch.nn as G\nfor G.x in (1,):\n    pass\n",                       # an import's
+])
+def test_a_loop_storing_anything_else_on_an_object_is_still_unverifiable(loop):
+    assert any("loop's or a with's target" in what for _, what in found([HAND_WRITTEN + loop])), \
+        found([HAND_WRITTEN + loop])

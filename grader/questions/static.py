@@ -493,6 +493,22 @@ PLAIN_DUNDERS = frozenset({
     # round 31: a history dict cost -10)
     "__missing__",
 })
+#: The node classes whose instances CPython's parser shares between nodes (one ``Load`` for every load): no place.
+SHARED_AST_NODES = (ast.expr_context, ast.operator, ast.boolop, ast.unaryop, ast.cmpop)
+#: Special methods Python calls with the instance and plain data alone (an attribute's name, a memo, a state the
+#: instance's own ``__getstate__`` or ``__dict__`` gives, a dtype), never with a value the reader does not see handed:
+#: the walk from a judged function reads every method of a class it reaches, so a class's own ``def`` of one is read
+#: there, and costs only what reaches any part of it (:attr:`_Reading.reach_only`; fairness round 96: an attribute-dict
+#: config's ``__getattr__``, a history's ``__deepcopy__``, an image wrapper's ``__array__`` cost ten points each, the
+#: class never reached).  Not ``__setattr__`` (handed every value stored on the instance), ``__new__`` (a call's
+#: arguments), ``__init_subclass__``/``__set_name__``/``__class_getitem__`` (a class, an owner, a subscript),
+#: ``__getattribute__`` (every attribute read, those the reader ties to the class's members too), nor ``__del__``
+#: (the garbage collector runs it inside whatever call is running: attack round 158 filled conv2d's output from one
+#: on a cycle that nothing judged reaches).  Called by name (``m.__getstate__()``), each stays a finding: on a class
+#: that does not define it, it is object's, and object's ``__getstate__`` hands out the instance's namespace (attack
+#: round 158 wrote a model's hooks through it).
+INSTANCE_ONLY_DUNDERS = frozenset({"__getattr__", "__delattr__", "__copy__", "__deepcopy__", "__getstate__",
+                                   "__setstate__", "__dir__", "__array__"})
 #: nn.Module's account of the parameters and modules a model holds: a model that overrides it tells an optimiser
 #: (and anything that asks it) something else than what it holds (attack round 13 hid its head from training).
 MODULE_ACCOUNTS = frozenset({"parameters", "named_parameters", "buffers", "named_buffers", "children",
@@ -918,6 +934,9 @@ class _Reading:
         """Calls of ``run_line_magic`` read as code (module-level, constant arguments)."""
         self.method_setattrs: set[int] = set()
         """``setattr(self, ...)`` calls that a method makes on its own first parameter."""
+        self.number_loops: list[tuple[ast.For | ast.AsyncFor, Finding]] = []
+        """Loops storing numbers on an object (:func:`_a_loop_storing_numbers`), each with its finding should the
+        object be a module's or ``range`` not Python's: judged once every unit is read (:func:`_check_number_loops`)."""
         self.label_texts: list[tuple[ast.Assign, Finding]] = []
         """Labels set to values taken for texts until every unit is read (:func:`_a_label_text`), each with what it
         finds if it is no text."""
@@ -1082,6 +1101,7 @@ def _read_cached(units: tuple[str, ...]) -> _Reading:
         every_node += nodes
     reading.nodes = every_node
     _check_label_texts(reading)
+    _check_number_loops(reading)
     plain = _plain_classes(reading, reading.classes)
     for function in reading.scripted_defs:
         # TorchScript resolves a def's names when the decorator runs, not when it is called: a name bound again
@@ -1330,6 +1350,85 @@ def _bind_star(reading: _Reading, node: ast.ImportFrom) -> None:
     for name in exported:
         if isinstance(name, str):
             reading.bindings.setdefault(name, []).append((node, False))
+
+
+def _delegations_by_the_name_looked_up(nodes: list[ast.AST]) -> set[int]:
+    """The ids of the ``getattr(obj, name)`` and ``hasattr(obj, name)`` calls in a ``def __getattr__(self, name)`` or
+    ``__delattr__`` of :func:`_special_methods_given_the_instance_alone` whose name is that method's own parameter,
+    which the method never binds."""
+    found: set[int] = set()
+    methods = _special_methods_given_the_instance_alone(nodes)
+    for method in nodes:
+        if id(method) not in methods or method.name not in ("__getattr__", "__delattr__") \
+                or len(method.args.args) != 2 or method.args.vararg or method.args.kwarg:
+            continue
+        name = method.args.args[1].arg
+        if any(isinstance(n, ast.Name) and n.id == name and not isinstance(n.ctx, ast.Load)
+               or isinstance(n, (ast.Global, ast.Nonlocal)) and name in n.names for n in ast.walk(method)):
+            continue
+        found |= {id(n) for n in ast.walk(method) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
+                  and n.func.id in ("getattr", "hasattr") and len(n.args) >= 2 and isinstance(n.args[1], ast.Name)
+                  and n.args[1].id == name}
+    return found
+
+
+def _a_loop_storing_numbers(loop: ast.AST) -> bool:
+    """Whether ``loop`` is a ``for`` statement (not a comprehension, nor a ``with``) that stores plain numbers on
+    one attribute or item of a variable of the submission's: ``for self.epoch in range(epochs)`` (fastai's Learner),
+    ``for args.lr in (0.1, 0.01)``, ``for cfg["lr"] in ...`` (fairness round 96: -10 each), where the target is
+    ``name.attr`` (no special or private name) or ``name[constant]`` of a name no import binds, and the values are
+    those of Python's own ``range`` or of a display of constant numbers: what it stores is as plain as
+    ``self.epoch = 3``.  The name's and ``range``'s bindings are judged with every unit read
+    (:func:`_check_number_loops`)."""
+    if not isinstance(loop, (ast.For, ast.AsyncFor)):
+        return False
+    target, values = loop.target, loop.iter
+    if isinstance(target, ast.Attribute):
+        if target.attr.startswith("_"):
+            return False
+    elif not (isinstance(target, ast.Subscript) and isinstance(target.slice, ast.Constant)):
+        return False
+    if not isinstance(target.value, ast.Name):
+        return False
+
+    def constant(v: ast.AST) -> bool:
+        if isinstance(v, ast.UnaryOp) and isinstance(v.op, (ast.USub, ast.UAdd)):
+            v = v.operand
+        # (numbers, not texts: a text stored on an object may be a name a `getattr` of a constant the reader proved
+        # then looks up, `for self.MODE in ("register_forward_hook",)`)
+        return isinstance(v, ast.Constant) and isinstance(v.value, (int, float, bool, type(None)))
+
+    if isinstance(values, (ast.Tuple, ast.List, ast.Set)):
+        return all(constant(v) for v in values.elts)
+    return isinstance(values, ast.Call) and isinstance(values.func, ast.Name) and values.func.id == "range" \
+        and not values.keywords and all(not isinstance(a, ast.Starred) for a in values.args)
+
+
+def _a_name_any_scope_binds(reading: _Reading, name: str) -> bool:
+    """Whether any scope of the submission may bind ``name``: an assignment, a walrus, a loop's or a ``with``'s
+    target, a parameter, an import (a star import binds what it likes), a ``def`` or ``class``, an ``except`` or a
+    ``match`` capture, a ``global``/``nonlocal`` of it (attack round 158: a `range` bound in a function, a default, a
+    class body, a closure or by a local import made a loop over it store anything)."""
+    memo = reading.memo.setdefault("a_name_any_scope_binds", {})
+    if name not in memo:
+        memo[name] = any(
+            isinstance(n, ast.Name) and n.id == name and not isinstance(n.ctx, ast.Load)
+            or isinstance(n, ast.arg) and n.arg == name
+            or isinstance(n, ast.alias) and (n.asname or n.name.split(".")[0]) in (name, "*")
+            or isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and n.name == name
+            or isinstance(n, ast.ExceptHandler) and n.name == name
+            or isinstance(n, (ast.MatchAs, ast.MatchStar)) and n.name == name
+            or isinstance(n, ast.MatchMapping) and n.rest == name
+            or isinstance(n, (ast.Global, ast.Nonlocal)) and name in n.names
+            for n in reading.nodes) or name in reading.bindings
+    return memo[name]
+
+
+def _special_methods_given_the_instance_alone(nodes: list[ast.AST]) -> set[int]:
+    """The ids of every undecorated ``def`` of :data:`INSTANCE_ONLY_DUNDERS` in a class body."""
+    return {id(method) for cls in nodes if isinstance(cls, ast.ClassDef) for method in cls.body
+            if isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)) and method.name in INSTANCE_ONLY_DUNDERS
+            and not method.decorator_list}
 
 
 def _inert_subclass_hooks(nodes: list[ast.AST]) -> set[int]:
@@ -1639,6 +1738,15 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
     # `class AttrDict(dict): __getattr__ = dict.__getitem__`: a special method bound to one of dict's own, which
     # runs no code of the submission's (fairness round 30: the Stack Overflow config recipe cost -10)
     dict_slots = _dict_slot_bindings(reading, nodes)
+    # `def __getattr__(self, key): return self[key]` in an attribute-dict config: read with its class wherever that
+    # is reached (fairness round 96: -10 each)
+    instance_only = _special_methods_given_the_instance_alone(nodes)
+
+    @functools.cache
+    def scoped() -> frozenset[int]:
+        """The ids of every node inside a def, a class or a lambda (asked only where a rule needs a local's scope)."""
+        scopes = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
+        return frozenset(id(inner) for n in nodes if isinstance(n, scopes) for inner in ast.walk(n) if inner is not n)
     # `self.__dict__.update(kwargs)` in a method of a class with no base: the instance's attributes set, as
     # `setattr(self, k, v)` sets them (fairness round 30: the "Bunch" config recipe cost -10)
     own_instance_dicts = _plain_instance_dict_updates(nodes)
@@ -1676,8 +1784,12 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
             # a loop's, a comprehension's or a `with`'s target that stores into an object (`for s[KEEP] in (F.conv2d,)`
             # with a `__setitem__` of the submission's, `[0 for F.pad in (f,)]`, `for CNN.__init__ in (g,)`): the
             # reader ties stores to objects in assignments only (attack round 124: 90 holes, 35 of them models)
-            add(Finding("unverifiable", "a loop's or a with's target that stores into an object (`for x[k] in ...`, "
-                                        "`for obj.attr in ...`): what it stores where cannot be read"))
+            finding = Finding("unverifiable", "a loop's or a with's target that stores into an object (`for x[k] in "
+                                              "...`, `for obj.attr in ...`): what it stores where cannot be read")
+            if _a_loop_storing_numbers(node):
+                reading.number_loops.append((node, finding))  # (judged with every unit read: _check_number_loops)
+            else:
+                add(finding)
         if isinstance(node, (ast.Name, ast.Attribute)) and id(node) in calls and (
                 (node.id if isinstance(node, ast.Name) else node.attr) in LOG_FILE_HANDLERS or (
                 (node.id if isinstance(node, ast.Name) else node.attr) == "basicConfig"
@@ -1691,6 +1803,14 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                 top = module.split(".")[0]
                 if node.__class__ is ast.ImportFrom and node.level:
                     add(Finding("unverifiable", f"{RELATIVE_IMPORT} (from {'.' * node.level}{module} import ...)"))
+                elif top == "__main__" and (isinstance(node, ast.ImportFrom) or id(node) in scoped()):
+                    # the submission's own namespace taken as a module where the reader does not follow it: a name
+                    # imported from it is its own object under another name, a local import's stores go unread
+                    # (attack round 158 rebound a proved constant through `__main__`; a top-level import's stores
+                    # are findings where they are made)
+                    add(Finding("unverifiable", f"import of {module} inside a function or class, or from it (the "
+                                                "submission's own namespace, whose names it may rebind out of the "
+                                                "reader's sight)"))
                 elif top in THREAD_MODULES:
                     reading.while_running.append((node, Finding("unverifiable", f"import {module}" + _outside_reason(top))))
                 elif isinstance(node, ast.ImportFrom) and module == "importlib.metadata" and all(
@@ -1860,7 +1980,12 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                     importlib_reloads.add(id(node.value))
         elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             name = node.name
-            if name.startswith("__") and name.endswith("__") and name not in PLAIN_DUNDERS \
+            if id(node) in instance_only:
+                # (each node of it: what reaches any part of it, through a store it makes or a value it returns;
+                # not the contexts and operators, which the parser shares between every node)
+                reading.reach_only += [(n, Finding("unverifiable", f"def {name}")) for n in ast.walk(node)
+                                       if not isinstance(n, SHARED_AST_NODES)]
+            elif name.startswith("__") and name.endswith("__") and name not in PLAIN_DUNDERS \
                     and id(node) not in inert_hooks:
                 add(Finding("unverifiable", f"def {name}"))
             declared = {n for st in _walk_scope_body(node) if isinstance(st, ast.Global) for n in st.names}
@@ -1934,7 +2059,13 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                 for sub in ast.walk(target):
                     if isinstance(sub, ast.Attribute) and isinstance(sub.ctx, (ast.Store, ast.Del)):
                         root, chain = _root(sub)
-                        if root in reading.imported and not _settings_chain(chain) \
+                        if root in reading.imported and reading.imported[root].split(".")[0] == "__main__":
+                            # the submission's own namespace as a module: a store rebinds a name the reader proved
+                            # (attack round 158: `__main__.LEVEL = 6` moved a warning's stacklevel onto the
+                            # grader's file, which a forward pass then read), whatever the value
+                            add(Finding("unverifiable", f"{chain} = ... (rebinds a name of the submission's own "
+                                                        "module out of the reader's sight)"))
+                        elif root in reading.imported and not _settings_chain(chain) \
                                 and not _plain_data_setting(reading, node, root) \
                                 and not _library_setting(reading, node, root):
                             add(Finding("unverifiable", f"{chain} = ... (patches an imported module)"))
@@ -2001,6 +2132,14 @@ def _a_label_text(reading: _Reading, node: ast.AST, target: ast.Attribute, other
         reading.label_texts.append((node, otherwise))
         return True
     return False
+
+
+def _check_number_loops(reading: _Reading) -> None:
+    """The loops :func:`_a_loop_storing_numbers` took for plain, judged with the whole source read: a finding where
+    the object is an import's (a module's attribute set), or the values come from a ``range`` some scope binds."""
+    reading.unreadable += [
+        finding for loop, finding in reading.number_loops if loop.target.value.id in reading.imported
+        or isinstance(loop.iter, ast.Call) and _a_name_any_scope_binds(reading, "range")]
 
 
 def _check_label_texts(reading: _Reading) -> None:
@@ -2433,6 +2572,10 @@ def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
     tested = {id(n.test) for n in nodes if isinstance(n, (ast.If, ast.While, ast.IfExp, ast.Assert))} | {
         id(e) for n in nodes if isinstance(n, ast.Compare) for e in [n.left, *n.comparators]}  # `if F:`, `m is None`
     methods_own = _method_self_names(nodes)
+    # `def __getattr__(self, name): return getattr(self._inner, name)`: what the wrapper hands out is the attribute
+    # read on it, by a name the text spells (fairness round 96: a delegating wrapper cost ten points); the lookup
+    # costs what reaches it, as the method does
+    delegations = _delegations_by_the_name_looked_up(nodes)
     compared = _compared_instance_names(nodes)
     modules = {name for name in reading.imported if _is_module(reading, name)}
     looked_in = {id(c.args[0]) for c in calls.values() if isinstance(c.func, ast.Name) and c.args
@@ -2480,7 +2623,9 @@ def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
                     add(Finding("unverifiable", f"{node.id} used as a value (only a direct call can be read)"))
                 elif node.id in ("getattr", "hasattr"):
                     finding = _looked_up_by_name(reading, call, methods_own)
-                    if finding:
+                    if finding and id(call) in delegations:
+                        reading.reach_only.append((call, finding))
+                    elif finding:
                         add(finding)
             elif node.id in modules and isinstance(node.ctx, ast.Load) and id(node) not in attribute_values \
                     and id(node) not in plain_aliases and id(node) not in looked_in \
