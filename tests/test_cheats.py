@@ -88,7 +88,7 @@ def checks_for(entry: dict) -> list:
 
 #: The attack files of rounds 94 on whose by-hand functions the reader finds torch: tests/test_static.py asserts that
 #: finding for each of them on every run, so the batch grades one in ROTATED_SHARE of them, drawn by the commit (the
-#: same for a commit wherever it is tested, others for the next), every other cheat every time (2026-12-06: grading
+#: same for a commit wherever it is tested, others for the next); the others by UNREAD_SHARE (2026-12-06: grading
 #: all 3,417 cheats brought CI to 32.6 of its 30 minutes; one in four of 3,679 to 28.2; one in five, with the fairness
 #: batch's known faults graded every time, to 33.2 with set-up; one in eight of 3,970 took 25.4 with set-up, and the
 #: afternoon's 4,218 and 353 more fair files read every run leave one in ten the room; round 150's 88 found by the
@@ -96,6 +96,16 @@ def checks_for(entry: dict) -> list:
 #: fresh-clone CI of 7ac531c8 to 29.1 of its 30 minutes at one in ten: one in twelve since; attack rounds 156 and
 #: 157's model cheats, whose finding test_static asserts every run, graded in turn too).
 ROTATED_SHARE = 12
+#: The other cheats (1,482 of 4,584: their verdict rests on the worker and the judge at run time, not on the reader
+#: alone) are graded one in UNREAD_SHARE per commit, drawn the same way.  Graded every time they took most of the
+#: batch's 327 s, and the whole run 27.2 of CI's 30 minutes on 2026-12-07 (f4cd6d54, `./scripts/test --durations`),
+#: which left no room for a new round; an attack round's files are graded whole by its helper before they land.
+UNREAD_SHARE = 2
+
+
+def _drawn(commit: str, name: str, share: int) -> bool:
+    """Whether the commit's batch grades ``name``: one name in ``share``, by a hash of the two."""
+    return hashlib.sha256(f"{commit}:{name}".encode()).digest()[0] % share == 0
 
 
 def _graded_names() -> list[str]:
@@ -105,8 +115,7 @@ def _graded_names() -> list[str]:
     except (OSError, subprocess.SubprocessError):
         commit = ""
     read = set(_ROUND_95) | set(_MODEL_ROUNDS)
-    return [n for n in sorted(EXPECTED) if n not in read
-            or hashlib.sha256(f"{commit}:{n}".encode()).digest()[0] % ROTATED_SHARE == 0]
+    return [n for n in sorted(EXPECTED) if _drawn(commit, n, ROTATED_SHARE if n in read else UNREAD_SHARE)]
 
 
 GRADED = _graded_names()
@@ -114,7 +123,8 @@ GRADED = _graded_names()
 
 def _graded_in_turn(graded: dict, name: str):
     if name not in graded:
-        pytest.skip(f"graded in turn (one in {ROTATED_SHARE} commits); the reader's finding is asserted every run")
+        pytest.skip(f"graded in turn (one in {ROTATED_SHARE} commits where the reader's finding is asserted every "
+                    f"run, one in {UNREAD_SHARE} otherwise)")
     return graded[name]
 
 
