@@ -7367,6 +7367,14 @@ _A_MODEL = ("import torch.nn as nn\nclass CNN(nn.Module):\n    def __init__(self
     "class R:\n    def __dir__(self):\n        return ['x']\nr = R()\nprint(dir(r))\n",
     "import numpy as np\nclass Img:\n    def __init__(self, t):\n        self.t = t\n    def __array__(self, dtype=None, copy=None):\n"
     "        return self.t.numpy()\nprint(np.asarray(Img(torch.zeros(2, 2))).shape)\n",
+    # pickle's, os.fspath's, bytes()'s, a length hint's and rich's (fairness round 97: -10 each)
+    "import copy\nclass P:\n    def __init__(self, x):\n        self.x = x\n    def __reduce__(self):\n"
+    "        return (P, (self.x,))\nprint(copy.copy(P(1)).x)\n",
+    "class P:\n    def __reduce_ex__(self, protocol):\n        return (P, ())\n",
+    "import os\nclass RunDir:\n    def __init__(self, name):\n        self.name = name\n    def __fspath__(self):\n"
+    "        return '/tmp/' + self.name\nprint(os.fspath(RunDir('a')))\n",
+    "class S:\n    def __length_hint__(self):\n        return 3\n    def __bytes__(self):\n        return b'abc'\n"
+    "    def __rich_repr__(self):\n        yield 'n', 3\nprint(bytes(S()))\n",
     # a wrapper handing on what is read on it
     "class Wrap:\n    def __init__(self, inner):\n        self._inner = inner\n    def __getattr__(self, name):\n"
     "        return getattr(self._inner, name)\nprint(Wrap([1, 2]).count(1))\n",
@@ -7388,6 +7396,10 @@ def test_a_special_method_given_the_instance_alone_costs_nothing_where_nothing_j
     "def conv2d(image, kernel, stride=1, padding=0):\n    return G[0](image, kernel)\n",
     "import copy\nimport torch.nn.functional as F\nclass C:\n    def __deepcopy__(self, memo):\n        return memo['f']\n"
     "f = copy.deepcopy(C(), {'f': F.conv2d})\ndef conv2d(image, kernel, stride=1, padding=0):\n    return f(image, kernel)\n",
+    # pickle's copy calls what __reduce__ hands back, with the arguments it hands back
+    "import copy\nimport torch.nn.functional as F\nclass C:\n    def __init__(self, *a):\n        self.a = a\n"
+    "    def __reduce__(self):\n        return (F.conv2d, self.a)\n"
+    "def conv2d(image, kernel, stride=1, padding=0):\n    return copy.copy(C(image[None, None], kernel[None, None]))[0, 0]\n",
 ])
 def test_a_special_method_given_the_instance_alone_is_read_where_a_judged_function_reaches_it(source):
     # (the method itself named, besides what the walk finds in it: a part of it reached costs what reaches it)

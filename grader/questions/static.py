@@ -508,7 +508,13 @@ SHARED_AST_NODES = (ast.expr_context, ast.operator, ast.boolop, ast.unaryop, ast
 #: that does not define it, it is object's, and object's ``__getstate__`` hands out the instance's namespace (attack
 #: round 158 wrote a model's hooks through it).
 INSTANCE_ONLY_DUNDERS = frozenset({"__getattr__", "__delattr__", "__copy__", "__deepcopy__", "__getstate__",
-                                   "__setstate__", "__dir__", "__array__"})
+                                   "__setstate__", "__dir__", "__array__",
+                                   # the data protocols of pickle, os.fspath, bytes(), len hints and rich's pretty
+                                   # printer, given the instance alone (or pickle's protocol number) as those are
+                                   # (fairness round 97: a run folder's `__fspath__`, a record's `__reduce__`, a
+                                   # stream's `__length_hint__` cost ten points each, the class never reached)
+                                   "__reduce__", "__reduce_ex__", "__fspath__", "__length_hint__", "__bytes__",
+                                   "__rich_repr__"})
 #: nn.Module's account of the parameters and modules a model holds: a model that overrides it tells an optimiser
 #: (and anything that asks it) something else than what it holds (attack round 13 hid its head from training).
 MODULE_ACCOUNTS = frozenset({"parameters", "named_parameters", "buffers", "named_buffers", "children",
