@@ -6779,6 +6779,11 @@ x = torch.arange(16.).reshape(4, 4)
     "        m.bias.data = b_init[:m.out_channels].clone()",
     "class Ops:\n    pass\nops = Ops()\nops.convolve = conv2d\nprint(ops.convolve(x, torch.ones(3, 3)))",
     "import argparse\nargs = argparse.Namespace(lr=0.01)\nprint(vars(args)['lr'])",
+    # keywords made of a namespace's items, handed to anything; a namespace made in place (fairness round 100)
+    "import argparse, dataclasses\n@dataclasses.dataclass\nclass Cfg:\n    lr: float = 0.1\n"
+    "parser = argparse.ArgumentParser()\nparser.add_argument('--lr', type=float, default=0.01)\n"
+    "args = parser.parse_args([])\ncfg = Cfg(**vars(args))\nsame = Cfg(**vars(parser.parse_args([])))\n"
+    "print(dict(vars(parser.parse_args([]))))",
     "feats = {}\ndef save(name):\n    def hook(mod, inp, out):\n        feats[name] = out.detach()\n    return hook\n"
     "for name, m in model.named_modules():\n    if isinstance(m, nn.Conv2d):\n        m.register_forward_hook(save(name))",
     # fairness round 90, read since 2026-12-06's second session: records appended by a name bound just before, a list
@@ -6839,6 +6844,16 @@ def test_new_tensors_stored_and_a_namespace_of_its_own_functions_keep_a_hand_wri
     ("args = types.SimpleNamespace()\nvars(args).update(layer=nn.Conv2d)", "vars"),
     ("args = types.SimpleNamespace()\nkept = vars(args)", "vars"),
     ("table = dict(vars(F))", "vars"),
+    ("def pick(**kw):\n    return kw['conv2d']\nf = pick(**vars(F))\n"
+     "conv2d = lambda image, kernel, stride=1, padding=0: f(image[None, None], kernel[None, None])[0, 0]", "vars"),
+    ("import argparse\nparser = argparse.ArgumentParser()\nbox = types.SimpleNamespace()\n"
+     "settings = dict(vars(parser.parse_args([], namespace=box)))", "vars"),
+    ("import argparse\nparser = argparse.ArgumentParser()\nkept = vars(parser.parse_args([]))", "vars"),
+    # what a namespace's items hand to whatever is called is read where that is reached
+    ("args = types.SimpleNamespace(n=1)\nargs.f = F.conv2d\nclass Holder:\n    def __init__(self, **kw):\n"
+     "        self.kw = kw\nholder = Holder(**vars(args))\n"
+     "conv2d = lambda image, kernel, stride=1, padding=0: holder.kw['f'](image[None, None], kernel[None, None])[0, 0]",
+     "F.conv2d"),
     ("import argparse\ndef make():\n    return argparse.ArgumentParser()\nparser = make()\n"
      "args = parser.parse_args([])\nsettings = dict(vars(args))", "vars"),
     ("import argparse\nparser = argparse.ArgumentParser()\nbox = types.SimpleNamespace()\n"

@@ -3926,17 +3926,26 @@ def _a_namespace_of_its_own_copied(reading: _Reading, parents: dict[int, ast.AST
     """``call`` is ``vars(X)`` of a module-level name bound only to namespaces the submission makes
     (:func:`_a_new_namespace`), whose items are only copied or iterated: ``json.dumps(vars(args))``,
     ``dict(vars(args))``, ``argparse.Namespace(**vars(args))``, ``for k, v in vars(args).items()``,
-    ``sorted(vars(args).items())``, ``vars(args)["lr"]``.  Nothing is written into ``X`` through it and no other
+    ``sorted(vars(args).items())``, ``vars(args)["lr"]``, ``Config(**vars(args))`` (any callee: ``**`` hands it a new
+    dict), ``X`` also a namespace made in place.  Nothing is written into ``X`` through it and no other
     namespace is read; the values handed out are ``X``'s, which the walk reads where ``X`` is reached (fairness
     round 88: each cost q6 3 points in 14 files).  Not ``vars(X).update(...)``, ``vars(X)[k] = v`` or ``d =
     vars(X)``, which write ``X`` out of the reader's sight, nor ``vars()`` or ``vars(module)``."""
-    if len(call.args) != 1 or not isinstance(call.args[0], ast.Name):
+    if len(call.args) != 1:
         return False
-    name = call.args[0].id
-    if name in reading.global_in_functions or name in reading.imported or name in _bound_in_a_scope(reading):
-        return False
-    bindings = [b for b, _ in reading.bindings.get(name, []) if _binds_bare_name(b, name)]
-    if not bindings or not all(isinstance(b, ast.Assign) and _a_new_namespace(reading, b.value) for b in bindings):
+    if isinstance(call.args[0], ast.Call):
+        # `vars(parser.parse_args([]))`: a namespace made there, which nothing else holds (fairness round 100)
+        if not _a_new_namespace(reading, call.args[0]):
+            return False
+    elif isinstance(call.args[0], ast.Name):
+        name = call.args[0].id
+        if name in reading.global_in_functions or name in reading.imported or name in _bound_in_a_scope(reading):
+            return False
+        bindings = [b for b, _ in reading.bindings.get(name, []) if _binds_bare_name(b, name)]
+        if not bindings or not all(isinstance(b, ast.Assign) and _a_new_namespace(reading, b.value)
+                                   for b in bindings):
+            return False
+    else:
         return False
     node, parent = call, parents.get(id(call))
     if isinstance(parent, ast.Subscript) and parent.value is node:
@@ -3950,6 +3959,10 @@ def _a_namespace_of_its_own_copied(reading: _Reading, parents: dict[int, ast.AST
         if isinstance(parent, (ast.For, ast.AsyncFor, ast.comprehension)) and parent.iter is node:
             return True
     if isinstance(parent, ast.keyword) and parent.arg is None and parent.value is node:
+        if node is call and isinstance(parents.get(id(parent)), ast.Call):
+            # `TrainConfig(**vars(args))`: whatever is called is handed keywords, a new dict of the namespace's items,
+            # never the namespace (fairness round 100: a dataclass config made from argparse's cost q6 3 points)
+            return True
         parent = parents.get(id(parent))  # (`argparse.Namespace(**vars(args))`)
     elif not (isinstance(parent, ast.Call) and parent.args == [node]):
         return False
