@@ -169,9 +169,6 @@ GRADER_FAULTS: dict[str, str] = {
         "torch.nn.utils.prune.l1_unstructured(..., amount=0.0) in CNN.__init__ (weight_orig the parameter, the weight "
         "made from it by a forward pre-hook on every call): 'computes with tensors it makes as it runs': q7 "
         "structure, params, outputs -3 (prune.remove after it, or pruning an instance at top level: 26/26)",
-    "r15_nb_answers_summary_through_globals.ipynb":
-        "a summary cell reads the answers through globals()[name]: rule 2 (globals binds and reads names out of the "
-        "reader's sight): q6 by hand -3",
     "r15_nb_leftover_breakpoint_behind_debug_flag.ipynb":
         "`if DEBUG: breakpoint()` that never runs: breakpoint calls whatever sys.breakpointhook or PYTHONBREAKPOINT "
         "names: rule 2, q6 by hand 3, q7 4, q8 3: -10",

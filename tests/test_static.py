@@ -3316,6 +3316,13 @@ def test_a_method_named_warn_bound_to_warnings_is_still_read_as_warn(binding):
     ("print(sorted(globals().items()))", False),
     ("print([globals()[n] for n in globals()])", False),
     ("print(dict(globals()))", False),
+    # fairness round 100: one value shown, part of what showing them all shows; not one kept, called or changed
+    ("for name in ('conv2d', 'x'):\n    print(name, globals()[name])", True),
+    ("print(f\"{globals()['conv2d']}\")", True),
+    ("f = globals()['conv2d']", False),
+    ("print(globals()['conv2d'](1))", False),
+    ("print(globals()['L'].append(len))", False),
+    ("print(vars()['conv2d'], locals()['x'])", True),
 ])
 def test_a_namespace_only_shown_or_tested_is_readable(source, readable):
     found = by_hand_findings((HAND_WRITTEN + source + "\n",), "conv2d", threads_running=lambda: False)

@@ -3894,12 +3894,10 @@ def _namespace_only_read(reading: _Reading, names: list[ast.Name]) -> dict[int, 
         elif isinstance(parent, ast.Call) and parent.args == [call] and not parent.keywords \
                 and isinstance(parent.func, ast.Name) and parent.func.id == "len" and _the_builtin(reading, parent.func):
             found[id(func)] = NAMESPACE_TESTED  # a count of names
-        elif isinstance(parent, ast.Call) and call in parent.args and not parent.keywords and (
-                isinstance(parent.func, ast.Name) and parent.func.id in SHOWING_BUILTINS
-                and _the_builtin(reading, parent.func)
-                or _resolved(reading, parent.func) in ("pprint.pprint", "pprint.pformat", "pprint.pp")) \
-                or isinstance(parent, ast.FormattedValue) and parent.value is call and parent.format_spec is None:
-            # (`f"Config({vars(self)})"` too, fairness round 50)
+        elif _shown_where(reading, parents, call) or isinstance(parent, ast.Subscript) and parent.value is call \
+                and isinstance(parent.ctx, ast.Load) and _shown_where(reading, parents, parent):
+            # (`f"Config({vars(self)})"` too, fairness round 50; one value of it shown, `print(name, globals()[name])`
+            # over the answers' names, is part of what showing it all shows: fairness round 100)
             found[id(func)] = NAMESPACE_SHOWN  # every value's text: read by :func:`_flag_after_reading`
         elif _a_namespace_of_its_own_copied(reading, parents, call):
             found[id(func)] = NAMESPACE_TESTED
@@ -3908,6 +3906,17 @@ def _namespace_only_read(reading: _Reading, names: list[ast.Name]) -> dict[int, 
             # (`vars(self).items()`, `fmt.format_map(vars(self))`: an object's `__dict__` so read; fairness round 93)
             found[id(func)] = NAMESPACE_TESTED
     return found
+
+
+def _shown_where(reading: _Reading, parents: dict[int, ast.AST], node: ast.AST) -> bool:
+    """Whether ``node`` is only shown as text where it stands: an argument of ``print``, ``repr``, ``str``, ...
+    (:data:`SHOWING_BUILTINS`, Python's own) or of ``pprint``'s functions, with no keyword, or an f-string's field
+    with no format spec."""
+    parent = parents.get(id(node))
+    return isinstance(parent, ast.Call) and node in parent.args and not parent.keywords and (
+        isinstance(parent.func, ast.Name) and parent.func.id in SHOWING_BUILTINS and _the_builtin(reading, parent.func)
+        or _resolved(reading, parent.func) in ("pprint.pprint", "pprint.pformat", "pprint.pp")) \
+        or isinstance(parent, ast.FormattedValue) and parent.value is node and parent.format_spec is None
 
 
 #: Python's functions that copy a mapping's items, or write them as text, running no code of theirs.
