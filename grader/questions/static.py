@@ -1149,6 +1149,7 @@ def _read_cached(units: tuple[str, ...]) -> _Reading:
             reading.unreadable.append(dataclasses.replace(READ_TOO_DEEP, hides_from_models=False))
     _scan_reached_by_value(reading, every_node)
     _flag_private_keywords(reading, every_node)
+    _flag_library_state(reading, every_node)
     _flag_format_fields(reading, every_node)
     _flag_class_patterns(reading, every_node)
     _flag_member_stores(reading, every_node)
@@ -13718,6 +13719,107 @@ def _record_factory(reading: _Reading, func: ast.Name) -> bool:
             returns.append(node.value)
     return bool(returns) and all(isinstance(v, ast.Call) and isinstance(v.func, ast.Name)
                                  and _own_record_class(reading, v.func.id) for v in returns)
+
+
+#: Library functions and tables that hand back what the library holds for the whole process, which an earlier call
+#: of the submission's may have set to any object (attack round 163: a function kept by ``np.seterrcall``,
+#: ``np.set_printoptions(formatter=)``, ``logging.addLevelName``, ``random.setstate``, an ``@overload``,
+#: ``decimal.setcontext``, ``np.random.set_bit_generator``, a context variable, or recorded with a warning, read back
+#: by conv2d and called: NumPy's correlate earned q6 in full).  Reached from a judged function, what they hand back
+#: is unproven; elsewhere they cost nothing.
+LIBRARY_STATE_READERS = frozenset({
+    "numpy.geterrcall", "numpy.get_printoptions", "numpy.printoptions", "numpy.random.get_bit_generator",
+    "numpy.random.get_state", "logging.getLevelName", "logging.getLevelNamesMapping", "random.getstate",
+    "typing.get_overloads", "typing_extensions.get_overloads", "decimal.getcontext", "decimal.localcontext",
+    "contextvars.copy_context", "warnings.filters",
+})
+#: Decorators that write a class's members into the module's namespace, binding names no statement shows.
+NAMESPACE_WRITING_DECORATORS = frozenset({"enum.global_enum"})
+
+
+def _flag_library_state(reading: _Reading, nodes: list[ast.AST]) -> None:
+    """Rule 2 on what a library holds for the process (:data:`LIBRARY_STATE_READERS`, and the list a
+    ``warnings.catch_warnings(record=...)`` hands back, whose records carry any object warned with): each costs what
+    reaches it.  ``enum.global_enum`` binds the members of the class it decorates as module-level names: a write of
+    the namespace, as ``globals().update(...)`` is (attack round 163 bound conv2d's helper so)."""
+    for node in nodes:
+        if isinstance(node, (ast.Name, ast.Attribute)) and isinstance(node.ctx, ast.Load):
+            full = _resolved(reading, node)
+            if full in LIBRARY_STATE_READERS:
+                reading.reach_only.append((node, Finding(
+                    "unverifiable", f"{full} (what the library holds, which an earlier call may have set to any "
+                                    "object)")))
+            elif full in NAMESPACE_WRITING_DECORATORS:
+                reading.unreadable.append(Finding("unverifiable", f"{full} (it binds module-level names no "
+                                                                  "statement shows)", hides_from_models=False))
+        elif isinstance(node, ast.Call) and _resolved(reading, node.func) == "warnings.catch_warnings" and (any(
+                k.arg in ("record", None) and not (isinstance(k.value, ast.Constant) and k.value.value is False)
+                for k in node.keywords) or node.args) and not _records_only_counted_or_shown(reading, node):
+            reading.reach_only.append((node, Finding(
+                "unverifiable", "warnings.catch_warnings(record=...) (its records carry any object warned with, and the file that warned)")))
+
+
+#: What a recorded warning may show of itself: its message and its category (not its file and line, which name the
+#: caller's file: attack round 163 told the worker apart by them).
+SHOWN_RECORD_PARTS = frozenset({"message", "category"})
+
+
+def _records_only_counted_or_shown(reading: _Reading, call: ast.Call) -> bool:
+    """Whether the records ``with warnings.catch_warnings(record=True) as caught:`` keeps are never bound, or only
+    counted and shown: ``len(caught)``, ``not caught``, ``assert not caught, f"{caught[0].message}"``, ``for w in
+    caught: print(w.message)`` (fairness round 56's self-checks); the name bound nowhere else."""
+    parents = _parents(reading)
+    item = parents.get(id(call))
+    if not (isinstance(item, ast.withitem) and item.context_expr is call):
+        return False
+    if item.optional_vars is None:
+        return True
+    if not isinstance(item.optional_vars, ast.Name):
+        return False
+    name = item.optional_vars.id
+    # (in the function the `with` is in, nested ones too, when the name is its own local; else anywhere)
+    function = next((a for a in _ancestors(reading, item) if isinstance(a, (ast.FunctionDef, ast.AsyncFunctionDef))),
+                    None)
+    declared = function is not None and any(isinstance(n, (ast.Global, ast.Nonlocal)) and name in n.names
+                                            for n in ast.walk(function))
+    around = ast.walk(function) if function is not None and not declared else reading.nodes
+    uses = [n for n in around if isinstance(n, ast.Name) and n.id == name and n is not item.optional_vars]
+    return all(isinstance(n.ctx, ast.Load) and _a_record_list_use(reading, parents, n) for n in uses)
+
+
+def _a_record_list_use(reading: _Reading, parents: dict[int, ast.AST], node: ast.Name) -> bool:
+    """:func:`_records_only_counted_or_shown` for one read of the list."""
+    parent = parents.get(id(node))
+    if isinstance(parent, ast.UnaryOp) and isinstance(parent.op, ast.Not) \
+            or isinstance(parent, (ast.If, ast.While, ast.Assert, ast.IfExp)) and parent.test is node:
+        return True
+    if isinstance(parent, ast.Call) and parent.args == [node] and not parent.keywords \
+            and isinstance(parent.func, ast.Name) and parent.func.id in ("len", "bool") \
+            and _the_builtin(reading, parent.func):
+        return True
+    if _a_record_shown(reading, parents, node):
+        return True
+    if isinstance(parent, (ast.For, ast.comprehension)) and parent.iter is node and isinstance(parent.target, ast.Name):
+        scope = parent.body if isinstance(parent, ast.For) else [parents.get(id(parent))]
+        if isinstance(parent, ast.For) and parent.orelse:
+            return False
+        uses = [n for st in scope for n in ast.walk(st) if isinstance(n, ast.Name) and n.id == parent.target.id
+                and n is not parent.target]
+        return all(isinstance(n.ctx, ast.Load) and _a_record_shown(reading, parents, n, item=False) for n in uses)
+    return False
+
+
+def _a_record_shown(reading: _Reading, parents: dict[int, ast.AST], node: ast.AST, item: bool = True) -> bool:
+    """Whether ``node`` (the list, taking one record by a constant index, or a record itself) is only read for a
+    part of :data:`SHOWN_RECORD_PARTS` that is shown as text where it stands (:func:`_shown_where`)."""
+    parent = parents.get(id(node))
+    if item:
+        if not (isinstance(parent, ast.Subscript) and parent.value is node and isinstance(parent.slice, ast.Constant)
+                and isinstance(parent.slice.value, int)):
+            return False
+        node, parent = parent, parents.get(id(parent))
+    return isinstance(parent, ast.Attribute) and parent.value is node and parent.attr in SHOWN_RECORD_PARTS \
+        and _shown_where(reading, parents, parent)
 
 
 def _flag_private_keywords(reading: _Reading, nodes: list[ast.AST]) -> None:
