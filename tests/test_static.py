@@ -3323,6 +3323,13 @@ def test_a_method_named_warn_bound_to_warnings_is_still_read_as_warn(binding):
     ("print(globals()['conv2d'](1))", False),
     ("print(globals()['L'].append(len))", False),
     ("print(vars()['conv2d'], locals()['x'])", True),
+    # a constant text's bare fields filled from a namespace: shown (fairness round 100)
+    ("def describe(h, w):\n    return '{h}x{w} {h:>4}'.format(**locals())\nprint(describe(1, 2))", True),
+    ("def describe(h, w):\n    return '{h.__class__}'.format(**locals())", False),
+    ("def describe(h, w):\n    return '{h[0]}'.format(**locals())", False),
+    ("def describe(h, w):\n    return '{h:{w}}'.format(**locals())", False),
+    ("def describe(h, w):\n    return TEMPLATE.format(**locals())", False),
+    ("def describe(h, w):\n    return '{h}'.format(1, **locals())", False),
 ])
 def test_a_namespace_only_shown_or_tested_is_readable(source, readable):
     found = by_hand_findings((HAND_WRITTEN + source + "\n",), "conv2d", threads_running=lambda: False)
@@ -6803,7 +6810,7 @@ x = torch.arange(16.).reshape(4, 4)
     "import argparse, dataclasses\n@dataclasses.dataclass\nclass Cfg:\n    lr: float = 0.1\n"
     "parser = argparse.ArgumentParser()\nparser.add_argument('--lr', type=float, default=0.01)\n"
     "args = parser.parse_args([])\ncfg = Cfg(**vars(args))\nsame = Cfg(**vars(parser.parse_args([])))\n"
-    "print(dict(vars(parser.parse_args([]))))",
+    "print(dict(vars(parser.parse_args([]))), {**vars(args), 'model': 'CNN'})",
     "feats = {}\ndef save(name):\n    def hook(mod, inp, out):\n        feats[name] = out.detach()\n    return hook\n"
     "for name, m in model.named_modules():\n    if isinstance(m, nn.Conv2d):\n        m.register_forward_hook(save(name))",
     # fairness round 90, read since 2026-12-06's second session: records appended by a name bound just before, a list
@@ -6869,6 +6876,7 @@ def test_new_tensors_stored_and_a_namespace_of_its_own_functions_keep_a_hand_wri
     ("import argparse\nparser = argparse.ArgumentParser()\nbox = types.SimpleNamespace()\n"
      "settings = dict(vars(parser.parse_args([], namespace=box)))", "vars"),
     ("import argparse\nparser = argparse.ArgumentParser()\nkept = vars(parser.parse_args([]))", "vars"),
+    ("table = {**vars(F)}", "vars"),
     # what a namespace's items hand to whatever is called is read where that is reached
     ("args = types.SimpleNamespace(n=1)\nargs.f = F.conv2d\nclass Holder:\n    def __init__(self, **kw):\n"
      "        self.kw = kw\nholder = Holder(**vars(args))\n"

@@ -63,6 +63,7 @@ import importlib.util
 import inspect
 import keyword
 import re
+import string
 import sys
 import textwrap
 import time
@@ -3895,7 +3896,8 @@ def _namespace_only_read(reading: _Reading, names: list[ast.Name]) -> dict[int, 
         elif isinstance(parent, ast.Call) and parent.args == [call] and not parent.keywords \
                 and isinstance(parent.func, ast.Name) and parent.func.id == "len" and _the_builtin(reading, parent.func):
             found[id(func)] = NAMESPACE_TESTED  # a count of names
-        elif _shown_where(reading, parents, call) or isinstance(parent, ast.Subscript) and parent.value is call \
+        elif _shown_where(reading, parents, call) or _formatted_by_plain_fields(parents, call) \
+                or isinstance(parent, ast.Subscript) and parent.value is call \
                 and isinstance(parent.ctx, ast.Load) and _shown_where(reading, parents, parent):
             # (`f"Config({vars(self)})"` too, fairness round 50; one value of it shown, `print(name, globals()[name])`
             # over the answers' names, is part of what showing it all shows: fairness round 100)
@@ -3907,6 +3909,24 @@ def _namespace_only_read(reading: _Reading, names: list[ast.Name]) -> dict[int, 
             # (`vars(self).items()`, `fmt.format_map(vars(self))`: an object's `__dict__` so read; fairness round 93)
             found[id(func)] = NAMESPACE_TESTED
     return found
+
+
+def _formatted_by_plain_fields(parents: dict[int, ast.AST], node: ast.AST) -> bool:
+    """Whether ``node`` is handed as ``**`` keywords, alone, to ``.format`` of a constant text whose every field is a
+    bare name (``"{name}: {h}x{w}".format(**locals())``: fairness round 100): the values those names hold are shown as
+    text, nothing of them is read on (no ``{x.attr}``, ``{x[0]}``, nested field)."""
+    keyword = parents.get(id(node))
+    call = parents.get(id(keyword))
+    if not (isinstance(keyword, ast.keyword) and keyword.arg is None and isinstance(call, ast.Call)
+            and call.keywords == [keyword] and not call.args and isinstance(call.func, ast.Attribute)
+            and call.func.attr == "format" and isinstance(call.func.value, ast.Constant)
+            and isinstance(call.func.value.value, str)):
+        return False
+    try:
+        fields = list(string.Formatter().parse(call.func.value.value))
+    except ValueError:
+        return False
+    return all(name is None or name.isidentifier() and "{" not in (spec or "") for _, name, spec, _ in fields)
 
 
 def _shown_where(reading: _Reading, parents: dict[int, ast.AST], node: ast.AST) -> bool:
@@ -3968,6 +3988,9 @@ def _a_namespace_of_its_own_copied(reading: _Reading, parents: dict[int, ast.AST
         node, parent = method_call, parents.get(id(method_call))
         if isinstance(parent, (ast.For, ast.AsyncFor, ast.comprehension)) and parent.iter is node:
             return True
+    if node is call and isinstance(parent, ast.Dict) and any(k is None and v is node
+                                                             for k, v in zip(parent.keys, parent.values)):
+        return True  # (`{**vars(args), "model": "CNN"}`: a new dict of its items, fairness round 100)
     if isinstance(parent, ast.keyword) and parent.arg is None and parent.value is node:
         if node is call and isinstance(parents.get(id(parent)), ast.Call):
             # `TrainConfig(**vars(args))`: whatever is called is handed keywords, a new dict of the namespace's items,
