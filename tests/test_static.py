@@ -7578,3 +7578,36 @@ def test_recorded_warnings_read_otherwise_cost_what_reaches_them(use):
 def test_a_decorator_binding_module_level_names_is_a_write_of_the_namespace():
     source = HAND_WRITTEN + "import enum\n@enum.global_enum\nclass Way(enum.Enum):\n    HAND = 1\nprint(HAND)\n"
     assert any("global_enum" in what for _, what in found([source]))
+
+
+@pytest.mark.parametrize("setup, read", [
+    # attack round 164: a library calls or hands back what it keeps, inside whatever runs later
+    ("np.set_printoptions(formatter={'all': lambda v: str(np.correlate)})", "np.array2string"),
+    ("np.seterrcall(np.correlate)", "np.seterrcall(None)"),
+    ("import logging\nlogging.addLevelName(77, np.correlate)", "logging.LogRecord('n', 77, 'p', 1, 'm', (), None).levelname"),
+    ("", "getattr(np, 'geterrcall')()"),
+    ("import random\nrandom.setstate((3, tuple(range(625)), np.correlate))", "getattr(random, 'getstate')()[2]"),
+    ("import warnings\nwith warnings.catch_warnings(record=True) as caught:\n    warnings.warn(UserWarning(np.correlate))\n"
+     "for r in caught:\n    pass", "r.message.args[0]"),
+    ("import warnings\nclass Msg:\n    def __str__(self):\n        return 'x'\n"
+     "with warnings.catch_warnings(record=True) as caught:\n    warnings.warn(Msg())", "print(caught[0].message) or np.correlate"),
+])
+def test_what_a_library_keeps_and_calls_or_hands_back_later_is_unproven(setup, read):
+    source = HAND_WRITTEN.replace("def conv2d(", "def _unused(") + _LIBRARY_STATE_CONV.format(setup=setup, read=read)
+    assert any(kind == "unverifiable" for kind, what in found([source])), found([source])
+
+
+@pytest.mark.parametrize("setting", [
+    # fairness rounds 46 and 49: print settings, a formatter that only formats, a random state put back
+    "np.set_printoptions(precision=3, suppress=True, threshold=10 ** 6)",
+    "p = 4\nnp.set_printoptions(precision=p)",
+    "np.set_printoptions(formatter={'float': lambda x: f'{x:6.2f}'})",
+    "np.set_printoptions(formatter={'float_kind': '{:.3f}'.format})",
+    "with np.printoptions(precision=2, formatter={'float': lambda x: '%.2f' % x}):\n    print(np.ones(2))",
+    "with np.errstate(divide='ignore', invalid='ignore'):\n    print(np.ones(2) / 0)",
+    "import random\nstate = random.getstate()\nrandom.seed(0)\nrandom.setstate(state)",
+    "import logging\nlogging.addLevelName(25, 'NOTICE')",
+])
+def test_plain_library_settings_cost_nothing(setting):
+    source = HAND_WRITTEN + "import numpy as np\n" + setting + "\n"
+    assert found([source]) == [] and _models_rule_as_asked([source + _A_MODEL.format(init="")]) == []

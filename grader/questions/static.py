@@ -13755,7 +13755,94 @@ LIBRARY_STATE_READERS = frozenset({
     "numpy.random.get_state", "logging.getLevelName", "logging.getLevelNamesMapping", "random.getstate",
     "typing.get_overloads", "typing_extensions.get_overloads", "decimal.getcontext", "decimal.localcontext",
     "contextvars.copy_context", "warnings.filters",
+    "numpy.seterrcall",  # (it hands back the callback it replaces: attack round 164)
 })
+#: Library functions that keep what they are given for the whole process, and call it or hand it back later, to any
+#: code: given anything but plain settings (:func:`_plain_library_setting`), they cost every check (attack round 164).
+LIBRARY_STATE_SETTERS = frozenset({
+    "numpy.seterrcall", "numpy.errstate", "numpy.set_printoptions", "numpy.printoptions", "logging.addLevelName",
+    "random.setstate", "decimal.setcontext", "numpy.random.set_bit_generator", "numpy.random.set_state",
+})
+#: The keywords of numpy's settings that take an object numpy calls later.
+CALLED_SETTINGS = frozenset({"call", "formatter"})
+
+
+def _plain_library_setting(reading: _Reading, setter: str, call: ast.Call) -> bool:
+    """Whether a :data:`LIBRARY_STATE_SETTERS` call keeps only plain settings: numpy's print and error settings with
+    no ``call=`` and a ``formatter=`` of plain formatters only (:func:`_a_plain_formatter`: fairness rounds' `{'float':
+    lambda x: f"{x:6.2f}"}` and `'{:.3f}'.format`), ``np.seterrcall(None)``, ``logging.addLevelName(number, text)``
+    of constants."""
+    if any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords):
+        return False
+    if setter in ("numpy.errstate", "numpy.set_printoptions", "numpy.printoptions"):
+        if setter != "numpy.errstate" and len(call.args) > 7:
+            return False  # (positional: precision, threshold, edgeitems, linewidth, suppress, nanstr, infstr, then
+            #               the formatter)
+        for k in call.keywords:
+            if k.arg == "call" and not (isinstance(k.value, ast.Constant) and k.value.value is None):
+                return False
+            if k.arg == "formatter" and not (
+                    isinstance(k.value, ast.Constant) and k.value.value is None
+                    or isinstance(k.value, ast.Dict) and all(
+                        isinstance(key, ast.Constant) and isinstance(key.value, str) and _a_plain_formatter(reading, v)
+                        for key, v in zip(k.value.keys, k.value.values))):
+                return False
+        return True  # (numbers and texts numpy converts as it is called: `precision=p`, `threshold=sys.maxsize`)
+    if setter == "numpy.seterrcall":
+        return not call.keywords and len(call.args) == 1 and isinstance(call.args[0], ast.Constant) \
+            and call.args[0].value is None
+    if setter in ("random.setstate", "numpy.random.set_state"):
+        # a state it handed out put back (`state = random.getstate()` ... `random.setstate(state)`: fairness round 46)
+        getter = "random.getstate" if setter == "random.setstate" else "numpy.random.get_state"
+        if call.keywords or len(call.args) != 1:
+            return False
+        given = call.args[0]
+        if isinstance(given, ast.Call) and not given.args and not given.keywords:
+            return _resolved(reading, given.func) == getter
+        if not isinstance(given, ast.Name) or given.id in reading.imported:
+            return False
+        bound = [n for n in reading.nodes if isinstance(n, ast.Name) and n.id == given.id
+                 and not isinstance(n.ctx, ast.Load)]
+        parents = _parents(reading)
+        return bool(bound) and all(
+            isinstance(a := parents.get(id(n)), ast.Assign) and a.targets == [n] and isinstance(a.value, ast.Call)
+            and not a.value.args and not a.value.keywords and _resolved(reading, a.value.func) == getter
+            for n in bound) and not any(isinstance(n, ast.arg) and n.arg == given.id for n in reading.nodes)
+    if setter == "logging.addLevelName":
+        return not call.keywords and len(call.args) == 2 and all(isinstance(a, ast.Constant) for a in call.args) \
+            and isinstance(call.args[0].value, int) and isinstance(call.args[1].value, str)
+    return False
+
+
+def _a_plain_formatter(reading: _Reading, value: ast.AST) -> bool:
+    """A formatter that only turns its number into text: a constant text's ``.format``, Python's ``str`` or
+    ``repr``, or a one-parameter lambda returning an f-string, a constant's ``.format`` or ``%`` of that parameter
+    alone, with constant specs."""
+    if isinstance(value, ast.Attribute) and value.attr == "format" and isinstance(value.value, ast.Constant) \
+            and isinstance(value.value.value, str):
+        return True
+    if isinstance(value, ast.Name) and value.id in ("str", "repr") and _the_builtin(reading, value):
+        return True
+    if not (isinstance(value, ast.Lambda) and len(value.args.args) == 1 and not value.args.vararg
+            and not value.args.kwarg and not value.args.kwonlyargs and not value.args.defaults
+            and not value.args.posonlyargs):
+        return False
+    arg, body = value.args.args[0].arg, value.body
+
+    def the_arg(n: ast.AST) -> bool:
+        return isinstance(n, ast.Name) and n.id == arg
+
+    if isinstance(body, ast.JoinedStr):
+        return all(isinstance(v, ast.Constant) or isinstance(v, ast.FormattedValue) and the_arg(v.value) and (
+            v.format_spec is None or all(isinstance(p, ast.Constant) for p in v.format_spec.values))
+            for v in body.values)
+    if isinstance(body, ast.Call) and isinstance(body.func, ast.Attribute) and body.func.attr == "format" \
+            and isinstance(body.func.value, ast.Constant) and isinstance(body.func.value.value, str):
+        return not body.keywords and len(body.args) == 1 and the_arg(body.args[0])
+    return isinstance(body, ast.BinOp) and isinstance(body.op, ast.Mod) and isinstance(body.left, ast.Constant) \
+        and isinstance(body.left.value, str) and the_arg(body.right)
+
+
 #: Decorators that write a class's members into the module's namespace, binding names no statement shows.
 NAMESPACE_WRITING_DECORATORS = frozenset({"enum.global_enum"})
 
@@ -13766,6 +13853,22 @@ def _flag_library_state(reading: _Reading, nodes: list[ast.AST]) -> None:
     reaches it.  ``enum.global_enum`` binds the members of the class it decorates as module-level names: a write of
     the namespace, as ``globals().update(...)`` is (attack round 163 bound conv2d's helper so)."""
     for node in nodes:
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "getattr" \
+                and len(node.args) >= 2 and isinstance(node.args[1], ast.Constant) \
+                and isinstance(node.args[1].value, str) and _the_builtin(reading, node.func) \
+                and (owner := _resolved(reading, node.args[0])) is not None \
+                and f"{owner}.{node.args[1].value}" in LIBRARY_STATE_READERS | LIBRARY_STATE_SETTERS:
+            # (`getattr(np, "geterrcall")`: the same function by its name, attack round 164)
+            reading.reach_only.append((node, Finding(
+                "unverifiable", f"{owner}.{node.args[1].value} (what the library holds, which an earlier call may "
+                                "have set to any object)")))
+        if isinstance(node, ast.Call) and (setter := _resolved(reading, node.func)) in LIBRARY_STATE_SETTERS \
+                and not _plain_library_setting(reading, setter, node):
+            # what numpy or logging calls later, inside whatever runs then (attack round 164: a formatter run by
+            # np.array2string in conv2d, an error callback run by np.errstate, a level name read by a LogRecord)
+            reading.unreadable.append(Finding(
+                "unverifiable", f"{setter}(...) with an object of the submission's (the library calls or hands it "
+                                "back inside whatever runs later)"))
         if isinstance(node, (ast.Name, ast.Attribute)) and isinstance(node.ctx, ast.Load):
             full = _resolved(reading, node)
             if full in LIBRARY_STATE_READERS:
@@ -13826,9 +13929,19 @@ def _a_record_list_use(reading: _Reading, parents: dict[int, ast.AST], node: ast
         scope = parent.body if isinstance(parent, ast.For) else [parents.get(id(parent))]
         if isinstance(parent, ast.For) and parent.orelse:
             return False
-        uses = [n for st in scope for n in ast.walk(st) if isinstance(n, ast.Name) and n.id == parent.target.id
-                and n is not parent.target]
-        return all(isinstance(n.ctx, ast.Load) and _a_record_shown(reading, parents, n, item=False) for n in uses)
+        inside = {id(n) for st in scope for n in ast.walk(st)}
+        # (a `for` leaves its name bound after the loop, attack round 164 read the last record there: every use in
+        # the function it is in, or anywhere at the top level; a comprehension's name is its own)
+        function = next((a for a in _ancestors(reading, parent)
+                         if isinstance(a, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda))), None)
+        around = scope if isinstance(parent, ast.comprehension) else \
+            [function] if function is not None and not any(
+                isinstance(n, (ast.Global, ast.Nonlocal)) and parent.target.id in n.names for n in ast.walk(function)) \
+            else [reading.nodes]
+        uses = [n for top in around for n in (top if isinstance(top, list) else ast.walk(top))
+                if isinstance(n, ast.Name) and n.id == parent.target.id and n is not parent.target]
+        return all(id(n) in inside and isinstance(n.ctx, ast.Load) and _a_record_shown(reading, parents, n, item=False)
+                   for n in uses)
     return False
 
 
@@ -13841,8 +13954,37 @@ def _a_record_shown(reading: _Reading, parents: dict[int, ast.AST], node: ast.AS
                 and isinstance(parent.slice.value, int)):
             return False
         node, parent = parent, parents.get(id(parent))
+    # (shown, a message runs its own text: a class of the submission's defining one may be the message, as
+    # `warnings.warn(obj)` makes `UserWarning(obj)`, whose text is obj's: attack round 164 filled conv2d's output so;
+    # and only printed or put in an f-string, not `str()`'s result used: `json.loads(str(w.message))`)
+    if not _warned_with_texts_only(reading):
+        return False
     return isinstance(parent, ast.Attribute) and parent.value is node and parent.attr in SHOWN_RECORD_PARTS \
         and _shown_where(reading, parents, parent)
+
+
+def _warned_with_texts_only(reading: _Reading) -> bool:
+    """Whether every warning the submission makes is a text: each ``warnings.warn`` (by any name the reader resolves)
+    given a constant or an f-string, and nothing else of warnings' that makes or shows one (``warn_explicit``,
+    ``showwarning``...) named.  A recorded message shows its own text: ``warnings.warn(obj)`` makes
+    ``UserWarning(obj)``, whose text is ``obj``'s own (attack round 164 filled conv2d's output from a ``__str__``)."""
+    if "warned with texts only" not in reading.memo:
+        plain = True
+        for n in reading.nodes:
+            full = _resolved(reading, n) if isinstance(n, (ast.Name, ast.Attribute)) else None
+            if full is None or not full.startswith("warnings.") or full == "warnings.catch_warnings" \
+                    or full == "warnings.simplefilter" or full == "warnings.filterwarnings":
+                continue
+            call = _parents(reading).get(id(n))
+            if full == "warnings.warn" and isinstance(call, ast.Call) and call.func is n and call.args \
+                    and isinstance(call.args[0], (ast.Constant, ast.JoinedStr)) \
+                    and not any(isinstance(a, ast.Starred) for a in call.args) \
+                    and not any(k.arg is None for k in call.keywords):
+                continue
+            plain = False
+            break
+        reading.memo["warned with texts only"] = plain
+    return reading.memo["warned with texts only"]
 
 
 def _flag_private_keywords(reading: _Reading, nodes: list[ast.AST]) -> None:
