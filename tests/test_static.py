@@ -7586,6 +7586,8 @@ def test_a_decorator_binding_module_level_names_is_a_write_of_the_namespace():
     ("np.seterrcall(np.correlate)", "np.seterrcall(None)"),
     ("import logging\nlogging.addLevelName(77, np.correlate)", "logging.LogRecord('n', 77, 'p', 1, 'm', (), None).levelname"),
     ("", "getattr(np, 'geterrcall')()"),
+    ("keep = np.seterrcall\nkeep(np.correlate)", "np.geterrcall()"),
+    ("getattr(np, 'seterrcall')(np.correlate)", "np.geterrcall()"),
     ("import random\nrandom.setstate((3, tuple(range(625)), np.correlate))", "getattr(random, 'getstate')()[2]"),
     ("import warnings\nwith warnings.catch_warnings(record=True) as caught:\n    warnings.warn(UserWarning(np.correlate))\n"
      "for r in caught:\n    pass", "r.message.args[0]"),

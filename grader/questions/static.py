@@ -13751,7 +13751,7 @@ def _record_factory(reading: _Reading, func: ast.Name) -> bool:
 #: by conv2d and called: NumPy's correlate earned q6 in full).  Reached from a judged function, what they hand back
 #: is unproven; elsewhere they cost nothing.
 LIBRARY_STATE_READERS = frozenset({
-    "numpy.geterrcall", "numpy.get_printoptions", "numpy.printoptions", "numpy.random.get_bit_generator",
+    "numpy.geterrcall", "numpy.get_printoptions", "numpy.random.get_bit_generator",
     "numpy.random.get_state", "logging.getLevelName", "logging.getLevelNamesMapping", "random.getstate",
     "typing.get_overloads", "typing_extensions.get_overloads", "decimal.getcontext", "decimal.localcontext",
     "contextvars.copy_context", "warnings.filters",
@@ -13858,10 +13858,15 @@ def _flag_library_state(reading: _Reading, nodes: list[ast.AST]) -> None:
                 and isinstance(node.args[1].value, str) and _the_builtin(reading, node.func) \
                 and (owner := _resolved(reading, node.args[0])) is not None \
                 and f"{owner}.{node.args[1].value}" in LIBRARY_STATE_READERS | LIBRARY_STATE_SETTERS:
-            # (`getattr(np, "geterrcall")`: the same function by its name, attack round 164)
-            reading.reach_only.append((node, Finding(
-                "unverifiable", f"{owner}.{node.args[1].value} (what the library holds, which an earlier call may "
-                                "have set to any object)")))
+            # (`getattr(np, "geterrcall")`: the same function by its name, attack round 164; a setter so named is
+            # given what no reading proves plain)
+            full = f"{owner}.{node.args[1].value}"
+            finding = Finding("unverifiable", f"{full} (what the library holds, which an earlier call may have set to "
+                                              "any object)")
+            if full in LIBRARY_STATE_SETTERS:
+                reading.unreadable.append(finding)
+            else:
+                reading.reach_only.append((node, finding))
         if isinstance(node, ast.Call) and (setter := _resolved(reading, node.func)) in LIBRARY_STATE_SETTERS \
                 and not _plain_library_setting(reading, setter, node):
             # what numpy or logging calls later, inside whatever runs then (attack round 164: a formatter run by
@@ -13871,6 +13876,11 @@ def _flag_library_state(reading: _Reading, nodes: list[ast.AST]) -> None:
                                 "back inside whatever runs later)"))
         if isinstance(node, (ast.Name, ast.Attribute)) and isinstance(node.ctx, ast.Load):
             full = _resolved(reading, node)
+            call = _parents(reading).get(id(node))
+            if full in LIBRARY_STATE_SETTERS and not (isinstance(call, ast.Call) and call.func is node):
+                # (a setter kept or handed on, `s = np.seterrcall`, is called where the reader does not read it)
+                reading.unreadable.append(Finding("unverifiable", f"{full} used as a value (only a direct call of it "
+                                                                  "can be read)"))
             if full in LIBRARY_STATE_READERS:
                 reading.reach_only.append((node, Finding(
                     "unverifiable", f"{full} (what the library holds, which an earlier call may have set to any "
