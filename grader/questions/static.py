@@ -13763,8 +13763,6 @@ LIBRARY_STATE_SETTERS = frozenset({
     "numpy.seterrcall", "numpy.errstate", "numpy.set_printoptions", "numpy.printoptions", "logging.addLevelName",
     "random.setstate", "decimal.setcontext", "numpy.random.set_bit_generator", "numpy.random.set_state",
 })
-#: The keywords of numpy's settings that take an object numpy calls later.
-CALLED_SETTINGS = frozenset({"call", "formatter"})
 
 
 def _plain_library_setting(reading: _Reading, setter: str, call: ast.Call) -> bool:
