@@ -888,7 +888,7 @@ GRADER_FAULTS: dict[str, str] = {
     "r70_nb_micrograd_separate_backward_method.ipynb":
         ("(fairness round 70) a grader's fault: `node._backward_step()` on a graph node the reader cannot type, in "
          "code conv2d reaches (the Value class is every function's code: _read_untied_changes): q6.conv and "
-         "q6.conv_strided -2; the models -7 (a private attribute costs them wherever it stands)"),
+         "q6.conv_strided -2 (the models keep theirs since a name no library spells costs only what reaches it)"),
     "r70_nb_descriptor_positive_setattr.ipynb":
         "(fairness round 70) a judgement call (older rule 2), as r8_py_q6_validated_descriptors_set_name: a validator"
         " descriptor with __set_name__ and computed getattr/setattr: q6 to q8 -10",
@@ -918,11 +918,6 @@ GRADER_FAULTS: dict[str, str] = {
         "depends on what the classmethod is called on (attack round 108 made a Parameter through it): q6 to q8 -10",
     "r72_nb_object_new_in_classmethod_slots.ipynb":
         "(fairness round 72) a judgement call, as r72_nb_classmethod_cls_new_check (`object.__new__(cls)`): q6 to q8 -10",
-    "r72_nb_copy_copy_self_private_note.ipynb":
-        "(fairness round 72) a grader's fault: `new._note` after `new = copy.copy(self)` on an object the reader cannot "
-        "type, in a self-check nothing checked reaches: it costs no by-hand part, but the models pay for a "
-        "private attribute wherever it stands (attack round 106 reached torch's through channels the models' "
-        "walk misses): q7 and q8 -7",
     "r72_nb_linked_steps_next_selfcheck.ipynb":
         "(fairness round 72) a grader's fault: `node._next` on a linked node on an object the reader cannot "
         "type, in a self-check nothing checked reaches: it costs no by-hand part, but the models pay for a "
@@ -1013,11 +1008,6 @@ GRADER_FAULTS: dict[str, str] = {
         "backward() calls `v._backward()` on nodes the reader cannot type (a private name costs the models "
         "wherever it stands: attack round 106), in a class every function reaches; its special methods keep "
         "their operands in the graph: q6 to q8 -10",
-    "r72_nb_node_private_visit_graph.ipynb":
-        "(fairness round 72) a grader's fault: `n._visit()` on an object the reader cannot "
-        "type, in a self-check nothing checked reaches: it costs no by-hand part, but the models pay for a "
-        "private attribute wherever it stands (attack round 106 reached torch's through channels the models' "
-        "walk misses): q7 and q8 -7",
     "r72_nb_other_private_merge_or.ipynb":
         "(fairness round 72) a grader's fault: `other._n` in a merging method, a private "
         "name torch's own sources spell too (so counted everywhere): q6 to q8 -10",

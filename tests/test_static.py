@@ -6045,6 +6045,36 @@ def test_a_private_name_on_what_the_reader_cannot_type_costs_the_by_hand_part_wh
     assert ("unverifiable", f"v.{name}") in found([reached_by_hand])
 
 
+_TRAINER = ("class Trainer:\n    def __init__(self, model):\n        self.{name} = model\n"
+            "def summary(trainer):\n    return sum(p.numel() for p in trainer.{name}.parameters())\n")
+
+
+@pytest.mark.parametrize("name, freed", [
+    ("_net", True), ("_total_loss", True),    # names no library object answers to (fairness round 100)
+    ("_raw_saved_input", False),              # an autograd node's, spelled only in torch's compiled library
+    ("_pop_mode_temporarily", False),         # torch's dispatch modes' (attack round 106)
+    ("_backward", False),                     # torch's sources spell it too
+    ("_target", False),                       # threading.Thread's
+    ("_handler", None),                       # the grader's worker's, if it spells it (asserted below)
+])
+def test_a_private_name_no_library_spells_costs_the_models_only_where_they_reach_it(name, freed):
+    # fairness round 100: `trainer._net` in a helper that no model reaches cost q7 and q8 (-7); a name some library
+    # object may answer to still costs them wherever it stands (the walk misses channels: attack round 106)
+    if freed is None:
+        freed = name not in static._library_private_names()
+        assert not freed or name not in open(static.__file__.replace("questions/static.py", "checkapi/handler.py")).read()
+    cnn = ("class CNN(torch.nn.Module):\n    def __init__(self):\n        super().__init__()\n"
+           "        self.fc = torch.nn.Linear(2, 2)\n    def forward(self, x):\n        return self.fc(x)\n")
+    unreached = HAND_WRITTEN + _TRAINER.format(name=name) + cnn + "print(summary(Trainer(CNN())))\n"
+    models = [f.what for f in unreadable_findings((unreached,), models=True, reached_from=("CNN",))]
+    assert (f"trainer.{name}" not in models) is freed, models
+    reached = unreached.replace("return self.fc(x)", "return self.fc(x) * summary(Trainer(self))")
+    assert reached != unreached
+    assert f"trainer.{name}" in [f.what for f in unreadable_findings((reached,), models=True, reached_from=("CNN",))]
+    by_hand = unreached.replace("    return out\n", "    summary(Trainer(torch.nn.Linear(1, 1)))\n    return out\n", 1)
+    assert by_hand != unreached and ("unverifiable", f"trainer.{name}") in found([by_hand])
+
+
 @pytest.mark.parametrize("binding", [
     # attack round 105: the class name read where the call stands, not as the module binds it
     "def Value(*a):\n            return torch.nn.Parameter(torch.ones(1))\n        out = Value(1)",

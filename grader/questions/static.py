@@ -62,9 +62,11 @@ import glob
 import importlib.util
 import inspect
 import keyword
+import os
 import re
 import string
 import sys
+import sysconfig
 import textwrap
 import time
 from dataclasses import dataclass
@@ -72,6 +74,7 @@ from typing import Callable
 
 from ..checkapi.magics import RUN_MAGIC_OPTIONS, magic_statement
 from ..parsing import PARSER, parse
+from .torch_names import torch_private_names
 
 #: A name that is torch's (or a library's) own convolution or pooling: ``F.conv2d``, ``nn.MaxPool2d``,
 #: ``torch.conv_tbc``, ``F._max_pool2d``, ``nn.ConvTranspose2d``, ``np.convolve``, ``correlate2d``...; and torch's
@@ -2687,13 +2690,21 @@ def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
                     and not _type_alias(*(_resolved(reading, node) or ".").rsplit(".", 1)):
                 # (`ct._size_2_t` with `import torch.nn.common_types as ct`: a type alias, fairness round 39)
                 what = chain if root else f"(...).{chain}"
-                if isinstance(node.value, ast.Name) and _a_private_name_of_its_own(reading, attr):
-                    # A name a class of the submission's gives its instances and no object a model is made of or
-                    # computes spells (micrograd's `v._backward()` on a node of its graph, a linked list's
-                    # `node._next`: fairness rounds 70 and 72), on an object the reader cannot type: it may still be
-                    # any object's.  It costs the by-hand part where a by-hand function reaches it, not in a
-                    # self-check nothing checked reaches; the models wherever it stands (their walk misses channels
-                    # a tampering runs through: attack round 106 changed a class attribute through an instance)
+                if isinstance(node.value, ast.Name) and node.value.id not in reading.imported \
+                        and _a_private_name_of_its_own(reading, attr) and attr not in _library_private_names():
+                    # A name a class of the submission's gives its instances that neither torch's objects nor the
+                    # grader's nor the standard library's process-wide machinery spell (`model._net` in a helper,
+                    # `meter._total`, `r._loss` in a sort key: fairness round 100), on an object the reader cannot
+                    # type: no object the worker holds answers to it, so reading it tampers with nothing and costs
+                    # only what reaches it, as the submission's own code does.  (Attack round 106's reach through
+                    # a class attribute changed through an instance read `_raw_saved_input`, an autograd node's.)
+                    reading.reach_only.append((node, Finding("unverifiable", what)))
+                elif isinstance(node.value, ast.Name) and _a_private_name_of_its_own(reading, attr):
+                    # A name of the submission's own that a library object may also answer to (micrograd's
+                    # `v._backward()` on a node of its graph, a linked list's `node._next`: fairness rounds 70 and
+                    # 72): it costs the by-hand part where a by-hand function reaches it, not in a self-check
+                    # nothing checked reaches; the models wherever it stands (their walk misses channels a
+                    # tampering runs through: attack round 106 changed a class attribute through an instance)
                     add(Finding("unverifiable", what, hides_from_models=True, hides_from_by_hand=False))
                     reading.reach_only.append((node, Finding("unverifiable", what, hides_from_models=False)))
                 else:
@@ -18257,6 +18268,47 @@ def _a_private_name_of_its_own(reading: _Reading, name: str) -> bool:
         own = reading.memo["own private names"] = frozenset(
             n for cls in reading.classes for n in (_instance_names(reading, cls) or ()) if n.startswith("_"))
     return name in own and name not in _torch_object_names()
+
+
+#: The standard library's modules whose objects hold the process's machinery (threads, logging's tables, warnings'
+#: filters, imports, weak references, context variables, exit and signal handlers, subprocesses, sockets, I/O, and
+#: the classes behind enums, dataclasses and typing): a private name they spell may be an attribute of an object a
+#: submission holds without naming it (``threading.main_thread()``, ``logging.getLogger()``).
+STDLIB_MACHINERY_SOURCES = ("threading", "logging/__init__", "warnings", "functools", "weakref", "_weakrefset",
+                            "contextvars", "copyreg", "atexit", "signal", "traceback", "linecache", "inspect", "types",
+                            "importlib/__init__", "importlib/_bootstrap", "importlib/_bootstrap_external", "abc",
+                            "_collections_abc", "collections/__init__", "multiprocessing/*", "concurrent/futures/*",
+                            "socket", "selectors", "subprocess", "os", "io", "_pyio", "codecs", "runpy", "pkgutil",
+                            "site", "sysconfig", "enum", "dataclasses", "typing", "queue", "sched", "asyncio/*")
+
+
+#: The folders of this package whose objects live in a worker's process (the probe's handler, the worker's own
+#: loop, its guard and channel): the judge's side (``questions``, ``judge``) never runs there.
+WORKER_PACKAGES = (".", "checkapi", "worker")
+
+
+@functools.lru_cache(maxsize=1)
+def _library_private_names() -> frozenset[str]:
+    """Every private name that an object of the processes' machinery may answer to: torch's
+    (:func:`~grader.questions.torch_names.torch_private_names`: its sources, stubs and compiled types), what the worker's part of this package spells (:data:`WORKER_PACKAGES`) and what
+    :data:`STDLIB_MACHINERY_SOURCES` spell, read as text (a local of the same spelling counts too: it errs towards a
+    name being a library's).  Read when a submission first asks."""
+    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    stdlib = sysconfig.get_paths()["stdlib"]
+    paths = [path for folder in WORKER_PACKAGES for path in glob.glob(f"{package}/{folder}/*.py")] + [
+        path for module in STDLIB_MACHINERY_SOURCES for path in glob.glob(f"{stdlib}/{module}.py")]
+    names: set[str] = set()
+    read: set[str] = set()
+    for path in paths:
+        try:
+            with open(path, encoding="utf-8") as source:
+                names.update(re.findall(r"\b_\w+", source.read()))
+        except (OSError, ValueError):
+            continue
+        read.add(os.path.relpath(path, stdlib if path.startswith(stdlib) else package))
+    if not {"checkapi/handler.py", "worker/__init__.py", "threading.py", "logging/__init__.py"} <= read:
+        raise RuntimeError("the grader's and the standard library's sources could not be read")  # must not pass all
+    return frozenset(names | _torch_object_names() | torch_private_names())
 
 
 #: torch's sources whose every ``_name`` may be an attribute of an object a model is made of or computes: its modules,
