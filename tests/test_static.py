@@ -6075,6 +6075,29 @@ def test_a_private_name_no_library_spells_costs_the_models_only_where_they_reach
     assert by_hand != unreached and ("unverifiable", f"trainer.{name}") in found([by_hand])
 
 
+@pytest.mark.parametrize("probe, readable", [
+    # fairness rounds 34, 49 and 100: whether an optional library is installed, asked without loading it
+    ("import importlib.util\nHAS = importlib.util.find_spec('tqdm') is not None\n", True),
+    ("import importlib.util\nif importlib.util.find_spec('tabulate'):\n    pass\n", True),
+    ("from importlib.util import find_spec\nprint('no tqdm' if not find_spec('tqdm') else 'tqdm')\n", True),
+    ("import importlib.util\nassert None is not importlib.util.find_spec('torch')\n", True),
+    # a dotted name imports its parents; a spec kept has a loader; importlib's other parts load code
+    ("import importlib.util\nHAS = importlib.util.find_spec('torch.nn') is not None\n", False),
+    ("import importlib.util\nspec = importlib.util.find_spec('tqdm')\n", False),
+    ("import importlib.util\nif (spec := importlib.util.find_spec('tqdm')) is not None:\n    pass\n", False),
+    ("import importlib.util\nHAS = importlib.util.find_spec(NAME) is not None\n", False),
+    ("import importlib.util\nHAS = importlib.util.find_spec('tqdm') is not None\nm = importlib.import_module('x')\n",
+     False),
+    ("import importlib.util\nHAS = importlib.util.find_spec('tqdm') is not None\nu = importlib.util\n", False),
+    ("from importlib.util import find_spec\nHAS = bool(find_spec('tqdm'))\n", False),
+    ("from importlib.util import find_spec\nHAS = find_spec('tqdm') == None\n", False),
+    ("from importlib.util import find_spec\nHAS = find_spec('tqdm', None) is not None\n", False),
+])
+def test_asking_whether_a_module_is_installed_by_a_constant_name_is_read(probe, readable):
+    units = [HAND_WRITTEN + "NAME = 'tqdm'\n" + probe]
+    assert (found(units) == [] and unreadable_findings(tuple(units), models=True) == []) is readable, found(units)
+
+
 @pytest.mark.parametrize("binding", [
     # attack round 105: the class name read where the call stands, not as the module binds it
     "def Value(*a):\n            return torch.nn.Parameter(torch.ones(1))\n        out = Value(1)",
