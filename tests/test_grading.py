@@ -545,6 +545,25 @@ def test_matplotlib_finds_a_shell_it_can_register_with_once_ipython_is_imported(
     assert result.total == bank.total_points()
 
 
+def test_the_shell_and_otter_stand_ins_refuse_the_names_the_real_ones_lack(grade_text):
+    """``get_ipython()`` and ``otter`` in the worker answer what Jupyter's shell and Otter offer (a function that
+    does nothing) and refuse, as they do, a name they lack: a stand-in answering every name told the worker from a
+    student's kernel, and a model behaved as asked only while graded (attack round 165)."""
+    cells = [q.solution for q in bank.QUESTIONS]
+    cells.insert(0, "import otter\nimport IPython\n"
+                    "shell, grader = get_ipython(), otter.Notebook('lecture06.ipynb')\n"
+                    "assert IPython.get_ipython() is shell\n"
+                    "for told in (lambda: shell.qz_mark, lambda: grader.qz_mark, lambda: otter.qz_mark):\n"
+                    "    try:\n        told()\n    except AttributeError:\n        pass\n"
+                    "    else:\n        raise SystemExit('a stand-in answered a name the real one lacks')\n"
+                    "shell.run_line_magic('matplotlib', 'inline')\nshell.enable_gui(None)\nshell.magic('pwd')\n"
+                    "shell.set_next_input('x')\nshell.kernel\ngrader.check_all()\ngrader.export()\n"
+                    "assert otter.Notebook is type(grader)\n")
+    result = grade_text(notebook_text(*cells), "stand_ins.ipynb", limits=IMPORTS_IPYTHON)
+    assert result.status == "ok", result.error
+    assert result.total == bank.total_points(), [(c.id, c.feedback) for c in result.checks if c.points < c.max_points]
+
+
 def test_a_script_s_classes_have_their_source_as_under_python(grade_text):
     """doctest (and inspect) find a class's source through ``__main__.__file__``, as ``python script.py`` sets it;
     before, running a class's docstring examples raised "source code not available"."""

@@ -781,3 +781,23 @@ def test_code_run_below_the_trace_makes_the_call_untraced(server, tmp_path, name
         assert any(op.startswith(UNTRACED_DISPATCH) for op in result.ops) is untraced, result.ops
     finally:
         probe.close()
+
+
+def test_the_stand_ins_answer_every_name_the_installed_shell_and_otter_offer():
+    # (a name of theirs refused would cost an honest notebook its cell; read in a child: IPython's shell is a
+    # singleton, and importing otter takes a second)
+    import subprocess
+    import sys
+
+    from grader.worker.stand_in_names import OTTER_NAMES, OTTER_NOTEBOOK_NAMES, SHELL_NAMES
+
+    listing = ("import json, otter\nfrom ipykernel.zmqshell import ZMQInteractiveShell as Z\n"
+               "from IPython.core.interactiveshell import InteractiveShell as S\n"
+               "public = lambda names: sorted(n for n in names if not n.startswith('_'))\n"
+               "print(json.dumps([public(set(dir(Z)) | set(dir(S.instance()))), public(dir(otter)),"
+               " public(dir(otter.Notebook))]))\n")
+    shell, module, notebook = json.loads(subprocess.run([sys.executable, "-c", listing], capture_output=True,
+                                                        text=True, check=True, timeout=120).stdout)
+    assert set(shell) <= SHELL_NAMES and "run_line_magic" in shell
+    assert set(module) <= OTTER_NAMES and "Notebook" in module
+    assert set(notebook) <= OTTER_NOTEBOOK_NAMES and "check" in notebook

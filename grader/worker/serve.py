@@ -27,6 +27,7 @@ from .cells import remember_source, run_units, script_units
 from .channel import MAX_REPLY, Channel, ChannelClosed
 from . import written_code
 from .guard import Guard
+from .stand_in_names import OTTER_NAMES, OTTER_NOTEBOOK_NAMES, SHELL_NAMES
 
 
 def install_otter_stub() -> None:
@@ -42,13 +43,15 @@ def install_otter_stub() -> None:
             pass
 
         def __getattr__(self, name):
+            if name not in OTTER_NOTEBOOK_NAMES:  # (a name Otter lacks is refused, as Otter does: stand_in_names)
+                raise AttributeError(f"'Notebook' object has no attribute {name!r}")
             return lambda *args, **kwargs: None
 
     stub = types.ModuleType("otter")
     stub.Notebook = _Inert
-    def module_getattr(name):  # otter.anything, but not the dunders libraries probe modules for
-        if name.startswith("__"):
-            raise AttributeError(name)
+    def module_getattr(name):  # what otter offers, as the stand-in class
+        if name not in OTTER_NAMES:
+            raise AttributeError(f"module 'otter' has no attribute {name!r}")
         return _Inert
 
     stub.__getattr__ = module_getattr
@@ -254,6 +257,9 @@ class GradingShell:
         return []
 
     def __getattr__(self, name):
+        # the rest of what Jupyter's shell offers does nothing; what it lacks is refused as it refuses it
+        if name not in SHELL_NAMES:
+            raise AttributeError(f"'ZMQInteractiveShell' object has no attribute {name!r}")
         return lambda *args, **kwargs: None
 
 
