@@ -6075,6 +6075,25 @@ def test_a_private_name_no_library_spells_costs_the_models_only_where_they_reach
     assert by_hand != unreached and ("unverifiable", f"trainer.{name}") in found([by_hand])
 
 
+@pytest.mark.parametrize("use, readable", [
+    # attack round 165: `typing._caller(k)`, the name of a calling frame's module, told the worker's frames from a
+    # kernel's in a forward pass and at the top level; the models pay for a module's private part wherever it stands
+    ("import typing\nGRADED = 'worker' in str(typing._caller(3))\n", False),
+    ("import typing as t\nclass CNN(torch.nn.Module):\n    def forward(self, x):\n        return t._caller(1)\n", False),
+    ("import collections\nm = collections._sys\n", False),
+    # what fair and hostile files use, which inspects nothing
+    ("import ssl\nssl._create_default_https_context = ssl._create_unverified_context\n", True),
+    ("import os\ndef stop():\n    os._exit(0)\n", True),
+    ("import torch.nn.common_types as ct\nSize = ct._size_2_t\n", True),
+    ("from torch.nn.modules.utils import _pair\nk = _pair(3)\n", True),
+])
+def test_a_modules_private_part_costs_the_models_wherever_it_stands(use, readable):
+    source = HAND_WRITTEN + use
+    models = [f.what for f in unreadable_findings((source,), models=True, reached_from=("CNN",))]
+    assert (models == []) is readable, models
+    assert found([source]) == []  # (the by-hand rule reads it against its allowlist where conv2d reaches it)
+
+
 @pytest.mark.parametrize("probe, readable", [
     # fairness rounds 34, 49 and 100: whether an optional library is installed, asked without loading it
     ("import importlib.util\nHAS = importlib.util.find_spec('tqdm') is not None\n", True),

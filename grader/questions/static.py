@@ -364,6 +364,10 @@ MAX_IMPORTED_MODULES = 64
 #: chain of 6,000 classes took the judge 19 s (attack found while reading how the reader fails).
 MAX_CLASSES = 1000
 #: Private names of torch that are plain helpers (``from torch.nn.modules.utils import _pair``).
+#: A module's private parts that fair and hostile files use and that inspect nothing: `ssl` set to skip certificate
+#: checks for a dataset's download (a habit of tutorials; the worker has no network anyway), `os._exit` (the process
+#: ends: the worker reports it as such).
+PLAIN_MODULE_PRIVATES = frozenset({"ssl._create_unverified_context", "ssl._create_default_https_context", "os._exit"})
 PLAIN_PRIVATE_NAMES = frozenset({"_pair", "_single", "_triple", "_quadruple", "_ntuple", "_reverse_repeat_tuple",
                                  # nn.Conv2d's own convolution with given weights (fairness round 7): a layer
                                  # operation the models' recorder sees; its name says `conv` to the by-hand rule
@@ -2745,6 +2749,15 @@ def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
                     reading.reach_only.append((node, Finding("unverifiable", what, hides_from_models=False)))
                 else:
                     add(Finding("unverifiable", what))
+            elif attr.startswith("_") and not attr.startswith("__") and isinstance(node.value, ast.Name) \
+                    and reading.imported.get(node.value.id, "").split(".")[0] not in ("", "torch", "sys") \
+                    and _resolved(reading, node) not in PLAIN_MODULE_PRIVATES and attr not in PLAIN_PRIVATE_NAMES \
+                    and not _type_alias(*(_resolved(reading, node) or ".").rsplit(".", 1)):
+                # A module's private part (`typing._caller(2)`, sys._getframe's name of the calling module: attack
+                # round 165 told the worker's frames from a kernel's by it in a forward pass and at the top level):
+                # the by-hand rule reads it against its allowlist where a by-hand function reaches it; the models
+                # know no such list, and pay for it wherever it stands
+                add(Finding("unverifiable", f"{ast.unparse(node)} (a module's private part)", hides_from_by_hand=False))
         elif isinstance(node, ast.Call):
             if _resolved(reading, node.func) in ENVIRONMENT_SETTERS and (node.keywords or not all(
                     isinstance(a, ast.Constant) or (isinstance(a, ast.Dict) and all(  # update({"NAME": ...})
