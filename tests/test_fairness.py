@@ -1003,6 +1003,11 @@ GRADER_FAULTS: dict[str, str] = {
         "backward() calls `v._backward()` on nodes the reader cannot type (a private name costs the models "
         "wherever it stands: attack round 106), in a class every function reaches; its special methods keep "
         "their operands in the graph: q6 to q8 -10",
+    "r72_nb_node_private_visit_graph.ipynb":
+        "(fairness round 72) a grader's fault: `n._visit()` on an object the reader cannot "
+        "type, in a self-check nothing checked reaches: it costs no by-hand part, but the models pay for a "
+        "private attribute wherever it stands when a library spells it too (`_visit`: an installed package's; "
+        "attack round 106 reached torch's through channels the models' walk misses): q7 and q8 -7",
     "r72_nb_other_private_merge_or.ipynb":
         "(fairness round 72) a grader's fault: `other._n` in a merging method, a private "
         "name torch's own sources spell too (so counted everywhere): q6 to q8 -10",

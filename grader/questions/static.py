@@ -74,7 +74,7 @@ from typing import Callable
 
 from ..checkapi.magics import RUN_MAGIC_OPTIONS, magic_statement
 from ..parsing import PARSER, parse
-from .torch_names import torch_private_names
+from .library_names import library_private_names
 
 #: A name that is torch's (or a library's) own convolution or pooling: ``F.conv2d``, ``nn.MaxPool2d``,
 #: ``torch.conv_tbc``, ``F._max_pool2d``, ``nn.ConvTranspose2d``, ``np.convolve``, ``correlate2d``...; and torch's
@@ -18340,10 +18340,11 @@ WORKER_PACKAGES = (".", "checkapi", "worker")
 
 @functools.lru_cache(maxsize=1)
 def _library_private_names() -> frozenset[str]:
-    """Every private name that an object of the processes' machinery may answer to: torch's
-    (:func:`~grader.questions.torch_names.torch_private_names`: its sources, stubs and compiled types), what the worker's part of this package spells (:data:`WORKER_PACKAGES`) and what
-    :data:`STDLIB_MACHINERY_SOURCES` spell, read as text (a local of the same spelling counts too: it errs towards a
-    name being a library's).  Read when a submission first asks."""
+    """Every private name that an object of the process may answer to: the installed libraries'
+    (:func:`~grader.questions.library_names.library_private_names`: torch's, the standard library's and every other
+    package's sources, stubs and compiled types, as written), and, read from what runs, the worker's part of this
+    package (:data:`WORKER_PACKAGES`) and the running Python's process machinery (:data:`STDLIB_MACHINERY_SOURCES`).
+    Read when a submission first asks."""
     package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     stdlib = sysconfig.get_paths()["stdlib"]
     paths = [path for folder in WORKER_PACKAGES for path in glob.glob(f"{package}/{folder}/*.py")] + [
@@ -18359,7 +18360,7 @@ def _library_private_names() -> frozenset[str]:
         read.add(os.path.relpath(path, stdlib if path.startswith(stdlib) else package))
     if not {"checkapi/handler.py", "worker/__init__.py", "threading.py", "logging/__init__.py"} <= read:
         raise RuntimeError("the grader's and the standard library's sources could not be read")  # must not pass all
-    return frozenset(names | _torch_object_names() | torch_private_names())
+    return frozenset(names | _torch_object_names() | library_private_names())
 
 
 #: torch's sources whose every ``_name`` may be an attribute of an object a model is made of or computes: its modules,
