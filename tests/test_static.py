@@ -6094,27 +6094,18 @@ def test_a_modules_private_part_costs_the_models_wherever_it_stands(use, readabl
     assert found([source]) == []  # (the by-hand rule reads it against its allowlist where conv2d reaches it)
 
 
-@pytest.mark.parametrize("probe, readable", [
-    # fairness rounds 34, 49 and 100: whether an optional library is installed, asked without loading it
-    ("import importlib.util\nHAS = importlib.util.find_spec('tqdm') is not None\n", True),
-    ("import importlib.util\nif importlib.util.find_spec('tabulate'):\n    pass\n", True),
-    ("from importlib.util import find_spec\nprint('no tqdm' if not find_spec('tqdm') else 'tqdm')\n", True),
-    ("import importlib.util\nassert None is not importlib.util.find_spec('torch')\n", True),
-    # a dotted name imports its parents; a spec kept has a loader; importlib's other parts load code
-    ("import importlib.util\nHAS = importlib.util.find_spec('torch.nn') is not None\n", False),
-    ("import importlib.util\nspec = importlib.util.find_spec('tqdm')\n", False),
-    ("import importlib.util\nif (spec := importlib.util.find_spec('tqdm')) is not None:\n    pass\n", False),
-    ("import importlib.util\nHAS = importlib.util.find_spec(NAME) is not None\n", False),
-    ("import importlib.util\nHAS = importlib.util.find_spec('tqdm') is not None\nm = importlib.import_module('x')\n",
-     False),
-    ("import importlib.util\nHAS = importlib.util.find_spec('tqdm') is not None\nu = importlib.util\n", False),
-    ("from importlib.util import find_spec\nHAS = bool(find_spec('tqdm'))\n", False),
-    ("from importlib.util import find_spec\nHAS = find_spec('tqdm') == None\n", False),
-    ("from importlib.util import find_spec\nHAS = find_spec('tqdm', None) is not None\n", False),
+@pytest.mark.parametrize("probe", [
+    # fairness rounds 34, 49 and 100 asked whether an optional library is installed so; read as loading nothing for a
+    # while on 2026-12-07, it let attack round 166 (26 files at 26/26) run hidden code from the lookup itself:
+    # setuptools' distutils finder walks the stack and calls a rebound `__file__`'s endswith on find_spec("pip"),
+    # and the path finder hashes and compares every sys.path entry (a str subclass's own __hash__)
+    "import importlib.util\nHAS = importlib.util.find_spec('tqdm') is not None\n",
+    "import importlib.util\nif importlib.util.find_spec('pip'):\n    pass\n",
+    "from importlib.util import find_spec\nprint('no tqdm' if not find_spec('tqdm') else 'tqdm')\n",
 ])
-def test_asking_whether_a_module_is_installed_by_a_constant_name_is_read(probe, readable):
-    units = [HAND_WRITTEN + "NAME = 'tqdm'\n" + probe]
-    assert (found(units) == [] and unreadable_findings(tuple(units), models=True) == []) is readable, found(units)
+def test_asking_whether_a_module_is_installed_still_costs_what_importlib_costs(probe):
+    units = [HAND_WRITTEN + probe]
+    assert found(units) and unreadable_findings(tuple(units), models=True), found(units)
 
 
 @pytest.mark.parametrize("binding", [

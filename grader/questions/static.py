@@ -1694,41 +1694,6 @@ def _plain_classes(reading: _Reading, classes: list[ast.ClassDef]) -> set[str]:
     return plain
 
 
-#: What asks whether a module is installed without loading it (``importlib.util.find_spec``).
-SPEC_FINDERS = frozenset({"importlib.util.find_spec"})
-
-
-def _spec_probe_roots(reading: _Reading, nodes: list[ast.AST]) -> set[int]:
-    """The names (``importlib``, ``find_spec``) at the root of each call asking whether a module is installed, and
-    using the answer only as a truth: ``importlib.util.find_spec("tqdm") is not None``, ``if find_spec("tabulate"):``,
-    ``not find_spec(...)`` (fairness rounds 34, 49 and 100: an optional import, -10 each; not ``bool(...)``, which
-    a function may shadow and keep the spec).
-    The name is a constant of one part: a dotted one imports its parents to look inside them, and a spec kept (its
-    loader, ``module_from_spec``) runs the module.  A module already imported answers with its ``__spec__``, which
-    only a write of ``sys.modules``, a finding of its own, could make code."""
-    roots: set[int] = set()
-    for parent in nodes:
-        if isinstance(parent, ast.Compare) and len(parent.ops) == 1 and isinstance(parent.ops[0], (ast.Is, ast.IsNot)) \
-                and any(isinstance(side, ast.Constant) and side.value is None
-                        for side in (parent.left, parent.comparators[0])):
-            asked = [parent.left, parent.comparators[0]]
-        elif isinstance(parent, (ast.If, ast.While, ast.IfExp, ast.Assert)):
-            asked = [parent.test]
-        elif isinstance(parent, ast.UnaryOp) and isinstance(parent.op, ast.Not):
-            asked = [parent.operand]
-        else:
-            continue
-        for call in asked:
-            if isinstance(call, ast.Call) and _resolved(reading, call.func) in SPEC_FINDERS and not call.keywords \
-                    and len(call.args) == 1 and isinstance(call.args[0], ast.Constant) \
-                    and isinstance(call.args[0].value, str) and call.args[0].value.isidentifier():
-                root = call.func
-                while isinstance(root, ast.Attribute):
-                    root = root.value
-                roots.add(id(root))
-    return roots
-
-
 def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
     """Rule 2, over every node of a unit."""
     add = reading.unreadable.append
@@ -1762,7 +1727,6 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
     inspect_reads |= {id(n) for n in nodes if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
     importlib_reads: set[int] = set()
     importlib_reloads: set[int] = set()
-    spec_probes = _spec_probe_roots(reading, nodes)
     # `f"{self.__dict__}"`, `repr(vars_of.__dict__)`, `sorted(obj.__dict__)`: a namespace shown or its names
     # listed changes nothing and hands out no object of it (`.get`, `.values()`, `.items()` would, and so does
     # `.keys()`, whose view's `.mapping` is the namespace itself: attack round 8)
@@ -1920,7 +1884,7 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                         + ("reading source and signatures)" if module == "inspect" else
                            f"{', '.join(sorted(READABLE_PARTS[module]))})")))
         elif isinstance(node, ast.Name) and reading.imported.get(node.id) == "importlib" \
-                and isinstance(node.ctx, ast.Load) and id(node) not in importlib_reloads and id(node) not in spec_probes:
+                and isinstance(node.ctx, ast.Load) and id(node) not in importlib_reloads:
             # importlib.reload(helpers) runs a module again, like an import: the modules it can load are
             # installed ones or those the submission writes (read below); anything else of it is unreadable
             add(Finding("unverifiable", f"{node.id}" if id(node) in importlib_reads else f"{node.id} (importlib)",
@@ -3862,9 +3826,7 @@ def _flag_after_reading(reading: _Reading) -> None:
         # a debugger, profiler or timer imported and never used (fairness round 49: a leftover `import pdb` cost
         # 10 points) runs nothing: its module runs no code of the submission's as it loads, and a name it binds
         # is reached only by a read the reader sees, or by a namespace, eval or sys.modules, findings of their own
-        probes = _spec_probe_roots(reading, reading.nodes)  # (`find_spec("tqdm") is not None`: fairness round 100)
-        read = {n.id for n in reading.nodes if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)
-                and id(n) not in probes} | {
+        read = {n.id for n in reading.nodes if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)} | {
             name for n in reading.nodes if isinstance(n, (ast.Global, ast.Nonlocal)) for name in n.names}
         handed_out = _namespace_written(reading)  # (`globals()["pdb"]`: a namespace that hands out its values)
         reading.unreadable += [finding for bound, finding, statement in reading.inert_imports
