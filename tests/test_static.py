@@ -6094,6 +6094,29 @@ def test_a_modules_private_part_costs_the_models_wherever_it_stands(use, readabl
     assert found([source]) == []  # (the by-hand rule reads it against its allowlist where conv2d reaches it)
 
 
+@pytest.mark.parametrize("entry, readable", [
+    # the forms of 52 fair files
+    ("sys.path.insert(0, str(HERE))", True), ("sys.path.insert(0, os.path.abspath('..'))", True),
+    ("sys.path.insert(0, os.getcwd())", True), ("sys.path.append('src')", True),
+    ("sys.path.append(os.path.join(os.path.abspath('.'), 'code'))", True),
+    ("sys.path.append(os.path.dirname(os.path.abspath(__file__)) if '__file__' in globals() else os.getcwd())", True),
+    ("if MODULE_PATH not in sys.path:\n    sys.path.insert(0, MODULE_PATH)", True),
+    ("print(len(sys.path), sys.path[0])", True),
+    ("sys.path.append('../' * 2 + 'archive/notes.zip')", True),
+    # attack round 166: a str subclass whose own __hash__/__eq__ the import system runs at every import
+    ("sys.path.insert(0, Entry('/no-such-folder'))", False), ("sys.path.extend([Entry('x')])", False),
+    ("sys.path.extend(map(Entry, ['x']))", False), ("sys.path += [Entry('x')]", False),
+    ("paths = sys.path\npaths.append(Entry('x'))", False), ("sys.path.insert(0, os.path.join(Entry('x')))", False),
+    ("def add(paths):\n    paths.append(Entry('x'))\nadd(sys.path)", False),
+])
+def test_an_entry_of_sys_path_must_be_a_plain_text(entry, readable):
+    source = HAND_WRITTEN + ("import os, sys\nfrom pathlib import Path\nHERE = Path('.').resolve()\n"
+                             "MODULE_PATH = os.path.abspath(os.path.join('..'))\n"
+                             "class Entry(str):\n    def __hash__(self):\n        return 0\n" + entry + "\n")
+    models = [f.what for f in unreadable_findings((source,), models=True)]
+    assert (not any("sys.path" in what for what in models)) is readable, models
+
+
 @pytest.mark.parametrize("probe", [
     # fairness rounds 34, 49 and 100 asked whether an optional library is installed so; read as loading nothing for a
     # while on 2026-12-07, it let attack round 166 (26 files at 26/26) run hidden code from the lookup itself:
