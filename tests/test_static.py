@@ -6094,6 +6094,22 @@ def test_a_modules_private_part_costs_the_models_wherever_it_stands(use, readabl
     assert found([source]) == []  # (the by-hand rule reads it against its allowlist where conv2d reaches it)
 
 
+@pytest.mark.parametrize("source, readable", [
+    # attack round 165: torch handed on by another module, its private part read as that module's
+    ("from torchsummary.torchsummary import torch as _t\n_c = _t._C\n", False),
+    ("from torchsummary.torchsummary import nn as _n\ndef conv2d(i, k, stride=1, padding=0):\n"
+     "    return _n.functional.conv2d(i[None, None], k[None, None])[0, 0]\n", False),
+    ("from collections import sys as _s\nframe = _s._getframe(0)\n", False),
+    # a module's own parts, under their own package
+    ("from torch import nn\nfrom torch.nn import functional as F\nrelu = F.relu\n", True),
+    ("from torch.nn.modules.utils import _pair\nk = _pair(3)\n", True),
+])
+def test_a_module_handed_on_by_another_is_read_as_itself(source, readable):
+    # (the by-hand part pays wherever torch's private part stands, as for `torch._C` itself)
+    units = [HAND_WRITTEN + source]
+    assert (found(units) == []) is readable, found(units)
+
+
 @pytest.mark.parametrize("entry, readable", [
     # the forms of 52 fair files
     ("sys.path.insert(0, str(HERE))", True), ("sys.path.insert(0, os.path.abspath('..'))", True),

@@ -1265,6 +1265,23 @@ def _magic_code(node: ast.AST, *, assigned: bool = True) -> str | None:
     return None
 
 
+#: Modules that other modules hand on under their usual names (`torchsummary.torchsummary` holds `torch`, `nn`):
+#: imported from anywhere but their own package, the name is the module itself.
+REEXPORTED_MODULES_BY_NAME = {name: name for name in (
+    "torch", "sys", "os", "builtins", "importlib", "ctypes", "gc", "inspect", "types", "threading", "subprocess",
+    "multiprocessing", "numpy")} | {"nn": "torch.nn", "F": "torch.nn.functional", "np": "numpy"}
+
+
+def _reexported(module: str, name: str) -> str:
+    """What ``from module import name`` binds, as a dotted name: the module ``name`` usually stands for when
+    ``module`` only hands it on (attack round 165: ``from torchsummary.torchsummary import torch as _t`` then
+    ``_t._C``, torch's private part read as torchsummary's, reached torch's convolution under every mode popped)."""
+    usual = REEXPORTED_MODULES_BY_NAME.get(name)
+    if usual is not None and module.split(".")[0] != usual.split(".")[0]:
+        return usual
+    return f"{module}.{name}"
+
+
 def _bind_top_level(reading: _Reading, node: ast.stmt, *, plain: bool) -> None:
     """Record the module-level names ``node`` binds (descending into compound statements, not scopes); plain: a
     statement of a unit's body that binds the name whenever it runs (:func:`_binds_whenever_it_runs`)."""
@@ -1276,7 +1293,7 @@ def _bind_top_level(reading: _Reading, node: ast.stmt, *, plain: bool) -> None:
                 reading.imported[(alias.asname or alias.name).split(".")[0]] = (
                     alias.name if alias.asname else alias.name.split(".")[0])
             elif alias.name != "*":
-                reading.imported[alias.asname or alias.name] = f"{node.module}.{alias.name}"
+                reading.imported[alias.asname or alias.name] = _reexported(node.module or "", alias.name)
             else:
                 _bind_star(reading, node)
     if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
