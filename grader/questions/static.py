@@ -2714,12 +2714,13 @@ def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
                 what = chain if root else f"(...).{chain}"
                 if isinstance(node.value, ast.Name) and node.value.id not in reading.imported \
                         and _a_private_name_of_its_own(reading, attr) and attr not in _library_private_names():
-                    # A name a class of the submission's gives its instances that neither torch's objects nor the
-                    # grader's nor the standard library's process-wide machinery spell (`model._net` in a helper,
-                    # `meter._total`, `r._loss` in a sort key: fairness round 100), on an object the reader cannot
-                    # type: no object the worker holds answers to it, so reading it tampers with nothing and costs
-                    # only what reaches it, as the submission's own code does.  (Attack round 106's reach through
-                    # a class attribute changed through an instance read `_raw_saved_input`, an autograd node's.)
+                    # A name a class of the submission's gives its instances that no installed library nor the
+                    # worker's part of the grader spells (`model._net` in a helper, `meter._total`, `r._loss` in a
+                    # sort key: fairness rounds 100 and 101), on an object the reader cannot type: no object of a
+                    # library answers to it, so reading it tampers with nothing and costs only what reaches it, as
+                    # the submission's own code does.  (Attack round 106's reach through a class attribute changed
+                    # through an instance read an autograd node's `_raw_saved_input`; round 165's, matplotlib's
+                    # `_get_backend_or_none` and the worker's stand-ins, which then answered every name.)
                     reading.reach_only.append((node, Finding("unverifiable", what)))
                 elif isinstance(node.value, ast.Name) and _a_private_name_of_its_own(reading, attr):
                     # A name of the submission's own that a library object may also answer to (micrograd's
