@@ -6084,6 +6084,7 @@ def test_a_private_name_no_library_spells_costs_the_models_only_where_they_reach
     # what fair and hostile files use, which inspects nothing
     ("import ssl\nssl._create_default_https_context = ssl._create_unverified_context\n", True),
     ("import os\ndef stop():\n    os._exit(0)\n", True),
+    ("import typing\ndef size(k: 'typing._GenericAlias | int') -> int:\n    return 3\n", True),
     ("import torch.nn.common_types as ct\nSize = ct._size_2_t\n", True),
     ("from torch.nn.modules.utils import _pair\nk = _pair(3)\n", True),
 ])
@@ -6108,29 +6109,6 @@ def test_a_module_handed_on_by_another_is_read_as_itself(source, readable):
     # (the by-hand part pays wherever torch's private part stands, as for `torch._C` itself)
     units = [HAND_WRITTEN + source]
     assert (found(units) == []) is readable, found(units)
-
-
-@pytest.mark.parametrize("entry, readable", [
-    # the forms of 52 fair files
-    ("sys.path.insert(0, str(HERE))", True), ("sys.path.insert(0, os.path.abspath('..'))", True),
-    ("sys.path.insert(0, os.getcwd())", True), ("sys.path.append('src')", True),
-    ("sys.path.append(os.path.join(os.path.abspath('.'), 'code'))", True),
-    ("sys.path.append(os.path.dirname(os.path.abspath(__file__)) if '__file__' in globals() else os.getcwd())", True),
-    ("if MODULE_PATH not in sys.path:\n    sys.path.insert(0, MODULE_PATH)", True),
-    ("print(len(sys.path), sys.path[0])", True),
-    ("sys.path.append('../' * 2 + 'archive/notes.zip')", True),
-    # attack round 166: a str subclass whose own __hash__/__eq__ the import system runs at every import
-    ("sys.path.insert(0, Entry('/no-such-folder'))", False), ("sys.path.extend([Entry('x')])", False),
-    ("sys.path.extend(map(Entry, ['x']))", False), ("sys.path += [Entry('x')]", False),
-    ("paths = sys.path\npaths.append(Entry('x'))", False), ("sys.path.insert(0, os.path.join(Entry('x')))", False),
-    ("def add(paths):\n    paths.append(Entry('x'))\nadd(sys.path)", False),
-])
-def test_an_entry_of_sys_path_must_be_a_plain_text(entry, readable):
-    source = HAND_WRITTEN + ("import os, sys\nfrom pathlib import Path\nHERE = Path('.').resolve()\n"
-                             "MODULE_PATH = os.path.abspath(os.path.join('..'))\n"
-                             "class Entry(str):\n    def __hash__(self):\n        return 0\n" + entry + "\n")
-    models = [f.what for f in unreadable_findings((source,), models=True)]
-    assert (not any("sys.path" in what for what in models)) is readable, models
 
 
 @pytest.mark.parametrize("probe", [

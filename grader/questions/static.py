@@ -367,7 +367,9 @@ MAX_CLASSES = 1000
 #: A module's private parts that fair and hostile files use and that inspect nothing: `ssl` set to skip certificate
 #: checks for a dataset's download (a habit of tutorials; the worker has no network anyway), `os._exit` (the process
 #: ends: the worker reports it as such).
-PLAIN_MODULE_PRIVATES = frozenset({"ssl._create_unverified_context", "ssl._create_default_https_context", "os._exit"})
+PLAIN_MODULE_PRIVATES = frozenset({"ssl._create_unverified_context", "ssl._create_default_https_context", "os._exit",
+                                   # typing's classes, in annotations (fairness round 102)
+                                   "typing._GenericAlias", "typing._SpecialForm", "typing._UnionGenericAlias"})
 PLAIN_PRIVATE_NAMES = frozenset({"_pair", "_single", "_triple", "_quadruple", "_ntuple", "_reverse_repeat_tuple",
                                  # nn.Conv2d's own convolution with given weights (fairness round 7): a layer
                                  # operation the models' recorder sees; its name says `conv` to the by-hand rule
@@ -1158,7 +1160,6 @@ def _read_cached(units: tuple[str, ...]) -> _Reading:
     _scan_reached_by_value(reading, every_node)
     _flag_private_keywords(reading, every_node)
     _flag_library_state(reading, every_node)
-    _flag_path_entries(reading, every_node)
     _flag_format_fields(reading, every_node)
     _flag_class_patterns(reading, every_node)
     _flag_member_stores(reading, every_node)
@@ -13886,91 +13887,6 @@ def _a_plain_formatter(reading: _Reading, value: ast.AST) -> bool:
 
 #: Decorators that write a class's members into the module's namespace, binding names no statement shows.
 NAMESPACE_WRITING_DECORATORS = frozenset({"enum.global_enum"})
-
-
-#: What hands back a new text of the texts it is given (a str subclass given to them comes back a plain str).
-PATH_TEXT_FUNCTIONS = frozenset({"os.getcwd", "os.path.abspath", "os.path.realpath", "os.path.normpath",
-                                 "os.path.dirname", "os.path.basename", "os.path.join", "tempfile.mkdtemp",
-                                 "tempfile.gettempdir"})
-#: What reads ``sys.path`` and changes no entry of it.
-PATH_READERS = frozenset({"index", "count", "copy", "remove", "pop", "clear"})
-#: What puts entries in ``sys.path``: the entries are judged (:func:`_a_plain_path_text`).
-PATH_WRITERS = frozenset({"append", "insert", "extend"})
-
-
-def _a_plain_path_text(reading: _Reading, value: ast.expr, depth: int = 0) -> bool:
-    """Whether ``value`` is a plain ``str`` (no subclass of it, whose own ``__hash__`` or ``__eq__`` the import
-    system runs as it looks a module up): a constant, an f-string, ``str(...)``, ``os.getcwd()``, ``os.path``'s and
-    ``tempfile``'s functions of such texts, a sum, repetition, %-format or choice of them, the worker's ``__file__``,
-    a module-level name bound only to one (``sys.path.insert(0, str(HERE))``, ``os.path.abspath("..")``: 52 fair
-    files; ``"../" * DEPTH + "archive.zip"``)."""
-    if depth > 8:
-        return False
-    if isinstance(value, ast.Constant):
-        return isinstance(value.value, (str, bytes))
-    if isinstance(value, ast.JoinedStr):
-        return True
-    if isinstance(value, ast.IfExp):
-        return all(_a_plain_path_text(reading, v, depth + 1) for v in (value.body, value.orelse))
-    if isinstance(value, ast.BinOp) and isinstance(value.op, ast.Add):
-        return all(_a_plain_path_text(reading, v, depth + 1) for v in (value.left, value.right))
-    if isinstance(value, ast.BinOp) and isinstance(value.op, (ast.Mult, ast.Mod)):
-        return _a_plain_path_text(reading, value.left, depth + 1)  # ("../" * depth, "%s/src" % root: str's own)
-    if isinstance(value, ast.Call):
-        if isinstance(value.func, ast.Name) and value.func.id == "str" and _the_builtin(reading, value.func):
-            return True  # (a str subclass's instance given to str() comes back a plain str)
-        return _resolved(reading, value.func) in PATH_TEXT_FUNCTIONS and all(
-            _a_plain_path_text(reading, a, depth + 1) for a in [*value.args, *(k.value for k in value.keywords)])
-    if isinstance(value, ast.Name):
-        bindings = reading.bindings.get(value.id, [])
-        if not bindings:
-            return value.id == "__file__"  # (the worker's own text)
-        return value.id not in reading.global_in_functions and all(
-            isinstance(b, ast.Assign) and len(b.targets) == 1 and isinstance(b.targets[0], ast.Name)
-            and _a_plain_path_text(reading, b.value, depth + 1) for b, _ in bindings)
-    return False
-
-
-def _flag_path_entries(reading: _Reading, nodes: list[ast.AST]) -> None:
-    """Rule 2 on ``sys.path``: the import system hashes and compares every entry as it looks a module up, so an
-    entry that is a subclass of ``str`` runs its own ``__hash__``/``__eq__`` at every import, out of the reader's
-    walk (attack round 166: a gate on the worker's frames, run by a plain ``import`` in forward).  An entry must be a
-    plain text (:func:`_a_plain_path_text`); ``sys.path`` handed on or bound to a name may take any."""
-    parents = _parents(reading)
-    for node in nodes:
-        if not (isinstance(node, (ast.Attribute, ast.Name)) and _resolved(reading, node) == "sys.path"):
-            continue
-        parent = parents.get(id(node))
-        call = parents.get(id(parent)) if isinstance(parent, ast.Attribute) else None
-        if isinstance(parent, ast.Attribute) and parent.attr in PATH_WRITERS and isinstance(call, ast.Call) \
-                and call.func is parent and not call.keywords:
-            entries = call.args[-1:] if parent.attr != "extend" else [
-                e for a in call.args for e in (a.elts if isinstance(a, (ast.List, ast.Tuple)) else [a])]
-            if parent.attr == "extend" and not all(isinstance(a, (ast.List, ast.Tuple)) for a in call.args):
-                entries.append(call)  # (what an iterable hands out is not read)
-            if all(e is not call and _a_plain_path_text(reading, e) for e in entries):
-                continue
-        elif isinstance(parent, ast.Attribute) and parent.attr in PATH_READERS and isinstance(call, ast.Call) \
-                and call.func is parent:
-            continue
-        elif isinstance(parent, ast.Compare) and node is not parent.left and all(
-                isinstance(op, (ast.In, ast.NotIn)) for op in parent.ops):
-            continue  # `if p not in sys.path:`
-        elif isinstance(parent, (ast.For, ast.comprehension)) and parent.iter is node:
-            continue
-        elif isinstance(parent, ast.Subscript) and isinstance(parent.ctx, ast.Load):
-            continue  # `sys.path[0]`: an entry read
-        elif isinstance(parent, ast.Call) and isinstance(parent.func, ast.Name) and node in parent.args \
-                and parent.func.id in ("print", "len", "list", "tuple", "sorted", "repr") \
-                and _the_builtin(reading, parent.func):
-            continue
-        elif isinstance(parent, ast.AugAssign) and parent.target is node and isinstance(parent.op, ast.Add) \
-                and isinstance(parent.value, (ast.List, ast.Tuple)) \
-                and all(_a_plain_path_text(reading, e) for e in parent.value.elts):
-            continue  # `sys.path += ["src"]`
-        add_what = f"{ast.unparse(parent if isinstance(parent, ast.Attribute) else node)[:60]} (an entry of sys.path " \
-                   "that may not be a plain text: the import system hashes and compares every entry at each import)"
-        reading.unreadable.append(Finding("unverifiable", add_what))
 
 
 def _flag_library_state(reading: _Reading, nodes: list[ast.AST]) -> None:
