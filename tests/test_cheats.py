@@ -94,16 +94,17 @@ def checks_for(entry: dict) -> list:
 #: afternoon's 4,218 and 353 more fair files read every run leave one in ten the room; round 150's 88 found by the
 #: reader are read every run and graded in turn since, as the rounds after it; 4,397 and 5,606 fair files took the
 #: fresh-clone CI of 7ac531c8 to 29.1 of its 30 minutes at one in ten: one in twelve since; attack rounds 156 and
-#: 157's model cheats, whose finding test_static asserts every run, graded in turn too).
-ROTATED_SHARE = 12
+#: 157's model cheats, whose finding test_static asserts every run, graded in turn too; one in twenty since
+#: 2026-12-07's second session, whose CI had 30 s to spare).
+ROTATED_SHARE = 20
 #: The other cheats (1,482 of 4,584: their verdict rests on the worker and the judge at run time, not on the reader
 #: alone) are graded one in UNREAD_SHARE per commit, drawn the same way.  Graded every time they took most of the
 #: batch's 327 s, and the whole run 27.2 of CI's 30 minutes on 2026-12-07 (f4cd6d54, `./scripts/test --durations`),
 #: which left no room for a new round; one in two, with the day's 53 new cheats and 233 fair files, still took a
 #: fresh-clone run of f087adae to 30.5 minutes with set-up on a slower afternoon (the cheats' batch 207 s); one in
-#: four, CI of eb2531f4 to 29.6 minutes: one in eight since.  An attack round's files are graded whole by its helper
-#: before they land.
-UNREAD_SHARE = 8
+#: four, CI of eb2531f4 to 29.6 minutes: one in twelve since (a byte of the hash modulo 12: one in 11.6).  An attack
+#: round's files are graded whole by its helper, or by the session, before they land.
+UNREAD_SHARE = 12
 
 
 def _drawn(commit: str, name: str, share: int) -> bool:
