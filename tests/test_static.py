@@ -6111,6 +6111,25 @@ def test_a_module_handed_on_by_another_is_read_as_itself(source, readable):
     assert (found(units) == []) is readable, found(units)
 
 
+@pytest.mark.parametrize("cls, readable", [
+    # attack rounds 166 and 167: the import system hashes and compares sys.path's entries and sys.modules' keys, and
+    # calls their text methods, at every import
+    ("class Entry(str):\n    def __hash__(self):\n        return 0\n", False),
+    ("class Entry(str):\n    def __eq__(self, other):\n        return False\n", False),
+    ("class Entry(str):\n    def endswith(self, *a):\n        return False\n", False),
+    ("class Base(str):\n    pass\nclass Entry(Base):\n    __hash__ = str.__hash__\n", False),
+    ("class Entry(bytes):\n    def startswith(self, *a):\n        return False\n", False),
+    # what fair files write: an Enum's str mixin shown by its value, a str made and shown
+    ("import enum\nclass Act(str, enum.Enum):\n    RELU = 'relu'\n    def __str__(self):\n        return self.value\n",
+     True),
+    ("class Label(str):\n    def __repr__(self):\n        return f'Label({str(self)!r})'\n", True),
+    ("class Plain:\n    def __hash__(self):\n        return 0\n", True),
+])
+def test_a_subclass_of_str_with_its_own_text_methods_is_unreadable(cls, readable):
+    units = [HAND_WRITTEN + cls]
+    assert (found(units) == [] and unreadable_findings(tuple(units), models=True) == []) is readable, found(units)
+
+
 @pytest.mark.parametrize("probe", [
     # fairness rounds 34, 49 and 100 asked whether an optional library is installed so; read as loading nothing for a
     # while on 2026-12-07, it let attack round 166 (26 files at 26/26) run hidden code from the lookup itself:

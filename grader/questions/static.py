@@ -1160,6 +1160,7 @@ def _read_cached(units: tuple[str, ...]) -> _Reading:
     _scan_reached_by_value(reading, every_node)
     _flag_private_keywords(reading, every_node)
     _flag_library_state(reading, every_node)
+    _flag_text_subclasses(reading, every_node)
     _flag_format_fields(reading, every_node)
     _flag_class_patterns(reading, every_node)
     _flag_member_stores(reading, every_node)
@@ -13887,6 +13888,46 @@ def _a_plain_formatter(reading: _Reading, value: ast.AST) -> bool:
 
 #: Decorators that write a class's members into the module's namespace, binding names no statement shows.
 NAMESPACE_WRITING_DECORATORS = frozenset({"enum.global_enum"})
+
+
+#: What a subclass of str or bytes may define without the interpreter running it where it takes the object for a text:
+#: how it is made, shown or pickled (an Enum's member of a str mixin defines `__str__`: fairness rounds 36 and 54).
+TEXT_SUBCLASS_PLAIN_MEMBERS = frozenset({"__new__", "__init__", "__init_subclass__", "__str__", "__repr__",
+                                         "__format__", "__doc__", "__getnewargs__", "__reduce__", "__reduce_ex__",
+                                         "__class_getitem__", "__module__", "__qualname__"})
+#: What the interpreter and the import system call on what they take for a text (hashing, comparing, joining paths).
+TEXT_MEMBERS = frozenset(dir(str)) | frozenset(dir(bytes))
+
+
+def _flag_text_subclasses(reading: _Reading, nodes: list[ast.AST]) -> None:
+    """Rule 2 on a subclass of ``str`` or ``bytes`` of the submission's (directly, or through another of its
+    classes) that defines a member ``str`` has (``__hash__``, ``__eq__``, ``startswith``...): the interpreter runs
+    it wherever it takes the object for a text, out of the reader's walk: the import system hashes and compares
+    every entry of ``sys.path`` and key of ``sys.modules`` at each import (attack rounds 166 and 167: a gate on the
+    worker's frames in such an entry's ``__hash__``, run by a plain ``import`` in forward).  Its own ``__str__`` or
+    ``__format__`` only say what ``str()`` or an f-string hand back, an object of a class this rule reads too."""
+    classes = [n for n in nodes if isinstance(n, ast.ClassDef)]
+    texty = {cls.name for cls in classes if any(
+        (isinstance(base, ast.Name) and base.id in ("str", "bytes") and _the_builtin(reading, base))
+        or _resolved(reading, base) in ("collections.UserString", "builtins.str", "builtins.bytes")
+        for base in cls.bases)}
+    grown = True
+    while grown:  # (through the submission's own classes, however deep: iterated, not recursed)
+        grown = False
+        for cls in classes:
+            if cls.name not in texty and any(isinstance(b, ast.Name) and b.id in texty for b in cls.bases):
+                texty.add(cls.name)
+                grown = True
+    for cls in classes:
+        if cls.name not in texty:
+            continue
+        own = {n.name for n in cls.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))} | {
+            name for st in cls.body if isinstance(st, (ast.Assign, ast.AnnAssign)) for name in _names_bound_by(st)}
+        changed = sorted((own & TEXT_MEMBERS) - TEXT_SUBCLASS_PLAIN_MEMBERS)
+        if changed:
+            reading.unreadable.append(Finding("unverifiable", f"{cls.name}.{changed[0]} (a subclass of str or bytes "
+                                                              "with its own text methods: the interpreter and the "
+                                                              "import system run them wherever it stands for a text)"))
 
 
 def _flag_library_state(reading: _Reading, nodes: list[ast.AST]) -> None:
