@@ -6124,6 +6124,20 @@ def test_a_module_handed_on_by_another_is_read_as_itself(source, readable):
      True),
     ("class Label(str):\n    def __repr__(self):\n        return f'Label({str(self)!r})'\n", True),
     ("class Plain:\n    def __hash__(self):\n        return 0\n", True),
+    # attack round 168: a base the reader cannot tell, a member bound in a nested statement or by a mixin, __bool__
+    ("S = str\nclass Entry(S):\n    def __hash__(self):\n        return 0\n", False),
+    ("class Entry(type('')):\n    def __hash__(self):\n        return 0\n", False),
+    ("import os\nclass Entry(os.sep.__class__):\n    def __eq__(self, o):\n        return False\n", False),
+    ("class Entry(str):\n    if True:\n        def __hash__(self):\n            return 0\n", False),
+    ("class Mix:\n    def __hash__(self):\n        return 0\nclass Entry(Mix, str):\n    pass\n", False),
+    ("class Entry(str):\n    def __bool__(self):\n        return True\n", False),
+    ("Entry = type(str)('Entry', (str,), {'__hash__': lambda self: 0})\n", False),
+    ("class Entry(str):\n    locals()['__hash__'] = lambda self: 0\n", False),
+    # what fair files write: a namedtuple's or a Generic's subclass with its own operators
+    ("from collections import namedtuple\nclass Pos(namedtuple('Pos', 'y x')):\n    def __add__(self, o):\n"
+     "        return Pos(self.y + o.y, self.x + o.x)\n", True),
+    ("from typing import Generic, TypeVar\nT = TypeVar('T')\nclass Meter(Generic[T]):\n    def __iadd__(self, v):\n"
+     "        return self\n", True),
 ])
 def test_a_subclass_of_str_with_its_own_text_methods_is_unreadable(cls, readable):
     units = [HAND_WRITTEN + cls]

@@ -13894,36 +13894,118 @@ NAMESPACE_WRITING_DECORATORS = frozenset({"enum.global_enum"})
 #: how it is made, shown or pickled (an Enum's member of a str mixin defines `__str__`: fairness rounds 36 and 54).
 TEXT_SUBCLASS_PLAIN_MEMBERS = frozenset({"__new__", "__init__", "__init_subclass__", "__str__", "__repr__",
                                          "__format__", "__doc__", "__getnewargs__", "__reduce__", "__reduce_ex__",
-                                         "__class_getitem__", "__module__", "__qualname__"})
-#: What the interpreter and the import system call on what they take for a text (hashing, comparing, joining paths).
+                                         "__class_getitem__", "__module__", "__qualname__", "__annotations__",
+                                         "__slots__", "__dict__", "__weakref__"})
+#: What the interpreter and the import system call on what they take for a text (hashing, comparing, joining paths),
+#: and every special method besides (`if not path` calls `__bool__`: attack round 168).
 TEXT_MEMBERS = frozenset(dir(str)) | frozenset(dir(bytes))
+#: Library classes that are texts (a base resolved to any other library class is not one).
+LIBRARY_TEXT_CLASSES = frozenset({"collections.UserString", "enum.StrEnum", "numpy.str_", "numpy.bytes_",
+                                  "typing.Text", "typing.AnyStr", "builtins.str", "builtins.bytes"})
+
+
+def _members_bound_in_class(cls: ast.ClassDef) -> set[str]:
+    """Every name a class body binds, in nested statements too (`if True: def __hash__`, `for __hash__ in ...`,
+    `with ... as __hash__`: attack round 168), not in the functions or classes it defines."""
+    names: set[str] = set()
+    pending: list[ast.AST] = list(cls.body)
+    while pending:
+        node = pending.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.add(node.name)
+            continue
+        if isinstance(node, ast.Lambda):
+            continue
+        if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
+            names.add(node.id)
+        elif isinstance(node, ast.alias):
+            names.add(node.asname or node.name.split(".")[0])
+        elif isinstance(node, (ast.MatchAs, ast.MatchStar)) and node.name:
+            names.add(node.name)
+        elif isinstance(node, ast.ExceptHandler) and node.name:
+            names.add(node.name)
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("locals", "vars"):
+            names.add("__dict__ by locals()")  # (`locals()["__hash__"] = h`: any member, attack round 168)
+        pending.extend(ast.iter_child_nodes(node))
+    return names
 
 
 def _flag_text_subclasses(reading: _Reading, nodes: list[ast.AST]) -> None:
-    """Rule 2 on a subclass of ``str`` or ``bytes`` of the submission's (directly, or through another of its
-    classes) that defines a member ``str`` has (``__hash__``, ``__eq__``, ``startswith``...): the interpreter runs
-    it wherever it takes the object for a text, out of the reader's walk: the import system hashes and compares
-    every entry of ``sys.path`` and key of ``sys.modules`` at each import (attack rounds 166 and 167: a gate on the
-    worker's frames in such an entry's ``__hash__``, run by a plain ``import`` in forward).  Its own ``__str__`` or
-    ``__format__`` only say what ``str()`` or an f-string hand back, an object of a class this rule reads too."""
+    """Rule 2 on a subclass of ``str`` or ``bytes`` of the submission's (directly, through its own classes, or
+    through a base the reader cannot tell: an alias, a call, a starred tuple, ``type("")``) that defines a member
+    ``str`` has or any other special method (``__hash__``, ``__eq__``, ``endswith``, ``__bool__``...), itself or
+    through one of its own bases: the interpreter runs it wherever it takes the object for a text, out of the
+    reader's walk: the import system hashes, compares and tests every entry of ``sys.path`` and key of
+    ``sys.modules`` at each import (attack rounds 166 to 168: a gate on the worker's frames in such an entry's
+    ``__hash__``, run by a plain ``import`` in forward).  Its own ``__str__``, ``__repr__`` or ``__format__`` only
+    say what ``str()`` or an f-string hand back, an object of a class this rule reads too."""
     classes = [n for n in nodes if isinstance(n, ast.ClassDef)]
-    texty = {cls.name for cls in classes if any(
-        (isinstance(base, ast.Name) and base.id in ("str", "bytes") and _the_builtin(reading, base))
-        or _resolved(reading, base) in ("collections.UserString", "builtins.str", "builtins.bytes")
-        for base in cls.bases)}
+    own = {}
+    for cls in classes:
+        own.setdefault(cls.name, []).append(cls)
+
+    def alias_of(name: str, depth: int) -> ast.expr | None:
+        bindings = reading.bindings.get(name, [])
+        if depth > 4 or len(bindings) != 1 or not isinstance(bindings[0][0], ast.Assign):
+            return None
+        return bindings[0][0].value
+
+    def maybe_text(base: ast.expr, texty: set[str], depth: int = 0) -> bool:
+        if isinstance(base, ast.Name) and base.id in ("str", "bytes") and _the_builtin(reading, base):
+            return True
+        if isinstance(base, ast.Name) and base.id in own:
+            return base.id in texty
+        if isinstance(base, ast.Name) and base.id == "object" and _the_builtin(reading, base):
+            return False
+        resolved = _resolved(reading, base)
+        if resolved is not None and not any(part.startswith("__") for part in resolved.split(".")):
+            return resolved in LIBRARY_TEXT_CLASSES  # (a library's class: a text only if listed; not `os.sep.__class__`)
+        if isinstance(base, ast.Name) and isinstance(getattr(builtins, base.id, None), type) \
+                and _the_builtin(reading, base):
+            return issubclass(getattr(builtins, base.id), (str, bytes))  # (int, tuple, Exception... are not)
+        if isinstance(base, ast.Name):
+            if not reading.bindings.get(base.id):
+                return False  # (a name a star import of a library binds: `from torch.utils.data import *`)
+            value = alias_of(base.id, depth)
+            return value is None or maybe_text(value, texty, depth + 1)  # (`S = str; class E(S)`)
+        if isinstance(base, ast.Subscript):
+            return maybe_text(base.value, texty, depth + 1)  # (`Generic[T]`, `Protocol[T]`)
+        if isinstance(base, ast.Call) and _resolved(reading, base.func) in ("collections.namedtuple",
+                                                                           "typing.NamedTuple"):
+            return False  # (`class Pos(namedtuple("Pos", "y x"))`: a tuple, fairness rounds 70 and 75)
+        return True  # (a call, a starred tuple, `"".__class__`: the reader cannot tell)
+
+    for call in nodes:
+        if isinstance(call, ast.Call) and any(
+                isinstance(a, (ast.Tuple, ast.List)) and any(maybe_text(e, set()) for e in a.elts) for a in call.args) \
+                and any(isinstance(a, ast.Dict) and any(isinstance(k, ast.Constant) and isinstance(k.value, str)
+                                                         and k.value.startswith("__") for k in a.keys)
+                        for a in call.args):
+            # a class made by a call of whatever makes classes (`type(str)("E", (str,), {"__hash__": h})`: round 168)
+            reading.unreadable.append(Finding("unverifiable", f"{ast.unparse(call)[:50]} (a subclass of str or bytes "
+                                                              "made with special methods)"))
+    texty: set[str] = set()
     grown = True
     while grown:  # (through the submission's own classes, however deep: iterated, not recursed)
         grown = False
         for cls in classes:
-            if cls.name not in texty and any(isinstance(b, ast.Name) and b.id in texty for b in cls.bases):
+            if cls.name not in texty and any(maybe_text(b, texty) for b in cls.bases):
                 texty.add(cls.name)
                 grown = True
     for cls in classes:
         if cls.name not in texty:
             continue
-        own = {n.name for n in cls.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))} | {
-            name for st in cls.body if isinstance(st, (ast.Assign, ast.AnnAssign)) for name in _names_bound_by(st)}
-        changed = sorted((own & TEXT_MEMBERS) - TEXT_SUBCLASS_PLAIN_MEMBERS)
+        members: set[str] = set()
+        pending, seen = [cls], set()
+        while pending:  # (its own bases' members too: a mixin defining __hash__, attack round 168)
+            current = pending.pop()
+            if id(current) in seen:
+                continue
+            seen.add(id(current))
+            members |= _members_bound_in_class(current)
+            pending += [c for b in current.bases if isinstance(b, ast.Name) for c in own.get(b.id, [])]
+        changed = sorted({m for m in members if m in TEXT_MEMBERS or (m.startswith("__") and m.endswith("__"))
+                          or m == "__dict__ by locals()"} - TEXT_SUBCLASS_PLAIN_MEMBERS)
         if changed:
             reading.unreadable.append(Finding("unverifiable", f"{cls.name}.{changed[0]} (a subclass of str or bytes "
                                                               "with its own text methods: the interpreter and the "
