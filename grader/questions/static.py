@@ -2714,24 +2714,24 @@ def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
                     and not _type_alias(*(_resolved(reading, node) or ".").rsplit(".", 1)):
                 # (`ct._size_2_t` with `import torch.nn.common_types as ct`: a type alias, fairness round 39)
                 what = chain if root else f"(...).{chain}"
-                if isinstance(node.value, ast.Name) and node.value.id not in reading.imported \
-                        and _a_private_name_of_its_own(reading, attr) and attr not in _library_private_names():
-                    # A name a class of the submission's gives its instances that no installed library nor the
-                    # worker's part of the grader spells (`model._net` in a helper, `meter._total`, `r._loss` in a
-                    # sort key: fairness rounds 100 and 101), on an object the reader cannot type: no object of a
-                    # library answers to it, so reading it tampers with nothing and costs only what reaches it, as
-                    # the submission's own code does.  (Attack round 106's reach through a class attribute changed
-                    # through an instance read an autograd node's `_raw_saved_input`; round 165's, matplotlib's
-                    # `_get_backend_or_none` and the worker's stand-ins, which then answered every name.)
-                    reading.reach_only.append((node, Finding("unverifiable", what)))
-                elif isinstance(node.value, ast.Name) and _a_private_name_of_its_own(reading, attr):
-                    # A name of the submission's own that a library object may also answer to (micrograd's
-                    # `v._backward()` on a node of its graph, a linked list's `node._next`: fairness rounds 70 and
-                    # 72): it costs the by-hand part where a by-hand function reaches it, not in a self-check
-                    # nothing checked reaches; the models wherever it stands (their walk misses channels a
-                    # tampering runs through: attack round 106 changed a class attribute through an instance)
-                    add(Finding("unverifiable", what, hides_from_models=True, hides_from_by_hand=False))
-                    reading.reach_only.append((node, Finding("unverifiable", what, hides_from_models=False)))
+                if isinstance(node.value, ast.Name) and _a_private_name_of_its_own(reading, attr):
+                    if node.value.id not in reading.imported and attr not in _library_private_names():
+                        # A name a class of the submission's gives its instances that no installed library nor the
+                        # worker's part of the grader spells (`model._net` in a helper, `meter._total`, `r._loss` in a
+                        # sort key: fairness rounds 100 and 101), on an object the reader cannot type: no object of a
+                        # library answers to it, so reading it tampers with nothing and costs only what reaches it, as
+                        # the submission's own code does.  (Attack round 106's reach through a class attribute changed
+                        # through an instance read an autograd node's `_raw_saved_input`; round 165's, matplotlib's
+                        # `_get_backend_or_none` and the worker's stand-ins, which then answered every name.)
+                        reading.reach_only.append((node, Finding("unverifiable", what)))
+                    else:
+                        # A name of the submission's own that a library object may also answer to (micrograd's
+                        # `v._backward()` on a node of its graph, a linked list's `node._next`: fairness rounds 70 and
+                        # 72): it costs the by-hand part where a by-hand function reaches it, not in a self-check
+                        # nothing checked reaches; the models wherever it stands (their walk misses channels a
+                        # tampering runs through: attack round 106 changed a class attribute through an instance)
+                        add(Finding("unverifiable", what, hides_from_models=True, hides_from_by_hand=False))
+                        reading.reach_only.append((node, Finding("unverifiable", what, hides_from_models=False)))
                 else:
                     add(Finding("unverifiable", what))
             elif attr.startswith("_") and not attr.startswith("__") and isinstance(node.value, ast.Name) \
@@ -13904,6 +13904,10 @@ LIBRARY_TEXT_CLASSES = frozenset({"collections.UserString", "enum.StrEnum", "num
                                   "typing.Text", "typing.AnyStr", "builtins.str", "builtins.bytes"})
 
 
+#: What :func:`_members_bound_in_class` counts for a class body that binds through its namespace (any member).
+NAMESPACE_MEMBERS = "members bound by locals()"
+
+
 def _members_bound_in_class(cls: ast.ClassDef) -> set[str]:
     """Every name a class body binds, in nested statements too (`if True: def __hash__`, `for __hash__ in ...`,
     `with ... as __hash__`: attack round 168), not in the functions or classes it defines."""
@@ -13925,7 +13929,7 @@ def _members_bound_in_class(cls: ast.ClassDef) -> set[str]:
         elif isinstance(node, ast.ExceptHandler) and node.name:
             names.add(node.name)
         elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("locals", "vars"):
-            names.add("__dict__ by locals()")  # (`locals()["__hash__"] = h`: any member, attack round 168)
+            names.add(NAMESPACE_MEMBERS)  # (`locals()["__hash__"] = h`: any member, attack round 168)
         pending.extend(ast.iter_child_nodes(node))
     return names
 
@@ -14005,7 +14009,7 @@ def _flag_text_subclasses(reading: _Reading, nodes: list[ast.AST]) -> None:
             members |= _members_bound_in_class(current)
             pending += [c for b in current.bases if isinstance(b, ast.Name) for c in own.get(b.id, [])]
         changed = sorted({m for m in members if m in TEXT_MEMBERS or (m.startswith("__") and m.endswith("__"))
-                          or m == "__dict__ by locals()"} - TEXT_SUBCLASS_PLAIN_MEMBERS)
+                          or m == NAMESPACE_MEMBERS} - TEXT_SUBCLASS_PLAIN_MEMBERS)
         if changed:
             reading.unreadable.append(Finding("unverifiable", f"{cls.name}.{changed[0]} (a subclass of str or bytes "
                                                               "with its own text methods: the interpreter and the "
@@ -18465,7 +18469,7 @@ def _library_private_names() -> frozenset[str]:
         read.add(os.path.relpath(path, stdlib if path.startswith(stdlib) else package))
     if not {"checkapi/handler.py", "worker/__init__.py", "threading.py", "logging/__init__.py"} <= read:
         raise RuntimeError("the grader's and the standard library's sources could not be read")  # must not pass all
-    return frozenset(names | _torch_object_names() | library_private_names())
+    return frozenset(names | library_private_names())  # (torch's object sources are among its whole sources)
 
 
 #: torch's sources whose every ``_name`` may be an attribute of an object a model is made of or computes: its modules,
