@@ -6082,6 +6082,62 @@ def test_a_private_name_no_library_spells_costs_the_models_only_where_they_reach
     assert by_hand != unreached and ("unverifiable", f"trainer.{name}") in found([by_hand])
 
 
+@pytest.mark.parametrize("read, freed, by_hand_freed", [
+    # fairness rounds 101 and 102: the same name read on another receiver, or by getattr/hasattr, cost q6, q7 and q8
+    ("[Trainer(CNN())][0]._net", True, True),
+    ("Box().trainer._net", True, True),
+    ("max([Trainer(CNN())], key=id)._net", True, True),
+    ("getattr(Trainer(CNN()), '_net')", True, True),
+    ("hasattr(Trainer(CNN()), '_net')", True, True),
+    ("torch.nn._net", False, False),                       # a chain from an imported module: its private part
+    ("getattr(torch.nn, '_net', None)", False, False),
+    # threading.Thread's name too: the models pay wherever (any object may be a library's), the by-hand part where
+    # it is reached, as on a bare name; by getattr, everywhere, as before
+    ("[Trainer(CNN())][0]._target", False, True),
+    ("getattr(Trainer(CNN()), '_target')", False, False),
+])
+def test_a_private_name_of_its_own_costs_only_where_it_is_reached_whatever_the_receiver(read, freed, by_hand_freed):
+    trainer = ("class Trainer:\n    def __init__(self, model):\n        self._net = model\n        self._target = 0\n"
+               "class Box:\n    def __init__(self):\n        self.trainer = Trainer(CNN())\n")
+    cnn = ("class CNN(torch.nn.Module):\n    def __init__(self):\n        super().__init__()\n"
+           "        self.fc = torch.nn.Linear(2, 2)\n    def forward(self, x):\n        return self.fc(x)\n")
+    unreached = HAND_WRITTEN + cnn + trainer + f"print({read})\n"
+    models = [f.what for f in unreadable_findings((unreached,), models=True, reached_from=("CNN",))]
+    assert (models == []) is freed, models
+    assert (found([unreached]) == []) is by_hand_freed, found([unreached])
+    reached = unreached.replace("    return out\n", f"    print({read})\n    return out\n", 1)
+    assert reached != unreached and found([reached]) != []
+
+
+# A registry, a histogram: the submission's own class with a method named like a container's
+_OWN_ZOO = ("class CNN(torch.nn.Module):\n    def __init__(self):\n        super().__init__()\n"
+             "        self.conv = torch.nn.Conv2d(1, 1, 3)\n    def forward(self, x):\n        return self.conv(x)\n"
+             "class Zoo:\n    def __init__(self):\n        self.entries = {{}}\n"
+             "    def {method}(self, name, make):\n        {body}\n"
+             "zoo = Zoo()\nzoo.{method}('cnn', {stored})\n")
+
+
+@pytest.mark.parametrize("method", ["register", "add", "update", "append", "push"])
+def test_a_call_of_its_own_method_named_like_a_containers_stores_only_what_its_body_stores(method):
+    # fairness round 101: `zoo.register("cnn", CNN)`, `hist.add(v)` made CNN reachable from every by-hand function
+    # (q6 -3, the feedback naming nn.Conv2d, which conv2d never calls)
+    own = _OWN_ZOO.format(method=method, body="self.entries[name] = make", stored="CNN")
+    assert found([HAND_WRITTEN + own]) == []
+    # what the body stores where a by-hand function reads it is still read
+    kept = _OWN_ZOO.format(method=method, body="KEPT[0]['c'] = make", stored="F.conv2d")
+    cheat = ("import torch.nn.functional as F\nKEPT = [{}]\n" + kept
+             + "def conv2d(image, kernel, stride=1, padding=0):\n"
+               "    return KEPT[0]['c'](image[None, None], kernel[None, None])[0, 0]\n")
+    assert found([HAND_WRITTEN + cheat]) != []
+    # the method rebound on the instance or the class is not the body read
+    for rebinding in ("zoo.{m} = KEPT.append\n", "Zoo.{m} = lambda self, *a: KEPT.append(a)\n"):
+        moved = ("KEPT = []\n" + _OWN_ZOO.format(method=method, body="pass", stored="F.conv2d").replace(
+            "zoo = Zoo()\n", "zoo = Zoo()\n" + rebinding.format(m=method))
+                 + "def conv2d(image, kernel, stride=1, padding=0):\n"
+                   "    return KEPT[-1][-1](image[None, None], kernel[None, None])[0, 0]\n")
+        assert found([HAND_WRITTEN + "import torch.nn.functional as F\n" + moved]) != [], rebinding
+
+
 @pytest.mark.parametrize("use, readable", [
     # attack round 165: `typing._caller(k)`, the name of a calling frame's module, told the worker's frames from a
     # kernel's in a forward pass and at the top level; the models pay for a module's private part wherever it stands

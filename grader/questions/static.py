@@ -1145,12 +1145,16 @@ def _read_cached(units: tuple[str, ...]) -> _Reading:
     _read_namespaces_used(reading)
     _record_changes_through_calls(reading)
     _record_calls_through_other_spellings(reading, every_node)
+    many_classes = len(reading.classes) > MAX_CLASSES
+    if not many_classes:
+        # (before the untied changes: a call of the class's own method named like a container's, `zoo.register(...)`,
+        # is the class's code, :func:`_a_baseless_own_member`)
+        _record_own_attributes(reading)
     _read_untied_changes(reading, every_node)
-    if len(reading.classes) > MAX_CLASSES:
+    if many_classes:
         reading.unreadable.append(Finding("unverifiable", f"{len(reading.classes)} class definitions (the grader reads "
                                                           f"at most {MAX_CLASSES})"))
     else:
-        _record_own_attributes(reading)
         _record_own_local_records(reading)
         reading.unreadable += _captures_rebinding(reading)
         try:
@@ -2658,7 +2662,7 @@ def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
                     add(Finding("unverifiable", f"{node.id} used as a value (only a direct call can be read)"))
                 elif node.id in ("getattr", "hasattr"):
                     finding = _looked_up_by_name(reading, call, methods_own)
-                    if finding and id(call) in delegations:
+                    if finding and (id(call) in delegations or _own_private_looked_up(reading, call)):
                         reading.reach_only.append((call, finding))
                     elif finding:
                         add(finding)
@@ -2714,8 +2718,12 @@ def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
                     and not _type_alias(*(_resolved(reading, node) or ".").rsplit(".", 1)):
                 # (`ct._size_2_t` with `import torch.nn.common_types as ct`: a type alias, fairness round 39)
                 what = chain if root else f"(...).{chain}"
-                if isinstance(node.value, ast.Name) and _a_private_name_of_its_own(reading, attr):
-                    if node.value.id not in reading.imported and attr not in _library_private_names():
+                # (on a name, or on any expression whose chain starts from no imported name: `tr.model._calls`,
+                # `results[0]._n_par`, `max(runs, key=...)._w`, fairness rounds 101 and 102, -10 each)
+                receiver_root = _root_name(node.value)
+                unimported = not (isinstance(receiver_root, ast.Name) and receiver_root.id in reading.imported)
+                if (isinstance(node.value, ast.Name) or unimported) and _a_private_name_of_its_own(reading, attr):
+                    if unimported and attr not in _library_private_names():
                         # A name a class of the submission's gives its instances that no installed library nor the
                         # worker's part of the grader spells (`model._net` in a helper, `meter._total`, `r._loss` in a
                         # sort key: fairness rounds 100 and 101), on an object the reader cannot type: no object of a
@@ -7645,6 +7653,22 @@ def _keeps_an_operand_once(reading: _Reading, function: ast.AST, *, method: bool
             return how
     return None
 
+def _own_private_looked_up(reading: _Reading, call: ast.Call) -> bool:
+    """``getattr(sw, "_began")``, ``hasattr(s, "_n_weights")``: a constant private name a class of the submission's
+    gives its instances (:func:`_a_private_name_of_its_own`) that no installed library spells, on an object whose
+    chain starts from no imported name: ``sw._began`` by another spelling, which costs only what reaches it (fairness
+    round 101: -10 each wherever it stood)."""
+    if call.keywords or len(call.args) < 2 or any(isinstance(a, ast.Starred) for a in call.args):
+        return False
+    owner, name = call.args[0], call.args[1]
+    if not (isinstance(name, ast.Constant) and isinstance(name.value, str)):
+        return False
+    attr, root = name.value, _root_name(owner)
+    return attr.startswith("_") and not attr.startswith("__") and attr not in PLAIN_PRIVATE_NAMES \
+        and not (isinstance(root, ast.Name) and root.id in reading.imported) \
+        and _a_private_name_of_its_own(reading, attr) and attr not in _library_private_names()
+
+
 def _looked_up_by_name(reading: _Reading, call: ast.Call, methods_own: dict[int, ast.ClassDef]) -> Finding | None:
     """``getattr``/``hasattr``: readable with a constant, plain name, or a computed one on a method's own
     ``self``/``cls`` or on :data:`COMPUTED_NAME_MODULES`."""
@@ -9488,7 +9512,11 @@ def _read_untied_changes(reading: _Reading, nodes: list[ast.AST]) -> None:
             # attack round 148)
             stored += list(n.args[1:]) + [k.value for k in n.keywords]
         elif isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in CHANGING_METHODS \
-                and untied(n.func.value, hooked=n.func.attr in MODEL_HOOKS):
+                and untied(n.func.value, hooked=n.func.attr in MODEL_HOOKS) \
+                and not _a_baseless_own_member(reading, n.func):
+            # (a method of the submission's own class that shares a container's name, `zoo.register("cnn", CNN)`,
+            # `hist.add(v)`, is code the reader reads where it stores, as it reads `zoo.put_in(...)`: fairness round
+            # 101 made every by-hand function reach CNN's nn.Conv2d through such calls, q6 -3)
             stored += list(n.args) + [k.value for k in n.keywords]
         elif isinstance(n, ast.Call) and n.args and _an_in_place_operator(reading, n.func) \
                 and untied(n.args[0], hooked=False):
