@@ -80,6 +80,8 @@ except Exception as exc:
     seen["user"] = type(exc).__name__
 _fs = os.statvfs("/scratch")
 seen["scratch_inodes"] = (_fs.f_files, _fs.f_files - _fs.f_ffree)
+import gc
+seen["collects_garbage"] = gc.isenabled()
 '''
 
 
@@ -158,6 +160,13 @@ def test_it_has_no_network(observe):
     # ...yet a header cell that prints the machine and the user does not raise (fairness round 31)
     assert seen["hostname"] == sandbox.SANDBOX_HOSTNAME and seen["address"] == "127.0.0.1"
     assert seen["user"] == sandbox.SANDBOX_USER
+
+
+def test_it_collects_its_own_garbage(observe):
+    # (the fork server loads torch with the collector off, and must turn it on again before it forks: a submission's
+    # cycles would otherwise grow until its memory limit)
+    seen, _ = observe()
+    assert seen["collects_garbage"] is True
 
 
 def test_it_sees_only_its_own_processes(observe):
