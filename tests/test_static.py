@@ -2572,11 +2572,28 @@ def test_what_fairness_round_38s_students_imported_from_torch_is_no_finding(sour
     ("from torch import _C\n", "_C"),
     ("from torch import __dict__ as d\n", "__dict__"),
     ("from torch.nn import _reduction\n", "_reduction"),
-    ("from torch.nn.modules.conv import _ConvNd\n", "_ConvNd"),
+    ("from torch.nn.modules import conv\nprint(conv._single)\nx = conv._ConvNd.__subclasses__()\n", "__subclasses__"),
+    # a base class read by name reaches no layer: the layer's module is still outside what a by-hand function may use
+    ("from torch.nn.modules.conv import _ConvNd\ndef conv2d(image, kernel, stride=1, padding=0):\n"
+     "    return _ConvNd.__subclasses__()[1](1, 1, 3)(image[None, None])[0, 0]\n", "torch.nn.modules.conv"),
 ])
 def test_torchs_internals_imported_by_name_are_still_found(source, expected):
     findings = _model_rule([HAND_WRITTEN + source]) + [what for _, what in found([HAND_WRITTEN + source])]
     assert any(expected in what for what in findings), findings
+
+
+@pytest.mark.parametrize("source", [
+    # fairness round 102: torch's base classes of layers and losses, and nn.Module's repr helper, imported by name as
+    # tutorials do (-10 each)
+    "from torch.nn.modules.conv import _ConvNd\nfrom torch.nn.modules.batchnorm import _BatchNorm\n"
+    "def init_weights(m):\n    if isinstance(m, _ConvNd):\n        torch.nn.init.kaiming_normal_(m.weight)\n"
+    "    elif isinstance(m, _BatchNorm):\n        torch.nn.init.ones_(m.weight)\n",
+    "from torch.nn.modules.loss import _Loss\nclass HalfMSE(_Loss):\n    def forward(self, a, b):\n"
+    "        return 0.5 * ((a - b) ** 2).mean()\n",
+    "from torch.nn.modules.module import _addindent\nprint(_addindent('a\\nb', 2))\n",
+])
+def test_torchs_base_classes_imported_by_name_are_no_finding(source):
+    assert _model_rule([HAND_WRITTEN + source]) == [] and found([HAND_WRITTEN + source]) == []
 
 
 @pytest.mark.parametrize("source", [

@@ -385,7 +385,12 @@ PLAIN_PRIVATE_NAMES = frozenset({"_pair", "_single", "_triple", "_quadruple", "_
                                  "_replace", "_asdict", "_fields", "_make", "_field_defaults",
                                  # torch's base class of learning-rate schedulers, by its older name (fairness round
                                  # 38: a training helper's type hint cost q6, q7 and q8, -10)
-                                 "_LRScheduler"})
+                                 "_LRScheduler",
+                                 # torch's base classes of layers and losses, which tutorials import by name for an
+                                 # isinstance test in a weight initialisation or as a custom loss's base, and
+                                 # nn.Module's repr helper (fairness round 102: -10 each).  None computes a layer: a
+                                 # convolution or a pooling is reached only by its public class's name.
+                                 "_ConvNd", "_BatchNorm", "_NormBase", "_Loss", "_WeightedLoss", "_addindent"})
 #: Modules of torch that hold type aliases only (``_size_2_t``, ``_ratio_2_t``): their names, private or not, are
 #: plain (fairness round 38: `from torch.nn.common_types import _size_2_t` for q2's hints cost -10).
 TYPE_ALIAS_MODULES = frozenset({"torch.nn.common_types"})
