@@ -6126,6 +6126,21 @@ def test_a_private_name_of_its_own_costs_only_where_it_is_reached_whatever_the_r
     assert reached != unreached and found([reached]) != []
 
 
+@pytest.mark.parametrize("register", ["register_buffer", "register_parameter", "add_module"])
+def test_a_private_name_registered_on_its_own_module_is_its_own(register):
+    # fairness round 101: `self.register_buffer("_pix_mean", m)` read outside as `net._pix_mean` cost q6 to q8 (-10)
+    value = {"register_buffer": "torch.zeros(1)", "register_parameter": "torch.nn.Parameter(torch.zeros(1))",
+             "add_module": "torch.nn.Identity()"}[register]
+    cnn = ("class CNN(torch.nn.Module):\n    def __init__(self):\n        super().__init__()\n"
+           f"        self.{register}('_pix_mean', {value})\n        self.fc = torch.nn.Linear(2, 2)\n"
+           "    def forward(self, x):\n        return self.fc(x)\n")
+    unreached = HAND_WRITTEN + cnn + "net = CNN()\nprint(net._pix_mean)\n"
+    assert found([unreached]) == [] and unreadable_findings((unreached,), models=True, reached_from=("CNN",)) == []
+    # a name registered by a computed name is no name of its own
+    computed = unreached.replace("'_pix_mean'", "'_pix' + '_mean'")
+    assert computed != unreached and found([computed]) != []
+
+
 # A registry, a histogram: the submission's own class with a method named like a container's
 _OWN_ZOO = ("class CNN(torch.nn.Module):\n    def __init__(self):\n        super().__init__()\n"
              "        self.conv = torch.nn.Conv2d(1, 1, 3)\n    def forward(self, x):\n        return self.conv(x)\n"

@@ -18459,8 +18459,31 @@ def _a_private_name_of_its_own(reading: _Reading, name: str) -> bool:
     own = reading.memo.get("own private names")
     if own is None:
         own = reading.memo["own private names"] = frozenset(
-            n for cls in reading.classes for n in (_instance_names(reading, cls) or ()) if n.startswith("_"))
+            n for cls in reading.classes for n in (_instance_names(reading, cls) or ()) if n.startswith("_")) | {
+            n for cls in reading.classes for n in _registered_names(cls) if n.startswith("_")}
     return name in own and name not in _torch_object_names()
+
+
+#: nn.Module's methods that set a member of a given name on the module (a buffer, a parameter, a submodule).
+REGISTERING_METHODS = frozenset({"register_buffer", "register_parameter", "add_module", "register_module"})
+
+
+def _registered_names(cls: ast.ClassDef) -> set[str]:
+    """The constant names a method of ``cls`` registers on its own instance (``self.register_buffer("_mean", m)``):
+    members of the instance as much as ``self._mean = m`` (fairness round 101: a normalisation's buffers read outside
+    as `net._pix_mean` cost -10)."""
+    names = set()
+    for statement in cls.body:
+        if not isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)) or not statement.args.args:
+            continue
+        first = statement.args.args[0].arg
+        for node in _walk_scope_body(statement):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                    and node.func.attr in REGISTERING_METHODS and isinstance(node.func.value, ast.Name) \
+                    and node.func.value.id == first and node.args and isinstance(node.args[0], ast.Constant) \
+                    and isinstance(node.args[0].value, str):
+                names.add(node.args[0].value)
+    return names
 
 
 #: The standard library's modules whose objects hold the process's machinery (threads, logging's tables, warnings'
