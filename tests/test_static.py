@@ -2596,6 +2596,13 @@ def test_torchs_base_classes_imported_by_name_are_no_finding(source):
     assert _model_rule([HAND_WRITTEN + source]) == [] and found([HAND_WRITTEN + source]) == []
 
 
+def test_an_enum_members_documented_value_and_name_are_no_finding():
+    # fairness round 101: `s._value_` over an Enum's members cost q6 to q8 (-10)
+    source = HAND_WRITTEN + ("import enum\nclass Split(enum.Enum):\n    TRAIN = 'train'\n    VAL = 'val'\n"
+                             "print([s._value_ for s in Split], Split.VAL._name_)\n")
+    assert _model_rule([source]) == [] and found([source]) == []
+
+
 @pytest.mark.parametrize("source", [
     "__annotations__ = {'k': int, 'stride': int}\n",
     "from dataclasses import dataclass\n@dataclass\nclass Hyper:\n    __annotations__ = {'k': int}\n    k = 3\n",
@@ -6108,9 +6115,8 @@ def test_a_private_name_no_library_spells_costs_the_models_only_where_they_reach
     ("hasattr(Trainer(CNN()), '_net')", True, True),
     ("torch.nn._net", False, False),                       # a chain from an imported module: its private part
     ("getattr(torch.nn, '_net', None)", False, False),
-    # threading.Thread's name too: the models pay wherever (any object may be a library's), the by-hand part where
-    # it is reached, as on a bare name; by getattr, everywhere, as before
-    ("[Trainer(CNN())][0]._target", False, True),
+    # threading.Thread's name too: any object may be a library's, everywhere (attack round 106's `self._tape._record`)
+    ("[Trainer(CNN())][0]._target", False, False),
     ("getattr(Trainer(CNN()), '_target')", False, False),
 ])
 def test_a_private_name_of_its_own_costs_only_where_it_is_reached_whatever_the_receiver(read, freed, by_hand_freed):
@@ -6139,6 +6145,25 @@ def test_a_private_name_registered_on_its_own_module_is_its_own(register):
     # a name registered by a computed name is no name of its own
     computed = unreached.replace("'_pix_mean'", "'_pix' + '_mean'")
     assert computed != unreached and found([computed]) != []
+
+
+_OWN_MODULE = ("class CNN(torch.nn.Module):\n    def __init__(self):\n        super().__init__()\n"
+               "        self._features = torch.nn.Linear(2, 2)\n    def forward(self, x):\n"
+               "        return self._features(x)\n")
+
+
+@pytest.mark.parametrize("change, freed", [
+    ("", True),                                                            # fairness round 101, -10
+    ("model = torch.nn.Linear(2, 2) if len('a') else model\n", False),    # bound otherwise too
+    ("CNN.__getattr__ = lambda self, name: print\n", False),             # the class changed
+])
+def test_a_private_name_a_library_spells_read_on_its_own_model_is_its_own(change, freed):
+    # `_features` is spelled by some library: on any object it costs the models; on `model = CNN()` it is CNN's
+    source = HAND_WRITTEN + _OWN_MODULE + "model = CNN()\n" + change + "print(model._features)\n"
+    models = [f.what for f in unreadable_findings((source,), models=True, reached_from=("CNN",))]
+    assert (models == []) is freed, models
+    sequential = source.replace("class CNN(torch.nn.Module)", "class CNN(torch.nn.Sequential)")
+    assert sequential != source and unreadable_findings((sequential,), models=True, reached_from=("CNN",)) != []
 
 
 # A registry, a histogram: the submission's own class with a method named like a container's

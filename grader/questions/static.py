@@ -390,7 +390,10 @@ PLAIN_PRIVATE_NAMES = frozenset({"_pair", "_single", "_triple", "_quadruple", "_
                                  # isinstance test in a weight initialisation or as a custom loss's base, and
                                  # nn.Module's repr helper (fairness round 102: -10 each).  None computes a layer: a
                                  # convolution or a pooling is reached only by its public class's name.
-                                 "_ConvNd", "_BatchNorm", "_NormBase", "_Loss", "_WeightedLoss", "_addindent"})
+                                 "_ConvNd", "_BatchNorm", "_NormBase", "_Loss", "_WeightedLoss", "_addindent",
+                                 # an Enum member's documented value and name (fairness round 101: `s._value_` over
+                                 # a class's members cost -10)
+                                 "_value_", "_name_"})
 #: Modules of torch that hold type aliases only (``_size_2_t``, ``_ratio_2_t``): their names, private or not, are
 #: plain (fairness round 38: `from torch.nn.common_types import _size_2_t` for q2's hints cost -10).
 TYPE_ALIAS_MODULES = frozenset({"torch.nn.common_types"})
@@ -2737,6 +2740,10 @@ def _scan_reached_by_value(reading: _Reading, nodes: list[ast.AST]) -> None:
                         # through an instance read an autograd node's `_raw_saved_input`; round 165's, matplotlib's
                         # `_get_backend_or_none` and the worker's stand-ins, which then answered every name.)
                         reading.reach_only.append((node, Finding("unverifiable", what)))
+                    elif not isinstance(node.value, ast.Name):
+                        # (one a library spells too, on another receiver: `self._tape._record` in a method, which
+                        # may be called through its class with any object, attack round 106)
+                        add(Finding("unverifiable", what))
                     else:
                         # A name of the submission's own that a library object may also answer to (micrograd's
                         # `v._backward()` on a node of its graph, a linked list's `node._next`: fairness rounds 70 and
@@ -8017,6 +8024,10 @@ def _own_private(reading: _Reading, node: ast.Attribute, methods_own: dict[int, 
             and _bound_only_to(reading, value, _made_by_an_own_plain_class):
         return True  # (`out = Value(...)`: an object of the submission's own; not `self._tape`, which a method
         # called through its class on another object, or a library base's keyword, may set: attack round 106)
+    if isinstance(value, ast.Name) and _a_private_name_torch_never_reads(node.attr) and _bound_only_to(
+            reading, value, lambda r, made: _an_own_module_made_with(r, made, node.attr)):
+        return True  # (`model = CNN()`, then `model._features(x)`: the model's own member whatever else spells the
+        # name, fairness round 101's `_features`, `_layers`, `_head`, -7 to -10 each)
     if _a_private_name_torch_never_reads(node.attr) and _made_by_an_own_plain_class(reading, value):
         return True  # (the same object made where it is read, `Slider(image)._slide(k, k, k, torch.max)`: fairness
         # round 85 lost 10 points to it where `s = Slider(image); s._slide(...)` kept them)
@@ -8029,6 +8040,47 @@ def _own_private(reading: _Reading, node: ast.Attribute, methods_own: dict[int, 
     # (what only changes the class, `CNN._cache = {}` at top level, is no binding of its name: fairness round 58)
     bindings = [b for b, _ in reading.bindings.get(value.id, []) if not _changes_only(b, value.id)]
     return bool(bindings) and all(isinstance(b, ast.ClassDef) for b in bindings)
+
+
+#: What torch's module class is resolved as.
+TORCH_MODULE_CLASS = frozenset({"torch.nn.Module", "torch.nn.modules.module.Module"})
+#: Special methods through which a class may answer an attribute with something else than its members.
+ATTRIBUTE_ANSWERING_METHODS = frozenset({"__getattr__", "__getattribute__", "__new__", "__class_getitem__",
+                                         "__init_subclass__", "__set_name__", "__get__"})
+
+
+def _an_own_module_made_with(reading: _Reading, value: ast.AST, attr: str) -> bool:
+    """``CNN()``: a new instance of a module class of the submission's that sets ``attr`` itself, every class of whose
+    hierarchy is the module's own class statement (no decorator, no metaclass, no special method that answers or
+    makes attributes otherwise) or torch's ``nn.Module``.  Its ``attr`` is then the class's own member, whatever a
+    library spells: torch's module class neither defines nor reads it (:func:`_a_private_name_torch_never_reads`)."""
+    if not (isinstance(value, ast.Call) and isinstance(value.func, ast.Name)) or _in_a_class_body(reading, value.func) \
+            or _local_scope_of(reading, value.func) is not None:
+        return False
+    torch_based = False
+    todo, seen, classes = [value.func.id], set(), []
+    while todo:
+        name = todo.pop()
+        if name in seen or name in reading.imported:
+            return False
+        seen.add(name)
+        bindings = [b for b, _ in reading.bindings.get(name, []) if not _changes_only(b, name)]
+        if len(bindings) != 1 or not isinstance(bindings[0], ast.ClassDef) or reading.mutations.get(name):
+            return False
+        cls = bindings[0]
+        if cls.keywords or cls.decorator_list or _dunders_bound_otherwise(cls) or any(
+                _binds_anywhere(cls, method) for method in ATTRIBUTE_ANSWERING_METHODS):
+            return False
+        classes.append(cls)
+        for base in cls.bases:
+            if _resolved_once(reading, base) in TORCH_MODULE_CLASS and _bound_by_imports_only(reading, base):
+                torch_based = True
+            elif isinstance(base, ast.Name):
+                todo.append(base.id)
+            else:
+                return False
+    return torch_based and any(attr in (_instance_names(reading, cls) or ()) or attr in _registered_names(cls)
+                               for cls in classes)
 
 
 def _setattrs_of_methods(nodes: list[ast.AST]) -> set[int]:
