@@ -541,3 +541,18 @@ def test_a_workers_location_is_translated_and_a_forged_one_kept(tmp_path, monkey
     monkeypatch.setattr(submission, "MAX_UNITS", 3)
     short = load(Source(path))
     assert len(short.labels) == len(short.units) == 4 and short.labels[-1] == "the cells after the first 3"
+
+
+@pytest.mark.parametrize("ops, check, said", [
+    # a pooling check that finds a convolution names the convolution (fairness round 103: "torch's built-in pooling
+    # (`nn.Conv2d`)"), and the other way round
+    (["nn.Conv2d"], "pooling", "convolution"),
+    (["F.max_pool2d"], "convolution", "pooling"),
+    (["torch.nn.Conv2d", "torch.nn.MaxPool2d"], "pooling", "convolution and pooling"),
+    (["aten::convolution"], "convolution", "convolution"),
+    (["aten::upsample_nearest2d_backward"], "pooling", "pooling"),   # neither by name: what the check is about
+])
+def test_the_by_hand_feedback_names_what_it_found(ops, check, said):
+    assert q6._builtin_kind(ops, check) == said
+    text = q6.BUILTIN_FEEDBACK.format(name="max_pool2d", how="can reach", what=said, ops=", ".join(ops))
+    assert f"torch's built-in {said} (" in text and "`max_pool2d` can reach" in text

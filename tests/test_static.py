@@ -6174,25 +6174,59 @@ _OWN_ZOO = ("class CNN(torch.nn.Module):\n    def __init__(self):\n        super
              "zoo = Zoo()\nzoo.{method}('cnn', {stored})\n")
 
 
-@pytest.mark.parametrize("method", ["register", "add", "update", "append", "push"])
-def test_a_call_of_its_own_method_named_like_a_containers_stores_only_what_its_body_stores(method):
-    # fairness round 101: `zoo.register("cnn", CNN)`, `hist.add(v)` made CNN reachable from every by-hand function
-    # (q6 -3, the feedback naming nn.Conv2d, which conv2d never calls)
-    own = _OWN_ZOO.format(method=method, body="self.entries[name] = make", stored="CNN")
-    assert found([HAND_WRITTEN + own]) == []
-    # what the body stores where a by-hand function reads it is still read
-    kept = _OWN_ZOO.format(method=method, body="KEPT[0]['c'] = make", stored="F.conv2d")
-    cheat = ("import torch.nn.functional as F\nKEPT = [{}]\n" + kept
-             + "def conv2d(image, kernel, stride=1, padding=0):\n"
-               "    return KEPT[0]['c'](image[None, None], kernel[None, None])[0, 0]\n")
-    assert found([HAND_WRITTEN + cheat]) != []
-    # the method rebound on the instance or the class is not the body read
-    for rebinding in ("zoo.{m} = KEPT.append\n", "Zoo.{m} = lambda self, *a: KEPT.append(a)\n"):
-        moved = ("KEPT = []\n" + _OWN_ZOO.format(method=method, body="pass", stored="F.conv2d").replace(
-            "zoo = Zoo()\n", "zoo = Zoo()\n" + rebinding.format(m=method))
-                 + "def conv2d(image, kernel, stride=1, padding=0):\n"
-                   "    return KEPT[-1][-1](image[None, None], kernel[None, None])[0, 0]\n")
-        assert found([HAND_WRITTEN + "import torch.nn.functional as F\n" + moved]) != [], rebinding
+_TABLE_AND_ZOO = ("import torch.nn.functional as F\n_FAST = {{}}\nclass Zoo{base}:\n{body}\nzoo = Zoo()\n{use}\n"
+                  "def conv2d(image, kernel, stride=1, padding=0):\n"
+                  "    return _FAST['conv'](image[None, None], kernel[None, None])[0, 0]\n")
+_STORES = "    def register(self, key, value):\n        _FAST[key] = value\n"
+
+
+@pytest.mark.parametrize("base, body, use", [
+    # attack round 169: a method of the submission's own class named like a container's stores what it is handed
+    # where the reader follows the callers' arguments only through plain assignments; such a call hands its
+    # arguments to every by-hand function, as a container's would (a trial that read the method's body instead
+    # freed fairness round 101's registries and opened 73 holes: reverted)
+    ("", _STORES, "zoo.register('conv', F.conv2d)"),
+    ("(object)", _STORES, "def setup():\n    for key, f in {'conv': F.conv2d}.items():\n        zoo.register(key, f)\n"
+                          "setup()"),
+    ("", "    target = _FAST\n    def register(self, key, value):\n        self.target[key] = value\n",
+     "zoo.register('conv', F.conv2d)"),
+    ("", "    def __init__(self):\n        self.items = _FAST\n        self.register = self.items.setdefault\n"
+         "    def register(self, key, value):\n        pass\n", "zoo.register('conv', F.conv2d)"),
+    ("", _STORES, "def setup():\n    from torch.nn.functional import conv2d as v\n    zoo.register('conv', v)\nsetup()"),
+])
+def test_a_call_of_its_own_method_named_like_a_containers_hands_on_what_it_is_given(base, body, use):
+    source = _TABLE_AND_ZOO.format(base=base, body=body, use=use)
+    assert found([HAND_WRITTEN + source]) != [], source
+
+
+@pytest.mark.parametrize("body, use", [
+    # attack round 169: what reaches a keeping method's parameter by a route other than a plain call's argument
+    (_STORES, "def _setup(f=_fast):\n    zoo.register('conv', f)\n_setup()"),                  # a default
+    (_STORES, "def _setup(*, f=_fast):\n    zoo.register('conv', f)\n_setup()"),
+    ("    def register(self, key, value=_fast):\n        _FAST[key] = value\n", "zoo.register('conv')"),
+    (_STORES, "(lambda f: zoo.register('conv', f))(_fast)"),                                   # a lambda's
+    (_STORES, "def outer(f):\n    def inner():\n        zoo.register('conv', f)\n    inner()\nouter(_fast)"),
+    (_STORES, "def _setup():\n    def f(x, k):\n        return F.conv2d(x, k)\n    zoo.register('conv', f)\n_setup()"),
+    (_STORES + "    def register_all(self, fns):\n        for key, fn in fns.items():\n"
+               "            self.register(key, fn)\n", "zoo.register_all({'conv': _fast})"),
+    (_STORES, "def _setup():\n    with contextlib.nullcontext(_fast) as f:\n        zoo.register('conv', f)\n"
+              "import contextlib\n_setup()"),
+])
+def test_what_a_keeping_method_is_handed_by_any_route_is_read(body, use):
+    # (`_fast` a def of the submission's that calls torch's convolution, handed as a value)
+    source = _TABLE_AND_ZOO.format(base="", body=body, use="def _fast(x, k):\n    return F.conv2d(x, k)\n" + use)
+    assert any("conv2d" in what for _, what in found([HAND_WRITTEN + source])), source
+
+
+def test_a_functions_local_import_stored_where_a_by_hand_function_reads_it_is_read():
+    # attack round 169: `def _setup(): from torch.nn.functional import conv2d as v; _FAST["conv"] = v`, the
+    # import never read (ten files, open on every tree before)
+    source = ("_FAST = {}\ndef _setup():\n    from torch.nn.functional import conv2d as v\n    _FAST['conv'] = v\n"
+              "_setup()\ndef conv2d(image, kernel, stride=1, padding=0):\n"
+              "    return _FAST['conv'](image[None, None], kernel[None, None])[0, 0]\n")
+    assert ("builtin", "import of torch.nn.functional.conv2d") in found([HAND_WRITTEN + source])
+    honest = source.replace("conv2d as v", "pad as v").replace("_FAST['conv'](image", "_FAST['conv'](image, (1,)) or (image")
+    assert honest != source and not any(kind == "builtin" for kind, _ in found([HAND_WRITTEN + honest]))
 
 
 @pytest.mark.parametrize("use, readable", [

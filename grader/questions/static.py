@@ -1153,16 +1153,12 @@ def _read_cached(units: tuple[str, ...]) -> _Reading:
     _read_namespaces_used(reading)
     _record_changes_through_calls(reading)
     _record_calls_through_other_spellings(reading, every_node)
-    many_classes = len(reading.classes) > MAX_CLASSES
-    if not many_classes:
-        # (before the untied changes: a call of the class's own method named like a container's, `zoo.register(...)`,
-        # is the class's code, :func:`_a_baseless_own_member`)
-        _record_own_attributes(reading)
     _read_untied_changes(reading, every_node)
-    if many_classes:
+    if len(reading.classes) > MAX_CLASSES:
         reading.unreadable.append(Finding("unverifiable", f"{len(reading.classes)} class definitions (the grader reads "
                                                           f"at most {MAX_CLASSES})"))
     else:
+        _record_own_attributes(reading)
         _record_own_local_records(reading)
         reading.unreadable += _captures_rebinding(reading)
         try:
@@ -3013,7 +3009,7 @@ def _an_instance_of_a_baseless_class(reading: _Reading, owner: ast.expr) -> bool
         # (and never changed: `T.eval = other` would make `t.eval` another object; nor decorated, which may hand
         # back another class, `@logging.Logger`, attack round 157)
         classes = [cls for cls in reading.classes if cls.name == name]
-        return bool(classes) and all(not cls.bases and not cls.keywords and not cls.decorator_list
+        return bool(classes) and all(_no_base(reading, cls) and not cls.keywords and not cls.decorator_list
                                      for cls in classes) and not reading.mutations.get(name)
 
     if reading.namespace_uses:
@@ -3033,6 +3029,13 @@ def _an_instance_of_a_baseless_class(reading: _Reading, owner: ast.expr) -> bool
         made.add(_made_class(reading, statement.value)
                  if isinstance(statement, ast.Assign) and isinstance(statement.value, ast.Call) else None)
     return bool(made) and None not in made and all(baseless(name) for name in made)
+
+
+def _no_base(reading: _Reading, cls: ast.ClassDef) -> bool:
+    """``class Zoo:`` or ``class Zoo(object):``, ``object`` the built-in: the same class (fairness round 103: a
+    registry, a queue, a tracker written in the older style, ``class Meter(object)``, cost q6 3 points each)."""
+    return not cls.bases or len(cls.bases) == 1 and isinstance(cls.bases[0], ast.Name) \
+        and cls.bases[0].id == "object" and _the_builtin(reading, cls.bases[0])
 
 
 def _a_baseless_own_member(reading: _Reading, node: ast.Attribute) -> bool:
@@ -3159,7 +3162,7 @@ def _constants_land_in_its_dict(reading: _Reading, call: ast.Call, stored: dict)
     classes = [c for c in reading.classes if c.name == made]
     kept_apart = set(stored) | ATTRIBUTE_ROUTING_DUNDERS
     return made is not None and bool(classes) and _instances_are_plain(reading, made) and all(
-        not c.bases and not c.keywords and not c.decorator_list and all(
+        _no_base(reading, c) and not c.keywords and not c.decorator_list and all(
             not (set(_names_bound_by(m)) & kept_apart) and all(
                 isinstance(d, ast.Name) and d.id in ("staticmethod", "classmethod") and d.id not in reading.bindings
                 for d in getattr(m, "decorator_list", ())) for m in c.body) for c in classes)
@@ -9569,11 +9572,7 @@ def _read_untied_changes(reading: _Reading, nodes: list[ast.AST]) -> None:
             # attack round 148)
             stored += list(n.args[1:]) + [k.value for k in n.keywords]
         elif isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in CHANGING_METHODS \
-                and untied(n.func.value, hooked=n.func.attr in MODEL_HOOKS) \
-                and not _a_baseless_own_member(reading, n.func):
-            # (a method of the submission's own class that shares a container's name, `zoo.register("cnn", CNN)`,
-            # `hist.add(v)`, is code the reader reads where it stores, as it reads `zoo.put_in(...)`: fairness round
-            # 101 made every by-hand function reach CNN's nn.Conv2d through such calls, q6 -3)
+                and untied(n.func.value, hooked=n.func.attr in MODEL_HOOKS):
             stored += list(n.args) + [k.value for k in n.keywords]
         elif isinstance(n, ast.Call) and n.args and _an_in_place_operator(reading, n.func) \
                 and untied(n.args[0], hooked=False):
@@ -11552,6 +11551,13 @@ def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | No
                 if outside := _reached_outside(reading, sub, local):
                     findings.append(outside)  # rule 3; a name outside the allowlist is no torch name either
                     continue
+                if local is not None and isinstance(sub, ast.Name) and isinstance(sub.ctx, ast.Load) \
+                        and sub.id in local and (found := _local_import_read(reading, sub)):
+                    # a function's local bound by its own import, read where only the statement is reached (a change
+                    # of a table conv2d reads, made in `def _setup(): from torch.nn.functional import conv2d as v;
+                    # _FAST["c"] = v`): the import is read as reached code (attack round 169, ten files open before)
+                    findings.extend(found)
+                    continue
                 if local is None:
                     findings.append(Finding("unverifiable", f"more than {MAX_NESTED_SCOPES} nested functions"))
                 elif isinstance(sub, ast.Attribute) and BUILT_IN.search(sub.attr) and (
@@ -11778,6 +11784,10 @@ def _handed_to_a_keeper(reading: _Reading, node: ast.AST) -> list[ast.expr]:
         for function in chain:
             if _parameter_names(function) or _sent_names(function):
                 handed += _what_calls_hand(reading, function, depth=0)
+                # and what a call that leaves a parameter out hands it: its default (`def register(self, key,
+                # value=_fast)`, attack round 169)
+                handed += [default for default in _parameter_defaults(function).values()
+                           if not _makes_data(reading, default)]
                 # what a call makes of an argument (`Geometry(image.shape, kernel.shape, stride, padding)` added to
                 # a set: fairness round 48) keeps no function it is handed as one, which the unseen calls could hand
                 if as_handed and (how := _called_unseen(reading, function)) is not None:
@@ -12540,17 +12550,38 @@ def _what_calls_hand(reading: _Reading, function: ast.AST, depth: int) -> list[a
         named = {n.id for argument in arguments for n in ast.walk(argument) if isinstance(n, ast.Name) and n.id in own}
         if not named or not scopes:
             continue
-        caller = scopes[0]
-        # a caller's own variable handed on: what the caller binds it to (`f = F.conv2d; _keep(f)`)
-        if not isinstance(caller, ast.Lambda):
-            values = [st.value for st in _walk_scope_body(caller) if isinstance(st, (ast.Assign, ast.AnnAssign))
-                      and st.value is not None and any(isinstance(t, ast.Name) and t.id in named
-                                                       for target in (st.targets if isinstance(st, ast.Assign)
-                                                                      else [st.target]) for t in ast.walk(target))]
-            handed += handed_values(values, own)
-        # a caller's parameter handed on: what the caller's own calls hand it (`def _register(fn): _keep(fn)`)
-        if depth < 4 and named & _parameter_names(caller):
-            handed += _what_calls_hand(reading, caller, depth + 1)
+        # Each name in the scope that binds it, innermost first: a closure's free variable is its outer function's
+        # (attack round 169: `def outer(f): def inner(): _keep(f)`)
+        for caller in scopes:
+            here = {n for n in named if n in _function_locals(caller)[0]}
+            if not here:
+                continue
+            named -= here
+            # a caller's own variable handed on: what the caller binds it to (`f = F.conv2d; _keep(f)`), by any
+            # statement (a loop's iterable, a `with`'s context, a walrus: attack round 169's `for key, f in
+            # PLUGINS.items(): zoo.register(key, f)`)
+            parameters = _parameter_names(caller)
+            if not isinstance(caller, ast.Lambda):
+                values = [v for n in sorted(here) for v in _local_bindings(caller, n) if isinstance(
+                    v, (ast.expr, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))]
+                handed += handed_values(values, own)
+                # (a local bound from a parameter, `for key, fn in fns.items(): self.register(key, fn)`: what the
+                # calls hand that parameter, below)
+                here |= {n.id for v in values for n in ast.walk(v) if isinstance(n, ast.Name) and n.id in parameters}
+            # a parameter's default (`def _setup(f=_fast)`: attack round 169)
+            defaults = _parameter_defaults(caller)
+            handed += handed_values([defaults[n] for n in sorted(here) if n in defaults], own)
+            if not here & parameters:
+                continue
+            # a caller's parameter handed on: what the caller's own calls hand it (`def _register(fn): _keep(fn)`)
+            if depth < 4:
+                handed += _what_calls_hand(reading, caller, depth + 1)
+            # a lambda's, called where it is made (`(lambda f: _keep(f))(_fast)`): that call's arguments.  (Not yet
+            # one given to a call, `map(lambda f: _keep(f), FNS)`: handing all the call is given made a correct
+            # file's `min(grid, key=lambda cfg: train_once(**cfg))` reach its CNN from conv2d, fairness round 45)
+            around = parents.get(id(caller))
+            if isinstance(caller, ast.Lambda) and isinstance(around, ast.Call) and around.func is caller:
+                handed += handed_values([*around.args, *(k.value for k in around.keywords)], own)
     return handed
 
 
@@ -18395,6 +18426,28 @@ def _only_constant_getter_calls(reading: _Reading, name: str) -> bool:
     :func:`_mark_constant_getters` marked: a constant, plain attribute name."""
     uses = [n for n in reading.nodes if isinstance(n, ast.Name) and n.id == name]
     return len(reading.bindings.get(name, ())) == 1 and all("_constant_getter" in n.__dict__ for n in uses)
+
+
+def _local_import_read(reading: _Reading, name: ast.Name) -> list[Finding]:
+    """The findings of the imports by which the function around ``name`` binds it: one of torch's convolutions or
+    poolings (``from torch.nn.functional import conv2d as v``), or a module outside what reached code may use
+    (:func:`_reached_outside`)."""
+    scope = _local_scope_of(reading, name)
+    if scope is None:
+        return []
+    found = []
+    for binding in _local_bindings(scope, name.id):
+        if not isinstance(binding, (ast.Import, ast.ImportFrom)):
+            continue
+        for alias in binding.names:
+            if (alias.asname or alias.name).split(".")[0] != name.id:
+                continue
+            full = f"{getattr(binding, 'module', None) or ''}.{alias.name}".strip(".")
+            if BUILT_IN.search(alias.name):
+                found.append(Finding("builtin", f"import of {full}"))
+        if outside := _reached_outside(reading, binding, frozenset()):
+            found.append(outside)
+    return found
 
 
 def _reached_outside(reading: _Reading, sub: ast.AST, local: _Scope | None) -> Finding | None:

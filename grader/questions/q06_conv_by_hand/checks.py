@@ -27,12 +27,22 @@ RTOL, ATOL = 1e-4, 1e-5
 #: (``aten.upsample_nearest2d_backward``, attack round 29b), and code written by hand runs neither.
 BUILTIN_OPS = re.compile(r"conv|pool|upsample|backward")
 
-BUILTIN_FEEDBACK = ("It calls torch's built-in {what} ({ops}). This question asks you to write it yourself "
+#: ``how``: "can reach" where the judge's reading of the source found it (the code ``name`` may run names it),
+#: "called" where the worker's trace saw it run.
+BUILTIN_FEEDBACK = ("`{name}` {how} torch's built-in {what} ({ops}). This question asks you to write it yourself "
                     "with plain tensor operations (slicing, `*`, `sum`, `max`), so this part earns no credit.")
 UNVERIFIABLE_FEEDBACK = ("The grader credits code written by hand only when it can read what the code does, and "
                          "this submission uses {ops}, which can run or rebind code out of sight. Write {name} with "
                          "plain tensor operations (slicing, `*`, `sum`, `max`) and leave these out: this part earns "
                          "no credit.")
+
+
+def _builtin_kind(ops: list[str], default: str) -> str:
+    """What ``ops`` are, by their names: a pooling check may find a convolution the code reaches, and its feedback
+    names what was found, not what the check is about (fairness round 103: "torch's built-in pooling (`nn.Conv2d`)")."""
+    text = " ".join(ops).lower()
+    conv, pool = "conv" in text, "pool" in text
+    return "convolution and pooling" if conv and pool else "pooling" if pool else "convolution" if conv else default
 
 
 def _as_tensor(value, what: str) -> torch.Tensor:
@@ -62,8 +72,8 @@ def _run_cases(probe, name, cases, expected, variants, what, builtin_what, rule)
     findings = by_hand_findings(probe.source, name, threads_running=watch.threads_running)
     builtins = [f.what for f in findings if f.kind == "builtin"]
     if builtins:
-        raise Wrong(BUILTIN_FEEDBACK.format(what=builtin_what, ops=", ".join(map(code, builtins[:5]))),
-                    {"mistake": "builtin"})
+        raise Wrong(BUILTIN_FEEDBACK.format(name=name, how="can reach", what=_builtin_kind(builtins, builtin_what),
+                                            ops=", ".join(map(code, builtins[:5]))), {"mistake": "builtin"})
     if findings:
         ops = ", ".join(code(f.what) for f in findings[:5])
         raise Wrong(UNVERIFIABLE_FEEDBACK.format(ops=ops, name=name), {"mistake": "unverifiable"})
@@ -79,8 +89,8 @@ def _run_cases(probe, name, cases, expected, variants, what, builtin_what, rule)
             raise Wrong(UNVERIFIABLE_FEEDBACK.format(ops=code(untraced[0]), name=name), {"mistake": "unverifiable"})
         used = sorted(op for op in result.ops if BUILTIN_OPS.search(op))
         if used:
-            raise Wrong(BUILTIN_FEEDBACK.format(what=builtin_what, ops=", ".join(map(code, used))),
-                        {"mistake": "builtin"})
+            raise Wrong(BUILTIN_FEEDBACK.format(name=name, how="called", what=_builtin_kind(used, builtin_what),
+                                                ops=", ".join(map(code, used))), {"mistake": "builtin"})
         if not isinstance(result.value, Array):
             if not isinstance(result.value, (list, tuple)):
                 raise Wrong(f"{name} should return a 2-D tensor; it returned {describe(result.value)}.")
