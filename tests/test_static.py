@@ -6147,23 +6147,24 @@ def test_a_private_name_registered_on_its_own_module_is_its_own(register):
     assert computed != unreached and found([computed]) != []
 
 
-_OWN_MODULE = ("class CNN(torch.nn.Module):\n    def __init__(self):\n        super().__init__()\n"
-               "        self._features = torch.nn.Linear(2, 2)\n    def forward(self, x):\n"
-               "        return self._features(x)\n")
-
-
-@pytest.mark.parametrize("change, freed", [
-    ("", True),                                                            # fairness round 101, -10
-    ("model = torch.nn.Linear(2, 2) if len('a') else model\n", False),    # bound otherwise too
-    ("CNN.__getattr__ = lambda self, name: print\n", False),             # the class changed
+@pytest.mark.parametrize("holder", [
+    "class _Fast(torch.nn.Module)",
+    pytest.param("class _Fast", marks=pytest.mark.xfail(strict=True, reason=(
+        "open before today (attack round 171): a function's local alias of a member of the submission's own plain "
+        "instance is not tied to it, and the member, an own name, is read as the class's"))),
 ])
-def test_a_private_name_a_library_spells_read_on_its_own_model_is_its_own(change, freed):
-    # `_features` is spelled by some library: on any object it costs the models; on `model = CNN()` it is CNN's
-    source = HAND_WRITTEN + _OWN_MODULE + "model = CNN()\n" + change + "print(model._features)\n"
-    models = [f.what for f in unreadable_findings((source,), models=True, reached_from=("CNN",))]
-    assert (models == []) is freed, models
-    sequential = source.replace("class CNN(torch.nn.Module)", "class CNN(torch.nn.Sequential)")
-    assert sequential != source and unreadable_findings((sequential,), models=True, reached_from=("CNN",)) != []
+def test_a_private_member_of_its_own_module_stays_a_finding_where_a_by_hand_function_reads_it(holder):
+    # attack round 171: with `model = CNN()` then `model._features` read as the class's own member (a trial freeing
+    # fairness rounds 101 and 102's `model._features`, `cnn._config`: reverted), a function's local alias of the member
+    # filled it with a module whose forward calls F.conv2d, which the reader did not tie to `_m` (31 cheats)
+    init = "    def __init__(self):\n        super().__init__()\n" if "Module" in holder else "    def __init__(self):\n"
+    source = HAND_WRITTEN + (
+        "import torch.nn.functional as F\nclass _Kern(torch.nn.Module):\n    def forward(self, image, kernel):\n"
+        "        return F.conv2d(image[None, None], kernel[None, None])[0, 0]\n"
+        f"{holder}:\n{init}        self._qkern = {{}}\n"
+        "_m = _Fast()\ndef _setup():\n    d = _m._qkern\n    d['c'] = _Kern()\n_setup()\n"
+        "def conv2d(image, kernel, stride=1, padding=0):\n    return _m._qkern['c'](image, kernel)\n")
+    assert found([source]) != []
 
 
 # A registry, a histogram: the submission's own class with a method named like a container's

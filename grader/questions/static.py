@@ -8027,10 +8027,6 @@ def _own_private(reading: _Reading, node: ast.Attribute, methods_own: dict[int, 
             and _bound_only_to(reading, value, _made_by_an_own_plain_class):
         return True  # (`out = Value(...)`: an object of the submission's own; not `self._tape`, which a method
         # called through its class on another object, or a library base's keyword, may set: attack round 106)
-    if isinstance(value, ast.Name) and _a_private_name_torch_never_reads(node.attr) and _bound_only_to(
-            reading, value, lambda r, made: _an_own_module_made_with(r, made, node.attr)):
-        return True  # (`model = CNN()`, then `model._features(x)`: the model's own member whatever else spells the
-        # name, fairness round 101's `_features`, `_layers`, `_head`, -7 to -10 each)
     if _a_private_name_torch_never_reads(node.attr) and _made_by_an_own_plain_class(reading, value):
         return True  # (the same object made where it is read, `Slider(image)._slide(k, k, k, torch.max)`: fairness
         # round 85 lost 10 points to it where `s = Slider(image); s._slide(...)` kept them)
@@ -8043,47 +8039,6 @@ def _own_private(reading: _Reading, node: ast.Attribute, methods_own: dict[int, 
     # (what only changes the class, `CNN._cache = {}` at top level, is no binding of its name: fairness round 58)
     bindings = [b for b, _ in reading.bindings.get(value.id, []) if not _changes_only(b, value.id)]
     return bool(bindings) and all(isinstance(b, ast.ClassDef) for b in bindings)
-
-
-#: What torch's module class is resolved as.
-TORCH_MODULE_CLASS = frozenset({"torch.nn.Module", "torch.nn.modules.module.Module"})
-#: Special methods through which a class may answer an attribute with something else than its members.
-ATTRIBUTE_ANSWERING_METHODS = frozenset({"__getattr__", "__getattribute__", "__new__", "__class_getitem__",
-                                         "__init_subclass__", "__set_name__", "__get__"})
-
-
-def _an_own_module_made_with(reading: _Reading, value: ast.AST, attr: str) -> bool:
-    """``CNN()``: a new instance of a module class of the submission's that sets ``attr`` itself, every class of whose
-    hierarchy is the module's own class statement (no decorator, no metaclass, no special method that answers or
-    makes attributes otherwise) or torch's ``nn.Module``.  Its ``attr`` is then the class's own member, whatever a
-    library spells: torch's module class neither defines nor reads it (:func:`_a_private_name_torch_never_reads`)."""
-    if not (isinstance(value, ast.Call) and isinstance(value.func, ast.Name)) or _in_a_class_body(reading, value.func) \
-            or _local_scope_of(reading, value.func) is not None:
-        return False
-    torch_based = False
-    todo, seen, classes = [value.func.id], set(), []
-    while todo:
-        name = todo.pop()
-        if name in seen or name in reading.imported:
-            return False
-        seen.add(name)
-        bindings = [b for b, _ in reading.bindings.get(name, []) if not _changes_only(b, name)]
-        if len(bindings) != 1 or not isinstance(bindings[0], ast.ClassDef) or reading.mutations.get(name):
-            return False
-        cls = bindings[0]
-        if cls.keywords or cls.decorator_list or _dunders_bound_otherwise(cls) or any(
-                _binds_anywhere(cls, method) for method in ATTRIBUTE_ANSWERING_METHODS):
-            return False
-        classes.append(cls)
-        for base in cls.bases:
-            if _resolved_once(reading, base) in TORCH_MODULE_CLASS and _bound_by_imports_only(reading, base):
-                torch_based = True
-            elif isinstance(base, ast.Name):
-                todo.append(base.id)
-            else:
-                return False
-    return torch_based and any(attr in (_instance_names(reading, cls) or ()) or attr in _registered_names(cls)
-                               for cls in classes)
 
 
 def _setattrs_of_methods(nodes: list[ast.AST]) -> set[int]:
@@ -12550,39 +12505,96 @@ def _what_calls_hand(reading: _Reading, function: ast.AST, depth: int) -> list[a
         named = {n.id for argument in arguments for n in ast.walk(argument) if isinstance(n, ast.Name) and n.id in own}
         if not named or not scopes:
             continue
-        # Each name in the scope that binds it, innermost first: a closure's free variable is its outer function's
-        # (attack round 169: `def outer(f): def inner(): _keep(f)`)
-        for caller in scopes:
-            here = {n for n in named if n in _function_locals(caller)[0]}
+        caller = scopes[0]
+        # a caller's own variable handed on: what the caller binds it to (`f = F.conv2d; _keep(f)`)
+        if not isinstance(caller, ast.Lambda):
+            values = [st.value for st in _walk_scope_body(caller) if isinstance(st, (ast.Assign, ast.AnnAssign))
+                      and st.value is not None and any(isinstance(t, ast.Name) and t.id in named
+                                                       for target in (st.targets if isinstance(st, ast.Assign)
+                                                                      else [st.target]) for t in ast.walk(target))]
+            handed += handed_values(values, own)
+        # a caller's parameter handed on: what the caller's own calls hand it (`def _register(fn): _keep(fn)`)
+        if depth < 4 and named & _parameter_names(caller):
+            handed += _what_calls_hand(reading, caller, depth + 1)
+        # A name handed on as it is (not one a value is computed from: `cls.__name__`, `sum(p.numel() for p in
+        # model.parameters())`, fairness round 104), by routes the lines above miss (attack round 169): in the scope
+        # that binds it, innermost first (a closure's free variable is its outer function's), every binding of it (a
+        # loop's iterable, a `with`'s context, a walrus, a nested def), its default, and what a lambda called where
+        # it is made is given
+        as_is = {name for argument in arguments for name in _names_handed_as_they_are(argument) if name in own}
+        for scope in scopes:
+            here = {n for n in as_is if n in _function_locals(scope)[0]}
             if not here:
                 continue
-            named -= here
-            # a caller's own variable handed on: what the caller binds it to (`f = F.conv2d; _keep(f)`), by any
-            # statement (a loop's iterable, a `with`'s context, a walrus: attack round 169's `for key, f in
-            # PLUGINS.items(): zoo.register(key, f)`)
-            parameters = _parameter_names(caller)
-            if not isinstance(caller, ast.Lambda):
-                values = [v for n in sorted(here) for v in _local_bindings(caller, n) if isinstance(
+            as_is -= here
+            parameters = _parameter_names(scope)
+            if not isinstance(scope, ast.Lambda):
+                values = [v for n in sorted(here) for v in _local_bindings(scope, n) if isinstance(
                     v, (ast.expr, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))]
                 handed += handed_values(values, own)
-                # (a local bound from a parameter, `for key, fn in fns.items(): self.register(key, fn)`: what the
-                # calls hand that parameter, below)
-                here |= {n.id for v in values for n in ast.walk(v) if isinstance(n, ast.Name) and n.id in parameters}
-            # a parameter's default (`def _setup(f=_fast)`: attack round 169)
-            defaults = _parameter_defaults(caller)
+                # (a local bound to a parameter's items, `for key, fn in fns.items(): self.register(key, fn)`)
+                here |= {name for v in values if (name := _items_of_a_parameter(v, parameters)) is not None}
+            defaults = _parameter_defaults(scope)
             handed += handed_values([defaults[n] for n in sorted(here) if n in defaults], own)
             if not here & parameters:
                 continue
-            # a caller's parameter handed on: what the caller's own calls hand it (`def _register(fn): _keep(fn)`)
-            if depth < 4:
-                handed += _what_calls_hand(reading, caller, depth + 1)
-            # a lambda's, called where it is made (`(lambda f: _keep(f))(_fast)`): that call's arguments.  (Not yet
-            # one given to a call, `map(lambda f: _keep(f), FNS)`: handing all the call is given made a correct
-            # file's `min(grid, key=lambda cfg: train_once(**cfg))` reach its CNN from conv2d, fairness round 45)
-            around = parents.get(id(caller))
-            if isinstance(caller, ast.Lambda) and isinstance(around, ast.Call) and around.func is caller:
+            if depth < 4 and scope is not caller:
+                handed += _what_calls_hand(reading, scope, depth + 1)
+            if depth < 4 and scope is caller and not named & parameters:
+                handed += _what_calls_hand(reading, scope, depth + 1)  # (a parameter reached through a local)
+            around = parents.get(id(scope))
+            if isinstance(scope, ast.Lambda) and isinstance(around, ast.Call) and around.func is scope:
+                # (`(lambda f: _keep(f))(_fast)`; not yet one given to a call, `map(lambda f: _keep(f), FNS)`:
+                # handing it all the call is given made `min(grid, key=lambda cfg: train_once(**cfg))` reach a
+                # CNN from conv2d, fairness round 45)
                 handed += handed_values([*around.args, *(k.value for k in around.keywords)], own)
     return handed
+
+
+def _names_handed_as_they_are(argument: ast.AST) -> set[str]:
+    """The names an argument hands on as they are: itself, or an element of a display (``(f, g)``, ``{"c": f}``),
+    either branch of a conditional or a boolean operation, unpacked; not a name a value is computed from."""
+    if isinstance(argument, ast.Name):
+        return {argument.id}
+    if isinstance(argument, ast.Starred):
+        return _names_handed_as_they_are(argument.value)
+    if isinstance(argument, (ast.Tuple, ast.List, ast.Set)):
+        return {n for e in argument.elts for n in _names_handed_as_they_are(e)}
+    if isinstance(argument, ast.Dict):
+        return {n for v in argument.values for n in _names_handed_as_they_are(v)}
+    if isinstance(argument, ast.IfExp):
+        return _names_handed_as_they_are(argument.body) | _names_handed_as_they_are(argument.orelse)
+    if isinstance(argument, ast.BoolOp):
+        return {n for v in argument.values for n in _names_handed_as_they_are(v)}
+    if isinstance(argument, ast.NamedExpr):
+        return _names_handed_as_they_are(argument.value) | {argument.target.id}
+    return set()
+
+
+#: A container's methods that hand out its own items (a view, a copy or one of them).
+ITEM_METHODS = frozenset({"items", "values", "keys", "copy", "get", "pop", "popitem", "setdefault"})
+#: Built-ins that hand out the items of what they are given.
+ITEM_BUILTINS = frozenset({"iter", "list", "tuple", "set", "frozenset", "dict", "enumerate", "zip", "reversed",
+                           "sorted", "next"})
+
+
+def _items_of_a_parameter(value: ast.AST, parameters: set[str]) -> str | None:
+    """The parameter whose object or items ``value`` hands on as they are (``fns``, ``fns.items()``, ``fns[0]``,
+    ``enumerate(fns)``, ``next(iter(fns))``), or None: a value computed from it (``len(fns)``, ``model.parameters()``)
+    is another object."""
+    if isinstance(value, ast.Name):
+        return value.id if value.id in parameters else None
+    if isinstance(value, ast.Starred):
+        return _items_of_a_parameter(value.value, parameters)
+    if isinstance(value, ast.Subscript):
+        return _items_of_a_parameter(value.value, parameters)
+    if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and value.func.attr in ITEM_METHODS:
+        return _items_of_a_parameter(value.func.value, parameters)
+    if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id in ITEM_BUILTINS:
+        for argument in value.args:
+            if (found := _items_of_a_parameter(argument, parameters)) is not None:
+                return found
+    return None
 
 
 #: torch's and numpy's functions that make a new array of numbers: a name bound to what they return holds data.
