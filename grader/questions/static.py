@@ -7668,6 +7668,7 @@ def _keeps_an_operand_once(reading: _Reading, function: ast.AST, *, method: bool
             return how
     return None
 
+
 def _own_private_looked_up(reading: _Reading, call: ast.Call) -> bool:
     """``getattr(sw, "_began")``, ``hasattr(s, "_n_weights")``: a constant private name a class of the submission's
     gives its instances (:func:`_a_private_name_of_its_own`) that no installed library spells, on an object whose
@@ -12433,7 +12434,8 @@ def _call_index(reading: _Reading) -> dict:
 def _what_calls_hand(reading: _Reading, function: ast.AST, depth: int) -> list[ast.AST]:
     """The values the calls of ``function`` hand it, as :func:`_handed_to_a_keeper` reads them: every argument of a
     call by its names (:func:`_names_of`), through a subscript or a ``partial``, and of its decorators' calls of the
-    function they are given; ``depth``: callers' parameters climbed so far."""
+    function they are given; a name handed on as it is, by every binding the scope binding it gives it, its default,
+    and what its callers hand it; ``depth``: callers' parameters climbed so far."""
     parents = _parents(reading)
     names = _names_of(reading, function)
     index = _call_index(reading)
