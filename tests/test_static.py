@@ -6219,6 +6219,72 @@ def test_what_a_keeping_method_is_handed_by_any_route_is_read(body, use):
     assert any("conv2d" in what for _, what in found([HAND_WRITTEN + source])), source
 
 
+@pytest.mark.parametrize("body, use", [
+    # attack round 169's seven left open, and attack round 172's routes to a keeping method's parameter
+    (_STORES, "class _Setup:\n    def __init__(self, fn):\n        self.fn = fn\n    def run(self):\n"
+              "        zoo.register('conv', self.fn)\n_Setup(_fast).run()"),                    # another's attribute
+    (_STORES + "    def stage(self, fn):\n        self.pending = fn\n    def commit(self, key):\n"
+               "        _FAST[key] = self.pending\n", "zoo.stage(_fast)\nzoo.commit('conv')"),  # its own attribute
+    (_STORES, "def _gen():\n    while True:\n        f = yield\n        zoo.register('conv', f)\n"
+              "_g = _gen()\nnext(_g)\n_s = _g.send\n_s(_fast)"),                                # a generator's send
+    (_STORES, "def _gen():\n    zoo.register('conv', (yield))\n_g = _gen()\nnext(_g)\n_g.send(_fast)"),
+    (_STORES, "list(map(lambda f: zoo.register('conv', f), [_fast]))"),                       # a lambda's
+    (_STORES, "sorted([_fast], key=lambda f: zoo.register('conv', f) and 0)"),
+    (_STORES, "list(map(lambda c: zoo.register('conv', c['fn']), [{'fn': _fast}]))"),
+    (_STORES, "def apply(cb):\n    cb(_fast)\napply(lambda f: zoo.register('conv', f))"),
+    (_STORES, "def make():\n    return lambda f: zoo.register('conv', f)\nmake()(_fast)"),  # out of sight
+    (_STORES, "_FNS = []\n_FNS.append(_fast)\nzoo.register('conv', _FNS[0])"),                # a list filled later
+    (_STORES, "class _Setup:\n    def __init__(self):\n        self.fns = []\n        self.fns.append(_fast)\n"
+              "    def run(self):\n        zoo.register('conv', self.fns[0])\n_Setup().run()"),
+    (_STORES, "class _Setup:\n    def __init__(self, fn):\n        object.__setattr__(self, 'fn', fn)\n"
+              "    def run(self):\n        zoo.register('conv', getattr(self, 'f' + 'n'))\n_Setup(_fast).run()"),
+    (_STORES, "import dataclasses\n@dataclasses.dataclass\nclass _Cfg:\n    fn: object\n"
+              "zoo.register('conv', _Cfg(_fast).fn)"),                                          # a field
+    (_STORES, "def w1(f):\n    zoo.register('conv', f)\ndef w2(f):\n    w1(f)\ndef w3(f):\n    w2(f)\n"
+              "def w4(f):\n    w3(f)\ndef w5(f):\n    w4(f)\ndef w6(f):\n    w5(f)\nw6(_fast)"),  # too deep
+])
+def test_what_a_keeping_method_is_handed_through_objects_and_lambdas_is_read(body, use):
+    source = _TABLE_AND_ZOO.format(base="", body=body, use="def _fast(x, k):\n    return F.conv2d(x, k)\n" + use)
+    assert any("conv2d" in what or "cannot be read" in what for _, what in found([HAND_WRITTEN + source])), source
+
+
+_PUT_IN = "    def put_in(self, key, value):\n        {store}\n"
+
+
+@pytest.mark.parametrize("extra, store", [
+    # attack round 169's stores through an own method, with a name no container has (`put_in`): open on every tree
+    # before (the method's store went into the module's table through an alias of it)
+    ("    target = _FAST\n", "self.target[key] = value"),
+    ("    targets = [_FAST]\n", "self.targets[0][key] = value"),
+    ("    targets = (_FAST,)\n", "for t in self.targets:\n            t[key] = value"),
+    ("    target = _FAST\n", "t = self.target\n        t[key] = value"),
+    ("    def __init__(self, table=_FAST):\n        self.table = table\n", "self.table.update({key: value})"),
+    ("", "import contextlib\n        with contextlib.nullcontext(value) as v:\n            _FAST[key] = v"),
+    ("", "try:\n            raise LookupError(value)\n        except LookupError as e:\n"
+         "            _FAST[key] = e.args[0]"),
+    ("", "pair = (key, value)\n        k, v = pair\n        _FAST[k] = v"),
+])
+def test_its_own_method_storing_into_a_table_through_an_alias_is_read(extra, store):
+    body = extra + _PUT_IN.format(store=store)
+    source = _TABLE_AND_ZOO.format(base="", body=body,
+                                   use="def _fast(x, k):\n    return F.conv2d(x, k)\nzoo.put_in('conv', _fast)")
+    assert any("conv2d" in what for _, what in found([HAND_WRITTEN + source])), source
+
+
+@pytest.mark.parametrize("method, body, stored", [
+    # fairness rounds 101 and 103: a registry, a histogram, a queue of the submission's own, whose method shares a
+    # container's name, given a model class, a factory or a partial: its code stores on its own instance only
+    ("register", "self.entries[name] = make", "CNN"),
+    ("add", "self.entries.setdefault(name, []).append(make)", "CNN"),
+    ("update", "self.entries.update({name: make})", "lambda: CNN()"),
+    ("put", "self.entries[name] = make", "functools.partial(CNN)"),
+    ("extend", "self.entries[name] = [make]", "CNN"),
+])
+def test_its_own_registry_named_like_a_container_keeps_what_it_registers(method, body, stored):
+    source = HAND_WRITTEN + "import functools\n" + _OWN_ZOO.format(method=method, body=body, stored=stored)
+    assert found([source]) == [], source
+
+
 def test_a_functions_local_import_stored_where_a_by_hand_function_reads_it_is_read():
     # attack round 169: `def _setup(): from torch.nn.functional import conv2d as v; _FAST["conv"] = v`, the
     # import never read (ten files, open on every tree before)

@@ -1153,12 +1153,16 @@ def _read_cached(units: tuple[str, ...]) -> _Reading:
     _read_namespaces_used(reading)
     _record_changes_through_calls(reading)
     _record_calls_through_other_spellings(reading, every_node)
+    many_classes = len(reading.classes) > MAX_CLASSES
+    if not many_classes:
+        # (before the untied changes: a call of the class's own method named like a container's, `zoo.register(...)`,
+        # is the class's code, :func:`_a_baseless_own_member`)
+        _record_own_attributes(reading)
     _read_untied_changes(reading, every_node)
-    if len(reading.classes) > MAX_CLASSES:
+    if many_classes:
         reading.unreadable.append(Finding("unverifiable", f"{len(reading.classes)} class definitions (the grader reads "
                                                           f"at most {MAX_CLASSES})"))
     else:
-        _record_own_attributes(reading)
         _record_own_local_records(reading)
         reading.unreadable += _captures_rebinding(reading)
         try:
@@ -9528,7 +9532,18 @@ def _read_untied_changes(reading: _Reading, nodes: list[ast.AST]) -> None:
             # attack round 148)
             stored += list(n.args[1:]) + [k.value for k in n.keywords]
         elif isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in CHANGING_METHODS \
-                and untied(n.func.value, hooked=n.func.attr in MODEL_HOOKS):
+                and untied(n.func.value, hooked=n.func.attr in MODEL_HOOKS) \
+                and not (_a_baseless_own_member(reading, n.func) and _keeps_to_its_instance(reading, n.func.attr)):
+            # (a method of the submission's own class that shares a container's name, `zoo.register("cnn", CNN)`,
+            # `hist.add(v)`, and keeps what it is handed on its own instance only, in containers made for it, is
+            # code the reader reads where it stores: fairness rounds 101 and 103 made every by-hand function reach
+            # CNN's nn.Conv2d through such calls, q6 -3; any other stays a store into what the reader cannot tie,
+            # attack rounds 169 and 173)
+            stored += list(n.args) + [k.value for k in n.keywords]
+        elif isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) \
+                and _a_changing_method_stored(reading, n.func.attr):
+            # (an instance's attribute bound to a container's changing method, shadowing the class's own method:
+            # `self.put_in = self.items.setdefault` in `__init__`, then `zoo.put_in("conv", f)`, attack round 169)
             stored += list(n.args) + [k.value for k in n.keywords]
         elif isinstance(n, ast.Call) and n.args and _an_in_place_operator(reading, n.func) \
                 and untied(n.args[0], hooked=False):
@@ -9551,9 +9566,12 @@ def _read_untied_changes(reading: _Reading, nodes: list[ast.AST]) -> None:
         if parameters and _through_a_local_alias(reading, n):
             stored += [value for function in _functions_around(reading, n) if parameters & _parameter_names(function)
                        for value in _what_calls_hand(reading, function, depth=0)]
-        elif len(stored) > before and _through_a_module_object(reading, n):
+        elif len(stored) > before and (_through_a_module_object(reading, n)
+                                       or _through_an_aliasing_attribute(reading, n)):
             # a parameter, or a part of one, stored in a module's object reached through its attribute (`_box.ops["c"]
-            # = m.weight` for `m` in `model.modules()`: attack round 153): what the function's calls hand it
+            # = m.weight` for `m` in `model.modules()`: attack round 153), or through an attribute that may hold
+            # another object (`self.target[key] = value` with `target = _FAST` in the class body, `self.target =
+            # _tables()`: attack round 169's files with the method named `put_in`): what the function's calls hand it
             stored += _handed_to_a_keeper(reading, n)
     # Only code: functions and classes the changes store (an instance, a model, a result stored in a table is data
     # whose class the reader reaches where the object is used)
@@ -11468,7 +11486,9 @@ def _reachable_builtins(reading: _Reading, function: str, reached: set[int] | No
             if isinstance(node, (ast.Import, ast.ImportFrom)):
                 reached.add(id(node))  # an import of a thread module reached counts whatever runs (_while_running)
                 for alias in node.names:
-                    if (alias.asname or alias.name).split(".")[0] == name or alias.name == "*":
+                    # (every name of a function's own import whose local a keeper is handed: _what_calls_hand)
+                    if (alias.asname or alias.name).split(".")[0] == name or alias.name == "*" \
+                            or id(node) in reading.memo.get("handed_imports", ()):
                         full = f"{getattr(node, 'module', None) or ''}.{alias.name}".strip(".")
                         top = (getattr(node, "module", None) or alias.name).split(".")[0]
                         if top and not getattr(node, "level", 0) and _installed(top) and not (
@@ -11734,12 +11754,28 @@ def _handed_to_a_keeper(reading: _Reading, node: ast.AST) -> list[ast.expr]:
     statements = list(ast.walk(node)) if node is not chain[0] else [
         n for part in ([chain[0].body] if isinstance(chain[0], ast.Lambda) else chain[0].body) for n in ast.walk(part)]
     handed: list[ast.expr] = []
-    if _keeps_what_it_is_handed(reading, chain, statements):
+    kept: list[ast.AST] = []
+    if _keeps_what_it_is_handed(reading, chain, statements, kept_out=kept):
         # (which parameter a local copy came from is not told: every function around, every argument, is read)
         as_handed = _keeps_what_it_is_handed(reading, chain, statements, as_handed=True)
+        # an attribute of a parameter kept (`_FAST[key] = self.pending`) holds what is stored under its name
+        # (attack round 169: `zoo.stage(_fast)` storing `self.pending = fn`)
+        attributes = tuple(_own_attributes_handed(reading, kept, {n for function in chain
+                                                                  for n in _parameter_names(function)}))
+        unseen = reading.memo.setdefault("unseen_routes", [])
+        seen_before = len(unseen)
+        # the parameters kept, where every name kept is one (`STATS.add("registered", name)` keeps `name`, not the
+        # `cls` its function is also handed: fairness round 105); else every parameter of every function around
+        kept_names = {n.id for value in kept for n in ast.walk(value) if isinstance(n, ast.Name)}
+        parameters = {n for function in chain for n in _parameter_names(function)}
+        only = frozenset(kept_names & parameters) if kept_names & parameters and all(
+            name in parameters or not any(name in _function_locals(function)[0] for function in chain)
+            for name in kept_names) else None
         for function in chain:
             if _parameter_names(function) or _sent_names(function):
-                handed += _what_calls_hand(reading, function, depth=0)
+                handed += _what_calls_hand(reading, function, depth=0, through_attributes=attributes,
+                                           only=None if only is None else frozenset(only & _parameter_names(function)))
+                attributes = ()
                 # and what a call that leaves a parameter out hands it: its default (`def register(self, key,
                 # value=_fast)`, attack round 169)
                 handed += [default for default in _parameter_defaults(function).values()
@@ -11748,6 +11784,8 @@ def _handed_to_a_keeper(reading: _Reading, node: ast.AST) -> list[ast.expr]:
                 # a set: fairness round 48) keeps no function it is handed as one, which the unseen calls could hand
                 if as_handed and (how := _called_unseen(reading, function)) is not None:
                     reading.memo.setdefault("unfollowed_keepers", {})[id(node)] = how
+        if as_handed and len(unseen) > seen_before and id(node) not in reading.memo.get("unfollowed_keepers", {}):
+            reading.memo.setdefault("unfollowed_keepers", {})[id(node)] = unseen[seen_before]
     memo[id(node)] = handed
     return handed
 
@@ -11950,6 +11988,165 @@ def _through_a_module_object(reading: _Reading, change: ast.AST) -> bool:
                and base not in own and base in reading.bindings for receiver in receivers)
 
 
+#: Methods of a text that read it only (a key made of a name: `name.lower()`).
+TEXT_READERS = frozenset({"lower", "upper", "strip", "lstrip", "rstrip", "title", "casefold", "format", "join",
+                          "split", "replace", "startswith", "endswith"})
+#: Built-ins a method keeping to its instance may call.
+PLAIN_CALLS = frozenset({"len", "isinstance", "str", "int", "float", "bool", "print", "sorted", "list", "tuple", "dict",
+                         "set", "min", "max", "sum", "abs", "round", "repr", "type", "hash", "id", "range", "enumerate",
+                         "zip", "any", "all", "callable", "format"})
+
+
+def _keeps_to_its_instance(reading: _Reading, name: str) -> bool:
+    """Whether every method named ``name`` of the submission's classes keeps what it is handed on its own instance
+    only (``self.entries[key] = value``, ``self.entries.setdefault(k, []).append(v)``, ``self.total += v``), where
+    the containers it changes are new ones made for it (every binding of their attribute's name anywhere is a new,
+    empty container or a display of constants), calling only plain built-ins, a text's readers, those containers'
+    methods and the class's own methods that keep to it too; and nothing anywhere binds an attribute of that name
+    but the defs (attack round 173: `self.add = _FAST.subtract` set in `__init__` or from outside, `self.target =
+    _FAST` reached through an `or`, a loop, a getter...)."""
+    memo = reading.memo.setdefault("keeps_to_its_instance", {})
+    if name in memo:
+        return memo[name]
+    memo[name] = False  # (a cycle of methods: not proved)
+    defs = [st for cls in reading.classes for st in cls.body
+            if isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef)) and st.name == name]
+    if not defs or any(not isinstance(site, (ast.FunctionDef, ast.AsyncFunctionDef))
+                       for site, _ in _attribute_bindings(reading, name)):
+        return False
+
+    def made_for_it(attr: str) -> bool:
+        bindings = _attribute_bindings(reading, attr)
+        return bool(bindings) and all(isinstance(site, (ast.Assign, ast.AnnAssign)) and len(values) == 1
+                                      and _a_new_container(reading, values[0]) for site, values in bindings)
+
+    def through_self(node: ast.AST, selves: set[str]) -> str | None:
+        # `self.attr...`: the attribute right after the instance; None for anything else
+        while isinstance(node, (ast.Attribute, ast.Subscript, ast.Call)):
+            inner = node.func if isinstance(node, ast.Call) else node.value
+            if isinstance(node, ast.Attribute) and isinstance(inner, ast.Name) and inner.id in selves:
+                return node.attr
+            node = inner
+        return None
+
+    for function in defs:
+        positional = function.args.posonlyargs + function.args.args
+        if not positional:
+            return False
+        selves = {positional[0].arg}
+        for n in ast.walk(function):
+            if isinstance(n, (ast.Global, ast.Nonlocal, ast.Import, ast.ImportFrom, ast.Yield, ast.YieldFrom,
+                              ast.Await)):
+                return False
+            if isinstance(n, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Delete)):
+                for target in (n.targets if isinstance(n, (ast.Assign, ast.Delete)) else [n.target]):
+                    for t in ast.walk(target):
+                        if not isinstance(t, (ast.Attribute, ast.Subscript)) or not isinstance(t.ctx, (ast.Store, ast.Del)):
+                            continue
+                        if isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name) and t.value.id in selves:
+                            continue  # (the instance's own attribute rebound: `self.total += v`)
+                        attr = through_self(t, selves)
+                        if attr is None or not made_for_it(attr):
+                            return False
+                    for t in ast.walk(target):
+                        if isinstance(t, ast.Name) and isinstance(t.ctx, ast.Store) and t.id in selves:
+                            return False  # (`self = other`)
+            elif isinstance(n, ast.Call):
+                func = n.func
+                if isinstance(func, ast.Name):
+                    if func.id not in PLAIN_CALLS or func.id in reading.bindings:
+                        return False
+                elif isinstance(func, ast.Attribute):
+                    if isinstance(func.value, ast.Name) and func.value.id in selves:
+                        if func.attr == name or not _keeps_to_its_instance(reading, func.attr):
+                            if func.attr != name:
+                                return False
+                    elif (attr := through_self(func.value, selves)) is not None:
+                        if func.attr in CHANGING_METHODS | PROTOCOL_METHODS and not made_for_it(attr):
+                            return False
+                        if func.attr not in CHANGING_METHODS | PROTOCOL_METHODS | DICT_READERS:
+                            return False
+                    elif func.attr not in TEXT_READERS or func.attr in _own_member_names(reading):
+                        return False
+                else:
+                    return False
+    memo[name] = True
+    return True
+
+
+def _a_changing_method_stored(reading: _Reading, attr: str) -> bool:
+    """Whether the submission stores under the attribute name ``attr`` a container's changing method taken as a
+    value (``self.put_in = self.items.setdefault``), a lambda or a ``partial``: a call of that attribute may store
+    what it is handed."""
+    return any(isinstance(m, ast.Attribute) and m.attr in CHANGING_METHODS and not (
+        isinstance(p := _parents(reading).get(id(m)), ast.Call) and p.func is m) or isinstance(m, ast.Lambda)
+        or isinstance(m, ast.Call) and (_resolved(reading, m.func) or "").endswith("partial")
+        for _, values in _attribute_bindings(reading, attr) for value in values
+        if not isinstance(value, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) for m in ast.walk(value))
+
+
+def _a_new_container(reading: _Reading, value: ast.AST) -> bool:
+    """A new container (:func:`_fresh`), which may copy another's items (``deque(maxlen=n)``, ``dict(defaults)``),
+    not a display holding another object as an element (``[_FAST]``: attack rounds 169 and 173), whose change
+    through an index is that object's."""
+    if isinstance(value, ast.Call) and _resolved(reading, value.func) == "dataclasses.field" \
+            and _bound_by_imports_only(reading, value.func) and not value.args:
+        # (a dataclass's `field(default_factory=list)`: a new container for each instance)
+        factories = [k.value for k in value.keywords if k.arg == "default_factory"]
+        return len(value.keywords) == len(factories) == 1 and isinstance(factories[0], ast.Name) \
+            and factories[0].id in FRESH_CONSTRUCTORS and factories[0].id not in reading.bindings
+    if isinstance(value, ast.Call) and not (
+            isinstance(value.func, ast.Name) and value.func.id not in reading.bindings
+            or _bound_by_imports_only(reading, value.func)):
+        return False  # (`def dict(t): return t` makes no new one)
+    def elements(d: ast.AST) -> list[ast.AST]:
+        if isinstance(d, (ast.List, ast.Tuple, ast.Set)):
+            return [e.value if isinstance(e, ast.Starred) else e for e in d.elts]
+        if isinstance(d, ast.Dict):
+            return list(d.values)
+        if isinstance(d, (ast.ListComp, ast.SetComp, ast.GeneratorExp)):
+            return [d.elt]
+        if isinstance(d, ast.DictComp):
+            return [d.value]
+        return []
+
+    # (an element that is an object named, not one made there: `[LinearSpec(a, b) for ...]` holds new ones)
+    return _fresh(value) and not any(isinstance(e, (ast.Name, ast.Attribute, ast.Subscript))
+                                     and isinstance(e.ctx, ast.Load) for d in ast.walk(value) for e in elements(d))
+
+
+def _through_an_aliasing_attribute(reading: _Reading, change: ast.AST) -> bool:
+    """Whether ``change``, inside a function, changes an object through an attribute (``self.target[k] = v``,
+    ``self.target.update(...)``) under whose name the submission stores anything but a new object somewhere
+    (:func:`_attribute_stores`: ``target = _FAST`` in a class body, ``self.target = table``, ``self.target =
+    _tables()``): that attribute may hold a module's object, whose change this is.  Not one only ever bound to new
+    containers (fairness round 53's ``self.items = []`` appended to)."""
+    around = _functions_around(reading, change)
+    if not around:
+        return False
+
+    def a_new_object(value: ast.AST) -> bool:
+        # (a new container, or a new instance of a class of the submission's, `self.zoo = ModelZoo()`, whose own
+        # methods' stores are read as theirs: fairness round 103)
+        return _constant_data(value) or _a_new_container(reading, value) or isinstance(value, ast.Call) \
+            and _made_class(reading, value) is not None
+
+    def aliasing(receiver: ast.AST, seen: set[str]) -> bool:
+        while isinstance(receiver, (ast.Attribute, ast.Subscript, ast.Call)):
+            if isinstance(receiver, ast.Attribute) and any(
+                    not isinstance(value, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+                    and not a_new_object(value) for _, values in _attribute_bindings(reading, receiver.attr)
+                    for value in values):
+                return True
+            receiver = receiver.func if isinstance(receiver, ast.Call) else receiver.value
+        # (a local alias of such an attribute: `t = self.target; t[key] = value`)
+        return isinstance(receiver, ast.Name) and receiver.id not in seen and any(
+            aliasing(value, seen | {receiver.id}) for function in around
+            for value in _local_bindings(function, receiver.id) if isinstance(value, ast.expr))
+
+    return any(aliasing(receiver, set()) for receiver in _changed_receiver(change))
+
+
 def _changes_through_defaults(reading: _Reading, name: str) -> list[ast.AST]:
     """The changes a function makes through a parameter whose default is ``name``'s object (``def _keep(fn,
     box=_STORE): box.append(fn)``, or ``box=_Holder.box``): changes of that object (attack round 87)."""
@@ -12044,7 +12241,7 @@ STORING_MODULES = ("operator.", "heapq.", "bisect.")
 
 
 def _keeps_what_it_is_handed(reading: _Reading, chain: list[ast.AST], statements: list[ast.AST], *,
-                             as_handed: bool = False) -> bool:
+                             as_handed: bool = False, kept_out: list[ast.AST] | None = None) -> bool:
     """Whether ``statements`` keep a parameter of a function of ``chain`` (innermost first) in an object outside them:
     stored as an item or attribute, appended, handed to a storing function, bound to a global, also through a local
     copy (`kept = fn`) or a local alias of the object (`kept = _KEPT`).  ``as_handed``: the parameter itself, or in a
@@ -12080,6 +12277,15 @@ def _keeps_what_it_is_handed(reading: _Reading, chain: list[ast.AST], statements
     changed_in_place: set[str] = set()  # such aliases but of a module's number or text
     for _ in range(4):
         for n in body:
+            if isinstance(n, (ast.For, ast.AsyncFor, ast.withitem)):
+                # an item of an outside object, or what a `with` hands of one, is an outside object too (`for t in
+                # self.targets: t[key] = value` with `targets = (_FAST,)`: attack round 169's `put_in`)
+                source, bound = (n.iter, n.target) if not isinstance(n, ast.withitem) else (n.context_expr,
+                                                                                            n.optional_vars)
+                base = root(source)
+                if bound is not None and base is not None and (
+                        base not in own or base in outside_aliases or base in selves):
+                    outside_aliases |= {m.id for m in ast.walk(bound) if isinstance(m, ast.Name)}
             if isinstance(n, ast.Assign) and all(isinstance(t, ast.Name) for t in n.targets):
                 names = {t.id for t in n.targets}
                 value_names = {m.id for m in ast.walk(n.value) if isinstance(m, ast.Name)}
@@ -12091,6 +12297,12 @@ def _keeps_what_it_is_handed(reading: _Reading, chain: list[ast.AST], statements
                     outside_aliases |= names
                     if not (isinstance(n.value, ast.Name) and _a_module_constant(reading, n.value)):
                         changed_in_place |= names  # (an in-place operator on it changes the object: below)
+            elif isinstance(n, ast.Assign) and any(isinstance(m, ast.Name) and m.id in holding
+                                                   for m in ast.walk(n.value)) \
+                    and not (as_handed and any(isinstance(m, ast.Call) for m in ast.walk(n.value))):
+                # (an unpacking of what it is handed: `name, fn = item; _JOBS[name] = fn`, attack round 169)
+                holding |= {m.id for t in n.targets for m in ast.walk(t)
+                            if isinstance(m, ast.Name) and isinstance(m.ctx, ast.Store)}
             elif isinstance(n, (ast.For, ast.AsyncFor, ast.comprehension)) and not (
                     as_handed and any(isinstance(m, ast.Call) for m in ast.walk(n.iter))) and any(
                     isinstance(m, ast.Name) and m.id in holding for m in ast.walk(n.iter)):
@@ -12103,6 +12315,18 @@ def _keeps_what_it_is_handed(reading: _Reading, chain: list[ast.AST], statements
             elif isinstance(n, ast.NamedExpr) and any(isinstance(m, ast.Name) and m.id in holding
                                                       for m in ast.walk(n.value)):
                 holding.add(n.target.id)  # (`box[0] = (box := [None, fn])`: attack round 87)
+            elif isinstance(n, ast.withitem) and n.optional_vars is not None and any(
+                    isinstance(m, ast.Name) and m.id in holding for m in ast.walk(n.context_expr)):
+                # (`with nullcontext(value) as v: _FAST[key] = v`: attack round 169's `put_in`)
+                holding |= {m.id for m in ast.walk(n.optional_vars) if isinstance(m, ast.Name)}
+            elif isinstance(n, (ast.Try, getattr(ast, "TryStar", ast.Try))) and any(
+                    isinstance(m, ast.Name) and m.id in holding for part in n.body for r in ast.walk(part)
+                    if isinstance(r, ast.Raise) and r.exc is not None for m in ast.walk(r.exc)):
+                # (`raise LookupError(value)` caught `as e`, `e.args[0]` kept)
+                holding |= {handler.name for handler in n.handlers if handler.name}
+            elif isinstance(n, ast.Match) and any(isinstance(m, ast.Name) and m.id in holding
+                                                  for m in ast.walk(n.subject)):
+                holding |= {name for case in n.cases for m in ast.walk(case.pattern) for name in _handed_names(m)}
 
     def outside(target: ast.AST) -> bool:
         base = root(target)
@@ -12147,6 +12371,8 @@ def _keeps_what_it_is_handed(reading: _Reading, chain: list[ast.AST], statements
     parents = _parents(reading)
 
     kept_ids = {id(value) for value in kept}
+    if kept_out is not None:
+        kept_out += kept
 
     def as_it_is(name: ast.Name) -> bool:
         child, parent = name, parents.get(id(name))
@@ -12431,11 +12657,16 @@ def _call_index(reading: _Reading) -> dict:
     return index
 
 
-def _what_calls_hand(reading: _Reading, function: ast.AST, depth: int) -> list[ast.AST]:
+def _what_calls_hand(reading: _Reading, function: ast.AST, depth: int,
+                     through_attributes: tuple[str, ...] = (), climbed: frozenset[int] = frozenset(),
+                     only: frozenset[str] | None = None) -> list[ast.AST]:
     """The values the calls of ``function`` hand it, as :func:`_handed_to_a_keeper` reads them: every argument of a
     call by its names (:func:`_names_of`), through a subscript or a ``partial``, and of its decorators' calls of the
     function they are given; a name handed on as it is, by every binding the scope binding it gives it, its default,
-    and what its callers hand it; ``depth``: callers' parameters climbed so far."""
+    and what its callers hand it; an attribute of an object of the caller's own (``self.fn``), and those named by
+    ``through_attributes``, by every value stored under that name; ``depth``: callers' parameters climbed so far,
+    ``climbed``: the functions climbed through (a cycle adds nothing); ``only``: the parameters whose arguments are
+    read (:func:`_arguments_given`), else all."""
     parents = _parents(reading)
     names = _names_of(reading, function)
     index = _call_index(reading)
@@ -12477,8 +12708,11 @@ def _what_calls_hand(reading: _Reading, function: ast.AST, depth: int) -> list[a
         # library function making an array, or a module-level array of numbers, hands no code
         values = []
         for argument in expressions:
-            if _makes_data(reading, argument):
+            if _makes_data(reading, argument) and not any(isinstance(m, ast.Name) and _changed_elsewhere(reading, m.id)
+                                                          for m in ast.walk(argument)):
                 continue  # (a tensor made by torch's functions: `conv2d(F.conv2d(x, box)[0, 0], k)`)
+            if _plain_result(reading, argument):
+                continue  # (`loss.item()`, `len(runs)`, `a / b`: fairness rounds 104 and 105)
             for v in ast.walk(argument):
                 if not isinstance(v, (ast.Name, ast.Attribute)) or not isinstance(v.ctx, ast.Load) \
                         or _root(v)[0] in own:
@@ -12488,23 +12722,102 @@ def _what_calls_hand(reading: _Reading, function: ast.AST, depth: int) -> list[a
                         and (v.id in CHECKING_BUILTINS and v.id not in reading.bindings or _holds_data(reading, v.id))
                         or (_resolved(reading, v) or "").split(".")[-1] in ARRAY_MAKERS):
                     continue
-                if isinstance(v, ast.Name) and _holds_data(reading, v.id) or isinstance(v, ast.Attribute) and \
-                        isinstance(v.value, ast.Name) and _holds_data(reading, v.value.id) and not BUILT_IN.search(v.attr):
+                if isinstance(v, ast.Name) and _holds_data(reading, v.id) and not _changed_elsewhere(reading, v.id) \
+                        or isinstance(v, ast.Attribute) and isinstance(v.value, ast.Name) \
+                        and _holds_data(reading, v.value.id) and not _changed_elsewhere(reading, v.value.id) \
+                        and not BUILT_IN.search(v.attr):
+                    # (bound to data, and never changed: `_FNS = []` later given `_FNS.append(_fast)` holds code,
+                    # attack round 172)
                     continue
                 values.append(v)
         return values
 
+    unseen = reading.memo.setdefault("unseen_routes", [])
+
+    def climb(caller: ast.AST, only: frozenset[str] | None = None) -> list[ast.AST]:
+        # what the calls of a caller hand it, if it is at most MAX_CALLERS_CLIMBED calls away; else out of sight
+        # (attack round 172: five wrappers around the keeper)
+        if id(caller) in climbed or caller is function:
+            return []  # (a cycle: `Named.__init__` read as every `__init__` called, its subclasses' among them)
+        if depth < MAX_CALLERS_CLIMBED:
+            return _what_calls_hand(reading, caller, depth + 1, climbed=climbed | {id(function)}, only=only)
+        if any(_call_index(reading)["by_name"].get(name) for name in _names_of(reading, caller)):
+            unseen.append(f"handed through more than {MAX_CALLERS_CLIMBED} calls")
+        return []
+
     handed: list[ast.AST] = list(decorated)
+    # attribute names a site hands on an object of its own scope (`self.fn`, `self.fns.items()`), read where values
+    # are stored under them (attack round 169)
+    attributes: list[str] = []
     for taker in [c for name in names for c in index["taking"].get(name, ())]:
         own = {name for scope in scopes_around(taker) for name in _function_locals(scope)[0]}
         handed += handed_values([a for a in [*taker.args, *(k.value for k in taker.keywords)]
                                  if not (isinstance(a, ast.Name) and a.id in names)], own)
-    for call in calls:
-        scopes = scopes_around(call)
+    calls = [c for c in calls if not _a_call_of_another_class(reading, c, function)]
+    sites = [(call, [*call.args, *[k.value for k in call.keywords]] if only is None
+              else _arguments_given(reading, call, function, only)) for call in calls]
+    attributes += [a for a in dict.fromkeys(through_attributes) if a not in attributes]
+    read_attributes: set[str] = set()
+    sends_read: set[int] = set()  # the generators whose sends are read
+    callees_read: set[int] = set()
+    store_site_ids: set[int] = set()  # the sites that store under an attribute's name
+    while sites or len(read_attributes) < len(attributes):
+        if not sites:
+            for attribute in attributes:
+                if attribute not in read_attributes:
+                    read_attributes.add(attribute)
+                    stored_sites = _stores_under(reading, attribute) if attribute != ANY_ATTRIBUTE else [
+                        site for stored in _attribute_stores(reading).values() for site in stored]
+                    store_site_ids.update(id(site) for site, _ in stored_sites)
+                    sites += stored_sites
+            continue
+        site, arguments = sites.pop(0)
+        if isinstance(site, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            handed.append(site)  # (a method or class a class body defines under that name)
+            continue
+        scopes = scopes_around(site)
         own = {name for scope in scopes for name in _function_locals(scope)[0]}
-        arguments = [*call.args, *[k.value for k in call.keywords]]
+        if id(site) in store_site_ids:
+            # a store under a name read: another object's attribute it copies is read by that attribute's name,
+            # not as that object (fairness round 105: `pool.kernel_size = spec.kernel_size` made `spec`, and what
+            # made it, handed)
+            copied = [a for a in arguments if isinstance(a, ast.Attribute) and _root(a)[0] not in reading.imported]
+            attributes += [n.attr if isinstance(n, ast.Attribute) else n for a in copied
+                           for n in _attributes_handed_as_they_are(a)
+                           if (n.attr if isinstance(n, ast.Attribute) else n) not in attributes]
+            arguments = [a for a in arguments if not any(a is c for c in copied)]
         handed += handed_values(arguments, own)
+        if scopes and id(scopes[0]) not in sends_read and any(isinstance(m, (ast.Yield, ast.YieldFrom))
+                                                              for a in arguments for m in ast.walk(a)):
+            # (`zoo.register("conv", (yield))`, `self.f = yield`: what `send` hands, attack round 172)
+            sends_read.add(id(scopes[0]))
+            sites += _send_sites(reading, scopes[0])
+        # what a call of a local def or class hands back: its code (`class f: __call__ = staticmethod(_fast)` in
+        # the caller, `put_in("conv", f())`: attack round 169)
+        made = [d for argument in arguments for c in ast.walk(argument) if isinstance(c, ast.Call)
+                and isinstance(c.func, ast.Name) and c.func.id in own for scope in scopes
+                if not isinstance(scope, ast.Lambda) for d in _local_bindings(scope, c.func.id)]
+        handed += [d for d in made if isinstance(d, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))]
+        # (and of a local bound to a function: `for g in [lambda: _fast]: zoo.register("conv", g())`)
+        handed += handed_values([d for d in made if isinstance(d, ast.expr)], own)
+        # a part of a caught exception (`except RuntimeError as e: zoo.put_in("conv", e.args[0])`): what the
+        # `try` raised (attack round 169)
+        caught = {name for scope in scopes if not isinstance(scope, ast.Lambda) for n in _walk_scope_body(scope)
+                  if isinstance(n, ast.ExceptHandler) and (name := n.name)}
+        raised_in = {m.value.id for argument in arguments for m in ast.walk(argument)
+                     if isinstance(m, (ast.Attribute, ast.Subscript)) and isinstance(m.value, ast.Name)
+                     and m.value.id in caught}
+        handed += handed_values([v for scope in scopes if not isinstance(scope, ast.Lambda)
+                                 for r in sorted(raised_in) for v in _local_bindings(scope, r)], set())
+        for scope in [scope for scope in scopes if raised_in and _sent_names(scope) and id(scope) not in sends_read]:
+            sends_read.add(id(scope))  # (and in a generator, what `throw` raises in it: attack round 172)
+            sites += _send_sites(reading, scope)
+        attributes += [a for a in _own_attributes_handed(reading, arguments, own) if a not in attributes]
         named = {n.id for argument in arguments for n in ast.walk(argument) if isinstance(n, ast.Name) and n.id in own}
+        if id(site) in store_site_ids:
+            # (a store under a name read keeps what it stores: a parameter a value is computed from is not kept,
+            # `self.loss = F.mse_loss(model(x), y)`, fairness round 105)
+            named = {n for argument in arguments for n in _names_handed_as_they_are(argument) if n in own}
         if not named or not scopes:
             continue
         caller = scopes[0]
@@ -12515,14 +12828,16 @@ def _what_calls_hand(reading: _Reading, function: ast.AST, depth: int) -> list[a
                                                        for target in (st.targets if isinstance(st, ast.Assign)
                                                                       else [st.target]) for t in ast.walk(target))]
             handed += handed_values(values, own)
-        # a caller's parameter handed on: what the caller's own calls hand it (`def _register(fn): _keep(fn)`)
-        if depth < 4 and named & _parameter_names(caller):
-            handed += _what_calls_hand(reading, caller, depth + 1)
+            attributes += [a for a in _own_attributes_handed(reading, values, own) if a not in attributes]
+        # a caller's parameter handed on: what the caller's own calls hand it (`def _register(fn): _keep(fn)`), for
+        # that parameter (fairness round 105: `self.name = name` read every argument of `Experiment("cnn", CNN())`)
+        if named & _parameter_names(caller):
+            handed += climb(caller, frozenset(named & _parameter_names(caller)))
         # A name handed on as it is (not one a value is computed from: `cls.__name__`, `sum(p.numel() for p in
         # model.parameters())`, fairness round 104), by routes the lines above miss (attack round 169): in the scope
         # that binds it, innermost first (a closure's free variable is its outer function's), every binding of it (a
-        # loop's iterable, a `with`'s context, a walrus, a nested def), its default, and what a lambda called where
-        # it is made is given
+        # loop's iterable, a `with`'s context, a walrus, a nested def), its default, what a generator is sent, and
+        # what a lambda called where it is made, or given to `map`, `sorted`..., is given
         as_is = {name for argument in arguments for name in _names_handed_as_they_are(argument) if name in own}
         for scope in scopes:
             here = {n for n in as_is if n in _function_locals(scope)[0]}
@@ -12533,24 +12848,516 @@ def _what_calls_hand(reading: _Reading, function: ast.AST, depth: int) -> list[a
             if not isinstance(scope, ast.Lambda):
                 values = [v for n in sorted(here) for v in _local_bindings(scope, n) if isinstance(
                     v, (ast.expr, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))]
+                # (a local bound to another local's items, `todo = [_fast]; f = todo.pop()`, attack round 169's
+                # `put_in`: that local's bindings too)
+                scope_locals, seen_locals = _function_locals(scope)[0], set(here)
+                frontier = {name for v in values if (name := _items_of_a_parameter(v, scope_locals)) is not None}
+                frontier |= {name for v in values if _a_display_of_names(v)
+                             for name in _names_handed_as_they_are(v) if name in scope_locals}
+                while frontier - seen_locals:
+                    name = sorted(frontier - seen_locals)[0]
+                    seen_locals.add(name)
+                    more = [v for v in _local_bindings(scope, name) if isinstance(
+                        v, (ast.expr, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))]
+                    values += more
+                    frontier |= {n for v in more if (n := _items_of_a_parameter(v, scope_locals)) is not None}
+                    frontier |= {n for v in more if _a_display_of_names(v)
+                                 for n in _names_handed_as_they_are(v) if n in scope_locals}
+                    if name in parameters:
+                        here.add(name)
                 handed += handed_values(values, own)
+                # (a local bound by its function's own import, `from torch.nn.functional import conv2d as f;
+                # zoo.put_in("conv", f)`: the import, read as reached code, attack round 169)
+                imports = [v for n in sorted(seen_locals) for v in _local_bindings(scope, n)
+                           if isinstance(v, (ast.Import, ast.ImportFrom))]
+                reading.memo.setdefault("handed_imports", set()).update(id(v) for v in imports)
+                handed += imports
+                attributes += [a for a in _own_attributes_handed(reading, values, own) if a not in attributes]
                 # (a local bound to a parameter's items, `for key, fn in fns.items(): self.register(key, fn)`)
                 here |= {name for v in values if (name := _items_of_a_parameter(v, parameters)) is not None}
+                if (here & _sent_names(scope) or any(isinstance(m, (ast.Yield, ast.YieldFrom)) for v in values
+                                                     for m in ast.walk(v))) and id(scope) not in sends_read:
+                    # (`f = yield` in a generator: what every `send` hands, attack round 169's `_g.send(_fast)`)
+                    sends_read.add(id(scope))
+                    sites += _send_sites(reading, scope)
             defaults = _parameter_defaults(scope)
             handed += handed_values([defaults[n] for n in sorted(here) if n in defaults], own)
             if not here & parameters:
                 continue
-            if depth < 4 and scope is not caller:
-                handed += _what_calls_hand(reading, scope, depth + 1)
-            if depth < 4 and scope is caller and not named & parameters:
-                handed += _what_calls_hand(reading, scope, depth + 1)  # (a parameter reached through a local)
+            if scope is not caller:
+                handed += climb(scope)
+            if scope is caller and not named & parameters:
+                handed += climb(scope)  # (a parameter reached through a local)
             around = parents.get(id(scope))
-            if isinstance(scope, ast.Lambda) and isinstance(around, ast.Call) and around.func is scope:
-                # (`(lambda f: _keep(f))(_fast)`; not yet one given to a call, `map(lambda f: _keep(f), FNS)`:
-                # handing it all the call is given made `min(grid, key=lambda cfg: train_once(**cfg))` reach a
-                # CNN from conv2d, fairness round 45)
-                handed += handed_values([*around.args, *(k.value for k in around.keywords)], own)
+            if isinstance(scope, ast.Lambda) and isinstance(around, ast.keyword):
+                around = parents.get(id(around))
+            if not isinstance(scope, ast.Lambda):
+                continue
+            if not isinstance(around, ast.Call):
+                # (a lambda kept for later, `def f(cb=lambda x: keep(x))`, `return lambda f: keep(f)`, `{"key":
+                # lambda f: keep(f)}`: what its calls hand it is out of sight, attack round 172)
+                unseen.append("a lambda handed on, whose calls cannot be read")
+                continue
+            if around.func is scope:
+                # (`(lambda f: _keep(f))(_fast)`, and inside another function, `lambda f: (lambda g: keep(g))(f)`,
+                # read as a call there)
+                sites.append((around, [*around.args, *(k.value for k in around.keywords)]))
+                continue
+            # A lambda given to a call is called by it with what it was given besides (`map(lambda f:
+            # zoo.register("conv", f), [_fast])`, also through `m = map`: attack round 169), with what the object
+            # whose method it is holds, or, given to a function of the submission's, with what that function's calls
+            # of its parameters hand (`def apply(cb): cb(_fast)`); not with the lambda itself, whose body is no
+            # element (fairness round 45's `min(grid, key=lambda cfg: train_once(**cfg))`), nor with a table of
+            # plain numbers (that round's `grid`)
+            handed += handed_values([a for a in [*around.args, *(k.value for k in around.keywords)]
+                                     if a is not scope and not _a_table_of_data(reading, a, scope)], own)
+            if isinstance(around.func, ast.Attribute):
+                handed += handed_values([around.func.value], own)
+            called_name = around.func.id if isinstance(around.func, ast.Name) else around.func.attr \
+                if isinstance(around.func, ast.Attribute) else None
+            callees = [n for n in reading.nodes if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))
+                       and n.name == called_name]
+            if not callees and (around.func.id if isinstance(around.func, ast.Name) and around.func.id
+                                not in reading.bindings else _resolved(reading, around.func)) not in CALLBACK_TAKERS:
+                # (a library call that may keep the lambda and call it later: `staticmethod(lambda f: keep(f))`,
+                # `partial(lambda a, f: keep(f), 1)`, attack round 172)
+                unseen.append(f"a lambda handed to {ast.unparse(around.func)[:40]}, whose calls of it cannot be read")
+            for callee in [n for n in callees if id(n) not in callees_read]:
+                callees_read.add(id(callee))
+                given = _parameter_names(callee)
+                sites += [(c, [*c.args, *(k.value for k in c.keywords)]) for c in _walk_scope_body(callee)
+                          if isinstance(c, ast.Call) and isinstance(c.func, ast.Name) and c.func.id in given]
     return handed
+
+
+def _changed_elsewhere(reading: _Reading, name: str) -> bool:
+    """Whether the module-level ``name``, bound to data, may come to hold more: it is changed through its name
+    (``_FNS.append(_fast)``), or it holds containers (``GRID = [[0]]``) and is handed to a call, which may change
+    them (``map(lambda r: r.append(_fast), GRID)``: attack round 172)."""
+    if reading.mutations.get(name):
+        return True
+    nested = any(isinstance(m, (ast.List, ast.Dict, ast.Set, ast.ListComp, ast.DictComp, ast.SetComp))
+                 and m is not getattr(b, "value", None) for b, _ in reading.bindings.get(name, [])
+                 if isinstance(b, ast.Assign) for m in ast.walk(b.value))
+    return nested and bool(reading.passed.get(name))
+
+
+#: Built-ins that make an iterable of the elements of what they are given, or of numbers.
+ITERATING_BUILTINS = frozenset({"range", "zip", "enumerate", "reversed", "sorted", "list", "tuple", "dict", "set"})
+
+
+def _a_table_of_data(reading: _Reading, value: ast.AST, reader: ast.Lambda) -> bool:
+    """Whether ``value`` is a module-level name bound once, to numbers and texts only (in displays, ``dict(...)``,
+    comprehensions over them, ``itertools.product``), used once, as the argument of a built-in beside the lambda
+    ``reader``, which reads its elements only as they are unpacked or looked up (``f(**cfg)``, ``cfg["lr"]``), never
+    changing them: a grid of settings given to ``min`` with a ``key`` lambda (fairness round 45's ``grid =
+    [dict(seed=s, steps=n) for s, n in itertools.product((0, 1), (1, 2))]``, ``min(grid, key=lambda cfg:
+    train_once(**cfg))``)."""
+    if not isinstance(value, ast.Name) or value.id in reading.global_in_functions:
+        return False
+    parents = _parents(reading)
+    parameters = _parameter_names(reader)
+    for n in ast.walk(reader.body):
+        if isinstance(n, ast.Name) and n.id in parameters:
+            parent = parents.get(id(n))
+            if not (isinstance(parent, ast.Starred) or isinstance(parent, ast.keyword) and parent.arg is None
+                    or isinstance(parent, ast.Subscript) and parent.value is n and isinstance(parent.ctx, ast.Load)
+                    and isinstance(parent.slice, ast.Constant)):
+                return False
+    bindings = reading.bindings.get(value.id, [])
+    if len(bindings) != 1 or not isinstance(bindings[0][0], ast.Assign) or len(bindings[0][0].targets) != 1 \
+            or not isinstance(bindings[0][0].targets[0], ast.Name):
+        return False
+
+    def data(node: ast.AST, names: frozenset[str]) -> bool:
+        if isinstance(node, ast.Constant):
+            return True
+        if isinstance(node, ast.Name):
+            return node.id in names or _holds_data(reading, node.id)
+        if isinstance(node, (ast.Tuple, ast.List, ast.Set)):
+            return all(data(e, names) for e in node.elts)
+        if isinstance(node, ast.Dict):
+            return all(k is not None and data(k, names) for k in node.keys) and all(data(v, names) for v in node.values)
+        if isinstance(node, (ast.BinOp, ast.UnaryOp)):
+            return all(data(c, names) for c in ast.iter_child_nodes(node) if isinstance(c, ast.expr))
+        if isinstance(node, ast.Call):
+            head = node.func.id if isinstance(node.func, ast.Name) and node.func.id not in reading.bindings \
+                else _resolved(reading, node.func) if _bound_by_imports_only(reading, node.func) else None
+            return (head in ITERATING_BUILTINS or head == "itertools.product") and all(
+                data(a, names) for a in node.args) and all(k.arg and data(k.value, names) for k in node.keywords)
+        if isinstance(node, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)):
+            for generator in node.generators:
+                if not data(generator.iter, names) or not all(data(i, names) for i in generator.ifs) \
+                        or not all(isinstance(t, (ast.Name, ast.Tuple, ast.List)) for t in ast.walk(generator.target)
+                                   if not isinstance(t, ast.expr_context)):
+                    return False
+                names = names | {t.id for t in ast.walk(generator.target) if isinstance(t, ast.Name)}
+            parts = [node.key, node.value] if isinstance(node, ast.DictComp) else [node.elt]
+            return all(data(part, names) for part in parts)
+        return False
+
+    if not data(bindings[0][0].value, frozenset()):
+        return False
+    uses = [n for n in reading.nodes if isinstance(n, ast.Name) and n.id == value.id and isinstance(n.ctx, ast.Load)]
+    if len(uses) != 1:
+        return False
+    for n in uses:
+        parent = parents.get(id(n))
+        if isinstance(parent, ast.keyword):
+            parent = parents.get(id(parent))
+        read = isinstance(parent, ast.Call) and n is not parent.func and (
+            parent.func.id if isinstance(parent.func, ast.Name) and parent.func.id not in reading.bindings
+            else _resolved(reading, parent.func)) in CALLBACK_TAKERS | DATA_BUILTINS
+        if not read:  # (not even a loop over it: `for cfg in grid: cfg["fn"] = _fast` changes its elements)
+            return False
+    return True
+
+
+#: A generator's methods that hand it a value (``send``) or raise one in it (``throw``), and their async forms.
+SENDING_METHODS = frozenset({"send", "asend", "throw", "athrow"})
+
+
+def _send_sites(reading: _Reading, generator: ast.AST | None = None) -> list[tuple[ast.AST, list[ast.AST]]]:
+    """The calls that may hand ``generator`` a value, as (call, the values): ``g.send(v)``, a name bound to
+    ``g.send`` called (``s = g.send; s(v)``), and a call handed ``g.send`` (``map(g.send, [v])``,
+    ``partial(g.send, v)``) or the method's name (``methodcaller("send", v)``), by every other argument; not a send
+    to a name bound only to another function's generators (fairness round 105: `log.send(loss.item())`)."""
+    def others_only(receiver: ast.AST) -> bool:
+        if generator is None or not isinstance(receiver, ast.Name):
+            return False
+        bindings = reading.bindings.get(receiver.id, [])
+        return bool(bindings) and all(
+            isinstance(b, ast.Assign) and isinstance(b.value, ast.Call) and isinstance(b.value.func, ast.Name)
+            and b.value.func.id != getattr(generator, "name", None)
+            and _plain_module_def(reading, b.value.func.id) is not None for b, _ in bindings)
+
+    parents = _parents(reading)
+    bound = {t.id for n in reading.nodes if isinstance(n, (ast.Assign, ast.AnnAssign)) and n.value is not None
+             and any(isinstance(m, ast.Attribute) and m.attr in SENDING_METHODS and not (
+                 isinstance(p := parents.get(id(m)), ast.Call) and p.func is m) for m in ast.walk(n.value))
+             for target in (n.targets if isinstance(n, ast.Assign) else [n.target]) for t in ast.walk(target)
+             if isinstance(t, ast.Name)}
+    sites = []
+    for n in reading.nodes:
+        if not isinstance(n, ast.Call):
+            continue
+        given = [*n.args, *(k.value for k in n.keywords)]
+        if isinstance(n.func, ast.Attribute) and n.func.attr in SENDING_METHODS:
+            if not others_only(n.func.value):
+                sites.append((n, given))
+        elif isinstance(n.func, ast.Name) and n.func.id in bound:
+            sites.append((n, given))
+        elif any(isinstance(m, ast.Attribute) and m.attr in SENDING_METHODS and not (
+                isinstance(p := parents.get(id(m)), ast.Call) and p.func is m)
+                 or isinstance(m, ast.Constant) and m.value in SENDING_METHODS
+                 or isinstance(m, ast.Name) and m.id in bound for a in given for m in ast.walk(a)):
+            sites.append((n, given))  # (`map(g.send, [v])`, not `f(g.send(v))`, read as the send it makes)
+    return sites
+
+
+#: How many callers' parameters :func:`_what_calls_hand` climbs through; past them, what is handed is out of sight.
+MAX_CALLERS_CLIMBED = 4
+
+
+def _plain_result(reading: _Reading, value: ast.AST) -> bool:
+    """Whether ``value`` is a number, a text or a bool made of what it reads, whatever that is: arithmetic, a
+    comparison, a formatted text, a built-in of :data:`DATA_BUILTINS` the submission does not rebind, or a tensor's
+    data method (``loss.item()``, ``x.tolist()``) where no class of the submission's defines that name."""
+    if isinstance(value, (ast.BinOp, ast.UnaryOp, ast.Compare, ast.JoinedStr)):
+        return True
+    if isinstance(value, ast.Attribute) and value.attr in FUNCTION_TEXTS:
+        return not _code_stored_under(reading, value.attr)  # (`cls.__name__`: fairness round 105)
+    if isinstance(value, ast.Call) and isinstance(value.func, ast.Name):
+        return value.func.id in DATA_BUILTINS and value.func.id not in reading.bindings
+    return isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) \
+        and value.func.attr in ("item", "tolist", "numel", "dim", "size", "norm", "sum", "mean", "std", "var")\
+        and value.func.attr not in _own_member_names(reading) and value.func.attr not in _attribute_stores(reading)
+
+
+def _own_attributes_handed(reading: _Reading, values: list[ast.AST], own: set[str]) -> list[str]:
+    """The attribute names whose values ``values`` hand on as they are (:func:`_attributes_handed_as_they_are`) on an
+    object of the scope's own or one a call or an index hands (``self.fn``, ``(self,)[0].fn``, ``self.fns.items()``,
+    ``getattr(self, "fn")``): what such an attribute holds is what is stored under that name
+    (:func:`_attribute_stores`); not a value computed from one (``type(self.model).__name__``, ``len(self.data)``:
+    fairness round 105), nor a tensor's data attribute or a function's text where nothing stores under that name."""
+    stores = _attribute_stores(reading)
+    found = []
+    for value in values:
+        for n in _attributes_handed_as_they_are(value):
+            if isinstance(n, str):
+                found.append(n)
+            elif isinstance(n, ast.Call):
+                found += _names_looked_up(reading, n)
+            elif (_root(n)[0] in own or _root(n)[0] is None) and n.attr not in CALLING_ATTRIBUTES \
+                    and not ((n.attr in FUNCTION_TEXTS or n.attr in DATA_ATTRIBUTES) and n.attr not in stores):
+                found.append(n.attr)
+    return list(dict.fromkeys(found))
+
+
+def _names_looked_up(reading: _Reading, call: ast.Call) -> list[str]:
+    """The attribute names a ``getattr`` with a computed name may look up: those a local bound only to constant
+    texts may hold (``for key in ("model", "lr"): getattr(self, key)``: fairness round 105), else
+    :data:`ANY_ATTRIBUTE`."""
+    named = call.args[1] if isinstance(call.func, ast.Name) and call.func.id == "getattr" and len(call.args) > 1 \
+        else call.args[0] if call.args else None
+    around = _functions_around(reading, call)
+    if isinstance(named, ast.Name) and around and not isinstance(around[0], ast.Lambda) \
+            and named.id not in _parameter_names(around[0]):
+        bound = _local_bindings(around[0], named.id)
+        texts = [e.value for b in bound for e in (b.elts if isinstance(b, (ast.Tuple, ast.List, ast.Set)) else [b])
+                 if isinstance(e, ast.Constant) and isinstance(e.value, str)]
+        if bound and all(isinstance(e, ast.Constant) and isinstance(e.value, str) for b in bound
+                         for e in (b.elts if isinstance(b, (ast.Tuple, ast.List, ast.Set)) else [b])):
+            return texts
+    return [ANY_ATTRIBUTE]
+
+
+def _attributes_handed_as_they_are(value: ast.AST) -> list[ast.Attribute | ast.Call | str]:
+    """The attributes ``value`` hands on as they are (itself, an element of a display, a branch, an item of one:
+    ``self.fn``, ``(self.fn, 1)``, ``self.fns[0]``, ``self.fns.items()``, ``self.fn.__call__``), and the names a
+    ``getattr`` hands (:data:`ANY_ATTRIBUTE` for a computed one); not one a value is computed from."""
+    if isinstance(value, ast.Attribute):
+        if value.attr in CALLING_ATTRIBUTES:
+            return _attributes_handed_as_they_are(value.value)
+        return [value]
+    if isinstance(value, (ast.Starred, ast.Subscript)):
+        return _attributes_handed_as_they_are(value.value)
+    if isinstance(value, (ast.Tuple, ast.List, ast.Set)):
+        return [a for e in value.elts for a in _attributes_handed_as_they_are(e)]
+    if isinstance(value, ast.Dict):
+        return [a for v in value.values for a in _attributes_handed_as_they_are(v)]
+    if isinstance(value, ast.IfExp):
+        return _attributes_handed_as_they_are(value.body) + _attributes_handed_as_they_are(value.orelse)
+    if isinstance(value, ast.BoolOp):
+        return [a for v in value.values for a in _attributes_handed_as_they_are(v)]
+    if isinstance(value, ast.NamedExpr):
+        return _attributes_handed_as_they_are(value.value)
+    if isinstance(value, ast.Call):
+        if isinstance(value.func, ast.Attribute) and value.func.attr in ITEM_METHODS:
+            return _attributes_handed_as_they_are(value.func.value)
+        getter = value.func.id if isinstance(value.func, ast.Name) else value.func.attr \
+            if isinstance(value.func, ast.Attribute) else None
+        if getter in ("getattr", "attrgetter", "__getattribute__", "__getattr__"):
+            named = value.args[1] if getter == "getattr" and len(value.args) > 1 else value.args[0] \
+                if value.args else None
+            return [named.value if isinstance(named, ast.Constant) and isinstance(named.value, str)
+                    and "." not in named.value else value]  # (a computed name: the call, read by the caller)
+        if isinstance(value.func, ast.Call):
+            return _attributes_handed_as_they_are(value.func)  # (`attrgetter("fn")(self)`)
+    return []
+
+
+def _attribute_stores(reading: _Reading) -> dict[str, list[tuple[ast.AST, list[ast.AST]]]]:
+    """Where the submission stores a value under an attribute name, by name: ``obj.name = value`` (also augmented,
+    annotated, unpacked), into the container it holds (``obj.name.append(value)``, ``obj.name[k] = value``),
+    ``setattr(obj, "name", value)`` and ``object.__setattr__``, a class body's ``name = value`` or ``def name``, a
+    dataclass's or named tuple's field (the argument a call of the class gives it by position or keyword,
+    ``replace``/``_replace``), ``type(name, bases, {...})``'s dict, an own class's call's keywords, and a
+    namespace's keyword (``SimpleNamespace(name=value)``); each as (the storing node, the values it stores).  A store
+    whose name the reader cannot tell (``setattr(obj, name, v)``, ``obj.__dict__[k] = v``, ``vars(obj).update(kw)``,
+    ``replace(obj, **kw)``) is filed under :data:`ANY_ATTRIBUTE`.  Memoised per reading."""
+    stores = reading.memo.get("attribute_stores")
+    if stores is not None:
+        return stores
+    stores = reading.memo["attribute_stores"] = {}
+    # (those that bind the name itself, not a change of the container it holds: _attribute_bindings)
+    bindings = reading.memo["attribute_bindings"] = {}
+
+    def file(attr: str, site: ast.AST, values: list[ast.AST], binds: bool = True) -> None:
+        stores.setdefault(attr, []).append((site, values))
+        if binds:
+            bindings.setdefault(attr, []).append((site, values))
+
+    def through(receiver: ast.AST) -> str | None:
+        # the attribute whose object a change of `receiver` changes (`obj.name`, `obj.name[0]`); ANY_ATTRIBUTE for
+        # an instance's dictionary
+        while isinstance(receiver, ast.Subscript):
+            receiver = receiver.value
+        if isinstance(receiver, ast.Attribute):
+            return ANY_ATTRIBUTE if receiver.attr == "__dict__" else receiver.attr
+        if isinstance(receiver, ast.Call) and isinstance(receiver.func, ast.Name) and receiver.func.id == "vars":
+            return ANY_ATTRIBUTE
+        return None
+
+    fields: dict[str, list[str]] = {}  # class name -> the fields its calls fill
+    # class name -> whether a base is no class of the submission's nor `object` (a library's: it may keep any)
+    own_names = {c.name for c in reading.classes}
+    classes = {c.name: any(not (isinstance(b, ast.Name) and (b.id in own_names or b.id == "object"))
+                           and not (_resolved(reading, b) or "").startswith("torch.") for b in c.bases)
+               for c in reading.classes}
+    for n in reading.nodes:
+        if isinstance(n, ast.ClassDef):
+            annotated = [st.target.id for st in n.body if isinstance(st, ast.AnnAssign) and isinstance(st.target, ast.Name)]
+            if annotated:
+                fields[n.name] = annotated
+        elif isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name) \
+                and isinstance(n.value, ast.Call) and (_resolved(reading, n.value.func) or "").rsplit(".", 1)[-1] \
+                in FIELD_MAKERS:
+            fields[n.targets[0].id] = [word for given in n.value.args[1:2] for a in ast.walk(given)
+                                       if isinstance(a, ast.Constant) and isinstance(a.value, str)
+                                       for word in a.value.replace(",", " ").split()]  # (after the type's name)
+    for n in reading.nodes:
+        if isinstance(n, (ast.Assign, ast.AnnAssign, ast.AugAssign)) and n.value is not None:
+            for target in (n.targets if isinstance(n, ast.Assign) else [n.target]):
+                # (`self.name, self.model = name, model`: each target with its own value, fairness round 105)
+                paired = isinstance(target, (ast.Tuple, ast.List)) and isinstance(n.value, (ast.Tuple, ast.List)) \
+                    and len(target.elts) == len(n.value.elts) and not any(
+                        isinstance(e, ast.Starred) for e in target.elts + n.value.elts)
+                for t in ast.walk(target):
+                    if isinstance(t, ast.Attribute) and isinstance(t.ctx, ast.Store):
+                        value = next((v for e, v in zip(target.elts, n.value.elts) if e is t), n.value) \
+                            if paired else n.value
+                        file(t.attr, n, [value])
+                    elif isinstance(t, ast.Subscript) and isinstance(t.ctx, ast.Store) \
+                            and (attr := through(t.value)) is not None:
+                        file(attr, n, [n.value], binds=False)
+        if isinstance(n, ast.ClassDef):
+            for st in n.body:
+                if isinstance(st, (ast.Assign, ast.AnnAssign, ast.AugAssign)) and st.value is not None:
+                    for target in (st.targets if isinstance(st, ast.Assign) else [st.target]):
+                        for t in ast.walk(target):
+                            if isinstance(t, ast.Name):
+                                file(t.id, st, [st.value])
+                elif isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                    file(st.name, st, [st])
+                    if st.name in ("__getattr__", "__getattribute__"):
+                        # (what it hands back is any attribute of the instance's, attack round 172)
+                        file(ANY_ATTRIBUTE, st, [st])
+        elif isinstance(n, ast.Call):
+            given = [*n.args, *(k.value for k in n.keywords)]
+            head = n.func.id if isinstance(n.func, ast.Name) else n.func.attr if isinstance(n.func, ast.Attribute) \
+                else None
+            if head == "type" and len(n.args) == 3:
+                # (`type("_Base", (), {"fn": staticmethod(_fast)})`: a class whose attributes the dict names)
+                if isinstance(n.args[2], ast.Dict) and all(isinstance(k, ast.Constant) and isinstance(k.value, str)
+                                                           for k in n.args[2].keys):
+                    for k, v in zip(n.args[2].keys, n.args[2].values):
+                        file(k.value, n, [v])
+                else:
+                    file(ANY_ATTRIBUTE, n, [n.args[2]])
+            elif (_resolved(reading, n.func) or "").rsplit(".", 1)[-1] in FIELD_MAKERS and n.keywords:
+                # (`namedtuple("C", "fn", defaults=[_fast])`: a field's default)
+                file(ANY_ATTRIBUTE, n, [k.value for k in n.keywords])
+            elif head in ("setattr", "__setattr__"):
+                # (`setattr(o, "fn", v)`, `object.__setattr__(o, "fn", v)`, `o.__setattr__("fn", v)`)
+                named = n.args[1] if head == "setattr" or (
+                    isinstance(n.func, ast.Attribute) and isinstance(n.func.value, ast.Name)
+                    and n.func.value.id in ("object", "type", "super")) else n.args[0] if n.args else None
+                if len(n.args) >= 2 and isinstance(named, ast.Constant) and isinstance(named.value, str) \
+                        and not any(isinstance(a, ast.Starred) for a in n.args):
+                    file(named.value, n, [n.args[-1]])
+                else:
+                    file(ANY_ATTRIBUTE, n, given)
+            elif isinstance(n.func, ast.Attribute) and n.func.attr in CHANGING_METHODS \
+                    and (attr := through(n.func.value)) is not None:
+                file(attr, n, given, binds=False)  # (`self.fns.append(fn)`, `vars(o).update(kw)`)
+            elif (_resolved(reading, n.func) or "") in NAMESPACE_MAKERS or head in ("replace", "_replace"):
+                for k in n.keywords:
+                    file(k.arg or ANY_ATTRIBUTE, n, [k.value])
+                if head in ("replace", "_replace") and any(isinstance(a, ast.Starred) for a in n.args):
+                    file(ANY_ATTRIBUTE, n, given)
+            elif isinstance(n.func, ast.Name) and n.func.id in fields:
+                # (a dataclass's or named tuple's fields, filled by position or keyword; any, past an unpacking)
+                order = fields[n.func.id]
+                unpacked = any(isinstance(a, ast.Starred) for a in n.args) or any(k.arg is None for k in n.keywords)
+                for position, field in enumerate(order):
+                    values = given if unpacked else n.args[position:position + 1] + [
+                        k.value for k in n.keywords if k.arg == field]
+                    file(field, n, values)
+            if isinstance(n.func, ast.Name) and n.func.id in classes:
+                # a call of a class of the submission's: a keyword may name an attribute its `__init__` or a base
+                # sets (`class Cfg(SimpleNamespace)`, `Cfg(fn=_fast)`), `**` any; a base of a library's (a named
+                # tuple's, a namespace's) may keep the positional ones under any name (attack round 172)
+                for k in n.keywords:
+                    file(k.arg or ANY_ATTRIBUTE, n, [k.value])
+                if n.args and classes[n.func.id]:
+                    file(ANY_ATTRIBUTE, n, list(n.args))
+    return stores
+
+
+def _code_stored_under(reading: _Reading, attr: str) -> bool:
+    """Whether the submission binds the attribute name ``attr`` itself (not a name it cannot tell) to anything but
+    data: ``self.__doc__ = fn``, ``setattr(self, "data", fn)`` (attack round 172) make ``x.__doc__``, ``x.data``
+    possibly code."""
+    _attribute_stores(reading)
+    return any(not isinstance(value, ast.AST) or not (_constant_data(value) or _makes_data(reading, value))
+               for _, values in reading.memo["attribute_bindings"].get(attr, ()) for value in values)
+
+
+def _attribute_bindings(reading: _Reading, attr: str) -> list[tuple[ast.AST, list[ast.AST]]]:
+    """The stores of :func:`_attribute_stores` that bind the name ``attr`` itself (or a name not told), not those
+    that change the container it holds."""
+    _attribute_stores(reading)
+    bindings = reading.memo["attribute_bindings"]
+    return bindings.get(attr, []) + bindings.get(ANY_ATTRIBUTE, [])
+
+
+#: Where :func:`_attribute_stores` files a store under a name it cannot tell.
+ANY_ATTRIBUTE = "*"
+
+
+def _stores_under(reading: _Reading, attr: str) -> list[tuple[ast.AST, list[ast.AST]]]:
+    """What may be stored under the attribute name ``attr``: its own stores and those under a name not told."""
+    stores = _attribute_stores(reading)
+    return stores.get(attr, []) + stores.get(ANY_ATTRIBUTE, [])
+
+
+def _a_call_of_another_class(reading: _Reading, call: ast.Call, function: ast.AST) -> bool:
+    """Whether ``call`` (``REG.add(...)``), found by the name of the method ``function`` (``Stats.add``), calls
+    another class's method of that name: its receiver is a module-level name bound only to new instances of the
+    submission's own classes, none of them ``function``'s class or a subclass of it, each defining that name in its
+    own body (fairness round 105: a registry's `add` handed what a `Stats.add` was not)."""
+    owner = _parents(reading).get(id(function))
+    if not (isinstance(owner, ast.ClassDef) and isinstance(call.func, ast.Attribute)
+            and isinstance(call.func.value, ast.Name)) or call.func.value.id in reading.global_in_functions:
+        return False
+    bindings = reading.bindings.get(call.func.value.id, [])
+    made = {_made_class(reading, b.value) if isinstance(b, ast.Assign) and isinstance(b.value, ast.Call) else None
+            for b, _ in bindings}
+    if not bindings or None in made or owner.name in made:
+        return False
+    for name in made:
+        classes = [c for c in reading.classes if c.name == name]
+        if len(classes) != 1 or classes[0].bases and not _no_base(reading, classes[0]) or not any(
+                isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef)) and st.name == call.func.attr
+                for st in classes[0].body):
+            return False
+    return True
+
+
+def _arguments_given(reading: _Reading, call: ast.Call, function: ast.AST, parameters: frozenset[str]) -> list[ast.AST]:
+    """The arguments ``call`` hands ``function``'s ``parameters``: by position (past a method's ``self`` where the call
+    binds it: an instance's method, a class's ``__init__``) and by keyword; every argument where an unpacking may
+    hand any (``*args``, ``**kw``) or the function takes them."""
+    given = [*call.args, *[k.value for k in call.keywords]]
+    if isinstance(function, ast.Lambda) or any(isinstance(a, ast.Starred) for a in call.args) \
+            or any(k.arg is None for k in call.keywords) or function.args.vararg or function.args.kwarg:
+        return given
+    positional = [a.arg for a in function.args.posonlyargs + function.args.args]
+    owner = _parents(reading).get(id(function))
+    if isinstance(owner, ast.ClassDef) and positional and not any(
+            isinstance(d, ast.Name) and d.id == "staticmethod" for d in function.decorator_list):
+        through_class = isinstance(call.func, ast.Attribute) and isinstance(call.func.value, ast.Name) \
+            and call.func.value.id == owner.name and function.name != "__init__" and not any(
+                isinstance(d, ast.Name) and d.id == "classmethod" for d in function.decorator_list)
+        explicit_self = function.name == "__init__" and isinstance(call.func, ast.Attribute) \
+            and call.func.attr == "__init__" and not (isinstance(call.func.value, ast.Call) and isinstance(
+                call.func.value.func, ast.Name) and call.func.value.func.id == "super")  # (`Base.__init__(self, x)`)
+        if not through_class and not explicit_self:
+            positional = positional[1:]  # (`obj.method(a)`, `Cls(a)`: self bound by the call)
+    picked = [a for name, a in zip(positional, call.args) if name in parameters]
+    picked += [k.value for k in call.keywords if k.arg in parameters]
+    if len(call.args) > len(positional):
+        picked += call.args[len(positional):]  # (more than it takes: read, whatever happens)
+    return picked
+
+
+def _a_display_of_names(value: ast.AST) -> bool:
+    """``f``, ``[f]``, ``(f, g)``: names regrouped as they are, whose elements an index hands on (attack round 172's
+    ``fs = [f]; keep(fs[0])``); not a record mixing them with values computed (``best = (name, n if ... else
+    ...)``, fairness round 104, where ``best[0]`` is a text)."""
+    return isinstance(value, ast.Name) or isinstance(value, (ast.Tuple, ast.List, ast.Set)) and all(
+        isinstance(e, ast.Name) for e in value.elts)
 
 
 def _names_handed_as_they_are(argument: ast.AST) -> set[str]:
@@ -12558,8 +13365,13 @@ def _names_handed_as_they_are(argument: ast.AST) -> set[str]:
     either branch of a conditional or a boolean operation, unpacked; not a name a value is computed from."""
     if isinstance(argument, ast.Name):
         return {argument.id}
-    if isinstance(argument, ast.Starred):
-        return _names_handed_as_they_are(argument.value)
+    if isinstance(argument, (ast.Starred, ast.Subscript)):
+        return _names_handed_as_they_are(argument.value)  # (an element: `c["fn"]`, attack round 172)
+    if isinstance(argument, ast.Attribute) and argument.attr in CALLING_ATTRIBUTES:
+        return _names_handed_as_they_are(argument.value)  # (`f.__call__`: f bound)
+    if isinstance(argument, ast.Call) and isinstance(argument.func, ast.Attribute) \
+            and argument.func.attr in ITEM_METHODS:
+        return _names_handed_as_they_are(argument.func.value)  # (an item: `d.get("f")`, `*c.values()`)
     if isinstance(argument, (ast.Tuple, ast.List, ast.Set)):
         return {n for e in argument.elts for n in _names_handed_as_they_are(e)}
     if isinstance(argument, ast.Dict):
@@ -12701,8 +13513,8 @@ def _makes_data_of(reading: _Reading, parent: ast.AST, child: ast.AST) -> bool:
     the submission defines that name: `image.shape`), a function's text (``fn.__name__``: a timing decorator's table,
     fairness round 33), or a number or text a built-in (:data:`DATA_BUILTINS`) or a library function makes of it."""
     if isinstance(parent, ast.Attribute):
-        return parent.attr in FUNCTION_TEXTS or parent.attr in DATA_ATTRIBUTES \
-            and parent.attr not in _own_member_names(reading)
+        return (parent.attr in FUNCTION_TEXTS or parent.attr in DATA_ATTRIBUTES
+                and parent.attr not in _own_member_names(reading)) and not _code_stored_under(reading, parent.attr)
     return isinstance(parent, ast.Call) and child is not parent.func and (
         isinstance(parent.func, ast.Name) and parent.func.id in DATA_BUILTINS and parent.func.id not in reading.bindings
         or _a_library_function(reading, parent.func))
