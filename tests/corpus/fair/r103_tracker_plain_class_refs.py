@@ -1,0 +1,118 @@
+q1_answer = "C"
+
+
+def conv_output_size(size, kernel_size, stride=1, padding=0):
+    """Output size of a convolution along one dimension."""
+    padded = size + 2 * padding
+    if kernel_size > padded:
+        raise ValueError(f"kernel {kernel_size} does not fit the padded input {padded}")
+    return (padded - kernel_size) // stride + 1
+
+
+q3_shapes = [(3, 100, 100), (3, 50, 50), (2, 50, 50), (2, 25, 25)]
+q3_flatten_features = 2 * 25 * 25
+
+
+q4_conv_params = 3 * 3 * 3 * 3 + 3
+q4_cnn_params = (1 * 3 * 9 + 3) + (3 * 2 * 9 + 2) + (1250 + 1)
+q4_fcnn_params = sum(i * o + o for i, o in [(128 * 128, 256), (256, 128), (128, 64), (64, 32), (32, 16), (16, 1)])
+
+
+def conv2d_params(in_channels, out_channels, kernel_size, bias=True):
+    kh, kw = (kernel_size, kernel_size) if isinstance(kernel_size, int) else kernel_size
+    return out_channels * in_channels * kh * kw + (out_channels if bias else 0)
+
+
+def linear_params(in_features, out_features, bias=True):
+    return in_features * out_features + (out_features if bias else 0)
+
+
+import torch
+
+q6_output = torch.tensor([[12, 12, 17], [10, 17, 19], [9, 6, 14]])
+
+
+def conv2d(image, kernel, stride=1, padding=0):
+    h, w = image.shape
+    kh, kw = kernel.shape
+    padded = torch.zeros(h + 2 * padding, w + 2 * padding, dtype=image.dtype)
+    padded[padding:padding + h, padding:padding + w] = image
+    out_h = (h + 2 * padding - kh) // stride + 1
+    out_w = (w + 2 * padding - kw) // stride + 1
+    out = torch.zeros(out_h, out_w, dtype=image.dtype)
+    for i in range(out_h):
+        for j in range(out_w):
+            window = padded[i * stride:i * stride + kh, j * stride:j * stride + kw]
+            out[i, j] = (window * kernel).sum()
+    return out
+
+
+def max_pool2d(image, kernel_size=2):
+    h, w = image.shape
+    out = torch.zeros(h // kernel_size, w // kernel_size, dtype=image.dtype)
+    for i in range(h // kernel_size):
+        for j in range(w // kernel_size):
+            out[i, j] = image[i * kernel_size:(i + 1) * kernel_size, j * kernel_size:(j + 1) * kernel_size].max()
+    return out
+
+
+import torch
+import torch.nn as nn
+
+
+class CNN(nn.Module):
+    def __init__(self):
+        super(CNN, self).__init__()
+        self.features = nn.Sequential(
+            nn.Conv2d(1, 3, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
+            nn.Conv2d(3, 2, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
+        )
+        self.classifier = nn.Linear(2 * 25 * 25, 1)
+
+    def forward(self, x):
+        x = self.features(x)
+        x = x.view(x.size(0), -1)
+        return self.classifier(x)
+
+
+import torch
+import torch.nn as nn
+
+
+def conv_block(input_channels, output_channels):
+    layers = [nn.Conv2d(input_channels, output_channels, kernel_size=(3, 3), padding=1), nn.ReLU()]
+    return nn.Sequential(*layers)
+
+
+class ConvNet(nn.Module):
+    def __init__(self, input_channels):
+        super().__init__()
+        blocks = [conv_block(input_channels, 3)] + [conv_block(3, 3) for _ in range(4)]
+        self.body = nn.Sequential(*blocks)
+        self.head = nn.Sequential(nn.Flatten(), nn.Linear(3 * 128 * 128, 1))
+
+    def forward(self, x):
+        return self.head(self.body(x))
+
+
+q9_true = {"C"}
+
+
+q10_answers = {1: True, 2: False, 3: True, 4: True, 5: False, 6: False, 7: True, 8: False}
+
+
+class Tracker:
+    def __init__(self):
+        self.entries = []
+
+    def add(self, name, model_class, *args):
+        self.entries.append((name, model_class, args))
+
+    def build_all(self):
+        return {name: cls(*args) for name, cls, args in self.entries}
+
+
+tracker = Tracker()
+tracker.add("cnn", CNN)
+tracker.add("convnet", ConvNet, 1)
+print(tracker.build_all().keys())
