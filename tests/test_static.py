@@ -6245,7 +6245,13 @@ def test_what_a_keeping_method_is_handed_by_any_route_is_read(body, use):
 ])
 def test_what_a_keeping_method_is_handed_through_objects_and_lambdas_is_read(body, use):
     source = _TABLE_AND_ZOO.format(base="", body=body, use="def _fast(x, k):\n    return F.conv2d(x, k)\n" + use)
-    assert any("conv2d" in what or "cannot be read" in what for _, what in found([HAND_WRITTEN + source])), source
+    whats = [what for _, what in found([HAND_WRITTEN + source])]
+    # (a lambda handed out by a factory, and a chain past the callers read, leave the keeper unverifiable; every
+    # other route is followed to `_fast`'s F.conv2d)
+    if "make()(_fast)" in use or "w6(_fast)" in use:
+        assert any("keeps what it is handed" in what and "cannot be read" in what for what in whats), whats
+    else:
+        assert "F.conv2d" in whats, (source, whats)
 
 
 _PUT_IN = "    def put_in(self, key, value):\n        {store}\n"
@@ -6268,7 +6274,7 @@ def test_its_own_method_storing_into_a_table_through_an_alias_is_read(extra, sto
     body = extra + _PUT_IN.format(store=store)
     source = _TABLE_AND_ZOO.format(base="", body=body,
                                    use="def _fast(x, k):\n    return F.conv2d(x, k)\nzoo.put_in('conv', _fast)")
-    assert any("conv2d" in what for _, what in found([HAND_WRITTEN + source])), source
+    assert ("builtin", "F.conv2d") in found([HAND_WRITTEN + source]), source
 
 
 @pytest.mark.parametrize("method, body, stored", [

@@ -12000,11 +12000,11 @@ PLAIN_CALLS = frozenset({"len", "isinstance", "str", "int", "float", "bool", "pr
 def _keeps_to_its_instance(reading: _Reading, name: str) -> bool:
     """Whether every method named ``name`` of the submission's classes keeps what it is handed on its own instance
     only (``self.entries[key] = value``, ``self.entries.setdefault(k, []).append(v)``, ``self.total += v``), where
-    the containers it changes are new ones made for it (every binding of their attribute's name anywhere is a new,
-    empty container or a display of constants), calling only plain built-ins, a text's readers, those containers'
-    methods and the class's own methods that keep to it too; and nothing anywhere binds an attribute of that name
-    but the defs (attack round 173: `self.add = _FAST.subtract` set in `__init__` or from outside, `self.target =
-    _FAST` reached through an `or`, a loop, a getter...)."""
+    the containers it changes are new ones made for it (every binding of their attribute's name anywhere is a new
+    container holding no object named, :func:`_a_new_container`), calling only plain built-ins, a text's readers,
+    those containers' methods and the class's own methods that keep to it too; and nothing anywhere binds an
+    attribute of that name but the defs (attack round 173: `self.add = _FAST.subtract` set in `__init__` or from
+    outside, `self.target = _FAST` reached through an `or`, a loop, a getter...)."""
     memo = reading.memo.setdefault("keeps_to_its_instance", {})
     if name in memo:
         return memo[name]
@@ -12058,9 +12058,8 @@ def _keeps_to_its_instance(reading: _Reading, name: str) -> bool:
                         return False
                 elif isinstance(func, ast.Attribute):
                     if isinstance(func.value, ast.Name) and func.value.id in selves:
-                        if func.attr == name or not _keeps_to_its_instance(reading, func.attr):
-                            if func.attr != name:
-                                return False
+                        if func.attr != name and not _keeps_to_its_instance(reading, func.attr):
+                            return False  # (itself again, or another method that keeps to the instance)
                     elif (attr := through_self(func.value, selves)) is not None:
                         if func.attr in CHANGING_METHODS | PROTOCOL_METHODS and not made_for_it(attr):
                             return False
@@ -12782,9 +12781,9 @@ def _what_calls_hand(reading: _Reading, function: ast.AST, depth: int,
             # not as that object (fairness round 105: `pool.kernel_size = spec.kernel_size` made `spec`, and what
             # made it, handed)
             copied = [a for a in arguments if isinstance(a, ast.Attribute) and _root(a)[0] not in reading.imported]
-            attributes += [n.attr if isinstance(n, ast.Attribute) else n for a in copied
-                           for n in _attributes_handed_as_they_are(a)
-                           if (n.attr if isinstance(n, ast.Attribute) else n) not in attributes]
+            attributes += [name for a in copied for n in _attributes_handed_as_they_are(a)
+                           for name in ([n.attr] if isinstance(n, ast.Attribute) else _names_looked_up(reading, n))
+                           if name not in attributes]
             arguments = [a for a in arguments if not any(a is c for c in copied)]
         handed += handed_values(arguments, own)
         if scopes and id(scopes[0]) not in sends_read and any(isinstance(m, (ast.Yield, ast.YieldFrom))
@@ -13084,9 +13083,7 @@ def _own_attributes_handed(reading: _Reading, values: list[ast.AST], own: set[st
     found = []
     for value in values:
         for n in _attributes_handed_as_they_are(value):
-            if isinstance(n, str):
-                found.append(n)
-            elif isinstance(n, ast.Call):
+            if isinstance(n, ast.Call):
                 found += _names_looked_up(reading, n)
             elif (_root(n)[0] in own or _root(n)[0] is None) and n.attr not in CALLING_ATTRIBUTES \
                     and not ((n.attr in FUNCTION_TEXTS or n.attr in DATA_ATTRIBUTES) and n.attr not in stores):
@@ -13095,27 +13092,27 @@ def _own_attributes_handed(reading: _Reading, values: list[ast.AST], own: set[st
 
 
 def _names_looked_up(reading: _Reading, call: ast.Call) -> list[str]:
-    """The attribute names a ``getattr`` with a computed name may look up: those a local bound only to constant
-    texts may hold (``for key in ("model", "lr"): getattr(self, key)``: fairness round 105), else
-    :data:`ANY_ATTRIBUTE`."""
+    """The attribute names a ``getattr`` (``attrgetter``, ``__getattribute__``) may look up: a constant one, those a
+    local bound only to constant texts may hold (``for key in ("model", "lr"): getattr(self, key)``: fairness round
+    105), else :data:`ANY_ATTRIBUTE`."""
     named = call.args[1] if isinstance(call.func, ast.Name) and call.func.id == "getattr" and len(call.args) > 1 \
         else call.args[0] if call.args else None
+    if isinstance(named, ast.Constant) and isinstance(named.value, str) and "." not in named.value:
+        return [named.value]
     around = _functions_around(reading, call)
     if isinstance(named, ast.Name) and around and not isinstance(around[0], ast.Lambda) \
             and named.id not in _parameter_names(around[0]):
         bound = _local_bindings(around[0], named.id)
-        texts = [e.value for b in bound for e in (b.elts if isinstance(b, (ast.Tuple, ast.List, ast.Set)) else [b])
-                 if isinstance(e, ast.Constant) and isinstance(e.value, str)]
-        if bound and all(isinstance(e, ast.Constant) and isinstance(e.value, str) for b in bound
-                         for e in (b.elts if isinstance(b, (ast.Tuple, ast.List, ast.Set)) else [b])):
-            return texts
+        elements = [e for b in bound for e in (b.elts if isinstance(b, (ast.Tuple, ast.List, ast.Set)) else [b])]
+        if bound and all(isinstance(e, ast.Constant) and isinstance(e.value, str) for e in elements):
+            return [e.value for e in elements]
     return [ANY_ATTRIBUTE]
 
 
-def _attributes_handed_as_they_are(value: ast.AST) -> list[ast.Attribute | ast.Call | str]:
+def _attributes_handed_as_they_are(value: ast.AST) -> list[ast.Attribute | ast.Call]:
     """The attributes ``value`` hands on as they are (itself, an element of a display, a branch, an item of one:
-    ``self.fn``, ``(self.fn, 1)``, ``self.fns[0]``, ``self.fns.items()``, ``self.fn.__call__``), and the names a
-    ``getattr`` hands (:data:`ANY_ATTRIBUTE` for a computed one); not one a value is computed from."""
+    ``self.fn``, ``(self.fn, 1)``, ``self.fns[0]``, ``self.fns.items()``, ``self.fn.__call__``), and the calls of
+    ``getattr`` that hand one (:func:`_names_looked_up`); not one a value is computed from."""
     if isinstance(value, ast.Attribute):
         if value.attr in CALLING_ATTRIBUTES:
             return _attributes_handed_as_they_are(value.value)
@@ -13138,10 +13135,7 @@ def _attributes_handed_as_they_are(value: ast.AST) -> list[ast.Attribute | ast.C
         getter = value.func.id if isinstance(value.func, ast.Name) else value.func.attr \
             if isinstance(value.func, ast.Attribute) else None
         if getter in ("getattr", "attrgetter", "__getattribute__", "__getattr__"):
-            named = value.args[1] if getter == "getattr" and len(value.args) > 1 else value.args[0] \
-                if value.args else None
-            return [named.value if isinstance(named, ast.Constant) and isinstance(named.value, str)
-                    and "." not in named.value else value]  # (a computed name: the call, read by the caller)
+            return [value]  # (the names it may look up: _names_looked_up)
         if isinstance(value.func, ast.Call):
             return _attributes_handed_as_they_are(value.func)  # (`attrgetter("fn")(self)`)
     return []
