@@ -315,6 +315,101 @@ def test_exiting_with_status_0_is_a_clean_end_and_any_other_status_an_error(endi
     assert namespace["y"] == 2  # what follows still runs, as in a notebook
 
 
+MISSING = "cnn_grader_no_such_module"  # installed nowhere: the import system's own ModuleNotFoundError
+
+
+@pytest.mark.parametrize("cell, bound, unbound", [
+    (f"import math\nimport {MISSING}\nx = 1", {"math", "x"}, {MISSING}),
+    (f"import {MISSING}.transforms as T\nx = 1", {"x"}, {"T"}),
+    (f"from {MISSING} import datasets, transforms\nx = 1", {"x"}, {"datasets", "transforms"}),
+    (f"from {MISSING}.models import resnet18\nx = 1", {"x"}, {"resnet18"}),
+    (f"import os, {MISSING}, json as js\nx = 1", {"os", "js", "x"}, {MISSING}),  # the modules after it still
+    (f"import {MISSING}\nimport {MISSING}_too\nx = 1", {"x"}, set()),  # one cell, two missing modules
+    (f"import os; import {MISSING}; import json\nx = 1", {"os", "json", "x"}, {MISSING}),  # statements on one line
+    (f"from {MISSING} import (\n    datasets,\n    transforms,\n)\nx = 1", {"x"}, {"datasets"}),
+], ids=["import", "import-as", "from-import", "from-submodule", "import-list", "two-missing", "one-line",
+        "multi-line"])
+def test_a_cells_import_of_a_module_not_installed_here_is_skipped_and_the_rest_of_the_cell_runs(cell, bound, unbound):
+    """A student's notebook ran where torchvision is installed: its import costs only itself."""
+    from grader.worker.cells import run_units
+
+    namespace = {"__name__": "__main__"}
+    records = run_units([cell, "y = x + 1"], namespace, timeout=None)
+    assert [r["status"] for r in records] == ["error", "ok"], records
+    assert "not installed where submissions are graded" in records[0]["error"] and MISSING in records[0]["error"]
+    assert bound <= set(namespace) and not unbound & set(namespace)
+    assert namespace["y"] == 2
+
+
+def test_a_skipped_import_keeps_the_cells_last_output():
+    from grader.worker.cells import run_units
+
+    namespace = {"__name__": "__main__"}
+    records = run_units([f"import {MISSING} as tv\nx = 1\nx + 41"], namespace, timeout=None)
+    assert namespace["_"] == 42  # the cell's last expression, as IPython shows it
+    assert records[0]["status"] == "error"
+
+
+def test_the_statements_that_need_a_missing_library_are_skipped_too_in_any_later_cell():
+    """What uses the library (and what uses that, in turn) would have run only where it is installed."""
+    from grader.worker.cells import run_units
+
+    namespace = {"__name__": "__main__"}
+    cells = [
+        f"from {MISSING} import transforms as T\ntransform = T.Compose([T.ToTensor()])\n"
+        "def load(path, transform=transform):\n    return path\nkeep = 1",
+        "data = load('x')\nsize = len(data)\nfor item in T.items():\n    seen = item\nkept = 2",
+        "shown = 1\nsize",  # a cell's last expression, shown
+        "print(undefined_name)\nnot_reached = 1",  # a name no missing library explains: the cell stops as in Jupyter
+        "del keep\nkeep\nlater = 3",  # unbound by the student's own del: not the grader's to skip
+    ]
+    records = run_units(cells, namespace, timeout=None)
+    assert (namespace["kept"], namespace["shown"]) == (2, 1)
+    assert not {"T", "transform", "load", "data", "size", "seen", "item", "not_reached", "later"} & set(namespace)
+    assert [r["status"] for r in records] == ["error"] * 5, records
+    assert "2 statements using it skipped" in records[0]["error"] and records[0]["error"].startswith("ModuleNotFound")
+    assert "3 statements using it skipped" in records[1]["error"] and records[1]["error"].startswith("NameError")
+    assert "1 statement using it skipped" in records[2]["error"] and MISSING in records[2]["error"]
+    assert "undefined_name" in records[3]["error"] and "not installed" not in records[3]["error"]
+    assert "keep" in records[4]["error"] and "not installed" not in records[4]["error"]
+
+
+@pytest.mark.parametrize("cell, skipped", [
+    (f"def load():\n    import {MISSING}\n\nload()\nx = 1", False),  # an import inside a function the cell calls
+    (f"if True:\n    import {MISSING}\nx = 1", False),  # not a top-level import statement
+    (f"raise ModuleNotFoundError('no', name='{MISSING}')\nx = 1", False),  # raised by the cell itself
+    (f"class Missing(ModuleNotFoundError):\n    pass\n\nraise Missing('no', name='{MISSING}')\nx = 1", False),
+    (f"import importlib\nimportlib.import_module('{MISSING}')\nx = 1", False),
+    ("import os; raise ModuleNotFoundError('no', name='os')\nx = 1", False),  # beside an import, on its line
+    ("import json.cnn_grader_no_such_submodule\nx = 1", True),  # a missing submodule is a missing module
+], ids=["in-function", "in-if", "raised", "subclass", "import_module", "raised-on-an-import-line",
+        "missing-submodule-of-installed"])
+def test_only_a_top_level_import_statement_of_the_missing_module_is_skipped(cell, skipped):
+    from grader.worker.cells import run_units
+
+    namespace = {"__name__": "__main__"}
+    records = run_units([cell], namespace, timeout=None)
+    assert records[0]["status"] == "error"
+    assert ("not installed where submissions are graded" in records[0]["error"]) == skipped, records
+    assert ("x" in namespace) == skipped
+
+
+def test_a_notebook_that_imports_and_uses_torchvision_and_colab_beside_its_answers_keeps_full_marks(grade_text):
+    """torchvision is not installed where submissions are graded (no build of it matches the CPU torch here)."""
+    import importlib.util
+
+    for module in ("torchvision", "google"):  # (google.colab: Colab's own)
+        if importlib.util.find_spec(module) is not None:
+            pytest.skip(f"{module} is installed here: its import does not fail")
+    cells = [q.solution for q in bank.QUESTIONS]
+    cells[5] = ("import torchvision\nfrom torchvision import transforms\n"
+                "transform = transforms.Compose([transforms.ToTensor()])\n" + cells[5])
+    cells[6] = "from google.colab import drive\ndrive.mount('/content/drive')\n" + cells[6]  # Colab's boilerplate
+    result = grade_text(notebook_text(*cells), "torchvision.ipynb")
+    assert result.status == "error" and "torchvision" in result.error
+    assert result.total == bank.total_points()
+
+
 def test_a_script_ending_with_sys_exit_0_gets_full_marks_and_status_ok(grade_text):
     result = grade_text(solution_script() + "\n\nimport sys\nsys.exit(0)\n", "exits_cleanly.py")
     assert (result.status, result.error) == ("ok", None)

@@ -4,7 +4,10 @@ A notebook's code cells and a script's top-level statements are run in order
 in one namespace.  A unit that does not parse, raises, or runs out of time is
 recorded and the next one still runs, the way a student re-running a notebook
 would see it.  A unit that exits with status 0 (``sys.exit(0)``, ``exit()``)
-ended cleanly: it is recorded ``ok``, and the next one still runs too.
+ended cleanly: it is recorded ``ok``, and the next one still runs too.  A cell's
+top-level import of a library that is not installed here skips that import and the
+top-level statements that need it (:func:`_after_missing_library`); the cell is recorded
+``error`` with what was skipped.
 """
 
 from __future__ import annotations
@@ -69,18 +72,151 @@ def remember_source(filename: str, source: str) -> None:
     linecache.cache[filename] = (len(source), None, source.splitlines(keepends=True), filename)
 
 
-def _cell_code(source: str, filename: str, future: int = 0):
+def _cell_code(source: str, filename: str, future: int = 0, statements: list | None = None):
     """A cell compiled the way IPython runs it: the body, then its last expression, whose value
     (unless the cell ends with ``;``) becomes ``_`` (IPython's last output).  One code object, or two.
-    ``future``: the :data:`FUTURE_FLAGS` earlier cells imported."""
-    tree = ast.parse(source, filename)
-    last = tree.body[-1] if tree.body else None
+    ``future``: the :data:`FUTURE_FLAGS` earlier cells imported; ``statements``: the top-level statements to
+    compile, the whole cell's when None (:func:`_after_missing_library` compiles what follows an import)."""
+    if statements is None:
+        statements = ast.parse(source, filename).body
+    last = statements[-1] if statements else None
     if isinstance(last, ast.Expr) and not source.rstrip().endswith(";"):
-        body = compile(ast.Module(body=tree.body[:-1], type_ignores=[]), filename, "exec", flags=future,
+        body = compile(ast.Module(body=statements[:-1], type_ignores=[]), filename, "exec", flags=future,
                        dont_inherit=True)
         return body, compile(ast.Expression(last.value), filename, "eval", flags=future | body.co_flags & FUTURE_FLAGS,
                              dont_inherit=True)
-    return compile(tree, filename, "exec", flags=future, dont_inherit=True), None
+    return compile(ast.Module(body=statements, type_ignores=[]), filename, "exec", flags=future,
+                   dont_inherit=True), None
+
+
+_import_error_name = ImportError.__dict__["name"].__get__  # the C slot, as for SystemExit's code
+
+
+def _co_positions(code) -> list:
+    """Each instruction's span in the cell: ``(line, end line, column, end column)``."""
+    return list(code.co_positions())
+
+
+def _names_module(imported: str, missing: str) -> bool:
+    """Whether importing ``imported`` needs the module ``missing`` (itself, or a package it is in)."""
+    return imported == missing or imported.startswith(missing + ".")
+
+
+def _failing_statement(statements: list, code, exc: BaseException) -> int | None:
+    """The index among ``statements`` of the top-level statement ``code`` (the cell as it runs) was running when
+    ``exc`` was raised, or None."""
+    tb = exc.__traceback__
+    while tb is not None and tb.tb_frame.f_code is not code:
+        tb = tb.tb_next
+    if tb is None:
+        return None
+    # The failing instruction's span (two statements may share a line, `import os; import torchvision`), its
+    # line when the code keeps no columns.
+    try:
+        line, end_line, column, end_column = _co_positions(code)[tb.tb_lasti // 2]
+    except (IndexError, TypeError, ValueError):
+        line = end_line = column = end_column = None
+    if line is None or column is None:
+        line, end_line, column, end_column = tb.tb_lineno, tb.tb_lineno, None, None
+    for index, statement in enumerate(statements):
+        if column is None:
+            inside = statement.lineno <= line <= (statement.end_lineno or statement.lineno)
+        else:
+            inside = ((statement.lineno, statement.col_offset) <= (line, column)
+                      and (end_line, end_column) <= (statement.end_lineno, statement.end_col_offset))
+        if inside:
+            return index
+    return None
+
+
+def _bound_names(statement) -> set[str]:
+    """The names a top-level statement binds in the cell's namespace (not those of the functions, classes,
+    lambdas and comprehensions inside it, which have scopes of their own)."""
+    names: set[str] = set()
+
+    def visit(node) -> None:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.add(node.name)
+            for part in node.decorator_list + getattr(node, "bases", []) + [k.value for k in getattr(node, "keywords", [])]:
+                visit(part)
+            if not isinstance(node, ast.ClassDef):
+                for default in node.args.defaults + [d for d in node.args.kw_defaults if d is not None]:
+                    visit(default)
+            return
+        if isinstance(node, (ast.Lambda, ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
+            for child in ast.walk(node):  # only a walrus binds outside them
+                if isinstance(child, ast.NamedExpr) and isinstance(child.target, ast.Name):
+                    names.add(child.target.id)
+            return
+        if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
+            names.add(node.id)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            names.update(alias.asname or alias.name.split(".")[0] for alias in node.names if alias.name != "*")
+        elif isinstance(node, ast.ExceptHandler) and node.name:
+            names.add(node.name)
+        elif isinstance(node, (ast.MatchAs, ast.MatchStar)) and node.name:
+            names.add(node.name)
+        elif isinstance(node, ast.MatchMapping) and node.rest:
+            names.add(node.rest)
+        elif isinstance(node, (ast.Global, ast.Nonlocal)):
+            names.update(node.names)
+        for child in ast.iter_child_nodes(node):
+            visit(child)
+
+    visit(statement)
+    return names
+
+
+def _after_missing_library(statements: list, code, exc: BaseException, unbound: dict[str, str]) -> list | None:
+    """The statements of a cell left to run once a top-level statement failed for want of a library that is not
+    installed here, or None when ``exc`` is not that; ``unbound`` (each name a skipped statement would have bound,
+    and the missing module it needed; the notebook's, from cell to cell) gains the names the skipped statement binds.
+
+    A student's notebook ran where the library is installed (``torchvision`` on Colab, beside the lecture's stack):
+    one import of it, often among the imports of a cell that defines answers, cost every definition after it.
+    Only what needs it is skipped:
+
+    * a top-level ``import``/``from`` statement whose module is missing: ``exc`` is the import system's own
+      ``ModuleNotFoundError`` (exactly that type) for the module the statement names (of ``import a, b, c`` the
+      modules after the missing one are imported still);
+    * a top-level statement that then fails on one of the names a skipped statement would have bound (``exc`` a
+      ``NameError``, exactly, naming it: ``transform = T.Compose(...)``, a function whose default is built with
+      it), whose own names stay unbound in turn.
+
+    What is skipped would have run in the student's environment; everything else runs as Jupyter runs it.  (Any
+    code may guard itself with ``try``/``except``: continuing gives a submission nothing it could not have.)
+    """
+    kind = type(exc)
+    if kind is NameError:
+        if getattr(exc, "name", None) not in unbound:
+            return None
+    elif kind is not ModuleNotFoundError:
+        return None
+    index = _failing_statement(statements, code, exc)
+    if index is None:
+        return None
+    statement, rest = statements[index], statements[index + 1:]
+    if kind is NameError:
+        unbound.update(dict.fromkeys(_bound_names(statement), unbound[exc.name]))
+        return rest
+    missing = _import_error_name(exc)
+    if not isinstance(missing, str) or not missing:
+        return None
+    if isinstance(statement, ast.ImportFrom):
+        if statement.level != 0 or not _names_module(statement.module or "", missing):
+            return None
+        unbound.update(dict.fromkeys(_bound_names(statement), missing))
+        return rest
+    if not isinstance(statement, ast.Import):
+        return None
+    for position, alias in enumerate(statement.names):
+        if _names_module(alias.name, missing):
+            unbound[alias.asname or alias.name.split(".")[0]] = missing
+            later = statement.names[position + 1:]
+            if later:
+                rest = [ast.copy_location(ast.Import(names=later), statement)] + rest
+            return rest
+    return None
 
 
 def _shift_outputs(namespace: dict, value) -> None:
@@ -120,6 +256,7 @@ def run_units(units: list, namespace: dict, *, timeout: float | None, total: flo
     """
     records = []
     future = 0
+    unbound: dict[str, str] = {}  # the names skipped statements would have bound, and the libraries they need
     begun = _monotonic()
     for index, unit in enumerate(units):
         record = {Key.INDEX: index, Key.STATUS: UnitStatus.OK, Key.ERROR: None}
@@ -129,11 +266,12 @@ def run_units(units: list, namespace: dict, *, timeout: float | None, total: flo
             continue
         if on_start is not None:
             on_start(index)
-        last = None
+        last = statements = None
         if isinstance(unit, str):
             filename = CELL_FILENAME.format(index + 1)
             try:
-                unit, last = _cell_code(unit, filename, future)
+                statements = ast.parse(unit, filename).body
+                unit, last = _cell_code(units[index], filename, future, statements)
                 future |= unit.co_flags & FUTURE_FLAGS
                 remember_source(filename, units[index])
             except (SyntaxError, ValueError, OverflowError, RecursionError, MemoryError) as exc:
@@ -145,12 +283,37 @@ def run_units(units: list, namespace: dict, *, timeout: float | None, total: flo
         if total is not None:
             left = max(total - (_monotonic() - begun), LATE_UNIT_SECONDS)
             limit = left if limit is None else min(limit, left)
+        missing, imports, uses = [], 0, 0  # the libraries not installed here whose imports and uses the cell skipped
         try:
             try:
                 with deadline(limit):
-                    exec(unit, namespace)
+                    while True:
+                        try:
+                            exec(unit, namespace)
+                            break
+                        except (ModuleNotFoundError, NameError) as exc:
+                            rest = (None if statements is None
+                                    else _after_missing_library(statements, unit, exc, unbound))
+                            if rest is None:
+                                raise
+                            if type(exc) is NameError:
+                                uses += 1
+                                missing.append(unbound[exc.name])
+                            else:
+                                imports += 1
+                                missing.append(_import_error_name(exc))
+                            statements = rest
+                            unit, last = _cell_code(units[index], filename, future, rest)
                     if last is not None:
-                        _shift_outputs(namespace, eval(last, namespace))
+                        try:
+                            value = eval(last, namespace)
+                        except NameError as exc:  # the cell's last expression, shown, needs a missing library
+                            if type(exc) is not NameError or getattr(exc, "name", None) not in unbound:
+                                raise
+                            uses += 1
+                            missing.append(unbound[exc.name])
+                        else:
+                            _shift_outputs(namespace, value)
             finally:
                 if after is not None:
                     after()
@@ -168,6 +331,19 @@ def run_units(units: list, namespace: dict, *, timeout: float | None, total: flo
             info = describe_exception(exc)
             record.update({Key.STATUS: UnitStatus.MEMORY if info[Key.TYPE] == "MemoryError" else UnitStatus.ERROR,
                            Key.ERROR: f"{info[Key.TYPE]}: {info[Key.MESSAGE]}", Key.WHERE: info[Key.WHERE]})
+        if missing:
+            names = list(dict.fromkeys(missing))
+            note = (f"No module named {', '.join(repr(name) for name in names)} here (not installed where "
+                    "submissions are graded)")
+            what = " and ".join(part for part in (
+                "" if not imports else "its import" if imports == 1 else f"{imports} imports of it",
+                "" if not uses else f"{uses} statement{'s' if uses > 1 else ''} using it") if part)
+            if record[Key.STATUS] == UnitStatus.OK:
+                kind = "ModuleNotFoundError" if imports else "NameError"
+                record.update({Key.STATUS: UnitStatus.ERROR,
+                               Key.ERROR: f"{kind}: {note}: {what} skipped, the rest of the cell ran"})
+            else:
+                record[Key.ERROR] = f"{record[Key.ERROR]} (after {what} skipped: {note})"
         if exhausted is not None and record[Key.STATUS] != UnitStatus.MEMORY and exhausted():
             record.update({Key.STATUS: UnitStatus.MEMORY,
                            Key.ERROR: "it keeps most of the memory the submission may use"})
