@@ -14,12 +14,18 @@ from __future__ import annotations
 
 import __future__
 import ast
+import dataclasses
+import dis
 import functools
+import importlib.util
 import linecache
 import operator
+import sys
 import time
+import types
 
 _monotonic = time.monotonic  # bound before any submission runs: patching time.monotonic changes nothing here
+_find_spec = importlib.util.find_spec  # (likewise)
 
 from ..checkapi.handler import ProbeTimeout, deadline, describe_exception
 from ..checkapi.protocol import CELL_FILENAME, SCRIPT_FILENAME, Key, UnitStatus
@@ -49,7 +55,15 @@ FUTURE_FLAGS = functools.reduce(operator.or_, (getattr(__future__, name).compile
 
 
 
-def script_units(source: str) -> list:
+@dataclasses.dataclass(frozen=True)
+class ScriptStatement:
+    """One top-level statement of a script, compiled, with its syntax tree (:func:`_after_missing_library`)."""
+
+    code: types.CodeType
+    statement: ast.stmt
+
+
+def script_units(source: str) -> list[ScriptStatement]:
     """A script's top-level statements, each compiled on its own with the file's line numbers.
 
     Running them one after another is what ``python script.py`` does; splitting
@@ -60,9 +74,10 @@ def script_units(source: str) -> list:
     remember_source(SCRIPT_FILENAME, source)
     units, future = [], 0
     for stmt in tree.body:
-        units.append(compile(ast.Module(body=[stmt], type_ignores=[]), SCRIPT_FILENAME, "exec", flags=future,
-                             dont_inherit=True))
-        future |= units[-1].co_flags & FUTURE_FLAGS
+        code = compile(ast.Module(body=[stmt], type_ignores=[]), SCRIPT_FILENAME, "exec", flags=future,
+                       dont_inherit=True)
+        units.append(ScriptStatement(code, stmt))
+        future |= code.co_flags & FUTURE_FLAGS
     return units
 
 
@@ -97,18 +112,38 @@ def _co_positions(code) -> list:
     return list(code.co_positions())
 
 
-def _names_module(imported: str, missing: str) -> bool:
-    """Whether importing ``imported`` needs the module ``missing`` (itself, or a package it is in)."""
-    return imported == missing or imported.startswith(missing + ".")
+def _installed(top: str) -> bool:
+    """Whether the top-level package ``top`` is installed where the submission runs (or loaded: a package the
+    fork server imported, a module the submission wrote and imported)."""
+    if top in sys.modules or top in sys.builtin_module_names:
+        return True
+    try:
+        return _find_spec(top) is not None
+    except BaseException:  # (a finder that raises: not known to be missing)
+        return True
 
 
-def _failing_statement(statements: list, code, exc: BaseException) -> int | None:
+#: The instructions that raise what :func:`_after_missing_library` skips, as the cell's own code runs them: an
+#: import statement's, and the load of a name at the cell's top level.
+IMPORTING = frozenset({"IMPORT_NAME", "IMPORT_FROM"})
+LOADING = frozenset({"LOAD_NAME", "LOAD_GLOBAL"})
+
+
+def _failing_statement(statements: list, code, exc: BaseException, opnames: frozenset,
+                       argument: str | None = None) -> tuple[int, dis.Instruction] | None:
     """The index among ``statements`` of the top-level statement ``code`` (the cell as it runs) was running when
-    ``exc`` was raised, or None."""
+    ``exc`` was raised, and the instruction that raised it; None unless that instruction is the cell's own (not
+    one of a function it called), one of ``opnames``, and (``argument``) of that name."""
     tb = exc.__traceback__
     while tb is not None and tb.tb_frame.f_code is not code:
         tb = tb.tb_next
-    if tb is None:
+    # (a load's NameError is raised by the cell's own instruction, innermost; an import's may come from the code of
+    # a package it ran, the import system's own frames left out)
+    if tb is None or (tb.tb_next is not None and opnames is not IMPORTING):
+        return None
+    instruction = next((i for i in dis.get_instructions(code) if i.offset == tb.tb_lasti), None)
+    if instruction is None or instruction.opname not in opnames or (
+            argument is not None and instruction.argval != argument):
         return None
     # The failing instruction's span (two statements may share a line, `import os; import torchvision`), its
     # line when the code keeps no columns.
@@ -125,7 +160,7 @@ def _failing_statement(statements: list, code, exc: BaseException) -> int | None
             inside = ((statement.lineno, statement.col_offset) <= (line, column)
                       and (end_line, end_column) <= (statement.end_lineno, statement.end_col_offset))
         if inside:
-            return index
+            return index, instruction
     return None
 
 
@@ -176,9 +211,10 @@ def _after_missing_library(statements: list, code, exc: BaseException, unbound: 
     one import of it, often among the imports of a cell that defines answers, cost every definition after it.
     Only what needs it is skipped:
 
-    * a top-level ``import``/``from`` statement whose module is missing: ``exc`` is the import system's own
-      ``ModuleNotFoundError`` (exactly that type) for the module the statement names (of ``import a, b, c`` the
-      modules after the missing one are imported still);
+    * a top-level ``import``/``from`` statement that fails on a library whose top-level package is not installed:
+      ``exc`` is the import system's own ``ModuleNotFoundError`` (exactly that type), raised by the statement's own
+      import instruction (``import torch.utils.tensorboard`` needs ``tensorboard``; of ``import a, b, c`` the
+      modules after the missing one are imported still, in a script's statement too);
     * a top-level statement that then fails on one of the names a skipped statement would have bound (``exc`` a
       ``NameError``, exactly, naming it: ``transform = T.Compose(...)``, a function whose default is built with
       it), whose own names stay unbound in turn.
@@ -188,29 +224,34 @@ def _after_missing_library(statements: list, code, exc: BaseException, unbound: 
     """
     kind = type(exc)
     if kind is NameError:
-        if getattr(exc, "name", None) not in unbound:
+        name = NameError.__dict__["name"].__get__(exc)
+        found = _failing_statement(statements, code, exc, LOADING, name) if name in unbound else None
+        if found is None:
             return None
-    elif kind is not ModuleNotFoundError:
+        index = found[0]
+        unbound.update(dict.fromkeys(_bound_names(statements[index]), unbound[name]))
+        return statements[index + 1:]
+    if kind is not ModuleNotFoundError:
         return None
-    index = _failing_statement(statements, code, exc)
-    if index is None:
-        return None
-    statement, rest = statements[index], statements[index + 1:]
-    if kind is NameError:
-        unbound.update(dict.fromkeys(_bound_names(statement), unbound[exc.name]))
-        return rest
     missing = _import_error_name(exc)
-    if not isinstance(missing, str) or not missing:
+    if not isinstance(missing, str) or not missing or _installed(missing.split(".")[0]):
+        return None  # (`from numpy.add import reduce`: numpy is installed, numpy.add is no module: attack round 174)
+    found = _failing_statement(statements, code, exc, IMPORTING)
+    if found is None:
         return None
+    index, instruction = found
+    statement, rest = statements[index], statements[index + 1:]
     if isinstance(statement, ast.ImportFrom):
-        if statement.level != 0 or not _names_module(statement.module or "", missing):
+        if statement.level != 0:
             return None
         unbound.update(dict.fromkeys(_bound_names(statement), missing))
         return rest
     if not isinstance(statement, ast.Import):
         return None
+    # The module the failing import instruction named (`import torch.utils.tensorboard` fails on `tensorboard`,
+    # a library it needs that is not installed: fairness round 106).
     for position, alias in enumerate(statement.names):
-        if _names_module(alias.name, missing):
+        if alias.name == instruction.argval:
             unbound[alias.asname or alias.name.split(".")[0]] = missing
             later = statement.names[position + 1:]
             if later:
@@ -234,10 +275,10 @@ LATE_UNIT_SECONDS = 2.0
 
 def run_units(units: list, namespace: dict, *, timeout: float | None, total: float | None = None,
               skip=frozenset(), on_start=None, after=None, exhausted=None) -> list[dict]:
-    """Run ``units`` (source strings or code objects) in ``namespace``.
+    """Run ``units`` (source strings, or a script's statements) in ``namespace``.
 
     Args:
-        units: a notebook's cells as source text, or a script's compiled statements.
+        units: a notebook's cells as source text, or a script's statements (:func:`script_units`).
         timeout: seconds each unit may run (None: no limit here).
         total: seconds all the units together may run (None: no limit); once spent, each later unit
             gets :data:`LATE_UNIT_SECONDS`, so that slow cells (three training loops) cost their own
@@ -267,7 +308,9 @@ def run_units(units: list, namespace: dict, *, timeout: float | None, total: flo
         if on_start is not None:
             on_start(index)
         last = statements = None
-        if isinstance(unit, str):
+        if isinstance(unit, ScriptStatement):  # (`import os, torchvision, torch`: the modules after it still load)
+            statements, unit, filename = [unit.statement], unit.code, SCRIPT_FILENAME
+        elif isinstance(unit, str):
             filename = CELL_FILENAME.format(index + 1)
             try:
                 statements = ast.parse(unit, filename).body
@@ -298,20 +341,26 @@ def run_units(units: list, namespace: dict, *, timeout: float | None, total: flo
                                 raise
                             if type(exc) is NameError:
                                 uses += 1
-                                missing.append(unbound[exc.name])
+                                missing.append(unbound[NameError.__dict__["name"].__get__(exc)])
                             else:
                                 imports += 1
                                 missing.append(_import_error_name(exc))
                             statements = rest
-                            unit, last = _cell_code(units[index], filename, future, rest)
+                            if isinstance(units[index], ScriptStatement):
+                                unit = compile(ast.Module(body=rest, type_ignores=[]), filename, "exec",
+                                               flags=unit.co_flags & FUTURE_FLAGS, dont_inherit=True)
+                            else:
+                                unit, last = _cell_code(units[index], filename, future, rest)
                     if last is not None:
                         try:
                             value = eval(last, namespace)
                         except NameError as exc:  # the cell's last expression, shown, needs a missing library
-                            if type(exc) is not NameError or getattr(exc, "name", None) not in unbound:
+                            name = NameError.__dict__["name"].__get__(exc) if type(exc) is NameError else None
+                            if name not in unbound or _failing_statement(
+                                    statements[-1:], last, exc, LOADING, name) is None:
                                 raise
                             uses += 1
-                            missing.append(unbound[exc.name])
+                            missing.append(unbound[name])
                         else:
                             _shift_outputs(namespace, value)
             finally:
