@@ -72,13 +72,6 @@ _R66 = {
 }
 
 GRADER_FAULTS: dict[str, str] = {
-    # A rule's cost (attack round 174): a definition the worker may fail to make (its decorator asserts) leaves the
-    # first draft before it in force, and the draft wraps F.conv2d; a cheat is the same file with loops that fail
-    # the decorator's check.
-    "r59_min_decorator_compares_with_draft.py": "a first draft wrapping F.conv2d, then the loops under a decorator "
-                                                "whose assertion may raise: the draft may stay in force: q6 -2",
-    "r59_decorator_keeps_draft_for_comparison.py": "as r59_min_decorator_compares_with_draft: q6 -3",
-    "r59_min_decorator_reads_nothing_control.py": "as r59_min_decorator_compares_with_draft: q6 -2",
     "r5_py_threadpool_rows.py": "a ThreadPoolExecutor in q6's conv2d: what the by-hand functions reach may use known "
                                 "modules only, and concurrent.futures is none (its threads run code the worker's trace "
                                 "does not see): q6 conv and conv_strided -2 (the models keep theirs: the pool has "

@@ -205,9 +205,6 @@ class Probe:
     #: The submission's code (notebook cells, or a script), when the judge has it; checks
     #: may read it (a static look at what a function calls).  None inside an Otter kernel.
     source: tuple[str, ...] | None = None
-    #: Whether ``source`` is a script's text, whose top-level statements the worker runs one by one (a failing one
-    #: does not stop the next, as a notebook cell's does).
-    source_is_script: bool = False
 
     def send(self, request: dict) -> dict:  # pragma: no cover - abstract
         """Transport: deliver one request to the submission's side and return its answer.

@@ -23,8 +23,7 @@ from pathlib import Path
 
 from ..checkapi import wire
 from ..checkapi.probe import Probe, ProbeTimedOut, ProtocolError
-from ..checkapi.protocol import (Answer, Bound, Event, Key, ProbeOp, ServerOp, ServerReply, SubmissionKind, UnitStatus,
-                                  WorkerOp)
+from ..checkapi.protocol import Answer, Bound, Event, Key, ProbeOp, ServerOp, ServerReply, UnitStatus, WorkerOp
 from ..checkapi.verdict import code
 from ..errors import SandboxError
 from ..records import EventKind
@@ -441,7 +440,6 @@ class SandboxProbe(Probe):
         self.server, self.submission, self.limits, self.slot = server, submission, limits, slot
         self.random_seed, self.read_code = random_seed, list(read_code)
         self.source = submission.units
-        self.source_is_script = submission.kind == SubmissionKind.SCRIPT
         self.place = submission.place
         self.log = RunLog()
         self.deadline = (time.monotonic() if started is None else started) + limits.timeout

@@ -208,7 +208,7 @@ def _readable(run):
     def checked(probe, context):
         watch = StartWatch(probe)
         found = unreadable_findings(probe.source, models=True, reached_from=MODEL_NAMES,
-                                    threads_running=watch.threads_running, script=probe.source_is_script)
+                                    threads_running=watch.threads_running)
         if found:
             raise Wrong(UNREADABLE_MODEL.format(what=", ".join(code(f.what) for f in found[:5])),
                         {"mistake": "unverifiable"})

@@ -62,7 +62,6 @@ import glob
 import importlib.util
 import inspect
 import keyword
-import math
 import os
 import re
 import string
@@ -679,18 +678,16 @@ class Finding:
 
 
 def by_hand_findings(units: tuple[str, ...] | None, function: str, *,
-                     threads_running: Callable[[], bool | None] | None = None, script: bool = False) -> list[Finding]:
+                     threads_running: Callable[[], bool | None] | None = None) -> list[Finding]:
     """What keeps ``function`` from counting as written by hand; empty when it is clean.
 
     ``units`` are the code the worker runs, in order (a notebook's transformed cells,
     or a script's whole text).  Units that do not parse are skipped: they did not run.
     ``threads_running``: the judge's evidence for :func:`_while_running` (None: threads count wherever imported).
-    ``script``: ``units`` is a script's text, whose statements the worker runs one by one (:func:`_surely_binds`;
-    False, the stricter reading, when unknown).
     """
     if not units:
         return []
-    reading = _read(tuple(units), script)
+    reading = _read(tuple(units))
 
     def question() -> list[Finding]:
         _read_logging_callbacks(reading, tuple(units))
@@ -715,8 +712,8 @@ def _unread_star_imports(reading: _Reading, function: str) -> list[Finding]:
     no such name.  (A module of code may hand torch's convolution out under any name, `from torch.nn.functional
     import conv2d as cv`, or be written twice, or shadowed by a package `M/`: attack round 118.)"""
     found = []
-    if reading.unread_stars and _writes_no_module(reading):
-        return found  # no file of the submission's is a module: the import fails, binding nothing (round 106)
+    if reading.unread_stars and not reading.writes and _writes_no_module(reading):
+        return found  # the submission writes no text, and no module: the import fails, binding nothing (round 106)
     for module in dict.fromkeys(reading.unread_stars):
         text = _written_module_text(reading, module)
         names = _settings_bound(text) if text is not None else None
@@ -803,19 +800,18 @@ def _tick(reading: _Reading) -> None:
 
 def unreadable_findings(units: tuple[str, ...] | None, *, models: bool = False,
                         reached_from: tuple[str, ...] = (),
-                        threads_running: Callable[[], bool | None] | None = None,
-                        script: bool = False) -> list[Finding]:
+                        threads_running: Callable[[], bool | None] | None = None) -> list[Finding]:
     """Rule 2 alone: the features anywhere in the submission that run or rebind code out of sight, and those that
     hide code only from what reaches them (:attr:`_Reading.reach_only`) when the code of a name of
     ``reached_from`` (the models the checks build) reaches them.
 
     With ``models``, only those that can also change what the worker sees of a forward pass
     (:attr:`Finding.hides_from_models`): the model checks' rule.  ``threads_running``: as for
-    :func:`by_hand_findings` (and ``script``).
+    :func:`by_hand_findings`.
     """
     if not units:
         return []
-    reading = _read(tuple(units), script)
+    reading = _read(tuple(units))
 
     def question() -> list[Finding]:
         found = list(reading.unreadable)
@@ -981,11 +977,6 @@ class _Reading:
         :data:`READ_TOO_DEEP`; its memos may be half made: none is asked again)."""
         self.position: dict[int, int] = {}
         """Every node's top-level statement, by id, as its place in the order the units run them."""
-        self.script = False
-        """Whether the units are a script's text, whose statements the worker runs one by one."""
-        self.unit_place: dict[int, tuple[list, int]] = {}
-        """Each top-level statement of a unit's text, by id: the unit's statements and its index among them
-        (:func:`_surely_binds`)."""
         """What those rules computed over every node, once per reading (each is asked per name or call)."""
         self.while_running: list[tuple[ast.AST, Finding]] = []
         """Imports of thread and process modules: findings where reached, or while a thread runs
@@ -1022,15 +1013,15 @@ class _Reading:
 _PARSING = PARSER
 
 
-def _read(units: tuple[str, ...], script: bool = False) -> _Reading:
+def _read(units: tuple[str, ...]) -> _Reading:
     with _PARSING:
-        reading = _read_cached(units, script)
+        reading = _read_cached(units)
         if any(v.split(".")[0] == "doctest" for v in reading.imported.values()):
             # The docstrings' examples are code doctest runs: read as one more unit, after the others (under
             # testmod they run in a copy of the globals, so reading them as top-level code is the stricter view).
             examples = _docstring_examples(units)
             if examples:
-                return _read_cached(units + (examples,), script)
+                return _read_cached(units + (examples,))
         return reading
 
 
@@ -1096,9 +1087,8 @@ def _names_bound_or_read(nodes: list[ast.AST], bound: bool = False) -> set[str]:
 
 
 @functools.lru_cache(maxsize=4)
-def _read_cached(units: tuple[str, ...], script: bool = False) -> _Reading:
+def _read_cached(units: tuple[str, ...]) -> _Reading:
     reading = _Reading()
-    reading.script = script
     every_node: list[ast.AST] = []
     for unit in units:
         try:
@@ -1112,8 +1102,6 @@ def _read_cached(units: tuple[str, ...], script: bool = False) -> _Reading:
             continue
         _name_first_parameters(tree)
         in_text = {id(statement) for statement in tree.body}
-        for index, statement in enumerate(tree.body):
-            reading.unit_place[id(statement)] = (tree.body, index)
         magic = []
         for statement in _with_magic_statements(tree.body, reading.magic_calls):
             _bind_top_level(reading, statement, plain=True)
@@ -18432,7 +18420,7 @@ def _bindings_in_force(reading: _Reading, name: str) -> list[ast.AST]:
         chain = []
         for node, _ in reversed(bindings):
             chain.append(node)
-            if not _reads_itself(node, name, reading) and _surely_binds(reading, node):
+            if not _reads_itself(node, name, reading):
                 break
         memo[name] = chain[::-1]
     else:
@@ -18458,290 +18446,9 @@ def _bindings_in_force_at(reading: _Reading, name: str, statement: ast.AST) -> l
     chain = []
     for node, plain in reversed(before):
         chain.append(node)
-        if plain and not _reads_itself(node, name, reading) and _surely_binds(reading, node):
+        if plain and not _reads_itself(node, name, reading):
             break
     return chain[::-1]
-
-
-#: Modules whose import cannot fail where submissions run (installed with the grader, most loaded by the fork
-#: server before any submission): imports of them before a binding leave it sure to be made (:func:`_surely_binds`).
-SURE_IMPORTS = frozenset({
-    "torch", "torch.nn", "torch.nn.functional", "torch.optim", "numpy", "math", "typing", "collections",
-    "collections.abc", "functools", "itertools", "dataclasses", "random", "time", "copy", "operator", "abc", "enum",
-    "statistics", "numbers", "warnings", "string", "re", "sys", "os"})
-
-
-@functools.lru_cache(maxsize=None)
-def _sure_module(name: str):
-    """The module ``name`` of :data:`SURE_IMPORTS`, as the judge imports it; None for any other name."""
-    return importlib.import_module(name) if name in SURE_IMPORTS else None
-
-
-#: Built-in names an annotation may name and still be sure to evaluate (:func:`_sure_annotation`), unless the
-#: submission binds them.
-SURE_ANNOTATION_BUILTINS = frozenset({"int", "float", "complex", "bool", "str", "bytes", "list", "tuple", "dict",
-                                      "set", "frozenset", "type", "object"})
-#: Of those, the ones whose subscript (``list[int]``, ``tuple[int, ...]``) makes an alias whatever it is given.
-GENERIC_BUILTINS = frozenset({"list", "tuple", "dict", "set", "frozenset", "type"})
-
-
-def _surely_binds(reading: _Reading, statement: ast.AST) -> bool:
-    """Whether the top-level binding ``statement`` is sure to have been made once its unit has run, so that the
-    bindings before it are no longer in force.
-
-    Not when making it may raise (a decorator, a default or an annotation evaluated as the ``def`` runs, an
-    assignment's value), nor when a statement before it in its unit (a notebook's cell) may raise and stop the unit
-    there (a self-check, an ``assert`` of a GPU, a loop past the time limit, ``raise SystemExit``), nor when it is an
-    import (of a module that is not installed, or of a path that is no module: ``from numpy.add import reduce as
-    conv2d``): the worker records the failure and runs on, and the earlier binding (a first draft that called
-    ``F.conv2d``) is the one the checks meet (attack round 174).  What is sure: a ``def`` with no decorator whose
-    defaults are constants and whose annotations name classes that exist (:func:`_sure_annotation`), a name bound
-    to a constant or to such a ``def`` of its unit, after nothing but such statements, imports of modules the judge
-    has loaded, docstrings and ``pass``.  (A script's statements are the units the worker runs, but its reading is
-    one text: a statement before the binding is counted there too, which errs only towards reading more.)"""
-    place = reading.unit_place.get(id(statement))
-    if place is None or isinstance(statement, (ast.Import, ast.ImportFrom)):
-        return False
-    memo = reading.memo.setdefault("surely_binds", {}) if reading.nodes else {}  # (bindings complete: asked once)
-    if id(statement) not in memo:
-        memo[id(statement)] = False  # (while it is asked: a decorator's binding asks about the ones before it)
-        body, index = place
-        if reading.script:  # each statement its own unit: only its own failure leaves the name as it was
-            memo[id(statement)] = _cannot_fail(reading, statement, body[:index])
-        else:
-            memo[id(statement)] = all(_cannot_fail(reading, st, body[:i]) for i, st in enumerate(body[:index + 1]))
-    return memo[id(statement)]
-
-
-def _cannot_fail(reading: _Reading, statement: ast.stmt, before: list) -> bool:
-    """Whether running the top-level ``statement`` (after ``before``, the statements of its unit before it) cannot
-    raise: see :func:`_surely_binds`."""
-    if isinstance(statement, ast.Pass) or (isinstance(statement, ast.Expr)
-                                           and isinstance(statement.value, ast.Constant)):
-        return True
-    if isinstance(statement, ast.ImportFrom):
-        if statement.module == "__future__" and not statement.level:
-            return True
-        module = _sure_module(statement.module or "") if not statement.level else None
-        return module is not None and all(  # (`from torch import *` binds what torch's __all__ names: it exists)
-            alias.name == "*" or hasattr(module, alias.name) or f"{statement.module}.{alias.name}" in SURE_IMPORTS
-            for alias in statement.names)
-    if isinstance(statement, ast.Import):
-        return all(alias.name in SURE_IMPORTS for alias in statement.names)
-    if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
-        arguments = statement.args
-        annotations = [a.annotation for a in (*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs,
-                                              arguments.vararg, arguments.kwarg) if a is not None and a.annotation]
-        if statement.returns is not None:
-            annotations.append(statement.returns)
-        postponed = _annotations_postponed(reading, statement, before)
-        return all(_sure_decorator(reading, d, statement) for d in statement.decorator_list) and all(
-            _constant_value(d) for d in (*arguments.defaults, *(d for d in arguments.kw_defaults if d is not None))
-        ) and (postponed or all(_sure_annotation(reading, a) for a in annotations))
-    if isinstance(statement, ast.Assign):
-        if len(statement.targets) != 1 or not isinstance(statement.targets[0], ast.Name) or \
-                statement.targets[0].id.startswith("__"):  # (`__builtins__ = None` changes how later names resolve)
-            return False
-        value = statement.value
-        if isinstance(value, ast.Name):  # `conv2d = _conv2d_loops`, the def made just before in its unit
-            made = [i for i, st in enumerate(before) if value.id in _names_bound_by(st)]
-            return bool(made) and isinstance(before[made[-1]], (ast.FunctionDef, ast.AsyncFunctionDef)) and \
-                _cannot_fail(reading, before[made[-1]], before[:made[-1]])
-        if isinstance(value, ast.Lambda):
-            return all(_constant_value(d) for d in (*value.args.defaults,
-                                                   *(d for d in value.args.kw_defaults if d is not None)))
-        return _constant_value(value) or _sure_call(reading, value)
-    return False
-
-
-def _sure_call(reading: _Reading, node: ast.AST) -> bool:
-    """Whether ``node`` is a call that cannot raise: ``torch.tensor``, ``torch.as_tensor``, ``np.array`` or
-    ``np.asarray`` of constant numbers (``q6_output = torch.tensor([[12, 12, 17], ...])``, the starter's own line),
-    with at most a ``dtype`` that names one of theirs."""
-    if not isinstance(node, ast.Call) or len(node.args) != 1:
-        return False
-    function = _annotation_object(reading, node.func)
-    torch, numpy = _sure_module("torch"), _sure_module("numpy")
-    if not any(function is f for f in (torch.tensor, torch.as_tensor, numpy.array, numpy.asarray)):
-        return False
-    dtypes = (torch.float32, torch.float64, torch.float16, torch.int64, torch.int32, numpy.float32, numpy.float64,
-              numpy.int64, numpy.int32)
-    return _rectangular_numbers(node.args[0]) is not None and all(
-        k.arg == "dtype" and any(_annotation_object(reading, k.value) is d for d in dtypes) for k in node.keywords)
-
-
-def _rectangular_numbers(node: ast.AST) -> tuple[int, ...] | None:
-    """The shape of ``node`` when it is a number (an int of 32 bits, a finite float, not a bool) or a rectangular
-    list or tuple of such, which torch and NumPy make into an array without fail; None otherwise (a ragged list,
-    a text, a number too large for int64)."""
-    if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
-        node = node.operand
-    if isinstance(node, ast.Constant):
-        value = node.value
-        ok = (type(value) is int and abs(value) < 2 ** 31) or (type(value) is float and math.isfinite(value))
-        return () if ok else None
-    if isinstance(node, (ast.List, ast.Tuple)) and node.elts:
-        shapes = {_rectangular_numbers(e) for e in node.elts}
-        if len(shapes) == 1 and None not in shapes:
-            return (len(node.elts), *shapes.pop())
-    return None
-
-
-def _sure_decorator(reading: _Reading, decorator: ast.AST, statement: ast.stmt) -> bool:
-    """Whether applying ``decorator`` to the function ``statement`` defines cannot raise: ``functools.cache``,
-    ``functools.lru_cache`` (bare, or of a constant ``maxsize`` that is a number or None), ``torch.no_grad()``,
-    ``torch.inference_mode()``, or a function of the submission, surely made, whose body only hands back a function
-    (its argument, a lambda, a def made with ``functools.wraps`` of its argument): a timing decorator (fairness
-    round 60)."""
-    functools_, torch = _sure_module("functools"), _sure_module("torch")
-    if isinstance(decorator, ast.Call):
-        called = _annotation_object(reading, decorator.func)
-        if called is torch.no_grad or called is torch.inference_mode:
-            return not decorator.args and not decorator.keywords
-        if called is functools_.lru_cache:
-            return not decorator.args and all(
-                k.arg == "maxsize" and isinstance(k.value, ast.Constant) and (
-                    k.value.value is None or type(k.value.value) is int) for k in decorator.keywords)
-        return False
-    found = _annotation_object(reading, decorator)
-    if found is functools_.cache or found is functools_.lru_cache:
-        return True
-    if not isinstance(decorator, ast.Name) or reading.bindings.get(decorator.id) is None:
-        return False
-    bindings = _bindings_in_force_at(reading, decorator.id, statement)
-    return bool(bindings) and all(
-        isinstance(b, ast.FunctionDef) and b is not statement and _surely_binds(reading, b)
-        and _hands_back_a_function(reading, b) for b in bindings)
-
-
-def _hands_back_a_function(reading: _Reading, decorator: ast.FunctionDef) -> bool:
-    """Whether calling the submission's ``decorator`` cannot raise: its body is docstrings, ``pass``, defs with sure
-    headers (decorated only with ``functools.wraps`` of a parameter) and a ``return`` of a name or a lambda."""
-    parameters = {a.arg for a in (*decorator.args.posonlyargs, *decorator.args.args)}
-    if decorator.args.vararg or decorator.args.kwarg or decorator.args.kwonlyargs or len(parameters) != 1:
-        return False
-    wraps = _sure_module("functools").wraps
-    for statement in decorator.body:
-        if isinstance(statement, ast.Pass) or (isinstance(statement, ast.Expr)
-                                               and isinstance(statement.value, ast.Constant)):
-            continue
-        if isinstance(statement, ast.Return):
-            if not isinstance(statement.value, (ast.Name, ast.Lambda)):
-                return False
-            if isinstance(statement.value, ast.Lambda) and not all(_constant_value(d) for d in (
-                    *statement.value.args.defaults, *(d for d in statement.value.args.kw_defaults if d is not None))):
-                return False
-            continue
-        if isinstance(statement, ast.FunctionDef):
-            inner = ast.FunctionDef(**{**statement.__dict__, "decorator_list": []})
-            if not all(isinstance(d, ast.Call) and _annotation_object(reading, d.func) is wraps and len(d.args) == 1
-                       and not d.keywords and isinstance(d.args[0], ast.Name) and d.args[0].id in parameters
-                       for d in statement.decorator_list) or not _cannot_fail(reading, inner, []):
-                return False
-            continue
-        return False
-    return True
-
-
-def _constant_value(node: ast.AST) -> bool:
-    """Whether evaluating ``node`` cannot raise: a constant, a signed number, or a tuple or list of such."""
-    if isinstance(node, ast.Constant):
-        return True
-    if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
-        return isinstance(node.operand, ast.Constant) and type(node.operand.value) in (int, float, complex)
-    if isinstance(node, (ast.Tuple, ast.List)):
-        return all(_constant_value(e) for e in node.elts)
-    return False
-
-
-def _annotations_postponed(reading: _Reading, statement: ast.stmt, before: list) -> bool:
-    """Whether ``from __future__ import annotations`` is in force where ``statement`` runs: in its unit before it,
-    or in a unit run before its unit (the worker compiles every later unit with it)."""
-    if any(_imports_postponed_annotations(st) for st in before):
-        return True
-    if "postponed_at" not in reading.memo:
-        reading.memo["postponed_at"] = min(
-            (reading.position.get(id(body[index]), float("inf")) for body, index in reading.unit_place.values()
-             if _imports_postponed_annotations(body[index])), default=float("inf"))
-    first = reading.unit_place.get(id(statement), ([statement], 0))[0][0]
-    return reading.memo["postponed_at"] < reading.position.get(id(first), -1)
-
-
-def _imports_postponed_annotations(statement: ast.stmt) -> bool:
-    return isinstance(statement, ast.ImportFrom) and statement.module == "__future__" and not statement.level and any(
-        alias.name == "annotations" for alias in statement.names)
-
-
-def _sure_annotation(reading: _Reading, node: ast.AST) -> bool:
-    """Whether evaluating the annotation ``node`` cannot raise: a text, ``None``, a built-in type the submission
-    does not rebind, an attribute of a module the judge has loaded that names a class there (``torch.Tensor``,
-    ``np.ndarray``), bound only by imports of that module, a built-in generic or a ``typing`` form subscripted with
-    such, or a ``|`` of such."""
-    if isinstance(node, ast.Constant):  # (a text must be an expression: typing compiles one it is given)
-        return node.value is None or node.value is Ellipsis or isinstance(node.value, str) and _an_expression(
-            node.value)
-    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
-        return all(_sure_annotation(reading, side) and not isinstance(side, ast.Constant) or (
-            isinstance(side, ast.Constant) and side.value is None) for side in (node.left, node.right))
-    if isinstance(node, ast.Subscript):
-        generic = _annotation_object(reading, node.value)
-        items = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
-        if not all(_sure_annotation(reading, item) for item in items):
-            return False
-        if isinstance(node.value, ast.Name) and node.value.id in GENERIC_BUILTINS and isinstance(generic, type):
-            return True  # (a built-in generic takes any arguments: `tuple[int, ...]`)
-        typing_ = _sure_module("typing")
-        arity = {typing_.Optional: 1, typing_.List: 1, typing_.Sequence: 1, typing_.Type: 1, typing_.Iterable: 1,
-                 typing_.Set: 1, typing_.Dict: 2, typing_.Mapping: 2}
-        if any(generic is form for form in (typing_.Union, typing_.Tuple)):
-            return True
-        return any(generic is form and len(items) == n for form, n in arity.items())
-    found = _annotation_object(reading, node)
-    return isinstance(found, type) or getattr(found, "__module__", None) == "typing"
-
-
-def _an_expression(text: str) -> bool:
-    try:
-        compile(text, "<annotation>", "eval", dont_inherit=True)
-    except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError):
-        return False
-    return len(text) < 200
-
-
-def _annotation_object(reading: _Reading, node: ast.AST):
-    """What the annotation ``node``, a name or an attribute chain, evaluates to where the judge runs, or None: a
-    built-in of :data:`SURE_ANNOTATION_BUILTINS` the submission does not bind, or an attribute of a module the judge
-    has loaded, reached from a name the submission binds only by importing that module."""
-    chain = []
-    while isinstance(node, ast.Attribute):
-        chain.append(node.attr)
-        node = node.value
-    if not isinstance(node, ast.Name) or node.id in reading.global_in_functions:
-        return None
-    bindings = reading.bindings.get(node.id, [])
-    if not bindings:
-        return getattr(builtins, node.id, None) if not chain and node.id in SURE_ANNOTATION_BUILTINS else None
-    objects = set()  # (module, name in it or None)
-    for binding, _ in bindings:
-        if isinstance(binding, ast.Import):
-            objects |= {(alias.name if alias.asname else alias.name.split(".")[0], None) for alias in binding.names
-                        if (alias.asname or alias.name.split(".")[0]) == node.id}
-        elif isinstance(binding, ast.ImportFrom) and not binding.level:  # `from typing import Optional`
-            objects |= {(binding.module or "", alias.name) for alias in binding.names
-                        if (alias.asname or alias.name) == node.id}
-        else:
-            return None
-    if len(objects) != 1:
-        return None
-    module, name = objects.pop()
-    found = _sure_module(module)
-    if name is not None:
-        chain.append(name)
-    for attribute in reversed(chain):
-        if found is None or attribute.startswith("_"):
-            return None
-        found = getattr(found, attribute, None)
-    return found
 
 
 def _reads_itself(binding: ast.AST, name: str, reading: _Reading | None = None) -> bool:

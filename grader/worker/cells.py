@@ -172,7 +172,8 @@ def _bound_names(statement) -> set[str]:
     def visit(node) -> None:
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             names.add(node.name)
-            for part in node.decorator_list + getattr(node, "bases", []) + [k.value for k in getattr(node, "keywords", [])]:
+            keywords = [k.value for k in getattr(node, "keywords", [])]
+            for part in node.decorator_list + getattr(node, "bases", []) + keywords:
                 visit(part)
             if not isinstance(node, ast.ClassDef):
                 for default in node.args.defaults + [d for d in node.args.kw_defaults if d is not None]:

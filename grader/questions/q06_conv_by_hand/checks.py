@@ -69,8 +69,7 @@ def _run_cases(probe, name, cases, expected, variants, what, builtin_what, rule)
     shape earned everything when only the first call was traced (attack round 29b).
     """
     watch = StartWatch(probe)
-    findings = by_hand_findings(probe.source, name, threads_running=watch.threads_running,
-                                script=probe.source_is_script)
+    findings = by_hand_findings(probe.source, name, threads_running=watch.threads_running)
     builtins = [f.what for f in findings if f.kind == "builtin"]
     if builtins:
         raise Wrong(BUILTIN_FEEDBACK.format(name=name, how="can reach", what=_builtin_kind(builtins, builtin_what),
