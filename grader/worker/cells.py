@@ -104,12 +104,8 @@ def _cell_code(source: str, filename: str, future: int = 0, statements: list | N
                    dont_inherit=True), None
 
 
-_import_error_name = ImportError.__dict__["name"].__get__  # the C slot, as for SystemExit's code
-
-
-def _co_positions(code) -> list:
-    """Each instruction's span in the cell: ``(line, end line, column, end column)``."""
-    return list(code.co_positions())
+_import_error_name = ImportError.__dict__["name"].__get__  # the C slots, as for SystemExit's code
+_name_error_name = NameError.__dict__["name"].__get__
 
 
 def _installed(top: str) -> bool:
@@ -148,7 +144,7 @@ def _failing_statement(statements: list, code, exc: BaseException, opnames: froz
     # The failing instruction's span (two statements may share a line, `import os; import torchvision`), its
     # line when the code keeps no columns.
     try:
-        line, end_line, column, end_column = _co_positions(code)[tb.tb_lasti // 2]
+        line, end_line, column, end_column = list(code.co_positions())[tb.tb_lasti // 2]
     except (IndexError, TypeError, ValueError):
         line = end_line = column = end_column = None
     if line is None or column is None:
@@ -225,7 +221,7 @@ def _after_missing_library(statements: list, code, exc: BaseException, unbound: 
     """
     kind = type(exc)
     if kind is NameError:
-        name = NameError.__dict__["name"].__get__(exc)
+        name = _name_error_name(exc)
         found = _failing_statement(statements, code, exc, LOADING, name) if name in unbound else None
         if found is None:
             return None
@@ -342,7 +338,7 @@ def run_units(units: list, namespace: dict, *, timeout: float | None, total: flo
                                 raise
                             if type(exc) is NameError:
                                 uses += 1
-                                missing.append(unbound[NameError.__dict__["name"].__get__(exc)])
+                                missing.append(unbound[_name_error_name(exc)])
                             else:
                                 imports += 1
                                 missing.append(_import_error_name(exc))
@@ -356,12 +352,10 @@ def run_units(units: list, namespace: dict, *, timeout: float | None, total: flo
                         try:
                             value = eval(last, namespace)
                         except NameError as exc:  # the cell's last expression, shown, needs a missing library
-                            name = NameError.__dict__["name"].__get__(exc) if type(exc) is NameError else None
-                            if name not in unbound or _failing_statement(
-                                    statements[-1:], last, exc, LOADING, name) is None:
+                            if _after_missing_library(statements[-1:], last, exc, unbound) is None:
                                 raise
                             uses += 1
-                            missing.append(unbound[name])
+                            missing.append(unbound[_name_error_name(exc)])
                         else:
                             _shift_outputs(namespace, value)
             finally:
