@@ -315,7 +315,65 @@ def test_exiting_with_status_0_is_a_clean_end_and_any_other_status_an_error(endi
     assert namespace["y"] == 2  # what follows still runs, as in a notebook
 
 
+@pytest.mark.parametrize("cell, stopped", [
+    ("x = 1\ny = 2", None),
+    ("x = 1\n1 / 0\ny = 2", 1),
+    ("x = 1\n@(lambda f: 1 / 0)\ndef f():\n    pass\ny = 2", 1),  # the decorator raises: f is not made
+    ("x = 1\ndef f(a=1 / 0):\n    pass\ny = 2", 1),  # its default
+    ("x = 1; import sys; sys.exit(0)\ny = 2", 2),  # an exit is a clean end, and the statements after it did not run
+    ("def g():\n    raise KeyError\nx = 1\nfor i in range(3):\n    g()\ny = 2", 2),  # raised in a function called
+    ("x = 1\nsaved = None\ntry:\n    1 / 0\nexcept ZeroDivisionError as e:\n    saved = e\nraise saved", 3),
+    ("x = 1\n(1 / 0)", 1),  # the shown last expression
+    ("try:\n    1 / 0\nexcept ZeroDivisionError as e:\n    kept = e.__traceback__\n"
+     "class Lying(Exception):\n    __traceback__ = property(lambda self: kept)\nx = 1\nraise Lying()", 3),
+], ids=["ran", "raises", "decorator", "default", "exit", "in-a-function", "raised-again", "last-expression",
+        "traceback-property"])
+def test_a_units_record_says_which_top_level_statement_it_stopped_in(cell, stopped):
+    """The judge's reader takes a binding in or after that statement for one that may not have been made
+    (grader.questions.static: a first draft calling F.conv2d stays in force when the last def is not made)."""
+    from grader.checkapi.protocol import Key
+    from grader.worker.cells import run_units
+
+    records = run_units([cell, "z = 3"], {"__name__": "__main__"}, timeout=None)
+    assert records[0].get(Key.STOPPED_IN) == stopped, records
+    assert Key.STOPPED_IN not in records[1] and Key.LEFT_OUT not in records[1]
+
+
+def test_a_time_cell_written_as_a_call_runs_its_body_as_ipython_does():
+    """nbconvert writes a `%%time` cell as `get_ipython().run_cell_magic('time', '', body)`: the judge's reader reads the
+    body as run, so the worker's shell runs it (attack round 176: it ran nothing, and a first draft stayed in force);
+    with a line of options, or another magic, it does nothing, as the reader reads nothing there."""
+    from grader.worker.cells import run_units
+    from grader.worker.serve import GradingShell
+
+    namespace = {"__name__": "__main__"}
+    shell = GradingShell(namespace)  # (as fresh_namespace makes it, without taking this process's __main__)
+    namespace["get_ipython"] = lambda: shell
+    records = run_units(["get_ipython().run_cell_magic('time', '', 'made = 1\\nalso = made + 1')",
+                         "get_ipython().run_cell_magic('prun', '', 'profiled = 3')",
+                         "get_ipython().run_cell_magic('time', '-n 2', 'not_made = 1')",
+                         "get_ipython().run_cell_magic('javascript', '', 'not_made_either = 1')"], namespace, timeout=None)
+    assert [r["status"] for r in records] == ["ok"] * 4, records
+    assert (namespace["made"], namespace["also"], namespace["profiled"]) == (1, 2, 3)
+    assert "not_made" not in namespace and "not_made_either" not in namespace
+
+
 MISSING = "cnn_grader_no_such_module"  # installed nowhere: the import system's own ModuleNotFoundError
+
+
+def test_a_units_record_names_the_statements_a_missing_library_skipped():
+    from grader.checkapi.protocol import Key
+    from grader.worker.cells import run_units, script_units
+
+    cell = f"import os\nimport {MISSING} as T\nx = 1\ndef f(a=T.thing):\n    pass\ny = 2\nT.show()"
+    records = run_units([cell], {"__name__": "__main__"}, timeout=None)
+    assert records[0][Key.LEFT_OUT] == [1, 3, 5] and Key.STOPPED_IN not in records[0], records
+    # of `import os, MISSING, json` the rest still ran: the statement is named, for it did not run to its end
+    records = run_units([f"import os, {MISSING}, json\nx = 1\n1 / 0"], {"__name__": "__main__"}, timeout=None)
+    assert records[0][Key.LEFT_OUT] == [0] and records[0][Key.STOPPED_IN] == 2, records
+    # a script's units are its statements: each record names its own, 0
+    records = run_units(script_units(f"import {MISSING}\nx = 1\n1 / 0\n"), {"__name__": "__main__"}, timeout=None)
+    assert [(r.get(Key.LEFT_OUT), r.get(Key.STOPPED_IN)) for r in records] == [([0], None), (None, None), (None, 0)]
 
 
 @pytest.mark.parametrize("cell, bound, unbound", [
@@ -488,6 +546,30 @@ def test_a_submission_keeping_the_lectures_imports_and_plotting_gets_full_marks(
     assert (result.status, result.error) == ("ok", None)
     assert result.total == bank.total_points()
     assert [u["status"] for u in result.units] == ["ok"] * len(result.units)
+
+
+def test_the_judge_knows_which_top_level_statements_may_not_have_run_to_their_end(server, tmp_path):
+    """SandboxProbe.statements_unsure: the worker's records (a cell's stop, a script's statement), and the judge's own
+    word for a unit it had to kill (it hung past its interrupt): stopped at its first statement, skipped after."""
+    from grader.judge.engine import SandboxProbe
+
+    hang = "x = 1\ntry:\n    while True:\n        pass\nexcept BaseException:\n    while True:\n        pass\n"
+    cells = ["a = 1\nb = 2", "c = 1\n1 / 0\nd = 2", hang, "import sys\ne = 1\nsys.exit(0)\nf = 1", "g = 1",
+             "h = 1\nreturn h"]  # (parses, does not compile: none of it ran)
+    path = tmp_path / "stops.ipynb"
+    path.write_text(notebook_text(*cells))
+    probe = SandboxProbe(server, load(Source(path)), dataclasses.replace(FAST, unit_timeout=1, timeout=20))
+    try:
+        assert probe.statements_unsure() == ((1, 1, ()), (2, 0, ()), (3, 2, ()), (5, 0, ()))
+    finally:
+        probe.close()
+    script = tmp_path / "stops.py"
+    script.write_text("a = 1\n1 / 0\nb = 2\nimport cnn_grader_no_such_module\nc = 3\n")
+    probe = SandboxProbe(server, load(Source(script)), FAST)
+    try:
+        assert probe.statements_unsure() == ((0, -1, (1, 3)),)
+    finally:
+        probe.close()
 
 
 def test_the_sandboxed_worker_computes_with_the_judges_exact_tensors_and_refuses_forged_descriptions(server, tmp_path):

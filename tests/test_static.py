@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import json
 
 import pytest
@@ -121,22 +122,108 @@ def test_the_definition_in_force_counts_not_a_first_draft():
 DRAFT = "import torch.nn.functional as F\ndef conv2d(i, k, stride=1, padding=0):\n    return F.conv2d(i, k)\n"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "Open (attack rounds 174 and 175): the last top-level binding hides the ones before it even when it may not be "
-    "made (its decorator, default or annotation raises, its cell stops above it), so a first draft calling F.conv2d "
-    "stays in force where the reader reads the hand-written one. A reading of which binding is sure to be made "
-    "(commit 220e93fd) closed the 32 files of round 174 but cost 94 of fairness round 107's 171 correct files with "
-    "a draft (a print before the final def, a dtype default, an npt.NDArray annotation...) and still left 35 files "
-    "of round 175 open; the judge needs evidence of which definition is in force that the worker cannot forge."))
-@pytest.mark.parametrize("final", [
-    "print('version 2')\n" + HAND_WRITTEN,  # a statement before it may raise: the cell stops there
+#: Final definitions that may not be made: what comes before them in their unit may raise, or they may raise
+#: themselves (attack rounds 174 and 175).
+MAY_NOT_BE_MADE = [
+    "print('version 2')\n" + HAND_WRITTEN,
     "import torch\nassert torch.cuda.is_available(), 'use a GPU runtime'\n" + HAND_WRITTEN,
     "import functools\n" + HAND_WRITTEN.replace("def conv2d(", "@functools.lru_cache(maxsize='unbounded')\ndef conv2d("),
     "import math\n" + HAND_WRITTEN.replace("padding=0):", "padding=0, scale=math.sqrt(-1.0)):"),
-    "from numpy.add import reduce as conv2d\n",  # an import of a path that is no module
-], ids=["print-before", "assert-gpu", "decorator-raises", "default-raises", "import-of-no-module"])
-def test_a_final_definition_that_may_not_be_made_leaves_the_first_draft_in_force(final):
-    assert ("builtin", "F.conv2d") in found([DRAFT, final])
+    "from numpy.add import reduce as conv2d\n",
+]
+MAY_NOT_BE_MADE_IDS = ["print-before", "assert-gpu", "decorator-raises", "default-raises", "import-of-no-module"]
+
+
+def _statements(unit: str) -> int:
+    return len(ast.parse(unit).body)
+
+
+@pytest.mark.parametrize("final", MAY_NOT_BE_MADE, ids=MAY_NOT_BE_MADE_IDS)
+def test_a_final_definition_that_may_not_have_been_made_leaves_the_first_draft_in_force(final):
+    """The judge knows which top-level statements did not run to their end (Probe.statements_unsure): a binding there
+    may not have been made, and the draft before it is read too.  Without that word (a probe that ran nothing) the
+    last binding counts, as a student re-running a notebook would see it."""
+    conv2d_at = next(i for i, st in enumerate(ast.parse(final).body)
+                     if "conv2d" in getattr(st, "name", "") or isinstance(st, ast.ImportFrom))
+    # the unit stopped in the final definition's statement, or in any before it
+    for stopped in range(conv2d_at + 1):
+        findings = by_hand_findings((DRAFT, final), "conv2d", unsure=((1, stopped, ()),))
+        assert ("builtin", "F.conv2d") in [(f.kind, f.what) for f in findings], stopped
+    # skipped (a missing library's statements), or its unit ended by the judge (stopped at 0)
+    assert ("builtin", "F.conv2d") in found_unsure([DRAFT, final], ((1, -1, (conv2d_at,)),))
+    # the unit ran to its end, or stopped after the definition: the hand-written one is in force
+    assert found([DRAFT, final]) == []
+    assert found_unsure([DRAFT, final], ((1, _statements(final), ()),)) == []
+    assert found_unsure([DRAFT, final + "1 / 0\n"], ((1, _statements(final), ()),)) == []
+
+
+def found_unsure(units, unsure, function="conv2d"):
+    return [(f.kind, f.what) for f in by_hand_findings(tuple(units), function, unsure=unsure)]
+
+
+def test_a_binding_that_may_not_have_been_made_hands_on_to_the_last_one_that_was():
+    """Only as far back as a binding surely made: a draft before a hand-written version that ran stays out of it."""
+    second = HAND_WRITTEN.replace("out[0, 0]", "out[0, 1]")
+    assert found_unsure([DRAFT, HAND_WRITTEN, "print(1)\n" + second], ((2, 0, ()),)) == []
+    assert ("builtin", "F.conv2d") in found_unsure([DRAFT, "print(1)\n" + HAND_WRITTEN, second],
+                                                   ((1, 0, ()), (2, 0, ())))
+    # a helper the hand-written conv2d calls, its last definition unsure, is read with the draft before it
+    helper_draft = "import torch.nn.functional as F\ndef _window_sum(w, k):\n    return F.conv2d(w[None, None], k[None, None]).sum()\n"
+    helper = "import numpy\ndef _window_sum(window, kernel):\n    return (window * kernel).sum()\n"
+    calls_it = HAND_WRITTEN.replace("def _window_sum(window, kernel):\n    return (window * kernel).sum()\n", "")
+    assert "def _window_sum" not in calls_it
+    assert found_unsure([helper_draft, calls_it, helper], ()) == []
+    assert ("builtin", "F.conv2d") in found_unsure([helper_draft, calls_it, helper], ((2, 0, ()),))
+    assert found_unsure([helper_draft, calls_it, helper], ((2, 2, ()),)) == []  # (stopped after it)
+    # an alias taken where the name's last binding may not have been made holds the draft
+    alias = "kept = conv2d\n"
+    assert ("builtin", "F.conv2d") in found_unsure(
+        [DRAFT, HAND_WRITTEN, alias, "def conv2d(i, k, stride=1, padding=0):\n    return kept(i, k)\n"],
+        ((1, 0, ()),))
+
+
+HAND = HAND_WRITTEN.replace("def conv2d(", "def _hand(")
+
+
+@pytest.mark.parametrize("receiver, in_force", [
+    ("get_ipython()", "hand"),  # IPython's own transformation of `%time conv2d = _hand`: the worker's shell runs it
+    ("shell", "both"),  # another object's method of that name may run it or not (attack round 176)
+    ("Stub", "both"),
+], ids=["the-shell", "a-stand-in", "a-class"])
+def test_a_magics_code_is_taken_as_run_only_on_the_workers_shell(receiver, in_force):
+    stand_in = "import types\nshell = types.SimpleNamespace(run_line_magic=print)\nclass Stub:\n    run_line_magic = print\n"
+    magic = f"{receiver}.run_line_magic('time', 'conv2d = _hand')\n"
+    found_draft = ("builtin", "F.conv2d") in found([DRAFT, stand_in + HAND, magic])
+    assert found_draft == (in_force == "both")
+    cell = f"{receiver}.run_cell_magic('time', '', 'def conv2d(i, k, stride=1, padding=0):\\n    return _hand(i, k)')\n"
+    assert (("builtin", "F.conv2d") in found([DRAFT, stand_in + HAND, cell])) == (in_force == "both")
+
+
+def test_a_magic_on_get_ipython_is_not_taken_as_run_where_the_submission_binds_get_ipython():
+    magic = "get_ipython().run_line_magic('time', 'conv2d = _hand')\n"
+    assert found([DRAFT, HAND, magic]) == []
+    fallback = "def get_ipython():\n    class Quiet:\n        def run_line_magic(self, *a):\n            pass\n    return Quiet()\n"
+    assert ("builtin", "F.conv2d") in found([DRAFT, fallback + HAND, magic])
+
+
+@pytest.mark.parametrize("block", [
+    "    if True:\n        global conv2d\n        conv2d = _draft\n",
+    "    for _ in range(1):\n        global conv2d\n        conv2d = _draft\n",
+    "    try:\n        global conv2d\n        conv2d = _draft\n    finally:\n        pass\n",
+    "    with open(__file__) as f:\n        global conv2d\n        conv2d = _draft\n",
+], ids=["if", "for", "try", "with"])
+def test_a_global_statement_in_a_block_of_a_class_body_rebinds_the_module_level_name(block):
+    """Attack round 176: only `global` directly in a class body was collected; in its blocks it rebinds the name too."""
+    draft = DRAFT.replace("def conv2d(", "def _draft(")
+    assert ("builtin", "F.conv2d") in found([draft, HAND_WRITTEN, "class Restore:\n" + block])
+
+
+def test_a_definition_in_a_docstrings_examples_is_not_taken_to_be_made():
+    """Attack round 175: doctest's examples are read as one more unit; whether they run, and in which namespace,
+    is not known, so a hand-written conv2d there does not hide the draft in force."""
+    doc = ('import doctest\ndef helper():\n    """\n    >>> def conv2d(i, k, stride=1, padding=0):\n'
+           '    ...     return i\n    """\n')
+    assert ("builtin", "F.conv2d") in found([DRAFT, doc])
 
 
 def test_a_star_import_of_a_module_not_installed_binds_nothing_where_no_module_is_written():

@@ -235,6 +235,17 @@ class Probe:
         """
         return where
 
+    def statements_unsure(self) -> tuple[tuple[int, int, tuple[int, ...]], ...] | None:
+        """Which top-level statements of :attr:`source` may not have run to their end when the submission's code
+        was run: ``(unit, stopped, skipped)``, the unit's statements from index ``stopped`` on (-1: none) and those
+        listed (a binding they hold may not have been made: :mod:`grader.questions.static`).
+
+        Returns:
+            None here: a probe that did not run the code cannot tell (the judge's probe says, from the worker's unit
+            records and from what the judge saw of each unit itself).
+        """
+        return None
+
     def threads_running(self) -> bool | None:
         """Whether a thread or process other than the submission's own main thread runs beside it now.
 

@@ -23,7 +23,8 @@ from pathlib import Path
 
 from ..checkapi import wire
 from ..checkapi.probe import Probe, ProbeTimedOut, ProtocolError
-from ..checkapi.protocol import Answer, Bound, Event, Key, ProbeOp, ServerOp, ServerReply, UnitStatus, WorkerOp
+from ..checkapi.protocol import (Answer, Bound, Event, Key, ProbeOp, ServerOp, ServerReply, SubmissionKind, UnitStatus,
+                                 WorkerOp)
 from ..checkapi.verdict import code
 from ..errors import SandboxError
 from ..records import EventKind
@@ -38,6 +39,9 @@ GRACE = 1.0
 #: The share of a submission's time budget kept for the checks: its cells together may use the rest.
 #: Without it, three slow cells (training loops) used the whole budget and every answer scored 0.
 CHECKS_SHARE = 0.25
+#: Statements a unit record may name as skipped for a missing library (more: the unit is taken to have stopped at its
+#: start, as a record the judge cannot read).
+MAX_LEFT_OUT = 10_000
 #: The variables of the judge's environment the fork server is given (and CNN_GRADER_*): what the
 #: interpreter and its libraries need to start, nothing that names the judge's machine or secrets.
 FORK_SERVER_ENVIRONMENT = frozenset({"PATH", "HOME", "LANG", "LANGUAGE", "LC_ALL", "LC_CTYPE", "TZ", "TMPDIR",
@@ -445,6 +449,10 @@ class SandboxProbe(Probe):
         self.deadline = (time.monotonic() if started is None else started) + limits.timeout
         # unit index -> (how the worker's process ended in it, why): the unit is skipped on the next attempt
         self._unit_failures: dict[int, tuple[UnitStatus, str]] = {}
+        # unit index -> (the top-level statement it stopped in, or None; those skipped for a missing library), over
+        # every load of the submission: see statements_unsure
+        self._unit_runs: dict[int, tuple[int | None, frozenset[int]]] = {}
+        self._loads = 0
         self._hung: set[str] = set()  # names whose probes ran out of time
         self._worker: tuple[int, socket.socket, Channel] | None = None
         self._starts_counted = False  # whether the fork server counts the current worker's starts
@@ -660,6 +668,7 @@ class SandboxProbe(Probe):
                 for r in records:  # a unit skipped (or run again after a memory restart): how it ended before
                     if r[Key.INDEX] in self._unit_failures:
                         r[Key.STATUS], r[Key.ERROR] = self._unit_failures[r[Key.INDEX]]
+                self._note_runs(message[Key.LOADED], records)
                 self.log.units = records
                 self.log.isolation = _isolation(granted)
                 return current, None
@@ -695,6 +704,54 @@ class SandboxProbe(Probe):
             out.append({Key.INDEX: index, Key.STATUS: status,
                         Key.ERROR: error + (f" ({where})" if where else "") if error is not None else None})
         return out
+
+    def _note_runs(self, sent: list, records: list[dict]) -> None:
+        """Add a load's word on which top-level statements of each unit may not have run to their end.
+
+        The worker's records say where a unit stopped (``stopped_in``) and what it skipped (``left_out``); a unit
+        with no such word that did not end ``ok``, one that did not compile, one the judge itself ended or skipped,
+        and one with no record are taken to have stopped before their first statement.  Over loads, the earliest
+        stop and every skip count: a worker started again in the middle of the checks ran the units anew, and its
+        run may differ."""
+        by_index: dict[int, dict] = {}
+        for r in sent:  # (the first of each unit's, as _valid_records keeps)
+            if type(r) is dict and type(r.get(Key.INDEX)) is int:
+                by_index.setdefault(r[Key.INDEX], r)
+        statuses = {r[Key.INDEX]: r[Key.STATUS] for r in records}
+        for index in range(max(len(self.submission.units), len(self.submission.labels), 1)):
+            status, word = statuses.get(index), by_index.get(index, {})
+            stopped, left = word.get(Key.STOPPED_IN), word.get(Key.LEFT_OUT, [])
+            # (a unit that does not compile ran none of its statements, though the reader's parse may read them: top-level
+            # `await`, a misplaced `from __future__`, attack round 175)
+            if status not in (UnitStatus.OK, UnitStatus.ERROR, UnitStatus.TIMEOUT) or index in self._unit_failures:
+                stopped, left = 0, []
+            elif stopped is None:
+                stopped = None if status == UnitStatus.OK else 0
+            elif type(stopped) is not int or stopped < 0:
+                stopped = 0
+            if type(left) is not list or len(left) > MAX_LEFT_OUT or any(type(i) is not int or i < 0 for i in left):
+                stopped, left = 0, []
+            before, skipped = self._unit_runs.get(index, (None, frozenset()))
+            if before is not None:
+                stopped = before if stopped is None else min(before, stopped)
+            self._unit_runs[index] = (stopped, skipped | frozenset(left))
+        self._loads += 1
+
+    def statements_unsure(self) -> tuple[tuple[int, int, tuple[int, ...]], ...]:
+        """Which top-level statements of the judge's units (``source``) may not have run to their end, as
+        ``(unit, stopped, skipped)``: the statements from index ``stopped`` on (-1: none) and those listed.  A worker
+        is started first when none has loaded; when none could, every statement of every unit is."""
+        if not self._loads:
+            self._a_worker()
+        if not self._loads:
+            return tuple((index, 0, ()) for index in range(len(self.source)))
+        if self.submission.kind == SubmissionKind.SCRIPT:  # the worker's units are the script's statements
+            unsure = tuple(index for index, (stopped, skipped) in sorted(self._unit_runs.items())
+                           if stopped is not None or skipped)
+            return ((0, -1, unsure),) if unsure else ()
+        return tuple((index, -1 if stopped is None else stopped, tuple(sorted(skipped)))
+                     for index, (stopped, skipped) in sorted(self._unit_runs.items())
+                     if stopped is not None or skipped)
 
     def _note(self, kind: EventKind, detail: str) -> None:
         self.log.events.append({"kind": kind, "detail": detail})

@@ -678,16 +678,19 @@ class Finding:
 
 
 def by_hand_findings(units: tuple[str, ...] | None, function: str, *,
-                     threads_running: Callable[[], bool | None] | None = None) -> list[Finding]:
+                     threads_running: Callable[[], bool | None] | None = None,
+                     unsure: tuple[tuple[int, int, tuple[int, ...]], ...] | None = None) -> list[Finding]:
     """What keeps ``function`` from counting as written by hand; empty when it is clean.
 
     ``units`` are the code the worker runs, in order (a notebook's transformed cells,
     or a script's whole text).  Units that do not parse are skipped: they did not run.
     ``threads_running``: the judge's evidence for :func:`_while_running` (None: threads count wherever imported).
+    ``unsure``: the top-level statements that may not have run to their end (``Probe.statements_unsure``): a
+    binding there may not be the one in force (:func:`_bindings_in_force`).
     """
     if not units:
         return []
-    reading = _read(tuple(units))
+    reading = _read(tuple(units), tuple(unsure or ()))
 
     def question() -> list[Finding]:
         _read_logging_callbacks(reading, tuple(units))
@@ -905,6 +908,10 @@ class _Reading:
     def __init__(self) -> None:
         self.bindings: dict[str, list[tuple[ast.AST, bool]]] = {}
         """name -> (binding statement or node, plain): plain = a statement directly in a unit's body."""
+        self.unsure: set[int] = set()
+        """The top-level statements (ids) that may not have run to their end when the submission ran: the judge saw
+        their unit stop in or before them, or skip them (:meth:`~grader.checkapi.probe.Probe.statements_unsure`), or
+        they are a docstring's examples.  A binding they hold may not have been made."""
         self.reach_only: list[tuple[ast.AST, Finding]] = []
         """Features that hide code only from what reaches them (``CNN.forward = f``, ``torch.compile(model)`` in a
         demo): each with its node, a finding for a by-hand function or a model only when their code reaches it."""
@@ -1013,15 +1020,19 @@ class _Reading:
 _PARSING = PARSER
 
 
-def _read(units: tuple[str, ...]) -> _Reading:
+def _read(units: tuple[str, ...], unsure: tuple = ()) -> _Reading:
+    """The reading of ``units``; ``unsure``: their top-level statements that may not have run to their end, as
+    ``(unit, stopped, skipped)`` (:func:`by_hand_findings`)."""
     with _PARSING:
-        reading = _read_cached(units)
+        reading = _read_cached(units, unsure)
         if any(v.split(".")[0] == "doctest" for v in reading.imported.values()):
             # The docstrings' examples are code doctest runs: read as one more unit, after the others (under
             # testmod they run in a copy of the globals, so reading them as top-level code is the stricter view).
+            # Whether and where they run is not known: no binding of theirs is taken to be made (attack round 175:
+            # a hand-written `def conv2d` in an example hid the first draft in force).
             examples = _docstring_examples(units)
             if examples:
-                return _read_cached(units + (examples,))
+                return _read_cached(units + (examples,), unsure + ((len(units), 0, ()),))
         return reading
 
 
@@ -1087,10 +1098,13 @@ def _names_bound_or_read(nodes: list[ast.AST], bound: bool = False) -> set[str]:
 
 
 @functools.lru_cache(maxsize=4)
-def _read_cached(units: tuple[str, ...]) -> _Reading:
+def _read_cached(units: tuple[str, ...], unsure: tuple = ()) -> _Reading:
     reading = _Reading()
     every_node: list[ast.AST] = []
-    for unit in units:
+    unsure_from = {unit: stopped for unit, stopped, _ in unsure if stopped >= 0}
+    unsure_listed = {(unit, index) for unit, _, skipped in unsure for index in skipped}
+    expansions: list[ast.stmt] = []  # the statements the top level's magics run (_with_magic_statements)
+    for unit_index, unit in enumerate(units):
         try:
             tree = parse(unit)
         except (SyntaxError, ValueError, OverflowError):
@@ -1103,10 +1117,19 @@ def _read_cached(units: tuple[str, ...]) -> _Reading:
         _name_first_parameters(tree)
         in_text = {id(statement) for statement in tree.body}
         magic = []
-        for statement in _with_magic_statements(tree.body, reading.magic_calls):
-            _bind_top_level(reading, statement, plain=True)
-            if id(statement) not in in_text:
-                magic.append(statement)
+        for index, written in enumerate(tree.body):
+            made = index < unsure_from.get(unit_index, index + 1) and (unit_index, index) not in unsure_listed
+            for statement in _with_magic_statements([written], reading.magic_calls):
+                _bind_top_level(reading, statement, plain=True)
+                if id(statement) not in in_text:
+                    magic.append(statement)
+                    expansions.append(statement)
+                    if not _the_shells_own(written):
+                        # (any object's `run_line_magic('time', 'conv2d = ...')`: a stand-in of the submission's own
+                        # may run it or not, attack round 176; the worker's shell does)
+                        reading.unsure.add(id(statement))
+                if not made:
+                    reading.unsure.add(id(statement))
         # `%time f()` indented in a loop or a branch of the top level: it runs there, in the user's namespace
         # (fairness round 36); its statements are read as the top level's are, and its call is handled as theirs
         # is.  (Not in a function's body: the grading shell runs the line in the user's namespace, not the
@@ -1126,6 +1149,10 @@ def _read_cached(units: tuple[str, ...]) -> _Reading:
         reading.classes += [n for n in nodes if isinstance(n, ast.ClassDef)]
         every_node += nodes
     reading.nodes = every_node
+    if "get_ipython" in reading.bindings:
+        # `get_ipython()` is the worker's shell unless the submission binds the name: a `def get_ipython()` of its own
+        # (a fallback for plain Python) may run a magic's code or not (attack round 176)
+        reading.unsure.update(id(statement) for statement in expansions)
     _check_label_texts(reading)
     _check_number_loops(reading)
     plain = _plain_classes(reading, reading.classes)
@@ -1259,6 +1286,15 @@ def _module_level_statements(body: list[ast.stmt]):
             todo += [s for s in getattr(statement, field, ()) if isinstance(s, ast.stmt)]
         todo += [s for handler in getattr(statement, "handlers", ()) for s in handler.body]
         todo += [s for case in getattr(statement, "cases", ()) for s in case.body]
+
+
+def _the_shells_own(node: ast.AST) -> bool:
+    """Whether ``node``, a magic's statement (:func:`_magic_code`), calls it on ``get_ipython()`` itself, as
+    IPython's transformation writes it (not on another object, or a name holding the shell)."""
+    call = node.value if isinstance(node, (ast.Expr, ast.Assign)) else None
+    receiver = call.func.value if isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) else None
+    return isinstance(receiver, ast.Call) and isinstance(receiver.func, ast.Name) \
+        and receiver.func.id == "get_ipython" and not receiver.args and not receiver.keywords
 
 
 def _magic_code(node: ast.AST, *, assigned: bool = True) -> str | None:
@@ -2089,12 +2125,16 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                         add(Finding("unverifiable", f"{MODULE_DUNDER} = ... (the module whose names typing and "
                                                     "pydantic evaluate the class's annotations in)"))
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and isinstance(node, ast.ClassDef):
-            # `global` in a class body binds module-level names too
-            declared = {n for st in node.body if isinstance(st, ast.Global) for n in st.names}
+            # `global` in a class body binds module-level names too, in its `if`, `for`, `try`, `with` and `match`
+            # blocks as well (attack round 176 put it there)
+            declared = {n for st in _walk_scope_body(node) if isinstance(st, ast.Global) for n in st.names}
             reading.global_in_functions.update(declared)
-            for st in node.body:
-                for bound in set(_names_bound_by(st)) & declared:
-                    reading.bindings.setdefault(bound, []).append((st, False))
+            for st in _walk_scope_body(node):
+                if isinstance(st, ast.stmt):
+                    for bound in set(_names_bound_by(st)) & declared:
+                        reading.bindings.setdefault(bound, []).append((st, False))
+                elif isinstance(st, ast.ExceptHandler) and st.name in declared:
+                    reading.bindings.setdefault(st.name, []).append((st, False))
         elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ATTRIBUTE_FUNCTIONS \
                 and len(node.args) > 1 and isinstance(node.args[1], ast.Constant) \
                 and node.args[1].value in ANY_RECEIVER_ATTRIBUTES:
@@ -18417,10 +18457,12 @@ def _bindings_in_force(reading: _Reading, name: str) -> list[ast.AST]:
         # A binding that reads the name itself (`conv2d = conv2d`, `conv2d = torch.no_grad()(conv2d)`, `+=`) hands
         # on the one before it, which is then in force too: walking it as the last only, the reader met the name
         # again, already walked, and read nothing of the function it wraps (F.conv2d behind `conv2d = conv2d`).
+        # So does a binding that may not have been made (reading.unsure: its cell stopped above it or in it, its
+        # decorator or default raised; attack rounds 174 and 175 left a first draft calling F.conv2d in force so).
         chain = []
         for node, _ in reversed(bindings):
             chain.append(node)
-            if not _reads_itself(node, name, reading):
+            if not _reads_itself(node, name, reading) and id(node) not in reading.unsure:
                 break
         memo[name] = chain[::-1]
     else:
@@ -18446,7 +18488,7 @@ def _bindings_in_force_at(reading: _Reading, name: str, statement: ast.AST) -> l
     chain = []
     for node, plain in reversed(before):
         chain.append(node)
-        if plain and not _reads_itself(node, name, reading):
+        if plain and not _reads_itself(node, name, reading) and id(node) not in reading.unsure:
             break
     return chain[::-1]
 

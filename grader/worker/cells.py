@@ -105,6 +105,7 @@ def _cell_code(source: str, filename: str, future: int = 0, statements: list | N
 
 
 _import_error_name = ImportError.__dict__["name"].__get__  # the C slots, as for SystemExit's code
+_traceback_of = BaseException.__dict__["__traceback__"].__get__
 _name_error_name = NameError.__dict__["name"].__get__
 
 
@@ -130,9 +131,7 @@ def _failing_statement(statements: list, code, exc: BaseException, opnames: froz
     """The index among ``statements`` of the top-level statement ``code`` (the cell as it runs) was running when
     ``exc`` was raised, and the instruction that raised it; None unless that instruction is the cell's own (not
     one of a function it called), one of ``opnames``, and (``argument``) of that name."""
-    tb = exc.__traceback__
-    while tb is not None and tb.tb_frame.f_code is not code:
-        tb = tb.tb_next
+    tb = _own_entry(code, exc)
     # (a load's NameError is raised by the cell's own instruction, innermost; an import's may come from the code of
     # a package it ran, the import system's own frames left out)
     if tb is None or (tb.tb_next is not None and opnames is not IMPORTING):
@@ -141,8 +140,28 @@ def _failing_statement(statements: list, code, exc: BaseException, opnames: froz
     if instruction is None or instruction.opname not in opnames or (
             argument is not None and instruction.argval != argument):
         return None
-    # The failing instruction's span (two statements may share a line, `import os; import torchvision`), its
-    # line when the code keeps no columns.
+    index = _statement_of(statements, code, tb)
+    return None if index is None else (index, instruction)
+
+
+def _own_entry(code, exc: BaseException):
+    """The entry of ``exc``'s traceback for the frame running ``code`` (the cell), or None.  The interpreter puts a
+    frame's entry in front of the ones already there as the exception leaves it: the first entry of the cell's
+    frame says where the cell was then, whatever traceback the submission gave the exception (read through the C
+    slot: a class's own ``__traceback__`` property is not asked)."""
+    try:
+        tb = _traceback_of(exc)
+    except BaseException:
+        return None
+    while tb is not None and tb.tb_frame.f_code is not code:
+        tb = tb.tb_next
+    return tb
+
+
+def _statement_of(statements: list, code, tb) -> int | None:
+    """The index among ``statements`` of the top-level statement holding the instruction ``tb`` (an entry of
+    ``code``'s frame) stopped at, found by the instruction's span (two statements may share a line, `import os;
+    import torchvision`), by its line when the code keeps no columns."""
     try:
         line, end_line, column, end_column = list(code.co_positions())[tb.tb_lasti // 2]
     except (IndexError, TypeError, ValueError):
@@ -150,14 +169,25 @@ def _failing_statement(statements: list, code, exc: BaseException, opnames: froz
     if line is None or column is None:
         line, end_line, column, end_column = tb.tb_lineno, tb.tb_lineno, None, None
     for index, statement in enumerate(statements):
+        # (a decorated def or class starts at its first decorator: its node's own position is the `def` line's)
+        start = min([(statement.lineno, statement.col_offset)]
+                    + [(d.lineno, d.col_offset) for d in getattr(statement, "decorator_list", ())])
         if column is None:
-            inside = statement.lineno <= line <= (statement.end_lineno or statement.lineno)
+            inside = start[0] <= line <= (statement.end_lineno or statement.lineno)
         else:
-            inside = ((statement.lineno, statement.col_offset) <= (line, column)
-                      and (end_line, end_column) <= (statement.end_lineno, statement.end_col_offset))
+            inside = start <= (line, column) and (end_line, end_column) <= (statement.end_lineno,
+                                                                             statement.end_col_offset)
         if inside:
-            return index, instruction
+            return index
     return None
+
+
+def stopped_in(statements: list, code, exc: BaseException) -> int:
+    """The index among ``statements`` (those ``code`` runs) of the top-level statement ``exc`` stopped the unit
+    in; 0 when it cannot be told (no statement of the unit is then known to have run to its end)."""
+    tb = _own_entry(code, exc)
+    index = None if tb is None else _statement_of(statements, code, tb)
+    return 0 if index is None else index
 
 
 def _bound_names(statement) -> set[str]:
@@ -199,9 +229,11 @@ def _bound_names(statement) -> set[str]:
     return names
 
 
-def _after_missing_library(statements: list, code, exc: BaseException, unbound: dict[str, str]) -> list | None:
-    """The statements of a cell left to run once a top-level statement failed for want of a library that is not
-    installed here, or None when ``exc`` is not that; ``unbound`` (each name a skipped statement would have bound,
+def _after_missing_library(statements: list, code, exc: BaseException,
+                           unbound: dict[str, str]) -> tuple[int, list] | None:
+    """The index among ``statements`` of the top-level statement that failed for want of a library that is not
+    installed here, and the statements of the cell left to run (the first may be what is left of that statement),
+    or None when ``exc`` is not that; ``unbound`` (each name a skipped statement would have bound,
     and the missing module it needed; the notebook's, from cell to cell) gains the names the skipped statement binds.
 
     A student's notebook ran where the library is installed (``torchvision`` on Colab, beside the lecture's stack):
@@ -227,7 +259,7 @@ def _after_missing_library(statements: list, code, exc: BaseException, unbound: 
             return None
         index = found[0]
         unbound.update(dict.fromkeys(_bound_names(statements[index]), unbound[name]))
-        return statements[index + 1:]
+        return index, statements[index + 1:]
     if kind is not ModuleNotFoundError:
         return None
     missing = _import_error_name(exc)
@@ -242,7 +274,7 @@ def _after_missing_library(statements: list, code, exc: BaseException, unbound: 
         if statement.level != 0:
             return None
         unbound.update(dict.fromkeys(_bound_names(statement), missing))
-        return rest
+        return index, rest
     if not isinstance(statement, ast.Import):
         return None
     # The module the failing import instruction named (`import torch.utils.tensorboard` fails on `tensorboard`,
@@ -253,7 +285,7 @@ def _after_missing_library(statements: list, code, exc: BaseException, unbound: 
             later = statement.names[position + 1:]
             if later:
                 rest = [ast.copy_location(ast.Import(names=later), statement)] + rest
-            return rest
+            return index, rest
     return None
 
 
@@ -290,7 +322,12 @@ def run_units(units: list, namespace: dict, *, timeout: float | None, total: flo
     Returns:
         One record per unit: ``{"index", "status", "error", "where"}`` with a status the worker
         may send (:attr:`UnitStatus.sent_by_worker`); ``where`` is the line an exception came
-        from (``cell 3, line 2``), which the judge names as a student finds it.
+        from (``cell 3, line 2``), which the judge names as a student finds it.  A unit that did not
+        run every top-level statement to its end also says which: ``stopped_in`` (the statement it
+        stopped in, by an exception or an exit; those after it did not run) and ``left_out`` (the
+        statements :func:`_after_missing_library` skipped), each an index among the unit's top-level
+        statements (a script's unit is one statement: 0).  The judge's reader takes a binding made
+        there for one that may not have been made (:mod:`grader.questions.static`).
     """
     records = []
     future = 0
@@ -305,14 +342,29 @@ def run_units(units: list, namespace: dict, *, timeout: float | None, total: flo
         if on_start is not None:
             on_start(index)
         last = statements = None
+        origin: list[int] = []  # each statement left to run: its index among the unit's own statements
+        left_out: list[int] = []
+
+        def stopped_at(exc: BaseException) -> int:
+            # (the statement of the code that was running: the cell's body, or its shown last expression)
+            if statements is None or not origin:
+                return 0
+            body = statements if last is None else statements[:-1]
+            for code, among, first in ((unit, body, 0), (last, statements[-1:], len(statements) - 1)):
+                if code is not None and _own_entry(code, exc) is not None:
+                    return origin[first + stopped_in(among, code, exc)]
+            return origin[0]
+
         if isinstance(unit, ScriptStatement):  # (`import os, torchvision, torch`: the modules after it still load)
             statements, unit, filename = [unit.statement], unit.code, SCRIPT_FILENAME
+            origin = [0]
         elif isinstance(unit, str):
             filename = CELL_FILENAME.format(index + 1)
             try:
                 statements = ast.parse(unit, filename).body
                 unit, last = _cell_code(units[index], filename, future, statements)
                 future |= unit.co_flags & FUTURE_FLAGS
+                origin = list(range(len(statements)))
                 remember_source(filename, units[index])
             except (SyntaxError, ValueError, OverflowError, RecursionError, MemoryError) as exc:
                 detail = f" (line {exc.lineno})" if isinstance(exc, SyntaxError) and exc.lineno else ""
@@ -324,47 +376,61 @@ def run_units(units: list, namespace: dict, *, timeout: float | None, total: flo
             left = max(total - (_monotonic() - begun), LATE_UNIT_SECONDS)
             limit = left if limit is None else min(limit, left)
         missing, imports, uses = [], 0, 0  # the libraries not installed here whose imports and uses the cell skipped
+        stop = None  # the statement the unit stopped in (stopped_at), once it stopped
         try:
             try:
                 with deadline(limit):
-                    while True:
-                        try:
-                            exec(unit, namespace)
-                            break
-                        except (ModuleNotFoundError, NameError) as exc:
-                            rest = (None if statements is None
-                                    else _after_missing_library(statements, unit, exc, unbound))
-                            if rest is None:
-                                raise
-                            if type(exc) is NameError:
+                    try:
+                        while True:
+                            try:
+                                exec(unit, namespace)
+                                break
+                            except (ModuleNotFoundError, NameError) as exc:
+                                skipped = (None if statements is None
+                                           else _after_missing_library(statements, unit, exc, unbound))
+                                if skipped is None:
+                                    raise
+                                at, rest = skipped
+                                left_out.append(origin[at])
+                                # (what is left of `import os, torchvision, json` is that statement still)
+                                origin = origin[len(statements) - len(rest):]
+                                if type(exc) is NameError:
+                                    uses += 1
+                                    missing.append(unbound[_name_error_name(exc)])
+                                else:
+                                    imports += 1
+                                    missing.append(_import_error_name(exc))
+                                statements = rest
+                                if isinstance(units[index], ScriptStatement):
+                                    unit = compile(ast.Module(body=rest, type_ignores=[]), filename, "exec",
+                                                   flags=unit.co_flags & FUTURE_FLAGS, dont_inherit=True)
+                                else:
+                                    unit, last = _cell_code(units[index], filename, future, rest)
+                        if last is not None:
+                            try:
+                                value = eval(last, namespace)
+                            except NameError as exc:  # the cell's last expression, shown, needs a missing library
+                                if _after_missing_library(statements[-1:], last, exc, unbound) is None:
+                                    raise
+                                left_out.append(origin[-1])
                                 uses += 1
                                 missing.append(unbound[_name_error_name(exc)])
                             else:
-                                imports += 1
-                                missing.append(_import_error_name(exc))
-                            statements = rest
-                            if isinstance(units[index], ScriptStatement):
-                                unit = compile(ast.Module(body=rest, type_ignores=[]), filename, "exec",
-                                               flags=unit.co_flags & FUTURE_FLAGS, dont_inherit=True)
-                            else:
-                                unit, last = _cell_code(units[index], filename, future, rest)
-                    if last is not None:
-                        try:
-                            value = eval(last, namespace)
-                        except NameError as exc:  # the cell's last expression, shown, needs a missing library
-                            if _after_missing_library(statements[-1:], last, exc, unbound) is None:
-                                raise
-                            uses += 1
-                            missing.append(unbound[_name_error_name(exc)])
-                        else:
-                            _shift_outputs(namespace, value)
+                                _shift_outputs(namespace, value)
+                    except BaseException as exc:
+                        # where the cell's frame was as the exception left it, read before any other code
+                        # runs (the worker's undoing of patches, a finalizer the collector calls)
+                        stop = stopped_at(exc)
+                        raise
             finally:
                 if after is not None:
                     after()
         except ProbeTimeout:
             share = "" if limit == timeout else " (the time the code may take in all was used up by earlier cells)"
-            record.update({Key.STATUS: UnitStatus.TIMEOUT, Key.ERROR: f"did not finish within {limit:.3g} s{share}"})
+            record.update({Key.STATUS: UnitStatus.TIMEOUT, Key.ERROR: f"did not finish within {limit:.3g} s{share}",
+                           Key.STOPPED_IN: 0 if stop is None else stop})
         except SystemExit as exc:
+            record[Key.STOPPED_IN] = 0 if stop is None else stop
             # sys.exit(0), exit(), quit(), raise SystemExit: a script ending itself on purpose, which
             # Python reports as success; any other code is a failure, as the shell would see it.
             if not clean_exit(exc):
@@ -372,9 +438,12 @@ def run_units(units: list, namespace: dict, *, timeout: float | None, total: flo
                 record.update({Key.STATUS: UnitStatus.ERROR, Key.ERROR: f"{info[Key.TYPE]}: {info[Key.MESSAGE]}",
                                Key.WHERE: info[Key.WHERE]})
         except BaseException as exc:  # the submission's own failure, recorded
+            record[Key.STOPPED_IN] = 0 if stop is None else stop
             info = describe_exception(exc)
             record.update({Key.STATUS: UnitStatus.MEMORY if info[Key.TYPE] == "MemoryError" else UnitStatus.ERROR,
                            Key.ERROR: f"{info[Key.TYPE]}: {info[Key.MESSAGE]}", Key.WHERE: info[Key.WHERE]})
+        if left_out:
+            record[Key.LEFT_OUT] = sorted(set(left_out))
         if missing:
             names = list(dict.fromkeys(missing))
             note = (f"No module named {', '.join(repr(name) for name in names)} here (not installed where "

@@ -238,7 +238,13 @@ class GradingShell:
     def run_cell_magic(self, name, line="", cell=""):
         """``%%writefile [-a] NAME`` writes its cell, as Jupyter does; ``%%capture NAME`` binds NAME (the judge
         unwrapped its body, which runs as the cell); the judge already unwrapped the other cell magics whose
-        body runs, and every other one does nothing."""
+        body runs, and every other one does nothing.  Called as nbconvert writes a ``%%time`` or ``%%prun`` cell,
+        ``get_ipython().run_cell_magic('time', '', body)``, the body runs in the user's namespace, as IPython runs
+        it and as the judge's reader reads it (attack round 176: the reader read a hand-written def there that
+        never ran)."""
+        if name in self.RUN and isinstance(line, str) and not line.strip() and isinstance(cell, str):
+            exec(compile(cell, MAGIC_FILENAME, "exec", dont_inherit=True), self.user_ns)
+            return None
         if name == "capture" and isinstance(line, str) and line.isidentifier():
             self.user_ns[line] = CapturedOutput()
         if name == "writefile" and isinstance(line, str) and isinstance(cell, str):

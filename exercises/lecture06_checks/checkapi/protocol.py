@@ -203,6 +203,11 @@ class Key(Term):
     EVENT = "event", "A worker's report while it runs the units (Event)."
     INDEX = "index", "Event.UNIT and a unit record: the unit's position, from 0."
     LOADED = "loaded", "The worker's report once every unit ran: one unit record {INDEX, STATUS, ERROR, WHERE} each."
+    STOPPED_IN = "stopped_in", ("A unit record: the index among the unit's top-level statements (a script's unit is "
+                                "one: 0) of the one it stopped in, by an exception or an exit; absent when it ran to "
+                                "its end.  The statements after it did not run.")
+    LEFT_OUT = "left_out", ("A unit record: the indices among the unit's top-level statements of those skipped for a "
+                            "library that is not installed (grader.worker.cells); absent when none was.")
     STATUS = "status", ("A unit record: how the unit ended (UnitStatus); a crashed probe's answer: how its process "
                         "ended (memory or timeout when a bound on the session stopped it).")
     ERROR = "error", ("A unit record: what went wrong, or None; ServerReply.SPAWN_FAILED and the trusted child's "

@@ -56,6 +56,17 @@ def _close(got: torch.Tensor, want: torch.Tensor) -> bool:
     return got.shape == want.shape and bool(torch.allclose(got, want.to(torch.float64), rtol=RTOL, atol=ATOL))
 
 
+def _refuse_findings(findings, name: str, builtin_what: str) -> None:
+    """Raise :class:`Wrong` when the reader found that ``name`` reaches a built-in, or cannot be read."""
+    builtins = [f.what for f in findings if f.kind == "builtin"]
+    if builtins:
+        raise Wrong(BUILTIN_FEEDBACK.format(name=name, how="can reach", what=_builtin_kind(builtins, builtin_what),
+                                            ops=", ".join(map(code, builtins[:5]))), {"mistake": "builtin"})
+    if findings:
+        ops = ", ".join(code(f.what) for f in findings[:5])
+        raise Wrong(UNVERIFIABLE_FEEDBACK.format(ops=ops, name=name), {"mistake": "unverifiable"})
+
+
 def _run_cases(probe, name, cases, expected, variants, what, builtin_what, rule):
     """Call ``name`` on every case; compare with ``expected``; name a mistake from ``variants``.
 
@@ -69,14 +80,9 @@ def _run_cases(probe, name, cases, expected, variants, what, builtin_what, rule)
     shape earned everything when only the first call was traced (attack round 29b).
     """
     watch = StartWatch(probe)
-    findings = by_hand_findings(probe.source, name, threads_running=watch.threads_running)
-    builtins = [f.what for f in findings if f.kind == "builtin"]
-    if builtins:
-        raise Wrong(BUILTIN_FEEDBACK.format(name=name, how="can reach", what=_builtin_kind(builtins, builtin_what),
-                                            ops=", ".join(map(code, builtins[:5]))), {"mistake": "builtin"})
-    if findings:
-        ops = ", ".join(code(f.what) for f in findings[:5])
-        raise Wrong(UNVERIFIABLE_FEEDBACK.format(ops=ops, name=name), {"mistake": "unverifiable"})
+    unsure = probe.statements_unsure()  # (after the watch: a worker has run the code)
+    _refuse_findings(by_hand_findings(probe.source, name, threads_running=watch.threads_running, unsure=unsure),
+                     name, builtin_what)
     wrong, shape_wrong = [], []
     results = []
     for (args, kwargs), want, result in zip(cases, expected, probe.call_many(name, cases, trace=TRACE_KERNELS)):
@@ -103,6 +109,11 @@ def _run_cases(probe, name, cases, expected, variants, what, builtin_what, rule)
             shape_wrong.append((got, want))
         elif not _close(got, want):
             wrong.append((got, want))
+    if probe.statements_unsure() != unsure:
+        # A worker started again in the middle of the calls ran the code anew, and not as before: the bindings
+        # in force may be others (a definition made in the first run and not in the second).
+        _refuse_findings(by_hand_findings(probe.source, name, threads_running=watch.threads_running,
+                                          unsure=probe.statements_unsure()), name, builtin_what)
     started = watch.findings()
     if started:
         raise Wrong(UNVERIFIABLE_FEEDBACK.format(ops=code(started[0].what), name=name), {"mistake": "unverifiable"})
