@@ -555,12 +555,13 @@ def test_the_judge_knows_which_top_level_statements_may_not_have_run_to_their_en
 
     hang = "x = 1\ntry:\n    while True:\n        pass\nexcept BaseException:\n    while True:\n        pass\n"
     cells = ["a = 1\nb = 2", "c = 1\n1 / 0\nd = 2", hang, "import sys\ne = 1\nsys.exit(0)\nf = 1", "g = 1",
-             "h = 1\nreturn h"]  # (parses, does not compile: none of it ran)
+             "h = 1\nreturn h",  # (parses, does not compile: none of it ran)
+             "import cnn_grader_no_such_module\nk = 1"]  # (an error that is only a skip: the rest ran, fairness 108)
     path = tmp_path / "stops.ipynb"
     path.write_text(notebook_text(*cells))
     probe = SandboxProbe(server, load(Source(path)), dataclasses.replace(FAST, unit_timeout=1, timeout=20))
     try:
-        assert probe.statements_unsure() == ((1, 1, ()), (2, 0, ()), (3, 2, ()), (5, 0, ()))
+        assert probe.statements_unsure() == ((1, 1, ()), (2, 0, ()), (3, 2, ()), (5, 0, ()), (6, -1, (0,)))
     finally:
         probe.close()
     script = tmp_path / "stops.py"

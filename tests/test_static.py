@@ -185,25 +185,21 @@ def test_a_binding_that_may_not_have_been_made_hands_on_to_the_last_one_that_was
 HAND = HAND_WRITTEN.replace("def conv2d(", "def _hand(")
 
 
-@pytest.mark.parametrize("receiver, in_force", [
-    ("get_ipython()", "hand"),  # IPython's own transformation of `%time conv2d = _hand`: the worker's shell runs it
-    ("shell", "both"),  # another object's method of that name may run it or not (attack round 176)
-    ("Stub", "both"),
-], ids=["the-shell", "a-stand-in", "a-class"])
-def test_a_magics_code_is_taken_as_run_only_on_the_workers_shell(receiver, in_force):
+@pytest.mark.parametrize("receiver", ["get_ipython()", "shell", "Stub"])
+def test_a_magics_code_is_read_but_never_taken_as_made(receiver):
+    """A magic's code runs only as the object it is called on runs it: a stand-in of the submission's own may run
+    nothing (attack round 176), and the worker's shell is reached through any alias (round 177 turned its magics off).
+    What the code binds is read, and hands on to the bindings before it."""
     stand_in = "import types\nshell = types.SimpleNamespace(run_line_magic=print)\nclass Stub:\n    run_line_magic = print\n"
     magic = f"{receiver}.run_line_magic('time', 'conv2d = _hand')\n"
-    found_draft = ("builtin", "F.conv2d") in found([DRAFT, stand_in + HAND, magic])
-    assert found_draft == (in_force == "both")
+    assert ("builtin", "F.conv2d") in found([DRAFT, stand_in + HAND, magic])
     cell = f"{receiver}.run_cell_magic('time', '', 'def conv2d(i, k, stride=1, padding=0):\\n    return _hand(i, k)')\n"
-    assert (("builtin", "F.conv2d") in found([DRAFT, stand_in + HAND, cell])) == (in_force == "both")
-
-
-def test_a_magic_on_get_ipython_is_not_taken_as_run_where_the_submission_binds_get_ipython():
-    magic = "get_ipython().run_line_magic('time', 'conv2d = _hand')\n"
-    assert found([DRAFT, HAND, magic]) == []
-    fallback = "def get_ipython():\n    class Quiet:\n        def run_line_magic(self, *a):\n            pass\n    return Quiet()\n"
-    assert ("builtin", "F.conv2d") in found([DRAFT, fallback + HAND, magic])
+    assert ("builtin", "F.conv2d") in found([DRAFT, stand_in + HAND, cell])
+    # what it binds is read: a rebinding to torch's convolution there is found, and a plain self-check costs nothing
+    assert ("builtin", "F.conv2d") in found([stand_in + HAND_WRITTEN,
+                                             f"import torch.nn.functional as F\n{receiver}.run_line_magic('time', "
+                                             "'conv2d = F.conv2d')\n"])
+    assert found([stand_in + HAND_WRITTEN, f"{receiver}.run_line_magic('time', 'out = conv2d(1, 2)')\n"]) == []
 
 
 @pytest.mark.parametrize("block", [

@@ -16,7 +16,7 @@ The grading policy for what IPython would run:
   the cell, transformed in its turn;
 * ``%%writefile``: the worker writes the file, as Jupyter does (a helper module the notebook then imports);
 * every other cell magic (``%%bash``, ``%%html``...): not run, noted;
-* line magics: see :data:`grader.worker.serve.GradingShell.RUN`; shell escapes
+* line magics: see :data:`grader.worker.serve.RUN_MAGICS`; shell escapes
   and ``!``-assignments: never run (``x = !ls`` gives an empty list).
 
 IPython's token transforms rescan the whole cell once per magic they rewrite

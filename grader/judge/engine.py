@@ -709,10 +709,10 @@ class SandboxProbe(Probe):
         """Add a load's word on which top-level statements of each unit may not have run to their end.
 
         The worker's records say where a unit stopped (``stopped_in``) and what it skipped (``left_out``); a unit
-        with no such word that did not end ``ok``, one that did not compile, one the judge itself ended or skipped,
-        and one with no record are taken to have stopped before their first statement.  Over loads, the earliest
-        stop and every skip count: a worker started again in the middle of the checks ran the units anew, and its
-        run may differ."""
+        with no such word that did not end ``ok`` (but for an ``error`` that is only a skip), one that did not
+        compile, one the judge itself ended or skipped, and one with no record are taken to have stopped before their
+        first statement.  Over loads, the earliest stop and every skip count: a worker started again in the middle of
+        the checks ran the units anew, and its run may differ."""
         by_index: dict[int, dict] = {}
         for r in sent:  # (the first of each unit's, as _valid_records keeps)
             if type(r) is dict and type(r.get(Key.INDEX)) is int:
@@ -721,12 +721,14 @@ class SandboxProbe(Probe):
         for index in range(max(len(self.submission.units), len(self.submission.labels), 1)):
             status, word = statuses.get(index), by_index.get(index, {})
             stopped, left = word.get(Key.STOPPED_IN), word.get(Key.LEFT_OUT, [])
-            # (a unit that does not compile ran none of its statements, though the reader's parse may read them: top-level
-            # `await`, a misplaced `from __future__`, attack round 175)
+            # (a unit that does not compile ran none of its statements, though the reader's parse may read them:
+            # top-level `await`, a misplaced `from __future__`, attack round 175)
             if status not in (UnitStatus.OK, UnitStatus.ERROR, UnitStatus.TIMEOUT) or index in self._unit_failures:
                 stopped, left = 0, []
             elif stopped is None:
-                stopped = None if status == UnitStatus.OK else 0
+                # (an error with no stop is a cell whose only trouble was a missing library's skip: it ran to its end
+                # but for the statements left out, fairness round 108)
+                stopped = None if status == UnitStatus.OK or status == UnitStatus.ERROR and left else 0
             elif type(stopped) is not int or stopped < 0:
                 stopped = 0
             if type(left) is not list or len(left) > MAX_LEFT_OUT or any(type(i) is not int or i < 0 for i in left):

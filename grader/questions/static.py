@@ -1103,7 +1103,6 @@ def _read_cached(units: tuple[str, ...], unsure: tuple = ()) -> _Reading:
     every_node: list[ast.AST] = []
     unsure_from = {unit: stopped for unit, stopped, _ in unsure if stopped >= 0}
     unsure_listed = {(unit, index) for unit, _, skipped in unsure for index in skipped}
-    expansions: list[ast.stmt] = []  # the statements the top level's magics run (_with_magic_statements)
     for unit_index, unit in enumerate(units):
         try:
             tree = parse(unit)
@@ -1123,11 +1122,10 @@ def _read_cached(units: tuple[str, ...], unsure: tuple = ()) -> _Reading:
                 _bind_top_level(reading, statement, plain=True)
                 if id(statement) not in in_text:
                     magic.append(statement)
-                    expansions.append(statement)
-                    if not _the_shells_own(written):
-                        # (any object's `run_line_magic('time', 'conv2d = ...')`: a stand-in of the submission's own
-                        # may run it or not, attack round 176; the worker's shell does)
-                        reading.unsure.add(id(statement))
+                    # A magic's code is read, never taken as made: it runs only as the object it is called on runs it
+                    # (a stand-in of the submission's own, attack round 176; the worker's shell, whose state the
+                    # submission may change through any alias, round 177)
+                    reading.unsure.add(id(statement))
                 if not made:
                     reading.unsure.add(id(statement))
         # `%time f()` indented in a loop or a branch of the top level: it runs there, in the user's namespace
@@ -1149,10 +1147,6 @@ def _read_cached(units: tuple[str, ...], unsure: tuple = ()) -> _Reading:
         reading.classes += [n for n in nodes if isinstance(n, ast.ClassDef)]
         every_node += nodes
     reading.nodes = every_node
-    if "get_ipython" in reading.bindings:
-        # `get_ipython()` is the worker's shell unless the submission binds the name: a `def get_ipython()` of its own
-        # (a fallback for plain Python) may run a magic's code or not (attack round 176)
-        reading.unsure.update(id(statement) for statement in expansions)
     _check_label_texts(reading)
     _check_number_loops(reading)
     plain = _plain_classes(reading, reading.classes)
@@ -1286,15 +1280,6 @@ def _module_level_statements(body: list[ast.stmt]):
             todo += [s for s in getattr(statement, field, ()) if isinstance(s, ast.stmt)]
         todo += [s for handler in getattr(statement, "handlers", ()) for s in handler.body]
         todo += [s for case in getattr(statement, "cases", ()) for s in case.body]
-
-
-def _the_shells_own(node: ast.AST) -> bool:
-    """Whether ``node``, a magic's statement (:func:`_magic_code`), calls it on ``get_ipython()`` itself, as
-    IPython's transformation writes it (not on another object, or a name holding the shell)."""
-    call = node.value if isinstance(node, (ast.Expr, ast.Assign)) else None
-    receiver = call.func.value if isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) else None
-    return isinstance(receiver, ast.Call) and isinstance(receiver.func, ast.Name) \
-        and receiver.func.id == "get_ipython" and not receiver.args and not receiver.keywords
 
 
 def _magic_code(node: ast.AST, *, assigned: bool = True) -> str | None:

@@ -201,6 +201,12 @@ class CapturedOutput:
     __call__ = show
 
 
+#: The magics whose statement (``%time``, ``%prun``) or body (``%%time``, ``%%prun``) Jupyter runs in the user's
+#: namespace.  Not an attribute of the shell: the submission can reach the shell through any alias and set one
+#: (attack round 177 turned the magics off so, where the judge's reader had read their code as run).
+RUN_MAGICS = frozenset(RUN_MAGIC_OPTIONS)
+
+
 class GradingShell:
     """What ``get_ipython()`` is while a notebook is graded: the grading policy for IPython's syntax.
 
@@ -216,8 +222,6 @@ class GradingShell:
     * shell escapes never start a shell: ``!cmd`` does nothing, ``x = !cmd`` gives ``[]``.
     """
 
-    #: Line magics whose statement Jupyter runs in the user's namespace.
-    RUN = frozenset(RUN_MAGIC_OPTIONS)
 
     def __init__(self, namespace: dict):
         self.user_ns = namespace
@@ -225,7 +229,7 @@ class GradingShell:
         self.events = types.SimpleNamespace(register=lambda *a, **k: None, unregister=lambda *a, **k: None)
 
     def run_line_magic(self, name, line="", _stack_depth=1):
-        if name not in self.RUN or not isinstance(line, str):
+        if name not in RUN_MAGICS or not isinstance(line, str):
             return None
         line = magic_statement(name, line)
         try:
@@ -242,7 +246,7 @@ class GradingShell:
         ``get_ipython().run_cell_magic('time', '', body)``, the body runs in the user's namespace, as IPython runs
         it and as the judge's reader reads it (attack round 176: the reader read a hand-written def there that
         never ran)."""
-        if name in self.RUN and isinstance(line, str) and not line.strip() and isinstance(cell, str):
+        if name in RUN_MAGICS and isinstance(line, str) and not line.strip() and isinstance(cell, str):
             exec(compile(cell, MAGIC_FILENAME, "exec", dont_inherit=True), self.user_ns)
             return None
         if name == "capture" and isinstance(line, str) and line.isidentifier():
