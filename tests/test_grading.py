@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import sys
+import types
 
 import pytest
 import torch
@@ -356,6 +358,37 @@ def test_a_time_cell_written_as_a_call_runs_its_body_as_ipython_does():
     assert [r["status"] for r in records] == ["ok"] * 4, records
     assert (namespace["made"], namespace["also"], namespace["profiled"]) == (1, 2, 3)
     assert "not_made" not in namespace and "not_made_either" not in namespace
+
+
+def test_a_magic_runs_code_only_for_a_units_own_top_level(tmp_path, monkeypatch):
+    """Attack round 178: a module the submission wrote and imported called the shell's %time, which rebound the
+    notebook's conv2d where the judge's reader, reading the module apart, saw nothing.  The shell runs a magic's code
+    for a cell's (or a script's) top-level code only, as the reader reads it; called otherwise it does nothing."""
+    from grader.worker.cells import run_units
+    from grader.worker.serve import GradingShell
+
+    namespace = {"__name__": "__main__"}
+    shell = GradingShell(namespace)
+    namespace["get_ipython"] = lambda: shell
+    (tmp_path / "timing_helpers.py").write_text(
+        "import __main__\nshell = __main__.get_ipython()\nshell.run_line_magic('time', 'from_module = 1')\n"
+        "shell.run_cell_magic('time', '', 'from_module_cell = 1')\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    main = types.ModuleType("__main__")
+    main.get_ipython = namespace["get_ipython"]
+    monkeypatch.setitem(sys.modules, "__main__", main)
+    monkeypatch.delitem(sys.modules, "timing_helpers", raising=False)
+    records = run_units([
+        "get_ipython().run_line_magic('time', 'top = 1')\nfor _ in range(1):\n"
+        "    get_ipython().run_line_magic('time', 'in_loop = 1')",
+        "def f():\n    get_ipython().run_line_magic('time', 'in_function = 1')\nf()",
+        "[get_ipython().run_line_magic('time', 'in_comprehension = 1') for _ in range(1)]",
+        "get_ipython().run_line_magic('time', \"get_ipython().run_line_magic('time', 'nested = 1')\")",
+        "import timing_helpers",
+    ], namespace, timeout=None)
+    assert [r["status"] for r in records] == ["ok"] * 5, records
+    assert (namespace["top"], namespace["in_loop"]) == (1, 1)
+    assert not {"in_function", "in_comprehension", "nested", "from_module", "from_module_cell"} & set(namespace)
 
 
 MISSING = "cnn_grader_no_such_module"  # installed nowhere: the import system's own ModuleNotFoundError

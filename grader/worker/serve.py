@@ -22,7 +22,8 @@ from collections.abc import Callable
 from ..checkapi import wire
 from ..checkapi.handler import Handler
 from ..checkapi.magics import RUN_MAGIC_OPTIONS, magic_statement
-from ..checkapi.protocol import MAGIC_FILENAME, Answer, Event, Key, SubmissionKind, UnitStatus, WorkerOp
+from ..checkapi.protocol import (MAGIC_FILENAME, Answer, Event, Key, SubmissionKind, UnitStatus, WorkerOp,
+                                 is_submission_code)
 from .cells import remember_source, run_units, script_units
 from .channel import MAX_REPLY, Channel, ChannelClosed
 from . import written_code
@@ -201,6 +202,21 @@ class CapturedOutput:
     __call__ = show
 
 
+_getframe = sys._getframe  # bound before any submission runs
+
+
+def _called_from_a_units_top_level() -> bool:
+    """Whether the shell's method asking was called by a cell's or a script's own top-level code (in a loop or a
+    branch of it too): where the judge's reader reads a magic's call, and reads what it binds as the notebook's.  Not
+    by a module the submission wrote and imported (attack round 178: its magic rebound the notebook's `conv2d`, read
+    apart from the notebook), a function, a comprehension or a magic's own code."""
+    try:
+        code = _getframe(2).f_code
+    except ValueError:
+        return False
+    return code.co_name == "<module>" and code.co_filename != MAGIC_FILENAME and is_submission_code(code.co_filename)
+
+
 #: The magics whose statement (``%time``, ``%prun``) or body (``%%time``, ``%%prun``) Jupyter runs in the user's
 #: namespace.  Not an attribute of the shell: the submission can reach the shell through any alias and set one
 #: (attack round 177 turned the magics off so, where the judge's reader had read their code as run).
@@ -229,7 +245,7 @@ class GradingShell:
         self.events = types.SimpleNamespace(register=lambda *a, **k: None, unregister=lambda *a, **k: None)
 
     def run_line_magic(self, name, line="", _stack_depth=1):
-        if name not in RUN_MAGICS or not isinstance(line, str):
+        if name not in RUN_MAGICS or not isinstance(line, str) or not _called_from_a_units_top_level():
             return None
         line = magic_statement(name, line)
         try:
@@ -245,7 +261,9 @@ class GradingShell:
         body runs, and every other one does nothing.  Called as nbconvert writes a ``%%time`` or ``%%prun`` cell,
         ``get_ipython().run_cell_magic('time', '', body)``, the body runs in the user's namespace, as IPython runs
         it and as the judge's reader reads it (attack round 176: the reader read a hand-written def there that
-        never ran)."""
+        never ran).  Only for a unit's own top-level code (:func:`_called_from_a_units_top_level`)."""
+        if not _called_from_a_units_top_level():
+            return None
         if name in RUN_MAGICS and isinstance(line, str) and not line.strip() and isinstance(cell, str):
             exec(compile(cell, MAGIC_FILENAME, "exec", dont_inherit=True), self.user_ns)
             return None
