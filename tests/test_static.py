@@ -214,6 +214,19 @@ def test_a_global_statement_in_a_block_of_a_class_body_rebinds_the_module_level_
     assert ("builtin", "F.conv2d") in found([draft, HAND_WRITTEN, "class Restore:\n" + block])
 
 
+@pytest.mark.parametrize("statement", [
+    "@(lambda a=(conv2d := _first): (lambda f: f))()\ndef _settings():\n    return None\n",
+    "def _settings(x=(lambda a=(conv2d := _first): 1)()):\n    return x\n",
+    "def _settings(*, x=(lambda a=(conv2d := _first): 1)()):\n    return x\n",
+    "class _Settings((lambda a=(conv2d := _first): object)()):\n    pass\n",
+    "import functools\n@functools.lru_cache(maxsize=(lambda a=(conv2d := _first): 8)())\ndef _settings():\n    return 1\n",
+], ids=["decorator", "default", "keyword-default", "base", "decorator-argument"])
+def test_a_walrus_in_a_lambdas_default_inside_a_definitions_header_rebinds_the_module_level_name(statement):
+    """Attack round 179: a lambda's defaults run where it is made, in a def's decorator, default or a class's base too."""
+    first = DRAFT + "_first = conv2d\n"
+    assert ("builtin", "F.conv2d") in found([first, HAND_WRITTEN, statement])
+
+
 def test_a_definition_in_a_docstrings_examples_is_not_taken_to_be_made():
     """Attack round 175: doctest's examples are read as one more unit; whether they run, and in which namespace,
     is not known, so a hand-written conv2d there does not hide the draft in force."""

@@ -1573,7 +1573,7 @@ def _statement_bindings(node: ast.stmt) -> list[str]:
         outer = list(node.decorator_list) + (list(node.bases) + [k.value for k in node.keywords]
                                              if isinstance(node, ast.ClassDef) else
                                              list(node.args.defaults) + [d for d in node.args.kw_defaults if d])
-        return [node.name] + [n.target.id for e in outer for n in _walk_scope(e) if isinstance(n, ast.NamedExpr)]
+        return [node.name] + _walrus_targets(outer)
     if isinstance(node, (ast.Import, ast.ImportFrom)):
         return [(a.asname or a.name).split(".")[0] for a in node.names]
     targets: list[ast.AST] = []
@@ -1598,19 +1598,31 @@ def _statement_bindings(node: ast.stmt) -> list[str]:
     # expressions, and those of its `with` items, `case` guards and `except` types (attack round 81:
     # `with nullcontext((conv2d := _c)): pass` and `case _ if (conv2d := _c):` rebound conv2d unseen).
     todo = [child for child in ast.iter_child_nodes(node) if not isinstance(child, ast.stmt)]
+    expressions = []
     while todo:
         current = todo.pop()
         if isinstance(current, ast.expr):
-            for n in _walk_scope(current):
-                if isinstance(n, ast.NamedExpr):
-                    names.append(n.target.id)
-                for child in ast.iter_child_nodes(n):
-                    if isinstance(child, ast.Lambda):
-                        # a lambda's defaults run where it is made (attack round 83: `(lambda a=(conv2d := _c):
-                        # None)()` rebound conv2d), its body later, in a scope of its own
-                        todo += [*child.args.defaults, *[d for d in child.args.kw_defaults if d is not None]]
+            expressions.append(current)
         elif isinstance(current, (ast.withitem, ast.match_case, ast.excepthandler)):
             todo += [c for c in ast.iter_child_nodes(current) if not isinstance(c, ast.stmt)]
+    return names + _walrus_targets(expressions)
+
+
+def _walrus_targets(expressions: list[ast.expr]) -> list[str]:
+    """The names a ``:=`` binds where ``expressions`` are evaluated: in them, in their comprehensions, and in the
+    defaults of every lambda they make, which run where the lambda is made, its body later, in a scope of its own
+    (attack round 83: `(lambda a=(conv2d := _c): None)()`; round 179: the same lambda inside a def's decorator, a
+    default or a class's base, `@(lambda a=(conv2d := _first[0]): (lambda f: f))()`)."""
+    names = []
+    todo = list(expressions)
+    while todo:
+        current = todo.pop()
+        for n in _walk_scope(current):
+            if isinstance(n, ast.NamedExpr) and isinstance(n.target, ast.Name):
+                names.append(n.target.id)
+            for child in ast.iter_child_nodes(n):
+                if isinstance(child, ast.Lambda):
+                    todo += [*child.args.defaults, *[d for d in child.args.kw_defaults if d is not None]]
     return names
 
 
