@@ -494,7 +494,13 @@ def test_the_statements_that_need_a_missing_library_are_skipped_too_in_any_later
 
 @pytest.mark.parametrize("cell, skipped", [
     (f"def load():\n    import {MISSING}\n\nload()\nx = 1", False),  # an import inside a function the cell calls
-    (f"if True:\n    import {MISSING}\nx = 1", False),  # not a top-level import statement
+    (f"if True:\n    import {MISSING}\nx = 1", True),  # a compound statement holding the import: left out whole
+    # Colab's idiom: the handler's import fails too where the library is missing (fairness round 108)
+    (f"try:\n    import {MISSING}\nexcept ImportError:\n    print('pip install -q {MISSING}')\n"
+     f"    import {MISSING}\nx = 1", True),
+    (f"try:\n    import {MISSING}\nexcept ImportError:\n    raise\nx = 1", True),  # re-raised as it was
+    (f"try:\n    import {MISSING}\nexcept ImportError as e:\n    raise e\nx = 1", False),  # raised by the cell
+    (f"for _ in range(1):\n    def load():\n        import {MISSING}\n    load()\nx = 1", False),  # a function's
     (f"raise ModuleNotFoundError('no', name='{MISSING}')\nx = 1", False),  # raised by the cell itself
     (f"class Missing(ModuleNotFoundError):\n    pass\n\nraise Missing('no', name='{MISSING}')\nx = 1", False),
     (f"import importlib\nimportlib.import_module('{MISSING}')\nx = 1", False),
@@ -505,7 +511,7 @@ def test_the_statements_that_need_a_missing_library_are_skipped_too_in_any_later
     (f"import {MISSING} as T\n\ndef load():\n    raise NameError('no', name='T')\n\nload()\nx = 1", False),
     (f"import {MISSING} as T\nrows = [T for _ in range(2)]\nx = 1", False),  # loaded in the comprehension's frame
     (f"import {MISSING} as T\nrows = T.rows\nx = 1", True),  # loaded by the cell itself
-], ids=["in-function", "in-if", "raised", "subclass", "import_module", "raised-on-an-import-line",
+], ids=["in-function", "in-if", "try-pip-reimport", "try-reraise", "try-raise-e", "loop-calls-function", "raised", "subclass", "import_module", "raised-on-an-import-line",
         "missing-submodule-of-installed", "numpy-ufunc-path", "module-attribute-path", "forged-name-error",
         "comprehension", "cells-own-load"])
 def test_only_a_top_level_import_statement_of_the_missing_module_is_skipped(cell, skipped):
@@ -532,6 +538,27 @@ def test_a_notebook_that_imports_and_uses_torchvision_and_colab_beside_its_answe
     result = grade_text(notebook_text(*cells), "torchvision.ipynb")
     assert result.status == "error" and "torchvision" in result.error
     assert result.total == bank.total_points()
+
+
+@pytest.mark.parametrize("between, kept", [
+    (f"try:\n    import {MISSING}\nexcept ImportError:\n    !pip install -q {MISSING}\n    import {MISSING}\n", True),
+    ("raise RuntimeError('stops the cell')\n", False),  # the control: the hand-written defs are not made
+], ids=["colab-try-pip-idiom", "control-raise"])
+def test_a_colab_import_fallback_above_the_final_definitions_keeps_them_in_force(grade_text, between, kept):
+    """Fairness round 108: a first draft wrapping F.conv2d, then a cell opening with Colab's `try: import torchvision
+    / except ImportError: !pip install ...; import torchvision`: the handler's import fails here too, and the cell
+    stopped there, before the hand-written definitions, so the draft was graded (q6 -3)."""
+    draft = ("import torch\nimport torch.nn.functional as F\n"
+             "def conv2d(image, kernel, stride=1, padding=0):\n"
+             "    return F.conv2d(image[None, None], kernel[None, None], stride=stride, padding=padding)[0, 0]\n"
+             "def max_pool2d(image, kernel_size=2):\n"
+             "    return F.max_pool2d(image[None, None], kernel_size)[0, 0]\n")
+    cells = [q.solution for q in bank.QUESTIONS]
+    cells[5] = between + cells[5]
+    cells.insert(5, draft)
+    q6 = [c for c in bank.CHECKS.values() if c.question == "q6"]
+    result = grade_text(notebook_text(*cells), "colab_fallback.ipynb", checks=q6)
+    assert (dict(result.scores)["q6"] == sum(c.points for c in q6)) is kept, result.checks
 
 
 def test_a_script_ending_with_sys_exit_0_gets_full_marks_and_status_ok(grade_text):

@@ -244,6 +244,8 @@ def _after_missing_library(statements: list, code, exc: BaseException,
       ``exc`` is the import system's own ``ModuleNotFoundError`` (exactly that type), raised by the statement's own
       import instruction (``import torch.utils.tensorboard`` needs ``tensorboard``; of ``import a, b, c`` the
       modules after the missing one are imported still, in a script's statement too);
+    * a top-level compound statement (``try``, ``if``, ``with``, a loop) one of whose own import instructions fails
+      so, what is left of it: every name it binds counts as one the skip left unbound;
     * a top-level statement that then fails on one of the names a skipped statement would have bound (``exc`` a
       ``NameError``, exactly, naming it: ``transform = T.Compose(...)``, a function whose default is built with
       it), whose own names stay unbound in turn.
@@ -276,7 +278,11 @@ def _after_missing_library(statements: list, code, exc: BaseException,
         unbound.update(dict.fromkeys(_bound_names(statement), missing))
         return index, rest
     if not isinstance(statement, ast.Import):
-        return None
+        # A compound statement holding the import (Colab's `try: import torchvision / except ImportError: !pip
+        # install torchvision; import torchvision`, whose handler's import fails here: fairness round 108) is left
+        # out whole: what of it ran has run, and each name it binds is one the missing library's skip explains.
+        unbound.update(dict.fromkeys(_bound_names(statement), missing))
+        return index, rest
     # The module the failing import instruction named (`import torch.utils.tensorboard` fails on `tensorboard`,
     # a library it needs that is not installed: fairness round 106).
     for position, alias in enumerate(statement.names):
