@@ -190,7 +190,9 @@ def pytest_collection_finish(session):
     readings = [(CORPUS_READINGS[item.originalname], item.callspec.params["name"]) for item in session.items
                 if item.originalname in CORPUS_READINGS]
     if readings:
-        session.config.stash[STATIC_READINGS] = Background(corpus_reading, readings)
+        # two children: the readings (about 4,000 files, 350 s of one core) outlast the tests before them, and the
+        # tail that waits for them then runs on both cores (2026-12-07: one child left the second core idle)
+        session.config.stash[STATIC_READINGS] = Background(corpus_reading, readings, children=2)
 
 
 def pytest_sessionfinish(session):
