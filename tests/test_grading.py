@@ -391,6 +391,31 @@ def test_a_magic_runs_code_only_for_a_units_own_top_level(tmp_path, monkeypatch)
     assert not {"in_function", "in_comprehension", "nested", "from_module", "from_module_cell"} & set(namespace)
 
 
+@pytest.mark.parametrize("held", [False, True])
+def test_a_memory_error_is_the_cells_memory_status_only_while_the_memory_is_held(held):
+    """Fairness round 108: `np.zeros((100000, 100000))` after the final definitions fails at once and holds nothing;
+    recorded `memory`, the judge restarted the worker without the cell, and the definitions made before it too."""
+    from grader.checkapi.protocol import Key
+    from grader.worker.cells import run_units
+
+    namespace = {"__name__": "__main__"}
+    records = run_units(["x = 1\nbig = bytearray(1 << 60)\ny = 2", "z = 3"], namespace, timeout=None,
+                        exhausted=lambda: held)
+    assert records[0][Key.STATUS] == ("memory" if held else "error") and "MemoryError" in records[0][Key.ERROR]
+    assert records[0][Key.STOPPED_IN] == 1 and (namespace["x"], namespace["z"]) == (1, 3) and "y" not in namespace
+
+
+def test_definitions_before_a_failed_allocation_stay_in_force(grade_text):
+    draft = ("import torch.nn.functional as F\ndef conv2d(image, kernel, stride=1, padding=0):\n"
+             "    return F.conv2d(image[None, None], kernel[None, None], stride=stride, padding=padding)[0, 0]\n")
+    cells = [q.solution for q in bank.QUESTIONS]
+    cells[5] = cells[5] + "\nbig = bytearray(1 << 60)  # a dataset too large: MemoryError at once\n"
+    cells.insert(5, draft)
+    q6 = [c for c in bank.CHECKS.values() if c.question == "q6"]
+    result = grade_text(notebook_text(*cells), "failed_allocation.ipynb", checks=q6)
+    assert dict(result.scores)["q6"] == sum(c.points for c in q6), result.checks
+
+
 MISSING = "cnn_grader_no_such_module"  # installed nowhere: the import system's own ModuleNotFoundError
 
 

@@ -323,7 +323,7 @@ def run_units(units: list, namespace: dict, *, timeout: float | None, total: flo
         after: called as each unit ends, before its outcome is recorded (the worker
             undoes the unit's monkeypatches there).
         exhausted: called after each unit; True when the process now holds most of
-            its memory allowance: that unit is recorded as ``memory``.
+            its memory allowance: that unit is recorded as ``memory`` (a ``MemoryError`` too, only then).
 
     Returns:
         One record per unit: ``{"index", "status", "error", "where"}`` with a status the worker
@@ -446,7 +446,12 @@ def run_units(units: list, namespace: dict, *, timeout: float | None, total: flo
         except BaseException as exc:  # the submission's own failure, recorded
             record[Key.STOPPED_IN] = 0 if stop is None else stop
             info = describe_exception(exc)
-            record.update({Key.STATUS: UnitStatus.MEMORY if info[Key.TYPE] == "MemoryError" else UnitStatus.ERROR,
+            # An allocation that failed at once holds nothing once the exception has left the cell (`np.zeros((10**5,
+            # 10**5))` after the final definitions, failing on the student's machine too: fairness round 108): an
+            # error of the cell, stopped where it was, as in Jupyter.  Only memory still held (the gauge; no gauge
+            # here, any MemoryError) makes it `memory`, which the judge restarts the worker without.
+            held = info[Key.TYPE] == "MemoryError" and (exhausted is None or exhausted())
+            record.update({Key.STATUS: UnitStatus.MEMORY if held else UnitStatus.ERROR,
                            Key.ERROR: f"{info[Key.TYPE]}: {info[Key.MESSAGE]}", Key.WHERE: info[Key.WHERE]})
         if left_out:
             record[Key.LEFT_OUT] = sorted(set(left_out))
