@@ -72,6 +72,19 @@ _R66 = {
 }
 
 GRADER_FAULTS: dict[str, str] = {
+    # Fairness round 109 (helper fair109, 2026-12-07: missing libraries' idioms, tests/corpus/fair/_r109_findings.md;
+    # these three run correctly without the libraries, and lose points)
+    "r109_s22_nbconvert_capture_named.py":
+        "(fairness round 109) a grader's fault: nbconvert's `get_ipython().run_cell_magic('capture', 'install_log', "
+        "body)` runs nothing of its body, where IPython transforms it (its `!pip` line is no Python) and runs it, so "
+        "the final definitions in it are not made (the judge would have to transform a script's exported cell "
+        "bodies at load, as it does a notebook's): q6 -4",
+    "r109_n18_loop_dunder_import_caught.ipynb":
+        "(fairness round 109) a rule's cost: `__import__(name)` over a list of optional libraries, each in a "
+        "try/except: a dynamic import the reader cannot follow: q6 -3, q7 -4, q8 -3",
+    "r109_w01_colab_syspath_write_json.ipynb":
+        "(fairness round 109) a rule's cost: `import google.colab` (not installed) in a submission that writes a file "
+        "and extends sys.path (Colab Drive set-up): code it may import the reader cannot read: q6 -3, q7 -4, q8 -3",
     "r5_py_threadpool_rows.py": "a ThreadPoolExecutor in q6's conv2d: what the by-hand functions reach may use known "
                                 "modules only, and concurrent.futures is none (its threads run code the worker's trace "
                                 "does not see): q6 conv and conv_strided -2 (the models keep theirs: the pool has "

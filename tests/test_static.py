@@ -182,6 +182,23 @@ def test_a_binding_that_may_not_have_been_made_hands_on_to_the_last_one_that_was
         ((1, 0, ()),))
 
 
+@pytest.mark.parametrize("between", [
+    "import torch\nif torch.cuda.is_available():\n{body}",
+    "try:\n    import torchvision\n{body}except ImportError:\n    import torchvision\n",
+    "for conv2d in ():\n    pass\n",
+    "import contextlib\nwith contextlib.nullcontext():\n{body}",
+], ids=["if", "colab-try", "empty-loop", "with"])
+def test_a_binding_in_a_branch_a_loop_or_a_try_does_not_end_the_hand_on(between):
+    """Attack round 180: a draft calling F.conv2d, a hand-written def in a branch never taken (or a `try` the missing
+    library's skip left out), then a last def that was not made: the chain stopped at the branch's def, which may
+    not have been made either, and the draft in force was never read."""
+    body = "".join(f"    {line}\n" if line else "\n" for line in HAND_WRITTEN.splitlines())
+    middle = between.format(body=body)
+    last = "print(1)\n" + HAND_WRITTEN
+    assert ("builtin", "F.conv2d") in found_unsure([DRAFT, middle, last], ((2, 0, ()),))
+    assert found_unsure([DRAFT, middle, last], ()) == []  # the last def made: it alone is in force
+
+
 HAND = HAND_WRITTEN.replace("def conv2d(", "def _hand(")
 
 

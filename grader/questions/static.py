@@ -18456,10 +18456,13 @@ def _bindings_in_force(reading: _Reading, name: str) -> list[ast.AST]:
         # again, already walked, and read nothing of the function it wraps (F.conv2d behind `conv2d = conv2d`).
         # So does a binding that may not have been made (reading.unsure: its cell stopped above it or in it, its
         # decorator or default raised; attack rounds 174 and 175 left a first draft calling F.conv2d in force so).
+        # Only a plain binding ends the chain: one in a branch, a loop or a `try` may not have been made either
+        # (attack round 180: a hand-written def in a Colab `try:` the missing library's skip left out, between a
+        # first draft calling F.conv2d and a last def that was not made, hid the draft).
         chain = []
-        for node, _ in reversed(bindings):
+        for node, plain in reversed(bindings):
             chain.append(node)
-            if not _reads_itself(node, name, reading) and id(node) not in reading.unsure:
+            if plain and not _reads_itself(node, name, reading) and id(node) not in reading.unsure:
                 break
         memo[name] = chain[::-1]
     else:
