@@ -1860,6 +1860,11 @@ def _scan_unreadable(reading: _Reading, nodes: list[ast.AST]) -> None:
                  and isinstance(n.value, ast.Attribute) and n.value.attr == "jit"
                  and reading.imported.get(_root(n)[0] or "", "").startswith("torch")}
     for node in nodes:
+        if isinstance(node, ast.GeneratorExp):
+            # A `:=` in a generator expression binds its name whenever the generator is advanced, any time later
+            # (attack round 181: `_later = ((conv2d := _draft) for _ in (0,))` above the hand-written defs, then
+            # `next(_later)` below them, put the draft back): as a `global` in a function's, every binding counts.
+            reading.global_in_functions.update(_walrus_targets([node]))
         if isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension, ast.withitem)) and any(
                 isinstance(t, (ast.Attribute, ast.Subscript)) for t in ast.walk(
                     (node.optional_vars or ast.Pass()) if isinstance(node, ast.withitem) else node.target)):
