@@ -524,7 +524,8 @@ def test_the_statements_that_need_a_missing_library_are_skipped_too_in_any_later
     (f"try:\n    import {MISSING}\nexcept ImportError:\n    print('pip install -q {MISSING}')\n"
      f"    import {MISSING}\nx = 1", True),
     (f"try:\n    import {MISSING}\nexcept ImportError:\n    raise\nx = 1", True),  # re-raised as it was
-    (f"try:\n    import {MISSING}\nexcept ImportError as e:\n    raise e\nx = 1", False),  # raised by the cell
+    (f"try:\n    import {MISSING}\nexcept ImportError as e:\n    raise e\nx = 1", True),  # re-raised (round 109)
+    (f"def load():\n    import {MISSING}\n\ntry:\n    load()\nexcept ImportError as e:\n    raise e\nx = 1", False),
     (f"for _ in range(1):\n    def load():\n        import {MISSING}\n    load()\nx = 1", False),  # a function's
     (f"raise ModuleNotFoundError('no', name='{MISSING}')\nx = 1", False),  # raised by the cell itself
     (f"class Missing(ModuleNotFoundError):\n    pass\n\nraise Missing('no', name='{MISSING}')\nx = 1", False),
@@ -536,10 +537,11 @@ def test_the_statements_that_need_a_missing_library_are_skipped_too_in_any_later
     (f"import {MISSING} as T\n\ndef load():\n    raise NameError('no', name='T')\n\nload()\nx = 1", False),
     (f"import {MISSING} as T\nrows = [T for _ in range(2)]\nx = 1", False),  # loaded in the comprehension's frame
     (f"import {MISSING} as T\nrows = T.rows\nx = 1", True),  # loaded by the cell itself
-], ids=["in-function", "in-if", "try-pip-reimport", "try-reraise", "try-raise-e", "loop-calls-function", "raised", "subclass", "import_module", "raised-on-an-import-line",
+], ids=["in-function", "in-if", "try-pip-reimport", "try-reraise", "try-raise-e", "callee-raise-e",
+        "loop-calls-function", "raised", "subclass", "import_module", "raised-on-an-import-line",
         "missing-submodule-of-installed", "numpy-ufunc-path", "module-attribute-path", "forged-name-error",
         "comprehension", "cells-own-load"])
-def test_only_a_top_level_import_statement_of_the_missing_module_is_skipped(cell, skipped):
+def test_only_a_failure_the_cells_own_import_or_load_raised_is_skipped(cell, skipped):
     from grader.worker.cells import run_units
 
     namespace = {"__name__": "__main__"}
@@ -547,6 +549,54 @@ def test_only_a_top_level_import_statement_of_the_missing_module_is_skipped(cell
     assert records[0]["status"] == "error"
     assert (records[0]["error"].endswith("the rest of the cell ran")) == skipped, records
     assert ("x" in namespace) == skipped
+
+
+@pytest.mark.parametrize("cell, bound, unbound", [
+    # Colab's idiom: the body goes on after the import (its handler, failing here too, never ran there)
+    (f"try:\n    import {MISSING}\n    import math\nexcept ImportError:\n    print('pip install -q {MISSING}')\n"
+     f"    import {MISSING}\n    from_handler = 1\nx = math.pi", {"math", "x"}, {MISSING, "from_handler"}),
+    (f"try:\n    import os, {MISSING}, math\nexcept ImportError:\n    import {MISSING}\nelse:\n    in_else = 1\n"
+     "finally:\n    finished += 1\nx = 1", {"os", "math", "in_else", "x"}, {MISSING}),
+    (f"try:\n    import {MISSING}\n    import math\nfinally:\n    finished += 1\nx = 1", {"math", "x"}, {MISSING}),
+    (f"try:\n    import {MISSING}\n    import math\nexcept ImportError as e:\n    raise e\nx = 1", {"math", "x"}, set()),
+    (f"import torch\nwith torch.no_grad():\n    import {MISSING}\n    grad = torch.is_grad_enabled()\nx = 1",
+     {"grad", "x"}, {MISSING}),  # the rest of the body under the context manager, entered again
+    (f"if True:\n    import {MISSING} as T\n    import math\nelse:\n    other = 1\nx = 1", {"math", "x"}, {"T", "other"}),
+    (f"if False:\n    pass\nelif True:\n    import {MISSING}\n    import math\nx = 1", {"math", "x"}, {MISSING}),
+    (f"if True:\n    with open(__file__ if '__file__' in dir() else '/dev/null'):\n        try:\n"
+     f"            import {MISSING}\n            import math\n        except ImportError:\n            import {MISSING}\n"
+     "        inner = 1\n    outer = 2\nx = 1", {"math", "inner", "outer", "x"}, {MISSING}),
+    (f"import {MISSING} as T\nimport torch\nwith torch.no_grad():\n    a = T.x\n    b = 2\nx = 1", {"b", "x"},
+     {"T", "a"}),  # a use of it, skipped: the body goes on
+    # a loop's rest cannot be run alone (the iterations after it would have run too): left out whole, as it was
+    (f"for i in range(2):\n    import {MISSING}\n    import math\nx = 1", {"i", "x"}, {MISSING, "math"}),
+], ids=["colab-try", "try-else-finally", "try-finally", "raise-e", "with", "if", "elif", "nested", "use-in-with",
+        "loop"])
+def test_a_compound_statement_goes_on_after_the_statement_a_missing_library_skipped(cell, bound, unbound):
+    """Fairness round 109: `try: import torchvision; import numpy as np / except ImportError: !pip install ...`
+    lost numpy (and every answer using it) when the whole `try` was left out: where the library was installed
+    the rest of the block ran.  The finally clause ran as the exception left: once."""
+    import ast
+
+    from grader.worker.cells import run_units
+
+    namespace = {"__name__": "__main__", "finished": 0}
+    records = run_units([cell], namespace, timeout=None)
+    holding = [i for i, statement in enumerate(ast.parse(cell).body)  # the compound statement, the imports of it
+               if not isinstance(statement, (ast.Import, ast.Assign)) or MISSING in ast.unparse(statement)]
+    assert records[0]["error"].endswith("the rest of the cell ran") and records[0]["left_out"] == holding, records
+    assert bound <= set(namespace) and not unbound & set(namespace), sorted(namespace)
+    assert namespace["finished"] == ("finally" in cell)
+    assert namespace.get("grad", False) is False
+
+
+def test_answers_after_a_missing_library_in_every_cells_colab_try_keep_full_marks(grade_text):
+    """Each answer in the body of Colab's `try`, after the import of a library not installed here (round 109)."""
+    idiom = f"try:\n    import {MISSING}\n{{}}except ImportError:\n    !pip install -q {MISSING}\n    import {MISSING}\n"
+    cells = [idiom.format("".join(f"    {line}\n" for line in q.solution.splitlines())) for q in bank.QUESTIONS]
+    result = grade_text(notebook_text(*cells), "colab_try_cells.ipynb")
+    assert result.status == "error" and MISSING in result.error
+    assert result.total == bank.total_points(), result.checks
 
 
 def test_a_notebook_that_imports_and_uses_torchvision_and_colab_beside_its_answers_keeps_full_marks(grade_text):

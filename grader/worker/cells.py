@@ -5,9 +5,9 @@ in one namespace.  A unit that does not parse, raises, or runs out of time is
 recorded and the next one still runs, the way a student re-running a notebook
 would see it.  A unit that exits with status 0 (``sys.exit(0)``, ``exit()``)
 ended cleanly: it is recorded ``ok``, and the next one still runs too.  A cell's
-top-level import of a library that is not installed here skips that import and the
-top-level statements that need it (:func:`_after_missing_library`); the cell is recorded
-``error`` with what was skipped.
+import of a library that is not installed here skips that import and the
+statements that need it, and the rest of the cell runs, inside a compound statement too
+(:func:`_after_missing_library`); the cell is recorded ``error`` with what was skipped.
 """
 
 from __future__ import annotations
@@ -127,11 +127,21 @@ LOADING = frozenset({"LOAD_NAME", "LOAD_GLOBAL"})
 
 
 def _failing_statement(statements: list, code, exc: BaseException, opnames: frozenset,
-                       argument: str | None = None) -> tuple[int, dis.Instruction] | None:
+                       argument: str | None = None) -> tuple[int, dis.Instruction, tuple] | None:
     """The index among ``statements`` of the top-level statement ``code`` (the cell as it runs) was running when
-    ``exc`` was raised, and the instruction that raised it; None unless that instruction is the cell's own (not
-    one of a function it called), one of ``opnames``, and (``argument``) of that name."""
+    ``exc`` was raised, the instruction that raised it and its place in the source (:func:`_position`); None
+    unless that instruction is the cell's own (not one of a function it called), one of ``opnames``, and
+    (``argument``) of that name.
+
+    The instruction is the one of the cell's last entry in the traceback, where the exception began in the cell:
+    a handler's `raise e` puts another entry of the cell in front of it (fairness round 109).  A traceback the
+    submission made up can move it: a skip instead of a stop, which its own ``try`` could have had."""
     tb = _own_entry(code, exc)
+    later = None if tb is None else tb.tb_next
+    while later is not None:
+        if later.tb_frame is tb.tb_frame:
+            tb = later
+        later = later.tb_next
     # (a load's NameError is raised by the cell's own instruction, innermost; an import's may come from the code of
     # a package it ran, the import system's own frames left out)
     if tb is None or (tb.tb_next is not None and opnames is not IMPORTING):
@@ -141,7 +151,7 @@ def _failing_statement(statements: list, code, exc: BaseException, opnames: froz
             argument is not None and instruction.argval != argument):
         return None
     index = _statement_of(statements, code, tb)
-    return None if index is None else (index, instruction)
+    return None if index is None else (index, instruction, _position(code, tb))
 
 
 def _own_entry(code, exc: BaseException):
@@ -158,28 +168,36 @@ def _own_entry(code, exc: BaseException):
     return tb
 
 
-def _statement_of(statements: list, code, tb) -> int | None:
-    """The index among ``statements`` of the top-level statement holding the instruction ``tb`` (an entry of
-    ``code``'s frame) stopped at, found by the instruction's span (two statements may share a line, `import os;
-    import torchvision`), by its line when the code keeps no columns."""
+def _position(code, tb) -> tuple:
+    """Where in the source the instruction ``tb`` (an entry of ``code``'s frame) stopped at is: its line, end line,
+    column and end column, the columns None when the code keeps none."""
     try:
         line, end_line, column, end_column = list(code.co_positions())[tb.tb_lasti // 2]
     except (IndexError, TypeError, ValueError):
         line = end_line = column = end_column = None
     if line is None or column is None:
         line, end_line, column, end_column = tb.tb_lineno, tb.tb_lineno, None, None
-    for index, statement in enumerate(statements):
-        # (a decorated def or class starts at its first decorator: its node's own position is the `def` line's)
-        start = min([(statement.lineno, statement.col_offset)]
-                    + [(d.lineno, d.col_offset) for d in getattr(statement, "decorator_list", ())])
-        if column is None:
-            inside = start[0] <= line <= (statement.end_lineno or statement.lineno)
-        else:
-            inside = start <= (line, column) and (end_line, end_column) <= (statement.end_lineno,
-                                                                             statement.end_col_offset)
-        if inside:
-            return index
-    return None
+    return line, end_line, column, end_column
+
+
+def _holds(statement, position: tuple) -> bool:
+    """Whether ``statement``'s span holds the instruction at ``position`` (:func:`_position`), by its line alone
+    when the code keeps no columns."""
+    line, end_line, column, end_column = position
+    # (a decorated def or class starts at its first decorator: its node's own position is the `def` line's)
+    start = min([(statement.lineno, statement.col_offset)]
+                + [(d.lineno, d.col_offset) for d in getattr(statement, "decorator_list", ())])
+    if column is None:
+        return start[0] <= line <= (statement.end_lineno or statement.lineno)
+    return start <= (line, column) and (end_line, end_column) <= (statement.end_lineno, statement.end_col_offset)
+
+
+def _statement_of(statements: list, code, tb) -> int | None:
+    """The index among ``statements`` of the top-level statement holding the instruction ``tb`` (an entry of
+    ``code``'s frame) stopped at, found by the instruction's span (two statements may share a line, `import os;
+    import torchvision`), by its line when the code keeps no columns."""
+    position = _position(code, tb)
+    return next((index for index, statement in enumerate(statements) if _holds(statement, position)), None)
 
 
 def stopped_in(statements: list, code, exc: BaseException) -> int:
@@ -229,6 +247,123 @@ def _bound_names(statement) -> set[str]:
     return names
 
 
+_context_of = BaseException.__dict__["__context__"].__get__  # (the C slot, as for the traceback)
+
+#: How many exceptions back :func:`_after_missing_library` looks, through each one's ``__context__``, for the
+#: failure a ``try``'s handler was handling (Colab's idiom: the handler's import failed while handling the body's).
+MAX_CONTEXTS = 8
+
+
+def _library_failure(statements: list, code, exc: BaseException,
+                     unbound: dict[str, str]) -> tuple[int, dis.Instruction, tuple, str] | None:
+    """What :func:`_failing_statement` says of ``exc``, and the library missing here, when ``exc`` is the failure
+    of a library not installed here: the import system's own ``ModuleNotFoundError`` (exactly that type) raised by
+    one of the cell's own import instructions, or a ``NameError`` (exactly) raised by one of its own loads of a
+    name a skipped statement would have bound (``unbound``).  None otherwise."""
+    kind = type(exc)
+    if kind is NameError:
+        name = _name_error_name(exc)
+        if not isinstance(name, str) or name not in unbound:
+            return None
+        found = _failing_statement(statements, code, exc, LOADING, name)
+        return None if found is None else (*found, unbound[name])
+    if kind is not ModuleNotFoundError:
+        return None
+    missing = _import_error_name(exc)
+    if not isinstance(missing, str) or not missing or _installed(missing.split(".")[0]):
+        return None  # (`from numpy.add import reduce`: numpy is installed, numpy.add is no module: attack round 174)
+    found = _failing_statement(statements, code, exc, IMPORTING)
+    return None if found is None else (*found, missing)
+
+
+#: The blocks of a compound statement whose rest :func:`_resumed` may run, once one of their statements is left
+#: out: an ``if``'s branch, a ``with``'s body, each part of a ``try``.  A loop's rest is not (the iterations after
+#: the one that failed would have to run too), nor a ``match`` case's (rare).
+RESUMABLE = {ast.If: ("body", "orelse"), ast.With: ("body",),
+             ast.Try: ("body", "handlers", "orelse", "finalbody"),
+             ast.TryStar: ("body", "handlers", "orelse", "finalbody")}
+#: The blocks of a statement the cell's own code runs (a function's or a class's body is code of its own).
+BLOCKS = ("body", "orelse", "handlers", "finalbody", "cases")
+
+
+def _blocks(statement):
+    """Each block of statements ``statement`` runs as the cell's own code, with its name (:data:`BLOCKS`)."""
+    for field in BLOCKS:
+        parts = getattr(statement, field, None) or []
+        if parts and isinstance(parts[0], ast.stmt):
+            yield field, parts
+        else:  # (a `try`'s handlers, a `match`'s cases: each holds a block)
+            for part in parts:
+                yield field, part.body
+
+
+def _path_to(statement, position: tuple) -> list[tuple]:
+    """The blocks, from ``statement`` (a compound one) down, leading to the innermost statement holding the
+    instruction at ``position``: ``(compound statement, block name, the block, the index in it of the statement
+    holding the instruction)``, each a level deeper; empty when none of its blocks' statements holds it (an
+    ``if``'s test, a ``with``'s context manager)."""
+    path: list[tuple] = []
+    while not isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        for field, block in _blocks(statement):
+            inner = next((i for i, child in enumerate(block) if _holds(child, position)), None)
+            if inner is not None:
+                path.append((statement, field, block, inner))
+                statement = block[inner]
+                break
+        else:
+            break
+    return path
+
+
+def _resumed(path: list[tuple], head: list) -> list | None:
+    """What the student's run went on with after the innermost statement ``path`` leads to (:func:`_path_to`),
+    where the library was installed: ``head`` (what is left of that statement), the rest of its block, then what
+    follows in each enclosing block, as statements to run now; None when a level is not :data:`RESUMABLE`.
+
+    The enclosing statements have been left already: the exception ran each ``finally`` on its way out, and a
+    ``with``'s exit; a ``try``'s body goes on under its handlers (then its ``else``), a ``with``'s under its
+    context managers entered again (`with torch.no_grad():`), an ``if``'s branch as it is."""
+    tail = head
+    for statement, field, block, index in reversed(path):
+        if field not in RESUMABLE.get(type(statement), ()):
+            return None
+        tail = tail + block[index + 1:]
+        if field == "body" and isinstance(statement, (ast.Try, ast.TryStar)) and statement.handlers:
+            body = tail or [ast.copy_location(ast.Pass(), statement)]
+            tail = [ast.copy_location(type(statement)(body=body, handlers=statement.handlers,
+                                                      orelse=statement.orelse, finalbody=[]), statement)]
+        elif field == "body" and isinstance(statement, ast.With) and tail:
+            tail = [ast.copy_location(ast.With(items=statement.items, body=tail), statement)]
+    return tail
+
+
+def _handled_earlier(statements: list, code, exc: BaseException, index: int, path: list,
+                     unbound: dict[str, str]) -> tuple | None:
+    """The failure, from ``exc``'s contexts, of a library not installed here (:func:`_library_failure`) in the
+    body of a ``try`` of the top-level statement ``index`` whose handler ``exc`` left (``path``): Colab's `try:
+    import torchvision / except ImportError: !pip install -q torchvision; import torchvision`, whose handler fails
+    here as its body did.  Where the library was installed the handler never ran and the body went on: the run
+    goes on from the body's failure.  Its :func:`_library_failure` and path, or None."""
+    handlers = {id(statement) for statement, field, _, _ in path if field == "handlers"}
+    if not handlers:
+        return None
+    earlier, seen = exc, {id(exc)}
+    for _ in range(MAX_CONTEXTS):
+        try:
+            earlier = _context_of(earlier)
+        except BaseException:
+            return None
+        if earlier is None or id(earlier) in seen:
+            return None
+        seen.add(id(earlier))
+        failure = _library_failure(statements, code, earlier, unbound)
+        if failure is not None and failure[0] == index:
+            earlier_path = _path_to(statements[index], failure[2])
+            if any(field == "body" and id(statement) in handlers for statement, field, _, _ in earlier_path):
+                return failure, earlier_path
+    return None
+
+
 def _after_missing_library(statements: list, code, exc: BaseException,
                            unbound: dict[str, str]) -> tuple[int, list] | None:
     """The index among ``statements`` of the top-level statement that failed for want of a library that is not
@@ -240,59 +375,55 @@ def _after_missing_library(statements: list, code, exc: BaseException,
     one import of it, often among the imports of a cell that defines answers, cost every definition after it.
     Only what needs it is skipped:
 
-    * a top-level ``import``/``from`` statement that fails on a library whose top-level package is not installed:
+    * an ``import``/``from`` statement that fails on a library whose top-level package is not installed:
       ``exc`` is the import system's own ``ModuleNotFoundError`` (exactly that type), raised by the statement's own
       import instruction (``import torch.utils.tensorboard`` needs ``tensorboard``; of ``import a, b, c`` the
       modules after the missing one are imported still, in a script's statement too);
-    * a top-level compound statement (``try``, ``if``, ``with``, a loop) one of whose own import instructions fails
-      so, what is left of it: every name it binds counts as one the skip left unbound;
-    * a top-level statement that then fails on one of the names a skipped statement would have bound (``exc`` a
+    * a statement that then fails on one of the names a skipped statement would have bound (``exc`` a
       ``NameError``, exactly, naming it: ``transform = T.Compose(...)``, a function whose default is built with
       it), whose own names stay unbound in turn.
+
+    Inside a compound statement the run goes on after the statement skipped, as the student's did
+    (:func:`_resumed`): the rest of an ``if``'s branch, of a ``with``'s body, of a ``try``'s body (`try: import
+    torchvision; import numpy as np`: fairness round 109), from the body's failure when a handler failed on the
+    library again (:func:`_handled_earlier`).  Inside a loop it cannot: the compound statement is left out whole
+    from there on, and every name it binds counts as one the skip left unbound.
 
     What is skipped would have run in the student's environment; everything else runs as Jupyter runs it.  (Any
     code may guard itself with ``try``/``except``: continuing gives a submission nothing it could not have.)
     """
-    kind = type(exc)
-    if kind is NameError:
-        name = _name_error_name(exc)
-        found = _failing_statement(statements, code, exc, LOADING, name) if name in unbound else None
-        if found is None:
-            return None
-        index = found[0]
-        unbound.update(dict.fromkeys(_bound_names(statements[index]), unbound[name]))
-        return index, statements[index + 1:]
-    if kind is not ModuleNotFoundError:
+    failure = _library_failure(statements, code, exc, unbound)
+    if failure is None:
         return None
-    missing = _import_error_name(exc)
-    if not isinstance(missing, str) or not missing or _installed(missing.split(".")[0]):
-        return None  # (`from numpy.add import reduce`: numpy is installed, numpy.add is no module: attack round 174)
-    found = _failing_statement(statements, code, exc, IMPORTING)
-    if found is None:
-        return None
-    index, instruction = found
+    index = failure[0]
     statement, rest = statements[index], statements[index + 1:]
-    if isinstance(statement, ast.ImportFrom):
-        if statement.level != 0:
+    path = _path_to(statement, failure[2])
+    earlier = _handled_earlier(statements, code, exc, index, path, unbound)
+    if earlier is not None:
+        failure, path = earlier
+    _, instruction, _, missing = failure
+    failed = path[-1][2][path[-1][3]] if path else statement  # the innermost statement the failure is in
+    head: list = []
+    if isinstance(failed, ast.ImportFrom) and failed.level != 0:
+        return None
+    names: dict[str, str] = dict.fromkeys(_bound_names(failed), missing)
+    if isinstance(failed, ast.Import) and instruction.opname in IMPORTING:
+        # The module the failing import instruction named (`import torch.utils.tensorboard` fails on
+        # `tensorboard`, a library it needs that is not installed: fairness round 106); those after it still load.
+        position = next((i for i, alias in enumerate(failed.names) if alias.name == instruction.argval), None)
+        if position is None:
             return None
-        unbound.update(dict.fromkeys(_bound_names(statement), missing))
-        return index, rest
-    if not isinstance(statement, ast.Import):
-        # A compound statement holding the import (Colab's `try: import torchvision / except ImportError: !pip
-        # install torchvision; import torchvision`, whose handler's import fails here: fairness round 108) is left
-        # out whole: what of it ran has run, and each name it binds is one the missing library's skip explains.
-        unbound.update(dict.fromkeys(_bound_names(statement), missing))
-        return index, rest
-    # The module the failing import instruction named (`import torch.utils.tensorboard` fails on `tensorboard`,
-    # a library it needs that is not installed: fairness round 106).
-    for position, alias in enumerate(statement.names):
-        if alias.name == instruction.argval:
-            unbound[alias.asname or alias.name.split(".")[0]] = missing
-            later = statement.names[position + 1:]
-            if later:
-                rest = [ast.copy_location(ast.Import(names=later), statement)] + rest
-            return index, rest
-    return None
+        alias = failed.names[position]
+        names = {alias.asname or alias.name.split(".")[0]: missing}
+        if failed.names[position + 1:]:
+            head = [ast.copy_location(ast.Import(names=failed.names[position + 1:]), failed)]
+    resumed = _resumed(path, head) if path else head
+    if resumed is None:
+        # (a loop holding it: Colab's `for pkg in ...: import torchvision` left out whole from there on)
+        names = dict.fromkeys(_bound_names(statement), missing)
+        resumed = []
+    unbound.update(names)
+    return index, resumed + rest
 
 
 def _shift_outputs(namespace: dict, value) -> None:
