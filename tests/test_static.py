@@ -199,15 +199,21 @@ def test_a_binding_in_a_branch_a_loop_or_a_try_does_not_end_the_hand_on(between)
     assert found_unsure([DRAFT, middle, last], ()) == []  # the last def made: it alone is in force
 
 
+WALRUS_DRAFT = "import torch.nn.functional as F\ndef _draft(i, k, stride=1, padding=0):\n    return F.conv2d(i, k)\n"
+
+
 @pytest.mark.parametrize("run_it", ["next(_later)\n", "list(_later)\n", "for _ in _later:\n    pass\n"])
 def test_a_walrus_in_a_generator_binds_whenever_the_generator_runs(run_it):
     """Attack round 181: `_later = ((conv2d := _draft) for _ in (0,))` above the hand-written defs binds nothing
     until the generator is advanced below them; every binding of the name may be the one in force."""
-    draft = "import torch.nn.functional as F\ndef _draft(i, k, stride=1, padding=0):\n    return F.conv2d(i, k)\n"
     later = "_later = ((conv2d := _draft) for _ in (0,))\n"
-    assert ("builtin", "F.conv2d") in found([draft + later, HAND_WRITTEN, run_it])
-    # a list comprehension runs where it is written: the hand-written def made after it is in force
-    assert found([draft + "_now = [(conv2d := _draft) for _ in (0,)]\n", HAND_WRITTEN, "print(1)\n"]) == []
+    assert ("builtin", "F.conv2d") in found([WALRUS_DRAFT + later, HAND_WRITTEN, run_it])
+
+
+def test_a_walrus_in_a_list_comprehension_binds_where_it_is_written():
+    """The control of the test above: a list comprehension runs at once, and the hand-written def made after it
+    is in force."""
+    assert found([WALRUS_DRAFT + "_now = [(conv2d := _draft) for _ in (0,)]\n", HAND_WRITTEN, "print(1)\n"]) == []
 
 
 HAND = HAND_WRITTEN.replace("def conv2d(", "def _hand(")

@@ -206,8 +206,8 @@ _getframe = sys._getframe  # bound before any submission runs
 
 
 def _called_from_a_units_top_level() -> bool:
-    """Whether the shell's method asking was called by a cell's or a script's own top-level code (in a loop or a
-    branch of it too): where the judge's reader reads a magic's call, and reads what it binds as the notebook's.  Not
+    """Whether the shell's magic method that asks this was called by a cell's or a script's own top-level code
+    (in a loop or a branch of it too): where the judge's reader reads a magic's call, and reads what it binds as the notebook's.  Not
     by a module the submission wrote and imported (attack round 178: its magic rebound the notebook's `conv2d`, read
     apart from the notebook), a function, a comprehension or a magic's own code."""
     try:
