@@ -518,15 +518,15 @@ def test_the_statements_that_need_a_missing_library_are_skipped_too_in_any_later
 
 
 @pytest.mark.parametrize("cell, skipped", [
-    (f"def load():\n    import {MISSING}\n\nload()\nx = 1", False),  # an import inside a function the cell calls
+    (f"def load():\n    import {MISSING}\n\nload()\nx = 1", True),  # an import inside a function the cell calls
     (f"if True:\n    import {MISSING}\nx = 1", True),  # a compound statement holding the import: left out whole
     # Colab's idiom: the handler's import fails too where the library is missing (fairness round 108)
     (f"try:\n    import {MISSING}\nexcept ImportError:\n    print('pip install -q {MISSING}')\n"
      f"    import {MISSING}\nx = 1", True),
     (f"try:\n    import {MISSING}\nexcept ImportError:\n    raise\nx = 1", True),  # re-raised as it was
     (f"try:\n    import {MISSING}\nexcept ImportError as e:\n    raise e\nx = 1", True),  # re-raised (round 109)
-    (f"def load():\n    import {MISSING}\n\ntry:\n    load()\nexcept ImportError as e:\n    raise e\nx = 1", False),
-    (f"for _ in range(1):\n    def load():\n        import {MISSING}\n    load()\nx = 1", False),  # a function's
+    (f"def load():\n    import {MISSING}\n\ntry:\n    load()\nexcept ImportError as e:\n    raise e\nx = 1", True),
+    (f"for _ in range(1):\n    def load():\n        import {MISSING}\n    load()\nx = 1", True),  # in a loop
     (f"raise ModuleNotFoundError('no', name='{MISSING}')\nx = 1", False),  # raised by the cell itself
     (f"class Missing(ModuleNotFoundError):\n    pass\n\nraise Missing('no', name='{MISSING}')\nx = 1", False),
     (f"import importlib\nimportlib.import_module('{MISSING}')\nx = 1", False),
@@ -535,13 +535,15 @@ def test_the_statements_that_need_a_missing_library_are_skipped_too_in_any_later
     ("from numpy.add import reduce as total\nx = 1", False),  # a path that is no module (attack round 174)
     ("import math.fsum\nx = 1", False),
     (f"import {MISSING} as T\n\ndef load():\n    raise NameError('no', name='T')\n\nload()\nx = 1", False),
-    (f"import {MISSING} as T\nrows = [T for _ in range(2)]\nx = 1", False),  # loaded in the comprehension's frame
+    (f"import {MISSING} as T\nrows = [T for _ in range(2)]\nx = 1", True),  # loaded in the comprehension's frame
+    (f"import {MISSING} as T\nrows = list(map(lambda a: T, [1]))\nx = 1", True),  # in a lambda torch's code called
+    (f"import {MISSING} as T\ndef f():\n    return undefined_here\nf()\nx = 1", False),  # a name no skip explains
     (f"import {MISSING} as T\nrows = T.rows\nx = 1", True),  # loaded by the cell itself
 ], ids=["in-function", "in-if", "try-pip-reimport", "try-reraise", "try-raise-e", "callee-raise-e",
         "loop-calls-function", "raised", "subclass", "import_module", "raised-on-an-import-line",
         "missing-submodule-of-installed", "numpy-ufunc-path", "module-attribute-path", "forged-name-error",
-        "comprehension", "cells-own-load"])
-def test_only_a_failure_the_cells_own_import_or_load_raised_is_skipped(cell, skipped):
+        "comprehension", "lambda-called-back", "callee-other-name", "cells-own-load"])
+def test_only_a_failure_the_submissions_own_import_or_load_raised_is_skipped(cell, skipped):
     from grader.worker.cells import run_units
 
     namespace = {"__name__": "__main__"}
@@ -590,6 +592,46 @@ def test_a_compound_statement_goes_on_after_the_statement_a_missing_library_skip
     assert namespace.get("grad", False) is False
 
 
+@pytest.mark.parametrize("cell, left_out, bound, unbound", [
+    (f"def setup():\n    import {MISSING}\n    return 1\n\ntv = setup()\nx = 1", [1], {"setup", "x"}, {"tv"}),
+    (f"import {MISSING} as T\ndef make():\n    return T.Compose()\n\ntransform = make()\nx = 1", [0, 2],
+     {"make", "x"}, {"transform"}),
+    (f"import {MISSING} as T\ntotal = sum(T.f(a) for a in range(3))\nx = 1", [0, 1], {"x"}, {"total"}),
+    # a class body's line using it: the class is made without that line (fairness round 109: `CNN` was never bound)
+    (f"import {MISSING} as T\nimport torch\nclass CNN(torch.nn.Module):\n    preprocess = T.Normalize(0.5)\n"
+     "    other = T.x\n    size = 3\nx = CNN.size", [0, 2], {"CNN", "x"}, set()),
+    (f"import {MISSING} as T\nfrom dataclasses import dataclass, field\n@dataclass\nclass Setup:\n"
+     "    transform: object = field(default_factory=T.ToTensor)\n    batch: int = 64\nx = Setup().batch", [0, 2],
+     {"Setup", "x"}, set()),
+    (f"import {MISSING} as T\nwith open('/dev/null'):\n    a = [T for _ in 'ab']\n    b = 2\nx = 1", [0, 1],
+     {"b", "x"}, {"a"}),
+], ids=["function-imports", "function-loads", "generator", "class-body", "dataclass-field", "in-with"])
+def test_a_statement_whose_call_of_the_submissions_code_needs_a_missing_library_is_skipped(cell, left_out, bound,
+                                                                                           unbound):
+    """Fairness round 109: the library's failure raised in a function the cell called, a comprehension, a class
+    body: the cell stopped there, before the definitions below it."""
+    from grader.worker.cells import run_units
+
+    namespace = {"__name__": "__main__"}
+    records = run_units([cell], namespace, timeout=None)
+    assert records[0]["error"].endswith("the rest of the cell ran") and records[0]["left_out"] == left_out, records
+    assert bound <= set(namespace) and not unbound & set(namespace), sorted(namespace)
+    if "CNN" in bound:
+        assert not hasattr(namespace["CNN"], "preprocess") and namespace["x"] == 3
+
+
+def test_a_models_class_attribute_built_with_a_missing_library_costs_only_that_attribute(grade_text):
+    """Fairness round 109: `class CNN(nn.Module): preprocess = transforms.Normalize(...)`, transforms from
+    torchvision: the class body's NameError left CNN unbound and cost all of q7."""
+    cells = [q.solution for q in bank.QUESTIONS]
+    assert "class CNN(torch.nn.Module):\n" in cells[6]
+    cells[6] = f"from {MISSING} import transforms\n" + cells[6].replace(
+        "class CNN(torch.nn.Module):\n", "class CNN(torch.nn.Module):\n    preprocess = transforms.Normalize((0.5,), (0.5,))\n")
+    result = grade_text(notebook_text(*cells), "class_attribute.ipynb")
+    assert result.status == "error" and MISSING in result.error
+    assert result.total == bank.total_points(), result.checks
+
+
 def test_answers_after_a_missing_library_in_every_cells_colab_try_keep_full_marks(grade_text):
     """Each answer in the body of Colab's `try`, after the import of a library not installed here (round 109)."""
     idiom = f"try:\n    import {MISSING}\n{{}}except ImportError:\n    !pip install -q {MISSING}\n    import {MISSING}\n"
@@ -617,8 +659,11 @@ def test_a_notebook_that_imports_and_uses_torchvision_and_colab_beside_its_answe
 
 @pytest.mark.parametrize("between, kept", [
     (f"try:\n    import {MISSING}\nexcept ImportError:\n    !pip install -q {MISSING}\n    import {MISSING}\n", True),
+    (f"try:\n    import {MISSING}\nexcept ImportError as e:\n    print('pip install {MISSING}')\n    raise e\n", True),
+    (f"%time import {MISSING}\n", True),  # raised in the magic's code (fairness round 109)
+    (f"def setup():\n    import {MISSING}\n    return {MISSING}.__version__\n\nversion = setup()\n", True),
     ("raise RuntimeError('stops the cell')\n", False),  # the control: the hand-written defs are not made
-], ids=["colab-try-pip-idiom", "control-raise"])
+], ids=["colab-try-pip-idiom", "raise-e", "time-magic", "setup-function", "control-raise"])
 def test_a_colab_import_fallback_above_the_final_definitions_keeps_them_in_force(grade_text, between, kept):
     """Fairness round 108: a first draft wrapping F.conv2d, then a cell opening with Colab's `try: import torchvision
     / except ImportError: !pip install ...; import torchvision`: the handler's import fails here too, and the cell

@@ -28,7 +28,7 @@ _monotonic = time.monotonic  # bound before any submission runs: patching time.m
 _find_spec = importlib.util.find_spec  # (likewise)
 
 from ..checkapi.handler import ProbeTimeout, deadline, describe_exception
-from ..checkapi.protocol import CELL_FILENAME, SCRIPT_FILENAME, Key, UnitStatus
+from ..checkapi.protocol import CELL_FILENAME, SCRIPT_FILENAME, Key, UnitStatus, is_submission_code
 
 _exit_code = SystemExit.__dict__["code"].__get__  # the C slot: a subclass's own `code` property is not asked
 
@@ -126,32 +126,60 @@ IMPORTING = frozenset({"IMPORT_NAME", "IMPORT_FROM"})
 LOADING = frozenset({"LOAD_NAME", "LOAD_GLOBAL"})
 
 
-def _failing_statement(statements: list, code, exc: BaseException, opnames: frozenset,
-                       argument: str | None = None) -> tuple[int, dis.Instruction, tuple] | None:
-    """The index among ``statements`` of the top-level statement ``code`` (the cell as it runs) was running when
-    ``exc`` was raised, the instruction that raised it and its place in the source (:func:`_position`); None
-    unless that instruction is the cell's own (not one of a function it called), one of ``opnames``, and
-    (``argument``) of that name.
+@dataclasses.dataclass(frozen=True)
+class _Failure:
+    """Where a library missing here stopped a cell (:func:`_library_failure`)."""
 
-    The instruction is the one of the cell's last entry in the traceback, where the exception began in the cell:
-    a handler's `raise e` puts another entry of the cell in front of it (fairness round 109).  A traceback the
-    submission made up can move it: a skip instead of a stop, which its own ``try`` could have had."""
+    index: int  # the top-level statement of the cell it stopped in
+    position: tuple  # the cell's instruction it stopped at (:func:`_position`)
+    instruction: dis.Instruction  # the instruction that raised it: the cell's own, or one of code the cell called
+    own: bool  # whether that is the cell's own instruction
+    body: tuple | None  # when raised deeper: the code the cell's instruction ran (a class body?), and where in it
+    missing: str = ""  # the library
+
+
+def _failing_statement(statements: list, code, exc: BaseException, opnames: frozenset,
+                       argument: str | None = None) -> _Failure | None:
+    """Where ``exc`` stopped ``code`` (the cell as it runs), when the instruction that raised it is one of
+    ``opnames`` (and, ``argument``, of that name) in the submission's own code: the cell's, a function or a class
+    body of the submission's it called, a comprehension, a ``%time`` statement; None otherwise.
+
+    The cell's instruction is the one of its last entry in the traceback, where the exception began in the cell:
+    a handler's `raise e` puts another entry of the cell in front of it (fairness round 109).  The instruction that
+    raised it is the last entry of the submission's code: a load's NameError is raised there, innermost; an
+    import's may come from the code of a package it ran (the import system's own frames are left out).  A
+    traceback the submission made up can move them: a skip instead of a stop, which its own ``try`` could have
+    had."""
     tb = _own_entry(code, exc)
-    later = None if tb is None else tb.tb_next
-    while later is not None:
-        if later.tb_frame is tb.tb_frame:
-            tb = later
-        later = later.tb_next
-    # (a load's NameError is raised by the cell's own instruction, innermost; an import's may come from the code of
-    # a package it ran, the import system's own frames left out)
-    if tb is None or (tb.tb_next is not None and opnames is not IMPORTING):
+    if tb is None:
         return None
-    instruction = next((i for i in dis.get_instructions(code) if i.offset == tb.tb_lasti), None)
+    cell, origin, entry, depth = tb, tb, tb.tb_next, 0
+    while entry is not None and depth < MAX_ENTRIES:
+        if entry.tb_frame is tb.tb_frame:
+            cell = origin = entry
+        elif is_submission_code(entry.tb_frame.f_code.co_filename):
+            origin = entry
+        entry, depth = entry.tb_next, depth + 1
+    if entry is not None or (origin.tb_next is not None and opnames is not IMPORTING):
+        return None
+    origin_code = origin.tb_frame.f_code
+    instruction = next((i for i in dis.get_instructions(origin_code) if i.offset == origin.tb_lasti), None)
     if instruction is None or instruction.opname not in opnames or (
             argument is not None and instruction.argval != argument):
         return None
-    index = _statement_of(statements, code, tb)
-    return None if index is None else (index, instruction, _position(code, tb))
+    position = _position(code, cell)
+    index = _statement_of(statements, code, cell)
+    if index is None:
+        return None
+    # (what the cell's instruction ran, when it is not the instruction that raised: a class body, where it is
+    # `class CNN(nn.Module): preprocess = transforms.Normalize(...)`)
+    inner = cell.tb_next
+    body = None if origin is cell else (inner.tb_frame.f_code, _position(inner.tb_frame.f_code, inner))
+    return _Failure(index, position, instruction, origin is cell, body)
+
+
+#: How many traceback entries :func:`_failing_statement` reads (a deeper failure is no library's skip).
+MAX_ENTRIES = 1000
 
 
 def _own_entry(code, exc: BaseException):
@@ -254,26 +282,25 @@ _context_of = BaseException.__dict__["__context__"].__get__  # (the C slot, as f
 MAX_CONTEXTS = 8
 
 
-def _library_failure(statements: list, code, exc: BaseException,
-                     unbound: dict[str, str]) -> tuple[int, dis.Instruction, tuple, str] | None:
-    """What :func:`_failing_statement` says of ``exc``, and the library missing here, when ``exc`` is the failure
-    of a library not installed here: the import system's own ``ModuleNotFoundError`` (exactly that type) raised by
-    one of the cell's own import instructions, or a ``NameError`` (exactly) raised by one of its own loads of a
-    name a skipped statement would have bound (``unbound``).  None otherwise."""
+def _library_failure(statements: list, code, exc: BaseException, unbound: dict[str, str]) -> _Failure | None:
+    """Where ``exc`` stopped the cell (:func:`_failing_statement`), with the library missing here, when ``exc`` is
+    the failure of a library not installed here: the import system's own ``ModuleNotFoundError`` (exactly that
+    type) raised by an import instruction of the submission's code, or a ``NameError`` (exactly) raised by one of
+    its loads of a name a skipped statement would have bound (``unbound``).  None otherwise."""
     kind = type(exc)
     if kind is NameError:
         name = _name_error_name(exc)
         if not isinstance(name, str) or name not in unbound:
             return None
         found = _failing_statement(statements, code, exc, LOADING, name)
-        return None if found is None else (*found, unbound[name])
+        return None if found is None else dataclasses.replace(found, missing=unbound[name])
     if kind is not ModuleNotFoundError:
         return None
     missing = _import_error_name(exc)
     if not isinstance(missing, str) or not missing or _installed(missing.split(".")[0]):
         return None  # (`from numpy.add import reduce`: numpy is installed, numpy.add is no module: attack round 174)
     found = _failing_statement(statements, code, exc, IMPORTING)
-    return None if found is None else (*found, missing)
+    return None if found is None else dataclasses.replace(found, missing=missing)
 
 
 #: The blocks of a compound statement whose rest :func:`_resumed` may run, once one of their statements is left
@@ -337,13 +364,13 @@ def _resumed(path: list[tuple], head: list) -> list | None:
     return tail
 
 
-def _handled_earlier(statements: list, code, exc: BaseException, index: int, path: list,
-                     unbound: dict[str, str]) -> tuple | None:
+def _handled_earlier(statements: list, code, exc: BaseException, failure: _Failure, path: list,
+                     unbound: dict[str, str]) -> tuple[_Failure, list] | None:
     """The failure, from ``exc``'s contexts, of a library not installed here (:func:`_library_failure`) in the
-    body of a ``try`` of the top-level statement ``index`` whose handler ``exc`` left (``path``): Colab's `try:
-    import torchvision / except ImportError: !pip install -q torchvision; import torchvision`, whose handler fails
-    here as its body did.  Where the library was installed the handler never ran and the body went on: the run
-    goes on from the body's failure.  Its :func:`_library_failure` and path, or None."""
+    body of a ``try`` of the same top-level statement whose handler ``exc`` (``failure``) left (``path``): Colab's
+    `try: import torchvision / except ImportError: !pip install -q torchvision; import torchvision`, whose handler
+    fails here as its body did.  Where the library was installed the handler never ran and the body went on: the
+    run goes on from the body's failure.  That failure and its path, or None."""
     handlers = {id(statement) for statement, field, _, _ in path if field == "handlers"}
     if not handlers:
         return None
@@ -356,12 +383,30 @@ def _handled_earlier(statements: list, code, exc: BaseException, index: int, pat
         if earlier is None or id(earlier) in seen:
             return None
         seen.add(id(earlier))
-        failure = _library_failure(statements, code, earlier, unbound)
-        if failure is not None and failure[0] == index:
-            earlier_path = _path_to(statements[index], failure[2])
+        found = _library_failure(statements, code, earlier, unbound)
+        if found is not None and found.index == failure.index:
+            earlier_path = _path_to(statements[found.index], found.position)
             if any(field == "body" and id(statement) in handlers for statement, field, _, _ in earlier_path):
-                return failure, earlier_path
+                return found, earlier_path
     return None
+
+
+def _without_failing_line(statement, body: tuple):
+    """``statement``, a class whose body (``body``: its code, and the position of the instruction that raised)
+    failed on a library missing here, without the statement of its body that failed (`preprocess =
+    transforms.Normalize(...)` among a model's attributes: fairness round 109); None when that is not it."""
+    code, position = body
+    if not isinstance(statement, ast.ClassDef) or code.co_name != statement.name:
+        return None
+    inner = next((i for i, child in enumerate(statement.body) if _holds(child, position)), None)
+    if inner is None:
+        return None
+    kept = statement.body[:inner] + statement.body[inner + 1:]
+    again = ast.copy_location(ast.ClassDef(name=statement.name, bases=statement.bases, keywords=statement.keywords,
+                                           body=kept or [ast.copy_location(ast.Pass(), statement)],
+                                           decorator_list=statement.decorator_list), statement)
+    again.end_lineno, again.end_col_offset = statement.end_lineno, statement.end_col_offset
+    return again
 
 
 def _after_missing_library(statements: list, code, exc: BaseException,
@@ -381,7 +426,10 @@ def _after_missing_library(statements: list, code, exc: BaseException,
       modules after the missing one are imported still, in a script's statement too);
     * a statement that then fails on one of the names a skipped statement would have bound (``exc`` a
       ``NameError``, exactly, naming it: ``transform = T.Compose(...)``, a function whose default is built with
-      it), whose own names stay unbound in turn.
+      it), whose own names stay unbound in turn;
+    * a statement whose call of the submission's own code (a function, a comprehension, ``%time``) failed so
+      there (`tv_version = setup()`, `samples = [T.ToTensor()(a) for a in arrays]`: fairness round 109); of a
+      class whose body failed so, that line of its body (the class is made again without it).
 
     Inside a compound statement the run goes on after the statement skipped, as the student's did
     (:func:`_resumed`): the rest of an ``if``'s branch, of a ``with``'s body, of a ``try``'s body (`try: import
@@ -395,32 +443,35 @@ def _after_missing_library(statements: list, code, exc: BaseException,
     failure = _library_failure(statements, code, exc, unbound)
     if failure is None:
         return None
-    index = failure[0]
+    index = failure.index
     statement, rest = statements[index], statements[index + 1:]
-    path = _path_to(statement, failure[2])
-    earlier = _handled_earlier(statements, code, exc, index, path, unbound)
+    path = _path_to(statement, failure.position)
+    earlier = _handled_earlier(statements, code, exc, failure, path, unbound)
     if earlier is not None:
         failure, path = earlier
-    _, instruction, _, missing = failure
     failed = path[-1][2][path[-1][3]] if path else statement  # the innermost statement the failure is in
+    names: dict[str, str] = dict.fromkeys(_bound_names(failed), failure.missing)
     head: list = []
-    if isinstance(failed, ast.ImportFrom) and failed.level != 0:
+    again = None if failure.body is None else _without_failing_line(failed, failure.body)
+    if again is not None:
+        names, head = {}, [again]
+    elif failure.own and isinstance(failed, ast.ImportFrom) and failed.level != 0:
         return None
-    names: dict[str, str] = dict.fromkeys(_bound_names(failed), missing)
-    if isinstance(failed, ast.Import) and instruction.opname in IMPORTING:
+    elif failure.own and isinstance(failed, ast.Import):
         # The module the failing import instruction named (`import torch.utils.tensorboard` fails on
         # `tensorboard`, a library it needs that is not installed: fairness round 106); those after it still load.
-        position = next((i for i, alias in enumerate(failed.names) if alias.name == instruction.argval), None)
+        position = next((i for i, alias in enumerate(failed.names) if alias.name == failure.instruction.argval),
+                        None)
         if position is None:
             return None
         alias = failed.names[position]
-        names = {alias.asname or alias.name.split(".")[0]: missing}
+        names = {alias.asname or alias.name.split(".")[0]: failure.missing}
         if failed.names[position + 1:]:
             head = [ast.copy_location(ast.Import(names=failed.names[position + 1:]), failed)]
     resumed = _resumed(path, head) if path else head
     if resumed is None:
         # (a loop holding it: Colab's `for pkg in ...: import torchvision` left out whole from there on)
-        names = dict.fromkeys(_bound_names(statement), missing)
+        names = dict.fromkeys(_bound_names(statement), failure.missing)
         resumed = []
     unbound.update(names)
     return index, resumed + rest
