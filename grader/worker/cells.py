@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import __future__
 import ast
+import copy
 import dataclasses
 import dis
 import functools
@@ -360,7 +361,9 @@ def _resumed(path: list[tuple], head: list) -> list | None:
             tail = [ast.copy_location(type(statement)(body=body, handlers=statement.handlers,
                                                       orelse=statement.orelse, finalbody=[]), statement)]
         elif field == "body" and isinstance(statement, ast.With) and tail:
-            tail = [ast.copy_location(ast.With(items=statement.items, body=tail), statement)]
+            again = copy.copy(statement)
+            again.body = tail
+            tail = [again]
     return tail
 
 
@@ -402,10 +405,8 @@ def _without_failing_line(statement, body: tuple):
     if inner is None:
         return None
     kept = statement.body[:inner] + statement.body[inner + 1:]
-    again = ast.copy_location(ast.ClassDef(name=statement.name, bases=statement.bases, keywords=statement.keywords,
-                                           body=kept or [ast.copy_location(ast.Pass(), statement)],
-                                           decorator_list=statement.decorator_list), statement)
-    again.end_lineno, again.end_col_offset = statement.end_lineno, statement.end_col_offset
+    again = copy.copy(statement)  # (every field this Python's ClassDef has: 3.12's type_params too)
+    again.body = kept or [ast.copy_location(ast.Pass(), statement)]
     return again
 
 
