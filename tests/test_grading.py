@@ -570,10 +570,14 @@ def test_only_a_failure_the_submissions_own_import_or_load_raised_is_skipped(cel
      "        inner = 1\n    outer = 2\nx = 1", {"math", "inner", "outer", "x"}, {MISSING}),
     (f"import {MISSING} as T\nimport torch\nwith torch.no_grad():\n    a = T.x\n    b = 2\nx = 1", {"b", "x"},
      {"T", "a"}),  # a use of it, skipped: the body goes on
+    # fallbacks nested: the outer body goes on, as where the library was installed (attack round 182: the inner
+    # body went on into the outer handler's bare `raise`)
+    (f"try:\n    import {MISSING}\n    outer = 1\nexcept ImportError:\n    try:\n        import {MISSING}\n"
+     f"        inner = 1\n    except ImportError:\n        import {MISSING}\n    raise\nx = 1", {"outer", "x"}, {"inner"}),
     # a loop's rest cannot be run alone (the iterations after it would have run too): left out whole, as it was
     (f"for i in range(2):\n    import {MISSING}\n    import math\nx = 1", {"i", "x"}, {MISSING, "math"}),
 ], ids=["colab-try", "try-else-finally", "try-finally", "raise-e", "with", "if", "elif", "nested", "use-in-with",
-        "loop"])
+        "nested-fallbacks", "loop"])
 def test_a_compound_statement_goes_on_after_the_statement_a_missing_library_skipped(cell, bound, unbound):
     """Fairness round 109: `try: import torchvision; import numpy as np / except ImportError: !pip install ...`
     lost numpy (and every answer using it) when the whole `try` was left out: where the library was installed
@@ -630,6 +634,36 @@ def test_a_models_class_attribute_built_with_a_missing_library_costs_only_that_a
     result = grade_text(notebook_text(*cells), "class_attribute.ipynb")
     assert result.status == "error" and MISSING in result.error
     assert result.total == bank.total_points(), result.checks
+
+
+def test_a_kept_failure_raised_by_a_later_statement_stops_the_cell_and_runs_nothing_again():
+    """Attack round 182: `raise stored`, the library's failure kept by an earlier statement, was read where it began,
+    and the run went on from there, running again the statements between (a draft bound after the hand-written
+    def), which the reader read as run once."""
+    from grader.checkapi.protocol import Key
+    from grader.worker.cells import run_units
+
+    namespace = {"__name__": "__main__", "runs": 0}
+    cell = (f"try:\n    import {MISSING}\nexcept ImportError as e:\n    stored = e\nruns += 1\nraise stored\n"
+            "x = 1")
+    records = run_units([cell], namespace, timeout=None)
+    assert records[0][Key.STOPPED_IN] == 2 and Key.LEFT_OUT not in records[0], records
+    assert namespace["runs"] == 1 and "x" not in namespace
+
+
+def test_a_branchs_rest_is_recorded_as_its_statement_and_its_last_expression_is_not_shown():
+    """Attack round 182: a branch's rest run after the skip shifted the indices of the statements after it, so a
+    later stop was recorded in the wrong statement; and its last expression is no cell's shown output."""
+    from grader.checkapi.protocol import Key
+    from grader.worker.cells import run_units
+
+    namespace = {"__name__": "__main__"}
+    cell = f"if True:\n    import {MISSING}\n    a = 1\n    b = 2\n    c = 3\nd = 4\n1 / 0\ne = 5"
+    records = run_units([cell], namespace, timeout=None)
+    assert (records[0][Key.LEFT_OUT], records[0][Key.STOPPED_IN]) == ([0], 2), records
+    assert {"a", "b", "c", "d"} <= set(namespace) and "e" not in namespace
+    run_units([f"if True:\n    import {MISSING}\n    41 + 1"], namespace, timeout=None)
+    assert namespace.get("_") != 42
 
 
 def test_answers_after_a_missing_library_in_every_cells_colab_try_keep_full_marks(grade_text):

@@ -170,7 +170,9 @@ def _failing_statement(statements: list, code, exc: BaseException, opnames: froz
         return None
     position = _position(code, cell)
     index = _statement_of(statements, code, cell)
-    if index is None:
+    if index is None or index != _statement_of(statements, code, tb):
+        # (an exception kept and raised by a later statement, `raise stored`: the run would go on from where it
+        # began, and run again the statements between, which the reader reads as run once: attack round 182)
         return None
     # (what the cell's instruction ran, when it is not the instruction that raised: a class body, where it is
     # `class CNN(nn.Module): preprocess = transforms.Normalize(...)`)
@@ -373,25 +375,25 @@ def _handled_earlier(statements: list, code, exc: BaseException, failure: _Failu
     body of a ``try`` of the same top-level statement whose handler ``exc`` (``failure``) left (``path``): Colab's
     `try: import torchvision / except ImportError: !pip install -q torchvision; import torchvision`, whose handler
     fails here as its body did.  Where the library was installed the handler never ran and the body went on: the
-    run goes on from the body's failure.  That failure and its path, or None."""
+    run goes on from the body's failure, the first of them when fallbacks nest (attack round 182: the inner one
+    went on into the outer handler, which never ran there).  That failure and its path, or None."""
     handlers = {id(statement) for statement, field, _, _ in path if field == "handlers"}
-    if not handlers:
-        return None
+    first = None  # (the oldest: a nested fallback's outer body failed first, and its handler never ran there)
     earlier, seen = exc, {id(exc)}
-    for _ in range(MAX_CONTEXTS):
+    for _ in range(MAX_CONTEXTS if handlers else 0):
         try:
             earlier = _context_of(earlier)
         except BaseException:
-            return None
+            break
         if earlier is None or id(earlier) in seen:
-            return None
+            break
         seen.add(id(earlier))
         found = _library_failure(statements, code, earlier, unbound)
         if found is not None and found.index == failure.index:
             earlier_path = _path_to(statements[found.index], found.position)
             if any(field == "body" and id(statement) in handlers for statement, field, _, _ in earlier_path):
-                return found, earlier_path
-    return None
+                first = found, earlier_path
+    return first
 
 
 def _without_failing_line(statement, body: tuple):
@@ -474,6 +476,11 @@ def _after_missing_library(statements: list, code, exc: BaseException,
         # (a loop holding it: Colab's `for pkg in ...: import torchvision` left out whole from there on)
         names = dict.fromkeys(_bound_names(statement), failure.missing)
         resumed = []
+    elif path and resumed:
+        # One statement still, in a block: an expression ending a branch's rest is not the cell's last, shown one
+        # (IPython's `_`), and what it runs maps to the statement it is the rest of.
+        resumed = [ast.copy_location(ast.If(test=ast.copy_location(ast.Constant(True), statement), body=resumed,
+                                            orelse=[]), statement)]
     unbound.update(names)
     return index, resumed + rest
 
@@ -581,8 +588,11 @@ def run_units(units: list, namespace: dict, *, timeout: float | None, total: flo
                                     raise
                                 at, rest = skipped
                                 left_out.append(origin[at])
-                                # (what is left of `import os, torchvision, json` is that statement still)
-                                origin = origin[len(statements) - len(rest):]
+                                # (what is left of the statement, `import json` of `import os, torchvision,
+                                # json` or the rest of an `if`'s branch, is that statement's still: attack
+                                # round 182 misaligned what a branch's rest ran with the statements after it)
+                                resumed = len(rest) - (len(statements) - at - 1)
+                                origin = [origin[at]] * resumed + origin[at + 1:]
                                 if type(exc) is NameError:
                                     uses += 1
                                     missing.append(unbound[_name_error_name(exc)])
