@@ -72,6 +72,18 @@ _R66 = {
 }
 
 GRADER_FAULTS: dict[str, str] = {
+    # Fairness round 110 (helper fair110, 2026-12-08: tests/corpus/fair/_r110_findings.md, F8): the final
+    # hand-written defs nested in a block that always runs, after a first draft calling F.conv2d; the reader takes
+    # only a plain (top-level) binding as ending the chain of bindings that may be in force (attack round 180 hid a
+    # draft behind defs in a branch never taken), so the draft counts too: q6 -3
+    **{f"r110_{name}": f"(fairness round 110) a grader's fault: the final hand-written defs {where}, after a first "
+                       "draft calling F.conv2d, are no plain binding: the reader takes the draft as possibly in force "
+                       "(static._bindings_in_force): q6 -3"
+       for name, where in (("q01_defs_in_with_no_grad_draft.ipynb", "in `with torch.no_grad():`"),
+                           ("s13_nbconvert_defs_in_with_no_grad_draft.py", "in `with torch.no_grad():` (a script)"),
+                           ("r04_q6_defs_in_with_draft_lambda.ipynb", "in `with torch.no_grad():` (the draft lambdas)"),
+                           ("q02_defs_in_if_main_draft.ipynb", "in `if __name__ == \"__main__\":`"),
+                           ("q08_defs_in_both_branches_draft.ipynb", "in both branches of an `if`"))},
     # Fairness round 109 (helper fair109, 2026-12-07: missing libraries' idioms, tests/corpus/fair/_r109_findings.md;
     # these three run correctly without the libraries, and lose points)
     "r109_s22_nbconvert_capture_named.py":
