@@ -21,6 +21,8 @@ import functools
 import importlib.util
 import linecache
 import operator
+import os
+import re
 import sys
 import time
 import types
@@ -520,6 +522,24 @@ def _missing_here(module: str) -> bool:
     return bool(top) and top not in ENVIRONMENT_PROBES and not _installed(top)
 
 
+def _written_here(top: str) -> bool:
+    """Whether a file or folder named for the module ``top`` (``top.py``, ``top.cpython-311-...so``, ``top/``) is in
+    a folder of the import path outside Python's own installation: one the submission may have written (an earlier
+    cell, a script's earlier statement), whose import the sandbox may refuse (:class:`_MissingImportGuard`)."""
+    installed = tuple(p for p in {sys.prefix, sys.base_prefix, sys.exec_prefix} if p)
+    for entry in sys.path:
+        folder = entry or "."
+        if not isinstance(folder, str) or (installed and os.path.abspath(folder).startswith(installed)):
+            continue
+        try:
+            names = os.listdir(folder)
+        except (OSError, ValueError):
+            continue
+        if any(name == top or name.startswith(top + ".") for name in names):
+            return True
+    return False
+
+
 @dataclasses.dataclass
 class GuardedImport:
     """An import of a library not installed here, in a unit's own code (not a function's or a class's)."""
@@ -534,8 +554,9 @@ class _MissingImportGuard:
     ModuleNotFoundError: pass`` where the failure would cost what follows it in the unit's own code, noting it in
     ``guarded`` (:func:`guard_missing_imports`)."""
 
-    def __init__(self, unbound) -> None:
+    def __init__(self, unbound, texts: str = "") -> None:
         self.index = 0
+        self.texts = texts  # the unit's string constants, one per line
         self.guarded: list[GuardedImport] = []
         self.unbound = set(unbound)  # the names skipped imports would have bound, earlier units' and this one's
         self.caught: set[int] = set()  # the statements where a use of them is skipped in a handled `try`
@@ -612,16 +633,25 @@ class _MissingImportGuard:
             ast.copy_location(made, node)
         return guard
 
+    def _missing(self, module: str) -> bool:
+        """Whether ``module`` is missing here (:func:`_missing_here`) and the unit names no file of it: a unit that
+        writes `helpers.py` or `ext.cpython-311-x86_64-linux-gnu.so` before importing it is left to fail as it runs,
+        so that its own handler sees what the sandbox says of a file it wrote (a text the judge did not read, an
+        extension: refused)."""
+        top = module.split(".")[0]
+        return _missing_here(module) and not _written_here(top) \
+            and re.search(rf"(^|[/\\]){re.escape(top)}[./]", self.texts, re.M) is None
+
     def _guarded_import(self, node):
         if isinstance(node, ast.ImportFrom):
-            if node.level or not node.module or not _missing_here(node.module):
+            if node.level or not node.module or not self._missing(node.module):
                 return node
             return self._guard(node, node.module, [a.asname or a.name for a in node.names if a.name != "*"])
-        if not any(_missing_here(alias.name) for alias in node.names):
+        if not any(self._missing(alias.name) for alias in node.names):
             return node
         parts, kept = [], []
         for alias in node.names:  # (`import os, torchvision, json`: os and json still load)
-            if _missing_here(alias.name):
+            if self._missing(alias.name):
                 if kept:
                     parts.append(ast.copy_location(ast.Import(names=kept), node))
                     kept = []
@@ -657,7 +687,9 @@ def guard_missing_imports(statements: list, unbound=()) -> tuple[list, list[Guar
     bound is then skipped (:func:`_after_missing_library`).  Only where a failure would cost what follows it
     (:meth:`_MissingImportGuard.statement`); a top-level import stays as it is, and the unit's top-level
     statements keep their indices."""
-    guard = _MissingImportGuard(unbound)
+    texts = "\n".join(node.value for statement in statements for node in ast.walk(statement)
+                      if isinstance(node, ast.Constant) and isinstance(node.value, str))
+    guard = _MissingImportGuard(unbound, texts)
     for index, statement in enumerate(statements):
         guard.index = index
         # (a top-level import is left as it is: its failure stops nothing else, _after_missing_library goes on)
