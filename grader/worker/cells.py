@@ -21,12 +21,9 @@ import functools
 import importlib.util
 import linecache
 import operator
-import os
-import re
 import sys
 import time
 import types
-from inspect import CO_OPTIMIZED
 
 _monotonic = time.monotonic  # bound before any submission runs: patching time.monotonic changes nothing here
 _find_spec = importlib.util.find_spec  # (likewise)
@@ -355,7 +352,7 @@ def _resumed(path: list[tuple], head: list) -> list | None:
 
     The enclosing statements have been left already: the exception ran each ``finally`` on its way out, and a
     ``with``'s exit; a ``try``'s body goes on under its handlers (then its ``else``), a ``with``'s under its
-    context managers entered again when it makes them (`with torch.no_grad():`), an ``if``'s branch as it is."""
+    context managers entered again (`with torch.no_grad():`), an ``if``'s branch as it is."""
     tail = head
     for statement, field, block, index in reversed(path):
         if field not in RESUMABLE.get(type(statement), ()):
@@ -365,25 +362,21 @@ def _resumed(path: list[tuple], head: list) -> list | None:
             body = tail or [ast.copy_location(ast.Pass(), statement)]
             tail = [ast.copy_location(type(statement)(body=body, handlers=statement.handlers,
                                                       orelse=statement.orelse, finalbody=[]), statement)]
-        elif field == "body" and isinstance(statement, ast.With) and tail and all(
-                isinstance(item.context_expr, ast.Call) for item in statement.items):
-            # (only managers the statement makes: one made before may refuse a second entry, `quiet =
-            # warnings.catch_warnings()` then `with quiet:`, fairness round 110; the rest runs without it)
+        elif field == "body" and isinstance(statement, ast.With) and tail:
             again = copy.copy(statement)
             again.body = tail
             tail = [again]
     return tail
 
 
-def _handled_earlier(statements: list, code, exc: BaseException, index: int, path: list,
+def _handled_earlier(statements: list, code, exc: BaseException, failure: _Failure, path: list,
                      unbound: dict[str, str]) -> tuple[_Failure, list] | None:
     """The failure, from ``exc``'s contexts, of a library not installed here (:func:`_library_failure`) in the
-    body of a ``try`` of the top-level statement ``index`` whose handler ``exc`` left (``path``): Colab's `try:
-    import torchvision / except ImportError: !pip install -q torchvision; import torchvision`, whose handler fails
-    here as its body did, or one that exits or raises its own error (`raise ImportError("pip install torchvision")
-    from err`: fairness round 109).  Where the library was installed the handler never ran and the body went on:
-    the run goes on from the body's failure, the first of them when fallbacks nest (attack round 182: the inner
-    one went on into the outer handler, which never ran there).  That failure and its path, or None."""
+    body of a ``try`` of the same top-level statement whose handler ``exc`` (``failure``) left (``path``): Colab's
+    `try: import torchvision / except ImportError: !pip install -q torchvision; import torchvision`, whose handler
+    fails here as its body did.  Where the library was installed the handler never ran and the body went on: the
+    run goes on from the body's failure, the first of them when fallbacks nest (attack round 182: the inner one
+    went on into the outer handler, which never ran there).  That failure and its path, or None."""
     handlers = {id(statement) for statement, field, _, _ in path if field == "handlers"}
     first = None  # (the oldest: a nested fallback's outer body failed first, and its handler never ran there)
     earlier, seen = exc, {id(exc)}
@@ -396,7 +389,7 @@ def _handled_earlier(statements: list, code, exc: BaseException, index: int, pat
             break
         seen.add(id(earlier))
         found = _library_failure(statements, code, earlier, unbound)
-        if found is not None and found.index == index:
+        if found is not None and found.index == failure.index:
             earlier_path = _path_to(statements[found.index], found.position)
             if any(field == "body" and id(statement) in handlers for statement, field, _, _ in earlier_path):
                 first = found, earlier_path
@@ -408,8 +401,7 @@ def _without_failing_line(statement, body: tuple):
     failed on a library missing here, without the statement of its body that failed (`preprocess =
     transforms.Normalize(...)` among a model's attributes: fairness round 109); None when that is not it."""
     code, position = body
-    # (a class body's code is not a function's: a decorator named as the class is no body, attack round 183)
-    if not isinstance(statement, ast.ClassDef) or code.co_name != statement.name or code.co_flags & CO_OPTIMIZED:
+    if not isinstance(statement, ast.ClassDef) or code.co_name != statement.name:
         return None
     inner = next((i for i, child in enumerate(statement.body) if _holds(child, position)), None)
     if inner is None:
@@ -420,20 +412,12 @@ def _without_failing_line(statement, body: tuple):
     return again
 
 
-@dataclasses.dataclass(frozen=True)
-class Skipped:
-    """What :func:`_after_missing_library` skipped."""
-
-    index: int  # the top-level statement that failed, among those the cell ran
-    rest: list  # the statements of the cell left to run (the first may be what is left of that one)
-    library: str  # the library missing here
-    use: bool  # a use of a name its import would have bound (else its import)
-
-
-def _after_missing_library(statements: list, code, exc: BaseException, unbound: dict[str, str]) -> Skipped | None:
-    """What was skipped of ``statements`` when ``exc`` is the failure of a library that is not installed here, or
-    None; ``unbound`` (each name a skipped statement would have bound, and the missing module it needed; the
-    notebook's, from cell to cell) gains the names the skipped statement binds.
+def _after_missing_library(statements: list, code, exc: BaseException,
+                           unbound: dict[str, str]) -> tuple[int, list] | None:
+    """The index among ``statements`` of the top-level statement that failed for want of a library that is not
+    installed here, and the statements of the cell left to run (the first may be what is left of that statement),
+    or None when ``exc`` is not that; ``unbound`` (each name a skipped statement would have bound,
+    and the missing module it needed; the notebook's, from cell to cell) gains the names the skipped statement binds.
 
     A student's notebook ran where the library is installed (``torchvision`` on Colab, beside the lecture's stack):
     one import of it, often among the imports of a cell that defines answers, cost every definition after it.
@@ -460,23 +444,14 @@ def _after_missing_library(statements: list, code, exc: BaseException, unbound: 
     code may guard itself with ``try``/``except``: continuing gives a submission nothing it could not have.)
     """
     failure = _library_failure(statements, code, exc, unbound)
-    if failure is not None:
-        index, position = failure.index, failure.position
-    elif isinstance(exc, (Exception, SystemExit)) and not isinstance(exc, MemoryError):
-        tb = _own_entry(code, exc)  # (a handler's own error or exit, while it handled the library's failure)
-        index = None if tb is None else _statement_of(statements, code, tb)
-        if index is None:
-            return None
-        position = _position(code, tb)
-    else:
+    if failure is None:
         return None
+    index = failure.index
     statement, rest = statements[index], statements[index + 1:]
-    path = _path_to(statement, position)
-    earlier = _handled_earlier(statements, code, exc, index, path, unbound)
+    path = _path_to(statement, failure.position)
+    earlier = _handled_earlier(statements, code, exc, failure, path, unbound)
     if earlier is not None:
         failure, path = earlier
-    elif failure is None:
-        return None
     failed = path[-1][2][path[-1][3]] if path else statement  # the innermost statement the failure is in
     names: dict[str, str] = dict.fromkeys(_bound_names(failed), failure.missing)
     head: list = []
@@ -507,195 +482,7 @@ def _after_missing_library(statements: list, code, exc: BaseException, unbound: 
         resumed = [ast.copy_location(ast.If(test=ast.copy_location(ast.Constant(True), statement), body=resumed,
                                             orelse=[]), statement)]
     unbound.update(names)
-    return Skipped(index, resumed + rest, failure.missing, failure.instruction.opname in LOADING)
-
-
-#: Top-level packages whose import is how a notebook asks where it runs (`try: import google.colab` / `except
-#: ImportError: IN_COLAB = False`): a failure of theirs that the submission handles takes its own path for "not
-#: there", as on a laptop, and is not guarded (:func:`guard_missing_imports`).
-ENVIRONMENT_PROBES = frozenset({"google"})
-
-
-def _missing_here(module: str) -> bool:
-    """Whether ``module``'s top-level package is not installed here and is no :data:`ENVIRONMENT_PROBES`."""
-    top = module.split(".")[0]
-    return bool(top) and top not in ENVIRONMENT_PROBES and not _installed(top)
-
-
-def _written_here(top: str) -> bool:
-    """Whether a file or folder named for the module ``top`` (``top.py``, ``top.cpython-311-...so``, ``top/``) is in
-    a folder of the import path outside Python's own installation: one the submission may have written (an earlier
-    cell, a script's earlier statement), whose import the sandbox may refuse (:class:`_MissingImportGuard`)."""
-    installed = tuple(p for p in {sys.prefix, sys.base_prefix, sys.exec_prefix} if p)
-    for entry in sys.path:
-        folder = entry or "."
-        if not isinstance(folder, str) or (installed and os.path.abspath(folder).startswith(installed)):
-            continue
-        try:
-            names = os.listdir(folder)
-        except (OSError, ValueError):
-            continue
-        if any(name == top or name.startswith(top + ".") for name in names):
-            return True
-    return False
-
-
-@dataclasses.dataclass
-class GuardedImport:
-    """An import of a library not installed here, in a unit's own code (not a function's or a class's)."""
-
-    index: int  # the unit's top-level statement that holds it
-    module: str
-    names: list[str]  # what it would have bound
-
-
-class _MissingImportGuard:
-    """Turns an import of a library not installed here (:func:`_missing_here`) into ``try: <the import> / except
-    ModuleNotFoundError: pass`` where the failure would cost what follows it in the unit's own code, noting it in
-    ``guarded`` (:func:`guard_missing_imports`)."""
-
-    def __init__(self, unbound, texts: str = "") -> None:
-        self.index = 0
-        self.texts = texts  # the unit's string constants, one per line
-        self.guarded: list[GuardedImport] = []
-        self.unbound = set(unbound)  # the names skipped imports would have bound, earlier units' and this one's
-        self.caught: set[int] = set()  # the statements where a use of them is skipped in a handled `try`
-
-    def block(self, block: list, after: bool) -> list:
-        """``block`` with its imports guarded where something runs after them (``after``: after the block, in what
-        a failure there would cost too)."""
-        made = []
-        for position, statement in enumerate(block):
-            followed = after or position + 1 < len(block)
-            if isinstance(statement, (ast.Import, ast.ImportFrom)):
-                result = self._guarded_import(statement) if followed else statement
-            else:
-                result = self.statement(statement, followed)
-            made.extend(result if isinstance(result, list) else [result])
-        return made
-
-    def statement(self, node, followed: bool):
-        """``node``, a statement of a block, with its blocks guarded: what a failure in each would cost.
-
-        * a ``try``'s body: the rest of it and its ``else``, which a handler catching the failure loses (not what
-          follows the ``try``, which runs after the handler);
-        * a ``with``'s body: the rest of it (a manager may swallow the failure: ``contextlib.suppress``);
-        * a loop's body: always (a failure there cannot be gone on from as it fails, :func:`_resumed`);
-        * a branch, an ``else``, a handler, a ``finally``, a case: as the statement itself (``followed``).
-
-        Not a function's or a class's body, which runs as it is called: a statement calling it that fails so is
-        skipped whole (:func:`_after_missing_library`), where a guarded import would leave a local never bound."""
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            return node
-        if isinstance(node, (ast.Try, ast.TryStar)):
-            node.body = self.block(node.body, bool(node.orelse))
-            for handler in node.handlers:
-                handler.body = self.block(handler.body, followed)
-            node.orelse = self.block(node.orelse, followed)
-            node.finalbody = self.block(node.finalbody, followed)
-            if any(_catches_name_errors(handler.type) for handler in node.handlers):
-                node.body = [self._skipping_uses(statement) for statement in node.body]
-            return node
-        for field, block in _blocks(node):
-            inside = True if field == "body" and isinstance(node, (ast.For, ast.AsyncFor, ast.While)) else (
-                False if field == "body" and isinstance(node, (ast.With, ast.AsyncWith)) else followed)
-            block[:] = self.block(block, inside)
-        return node
-
-    def _skipping_uses(self, statement):
-        """``statement``, of a ``try``'s body whose handler catches a NameError (``except Exception:``, a bare
-        ``except:``), skipped if it fails on a name a skipped import would have bound, and the body goes on, as where
-        the library was installed (fairness round 110: `try: import torchvision; print(torchvision.__version__);
-        import numpy as np / except Exception: ...` ran its handler and lost numpy)."""
-        read = sorted({n.id for n in ast.walk(statement) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
-                      & self.unbound)
-        if not read:
-            return statement
-        self.caught.add(self.index)
-        caught = "_cnn_grader_name_error"  # (an except clause's name is deleted as it ends)
-        test = ast.Compare(left=ast.Attribute(ast.Name(caught, ast.Load()), "name", ast.Load()), ops=[ast.NotIn()],
-                           comparators=[ast.Tuple([ast.Constant(name) for name in read], ast.Load())])
-        handler = ast.ExceptHandler(type=ast.Name("NameError", ast.Load()), name=caught,
-                                    body=[ast.If(test=test, body=[ast.Raise()], orelse=[])])
-        guard = ast.Try(body=[statement], handlers=[handler], orelse=[], finalbody=[])
-        for made in ast.walk(guard):
-            if made is not statement and isinstance(made, (ast.stmt, ast.expr, ast.excepthandler)) \
-                    and not hasattr(made, "lineno"):
-                ast.copy_location(made, statement)
-        return guard
-
-    def _guard(self, node, module: str, names: list[str]):
-        self.guarded.append(GuardedImport(self.index, module, names))
-        self.unbound.update(names)
-        handler = ast.ExceptHandler(type=ast.Name("ModuleNotFoundError", ast.Load()), name=None, body=[ast.Pass()])
-        guard = ast.Try(body=[node], handlers=[handler], orelse=[], finalbody=[])
-        for made in (guard, handler, handler.type, handler.body[0]):
-            ast.copy_location(made, node)
-        return guard
-
-    def _missing(self, module: str) -> bool:
-        """Whether ``module`` is missing here (:func:`_missing_here`) and the unit names no file of it: a unit that
-        writes `helpers.py` or `ext.cpython-311-x86_64-linux-gnu.so` before importing it is left to fail as it runs,
-        so that its own handler sees what the sandbox says of a file it wrote (a text the judge did not read, an
-        extension: refused)."""
-        top = module.split(".")[0]
-        return _missing_here(module) and not _written_here(top) \
-            and re.search(rf"(^|[/\\]){re.escape(top)}[./]", self.texts, re.M) is None
-
-    def _guarded_import(self, node):
-        if isinstance(node, ast.ImportFrom):
-            if node.level or not node.module or not self._missing(node.module):
-                return node
-            return self._guard(node, node.module, [a.asname or a.name for a in node.names if a.name != "*"])
-        if not any(self._missing(alias.name) for alias in node.names):
-            return node
-        parts, kept = [], []
-        for alias in node.names:  # (`import os, torchvision, json`: os and json still load)
-            if self._missing(alias.name):
-                if kept:
-                    parts.append(ast.copy_location(ast.Import(names=kept), node))
-                    kept = []
-                parts.append(self._guard(ast.copy_location(ast.Import(names=[alias]), node), alias.name,
-                                         [alias.asname or alias.name.split(".")[0]]))
-            else:
-                kept.append(alias)
-        if kept:
-            parts.append(ast.copy_location(ast.Import(names=kept), node))
-        return parts
-
-
-def _catches_name_errors(kind) -> bool:
-    """Whether an except clause of ``kind`` (its expression; None: bare) catches a NameError, by its spelling."""
-    if kind is None:
-        return True
-    if isinstance(kind, ast.Tuple):
-        return any(_catches_name_errors(element) for element in kind.elts)
-    return isinstance(kind, ast.Name) and kind.id in ("Exception", "BaseException", "NameError")
-
-
-def guard_missing_imports(statements: list, unbound=()) -> tuple[list, list[GuardedImport], set[int]]:
-    """``statements`` (a unit's top-level ones, changed in place) with each import of a library not installed here
-    in the unit's own code guarded, wherever it stands in it (a ``try``'s body, a loop, a ``with``), the imports
-    guarded, and the statements where a use of what they (or ``unbound``, earlier units' skips) would have bound
-    is skipped inside a ``try`` whose handler would catch its NameError (:meth:`_MissingImportGuard._skipping_uses`).
-
-    Where the student ran the notebook the library was installed and the import succeeded: what follows it ran,
-    and a handler of its failure never did.  Guarded, the import binds nothing and the code goes on after it, as
-    there: `try: import torchvision; import numpy as np / except ImportError: HAS_TV = False` keeps numpy
-    (fairness round 110: the student's own handler caught the failure, and the imports after it were lost), and
-    a handler that installs, exits or raises never runs (rounds 109, 110).  A statement using what it would have
-    bound is then skipped (:func:`_after_missing_library`).  Only where a failure would cost what follows it
-    (:meth:`_MissingImportGuard.statement`); a top-level import stays as it is, and the unit's top-level
-    statements keep their indices."""
-    texts = "\n".join(node.value for statement in statements for node in ast.walk(statement)
-                      if isinstance(node, ast.Constant) and isinstance(node.value, str))
-    guard = _MissingImportGuard(unbound, texts)
-    for index, statement in enumerate(statements):
-        guard.index = index
-        # (a top-level import is left as it is: its failure stops nothing else, _after_missing_library goes on)
-        if not isinstance(statement, (ast.Import, ast.ImportFrom)):
-            guard.statement(statement, False)
-    return statements, guard.guarded, guard.caught
+    return index, resumed + rest
 
 
 def _shift_outputs(namespace: dict, value) -> None:
@@ -764,20 +551,13 @@ def run_units(units: list, namespace: dict, *, timeout: float | None, total: flo
                     return origin[first + stopped_in(among, code, exc)]
             return origin[0]
 
-        guarded: list[GuardedImport] = []  # (decided as the unit is compiled: a module an earlier unit wrote loads)
-        caught: set[int] = set()
         if isinstance(unit, ScriptStatement):  # (`import os, torchvision, torch`: the modules after it still load)
             statements, unit, filename = [unit.statement], unit.code, SCRIPT_FILENAME
             origin = [0]
-            made, guarded, caught = guard_missing_imports([copy.deepcopy(statements[0])], unbound)
-            if guarded or caught:
-                statements = made
-                unit = compile(ast.Module(body=made, type_ignores=[]), filename, "exec",
-                               flags=unit.co_flags & FUTURE_FLAGS, dont_inherit=True)
         elif isinstance(unit, str):
             filename = CELL_FILENAME.format(index + 1)
             try:
-                statements, guarded, caught = guard_missing_imports(ast.parse(unit, filename).body, unbound)
+                statements = ast.parse(unit, filename).body
                 unit, last = _cell_code(units[index], filename, future, statements)
                 future |= unit.co_flags & FUTURE_FLAGS
                 origin = list(range(len(statements)))
@@ -792,12 +572,6 @@ def run_units(units: list, namespace: dict, *, timeout: float | None, total: flo
             left = max(total - (_monotonic() - begun), LATE_UNIT_SECONDS)
             limit = left if limit is None else min(limit, left)
         missing, imports, uses = [], 0, 0  # the libraries not installed here whose imports and uses the cell skipped
-        for skipped in guarded:
-            imports += 1
-            missing.append(skipped.module)
-            left_out.append(skipped.index)
-            unbound.update(dict.fromkeys(skipped.names, skipped.module))
-        left_out.extend(caught)
         stop = None  # the statement the unit stopped in (stopped_at), once it stopped
         try:
             try:
@@ -807,23 +581,24 @@ def run_units(units: list, namespace: dict, *, timeout: float | None, total: flo
                             try:
                                 exec(unit, namespace)
                                 break
-                            except (Exception, SystemExit) as exc:
+                            except (ModuleNotFoundError, NameError) as exc:
                                 skipped = (None if statements is None
                                            else _after_missing_library(statements, unit, exc, unbound))
                                 if skipped is None:
                                     raise
-                                at, rest = skipped.index, skipped.rest
+                                at, rest = skipped
                                 left_out.append(origin[at])
                                 # (what is left of the statement, `import json` of `import os, torchvision,
                                 # json` or the rest of an `if`'s branch, is that statement's still: attack
                                 # round 182 misaligned what a branch's rest ran with the statements after it)
                                 resumed = len(rest) - (len(statements) - at - 1)
                                 origin = [origin[at]] * resumed + origin[at + 1:]
-                                if skipped.use:
+                                if type(exc) is NameError:
                                     uses += 1
+                                    missing.append(unbound[_name_error_name(exc)])
                                 else:
                                     imports += 1
-                                missing.append(skipped.library)
+                                    missing.append(_import_error_name(exc))
                                 statements = rest
                                 if isinstance(units[index], ScriptStatement):
                                     unit = compile(ast.Module(body=rest, type_ignores=[]), filename, "exec",
@@ -834,12 +609,11 @@ def run_units(units: list, namespace: dict, *, timeout: float | None, total: flo
                             try:
                                 value = eval(last, namespace)
                             except NameError as exc:  # the cell's last expression, shown, needs a missing library
-                                skipped = _after_missing_library(statements[-1:], last, exc, unbound)
-                                if skipped is None:
+                                if _after_missing_library(statements[-1:], last, exc, unbound) is None:
                                     raise
                                 left_out.append(origin[-1])
                                 uses += 1
-                                missing.append(skipped.library)
+                                missing.append(unbound[_name_error_name(exc)])
                             else:
                                 _shift_outputs(namespace, value)
                     except BaseException as exc:
